@@ -1,0 +1,311 @@
+"""Turn a leaflet YAML file (and the organisation profile it names) into a `Leaflet`.
+
+All validation of what the author wrote happens here, with file:line:col on every
+message: unknown keys (with a did-you-mean), missing fields, wrong types, malformed
+inline markup, citations to missing references. Warnings (a reference never cited)
+come back as findings rather than stopping the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import model as m
+from .errors import Finding, LeafletError, Location
+from .inline import InlineError, parse_inline
+from .project import LOCALE, SLUG, Project, check_slug
+from .yaml_source import Fields, load_yaml, suggest, where
+
+BLOCK_KEYS: dict[str, tuple[str, ...]] = {
+    "heading": (),
+    "paragraph": (),
+    "list": ("style",),
+    "callout": ("kind", "title"),
+    "quote": ("attribution",),
+    "faq": (),
+    "table": ("caption",),
+    "figure": ("caption", "alt"),
+}
+COMMON_BLOCK_KEYS = ("id", "note")
+LEAFLET_KEYS = (
+    "id", "language", "kicker", "title", "subtitle", "lede", "document", "audience",
+    "organisation", "numbered_sections", "url", "keywords", "disclaimer", "blocks",
+    "references",
+)  # fmt: skip
+DOCUMENT_KEYS = ("code", "version", "published", "next_review")
+REFERENCE_KEYS = (
+    "key", "authors", "title", "journal", "year", "volume", "issue", "pages", "doi",
+    "pmid", "url",
+)  # fmt: skip
+ORGANISATION_KEYS = ("name", "address", "phone", "line", "whatsapp", "web", "logo")
+HEADING_LENGTH_HINT = 40
+
+
+class _Reader:
+    """Reads one leaflet file; holds the path so every helper can point into it."""
+
+    def __init__(self, path: Path, project: Project) -> None:
+        self.path = path
+        self.project = project
+
+    def fields(self, node: Node, what: str, known: tuple[str, ...]) -> Fields:
+        return Fields(self.path, node, what, known)
+
+    def text(self, node: Node, context: str, comment: str) -> m.Text:
+        if not isinstance(node, ScalarNode) or not str(node.value).strip():
+            raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
+        value = str(node.value)
+        text = m.Text(value.strip(), context, node.start_mark.line + 1, comment)
+        try:
+            parse_inline(value)
+        except InlineError as exc:
+            location = where(self.path, node)
+            if "\n" not in value and node.style is None:  # plain one-line scalar: exact column
+                location = Location(self.path, location.line, location.column + exc.offset)
+            raise LeafletError(location, exc.message, exc.hint) from None
+        return text
+
+    def field_text(
+        self, fields: Fields, key: str, context: str, comment: str, required: bool = False
+    ) -> m.Text | None:
+        if not fields.has(key):
+            if required:
+                fields.node_of(key)
+            return None
+        return self.text(fields.values[key], context, comment)
+
+    def paragraphs(self, node: Node, context: str, comment: str) -> tuple[m.Text, ...]:
+        """A text, or a list of texts (one per paragraph)."""
+        if isinstance(node, SequenceNode):
+            if not node.value:
+                raise LeafletError(where(self.path, node), f"'{context}' is an empty list")
+            return tuple(
+                self.text(item, f"{context}/{n}", comment) for n, item in enumerate(node.value, 1)
+            )
+        return (self.text(node, context, comment),)
+
+    def leaflet(self) -> m.Leaflet:
+        f = self.fields(load_yaml(self.path), "leaflet", LEAFLET_KEYS)
+        leaflet_id = f.pattern("id", SLUG, "a slug (a-z, 0-9, '-')")
+        if leaflet_id != self.path.stem:
+            f.fail(
+                f.values["id"],
+                f"id '{leaflet_id}' does not match the file name '{self.path.name}'",
+                f"rename the file to {leaflet_id}.yaml or change the id",
+            )
+        url = f.text("url", "")
+        if url and not url.startswith(("https://", "http://")):
+            f.fail(f.values["url"], f"'url' must start with https:// or http://, not {url!r}")
+        keywords: tuple[str, ...] = ()
+        if f.has("keywords"):
+            keywords = tuple(self.scalar(item, "keyword") for item in f.sequence("keywords"))
+        return m.Leaflet(
+            id=leaflet_id,
+            path=self.path,
+            language=f.pattern("language", LOCALE, "a BCP 47 language tag"),
+            kicker=self.field_text(f, "kicker", "kicker", "Small line above the title."),
+            title=self.text(f.node_of("title"), "title", "Leaflet title; also the PDF title."),
+            subtitle=self.field_text(f, "subtitle", "subtitle", "Line under the title."),
+            lede=self.field_text(f, "lede", "lede", "Introduction under the title."),
+            audience=self.field_text(f, "audience", "audience", "Who the leaflet is for."),
+            document=self.document(f.node_of("document")),
+            organisation=self.organisation(f),
+            numbered_sections=f.boolean("numbered_sections", False),
+            url=url,
+            keywords=keywords,
+            blocks=tuple(self.block(node, n) for n, node in enumerate(f.sequence("blocks"))),
+            disclaimer=self.text(f.node_of("disclaimer"), "disclaimer", "Closing disclaimer."),
+            references=self.references(f),
+        )
+
+    def scalar(self, node: Node, what: str) -> str:
+        if not isinstance(node, ScalarNode) or not str(node.value).strip():
+            raise LeafletError(where(self.path, node), f"{what} must be a non-empty single value")
+        return str(node.value).strip()
+
+    def document(self, node: Node) -> m.DocumentControl:
+        f = self.fields(node, "document", DOCUMENT_KEYS)
+        published, next_review = f.date("published"), f.date("next_review")
+        if next_review <= published:
+            f.fail(f.values["next_review"], "'next_review' must be after 'published'")
+        return m.DocumentControl(f.text("code"), f.text("version"), published, next_review)
+
+    def organisation(self, leaflet_fields: Fields) -> m.Organisation:
+        org_id = leaflet_fields.pattern("organisation", SLUG, "an organisation id (a slug)")
+        path = self.project.organisations_dir / f"{org_id}.yaml"
+        if not path.is_file():
+            known = sorted(p.stem for p in self.project.organisations_dir.glob("*.yaml"))
+            leaflet_fields.fail(
+                leaflet_fields.values["organisation"],
+                f"no organisation profile '{org_id}' (looked for {path.name} in organisations/)",
+                suggest(org_id, known) if known else "create organisations/<id>.yaml",
+            )
+        f = Fields(path, load_yaml(path), "organisation", ORGANISATION_KEYS)
+        logo = None
+        if f.has("logo"):
+            logo = self.project.inside(Path(f.text("logo")), where(path, f.values["logo"]))
+            if not logo.is_file():
+                f.fail(f.values["logo"], f"logo file not found: {f.text('logo')}")
+        return m.Organisation(
+            id=org_id,
+            name=f.text("name"),
+            path=path,
+            **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp", "web")},
+            logo=logo,
+        )
+
+    def block(self, node: Node, index: int) -> m.Block:
+        if not isinstance(node, MappingNode) or not node.value:
+            raise LeafletError(where(self.path, node), "a block must be a mapping such as 'paragraph: ...'")
+        first = node.value[0][0]
+        kind = str(first.value) if isinstance(first, ScalarNode) else ""
+        if kind not in BLOCK_KEYS:
+            raise LeafletError(
+                where(self.path, first),
+                f"unknown block kind '{kind}'",
+                suggest(kind, tuple(BLOCK_KEYS)),
+            )
+        f = self.fields(node, f"{kind} block", (kind, *BLOCK_KEYS[kind], *COMMON_BLOCK_KEYS))
+        block_id = f.pattern("id", SLUG, "a slug (a-z, 0-9, '-')", "")
+        base = block_id or f"{kind}/{index + 1}"
+        note = f.text("note", "")
+        line = node.start_mark.line + 1
+
+        def about(what: str) -> str:
+            return f"{what}. {note}".strip() if note else f"{what}."
+
+        value = f.node_of(kind)
+        if kind == "heading":
+            hint = f"Section heading; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
+            return m.Heading(self.text(value, base, about(hint)), block_id, line)
+        if kind == "paragraph":
+            return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
+        if kind == "list":
+            style = f.text("style", "bullet")
+            if style not in ("bullet", "numbered"):
+                f.fail(f.values["style"], f"list style must be bullet or numbered, not {style!r}")
+            items = f.sequence("list")
+            texts = tuple(
+                self.text(item, f"{base}/{n}", about(f"List item {n} of {len(items)}"))
+                for n, item in enumerate(items, 1)
+            )
+            return m.ListBlock(texts, style == "numbered", block_id, line)
+        if kind == "callout":
+            callout_kind = f.text("kind")
+            if callout_kind not in m.CALLOUT_KINDS:
+                f.fail(
+                    f.values["kind"],
+                    f"unknown callout kind '{callout_kind}'",
+                    suggest(callout_kind, m.CALLOUT_KINDS),
+                )
+            title = self.field_text(f, "title", f"{base}/title", about(f"Title of a {callout_kind} box"))
+            body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
+            return m.Callout(callout_kind, title, body, block_id, line)
+        if kind == "quote":
+            attribution = self.field_text(f, "attribution", f"{base}/attribution", about("Quote attribution"))
+            return m.Quote(self.text(value, base, about("Pull quote")), attribution, block_id, line)
+        if kind == "faq":
+            return m.Faq(self.faq_entries(f.sequence("faq"), base, about), block_id, line)
+        if kind == "table":
+            return self.table(f, base, about, block_id, line)
+        return self.figure(f, base, about, block_id, line)
+
+    def faq_entries(self, nodes: list[Node], base: str, about: object) -> tuple[m.FaqEntry, ...]:
+        entries = []
+        for n, node in enumerate(nodes, 1):
+            f = self.fields(node, "FAQ entry", ("q", "a"))
+            question = self.text(f.node_of("q"), f"{base}/{n}/question", f"FAQ question {n}.")
+            answer = self.paragraphs(f.node_of("a"), f"{base}/{n}/answer", f"Answer to FAQ question {n}.")
+            entries.append(m.FaqEntry(question, answer))
+        return tuple(entries)
+
+    def table(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Table:  # type: ignore[no-untyped-def]
+        t = self.fields(f.node_of("table"), "table", ("header", "rows"))
+        header = tuple(
+            self.text(cell, f"{base}/header/{c}", about(f"Table column heading {c}"))
+            for c, cell in enumerate(t.sequence("header"), 1)
+        )
+        rows = []
+        for r, row in enumerate(t.sequence("rows"), 1):
+            if not isinstance(row, SequenceNode) or len(row.value) != len(header):
+                raise LeafletError(
+                    where(self.path, row),
+                    f"table row {r} must be a list of {len(header)} cells, like the header",
+                )
+            rows.append(
+                tuple(
+                    self.text(cell, f"{base}/row/{r}/{c}", about(f"Table cell, row {r}, column {c}"))
+                    for c, cell in enumerate(row.value, 1)
+                )
+            )
+        caption = self.field_text(f, "caption", f"{base}/caption", about("Table caption"))
+        return m.Table(header, tuple(rows), caption, block_id, line)
+
+    def figure(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Figure:  # type: ignore[no-untyped-def]
+        raw = f.text("figure")
+        path = self.project.inside(Path(raw), where(self.path, f.values["figure"]))
+        if not path.is_file():
+            f.fail(f.values["figure"], f"image file not found: {raw}", "paths are relative to the project folder")
+        alt = self.field_text(f, "alt", f"{base}/alt", about("Image description for screen readers"), True)
+        caption = self.field_text(f, "caption", f"{base}/caption", about("Figure caption"))
+        assert alt is not None
+        return m.Figure(path, alt, caption, block_id, line)
+
+    def references(self, f: Fields) -> tuple[m.Reference, ...]:
+        if not f.has("references"):
+            return ()
+        refs: list[m.Reference] = []
+        seen: dict[str, int] = {}
+        for node in f.sequence("references"):
+            r = self.fields(node, "reference", REFERENCE_KEYS)
+            key = r.pattern("key", r"[A-Za-z0-9][A-Za-z0-9_:.-]*", "a citation key")
+            if key in seen:
+                r.fail(r.values["key"], f"duplicate reference key '{key}' (first on line {seen[key]})")
+            seen[key] = r.line_of("key")
+            authors = r.sequence("authors")
+            refs.append(
+                m.Reference(
+                    key=key,
+                    authors=tuple(self.scalar(a, "an author") for a in authors),
+                    title=self.text(r.node_of("title"), f"ref/{key}/title", "Title of a cited work."),
+                    year=r.integer("year"),
+                    line=node.start_mark.line + 1,
+                    **{k: r.text(k, "") for k in ("journal", "volume", "issue", "pages", "doi", "pmid", "url")},
+                )
+            )
+        return tuple(refs)
+
+
+def load_leaflet(path: Path, project: Project) -> tuple[m.Leaflet, list[Finding]]:
+    """Load and validate one leaflet. Raises `LeafletError`; returns warnings."""
+    check_slug(path.stem, "leaflet file name", Location(path))
+    leaflet = _Reader(path, project).leaflet()
+    return leaflet, check_citations(leaflet)
+
+
+def check_citations(leaflet: m.Leaflet) -> list[Finding]:
+    """Missing references are errors; references never cited are warnings."""
+    known = {ref.key for ref in leaflet.references}
+    cited: set[str] = set()
+    for text in m.texts(leaflet):
+        for span in parse_inline(text.value):
+            for key in span.cites:
+                if key not in known:
+                    raise LeafletError(
+                        Location(leaflet.path, text.line),
+                        f"citation [@{key}] has no matching reference",
+                        suggest(key, sorted(known)) if known else "add it under 'references:'",
+                    )
+                cited.add(key)
+    return [
+        Finding(
+            Location(leaflet.path, ref.line),
+            "warning",
+            f"reference '{ref.key}' is never cited",
+            f"cite it as [@{ref.key}] or remove it",
+        )
+        for ref in leaflet.references
+        if ref.key not in cited
+    ]

@@ -1,0 +1,63 @@
+"""Errors and warnings that point at a place in a source file.
+
+Problems are raised deep in the pipeline as `LeafletError` and rendered once, at the
+CLI edge, as ``file:line:col: error: message`` followed by a hint. Nothing below the
+CLI prints; warnings are collected as `Finding` values and returned to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a source file; line and column are 1-based, 0 when unknown."""
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        text = display_path(self.path)
+        if self.line:
+            text += f":{self.line}"
+            if self.column:
+                text += f":{self.column}"
+        return text
+
+
+def display_path(path: Path) -> str:
+    """Show paths relative to the working directory when they are below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning (or error) that does not stop the stage that found it."""
+
+    location: Location
+    severity: str  # "error" | "warning"
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class LeafletError(Exception):
+    """A problem with the user's input, reported with where it is and what to do."""
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return str(Finding(self.location, "error", self.message, self.hint))

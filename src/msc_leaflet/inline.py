@@ -1,0 +1,170 @@
+"""Parse the leaflet's inline markup into styled spans.
+
+This is the only way text becomes styled: the layout builds ReportLab fragments from
+these spans directly and never feeds source or translated text to ReportLab's XML
+paragraph parser, so ``<img src=...>``, ``<font>`` or ``&entity;`` in a leaflet or a
+``.po`` file can only ever print as the characters that were written.
+
+Syntax: ``**bold**``, ``*italic*``, ``[label](url)`` (http, https, mailto, tel),
+``[@key]`` / ``[@a; @b]`` citations, and ``\\`` escapes for ``* [ ] \\``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_CITE = re.compile(r"\[@([^\]]*)\]")
+_CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
+_LINK = re.compile(r"\]\(([^()\s]+)\)")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style. A citation span has keys and no text."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str = ""
+    cites: tuple[str, ...] = ()
+
+
+class InlineError(ValueError):
+    """Malformed markup; ``offset`` is the index in the text where it was found."""
+
+    def __init__(self, offset: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+        self.hint = hint
+
+
+def parse_inline(source: str) -> list[Span]:
+    """Spans for ``source``; whitespace runs (from folded YAML) become one space."""
+    text = _SPACE.sub(" ", source).strip()
+    spans: list[Span] = []
+    _Parser(text, spans).run(0, len(text), link="")
+    return _merge(spans)
+
+
+class _Parser:
+    def __init__(self, text: str, out: list[Span]) -> None:
+        self.text = text
+        self.out = out
+        self.bold = False
+        self.italic = False
+        self.buffer: list[str] = []
+
+    def flush(self, link: str) -> None:
+        if self.buffer:
+            self.out.append(Span("".join(self.buffer), self.bold, self.italic, link))
+            self.buffer = []
+
+    def run(self, start: int, end: int, link: str) -> None:
+        text, i = self.text, start
+        bold_at = italic_at = -1
+        while i < end:
+            ch = text[i]
+            if ch == "\\" and i + 1 < end and text[i + 1] in "*[]\\":
+                self.buffer.append(text[i + 1])
+                i += 2
+            elif text.startswith("**", i):
+                self.flush(link)
+                self.bold = not self.bold
+                bold_at = i
+                i += 2
+            elif ch == "*":
+                self.flush(link)
+                self.italic = not self.italic
+                italic_at = i
+                i += 1
+            elif ch == "[" and text.startswith("[@", i):
+                i = self.citation(i, link)
+            elif ch == "[" and not link and (close := self.link_end(i, end)) is not None:
+                label_end, url, after = close
+                self.flush(link)
+                self.run(i + 1, label_end, link=url)
+                i = after
+            else:
+                self.buffer.append(ch)
+                i += 1
+        self.flush(link)
+        if self.bold:
+            raise InlineError(bold_at, "'**' (bold) is opened but never closed", "add the closing **")
+        if self.italic:
+            raise InlineError(
+                italic_at, "'*' (italic) is opened but never closed", "add the closing *, or write \\*"
+            )
+
+    def citation(self, i: int, link: str) -> int:
+        match = _CITE.match(self.text, i)
+        if not match:
+            raise InlineError(i, "citation '[@' is not closed with ']'", "write [@key] or [@a; @b]")
+        parts = [part.strip() for part in match.group(1).split(";")]
+        keys: list[str] = []
+        for part in parts:
+            key = _CITE_KEY.fullmatch(part)
+            if not key:
+                raise InlineError(
+                    i, f"malformed citation '{match.group(0)}'", "write [@key] or [@a; @b]"
+                )
+            keys.append(key.group(1))
+        self.flush(link)
+        self.out.append(Span("", self.bold, self.italic, link, tuple(keys)))
+        return match.end()
+
+    def link_end(self, i: int, end: int) -> tuple[int, str, int] | None:
+        """For ``[label](url)`` at ``i``: (label end, url, index after); None if not a link."""
+        depth, j = 0, i
+        while j < end:
+            if self.text[j] == "\\":
+                j += 2
+                continue
+            if self.text[j] == "[":
+                depth += 1
+            elif self.text[j] == "]":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        else:
+            return None
+        match = _LINK.match(self.text, j)
+        if not match or match.end() > end:
+            return None
+        url = match.group(1)
+        if not url.lower().startswith(LINK_SCHEMES):
+            raise InlineError(
+                j + 2,
+                f"link target {url!r} is not allowed",
+                "links may only use http, https, mailto or tel",
+            )
+        return j, url, match.end()
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if (
+            last
+            and not span.cites
+            and not last.cites
+            and (last.bold, last.italic, last.link) == (span.bold, span.italic, span.link)
+        ):
+            merged[-1] = Span(last.text + span.text, last.bold, last.italic, last.link)
+        else:
+            merged.append(span)
+    return merged
+
+
+def plain_text(source: str) -> str:
+    """The text a reader sees, without markup or citations (for metadata and bookmarks)."""
+    return "".join(span.text for span in parse_inline(source)).strip()
+
+
+def citation_keys(source: str) -> list[str]:
+    return [key for span in parse_inline(source) for key in span.cites]

@@ -1,0 +1,189 @@
+"""The typed leaflet model: the single representation every later stage works from.
+
+Every string a reader sees and a translator may change is a `Text`, carrying the
+gettext context and source line it came from. `texts()` and `map_texts()` walk any
+model object generically, so extraction (i18n) and localisation never need to know
+the block kinds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable unit of inline-markup text."""
+
+    value: str
+    context: str  # gettext msgctxt: a block id, or a path such as "faq/3/answer"
+    line: int  # line in the source YAML
+    comment: str = ""  # what the text is, for translators
+
+
+@dataclass(frozen=True)
+class DocumentControl:
+    code: str
+    version: str
+    published: dt.date
+    next_review: dt.date
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    path: Path
+    address: str = ""
+    phone: str = ""
+    line: str = ""
+    whatsapp: str = ""
+    web: str = ""
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    authors: tuple[str, ...]
+    title: Text
+    year: int
+    line: int
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Text
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Text, ...]
+    numbered: bool
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: str  # key-answer | plain-terms | warning
+    title: Text | None
+    paragraphs: tuple[Text, ...]
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: Text
+    attribution: Text | None
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    question: Text
+    answer: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Faq:
+    entries: tuple[FaqEntry, ...]
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    caption: Text | None
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    path: Path
+    alt: Text
+    caption: Text | None
+    id: str
+    line: int
+
+
+Block = Heading | Paragraph | ListBlock | Callout | Quote | Faq | Table | Figure
+
+CALLOUT_KINDS = ("key-answer", "plain-terms", "warning")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Leaflet:
+    """Fields are in reading order, so `texts()` yields them as a reader meets them."""
+
+    id: str
+    path: Path
+    language: str
+    kicker: Text | None = None
+    title: Text
+    subtitle: Text | None = None
+    lede: Text | None = None
+    audience: Text | None = None
+    document: DocumentControl
+    organisation: Organisation
+    numbered_sections: bool = False
+    url: str = ""
+    keywords: tuple[str, ...] = ()
+    blocks: tuple[Block, ...]
+    disclaimer: Text
+    references: tuple[Reference, ...] = ()
+
+
+def texts(obj: object) -> Iterator[Text]:
+    """Every `Text` inside ``obj``, in document order (dataclass field order)."""
+    if isinstance(obj, Text):
+        yield obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for field in dataclasses.fields(obj):
+            yield from texts(getattr(obj, field.name))
+    elif isinstance(obj, tuple):
+        for item in obj:
+            yield from texts(item)
+
+
+def map_texts(obj: T, fn: Callable[[Text], Text]) -> T:
+    """A copy of ``obj`` with every `Text` replaced by ``fn(text)``."""
+    result: Any
+    if isinstance(obj, Text):
+        result = fn(obj)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: map_texts(getattr(obj, f.name), fn) for f in dataclasses.fields(obj)}
+        result = dataclasses.replace(obj, **changes)
+    elif isinstance(obj, tuple):
+        result = tuple(map_texts(item, fn) for item in obj)
+    else:
+        result = obj
+    return result  # type: ignore[no-any-return]

@@ -1,0 +1,87 @@
+"""Where a project's files live, and the rules that keep every path inside it.
+
+A project is a folder with ``leaflets/``, ``organisations/`` and ``locales/``. All
+paths the content names (images, logos) resolve inside it; ids and locale tags are
+validated before they become file names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LeafletError, Location
+
+SLUG = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?"
+LOCALE = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"
+
+
+def check_slug(value: str, what: str, location: Location) -> str:
+    if not re.fullmatch(SLUG, value):
+        raise LeafletError(
+            location,
+            f"{what} {value!r} is not valid",
+            "use lower-case letters, digits and '-' (for example: infusion-safety)",
+        )
+    return value
+
+
+def check_locale(value: str, location: Location) -> str:
+    if not re.fullmatch(LOCALE, value):
+        raise LeafletError(
+            location, f"locale {value!r} is not a language tag", "use a BCP 47 tag such as en or th"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        root = root.resolve()
+        if not (root / "leaflets").is_dir():
+            raise LeafletError(
+                Location(root),
+                "this folder has no leaflets/ directory",
+                "run the command in a project folder, or pass --project",
+            )
+        return cls(root)
+
+    @property
+    def leaflets_dir(self) -> Path:
+        return self.root / "leaflets"
+
+    @property
+    def organisations_dir(self) -> Path:
+        return self.root / "organisations"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    def leaflet_ids(self) -> list[str]:
+        return sorted(p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem))
+
+    def leaflet_path(self, leaflet_id: str) -> Path:
+        check_slug(leaflet_id, "leaflet id", Location(self.leaflets_dir))
+        path = self.leaflets_dir / f"{leaflet_id}.yaml"
+        if not path.is_file():
+            known = ", ".join(self.leaflet_ids()) or "none"
+            raise LeafletError(
+                Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
+            )
+        return self.inside(path, Location(path))
+
+    def inside(self, path: Path, location: Location) -> Path:
+        """``path`` resolved (symlinks followed), refused if it leaves the project."""
+        resolved = (self.root / path).resolve()
+        if not resolved.is_relative_to(self.root):
+            raise LeafletError(
+                location,
+                f"path {str(path)!r} points outside the project",
+                "keep images and logos inside the project folder",
+            )
+        return resolved

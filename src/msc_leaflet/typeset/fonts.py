@@ -1,0 +1,68 @@
+"""Register the bundled font faces with ReportLab, once per process.
+
+Sarabun (from the ``fontpkg-sarabun`` wheel) covers Latin and Thai, so one family
+serves every bundled locale and nothing depends on fonts installed on the machine.
+Registering is global ReportLab state: it is idempotent and cached per process, so
+pool workers each register once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Registered ReportLab font names for the four faces a paragraph may use."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    files: tuple[Path, ...]
+
+    def face(self, bold: bool, italic: bool) -> str:
+        if bold and italic:
+            return self.bold_italic
+        if bold:
+            return self.bold
+        return self.italic if italic else self.regular
+
+
+SARABUN_FACES = {
+    "regular": "Sarabun-Regular.ttf",
+    "bold": "Sarabun-SemiBold.ttf",  # SemiBold: Bold fills the counters of Thai letters at 10 pt
+    "italic": "Sarabun-Italic.ttf",
+    "bold_italic": "Sarabun-SemiBoldItalic.ttf",
+}
+
+
+def sarabun_dir() -> Path:
+    import fontpkg_sarabun
+
+    return Path(fontpkg_sarabun.ROOT) / "files"
+
+
+@cache
+def default_family() -> FontFamily:
+    """Sarabun, registered under stable names (the names end up in the PDF)."""
+    folder = sarabun_dir()
+    names: dict[str, str] = {}
+    files = []
+    for role, filename in SARABUN_FACES.items():
+        name = f"Sarabun-{role.replace('_', '')}"
+        path = folder / filename
+        files.append(path)
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        names[role] = name
+    family = FontFamily(**names, files=tuple(files))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping("Sarabun", bold, italic, family.face(bool(bold), bool(italic)))
+    return family

@@ -1,0 +1,24 @@
+"""The text stage's input: styled runs of plain text, independent of the leaflet model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+
+
+@dataclass(frozen=True)
+class Run:
+    """Plain text in one face, size and colour.
+
+    ``cites`` carries the citation numbers a superscript run stands for, so the page
+    layout can tell which references a drawn line cites (for the reference footers).
+    """
+
+    text: str
+    font: str  # a registered ReportLab font name
+    size: float
+    color: Color
+    link: str = ""
+    superscript: bool = False
+    cites: tuple[int, ...] = ()

@@ -1,0 +1,228 @@
+"""Read a YAML file into a node tree that remembers where every value was written.
+
+Leaflet and organisation files come from clinic staff, so they are untrusted input.
+PyYAML's constructors lose positions, silently keep the last of two duplicate keys,
+expand aliases without bound and guess types (``version: 1.0`` becomes a float,
+``language: no`` a boolean). We therefore stop at PyYAML's *composer* (nodes with
+marks), refuse anchors/aliases outright, and let `Fields` read values with the type
+the schema asks for, from the text the author actually wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import LeafletError, Location
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+
+class _StrictComposer(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases before they can be expanded."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors and aliases (*name) are not allowed", event.start_mark
+            )
+        if self.check_event(yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            event = self.peek_event()
+            if getattr(event, "anchor", None):
+                raise yaml.MarkedYAMLError(
+                    None, None, "anchors (&name) are not allowed", event.start_mark
+                )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def load_yaml(path: Path) -> Node:
+    """Parse ``path`` into a node tree, turning every low-level failure into a `LeafletError`."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LeafletError(Location(path), f"cannot read file: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise LeafletError(
+            Location(path),
+            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+            "split the content into several leaflets",
+        )
+    text = decode_utf8(path, raw)
+    try:
+        node = yaml.compose(text, Loader=_StrictComposer)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        hint = "indent with spaces, never tabs" if "\t" in problem or "tab" in problem else ""
+        raise LeafletError(Location(path, line, col), f"invalid YAML: {problem}", hint) from None
+    except yaml.YAMLError as exc:
+        raise LeafletError(Location(path), f"invalid YAML: {exc}") from None
+    if node is None:
+        raise LeafletError(Location(path, 1, 1), "file is empty")
+    _check_tree(path, node)
+    return node
+
+
+def decode_utf8(path: Path, raw: bytes) -> str:
+    """Decode strictly, naming the line of the first bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LeafletError(
+            Location(path, 1, 1),
+            "file starts with a byte-order mark (BOM)",
+            "save the file as UTF-8 without BOM",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LeafletError(
+            Location(path, line, column),
+            "file is not valid UTF-8",
+            "save the file with UTF-8 encoding",
+        ) from None
+
+
+def _check_tree(path: Path, root: Node) -> None:
+    """Bound nesting and duplicate keys in one walk; both are invisible after construction."""
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise LeafletError(where(path, node), f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, MappingNode):
+            seen: dict[str, Node] = {}
+            for key, value in node.value:
+                name = key.value if isinstance(key, ScalarNode) else ""
+                if name in seen:
+                    first = seen[name].start_mark.line + 1
+                    raise LeafletError(
+                        where(path, key),
+                        f"duplicate key '{name}' (first defined on line {first})",
+                        "remove one of the two; YAML would silently keep only the last",
+                    )
+                seen[name] = key
+                stack.append((value, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+def where(path: Path, node: Node) -> Location:
+    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class Fields:
+    """Typed, position-aware access to one YAML mapping, checked against a known key set."""
+
+    def __init__(self, path: Path, node: Node, what: str, known: Sequence[str]) -> None:
+        self.path = path
+        self.node = node
+        if not isinstance(node, MappingNode):
+            self.fail(node, f"{what} must be a mapping (key: value)")
+        self.values: dict[str, Node] = {}
+        self.keys: dict[str, Node] = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, ScalarNode) else None
+            if not isinstance(name, str):
+                self.fail(key, f"{what}: keys must be plain names")
+            if name not in known:
+                self.fail(key, f"unknown key '{name}' in {what}", suggest(name, known))
+            self.values[name] = value
+            self.keys[name] = key
+
+    @property
+    def location(self) -> Location:
+        return where(self.path, self.node)
+
+    def fail(self, node: Node, message: str, hint: str = "") -> NoReturn:
+        raise LeafletError(where(self.path, node), message, hint)
+
+    def has(self, key: str) -> bool:
+        value = self.values.get(key)
+        return value is not None and not (isinstance(value, ScalarNode) and _is_null(value))
+
+    def node_of(self, key: str) -> Node:
+        if not self.has(key):
+            self.fail(self.node, f"missing required key '{key}'")
+        return self.values[key]
+
+    def line_of(self, key: str) -> int:
+        return self.values[key].start_mark.line + 1 if key in self.values else 0
+
+    def scalar(self, key: str) -> str:
+        node = self.node_of(key)
+        if not isinstance(node, ScalarNode):
+            self.fail(node, f"'{key}' must be a single value, not a list or mapping")
+        return str(node.value)
+
+    def text(self, key: str, default: str | None = None) -> str:
+        if not self.has(key):
+            if default is not None:
+                return default
+            self.node_of(key)
+        value = self.scalar(key).strip()
+        if not value:
+            self.fail(self.values[key], f"'{key}' is empty")
+        return value
+
+    def pattern(self, key: str, regex: str, what: str, default: str | None = None) -> str:
+        value = self.text(key, default)
+        if value != default and not re.fullmatch(regex, value):
+            self.fail(self.values[key], f"'{key}' is not {what}: {value!r}")
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        if not self.has(key):
+            return default
+        value = self.scalar(key).lower()
+        if value not in ("true", "false"):
+            self.fail(self.values[key], f"'{key}' must be true or false, not {value!r}")
+        return value == "true"
+
+    def date(self, key: str) -> dt.date:
+        value = self.scalar(key)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(self.values[key], f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
+
+    def integer(self, key: str) -> int:
+        value = self.scalar(key)
+        if not re.fullmatch(r"\d{1,6}", value):
+            self.fail(self.values[key], f"'{key}' must be a whole number, not {value!r}")
+        return int(value)
+
+    def sequence(self, key: str) -> list[Node]:
+        node = self.node_of(key)
+        if not isinstance(node, SequenceNode):
+            self.fail(node, f"'{key}' must be a list (lines starting with '- ')")
+        if not node.value:
+            self.fail(node, f"'{key}' is an empty list")
+        return list(node.value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.values)
+
+
+def _is_null(node: ScalarNode) -> bool:
+    return node.tag == "tag:yaml.org,2002:null" and node.value in _NULLS
+
+
+def suggest(name: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "allowed keys: " + ", ".join(known)
