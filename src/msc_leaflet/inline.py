@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-_CITE = re.compile(r"\[@([^\]]*)\]")
+_CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
 _LINK = re.compile(r"\]\(([^()\s]+)\)")
 _SPACE = re.compile(r"\s+")

@@ -1,0 +1,103 @@
+"""The Python API the CLI is a thin layer over: load → localise → lay out → write.
+
+    from pathlib import Path
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    result = build_leaflet(Project.at(Path(".")), "infusion-safety", "th", Path("build"))
+    print(result.path, result.pages, [str(w) for w in result.findings])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from . import i18n
+from .content import load_leaflet
+from .errors import Finding, LeafletError, Location
+from .layout import layout_leaflet
+from .model import Leaflet
+from .output import output_path, write_atomic
+from .project import Project, check_locale
+from .theme import Theme, load_theme
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    leaflet_id: str
+    locale: str
+    path: Path
+    pages: int
+    findings: list[Finding] = field(default_factory=list)
+
+
+def locales_for(project: Project, leaflet: Leaflet, requested: Sequence[str] = ()) -> list[str]:
+    """The requested locales, or the source language plus every locale with catalogs."""
+    if requested:
+        return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
+    return sorted({leaflet.language, *i18n.catalog_locales(project)}, key=lambda x: (x != leaflet.language, x))
+
+
+def build_leaflet(
+    project: Project,
+    leaflet_id: str,
+    locale: str | None,
+    out_dir: Path,
+    *,
+    theme: Theme | None = None,
+    allow_fuzzy: bool = False,
+) -> BuildResult:
+    source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
+    return build_loaded(project, source, findings, locale or source.language, out_dir,
+                        theme=theme, allow_fuzzy=allow_fuzzy)
+
+
+def build_loaded(
+    project: Project,
+    source: Leaflet,
+    findings: list[Finding],
+    locale: str,
+    out_dir: Path,
+    *,
+    theme: Theme | None = None,
+    allow_fuzzy: bool = False,
+) -> BuildResult:
+    leaflet, i18n_findings = i18n.localize(source, locale, project, allow_fuzzy=allow_fuzzy)
+    labels = i18n.ui_labels(locale, project)
+    try:
+        result = layout_leaflet(leaflet, theme or load_theme(), labels, i18n.format_date)
+    except LayoutError as exc:
+        raise LeafletError(
+            Location(source.path),
+            f"the content cannot be laid out: {str(exc).splitlines()[0][:200]}",
+            "a block is larger than a page; split it into smaller blocks",
+        ) from None
+    except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
+        raise LeafletError(Location(source.path), str(exc)) from None
+    path = output_path(out_dir, locale, source.id)
+    write_atomic(path, result.pdf)
+    return BuildResult(source.id, locale, path, result.pages, [*findings, *i18n_findings])
+
+
+def build_project(
+    project: Project,
+    leaflet_ids: Iterable[str] = (),
+    locales: Sequence[str] = (),
+    out_dir: Path = Path("build"),
+    *,
+    allow_fuzzy: bool = False,
+) -> list[BuildResult]:
+    """Every requested leaflet in every requested locale (default: all of both)."""
+    theme = load_theme()
+    results = []
+    for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
+        source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
+        for locale in locales_for(project, source, locales):
+            results.append(
+                build_loaded(project, source, findings, locale, out_dir, theme=theme, allow_fuzzy=allow_fuzzy)
+            )
+    return results

@@ -1,0 +1,149 @@
+"""The ``msc-leaflet`` command: argument parsing and rendering only.
+
+Every command calls one library function; `LeafletError` is rendered here, once, as
+``file:line:col: error: message`` + hint, exit code 1. Heavy modules (ReportLab,
+HarfBuzz, ICU) are imported inside commands so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from .errors import LeafletError
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    help="Build multilingual, print-ready patient leaflets from YAML and gettext catalogs.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+_state = {"debug": False}
+
+ProjectOption = Annotated[
+    Path, typer.Option("--project", "-p", help="Project folder (with leaflets/).", file_okay=False)
+]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def run(action: Callable[[], T]) -> T:
+    """Run a command body, turning user errors and crashes into one short message."""
+    try:
+        return action()
+    except LeafletError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted; no partial files were left behind", err=True)
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # internal error: short report, traceback only on request
+        if _state["debug"]:
+            traceback.print_exc()
+        else:
+            typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            typer.echo("  hint: rerun with --debug for the traceback, and report it", err=True)
+        raise typer.Exit(70) from None
+
+
+@app.command()
+def build(
+    leaflet_ids: Annotated[list[str] | None, typer.Argument(help="Leaflet ids (default: all).")] = None,
+    locale: Annotated[
+        list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    allow_fuzzy: Annotated[bool, typer.Option(help="Use fuzzy translations.")] = False,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Build PDFs into OUT/<locale>/<id>.pdf.
+
+    Examples:
+
+      msc-leaflet build                      # every leaflet, every locale
+
+      msc-leaflet build infusion-safety -l th
+    """
+
+    def action() -> None:
+        from .build import build_project
+        from .project import Project
+
+        results = build_project(Project.at(project), leaflet_ids or [], locale or [], out,
+                                allow_fuzzy=allow_fuzzy)
+        for result in results:
+            for finding in result.findings:
+                typer.echo(str(finding), err=True)
+            typer.echo(f"built {result.path} ({result.pages} pages)")
+
+    run(action)
+
+
+@app.command("list")
+def list_leaflets(project: ProjectOption = Path(".")) -> None:
+    """List leaflets with title, version, review date and page count (English layout)."""
+
+    def action() -> None:
+        from .catalogue import summarise
+
+        rows = summarise(project)
+        typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
+        for row in rows:
+            typer.echo(f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}")
+
+    run(action)
+
+
+@app.command()
+def new(
+    leaflet_id: Annotated[str, typer.Argument(help="Id of the new leaflet (a-z, 0-9, '-').")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Create leaflets/<ID>.yaml from a template (never overwrites).
+
+    Example:
+
+      msc-leaflet new hand-hygiene
+    """
+
+    def action() -> None:
+        from .project import Project
+        from .scaffold import new_leaflet
+
+        path = new_leaflet(Project.at(project), leaflet_id)
+        typer.echo(f"created {path}; edit it, then run: msc-leaflet build {leaflet_id}")
+
+    run(action)
+
+
+def _mount_i18n() -> None:
+    try:
+        from .i18n.cli import app as i18n_app
+    except ImportError:
+        return
+    app.add_typer(i18n_app, name="i18n", help="Translator workflow: gettext catalogs.")
+
+
+_mount_i18n()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,116 @@
+"""The gettext catalog as plain data, and where each catalog lives in a project.
+
+One `Catalog` is one ``.pot`` or ``.po`` file: header fields, header comments and
+entries (active and obsolete) in file order. Reading and writing are in `pofile`,
+merging in `merge`; keeping the data separate lets both be tested without files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..project import Project
+
+UI_DOMAIN = "ui"
+Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
+
+
+@dataclass
+class Entry:
+    """One message; ``line`` is where it was read from (0 for entries built in memory)."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    extracted: list[str] = field(default_factory=list)  # "#." lines, written by the tool
+    references: list[str] = field(default_factory=list)  # "#:" file:line items
+    comments: list[str] = field(default_factory=list)  # "# " lines, written by translators
+    flags: list[str] = field(default_factory=list)  # "#," e.g. fuzzy
+    previous_msgctxt: str | None = None  # "#|": the source the fuzzy msgstr was made for
+    previous_msgid: str | None = None
+    msgid_plural: str | None = None  # kept only so a catalog round-trips unchanged
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    obsolete: bool = False
+    line: int = 0
+
+    @property
+    def key(self) -> Key:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def has_translation(self) -> bool:
+        """True when a translator wrote something here (used or not)."""
+        if self.msgid_plural is not None:
+            return any(self.msgstr_plural.values())
+        return self.msgstr != ""
+
+    @property
+    def translated(self) -> bool:
+        """Usable as is: a translation that is not marked fuzzy."""
+        return self.has_translation and not self.fuzzy
+
+    def set_fuzzy(self, fuzzy: bool) -> None:
+        self.flags = [f for f in self.flags if f != "fuzzy"]
+        if fuzzy:
+            self.flags.insert(0, "fuzzy")
+
+
+@dataclass
+class Catalog:
+    """A whole ``.po``/``.pot`` file; ``header`` keeps the field order it was read in."""
+
+    header: dict[str, str] = field(default_factory=dict)
+    header_comments: list[str] = field(default_factory=list)
+    header_flags: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    path: Path | None = None
+
+    @property
+    def active(self) -> list[Entry]:
+        return [e for e in self.entries if not e.obsolete]
+
+    @property
+    def obsolete(self) -> list[Entry]:
+        return [e for e in self.entries if e.obsolete]
+
+    def lookup(self) -> dict[Key, Entry]:
+        """Active entries by key (the first one wins; `pofile` refuses duplicates)."""
+        found: dict[Key, Entry] = {}
+        for entry in self.active:
+            found.setdefault(entry.key, entry)
+        return found
+
+
+def locale_dir_name(locale: str) -> str:
+    """gettext directories use ``pt_BR`` where BCP 47 writes ``pt-BR``."""
+    return locale.replace("-", "_")
+
+
+def template_path(project: Project, domain: str) -> Path:
+    return project.locales_dir / f"{domain}.pot"
+
+
+def po_path(project: Project, locale: str, domain: str) -> Path:
+    return project.locales_dir / locale_dir_name(locale) / "LC_MESSAGES" / f"{domain}.po"
+
+
+def catalog_locales(project: Project) -> list[str]:
+    """Locales that have at least one ``.po`` under ``locales/<lang>/LC_MESSAGES/``."""
+    if not project.locales_dir.is_dir():
+        return []
+    return sorted(
+        d.name
+        for d in project.locales_dir.iterdir()
+        if d.is_dir() and any((d / "LC_MESSAGES").glob("*.po"))
+    )
+
+
+def template_domains(project: Project) -> list[str]:
+    """Domains that have a template, leaflets first (sorted), then ``ui``."""
+    found = sorted(p.stem for p in project.locales_dir.glob("*.pot"))
+    return [d for d in found if d != UI_DOMAIN] + ([UI_DOMAIN] if UI_DOMAIN in found else [])

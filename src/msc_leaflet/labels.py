@@ -1,0 +1,49 @@
+"""The words the layout itself prints (the gettext ``ui`` domain).
+
+Each entry is ``key: English source``; the key becomes the ``msgctxt`` so two labels
+with the same English text can be translated differently. Placeholders use
+``str.format`` names and must survive translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+UI_MESSAGES: dict[str, str] = {
+    "page-of": "Page {page} of {pages}",
+    "references": "References",
+    "faq": "Frequently asked questions",
+    "version": "Version",
+    "published": "Published",
+    "review-date": "Review date",
+    "document-code": "Document",
+    "callout.key-answer": "The short answer",
+    "callout.plain-terms": "In plain terms",
+    "callout.warning": "Safety",
+    "contact": "Contact us",
+    "phone": "Phone",
+    "line": "LINE",
+    "whatsapp": "WhatsApp",
+    "web": "Web",
+    "address": "Address",
+    "disclaimer": "Please note",
+    "more-online": "This leaflet online",
+    "audience": "For",
+}
+
+UiLookup = Callable[[str, str], str]  # (msgctxt, msgid) -> translation
+
+
+class Labels:
+    """UI strings for one locale; ``lookup`` is the ``ui`` catalog's pgettext."""
+
+    def __init__(self, lookup: UiLookup | None = None) -> None:
+        self._lookup = lookup or (lambda _context, message: message)
+
+    def __call__(self, key: str, **values: object) -> str:
+        source = UI_MESSAGES[key]
+        text = self._lookup(key, source)
+        try:
+            return text.format(**values) if values else text
+        except (KeyError, IndexError, ValueError):
+            return source.format(**values)  # a broken translation must not break the page

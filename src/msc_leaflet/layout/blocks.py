@@ -1,0 +1,179 @@
+"""Leaflet blocks → platypus flowables, each designed to be handed to a patient.
+
+Boxes (callouts, FAQ pairs, quotes) are wrapped in `KeepTogether`, so they move whole
+to the next page when they fit on one, and split by rows only when they cannot.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from .. import model as m
+from ..labels import Labels
+from ..theme import Theme
+from ..typeset import Run
+from .text import Writer
+
+SECTION_SEPARATOR = " · "
+MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: above this decoding alone needs > 150 MB
+
+
+class BlockBuilder:
+    def __init__(self, writer: Writer, theme: Theme, labels: Labels, numbered: bool) -> None:
+        self.w = writer
+        self.theme = theme
+        self.labels = labels
+        self.numbered = numbered
+        self.section = 0
+
+    def build(self, block: m.Block) -> list[Flowable]:
+        if isinstance(block, m.Heading):
+            return [self.heading(block)]
+        if isinstance(block, m.Paragraph):
+            return [self.w.paragraph(block.text.value, "body")]
+        if isinstance(block, m.ListBlock):
+            return [self.list(block)]
+        if isinstance(block, m.Callout):
+            return [self.callout(block)]
+        if isinstance(block, m.Quote):
+            return [self.quote(block)]
+        if isinstance(block, m.Faq):
+            return self.faq(block)
+        if isinstance(block, m.Table):
+            return [self.table(block)]
+        return [self.figure(block)]
+
+    def heading(self, block: m.Heading) -> Flowable:
+        self.section += 1
+        prefix: list[Run] = []
+        style = self.w.styles["heading"]
+        if self.numbered:
+            number = f"{self.section:02d}{SECTION_SEPARATOR}"
+            prefix = [Run(number, self.w.family.bold, style.fontSize, self.theme.colour("accent"))]
+        flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix)
+        flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
+        return flowable
+
+    def list(self, block: m.ListBlock) -> Flowable:
+        style = self.w.styles["list-item"]
+        items = [ListItem(self.w.paragraph(t.value, "list-item")) for t in block.items]
+        common = dict(
+            leftIndent=style.leftIndent, bulletFontName=self.w.family.bold,
+            bulletColor=self.theme.colour("accent"), bulletFontSize=style.fontSize,
+            spaceAfter=self.theme.spacing["paragraph"],
+        )
+        if block.numbered:
+            return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
+        return ListFlowable(items, bulletType="bullet", start="•", **common)
+
+    def callout(self, block: m.Callout) -> Flowable:
+        colours = self.theme.callouts[block.kind]
+        label = block.title.value if block.title else self.labels(f"callout.{block.kind}")
+        rows: list[list[Flowable]] = [[self.w.paragraph(label, "callout-label", colour=colours.label)]]
+        rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
+        return self._box(rows, colours.fill, colours.edge)
+
+    def _box(self, rows: list[list[Flowable]], fill: object, edge: object) -> Flowable:
+        table = Table(rows, colWidths=["100%"], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), fill),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))  # fmt: skip
+        return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+
+    def quote(self, block: m.Quote) -> Flowable:
+        rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
+        if block.attribution:
+            rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
+        table = Table(rows, colWidths=["100%"], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.colour("accent")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))  # fmt: skip
+        return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+
+    def faq(self, block: m.Faq) -> list[Flowable]:
+        out: list[Flowable] = []
+        for entry in block.entries:
+            pair: list[Flowable] = [
+                HRFlowable(width="100%", thickness=0.5, color=self.theme.colour("rule"),
+                           spaceBefore=2, spaceAfter=5),
+                self.w.paragraph(entry.question.value, "faq-question", colour=self.theme.colour("accent")),
+            ]
+            pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
+            out.append(KeepTogether(pair))
+        out.append(Spacer(1, self.theme.spacing["block"] - 4))
+        return out
+
+    def table(self, block: m.Table) -> Flowable:
+        header = [self.w.paragraph(t.value, "table-head") for t in block.header]
+        rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
+        table = Table([header, *rows], repeatRows=1, hAlign="LEFT",
+                      colWidths=[f"{100 / len(header):.4f}%"] * len(header))
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("table-head")),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.colour("accent")),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.theme.colour("rule")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))  # fmt: skip
+        parts: list[Flowable] = [table]
+        if block.caption:
+            parts.append(self.w.paragraph(block.caption.value, "caption"))
+        parts.append(Spacer(1, self.theme.spacing["block"]))
+        return KeepTogether(parts) if len(block.rows) <= 12 else _Sequence(parts)
+
+    def figure(self, block: m.Figure) -> Flowable:
+        from reportlab.lib.utils import ImageReader
+
+        reader = ImageReader(str(block.path))
+        px_w, px_h = reader.getSize()
+        if px_w * px_h > MAX_IMAGE_PIXELS:
+            raise ValueError(f"image {block.path.name} is {px_w}×{px_h} px; the limit is 40 megapixels")
+        max_w = self.theme.page_size[0] - self.theme.margins["left"] - self.theme.margins["right"]
+        width = min(max_w, px_w * 72 / 150)  # print images at no less than 150 dpi
+        height = width * px_h / px_w
+        if height > 110 * mm:
+            height, width = 110 * mm, 110 * mm * px_w / px_h
+        image = Image(str(block.path), width=width, height=height, hAlign="LEFT")
+        parts: list[Flowable] = [image]
+        if block.caption:
+            parts.append(self.w.paragraph(block.caption.value, "caption"))
+        parts.append(Spacer(1, self.theme.spacing["block"]))
+        return KeepTogether(parts)
+
+
+class _Sequence(KeepTogether):  # type: ignore[misc]
+    """A list of flowables placed in order with no keep-together rule (long tables)."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return list(self._content)
+
+
+def _plain(source: str) -> str:
+    from ..inline import plain_text
+
+    return plain_text(source)

@@ -1,0 +1,107 @@
+"""Reference footers: each page lists, at its foot, the references cited on it.
+
+ReportLab has no footnotes. `ReferenceFrame` reserves room at the bottom of the body
+frame *before* placing each flowable: the footer height for the references already
+on the page plus those the flowable cites. If the flowable does not fit above that,
+it goes to the next page (or is split, each part again reporting only its own
+citations), so body text and footer can never overlap, in one layout pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Table
+
+from ..typeset import cited_numbers
+
+RULE_GAP = 5.0  # points between the body and the footer rule, and rule to first entry
+MAX_SHARE = 0.45  # a footer taller than this share of the frame is allowed but reported
+
+
+def flowable_citations(flowable: Flowable) -> set[int]:
+    """Citation numbers anywhere inside ``flowable`` (paragraphs, tables, containers)."""
+    found = set(cited_numbers(flowable)) if hasattr(flowable, "frags") else set()
+    children: list[object] = []
+    if isinstance(flowable, Table):
+        for row in flowable._cellvalues:
+            for cell in row:
+                children.extend(cell if isinstance(cell, (list, tuple)) else [cell])
+    children.extend(getattr(flowable, "_content", []) or [])
+    for child in children:
+        if isinstance(child, Flowable):
+            found |= flowable_citations(child)
+    return found
+
+
+class PageReferences:
+    """The footer entries of the current page, and their measured heights."""
+
+    def __init__(self, entries: dict[int, Flowable], width: float) -> None:
+        self.entries = entries
+        self.width = width
+        self.on_page: set[int] = set()
+        self._heights: dict[int, float] = {}
+        self.overflows: list[int] = []  # page numbers whose footer was taller than MAX_SHARE
+
+    def height(self, numbers: Iterable[int]) -> float:
+        chosen = [n for n in numbers if n in self.entries]
+        if not chosen:
+            return 0.0
+        return 2 * RULE_GAP + sum(self._height_of(n) for n in chosen)
+
+    def _height_of(self, number: int) -> float:
+        if number not in self._heights:
+            entry = self.entries[number]
+            _, h = entry.wrap(self.width, 10_000)
+            self._heights[number] = h + entry.getSpaceAfter()
+        return self._heights[number]
+
+    def draw(self, canvas: Canvas, x: float, y: float, rule_colour: object) -> None:
+        """Draw this page's entries upward from ``y`` (the frame's bottom)."""
+        numbers = sorted(self.on_page)
+        if not numbers:
+            return
+        top = y + self.height(numbers) - RULE_GAP
+        canvas.saveState()
+        canvas.setStrokeColor(rule_colour)
+        canvas.setLineWidth(0.5)
+        canvas.line(x, top, x + min(60.0, self.width), top)
+        canvas.restoreState()
+        cursor = top - RULE_GAP
+        for n in numbers:
+            entry = self.entries[n]
+            _, h = entry.wrap(self.width, 10_000)
+            entry.drawOn(canvas, x, cursor - h)
+            cursor -= self._height_of(n)
+
+
+class ReferenceFrame(Frame):  # type: ignore[misc]
+    """A body frame whose usable bottom rises with the page's reference footer."""
+
+    def __init__(self, *args: object, references: PageReferences, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.references = references
+
+    def _bottom_for(self, numbers: set[int]) -> float:
+        base = self._y1 + self._bottomPadding
+        return float(base + self.references.height(self.references.on_page | numbers))
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        numbers = flowable_citations(flowable)
+        saved = self._y1p
+        self._y1p = self._bottom_for(numbers)
+        if Frame._add(self, flowable, canv, trySplit):
+            self.references.on_page |= numbers
+            return 1
+        self._y1p = saved
+        return 0
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        saved = self._y1p
+        self._y1p = self._bottom_for(flowable_citations(flowable))
+        try:
+            return list(Frame.split(self, flowable, canv))
+        finally:
+            self._y1p = saved

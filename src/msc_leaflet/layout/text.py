@@ -1,0 +1,87 @@
+"""Inline markup → text-stage runs → paragraphs, for one localised leaflet.
+
+`Writer` is the one place that knows how a span's bold/italic/link/citation maps to
+fonts, colours and superscript numbers; every block builder goes through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from ..inline import Span, parse_inline
+from ..typeset import FontFamily, Run, make_paragraph
+
+
+class Writer:
+    def __init__(
+        self,
+        family: FontFamily,
+        styles: dict[str, ParagraphStyle],
+        numbers: dict[str, int],
+        lang: str,
+        link_colour: Color,
+    ) -> None:
+        self.family = family
+        self.styles = styles
+        self.numbers = numbers
+        self.lang = lang
+        self.link_colour = link_colour
+
+    def runs(
+        self, spans: Sequence[Span], style: ParagraphStyle, colour: Color | None = None,
+        bold: bool = False,
+    ) -> list[Run]:
+        ink = colour or style.textColor
+        base_bold = bold or style.fontName == self.family.bold
+        base_italic = style.fontName == self.family.italic
+        runs: list[Run] = []
+        for span in spans:
+            font = self.family.face(base_bold or span.bold, base_italic or span.italic)
+            if span.cites:
+                numbers = tuple(self.numbers[key] for key in span.cites)
+                runs.append(
+                    Run(_compress(numbers), font, style.fontSize, ink, superscript=True, cites=numbers)
+                )
+            elif span.text:
+                colour_ = self.link_colour if span.link else ink
+                runs.append(Run(span.text, font, style.fontSize, colour_, link=span.link))
+        return runs
+
+    def paragraph(
+        self, source: str, style: str, *, prefix: Sequence[Run] = (), colour: Color | None = None,
+        bold: bool = False,
+    ) -> Flowable:
+        """A paragraph from inline-markup ``source`` in the named style."""
+        chosen = self.styles[style]
+        runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
+        return make_paragraph(runs, chosen, self.lang)
+
+    def plain(self, text: str, style: str, *, colour: Color | None = None, bold: bool = False) -> Flowable:
+        """A paragraph of literal text (labels, numbers): no markup is interpreted."""
+        return self.spans_paragraph([Span(text)], style, colour=colour, bold=bold)
+
+    def spans_paragraph(
+        self, spans: Sequence[Span], style: str, *, colour: Color | None = None, bold: bool = False,
+        prefix: Sequence[Run] = (),
+    ) -> Flowable:
+        chosen = self.styles[style]
+        return make_paragraph([*prefix, *self.runs(spans, chosen, colour, bold)], chosen, self.lang)
+
+
+def _compress(numbers: tuple[int, ...]) -> str:
+    """Vancouver superscripts: 1,2,3,5 → "1–3,5"."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = prev = ordered[0]
+    for n in [*ordered[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}–{prev}" if prev > start + 1 else f"{start},{prev}")
+        if n is not None:
+            start = prev = n
+    return ",".join(parts)

@@ -1,0 +1,40 @@
+"""`msc-leaflet new`: a valid leaflet to start from, never written over an existing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from .errors import LeafletError, Location
+from .project import Project, check_slug
+
+
+def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None) -> Path:
+    path = project.leaflets_dir / f"{leaflet_id}.yaml"
+    check_slug(leaflet_id, "leaflet id", Location(path))
+    if path.exists():
+        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists", "choose another id")
+    today = today or dt.date.today()
+    organisations = sorted(p.stem for p in project.organisations_dir.glob("*.yaml"))
+    template = (resources.files("msc_leaflet") / "data" / "leaflet-template.yaml").read_text("utf-8")
+    text = template.format(
+        id=leaflet_id,
+        today=today.isoformat(),
+        next_year=today.replace(year=today.year + 1).isoformat(),
+        organisation=organisations[0] if organisations else "my-organisation",
+    )
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
+    except FileExistsError:
+        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists") from None
+    finally:
+        os.unlink(temp)
+    return path
