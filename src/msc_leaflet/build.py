@@ -1,11 +1,11 @@
 """The Python API the CLI is a thin layer over: load → localise → lay out → write.
 
-    from pathlib import Path
-    from msc_leaflet.build import build_leaflet
-    from msc_leaflet.project import Project
+from pathlib import Path
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.project import Project
 
-    result = build_leaflet(Project.at(Path(".")), "infusion-safety", "th", Path("build"))
-    print(result.path, result.pages, [str(w) for w in result.findings])
+result = build_leaflet(Project.at(Path(".")), "infusion-safety", "th", Path("build"))
+print(result.path, result.pages, [str(w) for w in result.findings])
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def locales_for(project: Project, leaflet: Leaflet, requested: Sequence[str] = (
     """The requested locales, or the source language plus every locale with catalogs."""
     if requested:
         return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
-    return sorted({leaflet.language, *i18n.catalog_locales(project)}, key=lambda x: (x != leaflet.language, x))
+    return sorted(
+        {leaflet.language, *i18n.catalog_locales(project)}, key=lambda x: (x != leaflet.language, x)
+    )
 
 
 def build_leaflet(
@@ -52,8 +54,15 @@ def build_leaflet(
     allow_fuzzy: bool = False,
 ) -> BuildResult:
     source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
-    return build_loaded(project, source, findings, locale or source.language, out_dir,
-                        theme=theme, allow_fuzzy=allow_fuzzy)
+    return build_loaded(
+        project,
+        source,
+        findings,
+        locale or source.language,
+        out_dir,
+        theme=theme,
+        allow_fuzzy=allow_fuzzy,
+    )
 
 
 def build_loaded(
@@ -98,6 +107,8 @@ def build_project(
         source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
         for locale in locales_for(project, source, locales):
             results.append(
-                build_loaded(project, source, findings, locale, out_dir, theme=theme, allow_fuzzy=allow_fuzzy)
+                build_loaded(
+                    project, source, findings, locale, out_dir, theme=theme, allow_fuzzy=allow_fuzzy
+                )
             )
     return results

@@ -31,7 +31,12 @@ def summarise(root: Path) -> list[Summary]:
         labels = ui_labels(leaflet.language, project)
         pages = layout_leaflet(leaflet, theme, labels, format_date).pages
         rows.append(
-            Summary(leaflet.id, plain_text(leaflet.title.value), leaflet.document.version,
-                    leaflet.document.next_review.isoformat(), pages)
+            Summary(
+                leaflet.id,
+                plain_text(leaflet.title.value),
+                leaflet.document.version,
+                leaflet.document.next_review.isoformat(),
+                pages,
+            )
         )
     return rows

@@ -35,7 +35,9 @@ ProjectOption = Annotated[
 
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -63,7 +65,9 @@ def run(action: Callable[[], T]) -> T:
 
 @app.command()
 def build(
-    leaflet_ids: Annotated[list[str] | None, typer.Argument(help="Leaflet ids (default: all).")] = None,
+    leaflet_ids: Annotated[
+        list[str] | None, typer.Argument(help="Leaflet ids (default: all).")
+    ] = None,
     locale: Annotated[
         list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
     ] = None,
@@ -84,8 +88,9 @@ def build(
         from .build import build_project
         from .project import Project
 
-        results = build_project(Project.at(project), leaflet_ids or [], locale or [], out,
-                                allow_fuzzy=allow_fuzzy)
+        results = build_project(
+            Project.at(project), leaflet_ids or [], locale or [], out, allow_fuzzy=allow_fuzzy
+        )
         for result in results:
             for finding in result.findings:
                 typer.echo(str(finding), err=True)
@@ -104,7 +109,9 @@ def list_leaflets(project: ProjectOption = Path(".")) -> None:
         rows = summarise(project)
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
         for row in rows:
-            typer.echo(f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}")
+            typer.echo(
+                f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}"
+            )
 
     run(action)
 

@@ -158,7 +158,9 @@ class _Reader:
 
     def block(self, node: Node, index: int) -> m.Block:
         if not isinstance(node, MappingNode) or not node.value:
-            raise LeafletError(where(self.path, node), "a block must be a mapping such as 'paragraph: ...'")
+            raise LeafletError(
+                where(self.path, node), "a block must be a mapping such as 'paragraph: ...'"
+            )
         first = node.value[0][0]
         kind = str(first.value) if isinstance(first, ScalarNode) else ""
         if kind not in BLOCK_KEYS:
@@ -178,7 +180,9 @@ class _Reader:
 
         value = f.node_of(kind)
         if kind == "heading":
-            hint = f"Section heading; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
+            hint = (
+                f"Section heading; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
+            )
             return m.Heading(self.text(value, base, about(hint)), block_id, line)
         if kind == "paragraph":
             return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
@@ -200,11 +204,15 @@ class _Reader:
                     f"unknown callout kind '{callout_kind}'",
                     suggest(callout_kind, m.CALLOUT_KINDS),
                 )
-            title = self.field_text(f, "title", f"{base}/title", about(f"Title of a {callout_kind} box"))
+            title = self.field_text(
+                f, "title", f"{base}/title", about(f"Title of a {callout_kind} box")
+            )
             body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
             return m.Callout(callout_kind, title, body, block_id, line)
         if kind == "quote":
-            attribution = self.field_text(f, "attribution", f"{base}/attribution", about("Quote attribution"))
+            attribution = self.field_text(
+                f, "attribution", f"{base}/attribution", about("Quote attribution")
+            )
             return m.Quote(self.text(value, base, about("Pull quote")), attribution, block_id, line)
         if kind == "faq":
             return m.Faq(self.faq_entries(f.sequence("faq"), base, about), block_id, line)
@@ -217,7 +225,9 @@ class _Reader:
         for n, node in enumerate(nodes, 1):
             f = self.fields(node, "FAQ entry", ("q", "a"))
             question = self.text(f.node_of("q"), f"{base}/{n}/question", f"FAQ question {n}.")
-            answer = self.paragraphs(f.node_of("a"), f"{base}/{n}/answer", f"Answer to FAQ question {n}.")
+            answer = self.paragraphs(
+                f.node_of("a"), f"{base}/{n}/answer", f"Answer to FAQ question {n}."
+            )
             entries.append(m.FaqEntry(question, answer))
         return tuple(entries)
 
@@ -236,7 +246,9 @@ class _Reader:
                 )
             rows.append(
                 tuple(
-                    self.text(cell, f"{base}/row/{r}/{c}", about(f"Table cell, row {r}, column {c}"))
+                    self.text(
+                        cell, f"{base}/row/{r}/{c}", about(f"Table cell, row {r}, column {c}")
+                    )
                     for c, cell in enumerate(row.value, 1)
                 )
             )
@@ -247,8 +259,14 @@ class _Reader:
         raw = f.text("figure")
         path = self.project.inside(Path(raw), where(self.path, f.values["figure"]))
         if not path.is_file():
-            f.fail(f.values["figure"], f"image file not found: {raw}", "paths are relative to the project folder")
-        alt = self.field_text(f, "alt", f"{base}/alt", about("Image description for screen readers"), True)
+            f.fail(
+                f.values["figure"],
+                f"image file not found: {raw}",
+                "paths are relative to the project folder",
+            )
+        alt = self.field_text(
+            f, "alt", f"{base}/alt", about("Image description for screen readers"), True
+        )
         caption = self.field_text(f, "caption", f"{base}/caption", about("Figure caption"))
         assert alt is not None
         return m.Figure(path, alt, caption, block_id, line)
@@ -262,17 +280,24 @@ class _Reader:
             r = self.fields(node, "reference", REFERENCE_KEYS)
             key = r.pattern("key", r"[A-Za-z0-9][A-Za-z0-9_:.-]*", "a citation key")
             if key in seen:
-                r.fail(r.values["key"], f"duplicate reference key '{key}' (first on line {seen[key]})")
+                r.fail(
+                    r.values["key"], f"duplicate reference key '{key}' (first on line {seen[key]})"
+                )
             seen[key] = r.line_of("key")
             authors = r.sequence("authors")
             refs.append(
                 m.Reference(
                     key=key,
                     authors=tuple(self.scalar(a, "an author") for a in authors),
-                    title=self.text(r.node_of("title"), f"ref/{key}/title", "Title of a cited work."),
+                    title=self.text(
+                        r.node_of("title"), f"ref/{key}/title", "Title of a cited work."
+                    ),
                     year=r.integer("year"),
                     line=node.start_mark.line + 1,
-                    **{k: r.text(k, "") for k in ("journal", "volume", "issue", "pages", "doi", "pmid", "url")},
+                    **{
+                        k: r.text(k, "")
+                        for k in ("journal", "volume", "issue", "pages", "doi", "pmid", "url")
+                    },
                 )
             )
         return tuple(refs)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
-_LINK = re.compile(r"\]\(([^()\s]+)\)")
+_LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
 _SPACE = re.compile(r"\s+")
 
 
@@ -93,10 +93,14 @@ class _Parser:
                 i += 1
         self.flush(link)
         if self.bold:
-            raise InlineError(bold_at, "'**' (bold) is opened but never closed", "add the closing **")
+            raise InlineError(
+                bold_at, "'**' (bold) is opened but never closed", "add the closing **"
+            )
         if self.italic:
             raise InlineError(
-                italic_at, "'*' (italic) is opened but never closed", "add the closing *, or write \\*"
+                italic_at,
+                "'*' (italic) is opened but never closed",
+                "add the closing *, or write \\*",
             )
 
     def citation(self, i: int, link: str) -> int:

@@ -37,5 +37,7 @@ def output_path(out_dir: Path, locale: str, leaflet_id: str, suffix: str = ".pdf
     """``out_dir/<locale>/<id>.pdf``; ids and locales are validated slugs, so this stays inside."""
     path = (out_dir / locale / f"{leaflet_id}{suffix}").resolve()
     if not path.is_relative_to(out_dir.resolve()):
-        raise LeafletError(Location(out_dir), f"output name {leaflet_id!r} leaves the output folder")
+        raise LeafletError(
+            Location(out_dir), f"output name {leaflet_id!r} leaves the output folder"
+        )
     return path

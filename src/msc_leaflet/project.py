@@ -63,7 +63,9 @@ class Project:
         return self.root / "locales"
 
     def leaflet_ids(self) -> list[str]:
-        return sorted(p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem))
+        return sorted(
+            p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem)
+        )
 
     def leaflet_path(self, leaflet_id: str) -> Path:
         check_slug(leaflet_id, "leaflet id", Location(self.leaflets_dir))

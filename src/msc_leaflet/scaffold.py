@@ -16,10 +16,14 @@ def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None)
     path = project.leaflets_dir / f"{leaflet_id}.yaml"
     check_slug(leaflet_id, "leaflet id", Location(path))
     if path.exists():
-        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists", "choose another id")
+        raise LeafletError(
+            Location(path), f"leaflet '{leaflet_id}' already exists", "choose another id"
+        )
     today = today or dt.date.today()
     organisations = sorted(p.stem for p in project.organisations_dir.glob("*.yaml"))
-    template = (resources.files("msc_leaflet") / "data" / "leaflet-template.yaml").read_text("utf-8")
+    template = (resources.files("msc_leaflet") / "data" / "leaflet-template.yaml").read_text(
+        "utf-8"
+    )
     text = template.format(
         id=leaflet_id,
         today=today.isoformat(),

@@ -31,17 +31,17 @@ class _StrictComposer(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "anchors and aliases (*name) are not allowed", event.start_mark
             )
         if self.check_event(yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             if getattr(event, "anchor", None):
                 raise yaml.MarkedYAMLError(
                     None, None, "anchors (&name) are not allowed", event.start_mark
                 )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)  # type: ignore[arg-type,return-value]
 
 
 def load_yaml(path: Path) -> Node:

@@ -26,7 +26,18 @@ from ..typeset import Run
 from .text import Writer
 
 SECTION_SEPARATOR = " · "
+LIST_INDENT = 13.0  # points from the text edge to the item text: a hanging bullet
 MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: above this decoding alone needs > 150 MB
+
+
+def make_table(
+    rows: list[list[Flowable]], font: str, commands: list[tuple[object, ...]], **kwargs: object
+) -> Table:
+    """A table whose own default font is ours: ReportLab's default cell font is Helvetica,
+    which it sets even when every cell is a paragraph, leaving an unembedded font in the PDF."""
+    table = Table(rows, hAlign="LEFT", **kwargs)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font), *commands]))
+    return table
 
 
 class BlockBuilder:
@@ -43,7 +54,7 @@ class BlockBuilder:
         if isinstance(block, m.Paragraph):
             return [self.w.paragraph(block.text.value, "body")]
         if isinstance(block, m.ListBlock):
-            return [self.list(block)]
+            return [self.bullet_list(block)]
         if isinstance(block, m.Callout):
             return [self.callout(block)]
         if isinstance(block, m.Quote):
@@ -65,12 +76,14 @@ class BlockBuilder:
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
         return flowable
 
-    def list(self, block: m.ListBlock) -> Flowable:
+    def bullet_list(self, block: m.ListBlock) -> Flowable:
         style = self.w.styles["list-item"]
         items = [ListItem(self.w.paragraph(t.value, "list-item")) for t in block.items]
         common = dict(
-            leftIndent=style.leftIndent, bulletFontName=self.w.family.bold,
-            bulletColor=self.theme.colour("accent"), bulletFontSize=style.fontSize,
+            leftIndent=LIST_INDENT,
+            bulletFontName=self.w.family.bold,
+            bulletColor=self.theme.colour("accent"),
+            bulletFontSize=style.fontSize,
             spaceAfter=self.theme.spacing["paragraph"],
         )
         if block.numbered:
@@ -80,13 +93,14 @@ class BlockBuilder:
     def callout(self, block: m.Callout) -> Flowable:
         colours = self.theme.callouts[block.kind]
         label = block.title.value if block.title else self.labels(f"callout.{block.kind}")
-        rows: list[list[Flowable]] = [[self.w.paragraph(label, "callout-label", colour=colours.label)]]
+        rows: list[list[Flowable]] = [
+            [self.w.paragraph(label, "callout-label", colour=colours.label)]
+        ]
         rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
         return self._box(rows, colours.fill, colours.edge)
 
     def _box(self, rows: list[list[Flowable]], fill: object, edge: object) -> Flowable:
-        table = Table(rows, colWidths=["100%"], hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table = make_table(rows, self.w.family.regular, [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -96,29 +110,35 @@ class BlockBuilder:
             ("TOPPADDING", (0, 0), (-1, 0), 8),
             ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]))  # fmt: skip
+        ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def quote(self, block: m.Quote) -> Flowable:
         rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
         if block.attribution:
             rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
-        table = Table(rows, colWidths=["100%"], hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table = make_table(rows, self.w.family.regular, [
             ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.colour("accent")),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))  # fmt: skip
+        ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def faq(self, block: m.Faq) -> list[Flowable]:
         out: list[Flowable] = []
         for entry in block.entries:
             pair: list[Flowable] = [
-                HRFlowable(width="100%", thickness=0.5, color=self.theme.colour("rule"),
-                           spaceBefore=2, spaceAfter=5),
-                self.w.paragraph(entry.question.value, "faq-question", colour=self.theme.colour("accent")),
+                HRFlowable(
+                    width="100%",
+                    thickness=0.5,
+                    color=self.theme.colour("rule"),
+                    spaceBefore=2,
+                    spaceAfter=5,
+                ),
+                self.w.paragraph(
+                    entry.question.value, "faq-question", colour=self.theme.colour("accent")
+                ),
             ]
             pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
             out.append(KeepTogether(pair))
@@ -128,9 +148,7 @@ class BlockBuilder:
     def table(self, block: m.Table) -> Flowable:
         header = [self.w.paragraph(t.value, "table-head") for t in block.header]
         rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
-        table = Table([header, *rows], repeatRows=1, hAlign="LEFT",
-                      colWidths=[f"{100 / len(header):.4f}%"] * len(header))
-        table.setStyle(TableStyle([
+        table = make_table([header, *rows], self.w.family.regular, [
             ("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("table-head")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.colour("accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.theme.colour("rule")),
@@ -139,7 +157,7 @@ class BlockBuilder:
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ("TOPPADDING", (0, 0), (-1, -1), 4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))  # fmt: skip
+        ], repeatRows=1, colWidths=[f"{share:.4f}%" for share in _column_shares(block)])  # fmt: skip
         parts: list[Flowable] = [table]
         if block.caption:
             parts.append(self.w.paragraph(block.caption.value, "caption"))
@@ -152,7 +170,9 @@ class BlockBuilder:
         reader = ImageReader(str(block.path))
         px_w, px_h = reader.getSize()
         if px_w * px_h > MAX_IMAGE_PIXELS:
-            raise ValueError(f"image {block.path.name} is {px_w}×{px_h} px; the limit is 40 megapixels")
+            raise ValueError(
+                f"image {block.path.name} is {px_w}×{px_h} px; the limit is 40 megapixels"
+            )
         max_w = self.theme.page_size[0] - self.theme.margins["left"] - self.theme.margins["right"]
         width = min(max_w, px_w * 72 / 150)  # print images at no less than 150 dpi
         height = width * px_h / px_w
@@ -164,6 +184,18 @@ class BlockBuilder:
             parts.append(self.w.paragraph(block.caption.value, "caption"))
         parts.append(Spacer(1, self.theme.spacing["block"]))
         return KeepTogether(parts)
+
+
+def _column_shares(block: m.Table) -> list[float]:
+    """Column widths in percent, by the longest text in each column (square-rooted so a
+    wordy column does not starve the others), with a floor of half the even share."""
+    from math import sqrt
+
+    columns = list(zip(block.header, *block.rows, strict=True))
+    weights = [sqrt(max(len(t.value) for t in column)) for column in columns]
+    floor = 50 / len(columns)
+    shares = [max(floor, 100 * w / sum(weights)) for w in weights]
+    return [100 * s / sum(shares) for s in shares]
 
 
 class _Sequence(KeepTogether):  # type: ignore[misc]

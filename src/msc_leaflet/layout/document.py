@@ -7,11 +7,12 @@ contact box. Pages come from `pages.make_templates`; reference footers from
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer
 
 from .. import model as m
 from ..inline import Span, plain_text
@@ -19,13 +20,13 @@ from ..labels import Labels
 from ..references import format_reference, number_citations
 from ..theme import Theme
 from ..typeset import Run, default_family
-from .blocks import BlockBuilder
+from .blocks import BlockBuilder, make_table
 from .footnotes import PageReferences
 from .pages import DeferredCanvas, PageFurniture, footer_painter, make_templates
 from .styles import build_styles
 from .text import Writer
 
-DateFormatter = Callable[[object, str], str]
+DateFormatter = Callable[[dt.date, str], str]
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class LayoutResult:
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"section-{self.seq.nextf('outline')}"
@@ -88,13 +89,21 @@ def layout_leaflet(
     )
     doc.addPageTemplates(make_templates(doc, furniture))
     story = _story(leaflet, writer, theme, labels, format_date, [entries[n] for _, n in cited])
-    canvasmaker = type("LeafletCanvas", (DeferredCanvas,), {"paint_footer": staticmethod(footer_painter(furniture))})
+    canvasmaker = type(
+        "LeafletCanvas",
+        (DeferredCanvas,),
+        {"paint_footer": staticmethod(footer_painter(furniture))},
+    )
     doc.build(story, canvasmaker=canvasmaker)
     return LayoutResult(buffer.getvalue(), doc.page, tuple(references.overflows))
 
 
 def _contact_lines(org: m.Organisation, labels: Labels) -> list[str]:
-    parts = [f"{labels(key)} {value}" for key, value in (("line", org.line), ("whatsapp", org.whatsapp)) if value]
+    parts = [
+        f"{labels(key)} {value}"
+        for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
+        if value
+    ]
     lines = ["  ·  ".join(parts)] if parts else []
     if org.web:
         lines.append(org.web.removeprefix("https://").removeprefix("http://").rstrip("/"))
@@ -102,7 +111,11 @@ def _contact_lines(org: m.Organisation, labels: Labels) -> list[str]:
 
 
 def _story(
-    leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels, format_date: DateFormatter,
+    leaflet: m.Leaflet,
+    w: Writer,
+    theme: Theme,
+    labels: Labels,
+    format_date: DateFormatter,
     reference_entries: list[Flowable],
 ) -> list[Flowable]:
     story: list[Flowable] = []
@@ -159,12 +172,19 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
         value = getattr(org, key)
         if value:
             label = Run(f"{labels(key)}: ", w.family.bold, w.styles["small"].fontSize, muted)
-            rows.append([w.spans_paragraph([Span(value, link=_link_for(key, value))], "small", prefix=[label])])
+            rows.append(
+                [
+                    w.spans_paragraph(
+                        [Span(value, link=_link_for(key, value))], "small", prefix=[label]
+                    )
+                ]
+            )
     if leaflet.url:
         label = Run(f"{labels('more-online')}: ", w.family.bold, w.styles["small"].fontSize, muted)
-        rows.append([w.spans_paragraph([Span(leaflet.url, link=leaflet.url)], "small", prefix=[label])])
-    table = Table(rows, colWidths=["100%"], hAlign="LEFT")
-    table.setStyle(TableStyle([
+        rows.append(
+            [w.spans_paragraph([Span(leaflet.url, link=leaflet.url)], "small", prefix=[label])]
+        )
+    table = make_table(rows, w.family.regular, [
         ("BACKGROUND", (0, 0), (-1, -1), theme.colour("quiet-fill")),
         ("LEFTPADDING", (0, 0), (-1, -1), 12),
         ("RIGHTPADDING", (0, 0), (-1, -1), 12),
@@ -173,7 +193,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
         ("TOPPADDING", (0, 0), (-1, 0), 8),
         ("TOPPADDING", (0, 2), (-1, 2), 8),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-    ]))  # fmt: skip
+    ], colWidths=["100%"])  # fmt: skip
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
 
 

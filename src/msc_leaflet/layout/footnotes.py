@@ -80,6 +80,8 @@ class PageReferences:
 class ReferenceFrame(Frame):  # type: ignore[misc]
     """A body frame whose usable bottom rises with the page's reference footer."""
 
+    _y1p: float  # Frame's usable bottom (frame bottom + padding), which Frame._add reads
+
     def __init__(self, *args: object, references: PageReferences, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.references = references

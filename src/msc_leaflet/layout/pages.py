@@ -32,15 +32,24 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._bookmarks: list[tuple[str, dict[str, Any]]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+        # A bookmark points at "the page being generated", which only exists once the real
+        # showPage runs in save(): replay it then, or every bookmark lands on page 1.
+        self._bookmarks.append((key, kwargs))
+
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
+        self._bookmarks = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages)
         for number, state in enumerate(self._pages, 1):
             self.__dict__.update(state)
+            for key, kwargs in self._bookmarks:
+                Canvas.bookmarkPage(self, key, **kwargs)
             if self.paint_footer:
                 self.paint_footer(self, number, total)
             Canvas.showPage(self)
@@ -76,8 +85,15 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     def frame(frame_id: str, top: float) -> ReferenceFrame:
         bottom = m["bottom"] + footer_zone
         return ReferenceFrame(
-            m["left"], bottom, body_width, top - bottom, id=frame_id,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            m["left"],
+            bottom,
+            body_width,
+            top - bottom,
+            id=frame_id,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
             references=furniture.references,
         )
 
@@ -100,8 +116,13 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     first_top = height - band - 10 * mm
     later_top = height - m["top"] - 8 * mm
     return [
-        PageTemplate("first", [frame("first", first_top)], onPage=first_page, onPageEnd=end_page,
-                     autoNextPageTemplate="later"),
+        PageTemplate(
+            "first",
+            [frame("first", first_top)],
+            onPage=first_page,
+            onPageEnd=end_page,
+            autoNextPageTemplate="later",
+        ),
         PageTemplate("later", [frame("later", later_top)], onPage=later_page, onPageEnd=end_page),
     ]
 
@@ -133,8 +154,12 @@ def _draw_running_header(canvas: Canvas, f: PageFurniture, width: float, height:
     y = height - m["top"] - size
     muted = theme.colour("muted")
     canvas.saveState()
-    draw_runs(canvas, m["left"], y, [f.run(f.title, size, theme.colour("accent"), bold=True)], f.lang)
-    draw_runs(canvas, width - m["right"], y, [f.run(f.organisation, size, muted)], f.lang, align="right")
+    draw_runs(
+        canvas, m["left"], y, [f.run(f.title, size, theme.colour("accent"), bold=True)], f.lang
+    )
+    draw_runs(
+        canvas, width - m["right"], y, [f.run(f.organisation, size, muted)], f.lang, align="right"
+    )
     canvas.setStrokeColor(theme.colour("rule"))
     canvas.setLineWidth(0.5)
     canvas.line(m["left"], y - 4, width - m["right"], y - 4)
@@ -157,8 +182,14 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
         draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)
         page_text = f.labels("page-of", page=page, pages=pages)
-        draw_runs(canvas, width - m["right"], y, [f.run(page_text, size, muted, bold=True)], f.lang,
-                  align="right")
+        draw_runs(
+            canvas,
+            width - m["right"],
+            y,
+            [f.run(page_text, size, muted, bold=True)],
+            f.lang,
+            align="right",
+        )
         canvas.restoreState()
 
     return paint

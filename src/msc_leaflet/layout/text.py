@@ -32,7 +32,10 @@ class Writer:
         self.link_colour = link_colour
 
     def runs(
-        self, spans: Sequence[Span], style: ParagraphStyle, colour: Color | None = None,
+        self,
+        spans: Sequence[Span],
+        style: ParagraphStyle,
+        colour: Color | None = None,
         bold: bool = False,
     ) -> list[Run]:
         ink = colour or style.textColor
@@ -42,9 +45,23 @@ class Writer:
         for span in spans:
             font = self.family.face(base_bold or span.bold, base_italic or span.italic)
             if span.cites:
+                # Vancouver sets the superscript tight against the word: drop the space the
+                # author typed before [@key], which would also let a line start with it.
+                if runs and runs[-1].text.endswith(" ") and not runs[-1].superscript:
+                    last = runs[-1]
+                    runs[-1] = Run(
+                        last.text.rstrip(" "), last.font, last.size, last.color, last.link
+                    )
                 numbers = tuple(self.numbers[key] for key in span.cites)
                 runs.append(
-                    Run(_compress(numbers), font, style.fontSize, ink, superscript=True, cites=numbers)
+                    Run(
+                        _compress(numbers),
+                        font,
+                        style.fontSize,
+                        ink,
+                        superscript=True,
+                        cites=numbers,
+                    )
                 )
             elif span.text:
                 colour_ = self.link_colour if span.link else ink
@@ -52,7 +69,12 @@ class Writer:
         return runs
 
     def paragraph(
-        self, source: str, style: str, *, prefix: Sequence[Run] = (), colour: Color | None = None,
+        self,
+        source: str,
+        style: str,
+        *,
+        prefix: Sequence[Run] = (),
+        colour: Color | None = None,
         bold: bool = False,
     ) -> Flowable:
         """A paragraph from inline-markup ``source`` in the named style."""
@@ -60,12 +82,19 @@ class Writer:
         runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
         return make_paragraph(runs, chosen, self.lang)
 
-    def plain(self, text: str, style: str, *, colour: Color | None = None, bold: bool = False) -> Flowable:
+    def plain(
+        self, text: str, style: str, *, colour: Color | None = None, bold: bool = False
+    ) -> Flowable:
         """A paragraph of literal text (labels, numbers): no markup is interpreted."""
         return self.spans_paragraph([Span(text)], style, colour=colour, bold=bold)
 
     def spans_paragraph(
-        self, spans: Sequence[Span], style: str, *, colour: Color | None = None, bold: bool = False,
+        self,
+        spans: Sequence[Span],
+        style: str,
+        *,
+        colour: Color | None = None,
+        bold: bool = False,
         prefix: Sequence[Run] = (),
     ) -> Flowable:
         chosen = self.styles[style]
@@ -81,7 +110,13 @@ def _compress(numbers: tuple[int, ...]) -> str:
         if n is not None and n == prev + 1:
             prev = n
             continue
-        parts.append(str(start) if start == prev else f"{start}–{prev}" if prev > start + 1 else f"{start},{prev}")
+        parts.append(
+            str(start)
+            if start == prev
+            else f"{start}–{prev}"
+            if prev > start + 1
+            else f"{start},{prev}"
+        )
         if n is not None:
             start = prev = n
     return ",".join(parts)

@@ -1,0 +1,97 @@
+"""Read back what a reader of a PDF sees: text per page, superscripts, footers, fonts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from pypdf import PdfReader
+
+BODY_SIZE = 10.5
+FOOTER_SIZE = 8.0
+
+
+def page_texts(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _lines(path: Path) -> list[list[LTTextLine]]:
+    pages = []
+    for layout in extract_pages(str(path)):
+        lines: list[LTTextLine] = []
+        stack = list(layout)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTTextLine):
+                lines.append(item)
+            elif isinstance(item, LTTextContainer):
+                stack.extend(item)
+        pages.append(sorted(lines, key=lambda line: -line.y1))
+    return pages
+
+
+def citations_by_page(path: Path) -> tuple[list[set[int]], list[set[int]]]:
+    """(numbers cited in superscripts, numbers of footer entries) for each page."""
+    cited: list[set[int]] = []
+    footers: list[set[int]] = []
+    for lines in _lines(path):
+        page_cited: set[int] = set()
+        page_footer: set[int] = set()
+        for line in lines:
+            chars = [c for c in line if isinstance(c, LTChar)]
+            if not chars:
+                continue
+            groups: dict[int, str] = defaultdict(str)
+            group = 0
+            for prev, char in zip([None, *chars], chars, strict=False):
+                small = char.size < FOOTER_SIZE - 0.3
+                if small:
+                    if prev is None or prev.size >= FOOTER_SIZE - 0.3:
+                        group += 1
+                    groups[group] += char.get_text()
+            for text in groups.values():
+                page_cited |= _expand(text)
+            if abs(chars[0].size - FOOTER_SIZE) < 0.2:
+                match = re.match(r"(\d+)\. ", line.get_text())
+                if match:
+                    page_footer.add(int(match.group(1)))
+        cited.append(page_cited)
+        footers.append(page_footer)
+    return cited, footers
+
+
+def _expand(text: str) -> set[int]:
+    numbers: set[int] = set()
+    for part in re.findall(r"\d+(?:[–-]\d+)?", text):
+        if "–" in part or "-" in part:
+            a, b = re.split(r"[–-]", part)
+            numbers |= set(range(int(a), int(b) + 1))
+        else:
+            numbers.add(int(part))
+    return numbers
+
+
+def font_problems(path: Path) -> list[str]:
+    """Fonts that are not embedded subsets (standard-14 fonts included)."""
+    problems = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
+        fonts = page["/Resources"].get("/Font", {})
+        for name, ref in fonts.items():
+            font = ref.get_object()
+            base = str(font.get("/BaseFont"))
+            descriptor = font.get("/FontDescriptor")
+            if font.get("/DescendantFonts"):
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            if not embedded or not re.match(r"/[A-Z]{6}\+", base):
+                problems.append(f"page {number}: {name} {base}")
+    return problems

@@ -1,0 +1,134 @@
+"""Build real PDFs and check what a reader sees in them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import LONG_BLOCKS, leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.inline import plain_text
+from msc_leaflet.project import Project
+from pdfread import citations_by_page, font_problems, normalise, page_texts
+
+
+@pytest.fixture
+def built(make_project: Callable[..., Path], tmp_path: Path) -> Path:
+    project = Project.at(make_project())
+    return build_leaflet(project, "sample", None, tmp_path / "out").path
+
+
+def test_output_path_and_page_count(built: Path, tmp_path: Path) -> None:
+    assert built == (tmp_path / "out" / "en" / "sample.pdf").resolve()
+    assert len(PdfReader(built).pages) >= 3
+
+
+def test_text_layer_contains_every_paragraph(built: Path) -> None:
+    text = normalise(" ".join(page_texts(built)))
+    for n in (1, 15, 30):
+        source = (
+            f"Paragraph {n} says something plain about cells and tests and reading labels with care, "
+            "then cites a study"
+        )
+        assert source in text
+    assert "Is this a question?" in text and "Yes, and this is its answer." in text
+
+
+def test_citation_numbers_match_footer_entries_on_each_page(built: Path) -> None:
+    cited, footers = citations_by_page(built)
+    assert any(cited), "no superscript citations found"
+    for page, (body, footer) in enumerate(zip(cited, footers, strict=True), 1):
+        assert body == footer, f"page {page}: body cites {body}, footer lists {footer}"
+
+
+def test_citations_numbered_in_order_of_first_use(built: Path) -> None:
+    text = normalise(" ".join(page_texts(built)))
+    # Reference list at the end, in citation order: alpha (1), gamma (2), delta (3).
+    assert re.search(
+        r"1\. Alpha A, Beta B\. A first study of cells\. J Test\. 2001;1\(2\):3-4\.", text
+    )
+    assert "2. Gamma G. A second study. J Test. 2002. doi:10.1000/xyz123" in text
+    assert "3. Delta D, Epsilon E, Zeta Z, Eta E, Theta T, Iota I, et al." in text
+
+
+def test_page_x_of_y_on_every_page(built: Path) -> None:
+    texts = page_texts(built)
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {len(texts)}" in text
+        assert "T-001 · Version 2.1 · Review date" in text
+
+
+def test_fonts_are_embedded_subsets(built: Path) -> None:
+    assert font_problems(built) == []
+
+
+def test_metadata_language_and_outline(built: Path) -> None:
+    reader = PdfReader(built)
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "A sample leaflet"
+    assert meta.author == "Test Clinic"
+    assert meta.subject == "Testers"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    titles = [(item["/Title"], reader.get_destination_page_number(item)) for item in reader.outline]
+    assert titles[0] == ("A sample leaflet", 0)
+    assert titles[1][0] == "01 · First part"
+    assert titles[-1][0] == "References"
+    assert "References" in page_texts(built)[titles[-1][1]]
+
+
+def test_two_builds_are_byte_identical(make_project: Callable[..., Path], tmp_path: Path) -> None:
+    project = Project.at(make_project())
+    first = build_leaflet(project, "sample", None, tmp_path / "a").path.read_bytes()
+    second = build_leaflet(project, "sample", None, tmp_path / "b").path.read_bytes()
+    assert first == second
+
+
+def test_source_date_epoch_sets_the_creation_date(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    project = Project.at(make_project())
+    path = build_leaflet(project, "sample", None, tmp_path / "out").path
+    assert str(PdfReader(path).metadata["/CreationDate"]).startswith("D:20260101")
+
+
+def test_markup_in_content_prints_literally(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    canary = tmp_path / "project" / "canary.png"
+    blocks = (
+        '- paragraph: \'<img src="canary.png" width="400"/> <font size="40">big</font> &amp;\'\n'
+        "- paragraph: '<para autoLeading=\"max\">x</para> [ok](https://example.org)'\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(canary)
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    text = normalise(" ".join(page_texts(path)))
+    assert '<img src="canary.png" width="400"/> <font size="40">big</font> &amp;' in text
+    assert '<para autoLeading="max">x</para>' in text
+    raw = path.read_bytes()
+    assert b"/Subtype /Image" not in raw
+
+
+def test_bundled_leaflets_build_to_two_to_four_pages(tmp_path: Path) -> None:
+    from conftest import REPO
+
+    project = Project.at(REPO)
+    for leaflet_id in project.leaflet_ids():
+        result = build_leaflet(project, leaflet_id, "en", tmp_path)
+        assert 2 <= result.pages <= 4, (leaflet_id, result.pages)
+        cited, footers = citations_by_page(result.path)
+        assert cited == footers, leaflet_id
+        title = plain_text(result.path.stem)
+        assert title
+
+
+def test_long_leaflet_blocks_fixture_is_multi_page() -> None:
+    assert LONG_BLOCKS.count("paragraph:") == 30

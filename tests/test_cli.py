@@ -1,0 +1,84 @@
+"""The command line, driven as a user would, asserting on real output files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import leaflet_yaml
+from msc_leaflet.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_writes_pdfs(make_project: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_project()
+    code, out, err = invoke("build", "--project", str(root), "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    assert (tmp_path / "out" / "en" / "sample.pdf").is_file()
+    assert "sample.pdf" in out and "pages" in out
+
+
+def test_content_error_is_one_message_without_traceback(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project({"sample": leaflet_yaml("- paragraph: See [@missing].\n")})
+    code, out, err = invoke("build", "--project", str(root), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "sample.yaml:" in err and ": error: citation [@missing] has no matching reference" in err
+    assert "Traceback" not in err + out
+    assert not (tmp_path / "out" / "en" / "sample.pdf").exists()
+
+
+def test_unknown_leaflet_id(make_project: Callable[..., Path]) -> None:
+    code, _, err = invoke("build", "nope", "--project", str(make_project()))
+    assert code == 1 and "no leaflet 'nope'" in err and "known leaflets: sample" in err
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, _ = invoke("build", "--no-such-flag")
+    assert code == 2
+
+
+def test_new_scaffolds_a_valid_leaflet_and_never_overwrites(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project()
+    code, out, err = invoke("new", "hand-hygiene", "--project", str(root))
+    assert code == 0, err
+    path = root / "leaflets" / "hand-hygiene.yaml"
+    original = path.read_text(encoding="utf-8")
+    code, _, err = invoke(
+        "build", "hand-hygiene", "--project", str(root), "--out", str(tmp_path / "o")
+    )
+    assert code == 0, err
+    code, _, err = invoke("new", "hand-hygiene", "--project", str(root))
+    assert code == 1 and "already exists" in err
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_new_refuses_bad_ids(make_project: Callable[..., Path]) -> None:
+    code, _, err = invoke("new", "../escape", "--project", str(make_project()))
+    assert code == 1 and "not valid" in err
+
+
+def test_list_shows_title_version_review_and_pages(make_project: Callable[..., Path]) -> None:
+    code, out, err = invoke("list", "--project", str(make_project()))
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("sample"))
+    assert "2.1" in line and "2027-01-01" in line and "A sample leaflet" in line
+    assert int(line.split()[3]) >= 3
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["list"], ["new"]])
+def test_help_everywhere(command: list[str]) -> None:
+    code, out, _ = invoke(*command, "--help")
+    assert code == 0 and "Usage" in out

@@ -1,0 +1,182 @@
+"""The YAML reader and content validation: every error names file, line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import leaflet_yaml
+from msc_leaflet import model as m
+from msc_leaflet.content import load_leaflet
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.project import Project
+
+GOOD = "- paragraph: Hello [@alpha2001] and [@gamma2002; @delta2003].\n"
+
+
+def load(make_project: Callable[..., Path], text: str) -> tuple[m.Leaflet, list]:
+    root = make_project({"sample": text})
+    project = Project.at(root)
+    return load_leaflet(project.leaflet_path("sample"), project)
+
+
+def error_of(make_project: Callable[..., Path], text: str | bytes) -> LeafletError:
+    root = make_project({"sample": "placeholder"})
+    path = root / "leaflets" / "sample.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as info:
+        load_leaflet(path, project)
+    return info.value
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_valid_leaflet_loads_into_model(make_project: Callable[..., Path]) -> None:
+    leaflet, findings = load(make_project, leaflet_yaml(GOOD))
+    assert leaflet.id == "sample"
+    assert leaflet.document.version == "2.1"
+    assert isinstance(leaflet.blocks[0], m.Paragraph)
+    assert leaflet.blocks[0].text.context == "paragraph/1"
+    assert leaflet.organisation.name == "Test Clinic"
+    assert findings == []
+
+
+def test_texts_walk_in_reading_order(make_project: Callable[..., Path]) -> None:
+    leaflet, _ = load(make_project, leaflet_yaml(GOOD))
+    contexts = [t.context for t in m.texts(leaflet)]
+    assert contexts[:4] == ["kicker", "title", "subtitle", "lede"]
+    assert (
+        contexts.index("paragraph/1")
+        < contexts.index("disclaimer")
+        < contexts.index("ref/alpha2001/title")
+    )
+
+
+def test_unknown_key_suggests_the_right_one(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml(GOOD).replace("subtitle:", "subtitel:")
+    err = error_of(make_project, text)
+    assert "unknown key 'subtitel'" in err.message
+    assert "did you mean 'subtitle'" in err.hint
+    assert (err.location.line, err.location.column) == (line_of(text, "subtitel"), 1)
+
+
+def test_unknown_block_kind(make_project: Callable[..., Path]) -> None:
+    err = error_of(make_project, leaflet_yaml("- paragrap: Hello\n"))
+    assert "unknown block kind 'paragrap'" in err.message and "paragraph" in err.hint
+
+
+def test_missing_required_field(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml(GOOD).replace("disclaimer: This is not medical advice.\n", "")
+    err = error_of(make_project, text)
+    assert "missing required key 'disclaimer'" in err.message
+    assert err.location.line == 1
+
+
+def test_wrong_type(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml(GOOD).replace("title: A sample leaflet", "title: [A, list]")
+    err = error_of(make_project, text)
+    assert "'title' must be non-empty text" in err.message
+    assert err.location.line == line_of(text, "title: [A")
+
+
+def test_bad_date(make_project: Callable[..., Path]) -> None:
+    err = error_of(make_project, leaflet_yaml(GOOD).replace("2027-01-01", "next year"))
+    assert "'next_review' must be a date" in err.message
+
+
+def test_duplicate_key_is_an_error(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml(GOOD).replace(
+        "audience: Testers\n", "audience: Testers\naudience: Others\n"
+    )
+    err = error_of(make_project, text)
+    assert "duplicate key 'audience'" in err.message
+    assert err.location.line == line_of(text, "audience: Others")
+
+
+def test_citation_to_missing_reference(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml("- paragraph: See [@nobody2020].\n")
+    err = error_of(make_project, text)
+    assert "[@nobody2020] has no matching reference" in err.message
+    assert err.location.line == line_of(text, "nobody2020")
+
+
+def test_uncited_reference_is_a_warning(make_project: Callable[..., Path]) -> None:
+    _, findings = load(make_project, leaflet_yaml("- paragraph: Cites [@alpha2001] only.\n"))
+    assert sorted(f.message for f in findings) == [
+        "reference 'delta2003' is never cited",
+        "reference 'gamma2002' is never cited",
+    ]
+    assert all(f.severity == "warning" and f.location.line > 0 for f in findings)
+
+
+def test_malformed_markup_points_at_the_column(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml("- paragraph: Some **bold text\n")
+    err = error_of(make_project, text)
+    assert "never closed" in err.message
+    assert err.location.line == line_of(text, "**bold")
+    assert err.location.column == len("  - paragraph: Some ") + 1
+
+
+def test_javascript_links_are_refused(make_project: Callable[..., Path]) -> None:
+    err = error_of(make_project, leaflet_yaml("- paragraph: '[click](javascript:alert(1))'\n"))
+    assert "not allowed" in err.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\xef\xbb\xbfid: sample\n", "byte-order mark"),
+        (b"id: sample\ntitle: caf\xe9\n", "not valid UTF-8"),
+        (b"id: sample\n\ttitle: x\n", "invalid YAML"),
+        (b"a: &x [1]\nb: *x\n", "anchors"),
+        (b"", "file is empty"),
+    ],
+)
+def test_bad_bytes_are_reported_with_position(
+    make_project: Callable[..., Path], raw: bytes, message: str
+) -> None:
+    err = error_of(make_project, raw)
+    assert message in err.message
+    assert err.location.line >= 1
+
+
+def test_billion_laughs_fails_fast(make_project: Callable[..., Path]) -> None:
+    lines = ['a0: &a0 ["lol"]'] + [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 30)
+    ]
+    err = error_of(make_project, "\n".join(lines) + "\n")
+    assert "anchors" in err.message
+
+
+def test_id_must_match_file_name(make_project: Callable[..., Path]) -> None:
+    err = error_of(make_project, leaflet_yaml(GOOD, leaflet_id="other"))
+    assert "does not match the file name" in err.message
+
+
+def test_figure_outside_project_is_refused(make_project: Callable[..., Path]) -> None:
+    err = error_of(make_project, leaflet_yaml("- figure: ../../etc/passwd\n  alt: x\n"))
+    assert "outside the project" in err.message
+
+
+def test_table_rows_must_match_header(make_project: Callable[..., Path]) -> None:
+    blocks = "- table:\n    header: [A, B]\n    rows:\n      - [1, 2]\n      - [3]\n"
+    err = error_of(make_project, leaflet_yaml(blocks))
+    assert "row 2 must be a list of 2 cells" in err.message
+
+
+def test_bundled_leaflets_load_cleanly() -> None:
+    from conftest import REPO
+
+    project = Project.at(REPO)
+    assert len(project.leaflet_ids()) == 5
+    for leaflet_id in project.leaflet_ids():
+        leaflet, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
+        assert findings == [], leaflet_id

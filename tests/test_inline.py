@@ -1,0 +1,65 @@
+"""Inline markup: the only path from author text to styled text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msc_leaflet.inline import InlineError, Span, parse_inline, plain_text
+
+
+def test_styles_links_and_citations() -> None:
+    spans = parse_inline("Plain **bold** *it* [site](https://x.org) cited [@a; @b].")
+    assert spans == [
+        Span("Plain "),
+        Span("bold", bold=True),
+        Span(" "),
+        Span("it", italic=True),
+        Span(" "),
+        Span("site", link="https://x.org"),
+        Span(" cited "),
+        Span("", cites=("a", "b")),
+        Span("."),
+    ]
+
+
+def test_escapes_and_folded_whitespace() -> None:
+    assert plain_text("a \\*star\\* and\n  \\[x\\]") == "a *star* and [x]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<img src='/etc/passwd'/>",
+        "<font size=40>x</font>",
+        "&amp; &#60;para&#62;",
+        "<para>x</para>",
+    ],
+)
+def test_reportlab_markup_is_literal_text(text: str) -> None:
+    assert plain_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["[x](javascript:alert(1))", "[x](file:///etc/passwd)", "[x](data:text/html,hi)"]
+)
+def test_unsafe_link_schemes_are_refused(text: str) -> None:
+    with pytest.raises(InlineError):
+        parse_inline(text)
+
+
+@pytest.mark.parametrize("text", ["**open", "*open", "[@", "[@ bad key]"])
+def test_malformed_markup_is_an_error(text: str) -> None:
+    with pytest.raises(InlineError):
+        parse_inline(text)
+
+
+@given(st.text(max_size=200))
+def test_any_text_gives_spans_or_inline_error(text: str) -> None:
+    try:
+        spans = parse_inline(text)
+    except InlineError as exc:
+        assert 0 <= exc.offset <= len(text)
+    else:
+        assert all(isinstance(span, Span) for span in spans)
