@@ -62,7 +62,7 @@ class _Reader:
             parse_inline(value)
         except InlineError as exc:
             location = where(self.path, node)
-            if "\n" not in value and node.style is None:  # plain one-line scalar: exact column
+            if "\n" not in value and not node.style:  # plain one-line scalar: exact column
                 location = Location(self.path, location.line, location.column + exc.offset)
             raise LeafletError(location, exc.message, exc.hint) from None
         return text

@@ -4,8 +4,8 @@ Leaflet and organisation files come from clinic staff, so they are untrusted inp
 PyYAML's constructors lose positions, silently keep the last of two duplicate keys,
 expand aliases without bound and guess types (``version: 1.0`` becomes a float,
 ``language: no`` a boolean). We therefore stop at PyYAML's *composer* (nodes with
-marks), refuse anchors/aliases outright, and let `Fields` read values with the type
-the schema asks for, from the text the author actually wrote.
+marks), refuse aliases outright, and let `Fields` read values with the type the
+schema asks for, from the text the author actually wrote.
 """
 
 from __future__ import annotations
@@ -26,22 +26,8 @@ MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
 
 
-class _StrictComposer(yaml.SafeLoader):
-    """A SafeLoader that refuses aliases before they can be expanded."""
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                None, None, "anchors and aliases (*name) are not allowed", event.start_mark
-            )
-        if self.check_event(yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            if getattr(event, "anchor", None):
-                raise yaml.MarkedYAMLError(
-                    None, None, "anchors (&name) are not allowed", event.start_mark
-                )
-        return super().compose_node(parent, index)  # type: ignore[arg-type,return-value]
+# libyaml's composer is ~15x faster than the pure-Python one; both give marked nodes.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path: Path) -> Node:
@@ -58,7 +44,7 @@ def load_yaml(path: Path) -> Node:
         )
     text = decode_utf8(path, raw)
     try:
-        node = yaml.compose(text, Loader=_StrictComposer)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -94,10 +80,23 @@ def decode_utf8(path: Path, raw: bytes) -> str:
 
 
 def _check_tree(path: Path, root: Node) -> None:
-    """Bound nesting and duplicate keys in one walk; both are invisible after construction."""
+    """Refuse aliases, deep nesting and duplicate keys in one walk over the composed nodes.
+
+    An alias composes to the very node object its anchor made, so meeting a node twice
+    means an alias. Refusing it here, before anything expands the shared nodes, is what
+    makes a "billion laughs" file fail in time linear in its size.
+    """
     stack: list[tuple[Node, int]] = [(root, 0)]
+    seen_nodes: set[int] = set()
     while stack:
         node, depth = stack.pop()
+        if id(node) in seen_nodes:
+            raise LeafletError(
+                where(path, node),
+                "anchors and aliases (&name, *name) are not allowed",
+                "write the repeated content out in full",
+            )
+        seen_nodes.add(id(node))
         if depth > MAX_DEPTH:
             raise LeafletError(where(path, node), f"nesting deeper than {MAX_DEPTH} levels")
         if isinstance(node, MappingNode):
