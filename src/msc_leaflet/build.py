@@ -10,9 +10,10 @@ print(result.path, result.pages, [str(w) for w in result.findings])
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -35,7 +36,12 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def locales_for(project: Project, leaflet: Leaflet, requested: Sequence[str] = ()) -> list[str]:
+class HasLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
+
+
+def locales_for(project: Project, leaflet: HasLanguage, requested: Sequence[str] = ()) -> list[str]:
     """The requested locales, or the source language plus every locale with catalogs."""
     if requested:
         return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
@@ -90,25 +96,3 @@ def build_loaded(
     path = output_path(out_dir, locale, source.id)
     write_atomic(path, result.pdf)
     return BuildResult(source.id, locale, path, result.pages, [*findings, *i18n_findings])
-
-
-def build_project(
-    project: Project,
-    leaflet_ids: Iterable[str] = (),
-    locales: Sequence[str] = (),
-    out_dir: Path = Path("build"),
-    *,
-    allow_fuzzy: bool = False,
-) -> list[BuildResult]:
-    """Every requested leaflet in every requested locale (default: all of both)."""
-    theme = load_theme()
-    results = []
-    for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
-        source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
-        for locale in locales_for(project, source, locales):
-            results.append(
-                build_loaded(
-                    project, source, findings, locale, out_dir, theme=theme, allow_fuzzy=allow_fuzzy
-                )
-            )
-    return results

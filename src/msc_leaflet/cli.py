@@ -72,29 +72,108 @@ def build(
         list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Parallel workers (default: CPU count)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if up to date.")] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast/--keep-going", help="Stop at the first failure.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be rebuilt and why.")
+    ] = False,
+    shard: Annotated[
+        str | None, typer.Option(help="Build only slice K of N of the job list, e.g. 2/4.")
+    ] = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="One JSON document on stdout.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print failures only.")] = False,
     allow_fuzzy: Annotated[bool, typer.Option(help="Use fuzzy translations.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Build PDFs into OUT/<locale>/<id>.pdf.
+    """Build PDFs into OUT/<locale>/<id>.pdf, skipping outputs that are up to date.
 
     Examples:
 
-      msc-leaflet build                      # every leaflet, every locale
+      msc-leaflet build                       # every leaflet, every locale
 
       msc-leaflet build infusion-safety -l th
+
+      msc-leaflet build -j 4 --shard 1/2 --json > shard1.json
     """
 
     def action() -> None:
-        from .build import build_project
-        from .project import Project
+        import os
 
-        results = build_project(
-            Project.at(project), leaflet_ids or [], locale or [], out, allow_fuzzy=allow_fuzzy
-        )
-        for result in results:
-            for finding in result.findings:
-                typer.echo(str(finding), err=True)
-            typer.echo(f"built {result.path} ({result.pages} pages)")
+        from .batch import Options, parse_shard, plan, run_batch
+        from .manifest import load_manifest, manifest_path
+        from .project import Project
+        from .report import LiveProgress, as_json, dry_run_lines, summary
+
+        try:
+            shard_of = parse_shard(shard) if shard else None
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--shard") from None
+        root = Project.at(project)
+        options = Options(allow_fuzzy=allow_fuzzy)
+        if dry_run:
+            manifest = load_manifest(manifest_path(out.resolve()))
+            planned, failures = plan(
+                root, leaflet_ids or [], locale or [], manifest, out.resolve(), options, force
+            )
+            for line in dry_run_lines(planned):
+                typer.echo(line)
+            for failure in failures:
+                typer.echo(failure.message, err=True)
+            raise typer.Exit(1 if failures else 0)
+        progress = LiveProgress(quiet or json_output)
+        try:
+            report = run_batch(
+                root, leaflet_ids or [], locale or [], out, options=options,
+                jobs=jobs or os.cpu_count() or 1, force=force, fail_fast=fail_fast,
+                shard_of=shard_of, on_planned=progress.start, on_outcome=progress.update,
+            )  # fmt: skip
+        finally:
+            progress.stop()
+        if json_output:
+            typer.echo(as_json(report))
+        elif not quiet:
+            for outcome in report.outcomes:
+                for warning in outcome.warnings if outcome.status == "built" else []:
+                    typer.echo(warning, err=True)
+            typer.echo(summary(report))
+        if report.failed:
+            raise typer.Exit(1)
+
+    run(action)
+
+
+manifest_app = typer.Typer(help="Build manifests (merge the manifests of sharded builds).")
+app.add_typer(manifest_app, name="manifest")
+
+
+@manifest_app.command("merge")
+def manifest_merge(
+    manifests: Annotated[list[Path], typer.Argument(help="Manifests to merge.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Merged manifest.")] = Path(
+        "build/manifest.json"
+    ),
+) -> None:
+    """Merge shard manifests into one, e.g. after a CI matrix build.
+
+    Example:
+
+      msc-leaflet manifest merge shard1/manifest.json shard2/manifest.json -o build/manifest.json
+    """
+
+    def action() -> None:
+        from .manifest import merge, save_manifest
+
+        merged = merge(manifests)
+        save_manifest(out, merged)
+        typer.echo(f"merged {len(merged.outputs)} outputs into {out}")
 
     run(action)
 

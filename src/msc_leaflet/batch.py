@@ -1,0 +1,271 @@
+"""Build many outputs: plan (what is out of date and why), run on a process pool, record.
+
+Each output (leaflet × locale) is an independent job, so the pool needs no shared
+state and the bytes of every PDF are the same whatever ``jobs`` is. Planning reads the
+manifest and hashes recorded inputs only, so a no-op rebuild of a large library is
+cheap. Failures are isolated per job: with ``keep_going`` everything else still builds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import build_loaded, locales_for
+from .content import load_leaflet
+from .errors import LeafletError
+from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
+from .manifest import (
+    Manifest,
+    OutputEntry,
+    SourceEntry,
+    load_manifest,
+    manifest_path,
+    save_manifest,
+)
+from .project import Project
+
+
+@dataclass(frozen=True, order=True)
+class Job:
+    leaflet_id: str
+    locale: str
+
+    @property
+    def output(self) -> str:
+        return f"{self.locale}/{self.leaflet_id}.pdf"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Build options that change the bytes of an output (part of its fingerprint)."""
+
+    allow_fuzzy: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {"allow_fuzzy": self.allow_fuzzy}
+
+
+@dataclass(frozen=True)
+class PlannedJob:
+    job: Job
+    reason: str  # why it must be built; "" when up to date
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str  # built | skipped | failed
+    pages: int = 0
+    seconds: float = 0.0
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+    entry: OutputEntry | None = None
+    language: str = ""
+
+
+@dataclass
+class BatchReport:
+    outcomes: list[Outcome]
+    seconds: float
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return self.count("failed") > 0
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"2/4"`` → (2, 4), for --shard."""
+    try:
+        k, n = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise ValueError(f"shard must look like K/N, e.g. 1/4, not {text!r}") from None
+    if not 1 <= k <= n:
+        raise ValueError(f"shard {text!r}: K must be between 1 and N")
+    return k, n
+
+
+def shard(jobs: Sequence[Job], k: int, n: int) -> list[Job]:
+    """The K-th of N deterministic, balanced slices of the sorted job list."""
+    return [job for i, job in enumerate(sorted(jobs)) if i % n == k - 1]
+
+
+def plan(
+    project: Project,
+    leaflet_ids: Iterable[str],
+    locales: Sequence[str],
+    manifest: Manifest,
+    out_dir: Path,
+    options: Options,
+    force: bool = False,
+) -> tuple[list[PlannedJob], list[Outcome]]:
+    """Jobs with the reason each must be built; leaflets that cannot even be read fail here."""
+    planned: list[PlannedJob] = []
+    failures: list[Outcome] = []
+    for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
+        try:
+            language = _source_language(project, leaflet_id, manifest)
+            job_locales = locales_for(project, _LanguageOnly(language), locales)
+        except LeafletError as err:
+            failures.append(
+                Outcome(Job(leaflet_id, ",".join(locales) or "*"), "failed", message=str(err))
+            )
+            continue
+        for locale in job_locales:
+            job = Job(leaflet_id, locale)
+            planned.append(
+                PlannedJob(job, _reason(project, job, manifest, out_dir, options, force))
+            )
+    return planned, failures
+
+
+@dataclass(frozen=True)
+class _LanguageOnly:
+    language: str
+
+
+def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> str:
+    path = project.leaflet_path(leaflet_id)
+    cached = manifest.sources.get(leaflet_id)
+    if cached and cached.sha256 == file_sha256(path):
+        return cached.language
+    leaflet, _ = load_leaflet(path, project)
+    manifest.sources[leaflet_id] = SourceEntry(file_sha256(path), leaflet.language)
+    return leaflet.language
+
+
+def _reason(
+    project: Project, job: Job, manifest: Manifest, out_dir: Path, options: Options, force: bool
+) -> str:
+    if force:
+        return "forced"
+    entry = manifest.outputs.get(job.output)
+    if entry is None:
+        return "never built"
+    output = out_dir / job.output
+    if not output.is_file():
+        return "output missing"
+    if file_sha256(output) != entry.sha256:
+        return "output changed since it was built"
+    changed = changed_inputs(project, entry.inputs)
+    if changed:
+        return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
+    if fingerprint(entry.inputs, options.as_dict()) != entry.fingerprint:
+        return "tool version or options changed"
+    return ""
+
+
+def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
+    """One output, start to finish; runs in a pool worker. Never raises."""
+    start = time.perf_counter()
+    try:
+        project = Project(root)
+        source, findings = load_leaflet(project.leaflet_path(job.leaflet_id), project)
+        result = build_loaded(
+            project, source, findings, job.locale, out_dir, allow_fuzzy=options.allow_fuzzy
+        )
+        inputs = hash_inputs(project, input_files(project, source, job.locale))
+        warnings = [str(finding) for finding in result.findings]
+        seconds = round(time.perf_counter() - start, 3)
+        entry = OutputEntry(
+            leaflet=job.leaflet_id, locale=job.locale,
+            fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
+            pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
+            warnings=warnings, seconds=seconds,
+        )  # fmt: skip
+        return Outcome(job, "built", result.pages, seconds, "", warnings, entry, source.language)
+    except LeafletError as err:
+        return Outcome(job, "failed", seconds=time.perf_counter() - start, message=str(err))
+    except Exception as exc:  # an internal error in one job must not stop the others
+        message = f"internal error: {type(exc).__name__}: {exc} (rerun this job with --debug -j1)"
+        return Outcome(job, "failed", seconds=time.perf_counter() - start, message=message)
+
+
+Progress = Callable[[Outcome], None]
+
+
+def run_batch(
+    project: Project,
+    leaflet_ids: Iterable[str] = (),
+    locales: Sequence[str] = (),
+    out_dir: Path = Path("build"),
+    *,
+    options: Options | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    fail_fast: bool = False,
+    shard_of: tuple[int, int] | None = None,
+    on_planned: Callable[[list[PlannedJob]], None] | None = None,
+    on_outcome: Progress | None = None,
+) -> BatchReport:
+    """Build everything requested that is out of date; record it in the manifest."""
+    start = time.perf_counter()
+    options = options or Options()
+    out_dir = out_dir.resolve()
+    manifest_file = manifest_path(out_dir)
+    manifest = load_manifest(manifest_file)
+    planned, outcomes = plan(project, leaflet_ids, locales, manifest, out_dir, options, force)
+    if shard_of:
+        wanted = set(shard([p.job for p in planned], *shard_of))
+        planned = [p for p in planned if p.job in wanted]
+    if on_planned:
+        on_planned(planned)
+    notify = on_outcome or (lambda _outcome: None)
+    for outcome in outcomes:
+        notify(outcome)
+    todo = [p.job for p in planned if p.reason]
+    for p in planned:
+        if not p.reason:
+            entry = manifest.outputs[p.job.output]
+            skipped = Outcome(
+                p.job, "skipped", entry.pages, 0.0, "up to date", entry.warnings, entry
+            )
+            outcomes.append(skipped)
+            notify(skipped)
+    if fail_fast and any(outcome.status == "failed" for outcome in outcomes):
+        todo = []
+    try:
+        for outcome in _execute(project.root, todo, out_dir, options, jobs):
+            outcomes.append(outcome)
+            _record(manifest, project, outcome)
+            notify(outcome)
+            if fail_fast and outcome.status == "failed":
+                break
+    finally:
+        if todo:
+            save_manifest(manifest_file, manifest)
+    return BatchReport(outcomes, time.perf_counter() - start)
+
+
+def _record(manifest: Manifest, project: Project, outcome: Outcome) -> None:
+    if outcome.status == "built" and outcome.entry:
+        manifest.outputs[outcome.job.output] = outcome.entry
+        path = project.leaflet_path(outcome.job.leaflet_id)
+        manifest.sources[outcome.job.leaflet_id] = SourceEntry(file_sha256(path), outcome.language)
+    elif outcome.status == "failed":
+        manifest.outputs.pop(outcome.job.output, None)  # the old PDF (if any) is stale
+
+
+def _execute(
+    root: Path, todo: list[Job], out_dir: Path, options: Options, jobs: int
+) -> Iterator[Outcome]:
+    """Outcomes in completion order. Closing the iterator early (fail-fast) cancels the
+    jobs not yet started; the pool's exit then waits only for the ones running."""
+    if jobs <= 1 or len(todo) <= 1:
+        for job in todo:
+            yield build_job(root, job, out_dir, options)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        futures = [pool.submit(build_job, root, job, out_dir, options) for job in todo]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()

@@ -1,0 +1,87 @@
+"""What an output depends on, and a fingerprint of it, so unchanged outputs are skipped.
+
+An output's inputs are files (the leaflet, its organisation and images, the catalogs of
+its locale, the theme, the fonts, the word list) plus the tool's version and the build
+options. Missing files count too (as "absent"): a catalog created later must trigger a
+rebuild. The list is recorded in the manifest at build time, so checking whether an
+output is up to date needs no YAML parsing, only hashing of the recorded files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from reportlab import Version as REPORTLAB_VERSION
+
+from . import __version__
+from .model import Figure, Leaflet
+from .project import Project
+from .theme import default_theme_path
+from .typeset import default_family
+
+ABSENT = "absent"
+_cache: dict[tuple[str, int, int], str] = {}
+
+
+def file_sha256(path: Path) -> str:
+    """Content hash, cached per process by (path, size, mtime) so a no-op check is cheap."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ABSENT
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _cache:
+        _cache[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _cache[key]
+
+
+def catalog_path(project: Project, locale: str, domain: str) -> Path:
+    return project.locales_dir / locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
+    """Every file whose content can change the PDF of ``leaflet`` in ``locale``."""
+    files = [leaflet.path, leaflet.organisation.path]
+    if leaflet.organisation.logo:
+        files.append(leaflet.organisation.logo)
+    files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
+    files += [catalog_path(project, locale, leaflet.id), catalog_path(project, locale, "ui")]
+    files.append(project.locales_dir / locale / "words.txt")
+    files.append(default_theme_path())
+    files += list(default_family().files)
+    return files
+
+
+def describe(project: Project, path: Path) -> str:
+    """Project files by relative path (portable between checkouts), others absolute."""
+    try:
+        return str(path.resolve().relative_to(project.root))
+    except ValueError:
+        return str(path)
+
+
+def resolve(project: Project, recorded: str) -> Path:
+    path = Path(recorded)
+    return path if path.is_absolute() else project.root / path
+
+
+def hash_inputs(project: Project, files: Iterable[Path]) -> dict[str, str]:
+    return {describe(project, path): file_sha256(path) for path in files}
+
+
+def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str:
+    payload = {
+        "tool": __version__,
+        "reportlab": REPORTLAB_VERSION,
+        "options": dict(options),
+        "inputs": dict(sorted(inputs.items())),
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def changed_inputs(project: Project, recorded: Mapping[str, str]) -> list[str]:
+    """The recorded inputs whose content differs now (in recorded order)."""
+    return [name for name, sha in recorded.items() if file_sha256(resolve(project, name)) != sha]

@@ -1,0 +1,113 @@
+"""How a batch build tells the truth about what it did: live progress, summary, JSON.
+
+A terminal gets a Rich progress bar with counts and ETA; anything else (CI logs) gets
+one plain line per output. The summary and the JSON document are built from the same
+`BatchReport`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from .batch import BatchReport, Outcome, PlannedJob
+
+
+def outcome_line(outcome: Outcome) -> str:
+    job = outcome.job.output
+    if outcome.status == "built":
+        return f"built   {job} ({outcome.pages} pages, {outcome.seconds:.2f} s)"
+    if outcome.status == "skipped":
+        return f"skipped {job} (up to date)"
+    return f"FAILED  {job}\n{_indent(outcome.message)}"
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"  {line}" for line in text.splitlines())
+
+
+def summary(report: BatchReport) -> str:
+    pages = sum(o.pages for o in report.outcomes if o.status in ("built", "skipped"))
+    lines = [
+        f"{report.count('built')} built, {report.count('skipped')} skipped, "
+        f"{report.count('failed')} failed · {pages} pages · {report.seconds:.2f} s"
+    ]
+    failures = [o for o in report.outcomes if o.status == "failed"]
+    if failures:
+        lines.append("failures:")
+        lines += [f"- {o.job.output}: {o.message.splitlines()[0]}" for o in failures]
+    return "\n".join(lines)
+
+
+def as_json(report: BatchReport) -> str:
+    document: dict[str, Any] = {
+        "built": report.count("built"),
+        "skipped": report.count("skipped"),
+        "failed": report.count("failed"),
+        "seconds": round(report.seconds, 3),
+        "outputs": [
+            {
+                "output": o.job.output,
+                "leaflet": o.job.leaflet_id,
+                "locale": o.job.locale,
+                "status": o.status,
+                "pages": o.pages,
+                "seconds": round(o.seconds, 3),
+                "message": o.message,
+                "warnings": o.warnings,
+            }
+            for o in sorted(report.outcomes, key=lambda o: o.job)
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def dry_run_lines(planned: list[PlannedJob]) -> list[str]:
+    return [
+        f"rebuild {p.job.output}: {p.reason}" if p.reason else f"up to date {p.job.output}"
+        for p in sorted(planned, key=lambda p: p.job)
+    ]
+
+
+class LiveProgress:
+    """A Rich progress bar on a terminal, plain lines otherwise; silent when quiet."""
+
+    def __init__(self, quiet: bool, stream: TextIO | None = None) -> None:
+        self.quiet = quiet
+        self.stream = stream or sys.stdout
+        self.bar: Any = None
+        self.task: Any = None
+
+    def start(self, planned: list[PlannedJob]) -> None:
+        if self.quiet or not self.stream.isatty():
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            TextColumn("{task.description}"), transient=True,
+        )  # fmt: skip
+        self.task = self.bar.add_task("", total=len(planned))
+        self.bar.start()
+
+    def update(self, outcome: Outcome) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=outcome.job.output)
+            if outcome.status == "failed":
+                self.bar.console.print(outcome_line(outcome))
+        elif not self.quiet or outcome.status == "failed":
+            print(
+                outcome_line(outcome),
+                file=self.stream if outcome.status != "failed" else sys.stderr,
+            )
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,195 @@
+"""Batch builds: incremental fingerprints, shards, manifest, failure semantics, parallelism."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import leaflet_yaml
+from msc_leaflet.batch import Job, Options, parse_shard, run_batch, shard
+from msc_leaflet.cli import app
+from msc_leaflet.manifest import load_manifest, merge
+from msc_leaflet.project import Project
+
+SHORT = "- paragraph: Short text [@alpha2001].\n"
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Path]) -> Project:
+    root = make_project(
+        {
+            "one": leaflet_yaml(SHORT, leaflet_id="one"),
+            "two": leaflet_yaml(SHORT.replace("Short", "Other"), leaflet_id="two"),
+        }
+    )
+    return Project.at(root)
+
+
+def statuses(report: object) -> dict[str, str]:
+    return {o.job.output: o.status for o in report.outcomes}  # type: ignore[attr-defined]
+
+
+def test_second_build_skips_everything(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
+
+
+def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    path = project.leaflet_path("one")
+    path.write_bytes(path.read_bytes())
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
+
+
+@pytest.mark.parametrize(
+    ("change", "rebuilt"),
+    [
+        ("leaflet", {"en/one.pdf"}),
+        ("organisation", {"en/one.pdf", "en/two.pdf"}),
+        ("output deleted", {"en/one.pdf"}),
+        ("output edited", {"en/one.pdf"}),
+    ],
+)
+def test_what_triggers_a_rebuild(
+    project: Project, tmp_path: Path, change: str, rebuilt: set[str]
+) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    if change == "leaflet":
+        path = project.leaflet_path("one")
+        path.write_text(path.read_text().replace("Short text", "Changed text"))
+    elif change == "organisation":
+        org = project.organisations_dir / "test-clinic.yaml"
+        org.write_text(org.read_text().replace("Test Clinic", "Renamed Clinic"))
+    elif change == "output deleted":
+        (out / "en" / "one.pdf").unlink()
+    else:
+        (out / "en" / "one.pdf").write_bytes(b"%PDF-edited")
+    result = statuses(run_batch(project, out_dir=out))
+    assert {k for k, v in result.items() if v == "built"} == rebuilt
+
+
+def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, locales=["en", "th"], out_dir=out)
+    po = project.locales_dir / "th" / "LC_MESSAGES" / "one.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8"
+    )
+    result = statuses(run_batch(project, locales=["en", "th"], out_dir=out))
+    assert {k for k, v in result.items() if v == "built"} == {"th/one.pdf"}
+
+
+def test_options_are_part_of_the_fingerprint(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    result = statuses(run_batch(project, out_dir=out, options=Options(allow_fuzzy=True)))
+    assert set(result.values()) == {"built"}
+
+
+def test_force_rebuilds(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    assert set(statuses(run_batch(project, out_dir=out, force=True)).values()) == {"built"}
+
+
+def test_manifest_contents(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    manifest = json.loads((out / "manifest.json").read_text())
+    entry = manifest["outputs"]["en/one.pdf"]
+    assert entry["leaflet"] == "one" and entry["locale"] == "en"
+    assert entry["pages"] >= 1 and entry["size"] == (out / "en" / "one.pdf").stat().st_size
+    assert len(entry["sha256"]) == 64 and len(entry["fingerprint"]) == 64
+    assert "leaflets/one.yaml" in entry["inputs"]
+    assert "organisations/test-clinic.yaml" in entry["inputs"]
+    assert entry["inputs"]["locales/en/LC_MESSAGES/one.po"] == "absent"
+    assert any("never cited" in w for w in entry["warnings"])
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+def test_every_job_is_in_exactly_one_shard(n: int) -> None:
+    jobs = [Job(f"leaflet-{i}", loc) for i in range(7) for loc in ("en", "th")]
+    slices = [shard(jobs, k, n) for k in range(1, n + 1)]
+    flat = [job for part in slices for job in part]
+    assert sorted(flat) == sorted(jobs)
+    assert max(map(len, slices)) - min(map(len, slices)) <= 1
+
+
+def test_parse_shard_rejects_nonsense() -> None:
+    assert parse_shard("2/4") == (2, 4)
+    for bad in ("0/2", "3/2", "x", "1/0"):
+        with pytest.raises(ValueError):
+            parse_shard(bad)
+
+
+def test_shards_merge_into_the_full_manifest(project: Project, tmp_path: Path) -> None:
+    run_batch(project, out_dir=tmp_path / "a", shard_of=(1, 2))
+    run_batch(project, out_dir=tmp_path / "b", shard_of=(2, 2))
+    merged = merge([tmp_path / "a" / "manifest.json", tmp_path / "b" / "manifest.json"])
+    assert sorted(merged.outputs) == ["en/one.pdf", "en/two.pdf"]
+
+
+def test_keep_going_builds_the_rest_and_exits_1(project: Project, tmp_path: Path) -> None:
+    broken = project.leaflets_dir / "broken.yaml"
+    broken.write_text(leaflet_yaml("- paragraph: See [@nobody].\n", leaflet_id="broken"))
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(project.root), "--out", str(tmp_path / "out"), "-j1"]
+    )
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "en" / "one.pdf").is_file()
+    assert (tmp_path / "out" / "en" / "two.pdf").is_file()
+    assert "broken.yaml" in result.stderr + result.stdout
+    assert "1 failed" in result.stdout
+
+
+def test_fail_fast_stops_at_the_first_failure(project: Project, tmp_path: Path) -> None:
+    broken = project.leaflets_dir / "a-broken.yaml"
+    broken.write_text(leaflet_yaml("- paragraph: See [@nobody].\n", leaflet_id="a-broken"))
+    report = run_batch(project, out_dir=tmp_path / "out", fail_fast=True)
+    assert [o.status for o in report.outcomes] == ["failed"]
+    assert not (tmp_path / "out" / "en").exists()
+
+
+def test_parallel_output_is_byte_identical(project: Project, tmp_path: Path) -> None:
+    run_batch(project, out_dir=tmp_path / "j1", jobs=1)
+    run_batch(project, out_dir=tmp_path / "j2", jobs=2)
+    for name in ("en/one.pdf", "en/two.pdf"):
+        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
+
+
+def test_json_output_is_one_document(project: Project, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(project.root), "--out", str(tmp_path / "o"), "--json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["built"] == 2 and document["failed"] == 0
+    assert {o["output"] for o in document["outputs"]} == {"en/one.pdf", "en/two.pdf"}
+
+
+def test_dry_run_says_why(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    (out / "en" / "two.pdf").unlink()
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(project.root), "--out", str(out), "--dry-run"]
+    )
+    assert "up to date en/one.pdf" in result.stdout
+    assert "rebuild en/two.pdf: output missing" in result.stdout
+    assert not (out / "en" / "two.pdf").exists()
+
+
+def test_corrupt_manifest_means_rebuild(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    (out / "manifest.json").write_text("{not json")
+    assert load_manifest(out / "manifest.json").outputs == {}
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
