@@ -180,3 +180,40 @@ def test_bundled_leaflets_load_cleanly() -> None:
     for leaflet_id in project.leaflet_ids():
         leaflet, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
         assert findings == [], leaflet_id
+
+
+def test_huge_image_is_refused_before_decoding(make_project: Callable[..., Path]) -> None:
+    import zlib
+
+    root = make_project({"sample": leaflet_yaml("- figure: big.png\n  alt: A picture.\n")})
+
+    # A valid PNG header claiming 20,000 × 20,000 px: only the header may be read.
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        )
+
+    ihdr = (20_000).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    (root / "big.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+    )
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as info:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert "20,000 × 20,000 px" in info.value.message
+
+
+def test_not_an_image(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet_yaml("- figure: fake.png\n  alt: A picture.\n")})
+    (root / "fake.png").write_text("hello")
+    project = Project.at(root)
+    with pytest.raises(LeafletError, match="not a readable image"):
+        load_leaflet(project.leaflet_path("sample"), project)
+
+
+def test_too_many_table_columns(make_project: Callable[..., Path]) -> None:
+    header = ", ".join(f"C{i}" for i in range(9))
+    row = ", ".join(str(i) for i in range(9))
+    blocks = f"- table:\n    header: [{header}]\n    rows:\n      - [{row}]\n"
+    err = error_of(make_project, leaflet_yaml(blocks))
+    assert "9 columns" in err.message

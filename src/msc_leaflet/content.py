@@ -233,9 +233,16 @@ class _Reader:
 
     def table(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Table:  # type: ignore[no-untyped-def]
         t = self.fields(f.node_of("table"), "table", ("header", "rows"))
+        header_nodes = t.sequence("header")
+        if len(header_nodes) > MAX_TABLE_COLUMNS:
+            t.fail(
+                t.values["header"],
+                f"table has {len(header_nodes)} columns; at most {MAX_TABLE_COLUMNS} fit on the page",
+                "split it into two tables, or turn it into a list",
+            )
         header = tuple(
             self.text(cell, f"{base}/header/{c}", about(f"Table column heading {c}"))
-            for c, cell in enumerate(t.sequence("header"), 1)
+            for c, cell in enumerate(header_nodes, 1)
         )
         rows = []
         for r, row in enumerate(t.sequence("rows"), 1):
@@ -264,6 +271,7 @@ class _Reader:
                 f"image file not found: {raw}",
                 "paths are relative to the project folder",
             )
+        check_image(path, where(self.path, f.values["figure"]))
         alt = self.field_text(
             f, "alt", f"{base}/alt", about("Image description for screen readers"), True
         )
@@ -301,6 +309,37 @@ class _Reader:
                 )
             )
         return tuple(refs)
+
+
+MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: an A4 page at 300 dpi is 8.7 MP; more only costs memory
+MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
+
+
+def check_image(path: Path, location: Location) -> None:
+    """Refuse images that are not images, or so large that decoding them would exhaust memory.
+
+    Only the header is read here (Pillow decodes lazily), so a 20,000 × 20,000 px file is
+    refused in milliseconds instead of allocating 1.2 GB.
+    """
+    from PIL import Image
+
+    pillow_limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # our own, lower limit applies below, from the header alone
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, ValueError):
+        raise LeafletError(
+            location, f"not a readable image: {path.name}", "use a PNG or JPEG file"
+        ) from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = pillow_limit
+    if width * height > MAX_IMAGE_PIXELS:
+        raise LeafletError(
+            location,
+            f"image {path.name} is {width:,} × {height:,} px; the limit is 40 megapixels",
+            "scale it down: 300 dpi at the printed size is plenty",
+        )
 
 
 def load_leaflet(path: Path, project: Project) -> tuple[m.Leaflet, list[Finding]]:
