@@ -8,16 +8,12 @@ HarfBuzz, ICU) are imported inside commands so ``--help`` stays instant.
 from __future__ import annotations
 
 import sys
-import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
-from .errors import LeafletError
-
-T = TypeVar("T")
+from .cli_errors import run, set_debug
 
 app = typer.Typer(
     help="Build multilingual, print-ready patient leaflets from YAML and gettext catalogs.",
@@ -26,8 +22,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-_state = {"debug": False}
-
 ProjectOption = Annotated[
     Path, typer.Option("--project", "-p", help="Project folder (with leaflets/).", file_okay=False)
 ]
@@ -39,28 +33,7 @@ def _main(
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
     ] = False,
 ) -> None:
-    _state["debug"] = debug
-
-
-def run(action: Callable[[], T]) -> T:
-    """Run a command body, turning user errors and crashes into one short message."""
-    try:
-        return action()
-    except LeafletError as err:
-        typer.echo(str(err), err=True)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        typer.echo("interrupted; no partial files were left behind", err=True)
-        raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as exc:  # internal error: short report, traceback only on request
-        if _state["debug"]:
-            traceback.print_exc()
-        else:
-            typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-            typer.echo("  hint: rerun with --debug for the traceback, and report it", err=True)
-        raise typer.Exit(70) from None
+    set_debug(debug)
 
 
 @app.command()

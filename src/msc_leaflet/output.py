@@ -15,7 +15,15 @@ from pathlib import Path
 from .errors import LeafletError, Location
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path``; returns False (and leaves the file alone) if unchanged.
+
+    Temp file in the same directory (same filesystem, so ``os.replace`` is atomic),
+    flushed and fsynced before the rename, then the directory fsynced so the rename
+    itself survives a power cut. Skipping identical content keeps mtimes (and diffs) quiet.
+    """
+    if path.is_file() and path.read_bytes() == data:
+        return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -26,11 +34,19 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return True
 
 
 def output_path(out_dir: Path, locale: str, leaflet_id: str, suffix: str = ".pdf") -> Path:

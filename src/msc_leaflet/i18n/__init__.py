@@ -1,31 +1,47 @@
-"""Localisation: leaflet model × gettext catalog → localised leaflet (stub until i18n lands)."""
+"""Localisation: leaflet model × gettext catalog → localised leaflet, and the catalogs' life.
+
+The package follows the data: `extract` (model → template) → `merge` (template ×
+translation → updated translation) → `pofile`/`mofile` (files) → `checks` (is a
+translation safe to print?) → `localizer` (model × catalog → model in the locale);
+`stats` and `formatting` (dates, numbers, language names) serve the build and the
+CLI; `workflow` is the library behind the `cli` commands.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date as babel_format_date
+if TYPE_CHECKING:
+    from .catalog import catalog_locales
+    from .formatting import format_date, format_number, language_name
+    from .localizer import localize, ui_labels
 
-from ..errors import Finding
-from ..labels import Labels
-from ..model import Leaflet
-from ..project import Project
-
-
-def catalog_locales(project: Project) -> list[str]:
-    """Locales that have catalogs in ``locales/``."""
-    return []
-
-
-def localize(
-    leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
-) -> tuple[Leaflet, list[Finding]]:
-    return leaflet, []
-
-
-def ui_labels(locale: str, project: Project) -> Labels:
-    return Labels()
+# Imported on first use, so `msc_leaflet.i18n.cli` (and `msc-leaflet --help`) do not
+# load Babel's locale data and the catalog machinery.
+_HOMES = {
+    "catalog_locales": ".catalog",
+    "format_date": ".formatting",
+    "format_number": ".formatting",
+    "language_name": ".formatting",
+    "localize": ".localizer",
+    "ui_labels": ".localizer",
+}
 
 
-def format_date(date: dt.date, locale: str) -> str:
-    return str(babel_format_date(date, format="long", locale=locale))
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        value = getattr(import_module(_HOMES[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "catalog_locales",
+    "format_date",
+    "format_number",
+    "language_name",
+    "localize",
+    "ui_labels",
+]

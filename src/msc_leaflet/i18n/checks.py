@@ -1,0 +1,202 @@
+"""Per-entry translation checks: small independent rules, collected in `CHECKS`.
+
+Each rule looks at one (source, translation) pair and yields `Problem`s. Errors mean
+the translation must not be printed (the build falls back to the source text);
+warnings are worth a look but do not block. Markup rules compare *sets*, so a
+translator may reorder emphasis and citations to suit the language's word order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..inline import InlineError, Span, parse_inline
+
+BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
+LENGTH_RATIO = (0.33, 3.0)  # outside this, a translation is probably incomplete or padded
+MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
+_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s<>()\]\[]+[^\s<>()\]\[.,;:!?\"']")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str  # rule name, shown in brackets so a reader can look it up
+    severity: str  # "error" | "warning"
+    message: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source and its translation, with spans parsed once (None if markup is broken)."""
+
+    source: str
+    translation: str
+    source_spans: list[Span] | None
+    translation_spans: list[Span] | None
+
+
+Check = Callable[[Pair], Iterator[Problem]]
+
+
+def _spans(text: str) -> list[Span] | None:
+    try:
+        return parse_inline(text)
+    except InlineError:
+        return None
+
+
+def _plain(spans: list[Span] | None, raw: str) -> str:
+    return "".join(s.text for s in spans) if spans is not None else raw
+
+
+def _describe(items: set[str]) -> str:
+    return ", ".join(sorted(items))
+
+
+def check_markup_valid(pair: Pair) -> Iterator[Problem]:
+    try:
+        parse_inline(pair.translation)
+    except InlineError as exc:
+        yield Problem("markup", "error", f"invalid inline markup: {exc.message}")
+
+
+def _emphasis(spans: list[Span]) -> set[str]:
+    found = set()
+    if any(s.bold for s in spans):
+        found.add("**bold**")
+    if any(s.italic for s in spans):
+        found.add("*italic*")
+    return found
+
+
+def check_markup_same(pair: Pair) -> Iterator[Problem]:
+    if pair.source_spans is None or pair.translation_spans is None:
+        return
+    source, translation = _emphasis(pair.source_spans), _emphasis(pair.translation_spans)
+    if source - translation:
+        yield Problem("markup", "error", f"markup missing: {_describe(source - translation)}")
+    if translation - source:
+        yield Problem(
+            "markup", "error", f"markup not in the source: {_describe(translation - source)}"
+        )
+    links = {s.link for s in pair.source_spans if s.link}
+    translated_links = {s.link for s in pair.translation_spans if s.link}
+    if links != translated_links:
+        yield Problem(
+            "links",
+            "error",
+            f"links differ: source {_describe(links) or 'none'}, "
+            f"translation {_describe(translated_links) or 'none'}",
+        )
+
+
+def check_citations(pair: Pair) -> Iterator[Problem]:
+    if pair.source_spans is None or pair.translation_spans is None:
+        return
+    source = {k for s in pair.source_spans for k in s.cites}
+    translation = {k for s in pair.translation_spans for k in s.cites}
+    if source - translation:
+        missing = _describe({f"[@{k}]" for k in source - translation})
+        yield Problem("citations", "error", f"citation missing: {missing}")
+    if translation - source:
+        extra = _describe({f"[@{k}]" for k in translation - source})
+        yield Problem("citations", "error", f"citation not in the source: {extra}")
+
+
+def check_urls(pair: Pair) -> Iterator[Problem]:
+    source = set(_URL.findall(_plain(pair.source_spans, pair.source)))
+    translation = set(_URL.findall(_plain(pair.translation_spans, pair.translation)))
+    if source - translation:
+        yield Problem("urls", "error", f"URL missing or changed: {_describe(source - translation)}")
+
+
+def _numbers(text: str) -> set[str]:
+    found = set()
+    for match in _NUMBER.findall(text):
+        digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in match)
+        found.add(re.sub(r",(?=\d{3}\b)", "", digits))  # 1,000 → 1000; Thai digits → ASCII
+    return found
+
+
+def check_numbers(pair: Pair) -> Iterator[Problem]:
+    source = _numbers(_plain(pair.source_spans, pair.source))
+    translation = _numbers(_plain(pair.translation_spans, pair.translation))
+    missing = {
+        n
+        for n in source - translation
+        if not (
+            n.isdigit()
+            and 1000 <= int(n) < 3000
+            and str(int(n) + BUDDHIST_ERA_OFFSET) in translation
+        )
+    }
+    if missing:
+        yield Problem("numbers", "error", f"number missing or changed: {_describe(missing)}")
+
+
+def check_placeholders(pair: Pair) -> Iterator[Problem]:
+    source = set(_PLACEHOLDER.findall(pair.source))
+    translation = set(_PLACEHOLDER.findall(pair.translation))
+    if source != translation:
+        yield Problem(
+            "placeholders",
+            "error",
+            f"placeholders differ: source {_describe(source) or 'none'}, "
+            f"translation {_describe(translation) or 'none'}",
+        )
+
+
+def _edges(text: str) -> tuple[str, str]:
+    return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+
+
+def check_whitespace(pair: Pair) -> Iterator[Problem]:
+    (lead, trail), (t_lead, t_trail) = _edges(pair.source), _edges(pair.translation)
+    if lead != t_lead:
+        yield Problem("whitespace", "error", "leading whitespace differs from the source")
+    if trail != t_trail:
+        yield Problem("whitespace", "error", "trailing whitespace differs from the source")
+
+
+def check_length(pair: Pair) -> Iterator[Problem]:
+    source = _plain(pair.source_spans, pair.source).strip()
+    translation = _plain(pair.translation_spans, pair.translation).strip()
+    if len(source) < MIN_LENGTH_FOR_RATIO:
+        return
+    ratio = len(translation) / len(source)
+    low, high = LENGTH_RATIO
+    if not low <= ratio <= high:
+        yield Problem(
+            "length",
+            "warning",
+            f"translation is {ratio:.1f}× the length of the source; is it complete?",
+        )
+
+
+CHECKS: list[Check] = [
+    check_markup_valid,
+    check_markup_same,
+    check_citations,
+    check_urls,
+    check_numbers,
+    check_placeholders,
+    check_whitespace,
+    check_length,
+]
+
+
+def check_translation(source: str, translation: str) -> list[Problem]:
+    """All problems with ``translation`` of ``source`` (an empty msgstr is not checked)."""
+    if not translation.strip():
+        return [Problem("empty", "error", "translation is empty or only whitespace")]
+    pair = Pair(source, translation, _spans(source), _spans(translation))
+    return [problem for check in CHECKS for problem in check(pair)]
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]

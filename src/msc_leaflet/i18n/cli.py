@@ -1,0 +1,106 @@
+"""``msc-leaflet i18n …``: the translator workflow on the command line.
+
+Each command parses its arguments, calls one function in `workflow` or `stats`, and
+prints the result; user errors (`LeafletError`) are printed once and exit with 1.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..cli_errors import run
+from ..errors import display_path
+from ..project import Project
+
+if TYPE_CHECKING:
+    from .workflow import Written
+
+# `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
+# that `msc-leaflet --help` stays instant.
+
+app = typer.Typer(help="Translation catalogs: extract, init, update, compile, stats, check.")
+
+ProjectOption = Annotated[
+    Path, typer.Option("--project", help="Project folder (with leaflets/ and locales/).")
+]
+
+
+def _report(written: list[Written]) -> None:
+    for item in written:
+        typer.echo(f"{item.status:9}  {display_path(item.path)}")
+
+
+@app.command()
+def extract(project: ProjectOption = Path(".")) -> None:
+    """Write locales/<leaflet>.pot and locales/ui.pot from the leaflets."""
+    from . import workflow
+
+    _report(run(lambda: workflow.extract(Project.at(project))[1]))
+
+
+@app.command()
+def init(
+    lang: Annotated[str, typer.Argument(help="Language tag, e.g. th.")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Start a new language: one .po per leaflet plus ui (existing files are kept)."""
+    from . import workflow
+
+    _report(run(lambda: workflow.init_locale(Project.at(project), lang)))
+
+
+@app.command()
+def update(project: ProjectOption = Path(".")) -> None:
+    """Re-extract and merge into every .po: edits become fuzzy, removals obsolete."""
+    from . import workflow
+
+    _report(run(lambda: workflow.update(Project.at(project))))
+
+
+@app.command("compile")
+def compile_(project: ProjectOption = Path(".")) -> None:
+    """Write a .mo next to every .po (translated, non-fuzzy entries)."""
+    from . import workflow
+
+    _report(run(lambda: workflow.compile_catalogs(Project.at(project))))
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def stats(
+    project: ProjectOption = Path("."),
+    format: Annotated[
+        StatsFormat, typer.Option("--format", help="table or json")
+    ] = StatsFormat.table,
+) -> None:
+    """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale."""
+    from . import stats as stats_module
+
+    rows = run(lambda: stats_module.project_stats(Project.at(project)))
+    if format is StatsFormat.json:
+        typer.echo(stats_module.format_json(rows))
+    else:
+        typer.echo(stats_module.format_table(rows))
+
+
+@app.command()
+def check(project: ProjectOption = Path(".")) -> None:
+    """Check every translation (markup, citations, numbers, URLs, whitespace, length)."""
+    from . import workflow
+
+    findings = run(lambda: workflow.check(Project.at(project)))
+    for finding in findings:
+        typer.echo(str(finding), err=finding.severity == "error")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    typer.echo(f"{errors} error(s), {warnings} warning(s)")
+    if errors:
+        raise typer.Exit(1)

@@ -1,0 +1,130 @@
+"""Leaflet × catalog → localised leaflet: the i18n stage of the build.
+
+Reads the ``.po`` itself rather than a compiled ``.mo`` so that it can tell the
+reader *why* a text is still in the source language: untranslated, fuzzy (not used
+unless asked for), or a translation that fails `checks` (e.g. a lost citation,
+which would silently drop a reference number from the printed page).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..errors import Finding, Location
+from ..labels import Labels
+from ..model import Leaflet, Text, map_texts
+from ..project import Project
+from .catalog import UI_DOMAIN, Catalog, Entry, Key, po_path
+from .checks import check_translation, errors
+from .extract import is_optional
+from .pofile import read_po
+
+MAX_LISTED = 12  # entries named in one warning before "and N more"
+
+
+def same_language(a: str, b: str) -> bool:
+    return a.replace("_", "-").lower() == b.replace("_", "-").lower()
+
+
+def _listing(texts: list[Text]) -> str:
+    shown = ", ".join(f"{t.context} (line {t.line})" for t in texts[:MAX_LISTED])
+    more = len(texts) - MAX_LISTED
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+class _Translator:
+    """Looks each Text up once, remembering what could not be used and why."""
+
+    def __init__(self, catalog: Catalog, allow_fuzzy: bool) -> None:
+        self.entries: dict[Key, Entry] = catalog.lookup()
+        self.allow_fuzzy = allow_fuzzy
+        self.untranslated: list[Text] = []
+        self.fuzzy: list[Text] = []
+        self.rejected: list[Finding] = []
+        self.path = catalog.path
+
+    def __call__(self, text: Text) -> Text:
+        entry = self.entries.get((text.context, text.value))
+        optional = is_optional(text.context)
+        if entry is None or not entry.has_translation:
+            if not optional:
+                self.untranslated.append(text)
+            return text
+        if entry.fuzzy and not self.allow_fuzzy:
+            if not optional:
+                self.fuzzy.append(text)
+            return text
+        problems = errors(check_translation(text.value, entry.msgstr))
+        if problems:
+            assert self.path is not None
+            reasons = "; ".join(f"[{p.check}] {p.message}" for p in problems)
+            self.rejected.append(
+                Finding(
+                    Location(self.path, entry.line),
+                    "warning",
+                    f"translation of '{text.context}' not used, source text printed: {reasons}",
+                    "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
+                )
+            )
+            return text
+        return dataclasses.replace(text, value=entry.msgstr)
+
+
+def localize(
+    leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
+) -> tuple[Leaflet, list[Finding]]:
+    """``leaflet`` in ``locale``; texts that cannot be translated stay as written, with warnings."""
+    if same_language(locale, leaflet.language):
+        return leaflet, []
+    path = po_path(project, locale, leaflet.id)
+    if not path.is_file():
+        finding = Finding(
+            Location(path),
+            "warning",
+            f"no {locale} catalog for leaflet '{leaflet.id}': every text is printed untranslated",
+            f"run `msc-leaflet i18n init {locale}` and translate {path.name}",
+        )
+        return dataclasses.replace(leaflet, language=locale), [finding]
+    translator = _Translator(read_po(path), allow_fuzzy)
+    localized = map_texts(leaflet, translator)
+    findings: list[Finding] = []
+    if translator.untranslated:
+        findings.append(
+            Finding(
+                Location(path),
+                "warning",
+                f"{len(translator.untranslated)} untranslated {locale} entries, printed in the "
+                f"source language: {_listing(translator.untranslated)}",
+                f"translate them in {path.name}, then rebuild",
+            )
+        )
+    if translator.fuzzy:
+        findings.append(
+            Finding(
+                Location(path),
+                "warning",
+                f"{len(translator.fuzzy)} fuzzy {locale} entries not used, printed in the source "
+                f"language: {_listing(translator.fuzzy)}",
+                "review them and remove the fuzzy flag, or build with --allow-fuzzy",
+            )
+        )
+    findings += translator.rejected
+    return dataclasses.replace(localized, language=locale), findings
+
+
+def ui_labels(locale: str, project: Project) -> Labels:
+    """The layout's words in ``locale``; anything missing or broken falls back to English."""
+    path = po_path(project, locale, UI_DOMAIN)
+    if not path.is_file():
+        return Labels()
+    entries = read_po(path).lookup()
+
+    def lookup(context: str, message: str) -> str:
+        entry = entries.get((context, message))
+        if entry is None or not entry.translated:
+            return message
+        if errors(check_translation(message, entry.msgstr)):
+            return message
+        return entry.msgstr
+
+    return Labels(lookup)

@@ -1,0 +1,48 @@
+"""Catalog → GNU ``.mo`` bytes, for tools and runtimes that want compiled catalogs.
+
+The build itself reads ``.po`` files (it needs to see fuzzy entries and check
+translations), so ``.mo`` files are a courtesy output. Only translated, non-fuzzy
+entries go in, as ``msgfmt`` does. Keys are sorted, so the bytes are reproducible.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from .catalog import Catalog
+
+MAGIC = 0x950412DE
+
+
+def header_text(header: dict[str, str]) -> str:
+    return "".join(f"{name}: {value}\n" for name, value in header.items())
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    pairs: dict[bytes, bytes] = {b"": header_text(catalog.header).encode("utf-8")}
+    for entry in catalog.active:
+        if not entry.translated:
+            continue
+        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+        if entry.msgid_plural is not None:
+            key += "\x00" + entry.msgid_plural
+            value = "\x00".join(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+        else:
+            value = entry.msgstr
+        pairs[key.encode("utf-8")] = value.encode("utf-8")
+    keys = sorted(pairs)
+    count = len(keys)
+    start = 7 * 4 + 16 * count  # header, then both offset tables, then the strings
+    ids = b"".join(k + b"\x00" for k in keys)
+    strs = b"".join(pairs[k] + b"\x00" for k in keys)
+    id_table, str_table = [], []
+    offset = start
+    for k in keys:
+        id_table += [len(k), offset]
+        offset += len(k) + 1
+    for k in keys:
+        str_table += [len(pairs[k]), offset]
+        offset += len(pairs[k]) + 1
+    head = struct.pack("<7I", MAGIC, 0, count, 7 * 4, 7 * 4 + 8 * count, 0, 0)
+    tables = struct.pack(f"<{4 * count}I", *id_table, *str_table)
+    return head + tables + ids + strs

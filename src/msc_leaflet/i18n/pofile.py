@@ -1,0 +1,320 @@
+"""Read and write ``.po``/``.pot`` files (GNU gettext PO format), strictly.
+
+Both Babel's and polib's readers accept broken files silently (an unterminated
+string loses its tail, a second definition of a message replaces the first), and a
+translator's file is the one thing we must never misread. So this reader stops at
+the first thing GNU ``msgfmt`` would reject, with the file and line. The writer is
+deterministic (same catalog → same bytes) and does not wrap long lines, so one
+changed sentence is one changed line in a diff.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import LeafletError, Location
+from ..output import write_atomic
+from .catalog import Catalog, Entry, Key
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
+            "f": "\f", "v": "\v"}  # fmt: skip
+_WRITE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
+                  "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}  # fmt: skip
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*)\Z")
+_HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
+
+
+class _Reader:
+    """Line-by-line state machine over one file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.catalog = Catalog(path=path)
+        self.entries: list[Entry] = []
+        self.reset()
+
+    def fail(self, line: int, message: str, hint: str = "") -> LeafletError:
+        return LeafletError(Location(self.path, line), message, hint)
+
+    def reset(self) -> None:
+        self.pending = Entry(msgid="")
+        self.seen: dict[str, int] = {}  # keyword -> line, for the entry being read
+        self.last: str | None = None  # keyword a continuation line belongs to
+        self.previous_last: str | None = None
+        self.has_comments = False
+        self.obsolete: bool | None = None
+
+    def finish(self, line: int) -> None:
+        entry, seen = self.pending, self.seen
+        if not seen and not self.has_comments:
+            self.reset()
+            return
+        if "msgid" not in seen:
+            raise self.fail(line, "comments or msgstr without a msgid", "every entry needs a msgid")
+        if entry.msgid_plural is None and "msgstr" not in seen:
+            raise self.fail(seen["msgid"], "msgid without a msgstr", 'add msgstr ""')
+        if entry.msgid_plural is not None and not entry.msgstr_plural:
+            raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
+        entry.obsolete = bool(self.obsolete)
+        self.entries.append(entry)
+        self.reset()
+
+    def string(self, text: str, line: int) -> str:
+        """The value of one quoted PO string literal, escapes resolved."""
+        if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+            raise self.fail(line, f"expected a string in double quotes, found {text!r}")
+        out: list[str] = []
+        body, i = text[1:-1], 0
+        while i < len(body):
+            ch = body[i]
+            if ch == '"':
+                raise self.fail(line, 'unescaped " inside a string', 'write \\" for a quote mark')
+            if ch != "\\":
+                out.append(ch)
+                i += 1
+                continue
+            if i + 1 >= len(body):
+                raise self.fail(line, "string ends with a lone backslash")
+            nxt = body[i + 1]
+            if nxt in _ESCAPES:
+                out.append(_ESCAPES[nxt])
+                i += 2
+            elif (octal := re.match(r"[0-7]{1,3}", body[i + 1 :])) is not None:
+                out.append(chr(int(octal.group(0), 8)))
+                i += 1 + len(octal.group(0))
+            elif (hexa := re.match(r"x([0-9A-Fa-f]{1,2})", body[i + 1 :])) is not None:
+                out.append(chr(int(hexa.group(1), 16)))
+                i += 1 + len(hexa.group(0))
+            else:
+                raise self.fail(line, f"unknown escape sequence '\\{nxt}'")
+        return "".join(out)
+
+    def keyword(self, text: str, line: int, obsolete: bool, previous: bool) -> None:
+        match = _KEYWORD.match(text)
+        if not match:
+            word = text.split(None, 1)[0] if text.split() else text
+            raise self.fail(line, f"unknown keyword or malformed line {word!r}")
+        name, index, literal = match.group(1), match.group(2), match.group(3)
+        value = self.string(literal.rstrip(), line)
+        entry = self.pending
+        if previous:
+            if name == "msgctxt":
+                entry.previous_msgctxt = value
+            elif name == "msgid":
+                entry.previous_msgid = value
+            elif name != "msgid_plural":
+                raise self.fail(line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid")
+            self.previous_last = name
+            return
+        if self.obsolete is not None and self.obsolete != obsolete and self.seen:
+            raise self.fail(line, "an entry mixes obsolete (#~) and active lines")
+        self.obsolete = obsolete
+        base = "msgstr" if name.startswith("msgstr") else name
+        order = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2, "msgstr": 3}
+        if any(order[k] > order[base] for k in self.seen) or (
+            base in self.seen and base != "msgstr"
+        ):
+            raise self.fail(line, f"'{name}' is out of place", "expected msgctxt, msgid, msgstr")
+        if base == "msgstr" and index is None and "msgstr" in self.seen:
+            raise self.fail(line, "a second msgstr for the same msgid")
+        self.seen.setdefault(base, line)
+        if name == "msgctxt":
+            entry.msgctxt = value
+        elif name == "msgid":
+            entry.msgid = value
+            entry.line = self.seen.get("msgctxt", line)
+        elif name == "msgid_plural":
+            entry.msgid_plural = value
+        elif index is not None:
+            entry.msgstr_plural[int(index)] = value
+        else:
+            entry.msgstr = value
+        self.last = name
+
+    def continuation(self, text: str, line: int, previous: bool) -> None:
+        target = self.previous_last if previous else self.last
+        if target is None:
+            raise self.fail(line, "a string continuation line with nothing to continue")
+        value = self.string(text.rstrip(), line)
+        entry = self.pending
+        if previous:
+            if target == "msgctxt":
+                entry.previous_msgctxt = (entry.previous_msgctxt or "") + value
+            elif target == "msgid":
+                entry.previous_msgid = (entry.previous_msgid or "") + value
+            return
+        if target == "msgctxt":
+            entry.msgctxt = (entry.msgctxt or "") + value
+        elif target == "msgid":
+            entry.msgid += value
+        elif target == "msgid_plural":
+            entry.msgid_plural = (entry.msgid_plural or "") + value
+        elif target.startswith("msgstr["):
+            index = int(target[7:-1])
+            entry.msgstr_plural[index] += value
+        else:
+            entry.msgstr += value
+
+    def comment(self, text: str, line: int) -> None:
+        if self.seen:  # a comment after msgstr starts the next entry
+            self.finish(line)
+        entry, body = self.pending, text[2:].strip() if len(text) > 1 else ""
+        self.has_comments = True
+        kind = text[1:2]
+        if kind == ".":
+            entry.extracted.append(body)
+        elif kind == ":":
+            entry.references.extend(body.split())
+        elif kind == ",":
+            entry.flags.extend(f.strip() for f in body.split(",") if f.strip())
+        else:
+            entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
+
+    def read(self, lines: list[str]) -> Catalog:
+        for number, raw in enumerate(lines, 1):
+            text = raw.rstrip("\r\n")
+            stripped = text.strip()
+            if not stripped:
+                self.finish(number)
+            elif stripped.startswith("#~"):
+                rest = stripped[2:].lstrip()
+                previous = rest.startswith("|")
+                if previous:
+                    rest = rest[1:].lstrip()
+                    if self.seen:
+                        self.finish(number)
+                    self.has_comments = True
+                if not rest:
+                    continue
+                if rest.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
+                    self.finish(number)
+                if rest.startswith('"'):
+                    self.continuation(rest, number, previous)
+                else:
+                    self.keyword(rest, number, obsolete=True, previous=previous)
+            elif stripped.startswith("#|"):
+                if self.seen:
+                    self.finish(number)
+                self.has_comments = True
+                rest = stripped[2:].lstrip()
+                if rest.startswith('"'):
+                    self.continuation(rest, number, previous=True)
+                else:
+                    self.keyword(rest, number, obsolete=False, previous=True)
+            elif stripped.startswith("#"):
+                self.comment(stripped, number)
+            elif stripped.startswith('"'):
+                self.continuation(stripped, number, previous=False)
+            else:
+                if stripped.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
+                    self.finish(number)
+                self.keyword(stripped, number, obsolete=False, previous=False)
+        self.finish(len(lines) + 1)
+        return self.assemble()
+
+    def assemble(self) -> Catalog:
+        catalog, entries = self.catalog, self.entries
+        if entries and entries[0].msgid == "" and entries[0].msgctxt is None:
+            head = entries.pop(0)
+            catalog.header_comments = head.comments
+            catalog.header_flags = head.flags
+            for number, field_line in enumerate(head.msgstr.split("\n")):
+                if not field_line.strip():
+                    continue
+                match = _HEADER_FIELD.match(field_line)
+                if not match:
+                    raise self.fail(head.line + number, f"malformed header field {field_line!r}")
+                catalog.header[match.group(1)] = match.group(2)
+        charset = re.search(r"charset=([\w-]+)", catalog.header.get("Content-Type", ""))
+        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
+            raise self.fail(1, f"catalog charset is {charset.group(1)}", "save the file as UTF-8")
+        first_line: dict[Key, int] = {}
+        for entry in entries:
+            if entry.obsolete:
+                continue
+            if entry.msgid == "":
+                raise self.fail(entry.line, "an empty msgid is only allowed for the header")
+            if entry.key in first_line:
+                raise self.fail(
+                    entry.line,
+                    f"duplicate message (msgctxt {entry.msgctxt!r}, msgid {entry.msgid[:40]!r})",
+                    f"first defined on line {first_line[entry.key]}",
+                )
+            first_line[entry.key] = entry.line
+        catalog.entries = entries
+        return catalog
+
+
+def read_po(path: Path) -> Catalog:
+    """Parse ``path``; any problem is a `LeafletError` at the offending line."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LeafletError(
+            Location(path, line), "not valid UTF-8", "save the file as UTF-8"
+        ) from None
+    return _Reader(path).read(text.splitlines(keepends=True))
+
+
+def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
+    return _Reader(path).read(text.splitlines(keepends=True))
+
+
+def _quote(value: str) -> str:
+    return '"' + "".join(_WRITE_ESCAPES.get(ch, ch) for ch in value) + '"'
+
+
+def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
+    """gettext layout: a multi-line value starts with "" and breaks after each \\n."""
+    pieces = value.splitlines(keepends=True)
+    if len(pieces) <= 1:
+        return [f"{prefix}{keyword} {_quote(value)}"]
+    return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(piece)}" for piece in pieces]
+
+
+def _entry_lines(entry: Entry) -> list[str]:
+    out = [f"# {c}".rstrip() for c in entry.comments]
+    prefix = "#~ " if entry.obsolete else ""
+    if not entry.obsolete:
+        out += [f"#. {c}".rstrip() for c in entry.extracted]
+        out += [f"#: {r}" for r in entry.references]
+    if entry.flags:
+        out.append("#, " + ", ".join(entry.flags))
+    previous = "#~| " if entry.obsolete else "#| "
+    if entry.previous_msgctxt is not None:
+        out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
+    if entry.previous_msgid is not None:
+        out += _string_lines("msgid", entry.previous_msgid, previous)
+    if entry.msgctxt is not None:
+        out += _string_lines("msgctxt", entry.msgctxt, prefix)
+    out += _string_lines("msgid", entry.msgid, prefix)
+    if entry.msgid_plural is not None:
+        out += _string_lines("msgid_plural", entry.msgid_plural, prefix)
+        for index in sorted(entry.msgstr_plural):
+            out += _string_lines(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+    else:
+        out += _string_lines("msgstr", entry.msgstr, prefix)
+    return out
+
+
+def format_po(catalog: Catalog) -> str:
+    """The file text: header, active entries in order, then obsolete ones."""
+    lines = [f"# {c}".rstrip() for c in catalog.header_comments]
+    if catalog.header_flags:
+        lines.append("#, " + ", ".join(catalog.header_flags))
+    lines += ['msgid ""', 'msgstr ""']
+    lines += [_quote(f"{name}: {value}\n") for name, value in catalog.header.items()]
+    for entry in catalog.active + catalog.obsolete:
+        lines.append("")
+        lines += _entry_lines(entry)
+    return "\n".join(lines) + "\n"
+
+
+def write_po(path: Path, catalog: Catalog) -> bool:
+    """Write atomically; returns whether the file changed."""
+    return write_atomic(path, format_po(catalog).encode("utf-8"))

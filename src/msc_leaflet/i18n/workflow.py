@@ -1,0 +1,168 @@
+"""The translator workflow as library calls: extract, init, update, compile, check.
+
+`cli` is a thin layer over these. Each returns what it did (files written or left
+unchanged, findings) and prints nothing. Templates are always rebuilt from the
+leaflets first, so ``update`` after editing a leaflet needs no separate ``extract``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Finding, LeafletError, Location
+from ..output import write_atomic
+from ..project import Project, check_locale
+from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
+from .checks import check_translation
+from .extract import project_templates
+from .formatting import babel_locale
+from .headers import translation_header
+from .merge import merge
+from .mofile import mo_bytes
+from .pofile import format_po, read_po, write_po
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    status: str  # "created" | "updated" | "unchanged"
+
+
+def _write(path: Path, catalog: Catalog) -> Written:
+    existed = path.is_file()
+    changed = write_po(path, catalog)
+    return Written(path, "unchanged" if not changed else "updated" if existed else "created")
+
+
+def extract(project: Project) -> tuple[dict[str, Catalog], list[Written]]:
+    """Write ``locales/<domain>.pot`` for every leaflet and ``ui``."""
+    templates = project_templates(project)
+    written = [_write(template_path(project, d), t) for d, t in templates.items()]
+    return templates, written
+
+
+def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
+    """The catalog for ``locale``: a fresh one from ``template``, or ``old`` merged with it."""
+    header = translation_header(template.header, locale, old.header if old else None)
+    if old is None:
+        old = Catalog(header_comments=[f"{locale} translation. Edit msgstr lines only."])
+    return merge(template, old, header)
+
+
+def init_locale(project: Project, locale: str) -> list[Written]:
+    """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone."""
+    check_locale(locale, Location(project.locales_dir))
+    babel_locale(locale)
+    templates, written = extract(project)
+    for domain, template in templates.items():
+        path = po_path(project, locale, domain)
+        if path.exists():
+            written.append(Written(path, "unchanged"))
+        else:
+            written.append(_write(path, translation(template, locale_dir_name(locale), None)))
+    return written
+
+
+def update(project: Project) -> list[Written]:
+    """Re-extract, then merge every template into every locale's catalog."""
+    templates, written = extract(project)
+    for locale in catalog_locales(project):
+        for domain, template in templates.items():
+            path = po_path(project, locale, domain)
+            old = read_po(path) if path.is_file() else None
+            written.append(_write(path, translation(template, locale, old)))
+    return written
+
+
+def compile_catalogs(project: Project) -> list[Written]:
+    """``.mo`` next to every ``.po`` (translated, non-fuzzy entries only)."""
+    written = []
+    for locale in catalog_locales(project):
+        for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po")):
+            mo = po.with_suffix(".mo")
+            existed = mo.is_file()
+            changed = write_atomic(mo, mo_bytes(read_po(po)))
+            status = "unchanged" if not changed else "updated" if existed else "created"
+            written.append(Written(mo, status))
+    return written
+
+
+def catalog_paths(project: Project) -> list[Path]:
+    return [
+        po
+        for locale in catalog_locales(project)
+        for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
+    ]
+
+
+def check_catalog(catalog: Catalog) -> list[Finding]:
+    """`checks` on every translated entry (fuzzy ones are reviewed anyway, and unused)."""
+    assert catalog.path is not None
+    findings = []
+    for entry in catalog.active:
+        if not entry.has_translation or entry.fuzzy or entry.msgid_plural is not None:
+            continue
+        for problem in check_translation(entry.msgid, entry.msgstr):
+            findings.append(
+                Finding(
+                    Location(catalog.path, entry.line),
+                    problem.severity,
+                    f"[{problem.check}] {entry.msgctxt or entry.msgid[:30]!s}: {problem.message}",
+                )
+            )
+    language = catalog.header.get("Language", "")
+    expected = catalog.path.parent.parent.name
+    if language != expected:
+        findings.append(
+            Finding(
+                Location(catalog.path, 1),
+                "error",
+                f"[header] Language is {language!r} but the catalog is in {expected}/",
+                f"set the Language header to {expected}",
+            )
+        )
+    return findings
+
+
+def msgfmt_findings(path: Path) -> list[Finding]:
+    """GNU ``msgfmt --check`` as findings; nothing when gettext is not installed."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return []
+    run = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if run.returncode == 0:
+        return []
+    detail = "; ".join(line for line in run.stderr.splitlines() if line.strip())
+    return [Finding(Location(path), "error", f"[msgfmt] msgfmt --check failed: {detail}")]
+
+
+def check(project: Project) -> list[Finding]:
+    """Every problem in every catalog; a malformed file is one error, not a crash."""
+    findings: list[Finding] = []
+    for path in catalog_paths(project):
+        try:
+            findings += check_catalog(read_po(path))
+        except LeafletError as err:
+            findings.append(Finding(err.location, "error", err.message, err.hint))
+            continue
+        findings += msgfmt_findings(path)
+    return findings
+
+
+__all__ = [
+    "Written",
+    "check",
+    "compile_catalogs",
+    "extract",
+    "format_po",
+    "init_locale",
+    "update",
+]

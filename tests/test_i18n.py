@@ -1,0 +1,226 @@
+"""The translator workflow end to end, on the small project in ``fixtures/i18n``.
+
+The scenario test follows the issue's acceptance script: extract → init th →
+translate → edit the English source → update → build, asserting on the catalog a
+translator opens and the PDF a reader sees.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.i18n.catalog import Catalog, Entry
+from msc_leaflet.i18n.cli import app
+from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.project import Project
+
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
+PO = Path("locales/th/LC_MESSAGES/care-basics.po")
+runner = CliRunner()
+
+THAI = {
+    "title": "การดูแลตัวเองหลังรับการให้เซลล์ทางหลอดเลือดดำ",
+    "first-day": "วันแรก",
+    "paragraph/3": "อาการปวดศีรษะเล็กน้อยหรืออ่อนเพลียพบได้บ่อยในวันแรก และมักหายไปภายใน 48 ชั่วโมง",
+    "paragraph/4": "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ",
+    "paragraph/5": "รับประทานอาหารได้ตามปกติ งดเครื่องดื่มแอลกอฮอล์หนึ่งวัน เพราะอาจทำให้รู้สึกแย่ลง",
+    "call-us/3": "หายใจลำบาก",
+    "disclaimer": "เอกสารนี้เป็นข้อมูลทั่วไป ไม่ใช่คำแนะนำทางการแพทย์",
+}
+PARAGRAPH_3 = "A mild headache or tiredness is common on the first day and usually\n"
+CHANGED_OLD = PARAGRAPH_3 + "      passes within 48 hours."
+CHANGED_NEW = PARAGRAPH_3 + "      passes within 48 hours. Rest helps."
+DELETED = (
+    "  - paragraph: >-\n"
+    "      Keep the bandage on the infusion site for 4 hours and keep it dry.\n\n"
+)
+ADDED = "  - paragraph: Take your usual medicines unless your doctor says otherwise.\n\n  - list:"
+
+
+def copy_sources(tmp_path: Path) -> Path:
+    """The fixture's leaflets and organisations, without its catalogs."""
+    for folder in ("leaflets", "organisations"):
+        shutil.copytree(FIXTURE / folder, tmp_path / folder)
+    return tmp_path
+
+
+def copy_project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "project")
+    return tmp_path / "project"
+
+
+def cli(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def translate(path: Path, table: dict[str, str]) -> None:
+    """What a translator does in Poedit: fill msgstr, save."""
+    catalog = read_po(path)
+    for entry in catalog.active:
+        if entry.msgctxt in table:
+            entry.msgstr = table[entry.msgctxt]
+    write_po(path, catalog)
+
+
+def by_msgid(catalog: Catalog, msgid: str) -> Entry:
+    [entry] = [e for e in catalog.entries if e.msgid == msgid]
+    return entry
+
+
+def test_scenario_extract_init_translate_edit_update_build(tmp_path: Path) -> None:
+    root = copy_sources(tmp_path)
+    cli("extract", "--project", str(root))
+    cli("init", "th", "--project", str(root))
+    translate(root / PO, THAI)
+    before = read_po(root / PO)
+    old = {e.msgctxt: e for e in before.active}
+
+    source = root / "leaflets" / "care-basics.yaml"
+    yaml_text = source.read_text()
+    assert CHANGED_OLD in yaml_text and DELETED in yaml_text
+    yaml_text = yaml_text.replace(CHANGED_OLD, CHANGED_NEW).replace(DELETED, "")
+    source.write_text(yaml_text.replace("\n  - list:", "\n" + ADDED, 1))
+
+    output = cli("update", "--project", str(root))
+    assert "updated" in output and str(PO) in output
+    after = read_po(root / PO)
+
+    changed = by_msgid(after, old["paragraph/3"].msgid + " Rest helps.")
+    assert changed.fuzzy and not changed.obsolete
+    assert changed.msgstr == THAI["paragraph/3"]
+    assert changed.previous_msgid == old["paragraph/3"].msgid
+
+    deleted = by_msgid(after, old["paragraph/4"].msgid)
+    assert deleted.obsolete and deleted.msgstr == THAI["paragraph/4"]
+
+    added = by_msgid(after, "Take your usual medicines unless your doctor says otherwise.")
+    assert added.msgstr == "" and not added.obsolete and added.msgctxt == "paragraph/5"
+
+    untouched = {"title", "first-day", "paragraph/5", "call-us/3", "disclaimer"}
+    for context in untouched:
+        entry = by_msgid(after, old[context].msgid)
+        assert (entry.msgstr, entry.fuzzy, entry.obsolete) == (THAI[context], False, False)
+    assert by_msgid(after, old["paragraph/5"].msgid).msgctxt == "paragraph/4"  # moved up
+
+    result = build_leaflet(Project.at(root), "care-basics", "th", root / "build")
+    text = " ".join(page.extract_text() or "" for page in PdfReader(result.path).pages)
+    assert "วันแรก" in text and "หายใจลำบาก" in text
+    assert "Take your usual medicines" in text  # the untranslated one, in English
+    assert "Rest helps" in text  # the fuzzy one is not used
+    untranslated = [f for f in result.findings if "untranslated" in f.message]
+    assert len(untranslated) == 1
+    assert "paragraph/5 (line" in untranslated[0].message
+    assert "paragraph/3" not in untranslated[0].message
+    fuzzy = [f for f in result.findings if "fuzzy" in f.message]
+    assert len(fuzzy) == 1 and "paragraph/3" in fuzzy[0].message
+
+
+def test_update_and_extract_are_byte_stable(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    files = sorted(p for p in root.joinpath("locales").rglob("*") if p.is_file())
+    original = {p: p.read_bytes() for p in files}
+    cli("extract", "--project", str(root))
+    output = cli("update", "--project", str(root))
+    assert "updated" not in output and "created" not in output
+    assert {p: p.read_bytes() for p in files} == original
+    # the checked-in fixture is exactly what the tool writes
+    for path, data in original.items():
+        assert (FIXTURE / path.relative_to(root)).read_bytes() == data
+
+
+def test_update_keeps_translator_header_fields(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    catalog = read_po(root / PO)
+    catalog.header["PO-Revision-Date"] = "2027-01-05 10:00+0700"
+    catalog.header["X-Generator"] = "Poedit 3.4"
+    catalog.header_comments.append("Reviewed by the clinic team.")
+    write_po(root / PO, catalog)
+    cli("update", "--project", str(root))
+    after = read_po(root / PO)
+    assert after.header["PO-Revision-Date"] == "2027-01-05 10:00+0700"
+    assert after.header["X-Generator"] == "Poedit 3.4"
+    assert after.header["Plural-Forms"] == "nplurals=1; plural=0;"
+    assert after.header["Language"] == "th"
+    assert "Reviewed by the clinic team." in after.header_comments
+
+
+def test_init_keeps_existing_catalogs(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    before = (root / PO).read_bytes()
+    output = cli("init", "th", "--project", str(root))
+    assert "unchanged" in output
+    assert (root / PO).read_bytes() == before
+
+
+def test_init_rejects_unknown_language(tmp_path: Path) -> None:
+    root = copy_sources(tmp_path)
+    result = runner.invoke(app, ["init", "xx", "--project", str(root)])
+    assert result.exit_code == 1
+    assert "unknown locale 'xx'" in result.output
+
+
+def test_stats_table_and_json(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    table = cli("stats", "--project", str(root))
+    assert table.splitlines()[0].split() == [
+        "leaflet", "locale", "translated", "fuzzy", "untranslated", "obsolete", "words", "done",
+        "status",
+    ]  # fmt: skip
+    assert "care-basics  th" in table and "100%  ready" in table
+    import json
+
+    rows = json.loads(cli("stats", "--format", "json", "--project", str(root)))
+    care = next(r for r in rows if r["domain"] == "care-basics")
+    assert care["ready"] and care["untranslated"] == 0 and care["words"] > 100
+
+
+def test_stats_counts_untranslated_and_outdated(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    translate(root / PO, {"title": "", "first-day": ""})
+    source = root / "leaflets" / "care-basics.yaml"
+    source.write_text(source.read_text().replace("Shortness of breath.", "Chest pain."))
+    import json
+
+    rows = json.loads(cli("stats", "--format", "json", "--project", str(root)))
+    care = next(r for r in rows if r["domain"] == "care-basics")
+    assert care["untranslated"] == 2 and not care["current"] and not care["ready"]
+    assert "outdated: run update" in cli("stats", "--project", str(root))
+
+
+def test_check_command_reports_broken_translation(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    assert "0 error(s)" in cli("check", "--project", str(root))
+    translate(root / PO, {"short-answer": "พักผ่อน 24 ชั่วโมง และดื่มน้ำ"})
+    result = runner.invoke(app, ["check", "--project", str(root)])
+    assert result.exit_code == 1
+    assert "[citations]" in result.output and "[@alpha2001]" in result.output
+    assert "[markup]" in result.output and "care-basics.po:" in result.output
+
+
+def test_compile_writes_mo_that_gettext_reads(tmp_path: Path) -> None:
+    import gettext
+
+    root = copy_project(tmp_path)
+    cli("compile", "--project", str(root))
+    mo = root / "locales" / "th" / "LC_MESSAGES" / "ui.mo"
+    with mo.open("rb") as handle:
+        translations = gettext.GNUTranslations(handle)
+    assert translations.pgettext("page-of", "Page {page} of {pages}") == "หน้า {page} จาก {pages}"
+    first = mo.read_bytes()
+    assert "unchanged" in cli("compile", "--project", str(root))
+    assert mo.read_bytes() == first
+
+
+@pytest.mark.parametrize("command", ["extract", "update", "stats", "check", "compile"])
+def test_commands_outside_a_project_fail_cleanly(tmp_path: Path, command: str) -> None:
+    result = runner.invoke(app, [command, "--project", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no leaflets/ directory" in result.output

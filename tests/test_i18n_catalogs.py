@@ -1,0 +1,298 @@
+"""Catalog files: strict reading, stable writing, merging without loss, gettext tools."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from msc_leaflet.content import load_leaflet
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n import workflow
+from msc_leaflet.i18n.catalog import Catalog, Entry
+from msc_leaflet.i18n.extract import leaflet_template
+from msc_leaflet.i18n.merge import merge
+from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
+from msc_leaflet.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
+MSGFMT = shutil.which("msgfmt")
+needs_msgfmt = pytest.mark.skipif(MSGFMT is None, reason="GNU gettext msgfmt is not on PATH")
+
+ROUND_TRIP = """\
+# Thai translation.
+msgid ""
+msgstr ""
+"Language: th\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+# translator note
+#. Paragraph.
+#: leaflets/a.yaml:3
+#: leaflets/a.yaml:9
+#, fuzzy
+#| msgctxt "old/1"
+#| msgid "Old \\"text\\""
+msgctxt "p/1"
+msgid ""
+"Line one\\n"
+"line two\\ttab \\\\ back"
+msgstr "ไทย"
+
+#~ msgctxt "gone"
+#~ msgid "Gone"
+#~ msgstr "หายไป"
+"""
+
+
+def test_round_trip_is_byte_identical() -> None:
+    catalog = parse_po(ROUND_TRIP)
+    [entry] = catalog.active
+    assert entry.msgid == "Line one\nline two\ttab \\ back"
+    assert entry.previous_msgid == 'Old "text"' and entry.previous_msgctxt == "old/1"
+    assert entry.fuzzy and entry.comments == ["translator note"]
+    assert entry.references == ["leaflets/a.yaml:3", "leaflets/a.yaml:9"]
+    assert catalog.obsolete[0].msgstr == "หายไป"
+    assert format_po(catalog) == ROUND_TRIP
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('msgid "a"\nmsgstr "unterminated\n', 2, "double quotes"),
+        ('msgid "a"\nmsgstr "x"\n\nmsgid "a"\nmsgstr "y"\n', 4, "duplicate message"),
+        ('msgid "a"\nmsgstr "x"\nfoo "bar"\n', 3, "unknown keyword"),
+        ('msgid "a"\n\n', 1, "without a msgstr"),
+        ('msgid "a"\nmsgstr "a \\q"\n', 2, "unknown escape"),
+        ('msgid "a"\nmsgstr "x" "y"\n', 2, 'unescaped "'),
+    ],
+)
+def test_malformed_po_is_an_error_with_its_line(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "bad.po"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == line
+    assert message in caught.value.message
+    assert f"bad.po:{line}" in str(caught.value)
+
+
+def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin.po"
+    path.write_bytes(b'msgid "a"\nmsgstr "caf\xe9"\n')
+    with pytest.raises(LeafletError, match="not valid UTF-8"):
+        read_po(path)
+
+
+def entry(context: str, msgid: str, msgstr: str = "", **kw: object) -> Entry:
+    return Entry(msgid=msgid, msgstr=msgstr, msgctxt=context, **kw)  # type: ignore[arg-type]
+
+
+def test_merge_rules() -> None:
+    old = Catalog(
+        entries=[
+            entry("intro", "Rest for a day.", "พักหนึ่งวัน"),
+            entry("paragraph/3", "Drink water.", "ดื่มน้ำ"),
+            entry("paragraph/4", "Call us.", "โทรหาเรา"),
+            entry("gone", "Never again.", "ไม่อีกแล้ว"),
+            entry("empty", "Nobody translated this.", ""),
+        ]
+    )
+    template = Catalog(
+        entries=[
+            entry("intro", "Rest for a whole day."),  # edited → fuzzy
+            entry("paragraph/2", "Drink water."),  # moved → kept as is
+            entry("paragraph/3", "Call us."),  # moved → kept as is
+            entry("new", "Something new."),  # → untranslated
+        ]
+    )
+    merged = merge(template, old, {"Language": "th"})
+    intro, water, call, new = merged.active
+    assert (intro.msgstr, intro.fuzzy, intro.previous_msgid) == ("พักหนึ่งวัน", True, "Rest for a day.")
+    assert (water.msgstr, water.fuzzy) == ("ดื่มน้ำ", False)
+    assert (call.msgstr, call.fuzzy) == ("โทรหาเรา", False)
+    assert new.msgstr == ""
+    assert [(e.msgctxt, e.msgstr) for e in merged.obsolete] == [("gone", "ไม่อีกแล้ว")]
+
+
+def test_merge_revives_obsolete_and_keeps_original_previous() -> None:
+    old = Catalog(
+        entries=[
+            entry("a", "Second wording.", "แปล", flags=["fuzzy"], previous_msgid="First wording."),
+            entry("b", "Came back.", "กลับมา", obsolete=True),
+        ]
+    )
+    template = Catalog(entries=[entry("a", "Third wording."), entry("b", "Came back.")])
+    a, b = merge(template, old, {}).active
+    assert a.fuzzy and a.previous_msgid == "First wording."  # what the msgstr was made for
+    assert (b.msgstr, b.obsolete) == ("กลับมา", False)
+
+
+WORDS = ["cells", "blood", "doctor", "rest", "water", "fever", "clinic", "day", "call", "us"]
+sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+block_ids = st.one_of(st.none(), st.sampled_from(["intro", "care", "risks", "help"]))
+edits = st.one_of(
+    st.tuples(st.just("change"), st.integers(0, 50), sentences),
+    st.tuples(st.just("tweak"), st.integers(0, 50), sentences),
+    st.tuples(st.just("delete"), st.integers(0, 50), st.none()),
+    st.tuples(st.just("insert"), st.integers(0, 50), sentences),
+    st.tuples(st.just("move"), st.integers(0, 50), st.integers(0, 50)),
+    st.tuples(st.just("id"), st.integers(0, 50), block_ids),
+    st.tuples(st.just("review"), st.integers(0, 50), st.none()),
+)
+
+LEAFLET = """\
+id: prop
+language: en
+title: Property test
+document: {{code: P-1, version: "1", published: 2026-01-01, next_review: 2027-01-01}}
+organisation: test-clinic
+disclaimer: General information only.
+blocks:
+{blocks}
+"""
+
+
+def write_leaflet(root: Path, blocks: list[tuple[str | None, str]]) -> None:
+    seen: set[str] = set()
+    lines = []
+    for block_id, text in blocks:
+        lines.append(f"  - paragraph: {text}")
+        if block_id and block_id not in seen:  # ids must be unique to be useful contexts
+            seen.add(block_id)
+            lines.append(f"    id: {block_id}")
+    (root / "leaflets" / "prop.yaml").write_text(LEAFLET.format(blocks="\n".join(lines)))
+
+
+def msgstrs(path: Path) -> set[str]:
+    return {e.msgstr for e in read_po(path).entries if e.msgstr}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    start=st.lists(st.tuples(block_ids, sentences), min_size=1, max_size=6),
+    steps=st.lists(edits, min_size=1, max_size=6),
+)
+def test_update_never_loses_a_translation(
+    start: list[tuple[str | None, str]], steps: list[tuple[str, int, object]]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "leaflets").mkdir()
+        shutil.copytree(FIXTURE / "organisations", root / "organisations")
+        blocks = list(start)
+        write_leaflet(root, blocks)
+        project = Project.at(root)
+        workflow.init_locale(project, "th")
+        po = root / "locales" / "th" / "LC_MESSAGES" / "prop.po"
+        counter = 0
+        for kind, index, value in steps:
+            # a translator works: translates everything open, sometimes reviews a fuzzy one
+            catalog = read_po(po)
+            for e in catalog.active:
+                if not e.msgstr or (kind == "review" and e.fuzzy):
+                    counter += 1
+                    e.msgstr, e.flags, e.previous_msgid = f"แปล {counter}", [], None
+            po.write_text(format_po(catalog), encoding="utf-8")
+            # the author edits the leaflet
+            i = index % len(blocks)
+            block_id, text = blocks[i]
+            if kind == "change":
+                blocks[i] = (block_id, str(value))
+            elif kind == "tweak":
+                blocks[i] = (block_id, text[:-1] + " " + str(value).lower())
+            elif kind == "delete" and len(blocks) > 1:
+                del blocks[i]
+            elif kind == "insert":
+                blocks.insert(i, (None, str(value)))
+            elif kind == "move":
+                blocks.insert(int(str(value)) % len(blocks), blocks.pop(i))
+            elif kind == "id":
+                blocks[i] = (value if isinstance(value, str) else None, text)
+            write_leaflet(root, blocks)
+            before = msgstrs(po)
+            workflow.update(project)
+            assert before <= msgstrs(po)
+            text_after = po.read_bytes()
+            workflow.update(project)
+            assert po.read_bytes() == text_after  # a second update changes nothing
+
+
+def catalog_files() -> list[Path]:
+    roots = [REPO / "locales", FIXTURE / "locales"]
+    return sorted(
+        p
+        for root in roots
+        if root.is_dir()
+        for p in root.rglob("*.po*")
+        if p.suffix in (".po", ".pot")
+    )
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("path", catalog_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_msgfmt_accepts_every_catalog_in_the_repo(path: Path) -> None:
+    run = subprocess.run(
+        [MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )  # type: ignore[list-item]
+    assert run.returncode == 0, run.stderr
+
+
+@needs_msgfmt
+def test_msgfmt_accepts_fuzzy_and_obsolete_entries(tmp_path: Path) -> None:
+    path = tmp_path / "th.po"
+    path.write_text(ROUND_TRIP, encoding="utf-8")
+    run = subprocess.run(
+        [MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )  # type: ignore[list-item]
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.skipif(not (REPO / "locales").is_dir(), reason="the repository has no locales/ yet")
+def test_repo_catalogs_pass_i18n_check() -> None:
+    findings = workflow.check(Project.at(REPO))
+    assert [str(f) for f in findings if f.severity == "error"] == []
+
+
+def test_babel_extractor_entry_point(tmp_path: Path) -> None:
+    from babel.messages.frontend import CommandLineInterface
+
+    [point] = [
+        p
+        for p in importlib.metadata.entry_points(group="babel.extractors")
+        if p.name == "msc_leaflet"
+    ]
+    assert point.value == "msc_leaflet.i18n.extract:babel_extract"
+    mapping = tmp_path / "mapping.cfg"
+    mapping.write_text("[msc_leaflet: leaflets/*.yaml]\n")
+    out = tmp_path / "messages.pot"
+    CommandLineInterface().run(
+        ["pybabel", "-q", "extract", "-F", str(mapping), "-o", str(out), str(FIXTURE)]
+    )
+    extracted = read_po(out)
+    project = Project.at(FIXTURE)
+    ours = leaflet_template(load_leaflet(project.leaflet_path("care-basics"), project)[0], project)
+    assert set(extracted.lookup()) == set(ours.lookup())
+    faq = extracted.lookup()[
+        (
+            "faq/7/2/answer",
+            ours.lookup()[
+                (
+                    "faq/7/2/answer",
+                    next(e.msgid for e in ours.active if e.msgctxt == "faq/7/2/answer"),
+                )
+            ].msgid,
+        )
+    ]
+    assert any("Keep the markup" in c for c in faq.extracted)

@@ -1,0 +1,120 @@
+"""Localisation: the leaflet model in a locale, the ui labels, dates and language names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from msc_leaflet.content import load_leaflet
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n import catalog_locales, format_date, language_name, localize, ui_labels
+from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.model import Leaflet, texts
+from msc_leaflet.project import Project
+
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    shutil.copytree(FIXTURE, tmp_path / "p")
+    return Project.at(tmp_path / "p")
+
+
+def source(project: Project) -> Leaflet:
+    return load_leaflet(project.leaflet_path("care-basics"), project)[0]
+
+
+def edit(project: Project, context: str, msgstr: str, fuzzy: bool = False) -> None:
+    path = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
+    catalog = read_po(path)
+    for entry in catalog.active:
+        if entry.msgctxt == context:
+            entry.msgstr = msgstr
+            entry.set_fuzzy(fuzzy)
+    write_po(path, catalog)
+
+
+def by_context(leaflet: Leaflet) -> dict[str, str]:
+    return {t.context: t.value for t in texts(leaflet)}
+
+
+def test_complete_catalog_translates_everything_but_optional_ref_titles(project: Project) -> None:
+    leaflet, findings = localize(source(project), "th", project)
+    assert findings == []
+    assert leaflet.language == "th"
+    values = by_context(leaflet)
+    assert values["first-day"] == "วันแรก"
+    assert values["ref/alpha2001/title"] == "A first study of cells"  # kept, no warning
+
+
+def test_source_locale_is_returned_unchanged(project: Project) -> None:
+    leaflet = source(project)
+    assert localize(leaflet, "en", project) == (leaflet, [])
+
+
+def test_untranslated_entries_fall_back_with_one_warning(project: Project) -> None:
+    edit(project, "first-day", "")
+    edit(project, "call-us/2", "")
+    leaflet, findings = localize(source(project), "th", project)
+    assert by_context(leaflet)["first-day"] == "The first day"
+    [warning] = findings
+    assert warning.severity == "warning"
+    assert "2 untranslated" in warning.message
+    assert "first-day (line 26)" in warning.message and "call-us/2" in warning.message
+
+
+def test_fuzzy_is_used_only_when_allowed(project: Project) -> None:
+    edit(project, "first-day", "วันแรก", fuzzy=True)
+    leaflet, findings = localize(source(project), "th", project)
+    assert by_context(leaflet)["first-day"] == "The first day"
+    assert "fuzzy" in findings[0].message and "first-day" in findings[0].message
+    leaflet, findings = localize(source(project), "th", project, allow_fuzzy=True)
+    assert by_context(leaflet)["first-day"] == "วันแรก" and findings == []
+
+
+def test_translation_failing_checks_is_not_printed(project: Project) -> None:
+    edit(project, "short-answer", "พักผ่อน 24 ชั่วโมง")  # lost bold and citation
+    leaflet, findings = localize(source(project), "th", project)
+    assert by_context(leaflet)["short-answer"].startswith("Rest for **24 hours**")
+    [warning] = findings
+    assert "short-answer" in warning.message and "[citations]" in warning.message
+    assert warning.location.line > 0
+
+
+def test_malformed_catalog_is_an_error_with_file_and_line(project: Project) -> None:
+    path = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\nmsgid "x"\nmsgstr "broken\n', encoding="utf-8"
+    )
+    with pytest.raises(LeafletError) as caught:
+        localize(source(project), "th", project)
+    assert "care-basics.po:" in str(caught.value)
+
+
+def test_missing_catalog_warns(project: Project) -> None:
+    leaflet, [warning] = localize(source(project), "de", project)
+    assert leaflet.language == "de" and "no de catalog" in warning.message
+
+
+def test_ui_labels(project: Project) -> None:
+    assert ui_labels("th", project)("page-of", page=1, pages=2) == "หน้า 1 จาก 2"
+    assert ui_labels("de", project)("references") == "References"
+
+
+def test_catalog_locales(project: Project) -> None:
+    assert catalog_locales(project) == ["th"]
+
+
+def test_format_date() -> None:
+    assert format_date(dt.date(2026, 11, 22), "th") == "22 พฤศจิกายน 2569"
+    assert format_date(dt.date(2026, 11, 22), "en") == "22 November 2026"
+    assert format_date(dt.date(2026, 11, 22), "de") == "22. November 2026"
+
+
+def test_language_name() -> None:
+    assert language_name("th") == "ไทย"
+    assert language_name("en") == "English"
