@@ -3,20 +3,73 @@
 Everything that prints text (body paragraphs, headings, callouts, footers, reference
 entries) goes through this package, so segmentation, shaping and the PDF text layer
 are handled in one place for every script.
+
+Why stock ReportLab 5.1 fails on Thai
+-------------------------------------
+* Without shaping it draws tone marks on top of upper vowels (ที่ looks like ที).
+  With ``shaping=1`` the glyphs look right but the text layer loses marks: shaped
+  glyphs without a cmap entry (``uni0E48.small``, the nikhahit+tone ligature) are
+  mapped to invented private-use code points, and sara am comes out as ํ + า.
+* It breaks lines only at spaces; Thai has none between words, so lines are ragged
+  or, in a narrow column, words are cut by the long-word splitter, which measures
+  unshaped widths and raises ``LayoutError: Splitting error`` on page splits.
+* Its ToUnicode writer (``'<%02X> <%04X>'``) cannot map a glyph to several
+  characters or to text above U+FFFF, so "fi" extracts as U+FB01.
+* ``canvas.drawString(..., shaping=True)`` does nothing without ``rlbidi``.
+
+What this stage does (one module per step)
+------------------------------------------
+``segmentation``  ICU line-break opportunities, minus breaks inside terms of the
+                  project word list (``locales/<lang>/words.txt``) and Thai line rules.
+``shaping``       HarfBuzz, per same-font run, cached per (font, text); grapheme
+                  clusters that know their source text; `MissingGlyphError` for .notdef.
+``units``         runs → shaped units between break opportunities.
+``linebreak``     greedy line filling; justification at spaces and (a little) at
+                  word boundaries, never inside a cluster.
+``render``        the text layer (spacing glyphs carry the text through glyph keys)
+                  plus marks as outlines (``outlines``), links; ``paragraph`` and
+                  ``draw`` are the flowable and the single-line API.
+``reportlab_overrides``  the only code touching ReportLab internals (ToUnicode CMaps
+                  with exact text), guarded by a version and source fingerprint test.
+
+Adding another complex script (Lao, Khmer, Myanmar)
+---------------------------------------------------
+1. Add a row to ``scripts.SCRIPTS``: Unicode block, ISO 15924 tag, the characters that
+   may not start a line (e.g. Khmer's ៗ, Lao's ໆ) or end one (Lao leading vowels ເ ແ ໂ ໃ ໄ).
+2. Register a font covering it in ``fonts.py`` (HarfBuzz shapes any OpenType script).
+3. ICU already segments Lao, Khmer and Myanmar by dictionary; list the terms it
+   splits in ``locales/<lang>/words.txt``.
+4. Run the tests with a sample text: glyphs vs HarfBuzz, breaks at boundaries, and
+   the four extractors. Scripts whose marks sit on the baseline with advance (Myanmar
+   medials) need no change in ``render``: only zero-advance or shifted glyphs are drawn
+   as outlines.
 """
 
 from .draw import draw_runs, runs_width
+from .errors import MissingGlyphError
 from .fonts import FontFamily, default_family
-from .paragraph import TextParagraph, cited_numbers, make_paragraph
+from .paragraph import (
+    TextParagraph,
+    cited_numbers,
+    default_word_list,
+    make_paragraph,
+    set_default_word_list,
+)
 from .runs import Run
+from .segmentation import WordList, load_word_list
 
 __all__ = [
     "FontFamily",
+    "MissingGlyphError",
     "Run",
     "TextParagraph",
+    "WordList",
     "cited_numbers",
     "default_family",
+    "default_word_list",
     "draw_runs",
+    "load_word_list",
     "make_paragraph",
     "runs_width",
+    "set_default_word_list",
 ]

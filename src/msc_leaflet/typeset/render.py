@@ -1,0 +1,199 @@
+"""Placed clusters → PDF content: the text layer, glyph outlines, and link areas.
+
+A line becomes one text object holding the text-carrying glyphs (see
+``shaping._text_carriers``) in reading order, shown with ``TJ``; HarfBuzz positions
+become in-array adjustments, as extractors expect inside a word. Marks and other
+outline-only glyphs follow the text object as filled paths (``outlines.py``).
+
+A citation superscript is written twice: as invisible text (render mode 3) on the
+baseline, where every extractor reads it as part of the line, and as visible raised
+outlines. Raised *text* makes pdfium start a new line before and after it.
+
+Everything is wrapped in ``q … Q``: the text state (font, rise, render mode) and the
+fill colour are graphics state, so the canvas's own idea of them stays true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import shaping_font
+from .outlines import glyph_path, units_per_em
+from .reportlab_overrides import encode_keys, subset_name
+from .shaping import Cluster
+from .units import Piece, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A cluster at an x position (points, relative to the canvas origin)."""
+
+    piece: Piece
+    cluster: Cluster
+    x: float
+    stretch: float = 0.0  # justification: extra width of a space (points)
+
+
+def _num(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _fill(color: Color) -> str:
+    if isinstance(color, CMYKColor):
+        cmyk = (color.cyan, color.magenta, color.yellow, color.black)
+        return " ".join(map(_num, cmyk)) + " k"
+    return f"{_num(color.red)} {_num(color.green)} {_num(color.blue)} rg"
+
+
+class _LineWriter:
+    """Accumulates the operators of one line, tracking the text state."""
+
+    def __init__(self, canvas: Canvas, x: float, y: float) -> None:
+        self.canvas = canvas
+        self.y = y
+        self.ops = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm"]
+        self.paths: list[str] = []
+        self.tx = x  # where the next glyph would be drawn without adjustment
+        self.font: tuple[str, float] | None = None
+        self.fill: str | None = None
+        self.path_fill: str | None = None
+        self.rise = 0.0
+        self.mode = 0
+        self.tj: list[str] = []
+        self.codes: list[int] = []
+
+    def flush(self) -> None:
+        self._end_codes()
+        if self.tj:
+            self.ops.append("[" + "".join(self.tj) + "] TJ")
+            self.tj = []
+
+    def _end_codes(self) -> None:
+        if self.codes:
+            self.tj.append("<" + bytes(self.codes).hex().upper() + ">")
+            self.codes = []
+
+    def _state(self, op: str) -> None:
+        self.flush()
+        self.ops.append(op)
+
+    def cluster(self, placed: Placed) -> None:
+        piece, cluster = placed.piece, placed.cluster
+        size = piece.size
+        fill = _fill(piece.run.color)
+        if fill != self.fill:
+            self._state(fill)
+            self.fill = fill
+        # Superscripts: invisible text on the baseline, visible outlines raised.
+        mode = 3 if piece.rise else 0
+        if mode != self.mode:
+            self._state(f"{mode} Tr")
+            self.mode = mode
+        font = shaping_font(piece.run.font)
+        carriers = [g for g in cluster.glyphs if g.key is not None]
+        if placed.stretch and cluster.is_space:
+            # A justified space is one wider space glyph, not a space plus a gap:
+            # pdfminer would read the gap as a second space.
+            space = carriers[0]
+            width = round(space.width + placed.stretch * 1000 / size)
+            carriers = [replace(space, key=font.glyph_key(space.gid, " ", width), width=width)]
+        encoded = encode_keys(font, [g.key for g in carriers if g.key is not None], self.canvas)
+        for glyph, (subset, code) in zip(carriers, encoded, strict=True):
+            name = subset_name(font, subset, self.canvas)
+            if self.font != (name, size):
+                self._state(f"{name} {_num(size)} Tf")
+                self.font = (name, size)
+            rise = glyph.y * size / 1000
+            if abs(rise - self.rise) > 0.001:
+                self._state(f"{_num(rise)} Ts")
+                self.rise = rise
+            gx = placed.x + glyph.x * size / 1000
+            shift = gx - self.tx
+            if abs(shift) > 0.0005:
+                self._end_codes()
+                self.tj.append(_num(-shift * 1000 / size))
+            self.codes.append(code)
+            self.tx = gx + glyph.width * size / 1000
+        for glyph in cluster.glyphs:
+            if glyph.key is None or piece.rise:
+                self._outline(piece, glyph.gid, placed.x + glyph.x * size / 1000,
+                              self.y + piece.rise + glyph.y * size / 1000, fill)
+
+    def _outline(self, piece: Piece, gid: int, x: float, y: float, fill: str) -> None:
+        path = glyph_path(piece.run.font, gid)
+        if not path:
+            return
+        if fill != self.path_fill:
+            self.paths.append(fill)
+            self.path_fill = fill
+        scale = _num(piece.size / units_per_em(piece.run.font))
+        self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm {path} Q")
+
+    def finish(self) -> None:
+        self.flush()
+        self.ops += ["ET", *self.paths, "Q"]
+        self.canvas.addLiteral("\n".join(self.ops))
+
+
+def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
+    """Draw clusters on the baseline ``y`` (one text object, one per line)."""
+    items = list(placed)
+    if not items:
+        return
+    writer = _LineWriter(canvas, items[0].x, y)
+    for item in items:
+        writer.cluster(item)
+    writer.finish()
+    _links(canvas, y, items)
+
+
+def _links(canvas: Canvas, y: float, items: list[Placed]) -> None:
+    """One link area per stretch of consecutive clusters with the same target."""
+    start = 0
+    while start < len(items):
+        link = items[start].piece.run.link
+        end = start
+        while end + 1 < len(items) and items[end + 1].piece.run.link == link:
+            end += 1
+        if link:
+            last = items[end]
+            size = items[start].piece.run.size
+            rect = (
+                items[start].x,
+                y - 0.25 * size,
+                last.x + last.cluster.advance * last.piece.size / 1000,
+                y + 0.85 * size,
+            )
+            if link.startswith("#"):
+                canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
+            else:
+                canvas.linkURL(link, rect, relative=1, thickness=0)
+        start = end + 1
+
+
+def place_units(
+    units: Sequence[Unit],
+    x: float,
+    space_extra: float = 0.0,
+    boundary_extra: float = 0.0,
+) -> list[Placed]:
+    """Clusters of ``units`` laid left to right from ``x``, trailing spaces of the last
+    unit dropped (a line never ends in visible or extractable space)."""
+    placed: list[Placed] = []
+    last = len(units) - 1
+    for index, unit in enumerate(units):
+        clusters = [(piece, cluster) for piece in unit.pieces for cluster in piece.clusters]
+        if index == last and unit.trailing_spaces:
+            clusters = clusters[: len(clusters) - unit.trailing_spaces]
+        for piece, cluster in clusters:
+            stretch = space_extra if cluster.is_space else 0.0
+            placed.append(Placed(piece, cluster, x, stretch))
+            x += cluster.advance * piece.size / 1000 + stretch
+        if index != last and not unit.ends_with_space:
+            x += boundary_extra
+    return placed

@@ -1,0 +1,134 @@
+"""Where a line may break: ICU line breaking, a project word list, and Thai line rules.
+
+Thai is written without spaces between words; a space marks a phrase or sentence
+end. ReportLab breaks only at spaces, so a Thai paragraph would never break (or break
+anywhere when forced). Here break opportunities come from ICU's dictionary-based line
+breaker (``icu4py`` bundles ICU), then
+
+1. a project word list removes breaks inside listed terms (ICU splits transliterated
+   drug and cell names: มีเซนไคมอล → มี|เซน|ไค|มอ|ล);
+2. line rules remove breaks before a combining mark, ะ, ๆ, ฯ or a closing quote and
+   after a leading vowel (เ แ โ ใ ไ) or an opening quote (the ICU rules already mostly
+   agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
+3. the caller removes breaks it forbids (before a citation superscript).
+
+Offsets are Python string indices (ICU reports UTF-16 offsets; segments are re-measured).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from icu4py.breakers import LineBreaker
+
+from .scripts import NO_LINE_END, NO_LINE_START
+
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Terms a line must never split (one per line in ``locales/<lang>/words.txt``)."""
+
+    words: tuple[str, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        return _pattern(self.words)
+
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every listed term found in ``text``."""
+        pattern = self.pattern
+        if pattern is None:
+            return []
+        spans = []
+        # Overlapping matches: a lookahead finds a term at every position.
+        for match in pattern.finditer(text):
+            spans.append((match.start(), match.start() + len(match.group(1))))
+        return spans
+
+
+EMPTY_WORD_LIST = WordList(())
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    ordered = sorted(set(words), key=len, reverse=True)  # longest term wins at a position
+    return re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))")
+
+
+def load_word_list(path: Path | str) -> WordList:
+    """Read a word list (UTF-8, one term per line, ``#`` comments); cached per file."""
+    resolved = Path(path).resolve()
+    return _load(resolved, resolved.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, mtime_ns: int) -> WordList:
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        term = unicodedata.normalize("NFC", line.strip())
+        if term and not term.startswith("#"):
+            words.append(term)
+    return WordList(tuple(words))
+
+
+def icu_breaks(text: str, lang: str) -> list[int]:
+    """Positions (0 < i < len) where ICU allows a line break."""
+    return list(_icu_breaks(text, lang.split("-")[0].lower()))
+
+
+@lru_cache(maxsize=4096)
+def _icu_breaks(text: str, lang: str) -> tuple[int, ...]:
+    breaks = []
+    position = 0
+    for segment in LineBreaker(text, lang):
+        position += len(segment)
+        if position < len(text):
+            breaks.append(position)
+    return tuple(breaks)
+
+
+def break_opportunities(
+    text: str,
+    lang: str,
+    words: WordList = EMPTY_WORD_LIST,
+    forbidden: Iterable[int] = (),
+    forced: Iterable[int] = (),
+) -> list[int]:
+    """Sorted positions where a line may break in ``text``.
+
+    ``forbidden`` positions never break (a citation superscript must stay on the line
+    of the word it follows); ``forced`` positions are extra opportunities (where the
+    author put a zero-width space).
+    """
+    breaks = set(icu_breaks(text, lang)) | {i for i in forced if 0 < i < len(text)}
+    for start, end in words.protected_spans(text):
+        breaks.difference_update(range(start + 1, end))
+    breaks.difference_update(forbidden)
+    return sorted(i for i in breaks if allowed_break(text, i))
+
+
+def allowed_break(text: str, i: int) -> bool:
+    """The Thai (and general) line rules for a break between text[i-1] and text[i]."""
+    after = text[i]
+    before = text[i - 1]
+    if unicodedata.category(after) in ("Mn", "Mc", "Me") or after in NO_LINE_START:
+        return False
+    if before in NO_LINE_END:
+        return False
+    # An author's space before a closing character: "ทุก ๆ", "( MSC )".
+    if before == " ":
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j < len(text) and text[j] in NO_LINE_START:
+            return False
+    return True

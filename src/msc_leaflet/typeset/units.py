@@ -1,0 +1,152 @@
+"""Runs → shaped, unbreakable units: the plain data the line breaker works on.
+
+A `Unit` is the text between two break opportunities (a Thai word, an English word
+with its trailing space, a term from the word list), shaped run by run. Lines are
+whole units; units are never split, so a line can only end at a word boundary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .runs import Run
+from .segmentation import ZERO_WIDTH_SPACE, WordList, break_opportunities
+from .shaping import Cluster, shape
+
+SUPERSCRIPT_SCALE = 0.68
+SUPERSCRIPT_RISE = 0.38  # of the body size
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """The clusters of one run inside one unit."""
+
+    run: Run
+    clusters: tuple[Cluster, ...]
+    size: float  # the size glyphs are drawn at (superscripts are smaller)
+    rise: float  # baseline shift in points
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.clusters)
+
+    def width(self) -> float:
+        return sum(c.advance for c in self.clusters) * self.size / 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Text between two break opportunities, shaped; never split across lines."""
+
+    pieces: tuple[Piece, ...]
+    width: float  # points, without the trailing spaces
+    space_width: float  # points taken by trailing spaces (dropped at a line end)
+    trailing_spaces: int  # number of trailing space clusters
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def ends_with_space(self) -> bool:
+        return self.trailing_spaces > 0
+
+    @property
+    def cites(self) -> frozenset[int]:
+        return frozenset(n for p in self.pieces for n in p.run.cites)
+
+
+def prepare_runs(runs: Sequence[Run]) -> list[Run]:
+    """Normalise run text: NFC, line ends as spaces, combining marks kept with their base.
+
+    A style change inside a grapheme cluster (bold on a tone mark only) cannot be
+    shaped: the mark moves into the run of its base consonant.
+    """
+    out: list[Run] = []
+    for run in runs:
+        text = unicodedata.normalize("NFC", run.text).replace("\r\n", " ")
+        text = text.translate({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
+        if out and text and not run.superscript:
+            lead = 0
+            while lead < len(text) and unicodedata.category(text[lead]) in ("Mn", "Mc", "Me"):
+                lead += 1
+            if lead:
+                prev = out[-1]
+                out[-1] = _with_text(prev, prev.text + text[:lead])
+                text = text[lead:]
+        if text:
+            out.append(_with_text(run, text))
+    return out
+
+
+def _with_text(run: Run, text: str) -> Run:
+    return Run(text, run.font, run.size, run.color, run.link, run.superscript, run.cites)
+
+
+def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
+    """Shape ``runs`` into units split at the allowed break opportunities."""
+    runs = prepare_runs(runs)
+    texts: list[str] = []
+    forced: list[int] = []  # an author's zero-width space: a break hint, never drawn
+    forbidden: list[int] = []
+    bounds: list[tuple[int, int, Run]] = []
+    position = 0
+    for run in runs:
+        text = run.text
+        if ZERO_WIDTH_SPACE in text:
+            parts = text.split(ZERO_WIDTH_SPACE)
+            offset = position
+            for part in parts[:-1]:
+                offset += len(part)
+                forced.append(offset)
+            text = "".join(parts)
+        if not text:
+            continue
+        if run.superscript:
+            # A citation stays with the word it follows: no break before or inside it.
+            forbidden.extend(range(position, position + len(text)))
+        bounds.append((position, position + len(text), run))
+        texts.append(text)
+        position += len(text)
+    full = "".join(texts)
+    breaks = break_opportunities(full, lang, words, forbidden, forced)
+    cuts = sorted({0, len(full), *breaks, *(start for start, _, _ in bounds)})
+    unit_ends = set(breaks) | {len(full)}
+
+    units: list[Unit] = []
+    pieces: list[Piece] = []
+    run_index = 0
+    for a, b in pairwise(cuts):
+        while bounds[run_index][1] <= a:
+            run_index += 1
+        run = bounds[run_index][2]
+        pieces.append(_piece(run, shape(run.font, full[a:b], lang)))
+        if b in unit_ends:
+            units.append(_unit(pieces))
+            pieces = []
+    return units
+
+
+def _piece(run: Run, clusters: tuple[Cluster, ...]) -> Piece:
+    if run.superscript:
+        return Piece(run, clusters, run.size * SUPERSCRIPT_SCALE, run.size * SUPERSCRIPT_RISE)
+    return Piece(run, clusters, run.size, 0.0)
+
+
+def _unit(pieces: list[Piece]) -> Unit:
+    width = sum(p.width() for p in pieces)
+    spaces = 0
+    space_width = 0.0
+    for piece in reversed(pieces):
+        for cluster in reversed(piece.clusters):
+            if not cluster.is_space:
+                break
+            spaces += 1
+            space_width += cluster.advance * piece.size / 1000
+        else:
+            continue
+        break
+    return Unit(tuple(pieces), width - space_width, space_width, spaces)

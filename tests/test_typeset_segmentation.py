@@ -1,0 +1,73 @@
+"""Break opportunities: ICU, the project word list, and the Thai line rules."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from msc_leaflet.typeset.segmentation import (
+    WordList,
+    allowed_break,
+    break_opportunities,
+    icu_breaks,
+    load_word_list,
+)
+from test_typeset_support import WORDS
+
+
+def pieces(text: str, breaks: list[int]) -> list[str]:
+    cuts = [0, *breaks, len(text)]
+    return [text[a:b] for a, b in pairwise(cuts)]
+
+
+def test_icu_splits_a_transliteration_the_word_list_keeps_whole() -> None:
+    text = "เซลล์มีเซนไคมอลและยาไอบูโพรเฟน"
+    assert "ไค" in pieces(text, icu_breaks(text, "th"))  # ICU alone splits the term
+    kept = pieces(text, break_opportunities(text, "th", load_word_list(WORDS)))
+    assert "มีเซนไคมอล" in "|".join(kept).split("|")
+    assert "ไอบูโพรเฟน" in kept
+
+
+def test_the_project_word_list_has_the_required_terms() -> None:
+    words = set(load_word_list(WORDS).words)
+    assert {"มีเซนไคมอล", "มีเซนไคม์", "ไอบูโพรเฟน", "สโตรมัล", "เซลล์ต้นกำเนิด", "เอ็กโซโซม",
+            "ไซโตไคน์"} <= words
+
+
+def test_word_list_path_is_configurable(tmp_path: Path) -> None:
+    custom = tmp_path / "words.txt"
+    custom.write_text("# comment\nเซนไค\n", encoding="utf-8")
+    text = "มีเซนไคมอล"
+    assert load_word_list(custom) == WordList(("เซนไค",))
+    breaks = break_opportunities(text, "th", load_word_list(custom))
+    assert not any(2 < b < 7 for b in breaks)
+
+
+def test_break_indices_are_python_indices_after_astral_characters() -> None:
+    text = "𝑥 ผู้ป่วยที่ได้รับ"  # ICU reports UTF-16 offsets; one astral char shifts them
+    for piece in pieces(text, icu_breaks(text, "th")):
+        assert piece  # every cut falls between characters of the Python string
+    assert "ผู้" in pieces(text, icu_breaks(text, "th"))
+
+
+def test_no_line_starts_with_mai_yamok_even_after_an_author_space() -> None:
+    text = "ดื่มน้ำมาก ๆ ทุกวัน"
+    breaks = break_opportunities(text, "th")
+    assert text.index("ๆ") not in breaks
+    assert text.index("ทุก") in breaks
+
+
+def test_line_rules() -> None:
+    assert not allowed_break("กะ", 1)  # before sara a
+    assert not allowed_break("ก่", 1)  # before a tone mark
+    assert not allowed_break("เก", 1)  # after a leading vowel
+    assert not allowed_break("“ก", 1)  # after an opening quote
+    assert not allowed_break("ก”", 1)  # before a closing quote
+    assert not allowed_break("กฯ", 1)
+    assert allowed_break("กข", 1)
+
+
+def test_forbidden_and_forced_breaks() -> None:
+    text = "ได้ผลดี"
+    assert 3 not in break_opportunities(text, "th", forbidden=[3])
+    assert 3 in break_opportunities("abcdef", "en", forced=[3])  # an author's zero-width space
