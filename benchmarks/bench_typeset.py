@@ -36,23 +36,31 @@ ENGLISH = (
 
 def build(lang: str, repeat: int) -> tuple[float, int]:
     family = default_family()
-    style = ParagraphStyle("b", fontName=family.regular, fontSize=11, leading=17.6,
-                           alignment=TA_JUSTIFY, spaceAfter=6)
+    style = ParagraphStyle(
+        "b", fontName=family.regular, fontSize=11, leading=17.6, alignment=TA_JUSTIFY, spaceAfter=6
+    )
     start = time.perf_counter()
     if lang == "th":
-        story = [make_paragraph(runs_for(p), style, "th", words=WORDS)
-                 for _ in range(repeat) for p in THAI_PARAGRAPHS]
+        story = [
+            make_paragraph(runs_for(p), style, "th", words=WORDS)
+            for _ in range(repeat)
+            for p in THAI_PARAGRAPHS
+        ]
     else:
-        story = [make_paragraph([Run(ENGLISH, family.regular, 11, black)], style, "en")
-                 for _ in range(repeat * 3)]
+        story = [
+            make_paragraph([Run(ENGLISH, family.regular, 11, black)], style, "en")
+            for _ in range(repeat * 3)
+        ]
     doc = SimpleDocTemplate(io.BytesIO(), pagesize=A4)
     doc.build(story)
     return time.perf_counter() - start, doc.page
 
 
 def main() -> None:
-    characters = {"th": sum(len("".join(t for t, _ in p)) for p in THAI_PARAGRAPHS),
-                  "en": len(ENGLISH) * 3}
+    characters = {
+        "th": sum(len("".join(t for t, _ in p)) for p in THAI_PARAGRAPHS),
+        "en": len(ENGLISH) * 3,
+    }
     print(f"characters per repeat: Thai {characters['th']}, English {characters['en']}")
     build("th", 1)  # warm up: font registration, HarfBuzz objects
     build("en", 1)
@@ -61,8 +69,10 @@ def main() -> None:
         for _ in range(7):
             seconds, pages = build(lang, 8)
             per_page.append(1000 * seconds / pages)
-        print(f"{lang}: median {statistics.median(per_page):.1f} ms/page "
-              f"(min {min(per_page):.1f}, {pages} pages)")
+        print(
+            f"{lang}: median {statistics.median(per_page):.1f} ms/page "
+            f"(min {min(per_page):.1f}, {pages} pages)"
+        )
 
 
 if __name__ == "__main__":

@@ -52,22 +52,27 @@ def superscript_starts(pieces: list[tuple[str, str]]) -> set[int]:
 
 
 @pytest.mark.parametrize("column", [None, 60 * mm], ids=["a4-width", "60mm-column"])
-def test_every_break_is_at_a_word_boundary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           column: float | None) -> None:
-    built = build_document(tmp_path / "doc.pdf", THAI_PARAGRAPHS, column=column, repeat=REPEAT,
-                           monkeypatch=monkeypatch)
+def test_every_break_is_at_a_word_boundary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, column: float | None
+) -> None:
+    built = build_document(
+        tmp_path / "doc.pdf", THAI_PARAGRAPHS, column=column, repeat=REPEAT, monkeypatch=monkeypatch
+    )
     assert built.pages >= 3
     terms = load_word_list(WORDS).words
     checked = 0
     for number, breaks in rejoin(built.lines, SOURCES * REPEAT):
         text = SOURCES[number % len(SOURCES)]
         icu = icu_boundaries(text)
-        protected = [(i, i + len(t)) for t in terms for i in range(len(text))
-                     if text.startswith(t, i)]
+        protected = [
+            (i, i + len(t)) for t in terms for i in range(len(text)) if text.startswith(t, i)
+        ]
         cites = superscript_starts(THAI_PARAGRAPHS[number % len(SOURCES)])
         for at in breaks:
             checked += 1
-            assert at in icu, f"break inside an ICU segment: {text[at - 10:at]}|{text[at:at + 10]}"
+            assert at in icu, (
+                f"break inside an ICU segment: {text[at - 10 : at]}|{text[at : at + 10]}"
+            )
             assert not any(s < at < e for s, e in protected), f"break inside a listed term at {at}"
             assert at not in cites, "a citation superscript starts a line"
             start, end = text[at], text[at - 1] if text[at - 1] != " " else text[at - 2]
@@ -79,10 +84,16 @@ def test_every_break_is_at_a_word_boundary(tmp_path: Path, monkeypatch: pytest.M
 
 @pytest.mark.parametrize("alignment", [TA_LEFT, TA_JUSTIFY], ids=["left", "justified"])
 @pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
-def test_extracted_text_is_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      extractor: str, alignment: int) -> None:
-    built = build_document(tmp_path / "doc.pdf", THAI_PARAGRAPHS, alignment=alignment,
-                           repeat=REPEAT, monkeypatch=monkeypatch)
+def test_extracted_text_is_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: str, alignment: int
+) -> None:
+    built = build_document(
+        tmp_path / "doc.pdf",
+        THAI_PARAGRAPHS,
+        alignment=alignment,
+        repeat=REPEAT,
+        monkeypatch=monkeypatch,
+    )
     assert built.pages >= 3
     extracted = EXTRACTORS[extractor](built.path)
     assert unicodedata.is_normalized("NFC", extracted)
@@ -92,9 +103,14 @@ def test_extracted_text_is_the_source(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 @pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
-def test_extracted_text_in_a_narrow_justified_column(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch,
-                                                     extractor: str) -> None:
-    built = build_document(tmp_path / "doc.pdf", THAI_PARAGRAPHS, alignment=TA_JUSTIFY,
-                           column=60 * mm, monkeypatch=monkeypatch)
+def test_extracted_text_in_a_narrow_justified_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: str
+) -> None:
+    built = build_document(
+        tmp_path / "doc.pdf",
+        THAI_PARAGRAPHS,
+        alignment=TA_JUSTIFY,
+        column=60 * mm,
+        monkeypatch=monkeypatch,
+    )
     assert split_lines(EXTRACTORS[extractor](built.path)) == built.lines

@@ -34,10 +34,13 @@ from test_typeset_support import (
 CITED = [
     ("ผู้ป่วยที่ได้รับเซลล์มีเซนไคมอลส่วนใหญ่ไม่มีอาการข้างเคียงรุนแรง", ""),
     ("1", "^1"),
-    (" แต่บางรายอาจมีไข้ต่ำ ๆ หรือปวดศีรษะหลังการให้เซลล์ภายในหนึ่งถึงสองวันแรก "
-     "ท่านควรดื่มน้ำมาก ๆ พักผ่อนให้เพียงพอ และแจ้งพยาบาลทันทีหากมีอาการผิดปกติ "
-     "ข้อมูลเกี่ยวกับผลระยะยาวยังมีจำกัด นักวิจัยจึงติดตามผู้ป่วยทุกรายอย่างใกล้ชิด "
-     "เป็นเวลาอย่างน้อยหกเดือนหลังการรักษา", ""),
+    (
+        " แต่บางรายอาจมีไข้ต่ำ ๆ หรือปวดศีรษะหลังการให้เซลล์ภายในหนึ่งถึงสองวันแรก "
+        "ท่านควรดื่มน้ำมาก ๆ พักผ่อนให้เพียงพอ และแจ้งพยาบาลทันทีหากมีอาการผิดปกติ "
+        "ข้อมูลเกี่ยวกับผลระยะยาวยังมีจำกัด นักวิจัยจึงติดตามผู้ป่วยทุกรายอย่างใกล้ชิด "
+        "เป็นเวลาอย่างน้อยหกเดือนหลังการรักษา",
+        "",
+    ),
     ("2", "^2"),
 ]
 
@@ -58,10 +61,13 @@ def test_a_thai_paragraph_splits_across_two_pages(tmp_path: Path) -> None:
 
     # The same paragraph in a real document: a short first frame forces the split.
     path = tmp_path / "split.pdf"
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm,
-                            rightMargin=A4[0] - 20 * mm - width)
-    story = [Spacer(1, doc.height - paragraph.style.leading * 3.5),
-             make_paragraph(runs_for(CITED), body_style(TA_JUSTIFY), "th", words=WORDS)]
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=A4[0] - 20 * mm - width
+    )
+    story = [
+        Spacer(1, doc.height - paragraph.style.leading * 3.5),
+        make_paragraph(runs_for(CITED), body_style(TA_JUSTIFY), "th", words=WORDS),
+    ]
     doc.build(story)
     assert doc.page == 2
     for name, extract in EXTRACTORS.items():
@@ -87,8 +93,13 @@ def test_english_ligatures_extract_as_letters(tmp_path: Path, extractor: str) ->
     text = "The office staff will fill in a flow chart for the first five days."
     family = default_family()
     paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), "en")
-    ligatures = [c for u in paragraph.units for p in u.pieces for c in p.clusters
-                 if c.text in ("fi", "fl", "ffi")]
+    ligatures = [
+        c
+        for u in paragraph.units
+        for p in u.pieces
+        for c in p.clusters
+        if c.text in ("fi", "fl", "ffi")
+    ]
     assert ligatures, "Sarabun's fi/fl ligatures are used"
     path = tmp_path / "english.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build([paragraph])

@@ -30,8 +30,15 @@ def test_icu_splits_a_transliteration_the_word_list_keeps_whole() -> None:
 
 def test_the_project_word_list_has_the_required_terms() -> None:
     words = set(load_word_list(WORDS).words)
-    assert {"มีเซนไคมอล", "มีเซนไคม์", "ไอบูโพรเฟน", "สโตรมัล", "เซลล์ต้นกำเนิด", "เอ็กโซโซม",
-            "ไซโตไคน์"} <= words
+    assert {
+        "มีเซนไคมอล",
+        "มีเซนไคม์",
+        "ไอบูโพรเฟน",
+        "สโตรมัล",
+        "เซลล์ต้นกำเนิด",
+        "เอ็กโซโซม",
+        "ไซโตไคน์",
+    } <= words
 
 
 def test_word_list_path_is_configurable(tmp_path: Path) -> None:

@@ -66,12 +66,12 @@ def justify(units: Sequence[Unit], line: Line, available: float) -> Stretch:
     spaces = 0
     boundaries = 0
     size = 0.0
-    for unit in units[line.start:line.end - 1]:
+    for unit in units[line.start : line.end - 1]:
         if unit.ends_with_space:
             spaces += unit.trailing_spaces
         else:
             boundaries += 1
-    for unit in units[line.start:line.end]:
+    for unit in units[line.start : line.end]:
         spaces += sum(c.is_space for p in unit.pieces for c in p.clusters) - unit.trailing_spaces
         size = max([size, *(p.size for p in unit.pieces)])
     if not spaces and not boundaries:

@@ -131,8 +131,12 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             return
         first_width, later_width = self._line_widths(self.width)
         first_size = max(
-            (p.run.size for u in self.units[lines[0].start:lines[0].end] for p in u.pieces
-             if not p.run.superscript),
+            (
+                p.run.size
+                for u in self.units[lines[0].start : lines[0].end]
+                for p in u.pieces
+                if not p.run.superscript
+            ),
             default=style.fontSize,
         )
         baseline = self.height - first_size  # ReportLab: paraFontSizeHeightOffset
@@ -148,7 +152,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 x += slack
             elif style.alignment == TA_CENTER:
                 x += slack / 2
-            units = self.units[line.start:line.end]
+            units = self.units[line.start : line.end]
             placed = place_units(units, x, stretch.space, stretch.boundary)
             draw_placed(self.canv, baseline - number * style.leading, placed)
 
@@ -160,7 +164,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     def line_texts(self) -> list[str]:
         """The text each line shows after the last wrap (trailing spaces dropped)."""
         return [
-            "".join(u.text for u in self.units[line.start:line.end]).rstrip(" ")
+            "".join(u.text for u in self.units[line.start : line.end]).rstrip(" ")
             for line in self._lines
         ]
 

@@ -121,8 +121,13 @@ class _LineWriter:
             self.tx = gx + glyph.width * size / 1000
         for glyph in cluster.glyphs:
             if glyph.key is None or piece.rise:
-                self._outline(piece, glyph.gid, placed.x + glyph.x * size / 1000,
-                              self.y + piece.rise + glyph.y * size / 1000, fill)
+                self._outline(
+                    piece,
+                    glyph.gid,
+                    placed.x + glyph.x * size / 1000,
+                    self.y + piece.rise + glyph.y * size / 1000,
+                    fill,
+                )
 
     def _outline(self, piece: Piece, gid: int, x: float, y: float, fill: str) -> None:
         path = glyph_path(piece.run.font, gid)

@@ -97,8 +97,9 @@ def to_unicode_cmap(fontname: str, subset: list[int], texts: dict[int, str]) -> 
     but values are UTF-16BE of any length: glyph keys map to their source text and code
     points above U+FFFF become surrogate pairs instead of a 5-digit, invalid value.
     """
-    entries = [f"<{code:02X}> <{utf16_hex(texts.get(key, chr(key)))}>"
-               for code, key in enumerate(subset)]
+    entries = [
+        f"<{code:02X}> <{utf16_hex(texts.get(key, chr(key)))}>" for code, key in enumerate(subset)
+    ]
     cmap = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -116,7 +117,7 @@ def to_unicode_cmap(fontname: str, subset: list[int], texts: dict[int, str]) -> 
     ]
     # A bfchar block holds at most 100 entries (PDF 32000-1, 9.10.3).
     for start in range(0, len(entries), 100):
-        block = entries[start:start + 100]
+        block = entries[start : start + 100]
         cmap += [f"{len(block)} beginbfchar", *block, "endbfchar"]
     cmap += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(cmap)

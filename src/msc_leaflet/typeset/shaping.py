@@ -108,11 +108,17 @@ def _shape_script_run(font_name: str, text: str, script: str, lang: str) -> list
         raw: list[tuple[int, float, float, float]] = []
         while j < len(infos) and infos[j].cluster == cluster_start:
             pos = positions[j]
-            raw.append((infos[j].codepoint, pen + pos.x_offset * hbf.scale,
-                        pos.y_offset * hbf.scale, pos.x_advance * hbf.scale))
+            raw.append(
+                (
+                    infos[j].codepoint,
+                    pen + pos.x_offset * hbf.scale,
+                    pos.y_offset * hbf.scale,
+                    pos.x_advance * hbf.scale,
+                )
+            )
             pen += pos.x_advance * hbf.scale
             j += 1
-        cluster_text = text[cluster_start:ends[cluster_start]]
+        cluster_text = text[cluster_start : ends[cluster_start]]
         out.append(_cluster(ttf, hbf, cluster_text, raw, pen))
         i = j
     return out
