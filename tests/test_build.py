@@ -31,7 +31,8 @@ def test_text_layer_contains_every_paragraph(built: Path) -> None:
     text = normalise(" ".join(page_texts(built)))
     for n in (1, 15, 30):
         source = (
-            f"Paragraph {n} says something plain about cells and tests and reading labels with care, "
+            f"Paragraph {n} says something plain about cells and tests and reading labels "
+            "with care, "
             "then cites a study"
         )
         assert source in text

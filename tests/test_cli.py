@@ -52,7 +52,7 @@ def test_new_scaffolds_a_valid_leaflet_and_never_overwrites(
     make_project: Callable[..., Path], tmp_path: Path
 ) -> None:
     root = make_project()
-    code, out, err = invoke("new", "hand-hygiene", "--project", str(root))
+    code, _, err = invoke("new", "hand-hygiene", "--project", str(root))
     assert code == 0, err
     path = root / "leaflets" / "hand-hygiene.yaml"
     original = path.read_text(encoding="utf-8")

@@ -178,7 +178,7 @@ def test_bundled_leaflets_load_cleanly() -> None:
     project = Project.at(REPO)
     assert len(project.leaflet_ids()) == 5
     for leaflet_id in project.leaflet_ids():
-        leaflet, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
+        _leaflet, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
         assert findings == [], leaflet_id
 
 

@@ -25,6 +25,8 @@ from .model import Leaflet
 from .output import output_path, write_atomic
 from .project import Project, check_locale
 from .theme import Theme, load_theme
+from .typeset import WordList, load_word_list
+from .typeset.segmentation import EMPTY_WORD_LIST
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ def locales_for(project: Project, leaflet: HasLanguage, requested: Sequence[str]
     return sorted(
         {leaflet.language, *i18n.catalog_locales(project)}, key=lambda x: (x != leaflet.language, x)
     )
+
+
+def project_words(project: Project, locale: str) -> WordList:
+    """The project's ``locales/<lang>/words.txt``: terms a line must never split."""
+    path = project.words_path(locale)
+    return load_word_list(path) if path.is_file() else EMPTY_WORD_LIST
 
 
 def build_leaflet(
@@ -84,7 +92,8 @@ def build_loaded(
     leaflet, i18n_findings = i18n.localize(source, locale, project, allow_fuzzy=allow_fuzzy)
     labels = i18n.ui_labels(locale, project)
     try:
-        result = layout_leaflet(leaflet, theme or load_theme(), labels, i18n.format_date)
+        words = project_words(project, locale)
+        result = layout_leaflet(leaflet, theme or load_theme(), labels, i18n.format_date, words)
     except LayoutError as exc:
         raise LeafletError(
             Location(source.path),

@@ -190,6 +190,15 @@ def new(
     run(action)
 
 
+def _register_check() -> None:
+    from .checks.cli import check as check_command
+
+    app.command("check")(check_command)
+
+
+_register_check()
+
+
 def _mount_i18n() -> None:
     try:
         from .i18n.cli import app as i18n_app

@@ -237,7 +237,8 @@ class _Reader:
         if len(header_nodes) > MAX_TABLE_COLUMNS:
             t.fail(
                 t.values["header"],
-                f"table has {len(header_nodes)} columns; at most {MAX_TABLE_COLUMNS} fit on the page",
+                f"table has {len(header_nodes)} columns; "
+                f"at most {MAX_TABLE_COLUMNS} fit on the page",
                 "split it into two tables, or turn it into a list",
             )
         header = tuple(

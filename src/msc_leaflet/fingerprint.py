@@ -49,7 +49,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
         files.append(leaflet.organisation.logo)
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     files += [catalog_path(project, locale, leaflet.id), catalog_path(project, locale, "ui")]
-    files.append(project.locales_dir / locale / "words.txt")
+    files.append(project.words_path(locale))
     files.append(default_theme_path())
     files += list(default_family().files)
     return files

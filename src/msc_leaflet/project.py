@@ -77,6 +77,11 @@ class Project:
             )
         return self.inside(path, Location(path))
 
+    def words_path(self, locale: str) -> Path:
+        """``locales/<language>/words.txt``: terms a line break must never split."""
+        language = re.split(r"[-_]", locale)[0]
+        return self.locales_dir / language / "words.txt"
+
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
         resolved = (self.root / path).resolve()

@@ -41,6 +41,10 @@ class Theme:
     callouts: dict[str, CalloutColours]
     sizes: dict[str, float]
     spacing: dict[str, float]
+    leading_scale: dict[str, float]  # language → factor applied to every leading
+
+    def leading_for(self, lang: str) -> float:
+        return self.leading_scale.get(lang.split("-")[0].split("_")[0], 1.0)
 
     def colour(self, name: str) -> colors.Color:
         return self.colours[name]
@@ -81,6 +85,7 @@ def _parse(data: dict[str, Any], paper: str | None) -> Theme:
         callouts=callouts,
         sizes={k: float(v) for k, v in data["sizes"].items()},
         spacing={k: float(v) for k, v in data["spacing"].items()},
+        leading_scale={k: float(v) for k, v in data.get("leading-scale", {}).items()},
     )
 
 

@@ -156,7 +156,7 @@ class BlockBuilder:
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ("TOPPADDING", (0, 0), (-1, -1), 4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ], repeatRows=1, colWidths=[f"{share:.4f}%" for share in _column_shares(block)])  # fmt: skip
+        ], repeatRows=1, colWidths=[f"{s:.4f}%" for s in _column_shares(block)])  # fmt: skip
         parts: list[Flowable] = [table]
         if block.caption:
             parts.append(self.w.paragraph(block.caption.value, "caption"))
@@ -178,6 +178,23 @@ class BlockBuilder:
             parts.append(self.w.paragraph(block.caption.value, "caption"))
         parts.append(Spacer(1, self.theme.spacing["block"]))
         return KeepTogether(parts)
+
+
+def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
+    """Put a heading inside the `KeepTogether` of the box that follows it.
+
+    ReportLab's keepWithNext cannot keep a heading with a `KeepTogether` (a box, a table,
+    an FAQ pair): that flowable reports an unbounded height when wrapped, so the pair
+    never fits and the heading is left alone at the foot of the page.
+    """
+    out: list[Flowable] = []
+    for flowable in story:
+        previous = out[-1] if out else None
+        if isinstance(flowable, KeepTogether) and getattr(previous, "outline_title", None):
+            out[-1] = KeepTogether([previous, *flowable._content])
+        else:
+            out.append(flowable)
+    return out
 
 
 def _column_shares(block: m.Table) -> list[float]:

@@ -19,8 +19,9 @@ from ..inline import Span, plain_text
 from ..labels import Labels
 from ..references import format_reference, number_citations
 from ..theme import Theme
-from ..typeset import Run, default_family
-from .blocks import BlockBuilder, make_table
+from ..typeset import Run, WordList, default_family
+from ..typeset.segmentation import EMPTY_WORD_LIST
+from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
 from .footnotes import PageReferences
 from .pages import DeferredCanvas, PageFurniture, footer_painter, make_templates
 from .styles import build_styles
@@ -46,13 +47,18 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
 
 
 def layout_leaflet(
-    leaflet: m.Leaflet, theme: Theme, labels: Labels, format_date: DateFormatter
+    leaflet: m.Leaflet,
+    theme: Theme,
+    labels: Labels,
+    format_date: DateFormatter,
+    words: WordList = EMPTY_WORD_LIST,
 ) -> LayoutResult:
+    """PDF bytes of ``leaflet`` (already localised); ``words`` are terms never to split."""
     family = default_family()
     lang = leaflet.language
-    styles = build_styles(theme, family)
+    styles = build_styles(theme, family, lang)
     numbers = number_citations(leaflet)
-    writer = Writer(family, styles, numbers, lang, theme.colour("accent"))
+    writer = Writer(family, styles, numbers, lang, theme.colour("accent"), words)
     width = theme.page_size[0] - theme.margins["left"] - theme.margins["right"]
 
     by_key = {ref.key: ref for ref in leaflet.references}
@@ -88,7 +94,11 @@ def layout_leaflet(
         initialFontName=family.regular,
     )
     doc.addPageTemplates(make_templates(doc, furniture))
-    story = _story(leaflet, writer, theme, labels, format_date, [entries[n] for _, n in cited])
+    reference_list = [
+        writer.spans_paragraph([Span(f"{n}. "), *format_reference(by_key[key])], "reference-list")
+        for key, n in cited
+    ]
+    story = _story(leaflet, writer, theme, labels, format_date, reference_list)
     canvasmaker = type(
         "LeafletCanvas",
         (DeferredCanvas,),
@@ -138,25 +148,18 @@ def _story(
     story.append(Spacer(1, theme.spacing["block"]))
 
     builder = BlockBuilder(w, theme, labels, leaflet.numbered_sections)
+    body: list[Flowable] = []
     for block in leaflet.blocks:
-        story.extend(builder.build(block))
+        body.extend(builder.build(block))
+    story.extend(keep_headings_with_boxes(body))
 
     if reference_entries:
         heading = w.plain(labels("references"), "heading")
         heading.outline_title = labels("references")
         story.append(heading)
-        story.extend(_reference_list(w, leaflet))
+        story.extend(reference_entries)
     story.append(_closing_box(leaflet, w, theme, labels))
     return story
-
-
-def _reference_list(w: Writer, leaflet: m.Leaflet) -> list[Flowable]:
-    numbers = number_citations(leaflet)
-    by_key = {ref.key: ref for ref in leaflet.references}
-    return [
-        w.spans_paragraph([Span(f"{n}. "), *format_reference(by_key[key])], "reference-list")
-        for key, n in sorted(numbers.items(), key=lambda item: item[1])
-    ]
 
 
 def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:

@@ -9,8 +9,9 @@ from ..theme import Theme
 from ..typeset import FontFamily
 
 
-def build_styles(theme: Theme, family: FontFamily) -> dict[str, ParagraphStyle]:
+def build_styles(theme: Theme, family: FontFamily, lang: str) -> dict[str, ParagraphStyle]:
     s, sp, c = theme.sizes, theme.spacing, theme.colour
+    scale = theme.leading_for(lang)
     body = ParagraphStyle(
         "body",
         fontName=family.regular,
@@ -26,7 +27,7 @@ def build_styles(theme: Theme, family: FontFamily) -> dict[str, ParagraphStyle]:
     def derive(name: str, **changes: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **changes)
 
-    return {
+    styles = {
         "body": body,
         "body-justified": derive("body-justified", alignment=TA_JUSTIFY),
         "kicker": derive(
@@ -141,3 +142,6 @@ def build_styles(theme: Theme, family: FontFamily) -> dict[str, ParagraphStyle]:
             textColor=c("muted"),
         ),
     }
+    for style in styles.values():
+        style.leading *= scale
+    return styles

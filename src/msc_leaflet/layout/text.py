@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ..inline import Span, parse_inline
-from ..typeset import FontFamily, Run, make_paragraph
+from ..typeset import FontFamily, Run, WordList, make_paragraph
 
 
 class Writer:
@@ -24,12 +24,14 @@ class Writer:
         numbers: dict[str, int],
         lang: str,
         link_colour: Color,
+        words: WordList,
     ) -> None:
         self.family = family
         self.styles = styles
         self.numbers = numbers
         self.lang = lang
         self.link_colour = link_colour
+        self.words = words  # the project's terms that must never be split at a line end
 
     def runs(
         self,
@@ -80,7 +82,7 @@ class Writer:
         """A paragraph from inline-markup ``source`` in the named style."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
-        return make_paragraph(runs, chosen, self.lang)
+        return make_paragraph(runs, chosen, self.lang, words=self.words)
 
     def plain(
         self, text: str, style: str, *, colour: Color | None = None, bold: bool = False
@@ -98,7 +100,9 @@ class Writer:
         prefix: Sequence[Run] = (),
     ) -> Flowable:
         chosen = self.styles[style]
-        return make_paragraph([*prefix, *self.runs(spans, chosen, colour, bold)], chosen, self.lang)
+        return make_paragraph(
+            [*prefix, *self.runs(spans, chosen, colour, bold)], chosen, self.lang, words=self.words
+        )
 
 
 def _compress(numbers: tuple[int, ...]) -> str:

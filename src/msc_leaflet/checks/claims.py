@@ -1,0 +1,273 @@
+"""Risky promises (cure, regrow, "no side effects", …) in the text a reader sees.
+
+The phrase lists are data (``data/claims-<lang>.yaml``). The hard part is not finding
+"cure" but not punishing the leaflet that *warns* about it, so a match is reported
+only when its sentence does not warn against or deny it:
+
+* a **cue before** the claim in the same sentence ("Be *careful* of a clinic that
+  promises a cure", "does *not* cure") — the claim words themselves are masked first,
+  so the "no" of "no side effects" is not its own excuse;
+* a **negation just after** it ("a cure is *not* guaranteed"), within a few words;
+* the sentence is a **question** ("Can MSCs cure arthritis?"): it asks, it does not
+  promise.
+
+A claim inside quotation marks is quoted speech (an advert, a regulator's wording):
+a warning (CLAIM002), to be waived with a reason once a reader confirms the text
+around it debunks or attributes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Block, Leaflet, ListBlock, Paragraph, Table, Text
+from ..project import Project
+from .registry import CheckContext, Issue, check
+from .segment import boundaries
+from .text import Plain, is_thai, phrase_pattern, plain, reader_texts, sentences
+
+
+@dataclass(frozen=True)
+class Claim:
+    phrase: str
+    forms: tuple[str, ...]  # phrase and variants, longest first
+    severity: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class ClaimList:
+    lang: str
+    claims: tuple[Claim, ...]
+    cues_before: tuple[str, ...]
+    cues_after: tuple[str, ...]
+    after_window: int
+
+
+@dataclass(frozen=True)
+class Match:
+    claim: Claim
+    start: int
+    end: int
+    quoted: bool
+    excused: bool
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+@lru_cache(maxsize=8)
+def claim_list(lang: str) -> ClaimList:
+    """The packaged claim list for ``lang`` (an empty list for a language without one)."""
+    name = f"data/claims-{lang.split('-')[0].lower()}.yaml"
+    path = resources.files("msc_leaflet").joinpath(name)
+    if not path.is_file():
+        return ClaimList(lang, (), (), (), 0)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    claims = tuple(
+        Claim(
+            str(c["phrase"]),
+            tuple(
+                sorted({str(c["phrase"]), *map(str, c.get("variants", []))}, key=len, reverse=True)
+            ),
+            str(c["severity"]),
+            str(c["suggestion"]),
+        )
+        for c in data["claims"]
+    )
+    cues = data.get("cues", {})
+    return ClaimList(
+        lang,
+        claims,
+        tuple(map(str, cues.get("before", []))),
+        tuple(map(str, cues.get("after", []))),
+        int(cues.get("after_window", 3)),
+    )
+
+
+def find_claims(
+    text: str, claims: ClaimList, project: Project | None = None, lead_in: str = ""
+) -> list[Match]:
+    """Every claim in ``text`` (longest form wins where two overlap), judged in context.
+
+    ``lead_in`` is text the sentence continues from: a list's introduction ending in a
+    colon ("the cells do not have to:"), or a table cell's column header.
+    """
+    found = _occurrences(text, claims, project)
+    p = plain(text)
+    result = []
+    for claim, start, end in found:
+        sentence_start, sentence = _sentence_around(p.text, start, claims.lang)
+        masked = _mask(sentence, [(s - sentence_start, e - sentence_start) for _, s, e in found])
+        shift = len(lead_in) + 1 - sentence_start
+        excused = _excused(f"{lead_in} {masked}", start + shift, end + shift, claims, project)
+        result.append(Match(claim, start, end, p.is_quoted(start, end), excused))
+    return result
+
+
+def _occurrences(
+    text: str, claims: ClaimList, project: Project | None
+) -> list[tuple[Claim, int, int]]:
+    p = plain(text).text
+    thai = claims.lang == "th"
+    cuts = boundaries(p, project) if thai else set()
+    hits: list[tuple[Claim, int, int]] = []
+    for claim in claims.claims:
+        for form in claim.forms:
+            spans = _thai_find(p, form, cuts) if thai else _english_find(p, form)
+            hits.extend((claim, s, e) for s, e in spans)
+    hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+    kept: list[tuple[Claim, int, int]] = []
+    for hit in hits:
+        if not kept or hit[1] >= kept[-1][2]:
+            kept.append(hit)
+    return kept
+
+
+def _english_find(text: str, form: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in phrase_pattern(form).finditer(text)]
+
+
+def _thai_find(text: str, form: str, cuts: set[int]) -> list[tuple[int, int]]:
+    spans, i = [], text.find(form)
+    while i >= 0:
+        if i in cuts and i + len(form) in cuts:
+            spans.append((i, i + len(form)))
+        i = text.find(form, i + 1)
+    return spans
+
+
+def _sentence_around(text: str, offset: int, lang: str) -> tuple[int, str]:
+    if lang == "th":
+        # Thai marks phrase and sentence ends with a space; a warning often sits in the
+        # phrase before the claim ("ระวังคลินิกที่อ้างว่า … หายขาด"), so take two phrases.
+        starts = [0, *(m.end() for m in re.finditer(r"\s+", text))]
+        index = max(n for n, s in enumerate(starts) if s <= offset)
+        begin = starts[max(0, index - 1)]
+        end_match = re.compile(r"\s").search(text, offset)
+        end = end_match.start() if end_match else len(text)
+        return begin, text[begin:end]
+    for start, sentence in sentences(text):
+        if start <= offset < start + len(sentence):
+            return start, sentence
+    return 0, text
+
+
+def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(sentence)
+    for s, e in spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _excused(
+    sentence: str, start: int, end: int, claims: ClaimList, project: Project | None
+) -> bool:
+    if sentence.rstrip().rstrip("”’\"')").endswith("?"):
+        return True
+    before, after = sentence[:start], sentence[end:]
+    if claims.lang == "th":
+        cuts = boundaries(sentence, project)
+        return any(_thai_cue(sentence, cue, 0, start, cuts) for cue in claims.cues_before) or any(
+            _thai_cue(sentence, cue, end, min(len(sentence), end + 30), cuts)
+            for cue in claims.cues_after
+        )
+    if any(phrase_pattern(cue).search(before) for cue in claims.cues_before):
+        return True
+    following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
+    return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+def _thai_cue(sentence: str, cue: str, lo: int, hi: int, cuts: set[int]) -> bool:
+    i = sentence.find(cue, lo, hi)
+    while i >= 0:
+        if i in cuts:
+            return True
+        i = sentence.find(cue, i + 1, hi)
+    return False
+
+
+def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
+    """Text each list item or table cell continues from (see `find_claims`)."""
+    found: dict[Text, str] = {}
+    previous: Block | None = None
+    for block in leaflet.blocks:
+        if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
+            intro = plain(previous.text.value).text.rstrip()
+            if intro.endswith(":"):
+                last = sentences(intro)[-1][1]
+                found.update(dict.fromkeys(block.items, last))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for header, cell in zip(block.header, row, strict=False):
+                    found[cell] = plain(header.value).text
+        previous = block
+    return found
+
+
+def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match]]:
+    context = lead_ins(ctx.leaflet)
+    for text in reader_texts(ctx.leaflet):
+        thai = is_thai(text.value)
+        if ctx.is_translation and not thai:
+            continue  # untranslated: already checked in the source language
+        lang = "th" if thai else ctx.leaflet.language
+        p = plain(text.value)
+        for match in find_claims(text.value, claim_list(lang), ctx.project, context.get(text, "")):
+            yield text, p, match
+
+
+def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> Issue:
+    phrase = match.text(p.text)
+    location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
+    prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    return Issue(
+        location or ctx.sources.locate(text.line, ""),
+        f"{prefix}{what} “{phrase}”",
+        f"safer: {match.claim.suggestion}",
+    )
+
+
+@check(
+    "CLAIM001",
+    "error",
+    "A promise of cure, regrowth or safety misleads patients about an unproven therapy.",
+    scope="locale",
+)
+def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
+    for text, p, match in _claims_in(ctx):
+        if match.claim.severity == "error" and not match.excused and not match.quoted:
+            yield _issue(ctx, text, p, match, "risky claim")
+
+
+@check(
+    "CLAIM002",
+    "warning",
+    "A quoted claim must be visibly debunked or attributed "
+    "by the text around it; confirm with a waiver.",
+    scope="locale",
+)
+def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
+    for text, p, match in _claims_in(ctx):
+        if match.quoted and not match.excused:
+            yield _issue(ctx, text, p, match, "quoted claim")
+
+
+@check(
+    "CLAIM003",
+    "warning",
+    "Wording that is often a promise (reverse, proven, FDA "
+    "approved) needs a precise, sourced statement.",
+    scope="locale",
+)
+def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
+    for text, p, match in _claims_in(ctx):
+        if match.claim.severity == "warning" and not match.excused and not match.quoted:
+            yield _issue(ctx, text, p, match, "wording that may overstate")

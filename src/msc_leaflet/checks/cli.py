@@ -1,0 +1,101 @@
+"""``msc-leaflet check``: argument parsing and rendering over `run_checks`.
+
+Register it on the main app with ``app.command("check")(check)``. Findings print as
+``file:line:col: severity: CODE: message`` (+ a hint line), or as one JSON document;
+the exit code is 1 when any finding is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def check(
+    leaflet_ids: Annotated[
+        list[str] | None, typer.Argument(help="Leaflet ids (default: all).")
+    ] = None,
+    locale: Annotated[
+        list[str] | None,
+        typer.Option("--locale", "-l", help="Locale to check; repeatable (default: all)."),
+    ] = None,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = OutputFormat.text,
+    list_checks: Annotated[
+        bool, typer.Option("--list", help="List every check with its code and rationale.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Judge as for printing: overdue review is an error.")
+    ] = False,
+    today: Annotated[
+        str | None, typer.Option(help="Check as of this date (YYYY-MM-DD), e.g. a print date.")
+    ] = None,
+    project: Annotated[
+        Path,
+        typer.Option("--project", "-p", help="Project folder (with leaflets/).", file_okay=False),
+    ] = Path("."),
+) -> None:
+    """Check leaflets for unsafe claims, references, terminology, readability and dates.
+
+    Examples:
+
+      msc-leaflet check                       # every leaflet, every locale
+
+      msc-leaflet check infusion-safety -l th --format json
+
+      msc-leaflet check --list
+    """
+    from ..cli_errors import run
+
+    def action() -> None:
+        from ..errors import LeafletError, Location
+        from ..project import Project
+        from . import all_checks, load_config, run_checks
+
+        if list_checks:
+            for item in all_checks():
+                typer.echo(f"{item.code:<10} {item.severity:<8} {item.rationale}")
+            return
+        try:
+            as_of = dt.date.fromisoformat(today) if today else None
+        except ValueError:
+            raise LeafletError(
+                Location(Path(".")), f"--today {today!r} is not a date", "use YYYY-MM-DD"
+            ) from None
+        root = Project.at(project)
+        config = load_config(root, today=as_of, strict=strict)
+        findings = run_checks(root, leaflet_ids or [], locale or [], config)
+        errors = sum(1 for f in findings if f.severity == "error")
+        if format is OutputFormat.json:
+            document = {
+                "findings": [_as_dict(f) for f in findings],
+                "errors": errors,
+                "warnings": len(findings) - errors,
+            }
+            typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            for finding in findings:
+                typer.echo(str(finding))
+            typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
+        if errors:
+            raise typer.Exit(1)
+
+    run(action)
+
+
+def _as_dict(finding: object) -> dict[str, object]:
+    from .registry import CheckFinding
+
+    assert isinstance(finding, CheckFinding)
+    return finding.as_dict()

@@ -1,0 +1,73 @@
+"""Document control: review dates, version and document code.
+
+A leaflet past its review date may carry out-of-date safety advice. Printing it is
+refused (error) when the run is ``strict`` — what ``build --strict`` asks for — and
+reported as a warning otherwise, so authors see it early without being blocked from
+drafts. The loader already requires ``code`` and ``version``; DOC001/DOC002 also catch
+placeholders (``TODO``, ``x.x``) and models built in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .registry import CheckContext, Issue, check
+
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")  # e.g. MSC-PI-001
+VERSION = re.compile(r"\d+(?:\.\d+){0,2}")  # 1, 1.0, 2.1.3
+PLACEHOLDERS = re.compile(r"todo|tbd|xxx|fixme|\?", re.IGNORECASE)
+
+
+@check(
+    "DATE001",
+    "error",
+    "A leaflet past its review date may give out-of-date safety advice; strict runs refuse it.",
+)
+def review_overdue(ctx: CheckContext) -> Iterator[Issue]:
+    due = ctx.leaflet.document.next_review
+    if due < ctx.today:
+        yield Issue(
+            ctx.sources.key("document.next_review"),
+            f"next review was due on {due.isoformat()} ({(ctx.today - due).days} days ago)",
+            "review the content, then update 'version', 'published' and 'next_review'",
+            severity="error" if ctx.config.strict else "warning",
+        )
+
+
+@check("DATE002", "warning", "A review due soon needs planning before the next print run.")
+def review_soon(ctx: CheckContext) -> Iterator[Issue]:
+    due = ctx.leaflet.document.next_review
+    left = (due - ctx.today).days
+    if 0 <= left <= ctx.config.dates.review_soon_days:
+        yield Issue(
+            ctx.sources.key("document.next_review"),
+            f"next review is due on {due.isoformat()}, in {left} days",
+            "plan the review before printing a large run",
+        )
+
+
+@check(
+    "DOC001",
+    "error",
+    "The document code identifies a printed copy in audits and complaints; it must be real.",
+)
+def document_code(ctx: CheckContext) -> Iterator[Issue]:
+    code = ctx.leaflet.document.code.strip()
+    if not code or PLACEHOLDERS.search(code) or not CODE.fullmatch(code):
+        yield Issue(
+            ctx.sources.key("document.code"),
+            f"document code {code!r} is missing or not a code like MSC-PI-001",
+            "use the code from your document-control register",
+        )
+
+
+@check("DOC002", "error", "Without a real version a reader cannot tell two printed editions apart.")
+def document_version(ctx: CheckContext) -> Iterator[Issue]:
+    version = ctx.leaflet.document.version.strip()
+    if not version or not VERSION.fullmatch(version):
+        yield Issue(
+            ctx.sources.key("document.version"),
+            f'version {version!r} is missing or not a number like "1.0"',
+            'write it quoted, e.g. version: "1.1"',
+        )

@@ -1,0 +1,135 @@
+"""Layout-derived checks: problems only a finished page shows.
+
+These read a `LayoutReport`, which the build would fill in after laying out a
+leaflet. TODO(lead): the build does not produce one yet. `build_leaflet` should fill
+a `LayoutReport` (smallest font size drawn, per-page block kinds, footer overflow,
+line-break violations from the typeset stage) and pass it to `run_checks(...,
+layouts={(leaflet_id, locale): report})`; until then these checks find nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import Location
+from .registry import CheckContext, Issue, check
+
+MIN_TEXT_SIZE_PT = 9.0  # body text for older readers; RNIB and NHS print guidance: 12 pt
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    number: int
+    block_kinds: tuple[str, ...]  # kinds of the blocks that start on the page, in order
+    footer_overflow: bool = False
+
+
+@dataclass(frozen=True)
+class TextSize:
+    size_pt: float
+    line: int  # source line of the text drawn at this size
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class LineBreakViolation:
+    line: int  # source line
+    text: str  # the two characters around the break
+    rule: str  # e.g. "break before ะ"
+
+
+@dataclass(frozen=True)
+class LayoutReport:
+    """What a build saw; every field is plain data so a test can build one by hand."""
+
+    pages: tuple[PageSummary, ...] = ()
+    text_sizes: tuple[TextSize, ...] = ()
+    line_breaks: tuple[LineBreakViolation, ...] = ()
+    min_text_size_pt: float = MIN_TEXT_SIZE_PT
+    pdf: str = ""  # the PDF path, for messages
+
+
+def _report(ctx: CheckContext) -> LayoutReport | None:
+    return ctx.layout
+
+
+def _at(ctx: CheckContext, line: int = 0) -> Location:
+    return ctx.sources.locate(line, "") if line else Location(ctx.leaflet.path)
+
+
+@check(
+    "LAYOUT001",
+    "error",
+    "Text below the minimum size cannot be read by many older patients.",
+    scope="layout",
+)
+def small_text(ctx: CheckContext) -> Iterator[Issue]:
+    report = _report(ctx)
+    if report is None:
+        return
+    for item in report.text_sizes:
+        if item.size_pt < report.min_text_size_pt:
+            yield Issue(
+                _at(ctx, item.line),
+                f"[{ctx.locale}] text printed at {item.size_pt:g} pt, below "
+                f"{report.min_text_size_pt:g} pt" + (f" ({item.context})" if item.context else ""),
+                "shorten the text or raise the size in the theme",
+            )
+
+
+@check(
+    "LAYOUT002",
+    "warning",
+    "A page with only a heading separates the heading from its text.",
+    scope="layout",
+)
+def lonely_heading(ctx: CheckContext) -> Iterator[Issue]:
+    report = _report(ctx)
+    if report is None:
+        return
+    for page in report.pages:
+        if page.block_kinds == ("heading",):
+            yield Issue(
+                _at(ctx),
+                f"[{ctx.locale}] page {page.number} holds only a heading",
+                "shorten the previous section or move the heading",
+            )
+
+
+@check(
+    "LAYOUT003",
+    "error",
+    "An overflowing reference footer drops sources from the page that cites them.",
+    scope="layout",
+)
+def footer_overflow(ctx: CheckContext) -> Iterator[Issue]:
+    report = _report(ctx)
+    if report is None:
+        return
+    for page in report.pages:
+        if page.footer_overflow:
+            yield Issue(
+                _at(ctx),
+                f"[{ctx.locale}] the reference footer of page {page.number} overflowed",
+                "cite fewer references in that part, or split the paragraph",
+            )
+
+
+@check(
+    "LAYOUT004",
+    "error",
+    "A Thai line broken inside a word or before a combining mark is misread.",
+    scope="layout",
+)
+def thai_line_break(ctx: CheckContext) -> Iterator[Issue]:
+    report = _report(ctx)
+    if report is None:
+        return
+    for item in report.line_breaks:
+        yield Issue(
+            _at(ctx, item.line),
+            f"[{ctx.locale}] line break {item.rule}: “{item.text}”",
+            "add the term to locales/th/words.txt, or insert a zero-width space where a "
+            "break is allowed",
+        )

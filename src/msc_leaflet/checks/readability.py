@@ -1,0 +1,347 @@
+"""Readability per section: Flesch–Kincaid grade, SMOG, sentence length, hard words, passive.
+
+Figures are computed per section (the text under one heading) so an author knows
+*where* to simplify; a single leaflet-wide number hides one dense section among easy
+ones. The syllable counter is a heuristic (vowel groups, silent final e, a few
+suffix rules): on common English it is within one syllable for almost every word,
+which is well inside the noise of the formulas themselves.
+
+Thai has no spaces between words and no validated grade formula, so Thai text is
+judged relative to itself: a phrase (text between spaces) far longer than the
+leaflet's average phrase, counted in words from the segmenter, is flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Leaflet
+from ..project import Project
+from .registry import CheckContext, Issue, check
+from .segment import thai_words
+from .text import Section, is_thai, plain, sections, sentences, words
+
+# Past participles that do not end in -ed, for the passive-voice heuristic.
+IRREGULAR_PARTICIPLES = frozenset(
+    [
+        "been",
+        "begun",
+        "bitten",
+        "blown",
+        "broken",
+        "brought",
+        "built",
+        "bought",
+        "caught",
+        "chosen",
+        "done",
+        "drawn",
+        "driven",
+        "eaten",
+        "fallen",
+        "felt",
+        "found",
+        "forgotten",
+        "frozen",
+        "given",
+        "gone",
+        "grown",
+        "heard",
+        "held",
+        "hidden",
+        "hit",
+        "hurt",
+        "kept",
+        "known",
+        "laid",
+        "led",
+        "left",
+        "lent",
+        "let",
+        "lost",
+        "made",
+        "meant",
+        "met",
+        "paid",
+        "put",
+        "read",
+        "run",
+        "said",
+        "seen",
+        "sent",
+        "set",
+        "shown",
+        "shut",
+        "sold",
+        "spent",
+        "spoken",
+        "spread",
+        "stolen",
+        "stuck",
+        "taken",
+        "taught",
+        "thought",
+        "thrown",
+        "told",
+        "understood",
+        "won",
+        "worn",
+        "written",
+    ]
+)
+BE_FORMS = frozenset(
+    ["am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"]
+)
+NOT_PARTICIPLES = frozenset(
+    ["need", "indeed", "seed", "feed", "bed", "red", "shed", "speed", "breed", "bleed"]
+)
+
+
+def syllables(word: str) -> int:
+    """Syllables in an English word (heuristic: vowel groups, adjusted for common endings)."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not w:
+        return 0
+    if len(w) <= 3:
+        return 1
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and len(w) > 3:
+        w = w[:-1]
+    elif w.endswith(("es", "ed")) and not w.endswith(
+        ("ted", "ded", "ses", "zes", "ches", "shes", "ges", "ces", "xes")
+    ):
+        w = w[:-2]
+    count = len(re.findall(r"[aeiouy]+", w))
+    # "-ia", "-io", "-ium" and "-eo" are two syllables ("bacteria", "radio", "video").
+    count += len(re.findall(r"(?<![tcsgx])i[ao]|ium|eo", w))
+    return max(1, count)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Readability figures of one piece of English text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int  # words of three or more syllables ("hard words")
+    passive: int  # sentences that look passive
+
+    @property
+    def grade(self) -> float:
+        """Flesch–Kincaid grade level (Kincaid et al., 1975)."""
+        if not self.words or not self.sentences:
+            return 0.0
+        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+
+    @property
+    def smog(self) -> float:
+        """SMOG grade (McLaughlin, 1969), scaled to 30 sentences as the formula defines."""
+        if not self.sentences:
+            return 0.0
+        return 1.043 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291
+
+    @property
+    def sentence_length(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def hard_word_share(self) -> float:
+        return self.polysyllables / self.words if self.words else 0.0
+
+    @property
+    def passive_share(self) -> float:
+        return self.passive / self.sentences if self.sentences else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"FK grade {self.grade:.1f}, SMOG {self.smog:.1f}, "
+            f"{self.sentence_length:.1f} words/sentence, "
+            f"{self.hard_word_share:.0%} words of 3+ syllables, "
+            f"{self.passive_share:.0%} passive sentences"
+        )
+
+
+def is_passive(sentence: str) -> bool:
+    """A form of *be*/*get*, up to two adverbs or "not", then a past participle."""
+    tokens = [t.lower() for t in words(sentence)]
+    for i, token in enumerate(tokens):
+        if token not in BE_FORMS:
+            continue
+        for nxt in tokens[i + 1 : i + 4]:
+            if nxt in IRREGULAR_PARTICIPLES or (
+                nxt.endswith("ed") and nxt not in NOT_PARTICIPLES and len(nxt) > 3
+            ):
+                return True
+            if not (nxt.endswith("ly") or nxt in ("not", "also", "often", "still", "then")):
+                break
+    return False
+
+
+def measure(text: str) -> Figures:
+    """Figures for plain English text (markup already removed)."""
+    parts = [s for _, s in sentences(text) if words(s)]
+    all_words = [w for s in parts for w in words(s) if re.search("[A-Za-z]", w)]
+    counts = [syllables(w) for w in all_words]
+    return Figures(
+        words=len(all_words),
+        sentences=len(parts),
+        syllables=sum(counts),
+        polysyllables=sum(1 for c in counts if c >= 3),
+        passive=sum(1 for s in parts if is_passive(s)),
+    )
+
+
+def section_figures(leaflet: Leaflet) -> list[tuple[Section, Figures]]:
+    """Figures for each section of an English leaflet, in reading order.
+
+    Each text is measured on its own and the counts added: a list item ("chest pain")
+    is a sentence of its own even without a capital or a full stop.
+    """
+    result = []
+    for section in sections(leaflet):
+        parts = [measure(plain(t.value).text) for t in section.texts]
+        total = Figures(*(sum(getattr(f, name) for f in parts) for name in FIELDS))
+        result.append((section, total))
+    return result
+
+
+FIELDS = ("words", "sentences", "syllables", "polysyllables", "passive")
+
+
+def _graded(ctx: CheckContext) -> Iterator[tuple[Section, Figures]]:
+    if ctx.is_translation or not ctx.leaflet.language.startswith("en"):
+        return
+    for section, figures in section_figures(ctx.leaflet):
+        if figures.words >= ctx.config.readability.min_words:
+            yield section, figures
+
+
+def _where(ctx: CheckContext, section: Section) -> str:
+    return f"section “{section.name}”"
+
+
+@check(
+    "READ001",
+    "error",
+    "Above grade 10 most patients cannot read the leaflet on their own; do not print it.",
+)
+def grade_too_high(ctx: CheckContext) -> Iterator[Issue]:
+    limit = ctx.config.readability.grade_error
+    for section, f in _graded(ctx):
+        if f.grade > limit:
+            yield Issue(
+                ctx.sources.locate(section.line, ""),
+                f"{_where(ctx, section)} reads at grade {f.grade:.1f} (limit {limit:g}): "
+                + f.summary(),
+                "shorten sentences and use shorter words; explain each medical term once",
+            )
+
+
+@check(
+    "READ002",
+    "warning",
+    "Patient material should read at school grade 8 or below (NIH, AMA, CDC guidance).",
+)
+def grade_high(ctx: CheckContext) -> Iterator[Issue]:
+    r = ctx.config.readability
+    for section, f in _graded(ctx):
+        if r.grade_warning < f.grade <= r.grade_error:
+            yield Issue(
+                ctx.sources.locate(section.line, ""),
+                f"{_where(ctx, section)} reads at grade {f.grade:.1f} (aim for "
+                f"{r.grade_warning:g} or below): " + f.summary(),
+                "split long sentences; prefer everyday words to words of 3+ syllables",
+            )
+
+
+@check(
+    "READ003",
+    "warning",
+    "Long sentences are the main reason a text is hard; plain-language guides aim at 15–20 words.",
+)
+def long_sentences(ctx: CheckContext) -> Iterator[Issue]:
+    limit = ctx.config.readability.sentence_words
+    for section, f in _graded(ctx):
+        if f.sentence_length > limit:
+            yield Issue(
+                ctx.sources.locate(section.line, ""),
+                f"{_where(ctx, section)} averages {f.sentence_length:.1f} words per sentence "
+                f"(aim for {limit:g} or fewer)",
+                "split sentences at 'and', 'but', 'which'; one idea per sentence",
+            )
+
+
+@check(
+    "READ004",
+    "warning",
+    "Many long words (3+ syllables) make a text hard even when sentences are short.",
+)
+def hard_words(ctx: CheckContext) -> Iterator[Issue]:
+    limit = ctx.config.readability.hard_word_share
+    for section, f in _graded(ctx):
+        if f.hard_word_share > limit:
+            yield Issue(
+                ctx.sources.locate(section.line, ""),
+                f"{_where(ctx, section)}: {f.hard_word_share:.0%} of words have 3+ syllables "
+                f"(aim for {limit:.0%} or fewer)",
+                "replace long words with everyday ones where a shorter word says the same",
+            )
+
+
+@check(
+    "READ005",
+    "warning",
+    "Passive sentences hide who does what (the clinic, the doctor, you); patients need to know.",
+)
+def passive_voice(ctx: CheckContext) -> Iterator[Issue]:
+    limit = ctx.config.readability.passive_share
+    for section, f in _graded(ctx):
+        if f.passive_share > limit:
+            yield Issue(
+                ctx.sources.locate(section.line, ""),
+                f"{_where(ctx, section)}: {f.passive_share:.0%} of sentences look passive "
+                f"(aim for {limit:.0%} or fewer)",
+                "name who acts: 'your doctor checks…' rather than 'it is checked…'",
+            )
+
+
+def thai_phrases(leaflet: Leaflet, project: Project | None) -> list[tuple[int, str, int]]:
+    """(source line, phrase, words) for every space-separated Thai phrase in the body."""
+    found = []
+    for section in sections(leaflet):
+        for text in section.texts:
+            value = plain(text.value).text
+            if not is_thai(value):
+                continue
+            for phrase in value.split():
+                if is_thai(phrase):
+                    found.append((text.line, phrase, len(thai_words(phrase, project))))
+    return found
+
+
+@check(
+    "READ006",
+    "warning",
+    "Thai has no grade formula; a phrase far longer than the "
+    "leaflet's average is where a Thai reader stalls.",
+    scope="locale",
+)
+def long_thai_phrase(ctx: CheckContext) -> Iterator[Issue]:
+    phrases = thai_phrases(ctx.leaflet, ctx.project)
+    if not phrases:
+        return
+    r = ctx.config.readability
+    average = sum(n for _, _, n in phrases) / len(phrases)
+    limit = max(r.thai_phrase_min_words, r.thai_phrase_factor * average)
+    for line, phrase, count in phrases:
+        if count > limit:
+            shown = phrase if len(phrase) <= 40 else phrase[:40] + "…"
+            yield Issue(
+                ctx.sources.locate(line, ""),
+                f"[{ctx.locale}] phrase of {count} words (leaflet average {average:.1f}): "
+                f"“{shown}”",
+                "split it with a space where a Thai reader would pause, or into two sentences",
+            )

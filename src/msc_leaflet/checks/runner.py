@@ -1,0 +1,161 @@
+"""Run the registered checks over leaflets and locales; apply severities and waivers.
+
+This is the only place that knows about config and waivers: check functions report
+`Issue`s, and here each becomes a `CheckFinding` with the severity the project chose,
+unless a reasoned waiver in the block's note silences it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..content import load_leaflet
+from ..errors import Finding, LeafletError, Location
+from ..model import Leaflet
+from ..project import Project
+from .config import CheckConfig
+from .layout import LayoutReport
+from .registry import REGISTRY, Check, CheckContext, CheckFinding, Issue, all_checks, declare
+from .source import SourceMap
+from .waivers import Waiver, waivers
+
+declare("LOAD001", "error", "A leaflet that does not load cannot be checked or printed.", "runner")
+declare("LOAD002", "warning", "Warnings from the loader, shown with the check results.", "runner")
+declare(
+    "I18N001",
+    "warning",
+    "A translation that cannot be used prints source text; "
+    "`msc-leaflet i18n check` has the details.",
+    "runner",
+)
+
+
+def run_checks(
+    project: Project,
+    leaflet_ids: Sequence[str] = (),
+    locales: Sequence[str] = (),
+    config: CheckConfig | None = None,
+    layouts: Mapping[tuple[str, str], LayoutReport] | None = None,
+) -> list[Finding]:
+    """Findings for ``leaflet_ids`` (default: all) in ``locales`` (default: the source
+    language and every locale with a catalog for the leaflet), sorted by place."""
+    config = config or CheckConfig()
+    checks = all_checks()
+    findings: list[CheckFinding] = []
+    for leaflet_id in leaflet_ids or project.leaflet_ids():
+        path = project.leaflet_path(leaflet_id)
+        try:
+            leaflet, loaded = load_leaflet(path, project)
+        except LeafletError as err:
+            findings += _finalise(
+                [("LOAD001", Issue(err.location, err.message, err.hint))], config, []
+            )
+            continue
+        findings += _check_leaflet(project, leaflet, loaded, locales, config, layouts or {}, checks)
+    return sorted(findings, key=_place)
+
+
+def _place(f: Finding) -> tuple[str, int, int, str]:
+    return (str(f.location.path), f.location.line, f.location.column, getattr(f, "code", ""))
+
+
+def _check_leaflet(
+    project: Project,
+    leaflet: Leaflet,
+    loaded: list[Finding],
+    locales: Sequence[str],
+    config: CheckConfig,
+    layouts: Mapping[tuple[str, str], LayoutReport],
+    checks: list[Check],
+) -> list[CheckFinding]:
+    sources = SourceMap.read(leaflet.path)
+    issues: list[tuple[str, Issue]] = [
+        ("LOAD002", Issue(f.location, f.message, f.hint))
+        for f in loaded
+        if not f.message.endswith("is never cited")  # REF002 reports these, with a code
+    ]
+    for locale in locales or [leaflet.language, *_catalog_locales(project, leaflet)]:
+        localized, i18n_issues = _localize(leaflet, locale, project)
+        issues += [("I18N001", issue) for issue in i18n_issues]
+        if localized is None:
+            continue
+        ctx = CheckContext(
+            localized, leaflet, locale, project, config, sources, layouts.get((leaflet.id, locale))
+        )
+        for item in checks:
+            if item.function is None or config.severity_of(item.code, item.severity) == "off":
+                continue
+            runs = (
+                item.scope == "locale"
+                or (item.scope == "leaflet" and locale == leaflet.language)
+                or (item.scope == "layout" and ctx.layout is not None)
+            )
+            if runs:
+                issues += [(item.code, issue) for issue in item.function(ctx)]
+    return _finalise(issues, config, waivers(sources))
+
+
+def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
+    try:
+        from ..i18n.catalog import catalog_locales, po_path
+    except ImportError:
+        return []
+    return [loc for loc in catalog_locales(project) if po_path(project, loc, leaflet.id).is_file()]
+
+
+def _localize(
+    leaflet: Leaflet, locale: str, project: Project
+) -> tuple[Leaflet | None, list[Issue]]:
+    if locale == leaflet.language:
+        return leaflet, []
+    try:
+        from ..i18n import localize
+    except ImportError:
+        message = f"cannot check {locale}: the i18n stage (msc_leaflet.i18n) is not available"
+        return None, [Issue(Location(leaflet.path), message)]
+    localized, found = localize(leaflet, locale, project)
+    return localized, [Issue(f.location, f.message, f.hint) for f in found]
+
+
+def _finalise(
+    issues: Iterable[tuple[str, Issue]], config: CheckConfig, block_waivers: list[Waiver]
+) -> list[CheckFinding]:
+    valid = [w for w in block_waivers if w.has_reason and w.code in REGISTRY]
+    used: set[int] = set()
+    result: list[CheckFinding] = []
+    for code, issue in issues:
+        waiver = next((n for n, w in enumerate(valid) if w.covers(code, issue.location.line)), None)
+        if waiver is not None:
+            used.add(waiver)
+            continue
+        result += _finding(code, issue, config)
+    for n, w in enumerate(block_waivers):
+        if w.code not in REGISTRY:
+            issue = Issue(
+                w.location,
+                f"waiver for unknown check {w.code}",
+                "`msc-leaflet check --list` shows every code",
+            )
+            result += _finding("WAIVE002", issue, config)
+        elif not w.has_reason:
+            issue = Issue(
+                w.location,
+                f"waiver for {w.code} gives no reason",
+                f"write: waive: {w.code} — <why the check does not apply here>",
+            )
+            result += _finding("WAIVE001", issue, config)
+        elif valid.index(w) not in used and n >= 0:
+            issue = Issue(
+                w.location, f"waiver for {w.code} silences nothing in this block", "remove it"
+            )
+            result += _finding("WAIVE003", issue, config)
+    return result
+
+
+def _finding(code: str, issue: Issue, config: CheckConfig) -> list[CheckFinding]:
+    entry = REGISTRY[code]
+    configured = config.severities.get(code)
+    severity = configured or issue.severity or entry.severity
+    if severity == "off":
+        return []
+    return [CheckFinding(issue.location, severity, issue.message, issue.hint, code)]

@@ -1,0 +1,97 @@
+"""Positions in the leaflet's YAML that the typed model does not keep.
+
+The model has a line per block and per text, which is enough to build a PDF but not
+to point an author at the offending word in a folded paragraph, at a block's
+``note:`` (where waivers live), or at ``document: next_review``. `SourceMap` reads the
+same file with the same strict composer as the loader and answers those questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import Location
+from ..yaml_source import load_yaml, where
+
+
+@dataclass(frozen=True)
+class BlockSource:
+    """One block's extent in the file (1-based, inclusive) and its translator note."""
+
+    first_line: int
+    last_line: int
+    note: str = ""
+    note_location: Location | None = None
+
+
+@dataclass
+class SourceMap:
+    path: Path
+    text: str = ""
+    blocks: list[BlockSource] = field(default_factory=list)
+    keys: dict[str, Location] = field(default_factory=dict)  # "document.code" → where
+
+    @classmethod
+    def read(cls, path: Path) -> SourceMap:
+        source = cls(path, path.read_text(encoding="utf-8"))
+        root = load_yaml(path)
+        if isinstance(root, MappingNode):
+            source._walk(root, "")
+        return source
+
+    def _walk(self, node: Node, prefix: str) -> None:
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                name = f"{prefix}{key.value}"
+                self.keys[name] = where(self.path, value)
+                if name == "blocks" and isinstance(value, SequenceNode):
+                    self.blocks = [self._block(item) for item in value.value]
+                else:
+                    self._walk(value, name + ".")
+        elif isinstance(node, SequenceNode):
+            for n, item in enumerate(node.value):
+                self._walk(item, f"{prefix.rstrip('.')}[{n}].")
+
+    def _block(self, node: Node) -> BlockSource:
+        # A block's last line: its node ends at the start of the next item (end_mark is
+        # exclusive and sits on the next line), hence the end line without +1.
+        first, last = node.start_mark.line + 1, max(node.start_mark.line + 1, node.end_mark.line)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if key.value == "note" and isinstance(value, ScalarNode):
+                    return BlockSource(first, last, str(value.value), where(self.path, value))
+        return BlockSource(first, last)
+
+    def block_at(self, line: int) -> BlockSource | None:
+        for block in self.blocks:
+            if block.first_line <= line <= block.last_line:
+                return block
+        return None
+
+    def key(self, name: str) -> Location:
+        return self.keys.get(name, Location(self.path))
+
+    def locate(self, line: int, phrase: str) -> Location:
+        """Where ``phrase`` first occurs at or after ``line`` (a folded scalar spans lines).
+
+        Words may be separated by any whitespace (folding), so the search is a regex with
+        ``\\s+`` between words. Falls back to the text's first line, column 0.
+        """
+        if not self.text or not line or not phrase.strip():
+            return Location(self.path, line)
+        starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        if line > len(starts):
+            return Location(self.path, line)
+        pattern = r"\s+".join(map(re.escape, phrase.split()))
+        match = re.compile(pattern, re.IGNORECASE).search(self.text, starts[line - 1])
+        if match is None:
+            return Location(self.path, line)
+        found_line = self.text.count("\n", 0, match.start()) + 1
+        column = match.start() - starts[found_line - 1] + 1
+        if found_line - line > 40:  # not this text's phrase; do not point somewhere wrong
+            return Location(self.path, line)
+        return Location(self.path, found_line, column)

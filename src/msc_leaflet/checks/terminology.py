@@ -1,0 +1,210 @@
+"""Terminology: one concept, one term per language (``locales/glossary.yaml``).
+
+A leaflet series loses trust when the same cells are "stromal" on one page and
+"stem" on the next, or when a Thai reader meets three words for one thing. TERM001
+flags a discouraged variant in the source or a translation; TERM002 flags a
+translation that does not use the agreed term where its English source uses the
+concept. Terms in italics or quotation marks are *mentioned* (a leaflet explaining
+the old name "mesenchymal stem cell"), not used, and are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import LeafletError, Location
+from ..model import texts
+from ..project import Project
+from .registry import CheckContext, Issue, check
+from .segment import boundaries
+from .text import is_thai, plain, reader_texts
+
+GLOSSARY = "glossary.yaml"
+
+
+@dataclass(frozen=True)
+class Terms:
+    preferred: str
+    forms: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    discouraged: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    why: str
+    terms: dict[str, Terms]  # language → terms
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    concept: Concept
+    kind: str  # preferred | form | short | discouraged
+    start: int
+    end: int
+    mention: bool
+
+
+def load_glossary(project: Project) -> tuple[Concept, ...]:
+    """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
+    path = project.locales_dir / GLOSSARY
+    if not path.is_file():
+        return ()
+    return _read(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
+    del mtime_ns  # part of the cache key only
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return tuple(
+            Concept(
+                str(c["id"]),
+                str(c.get("why", "")).strip(),
+                {
+                    lang: Terms(
+                        str(t["preferred"]),
+                        *(tuple(map(str, t.get(k, []))) for k in ("forms", "short", "discouraged")),
+                    )
+                    for lang, t in c.items()
+                    if isinstance(t, dict)
+                },
+            )
+            for c in data["concepts"]
+        )
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise LeafletError(
+            Location(path), f"glossary is not valid: {exc}", "see the comment at its top"
+        ) from None
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    # Exact spelling (hyphens matter: "graft versus host" is the discouraged form of
+    # "graft-versus-host"), any whitespace between words, whole words only.
+    body = r"\s+".join(re.escape(p) for p in term.split())
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def find_terms(
+    value: str, lang: str, glossary: tuple[Concept, ...], project: Project | None = None
+) -> list[TermMatch]:
+    """Glossary terms in a text, longest first where two overlap ("mesenchymal stem cell"
+    is one discouraged MSC term, not also a use of "stem cell")."""
+    p = plain(value)
+    cuts = boundaries(p.text, project) if lang == "th" else set()
+    hits: list[tuple[int, int, Concept, str]] = []
+    for concept in glossary:
+        terms = concept.terms.get(lang)
+        if terms is None:
+            continue
+        groups = [
+            ("preferred", (terms.preferred,)),
+            ("form", terms.forms),
+            ("short", terms.short),
+            ("discouraged", terms.discouraged),
+        ]
+        for kind, group in groups:
+            for term in group:
+                if lang == "th" and is_thai(term):
+                    spans = _thai_spans(p.text, term, cuts)
+                else:
+                    spans = [(m.start(), m.end()) for m in _pattern(term).finditer(p.text)]
+                hits.extend((s, e, concept, kind) for s, e in spans)
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    result: list[TermMatch] = []
+    for s, e, concept, kind in hits:
+        if not result or s >= result[-1].end:
+            result.append(TermMatch(concept, kind, s, e, p.is_mention(s, e)))
+    return result
+
+
+def _thai_spans(text: str, term: str, cuts: set[int]) -> list[tuple[int, int]]:
+    spans, i = [], text.find(term)
+    while i >= 0:
+        if i in cuts and i + len(term) in cuts:
+            spans.append((i, i + len(term)))
+        i = text.find(term, i + 1)
+    return spans
+
+
+def _lang(ctx: CheckContext, value: str) -> str:
+    return "th" if is_thai(value) else ctx.leaflet.language.split("-")[0]
+
+
+@check(
+    "TERM001",
+    "warning",
+    "A discouraged term (e.g. 'mesenchymal stem cells') "
+    "contradicts the glossary the series agreed on.",
+    scope="locale",
+)
+def discouraged_term(ctx: CheckContext) -> Iterator[Issue]:
+    glossary = load_glossary(ctx.project)
+    for text in reader_texts(ctx.leaflet):
+        if ctx.is_translation and not is_thai(text.value):
+            continue
+        lang = _lang(ctx, text.value)
+        p = plain(text.value)
+        for match in find_terms(text.value, lang, glossary, ctx.project):
+            if match.kind != "discouraged" or match.mention:
+                continue
+            used = p.text[match.start : match.end]
+            preferred = match.concept.terms[lang].preferred
+            where = (
+                ctx.sources.locate(text.line, "")
+                if ctx.is_translation
+                else ctx.sources.locate(text.line, used)
+            )
+            prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+            yield Issue(
+                where,
+                f"{prefix}discouraged term “{used}”; the glossary term is “{preferred}”",
+                match.concept.why or f"see '{match.concept.id}' in locales/{GLOSSARY}",
+            )
+
+
+@check(
+    "TERM002",
+    "warning",
+    "A translation must use the agreed term wherever the "
+    "source uses the concept, or readers meet several names for one thing.",
+    scope="locale",
+)
+def translation_term(ctx: CheckContext) -> Iterator[Issue]:
+    if not ctx.is_translation:
+        return
+    glossary = load_glossary(ctx.project)
+    lang = ctx.locale.split("-")[0].split("_")[0]
+    source_lang = ctx.source.language.split("-")[0]
+    for source, target in zip(texts(ctx.source), texts(ctx.leaflet), strict=False):
+        if source.context.startswith("ref/") or target.value == source.value:
+            continue  # reference titles stay in English; untranslated is i18n's business
+        needed: dict[str, set[str]] = {}  # concept id → accepted target terms
+        for match in find_terms(source.value, source_lang, glossary, ctx.project):
+            target_terms = match.concept.terms.get(lang)
+            if match.mention or match.kind == "discouraged" or target_terms is None:
+                continue
+            accepted = {target_terms.preferred, *target_terms.forms}
+            if match.kind == "short":
+                accepted |= set(target_terms.short)
+            previous = needed.get(match.concept.id)
+            needed[match.concept.id] = accepted if previous is None else previous & accepted
+        for concept in glossary:
+            accepted_terms = needed.get(concept.id)
+            if accepted_terms and not any(t in target.value for t in accepted_terms):
+                yield Issue(
+                    ctx.sources.locate(source.line, ""),
+                    f"[{ctx.locale}] translation of '{source.context}' does not use the agreed "
+                    f"term “{concept.terms[lang].preferred}” for "
+                    f"“{concept.terms[source_lang].preferred}”",
+                    f"use the glossary term (locales/{GLOSSARY}, concept '{concept.id}') in the "
+                    f"{ctx.locale} catalog",
+                )

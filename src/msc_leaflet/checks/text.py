@@ -1,0 +1,143 @@
+"""Plain text, sentences and word-boundary matching shared by the text checks.
+
+Checks look at what a reader sees: markup and citations are removed with the same
+parser the layout uses, so a claim split by ``**bold**`` is still found and a
+citation key never counts as a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..inline import InlineError, parse_inline
+from ..model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9\u0e00-\u0e7f])")
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A text as read, plus ranges that are *mentioned* rather than used (italic or quoted)."""
+
+    text: str
+    italic: tuple[tuple[int, int], ...]
+    quoted: tuple[tuple[int, int], ...]
+
+    def in_ranges(self, start: int, end: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+        return any(a <= start and end <= b for a, b in ranges)
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        return self.in_ranges(start, end, self.quoted)
+
+    def is_mention(self, start: int, end: int) -> bool:
+        return self.in_ranges(start, end, self.italic) or self.is_quoted(start, end)
+
+
+def plain(value: str) -> Plain:
+    try:
+        spans = parse_inline(value)
+    except InlineError:  # the loader reports broken markup; judge the raw text meanwhile
+        return Plain(value, (), quoted_ranges(value))
+    parts, italic, position = [], [], 0
+    for span in spans:
+        if span.italic and span.text:
+            italic.append((position, position + len(span.text)))
+        parts.append(span.text)
+        position += len(span.text)
+    text = "".join(parts)
+    return Plain(text, tuple(italic), quoted_ranges(text))
+
+
+def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) inside each pair of quotation marks; an apostrophe in "don't" is no quote."""
+    ranges = []
+    i = 0
+    while i < len(text):
+        close = QUOTES.get(text[i])
+        opening = text[i] not in "\"'" or i == 0 or not text[i - 1].isalnum()
+        if close and opening:
+            j = text.find(close, i + 1)
+            if j > i:
+                ranges.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return tuple(ranges)
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; splits after . ! ? followed by a capital (or Thai)."""
+    result, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        result.append((start, text[start : match.start()]))
+        start = match.end()
+    if text[start:].strip():
+        result.append((start, text[start:]))
+    return result
+
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` on word boundaries; a space in it also matches a hyphen ("FDA-approved")."""
+    parts = [re.escape(p) for p in phrase.split()]
+    body = r"[\s\-]+".join(parts)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def is_thai(text: str) -> bool:
+    return bool(THAI.search(text))
+
+
+@dataclass(frozen=True)
+class Section:
+    """Body text under one heading; ``heading`` is None before the first heading."""
+
+    heading: Text | None
+    texts: tuple[Text, ...]
+
+    @property
+    def name(self) -> str:
+        return plain(self.heading.value).text if self.heading else "introduction"
+
+    @property
+    def line(self) -> int:
+        if self.heading:
+            return self.heading.line
+        return self.texts[0].line if self.texts else 0
+
+
+BODY_BLOCKS = (Paragraph, ListBlock, Callout, Quote, Faq)
+
+
+def sections(leaflet: Leaflet) -> list[Section]:
+    """Running text grouped by heading; tables, figures and titles are not prose."""
+    result: list[Section] = []
+    heading: Text | None = None
+    body: list[Text] = [t for t in (leaflet.lede,) if t is not None]
+    for block in leaflet.blocks:
+        if isinstance(block, Heading):
+            if body:
+                result.append(Section(heading, tuple(body)))
+            heading, body = block.text, []
+        elif isinstance(block, BODY_BLOCKS):
+            body.extend(t for t in texts(block) if not t.context.endswith("/title"))
+    if body:
+        result.append(Section(heading, tuple(body)))
+    return result
+
+
+def reader_texts(leaflet: Leaflet) -> Iterator[Text]:
+    """Every text a reader sees except reference titles (quoted from the literature)."""
+    for text in texts(leaflet):
+        if not text.context.startswith("ref/"):
+            yield text

@@ -1,0 +1,112 @@
+"""CLAIM001–003: risky promises, quoted claims, and the warning-context rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from msc_leaflet.checks.claims import claim_list, find_claims, quoted_claim, risky_claim
+from test_checks import CLEAN, findings_for, leaflet, translated_context
+
+
+def judged(text: str, lang: str = "en", lead_in: str = "") -> list[tuple[str, bool, bool]]:
+    return [
+        (text_of(text, m.start, m.end), m.excused, m.quoted)
+        for m in find_claims(text, claim_list(lang), None, lead_in)
+    ]
+
+
+def text_of(text: str, start: int, end: int) -> str:
+    from msc_leaflet.checks.text import plain
+
+    return plain(text).text[start:end]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Be careful of a clinic that promises a cure.",
+        "Be careful if you are told that the treatment has no side effects.",
+        "MSCs do not regrow cartilage.",
+        "A cure is not guaranteed.",
+        "Can MSCs cure arthritis?",
+        "People expected the cells to turn into new tissue.",
+    ],
+)
+def test_warning_context_is_not_a_claim(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Our cells cure arthritis.", "cure"),
+        ("The treatment has no side effects.", "no side effects"),
+        ("Results are guaranteed.", "guaranteed"),
+        ("This miracle therapy works.", "miracle"),
+        ("Cells regrow cartilage. Be careful.", "regrow"),  # the cue is in another sentence
+        ("The cells become new cartilage.", "become new cartilage"),
+    ],
+)
+def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -> None:
+    assert (phrase, False, False) in judged(sentence)
+
+
+def test_word_boundaries() -> None:
+    assert judged("Securely procured samples; regenerative medicine is a field.") == []
+
+
+def test_longest_form_wins() -> None:
+    assert [p for p, _, _ in judged("They will reverse ageing.")] == ["reverse ageing"]
+
+
+def test_list_item_continues_its_colon_lead_in() -> None:
+    assert judged("turn into new tissue, or", lead_in="The cells do not have to:") == [
+        ("turn into new tissue", True, False)
+    ]
+
+
+def test_thai_claims_use_word_boundaries_and_cues() -> None:
+    assert judged("เซลล์ของเรารักษาหายขาด", "th") == [("รักษาหาย", False, False)] or judged(
+        "เซลล์ของเรารักษาหายขาด", "th"
+    ) == [("หายขาด", False, False)]
+    assert all(e for _, e, _ in judged("ระวังคลินิกที่สัญญาว่าจะรักษาหายขาด", "th"))
+    assert judged("ไม่มีผลข้างเคียง", "th") == [("ไม่มีผลข้างเคียง", False, False)]
+
+
+def test_claim001_fails_and_passes(make_project: Callable[..., Path]) -> None:
+    bad = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: >-\n    Our cells\n    cure arthritis.\n")}
+    )
+    assert findings_for(bad, "CLAIM001") == ["22:7: error: risky claim “cure”"]
+    good = make_project({"sample": leaflet(CLEAN + "- paragraph: Beware of promises of a cure.\n")})
+    assert findings_for(good, "CLAIM001") == []
+
+
+def test_claim002_quoted_claim(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- quote: '“It is a miracle.”'\n")})
+    assert findings_for(root, "CLAIM002") == ["20:22: warning: quoted claim “miracle”"]
+    assert findings_for(root, "CLAIM001") == []
+    plain_quote = make_project({"sample": leaflet(CLEAN + "- quote: It helped me walk.\n")})
+    assert findings_for(plain_quote, "CLAIM002") == []
+
+
+def test_claim003_doubtful_wording(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: The product is FDA-approved.\n")})
+    assert findings_for(root, "CLAIM003") == [
+        "20:31: warning: wording that may overstate “FDA-approved”"
+    ]
+    good = make_project({"sample": leaflet(CLEAN + "- paragraph: Ask if it is approved.\n")})
+    assert findings_for(good, "CLAIM003") == []
+
+
+def test_claims_in_a_translation(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    ctx = translated_context(root, {"p": "เซลล์ของเราช่วยให้หายขาด"})
+    issues = list(risky_claim(ctx))
+    assert [i.message for i in issues] == ["[th] risky claim “หายขาด”"]
+    assert issues[0].location.line == 20
+    fine = translated_context(root, {"p": "ระวังคลินิกที่อ้างว่ารักษาให้หายขาด"})
+    assert list(risky_claim(fine)) == [] and list(quoted_claim(fine)) == []

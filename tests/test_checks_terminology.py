@@ -1,0 +1,85 @@
+"""TERM001–002: discouraged variants, and translations that drop the agreed term."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import REPO
+from msc_leaflet.checks.terminology import discouraged_term, load_glossary, translation_term
+from msc_leaflet.project import Project
+from test_checks import CLEAN, findings_for, leaflet, translated_context
+
+MSC_TH = "เซลล์สโตรมัลชนิดมีเซนไคม์"
+
+
+def with_glossary(root: Path) -> Path:
+    (root / "locales").mkdir(exist_ok=True)
+    shutil.copy(REPO / "locales" / "glossary.yaml", root / "locales" / "glossary.yaml")
+    return root
+
+
+def test_glossary_has_the_agreed_thai_msc_term() -> None:
+    concepts = {c.id: c for c in load_glossary(Project.at(REPO))}
+    assert concepts["msc"].terms["th"].preferred == MSC_TH
+    assert {
+        "msc",
+        "stem-cell",
+        "extracellular-vesicle",
+        "exosome",
+        "immune-modulation",
+        "infusion",
+        "gvhd",
+    } <= set(concepts)
+
+
+def test_term001_source(make_project: Callable[..., Path]) -> None:
+    body = "- paragraph: Our mesenchymal stem cells help. Graft versus host disease is rare.\n"
+    root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))
+    assert findings_for(root, "TERM001") == [
+        "20:20: warning: discouraged term “mesenchymal stem cells”; the glossary term is "
+        "“mesenchymal stromal cells (MSCs)”",
+        "20:49: warning: discouraged term “Graft versus host disease”; the glossary term is "
+        "“graft-versus-host disease (GvHD)”",
+    ]
+
+
+def test_term001_mentions_are_not_uses(make_project: Callable[..., Path]) -> None:
+    body = (
+        "- paragraph: The old name *mesenchymal stem cell* dates from 1991. Clinics say "
+        '"stem cells". Graft-versus-host disease is a known use.\n'
+    )
+    root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))
+    assert findings_for(root, "TERM001") == []
+
+
+def test_term001_thai(make_project: Callable[..., Path]) -> None:
+    root = with_glossary(make_project({"sample": leaflet(CLEAN + "- paragraph: x\n  id: p\n")}))
+    bad = translated_context(root, {"p": "สเต็มเซลล์ช่วยได้"})
+    assert [i.message for i in discouraged_term(bad)] == [
+        "[th] discouraged term “สเต็มเซลล์”; the glossary term is “เซลล์ต้นกำเนิด”"
+    ]
+    good = translated_context(root, {"p": "เซลล์ต้นกำเนิดช่วยได้"})
+    assert list(discouraged_term(good)) == []
+
+
+def test_term002_translation_missing_the_agreed_term(make_project: Callable[..., Path]) -> None:
+    body = (
+        "- paragraph: Mesenchymal stromal cells (MSCs) send signals.\n  id: full\n"
+        "- paragraph: MSCs are small.\n  id: short\n"
+    )
+    root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))
+    bad = translated_context(root, {"full": "เซลล์มีเซนไคมอลส่งสัญญาณ", "short": "เซลล์มีขนาดเล็ก"})
+    messages = [i.message for i in translation_term(bad)]
+    assert messages == [
+        f"[th] translation of 'full' does not use the agreed term “{MSC_TH}” for "
+        "“mesenchymal stromal cells (MSCs)”",
+        f"[th] translation of 'short' does not use the agreed term “{MSC_TH}” for "
+        "“mesenchymal stromal cells (MSCs)”",
+    ]
+    # The full term where the source has it; an abbreviation suffices where it abbreviates.
+    good = translated_context(root, {"full": f"{MSC_TH} (MSC) ส่งสัญญาณ", "short": "MSC มีขนาดเล็ก"})
+    assert list(translation_term(good)) == []
+    # Untranslated text is i18n's business, not a terminology finding.
+    assert list(translation_term(translated_context(root, {}))) == []
