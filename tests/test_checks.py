@@ -137,10 +137,6 @@ def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None
     assert codes(root) == []
 
 
-@pytest.mark.xfail(
-    reason="two CLAIM001 findings in leaflets/ await the authors (see docs/checks.md)",
-    strict=False,
-)
 def test_bundled_leaflets_have_no_errors() -> None:
     findings = run_checks(Project.at(REPO), config=CheckConfig(today=dt.date(2026, 11, 2)))
     errors = [str(f) for f in findings if f.severity == "error"]
