@@ -193,3 +193,30 @@ def test_corrupt_manifest_means_rebuild(project: Project, tmp_path: Path) -> Non
     (out / "manifest.json").write_text("{not json")
     assert load_manifest(out / "manifest.json").outputs == {}
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
+
+
+def test_strict_refuses_an_overdue_leaflet_and_writes_nothing(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = leaflet_yaml(SHORT + "- paragraph: More [@gamma2002; @delta2003].\n", leaflet_id="old")
+    text = text.replace("published: 2026-01-01", "published: 2019-01-01")
+    text = text.replace("next_review: 2027-01-01", "next_review: 2020-01-01")
+    project = Project.at(make_project({"old": text}))
+    report = run_batch(project, out_dir=tmp_path / "out", options=Options(strict=True))
+    [outcome] = report.outcomes
+    assert outcome.status == "failed"
+    assert "--strict" in outcome.message and "DATE" in outcome.message
+    assert not (tmp_path / "out" / "en" / "old.pdf").exists()
+    draft = run_batch(project, out_dir=tmp_path / "out")
+    assert [o.status for o in draft.outcomes] == ["built"]
+
+
+def test_strict_refuses_untranslated_text(project: Project, tmp_path: Path) -> None:
+    po = project.locales_dir / "th" / "LC_MESSAGES" / "one.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8"
+    )
+    report = run_batch(project, ["one"], ["th"], tmp_path / "out", options=Options(strict=True))
+    [outcome] = report.outcomes
+    assert outcome.status == "failed" and "untranslated" in outcome.message

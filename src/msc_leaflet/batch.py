@@ -44,9 +44,10 @@ class Options:
     """Build options that change the bytes of an output (part of its fingerprint)."""
 
     allow_fuzzy: bool = False
+    strict: bool = False
 
     def as_dict(self) -> dict[str, object]:
-        return {"allow_fuzzy": self.allow_fuzzy}
+        return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict}
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,13 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         project = Project(root)
         source, findings = load_leaflet(project.leaflet_path(job.leaflet_id), project)
         result = build_loaded(
-            project, source, findings, job.locale, out_dir, allow_fuzzy=options.allow_fuzzy
+            project,
+            source,
+            findings,
+            job.locale,
+            out_dir,
+            allow_fuzzy=options.allow_fuzzy,
+            strict=options.strict,
         )
         inputs = hash_inputs(project, input_files(project, source, job.locale))
         warnings = [str(finding) for finding in result.findings]

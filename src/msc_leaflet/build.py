@@ -58,6 +58,24 @@ def project_words(project: Project, locale: str) -> WordList:
     return load_word_list(path) if path.is_file() else EMPTY_WORD_LIST
 
 
+def refuse_unless_printable(
+    project: Project, source: Leaflet, locale: str, i18n_findings: list[Finding]
+) -> None:
+    from .checks import load_config, run_checks
+
+    problems = [f for f in i18n_findings if f.severity in ("error", "warning")]
+    checks = run_checks(project, [source.id], [locale], load_config(project, strict=True))
+    problems += [f for f in checks if f.severity == "error"]
+    if problems:
+        listed = "\n".join(f"  {finding}" for finding in problems[:10])
+        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise LeafletError(
+            Location(source.path),
+            f"--strict: {len(problems)} problem(s) must be fixed before printing:\n{listed}{more}",
+            "fix them, or build without --strict for a draft",
+        )
+
+
 def build_leaflet(
     project: Project,
     leaflet_id: str,
@@ -66,6 +84,7 @@ def build_leaflet(
     *,
     theme: Theme | None = None,
     allow_fuzzy: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
     source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
     return build_loaded(
@@ -76,6 +95,7 @@ def build_leaflet(
         out_dir,
         theme=theme,
         allow_fuzzy=allow_fuzzy,
+        strict=strict,
     )
 
 
@@ -88,8 +108,14 @@ def build_loaded(
     *,
     theme: Theme | None = None,
     allow_fuzzy: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
+    """Localise, lay out and write one PDF. ``strict`` (for printing) refuses to build
+    when `msc-leaflet check` finds an error, or when any text is untranslated, fuzzy or
+    failed the translation checks; nothing is written then."""
     leaflet, i18n_findings = i18n.localize(source, locale, project, allow_fuzzy=allow_fuzzy)
+    if strict:
+        refuse_unless_printable(project, source, locale, i18n_findings)
     labels = i18n.ui_labels(locale, project)
     try:
         words = project_words(project, locale)

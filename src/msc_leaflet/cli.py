@@ -64,6 +64,13 @@ def build(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print failures only.")] = False,
     allow_fuzzy: Annotated[bool, typer.Option(help="Use fuzzy translations.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="For printing: refuse outputs with check errors or incomplete translations.",
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Build PDFs into OUT/<locale>/<id>.pdf, skipping outputs that are up to date.
@@ -90,7 +97,7 @@ def build(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--shard") from None
         root = Project.at(project)
-        options = Options(allow_fuzzy=allow_fuzzy)
+        options = Options(allow_fuzzy=allow_fuzzy, strict=strict)
         if dry_run:
             manifest = load_manifest(manifest_path(out.resolve()))
             planned, failures = plan(
