@@ -7,6 +7,8 @@ note, exit 130; anything else is an internal error: one line and a hint to rerun
 
 from __future__ import annotations
 
+import os
+import sys
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
@@ -30,6 +32,9 @@ def run(action: Callable[[], T]) -> T:
     except LeafletError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(1) from None
+    except BrokenPipeError:  # the reader went away (`… | head`): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python's documented recipe)
+        raise typer.Exit(0) from None
     except KeyboardInterrupt:
         typer.echo("interrupted; no partial files were left behind", err=True)
         raise typer.Exit(130) from None
