@@ -14,10 +14,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import build_loaded, locales_for
-from .content import load_leaflet
-from .errors import LeafletError
+from .errors import LeafletError, Location
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
+from .i18n import catalog_locales
 from .manifest import (
     Manifest,
     OutputEntry,
@@ -26,7 +25,7 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .project import Project
+from .project import Project, check_locale
 
 
 @dataclass(frozen=True, order=True)
@@ -112,7 +111,7 @@ def plan(
     for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
         try:
             language = _source_language(project, leaflet_id, manifest)
-            job_locales = locales_for(project, _LanguageOnly(language), locales)
+            job_locales = job_locales_for(project, language, locales)
         except LeafletError as err:
             failures.append(
                 Outcome(Job(leaflet_id, ",".join(locales) or "*"), "failed", message=str(err))
@@ -126,9 +125,12 @@ def plan(
     return planned, failures
 
 
-@dataclass(frozen=True)
-class _LanguageOnly:
-    language: str
+def job_locales_for(project: Project, language: str, requested: Sequence[str]) -> list[str]:
+    """The requested locales, or the source language plus every locale with catalogs."""
+    if requested:
+        return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
+    others = set(catalog_locales(project)) - {language}
+    return [language, *sorted(others)]
 
 
 def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> str:
@@ -136,6 +138,8 @@ def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> s
     cached = manifest.sources.get(leaflet_id)
     if cached and cached.sha256 == file_sha256(path):
         return cached.language
+    from .content import load_leaflet  # only when a leaflet changed since the last build
+
     leaflet, _ = load_leaflet(path, project)
     manifest.sources[leaflet_id] = SourceEntry(file_sha256(path), leaflet.language)
     return leaflet.language
@@ -164,6 +168,9 @@ def _reason(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
+    from .build import build_loaded
+    from .content import load_leaflet
+
     start = time.perf_counter()
     try:
         project = Project(root)

@@ -10,10 +10,8 @@ print(result.path, result.pages, [str(w) for w in result.findings])
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -23,7 +21,7 @@ from .errors import Finding, LeafletError, Location
 from .layout import layout_leaflet
 from .model import Leaflet
 from .output import output_path, write_atomic
-from .project import Project, check_locale
+from .project import Project
 from .theme import Theme, load_theme
 from .typeset import WordList, load_word_list
 from .typeset.segmentation import EMPTY_WORD_LIST
@@ -36,20 +34,6 @@ class BuildResult:
     path: Path
     pages: int
     findings: list[Finding] = field(default_factory=list)
-
-
-class HasLanguage(Protocol):
-    @property
-    def language(self) -> str: ...
-
-
-def locales_for(project: Project, leaflet: HasLanguage, requested: Sequence[str] = ()) -> list[str]:
-    """The requested locales, or the source language plus every locale with catalogs."""
-    if requested:
-        return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
-    return sorted(
-        {leaflet.language, *i18n.catalog_locales(project)}, key=lambda x: (x != leaflet.language, x)
-    )
 
 
 def project_words(project: Project, locale: str) -> WordList:

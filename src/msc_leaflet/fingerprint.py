@@ -12,15 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from importlib.metadata import version
 from pathlib import Path
 
-from reportlab import Version as REPORTLAB_VERSION
-
 from . import __version__
+from .data import data_path
 from .model import Figure, Leaflet
 from .project import Project
-from .theme import default_theme_path
-from .typeset import default_family
+from .typeset.font_files import font_files
 
 ABSENT = "absent"
 _cache: dict[tuple[str, int, int], str] = {}
@@ -50,8 +49,8 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     files += [catalog_path(project, locale, leaflet.id), catalog_path(project, locale, "ui")]
     files.append(project.words_path(locale))
-    files.append(default_theme_path())
-    files += list(default_family().files)
+    files.append(data_path("theme.yaml"))
+    files += font_files()
     return files
 
 
@@ -75,7 +74,7 @@ def hash_inputs(project: Project, files: Iterable[Path]) -> dict[str, str]:
 def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str:
     payload = {
         "tool": __version__,
-        "reportlab": REPORTLAB_VERSION,
+        "reportlab": version("reportlab"),
         "options": dict(options),
         "inputs": dict(sorted(inputs.items())),
     }

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from importlib import resources
 from pathlib import Path
 
+from .data import data_path
 from .errors import LeafletError, Location
 from .project import Project, check_slug
 
@@ -21,9 +21,7 @@ def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None)
         )
     today = today or dt.date.today()
     organisations = sorted(p.stem for p in project.organisations_dir.glob("*.yaml"))
-    template = (resources.files("msc_leaflet") / "data" / "leaflet-template.yaml").read_text(
-        "utf-8"
-    )
+    template = data_path("leaflet-template.yaml").read_text("utf-8")
     text = template.format(
         id=leaflet_id,
         today=today.isoformat(),

@@ -8,7 +8,6 @@ generous size and leading), so a bad theme fails before any PDF is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, LETTER
 from reportlab.lib.units import mm
 
+from .data import data_path
 from .errors import LeafletError, Location
 
 PAPER = {"a4": A4, "a5": A5, "letter": LETTER}
@@ -51,7 +51,7 @@ class Theme:
 
 
 def default_theme_path() -> Path:
-    return Path(str(resources.files("msc_leaflet") / "data" / "theme.yaml"))
+    return data_path("theme.yaml")
 
 
 def load_theme(path: Path | None = None, paper: str | None = None) -> Theme:

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
+from ..data import data_path
 from ..model import Block, Leaflet, ListBlock, Paragraph, Table, Text
 from ..project import Project
 from .registry import CheckContext, Issue, check
@@ -65,8 +65,7 @@ class Match:
 @lru_cache(maxsize=8)
 def claim_list(lang: str) -> ClaimList:
     """The packaged claim list for ``lang`` (an empty list for a language without one)."""
-    name = f"data/claims-{lang.split('-')[0].lower()}.yaml"
-    path = resources.files("msc_leaflet").joinpath(name)
+    path = data_path(f"claims-{lang.split('-')[0].lower()}.yaml")
     if not path.is_file():
         return ClaimList(lang, (), (), (), 0)
     data = yaml.safe_load(path.read_text("utf-8"))

@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..data import data_path
 from ..errors import LeafletError, Location
 from ..project import Project
 from ..yaml_source import suggest
@@ -64,7 +64,7 @@ class CheckConfig:
 
 def default_config() -> CheckConfig:
     """The packaged defaults from ``data/checks.yaml``."""
-    text = resources.files("msc_leaflet").joinpath("data/checks.yaml").read_text("utf-8")
+    text = data_path("checks.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return CheckConfig(
         readability=Readability(**data.get("readability", {})),

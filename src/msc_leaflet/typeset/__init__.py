@@ -45,18 +45,45 @@ Adding another complex script (Lao, Khmer, Myanmar)
    as outlines.
 """
 
-from .draw import draw_runs, runs_width
-from .errors import MissingGlyphError
-from .fonts import FontFamily, default_family
-from .paragraph import (
-    TextParagraph,
-    cited_numbers,
-    default_word_list,
-    make_paragraph,
-    set_default_word_list,
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .draw import draw_runs, runs_width
+    from .errors import MissingGlyphError
+    from .fonts import FontFamily, default_family
+    from .paragraph import (
+        TextParagraph,
+        cited_numbers,
+        default_word_list,
+        make_paragraph,
+        set_default_word_list,
+    )
+    from .runs import Run
+    from .segmentation import WordList, load_word_list
+
+# Loaded on first use: planning a no-op batch build needs only font paths, not
+# ReportLab, HarfBuzz and ICU.
+__getattr__ = lazy_exports(
+    __name__,
+    globals(),
+    {
+        "draw_runs": ".draw",
+        "runs_width": ".draw",
+        "MissingGlyphError": ".errors",
+        "FontFamily": ".fonts",
+        "default_family": ".fonts",
+        "TextParagraph": ".paragraph",
+        "cited_numbers": ".paragraph",
+        "default_word_list": ".paragraph",
+        "make_paragraph": ".paragraph",
+        "set_default_word_list": ".paragraph",
+        "Run": ".runs",
+        "WordList": ".segmentation",
+        "load_word_list": ".segmentation",
+    },
 )
-from .runs import Run
-from .segmentation import WordList, load_word_list
 
 __all__ = [
     "FontFamily",

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
+from .font_files import SARABUN_FACES, sarabun_dir
 from .reportlab_overrides import ShapingTTFont
 
 
@@ -39,20 +40,6 @@ class FontFamily:
     @property
     def names(self) -> tuple[str, str, str, str]:
         return (self.regular, self.bold, self.italic, self.bold_italic)
-
-
-SARABUN_FACES = {
-    "regular": "Sarabun-Regular.ttf",
-    "bold": "Sarabun-SemiBold.ttf",  # SemiBold: Bold fills the counters of Thai letters at 10 pt
-    "italic": "Sarabun-Italic.ttf",
-    "bold_italic": "Sarabun-SemiBoldItalic.ttf",
-}
-
-
-def sarabun_dir() -> Path:
-    import fontpkg_sarabun
-
-    return Path(fontpkg_sarabun.ROOT) / "files"
 
 
 @cache
