@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from .cli_errors import run, set_debug
+from .cli_options import LeafletIdsArgument, ProjectOption
 
 app = typer.Typer(
     help="Build multilingual, print-ready patient leaflets from YAML and gettext catalogs.",
@@ -22,9 +23,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-ProjectOption = Annotated[
-    Path, typer.Option("--project", "-p", help="Project folder (with leaflets/).", file_okay=False)
-]
 
 
 @app.callback()
@@ -38,9 +36,7 @@ def _main(
 
 @app.command()
 def build(
-    leaflet_ids: Annotated[
-        list[str] | None, typer.Argument(help="Leaflet ids (default: all).")
-    ] = None,
+    leaflet_ids: LeafletIdsArgument = None,
     locale: Annotated[
         list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
     ] = None,

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from ..cli_options import LeafletIdsArgument, ProjectOption
+
 
 class OutputFormat(StrEnum):
     text = "text"
@@ -22,9 +24,7 @@ class OutputFormat(StrEnum):
 
 
 def check(
-    leaflet_ids: Annotated[
-        list[str] | None, typer.Argument(help="Leaflet ids (default: all).")
-    ] = None,
+    leaflet_ids: LeafletIdsArgument = None,
     locale: Annotated[
         list[str] | None,
         typer.Option("--locale", "-l", help="Locale to check; repeatable (default: all)."),
@@ -41,10 +41,7 @@ def check(
     today: Annotated[
         str | None, typer.Option(help="Check as of this date (YYYY-MM-DD), e.g. a print date.")
     ] = None,
-    project: Annotated[
-        Path,
-        typer.Option("--project", "-p", help="Project folder (with leaflets/).", file_okay=False),
-    ] = Path("."),
+    project: ProjectOption = Path("."),
 ) -> None:
     """Check leaflets for unsafe claims, references, terminology, readability and dates.
 

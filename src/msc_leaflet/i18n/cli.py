@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..cli_errors import run
+from ..cli_options import ProjectOption
 from ..errors import display_path
 from ..project import Project
 
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
 # that `msc-leaflet --help` stays instant.
 
 app = typer.Typer(help="Translation catalogs: extract, init, update, compile, stats, check.")
-
-ProjectOption = Annotated[
-    Path, typer.Option("--project", help="Project folder (with leaflets/ and locales/).")
-]
 
 
 def _report(written: list[Written]) -> None:
