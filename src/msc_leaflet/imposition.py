@@ -1,0 +1,203 @@
+"""Impose a finished leaflet as a saddle-stitched booklet: reading order → sheet order.
+
+A booklet of n pages is printed on n/4 sheets, two pages per side, then the stack is
+folded and stapled in the middle. Sheet i (0-based) carries pages n-2i and 2i+1 on its
+front and 2i+2 and n-2i-1 on its back (left, right; 1-based), so that after folding
+the pages read 1, 2, …, n.
+
+Each page becomes a Form XObject whose /BBox is the page's trim box, and the sheets
+draw those forms side by side. The /BBox clips by definition of the format, so
+bleed or crop marks outside one page's trim never land on its neighbour; and fonts
+and images are shared between sheets instead of being copied per placement, as
+`PageObject.merge_page` would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from typing import Literal
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    RectangleObject,
+    StreamObject,
+    TextStringObject,
+)
+
+Flip = Literal["short-edge", "long-edge"]
+FLIPS: tuple[Flip, ...] = ("short-edge", "long-edge")
+
+# Page sizes within this many points count as equal: rounding in PDF writers
+# (ReportLab writes A5 as 419.5276 × 595.2756) must not fail a real A5 booklet.
+SIZE_TOLERANCE = 0.01
+
+
+def sheet_order(pages: int) -> list[tuple[int, int]]:
+    """1-based (left, right) page pairs in output order: front 1, back 1, front 2, …"""
+    if pages <= 0 or pages % 4:
+        raise ValueError(
+            f"a saddle-stitched booklet needs a multiple of 4 pages, got {pages}; "
+            "pad the leaflet with blank or notes pages first"
+        )
+    order: list[tuple[int, int]] = []
+    for i in range(pages // 4):
+        order.append((pages - 2 * i, 2 * i + 1))  # front
+        order.append((2 * i + 2, pages - 2 * i - 1))  # back
+    return order
+
+
+def impose_booklet(pdf: bytes, *, flip: str = "short-edge") -> bytes:
+    """Return a PDF of booklet sheets, each twice as wide as one page of ``pdf``.
+
+    ``flip`` is the printer's duplex setting. "short-edge" (the usual one for
+    booklets) prints everything upright; with "long-edge" the printer turns every
+    back side over the other axis, so backs are drawn rotated 180° to come out
+    upright. The output is a function of the input alone (no timestamps, /ID from
+    a hash of the input), so rebuilding an unchanged leaflet changes no bytes.
+    """
+    if flip not in FLIPS:
+        raise ValueError(f"flip must be one of {', '.join(FLIPS)}, got {flip!r}")
+    reader = PdfReader(io.BytesIO(pdf))
+    order = sheet_order(len(reader.pages))
+    trims = [_trim_box(page, number) for number, page in enumerate(reader.pages, start=1)]
+    width, height = _common_size(trims)
+
+    writer = PdfWriter()
+    forms = [_page_form(writer, page, trim) for page, trim in zip(reader.pages, trims, strict=True)]
+    for side, (left, right) in enumerate(order):
+        upside_down = flip == "long-edge" and side % 2 == 1
+        _add_sheet(writer, forms, trims, (left, right), (width, height), upside_down)
+
+    _copy_document_info(reader, writer)
+    # pypdf writes no /ID unless asked, and random ones when asked; a hash of what
+    # was imposed is stable across rebuilds and still differs between documents.
+    file_id = ByteStringObject(hashlib.sha256(pdf + flip.encode()).digest()[:16])
+    writer._ID = ArrayObject([file_id, file_id])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _trim_box(page: PageObject, number: int) -> RectangleObject:
+    """The finished page: TrimBox where the producer set one, else the MediaBox.
+
+    pypdf's `page.trimbox` falls back to the CropBox, which is a viewer setting, not
+    the size of the paper after cutting. Rotated pages are refused rather than
+    guessed at: the leaflet builder never writes /Rotate.
+    """
+    if page.rotation % 360:
+        raise ValueError(
+            f"page {number} has /Rotate {page.rotation}; booklet imposition expects upright pages"
+        )
+    box: RectangleObject = page.trimbox if "/TrimBox" in page else page.mediabox
+    return box
+
+
+def _common_size(trims: Sequence[RectangleObject]) -> tuple[float, float]:
+    width, height = float(trims[0].width), float(trims[0].height)
+    for number, trim in enumerate(trims, start=1):
+        if (
+            abs(float(trim.width) - width) > SIZE_TOLERANCE
+            or abs(float(trim.height) - height) > SIZE_TOLERANCE
+        ):
+            raise ValueError(
+                f"page {number} is {float(trim.width):.1f}×{float(trim.height):.1f} pt but "
+                f"page 1 is {width:.1f}×{height:.1f} pt; a booklet needs one page size"
+            )
+    return width, height
+
+
+def _page_form(writer: PdfWriter, page: PageObject, trim: RectangleObject) -> IndirectObject:
+    """The page's content as a Form XObject clipped to ``trim``, added to ``writer``."""
+    contents = page.get("/Contents")
+    streams = [] if contents is None else contents.get_object()
+    if isinstance(streams, StreamObject):
+        streams = [streams]
+    # Streams of one page may split anywhere between operators; a newline keeps
+    # the last operator of one from running into the first of the next.
+    data = b"\n".join(stream.get_object().get_data() for stream in streams)
+
+    form = DecodedStreamObject()
+    form.set_data(data)
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(
+        FloatObject(v) for v in (trim.left, trim.bottom, trim.right, trim.top)
+    )
+    resources = page.get("/Resources")
+    form[NameObject("/Resources")] = (
+        resources.clone(writer) if resources is not None else DictionaryObject()
+    )
+    if "/Group" in page:  # transparency group: blending must stay as on the page
+        form[NameObject("/Group")] = page["/Group"].clone(writer)
+    return writer._add_object(form.flate_encode())
+
+
+def _add_sheet(
+    writer: PdfWriter,
+    forms: Sequence[IndirectObject],
+    trims: Sequence[RectangleObject],
+    pair: tuple[int, int],
+    page_size: tuple[float, float],
+    upside_down: bool,
+) -> None:
+    """Append one sheet side showing ``pair`` (1-based: left, right)."""
+    width, height = page_size
+    sheet_width = 2 * width
+    sheet = writer.add_blank_page(sheet_width, height)
+    sheet[NameObject("/TrimBox")] = RectangleObject((0, 0, sheet_width, height))
+
+    ops = [b"q"]
+    if upside_down:
+        ops.append(f"-1 0 0 -1 {_num(sheet_width)} {_num(height)} cm".encode())
+    xobjects = DictionaryObject()
+    for slot, number in enumerate(pair):
+        trim = trims[number - 1]
+        name = f"/P{number}"
+        xobjects[NameObject(name)] = forms[number - 1]
+        dx = slot * width - float(trim.left)
+        dy = -float(trim.bottom)
+        # The explicit clip repeats the form's /BBox on purpose: some RIPs have
+        # ignored /BBox, and a stray bleed over the fold is visible on every copy.
+        ops.append(
+            f"q {_num(slot * width)} 0 {_num(width)} {_num(height)} re W n "
+            f"1 0 0 1 {_num(dx)} {_num(dy)} cm {name} Do Q".encode()
+        )
+    ops.append(b"Q")
+
+    content = DecodedStreamObject()
+    content.set_data(b"\n".join(ops))
+    sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
+    sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+
+
+def _num(value: float) -> str:
+    """A PDF number without float noise, so equal geometry writes equal bytes."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _copy_document_info(reader: PdfReader, writer: PdfWriter) -> None:
+    """Title, author, dates and language of the leaflet carry over to the booklet.
+
+    Only text entries of /Info are copied: `add_metadata` would turn a name such as
+    ``/Trapped /False`` into the string "/False", which is invalid; without it the
+    booklet's trapping is "unknown", which is what it honestly is.
+    """
+    info = {key: value.get_object() for key, value in (reader.metadata or {}).items()}
+    writer.add_metadata(
+        {key: value for key, value in info.items() if isinstance(value, TextStringObject)}
+    )
+    catalog = reader.root_object
+    for key in ("/Lang", "/Metadata", "/ViewerPreferences"):
+        if key in catalog:
+            writer.root_object[NameObject(key)] = catalog[key].clone(writer)

@@ -1,0 +1,121 @@
+"""Render small numbered PDFs to preview pictures and check what a reviewer gets."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A5
+from reportlab.pdfgen.canvas import Canvas
+
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.preview import BACKGROUND, DEFAULT_DPI, write_previews
+
+
+def numbered_pdf(path: Path, pages: int) -> Path:
+    """An A5 PDF whose pages each show their number in big type."""
+    canvas = Canvas(str(path), pagesize=A5, invariant=1)
+    for number in range(1, pages + 1):
+        canvas.setFont("Helvetica-Bold", 96)
+        canvas.drawCentredString(A5[0] / 2, A5[1] / 2, str(number))
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def pixels(points: float, dpi: float) -> int:
+    """PDFium's canvas size: a part-covered pixel still counts."""
+    return math.ceil(points * dpi / 72)
+
+
+def test_one_png_per_page_at_the_requested_resolution(tmp_path: Path) -> None:
+    pdf = numbered_pdf(tmp_path / "leaflet.pdf", 3)
+    result = write_previews(pdf, tmp_path / "preview")
+    assert [path.name for path in result.pages] == ["page-01.png", "page-02.png", "page-03.png"]
+    for path in result.pages:
+        with Image.open(path) as image:
+            assert image.format == "PNG"
+            assert image.size == (pixels(A5[0], DEFAULT_DPI), pixels(A5[1], DEFAULT_DPI))
+
+    result = write_previews(pdf, tmp_path / "small", dpi=36)
+    with Image.open(result.pages[0]) as image:
+        assert image.size == (210, 298)  # A5 is 148 × 210 mm; at 36 dpi ≈ 210 × 298 px
+
+
+def test_pages_show_their_content(tmp_path: Path) -> None:
+    """A blank render would pass the size checks; the big number must be there."""
+    result = write_previews(numbered_pdf(tmp_path / "leaflet.pdf", 1), tmp_path / "preview")
+    with Image.open(result.pages[0]) as image:
+        grey = image.convert("L")
+        assert grey.getpixel((0, 0)) == 255  # white paper
+        middle = grey.crop(
+            (grey.width // 3, grey.height // 3, grey.width * 2 // 3, grey.height * 2 // 3)
+        )
+        darkest, _ = middle.getextrema()
+        assert darkest < 50  # black type
+
+
+def test_contact_sheet_shows_all_pages_as_thumbnails(tmp_path: Path) -> None:
+    pdf = numbered_pdf(tmp_path / "leaflet.pdf", 6)
+    result = write_previews(pdf, tmp_path / "preview", thumb_width=120)
+    assert result.contact_sheet == tmp_path / "preview" / "contact-sheet.png"
+    thumb_height = round(120 * A5[1] / A5[0])
+    with Image.open(result.contact_sheet) as sheet:
+        # Six pages in rows of four: four thumbnails across, two rows down.
+        assert sheet.width > 4 * 120
+        assert sheet.height > 2 * thumb_height
+        assert sheet.width < 5 * 120 and sheet.height < 3 * thumb_height
+        assert sheet.convert("RGB").getpixel((1, 1)) == BACKGROUND
+
+
+def test_stale_pages_from_a_longer_preview_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "preview"
+    write_previews(numbered_pdf(tmp_path / "long.pdf", 6), out)
+    (out / "notes.txt").write_text("kept")
+    result = write_previews(numbered_pdf(tmp_path / "short.pdf", 4), out)
+    assert sorted(path.name for path in out.iterdir()) == [
+        "contact-sheet.png",
+        "notes.txt",
+        "page-01.png",
+        "page-02.png",
+        "page-03.png",
+        "page-04.png",
+    ]
+    assert result.pages == [out / f"page-0{n}.png" for n in range(1, 5)]
+
+
+def test_rerun_writes_identical_bytes(tmp_path: Path) -> None:
+    pdf = numbered_pdf(tmp_path / "leaflet.pdf", 2)
+    first = write_previews(pdf, tmp_path / "a")
+    second = write_previews(pdf, tmp_path / "b")
+    for one, two in zip(
+        [*first.pages, first.contact_sheet], [*second.pages, second.contact_sheet], strict=True
+    ):
+        assert one.read_bytes() == two.read_bytes()
+
+
+def test_missing_pdf_is_a_leaflet_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.pdf"
+    with pytest.raises(LeafletError) as caught:
+        write_previews(missing, tmp_path / "preview")
+    assert caught.value.location.path == missing
+    assert "not found" in caught.value.message
+    assert not (tmp_path / "preview").exists()
+
+
+def test_file_that_is_not_a_pdf_is_a_leaflet_error(tmp_path: Path) -> None:
+    fake = tmp_path / "leaflet.pdf"
+    fake.write_text("title: not a PDF at all\n")
+    with pytest.raises(LeafletError) as caught:
+        write_previews(fake, tmp_path / "preview")
+    assert caught.value.location.path == fake
+    assert "cannot read" in caught.value.message and caught.value.hint
+
+
+@pytest.mark.parametrize(("dpi", "thumb_width"), [(0, 200), (72, 0)])
+def test_sizes_must_be_positive(tmp_path: Path, dpi: float, thumb_width: int) -> None:
+    pdf = numbered_pdf(tmp_path / "leaflet.pdf", 1)
+    with pytest.raises(ValueError, match="must be positive"):
+        write_previews(pdf, tmp_path / "preview", dpi=dpi, thumb_width=thumb_width)
