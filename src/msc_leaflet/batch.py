@@ -25,17 +25,20 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .project import Project, check_locale
+from .print_spec import PrintSpec, variant_suffix
+from .project import Project, check_locale, same_language
 
 
 @dataclass(frozen=True, order=True)
 class Job:
     leaflet_id: str
-    locale: str
+    locale: str  # the translation a bilingual edition pairs with the source
+    edition: str = "single"
+    variant: str = ""  # file-name suffix naming the edition and print variant
 
     @property
     def output(self) -> str:
-        return f"{self.locale}/{self.leaflet_id}.pdf"
+        return f"{self.locale}/{self.leaflet_id}{self.variant}.pdf"
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,21 @@ class Options:
 
     allow_fuzzy: bool = False
     strict: bool = False
+    spec: PrintSpec = field(default_factory=PrintSpec)
+    editions: tuple[str, ...] = ("single",)  # which outputs exist, so not fingerprinted
 
     def as_dict(self) -> dict[str, object]:
-        return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict}
+        return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict, **self.spec.as_dict()}
+
+    def jobs(self, leaflet_id: str, source_language: str, locales: Sequence[str]) -> list[Job]:
+        """Single editions in every locale; bilingual ones pair each translation with
+        the source, so they skip the source language."""
+        return [
+            Job(leaflet_id, locale, edition, variant_suffix(edition, self.spec))
+            for edition in self.editions
+            for locale in locales
+            if edition == "single" or not same_language(locale, source_language)
+        ]
 
 
 @dataclass(frozen=True)
@@ -117,8 +132,7 @@ def plan(
                 Outcome(Job(leaflet_id, ",".join(locales) or "*"), "failed", message=str(err))
             )
             continue
-        for locale in job_locales:
-            job = Job(leaflet_id, locale)
+        for job in options.jobs(leaflet_id, language, job_locales):
             planned.append(
                 PlannedJob(job, _reason(project, job, manifest, out_dir, options, force))
             )
@@ -168,7 +182,7 @@ def _reason(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
-    from .build import build_loaded
+    from .build import build_loaded, edition_locales
     from .content import load_leaflet
 
     start = time.perf_counter()
@@ -183,8 +197,12 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             out_dir,
             allow_fuzzy=options.allow_fuzzy,
             strict=options.strict,
+            edition=job.edition,
+            spec=options.spec,
         )
-        inputs = hash_inputs(project, input_files(project, source, job.locale))
+        languages = edition_locales(source, job.locale, job.edition)
+        files = [path for lang in languages for path in input_files(project, source, lang)]
+        inputs = hash_inputs(project, dict.fromkeys(files))
         warnings = [str(finding) for finding in result.findings]
         seconds = round(time.perf_counter() - start, 3)
         entry = OutputEntry(

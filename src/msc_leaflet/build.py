@@ -18,10 +18,11 @@ from reportlab.platypus.doctemplate import LayoutError
 from . import i18n
 from .content import load_leaflet
 from .errors import Finding, LeafletError, Location
-from .layout import layout_leaflet
+from .layout import Localised, layout_leaflet
 from .model import Leaflet
 from .output import output_path, write_atomic
-from .project import Project
+from .print_spec import EDITIONS, PrintSpec, variant_suffix
+from .project import Project, same_language
 from .theme import Theme, load_theme
 from .typeset import WordList, load_word_list
 from .typeset.segmentation import EMPTY_WORD_LIST
@@ -40,6 +41,34 @@ def project_words(project: Project, locale: str) -> WordList:
     """The project's ``locales/<lang>/words.txt``: terms a line must never split."""
     path = project.words_path(locale)
     return load_word_list(path) if path.is_file() else EMPTY_WORD_LIST
+
+
+def project_theme(project: Project, spec: PrintSpec) -> Theme:
+    """The project's ``theme.yaml`` (or the bundled theme) on the paper and in the colour
+    model of ``spec``."""
+    path = project.theme_path if project.theme_path.is_file() else None
+    return load_theme(path, spec.page_paper, spec.colour)
+
+
+def edition_locales(source: Leaflet, locale: str, edition: str) -> list[str]:
+    """The languages an edition prints, the translation first: one for ``single``, the
+    locale and the source language for the bilingual editions."""
+    if edition not in EDITIONS:
+        raise LeafletError(
+            Location(source.path),
+            f"unknown edition {edition!r}",
+            f"use one of: {', '.join(EDITIONS)}",
+        )
+    if edition == "single":
+        return [locale]
+    if same_language(locale, source.language):
+        raise LeafletError(
+            Location(source.path),
+            f"a {edition} edition pairs a translation with the source: {locale!r} is the "
+            "source language",
+            "build it with --locale set to a translation, e.g. -l th",
+        )
+    return [locale, source.language]
 
 
 def refuse_unless_printable(
@@ -69,6 +98,8 @@ def build_leaflet(
     theme: Theme | None = None,
     allow_fuzzy: bool = False,
     strict: bool = False,
+    edition: str = "single",
+    spec: PrintSpec | None = None,
 ) -> BuildResult:
     source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
     return build_loaded(
@@ -80,6 +111,8 @@ def build_leaflet(
         theme=theme,
         allow_fuzzy=allow_fuzzy,
         strict=strict,
+        edition=edition,
+        spec=spec,
     )
 
 
@@ -93,17 +126,33 @@ def build_loaded(
     theme: Theme | None = None,
     allow_fuzzy: bool = False,
     strict: bool = False,
+    edition: str = "single",
+    spec: PrintSpec | None = None,
 ) -> BuildResult:
     """Localise, lay out and write one PDF. ``strict`` (for printing) refuses to build
     when `msc-leaflet check` finds an error, or when any text is untranslated, fuzzy or
     failed the translation checks; nothing is written then."""
-    leaflet, i18n_findings = i18n.localize(source, locale, project, allow_fuzzy=allow_fuzzy)
-    if strict:
-        refuse_unless_printable(project, source, locale, i18n_findings)
-    labels = i18n.ui_labels(locale, project)
+    spec = spec or PrintSpec()
+    versions: list[Localised] = []
+    all_findings = list(findings)
+    for language in edition_locales(source, locale, edition):
+        leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
+            source, language, project, allow_fuzzy=allow_fuzzy
+        )
+        if strict:
+            refuse_unless_printable(project, source, language, i18n_findings)
+        labels = i18n.ui_labels(language, project)
+        words = project_words(project, language)
+        versions.append(Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings)))
+        all_findings += i18n_findings
+    theme = theme or project_theme(project, spec)
     try:
-        words = project_words(project, locale)
-        result = layout_leaflet(leaflet, theme or load_theme(), labels, i18n.format_date, words)
+        result = layout_leaflet(versions, theme, i18n.format_date, edition=edition, spec=spec)
+        pdf = result.pdf
+        if spec.imposition == "booklet":
+            from .imposition import impose_booklet
+
+            pdf = impose_booklet(pdf, flip=spec.duplex_flip)
     except LayoutError as exc:
         raise LeafletError(
             Location(source.path),
@@ -112,6 +161,6 @@ def build_loaded(
         ) from None
     except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
         raise LeafletError(Location(source.path), str(exc)) from None
-    path = output_path(out_dir, locale, source.id)
-    write_atomic(path, result.pdf)
-    return BuildResult(source.id, locale, path, result.pages, [*findings, *i18n_findings])
+    path = output_path(out_dir, locale, source.id, variant_suffix(edition, spec) + ".pdf")
+    write_atomic(path, pdf)
+    return BuildResult(source.id, locale, path, result.pages, all_findings)

@@ -8,7 +8,7 @@ from pathlib import Path
 from .content import load_leaflet
 from .i18n import format_date, ui_labels
 from .inline import plain_text
-from .layout import layout_leaflet
+from .layout import Localised, layout_leaflet
 from .project import Project
 from .theme import load_theme
 
@@ -29,7 +29,7 @@ def summarise(root: Path) -> list[Summary]:
     for leaflet_id in project.leaflet_ids():
         leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
         labels = ui_labels(leaflet.language, project)
-        pages = layout_leaflet(leaflet, theme, labels, format_date).pages
+        pages = layout_leaflet([Localised(leaflet, labels)], theme, format_date).pages
         rows.append(
             Summary(
                 leaflet.id,

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .cli_errors import run, set_debug
 from .cli_options import LeafletIdsArgument, ProjectOption
+
+if TYPE_CHECKING:
+    from .print_spec import PrintSpec
 
 app = typer.Typer(
     help="Build multilingual, print-ready patient leaflets from YAML and gettext catalogs.",
@@ -67,9 +70,44 @@ def build(
             help="For printing: refuse outputs with check errors or incomplete translations.",
         ),
     ] = False,
+    paper: Annotated[
+        str | None, typer.Option(help="Paper size: a4, a5 or letter (default: the theme's).")
+    ] = None,
+    bleed: Annotated[
+        str, typer.Option(help="Bleed beyond the trim on every side, e.g. 3mm or 0.125in.")
+    ] = "0mm",
+    crop_marks: Annotated[
+        bool, typer.Option("--crop-marks", help="Draw trim marks outside the bleed.")
+    ] = False,
+    colour: Annotated[
+        str, typer.Option(help="Colour model: rgb (screen) or cmyk (print).")
+    ] = "rgb",
+    edition: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="single (one language per PDF), parallel (translation beside source) or "
+            "sequential (one language, then the other); repeatable."
+        ),
+    ] = None,
+    imposition: Annotated[
+        str,
+        typer.Option(help="none, or booklet: A5 pages on A4 sheets for saddle stitching."),
+    ] = "none",
+    duplex: Annotated[
+        str,
+        typer.Option(help="How your printer turns a booklet sheet: short-edge or long-edge."),
+    ] = "short-edge",
+    proof: Annotated[
+        bool,
+        typer.Option(
+            "--proof",
+            help="Reviewer's proof: watermark, block contexts in the margin, list of "
+            "untranslated text.",
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Build PDFs into OUT/<locale>/<id>.pdf, skipping outputs that are up to date.
+    """Build PDFs into OUT/<locale>/<id>[.variant].pdf, skipping outputs that are up to date.
 
     Examples:
 
@@ -78,6 +116,10 @@ def build(
       msc-leaflet build infusion-safety -l th
 
       msc-leaflet build -j 4 --shard 1/2 --json > shard1.json
+
+      msc-leaflet build -l th --edition parallel --bleed 3mm --crop-marks --colour cmyk
+
+      msc-leaflet build -l th --imposition booklet     # OUT/th/<id>.booklet.pdf
     """
 
     def action() -> None:
@@ -85,6 +127,7 @@ def build(
 
         from .batch import Options, parse_shard, plan, run_batch
         from .manifest import load_manifest, manifest_path
+        from .print_spec import EDITIONS
         from .project import Project
         from .report import LiveProgress, as_json, dry_run_lines, summary
 
@@ -92,8 +135,15 @@ def build(
             shard_of = parse_shard(shard) if shard else None
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--shard") from None
+        spec = print_spec(paper, bleed, crop_marks, colour, imposition, duplex, proof)
+        editions = tuple(dict.fromkeys(edition or ["single"]))
+        for name in editions:
+            if name not in EDITIONS:
+                raise typer.BadParameter(
+                    f"{name!r} is not one of {', '.join(EDITIONS)}", param_hint="--edition"
+                )
         root = Project.at(project)
-        options = Options(allow_fuzzy=allow_fuzzy, strict=strict)
+        options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec, editions=editions)
         if dry_run:
             manifest = load_manifest(manifest_path(out.resolve()))
             planned, failures = plan(
@@ -126,6 +176,33 @@ def build(
     run(action)
 
 
+def print_spec(
+    paper: str | None,
+    bleed: str,
+    crop_marks: bool,
+    colour: str,
+    imposition: str,
+    duplex: str,
+    proof: bool,
+) -> PrintSpec:
+    """The print options of the command line, each checked with the flag it came from."""
+    from .print_spec import PrintSpec, parse_length
+    from .theme import PAPER
+
+    if paper is not None and paper not in PAPER:
+        raise typer.BadParameter(
+            f"{paper!r} is not one of {', '.join(PAPER)}", param_hint="--paper"
+        )
+    try:
+        points = parse_length(bleed)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--bleed") from None
+    try:
+        return PrintSpec(paper, points, crop_marks, colour, proof, imposition, duplex)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 manifest_app = typer.Typer(help="Build manifests (merge the manifests of sharded builds).")
 app.add_typer(manifest_app, name="manifest")
 
@@ -150,6 +227,54 @@ def manifest_merge(
         merged = merge(manifests)
         save_manifest(out, merged)
         typer.echo(f"merged {len(merged.outputs)} outputs into {out}")
+
+    run(action)
+
+
+@app.command()
+def preview(
+    leaflet_id: Annotated[str, typer.Argument(help="Leaflet to look at.")],
+    locale: Annotated[
+        str | None, typer.Option("--locale", "-l", help="Locale (default: the source's).")
+    ] = None,
+    edition: Annotated[str, typer.Option(help="single, parallel or sequential.")] = "single",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    dpi: Annotated[float, typer.Option(min=30, max=600, help="Resolution of the pages.")] = 120,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write PNG pictures of each page and a contact sheet of all pages, for people who
+    would rather look than open a PDF. Builds the PDF first if it is out of date.
+
+    Example:
+
+      msc-leaflet preview infusion-safety -l th   # build/preview/th/infusion-safety/
+    """
+
+    def action() -> None:
+        from .batch import Options, run_batch
+        from .content import load_leaflet
+        from .errors import LeafletError, Location
+        from .preview import write_previews
+        from .project import Project
+
+        root = Project.at(project)
+        path = root.leaflet_path(leaflet_id)
+        chosen = locale or load_leaflet(path, root)[0].language
+        options = Options(editions=(edition,))
+        report = run_batch(root, [leaflet_id], [chosen], out, options=options)
+        if not report.outcomes:
+            raise LeafletError(
+                Location(path),
+                f"a {edition} edition pairs a translation with the source language",
+                "choose the translation with --locale, e.g. -l th",
+            )
+        outcome = report.outcomes[0]
+        if outcome.status == "failed":
+            typer.echo(outcome.message, err=True)
+            raise typer.Exit(1)
+        folder = out / "preview" / chosen / f"{leaflet_id}{outcome.job.variant}"
+        result = write_previews(out / outcome.job.output, folder, dpi=dpi)
+        typer.echo(f"{len(result.pages)} page(s) and {result.contact_sheet.name} in {folder}/")
 
     run(action)
 

@@ -49,7 +49,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     files += [catalog_path(project, locale, leaflet.id), catalog_path(project, locale, "ui")]
     files.append(project.words_path(locale))
-    files.append(data_path("theme.yaml"))
+    files += [data_path("theme.yaml"), project.theme_path]
     files += font_files()
     return files
 

@@ -29,6 +29,12 @@ UI_MESSAGES: dict[str, str] = {
     "disclaimer": "Please note",
     "more-online": "This leaflet online",
     "audience": "For",
+    "notes": "Notes",
+    "proof-watermark": "PROOF – not for distribution",
+    "proof-heading": "Proof: text not yet translated",
+    "proof-intro": "These entries are printed in the source language. Do not approve the "
+    "translation until each one is translated and reviewed.",
+    "proof-complete": "Every entry is translated and reviewed.",
 }
 
 UiLookup = Callable[[str, str], str]  # (msgctxt, msgid) -> translation

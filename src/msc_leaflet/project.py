@@ -35,6 +35,11 @@ def check_locale(value: str, location: Location) -> str:
     return value
 
 
+def same_language(a: str, b: str) -> bool:
+    """``th_TH`` and ``th-th`` name the same locale."""
+    return a.replace("_", "-").lower() == b.replace("_", "-").lower()
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -76,6 +81,11 @@ class Project:
                 Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
             )
         return self.inside(path, Location(path))
+
+    @property
+    def theme_path(self) -> Path:
+        """``theme.yaml`` at the root: the project's own look, replacing the bundled one."""
+        return self.root / "theme.yaml"
 
     def words_path(self, locale: str) -> Path:
         """``locales/<language>/words.txt``: terms a line break must never split."""

@@ -16,7 +16,7 @@ from ..lazy import lazy_exports
 if TYPE_CHECKING:
     from .catalog import catalog_locales
     from .formatting import format_date, format_number, language_name
-    from .localizer import localize, ui_labels
+    from .localizer import localize, localize_with_fallbacks, ui_labels
 
 # Imported on first use, so `msc_leaflet.i18n.cli` (and `msc-leaflet --help`) do not
 # load Babel's locale data and the catalog machinery.
@@ -26,6 +26,7 @@ _HOMES = {
     "format_number": ".formatting",
     "language_name": ".formatting",
     "localize": ".localizer",
+    "localize_with_fallbacks": ".localizer",
     "ui_labels": ".localizer",
 }
 
@@ -39,5 +40,6 @@ __all__ = [
     "format_number",
     "language_name",
     "localize",
+    "localize_with_fallbacks",
     "ui_labels",
 ]

@@ -12,18 +12,14 @@ import dataclasses
 
 from ..errors import Finding, Location
 from ..labels import Labels
-from ..model import Leaflet, Text, map_texts
-from ..project import Project
+from ..model import Leaflet, Text, map_texts, texts
+from ..project import Project, same_language
 from .catalog import UI_DOMAIN, Catalog, Entry, Key, po_path
 from .checks import check_translation, errors
 from .extract import is_optional
 from .pofile import read_po
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
-
-
-def same_language(a: str, b: str) -> bool:
-    return a.replace("_", "-").lower() == b.replace("_", "-").lower()
 
 
 def _listing(texts: list[Text]) -> str:
@@ -41,6 +37,7 @@ class _Translator:
         self.untranslated: list[Text] = []
         self.fuzzy: list[Text] = []
         self.rejected: list[Finding] = []
+        self.rejected_texts: list[Text] = []
         self.path = catalog.path
 
     def __call__(self, text: Text) -> Text:
@@ -58,6 +55,7 @@ class _Translator:
         if problems:
             assert self.path is not None
             reasons = "; ".join(f"[{p.check}] {p.message}" for p in problems)
+            self.rejected_texts.append(text)
             self.rejected.append(
                 Finding(
                     Location(self.path, entry.line),
@@ -74,8 +72,18 @@ def localize(
     leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
 ) -> tuple[Leaflet, list[Finding]]:
     """``leaflet`` in ``locale``; texts that cannot be translated stay as written, with warnings."""
+    localized, findings, _ = localize_with_fallbacks(
+        leaflet, locale, project, allow_fuzzy=allow_fuzzy
+    )
+    return localized, findings
+
+
+def localize_with_fallbacks(
+    leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
+) -> tuple[Leaflet, list[Finding], list[Text]]:
+    """`localize`, plus every text still printed in the source language (for proofs)."""
     if same_language(locale, leaflet.language):
-        return leaflet, []
+        return leaflet, [], []
     path = po_path(project, locale, leaflet.id)
     if not path.is_file():
         finding = Finding(
@@ -84,7 +92,8 @@ def localize(
             f"no {locale} catalog for leaflet '{leaflet.id}': every text is printed untranslated",
             f"run `msc-leaflet i18n init {locale}` and translate {path.name}",
         )
-        return dataclasses.replace(leaflet, language=locale), [finding]
+        fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
+        return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
     translator = _Translator(read_po(path), allow_fuzzy)
     localized = map_texts(leaflet, translator)
     findings: list[Finding] = []
@@ -109,7 +118,9 @@ def localize(
             )
         )
     findings += translator.rejected
-    return dataclasses.replace(localized, language=locale), findings
+    fallbacks = [*translator.untranslated, *translator.fuzzy, *translator.rejected_texts]
+    fallbacks.sort(key=lambda text: text.line)
+    return dataclasses.replace(localized, language=locale), findings, fallbacks
 
 
 def ui_labels(locale: str, project: Project) -> Labels:

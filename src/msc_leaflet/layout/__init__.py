@@ -1,5 +1,6 @@
-"""Layout: a localised leaflet → flowables → pages → PDF bytes (ReportLab platypus)."""
+"""Layout: localised leaflets → flowables → pages → PDF bytes (ReportLab platypus)."""
 
 from .document import LayoutResult, layout_leaflet
+from .story import Localised
 
-__all__ = ["LayoutResult", "layout_leaflet"]
+__all__ = ["LayoutResult", "Localised", "layout_leaflet"]

@@ -40,11 +40,14 @@ def make_table(
 
 
 class BlockBuilder:
-    def __init__(self, writer: Writer, theme: Theme, labels: Labels, numbered: bool) -> None:
+    def __init__(
+        self, writer: Writer, theme: Theme, labels: Labels, numbered: bool, width: float
+    ) -> None:
         self.w = writer
         self.theme = theme
         self.labels = labels
         self.numbered = numbered
+        self.width = width  # of the column the blocks are set in (half a page when paired)
         self.section = 0
 
     def build(self, block: m.Block) -> list[Flowable]:
@@ -167,8 +170,7 @@ class BlockBuilder:
         from reportlab.lib.utils import ImageReader
 
         px_w, px_h = ImageReader(str(block.path)).getSize()  # size was checked when loading
-        max_w = self.theme.page_size[0] - self.theme.margins["left"] - self.theme.margins["right"]
-        width = min(max_w, px_w * 72 / 150)  # print images at no less than 150 dpi
+        width = min(self.width, px_w * 72 / 150)  # print images at no less than 150 dpi
         height = width * px_h / px_w
         if height > 110 * mm:
             height, width = 110 * mm, 110 * mm * px_w / px_h

@@ -9,7 +9,7 @@ citations), so body text and footer can never overlap, in one layout pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Table
@@ -82,9 +82,16 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
 
     _y1p: float  # Frame's usable bottom (frame bottom + padding), which Frame._add reads
 
-    def __init__(self, *args: object, references: PageReferences, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        references: PageReferences,
+        on_place: Callable[[Flowable, float], None] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.references = references
+        self.on_place = on_place  # told of each flowable placed, with the y of its top
 
     def _bottom_for(self, numbers: set[int]) -> float:
         base = self._y1 + self._bottomPadding
@@ -94,8 +101,11 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
         numbers = flowable_citations(flowable)
         saved = self._y1p
         self._y1p = self._bottom_for(numbers)
+        top = self._y
         if Frame._add(self, flowable, canv, trySplit):
             self.references.on_page |= numbers
+            if self.on_place:
+                self.on_place(flowable, top)
             return 1
         self._y1p = saved
         return 0

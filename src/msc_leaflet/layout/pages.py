@@ -1,38 +1,71 @@
 """Page templates and page furniture: the organisation band, running header, reference
-footer and document-control footer ("Page X of Y").
+footer, document-control footer ("Page X of Y") and the print finish of every page.
 
 "Page X of Y" needs the page count before the last page exists. `DeferredCanvas`
 keeps each finished page's state and draws the document-control footers once the
-total is known, when the document is saved: one layout pass instead of two.
+total is known, when the document is saved: one layout pass instead of two. The same
+moment pads a booklet to a multiple of four pages with notes pages, and draws crop
+marks on top of everything.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from ..labels import Labels
 from ..theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from .footnotes import PageReferences, ReferenceFrame
+from .print_marks import PageGeometry
+from .proof import draw_proof_marks
 
-FooterPainter = Callable[[Canvas, int, int], None]
+FOOTER_ZONE = 9 * mm  # the document-control footer, below the body frame
+
+FooterPainter = Callable[[Canvas, int, int], None]  # canvas, page in its part, pages in part
+PagePainter = Callable[[Canvas], None]
+
+
+@dataclass
+class PageFinish:
+    """What happens to each page once the page count is known."""
+
+    geometry: PageGeometry
+    colour_mode: str
+    footers: list[FooterPainter]  # one per part of the document (sequential edition: two)
+    pad_to: int = 1  # a booklet needs a multiple of 4 pages
+    paint_notes: PagePainter | None = None  # body of a padding page
+    pages: int = 0  # pages written, padding included; known once the document is saved
+
+
+def canvas_class(finish: PageFinish) -> type[DeferredCanvas]:
+    """A canvas class for ``doc.build(canvasmaker=...)``, which wants a class."""
+    return type("LeafletCanvas", (DeferredCanvas,), {"finish": finish})
 
 
 class DeferredCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that draws each page's final footer after the page count is known."""
+    """A canvas that finishes each page (footer, padding, crop marks) at save time."""
 
-    paint_footer: FooterPainter | None = None
+    finish: PageFinish
+    part = 0  # which part of the document the page belongs to; set by the page template
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+        self.finish.geometry.set_boxes(self)
+        self._begin_page()
+
+    def _begin_page(self) -> None:
+        offset = self.finish.geometry.offset
+        if offset:
+            self.translate(offset, offset)  # trim coordinates from here on
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         # A bookmark points at "the page being generated", which only exists once the real
@@ -43,22 +76,47 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         self._pages.append(dict(self.__dict__))
         self._bookmarks = []
         self._startPage()
+        self._begin_page()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, 1):
+        finish = self.finish
+        blank = dict(self.__dict__)  # the fresh page showPage began: the start of a notes page
+        laid_out = len(self._pages)
+        padding = (-laid_out) % finish.pad_to
+        pages = [*self._pages, *(_copy_state(blank) for _ in range(padding))]
+        parts = [state.get("part", 0) for state in pages]
+        if padding:
+            parts[-padding:] = [parts[-padding - 1]] * padding
+        finish.pages = len(pages)
+        for index, state in enumerate(pages):
             self.__dict__.update(state)
             for key, kwargs in self._bookmarks:
                 Canvas.bookmarkPage(self, key, **kwargs)
-            if self.paint_footer:
-                self.paint_footer(self, number, total)
+            if index >= laid_out and finish.paint_notes:
+                finish.paint_notes(self)
+            part = parts[index]
+            number = parts[: index + 1].count(part)
+            finish.footers[part](self, number, parts.count(part))
+            finish.geometry.draw_crop_marks(self, finish.colour_mode)
             Canvas.showPage(self)
         Canvas.save(self)
 
 
+_PAGE_ACCUMULATORS = (  # what Canvas._restartAccumulators gives each new page
+    "_code", "_psCommandsAfterPage", "_psCommandsBeforePage", "_formsinuse",
+    "_annotationrefs", "_colorsUsed", "_shadingUsed", "_bookmarks",
+)  # fmt: skip
+
+
+def _copy_state(state: dict[str, Any]) -> dict[str, Any]:
+    """A blank page's state with its own accumulators; the rest (fonts, destinations,
+    the document) is shared by every page, as in ReportLab."""
+    return {**state, **{key: copy.copy(state[key]) for key in _PAGE_ACCUMULATORS}}
+
+
 @dataclass
 class PageFurniture:
-    """What every page shows besides the body: data for the painters below."""
+    """What every page of one part shows besides the body: data for the painters below."""
 
     theme: Theme
     family: FontFamily
@@ -69,21 +127,31 @@ class PageFurniture:
     contact: list[str]
     control: str  # "MSC-PI-001 · Version 1.0 · Review date …"
     references: PageReferences
+    part: int = 0
+    bleed: float = 0.0  # backgrounds that touch the trim extend this far beyond it
+    proof: bool = False
+    margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
 
+    def note_placed(self, flowable: Flowable, top: float) -> None:
+        context = getattr(flowable, "proof_context", "")
+        if context:
+            self.margin_notes.append((top, context))
+
 
 def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageTemplate]:
+    """The templates of one part: ``first-<part>`` (with the band), then ``later-<part>``."""
     theme = furniture.theme
     width, height = theme.page_size
     m = theme.margins
-    footer_zone = 9 * mm  # document-control footer, below the body frame
     band = theme.spacing["band-height"] * mm
     body_width = width - m["left"] - m["right"]
+    part = furniture.part
 
     def frame(frame_id: str, top: float) -> ReferenceFrame:
-        bottom = m["bottom"] + footer_zone
+        bottom = m["bottom"] + FOOTER_ZONE
         return ReferenceFrame(
             m["left"],
             bottom,
@@ -95,15 +163,20 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
             topPadding=0,
             bottomPadding=0,
             references=furniture.references,
+            on_place=furniture.note_placed if furniture.proof else None,
         )
 
     def begin(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.part = part
         furniture.references.on_page = set()
+        furniture.margin_notes.clear()
 
     def end_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:
         furniture.references.draw(
-            canvas, m["left"], m["bottom"] + footer_zone, theme.colour("rule")
+            canvas, m["left"], m["bottom"] + FOOTER_ZONE, theme.colour("rule")
         )
+        if furniture.proof:
+            draw_proof_marks(canvas, furniture)
 
     def first_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:
         begin(canvas, doc_)
@@ -111,29 +184,35 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
 
     def later_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:
         begin(canvas, doc_)
-        _draw_running_header(canvas, furniture, width, height)
+        draw_running_header(canvas, furniture)
 
     first_top = height - band - 10 * mm
     later_top = height - m["top"] - 8 * mm
     return [
         PageTemplate(
-            "first",
-            [frame("first", first_top)],
+            f"first-{part}",
+            [frame(f"first-{part}", first_top)],
             onPage=first_page,
             onPageEnd=end_page,
-            autoNextPageTemplate="later",
+            autoNextPageTemplate=f"later-{part}",
         ),
-        PageTemplate("later", [frame("later", later_top)], onPage=later_page, onPageEnd=end_page),
+        PageTemplate(
+            f"later-{part}",
+            [frame(f"later-{part}", later_top)],
+            onPage=later_page,
+            onPageEnd=end_page,
+        ),
     ]
 
 
 def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, band: float) -> None:
-    """Page 1: a full-width colour band with the organisation's name and contacts."""
+    """Page 1: a full-width colour band with the organisation's name and contacts. It
+    touches the trim on three sides, so with bleed it runs on past it."""
     theme = f.theme
     m = theme.margins
     canvas.saveState()
     canvas.setFillColor(theme.colour("accent"))
-    canvas.rect(0, height - band, width, band, stroke=0, fill=1)
+    canvas.rect(-f.bleed, height - band, width + 2 * f.bleed, band + f.bleed, stroke=0, fill=1)
     ink = theme.colour("accent-ink")
     size = theme.sizes["band"]
     baseline = height - band / 2 - size * 0.35
@@ -147,8 +226,9 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     canvas.restoreState()
 
 
-def _draw_running_header(canvas: Canvas, f: PageFurniture, width: float, height: float) -> None:
+def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     theme = f.theme
+    width, height = theme.page_size
     m = theme.margins
     size = theme.sizes["small"]
     y = height - m["top"] - size

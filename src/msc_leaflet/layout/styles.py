@@ -126,10 +126,10 @@ def build_styles(theme: Theme, family: FontFamily, lang: str) -> dict[str, Parag
             firstLineIndent=-14,
             spaceAfter=1,
         ),
-        "reference-list": derive(
+        "reference-list": derive(  # a list readers look things up in: above footer size
             "reference-list",
-            fontSize=s["small"],
-            leading=s["small-leading"],
+            fontSize=s["small"] + 0.5,
+            leading=(s["small"] + 0.5) * 1.3,
             leftIndent=18,
             firstLineIndent=-18,
             spaceAfter=3,

@@ -18,6 +18,9 @@ from .shaping import Cluster, shape
 
 SUPERSCRIPT_SCALE = 0.68
 SUPERSCRIPT_RISE = 0.38  # of the body size
+# The EU readability guideline for patient leaflets allows no printed text below 9 pt;
+# citation numbers are text a reader must match to the footer, so they obey it too.
+SUPERSCRIPT_MIN_SIZE = 9.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,8 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
 
 def _piece(run: Run, clusters: tuple[Cluster, ...]) -> Piece:
     if run.superscript:
-        return Piece(run, clusters, run.size * SUPERSCRIPT_SCALE, run.size * SUPERSCRIPT_RISE)
+        size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
+        return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE)
     return Piece(run, clusters, run.size, 0.0)
 
 

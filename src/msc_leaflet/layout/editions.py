@@ -1,0 +1,211 @@
+"""Editions: how the languages of a leaflet share one PDF.
+
+* single — one language; one `Part`.
+* sequential — the whole leaflet in one language, then in the other: one `Part` per
+  language, each with its own title block and page numbering.
+* parallel — two columns, aligned block by block so each translated paragraph sits
+  beside its source; one `Part`, its reference footers shared by both columns (the
+  citation numbers are the same in both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table
+
+from .. import model as m
+from ..errors import LeafletError, Location
+from ..inline import plain_text
+from ..references import number_citations
+from ..theme import Theme
+from ..typeset import FontFamily
+from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
+from .footnotes import PageReferences
+from .pages import PageFurniture
+from .proof import proof_page, tag_context
+from .qr import online_note
+from .story import (
+    DateFormatter,
+    Localised,
+    block_flowables,
+    closing_box,
+    contact_lines,
+    reference_entries,
+    reference_list,
+    title_block,
+)
+from .styles import build_styles
+from .text import Writer
+
+COLUMN_GAP = 6 * mm
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every part of one document shares."""
+
+    theme: Theme
+    family: FontFamily
+    format_date: DateFormatter
+    bleed: float = 0.0
+    proof: bool = False
+
+    @property
+    def text_width(self) -> float:
+        margins = self.theme.margins
+        return float(self.theme.page_size[0] - margins["left"] - margins["right"])
+
+    def writer(self, version: Localised, numbers: dict[str, int]) -> Writer:
+        lang = version.leaflet.language
+        styles = build_styles(self.theme, self.family, lang)
+        accent = self.theme.colour("accent")
+        return Writer(self.family, styles, numbers, lang, accent, version.words)
+
+
+@dataclass
+class Part:
+    """A run of pages with its own furniture and page numbering."""
+
+    furniture: PageFurniture
+    story: list[Flowable]
+
+
+def single_part(version: Localised, s: Setting, index: int = 0) -> Part:
+    leaflet, labels = version.leaflet, version.labels
+    numbers = number_citations(leaflet)
+    w = s.writer(version, numbers)
+    furniture = _furniture(version, s, w, numbers, index)
+    story = title_block(leaflet, w, s.theme, labels, s.format_date)
+    builder = BlockBuilder(w, s.theme, labels, leaflet.numbered_sections, s.text_width)
+    body = [f for block in leaflet.blocks for f in block_flowables(builder, block)]
+    story += keep_headings_with_boxes(body)
+    entries = reference_entries(leaflet, w, numbers, "reference-list")
+    story += reference_list(entries, w, labels("references"))
+    story.append(closing_box(leaflet, w, s.theme, labels))
+    return Part(furniture, _ending(story, version, w, s))
+
+
+def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
+    """``left`` (the translation) beside ``right`` (its source), block by block."""
+    if len(left.leaflet.blocks) != len(right.leaflet.blocks):
+        raise LeafletError(
+            Location(left.leaflet.path), "the two languages have different blocks"
+        )  # cannot happen: both are localised from the same source
+    numbers = number_citations(left.leaflet)
+    for key in number_citations(right.leaflet):
+        numbers.setdefault(key, len(numbers) + 1)
+    lw, rw = s.writer(left, numbers), s.writer(right, numbers)
+    column = (s.text_width - COLUMN_GAP) / 2
+    theme = s.theme
+    furniture = _furniture(left, s, lw, numbers, 0)
+
+    title = side_by_side(
+        title_block(left.leaflet, lw, theme, left.labels, s.format_date),
+        title_block(right.leaflet, rw, theme, right.labels, s.format_date),
+        column,
+        s.family.regular,
+    )
+    title.outline_title = plain_text(left.leaflet.title.value)
+    story: list[Flowable] = [title]
+    builders = [
+        BlockBuilder(w, theme, v.labels, v.leaflet.numbered_sections, column)
+        for w, v in ((lw, left), (rw, right))
+    ]
+    blocks = list(zip(left.leaflet.blocks, right.leaflet.blocks, strict=True))
+    i = 0
+    while i < len(blocks):
+        # A heading shares its row with the block after it, so it is never left alone.
+        group = blocks[i : i + 2] if isinstance(blocks[i][0], m.Heading) else blocks[i : i + 1]
+        halves = [
+            [f for pair in group for f in builder.build(pair[side])]
+            for side, builder in enumerate(builders)
+        ]
+        row = side_by_side(halves[0], halves[1], column, s.family.regular)
+        if isinstance(group[0][0], m.Heading):
+            row.outline_title = getattr(halves[0][0], "outline_title", "")
+        tag_context([row], group[0][0].id)
+        story.append(row)
+        i += len(group)
+    heading = left.labels("references")
+    if right.labels("references") != heading:
+        heading += " · " + right.labels("references")
+    story += reference_list(
+        reference_entries(left.leaflet, lw, numbers, "reference-list"), lw, heading
+    )
+    story.append(
+        side_by_side(
+            [closing_box(left.leaflet, lw, theme, left.labels)],
+            [closing_box(right.leaflet, rw, theme, right.labels)],
+            column,
+            s.family.regular,
+        )
+    )
+    return Part(furniture, _ending(story, left, lw, s))
+
+
+def side_by_side(
+    left: Sequence[Flowable], right: Sequence[Flowable], column: float, font: str
+) -> Table:
+    """Two columns in one table row; the row splits across pages when it must."""
+    half_gap = COLUMN_GAP / 2
+    return make_table(
+        [[_unwrap(left), _unwrap(right)]],
+        font,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), half_gap),
+            ("LEFTPADDING", (1, 0), (1, -1), half_gap),
+        ],
+        colWidths=[column + half_gap, column + half_gap],
+        splitInRow=1,
+    )
+
+
+def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """Table cells cannot hold a `KeepTogether` (it wraps to an unbounded height): use its
+    contents; the row itself keeps them together."""
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            out += _unwrap(flowable._content)
+        else:
+            out.append(flowable)
+    return out
+
+
+def _furniture(
+    version: Localised, s: Setting, w: Writer, numbers: dict[str, int], index: int
+) -> PageFurniture:
+    leaflet, labels = version.leaflet, version.labels
+    footer = reference_entries(leaflet, w, numbers, "reference")
+    control = " · ".join([
+        leaflet.document.code,
+        f"{labels('version')} {leaflet.document.version}",
+        f"{labels('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
+    ])  # fmt: skip
+    return PageFurniture(
+        theme=s.theme, family=s.family, labels=labels, lang=leaflet.language,
+        title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
+        contact=contact_lines(leaflet.organisation, labels), control=control,
+        references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
+        proof=s.proof,
+    )  # fmt: skip
+
+
+def _ending(story: list[Flowable], version: Localised, w: Writer, s: Setting) -> list[Flowable]:
+    """The QR code at the foot of the last page; a proof's list of untranslated text."""
+    if version.leaflet.url:
+        story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
+    if s.proof:
+        story += proof_page(w, version.labels, version.fallbacks, version.findings)
+    return story
+
+
+__all__ = ["Part", "Setting", "parallel_part", "side_by_side", "single_part"]

@@ -1,0 +1,94 @@
+"""The proof edition: what a medical reviewer needs to sign off a translation.
+
+A diagonal watermark keeps a proof from being handed out by mistake; each block's
+gettext context sits in the margin beside it, so a comment on paper ("block
+`risks-intro` reads oddly") finds its entry in the ``.po`` file; a last page lists
+every text that is still printed in the source language and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+
+from ..errors import Finding
+from ..labels import Labels
+from ..model import Text
+from ..typeset import draw_runs
+from .text import Writer
+
+if TYPE_CHECKING:
+    from .pages import PageFurniture
+
+MARGIN_NOTE_SIZE = 6.5  # proof-only annotation in an 18 mm margin; never in print output
+WATERMARK_SIZE = 40.0
+
+
+def proof_colour(mode: str) -> Color:
+    """Review annotations in magenta, which no theme colour is: clearly not content."""
+    return CMYKColor(0, 1, 0, 0) if mode == "cmyk" else Color(0.75, 0, 0.45)
+
+
+def tag_context(flowables: Sequence[Flowable], context: str) -> None:
+    """Mark the first flowable of a block with the block's context, for the margin."""
+    if not flowables:
+        return
+    first = flowables[0]
+    while isinstance(first, KeepTogether) and first._content:
+        first = first._content[0]
+    first.proof_context = context
+
+
+def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
+    """The watermark across the page and this page's block contexts in the left margin."""
+    theme = f.theme
+    width, height = theme.page_size
+    colour = proof_colour(theme.colour_mode)
+    canvas.saveState()
+    canvas.setFillAlpha(0.18)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(54.7)  # the A-series diagonal
+    draw_runs(
+        canvas,
+        0,
+        -WATERMARK_SIZE / 3,
+        [f.run(f.labels("proof-watermark"), WATERMARK_SIZE, colour, bold=True)],
+        f.lang,
+        align="center",
+    )
+    canvas.restoreState()
+    # Turned to run down the margin from the block's top: a context of any length fits
+    # in a margin of any width.
+    for top, context in f.margin_notes:
+        canvas.saveState()
+        canvas.translate(theme.margins["left"] - 4 - MARGIN_NOTE_SIZE * 0.8, top)
+        canvas.rotate(-90)
+        draw_runs(canvas, 0, 0, [f.run(context, MARGIN_NOTE_SIZE, colour)], "en")
+        canvas.restoreState()
+
+
+def proof_page(
+    w: Writer, labels: Labels, fallbacks: Sequence[Text], findings: Sequence[Finding]
+) -> list[Flowable]:
+    """The last page of a proof: what a reviewer must not approve as translated."""
+    story: list[Flowable] = [PageBreak(), w.plain(labels("proof-heading"), "heading")]
+    if not fallbacks and not findings:
+        story.append(w.plain(labels("proof-complete"), "body"))
+        return story
+    story.append(w.plain(labels("proof-intro"), "body"))
+    for text in fallbacks:
+        story.append(
+            w.plain(f"{text.context} (line {text.line}): {_short(text.value)}", "reference-list")
+        )
+    for finding in findings:
+        story.append(w.plain(f"{finding.message}", "small"))
+    return story
+
+
+def _short(value: str, limit: int = 160) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"

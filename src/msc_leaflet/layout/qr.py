@@ -1,0 +1,68 @@
+"""The "this leaflet online" note: a QR code and the short address, at the foot of the
+last page, where a patient looks for what to do next.
+
+It is the story's last flowable and takes whatever height is left on the page, so it
+sits on the bottom of the body frame, just above the page's reference footer and the
+document-control line.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from ..labels import Labels
+from ..theme import Theme
+from ..typeset import Run, draw_runs
+from .story import short_url
+from .text import Writer
+
+QR_SIZE = 20 * mm  # scans from arm's length; 10 mm is the usual minimum
+GAP = 4 * mm
+
+
+class OnlineNote(Flowable):  # type: ignore[misc]
+    def __init__(self, url: str, label: Run, address: Run, lang: str, ink: object) -> None:
+        super().__init__()
+        self.url = url
+        self.label = label
+        self.address = address
+        self.lang = lang
+        self.ink = ink
+        self.need = QR_SIZE + GAP
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        # Fill the rest of the page so the note lands on its foot; on a page too full
+        # for it, ask for more than there is and move to the next one.
+        self.height = max(self.need, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        widget = QrCodeWidget(self.url, barLevel="M", barBorder=0)
+        widget.barFillColor = self.ink
+        widget.barStrokeColor = self.ink
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(
+            QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
+        )
+        drawing.add(widget)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        text_x = QR_SIZE + GAP
+        draw_runs(canvas, text_x, QR_SIZE - self.label.size, [self.label], self.lang)
+        draw_runs(canvas, text_x, QR_SIZE - self.label.size * 2.5, [self.address], self.lang)
+
+
+def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
+    style = w.styles["small"]
+    muted = theme.colour("muted")
+    label = Run(labels("more-online"), w.family.bold, style.fontSize, muted)
+    address = Run(
+        short_url(url), w.family.regular, style.fontSize, theme.colour("accent"), link=url
+    )
+    return OnlineNote(url, label, address, w.lang, theme.colour("ink"))

@@ -1,0 +1,153 @@
+"""One language's leaflet → the flowables of its story, in reading order.
+
+Title block → body blocks → numbered reference list → disclaimer and contact box.
+The editions (`editions.py`) assemble these pieces: one after the other for a single
+language, or paired block by block for the parallel edition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from .. import model as m
+from ..errors import Finding
+from ..inline import Span, plain_text
+from ..labels import Labels
+from ..references import format_reference
+from ..theme import Theme
+from ..typeset import Run, WordList
+from ..typeset.segmentation import EMPTY_WORD_LIST
+from .blocks import BlockBuilder, make_table
+from .proof import tag_context
+from .text import Writer
+
+DateFormatter = Callable[[dt.date, str], str]
+
+
+@dataclass(frozen=True)
+class Localised:
+    """One language of a leaflet and what the layout needs to print it."""
+
+    leaflet: m.Leaflet
+    labels: Labels
+    words: WordList = EMPTY_WORD_LIST  # terms a line must never split
+    fallbacks: tuple[m.Text, ...] = ()  # proof: texts still printed in the source language
+    findings: tuple[Finding, ...] = ()  # proof: why they are
+
+
+def title_block(
+    leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels, format_date: DateFormatter
+) -> list[Flowable]:
+    story: list[Flowable] = []
+    if leaflet.kicker:
+        story.append(w.paragraph(leaflet.kicker.value, "kicker"))
+    title = w.paragraph(leaflet.title.value, "title")
+    title.outline_title = plain_text(leaflet.title.value)
+    story.append(title)
+    if leaflet.subtitle:
+        story.append(w.paragraph(leaflet.subtitle.value, "subtitle"))
+    if leaflet.lede:
+        story.append(w.paragraph(leaflet.lede.value, "lede"))
+    doc = leaflet.document
+    meta = " · ".join([
+        f"{labels('version')} {doc.version}",
+        f"{labels('published')} {format_date(doc.published, leaflet.language)}",
+        f"{labels('review-date')} {format_date(doc.next_review, leaflet.language)}",
+    ])  # fmt: skip
+    story.append(w.plain(meta, "small", colour=theme.colour("muted")))
+    story.append(Spacer(1, theme.spacing["block"]))
+    return story
+
+
+def block_flowables(builder: BlockBuilder, block: m.Block) -> list[Flowable]:
+    """The flowables of one block, tagged with its id for the proof margin."""
+    flowables = builder.build(block)
+    tag_context(flowables, block.id)
+    return flowables
+
+
+def reference_entries(
+    leaflet: m.Leaflet, w: Writer, numbers: dict[str, int], style: str
+) -> dict[int, Flowable]:
+    """Numbered Vancouver entries of the cited references, by number."""
+    by_key = {ref.key: ref for ref in leaflet.references}
+    return {
+        n: w.spans_paragraph([Span(f"{n}. "), *format_reference(by_key[key])], style)
+        for key, n in sorted(numbers.items(), key=lambda item: item[1])
+        if key in by_key
+    }
+
+
+def reference_list(entries: dict[int, Flowable], w: Writer, heading: str) -> list[Flowable]:
+    if not entries:
+        return []
+    title = w.plain(heading, "heading")
+    title.outline_title = heading
+    return [title, *entries.values()]
+
+
+def contact_lines(org: m.Organisation, labels: Labels) -> list[str]:
+    """The organisation's contacts for the band on page 1."""
+    parts = [
+        f"{labels(key)} {value}"
+        for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
+        if value
+    ]
+    lines = ["  ·  ".join(parts)] if parts else []
+    if org.web:
+        lines.append(short_url(org.web))
+    return lines
+
+
+def short_url(url: str) -> str:
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:
+    org = leaflet.organisation
+    muted = theme.colour("muted")
+    rows: list[list[Flowable]] = [
+        [w.plain(labels("disclaimer"), "callout-label", colour=muted)],
+        [w.paragraph(leaflet.disclaimer.value, "small")],
+        [w.plain(labels("contact"), "callout-label", colour=muted)],
+        [w.plain(org.name, "small", bold=True)],
+    ]
+    for key in ("address", "phone", "line", "whatsapp", "web"):
+        value = getattr(org, key)
+        if value:
+            label = Run(f"{labels(key)}: ", w.family.bold, w.styles["small"].fontSize, muted)
+            rows.append(
+                [
+                    w.spans_paragraph(
+                        [Span(value, link=_link_for(key, value))], "small", prefix=[label]
+                    )
+                ]
+            )
+    if leaflet.url:
+        label = Run(f"{labels('more-online')}: ", w.family.bold, w.styles["small"].fontSize, muted)
+        rows.append(
+            [w.spans_paragraph([Span(leaflet.url, link=leaflet.url)], "small", prefix=[label])]
+        )
+    table = make_table(rows, w.family.regular, [
+        ("BACKGROUND", (0, 0), (-1, -1), theme.colour("quiet-fill")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 12),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, 0), 8),
+        ("TOPPADDING", (0, 2), (-1, 2), 8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+    ], colWidths=["100%"])  # fmt: skip
+    return KeepTogether([Spacer(1, theme.spacing["block"]), table])
+
+
+def _link_for(key: str, value: str) -> str:
+    if key == "web":
+        return value if value.startswith(("http://", "https://")) else f"https://{value}"
+    if key == "phone" or key == "whatsapp":
+        return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    return ""

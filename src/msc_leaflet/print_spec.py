@@ -1,0 +1,74 @@
+"""How an output is produced for print: paper, bleed, marks, colour model, proofing.
+
+Plain data shared by the CLI, the batch planner (it is part of every output's
+fingerprint) and the layout. Editions (single, parallel, sequential) are not here:
+they decide *which* outputs exist, so they are part of each job instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+EDITIONS = ("single", "parallel", "sequential")
+COLOUR_MODES = ("rgb", "cmyk")  # screen editions | print
+IMPOSITIONS = ("none", "booklet")
+DUPLEX_FLIPS = ("short-edge", "long-edge")
+_UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}
+MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 mm)
+
+
+@dataclass(frozen=True)
+class PrintSpec:
+    paper: str | None = None  # a4 | a5 | letter; None: the theme's paper
+    bleed: float = 0.0  # points added on every side of the trim, filled by backgrounds
+    crop_marks: bool = False
+    colour: str = "rgb"  # rgb (screen editions) | cmyk (print)
+    proof: bool = False  # watermark, message contexts, list of untranslated text
+    imposition: str = "none"  # none | booklet (A5 pages on A4 sheets, saddle stitch)
+    duplex_flip: str = "short-edge"  # how the printer turns the sheet (booklets only)
+
+    def __post_init__(self) -> None:
+        for value, allowed, what in (
+            (self.colour, COLOUR_MODES, "colour"),
+            (self.imposition, IMPOSITIONS, "imposition"),
+            (self.duplex_flip, DUPLEX_FLIPS, "duplex flip"),
+        ):
+            if value not in allowed:
+                raise ValueError(f"{what} {value!r} is not one of {', '.join(allowed)}")
+        if self.imposition == "booklet" and (self.bleed or self.crop_marks):
+            raise ValueError(
+                "a booklet is imposed on trimmed pages: build it without --bleed and "
+                "--crop-marks (imposition with bleed is not supported yet)"
+            )
+
+    @property
+    def page_paper(self) -> str | None:
+        """A booklet folds A4 sheets into A5 pages unless a paper is named."""
+        return self.paper or ("a5" if self.imposition == "booklet" else None)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def variant_suffix(edition: str, spec: PrintSpec) -> str:
+    """How an output's file name tells its variant: ``""`` for a single-language reading
+    edition, else e.g. ``".parallel.booklet"`` or ``".proof"``, so one output folder holds
+    every variant of a print run and a proof is never mistaken for the print file."""
+    names = [edition] if edition != "single" else []
+    if spec.imposition != "none":
+        names.append(spec.imposition)
+    if spec.proof:
+        names.append("proof")
+    return "".join(f".{name}" for name in names)
+
+
+def parse_length(text: str) -> float:
+    """``"3mm"``, ``"0.125in"``, ``"8.5pt"``, ``"0.3cm"`` → points."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*", text.lower())
+    if not match:
+        raise ValueError(f"length {text!r} needs a number and a unit: mm, cm, in or pt (e.g. 3mm)")
+    points = float(match.group(1)) * _UNITS[match.group(2)]
+    if points > MAX_BLEED_MM * _UNITS["mm"]:
+        raise ValueError(f"length {text!r} is more than {MAX_BLEED_MM:g} mm of bleed")
+    return points
