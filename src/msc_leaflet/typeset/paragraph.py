@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from .linebreak import FUZZ, Line, Stretch, break_lines, justify
+from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
 from .render import draw_placed, place_units
 from .runs import Run
 from .segmentation import EMPTY_WORD_LIST, WordList, load_word_list
@@ -84,6 +84,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     def lines_for(self, avail_width: float) -> list[Line]:
         widths = self._line_widths(avail_width)
         if widths != self._widths:
+            # A unit wider than a line is cut (emergency break) rather than drawn past
+            # the margin; the cut units replace the originals so `split` and `draw`,
+            # which index ``self.units`` by line, see the same list.
+            self.units = fit_units(self.units, min(widths))
             self._lines = break_lines(self.units, *widths)
             self._widths = widths
         return self._lines
