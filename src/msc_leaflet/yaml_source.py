@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import yaml
+from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import LeafletError, Location
@@ -44,6 +45,7 @@ def load_yaml(path: Path) -> Node:
         )
     text = decode_utf8(path, raw)
     try:
+        _refuse_deep_nesting(path, text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -77,6 +79,35 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             "file is not valid UTF-8",
             "save the file with UTF-8 encoding",
         ) from None
+
+
+def _refuse_deep_nesting(path: Path, text: str) -> None:
+    """Refuse absurd nesting from the event stream, before any node tree is built.
+
+    libyaml's composer recurses in C once per nesting level: ``[[[[…`` 100,000 deep
+    (200 kB) overflows the C stack and kills the process with a segmentation fault,
+    which no ``except`` can catch. Counting levels over the parser's events (a state
+    machine, no recursion) stops at the first level too deep, in microseconds.
+    `_check_tree` then applies the exact limit to the composed tree.
+    """
+    loader = _Loader(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, MappingStartEvent | SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # this collection itself is deeper than allowed
+                    mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                    raise LeafletError(
+                        Location(path, line, column),
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                    )
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def _check_tree(path: Path, root: Node) -> None:
