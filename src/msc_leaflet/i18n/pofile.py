@@ -6,6 +6,10 @@ translator's file is the one thing we must never misread. So this reader stops a
 the first thing GNU ``msgfmt`` would reject, with the file and line. The writer is
 deterministic (same catalog → same bytes) and does not wrap long lines, so one
 changed sentence is one changed line in a diff.
+
+A catalog may come from outside the clinic (a translation agency, a pull request), so
+the reader is bounded like the YAML reader: a size limit, and time linear in the file
+(continuation lines are joined once per entry, not appended one by one).
 """
 
 from __future__ import annotations
@@ -21,7 +25,11 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
             "f": "\f", "v": "\v"}  # fmt: skip
 _WRITE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
                   "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}  # fmt: skip
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*)\Z")
+# Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises.
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s+(\".*)\Z")
+_OCTAL = re.compile(r"[0-7]{1,3}")
+_HEX = re.compile(r"x([0-9A-Fa-f]{1,2})")
+MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
 
 
@@ -42,10 +50,13 @@ class _Reader:
         self.seen: dict[str, int] = {}  # keyword -> line, for the entry being read
         self.last: str | None = None  # keyword a continuation line belongs to
         self.previous_last: str | None = None
+        # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
+        self.more: dict[tuple[bool, str], list[str]] = {}
         self.has_comments = False
         self.obsolete: bool | None = None
 
     def finish(self, line: int) -> None:
+        self._join()
         entry, seen = self.pending, self.seen
         if not seen and not self.has_comments:
             self.reset()
@@ -80,10 +91,10 @@ class _Reader:
             if nxt in _ESCAPES:
                 out.append(_ESCAPES[nxt])
                 i += 2
-            elif (octal := re.match(r"[0-7]{1,3}", body[i + 1 :])) is not None:
+            elif (octal := _OCTAL.match(body, i + 1)) is not None:
                 out.append(chr(int(octal.group(0), 8)))
                 i += 1 + len(octal.group(0))
-            elif (hexa := re.match(r"x([0-9A-Fa-f]{1,2})", body[i + 1 :])) is not None:
+            elif (hexa := _HEX.match(body, i + 1)) is not None:
                 out.append(chr(int(hexa.group(1), 16)))
                 i += 1 + len(hexa.group(0))
             else:
@@ -97,6 +108,7 @@ class _Reader:
             raise self.fail(line, f"unknown keyword or malformed line {word!r}")
         name, index, literal = match.group(1), match.group(2), match.group(3)
         value = self.string(literal.rstrip(), line)
+        self._join()
         entry = self.pending
         if previous:
             if name == "msgctxt":
@@ -137,24 +149,31 @@ class _Reader:
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
         value = self.string(text.rstrip(), line)
-        entry = self.pending
-        if previous:
-            if target == "msgctxt":
-                entry.previous_msgctxt = (entry.previous_msgctxt or "") + value
-            elif target == "msgid":
-                entry.previous_msgid = (entry.previous_msgid or "") + value
+        if previous and target not in ("msgctxt", "msgid"):
             return
-        if target == "msgctxt":
-            entry.msgctxt = (entry.msgctxt or "") + value
-        elif target == "msgid":
-            entry.msgid += value
-        elif target == "msgid_plural":
-            entry.msgid_plural = (entry.msgid_plural or "") + value
-        elif target.startswith("msgstr["):
-            index = int(target[7:-1])
-            entry.msgstr_plural[index] += value
-        else:
-            entry.msgstr += value
+        self.more.setdefault((previous, target), []).append(value)
+
+    def _join(self) -> None:
+        """Append the pending continuation strings to the fields they continue."""
+        entry = self.pending
+        for (previous, target), parts in self.more.items():
+            value = "".join(parts)
+            if previous:
+                if target == "msgctxt":
+                    entry.previous_msgctxt = (entry.previous_msgctxt or "") + value
+                else:
+                    entry.previous_msgid = (entry.previous_msgid or "") + value
+            elif target == "msgctxt":
+                entry.msgctxt = (entry.msgctxt or "") + value
+            elif target == "msgid":
+                entry.msgid += value
+            elif target == "msgid_plural":
+                entry.msgid_plural = (entry.msgid_plural or "") + value
+            elif target.startswith("msgstr["):
+                entry.msgstr_plural[int(target[7:-1])] += value
+            else:
+                entry.msgstr += value
+        self.more = {}
 
     def comment(self, text: str, line: int) -> None:
         if self.seen:  # a comment after msgstr starts the next entry
@@ -248,7 +267,17 @@ class _Reader:
 
 def read_po(path: Path) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line."""
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_CATALOG_BYTES:
+            raise LeafletError(
+                Location(path),
+                f"catalog is {size:,} bytes; the limit is {MAX_CATALOG_BYTES:,}",
+                "is this really a .po file? split the leaflet if it is",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LeafletError(Location(path), f"cannot read catalog: {exc.strerror}") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -258,11 +287,20 @@ def read_po(path: Path) -> Catalog:
         raise LeafletError(
             Location(path, line), "not valid UTF-8", "save the file as UTF-8"
         ) from None
-    return _Reader(path).read(text.splitlines(keepends=True))
+    return parse_po(text, path)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as gettext sees them: ended by \\n only. ``str.splitlines`` also splits at
+    U+2028, U+0085 or a form feed inside a quoted msgstr, which are legal there."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
-    return _Reader(path).read(text.splitlines(keepends=True))
+    return _Reader(path).read(_lines(text))
 
 
 def _quote(value: str) -> str:
@@ -271,7 +309,7 @@ def _quote(value: str) -> str:
 
 def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
     """gettext layout: a multi-line value starts with "" and breaks after each \\n."""
-    pieces = value.splitlines(keepends=True)
+    pieces = [piece for piece in re.split(r"(?<=\n)", value) if piece]
     if len(pieces) <= 1:
         return [f"{prefix}{keyword} {_quote(value)}"]
     return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(piece)}" for piece in pieces]
