@@ -1,0 +1,295 @@
+"""Pathological content: each case builds correctly or fails with a `LeafletError`,
+within bounded time and memory.
+
+Bounds are generous (the machine is shared); the figures measured on a 2-core
+machine are in docs/hardening.md. The ~300-page leaflet takes about 30 s, so the
+suite builds ~60 pages; set ``MSC_LEAFLET_SLOW=1`` for the full size, or run this file
+as a script to print time and peak memory for every case:
+
+    python tests/test_hardening_content.py
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.lib.pagesizes import A4
+
+from conftest import leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.content import load_leaflet
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n.pofile import parse_po
+from msc_leaflet.inline import parse_inline
+from msc_leaflet.project import Project
+from msc_leaflet.typeset.linebreak import fit_units
+from msc_leaflet.typeset.units import Unit
+from pdfread import page_texts
+from test_typeset_support import body_style, mm, runs_for
+
+THAI_MARKS = {chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]}
+SLOW = bool(os.environ.get("MSC_LEAFLET_SLOW"))
+
+
+def thai(yaml_text: str) -> str:
+    return yaml_text.replace("language: en", "language: th", 1)
+
+
+def build(root: Path, out: Path) -> tuple[Path, int]:
+    project = Project.at(root)
+    result = build_leaflet(project, "sample", None, out)
+    return result.path, result.pages
+
+
+def right_edges(pdf: Path) -> list[float]:
+    """The right edge of the rightmost character on each page (points). pdfium, because
+    pdfminer takes seconds over pages of Thai mark outlines."""
+    document = pdfium.PdfDocument(pdf)
+    edges = []
+    for page in document:
+        text = page.get_textpage()
+        boxes = (text.get_charbox(i) for i in range(text.count_chars()))
+        edges.append(max((right for _, _, right, _ in boxes), default=0.0))
+    return edges
+
+
+def all_text(pdf: Path) -> str:
+    """Every page's text without whitespace (pdfium: fast on long runs of Thai)."""
+    document = pdfium.PdfDocument(pdf)
+    return "".join("".join(page.get_textpage().get_text_range().split()) for page in document)
+
+
+# --- emergency line breaks --------------------------------------------------------------
+
+
+def test_unbreakable_thai_run_is_cut_between_grapheme_clusters_only() -> None:
+    text = "ข้อความ" + "กี้" * 1500 + "ทดสอบ"  # no dictionary word: one unbreakable unit
+    paragraph = make_paragraph_of(text)
+    width = 80 * mm
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert len(lines) > 10
+    assert "".join(lines) == text  # nothing lost or added: no hyphen, no space
+    for line in paragraph.lines_for(width):
+        assert line.width <= width + 1e-6
+    for before, after in pairwise(lines):
+        assert after[0] not in THAI_MARKS, (before[-3:], after[:3])
+        assert unicodedata.category(after[0]) not in ("Mn", "Mc", "Me")
+
+
+def test_emergency_cut_keeps_a_leading_vowel_with_its_consonant() -> None:
+    text = "เก" * 2000  # เ (a leading vowel) may not end a line when another cut exists
+    paragraph = make_paragraph_of(text)
+    paragraph.wrap(50 * mm, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not any(line.endswith("เ") for line in lines)
+
+
+def test_fit_units_leaves_fitting_units_alone() -> None:
+    paragraph = make_paragraph_of("short words that fit")
+    units: list[Unit] = paragraph.units
+    assert fit_units(units, 100 * mm) == units
+    assert all(a is b for a, b in zip(fit_units(units, 100 * mm), units, strict=True))
+
+
+def make_paragraph_of(text: str):  # type: ignore[no-untyped-def]
+    from msc_leaflet.typeset import make_paragraph
+
+    return make_paragraph(runs_for([(text, "")]), body_style(), "th")
+
+
+@pytest.mark.parametrize(
+    "kind, syllable",
+    [
+        ("thai", "ก้"),  # 2,500 × 2 = 5,000 characters, not one dictionary word
+        ("latin", "ab"),
+    ],
+)
+def test_a_5000_character_run_stays_inside_the_margin(
+    make_project: Callable[..., Path], tmp_path: Path, kind: str, syllable: str
+) -> None:
+    text = syllable * 2500
+    source = leaflet_yaml(f"- paragraph: Before {text} after.\n", references="")
+    root = make_project({"sample": thai(source) if kind == "thai" else source})
+    start = time.perf_counter()
+    pdf, _ = build(root, tmp_path / "out")
+    assert time.perf_counter() - start < 20
+    page_width = A4[0]
+    assert all(edge <= page_width - 15 * mm for edge in right_edges(pdf)), right_edges(pdf)
+    extracted = all_text(pdf)  # the run continues on page 2, after the page footer
+    assert extracted.count(syllable) == 2500
+
+
+# --- many blocks, wide tables, huge images ---------------------------------------------
+
+
+def test_a_200_item_list_builds(make_project: Callable[..., Path], tmp_path: Path) -> None:
+    items = "".join(f"    - Item {n} with a few plain words.\n" for n in range(1, 201))
+    root = make_project({"sample": leaflet_yaml("- list:\n" + items, references="")})
+    start = time.perf_counter()
+    pdf, pages = build(root, tmp_path / "out")
+    assert time.perf_counter() - start < 20
+    text = " ".join(page_texts(pdf))
+    assert all(f"Item {n} with" in text for n in (1, 100, 200))
+    assert pages >= 4
+
+
+def test_a_six_column_table_of_long_words_stays_on_the_page(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 2
+    header = ", ".join(f"Column {n}" for n in range(1, 7))
+    row = ", ".join([long_word] * 6)
+    blocks = f"- table:\n    header: [{header}]\n    rows:\n      - [{row}]\n      - [{row}]\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    pdf, _ = build(root, tmp_path / "out")
+    assert all(edge <= A4[0] - 15 * mm for edge in right_edges(pdf))
+
+
+def test_a_seven_column_table_is_refused(make_project: Callable[..., Path]) -> None:
+    header = ", ".join(f"C{n}" for n in range(7))
+    blocks = f"- table:\n    header: [{header}]\n    rows:\n      - [{header}]\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    project = Project.at(root)
+    with pytest.raises(LeafletError, match="7 columns; at most 6"):
+        load_leaflet(project.leaflet_path("sample"), project)
+
+
+def png_header(width: int, height: int) -> bytes:
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data).to_bytes(4, "big")
+        return len(data).to_bytes(4, "big") + kind + data + crc
+
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+def test_a_20000_px_image_is_refused_from_its_header(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet_yaml("- figure: big.png\n  alt: A picture.\n")})
+    (root / "big.png").write_bytes(png_header(20_000, 20_000))
+    project = Project.at(root)
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with pytest.raises(LeafletError, match="40 megapixels"):
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert time.perf_counter() - start < 1
+    # Decoding would need 1.2 GB; the peak of this process must not move by 100 MB.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 100_000
+
+
+# --- untrusted input in linear time ------------------------------------------------------
+
+
+def test_deep_nesting_is_refused_without_crashing_the_process(tmp_path: Path) -> None:
+    # libyaml's composer recursed once per level and segfaulted at ~100,000 levels.
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from msc_leaflet.yaml_source import load_yaml\n"
+        "from msc_leaflet.errors import LeafletError\n"
+        "try:\n    load_yaml(Path(sys.argv[1]))\n"
+        "except LeafletError as err:\n    print(err.message)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "nesting deeper than 40 levels"
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 200_000, "[" * 100_000 + "](https://example.org)", "[x](" * 50_000]
+)
+def test_inline_markup_is_parsed_in_linear_time(text: str) -> None:
+    start = time.perf_counter()
+    parse_inline(text)
+    assert time.perf_counter() - start < 2  # quadratic took ~30 s for 20,000 "["
+
+
+def test_po_continuation_lines_are_read_in_linear_time() -> None:
+    text = 'msgid "a"\nmsgstr ""\n' + '"0123456789"\n' * 200_000
+    start = time.perf_counter()
+    catalog = parse_po(text)
+    assert time.perf_counter() - start < 5  # appending line by line took ~10 s
+    assert len(catalog.entries[0].msgstr) == 2_000_000
+
+
+# --- a long leaflet ----------------------------------------------------------------------
+
+PARAGRAPH = (
+    "- paragraph: Paragraph {n} says something plain about cells and tests and reading "
+    "labels with care. More words follow to make the paragraph long enough to wrap over "
+    "several lines of the page in the body style.\n"
+)
+
+
+def measure_long_leaflet(root: Path, paragraphs: int) -> tuple[int, float, float]:
+    """(pages, seconds, peak RSS in MB) of building ``paragraphs`` paragraphs, measured
+    in a fresh process so the peak belongs to this build alone."""
+    blocks = "".join(PARAGRAPH.format(n=n) for n in range(paragraphs))
+    (root / "leaflets" / "sample.yaml").write_text(leaflet_yaml(blocks, references=""))
+    code = (
+        "import resource, sys, time\nfrom pathlib import Path\n"
+        "from msc_leaflet.build import build_leaflet\nfrom msc_leaflet.project import Project\n"
+        "root = Path(sys.argv[1]); start = time.perf_counter()\n"
+        "result = build_leaflet(Project.at(root), 'sample', None, root / 'out')\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(result.pages, time.perf_counter() - start, peak)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=600
+    )
+    assert run.returncode == 0, run.stderr
+    pages, seconds, peak = run.stdout.split()
+    return int(pages), float(seconds), float(peak)
+
+
+def test_a_60_page_leaflet_builds_in_bounded_time_and_memory(
+    make_project: Callable[..., Path],
+) -> None:
+    pages, seconds, peak_mb = measure_long_leaflet(make_project({"sample": "x"}), 1200)
+    assert pages >= 55
+    assert seconds < 60  # measured: ~5 s
+    assert peak_mb < 400  # measured: ~100 MB
+
+
+@pytest.mark.skipif(not SLOW, reason="~30 s; set MSC_LEAFLET_SLOW=1 to run")
+def test_a_300_page_leaflet_builds_in_bounded_time_and_memory(
+    make_project: Callable[..., Path],
+) -> None:
+    pages, seconds, peak_mb = measure_long_leaflet(make_project({"sample": "x"}), 5800)
+    assert pages >= 280
+    assert seconds < 180  # measured: ~30 s
+    assert peak_mb < 800  # measured: ~200 MB
+
+
+if __name__ == "__main__":  # measurements for docs/hardening.md
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from conftest import ORGANISATION
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "leaflets").mkdir()
+        (root / "organisations").mkdir()
+        (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION)
+        for count in (1200, 5800, 9800):  # ~60 pages, ~300 pages, the 2 MB file limit
+            pages, seconds, peak = measure_long_leaflet(root, count)
+            size = (root / "leaflets" / "sample.yaml").stat().st_size
+            print(f"{count} paragraphs ({size:,} bytes): {pages} pages, ", end="")
+            print(f"{seconds:.1f} s, peak RSS {peak:.0f} MB")
