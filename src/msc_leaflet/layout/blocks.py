@@ -30,12 +30,17 @@ LIST_INDENT = 13.0  # points from the text edge to the item text: a hanging bull
 
 
 def make_table(
-    rows: list[list[Flowable]], font: str, commands: list[tuple[object, ...]], **kwargs: object
+    rows: list[list[Flowable]], w: Writer, commands: list[tuple[object, ...]], **kwargs: object
 ) -> Table:
-    """A table whose own default font is ours: ReportLab's default cell font is Helvetica,
-    which it sets even when every cell is a paragraph, leaving an unembedded font in the PDF."""
+    """A table whose own cell defaults are ours. ReportLab sets its default cell font
+    (Helvetica) and text colour (RGB black) even when every cell is a paragraph, leaving an
+    unembedded font in the PDF and an RGB operator in a CMYK print file."""
     table = Table(rows, hAlign="LEFT", **kwargs)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font), *commands]))
+    defaults = [
+        ("FONT", (0, 0), (-1, -1), w.family.regular),
+        ("TEXTCOLOR", (0, 0), (-1, -1), w.styles["body"].textColor),
+    ]
+    table.setStyle(TableStyle([*defaults, *commands]))
     return table
 
 
@@ -102,7 +107,7 @@ class BlockBuilder:
         return self._box(rows, colours.fill, colours.edge)
 
     def _box(self, rows: list[list[Flowable]], fill: object, edge: object) -> Flowable:
-        table = make_table(rows, self.w.family.regular, [
+        table = make_table(rows, self.w, [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -119,7 +124,7 @@ class BlockBuilder:
         rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
         if block.attribution:
             rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
-        table = make_table(rows, self.w.family.regular, [
+        table = make_table(rows, self.w, [
             ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.colour("accent")),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -150,7 +155,7 @@ class BlockBuilder:
     def table(self, block: m.Table) -> Flowable:
         header = [self.w.paragraph(t.value, "table-head") for t in block.header]
         rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
-        table = make_table([header, *rows], self.w.family.regular, [
+        table = make_table([header, *rows], self.w, [
             ("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("table-head")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.colour("accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.theme.colour("rule")),

@@ -106,7 +106,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         title_block(left.leaflet, lw, theme, left.labels, s.format_date),
         title_block(right.leaflet, rw, theme, right.labels, s.format_date),
         column,
-        s.family.regular,
+        lw,
     )
     title.outline_title = plain_text(left.leaflet.title.value)
     story: list[Flowable] = [title]
@@ -123,7 +123,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
             [f for pair in group for f in builder.build(pair[side])]
             for side, builder in enumerate(builders)
         ]
-        row = side_by_side(halves[0], halves[1], column, s.family.regular)
+        row = side_by_side(halves[0], halves[1], column, lw)
         if isinstance(group[0][0], m.Heading):
             row.outline_title = getattr(halves[0][0], "outline_title", "")
         tag_context([row], group[0][0].id)
@@ -140,20 +140,20 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
             [closing_box(left.leaflet, lw, theme, left.labels)],
             [closing_box(right.leaflet, rw, theme, right.labels)],
             column,
-            s.family.regular,
+            lw,
         )
     )
     return Part(furniture, _ending(story, left, lw, s))
 
 
 def side_by_side(
-    left: Sequence[Flowable], right: Sequence[Flowable], column: float, font: str
+    left: Sequence[Flowable], right: Sequence[Flowable], column: float, w: Writer
 ) -> Table:
     """Two columns in one table row; the row splits across pages when it must."""
     half_gap = COLUMN_GAP / 2
     return make_table(
         [[_unwrap(left), _unwrap(right)]],
-        font,
+        w,
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),

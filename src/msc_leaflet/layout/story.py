@@ -132,7 +132,7 @@ def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> 
         rows.append(
             [w.spans_paragraph([Span(leaflet.url, link=leaflet.url)], "small", prefix=[label])]
         )
-    table = make_table(rows, w.family.regular, [
+    table = make_table(rows, w, [
         ("BACKGROUND", (0, 0), (-1, -1), theme.colour("quiet-fill")),
         ("LEFTPADDING", (0, 0), (-1, -1), 12),
         ("RIGHTPADDING", (0, 0), (-1, -1), 12),

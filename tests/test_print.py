@@ -1,0 +1,340 @@
+"""Print production, read back from the PDFs: page boxes, crop marks, colour operators,
+editions, booklets, proofs and the QR note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.colors import CMYKColor
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
+
+from conftest import REPO, leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.imposition import impose_booklet, sheet_order
+from msc_leaflet.layout.pages import PageFinish, canvas_class
+from msc_leaflet.layout.print_marks import PageGeometry
+from msc_leaflet.print_spec import PrintSpec, parse_length
+from msc_leaflet.project import Project
+from msc_leaflet.theme import PAPER, load_theme
+from pdfread import normalise, page_texts
+
+MM = 72 / 25.4
+SIZES_MM = {"a4": (210, 297), "a5": (148, 210), "letter": (215.9, 279.4)}
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+def build(out: Path, locale: str, edition: str = "single", **spec: object) -> Path:
+    project = Project.at(REPO)
+    return build_leaflet(
+        project, "infusion-safety", locale, out, edition=edition, spec=PrintSpec(**spec)
+    ).path
+
+
+def box_mm(box: object) -> tuple[float, float]:
+    left, bottom, right, top = (float(v) for v in box)  # type: ignore[attr-defined]
+    return ((right - left) / MM, (top - bottom) / MM)
+
+
+def content(page: object) -> str:
+    return page.get_contents().get_data().decode("latin-1")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5", "letter"])
+@pytest.mark.parametrize("bleed_mm", [0, 3])
+def test_page_boxes_in_mm(tmp_path: Path, paper: str, bleed_mm: int) -> None:
+    pdf = build(tmp_path, "en", paper=paper, bleed=bleed_mm * MM)
+    width, height = SIZES_MM[paper]
+    for page in PdfReader(pdf).pages:
+        trim = box_mm(page.trimbox)
+        assert trim == pytest.approx((width, height), abs=0.3)
+        assert box_mm(page.bleedbox) == pytest.approx(
+            (width + 2 * bleed_mm, height + 2 * bleed_mm), abs=0.3
+        )
+        assert box_mm(page.mediabox) == box_mm(page.bleedbox)  # no marks: sheet = bleed
+        if not bleed_mm:
+            assert list(page.trimbox) == list(page.mediabox)
+
+
+def test_crop_marks_lie_outside_the_trim_and_bleed(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "en", bleed=3 * MM, crop_marks=True)
+    page = PdfReader(pdf).pages[0]
+    media, trim, bleed = (
+        [float(v) for v in box] for box in (page.mediabox, page.trimbox, page.bleedbox)
+    )
+    assert media[0] < bleed[0] < trim[0]  # a slug for the marks beyond the bleed
+    image = pdfium.PdfDocument(pdf)[0].render(scale=2).to_pil().convert("L")
+    scale = image.width / (media[2] - media[0])
+
+    def dark(x0: float, y0: float, x1: float, y1: float) -> int:
+        """Dark pixels in a PDF-space rectangle."""
+        region = image.crop(
+            (
+                int(x0 * scale),
+                int(image.height - y1 * scale),
+                int(x1 * scale),
+                int(image.height - y0 * scale),
+            )
+        )
+        return sum(1 for value in region.get_flattened_data() if value < 200)
+
+    # The slug (between the sheet edge and the bleed) holds a mark on each trim line…
+    for y in (trim[1], trim[3]):
+        assert dark(0, y - 1, bleed[0], y + 1) > 0
+        assert dark(bleed[2], y - 1, media[2], y + 1) > 0
+    for x in (trim[0], trim[2]):
+        assert dark(x - 1, 0, x + 1, bleed[1]) > 0
+    # …and no mark reaches into the bleed at the bottom corners (the band fills the top).
+    assert dark(bleed[0], bleed[1], trim[0], trim[1]) == 0
+    assert dark(trim[2], bleed[1], bleed[2], trim[1]) == 0
+
+
+def test_band_extends_into_the_bleed(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "en", bleed=3 * MM)
+    image = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    # The top-left corner of the sheet (inside the bleed) is band colour, not paper.
+    assert image.getpixel((2, 2)) != (255, 255, 255)
+
+
+def test_cmyk_mode_emits_no_rgb_colour_operators(tmp_path: Path) -> None:
+    project = Project.at(REPO)
+    url_leaflet = build_leaflet(
+        project, "what-research-says", "th", tmp_path, spec=PrintSpec(colour="cmyk",
+        crop_marks=True, proof=True)
+    ).path  # fmt: skip
+    for pdf in (build(tmp_path, "th", "parallel", colour="cmyk"), url_leaflet):
+        for page in PdfReader(pdf).pages:
+            ops = content(page)
+            assert not re.search(r"\b(rg|RG|g|G|sc|scn|SC|SCN)\b", ops), ops[:300]
+            assert re.search(r"\bk\b", ops)
+
+
+def test_rgb_mode_uses_rgb_operators(tmp_path: Path) -> None:
+    page = PdfReader(build(tmp_path, "en")).pages[0]
+    ops = content(page)
+    assert re.search(r"\brg\b", ops) and not re.search(r"\bk\b", ops)
+
+
+def test_parallel_edition_has_both_scripts_on_every_body_page(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "th", "parallel")
+    assert pdf.name == "infusion-safety.parallel.pdf"
+    texts = page_texts(pdf)
+    for text in texts[:-1]:
+        assert THAI.search(text) and len(LATIN_WORD.findall(text)) > 20
+    # Block by block: the English source of each heading sits on the page of its Thai.
+    for english, thai in (("What an infusion is", "การให้ทางหลอดเลือดดำคืออะไร"),):
+        assert any(english in normalise(t) and thai in normalise(t) for t in texts)
+
+
+def test_sequential_edition_numbers_each_language_from_one(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "th", "sequential")
+    texts = [normalise(t) for t in page_texts(pdf)]
+    thai_pages = [t for t in texts if re.search(r"หน้า \d+ จาก \d+", t)]
+    english_pages = [t for t in texts if re.search(r"Page \d+ of \d+", t)]
+    assert len(thai_pages) + len(english_pages) == len(texts)
+    assert "หน้า 1 จาก" in thai_pages[0] and "Page 1 of" in english_pages[0]
+    assert texts.index(english_pages[0]) == len(thai_pages)  # Thai first, then English
+    assert f"Page {len(english_pages)} of {len(english_pages)}" in english_pages[-1]
+    assert "Safety of MSC infusions" in english_pages[0]  # its own title block
+
+
+def test_bilingual_edition_of_the_source_language_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LeafletError, match="source language"):
+        build(tmp_path, "en", "parallel")
+
+
+def _ten_page_document(pad_to: int) -> bytes:
+    """Ten pages, each saying its number, through the same deferred canvas as leaflets."""
+    import io
+
+    from reportlab.lib.pagesizes import A5
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=A5, invariant=1)
+    doc.addPageTemplates([PageTemplate("p", [Frame(20, 20, A5[0] - 40, A5[1] - 40)])])
+    style = getSampleStyleSheet()["Normal"]
+    story = []
+    for n in range(1, 11):
+        story += [Paragraph(f"content page {n}", style), PageBreak()]
+    story.pop()
+
+    def footer(canvas: object, page: int, pages: int) -> None:
+        canvas.drawString(20, 10, f"folio {page} of {pages}")  # type: ignore[attr-defined]
+
+    def notes(canvas: object) -> None:
+        canvas.drawString(20, 500, "notes page")  # type: ignore[attr-defined]
+
+    finish = PageFinish(PageGeometry(A5), "rgb", [footer], pad_to=pad_to, paint_notes=notes)
+    doc.build(story, canvasmaker=canvas_class(finish))
+    return buffer.getvalue()
+
+
+def _halves(pdf: bytes) -> list[tuple[int, int]]:
+    """(left, right) folio numbers of each imposed sheet side, read from the text."""
+    document = pdfium.PdfDocument(pdf)
+    out = []
+    for page in document:
+        width, height = page.get_size()
+        text = page.get_textpage()
+        numbers = []
+        for x0, x1 in ((0, width / 2), (width / 2, width)):
+            found = re.search(r"folio (\d+) of", text.get_text_bounded(x0, 0, x1, height))
+            assert found
+            numbers.append(int(found.group(1)))
+        out.append((numbers[0], numbers[1]))
+    return out
+
+
+def test_booklet_pads_ten_pages_to_twelve_with_notes_pages() -> None:
+    pdf = _ten_page_document(pad_to=4)
+    texts = [normalise(p.extract_text()) for p in PdfReader(__import__("io").BytesIO(pdf)).pages]
+    assert len(texts) == 12
+    assert all("notes page" in t for t in texts[10:]) and "content page 10" in texts[9]
+    assert "folio 12 of 12" in texts[11]
+    assert _halves(impose_booklet(pdf)) == [(12, 1), (2, 11), (10, 3), (4, 9), (8, 5), (6, 7)]
+
+
+def test_booklet_of_a_leaflet_is_imposed_in_saddle_stitch_order(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "en", imposition="booklet")
+    assert pdf.name == "infusion-safety.booklet.pdf"
+    sheets = PdfReader(pdf).pages
+    assert box_mm(sheets[0].mediabox) == pytest.approx((296, 210), abs=0.5)  # 2 × A5
+    pages = 2 * len(sheets)
+    assert pages % 4 == 0
+    document = pdfium.PdfDocument(pdf)
+    found = []
+    for page in document:
+        width, height = page.get_size()
+        text = page.get_textpage()
+        pair = []
+        for x0, x1 in ((0, width / 2), (width / 2, width)):
+            half = text.get_text_bounded(x0, 0, x1, height)
+            match = re.search(r"Page (\d+) of (\d+)", half)
+            assert match and int(match.group(2)) == pages
+            pair.append(int(match.group(1)))
+        found.append(tuple(pair))
+    assert found == sheet_order(pages)
+
+
+def test_qr_note_on_the_last_page_only(make_project: Callable[..., Path], tmp_path: Path) -> None:
+    from conftest import LONG_BLOCKS
+
+    url = "url: https://example.org/leaflets/sample\n"
+    root = make_project({"sample": leaflet_yaml(LONG_BLOCKS, extra=url)})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    texts = [normalise(t) for t in page_texts(pdf)]
+    assert "This leaflet online example.org/leaflets/sample" in texts[-1]
+    reader = PdfReader(pdf)
+    modules = len(re.findall(r"\bre\b", content(reader.pages[-1])))
+    assert modules > 100  # the QR code's dark modules
+    assert all(len(re.findall(r"\bre\b", content(p))) < 50 for p in reader.pages[:-1])
+
+
+def test_proof_marks_every_page_and_lists_untranslated_text(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project()
+    po = root / "locales" / "th" / "LC_MESSAGES"
+    po.mkdir(parents=True)
+    (po / "sample.po").write_text('msgid ""\nmsgstr ""\n"Language: th\\n"\n', encoding="utf-8")
+    pdf = build_leaflet(
+        Project.at(root), "sample", "th", tmp_path / "out", spec=PrintSpec(proof=True)
+    ).path
+    assert pdf.name == "sample.proof.pdf"
+    texts = [normalise(t) for t in page_texts(pdf)]
+    assert all("PROOF – not for distribution" in t for t in texts)
+    assert "answer" in texts[0]  # the first block's context, in the margin
+    proof_pages = " ".join(texts[next(i for i, t in enumerate(texts) if "Proof: text" in t) :])
+    assert "title (line" in proof_pages and "answer (line" in proof_pages
+    assert "paragraph/30 (line" in proof_pages  # every entry, not the first dozen
+
+
+def test_theme_below_the_floor_is_refused(tmp_path: Path) -> None:
+    bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    cases = {
+        "note: 9\n": ("note: 8\n", "8 pt is below 9 pt"),
+        "body-leading: 15\n": ("body-leading: 12\n", "body-leading 12 is below 1.2"),
+        'muted: "#55646c"': ('muted: "#a0a8ac"', "muted on paper: contrast"),
+    }
+    for original, (broken, message) in cases.items():
+        path = tmp_path / "theme.yaml"
+        path.write_text(bundled.replace(original, broken), encoding="utf-8")
+        with pytest.raises(LeafletError, match=re.escape(message)):
+            load_theme(path)
+
+
+def test_cmyk_theme_colours_are_used_exactly(tmp_path: Path) -> None:
+    bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "theme.yaml"
+    path.write_text(
+        bundled.replace('accent: "#0b6e74"', 'accent: "cmyk(90, 20, 40, 30)"'), encoding="utf-8"
+    )
+    theme = load_theme(path, colour_mode="cmyk")
+    accent = theme.colour("accent")
+    assert (accent.cyan, accent.magenta, accent.yellow, accent.black) == (0.9, 0.2, 0.4, 0.3)
+    assert not isinstance(load_theme(path).colour("accent"), CMYKColor)  # screen edition
+
+
+def test_paper_names_and_lengths() -> None:
+    assert set(PAPER) == set(SIZES_MM)
+    assert parse_length("3mm") == pytest.approx(3 * MM)
+    assert parse_length("0.125in") == pytest.approx(9)
+    for bad in ("3", "three mm", "5 furlongs", "50mm"):
+        with pytest.raises(ValueError):
+            parse_length(bad)
+
+
+def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) -> None:
+    from msc_leaflet.batch import Options, run_batch
+
+    root = Project.at(
+        make_project({"one": leaflet_yaml("- paragraph: Hello.\n  id: hello\n", "one")})
+    )
+    out = root.root / "out"
+    first = run_batch(root, out_dir=out)
+    assert [o.status for o in first.outcomes] == ["built"]
+    again = run_batch(root, out_dir=out, options=Options(spec=PrintSpec(colour="cmyk")))
+    assert [o.status for o in again.outcomes] == ["built"]
+    both = run_batch(
+        root,
+        [],
+        ["en"],
+        out,
+        options=Options(spec=PrintSpec(colour="cmyk"), editions=("single", "parallel")),
+    )
+    assert [o.status for o in both.outcomes] == ["skipped"]  # no translation to pair with
+
+
+def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli import app
+
+    root = make_project()
+    runner = CliRunner()
+    for args, hint in (
+        (["--bleed", "3"], "--bleed"),
+        (["--paper", "a3"], "--paper"),
+        (["--edition", "tabloid"], "--edition"),
+        (["--colour", "spot"], "colour"),
+        (["--imposition", "booklet", "--bleed", "3mm"], "booklet"),
+    ):
+        result = runner.invoke(app, ["build", "--project", str(root), *args])
+        assert result.exit_code == 2 and hint in result.output, result.output
+        assert "Traceback" not in result.output
+    out = root / "out"
+    result = runner.invoke(
+        app, ["preview", "sample", "--project", str(root), "-o", str(out), "--dpi", "40"]
+    )
+    assert result.exit_code == 0, result.output
+    folder = out / "preview" / "en" / "sample"
+    pages = sorted(folder.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(out / "en" / "sample.pdf").pages)
+    assert (folder / "contact-sheet.png").is_file()
