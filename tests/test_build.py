@@ -133,3 +133,14 @@ def test_bundled_leaflets_build_to_two_to_four_pages(tmp_path: Path) -> None:
 
 def test_long_leaflet_blocks_fixture_is_multi_page() -> None:
     assert LONG_BLOCKS.count("paragraph:") == 30
+
+
+def test_adjacent_citations_read_as_one_list(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """`[@a][@b][@c]` must print 1–3, not the misleading 123."""
+    blocks = "- paragraph: Three studies [@alpha2001][@gamma2002][@delta2003].\n  id: three\n"
+    project = Project.at(make_project({"sample": leaflet_yaml(blocks)}))
+    pdf = build_leaflet(project, "sample", None, tmp_path / "out").path
+    text = normalise(page_texts(pdf)[0])
+    assert "Three studies1–3." in text

@@ -1,4 +1,4 @@
-"""LAYOUT001–004 over a hand-built `LayoutReport` (the build does not produce one yet)."""
+"""LAYOUT001–004: over a hand-built `LayoutReport`, and over the one every build fills."""
 
 from __future__ import annotations
 
@@ -42,3 +42,63 @@ def test_layout_checks_fail_and_pass(make_project: Callable[..., Path]) -> None:
     for check in (small_text, lonely_heading, footer_overflow, thai_line_break):
         assert list(check(ctx_good)) == []
         assert list(check(ctx)) == []  # no report: nothing to say
+
+
+def _crowded_leaflet() -> str:
+    """One paragraph citing 24 studies: their footer entries fill most of a page."""
+    from conftest import leaflet_yaml
+
+    keys = [f"study{n:02d}" for n in range(1, 25)]
+    refs = "references:\n" + "".join(
+        f"  - key: {key}\n    authors: [Author A, Second B, Third C]\n"
+        f"    title: A long descriptive title of study number {key} about stromal cells, "
+        "their safety in people and what the trial measured over two years\n"
+        f"    journal: J Test\n    year: 2001\n    volume: '1'\n    pages: 1-9\n"
+        for key in keys
+    )
+    cites = "".join(f"[@{key}]" for key in keys)
+    blocks = f"- paragraph: Many studies looked at this question {cites}.\n  id: many\n"
+    return leaflet_yaml(blocks, references=refs)
+
+
+def test_every_build_reports_layout_findings(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    import pytest
+
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.errors import LeafletError
+    from msc_leaflet.project import Project
+
+    project = Project.at(make_project({"sample": _crowded_leaflet()}))
+    result = build_leaflet(project, "sample", None, tmp_path / "draft")
+    crowded = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT003"]
+    assert crowded and "the reference footer of page" in crowded[0].message
+    with pytest.raises(LeafletError, match="LAYOUT003"):
+        build_leaflet(project, "sample", None, tmp_path / "print", strict=True)
+    assert not (tmp_path / "print").exists()  # nothing written
+
+
+def test_build_prints_no_text_below_the_floor(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    project = Project.at(make_project())
+    result = build_leaflet(project, "sample", None, tmp_path)
+    assert not [f for f in result.findings if getattr(f, "code", "").startswith("LAYOUT")]
+    # Read the sizes back from the file: superscripts included, nothing under 9 pt.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer
+
+    sizes = set()
+    for page in extract_pages(str(result.path)):
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                sizes.add(round(item.size, 2))
+            elif isinstance(item, LTTextContainer):
+                stack.extend(item)
+    assert min(sizes) == 9.0

@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from . import i18n
 from .content import load_leaflet
 from .errors import Finding, LeafletError, Location
-from .layout import Localised, layout_leaflet
+from .layout import LayoutResult, Localised, layout_leaflet
 from .model import Leaflet
 from .output import output_path, write_atomic
 from .print_spec import EDITIONS, PrintSpec, variant_suffix
@@ -162,5 +162,39 @@ def build_loaded(
     except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(edition, spec) + ".pdf")
+    all_findings += check_layout(project, source, versions[0].leaflet, locale, result, strict)
     write_atomic(path, pdf)
     return BuildResult(source.id, locale, path, result.pages, all_findings)
+
+
+def check_layout(
+    project: Project,
+    source: Leaflet,
+    localized: Leaflet,
+    locale: str,
+    result: LayoutResult,
+    strict: bool,
+) -> list[Finding]:
+    """The checks only a laid-out page can answer (text size, lonely headings, crowded
+    footers). Their errors stop a --strict build before anything is written."""
+    from .checks import load_config, run_layout_checks
+    from .checks.layout import LayoutReport, PageSummary, TextSize
+
+    report = LayoutReport(
+        pages=tuple(
+            PageSummary(n, kinds, n in result.footer_overflows)
+            for n, kinds in enumerate(result.page_kinds, 1)
+        ),
+        text_sizes=tuple(TextSize(size, 0) for size in result.text_sizes),
+    )
+    config = load_config(project, strict=strict)
+    findings = run_layout_checks(project, source, localized, locale, report, config)
+    errors = [f for f in findings if f.severity == "error"]
+    if strict and errors:
+        raise LeafletError(
+            Location(source.path),
+            "--strict: the laid-out pages fail a check:\n"
+            + "\n".join(f"  {finding}" for finding in errors),
+            "fix them, or build without --strict for a draft",
+        )
+    return findings

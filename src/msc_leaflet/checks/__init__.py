@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .config import CheckConfig, load_config
     from .layout import LayoutReport
     from .registry import REGISTRY, Check, CheckContext, CheckFinding, Issue, all_checks
-    from .runner import run_checks
+    from .runner import run_checks, run_layout_checks
 
 # Loaded on first use so that registering the `check` command keeps --help instant.
 _HOMES = {
@@ -30,6 +30,7 @@ _HOMES = {
     "Issue": ".registry",
     "all_checks": ".registry",
     "run_checks": ".runner",
+    "run_layout_checks": ".runner",
 }
 
 
@@ -46,4 +47,5 @@ __all__ = [
     "all_checks",
     "load_config",
     "run_checks",
+    "run_layout_checks",
 ]

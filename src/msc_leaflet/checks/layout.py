@@ -1,10 +1,9 @@
 """Layout-derived checks: problems only a finished page shows.
 
-These read a `LayoutReport`, which the build would fill in after laying out a
-leaflet. TODO(lead): the build does not produce one yet. `build_leaflet` should fill
-a `LayoutReport` (smallest font size drawn, per-page block kinds, footer overflow,
-line-break violations from the typeset stage) and pass it to `run_checks(...,
-layouts={(leaflet_id, locale): report})`; until then these checks find nothing.
+These read a `LayoutReport`: plain data the build fills in after laying out each PDF
+(`build.check_layout`: every text size the canvas printed, what each page holds, which
+reference footers crowd their page) and hands to `run_layout_checks`. `msc-leaflet
+check` alone has no layout, so it does not run them; every build does.
 """
 
 from __future__ import annotations

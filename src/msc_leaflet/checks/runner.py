@@ -55,6 +55,33 @@ def run_checks(
     return sorted(findings, key=_place)
 
 
+def run_layout_checks(
+    project: Project,
+    source: Leaflet,
+    localized: Leaflet,
+    locale: str,
+    report: LayoutReport,
+    config: CheckConfig | None = None,
+) -> list[Finding]:
+    """The layout-derived checks on one output, which only a build can run: `build`
+    calls this after laying out a PDF. Waivers of layout checks apply as in `run_checks`."""
+    config = config or CheckConfig()
+    sources = SourceMap.read(source.path)
+    ctx = CheckContext(localized, source, locale, project, config, sources, report)
+    issues: list[tuple[str, Issue]] = []
+    for item in all_checks():
+        if item.scope != "layout" or item.function is None:
+            continue
+        if config.severity_of(item.code, item.severity) != "off":
+            issues += [(item.code, issue) for issue in item.function(ctx)]
+    layout_waivers = [  # others belong to `run_checks`, which reports them once
+        w
+        for w in waivers(sources)
+        if w.has_reason and w.code in REGISTRY and REGISTRY[w.code].scope == "layout"
+    ]
+    return sorted(_finalise(issues, config, layout_waivers), key=_place)
+
+
 def _place(f: Finding) -> tuple[str, int, int, str]:
     return (str(f.location.path), f.location.line, f.location.column, getattr(f, "code", ""))
 

@@ -41,7 +41,9 @@ BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 class LayoutResult:
     pdf: bytes
     pages: int
-    footer_overflows: tuple[int, ...]
+    footer_overflows: tuple[int, ...]  # pages whose reference footer crowds out the body
+    page_kinds: tuple[tuple[str, ...], ...] = ()  # what was placed on each page, in order
+    text_sizes: tuple[float, ...] = ()  # every text size printed, smallest first
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -98,10 +100,18 @@ def layout_leaflet(
         footers=[footer_painter(p.furniture) for p in parts],
         pad_to=BOOKLET_PAGES if spec.imposition == "booklet" else 1,
         paint_notes=_notes_painter(last),
+        log=setting.log,
     )
     doc.build(story, canvasmaker=canvas_class(finish))
     overflows = [n for p in parts for n in p.furniture.references.overflows]
-    return LayoutResult(buffer.getvalue(), finish.pages, tuple(overflows))
+    log = setting.log
+    return LayoutResult(
+        buffer.getvalue(),
+        finish.pages,
+        tuple(overflows),
+        tuple(tuple(kinds) for kinds in log.page_kinds),
+        tuple(sorted(log.text_sizes)),
+    )
 
 
 def _subjects(versions: Sequence[Localised]) -> list[str]:

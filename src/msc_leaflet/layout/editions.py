@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
@@ -24,7 +24,7 @@ from ..theme import Theme
 from ..typeset import FontFamily
 from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
 from .footnotes import PageReferences
-from .pages import PageFurniture
+from .pages import LayoutLog, PageFurniture
 from .proof import proof_page, tag_context
 from .qr import online_note
 from .story import (
@@ -52,6 +52,7 @@ class Setting:
     format_date: DateFormatter
     bleed: float = 0.0
     proof: bool = False
+    log: LayoutLog = field(default_factory=LayoutLog)
 
     @property
     def text_width(self) -> float:
@@ -195,7 +196,7 @@ def _furniture(
         title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
         contact=contact_lines(leaflet.organisation, labels), control=control,
         references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
-        proof=s.proof,
+        proof=s.proof, log=s.log,
     )  # fmt: skip
 
 

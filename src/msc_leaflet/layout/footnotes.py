@@ -104,11 +104,20 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
         top = self._y
         if Frame._add(self, flowable, canv, trySplit):
             self.references.on_page |= numbers
+            self._note_overflow(canv)
             if self.on_place:
                 self.on_place(flowable, top)
             return 1
         self._y1p = saved
         return 0
+
+    def _note_overflow(self, canv: Canvas) -> None:
+        """A footer may take most of a page (nothing is lost), but it crowds out the body:
+        report the page so the author can spread the citations."""
+        page = canv.getPageNumber()
+        footer = self.references.height(self.references.on_page)
+        if footer > MAX_SHARE * self._height and page not in self.references.overflows:
+            self.references.overflows.append(page)
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         saved = self._y1p

@@ -11,13 +11,15 @@ marks on top of everything.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..labels import Labels
 from ..theme import Theme
@@ -32,6 +34,23 @@ FooterPainter = Callable[[Canvas, int, int], None]  # canvas, page in its part, 
 PagePainter = Callable[[Canvas], None]
 
 
+_TEXT_SIZE = re.compile(r" ([\d.]+) Tf\b")
+
+
+@dataclass
+class LayoutLog:
+    """What the layout saw, for the layout-derived checks (`checks/layout.py`)."""
+
+    page_kinds: list[list[str]] = field(default_factory=list)  # what each page starts
+    text_sizes: set[float] = field(default_factory=set)  # every size text was set in
+
+    def place(self, flowable: Flowable) -> None:
+        if isinstance(flowable, (Spacer, ActionFlowable)) or not self.page_kinds:
+            return
+        heading = getattr(flowable, "outline_title", None)
+        self.page_kinds[-1].append("heading" if heading else type(flowable).__name__.lower())
+
+
 @dataclass
 class PageFinish:
     """What happens to each page once the page count is known."""
@@ -42,6 +61,7 @@ class PageFinish:
     pad_to: int = 1  # a booklet needs a multiple of 4 pages
     paint_notes: PagePainter | None = None  # body of a padding page
     pages: int = 0  # pages written, padding included; known once the document is saved
+    log: LayoutLog = field(default_factory=LayoutLog)
 
 
 def canvas_class(finish: PageFinish) -> type[DeferredCanvas]:
@@ -66,6 +86,12 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         offset = self.finish.geometry.offset
         if offset:
             self.translate(offset, offset)  # trim coordinates from here on
+
+    def addLiteral(self, s: str, escaped: int = 1) -> None:
+        # Every line of text reaches the page here (typeset/render.py): the one place
+        # that sees each size actually printed, superscripts and furniture included.
+        self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
+        super().addLiteral(s, escaped)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         # A bookmark points at "the page being generated", which only exists once the real
@@ -130,14 +156,16 @@ class PageFurniture:
     part: int = 0
     bleed: float = 0.0  # backgrounds that touch the trim extend this far beyond it
     proof: bool = False
+    log: LayoutLog = field(default_factory=LayoutLog)  # shared by the parts of a document
     margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
 
     def note_placed(self, flowable: Flowable, top: float) -> None:
+        self.log.place(flowable)
         context = getattr(flowable, "proof_context", "")
-        if context:
+        if context and self.proof:
             self.margin_notes.append((top, context))
 
 
@@ -163,11 +191,12 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
             topPadding=0,
             bottomPadding=0,
             references=furniture.references,
-            on_place=furniture.note_placed if furniture.proof else None,
+            on_place=furniture.note_placed,
         )
 
     def begin(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.part = part
+        furniture.log.page_kinds.append([])
         furniture.references.on_page = set()
         furniture.margin_notes.clear()
 

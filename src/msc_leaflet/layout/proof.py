@@ -24,7 +24,7 @@ from .text import Writer
 if TYPE_CHECKING:
     from .pages import PageFurniture
 
-MARGIN_NOTE_SIZE = 6.5  # proof-only annotation in an 18 mm margin; never in print output
+MARGIN_NOTE_SIZE = 9.0  # turned along the margin, so the print floor costs no room
 WATERMARK_SIZE = 40.0
 
 

@@ -55,6 +55,8 @@ class Writer:
                         last.text.rstrip(" "), last.font, last.size, last.color, last.link
                     )
                 numbers = tuple(self.numbers[key] for key in span.cites)
+                if runs and runs[-1].cites:  # [@a][@b] reads as one citation: 1,2 not 12
+                    numbers = runs.pop().cites + numbers
                 runs.append(
                     Run(
                         _compress(numbers),
