@@ -124,8 +124,11 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
             [f for pair in group for f in builder.build(pair[side])]
             for side, builder in enumerate(builders)
         ]
-        row = side_by_side(halves[0], halves[1], column, lw)
-        if isinstance(group[0][0], m.Heading):
+        opens_section = isinstance(group[0][0], m.Heading)
+        # A cell drops its first flowable's space-before: give it to the row instead.
+        top = theme.spacing["heading-before"] if opens_section else 0.0
+        row = side_by_side(halves[0], halves[1], column, lw, top)
+        if opens_section:
             row.outline_title = getattr(halves[0][0], "outline_title", "")
         tag_context([row], group[0][0].id)
         story.append(row)
@@ -148,7 +151,11 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
 
 
 def side_by_side(
-    left: Sequence[Flowable], right: Sequence[Flowable], column: float, w: Writer
+    left: Sequence[Flowable],
+    right: Sequence[Flowable],
+    column: float,
+    w: Writer,
+    top: float = 0.0,
 ) -> Table:
     """Two columns in one table row; the row splits across pages when it must."""
     half_gap = COLUMN_GAP / 2
@@ -159,7 +166,7 @@ def side_by_side(
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (0, -1), half_gap),
             ("LEFTPADDING", (1, 0), (1, -1), half_gap),
