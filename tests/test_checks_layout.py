@@ -102,3 +102,20 @@ def test_build_prints_no_text_below_the_floor(
             elif isinstance(item, LTTextContainer):
                 stack.extend(item)
     assert min(sizes) == 9.0
+
+
+def test_an_emergency_cut_is_reported_as_a_line_break_violation(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    from conftest import leaflet_yaml
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    run = "Pneumonoultramicroscopic" * 12  # one word, no break opportunity: cut to fit
+    blocks = f"- paragraph: Before {run} after.\n  id: run\n"
+    project = Project.at(make_project({"sample": leaflet_yaml(blocks)}))
+    result = build_leaflet(project, "sample", None, tmp_path)
+    cuts = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert len(cuts) == 1 and "PneumonoultramicroscopicPneu" in cuts[0].message
+    clean = [f for f in build_leaflet(project, "sample", None, tmp_path).findings]
+    assert len([f for f in clean if getattr(f, "code", "") == "LAYOUT004"]) == 1  # stable

@@ -178,7 +178,7 @@ def check_layout(
     """The checks only a laid-out page can answer (text size, lonely headings, crowded
     footers). Their errors stop a --strict build before anything is written."""
     from .checks import load_config, run_layout_checks
-    from .checks.layout import LayoutReport, PageSummary, TextSize
+    from .checks.layout import LayoutReport, LineBreakViolation, PageSummary, TextSize
 
     report = LayoutReport(
         pages=tuple(
@@ -186,6 +186,10 @@ def check_layout(
             for n, kinds in enumerate(result.page_kinds, 1)
         ),
         text_sizes=tuple(TextSize(size, 0) for size in result.text_sizes),
+        line_breaks=tuple(
+            LineBreakViolation(0, _excerpt(text), "inside a run with no break opportunity")
+            for text in result.emergency_breaks
+        ),
     )
     config = load_config(project, strict=strict)
     findings = run_layout_checks(project, source, localized, locale, report, config)
@@ -198,3 +202,7 @@ def check_layout(
             "fix them, or build without --strict for a draft",
         )
     return findings
+
+
+def _excerpt(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -44,6 +44,7 @@ class LayoutResult:
     footer_overflows: tuple[int, ...]  # pages whose reference footer crowds out the body
     page_kinds: tuple[tuple[str, ...], ...] = ()  # what was placed on each page, in order
     text_sizes: tuple[float, ...] = ()  # every text size printed, smallest first
+    emergency_breaks: tuple[str, ...] = ()  # texts with no break opportunity, cut to fit
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -111,6 +112,7 @@ def layout_leaflet(
         tuple(overflows),
         tuple(tuple(kinds) for kinds in log.page_kinds),
         tuple(sorted(log.text_sizes)),
+        tuple(log.emergency_breaks),
     )
 
 

@@ -63,7 +63,9 @@ class Setting:
         lang = version.leaflet.language
         styles = build_styles(self.theme, self.family, lang)
         accent = self.theme.colour("accent")
-        return Writer(self.family, styles, numbers, lang, accent, version.words)
+        return Writer(
+            self.family, styles, numbers, lang, accent, version.words, self.log.emergency_break
+        )
 
 
 @dataclass

@@ -43,6 +43,11 @@ class LayoutLog:
 
     page_kinds: list[list[str]] = field(default_factory=list)  # what each page starts
     text_sizes: set[float] = field(default_factory=set)  # every size text was set in
+    emergency_breaks: list[str] = field(default_factory=list)  # units cut inside a word
+
+    def emergency_break(self, text: str) -> None:
+        if text not in self.emergency_breaks:
+            self.emergency_breaks.append(text)
 
     def place(self, flowable: Flowable) -> None:
         if isinstance(flowable, (Spacer, ActionFlowable)) or not self.page_kinds:

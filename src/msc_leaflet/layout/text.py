@@ -6,7 +6,7 @@ fonts, colours and superscript numbers; every block builder goes through it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +25,7 @@ class Writer:
         lang: str,
         link_colour: Color,
         words: WordList,
+        on_emergency_break: Callable[[str], None] | None = None,
     ) -> None:
         self.family = family
         self.styles = styles
@@ -32,6 +33,7 @@ class Writer:
         self.lang = lang
         self.link_colour = link_colour
         self.words = words  # the project's terms that must never be split at a line end
+        self.on_emergency_break = on_emergency_break
 
     def runs(
         self,
@@ -84,7 +86,9 @@ class Writer:
         """A paragraph from inline-markup ``source`` in the named style."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
-        return make_paragraph(runs, chosen, self.lang, words=self.words)
+        return make_paragraph(
+            runs, chosen, self.lang, words=self.words, on_emergency_break=self.on_emergency_break
+        )
 
     def plain(
         self, text: str, style: str, *, colour: Color | None = None, bold: bool = False
@@ -103,7 +107,11 @@ class Writer:
     ) -> Flowable:
         chosen = self.styles[style]
         return make_paragraph(
-            [*prefix, *self.runs(spans, chosen, colour, bold)], chosen, self.lang, words=self.words
+            [*prefix, *self.runs(spans, chosen, colour, bold)],
+            chosen,
+            self.lang,
+            words=self.words,
+            on_emergency_break=self.on_emergency_break,
         )
 
 

@@ -10,7 +10,7 @@ splitter is what raises ``LayoutError: Splitting error`` on shaped paragraphs.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +64,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         lang: str,
         *,
         justify_last: bool = False,
+        on_emergency_break: Callable[[str], None] | None = None,
     ) -> None:
         self.units = list(units)
         self.lang = lang
+        # Told the text of each unit cut by an emergency break: the layout reports them
+        # (LAYOUT004), because a cut inside a word is a defect the author must fix.
+        self.on_emergency_break = on_emergency_break
         self.justify_last = justify_last  # the first part of a split is justified to its end
         frags = [_frag(p.text, p.run) for u in self.units for p in u.pieces]
         super().__init__(None, style, frags=frags)
@@ -87,7 +91,12 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             # A unit wider than a line is cut (emergency break) rather than drawn past
             # the margin; the cut units replace the originals so `split` and `draw`,
             # which index ``self.units`` by line, see the same list.
-            self.units = fit_units(self.units, min(widths))
+            fitted = fit_units(self.units, min(widths))
+            if self.on_emergency_break and len(fitted) != len(self.units):
+                for unit in self.units:
+                    if unit.width > min(widths) + FUZZ:
+                        self.on_emergency_break(_unit_text(unit))
+            self.units = fitted
             self._lines = break_lines(self.units, *widths)
             self._widths = widths
         return self._lines
@@ -188,6 +197,7 @@ def make_paragraph(
     lang: str,
     *,
     words: WordList | Path | str | None = None,
+    on_emergency_break: Callable[[str], None] | None = None,
 ) -> TextParagraph:
     """A paragraph flowable for ``runs``; ``words`` overrides the default word list."""
     if words is None:
@@ -196,7 +206,12 @@ def make_paragraph(
         word_list = words
     else:
         word_list = load_word_list(words)
-    return TextParagraph(build_units(runs, lang, word_list), style, lang)
+    units = build_units(runs, lang, word_list)
+    return TextParagraph(units, style, lang, on_emergency_break=on_emergency_break)
+
+
+def _unit_text(unit: Unit) -> str:
+    return "".join(cluster.text for piece in unit.pieces for cluster in piece.clusters)
 
 
 def cited_numbers(flowable: Any) -> set[int]:
