@@ -338,3 +338,24 @@ def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> Non
     pages = sorted(folder.glob("page-*.png"))
     assert len(pages) == len(PdfReader(out / "en" / "sample.pdf").pages)
     assert (folder / "contact-sheet.png").is_file()
+
+
+def test_a_project_theme_names_its_paper_and_triggers_rebuilds(
+    make_project: Callable[..., Path],
+) -> None:
+    from msc_leaflet.batch import run_batch
+
+    root = Project.at(make_project())
+    bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    theme = root.root / "theme.yaml"
+    theme.write_text(bundled.replace("paper: a4 ", "paper: a5 "), encoding="utf-8")
+    out = root.root / "out"
+    assert [o.status for o in run_batch(root, out_dir=out).outcomes] == ["built"]
+    page = PdfReader(out / "en" / "sample.pdf").pages[0]
+    assert box_mm(page.trimbox) == pytest.approx(SIZES_MM["a5"], abs=0.3)
+    assert [o.status for o in run_batch(root, out_dir=out).outcomes] == ["skipped"]
+    theme.write_text(bundled.replace("paper: a4 ", "paper: letter "), encoding="utf-8")
+    again = run_batch(root, out_dir=out).outcomes
+    assert [o.status for o in again] == ["built"]
+    page = PdfReader(out / "en" / "sample.pdf").pages[0]
+    assert box_mm(page.trimbox) == pytest.approx(SIZES_MM["letter"], abs=0.3)
