@@ -10,6 +10,11 @@ cluster's text. Marks are drawn as outlines and carry none (see `_text_carriers`
 
 Shaping happens in font units, so results do not depend on the point size (HarfBuzz
 applies no hinting or tracking here); the cache key is (font, text, lang).
+
+Memory: a worker keeps one cache for every document it builds, so the caches are
+bounded. Most clusters recur (every "e" of a face, every ที่), so equal clusters are
+shared (`_ClusterTable`): a cached word costs a tuple of references, not fresh glyph
+objects, and a repeated cluster is not rebuilt (the cold cost of a first build).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import uharfbuzz as hb
 from .errors import MissingGlyphError
 from .fonts import shaping_font
 from .reportlab_overrides import ShapingTTFont
-from .scripts import script_runs
+from .scripts import LATIN, script_runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +57,37 @@ class Cluster:
         return self.text == " "
 
 
+Raw = tuple[int, float, float, float]  # glyph id, x, y, advance (1/1000 em, in its cluster)
+
+#: Shaped texts kept per process. Units are words, so a leaflet has ~1,000 distinct
+#: ones. With clusters shared an entry is ~0.35 kB, so a full cache is ~20 MB (it was
+#: ~190 MB, over a worker's memory budget, when every entry held its own glyphs).
+SHAPE_CACHE_SIZE = 50_000
+#: Distinct clusters kept per face for sharing (Latin letters with their kerned
+#: advances, Thai syllables): a few thousand in practice; the table starts over if full.
+CLUSTER_TABLE_SIZE = 20_000
+
+
+class _ClusterTable:
+    """Equal clusters of one face, made once and shared by every text that has them."""
+
+    def __init__(self) -> None:
+        self.clusters: dict[tuple[str, tuple[Raw, ...]], Cluster] = {}
+
+    def add(self, key: tuple[str, tuple[Raw, ...]], cluster: Cluster) -> None:
+        if len(self.clusters) >= CLUSTER_TABLE_SIZE:
+            self.clusters.clear()  # shared clusters stay valid; only future sharing restarts
+        self.clusters[key] = cluster
+
+
 @dataclass(frozen=True)
 class HarfBuzzFont:
     """HarfBuzz's view of one registered font (one per font and process)."""
 
     font: hb.Font
     scale: float  # font units → 1/1000 em
+    ttf: ShapingTTFont
+    table: _ClusterTable
 
 
 @cache
@@ -66,7 +96,7 @@ def harfbuzz_font(name: str) -> HarfBuzzFont:
     ttf = shaping_font(name)
     with open(ttf.face.filename, "rb") as handle:
         face = hb.Face(hb.Blob(handle.read()))
-    return HarfBuzzFont(hb.Font(face), 1000 / face.upem)
+    return HarfBuzzFont(hb.Font(face), 1000 / face.upem, ttf, _ClusterTable())
 
 
 def shape(font_name: str, text: str, lang: str) -> tuple[Cluster, ...]:
@@ -74,10 +104,14 @@ def shape(font_name: str, text: str, lang: str) -> tuple[Cluster, ...]:
     return _shape(font_name, text, lang.split("-")[0].lower())
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SHAPE_CACHE_SIZE)
 def _shape(font_name: str, text: str, lang: str) -> tuple[Cluster, ...]:
+    # ASCII is one Latin run whatever it holds (neutral characters join their run).
+    runs = [(0, len(text), LATIN)] if text.isascii() else script_runs(text)
+    if len(runs) == 1:
+        return tuple(_shape_script_run(font_name, text, runs[0][2], lang))
     clusters: list[Cluster] = []
-    for start, end, script in script_runs(text):
+    for start, end, script in runs:
         clusters.extend(_shape_script_run(font_name, text[start:end], script, lang))
     return tuple(clusters)
 
@@ -95,42 +129,41 @@ def _shape_script_run(font_name: str, text: str, script: str, lang: str) -> list
     # A dotted circle is a placeholder glyph with no source text; never print one.
     buf.flags = hb.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
     hb.shape(hbf.font, buf, {})
-    infos, positions = buf.glyph_infos, buf.glyph_positions
-    starts = sorted({info.cluster for info in infos})
-    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
-    ttf = shaping_font(font_name)
+    scale = hbf.scale
+    infos = buf.glyph_infos  # each read of these builds new Python objects
+    starts = [info.cluster for info in infos]
+    glyphs = [
+        (info.codepoint, pos.x_offset * scale, pos.y_offset * scale, pos.x_advance * scale)
+        for info, pos in zip(infos, buf.glyph_positions, strict=True)
+    ]
+    ordered = sorted(set(starts))
+    ends = dict(zip(ordered, [*ordered[1:], len(text)], strict=True))
+    shared = hbf.table.clusters
     out: list[Cluster] = []
     i = 0
-    while i < len(infos):
-        cluster_start = infos[i].cluster
+    count = len(glyphs)
+    while i < count:
+        cluster_start = starts[i]
         j = i
         pen = 0.0
-        raw: list[tuple[int, float, float, float]] = []
-        while j < len(infos) and infos[j].cluster == cluster_start:
-            pos = positions[j]
-            raw.append(
-                (
-                    infos[j].codepoint,
-                    pen + pos.x_offset * hbf.scale,
-                    pos.y_offset * hbf.scale,
-                    pos.x_advance * hbf.scale,
-                )
-            )
-            pen += pos.x_advance * hbf.scale
+        raw: list[Raw] = []
+        while j < count and starts[j] == cluster_start:
+            gid, x_offset, y_offset, x_advance = glyphs[j]
+            raw.append((gid, pen + x_offset, y_offset, x_advance))
+            pen += x_advance
             j += 1
-        cluster_text = text[cluster_start : ends[cluster_start]]
-        out.append(_cluster(ttf, hbf, cluster_text, raw, pen))
+        key = (text[cluster_start : ends[cluster_start]], tuple(raw))
+        cluster = shared.get(key)
+        if cluster is None:
+            cluster = _cluster(hbf, key[0], raw, pen)
+            hbf.table.add(key, cluster)
+        out.append(cluster)
         i = j
     return out
 
 
-def _cluster(
-    ttf: ShapingTTFont,
-    hbf: HarfBuzzFont,
-    text: str,
-    raw: list[tuple[int, float, float, float]],
-    advance: float,
-) -> Cluster:
+def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cluster:
+    ttf = hbf.ttf
     if any(gid == 0 for gid, _, _, _ in raw):
         _raise_missing(ttf, hbf, text)
     if len(text) == 1 and len(raw) == 1 and hbf.font.get_nominal_glyph(ord(text)) == raw[0][0]:
@@ -152,7 +185,7 @@ def _cluster(
     return Cluster(text, tuple(glyphs), advance, plain=False)
 
 
-def _text_carriers(raw: list[tuple[int, float, float, float]], chars: int) -> list[int]:
+def _text_carriers(raw: list[Raw], chars: int) -> list[int]:
     """Which glyphs of a cluster carry its text in the PDF text layer.
 
     Spacing glyphs on the baseline do (consonants, vowels with advance, ligatures);
