@@ -84,7 +84,10 @@ class _Parser:
             self.buffer = []
 
     def run(self, start: int, end: int, link: str) -> None:
+        """Parse ``text[start:end]``; a link label is parsed by a nested call, so its
+        emphasis must balance inside it (``*see [the site](…)*`` is fine)."""
         text, i = self.text, start
+        bold_on_entry, italic_on_entry = self.bold, self.italic
         bold_at = italic_at = -1
         while i < end:
             ch = text[i]
@@ -112,6 +115,15 @@ class _Parser:
                 self.buffer.append(ch)
                 i += 1
         self.flush(link)
+        if link and (self.bold != bold_on_entry or self.italic != italic_on_entry):
+            mark, at = ("**", bold_at) if self.bold != bold_on_entry else ("*", italic_at)
+            raise InlineError(
+                at,
+                f"'{mark}' crosses the edge of a link text",
+                f"open and close {mark} inside the [link text], or around the whole link",
+            )
+        if link:
+            return  # emphasis opened before the link is closed (or not) by the caller
         if self.bold:
             raise InlineError(
                 bold_at, "'**' (bold) is opened but never closed", "add the closing **"
