@@ -4,22 +4,50 @@ Reads the ``.po`` itself rather than a compiled ``.mo`` so that it can tell the
 reader *why* a text is still in the source language: untranslated, fuzzy (not used
 unless asked for), or a translation that fails `checks` (e.g. a lost citation,
 which would silently drop a reference number from the printed page).
+
+A pool worker localises one leaflet after another, and every job reads the ``ui``
+catalog and checks the same labels again; parsed catalogs (keyed by the file's inode,
+size and mtime, so an edited .po is read again) and check verdicts (keyed by source and
+translation) are kept in small bounded caches, read-only.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
+from pathlib import Path
 
 from ..errors import Finding, Location
 from ..labels import Labels
 from ..model import Leaflet, Text, map_texts, texts
 from ..project import Project, same_language
-from .catalog import UI_DOMAIN, Catalog, Entry, Key, po_path
-from .checks import check_translation, errors
+from .catalog import UI_DOMAIN, Entry, Key, po_path
+from .checks import Problem, check_translation, errors
 from .extract import is_optional
 from .pofile import read_po
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
+# The ui catalog plus recently built leaflets' catalogs (~0.1 MB each parsed).
+CATALOG_CACHE_SIZE = 16
+# Source/translation pairs (a leaflet has ~100; a verdict costs ~0.2 ms to recompute).
+VERDICT_CACHE_SIZE = 4096
+
+
+def _catalog_entries(path: Path) -> dict[Key, Entry]:
+    """Active entries of the catalog at ``path`` by key; shared, never to be modified."""
+    stat = path.stat()  # a rewrite (editor, `i18n update`) changes one of these
+    return _parsed_entries(path, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=CATALOG_CACHE_SIZE)
+def _parsed_entries(path: Path, inode: int, size: int, mtime_ns: int) -> dict[Key, Entry]:
+    return read_po(path).lookup()
+
+
+@lru_cache(maxsize=VERDICT_CACHE_SIZE)
+def _translation_errors(source: str, translation: str) -> tuple[Problem, ...]:
+    """The errors that keep ``translation`` off the page (the checks are pure functions)."""
+    return tuple(errors(check_translation(source, translation)))
 
 
 def _listing(texts: list[Text]) -> str:
@@ -31,14 +59,14 @@ def _listing(texts: list[Text]) -> str:
 class _Translator:
     """Looks each Text up once, remembering what could not be used and why."""
 
-    def __init__(self, catalog: Catalog, allow_fuzzy: bool) -> None:
-        self.entries: dict[Key, Entry] = catalog.lookup()
+    def __init__(self, entries: dict[Key, Entry], path: Path, allow_fuzzy: bool) -> None:
+        self.entries = entries
         self.allow_fuzzy = allow_fuzzy
         self.untranslated: list[Text] = []
         self.fuzzy: list[Text] = []
         self.rejected: list[Finding] = []
         self.rejected_texts: list[Text] = []
-        self.path = catalog.path
+        self.path = path
 
     def __call__(self, text: Text) -> Text:
         entry = self.entries.get((text.context, text.value))
@@ -51,9 +79,8 @@ class _Translator:
             if not optional:
                 self.fuzzy.append(text)
             return text
-        problems = errors(check_translation(text.value, entry.msgstr))
+        problems = _translation_errors(text.value, entry.msgstr)
         if problems:
-            assert self.path is not None
             reasons = "; ".join(f"[{p.check}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
             self.rejected.append(
@@ -94,7 +121,7 @@ def localize_with_fallbacks(
         )
         fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
         return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
-    translator = _Translator(read_po(path), allow_fuzzy)
+    translator = _Translator(_catalog_entries(path), path, allow_fuzzy)
     localized = map_texts(leaflet, translator)
     findings: list[Finding] = []
     if translator.untranslated:
@@ -128,13 +155,13 @@ def ui_labels(locale: str, project: Project) -> Labels:
     path = po_path(project, locale, UI_DOMAIN)
     if not path.is_file():
         return Labels()
-    entries = read_po(path).lookup()
+    entries = _catalog_entries(path)
 
     def lookup(context: str, message: str) -> str:
         entry = entries.get((context, message))
         if entry is None or not entry.translated:
             return message
-        if errors(check_translation(message, entry.msgstr)):
+        if _translation_errors(message, entry.msgstr):
             return message
         return entry.msgstr
 
