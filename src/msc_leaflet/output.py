@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import re
+import secrets
+import time
 from pathlib import Path
 
 from .errors import LeafletError, Location
@@ -21,24 +23,33 @@ def write_atomic(path: Path, data: bytes) -> bool:
     Temp file in the same directory (same filesystem, so ``os.replace`` is atomic),
     flushed and fsynced before the rename, then the directory fsynced so the rename
     itself survives a power cut. Skipping identical content keeps mtimes (and diffs) quiet.
+    The temp file's name holds the pid, so a later run can tell a killed writer's
+    leftovers from a live one's (`remove_stale_temp_files`, run before every write).
     """
+    remove_stale_temp_files(path.parent)
     if path.is_file() and path.read_bytes() == data:
         return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise LeafletError(Location(path), f"cannot write: {exc.strerror}") from None
+    temp = _temp_name(path)
     try:
+        # The name is known before the file exists: an interrupt (Ctrl-C, SIGTERM) at
+        # any point, even the instant after the file is created, can still remove it.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    except BaseException as exc:
+        if not isinstance(exc, FileExistsError):  # that file is not ours to remove
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        if isinstance(exc, OSError):  # disk full, permissions: the user's to fix
+            raise LeafletError(Location(path), f"cannot write: {exc.strerror}") from None
         raise
     with contextlib.suppress(OSError):
         dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -46,6 +57,52 @@ def write_atomic(path: Path, data: bytes) -> bool:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+    return True
+
+
+def _temp_name(path: Path) -> Path:
+    """``.<name>.<pid>.<8 random>.tmp`` beside ``path``, not yet taken."""
+    while True:
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        if not temp.exists():  # O_EXCL in the caller settles a race
+            return temp
+
+
+# ``.<name>.<pid>.<random>.tmp`` as made by `write_atomic`; older versions wrote no pid.
+_TEMP_NAME = re.compile(r"\..+?(?:\.(?P<pid>\d+))?\.[a-z0-9_]{8}\.tmp")
+_STARTED = time.time()  # when this process (or the parent it was forked from) started
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed run of this tool left in ``folder``.
+
+    SIGKILL (or a power cut) ends a process without running any cleanup, so a
+    temporary file can survive `write_atomic`. One is stale when it was last written
+    before this process started and the process named in it is gone; a run still
+    writing (this one, or a parallel build) keeps its files. Returns what was removed.
+    """
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = _TEMP_NAME.fullmatch(entry.name)
+            if not match or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                pid = match.group("pid")
+                if entry.stat().st_mtime >= _STARTED or (pid and _running(int(pid))):
+                    continue
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or no pid at all: when unsure, keep the file
     return True
 
 
