@@ -32,6 +32,7 @@ from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.pofile import parse_po
 from msc_leaflet.inline import parse_inline
 from msc_leaflet.project import Project
+from msc_leaflet.typeset import TextParagraph, make_paragraph
 from msc_leaflet.typeset.linebreak import fit_units
 from msc_leaflet.typeset.units import Unit
 from pdfread import page_texts
@@ -103,9 +104,7 @@ def test_fit_units_leaves_fitting_units_alone() -> None:
     assert all(a is b for a, b in zip(fit_units(units, 100 * mm), units, strict=True))
 
 
-def make_paragraph_of(text: str):  # type: ignore[no-untyped-def]
-    from msc_leaflet.typeset import make_paragraph
-
+def make_paragraph_of(text: str) -> TextParagraph:
     return make_paragraph(runs_for([(text, "")]), body_style(), "th")
 
 

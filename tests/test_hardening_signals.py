@@ -1,0 +1,383 @@
+"""Kill ``msc-leaflet build`` and ``i18n update`` mid-run: no work is lost, nothing is
+left half-written.
+
+Each test starts from a built project (state A), edits an input so that every output
+changes (state B, built once per module as the reference; builds are deterministic),
+runs the command in its own process group and signals it at a given point:
+
+* ``first-temp``: as soon as a ``.*.tmp`` file exists, i.e. during a `write_atomic`;
+* ``first-built``: when the first "built" line is printed: with ``-j4`` and four jobs
+  one pool worker is then idle, the case where Ctrl-C printed a worker traceback;
+* a delay in seconds.
+
+Ctrl-C goes to the whole process group (as a terminal sends it), SIGTERM to the main
+process only (as ``kill PID`` or a CI runner does) or the group, SIGKILL to the group.
+Afterwards every file is byte-identical to A or to B, and no temporary file is left;
+after SIGKILL a temporary file may survive, and the next run must remove it. A plain
+rerun then always ends in state B with a manifest that matches the files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from typer import Exit
+
+from msc_leaflet.cli_errors import Terminated, run
+from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.output import remove_stale_temp_files, write_atomic
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_LEAFLETS = ("infusion-safety", "what-msc-can-do")  # 4 PDFs: en and th
+ENV = {**os.environ, "PYTHONUNBUFFERED": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+MESSAGES = {
+    130: "interrupted; no partial files were left behind",
+    143: "terminated; no partial files were left behind",
+}
+
+
+def copy_project(dest: Path, leaflets: tuple[str, ...] | None = None) -> Path:
+    """The bundled project (or some of its leaflets, with their catalogs) in ``dest``."""
+    ids = leaflets or tuple(p.stem for p in (REPO / "leaflets").glob("*.yaml"))
+    (dest / "leaflets").mkdir(parents=True)
+    shutil.copytree(REPO / "organisations", dest / "organisations")
+    shutil.copytree(
+        REPO / "locales",
+        dest / "locales",
+        ignore=lambda folder, names: [
+            n for n in names if n.endswith((".po", ".pot", ".mo")) and Path(n).stem not in ids
+        ],
+    )
+    for leaflet_id in ids:
+        shutil.copy(REPO / "leaflets" / f"{leaflet_id}.yaml", dest / "leaflets")
+    (dest / "locales" / "ui.pot").write_bytes((REPO / "locales" / "ui.pot").read_bytes())
+    ui = REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    (dest / "locales" / "th" / "LC_MESSAGES" / "ui.po").write_bytes(ui.read_bytes())
+    return dest
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", *args],
+        cwd=root, env=ENV, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def rename_organisation(root: Path) -> None:
+    """An edit that changes every PDF (the organisation prints on every page)."""
+    path = root / "organisations" / "sample-clinic.yaml"
+    path.write_text(re.sub(r"(?m)^name: .*$", "name: Renamed Clinic", path.read_text()))
+
+
+def revise_leaflets(root: Path) -> None:
+    """An edit that changes every leaflet's .pot and .po: a new first paragraph."""
+    for path in (root / "leaflets").glob("*.yaml"):
+        text = path.read_text().replace("\nblocks:\n", "\nblocks:\n  - paragraph: New.\n", 1)
+        path.write_text(text)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every output and catalog (not temporary files), by path relative to the project."""
+    found = {}
+    for pattern in ("build/**/*.pdf", "build/manifest.json", "locales/**/*.po", "locales/*.pot"):
+        for path in root.glob(pattern):
+            if not path.name.startswith("."):
+                found[str(path.relative_to(root))] = path.read_bytes()
+    return found
+
+
+def temp_files(root: Path) -> list[Path]:
+    return sorted(root.rglob(".*.tmp"))
+
+
+class States:
+    def __init__(self, base: Path, before: dict[str, bytes], after: dict[str, bytes]) -> None:
+        self.base = base
+        self.before = before
+        self.after = after
+
+
+def prepared(
+    tmp: Path, leaflets: tuple[str, ...] | None, edit: Callable[[Path], None], command: list[str]
+) -> States:
+    base = copy_project(tmp / "base", leaflets)
+    if command[0] == "build":
+        assert cli(base, "build", "-j2").returncode == 0
+    before = files(base)
+    reference = tmp / "reference"
+    shutil.copytree(base, reference)
+    edit(reference)
+    done = cli(reference, *command)
+    assert done.returncode == 0, done.stderr
+    return States(base, before, files(reference))
+
+
+@pytest.fixture(scope="module")
+def build_states(tmp_path_factory: pytest.TempPathFactory) -> States:
+    return prepared(
+        tmp_path_factory.mktemp("build"), BUILD_LEAFLETS, rename_organisation, ["build", "-j2"]
+    )
+
+
+@pytest.fixture(scope="module")
+def i18n_states(tmp_path_factory: pytest.TempPathFactory) -> States:
+    return prepared(tmp_path_factory.mktemp("i18n"), None, revise_leaflets, ["i18n", "update"])
+
+
+def interrupt(
+    root: Path, args: list[str], sig: signal.Signals, when: str | float, group: bool
+) -> tuple[int, str]:
+    """Run the command, signal it at ``when``; (exit status, stderr)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_leaflet", *args], cwd=root, env=ENV, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_for(process, root, when)
+        with contextlib.suppress(ProcessLookupError):  # it may have finished first
+            (os.killpg if group else os.kill)(process.pid, sig)
+        _, stderr = process.communicate(timeout=120)
+        time.sleep(0.2)
+        assert not pool_workers_left(process.pid), "pool workers outlived the command"
+        return process.returncode, stderr
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # only this test's processes
+
+
+def wait_for(process: subprocess.Popen[str], root: Path, when: str | float) -> None:
+    if isinstance(when, float):
+        time.sleep(when)
+    elif when == "first-built":
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("built"):
+                return
+    else:  # first-temp
+        folders = [root / "build", root / "locales", root / "locales" / "th" / "LC_MESSAGES"]
+        folders += [root / "build" / "en", root / "build" / "th"]
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            for folder in folders:
+                try:
+                    if any(name.endswith(".tmp") for name in os.listdir(folder)):
+                        return
+                except FileNotFoundError:
+                    pass
+            time.sleep(0.0005)
+
+
+def pool_workers_left(pgid: int) -> list[str]:
+    """Live processes of the command's group (zombies wait for init and do nothing)."""
+    found = subprocess.run(["pgrep", "-g", str(pgid)], capture_output=True, text=True)
+    alive = []
+    for pid in found.stdout.split():
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                alive.append(pid)
+    return alive
+
+
+def pdf_text(data: bytes) -> list[str]:
+    """The text of each page; pdfium refuses a truncated file."""
+    document = pdfium.PdfDocument(data)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def same_file(name: str, data: bytes, reference: bytes | None) -> bool:
+    """Equal bytes; for a PDF, a complete file that reads the same. (PDF bytes depend on
+    which jobs a pool worker built before: see docs/hardening.md.)"""
+    if reference is None or data == reference:
+        return data == reference
+    if not name.endswith(".pdf") or not data.rstrip().endswith(b"%%EOF"):
+        return False
+    return pdf_text(data) == pdf_text(reference)
+
+
+def assert_old_or_new(root: Path, states: States) -> None:
+    now = files(root)
+    assert set(now) <= set(states.before) | set(states.after)
+    for name, data in now.items():
+        if name.endswith("manifest.json"):
+            assert json.loads(data)["format"] == 1  # complete (build times vary)
+            continue
+        old, new = states.before.get(name), states.after.get(name)
+        assert data == old or same_file(name, data, new), name
+
+
+def assert_rerun_completes(root: Path, states: States, args: list[str]) -> None:
+    done = cli(root, *args)
+    assert done.returncode == 0, done.stderr
+    assert temp_files(root) == []
+    now = files(root)
+    for name, data in states.after.items():
+        if not name.endswith("manifest.json"):
+            assert same_file(name, now[name], data), name
+    if args[0] == "build":
+        manifest = json.loads(now["build/manifest.json"])
+        for output, entry in manifest["outputs"].items():
+            pdf = (root / "build" / output).read_bytes()
+            assert hashlib.sha256(pdf).hexdigest() == entry["sha256"], output
+
+
+def check_exit(status: int, stderr: str, sig: signal.Signals, strict: bool) -> None:
+    assert "Traceback" not in stderr, stderr
+    expected = {signal.SIGINT: 130, signal.SIGTERM: 143}[sig]
+    if strict:
+        assert status == expected, (status, stderr)
+    else:  # a signal before the command starts or after it ends: nothing is being written
+        assert status in (expected, 0, -sig), (status, stderr)
+    if status == expected:
+        assert stderr.strip().splitlines()[-1] == MESSAGES[expected]
+
+
+@pytest.mark.parametrize(
+    "sig, when, jobs, group, rerun",
+    [
+        (signal.SIGINT, "first-built", 4, True, True),
+        (signal.SIGINT, "first-temp", 2, True, False),
+        (signal.SIGTERM, "first-built", 4, False, False),
+    ],
+)
+def test_interrupted_build_leaves_old_or_complete_outputs(
+    build_states: States, tmp_path: Path, sig: signal.Signals, when: str | float, jobs: int,
+    group: bool, rerun: bool,
+) -> None:  # fmt: skip
+    root = shutil.copytree(build_states.base, tmp_path / "project")
+    rename_organisation(root)
+    args = ["build", "-j", str(jobs)]
+    status, stderr = interrupt(root, args, sig, when, group)
+    check_exit(status, stderr, sig, strict=isinstance(when, str))
+    assert temp_files(root) == []
+    assert_old_or_new(root, build_states)
+    if rerun:  # the SIGKILL tests rerun too; one interrupted case is enough here
+        assert_rerun_completes(root, build_states, args)
+
+
+@pytest.mark.parametrize("when", ["first-temp", 1.0])
+def test_killed_build_is_completed_by_the_next_run(
+    build_states: States, tmp_path: Path, when: str | float
+) -> None:
+    root = shutil.copytree(build_states.base, tmp_path / "project")
+    rename_organisation(root)
+    status, _ = interrupt(root, ["build", "-j2"], signal.SIGKILL, when, group=True)
+    assert status in (-signal.SIGKILL, 0)
+    assert_old_or_new(root, build_states)  # a temporary file may survive SIGKILL …
+    assert_rerun_completes(root, build_states, ["build", "-j2"])  # … but not the next run
+
+
+@pytest.mark.parametrize(
+    "sig, when",
+    [
+        (signal.SIGINT, "first-temp"),
+        (signal.SIGTERM, "first-temp"),
+        (signal.SIGTERM, 0.5),
+        (signal.SIGKILL, "first-temp"),
+    ],
+)
+def test_interrupted_i18n_update_keeps_every_catalog_whole(
+    i18n_states: States, tmp_path: Path, sig: signal.Signals, when: str | float
+) -> None:
+    root = shutil.copytree(i18n_states.base, tmp_path / "project")
+    revise_leaflets(root)
+    status, stderr = interrupt(root, ["i18n", "update"], sig, when, group=True)
+    if sig == signal.SIGKILL:
+        assert status in (-signal.SIGKILL, 0)
+    else:
+        check_exit(status, stderr, sig, strict=False)
+        assert temp_files(root) == []
+    assert_old_or_new(root, i18n_states)
+    for name in files(root):
+        read_po(root / name)  # every catalog parses
+    assert_rerun_completes(root, i18n_states, ["i18n", "update"])
+
+
+# --- the pieces, in process ---------------------------------------------------------------
+
+
+def test_sigterm_becomes_exit_143_and_runs_finally_blocks() -> None:
+    cleaned = []
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def action() -> None:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler raises before this ends
+        finally:
+            cleaned.append(True)
+
+    with pytest.raises(Exit) as exit_info:
+        run(action)
+    assert exit_info.value.exit_code == 143
+    assert cleaned == [True]
+    assert signal.getsignal(signal.SIGTERM) == previous  # handler restored
+
+
+def test_terminated_is_a_keyboard_interrupt() -> None:
+    # Code that already cleans up on Ctrl-C (`except KeyboardInterrupt`) covers SIGTERM.
+    assert issubclass(Terminated, KeyboardInterrupt)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid  # reaped: no process has this pid now (until it is reused)
+
+
+def test_stale_temp_files_of_killed_writers_are_removed(folder: Path) -> None:
+    old = time.time() - 3600
+    killed = folder / f".a.pdf.{dead_pid()}.abcd1234.tmp"
+    legacy = folder / ".manifest.json.x1y2z3w4.tmp"  # older versions wrote no pid
+    live = folder / f".b.pdf.{os.getpid()}.abcd1234.tmp"  # a run still writing
+    fresh = folder / f".c.pdf.{dead_pid()}.abcd1234.tmp"  # written after this run started
+    unrelated = folder / "notes.tmp"
+    for path in (killed, legacy, live, fresh, unrelated):
+        path.write_bytes(b"partial")
+    for path in (killed, legacy, live, unrelated):
+        os.utime(path, (old, old))
+    assert sorted(remove_stale_temp_files(folder)) == sorted([killed, legacy])
+    assert live.exists() and fresh.exists() and unrelated.exists()
+
+
+def test_write_atomic_removes_stale_temp_files_first(folder: Path) -> None:
+    stale = folder / f".a.pdf.{dead_pid()}.abcd1234.tmp"
+    stale.write_bytes(b"partial")
+    os.utime(stale, (time.time() - 3600,) * 2)
+    write_atomic(folder / "a.pdf", b"%PDF-complete")
+    assert sorted(p.name for p in folder.iterdir()) == ["a.pdf"]
+
+
+def test_temp_file_names_carry_the_writer_pid(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real_replace = os.replace
+
+    def spy(src: str, dst: str) -> None:
+        seen.append(Path(src).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    write_atomic(folder / "a.pdf", b"data")
+    assert re.fullmatch(rf"\.a\.pdf\.{os.getpid()}\.[a-z0-9_]{{8}}\.tmp", seen[0])
