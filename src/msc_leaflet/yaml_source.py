@@ -51,7 +51,13 @@ def load_yaml(path: Path) -> Node:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "invalid YAML"
-        hint = "indent with spaces, never tabs" if "\t" in problem or "tab" in problem else ""
+        hint = ""
+        if "\t" in problem or "tab" in problem or _tab_at(text, line, col):
+            # libyaml says "found character that cannot start any token" for a tab.
+            problem, hint = (
+                "a tab character where YAML expects spaces",
+                "indent with spaces, never tabs",
+            )
         raise LeafletError(Location(path, line, col), f"invalid YAML: {problem}", hint) from None
     except yaml.YAMLError as exc:
         raise LeafletError(Location(path), f"invalid YAML: {exc}") from None
@@ -59,6 +65,12 @@ def load_yaml(path: Path) -> Node:
         raise LeafletError(Location(path, 1, 1), "file is empty")
     _check_tree(path, node)
     return node
+
+
+def _tab_at(text: str, line: int, column: int) -> bool:
+    """Whether the character at 1-based ``line``:``column`` is a tab."""
+    lines = text.split("\n")
+    return 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
 
 
 def decode_utf8(path: Path, raw: bytes) -> str:
