@@ -33,6 +33,14 @@ MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
 
 
+def _closed(literal: str) -> bool:
+    """Whether ``literal`` (starting with ") ends with a " that no backslash escapes."""
+    if len(literal) < 2 or not literal.endswith('"'):
+        return False
+    body = literal[1:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 0
+
+
 class _Reader:
     """Line-by-line state machine over one file."""
 
@@ -73,6 +81,12 @@ class _Reader:
 
     def string(self, text: str, line: int) -> str:
         """The value of one quoted PO string literal, escapes resolved."""
+        if text[:1] == '"' and not _closed(text):
+            raise self.fail(
+                line,
+                "the string is not closed with double quotes",
+                'end it with " on the same line',
+            )
         if len(text) < 2 or text[0] != '"' or text[-1] != '"':
             raise self.fail(line, f"expected a string in double quotes, found {text!r}")
         out: list[str] = []
