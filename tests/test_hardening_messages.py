@@ -1,0 +1,120 @@
+"""What a user sees for each class of bad input: one message, the right exit code, no
+traceback. These are the rows of the table in docs/hardening.md, checked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import leaflet_yaml
+from msc_leaflet.cli import app
+
+runner = CliRunner()
+GOOD = leaflet_yaml("- paragraph: Hello.\n", references="")
+
+
+def build(root: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["build", "--project", str(root), "-o", str(root / "out"), *args])
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    return result.exit_code, output
+
+
+def billion_laughs() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        previous, current = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{current}: &{current} [" + ",".join([f"*{previous}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+CASES: dict[str, tuple[bytes, str]] = {
+    "invalid UTF-8": (b"id: sample\ntitle: caf\xe9\n", "2:11: error: file is not valid UTF-8"),
+    "BOM": (b"\xef\xbb\xbf" + GOOD.encode(), "1:1: error: file starts with a byte-order mark"),
+    "tab": (
+        GOOD.replace("  code: T-001", "\tcode: T-001").encode(),
+        "8:1: error: invalid YAML: a tab character where YAML expects spaces\n"
+        "    hint: indent with spaces, never tabs",
+    ),
+    "duplicate key": (
+        GOOD.replace("audience: Testers\n", "audience: Testers\ntitle: Again\n").encode(),
+        "13:1: error: duplicate key 'title' (first defined on line 4)",
+    ),
+    "billion laughs": (billion_laughs().encode(), "error: anchors and aliases"),
+    "too big": (
+        (GOOD + "  - paragraph: " + "x" * 2_000_000 + "\n").encode(),
+        "the limit is 2,000,000",
+    ),
+    "deep nesting": (
+        (GOOD + "  - paragraph: " + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
+        "error: nesting deeper than 40 levels",
+    ),
+    "wrong type": (
+        GOOD.replace("title: A sample leaflet", "title: [one, two]").encode(),
+        "4:8: error: 'title' must be non-empty text",
+    ),
+    "javascript: link": (
+        leaflet_yaml("- paragraph: Call [us](javascript:alert(1)).\n", references="").encode(),
+        "error: link target 'javascript:alert(1)' is not allowed",
+    ),
+    "id with a path": (
+        GOOD.replace("id: sample", "id: ../../etc/passwd").encode(),
+        "1:5: error: 'id' is not a slug",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_leaflet_is_one_error_and_exit_1(make_project: Callable[..., Path], case: str) -> None:
+    content, message = CASES[case]
+    root = make_project({"sample": "x"})
+    (root / "leaflets" / "sample.yaml").write_bytes(content)
+    code, output = build(root)
+    assert code == 1
+    assert message in output
+    assert not (root / "out" / "en" / "sample.pdf").exists()
+
+
+def test_markup_injection_prints_literally(make_project: Callable[..., Path]) -> None:
+    text = '\'<img src="x.png"/> <font size="40">big</font> &amp;\''
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
+    assert build(root)[0] == 0
+
+
+def test_symlink_out_of_the_project_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project({"sample": leaflet_yaml("- figure: photo.png\n  alt: A photo.\n")})
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"secret")
+    os.symlink(outside, root / "photo.png")
+    code, output = build(root)
+    assert code == 1 and "path 'photo.png' points outside the project" in output
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["build", "--frobnicate"])
+    assert result.exit_code == 2 and "No such option: --frobnicate" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("po_text", "message"),
+    [
+        ('msgid "a"\nmsgstr "unterminated\n', ":2: error: the string is not closed"),
+        ('msgid "a"\nmsgstr[12345] "x"\n', ":2: error: unknown keyword or malformed line"),
+    ],
+)
+def test_malformed_catalog_is_one_error(
+    make_project: Callable[..., Path], po_text: str, message: str
+) -> None:
+    root = make_project()
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(po_text)
+    result = runner.invoke(app, ["i18n", "check", "--project", str(root)])
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.stderr + result.stdout
