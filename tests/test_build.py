@@ -144,3 +144,24 @@ def test_adjacent_citations_read_as_one_list(
     pdf = build_leaflet(project, "sample", None, tmp_path / "out").path
     text = normalise(page_texts(pdf)[0])
     assert "Three studies1–3." in text
+
+
+def test_bytes_do_not_depend_on_what_the_process_built_before(tmp_path: Path) -> None:
+    """An English PDF built first in a fresh process equals one built after a Thai one
+    (a worker of -j2 builds in a different order than -j1)."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    script = (
+        "import sys; from pathlib import Path; from msc_leaflet.build import build_leaflet;"
+        "from msc_leaflet.project import Project; p = Project.at(Path(sys.argv[1]));"
+        "[build_leaflet(p, 'what-msc-can-do', loc, Path(sys.argv[2])) for loc in sys.argv[3:]]"
+    )
+    for out, order in (("fresh", ["en"]), ("after-thai", ["th", "en"])):
+        subprocess.run(
+            [sys.executable, "-c", script, str(REPO), str(tmp_path / out), *order], check=True
+        )
+    fresh = (tmp_path / "fresh" / "en" / "what-msc-can-do.pdf").read_bytes()
+    assert fresh == (tmp_path / "after-thai" / "en" / "what-msc-can-do.pdf").read_bytes()

@@ -163,8 +163,8 @@ class ShapingTTFont(ttfonts.TTFont):  # type: ignore[misc]
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
         super().addObjects(doc)
-        if not self.glyph_texts:
-            return
+        # Always our map, even before any glyph key exists in this process: which map a
+        # PDF gets must not depend on what the worker built before it (-j1 vs -j2).
         for n, subset in enumerate(subsets):
             base = b"".join((ttfonts.SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             base_name = base.decode("pdfdoc")
