@@ -103,7 +103,12 @@ def _running(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError):
         return True  # another user's process, or no pid at all: when unsure, keep the file
-    return True
+    # A killed process stays a zombie until its parent (or init) reaps it.
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (macOS): the signal test above is all there is
+    return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
 
 
 def output_path(out_dir: Path, locale: str, leaflet_id: str, suffix: str = ".pdf") -> Path:
