@@ -9,14 +9,14 @@ SIGTERM's default action ends the process on the spot: no ``finally`` runs, so a
 temporary file being written stays behind, and the workers of ``build -j N`` were left
 running with nobody to talk to. While a command runs, SIGTERM therefore raises
 `Terminated` (a `KeyboardInterrupt`), exactly like Ctrl-C: ``write_atomic`` removes
-its temporary file, the worker pool finishes the jobs it started and shuts down, and
-the manifest records what was built.
+its temporary file, the worker pool shuts down, and the manifest records what was built.
 
-Pool workers are forked from this process and inherit the handler. In a worker it does
-nothing: Ctrl-C in a terminal reaches the whole process group, and a worker raising
-`KeyboardInterrupt` while idle printed a traceback per worker. The parent decides; the
-job a worker is running completes (its PDF is written atomically) and the pool's
-shutdown then ends the worker.
+Pool workers are forked from this process and inherit the handler. Ctrl-C in a terminal
+reaches the whole process group: a worker running a job stops it the same way (the
+pool hands the exception back to the parent, silently), but an *idle* worker, waiting
+in the pool's own code for the next job, ignores the signal: raising there printed a
+traceback per worker. A signal sent to the parent alone (``kill PID``) lets the
+running jobs finish, then the pool's shutdown ends the workers.
 """
 
 from __future__ import annotations
@@ -46,27 +46,71 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that cleanup runs on the way out."""
 
 
-_handler_owner = {"pid": 0}  # the process that installed `_on_signal`; forks inherit it
+# The process that installed `_on_signal` (forks inherit it), a worker that has already
+# been stopped once, and a signal waiting to be raised (see `_on_signal`).
+_state = {"pid": 0, "worker_stopped": 0, "pending": 0}
+_RETRY_SECONDS = 0.002
 
 
 def _on_signal(signum: int, frame: FrameType | None) -> None:
-    if os.getpid() != _handler_owner["pid"]:
-        return  # a forked pool worker: the parent handles it (see the module docstring)
+    if signum == signal.SIGALRM:  # the retry of a signal deferred below
+        signum, _state["pending"] = _state["pending"], 0
+        if not signum:
+            return
+    worker = os.getpid() != _state["pid"]
+    if worker and (not _in_a_job(frame) or _state["worker_stopped"] == os.getpid()):
+        return  # idle, or already stopping: a second Ctrl-C must not cut its cleanup
+    if _in_harfbuzz_callback(frame):
+        # uharfbuzz prints and swallows an exception raised in a pen callback, then
+        # finishes the outline without that segment: the interrupt would be lost and a
+        # broken glyph cached. Try again a moment later, once HarfBuzz has returned.
+        _state["pending"] = signum
+        signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
+        return
+    if worker:
+        _state["worker_stopped"] = os.getpid()
     raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _in_a_job(frame: FrameType | None) -> bool:
+    """Whether a pool worker was interrupted inside this package's code (a job) rather
+    than in the pool's loop. The walk stops at the pool's frame: below it lie the frames
+    of the parent's call that forked the worker, which are this package's too."""
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("msc_leaflet"):
+            return True
+        if module == "concurrent.futures.process":
+            return False
+        frame = frame.f_back
+    return False
+
+
+def _in_harfbuzz_callback(frame: FrameType | None) -> bool:
+    """Whether HarfBuzz (C) is calling the glyph-outline pen (``typeset.outlines``)."""
+    while frame is not None:
+        if frame.f_globals.get("__name__") == "msc_leaflet.typeset.outlines" and (
+            frame.f_code.co_qualname.startswith("_PathPen.")
+        ):
+            return True
+        frame = frame.f_back
+    return False
 
 
 @contextmanager
 def interrupts_as_exceptions() -> Iterator[None]:
-    """SIGINT and SIGTERM raise in this process, and are ignored by forked workers."""
-    _handler_owner["pid"] = os.getpid()
+    """SIGINT and SIGTERM raise in this process, and in forked workers running a job."""
+    _state["pid"] = os.getpid()
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGALRM)
     try:
-        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        previous = {sig: signal.signal(sig, _on_signal) for sig in signals}
     except ValueError:  # not the main thread (a test runner, an embedding app): leave as is
         yield
         return
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
