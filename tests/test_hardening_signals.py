@@ -31,12 +31,20 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 
 import pypdfium2 as pdfium
 import pytest
 from typer import Exit
 
-from msc_leaflet.cli_errors import Terminated, run
+from conftest import leaflet_yaml
+from msc_leaflet.cli_errors import (
+    Terminated,
+    _in_harfbuzz_callback,
+    _on_signal,
+    interrupts_as_exceptions,
+    run,
+)
 from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.output import remove_stale_temp_files, write_atomic
 
@@ -308,6 +316,33 @@ def test_interrupted_i18n_update_keeps_every_catalog_whole(
     assert_rerun_completes(root, i18n_states, ["i18n", "update"])
 
 
+def test_ctrl_c_stops_long_running_jobs_at_once(make_project: Callable[..., Path]) -> None:
+    # Workers in a job stop with the group's Ctrl-C instead of finishing a long layout.
+    paragraph = "- paragraph: Words that fill lines and lines of the page in the body style.\n"
+    root = make_project(
+        {
+            name: leaflet_yaml(paragraph * 800, leaflet_id=name, references="")
+            for name in ("long-a", "long-b")
+        }
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_leaflet", "build", "-j2"], cwd=root, env=ENV, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    try:
+        time.sleep(2.0)  # both jobs are laying out (each takes several seconds)
+        signalled = time.monotonic()
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        assert time.monotonic() - signalled < 3
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == MESSAGES[130]
+    assert not list(root.rglob("*.pdf")) and temp_files(root) == []
+
+
 # --- the pieces, in process ---------------------------------------------------------------
 
 
@@ -327,6 +362,36 @@ def test_sigterm_becomes_exit_143_and_runs_finally_blocks() -> None:
     assert exit_info.value.exit_code == 143
     assert cleaned == [True]
     assert signal.getsignal(signal.SIGTERM) == previous  # handler restored
+
+
+def pen_frame() -> FrameType:
+    """A real frame of the glyph-outline pen, as HarfBuzz calls it."""
+    from msc_leaflet.typeset import default_family
+    from msc_leaflet.typeset.outlines import glyph_path
+
+    found: list[FrameType] = []
+
+    def spy(frame: FrameType, event: str, arg: object) -> None:
+        if event == "call" and frame.f_code.co_qualname == "_PathPen.lineTo" and not found:
+            found.append(frame)
+
+    glyph_path.cache_clear()
+    sys.setprofile(spy)
+    try:
+        glyph_path(default_family().regular, 50)
+    finally:
+        sys.setprofile(None)
+    return found[0]
+
+
+def test_a_signal_inside_a_harfbuzz_callback_is_raised_after_it() -> None:
+    # uharfbuzz swallows exceptions raised in pen callbacks (and drops the segment).
+    frame = pen_frame()
+    assert _in_harfbuzz_callback(frame)
+    assert not _in_harfbuzz_callback(sys._getframe())
+    with pytest.raises(KeyboardInterrupt), interrupts_as_exceptions():
+        _on_signal(signal.SIGINT, frame)  # deferred: returns
+        time.sleep(1)  # the retry raises here, outside HarfBuzz
 
 
 def test_terminated_is_a_keyboard_interrupt() -> None:
@@ -358,6 +423,20 @@ def test_stale_temp_files_of_killed_writers_are_removed(folder: Path) -> None:
         os.utime(path, (old, old))
     assert sorted(remove_stale_temp_files(folder)) == sorted([killed, legacy])
     assert live.exists() and fresh.exists() and unrelated.exists()
+
+
+def test_a_killed_writer_that_is_still_a_zombie_counts_as_gone(folder: Path) -> None:
+    # SIGKILLed pool workers stay zombies until someone reaps them (in a container
+    # whose init does not reap, for good).
+    zombie = subprocess.Popen(["true"])
+    try:
+        time.sleep(0.3)  # it has exited; not waited for, so it is a zombie
+        stale = folder / f".a.pdf.{zombie.pid}.abcd1234.tmp"
+        stale.write_bytes(b"partial")
+        os.utime(stale, (time.time() - 3600,) * 2)
+        assert remove_stale_temp_files(folder) == [stale]
+    finally:
+        zombie.wait()
 
 
 def test_write_atomic_removes_stale_temp_files_first(folder: Path) -> None:
