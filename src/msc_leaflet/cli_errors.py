@@ -110,7 +110,9 @@ def interrupts_as_exceptions() -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        if _state["pending"]:  # a retry we armed; any other timer is not ours to cancel
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            _state["pending"] = 0
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
