@@ -130,6 +130,7 @@ def thai_line_break(ctx: CheckContext) -> Iterator[Issue]:
         yield Issue(
             _at(ctx, item.line),
             f"[{ctx.locale}] line break {item.rule}: “{item.text}”",
-            "add the term to locales/th/words.txt, or insert a zero-width space where a "
-            "break is allowed",
+            "shorten the run or give it a break point: a space, or a zero-width space "
+            "(U+200B) where a Thai word may end; a Thai term split wrongly belongs in "
+            "locales/th/words.txt",
         )
