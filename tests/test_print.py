@@ -19,7 +19,7 @@ from msc_leaflet.errors import LeafletError
 from msc_leaflet.imposition import impose_booklet, sheet_order
 from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
-from msc_leaflet.print_spec import PrintSpec, parse_length
+from msc_leaflet.print_spec import PrintSpec, parse_bleed
 from msc_leaflet.project import Project
 from msc_leaflet.theme import PAPER, load_theme
 from pdfread import normalise, page_texts
@@ -284,11 +284,11 @@ def test_cmyk_theme_colours_are_used_exactly(tmp_path: Path) -> None:
 
 def test_paper_names_and_lengths() -> None:
     assert set(PAPER) == set(SIZES_MM)
-    assert parse_length("3mm") == pytest.approx(3 * MM)
-    assert parse_length("0.125in") == pytest.approx(9)
+    assert parse_bleed("3mm") == pytest.approx(3 * MM)
+    assert parse_bleed("0.125in") == pytest.approx(9)
     for bad in ("3", "three mm", "5 furlongs", "50mm"):
         with pytest.raises(ValueError):
-            parse_length(bad)
+            parse_bleed(bad)
 
 
 def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) -> None:

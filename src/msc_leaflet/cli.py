@@ -186,7 +186,7 @@ def print_spec(
     proof: bool,
 ) -> PrintSpec:
     """The print options of the command line, each checked with the flag it came from."""
-    from .print_spec import PrintSpec, parse_length
+    from .print_spec import PrintSpec, parse_bleed
     from .theme import PAPER
 
     if paper is not None and paper not in PAPER:
@@ -194,7 +194,7 @@ def print_spec(
             f"{paper!r} is not one of {', '.join(PAPER)}", param_hint="--paper"
         )
     try:
-        points = parse_length(bleed)
+        points = parse_bleed(bleed)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--bleed") from None
     try:

@@ -63,8 +63,9 @@ def variant_suffix(edition: str, spec: PrintSpec) -> str:
     return "".join(f".{name}" for name in names)
 
 
-def parse_length(text: str) -> float:
-    """``"3mm"``, ``"0.125in"``, ``"8.5pt"``, ``"0.3cm"`` → points."""
+def parse_bleed(text: str) -> float:
+    """A bleed such as ``"3mm"``, ``"0.125in"`` or ``"8.5pt"`` → points; more than
+    `MAX_BLEED_MM` is refused as a typo."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*", text.lower())
     if not match:
         raise ValueError(f"length {text!r} needs a number and a unit: mm, cm, in or pt (e.g. 3mm)")
