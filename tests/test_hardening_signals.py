@@ -297,12 +297,14 @@ def test_interrupted_i18n_update_keeps_every_catalog_whole(
 
 def test_ctrl_c_stops_long_running_jobs_at_once(make_project: Callable[..., Path]) -> None:
     # Workers in a job stop with the group's Ctrl-C instead of finishing a long layout.
-    paragraph = "- paragraph: Words that fill lines and lines of the page in the body style.\n"
+    # Distinct paragraphs: identical ones would hit the parse and shaping caches and the
+    # build could finish before the signal.
+    body = "".join(
+        f"- paragraph: Words ({n}) that fill lines and lines of the page in the body style.\n"
+        for n in range(2500)
+    )
     root = make_project(
-        {
-            name: leaflet_yaml(paragraph * 800, leaflet_id=name, references="")
-            for name in ("long-a", "long-b")
-        }
+        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
     )
     process = subprocess.Popen(
         [sys.executable, "-m", "msc_leaflet", "build", "-j2"], cwd=root, env=ENV, text=True,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
@@ -44,10 +45,17 @@ class InlineError(ValueError):
 
 def parse_inline(source: str) -> list[Span]:
     """Spans for ``source``; whitespace runs (from folded YAML) become one space."""
+    return list(_parse(source))
+
+
+@lru_cache(maxsize=4096)
+def _parse(source: str) -> tuple[Span, ...]:
+    # Loading, checking and laying out a leaflet each parse the same texts; spans are
+    # frozen, so sharing them between callers is safe (each gets its own list).
     text = _SPACE.sub(" ", source).strip()
     spans: list[Span] = []
     _Parser(text, spans).run(0, len(text), link="")
-    return _merge(spans)
+    return tuple(_merge(spans))
 
 
 _BRACKET_OR_ESCAPE = re.compile(r"\\[\s\S]?|[\[\]]")

@@ -9,6 +9,7 @@ citations), so body text and footer can never overlap, in one layout pass.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 
 from reportlab.pdfgen.canvas import Canvas
@@ -92,6 +93,20 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.references = references
         self.on_place = on_place  # told of each flowable placed, with the y of its top
+
+    def __deepcopy__(self, memo: dict[int, object]) -> ReferenceFrame:
+        # ReportLab deep-copies the current frame to measure KeepTogether groups; a
+        # default deep copy would also copy the footer entries and, through the bound
+        # ``on_place``, the page furniture. A measuring copy never places anything.
+        clone = copy.copy(self)
+        clone.__dict__.update(
+            {
+                k: copy.deepcopy(v, memo)
+                for k, v in self.__dict__.items()
+                if k not in ("references", "on_place")
+            }
+        )
+        return clone
 
     def _bottom_for(self, numbers: set[int]) -> float:
         base = self._y1 + self._bottomPadding

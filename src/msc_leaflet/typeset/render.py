@@ -23,8 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import shaping_font
 from .outlines import glyph_path, units_per_em
-from .reportlab_overrides import encode_keys, subset_name
-from .shaping import Cluster
+from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
+from .shaping import Cluster, Glyph
 from .units import Piece, Unit
 
 
@@ -66,6 +66,11 @@ class _LineWriter:
         self.mode = 0
         self.tj: list[str] = []
         self.codes: list[int] = []
+        # Per piece (consecutive clusters share one): its fill operator and font.
+        self._piece: Piece | None = None
+        self._piece_fill = ""
+        self._piece_font: ShapingTTFont | None = None
+        self._names: dict[tuple[int, int], str] = {}
 
     def flush(self) -> None:
         self._end_codes()
@@ -82,10 +87,59 @@ class _LineWriter:
         self.flush()
         self.ops.append(op)
 
-    def cluster(self, placed: Placed) -> None:
+    def _subset_name(self, font: ShapingTTFont, subset: int) -> str:
+        key = (id(font), subset)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = subset_name(font, subset, self.canvas)
+        return name
+
+    def line(self, items: list[Placed]) -> None:
+        """Encode every text-carrying glyph of the line with one ReportLab call per font
+        (codes are assigned in order of first use, as cluster by cluster), then write."""
+        keys: dict[int, list[int]] = {}
+        carried: list[list[Glyph]] = []
+        fonts: list[ShapingTTFont] = []
+        for placed in items:
+            piece, cluster = placed.piece, placed.cluster
+            if piece is not self._piece:
+                self._piece = piece
+                self._piece_font = shaping_font(piece.run.font)
+            font = self._piece_font
+            assert font is not None
+            carriers = [g for g in cluster.glyphs if g.key is not None]
+            if placed.stretch and cluster.is_space:
+                # A justified space is one wider space glyph, not a space plus a gap:
+                # pdfminer would read the gap as a second space.
+                space = carriers[0]
+                width = round(space.width + placed.stretch * 1000 / piece.size)
+                carriers = [replace(space, key=font.glyph_key(space.gid, " ", width), width=width)]
+            carried.append(carriers)
+            fonts.append(font)
+            keys.setdefault(id(font), []).extend(g.key for g in carriers if g.key is not None)
+        encoded: dict[int, list[tuple[int, int]]] = {}
+        for font in {id(f): f for f in fonts}.values():
+            encoded[id(font)] = encode_keys(font, keys[id(font)], self.canvas)
+        position = dict.fromkeys(encoded, 0)
+        self._piece = None
+        for placed, carriers, font in zip(items, carried, fonts, strict=True):
+            start = position[id(font)]
+            position[id(font)] = start + len(carriers)
+            self.cluster(placed, carriers, font, encoded[id(font)][start : start + len(carriers)])
+
+    def cluster(
+        self,
+        placed: Placed,
+        carriers: list[Glyph],
+        font: ShapingTTFont,
+        encoded: list[tuple[int, int]],
+    ) -> None:
         piece, cluster = placed.piece, placed.cluster
         size = piece.size
-        fill = _fill(piece.run.color)
+        if piece is not self._piece:
+            self._piece = piece
+            self._piece_fill = _fill(piece.run.color)
+        fill = self._piece_fill
         if fill != self.fill:
             self._state(fill)
             self.fill = fill
@@ -94,17 +148,8 @@ class _LineWriter:
         if mode != self.mode:
             self._state(f"{mode} Tr")
             self.mode = mode
-        font = shaping_font(piece.run.font)
-        carriers = [g for g in cluster.glyphs if g.key is not None]
-        if placed.stretch and cluster.is_space:
-            # A justified space is one wider space glyph, not a space plus a gap:
-            # pdfminer would read the gap as a second space.
-            space = carriers[0]
-            width = round(space.width + placed.stretch * 1000 / size)
-            carriers = [replace(space, key=font.glyph_key(space.gid, " ", width), width=width)]
-        encoded = encode_keys(font, [g.key for g in carriers if g.key is not None], self.canvas)
         for glyph, (subset, code) in zip(carriers, encoded, strict=True):
-            name = subset_name(font, subset, self.canvas)
+            name = self._subset_name(font, subset)
             if self.font != (name, size):
                 self._state(f"{name} {_num(size)} Tf")
                 self.font = (name, size)
@@ -119,6 +164,8 @@ class _LineWriter:
                 self.tj.append(_num(-shift * 1000 / size))
             self.codes.append(code)
             self.tx = gx + glyph.width * size / 1000
+        if cluster.plain and not piece.rise:
+            return
         for glyph in cluster.glyphs:
             if glyph.key is None or piece.rise:
                 self._outline(
@@ -151,8 +198,7 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
     if not items:
         return
     writer = _LineWriter(canvas, items[0].x, y)
-    for item in items:
-        writer.cluster(item)
+    writer.line(items)
     writer.finish()
     _links(canvas, y, items)
 
