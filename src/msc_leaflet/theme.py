@@ -22,6 +22,7 @@ from .data import data_path
 from .errors import LeafletError, Location
 from .print_spec import COLOUR_MODES
 from .readability_floor import check_floor
+from .yaml_source import load_data
 
 PAPER = {"a4": A4, "a5": A5, "letter": LETTER}
 
@@ -63,7 +64,7 @@ def load_theme(
     every colour in ``colour_mode``."""
     path = path or default_theme_path()
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = load_data(path.read_text(encoding="utf-8"))
         theme = _parse(data, paper, colour_mode)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LeafletError(Location(path), f"invalid theme: {exc}") from None

@@ -15,7 +15,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import yaml
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
@@ -29,6 +29,13 @@ MAX_DEPTH = 40
 
 # libyaml's composer is ~15x faster than the pure-Python one; both give marked nodes.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_data(text: str) -> Any:
+    """Plain Python values, for files whose positions no message needs (the theme, the
+    check settings, word and claim lists). Same result as ``yaml.safe_load``, read by
+    libyaml: the pure-Python reader took 26 ms of every build on the theme alone."""
+    return yaml.load(text, Loader=_Loader)
 
 
 def load_yaml(path: Path) -> Node:

@@ -23,11 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..data import data_path
 from ..model import Block, Leaflet, ListBlock, Paragraph, Table, Text
 from ..project import Project
+from ..yaml_source import load_data
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import Plain, is_thai, phrase_pattern, plain, reader_texts, sentences
@@ -68,7 +67,7 @@ def claim_list(lang: str) -> ClaimList:
     path = data_path(f"claims-{lang.split('-')[0].lower()}.yaml")
     if not path.is_file():
         return ClaimList(lang, (), (), (), 0)
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = load_data(path.read_text("utf-8"))
     claims = tuple(
         Claim(
             str(c["phrase"]),

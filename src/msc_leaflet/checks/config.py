@@ -20,12 +20,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..data import data_path
 from ..errors import LeafletError, Location
 from ..project import Project
-from ..yaml_source import suggest
+from ..yaml_source import load_data, suggest
 from .registry import SEVERITIES, Severity
 
 CONFIG_FILE = "msc-leaflet.toml"
@@ -65,7 +63,7 @@ class CheckConfig:
 def default_config() -> CheckConfig:
     """The packaged defaults from ``data/checks.yaml``."""
     text = data_path("checks.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_data(text)
     return CheckConfig(
         readability=Readability(**data.get("readability", {})),
         dates=Dates(**data.get("dates", {})),

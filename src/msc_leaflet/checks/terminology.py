@@ -21,6 +21,7 @@ import yaml
 from ..errors import LeafletError, Location
 from ..model import texts
 from ..project import Project
+from ..yaml_source import load_data
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import is_thai, plain, reader_texts
@@ -64,7 +65,7 @@ def load_glossary(project: Project) -> tuple[Concept, ...]:
 def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
     del mtime_ns  # part of the cache key only
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_data(path.read_text(encoding="utf-8"))
         return tuple(
             Concept(
                 str(c["id"]),

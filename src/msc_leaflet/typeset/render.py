@@ -66,11 +66,6 @@ class _LineWriter:
         self.mode = 0
         self.tj: list[str] = []
         self.codes: list[int] = []
-        # Per piece (consecutive clusters share one): its fill operator and font.
-        self._piece: Piece | None = None
-        self._piece_fill = ""
-        self._piece_font: ShapingTTFont | None = None
-        self._names: dict[tuple[int, int], str] = {}
 
     def flush(self) -> None:
         self._end_codes()
@@ -87,109 +82,99 @@ class _LineWriter:
         self.flush()
         self.ops.append(op)
 
-    def _subset_name(self, font: ShapingTTFont, subset: int) -> str:
-        key = (id(font), subset)
-        name = self._names.get(key)
-        if name is None:
-            name = self._names[key] = subset_name(font, subset, self.canvas)
-        return name
+    def line(self, items: Sequence[Placed]) -> None:
+        """Write a line as runs of clusters in one font.
 
-    def line(self, items: list[Placed]) -> None:
-        """Encode every text-carrying glyph of the line with one ReportLab call per font
-        (codes are assigned in order of first use, as cluster by cluster), then write."""
-        keys: dict[int, list[int]] = {}
-        carried: list[list[Glyph]] = []
-        fonts: list[ShapingTTFont] = []
-        for placed in items:
-            piece, cluster = placed.piece, placed.cluster
-            if piece is not self._piece:
-                self._piece = piece
-                self._piece_font = shaping_font(piece.run.font)
-            font = self._piece_font
-            assert font is not None
-            carriers = [g for g in cluster.glyphs if g.key is not None]
-            if placed.stretch and cluster.is_space:
-                # A justified space is one wider space glyph, not a space plus a gap:
-                # pdfminer would read the gap as a second space.
-                space = carriers[0]
-                width = round(space.width + placed.stretch * 1000 / piece.size)
-                carriers = [replace(space, key=font.glyph_key(space.gid, " ", width), width=width)]
-            carried.append(carriers)
-            fonts.append(font)
-            keys.setdefault(id(font), []).extend(g.key for g in carriers if g.key is not None)
-        encoded: dict[int, list[tuple[int, int]]] = {}
-        for font in {id(f): f for f in fonts}.values():
-            encoded[id(font)] = encode_keys(font, keys[id(font)], self.canvas)
-        position = dict.fromkeys(encoded, 0)
-        self._piece = None
-        for placed, carriers, font in zip(items, carried, fonts, strict=True):
-            start = position[id(font)]
-            position[id(font)] = start + len(carriers)
-            self.cluster(placed, carriers, font, encoded[id(font)][start : start + len(carriers)])
+        ReportLab numbers a subset's codes in order of first use, so encoding a whole
+        font run in one call assigns the codes cluster-by-cluster calls would, at a
+        fraction of the cost (this is the hottest loop of a build).
+        """
+        start, count = 0, len(items)
+        while start < count:
+            font_name = items[start].piece.run.font
+            end = start + 1
+            while end < count and items[end].piece.run.font == font_name:
+                end += 1
+            self._font_run(shaping_font(font_name), items[start:end])
+            start = end
 
-    def cluster(
-        self,
-        placed: Placed,
-        carriers: list[Glyph],
-        font: ShapingTTFont,
-        encoded: list[tuple[int, int]],
-    ) -> None:
-        piece, cluster = placed.piece, placed.cluster
+    def _font_run(self, font: ShapingTTFont, items: Sequence[Placed]) -> None:
+        carried = [_carriers(placed, font) for placed in items]
+        keys = [g.key for carriers in carried for g in carriers if g.key is not None]
+        codes = iter(encode_keys(font, keys, self.canvas))
+        names: dict[int, str] = {}
+        piece: Piece | None = None
+        fill = ""
+        size = 0.0
+        for placed, carriers in zip(items, carried, strict=True):
+            if placed.piece is not piece:
+                piece = placed.piece
+                size = piece.size
+                fill = _fill(piece.run.color)
+                if fill != self.fill:
+                    self._state(fill)
+                    self.fill = fill
+                # Superscripts: invisible text on the baseline, visible outlines raised.
+                mode = 3 if piece.rise else 0
+                if mode != self.mode:
+                    self._state(f"{mode} Tr")
+                    self.mode = mode
+            for glyph in carriers:
+                subset, code = next(codes)
+                name = names.get(subset)
+                if name is None:
+                    name = names[subset] = subset_name(font, subset, self.canvas)
+                if self.font != (name, size):
+                    self._state(f"{name} {_num(size)} Tf")
+                    self.font = (name, size)
+                rise = glyph.y * size / 1000
+                if abs(rise - self.rise) > 0.001:
+                    self._state(f"{_num(rise)} Ts")
+                    self.rise = rise
+                gx = placed.x + glyph.x * size / 1000
+                shift = gx - self.tx
+                if abs(shift) > 0.0005:
+                    self._end_codes()
+                    self.tj.append(_num(-shift * 1000 / size))
+                self.codes.append(code)
+                self.tx = gx + glyph.width * size / 1000
+            if piece.rise or not placed.cluster.plain:
+                self._outlines(placed, fill)
+
+    def _outlines(self, placed: Placed, fill: str) -> None:
+        """Marks (and every glyph of a superscript) as filled paths."""
+        piece = placed.piece
         size = piece.size
-        if piece is not self._piece:
-            self._piece = piece
-            self._piece_fill = _fill(piece.run.color)
-        fill = self._piece_fill
-        if fill != self.fill:
-            self._state(fill)
-            self.fill = fill
-        # Superscripts: invisible text on the baseline, visible outlines raised.
-        mode = 3 if piece.rise else 0
-        if mode != self.mode:
-            self._state(f"{mode} Tr")
-            self.mode = mode
-        for glyph, (subset, code) in zip(carriers, encoded, strict=True):
-            name = self._subset_name(font, subset)
-            if self.font != (name, size):
-                self._state(f"{name} {_num(size)} Tf")
-                self.font = (name, size)
-            rise = glyph.y * size / 1000
-            if abs(rise - self.rise) > 0.001:
-                self._state(f"{_num(rise)} Ts")
-                self.rise = rise
-            gx = placed.x + glyph.x * size / 1000
-            shift = gx - self.tx
-            if abs(shift) > 0.0005:
-                self._end_codes()
-                self.tj.append(_num(-shift * 1000 / size))
-            self.codes.append(code)
-            self.tx = gx + glyph.width * size / 1000
-        if cluster.plain and not piece.rise:
-            return
-        for glyph in cluster.glyphs:
-            if glyph.key is None or piece.rise:
-                self._outline(
-                    piece,
-                    glyph.gid,
-                    placed.x + glyph.x * size / 1000,
-                    self.y + piece.rise + glyph.y * size / 1000,
-                    fill,
-                )
-
-    def _outline(self, piece: Piece, gid: int, x: float, y: float, fill: str) -> None:
-        path = glyph_path(piece.run.font, gid)
-        if not path:
-            return
-        if fill != self.path_fill:
-            self.paths.append(fill)
-            self.path_fill = fill
-        scale = _num(piece.size / units_per_em(piece.run.font))
-        self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm {path} Q")
+        for glyph in placed.cluster.glyphs:
+            if glyph.key is not None and not piece.rise:
+                continue
+            path = glyph_path(piece.run.font, glyph.gid)
+            if not path:
+                continue
+            if fill != self.path_fill:
+                self.paths.append(fill)
+                self.path_fill = fill
+            x = placed.x + glyph.x * size / 1000
+            y = self.y + piece.rise + glyph.y * size / 1000
+            scale = _num(size / units_per_em(piece.run.font))
+            self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm {path} Q")
 
     def finish(self) -> None:
         self.flush()
         self.ops += ["ET", *self.paths, "Q"]
         self.canvas.addLiteral("\n".join(self.ops))
+
+
+def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
+    """The glyphs of ``placed`` that go into the text layer."""
+    cluster = placed.cluster
+    if placed.stretch and cluster.is_space:
+        # A justified space is one wider space glyph, not a space plus a gap:
+        # pdfminer would read the gap as a second space.
+        space = cluster.carriers[0]
+        width = round(space.width + placed.stretch * 1000 / placed.piece.size)
+        return (replace(space, key=font.glyph_key(space.gid, " ", width), width=width),)
+    return cluster.carriers
 
 
 def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:

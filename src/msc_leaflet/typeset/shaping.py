@@ -51,6 +51,7 @@ class Cluster:
     glyphs: tuple[Glyph, ...]  # in HarfBuzz order
     advance: float  # 1/1000 em
     plain: bool  # one character drawn by its own cmap glyph
+    carriers: tuple[Glyph, ...]  # the glyphs with a key, kept apart for the renderer
 
     @property
     def is_space(self) -> bool:
@@ -169,7 +170,8 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
     if len(text) == 1 and len(raw) == 1 and hbf.font.get_nominal_glyph(ord(text)) == raw[0][0]:
         gid, x, y, _ = raw[0]
         width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
-        return Cluster(text, (Glyph(gid, x, y, ord(text), width),), advance, plain=True)
+        glyph = (Glyph(gid, x, y, ord(text), width),)
+        return Cluster(text, glyph, advance, plain=True, carriers=glyph)
     carriers = _text_carriers(raw, len(text))
     shares = dict(zip(carriers, _text_shares(text, len(carriers)), strict=True))
     glyphs = []
@@ -182,7 +184,8 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
         later = [raw[c][1] for c in carriers if c > index]
         width = round((later[0] if later else advance) - x, 1)
         glyphs.append(Glyph(gid, x, y, ttf.glyph_key(gid, shares[index], width), width))
-    return Cluster(text, tuple(glyphs), advance, plain=False)
+    keyed = tuple(g for g in glyphs if g.key is not None)
+    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=keyed)
 
 
 def _text_carriers(raw: list[Raw], chars: int) -> list[int]:
