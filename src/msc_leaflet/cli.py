@@ -5,7 +5,8 @@ Every command calls one library function; `LeafletError` is rendered here, once,
 HarfBuzz, ICU) are imported inside commands so ``--help`` stays instant.
 """
 
-from __future__ import annotations
+# Annotations are evaluated at import, not postponed: Typer would otherwise eval every
+# string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
 import sys
 from pathlib import Path
@@ -184,7 +185,7 @@ def print_spec(
     imposition: str,
     duplex: str,
     proof: bool,
-) -> PrintSpec:
+) -> "PrintSpec":
     """The print options of the command line, each checked with the flag it came from."""
     from .print_spec import PrintSpec, parse_bleed
     from .theme import PAPER

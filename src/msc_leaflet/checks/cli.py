@@ -5,7 +5,8 @@ Register it on the main app with ``app.command("check")(check)``. Findings print
 the exit code is 1 when any finding is an error.
 """
 
-from __future__ import annotations
+# Annotations are evaluated at import, not postponed: Typer would otherwise eval every
+# string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
 import datetime as dt
 import json
