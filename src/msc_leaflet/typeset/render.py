@@ -28,8 +28,8 @@ from .shaping import Cluster, Glyph
 from .units import Piece, Unit
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+@dataclass(slots=True)  # not frozen: one is made per character drawn, and a frozen
+class Placed:  # dataclass costs 2.5x as much to create (1.4 ms of an English page)
     """A cluster at an x position (points, relative to the canvas origin)."""
 
     piece: Piece
@@ -223,13 +223,18 @@ def place_units(
     placed: list[Placed] = []
     last = len(units) - 1
     for index, unit in enumerate(units):
-        clusters = [(piece, cluster) for piece in unit.pieces for cluster in piece.clusters]
-        if index == last and unit.trailing_spaces:
-            clusters = clusters[: len(clusters) - unit.trailing_spaces]
-        for piece, cluster in clusters:
-            stretch = space_extra if cluster.is_space else 0.0
-            placed.append(Placed(piece, cluster, x, stretch))
-            x += cluster.advance * piece.size / 1000 + stretch
+        count = sum(len(piece.clusters) for piece in unit.pieces)
+        if index == last:
+            count -= unit.trailing_spaces
+        for piece in unit.pieces:
+            size = piece.size
+            for cluster in piece.clusters[:count]:
+                stretch = space_extra if cluster.is_space else 0.0
+                placed.append(Placed(piece, cluster, x, stretch))
+                x += cluster.advance * size / 1000 + stretch
+            count -= len(piece.clusters)
+            if count <= 0:
+                break
         if index != last and not unit.ends_with_space:
             x += boundary_extra
     return placed
