@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -217,3 +218,21 @@ def test_too_many_table_columns(make_project: Callable[..., Path]) -> None:
     blocks = f"- table:\n    header: [{header}]\n    rows:\n      - [{row}]\n"
     err = error_of(make_project, leaflet_yaml(blocks))
     assert "9 columns" in err.message
+
+
+def test_an_edit_is_read_even_at_the_same_size_and_time(
+    make_project: Callable[..., Path],
+) -> None:
+    # Parsed trees are reused while a file is unchanged (yaml_source._parse_once): an
+    # edit that keeps the size and the modification time must still be seen.
+    root = make_project({"sample": leaflet_yaml("- paragraph: Version one.\n")})
+    project = Project.at(root)
+    path = project.leaflet_path("sample")
+    first, _ = load_leaflet(path, project)
+    stat = path.stat()
+    path.write_text(path.read_text("utf-8").replace("one", "two"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    second, _ = load_leaflet(path, project)
+    assert [b.text.value for b in first.blocks] == ["Version one."]
+    assert [b.text.value for b in second.blocks] == ["Version two."]

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -25,6 +26,7 @@ from .errors import LeafletError, Location
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
+CACHED_FILE_BYTES = 256_000  # bundled leaflets are 10-20 kB
 
 
 # libyaml's composer is ~15x faster than the pure-Python one; both give marked nodes.
@@ -50,6 +52,20 @@ def load_yaml(path: Path) -> Node:
             f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
             "split the content into several leaflets",
         )
+    if len(raw) > CACHED_FILE_BYTES:  # a huge file's tree is not worth keeping
+        return _parse(path, raw)
+    return _parse_once(path, raw)
+
+
+@lru_cache(maxsize=16)
+def _parse_once(path: Path, raw: bytes) -> Node:
+    # Keyed by the bytes, so an edit is never missed. A build reads its leaflet twice
+    # (content, then the checks' source map) and a worker builds it in every locale;
+    # callers never modify nodes, so they can share the tree.
+    return _parse(path, raw)
+
+
+def _parse(path: Path, raw: bytes) -> Node:
     text = decode_utf8(path, raw)
     try:
         _refuse_deep_nesting(path, text)
