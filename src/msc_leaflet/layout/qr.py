@@ -8,9 +8,6 @@ document-control line.
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -43,6 +40,12 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        # ReportLab's graphics and barcode modules take 14 ms to import; most leaflets
+        # have no `url:` and never draw a QR code.
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
         canvas: Canvas = self.canv
         widget = QrCodeWidget(self.url, barLevel="M", barBorder=0)
         widget.barFillColor = self.ink
