@@ -187,12 +187,12 @@ def print_spec(
     proof: bool,
 ) -> "PrintSpec":
     """The print options of the command line, each checked with the flag it came from."""
-    from .print_spec import PrintSpec, parse_bleed
-    from .theme import PAPER
+    # Not the theme module: it loads ReportLab, which a no-op rebuild never needs.
+    from .print_spec import PAPERS, PrintSpec, parse_bleed
 
-    if paper is not None and paper not in PAPER:
+    if paper is not None and paper not in PAPERS:
         raise typer.BadParameter(
-            f"{paper!r} is not one of {', '.join(PAPER)}", param_hint="--paper"
+            f"{paper!r} is not one of {', '.join(PAPERS)}", param_hint="--paper"
         )
     try:
         points = parse_bleed(bleed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+PAPERS = ("a4", "a5", "letter")  # sizes in theme.PAPER
 EDITIONS = ("single", "parallel", "sequential")
 COLOUR_MODES = ("rgb", "cmyk")  # screen editions | print
 IMPOSITIONS = ("none", "booklet")

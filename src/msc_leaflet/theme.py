@@ -20,11 +20,11 @@ from reportlab.lib.units import mm
 from .colours import in_mode, parse_colour
 from .data import data_path
 from .errors import LeafletError, Location
-from .print_spec import COLOUR_MODES
+from .print_spec import COLOUR_MODES, PAPERS
 from .readability_floor import check_floor
 from .yaml_source import load_data
 
-PAPER = {"a4": A4, "a5": A5, "letter": LETTER}
+PAPER = dict(zip(PAPERS, (A4, A5, LETTER), strict=True))
 
 
 @dataclass(frozen=True)
