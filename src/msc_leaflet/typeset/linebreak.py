@@ -117,7 +117,8 @@ def _part(flat: Sequence[tuple[Piece, Cluster]]) -> Unit:
     for n, (piece, cluster) in enumerate(flat):
         group.append(cluster)
         if n + 1 == len(flat) or flat[n + 1][0] is not piece:
-            pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise))
+            text = "".join(c.text for c in group)
+            pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text))
             group = []
     return Unit(tuple(pieces), sum(p.width() for p in pieces), 0.0, 0)
 

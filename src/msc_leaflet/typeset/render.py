@@ -71,12 +71,12 @@ class _LineWriter:
         self._end_codes()
         if self.tj:
             self.ops.append("[" + "".join(self.tj) + "] TJ")
-            self.tj = []
+            self.tj.clear()  # cleared, not replaced: `_font_run` holds on to the list
 
     def _end_codes(self) -> None:
         if self.codes:
             self.tj.append("<" + bytes(self.codes).hex().upper() + ">")
-            self.codes = []
+            self.codes.clear()
 
     def _state(self, op: str) -> None:
         self.flush()
@@ -106,10 +106,15 @@ class _LineWriter:
         piece: Piece | None = None
         fill = ""
         size = 0.0
+        subset_now = -1  # the subset of the previous glyph; -1: check the font
+        # The loop below runs once per glyph drawn: state lives in locals.
+        tj, out = self.tj, self.codes
+        tx = self.tx
         for placed, carriers in zip(items, carried, strict=True):
             if placed.piece is not piece:
                 piece = placed.piece
                 size = piece.size
+                subset_now = -1
                 fill = _fill(piece.run.color)
                 if fill != self.fill:
                     self._state(fill)
@@ -119,27 +124,32 @@ class _LineWriter:
                 if mode != self.mode:
                     self._state(f"{mode} Tr")
                     self.mode = mode
+            x = placed.x
             for glyph in carriers:
                 subset, code = next(codes)
-                name = names.get(subset)
-                if name is None:
-                    name = names[subset] = subset_name(font, subset, self.canvas)
-                if self.font != (name, size):
-                    self._state(f"{name} {_num(size)} Tf")
-                    self.font = (name, size)
-                rise = glyph.y * size / 1000
-                if abs(rise - self.rise) > 0.001:
-                    self._state(f"{_num(rise)} Ts")
-                    self.rise = rise
-                gx = placed.x + glyph.x * size / 1000
-                shift = gx - self.tx
+                if subset != subset_now:
+                    subset_now = subset
+                    name = names.get(subset)
+                    if name is None:
+                        name = names[subset] = subset_name(font, subset, self.canvas)
+                    if self.font != (name, size):
+                        self._state(f"{name} {_num(size)} Tf")
+                        self.font = (name, size)
+                if glyph.y or self.rise:
+                    rise = glyph.y * size / 1000
+                    if abs(rise - self.rise) > 0.001:
+                        self._state(f"{_num(rise)} Ts")
+                        self.rise = rise
+                gx = x + glyph.x * size / 1000
+                shift = gx - tx
                 if abs(shift) > 0.0005:
                     self._end_codes()
-                    self.tj.append(_num(-shift * 1000 / size))
-                self.codes.append(code)
-                self.tx = gx + glyph.width * size / 1000
+                    tj.append(_num(-shift * 1000 / size))
+                out.append(code)
+                tx = gx + glyph.width * size / 1000
             if piece.rise or not placed.cluster.plain:
                 self._outlines(placed, fill)
+        self.tx = tx
 
     def _outlines(self, placed: Placed, fill: str) -> None:
         """Marks (and every glyph of a superscript) as filled paths."""
