@@ -104,6 +104,7 @@ class _LineWriter:
         codes = iter(encode_keys(font, keys, self.canvas))
         names: dict[int, str] = {}
         piece: Piece | None = None
+        color: Color | None = None
         fill = ""
         size = 0.0
         subset_now = -1  # the subset of the previous glyph; -1: check the font
@@ -115,7 +116,9 @@ class _LineWriter:
                 piece = placed.piece
                 size = piece.size
                 subset_now = -1
-                fill = _fill(piece.run.color)
+                if piece.run.color is not color:  # every word is a piece; runs share one
+                    color = piece.run.color
+                    fill = _fill(color)
                 if fill != self.fill:
                     self._state(fill)
                     self.fill = fill
