@@ -217,7 +217,8 @@ def _unit_text(unit: Unit) -> str:
 def cited_numbers(flowable: Any) -> set[int]:
     """Citation numbers in this paragraph (or in this part of a split paragraph)."""
     if isinstance(flowable, TextParagraph):
-        return {n for unit in flowable.units for n in unit.cites}
+        # Asked for every flowable placed and measured: no set per unit on the way.
+        return {n for unit in flowable.units for piece in unit.pieces for n in piece.run.cites}
     found: set[int] = set()
     for frag in getattr(flowable, "frags", ()):
         found.update(getattr(frag, "cites", ()))

@@ -57,10 +57,6 @@ class Unit:
     def ends_with_space(self) -> bool:
         return self.trailing_spaces > 0
 
-    @property
-    def cites(self) -> frozenset[int]:
-        return frozenset(n for p in self.pieces for n in p.run.cites)
-
 
 def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     """Normalise run text: NFC, line ends as spaces, combining marks kept with their base.
