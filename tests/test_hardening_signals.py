@@ -441,3 +441,17 @@ def test_temp_file_names_carry_the_writer_pid(
     monkeypatch.setattr(os, "replace", spy)
     write_atomic(folder / "a.pdf", b"data")
     assert re.fullmatch(rf"\.a\.pdf\.{os.getpid()}\.[a-z0-9_]{{8}}\.tmp", seen[0])
+
+
+def test_write_without_overwrite_never_replaces_a_file_that_appeared(folder: Path) -> None:
+    # `msc-leaflet new`: the leaflet file may appear between its check and its write.
+    target = folder / "a.yaml"
+    target.write_bytes(b"the author's work")
+    with pytest.raises(FileExistsError):
+        write_atomic(target, b"template", overwrite=False)
+    assert target.read_bytes() == b"the author's work"
+    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml"]  # no temp file left
+    fresh = folder / "b.yaml"
+    assert write_atomic(fresh, b"template", overwrite=False)
+    assert fresh.read_bytes() == b"template" and fresh.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]

@@ -17,8 +17,11 @@ from pathlib import Path
 from .errors import LeafletError, Location
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     """Write ``data`` to ``path``; returns False (and leaves the file alone) if unchanged.
+
+    With ``overwrite=False`` the temp file is hard-linked into place instead, which
+    raises `FileExistsError` rather than replace a file that appeared meanwhile.
 
     Temp file in the same directory (same filesystem, so ``os.replace`` is atomic),
     flushed and fsynced before the rename, then the directory fsynced so the rename
@@ -43,11 +46,19 @@ def write_atomic(path: Path, data: bytes) -> bool:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temp, path)
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)
+            finally:
+                os.unlink(temp)
     except BaseException as exc:
         if not isinstance(exc, FileExistsError):  # that file is not ours to remove
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        if isinstance(exc, FileExistsError) and not overwrite:
+            raise
         if isinstance(exc, OSError):  # disk full, permissions: the user's to fix
             raise LeafletError(Location(path), f"cannot write: {exc.strerror}") from None
         raise

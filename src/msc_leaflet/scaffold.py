@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from .data import data_path
 from .errors import LeafletError, Location
+from .output import write_atomic
 from .project import Project, check_slug
 
 
@@ -28,15 +27,10 @@ def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None)
         next_year=today.replace(year=today.year + 1).isoformat(),
         organisation=organisations[0] if organisations else "my-organisation",
     )
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
+        written = write_atomic(path, text.encode("utf-8"), overwrite=False)
     except FileExistsError:
-        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists") from None
-    finally:
-        os.unlink(temp)
+        written = False
+    if not written:  # appeared since the check above
+        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists")
     return path
