@@ -455,3 +455,19 @@ def test_write_without_overwrite_never_replaces_a_file_that_appeared(folder: Pat
     assert write_atomic(fresh, b"template", overwrite=False)
     assert fresh.read_bytes() == b"template" and fresh.stat().st_mode & 0o777 == 0o644
     assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_ctrl_c_before_a_command_starts_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # While Typer parses the arguments, no command's `run` guards the process yet.
+    from msc_leaflet import cli
+
+    def parse_interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", parse_interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err.strip() == MESSAGES[130]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_errors import run, set_debug
+from .cli_errors import INTERRUPTED, run, set_debug
 from .cli_options import LeafletIdsArgument, ProjectOption
 
 if TYPE_CHECKING:
@@ -342,5 +342,6 @@ _mount_i18n()
 def main() -> None:
     try:
         app()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before a command's `run` took over: nothing written yet
+        print(INTERRUPTED, file=sys.stderr)
         sys.exit(130)

@@ -35,6 +35,7 @@ import typer
 from .errors import LeafletError
 
 T = TypeVar("T")
+INTERRUPTED = "interrupted; no partial files were left behind"
 _debug = {"on": False}
 
 
@@ -132,7 +133,7 @@ def run(action: Callable[[], T]) -> T:
         typer.echo("terminated; no partial files were left behind", err=True)
         raise typer.Exit(143) from None
     except KeyboardInterrupt:
-        typer.echo("interrupted; no partial files were left behind", err=True)
+        typer.echo(INTERRUPTED, err=True)
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
