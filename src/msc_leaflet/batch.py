@@ -8,10 +8,12 @@ cheap. Failures are isolated per job: with ``keep_going`` everything else still 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LeafletError, Location
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
@@ -26,6 +28,9 @@ from .manifest import (
 )
 from .print_spec import PrintSpec, variant_suffix
 from .project import Project, check_locale, same_language
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 @dataclass(frozen=True, order=True)
@@ -306,6 +311,27 @@ def _execute(
         try:
             for future in as_completed(futures):
                 yield future.result()
+        except KeyboardInterrupt:  # and SIGTERM (`cli_errors.Terminated`)
+            _stop_workers(pool)
+            raise
         finally:
             for future in futures:
                 future.cancel()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Pass an interrupt on to the workers, which stop their job and clean up.
+
+    Ctrl-C in a terminal reaches the whole process group, but a SIGTERM sent to this
+    process alone (``kill``, a CI runner cancelling) did not: the pool's exit waited
+    for every running job to finish. A worker already stopping ignores the second
+    signal (`cli_errors`). ``_processes`` is private; Python 3.14 has
+    ``terminate_workers()``, which sends the same SIGTERM.
+    """
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
