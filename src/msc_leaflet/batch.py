@@ -26,8 +26,8 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .print_spec import PrintSpec, variant_suffix
-from .project import Project, check_locale, same_language
+from .print_spec import PrintSpec, edition_exists, variant_suffix
+from .project import Project, check_locale
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -64,7 +64,7 @@ class Options:
             Job(leaflet_id, locale, edition, variant_suffix(edition, self.spec))
             for edition in self.editions
             for locale in locales
-            if edition == "single" or not same_language(locale, source_language)
+            if edition_exists(edition, locale, source_language)
         ]
 
 

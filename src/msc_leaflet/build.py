@@ -21,8 +21,8 @@ from .errors import Finding, LeafletError, Location
 from .layout import LayoutResult, Localised, layout_leaflet
 from .model import Leaflet
 from .output import output_path, write_atomic
-from .print_spec import EDITIONS, PrintSpec, variant_suffix
-from .project import Project, same_language
+from .print_spec import EDITIONS, PrintSpec, edition_exists, variant_suffix
+from .project import Project
 from .theme import Theme, load_theme
 from .typeset import WordList, load_word_list
 from .typeset.segmentation import EMPTY_WORD_LIST
@@ -61,7 +61,7 @@ def edition_locales(source: Leaflet, locale: str, edition: str) -> list[str]:
         )
     if edition == "single":
         return [locale]
-    if same_language(locale, source.language):
+    if not edition_exists(edition, locale, source.language):
         raise LeafletError(
             Location(source.path),
             f"a {edition} edition pairs a translation with the source: {locale!r} is the "

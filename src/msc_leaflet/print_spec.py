@@ -1,14 +1,17 @@
 """How an output is produced for print: paper, bleed, marks, colour model, proofing.
 
 Plain data shared by the CLI, the batch planner (it is part of every output's
-fingerprint) and the layout. Editions (single, parallel, sequential) are not here:
-they decide *which* outputs exist, so they are part of each job instead.
+fingerprint) and the layout. Editions (single, parallel, sequential) are named here
+but are not part of a `PrintSpec`: they decide *which* outputs exist, so they are part
+of each job instead.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+
+from .project import same_language
 
 PAPERS = ("a4", "a5", "letter")  # sizes in theme.PAPER
 EDITIONS = ("single", "parallel", "sequential")
@@ -17,6 +20,13 @@ IMPOSITIONS = ("none", "booklet")
 DUPLEX_FLIPS = ("short-edge", "long-edge")
 _UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}
 MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 mm)
+
+
+def edition_exists(edition: str, locale: str, source_language: str) -> bool:
+    """Whether ``edition`` can be made in ``locale``: a bilingual edition pairs a
+    translation with its source, so there is none in the source language. The batch
+    planner skips such jobs; a direct build of one is refused."""
+    return edition == "single" or not same_language(locale, source_language)
 
 
 @dataclass(frozen=True)
