@@ -343,5 +343,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # before a command's `run` took over: nothing written yet
-        print(INTERRUPTED, file=sys.stderr)
+        typer.echo(INTERRUPTED, err=True)
         sys.exit(130)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
@@ -89,14 +90,8 @@ class _LineWriter:
         font run in one call assigns the codes cluster-by-cluster calls would, at a
         fraction of the cost (this is the hottest loop of a build).
         """
-        start, count = 0, len(items)
-        while start < count:
-            font_name = items[start].piece.run.font
-            end = start + 1
-            while end < count and items[end].piece.run.font == font_name:
-                end += 1
-            self._font_run(shaping_font(font_name), items[start:end])
-            start = end
+        for font_name, run in groupby(items, key=lambda placed: placed.piece.run.font):
+            self._font_run(shaping_font(font_name), list(run))
 
     def _font_run(self, font: ShapingTTFont, items: Sequence[Placed]) -> None:
         carried = [_carriers(placed, font) for placed in items]
@@ -203,26 +198,22 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
 
 def _links(canvas: Canvas, y: float, items: list[Placed]) -> None:
     """One link area per stretch of consecutive clusters with the same target."""
-    start = 0
-    while start < len(items):
-        link = items[start].piece.run.link
-        end = start
-        while end + 1 < len(items) and items[end + 1].piece.run.link == link:
-            end += 1
-        if link:
-            last = items[end]
-            size = items[start].piece.run.size
-            rect = (
-                items[start].x,
-                y - 0.25 * size,
-                last.x + last.cluster.advance * last.piece.size / 1000,
-                y + 0.85 * size,
-            )
-            if link.startswith("#"):
-                canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
-            else:
-                canvas.linkURL(link, rect, relative=1, thickness=0)
-        start = end + 1
+    for link, run in groupby(items, key=lambda placed: placed.piece.run.link):
+        if not link:
+            continue
+        stretch = list(run)
+        first, last = stretch[0], stretch[-1]
+        size = first.piece.run.size
+        rect = (
+            first.x,
+            y - 0.25 * size,
+            last.x + last.cluster.advance * last.piece.size / 1000,
+            y + 0.85 * size,
+        )
+        if link.startswith("#"):
+            canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
+        else:
+            canvas.linkURL(link, rect, relative=1, thickness=0)
 
 
 def place_units(
