@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .cli_errors import INTERRUPTED, run, set_debug
-from .cli_options import LeafletIdsArgument, ProjectOption
+from .cli_options import LeafletIdsArgument, OutOption, ProjectOption, out_folder
 
 if TYPE_CHECKING:
     from .print_spec import PrintSpec
@@ -29,10 +29,24 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"msc-leaflet {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
     ] = False,
 ) -> None:
     set_debug(debug)
@@ -44,7 +58,7 @@ def build(
     locale: Annotated[
         list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    out: OutOption = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Parallel workers (default: CPU count)."),
@@ -144,11 +158,12 @@ def build(
                     f"{name!r} is not one of {', '.join(EDITIONS)}", param_hint="--edition"
                 )
         root = Project.at(project)
+        out_dir = out_folder(root, out)
         options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec, editions=editions)
         if dry_run:
-            manifest = load_manifest(manifest_path(out.resolve()))
+            manifest = load_manifest(manifest_path(out_dir))
             planned, failures = plan(
-                root, leaflet_ids or [], locale or [], manifest, out.resolve(), options, force
+                root, leaflet_ids or [], locale or [], manifest, out_dir, options, force
             )
             for line in dry_run_lines(planned):
                 typer.echo(line)
@@ -158,7 +173,7 @@ def build(
         progress = LiveProgress(quiet or json_output)
         try:
             report = run_batch(
-                root, leaflet_ids or [], locale or [], out, options=options,
+                root, leaflet_ids or [], locale or [], out_dir, options=options,
                 jobs=jobs or os.cpu_count() or 1, force=force, fail_fast=fail_fast,
                 shard_of=shard_of, on_planned=progress.start, on_outcome=progress.update,
             )  # fmt: skip
@@ -239,7 +254,7 @@ def preview(
         str | None, typer.Option("--locale", "-l", help="Locale (default: the source's).")
     ] = None,
     edition: Annotated[str, typer.Option(help="single, parallel or sequential.")] = "single",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    out: OutOption = None,
     dpi: Annotated[float, typer.Option(min=30, max=600, help="Resolution of the pages.")] = 120,
     project: ProjectOption = Path("."),
 ) -> None:
@@ -259,10 +274,11 @@ def preview(
         from .project import Project
 
         root = Project.at(project)
+        out_dir = out_folder(root, out)
         path = root.leaflet_path(leaflet_id)
         chosen = locale or load_leaflet(path, root)[0].language
         options = Options(editions=(edition,))
-        report = run_batch(root, [leaflet_id], [chosen], out, options=options)
+        report = run_batch(root, [leaflet_id], [chosen], out_dir, options=options)
         if not report.outcomes:
             raise LeafletError(
                 Location(path),
@@ -273,9 +289,10 @@ def preview(
         if outcome.status == "failed":
             typer.echo(outcome.message, err=True)
             raise typer.Exit(1)
-        folder = out / "preview" / chosen / f"{leaflet_id}{outcome.job.variant}"
-        result = write_previews(out / outcome.job.output, folder, dpi=dpi)
-        typer.echo(f"{len(result.pages)} page(s) and {result.contact_sheet.name} in {folder}/")
+        folder = out_dir / "preview" / chosen / f"{leaflet_id}{outcome.job.variant}"
+        result = write_previews(out_dir / outcome.job.output, folder, dpi=dpi)
+        shown = folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder
+        typer.echo(f"{len(result.pages)} page(s) and {result.contact_sheet.name} in {shown}/")
 
     run(action)
 
@@ -315,6 +332,51 @@ def new(
 
         path = new_leaflet(Project.at(project), leaflet_id)
         typer.echo(f"created {path}; edit it, then run: msc-leaflet build {leaflet_id}")
+
+    run(action)
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="New project folder; its name is the organisation id.")
+    ],
+    library: Annotated[
+        str | None,
+        typer.Option(help="Start from a bundled library of leaflets and catalogs: msc."),
+    ] = None,
+    organisation: Annotated[
+        str | None, typer.Option(help="Organisation id (default: the folder's name).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Organisation name to print (default: from the id).")
+    ] = None,
+    into_existing: Annotated[
+        bool,
+        typer.Option(
+            "--into-existing", help="Allow a non-empty folder (existing files are never replaced)."
+        ),
+    ] = False,
+) -> None:
+    """Start a clinic's own project: organisation, a starter leaflet, catalogs, README.
+
+    Examples:
+
+      msc-leaflet init my-clinic
+
+      msc-leaflet init my-clinic --library msc --name "My Clinic"   # the MSC leaflets too
+    """
+
+    def action() -> None:
+        from .scaffold import init_project
+
+        made = init_project(
+            folder, organisation=organisation, name=name, library=library,
+            into_existing=into_existing,
+        )  # fmt: skip
+        typer.echo(f"created {len(made.files)} files in {folder}")
+        typer.echo(f"next: edit {folder}/organisations/{made.organisation}.yaml, then run:")
+        typer.echo(f"  cd {folder} && msc-leaflet build")
 
     run(action)
 

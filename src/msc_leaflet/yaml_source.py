@@ -10,6 +10,7 @@ schema asks for, from the text the author actually wrote.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -124,8 +125,21 @@ def _refuse_deep_nesting(path: Path, text: str) -> None:
     which no ``except`` can catch. Counting levels over the parser's events (a state
     machine, no recursion) stops at the first level too deep, in microseconds.
     `_check_tree` then applies the exact limit to the composed tree.
+
+    Newer libyaml releases (PyYAML 6.0.4) refuse deep flow nesting themselves, while
+    scanning ahead and with their own wording. When libyaml refuses anything, the
+    pure-Python parser (no depth limit of its own, no recursion) counts the levels
+    again, so the message is ours on every PyYAML version; any other fault is left
+    for `yaml.compose` to report with its position.
     """
-    loader = _Loader(text)
+    try:
+        _count_levels(path, _Loader(text))
+    except yaml.YAMLError:
+        with contextlib.suppress(yaml.YAMLError):
+            _count_levels(path, yaml.SafeLoader(text))
+
+
+def _count_levels(path: Path, loader: Any) -> None:
     try:
         depth = 0
         while loader.check_event():
