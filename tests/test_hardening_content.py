@@ -20,12 +20,15 @@ import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
+import yaml
 from reportlab.lib.pagesizes import A4
 
 from conftest import leaflet_yaml
+from msc_leaflet import yaml_source
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.content import load_leaflet
 from msc_leaflet.errors import LeafletError
@@ -208,6 +211,46 @@ def test_deep_nesting_is_refused_without_crashing_the_process(tmp_path: Path) ->
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "nesting deeper than 40 levels"
+
+
+class _RefusingLoader(yaml.SafeLoader):
+    """Stands in for a libyaml that refuses nesting itself, in words of its own."""
+
+    def check_event(self, *choices: Any) -> bool:
+        raise yaml.scanner.ScannerError(problem="words that change between releases")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: " + "[" * 60 + "]" * 60 + "\n", "a:\n" + "".join("  " * i + "- \n" for i in range(60))],
+    ids=["flow", "block"],
+)
+def test_nesting_message_is_ours_whatever_libyaml_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    # PyYAML 6.0.4's libyaml refuses deep flow nesting itself, with its own wording and
+    # position; the message must stay the project's, with the place of the 41st level.
+    path = tmp_path / "deep.yaml"
+    path.write_text(text)
+    for loader in (yaml_source._Loader, _RefusingLoader):
+        monkeypatch.setattr(yaml_source, "_Loader", loader)
+        yaml_source._parse_once.cache_clear()
+        with pytest.raises(LeafletError) as caught:
+            yaml_source.load_yaml(path)
+        assert caught.value.message == "nesting deeper than 40 levels"
+        assert caught.value.location.line == (1 if text.startswith("a: [") else 42)
+
+
+def test_other_yaml_faults_keep_their_position_when_libyaml_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("a: 1\nb: [1, 2\n")
+    monkeypatch.setattr(yaml_source, "_Loader", _RefusingLoader)
+    yaml_source._parse_once.cache_clear()
+    with pytest.raises(LeafletError) as caught:
+        yaml_source.load_yaml(path)
+    assert "nesting" not in caught.value.message
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..errors import Location
 from .registry import CheckContext, Issue, check
 
 CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")  # e.g. MSC-PI-001
 VERSION = re.compile(r"\d+(?:\.\d+){0,2}")  # 1, 1.0, 2.1.3
-PLACEHOLDERS = re.compile(r"todo|tbd|xxx|fixme|\?", re.IGNORECASE)
+PLACEHOLDERS = re.compile(r"todo|tbd|xxx|fixme|change-me|\?", re.IGNORECASE)
 
 
 @check(
@@ -71,3 +72,31 @@ def document_version(ctx: CheckContext) -> Iterator[Issue]:
             f'version {version!r} is missing or not a number like "1.0"',
             'write it quoted, e.g. version: "1.1"',
         )
+
+
+ORGANISATION_PLACEHOLDER = "CHANGE-ME"  # what `msc-leaflet init` writes for every value
+
+
+@check(
+    "DOC003",
+    "error",
+    "A leaflet must name the organisation that hands it out, so patients know whom to call.",
+)
+def organisation_placeholder(ctx: CheckContext) -> Iterator[Issue]:
+    org = ctx.leaflet.organisation
+    printed = (org.name, org.address, org.phone, org.line, org.whatsapp, org.web)
+    if not any(ORGANISATION_PLACEHOLDER in value for value in printed):
+        return
+    try:
+        lines = org.path.read_text("utf-8").splitlines()
+    except OSError:  # a model built in code: no file to point into
+        lines = []
+    line = next(
+        (n for n, text in enumerate(lines, 1) if ORGANISATION_PLACEHOLDER in text.split("#")[0]),
+        0,
+    )
+    yield Issue(
+        Location(org.path, line),
+        f"organisation profile still has a {ORGANISATION_PLACEHOLDER} placeholder",
+        "replace every CHANGE-ME value with your organisation's own details",
+    )

@@ -1,0 +1,147 @@
+"""`msc-leaflet init`: a clinic's own project, complete and buildable, or nothing at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from msc_leaflet import scaffold
+from msc_leaflet.cli import app
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.scaffold import init_project
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout + result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_init_makes_a_project_that_builds_into_its_own_build_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, output = invoke("init", str(tmp_path / "my-clinic"), "--name", "My Clinic")
+    assert code == 0, output
+    root = tmp_path / "my-clinic"
+    assert (root / "organisations" / "my-clinic.yaml").read_text().startswith("# Your organisation")
+    assert "CHANGE-ME: My Clinic" in (root / "organisations" / "my-clinic.yaml").read_text()
+    assert "organisation: my-clinic" in (root / "leaflets" / "first-leaflet.yaml").read_text()
+    for path in ("README.md", ".gitignore", "locales/ui.pot", "locales/glossary.yaml"):
+        assert (root / path).is_file(), path
+    assert (root / "locales" / "th" / "LC_MESSAGES" / "ui.po").is_file()
+    assert (root / "locales" / "th" / "words.txt").is_file()
+    # --project DIR builds into DIR/build, not into the folder the command runs in.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, output = invoke("build", "--project", str(root), "-l", "en")
+    assert code == 0, output
+    assert (root / "build" / "en" / "first-leaflet.pdf").is_file()
+    assert not any(elsewhere.iterdir())
+
+
+def test_init_with_the_library_prints_the_clinics_own_organisation(tmp_path: Path) -> None:
+    made = init_project(tmp_path / "clinic", library="msc")
+    leaflets = sorted(p.name for p in (made.root / "leaflets").glob("*.yaml"))
+    assert leaflets == [
+        "choosing-a-clinic.yaml",
+        "infusion-safety.yaml",
+        "stromal-or-stem.yaml",
+        "what-msc-can-do.yaml",
+        "what-research-says.yaml",
+    ]
+    for leaflet in (made.root / "leaflets").glob("*.yaml"):
+        assert "\norganisation: clinic\n" in leaflet.read_text()
+    assert not (made.root / "organisations" / "sample-clinic.yaml").exists()
+    catalogs = sorted(p.name for p in (made.root / "locales" / "th" / "LC_MESSAGES").glob("*.po"))
+    assert len(catalogs) == 6 and "ui.po" in catalogs
+    # The library's Thai word list and glossary, not the empty starters.
+    assert "มีเซนไคมอล" in (made.root / "locales" / "th" / "words.txt").read_text()
+    assert "concepts: []" not in (made.root / "locales" / "glossary.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--organisation", "Bad Slug"], "organisation id 'Bad Slug' is not valid"),
+        (["--library", "nope"], "no bundled library 'nope'"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_touch_nothing(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, output = invoke("init", str(tmp_path / "clinic"), *args)
+    assert code == 1
+    assert message in output and "Traceback" not in output
+    assert not (tmp_path / "clinic").exists()
+
+
+def test_a_non_empty_folder_is_refused_unless_asked(tmp_path: Path) -> None:
+    root = tmp_path / "clinic"
+    root.mkdir()
+    (root / "notes.txt").write_text("mine")
+    code, output = invoke("init", str(root))
+    assert code == 1 and "folder is not empty" in output and "--into-existing" in output
+    assert snapshot(root) == {"notes.txt": b"mine"}
+    code, output = invoke("init", str(root), "--into-existing")
+    assert code == 0, output
+    assert (root / "notes.txt").read_text() == "mine"
+    assert (root / "leaflets" / "first-leaflet.yaml").is_file()
+
+
+def test_an_existing_file_is_never_overwritten_and_nothing_is_written(tmp_path: Path) -> None:
+    root = tmp_path / "clinic"
+    (root / "leaflets").mkdir(parents=True)
+    (root / "leaflets" / "first-leaflet.yaml").write_text("my own leaflet")
+    before = snapshot(root)
+    code, output = invoke("init", str(root), "--into-existing")
+    assert code == 1
+    assert "first-leaflet.yaml" in output and "already exists; nothing was written" in output
+    assert snapshot(root) == before
+    assert sorted(p.name for p in root.rglob("*")) == ["first-leaflet.yaml", "leaflets"]
+
+
+def test_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
+    # Root ignores permission bits, so make the parent a file: mkdir fails for everyone.
+    (tmp_path / "a-file").write_text("x")
+    code, output = invoke("init", str(tmp_path / "a-file" / "clinic"))
+    assert code == 1 and "cannot write" in output and "Traceback" not in output
+    assert (tmp_path / "a-file").read_text() == "x"
+
+
+def test_a_failure_while_writing_removes_what_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+    real = scaffold.write_atomic
+
+    def fail_on_the_fourth(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise LeafletError(scaffold.Location(path), "cannot write: No space left on device")
+        return real(path, data, overwrite=overwrite)
+
+    monkeypatch.setattr(scaffold, "write_atomic", fail_on_the_fourth)
+    with pytest.raises(LeafletError, match="No space left"):
+        init_project(tmp_path / "clinic")
+    assert not (tmp_path / "clinic").exists()
+
+
+def test_check_refuses_the_placeholders_until_the_clinic_replaces_them(tmp_path: Path) -> None:
+    root = init_project(tmp_path / "clinic").root
+    code, output = invoke("check", "--project", str(root))
+    assert code == 1
+    assert "organisations/clinic.yaml:4: error: DOC003:" in output
+    assert "DOC001: document code 'CHANGE-ME-001'" in output
+    profile = root / "organisations" / "clinic.yaml"
+    profile.write_text("name: Clinic\nphone: +66 2 123 4567\n")
+    _, output = invoke("check", "--project", str(root))
+    assert "DOC003" not in output
