@@ -482,3 +482,35 @@ def test_ctrl_c_before_a_command_starts_says_so(
         cli.main()
     assert stopped.value.code == 130
     assert capsys.readouterr().err.strip() == MESSAGES[130]
+
+
+def test_an_interrupt_while_the_pool_starts_stops_the_jobs_already_submitted(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Submitting forks the workers. Under load, Ctrl-C landed there, outside the block
+    # that stops workers: the pool's exit then waited for the submitted jobs, which
+    # wrote their PDFs after the command had said it was interrupted.
+    from concurrent.futures import ProcessPoolExecutor
+
+    from msc_leaflet.batch import run_batch
+    from msc_leaflet.project import Project
+
+    body = "".join(f"- paragraph: Words ({n}) that fill lines of the page.\n" for n in range(1500))
+    root = make_project(
+        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
+    )
+    real_submit = ProcessPoolExecutor.submit
+    submitted = 0
+
+    def submit_then_interrupt(self: ProcessPoolExecutor, *args: object) -> object:
+        nonlocal submitted
+        submitted += 1
+        if submitted == 2:
+            raise KeyboardInterrupt
+        return real_submit(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(Project.at(root), out_dir=root / "build", jobs=2)
+    assert submitted == 2
+    assert not list(root.rglob("*.pdf")) and temp_files(root) == []

@@ -307,8 +307,11 @@ def _execute(
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
-        futures = [pool.submit(build_job, root, job, out_dir, options) for job in todo]
+        futures = []
         try:
+            # Submitting forks the workers: an interrupt that lands meanwhile must stop
+            # them too, or the pool's exit waits for (and writes) every job submitted.
+            futures = [pool.submit(build_job, root, job, out_dir, options) for job in todo]
             for future in as_completed(futures):
                 yield future.result()
         except KeyboardInterrupt:  # and SIGTERM (`cli_errors.Terminated`)
