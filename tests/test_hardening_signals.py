@@ -44,8 +44,8 @@ from msc_leaflet.cli_errors import (
     interrupts_as_exceptions,
     run,
 )
+from msc_leaflet.files import remove_stale_temp_files, write_atomic
 from msc_leaflet.i18n.pofile import read_po
-from msc_leaflet.output import remove_stale_temp_files, write_atomic
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_LEAFLETS = ("infusion-safety", "what-msc-can-do")  # 4 PDFs: en and th

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .errors import LeafletError, Location
-from .output import write_atomic
+from .files import write_atomic
 
 FORMAT = 1
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .data import DATA_DIR, LIBRARIES, data_path, library_root
 from .errors import LeafletError, Location
-from .output import write_atomic
+from .files import write_atomic
 from .project import Project, check_slug
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Finding, LeafletError, Location
-from ..output import write_atomic
+from ..files import write_atomic
 from ..project import Project, check_locale
 from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
 from .checks import check_translation
