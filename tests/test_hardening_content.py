@@ -27,10 +27,10 @@ from reportlab.lib.pagesizes import A4
 
 from conftest import leaflet_yaml
 from msc_leaflet.build import build_leaflet
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.content.inline import parse_inline
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.pofile import parse_po
-from msc_leaflet.inline import parse_inline
 from msc_leaflet.project import Project
 from msc_leaflet.typeset import TextParagraph, make_paragraph
 from msc_leaflet.typeset.linebreak import fit_units
@@ -198,7 +198,7 @@ def test_deep_nesting_is_refused_without_crashing_the_process(tmp_path: Path) ->
     path.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     code = (
         "import sys; from pathlib import Path\n"
-        "from msc_leaflet.yaml_source import load_yaml\n"
+        "from msc_leaflet.content.yaml_source import load_yaml\n"
         "from msc_leaflet.errors import LeafletError\n"
         "try:\n    load_yaml(Path(sys.argv[1]))\n"
         "except LeafletError as err:\n    print(err.message)\n"

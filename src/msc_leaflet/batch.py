@@ -156,7 +156,7 @@ def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> s
     cached = manifest.sources.get(leaflet_id)
     if cached and cached.sha256 == file_sha256(path):
         return cached.language
-    from .content import load_leaflet  # only when a leaflet changed since the last build
+    from .content.loader import load_leaflet  # only when a leaflet changed since the last build
 
     leaflet, _ = load_leaflet(path, project)
     manifest.sources[leaflet_id] = SourceEntry(file_sha256(path), leaflet.language)
@@ -187,7 +187,7 @@ def _reason(
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
     from .build import build_loaded, edition_locales
-    from .content import load_leaflet
+    from .content.loader import load_leaflet
 
     start = time.perf_counter()
     try:

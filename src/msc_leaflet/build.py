@@ -16,11 +16,11 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from . import i18n
-from .content import load_leaflet
+from .content.loader import load_leaflet
+from .content.model import Leaflet
 from .errors import Finding, LeafletError, Location
 from .files import output_path, write_atomic
 from .layout import LayoutResult, Localised, layout_leaflet
-from .model import Leaflet
 from .print_spec import EDITIONS, PrintSpec, edition_exists, variant_suffix
 from .project import Project
 from .theme import Theme, load_theme

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import load_leaflet
+from .content.inline import plain_text
+from .content.loader import load_leaflet
 from .i18n import format_date, ui_labels
-from .inline import plain_text
 from .layout import Localised, layout_leaflet
 from .project import Project
 from .theme import load_theme

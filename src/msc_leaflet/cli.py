@@ -268,7 +268,7 @@ def preview(
 
     def action() -> None:
         from .batch import Options, run_batch
-        from .content import load_leaflet
+        from .content.loader import load_leaflet
         from .errors import LeafletError, Location
         from .preview import write_previews
         from .project import Project

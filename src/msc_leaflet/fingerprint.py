@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .content.model import Figure, Leaflet
 from .data import data_path
-from .model import Figure, Leaflet
 from .project import Project
 from .typeset.font_files import font_files
 

@@ -18,11 +18,11 @@ from reportlab.lib.pagesizes import A4, A5, LETTER
 from reportlab.lib.units import mm
 
 from .colours import in_mode, parse_colour
+from .content.yaml_source import load_data
 from .data import data_path
 from .errors import LeafletError, Location
 from .print_spec import COLOUR_MODES, PAPERS
 from .readability_floor import check_floor
-from .yaml_source import load_data
 
 PAPER = dict(zip(PAPERS, (A4, A5, LETTER), strict=True))
 

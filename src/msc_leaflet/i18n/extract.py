@@ -15,11 +15,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..content import load_leaflet
+from ..content.inline import InlineError, parse_inline
+from ..content.loader import load_leaflet
+from ..content.model import Leaflet, Text, texts
 from ..errors import LeafletError, Location
-from ..inline import InlineError, parse_inline
 from ..labels import UI_MESSAGES
-from ..model import Leaflet, Text, texts
 from ..project import Project
 from .catalog import UI_DOMAIN, Catalog, Entry
 

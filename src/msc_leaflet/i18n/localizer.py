@@ -17,9 +17,9 @@ import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
+from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import Finding, Location
 from ..labels import Labels
-from ..model import Leaflet, Text, map_texts, texts
 from ..project import Project, same_language
 from .catalog import UI_DOMAIN, Entry, Key, po_path
 from .checks import Problem, check_translation, errors

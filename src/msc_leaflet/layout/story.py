@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from .. import model as m
+from ..content import model as m
+from ..content.citations import format_reference
+from ..content.inline import Span, plain_text
 from ..errors import Finding
-from ..inline import Span, plain_text
 from ..labels import Labels
-from ..references import format_reference
 from ..theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
