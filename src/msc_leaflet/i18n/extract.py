@@ -19,9 +19,9 @@ from ..content.inline import InlineError, parse_inline
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
 from ..errors import LeafletError, Location
-from ..labels import UI_MESSAGES
 from ..project import Project
 from .catalog import UI_DOMAIN, Catalog, Entry
+from .labels import UI_MESSAGES
 
 REFERENCE_PREFIX = "ref/"  # contexts of reference titles: optional to translate
 UI_TEMPLATE_DATE = dt.date(2026, 1, 1)  # the ui domain has no source file to date it by

@@ -16,13 +16,13 @@ from ..errors import Finding, LeafletError, Location
 from ..files import write_atomic
 from ..project import Project, check_locale
 from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
-from .checks import check_translation
 from .extract import project_templates
 from .formatting import babel_locale
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .pofile import format_po, read_po, write_po
+from .translation_checks import check_translation
 
 
 @dataclass(frozen=True)

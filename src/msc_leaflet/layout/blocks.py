@@ -20,7 +20,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
-from ..labels import Labels
+from ..i18n.labels import Labels
 from ..theme import Theme
 from ..typeset import Run
 from .text import Writer

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ..content.model import Text
 from ..errors import Finding
-from ..labels import Labels
+from ..i18n.labels import Labels
 from ..typeset import draw_runs
 from .text import Writer
 

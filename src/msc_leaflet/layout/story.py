@@ -17,7 +17,7 @@ from ..content import model as m
 from ..content.citations import format_reference
 from ..content.inline import Span, plain_text
 from ..errors import Finding
-from ..labels import Labels
+from ..i18n.labels import Labels
 from ..theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
