@@ -21,7 +21,7 @@ from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
 from msc_leaflet.print_spec import PrintSpec, parse_bleed
 from msc_leaflet.project import Project
-from msc_leaflet.theme import PAPER, load_theme
+from msc_leaflet.theme.theme import PAPER, load_theme
 from pdfread import normalise, page_texts
 
 MM = 72 / 25.4

@@ -23,7 +23,7 @@ from .files import output_path, write_atomic
 from .layout import LayoutResult, Localised, layout_leaflet
 from .print_spec import EDITIONS, PrintSpec, edition_exists, variant_suffix
 from .project import Project
-from .theme import Theme, load_theme
+from .theme.theme import Theme, load_theme
 from .typeset import WordList, load_word_list
 from .typeset.segmentation import EMPTY_WORD_LIST
 

@@ -10,7 +10,7 @@ from .content.loader import load_leaflet
 from .i18n import format_date, ui_labels
 from .layout import Localised, layout_leaflet
 from .project import Project
-from .theme import load_theme
+from .theme.theme import load_theme
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
 from ..i18n.labels import Labels
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import Run
 from .text import Writer
 

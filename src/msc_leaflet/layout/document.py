@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 
 from ..content.inline import plain_text
 from ..print_spec import PrintSpec
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import default_family, draw_runs
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (

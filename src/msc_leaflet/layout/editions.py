@@ -20,7 +20,7 @@ from ..content import model as m
 from ..content.citations import number_citations
 from ..content.inline import plain_text
 from ..errors import LeafletError, Location
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import FontFamily
 from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
 from .footnotes import PageReferences

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..i18n.labels import Labels
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import Run, draw_runs
 from .story import short_url
 from .text import Writer

@@ -18,7 +18,7 @@ from ..content.citations import format_reference
 from ..content.inline import Span, plain_text
 from ..errors import Finding
 from ..i18n.labels import Labels
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .blocks import BlockBuilder, make_table
