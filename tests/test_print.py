@@ -16,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, 
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.imposition import impose_booklet, sheet_order
+from msc_leaflet.finishing.imposition import impose_booklet, sheet_order
 from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
 from msc_leaflet.print_spec import PrintSpec, parse_bleed

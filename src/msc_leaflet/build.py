@@ -150,7 +150,7 @@ def build_loaded(
         result = layout_leaflet(versions, theme, i18n.format_date, edition=edition, spec=spec)
         pdf = result.pdf
         if spec.imposition == "booklet":
-            from .imposition import impose_booklet
+            from .finishing.imposition import impose_booklet
 
             pdf = impose_booklet(pdf, flip=spec.duplex_flip)
     except LayoutError as exc:

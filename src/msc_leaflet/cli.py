@@ -270,7 +270,7 @@ def preview(
         from .batch import Options, run_batch
         from .content.loader import load_leaflet
         from .errors import LeafletError, Location
-        from .preview import write_previews
+        from .finishing.preview import write_previews
         from .project import Project
 
         root = Project.at(project)
