@@ -292,7 +292,7 @@ def test_paper_names_and_lengths() -> None:
 
 
 def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) -> None:
-    from msc_leaflet.batch import Options, run_batch
+    from msc_leaflet.build.batch import Options, run_batch
 
     root = Project.at(
         make_project({"one": leaflet_yaml("- paragraph: Hello.\n  id: hello\n", "one")})
@@ -343,7 +343,7 @@ def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> Non
 def test_a_project_theme_names_its_paper_and_triggers_rebuilds(
     make_project: Callable[..., Path],
 ) -> None:
-    from msc_leaflet.batch import run_batch
+    from msc_leaflet.build.batch import run_batch
 
     root = Project.at(make_project())
     bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")

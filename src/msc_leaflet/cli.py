@@ -140,8 +140,8 @@ def build(
     def action() -> None:
         import os
 
-        from .batch import Options, parse_shard, plan, run_batch
-        from .manifest import load_manifest, manifest_path
+        from .build.batch import Options, parse_shard, plan, run_batch
+        from .build.manifest import load_manifest, manifest_path
         from .print_spec import EDITIONS
         from .project import Project
         from .report import LiveProgress, as_json, dry_run_lines, summary
@@ -238,7 +238,7 @@ def manifest_merge(
     """
 
     def action() -> None:
-        from .manifest import merge, save_manifest
+        from .build.manifest import merge, save_manifest
 
         merged = merge(manifests)
         save_manifest(out, merged)
@@ -267,7 +267,7 @@ def preview(
     """
 
     def action() -> None:
-        from .batch import Options, run_batch
+        from .build.batch import Options, run_batch
         from .content.loader import load_leaflet
         from .errors import LeafletError, Location
         from .finishing.preview import write_previews

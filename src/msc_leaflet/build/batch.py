@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import LeafletError, Location
+from ..errors import LeafletError, Location
+from ..i18n import catalog_locales
+from ..print_spec import PrintSpec, edition_exists, variant_suffix
+from ..project import Project, check_locale
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
-from .i18n import catalog_locales
 from .manifest import (
     Manifest,
     OutputEntry,
@@ -26,8 +28,6 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .print_spec import PrintSpec, edition_exists, variant_suffix
-from .project import Project, check_locale
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -156,7 +156,7 @@ def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> s
     cached = manifest.sources.get(leaflet_id)
     if cached and cached.sha256 == file_sha256(path):
         return cached.language
-    from .content.loader import load_leaflet  # only when a leaflet changed since the last build
+    from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
 
     leaflet, _ = load_leaflet(path, project)
     manifest.sources[leaflet_id] = SourceEntry(file_sha256(path), leaflet.language)
@@ -186,8 +186,8 @@ def _reason(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
+    from ..content.loader import load_leaflet
     from .build import build_loaded, edition_locales
-    from .content.loader import load_leaflet
 
     start = time.perf_counter()
     try:
