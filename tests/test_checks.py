@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.checks import CheckConfig, CheckContext, all_checks, load_config, run_checks
-from msc_leaflet.checks.cli import check
 from msc_leaflet.checks.source import SourceMap
+from msc_leaflet.cli.check import check
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import map_texts
 from msc_leaflet.errors import LeafletError

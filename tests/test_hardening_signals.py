@@ -37,7 +37,7 @@ import pytest
 from typer import Exit
 
 from conftest import leaflet_yaml
-from msc_leaflet.cli_errors import (
+from msc_leaflet.cli.errors import (
     Terminated,
     _in_harfbuzz_callback,
     _on_signal,
@@ -472,7 +472,7 @@ def test_ctrl_c_before_a_command_starts_says_so(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # While Typer parses the arguments, no command's `run` guards the process yet.
-    from msc_leaflet import cli
+    from msc_leaflet.cli import app as cli
 
     def parse_interrupted() -> None:
         raise KeyboardInterrupt

@@ -315,7 +315,7 @@ def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) 
 def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> None:
     from typer.testing import CliRunner
 
-    from msc_leaflet.cli import app
+    from msc_leaflet.cli.app import app
 
     root = make_project()
     runner = CliRunner()

@@ -302,7 +302,7 @@ def _execute(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # Workers are forked where the platform can: they start with the parent's modules,
-    # fonts and interrupt handling (`cli_errors`) instead of importing everything again
+    # fonts and interrupt handling (`cli.errors`) instead of importing everything again
     # (0.4 s per worker). Python 3.14 makes forkserver the Linux default, so say so.
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
@@ -311,7 +311,7 @@ def _execute(
         try:
             for future in as_completed(futures):
                 yield future.result()
-        except KeyboardInterrupt:  # and SIGTERM (`cli_errors.Terminated`)
+        except KeyboardInterrupt:  # and SIGTERM (`cli.errors.Terminated`)
             _stop_workers(pool)
             raise
         finally:
@@ -325,7 +325,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     Ctrl-C in a terminal reaches the whole process group, but a SIGTERM sent to this
     process alone (``kill``, a CI runner cancelling) did not: the pool's exit waited
     for every running job to finish. A worker already stopping ignores the second
-    signal (`cli_errors`). ``_processes`` is private; Python 3.14 has
+    signal (`cli.errors`). ``_processes`` is private; Python 3.14 has
     ``terminate_workers()``, which sends the same SIGTERM.
     """
     terminate = getattr(pool, "terminate_workers", None)

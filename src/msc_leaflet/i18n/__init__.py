@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .formatting import format_date, format_number, language_name
     from .localizer import localize, localize_with_fallbacks, ui_labels
 
-# Imported on first use, so `msc_leaflet.i18n.cli` (and `msc-leaflet --help`) do not
+# Imported on first use, so `msc_leaflet.cli.i18n` (and `msc-leaflet --help`) do not
 # load Babel's locale data and the catalog machinery.
 _HOMES = {
     "catalog_locales": ".catalog",

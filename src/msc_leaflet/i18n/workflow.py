@@ -1,6 +1,6 @@
 """The translator workflow as library calls: extract, init, update, compile, check.
 
-`cli` is a thin layer over these. Each returns what it did (files written or left
+`msc_leaflet.cli.i18n` is a thin layer over these. Each returns what it did (files written or left
 unchanged, findings) and prints nothing. Templates are always rebuilt from the
 leaflets first, so ``update`` after editing a leaflet needs no separate ``extract``.
 """
