@@ -36,7 +36,7 @@ from msc_leaflet.typeset import TextParagraph, make_paragraph
 from msc_leaflet.typeset.linebreak import fit_units
 from msc_leaflet.typeset.units import Unit
 from pdfread import page_texts
-from test_typeset_support import body_style, mm, runs_for
+from typeset_support import body_style, mm, runs_for
 
 THAI_MARKS = {chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]}
 SLOW = bool(os.environ.get("MSC_LEAFLET_SLOW"))
