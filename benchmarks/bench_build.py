@@ -153,7 +153,7 @@ def warm_per_page(repeat: int) -> None:
 WORKER = """
 import resource, sys, tempfile
 from pathlib import Path
-from msc_leaflet.batch import Job, Options, build_job
+from msc_leaflet.build.batch import Job, Options, build_job
 root = Path(sys.argv[1]); ids = sorted(p.stem for p in (root / 'leaflets').glob('*.yaml'))
 out = Path(tempfile.mkdtemp())
 marks = []

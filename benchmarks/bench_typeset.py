@@ -24,7 +24,7 @@ from reportlab.platypus import SimpleDocTemplate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from msc_leaflet.typeset import Run, default_family, make_paragraph
-from test_typeset_support import THAI_PARAGRAPHS, WORDS, runs_for
+from typeset_support import THAI_PARAGRAPHS, WORDS, runs_for
 
 ENGLISH = (
     "Mesenchymal stromal cells are cells found in bone marrow, fat tissue and the umbilical "

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
-from msc_leaflet.batch import Job, Options, parse_shard, run_batch, shard
-from msc_leaflet.cli import app
-from msc_leaflet.manifest import load_manifest, merge
+from msc_leaflet.build.batch import Job, Options, parse_shard, run_batch, shard
+from msc_leaflet.build.manifest import load_manifest, merge
+from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 
 SHORT = "- paragraph: Short text [@alpha2001].\n"

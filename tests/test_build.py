@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from conftest import LONG_BLOCKS, leaflet_yaml
 from msc_leaflet.build import build_leaflet
-from msc_leaflet.inline import plain_text
+from msc_leaflet.content.inline import plain_text
 from msc_leaflet.project import Project
 from pdfread import citations_by_page, font_problems, normalise, page_texts
 

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.checks import CheckConfig, CheckContext, all_checks, load_config, run_checks
-from msc_leaflet.checks.cli import check
 from msc_leaflet.checks.source import SourceMap
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.cli.check import check
+from msc_leaflet.content.loader import load_leaflet
+from msc_leaflet.content.model import map_texts
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.model import map_texts
 from msc_leaflet.project import Project
 
 TODAY = dt.date(2026, 6, 1)
@@ -128,7 +128,7 @@ def test_unknown_and_unused_waivers(make_project: Callable[..., Path]) -> None:
 
 
 def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None:
-    # content.py does not copy a faq block's note into its Texts; waivers read the YAML.
+    # content/loader.py does not copy a faq block's note into its Texts; waivers read the YAML.
     block = (
         "- faq:\n    - q: Is it a miracle?\n      a: It is a miracle cure.\n"
         "  note: 'waive: CLAIM001 — fixture'\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import leaflet_yaml
 from msc_leaflet.checks.references import unresolved_citation
-from msc_leaflet.model import Paragraph, Text
+from msc_leaflet.content.model import Paragraph, Text
 from test_checks import CLEAN, REFERENCES, findings_for, leaflet, translated_context
 
 

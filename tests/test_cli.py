@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
-from msc_leaflet.cli import app
+from msc_leaflet.cli.app import app
 
 runner = CliRunner()
 

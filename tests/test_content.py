@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import leaflet_yaml
-from msc_leaflet import model as m
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.content import model as m
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.project import Project
 

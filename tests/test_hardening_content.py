@@ -30,16 +30,16 @@ from reportlab.lib.pagesizes import A4
 from conftest import leaflet_yaml
 from msc_leaflet import yaml_source
 from msc_leaflet.build import build_leaflet
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.content.inline import parse_inline
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.pofile import parse_po
-from msc_leaflet.inline import parse_inline
 from msc_leaflet.project import Project
 from msc_leaflet.typeset import TextParagraph, make_paragraph
 from msc_leaflet.typeset.linebreak import fit_units
 from msc_leaflet.typeset.units import Unit
 from pdfread import page_texts
-from test_typeset_support import body_style, mm, runs_for
+from typeset_support import body_style, mm, runs_for
 
 THAI_MARKS = {chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]}
 SLOW = bool(os.environ.get("MSC_LEAFLET_SLOW"))
@@ -201,7 +201,7 @@ def test_deep_nesting_is_refused_without_crashing_the_process(tmp_path: Path) ->
     path.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     code = (
         "import sys; from pathlib import Path\n"
-        "from msc_leaflet.yaml_source import load_yaml\n"
+        "from msc_leaflet.content.yaml_source import load_yaml\n"
         "from msc_leaflet.errors import LeafletError\n"
         "try:\n    load_yaml(Path(sys.argv[1]))\n"
         "except LeafletError as err:\n    print(err.message)\n"

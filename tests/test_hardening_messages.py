@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
-from msc_leaflet.cli import app
+from msc_leaflet.cli.app import app
 
 runner = CliRunner()
 GOOD = leaflet_yaml("- paragraph: Hello.\n", references="")

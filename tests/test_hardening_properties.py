@@ -22,13 +22,13 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from conftest import ORGANISATION
-from msc_leaflet import model as m
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.content import model as m
+from msc_leaflet.content.inline import InlineError, Span, parse_inline, plain_text
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
-from msc_leaflet.inline import InlineError, Span, parse_inline, plain_text
 from msc_leaflet.project import Project
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

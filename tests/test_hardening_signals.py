@@ -37,15 +37,15 @@ import pytest
 from typer import Exit
 
 from conftest import leaflet_yaml
-from msc_leaflet.cli_errors import (
+from msc_leaflet.cli.errors import (
     Terminated,
     _in_harfbuzz_callback,
     _on_signal,
     interrupts_as_exceptions,
     run,
 )
+from msc_leaflet.files import remove_stale_temp_files, write_atomic
 from msc_leaflet.i18n.pofile import read_po
-from msc_leaflet.output import remove_stale_temp_files, write_atomic
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_LEAFLETS = ("infusion-safety", "what-msc-can-do")  # 4 PDFs: en and th
@@ -472,7 +472,7 @@ def test_ctrl_c_before_a_command_starts_says_so(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # While Typer parses the arguments, no command's `run` guards the process yet.
-    from msc_leaflet import cli
+    from msc_leaflet.cli import app as cli
 
     def parse_interrupted() -> None:
         raise KeyboardInterrupt

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from msc_leaflet.build import build_leaflet
+from msc_leaflet.cli.i18n import app
 from msc_leaflet.i18n.catalog import Catalog, Entry
-from msc_leaflet.i18n.cli import app
 from msc_leaflet.i18n.pofile import read_po, write_po
 from msc_leaflet.project import Project
 

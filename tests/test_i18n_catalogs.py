@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from msc_leaflet.content import load_leaflet
+from msc_leaflet.content.loader import load_leaflet
+from msc_leaflet.content.model import Leaflet, texts
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n import catalog_locales, format_date, language_name, localize, ui_labels
 from msc_leaflet.i18n.pofile import read_po, write_po
-from msc_leaflet.model import Leaflet, texts
 from msc_leaflet.project import Project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "i18n"

@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from msc_leaflet.imposition import impose_booklet
+from msc_leaflet.finishing.imposition import impose_booklet
 
 PAGE_W, PAGE_H = A5
 BLEED = 3 * mm

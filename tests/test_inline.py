@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msc_leaflet.inline import InlineError, Span, parse_inline, plain_text
+from msc_leaflet.content.inline import InlineError, Span, parse_inline, plain_text
 
 
 def test_styles_links_and_citations() -> None:

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen.canvas import Canvas
 
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.preview import BACKGROUND, DEFAULT_DPI, write_previews
+from msc_leaflet.finishing.preview import BACKGROUND, DEFAULT_DPI, write_previews
 
 
 def numbered_pdf(path: Path, pages: int) -> Path:

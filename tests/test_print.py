@@ -16,12 +16,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, 
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.imposition import impose_booklet, sheet_order
+from msc_leaflet.finishing.imposition import impose_booklet, sheet_order
 from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
 from msc_leaflet.print_spec import PrintSpec, parse_bleed
 from msc_leaflet.project import Project
-from msc_leaflet.theme import PAPER, load_theme
+from msc_leaflet.theme.theme import PAPER, load_theme
 from pdfread import normalise, page_texts
 
 MM = 72 / 25.4
@@ -292,7 +292,7 @@ def test_paper_names_and_lengths() -> None:
 
 
 def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) -> None:
-    from msc_leaflet.batch import Options, run_batch
+    from msc_leaflet.build.batch import Options, run_batch
 
     root = Project.at(
         make_project({"one": leaflet_yaml("- paragraph: Hello.\n  id: hello\n", "one")})
@@ -315,7 +315,7 @@ def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) 
 def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> None:
     from typer.testing import CliRunner
 
-    from msc_leaflet.cli import app
+    from msc_leaflet.cli.app import app
 
     root = make_project()
     runner = CliRunner()
@@ -343,7 +343,7 @@ def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> Non
 def test_a_project_theme_names_its_paper_and_triggers_rebuilds(
     make_project: Callable[..., Path],
 ) -> None:
-    from msc_leaflet.batch import run_batch
+    from msc_leaflet.build.batch import run_batch
 
     root = Project.at(make_project())
     bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ import pytest
 from icu4py.breakers import LineBreaker
 
 from msc_leaflet.typeset import load_word_list
-from test_typeset_support import (
+from typeset_support import (
     EXTRACTORS,
     TA_JUSTIFY,
     TA_LEFT,

@@ -20,7 +20,7 @@ from msc_leaflet.typeset import (
     make_paragraph,
     runs_width,
 )
-from test_typeset_support import (
+from typeset_support import (
     EXTRACTORS,
     THAI_PARAGRAPHS,
     WORDS,

@@ -12,7 +12,7 @@ from msc_leaflet.typeset.segmentation import (
     icu_breaks,
     load_word_list,
 )
-from test_typeset_support import WORDS
+from typeset_support import WORDS
 
 
 def pieces(text: str, breaks: list[int]) -> list[str]:

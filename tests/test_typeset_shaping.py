@@ -9,7 +9,7 @@ from reportlab.lib.colors import black
 from msc_leaflet.typeset import MissingGlyphError, Run, default_family, make_paragraph
 from msc_leaflet.typeset.fonts import shaping_font
 from msc_leaflet.typeset.shaping import harfbuzz_font, shape
-from test_typeset_support import body_style
+from typeset_support import body_style
 
 HARD_WORDS = ["ผู้ป่วย", "ที่", "นี่", "น้ำ", "ปั่น", "ก้ำ", "กำลัง", "เซลล์", "ฤๅษี", "ญุ", "ฐู"]
 

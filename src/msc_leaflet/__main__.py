@@ -1,5 +1,5 @@
 """``python -m msc_leaflet`` is the same as the ``msc-leaflet`` command."""
 
-from .cli import main
+from .cli.app import main
 
 main()

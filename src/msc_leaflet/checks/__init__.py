@@ -3,7 +3,7 @@
 `run_checks` loads leaflets, localises them, runs every registered check, and applies
 the project's severities (``msc-leaflet.toml``) and the blocks' waivers. Each check
 module holds one family: `references`, `claims`, `terminology`, `readability`,
-`dates` (with document control), `layout`. `cli.check` is the thin command.
+`dates` (with document control), `layout`. `msc_leaflet.cli.check` is the thin command.
 """
 
 from __future__ import annotations

@@ -23,10 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text
+from ..content.yaml_source import load_data
 from ..data import data_path
-from ..model import Block, Leaflet, ListBlock, Paragraph, Table, Text
 from ..project import Project
-from ..yaml_source import load_data
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import Plain, is_thai, phrase_pattern, plain, reader_texts, sentences

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..content.yaml_source import load_data, suggest
 from ..data import data_path
 from ..errors import LeafletError, Location
 from ..project import Project
-from ..yaml_source import load_data, suggest
 from .registry import SEVERITIES, Severity
 
 CONFIG_FILE = "msc-leaflet.toml"

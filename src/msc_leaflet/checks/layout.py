@@ -1,7 +1,7 @@
 """Layout-derived checks: problems only a finished page shows.
 
 These read a `LayoutReport`: plain data the build fills in after laying out each PDF
-(`build.check_layout`: every text size the canvas printed, what each page holds, which
+(`build.build.check_layout`: every text size the canvas printed, what each page holds, which
 reference footers crowd their page, which runs the text stage had to cut) and hands to
 `run_layout_checks`. `msc-leaflet
 check` alone has no layout, so it does not run them; every build does.

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Leaflet
+from ..content.model import Leaflet
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import thai_words

@@ -2,7 +2,7 @@
 
 The loader already refuses a citation to a missing key in the source file; REF001
 repeats it on the model so a translated leaflet (or one built in code) is held to the
-same rule. Field rules follow the Vancouver style the layout prints (references.py).
+same rule. Field rules follow the Vancouver style the layout prints (content/citations.py).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..inline import InlineError, citation_keys
-from ..model import Reference, texts
+from ..content.inline import InlineError, citation_keys
+from ..content.model import Reference, texts
 from .registry import CheckContext, Issue, check
 
 DOI = re.compile(r"10\.\d{4,9}/\S+")

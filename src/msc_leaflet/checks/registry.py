@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from ..content.model import Leaflet
 from ..errors import Finding, Location
-from ..model import Leaflet
 from ..project import Project
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..content import load_leaflet
+from ..content.loader import load_leaflet
+from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
-from ..model import Leaflet
 from ..project import Project
 from .config import CheckConfig
 from .layout import LayoutReport

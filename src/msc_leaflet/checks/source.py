@@ -14,8 +14,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..content.yaml_source import load_yaml, where
 from ..errors import Location
-from ..yaml_source import load_yaml, where
 
 
 @dataclass(frozen=True)

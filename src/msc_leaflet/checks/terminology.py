@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
+from ..content.model import texts
+from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
-from ..model import texts
 from ..project import Project
-from ..yaml_source import load_data
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import is_thai, plain, reader_texts

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..inline import InlineError, parse_inline
-from ..model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
+from ..content.inline import InlineError, parse_inline
+from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}

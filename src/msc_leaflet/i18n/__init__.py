@@ -1,10 +1,11 @@
 """Localisation: leaflet model × gettext catalog → localised leaflet, and the catalogs' life.
 
 The package follows the data: `extract` (model → template) → `merge` (template ×
-translation → updated translation) → `pofile`/`mofile` (files) → `checks` (is a
-translation safe to print?) → `localizer` (model × catalog → model in the locale);
-`stats` and `formatting` (dates, numbers, language names) serve the build and the
-CLI; `workflow` is the library behind the `cli` commands.
+translation → updated translation) → `pofile`/`mofile` (files) → `translation_checks`
+(is a translation safe to print?) → `localizer` (model × catalog → model in the
+locale); `labels` are the words the layout itself prints (the ``ui`` domain); `stats`
+and `formatting` (dates, numbers, language names) serve the build and the CLI;
+`workflow` is the library behind the ``msc-leaflet i18n`` commands (`msc_leaflet.cli.i18n`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from .formatting import format_date, format_number, language_name
     from .localizer import localize, localize_with_fallbacks, ui_labels
 
-# Imported on first use, so `msc_leaflet.i18n.cli` (and `msc-leaflet --help`) do not
+# Imported on first use, so `msc_leaflet.cli.i18n` (and `msc-leaflet --help`) do not
 # load Babel's locale data and the catalog machinery.
 _HOMES = {
     "catalog_locales": ".catalog",

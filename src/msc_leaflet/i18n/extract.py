@@ -15,13 +15,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..content import load_leaflet
+from ..content.inline import InlineError, parse_inline
+from ..content.loader import load_leaflet
+from ..content.model import Leaflet, Text, texts
 from ..errors import LeafletError, Location
-from ..inline import InlineError, parse_inline
-from ..labels import UI_MESSAGES
-from ..model import Leaflet, Text, texts
 from ..project import Project
 from .catalog import UI_DOMAIN, Catalog, Entry
+from .labels import UI_MESSAGES
 
 REFERENCE_PREFIX = "ref/"  # contexts of reference titles: optional to translate
 UI_TEMPLATE_DATE = dt.date(2026, 1, 1)  # the ui domain has no source file to date it by

@@ -17,14 +17,14 @@ import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
+from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import Finding, Location
-from ..labels import Labels
-from ..model import Leaflet, Text, map_texts, texts
 from ..project import Project, same_language
 from .catalog import UI_DOMAIN, Entry, Key, po_path
-from .checks import Problem, check_translation, errors
 from .extract import is_optional
+from .labels import Labels
 from .pofile import read_po
+from .translation_checks import Problem, check_translation, errors
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
 # The ui catalog plus recently built leaflets' catalogs (~0.1 MB each parsed).

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from ..errors import LeafletError, Location
-from ..output import write_atomic
+from ..files import write_atomic
 from .catalog import Catalog, Entry, Key
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
-from ..inline import InlineError, plain_text
+from ..content.inline import InlineError, plain_text
 from ..project import Project
 from .catalog import Catalog, catalog_locales, po_path
 from .extract import is_optional, project_templates

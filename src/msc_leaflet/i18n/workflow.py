@@ -1,6 +1,6 @@
 """The translator workflow as library calls: extract, init, update, compile, check.
 
-`cli` is a thin layer over these. Each returns what it did (files written or left
+`msc_leaflet.cli.i18n` is a thin layer over these. Each returns what it did (files written or left
 unchanged, findings) and prints nothing. Templates are always rebuilt from the
 leaflets first, so ``update`` after editing a leaflet needs no separate ``extract``.
 """
@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Finding, LeafletError, Location
-from ..output import write_atomic
+from ..files import write_atomic
 from ..project import Project, check_locale
 from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
-from .checks import check_translation
 from .extract import project_templates
 from .formatting import babel_locale
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .pofile import format_po, read_po, write_po
+from .translation_checks import check_translation
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from .. import model as m
-from ..labels import Labels
-from ..theme import Theme
+from ..content import model as m
+from ..i18n.labels import Labels
+from ..theme.theme import Theme
 from ..typeset import Run
 from .text import Writer
 
@@ -224,6 +224,6 @@ class _Sequence(KeepTogether):  # type: ignore[misc]
 
 
 def _plain(source: str) -> str:
-    from ..inline import plain_text
+    from ..content.inline import plain_text
 
     return plain_text(source)

@@ -16,9 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak
 
-from ..inline import plain_text
+from ..content.inline import plain_text
 from ..print_spec import PrintSpec
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import default_family, draw_runs
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from .. import model as m
+from ..content import model as m
+from ..content.citations import number_citations
+from ..content.inline import plain_text
 from ..errors import LeafletError, Location
-from ..inline import plain_text
-from ..references import number_citations
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import FontFamily
 from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
 from .footnotes import PageReferences

@@ -21,8 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from ..labels import Labels
-from ..theme import Theme
+from ..i18n.labels import Labels
+from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry

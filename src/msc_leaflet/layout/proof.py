@@ -15,9 +15,9 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
+from ..content.model import Text
 from ..errors import Finding
-from ..labels import Labels
-from ..model import Text
+from ..i18n.labels import Labels
 from ..typeset import draw_runs
 from .text import Writer
 

@@ -12,8 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from ..labels import Labels
-from ..theme import Theme
+from ..i18n.labels import Labels
+from ..theme.theme import Theme
 from ..typeset import Run, draw_runs
 from .story import short_url
 from .text import Writer

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from .. import model as m
+from ..content import model as m
+from ..content.citations import format_reference
+from ..content.inline import Span, plain_text
 from ..errors import Finding
-from ..inline import Span, plain_text
-from ..labels import Labels
-from ..references import format_reference
-from ..theme import Theme
+from ..i18n.labels import Labels
+from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .blocks import BlockBuilder, make_table

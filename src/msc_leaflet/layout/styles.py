@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..theme import Theme
+from ..theme.theme import Theme
 from ..typeset import FontFamily
 
 

@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from ..inline import Span, parse_inline
+from ..content.inline import Span, parse_inline
 from ..typeset import FontFamily, Run, WordList, make_paragraph
 
 

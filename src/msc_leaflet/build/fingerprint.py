@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
-from . import __version__
-from .data import data_path
-from .model import Figure, Leaflet
-from .project import Project
-from .typeset.font_files import font_files
+from .. import __version__
+from ..content.model import Figure, Leaflet
+from ..data import data_path
+from ..project import Project
+from ..typeset.font_files import font_files
 
 ABSENT = "absent"
 _cache: dict[tuple[str, int, int], str] = {}

@@ -17,8 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
-from .errors import LeafletError, Location
-from .output import write_atomic
+from ..errors import LeafletError, Location
+from ..files import write_atomic
 
 # 120 dpi keeps Thai tone marks and vowels above/below the line legible at body size
 # (10.5 pt ≈ 17 px) while an A5 page stays near 700×1000 px, fine for a chat message.

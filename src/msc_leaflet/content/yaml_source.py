@@ -23,7 +23,7 @@ import yaml
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import LeafletError, Location
+from ..errors import LeafletError, Location
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color, white
 
+from ..errors import LeafletError, Location
 from .colours import contrast_ratio
-from .errors import LeafletError, Location
 
 if TYPE_CHECKING:
     from .theme import Theme

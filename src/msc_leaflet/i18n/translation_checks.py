@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..inline import InlineError, Span, parse_inline
+from ..content.inline import InlineError, Span, parse_inline
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
 LENGTH_RATIO = (0.33, 3.0)  # outside this, a translation is probably incomplete or padded

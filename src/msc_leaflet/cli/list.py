@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import load_leaflet
-from .i18n import format_date, ui_labels
-from .inline import plain_text
-from .layout import Localised, layout_leaflet
-from .project import Project
-from .theme import load_theme
+from ..content.inline import plain_text
+from ..content.loader import load_leaflet
+from ..i18n import format_date, ui_labels
+from ..layout import Localised, layout_leaflet
+from ..project import Project
+from ..theme.theme import load_theme
 
 
 @dataclass(frozen=True)

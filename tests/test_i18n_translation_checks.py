@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msc_leaflet.i18n.checks import check_translation
+from msc_leaflet.i18n.translation_checks import check_translation
 
 SOURCE = "Rest for **24 hours** [@alpha2001]. See [the registry](https://clinicaltrials.gov)."
 GOOD = "พักผ่อน **24 ชั่วโมง** [@alpha2001] ดู[ทะเบียน](https://clinicaltrials.gov)"

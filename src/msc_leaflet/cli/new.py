@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import DATA_DIR, LIBRARIES, data_path, library_root
-from .errors import LeafletError, Location
-from .output import write_atomic
-from .project import Project, check_slug
+from ..data import DATA_DIR, LIBRARIES, data_path, library_root
+from ..errors import LeafletError, Location
+from ..files import write_atomic
+from ..project import Project, check_slug
 
 
 def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None) -> Path:

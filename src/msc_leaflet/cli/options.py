@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .project import Project
+from ..project import Project
 
 ProjectOption = Annotated[
     Path,

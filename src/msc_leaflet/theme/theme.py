@@ -3,7 +3,7 @@
 Themes are YAML files; the default ships in ``msc_leaflet/data/theme.yaml`` and a
 project may replace it with its own ``theme.yaml``. Loading converts every colour to
 the colour model of the build and refuses a theme below the readability floor
-(`readability_floor`), so a bad theme fails before any PDF is written.
+(`floor`), so a bad theme fails before any PDF is written.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, LETTER
 from reportlab.lib.units import mm
 
+from ..content.yaml_source import load_data
+from ..data import data_path
+from ..errors import LeafletError, Location
+from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import in_mode, parse_colour
-from .data import data_path
-from .errors import LeafletError, Location
-from .print_spec import COLOUR_MODES, PAPERS
-from .readability_floor import check_floor
-from .yaml_source import load_data
+from .floor import check_floor
 
 PAPER = dict(zip(PAPERS, (A4, A5, LETTER), strict=True))
 

@@ -32,7 +32,7 @@ from typing import TypeVar
 
 import typer
 
-from .errors import LeafletError
+from ..errors import LeafletError
 
 T = TypeVar("T")
 INTERRUPTED = "interrupted; no partial files were left behind"

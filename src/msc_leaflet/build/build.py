@@ -15,17 +15,17 @@ from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import i18n
-from .content import load_leaflet
-from .errors import Finding, LeafletError, Location
-from .layout import LayoutResult, Localised, layout_leaflet
-from .model import Leaflet
-from .output import output_path, write_atomic
-from .print_spec import EDITIONS, PrintSpec, edition_exists, variant_suffix
-from .project import Project
-from .theme import Theme, load_theme
-from .typeset import WordList, load_word_list
-from .typeset.segmentation import EMPTY_WORD_LIST
+from .. import i18n
+from ..content.loader import load_leaflet
+from ..content.model import Leaflet
+from ..errors import Finding, LeafletError, Location
+from ..files import output_path, write_atomic
+from ..layout import LayoutResult, Localised, layout_leaflet
+from ..print_spec import EDITIONS, PrintSpec, edition_exists, variant_suffix
+from ..project import Project
+from ..theme.theme import Theme, load_theme
+from ..typeset import WordList, load_word_list
+from ..typeset.segmentation import EMPTY_WORD_LIST
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def edition_locales(source: Leaflet, locale: str, edition: str) -> list[str]:
 def refuse_unless_printable(
     project: Project, source: Leaflet, locale: str, i18n_findings: list[Finding]
 ) -> None:
-    from .checks import load_config, run_checks
+    from ..checks import load_config, run_checks
 
     problems = [f for f in i18n_findings if f.severity in ("error", "warning")]
     checks = run_checks(project, [source.id], [locale], load_config(project, strict=True))
@@ -150,7 +150,7 @@ def build_loaded(
         result = layout_leaflet(versions, theme, i18n.format_date, edition=edition, spec=spec)
         pdf = result.pdf
         if spec.imposition == "booklet":
-            from .imposition import impose_booklet
+            from ..finishing.imposition import impose_booklet
 
             pdf = impose_booklet(pdf, flip=spec.duplex_flip)
     except LayoutError as exc:
@@ -177,8 +177,8 @@ def check_layout(
 ) -> list[Finding]:
     """The checks only a laid-out page can answer (text size, lonely headings, crowded
     footers). Their errors stop a --strict build before anything is written."""
-    from .checks import load_config, run_layout_checks
-    from .checks.layout import LayoutReport, LineBreakViolation, PageSummary, TextSize
+    from ..checks import load_config, run_layout_checks
+    from ..checks.layout import LayoutReport, LineBreakViolation, PageSummary, TextSize
 
     report = LayoutReport(
         pages=tuple(

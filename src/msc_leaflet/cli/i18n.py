@@ -1,6 +1,6 @@
 """``msc-leaflet i18n …``: the translator workflow on the command line.
 
-Each command parses its arguments, calls one function in `workflow` or `stats`, and
+Each command parses its arguments, calls one function in `i18n.workflow` or `i18n.stats`, and
 prints the result; user errors (`LeafletError`) are printed once and exit with 1.
 """
 
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli_errors import run
-from ..cli_options import ProjectOption
 from ..errors import display_path
 from ..project import Project
+from .errors import run
+from .options import ProjectOption
 
 if TYPE_CHECKING:
-    from .workflow import Written
+    from ..i18n.workflow import Written
 
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
@@ -35,7 +35,7 @@ def _report(written: "list[Written]") -> None:
 @app.command()
 def extract(project: ProjectOption = Path(".")) -> None:
     """Write locales/<leaflet>.pot and locales/ui.pot from the leaflets."""
-    from . import workflow
+    from ..i18n import workflow
 
     _report(run(lambda: workflow.extract(Project.at(project))[1]))
 
@@ -46,7 +46,7 @@ def init(
     project: ProjectOption = Path("."),
 ) -> None:
     """Start a new language: one .po per leaflet plus ui (existing files are kept)."""
-    from . import workflow
+    from ..i18n import workflow
 
     _report(run(lambda: workflow.init_locale(Project.at(project), lang)))
 
@@ -54,7 +54,7 @@ def init(
 @app.command()
 def update(project: ProjectOption = Path(".")) -> None:
     """Re-extract and merge into every .po: edits become fuzzy, removals obsolete."""
-    from . import workflow
+    from ..i18n import workflow
 
     _report(run(lambda: workflow.update(Project.at(project))))
 
@@ -62,7 +62,7 @@ def update(project: ProjectOption = Path(".")) -> None:
 @app.command("compile")
 def compile_(project: ProjectOption = Path(".")) -> None:
     """Write a .mo next to every .po (translated, non-fuzzy entries)."""
-    from . import workflow
+    from ..i18n import workflow
 
     _report(run(lambda: workflow.compile_catalogs(Project.at(project))))
 
@@ -80,7 +80,7 @@ def stats(
     ] = StatsFormat.table,
 ) -> None:
     """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale."""
-    from . import stats as stats_module
+    from ..i18n import stats as stats_module
 
     rows = run(lambda: stats_module.project_stats(Project.at(project)))
     if format is StatsFormat.json:
@@ -92,7 +92,7 @@ def stats(
 @app.command()
 def check(project: ProjectOption = Path(".")) -> None:
     """Check every translation (markup, citations, numbers, URLs, whitespace, length)."""
-    from . import workflow
+    from ..i18n import workflow
 
     findings = run(lambda: workflow.check(Project.at(project)))
     for finding in findings:

@@ -1,7 +1,7 @@
 """Shared material for the typeset tests: Thai sample prose, a PDF builder, extractors.
 
-No tests live here. The other ``test_typeset_*`` modules import it (pytest puts
-``tests/`` on ``sys.path``).
+No tests live here, hence no ``test_`` prefix: pytest does not collect it, and the
+``test_typeset_*`` modules import it (pytest puts ``tests/`` on ``sys.path``).
 """
 
 from __future__ import annotations

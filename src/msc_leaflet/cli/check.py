@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli_options import LeafletIdsArgument, ProjectOption
+from .options import LeafletIdsArgument, ProjectOption
 
 
 class OutputFormat(StrEnum):
@@ -54,12 +54,12 @@ def check(
 
       msc-leaflet check --list
     """
-    from ..cli_errors import run
+    from .errors import run
 
     def action() -> None:
+        from ..checks import all_checks, load_config, run_checks
         from ..errors import LeafletError, Location
         from ..project import Project
-        from . import all_checks, load_config, run_checks
 
         if list_checks:
             for item in all_checks():
@@ -93,7 +93,7 @@ def check(
 
 
 def _as_dict(finding: object) -> dict[str, object]:
-    from .registry import CheckFinding
+    from ..checks.registry import CheckFinding
 
     assert isinstance(finding, CheckFinding)
     return finding.as_dict()

@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import LeafletError, Location
-from .output import write_atomic
+from .. import __version__
+from ..errors import LeafletError, Location
+from ..files import write_atomic
 
 FORMAT = 1
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import LeafletError, Location
+from ..errors import LeafletError, Location
+from ..i18n import catalog_locales
+from ..print_spec import PrintSpec, edition_exists, variant_suffix
+from ..project import Project, check_locale
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
-from .i18n import catalog_locales
 from .manifest import (
     Manifest,
     OutputEntry,
@@ -26,8 +28,6 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .print_spec import PrintSpec, edition_exists, variant_suffix
-from .project import Project, check_locale
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -156,7 +156,7 @@ def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> s
     cached = manifest.sources.get(leaflet_id)
     if cached and cached.sha256 == file_sha256(path):
         return cached.language
-    from .content import load_leaflet  # only when a leaflet changed since the last build
+    from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
 
     leaflet, _ = load_leaflet(path, project)
     manifest.sources[leaflet_id] = SourceEntry(file_sha256(path), leaflet.language)
@@ -186,8 +186,8 @@ def _reason(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
+    from ..content.loader import load_leaflet
     from .build import build_loaded, edition_locales
-    from .content import load_leaflet
 
     start = time.perf_counter()
     try:
@@ -302,7 +302,7 @@ def _execute(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # Workers are forked where the platform can: they start with the parent's modules,
-    # fonts and interrupt handling (`cli_errors`) instead of importing everything again
+    # fonts and interrupt handling (`cli.errors`) instead of importing everything again
     # (0.4 s per worker). Python 3.14 makes forkserver the Linux default, so say so.
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
@@ -314,7 +314,7 @@ def _execute(
             futures = [pool.submit(build_job, root, job, out_dir, options) for job in todo]
             for future in as_completed(futures):
                 yield future.result()
-        except KeyboardInterrupt:  # and SIGTERM (`cli_errors.Terminated`)
+        except KeyboardInterrupt:  # and SIGTERM (`cli.errors.Terminated`)
             _stop_workers(pool)
             raise
         finally:
@@ -328,7 +328,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     Ctrl-C in a terminal reaches the whole process group, but a SIGTERM sent to this
     process alone (``kill``, a CI runner cancelling) did not: the pool's exit waited
     for every running job to finish. A worker already stopping ignores the second
-    signal (`cli_errors`). ``_processes`` is private; Python 3.14 has
+    signal (`cli.errors`). ``_processes`` is private; Python 3.14 has
     ``terminate_workers()``, which sends the same SIGTERM.
     """
     terminate = getattr(pool, "terminate_workers", None)

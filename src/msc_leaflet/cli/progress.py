@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from .batch import BatchReport, Outcome, PlannedJob
+from ..build.batch import BatchReport, Outcome, PlannedJob
 
 
 def outcome_line(outcome: Outcome) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import Finding, LeafletError, Location
+from ..project import LOCALE, SLUG, Project, check_slug
 from . import model as m
-from .errors import Finding, LeafletError, Location
 from .inline import InlineError, parse_inline
-from .project import LOCALE, SLUG, Project, check_slug
 from .yaml_source import Fields, load_yaml, suggest, where
 
 BLOCK_KEYS: dict[str, tuple[str, ...]] = {

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_errors import INTERRUPTED, run, set_debug
-from .cli_options import LeafletIdsArgument, OutOption, ProjectOption, out_folder
+from .errors import INTERRUPTED, run, set_debug
+from .options import LeafletIdsArgument, OutOption, ProjectOption, out_folder
 
 if TYPE_CHECKING:
-    from .print_spec import PrintSpec
+    from ..print_spec import PrintSpec
 
 app = typer.Typer(
     help="Build multilingual, print-ready patient leaflets from YAML and gettext catalogs.",
@@ -31,7 +31,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .. import __version__
 
         typer.echo(f"msc-leaflet {__version__}")
         raise typer.Exit()
@@ -140,11 +140,11 @@ def build(
     def action() -> None:
         import os
 
-        from .batch import Options, parse_shard, plan, run_batch
-        from .manifest import load_manifest, manifest_path
-        from .print_spec import EDITIONS
-        from .project import Project
-        from .report import LiveProgress, as_json, dry_run_lines, summary
+        from ..build.batch import Options, parse_shard, plan, run_batch
+        from ..build.manifest import load_manifest, manifest_path
+        from ..print_spec import EDITIONS
+        from ..project import Project
+        from .progress import LiveProgress, as_json, dry_run_lines, summary
 
         try:
             shard_of = parse_shard(shard) if shard else None
@@ -203,7 +203,7 @@ def print_spec(
 ) -> "PrintSpec":
     """The print options of the command line, each checked with the flag it came from."""
     # Not the theme module: it loads ReportLab, which a no-op rebuild never needs.
-    from .print_spec import PAPERS, PrintSpec, parse_bleed
+    from ..print_spec import PAPERS, PrintSpec, parse_bleed
 
     if paper is not None and paper not in PAPERS:
         raise typer.BadParameter(
@@ -238,7 +238,7 @@ def manifest_merge(
     """
 
     def action() -> None:
-        from .manifest import merge, save_manifest
+        from ..build.manifest import merge, save_manifest
 
         merged = merge(manifests)
         save_manifest(out, merged)
@@ -267,11 +267,11 @@ def preview(
     """
 
     def action() -> None:
-        from .batch import Options, run_batch
-        from .content import load_leaflet
-        from .errors import LeafletError, Location
-        from .preview import write_previews
-        from .project import Project
+        from ..build.batch import Options, run_batch
+        from ..content.loader import load_leaflet
+        from ..errors import LeafletError, Location
+        from ..finishing.preview import write_previews
+        from ..project import Project
 
         root = Project.at(project)
         out_dir = out_folder(root, out)
@@ -302,7 +302,7 @@ def list_leaflets(project: ProjectOption = Path(".")) -> None:
     """List leaflets with title, version, review date and page count (English layout)."""
 
     def action() -> None:
-        from .catalogue import summarise
+        from .list import summarise
 
         rows = summarise(project)
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
@@ -327,8 +327,8 @@ def new(
     """
 
     def action() -> None:
-        from .project import Project
-        from .scaffold import new_leaflet
+        from ..project import Project
+        from .new import new_leaflet
 
         path = new_leaflet(Project.at(project), leaflet_id)
         typer.echo(f"created {path}; edit it, then run: msc-leaflet build {leaflet_id}")
@@ -368,7 +368,7 @@ def init(
     """
 
     def action() -> None:
-        from .scaffold import init_project
+        from .new import init_project
 
         made = init_project(
             folder, organisation=organisation, name=name, library=library,
@@ -382,7 +382,7 @@ def init(
 
 
 def _register_check() -> None:
-    from .checks.cli import check as check_command
+    from .check import check as check_command
 
     app.command("check")(check_command)
 
@@ -392,7 +392,7 @@ _register_check()
 
 def _mount_i18n() -> None:
     try:
-        from .i18n.cli import app as i18n_app
+        from .i18n import app as i18n_app
     except ImportError:
         return
     app.add_typer(i18n_app, name="i18n", help="Translator workflow: gettext catalogs.")
