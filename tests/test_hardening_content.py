@@ -28,8 +28,8 @@ import yaml
 from reportlab.lib.pagesizes import A4
 
 from conftest import leaflet_yaml
-from msc_leaflet import yaml_source
 from msc_leaflet.build import build_leaflet
+from msc_leaflet.content import yaml_source
 from msc_leaflet.content.inline import parse_inline
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError

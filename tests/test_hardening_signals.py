@@ -492,7 +492,7 @@ def test_an_interrupt_while_the_pool_starts_stops_the_jobs_already_submitted(
     # wrote their PDFs after the command had said it was interrupted.
     from concurrent.futures import ProcessPoolExecutor
 
-    from msc_leaflet.batch import run_batch
+    from msc_leaflet.build.batch import run_batch
     from msc_leaflet.project import Project
 
     body = "".join(f"- paragraph: Words ({n}) that fill lines of the page.\n" for n in range(1500))

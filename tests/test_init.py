@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from msc_leaflet import scaffold
-from msc_leaflet.cli import app
+from msc_leaflet.cli import new as scaffold
+from msc_leaflet.cli.app import app
+from msc_leaflet.cli.new import init_project
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.scaffold import init_project
 
 runner = CliRunner()
 
