@@ -9,6 +9,7 @@ from pathlib import Path
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 BODY_SIZE = 10.5
 FOOTER_SIZE = 9.0  # theme `note`: the print floor
@@ -83,7 +84,9 @@ def font_problems(path: Path) -> list[str]:
     """Fonts that are not embedded subsets (standard-14 fonts included)."""
     problems = []
     for number, page in enumerate(PdfReader(path).pages, 1):
-        fonts = page["/Resources"].get("/Font", {})
+        resources = page["/Resources"]
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources.get("/Font", {})
         for name, ref in fonts.items():
             font = ref.get_object()
             base = str(font.get("/BaseFont"))

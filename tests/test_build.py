@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import Destination
 
 from conftest import LONG_BLOCKS, leaflet_yaml
 from msc_leaflet.build import build_leaflet
@@ -74,12 +76,15 @@ def test_metadata_language_and_outline(built: Path) -> None:
     assert meta.title == "A sample leaflet"
     assert meta.author == "Test Clinic"
     assert meta.subject == "Testers"
-    assert reader.trailer["/Root"]["/Lang"] == "en"
-    titles = [(item["/Title"], reader.get_destination_page_number(item)) for item in reader.outline]
+    assert str(reader.root_object["/Lang"]) == "en"
+    outline = cast(list[Destination], reader.outline)  # flat: no nested entries
+    titles = [(item.title, reader.get_destination_page_number(item)) for item in outline]
     assert titles[0] == ("A sample leaflet", 0)
     assert titles[1][0] == "01 · First part"
     assert titles[-1][0] == "References"
-    assert "References" in page_texts(built)[titles[-1][1]]
+    references_page = titles[-1][1]
+    assert references_page is not None
+    assert "References" in page_texts(built)[references_page]
 
 
 def test_two_builds_are_byte_identical(make_project: Callable[..., Path], tmp_path: Path) -> None:
@@ -95,7 +100,9 @@ def test_source_date_epoch_sets_the_creation_date(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     project = Project.at(make_project())
     path = build_leaflet(project, "sample", None, tmp_path / "out").path
-    assert str(PdfReader(path).metadata["/CreationDate"]).startswith("D:20260101")
+    metadata = PdfReader(path).metadata
+    assert metadata is not None
+    assert str(metadata["/CreationDate"]).startswith("D:20260101")
 
 
 def test_markup_in_content_prints_literally(

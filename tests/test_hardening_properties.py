@@ -277,7 +277,7 @@ def test_any_po_bytes_read_or_fail_cleanly(project: Project, data: bytes) -> Non
         read_po(path)
 
 
-NO_SURROGATES = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+NO_SURROGATES = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 
 
 @SETTINGS

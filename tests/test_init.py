@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from msc_leaflet.cli import new as scaffold
 from msc_leaflet.cli.app import app
 from msc_leaflet.cli.new import init_project
-from msc_leaflet.errors import LeafletError
+from msc_leaflet.errors import LeafletError, Location
+from msc_leaflet.files import write_atomic
 
 runner = CliRunner()
 
@@ -120,13 +121,13 @@ def test_a_failure_while_writing_removes_what_was_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = 0
-    real = scaffold.write_atomic
+    real = write_atomic  # what scaffold imported
 
     def fail_on_the_fourth(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
         nonlocal calls
         calls += 1
         if calls == 4:
-            raise LeafletError(scaffold.Location(path), "cannot write: No space left on device")
+            raise LeafletError(Location(path), "cannot write: No space left on device")
         return real(path, data, overwrite=overwrite)
 
     monkeypatch.setattr(scaffold, "write_atomic", fail_on_the_fourth)

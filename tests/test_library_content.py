@@ -87,7 +87,9 @@ class _StrictLoader(yaml.SafeLoader):
     """A SafeLoader that rejects duplicate mapping keys."""
 
 
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _construct_mapping(
+    loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False
+) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -102,7 +104,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load(path: Path) -> dict:
+def load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     strict = yaml.load(text, Loader=_StrictLoader)
@@ -160,13 +162,13 @@ def cited_keys(texts: list[str]) -> list[str]:
     return keys
 
 
-def blocks_of(data: dict) -> list[dict]:
+def blocks_of(data: dict[str, Any]) -> list[dict[str, Any]]:
     blocks = data.get("blocks")
     assert isinstance(blocks, list) and blocks, "leaflet has no blocks"
     return blocks
 
 
-def kind_of(block: dict) -> str:
+def kind_of(block: dict[str, Any]) -> str:
     return next(iter(block))
 
 
@@ -199,7 +201,7 @@ def test_parses(path: Path) -> None:
 
 @needs_leaflets
 @per_leaflet
-def test_no_12_word_overlap_with_seeds(path: Path, seed_ngrams: dict) -> None:
+def test_no_12_word_overlap_with_seeds(path: Path, seed_ngrams: dict[tuple[str, ...], str]) -> None:
     problems = []
     for text in iter_texts(load(path)):
         tokens = words(strip_markup(text))

@@ -54,6 +54,7 @@ def test_pages_show_their_content(tmp_path: Path) -> None:
             (grey.width // 3, grey.height // 3, grey.width * 2 // 3, grey.height * 2 // 3)
         )
         darkest, _ = middle.getextrema()
+        assert isinstance(darkest, int)  # one band ("L"): (min, max), not a pair per band
         assert darkest < 50  # black type
 
 

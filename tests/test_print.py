@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
+from pypdf.generic import RectangleObject
 from reportlab.lib.colors import CMYKColor
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
@@ -30,20 +32,22 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
 
-def build(out: Path, locale: str, edition: str = "single", **spec: object) -> Path:
+def build(out: Path, locale: str, edition: str = "single", **spec: Any) -> Path:
     project = Project.at(REPO)
     return build_leaflet(
         project, "infusion-safety", locale, out, edition=edition, spec=PrintSpec(**spec)
     ).path
 
 
-def box_mm(box: object) -> tuple[float, float]:
-    left, bottom, right, top = (float(v) for v in box)  # type: ignore[attr-defined]
+def box_mm(box: RectangleObject) -> tuple[float, float]:
+    left, bottom, right, top = (float(v) for v in box)
     return ((right - left) / MM, (top - bottom) / MM)
 
 
-def content(page: object) -> str:
-    return page.get_contents().get_data().decode("latin-1")  # type: ignore[attr-defined]
+def content(page: PageObject) -> str:
+    contents = page.get_contents()
+    assert contents is not None
+    return contents.get_data().decode("latin-1")
 
 
 @pytest.mark.parametrize("paper", ["a4", "a5", "letter"])

@@ -22,7 +22,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph
 from msc_leaflet.typeset import paragraph as paragraph_module
-from msc_leaflet.typeset.render import Placed
+from msc_leaflet.typeset.render import Placed, draw_placed
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = ROOT / "locales" / "th" / "words.txt"
@@ -154,11 +154,11 @@ def build_document(
 ) -> BuiltDocument:
     """A PDF of ``paragraphs`` (repeated) at full A4 width or in a ``column`` (points)."""
     lines: list[str] = []
-    original = paragraph_module.draw_placed
+    original = draw_placed  # the function paragraph_module imported
 
     def recording(canvas: object, y: float, placed: list[Placed]) -> None:
         lines.append("".join(p.cluster.text for p in placed))
-        original(canvas, y, placed)  # type: ignore[arg-type]
+        original(canvas, y, placed)
 
     monkeypatch.setattr(paragraph_module, "draw_placed", recording)
     margin = 20 * mm
