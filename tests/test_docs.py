@@ -1,0 +1,272 @@
+"""The documentation and the command line cannot drift apart (as sqlite-utils' docs tests).
+
+The commands and options come from the Typer app itself, through click's command objects;
+the command lines come from README.md, docs/*.md and the README that `init` writes: fenced
+shell blocks (in ``console`` blocks, the ``$`` lines; the rest is output) and inline code.
+A new command fails here until the docs show it, a renamed option until the docs follow.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from conftest import REPO
+from msc_leaflet.cli.app import app
+
+PROGRAM = "msc-leaflet"
+DOCS = [
+    REPO / "README.md",
+    *sorted((REPO / "docs").glob("*.md")),
+    REPO / "src/msc_leaflet/data/project-template/README.md",
+]
+# Command lines the docs show *because* they are wrong, to show what the user then sees.
+SHOWN_WRONG = {
+    "msc-leaflet build --frobnicate",  # docs/hardening.md: the unknown-option message
+}
+# Options no reader needs; each says why. Everything else appears in the docs or in its
+# command's --help examples.
+UNDOCUMENTED: dict[tuple[str, str], str] = {}
+
+SHELL_BLOCKS = {"", "sh", "shell", "bash", "console"}
+FENCE = re.compile(r"^```\s*([\w-]*)")
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
+ELISION = {"…", "..."}
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command as a reader of the docs meets it: its words and what it accepts."""
+
+    words: tuple[str, ...]  # () for msc-leaflet itself, ("i18n", "stats") for a subcommand
+    takes_value: dict[str, bool]  # every spelling of every option: "-l" → True
+    spellings: tuple[tuple[str, ...], ...]  # per shown option: ("--fail-fast", "--keep-going")
+    subcommands: dict[str, Command]
+    examples: tuple[str, ...]  # the msc-leaflet lines of its --help
+    hidden: bool
+
+    @property
+    def name(self) -> str:
+        return " ".join((PROGRAM, *self.words))
+
+
+def describe(command: TyperCommand | TyperGroup, words: tuple[str, ...] = ()) -> Command:
+    """The command tree as plain data, from click's objects (so new commands join in)."""
+    takes_value: dict[str, bool] = {}
+    spellings = []
+    for param in command.get_params(typer.Context(command)):
+        if param.param_type_name != "option":
+            continue
+        names = (*param.opts, *param.secondary_opts)
+        if not getattr(param, "hidden", False):  # a hidden option works but need not be shown
+            spellings.append(names)
+        flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+        takes_value |= dict.fromkeys(names, not flag)
+    subcommands = {}
+    if isinstance(command, TyperGroup):
+        for name, sub in command.commands.items():
+            assert isinstance(sub, TyperCommand | TyperGroup), f"{name}: not a Typer command"
+            subcommands[name] = describe(sub, (*words, name))
+    examples = tuple(
+        line.strip()
+        for line in (command.help or "").splitlines()
+        if line.strip().startswith(f"{PROGRAM} ")
+    )
+    return Command(words, takes_value, tuple(spellings), subcommands, examples, command.hidden)
+
+
+def every_command(command: Command) -> Iterator[Command]:
+    yield command
+    for sub in command.subcommands.values():
+        yield from every_command(sub)
+
+
+def resolve(root: Command, argv: list[str]) -> tuple[Command, list[str]]:
+    """The command ``msc-leaflet ARGV`` runs, and every command or option in it that does
+    not exist. Arguments are not judged: docs use placeholders such as ``<id>``."""
+    command, problems = root, []
+    words = iter(argv)
+    for word in words:
+        if word in ELISION or word == "--":
+            break
+        if word.startswith("--"):
+            name, has_value, _ = word.partition("=")
+            if name not in command.takes_value:
+                problems.append(f"{command.name} has no option {name}")
+            elif command.takes_value[name] and not has_value:
+                next(words, None)
+        elif word.startswith("-") and word != "-":
+            # Click's short options: -q, -j 4, -j4, or flags run together (-qf).
+            for index, letter in enumerate(word[1:], 1):
+                name = f"-{letter}"
+                if name not in command.takes_value:
+                    problems.append(f"{command.name} has no option {name}")
+                    break
+                if command.takes_value[name]:
+                    if index == len(word) - 1:
+                        next(words, None)
+                    break
+        elif command.subcommands:
+            if word not in command.subcommands:
+                problems.append(f"{command.name} has no command {word!r}")
+                break
+            command = command.subcommands[word]
+    return command, problems
+
+
+def invocations(line: str) -> Iterator[list[str]]:
+    """The arguments of every ``msc-leaflet`` that a shell command line runs."""
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    simple: list[str] = []
+    for token in [*lexer, ";"]:
+        if set(token) <= set(lexer.punctuation_chars):  # &&, |, ;, >: a command ends
+            if simple[:1] == [PROGRAM]:
+                yield simple[1:]
+            simple = []
+        else:
+            simple.append(token)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A command line shown in the docs, with where it is shown."""
+
+    where: str
+    line: str
+
+
+def examples(page: str, shown: str) -> Iterator[Example]:
+    """Every command line on a Markdown page that runs ``msc-leaflet``, with backslash
+    continuations joined; output lines in ``console`` blocks are skipped."""
+    block: str | None = None  # the fenced block's language; None outside blocks
+    pending, start = "", 0
+    for number, text in enumerate(page.splitlines(), 1):
+        fence = FENCE.match(text)
+        if fence:
+            block = fence.group(1) if block is None else None
+            continue
+        if block is None:
+            for span in INLINE_CODE.findall(text):
+                if span == PROGRAM or span.startswith(f"{PROGRAM} "):
+                    yield Example(f"{shown}:{number}", span)
+            continue
+        if block not in SHELL_BLOCKS:
+            continue
+        if not pending:
+            if block == "console" and not text.startswith("$ "):
+                continue  # output
+            text, start = text.removeprefix("$ "), number
+        if text.endswith("\\"):
+            pending += text[:-1]
+            continue
+        line, pending = pending + text, ""
+        if PROGRAM in line:
+            yield Example(f"{shown}:{start}", line)
+
+
+def shown_in(path: Path) -> list[Example]:
+    return list(examples(path.read_text(encoding="utf-8"), str(path.relative_to(REPO))))
+
+
+_app = typer.main.get_command(app)
+assert isinstance(_app, TyperGroup)
+ROOT = describe(_app)
+COMMANDS = [c for c in every_command(ROOT) if not c.hidden]
+SHOWN = [example for path in DOCS for example in shown_in(path)]
+DOCS_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in DOCS)
+
+
+def problems_in(line: str) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The commands a shown line runs and what in it does not exist."""
+    try:
+        runs = [resolve(ROOT, argv) for argv in invocations(line)]
+    except ValueError as exc:  # shlex: an unclosed quote
+        return [], [str(exc)]
+    return [command.words for command, _ in runs], [p for _, found in runs for p in found]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
+def test_every_command_is_shown_in_the_docs(command: Command) -> None:
+    shown = {
+        words[:depth]
+        for example in SHOWN
+        for words in problems_in(example.line)[0]
+        for depth in range(len(words) + 1)
+    }
+    assert command.words in shown, (
+        f"`{command.name}` appears in no command line of README.md or docs/*.md"
+    )
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: str(p.relative_to(REPO)))
+def test_command_lines_in_the_docs_name_real_commands_and_options(path: Path) -> None:
+    wrong = [
+        f"{example.where}: `{example.line}`: {problem}"
+        for example in shown_in(path)
+        if example.line not in SHOWN_WRONG
+        for problem in problems_in(example.line)[1]
+    ]
+    assert wrong == []
+
+
+def test_deliberately_wrong_command_lines_are_still_wrong() -> None:
+    for line in SHOWN_WRONG:
+        assert problems_in(line)[1], f"`{line}` works now; show it as a working example"
+        assert line in {example.line for example in SHOWN}, f"`{line}` is in no doc any more"
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
+def test_help_examples_name_real_commands_and_options(command: Command) -> None:
+    wrong = [f"`{line}`: {p}" for line in command.examples for p in problems_in(line)[1]]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
+def test_every_option_is_documented(command: Command) -> None:
+    own_examples = "\n".join(command.examples)
+    missing = [
+        names[0]
+        for names in command.spellings
+        if (command.name, names[0]) not in UNDOCUMENTED
+        and not any(
+            re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            for name in names
+            for text in (DOCS_TEXT, own_examples)
+        )
+    ]
+    assert missing == [], f"{command.name}: options in neither the docs nor the --help examples"
+
+
+def test_the_checker_finds_what_does_not_exist() -> None:
+    """A checker that passes everything would pass the docs too."""
+    assert problems_in("msc-leaflet build -l th -j2 --out=x --keep-going a b")[1] == []
+    assert problems_in("cd x && msc-leaflet --debug i18n stats --format json > s.txt") == (
+        [("i18n", "stats")],
+        [],
+    )
+    assert problems_in("msc-leaflet build --nope -z")[1] == [
+        "msc-leaflet build has no option --nope",
+        "msc-leaflet build has no option -z",
+    ]
+    assert problems_in("msc-leaflet i18n nope")[1] == ["msc-leaflet i18n has no command 'nope'"]
+    assert problems_in("msc-leaflet list -l th")[1] == ["msc-leaflet list has no option -l"]
+
+
+def test_console_output_is_not_read_as_a_command() -> None:
+    page = (
+        "```console\n$ msc-leaflet init x \\\n    --name Y\nnext: run msc-leaflet nope\n```\n"
+        "```python\nrun('msc-leaflet nope')\n```\n"
+        "Then `msc-leaflet list` and `msc-leaflet.toml`.\n"
+    )
+    assert [(e.where, e.line) for e in examples(page, "page.md")] == [
+        ("page.md:2", "msc-leaflet init x     --name Y"),
+        ("page.md:9", "msc-leaflet list"),
+    ]
