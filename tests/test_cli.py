@@ -82,3 +82,11 @@ def test_list_shows_title_version_review_and_pages(make_project: Callable[..., P
 def test_help_everywhere(command: list[str]) -> None:
     code, out, _ = invoke(*command, "--help")
     assert code == 0 and "Usage" in out
+
+
+def test_locale_option_reads_the_same_in_every_command() -> None:
+    def locale_help(command: str) -> str:
+        lines = invoke(command, "--help")[1].split("-l, --locale")[1].split("\n  -")[0]
+        return " ".join(lines.split())
+
+    assert locale_help("build") == locale_help("check")

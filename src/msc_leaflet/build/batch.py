@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import LeafletError, Location
+from ..files import output_name
 from ..i18n import catalog_locales
 from ..print_spec import PrintSpec, edition_exists, variant_suffix
 from ..project import Project, check_locale
@@ -42,7 +43,7 @@ class Job:
 
     @property
     def output(self) -> str:
-        return f"{self.locale}/{self.leaflet_id}{self.variant}.pdf"
+        return output_name(self.locale, self.leaflet_id, self.variant)
 
 
 @dataclass(frozen=True)

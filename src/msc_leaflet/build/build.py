@@ -161,7 +161,7 @@ def build_loaded(
         ) from None
     except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
         raise LeafletError(Location(source.path), str(exc)) from None
-    path = output_path(out_dir, locale, source.id, variant_suffix(edition, spec) + ".pdf")
+    path = output_path(out_dir, locale, source.id, variant_suffix(edition, spec))
     all_findings += check_layout(project, source, versions[0].leaflet, locale, result, strict)
     write_atomic(path, pdf)
     return BuildResult(source.id, locale, path, result.pages, all_findings)

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .errors import INTERRUPTED, run, set_debug
-from .options import LeafletIdsArgument, OutOption, ProjectOption, out_folder
+from .options import (
+    LeafletIdsArgument,
+    LocaleOption,
+    LocalesOption,
+    OutOption,
+    ProjectOption,
+    out_folder,
+)
 
 if TYPE_CHECKING:
     from ..print_spec import PrintSpec
@@ -55,9 +62,7 @@ def _main(
 @app.command()
 def build(
     leaflet_ids: LeafletIdsArgument = None,
-    locale: Annotated[
-        list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
-    ] = None,
+    locale: LocalesOption = None,
     out: OutOption = None,
     jobs: Annotated[
         int | None,
@@ -250,9 +255,7 @@ def manifest_merge(
 @app.command()
 def preview(
     leaflet_id: Annotated[str, typer.Argument(help="Leaflet to look at.")],
-    locale: Annotated[
-        str | None, typer.Option("--locale", "-l", help="Locale (default: the source's).")
-    ] = None,
+    locale: LocaleOption = None,
     edition: Annotated[str, typer.Option(help="single, parallel or sequential.")] = "single",
     out: OutOption = None,
     dpi: Annotated[float, typer.Option(min=30, max=600, help="Resolution of the pages.")] = 120,

@@ -21,6 +21,17 @@ OutOption = Annotated[
     typer.Option("--out", "-o", help="Output folder (default: build/ in the project)."),
 ]
 LeafletIdsArgument = Annotated[list[str] | None, typer.Argument(help="Leaflet ids (default: all).")]
+LocalesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--locale",
+        "-l",
+        help="Locale; repeatable (default: the source language and every locale with catalogs).",
+    ),
+]
+LocaleOption = Annotated[
+    str | None, typer.Option("--locale", "-l", help="Locale (default: the source language).")
+]
 
 
 def out_folder(project: Project, out: Path | None) -> Path:
