@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
-from msc_leaflet.build.batch import Job, Options, parse_shard, run_batch, shard
+from msc_leaflet.build import Options
+from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
 from msc_leaflet.build.manifest import load_manifest, merge
 from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project

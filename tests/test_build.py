@@ -172,3 +172,19 @@ def test_bytes_do_not_depend_on_what_the_process_built_before(tmp_path: Path) ->
         )
     fresh = (tmp_path / "fresh" / "en" / "what-msc-can-do.pdf").read_bytes()
     assert fresh == (tmp_path / "after-thai" / "en" / "what-msc-can-do.pdf").read_bytes()
+
+
+def test_a_block_without_a_layout_branch_is_not_laid_out_as_a_figure() -> None:
+    # mypy reports the missing branch (`assert_never`); were it ignored, the layout must
+    # stop at the block instead of handing it to the figure code as it once did.
+    from dataclasses import dataclass
+
+    from msc_leaflet.layout.blocks import BlockBuilder
+
+    @dataclass(frozen=True)
+    class Steps:
+        id: str = "steps"
+
+    builder = object.__new__(BlockBuilder)  # the dispatch needs none of its state
+    with pytest.raises(AssertionError, match="Steps"):
+        builder.build(Steps())  # type: ignore[arg-type]

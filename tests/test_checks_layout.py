@@ -66,7 +66,7 @@ def test_every_build_reports_layout_findings(
 ) -> None:
     import pytest
 
-    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.build import Options, build_leaflet
     from msc_leaflet.errors import LeafletError
     from msc_leaflet.project import Project
 
@@ -75,7 +75,7 @@ def test_every_build_reports_layout_findings(
     crowded = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT003"]
     assert crowded and "the reference footer of page" in crowded[0].message
     with pytest.raises(LeafletError, match="LAYOUT003"):
-        build_leaflet(project, "sample", None, tmp_path / "print", strict=True)
+        build_leaflet(project, "sample", None, tmp_path / "print", options=Options(strict=True))
     assert not (tmp_path / "print").exists()  # nothing written
 
 

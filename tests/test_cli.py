@@ -82,3 +82,33 @@ def test_list_shows_title_version_review_and_pages(make_project: Callable[..., P
 def test_help_everywhere(command: list[str]) -> None:
     code, out, _ = invoke(*command, "--help")
     assert code == 0 and "Usage" in out
+
+
+def test_preview_refuses_an_unknown_edition_as_a_usage_error(
+    make_project: Callable[..., Path],
+) -> None:
+    code, out, err = invoke("preview", "sample", "--edition", "bogus", "-p", str(make_project()))
+    assert code == 2, out + err
+    errors = [line for line in err.splitlines() if line.startswith("Error")]
+    assert errors == [
+        "Error: Invalid value for '--edition': 'bogus' is not one of single, parallel, sequential"
+    ]
+
+
+@pytest.mark.parametrize("command", ["build", "preview"])
+def test_edition_help_is_the_table_of_editions(command: str) -> None:
+    from msc_leaflet.print_spec import EDITIONS
+
+    code, out, _ = invoke(command, "--help")
+    help_text = " ".join(out.split())  # as wrapped for the terminal
+    assert code == 0
+    for edition in EDITIONS.values():
+        assert f"{edition.name} ({edition.description})" in help_text
+
+
+def test_locale_option_reads_the_same_in_every_command() -> None:
+    def locale_help(command: str) -> str:
+        lines = invoke(command, "--help")[1].split("-l, --locale")[1].split("\n  -")[0]
+        return " ".join(lines.split())
+
+    assert locale_help("build") == locale_help("check")

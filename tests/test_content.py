@@ -236,3 +236,25 @@ def test_an_edit_is_read_even_at_the_same_size_and_time(
     second, _ = load_leaflet(path, project)
     assert [b.text.value for b in first.blocks if isinstance(b, m.Paragraph)] == ["Version one."]
     assert [b.text.value for b in second.blocks if isinstance(b, m.Paragraph)] == ["Version two."]
+
+
+def test_every_block_kind_has_its_keys() -> None:
+    from typing import get_args
+
+    from msc_leaflet.content.loader import BLOCK_KEYS, BlockKind
+
+    assert list(BLOCK_KEYS) == list(get_args(BlockKind))
+
+
+def test_a_block_kind_without_a_branch_is_not_read_as_a_figure(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # mypy reports the missing branch (`assert_never`); were it ignored, the block must
+    # stop the load instead of reaching the figure reader as it once did.
+    from msc_leaflet.content import loader
+
+    monkeypatch.setitem(loader.BLOCK_KEYS, "steps", ())  # type: ignore[index]
+    root = make_project({"sample": leaflet_yaml("- steps: Wash your hands.\n")})
+    project = Project.at(root)
+    with pytest.raises(AssertionError, match="steps"):
+        load_leaflet(project.leaflet_path("sample"), project)

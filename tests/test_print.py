@@ -16,7 +16,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
 from conftest import REPO, leaflet_yaml
-from msc_leaflet.build import build_leaflet
+from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.finishing.imposition import impose_booklet, sheet_order
 from msc_leaflet.layout.pages import PageFinish, canvas_class
@@ -34,8 +34,9 @@ LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
 def build(out: Path, locale: str, edition: str = "single", **spec: Any) -> Path:
     project = Project.at(REPO)
+    options = Options(spec=PrintSpec(**spec))
     return build_leaflet(
-        project, "infusion-safety", locale, out, edition=edition, spec=PrintSpec(**spec)
+        project, "infusion-safety", locale, out, edition=edition, options=options
     ).path
 
 
@@ -108,10 +109,10 @@ def test_band_extends_into_the_bleed(tmp_path: Path) -> None:
 
 def test_cmyk_mode_emits_no_rgb_colour_operators(tmp_path: Path) -> None:
     project = Project.at(REPO)
+    spec = PrintSpec(colour="cmyk", crop_marks=True, proof=True)
     url_leaflet = build_leaflet(
-        project, "what-research-says", "th", tmp_path, spec=PrintSpec(colour="cmyk",
-        crop_marks=True, proof=True)
-    ).path  # fmt: skip
+        project, "what-research-says", "th", tmp_path, options=Options(spec=spec)
+    ).path
     for pdf in (build(tmp_path, "th", "parallel", colour="cmyk"), url_leaflet):
         for page in PdfReader(pdf).pages:
             ops = content(page)
@@ -151,6 +152,26 @@ def test_sequential_edition_numbers_each_language_from_one(tmp_path: Path) -> No
 def test_bilingual_edition_of_the_source_language_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LeafletError, match="source language"):
         build(tmp_path, "en", "parallel")
+
+
+def test_every_edition_has_a_file_name_of_its_own() -> None:
+    from msc_leaflet.print_spec import EDITIONS, Edition, variant_suffix
+
+    names = [f"x{variant_suffix(e, PrintSpec())}.pdf" for e in EDITIONS.values()]
+    assert names == ["x.pdf", "x.parallel.pdf", "x.sequential.pdf"]
+    with pytest.raises(ValueError, match="two languages"):
+        Edition("columns", "two columns of one language", "columns", False, "side-by-side")
+
+
+def test_an_unknown_edition_is_refused_before_anything_is_built(tmp_path: Path) -> None:
+    from msc_leaflet.build import run_batch
+
+    with pytest.raises(LeafletError, match="unknown edition 'tabloid'") as info:
+        build(tmp_path, "th", "tabloid")
+    assert "single, parallel, sequential" in info.value.hint
+    with pytest.raises(ValueError, match="'tabloid' is not one of single, parallel, sequential"):
+        run_batch(Project.at(REPO), ["infusion-safety"], ["th"], tmp_path, editions=["tabloid"])
+    assert not list(tmp_path.iterdir())
 
 
 def _ten_page_document(pad_to: int) -> bytes:
@@ -248,9 +269,8 @@ def test_proof_marks_every_page_and_lists_untranslated_text(
     po = root / "locales" / "th" / "LC_MESSAGES"
     po.mkdir(parents=True)
     (po / "sample.po").write_text('msgid ""\nmsgstr ""\n"Language: th\\n"\n', encoding="utf-8")
-    pdf = build_leaflet(
-        Project.at(root), "sample", "th", tmp_path / "out", spec=PrintSpec(proof=True)
-    ).path
+    options = Options(spec=PrintSpec(proof=True))
+    pdf = build_leaflet(Project.at(root), "sample", "th", tmp_path / "out", options=options).path
     assert pdf.name == "sample.proof.pdf"
     texts = [normalise(t) for t in page_texts(pdf)]
     assert all("PROOF – not for distribution" in t for t in texts)
@@ -296,7 +316,7 @@ def test_paper_names_and_lengths() -> None:
 
 
 def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) -> None:
-    from msc_leaflet.build.batch import Options, run_batch
+    from msc_leaflet.build import run_batch
 
     root = Project.at(
         make_project({"one": leaflet_yaml("- paragraph: Hello.\n  id: hello\n", "one")})
@@ -311,7 +331,8 @@ def test_print_options_reach_the_fingerprint(make_project: Callable[..., Path]) 
         [],
         ["en"],
         out,
-        options=Options(spec=PrintSpec(colour="cmyk"), editions=("single", "parallel")),
+        editions=("single", "parallel"),
+        options=Options(spec=PrintSpec(colour="cmyk")),
     )
     assert [o.status for o in both.outcomes] == ["skipped"]  # no translation to pair with
 

@@ -11,6 +11,12 @@ The Python API; ``msc-leaflet`` (`msc_leaflet.cli`) is a thin layer over it::
 
     report = msc_leaflet.run_batch(project, out_dir=Path("build"), jobs=2)  # incremental
 
+    # For the printer: one Options value says how, for one output or a whole batch.
+    spec = msc_leaflet.PrintSpec(colour="cmyk", crop_marks=True)
+    options = msc_leaflet.Options(strict=True, spec=spec)  # refuses check errors
+    msc_leaflet.build_leaflet(project, "infusion-safety", "th", Path("print"),
+                              edition="parallel", options=options)
+
 ``Project``
     A project folder: ``leaflets/``, ``locales/``, ``organisations/``.
 ``load_leaflet(path, project)`` → ``(Leaflet, findings)``
@@ -19,10 +25,13 @@ The Python API; ``msc-leaflet`` (`msc_leaflet.cli`) is a thin layer over it::
     The leaflet in a locale, from the project's gettext catalogs.
 ``run_checks(project, leaflet_ids, locales)`` → findings
     The content safety checks (``msc-leaflet check``).
-``build_leaflet(project, leaflet_id, locale, out_dir, ...)`` → ``BuildResult``
-    One PDF: an edition in a locale, with the print options of a ``PrintSpec``.
-``run_batch(project, leaflet_ids, locales, out_dir, options=Options(...), jobs=...)``
+``build_leaflet(project, leaflet_id, locale, out_dir, edition=..., options=...)``
+    → ``BuildResult``: one PDF, an edition in a locale.
+``run_batch(project, leaflet_ids, locales, out_dir, editions=..., options=..., jobs=...)``
     → ``BatchReport``: every requested output that is out of date (``msc-leaflet build``).
+``Options(allow_fuzzy=..., strict=..., spec=PrintSpec(...))``
+    How outputs are built, the same value for one output or a batch; part of every
+    output's fingerprint. Editions are named in ``msc_leaflet.print_spec.EDITIONS``.
 ``LeafletError``
     Raised for anything the author or the project got wrong, with its ``Location``
     (file, line, column) and a hint. Warnings come back as ``Finding`` values.
@@ -47,8 +56,9 @@ from .lazy import lazy_exports
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .build.batch import BatchReport, Options, run_batch
+    from .build.batch import BatchReport, run_batch
     from .build.build import BuildResult, build_leaflet
+    from .build.options import Options
     from .checks.runner import run_checks
     from .content.loader import load_leaflet
     from .content.model import Leaflet
@@ -64,7 +74,7 @@ __getattr__ = lazy_exports(
     globals(),
     {
         "BatchReport": ".build.batch",
-        "Options": ".build.batch",
+        "Options": ".build.options",
         "run_batch": ".build.batch",
         "BuildResult": ".build.build",
         "build_leaflet": ".build.build",

@@ -122,9 +122,16 @@ def _running(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
 
 
-def output_path(out_dir: Path, locale: str, leaflet_id: str, suffix: str = ".pdf") -> Path:
-    """``out_dir/<locale>/<id>.pdf``; ids and locales are validated slugs, so this stays inside."""
-    path = (out_dir / locale / f"{leaflet_id}{suffix}").resolve()
+def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
+    """``<locale>/<id><variant>.pdf``: an output's place in the output folder, and its key
+    in the build manifest."""
+    return f"{locale}/{leaflet_id}{variant}.pdf"
+
+
+def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") -> Path:
+    """``out_dir/<locale>/<id><variant>.pdf``; ids and locales are validated slugs, so this
+    stays inside."""
+    path = (out_dir / output_name(locale, leaflet_id, variant)).resolve()
     if not path.is_relative_to(out_dir.resolve()):
         raise LeafletError(
             Location(out_dir), f"output name {leaflet_id!r} leaves the output folder"

@@ -1,20 +1,20 @@
 """How an output is produced for print: paper, bleed, marks, colour model, proofing.
 
 Plain data shared by the CLI, the batch planner (it is part of every output's
-fingerprint) and the layout. Editions (single, parallel, sequential) are named here
-but are not part of a `PrintSpec`: they decide *which* outputs exist, so they are part
-of each job instead.
+fingerprint) and the layout. The editions are one table here, `EDITIONS`, read by every
+stage that needs one, but are not part of a `PrintSpec`: they decide *which* outputs
+exist, so they are part of each job instead.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import Literal
 
 from .project import same_language
 
 PAPERS = ("a4", "a5", "letter")  # sizes in theme.PAPER
-EDITIONS = ("single", "parallel", "sequential")
 COLOUR_MODES = ("rgb", "cmyk")  # screen editions | print
 IMPOSITIONS = ("none", "booklet")
 DUPLEX_FLIPS = ("short-edge", "long-edge")
@@ -22,11 +22,49 @@ _UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}
 MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 mm)
 
 
-def edition_exists(edition: str, locale: str, source_language: str) -> bool:
-    """Whether ``edition`` can be made in ``locale``: a bilingual edition pairs a
-    translation with its source, so there is none in the source language. The batch
-    planner skips such jobs; a direct build of one is refused."""
-    return edition == "single" or not same_language(locale, source_language)
+# How the layout places an edition's languages: "stacked" gives each language its own run
+# of pages (title block, page numbering); "side-by-side" pairs them block by block.
+Arrangement = Literal["stacked", "side-by-side"]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One way of sharing a leaflet's languages in one PDF."""
+
+    name: str  # what --edition and the Python API call it
+    description: str  # for the --edition help text
+    suffix: str  # in the file name: <id>.<suffix>.pdf; "" for none
+    bilingual: bool  # pairs a translation with its source, translation first
+    arrangement: Arrangement
+
+    def __post_init__(self) -> None:
+        if self.arrangement == "side-by-side" and not self.bilingual:
+            raise ValueError(f"edition {self.name!r}: side by side needs two languages")
+
+    def exists_in(self, locale: str, source_language: str) -> bool:
+        """Whether the edition can be made in ``locale``: a bilingual edition pairs a
+        translation with its source, so there is none in the source language. The batch
+        planner skips such jobs; a direct build of one is refused."""
+        return not self.bilingual or not same_language(locale, source_language)
+
+
+EDITIONS = {
+    edition.name: edition
+    for edition in (
+        Edition("single", "one language per PDF", "", False, "stacked"),
+        Edition("parallel", "translation beside source", "parallel", True, "side-by-side"),
+        Edition("sequential", "one language, then the other", "sequential", True, "stacked"),
+    )
+}
+SINGLE = EDITIONS["single"]
+
+
+def edition_named(name: str) -> Edition:
+    """The edition called ``name``; `ValueError` naming the known ones if there is none."""
+    try:
+        return EDITIONS[name]
+    except KeyError:
+        raise ValueError(f"{name!r} is not one of {', '.join(EDITIONS)}") from None
 
 
 @dataclass(frozen=True)
@@ -62,11 +100,11 @@ class PrintSpec:
         return asdict(self)
 
 
-def variant_suffix(edition: str, spec: PrintSpec) -> str:
+def variant_suffix(edition: Edition, spec: PrintSpec) -> str:
     """How an output's file name tells its variant: ``""`` for a single-language reading
     edition, else e.g. ``".parallel.booklet"`` or ``".proof"``, so one output folder holds
     every variant of a print run and a proof is never mistaken for the print file."""
-    names = [edition] if edition != "single" else []
+    names = [edition.suffix] if edition.suffix else []
     if spec.imposition != "none":
         names.append(spec.imposition)
     if spec.proof:

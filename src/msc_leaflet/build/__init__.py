@@ -1,9 +1,10 @@
 """Building: run the pipeline for one output, or for a whole library incrementally.
 
 `build` makes one output (leaflet × locale × edition): load → localise → lay out →
-write, with the print options of a `PrintSpec`. `batch` makes many: it plans what is
-out of date (`fingerprint` hashes every input of an output; `manifest` records what
-was built from which inputs) and runs the jobs on a process pool.
+write. `batch` makes many: it plans what is out of date (`fingerprint` hashes every
+input of an output; `manifest` records what was built from which inputs) and runs the
+jobs on a process pool. Both build as one `Options` value says (`options`: fuzzy
+translations, strict, the print options of a `PrintSpec`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .batch import BatchReport, Options, run_batch
+    from .batch import BatchReport, run_batch
     from .build import BuildResult, build_leaflet
+    from .options import Options
 
 # Imported on first use: planning a no-op batch build must not load ReportLab, which
 # `build` imports at the top.
@@ -23,7 +25,7 @@ __getattr__ = lazy_exports(
     globals(),
     {
         "BatchReport": ".batch",
-        "Options": ".batch",
+        "Options": ".options",
         "run_batch": ".batch",
         "BuildResult": ".build",
         "build_leaflet": ".build",

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import LeafletError, Location
+from ..files import output_name
 from ..i18n import catalog_locales
-from ..print_spec import PrintSpec, edition_exists, variant_suffix
+from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project, check_locale
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
 from .manifest import (
@@ -28,6 +29,7 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
+from .options import Options
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -37,35 +39,29 @@ if TYPE_CHECKING:
 class Job:
     leaflet_id: str
     locale: str  # the translation a bilingual edition pairs with the source
-    edition: str = "single"
+    edition: str = SINGLE.name
     variant: str = ""  # file-name suffix naming the edition and print variant
 
     @property
     def output(self) -> str:
-        return f"{self.locale}/{self.leaflet_id}{self.variant}.pdf"
+        return output_name(self.locale, self.leaflet_id, self.variant)
 
 
-@dataclass(frozen=True)
-class Options:
-    """Build options that change the bytes of an output (part of its fingerprint)."""
-
-    allow_fuzzy: bool = False
-    strict: bool = False
-    spec: PrintSpec = field(default_factory=PrintSpec)
-    editions: tuple[str, ...] = ("single",)  # which outputs exist, so not fingerprinted
-
-    def as_dict(self) -> dict[str, object]:
-        return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict, **self.spec.as_dict()}
-
-    def jobs(self, leaflet_id: str, source_language: str, locales: Sequence[str]) -> list[Job]:
-        """Single editions in every locale; bilingual ones pair each translation with
-        the source, so they skip the source language."""
-        return [
-            Job(leaflet_id, locale, edition, variant_suffix(edition, self.spec))
-            for edition in self.editions
-            for locale in locales
-            if edition_exists(edition, locale, source_language)
-        ]
+def jobs_for(
+    leaflet_id: str,
+    source_language: str,
+    locales: Sequence[str],
+    editions: Sequence[Edition],
+    options: Options,
+) -> list[Job]:
+    """Single-language editions in every locale; bilingual ones pair each translation
+    with the source, so they skip the source language."""
+    return [
+        Job(leaflet_id, locale, edition.name, variant_suffix(edition, options.spec))
+        for edition in editions
+        for locale in locales
+        if edition.exists_in(locale, source_language)
+    ]
 
 
 @dataclass(frozen=True)
@@ -123,8 +119,11 @@ def plan(
     out_dir: Path,
     options: Options,
     force: bool = False,
+    editions: Sequence[str] = (SINGLE.name,),
 ) -> tuple[list[PlannedJob], list[Outcome]]:
-    """Jobs with the reason each must be built; leaflets that cannot even be read fail here."""
+    """Jobs (leaflet × locale × edition) with the reason each must be built; leaflets that
+    cannot even be read fail here. An edition not in `EDITIONS` is a `ValueError`."""
+    chosen = [edition_named(name) for name in editions]
     planned: list[PlannedJob] = []
     failures: list[Outcome] = []
     for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
@@ -136,7 +135,7 @@ def plan(
                 Outcome(Job(leaflet_id, ",".join(locales) or "*"), "failed", message=str(err))
             )
             continue
-        for job in options.jobs(leaflet_id, language, job_locales):
+        for job in jobs_for(leaflet_id, language, job_locales, chosen, options):
             planned.append(
                 PlannedJob(job, _reason(project, job, manifest, out_dir, options, force))
             )
@@ -193,18 +192,8 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     try:
         project = Project(root)
         source, findings = load_leaflet(project.leaflet_path(job.leaflet_id), project)
-        result = build_loaded(
-            project,
-            source,
-            findings,
-            job.locale,
-            out_dir,
-            allow_fuzzy=options.allow_fuzzy,
-            strict=options.strict,
-            edition=job.edition,
-            spec=options.spec,
-        )
-        languages = edition_locales(source, job.locale, job.edition)
+        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
+        languages = edition_locales(source, job.locale, edition_named(job.edition))
         files = [path for lang in languages for path in input_files(project, source, lang)]
         inputs = hash_inputs(project, dict.fromkeys(files))
         warnings = [str(finding) for finding in result.findings]
@@ -232,6 +221,7 @@ def run_batch(
     locales: Sequence[str] = (),
     out_dir: Path = Path("build"),
     *,
+    editions: Sequence[str] = (SINGLE.name,),
     options: Options | None = None,
     jobs: int = 1,
     force: bool = False,
@@ -240,13 +230,17 @@ def run_batch(
     on_planned: Callable[[list[PlannedJob]], None] | None = None,
     on_outcome: Progress | None = None,
 ) -> BatchReport:
-    """Build everything requested that is out of date; record it in the manifest."""
+    """Build every requested output that is out of date, as ``options`` say, and record
+    it in the manifest: each leaflet (default: all) in each locale (default: the source
+    language and every locale with catalogs) and each of ``editions``."""
     start = time.perf_counter()
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
     manifest = load_manifest(manifest_file)
-    planned, outcomes = plan(project, leaflet_ids, locales, manifest, out_dir, options, force)
+    planned, outcomes = plan(
+        project, leaflet_ids, locales, manifest, out_dir, options, force, editions
+    )
     if shard_of:
         wanted = set(shard([p.job for p in planned], *shard_of))
         planned = [p for p in planned if p.job in wanted]

@@ -1,11 +1,16 @@
 """The Python API the CLI is a thin layer over: load → localise → lay out → write.
 
 from pathlib import Path
-from msc_leaflet.build import build_leaflet
+from msc_leaflet.build import Options, build_leaflet
+from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 
-result = build_leaflet(Project.at(Path(".")), "infusion-safety", "th", Path("build"))
+project = Project.at(Path("."))
+result = build_leaflet(project, "infusion-safety", "th", Path("build"))
 print(result.path, result.pages, [str(w) for w in result.findings])
+
+options = Options(strict=True, spec=PrintSpec(colour="cmyk"))  # how, for any output
+build_leaflet(project, "infusion-safety", "th", Path("print"), edition="parallel", options=options)
 """
 
 from __future__ import annotations
@@ -21,11 +26,12 @@ from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..layout import LayoutResult, Localised, layout_leaflet
-from ..print_spec import EDITIONS, PrintSpec, edition_exists, variant_suffix
+from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project
 from ..theme.theme import Theme, load_theme
 from ..typeset import WordList, load_word_list
 from ..typeset.segmentation import EMPTY_WORD_LIST
+from .options import Options
 
 
 @dataclass(frozen=True)
@@ -50,21 +56,27 @@ def project_theme(project: Project, spec: PrintSpec) -> Theme:
     return load_theme(path, spec.page_paper, spec.colour)
 
 
-def edition_locales(source: Leaflet, locale: str, edition: str) -> list[str]:
-    """The languages an edition prints, the translation first: one for ``single``, the
-    locale and the source language for the bilingual editions."""
-    if edition not in EDITIONS:
+def source_edition(source: Leaflet, name: str) -> Edition:
+    """The edition called ``name``, refused with the leaflet's location if unknown."""
+    try:
+        return edition_named(name)
+    except ValueError:
         raise LeafletError(
             Location(source.path),
-            f"unknown edition {edition!r}",
+            f"unknown edition {name!r}",
             f"use one of: {', '.join(EDITIONS)}",
-        )
-    if edition == "single":
+        ) from None
+
+
+def edition_locales(source: Leaflet, locale: str, edition: Edition) -> list[str]:
+    """The languages an edition prints, the translation first: the locale alone, or the
+    locale and the source language for a bilingual edition."""
+    if not edition.bilingual:
         return [locale]
-    if not edition_exists(edition, locale, source.language):
+    if not edition.exists_in(locale, source.language):
         raise LeafletError(
             Location(source.path),
-            f"a {edition} edition pairs a translation with the source: {locale!r} is the "
+            f"a {edition.name} edition pairs a translation with the source: {locale!r} is the "
             "source language",
             "build it with --locale set to a translation, e.g. -l th",
         )
@@ -95,24 +107,14 @@ def build_leaflet(
     locale: str | None,
     out_dir: Path,
     *,
-    theme: Theme | None = None,
-    allow_fuzzy: bool = False,
-    strict: bool = False,
-    edition: str = "single",
-    spec: PrintSpec | None = None,
+    edition: str = SINGLE.name,
+    options: Options | None = None,
 ) -> BuildResult:
+    """Build one PDF of ``leaflet_id`` in ``locale`` (``None``: its source language) and
+    ``edition`` into ``out_dir/<locale>/``, as ``options`` say (default: a draft)."""
     source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
     return build_loaded(
-        project,
-        source,
-        findings,
-        locale or source.language,
-        out_dir,
-        theme=theme,
-        allow_fuzzy=allow_fuzzy,
-        strict=strict,
-        edition=edition,
-        spec=spec,
+        project, source, findings, locale or source.language, out_dir, edition, options
     )
 
 
@@ -122,32 +124,30 @@ def build_loaded(
     findings: list[Finding],
     locale: str,
     out_dir: Path,
-    *,
-    theme: Theme | None = None,
-    allow_fuzzy: bool = False,
-    strict: bool = False,
-    edition: str = "single",
-    spec: PrintSpec | None = None,
+    edition: str = SINGLE.name,
+    options: Options | None = None,
 ) -> BuildResult:
-    """Localise, lay out and write one PDF. ``strict`` (for printing) refuses to build
-    when `msc-leaflet check` finds an error, or when any text is untranslated, fuzzy or
-    failed the translation checks; nothing is written then."""
-    spec = spec or PrintSpec()
+    """Localise, lay out and write one PDF. ``options.strict`` (for printing) refuses to
+    build when `msc-leaflet check` finds an error, or when any text is untranslated,
+    fuzzy or failed the translation checks; nothing is written then."""
+    options = options or Options()
+    spec = options.spec
+    chosen = source_edition(source, edition)
     versions: list[Localised] = []
     all_findings = list(findings)
-    for language in edition_locales(source, locale, edition):
+    for language in edition_locales(source, locale, chosen):
         leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
-            source, language, project, allow_fuzzy=allow_fuzzy
+            source, language, project, allow_fuzzy=options.allow_fuzzy
         )
-        if strict:
+        if options.strict:
             refuse_unless_printable(project, source, language, i18n_findings)
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)
         versions.append(Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings)))
         all_findings += i18n_findings
-    theme = theme or project_theme(project, spec)
+    theme = project_theme(project, spec)
     try:
-        result = layout_leaflet(versions, theme, i18n.format_date, edition=edition, spec=spec)
+        result = layout_leaflet(versions, theme, i18n.format_date, edition=chosen, spec=spec)
         pdf = result.pdf
         if spec.imposition == "booklet":
             from ..finishing.imposition import impose_booklet
@@ -161,8 +161,10 @@ def build_loaded(
         ) from None
     except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
         raise LeafletError(Location(source.path), str(exc)) from None
-    path = output_path(out_dir, locale, source.id, variant_suffix(edition, spec) + ".pdf")
-    all_findings += check_layout(project, source, versions[0].leaflet, locale, result, strict)
+    path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))
+    all_findings += check_layout(
+        project, source, versions[0].leaflet, locale, result, options.strict
+    )
     write_atomic(path, pdf)
     return BuildResult(source.id, locale, path, result.pages, all_findings)
 

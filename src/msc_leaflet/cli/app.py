@@ -14,8 +14,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..print_spec import SINGLE
 from .errors import INTERRUPTED, run, set_debug
-from .options import LeafletIdsArgument, OutOption, ProjectOption, out_folder
+from .options import (
+    EditionOption,
+    EditionsOption,
+    LeafletIdsArgument,
+    LocaleOption,
+    LocalesOption,
+    OutOption,
+    ProjectOption,
+    out_folder,
+)
 
 if TYPE_CHECKING:
     from ..print_spec import PrintSpec
@@ -55,9 +65,7 @@ def _main(
 @app.command()
 def build(
     leaflet_ids: LeafletIdsArgument = None,
-    locale: Annotated[
-        list[str] | None, typer.Option("--locale", "-l", help="Locale to build; repeatable.")
-    ] = None,
+    locale: LocalesOption = None,
     out: OutOption = None,
     jobs: Annotated[
         int | None,
@@ -97,13 +105,7 @@ def build(
     colour: Annotated[
         str, typer.Option(help="Colour model: rgb (screen) or cmyk (print).")
     ] = "rgb",
-    edition: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="single (one language per PDF), parallel (translation beside source) or "
-            "sequential (one language, then the other); repeatable."
-        ),
-    ] = None,
+    edition: EditionsOption = None,
     imposition: Annotated[
         str,
         typer.Option(help="none, or booklet: A5 pages on A4 sheets for saddle stitching."),
@@ -140,9 +142,9 @@ def build(
     def action() -> None:
         import os
 
-        from ..build.batch import Options, parse_shard, plan, run_batch
+        from ..build.batch import parse_shard, plan, run_batch
         from ..build.manifest import load_manifest, manifest_path
-        from ..print_spec import EDITIONS
+        from ..build.options import Options
         from ..project import Project
         from .progress import LiveProgress, as_json, dry_run_lines, summary
 
@@ -151,19 +153,14 @@ def build(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--shard") from None
         spec = print_spec(paper, bleed, crop_marks, colour, imposition, duplex, proof)
-        editions = tuple(dict.fromkeys(edition or ["single"]))
-        for name in editions:
-            if name not in EDITIONS:
-                raise typer.BadParameter(
-                    f"{name!r} is not one of {', '.join(EDITIONS)}", param_hint="--edition"
-                )
+        editions = tuple(dict.fromkeys(edition or [SINGLE.name]))
         root = Project.at(project)
         out_dir = out_folder(root, out)
-        options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec, editions=editions)
+        options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec)
         if dry_run:
             manifest = load_manifest(manifest_path(out_dir))
             planned, failures = plan(
-                root, leaflet_ids or [], locale or [], manifest, out_dir, options, force
+                root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
             )
             for line in dry_run_lines(planned):
                 typer.echo(line)
@@ -173,7 +170,7 @@ def build(
         progress = LiveProgress(quiet or json_output)
         try:
             report = run_batch(
-                root, leaflet_ids or [], locale or [], out_dir, options=options,
+                root, leaflet_ids or [], locale or [], out_dir, editions=editions, options=options,
                 jobs=jobs or os.cpu_count() or 1, force=force, fail_fast=fail_fast,
                 shard_of=shard_of, on_planned=progress.start, on_outcome=progress.update,
             )  # fmt: skip
@@ -250,10 +247,8 @@ def manifest_merge(
 @app.command()
 def preview(
     leaflet_id: Annotated[str, typer.Argument(help="Leaflet to look at.")],
-    locale: Annotated[
-        str | None, typer.Option("--locale", "-l", help="Locale (default: the source's).")
-    ] = None,
-    edition: Annotated[str, typer.Option(help="single, parallel or sequential.")] = "single",
+    locale: LocaleOption = None,
+    edition: EditionOption = SINGLE.name,
     out: OutOption = None,
     dpi: Annotated[float, typer.Option(min=30, max=600, help="Resolution of the pages.")] = 120,
     project: ProjectOption = Path("."),
@@ -267,7 +262,7 @@ def preview(
     """
 
     def action() -> None:
-        from ..build.batch import Options, run_batch
+        from ..build.batch import run_batch
         from ..content.loader import load_leaflet
         from ..errors import LeafletError, Location
         from ..finishing.preview import write_previews
@@ -277,8 +272,7 @@ def preview(
         out_dir = out_folder(root, out)
         path = root.leaflet_path(leaflet_id)
         chosen = locale or load_leaflet(path, root)[0].language
-        options = Options(editions=(edition,))
-        report = run_batch(root, [leaflet_id], [chosen], out_dir, options=options)
+        report = run_batch(root, [leaflet_id], [chosen], out_dir, editions=[edition])
         if not report.outcomes:
             raise LeafletError(
                 Location(path),

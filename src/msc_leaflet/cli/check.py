@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from .options import LeafletIdsArgument, ProjectOption
+from .options import LeafletIdsArgument, LocalesOption, ProjectOption
 
 
 class OutputFormat(StrEnum):
@@ -26,10 +26,7 @@ class OutputFormat(StrEnum):
 
 def check(
     leaflet_ids: LeafletIdsArgument = None,
-    locale: Annotated[
-        list[str] | None,
-        typer.Option("--locale", "-l", help="Locale to check; repeatable (default: all)."),
-    ] = None,
+    locale: LocalesOption = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text or json.")
     ] = OutputFormat.text,

@@ -4,11 +4,14 @@ and behave the same everywhere (`build`, `check`, `i18n …`)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
+from ..print_spec import EDITIONS, SINGLE, edition_named
 from ..project import Project
+
+EditionNames = TypeVar("EditionNames", str, list[str] | None)
 
 ProjectOption = Annotated[
     Path,
@@ -21,6 +24,41 @@ OutOption = Annotated[
     typer.Option("--out", "-o", help="Output folder (default: build/ in the project)."),
 ]
 LeafletIdsArgument = Annotated[list[str] | None, typer.Argument(help="Leaflet ids (default: all).")]
+LocalesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--locale",
+        "-l",
+        help="Locale; repeatable (default: the source language and every locale with catalogs).",
+    ),
+]
+LocaleOption = Annotated[
+    str | None, typer.Option("--locale", "-l", help="Locale (default: the source language).")
+]
+
+
+def _known_editions(value: EditionNames) -> EditionNames:
+    """Refuse an edition that is not in `EDITIONS` as a usage error (exit 2)."""
+    for name in [value] if isinstance(value, str) else value or []:
+        try:
+            edition_named(name)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+_described = [f"{e.name} ({e.description})" for e in EDITIONS.values()]
+_EDITIONS_HELP = ", ".join(_described[:-1]) + " or " + _described[-1]
+EditionsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--edition", help=f"{_EDITIONS_HELP}; repeatable (default: {SINGLE.name}).",
+        callback=_known_editions,
+    ),
+]  # fmt: skip
+EditionOption = Annotated[
+    str, typer.Option("--edition", help=f"{_EDITIONS_HELP}.", callback=_known_editions)
+]
 
 
 def out_folder(project: Project, out: Path | None) -> Path:

@@ -9,6 +9,7 @@ come back as findings rather than stopping the build.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, TypeGuard, assert_never
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -18,7 +19,10 @@ from . import model as m
 from .inline import InlineError, parse_inline
 from .yaml_source import Fields, load_yaml, suggest, where
 
-BLOCK_KEYS: dict[str, tuple[str, ...]] = {
+BlockKind = Literal[
+    "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
+]  # fmt: skip
+BLOCK_KEYS: dict[BlockKind, tuple[str, ...]] = {  # the keys a block of each kind may have
     "heading": (),
     "paragraph": (),
     "list": ("style",),
@@ -41,6 +45,10 @@ REFERENCE_KEYS = (
 )  # fmt: skip
 ORGANISATION_KEYS = ("name", "address", "phone", "line", "whatsapp", "web", "logo")
 HEADING_LENGTH_HINT = 40
+
+
+def _is_block_kind(kind: str) -> TypeGuard[BlockKind]:
+    return kind in BLOCK_KEYS
 
 
 class _Reader:
@@ -163,7 +171,7 @@ class _Reader:
             )
         first = node.value[0][0]
         kind = str(first.value) if isinstance(first, ScalarNode) else ""
-        if kind not in BLOCK_KEYS:
+        if not _is_block_kind(kind):
             raise LeafletError(
                 where(self.path, first),
                 f"unknown block kind '{kind}'",
@@ -179,46 +187,54 @@ class _Reader:
             return f"{what}. {note}".strip() if note else f"{what}."
 
         value = f.node_of(kind)
-        if kind == "heading":
-            hint = (
-                f"Section heading; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
-            )
-            return m.Heading(self.text(value, base, about(hint)), block_id, line)
-        if kind == "paragraph":
-            return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
-        if kind == "list":
-            style = f.text("style", "bullet")
-            if style not in ("bullet", "numbered"):
-                f.fail(f.values["style"], f"list style must be bullet or numbered, not {style!r}")
-            items = f.sequence("list")
-            texts = tuple(
-                self.text(item, f"{base}/{n}", about(f"List item {n} of {len(items)}"))
-                for n, item in enumerate(items, 1)
-            )
-            return m.ListBlock(texts, style == "numbered", block_id, line)
-        if kind == "callout":
-            callout_kind = f.text("kind")
-            if callout_kind not in m.CALLOUT_KINDS:
-                f.fail(
-                    f.values["kind"],
-                    f"unknown callout kind '{callout_kind}'",
-                    suggest(callout_kind, m.CALLOUT_KINDS),
+        match kind:
+            case "heading":
+                hint = (
+                    "Section heading; also a PDF bookmark. "
+                    f"Keep under {HEADING_LENGTH_HINT} characters"
                 )
-            title = self.field_text(
-                f, "title", f"{base}/title", about(f"Title of a {callout_kind} box")
-            )
-            body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
-            return m.Callout(callout_kind, title, body, block_id, line)
-        if kind == "quote":
-            attribution = self.field_text(
-                f, "attribution", f"{base}/attribution", about("Quote attribution")
-            )
-            return m.Quote(self.text(value, base, about("Pull quote")), attribution, block_id, line)
-        if kind == "faq":
-            return m.Faq(self.faq_entries(f.sequence("faq"), base, about), block_id, line)
-        if kind == "table":
-            return self.table(f, base, about, block_id, line)
-        return self.figure(f, base, about, block_id, line)
+                return m.Heading(self.text(value, base, about(hint)), block_id, line)
+            case "paragraph":
+                return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
+            case "list":
+                style = f.text("style", "bullet")
+                if style not in ("bullet", "numbered"):
+                    f.fail(
+                        f.values["style"], f"list style must be bullet or numbered, not {style!r}"
+                    )
+                items = f.sequence("list")
+                texts = tuple(
+                    self.text(item, f"{base}/{n}", about(f"List item {n} of {len(items)}"))
+                    for n, item in enumerate(items, 1)
+                )
+                return m.ListBlock(texts, style == "numbered", block_id, line)
+            case "callout":
+                callout_kind = f.text("kind")
+                if callout_kind not in m.CALLOUT_KINDS:
+                    f.fail(
+                        f.values["kind"],
+                        f"unknown callout kind '{callout_kind}'",
+                        suggest(callout_kind, m.CALLOUT_KINDS),
+                    )
+                title = self.field_text(
+                    f, "title", f"{base}/title", about(f"Title of a {callout_kind} box")
+                )
+                body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
+                return m.Callout(callout_kind, title, body, block_id, line)
+            case "quote":
+                attribution = self.field_text(
+                    f, "attribution", f"{base}/attribution", about("Quote attribution")
+                )
+                text = self.text(value, base, about("Pull quote"))
+                return m.Quote(text, attribution, block_id, line)
+            case "faq":
+                return m.Faq(self.faq_entries(f.sequence("faq"), base, about), block_id, line)
+            case "table":
+                return self.table(f, base, about, block_id, line)
+            case "figure":
+                return self.figure(f, base, about, block_id, line)
+            case _:
+                assert_never(kind)
 
     def faq_entries(self, nodes: list[Node], base: str, about: object) -> tuple[m.FaqEntry, ...]:
         entries = []

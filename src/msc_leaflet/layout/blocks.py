@@ -6,6 +6,8 @@ to the next page when they fit on one, and split by rows only when they cannot.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -56,21 +58,25 @@ class BlockBuilder:
         self.section = 0
 
     def build(self, block: m.Block) -> list[Flowable]:
-        if isinstance(block, m.Heading):
-            return [self.heading(block)]
-        if isinstance(block, m.Paragraph):
-            return [self.w.paragraph(block.text.value, "body")]
-        if isinstance(block, m.ListBlock):
-            return [self.bullet_list(block)]
-        if isinstance(block, m.Callout):
-            return [self.callout(block)]
-        if isinstance(block, m.Quote):
-            return [self.quote(block)]
-        if isinstance(block, m.Faq):
-            return self.faq(block)
-        if isinstance(block, m.Table):
-            return [self.table(block)]
-        return [self.figure(block)]
+        match block:
+            case m.Heading():
+                return [self.heading(block)]
+            case m.Paragraph():
+                return [self.w.paragraph(block.text.value, "body")]
+            case m.ListBlock():
+                return [self.bullet_list(block)]
+            case m.Callout():
+                return [self.callout(block)]
+            case m.Quote():
+                return [self.quote(block)]
+            case m.Faq():
+                return self.faq(block)
+            case m.Table():
+                return [self.table(block)]
+            case m.Figure():
+                return [self.figure(block)]
+            case _:
+                assert_never(block)
 
     def heading(self, block: m.Heading) -> Flowable:
         self.section += 1

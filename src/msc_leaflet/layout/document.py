@@ -11,13 +11,14 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak
 
 from ..content.inline import plain_text
-from ..print_spec import PrintSpec
+from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import default_family, draw_runs
 from .editions import Part, Setting, parallel_part, single_part
@@ -61,17 +62,20 @@ def layout_leaflet(
     theme: Theme,
     format_date: DateFormatter,
     *,
-    edition: str = "single",
+    edition: Edition = SINGLE,
     spec: PrintSpec | None = None,
 ) -> LayoutResult:
-    """PDF bytes of the localised ``versions`` (one for ``single``, two otherwise; the
+    """PDF bytes of the localised ``versions`` (two for a bilingual edition, the
     translation first) in ``edition``, finished for print as ``spec`` asks."""
     spec = spec or PrintSpec()
     setting = Setting(theme, default_family(), format_date, spec.bleed, spec.proof)
-    if edition == "parallel":
-        parts = [parallel_part(versions[0], versions[1], setting)]
-    else:
-        parts = [single_part(version, setting, i) for i, version in enumerate(versions)]
+    match edition.arrangement:
+        case "side-by-side":
+            parts = [parallel_part(versions[0], versions[1], setting)]
+        case "stacked":
+            parts = [single_part(version, setting, i) for i, version in enumerate(versions)]
+        case _:
+            assert_never(edition.arrangement)
     geometry = PageGeometry(theme.page_size, spec.bleed, spec.crop_marks)
     leaflets = [v.leaflet for v in versions]
     buffer = io.BytesIO()

@@ -1,11 +1,11 @@
-"""Editions: how the languages of a leaflet share one PDF.
+"""Editions: how the languages of a leaflet share one PDF. Each edition in
+`print_spec.EDITIONS` names one of two arrangements (`layout_leaflet` dispatches on it):
 
-* single — one language; one `Part`.
-* sequential — the whole leaflet in one language, then in the other: one `Part` per
-  language, each with its own title block and page numbering.
-* parallel — two columns, aligned block by block so each translated paragraph sits
-  beside its source; one `Part`, its reference footers shared by both columns (the
-  citation numbers are the same in both).
+* stacked — the whole leaflet in one language, then in the other: one `Part` per
+  language (`single_part`), each with its own title block and page numbering.
+* side-by-side — two columns, aligned block by block so each translated paragraph sits
+  beside its source; one `Part` (`parallel_part`), its reference footers shared by both
+  columns (the citation numbers are the same in both).
 """
 
 from __future__ import annotations
