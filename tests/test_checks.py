@@ -65,6 +65,37 @@ def test_every_check_has_code_severity_and_rationale() -> None:
         assert item.rationale.endswith(".") and len(item.rationale) < 160
 
 
+def _fresh_python(code: str, *args: str) -> str:
+    """Stdout of ``code`` in a new interpreter, where nothing else has imported the checks."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_set_of_checks_does_not_depend_on_what_was_imported_first() -> None:
+    listing = (
+        "from msc_leaflet.checks import all_checks; print(sorted(c.code for c in all_checks()))"
+    )
+    alone = _fresh_python(listing)
+    after_runner = _fresh_python("import msc_leaflet.checks.runner; " + listing)
+    assert alone == after_runner
+    assert "'LOAD001'" in alone and "'I18N001'" in alone
+
+
+def test_python_api_config_accepts_every_listed_code(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN)})
+    (root / "msc-leaflet.toml").write_text('[checks.I18N001]\nseverity = "off"\n', "utf-8")
+    script = (
+        "import sys; from pathlib import Path; from msc_leaflet.checks import load_config;"
+        "from msc_leaflet.project import Project;"
+        "print(load_config(Project.at(Path(sys.argv[1]))).severities)"
+    )
+    assert _fresh_python(script, str(root)).strip() == "{'I18N001': 'off'}"
+
+
 def test_clean_leaflet_has_no_findings(make_project: Callable[..., Path]) -> None:
     root = make_project({"sample": leaflet(CLEAN)})
     assert codes(root) == []

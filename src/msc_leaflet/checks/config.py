@@ -87,9 +87,9 @@ def load_config(
 
 def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> CheckConfig:
     """``config`` with a parsed ``[checks]`` table applied; ``path`` is for messages."""
-    from .registry import REGISTRY, all_checks
+    from .registry import checks_by_code
 
-    all_checks()
+    registry = checks_by_code()
     severities = dict(config.severities)
     readability, dates = config.readability, config.dates
     for key, value in section.items():
@@ -97,7 +97,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             readability = _overlay(readability, value, path, "checks.readability")
         elif key == "dates":
             dates = _overlay(dates, value, path, "checks.dates")
-        elif key in REGISTRY:
+        elif key in registry:
             if not isinstance(value, dict) or set(value) != {"severity"}:
                 raise LeafletError(
                     Location(path), f"[checks.{key}] takes one key: severity", 'severity = "off"'
@@ -110,7 +110,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
                 )
             severities[key] = value["severity"]
         else:
-            known = ["readability", "dates", *REGISTRY]
+            known = ["readability", "dates", *registry]
             raise LeafletError(
                 Location(path), f"unknown setting [checks.{key}]", suggest(key, known)
             )
