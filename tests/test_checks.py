@@ -129,6 +129,10 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
     (root / "msc-leaflet.toml").write_text("[checks.CLAIM001]\nseverity = 'loud'\n", "utf-8")
     with pytest.raises(LeafletError, match="not one of"):
         load_config(Project.at(root))
+    # A setting `i18n check` would ignore must not look as if it worked.
+    (root / "msc-leaflet.toml").write_text("[checks.I18N010]\nseverity = 'off'\n", "utf-8")
+    with pytest.raises(LeafletError, match="translation rule of `msc-leaflet i18n check`"):
+        load_config(Project.at(root))
 
 
 def test_waiver_with_reason_silences_the_block(make_project: Callable[..., Path]) -> None:

@@ -22,9 +22,9 @@ from typing import Any
 
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
-from ..errors import LeafletError, Location
+from ..errors import LeafletError, Location, Severity
 from ..project import Project
-from .registry import SEVERITIES, Severity
+from .registry import SEVERITIES
 
 CONFIG_FILE = "msc-leaflet.toml"
 
@@ -97,6 +97,13 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             readability = _overlay(readability, value, path, "checks.readability")
         elif key == "dates":
             dates = _overlay(dates, value, path, "checks.dates")
+        elif key in registry and registry[key].scope == "catalog":
+            raise LeafletError(
+                Location(path),
+                f"[checks.{key}] cannot be set: it is a translation rule of "
+                "`msc-leaflet i18n check`, which takes no settings",
+                "fix the msgstr it reports instead",
+            )
         elif key in registry:
             if not isinstance(value, dict) or set(value) != {"severity"}:
                 raise LeafletError(

@@ -15,7 +15,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Literal
 
 from ..content.model import Leaflet
-from ..errors import Finding, Location
+from ..errors import CheckFinding as CheckFinding  # shared with `i18n check`, re-exported
+from ..errors import Location, Severity
 from ..project import Project
 
 if TYPE_CHECKING:
@@ -23,32 +24,8 @@ if TYPE_CHECKING:
     from .layout import LayoutReport
     from .source import SourceMap
 
-Severity = Literal["error", "warning"]
-Scope = Literal["leaflet", "locale", "layout", "runner"]
+Scope = Literal["leaflet", "locale", "layout", "runner", "catalog"]
 SEVERITIES = ("error", "warning", "off")
-
-
-@dataclass(frozen=True)
-class CheckFinding(Finding):
-    """A `Finding` that names the check it came from (shown as ``CODE:`` before the message)."""
-
-    code: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.location}: {self.severity}: {self.code}: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "path": str(self.location),
-            "file": str(self.location.path),
-            "line": self.location.line,
-            "column": self.location.column,
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
-        }
 
 
 @dataclass(frozen=True)
