@@ -135,6 +135,48 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
         load_config(Project.at(root))
 
 
+def test_defaults_come_from_the_packaged_checks_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.checks import config
+    from msc_leaflet.data import data_path
+
+    edited = tmp_path / "checks.yaml"
+    text = data_path("checks.yaml").read_text("utf-8")
+    edited.write_text(
+        text.replace("grade_warning: 8", "grade_warning: 7").replace(
+            "review_soon_days: 60", "review_soon_days: 90"
+        ),
+        "utf-8",
+    )
+    monkeypatch.setattr(config, "data_path", lambda name: edited)
+    config.packaged_defaults.cache_clear()
+    try:
+        for defaults in (CheckConfig(), config.default_config()):
+            assert defaults.readability.grade_warning == 7
+            assert defaults.dates.review_soon_days == 90
+    finally:
+        monkeypatch.undo()
+        config.packaged_defaults.cache_clear()
+
+
+def test_docs_quote_the_packaged_defaults() -> None:
+    """docs/checks.md writes a setting as `name` (value); each must match data/checks.yaml."""
+    import re
+
+    from msc_leaflet.content.yaml_source import load_data
+    from msc_leaflet.data import data_path
+
+    packaged = load_data(data_path("checks.yaml").read_text("utf-8"))
+    defaults = {**packaged["readability"], **packaged["dates"]}
+    docs = (REPO / "docs" / "checks.md").read_text("utf-8")
+    quoted = {
+        (name, float(number) / (100 if percent else 1))
+        for name, number, percent in re.findall(r"`(\w+)` \((\d+(?:\.\d+)?)(%?)\)", docs)
+    }
+    assert quoted == {(name, float(value)) for name, value in defaults.items()}
+
+
 def test_waiver_with_reason_silences_the_block(make_project: Callable[..., Path]) -> None:
     block = (
         "- quote: '“The cells become new cartilage.”'\n"
