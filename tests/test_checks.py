@@ -65,6 +65,37 @@ def test_every_check_has_code_severity_and_rationale() -> None:
         assert item.rationale.endswith(".") and len(item.rationale) < 160
 
 
+def _fresh_python(code: str, *args: str) -> str:
+    """Stdout of ``code`` in a new interpreter, where nothing else has imported the checks."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_set_of_checks_does_not_depend_on_what_was_imported_first() -> None:
+    listing = (
+        "from msc_leaflet.checks import all_checks; print(sorted(c.code for c in all_checks()))"
+    )
+    alone = _fresh_python(listing)
+    after_runner = _fresh_python("import msc_leaflet.checks.runner; " + listing)
+    assert alone == after_runner
+    assert "'LOAD001'" in alone and "'I18N001'" in alone
+
+
+def test_python_api_config_accepts_every_listed_code(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN)})
+    (root / "msc-leaflet.toml").write_text('[checks.I18N001]\nseverity = "off"\n', "utf-8")
+    script = (
+        "import sys; from pathlib import Path; from msc_leaflet.checks import load_config;"
+        "from msc_leaflet.project import Project;"
+        "print(load_config(Project.at(Path(sys.argv[1]))).severities)"
+    )
+    assert _fresh_python(script, str(root)).strip() == "{'I18N001': 'off'}"
+
+
 def test_clean_leaflet_has_no_findings(make_project: Callable[..., Path]) -> None:
     root = make_project({"sample": leaflet(CLEAN)})
     assert codes(root) == []
@@ -98,6 +129,52 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
     (root / "msc-leaflet.toml").write_text("[checks.CLAIM001]\nseverity = 'loud'\n", "utf-8")
     with pytest.raises(LeafletError, match="not one of"):
         load_config(Project.at(root))
+    # A setting `i18n check` would ignore must not look as if it worked.
+    (root / "msc-leaflet.toml").write_text("[checks.I18N010]\nseverity = 'off'\n", "utf-8")
+    with pytest.raises(LeafletError, match="translation rule of `msc-leaflet i18n check`"):
+        load_config(Project.at(root))
+
+
+def test_defaults_come_from_the_packaged_checks_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.checks import config
+    from msc_leaflet.data import data_path
+
+    edited = tmp_path / "checks.yaml"
+    text = data_path("checks.yaml").read_text("utf-8")
+    edited.write_text(
+        text.replace("grade_warning: 8", "grade_warning: 7").replace(
+            "review_soon_days: 60", "review_soon_days: 90"
+        ),
+        "utf-8",
+    )
+    monkeypatch.setattr(config, "data_path", lambda name: edited)
+    config.packaged_defaults.cache_clear()
+    try:
+        for defaults in (CheckConfig(), config.default_config()):
+            assert defaults.readability.grade_warning == 7
+            assert defaults.dates.review_soon_days == 90
+    finally:
+        monkeypatch.undo()
+        config.packaged_defaults.cache_clear()
+
+
+def test_docs_quote_the_packaged_defaults() -> None:
+    """docs/checks.md writes a setting as `name` (value); each must match data/checks.yaml."""
+    import re
+
+    from msc_leaflet.content.yaml_source import load_data
+    from msc_leaflet.data import data_path
+
+    packaged = load_data(data_path("checks.yaml").read_text("utf-8"))
+    defaults = {**packaged["readability"], **packaged["dates"]}
+    docs = (REPO / "docs" / "checks.md").read_text("utf-8")
+    quoted = {
+        (name, float(number) / (100 if percent else 1))
+        for name, number, percent in re.findall(r"`(\w+)` \((\d+(?:\.\d+)?)(%?)\)", docs)
+    }
+    assert quoted == {(name, float(value)) for name, value in defaults.items()}
 
 
 def test_waiver_with_reason_silences_the_block(make_project: Callable[..., Path]) -> None:

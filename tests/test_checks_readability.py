@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,9 +75,9 @@ def test_read001_and_read002(make_project: Callable[..., Path]) -> None:
 
 def test_read002_warning_band(make_project: Callable[..., Path]) -> None:
     root = make_project({"sample": leaflet(CLEAN + EASY)})
-    from msc_leaflet.checks.config import Readability
+    from msc_leaflet.checks.config import packaged_defaults
 
-    strict = Readability(grade_warning=-5, grade_error=20)
+    strict = dataclasses.replace(packaged_defaults()[0], grade_warning=-5, grade_error=20)
     [message] = findings_for(root, "READ002", readability=strict)
     assert message.startswith("20:0: warning: section “Easy part” reads at grade")
 

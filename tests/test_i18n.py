@@ -7,6 +7,7 @@ translator opens and the PDF a reader sees.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -201,8 +202,21 @@ def test_check_command_reports_broken_translation(tmp_path: Path) -> None:
     translate(root / PO, {"short-answer": "พักผ่อน 24 ชั่วโมง และดื่มน้ำ"})
     result = runner.invoke(app, ["check", "--project", str(root)])
     assert result.exit_code == 1
-    assert "[citations]" in result.output and "[@alpha2001]" in result.output
-    assert "[markup]" in result.output and "care-basics.po:" in result.output
+    assert "error: I18N005: short-answer: citation missing: [@alpha2001]" in result.output
+    assert "error: I18N003: short-answer: markup missing" in result.output
+    assert "care-basics.po:" in result.output
+
+
+def test_every_code_i18n_check_prints_is_listed_by_check_list(tmp_path: Path) -> None:
+    from msc_leaflet.cli.app import app as main_app
+
+    root = copy_project(tmp_path)
+    translate(root / PO, {"short-answer": "พักผ่อน 24 ชั่วโมง และดื่มน้ำ", "first-day": " วันแรก"})
+    output = runner.invoke(app, ["check", "--project", str(root)]).output
+    printed = set(re.findall(r": (?:error|warning): ([A-Z][A-Z0-9]*): ", output))
+    assert len(printed) >= 3, output  # citations, markup, whitespace
+    listing = runner.invoke(main_app, ["check", "--list"]).output
+    assert printed <= {line.split()[0] for line in listing.splitlines()}
 
 
 def test_compile_writes_mo_that_gettext_reads(tmp_path: Path) -> None:

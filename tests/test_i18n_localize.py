@@ -81,7 +81,7 @@ def test_translation_failing_checks_is_not_printed(project: Project) -> None:
     leaflet, findings = localize(source(project), "th", project)
     assert by_context(leaflet)["short-answer"].startswith("Rest for **24 hours**")
     [warning] = findings
-    assert "short-answer" in warning.message and "[citations]" in warning.message
+    assert "short-answer" in warning.message and "[I18N005] citation missing" in warning.message
     assert warning.location.line > 0
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,33 @@ class Finding:
     def __str__(self) -> str:
         text = f"{self.location}: {self.severity}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+@dataclass(frozen=True)
+class CheckFinding(Finding):
+    """A `Finding` that names the check it came from (shown as ``CODE:`` before the message).
+
+    Every code is declared in `msc_leaflet.checks.registry`; ``msc-leaflet check --list``
+    shows them, whichever command reports the finding (``check`` or ``i18n check``).
+    """
+
+    code: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity}: {self.code}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": str(self.location),
+            "file": str(self.location.path),
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class LeafletError(Exception):

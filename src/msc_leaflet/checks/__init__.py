@@ -2,8 +2,9 @@
 
 `run_checks` loads leaflets, localises them, runs every registered check, and applies
 the project's severities (``msc-leaflet.toml``) and the blocks' waivers. Each check
-module holds one family: `references`, `claims`, `terminology`, `readability`,
-`dates` (with document control), `layout`. `msc_leaflet.cli.check` is the thin command.
+module holds one family: `loading`, `references`, `claims`, `terminology`,
+`readability`, `dates` (with document control), `layout`, `translations`, `waivers`.
+`msc_leaflet.cli.check` is the thin command.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..lazy import lazy_exports
 if TYPE_CHECKING:
     from .config import CheckConfig, load_config
     from .layout import LayoutReport
-    from .registry import REGISTRY, Check, CheckContext, CheckFinding, Issue, all_checks
+    from .registry import Check, CheckContext, CheckFinding, Issue, all_checks, checks_by_code
     from .runner import run_checks, run_layout_checks
 
 # Loaded on first use so that registering the `check` command keeps --help instant.
@@ -23,12 +24,12 @@ _HOMES = {
     "CheckConfig": ".config",
     "load_config": ".config",
     "LayoutReport": ".layout",
-    "REGISTRY": ".registry",
     "Check": ".registry",
     "CheckContext": ".registry",
     "CheckFinding": ".registry",
     "Issue": ".registry",
     "all_checks": ".registry",
+    "checks_by_code": ".registry",
     "run_checks": ".runner",
     "run_layout_checks": ".runner",
 }
@@ -37,7 +38,6 @@ _HOMES = {
 __getattr__ = lazy_exports(__name__, globals(), _HOMES)
 
 __all__ = [
-    "REGISTRY",
     "Check",
     "CheckConfig",
     "CheckContext",
@@ -45,6 +45,7 @@ __all__ = [
     "Issue",
     "LayoutReport",
     "all_checks",
+    "checks_by_code",
     "load_config",
     "run_checks",
     "run_layout_checks",

@@ -17,33 +17,45 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
-from ..errors import LeafletError, Location
+from ..errors import LeafletError, Location, Severity
 from ..project import Project
-from .registry import SEVERITIES, Severity
+from .registry import SEVERITIES
 
 CONFIG_FILE = "msc-leaflet.toml"
 
 
 @dataclass(frozen=True)
 class Readability:
-    grade_warning: float = 8
-    grade_error: float = 10
-    min_words: int = 40
-    sentence_words: float = 20
-    hard_word_share: float = 0.15
-    passive_share: float = 0.30
-    thai_phrase_factor: float = 2.5
-    thai_phrase_min_words: int = 14
+    """The READ thresholds; their defaults, and why, are in ``data/checks.yaml``."""
+
+    grade_warning: float
+    grade_error: float
+    min_words: int
+    sentence_words: float
+    hard_word_share: float
+    passive_share: float
+    thai_phrase_factor: float
+    thai_phrase_min_words: int
 
 
 @dataclass(frozen=True)
 class Dates:
-    review_soon_days: int = 60
+    """The DATE thresholds; their defaults are in ``data/checks.yaml``."""
+
+    review_soon_days: int
+
+
+@lru_cache(maxsize=1)
+def packaged_defaults() -> tuple[Readability, Dates]:
+    """The settings in ``data/checks.yaml``, the one place the default numbers are written."""
+    data = load_data(data_path("checks.yaml").read_text("utf-8"))
+    return Readability(**data["readability"]), Dates(**data["dates"])
 
 
 @dataclass(frozen=True)
@@ -51,8 +63,8 @@ class CheckConfig:
     """``today`` is None for the real date; tests pass a fixed one. ``strict`` = for printing."""
 
     severities: dict[str, str] = field(default_factory=dict)  # code → error|warning|off
-    readability: Readability = field(default_factory=Readability)
-    dates: Dates = field(default_factory=Dates)
+    readability: Readability = field(default_factory=lambda: packaged_defaults()[0])
+    dates: Dates = field(default_factory=lambda: packaged_defaults()[1])
     today: dt.date | None = None
     strict: bool = False
 
@@ -62,12 +74,7 @@ class CheckConfig:
 
 def default_config() -> CheckConfig:
     """The packaged defaults from ``data/checks.yaml``."""
-    text = data_path("checks.yaml").read_text("utf-8")
-    data = load_data(text)
-    return CheckConfig(
-        readability=Readability(**data.get("readability", {})),
-        dates=Dates(**data.get("dates", {})),
-    )
+    return CheckConfig()
 
 
 def load_config(
@@ -87,9 +94,9 @@ def load_config(
 
 def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> CheckConfig:
     """``config`` with a parsed ``[checks]`` table applied; ``path`` is for messages."""
-    from .registry import REGISTRY, all_checks
+    from .registry import checks_by_code
 
-    all_checks()
+    registry = checks_by_code()
     severities = dict(config.severities)
     readability, dates = config.readability, config.dates
     for key, value in section.items():
@@ -97,7 +104,14 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             readability = _overlay(readability, value, path, "checks.readability")
         elif key == "dates":
             dates = _overlay(dates, value, path, "checks.dates")
-        elif key in REGISTRY:
+        elif key in registry and registry[key].scope == "catalog":
+            raise LeafletError(
+                Location(path),
+                f"[checks.{key}] cannot be set: it is a translation rule of "
+                "`msc-leaflet i18n check`, which takes no settings",
+                "fix the msgstr it reports instead",
+            )
+        elif key in registry:
             if not isinstance(value, dict) or set(value) != {"severity"}:
                 raise LeafletError(
                     Location(path), f"[checks.{key}] takes one key: severity", 'severity = "off"'
@@ -110,7 +124,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
                 )
             severities[key] = value["severity"]
         else:
-            known = ["readability", "dates", *REGISTRY]
+            known = ["readability", "dates", *registry]
             raise LeafletError(
                 Location(path), f"unknown setting [checks.{key}]", suggest(key, known)
             )

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import TYPE_CHECKING, Literal
 
 from ..content.model import Leaflet
-from ..errors import Finding, Location
+from ..errors import CheckFinding as CheckFinding  # shared with `i18n check`, re-exported
+from ..errors import Location, Severity
 from ..project import Project
 
 if TYPE_CHECKING:
@@ -22,32 +24,8 @@ if TYPE_CHECKING:
     from .layout import LayoutReport
     from .source import SourceMap
 
-Severity = Literal["error", "warning"]
-Scope = Literal["leaflet", "locale", "layout", "runner"]
+Scope = Literal["leaflet", "locale", "layout", "runner", "catalog"]
 SEVERITIES = ("error", "warning", "off")
-
-
-@dataclass(frozen=True)
-class CheckFinding(Finding):
-    """A `Finding` that names the check it came from (shown as ``CODE:`` before the message)."""
-
-    code: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.location}: {self.severity}: {self.code}: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "path": str(self.location),
-            "file": str(self.location.path),
-            "line": self.location.line,
-            "column": self.location.column,
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
-        }
 
 
 @dataclass(frozen=True)
@@ -93,7 +71,17 @@ class Check:
     function: CheckFunction | None = field(default=None, compare=False)
 
 
+# Every code, filled as the family modules are imported; read it through `all_checks()`
+# or `checks_by_code()`, which import them all first.
 REGISTRY: dict[str, Check] = {}
+
+# The built-in families, each a module of this package that registers its codes when
+# imported. Importing them here, before any answer, is what makes the set of checks the
+# same whichever module a caller imported first.
+FAMILIES = (
+    "loading", "references", "claims", "terminology", "readability", "dates", "layout",
+    "translations", "waivers",
+)  # fmt: skip
 
 
 def check(
@@ -121,11 +109,16 @@ def declare(
     REGISTRY[code] = Check(code, severity, rationale, scope, function)
 
 
-def all_checks() -> list[Check]:
-    """Every registered check, importing the check modules so they register themselves."""
-    from . import claims, dates, layout, readability, references, terminology, waivers  # noqa: F401
+def checks_by_code() -> dict[str, Check]:
+    """Every check by code, after importing every family module so all are registered."""
+    for family in FAMILIES:
+        import_module(f"{__package__}.{family}")
+    return REGISTRY
 
-    return sorted(REGISTRY.values(), key=_order)
+
+def all_checks() -> list[Check]:
+    """Every check, in the order `msc-leaflet check --list` shows them."""
+    return sorted(checks_by_code().values(), key=_order)
 
 
 def _order(item: Check) -> tuple[str, str]:

@@ -15,19 +15,9 @@ from ..errors import Finding, LeafletError, Location
 from ..project import Project
 from .config import CheckConfig
 from .layout import LayoutReport
-from .registry import REGISTRY, Check, CheckContext, CheckFinding, Issue, all_checks, declare
+from .registry import Check, CheckContext, CheckFinding, Issue, all_checks, checks_by_code
 from .source import SourceMap
 from .waivers import Waiver, waivers
-
-declare("LOAD001", "error", "A leaflet that does not load cannot be checked or printed.", "runner")
-declare("LOAD002", "warning", "Warnings from the loader, shown with the check results.", "runner")
-declare(
-    "I18N001",
-    "warning",
-    "A translation that cannot be used prints source text; "
-    "`msc-leaflet i18n check` has the details.",
-    "runner",
-)
 
 
 def run_checks(
@@ -74,10 +64,11 @@ def run_layout_checks(
             continue
         if config.severity_of(item.code, item.severity) != "off":
             issues += [(item.code, issue) for issue in item.function(ctx)]
+    registry = checks_by_code()
     layout_waivers = [  # others belong to `run_checks`, which reports them once
         w
         for w in waivers(sources)
-        if w.has_reason and w.code in REGISTRY and REGISTRY[w.code].scope == "layout"
+        if w.has_reason and w.code in registry and registry[w.code].scope == "layout"
     ]
     return sorted(_finalise(issues, config, layout_waivers), key=_place)
 
@@ -147,7 +138,8 @@ def _localize(
 def _finalise(
     issues: Iterable[tuple[str, Issue]], config: CheckConfig, block_waivers: list[Waiver]
 ) -> list[CheckFinding]:
-    valid = [w for w in block_waivers if w.has_reason and w.code in REGISTRY]
+    registry = checks_by_code()
+    valid = [w for w in block_waivers if w.has_reason and w.code in registry]
     used: set[int] = set()
     result: list[CheckFinding] = []
     for code, issue in issues:
@@ -157,7 +149,7 @@ def _finalise(
             continue
         result += _finding(code, issue, config)
     for n, w in enumerate(block_waivers):
-        if w.code not in REGISTRY:
+        if w.code not in registry:
             issue = Issue(
                 w.location,
                 f"waiver for unknown check {w.code}",
@@ -180,7 +172,7 @@ def _finalise(
 
 
 def _finding(code: str, issue: Issue, config: CheckConfig) -> list[CheckFinding]:
-    entry = REGISTRY[code]
+    entry = checks_by_code()[code]
     configured = config.severities.get(code)
     severity = configured or issue.severity or entry.severity
     if severity == "off":

@@ -81,7 +81,7 @@ class _Translator:
             return text
         problems = _translation_errors(text.value, entry.msgstr)
         if problems:
-            reasons = "; ".join(f"[{p.check}] {p.message}" for p in problems)
+            reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
             self.rejected.append(
                 Finding(

@@ -1,9 +1,15 @@
-"""Per-entry translation checks: small independent rules, collected in `CHECKS`.
+"""Per-entry translation checks: small independent rules, each with a code in `RULES`.
 
 Each rule looks at one (source, translation) pair and yields `Problem`s. Errors mean
 the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order.
+
+The codes (I18N002–I18N012, with the two catalog-wide rules `workflow.check` applies)
+belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
+declares every rule here in the check registry, so ``check --list`` shows them. They
+are defined here, not there, because the i18n stage needs them to choose what to print
+and must not import the later `checks` stage.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, parse_inline
+from ..errors import Severity
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
 LENGTH_RATIO = (0.33, 3.0)  # outside this, a translation is probably incomplete or padded
@@ -25,9 +32,50 @@ _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 @dataclass(frozen=True)
 class Problem:
-    check: str  # rule name, shown in brackets so a reader can look it up
-    severity: str  # "error" | "warning"
+    code: str  # a rule's code, e.g. I18N005; `msc-leaflet check --list` explains it
+    severity: Severity
     message: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A translation rule as the check registry lists it."""
+
+    code: str
+    severity: Severity
+    rationale: str
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.code, self.severity, message)
+
+
+EMPTY = Rule("I18N002", "error", "A translation of only whitespace would print a blank.")
+MARKUP = Rule(
+    "I18N003", "error", "Emphasis must survive translation, and broken markup cannot be set."
+)
+LINKS = Rule("I18N004", "error", "A translated link must lead where the source's link leads.")
+CITATIONS = Rule(
+    "I18N005", "error", "A lost citation drops a reference number from the printed page."
+)
+URLS = Rule("I18N006", "error", "A URL a reader types must be the source's, unchanged.")
+NUMBERS = Rule(
+    "I18N007", "error", "A changed number (a dose, hours, a phone number) misinforms a patient."
+)
+PLACEHOLDERS = Rule(
+    "I18N008", "error", "A placeholder the layout fills in ({page}) must be kept as written."
+)
+WHITESPACE = Rule(
+    "I18N009", "error", "Leading and trailing spaces join texts; a translation must keep them."
+)
+LENGTH = Rule(
+    "I18N010", "warning", "A translation far shorter or longer than its source may be incomplete."
+)
+HEADER = Rule("I18N011", "error", "A catalog's Language header must name the folder it is in.")
+MSGFMT = Rule("I18N012", "error", "A catalog that GNU msgfmt --check rejects breaks gettext tools.")
+RULES = (
+    EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
+    MSGFMT,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,7 +88,7 @@ class Pair:
     translation_spans: list[Span] | None
 
 
-Check = Callable[[Pair], Iterator[Problem]]
+PairCheck = Callable[[Pair], Iterator[Problem]]
 
 
 def _spans(text: str) -> list[Span] | None:
@@ -62,7 +110,7 @@ def check_markup_valid(pair: Pair) -> Iterator[Problem]:
     try:
         parse_inline(pair.translation)
     except InlineError as exc:
-        yield Problem("markup", "error", f"invalid inline markup: {exc.message}")
+        yield MARKUP.problem(f"invalid inline markup: {exc.message}")
 
 
 def _emphasis(spans: list[Span]) -> set[str]:
@@ -79,17 +127,13 @@ def check_markup_same(pair: Pair) -> Iterator[Problem]:
         return
     source, translation = _emphasis(pair.source_spans), _emphasis(pair.translation_spans)
     if source - translation:
-        yield Problem("markup", "error", f"markup missing: {_describe(source - translation)}")
+        yield MARKUP.problem(f"markup missing: {_describe(source - translation)}")
     if translation - source:
-        yield Problem(
-            "markup", "error", f"markup not in the source: {_describe(translation - source)}"
-        )
+        yield MARKUP.problem(f"markup not in the source: {_describe(translation - source)}")
     links = {s.link for s in pair.source_spans if s.link}
     translated_links = {s.link for s in pair.translation_spans if s.link}
     if links != translated_links:
-        yield Problem(
-            "links",
-            "error",
+        yield LINKS.problem(
             f"links differ: source {_describe(links) or 'none'}, "
             f"translation {_describe(translated_links) or 'none'}",
         )
@@ -102,17 +146,17 @@ def check_citations(pair: Pair) -> Iterator[Problem]:
     translation = {k for s in pair.translation_spans for k in s.cites}
     if source - translation:
         missing = _describe({f"[@{k}]" for k in source - translation})
-        yield Problem("citations", "error", f"citation missing: {missing}")
+        yield CITATIONS.problem(f"citation missing: {missing}")
     if translation - source:
         extra = _describe({f"[@{k}]" for k in translation - source})
-        yield Problem("citations", "error", f"citation not in the source: {extra}")
+        yield CITATIONS.problem(f"citation not in the source: {extra}")
 
 
 def check_urls(pair: Pair) -> Iterator[Problem]:
     source = set(_URL.findall(_plain(pair.source_spans, pair.source)))
     translation = set(_URL.findall(_plain(pair.translation_spans, pair.translation)))
     if source - translation:
-        yield Problem("urls", "error", f"URL missing or changed: {_describe(source - translation)}")
+        yield URLS.problem(f"URL missing or changed: {_describe(source - translation)}")
 
 
 def _numbers(text: str) -> set[str]:
@@ -136,16 +180,14 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         )
     }
     if missing:
-        yield Problem("numbers", "error", f"number missing or changed: {_describe(missing)}")
+        yield NUMBERS.problem(f"number missing or changed: {_describe(missing)}")
 
 
 def check_placeholders(pair: Pair) -> Iterator[Problem]:
     source = set(_PLACEHOLDER.findall(pair.source))
     translation = set(_PLACEHOLDER.findall(pair.translation))
     if source != translation:
-        yield Problem(
-            "placeholders",
-            "error",
+        yield PLACEHOLDERS.problem(
             f"placeholders differ: source {_describe(source) or 'none'}, "
             f"translation {_describe(translation) or 'none'}",
         )
@@ -158,9 +200,9 @@ def _edges(text: str) -> tuple[str, str]:
 def check_whitespace(pair: Pair) -> Iterator[Problem]:
     (lead, trail), (t_lead, t_trail) = _edges(pair.source), _edges(pair.translation)
     if lead != t_lead:
-        yield Problem("whitespace", "error", "leading whitespace differs from the source")
+        yield WHITESPACE.problem("leading whitespace differs from the source")
     if trail != t_trail:
-        yield Problem("whitespace", "error", "trailing whitespace differs from the source")
+        yield WHITESPACE.problem("trailing whitespace differs from the source")
 
 
 def check_length(pair: Pair) -> Iterator[Problem]:
@@ -171,14 +213,12 @@ def check_length(pair: Pair) -> Iterator[Problem]:
     ratio = len(translation) / len(source)
     low, high = LENGTH_RATIO
     if not low <= ratio <= high:
-        yield Problem(
-            "length",
-            "warning",
+        yield LENGTH.problem(
             f"translation is {ratio:.1f}× the length of the source; is it complete?",
         )
 
 
-CHECKS: list[Check] = [
+CHECKS: list[PairCheck] = [
     check_markup_valid,
     check_markup_same,
     check_citations,
@@ -193,7 +233,7 @@ CHECKS: list[Check] = [
 def check_translation(source: str, translation: str) -> list[Problem]:
     """All problems with ``translation`` of ``source`` (an empty msgstr is not checked)."""
     if not translation.strip():
-        return [Problem("empty", "error", "translation is empty or only whitespace")]
+        return [EMPTY.problem("translation is empty or only whitespace")]
     pair = Pair(source, translation, _spans(source), _spans(translation))
     return [problem for check in CHECKS for problem in check(pair)]
 

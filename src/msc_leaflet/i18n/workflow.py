@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Finding, LeafletError, Location
+from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
 from ..project import Project, check_locale
 from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
@@ -22,7 +22,7 @@ from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .pofile import format_po, read_po, write_po
-from .translation_checks import check_translation
+from .translation_checks import HEADER, MSGFMT, check_translation
 
 
 @dataclass(frozen=True)
@@ -101,27 +101,29 @@ def catalog_paths(project: Project) -> list[Path]:
 def check_catalog(catalog: Catalog) -> list[Finding]:
     """`checks` on every translated entry (fuzzy ones are reviewed anyway, and unused)."""
     assert catalog.path is not None
-    findings = []
+    findings: list[Finding] = []
     for entry in catalog.active:
         if not entry.has_translation or entry.fuzzy or entry.msgid_plural is not None:
             continue
         for problem in check_translation(entry.msgid, entry.msgstr):
             findings.append(
-                Finding(
+                CheckFinding(
                     Location(catalog.path, entry.line),
                     problem.severity,
-                    f"[{problem.check}] {entry.msgctxt or entry.msgid[:30]!s}: {problem.message}",
+                    f"{entry.msgctxt or entry.msgid[:30]!s}: {problem.message}",
+                    code=problem.code,
                 )
             )
     language = catalog.header.get("Language", "")
     expected = catalog.path.parent.parent.name
     if language != expected:
         findings.append(
-            Finding(
+            CheckFinding(
                 Location(catalog.path, 1),
-                "error",
-                f"[header] Language is {language!r} but the catalog is in {expected}/",
+                HEADER.severity,
+                f"Language is {language!r} but the catalog is in {expected}/",
                 f"set the Language header to {expected}",
+                HEADER.code,
             )
         )
     return findings
@@ -141,7 +143,8 @@ def msgfmt_findings(path: Path) -> list[Finding]:
     if run.returncode == 0:
         return []
     detail = "; ".join(line for line in run.stderr.splitlines() if line.strip())
-    return [Finding(Location(path), "error", f"[msgfmt] msgfmt --check failed: {detail}")]
+    message = f"msgfmt --check failed: {detail}"
+    return [CheckFinding(Location(path), MSGFMT.severity, message, code=MSGFMT.code)]
 
 
 def check(project: Project) -> list[Finding]:
