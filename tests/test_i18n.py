@@ -105,11 +105,13 @@ def test_scenario_extract_init_translate_edit_update_build(tmp_path: Path) -> No
     added = by_msgid(after, "Take your usual medicines unless your doctor says otherwise.")
     assert added.msgstr == "" and not added.obsolete and added.msgctxt == "paragraph/5"
 
-    untouched = {"title", "first-day", "paragraph/5", "call-us/3", "disclaimer"}
+    untouched = {"title", "first-day", "call-us/3", "disclaimer"}
     for context in untouched:
         entry = by_msgid(after, old[context].msgid)
         assert (entry.msgstr, entry.fuzzy, entry.obsolete) == (THAI[context], False, False)
-    assert by_msgid(after, old["paragraph/5"].msgid).msgctxt == "paragraph/4"  # moved up
+    moved = by_msgid(after, old["paragraph/5"].msgid)  # moved up: fuzzy, as with msgmerge
+    assert (moved.msgctxt, moved.msgstr, moved.fuzzy) == ("paragraph/4", THAI["paragraph/5"], True)
+    assert moved.previous_msgctxt == "paragraph/5"
 
     result = build_leaflet(Project.at(root), "care-basics", "th", root / "build")
     text = " ".join(page.extract_text() or "" for page in PdfReader(result.path).pages)
@@ -121,7 +123,7 @@ def test_scenario_extract_init_translate_edit_update_build(tmp_path: Path) -> No
     assert "paragraph/5 (line" in untranslated[0].message
     assert "paragraph/3" not in untranslated[0].message
     fuzzy = [f for f in result.findings if "fuzzy" in f.message]
-    assert len(fuzzy) == 1 and "paragraph/3" in fuzzy[0].message
+    assert len(fuzzy) == 1 and "paragraph/3 (line 29), paragraph/4 (line" in fuzzy[0].message
 
 
 def test_update_and_extract_are_byte_stable(tmp_path: Path) -> None:

@@ -110,16 +110,16 @@ def test_merge_rules() -> None:
     template = Catalog(
         entries=[
             entry("intro", "Rest for a whole day."),  # edited → fuzzy
-            entry("paragraph/2", "Drink water."),  # moved → kept as is
-            entry("paragraph/3", "Call us."),  # moved → kept as is
+            entry("paragraph/2", "Drink water."),  # moved → fuzzy, as msgmerge does
+            entry("paragraph/3", "Call us."),  # moved → fuzzy, as msgmerge does
             entry("new", "Something new."),  # → untranslated
         ]
     )
     merged = merge(template, old, {"Language": "th"})
     intro, water, call, new = merged.active
     assert (intro.msgstr, intro.fuzzy, intro.previous_msgid) == ("พักหนึ่งวัน", True, "Rest for a day.")
-    assert (water.msgstr, water.fuzzy) == ("ดื่มน้ำ", False)
-    assert (call.msgstr, call.fuzzy) == ("โทรหาเรา", False)
+    assert (water.msgstr, water.fuzzy, water.previous_msgctxt) == ("ดื่มน้ำ", True, "paragraph/3")
+    assert (call.msgstr, call.fuzzy, call.previous_msgctxt) == ("โทรหาเรา", True, "paragraph/4")
     assert new.msgstr == ""
     assert [(e.msgctxt, e.msgstr) for e in merged.obsolete] == [("gone", "ไม่อีกแล้ว")]
 

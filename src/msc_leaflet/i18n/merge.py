@@ -1,61 +1,59 @@
-"""Merge a fresh template into a translator's catalog without losing any translation.
+"""Merge a fresh template into a translator's catalog, the way GNU ``msgmerge --previous`` does.
 
 This is ``update``'s core, as a pure function (template × old catalog → new catalog)
-so the no-loss property can be tested without files. Rules, in order of trust:
+so the no-loss property can be tested without files. Translators and their tools know
+msgmerge, so each template entry gets what msgmerge would give it
+(``tests/test_i18n_merge.py`` runs msgmerge as the oracle):
 
-1. same msgctxt and msgid: the entry is kept as it was (a fuzzy one stays fuzzy);
-   obsolete entries come back to life this way when their text returns;
-2. same msgid under a new msgctxt: the source text is identical, so the translation
-   still fits; it moves along unchanged. This covers path contexts such as
-   ``paragraph/4`` that shift when a block without an ``id:`` is added or deleted;
-3. a similar msgid (same context preferred): the source changed, so the old
-   translation is kept but marked fuzzy, with the source it was made for as ``#|``;
-4. anything left that a translator wrote becomes obsolete (``#~``). Old entries that
-   were never translated carry no work and are dropped.
+1. an old entry with the same msgctxt and msgid, active or obsolete: kept as it was
+   (a fuzzy one stays fuzzy), so a deleted text that returns gets its translation back;
+2. otherwise the most similar old translation, if similar enough (`TranslationMemory`),
+   marked fuzzy with the source it was made for as ``#|``. The context hardly counts:
+   a renamed block id or a list item that moved by one position has the same text under
+   a new msgctxt, and a translator should look at it again before it is printed;
+3. otherwise untranslated.
+
+One old translation may be suggested for several new entries (a paragraph split in
+two). Old entries used by none become obsolete (``#~``). Deviations from msgmerge, all
+in favour of keeping the translator's work, are listed in docs/translating.md.
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
+import functools
+import itertools
+import math
+from collections import Counter
+from collections.abc import Sequence
 
 from .catalog import Catalog, Entry, Key
 
-SIMILAR = 0.6  # difflib ratio above which a changed source is "the same text, edited"
-SAME_CONTEXT_BONUS = 0.3  # an edited block usually keeps its id / position
+SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
+SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
+GRAM = 4  # msgmerge suggests only old sources sharing a run of 4 characters with the new
+SHORT_LENGTH_RANGE = 2 / SIMILAR - 1  # beyond this length ratio no pair reaches SIMILAR
 
 
 def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     """``old`` brought in line with ``template``; ``header`` is the merged header."""
-    pool = old.active + old.obsolete  # active first: they win ties
+    exact: dict[Key, Entry] = {}
+    for entry in old.active + old.obsolete:  # active first: they win a (hand-made) clash
+        exact.setdefault(entry.key, entry)
+    memory = TranslationMemory(old.entries)
     used: set[int] = set()
-    result: list[Entry | None] = [None] * len(template.active)
-    targets = template.active
-
-    def take(index: int, candidate: Entry, fuzzy_edit: bool) -> None:
-        used.add(id(candidate))
-        result[index] = _carry(targets[index], candidate, fuzzy_edit)
-
-    by_key: dict[Key, Entry] = {}
-    by_msgid: dict[str, list[Entry]] = {}
-    for entry in pool:
-        by_key.setdefault(entry.key, entry)
-        by_msgid.setdefault(entry.msgid, []).append(entry)
-
-    for i, target in enumerate(targets):  # 1. exact
-        found = by_key.get(target.key)
-        if found is not None and id(found) not in used:
-            take(i, found, fuzzy_edit=False)
-    for i, target in enumerate(targets):  # 2. moved
-        if result[i] is None:
-            moved = [e for e in by_msgid.get(target.msgid, []) if id(e) not in used]
-            if moved:
-                take(i, moved[0], fuzzy_edit=False)
-    for i, candidate in _similar_pairs(targets, result, [e for e in pool if id(e) not in used]):
-        if result[i] is None and id(candidate) not in used:  # 3. edited
-            take(i, candidate, fuzzy_edit=True)
-
-    entries = [r if r is not None else copy.deepcopy(targets[i]) for i, r in enumerate(result)]
+    entries = []
+    for target in template.active:
+        found = exact.get(target.key)
+        similar = None if found is not None else memory.suggest(target)
+        if found is not None:
+            entries.append(_carry(target, found, fuzzy_edit=False))
+        elif similar is not None:
+            entries.append(_carry(target, similar, fuzzy_edit=True))
+        else:
+            entries.append(copy.deepcopy(target))
+        if found is not None or similar is not None:
+            used.add(id(found or similar))
     leftovers = [e for e in old.obsolete + old.active if id(e) not in used]
     entries += _obsolete(leftovers, entries)
     return Catalog(
@@ -66,29 +64,134 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     )
 
 
-def _similar_pairs(
-    targets: list[Entry], result: list[Entry | None], candidates: list[Entry]
-) -> list[tuple[int, Entry]]:
-    """(target index, old entry) pairs worth a fuzzy match, best first."""
-    scored: list[tuple[float, int, int, Entry]] = []
-    for i, target in enumerate(targets):
-        if result[i] is not None:
-            continue
-        matcher = difflib.SequenceMatcher(None, target.msgid, autojunk=False)
-        for order, candidate in enumerate(candidates):
-            if not candidate.has_translation:
+class TranslationMemory:
+    """The old catalog's translations, searched by similarity of source text like msgmerge.
+
+    Similarity is msgmerge's ``fstrcmp``: 2 × (longest common subsequence) / (sum of
+    lengths), over characters. The best candidate above `SIMILAR` wins; among equals
+    the one with the same context, then the one sharing most 4-grams, then the first in
+    the file, which is msgmerge's order of search.
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = [e for e in entries if e.has_translation]  # file order
+        self.contexts = [e.msgctxt for e in self.entries]
+        self.by_msgid: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            self.by_msgid.setdefault(entry.msgid, []).append(entry)
+
+    # Built on the first search only: an update where no text changed needs neither.
+    @functools.cached_property
+    def holders(self) -> dict[str, list[int]]:
+        """4-gram -> indexes of the entries that contain it."""
+        found: dict[str, list[int]] = {}
+        for index, entry in enumerate(self.entries):
+            for gram in dict.fromkeys(_grams(entry.msgid)):
+                found.setdefault(gram, []).append(index)
+        return found
+
+    @functools.cached_property
+    def sources(self) -> _Sources:
+        return _Sources([e.msgid for e in self.entries])
+
+    def suggest(self, target: Entry) -> Entry | None:
+        """The old entry whose translation fits ``target`` best, if any is similar enough."""
+        same_text = self.by_msgid.get(target.msgid)
+        if same_text:  # a moved or renamed text: only the same text reaches ratio 1.0
+            return next((e for e in same_text if e.msgctxt in (None, target.msgctxt)), same_text[0])
+        eligible = self._eligible(target.msgid)
+        if not eligible:
+            return None
+        length, unmatched = len(target.msgid), self.sources.compare(target.msgid)
+        lengths, bonus_for = self.sources.lengths, (None, target.msgctxt)
+        best: tuple[float, int, int] | None = None  # (weight, rank, -index), highest wins
+        floor = SIMILAR
+        for index, rank in eligible.items():  # the hot loop of a big update: kept lean
+            other = lengths[index]
+            bonus = SAME_CONTEXT_BONUS if self.contexts[index] in bonus_for else 0.0
+            # the lengths alone bound the ratio: skip the count when it cannot even tie
+            if 2 * (other if other < length else length) / (length + other) + bonus < floor:
                 continue
-            same = candidate.msgctxt == target.msgctxt
-            matcher.set_seq1(candidate.msgid)
-            if not same and matcher.real_quick_ratio() < SIMILAR:
-                continue
-            ratio = matcher.ratio()
-            if same or ratio >= SIMILAR:
-                scored.append(
-                    (ratio + (SAME_CONTEXT_BONUS if same else 0.0), -i, -order, candidate)
-                )
-    scored.sort(key=lambda item: item[:3], reverse=True)
-    return [(-minus_i, candidate) for _, minus_i, _, candidate in scored]
+            weight = 2 * self.sources.common(unmatched, index) / (length + other) + bonus
+            if weight > SIMILAR and (best is None or (weight, rank, -index) > best):
+                best, floor = (weight, rank, -index), weight
+        return None if best is None else self.entries[-best[2]]
+
+    def _eligible(self, msgid: str) -> dict[int, int]:
+        """Candidates msgmerge would look at, by index, with the rank it visits them in.
+
+        A text of four characters or more is compared only with old sources sharing at
+        least one 4-gram, ranked by how many of its 4-grams they share; a shorter one
+        with old sources of a length that can still reach `SIMILAR`, shortest first.
+        """
+        if not msgid:
+            return {}  # the header's msgid; msgmerge never looks for it
+        if len(msgid) >= GRAM:
+            holders = (self.holders.get(gram, ()) for gram in _grams(msgid))
+            return Counter(itertools.chain.from_iterable(holders))
+        shortest = math.ceil(len(msgid) / SHORT_LENGTH_RANGE)
+        longest = int(len(msgid) * SHORT_LENGTH_RANGE)
+        return {
+            i: -len(e.msgid)
+            for i, e in enumerate(self.entries)
+            if shortest <= len(e.msgid) <= longest
+        }
+
+
+def _grams(text: str) -> list[str]:
+    return [text[i : i + GRAM] for i in range(len(text) - GRAM + 1)]
+
+
+class _Sources:
+    """Many source texts side by side in one integer, so that one pass of bit-parallel
+    LCS (Hyyrö's formulation of Allison–Dix) measures a new text against all of them.
+
+    Python runs one loop step per character of the new text, and the big-integer
+    arithmetic inside does the rest in C: one pass over 2,000 sources costs about as
+    much as a few pairwise comparisons would. Each source gets whole bytes and at least
+    one zero guard bit above it, which absorbs the carry so it cannot leak into the
+    next source.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.lengths = [len(t) for t in texts]
+        self.starts = [0]
+        for length in self.lengths:
+            self.starts.append(self.starts[-1] + length // 8 + 1)
+        size = self.starts[-1]
+        masks: dict[str, bytearray] = {}
+        for text, start in zip(texts, self.starts, strict=False):  # starts has one more
+            for position, char in enumerate(text):
+                mask = masks.get(char)
+                if mask is None:
+                    mask = masks[char] = bytearray(size)
+                mask[start + position // 8] |= 1 << (position % 8)
+        self.masks = {char: int.from_bytes(mask, "little") for char, mask in masks.items()}
+        self.ones = int.from_bytes(
+            b"".join(b"\xff" * (n // 8) + bytes([(1 << n % 8) - 1]) for n in self.lengths),
+            "little",
+        )
+        self.size = size
+
+    def compare(self, text: str) -> bytes:
+        """One pass over ``text``; the bits left set are source characters outside the
+        longest common subsequence of ``text`` with that source (read with `common`)."""
+        unmatched = self.ones
+        for char in text:
+            mask = self.masks.get(char)
+            if mask is not None:
+                matched = unmatched & mask
+                unmatched = ((unmatched + matched) | (unmatched - matched)) & self.ones
+        return unmatched.to_bytes(self.size, "little")
+
+    def common(self, unmatched: bytes, index: int) -> int:
+        """Length of the longest common subsequence of the compared text and source ``index``."""
+        rest = unmatched[self.starts[index] : self.starts[index + 1]]
+        return self.lengths[index] - int.from_bytes(rest, "little").bit_count()
+
+    def common_lengths(self, text: str) -> list[int]:
+        unmatched = self.compare(text)
+        return [self.common(unmatched, i) for i in range(len(self.lengths))]
 
 
 def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
@@ -103,9 +206,8 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
         # An entry that was already fuzzy keeps the source its msgstr was made for.
         was = old.fuzzy and old.previous_msgid is not None
         new.previous_msgid = old.previous_msgid if was else old.msgid
-        previous_context = old.previous_msgctxt if was else old.msgctxt
-        new.previous_msgctxt = previous_context if previous_context != new.msgctxt else None
-    elif old.fuzzy:
+        new.previous_msgctxt = old.previous_msgctxt if was else old.msgctxt
+    elif old.fuzzy and old.has_translation:
         new.previous_msgid, new.previous_msgctxt = old.previous_msgid, old.previous_msgctxt
     new.obsolete = False
     return new

@@ -1,0 +1,363 @@
+"""`update`'s merge against GNU msgmerge as the oracle.
+
+Each scenario is an author's edit to a real leaflet (so the msgctxt values are the ones
+`extract` makes: block ids, or positions such as ``paragraph/3`` and ``list/2/1``). The
+old catalog has every entry translated; the new template comes from the edited leaflet.
+The test states the outcome a reader of docs/translating.md expects per entry, and then
+checks that ``msgmerge --previous`` on the same two files gives the same outcome.
+Deviations from msgmerge are tested separately below, each with its reason.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from msc_leaflet.content import load_leaflet
+from msc_leaflet.i18n.catalog import Catalog, Entry
+from msc_leaflet.i18n.extract import leaflet_template
+from msc_leaflet.i18n.merge import TranslationMemory, _Sources, merge
+from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
+from msc_leaflet.project import Project
+
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
+MSGMERGE = shutil.which("msgmerge")
+UTF8 = {"Content-Type": "text/plain; charset=UTF-8"}
+
+LEAFLET = """\
+id: merge
+language: en
+title: Merge test
+document: {{code: M-1, version: "1", published: 2026-01-01, next_review: 2027-01-01}}
+organisation: test-clinic
+disclaimer: General information only.
+blocks:
+{blocks}
+"""
+
+INTRO = "Rest for a whole day after the infusion."
+WATER = "Drink plenty of water on the day of the infusion and the day after."
+FEVER = "Call the clinic if you have a fever above 38 degrees."
+LIST = """\
+  - list:
+{items}"""
+ITEMS = ["Bring your ID card.", "Bring your list of medicines.", "Eat a light breakfast."]
+
+
+def paragraph(text: str, block_id: str | None = None) -> str:
+    return f"  - paragraph: {text}" + (f"\n    id: {block_id}" if block_id else "")
+
+
+def bullet_list(items: list[str]) -> str:
+    return LIST.format(items="\n".join(f"      - {item}" for item in items))
+
+
+START = [paragraph(INTRO, "rest"), paragraph(WATER), paragraph(FEVER), bullet_list(ITEMS)]
+
+# scenario -> (edited blocks, expected outcome of the entries that differ from "kept")
+SCENARIOS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "edit a sentence": (
+        [paragraph(INTRO.replace("whole ", ""), "rest"), *START[1:]],
+        {"rest": "fuzzy"},
+    ),
+    "delete a paragraph": (
+        [START[0], START[2], START[3]],
+        # what follows moves up one place: same text under a new context, so fuzzy
+        {
+            "paragraph/2": "fuzzy",
+            "list/3/1": "fuzzy",
+            "list/3/2": "fuzzy",
+            "list/3/3": "fuzzy",
+            "obsolete": "paragraph/2",
+        },
+    ),
+    "add a paragraph at the end": (
+        [*START, paragraph("Keep the plaster on for one day.")],
+        {"paragraph/5": "untranslated"},
+    ),
+    "reorder two paragraphs": (
+        [START[0], START[2], START[1], START[3]],
+        {"paragraph/2": "fuzzy", "paragraph/3": "fuzzy"},
+    ),
+    "rename a block id": (
+        [paragraph(INTRO, "after-care"), *START[1:]],
+        {"after-care": "fuzzy", "obsolete": ""},
+    ),
+    "rename an id and edit": (
+        [paragraph(INTRO.replace("whole ", "full "), "after-care"), *START[1:]],
+        {"after-care": "fuzzy", "obsolete": ""},
+    ),
+    "insert a list item at the top": (
+        [*START[:3], bullet_list(["Sleep well the night before.", *ITEMS])],
+        {"list/4/1": "untranslated", "list/4/2": "fuzzy", "list/4/3": "fuzzy", "list/4/4": "fuzzy"},
+    ),
+    "rewrite a paragraph completely": (
+        [paragraph("You may shower as usual from the next morning.", "rest"), *START[1:]],
+        {"rest": "untranslated", "obsolete": "rest"},
+    ),
+    "split a paragraph in two": (
+        [
+            START[0],
+            paragraph("Drink plenty of water on the day of the infusion."),
+            paragraph("Drink plenty of water on the day after."),
+            *START[2:],
+        ],
+        # one old translation seeds both halves; the list and fever move one place
+        {
+            "paragraph/2": "fuzzy",
+            "paragraph/3": "fuzzy",
+            "paragraph/4": "fuzzy",
+            "list/5/1": "fuzzy",
+            "list/5/2": "fuzzy",
+            "list/5/3": "fuzzy",
+        },
+    ),
+}
+
+
+def template(root: Path, blocks: list[str]) -> Catalog:
+    (root / "leaflets").mkdir(exist_ok=True)
+    if not (root / "organisations").exists():
+        shutil.copytree(FIXTURE / "organisations", root / "organisations")
+    path = root / "leaflets" / "merge.yaml"
+    path.write_text(LEAFLET.format(blocks="\n".join(blocks)), encoding="utf-8")
+    project = Project.at(root)
+    catalog = leaflet_template(load_leaflet(path, project)[0], project)
+    catalog.header = dict(UTF8)
+    return catalog
+
+
+def translated(catalog: Catalog) -> Catalog:
+    """Every entry translated, the translation naming its context so it can be traced."""
+    entries = [
+        Entry(msgid=e.msgid, msgctxt=e.msgctxt, msgstr=f"T[{e.msgctxt}]", references=e.references)
+        for e in catalog.active
+    ]
+    return Catalog(header=dict(UTF8), entries=entries)
+
+
+def state(entry: Entry) -> str:
+    if not entry.has_translation:
+        return "untranslated"
+    return "fuzzy" if entry.fuzzy else "translated"
+
+
+def outcome(catalog: Catalog) -> dict[object, object]:
+    """What a translator sees per entry: state, which translation, and the ``#|`` source."""
+    found: dict[object, object] = {
+        e.key: (state(e), e.msgstr, e.previous_msgctxt, e.previous_msgid)
+        if e.fuzzy
+        else (state(e), e.msgstr)
+        for e in catalog.active
+    }
+    found["obsolete"] = sorted(
+        repr((e.key, e.msgstr)) for e in catalog.obsolete if e.has_translation
+    )
+    return found
+
+
+def msgmerge(tmp: Path, old: Catalog, new: Catalog) -> Catalog:
+    assert MSGMERGE is not None
+    (tmp / "old.po").write_text(format_po(old), encoding="utf-8")
+    (tmp / "new.pot").write_text(format_po(new), encoding="utf-8")
+    subprocess.run(
+        [MSGMERGE, "--quiet", "--previous", "-o", str(tmp / "out.po"), "old.po", "new.pot"],
+        cwd=tmp,
+        check=True,
+    )
+    return read_po(tmp / "out.po")
+
+
+def oracle(tmp: Path, old: Catalog, new: Catalog) -> Catalog:
+    if MSGMERGE is None:
+        pytest.skip("GNU gettext msgmerge is not on PATH (Debian package 'gettext')")
+    return msgmerge(tmp, old, new)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_matches_msgmerge(tmp_path: Path, name: str) -> None:
+    blocks, expected = SCENARIOS[name]
+    old = translated(template(tmp_path, START))
+    new = template(tmp_path, blocks)
+    ours = merge(new, old, dict(UTF8))
+    states = {e.msgctxt: state(e) for e in ours.active}
+    differing = {ctx: s for ctx, s in states.items() if s != "translated"}
+    assert differing == {k: v for k, v in expected.items() if k != "obsolete"}
+    assert " ".join(str(e.msgctxt) for e in ours.obsolete) == expected.get("obsolete", "")
+    assert outcome(ours) == outcome(oracle(tmp_path, old, new))
+
+
+def test_fuzzy_entries_record_the_previous_context_and_source(tmp_path: Path) -> None:
+    old = translated(template(tmp_path, START))
+    new = template(tmp_path, [paragraph(INTRO.replace("whole ", ""), "rest"), *START[1:]])
+    [rest] = [e for e in merge(new, old, {}).active if e.fuzzy]
+    assert (rest.previous_msgctxt, rest.previous_msgid) == ("rest", INTRO)
+    assert '#| msgctxt "rest"\n#| msgid "Rest for a whole day' in format_po(merge(new, old, {}))
+
+
+def entry(context: str | None, msgid: str, msgstr: str = "", **kw: object) -> Entry:
+    return Entry(msgid=msgid, msgstr=msgstr, msgctxt=context, **kw)  # type: ignore[arg-type]
+
+
+def compare(tmp: Path, old: list[Entry], new: list[Entry]) -> Catalog:
+    # as a file, like msgmerge sees it: active entries first, then obsolete ones
+    old_catalog = parse_po(format_po(Catalog(UTF8, entries=old)))
+    template_catalog = Catalog(UTF8, entries=new)
+    ours = merge(template_catalog, old_catalog, dict(UTF8))
+    assert outcome(ours) == outcome(oracle(tmp, old_catalog, template_catalog))
+    return ours
+
+
+def test_the_most_similar_of_two_near_identical_candidates_wins(tmp_path: Path) -> None:
+    ours = compare(
+        tmp_path,
+        [
+            entry("a", "Take one tablet in the morning.", "เช้า"),
+            entry("b", "Take one tablet in the evening.", "เย็น"),
+        ],
+        [entry("c", "Take one tablet in the mornings.")],
+    )
+    assert ours.active[0].msgstr == "เช้า"
+
+
+def test_equally_similar_candidates_prefer_the_same_context(tmp_path: Path) -> None:
+    ours = compare(
+        tmp_path,
+        [entry("a", "Rest for a day.", "หนึ่ง"), entry("b", "Rest for a day.", "สอง")],
+        [entry("b", "Rest for two days.")],
+    )
+    assert ours.active[0].msgstr == "สอง"
+
+
+def test_equally_similar_candidates_otherwise_the_first_in_the_file(tmp_path: Path) -> None:
+    ours = compare(
+        tmp_path,
+        [entry("a", "Rest for a day.", "หนึ่ง"), entry("b", "Rest for a day.", "สอง")],
+        [entry("c", "Rest for two days.")],
+    )
+    assert ours.active[0].msgstr == "หนึ่ง"
+
+
+def test_an_entry_already_fuzzy_keeps_the_source_its_translation_was_made_for(
+    tmp_path: Path,
+) -> None:
+    fuzzy = dict(flags=["fuzzy"], previous_msgctxt="a", previous_msgid="First wording.")
+    ours = compare(
+        tmp_path,
+        [
+            entry("a", "Second wording.", "แปล", **fuzzy),
+            entry("b", "Unchanged.", "เหมือนเดิม", **fuzzy),
+        ],
+        [entry("a", "Third wording."), entry("b", "Unchanged.")],
+    )
+    edited, unchanged = ours.active
+    assert (edited.fuzzy, edited.previous_msgid) == (True, "First wording.")
+    assert (unchanged.fuzzy, unchanged.previous_msgid) == (True, "First wording.")
+
+
+def test_an_obsolete_entry_comes_back(tmp_path: Path) -> None:
+    ours = compare(
+        tmp_path,
+        [
+            entry("a", "Came back.", "กลับมา", obsolete=True),
+            entry("b", "Came back with a change.", "เปลี่ยน", obsolete=True),
+        ],
+        [entry("a", "Came back."), entry("c", "Came back with a change!")],
+    )
+    back, changed = ours.active
+    assert (back.msgstr, back.fuzzy) == ("กลับมา", False)
+    assert (changed.msgstr, changed.fuzzy) == ("เปลี่ยน", True)
+    assert ours.obsolete == []
+
+
+def test_short_texts_and_the_threshold(tmp_path: Path) -> None:
+    """Below four characters msgmerge compares by length; 0.6 exactly passes only with
+    the same context (its tie-break bonus)."""
+    compare(
+        tmp_path,
+        [entry("a", "Yes", "ใช่"), entry("b", "No", "ไม่"), entry("c", "abcde", "x")],
+        [entry("d", "Yes!"), entry("e", "Nope"), entry("c", "abxyz"), entry("f", "abxyz")],
+    )
+
+
+# Random catalogs: the strongest check that the rules above are msgmerge's rules.
+WORDS = ["rest", "drink", "water", "call", "us", "fever", "day", "clinic", "the", "a"]
+# Sentences from few words make many near misses around 0.6; strings over a tiny
+# alphabet make ties, texts without a common 4-gram, and texts under four characters.
+texts = st.one_of(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
+    st.text("abc ", min_size=1, max_size=12),
+)
+contexts = st.sampled_from([None, "intro", "care", "list/1", "list/2", "list/3"])
+
+
+@st.composite
+def old_entries(draw: st.DrawFn) -> Entry:
+    context, msgid = draw(contexts), draw(texts)
+    kind = draw(st.sampled_from(["translated", "translated", "fuzzy", "empty", "obsolete"]))
+    new = entry(context, msgid, "" if kind == "empty" else f"T:{msgid}")
+    if kind == "fuzzy":
+        new.flags, new.previous_msgctxt, new.previous_msgid = ["fuzzy"], context, draw(texts)
+    new.obsolete = kind == "obsolete"
+    return new
+
+
+def unique(entries: list[Entry]) -> list[Entry]:
+    return list({e.key: e for e in entries}.values())  # msgmerge refuses duplicates
+
+
+@pytest.mark.skipif(MSGMERGE is None, reason="GNU gettext msgmerge is not on PATH")
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    old=st.lists(old_entries(), max_size=8).map(unique),
+    new=st.lists(st.builds(entry, contexts, texts), min_size=1, max_size=8).map(unique),
+)
+def test_random_catalogs_merge_like_msgmerge(
+    tmp_path: Path, old: list[Entry], new: list[Entry]
+) -> None:
+    compare(tmp_path, old, new)
+
+
+def lcs(a: str, b: str) -> int:
+    row = [0] * (len(b) + 1)
+    for char in a:
+        diagonal = 0
+        for j, other in enumerate(b):
+            diagonal, row[j + 1] = (
+                row[j + 1],
+                diagonal + 1 if char == other else max(row[j + 1], row[j]),
+            )
+    return row[-1]
+
+
+@given(
+    st.lists(st.text("abc ภา", max_size=20), min_size=1, max_size=5), st.text("abc ภา", max_size=20)
+)
+def test_packed_lcs_equals_the_textbook_one(sources: list[str], text: str) -> None:
+    assert _Sources(sources).common_lengths(text) == [lcs(s, text) for s in sources]
+
+
+def test_similarity_counts_characters_not_utf8_bytes() -> None:
+    """msgmerge compares UTF-8 bytes, so two unrelated Thai sentences that share
+    their lead bytes and one word look 70 % alike and get each other's translation."""
+    memory = TranslationMemory([entry("a", "สวัสดีครับ", "Hello")])
+    assert memory.suggest(entry("b", "ขอบคุณมากครับ")) is None
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "po", sorted((REPO / "locales").glob("*/LC_MESSAGES/*.po")), ids=lambda p: p.stem
+)
+def test_bundled_catalogs_merge_like_msgmerge(tmp_path: Path, po: Path) -> None:
+    old, template_catalog = read_po(po), read_po(REPO / "locales" / f"{po.stem}.pot")
+    ours = merge(template_catalog, old, dict(old.header))
+    assert outcome(ours) == outcome(oracle(tmp_path, old, template_catalog))
