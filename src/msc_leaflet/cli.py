@@ -390,6 +390,15 @@ def _register_check() -> None:
 _register_check()
 
 
+def _register_serve() -> None:
+    from .desk.cli import serve
+
+    app.command("serve")(serve)
+
+
+_register_serve()
+
+
 def _mount_i18n() -> None:
     try:
         from .i18n.cli import app as i18n_app

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import load_leaflet
+from ..desk.messages import DESK_MESSAGES
 from ..errors import LeafletError, Location
 from ..inline import InlineError, parse_inline
 from ..labels import UI_MESSAGES
@@ -129,10 +130,16 @@ def leaflet_template(leaflet: Leaflet, project: Project) -> Catalog:
 
 
 def ui_template() -> Catalog:
-    """The layout's own words (`labels.UI_MESSAGES`), msgctxt = label key."""
+    """The layout's own words (`labels.UI_MESSAGES`) and the desk's (`desk.messages`),
+    msgctxt = label key."""
     entries = []
     for key, message in UI_MESSAGES.items():
         extracted = [f"Printed by the page layout ({key})."]
+        if "{" in message:
+            extracted.append("Keep the {placeholders} exactly as they are.")
+        entries.append(Entry(msgid=message, msgctxt=key, extracted=extracted))
+    for key, message in DESK_MESSAGES.items():  # the web app's words (`msc-leaflet serve`)
+        extracted = [f"Shown by the clinic desk, the web app ({key})."]
         if "{" in message:
             extracted.append("Keep the {placeholders} exactly as they are.")
         entries.append(Entry(msgid=message, msgctxt=key, extracted=extracted))
