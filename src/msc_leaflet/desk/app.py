@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import Finding
 from ..project import Project
+from ..typeset.font_files import sarabun_dir
 from .builds import Builds, new_pool
 from .choices import theme_paper
 from .guard import Guard
@@ -132,6 +133,9 @@ def create_app(
         routes=[
             *routes(),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+            # The leaflets' own typeface, from the installed package: Thai reads the same
+            # on every tablet, and nothing is fetched from the internet.
+            Mount("/fonts", StaticFiles(directory=sarabun_dir()), name="fonts"),
         ],
         lifespan=lifespan,
     )

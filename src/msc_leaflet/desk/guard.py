@@ -17,7 +17,7 @@ MAX_PATH = 512  # bytes: the longest real path is well under 100
 MAX_QUERY = 2048  # bytes: a pack of 20 leaflets needs about 700
 # No script at all; styles and images from the desk itself; forms post back only here.
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
 HEADERS = [

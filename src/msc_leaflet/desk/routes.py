@@ -34,6 +34,7 @@ from .pack import Cover, PackItem, make_pack
 from .shelf import LeafletCard, Shelf
 
 MAX_SEARCH = 200  # characters of a title search
+MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -189,10 +190,12 @@ def _pdf(data: bytes, name: str) -> Response:
 async def page_picture(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
+    number = request.path_params["page"]
+    if not 1 <= number <= MAX_PAGES:  # refused before anything is built
+        raise Refused(404, f"no page {number}")
     built = await _built(desk, card, choice)
     pages = await _pages(desk, built)
-    number = request.path_params["page"]
-    if not 1 <= number <= pages:
+    if number > pages:
         raise Refused(404, f"no page {number}")
     job = built.job
     folder = desk.builds.out_dir / "preview" / job.locale / f"{job.leaflet_id}{job.variant}"
