@@ -253,7 +253,7 @@ def test_a_block_kind_without_a_branch_is_not_read_as_a_figure(
     # stop the load instead of reaching the figure reader as it once did.
     from msc_leaflet.content import loader
 
-    monkeypatch.setitem(loader.BLOCK_KEYS, "steps", ())  # type: ignore[index]
+    monkeypatch.setitem(loader.BLOCK_KEYS, "steps", ())  # type: ignore[index, misc]
     root = make_project({"sample": leaflet_yaml("- steps: Wash your hands.\n")})
     project = Project.at(root)
     with pytest.raises(AssertionError, match="steps"):

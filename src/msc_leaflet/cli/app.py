@@ -384,6 +384,15 @@ def _register_check() -> None:
 _register_check()
 
 
+def _register_serve() -> None:
+    from .serve import serve
+
+    app.command("serve")(serve)
+
+
+_register_serve()
+
+
 def _mount_i18n() -> None:
     try:
         from .i18n import app as i18n_app

@@ -21,6 +21,7 @@ from ..content.model import Leaflet, Text, texts
 from ..errors import LeafletError, Location
 from ..project import Project
 from .catalog import UI_DOMAIN, Catalog, Entry
+from .desk_labels import DESK_MESSAGES
 from .labels import UI_MESSAGES
 
 REFERENCE_PREFIX = "ref/"  # contexts of reference titles: optional to translate
@@ -129,10 +130,16 @@ def leaflet_template(leaflet: Leaflet, project: Project) -> Catalog:
 
 
 def ui_template() -> Catalog:
-    """The layout's own words (`labels.UI_MESSAGES`), msgctxt = label key."""
+    """The layout's own words (`labels.UI_MESSAGES`) and the desk's (`desk.messages`),
+    msgctxt = label key."""
     entries = []
     for key, message in UI_MESSAGES.items():
         extracted = [f"Printed by the page layout ({key})."]
+        if "{" in message:
+            extracted.append("Keep the {placeholders} exactly as they are.")
+        entries.append(Entry(msgid=message, msgctxt=key, extracted=extracted))
+    for key, message in DESK_MESSAGES.items():  # the web app's words (`msc-leaflet serve`)
+        extracted = [f"Shown by the clinic desk, the web app ({key})."]
         if "{" in message:
             extracted.append("Keep the {placeholders} exactly as they are.")
         entries.append(Entry(msgid=message, msgctxt=key, extracted=extracted))

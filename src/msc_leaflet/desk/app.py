@@ -1,0 +1,144 @@
+"""The desk as an ASGI application: its state (project, shelf, builds, templates) and
+the factory that puts routes, static files and the `guard` together.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+from collections.abc import AsyncIterator, Callable, Iterable
+from concurrent.futures import Executor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from ..errors import Finding
+from ..project import Project
+from ..typeset.font_files import sarabun_dir
+from .builds import Builds, new_pool
+from .choices import theme_paper
+from .guard import Guard
+from .interface import Interface, interface, interface_languages, negotiate
+from .shelf import Shelf, ShelfReader, Signature
+
+HERE = Path(__file__).resolve().parent
+UI_COOKIE = "desk_ui"
+
+
+def run_checks_in_worker(root: Path, today: dt.date) -> list[Finding]:
+    """`msc-leaflet check` on the whole project as of ``today`` (in a pool worker)."""
+    from ..checks import load_config, run_checks
+
+    project = Project(root)
+    return run_checks(project, config=load_config(project, today=today))
+
+
+@dataclass
+class Desk:
+    project: Project
+    builds: Builds
+    today: Callable[[], dt.date]
+    shelf: ShelfReader
+    templates: Environment
+    default_paper: str
+    _checks: dict[tuple[Signature, dt.date], asyncio.Task[list[Finding]]] = field(
+        default_factory=dict
+    )
+    _previews: dict[tuple[str, str], asyncio.Task[int]] = field(default_factory=dict)
+
+    def interface_for(self, request: Request) -> Interface:
+        """The cookie set by the language switch, else the browser's language."""
+        languages = interface_languages(self.project)
+        chosen = request.cookies.get(UI_COOKIE, "")
+        if chosen not in languages:
+            chosen = negotiate(request.headers.get("accept-language", ""), languages)
+        return interface(self.project, chosen)
+
+    async def findings(self, shelf: Shelf) -> list[Finding]:
+        """Check results for the current sources, computed once per change and day."""
+        key = (shelf.signature, self.today())
+        if key not in self._checks:
+            self._checks.clear()
+            self._checks[key] = asyncio.ensure_future(
+                self.builds.run(run_checks_in_worker, self.project.root, key[1])
+            )
+        return await asyncio.shield(self._checks[key])
+
+    async def previews(self, pdf: Path, sha256: str, folder: Path) -> int:
+        """Page pictures of ``pdf`` in ``folder`` (as `msc-leaflet preview` writes them),
+        rendered again only when the PDF changed. Returns the page count."""
+        from .pictures import render
+
+        key = (str(folder), sha256)
+        task = self._previews.get(key)
+        if task is None or (task.done() and not (folder / "page-01.png").is_file()):
+            self._previews = {k: t for k, t in self._previews.items() if k[0] != key[0]}
+            task = asyncio.ensure_future(self.builds.run(render, pdf, folder))
+            self._previews[key] = task
+        return int(await asyncio.shield(task))
+
+
+def create_app(
+    project_root: Path,
+    out_dir: Path | None = None,
+    *,
+    token: str | None = None,
+    hosts: Iterable[str] | None = None,
+    workers: int | None = None,
+    pool: Executor | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+    warm: bool = True,
+) -> Starlette:
+    """The desk over ``project_root``, building into ``out_dir`` (default: its build/).
+
+    ``hosts``: the Host names accepted (None: any, for a desk bound beyond localhost
+    behind its token). ``pool``: an executor to build in (tests); by default a process
+    pool of ``workers`` (default: CPU count) started and warmed with the app.
+    """
+    from .routes import routes
+
+    project = Project.at(project_root)
+    target = (out_dir or project.root / "build").resolve()
+    count = workers or os.cpu_count() or 1
+    executor = pool or new_pool(count)
+    templates = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    desk = Desk(
+        project, Builds(project, target, executor), today, ShelfReader(project), templates,
+        theme_paper(project),
+    )  # fmt: skip
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            await desk.builds.warm(count)
+        try:
+            yield
+        finally:
+            if pool is None:
+                executor.shutdown(wait=True, cancel_futures=True)
+
+    app = Starlette(
+        routes=[
+            *routes(),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+            # The leaflets' own typeface, from the installed package: Thai reads the same
+            # on every tablet, and nothing is fetched from the internet.
+            Mount("/fonts", StaticFiles(directory=sarabun_dir()), name="fonts"),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.desk = desk
+    app.add_middleware(Guard, token=token, hosts=hosts)
+    return app

@@ -1,0 +1,155 @@
+"""PDFs for the desk from the incremental build: the same plan, jobs and manifest as
+``msc-leaflet build``, run in a process pool that stays warm for the server's life.
+
+An output that is up to date is answered from the plan alone (the manifest and a few
+``stat`` calls). One that is not is built once however many requests want it at the same
+moment: the first request starts the job, the others wait for the same task. Outputs
+land where the CLI puts them and are recorded in ``build/manifest.json``, so the command
+line and the desk skip each other's work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import multiprocessing
+import os
+import signal
+import tempfile
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..build.batch import Job, Outcome, build_job, plan
+from ..build.fingerprint import file_sha256
+from ..build.manifest import SourceEntry, load_manifest, manifest_path, save_manifest
+from ..build.options import Options
+from ..print_spec import PrintSpec
+from ..project import Project
+
+T = TypeVar("T")
+
+
+class BuildFailed(Exception):
+    """The output cannot be built; ``message`` is what ``msc-leaflet build`` would print."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NoSuchEdition(Exception):
+    """A bilingual edition asked for in the leaflet's own language."""
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    job: Job
+    pages: int
+    sha256: str
+    built: bool  # False when it was up to date
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches the whole process group; the server stops the pool itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def warm_up(root: Path) -> int:
+    """Build one leaflet in every locale into a scratch folder: fonts, shaping, line
+    breaking and locale data are loaded before the first real request. Returns the pid."""
+    project = Project(root)
+    with tempfile.TemporaryDirectory(prefix="msc-desk-warm-") as scratch:
+        for leaflet_id in project.leaflet_ids()[:1]:
+            planned, _ = plan(project, [leaflet_id], [], load_manifest(Path(scratch) / "m"),
+                              Path(scratch), Options())  # fmt: skip
+            for item in planned:
+                build_job(root, item.job, Path(scratch), Options())
+    return os.getpid()
+
+
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers started by a fork server: a clean process (no server threads or sockets
+    to inherit) that has already imported the build stage."""
+    context: BaseContext
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        forkserver = multiprocessing.get_context("forkserver")
+        forkserver.set_forkserver_preload(["msc_leaflet.build.build", "msc_leaflet.desk.pack"])
+        context = forkserver
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+
+
+class Builds:
+    """The desk's builds of one project into one output folder."""
+
+    def __init__(self, project: Project, out_dir: Path, pool: Executor) -> None:
+        self.project = project
+        self.out_dir = out_dir.resolve()
+        self.pool = pool
+        self._running: dict[str, tuple[Options, asyncio.Task[Built]]] = {}
+        self._manifest_lock = asyncio.Lock()
+        self.builds_started = 0  # for tests: how many jobs went to the pool
+
+    async def run(self, fn: Any, *args: Any) -> Any:
+        """``fn(*args)`` in a pool worker."""
+        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+
+    async def warm(self, workers: int) -> None:
+        """One warm-up per worker (they run at the same time, so each lands on its own)."""
+        await asyncio.gather(*(self.run(warm_up, self.project.root) for _ in range(workers)))
+
+    async def pdf(self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec) -> Built:
+        """The output for these choices, built first if it is not up to date."""
+        options = Options(spec=spec)
+        while True:
+            planned, failures = plan(
+                self.project, [leaflet_id], [locale], load_manifest(self._manifest), self.out_dir,
+                options, editions=(edition,),
+            )  # fmt: skip
+            if failures:
+                raise BuildFailed(failures[0].message)
+            if not planned:
+                raise NoSuchEdition(edition)
+            job, reason = planned[0].job, planned[0].reason
+            running = self._running.get(job.output)
+            if running is None and not reason:
+                entry = load_manifest(self._manifest).outputs[job.output]
+                return Built(self.out_dir / job.output, job, entry.pages, entry.sha256, False)
+            if running is None:
+                task = asyncio.create_task(self._build(job, options))
+                self._running[job.output] = (options, task)
+                task.add_done_callback(functools.partial(self._finished, job.output))
+                return await asyncio.shield(task)
+            if running[0] == options:
+                return await asyncio.shield(running[1])
+            # The same file with other paper or colour is being written: wait, then plan again.
+            await asyncio.wait([running[1]])
+
+    def _finished(self, output: str, _task: asyncio.Task[Built]) -> None:
+        self._running.pop(output, None)
+
+    @property
+    def _manifest(self) -> Path:
+        return manifest_path(self.out_dir)
+
+    async def _build(self, job: Job, options: Options) -> Built:
+        self.builds_started += 1
+        outcome: Outcome = await self.run(build_job, self.project.root, job, self.out_dir, options)
+        async with self._manifest_lock:
+            # Read again: the command line may have recorded other outputs meanwhile.
+            manifest = load_manifest(self._manifest)
+            if outcome.status == "built" and outcome.entry:
+                manifest.outputs[job.output] = outcome.entry
+                source = file_sha256(self.project.leaflet_path(job.leaflet_id))
+                manifest.sources[job.leaflet_id] = SourceEntry(source, outcome.language)
+            else:
+                manifest.outputs.pop(job.output, None)
+            save_manifest(self._manifest, manifest)
+        if outcome.status != "built" or outcome.entry is None:
+            raise BuildFailed(outcome.message)
+        return Built(self.out_dir / job.output, job, outcome.pages, outcome.entry.sha256, True)

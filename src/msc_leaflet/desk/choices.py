@@ -1,0 +1,101 @@
+"""What a request asks for, checked: leaflet ids and locales as the CLI checks them,
+editions, paper and colour from fixed tables. Anything else is refused with a 4xx
+before a file name is made from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..data import data_path
+from ..errors import LeafletError, Location
+from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec
+from ..project import Project, check_locale, check_slug
+from .shelf import LeafletCard, Shelf
+
+PAPERS = ("a4", "a5", "booklet")  # as the desk offers them: a booklet is A5 on A4 sheets
+MAX_PACK = 20  # leaflets in one patient pack
+
+
+class Refused(Exception):
+    """A request the desk will not serve: ``status`` is the HTTP code, ``reason`` why."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def theme_paper(project: Project) -> str:
+    """The paper of the project's theme (``theme.yaml``, else the bundled one)."""
+    path = project.theme_path if project.theme_path.is_file() else data_path("theme.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return str(data.get("paper", "a4")) if isinstance(data, dict) else "a4"
+
+
+def print_spec(paper: str, colour: str, proof: bool, default_paper: str) -> PrintSpec:
+    """The theme's own paper is ``paper=None``, as the CLI builds it by default, so the
+    desk and ``msc-leaflet build`` share one output (and one manifest entry)."""
+    if paper == "booklet":
+        return PrintSpec(imposition="booklet", colour=colour, proof=proof)
+    return PrintSpec(None if paper == default_paper else paper, colour=colour, proof=proof)
+
+
+def leaflet(shelf: Shelf, leaflet_id: str) -> LeafletCard:
+    try:
+        check_slug(leaflet_id, "leaflet id", Location(Path("leaflets")))
+    except LeafletError as err:
+        raise Refused(400, err.message) from None
+    card = shelf.card(leaflet_id)
+    if card is None:
+        raise Refused(404, f"no leaflet {leaflet_id!r}")
+    return card
+
+
+def locale(shelf: Shelf, value: str) -> str:
+    try:
+        check_locale(value, Location(Path("locales")))
+    except LeafletError as err:
+        raise Refused(400, err.message) from None
+    if value not in shelf.locales:
+        raise Refused(404, f"no language {value!r} in this project")
+    return value
+
+
+def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise Refused(400, f"{what} must be one of {', '.join(allowed)}")
+    return value
+
+
+@dataclass(frozen=True)
+class PrintChoice:
+    locale: str
+    edition: str = "single"
+    paper: str = "a4"
+    colour: str = "rgb"
+    proof: bool = False
+
+    def query(self) -> str:
+        parts = [f"lang={self.locale}", f"edition={self.edition}", f"paper={self.paper}",
+                 f"colour={self.colour}"]  # fmt: skip
+        return "&".join(parts + (["proof=1"] if self.proof else []))
+
+
+def print_choice(
+    shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str
+) -> PrintChoice:
+    """The choices of a leaflet page or PDF link; the language defaults to the
+    interface's when the leaflet is printable in it, else to its source language."""
+    wanted = params.get("lang") or (ui if card.printable_in(ui) else card.language)
+    return PrintChoice(
+        locale(shelf, wanted),
+        one_of(params.get("edition", "single"), tuple(EDITIONS), "edition"),
+        one_of(params.get("paper", "a4"), PAPERS, "paper"),
+        one_of(params.get("colour", "rgb"), COLOUR_MODES, "colour"),
+        params.get("proof", "") in ("1", "true"),
+    )

@@ -1,0 +1,98 @@
+"""The desk's safety at the edge, before any route runs: the Host header, the token,
+the size of a request line, and the security headers on every answer.
+
+A plain ASGI middleware (no per-request thread or body buffering), so an up-to-date
+PDF still leaves within a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+from collections.abc import Iterable
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_PATH = 512  # bytes: the longest real path is well under 100
+MAX_QUERY = 2048  # bytes: a pack of 20 leaflets needs about 700
+# No script at all; styles and images from the desk itself; forms post back only here.
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+]
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]", "::1")
+
+
+def token_matches(header: str, token: str) -> bool:
+    """``Authorization: Bearer <token>``, or Basic with the token as password (what a
+    browser's own login prompt sends; the user name is ignored)."""
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer":
+        given = value.strip()
+    elif scheme.lower() == "basic":
+        try:
+            given = base64.b64decode(value.strip(), validate=True).decode().partition(":")[2]
+        except (ValueError, UnicodeDecodeError):
+            return False
+    else:
+        return False
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+class Guard:
+    def __init__(self, app: ASGIApp, token: str | None, hosts: Iterable[str] | None) -> None:
+        self.app = app
+        self.token = token
+        self.hosts = {h.lower() for h in hosts} if hosts is not None else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        refusal = self._refusal(scope, headers)
+        if refusal:
+            await _plain(send, *refusal)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = list(HEADERS)
+                kind = dict(message.get("headers", [])).get(b"content-type", b"")
+                if kind.startswith(b"text/html"):
+                    extra.append((b"content-security-policy", CSP.encode()))
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+    def _refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str, bool] | None:
+        if len(scope.get("raw_path", b"")) > MAX_PATH or len(scope["query_string"]) > MAX_QUERY:
+            return 414, "request too long", False
+        if self.hosts is not None:
+            host = headers.get("host", "").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in self.hosts:  # DNS rebinding: a web page cannot reach the desk
+                return 400, "unexpected Host header", False
+        if self.token and not token_matches(headers.get("authorization", ""), self.token):
+            return 401, "this desk needs its token (as the password)", True
+        if scope["method"] not in ("GET", "HEAD"):
+            return 405, "the desk only reads", False
+        return None
+
+
+async def _plain(send: Send, status: int, text: str, challenge: bool) -> None:
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), *HEADERS]
+    if challenge:
+        headers.append((b"www-authenticate", b'Basic realm="msc-leaflet desk", charset="UTF-8"'))
+    if status == 405:
+        headers.append((b"allow", b"GET, HEAD"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": text.encode() + b"\n"})

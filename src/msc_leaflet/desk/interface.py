@@ -1,0 +1,96 @@
+"""The desk's words in the reader's language: the ``ui`` catalog, and the browser's choice.
+
+The interface speaks English and every language with a ``ui`` catalog in the project.
+A project made before the desk existed has no desk entries in its ``ui.po``; those fall
+back to the catalog of the bundled library, then to English. Like the layout's labels,
+a fuzzy or broken translation never reaches the screen: the English source does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..data import library_root
+from ..i18n.catalog import UI_DOMAIN, po_path
+from ..i18n.desk_labels import DESK_MESSAGES
+from ..i18n.pofile import read_po
+from ..project import Project, same_language
+
+SOURCE_LANGUAGE = "en"
+_QUALITY = re.compile(r"\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$")
+
+
+@lru_cache(maxsize=8)
+def _translations(path: Path, mtime_ns: int) -> dict[str, str]:
+    """Usable desk translations by key: translated, not fuzzy, placeholders kept."""
+    found = {}
+    for entry in read_po(path).active:
+        key = entry.msgctxt or ""
+        source = DESK_MESSAGES.get(key)
+        if source is None or entry.msgid != source or not entry.translated:
+            continue
+        if set(re.findall(r"\{\w+\}", entry.msgstr)) == set(re.findall(r"\{\w+\}", source)):
+            found[key] = entry.msgstr
+    return found
+
+
+def _catalog(path: Path) -> dict[str, str]:
+    try:
+        return _translations(path, path.stat().st_mtime_ns)
+    except OSError:
+        return {}
+
+
+@dataclass(frozen=True)
+class Interface:
+    """The desk's words in one language; call it with a key and the placeholders' values."""
+
+    language: str
+    translations: dict[str, str]
+
+    def __call__(self, key: str, **values: object) -> str:
+        source = DESK_MESSAGES[key]
+        text = self.translations.get(key, source)
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return source.format(**values)
+
+
+def interface_languages(project: Project) -> list[str]:
+    """English, then every language with a ``ui`` catalog in the project."""
+    found = [
+        d.name
+        for d in sorted(project.locales_dir.glob("*"))
+        if po_path(project, d.name, UI_DOMAIN).is_file()
+    ]
+    return [SOURCE_LANGUAGE, *(name for name in found if name != SOURCE_LANGUAGE)]
+
+
+def interface(project: Project, language: str) -> Interface:
+    if same_language(language, SOURCE_LANGUAGE):
+        return Interface(SOURCE_LANGUAGE, {})
+    bundled = po_path(Project(library_root("msc")), language, UI_DOMAIN)
+    ours = po_path(project, language, UI_DOMAIN)
+    return Interface(language, _catalog(bundled) | _catalog(ours))
+
+
+def negotiate(accept_language: str, available: Sequence[str]) -> str:
+    """The first of ``available`` the browser asks for (RFC 9110 quality values), else
+    English. ``th-TH`` matches ``th``."""
+    wanted: list[tuple[float, int, str]] = []
+    for index, part in enumerate(accept_language.split(",")[:20]):
+        tag, _, params = part.partition(";")
+        match = _QUALITY.fullmatch(params) if params else None
+        quality = float(match.group(1)) if match else (1.0 if not params else 0.0)
+        if tag.strip() and quality > 0:
+            wanted.append((-quality, index, tag.strip().lower()))
+    for _, _, tag in sorted(wanted):
+        for language in available:
+            if tag == language.lower() or tag.split("-")[0] == language.lower():
+                return language
+    return SOURCE_LANGUAGE

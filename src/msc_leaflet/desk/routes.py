@@ -1,0 +1,300 @@
+"""The desk's pages: library, leaflet, patient pack, status; and the PDFs and pictures
+they link to. Each handler checks what it was asked (`choices`), reads the shelf, asks
+`builds` for outputs and renders a template. Nothing here writes a source file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from babel import Locale, UnknownLocaleError
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from ..errors import Finding
+from ..finishing.preview import page_name
+from ..i18n import format_date
+from ..i18n.catalog import UI_DOMAIN, Catalog, po_path
+from ..i18n.extract import ui_template
+from ..i18n.pofile import read_po
+from ..i18n.stats import CatalogStats, catalog_stats
+from ..print_spec import EDITIONS, PrintSpec
+from ..project import same_language
+from . import choices
+from .app import UI_COOKIE, Desk
+from .builds import BuildFailed, Built, NoSuchEdition
+from .choices import MAX_PACK, PAPERS, PrintChoice, Refused
+from .interface import Interface, interface, interface_languages
+from .pack import Cover, PackItem, make_pack
+from .shelf import LeafletCard, Shelf
+
+MAX_SEARCH = 200  # characters of a title search
+MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/", _page(library)),
+        Route("/leaflets/{leaflet_id}", _page(leaflet_page)),
+        Route("/leaflets/{leaflet_id}/pdf", _page(leaflet_pdf)),
+        Route("/leaflets/{leaflet_id}/pages/{page:int}.png", _page(page_picture)),
+        Route("/pack", _page(pack_page)),
+        Route("/pack.pdf", _page(pack_pdf)),
+        Route("/status", _page(status_page)),
+        Route("/interface", _page(switch_interface)),
+    ]
+
+
+def _page(handler: Handler) -> Handler:
+    """Refusals and build failures as a page in the reader's language, with their status."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except Refused as refused:
+            return render(request, "error.html", {"reason": refused.reason}, refused.status)
+        except BuildFailed as failed:
+            t = _desk(request).interface_for(request)
+            reason = f"{t('desk.build-failed')}\n\n{failed.message}"
+            return render(request, "error.html", {"reason": reason}, 500)
+
+    return wrapped
+
+
+def _desk(request: Request) -> Desk:
+    desk: Desk = request.app.state.desk
+    return desk
+
+
+def language_label(code: str, ui: str) -> str:
+    """``th`` as a reader of ``ui`` names it: "Thai", "ไทย"."""
+    try:
+        return str(Locale.parse(ui.replace("-", "_")).languages.get(code.split("-")[0], code))
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    desk = _desk(request)
+    t = desk.interface_for(request)
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    switches = [
+        (code, Locale.parse(code).get_display_name(code) or code,
+         f"/interface?{urlencode({'lang': code, 'next': here})}")
+        for code in interface_languages(desk.project)
+    ]  # fmt: skip
+    base = {
+        "t": t, "ui": t.language, "switches": switches, "path": request.url.path,
+        "language": lambda code: language_label(code, t.language),
+        "date": lambda day: format_date(day, t.language),
+    }  # fmt: skip
+    html = desk.templates.get_template(template).render(base | context)
+    return HTMLResponse(html, status)
+
+
+async def current_shelf(desk: Desk) -> Shelf:
+    return await asyncio.to_thread(desk.shelf)
+
+
+def _card_language(card: LeafletCard, wanted: str, ui: str) -> str:
+    for candidate in (wanted, ui):
+        if candidate and card.printable_in(candidate):
+            return candidate
+    return card.language
+
+
+async def library(request: Request) -> Response:
+    desk = _desk(request)
+    shelf = await current_shelf(desk)
+    t = desk.interface_for(request)
+    params = request.query_params
+    language = choices.locale(shelf, params["lang"]) if params.get("lang") else ""
+    topic = params.get("topic", "")
+    if topic and topic not in shelf.topics:
+        raise Refused(404, f"no topic {topic!r}")
+    query = params.get("q", "")[:MAX_SEARCH]
+    cards = [
+        (card, _card_language(card, language, t.language))
+        for card in shelf.find(query, language, topic)
+    ]
+    return render(request, "library.html", {
+        "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
+        "today": desk.today(),
+    })  # fmt: skip
+
+
+async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> Built:
+    spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
+    try:
+        return await desk.builds.pdf(card.id, choice.locale, choice.edition, spec)
+    except NoSuchEdition:
+        raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
+
+
+def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
+    desk = _desk(request)
+    card = choices.leaflet(shelf, request.path_params["leaflet_id"])
+    ui = desk.interface_for(request).language
+    return card, choices.print_choice(shelf, card, request.query_params, ui)
+
+
+async def _pages(desk: Desk, built: Built) -> int:
+    job = built.job
+    folder = desk.builds.out_dir / "preview" / job.locale / f"{job.leaflet_id}{job.variant}"
+    return await desk.previews(built.path, built.sha256, folder)
+
+
+async def leaflet_page(request: Request) -> Response:
+    desk = _desk(request)
+    shelf = await current_shelf(desk)
+    card, choice = _choice(request, shelf)
+    built: Built | None = None
+    pages = 0
+    problem = ""
+    try:
+        built = await _built(desk, card, choice)
+        pages = await _pages(desk, built)
+    except Refused:
+        problem = "desk.unavailable"
+    findings = [f for f in await desk.findings(shelf) if _leaflet_of(f) == card.id]
+    return render(request, "leaflet.html", {
+        "card": card, "choice": choice, "pages": pages, "problem": problem, "built": built,
+        "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
+        "today": desk.today(),
+    })  # fmt: skip
+
+
+async def leaflet_pdf(request: Request) -> Response:
+    desk = _desk(request)
+    card, choice = _choice(request, await current_shelf(desk))
+    built = await _built(desk, card, choice)
+    # Read now, in one step: another request may rebuild this file for other choices.
+    return _pdf(built.path.read_bytes(), built.path.name)
+
+
+def _pdf(data: bytes, name: str) -> Response:
+    return Response(data, media_type="application/pdf", headers={
+        "content-disposition": f"inline; filename=\"{quote(name)}\"",
+        "cache-control": "no-cache",
+    })  # fmt: skip
+
+
+async def page_picture(request: Request) -> Response:
+    desk = _desk(request)
+    card, choice = _choice(request, await current_shelf(desk))
+    number = request.path_params["page"]
+    if not 1 <= number <= MAX_PAGES:  # refused before anything is built
+        raise Refused(404, f"no page {number}")
+    built = await _built(desk, card, choice)
+    pages = await _pages(desk, built)
+    if number > pages:
+        raise Refused(404, f"no page {number}")
+    job = built.job
+    folder = desk.builds.out_dir / "preview" / job.locale / f"{job.leaflet_id}{job.variant}"
+    data = (folder / page_name(number)).read_bytes()
+    return Response(data, media_type="image/png", headers={"cache-control": "no-cache"})
+
+
+async def pack_page(request: Request) -> Response:
+    desk = _desk(request)
+    shelf = await current_shelf(desk)
+    t = desk.interface_for(request)
+    return render(request, "pack.html", {
+        "shelf": shelf, "chosen": t.language if t.language in shelf.locales else "",
+        "missing": request.query_params.get("missing") == "1",
+    })  # fmt: skip
+
+
+async def pack_pdf(request: Request) -> Response:
+    desk = _desk(request)
+    shelf = await current_shelf(desk)
+    params = request.query_params
+    ids = list(dict.fromkeys(params.getlist("leaflet")))
+    if not ids:
+        return RedirectResponse("/pack?missing=1", 303)
+    if len(ids) > MAX_PACK:
+        raise Refused(400, f"a pack holds at most {MAX_PACK} leaflets")
+    cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
+    lang = choices.locale(shelf, params.get("lang", ""))
+    with_source = params.get("with_source") == "1"
+    editions = [
+        "sequential" if with_source and not same_language(lang, card.language) else "single"
+        for card in cards
+    ]
+    built = await asyncio.gather(*(
+        desk.builds.pdf(card.id, lang, edition, PrintSpec())
+        for card, edition in zip(cards, editions, strict=True)
+    ))  # fmt: skip
+    words: Interface = interface(desk.project, lang)
+    contents = tuple(
+        (card.title(lang), card.title(card.language)) if edition == "sequential"
+        else (card.title(lang),)
+        for card, edition in zip(cards, editions, strict=True)
+    )  # fmt: skip
+    cover = Cover(
+        lang, words("desk.pack-cover"), words("desk.pack-for", clinic=cards[0].organisation),
+        words("desk.pack-date", date=format_date(desk.today(), lang)),
+        words("desk.pack-contents"), contents,
+    )  # fmt: skip
+    items = [PackItem(b.path, c.title(lang)) for b, c in zip(built, cards, strict=True)]
+    data = await desk.builds.run(make_pack, desk.project.root, cover, items)
+    return _pdf(data, f"patient-pack-{lang}.pdf")
+
+
+def _leaflet_of(finding: Finding) -> str:
+    return finding.location.path.stem
+
+
+def _ui_stats(desk: Desk, shelf: Shelf) -> list[CatalogStats]:
+    template = ui_template()
+    rows = []
+    for locale in shelf.locales:
+        if locale == "en":
+            continue
+        path = po_path(desk.project, locale, UI_DOMAIN)
+        catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
+        rows.append(catalog_stats(UI_DOMAIN, locale, catalog, template))
+    return rows
+
+
+async def status_page(request: Request) -> Response:
+    desk = _desk(request)
+    shelf = await current_shelf(desk)
+    findings = await desk.findings(shelf)
+    return render(request, "status.html", {
+        "shelf": shelf, "findings": findings, "ui_stats": _ui_stats(desk, shelf),
+        "errors": sum(1 for f in findings if f.severity == "error"),
+        "warnings": sum(1 for f in findings if f.severity != "error"),
+        "relative": lambda f: _relative(desk, f),
+    })  # fmt: skip
+
+
+def _relative(desk: Desk, finding: Finding) -> str:
+    path = finding.location.path
+    try:
+        shown = str(path.resolve().relative_to(desk.project.root))
+    except ValueError:
+        shown = path.name
+    where = f":{finding.location.line}" if finding.location.line else ""
+    return shown + where
+
+
+async def switch_interface(request: Request) -> Response:
+    desk = _desk(request)
+    lang = request.query_params.get("lang", "")
+    if lang not in interface_languages(desk.project):
+        raise Refused(404, f"the desk does not speak {lang[:20]!r}")
+    back = request.query_params.get("next", "/")
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = "/"  # only a page of this desk: never an open redirect
+    response = RedirectResponse(back, 303)
+    response.set_cookie(UI_COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="strict")
+    return response

@@ -1,0 +1,261 @@
+"""The clinic desk through Starlette's test client: pages, PDFs, packs, and refusals."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from starlette.testclient import TestClient
+from typer.testing import CliRunner
+
+from desk_support import OVERDUE_DAY, copy_library, snapshot
+from msc_leaflet.build.fingerprint import file_sha256
+from msc_leaflet.build.manifest import load_manifest
+from msc_leaflet.cli.app import app as cli_app
+from msc_leaflet.desk.app import create_app
+from msc_leaflet.desk.builds import Builds
+from msc_leaflet.desk.interface import negotiate
+from msc_leaflet.desk.server import checked_token
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
+from msc_leaflet.i18n.extract import ui_template
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+
+TOKEN = "correct-horse-battery"
+LOCAL = "http://127.0.0.1"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_library(tmp_path_factory.mktemp("desk"))
+
+
+@pytest.fixture(scope="module")
+def client(project: Path) -> Iterator[TestClient]:
+    # One thread builds: the test client shares this process; `serve` uses processes.
+    app = create_app(
+        project, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"],
+        today=lambda: OVERDUE_DAY,
+    )  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as test_client:
+        yield test_client
+
+
+def builds(client: TestClient) -> Builds:
+    desk_builds: Builds = client.app.state.desk.builds  # type: ignore[attr-defined]
+    return desk_builds
+
+
+def test_library_lists_every_leaflet_with_overdue_review(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.text.count('class="card"') == 5
+    assert "Safety of MSC infusions" in page.text
+    assert "Review overdue since 1 November 2027" in page.text
+    assert "Printable in" in page.text and "Thai" in page.text
+
+
+def test_interface_follows_the_browser_then_the_switch(client: TestClient) -> None:
+    thai = client.get("/", headers={"accept-language": "th-TH,th;q=0.9,en;q=0.5"})
+    assert '<html lang="th">' in thai.text and "คลังเอกสาร" in thai.text
+    assert "เลยกำหนดทบทวนตั้งแต่ 1 พฤศจิกายน 2570" in thai.text  # Buddhist Era
+    switched = client.get("/interface?lang=en&next=/status", follow_redirects=False)
+    assert switched.status_code == 303 and switched.headers["location"] == "/status"
+    assert negotiate("fr, th;q=0.8", ["en", "th"]) == "th"
+    assert negotiate("de", ["en", "th"]) == "en"
+
+
+def test_filters_and_search_in_every_language(client: TestClient) -> None:
+    by_thai_title = client.get("/", params={"q": "ความปลอดภัย"})
+    assert by_thai_title.text.count('class="card"') == 1
+    assert "infusion-safety" in by_thai_title.text
+    by_topic = client.get("/", params={"topic": "basics", "lang": "th"})
+    assert by_topic.text.count('class="card"') == 2
+    assert "การรักษาด้วย MSC ทำอะไรได้และทำอะไรไม่ได้" in by_topic.text
+
+
+def test_pdf_is_the_built_output_and_served_again_without_a_build(
+    client: TestClient, project: Path
+) -> None:
+    first = client.get("/leaflets/infusion-safety/pdf", params={"lang": "th"})
+    assert first.status_code == 200 and first.headers["content-type"] == "application/pdf"
+    built = project / "build" / "th" / "infusion-safety.pdf"
+    assert first.content == built.read_bytes()
+    entry = load_manifest(project / "build" / "manifest.json").outputs["th/infusion-safety.pdf"]
+    assert entry.sha256 == file_sha256(built)
+    assert entry.pages == len(PdfReader(built).pages)
+    started = builds(client).builds_started
+    again = client.get("/leaflets/infusion-safety/pdf", params={"lang": "th"})
+    assert again.content == first.content and builds(client).builds_started == started
+
+
+def test_leaflet_page_shows_previews_choices_checks_and_translation(client: TestClient) -> None:
+    page = client.get("/leaflets/what-msc-can-do", params={"lang": "th", "edition": "parallel"})
+    assert page.status_code == 200
+    assert page.text.count('class="page-list"') == 1 and "pages/1.png" in page.text
+    assert "Open PDF" in page.text and "Content checks" in page.text
+    assert "100% translated" in page.text
+    picture = client.get("/leaflets/what-msc-can-do/pages/1.png?lang=th&edition=parallel")
+    assert picture.headers["content-type"] == "image/png" and picture.content[:4] == b"\x89PNG"
+    missing = client.get("/leaflets/what-msc-can-do/pages/99.png?lang=th")
+    assert missing.status_code == 404
+
+
+def test_patient_pack_has_a_cover_and_every_leaflet(client: TestClient, project: Path) -> None:
+    ids = ["choosing-a-clinic", "infusion-safety", "what-research-says"]
+    pack = client.get("/pack.pdf", params={"leaflet": ids, "lang": "th"})
+    assert pack.status_code == 200
+    reader = PdfReader(io.BytesIO(pack.content))
+    pages = [len(PdfReader(project / "build" / "th" / f"{i}.pdf").pages) for i in ids]
+    assert len(reader.pages) == 1 + sum(pages)
+    cover = reader.pages[0].extract_text()
+    assert "ข้อมูลสำหรับนำกลับบ้าน" in cover and "การเลือกคลินิก" in cover
+    with_english = client.get("/pack.pdf", params={"leaflet": ids[:1], "lang": "th",
+                                                   "with_source": "1"})  # fmt: skip
+    assert (
+        "Choosing a clinic" in PdfReader(io.BytesIO(with_english.content)).pages[0].extract_text()
+    )
+    empty = client.get("/pack.pdf", params={"lang": "th"}, follow_redirects=False)
+    assert empty.status_code == 303
+
+
+def test_status_lists_translations_checks_and_proofs(client: TestClient) -> None:
+    page = client.get("/status")
+    assert page.status_code == 200
+    assert "/leaflets/stromal-or-stem/pdf?lang=th&amp;proof=1" in page.text
+    assert "error(s)" in page.text and "User interface words" in page.text
+    proof = client.get("/leaflets/stromal-or-stem/pdf?lang=th&proof=1")
+    assert proof.status_code == 200 and proof.content.startswith(b"%PDF")
+
+
+def test_security_headers(client: TestClient) -> None:
+    page = client.get("/")
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "<script" not in page.text and "http://" not in page.text.replace(LOCAL, "")
+    assert client.get("/static/desk.css").headers["x-content-type-options"] == "nosniff"
+
+
+HOSTILE = [
+    "/leaflets/..%2F..%2Fetc%2Fpasswd/pdf",
+    "/leaflets/%2e%2e/pdf?lang=th",
+    "/leaflets/..%5C..%5Cwindows/pdf",
+    "/leaflets/Infusion-Safety/pdf",
+    "/leaflets/infusion-safety/pdf?lang=../../etc",
+    "/leaflets/infusion-safety/pdf?lang=zz",
+    "/leaflets/infusion-safety/pdf?lang=th&edition=../x",
+    "/leaflets/infusion-safety/pdf?lang=th&paper=%2Fetc",
+    "/leaflets/infusion-safety/pages/0.png?lang=th",
+    "/leaflets/infusion-safety/pages/..%2F..%2Fmanifest.json",
+    "/static/..%2F..%2Fapp.py",
+    "/static/%2e%2e/%2e%2e/cli.py",
+    "/pack.pdf?leaflet=../../etc/passwd&lang=th",
+    "/pack.pdf?leaflet=infusion-safety&lang=xx-YY",
+    "/?lang=..",
+    "/?topic=../../secret",
+    "/interface?lang=fr",
+    "/?q=" + "ก" * 3000,
+    "/leaflets/" + "a" * 600,
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE)
+def test_hostile_requests_get_4xx_and_touch_nothing(
+    client: TestClient, project: Path, url: str
+) -> None:
+    before = snapshot(project)
+    outputs = sorted((project / "build").rglob("*")) if (project / "build").exists() else []
+    response = client.get(url)
+    assert 400 <= response.status_code < 500, (url, response.status_code)
+    assert snapshot(project) == before
+    after = sorted((project / "build").rglob("*")) if (project / "build").exists() else []
+    assert after == outputs
+
+
+def test_only_reading_methods(client: TestClient) -> None:
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        assert client.request(method, "/leaflets/infusion-safety/pdf").status_code == 405
+
+
+def test_foreign_host_header_is_refused(client: TestClient) -> None:
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_open_redirect_is_not_followed(client: TestClient) -> None:
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        response = client.get("/interface", params={"lang": "th", "next": target},
+                              follow_redirects=False)  # fmt: skip
+        assert response.headers["location"] == "/"
+
+
+def test_token_required_beyond_localhost(project: Path) -> None:
+    app = create_app(project, token=TOKEN, hosts=None, pool=ThreadPoolExecutor(1), warm=False)
+    with TestClient(app, base_url="http://192.0.2.10:8000") as remote:
+        missing = remote.get("/")
+        assert missing.status_code == 401 and "Basic" in missing.headers["www-authenticate"]
+        wrong = "Basic " + base64.b64encode(b"desk:not-the-token").decode()
+        assert remote.get("/", headers={"authorization": wrong}).status_code == 401
+        assert remote.get("/", headers={"authorization": "Bearer nope"}).status_code == 401
+        right = "Basic " + base64.b64encode(f"desk:{TOKEN}".encode()).decode()
+        assert remote.get("/", headers={"authorization": right}).status_code == 200
+        assert remote.get("/", headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
+
+
+def test_serve_refuses_a_network_address_without_a_token(
+    monkeypatch: pytest.MonkeyPatch, project: Path
+) -> None:
+    monkeypatch.delenv("MSC_DESK_TOKEN", raising=False)
+    result = CliRunner().invoke(cli_app, ["serve", "--project", str(project), "--host", "0.0.0.0"])
+    assert result.exit_code == 1 and "without a token" in result.output
+    with pytest.raises(LeafletError, match="shorter"):
+        checked_token("0.0.0.0", "short")
+    assert checked_token("127.0.0.1", None) is None
+    monkeypatch.setenv("MSC_DESK_TOKEN", TOKEN)
+    assert checked_token("0.0.0.0", None) == TOKEN
+
+
+class CountingPool(ThreadPoolExecutor):
+    def __init__(self) -> None:
+        super().__init__(2)
+        self.jobs: list[str] = []
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        self.jobs.append(getattr(fn, "__name__", ""))
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_concurrent_requests_build_each_output_once(tmp_path: Path) -> None:
+    project = Project.at(copy_library(tmp_path))
+    pool = CountingPool()
+    desk_builds = Builds(project, project.root / "build", pool)
+
+    async def many() -> list[str]:
+        wanted = [("infusion-safety", "th")] * 6 + [("infusion-safety", "en")] * 4
+        built = await asyncio.gather(
+            *(desk_builds.pdf(i, loc, "single", PrintSpec()) for i, loc in wanted)
+        )
+        return [b.path.name + b.job.locale for b in built]
+
+    names = asyncio.run(many())
+    assert len(names) == 10 and pool.jobs == ["build_job", "build_job"]
+    manifest = load_manifest(project.root / "build" / "manifest.json")
+    assert set(manifest.outputs) == {"th/infusion-safety.pdf", "en/infusion-safety.pdf"}
+    pool.shutdown()
+
+
+def test_desk_words_are_in_the_ui_template_and_translated() -> None:
+    keys = {entry.msgctxt for entry in ui_template().active}
+    assert set(DESK_MESSAGES) <= keys
+    from msc_leaflet.desk.interface import interface
+
+    thai = interface(Project.at(Path(__file__).resolve().parents[1]), "th")
+    assert all(key in thai.translations for key in DESK_MESSAGES)
+    assert thai("desk.found", count=3) == "พบ 3 ฉบับ"
