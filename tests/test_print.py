@@ -10,7 +10,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
-from reportlab.lib.colors import CMYKColor
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
 from conftest import REPO, leaflet_yaml
@@ -21,6 +20,7 @@ from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
 from msc_leaflet.print_spec import PrintSpec, parse_bleed
 from msc_leaflet.project import Project
+from msc_leaflet.theme.colours import CMYK
 from msc_leaflet.theme.theme import PAPER, load_theme
 from pdfread import normalise, page_texts
 
@@ -277,9 +277,8 @@ def test_cmyk_theme_colours_are_used_exactly(tmp_path: Path) -> None:
         bundled.replace('accent: "#0b6e74"', 'accent: "cmyk(90, 20, 40, 30)"'), encoding="utf-8"
     )
     theme = load_theme(path, colour_mode="cmyk")
-    accent = theme.colour("accent")
-    assert (accent.cyan, accent.magenta, accent.yellow, accent.black) == (0.9, 0.2, 0.4, 0.3)
-    assert not isinstance(load_theme(path).colour("accent"), CMYKColor)  # screen edition
+    assert theme.colour("accent") == CMYK(0.9, 0.2, 0.4, 0.3)
+    assert not isinstance(load_theme(path).colour("accent"), CMYK)  # screen edition
 
 
 def test_paper_names_and_lengths() -> None:

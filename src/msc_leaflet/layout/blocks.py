@@ -23,6 +23,7 @@ from ..content import model as m
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import Run
+from .colours import reportlab_colour, theme_colour
 from .text import Writer
 
 SECTION_SEPARATOR = " · "
@@ -78,7 +79,9 @@ class BlockBuilder:
         style = self.w.styles["heading"]
         if self.numbered:
             number = f"{self.section:02d}{SECTION_SEPARATOR}"
-            prefix = [Run(number, self.w.family.bold, style.fontSize, self.theme.colour("accent"))]
+            prefix = [
+                Run(number, self.w.family.bold, style.fontSize, theme_colour(self.theme, "accent"))
+            ]
         flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix)
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
         return flowable
@@ -89,7 +92,7 @@ class BlockBuilder:
         common = dict(
             leftIndent=LIST_INDENT,
             bulletFontName=self.w.family.bold,
-            bulletColor=self.theme.colour("accent"),
+            bulletColor=theme_colour(self.theme, "accent"),
             bulletFontSize=style.fontSize,
             spaceAfter=self.theme.spacing["paragraph"],
         )
@@ -101,10 +104,10 @@ class BlockBuilder:
         colours = self.theme.callouts[block.kind]
         label = block.title.value if block.title else self.labels(f"callout.{block.kind}")
         rows: list[list[Flowable]] = [
-            [self.w.paragraph(label, "callout-label", colour=colours.label)]
+            [self.w.paragraph(label, "callout-label", colour=reportlab_colour(colours.label))]
         ]
         rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
-        return self._box(rows, colours.fill, colours.edge)
+        return self._box(rows, reportlab_colour(colours.fill), reportlab_colour(colours.edge))
 
     def _box(self, rows: list[list[Flowable]], fill: object, edge: object) -> Flowable:
         table = make_table(rows, self.w, [
@@ -125,7 +128,7 @@ class BlockBuilder:
         if block.attribution:
             rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
         table = make_table(rows, self.w, [
-            ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.colour("accent")),
+            ("LINEBEFORE", (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -139,12 +142,12 @@ class BlockBuilder:
                 HRFlowable(
                     width="100%",
                     thickness=0.5,
-                    color=self.theme.colour("rule"),
+                    color=theme_colour(self.theme, "rule"),
                     spaceBefore=2,
                     spaceAfter=5,
                 ),
                 self.w.paragraph(
-                    entry.question.value, "faq-question", colour=self.theme.colour("accent")
+                    entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent")
                 ),
             ]
             pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
@@ -156,9 +159,9 @@ class BlockBuilder:
         header = [self.w.paragraph(t.value, "table-head") for t in block.header]
         rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
         table = make_table([header, *rows], self.w, [
-            ("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("table-head")),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.colour("accent")),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.theme.colour("rule")),
+            ("BACKGROUND", (0, 0), (-1, 0), theme_colour(self.theme, "table-head")),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 6),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..theme.theme import Theme
 from ..typeset import FontFamily
+from .colours import theme_colour
 
 
 def build_styles(theme: Theme, family: FontFamily, lang: str) -> dict[str, ParagraphStyle]:
-    s, sp, c = theme.sizes, theme.spacing, theme.colour
+    s, sp = theme.sizes, theme.spacing
+
+    def c(name: str) -> Color:
+        return theme_colour(theme, name)
+
     scale = theme.leading_for(lang)
     body = ParagraphStyle(
         "body",

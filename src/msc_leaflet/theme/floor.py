@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.lib.colors import Color, white
-
 from ..errors import LeafletError, Location
-from .colours import contrast_ratio
+from .colours import WHITE, Colour, contrast_ratio
 
 if TYPE_CHECKING:
     from .theme import Theme
@@ -25,13 +23,13 @@ MIN_CONTRAST = 4.5
 READING_TEXT = ("body", "lede", "small", "note")  # display sizes (title, headings) may be tighter
 
 
-def text_on_background(theme: Theme) -> list[tuple[str, Color, Color]]:
+def text_on_background(theme: Theme) -> list[tuple[str, Colour, Colour]]:
     """Every (description, text colour, background) pair the layout prints."""
     c = theme.colour
     pairs = [
-        ("ink on paper", c("ink"), white),
-        ("muted on paper", c("muted"), white),
-        ("accent on paper", c("accent"), white),
+        ("ink on paper", c("ink"), WHITE),
+        ("muted on paper", c("muted"), WHITE),
+        ("accent on paper", c("accent"), WHITE),
         ("accent-ink on the accent band", c("accent-ink"), c("accent")),
         ("ink on table-head", c("ink"), c("table-head")),
         ("ink on quiet-fill", c("ink"), c("quiet-fill")),

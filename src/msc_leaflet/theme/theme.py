@@ -4,6 +4,9 @@ Themes are YAML files; the default ships in ``msc_leaflet/data/theme.yaml`` and 
 project may replace it with its own ``theme.yaml``. Loading converts every colour to
 the colour model of the build and refuses a theme below the readability floor
 (`floor`), so a bad theme fails before any PDF is written.
+
+A `Theme` is plain data: colours are `RGB`/`CMYK` values and lengths are points, so
+loading one needs no drawing engine; the layout converts them into ReportLab's objects.
 """
 
 from __future__ import annotations
@@ -13,32 +16,33 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, A5, LETTER
-from reportlab.lib.units import mm
 
 from ..content.yaml_source import load_data
 from ..data import data_path
 from ..errors import LeafletError, Location
 from ..print_spec import COLOUR_MODES, PAPERS
-from .colours import in_mode, parse_colour
+from .colours import Colour, in_mode, parse_colour
 from .floor import check_floor
 
-PAPER = dict(zip(PAPERS, (A4, A5, LETTER), strict=True))
+INCH = 72.0  # points
+MM = INCH / 2.54 * 0.1  # ReportLab's `mm`, computed as it does, so lengths match to the bit
+PAPER = dict(
+    zip(PAPERS, ((210 * MM, 297 * MM), (148 * MM, 210 * MM), (8.5 * INCH, 11 * INCH)), strict=True)
+)  # width, height in points
 
 
 @dataclass(frozen=True)
 class CalloutColours:
-    fill: colors.Color
-    edge: colors.Color
-    label: colors.Color
+    fill: Colour
+    edge: Colour
+    label: Colour
 
 
 @dataclass(frozen=True)
 class Theme:
-    page_size: tuple[float, float]
+    page_size: tuple[float, float]  # points
     margins: dict[str, float]  # points
-    colours: dict[str, colors.Color]
+    colours: dict[str, Colour]
     callouts: dict[str, CalloutColours]
     sizes: dict[str, float]
     spacing: dict[str, float]
@@ -49,7 +53,7 @@ class Theme:
     def leading_for(self, lang: str) -> float:
         return self.leading_scale.get(lang.split("-")[0].split("_")[0], 1.0)
 
-    def colour(self, name: str) -> colors.Color:
+    def colour(self, name: str) -> Colour:
         return self.colours[name]
 
 
@@ -79,10 +83,10 @@ def _parse(data: dict[str, Any], paper: str | None, colour_mode: str) -> Theme:
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
 
-    def colour(value: str) -> colors.Color:
+    def colour(value: str) -> Colour:
         return in_mode(parse_colour(str(value)), colour_mode)
 
-    plain: dict[str, colors.Color] = {}
+    plain: dict[str, Colour] = {}
     callouts: dict[str, CalloutColours] = {}
     for name, value in data["colours"].items():
         if isinstance(value, dict):
@@ -92,7 +96,7 @@ def _parse(data: dict[str, Any], paper: str | None, colour_mode: str) -> Theme:
     return Theme(
         page_size=PAPER[paper],
         margins={
-            side: float(v) * mm
+            side: float(v) * MM
             for side, v in data.get("paper-margins", {}).get(paper, data["margins"]).items()
         },
         colours=plain,
