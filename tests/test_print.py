@@ -260,7 +260,7 @@ def test_theme_below_the_floor_is_refused(tmp_path: Path) -> None:
     bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
     cases = {
         "note: 9\n": ("note: 8\n", "8 pt is below 9 pt"),
-        "body-leading: 15\n": ("body-leading: 12\n", "body-leading 12 is below 1.2"),
+        "body-leading: 15\n": ("body-leading: 12\n", "leading 12 is below 1.2 × 10.5 pt"),
         'muted: "#55646c"': ('muted: "#a0a8ac"', "muted on paper: contrast"),
     }
     for original, (broken, message) in cases.items():

@@ -1,9 +1,10 @@
-"""The visual theme (paper, margins, colours, type sizes) as data.
+"""The visual theme (paper, margins, colours, type sizes, paragraph styles) as data.
 
 Themes are YAML files; the default ships in ``msc_leaflet/data/theme.yaml`` and a
-project may replace it with its own ``theme.yaml``. Loading converts every colour to
-the colour model of the build and refuses a theme below the readability floor
-(`floor`), so a bad theme fails before any PDF is written.
+project may replace it with its own ``theme.yaml`` (its ``styles:`` entries are laid
+over the bundled ones instead, `styles.layered`).
+Loading converts every colour to the colour model of the build and refuses a theme
+below the readability floor (`floor`), so a bad theme fails before any PDF is written.
 
 A `Theme` is plain data: colours are `RGB`/`CMYK` values and lengths are points, so
 loading one needs no drawing engine; the layout converts them into ReportLab's objects.
@@ -23,6 +24,7 @@ from ..errors import LeafletError, Location
 from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import Colour, in_mode, parse_colour
 from .floor import check_floor
+from .styles import TextStyle, inherit, layered, text_style
 
 INCH = 72.0  # points
 MM = INCH / 2.54 * 0.1  # ReportLab's `mm`, computed as it does, so lengths match to the bit
@@ -47,6 +49,7 @@ class Theme:
     sizes: dict[str, float]
     spacing: dict[str, float]
     leading_scale: dict[str, float]  # language → factor applied to every leading
+    styles: dict[str, TextStyle]  # paragraph style name → how it is set
     paper: str = "a4"
     colour_mode: str = "rgb"
 
@@ -66,17 +69,23 @@ def load_theme(
 ) -> Theme:
     """The theme at ``path`` (default: the bundled one), on ``paper`` if given, with
     every colour in ``colour_mode``."""
-    path = path or default_theme_path()
+    bundled = default_theme_path()
+    path = path or bundled
     try:
         data: Any = load_data(path.read_text(encoding="utf-8"))
-        theme = _parse(data, paper, colour_mode)
+        defaults = data if path == bundled else load_data(bundled.read_text(encoding="utf-8"))
+        theme = _parse(data, defaults, paper, colour_mode)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LeafletError(Location(path), f"invalid theme: {exc}") from None
     check_floor(theme, path)
     return theme
 
 
-def _parse(data: dict[str, Any], paper: str | None, colour_mode: str) -> Theme:
+def _parse(
+    data: dict[str, Any], defaults: dict[str, Any], paper: str | None, colour_mode: str
+) -> Theme:
+    """``data`` as a `Theme`; ``defaults`` (the bundled theme) fills in the styles it
+    does not name."""
     paper = paper or data.get("paper", "a4")
     if paper not in PAPER:
         raise ValueError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
@@ -93,6 +102,9 @@ def _parse(data: dict[str, Any], paper: str | None, colour_mode: str) -> Theme:
             callouts[name] = CalloutColours(*(colour(value[k]) for k in ("fill", "edge", "label")))
         else:
             plain[name] = colour(value)
+    sizes = {k: float(v) for k, v in data["sizes"].items()}
+    spacing = {k: float(v) for k, v in data["spacing"].items()}
+    styles = inherit(layered(defaults["styles"], data.get("styles"), "style"), root="body")
     return Theme(
         page_size=PAPER[paper],
         margins={
@@ -101,9 +113,12 @@ def _parse(data: dict[str, Any], paper: str | None, colour_mode: str) -> Theme:
         },
         colours=plain,
         callouts=callouts,
-        sizes={k: float(v) for k, v in data["sizes"].items()},
-        spacing={k: float(v) for k, v in data["spacing"].items()},
+        sizes=sizes,
+        spacing=spacing,
         leading_scale={k: float(v) for k, v in data.get("leading-scale", {}).items()},
+        styles={
+            name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
+        },
         paper=paper,
         colour_mode=colour_mode,
     )
