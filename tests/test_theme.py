@@ -1,22 +1,27 @@
-"""The theme as data: paragraph styles from theme.yaml, a project's overrides, the
-readability floor on every style, and a `Theme` free of ReportLab."""
+"""The theme as data: paragraph styles and box padding from theme.yaml, a project's
+overrides, the readability floor on every style, and a `Theme` free of ReportLab."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTTextContainer, LTTextLine
 
-from conftest import REPO
+from conftest import REPO, leaflet_yaml
+from msc_leaflet.build import build_leaflet
 from msc_leaflet.errors import LeafletError
+from msc_leaflet.project import Project
 from msc_leaflet.theme.colours import CMYK, RGB
 from msc_leaflet.theme.theme import PAPER, load_theme
 
 BUNDLED = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
-# A project theme written before styles were data: everything else.
+# A project theme written before styles and box padding were data: everything else.
 WITHOUT_STYLES = BUNDLED[: BUNDLED.index("# Paragraph styles.")]
 
 
@@ -64,14 +69,21 @@ def test_a_project_theme_without_styles_gets_the_bundled_ones(tmp_path: Path) ->
     theme = load_theme(project_theme(tmp_path, WITHOUT_STYLES.replace("small: 9\n", "small: 10\n")))
     assert theme.styles["caption"].size == 10  # the bundled entries, read with its sizes
     assert theme.styles["table-cell"].size == 10.5
+    assert theme.box_padding["closing"].left == 12
 
 
 def test_a_project_theme_changes_only_what_it_names(tmp_path: Path) -> None:
-    own = WITHOUT_STYLES + "styles:\n  heading: {colour: accent}\n  callout: {parent: small}\n"
+    own = WITHOUT_STYLES + (
+        "styles:\n  heading: {colour: accent}\n  callout: {parent: small}\n"
+        "box-padding:\n  callout: {left: 20}\n"
+    )
     theme = load_theme(project_theme(tmp_path, own))
     heading, callout = theme.styles["heading"], theme.styles["callout"]
     assert (heading.colour, heading.size, heading.font) == ("accent", 14, "bold")
     assert (callout.size, callout.leading, callout.space_after) == (9, 12, 3)  # own field kept
+    assert theme.box_padding["callout"].left == 20
+    assert theme.box_padding["closing"].left == 20  # inherits from the callout box
+    assert theme.box_padding["closing"].bottom == 8
 
 
 @pytest.mark.parametrize(
@@ -113,3 +125,29 @@ def test_the_floor_checks_every_style(tmp_path: Path, styles: str, message: str)
 def test_display_styles_may_be_set_tighter(tmp_path: Path) -> None:
     path = project_theme(tmp_path, WITHOUT_STYLES + "styles:\n  heading: {leading: 1.1em}\n")
     assert load_theme(path).styles["heading"].leading == pytest.approx(15.4)
+
+
+def _line_x(pdf: Path, text: str) -> float:
+    """Where the first line holding ``text`` starts, in points from the page's left."""
+    for page in extract_pages(str(pdf)):
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTTextLine) and text in item.get_text():
+                return float(item.x0)
+            if isinstance(item, LTTextContainer):
+                stack.extend(item)
+    raise AssertionError(f"{text!r} is not in {pdf}")
+
+
+def test_box_padding_comes_from_the_theme(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    blocks = "- callout: The short answer.\n  kind: key-answer\n  id: answer\n"
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    project = Project.at(root)
+    before = build_leaflet(project, "sample", None, tmp_path / "before").path
+    project_theme(root, BUNDLED.replace("callout: {left: 12,", "callout: {left: 40,"))
+    after = build_leaflet(project, "sample", None, tmp_path / "after").path
+    for text in ("The short answer", "This is not medical advice"):  # callout, closing box
+        assert _line_x(after, text) - _line_x(before, text) == pytest.approx(28, abs=0.01)

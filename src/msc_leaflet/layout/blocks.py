@@ -21,6 +21,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
 from ..i18n.labels import Labels
+from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
 from .colours import reportlab_colour, theme_colour
@@ -43,6 +44,22 @@ def make_table(
     ]
     table.setStyle(TableStyle([*defaults, *commands]))
     return table
+
+
+def padding_commands(
+    padding: BoxPadding, sections: tuple[int, ...] = (0,)
+) -> list[tuple[object, ...]]:
+    """The table-style commands that pad a box: ``between`` around every row, ``top``
+    above the first row of each of the ``sections`` (row numbers), ``bottom`` below the
+    last row."""
+    return [
+        ("LEFTPADDING", (0, 0), (-1, -1), padding.left),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding.right),
+        ("TOPPADDING", (0, 0), (-1, -1), padding.between),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding.between),
+        *(("TOPPADDING", (0, row), (-1, row), padding.top) for row in sections),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), padding.bottom),
+    ]
 
 
 class BlockBuilder:
@@ -107,18 +124,10 @@ class BlockBuilder:
             [self.w.paragraph(label, "callout-label", colour=reportlab_colour(colours.label))]
         ]
         rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
-        return self._box(rows, reportlab_colour(colours.fill), reportlab_colour(colours.edge))
-
-    def _box(self, rows: list[list[Flowable]], fill: object, edge: object) -> Flowable:
         table = make_table(rows, self.w, [
-            ("BACKGROUND", (0, 0), (-1, -1), fill),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, 0), 8),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
+            *padding_commands(self.theme.box_padding["callout"]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
@@ -129,9 +138,7 @@ class BlockBuilder:
             rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
         table = make_table(rows, self.w, [
             ("LINEBEFORE", (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
-            ("LEFTPADDING", (0, 0), (-1, -1), 14),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            *padding_commands(self.theme.box_padding["quote"]),
         ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
@@ -163,10 +170,7 @@ class BlockBuilder:
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            *padding_commands(self.theme.box_padding["table"]),
         ], repeatRows=1, colWidths=[f"{s:.4f}%" for s in _column_shares(block)])  # fmt: skip
         parts: list[Flowable] = [table]
         if block.caption:

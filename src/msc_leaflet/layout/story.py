@@ -21,7 +21,7 @@ from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
-from .blocks import BlockBuilder, make_table
+from .blocks import BlockBuilder, make_table, padding_commands
 from .colours import theme_colour
 from .proof import tag_context
 from .text import Writer
@@ -135,13 +135,7 @@ def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> 
         )
     table = make_table(rows, w, [
         ("BACKGROUND", (0, 0), (-1, -1), theme_colour(theme, "quiet-fill")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("TOPPADDING", (0, 0), (-1, 0), 8),
-        ("TOPPADDING", (0, 2), (-1, 2), 8),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        *padding_commands(theme.box_padding["closing"], sections=(0, 2)),  # disclaimer, contact
     ], colWidths=["100%"])  # fmt: skip
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
 

@@ -1,5 +1,5 @@
 """The theme: how a leaflet looks (paper, margins, colours, type sizes, paragraph
-styles), as data.
+styles, box padding), as data.
 
 `theme` loads a theme YAML file (the bundled ``data/theme.yaml`` or a project's own)
 into a `Theme`; `colours` parses and converts its colours between RGB and CMYK; `styles`

@@ -1,10 +1,11 @@
-"""Paragraph styles as data: the theme's ``styles:`` entries → plain style records.
+"""Paragraph styles and box paddings as data: the theme's entries → plain style records.
 
 Every entry of ``styles:`` says only what it changes from its ``parent`` (``body``
 unless it names another), as a stylesheet would. Its size and leading are names from
 the theme's ``sizes:``, its spacing names from ``spacing:``, its colour a name from
 ``colours:`` (or points, where a number is written), so a theme that changes
-``sizes: body`` changes every style set in the body size.
+``sizes: body`` changes every style set in the body size. ``box-padding:`` entries
+inherit the same way, from a ``parent`` only when they name one.
 
 A project theme lays its entries over the bundled ones, field by field (`layered`):
 it names only what it changes, and a theme written before a style existed still gets it.
@@ -46,7 +47,19 @@ class TextStyle:
     allow_orphans: bool = False
 
 
+@dataclass(frozen=True)
+class BoxPadding:
+    """Room between a box's edge and its text, in points."""
+
+    left: float
+    right: float
+    top: float  # above the first row, and above the first row of each section of the box
+    bottom: float  # below the last row
+    between: float  # above and below every other row: rows are 2 × between apart
+
+
 _TEXT_FIELDS = {f.name for f in fields(TextStyle)}
+_PADDING_FIELDS = {f.name for f in fields(BoxPadding)}
 
 
 def layered(bundled: Entries, own: Entries | None, what: str) -> dict[str, dict[str, Any]]:
@@ -116,6 +129,15 @@ def text_style(
         if key in values and not isinstance(values[key], bool):
             raise ValueError(f"style {name!r}: {key.replace('_', '-')} must be true or false")
     return TextStyle(**values)
+
+
+def box_padding(name: str, entry: Mapping[str, Any]) -> BoxPadding:
+    """The padding of an inherited ``box-padding:`` entry."""
+    if set(entry) != _PADDING_FIELDS:
+        raise ValueError(f"box-padding {name!r} needs exactly {', '.join(sorted(_PADDING_FIELDS))}")
+    return BoxPadding(
+        **{key: _points(value, {}, f"box-padding {name!r}: {key}") for key, value in entry.items()}
+    )
 
 
 def _points(value: Any, names: Mapping[str, float], what: str) -> float:

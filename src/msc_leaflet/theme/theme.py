@@ -1,8 +1,8 @@
 """The visual theme (paper, margins, colours, type sizes, paragraph styles) as data.
 
 Themes are YAML files; the default ships in ``msc_leaflet/data/theme.yaml`` and a
-project may replace it with its own ``theme.yaml`` (its ``styles:`` entries are laid
-over the bundled ones instead, `styles.layered`).
+project may replace it with its own ``theme.yaml`` (its ``styles:`` and
+``box-padding:`` entries are laid over the bundled ones instead, `styles.layered`).
 Loading converts every colour to the colour model of the build and refuses a theme
 below the readability floor (`floor`), so a bad theme fails before any PDF is written.
 
@@ -24,7 +24,7 @@ from ..errors import LeafletError, Location
 from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import Colour, in_mode, parse_colour
 from .floor import check_floor
-from .styles import TextStyle, inherit, layered, text_style
+from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
 
 INCH = 72.0  # points
 MM = INCH / 2.54 * 0.1  # ReportLab's `mm`, computed as it does, so lengths match to the bit
@@ -50,6 +50,7 @@ class Theme:
     spacing: dict[str, float]
     leading_scale: dict[str, float]  # language → factor applied to every leading
     styles: dict[str, TextStyle]  # paragraph style name → how it is set
+    box_padding: dict[str, BoxPadding]  # box (callout, closing, quote, table) → its padding
     paper: str = "a4"
     colour_mode: str = "rgb"
 
@@ -84,8 +85,8 @@ def load_theme(
 def _parse(
     data: dict[str, Any], defaults: dict[str, Any], paper: str | None, colour_mode: str
 ) -> Theme:
-    """``data`` as a `Theme`; ``defaults`` (the bundled theme) fills in the styles it
-    does not name."""
+    """``data`` as a `Theme`; ``defaults`` (the bundled theme) fills in the styles and
+    box paddings it does not name."""
     paper = paper or data.get("paper", "a4")
     if paper not in PAPER:
         raise ValueError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
@@ -105,6 +106,7 @@ def _parse(
     sizes = {k: float(v) for k, v in data["sizes"].items()}
     spacing = {k: float(v) for k, v in data["spacing"].items()}
     styles = inherit(layered(defaults["styles"], data.get("styles"), "style"), root="body")
+    paddings = inherit(layered(defaults["box-padding"], data.get("box-padding"), "box-padding"))
     return Theme(
         page_size=PAPER[paper],
         margins={
@@ -119,6 +121,7 @@ def _parse(
         styles={
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
+        box_padding={name: box_padding(name, entry) for name, entry in paddings.items()},
         paper=paper,
         colour_mode=colour_mode,
     )
