@@ -12,7 +12,6 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PageObject, PdfReader
 from pypdf.generic import RectangleObject
-from reportlab.lib.colors import CMYKColor
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
 from conftest import REPO, leaflet_yaml
@@ -23,6 +22,7 @@ from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
 from msc_leaflet.print_spec import PrintSpec, parse_bleed
 from msc_leaflet.project import Project
+from msc_leaflet.theme.colours import CMYK
 from msc_leaflet.theme.theme import PAPER, load_theme
 from pdfread import normalise, page_texts
 
@@ -284,7 +284,7 @@ def test_theme_below_the_floor_is_refused(tmp_path: Path) -> None:
     bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
     cases = {
         "note: 9\n": ("note: 8\n", "8 pt is below 9 pt"),
-        "body-leading: 15\n": ("body-leading: 12\n", "body-leading 12 is below 1.2"),
+        "body-leading: 15\n": ("body-leading: 12\n", "leading 12 is below 1.2 × 10.5 pt"),
         'muted: "#55646c"': ('muted: "#a0a8ac"', "muted on paper: contrast"),
     }
     for original, (broken, message) in cases.items():
@@ -301,9 +301,8 @@ def test_cmyk_theme_colours_are_used_exactly(tmp_path: Path) -> None:
         bundled.replace('accent: "#0b6e74"', 'accent: "cmyk(90, 20, 40, 30)"'), encoding="utf-8"
     )
     theme = load_theme(path, colour_mode="cmyk")
-    accent = theme.colour("accent")
-    assert (accent.cyan, accent.magenta, accent.yellow, accent.black) == (0.9, 0.2, 0.4, 0.3)
-    assert not isinstance(load_theme(path).colour("accent"), CMYKColor)  # screen edition
+    assert theme.colour("accent") == CMYK(0.9, 0.2, 0.4, 0.3)
+    assert not isinstance(load_theme(path).colour("accent"), CMYK)  # screen edition
 
 
 def test_paper_names_and_lengths() -> None:

@@ -23,8 +23,10 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
 from ..i18n.labels import Labels
+from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
+from .colours import reportlab_colour, theme_colour
 from .text import Writer
 
 SECTION_SEPARATOR = " · "
@@ -44,6 +46,22 @@ def make_table(
     ]
     table.setStyle(TableStyle([*defaults, *commands]))
     return table
+
+
+def padding_commands(
+    padding: BoxPadding, sections: tuple[int, ...] = (0,)
+) -> list[tuple[object, ...]]:
+    """The table-style commands that pad a box: ``between`` around every row, ``top``
+    above the first row of each of the ``sections`` (row numbers), ``bottom`` below the
+    last row."""
+    return [
+        ("LEFTPADDING", (0, 0), (-1, -1), padding.left),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding.right),
+        ("TOPPADDING", (0, 0), (-1, -1), padding.between),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding.between),
+        *(("TOPPADDING", (0, row), (-1, row), padding.top) for row in sections),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), padding.bottom),
+    ]
 
 
 class BlockBuilder:
@@ -84,7 +102,9 @@ class BlockBuilder:
         style = self.w.styles["heading"]
         if self.numbered:
             number = f"{self.section:02d}{SECTION_SEPARATOR}"
-            prefix = [Run(number, self.w.family.bold, style.fontSize, self.theme.colour("accent"))]
+            prefix = [
+                Run(number, self.w.family.bold, style.fontSize, theme_colour(self.theme, "accent"))
+            ]
         flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix)
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
         return flowable
@@ -95,7 +115,7 @@ class BlockBuilder:
         common = dict(
             leftIndent=LIST_INDENT,
             bulletFontName=self.w.family.bold,
-            bulletColor=self.theme.colour("accent"),
+            bulletColor=theme_colour(self.theme, "accent"),
             bulletFontSize=style.fontSize,
             spaceAfter=self.theme.spacing["paragraph"],
         )
@@ -107,21 +127,13 @@ class BlockBuilder:
         colours = self.theme.callouts[block.kind]
         label = block.title.value if block.title else self.labels(f"callout.{block.kind}")
         rows: list[list[Flowable]] = [
-            [self.w.paragraph(label, "callout-label", colour=colours.label)]
+            [self.w.paragraph(label, "callout-label", colour=reportlab_colour(colours.label))]
         ]
         rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
-        return self._box(rows, colours.fill, colours.edge)
-
-    def _box(self, rows: list[list[Flowable]], fill: object, edge: object) -> Flowable:
         table = make_table(rows, self.w, [
-            ("BACKGROUND", (0, 0), (-1, -1), fill),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, 0), 8),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
+            *padding_commands(self.theme.box_padding["callout"]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
@@ -131,10 +143,8 @@ class BlockBuilder:
         if block.attribution:
             rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
         table = make_table(rows, self.w, [
-            ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.colour("accent")),
-            ("LEFTPADDING", (0, 0), (-1, -1), 14),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBEFORE", (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
+            *padding_commands(self.theme.box_padding["quote"]),
         ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
@@ -145,12 +155,12 @@ class BlockBuilder:
                 HRFlowable(
                     width="100%",
                     thickness=0.5,
-                    color=self.theme.colour("rule"),
+                    color=theme_colour(self.theme, "rule"),
                     spaceBefore=2,
                     spaceAfter=5,
                 ),
                 self.w.paragraph(
-                    entry.question.value, "faq-question", colour=self.theme.colour("accent")
+                    entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent")
                 ),
             ]
             pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
@@ -162,14 +172,11 @@ class BlockBuilder:
         header = [self.w.paragraph(t.value, "table-head") for t in block.header]
         rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
         table = make_table([header, *rows], self.w, [
-            ("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("table-head")),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.colour("accent")),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.theme.colour("rule")),
+            ("BACKGROUND", (0, 0), (-1, 0), theme_colour(self.theme, "table-head")),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            *padding_commands(self.theme.box_padding["table"]),
         ], repeatRows=1, colWidths=[f"{s:.4f}%" for s in _column_shares(block)])  # fmt: skip
         parts: list[Flowable] = [table]
         if block.caption:

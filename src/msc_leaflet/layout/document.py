@@ -21,6 +21,7 @@ from ..content.inline import plain_text
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import default_family, draw_runs
+from .colours import theme_colour
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (
     PageFinish,
@@ -142,11 +143,11 @@ def _notes_painter(f: PageFurniture) -> PagePainter:
             canvas,
             m["left"],
             top - heading,
-            [f.run(f.labels("notes"), heading, theme.colour("accent"), bold=True)],
+            [f.run(f.labels("notes"), heading, theme_colour(theme, "accent"), bold=True)],
             f.lang,
         )
         canvas.saveState()
-        canvas.setStrokeColor(theme.colour("rule"))
+        canvas.setStrokeColor(theme_colour(theme, "rule"))
         canvas.setLineWidth(0.5)
         y = top - heading - 12 * mm
         while y > m["bottom"] + 14 * mm:

@@ -23,6 +23,7 @@ from ..errors import LeafletError, Location
 from ..theme.theme import Theme
 from ..typeset import FontFamily
 from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
+from .colours import theme_colour
 from .footnotes import PageReferences
 from .pages import LayoutLog, PageFurniture
 from .proof import proof_page, tag_context
@@ -62,7 +63,7 @@ class Setting:
     def writer(self, version: Localised, numbers: dict[str, int]) -> Writer:
         lang = version.leaflet.language
         styles = build_styles(self.theme, self.family, lang)
-        accent = self.theme.colour("accent")
+        accent = theme_colour(self.theme, "accent")
         return Writer(
             self.family, styles, numbers, lang, accent, version.words, self.log.emergency_break
         )

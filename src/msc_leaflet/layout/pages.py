@@ -24,6 +24,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
+from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
@@ -207,7 +208,7 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
 
     def end_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:
         furniture.references.draw(
-            canvas, m["left"], m["bottom"] + FOOTER_ZONE, theme.colour("rule")
+            canvas, m["left"], m["bottom"] + FOOTER_ZONE, theme_colour(theme, "rule")
         )
         if furniture.proof:
             draw_proof_marks(canvas, furniture)
@@ -245,9 +246,9 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     theme = f.theme
     m = theme.margins
     canvas.saveState()
-    canvas.setFillColor(theme.colour("accent"))
+    canvas.setFillColor(theme_colour(theme, "accent"))
     canvas.rect(-f.bleed, height - band, width + 2 * f.bleed, band + f.bleed, stroke=0, fill=1)
-    ink = theme.colour("accent-ink")
+    ink = theme_colour(theme, "accent-ink")
     size = theme.sizes["band"]
     baseline = height - band / 2 - size * 0.35
     draw_runs(canvas, m["left"], baseline, [f.run(f.organisation, size, ink, bold=True)], f.lang)
@@ -266,15 +267,19 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     m = theme.margins
     size = theme.sizes["small"]
     y = height - m["top"] - size
-    muted = theme.colour("muted")
+    muted = theme_colour(theme, "muted")
     canvas.saveState()
     draw_runs(
-        canvas, m["left"], y, [f.run(f.title, size, theme.colour("accent"), bold=True)], f.lang
+        canvas,
+        m["left"],
+        y,
+        [f.run(f.title, size, theme_colour(theme, "accent"), bold=True)],
+        f.lang,
     )
     draw_runs(
         canvas, width - m["right"], y, [f.run(f.organisation, size, muted)], f.lang, align="right"
     )
-    canvas.setStrokeColor(theme.colour("rule"))
+    canvas.setStrokeColor(theme_colour(theme, "rule"))
     canvas.setLineWidth(0.5)
     canvas.line(m["left"], y - 4, width - m["right"], y - 4)
     canvas.restoreState()
@@ -289,9 +294,9 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
     def paint(canvas: Canvas, page: int, pages: int) -> None:
         size = theme.sizes["note"]
         y = m["bottom"]
-        muted = theme.colour("muted")
+        muted = theme_colour(theme, "muted")
         canvas.saveState()
-        canvas.setStrokeColor(theme.colour("rule"))
+        canvas.setStrokeColor(theme_colour(theme, "rule"))
         canvas.setLineWidth(0.5)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
         draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import Run, draw_runs
+from .colours import theme_colour
 from .story import short_url
 from .text import Writer
 
@@ -63,9 +64,9 @@ class OnlineNote(Flowable):  # type: ignore[misc]
 
 def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
     style = w.styles["small"]
-    muted = theme.colour("muted")
+    muted = theme_colour(theme, "muted")
     label = Run(labels("more-online"), w.family.bold, style.fontSize, muted)
     address = Run(
-        short_url(url), w.family.regular, style.fontSize, theme.colour("accent"), link=url
+        short_url(url), w.family.regular, style.fontSize, theme_colour(theme, "accent"), link=url
     )
-    return OnlineNote(url, label, address, w.lang, theme.colour("ink"))
+    return OnlineNote(url, label, address, w.lang, theme_colour(theme, "ink"))

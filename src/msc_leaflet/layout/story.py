@@ -21,7 +21,8 @@ from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
-from .blocks import BlockBuilder, make_table
+from .blocks import BlockBuilder, make_table, padding_commands
+from .colours import theme_colour
 from .proof import tag_context
 from .text import Writer
 
@@ -58,7 +59,7 @@ def title_block(
         f"{labels('published')} {format_date(doc.published, leaflet.language)}",
         f"{labels('review-date')} {format_date(doc.next_review, leaflet.language)}",
     ])  # fmt: skip
-    story.append(w.plain(meta, "small", colour=theme.colour("muted")))
+    story.append(w.plain(meta, "small", colour=theme_colour(theme, "muted")))
     story.append(Spacer(1, theme.spacing["block"]))
     return story
 
@@ -109,7 +110,7 @@ def short_url(url: str) -> str:
 
 def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:
     org = leaflet.organisation
-    muted = theme.colour("muted")
+    muted = theme_colour(theme, "muted")
     rows: list[list[Flowable]] = [
         [w.plain(labels("disclaimer"), "callout-label", colour=muted)],
         [w.paragraph(leaflet.disclaimer.value, "small")],
@@ -133,14 +134,8 @@ def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> 
             [w.spans_paragraph([Span(leaflet.url, link=leaflet.url)], "small", prefix=[label])]
         )
     table = make_table(rows, w, [
-        ("BACKGROUND", (0, 0), (-1, -1), theme.colour("quiet-fill")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("TOPPADDING", (0, 0), (-1, 0), 8),
-        ("TOPPADDING", (0, 2), (-1, 2), 8),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        ("BACKGROUND", (0, 0), (-1, -1), theme_colour(theme, "quiet-fill")),
+        *padding_commands(theme.box_padding["closing"], sections=(0, 2)),  # disclaimer, contact
     ], colWidths=["100%"])  # fmt: skip
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
 

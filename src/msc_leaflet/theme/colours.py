@@ -4,64 +4,94 @@ A theme colour is written either for screens (``"#0b6e74"``) or for print
 (``"cmyk(90, 20, 40, 10)"``, percentages as a print shop quotes them). A build draws
 in one colour model only: a print edition with ``--colour cmyk`` must carry no RGB
 operator at all, so every colour is converted once, when the theme is loaded.
+
+Colours are plain values (`RGB`, `CMYK`: named tuples, each channel 0–1); the layout
+turns them into the drawing engine's own colour objects (`layout/colours.py`). The
+arithmetic is ReportLab's (``HexColor``, ``cmyk2rgb``), so a PDF comes out exactly as
+when the theme held ReportLab colours.
 """
 
 from __future__ import annotations
 
 import re
-
-from reportlab.lib.colors import CMYKColor, Color, HexColor
+from typing import NamedTuple
 
 _CMYK = re.compile(r"cmyk\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*\)")
 
 
-def parse_colour(text: str) -> Color:
+class RGB(NamedTuple):
+    """A screen colour: red, green and blue, each 0–1."""
+
+    red: float
+    green: float
+    blue: float
+
+
+class CMYK(NamedTuple):
+    """A print colour: the share of each ink, 0–1."""
+
+    cyan: float
+    magenta: float
+    yellow: float
+    black: float
+
+    def rgb(self) -> RGB:
+        """How a screen shows it (the PostScript reference's naive conversion)."""
+        return RGB(
+            1.0 - min(1.0, self.cyan + self.black),
+            1.0 - min(1.0, self.magenta + self.black),
+            1.0 - min(1.0, self.yellow + self.black),
+        )
+
+
+Colour = RGB | CMYK
+
+WHITE = RGB(1.0, 1.0, 1.0)  # the paper
+
+
+def parse_colour(text: str) -> Colour:
     """``#rrggbb`` → RGB colour; ``cmyk(c, m, y, k)`` in percent → CMYK colour."""
     match = _CMYK.fullmatch(text.strip().lower())
     if match:
-        values = [float(v) / 100 for v in match.groups()]
-        if any(v > 1 for v in values):
+        c, m, y, k = (float(v) / 100 for v in match.groups())
+        if max(c, m, y, k) > 1:
             raise ValueError(f"colour {text!r}: CMYK percentages must be 0–100")
-        return CMYKColor(*values)
+        return CMYK(c, m, y, k)
     if re.fullmatch(r"#[0-9a-fA-F]{6}", text.strip()):
-        return HexColor(text.strip())
+        value = int(text.strip()[1:], 16)
+        return RGB(*(((value >> shift) & 0xFF) / 255.0 for shift in (16, 8, 0)))
     raise ValueError(f"colour {text!r} is neither #rrggbb nor cmyk(c, m, y, k)")
 
 
-def in_mode(colour: Color, mode: str) -> Color:
+def in_mode(colour: Colour, mode: str) -> Colour:
     """``colour`` in the colour model ``mode`` draws with (``rgb`` or ``cmyk``)."""
     if mode == "cmyk":
-        return colour if isinstance(colour, CMYKColor) else _rgb_to_cmyk(colour)
-    if isinstance(colour, CMYKColor):
-        r, g, b = colour.rgb()
-        return Color(r, g, b)
-    return colour
+        return colour if isinstance(colour, CMYK) else _rgb_to_cmyk(colour)
+    return colour.rgb() if isinstance(colour, CMYK) else colour
 
 
-def _rgb_to_cmyk(colour: Color) -> CMYKColor:
+def _rgb_to_cmyk(colour: RGB) -> CMYK:
     """The device-naive conversion (full black generation). Exact print colours should be
     written as cmyk(...) in the theme; this keeps screen-only themes printable."""
     r, g, b = colour.red, colour.green, colour.blue
     k = 1 - max(r, g, b)
     if k >= 1:
-        return CMYKColor(0, 0, 0, 1)
-    return CMYKColor(
-        *(round((1 - v - k) / (1 - k), 4) for v in (r, g, b)),
-        round(k, 4),
-    )
+        return CMYK(0, 0, 0, 1)
+    c, m, y = (round((1 - v - k) / (1 - k), 4) for v in (r, g, b))
+    return CMYK(c, m, y, round(k, 4))
 
 
-def relative_luminance(colour: Color) -> float:
+def relative_luminance(colour: Colour) -> float:
     """WCAG 2.x relative luminance of the colour as a screen shows it."""
-    r, g, b = in_mode(colour, "rgb").rgb()
+    rgb = colour.rgb() if isinstance(colour, CMYK) else colour
 
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return 0.2126 * linear(rgb.red) + 0.7152 * linear(rgb.green) + 0.0722 * linear(rgb.blue)
 
 
-def contrast_ratio(text: Color, background: Color) -> float:
+def contrast_ratio(text: Colour, background: Colour) -> float:
     """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
     a, b = sorted((relative_luminance(text), relative_luminance(background)), reverse=True)
     return (a + 0.05) / (b + 0.05)

@@ -1,9 +1,13 @@
-"""The visual theme (paper, margins, colours, type sizes) as data.
+"""The visual theme (paper, margins, colours, type sizes, paragraph styles) as data.
 
 Themes are YAML files; the default ships in ``msc_leaflet/data/theme.yaml`` and a
-project may replace it with its own ``theme.yaml``. Loading converts every colour to
-the colour model of the build and refuses a theme below the readability floor
-(`floor`), so a bad theme fails before any PDF is written.
+project may replace it with its own ``theme.yaml`` (its ``styles:`` and
+``box-padding:`` entries are laid over the bundled ones instead, `styles.layered`).
+Loading converts every colour to the colour model of the build and refuses a theme
+below the readability floor (`floor`), so a bad theme fails before any PDF is written.
+
+A `Theme` is plain data: colours are `RGB`/`CMYK` values and lengths are points, so
+loading one needs no drawing engine; the layout converts them into ReportLab's objects.
 """
 
 from __future__ import annotations
@@ -13,43 +17,47 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, A5, LETTER
-from reportlab.lib.units import mm
 
 from ..content.yaml_source import load_data
 from ..data import data_path
 from ..errors import LeafletError, Location
 from ..print_spec import COLOUR_MODES, PAPERS
-from .colours import in_mode, parse_colour
+from .colours import Colour, in_mode, parse_colour
 from .floor import check_floor
+from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
 
-PAPER = dict(zip(PAPERS, (A4, A5, LETTER), strict=True))
+INCH = 72.0  # points
+MM = INCH / 2.54 * 0.1  # ReportLab's `mm`, computed as it does, so lengths match to the bit
+PAPER = dict(
+    zip(PAPERS, ((210 * MM, 297 * MM), (148 * MM, 210 * MM), (8.5 * INCH, 11 * INCH)), strict=True)
+)  # width, height in points
 
 
 @dataclass(frozen=True)
 class CalloutColours:
-    fill: colors.Color
-    edge: colors.Color
-    label: colors.Color
+    fill: Colour
+    edge: Colour
+    label: Colour
 
 
 @dataclass(frozen=True)
 class Theme:
-    page_size: tuple[float, float]
+    page_size: tuple[float, float]  # points
     margins: dict[str, float]  # points
-    colours: dict[str, colors.Color]
+    colours: dict[str, Colour]
     callouts: dict[str, CalloutColours]
     sizes: dict[str, float]
     spacing: dict[str, float]
     leading_scale: dict[str, float]  # language → factor applied to every leading
+    styles: dict[str, TextStyle]  # paragraph style name → how it is set
+    box_padding: dict[str, BoxPadding]  # box (callout, closing, quote, table) → its padding
     paper: str = "a4"
     colour_mode: str = "rgb"
 
     def leading_for(self, lang: str) -> float:
         return self.leading_scale.get(lang.split("-")[0].split("_")[0], 1.0)
 
-    def colour(self, name: str) -> colors.Color:
+    def colour(self, name: str) -> Colour:
         return self.colours[name]
 
 
@@ -62,44 +70,58 @@ def load_theme(
 ) -> Theme:
     """The theme at ``path`` (default: the bundled one), on ``paper`` if given, with
     every colour in ``colour_mode``."""
-    path = path or default_theme_path()
+    bundled = default_theme_path()
+    path = path or bundled
     try:
         data: Any = load_data(path.read_text(encoding="utf-8"))
-        theme = _parse(data, paper, colour_mode)
+        defaults = data if path == bundled else load_data(bundled.read_text(encoding="utf-8"))
+        theme = _parse(data, defaults, paper, colour_mode)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LeafletError(Location(path), f"invalid theme: {exc}") from None
     check_floor(theme, path)
     return theme
 
 
-def _parse(data: dict[str, Any], paper: str | None, colour_mode: str) -> Theme:
+def _parse(
+    data: dict[str, Any], defaults: dict[str, Any], paper: str | None, colour_mode: str
+) -> Theme:
+    """``data`` as a `Theme`; ``defaults`` (the bundled theme) fills in the styles and
+    box paddings it does not name."""
     paper = paper or data.get("paper", "a4")
     if paper not in PAPER:
         raise ValueError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
 
-    def colour(value: str) -> colors.Color:
+    def colour(value: str) -> Colour:
         return in_mode(parse_colour(str(value)), colour_mode)
 
-    plain: dict[str, colors.Color] = {}
+    plain: dict[str, Colour] = {}
     callouts: dict[str, CalloutColours] = {}
     for name, value in data["colours"].items():
         if isinstance(value, dict):
             callouts[name] = CalloutColours(*(colour(value[k]) for k in ("fill", "edge", "label")))
         else:
             plain[name] = colour(value)
+    sizes = {k: float(v) for k, v in data["sizes"].items()}
+    spacing = {k: float(v) for k, v in data["spacing"].items()}
+    styles = inherit(layered(defaults["styles"], data.get("styles"), "style"), root="body")
+    paddings = inherit(layered(defaults["box-padding"], data.get("box-padding"), "box-padding"))
     return Theme(
         page_size=PAPER[paper],
         margins={
-            side: float(v) * mm
+            side: float(v) * MM
             for side, v in data.get("paper-margins", {}).get(paper, data["margins"]).items()
         },
         colours=plain,
         callouts=callouts,
-        sizes={k: float(v) for k, v in data["sizes"].items()},
-        spacing={k: float(v) for k, v in data["spacing"].items()},
+        sizes=sizes,
+        spacing=spacing,
         leading_scale={k: float(v) for k, v in data.get("leading-scale", {}).items()},
+        styles={
+            name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
+        },
+        box_padding={name: box_padding(name, entry) for name, entry in paddings.items()},
         paper=paper,
         colour_mode=colour_mode,
     )

@@ -1,0 +1,153 @@
+"""The theme as data: paragraph styles and box padding from theme.yaml, a project's
+overrides, the readability floor on every style, and a `Theme` free of ReportLab."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTTextContainer, LTTextLine
+
+from conftest import REPO, leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.project import Project
+from msc_leaflet.theme.colours import CMYK, RGB
+from msc_leaflet.theme.theme import PAPER, load_theme
+
+BUNDLED = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+# A project theme written before styles and box padding were data: everything else.
+WITHOUT_STYLES = BUNDLED[: BUNDLED.index("# Paragraph styles.")]
+
+
+def project_theme(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "theme.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_loading_a_theme_needs_no_reportlab() -> None:
+    code = (
+        "import sys; from msc_leaflet.theme import load_theme; load_theme(); "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = subprocess.check_output([sys.executable, "-c", code], text=True).split()
+    assert not [m for m in loaded if m.split(".")[0] == "reportlab"]
+
+
+def test_colours_and_page_sizes_are_plain_data_that_match_reportlab() -> None:
+    from reportlab.lib.pagesizes import A4, A5, LETTER
+    from reportlab.lib.units import mm
+
+    assert PAPER == {"a4": A4, "a5": A5, "letter": LETTER}  # exactly, not approximately
+    theme = load_theme(paper="a5")
+    assert theme.page_size == A5
+    assert theme.margins["left"] == 13 * mm
+    assert theme.colour("accent") == RGB(0x0B / 255, 0x6E / 255, 0x74 / 255)
+    assert isinstance(load_theme(colour_mode="cmyk").colour("accent"), CMYK)
+
+
+def test_styles_come_from_the_theme_and_inherit() -> None:
+    styles = load_theme().styles
+    body, caption, quote = styles["body"], styles["caption"], styles["quote"]
+    assert (body.font, body.size, body.leading, body.colour) == ("regular", 10.5, 15, "ink")
+    # caption ← attribution ← small ← body: each says only what it changes
+    assert (caption.size, caption.leading, caption.colour) == (9, 12, "muted")
+    assert (caption.space_before, caption.space_after, caption.allow_widows) == (3, 6, False)
+    assert (quote.font, quote.size, quote.leading, quote.space_after) == ("italic", 12, 17, 2)
+    table = styles["table-head"]
+    assert (table.font, table.size, table.leading) == ("bold", 9.5, 9.5 * 1.3)  # small + 0.5
+    assert styles["heading"].keep_with_next and not body.keep_with_next
+
+
+def test_a_project_theme_without_styles_gets_the_bundled_ones(tmp_path: Path) -> None:
+    theme = load_theme(project_theme(tmp_path, WITHOUT_STYLES.replace("small: 9\n", "small: 10\n")))
+    assert theme.styles["caption"].size == 10  # the bundled entries, read with its sizes
+    assert theme.styles["table-cell"].size == 10.5
+    assert theme.box_padding["closing"].left == 12
+
+
+def test_a_project_theme_changes_only_what_it_names(tmp_path: Path) -> None:
+    own = WITHOUT_STYLES + (
+        "styles:\n  heading: {colour: accent}\n  callout: {parent: small}\n"
+        "box-padding:\n  callout: {left: 20}\n"
+    )
+    theme = load_theme(project_theme(tmp_path, own))
+    heading, callout = theme.styles["heading"], theme.styles["callout"]
+    assert (heading.colour, heading.size, heading.font) == ("accent", 14, "bold")
+    assert (callout.size, callout.leading, callout.space_after) == (9, 12, 3)  # own field kept
+    assert theme.box_padding["callout"].left == 20
+    assert theme.box_padding["closing"].left == 20  # inherits from the callout box
+    assert theme.box_padding["closing"].bottom == 8
+
+
+@pytest.mark.parametrize(
+    ("styles", "message"),
+    [
+        ("  headng: {size: 12}\n", "unknown style 'headng'"),
+        ("  heading: {weight: bold}\n", "style 'heading' has no field 'weight'"),
+        ("  heading: {size: huge}\n", "size 'huge' is not a number or one of body"),
+        ("  heading: {font: black}\n", "font 'black' is not one of regular"),
+        ("  heading: {colour: teal}\n", "colour 'teal' is not one of ink"),
+        ("  heading: {leading: 1.2 lines}\n", "leading '1.2 lines' is not a number"),
+        ("  heading: {keep-with-next: 1}\n", "keep-with-next must be true or false"),
+        ("  small: {parent: caption}\n", "an entry cannot inherit from itself"),
+        ("  small: {parent: tiny}\n", "'small' inherits from 'tiny', which does not exist"),
+    ],
+)
+def test_a_wrong_style_entry_is_refused_with_its_name(
+    tmp_path: Path, styles: str, message: str
+) -> None:
+    path = project_theme(tmp_path, WITHOUT_STYLES + "styles:\n" + styles)
+    with pytest.raises(LeafletError, match=re.escape(message)):
+        load_theme(path)
+
+
+@pytest.mark.parametrize(
+    ("styles", "message"),
+    [
+        ("  table-cell: {size: 8.5}\n", "styles table-cell, table-head: 8.5 pt is below 9 pt"),
+        ("  reference: {leading: 1em}\n", "style reference: leading 9 is below 1.2 × 9 pt"),
+        ("  caption: {colour: rule}\n", "rule on paper: contrast"),
+    ],
+)
+def test_the_floor_checks_every_style(tmp_path: Path, styles: str, message: str) -> None:
+    path = project_theme(tmp_path, WITHOUT_STYLES + "styles:\n" + styles)
+    with pytest.raises(LeafletError, match=re.escape(message)):
+        load_theme(path)
+
+
+def test_display_styles_may_be_set_tighter(tmp_path: Path) -> None:
+    path = project_theme(tmp_path, WITHOUT_STYLES + "styles:\n  heading: {leading: 1.1em}\n")
+    assert load_theme(path).styles["heading"].leading == pytest.approx(15.4)
+
+
+def _line_x(pdf: Path, text: str) -> float:
+    """Where the first line holding ``text`` starts, in points from the page's left."""
+    for page in extract_pages(str(pdf)):
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTTextLine) and text in item.get_text():
+                return float(item.x0)
+            if isinstance(item, LTTextContainer):
+                stack.extend(item)
+    raise AssertionError(f"{text!r} is not in {pdf}")
+
+
+def test_box_padding_comes_from_the_theme(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    blocks = "- callout: The short answer.\n  kind: key-answer\n  id: answer\n"
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    project = Project.at(root)
+    before = build_leaflet(project, "sample", None, tmp_path / "before").path
+    project_theme(root, BUNDLED.replace("callout: {left: 12,", "callout: {left: 40,"))
+    after = build_leaflet(project, "sample", None, tmp_path / "after").path
+    for text in ("The short answer", "This is not medical advice"):  # callout, closing box
+        assert _line_x(after, text) - _line_x(before, text) == pytest.approx(28, abs=0.01)
