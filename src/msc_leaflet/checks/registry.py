@@ -123,7 +123,16 @@ def declare(
 
 def all_checks() -> list[Check]:
     """Every registered check, importing the check modules so they register themselves."""
-    from . import claims, dates, layout, readability, references, terminology, waivers  # noqa: F401
+    from . import (  # noqa: F401
+        claims,
+        dates,
+        hidden_text,
+        layout,
+        readability,
+        references,
+        terminology,
+        waivers,
+    )
 
     return sorted(REGISTRY.values(), key=_order)
 
@@ -135,5 +144,5 @@ def _order(item: Check) -> tuple[str, str]:
 
 FAMILY_ORDER = {
     "LOAD": "0", "REF": "1", "CLAIM": "2", "TERM": "3", "READ": "4", "DATE": "5", "DOC": "6",
-    "LAYOUT": "7", "I18N": "8", "WAIVE": "85",
+    "TEXT": "65", "LAYOUT": "7", "I18N": "8", "WAIVE": "85",
 }  # fmt: skip

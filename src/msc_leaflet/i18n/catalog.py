@@ -99,6 +99,11 @@ def po_path(project: Project, locale: str, domain: str) -> Path:
     return project.locales_dir / locale_dir_name(locale) / "LC_MESSAGES" / f"{domain}.po"
 
 
+def catalog_language(path: Path) -> str:
+    """The locale of a catalog at ``locales/<locale>/LC_MESSAGES/<domain>.po``."""
+    return path.parent.parent.name
+
+
 def catalog_locales(project: Project) -> list[str]:
     """Locales that have at least one ``.po`` under ``locales/<lang>/LC_MESSAGES/``."""
     if not project.locales_dir.is_dir():

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import Finding, Location
 from ..project import Project, same_language
-from .catalog import UI_DOMAIN, Entry, Key, po_path
+from .catalog import UI_DOMAIN, Entry, Key, catalog_language, po_path
 from .extract import is_optional
 from .labels import Labels
 from .pofile import read_po
@@ -45,9 +45,9 @@ def _parsed_entries(path: Path, inode: int, size: int, mtime_ns: int) -> dict[Ke
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
-def _translation_errors(source: str, translation: str) -> tuple[Problem, ...]:
+def _translation_errors(source: str, translation: str, language: str) -> tuple[Problem, ...]:
     """The errors that keep ``translation`` off the page (the checks are pure functions)."""
-    return tuple(errors(check_translation(source, translation)))
+    return tuple(errors(check_translation(source, translation, language)))
 
 
 def _listing(texts: list[Text]) -> str:
@@ -79,7 +79,7 @@ class _Translator:
             if not optional:
                 self.fuzzy.append(text)
             return text
-        problems = _translation_errors(text.value, entry.msgstr)
+        problems = _translation_errors(text.value, entry.msgstr, catalog_language(self.path))
         if problems:
             reasons = "; ".join(f"[{p.check}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
@@ -161,7 +161,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         entry = entries.get((context, message))
         if entry is None or not entry.translated:
             return message
-        if _translation_errors(message, entry.msgstr):
+        if _translation_errors(message, entry.msgstr, locale):
             return message
         return entry.msgstr
 

@@ -15,7 +15,14 @@ from pathlib import Path
 from ..errors import Finding, LeafletError, Location
 from ..files import write_atomic
 from ..project import Project, check_locale
-from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
+from .catalog import (
+    Catalog,
+    catalog_language,
+    catalog_locales,
+    locale_dir_name,
+    po_path,
+    template_path,
+)
 from .extract import project_templates
 from .formatting import babel_locale
 from .headers import translation_header
@@ -105,7 +112,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     for entry in catalog.active:
         if not entry.has_translation or entry.fuzzy or entry.msgid_plural is not None:
             continue
-        for problem in check_translation(entry.msgid, entry.msgstr):
+        for problem in check_translation(entry.msgid, entry.msgstr, catalog_language(catalog.path)):
             findings.append(
                 Finding(
                     Location(catalog.path, entry.line),
