@@ -85,20 +85,29 @@ class Project:
     @property
     def theme_path(self) -> Path:
         """``theme.yaml`` at the root: the project's own look, replacing the bundled one."""
-        return self.root / "theme.yaml"
+        return self.file("theme.yaml")
 
     def words_path(self, locale: str) -> Path:
         """``locales/<language>/words.txt``: terms a line break must never split."""
         language = re.split(r"[-_]", locale)[0]
-        return self.locales_dir / language / "words.txt"
+        return self.file("locales", language, "words.txt")
+
+    def file(self, *parts: str) -> Path:
+        """The project file at ``parts`` (which need not exist yet), refused if a link
+        takes it outside the project. Every file the tool reads is named through here or
+        `inside`, so a catalog linked to /etc/passwd is never opened, let alone quoted."""
+        path = self.root.joinpath(*parts)
+        return self.inside(path, Location(path))
 
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
-        resolved = (self.root / path).resolve()
-        if not resolved.is_relative_to(self.root):
+        root = self.root.resolve()
+        resolved = (root / path).resolve()
+        if not resolved.is_relative_to(root):
             raise LeafletError(
                 location,
                 f"path {str(path)!r} points outside the project",
-                "keep images and logos inside the project folder",
+                "keep every file the project uses inside the project folder, "
+                "with no links to files elsewhere",
             )
         return resolved

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..clock import source_date_epoch
 from ..errors import LeafletError, Location
 from ..i18n import catalog_locales
 from ..print_spec import PrintSpec, edition_exists, variant_suffix
@@ -241,6 +242,7 @@ def run_batch(
     on_outcome: Progress | None = None,
 ) -> BatchReport:
     """Build everything requested that is out of date; record it in the manifest."""
+    source_date_epoch()  # once, before any job: every job would fail the same way
     start = time.perf_counter()
     options = options or Options()
     out_dir = out_dir.resolve()

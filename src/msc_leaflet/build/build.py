@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import i18n
+from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
@@ -101,6 +102,7 @@ def build_leaflet(
     edition: str = "single",
     spec: PrintSpec | None = None,
 ) -> BuildResult:
+    source_date_epoch()  # a bad value is refused here, not as ReportLab's int() error
     source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
     return build_loaded(
         project,

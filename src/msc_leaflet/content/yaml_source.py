@@ -24,6 +24,7 @@ from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, Se
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import LeafletError, Location
+from ..files import read_input
 from .text_policy import Refusal, is_right_to_left, name, refusal
 
 MAX_FILE_BYTES = 2_000_000
@@ -44,16 +45,7 @@ def load_data(text: str) -> Any:
 
 def load_yaml(path: Path) -> Node:
     """Parse ``path`` into a node tree, turning every low-level failure into a `LeafletError`."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LeafletError(Location(path), f"cannot read file: {exc.strerror}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise LeafletError(
-            Location(path),
-            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-            "split the content into several leaflets",
-        )
+    raw = read_input(path, MAX_FILE_BYTES, "split the content into several leaflets")
     if len(raw) > CACHED_FILE_BYTES:  # a huge file's tree is not worth keeping
         return _parse(path, raw)
     return _parse_once(path, raw)

@@ -87,19 +87,19 @@ def update(project: Project) -> list[Written]:
 def compile_catalogs(project: Project) -> list[Written]:
     """``.mo`` next to every ``.po`` (translated, non-fuzzy entries only)."""
     written = []
-    for locale in catalog_locales(project):
-        for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po")):
-            mo = po.with_suffix(".mo")
-            existed = mo.is_file()
-            changed = write_atomic(mo, mo_bytes(read_po(po)))
-            status = "unchanged" if not changed else "updated" if existed else "created"
-            written.append(Written(mo, status))
+    for po in catalog_paths(project):
+        mo = po.with_suffix(".mo")
+        existed = mo.is_file()
+        changed = write_atomic(mo, mo_bytes(read_po(po)))
+        status = "unchanged" if not changed else "updated" if existed else "created"
+        written.append(Written(mo, status))
     return written
 
 
 def catalog_paths(project: Project) -> list[Path]:
+    """Every ``.po`` of the project, each refused if a link takes it outside."""
     return [
-        po
+        project.inside(po, Location(po))
         for locale in catalog_locales(project)
         for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
     ]
