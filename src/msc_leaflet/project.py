@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import LeafletError, Location
@@ -27,12 +28,42 @@ def check_slug(value: str, what: str, location: Location) -> str:
     return value
 
 
+# YAML 1.1 reads these unquoted as true/false; `language: no` is far likelier to be a
+# slip than Norwegian, whose written standards are nb and nn anyway.
+YAML_BOOLEAN_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
+
+
 def check_locale(value: str, location: Location) -> str:
+    """``value`` if it is a language tag CLDR knows; a `LeafletError` saying what was
+    probably meant otherwise."""
+    if value.lower() in YAML_BOOLEAN_WORDS:
+        raise LeafletError(
+            location,
+            f"locale {value!r} reads as a yes/no value in YAML 1.1 tools",
+            "write the language code you mean: Norwegian is nb or nn, English en, Thai th",
+        )
     if not re.fullmatch(LOCALE, value):
         raise LeafletError(
             location, f"locale {value!r} is not a language tag", "use a BCP 47 tag such as en or th"
         )
+    if not _known_to_cldr(value):
+        raise LeafletError(
+            location,
+            f"unknown locale {value!r}: CLDR has no such language",
+            "use a language code such as en, th, my, km, lo, vi, zh_Hans, ja or ar",
+        )
     return value
+
+
+@lru_cache(maxsize=256)
+def _known_to_cldr(value: str) -> bool:
+    from babel import Locale, UnknownLocaleError  # CLDR data, loaded on first use
+
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def same_language(a: str, b: str) -> bool:

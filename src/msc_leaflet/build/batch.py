@@ -22,12 +22,13 @@ from ..print_spec import PrintSpec, edition_exists, variant_suffix
 from ..project import Project, check_locale
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
 from .manifest import (
+    Changes,
     Manifest,
     OutputEntry,
     SourceEntry,
     load_manifest,
     manifest_path,
-    save_manifest,
+    record_changes,
 )
 
 if TYPE_CHECKING:
@@ -268,26 +269,27 @@ def run_batch(
             notify(skipped)
     if fail_fast and any(outcome.status == "failed" for outcome in outcomes):
         todo = []
+    changes = Changes()
     try:
         for outcome in _execute(project.root, todo, out_dir, options, jobs):
             outcomes.append(outcome)
-            _record(manifest, project, outcome)
+            _record(changes, project, outcome)
             notify(outcome)
             if fail_fast and outcome.status == "failed":
                 break
     finally:
         if todo:
-            save_manifest(manifest_file, manifest)
+            record_changes(manifest_file, changes)
     return BatchReport(outcomes, time.perf_counter() - start)
 
 
-def _record(manifest: Manifest, project: Project, outcome: Outcome) -> None:
+def _record(changes: Changes, project: Project, outcome: Outcome) -> None:
     if outcome.status == "built" and outcome.entry:
-        manifest.outputs[outcome.job.output] = outcome.entry
+        changes.outputs[outcome.job.output] = outcome.entry
         path = project.leaflet_path(outcome.job.leaflet_id)
-        manifest.sources[outcome.job.leaflet_id] = SourceEntry(file_sha256(path), outcome.language)
+        changes.sources[outcome.job.leaflet_id] = SourceEntry(file_sha256(path), outcome.language)
     elif outcome.status == "failed":
-        manifest.outputs.pop(outcome.job.output, None)  # the old PDF (if any) is stale
+        changes.failed.add(outcome.job.output)  # the old PDF (if any) is stale
 
 
 def _execute(

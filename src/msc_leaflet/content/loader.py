@@ -13,7 +13,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location
-from ..project import LOCALE, SLUG, Project, check_slug
+from ..project import LOCALE, SLUG, Project, check_locale, check_slug
 from . import model as m
 from .inline import InlineError, parse_inline
 from .yaml_source import Fields, load_yaml, suggest, where
@@ -105,7 +105,10 @@ class _Reader:
         return m.Leaflet(
             id=leaflet_id,
             path=self.path,
-            language=f.pattern("language", LOCALE, "a BCP 47 language tag"),
+            language=check_locale(
+                f.pattern("language", LOCALE, "a BCP 47 language tag"),
+                where(self.path, f.node_of("language")),
+            ),
             kicker=self.field_text(f, "kicker", "kicker", "Small line above the title."),
             title=self.text(f.node_of("title"), "title", "Leaflet title; also the PDF title."),
             subtitle=self.field_text(f, "subtitle", "subtitle", "Line under the title."),

@@ -24,7 +24,6 @@ from .catalog import (
     template_path,
 )
 from .extract import project_templates
-from .formatting import babel_locale
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
@@ -62,7 +61,6 @@ def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
 def init_locale(project: Project, locale: str) -> list[Written]:
     """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone."""
     check_locale(locale, Location(project.locales_dir))
-    babel_locale(locale)
     templates, written = extract(project)
     for domain, template in templates.items():
         path = po_path(project, locale, domain)
