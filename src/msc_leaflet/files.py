@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -120,6 +121,37 @@ def _running(pid: int) -> bool:
     except OSError:
         return True  # no /proc (macOS): the signal test above is all there is
     return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
+
+
+def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
+    """The bytes of a file the tool reads, as a `LeafletError` when it cannot be one.
+
+    Opened without blocking and checked on the open descriptor: a folder, a FIFO (which
+    would block the build forever) or a device where a file should be is refused, and
+    nothing is read past ``limit`` (``hint`` says what to do about a file too large).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise LeafletError(Location(path), "file not found") from None
+    except OSError as exc:
+        raise LeafletError(Location(path), f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise LeafletError(
+                Location(path),
+                "is not a regular file",
+                "a folder or special file stands where this file should be; remove or rename it",
+            )
+        if limit is not None and info.st_size > limit:
+            raise LeafletError(
+                Location(path), f"file is {info.st_size:,} bytes; the limit is {limit:,}", hint
+            )
+        try:
+            return handle.read() if limit is None else handle.read(limit + 1)
+        except OSError as exc:
+            raise LeafletError(Location(path), f"cannot read: {exc.strerror}") from None
 
 
 def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:

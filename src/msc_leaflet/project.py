@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import LeafletError, Location
@@ -27,12 +28,42 @@ def check_slug(value: str, what: str, location: Location) -> str:
     return value
 
 
+# YAML 1.1 reads these unquoted as true/false; `language: no` is far likelier to be a
+# slip than Norwegian, whose written standards are nb and nn anyway.
+YAML_BOOLEAN_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
+
+
 def check_locale(value: str, location: Location) -> str:
+    """``value`` if it is a language tag CLDR knows; a `LeafletError` saying what was
+    probably meant otherwise."""
+    if value.lower() in YAML_BOOLEAN_WORDS:
+        raise LeafletError(
+            location,
+            f"locale {value!r} reads as a yes/no value in YAML 1.1 tools",
+            "write the language code you mean: Norwegian is nb or nn, English en, Thai th",
+        )
     if not re.fullmatch(LOCALE, value):
         raise LeafletError(
             location, f"locale {value!r} is not a language tag", "use a BCP 47 tag such as en or th"
         )
+    if not _known_to_cldr(value):
+        raise LeafletError(
+            location,
+            f"unknown locale {value!r}: CLDR has no such language",
+            "use a language code such as en, th, my, km, lo, vi, zh_Hans, ja or ar",
+        )
     return value
+
+
+@lru_cache(maxsize=256)
+def _known_to_cldr(value: str) -> bool:
+    from babel import Locale, UnknownLocaleError  # CLDR data, loaded on first use
+
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def same_language(a: str, b: str) -> bool:
@@ -85,20 +116,29 @@ class Project:
     @property
     def theme_path(self) -> Path:
         """``theme.yaml`` at the root: the project's own look, replacing the bundled one."""
-        return self.root / "theme.yaml"
+        return self.file("theme.yaml")
 
     def words_path(self, locale: str) -> Path:
         """``locales/<language>/words.txt``: terms a line break must never split."""
         language = re.split(r"[-_]", locale)[0]
-        return self.locales_dir / language / "words.txt"
+        return self.file("locales", language, "words.txt")
+
+    def file(self, *parts: str) -> Path:
+        """The project file at ``parts`` (which need not exist yet), refused if a link
+        takes it outside the project. Every file the tool reads is named through here or
+        `inside`, so a catalog linked to /etc/passwd is never opened, let alone quoted."""
+        path = self.root.joinpath(*parts)
+        return self.inside(path, Location(path))
 
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
-        resolved = (self.root / path).resolve()
-        if not resolved.is_relative_to(self.root):
+        root = self.root.resolve()
+        resolved = (root / path).resolve()
+        if not resolved.is_relative_to(root):
             raise LeafletError(
                 location,
                 f"path {str(path)!r} points outside the project",
-                "keep images and logos inside the project folder",
+                "keep every file the project uses inside the project folder, "
+                "with no links to files elsewhere",
             )
         return resolved

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..clock import source_date_epoch
 from ..errors import LeafletError, Location
 from ..files import output_name
 from ..i18n import catalog_locales
@@ -22,12 +23,13 @@ from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project, check_locale
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
 from .manifest import (
+    Changes,
     Manifest,
     OutputEntry,
     SourceEntry,
     load_manifest,
     manifest_path,
-    save_manifest,
+    record_changes,
 )
 from .options import Options
 
@@ -233,6 +235,7 @@ def run_batch(
     """Build every requested output that is out of date, as ``options`` say, and record
     it in the manifest: each leaflet (default: all) in each locale (default: the source
     language and every locale with catalogs) and each of ``editions``."""
+    source_date_epoch()  # once, before any job: every job would fail the same way
     start = time.perf_counter()
     options = options or Options()
     out_dir = out_dir.resolve()
@@ -260,26 +263,28 @@ def run_batch(
             notify(skipped)
     if fail_fast and any(outcome.status == "failed" for outcome in outcomes):
         todo = []
+    changes = Changes()
     try:
         for outcome in _execute(project.root, todo, out_dir, options, jobs):
             outcomes.append(outcome)
-            _record(manifest, project, outcome)
+            record_outcome(changes, project, outcome)
             notify(outcome)
             if fail_fast and outcome.status == "failed":
                 break
     finally:
         if todo:
-            save_manifest(manifest_file, manifest)
+            record_changes(manifest_file, changes)
     return BatchReport(outcomes, time.perf_counter() - start)
 
 
-def _record(manifest: Manifest, project: Project, outcome: Outcome) -> None:
+def record_outcome(changes: Changes, project: Project, outcome: Outcome) -> None:
+    """What ``outcome`` means for the manifest: a new record, or a stale one dropped."""
     if outcome.status == "built" and outcome.entry:
-        manifest.outputs[outcome.job.output] = outcome.entry
+        changes.outputs[outcome.job.output] = outcome.entry
         path = project.leaflet_path(outcome.job.leaflet_id)
-        manifest.sources[outcome.job.leaflet_id] = SourceEntry(file_sha256(path), outcome.language)
+        changes.sources[outcome.job.leaflet_id] = SourceEntry(file_sha256(path), outcome.language)
     elif outcome.status == "failed":
-        manifest.outputs.pop(outcome.job.output, None)  # the old PDF (if any) is stale
+        changes.failed.add(outcome.job.output)  # the old PDF (if any) is stale
 
 
 def _execute(

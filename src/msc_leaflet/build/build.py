@@ -21,6 +21,7 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import i18n
+from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
@@ -112,6 +113,7 @@ def build_leaflet(
 ) -> BuildResult:
     """Build one PDF of ``leaflet_id`` in ``locale`` (``None``: its source language) and
     ``edition`` into ``out_dir/<locale>/``, as ``options`` say (default: a draft)."""
+    source_date_epoch()  # a bad value is refused here, not as ReportLab's int() error
     source, findings = load_leaflet(project.leaflet_path(leaflet_id), project)
     return build_loaded(
         project, source, findings, locale or source.language, out_dir, edition, options

@@ -18,6 +18,8 @@ from pathlib import Path
 from .. import __version__
 from ..content.model import Figure, Leaflet
 from ..data import data_path
+from ..files import read_input
+from ..i18n.catalog import UI_DOMAIN, po_path
 from ..project import Project
 from ..typeset.font_files import font_files
 
@@ -33,12 +35,8 @@ def file_sha256(path: Path) -> str:
         return ABSENT
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _cache:
-        _cache[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        _cache[key] = hashlib.sha256(read_input(path)).hexdigest()
     return _cache[key]
-
-
-def catalog_path(project: Project, locale: str, domain: str) -> Path:
-    return project.locales_dir / locale / "LC_MESSAGES" / f"{domain}.po"
 
 
 def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
@@ -47,7 +45,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     if leaflet.organisation.logo:
         files.append(leaflet.organisation.logo)
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
-    files += [catalog_path(project, locale, leaflet.id), catalog_path(project, locale, "ui")]
+    files += [po_path(project, locale, leaflet.id), po_path(project, locale, UI_DOMAIN)]
     files.append(project.words_path(locale))
     files += [data_path("theme.yaml"), project.theme_path]
     files += font_files()

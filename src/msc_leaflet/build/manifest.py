@@ -9,6 +9,9 @@ of a split build write their own and are combined with `merge`.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +79,55 @@ def load_manifest(path: Path) -> Manifest:
 
 def save_manifest(path: Path, manifest: Manifest) -> None:
     write_atomic(path, manifest.to_json().encode("utf-8"))
+
+
+@dataclass
+class Changes:
+    """What one build run found out: outputs it built, outputs that failed (their old
+    record is stale) and the leaflets' facts. Applied to the manifest as it is on disk
+    when the run ends, not as it was when the run began."""
+
+    outputs: dict[str, OutputEntry] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+    sources: dict[str, SourceEntry] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.outputs or self.failed or self.sources)
+
+    def apply(self, manifest: Manifest) -> None:
+        for key in self.failed:
+            manifest.outputs.pop(key, None)
+        manifest.outputs.update(self.outputs)
+        manifest.sources.update(self.sources)
+
+
+def record_changes(path: Path, changes: Changes) -> None:
+    """Merge ``changes`` into the manifest at ``path`` under an exclusive lock.
+
+    Two builds into one folder at once (two terminals, two CI steps) used to read the
+    manifest at their start and write it at their end: the second write dropped the
+    first build's records. Re-reading under a lock makes each write add to the other's.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(path.with_name(f".{path.name}.lock")):
+        manifest = load_manifest(path)
+        changes.apply(manifest)
+        save_manifest(path, manifest)
+
+
+@contextmanager
+def _locked(lock_path: Path) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; concurrent builds are not merged
+        yield
+        return
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def merge(paths: list[Path]) -> Manifest:

@@ -82,7 +82,7 @@ def load_config(
 ) -> CheckConfig:
     """Defaults, overlaid with ``<project>/msc-leaflet.toml`` [checks] when it exists."""
     config = replace(default_config(), today=today, strict=strict)
-    path = project.root / CONFIG_FILE
+    path = project.file(CONFIG_FILE)
     if not path.is_file():
         return config
     try:

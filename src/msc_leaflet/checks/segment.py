@@ -42,7 +42,7 @@ def _is_mark(ch: str) -> bool:
 def _word_list_path(project: Project | None) -> str:
     if project is None:
         return ""
-    path = project.locales_dir / "th" / "words.txt"
+    path = project.words_path("th")
     return str(path) if path.is_file() else ""
 
 

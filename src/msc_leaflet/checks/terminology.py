@@ -21,12 +21,14 @@ import yaml
 from ..content.model import texts
 from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
+from ..files import read_input
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import is_thai, plain, reader_texts
 
 GLOSSARY = "glossary.yaml"
+MAX_GLOSSARY_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class TermMatch:
 
 def load_glossary(project: Project) -> tuple[Concept, ...]:
     """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
-    path = project.locales_dir / GLOSSARY
+    path = project.file("locales", GLOSSARY)
     if not path.is_file():
         return ()
     return _read(path, path.stat().st_mtime_ns)
@@ -65,7 +67,7 @@ def load_glossary(project: Project) -> tuple[Concept, ...]:
 def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
     del mtime_ns  # part of the cache key only
     try:
-        data = load_data(path.read_text(encoding="utf-8"))
+        data = load_data(read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8"))
         return tuple(
             Concept(
                 str(c["id"]),
@@ -81,9 +83,18 @@ def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
             )
             for c in data["concepts"]
         )
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
         raise LeafletError(
-            Location(path), f"glossary is not valid: {exc}", "see the comment at its top"
+            Location(path, mark.line + 1 if mark else 0), "glossary is not valid YAML"
+        ) from None
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        # Not the library's words: a KeyError says only "'concepts'".
+        raise LeafletError(
+            Location(path),
+            "glossary is not valid: it needs 'concepts', each with an 'id' and, "
+            "per language, a 'preferred' term",
+            "see the comment at its top",
         ) from None
 
 

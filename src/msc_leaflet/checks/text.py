@@ -2,7 +2,8 @@
 
 Checks look at what a reader sees: markup and citations are removed with the same
 parser the layout uses, so a claim split by ``**bold**`` is still found and a
-citation key never counts as a word.
+citation key never counts as a word; characters a reader cannot see are removed and
+look-alike letters read as the Latin ones they imitate (`content.text_policy`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from ..content.inline import InlineError, parse_inline
 from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
+from ..content.text_policy import visible
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}
@@ -38,16 +40,20 @@ class Plain:
 
 
 def plain(value: str) -> Plain:
+    """The text as a reader sees it (`text_policy.visible`: no invisible characters,
+    look-alike letters read as Latin), so "cu\u200bre" and "сure" are still claims."""
     try:
         spans = parse_inline(value)
     except InlineError:  # the loader reports broken markup; judge the raw text meanwhile
-        return Plain(value, (), quoted_ranges(value))
+        seen = visible(value)
+        return Plain(seen, (), quoted_ranges(seen))
     parts, italic, position = [], [], 0
     for span in spans:
-        if span.italic and span.text:
-            italic.append((position, position + len(span.text)))
-        parts.append(span.text)
-        position += len(span.text)
+        seen = visible(span.text)
+        if span.italic and seen:
+            italic.append((position, position + len(seen)))
+        parts.append(seen)
+        position += len(seen)
     text = "".join(parts)
     return Plain(text, tuple(italic), quoted_ranges(text))
 

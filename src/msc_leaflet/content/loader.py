@@ -14,7 +14,7 @@ from typing import Literal, TypeGuard, assert_never
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location
-from ..project import LOCALE, SLUG, Project, check_slug
+from ..project import LOCALE, SLUG, Project, check_locale, check_slug
 from . import model as m
 from .inline import InlineError, parse_inline
 from .yaml_source import Fields, load_yaml, suggest, where
@@ -57,6 +57,7 @@ class _Reader:
     def __init__(self, path: Path, project: Project) -> None:
         self.path = path
         self.project = project
+        self.image_bytes: dict[Path, int] = {}  # decoded size of each distinct image
 
     def fields(self, node: Node, what: str, known: tuple[str, ...]) -> Fields:
         return Fields(self.path, node, what, known)
@@ -112,7 +113,10 @@ class _Reader:
         return m.Leaflet(
             id=leaflet_id,
             path=self.path,
-            language=f.pattern("language", LOCALE, "a BCP 47 language tag"),
+            language=check_locale(
+                f.pattern("language", LOCALE, "a BCP 47 language tag"),
+                where(self.path, f.node_of("language")),
+            ),
             kicker=self.field_text(f, "kicker", "kicker", "Small line above the title."),
             title=self.text(f.node_of("title"), "title", "Leaflet title; also the PDF title."),
             subtitle=self.field_text(f, "subtitle", "subtitle", "Line under the title."),
@@ -142,7 +146,7 @@ class _Reader:
 
     def organisation(self, leaflet_fields: Fields) -> m.Organisation:
         org_id = leaflet_fields.pattern("organisation", SLUG, "an organisation id (a slug)")
-        path = self.project.organisations_dir / f"{org_id}.yaml"
+        path = self.project.file("organisations", f"{org_id}.yaml")
         if not path.is_file():
             known = sorted(p.stem for p in self.project.organisations_dir.glob("*.yaml"))
             leaflet_fields.fail(
@@ -288,7 +292,14 @@ class _Reader:
                 f"image file not found: {raw}",
                 "paths are relative to the project folder",
             )
-        check_image(path, where(self.path, f.values["figure"]))
+        self.image_bytes[path] = check_image(path, where(self.path, f.values["figure"]))
+        if sum(self.image_bytes.values()) > MAX_LEAFLET_IMAGE_BYTES:
+            f.fail(
+                f.values["figure"],
+                f"the images of this leaflet take more than "
+                f"{MAX_LEAFLET_IMAGE_BYTES / 1e6:.0f} MB once decoded",
+                "scale them down: 300 dpi at the printed size is plenty",
+            )
         alt = self.field_text(
             f, "alt", f"{base}/alt", about("Image description for screen readers"), True
         )
@@ -329,11 +340,17 @@ class _Reader:
 
 
 MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: an A4 page at 300 dpi is 8.7 MP; more only costs memory
+# Memory is pixels × bytes per pixel, not pixels: a 36 MP 16-bit RGBA PNG compresses to
+# 280 kB and decodes to 288 MB. Layout holds about four copies of one image while it
+# embeds it (decoded, converted, alpha mask, compressed), one image at a time.
+MAX_IMAGE_BYTES = 64_000_000  # e.g. 16 MP of RGBA, 21 MP of RGB: far above 300 dpi on A4
+MAX_LEAFLET_IMAGE_BYTES = 256_000_000  # all distinct images of one leaflet together
 MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
 
 
-def check_image(path: Path, location: Location) -> None:
-    """Refuse images that are not images, or so large that decoding them would exhaust memory.
+def check_image(path: Path, location: Location) -> int:
+    """Refuse images that are not images, or so large that decoding them would exhaust
+    memory; returns the bytes the decoded image takes.
 
     Only the header is read here (Pillow decodes lazily), so a 20,000 × 20,000 px file is
     refused in milliseconds instead of allocating 1.2 GB.
@@ -345,18 +362,23 @@ def check_image(path: Path, location: Location) -> None:
     try:
         with Image.open(path) as image:
             width, height = image.size
-    except (OSError, ValueError):
+            raw_mode = image.tile[0][3] if image.tile else image.mode
+            sample_bytes = 2 if ";16" in str(raw_mode) or image.mode.startswith("I;16") else 1
+            decoded = width * height * len(image.getbands()) * sample_bytes
+    except (OSError, ValueError, IndexError, TypeError):
         raise LeafletError(
             location, f"not a readable image: {path.name}", "use a PNG or JPEG file"
         ) from None
     finally:
         Image.MAX_IMAGE_PIXELS = pillow_limit
-    if width * height > MAX_IMAGE_PIXELS:
+    if width * height > MAX_IMAGE_PIXELS or decoded > MAX_IMAGE_BYTES:
         raise LeafletError(
             location,
-            f"image {path.name} is {width:,} × {height:,} px; the limit is 40 megapixels",
-            "scale it down: 300 dpi at the printed size is plenty",
+            f"image {path.name} is {width:,} × {height:,} px, {decoded / 1e6:,.0f} MB once "
+            f"decoded; the limits are 40 megapixels and {MAX_IMAGE_BYTES / 1e6:.0f} MB",
+            "scale it down (300 dpi at the printed size is plenty), or save it as 8-bit RGB",
         )
+    return decoded
 
 
 def load_leaflet(path: Path, project: Project) -> tuple[m.Leaflet, list[Finding]]:

@@ -24,6 +24,8 @@ from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, Se
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import LeafletError, Location
+from ..files import read_input
+from .text_policy import Refusal, is_right_to_left, name, refusal
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -43,16 +45,7 @@ def load_data(text: str) -> Any:
 
 def load_yaml(path: Path) -> Node:
     """Parse ``path`` into a node tree, turning every low-level failure into a `LeafletError`."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LeafletError(Location(path), f"cannot read file: {exc.strerror}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise LeafletError(
-            Location(path),
-            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-            "split the content into several leaflets",
-        )
+    raw = read_input(path, MAX_FILE_BYTES, "split the content into several leaflets")
     if len(raw) > CACHED_FILE_BYTES:  # a huge file's tree is not worth keeping
         return _parse(path, raw)
     return _parse_once(path, raw)
@@ -66,8 +59,22 @@ def _parse_once(path: Path, raw: bytes) -> Node:
     return _parse(path, raw)
 
 
+# What YAML itself refuses to read (its c-printable set), found before libyaml reports
+# it as "position 1618" of a stream instead of a line and column.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
 def _parse(path: Path, raw: bytes) -> Node:
     text = decode_utf8(path, raw)
+    bad = _UNREADABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise LeafletError(
+            Location(path, line, column),
+            f"control character {name(bad.group())} in the file",
+            "remove it (it often comes with text copied from another program)",
+        )
     try:
         _refuse_deep_nesting(path, text)
         node = yaml.compose(text, Loader=_Loader)
@@ -168,8 +175,14 @@ def _check_tree(path: Path, root: Node) -> None:
     """
     stack: list[tuple[Node, int]] = [(root, 0)]
     seen_nodes: set[int] = set()
+    right_to_left = is_right_to_left(_declared_language(root))
+    refused: list[tuple[Location, Refusal]] = []
     while stack:
         node, depth = stack.pop()
+        if isinstance(node, ScalarNode) and isinstance(node.value, str):
+            problem = refusal(node.value, right_to_left)
+            if problem:
+                refused.append((_position_in(path, node, problem.offset), problem))
         if id(node) in seen_nodes:
             raise LeafletError(
                 where(path, node),
@@ -194,6 +207,33 @@ def _check_tree(path: Path, root: Node) -> None:
                 stack.append((value, depth + 1))
         elif isinstance(node, SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
+    if refused:  # the first in the file, whatever order the walk met them in
+        location, problem = min(refused, key=lambda r: (r[0].line, r[0].column))
+        raise LeafletError(location, problem.message, problem.hint)
+
+
+def _declared_language(root: Node) -> str:
+    """The ``language:`` a leaflet declares, for the text policy (bidi controls are
+    allowed, balanced, only in right-to-left text); "" for other files."""
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if getattr(key, "value", None) == "language" and isinstance(value, ScalarNode):
+                return str(value.value)
+    return ""
+
+
+def _position_in(path: Path, node: ScalarNode, offset: int) -> Location:
+    """Where character ``offset`` of a scalar's value was written: exact on a one-line
+    plain or quoted scalar and in a literal block (``|``); the scalar's start otherwise."""
+    start = node.start_mark
+    before = node.value[:offset]
+    if start.line == node.end_mark.line and node.style in (None, "", "'", '"'):
+        quote = 1 if node.style else 0
+        return Location(path, start.line + 1, start.column + 1 + quote + offset)
+    if node.style == "|":
+        line = before.count("\n")
+        return Location(path, start.line + 2 + line)
+    return where(path, node)
 
 
 def where(path: Path, node: Node) -> Location:

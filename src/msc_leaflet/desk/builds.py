@@ -22,9 +22,8 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..build.batch import Job, Outcome, build_job, plan
-from ..build.fingerprint import file_sha256
-from ..build.manifest import SourceEntry, load_manifest, manifest_path, save_manifest
+from ..build.batch import Job, Outcome, build_job, plan, record_outcome
+from ..build.manifest import Changes, load_manifest, manifest_path, record_changes
 from ..build.options import Options
 from ..print_spec import PrintSpec
 from ..project import Project
@@ -92,7 +91,6 @@ class Builds:
         self.out_dir = out_dir.resolve()
         self.pool = pool
         self._running: dict[str, tuple[Options, asyncio.Task[Built]]] = {}
-        self._manifest_lock = asyncio.Lock()
         self.builds_started = 0  # for tests: how many jobs went to the pool
 
     async def run(self, fn: Any, *args: Any) -> Any:
@@ -140,16 +138,9 @@ class Builds:
     async def _build(self, job: Job, options: Options) -> Built:
         self.builds_started += 1
         outcome: Outcome = await self.run(build_job, self.project.root, job, self.out_dir, options)
-        async with self._manifest_lock:
-            # Read again: the command line may have recorded other outputs meanwhile.
-            manifest = load_manifest(self._manifest)
-            if outcome.status == "built" and outcome.entry:
-                manifest.outputs[job.output] = outcome.entry
-                source = file_sha256(self.project.leaflet_path(job.leaflet_id))
-                manifest.sources[job.leaflet_id] = SourceEntry(source, outcome.language)
-            else:
-                manifest.outputs.pop(job.output, None)
-            save_manifest(self._manifest, manifest)
+        changes = Changes()
+        record_outcome(changes, self.project, outcome)
+        record_changes(self._manifest, changes)  # merged with what the CLI recorded meanwhile
         if outcome.status != "built" or outcome.entry is None:
             raise BuildFailed(outcome.message)
         return Built(self.out_dir / job.output, job, outcome.pages, outcome.entry.sha256, True)

@@ -92,11 +92,16 @@ def locale_dir_name(locale: str) -> str:
 
 
 def template_path(project: Project, domain: str) -> Path:
-    return project.locales_dir / f"{domain}.pot"
+    return project.file("locales", f"{domain}.pot")
 
 
 def po_path(project: Project, locale: str, domain: str) -> Path:
-    return project.locales_dir / locale_dir_name(locale) / "LC_MESSAGES" / f"{domain}.po"
+    return project.file("locales", locale_dir_name(locale), "LC_MESSAGES", f"{domain}.po")
+
+
+def catalog_language(path: Path) -> str:
+    """The locale of a catalog at ``locales/<locale>/LC_MESSAGES/<domain>.po``."""
+    return path.parent.parent.name
 
 
 def catalog_locales(project: Project) -> list[str]:

@@ -10,11 +10,11 @@ it is in the YAML. The same function backs `babel_extract`, so
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..clock import source_date_epoch
 from ..content.inline import InlineError, parse_inline
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
@@ -38,9 +38,9 @@ def template_date(fallback: dt.date) -> str:
 
     Never the wall clock: re-running extract must give byte-identical files.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        moment = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     else:
         moment = dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC)
     return moment.strftime("%Y-%m-%d %H:%M+0000")

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import Finding, Location
 from ..project import Project, same_language
-from .catalog import UI_DOMAIN, Entry, Key, po_path
+from .catalog import UI_DOMAIN, Entry, Key, catalog_language, po_path
 from .extract import is_optional
 from .labels import Labels
 from .pofile import read_po
@@ -35,19 +35,41 @@ VERDICT_CACHE_SIZE = 4096
 
 def _catalog_entries(path: Path) -> dict[Key, Entry]:
     """Active entries of the catalog at ``path`` by key; shared, never to be modified."""
+    return _catalog(path)[0]
+
+
+def _catalog(path: Path) -> tuple[dict[Key, Entry], str]:
+    """The catalog's entries by key, and the language its header declares."""
     stat = path.stat()  # a rewrite (editor, `i18n update`) changes one of these
-    return _parsed_entries(path, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return _parsed(path, stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 @lru_cache(maxsize=CATALOG_CACHE_SIZE)
-def _parsed_entries(path: Path, inode: int, size: int, mtime_ns: int) -> dict[Key, Entry]:
-    return read_po(path).lookup()
+def _parsed(path: Path, inode: int, size: int, mtime_ns: int) -> tuple[dict[Key, Entry], str]:
+    catalog = read_po(path)
+    return catalog.lookup(), catalog.header.get("Language", "")
+
+
+def _header_finding(path: Path, declared: str, locale: str) -> list[Finding]:
+    """A catalog whose header is missing or names another language may be the wrong
+    file, or one a tool stripped: say so instead of building from it silently."""
+    if same_language(declared, locale):
+        return []
+    said = f"says Language {declared!r}" if declared else "has no header (no Language)"
+    return [
+        Finding(
+            Location(path, 1),
+            "warning",
+            f"catalog {said} but is used for {locale}",
+            "check it is the right file; `msc-leaflet i18n check` reports it too",
+        )
+    ]
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
-def _translation_errors(source: str, translation: str) -> tuple[Problem, ...]:
+def _translation_errors(source: str, translation: str, language: str) -> tuple[Problem, ...]:
     """The errors that keep ``translation`` off the page (the checks are pure functions)."""
-    return tuple(errors(check_translation(source, translation)))
+    return tuple(errors(check_translation(source, translation, language)))
 
 
 def _listing(texts: list[Text]) -> str:
@@ -79,7 +101,7 @@ class _Translator:
             if not optional:
                 self.fuzzy.append(text)
             return text
-        problems = _translation_errors(text.value, entry.msgstr)
+        problems = _translation_errors(text.value, entry.msgstr, catalog_language(self.path))
         if problems:
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
@@ -121,9 +143,10 @@ def localize_with_fallbacks(
         )
         fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
         return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
-    translator = _Translator(_catalog_entries(path), path, allow_fuzzy)
+    entries, declared = _catalog(path)
+    translator = _Translator(entries, path, allow_fuzzy)
     localized = map_texts(leaflet, translator)
-    findings: list[Finding] = []
+    findings: list[Finding] = _header_finding(path, declared, locale)
     if translator.untranslated:
         findings.append(
             Finding(
@@ -161,7 +184,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         entry = entries.get((context, message))
         if entry is None or not entry.translated:
             return message
-        if _translation_errors(message, entry.msgstr):
+        if _translation_errors(message, entry.msgstr, locale):
             return message
         return entry.msgstr
 

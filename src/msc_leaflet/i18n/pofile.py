@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from ..errors import LeafletError, Location
-from ..files import write_atomic
+from ..files import read_input, write_atomic
 from .catalog import Catalog, Entry, Key
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -88,7 +88,9 @@ class _Reader:
                 'end it with " on the same line',
             )
         if len(text) < 2 or text[0] != '"' or text[-1] != '"':
-            raise self.fail(line, f"expected a string in double quotes, found {text!r}")
+            # The text itself is not echoed: a file that is no catalog at all (a link to
+            # a system file, a binary) must not have its content printed.
+            raise self.fail(line, "expected a string in double quotes")
         out: list[str] = []
         body, i = text[1:-1], 0
         while i < len(body):
@@ -119,7 +121,8 @@ class _Reader:
         match = _KEYWORD.match(text)
         if not match:
             word = text.split(None, 1)[0] if text.split() else text
-            raise self.fail(line, f"unknown keyword or malformed line {word!r}")
+            shown = f" {word!r}" if re.fullmatch(r"[A-Za-z_][\w\[\]]{0,19}", word) else ""
+            raise self.fail(line, f"unknown keyword or malformed line{shown}")
         name, index, literal = match.group(1), match.group(2), match.group(3)
         value = self.string(literal.rstrip(), line)
         self._join()
@@ -281,17 +284,9 @@ class _Reader:
 
 def read_po(path: Path) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_CATALOG_BYTES:
-            raise LeafletError(
-                Location(path),
-                f"catalog is {size:,} bytes; the limit is {MAX_CATALOG_BYTES:,}",
-                "is this really a .po file? split the leaflet if it is",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LeafletError(Location(path), f"cannot read catalog: {exc.strerror}") from None
+    data = read_input(
+        path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
+    )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, parse_inline
+from ..content.text_policy import is_right_to_left, refusal, visible
 from ..errors import Severity
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
@@ -70,11 +71,16 @@ WHITESPACE = Rule(
 LENGTH = Rule(
     "I18N010", "warning", "A translation far shorter or longer than its source may be incomplete."
 )
+CHARACTERS = Rule(
+    "I18N013",
+    "error",
+    "A control, bidi override or private-use character shows the reviewer another text.",
+)
 HEADER = Rule("I18N011", "error", "A catalog's Language header must name the folder it is in.")
 MSGFMT = Rule("I18N012", "error", "A catalog that GNU msgfmt --check rejects breaks gettext tools.")
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
-    MSGFMT,
+    MSGFMT, CHARACTERS,
 )  # fmt: skip
 
 
@@ -86,6 +92,15 @@ class Pair:
     translation: str
     source_spans: list[Span] | None
     translation_spans: list[Span] | None
+    language: str = ""  # the translation's, for rules that depend on it
+
+
+def check_characters(pair: Pair) -> Iterator[Problem]:
+    """The text policy (`content.text_policy`) applied to the msgstr, as the loader applies
+    it to every YAML text: a translator's NUL or bidi override never reaches the PDF."""
+    problem = refusal(pair.translation, is_right_to_left(pair.language))
+    if problem:
+        yield CHARACTERS.problem(f"{problem.message}; {problem.hint}")
 
 
 PairCheck = Callable[[Pair], Iterator[Problem]]
@@ -157,6 +172,8 @@ def check_urls(pair: Pair) -> Iterator[Problem]:
     translation = set(_URL.findall(_plain(pair.translation_spans, pair.translation)))
     if source - translation:
         yield URLS.problem(f"URL missing or changed: {_describe(source - translation)}")
+    if translation - source:
+        yield URLS.problem(f"URL not in the source: {_describe(translation - source)}")
 
 
 def _numbers(text: str) -> set[str]:
@@ -168,19 +185,25 @@ def _numbers(text: str) -> set[str]:
 
 
 def check_numbers(pair: Pair) -> Iterator[Problem]:
-    source = _numbers(_plain(pair.source_spans, pair.source))
-    translation = _numbers(_plain(pair.translation_spans, pair.translation))
-    missing = {
-        n
-        for n in source - translation
-        if not (
-            n.isdigit()
-            and 1000 <= int(n) < 3000
-            and str(int(n) + BUDDHIST_ERA_OFFSET) in translation
-        )
-    }
+    """Numbers (doses, phone numbers, counts, years) match as sets, in both directions:
+    a translation may not drop, change or add one. Script digits count as their value
+    (Thai ๕๐๐ = 500) and a year may be given in the Buddhist Era."""
+    source = _numbers(visible(_plain(pair.source_spans, pair.source)))
+    translation = _numbers(visible(_plain(pair.translation_spans, pair.translation)))
+    missing = {n for n in source - translation if _era_year(n, +1) not in translation}
+    added = {n for n in translation - source if _era_year(n, -1) not in source}
     if missing:
         yield NUMBERS.problem(f"number missing or changed: {_describe(missing)}")
+    if added:
+        yield NUMBERS.problem(f"number not in the source: {_describe(added)}")
+
+
+def _era_year(number: str, direction: int) -> str | None:
+    """The same year in the other era (CE 2026 ↔ BE 2569), if ``number`` can be a year."""
+    if not number.isdigit():
+        return None
+    year = int(number) + direction * BUDDHIST_ERA_OFFSET
+    return str(year) if min(year, int(number)) >= 1000 and max(year, int(number)) < 3600 else None
 
 
 def check_placeholders(pair: Pair) -> Iterator[Problem]:
@@ -219,6 +242,7 @@ def check_length(pair: Pair) -> Iterator[Problem]:
 
 
 CHECKS: list[PairCheck] = [
+    check_characters,
     check_markup_valid,
     check_markup_same,
     check_citations,
@@ -230,11 +254,11 @@ CHECKS: list[PairCheck] = [
 ]
 
 
-def check_translation(source: str, translation: str) -> list[Problem]:
-    """All problems with ``translation`` of ``source`` (an empty msgstr is not checked)."""
+def check_translation(source: str, translation: str, language: str = "") -> list[Problem]:
+    """All problems with ``translation`` (into ``language``) of ``source``."""
     if not translation.strip():
         return [EMPTY.problem("translation is empty or only whitespace")]
-    pair = Pair(source, translation, _spans(source), _spans(translation))
+    pair = Pair(source, translation, _spans(source), _spans(translation), language)
     return [problem for check in CHECKS for problem in check(pair)]
 
 

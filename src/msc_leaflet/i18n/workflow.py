@@ -15,9 +15,15 @@ from pathlib import Path
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
 from ..project import Project, check_locale
-from .catalog import Catalog, catalog_locales, locale_dir_name, po_path, template_path
+from .catalog import (
+    Catalog,
+    catalog_language,
+    catalog_locales,
+    locale_dir_name,
+    po_path,
+    template_path,
+)
 from .extract import project_templates
-from .formatting import babel_locale
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
@@ -55,7 +61,6 @@ def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
 def init_locale(project: Project, locale: str) -> list[Written]:
     """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone."""
     check_locale(locale, Location(project.locales_dir))
-    babel_locale(locale)
     templates, written = extract(project)
     for domain, template in templates.items():
         path = po_path(project, locale, domain)
@@ -80,19 +85,19 @@ def update(project: Project) -> list[Written]:
 def compile_catalogs(project: Project) -> list[Written]:
     """``.mo`` next to every ``.po`` (translated, non-fuzzy entries only)."""
     written = []
-    for locale in catalog_locales(project):
-        for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po")):
-            mo = po.with_suffix(".mo")
-            existed = mo.is_file()
-            changed = write_atomic(mo, mo_bytes(read_po(po)))
-            status = "unchanged" if not changed else "updated" if existed else "created"
-            written.append(Written(mo, status))
+    for po in catalog_paths(project):
+        mo = po.with_suffix(".mo")
+        existed = mo.is_file()
+        changed = write_atomic(mo, mo_bytes(read_po(po)))
+        status = "unchanged" if not changed else "updated" if existed else "created"
+        written.append(Written(mo, status))
     return written
 
 
 def catalog_paths(project: Project) -> list[Path]:
+    """Every ``.po`` of the project, each refused if a link takes it outside."""
     return [
-        po
+        project.inside(po, Location(po))
         for locale in catalog_locales(project)
         for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
     ]
@@ -105,7 +110,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     for entry in catalog.active:
         if not entry.has_translation or entry.fuzzy or entry.msgid_plural is not None:
             continue
-        for problem in check_translation(entry.msgid, entry.msgstr):
+        for problem in check_translation(entry.msgid, entry.msgstr, catalog_language(catalog.path)):
             findings.append(
                 CheckFinding(
                     Location(catalog.path, entry.line),

@@ -192,7 +192,9 @@ class BlockBuilder:
         height = width * px_h / px_w
         if height > 110 * mm:
             height, width = 110 * mm, 110 * mm * px_w / px_h
-        image = Image(str(block.path), width=width, height=height, hAlign="LEFT")
+        # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
+        # image at a time however many it shows (the loader bounds each one's size).
+        image = Image(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
         parts: list[Flowable] = [image]
         if block.caption:
             parts.append(self.w.paragraph(block.caption.value, "caption"))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from icu4py.breakers import LineBreaker
 
+from ..files import read_input
 from .scripts import NO_LINE_END, NO_LINE_START
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -70,10 +71,13 @@ def load_word_list(path: Path | str) -> WordList:
     return _load(resolved, resolved.stat().st_mtime_ns)
 
 
+MAX_WORD_LIST_BYTES = 2_000_000
+
+
 @lru_cache(maxsize=32)
 def _load(path: Path, mtime_ns: int) -> WordList:
     words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_input(path, MAX_WORD_LIST_BYTES).decode("utf-8", "replace").splitlines():
         term = unicodedata.normalize("NFC", line.strip())
         if term and not term.startswith("#"):
             words.append(term)

@@ -1,0 +1,30 @@
+"""The one clock of reproducible output: ``SOURCE_DATE_EPOCH`` (reproducible-builds.org).
+
+Set, it dates every PDF (ReportLab reads it too) and every template, so the same inputs
+give the same bytes. It comes from the environment, so a bad value is the user's to fix
+and must be one clear message, not ReportLab's ``int()`` error or an ``OverflowError``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import LeafletError, Location
+
+LATEST = 253_402_300_799  # 9999-12-31 23:59:59 UTC: PDF dates have four-digit years
+
+
+def source_date_epoch() -> int | None:
+    """The value of ``SOURCE_DATE_EPOCH`` in seconds, or None when it is unset or empty."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    if not raw.isascii() or not raw.isdigit() or int(raw) > LATEST:
+        shown = raw if len(raw) <= 24 else raw[:24] + "…"
+        raise LeafletError(
+            Location(Path("SOURCE_DATE_EPOCH")),
+            f"{shown!r} is not a time: it must be whole seconds since 1970-01-01, at most {LATEST}",
+            "unset it, or set it to the time of your last change, e.g. $(git log -1 --format=%ct)",
+        )
+    return int(raw)

@@ -1,0 +1,237 @@
+"""The text policy: which characters may reach a leaflet, and the text the checks judge.
+
+A leaflet has two readers who must see the same sentence: the patient (the PDF) and
+the reviewer (an editor, a translation platform, `msc-leaflet check`). Characters that
+show differently to the two are the attack surface:
+
+* **Refused** where text enters the model (`yaml_source` for every YAML scalar, the
+  translation checks for every msgstr): control characters (NUL, ESC, DEL, C1), bidi
+  embeddings, overrides, isolates and marks ("Trojan Source", CVE-2021-42574) except in
+  a right-to-left language and then only balanced, private-use characters (no font
+  draws them), surrogates and noncharacters, invisible tag characters, a byte-order
+  mark inside text, and more than `MAX_MARKS` combining marks on one letter (a
+  "Zalgo" column drawn through the header).
+* **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
+  soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
+  joining, hyphenation points), so they are allowed — but where no script needs them,
+  inside a Latin, Cyrillic or Greek word, `checks/hidden_text.py` reports them, and
+  words that mix Latin with look-alike letters of another script.
+* **Judged as seen**: `visible` is the text the checks match claims, terms and numbers
+  in: default-ignorable characters removed, compatibility forms of ASCII (full-width
+  ``ｃｕｒｅ``, mathematical bold) folded, and look-alike letters in mixed-script words
+  mapped to Latin (Unicode's confusables data, via ``confusable_homoglyphs``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
+
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): drawn
+# as nothing, so a reader never sees them, whatever the font.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+_EMBEDDINGS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_ISOLATES = {"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_BIDI_MARKS = {"\u200e", "\u200f", "\u061c"}
+BIDI_CONTROLS = frozenset(
+    {*_EMBEDDINGS, *_EMBEDDINGS.values(), *_ISOLATES, *_ISOLATES.values(), *_BIDI_MARKS}
+)
+_ALLOWED_CONTROLS = {"\n", "\t"}
+# Scripts whose letters double as Latin ones (а/a, ο/o, ѕ/s …): a word mixing them with
+# Latin reads as one English word but matches no English rule.
+LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why ``text`` cannot be printed: the offset of the first bad character, and words."""
+
+    offset: int
+    message: str
+    hint: str
+
+
+def name(char: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: a character the reader cannot see, in words."""
+    fallback = _CONTROL_NAMES.get(char, "CONTROL" if unicodedata.category(char) == "Cc" else "")
+    return f"U+{ord(char):04X} {unicodedata.name(char, fallback or 'unnamed character')}"
+
+
+# unicodedata has no names for controls; these are their Unicode name aliases.
+_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE"}
+_CONTROL_NAMES["\x7f"] = "DELETE"
+
+
+def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
+    """The first reason ``text`` must not be printed, or None.
+
+    ``right_to_left``: the text's language is written right to left, where bidi
+    controls have a real use (and must then be balanced).
+    """
+    marks = 0
+    for offset, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me"):
+            marks += 1
+            if marks > MAX_MARKS:
+                return Refusal(
+                    offset,
+                    f"more than {MAX_MARKS} combining marks on one letter",
+                    "remove the stacked marks; no language needs that many",
+                )
+            continue
+        marks = 0
+        if category == "Cc" and char not in _ALLOWED_CONTROLS:
+            return Refusal(offset, f"control character {name(char)}", _PASTE_HINT)
+        if char in BIDI_CONTROLS and not right_to_left:
+            return Refusal(
+                offset,
+                f"bidirectional control {name(char)} in left-to-right text",
+                "remove it: it makes editors show the text in another order than the PDF",
+            )
+        if category == "Co":
+            return Refusal(
+                offset,
+                f"private-use character {name(char)}",
+                "no font draws it; replace it with the character you meant",
+            )
+        if category == "Cs" or _is_noncharacter(char) or char == "\ufeff":
+            return Refusal(offset, f"invalid character {name(char)}", _PASTE_HINT)
+        if "\U000e0000" <= char <= "\U000e007f":
+            return Refusal(offset, f"invisible tag character {name(char)}", _PASTE_HINT)
+        if category == "Cn":
+            return Refusal(
+                offset,
+                f"unassigned character U+{ord(char):04X}",
+                "no font draws it; replace it with the character you meant",
+            )
+    if right_to_left:
+        return _unbalanced_bidi(text)
+    return None
+
+
+_PASTE_HINT = "remove it (it often comes with text copied from another program)"
+
+
+def _is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def _unbalanced_bidi(text: str) -> Refusal | None:
+    """Every embedding, override and isolate closed, properly nested, in the same text."""
+    stack: list[tuple[int, str]] = []
+    for offset, char in enumerate(text):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            stack.append((offset, _EMBEDDINGS.get(char) or _ISOLATES[char]))
+        elif char in ("\u202c", "\u2069"):
+            if not stack or stack[-1][1] != char:
+                return Refusal(
+                    offset, f"{name(char)} closes nothing", "remove it, or add its opening control"
+                )
+            stack.pop()
+    if stack:
+        offset, _ = stack[-1]
+        return Refusal(
+            offset,
+            f"{name(text[offset])} is never closed",
+            "close it in the same text, or remove it: unclosed controls reorder what follows",
+        )
+    return None
+
+
+@lru_cache(maxsize=64)
+def is_right_to_left(language: str) -> bool:
+    """Whether CLDR writes ``language`` right to left (ar, he, fa, ur …)."""
+    if not language:
+        return False
+    from babel import Locale, UnknownLocaleError  # CLDR data: only when a text needs it
+
+    try:
+        return bool(Locale.parse(language.replace("-", "_")).text_direction == "rtl")
+    except (ValueError, UnknownLocaleError):
+        return False
+
+
+def visible(text: str) -> str:
+    """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
+    if text.isascii():
+        return text
+    text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+    text = "".join(_ascii_form(char) for char in text)
+    return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def _ascii_form(char: str) -> str:
+    """Full-width, mathematical and other compatibility forms of ASCII letters and digits
+    as ASCII. Not NFKC on everything: that would split Thai ำ and Lao ຳ."""
+    if char.isascii():
+        return char
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if folded.isascii() and folded.isalnum() else char
+
+
+def _mixed(text: str) -> bool:
+    return any(script_of(char) in LOOKALIKE_SCRIPTS for char in text if not char.isascii())
+
+
+def _latin_skeleton(word: str) -> str:
+    if not any(char.isascii() for char in word):
+        return word  # a whole word in another script is that language, not a disguise
+    return "".join(latin_lookalike(char) or char for char in word)
+
+
+@lru_cache(maxsize=4096)
+def latin_lookalike(char: str) -> str | None:
+    """The ASCII letter ``char`` is drawn like (Cyrillic с → c), or None."""
+    if char.isascii() or script_of(char) not in LOOKALIKE_SCRIPTS:
+        return None
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(char, preferred_aliases=["latin"], greedy=True) or []
+    for entry in found:
+        for glyph in entry["homoglyphs"]:
+            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
+                return str(glyph["c"])
+    return None
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The first word of the character's Unicode name: LATIN, CYRILLIC, THAI …"""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def hidden_in_words(text: str) -> list[tuple[int, str]]:
+    """(offset, description) of what a reviewer cannot see inside a word of a script
+    that never needs it: invisible characters between Latin, Cyrillic or Greek letters,
+    and words mixing Latin letters with look-alikes from another script."""
+    found = []
+    for offset, char in enumerate(text):
+        if _IGNORABLE.fullmatch(char) and 0 < offset < len(text) - 1:
+            before, after = text[offset - 1], text[offset + 1]
+            if _alphabetic(before) and _alphabetic(after):
+                found.append((offset, f"invisible {name(char)} inside a word"))
+    for match in _WORD.finditer(_IGNORABLE.sub("", text)):
+        word = match.group()
+        lookalikes = sorted({script_of(c) for c in word if latin_lookalike(c)})
+        if lookalikes and any(c.isascii() for c in word):
+            scripts = " and ".join(s.title() for s in lookalikes)
+            found.append((match.start(), f"“{word}” mixes Latin and {scripts} letters"))
+    return found
+
+
+def _alphabetic(char: str) -> bool:
+    return char.isalnum() and (char.isascii() or script_of(char) in ("LATIN", *LOOKALIKE_SCRIPTS))

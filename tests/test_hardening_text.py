@@ -1,0 +1,255 @@
+"""Hardening round 2, what a reviewer cannot see: invisible characters, bidi controls,
+look-alike letters, added numbers, control characters and mark floods.
+
+Each class is tested where it enters (a leaflet's YAML, a translator's msgstr) and where
+it would have slipped through (`check`, `i18n check`, `build --strict`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import leaflet_yaml
+from msc_leaflet.checks.claims import claim_list, find_claims
+from msc_leaflet.cli.app import app
+from msc_leaflet.content.text_policy import MAX_MARKS, refusal, visible
+from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.i18n.translation_checks import NUMBERS, check_translation
+
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
+runner = CliRunner()
+
+# What a reader never sees (Default_Ignorable_Code_Point), as found in pasted text.
+INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\u200c", "\u200d", "\u180e", "\ufe0f", "\u034f"]
+# Cyrillic and Greek letters drawn like the Latin ones of "cure", "regrow", "miracle".
+LOOKALIKES = {"c": "\u0441", "e": "\u0435", "o": "\u043e", "r": "\u0433", "a": "\u0430"}
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout + result.stderr
+
+
+def claims(text: str, lang: str = "en") -> list[str]:
+    return [
+        visible(text)[m.start : m.end]
+        for m in find_claims(text, claim_list(lang), None, "")
+        if not m.excused
+    ]
+
+
+# --- 1. invisible characters and look-alikes cannot hide a claim -----------------------
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "MSC therapy can cu\u200bre arthritis.",  # zero-width space
+        "MSC therapy can cu\u00adre arthritis.",  # soft hyphen
+        "MSC therapy can cu\u2060re arthritis.",  # word joiner
+        "MSC therapy can \u0441ure arthritis.",  # Cyrillic с
+        "MSC therapy can ｃｕｒｅ arthritis.",  # full-width
+        "MSC therapy can \U0001d41c\U0001d42e\U0001d42b\U0001d41e arthritis.",  # maths bold
+        "MSC therapy can C\u200bU\u200bR\u200bE arthritis.",
+    ],
+)
+def test_a_disguised_claim_is_still_a_claim(disguised: str) -> None:
+    assert claims(disguised) == ["cure"] or claims(disguised) == ["CURE"]
+
+
+def test_a_thai_claim_split_by_a_zero_width_space_is_still_a_claim() -> None:
+    assert claims("การรักษานี้ทำให้หาย\u200bขาด", "th") == ["หายขาด"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    word=st.sampled_from(["cure", "regrow", "miracle", "guaranteed"]),
+    inserts=st.lists(
+        st.tuples(st.integers(0, 20), st.sampled_from(INVISIBLE)), min_size=1, max_size=4
+    ),
+    swap=st.booleans(),
+)
+def test_any_insertion_of_invisible_characters_keeps_a_claim_flagged(
+    word: str, inserts: list[tuple[int, str]], swap: bool
+) -> None:
+    disguised = word
+    for position, char in inserts:
+        at = position % (len(disguised) + 1)
+        disguised = disguised[:at] + char + disguised[at:]
+    if swap:  # and one letter from another script, where it has a look-alike
+        disguised = "".join(LOOKALIKES.get(c, c) if i == 1 else c for i, c in enumerate(disguised))
+    assert claims(f"Our cells {disguised} everything.") != []
+
+
+def test_check_and_strict_build_refuse_a_disguised_claim(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project({"sample": leaflet_yaml("- paragraph: MSC therapy can cu\u200bre pain.\n")})
+    code, output = invoke("check", "--project", str(root))
+    assert code == 1
+    assert "error: CLAIM001: risky claim “cure”" in output
+    assert "warning: TEXT001: invisible U+200B ZERO WIDTH SPACE inside a word" in output
+    code, output = invoke("build", "--strict", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_word_mixing_latin_and_cyrillic_is_shown_to_the_reviewer(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": leaflet_yaml("- paragraph: Ask your \u0441linic first.\n")})
+    _, output = invoke("check", "--project", str(root))
+    assert "TEXT001: “\u0441linic” mixes Latin and Cyrillic letters" in output
+
+
+def test_zero_width_spaces_in_thai_are_allowed_and_not_reported() -> None:
+    assert refusal("ผู้ป่วย\u200bควร\u200bพักผ่อน") is None
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    assert hidden_in_words("ผู้ป่วย\u200bควร\u200bพักผ่อน") == []
+
+
+def test_visible_keeps_thai_and_lao_vowels_whole() -> None:
+    # NFKC would split ำ into ํา and ຳ into ໍາ: the checks must not judge split text.
+    assert visible("ทำ ນໍ້າ ຳ") == "ทำ ນໍ້າ ຳ"
+
+
+# --- 2. bidi controls ("Trojan Source") ------------------------------------------------
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u200f"])
+def test_bidi_controls_are_refused_in_a_left_to_right_leaflet(
+    make_project: Callable[..., Path], tmp_path: Path, control: str
+) -> None:
+    text = f"- paragraph: Take 1 tablet {control}daily 2{chr(0x202C)} after meals.\n"
+    root = make_project({"sample": leaflet_yaml(text)})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert f"U+{ord(control):04X}" in output and "left-to-right text" in output
+    assert "sample.yaml:17:30: error: bidirectional control" in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_balanced_isolates_are_allowed_in_arabic_and_unbalanced_ones_are_not() -> None:
+    assert refusal("خذ \u2066500 mg\u2069 يوميا", right_to_left=True) is None
+    unclosed = refusal("خذ \u2066500 mg يوميا", right_to_left=True)
+    assert unclosed is not None and "never closed" in unclosed.message
+    stray = refusal("خذ 500 mg\u202c يوميا", right_to_left=True)
+    assert stray is not None and "closes nothing" in stray.message
+
+
+@pytest.fixture
+def i18n_project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "p")
+    return tmp_path / "p"
+
+
+def set_msgstr(root: Path, context: str, msgstr: str) -> None:
+    path = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    catalog = read_po(path)
+    for entry in catalog.active:
+        if entry.msgctxt == context:
+            entry.msgstr = msgstr
+    write_po(path, catalog)
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "message"),
+    [
+        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง \u202eและอย่าให้เปียกน้ำ\u202c", "bidirectional control"),
+        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง \u2067และอย่าให้เปียกน้ำ\u2069", "bidirectional control"),
+        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง\x00 และอย่าให้เปียกน้ำ", "control character U+0000"),
+        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง\x1b[2J และอย่าให้เปียกน้ำ", "control character U+001B"),
+        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ\ue000", "private-use character"),
+        ("ป" + "\u0e49" * 500 + "ิดผ้าพันแผลไว้ 4 ชั่วโมง", "combining marks on one letter"),
+        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง และรับประทานยา 500 mg", "number not in the source: 500"),
+        ("ปิดผ้าพันแผลไว้ ๔ ชั่วโมง โทร 1669", "number not in the source: 1669"),
+        ("ปิดผ้าพันแผลไว้ ชั่วโมง และอย่าให้เปียกน้ำ", "number missing or changed: 4"),
+        ("ดู https://example.org ปิดผ้าพันแผลไว้ 4 ชั่วโมง", "URL not in the source"),
+    ],
+)
+def test_a_translation_the_reviewer_cannot_see_rightly_is_refused(
+    i18n_project: Path, tmp_path: Path, msgstr: str, message: str
+) -> None:
+    set_msgstr(i18n_project, "paragraph/4", msgstr)
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    assert code == 1 and message in output, output
+    assert "care-basics.po:" in output
+    # A plain build prints the English source for it and says so; --strict refuses.
+    out = tmp_path / "out"
+    code, output = invoke("build", "--project", str(i18n_project), "-l", "th", "-o", str(out))
+    assert code == 0 and "not used, source text printed" in output
+    code, output = invoke(
+        "build", "--strict", "--force", "--project", str(i18n_project), "-l", "th", "-o", str(out)
+    )
+    assert code == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.integers(0, 99_999),
+    action=st.sampled_from(["add", "drop", "change"]),
+    thai_digits=st.booleans(),
+)
+def test_any_translation_that_adds_drops_or_changes_a_number_is_reported(
+    number: int, action: str, thai_digits: bool
+) -> None:
+    source = "Keep the bandage on for 4 hours and call 1669 if you feel unwell."
+    numbers = {"add": ("4", "1669", str(number)), "drop": ("4",), "change": ("4", str(number))}
+    chosen = numbers[action]
+    if action == "change" and number == 1669:
+        return  # not a change
+    if (action == "add" and str(number) in ("4", "1669")) or 1000 <= number < 3600:
+        return  # same set, or a year the Buddhist Era may have converted
+    if thai_digits:
+        chosen = tuple(n.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) for n in chosen)
+    translation = "ปิดผ้าพันแผลไว้ " + " และ ".join(chosen) + " ชั่วโมง"
+    problems = {p.code for p in check_translation(source, translation, "th")}
+    assert NUMBERS.code in problems
+
+
+def test_thai_digits_and_buddhist_era_years_are_the_same_numbers() -> None:
+    source = "Reviewed in 2026; take 500 mg."
+    assert [p for p in check_translation(source, "ทบทวนเมื่อ ๒๕๖๙ รับประทาน ๕๐๐ mg", "th")] == []
+
+
+# --- 4. control characters and floods in leaflets --------------------------------------
+
+
+def test_an_escaped_nul_in_a_yaml_title_is_refused_with_its_place(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = leaflet_yaml("- paragraph: Hello.\n").replace(
+        "title: A sample leaflet", 'title: "A sample\\0 leaflet"'
+    )
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert "sample.yaml:4:" in output and "control character U+0000 NULL" in output
+
+
+def test_a_raw_nul_byte_in_a_yaml_file_is_reported_by_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project({"sample": leaflet_yaml("- paragraph: Hel\x00lo.\n")})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert "sample.yaml:17:19: error: control character U+0000 NULL in the file" in output
+    assert "position" not in output
+
+
+def test_a_flood_of_combining_marks_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    flood = "e" + "\u0301" * 500
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: A {flood} column.\n")})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and f"more than {MAX_MARKS} combining marks on one letter" in output
+    assert refusal("ญี่ปุ่น ผู้ป่วย กุ๊ก Việt Nam tiếng") is None  # real stacks are fine
