@@ -52,7 +52,7 @@ def test_text_carried_by_glyphs_is_the_word(word: str) -> None:
     font_name = default_family().regular
     texts = shaping_font(font_name).glyph_texts
     for cluster in shape(font_name, word, "th"):
-        carried = "".join(texts.get(g.key, chr(g.key)) for g in cluster.glyphs if g.key is not None)
+        carried = "".join(texts.get(g.key, chr(g.key)) for g in cluster.carriers if g.key)
         assert carried == cluster.text
 
 

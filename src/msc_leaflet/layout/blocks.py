@@ -39,7 +39,7 @@ def make_table(
     """A table whose own cell defaults are ours. ReportLab sets its default cell font
     (Helvetica) and text colour (RGB black) even when every cell is a paragraph, leaving an
     unembedded font in the PDF and an RGB operator in a CMYK print file."""
-    table = Table(rows, hAlign="LEFT", **kwargs)
+    table = _Table(rows, hAlign="LEFT", **kwargs)
     defaults = [
         ("FONT", (0, 0), (-1, -1), w.family.regular),
         ("TEXTCOLOR", (0, 0), (-1, -1), w.styles["body"].textColor),
@@ -62,6 +62,22 @@ def padding_commands(
         *(("TOPPADDING", (0, row), (-1, row), padding.top) for row in sections),
         ("BOTTOMPADDING", (0, -1), (-1, -1), padding.bottom),
     ]
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A table whose split always gives none or two parts.
+
+    ReportLab's ``Table.split`` returns ``[self]`` when the whole table fits the height
+    asked for; a row split in a parallel column (``splitInRow``) measures its cells with
+    their space before and after and may ask a table that does fit, then reads a second
+    part that is not there (IndexError in ``Table._splitCell``, A5 parallel editions).
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) == 1:
+            return [parts[0], Spacer(0, 0)]
+        return parts
 
 
 class BlockBuilder:

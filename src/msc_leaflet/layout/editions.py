@@ -120,6 +120,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     ]
     blocks = list(zip(left.leaflet.blocks, right.leaflet.blocks, strict=True))
     i = 0
+    below = 0.0  # the space the row before leaves under itself
     while i < len(blocks):
         # A heading shares its row with the block after it, so it is never left alone.
         group = blocks[i : i + 2] if isinstance(blocks[i][0], m.Heading) else blocks[i : i + 1]
@@ -128,9 +129,12 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
             for side, builder in enumerate(builders)
         ]
         opens_section = isinstance(group[0][0], m.Heading)
-        # A cell drops its first flowable's space-before: give it to the row instead.
-        top = theme.spacing["heading-before"] if opens_section else 0.0
-        row = side_by_side(halves[0], halves[1], column, lw, top)
+        # A cell drops its first flowable's space-before and its last one's space-after
+        # (ReportLab measures a cell from the first top to the last bottom): give them to
+        # the row, collapsed as a frame collapses them (the larger of the two).
+        top = max(theme.spacing["heading-before"] - below, 0.0) if opens_section else 0.0
+        below = max(_space_after(half) for half in halves)
+        row = side_by_side(halves[0], halves[1], column, lw, top, below)
         if opens_section:
             row.outline_title = getattr(halves[0][0], "outline_title", "")
         tag_context([row], group[0][0].id)
@@ -159,8 +163,14 @@ def side_by_side(
     column: float,
     w: Writer,
     top: float = 0.0,
+    bottom: float = 0.0,
 ) -> Table:
-    """Two columns in one table row; the row splits across pages when it must."""
+    """Two columns in one table row; the row splits across pages when it must.
+
+    ``top`` and ``bottom`` are the row's space above and below: a cell shows no space
+    before its first flowable nor after its last, so without ``bottom`` the taller column
+    ran into the next row (#21: consecutive Thai paragraphs with no space between them).
+    """
     half_gap = COLUMN_GAP / 2
     return make_table(
         [[_unwrap(left), _unwrap(right)]],
@@ -170,13 +180,19 @@ def side_by_side(
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), top),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
             ("RIGHTPADDING", (0, 0), (0, -1), half_gap),
             ("LEFTPADDING", (1, 0), (1, -1), half_gap),
         ],
         colWidths=[column + half_gap, column + half_gap],
         splitInRow=1,
     )
+
+
+def _space_after(flowables: Sequence[Flowable]) -> float:
+    """The space after the last flowable of a cell (0 for an empty one)."""
+    cell = _unwrap(flowables)
+    return float(cell[-1].getSpaceAfter()) if cell else 0.0
 
 
 def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:

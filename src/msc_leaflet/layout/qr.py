@@ -8,6 +8,8 @@ document-control line.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -41,22 +43,30 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        # ReportLab's graphics and barcode modules take 14 ms to import; most leaflets
-        # have no `url:` and never draw a QR code.
-        from reportlab.graphics import renderPDF
+        # Only the module matrix is taken from ReportLab's QR widget: its renderer
+        # (renderPDF) opens an empty text object in Helvetica for the drawing's default
+        # font state, leaving an unembedded font in every PDF with a `url:` (#21).
+        # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
         from reportlab.graphics.barcode.qr import QrCodeWidget
-        from reportlab.graphics.shapes import Drawing
 
         canvas: Canvas = self.canv
-        widget = QrCodeWidget(self.url, barLevel="M", barBorder=0)
-        widget.barFillColor = self.ink
-        widget.barStrokeColor = self.ink
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(
-            QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
-        )
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, 0, 0)
+        code = QrCodeWidget(self.url, barLevel="M", barBorder=0).qr
+        code.make()
+        rows = code.modules
+        module = QR_SIZE / len(rows)
+        canvas.saveState()
+        canvas.setFillColor(self.ink)
+        path = canvas.beginPath()
+        for r, row in enumerate(rows):
+            y = QR_SIZE - (r + 1) * module
+            c = 0
+            for dark, run in groupby(bool(cell) for cell in row):
+                count = len(list(run))
+                if dark:
+                    path.rect(c * module, y, count * module, module)
+                c += count
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
         text_x = QR_SIZE + GAP
         draw_runs(canvas, text_x, QR_SIZE - self.label.size, [self.label], self.lang)
         draw_runs(canvas, text_x, QR_SIZE - self.label.size * 2.5, [self.address], self.lang)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .segmentation import allowed_break
+from .segmentation import allowed_break, keeps_syllable
 from .shaping import Cluster
 from .units import Piece, Unit
 
@@ -88,7 +88,8 @@ def _cut(unit: Unit, width: float) -> list[Unit]:
         return cluster.advance * piece.size / 1000
 
     def preferred(i: int) -> bool:  # a cut before cluster i keeps the line rules
-        return not flat[i][0].rise and allowed_break(text, offsets[i])
+        at = offsets[i]
+        return not flat[i][0].rise and allowed_break(text, at) and keeps_syllable(text, at)
 
     cuts = [0]
     used = 0.0

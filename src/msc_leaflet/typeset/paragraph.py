@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
@@ -114,7 +114,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         lines = self.lines_for(availWidth)
         fit = int((availHeight + FUZZ) / self.style.leading)
         if len(lines) <= fit:
-            return [self]
+            # All of it fits. A frame never asks then, but a table row split inside a
+            # parallel column can (it measures with stale heights) and reads two parts.
+            return [self, Spacer(0, 0)]
         allow_orphans = getattr(self.style, "allowOrphans", 0)
         if fit == 0 or (fit == 1 and not allow_orphans):
             return []

@@ -12,6 +12,12 @@ breaker (``icu4py`` bundles ICU), then
    agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
 3. the caller removes breaks it forbids (before a citation superscript).
 
+`line_breaks` adds what only a printed line needs (the claim checker reads
+`break_opportunities` as word boundaries): a break between two Thai characters keeps
+every syllable whole (``syllables.py``: ICU splits unknown loanwords and names inside
+syllables), and a number stays with the unit or word after it ("8–12 ชั่วโมง",
+"500 mg") and a range with its ends.
+
 Offsets are Python string indices (ICU reports UTF-16 offsets; segments are re-measured).
 """
 
@@ -28,6 +34,7 @@ from icu4py.breakers import LineBreaker
 
 from ..files import read_input
 from .scripts import NO_LINE_END, NO_LINE_START
+from .syllables import is_thai, syllable_break
 
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -118,6 +125,42 @@ def break_opportunities(
         breaks.difference_update(range(start + 1, end))
     breaks.difference_update(forbidden)
     return sorted(i for i in breaks if allowed_break(text, i))
+
+
+def line_breaks(
+    text: str,
+    lang: str,
+    words: WordList = EMPTY_WORD_LIST,
+    forbidden: Iterable[int] = (),
+    forced: Iterable[int] = (),
+) -> list[int]:
+    """`break_opportunities` where a printed line may end."""
+    return [
+        i
+        for i in break_opportunities(text, lang, words, forbidden, forced)
+        if keeps_syllable(text, i) and keeps_number(text, i)
+    ]
+
+
+def keeps_syllable(text: str, i: int) -> bool:
+    """A break between two Thai characters falls between syllables."""
+    if not (is_thai(text[i - 1]) and is_thai(text[i])):
+        return True
+    return syllable_break(text, i)
+
+
+def keeps_number(text: str, i: int) -> bool:
+    """No break between a number and the unit or word after it, nor inside a range."""
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == 0 or i >= len(text):
+        return True
+    before, after = text[j - 1], text[i]
+    if before.isdigit() and (after.isalpha() or after in "%°µ"):
+        return False
+    # "8–12", "๓–๕": the dash of a range between two digits
+    return not (before in "–-" and j > 1 and text[j - 2].isdigit() and after.isdigit())
 
 
 def allowed_break(text: str, i: int) -> bool:

@@ -19,6 +19,7 @@ objects, and a repeated cluster is not rebuilt (the cold cost of a first build).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -57,6 +58,12 @@ class Cluster:
     def is_space(self) -> bool:
         return self.text == " "
 
+
+#: Width (1/1000 em) per mark of the box that carries a cluster's combining marks in
+#: the text layer, taken from the end of its base's box. Poppler shares a glyph's box
+#: among its characters and reads two characters starting less than 0.1 em apart as
+#: an overprinted duplicate (it ends the word there, and a justified line gets a space).
+MARK_CARRIER_WIDTH = 110.0
 
 Raw = tuple[int, float, float, float]  # glyph id, x, y, advance (1/1000 em, in its cluster)
 
@@ -173,8 +180,11 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
         glyph = (Glyph(gid, x, y, ord(text), width),)
         return Cluster(text, glyph, advance, plain=True, carriers=glyph)
     carriers = _text_carriers(raw, len(text))
-    shares = dict(zip(carriers, _text_shares(text, len(carriers)), strict=True))
+    marks = _mark_span(text, len(carriers))
+    base_text = text if marks is None else text[: marks[0]] + text[marks[1] :]
+    shares = dict(zip(carriers, _text_shares(base_text, len(carriers)), strict=True))
     glyphs = []
+    keyed = []
     for index, (gid, x, y, _) in enumerate(raw):
         if index not in shares:
             glyphs.append(Glyph(gid, x, y, None, 0.0))
@@ -182,10 +192,55 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
         # Carrier boxes tile the cluster: each reaches the next carrier (the last, the
         # cluster end), so extractors see neither gaps nor overlaps inside a word.
         later = [raw[c][1] for c in carriers if c > index]
-        width = round((later[0] if later else advance) - x, 1)
+        end = later[0] if later else advance
+        mark_width = 0.0
+        if marks is not None and _shared_length(shares, index) == marks[0]:
+            mark_width = min(MARK_CARRIER_WIDTH * (marks[1] - marks[0]), (end - x) / 2)
+        width = round(end - mark_width - x, 1)
         glyphs.append(Glyph(gid, x, y, ttf.glyph_key(gid, shares[index], width), width))
-    keyed = tuple(g for g in glyphs if g.key is not None)
-    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=keyed)
+        keyed.append(glyphs[-1])
+        if mark_width and marks is not None:
+            # Not one of HarfBuzz's glyphs: a text carrier only (see `_mark_span`).
+            keyed.append(_mark_carrier(hbf, text[marks[0] : marks[1]], x + width, end))
+            marks = None
+    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=tuple(keyed))
+
+
+def _mark_span(text: str, carriers: int) -> tuple[int, int] | None:
+    """(start, end) of the combining marks of a cluster, when they can ride on a carrier
+    of their own: the cluster has other text for its spacing glyphs, and the marks are
+    one stretch (ที่ → ี่, น้ำ → ้).
+
+    pdf.js (Firefox's viewer and find bar) treats a glyph whose text contains any
+    nonspacing mark (\\p{Mn}) as a zero-width diacritic: it drops the glyph's advance,
+    so the next glyph looks one consonant further away and gets a space ("ชั่ วโมง").
+    A carrier holding only the marks, with zero width, is exactly what pdf.js expects,
+    and the base consonant keeps its advance with its own text.
+    """
+    positions = [i for i, char in enumerate(text) if unicodedata.category(char) == "Mn"]
+    if not positions:
+        return None
+    start, end = positions[0], positions[-1] + 1
+    if end - start != len(positions) or len(text) - (end - start) < carriers:
+        return None
+    return start, end
+
+
+def _shared_length(shares: dict[int, str], upto: int) -> int:
+    """Characters carried by the carriers up to and including glyph ``upto``."""
+    return sum(len(share) for index, share in shares.items() if index <= upto)
+
+
+def _mark_carrier(hbf: HarfBuzzFont, marks: str, x: float, end: float) -> Glyph:
+    """An invisible glyph (the space glyph) carrying ``marks``, from ``x`` to ``end``.
+
+    It takes the last `MARK_CARRIER_WIDTH` of its base's box on the baseline, so every
+    extractor reads the marks in place; the marks themselves are drawn as outlines.
+    """
+    space = hbf.font.get_nominal_glyph(ord(" "))
+    gid = space if space is not None else 0
+    width = round(end - x, 1)
+    return Glyph(gid, x, 0.0, hbf.ttf.glyph_key(gid, marks, width), width)
 
 
 def _text_carriers(raw: list[Raw], chars: int) -> list[int]:

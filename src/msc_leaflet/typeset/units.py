@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, break_opportunities
+from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
 from .shaping import Cluster, shape
 
 SUPERSCRIPT_SCALE = 0.68
@@ -111,7 +111,7 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
         texts.append(text)
         position += len(text)
     full = "".join(texts)
-    breaks = break_opportunities(full, lang, words, forbidden, forced)
+    breaks = line_breaks(full, lang, words, forbidden, forced)
     cuts = sorted({0, len(full), *breaks, *(start for start, _, _ in bounds)})
     unit_ends = set(breaks) | {len(full)}
 

@@ -1,0 +1,112 @@
+"""Thai syllable boundaries: where a Thai|Thai line break may fall at all.
+
+ICU's dictionary splits words it does not know (loanwords, drug names, personal
+names) into pieces that can end inside a syllable: ต้องเตรี|ยมตัว, แอ|ลดีแอล,
+ยาเมตฟอร์มิ|น. A clinic cannot list every such word in ``words.txt``, so every ICU
+break between two Thai characters must also pass this check.
+
+1. Thai Character Clusters (Theeramunkong et al. 2000, as implemented by PyThaiNLP's
+   ``tcc``): the units no Thai reader splits — a consonant with its vowels, tone marks
+   and a silenced final (ไรด์), the vowels เ-ีย, เ-ือ, -ัว with their consonants.
+2. A final consonant stays with its syllable. A consonant with no vowel of its own
+   ("lone") is a final, never a new syllable, when what follows it cannot continue a
+   syllable: the end of the Thai text (อาหา|ร, จำเป็|น, มิ|น) or a leading vowel
+   (คอเลสเตอรอ|ลและ, โม|งเ...). After an open syllable spelt with เ แ โ and one
+   consonant (แอ, เก, โร) a lone consonant is its final (แอ|ลดี, โร|งพยาบาล).
+3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
+4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
+   final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
+
+Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
+a little raggedness; a break inside a syllable is a misprint.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+LEADING_VOWELS = "เแโใไ"
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+MAI_HAN_AKAT = "\u0e31"
+THANTHAKHAT = "\u0e4c"
+
+VOWEL_MARKS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
+# Open syllables that take a final: เ แ โ + one or two consonants, เ-ีย / เ-ือ, and any
+# syllable ending in a vowel sign that may be closed (า ี ื ู ุ ิ ึ: มา|ก, ดี|น, มิ|น).
+_OPEN = re.compile(f"(?:[เแโ][{THAI_CONSONANTS}]{{1,2}}|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$")
+OPEN_ENDINGS = "\u0e32\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"
+
+
+def is_thai(char: str) -> bool:
+    return "\u0e00" <= char <= "\u0e7f"
+
+
+@lru_cache(maxsize=4096)
+def cluster_ends(text: str) -> frozenset[int]:
+    """End offsets of the Thai Character Clusters of ``text``."""
+    from pythainlp.tokenize.tcc import tcc_pos  # 80 ms import: only for Thai text
+
+    return frozenset(tcc_pos(text))
+
+
+def syllable_break(text: str, i: int) -> bool:
+    """Whether a break between ``text[i-1]`` and ``text[i]`` (both Thai) keeps every
+    syllable whole. Callers check only breaks between two Thai characters."""
+    start, end = _thai_run(text, i)
+    run = text[start:end]
+    at = i - start
+    if at not in cluster_ends(run):
+        return False
+    before = run[:at].rstrip(TONE_MARKS)
+    if before.endswith(MAI_HAN_AKAT):
+        return False
+    after = run[at:]
+    vowel_o = after[0] == "อ" and after[1:].lstrip(TONE_MARKS)[:1] not in VOWEL_MARKS
+    if before[-1:] in THAI_CONSONANTS and vowel_o:
+        return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล)
+    if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS and not _is_final(run, at - 1):
+        return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
+    if not _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0)):
+        return True
+    follower = run[at + 1 : at + 2]
+    if follower == "" or follower in LEADING_VOWELS:
+        return False  # a final consonant: the Thai text ends or a new syllable follows
+    if run[at + 2 : at + 3] == THANTHAKHAT:
+        return True  # the consonant after it is silent (ทรัพย์): this one starts a syllable
+    return _OPEN.search(before) is None and before[-1:] not in OPEN_ENDINGS
+
+
+def _is_lone(run: str, start: int, end: int) -> bool:
+    """Whether ``run[start:end]`` is one TCC holding a consonant with no vowel."""
+    return (
+        0 <= start < len(run)
+        and run[start] in THAI_CONSONANTS
+        and (start == 0 or run[start - 1] not in LEADING_VOWELS)
+        and {start, end} <= cluster_ends(run) | {0}
+        and not any(c in VOWEL_MARKS for c in run[start + 1 : end])
+    )
+
+
+def _is_final(run: str, index: int) -> bool:
+    """Whether the bare consonant at ``index`` closes a syllable with a vowel before it
+    (ซัก, เตรียม, เมต), rather than starting one."""
+    p = run[index - 1 : index]
+    if p and (p in VOWEL_MARKS or p in TONE_MARKS):
+        return True
+    marks = VOWEL_MARKS + TONE_MARKS
+    if p in "ยอว" and index >= 2 and run[index - 2] in marks:
+        return True  # the ย of เ-ีย, the อ of เ-ือ / -อ, the ว of -ัว
+    return index >= 2 and run[index - 2] in "เแโ"  # เมต, แอล: เ + consonant + final
+
+
+def _thai_run(text: str, i: int) -> tuple[int, int]:
+    """(start, end) of the stretch of Thai characters around position ``i``."""
+    start = i
+    while start > 0 and is_thai(text[start - 1]):
+        start -= 1
+    end = i
+    while end < len(text) and is_thai(text[end]):
+        end += 1
+    return start, end

@@ -1,0 +1,51 @@
+"""pdf.js's text layer (what Firefox's viewer selects and its find bar searches).
+
+Runs ``tests/pdfjs/text.mjs`` under Node with the pdfjs-dist version pinned in
+``tests/pdfjs/package-lock.json`` (``.ci/run`` installs both: ``npm ci --prefix
+tests/pdfjs``). Without Node or the package the caller's test skips, saying which.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent / "pdfjs"
+
+
+def require_pdfjs() -> str:
+    """The node executable; skips the test when Node or pdfjs-dist is missing."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed (apt-get install -y nodejs): pdf.js cannot run")
+    if not (HERE / "node_modules" / "pdfjs-dist" / "package.json").exists():
+        pytest.skip("pdfjs-dist is not installed: run `npm ci --prefix tests/pdfjs`")
+    return node
+
+
+def pdfjs_items(path: Path) -> list[list[dict[str, object]]]:
+    """getTextContent items per page: str, hasEOL, x, y, w, font."""
+    node = require_pdfjs()
+    result = subprocess.run(
+        [node, str(HERE / "text.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=HERE,
+    )
+    pages: list[list[dict[str, object]]] = json.loads(result.stdout)
+    return pages
+
+
+def extract_pdfjs(path: Path) -> str:
+    """The text as pdf.js gives it: items joined, a newline at each end of line, pages
+    separated by newlines (as Firefox's find bar joins them)."""
+    pages = pdfjs_items(path)
+    return "\n".join(
+        "".join(str(item["str"]) + ("\n" if item["hasEOL"] else "") for item in page)
+        for page in pages
+    )

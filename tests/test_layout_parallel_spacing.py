@@ -1,0 +1,77 @@
+"""The parallel edition keeps the space between paragraphs in both columns (#21, item 5).
+
+A table cell shows no space after its last flowable, so the taller column of a parallel
+row used to run straight into the next row: consecutive Thai paragraphs and list items
+with no space between them. Measured from the baselines pdfminer reads in the PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from fasting import TextLine, build_fasting, text_lines
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.build.options import Options
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+
+PARAGRAPH_SPACE = 6.0  # theme spacing.paragraph
+ITEM_SPACE = 3.0  # list-item spaceAfter
+
+
+def gaps(lines: tuple[TextLine, ...], start: str, mid: float) -> tuple[float, float]:
+    """(baseline distance from the line before the one starting with ``start``, the
+    line distance inside the paragraph before it), in the same column and page."""
+    side = lines_x(lines, start) < mid
+    column: list[TextLine] = []
+    for line in lines:  # a bullet is a line of its own on its item's baseline
+        if (line.x < mid) != side:
+            continue
+        if column and (column[-1].page, column[-1].baseline) == (line.page, line.baseline):
+            if line.text.startswith(start):
+                column[-1] = line
+            continue
+        column.append(line)
+    index = next(i for i, line in enumerate(column) if line.text.startswith(start))
+    here, before, earlier = column[index], column[index - 1], column[index - 2]
+    assert here.page == before.page == earlier.page, (start, "not on one page")
+    return before.baseline - here.baseline, earlier.baseline - before.baseline
+
+
+def lines_x(lines: tuple[TextLine, ...], start: str) -> float:
+    return next(line.x for line in lines if line.text.startswith(start))
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_taller_thai_column_keeps_paragraph_and_item_space(tmp_path: Path, paper: str) -> None:
+    pdf = build_fasting(tmp_path, "th", "parallel", paper)
+    lines = text_lines(pdf)
+    mid = max(line.x for line in lines) / 2 + 20
+    cases = [
+        ("ตัวอย่างเลือดเดียวกัน", PARAGRAPH_SPACE),  # paragraph after paragraph, next row
+        ("The same blood sample", PARAGRAPH_SPACE),
+        ("ดื่มน้ำเปล่าได้", ITEM_SPACE),  # list item after a list item, same cell
+    ]
+    for start, space in cases:
+        between, leading = gaps(lines, start, mid)
+        assert between >= leading + space - 0.5, (start, between, leading)
+
+
+def test_bundled_a5_parallel_list_then_paragraph(tmp_path: Path) -> None:
+    """infusion-safety, A5 parallel: the Thai list (taller than the English one) ended
+    flush against the paragraph after it."""
+    pdf = build_leaflet(
+        Project.at(REPO),
+        "infusion-safety",
+        "th",
+        tmp_path,
+        edition="parallel",
+        options=Options(spec=PrintSpec(paper="a5")),
+    ).path
+    lines = text_lines(pdf)
+    mid = max(line.x for line in lines) / 2 + 20
+    between, leading = gaps(lines, "แจ้งทีมผู้รักษา", mid)
+    assert between >= leading + PARAGRAPH_SPACE - 0.5, (between, leading)

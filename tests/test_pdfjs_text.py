@@ -1,0 +1,76 @@
+"""pdf.js reads the exact text: no space inside a Thai word (#21, item 4).
+
+pdf.js (Firefox's viewer and find bar) classifies a glyph by its ToUnicode text with
+``/^(\\s)|(\\p{Mn})|(\\p{Cf})$/u`` — the alternation is not anchored, so any glyph whose
+text *contains* a nonspacing mark is a "zero-width diacritic": its advance is dropped,
+the glyph after it looks one consonant further away, and pdf.js inserts a space
+("ชั่ วโมง") or ends the line. The text stage therefore never puts a Thai mark in the
+text of a glyph that also carries a consonant: the marks of a cluster ride on a carrier
+of their own (``shaping._mark_span``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.project import Project
+from pdfjs_text import extract_pdfjs, require_pdfjs
+from typeset_support import (
+    EXTRACTORS,
+    TA_JUSTIFY,
+    TA_LEFT,
+    THAI_PARAGRAPHS,
+    build_document,
+    mm,
+    split_lines,
+)
+
+HARD_WORDS = ["ชั่วโมง", "กุฎุมพี", "ที่ได้", "ซึ่ง", "คือ", "ค่า", "น้ำ", "ผู้ป่วย", "ฐุลีพร"]
+
+
+@pytest.fixture(autouse=True)
+def _pdfjs() -> None:
+    require_pdfjs()
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_JUSTIFY], ids=["left", "justified"])
+@pytest.mark.parametrize("column", [None, 60 * mm], ids=["a4-width", "60mm-column"])
+def test_pdfjs_reads_every_line_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alignment: int, column: float | None
+) -> None:
+    built = build_document(
+        tmp_path / "doc.pdf",
+        THAI_PARAGRAPHS,
+        alignment=alignment,
+        column=column,
+        repeat=2,
+        monkeypatch=monkeypatch,
+    )
+    extracted = extract_pdfjs(built.path)
+    assert unicodedata.is_normalized("NFC", extracted)
+    assert split_lines(extracted) == built.lines
+
+
+def test_hard_words_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraph = [(" ".join(HARD_WORDS), "")]
+    built = build_document(tmp_path / "w.pdf", [paragraph], monkeypatch=monkeypatch)
+    text = extract_pdfjs(built.path)
+    for word in HARD_WORDS:
+        assert word in text, f"pdf.js does not find {word!r} in {text!r}"
+    # and the other extractors agree
+    for name, extract in EXTRACTORS.items():
+        assert split_lines(extract(built.path)) == split_lines(text), name
+
+
+def test_bundled_thai_leaflet_has_no_space_inside_a_word(tmp_path: Path) -> None:
+    built = build_leaflet(Project.at(REPO), "infusion-safety", "th", tmp_path).path
+    # Extractors order the header and footer lines differently; the words must agree.
+    pdfjs = Counter(extract_pdfjs(built).split())
+    reference = Counter(EXTRACTORS["pypdfium2"](built).split())
+    assert pdfjs == reference
