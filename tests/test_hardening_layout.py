@@ -243,3 +243,15 @@ def set_msgstr(root: Path, context: str, msgstr: str) -> int:
             entry.msgstr = msgstr
     write_po(path, catalog)
     return next(e.line for e in read_po(path).active if e.msgctxt == context)
+
+
+def test_a_catalog_that_is_a_folder_is_bad_input_not_an_internal_error(tmp_path: Path) -> None:
+    # os.fdopen refused the folder (IsADirectoryError) before read_input could say so.
+    root = i18n_project(tmp_path)
+    path = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    path.unlink()
+    path.mkdir()
+    code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert "care-basics.po: error: is not a regular file" in output
+    assert "internal error" not in output
