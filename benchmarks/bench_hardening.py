@@ -18,6 +18,8 @@ Cases:
 * ``en-msgstr-3MB``: a 3 MB msgstr, which used to run for more than a minute: refused
   by the text limit, with the .po line of the entry.
 * ``citations-500``: one paragraph citing 500 references: refused with its line.
+* ``images-at-limit``: four 4,000 × 4,000 RGBA PNGs (64 MB each decoded, the per-image
+  limit; 256 MB together, the per-leaflet limit), each used twice.
 """
 
 from __future__ import annotations
@@ -157,6 +159,19 @@ def citations(root: Path) -> Outcome:
     return measure("citations-500", "one paragraph citing 500 references", root)
 
 
+def images(root: Path) -> Outcome:
+    from PIL import Image
+
+    figures = "".join(f"- figure: picture-{n % 4}.png\n  alt: Picture {n}.\n" for n in range(8))
+    project(root, figures)
+    for n in range(4):
+        gradient = Image.linear_gradient("L").resize((4000, 4000))
+        Image.merge("RGBA", [gradient.rotate(90 * n)] * 3 + [gradient]).save(
+            root / f"picture-{n}.png"
+        )
+    return measure("images-at-limit", "8 uses of 4 images of 64 MB decoded", root)
+
+
 CASES: dict[str, Callable[[Path], Outcome]] = {
     "en-paragraph-200kB": en_paragraph(200_000),
     "en-paragraph-800kB": en_paragraph(800_000),
@@ -164,6 +179,7 @@ CASES: dict[str, Callable[[Path], Outcome]] = {
     "th-msgstr-1.9MB": th_msgstr,
     "en-msgstr-3MB": en_msgstr,
     "citations-500": citations,
+    "images-at-limit": images,
 }
 
 
