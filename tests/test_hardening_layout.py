@@ -6,27 +6,27 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from conftest import LONG_BLOCKS, leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.app import app
 from msc_leaflet.i18n import localizer
-from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.project import Project
 from msc_leaflet.typeset import TextParagraph, make_paragraph, paragraph
 from msc_leaflet.typeset.linebreak import Line, break_lines
 from msc_leaflet.typeset.units import Unit
+from test_hardening_text import set_msgstr as set_thai_msgstr
 from typeset_support import body_style, mm, runs_for
 
-FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
 runner = CliRunner()
 WORDS = "Cells and tests reading labels with care, plain words here. "
 
@@ -38,10 +38,13 @@ def invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, output
 
 
-def assert_in_words(output: str) -> None:
-    """No library internals: no object reprs, addresses, frame names or points."""
+def assert_refused_at(code: int, output: str, where: str, message: str) -> None:
+    """Exit 1 with ``where: error: message``, in words: no library internals (object
+    reprs, addresses, frame names, sizes in points) before the hint."""
+    assert code == 1
+    assert f"{where}: error: {message}" in output, output
     for internal in ("Flowable", "0x", "frame", "template", "<", "points)"):
-        assert internal not in output, output
+        assert internal not in output.split("hint:")[0], output
 
 
 # --- 8. one long text is linear ----------------------------------------------------------
@@ -105,13 +108,13 @@ def test_the_parts_of_a_split_paragraph_have_the_lines_of_the_whole() -> None:
 
 
 def test_a_translation_longer_than_the_text_limit_is_refused_at_its_entry(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    i18n_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A 3 MB msgstr (a pasted document) built for more than a minute. The limit is on
     # the whole translated leaflet (2,000,000 bytes, what the largest leaflet file
     # holds); a smaller one here keeps the test fast.
     monkeypatch.setattr(localizer, "MAX_TEXT_BYTES", 20_000)
-    root = i18n_project(tmp_path)
+    root = i18n_project
     entry_line = set_msgstr(
         root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง " + ("และอย่าให้เปียกน้ำ " * 600).strip()
     )
@@ -131,9 +134,7 @@ def test_a_character_the_font_lacks_names_its_leaflet_line(
     blocks = "- paragraph: Keep the bandage on.\n- paragraph: Smile \U0001f600 today.\n"
     root = make_project({"sample": leaflet_yaml(blocks, references="")})
     code, output = invoke("build", "--project", str(root), "-o", str(root / "out"))
-    line = 1 + leaflet_yaml(blocks, references="").splitlines().index(
-        "  - paragraph: Smile \U0001f600 today."
-    )
+    line = line_of(leaflet_yaml(blocks, references=""), "Smile")
     assert code == 1
     assert (
         f"sample.yaml:{line}: error: U+1F600 GRINNING FACE cannot be printed: the font " in output
@@ -142,9 +143,9 @@ def test_a_character_the_font_lacks_names_its_leaflet_line(
 
 
 def test_a_character_the_font_lacks_in_a_translation_names_its_po_entry(
-    tmp_path: Path,
+    i18n_project: Path, tmp_path: Path
 ) -> None:
-    root = i18n_project(tmp_path)
+    root = i18n_project
     entry_line = set_msgstr(root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง \U0001f9ca และอย่าให้เปียกน้ำ")
     code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
     assert code == 1
@@ -159,37 +160,29 @@ def test_a_table_row_taller_than_an_a5_page_names_its_cell(
     text = leaflet_yaml(blocks, references="")
     root = make_project({"sample": text})
     code, output = invoke("build", "--project", str(root), "-o", str(root / "out"), "--paper", "a5")
-    line = 1 + next(i for i, row in enumerate(text.splitlines()) if "- [Why" in row)
-    assert code == 1
-    assert (
-        f"sample.yaml:{line}: error: this table cell ({len(long):,} characters) makes its row "
-        "taller than a page" in output
-    ), output
+    message = f"this table cell ({len(long):,} characters) makes its row taller than a page"
+    assert_refused_at(code, output, f"sample.yaml:{line_of(text, '- [Why')}", message)
     assert "hint: shorten the cell, or spread its text over several rows" in output
-    assert_in_words(output.split("hint:")[0])
 
 
 def test_a_paragraph_with_too_many_citations_for_a_page_names_its_line(
     make_project: Callable[..., Path],
 ) -> None:
     keys = [f"ref{n:03d}" for n in range(120)]
-    references = "references:\n" + "".join(
-        f"  - key: {key}\n    authors: [Author A]\n    title: Study {key}\n"
-        f"    journal: J Test\n    year: 2001\n"
-        for key in keys
+    study = {"journal": "J Test", "year": 2001}  # authors: a new list each, or YAML aliases
+    references = yaml.safe_dump(
+        {"references": [{"key": k, "authors": ["A"], "title": k, **study} for k in keys]}
     )
     cites = "".join(f"[@{key}]" for key in keys)
     blocks = f"- paragraph: Keep the bandage on.\n- paragraph: Studies say so {cites}.\n"
     text = leaflet_yaml(blocks, references=references)
     root = make_project({"sample": text})
     code, output = invoke("build", "--project", str(root), "-o", str(root / "out"))
-    line = 1 + next(i for i, row in enumerate(text.splitlines()) if "Studies say so" in row)
-    assert code == 1
-    assert (
-        f"sample.yaml:{line}: error: this paragraph cites 120 references, and their notes "
-        "at the foot of the page are taller than the page" in output
-    ), output
-    assert_in_words(output.split("hint:")[0])
+    message = (
+        "this paragraph cites 120 references, and their notes at the foot of the page are "
+        "taller than the page"
+    )
+    assert_refused_at(code, output, f"sample.yaml:{line_of(text, 'Studies say so')}", message)
 
 
 # --- 9. concurrent builds keep each other's records ------------------------------------
@@ -229,29 +222,13 @@ def test_two_builds_into_one_folder_at_once_leave_a_manifest_of_both(
 # --- helpers -------------------------------------------------------------------------
 
 
-def i18n_project(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "p")
-    return tmp_path / "p"
-
-
 def set_msgstr(root: Path, context: str, msgstr: str) -> int:
     """Set the Thai msgstr of ``context``; the line of its entry in the .po."""
+    set_thai_msgstr(root, context, msgstr)
     path = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
-    catalog = read_po(path)
-    for entry in catalog.active:
-        if entry.msgctxt == context:
-            entry.msgstr = msgstr
-    write_po(path, catalog)
     return next(e.line for e in read_po(path).active if e.msgctxt == context)
 
 
-def test_a_catalog_that_is_a_folder_is_bad_input_not_an_internal_error(tmp_path: Path) -> None:
-    # os.fdopen refused the folder (IsADirectoryError) before read_input could say so.
-    root = i18n_project(tmp_path)
-    path = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
-    path.unlink()
-    path.mkdir()
-    code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
-    assert code == 1
-    assert "care-basics.po: error: is not a regular file" in output
-    assert "internal error" not in output
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of ``text`` that holds ``needle``."""
+    return 1 + next(i for i, row in enumerate(text.splitlines()) if needle in row)
