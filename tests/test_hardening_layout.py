@@ -219,6 +219,20 @@ def test_two_builds_into_one_folder_at_once_leave_a_manifest_of_both(
         assert (out / "en" / f"{name}.pdf").is_file()
 
 
+def test_a_catalog_that_is_a_folder_is_bad_input_not_an_internal_error(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    # os.fdopen refused the folder (IsADirectoryError) before read_input could say so.
+    path = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    path.unlink()
+    path.mkdir()
+    project, out = str(i18n_project), str(tmp_path / "o")
+    code, output = invoke("build", "--project", project, "-l", "th", "-o", out)
+    assert code == 1
+    assert "care-basics.po: error: is not a regular file" in output
+    assert "internal error" not in output
+
+
 # --- helpers -------------------------------------------------------------------------
 
 
