@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -82,6 +83,13 @@ LONG_BLOCKS = "\n".join(
         "- list:\n    - One item\n    - Two items\n  style: numbered\n",
     ]
 )
+
+
+@pytest.fixture
+def i18n_project(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/i18n: the care-basics leaflet with its Thai catalog."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "i18n", tmp_path / "p")
+    return tmp_path / "p"
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ it would have slipped through (`check`, `i18n check`, `build --strict`).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from msc_leaflet.content.text_policy import MAX_MARKS, refusal, visible
 from msc_leaflet.i18n.pofile import read_po, write_po
 from msc_leaflet.i18n.translation_checks import NUMBERS, check_translation
 
-FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
 runner = CliRunner()
 
 # What a reader never sees (Default_Ignorable_Code_Point), as found in pasted text.
@@ -143,12 +141,6 @@ def test_balanced_isolates_are_allowed_in_arabic_and_unbalanced_ones_are_not() -
     assert unclosed is not None and "never closed" in unclosed.message
     stray = refusal("خذ 500 mg\u202c يوميا", right_to_left=True)
     assert stray is not None and "closes nothing" in stray.message
-
-
-@pytest.fixture
-def i18n_project(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "p")
-    return tmp_path / "p"
 
 
 def set_msgstr(root: Path, context: str, msgstr: str) -> None:

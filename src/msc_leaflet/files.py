@@ -136,14 +136,16 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
         raise LeafletError(Location(path), "file not found") from None
     except OSError as exc:
         raise LeafletError(Location(path), f"cannot read: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        # Checked before os.fdopen, which refuses a folder with IsADirectoryError.
+        os.close(fd)
+        raise LeafletError(
+            Location(path),
+            "is not a regular file",
+            "a folder or special file stands where this file should be; remove or rename it",
+        )
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise LeafletError(
-                Location(path),
-                "is not a regular file",
-                "a folder or special file stands where this file should be; remove or rename it",
-            )
         if limit is not None and info.st_size > limit:
             raise LeafletError(
                 Location(path), f"file is {info.st_size:,} bytes; the limit is {limit:,}", hint

@@ -156,11 +156,13 @@ def build_loaded(
 
             pdf = impose_booklet(pdf, flip=spec.duplex_flip)
     except LayoutError as exc:
+        # The layout names the block (layout/unprintable.py); this is for what ReportLab
+        # raises outside a block. Its own words name Python objects: --debug shows them.
         raise LeafletError(
             Location(source.path),
-            f"the content cannot be laid out: {str(exc).splitlines()[0][:200]}",
-            "a block is larger than a page; split it into smaller blocks",
-        ) from None
+            "the content cannot be laid out: a part of it is larger than a page",
+            "split long boxes, tables and lists into smaller blocks",
+        ) from exc
     except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..errors import Location
+
 T = TypeVar("T")
 
 
@@ -26,6 +28,13 @@ class Text:
     context: str  # gettext msgctxt: a block id, or a path such as "faq/3/answer"
     line: int  # line in the source YAML
     comment: str = ""  # what the text is, for translators
+    # Where ``value`` was written when not at ``line`` of the leaflet: the .po entry of a
+    # translation (set by the localizer), so a message sends the localizer to it.
+    origin: Location | None = dataclasses.field(default=None, compare=False)
+
+    def location(self, leaflet_path: Path) -> Location:
+        """Where to fix this text: its .po entry if translated, else its leaflet line."""
+        return self.origin or Location(leaflet_path, self.line)
 
 
 @dataclass(frozen=True)

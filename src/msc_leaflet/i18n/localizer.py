@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
-from ..errors import Finding, Location
+from ..errors import Finding, LeafletError, Location
 from ..project import Project, same_language
 from .catalog import UI_DOMAIN, Entry, Key, catalog_language, po_path
 from .extract import is_optional
@@ -31,6 +31,11 @@ MAX_LISTED = 12  # entries named in one warning before "and N more"
 CATALOG_CACHE_SIZE = 16
 # Source/translation pairs (a leaflet has ~100; a verdict costs ~0.2 ms to recompute).
 VERDICT_CACHE_SIZE = 4096
+# The printed text of one localised leaflet, in UTF-8 bytes: what the largest leaflet
+# file can hold (content.yaml_source.MAX_FILE_BYTES), so a translation can make a
+# leaflet as long as the longest source allowed and no longer, and every build stays
+# under a minute (docs/hardening.md, "Measured bounds").
+MAX_TEXT_BYTES = 2_000_000
 
 
 def _catalog_entries(path: Path) -> dict[Key, Entry]:
@@ -114,7 +119,7 @@ class _Translator:
                 )
             )
             return text
-        return dataclasses.replace(text, value=entry.msgstr)
+        return dataclasses.replace(text, value=entry.msgstr, origin=Location(self.path, entry.line))
 
 
 def localize(
@@ -146,6 +151,7 @@ def localize_with_fallbacks(
     entries, declared = _catalog(path)
     translator = _Translator(entries, path, allow_fuzzy)
     localized = map_texts(leaflet, translator)
+    _check_size(localized, leaflet.path, locale)
     findings: list[Finding] = _header_finding(path, declared, locale)
     if translator.untranslated:
         findings.append(
@@ -171,6 +177,24 @@ def localize_with_fallbacks(
     fallbacks = [*translator.untranslated, *translator.fuzzy, *translator.rejected_texts]
     fallbacks.sort(key=lambda text: text.line)
     return dataclasses.replace(localized, language=locale), findings, fallbacks
+
+
+def _check_size(localized: Leaflet, source: Path, locale: str) -> None:
+    """Refuse a translation whose text exceeds `MAX_TEXT_BYTES`, naming its longest entry
+    (a pasted document, a msgstr repeated by a tool): beyond it a build takes minutes."""
+    all_texts = list(texts(localized))
+    size = sum(len(text.value.encode()) for text in all_texts)
+    if size <= MAX_TEXT_BYTES:
+        return
+    longest = max(all_texts, key=lambda text: len(text.value))
+    raise LeafletError(
+        longest.location(source),
+        f"the {locale} text of leaflet '{localized.id}' is {size:,} bytes; the limit is "
+        f"{MAX_TEXT_BYTES:,} (the longest entry, '{longest.context}', is "
+        f"{len(longest.value.encode()):,} bytes)",
+        "a translation may be as long as the largest leaflet file, no longer: check this "
+        "entry for pasted or repeated text, or split the leaflet",
+    )
 
 
 def ui_labels(locale: str, project: Project) -> Labels:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import assert_never
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..content.inline import plain_text
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
-from ..typeset import default_family, draw_runs
+from ..typeset import MissingGlyphError, default_family, draw_runs
 from .colours import theme_colour
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (
@@ -35,6 +37,7 @@ from .pages import (
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .story import DateFormatter, Localised
+from .unprintable import block_of, missing_glyph, tag_block, too_large
 
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 
@@ -50,6 +53,21 @@ class LayoutResult:
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
+    leaflet_path = Path()  # the source, named when a block fits on no page
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        flowable = flowables[0] if flowables else None
+        block = block_of(flowable)
+        waiting = len(flowables) - 1
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            raise too_large(block, flowable, self.frame, self.leaflet_path) from None
+        # What ReportLab put back in front (a split's remainder) sets the same block.
+        for remainder in flowables[: len(flowables) - waiting]:
+            if block is not None and block_of(remainder) is None:
+                tag_block([remainder], block)
+
     def afterFlowable(self, flowable: Flowable) -> None:
         title = getattr(flowable, "outline_title", None)
         if title:
@@ -68,6 +86,19 @@ def layout_leaflet(
 ) -> LayoutResult:
     """PDF bytes of the localised ``versions`` (two for a bilingual edition, the
     translation first) in ``edition``, finished for print as ``spec`` asks."""
+    try:
+        return _layout(versions, theme, format_date, edition, spec)
+    except MissingGlyphError as error:
+        raise missing_glyph(error, [v.leaflet for v in versions]) from None
+
+
+def _layout(
+    versions: Sequence[Localised],
+    theme: Theme,
+    format_date: DateFormatter,
+    edition: Edition,
+    spec: PrintSpec | None,
+) -> LayoutResult:
     spec = spec or PrintSpec()
     setting = Setting(theme, default_family(), format_date, spec.bleed, spec.proof)
     match edition.arrangement:
@@ -93,6 +124,7 @@ def layout_leaflet(
         lang=leaflets[0].language,
         initialFontName=setting.family.regular,
     )
+    doc.leaflet_path = leaflets[0].path
     story: list[Flowable] = []
     for part in parts:
         doc.addPageTemplates(make_templates(doc, part.furniture))

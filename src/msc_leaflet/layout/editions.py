@@ -40,6 +40,7 @@ from .story import (
 )
 from .styles import build_styles
 from .text import Writer
+from .unprintable import tag_block
 
 COLUMN_GAP = 6 * mm
 
@@ -138,6 +139,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         if opens_section:
             row.outline_title = getattr(halves[0][0], "outline_title", "")
         tag_context([row], group[0][0].id)
+        tag_block([row], group[-1][0])  # a heading's row is too tall for its block
         story.append(row)
         i += len(group)
     heading = left.labels("references")

@@ -23,7 +23,9 @@ MAX_SHARE = 0.45  # a footer taller than this share of the frame is allowed but 
 
 def flowable_citations(flowable: Flowable) -> set[int]:
     """Citation numbers anywhere inside ``flowable`` (paragraphs, tables, containers)."""
-    found = set(cited_numbers(flowable)) if hasattr(flowable, "frags") else set()
+    # cited_numbers, not hasattr(flowable, "frags"): that makes the fragments of every
+    # remainder of a long paragraph, once per page.
+    found = cited_numbers(flowable)
     children: list[object] = []
     if isinstance(flowable, Table):
         for row in flowable._cellvalues:

@@ -25,6 +25,7 @@ from .blocks import BlockBuilder, make_table, padding_commands
 from .colours import theme_colour
 from .proof import tag_context
 from .text import Writer
+from .unprintable import tag_block
 
 DateFormatter = Callable[[dt.date, str], str]
 
@@ -68,6 +69,7 @@ def block_flowables(builder: BlockBuilder, block: m.Block) -> list[Flowable]:
     """The flowables of one block, tagged with its id for the proof margin."""
     flowables = builder.build(block)
     tag_context(flowables, block.id)
+    tag_block(flowables, block)
     return flowables
 
 

@@ -5,14 +5,22 @@ the layout treat it as one) whose ``wrap``/``split``/``draw`` run on this packag
 units instead of ReportLab's fragment words. ReportLab's own breaker cannot be used
 for Thai: it breaks only at spaces, measures unshaped widths, and its long-word
 splitter is what raises ``LayoutError: Splitting error`` on shaped paragraphs.
+
+A paragraph longer than a page is split once per page, and each remainder is measured
+again: everything a remainder costs must be proportional to the page it fills, not to
+the text left, or one long paragraph is quadratic (a 200 kB paragraph took 10 s,
+800 kB 39 s). So ``frags`` and ``text`` are made only when asked for, the remainder
+inherits the greedy line breaks it already has (`_LinesFrom`), and citation numbers
+are found through an index shared by all parts.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -54,8 +62,68 @@ def _frag(unit_text: str, run: Run) -> ParaFrag:
     return frag
 
 
+class _LinesFrom(Sequence[Line]):
+    """``lines[first:]`` with every unit index moved down by ``shift``: the lines of a
+    split's remainder, made without copying the lines of the pages still to come."""
+
+    lines: Sequence[Line]
+    first: int
+    shift: int
+
+    def __init__(self, lines: Sequence[Line], first: int, shift: int) -> None:
+        if isinstance(lines, _LinesFrom):  # a remainder of a remainder: one level only
+            first, shift = lines.first + first, lines.shift + shift
+            lines = lines.lines
+        self.lines, self.first, self.shift = lines, first, shift
+
+    def __len__(self) -> int:
+        return len(self.lines) - self.first
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        line = self.lines[self.first + index]
+        return Line(line.start - self.shift, line.end - self.shift, line.width)
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self[i] for i in range(len(self)))
+
+
+class _Citations:
+    """Where a paragraph cites: (unit index, numbers) in order, shared by its parts."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        marks = [
+            (i, piece.run.cites)
+            for i, unit in enumerate(units)
+            for piece in unit.pieces
+            if piece.run.cites
+        ]
+        self.at = [i for i, _ in marks]
+        self.numbers = [numbers for _, numbers in marks]
+
+    def between(self, start: int, end: int) -> set[int]:
+        first = bisect_left(self.at, start)
+        last = bisect_left(self.at, end, first)
+        return {n for numbers in self.numbers[first:last] for n in numbers}
+
+
 class TextParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph of shaped units; each part of a split keeps only its own units."""
+
+    # ReportLab's Paragraph attributes, set here because `__init__` skips its parser.
+    caseSensitive = 1
+    encoding = "utf8"
+    bulletText = None
+    debug = 0
 
     def __init__(
         self,
@@ -72,11 +140,41 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # (LAYOUT004), because a cut inside a word is a defect the author must fix.
         self.on_emergency_break = on_emergency_break
         self.justify_last = justify_last  # the first part of a split is justified to its end
-        frags = [_frag(p.text, p.run) for u in self.units for p in u.pieces]
-        super().__init__(None, style, frags=frags)
-        self.text = self.getPlainText()
-        self._lines: list[Line] = []
+        self.style = style
+        self._frags: list[ParaFrag] | None = None
+        self._text: str | None = None
+        self._lines: Sequence[Line] = []
         self._widths: tuple[float, float] | None = None
+        # The citation index of the whole paragraph, and where this part starts in it.
+        self._citations: _Citations | None = None
+        self._offset = 0
+
+    @property
+    def frags(self) -> list[ParaFrag]:
+        """ReportLab fragments, for code that inspects ``.frags`` (made when asked)."""
+        if self._frags is None:
+            self._frags = [_frag(p.text, p.run) for u in self.units for p in u.pieces]
+        return self._frags
+
+    @frags.setter
+    def frags(self, value: list[ParaFrag]) -> None:
+        self._frags = value
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.getPlainText()
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
+
+    def cited_numbers(self) -> set[int]:
+        """Citation numbers in this part of the paragraph."""
+        if self._citations is None:
+            self._citations = _Citations(self.units)
+        return self._citations.between(self._offset, self._offset + len(self.units))
 
     # --- measuring -------------------------------------------------------------------
 
@@ -85,7 +183,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         first = avail_width - style.leftIndent - style.firstLineIndent - style.rightIndent
         return first, avail_width - style.leftIndent - style.rightIndent
 
-    def lines_for(self, avail_width: float) -> list[Line]:
+    def lines_for(self, avail_width: float) -> Sequence[Line]:
         widths = self._line_widths(avail_width)
         if widths != self._widths:
             # A unit wider than a line is cut (emergency break) rather than drawn past
@@ -134,6 +232,14 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         rest = TextParagraph(
             self.units[cut:], rest_style, self.lang, justify_last=self.justify_last
         )
+        # Greedy breaking: the remainder's lines are this paragraph's lines after the
+        # cut, all set at the full width (its first line has no indent), so they are
+        # reused rather than broken again on every page.
+        rest._lines = _LinesFrom(lines, fit, cut)
+        rest._widths = (self._widths[1], self._widths[1]) if self._widths else None
+        if self._citations is None:
+            self._citations = _Citations(self.units)
+        rest._citations, rest._offset = self._citations, self._offset + cut
         first.wrap(availWidth, availHeight)
         return [first, rest]
 
@@ -219,8 +325,9 @@ def _unit_text(unit: Unit) -> str:
 def cited_numbers(flowable: Any) -> set[int]:
     """Citation numbers in this paragraph (or in this part of a split paragraph)."""
     if isinstance(flowable, TextParagraph):
-        # Asked for every flowable placed and measured: no set per unit on the way.
-        return {n for unit in flowable.units for piece in unit.pieces for n in piece.run.cites}
+        # Asked for every flowable placed and measured, and for every remainder of a
+        # long paragraph: through the shared index, not a walk over its units.
+        return flowable.cited_numbers()
     found: set[int] = set()
     for frag in getattr(flowable, "frags", ()):
         found.update(getattr(frag, "cites", ()))

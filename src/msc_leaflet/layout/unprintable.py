@@ -1,0 +1,124 @@
+"""Content the layout cannot print → a message naming where the author fixes it.
+
+A character no font draws would print as an empty box: `missing_glyph` names the text
+holding it, at its leaflet line or, for a translation, its .po entry.
+
+A block that fits on no page: ReportLab says ``Flowable <Table@0x7F… 2 rows x 2
+cols(tallest row 662.55)> too large on page 2 in frame 'later-0'(493.2 x 714.3*)``:
+nothing an author can act on. The document remembers the block it is placing
+(`tag_block`, `block_of`) and turns the error into `file:line: error:` with what to
+change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Table
+
+from ..content import model as m
+from ..content.text_policy import name
+from ..errors import LeafletError, Location
+from ..typeset import MissingGlyphError
+from .footnotes import ReferenceFrame, flowable_citations
+
+_KINDS = {
+    m.Heading: "heading",
+    m.Paragraph: "paragraph",
+    m.ListBlock: "list",
+    m.Callout: "callout",
+    m.Quote: "quote",
+    m.Faq: "FAQ",
+    m.Table: "table",
+    m.Figure: "figure",
+}
+
+
+def tag_block(flowables: list[Flowable], block: m.Block) -> None:
+    """Remember on each of a block's flowables which block it sets."""
+    for flowable in flowables:
+        flowable.leaflet_block = block
+
+
+def block_of(flowable: Flowable | None) -> m.Block | None:
+    """The block ``flowable`` sets: its own tag, or that of the first flowable inside it
+    (a KeepTogether group, a row of the parallel edition)."""
+    for _ in range(4):  # containers nest a few levels at most
+        if flowable is None:
+            return None
+        block: m.Block | None = getattr(flowable, "leaflet_block", None)
+        if block is not None:
+            return block
+        if isinstance(flowable, KeepTogether) and flowable._content:
+            flowable = flowable._content[0]
+        elif isinstance(flowable, Table) and flowable._cellvalues:
+            cell = flowable._cellvalues[0][0]
+            flowable = cell[0] if isinstance(cell, (list, tuple)) and cell else cell
+        else:
+            return None
+    return None
+
+
+def too_large(
+    block: m.Block | None, flowable: Flowable | None, frame: object, leaflet: Path
+) -> LeafletError:
+    """The error for ``block`` (set as ``flowable``), which fits in no ``frame``."""
+    if block is None:
+        return LeafletError(
+            Location(leaflet),
+            "a part of the leaflet is larger than a page and cannot be split",
+            "split long boxes, tables and lists into smaller blocks",
+        )
+    kind = _KINDS.get(type(block), "block")
+    where = Location(leaflet, block.line)
+    cited = flowable_citations(flowable) if flowable is not None else set()
+    if isinstance(frame, ReferenceFrame) and cited:
+        footer = frame.references.height(cited)
+        if footer > frame._height / 2:
+            share = (
+                "are taller than the page"
+                if footer >= frame._height
+                else f"take {footer / frame._height:.0%} of the page"
+            )
+            return LeafletError(
+                where,
+                f"this {kind} cites {len(cited)} references, and their notes at the foot "
+                f"of the page {share}: no room is left for the {kind} itself",
+                "cite fewer references in one paragraph: split it, or cite each source "
+                "where its statement is",
+            )
+    cells = [c for row in block.rows for c in row] if isinstance(block, m.Table) else []
+    if cells:
+        # The longest cell makes the tallest row: name its line, or its .po entry.
+        cell = max(cells, key=lambda c: len(c.value))
+        return LeafletError(
+            cell.location(leaflet),
+            f"this table cell ({len(cell.value):,} characters) makes its row taller than "
+            "a page, and a table row cannot be split across pages",
+            "shorten the cell, or spread its text over several rows (or make the table a list)",
+        )
+    return LeafletError(
+        where,
+        f"this {kind} is taller than a page and cannot be split across pages",
+        f"split the {kind} into smaller blocks",
+    )
+
+
+def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> LeafletError:
+    """The error for a character the font lacks, at the first text that holds it."""
+    source = leaflets[0].path
+    where = Location(source)
+    found = next((t for lf in leaflets for t in m.texts(lf) if error.char in t.value), None)
+    if found is not None:
+        where = found.location(source)
+    else:  # not a leaflet text: the organisation's name, address, contacts
+        org = leaflets[0].organisation
+        if any(error.char in str(value) for value in vars(org).values()):
+            where = Location(org.path)
+    return LeafletError(
+        where,
+        f"{name(error.char)} cannot be printed: the font {error.font!r} has no glyph for "
+        "it, so it would show as an empty box",
+        "remove it, or write it in words (emoji and many symbols are not in the fonts)",
+    )

@@ -1,0 +1,248 @@
+"""Hardening round 2, the layout: one long text costs what its pages cost (class 8),
+every message the layout gives names the file and line to fix (class 10), and two
+builds into one folder keep each other's manifest records (class 9)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import LONG_BLOCKS, leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.cli.app import app
+from msc_leaflet.i18n import localizer
+from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.project import Project
+from msc_leaflet.typeset import TextParagraph, make_paragraph, paragraph
+from msc_leaflet.typeset.linebreak import Line, break_lines
+from msc_leaflet.typeset.units import Unit
+from test_hardening_text import set_msgstr as set_thai_msgstr
+from typeset_support import body_style, mm, runs_for
+
+runner = CliRunner()
+WORDS = "Cells and tests reading labels with care, plain words here. "
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    return result.exit_code, output
+
+
+def assert_refused_at(code: int, output: str, where: str, message: str) -> None:
+    """Exit 1 with ``where: error: message``, in words: no library internals (object
+    reprs, addresses, frame names, sizes in points) before the hint."""
+    assert code == 1
+    assert f"{where}: error: {message}" in output, output
+    for internal in ("Flowable", "0x", "frame", "template", "<", "points)"):
+        assert internal not in output.split("hint:")[0], output
+
+
+# --- 8. one long text is linear ----------------------------------------------------------
+
+
+def test_a_long_paragraph_is_broken_into_lines_once_not_once_per_page(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each page's remainder used to be a new paragraph broken into lines again and
+    # given ReportLab fragments again: work proportional to the text left, on every
+    # page, so one long paragraph was quadratic (200 kB: 10 s, 800 kB: 39 s).
+    text = (WORDS * 1500).strip()  # 90 kB: ~18 pages
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
+    broken: list[int] = []
+    fragments: list[int] = []
+    real_frag = paragraph._frag
+
+    def counting_break(units: Sequence[Unit], first: float, width: float) -> list[Line]:
+        broken.append(len(units))
+        return break_lines(units, first, width)
+
+    def counting_frag(*args: object) -> object:
+        fragments.append(1)
+        return real_frag(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(paragraph, "break_lines", counting_break)
+    monkeypatch.setattr(paragraph, "_frag", counting_frag)
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    assert result.pages > 15
+    words = len(text.split())
+    # Every unit is broken into lines a bounded number of times (measuring passes,
+    # the part set on each page), not once for every page still to come.
+    assert sum(broken) < 4 * words, (sum(broken), words, result.pages)
+    assert len(fragments) < words
+
+
+def test_the_parts_of_a_split_paragraph_have_the_lines_of_the_whole() -> None:
+    # The remainder of a split reuses the lines already broken: they must be the lines
+    # a fresh break would give, with a first-line indent that applies to part one only.
+    style = body_style()
+    style.firstLineIndent = 12
+    whole = make_paragraph(runs_for([((WORDS * 40).strip(), "")]), style, "en")
+    width = 90 * mm
+    whole.wrap(width, 10_000)
+    expected = whole.line_texts()
+    parts: list[str] = []
+    rest: TextParagraph = make_paragraph(runs_for([((WORDS * 40).strip(), "")]), style, "en")
+    page = 7 * style.leading
+    while True:
+        rest.wrap(width, page)
+        split = rest.split(width, page)
+        if not split or split[1].__class__ is not TextParagraph:
+            parts += rest.line_texts()
+            break
+        first, rest = split
+        parts += first.line_texts()
+        fresh = make_paragraph(runs_for([(rest.getPlainText(), "")]), rest.style, "en")
+        fresh.wrap(width, 10_000)
+        assert rest.lines_for(width)[:] == fresh.lines_for(width)[:]
+    assert parts == expected
+
+
+def test_a_translation_longer_than_the_text_limit_is_refused_at_its_entry(
+    i18n_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 3 MB msgstr (a pasted document) built for more than a minute. The limit is on
+    # the whole translated leaflet (2,000,000 bytes, what the largest leaflet file
+    # holds); a smaller one here keeps the test fast.
+    monkeypatch.setattr(localizer, "MAX_TEXT_BYTES", 20_000)
+    root = i18n_project
+    entry_line = set_msgstr(
+        root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง " + ("และอย่าให้เปียกน้ำ " * 600).strip()
+    )
+    code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert f"care-basics.po:{entry_line}: error: the th text of leaflet 'care-basics' is" in output
+    assert "the limit is 20,000 (the longest entry, 'paragraph/4', is" in output
+    assert "hint: a translation may be as long as the largest leaflet file" in output
+
+
+# --- 10. every layout message has a place --------------------------------------------
+
+
+def test_a_character_the_font_lacks_names_its_leaflet_line(
+    make_project: Callable[..., Path],
+) -> None:
+    blocks = "- paragraph: Keep the bandage on.\n- paragraph: Smile \U0001f600 today.\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"))
+    line = line_of(leaflet_yaml(blocks, references=""), "Smile")
+    assert code == 1
+    assert (
+        f"sample.yaml:{line}: error: U+1F600 GRINNING FACE cannot be printed: the font " in output
+    ), output
+    assert "hint: remove it, or write it in words" in output
+
+
+def test_a_character_the_font_lacks_in_a_translation_names_its_po_entry(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    root = i18n_project
+    entry_line = set_msgstr(root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง \U0001f9ca และอย่าให้เปียกน้ำ")
+    code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert f"care-basics.po:{entry_line}: error: U+1F9CA ICE CUBE cannot be printed" in output
+
+
+def test_a_table_row_taller_than_an_a5_page_names_its_cell(
+    make_project: Callable[..., Path],
+) -> None:
+    long = (WORDS * 150).strip()
+    blocks = f"- table:\n    header: [Question, Answer]\n    rows:\n      - [Why, '{long}']\n"
+    text = leaflet_yaml(blocks, references="")
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"), "--paper", "a5")
+    message = f"this table cell ({len(long):,} characters) makes its row taller than a page"
+    assert_refused_at(code, output, f"sample.yaml:{line_of(text, '- [Why')}", message)
+    assert "hint: shorten the cell, or spread its text over several rows" in output
+
+
+def test_a_paragraph_with_too_many_citations_for_a_page_names_its_line(
+    make_project: Callable[..., Path],
+) -> None:
+    keys = [f"ref{n:03d}" for n in range(120)]
+    study = {"journal": "J Test", "year": 2001}  # authors: a new list each, or YAML aliases
+    references = yaml.safe_dump(
+        {"references": [{"key": k, "authors": ["A"], "title": k, **study} for k in keys]}
+    )
+    cites = "".join(f"[@{key}]" for key in keys)
+    blocks = f"- paragraph: Keep the bandage on.\n- paragraph: Studies say so {cites}.\n"
+    text = leaflet_yaml(blocks, references=references)
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"))
+    message = (
+        "this paragraph cites 120 references, and their notes at the foot of the page are "
+        "taller than the page"
+    )
+    assert_refused_at(code, output, f"sample.yaml:{line_of(text, 'Studies say so')}", message)
+
+
+# --- 9. concurrent builds keep each other's records ------------------------------------
+
+
+def test_two_builds_into_one_folder_at_once_leave_a_manifest_of_both(
+    make_project: Callable[..., Path],
+) -> None:
+    # Each build read the manifest when it started and wrote it when it ended, so the
+    # later one dropped the other's record; records are now merged on write, locked.
+    root = make_project(
+        {name: leaflet_yaml(LONG_BLOCKS, leaflet_id=name) for name in ("one", "two")}
+    )
+    out = root / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "msc_leaflet", "build", "-o", str(out)]
+    builds = [
+        subprocess.Popen(
+            [*command, name],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("one", "two")
+    ]
+    for build in builds:
+        _, stderr = build.communicate(timeout=300)
+        assert build.returncode == 0, stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["outputs"]) == ["en/one.pdf", "en/two.pdf"]
+    for name in ("one", "two"):
+        assert (out / "en" / f"{name}.pdf").is_file()
+
+
+def test_a_catalog_that_is_a_folder_is_bad_input_not_an_internal_error(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    # os.fdopen refused the folder (IsADirectoryError) before read_input could say so.
+    path = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    path.unlink()
+    path.mkdir()
+    project, out = str(i18n_project), str(tmp_path / "o")
+    code, output = invoke("build", "--project", project, "-l", "th", "-o", out)
+    assert code == 1
+    assert "care-basics.po: error: is not a regular file" in output
+    assert "internal error" not in output
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def set_msgstr(root: Path, context: str, msgstr: str) -> int:
+    """Set the Thai msgstr of ``context``; the line of its entry in the .po."""
+    set_thai_msgstr(root, context, msgstr)
+    path = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    return next(e.line for e in read_po(path).active if e.msgctxt == context)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of ``text`` that holds ``needle``."""
+    return 1 + next(i for i, row in enumerate(text.splitlines()) if needle in row)
