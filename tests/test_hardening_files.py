@@ -1,0 +1,219 @@
+"""Hardening round 2, what the tool reads: links out of the project, files that are no
+files, images by decoded memory, SOURCE_DATE_EPOCH, locale codes and header-less catalogs.
+
+Every case is a user's (or an outsider's) file or setting: one line naming it, exit 1,
+nothing written, nothing of a foreign file echoed.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import leaflet_yaml
+from msc_leaflet.cli.app import app
+from msc_leaflet.content.loader import MAX_IMAGE_BYTES
+
+runner = CliRunner()
+SECRET = "root:x:0:0:a secret line that must never be echoed"
+PO = Path("locales", "th", "LC_MESSAGES", "care-basics.po")
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout + result.stderr
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A file outside every project, as /etc/passwd would be."""
+    path = tmp_path / "outside.txt"
+    path.write_text(SECRET + "\n")
+    return path
+
+
+def link(path: Path, target: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    path.symlink_to(target)
+
+
+# --- 5. a link out of the project is never read ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("linked", "command"),
+    [
+        (PO, ["build", "-l", "th"]),
+        (PO, ["i18n", "check"]),
+        (Path("locales", "care-basics.pot"), ["i18n", "update"]),
+        (Path("organisations", "test-clinic.yaml"), ["build", "-l", "en"]),
+        (Path("locales", "th", "words.txt"), ["build", "-l", "th"]),
+        (Path("locales", "glossary.yaml"), ["check"]),
+        (Path("theme.yaml"), ["build", "-l", "en"]),
+        (Path("msc-leaflet.toml"), ["check"]),
+    ],
+    ids=[
+        "po-build",
+        "po-check",
+        "pot-update",
+        "organisation",
+        "words",
+        "glossary",
+        "theme",
+        "toml",
+    ],
+)
+def test_a_link_out_of_the_project_is_refused_and_never_echoed(
+    i18n_project: Path, outside: Path, tmp_path: Path, linked: Path, command: list[str]
+) -> None:
+    link(i18n_project / linked, outside)
+    before = outside.read_bytes()
+    code, output = invoke(*command, "--project", str(i18n_project), *_out(command, tmp_path))
+    assert code == 1, output
+    assert "points outside the project" in output
+    assert "root:x" not in output and "Traceback" not in output
+    assert outside.read_bytes() == before
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def _out(command: list[str], tmp_path: Path) -> list[str]:
+    return ["-o", str(tmp_path / "out")] if command[0] == "build" else []
+
+
+def test_a_catalog_that_is_not_a_catalog_is_not_echoed(i18n_project: Path) -> None:
+    (i18n_project / PO).write_text(SECRET + "\n")
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    assert code == 1 and "care-basics.po:1: error:" in output
+    assert "root:x" not in output
+
+
+# --- 7. files that are no files, and the environment -----------------------------------
+
+
+def test_a_folder_where_a_catalog_should_be_is_one_line(i18n_project: Path, tmp_path: Path) -> None:
+    (i18n_project / PO).unlink()
+    (i18n_project / PO).mkdir()
+    out = tmp_path / "out"
+    code, output = invoke("build", "-l", "th", "--project", str(i18n_project), "-o", str(out))
+    assert code == 1 and "is not a regular file" in output
+    assert "internal error" not in output and "Traceback" not in output
+
+
+def test_a_fifo_where_a_catalog_should_be_does_not_hang(i18n_project: Path) -> None:
+    (i18n_project / PO).unlink()
+    os.mkfifo(i18n_project / PO)  # reading it would block forever
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    assert code == 1 and "is not a regular file" in output
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "abc", "-5", "1.5", "١٧٠٠"])
+def test_a_bad_source_date_epoch_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, value: str
+) -> None:
+    root = make_project()
+    code, output = invoke(
+        "build", "--project", str(root), "-o", str(tmp_path / "o"), env={"SOURCE_DATE_EPOCH": value}
+    )
+    assert code == 1, output
+    assert output.startswith("SOURCE_DATE_EPOCH: error:") and "is not a time" in output
+    assert "internal error" not in output and not list((tmp_path / "o").rglob("*.pdf"))
+
+
+# --- 6. images are bounded by decoded memory -------------------------------------------
+
+
+def png(path: Path, width: int, height: int, bit_depth: int = 8) -> None:
+    """An RGBA PNG of one colour: a few hundred kB on disk whatever its decoded size."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    sample = b"\x12\x34" if bit_depth == 16 else b"\x80"
+    row = b"\x00" + sample * 4 * width
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, 6, 0, 0, 0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
+
+
+def test_an_image_is_refused_by_its_decoded_size_not_its_file_size(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # 6,000 × 6,000 16-bit RGBA: 36 MP (under the 40 MP limit), ~290 kB on disk,
+    # 288 MB decoded; six uses of it once peaked at 2.2 GB.
+    root = make_project({"sample": leaflet_yaml("- figure: images/big.png\n  alt: A test\n")})
+    png(root / "images" / "big.png", 6000, 6000, 16)
+    assert (root / "images" / "big.png").stat().st_size < 1_000_000
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert "6,000 × 6,000 px, 288 MB once decoded" in output
+    assert f"{MAX_IMAGE_BYTES / 1e6:.0f} MB" in output
+
+
+def test_the_images_of_one_leaflet_are_bounded_together(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    figures = "".join(f"- figure: images/p{n}.png\n  alt: Picture {n}\n" for n in range(5))
+    root = make_project({"sample": leaflet_yaml(figures)})
+    for n in range(5):  # each 3,000 × 2,000 RGBA = 24 MB: fine alone, but see below
+        png(root / "images" / f"p{n}.png", 3000, 2000)
+    code, _ = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 0  # 120 MB together is within the leaflet's budget
+    for n in range(5, 12):  # 12 distinct images: 288 MB together
+        png(root / "images" / f"p{n}.png", 3000, 2000)
+    many = "".join(f"- figure: images/p{n}.png\n  alt: Picture {n}\n" for n in range(12))
+    (root / "leaflets" / "sample.yaml").write_text(leaflet_yaml(many))
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and "the images of this leaflet take more than 256 MB" in output
+
+
+# --- 11. locale codes and catalogs without a header -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("no", "reads as a yes/no value in YAML 1.1 tools"),
+        ("off", "reads as a yes/no value in YAML 1.1 tools"),
+        ("xx", "unknown locale 'xx': CLDR has no such language"),
+    ],
+)
+def test_a_language_code_cldr_does_not_know_is_refused_with_what_was_meant(
+    make_project: Callable[..., Path], tmp_path: Path, language: str, message: str
+) -> None:
+    text = leaflet_yaml("- paragraph: Hello.\n").replace("language: en", f"language: {language}")
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and message in output and "sample.yaml:2:" in output
+
+
+def test_a_locale_argument_cldr_does_not_know_is_refused(make_project: Callable[..., Path]) -> None:
+    code, output = invoke("build", "-l", "zz", "--project", str(make_project()))
+    assert code == 1 and "unknown locale 'zz'" in output
+
+
+def test_a_catalog_without_a_header_is_not_used_silently(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    path = i18n_project / PO
+    text = path.read_text()
+    body = text[text.index("\n\n") + 2 :]  # everything after the header entry
+    path.write_text(body)
+    code, output = invoke(
+        "build", "-l", "th", "--project", str(i18n_project), "-o", str(tmp_path / "o")
+    )
+    assert "care-basics.po:1: warning: catalog has no header (no Language)" in output
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    assert code == 1 and "care-basics.po" in output
