@@ -15,7 +15,6 @@ import os
 import resource
 import subprocess
 import sys
-import time
 import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
@@ -124,9 +123,7 @@ def test_a_5000_character_run_stays_inside_the_margin(
     text = syllable * 2500
     source = leaflet_yaml(f"- paragraph: Before {text} after.\n", references="")
     root = make_project({"sample": thai(source) if kind == "thai" else source})
-    start = time.perf_counter()
     pdf, _ = build(root, tmp_path / "out")
-    assert time.perf_counter() - start < 20
     page_width = A4[0]
     assert all(edge <= page_width - 15 * mm for edge in right_edges(pdf)), right_edges(pdf)
     extracted = all_text(pdf)  # the run continues on page 2, after the page footer
@@ -139,9 +136,7 @@ def test_a_5000_character_run_stays_inside_the_margin(
 def test_a_200_item_list_builds(make_project: Callable[..., Path], tmp_path: Path) -> None:
     items = "".join(f"    - Item {n} with a few plain words.\n" for n in range(1, 201))
     root = make_project({"sample": leaflet_yaml("- list:\n" + items, references="")})
-    start = time.perf_counter()
     pdf, pages = build(root, tmp_path / "out")
-    assert time.perf_counter() - start < 20
     text = " ".join(page_texts(pdf))
     assert all(f"Item {n} with" in text for n in (1, 100, 200))
     assert pages >= 4
@@ -184,10 +179,8 @@ def test_a_20000_px_image_is_refused_from_its_header(make_project: Callable[...,
     (root / "big.png").write_bytes(png_header(20_000, 20_000))
     project = Project.at(root)
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
     with pytest.raises(LeafletError, match="40 megapixels"):
         load_leaflet(project.leaflet_path("sample"), project)
-    assert time.perf_counter() - start < 1
     # Decoding would need 1.2 GB; the peak of this process must not move by 100 MB.
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 100_000
 
@@ -256,17 +249,16 @@ def test_other_yaml_faults_keep_their_position_when_libyaml_refuses(
 @pytest.mark.parametrize(
     "text", ["[" * 200_000, "[" * 100_000 + "](https://example.org)", "[x](" * 50_000]
 )
-def test_inline_markup_is_parsed_in_linear_time(text: str) -> None:
-    start = time.perf_counter()
+def test_inline_markup_of_pathological_shape_is_parsed(text: str) -> None:
+    # Quadratic parsing took ~30 s for 20,000 "[": these sizes would not finish. The time
+    # itself is measured by benchmarks/bench_hardening.py, never asserted here.
     parse_inline(text)
-    assert time.perf_counter() - start < 2  # quadratic took ~30 s for 20,000 "["
 
 
-def test_po_continuation_lines_are_read_in_linear_time() -> None:
+def test_po_continuation_lines_are_read_whole() -> None:
+    # Appending line by line took ~10 s here (quadratic); the time is a benchmark's.
     text = 'msgid "a"\nmsgstr ""\n' + '"0123456789"\n' * 200_000
-    start = time.perf_counter()
     catalog = parse_po(text)
-    assert time.perf_counter() - start < 5  # appending line by line took ~10 s
     assert len(catalog.entries[0].msgstr) == 2_000_000
 
 
@@ -300,22 +292,21 @@ def measure_long_leaflet(root: Path, paragraphs: int) -> tuple[int, float, float
     return int(pages), float(seconds), float(peak)
 
 
-def test_a_60_page_leaflet_builds_in_bounded_time_and_memory(
+def test_a_60_page_leaflet_builds_in_bounded_memory(
     make_project: Callable[..., Path],
 ) -> None:
-    pages, seconds, peak_mb = measure_long_leaflet(make_project({"sample": "x"}), 1200)
+    # Time is measured by benchmarks/bench_hardening.py (docs/hardening.md), not asserted.
+    pages, _, peak_mb = measure_long_leaflet(make_project({"sample": "x"}), 1200)
     assert pages >= 55
-    assert seconds < 60  # measured: ~5 s
     assert peak_mb < 400  # measured: ~100 MB
 
 
 @pytest.mark.skipif(not SLOW, reason="~30 s; set MSC_LEAFLET_SLOW=1 to run")
-def test_a_300_page_leaflet_builds_in_bounded_time_and_memory(
+def test_a_300_page_leaflet_builds_in_bounded_memory(
     make_project: Callable[..., Path],
 ) -> None:
-    pages, seconds, peak_mb = measure_long_leaflet(make_project({"sample": "x"}), 5800)
+    pages, _, peak_mb = measure_long_leaflet(make_project({"sample": "x"}), 5800)
     assert pages >= 280
-    assert seconds < 180  # measured: ~30 s
     assert peak_mb < 800  # measured: ~200 MB
 
 
