@@ -102,6 +102,14 @@ def refuse_unless_printable(
         )
 
 
+def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
+    """A catalog that is not this leaflet's (contexts lost, another leaflet's file) would
+    print the whole leaflet in English under a translation's name: never a draft."""
+    for finding in i18n_findings:
+        if finding.severity == "error":
+            raise LeafletError(finding.location, finding.message, finding.hint)
+
+
 def build_leaflet(
     project: Project,
     leaflet_id: str,
@@ -143,6 +151,7 @@ def build_loaded(
         )
         if options.strict:
             refuse_unless_printable(project, source, language, i18n_findings)
+        refuse_wrong_catalog(source, i18n_findings)
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)
         versions.append(Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings)))
