@@ -4,7 +4,8 @@ A catalog whose keys (msgctxt, msgid) match almost none of the leaflet's message
 print the whole leaflet in the source language while every entry looks translated. It
 happens when a tool drops the contexts (translate-toolkit's po2xliff → xliff2po round
 trip, some CAT pipelines), when a file is copied under another leaflet's name, or when
-a catalog was never updated after a rewrite. Each cause has its own message, so the
+a catalog was never updated after a rewrite. (An empty catalog is not one of these:
+every text is then listed as untranslated.) Each cause has its own message, so the
 person who reads it knows what to do; all of them are errors, not warnings.
 """
 
@@ -35,13 +36,10 @@ def mismatch(
     matched = len(keys & wanted)
     if matched >= MIN_SHARE * len(wanted):
         return None
-    share = f"matches {matched} of the {len(wanted)} messages of '{domain}'"
     active = catalog.active
-    if not active:
-        return (
-            f"catalog has no entries ({share})",
-            "it is probably the wrong file; restore it, or run `msc-leaflet i18n update`",
-        )
+    if not active:  # a new, empty catalog: the untranslated-text warning lists everything
+        return None
+    share = f"matches {matched} of the {len(wanted)} messages of '{domain}'"
     no_context = [e for e in active if e.msgctxt is None]
     by_msgid = {msgid for _, msgid in wanted}
     if len(no_context) > len(active) // 2 and any(ctx for ctx, _ in wanted):
