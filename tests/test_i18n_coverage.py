@@ -52,7 +52,7 @@ def strip_contexts(path: Path) -> None:
 
 
 def test_bundled_catalogs_pass(bundled: Path) -> None:
-    code, output = invoke("i18n", "check", "--project", str(bundled))
+    _, output = invoke("i18n", "check", "--project", str(bundled))
     assert "I18N014" not in output, output
 
 

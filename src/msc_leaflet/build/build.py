@@ -28,7 +28,7 @@ from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
-from ..project import Project
+from ..project import Project, same_language
 from ..theme.theme import Theme, load_theme
 from ..typeset import WordList, load_word_list
 from ..typeset.segmentation import EMPTY_WORD_LIST
@@ -110,6 +110,31 @@ def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
             raise LeafletError(finding.location, finding.message, finding.hint)
 
 
+def signoff_record(
+    project: Project, source: Leaflet, language: str, options: Options
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """--strict: refuse a translation without a current sign-off in every required role
+    (``msc-leaflet.toml`` [i18n] signoff_required). A proof: the history and the entries
+    changed since the last approval, for its last page."""
+    if same_language(language, source.language) or not (options.strict or options.spec.proof):
+        return (), ()
+    from ..i18n.signoff import leaflet_review, proof_lines
+
+    state, review = leaflet_review(project, source, language)
+    if options.strict and review.missing_roles:
+        stale = f": {len(review.changed)} entries changed since the last approval"
+        raise LeafletError(
+            Location(source.path),
+            f"--strict: the {language} text of '{source.id}' has no current sign-off by "
+            f"{' and '.join(review.missing_roles)} ({review.state}"
+            f"{stale if review.state == 'stale' else ''})",
+            f"msc-leaflet i18n review {source.id} -l {language} --by NAME "
+            f"--role {review.missing_roles[0]}",
+        )
+    history, changed = proof_lines(review, state)
+    return tuple(history), tuple(changed)
+
+
 def build_leaflet(
     project: Project,
     leaflet_id: str,
@@ -152,9 +177,14 @@ def build_loaded(
         if options.strict:
             refuse_unless_printable(project, source, language, i18n_findings)
         refuse_wrong_catalog(source, i18n_findings)
+        signoffs, changed = signoff_record(project, source, language, options)
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)
-        versions.append(Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings)))
+        versions.append(
+            Localised(
+                leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings), signoffs, changed
+            )
+        )
         all_findings += i18n_findings
     theme = project_theme(project, spec)
     try:

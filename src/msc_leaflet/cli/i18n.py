@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
 
-app = typer.Typer(help="Translation catalogs: extract, init, update, compile, stats, check.")
+app = typer.Typer(
+    help="Translation catalogs: extract, init, update, compile, stats, check, review."
+)
 
 
 def _report(written: "list[Written]") -> None:
@@ -102,3 +104,33 @@ def check(project: ProjectOption = Path(".")) -> None:
     typer.echo(f"{errors} error(s), {warnings} warning(s)")
     if errors:
         raise typer.Exit(1)
+
+
+class Role(StrEnum):
+    reviewer = "reviewer"
+    back_translation = "back-translation"
+    clinical = "clinical"
+
+
+@app.command()
+def review(
+    leaflet_id: Annotated[str, typer.Argument(help="The leaflet, e.g. infusion-safety.")],
+    locale: Annotated[str, typer.Option("--locale", "-l", help="The translation, e.g. th.")],
+    by: Annotated[str, typer.Option("--by", help="Who signs off: a full name.")],
+    role: Annotated[Role, typer.Option("--role", help="reviewer, back-translation or clinical.")],
+    note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
+    project: ProjectOption = Path("."),
+) -> None:
+    """Record a sign-off of the current text in locales/<lang>/signoff.yaml."""
+    from ..i18n.signoff import sign_off, signoff_path
+
+    root = Project.at(project)
+    record, state = run(
+        lambda: sign_off(root, leaflet_id, locale, role=role.value, by=by, note=note)
+    )
+    typer.echo(
+        f"signed off  {record.leaflet} {locale}: {record.role} by {record.by} on "
+        f"{record.date.isoformat()}  ({display_path(signoff_path(root, locale))})"
+    )
+    missing = f", still needed: {', '.join(state.missing_roles)}" if state.missing_roles else ""
+    typer.echo(f"state       {state.state}{missing}")

@@ -23,8 +23,8 @@ from .catalog import (
     po_path,
     template_path,
 )
-from .extract import project_templates
 from .coverage import mismatch
+from .extract import project_templates
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes

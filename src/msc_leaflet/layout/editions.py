@@ -26,7 +26,7 @@ from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
 from .colours import theme_colour
 from .footnotes import PageReferences
 from .pages import LayoutLog, PageFurniture
-from .proof import proof_page, tag_context
+from .proof import proof_page, signoff_page, tag_context
 from .qr import online_note
 from .story import (
     DateFormatter,
@@ -232,6 +232,7 @@ def _ending(story: list[Flowable], version: Localised, w: Writer, s: Setting) ->
         story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
     if s.proof:
         story += proof_page(w, version.labels, version.fallbacks, version.findings)
+        story += signoff_page(w, version.signoffs, version.changed)
     return story
 
 
