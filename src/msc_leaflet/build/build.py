@@ -122,12 +122,14 @@ def signoff_record(
 
     state, review = leaflet_review(project, source, language)
     if options.strict and review.missing_roles:
-        stale = f": {len(review.changed)} entries changed since the last approval"
+        why = {
+            "stale": f"stale: {len(review.changed)} entries changed since the last approval",
+            "reviewed": "signed off so far by: " + ", ".join(review.current_roles),
+        }.get(review.state, "no sign-off yet")
         raise LeafletError(
             Location(source.path),
             f"--strict: the {language} text of '{source.id}' has no current sign-off by "
-            f"{' and '.join(review.missing_roles)} ({review.state}"
-            f"{stale if review.state == 'stale' else ''})",
+            f"{' and '.join(review.missing_roles)} ({why})",
             f"msc-leaflet i18n review {source.id} -l {language} --by NAME "
             f"--role {review.missing_roles[0]}",
         )
