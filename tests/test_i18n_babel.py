@@ -14,10 +14,9 @@ import pytest
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
+from i18n_support import ROOT, copy_bundled
 from msc_leaflet.i18n.extract import project_templates
 from msc_leaflet.project import Project
-
-ROOT = Path(__file__).parent.parent
 
 
 def pybabel_keys(cwd: Path, *args: str) -> set[tuple[str | None, str]]:
@@ -25,7 +24,7 @@ def pybabel_keys(cwd: Path, *args: str) -> set[tuple[str | None, str]]:
     here = Path.cwd()
     os.chdir(cwd)
     try:
-        CommandLineInterface().run(["pybabel", "-q", "extract", *args, "-o", str(out)])
+        CommandLineInterface().run(["pybabel", "-q", "extract", *args, "-o", str(out)])  # type: ignore[no-untyped-call]
     finally:
         os.chdir(here)
     with out.open("rb") as handle:
@@ -34,10 +33,9 @@ def pybabel_keys(cwd: Path, *args: str) -> set[tuple[str | None, str]]:
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
-    for folder in ("leaflets", "locales", "organisations"):
-        shutil.copytree(ROOT / folder, tmp_path / "p" / folder)
-    shutil.copy(ROOT / "mapping.cfg", tmp_path / "p")
-    return tmp_path / "p"
+    root = copy_bundled(tmp_path)
+    shutil.copy(ROOT / "mapping.cfg", root)
+    return root
 
 
 def test_mapping_works_from_the_root_and_from_leaflets(bundled: Path) -> None:

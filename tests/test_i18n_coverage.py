@@ -11,26 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from msc_leaflet.cli.app import app
+from i18n_support import copy_bundled, invoke
 from msc_leaflet.i18n.pofile import read_po, write_po
-
-ROOT = Path(__file__).parent.parent
-runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout + result.stderr
 
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
-    """A copy of the repository's own project (leaflets, catalogs, organisations)."""
-    for folder in ("leaflets", "locales", "organisations"):
-        shutil.copytree(ROOT / folder, tmp_path / "p" / folder)
-    return tmp_path / "p"
+    return copy_bundled(tmp_path)
 
 
 def catalog(root: Path, domain: str) -> Path:

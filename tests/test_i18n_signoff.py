@@ -7,20 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from msc_leaflet.cli.app import app
+from i18n_support import invoke
 from msc_leaflet.i18n.signoff import read_signoffs
 from msc_leaflet.project import Project
 from pdfread import page_texts
 
 FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
-runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout + result.stderr
 
 
 @pytest.fixture

@@ -8,16 +8,12 @@ settings that keep diffs quiet; this test makes sure a wrapped file is harmless 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from msc_leaflet.cli.app import app
+from i18n_support import copy_bundled, invoke
 
-ROOT = Path(__file__).parent.parent
-runner = CliRunner()
 _STRING = re.compile(r'^((?:#~ )?(?:msgctxt|msgid|msgstr|msgid_plural)(?:\[\d+\])?) "(.*)"$')
 
 
@@ -41,17 +37,10 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout + result.stderr
-
-
 @pytest.fixture
 def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
-    for folder in ("leaflets", "locales", "organisations"):
-        shutil.copytree(ROOT / folder, tmp_path / "p" / folder)
-    return tmp_path / "p"
+    return copy_bundled(tmp_path)
 
 
 def build(root: Path, out: Path) -> bytes:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from ..content.model import Leaflet
 from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
 from ..files import write_atomic
-from ..project import Project
+from ..project import SETTINGS_FILE, Project, project_settings
 from .catalog import Catalog, Entry, locale_dir_name, po_path
 from .extract import is_optional, leaflet_template
 from .pofile import read_po
@@ -39,7 +38,6 @@ from .pofile import read_po
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
 SIGNOFF_FILE = "signoff.yaml"
-CONFIG_FILE = "msc-leaflet.toml"
 DIGEST_CHARS = 12  # per entry: enough to tell edits apart, short enough to read in a diff
 _HEADER = (
     "# Translation sign-offs, written by `msc-leaflet i18n review`; append-only history.\n"
@@ -147,15 +145,9 @@ def _record(item: Any) -> SignOff:
 
 def required_roles(project: Project) -> tuple[str, ...]:
     """The roles ``msc-leaflet.toml`` [i18n] signoff_required names (default: clinical)."""
-    path = project.file(CONFIG_FILE)
-    if not path.is_file():
-        return DEFAULT_REQUIRED
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LeafletError(Location(path), f"invalid TOML: {exc}") from None
-    value = data.get("i18n", {}).get("signoff_required", list(DEFAULT_REQUIRED))
-    if not isinstance(value, list) or any(role not in ROLES for role in value):
+    path = project.file(SETTINGS_FILE)
+    value = project_settings(project).get("i18n", {}).get("signoff_required", DEFAULT_REQUIRED)
+    if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
         raise LeafletError(
             Location(path),
             f"[i18n] signoff_required must be a list of roles, got {value!r}",
