@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_support import invoke
+from i18n_support import ROOT, copy_bundled, invoke
 from msc_leaflet.i18n.signoff import read_signoffs
 from msc_leaflet.project import Project
 from pdfread import page_texts
@@ -111,3 +111,37 @@ def test_required_roles_are_the_projects_choice(root: Path, tmp_path: Path) -> N
     (root / "msc-leaflet.toml").write_text('[i18n]\nsignoff_required = ["x"]\n', encoding="utf-8")
     code, output = build(root, tmp_path / "out", "--strict")
     assert code == 1 and "signoff_required must be a list of roles" in output
+
+
+def footers(pdf: Path) -> list[str]:
+    """The last three lines of each page: the control line, page number, approval."""
+    return [" / ".join(page.splitlines()[-3:]) for page in page_texts(pdf)]
+
+
+def test_footer_prints_the_approval_date_when_the_theme_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    root = copy_bundled(tmp_path)
+    out = tmp_path / "out"
+    args = ("infusion-safety", "-l", "th", "--project", str(root))
+    code, output = invoke("i18n", "review", *args, "--by", "Dr. Malee Srisuk", "--role", "clinical")
+    assert code == 0, output
+    assert invoke("build", *args, "-o", str(out / "off"))[0] == 0
+    assert not any("อนุมัติ" in line for line in footers(out / "off/th/infusion-safety.pdf"))
+
+    theme = (ROOT / "src/msc_leaflet/data/theme.yaml").read_text(encoding="utf-8")
+    assert "footer-approval: false" in theme
+    (root / "theme.yaml").write_text(
+        theme.replace("footer-approval: false", "footer-approval: true"), encoding="utf-8"
+    )
+    assert invoke("build", *args, "-o", str(out / "on"))[0] == 0
+    lines = footers(out / "on/th/infusion-safety.pdf")
+    assert all("ฉบับแปลภาษาไทยอนุมัติเมื่อ 2 ธันวาคม 2569" in line for line in lines), lines
+    # The English source and a stale approval print no such line.
+    assert invoke("build", "infusion-safety", "--project", str(root), "-o", str(out / "en"))[0] == 0
+    assert not any("approved" in line for line in footers(out / "en/en/infusion-safety.pdf"))
+    po = root / "locales/th/LC_MESSAGES/infusion-safety.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("ข้อมูลสำหรับผู้ป่วย", "ข้อมูลผู้ป่วย"))
+    assert invoke("build", *args, "-o", str(out / "stale"))[0] == 0
+    assert not any("อนุมัติ" in line for line in footers(out / "stale/th/infusion-safety.pdf"))

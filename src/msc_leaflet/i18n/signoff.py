@@ -79,6 +79,7 @@ class Review:
     missing_roles: tuple[str, ...]
     history: tuple[SignOff, ...]
     changed: tuple[tuple[str, str], ...]  # (context, what) since the last approval
+    approved_on: dt.date | None = None  # when the current text got its last required sign-off
 
 
 def _digest(*parts: str) -> str:
@@ -217,7 +218,12 @@ def review(
         status = "stale"
     else:
         status = "translated" if complete else "incomplete"
-    return Review(status, current, missing, history, changed_since(history, state, required))
+    approvals = [
+        r.date for r in history if r.current(state) and (r.role in required or not required)
+    ]
+    approved_on = max(approvals) if status == "approved" and approvals else None
+    changed = changed_since(history, state, required)
+    return Review(status, current, missing, history, changed, approved_on)
 
 
 def changed_since(

@@ -207,6 +207,15 @@ def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:
     return out
 
 
+def _approval(version: Localised, s: Setting) -> str:
+    """The footer's "Thai translation approved 2 Dec 2026" when the theme asks for it."""
+    if not s.theme.footer_approval or version.approval is None:
+        return ""
+    language, approved = version.approval
+    date = s.format_date(approved, version.leaflet.language)
+    return version.labels("translation-approved", language=language, date=date)
+
+
 def _furniture(
     version: Localised, s: Setting, w: Writer, numbers: dict[str, int], index: int
 ) -> PageFurniture:
@@ -222,7 +231,7 @@ def _furniture(
         title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
         contact=contact_lines(leaflet.organisation, labels), control=control,
         references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
-        proof=s.proof, log=s.log,
+        proof=s.proof, log=s.log, approval=_approval(version, s),
     )  # fmt: skip
 
 

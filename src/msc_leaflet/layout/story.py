@@ -40,6 +40,8 @@ class Localised:
     findings: tuple[Finding, ...] = ()  # proof: why they are
     signoffs: tuple[str, ...] = ()  # proof: the translation's sign-off history
     changed: tuple[str, ...] = ()  # proof: entries changed since the last approval
+    # (language name in that language, date): the translation's approval, for the footer
+    approval: tuple[str, dt.date] | None = None
 
 
 def title_block(
