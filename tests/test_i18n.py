@@ -175,7 +175,7 @@ def test_stats_table_and_json(tmp_path: Path) -> None:
     table = cli("stats", "--project", str(root))
     assert table.splitlines()[0].split() == [
         "leaflet", "locale", "translated", "fuzzy", "untranslated", "obsolete", "words", "done",
-        "status",
+        "status", "review",
     ]  # fmt: skip
     assert "care-basics  th" in table and "100%  ready" in table
     import json

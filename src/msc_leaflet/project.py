@@ -8,9 +8,11 @@ validated before they become file names.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import LeafletError, Location
 
@@ -142,3 +144,18 @@ class Project:
                 "with no links to files elsewhere",
             )
         return resolved
+
+
+SETTINGS_FILE = "msc-leaflet.toml"
+
+
+def project_settings(project: Project) -> dict[str, Any]:
+    """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none); each stage
+    reads its own section ([checks], [i18n])."""
+    path = project.file(SETTINGS_FILE)
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LeafletError(Location(path), f"invalid TOML: {exc}") from None

@@ -15,6 +15,7 @@ build_leaflet(project, "infusion-safety", "th", Path("print"), edition="parallel
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
-from ..project import Project
+from ..project import Project, same_language
 from ..theme.theme import Theme, load_theme
 from ..typeset import WordList, load_word_list
 from ..typeset.segmentation import EMPTY_WORD_LIST
@@ -102,6 +103,47 @@ def refuse_unless_printable(
         )
 
 
+def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
+    """A catalog that is not this leaflet's (contexts lost, another leaflet's file) would
+    print the whole leaflet in English under a translation's name: never a draft."""
+    for finding in i18n_findings:
+        if finding.severity == "error":
+            raise LeafletError(finding.location, finding.message, finding.hint)
+
+
+Approval = tuple[str, dt.date]  # (language name in that language, date approved)
+
+
+def signoff_record(
+    project: Project, source: Leaflet, language: str, options: Options, footer: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], Approval | None]:
+    """--strict: refuse a translation without a current sign-off in every required role
+    (``msc-leaflet.toml`` [i18n] signoff_required). A proof: the history and the entries
+    changed since the last approval, for its last page. ``footer`` (the theme's
+    footer-approval): the approval date of the current text, for the footer."""
+    wanted = options.strict or options.spec.proof or footer
+    if same_language(language, source.language) or not wanted:
+        return (), (), None
+    from ..i18n.signoff import leaflet_review, proof_lines
+
+    state, review = leaflet_review(project, source, language)
+    if options.strict and review.missing_roles:
+        why = {
+            "stale": f"stale: {len(review.changed)} entries changed since the last approval",
+            "reviewed": "signed off so far by: " + ", ".join(review.current_roles),
+        }.get(review.state, "no sign-off yet")
+        raise LeafletError(
+            Location(source.path),
+            f"--strict: the {language} text of '{source.id}' has no current sign-off by "
+            f"{' and '.join(review.missing_roles)} ({why})",
+            f"msc-leaflet i18n review {source.id} -l {language} --by NAME "
+            f"--role {review.missing_roles[0]}",
+        )
+    history, changed = proof_lines(review, state) if options.spec.proof else ([], [])
+    approval = (i18n.language_name(language), review.approved_on) if review.approved_on else None
+    return tuple(history), tuple(changed), approval
+
+
 def build_leaflet(
     project: Project,
     leaflet_id: str,
@@ -135,6 +177,7 @@ def build_loaded(
     options = options or Options()
     spec = options.spec
     chosen = source_edition(source, edition)
+    theme = project_theme(project, spec)
     versions: list[Localised] = []
     all_findings = list(findings)
     for language in edition_locales(source, locale, chosen):
@@ -143,11 +186,14 @@ def build_loaded(
         )
         if options.strict:
             refuse_unless_printable(project, source, language, i18n_findings)
+        refuse_wrong_catalog(source, i18n_findings)
+        record = signoff_record(project, source, language, options, theme.footer_approval)
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)
-        versions.append(Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings)))
+        versions.append(
+            Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings), *record)
+        )
         all_findings += i18n_findings
-    theme = project_theme(project, spec)
     try:
         result = layout_leaflet(versions, theme, i18n.format_date, edition=chosen, spec=spec)
         pdf = result.pdf

@@ -19,7 +19,7 @@ from .. import __version__
 from ..content.model import Figure, Leaflet
 from ..data import data_path
 from ..files import read_input
-from ..i18n.catalog import UI_DOMAIN, po_path
+from ..i18n.catalog import UI_DOMAIN, locale_dir_name, po_path
 from ..project import Project
 from ..typeset.font_files import font_files
 
@@ -47,6 +47,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     files += [po_path(project, locale, leaflet.id), po_path(project, locale, UI_DOMAIN)]
     files.append(project.words_path(locale))
+    files.append(project.file("locales", locale_dir_name(locale), "signoff.yaml"))  # proofs
     files += [data_path("theme.yaml"), project.theme_path]
     files += font_files()
     return files

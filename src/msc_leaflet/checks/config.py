@@ -15,7 +15,6 @@ nothing would make a team believe a check is configured when it is not.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +23,10 @@ from typing import Any
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
 from ..errors import LeafletError, Location, Severity
-from ..project import Project
+from ..project import SETTINGS_FILE, Project, project_settings
 from .registry import SEVERITIES
 
-CONFIG_FILE = "msc-leaflet.toml"
+CONFIG_FILE = SETTINGS_FILE
 
 
 @dataclass(frozen=True)
@@ -82,14 +81,8 @@ def load_config(
 ) -> CheckConfig:
     """Defaults, overlaid with ``<project>/msc-leaflet.toml`` [checks] when it exists."""
     config = replace(default_config(), today=today, strict=strict)
-    path = project.file(CONFIG_FILE)
-    if not path.is_file():
-        return config
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LeafletError(Location(path), f"invalid TOML: {exc}") from None
-    return apply_settings(config, data.get("checks", {}), path)
+    data = project_settings(project)
+    return apply_settings(config, data.get("checks", {}), project.file(CONFIG_FILE))
 
 
 def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> CheckConfig:

@@ -94,7 +94,7 @@ def _check_leaflet(
     ]
     for locale in locales or [leaflet.language, *_catalog_locales(project, leaflet)]:
         localized, i18n_issues = _localize(leaflet, locale, project)
-        issues += [("I18N001", issue) for issue in i18n_issues]
+        issues += i18n_issues
         if localized is None:
             continue
         ctx = CheckContext(
@@ -123,16 +123,20 @@ def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
 
 def _localize(
     leaflet: Leaflet, locale: str, project: Project
-) -> tuple[Leaflet | None, list[Issue]]:
+) -> tuple[Leaflet | None, list[tuple[str, Issue]]]:
     if locale == leaflet.language:
         return leaflet, []
     try:
         from ..i18n import localize
     except ImportError:
         message = f"cannot check {locale}: the i18n stage (msc_leaflet.i18n) is not available"
-        return None, [Issue(Location(leaflet.path), message)]
+        return None, [("I18N001", Issue(Location(leaflet.path), message))]
     localized, found = localize(leaflet, locale, project)
-    return localized, [Issue(f.location, f.message, f.hint) for f in found]
+    # A finding with its own code (I18N014: a catalog that is not this leaflet's) keeps it.
+    return localized, [
+        (f.code if isinstance(f, CheckFinding) else "I18N001", Issue(f.location, f.message, f.hint))
+        for f in found
+    ]
 
 
 def _finalise(

@@ -8,6 +8,7 @@ prints the result; user errors (`LeafletError`) are printed once and exit with 1
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
 
-app = typer.Typer(help="Translation catalogs: extract, init, update, compile, stats, check.")
+app = typer.Typer(
+    help="Translation catalogs: extract, init, update, compile, stats, check, review, "
+    "export (XLIFF), import."
+)
 
 
 def _report(written: "list[Written]") -> None:
@@ -102,3 +106,83 @@ def check(project: ProjectOption = Path(".")) -> None:
     typer.echo(f"{errors} error(s), {warnings} warning(s)")
     if errors:
         raise typer.Exit(1)
+
+
+class Role(StrEnum):
+    reviewer = "reviewer"
+    back_translation = "back-translation"
+    clinical = "clinical"
+
+
+@app.command()
+def review(
+    leaflet_id: Annotated[str, typer.Argument(help="The leaflet, e.g. infusion-safety.")],
+    locale: Annotated[str, typer.Option("--locale", "-l", help="The translation, e.g. th.")],
+    by: Annotated[str, typer.Option("--by", help="Who signs off: a full name.")],
+    role: Annotated[Role, typer.Option("--role", help="reviewer, back-translation or clinical.")],
+    note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
+    project: ProjectOption = Path("."),
+) -> None:
+    """Record a sign-off of the current text in locales/<lang>/signoff.yaml."""
+    from ..i18n.signoff import sign_off, signoff_path
+
+    root = Project.at(project)
+    record, state = run(
+        lambda: sign_off(root, leaflet_id, locale, role=role.value, by=by, note=note)
+    )
+    typer.echo(
+        f"signed off  {record.leaflet} {locale}: {record.role} by {record.by} on "
+        f"{record.date.isoformat()}  ({display_path(signoff_path(root, locale))})"
+    )
+    missing = f", still needed: {', '.join(state.missing_roles)}" if state.missing_roles else ""
+    typer.echo(f"state       {state.state}{missing}")
+
+
+class ExportFormat(StrEnum):
+    xliff = "xliff"
+
+
+@app.command("export")
+def export(
+    locale: Annotated[str, typer.Option("--locale", "-l", help="The language, e.g. th.")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="xliff (XLIFF 1.2, for CAT tools)")
+    ] = ExportFormat.xliff,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the files (default: xliff).")
+    ] = Path("xliff"),
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write OUT/<leaflet>.<lang>.xlf for every catalog of a language, for an agency."""
+    from ..i18n.xliff import export_locale
+
+    for path, changed in run(lambda: export_locale(Project.at(project), locale, out)):
+        typer.echo(f"{'written' if changed else 'unchanged':9}  {display_path(path)}")
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="XLIFF files back from the agency.")],
+    locale: Annotated[
+        str | None,
+        typer.Option("--locale", "-l", help="Refuse files for any other language."),
+    ] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Merge translations from XLIFF files into the catalogs, by context; nothing is lost."""
+    from ..i18n.xliff import import_file
+
+    root = Project.at(project)
+    for file in files:
+        reports = run(partial(import_file, root, file, locale))
+        for report in reports:
+            status = "updated" if report.written else "unchanged"
+            typer.echo(
+                f"{status:9}  {display_path(report.path)}: {len(report.changed)} changed, "
+                f"{report.unchanged} unchanged, {len(report.kept_obsolete)} kept as obsolete "
+                "(source changed since the export)"
+            )
+            for context in report.changed:
+                typer.echo(f"  changed   {context}")
+            for context in report.kept_obsolete:
+                typer.echo(f"  obsolete  {context}")

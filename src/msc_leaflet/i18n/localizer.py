@@ -18,13 +18,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
-from ..errors import Finding, LeafletError, Location
+from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..project import Project, same_language
-from .catalog import UI_DOMAIN, Entry, Key, catalog_language, po_path
+from .catalog import UI_DOMAIN, Catalog, Entry, Key, catalog_language, po_path
+from .coverage import mismatch
 from .extract import is_optional
 from .labels import Labels
 from .pofile import read_po
-from .translation_checks import Problem, check_translation, errors
+from .translation_checks import COVERAGE, Problem, check_translation, errors
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
 # The ui catalog plus recently built leaflets' catalogs (~0.1 MB each parsed).
@@ -69,6 +70,20 @@ def _header_finding(path: Path, declared: str, locale: str) -> list[Finding]:
             "check it is the right file; `msc-leaflet i18n check` reports it too",
         )
     ]
+
+
+def _coverage_finding(path: Path, entries: dict[Key, Entry], leaflet: Leaflet) -> list[Finding]:
+    """A catalog that matches almost none of the leaflet is an error: printed, it would be
+    a "translation" entirely in the source language (issue #19)."""
+    found = mismatch(Catalog(entries=list(entries.values())), _keys(leaflet), leaflet.id)
+    if found is None:
+        return []
+    message, hint = found
+    return [CheckFinding(Location(path, 1), COVERAGE.severity, message, hint, COVERAGE.code)]
+
+
+def _keys(leaflet: Leaflet) -> set[Key]:
+    return {(text.context, text.value) for text in texts(leaflet)}
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
@@ -153,6 +168,7 @@ def localize_with_fallbacks(
     localized = map_texts(leaflet, translator)
     _check_size(localized, leaflet.path, locale)
     findings: list[Finding] = _header_finding(path, declared, locale)
+    findings += _coverage_finding(path, entries, leaflet)
     if translator.untranslated:
         findings.append(
             Finding(

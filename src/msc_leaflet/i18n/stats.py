@@ -3,7 +3,8 @@
 A catalog is *ready* when every entry is translated and not fuzzy and the catalog
 matches the current template (``update`` has been run). Reference titles are
 optional (an untranslated one prints the cited work's original title), so they
-count as translated whether or not a translator touched them.
+count as translated whether or not a translator touched them. The review column is
+the sign-off state (`signoff`): approved, reviewed, stale, translated or incomplete.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from ..content.inline import InlineError, plain_text
 from ..project import Project
-from .catalog import Catalog, catalog_locales, po_path
+from .catalog import UI_DOMAIN, Catalog, catalog_locales, po_path
 from .extract import is_optional, project_templates
 from .pofile import read_po
+from .signoff import review, text_state
 
 _WORD = re.compile(r"\w+")
 
@@ -33,6 +35,10 @@ class CatalogStats:
     words: int  # source words in the catalog's active entries
     current: bool  # the catalog has exactly the template's messages
     exists: bool
+    # Sign-off (`signoff`): approved | reviewed | stale | translated | incomplete; "" for ui.
+    review: str = ""
+    signed_off: tuple[str, ...] = ()  # roles with a sign-off of the current text
+    changed_since_approval: int = 0  # entries whose source or translation changed since
 
     @property
     def total(self) -> int:
@@ -86,7 +92,15 @@ def project_stats(project: Project) -> list[CatalogStats]:
         for locale in catalog_locales(project):
             path = po_path(project, locale, domain)
             catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
-            rows.append(catalog_stats(domain, locale, catalog, template))
+            row = catalog_stats(domain, locale, catalog, template)
+            if domain != UI_DOMAIN:
+                state = text_state(template, catalog if row.exists else None)
+                found = review(project, domain, locale, state, complete=row.ready)
+                row = replace(
+                    row, review=found.state, signed_off=found.current_roles,
+                    changed_since_approval=len(found.changed) if found.history else 0,
+                )  # fmt: skip
+            rows.append(row)
     return rows
 
 
@@ -100,6 +114,7 @@ COLUMNS = (
     "words",
     "done",
     "status",
+    "review",
 )
 
 
@@ -111,10 +126,20 @@ def _status(row: CatalogStats) -> str:
     return "ready" if row.ready else "not ready"
 
 
+def _review(row: CatalogStats) -> str:
+    if not row.review:
+        return "-"
+    if row.review == "stale":
+        return f"stale: {row.changed_since_approval} changed"
+    if row.review == "reviewed":
+        return "reviewed: " + "+".join(row.signed_off)
+    return row.review
+
+
 def format_table(rows: list[CatalogStats]) -> str:
     cells = [
         [r.domain, r.locale, str(r.translated), str(r.fuzzy), str(r.untranslated),
-         str(r.obsolete), str(r.words), f"{r.percent}%", _status(r)]
+         str(r.obsolete), str(r.words), f"{r.percent}%", _status(r), _review(r)]
         for r in rows
     ]  # fmt: skip
     widths = [max(len(c) for c in column) for column in zip(COLUMNS, *cells, strict=False)]

@@ -5,7 +5,7 @@ the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order.
 
-The codes (I18N002–I18N012, with the two catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N014, with the three catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -78,9 +78,15 @@ CHARACTERS = Rule(
 )
 HEADER = Rule("I18N011", "error", "A catalog's Language header must name the folder it is in.")
 MSGFMT = Rule("I18N012", "error", "A catalog that GNU msgfmt --check rejects breaks gettext tools.")
+COVERAGE = Rule(
+    "I18N014",
+    "error",
+    "A catalog matching almost none of its leaflet's messages (contexts lost, another "
+    "leaflet's file) prints the whole leaflet in the source language.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
-    MSGFMT, CHARACTERS,
+    MSGFMT, CHARACTERS, COVERAGE,
 )  # fmt: skip
 
 

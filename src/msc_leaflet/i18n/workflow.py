@@ -23,12 +23,13 @@ from .catalog import (
     po_path,
     template_path,
 )
+from .coverage import mismatch
 from .extract import project_templates
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .pofile import format_po, read_po, write_po
-from .translation_checks import HEADER, MSGFMT, check_translation
+from .translation_checks import COVERAGE, HEADER, MSGFMT, check_translation
 
 
 @dataclass(frozen=True)
@@ -152,15 +153,33 @@ def msgfmt_findings(path: Path) -> list[Finding]:
     return [CheckFinding(Location(path), MSGFMT.severity, message, code=MSGFMT.code)]
 
 
+def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
+    """I18N014: a catalog matching almost none of its template (see `coverage`)."""
+    assert catalog.path is not None
+    domain = catalog.path.stem
+    if domain not in templates:
+        return []
+    keys = {d: set(t.lookup()) for d, t in templates.items()}
+    found = mismatch(catalog, keys[domain], domain, keys)
+    if found is None:
+        return []
+    message, hint = found
+    location = Location(catalog.path, 1)
+    return [CheckFinding(location, COVERAGE.severity, message, hint, COVERAGE.code)]
+
+
 def check(project: Project) -> list[Finding]:
     """Every problem in every catalog; a malformed file is one error, not a crash."""
     findings: list[Finding] = []
+    templates = project_templates(project)
     for path in catalog_paths(project):
         try:
-            findings += check_catalog(read_po(path))
+            catalog = read_po(path)
         except LeafletError as err:
             findings.append(Finding(err.location, "error", err.message, err.hint))
             continue
+        findings += check_catalog(catalog)
+        findings += coverage_findings(catalog, templates)
         findings += msgfmt_findings(path)
     return findings
 

@@ -26,7 +26,7 @@ from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
 from .colours import theme_colour
 from .footnotes import PageReferences
 from .pages import LayoutLog, PageFurniture
-from .proof import proof_page, tag_context
+from .proof import proof_page, signoff_page, tag_context
 from .qr import online_note
 from .story import (
     DateFormatter,
@@ -209,6 +209,15 @@ def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:
     return out
 
 
+def _approval(version: Localised, s: Setting) -> str:
+    """The footer's "Thai translation approved 2 Dec 2026" when the theme asks for it."""
+    if not s.theme.footer_approval or version.approval is None:
+        return ""
+    language, approved = version.approval
+    date = s.format_date(approved, version.leaflet.language)
+    return version.labels("translation-approved", language=language, date=date)
+
+
 def _furniture(
     version: Localised, s: Setting, w: Writer, numbers: dict[str, int], index: int
 ) -> PageFurniture:
@@ -224,7 +233,7 @@ def _furniture(
         title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
         contact=contact_lines(leaflet.organisation, labels), control=control,
         references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
-        proof=s.proof, log=s.log,
+        proof=s.proof, log=s.log, approval=_approval(version, s),
     )  # fmt: skip
 
 
@@ -234,6 +243,7 @@ def _ending(story: list[Flowable], version: Localised, w: Writer, s: Setting) ->
         story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
     if s.proof:
         story += proof_page(w, version.labels, version.fallbacks, version.findings)
+        story += signoff_page(w, version.signoffs, version.changed)
     return story
 
 

@@ -30,6 +30,7 @@ from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 
 FOOTER_ZONE = 9 * mm  # the document-control footer, below the body frame
+APPROVAL_LINE = 1.45  # the approval line's baseline below the control line's, in sizes
 
 FooterPainter = Callable[[Canvas, int, int], None]  # canvas, page in its part, pages in part
 PagePainter = Callable[[Canvas], None]
@@ -164,6 +165,7 @@ class PageFurniture:
     proof: bool = False
     log: LayoutLog = field(default_factory=LayoutLog)  # shared by the parts of a document
     margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
+    approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -300,6 +302,9 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         canvas.setLineWidth(0.5)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
         draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)
+        if f.approval:  # its own line below: on A5 the control line has no room left
+            line = [f.run(f.approval, size, muted)]
+            draw_runs(canvas, m["left"], y - size * APPROVAL_LINE, line, f.lang)
         page_text = f.labels("page-of", page=page, pages=pages)
         draw_runs(
             canvas,

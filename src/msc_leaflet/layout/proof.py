@@ -3,7 +3,8 @@
 A diagonal watermark keeps a proof from being handed out by mistake; each block's
 gettext context sits in the margin beside it, so a comment on paper ("block
 `risks-intro` reads oddly") finds its entry in the ``.po`` file; a last page lists
-every text that is still printed in the source language and why.
+every text that is still printed in the source language and why, then the
+translation's sign-off history and the entries changed since its last approval.
 """
 
 from __future__ import annotations
@@ -86,6 +87,22 @@ def proof_page(
         )
     for finding in findings:
         story.append(w.plain(f"{finding.message}", "small"))
+    return story
+
+
+def signoff_page(w: Writer, history: Sequence[str], changed: Sequence[str]) -> list[Flowable]:
+    """The sign-off history and the entries changed since the last approval (issue #19).
+
+    In English, as the margin contexts are: it is the record a reviewer signs against,
+    not text for patients, and adding ui labels would make every catalog outdated."""
+    if not history:
+        return []
+    story: list[Flowable] = [w.plain("Sign-off history", "heading")]
+    story += [w.plain(line, "reference-list") for line in history]
+    story.append(w.plain("Changed since the last approval", "heading"))
+    if not changed:
+        story.append(w.plain("Nothing: the text is the one approved.", "body"))
+    story += [w.plain(line, "reference-list") for line in changed]
     return story
 
 

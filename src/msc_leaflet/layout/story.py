@@ -39,6 +39,10 @@ class Localised:
     words: WordList = EMPTY_WORD_LIST  # terms a line must never split
     fallbacks: tuple[m.Text, ...] = ()  # proof: texts still printed in the source language
     findings: tuple[Finding, ...] = ()  # proof: why they are
+    signoffs: tuple[str, ...] = ()  # proof: the translation's sign-off history
+    changed: tuple[str, ...] = ()  # proof: entries changed since the last approval
+    # (language name in that language, date): the translation's approval, for the footer
+    approval: tuple[str, dt.date] | None = None
 
 
 def title_block(

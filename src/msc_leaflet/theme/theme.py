@@ -53,6 +53,7 @@ class Theme:
     box_padding: dict[str, BoxPadding]  # box (callout, closing, quote, table) → its padding
     paper: str = "a4"
     colour_mode: str = "rgb"
+    footer_approval: bool = False  # "Thai translation approved 2 Dec 2026" in the footer
 
     def leading_for(self, lang: str) -> float:
         return self.leading_scale.get(lang.split("-")[0].split("_")[0], 1.0)
@@ -124,4 +125,11 @@ def _parse(
         box_padding={name: box_padding(name, entry) for name, entry in paddings.items()},
         paper=paper,
         colour_mode=colour_mode,
+        footer_approval=_flag(data.get("footer-approval", False), "footer-approval"),
     )
+
+
+def _flag(value: object, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false, not {value!r}")
+    return value

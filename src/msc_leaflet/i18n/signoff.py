@@ -1,0 +1,284 @@
+"""Review and sign-off of a translation, as linguistic validation does it.
+
+Forward translation → review by a second linguist (``reviewer``) → optional
+back-translation check (``back-translation``) → clinical approval (``clinical``). Each
+sign-off is a record in ``locales/<lang>/signoff.yaml``, in the repository beside the
+catalogs, bound to a fingerprint of the source entries and of the translation it
+approved. Editing either makes it *stale*; records are only ever appended, so the file
+is the history. A digest per entry lets the proof list exactly what changed since the
+last approval.
+
+Which roles a printed (``build --strict``) translation needs is the project's choice,
+in ``msc-leaflet.toml``::
+
+    [i18n]
+    signoff_required = ["reviewer", "clinical"]   # default: ["clinical"]; [] turns it off
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..content.model import Leaflet
+from ..content.yaml_source import load_data
+from ..errors import LeafletError, Location
+from ..files import write_atomic
+from ..project import SETTINGS_FILE, Project, project_settings
+from .catalog import Catalog, Entry, locale_dir_name, po_path
+from .extract import is_optional, leaflet_template
+from .pofile import read_po
+
+ROLES = ("reviewer", "back-translation", "clinical")
+DEFAULT_REQUIRED = ("clinical",)
+SIGNOFF_FILE = "signoff.yaml"
+DIGEST_CHARS = 12  # per entry: enough to tell edits apart, short enough to read in a diff
+_HEADER = (
+    "# Translation sign-offs, written by `msc-leaflet i18n review`; append-only history.\n"
+    "# Each record is bound to the source and translation it approved (sha256).\n"
+)
+
+
+@dataclass(frozen=True)
+class TextState:
+    """The current source entries and translation of one leaflet in one locale."""
+
+    source: str  # sha256 of every (msgctxt, msgid)
+    translation: str  # sha256 of every usable msgstr
+    entries: dict[str, str]  # msgctxt → "<source digest> <translation digest>"
+    missing: tuple[str, ...] = ()  # contexts untranslated or fuzzy: nothing to sign off yet
+
+
+@dataclass(frozen=True)
+class SignOff:
+    leaflet: str
+    role: str
+    by: str
+    date: dt.date
+    source: str
+    translation: str
+    note: str = ""
+    entries: dict[str, str] = field(default_factory=dict)
+
+    def current(self, state: TextState) -> bool:
+        return (self.source, self.translation) == (state.source, state.translation)
+
+
+@dataclass(frozen=True)
+class Review:
+    """What stats, the strict build and the proof need to know about one leaflet × locale."""
+
+    state: str  # approved | reviewed | stale | translated | incomplete
+    current_roles: tuple[str, ...]
+    missing_roles: tuple[str, ...]
+    history: tuple[SignOff, ...]
+    changed: tuple[tuple[str, str], ...]  # (context, what) since the last approval
+    approved_on: dt.date | None = None  # when the current text got its last required sign-off
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _context(entry: Entry) -> str:
+    return entry.msgctxt if entry.msgctxt is not None else entry.msgid
+
+
+def text_state(template: Catalog, catalog: Catalog | None) -> TextState:
+    """Fingerprints of ``template``'s entries and their usable translations in ``catalog``."""
+    translated = catalog.lookup() if catalog is not None else {}
+    sources, translations, entries, missing = [], [], {}, []
+    for entry in template.active:
+        found = translated.get(entry.key)
+        msgstr = found.msgstr if found is not None and found.translated else ""
+        if not msgstr and not is_optional(entry.msgctxt):
+            missing.append(_context(entry))
+        context = _context(entry)
+        sources.append(_digest(context, entry.msgid))
+        translations.append(_digest(context, msgstr))
+        entries[context] = f"{sources[-1][:DIGEST_CHARS]} {translations[-1][:DIGEST_CHARS]}"
+    return TextState(_digest(*sources), _digest(*translations), entries, tuple(missing))
+
+
+def signoff_path(project: Project, locale: str) -> Path:
+    return project.file("locales", locale_dir_name(locale), SIGNOFF_FILE)
+
+
+def read_signoffs(project: Project, locale: str) -> list[SignOff]:
+    path = signoff_path(project, locale)
+    if not path.is_file():
+        return []
+    data = load_data(path.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list):
+        raise LeafletError(Location(path, 1), "signoff.yaml must be a list of sign-offs")
+    records = []
+    for n, item in enumerate(data, 1):
+        try:
+            records.append(_record(item))
+        except (TypeError, ValueError, KeyError) as exc:
+            raise LeafletError(
+                Location(path), f"sign-off {n} is malformed: {exc}", "restore it from git"
+            ) from None
+    return records
+
+
+def _record(item: Any) -> SignOff:
+    if not isinstance(item, dict):
+        raise TypeError("not a mapping")
+    date = item["date"]
+    if not isinstance(date, dt.date):
+        date = dt.date.fromisoformat(str(date))
+    role = str(item["role"])
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    return SignOff(
+        leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
+        source=str(item["source"]), translation=str(item["translation"]),
+        note=str(item.get("note", "")), entries=dict(item.get("entries") or {}),
+    )  # fmt: skip
+
+
+def required_roles(project: Project) -> tuple[str, ...]:
+    """The roles ``msc-leaflet.toml`` [i18n] signoff_required names (default: clinical)."""
+    path = project.file(SETTINGS_FILE)
+    value = project_settings(project).get("i18n", {}).get("signoff_required", DEFAULT_REQUIRED)
+    if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
+        raise LeafletError(
+            Location(path),
+            f"[i18n] signoff_required must be a list of roles, got {value!r}",
+            f"roles: {', '.join(ROLES)}",
+        )
+    return tuple(value)
+
+
+def today() -> dt.date:
+    """SOURCE_DATE_EPOCH's date when set (reproducible records in tests), else today."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw.isdigit():
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()
+    return dt.date.today()
+
+
+def record_signoff(
+    project: Project,
+    leaflet_id: str,
+    locale: str,
+    state: TextState,
+    *,
+    role: str,
+    by: str,
+    note: str = "",
+    date: dt.date | None = None,
+) -> SignOff:
+    """Append a sign-off of the current text; refused while anything is untranslated."""
+    path = signoff_path(project, locale)
+    if role not in ROLES:
+        hint = f"use one of: {', '.join(ROLES)}"
+        raise LeafletError(Location(path), f"unknown role {role!r}", hint)
+    if not by.strip():
+        raise LeafletError(Location(path), "a sign-off needs a name", 'pass --by "Full Name"')
+    if state.missing:
+        shown = ", ".join(state.missing[:8]) + (" …" if len(state.missing) > 8 else "")
+        raise LeafletError(
+            Location(path),
+            f"cannot sign off {leaflet_id} in {locale}: {len(state.missing)} entries are "
+            f"untranslated or fuzzy ({shown})",
+            "translate and review them first; `msc-leaflet i18n stats` shows what is left",
+        )
+    record = SignOff(
+        leaflet_id, role, by.strip(), date or today(), state.source, state.translation,
+        note.strip(), dict(state.entries),
+    )  # fmt: skip
+    records = [*read_signoffs(project, locale), record]
+    rows = [{k: v for k, v in asdict(r).items() if v != ""} for r in records]
+    text = _HEADER + yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=100)
+    write_atomic(path, text.encode("utf-8"))
+    return record
+
+
+def review(
+    project: Project, leaflet_id: str, locale: str, state: TextState, *, complete: bool
+) -> Review:
+    """The sign-off state of ``leaflet_id`` in ``locale`` against its current ``state``."""
+    history = tuple(r for r in read_signoffs(project, locale) if r.leaflet == leaflet_id)
+    required = required_roles(project)
+    current = tuple(sorted({r.role for r in history if r.current(state)}, key=ROLES.index))
+    missing = tuple(role for role in required if role not in current)
+    if current and not missing:
+        status = "approved"
+    elif current:
+        status = "reviewed"
+    elif history:
+        status = "stale"
+    else:
+        status = "translated" if complete else "incomplete"
+    approvals = [
+        r.date for r in history if r.current(state) and (r.role in required or not required)
+    ]
+    approved_on = max(approvals) if status == "approved" and approvals else None
+    changed = changed_since(history, state, required)
+    return Review(status, current, missing, history, changed, approved_on)
+
+
+def changed_since(
+    history: tuple[SignOff, ...], state: TextState, required: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """Entries whose source or translation changed since the last approval (the latest
+    sign-off in a required role, else the latest of any)."""
+    approvals = [r for r in history if r.role in required] or list(history)
+    if not approvals:
+        return ()
+    old = approvals[-1].entries
+    changed = []
+    for context, now in state.entries.items():
+        before = old.get(context)
+        if before == now:
+            continue
+        if before is None:
+            changed.append((context, "new entry"))
+        elif before.split()[0] != now.split()[0]:
+            changed.append((context, "source changed"))
+        else:
+            changed.append((context, "translation changed"))
+    changed += [(context, "removed") for context in old if context not in state.entries]
+    return tuple(changed)
+
+
+def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[TextState, Review]:
+    """The current text of ``leaflet`` in ``locale`` and its sign-off state."""
+    template = leaflet_template(leaflet, project)
+    path = po_path(project, locale, leaflet.id)
+    catalog = read_po(path) if path.is_file() else None
+    state = text_state(template, catalog)
+    complete = catalog is not None and not state.missing
+    return state, review(project, leaflet.id, locale, state, complete=complete)
+
+
+def proof_lines(result: Review, state: TextState) -> tuple[list[str], list[str]]:
+    """The sign-off history (oldest first, each marked current or stale) and the entries
+    changed since the last approval, as the proof's last page prints them."""
+    history = [
+        f"{r.date.isoformat()} {r.role}: {r.by} ({'current' if r.current(state) else 'stale'})"
+        + (f" — {r.note}" if r.note else "")
+        for r in result.history
+    ]
+    changed = [f"{context}: {what}" for context, what in result.changed]
+    return history, changed
+
+
+def sign_off(
+    project: Project, leaflet_id: str, locale: str, *, role: str, by: str, note: str = ""
+) -> tuple[SignOff, Review]:
+    """`msc-leaflet i18n review`: record a sign-off of the current text, return the new state."""
+    from ..content.loader import load_leaflet
+
+    leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
+    state, _before = leaflet_review(project, leaflet, locale)
+    record = record_signoff(project, leaflet.id, locale, state, role=role, by=by, note=note)
+    return record, leaflet_review(project, leaflet, locale)[1]

@@ -1,0 +1,347 @@
+"""Catalog ↔ XLIFF 1.2, for translation agencies' CAT tools (Trados, memoQ, Phrase).
+
+XLIFF 1.2 rather than 2.0: it is the version every CAT tool imports and exports without
+a plug-in or a filter setting (2.0 support came later and varies by tool and version;
+this was decided from what we know of the tools, not checked against them).
+
+One ``<file>`` per catalog; one ``<trans-unit>`` per active entry, keeping what the
+translator needs and what brings the work back to the right entry:
+
+- the msgctxt as ``resname`` (and ``id``), so entries with the same English text in
+  different places stay apart (translate-toolkit's po2xliff drops it: issue #19);
+- the extracted comments as ``<note from="developer">``, the translator's comments as
+  ``<note from="translator">``, the ``#:`` references as a ``location`` context group;
+- the state: ``translated``, ``needs-review-translation`` (fuzzy) or ``new``.
+
+Import never loses a translator's work: it merges into the current catalog by context
+and source text, never erases a translation with an empty target, keeps a translation
+whose source changed since the export as an obsolete entry (``#~``) instead of dropping
+it, and refuses a file for another locale or another project's catalog. An unchanged
+file gives the catalog back byte for byte.
+
+Parsing refuses any DTD: no entity can be declared, so neither an external entity (XXE,
+reading a local file into a translation) nor nested entities (billion laughs) can be
+expanded. Only expat is used, with handlers that stop at the first declaration.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import NoReturn
+from xml.parsers import expat
+
+from ..errors import LeafletError, Location
+from ..files import read_input, write_atomic
+from ..project import Project, same_language
+from .catalog import Catalog, Entry, catalog_language, locale_dir_name, po_path
+from .coverage import mismatch
+from .pofile import format_po, read_po
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+TOOL = "msc-leaflet"
+MAX_XLIFF_BYTES = 20_000_000
+FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
+                "needs-adaptation", "needs-l10n"}  # fmt: skip
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+ET.register_namespace("", NS)
+
+
+def _q(name: str) -> str:
+    return f"{{{NS}}}{name}"
+
+
+# --- export -------------------------------------------------------------------------
+
+
+def _unit_id(entry: Entry, used: set[str]) -> str:
+    base = entry.msgctxt if entry.msgctxt is not None else f"msgid-{len(used) + 1}"
+    unit_id, n = base, 1
+    while unit_id in used:
+        n += 1
+        unit_id = f"{base}#{n}"
+    used.add(unit_id)
+    return unit_id
+
+
+def _state(entry: Entry) -> str:
+    if not entry.has_translation:
+        return "new"
+    return "needs-review-translation" if entry.fuzzy else "translated"
+
+
+def _text(parent: ET.Element, tag: str, value: str, path: Path, **attrib: str) -> ET.Element:
+    if _XML_INVALID.search(value):
+        raise LeafletError(
+            Location(path), f"a {tag} holds a character XML cannot carry: {value[:40]!r}"
+        )
+    element = ET.SubElement(parent, _q(tag), attrib)
+    element.text = value
+    return element
+
+
+def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> bytes:
+    """One catalog as an XLIFF 1.2 document; ``original`` is its path in the project."""
+    assert catalog.path is not None
+    path = catalog.path
+    root = ET.Element(_q("xliff"), {"version": "1.2"})
+    file = ET.SubElement(
+        root,
+        _q("file"),
+        {
+            "original": original,
+            "source-language": source_language,
+            "target-language": catalog.header.get("Language", catalog_language(path)),
+            "datatype": "po",
+            "product-name": catalog.header.get("Project-Id-Version", ""),
+        },
+    )
+    header = ET.SubElement(file, _q("header"))
+    ET.SubElement(header, _q("tool"), {"tool-id": TOOL, "tool-name": TOOL})
+    body = ET.SubElement(file, _q("body"))
+    used: set[str] = set()
+    for entry in catalog.active:
+        if entry.msgid_plural is not None:
+            continue  # leaflets have no plurals; a ui plural stays in the .po
+        attrib = {
+            "id": _unit_id(entry, used),
+            "{http://www.w3.org/XML/1998/namespace}space": "preserve",
+        }
+        if entry.msgctxt is not None:
+            attrib["resname"] = entry.msgctxt
+        unit = ET.SubElement(body, _q("trans-unit"), attrib)
+        _text(unit, "source", entry.msgid, path)
+        _text(unit, "target", entry.msgstr, path, state=_state(entry))
+        for note in entry.extracted:
+            _text(unit, "note", note, path, **{"from": "developer"})
+        for note in entry.comments:
+            _text(unit, "note", note, path, **{"from": "translator"})
+        for reference in entry.references:
+            group = ET.SubElement(unit, _q("context-group"), {"purpose": "location"})
+            file_name, _, line = reference.rpartition(":")
+            if not file_name or not line.isdigit():
+                file_name, line = reference, ""
+            _text(group, "context", file_name, path, **{"context-type": "sourcefile"})
+            if line:
+                _text(group, "context", line, path, **{"context-type": "linenumber"})
+    ET.indent(root, "  ")
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
+
+
+# --- safe parsing -------------------------------------------------------------------
+
+
+def parse_xliff(data: bytes, path: Path) -> ET.Element:
+    """The document's root element; any DTD or entity declaration is refused."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def refuse(*_args: object) -> NoReturn:
+        raise LeafletError(
+            Location(path, parser.CurrentLineNumber),
+            "XLIFF file declares a DTD or entities: refused (they can read local files "
+            "or expand without bound)",
+            "export the file again from the CAT tool, without a DOCTYPE",
+        )
+
+    def name(raw: str) -> str:
+        return "{" + raw if "}" in raw else raw
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.StartElementHandler = lambda tag, attrs: builder.start(
+        name(tag), {name(k): v for k, v in attrs.items()}
+    )
+    parser.EndElementHandler = lambda tag: builder.end(name(tag))
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise LeafletError(
+            Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
+        ) from None
+    return builder.close()
+
+
+# --- import -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    context: str | None
+    source: str
+    target: str
+    state: str
+    comments: list[str]
+
+
+@dataclass
+class ImportReport:
+    path: Path  # the catalog written
+    changed: list[str] = field(default_factory=list)  # contexts whose msgstr or state changed
+    kept_obsolete: list[str] = field(default_factory=list)  # source changed since the export
+    unchanged: int = 0
+    written: bool = False
+
+
+def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
+    if root.tag not in (_q("xliff"), "xliff"):
+        raise LeafletError(Location(path, 1), f"not an XLIFF document (root is {root.tag})")
+    if root.get("version") != "1.2":
+        raise LeafletError(
+            Location(path, 1),
+            f"XLIFF version {root.get('version')!r} is not supported",
+            "export XLIFF 1.2 from the CAT tool",
+        )
+    files = []
+    for file in root.iter(_q("file")):
+        units = []
+        for unit in file.iter(_q("trans-unit")):
+            source = unit.find(_q("source"))
+            target = unit.find(_q("target"))
+            comments = [
+                n.text or "" for n in unit.findall(_q("note")) if n.get("from") == "translator"
+            ]
+            units.append(
+                Unit(
+                    id=unit.get("id", ""),
+                    context=unit.get("resname"),
+                    source="".join(source.itertext()) if source is not None else "",
+                    target="".join(target.itertext()) if target is not None else "",
+                    state=(target.get("state", "translated") if target is not None else "new"),
+                    comments=comments,
+                )
+            )
+        files.append((dict(file.attrib), units))
+    return files
+
+
+def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> None:
+    """Apply ``units`` to ``catalog`` in place, as the module docstring says."""
+    entries = catalog.lookup()
+    for unit in units:
+        entry = entries.get((unit.context, unit.source))
+        label = unit.context or unit.source[:30]
+        if entry is None:
+            if unit.target:
+                catalog.entries.append(
+                    Entry(
+                        msgid=unit.source, msgstr=unit.target, msgctxt=unit.context,
+                        comments=[*unit.comments,
+                                  "imported from XLIFF: its source changed since the export"],
+                        flags=["fuzzy"], obsolete=True,
+                    )
+                )  # fmt: skip
+                report.kept_obsolete.append(label)
+            continue
+        if not unit.target:  # an empty target never erases a translation
+            report.unchanged += 1
+            continue
+        fuzzy = unit.state in FUZZY_STATES or unit.state in ("new", "needs-translation")
+        comments = unit.comments if unit.comments or not entry.comments else entry.comments
+        if (entry.msgstr, entry.fuzzy, entry.comments) == (unit.target, fuzzy, comments):
+            report.unchanged += 1
+            continue
+        entry.msgstr = unit.target
+        entry.set_fuzzy(fuzzy)
+        entry.comments = list(comments)
+        if not fuzzy:
+            entry.previous_msgctxt = entry.previous_msgid = None
+        report.changed.append(label)
+
+
+def import_into(
+    catalog: Catalog, attrib: dict[str, str], units: list[Unit], xliff_path: Path
+) -> ImportReport:
+    """Merge one ``<file>`` into ``catalog`` and write it; refused if it is not this
+    catalog's (another locale, another leaflet or project)."""
+    assert catalog.path is not None
+    where = Location(xliff_path, 1)
+    locale = catalog_language(catalog.path)
+    target = attrib.get("target-language", "")
+    if not same_language(target, locale):
+        raise LeafletError(
+            where,
+            f"the XLIFF file is for {target or 'no language'!r}, the catalog for {locale}",
+            f"import it into its own locale, or ask the agency for the {locale} file",
+        )
+    product = attrib.get("product-name", "").split(" ")[0]
+    ours = catalog.header.get("Project-Id-Version", "").split(" ")[0]
+    if product and ours and product != ours:
+        raise LeafletError(
+            where,
+            f"the XLIFF file is for {product!r}, not {ours!r}",
+            "import the file made for this leaflet",
+        )
+    found = mismatch(
+        Catalog(entries=[Entry(u.source, msgctxt=u.context) for u in units]),
+        catalog.lookup(),
+        catalog.path.stem,
+    )
+    if found is not None:
+        raise LeafletError(
+            where,
+            f"the XLIFF file is not this catalog's: {found[0]}",
+            "import the file exported from this project by `msc-leaflet i18n export`",
+        )
+    report = ImportReport(catalog.path)
+    merge_units(catalog, units, report)
+    report.written = write_atomic(catalog.path, format_po(catalog).encode("utf-8"))
+    return report
+
+
+def read_xliff(path: Path) -> ET.Element:
+    data = read_input(path, MAX_XLIFF_BYTES, "is this really an XLIFF file?")
+    return parse_xliff(data, path)
+
+
+def export_locale(
+    project: Project, locale: str, out_dir: Path, source_language: str = "en"
+) -> list[tuple[Path, bool]]:
+    """``out_dir/<domain>.<locale>.xlf`` for every catalog of ``locale``; (path, changed)."""
+    folder = project.file("locales", locale_dir_name(locale), "LC_MESSAGES")
+    catalogs = sorted(folder.glob("*.po")) if folder.is_dir() else []
+    if not catalogs:
+        raise LeafletError(
+            Location(folder),
+            f"no {locale} catalogs to export",
+            f"run `msc-leaflet i18n init {locale}`",
+        )
+    written = []
+    for po in catalogs:
+        catalog = read_po(project.inside(po, Location(po)))
+        original = po.relative_to(project.root).as_posix()
+        language = catalog.header.get("X-Source-Language", source_language)
+        target = out_dir / f"{po.stem}.{locale_dir_name(locale)}.xlf"
+        written.append((target, write_atomic(target, catalog_xliff(catalog, original, language))))
+    return written
+
+
+def import_file(project: Project, path: Path, locale: str | None = None) -> list[ImportReport]:
+    """Merge every ``<file>`` of the XLIFF document at ``path`` into its catalog."""
+    reports = []
+    for attrib, units in xliff_files(read_xliff(path), path):
+        domain = PurePosixPath(attrib.get("original", "")).stem
+        language = locale or attrib.get("target-language", "")
+        if not domain or not language:
+            raise LeafletError(
+                Location(path, 1),
+                "the XLIFF <file> names no original catalog or target-language",
+                "import a file exported by `msc-leaflet i18n export`",
+            )
+        po = po_path(project, language, domain)
+        if not po.is_file():
+            raise LeafletError(
+                Location(path, 1),
+                f"no {language} catalog for '{domain}' in this project ({po.name})",
+                "is the file for another project? `msc-leaflet i18n init` starts a language",
+            )
+        reports.append(import_into(read_po(project.inside(po, Location(po))), attrib, units, path))
+    return reports

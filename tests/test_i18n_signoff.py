@@ -1,0 +1,147 @@
+"""Review and sign-off: translate → review → approve → build --strict → edit → stale (#19)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from i18n_support import ROOT, copy_bundled, invoke
+from msc_leaflet.i18n.signoff import read_signoffs
+from msc_leaflet.project import Project
+from pdfread import page_texts
+
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    shutil.copytree(FIXTURE, tmp_path / "p")
+    return tmp_path / "p"
+
+
+def review(root: Path, role: str, by: str, *extra: str) -> tuple[int, str]:
+    return invoke(
+        "i18n", "review", "care-basics", "-l", "th", "--by", by, "--role", role,
+        "--project", str(root), *extra,
+    )  # fmt: skip
+
+
+def build(root: Path, out: Path, *extra: str) -> tuple[int, str]:
+    return invoke(
+        "build", "care-basics", "-l", "th", "--force", "--project", str(root), "-o", str(out),
+        *extra,
+    )  # fmt: skip
+
+
+def stats(root: Path) -> dict[str, object]:
+    code, output = invoke("i18n", "stats", "--format", "json", "--project", str(root))
+    assert code == 0, output
+    [row] = [r for r in json.loads(output) if r["domain"] == "care-basics"]
+    assert isinstance(row, dict)
+    return row
+
+
+def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert stats(root)["review"] == "translated"
+    code, output = build(root, out, "--strict")
+    assert code == 1 and "no current sign-off by clinical" in output
+
+    code, output = review(root, "reviewer", "Somchai Jaidee", "--note", "terminology checked")
+    assert code == 0, output
+    assert "reviewer by Somchai Jaidee on 2026-12-02" in output
+    assert "state       reviewed, still needed: clinical" in output
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 0, output
+    assert "state       approved" in output
+    row = stats(root)
+    assert row["review"] == "approved" and row["signed_off"] == ["reviewer", "clinical"]
+    code, output = build(root, out, "--strict")
+    assert code == 0, output
+
+    leaflet = root / "leaflets" / "care-basics.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text.replace("keep it dry", "keep it clean and dry"), encoding="utf-8")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    row = stats(root)
+    assert row["review"] == "stale" and row["changed_since_approval"] == 1
+    code, output = invoke("i18n", "stats", "--project", str(root))
+    assert "stale: 1 changed" in output
+    code, output = build(root, out, "--strict")
+    assert code == 1 and "1 fuzzy th entries not used" in output
+    code, output = build(root, out, "--strict", "--allow-fuzzy")
+    assert code == 1
+    assert (
+        "the th text of 'care-basics' has no current sign-off by clinical "
+        "(stale: 1 entries changed since the last approval)"
+    ) in output
+    assert "hint: msc-leaflet i18n review care-basics -l th --by NAME --role clinical" in output
+
+    code, output = build(root, out, "--proof", "--allow-fuzzy")
+    assert code == 0, output
+    last = page_texts(out / "th" / "care-basics.proof.pdf")[-1]
+    assert "Sign-off history" in last
+    assert "2026-12-02 reviewer: Somchai Jaidee (stale) — terminology checked" in last
+    assert "2026-12-02 clinical: Dr. Malee Srisuk (stale)" in last
+    changed = last.split("Changed since the last approval")[1]
+    assert [line for line in changed.splitlines() if ":" in line] == ["paragraph/4: source changed"]
+    # Nothing was deleted: both records are still there, bound to the old text.
+    assert [r.role for r in read_signoffs(Project.at(root), "th")] == ["reviewer", "clinical"]
+
+
+def test_incomplete_translation_cannot_be_signed_off(root: Path) -> None:
+    leaflet = root / "leaflets" / "care-basics.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text.replace("keep it dry", "keep it clean and dry"), encoding="utf-8")
+    invoke("i18n", "update", "--project", str(root))
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 1
+    assert "1 entries are untranslated or fuzzy" in output
+    assert not (root / "locales" / "th" / "signoff.yaml").exists()
+
+
+def test_required_roles_are_the_projects_choice(root: Path, tmp_path: Path) -> None:
+    (root / "msc-leaflet.toml").write_text("[i18n]\nsignoff_required = []\n", encoding="utf-8")
+    code, output = build(root, tmp_path / "out", "--strict")
+    assert code == 0, output
+    (root / "msc-leaflet.toml").write_text('[i18n]\nsignoff_required = ["x"]\n', encoding="utf-8")
+    code, output = build(root, tmp_path / "out", "--strict")
+    assert code == 1 and "signoff_required must be a list of roles" in output
+
+
+def footers(pdf: Path) -> list[str]:
+    """The last three lines of each page: the control line, page number, approval."""
+    return [" / ".join(page.splitlines()[-3:]) for page in page_texts(pdf)]
+
+
+def test_footer_prints_the_approval_date_when_the_theme_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    root = copy_bundled(tmp_path)
+    out = tmp_path / "out"
+    args = ("infusion-safety", "-l", "th", "--project", str(root))
+    code, output = invoke("i18n", "review", *args, "--by", "Dr. Malee Srisuk", "--role", "clinical")
+    assert code == 0, output
+    assert invoke("build", *args, "-o", str(out / "off"))[0] == 0
+    assert not any("อนุมัติ" in line for line in footers(out / "off/th/infusion-safety.pdf"))
+
+    theme = (ROOT / "src/msc_leaflet/data/theme.yaml").read_text(encoding="utf-8")
+    assert "footer-approval: false" in theme
+    (root / "theme.yaml").write_text(
+        theme.replace("footer-approval: false", "footer-approval: true"), encoding="utf-8"
+    )
+    assert invoke("build", *args, "-o", str(out / "on"))[0] == 0
+    lines = footers(out / "on/th/infusion-safety.pdf")
+    assert all("ฉบับแปลภาษาไทยอนุมัติเมื่อ 2 ธันวาคม 2569" in line for line in lines), lines
+    # The English source and a stale approval print no such line.
+    assert invoke("build", "infusion-safety", "--project", str(root), "-o", str(out / "en"))[0] == 0
+    assert not any("approved" in line for line in footers(out / "en/en/infusion-safety.pdf"))
+    po = root / "locales/th/LC_MESSAGES/infusion-safety.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("ข้อมูลสำหรับผู้ป่วย", "ข้อมูลผู้ป่วย"))
+    assert invoke("build", *args, "-o", str(out / "stale"))[0] == 0
+    assert not any("อนุมัติ" in line for line in footers(out / "stale/th/infusion-safety.pdf"))

@@ -1,0 +1,141 @@
+"""XLIFF for translation agencies: export, import, and nothing lost on the way (#19)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from i18n_support import copy_bundled, invoke
+from msc_leaflet.i18n.pofile import read_po
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    return copy_bundled(tmp_path)
+
+
+def export(root: Path, out: Path) -> None:
+    code, output = invoke("i18n", "export", "-l", "th", "--format", "xliff", "-o", str(out),
+                          "--project", str(root))  # fmt: skip
+    assert code == 0, output
+
+
+def catalogs(root: Path) -> dict[str, bytes]:
+    folder = root / "locales" / "th" / "LC_MESSAGES"
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.po"))}
+
+
+def test_round_trip_is_byte_identical_on_every_bundled_catalog(
+    bundled: Path, tmp_path: Path
+) -> None:
+    before = catalogs(bundled)
+    export(bundled, tmp_path / "x")
+    files = sorted((tmp_path / "x").glob("*.xlf"))
+    assert [f.name for f in files] == [n.replace(".po", ".th.xlf") for n in before]
+    code, output = invoke("i18n", "import", *map(str, files), "--project", str(bundled))
+    assert code == 0, output
+    assert catalogs(bundled) == before
+    assert output.count("0 changed") == len(before)
+
+
+def test_xliff_keeps_context_notes_references_and_state(bundled: Path, tmp_path: Path) -> None:
+    export(bundled, tmp_path / "x")
+    text = (tmp_path / "x" / "infusion-safety.th.xlf").read_text(encoding="utf-8")
+    assert '<trans-unit id="kicker" xml:space="preserve" resname="kicker">' in text
+    assert '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>' in text
+    assert '<note from="developer">Small line above the title.</note>' in text
+    assert '<context context-type="sourcefile">leaflets/infusion-safety.yaml</context>' in text
+    assert 'target-language="th"' in text and 'original="locales/th/LC_MESSAGES/' in text
+
+
+def test_agency_edits_are_merged_and_reported(bundled: Path, tmp_path: Path) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    # A new translation marked for review, and an emptied target, which must not erase.
+    text = text.replace(
+        '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>',
+        '<target state="needs-review-translation">ข้อมูลผู้ป่วย</target>',
+    )
+    text = text.replace(
+        '<target state="translated">ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ</target>',
+        '<target state="new"></target>',
+    )
+    # A unit whose English changed since the export: its translation is kept as obsolete.
+    text = text.replace(
+        "<source>What to know before and after cells are given into a vein</source>",
+        "<source>What to know before cells are given</source>",
+    )
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "-l", "th", "--project", str(bundled))
+    assert code == 0, output
+    assert "1 changed" in output and "1 kept as obsolete" in output
+    assert "  changed   kicker" in output and "  obsolete  subtitle" in output
+    po = read_po(bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
+    entries = {e.msgctxt: e for e in po.active}
+    assert entries["kicker"].msgstr == "ข้อมูลผู้ป่วย" and entries["kicker"].fuzzy
+    assert entries["title"].msgstr == "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
+    assert not entries["title"].fuzzy
+    [kept] = po.obsolete
+    assert kept.msgid == "What to know before cells are given"
+    assert kept.msgstr == "สิ่งที่ควรรู้ก่อนและหลังได้รับเซลล์ทางหลอดเลือดดำ"
+
+
+def test_another_locale_or_project_is_refused(bundled: Path, tmp_path: Path) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "-l", "lo", "--project", str(bundled))
+    assert code == 1 and "no lo catalog for 'infusion-safety'" in output
+    other = tmp_path / "other.xlf"
+    other.write_text(
+        xlf.read_text(encoding="utf-8").replace('target-language="th"', 'target-language="lo"'),
+        encoding="utf-8",
+    )
+    code, output = invoke("i18n", "import", str(other), "-l", "th", "--project", str(bundled))
+    assert code == 1 and "the XLIFF file is for 'lo', the catalog for th" in output
+    # Another leaflet's units under this leaflet's name (another project's file).
+    wrong = (tmp_path / "x" / "stromal-or-stem.th.xlf").read_text(encoding="utf-8")
+    wrong = wrong.replace("stromal-or-stem", "infusion-safety")
+    other.write_text(wrong, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(other), "--project", str(bundled))
+    assert code == 1 and "the XLIFF file is not this catalog's" in output
+    assert catalogs(bundled) == before
+
+
+XXE = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="locales/th/LC_MESSAGES/infusion-safety.po" target-language="th"
+ source-language="en" datatype="po"><body>
+<trans-unit id="kicker" resname="kicker"><source>Patient information</source>
+<target state="translated">&secret;</target></trans-unit></body></file></xliff>
+"""
+
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
+    ).replace("&lol0;", "&lol;")
+    + ']>\n<xliff version="1.2">&lol9;</xliff>\n'
+)
+
+
+@pytest.mark.parametrize("payload", [XXE, LAUGHS], ids=["external-entity", "billion-laughs"])
+def test_dtds_and_entities_are_refused(bundled: Path, tmp_path: Path, payload: str) -> None:
+    before = catalogs(bundled)
+    bad = tmp_path / "bad.xlf"
+    bad.write_text(payload, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(bad), "--project", str(bundled))
+    assert code == 1
+    assert output.startswith(f"{bad}:2: error: XLIFF file declares a DTD or entities: refused")
+    assert "root:" not in output and "Traceback" not in output
+    assert catalogs(bundled) == before
+
+
+def test_malformed_xml_is_one_line(bundled: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlf"
+    bad.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file>\n', encoding="utf-8")
+    code, output = invoke("i18n", "import", str(bad), "--project", str(bundled))
+    assert code == 1 and output.startswith(f"{bad}:3: error: not well-formed XML")
