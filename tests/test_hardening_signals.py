@@ -295,6 +295,21 @@ def test_interrupted_i18n_update_keeps_every_catalog_whole(
     assert_rerun_completes(root, i18n_states, ["i18n", "update"])
 
 
+def wait_for_workers(pid: int, count: int, limit: float = 120) -> None:
+    """Until process ``pid`` has ``count`` children (Linux: /proc lists them)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if not children.parent.exists():
+        time.sleep(2.0)  # no /proc: the old fixed delay is all there is
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if len(children.read_text().split()) >= count:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"the build never started {count} workers")
+
+
 @pytest.mark.parametrize(
     "sig, whole_group",
     [(signal.SIGINT, True), (signal.SIGTERM, False)],
@@ -319,7 +334,10 @@ def test_an_interrupt_stops_running_jobs_instead_of_waiting_for_them(
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     try:
-        time.sleep(2.0)  # both jobs are laying out (each takes several seconds)
+        # Not a fixed delay: on a loaded machine the parent may still be importing after
+        # 2 s, when a signal gets Python's default action. Wait for the pool's workers.
+        wait_for_workers(process.pid, 2)
+        time.sleep(0.5)  # both jobs are laying out (each takes several seconds)
         if whole_group:
             os.killpg(process.pid, sig)
         else:
