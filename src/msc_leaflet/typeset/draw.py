@@ -53,7 +53,6 @@ def draw_runs(
     return width
 
 
-
 def hold_marks(canvas: Canvas) -> None:
     """Lines drawn on ``canvas`` from now on leave their marks for ``draw_held_marks``."""
     if getattr(canvas, HELD_MARKS, None) is None:
@@ -86,12 +85,10 @@ def draw_held_marks(canvas: Canvas, at: int | None = None) -> None:
 class MarkHoldingCanvas(Canvas):  # type: ignore[misc]
     """A canvas that knows the ``cm`` operators in effect, for ``draw_held_marks``."""
 
-    _cm_saved: list[tuple[str, ...]] = []  # the chains saveState saved (per page, below)
-
     def _startPage(self) -> None:
         super()._startPage()
         setattr(self, CM_CHAIN, ())
-        self._cm_saved = []
+        self.__dict__["_cm_saved"] = []  # the chains saveState saved, per page
 
     def transform(self, a: float, b: float, c: float, d: float, e: float, f: float) -> None:
         code = self._code
@@ -103,13 +100,12 @@ class MarkHoldingCanvas(Canvas):  # type: ignore[misc]
 
     def saveState(self) -> None:
         super().saveState()
-        if "_cm_saved" not in self.__dict__:
-            self._cm_saved = []
-        self._cm_saved.append(getattr(self, CM_CHAIN, ()))
+        self.__dict__.setdefault("_cm_saved", []).append(getattr(self, CM_CHAIN, ()))
 
     def restoreState(self) -> None:
         super().restoreState()
-        setattr(self, CM_CHAIN, self._cm_saved.pop() if self._cm_saved else ())
+        saved = self.__dict__.get("_cm_saved")
+        setattr(self, CM_CHAIN, saved.pop() if saved else ())
 
 
 @contextmanager
