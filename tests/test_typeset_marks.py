@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
+from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 
 import msc_leaflet
 from typeset_support import THAI_PARAGRAPHS, build_document
@@ -24,6 +24,7 @@ def _forms(path: Path) -> dict[str, int]:
         for name, ref in (xobjects.get_object() if xobjects else DictionaryObject()).items():
             assert isinstance(ref, IndirectObject)
             stream = ref.get_object()
+            assert isinstance(stream, StreamObject)
             if stream.get("/Subtype") == "/Form":
                 forms[name] = len(stream._data)
     return forms
