@@ -24,6 +24,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
+from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
@@ -76,7 +77,7 @@ def canvas_class(finish: PageFinish) -> type[DeferredCanvas]:
     return type("LeafletCanvas", (DeferredCanvas,), {"finish": finish})
 
 
-class DeferredCanvas(Canvas):  # type: ignore[misc]
+class DeferredCanvas(MarkHoldingCanvas):
     """A canvas that finishes each page (footer, padding, crop marks) at save time."""
 
     finish: PageFinish
@@ -93,6 +94,7 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         offset = self.finish.geometry.offset
         if offset:
             self.translate(offset, offset)  # trim coordinates from here on
+        hold_marks(self)  # marks after all the page's text: pypdf reads a form as a line end
 
     def addLiteral(self, s: str, escaped: int = 1) -> None:
         # Every line of text reaches the page here (typeset/render.py): the one place
@@ -106,6 +108,7 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         self._bookmarks.append((key, kwargs))
 
     def showPage(self) -> None:
+        draw_held_marks(self)
         self._pages.append(dict(self.__dict__))
         self._bookmarks = []
         self._startPage()
@@ -113,6 +116,7 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         finish = self.finish
+        draw_held_marks(self)  # nothing: the page begun by the last showPage is blank
         blank = dict(self.__dict__)  # the fresh page showPage began: the start of a notes page
         laid_out = len(self._pages)
         padding = (-laid_out) % finish.pad_to
@@ -127,9 +131,13 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
                 Canvas.bookmarkPage(self, key, **kwargs)
             if index >= laid_out and finish.paint_notes:
                 finish.paint_notes(self)
+            # The footer's marks go before its text: after them, the page ends in text.
+            start = len(self._code)
+            hold_marks(self)
             part = parts[index]
             number = parts[: index + 1].count(part)
             finish.footers[part](self, number, parts.count(part))
+            draw_held_marks(self, at=start)
             finish.geometry.draw_crop_marks(self, finish.colour_mode)
             Canvas.showPage(self)
         Canvas.save(self)
@@ -253,13 +261,18 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     ink = theme_colour(theme, "accent-ink")
     size = theme.sizes["band"]
     baseline = height - band / 2 - size * 0.35
-    draw_runs(canvas, m["left"], baseline, [f.run(f.organisation, size, ink, bold=True)], f.lang)
     note = theme.sizes["small"]
-    for i, line in enumerate(f.contact[:2]):
-        y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
-        if len(f.contact) == 1:
-            y = baseline
-        draw_runs(canvas, width - m["right"], y, [f.run(line, note, ink)], f.lang, align="right")
+    with same_baseline(canvas):  # a single contact line sits on the name's baseline
+        draw_runs(
+            canvas, m["left"], baseline, [f.run(f.organisation, size, ink, bold=True)], f.lang
+        )
+        for i, line in enumerate(f.contact[:2]):
+            y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
+            if len(f.contact) == 1:
+                y = baseline
+            draw_runs(
+                canvas, width - m["right"], y, [f.run(line, note, ink)], f.lang, align="right"
+            )
     canvas.restoreState()
 
 
@@ -271,16 +284,22 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     y = height - m["top"] - size
     muted = theme_colour(theme, "muted")
     canvas.saveState()
-    draw_runs(
-        canvas,
-        m["left"],
-        y,
-        [f.run(f.title, size, theme_colour(theme, "accent"), bold=True)],
-        f.lang,
-    )
-    draw_runs(
-        canvas, width - m["right"], y, [f.run(f.organisation, size, muted)], f.lang, align="right"
-    )
+    with same_baseline(canvas):
+        draw_runs(
+            canvas,
+            m["left"],
+            y,
+            [f.run(f.title, size, theme_colour(theme, "accent"), bold=True)],
+            f.lang,
+        )
+        draw_runs(
+            canvas,
+            width - m["right"],
+            y,
+            [f.run(f.organisation, size, muted)],
+            f.lang,
+            align="right",
+        )
     canvas.setStrokeColor(theme_colour(theme, "rule"))
     canvas.setLineWidth(0.5)
     canvas.line(m["left"], y - 4, width - m["right"], y - 4)
@@ -301,19 +320,20 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         canvas.setStrokeColor(theme_colour(theme, "rule"))
         canvas.setLineWidth(0.5)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
-        draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)
+        page_text = f.labels("page-of", page=page, pages=pages)
+        with same_baseline(canvas):
+            draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)
+            draw_runs(
+                canvas,
+                width - m["right"],
+                y,
+                [f.run(page_text, size, muted, bold=True)],
+                f.lang,
+                align="right",
+            )
         if f.approval:  # its own line below: on A5 the control line has no room left
             line = [f.run(f.approval, size, muted)]
             draw_runs(canvas, m["left"], y - size * APPROVAL_LINE, line, f.lang)
-        page_text = f.labels("page-of", page=page, pages=pages)
-        draw_runs(
-            canvas,
-            width - m["right"],
-            y,
-            [f.run(page_text, size, muted, bold=True)],
-            f.lang,
-            align="right",
-        )
         canvas.restoreState()
 
     return paint

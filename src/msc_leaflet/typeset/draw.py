@@ -3,16 +3,23 @@
 They go through the same units, shaping and text-layer path as paragraphs:
 ReportLab's ``canvas.drawString(..., shaping=True)`` does nothing without ``rlbidi``,
 and a plain ``drawString`` would print Thai marks unshaped and lose them in the text layer.
+
+Marks are drawn by invoking a form (``outlines.py``), and pypdf ends a line of text at
+every form it meets: marks drawn right after their line would split a table row or a
+footer whose parts share a baseline. A page canvas holds them (``hold_marks``) and
+draws them all after the page's text (``draw_held_marks``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import groupby
 
 from reportlab.pdfgen.canvas import Canvas
 
 from .paragraph import default_word_list
-from .render import draw_placed, place_units
+from .render import CM_CHAIN, HELD_MARKS, draw_placed, place_units
 from .runs import Run
 from .units import Unit, build_units
 
@@ -44,3 +51,72 @@ def draw_runs(
         x -= width / 2
     draw_placed(canvas, y, place_units(units, x))
     return width
+
+
+def hold_marks(canvas: Canvas) -> None:
+    """Lines drawn on ``canvas`` from now on leave their marks for ``draw_held_marks``."""
+    if getattr(canvas, HELD_MARKS, None) is None:
+        setattr(canvas, HELD_MARKS, [])
+
+
+def draw_held_marks(canvas: Canvas, at: int | None = None) -> None:
+    """Draw the marks held since ``hold_marks``, each in the transformation its line was
+    drawn in, and stop holding. ``at``: where in the page's operators to draw them
+    (default: the end); before a page's last text, so pypdf reads no line end after it.
+
+    A transformation is replayed as the very ``cm`` operators its line was drawn under
+    (``MarkHoldingCanvas``), not as one matrix: pdfium multiplies in single precision,
+    and a product taken in another order moves antialiased pixels by a level.
+    """
+    held: list[tuple[tuple[str, ...], str]] = canvas.__dict__.pop(HELD_MARKS, None) or []
+    now: tuple[str, ...] = getattr(canvas, CM_CHAIN, ())
+    ops: list[str] = []
+    for chain, run in groupby(held, key=lambda item: item[0]):
+        blocks = [block for _, block in run]
+        if chain[: len(now)] != now:  # drawn inside a transformation since undone
+            raise ValueError("marks held across a restoreState that undid their transform")
+        extra = chain[len(now) :]
+        ops += ["q", *extra, *blocks, "Q"] if extra else blocks
+    if ops:
+        code: list[str] = canvas._code
+        code.insert(len(code) if at is None else at, "\n".join(ops))
+
+
+class MarkHoldingCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that knows the ``cm`` operators in effect, for ``draw_held_marks``."""
+
+    def _startPage(self) -> None:
+        super()._startPage()
+        setattr(self, CM_CHAIN, ())
+        self.__dict__["_cm_saved"] = []  # the chains saveState saved, per page
+
+    def transform(self, a: float, b: float, c: float, d: float, e: float, f: float) -> None:
+        code = self._code
+        merged = bool(code) and code[-1][-3:] == " cm"  # ReportLab folds it into that one
+        super().transform(a, b, c, d, e, f)
+        chain: tuple[str, ...] = getattr(self, CM_CHAIN, ())
+        written = " ".join(code[-1].split()[-7:])
+        setattr(self, CM_CHAIN, (*chain[:-1], written) if merged and chain else (*chain, written))
+
+    def saveState(self) -> None:
+        super().saveState()
+        self.__dict__.setdefault("_cm_saved", []).append(getattr(self, CM_CHAIN, ()))
+
+    def restoreState(self) -> None:
+        super().restoreState()
+        saved = self.__dict__.get("_cm_saved")
+        setattr(self, CM_CHAIN, saved.pop() if saved else ())
+
+
+@contextmanager
+def same_baseline(canvas: Canvas) -> Iterator[None]:
+    """Runs drawn inside share a baseline: their marks are drawn after all their text
+    (on a canvas that does not hold its marks already)."""
+    if getattr(canvas, HELD_MARKS, None) is not None:
+        yield
+        return
+    hold_marks(canvas)
+    try:
+        yield
+    finally:
+        draw_held_marks(canvas)

@@ -1,16 +1,28 @@
-"""Glyph outlines as PDF path operators, for glyphs drawn outside the text layer.
+"""Glyph outlines as PDF form XObjects, for glyphs drawn outside the text layer.
 
 Thai marks (tone marks, upper and lower vowels, nikhahit), the second glyph of a
 decomposed sara am, and the visible digits of a raised citation are painted as filled
 paths: exactly the font's outlines at HarfBuzz's positions, but invisible to text
 extractors, whose heuristics (sort by x, new line at a raised glyph) would otherwise
 scramble them. The text they belong to is carried by the base glyph of their cluster.
+
+Each distinct outline is written once per document, as a form XObject in font units
+that takes the fill colour of whoever draws it; every occurrence is then
+``q s 0 0 s x y cm /FormXob.m0_123 Do Q``, some 40 bytes. Written inline at every
+occurrence, the marks of a 4-page Thai leaflet came to 1.1 MB of page content, and
+compressing it was most of the cost of writing the file.
 """
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
+from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFFormXObject
+from reportlab.pdfgen.canvas import Canvas
+
+from .reportlab_overrides import document_of
 from .shaping import harfbuzz_font
 
 
@@ -24,19 +36,23 @@ class _PathPen:
     def __init__(self) -> None:
         self.ops: list[str] = []
         self.current = (0.0, 0.0)
+        self.points: list[tuple[float, float]] = []  # every point, for the bounding box
 
     def moveTo(self, p: tuple[float, float]) -> None:
         self.ops.append(f"{_n(p[0])} {_n(p[1])} m")
         self.current = p
+        self.points.append(p)
 
     def lineTo(self, p: tuple[float, float]) -> None:
         self.ops.append(f"{_n(p[0])} {_n(p[1])} l")
         self.current = p
+        self.points.append(p)
 
     def curveTo(self, *points: tuple[float, float]) -> None:
         (x1, y1), (x2, y2), (x3, y3) = points[-3:]
         self.ops.append(f"{_n(x1)} {_n(y1)} {_n(x2)} {_n(y2)} {_n(x3)} {_n(y3)} c")
         self.current = points[-1]
+        self.points.extend(points[-3:])  # a Bézier lies inside its control points
 
     def qCurveTo(self, *points: tuple[float, float]) -> None:
         # TrueType quadratic segments, as cubic Béziers (PDF has no quadratic operator).
@@ -54,12 +70,48 @@ class _PathPen:
 
 
 @lru_cache(maxsize=4096)
-def glyph_path(font_name: str, gid: int) -> str:
+def glyph_path(font_name: str, gid: int) -> tuple[str, tuple[int, int, int, int]]:
     """Path operators for a glyph's outline in font units (origin at the pen), filled
-    with the nonzero rule that TrueType outlines use."""
+    with the nonzero rule that TrueType outlines use, and a box around it; ``""`` for a
+    glyph without an outline."""
     pen = _PathPen()
     harfbuzz_font(font_name).font.draw_glyph_with_pen(gid, pen)
-    return " ".join(pen.ops) + " f" if pen.ops else ""
+    if not pen.ops:
+        return "", (0, 0, 0, 0)
+    xs = [p[0] for p in pen.points]
+    ys = [p[1] for p in pen.points]
+    # A unit of margin: the box clips, and antialiasing reaches past the outline.
+    box = (int(min(xs)) - 2, int(min(ys)) - 2, int(max(xs)) + 2, int(max(ys)) + 2)
+    return " ".join(pen.ops) + " f", box
+
+
+# Per document: the short tag of each font whose outlines it holds. Weak, so a
+# document's table goes with it and a worker's memory does not grow with its builds.
+_FONT_TAGS: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def glyph_form(canvas: Canvas, font_name: str, gid: int) -> str | None:
+    """The resource name of a form drawing the glyph's outline in font units, added to
+    the canvas's document at first use and to its current page's resources; ``None``
+    for a glyph without an outline (a space)."""
+    path, (x0, y0, x1, y1) = glyph_path(font_name, gid)
+    if not path:
+        return None
+    doc = document_of(canvas)
+    tags = _FONT_TAGS.setdefault(doc, {})
+    tag = tags.setdefault(font_name, len(tags))
+    name = f"m{tag}_{gid}"
+    if not doc.hasForm(name):
+        form = PDFFormXObject(x0, y0, x1, y1)
+        form.compression = canvas._pageCompression
+        form.setStreamList(path)
+        # No resources: a path needs none (ReportLab's default names the 14 standard fonts).
+        form.Resources = PDFDictionary({})
+        form.BBox = PDFArray([x0, y0, x1, y1])
+        doc.addForm(name, form)
+    if name not in canvas._formsinuse:
+        canvas._formsinuse.append(name)
+    return str(doc.getXObjectName(name))
 
 
 def units_per_em(font_name: str) -> float:

@@ -3,7 +3,8 @@
 A line becomes one text object holding the text-carrying glyphs (see
 ``shaping._text_carriers``) in reading order, shown with ``TJ``; HarfBuzz positions
 become in-array adjustments, as extractors expect inside a word. Marks and other
-outline-only glyphs follow the text object as filled paths (``outlines.py``).
+outline-only glyphs follow the text object, each drawing its glyph's form
+(``outlines.py``).
 
 A citation superscript is written twice: as invisible text (render mode 3) on the
 baseline, where every extractor reads it as part of the line, and as visible raised
@@ -23,7 +24,7 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import shaping_font
-from .outlines import glyph_path, units_per_em
+from .outlines import glyph_form, units_per_em
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
@@ -156,8 +157,8 @@ class _LineWriter:
         for glyph in placed.cluster.glyphs:
             if glyph.key is not None and not piece.rise:
                 continue
-            path = glyph_path(piece.run.font, glyph.gid)
-            if not path:
+            form = glyph_form(self.canvas, piece.run.font, glyph.gid)
+            if form is None:
                 continue
             if fill != self.path_fill:
                 self.paths.append(fill)
@@ -165,12 +166,24 @@ class _LineWriter:
             x = placed.x + glyph.x * size / 1000
             y = self.y + piece.rise + glyph.y * size / 1000
             scale = _num(size / units_per_em(piece.run.font))
-            self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm {path} Q")
+            self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm /{form} Do Q")
 
     def finish(self) -> None:
         self.flush()
+        held = getattr(self.canvas, HELD_MARKS, None)
+        if held is not None and self.paths:  # see `draw.hold_marks`
+            chain = getattr(self.canvas, CM_CHAIN, ())
+            held.append((chain, "\n".join(["q", *self.paths, "Q"])))
+            self.paths.clear()
         self.ops += ["ET", *self.paths, "Q"]
         self.canvas.addLiteral("\n".join(self.ops))
+
+
+# A canvas attribute: while it holds a list, lines leave their marks there, with the
+# transformation they were drawn in, to be drawn later (`draw.hold_marks`).
+HELD_MARKS = "_msc_held_marks"
+# A canvas attribute: the ``cm`` operators in effect, as written (`draw.MarkHoldingCanvas`).
+CM_CHAIN = "_msc_cm_chain"
 
 
 def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
