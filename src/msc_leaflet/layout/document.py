@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak
 
 from ..content.inline import plain_text
+from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import default_family, draw_runs
@@ -90,7 +91,7 @@ def layout_leaflet(
         creator="msc-leaflet",
         producer="msc-leaflet (ReportLab)",
         invariant=1,
-        lang=leaflets[0].language,
+        lang=bcp47(leaflets[0].language),  # PDF /Lang is BCP 47: zh-Hans, not zh_Hans
         initialFontName=setting.family.regular,
     )
     story: list[Flowable] = []
