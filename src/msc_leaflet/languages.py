@@ -85,10 +85,11 @@ def language_of(text: str, default: str) -> str:
     """The language a text is written in: ``default`` (the leaflet's) unless the text
     shows another described script's letters — a Thai phrase quoted in an English
     leaflet is read with the Thai segmenter and the Thai claim list."""
-    own = profile(default)
-    if own.signed(text) or not any(p.signed(text) for p in profiles()):
+    if profile(default).has_letters(text):  # Han in a Japanese leaflet is Japanese
         return default
-    return next(p.tag for p in profiles() if p.signed(text))
+    # A narrower signature first: kana makes a text Japanese before its Han makes it Chinese.
+    ordered = sorted(profiles(), key=lambda p: p.signature == p.letters)
+    return next((p.tag for p in ordered if p.signed(text)), default)
 
 
 def _replace(p: LanguageProfile, **changes: object) -> LanguageProfile:
@@ -121,7 +122,10 @@ def _table() -> tuple[dict[str, LanguageProfile], dict[str, str]]:
 
 
 def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
-    low, high = entry["length-ratio"]  # type: ignore[misc]
+    ratio = entry["length-ratio"]
+    if not isinstance(ratio, list) or len(ratio) != 2:
+        raise ValueError(f"languages.yaml: {tag}: length-ratio must be [low, high]")
+    low, high = (float(x) for x in ratio)
     letters = str(entry.get("letters") or "")
     claims = entry.get("claims")
     return LanguageProfile(
@@ -135,7 +139,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         phrase_spaces=bool(entry["phrase-spaces"]),
         sentence_ends=str(entry["sentence-ends"]),
         sentence_starts=str(entry.get("sentence-starts") or ""),
-        length_ratio=(float(low), float(high)),
+        length_ratio=(low, high),
         claims=str(claims) if claims else None,
         claim_match="text" if entry.get("claim-match") == "text" else "words",
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
@@ -171,3 +175,8 @@ def describe(language: str, theme_fonts: dict[str, object] | None = None) -> str
         "before printing, or its letters print as empty boxes"
     )
     return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}"
+
+
+def bcp47(tag: str) -> str:
+    """A gettext/Babel tag as BCP 47 (HTML ``lang``, PDF ``/Lang``): zh_Hans → zh-Hans."""
+    return tag.replace("_", "-")

@@ -186,7 +186,8 @@ def _excused(
     before, after = sentence[:start], sentence[end:]
     language = profile(claims.lang)
     if not language.word_spaces:
-        cuts = boundaries(sentence, project, claims.lang) if language.claim_match == "words" else None
+        segmented = language.claim_match == "words"
+        cuts = boundaries(sentence, project, claims.lang) if segmented else None
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
         return any(_cue_at(sentence, cue, 0, start, cuts) for cue in claims.cues_before) or any(
             _cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after

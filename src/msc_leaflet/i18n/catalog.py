@@ -122,7 +122,7 @@ def leaflet_locales(project: Project) -> list[str]:
     return [
         locale
         for locale in catalog_locales(project)
-        if any(p.stem != UI_DOMAIN for p in (project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
+        if any(p.stem != UI_DOMAIN for p in po_path(project, locale, UI_DOMAIN).parent.glob("*.po"))
     ]
 
 
