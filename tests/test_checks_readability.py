@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from msc_leaflet.checks.readability import is_passive, long_thai_phrase, measure, syllables
+from msc_leaflet.checks.readability import is_passive, long_phrase, measure, syllables
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 EASY = (
@@ -102,13 +102,13 @@ def test_read006_long_thai_phrase(make_project: Callable[..., Path]) -> None:
     body = "".join(f"- paragraph: x{n}\n  id: p{n}\n" for n in range(6))
     root = make_project({"sample": leaflet(CLEAN + body)})
     short = {f"p{n}": "เซลล์ส่งสัญญาณ ร่างกายรู้สึกดีขึ้น" for n in range(5)}
-    long_phrase = (
+    phrase = (
         "เซลล์ส่งสัญญาณไปยังเซลล์อื่นที่อยู่ใกล้เคียงเพื่อช่วยลดการอักเสบ"
         "และช่วยให้ร่างกายซ่อมแซมตัวเองได้ดีขึ้นในระยะเวลาหลายสัปดาห์หลังการรักษา"
     )
-    ctx = translated_context(root, {**short, "p5": long_phrase})
-    [issue] = list(long_thai_phrase(ctx))
+    ctx = translated_context(root, {**short, "p5": phrase})
+    [issue] = list(long_phrase(ctx))
     assert issue.message.startswith("[th] phrase of ")
     assert issue.location.line == 30
     balanced = translated_context(root, dict.fromkeys(short, "เซลล์ส่งสัญญาณ") | {"p5": "ดีขึ้น"})
-    assert list(long_thai_phrase(balanced)) == []
+    assert list(long_phrase(balanced)) == []

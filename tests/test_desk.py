@@ -64,12 +64,29 @@ def test_library_lists_every_leaflet_with_overdue_review(client: TestClient) -> 
 
 def test_interface_follows_the_browser_then_the_switch(client: TestClient) -> None:
     thai = client.get("/", headers={"accept-language": "th-TH,th;q=0.9,en;q=0.5"})
-    assert '<html lang="th">' in thai.text and "คลังเอกสาร" in thai.text
+    assert '<html lang="th" dir="ltr">' in thai.text and "คลังเอกสาร" in thai.text
     assert "เลยกำหนดทบทวนตั้งแต่ 1 พฤศจิกายน 2570" in thai.text  # Buddhist Era
     switched = client.get("/interface?lang=en&next=/status", follow_redirects=False)
     assert switched.status_code == 303 and switched.headers["location"] == "/status"
     assert negotiate("fr, th;q=0.8", ["en", "th"]) == "th"
     assert negotiate("de", ["en", "th"]) == "en"
+
+
+def test_interface_in_arabic_reads_right_to_left_and_tags_are_valid_html(
+    client: TestClient,
+) -> None:
+    client.cookies.clear()  # the test before chose English with the switch
+    arabic = client.get("/", headers={"accept-language": "ar"})
+    assert '<html lang="ar" dir="rtl">' in arabic.text and "المكتبة" in arabic.text
+    # The language switch names each language in its own script, tagged as HTML wants.
+    assert 'lang="zh-Hans" dir="ltr" hreflang="zh-Hans"' in arabic.text
+    assert 'lang="zh_Hans"' not in arabic.text  # the query value may stay zh_Hans
+    # An English title on an Arabic page keeps its own direction ("cells?" not "?cells").
+    assert '<h2 lang="en" dir="ltr">' in arabic.text
+    available = ["en", "th", "zh_Hans"]
+    assert negotiate("zh-CN,zh;q=0.9", available) == "zh_Hans"
+    assert negotiate("zh-Hans", available) == "zh_Hans"
+    assert negotiate("zh-TW", available) == "en"
 
 
 def test_filters_and_search_in_every_language(client: TestClient) -> None:

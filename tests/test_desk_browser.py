@@ -141,7 +141,7 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("language", ["en", "th"])
+@pytest.mark.parametrize("language", ["en", "th", "ar"])
 def test_every_page_passes_axe_at_desktop_and_tablet(
     served: tuple[str, Path], browser: Any, language: str
 ) -> None:

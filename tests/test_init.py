@@ -146,3 +146,21 @@ def test_check_refuses_the_placeholders_until_the_clinic_replaces_them(tmp_path:
     profile.write_text("name: Clinic\nphone: +66 2 123 4567\n")
     _, output = invoke("check", "--project", str(root))
     assert "DOC003" not in output
+
+
+def test_update_starts_no_leaflet_catalogs_in_a_language_that_translates_none(
+    tmp_path: Path,
+) -> None:
+    # init copies every supported language's ui.po; `i18n update` used to start every
+    # leaflet's catalog in each of them, after which build printed them all in English.
+    root = init_project(tmp_path / "clinic", library="msc").root
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0, output
+    ui_only = [d for d in (root / "locales").iterdir() if (d / "LC_MESSAGES" / "ui.po").is_file()]
+    assert len(ui_only) > 2
+    for folder in ui_only:
+        leaflets = [p.stem for p in (folder / "LC_MESSAGES").glob("*.po") if p.stem != "ui"]
+        assert folder.name == "th" or leaflets == [], folder.name
+    assert (root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po").is_file()
+    code, output = invoke("build", "--project", str(root), "-j", "2")
+    assert code == 0 and "10 built" in output, output

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..clock import source_date_epoch
 from ..errors import LeafletError, Location
 from ..files import output_name
-from ..i18n import catalog_locales
+from ..i18n.catalog import leaflet_locales
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project, check_locale
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
@@ -145,10 +145,11 @@ def plan(
 
 
 def job_locales_for(project: Project, language: str, requested: Sequence[str]) -> list[str]:
-    """The requested locales, or the source language plus every locale with catalogs."""
+    """The requested locales, or the source language plus every locale that translates
+    leaflets (`leaflet_locales`: one with only the ui catalog has nothing to print)."""
     if requested:
         return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
-    others = set(catalog_locales(project)) - {language}
+    others = set(leaflet_locales(project)) - {language}
     return [language, *sorted(others)]
 
 

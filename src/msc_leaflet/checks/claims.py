@@ -1,6 +1,10 @@
 """Risky promises (cure, regrow, "no side effects", …) in the text a reader sees.
 
-The phrase lists are data (``data/claims-<lang>.yaml``). The hard part is not finding
+The phrase lists are data (``data/claims-<lang>.yaml``, named by the language's
+profile in ``data/languages.yaml``; a language without a list is not checked).
+How a phrase is found follows the profile too: on word boundaries from spaces
+(English, Vietnamese, Arabic) or from the segmenter (Thai), or anywhere in the text
+(Chinese, Japanese: a segmenter's missed boundary must not hide 治愈). The hard part is not finding
 "cure" but not punishing the leaflet that *warns* about it, so a match is reported
 only when its sentence does not warn against or deny it:
 
@@ -23,13 +27,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text
+from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_data
 from ..data import data_path
+from ..languages import LanguageProfile, language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
-from .text import Plain, is_thai, phrase_pattern, plain, reader_texts, sentences
+from .text import Plain, in_language, phrase_pattern, plain, reader_texts, sentences
+
+# How far after a claim a negation still denies it, in characters, where words are
+# not spaced ("รับประกันผล ไม่ได้", "完治するわけではありません").
+UNSPACED_AFTER_WINDOW = 30
 
 
 @dataclass(frozen=True)
@@ -64,8 +73,9 @@ class Match:
 @lru_cache(maxsize=8)
 def claim_list(lang: str) -> ClaimList:
     """The packaged claim list for ``lang`` (an empty list for a language without one)."""
-    path = data_path(f"claims-{lang.split('-')[0].lower()}.yaml")
-    if not path.is_file():
+    name = profile(lang).claims
+    path = data_path(name) if name else None
+    if path is None or not path.is_file():
         return ClaimList(lang, (), (), (), 0)
     data = load_data(path.read_text("utf-8"))
     claims = tuple(
@@ -113,13 +123,13 @@ def _occurrences(
     text: str, claims: ClaimList, project: Project | None
 ) -> list[tuple[Claim, int, int]]:
     p = plain(text).text
-    thai = claims.lang == "th"
-    cuts = boundaries(p, project) if thai else set()
+    language = profile(claims.lang)
+    segmented = language.claim_match == "words" and not language.word_spaces
+    cuts = boundaries(p, project, claims.lang) if segmented else None
     hits: list[tuple[Claim, int, int]] = []
     for claim in claims.claims:
         for form in claim.forms:
-            spans = _thai_find(p, form, cuts) if thai else _english_find(p, form)
-            hits.extend((claim, s, e) for s, e in spans)
+            hits.extend((claim, s, e) for s, e in _find(p, form, language, cuts))
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     kept: list[tuple[Claim, int, int]] = []
     for hit in hits:
@@ -128,30 +138,33 @@ def _occurrences(
     return kept
 
 
-def _english_find(text: str, form: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in phrase_pattern(form).finditer(text)]
-
-
-def _thai_find(text: str, form: str, cuts: set[int]) -> list[tuple[int, int]]:
+def _find(
+    text: str, form: str, language: LanguageProfile, cuts: set[int] | None
+) -> list[tuple[int, int]]:
+    """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
+    (``cuts`` None in an unspaced language) anywhere."""
+    if language.word_spaces:
+        return [(m.start(), m.end()) for m in phrase_pattern(form).finditer(text)]
     spans, i = [], text.find(form)
     while i >= 0:
-        if i in cuts and i + len(form) in cuts:
+        if cuts is None or (i in cuts and i + len(form) in cuts):
             spans.append((i, i + len(form)))
         i = text.find(form, i + 1)
     return spans
 
 
 def _sentence_around(text: str, offset: int, lang: str) -> tuple[int, str]:
-    if lang == "th":
-        # Thai marks phrase and sentence ends with a space; a warning often sits in the
-        # phrase before the claim ("ระวังคลินิกที่อ้างว่า … หายขาด"), so take two phrases.
+    if profile(lang).phrase_spaces:
+        # Thai (like Lao, Khmer, Burmese) marks phrase and sentence ends with a space; a
+        # warning often sits in the phrase before the claim ("ระวังคลินิกที่อ้างว่า …
+        # หายขาด"), so take two phrases.
         starts = [0, *(m.end() for m in re.finditer(r"\s+", text))]
         index = max(n for n, s in enumerate(starts) if s <= offset)
         begin = starts[max(0, index - 1)]
         end_match = re.compile(r"\s").search(text, offset)
         end = end_match.start() if end_match else len(text)
         return begin, text[begin:end]
-    for start, sentence in sentences(text):
+    for start, sentence in sentences(text, lang):
         if start <= offset < start + len(sentence):
             return start, sentence
     return 0, text
@@ -171,11 +184,13 @@ def _excused(
     if sentence.rstrip().rstrip("”’\"')").endswith("?"):
         return True
     before, after = sentence[:start], sentence[end:]
-    if claims.lang == "th":
-        cuts = boundaries(sentence, project)
-        return any(_thai_cue(sentence, cue, 0, start, cuts) for cue in claims.cues_before) or any(
-            _thai_cue(sentence, cue, end, min(len(sentence), end + 30), cuts)
-            for cue in claims.cues_after
+    language = profile(claims.lang)
+    if not language.word_spaces:
+        segmented = language.claim_match == "words"
+        cuts = boundaries(sentence, project, claims.lang) if segmented else None
+        window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
+        return any(_cue_at(sentence, cue, 0, start, cuts) for cue in claims.cues_before) or any(
+            _cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after
         )
     if any(phrase_pattern(cue).search(before) for cue in claims.cues_before):
         return True
@@ -183,10 +198,11 @@ def _excused(
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
 
 
-def _thai_cue(sentence: str, cue: str, lo: int, hi: int, cuts: set[int]) -> bool:
+def _cue_at(sentence: str, cue: str, lo: int, hi: int, cuts: set[int] | None) -> bool:
+    """A cue between ``lo`` and ``hi`` starting on a word (anywhere if ``cuts`` is None)."""
     i = sentence.find(cue, lo, hi)
     while i >= 0:
-        if i in cuts:
+        if cuts is None or i in cuts:
             return True
         i = sentence.find(cue, i + 1, hi)
     return False
@@ -200,7 +216,7 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
         if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
             intro = plain(previous.text.value).text.rstrip()
             if intro.endswith(":"):
-                last = sentences(intro)[-1][1]
+                last = sentences(intro, leaflet.language)[-1][1]
                 found.update(dict.fromkeys(block.items, last))
         elif isinstance(block, Table):
             for row in block.rows:
@@ -212,11 +228,11 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
 
 def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match]]:
     context = lead_ins(ctx.leaflet)
+    source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
-        thai = is_thai(text.value)
-        if ctx.is_translation and not thai:
+        if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue  # untranslated: already checked in the source language
-        lang = "th" if thai else ctx.leaflet.language
+        lang = language_of(text.value, ctx.leaflet.language)
         p = plain(text.value)
         for match in find_claims(text.value, claim_list(lang), ctx.project, context.get(text, "")):
             yield text, p, match

@@ -8,7 +8,9 @@ which is well inside the noise of the formulas themselves.
 
 Thai has no spaces between words and no validated grade formula, so Thai text is
 judged relative to itself: a phrase (text between spaces) far longer than the
-leaflet's average phrase, counted in words from the segmenter, is flagged.
+leaflet's average phrase, counted in words from the segmenter, is flagged. The same
+holds for every language whose profile (``data/languages.yaml``) says spaces mark
+phrases, not words: Lao, Khmer and Burmese.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..content.model import Leaflet
+from ..languages import language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
-from .segment import thai_words
-from .text import Section, is_thai, plain, sections, sentences, words
+from .segment import words_of
+from .text import Section, plain, sections, sentences, words
 
 # Past participles that do not end in -ed, for the passive-voice heuristic.
 IRREGULAR_PARTICIPLES = frozenset(
@@ -308,33 +311,37 @@ def passive_voice(ctx: CheckContext) -> Iterator[Issue]:
             )
 
 
-def thai_phrases(leaflet: Leaflet, project: Project | None) -> list[tuple[int, str, int]]:
-    """(source line, phrase, words) for every space-separated Thai phrase in the body."""
+def spaced_phrases(leaflet: Leaflet, project: Project | None) -> list[tuple[int, str, int]]:
+    """(source line, phrase, words) for every space-separated phrase of the body in a
+    language whose spaces mark phrases (Thai, Lao, Khmer, Burmese)."""
     found = []
     for section in sections(leaflet):
         for text in section.texts:
             value = plain(text.value).text
-            if not is_thai(value):
+            lang = language_of(value, leaflet.language)
+            own = profile(lang)
+            if not own.phrase_spaces or not own.has_letters(value):
                 continue
             for phrase in value.split():
-                if is_thai(phrase):
-                    found.append((text.line, phrase, len(thai_words(phrase, project))))
+                if own.has_letters(phrase):
+                    found.append((text.line, phrase, len(words_of(phrase, lang, project))))
     return found
 
 
 @check(
     "READ006",
     "warning",
-    "Thai has no grade formula; a phrase far longer than the "
-    "leaflet's average is where a Thai reader stalls.",
+    "Thai (like Lao, Khmer, Burmese) has no grade formula; a phrase far longer than "
+    "the leaflet's average is where a reader stalls.",
     scope="locale",
 )
-def long_thai_phrase(ctx: CheckContext) -> Iterator[Issue]:
-    phrases = thai_phrases(ctx.leaflet, ctx.project)
+def long_phrase(ctx: CheckContext) -> Iterator[Issue]:
+    phrases = spaced_phrases(ctx.leaflet, ctx.project)
     if not phrases:
         return
     r = ctx.config.readability
     average = sum(n for _, _, n in phrases) / len(phrases)
+    reader = profile(ctx.leaflet.language).name
     limit = max(r.thai_phrase_min_words, r.thai_phrase_factor * average)
     for line, phrase, count in phrases:
         if count > limit:
@@ -343,5 +350,5 @@ def long_thai_phrase(ctx: CheckContext) -> Iterator[Issue]:
                 ctx.sources.locate(line, ""),
                 f"[{ctx.locale}] phrase of {count} words (leaflet average {average:.1f}): "
                 f"“{shown}”",
-                "split it with a space where a Thai reader would pause, or into two sentences",
+                f"split it with a space where a {reader} reader would pause, or into two sentences",
             )

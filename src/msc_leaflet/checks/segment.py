@@ -1,24 +1,30 @@
-"""Thai words for the checks: the typesetter's segmentation when present, else ICU.
+"""Words for the checks: spaces where the language spaces its words, else the
+typesetter's segmentation (ICU when the typesetter is absent).
 
-The typesetter's `break_opportunities` keeps terms from ``locales/th/words.txt`` whole
-(ICU alone splits มีเซนไคม์ into syllables), so using it means a claim or glossary
-term matches the same words the printed line breaks respect.
+The typesetter's `break_opportunities` keeps terms from ``locales/<lang>/words.txt``
+whole (ICU alone splits มีเซนไคม์ into syllables), so using it means a claim or
+glossary term matches the same words the printed line breaks respect. Whether a
+language spaces its words is its profile's ``word-spaces`` (`msc_leaflet.languages`).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from icu4py.breakers import WordBreaker
 
+from ..languages import profile
 from ..project import Project
+
+_SPACED_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 def boundaries(text: str, project: Project | None = None, lang: str = "th") -> set[int]:
     """Offsets where a word may start or end, including 0, len(text) and around spaces."""
-    found = set(_breaks(text, lang, _word_list_path(project)))
+    found = set(_breaks(text, lang, _word_list_path(project, lang)))
     found.update((0, len(text)))
     for i, ch in enumerate(text):
         if not ch.isalnum() and not _is_mark(ch):
@@ -26,9 +32,12 @@ def boundaries(text: str, project: Project | None = None, lang: str = "th") -> s
     return found
 
 
-def thai_words(text: str, project: Project | None = None) -> list[str]:
-    """The words of a Thai phrase (spaces and punctuation dropped)."""
-    cuts = sorted(boundaries(text, project))
+def words_of(text: str, lang: str, project: Project | None = None) -> list[str]:
+    """The words of ``text`` in ``lang`` (spaces and punctuation dropped): split at
+    spaces for English or Vietnamese, by the segmenter for Thai, Burmese or Chinese."""
+    if profile(lang).word_spaces:
+        return _SPACED_WORD.findall(text)
+    cuts = sorted(boundaries(text, project, lang))
     pieces = (text[a:b] for a, b in itertools.pairwise(cuts))
     return [p for p in pieces if p.strip() and any(ch.isalnum() for ch in p)]
 
@@ -39,10 +48,10 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch).startswith("M")
 
 
-def _word_list_path(project: Project | None) -> str:
+def _word_list_path(project: Project | None, lang: str) -> str:
     if project is None:
         return ""
-    path = project.words_path("th")
+    path = project.words_path(lang)
     return str(path) if path.is_file() else ""
 
 

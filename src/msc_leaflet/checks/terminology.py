@@ -22,10 +22,11 @@ from ..content.model import texts
 from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
 from ..files import read_input
+from ..languages import language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
-from .text import is_thai, plain, reader_texts
+from .text import in_language, plain, reader_texts
 
 GLOSSARY = "glossary.yaml"
 MAX_GLOSSARY_BYTES = 2_000_000
@@ -111,7 +112,8 @@ def find_terms(
     """Glossary terms in a text, longest first where two overlap ("mesenchymal stem cell"
     is one discouraged MSC term, not also a use of "stem cell")."""
     p = plain(value)
-    cuts = boundaries(p.text, project) if lang == "th" else set()
+    own = profile(lang)
+    cuts = boundaries(p.text, project, lang) if not own.word_spaces else set()
     hits: list[tuple[int, int, Concept, str]] = []
     for concept in glossary:
         terms = concept.terms.get(lang)
@@ -125,8 +127,8 @@ def find_terms(
         ]
         for kind, group in groups:
             for term in group:
-                if lang == "th" and is_thai(term):
-                    spans = _thai_spans(p.text, term, cuts)
+                if not own.word_spaces and own.has_letters(term):
+                    spans = _segmented_spans(p.text, term, cuts)
                 else:
                     spans = [(m.start(), m.end()) for m in _pattern(term).finditer(p.text)]
                 hits.extend((s, e, concept, kind) for s, e in spans)
@@ -138,7 +140,7 @@ def find_terms(
     return result
 
 
-def _thai_spans(text: str, term: str, cuts: set[int]) -> list[tuple[int, int]]:
+def _segmented_spans(text: str, term: str, cuts: set[int]) -> list[tuple[int, int]]:
     spans, i = [], text.find(term)
     while i >= 0:
         if i in cuts and i + len(term) in cuts:
@@ -148,7 +150,7 @@ def _thai_spans(text: str, term: str, cuts: set[int]) -> list[tuple[int, int]]:
 
 
 def _lang(ctx: CheckContext, value: str) -> str:
-    return "th" if is_thai(value) else ctx.leaflet.language.split("-")[0]
+    return language_of(value, ctx.leaflet.language.split("-")[0])
 
 
 @check(
@@ -160,8 +162,9 @@ def _lang(ctx: CheckContext, value: str) -> str:
 )
 def discouraged_term(ctx: CheckContext) -> Iterator[Issue]:
     glossary = load_glossary(ctx.project)
+    source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
-        if ctx.is_translation and not is_thai(text.value):
+        if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue
         lang = _lang(ctx, text.value)
         p = plain(text.value)

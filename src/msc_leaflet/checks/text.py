@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from ..content.inline import InlineError, parse_inline
 from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
 from ..content.text_policy import visible
+from ..languages import profile
 
-THAI = re.compile("[\u0e00-\u0e7f]")
-QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9\u0e00-\u0e7f])")
+QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»", "「": "」", "『": "』"}
 
 
 @dataclass(frozen=True)
@@ -75,10 +74,11 @@ def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs; splits after . ! ? followed by a capital (or Thai)."""
+def sentences(text: str, lang: str = "en") -> list[tuple[int, str]]:
+    """(offset, sentence) pairs, split where the language's profile says a sentence
+    ends: after . ! ? and a space before a capital in English, after 。 in Chinese."""
     result, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in profile(lang).sentence_end.finditer(text):
         result.append((start, text[start : match.start()]))
         start = match.end()
     if text[start:].strip():
@@ -100,8 +100,16 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
-def is_thai(text: str) -> bool:
-    return bool(THAI.search(text))
+def in_language(text: Text, lang: str, source: dict[str, str]) -> bool:
+    """Whether a text of a leaflet translated into ``lang`` is in that language, not the
+    source text printed as a fallback (which the source's own checks already judged).
+    ``source`` maps each context to the source's text. A script of its own decides it
+    (as the checks always read Thai); a Latin-script translation is translated when it
+    differs from the source."""
+    own = profile(lang)
+    if own.letters:
+        return own.has_letters(text.value)
+    return source.get(text.context) != text.value
 
 
 @dataclass(frozen=True)

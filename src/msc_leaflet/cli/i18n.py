@@ -51,8 +51,27 @@ def init(
 ) -> None:
     """Start a new language: one .po per leaflet plus ui (existing files are kept)."""
     from ..i18n import workflow
+    from ..languages import describe
 
-    _report(run(lambda: workflow.init_locale(Project.at(project), lang)))
+    folder = Project.at(project)
+    _report(run(lambda: workflow.init_locale(folder, lang)))
+    typer.echo(describe(lang, _theme_fonts(folder)))
+
+
+def _theme_fonts(project: Project) -> dict[str, object] | None:
+    """The ``fonts:`` mapping of the project's theme, if it has one (the font hook)."""
+    import yaml
+
+    from ..content.yaml_source import load_data
+    from ..data import data_path
+
+    path = project.theme_path if project.theme_path.is_file() else data_path("theme.yaml")
+    try:
+        data = load_data(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # `build` reports a broken theme with its position; here it is a hint
+    fonts = data.get("fonts") if isinstance(data, dict) else None
+    return fonts if isinstance(fonts, dict) else None
 
 
 @app.command()

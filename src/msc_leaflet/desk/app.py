@@ -20,6 +20,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import Finding
+from ..languages import bcp47, profile
 from ..project import Project
 from ..typeset.font_files import sarabun_dir
 from .builds import Builds, new_pool
@@ -114,6 +115,9 @@ def create_app(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # lang= and dir= attributes: a gettext tag (zh_Hans) is not valid HTML (zh-Hans).
+    templates.filters["bcp47"] = bcp47
+    templates.filters["direction"] = lambda tag: profile(tag).direction
     desk = Desk(
         project, Builds(project, target, executor), today, ShelfReader(project), templates,
         theme_paper(project),

@@ -79,9 +79,18 @@ def interface(project: Project, language: str) -> Interface:
     return Interface(language, _catalog(bundled) | _catalog(ours))
 
 
+TRADITIONAL_CHINESE = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+
+
+def _other_chinese(tag: str, ours: str) -> bool:
+    """Simplified and Traditional Chinese share the tag ``zh`` but not their characters."""
+    return tag.startswith(TRADITIONAL_CHINESE) != ours.startswith(TRADITIONAL_CHINESE)
+
+
 def negotiate(accept_language: str, available: Sequence[str]) -> str:
     """The first of ``available`` the browser asks for (RFC 9110 quality values), else
-    English. ``th-TH`` matches ``th``."""
+    English. ``th-TH`` matches ``th`` and ``zh-CN`` matches ``zh_Hans``; a Traditional
+    Chinese reader (``zh-TW``, ``zh-Hant``) is not given Simplified characters."""
     wanted: list[tuple[float, int, str]] = []
     for index, part in enumerate(accept_language.split(",")[:20]):
         tag, _, params = part.partition(";")
@@ -91,6 +100,9 @@ def negotiate(accept_language: str, available: Sequence[str]) -> str:
             wanted.append((-quality, index, tag.strip().lower()))
     for _, _, tag in sorted(wanted):
         for language in available:
-            if tag == language.lower() or tag.split("-")[0] == language.lower():
+            ours = language.lower().replace("_", "-")
+            if tag == ours or (
+                tag.split("-")[0] == ours.split("-")[0] and not _other_chinese(tag, ours)
+            ):
                 return language
     return SOURCE_LANGUAGE

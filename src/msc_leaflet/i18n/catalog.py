@@ -115,6 +115,17 @@ def catalog_locales(project: Project) -> list[str]:
     )
 
 
+def leaflet_locales(project: Project) -> list[str]:
+    """Locales that translate at least one leaflet. A locale with only ``ui.po`` speaks
+    the clinic's page furniture and desk, but no leaflet is translated into it yet: it
+    is not built, and its leaflets are not reported missing."""
+    return [
+        locale
+        for locale in catalog_locales(project)
+        if any(p.stem != UI_DOMAIN for p in po_path(project, locale, UI_DOMAIN).parent.glob("*.po"))
+    ]
+
+
 def template_domains(project: Project) -> list[str]:
     """Domains that have a template, leaflets first (sorted), then ``ui``."""
     found = sorted(p.stem for p in project.locales_dir.glob("*.pot"))

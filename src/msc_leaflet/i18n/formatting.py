@@ -1,14 +1,23 @@
 """Dates, numbers and language names in the reader's own conventions (via Babel/CLDR).
 
+Every number the tool prints itself (page numbers, dates, section and citation
+numbers) is written in the locale's *default numbering system* from CLDR: Myanmar
+digits (၁၂၃) for ``my``, Arabic-Indic (١٢٣) for ``ar_EG``, Latin for ``th``, ``ar``,
+``km``, ``lo``, ``vi``, ``zh_Hans`` and ``ja`` (CLDR 46/47 as shipped with Babel 2.19).
+Numbers an author wrote in the text are the author's and stay as written.
+
 Two things CLDR's defaults do not give a Thai patient leaflet, handled here:
-Thai dates use the Buddhist Era year (2026 CE → 2569 BE), which Babel's Gregorian
-formatter cannot produce; and a bare ``en`` is formatted as British English (day
-before month, "22 November 2026"), the variety the bundled leaflets are written in.
+Thai dates use the Buddhist Era year (2026 CE → 2569 BE; the year offset is the
+language profile's ``era-year-offset``), which Babel's Gregorian formatter cannot
+produce; and a bare ``en`` is formatted as British English (day before month,
+"22 November 2026"), the variety the bundled leaflets are written in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -18,8 +27,23 @@ from babel.dates import get_date_format
 from babel.numbers import format_decimal
 
 from ..errors import LeafletError, Location
+from ..languages import profile
 
-ERA_YEAR_OFFSET = {"th": 543}  # Buddhist Era, the calendar of everyday Thai dates
+LATIN_DIGITS = "0123456789"
+# CLDR numbering systems (numberingSystems.xml) → the Unicode name of their digit zero;
+# the other nine follow it in Unicode. Babel knows each locale's default system but
+# not its digits. A system not listed here prints Latin digits.
+DIGIT_ZERO = {
+    "latn": "DIGIT ZERO",
+    "arab": "ARABIC-INDIC DIGIT ZERO",
+    "arabext": "EXTENDED ARABIC-INDIC DIGIT ZERO",
+    "beng": "BENGALI DIGIT ZERO",
+    "deva": "DEVANAGARI DIGIT ZERO",
+    "khmr": "KHMER DIGIT ZERO",
+    "laoo": "LAO DIGIT ZERO",
+    "mymr": "MYANMAR DIGIT ZERO",
+    "thai": "THAI DIGIT ZERO",
+}
 DEFAULT_REGION = {"en": "en_GB"}  # a bare language tag → the variety we print
 
 
@@ -67,18 +91,47 @@ def _with_era_year(pattern: str, year: int) -> str:
 
 
 def format_date(date: dt.date, locale: str) -> str:
-    """The long date, e.g. "22 November 2026", "22 พฤศจิกายน 2569"."""
+    """The long date in the locale's digits, e.g. "22 November 2026", "22 พฤศจิกายน
+    2569", "၂၀၂၆ ဒီဇင်ဘာ ၂"."""
     where = _formatting_locale(locale)
-    offset = ERA_YEAR_OFFSET.get(where.language)
-    if offset is None:
-        return str(babel_format_date(date, format="long", locale=where))
-    pattern = _with_era_year(get_date_format("long", locale=where).pattern, date.year + offset)
-    return str(babel_format_date(date, format=pattern, locale=where))
+    offset = profile(locale).era_year_offset
+    if not offset:
+        text = str(babel_format_date(date, format="long", locale=where))
+    else:
+        pattern = _with_era_year(get_date_format("long", locale=where).pattern, date.year + offset)
+        text = str(babel_format_date(date, format=pattern, locale=where))
+    # Babel formats dates in Latin digits whatever the locale's numbering system.
+    return localize_digits(text, locale)
 
 
 def format_number(number: float | int, locale: str) -> str:
-    """A number with the locale's digit grouping and decimal sign."""
-    return str(format_decimal(number, locale=_formatting_locale(locale)))
+    """A number with the locale's digit grouping, decimal sign and digits."""
+    where = _formatting_locale(locale)
+    text = str(format_decimal(number, locale=where, numbering_system="default"))
+    return localize_digits(text, locale)
+
+
+def format_count(number: int, locale: str) -> str:
+    """A page, section or citation number: the locale's digits, no grouping ("12", "၁၂")."""
+    return localize_digits(str(number), locale)
+
+
+def localize_digits(text: str, locale: str) -> str:
+    """``text`` with the Latin digits 0–9 written in the locale's default digits."""
+    digits = locale_digits(locale)
+    if digits == LATIN_DIGITS:
+        return text
+    return text.translate(str.maketrans(LATIN_DIGITS, digits))
+
+
+@cache
+def locale_digits(locale: str) -> str:
+    """The ten digits of the locale's default numbering system (CLDR), 0 to 9."""
+    name = DIGIT_ZERO.get(_formatting_locale(locale).default_numbering_system or "latn")
+    if name is None:
+        return LATIN_DIGITS
+    zero = ord(unicodedata.lookup(name))
+    return "".join(chr(zero + n) for n in range(10))
 
 
 def language_name(locale: str) -> str:

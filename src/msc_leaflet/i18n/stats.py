@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 
 from ..content.inline import InlineError, plain_text
 from ..project import Project
-from .catalog import UI_DOMAIN, Catalog, catalog_locales, po_path
+from .catalog import UI_DOMAIN, Catalog, catalog_locales, leaflet_locales, po_path
 from .extract import is_optional, project_templates
 from .pofile import read_po
 from .signoff import review, text_state
@@ -89,7 +89,8 @@ def project_stats(project: Project) -> list[CatalogStats]:
     """One row per domain × locale, against templates built fresh from the leaflets."""
     rows = []
     for domain, template in project_templates(project).items():
-        for locale in catalog_locales(project):
+        locales = catalog_locales(project) if domain == UI_DOMAIN else leaflet_locales(project)
+        for locale in locales:
             path = po_path(project, locale, domain)
             catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
             row = catalog_stats(domain, locale, catalog, template)

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from ..content.inline import InlineError, Span, parse_inline
 from ..content.text_policy import is_right_to_left, refusal, visible
 from ..errors import Severity
+from ..languages import profile
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
-LENGTH_RATIO = (0.33, 3.0)  # outside this, a translation is probably incomplete or padded
 MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
 _URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s<>()\]\[]+[^\s<>()\]\[.,;:!?\"']")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -235,12 +235,15 @@ def check_whitespace(pair: Pair) -> Iterator[Problem]:
 
 
 def check_length(pair: Pair) -> Iterator[Problem]:
+    """Outside the language's ``length-ratio`` (``data/languages.yaml``) a translation is
+    probably incomplete or padded: Chinese is legitimately a third of the English
+    characters, Burmese two or three times as many."""
     source = _plain(pair.source_spans, pair.source).strip()
     translation = _plain(pair.translation_spans, pair.translation).strip()
     if len(source) < MIN_LENGTH_FOR_RATIO:
         return
     ratio = len(translation) / len(source)
-    low, high = LENGTH_RATIO
+    low, high = profile(pair.language or "en").length_ratio
     if not low <= ratio <= high:
         yield LENGTH.problem(
             f"translation is {ratio:.1f}× the length of the source; is it complete?",

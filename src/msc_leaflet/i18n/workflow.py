@@ -16,9 +16,11 @@ from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
 from ..project import Project, check_locale
 from .catalog import (
+    UI_DOMAIN,
     Catalog,
     catalog_language,
     catalog_locales,
+    leaflet_locales,
     locale_dir_name,
     po_path,
     template_path,
@@ -73,11 +75,18 @@ def init_locale(project: Project, locale: str) -> list[Written]:
 
 
 def update(project: Project) -> list[Written]:
-    """Re-extract, then merge every template into every locale's catalog."""
+    """Re-extract, then merge every template into every locale's catalog.
+
+    A locale that translates no leaflet yet (only ``ui.po``: the page furniture and the
+    desk) gets no leaflet catalogs: they would make every leaflet build in it, printed
+    in English. `msc-leaflet i18n init <lang>` starts a language's leaflets."""
     templates, written = extract(project)
+    translating = set(leaflet_locales(project))
     for locale in catalog_locales(project):
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
+            if domain != UI_DOMAIN and locale not in translating and not path.is_file():
+                continue
             old = read_po(path) if path.is_file() else None
             written.append(_write(path, translation(template, locale, old)))
     return written

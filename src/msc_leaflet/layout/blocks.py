@@ -117,7 +117,7 @@ class BlockBuilder:
         prefix: list[Run] = []
         style = self.w.styles["heading"]
         if self.numbered:
-            number = f"{self.section:02d}{SECTION_SEPARATOR}"
+            number = self.w.number(f"{self.section:02d}") + SECTION_SEPARATOR
             prefix = [
                 Run(number, self.w.family.bold, style.fontSize, theme_colour(self.theme, "accent"))
             ]

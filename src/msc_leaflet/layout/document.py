@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..content.inline import plain_text
+from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import MissingGlyphError, default_family, draw_runs
@@ -121,7 +122,7 @@ def _layout(
         creator="msc-leaflet",
         producer="msc-leaflet (ReportLab)",
         invariant=1,
-        lang=leaflets[0].language,
+        lang=bcp47(leaflets[0].language),  # PDF /Lang is BCP 47: zh-Hans, not zh_Hans
         initialFontName=setting.family.regular,
     )
     doc.leaflet_path = leaflets[0].path

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from ..i18n.formatting import format_count
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
@@ -320,7 +321,9 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         canvas.setStrokeColor(theme_colour(theme, "rule"))
         canvas.setLineWidth(0.5)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
-        page_text = f.labels("page-of", page=page, pages=pages)
+        page_text = f.labels(
+            "page-of", page=format_count(page, f.lang), pages=format_count(pages, f.lang)
+        )
         with same_baseline(canvas):
             draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)
             draw_runs(

@@ -83,7 +83,7 @@ def reference_entries(
     """Numbered Vancouver entries of the cited references, by number."""
     by_key = {ref.key: ref for ref in leaflet.references}
     return {
-        n: w.spans_paragraph([Span(f"{n}. "), *format_reference(by_key[key])], style)
+        n: w.spans_paragraph([Span(f"{w.number(str(n))}. "), *format_reference(by_key[key])], style)
         for key, n in sorted(numbers.items(), key=lambda item: item[1])
         if key in by_key
     }

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ..content.inline import Span, parse_inline
+from ..i18n.formatting import localize_digits
 from ..typeset import FontFamily, Run, WordList, make_paragraph
 
 
@@ -61,7 +62,7 @@ class Writer:
                     numbers = runs.pop().cites + numbers
                 runs.append(
                     Run(
-                        _compress(numbers),
+                        self.number(_compress(numbers)),
                         font,
                         style.fontSize,
                         ink,
@@ -73,6 +74,11 @@ class Writer:
                 colour_ = self.link_colour if span.link else ink
                 runs.append(Run(span.text, font, style.fontSize, colour_, link=span.link))
         return runs
+
+    def number(self, text: str) -> str:
+        """A number the layout prints (citation, section, reference entry) in the
+        locale's digits (`i18n.formatting`)."""
+        return localize_digits(text, self.lang)
 
     def paragraph(
         self,

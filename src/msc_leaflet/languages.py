@@ -1,0 +1,182 @@
+"""Per-language profiles: what every stage needs to know about a language, read once.
+
+``data/languages.yaml`` describes each language (script, direction, how words and
+sentences are delimited, how long a translation may be, its claim list). The checks
+split sentences and count words with it, ``i18n check`` calibrates its length warning
+with it and ``i18n init`` names the script; none of them asks ``lang == "th"``.
+
+Shared by ``i18n`` and ``checks`` (and free for ``typeset``), so it sits at the top of
+the package like ``print_spec.py``. Plain Python: PyYAML loads only on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .data import data_path
+
+Direction = Literal["ltr", "rtl"]
+ClaimMatch = Literal["words", "text"]
+
+# Closing and opening quotes or brackets that may stand between a sentence's end mark
+# and the next sentence.
+_CLOSERS = "”’\"')\\]」』）"
+_OPENERS = "“‘\"'(\\[「『（"
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """How one language is written, as the checks and the translators' tools see it."""
+
+    tag: str  # the profile's key: en, th, zh_Hans, …
+    name: str  # English name, for messages
+    script: str  # ISO 15924
+    direction: Direction
+    letters: str  # regex class body; "" for Latin
+    signature: str  # letters that tell this language from another of the same script
+    word_spaces: bool
+    phrase_spaces: bool
+    sentence_ends: str
+    sentence_starts: str
+    length_ratio: tuple[float, float]
+    claims: str | None  # file name in data/, None: no claim list for this language
+    claim_match: ClaimMatch
+    era_year_offset: int = 0
+
+    def has_letters(self, text: str) -> bool:
+        """Whether ``text`` contains a letter of this language's script (never for Latin)."""
+        return bool(self.letters) and _letters(self.letters).search(text) is not None
+
+    def signed(self, text: str) -> bool:
+        """Whether ``text`` shows this language's own letters (kana for Japanese)."""
+        return bool(self.signature) and _letters(self.signature).search(text) is not None
+
+    @property
+    def sentence_end(self) -> re.Pattern[str]:
+        """Where one sentence ends and the next begins (the match is the gap between)."""
+        return _sentence_end(self.sentence_ends, self.sentence_starts)
+
+
+def profile(language: str) -> LanguageProfile:
+    """The profile for a BCP 47 or gettext tag (``zh-Hans``, ``th_TH``, ``en``); a
+    language without an entry gets a Latin-script default with ``claims-<lang>.yaml``."""
+    table, aliases = _table()
+    tag = language.replace("-", "_")
+    for candidate in (tag, aliases.get(tag, ""), tag.split("_")[0]):
+        if candidate in table:
+            return table[candidate]
+        if candidate in aliases:
+            return table[aliases[candidate]]
+    base = tag.split("_")[0].lower()
+    default = table["en"]
+    claims = f"claims-{base}.yaml"
+    return _replace(default, tag=base, name=base, claims=claims)
+
+
+def profiles() -> tuple[LanguageProfile, ...]:
+    """Every described language, in the order of ``languages.yaml``."""
+    return tuple(_table()[0].values())
+
+
+def language_of(text: str, default: str) -> str:
+    """The language a text is written in: ``default`` (the leaflet's) unless the text
+    shows another described script's letters — a Thai phrase quoted in an English
+    leaflet is read with the Thai segmenter and the Thai claim list."""
+    if profile(default).has_letters(text):  # Han in a Japanese leaflet is Japanese
+        return default
+    # A narrower signature first: kana makes a text Japanese before its Han makes it Chinese.
+    ordered = sorted(profiles(), key=lambda p: p.signature == p.letters)
+    return next((p.tag for p in ordered if p.signed(text)), default)
+
+
+def _replace(p: LanguageProfile, **changes: object) -> LanguageProfile:
+    import dataclasses
+
+    return dataclasses.replace(p, **changes)  # type: ignore[arg-type]
+
+
+@cache
+def _letters(body: str) -> re.Pattern[str]:
+    return re.compile(f"[{body}]")
+
+
+@cache
+def _sentence_end(ends: str, starts: str) -> re.Pattern[str]:
+    end = f"(?<=[{re.escape(ends)}])[{_CLOSERS}]*"
+    if starts:  # a full stop is also a decimal point: only a space and a new start end it
+        return re.compile(rf"{end}\s+(?=[{_OPENERS}]?[{starts}])")
+    return re.compile(rf"{end}\s*(?=\S)")
+
+
+@cache
+def _table() -> tuple[dict[str, LanguageProfile], dict[str, str]]:
+    from .content.yaml_source import load_data
+
+    data = load_data(data_path("languages.yaml").read_text("utf-8"))
+    aliases = {str(k): str(v) for k, v in (data.pop("aliases", None) or {}).items()}
+    table = {str(tag): _profile(str(tag), entry) for tag, entry in data.items()}
+    return table, aliases
+
+
+def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
+    ratio = entry["length-ratio"]
+    if not isinstance(ratio, list) or len(ratio) != 2:
+        raise ValueError(f"languages.yaml: {tag}: length-ratio must be [low, high]")
+    low, high = (float(x) for x in ratio)
+    letters = str(entry.get("letters") or "")
+    claims = entry.get("claims")
+    return LanguageProfile(
+        tag=tag,
+        name=str(entry["name"]),
+        script=str(entry["script"]),
+        direction="rtl" if entry["direction"] == "rtl" else "ltr",
+        letters=letters,
+        signature=str(entry.get("signature") or letters),
+        word_spaces=bool(entry["word-spaces"]),
+        phrase_spaces=bool(entry["phrase-spaces"]),
+        sentence_ends=str(entry["sentence-ends"]),
+        sentence_starts=str(entry.get("sentence-starts") or ""),
+        length_ratio=(low, high),
+        claims=str(claims) if claims else None,
+        claim_match="text" if entry.get("claim-match") == "text" else "words",
+        era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
+    )
+
+
+# The fonts the bundled theme sets each script in, until the theme names its own
+# (`theme.yaml` ``fonts:``, keyed by ISO 15924 script tag): the hook `font_for` reads.
+BUNDLED_FONTS = {"Latn": "Sarabun", "Thai": "Sarabun"}
+
+
+def font_for(script: str, theme_fonts: dict[str, object] | None = None) -> str | None:
+    """The font that sets ``script``: the theme's ``fonts:`` entry for it if the theme
+    has one, else the bundled default, else None (no font yet: glyphs would be missing)."""
+    named = (theme_fonts or {}).get(script)
+    if isinstance(named, str):
+        return named
+    if isinstance(named, dict) and named.get("regular"):
+        return str(named["regular"])
+    return BUNDLED_FONTS.get(script)
+
+
+def describe(language: str, theme_fonts: dict[str, object] | None = None) -> str:
+    """One line for a translator starting ``language``: script, direction, spacing, font."""
+    p = profile(language)
+    direction = "right to left" if p.direction == "rtl" else "left to right"
+    spacing = "words separated by spaces" if p.word_spaces else "words not separated by spaces"
+    font = font_for(p.script, theme_fonts)
+    set_in = (
+        f"set in {font}"
+        if font
+        else "no font for this script yet: add one to the theme's fonts: "
+        "before printing, or its letters print as empty boxes"
+    )
+    return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}"
+
+
+def bcp47(tag: str) -> str:
+    """A gettext/Babel tag as BCP 47 (HTML ``lang``, PDF ``/Lang``): zh_Hans → zh-Hans."""
+    return tag.replace("_", "-")

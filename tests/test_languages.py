@@ -1,0 +1,334 @@
+"""Every language a Bangkok clinic's patients read (issue #16): the per-language profile
+(`msc_leaflet.languages`) drives sentences, words, claims and the length warning;
+numbers and dates follow CLDR; the ui catalogs and the test leaflet are complete.
+
+Nothing here builds a PDF in Burmese, Khmer, Lao, Chinese, Japanese or Arabic: the
+fonts for those scripts come with the typesetter's own work. Vietnamese is Latin and
+set in the bundled font, so its PDF is read back below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from msc_leaflet.build.batch import job_locales_for
+from msc_leaflet.checks.claims import claim_list, find_claims, risky_claim
+from msc_leaflet.checks.segment import words_of
+from msc_leaflet.checks.text import sentences
+from msc_leaflet.cli.app import app
+from msc_leaflet.i18n import catalog_locales, format_date, format_number, language_name
+from msc_leaflet.i18n.catalog import leaflet_locales
+from msc_leaflet.i18n.formatting import format_count
+from msc_leaflet.i18n.localizer import ui_labels
+from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.i18n.translation_checks import check_translation
+from msc_leaflet.languages import describe, language_of, profile, profiles
+from msc_leaflet.project import Project
+from pdfread import page_texts
+from test_checks import CLEAN, leaflet, translated_context
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "languages"
+NEW = ("my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
+ZWSP = "\u200b"
+
+
+def test_every_new_language_has_a_profile_of_its_own() -> None:
+    described = {p.tag for p in profiles()}
+    assert {"en", "th", *NEW} <= described
+    assert profile("zh-Hans") == profile("zh") == profile("zh_Hans")
+    assert profile("ar").direction == "rtl" and profile("th").era_year_offset == 543
+    assert [profile(lang).word_spaces for lang in ("vi", "ar", "zh_Hans", "ja", "my")] == [
+        True, True, False, False, False,
+    ]  # fmt: skip
+    # A language without an entry reads like English and looks for its own claim list.
+    assert profile("de").claims == "claims-de.yaml" and profile("de").word_spaces
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Take 2.5 mg. Then rest! Why? Because.", ["Take 2.5 mg.", "Then rest!", "Why?"]),
+        ("zh_Hans", "请休息。多喝水！有问题吗？", ["请休息。", "多喝水！", "有问题吗？"]),
+        (
+            "ja",
+            "休んでください。水を飲んでください。",
+            ["休んでください。", "水を飲んでください。"],
+        ),
+        ("my", "အနားယူပါ။ ရေသောက်ပါ။", ["အနားယူပါ။", "ရေသောက်ပါ။"]),
+        ("km", "សូមសម្រាក។ សូមផឹកទឹក។", ["សូមសម្រាក។", "សូមផឹកទឹក។"]),
+        ("ar", "هل تشعر بألم؟ اتصل بنا. الجرعة 2.5 ملغ.", ["هل تشعر بألم؟", "اتصل بنا."]),
+        ("vi", "Hãy nghỉ ngơi. Đừng lái xe.", ["Hãy nghỉ ngơi.", "Đừng lái xe."]),
+    ],
+)
+def test_sentences_end_where_the_language_ends_them(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    found = [s.strip() for _, s in sentences(text, lang)]
+    assert found[: len(expected)] == expected
+
+
+def test_a_decimal_point_does_not_end_a_sentence() -> None:
+    assert len(sentences("The dose was 2.5 mg in 2026.", "en")) == 1
+    assert len(sentences("الجرعة 2.5 ملغ.", "ar")) == 1
+
+
+def test_words_are_counted_by_spaces_or_by_the_segmenter() -> None:
+    assert words_of("Hãy hỏi bác sĩ điều trị của bạn.", "vi") == [
+        "Hãy", "hỏi", "bác", "sĩ", "điều", "trị", "của", "bạn",
+    ]  # fmt: skip
+    assert len(words_of("اسأل طبيبك المعالج قبل السفر", "ar")) == 5
+    # No spaces: the segmenter finds several words where a space split finds one.
+    for lang, text in [
+        ("zh_Hans", "请先询问您的主治医生"),
+        ("ja", "担当の医師に相談してください"),
+        ("th", "ถามแพทย์ที่รักษาคุณก่อนเดินทาง"),
+        ("lo", "ໃຫ້ຖາມທ່ານໝໍທີ່ປິ່ນປົວທ່ານ"),
+        ("km", "សូមសួរគ្រូពេទ្យដែលព្យាបាលអ្នក"),
+        ("my", "သင့်ကိုကုသနေသောဆရာဝန်ကိုမေးပါ"),
+    ]:
+        assert len(words_of(text, lang)) >= 3, lang
+        assert "".join(words_of(text, lang)) == text, lang
+
+
+def test_length_warning_is_calibrated_per_language() -> None:
+    source = "Ask your treating doctor before you book a long journey."  # 56 characters
+
+    def warned(translation: str, lang: str) -> bool:
+        return any(p.code == "I18N010" for p in check_translation(source, translation, lang))
+
+    chinese = "出远门前先问医生。"  # 9 characters: a sixth of the English, normal for Chinese
+    assert not warned(chinese, "zh_Hans")
+    assert warned(chinese, "de")  # the same shortness in a Latin-script language: text lost
+    assert not warned("長い旅行の前に医師に相談", "ja")  # 12 characters, 0.2×
+    burmese = "က" * int(len(source) * 2.5)  # Myanmar syllables take several code points
+    assert not warned(burmese, "my")
+    assert warned("x" * int(len(source) * 4.5), "my")
+    assert warned("短", "zh_Hans")  # one character for a sentence is still too short
+
+
+@pytest.mark.parametrize(
+    ("lang", "claim", "warned"),
+    [
+        (
+            "vi",
+            "Liệu pháp này chữa khỏi thoái hóa khớp.",
+            "Hãy cẩn thận với nơi hứa chữa khỏi bệnh.",
+        ),
+        (
+            "vi",
+            "Điều trị không có tác dụng phụ.",
+            "Không ai hứa hẹn điều trị không có tác dụng phụ.",
+        ),
+        ("zh_Hans", "干细胞可以根治关节炎。", "要警惕声称能根治关节炎的诊所。"),
+        ("zh_Hans", "这种疗法没有副作用。", "不要相信宣传说没有副作用的广告。"),
+        ("zh_Hans", "效果有保证。", "没有人能保证效果。"),
+        ("ja", "この治療で関節炎が完治します。", "この治療で完治するわけではありません。"),
+        ("ja", "副作用はありません。", "「副作用はありません」という広告に注意してください。"),
+        ("ja", "奇跡の治療です。", "奇跡の治療をうたう広告に注意してください。"),
+        ("ar", "هذا العلاج يشفي المرض.", "احذر من عيادة تدعي أنها تشفي المرض."),
+        ("ar", "العلاج بدون آثار جانبية.", "لا تصدق إعلانات عن علاج بدون آثار جانبية."),
+    ],
+)
+def test_claim_lists_catch_their_words_and_excuse_warnings(
+    lang: str, claim: str, warned: str
+) -> None:
+    claims = claim_list(lang)
+    [found] = find_claims(claim, claims)
+    assert not found.excused
+    assert all(m.excused or m.quoted for m in find_claims(warned, claims))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Liệu pháp này chữa k\u200bhỏi bệnh."),
+        ("zh_Hans", "可以根\u200b治关节炎。"),
+        ("ja", "関節炎が完\u200b治します。"),
+        ("ar", "هذا العلاج يش\u200bفي المرض."),
+    ],
+)
+def test_an_invisible_character_does_not_hide_a_claim(lang: str, text: str) -> None:
+    assert ZWSP in text
+    [found] = find_claims(text, claim_list(lang))
+    assert not found.excused
+
+
+def test_languages_without_a_claim_list_say_so() -> None:
+    for lang in ("my", "km", "lo"):
+        assert profile(lang).claims is None and claim_list(lang).claims == ()
+    for lang in ("en", "th", "vi", "zh_Hans", "ja", "ar"):
+        assert claim_list(lang).claims, lang
+
+
+def test_a_claim_in_a_translation_is_reported_in_that_language(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: x\n  id: p1\n")})
+    ctx = translated_context(root, {"p1": "Liệu pháp này chữa\u200b khỏi bệnh."}, locale="vi")
+    [issue] = list(risky_claim(ctx))
+    assert issue.message == "[vi] risky claim “chữa khỏi”"
+    # Text left in English (the source, printed as a fallback) was judged in English.
+    untranslated = translated_context(root, {}, locale="vi")
+    assert list(risky_claim(untranslated)) == []
+    ctx = translated_context(root, {"p1": "干细胞可以根治关节炎。"}, locale="zh_Hans")
+    assert [i.message for i in risky_claim(ctx)] == ["[zh_Hans] risky claim “根治”"]
+
+
+def test_the_script_of_a_text_names_its_language() -> None:
+    assert language_of("Ask about มีเซนไคมอล cells", "en") == "th"
+    assert language_of("問題ありません", "en") == "ja"
+    assert language_of("没有问题", "en") == "zh_Hans"
+    assert language_of("没有问题", "ja") == "ja"  # Han in a Japanese leaflet is Japanese
+    assert language_of("Hãy hỏi bác sĩ", "vi") == "vi"
+
+
+MYANMAR = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [
+        ("en", "12"),
+        ("th", "12"),  # CLDR: Thai's default numbering system is Latin
+        ("my", "12".translate(MYANMAR)),
+        ("km", "12"),
+        ("lo", "12"),
+        ("vi", "12"),
+        ("zh_Hans", "12"),
+        ("ja", "12"),
+        ("ar", "12"),  # CLDR: plain ar uses Latin digits …
+        ("ar_EG", "12".translate(ARABIC_INDIC)),  # … Egyptian Arabic the Arabic-Indic ones
+    ],
+)
+def test_numbers_the_tool_prints_use_the_locales_digits(lang: str, page: str) -> None:
+    assert format_count(12, lang) == page
+
+
+@pytest.mark.parametrize(
+    ("lang", "date"),
+    [
+        ("en", "2 December 2026"),
+        ("th", "2 ธันวาคม 2569"),  # Buddhist Era
+        ("my", "2026 ဒီဇင်ဘာ 2".translate(MYANMAR)),
+        ("km", "2 ធ្នូ 2026"),
+        ("lo", "2 ທັນວາ 2026"),
+        ("vi", "2 tháng 12, 2026"),
+        ("zh_Hans", "2026年12月2日"),
+        ("ja", "2026年12月2日"),
+        ("ar", "2 ديسمبر 2026"),
+        ("ar_EG", "2 ديسمبر 2026".translate(ARABIC_INDIC)),
+    ],
+)
+def test_dates_follow_the_locale(lang: str, date: str) -> None:
+    assert format_date(dt.date(2026, 12, 2), lang) == date
+
+
+def test_grouped_numbers_and_language_names() -> None:
+    assert format_number(1234, "my") == "၁,၂၃၄"
+    assert format_number(1234.5, "ar_EG") == "١٬٢٣٤٫٥"
+    assert format_number(1234, "th") == "1,234"
+    names = {lang: language_name(lang) for lang in NEW}
+    assert names == {
+        "my": "မြန်မာ",
+        "km": "ខ្មែរ",
+        "lo": "ລາວ",
+        "vi": "Tiếng Việt",
+        "zh_Hans": "中文",
+        "ja": "日本語",
+        "ar": "العربية",
+    }
+
+
+def test_the_footer_says_page_x_of_y_in_the_locales_words_and_digits() -> None:
+    project = Project.at(REPO)
+    page_of = {
+        lang: ui_labels(lang, project)(
+            "page-of", page=format_count(3, lang), pages=format_count(12, lang)
+        )
+        for lang in NEW
+    }
+    assert page_of == {
+        "my": "စာမျက်နှာ ၃ / ၁၂",
+        "km": "ទំព័រ 3 នៃ 12",
+        "lo": "ໜ້າ 3 ຈາກ 12",
+        "vi": "Trang 3/12",
+        "zh_Hans": "第 3 页，共 12 页",
+        "ja": "3 / 12 ページ",
+        "ar": "صفحة 3 من 12",
+    }
+
+
+def _invoke(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("root", [REPO, FIXTURE], ids=["library", "test-leaflet"])
+def test_catalogs_are_complete_and_clean(root: Path) -> None:
+    assert (
+        _invoke("i18n", "check", "--project", str(root))
+        .strip()
+        .endswith("0 error(s), 0 warning(s)")
+    )
+    rows = [line.split() for line in _invoke("i18n", "stats", "--project", str(root)).splitlines()]
+    new_rows = [row for row in rows if len(row) > 2 and row[1] in NEW]
+    assert new_rows and all(row[-2:] == ["100%", "ready"] for row in new_rows)
+    expected = {"ui"} if root == REPO else {"ui", "after-your-infusion"}
+    assert {row[0] for row in new_rows} == expected
+
+
+@pytest.mark.parametrize("lang", NEW)
+def test_every_new_catalog_asks_for_a_professional_review(lang: str) -> None:
+    for path in [
+        REPO / "locales" / lang / "LC_MESSAGES" / "ui.po",
+        FIXTURE / "locales" / lang / "LC_MESSAGES" / "ui.po",
+        FIXTURE / "locales" / lang / "LC_MESSAGES" / "after-your-infusion.po",
+    ]:
+        catalog = read_po(path)
+        assert "professional medical translator" in catalog.header["X-Review-Required"]
+        assert any("professional medical translator" in c for c in catalog.header_comments)
+        assert catalog.header["Language"] == lang
+
+
+def test_a_language_with_only_its_ui_catalog_is_not_built(tmp_path: Path) -> None:
+    project = Project.at(REPO)
+    assert set(NEW) <= set(catalog_locales(project))
+    assert leaflet_locales(project) == ["th"]
+    assert job_locales_for(project, "en", []) == ["en", "th"]
+
+
+def test_new_projects_get_every_ui_language(tmp_path: Path) -> None:
+    _invoke("init", str(tmp_path / "clinic"), "--name", "Clinic")
+    for lang in NEW:
+        assert (tmp_path / "clinic" / "locales" / lang / "LC_MESSAGES" / "ui.po").is_file()
+
+
+def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    out = _invoke("i18n", "init", "de", "--project", str(root))
+    assert "de: de, script Latn, left to right, words separated by spaces; set in Sarabun" in out
+    assert describe("my").startswith("my: Burmese, script Mymr, left to right, words not")
+    assert "no font for this script yet" in describe("my")
+    assert describe("ar", {"Arab": "Noto Naskh Arabic"}).endswith("set in Noto Naskh Arabic")
+
+
+def test_the_vietnamese_leaflet_prints_in_vietnamese(tmp_path: Path) -> None:
+    _invoke(
+        "build", "after-your-infusion", "-l", "vi", "--project", str(FIXTURE),
+        "-o", str(tmp_path), "-q",
+    )  # fmt: skip
+    pages = page_texts(tmp_path / "vi" / "after-your-infusion.pdf")
+    assert "Sau khi truyền tế bào" in pages[0]
+    assert "Ngày xem xét lại 1 tháng 11, 2027" in pages[0]
+    assert [p.split()[-1] for p in pages] == ["1/2", "2/2"]
+    assert "Trang 1/2" in pages[0]
