@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from ..content.inline import plain_text
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
-from ..typeset import default_family, draw_runs
+from ..typeset import draw_runs, register_fonts
 from .colours import theme_colour
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (
@@ -69,7 +69,7 @@ def layout_leaflet(
     """PDF bytes of the localised ``versions`` (two for a bilingual edition, the
     translation first) in ``edition``, finished for print as ``spec`` asks."""
     spec = spec or PrintSpec()
-    setting = Setting(theme, default_family(), format_date, spec.bleed, spec.proof)
+    setting = Setting(theme, register_fonts(theme.fonts), format_date, spec.bleed, spec.proof)
     match edition.arrangement:
         case "side-by-side":
             parts = [parallel_part(versions[0], versions[1], setting)]

@@ -28,7 +28,7 @@ import uharfbuzz as hb
 from .errors import MissingGlyphError
 from .fonts import shaping_font
 from .reportlab_overrides import ShapingTTFont
-from .scripts import LATIN, script_runs
+from .scripts import BY_TAG, LATIN, script_runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,11 @@ def _shape_script_run(font_name: str, text: str, script: str, lang: str) -> list
     buf = hb.Buffer()
     buf.add_str(text)
     buf.script = script
-    buf.direction = "ltr"
+    profile = BY_TAG.get(script)
+    rtl = profile is not None and profile.rtl
+    # Right-to-left runs come back in visual order; clusters are reversed below, so
+    # every run's clusters are in logical (reading) order and lines reorder them.
+    buf.direction = "rtl" if rtl else "ltr"
     buf.language = lang
     # Grapheme clusters: marks stay with their base, so a cluster is also the unit the
     # justifier and the line breaker may never split (Thai: never inside a syllable).
@@ -167,6 +171,8 @@ def _shape_script_run(font_name: str, text: str, script: str, lang: str) -> list
             hbf.table.add(key, cluster)
         out.append(cluster)
         i = j
+    if rtl:
+        out.reverse()
     return out
 
 
@@ -183,6 +189,11 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
     marks = _mark_span(text, len(carriers))
     base_text = text if marks is None else text[: marks[0]] + text[marks[1] :]
     shares = dict(zip(carriers, _text_shares(base_text, len(carriers)), strict=True))
+    if marks is not None and not any(_shared_length(shares, c) == marks[0] for c in carriers):
+        # The marks sit inside a carrier's share (Khmer coeng: អ្ន is អ + ្ + ន, one
+        # carrier): no carrier ends where they start, so its share keeps them.
+        marks = None
+        shares = dict(zip(carriers, _text_shares(text, len(carriers)), strict=True))
     glyphs = []
     keyed = []
     for index, (gid, x, y, _) in enumerate(raw):

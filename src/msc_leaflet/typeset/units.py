@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .fonts import font_spans
 from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
 from .shaping import Cluster, shape
@@ -81,13 +82,26 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     return out
 
 
-def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.font, run.size, run.color, run.link, run.superscript, run.cites)
+def _with_text(run: Run, text: str, font: str | None = None) -> Run:
+    font = font or run.font
+    return Run(text, font, run.size, run.color, run.link, run.superscript, run.cites)
+
+
+def runs_by_font(runs: Sequence[Run], lang: str) -> list[Run]:
+    """``runs`` split where the face changes: each character in its script's face."""
+    out: list[Run] = []
+    for run in runs:
+        spans = font_spans(run.text, run.font, lang)
+        if len(spans) == 1 and spans[0][2] == run.font:
+            out.append(run)
+            continue
+        out.extend(_with_text(run, run.text[a:b], face) for a, b, face in spans)
+    return out
 
 
 def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
     """Shape ``runs`` into units split at the allowed break opportunities."""
-    runs = prepare_runs(runs)
+    runs = runs_by_font(prepare_runs(runs), lang)
     texts: list[str] = []
     forced: list[int] = []  # an author's zero-width space: a break hint, never drawn
     forbidden: list[int] = []
