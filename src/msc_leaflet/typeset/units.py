@@ -15,6 +15,8 @@ from itertools import pairwise
 from .fonts import font_spans
 from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
+from .bidi import levels
+from .scripts import is_rtl
 from .shaping import Cluster, shape
 
 SUPERSCRIPT_SCALE = 0.68
@@ -36,6 +38,7 @@ class Piece:
     # its plain text and every line's text (joining each time was a quarter of the
     # time it took to make a paragraph).
     text: str
+    level: int = 0  # bidi embedding level: odd runs right to left (``bidi``)
 
     def width(self) -> float:
         return sum(c.advance for c in self.clusters) * self.size / 1000
@@ -126,7 +129,9 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
         position += len(text)
     full = "".join(texts)
     breaks = line_breaks(full, lang, words, forbidden, forced)
-    cuts = sorted({0, len(full), *breaks, *(start for start, _, _ in bounds)})
+    bidi = levels(full, is_rtl(lang))
+    changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
+    cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
     unit_ends = set(breaks) | {len(full)}
 
     units: list[Unit] = []
@@ -136,19 +141,19 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
         while bounds[run_index][1] <= a:
             run_index += 1
         run = bounds[run_index][2]
-        pieces.append(_piece(run, full[a:b], lang))
+        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0))
         if b in unit_ends:
             units.append(_unit(pieces))
             pieces = []
     return units
 
 
-def _piece(run: Run, text: str, lang: str) -> Piece:
-    clusters = shape(run.font, text, lang)
+def _piece(run: Run, text: str, lang: str, level: int = 0) -> Piece:
+    clusters = shape(run.font, text, lang, level % 2 == 1)
     if run.superscript:
         size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
-        return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text)
-    return Piece(run, clusters, run.size, 0.0, text)
+        return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
+    return Piece(run, clusters, run.size, 0.0, text, level)
 
 
 def _unit(pieces: list[Piece]) -> Unit:
