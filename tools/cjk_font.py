@@ -46,10 +46,16 @@ def convert(font: TTFont) -> None:
         del font["VORG"]
     font["maxp"] = maxp = newTable("maxp")
     maxp.tableVersion = 0x00010000
-    for field in (
-        "maxZones maxTwilightPoints maxStorage maxFunctionDefs maxInstructionDefs "
-        "maxStackElements maxSizeOfInstructions maxComponentElements"
-    ).split():
+    for field in [
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ]:
         setattr(maxp, field, 0)
     maxp.maxZones = 1
     maxp.maxComponentDepth = 0

@@ -30,7 +30,7 @@ from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project
 from ..theme.theme import Theme, load_theme
-from ..typeset import WordList, load_word_list
+from ..typeset import MissingGlyphError, WordList, load_word_list
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .options import Options
 
@@ -161,7 +161,9 @@ def build_loaded(
             f"the content cannot be laid out: {str(exc).splitlines()[0][:200]}",
             "a block is larger than a page; split it into smaller blocks",
         ) from None
-    except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
+    except MissingGlyphError as exc:  # a script no font of the theme covers
+        raise LeafletError(Location(source.path), str(exc), exc.hint) from None
+    except ValueError as exc:  # oversized images: content the layout refuses
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))
     all_findings += check_layout(

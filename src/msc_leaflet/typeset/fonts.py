@@ -71,14 +71,23 @@ def face_name(family: FontFamilySpec, role: str) -> str:
     return f"{family.name}-{family.own_role(role).replace('-', '')}"
 
 
-# Face name → file, for faces registered on first use: parsing the 17 MB CJK font
-# takes most of a second, which a Thai or English build never needs to spend.
-_pending: dict[str, Path] = {}
+# Face name → file and the Latin family's vertical metrics, for faces registered on
+# first use: parsing the 17 MB CJK font takes most of a second, which a Thai or English
+# build never needs to spend.
+_pending: dict[str, tuple[Path, tuple[int, int]]] = {}
 
 
 @cache
-def _register(name: str, path: Path) -> None:
-    pdfmetrics.registerFont(ShapingTTFont(name, str(path)))
+def _register(name: str, path: Path, metrics: tuple[int, int] | None = None) -> None:
+    font = ShapingTTFont(name, str(path))
+    if metrics is not None:
+        # A FontDescriptor's Ascent and Descent only size the boxes text extractors
+        # give glyphs. Noto Sans Myanmar's descent is 0.86 em (Sarabun's 0.23): its
+        # boxes would hang below a Latin word's on the same baseline, and pdfminer and
+        # poppler would read "(MSC)" inside a Burmese line as a line of its own. The
+        # Latin family's metrics on every other face keep a line one line.
+        font.face.ascent, font.face.descent = metrics
+    pdfmetrics.registerFont(font)
 
 
 @cache
@@ -89,8 +98,12 @@ def register_fonts(config: FontConfig) -> FontFamily:
         for role in ROLES:
             if family is latin:
                 _register(face_name(family, role), face_path(family, role))
-            else:
-                _pending.setdefault(face_name(family, role), face_path(family, role))
+    regular = pdfmetrics.getFont(face_name(latin, "regular")).face
+    metrics = (regular.ascent, regular.descent)
+    for family in config.families:
+        for role in ROLES:
+            if family is not latin:
+                _pending.setdefault(face_name(family, role), (face_path(family, role), metrics))
     names = {role.replace("-", "_"): face_name(latin, role) for role in ROLES}
     files = tuple(dict.fromkeys(face_path(latin, role) for role in ROLES))
     result = FontFamily(**names, files=files)
@@ -112,8 +125,10 @@ def default_family() -> FontFamily:
 
 def shaping_font(name: str) -> ShapingTTFont:
     """The registered font ``name``; only fonts registered here can carry shaped text."""
+    if not _pending:
+        default_family()  # the bundled families, when nothing registered any yet
     if name in _pending:
-        _register(name, _pending[name])
+        _register(name, *_pending[name])
     font = pdfmetrics.getFont(name)
     if not isinstance(font, ShapingTTFont):
         raise ValueError(f"font {name!r} was not registered by msc_leaflet.typeset.fonts")

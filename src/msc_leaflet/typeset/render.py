@@ -22,10 +22,10 @@ from itertools import groupby
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
+from .bidi import visual_order
 from .fonts import shaping_font
 from .outlines import glyph_path, units_per_em
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
-from .bidi import visual_order
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
 

@@ -245,8 +245,9 @@ def _rtl_marked(
     base_text = text[: marks[0]] + text[marks[1] :]
     mark_width = round(min(MARK_CARRIER_WIDTH * len(mark_text), (advance - x) / 2), 1)
     glyphs = [
-        Glyph(g, gx, gy, None, 0.0) if i != carrier else
-        Glyph(gid, x, y, hbf.ttf.glyph_key(gid, mark_text, mark_width), mark_width)
+        Glyph(g, gx, gy, None, 0.0)
+        if i != carrier
+        else Glyph(gid, x, y, hbf.ttf.glyph_key(gid, mark_text, mark_width), mark_width)
         for i, (g, gx, gy, _) in enumerate(raw)
     ]
     keyed = (glyphs[carrier], _mark_carrier(hbf, base_text, x + mark_width, advance))

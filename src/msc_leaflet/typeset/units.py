@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .bidi import levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
-from .bidi import levels
 from .scripts import is_rtl
+from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
 from .shaping import Cluster, shape
 
 SUPERSCRIPT_SCALE = 0.68
