@@ -18,6 +18,7 @@ from msc_leaflet.typeset import Run, default_family, make_paragraph
 from msc_leaflet.typeset.scripts import NO_LINE_END, NO_LINE_START
 from msc_leaflet.typeset.segmentation import icu_breaks
 from msc_leaflet.typeset.shaping import harfbuzz_font, shape
+from pdfjs_text import extract_pdfjs
 from pdfread import font_problems
 from scripts_samples import LTR, SAMPLES
 from typeset_support import EXTRACTORS, BuiltDocument, body_style, build_document, rejoin
@@ -55,6 +56,12 @@ def test_text_layer_is_the_source_text(
 ) -> None:
     text = EXTRACTORS[extractor](built(lang).path)
     assert squash(text) == squash("".join(SAMPLES[lang]))
+
+
+@pytest.mark.parametrize("lang", [*LTR, "ar"])
+def test_pdfjs_reads_the_source_text(built: Callable[[str], BuiltDocument], lang: str) -> None:
+    # Firefox's viewer and find bar; Arabic too (pdf.js reorders right-to-left text).
+    assert squash(extract_pdfjs(built(lang).path)) == squash("".join(SAMPLES[lang]))
 
 
 @pytest.mark.parametrize("lang", LTR)

@@ -73,7 +73,17 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # (LAYOUT004), because a cut inside a word is a defect the author must fix.
         self.on_emergency_break = on_emergency_break
         self.justify_last = justify_last  # the first part of a split is justified to its end
-        frags = [_frag(p.text, p.run) for u in self.units for p in u.pieces]
+        # One fragment per stretch of a run, not per piece: a Chinese paragraph has a
+        # unit (and a piece) per ideograph, and a fragment costs as much as its piece.
+        frags: list[ParaFrag] = []
+        last: Run | None = None
+        for unit in self.units:
+            for piece in unit.pieces:
+                if piece.run is last:
+                    frags[-1].text += piece.text
+                else:
+                    frags.append(_frag(piece.text, piece.run))
+                    last = piece.run
         super().__init__(None, style, frags=frags)
         self.text = self.getPlainText()
         self._lines: list[Line] = []
