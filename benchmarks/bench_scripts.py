@@ -22,13 +22,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))
 
-from conftest import ORGANISATION  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
-from scripts_samples import SAMPLES  # noqa: E402
-from test_scripts_build import TITLES, leaflet  # noqa: E402
 
+from conftest import ORGANISATION  # noqa: E402
 from msc_leaflet.build import build_leaflet  # noqa: E402
 from msc_leaflet.project import Project  # noqa: E402
+from scripts_samples import SAMPLES  # noqa: E402
+from test_scripts_build import TITLES, leaflet  # noqa: E402
 
 LOCALES = ["en", "th", "vi", "my", "km", "lo", "zh_Hans", "ja", "ar"]
 TITLE = {**TITLES, "en": "Information for patients", "th": "ข้อมูลสำหรับผู้ป่วย"}
