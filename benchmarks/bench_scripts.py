@@ -30,7 +30,7 @@ from msc_leaflet.project import Project  # noqa: E402
 from scripts_samples import SAMPLES  # noqa: E402
 from test_scripts_build import TITLES, leaflet  # noqa: E402
 
-LOCALES = ["en", "th", "vi", "my", "km", "lo", "zh_Hans", "ja", "ar"]
+LOCALES = ["en", "th", "vi", "my", "km", "lo", "zh_Hans", "ja", "hi", "ar"]
 TITLE = {**TITLES, "en": "Information for patients", "th": "ข้อมูลสำหรับผู้ป่วย"}
 
 

@@ -36,9 +36,13 @@ SAMPLES: dict[str, list[str]] = {
         "يجب على المريض أن يأتي إلى المستشفى غدًا. سيقوم الطبيب بفحص الدم.",
         "تناول الدواء مرتين في اليوم. اسأل الطبيب قبل العلاج بالخلايا.",
     ],
+    "hi": [
+        "रोगी को कल अस्पताल आना चाहिए। डॉक्टर आपके खून की जाँच करेंगे।",
+        "दवा दिन में 2 बार लें (MSC उपचार से पहले)।",
+    ],
     "th": ["ผู้ป่วยต้องมาโรงพยาบาลพรุ่งนี้ แพทย์จะตรวจเลือด (MSC) วันละ 2 ครั้ง"],
     "en": ["The patient should come to the hospital tomorrow (MSC) twice a day."],
 }
 
 #: The locales whose scripts run left to right (Arabic has its own tests).
-LTR = ["my", "km", "lo", "vi", "zh_Hans", "ja", "th", "en"]
+LTR = ["my", "km", "lo", "vi", "zh_Hans", "ja", "hi", "th", "en"]

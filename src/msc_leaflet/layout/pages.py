@@ -96,7 +96,8 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
     def addLiteral(self, s: str, escaped: int = 1) -> None:
         # Every line of text reaches the page here (typeset/render.py): the one place
         # that sees each size actually printed, superscripts and furniture included.
-        self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
+        if " Tf" in s:  # not the glyph outlines drawn after a line's text object
+            self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
         super().addLiteral(s, escaped)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:

@@ -170,8 +170,11 @@ class _LineWriter:
 
     def finish(self) -> None:
         self.flush()
-        self.ops += ["ET", *self.paths, "Q"]
+        self.ops.append("ET")
+        # Two literals, the same bytes (the page joins them with a newline): the page's
+        # text-size log scans only the text object, not the outlines of every mark.
         self.canvas.addLiteral("\n".join(self.ops))
+        self.canvas.addLiteral("\n".join([*self.paths, "Q"]))
 
 
 def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
