@@ -144,6 +144,19 @@ def test_bold_in_a_script_without_bold_uses_the_declared_substitute() -> None:
     assert paragraph.units[0].pieces[0].run.font == "NotoSansMyanmar-bold"
 
 
+def test_bold_khmer_is_a_static_semibold_instance_of_the_variable_font() -> None:
+    from fontTools.ttLib import TTFont
+
+    from msc_leaflet.typeset.fonts import shaping_font
+
+    family = default_family()
+    paragraph = make_paragraph([Run("អ្នកជំងឺ", family.bold, 11, black)], body_style(), "km")
+    assert paragraph.units[0].pieces[0].run.font == "NotoSansKhmer-bold"
+    font = TTFont(shaping_font("NotoSansKhmer-bold").face.filename)
+    assert "fvar" not in font and "gvar" not in font  # ReportLab embeds what it sees
+    assert font["OS/2"].usWeightClass == 600
+
+
 @pytest.mark.parametrize(
     ("text", "font"),
     [

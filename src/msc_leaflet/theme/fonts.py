@@ -27,11 +27,18 @@ class FontFamilySpec:
     name: str  # the face names in the PDF start with it ("Sarabun-bold")
     package: str  # an importable font package whose ROOT/files holds the files, or ""
     folder: str  # else a folder of msc_leaflet/data/fonts
-    faces: tuple[tuple[str, str], ...]  # (role, role it borrows or itself, file)
+    faces: tuple[tuple[str, str], ...]  # (role, file)
     substitutes: tuple[tuple[str, str], ...] = ()  # (role, the role whose face it uses)
+    # (role, axis values): a static instance of the regular (variable) file
+    instances: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+
+    def axes(self, role: str) -> tuple[tuple[str, float], ...]:
+        return dict(self.instances).get(self.own_role(role), ())
 
     def face_file(self, role: str) -> str:
-        return dict(self.faces)[self.own_role(role)]
+        """The file of ``role``: its own, its original's, or the variable regular file."""
+        own = self.own_role(role)
+        return dict(self.faces).get(own) or dict(self.faces)["regular"]
 
     def own_role(self, role: str) -> str:
         """The role whose file sets ``role`` (itself unless declared a substitute)."""
@@ -76,15 +83,24 @@ def _family(name: str, entry: dict[str, Any]) -> FontFamilySpec:
         raise ValueError(f"fonts: family {name} needs exactly one of package, folder")
     faces = []
     substitutes = []
+    instances = []
     for role in ROLES:
         value = entry.get(role)
         if value is None:
             raise ValueError(f"fonts: family {name} has no {role} (a file, or a role: regular)")
-        if value in ROLES:
+        if isinstance(value, dict):
+            # {instance: {wght: 700}}: the regular (variable) file at these axis values
+            axes = tuple(sorted((str(k), float(v)) for k, v in value["instance"].items()))
+            instances.append((role, axes))
+        elif value in ROLES:
             substitutes.append((role, str(value)))
         else:
             faces.append((role, str(value)))
-    family = FontFamilySpec(name, package, folder, tuple(faces), tuple(substitutes))
+    if "regular" not in dict(faces):
+        raise ValueError(f"fonts: family {name} needs a regular file")
+    family = FontFamilySpec(
+        name, package, folder, tuple(faces), tuple(substitutes), tuple(instances)
+    )
     for role, other in substitutes:
         if other in dict(substitutes):
             raise ValueError(f"fonts: family {name}: {role} borrows {other}, itself a substitute")

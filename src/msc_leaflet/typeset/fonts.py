@@ -24,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from ..theme.fonts import ROLES, FontConfig, FontFamilySpec
 from .font_files import bundled_config, face_path
+from .instances import instance_path
 from .reportlab_overrides import ShapingTTFont
 from .scripts import LATIN, is_cjk_symbol, locale_script, script_of
 
@@ -74,11 +75,18 @@ def face_name(family: FontFamilySpec, role: str) -> str:
 # Face name → file and the Latin family's vertical metrics, for faces registered on
 # first use: parsing the 17 MB CJK font takes most of a second, which a Thai or English
 # build never needs to spend.
-_pending: dict[str, tuple[Path, tuple[int, int]]] = {}
+_pending: dict[str, tuple[Path, tuple[int, int], tuple[tuple[str, float], ...]]] = {}
 
 
 @cache
-def _register(name: str, path: Path, metrics: tuple[int, int] | None = None) -> None:
+def _register(
+    name: str,
+    path: Path,
+    metrics: tuple[int, int] | None = None,
+    axes: tuple[tuple[str, float], ...] = (),
+) -> None:
+    if axes:
+        path = instance_path(path, axes)  # a static weight of a variable font
     font = ShapingTTFont(name, str(path))
     if metrics is not None:
         # A FontDescriptor's Ascent and Descent only size the boxes text extractors
@@ -103,7 +111,8 @@ def register_fonts(config: FontConfig) -> FontFamily:
     for family in config.families:
         for role in ROLES:
             if family is not latin:
-                _pending.setdefault(face_name(family, role), (face_path(family, role), metrics))
+                name = face_name(family, role)
+                _pending.setdefault(name, (face_path(family, role), metrics, family.axes(role)))
     names = {role.replace("-", "_"): face_name(latin, role) for role in ROLES}
     files = tuple(dict.fromkeys(face_path(latin, role) for role in ROLES))
     result = FontFamily(**names, files=files)
