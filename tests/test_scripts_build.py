@@ -88,3 +88,37 @@ def test_a_script_no_font_covers_is_refused_in_one_line(
     assert "sample.yaml" in errors[0] and "Armenian script" in errors[0]
     assert "fonts: scripts:" in result.stderr  # the hint: what to add
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def _line_box(pdf: Path, text: str) -> tuple[float, float, float]:
+    """(x0, x1) of the lowest line holding ``text`` on page 1, and the page width."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    page = next(iter(extract_pages(str(pdf), maxpages=1)))
+    found: list[LTTextLine] = []
+    stack = list(page)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTTextLine) and text in item.get_text():
+            found.append(item)
+        elif isinstance(item, LTTextContainer):
+            stack.extend(item)
+    assert found, f"{text!r} not found"
+    line = min(found, key=lambda line: line.y0)
+    return line.x0, line.x1, page.width
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("km", False)])
+def test_the_page_band_and_footer_are_mirrored_for_right_to_left(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang])})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    # The organisation opens the band; the document-control line (T-001) the footer.
+    for text in ("Test Clinic", "T-001"):
+        x0, x1, width = _line_box(pdf, text)
+        if rtl:
+            assert x1 > width * 0.8, (text, x0, x1)
+        else:
+            assert x0 < width * 0.2, (text, x0, x1)
