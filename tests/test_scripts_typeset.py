@@ -216,3 +216,22 @@ def test_a_character_no_font_has_is_refused_naming_its_script() -> None:
     assert "Armenian script" in str(caught.value)
     assert "fonts: scripts:" in caught.value.hint
     assert re.search(r"U\+0532", str(caught.value))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "term"),
+    [
+        ("间充质干细胞治疗", "zh_Hans", "间充质干细胞"),  # "mesenchymal stem cells"
+        ("ဆေးရုံသို့သွားပါ", "my", "ဆေးရုံသို့"),  # "to the hospital"
+    ],
+)
+def test_the_word_list_keeps_a_term_on_one_line_in_every_script(
+    text: str, lang: str, term: str
+) -> None:
+    from msc_leaflet.typeset import WordList
+    from msc_leaflet.typeset.segmentation import line_breaks
+
+    start = text.index(term)
+    inside = set(range(start + 1, start + len(term)))
+    assert inside & set(icu_breaks(text, lang))  # ICU alone would split the term
+    assert not inside & set(line_breaks(text, lang, WordList((term,))))
