@@ -122,3 +122,26 @@ def test_the_page_band_and_footer_are_mirrored_for_right_to_left(
             assert x1 > width * 0.8, (text, x0, x1)
         else:
             assert x0 < width * 0.2, (text, x0, x1)
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("vi", False)])
+def test_a_callout_bar_stands_where_lines_start(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    import pypdfium2
+
+    warning = f"  - callout: {SAMPLES[lang][0]}\n    kind: warning\n"
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + warning})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    document = pypdfium2.PdfDocument(pdf)
+    image = document[0].render(scale=1).to_pil().convert("RGB")
+    document.close()
+    edge = (0xB3, 0x26, 0x1E)  # theme: warning edge, used by nothing else on the page
+    data = image.tobytes()  # RGB, row by row
+    xs = [
+        (i // 3) % image.width
+        for i in range(0, len(data), 3)
+        if all(abs(data[i + k] - edge[k]) < 30 for k in range(3))
+    ]
+    assert xs, "no callout bar drawn"
+    assert (min(xs) > image.width / 2) == rtl
