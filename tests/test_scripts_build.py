@@ -145,3 +145,16 @@ def test_a_callout_bar_stands_where_lines_start(
     ]
     assert xs, "no callout bar drawn"
     assert (min(xs) > image.width / 2) == rtl
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("lo", False)])
+def test_list_bullets_hang_where_lines_start(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    items = "".join(f"      - {text}\n" for text in SAMPLES[lang])
+    root = make_project(
+        {"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + "  - list:\n" + items}
+    )
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    x0, _, width = _line_box(pdf, "•")
+    assert (x0 > width / 2) == rtl

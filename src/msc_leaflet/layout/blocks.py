@@ -137,6 +137,8 @@ class BlockBuilder:
             bulletFontSize=style.fontSize,
             spaceAfter=self.theme.spacing["paragraph"],
         )
+        if is_rtl(self.w.lang):  # bullets hang at the right, where the lines start
+            common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
             return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
         return ListFlowable(items, bulletType="bullet", start="•", **common)
