@@ -36,6 +36,9 @@ def test_the_wheel_installs_and_builds_a_clinics_project(tmp_path: Path) -> None
     library = "msc_leaflet/data/library/msc/"
     assert f"{library}leaflets/infusion-safety.yaml" in names
     assert f"{library}locales/th/LC_MESSAGES/ui.po" in names
+    fonts = "msc_leaflet/data/fonts/"  # the OFL fonts PyPI has no package for, with licence
+    assert f"{fonts}noto-sans-cjk/NotoSansCJKsc-Regular.ttf" in names
+    assert f"{fonts}noto-sans-myanmar/OFL.txt" in names
     assert not [n for n in names if n.startswith(("tests/", "leaflets/", "locales/"))]
 
     env_dir = tmp_path / "venv"

@@ -6,6 +6,7 @@ to the next page when they fit on one, and split by rows only when they cannot.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import assert_never
 
 from reportlab.lib.units import mm
@@ -26,6 +27,7 @@ from ..i18n.labels import Labels
 from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
+from ..typeset.scripts import is_rtl
 from .colours import reportlab_colour, theme_colour
 from .text import Writer
 
@@ -135,6 +137,8 @@ class BlockBuilder:
             bulletFontSize=style.fontSize,
             spaceAfter=self.theme.spacing["paragraph"],
         )
+        if is_rtl(self.w.lang):  # bullets hang at the right, where the lines start
+            common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
             return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
         return ListFlowable(items, bulletType="bullet", start="•", **common)
@@ -148,8 +152,8 @@ class BlockBuilder:
         rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
         table = make_table(rows, self.w, [
             ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
-            *padding_commands(self.theme.box_padding["callout"]),
+            (self._bar_side(), (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
+            *padding_commands(self._padding("callout")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
@@ -159,10 +163,21 @@ class BlockBuilder:
         if block.attribution:
             rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
         table = make_table(rows, self.w, [
-            ("LINEBEFORE", (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
-            *padding_commands(self.theme.box_padding["quote"]),
+            (self._bar_side(), (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
+            *padding_commands(self._padding("quote")),
         ], colWidths=["100%"])  # fmt: skip
         return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+
+    def _bar_side(self) -> str:
+        """A box's edge bar is on the side its lines start: the right, right to left."""
+        return "LINEAFTER" if is_rtl(self.w.lang) else "LINEBEFORE"
+
+    def _padding(self, box: str) -> BoxPadding:
+        """The theme's padding of ``box``, its sides swapped for right-to-left text."""
+        padding = self.theme.box_padding[box]
+        if is_rtl(self.w.lang):
+            return replace(padding, left=padding.right, right=padding.left)
+        return padding
 
     def faq(self, block: m.Faq) -> list[Flowable]:
         out: list[Flowable] = []

@@ -23,7 +23,7 @@ from ..content.inline import plain_text
 from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
-from ..typeset import MissingGlyphError, default_family, draw_runs
+from ..typeset import MissingGlyphError, draw_runs, register_fonts
 from .colours import theme_colour
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (
@@ -101,7 +101,7 @@ def _layout(
     spec: PrintSpec | None,
 ) -> LayoutResult:
     spec = spec or PrintSpec()
-    setting = Setting(theme, default_family(), format_date, spec.bleed, spec.proof)
+    setting = Setting(theme, register_fonts(theme.fonts), format_date, spec.bleed, spec.proof)
     match edition.arrangement:
         case "side-by-side":
             parts = [parallel_part(versions[0], versions[1], setting)]

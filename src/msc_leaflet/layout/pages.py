@@ -26,6 +26,7 @@ from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
+from ..typeset.scripts import is_rtl
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
@@ -100,7 +101,8 @@ class DeferredCanvas(MarkHoldingCanvas):
     def addLiteral(self, s: str, escaped: int = 1) -> None:
         # Every line of text reaches the page here (typeset/render.py): the one place
         # that sees each size actually printed, superscripts and furniture included.
-        self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
+        if " Tf" in s:  # not the glyph outlines drawn after a line's text object
+            self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
         super().addLiteral(s, escaped)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
@@ -251,29 +253,34 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     ]
 
 
+def _sides(f: PageFurniture, width: float) -> tuple[tuple[float, str], tuple[float, str]]:
+    """(x, align) of a line's start and of its end: a right-to-left locale's page is
+    mirrored, the organisation and title at the right, contacts and page number left."""
+    m = f.theme.margins
+    left, right = (m["left"], "left"), (width - m["right"], "right")
+    return (right, left) if is_rtl(f.lang) else (left, right)
+
+
 def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, band: float) -> None:
     """Page 1: a full-width colour band with the organisation's name and contacts. It
     touches the trim on three sides, so with bleed it runs on past it."""
     theme = f.theme
-    m = theme.margins
     canvas.saveState()
     canvas.setFillColor(theme_colour(theme, "accent"))
     canvas.rect(-f.bleed, height - band, width + 2 * f.bleed, band + f.bleed, stroke=0, fill=1)
     ink = theme_colour(theme, "accent-ink")
     size = theme.sizes["band"]
     baseline = height - band / 2 - size * 0.35
+    (start, start_align), (end, end_align) = _sides(f, width)
+    organisation = [f.run(f.organisation, size, ink, bold=True)]
     note = theme.sizes["small"]
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
-        draw_runs(
-            canvas, m["left"], baseline, [f.run(f.organisation, size, ink, bold=True)], f.lang
-        )
+        draw_runs(canvas, start, baseline, organisation, f.lang, align=start_align)
         for i, line in enumerate(f.contact[:2]):
             y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
             if len(f.contact) == 1:
                 y = baseline
-            draw_runs(
-                canvas, width - m["right"], y, [f.run(line, note, ink)], f.lang, align="right"
-            )
+            draw_runs(canvas, end, y, [f.run(line, note, ink)], f.lang, align=end_align)
     canvas.restoreState()
 
 
@@ -285,22 +292,11 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     y = height - m["top"] - size
     muted = theme_colour(theme, "muted")
     canvas.saveState()
+    (start, start_align), (end, end_align) = _sides(f, width)
+    title = [f.run(f.title, size, theme_colour(theme, "accent"), bold=True)]
     with same_baseline(canvas):
-        draw_runs(
-            canvas,
-            m["left"],
-            y,
-            [f.run(f.title, size, theme_colour(theme, "accent"), bold=True)],
-            f.lang,
-        )
-        draw_runs(
-            canvas,
-            width - m["right"],
-            y,
-            [f.run(f.organisation, size, muted)],
-            f.lang,
-            align="right",
-        )
+        draw_runs(canvas, start, y, title, f.lang, align=start_align)
+        draw_runs(canvas, end, y, [f.run(f.organisation, size, muted)], f.lang, align=end_align)
     canvas.setStrokeColor(theme_colour(theme, "rule"))
     canvas.setLineWidth(0.5)
     canvas.line(m["left"], y - 4, width - m["right"], y - 4)
@@ -321,22 +317,19 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         canvas.setStrokeColor(theme_colour(theme, "rule"))
         canvas.setLineWidth(0.5)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
+        (start, start_align), (end, end_align) = _sides(f, width)
         page_text = f.labels(
             "page-of", page=format_count(page, f.lang), pages=format_count(pages, f.lang)
         )
+        page_runs = [f.run(page_text, size, muted, bold=True)]
+        control = [f.run(f.control, size, muted)]
         with same_baseline(canvas):
-            draw_runs(canvas, m["left"], y, [f.run(f.control, size, muted)], f.lang)
-            draw_runs(
-                canvas,
-                width - m["right"],
-                y,
-                [f.run(page_text, size, muted, bold=True)],
-                f.lang,
-                align="right",
-            )
+            draw_runs(canvas, start, y, control, f.lang, align=start_align)
+            draw_runs(canvas, end, y, page_runs, f.lang, align=end_align)
         if f.approval:  # its own line below: on A5 the control line has no room left
             line = [f.run(f.approval, size, muted)]
-            draw_runs(canvas, m["left"], y - size * APPROVAL_LINE, line, f.lang)
+            below = y - size * APPROVAL_LINE
+            draw_runs(canvas, start, below, line, f.lang, align=start_align)
         canvas.restoreState()
 
     return paint

@@ -12,6 +12,7 @@ change.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -116,9 +117,16 @@ def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> Le
         org = leaflets[0].organisation
         if any(error.char in str(value) for value in vars(org).values()):
             where = Location(org.path)
+    if unicodedata.category(error.char)[0] in "LM":  # a letter: its script needs a font
+        return LeafletError(
+            where,
+            f"{name(error.char)} cannot be printed: no font in the theme covers the "
+            f"{error.script} script, so it would show as an empty box",
+            error.hint,
+        )
     return LeafletError(
         where,
-        f"{name(error.char)} cannot be printed: the font {error.font!r} has no glyph for "
-        "it, so it would show as an empty box",
-        "remove it, or write it in words (emoji and many symbols are not in the fonts)",
+        f"{name(error.char)} cannot be printed: no font in the theme has this symbol, "
+        "so it would show as an empty box",
+        "remove it, or write it in words (emoji and many symbols are in no font)",
     )

@@ -24,6 +24,7 @@ from ..errors import LeafletError, Location
 from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import Colour, in_mode, parse_colour
 from .floor import check_floor
+from .fonts import FontConfig, font_config
 from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
 
 INCH = 72.0  # points
@@ -51,6 +52,7 @@ class Theme:
     leading_scale: dict[str, float]  # language → factor applied to every leading
     styles: dict[str, TextStyle]  # paragraph style name → how it is set
     box_padding: dict[str, BoxPadding]  # box (callout, closing, quote, table) → its padding
+    fonts: FontConfig  # a font family per script
     paper: str = "a4"
     colour_mode: str = "rgb"
     footer_approval: bool = False  # "Thai translation approved 2 Dec 2026" in the footer
@@ -123,6 +125,7 @@ def _parse(
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
         box_padding={name: box_padding(name, entry) for name, entry in paddings.items()},
+        fonts=font_config(data.get("fonts", {}), None if data is defaults else defaults["fonts"]),
         paper=paper,
         colour_mode=colour_mode,
         footer_approval=_flag(data.get("footer-approval", False), "footer-approval"),

@@ -52,7 +52,7 @@ from ..lazy import lazy_exports
 if TYPE_CHECKING:
     from .draw import draw_runs, runs_width
     from .errors import MissingGlyphError
-    from .fonts import FontFamily, default_family
+    from .fonts import FontFamily, default_family, register_fonts
     from .paragraph import (
         TextParagraph,
         cited_numbers,
@@ -74,6 +74,7 @@ __getattr__ = lazy_exports(
         "MissingGlyphError": ".errors",
         "FontFamily": ".fonts",
         "default_family": ".fonts",
+        "register_fonts": ".fonts",
         "TextParagraph": ".paragraph",
         "cited_numbers": ".paragraph",
         "default_word_list": ".paragraph",
@@ -97,6 +98,7 @@ __all__ = [
     "draw_runs",
     "load_word_list",
     "make_paragraph",
+    "register_fonts",
     "runs_width",
     "set_default_word_list",
 ]

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import unicodedata
 
+from .scripts import BY_TAG, script_of
+
+
+def script_name(char: str) -> str:
+    """The name of the script of ``char``, for messages ("Khmer", "Armenian")."""
+    tag = script_of(char)
+    if tag in BY_TAG:
+        return BY_TAG[tag].name
+    name = unicodedata.name(char, "")
+    return name.split(" ")[0].title() if name else "unnamed"
+
 
 class MissingGlyphError(ValueError):
-    """The font has no glyph for a character, so it would print as an empty box (.notdef).
+    """No configured font has a glyph for a character, so it would print as an empty
+    box (.notdef).
 
-    Raised instead of drawing silently wrong text: a patient cannot read a box.
+    Raised instead of drawing silently wrong text: a patient cannot read a box. The
+    message names the character and its script, `hint` what to add to the theme.
     """
 
     def __init__(self, char: str, font: str, text: str) -> None:
@@ -16,7 +29,13 @@ class MissingGlyphError(ValueError):
         self.codepoint = ord(char)
         self.font = font
         self.text = text
+        self.script = script_name(char)
         name = unicodedata.name(char, "unnamed character")
         super().__init__(
-            f"font {font!r} has no glyph for {char!r} (U+{ord(char):04X} {name}) in {text!r}"
+            f"no font in the theme covers the {self.script} script: "
+            f"{char!r} (U+{ord(char):04X} {name}) in {text[:60]!r} (font {font!r})"
+        )
+        self.hint = (
+            f"add a font family that has {self.script} to `fonts: families:` in the "
+            "project's theme.yaml and name it under `fonts: scripts:` (docs/scripts.md)"
         )

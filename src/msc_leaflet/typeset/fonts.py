@@ -1,7 +1,12 @@
-"""Register the bundled font faces with ReportLab, once per process.
+"""Register the theme's font families with ReportLab, and pick a face per character.
 
-Sarabun (from the ``fontpkg-sarabun`` wheel) covers Latin and Thai, so one family
-serves every bundled locale and nothing depends on fonts installed on the machine.
+Runs are named in the Latin family's faces (``Sarabun-bold``); `font_spans` then sets
+each character in the family the theme gives its script (Khmer in Noto Sans Khmer,
+kanji in Noto Sans CJK), and neutral characters (digits, spaces, punctuation) in the
+face of the text around them, if it has them. A Latin drug name, a number or a
+citation inside any script so finds its glyphs, and a Thai or English leaflet, all
+of whose characters Sarabun has, is set exactly as before.
+
 Registering is global ReportLab state: it is idempotent and cached per process, so
 pool workers each register once. Fonts are `ShapingTTFont` objects, the one font class
 that can embed HarfBuzz output with an exact text layer (see ``reportlab_overrides``).
@@ -9,6 +14,7 @@ that can embed HarfBuzz output with an exact text layer (see ``reportlab_overrid
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,8 +22,11 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
-from .font_files import SARABUN_FACES, sarabun_dir
+from ..theme.fonts import ROLES, FontConfig, FontFamilySpec
+from .font_files import bundled_config, face_path
+from .instances import instance_path
 from .reportlab_overrides import ShapingTTFont
+from .scripts import LATIN, is_cjk_symbol, locale_script, script_of
 
 
 @dataclass(frozen=True)
@@ -42,28 +51,160 @@ class FontFamily:
         return (self.regular, self.bold, self.italic, self.bold_italic)
 
 
+@dataclass(frozen=True)
+class FaceStack:
+    """For one face of the Latin family: the face to use for each script."""
+
+    by_script: dict[str, str]  # script tag → registered face name
+    order: tuple[str, ...]  # every face, Latin first: the fallback order
+
+    def for_script(self, script: str) -> str:
+        return self.by_script.get(script, self.order[0])
+
+
+# Registered face name (the Latin family's) → its stack. Per process, like ReportLab's
+# own font registry.
+_stacks: dict[str, FaceStack] = {}
+
+
+def face_name(family: FontFamilySpec, role: str) -> str:
+    """The PDF name of a face; a substitute face is its original's name."""
+    return f"{family.name}-{family.own_role(role).replace('-', '')}"
+
+
+# Face name → file and the Latin family's vertical metrics, for faces registered on
+# first use: parsing the 17 MB CJK font takes most of a second, which a Thai or English
+# build never needs to spend.
+_pending: dict[str, tuple[Path, tuple[int, int], tuple[tuple[str, float], ...]]] = {}
+
+
 @cache
-def default_family() -> FontFamily:
-    """Sarabun, registered under stable names (the names end up in the PDF)."""
-    folder = sarabun_dir()
-    names: dict[str, str] = {}
-    files = []
-    for role, filename in SARABUN_FACES.items():
-        name = f"Sarabun-{role.replace('_', '')}"
-        path = folder / filename
-        files.append(path)
-        pdfmetrics.registerFont(ShapingTTFont(name, str(path)))
-        names[role] = name
-    family = FontFamily(**names, files=tuple(files))
+def _register(
+    name: str,
+    path: Path,
+    metrics: tuple[int, int] | None = None,
+    axes: tuple[tuple[str, float], ...] = (),
+) -> None:
+    if axes:
+        path = instance_path(path, axes)  # a static weight of a variable font
+    font = ShapingTTFont(name, str(path))
+    if metrics is not None:
+        # A FontDescriptor's Ascent and Descent only size the boxes text extractors
+        # give glyphs. Noto Sans Myanmar's descent is 0.86 em (Sarabun's 0.23): its
+        # boxes would hang below a Latin word's on the same baseline, and pdfminer and
+        # poppler would read "(MSC)" inside a Burmese line as a line of its own. The
+        # Latin family's metrics on every other face keep a line one line.
+        font.face.ascent, font.face.descent = metrics
+    pdfmetrics.registerFont(font)
+
+
+@cache
+def register_fonts(config: FontConfig) -> FontFamily:
+    """Register every family of ``config``; the Latin family's face names come back."""
+    latin = config.family(dict(config.scripts)[LATIN])
+    for family in config.families:
+        for role in ROLES:
+            if family is latin:
+                _register(face_name(family, role), face_path(family, role))
+    regular = pdfmetrics.getFont(face_name(latin, "regular")).face
+    metrics = (regular.ascent, regular.descent)
+    for family in config.families:
+        for role in ROLES:
+            if family is not latin:
+                name = face_name(family, role)
+                _pending.setdefault(name, (face_path(family, role), metrics, family.axes(role)))
+    names = {role.replace("-", "_"): face_name(latin, role) for role in ROLES}
+    files = tuple(dict.fromkeys(face_path(latin, role) for role in ROLES))
+    result = FontFamily(**names, files=files)
+    scripts = dict(config.scripts)
+    for role in ROLES:
+        by_script = {tag: face_name(config.family(fam), role) for tag, fam in scripts.items()}
+        order = tuple(dict.fromkeys([by_script[LATIN], *by_script.values()]))
+        _stacks[by_script[LATIN]] = FaceStack(by_script, order)
     for bold in (0, 1):
         for italic in (0, 1):
-            addMapping("Sarabun", bold, italic, family.face(bool(bold), bool(italic)))
-    return family
+            addMapping(latin.name, bold, italic, result.face(bool(bold), bool(italic)))
+    return result
+
+
+def default_family() -> FontFamily:
+    """The bundled theme's families, registered under stable names (they end up in the PDF)."""
+    return register_fonts(bundled_config())
 
 
 def shaping_font(name: str) -> ShapingTTFont:
     """The registered font ``name``; only fonts registered here can carry shaped text."""
+    if not _pending:
+        default_family()  # the bundled families, when nothing registered any yet
+    if name in _pending:
+        _register(name, *_pending[name])
     font = pdfmetrics.getFont(name)
     if not isinstance(font, ShapingTTFont):
         raise ValueError(f"font {name!r} was not registered by msc_leaflet.typeset.fonts")
     return font
+
+
+@cache
+def _cmap(name: str) -> frozenset[int]:
+    return frozenset(shaping_font(name).face.charToGlyph)
+
+
+def covers(name: str, char: str) -> bool:
+    return ord(char) in _cmap(name)
+
+
+_JOINERS = "\u200c\u200d\ufe0e\ufe0f"
+
+
+def _inherits(char: str) -> bool:
+    """Characters that belong to the glyph before them (marks, joiners, selectors)."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char in _JOINERS
+
+
+def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, face) spans of ``text``, a run named in ``font``: each character in
+    the face of its script, neutral ones in the face around them if it has them."""
+    stack = _stacks.get(font)
+    if stack is None:
+        return [(0, len(text), font)]
+    first = stack.order[0]
+    if text.isascii() and all(covers(first, char) for char in set(text)):
+        return [(0, len(text), font)]
+    home = stack.for_script(locale_script(lang))
+    faces: list[str | None] = []
+    for char in text:
+        script = script_of(char)
+        if script is not None and (script != LATIN or not is_cjk_symbol(char)):
+            face = stack.for_script(script)
+            faces.append(face if covers(face, char) else _any_face(stack, home, char))
+        else:
+            faces.append(None)  # neutral: decided from its neighbours below
+    for i, char in enumerate(text):
+        if faces[i] is not None:
+            continue
+        before = faces[i - 1] if i else None
+        if before is not None and (_inherits(char) or covers(before, char)):
+            faces[i] = before
+            continue
+        after = next((f for f in faces[i + 1 :] if f is not None), None)
+        if after is not None and covers(after, char) and not is_cjk_symbol(char):
+            faces[i] = after
+        elif is_cjk_symbol(char) and covers(stack.for_script("Hani"), char):
+            faces[i] = stack.for_script("Hani")
+        else:
+            faces[i] = _any_face(stack, home, char)
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or faces[i] != faces[start]:
+            spans.append((start, i, faces[start] or font))
+            start = i
+    return spans
+
+
+def _any_face(stack: FaceStack, home: str, char: str) -> str:
+    """The first face that has ``char``: the run's own, the locale's, then any."""
+    for face in (stack.order[0], home, *stack.order):
+        if covers(face, char):
+            return face
+    return home  # none has it: shaping reports the character (MissingGlyphError)

@@ -119,7 +119,7 @@ def _part(flat: Sequence[tuple[Piece, Cluster]]) -> Unit:
         group.append(cluster)
         if n + 1 == len(flat) or flat[n + 1][0] is not piece:
             text = "".join(c.text for c in group)
-            pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text))
+            pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text, piece.level))
             group = []
     return Unit(tuple(pieces), sum(p.width() for p in pieces), 0.0, 0)
 

@@ -30,6 +30,7 @@ from reportlab.platypus.paraparser import ParaFrag
 from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
 from .render import draw_placed, place_units
 from .runs import Run
+from .scripts import is_rtl
 from .segmentation import EMPTY_WORD_LIST, WordList, load_word_list
 from .units import Unit, build_units
 
@@ -153,7 +154,18 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     def frags(self) -> list[ParaFrag]:
         """ReportLab fragments, for code that inspects ``.frags`` (made when asked)."""
         if self._frags is None:
-            self._frags = [_frag(p.text, p.run) for u in self.units for p in u.pieces]
+            # One fragment per stretch of a run, not per piece: a Chinese paragraph has a
+            # unit (and a piece) per ideograph, and a fragment costs as much as its piece.
+            frags: list[ParaFrag] = []
+            last: Run | None = None
+            for unit in self.units:
+                for piece in unit.pieces:
+                    if piece.run is last:
+                        frags[-1].text += piece.text
+                    else:
+                        frags.append(_frag(piece.text, piece.run))
+                        last = piece.run
+            self._frags = frags
         return self._frags
 
     @frags.setter
@@ -261,18 +273,24 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             default=style.fontSize,
         )
         baseline = self.height - first_size  # ReportLab: paraFontSizeHeightOffset
+        rtl = is_rtl(self.lang)
         for number, line in enumerate(lines):
             available = first_width if number == 0 else later_width
             x = style.leftIndent + (style.firstLineIndent if number == 0 else 0)
+            if rtl:
+                # Right to left, indents are measured from the right edge.
+                x = self.width - x - available
             last = number == len(lines) - 1
             stretch = Stretch()
             slack = available - line.width
             if style.alignment == TA_JUSTIFY and (not last or self.justify_last):
                 stretch = justify(self.units, line, available)
-            elif style.alignment == TA_RIGHT:
-                x += slack
             elif style.alignment == TA_CENTER:
                 x += slack / 2
+            elif (style.alignment == TA_RIGHT) != rtl or (rtl and style.alignment == TA_JUSTIFY):
+                # "left" and "right" mean the start and end of the line: a right-to-left
+                # paragraph set "left" is flush right, its last justified line too.
+                x += slack
             units = self.units[line.start : line.end]
             placed = place_units(units, x, stretch.space, stretch.boundary)
             draw_placed(self.canv, baseline - number * style.leading, placed)

@@ -23,6 +23,7 @@ from itertools import groupby
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
+from .bidi import visual_order
 from .fonts import shaping_font
 from .outlines import glyph_form, units_per_em
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
@@ -175,8 +176,11 @@ class _LineWriter:
             chain = getattr(self.canvas, CM_CHAIN, ())
             held.append((chain, "\n".join(["q", *self.paths, "Q"])))
             self.paths.clear()
-        self.ops += ["ET", *self.paths, "Q"]
+        self.ops.append("ET")
+        # Two literals, the same bytes (the page joins them with a newline): the page's
+        # text-size log scans only the text object, not the outlines of every mark.
         self.canvas.addLiteral("\n".join(self.ops))
+        self.canvas.addLiteral("\n".join([*self.paths, "Q"]))
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
@@ -254,4 +258,26 @@ def place_units(
                 break
         if index != last and not unit.ends_with_space:
             x += boundary_extra
+    if any(p.piece.level for p in placed):
+        return _reorder(placed, x)
     return placed
+
+
+def _reorder(placed: list[Placed], end: float) -> list[Placed]:
+    """Bidi-mixed clusters in visual order, at their visual positions (rule L2).
+
+    Each cluster keeps its width, with any justification gap after it. The text layer
+    is written in this order, as every PDF writer does: pdfium, poppler, pypdf and
+    pdf.js turn visual order back into reading order with their own bidi pass (pdfminer
+    has none, and reads right-to-left text backwards).
+    """
+    starts = [p.x for p in placed]
+    widths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    x = starts[0]
+    out = []
+    for index in visual_order([p.piece.level for p in placed]):
+        item = placed[index]
+        item.x = x
+        x += widths[index]
+        out.append(item)
+    return out

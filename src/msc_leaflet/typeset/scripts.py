@@ -1,59 +1,166 @@
-"""Which complex scripts the stage knows, and how text splits into script runs.
+"""Which scripts the stage knows, and how text splits into script runs.
 
-HarfBuzz must be told the script of each buffer (a Thai buffer does not apply Latin
-``liga``, a Latin buffer does not reorder sara am). Characters of no particular
-script (spaces, digits, punctuation) join the run before them, so "ยา 2 เม็ด" is one
-Thai run and "(MSC)" after Thai text is Latin.
+HarfBuzz must be told the script and direction of each buffer (a Thai buffer does not
+apply Latin ``liga``, a Latin buffer does not reorder sara am, an Arabic buffer joins
+and runs right to left). Characters of no particular script (spaces, digits,
+punctuation) join the run before them, so "ยา 2 เม็ด" is one Thai run and "(MSC)" after
+Thai text is Latin.
 
-To add a script (Lao, Khmer, Myanmar): add a `ComplexScript` row below with its block,
-ISO 15924 tag and the characters that must not start or end a line, add a font that
-covers it to ``fonts.py``, and list its words in ``locales/<lang>/words.txt``. ICU
-already segments Lao, Khmer and Myanmar with dictionaries.
+Each script is described once, as a `ScriptProfile` row of `SCRIPTS`: its Unicode
+ranges, ISO 15924 tag, direction, and the characters that must not start or end a line.
+Every stage reads the profile instead of testing for a language. `LANGUAGE_SCRIPTS`
+says which script a locale is written in (its fonts come first for neutral characters).
+
+To add a script: add a row below, give it a font family in ``data/theme.yaml``
+(``fonts: scripts:``), and list its words in ``locales/<lang>/words.txt``. ICU
+segments Lao, Khmer and Myanmar with dictionaries, and CJK between ideographs.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
-class ComplexScript:
-    """A script that needs shaping and dictionary line breaking."""
+class ScriptProfile:
+    """A script that needs its own shaping, fonts or line rules."""
 
-    tag: str  # ISO 15924, as HarfBuzz expects it
-    first: int
-    last: int
+    tag: str  # ISO 15924, as HarfBuzz and the theme's font table name it
+    name: str  # for messages
+    ranges: tuple[tuple[int, int], ...]
     # Never at a line start: besides combining marks (always excluded), these spacing
-    # characters belong to the syllable before them.
+    # characters belong to the syllable or phrase before them.
     no_line_start: str = ""
-    # Never at a line end: leading vowels are written before the consonant they follow.
+    # Never at a line end: leading vowels are written before the consonant they
+    # follow; opening brackets belong to what follows.
     no_line_end: str = ""
+    rtl: bool = False
 
+
+# CJK line rules (JIS X 4051 "kinsoku", GB/T 15834): closing punctuation, iteration
+# marks and the prolonged sound mark never start a line; opening brackets never end one.
+CJK_NO_LINE_START = "、。，．・：；？！ー」』）〕］｝〉》】〙〗〟ゝゞ々〻ヽヾ"
+CJK_NO_LINE_END = "「『（〔［｛〈《【〘〖〝"
 
 SCRIPTS = (
-    ComplexScript(
+    ScriptProfile(
         tag="Thai",
-        first=0x0E00,
-        last=0x0E7F,
+        name="Thai",
+        ranges=((0x0E00, 0x0E7F),),
         # ะ sara a, ๆ mai yamok (repeat), ฯ paiyannoi (abbreviation), ๅ lakkhangyao
         # (ฤๅ), ำ sara am: all close the syllable before them.
         no_line_start="\u0e30\u0e46\u0e2f\u0e45\u0e33\u0e32",
         # เ แ โ ใ ไ precede the consonant they are pronounced after.
         no_line_end="\u0e40\u0e41\u0e42\u0e43\u0e44",
     ),
+    ScriptProfile(
+        tag="Laoo",
+        name="Lao",
+        ranges=((0x0E80, 0x0EFF),),
+        no_line_start="\u0ec6",  # ໆ repeat mark
+        no_line_end="\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4",  # leading vowels ເ ແ ໂ ໃ ໄ
+    ),
+    ScriptProfile(
+        tag="Mymr",
+        name="Myanmar",
+        ranges=((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F)),
+        no_line_start="\u104a\u104b",  # ၊ ။ section marks close a phrase
+    ),
+    ScriptProfile(
+        tag="Khmr",
+        name="Khmer",
+        ranges=((0x1780, 0x17FF), (0x19E0, 0x19FF)),
+        no_line_start="\u17d4\u17d5\u17d6\u17d7",  # ។ ៕ ៖ ៗ
+    ),
+    ScriptProfile(
+        tag="Arab",
+        name="Arabic",
+        ranges=(
+            (0x0600, 0x06FF),
+            (0x0750, 0x077F),
+            (0x08A0, 0x08FF),
+            (0xFB50, 0xFDFF),
+            (0xFE70, 0xFEFF),
+        ),
+        no_line_start="\u060c\u061b\u061f",  # ، ؛ ؟
+        rtl=True,
+    ),
+    ScriptProfile(tag="Deva", name="Devanagari", ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+    ScriptProfile(
+        tag="Hani",
+        name="Han (Chinese, Japanese kanji)",
+        ranges=(
+            (0x2E80, 0x2FDF),  # radicals
+            (0x3005, 0x3007),  # 々 〆 〇
+            (0x3400, 0x4DBF),
+            (0x4E00, 0x9FFF),
+            (0xF900, 0xFAFF),
+            (0x20000, 0x3FFFF),
+        ),
+        no_line_start=CJK_NO_LINE_START,
+        no_line_end=CJK_NO_LINE_END,
+    ),
+    ScriptProfile(
+        tag="Kana",
+        name="Japanese kana",
+        ranges=((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
+        no_line_start=CJK_NO_LINE_START,
+        no_line_end=CJK_NO_LINE_END,
+    ),
 )
 
+BY_TAG = {script.tag: script for script in SCRIPTS}
 LATIN = "Latn"
 
+#: The script a locale is written in (its language subtag); others are Latin.
+LANGUAGE_SCRIPTS = {
+    "th": "Thai",
+    "lo": "Laoo",
+    "my": "Mymr",
+    "km": "Khmr",
+    "ar": "Arab",
+    "hi": "Deva",
+    "zh": "Hani",
+    "ja": "Hani",
+}
 
+#: Full-width CJK punctuation and symbols: no script of their own, but only a CJK font
+#: has them, and they take the line rules of the CJK scripts.
+CJK_SYMBOLS = ((0x3000, 0x303F), (0xFF00, 0xFF65), (0x30FB, 0x30FC))
+
+
+def language_of(lang: str) -> str:
+    """The language subtag of a locale ("zh_Hans" → "zh", "pt-BR" → "pt")."""
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+def locale_script(lang: str) -> str:
+    """The script ``lang`` is written in."""
+    return LANGUAGE_SCRIPTS.get(language_of(lang), LATIN)
+
+
+def is_rtl(lang: str) -> bool:
+    """Whether paragraphs of ``lang`` run right to left."""
+    profile = BY_TAG.get(locale_script(lang))
+    return profile is not None and profile.rtl
+
+
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
-    """The complex script of ``char``, "Latn" for other letters, None if neutral."""
+    """The script tag of ``char``, "Latn" for other letters, None if neutral."""
     code = ord(char)
     for script in SCRIPTS:
-        if script.first <= code <= script.last:
-            return script.tag
+        for first, last in script.ranges:
+            if first <= code <= last:
+                return script.tag
     return LATIN if unicodedata.category(char)[0] == "L" else None
+
+
+def is_cjk_symbol(char: str) -> bool:
+    code = ord(char)
+    return any(first <= code <= last for first, last in CJK_SYMBOLS)
 
 
 def script_runs(text: str) -> list[tuple[int, int, str]]:
@@ -74,5 +181,5 @@ def script_runs(text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
-NO_LINE_START = "".join(s.no_line_start for s in SCRIPTS) + "”’»)]}.,;:!?%、。"
-NO_LINE_END = "".join(s.no_line_end for s in SCRIPTS) + "“‘«([{"
+NO_LINE_START = "".join(dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + "”’»)]}.,;:!?%"))
+NO_LINE_END = "".join(dict.fromkeys("".join(s.no_line_end for s in SCRIPTS) + "“‘«([{"))

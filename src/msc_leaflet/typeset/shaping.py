@@ -80,9 +80,9 @@ class _ClusterTable:
     """Equal clusters of one face, made once and shared by every text that has them."""
 
     def __init__(self) -> None:
-        self.clusters: dict[tuple[str, tuple[Raw, ...]], Cluster] = {}
+        self.clusters: dict[tuple[str, tuple[Raw, ...], bool], Cluster] = {}
 
-    def add(self, key: tuple[str, tuple[Raw, ...]], cluster: Cluster) -> None:
+    def add(self, key: tuple[str, tuple[Raw, ...], bool], cluster: Cluster) -> None:
         if len(self.clusters) >= CLUSTER_TABLE_SIZE:
             self.clusters.clear()  # shared clusters stay valid; only future sharing restarts
         self.clusters[key] = cluster
@@ -107,29 +107,37 @@ def harfbuzz_font(name: str) -> HarfBuzzFont:
     return HarfBuzzFont(hb.Font(face), 1000 / face.upem, ttf, _ClusterTable())
 
 
-def shape(font_name: str, text: str, lang: str) -> tuple[Cluster, ...]:
-    """Clusters for ``text`` in ``font_name``; raises `MissingGlyphError` for .notdef."""
-    return _shape(font_name, text, lang.split("-")[0].lower())
+def shape(font_name: str, text: str, lang: str, rtl: bool = False) -> tuple[Cluster, ...]:
+    """Clusters for ``text`` in ``font_name``, in logical order; ``rtl``: the text is
+    at an odd bidi level (``bidi.levels``) and is shaped right to left. Raises
+    `MissingGlyphError` for .notdef."""
+    return _shape(font_name, text, lang.split("-")[0].lower(), rtl)
 
 
 @lru_cache(maxsize=SHAPE_CACHE_SIZE)
-def _shape(font_name: str, text: str, lang: str) -> tuple[Cluster, ...]:
+def _shape(font_name: str, text: str, lang: str, rtl: bool) -> tuple[Cluster, ...]:
     # ASCII is one Latin run whatever it holds (neutral characters join their run).
     runs = [(0, len(text), LATIN)] if text.isascii() else script_runs(text)
     if len(runs) == 1:
-        return tuple(_shape_script_run(font_name, text, runs[0][2], lang))
+        return tuple(_shape_script_run(font_name, text, runs[0][2], lang, rtl))
     clusters: list[Cluster] = []
     for start, end, script in runs:
-        clusters.extend(_shape_script_run(font_name, text[start:end], script, lang))
+        clusters.extend(_shape_script_run(font_name, text[start:end], script, lang, rtl))
     return tuple(clusters)
 
 
-def _shape_script_run(font_name: str, text: str, script: str, lang: str) -> list[Cluster]:
+def _shape_script_run(
+    font_name: str, text: str, script: str, lang: str, rtl: bool
+) -> list[Cluster]:
     hbf = harfbuzz_font(font_name)
     buf = hb.Buffer()
     buf.add_str(text)
     buf.script = script
-    buf.direction = "ltr"
+    # The bidi level decides the direction, not the script: a bracket or digit in an
+    # Arabic sentence is shaped (and mirrored) right to left. Right-to-left runs come
+    # back in visual order; clusters are reversed below, so every run's clusters are
+    # in logical (reading) order and each line reorders them (``render``).
+    buf.direction = "rtl" if rtl else "ltr"
     buf.language = lang
     # Grapheme clusters: marks stay with their base, so a cluster is also the unit the
     # justifier and the line breaker may never split (Thai: never inside a syllable).
@@ -160,17 +168,21 @@ def _shape_script_run(font_name: str, text: str, script: str, lang: str) -> list
             raw.append((gid, pen + x_offset, y_offset, x_advance))
             pen += x_advance
             j += 1
-        key = (text[cluster_start : ends[cluster_start]], tuple(raw))
+        key = (text[cluster_start : ends[cluster_start]], tuple(raw), rtl)
         cluster = shared.get(key)
         if cluster is None:
-            cluster = _cluster(hbf, key[0], raw, pen)
+            cluster = _cluster(hbf, key[0], raw, pen, rtl)
             hbf.table.add(key, cluster)
         out.append(cluster)
         i = j
+    if rtl:
+        out.reverse()
     return out
 
 
-def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cluster:
+def _cluster(
+    hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float, rtl: bool = False
+) -> Cluster:
     ttf = hbf.ttf
     if any(gid == 0 for gid, _, _, _ in raw):
         _raise_missing(ttf, hbf, text)
@@ -181,8 +193,15 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
         return Cluster(text, glyph, advance, plain=True, carriers=glyph)
     carriers = _text_carriers(raw, len(text))
     marks = _mark_span(text, len(carriers))
+    if rtl and marks is not None and len(carriers) == 1:
+        return _rtl_marked(hbf, text, raw, advance, carriers[0], marks)
     base_text = text if marks is None else text[: marks[0]] + text[marks[1] :]
     shares = dict(zip(carriers, _text_shares(base_text, len(carriers)), strict=True))
+    if marks is not None and not any(_shared_length(shares, c) == marks[0] for c in carriers):
+        # The marks sit inside a carrier's share (Khmer coeng: អ្ន is អ + ្ + ន, one
+        # carrier): no carrier ends where they start, so its share keeps them.
+        marks = None
+        shares = dict(zip(carriers, _text_shares(text, len(carriers)), strict=True))
     glyphs = []
     keyed = []
     for index, (gid, x, y, _) in enumerate(raw):
@@ -204,6 +223,35 @@ def _cluster(hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float) -> Cl
             keyed.append(_mark_carrier(hbf, text[marks[0] : marks[1]], x + width, end))
             marks = None
     return Cluster(text, tuple(glyphs), advance, plain=False, carriers=tuple(keyed))
+
+
+def _rtl_marked(
+    hbf: HarfBuzzFont,
+    text: str,
+    raw: list[Raw],
+    advance: float,
+    carrier: int,
+    marks: tuple[int, int],
+) -> Cluster:
+    """A right-to-left cluster with marks (Arabic دً, سّ): the marks' carrier is the
+    left part of the base's box, the base text's the right part.
+
+    Readers of right-to-left text read a box from its right end, so the base comes
+    first, as in the source; a carrier after the base (as left to right) would put
+    the marks before it.
+    """
+    gid, x, y, _ = raw[carrier]
+    mark_text = text[marks[0] : marks[1]]
+    base_text = text[: marks[0]] + text[marks[1] :]
+    mark_width = round(min(MARK_CARRIER_WIDTH * len(mark_text), (advance - x) / 2), 1)
+    glyphs = [
+        Glyph(g, gx, gy, None, 0.0)
+        if i != carrier
+        else Glyph(gid, x, y, hbf.ttf.glyph_key(gid, mark_text, mark_width), mark_width)
+        for i, (g, gx, gy, _) in enumerate(raw)
+    ]
+    keyed = (glyphs[carrier], _mark_carrier(hbf, base_text, x + mark_width, advance))
+    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=keyed)
 
 
 def _mark_span(text: str, carriers: int) -> tuple[int, int] | None:

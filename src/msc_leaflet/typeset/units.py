@@ -12,7 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .bidi import levels
+from .fonts import font_spans
 from .runs import Run
+from .scripts import is_rtl
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
 from .shaping import Cluster, shape
 
@@ -35,6 +38,7 @@ class Piece:
     # its plain text and every line's text (joining each time was a quarter of the
     # time it took to make a paragraph).
     text: str
+    level: int = 0  # bidi embedding level: odd runs right to left (``bidi``)
 
     def width(self) -> float:
         return sum(c.advance for c in self.clusters) * self.size / 1000
@@ -81,13 +85,26 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     return out
 
 
-def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.font, run.size, run.color, run.link, run.superscript, run.cites)
+def _with_text(run: Run, text: str, font: str | None = None) -> Run:
+    font = font or run.font
+    return Run(text, font, run.size, run.color, run.link, run.superscript, run.cites)
+
+
+def runs_by_font(runs: Sequence[Run], lang: str) -> list[Run]:
+    """``runs`` split where the face changes: each character in its script's face."""
+    out: list[Run] = []
+    for run in runs:
+        spans = font_spans(run.text, run.font, lang)
+        if len(spans) == 1 and spans[0][2] == run.font:
+            out.append(run)
+            continue
+        out.extend(_with_text(run, run.text[a:b], face) for a, b, face in spans)
+    return out
 
 
 def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
     """Shape ``runs`` into units split at the allowed break opportunities."""
-    runs = prepare_runs(runs)
+    runs = runs_by_font(prepare_runs(runs), lang)
     texts: list[str] = []
     forced: list[int] = []  # an author's zero-width space: a break hint, never drawn
     forbidden: list[int] = []
@@ -112,7 +129,9 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
         position += len(text)
     full = "".join(texts)
     breaks = line_breaks(full, lang, words, forbidden, forced)
-    cuts = sorted({0, len(full), *breaks, *(start for start, _, _ in bounds)})
+    bidi = levels(full, is_rtl(lang))
+    changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
+    cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
     unit_ends = set(breaks) | {len(full)}
 
     units: list[Unit] = []
@@ -122,19 +141,19 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
         while bounds[run_index][1] <= a:
             run_index += 1
         run = bounds[run_index][2]
-        pieces.append(_piece(run, full[a:b], lang))
+        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0))
         if b in unit_ends:
             units.append(_unit(pieces))
             pieces = []
     return units
 
 
-def _piece(run: Run, text: str, lang: str) -> Piece:
-    clusters = shape(run.font, text, lang)
+def _piece(run: Run, text: str, lang: str, level: int = 0) -> Piece:
+    clusters = shape(run.font, text, lang, level % 2 == 1)
     if run.superscript:
         size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
-        return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text)
-    return Piece(run, clusters, run.size, 0.0, text)
+        return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
+    return Piece(run, clusters, run.size, 0.0, text, level)
 
 
 def _unit(pieces: list[Piece]) -> Unit:

@@ -1,0 +1,107 @@
+"""The theme's font table: which font family sets which script, as plain data.
+
+Each family names where its files are (a PyPI font package's ``files/`` folder, or a
+folder of OFL fonts carried in ``msc_leaflet/data/fonts/``) and the file of each face.
+A face a family does not have (Khmer has no italic; the bundled CJK font has one
+weight) is declared as a substitute: ``bold: regular`` sets bold text in the regular
+face, on purpose and visibly in the theme, instead of failing or faking a weight.
+
+``scripts:`` maps ISO 15924 script tags (``typeset.scripts``) to families; ``Latn`` is
+the family runs are named in, and every other family is its per-character fallback:
+a Thai run with a Latin drug name or a Chinese run with a citation number picks the
+face per character (``typeset.fonts.font_spans``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ROLES = ("regular", "bold", "italic", "bold-italic")
+
+
+@dataclass(frozen=True)
+class FontFamilySpec:
+    """One family: a PostScript-style name, where its files are, and a file per face."""
+
+    name: str  # the face names in the PDF start with it ("Sarabun-bold")
+    package: str  # an importable font package whose ROOT/files holds the files, or ""
+    folder: str  # else a folder of msc_leaflet/data/fonts
+    faces: tuple[tuple[str, str], ...]  # (role, file)
+    substitutes: tuple[tuple[str, str], ...] = ()  # (role, the role whose face it uses)
+    # (role, axis values): a static instance of the regular (variable) file
+    instances: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+
+    def axes(self, role: str) -> tuple[tuple[str, float], ...]:
+        return dict(self.instances).get(self.own_role(role), ())
+
+    def face_file(self, role: str) -> str:
+        """The file of ``role``: its own, its original's, or the variable regular file."""
+        own = self.own_role(role)
+        return dict(self.faces).get(own) or dict(self.faces)["regular"]
+
+    def own_role(self, role: str) -> str:
+        """The role whose file sets ``role`` (itself unless declared a substitute)."""
+        return dict(self.substitutes).get(role, role)
+
+
+@dataclass(frozen=True)
+class FontConfig:
+    families: tuple[FontFamilySpec, ...]
+    scripts: tuple[tuple[str, str], ...]  # (script tag, family name)
+
+    def family(self, name: str) -> FontFamilySpec:
+        for family in self.families:
+            if family.name == name:
+                return family
+        raise KeyError(name)
+
+    def family_for(self, script: str) -> FontFamilySpec | None:
+        name = dict(self.scripts).get(script)
+        return self.family(name) if name is not None else None
+
+
+def font_config(data: dict[str, Any], defaults: dict[str, Any] | None = None) -> FontConfig:
+    """The ``fonts:`` entry of a theme, laid over the bundled one's (``defaults``)."""
+    base = defaults or {}
+    families_data = {**base.get("families", {}), **data.get("families", {})}
+    scripts_data = {**base.get("scripts", {}), **data.get("scripts", {})}
+    families = tuple(_family(name, entry) for name, entry in families_data.items())
+    known = {family.name for family in families}
+    for script, family in scripts_data.items():
+        if family not in known:
+            raise ValueError(f"fonts: script {script} names unknown family {family!r}")
+    if "Latn" not in scripts_data:
+        raise ValueError("fonts: scripts: needs a Latn family (the family text is named in)")
+    return FontConfig(families, tuple((str(k), str(v)) for k, v in scripts_data.items()))
+
+
+def _family(name: str, entry: dict[str, Any]) -> FontFamilySpec:
+    package = str(entry.get("package", ""))
+    folder = str(entry.get("folder", ""))
+    if bool(package) == bool(folder):
+        raise ValueError(f"fonts: family {name} needs exactly one of package, folder")
+    faces = []
+    substitutes = []
+    instances = []
+    for role in ROLES:
+        value = entry.get(role)
+        if value is None:
+            raise ValueError(f"fonts: family {name} has no {role} (a file, or a role: regular)")
+        if isinstance(value, dict):
+            # {instance: {wght: 700}}: the regular (variable) file at these axis values
+            axes = tuple(sorted((str(k), float(v)) for k, v in value["instance"].items()))
+            instances.append((role, axes))
+        elif value in ROLES:
+            substitutes.append((role, str(value)))
+        else:
+            faces.append((role, str(value)))
+    if "regular" not in dict(faces):
+        raise ValueError(f"fonts: family {name} needs a regular file")
+    family = FontFamilySpec(
+        name, package, folder, tuple(faces), tuple(substitutes), tuple(instances)
+    )
+    for role, other in substitutes:
+        if other in dict(substitutes):
+            raise ValueError(f"fonts: family {name}: {role} borrows {other}, itself a substitute")
+    return family

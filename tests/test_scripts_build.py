@@ -1,0 +1,160 @@
+"""Whole leaflets in every script the clinic prints, built as a user builds them (#16)."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.cli.app import app
+from msc_leaflet.project import Project
+from pdfread import font_problems
+from scripts_samples import SAMPLES
+from typeset_support import EXTRACTORS
+
+TITLES = {
+    "my": "လူနာများအတွက် အချက်အလက်",
+    "km": "ព័ត៌មានសម្រាប់អ្នកជំងឺ",
+    "lo": "ຂໍ້ມູນສຳລັບຄົນເຈັບ",
+    "vi": "Thông tin cho bệnh nhân",
+    "zh_Hans": "患者须知",
+    "ja": "患者さんへのお知らせ",
+    "ar": "معلومات للمريض",
+    "hi": "रोगियों के लिए जानकारी",
+}
+
+
+def leaflet(lang: str, title: str, paragraphs: list[str]) -> str:
+    blocks = "".join(f"  - paragraph: {text}\n" for text in paragraphs)
+    head = textwrap.dedent(
+        f"""\
+        id: sample
+        language: {lang}
+        kicker: {title}
+        title: {title}
+        subtitle: {title}
+        lede: {paragraphs[0]}
+        document:
+          code: T-001
+          version: "2.1"
+          published: 2026-01-01
+          next_review: 2027-01-01
+        audience: {title}
+        organisation: test-clinic
+        disclaimer: {paragraphs[-1]}
+        blocks:
+          - heading: {title}
+        """
+    )
+    return head + blocks
+
+
+def squash(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+@pytest.mark.parametrize("lang", sorted(TITLES))
+def test_a_leaflet_in_each_script_builds_with_its_text_in_the_pdf(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str
+) -> None:
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang])})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    # Right-to-left text: the extractors that reorder by position (see test_scripts_rtl).
+    names = ["pdftotext", "pypdfium2"] if lang == "ar" else sorted(EXTRACTORS)
+    for name in names:
+        text = squash(EXTRACTORS[name](pdf))
+        for paragraph in [TITLES[lang], *SAMPLES[lang]]:
+            assert squash(paragraph) in text, (name, paragraph)
+    assert font_problems(pdf) == []
+
+
+def test_a_script_no_font_covers_is_refused_in_one_line(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    armenian = "Հիվանդը պետք է գա վաղը։"  # "The patient must come tomorrow."
+    root = make_project({"sample": leaflet("hy", "Տեղեկություն", [armenian])})
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(root), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, result.stderr
+    assert "sample.yaml" in errors[0] and "Armenian script" in errors[0]
+    assert "fonts: scripts:" in result.stderr  # the hint: what to add
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def _line_box(pdf: Path, text: str) -> tuple[float, float, float]:
+    """(x0, x1) of the lowest line holding ``text`` on page 1, and the page width."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    page = next(iter(extract_pages(str(pdf), maxpages=1)))
+    found: list[LTTextLine] = []
+    stack = list(page)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTTextLine) and text in item.get_text():
+            found.append(item)
+        elif isinstance(item, LTTextContainer):
+            stack.extend(item)
+    assert found, f"{text!r} not found"
+    line = min(found, key=lambda line: line.y0)
+    return line.x0, line.x1, page.width
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("km", False)])
+def test_the_page_band_and_footer_are_mirrored_for_right_to_left(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang])})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    # The organisation opens the band; the document-control line (T-001) the footer.
+    for text in ("Test Clinic", "T-001"):
+        x0, x1, width = _line_box(pdf, text)
+        if rtl:
+            assert x1 > width * 0.8, (text, x0, x1)
+        else:
+            assert x0 < width * 0.2, (text, x0, x1)
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("vi", False)])
+def test_a_callout_bar_stands_where_lines_start(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    import pypdfium2
+
+    warning = f"  - callout: {SAMPLES[lang][0]}\n    kind: warning\n"
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + warning})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    document = pypdfium2.PdfDocument(pdf)
+    image = document[0].render(scale=1).to_pil().convert("RGB")
+    document.close()
+    edge = (0xB3, 0x26, 0x1E)  # theme: warning edge, used by nothing else on the page
+    data = image.tobytes()  # RGB, row by row
+    xs = [
+        (i // 3) % image.width
+        for i in range(0, len(data), 3)
+        if all(abs(data[i + k] - edge[k]) < 30 for k in range(3))
+    ]
+    assert xs, "no callout bar drawn"
+    assert (min(xs) > image.width / 2) == rtl
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("lo", False)])
+def test_list_bullets_hang_where_lines_start(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    items = "".join(f"      - {text}\n" for text in SAMPLES[lang])
+    root = make_project(
+        {"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + "  - list:\n" + items}
+    )
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    x0, _, width = _line_box(pdf, "•")
+    assert (x0 > width / 2) == rtl

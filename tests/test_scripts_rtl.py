@@ -1,0 +1,83 @@
+"""Right-to-left paragraphs: bidi levels, shaping direction, visual order (#16)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from reportlab.lib.colors import black
+
+from msc_leaflet.typeset import Run, default_family, make_paragraph
+from msc_leaflet.typeset.bidi import levels, visual_order
+from msc_leaflet.typeset.render import place_units
+from msc_leaflet.typeset.shaping import harfbuzz_font, shape
+from scripts_samples import SAMPLES
+from typeset_support import body_style, build_document, extract_pdfium, extract_poppler
+
+ARABIC_FONT = "NotoSansArabic-regular"
+
+
+def squash(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+def test_levels_put_latin_and_digits_inside_arabic_at_an_even_level() -> None:
+    text = "الدم (MSC) مرتين 2"
+    resolved = levels(text, True)
+    assert [resolved[text.index(c)] for c in "ا(MS)م2"] == [1, 1, 2, 2, 1, 1, 2]
+
+
+def test_visual_order_reverses_the_arabic_and_keeps_the_latin_word_in_order() -> None:
+    text = "الدم (MSC)"
+    order = visual_order(levels(text, True))
+    assert "".join(text[i] for i in order) == ")MSC( مدلا"
+
+
+def test_left_to_right_text_has_no_bidi_work() -> None:
+    assert set(levels("ผู้ป่วย MSC 2", False)) == {0}
+
+
+def glyph_ids(text: str) -> list[int]:
+    return [g.gid for cluster in shape(ARABIC_FONT, text, "ar", True) for g in cluster.glyphs]
+
+
+def test_arabic_letters_join() -> None:
+    # Two beh joined are not two isolated beh: the font's initial and final forms.
+    assert glyph_ids("بب") != glyph_ids("ب") * 2
+    assert glyph_ids("لا") != glyph_ids("ل") + glyph_ids("ا")  # lam-alef
+
+
+def test_a_bracket_in_arabic_text_is_mirrored() -> None:
+    # "(" at a right-to-left level is drawn with the ")" glyph, and still reads "(".
+    family = default_family()
+    paragraph = make_paragraph([Run("الدم (MSC)", family.regular, 11, black)], body_style(), "ar")
+    clusters = [(c, p) for u in paragraph.units for p in u.pieces for c in p.clusters]
+    opening = next((c, p) for c, p in clusters if c.text == "(")
+    font = harfbuzz_font(opening[1].run.font).font
+    assert opening[0].glyphs[0].gid == font.get_nominal_glyph(ord(")"))
+
+
+def test_an_arabic_line_is_set_right_to_left_and_flush_right() -> None:
+    family = default_family()
+    text = "المريض (MSC)"
+    paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), "ar")
+    paragraph.wrap(300, 1000)
+    placed = place_units(paragraph.units, 0.0)
+    by_x = "".join(p.cluster.text for p in sorted(placed, key=lambda p: p.x))
+    assert by_x.startswith("(MSC)".replace("(", "").replace(")", "")[:0] + ")MSC(")
+    assert by_x.endswith("ض" + "ي" + "ر" + "م" + "ل" + "ا")
+
+
+@pytest.mark.parametrize("extractor", [extract_poppler, extract_pdfium])
+def test_arabic_text_layer_reads_in_logical_order(tmp_path: Path, extractor: object) -> None:
+    # pdftotext and pdfium reorder right-to-left text from glyph positions. (pypdf
+    # moves sentence-final punctuation to the line start, and pdfminer, which has no
+    # bidi pass, reads right-to-left lines backwards.)
+    path = tmp_path / "ar.pdf"
+    paragraphs = [[(text, "")] for text in SAMPLES["ar"]]
+    with pytest.MonkeyPatch.context() as patch:
+        build_document(path, paragraphs, lang="ar", column=200, monkeypatch=patch)
+    assert callable(extractor)
+    assert squash(extractor(path)) == squash("".join(SAMPLES["ar"]))

@@ -1,0 +1,237 @@
+"""Every script a Bangkok clinic's patients read: fonts, shaping, breaks, text layer (#16).
+
+Each locale's sample sentences (``scripts_samples``) are set in a narrow column, so
+lines break inside the text, and read back by four extractors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from reportlab.lib.colors import black
+
+from msc_leaflet.typeset import Run, default_family, make_paragraph
+from msc_leaflet.typeset.scripts import NO_LINE_END, NO_LINE_START
+from msc_leaflet.typeset.segmentation import icu_breaks
+from msc_leaflet.typeset.shaping import harfbuzz_font, shape
+from pdfjs_text import extract_pdfjs
+from pdfread import font_problems
+from scripts_samples import LTR, SAMPLES
+from typeset_support import EXTRACTORS, BuiltDocument, body_style, build_document, rejoin
+
+COLUMN = 150.0  # points: several lines per sentence in every script
+
+
+def squash(text: str) -> str:
+    """NFC, no whitespace, no bidi controls (pdftotext marks right-to-left runs)."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], BuiltDocument]:
+    cache: dict[str, BuiltDocument] = {}
+
+    def get(lang: str) -> BuiltDocument:
+        if lang not in cache:
+            path = tmp_path_factory.mktemp(lang) / f"{lang}.pdf"
+            paragraphs = [[(text, "")] for text in SAMPLES[lang]]
+            with pytest.MonkeyPatch.context() as patch:
+                cache[lang] = build_document(
+                    path, paragraphs, lang=lang, column=COLUMN, monkeypatch=patch
+                )
+        return cache[lang]
+
+    return get
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+@pytest.mark.parametrize("lang", LTR)
+def test_text_layer_is_the_source_text(
+    built: Callable[[str], BuiltDocument], lang: str, extractor: str
+) -> None:
+    text = EXTRACTORS[extractor](built(lang).path)
+    assert squash(text) == squash("".join(SAMPLES[lang]))
+
+
+@pytest.mark.parametrize("lang", [*LTR, "ar"])
+def test_pdfjs_reads_the_source_text(built: Callable[[str], BuiltDocument], lang: str) -> None:
+    # Firefox's viewer and find bar; Arabic too (pdf.js reorders right-to-left text).
+    assert squash(extract_pdfjs(built(lang).path)) == squash("".join(SAMPLES[lang]))
+
+
+@pytest.mark.parametrize("lang", LTR)
+def test_text_layer_has_no_private_use_code_points(
+    built: Callable[[str], BuiltDocument], lang: str
+) -> None:
+    for extractor in EXTRACTORS.values():
+        text = extractor(built(lang).path)
+        assert not [c for c in text if unicodedata.category(c) == "Co"]
+
+
+@pytest.mark.parametrize("lang", LTR)
+def test_lines_break_at_icu_opportunities_and_keep_the_line_rules(
+    built: Callable[[str], BuiltDocument], lang: str
+) -> None:
+    document = built(lang)
+    assert len(document.lines) > len(SAMPLES[lang]), "the column must force line breaks"
+    for number, breaks in rejoin(document.lines, SAMPLES[lang]):
+        text = SAMPLES[lang][number]
+        allowed = set(icu_breaks(text, lang))
+        for at in breaks:
+            start = at
+            while start > 0 and text[start - 1] == " ":
+                start -= 1  # a break after spaces is ICU's break after the last space
+            assert at in allowed or start in allowed, (lang, text[:at], text[at:])
+            assert text[at] not in NO_LINE_START, (lang, text[at:])
+            assert text[start - 1] not in NO_LINE_END, (lang, text[:start])
+
+
+def drawn_font_problems(path: Path) -> list[str]:
+    """`font_problems`, less the test document's canvas default (Helvetica): ReportLab
+    declares it on every page and draws nothing with it (leaflets name their own)."""
+    return [problem for problem in font_problems(path) if "/Helvetica" not in problem]
+
+
+@pytest.mark.parametrize("lang", LTR)
+def test_every_font_is_embedded_and_subset(
+    built: Callable[[str], BuiltDocument], lang: str
+) -> None:
+    assert drawn_font_problems(built(lang).path) == []
+
+
+def faces_of(text: str, lang: str) -> list[tuple[str, str]]:
+    family = default_family()
+    paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), lang)
+    return [(p.text, p.run.font) for unit in paragraph.units for p in unit.pieces]
+
+
+def merged(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for text, font in pieces:
+        if out and out[-1][1] == font:
+            out[-1] = (out[-1][0] + text, font)
+        else:
+            out.append((text, font))
+    return out
+
+
+def test_each_script_gets_its_font_and_latin_inside_keeps_the_latin_font() -> None:
+    assert merged(faces_of("患者（MSC）2次。", "zh_Hans")) == [
+        ("患者（", "NotoSansCJKsc-regular"),
+        ("MSC", "Sarabun-regular"),
+        ("）2次。", "NotoSansCJKsc-regular"),
+    ]
+    assert merged(faces_of("អ្នកជំងឺ MSC", "km")) == [
+        ("អ្នកជំងឺ ", "NotoSansKhmer-regular"),
+        ("MSC", "Sarabun-regular"),
+    ]
+    assert {font for _, font in faces_of("လူနာ", "my")} == {"NotoSansMyanmar-regular"}
+    assert {font for _, font in faces_of("ຄົນເຈັບ", "lo")} == {"NotoSansLao-regular"}
+    assert {font for _, font in faces_of("bệnh nhân", "vi")} == {"Sarabun-regular"}
+    assert {font for _, font in faces_of("ผู้ป่วย MSC", "th")} == {"Sarabun-regular"}
+
+
+def test_bold_in_a_script_without_bold_uses_the_declared_substitute() -> None:
+    family = default_family()
+    paragraph = make_paragraph([Run("患者", family.bold, 11, black)], body_style(), "zh_Hans")
+    assert paragraph.units[0].pieces[0].run.font == "NotoSansCJKsc-regular"
+    paragraph = make_paragraph([Run("လူနာ", family.bold, 11, black)], body_style(), "my")
+    assert paragraph.units[0].pieces[0].run.font == "NotoSansMyanmar-bold"
+
+
+def test_bold_khmer_is_a_static_semibold_instance_of_the_variable_font() -> None:
+    from fontTools.ttLib import TTFont
+
+    from msc_leaflet.typeset.fonts import shaping_font
+
+    family = default_family()
+    paragraph = make_paragraph([Run("អ្នកជំងឺ", family.bold, 11, black)], body_style(), "km")
+    assert paragraph.units[0].pieces[0].run.font == "NotoSansKhmer-bold"
+    font = TTFont(shaping_font("NotoSansKhmer-bold").face.filename)
+    assert "fvar" not in font and "gvar" not in font  # ReportLab embeds what it sees
+    assert font["OS/2"].usWeightClass == 600
+
+
+@pytest.mark.parametrize(
+    ("text", "font"),
+    [
+        ("អ្នក", "NotoSansKhmer-regular"),  # coeng: ន written below អ
+        ("ស្ត្រី", "NotoSansKhmer-regular"),  # two coengs and a pre-base ro
+        ("ကြိမ်", "NotoSansMyanmar-regular"),  # medial ra before its consonant
+        ("ເລືອດ", "NotoSansLao-regular"),
+    ],
+)
+def test_reordered_clusters_carry_their_text_in_order(text: str, font: str) -> None:
+    clusters = shape(font, text, "und")
+    assert "".join(c.text for c in clusters) == text
+    texts = harfbuzz_font(font).ttf.glyph_texts
+    carried = "".join(
+        texts.get(g.key, chr(g.key)) for c in clusters for g in c.carriers if g.key is not None
+    )
+    assert carried == text
+    assert all(g.gid for c in clusters for g in c.glyphs), "a .notdef glyph"
+
+
+def test_japanese_text_gets_japanese_glyph_forms() -> None:
+    # 直 and 骨 differ between Chinese and Japanese; one font, its `locl` per language.
+    for char in "直骨":
+        (zh,) = shape("NotoSansCJKsc-regular", char, "zh_Hans")
+        (ja,) = shape("NotoSansCJKsc-regular", char, "ja")
+        assert zh.glyphs[0].gid != ja.glyphs[0].gid
+
+
+def test_cjk_line_rules_hold_in_a_column_of_one_ideograph_width() -> None:
+    # Punctuation wants to start almost every line here: it must travel with the
+    # ideograph before it, and an opening bracket with the one after it.
+    text = "「患者」、「医生」。（注）"
+    family = default_family()
+    paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), "ja")
+    paragraph.wrap(40, 1000)
+    for line in paragraph.line_texts():
+        assert line[0] not in NO_LINE_START, paragraph.line_texts()
+        assert line[-1] not in NO_LINE_END, paragraph.line_texts()
+
+
+def test_a_two_page_chinese_document_stays_small(tmp_path: Path) -> None:
+    path = tmp_path / "zh.pdf"
+    paragraphs = [[(text, "")] for text in SAMPLES["zh_Hans"]]
+    with pytest.MonkeyPatch.context() as patch:
+        document = build_document(path, paragraphs, lang="zh_Hans", repeat=40, monkeypatch=patch)
+    assert document.pages >= 2
+    assert path.stat().st_size < 300_000
+    assert drawn_font_problems(path) == []
+
+
+def test_a_character_no_font_has_is_refused_naming_its_script() -> None:
+    from msc_leaflet.typeset import MissingGlyphError
+
+    family = default_family()
+    with pytest.raises(MissingGlyphError) as caught:
+        make_paragraph([Run("ԲԱՐԵՎ", family.regular, 11, black)], body_style(), "hy")
+    assert "Armenian script" in str(caught.value)
+    assert "fonts: scripts:" in caught.value.hint
+    assert re.search(r"U\+0532", str(caught.value))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "term"),
+    [
+        ("间充质干细胞治疗", "zh_Hans", "间充质干细胞"),  # "mesenchymal stem cells"
+        ("ဆေးရုံသို့သွားပါ", "my", "ဆေးရုံသို့"),  # "to the hospital"
+    ],
+)
+def test_the_word_list_keeps_a_term_on_one_line_in_every_script(
+    text: str, lang: str, term: str
+) -> None:
+    from msc_leaflet.typeset import WordList
+    from msc_leaflet.typeset.segmentation import line_breaks
+
+    start = text.index(term)
+    inside = set(range(start + 1, start + len(term)))
+    assert inside & set(icu_breaks(text, lang))  # ICU alone would split the term
+    assert not inside & set(line_breaks(text, lang, WordList((term,))))
