@@ -6,6 +6,7 @@ to the next page when they fit on one, and split by rows only when they cannot.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import assert_never
 
 from reportlab.lib.units import mm
@@ -26,6 +27,8 @@ from ..i18n.labels import Labels
 from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
+from ..typeset.linebreak import narrowest_width
+from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .text import Writer
 
@@ -185,20 +188,39 @@ class BlockBuilder:
         return out
 
     def table(self, block: m.Table) -> Flowable:
-        header = [self.w.paragraph(t.value, "table-head") for t in block.header]
-        rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
-        table = make_table([header, *rows], self.w, [
+        """The table, its columns fitted to their content (`column_widths`). When they
+        cannot fit even with hyphenation, the columns share the width by their widest
+        words and the line breaker cuts those, Thai between syllables (a parallel
+        edition sets such a table at full width instead: `table_fits`)."""
+        cells = self._table_cells(block)
+        padding = self.theme.box_padding["table"]
+        widths = column_widths(cells, self.width, padding.left + padding.right)
+        if widths is None:
+            widths = _squeezed(cells, self.width, padding.left + padding.right)
+        table = make_table(cells, self.w, [
             ("BACKGROUND", (0, 0), (-1, 0), theme_colour(self.theme, "table-head")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            *padding_commands(self.theme.box_padding["table"]),
-        ], repeatRows=1, colWidths=[f"{s:.4f}%" for s in _column_shares(block)])  # fmt: skip
+            *padding_commands(padding),
+        ], repeatRows=1, colWidths=widths)  # fmt: skip
         parts: list[Flowable] = [table]
         if block.caption:
             parts.append(self.w.paragraph(block.caption.value, "caption"))
         parts.append(Spacer(1, self.theme.spacing["block"]))
         return KeepTogether(parts) if len(block.rows) <= 12 else _Sequence(parts)
+
+    def table_fits(self, block: m.Table) -> bool:
+        """Whether ``block``'s columns fit this builder's width with no word cut except
+        an English word at a hyphenation point."""
+        padding = self.theme.box_padding["table"]
+        cells = self._table_cells(block)
+        return column_widths(cells, self.width, padding.left + padding.right) is not None
+
+    def _table_cells(self, block: m.Table) -> list[list[Flowable]]:
+        header = [self.w.paragraph(t.value, "table-head") for t in block.header]
+        rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
+        return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:
         from reportlab.lib.utils import ImageReader
@@ -235,16 +257,58 @@ def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _column_shares(block: m.Table) -> list[float]:
-    """Column widths in percent, by the longest text in each column (square-rooted so a
-    wordy column does not starve the others), with a floor of half the even share."""
-    from math import sqrt
+def column_widths(cells: list[list[Flowable]], width: float, padding: float) -> list[float] | None:
+    """Column widths (points, padding included) that share ``width``, or None when the
+    columns cannot be that narrow.
 
-    columns = list(zip(block.header, *block.rows, strict=True))
-    weights = [sqrt(max(len(t.value) for t in column)) for column in columns]
-    floor = 50 / len(columns)
-    shares = [max(floor, 100 * w / sum(weights)) for w in weights]
-    return [100 * s / sum(shares) for s in shares]
+    As a browser lays out an automatic table: each column is at least as wide as its
+    widest unbreakable unit (a Thai word, an English word, a number with its unit);
+    when that cannot fit, at least as wide as the widest part left when English words
+    are hyphenated (Thai words stay whole: cutting one between syllables is the last
+    resort, left to the line breaker when no other layout fits). What is left is shared by how
+    much wider each column's longest cell would be set on one line — a column of short
+    labels is not widened at the cost of the column of sentences.
+    """
+    columns = [_measure(column) for column in zip(*cells, strict=True)]
+    room = width - padding * len(columns)
+    naturals = [natural for natural, _, _ in columns]
+    for minimums in ([word for _, word, _ in columns], [part for _, _, part in columns]):
+        if sum(minimums) > room + 1e-6:
+            continue
+        if sum(naturals) <= room:
+            return [n + (room - sum(naturals)) * n / sum(naturals) + padding for n in naturals]
+        wants = [max(n - low, 0.0) for n, low in zip(naturals, minimums, strict=True)]
+        slack = room - sum(minimums)
+        return [
+            low + slack * want / sum(wants) + padding
+            for low, want in zip(minimums, wants, strict=True)
+        ]
+    return None
+
+
+def _squeezed(cells: list[list[Flowable]], width: float, padding: float) -> list[float]:
+    """Widths for a table whose words cannot all fit: shared by the columns' widest
+    words, so each is cut as little as the others."""
+    columns = [_measure(column) for column in zip(*cells, strict=True)]
+    parts = [max(part, 1.0) for _, _, part in columns]
+    room = width - padding * len(columns)
+    return [room * part / sum(parts) + padding for part in parts]
+
+
+def _measure(column: Sequence[Flowable]) -> tuple[float, float, float]:
+    """A column's (one-line width of its longest cell, widest unbreakable unit, widest
+    part of a unit once English words are hyphenated), in points."""
+    natural = word = part = 0.0
+    for cell in column:
+        if not isinstance(cell, TextParagraph):
+            continue  # cells are paragraphs; anything else leaves the column's share alone
+        units = cell.units
+        indent = cell.style.leftIndent + cell.style.rightIndent
+        line = sum(u.width + u.space_width for u in units) - (units[-1].space_width if units else 0)
+        natural = max(natural, line + indent)
+        word = max(word, cell.minWidth())
+        part = max(part, *(narrowest_width(u, cell.lang, thai=False) + indent for u in units), 0.0)
+    return natural, word, part
 
 
 class _Sequence(KeepTogether):  # type: ignore[misc]

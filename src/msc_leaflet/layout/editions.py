@@ -118,12 +118,25 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         BlockBuilder(w, theme, v.labels, v.leaflet.numbered_sections, column)
         for w, v in ((lw, left), (rw, right))
     ]
+    wide = [
+        BlockBuilder(w, theme, v.labels, v.leaflet.numbered_sections, s.text_width)
+        for w, v in ((lw, left), (rw, right))
+    ]
     blocks = list(zip(left.leaflet.blocks, right.leaflet.blocks, strict=True))
     i = 0
     below = 0.0  # the space the row before leaves under itself
     while i < len(blocks):
         # A heading shares its row with the block after it, so it is never left alone.
         group = blocks[i : i + 2] if isinstance(blocks[i][0], m.Heading) else blocks[i : i + 1]
+        last = group[-1]
+        if isinstance(last[0], m.Table) and not all(
+            isinstance(block, m.Table) and builder.table_fits(block)
+            for block, builder in zip(last, builders, strict=True)
+        ):
+            story += _tables_one_after_the_other(group, builders, wide, column, lw, theme)
+            below = theme.spacing["block"]
+            i += len(group)
+            continue
         halves = [
             [f for pair in group for f in builder.build(pair[side])]
             for side, builder in enumerate(builders)
@@ -155,6 +168,31 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         )
     )
     return Part(furniture, _ending(story, left, lw, s))
+
+
+def _tables_one_after_the_other(
+    group: Sequence[tuple[m.Block, m.Block]],
+    builders: Sequence[BlockBuilder],
+    wide: Sequence[BlockBuilder],
+    column: float,
+    w: Writer,
+    theme: Theme,
+) -> list[Flowable]:
+    """A table too wide for half a page, each language's at the full width, the
+    translation first (#21: a half-width column cut words at any character). Its
+    heading, if it has one, stays in two columns and on the page of the first table."""
+    *heading, (left, right) = group
+    tables = [flowable for side, block in ((0, left), (1, right)) for flowable in
+              wide[side].build(block)]  # fmt: skip
+    tag_context(tables, left.id)
+    if not heading:
+        return tables
+    halves = [builders[side].build(heading[0][side]) for side in (0, 1)]
+    top = theme.spacing["heading-before"]
+    row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
+    row.outline_title = getattr(halves[0][0], "outline_title", "")
+    tag_context([row], heading[0][0].id)
+    return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
 
 
 def side_by_side(
