@@ -97,19 +97,7 @@ def bad_breaks(text: str, starts: tuple[int, ...], lang: str) -> Iterator[str]:
             yield f"inside a range: {shown}"
 
 
-NARROW_TABLE = pytest.mark.xfail(
-    strict=True,
-    reason="#21 item 1: table columns are not yet fitted to their longest unbreakable unit",
-)
-
-
-@pytest.mark.parametrize(
-    "edition",
-    [
-        pytest.param(edition_id(e), marks=NARROW_TABLE if e[1] == "parallel" else ())
-        for e in EDITIONS
-    ],
-)
+@pytest.mark.parametrize("edition", [edition_id(e) for e in EDITIONS])
 def test_every_line_break_is_one_a_reader_accepts(
     built: dict[str, tuple[Path, list[Drawn]]], edition: str
 ) -> None:

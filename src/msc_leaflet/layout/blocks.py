@@ -6,6 +6,7 @@ to the next page when they fit on one, and split by rows only when they cannot.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import assert_never
 
@@ -16,6 +17,7 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -27,8 +29,11 @@ from ..i18n.labels import Labels
 from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
+from ..typeset.linebreak import narrowest_width
+from ..typeset.paragraph import TextParagraph
 from ..typeset.scripts import is_rtl
 from .colours import reportlab_colour, theme_colour
+from .footnotes import flowable_citations
 from .text import Writer
 
 SECTION_SEPARATOR = " · "
@@ -36,12 +41,16 @@ LIST_INDENT = 13.0  # points from the text edge to the item text: a hanging bull
 
 
 def make_table(
-    rows: list[list[Flowable]], w: Writer, commands: list[tuple[object, ...]], **kwargs: object
+    rows: list[list[Flowable]],
+    w: Writer,
+    commands: list[tuple[object, ...]],
+    kind: type[Table] | None = None,
+    **kwargs: object,
 ) -> Table:
     """A table whose own cell defaults are ours. ReportLab sets its default cell font
     (Helvetica) and text colour (RGB black) even when every cell is a paragraph, leaving an
     unembedded font in the PDF and an RGB operator in a CMYK print file."""
-    table = _Table(rows, hAlign="LEFT", **kwargs)
+    table = (kind or _Table)(rows, hAlign="LEFT", **kwargs)
     defaults = [
         ("FONT", (0, 0), (-1, -1), w.family.regular),
         ("TEXTCOLOR", (0, 0), (-1, -1), w.styles["body"].textColor),
@@ -66,7 +75,7 @@ def padding_commands(
     ]
 
 
-class _Table(Table):  # type: ignore[misc]
+class SplitTable(Table):  # type: ignore[misc]
     """A table whose split always gives none or two parts.
 
     ReportLab's ``Table.split`` returns ``[self]`` when the whole table fits the height
@@ -82,9 +91,18 @@ class _Table(Table):  # type: ignore[misc]
         return parts
 
 
+_Table = SplitTable
+
+
 class BlockBuilder:
     def __init__(
-        self, writer: Writer, theme: Theme, labels: Labels, numbered: bool, width: float
+        self,
+        writer: Writer,
+        theme: Theme,
+        labels: Labels,
+        numbered: bool,
+        width: float,
+        items_apart: bool = False,
     ) -> None:
         self.w = writer
         self.theme = theme
@@ -92,6 +110,7 @@ class BlockBuilder:
         self.numbered = numbered
         self.width = width  # of the column the blocks are set in (half a page when paired)
         self.section = 0
+        self.items_apart = items_apart  # a list as one flowable per item (`bullet_list`)
 
     def build(self, block: m.Block) -> list[Flowable]:
         match block:
@@ -100,7 +119,7 @@ class BlockBuilder:
             case m.Paragraph():
                 return [self.w.paragraph(block.text.value, "body")]
             case m.ListBlock():
-                return [self.bullet_list(block)]
+                return self.bullet_list(block)
             case m.Callout():
                 return [self.callout(block)]
             case m.Quote():
@@ -127,7 +146,10 @@ class BlockBuilder:
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
         return flowable
 
-    def bullet_list(self, block: m.ListBlock) -> Flowable:
+    def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
+        """The list; with ``items_apart``, one list per item (numbered on from the one
+        before): a parallel row splits its cells between flowables, and ReportLab
+        cannot split a list inside a table cell, so a long list moved whole (#21)."""
         style = self.w.styles["list-item"]
         items = [ListItem(self.w.paragraph(t.value, "list-item")) for t in block.items]
         common = dict(
@@ -135,13 +157,23 @@ class BlockBuilder:
             bulletFontName=self.w.family.bold,
             bulletColor=theme_colour(self.theme, "accent"),
             bulletFontSize=style.fontSize,
-            spaceAfter=self.theme.spacing["paragraph"],
         )
         if is_rtl(self.w.lang):  # bullets hang at the right, where the lines start
             common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
-            return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
-        return ListFlowable(items, bulletType="bullet", start="•", **common)
+            common.update(bulletType="1", bulletFormat="%s.")
+        else:
+            common.update(bulletType="bullet", start="•")
+        after = self.theme.spacing["paragraph"]
+        if not self.items_apart:
+            return [ListFlowable(items, spaceAfter=after, **common)]
+        out: list[Flowable] = []
+        for n, item in enumerate(items):
+            last = n == len(items) - 1
+            numbering = {"start": n + 1} if block.numbered else {}
+            space = after if last else style.spaceAfter
+            out.append(ListFlowable([item], spaceAfter=space, **{**common, **numbering}))
+        return out
 
     def callout(self, block: m.Callout) -> Flowable:
         colours = self.theme.callouts[block.kind]
@@ -156,7 +188,7 @@ class BlockBuilder:
             *padding_commands(self._padding("callout")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ], colWidths=["100%"])  # fmt: skip
-        return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+        return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def quote(self, block: m.Quote) -> Flowable:
         rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
@@ -166,7 +198,7 @@ class BlockBuilder:
             (self._bar_side(), (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
             *padding_commands(self._padding("quote")),
         ], colWidths=["100%"])  # fmt: skip
-        return KeepTogether([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+        return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def _bar_side(self) -> str:
         """A box's edge bar is on the side its lines start: the right, right to left."""
@@ -200,20 +232,39 @@ class BlockBuilder:
         return out
 
     def table(self, block: m.Table) -> Flowable:
-        header = [self.w.paragraph(t.value, "table-head") for t in block.header]
-        rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
-        table = make_table([header, *rows], self.w, [
+        """The table, its columns fitted to their content (`column_widths`). When they
+        cannot fit even with hyphenation, the columns share the width by their widest
+        words and the line breaker cuts those, Thai between syllables (a parallel
+        edition sets such a table at full width instead: `table_fits`)."""
+        cells = self._table_cells(block)
+        padding = self.theme.box_padding["table"]
+        widths = column_widths(cells, self.width, padding.left + padding.right)
+        if widths is None:
+            widths = _squeezed(cells, self.width, padding.left + padding.right)
+        table = make_table(cells, self.w, [
             ("BACKGROUND", (0, 0), (-1, 0), theme_colour(self.theme, "table-head")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            *padding_commands(self.theme.box_padding["table"]),
-        ], repeatRows=1, colWidths=[f"{s:.4f}%" for s in _column_shares(block)])  # fmt: skip
+            *padding_commands(padding),
+        ], repeatRows=1, colWidths=widths)  # fmt: skip
         parts: list[Flowable] = [table]
         if block.caption:
             parts.append(self.w.paragraph(block.caption.value, "caption"))
         parts.append(Spacer(1, self.theme.spacing["block"]))
-        return KeepTogether(parts) if len(block.rows) <= 12 else _Sequence(parts)
+        return Box(parts) if len(block.rows) <= 12 else _Sequence(parts)
+
+    def table_fits(self, block: m.Table) -> bool:
+        """Whether ``block``'s columns fit this builder's width with no word cut except
+        an English word at a hyphenation point."""
+        padding = self.theme.box_padding["table"]
+        cells = self._table_cells(block)
+        return column_widths(cells, self.width, padding.left + padding.right) is not None
+
+    def _table_cells(self, block: m.Table) -> list[list[Flowable]]:
+        header = [self.w.paragraph(t.value, "table-head") for t in block.header]
+        rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
+        return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:
         from reportlab.lib.utils import ImageReader
@@ -234,32 +285,166 @@ class BlockBuilder:
 
 
 def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
-    """Put a heading inside the `KeepTogether` of the box that follows it.
+    """Put a heading in one `Box` with the block that follows it.
 
     ReportLab's keepWithNext cannot keep a heading with a `KeepTogether` (a box, a table,
     an FAQ pair): that flowable reports an unbounded height when wrapped, so the pair
-    never fits and the heading is left alone at the foot of the page.
+    never fits and the heading is left alone at the foot of the page. And the group
+    keepWithNext makes of a heading and its paragraph moves whole, leaving a page a
+    third empty where the heading and the paragraph's first lines would fit: a `Box`
+    splits then (#21).
     """
     out: list[Flowable] = []
     for flowable in story:
         previous = out[-1] if out else None
-        if isinstance(flowable, KeepTogether) and getattr(previous, "outline_title", None):
-            out[-1] = KeepTogether([previous, *flowable._content])
+        if not getattr(previous, "outline_title", None):
+            out.append(flowable)
+        elif isinstance(flowable, KeepTogether):
+            content = [previous, *flowable._content]
+            box = isinstance(flowable, Box)
+            out[-1] = Box(content, flowable.empty_share) if box else KeepTogether(content)
+        elif isinstance(flowable, (Paragraph, ListFlowable)):
+            # A heading with the first lines of its paragraph or list, as a book sets
+            # it: never moved whole when they fit (the paragraph keeps two lines).
+            out[-1] = Box([previous, flowable], empty_share=0.0)
         else:
             out.append(flowable)
     return out
 
 
-def _column_shares(block: m.Table) -> list[float]:
-    """Column widths in percent, by the longest text in each column (square-rooted so a
-    wordy column does not starve the others), with a floor of half the even share."""
-    from math import sqrt
+def column_widths(cells: list[list[Flowable]], width: float, padding: float) -> list[float] | None:
+    """Column widths (points, padding included) that share ``width``, or None when the
+    columns cannot be that narrow.
 
-    columns = list(zip(block.header, *block.rows, strict=True))
-    weights = [sqrt(max(len(t.value) for t in column)) for column in columns]
-    floor = 50 / len(columns)
-    shares = [max(floor, 100 * w / sum(weights)) for w in weights]
-    return [100 * s / sum(shares) for s in shares]
+    As a browser lays out an automatic table: each column is at least as wide as its
+    widest unbreakable unit (a Thai word, an English word, a number with its unit);
+    when that cannot fit, at least as wide as the widest part left when English words
+    are hyphenated (Thai words stay whole: cutting one between syllables is the last
+    resort, left to the line breaker when no other layout fits). What is left is shared by how
+    much wider each column's longest cell would be set on one line — a column of short
+    labels is not widened at the cost of the column of sentences.
+    """
+    columns = [_measure(column) for column in zip(*cells, strict=True)]
+    room = width - padding * len(columns)
+    naturals = [natural for natural, _, _ in columns]
+    for minimums in ([word for _, word, _ in columns], [part for _, _, part in columns]):
+        if sum(minimums) > room + 1e-6:
+            continue
+        if sum(naturals) <= room:
+            return [n + (room - sum(naturals)) * n / sum(naturals) + padding for n in naturals]
+        wants = [max(n - low, 0.0) for n, low in zip(naturals, minimums, strict=True)]
+        slack = room - sum(minimums)
+        return [
+            low + slack * want / sum(wants) + padding
+            for low, want in zip(minimums, wants, strict=True)
+        ]
+    return None
+
+
+def _squeezed(cells: list[list[Flowable]], width: float, padding: float) -> list[float]:
+    """Widths for a table whose words cannot all fit: shared by the columns' widest
+    words, so each is cut as little as the others."""
+    columns = [_measure(column) for column in zip(*cells, strict=True)]
+    parts = [max(part, 1.0) for _, _, part in columns]
+    room = width - padding * len(columns)
+    return [room * part / sum(parts) + padding for part in parts]
+
+
+def _measure(column: Sequence[Flowable]) -> tuple[float, float, float]:
+    """A column's (one-line width of its longest cell, widest unbreakable unit, widest
+    part of a unit once English words are hyphenated), in points."""
+    natural = word = part = 0.0
+    for cell in column:
+        if not isinstance(cell, TextParagraph):
+            continue  # cells are paragraphs; anything else leaves the column's share alone
+        units = cell.units
+        indent = cell.style.leftIndent + cell.style.rightIndent
+        line = sum(u.width + u.space_width for u in units) - (units[-1].space_width if units else 0)
+        natural = max(natural, line + indent)
+        word = max(word, cell.minWidth())
+        part = max(part, *(narrowest_width(u, cell.lang, thai=False) + indent for u in units), 0.0)
+    return natural, word, part
+
+
+#: A box moved whole to the next page may leave at most this share of the frame empty;
+#: beyond it, the box splits between its rows (#21: 45 mm left empty on an A5 page).
+#: Less than the quarter a page may show empty: the room a box is offered excludes
+#: the space after the last line above it (padding, space after: about 30 points).
+EMPTY_SHARE = 0.15
+SPLIT_STEP = 4.0  # points: how much less room each try at splitting a box offers
+
+
+class Box(KeepTogether):  # type: ignore[misc]
+    """A box (callout, quote, data table, with the heading before it): kept together,
+    unless moving it whole would leave more than `EMPTY_SHARE` of the frame empty.
+    Then it splits where the reader loses nothing: between the rows of its table, with
+    at least the label (or header) and one row on this page, so no label, header or
+    heading is left alone at the foot of the page.
+    """
+
+    MIN_ROWS = 2
+
+    def __init__(self, flowables: list[Flowable], empty_share: float = EMPTY_SHARE) -> None:
+        super().__init__(flowables)
+        self.empty_share = empty_share
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if frame is None or aH >= self._H or aH <= self.empty_share * frame._height:
+            return list(super().split(aW, aH))
+        return self._split_rows(aW, aH) or list(super().split(aW, aH))
+
+    def _split_rows(self, aW: float, aH: float) -> list[Flowable] | None:
+        content = list(self._content)
+        index = next(
+            (i for i, f in enumerate(content) if isinstance(f, (Table, ListFlowable, Paragraph))
+             and not getattr(f, "outline_title", None)),
+            None,
+        )  # fmt: skip
+        if index is None:
+            return None
+        above = 0.0
+        for flowable in content[:index]:
+            above += flowable.getSpaceBefore() + flowable.wrap(aW, aH)[1]
+            above += flowable.getSpaceAfter()
+        body = content[index]
+        room = aH - above - body.getSpaceBefore()
+        # The frame offered room above a footer listing every reference the box cites;
+        # the part kept on this page adds only the entries its own citations need:
+        # try less and less room until the part and its footer fit.
+        refs = getattr(getattr(self, "_frame", None), "references", None)
+        footer = lead = 0.0
+        if refs is not None:
+            lead = refs.height(refs.on_page | _citations(content[:index]))
+            footer = refs.height(refs.on_page | flowable_citations(self))
+        total = room + footer - lead  # for the part and the footer it adds
+        parts: list[Flowable] = []
+        trial = total
+        while trial > 0:
+            parts = body.split(aW, trial)
+            if len(parts) < 2:
+                return None
+            if refs is None:
+                break
+            needed = refs.height(refs.on_page | _citations([*content[:index], parts[0]]))
+            if parts[0].wrap(aW, trial)[1] + needed - lead <= total + 1e-6:
+                break
+            trial -= SPLIT_STEP
+        else:
+            return None
+        if len(parts) < 2 or (
+            isinstance(body, Table) and len(getattr(parts[0], "_cellvalues", ())) < self.MIN_ROWS
+        ):
+            return None
+        # Flat: the frame must be able to add the first flowable as it is (a
+        # KeepTogether never reports a height that fits).
+        return [*content[:index], *parts, *content[index + 1 :]]
+
+
+def _citations(flowables: Sequence[Flowable]) -> set[int]:
+    return {n for flowable in flowables for n in flowable_citations(flowable)}
 
 
 class _Sequence(KeepTogether):  # type: ignore[misc]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table
 
 from ..content import model as m
 from ..content.citations import number_citations
@@ -22,10 +22,10 @@ from ..content.inline import plain_text
 from ..errors import LeafletError, Location
 from ..theme.theme import Theme
 from ..typeset import FontFamily
-from .blocks import BlockBuilder, keep_headings_with_boxes, make_table
+from .blocks import EMPTY_SHARE, BlockBuilder, Box, SplitTable, keep_headings_with_boxes, make_table
 from .colours import theme_colour
 from .footnotes import PageReferences
-from .pages import LayoutLog, PageFurniture
+from .pages import FOOTER_ZONE, LayoutLog, PageFurniture
 from .proof import proof_page, signoff_page, tag_context
 from .qr import online_note
 from .story import (
@@ -105,6 +105,9 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     lw, rw = s.writer(left, numbers), s.writer(right, numbers)
     column = (s.text_width - COLUMN_GAP) / 2
     theme = s.theme
+    margins = theme.margins
+    body = theme.page_size[1] - margins["top"] - margins["bottom"] - FOOTER_ZONE - 8 * mm
+    room = EMPTY_SHARE * body  # less than this left on a page: a box moves whole
     furniture = _furniture(left, s, lw, numbers, 0)
 
     title = side_by_side(
@@ -116,7 +119,11 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     title.outline_title = plain_text(left.leaflet.title.value)
     story: list[Flowable] = [title]
     builders = [
-        BlockBuilder(w, theme, v.labels, v.leaflet.numbered_sections, column)
+        BlockBuilder(w, theme, v.labels, v.leaflet.numbered_sections, column, items_apart=True)
+        for w, v in ((lw, left), (rw, right))
+    ]
+    wide = [
+        BlockBuilder(w, theme, v.labels, v.leaflet.numbered_sections, s.text_width)
         for w, v in ((lw, left), (rw, right))
     ]
     blocks = list(zip(left.leaflet.blocks, right.leaflet.blocks, strict=True))
@@ -125,6 +132,15 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     while i < len(blocks):
         # A heading shares its row with the block after it, so it is never left alone.
         group = blocks[i : i + 2] if isinstance(blocks[i][0], m.Heading) else blocks[i : i + 1]
+        last = group[-1]
+        if isinstance(last[0], m.Table) and not all(
+            isinstance(block, m.Table) and builder.table_fits(block)
+            for block, builder in zip(last, builders, strict=True)
+        ):
+            story += _tables_one_after_the_other(group, builders, wide, column, lw, theme)
+            below = theme.spacing["block"]
+            i += len(group)
+            continue
         halves = [
             [f for pair in group for f in builder.build(pair[side])]
             for side, builder in enumerate(builders)
@@ -135,7 +151,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         # the row, collapsed as a frame collapses them (the larger of the two).
         top = max(theme.spacing["heading-before"] - below, 0.0) if opens_section else 0.0
         below = max(_space_after(half) for half in halves)
-        row = side_by_side(halves[0], halves[1], column, lw, top, below)
+        row = side_by_side(halves[0], halves[1], column, lw, top, below, room)
         if opens_section:
             row.outline_title = getattr(halves[0][0], "outline_title", "")
         tag_context([row], group[0][0].id)
@@ -154,9 +170,37 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
             [closing_box(right.leaflet, rw, theme, right.labels)],
             column,
             lw,
+            room=room,
         )
     )
     return Part(furniture, _ending(story, left, lw, s))
+
+
+def _tables_one_after_the_other(
+    group: Sequence[tuple[m.Block, m.Block]],
+    builders: Sequence[BlockBuilder],
+    wide: Sequence[BlockBuilder],
+    column: float,
+    w: Writer,
+    theme: Theme,
+) -> list[Flowable]:
+    """A table too wide for half a page, each language's at the full width, the
+    translation first (#21: a half-width column cut words at any character). Its
+    heading, if it has one, stays in two columns and on the page of the first table."""
+    *heading, (left, right) = group
+    tables = [flowable for side, block in ((0, left), (1, right)) for flowable in
+              wide[side].build(block)]  # fmt: skip
+    tag_context(tables, left.id)
+    tag_block(tables, left)
+    if not heading:
+        return tables
+    halves = [builders[side].build(heading[0][side]) for side in (0, 1)]
+    top = theme.spacing["heading-before"]
+    row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
+    row.outline_title = getattr(halves[0][0], "outline_title", "")
+    tag_context([row], heading[0][0].id)
+    tag_block([row], heading[0][0])
+    return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
 
 
 def side_by_side(
@@ -166,8 +210,10 @@ def side_by_side(
     w: Writer,
     top: float = 0.0,
     bottom: float = 0.0,
+    room: float = 0.0,
 ) -> Table:
-    """Two columns in one table row; the row splits across pages when it must.
+    """Two columns in one table row; the row splits across pages when it must, a box
+    in it only where at least ``room`` is left on the page (`Whole`).
 
     ``top`` and ``bottom`` are the row's space above and below: a cell shows no space
     before its first flowable nor after its last, so without ``bottom`` the taller column
@@ -175,7 +221,7 @@ def side_by_side(
     """
     half_gap = COLUMN_GAP / 2
     return make_table(
-        [[_unwrap(left), _unwrap(right)]],
+        [[_whole(_unwrap(left), column, room), _whole(_unwrap(right), column, room)]],
         w,
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -188,7 +234,87 @@ def side_by_side(
         ],
         colWidths=[column + half_gap, column + half_gap],
         splitInRow=1,
+        kind=_Row,
     )
+
+
+class _Row(SplitTable):  # type: ignore[misc]
+    """A parallel row: it splits between the flowables of its cells, and only where
+    this page keeps something of one of them (not just the space above a box), and
+    never after a heading."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) == 2 and isinstance(parts[0], Table):
+            cells = [
+                [f for f in cell if not isinstance(f, Spacer)] for cell in parts[0]._cellvalues[0]
+            ]
+            if not any(cells):
+                return []  # nothing but the space above a box
+            if any(cell and getattr(cell[-1], "outline_title", None) for cell in cells):
+                return []  # a heading left alone at the foot of the page
+        return parts
+
+
+class Whole(Flowable):  # type: ignore[misc]
+    """A box or list item in a parallel cell, split only by its own rules.
+
+    A table row split inside a cell (``splitInRow``) split a cell's flowables with
+    ReportLab's cell splitter: a callout kept only its label on the page and its last
+    line was drawn below its shaded box, a list item lost its bullet (#21). Here a box
+    splits between its rows, with its label and a row on this page, and only when
+    at least ``room`` is left (less is left empty rather than split); anything else
+    moves whole, unless it is taller than ``limit`` (it could never fit a page).
+    """
+
+    def __init__(
+        self, inner: Flowable, column: float, room: float, limit: float = 150 * mm
+    ) -> None:
+        super().__init__()
+        self.inner = inner
+        self.column = column
+        self.room = room
+        self.limit = limit
+        self._content = [inner]  # where the page's reference footer finds citations
+        self.outline_title = getattr(inner, "outline_title", None)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Always the column's width: ReportLab's cell splitter measures and splits a
+        # cell's flowables at the cell's width *with* its padding, so a box split there
+        # set its text wider than it is drawn, and the last line fell below the box.
+        # A table splits its cells with no canvas given (``canv`` unset): pass None.
+        canvas = getattr(self, "canv", None)
+        self.width, self.height = self.inner.wrapOn(canvas, self.column, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:
+        return float(self.inner.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.inner.getSpaceAfter())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        _, height = self.wrap(availWidth, availHeight)
+        if height <= availHeight:
+            return [self, Spacer(0, 0)]
+        if height > self.limit:
+            return list(self.inner.split(self.column, availHeight))
+        if not isinstance(self.inner, Table) or availHeight < self.room:
+            return []
+        parts = self.inner.split(self.column, availHeight)
+        if len(parts) != 2 or len(getattr(parts[0], "_cellvalues", ())) < Box.MIN_ROWS:
+            return []
+        if isinstance(parts[1], Spacer):
+            return [self, parts[1]]
+        return [Whole(part, self.column, self.room, self.limit) for part in parts]
+
+
+def _whole(flowables: list[Flowable], column: float, room: float) -> list[Flowable]:
+    boxes = (Table, ListFlowable)
+    return [Whole(f, column, room) if isinstance(f, boxes) else f for f in flowables]
 
 
 def _space_after(flowables: Sequence[Flowable]) -> float:

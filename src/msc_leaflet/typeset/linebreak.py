@@ -8,23 +8,33 @@ above that) — and puts the rest into the spaces the author wrote. A line with 
 whose slack exceeds the boundary budget stays short rather than spreading a syllable,
 and spaces grow by at most `SPACE_STRETCH_EM` (a very loose line stays a little short).
 
-A unit wider than the line (a 5,000-character Thai run the dictionary cannot split, a
-long URL) would run past the margin and off the page. `fit_units` cuts such a unit as
-an emergency, at grapheme-cluster boundaries only, so a Thai consonant never loses its
-vowel or tone marks (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E); where it can, the cut also
-respects the line rules (not after เ, not before ะ or ๆ, not before a citation).
-No hyphen is added: the text layer must give back exactly what was written.
+A unit wider than the line (a word in a narrow table column, a 5,000-character Thai
+run the dictionary cannot split, a long URL) would run past the margin and off the
+page. `fit_units` cuts such a unit, preferably where a reader accepts it: an English
+word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Thai
+between syllables, never between a number and its unit, after เ, before ะ or ๆ or
+before a citation. Only when no such point fits is it an emergency cut, at any
+grapheme-cluster boundary (a Thai consonant never loses its vowel or tone marks).
+The added hyphen is drawn as an outline and carries no text (`hyphen_cluster`): every
+extractor must give back exactly what was written, and none joins a hyphenated word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from .segmentation import allowed_break, keeps_syllable
-from .shaping import Cluster
+from .segmentation import allowed_break, keeps_number, keeps_syllable
+from .shaping import Cluster, shape
+from .syllables import is_thai
 from .units import Piece, Unit
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 BOUNDARY_STRETCH_EM = 0.04
 # A justified space grows by at most this much: poppler reads wider gaps in a narrow
@@ -60,64 +70,203 @@ def break_lines(units: Sequence[Unit], first_width: float, width: float) -> list
     return lines
 
 
-def fit_units(units: Sequence[Unit], width: float) -> list[Unit]:
+def fit_units(
+    units: Sequence[Unit],
+    width: float,
+    lang: str = "en",
+    on_forced: Callable[[Unit], None] | None = None,
+) -> list[Unit]:
     """``units``, with every unit wider than ``width`` cut into parts that fit.
 
-    Linear in the number of clusters; units that fit are returned as they are (the
-    same objects), so calling it again on its own result changes nothing.
+    ``on_forced`` is told each unit that had to be cut somewhere no reader accepts
+    (no hyphenation point or syllable boundary fitted). Linear in the number of
+    clusters; units that fit are returned as they are (the same objects), so calling
+    it again on its own result changes nothing.
     """
     if not any(unit.width > width + FUZZ for unit in units):
         return list(units)
     out: list[Unit] = []
     for unit in units:
-        out.extend(_cut(unit, width) if unit.width > width + FUZZ else [unit])
+        if unit.width <= width + FUZZ:
+            out.append(unit)
+            continue
+        parts, forced = _cut(unit, width, lang)
+        if forced and on_forced:
+            on_forced(unit)
+        out.extend(parts)
     return out
 
 
-def _cut(unit: Unit, width: float) -> list[Unit]:
-    """Parts of one oversized unit, each as wide as ``width`` allows (at least a cluster)."""
-    flat = [(piece, cluster) for piece in unit.pieces for cluster in piece.clusters]
-    content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
+def narrowest_width(unit: Unit, lang: str = "en", *, thai: bool = True) -> float:
+    """The width of the widest part left when ``unit`` is cut at every point a reader
+    accepts (`fit_units`'s preferred cuts), its hyphen included: the narrowest line
+    it can be set in without an emergency cut. ``thai=False``: Thai words stay whole
+    (only English words are hyphenated)."""
+    flat = _flat(unit)
+    points = _cut_points(flat, unit.trailing_spaces, lang)
+    if not thai:
+        text = unit.text
+        offsets = [0]
+        for _, cluster in flat:
+            offsets.append(offsets[-1] + len(cluster.text))
+        points = {
+            i: hyphen
+            for i, hyphen in points.items()
+            if not (is_thai(text[offsets[i] - 1]) and is_thai(text[offsets[i]]))
+        }
+    widest = 0.0
+    used = 0.0
+    for i in range(len(flat) - unit.trailing_spaces):
+        if i in points:
+            widest = max(widest, used + (_hyphen_width(flat[i - 1][0]) if points[i] else 0.0))
+            used = 0.0
+        used += _advance(flat[i])
+    return max(widest, used)
+
+
+def hyphenated(unit: Unit) -> bool:
+    """Whether ``unit`` is the first part of a word cut at a hyphenation point."""
+    clusters = unit.pieces[-1].clusters if unit.pieces else ()
+    return bool(clusters) and is_hyphen(clusters[-1])
+
+
+def is_hyphen(cluster: Cluster) -> bool:
+    """The hyphen `fit_units` adds: drawn, but no text (see `hyphen_cluster`)."""
+    return not cluster.text and bool(cluster.glyphs)
+
+
+Flat = list[tuple[Piece, Cluster]]
+
+
+def _flat(unit: Unit) -> Flat:
+    return [(piece, cluster) for piece in unit.pieces for cluster in piece.clusters]
+
+
+def _advance(item: tuple[Piece, Cluster]) -> float:
+    piece, cluster = item
+    return cluster.advance * piece.size / 1000
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _cut_points(flat: Flat, trailing_spaces: int, lang: str) -> dict[int, bool]:
+    """Cluster indices a cut may fall before, each with whether it needs a hyphen."""
     text = "".join(cluster.text for _, cluster in flat)
     offsets = [0]
     for _, cluster in flat:
         offsets.append(offsets[-1] + len(cluster.text))
-
-    def advance(i: int) -> float:
-        piece, cluster = flat[i]
-        return cluster.advance * piece.size / 1000
-
-    def preferred(i: int) -> bool:  # a cut before cluster i keeps the line rules
+    hyphens = _hyphenation_points(text, lang)
+    points: dict[int, bool] = {}
+    for i in range(1, len(flat) - trailing_spaces):
         at = offsets[i]
-        return not flat[i][0].rise and allowed_break(text, at) and keeps_syllable(text, at)
+        if flat[i][0].rise or not (
+            allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
+        ):
+            continue
+        if is_thai(text[at - 1]) and is_thai(text[at]):
+            points[i] = False  # between syllables (keeps_syllable)
+        elif at in hyphens:
+            points[i] = True
+        # Anything else inside a unit (digits, punctuation, a number and its unit,
+        # other scripts) was refused as a break: only an emergency cuts there.
+    return points
 
+
+def _hyphenating(char: str) -> bool:
+    """A letter of a script written with hyphens (Latin, Greek, Cyrillic): inside a
+    word of these a cut needs a hyphenation point. Thai has its syllable rules; other
+    scripts keep the cluster rule they had."""
+    return char < "\u0590" and char.isalpha()
+
+
+def _hyphenation_points(text: str, lang: str) -> set[int]:
+    """Offsets inside the non-Thai words of ``text`` where Pyphen allows a hyphen.
+
+    Words are hyphenated by the paragraph's language when Pyphen has it, otherwise as
+    English: the Latin words of a Thai leaflet are English terms and drug names.
+    """
+    dictionary = _dictionary(lang.replace("-", "_"))
+    points: set[int] = set()
+    for match in _LETTERS.finditer(text):
+        word = match.group()
+        if not all(map(_hyphenating, word)) or len(word) < 5:
+            continue
+        points.update(match.start() + p for p in dictionary.positions(word))
+    return points
+
+
+@lru_cache(maxsize=16)
+def _dictionary(lang: str) -> Pyphen:
+    import pyphen
+
+    found = pyphen.language_fallback(lang)
+    if found is None or found.split("_")[0] in ("th", "lo", "km", "my"):
+        found = "en"  # Pyphen's Thai patterns are not our syllable rules
+    return pyphen.Pyphen(lang=found)
+
+
+def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
+    """Parts of one oversized unit, each as wide as ``width`` allows (at least a
+    cluster), and whether some cut fell where no reader accepts it."""
+    flat = _flat(unit)
+    content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
+    points = _cut_points(flat, unit.trailing_spaces, lang)
+
+    def fits(start: int, end: int) -> bool:  # clusters start:end, with a hyphen if cut
+        extra = _hyphen_width(flat[end - 1][0]) if points.get(end) else 0.0
+        return sum(_advance(flat[j]) for j in range(start, end)) + extra <= width + FUZZ
+
+    hyphens = {i for i, hyphen in points.items() if hyphen}
     cuts = [0]
+    forced = False
     used = 0.0
     i = 0
     while i < content:
-        if i > cuts[-1] and used + advance(i) > width + FUZZ:
-            cut = next((j for j in range(i, cuts[-1], -1) if preferred(j)), i)
+        if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
+            cut = next(
+                (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)), None
+            )
+            if cut is None:
+                cut, forced = i, True
+                hyphens.discard(i)  # no room for the hyphen a point there would get
             cuts.append(cut)
-            used = sum(advance(j) for j in range(cut, i))
+            used = sum(_advance(flat[j]) for j in range(cut, i))
             continue
-        used += advance(i)
+        used += _advance(flat[i])
         i += 1
     cuts.append(len(flat))
-    parts = [_part(flat[a:b]) for a, b in pairwise(cuts)]
+    parts = [_part(flat[a:b], hyphen=b in hyphens) for a, b in pairwise(cuts)]
     last = parts[-1]
     parts[-1] = Unit(
         last.pieces, last.width - unit.space_width, unit.space_width, unit.trailing_spaces
     )
-    return parts
+    return parts, forced
 
 
-def _part(flat: Sequence[tuple[Piece, Cluster]]) -> Unit:
-    """A unit from consecutive clusters, regrouped into pieces by the piece they came from."""
+def _hyphen_width(piece: Piece) -> float:
+    return hyphen_cluster(piece.run.font).advance * piece.size / 1000
+
+
+@lru_cache(maxsize=64)
+def hyphen_cluster(font: str) -> Cluster:
+    """A hyphen in ``font`` that carries no text: its glyphs have no text-layer key,
+    so the renderer draws them as outlines (as it draws Thai marks)."""
+    (cluster,) = shape(font, "-", "en")
+    glyphs = tuple(replace(glyph, key=None) for glyph in cluster.glyphs)
+    return Cluster("", glyphs, cluster.advance, False, ())
+
+
+def _part(flat: Sequence[tuple[Piece, Cluster]], hyphen: bool = False) -> Unit:
+    """A unit from consecutive clusters, regrouped into pieces by the piece they came
+    from; ``hyphen``: the word goes on, so a hyphen ends the part."""
     pieces: list[Piece] = []
     group: list[Cluster] = []
     for n, (piece, cluster) in enumerate(flat):
         group.append(cluster)
         if n + 1 == len(flat) or flat[n + 1][0] is not piece:
+            if hyphen and n + 1 == len(flat):
+                group.append(hyphen_cluster(piece.run.font))
             text = "".join(c.text for c in group)
             pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text, piece.level))
             group = []

@@ -198,15 +198,16 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     def lines_for(self, avail_width: float) -> Sequence[Line]:
         widths = self._line_widths(avail_width)
         if widths != self._widths:
-            # A unit wider than a line is cut (emergency break) rather than drawn past
-            # the margin; the cut units replace the originals so `split` and `draw`,
-            # which index ``self.units`` by line, see the same list.
-            fitted = fit_units(self.units, min(widths))
-            if self.on_emergency_break and len(fitted) != len(self.units):
-                for unit in self.units:
-                    if unit.width > min(widths) + FUZZ:
-                        self.on_emergency_break(_unit_text(unit))
-            self.units = fitted
+            # A unit wider than a line is cut (hyphenated, or as an emergency) rather
+            # than drawn past the margin; the cut units replace the originals so `split`
+            # and `draw`, which index ``self.units`` by line, see the same list.
+            report = self.on_emergency_break
+            self.units = fit_units(
+                self.units,
+                min(widths),
+                self.lang,
+                on_forced=(lambda unit: report(_unit_text(unit))) if report else None,
+            )
             self._lines = break_lines(self.units, *widths)
             self._widths = widths
         return self._lines

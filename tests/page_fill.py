@@ -1,0 +1,116 @@
+"""How empty each page's body is, measured from the PDF (#21, item 7). No tests here.
+
+The body frame runs from the document-control footer zone up to below the band (page
+1) or the running header (later pages). A page's reference footer, if it has one,
+starts at its short rule: the body may use the space down to ``RULE_GAP`` above it.
+The empty space is what is left between the lowest body baseline and that bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import cast
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTCurve, LTTextContainer, LTTextLine
+
+from msc_leaflet.layout.footnotes import RULE_GAP
+from msc_leaflet.layout.pages import FOOTER_ZONE
+from msc_leaflet.theme.theme import load_theme
+
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class PageFill:
+    page: int  # from 1
+    empty: float  # points between the lowest body baseline and the body's bottom
+    body: float  # the height of the body frame (its reference footer included)
+    first_line: str  # the first body line of the page (what the page starts with)
+
+    @property
+    def share(self) -> float:
+        return self.empty / self.body
+
+
+@cache
+def page_fill(path: Path, paper: str) -> tuple[PageFill, ...]:
+    theme = load_theme(paper=paper)
+    width, height = theme.page_size
+    margins = theme.margins
+    frame_bottom = margins["bottom"] + FOOTER_ZONE
+    out = []
+    for number, layout in enumerate(_pages(path), 1):
+        top = (
+            height - theme.spacing["band-height"] * MM - 10 * MM
+            if number == 1
+            else height - margins["top"] - 8 * MM
+        )
+        bottom = frame_bottom
+        rules = [
+            item.y0
+            for item in _walk(layout)
+            if isinstance(item, LTCurve)
+            and abs(item.x0 - margins["left"]) < 1
+            and abs(item.width - min(60.0, width - margins["left"] - margins["right"])) < 1
+            and item.height < 1
+        ]
+        if rules:
+            bottom = max(rules) + RULE_GAP
+        lines = [
+            (chars[0].matrix[5], line.get_text().strip())
+            for line in _walk(layout)
+            if isinstance(line, LTTextLine)
+            for chars in [[c for c in line if isinstance(c, LTChar)]]
+            if chars and bottom - 1 < chars[0].matrix[5] < top + 1
+        ]
+        lowest = min(y for y, _ in lines)
+        first = max(lines)[1]
+        out.append(PageFill(number, lowest - bottom, top - frame_bottom, first))
+    return tuple(out)
+
+
+@cache
+def _pages(path: Path) -> tuple[object, ...]:
+    """pdfminer's layout of every page, read once per file (slow on Thai text)."""
+    return tuple(extract_pages(str(path)))
+
+
+def _walk(item: object) -> list[object]:
+    found = []
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, LTTextContainer) or hasattr(node, "_objs"):
+            stack.extend(cast("Iterable[object]", node))
+    return found
+
+
+def text_outside_boxes(path: Path) -> list[str]:
+    """Text lines that cross the bottom edge of a shaded box, or sit just below it,
+    while lying across it: a box split inside a parallel row drew its last line below
+    its shading (#21). Each as "page N: text"."""
+    from pdfminer.layout import LTRect
+
+    found = []
+    for number, layout in enumerate(_pages(path), 1):
+        items = _walk(layout)
+        boxes = [
+            item
+            for item in items
+            if isinstance(item, LTRect) and item.fill and item.width > 40 and item.height > 12
+        ]
+        for line in items:
+            if not isinstance(line, LTTextLine) or not line.get_text().strip():
+                continue
+            for box in boxes:
+                across = box.x0 - 1 <= line.x0 <= box.x1 and line.x1 <= box.x1 + 1
+                crosses = line.y0 < box.y0 - 1 < line.y1 and line.y1 <= box.y1 + 1
+                below = box.y0 - 4 < line.y1 <= box.y0 - 1
+                if across and (crosses or below):
+                    found.append(f"page {number}: {line.get_text().strip()}")
+    return found
