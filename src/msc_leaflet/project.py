@@ -12,9 +12,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 SLUG = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?"
 LOCALE = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"
@@ -48,7 +51,7 @@ def check_locale(value: str, location: Location) -> str:
         raise LeafletError(
             location, f"locale {value!r} is not a language tag", "use a BCP 47 tag such as en or th"
         )
-    if not _known_to_cldr(value):
+    if cldr_locale(value) is None:
         raise LeafletError(
             location,
             f"unknown locale {value!r}: CLDR has no such language",
@@ -58,14 +61,15 @@ def check_locale(value: str, location: Location) -> str:
 
 
 @lru_cache(maxsize=256)
-def _known_to_cldr(value: str) -> bool:
-    from babel import Locale, UnknownLocaleError  # CLDR data, loaded on first use
+def cldr_locale(value: str) -> Locale | None:
+    """CLDR's data for a language tag (``th``, ``zh-Hans``, ``pt_BR``), or None if CLDR
+    does not know it. The one place a tag is looked up; Babel loads on first use."""
+    from babel import Locale, UnknownLocaleError
 
     try:
-        Locale.parse(value.replace("-", "_"))
+        return Locale.parse(value.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return False
-    return True
+        return None
 
 
 def same_language(a: str, b: str) -> bool:

@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..project import cldr_locale
+
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): drawn
@@ -148,17 +150,10 @@ def _unbalanced_bidi(text: str) -> Refusal | None:
     return None
 
 
-@lru_cache(maxsize=64)
 def is_right_to_left(language: str) -> bool:
     """Whether CLDR writes ``language`` right to left (ar, he, fa, ur …)."""
-    if not language:
-        return False
-    from babel import Locale, UnknownLocaleError  # CLDR data: only when a text needs it
-
-    try:
-        return bool(Locale.parse(language.replace("-", "_")).text_direction == "rtl")
-    except (ValueError, UnknownLocaleError):
-        return False
+    found = cldr_locale(language) if language else None
+    return found is not None and found.text_direction == "rtl"
 
 
 def visible(text: str) -> str:
