@@ -172,3 +172,47 @@ def test_the_single_edition_holds_every_translated_message(
         p for p in translated_pieces(lang) if not any(squash(p) in t for t in texts.values())
     ]
     assert missing == []
+
+
+def text_boxes(pdf: Path, text: str) -> list[tuple[int, float, float]]:
+    """(page, left edge, baseline) in points of every occurrence of ``text``."""
+    import pypdfium2
+
+    boxes = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for number, page in enumerate(document):
+            textpage = page.get_textpage()
+            search = textpage.search(text, match_case=True)
+            while found := search.get_next():
+                index, count = found
+                chars = [textpage.get_charbox(i) for i in range(index, index + count)]
+                boxes.append((number, min(c[0] for c in chars), min(c[1] for c in chars)))
+    finally:
+        document.close()
+    return boxes
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("ar", ["العلامة", "ألم في الصدر"], ["ماذا تفعل", "اتصل بالرقم"]),
+        ("vi", ["Dấu hiệu", "Đau ngực"], ["Cần làm gì", "Gọi 1669"]),
+    ],
+)
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_a_right_to_left_table_starts_at_the_right(
+    built: dict[str, Path], lang: str, first: list[str], second: list[str], paper: str
+) -> None:
+    pdf = built[paper] / lang / f"{LEAFLET}.pdf"
+    for a, b in zip(first, second, strict=True):  # the header, then the first row
+        # The two cells of one table row: the same page and line.
+        pairs = [
+            (xa, xb)
+            for page_a, xa, ya in text_boxes(pdf, a)
+            for page_b, xb, yb in text_boxes(pdf, b)
+            if page_a == page_b and abs(ya - yb) < 3
+        ]
+        assert len(pairs) == 1, (a, b, pairs)
+        [(xa, xb)] = pairs
+        assert (xa > xb) == (lang == "ar"), (a, xa, b, xb)
