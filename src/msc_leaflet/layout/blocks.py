@@ -264,6 +264,8 @@ class BlockBuilder:
     def _table_cells(self, block: m.Table) -> list[list[Flowable]]:
         header = [self.w.paragraph(t.value, "table-head") for t in block.header]
         rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
+        if is_rtl(self.w.lang):  # the first column is where the lines start: at the right
+            return [header[::-1], *(row[::-1] for row in rows)]
         return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:

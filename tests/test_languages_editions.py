@@ -1,0 +1,283 @@
+"""The languages fixture in every edition and on every paper a clinic prints (#16).
+
+tests/fixtures/languages (after-your-infusion, a catalog per language) is built in the
+single, parallel and proof editions on A4 and A5 for every new language, the way a user
+builds it (the CLI, all jobs of a paper in one run), and read back: every font is an
+embedded subset, no glyph is the font's .notdef box, and the single edition's text
+layer holds every translated message.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PageObject, PdfReader
+from pypdf.generic import ByteStringObject, ContentStream, DictionaryObject, TextStringObject
+from typer.testing import CliRunner
+
+from msc_leaflet.cli.app import app
+from msc_leaflet.i18n.pofile import read_po
+from pdfread import font_problems
+from typeset_support import EXTRACTORS, extract_pdfium
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "languages"
+LEAFLET = "after-your-infusion"
+LANGS = ("my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
+PAPERS = {"a4": (595.3, 841.9), "a5": (419.5, 595.3)}  # points, portrait
+# (file name suffix, --proof): each built in the single and the parallel edition.
+VARIANTS = {"": False, ".proof": True}
+EDITIONS = {"single": "", "parallel": ".parallel"}
+# Known defect (#16): an Arabic paragraph holding "(MSCs)" or ending "1669." is read by
+# no extractor in source order (brackets and the final stop come out in visual order).
+UNREAD = {("ar", "lede"), ("ar", "urgent-help")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Output folder per paper; one CLI run per paper and proof setting."""
+    root = tmp_path_factory.mktemp("languages")
+    project = root / "project"
+    shutil.copytree(FIXTURE, project)
+    outs: dict[str, Path] = {}
+    for paper in PAPERS:
+        out = root / paper
+        for proof in VARIANTS.values():
+            args = ["build", "--project", str(project), "--out", str(out), "--paper", paper]
+            args += [arg for lang in LANGS for arg in ("--locale", lang)]
+            args += ["--edition", "single", "--edition", "parallel", "--jobs", "2"]
+            result = CliRunner().invoke(app, [*args, *(["--proof"] if proof else [])])
+            assert result.exit_code == 0, result.output
+            assert "Traceback" not in result.output
+        outs[paper] = out
+    return outs
+
+
+def outputs(built: dict[str, Path], lang: str) -> list[tuple[str, Path]]:
+    return [
+        (paper, built[paper] / lang / f"{LEAFLET}{edition}{variant}.pdf")
+        for paper in PAPERS
+        for edition in EDITIONS.values()
+        for variant in VARIANTS
+    ]
+
+
+def _codes_shown(reader: PdfReader, page: PageObject) -> dict[str, set[int]]:
+    """The character codes each font resource of ``page`` is asked to draw."""
+    shown: dict[str, set[int]] = {}
+    font = ""
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"Tf":
+            font = str(operands[0])
+        elif operator in (b"Tj", b"'", b'"', b"TJ"):
+            strings = operands[0] if operator == b"TJ" else operands[-1:]
+            for item in strings:
+                if isinstance(item, TextStringObject):
+                    shown.setdefault(font, set()).update(item.get_original_bytes())
+                elif isinstance(item, ByteStringObject):
+                    shown.setdefault(font, set()).update(bytes(item))
+    return shown
+
+
+def notdef_glyphs(path: Path) -> list[str]:
+    """Characters drawn with a font's .notdef glyph (glyph 0: an empty box on paper).
+
+    Each code a text operator shows is looked up in the embedded font program's cmap
+    (ReportLab's subsets map code → glyph there); its text comes from the ToUnicode CMap.
+    """
+    found: list[str] = []
+    reader = PdfReader(path)
+    for number, page in enumerate(reader.pages, 1):
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources.get("/Font", {})
+        for name, codes in _codes_shown(reader, page).items():
+            font = fonts[name].get_object()
+            program = font["/FontDescriptor"].get_object().get("/FontFile2")
+            if program is None:
+                found.append(f"page {number}: {font['/BaseFont']} is not a TrueType program")
+                continue
+            ttf = TTFont(io.BytesIO(program.get_object().get_data()))
+            cmap = ttf["cmap"].tables[0].cmap
+            notdef = ttf.getGlyphOrder()[0]
+            cmap_text = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            texts = {
+                int(code, 16): bytes.fromhex(value).decode("utf-16-be")
+                for code, value in re.findall(r"<([0-9A-F]{2})> <((?:[0-9A-F]{4})+)>", cmap_text)
+            }
+            for code in sorted(codes):
+                if cmap.get(code, notdef) == notdef:
+                    text = texts.get(code, "?")
+                    found.append(f"page {number}: {font['/BaseFont']} code {code:#04x} {text!r}")
+    return found
+
+
+def squash(text: str) -> str:
+    """NFC, without whitespace or format characters (ZWSP, bidi marks)."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+def translated_pieces(lang: str) -> list[str]:
+    """Every translated message of the leaflet as a reader sees it: markup dropped, cut
+    at citations (they become superscript numbers)."""
+    catalog = read_po(FIXTURE / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po")
+    pieces = []
+    for entry in catalog.active:
+        if not entry.msgid or entry.msgctxt == "audience":
+            continue  # the audience is the PDF's subject, not printed
+        if (entry.msgctxt or "").startswith("ref/"):
+            continue  # reference titles are cited as published, in their own language
+        assert entry.msgstr, (lang, entry.msgctxt)
+        text = entry.msgstr.replace("**", "").replace("*", "")
+        if (lang, entry.msgctxt) in UNREAD:
+            continue
+        pieces += [p for p in re.split(r"\s*\[@[^\]]*\]", text) if p.strip()]
+    return pieces
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_edition_and_paper_builds_with_fonts_that_draw(
+    built: dict[str, Path], lang: str
+) -> None:
+    for paper, pdf in outputs(built, lang):
+        assert pdf.is_file(), pdf
+        reader = PdfReader(pdf)
+        for page in reader.pages:
+            size = (float(page.mediabox.width), float(page.mediabox.height))
+            assert size == pytest.approx(PAPERS[paper], abs=1), (pdf, size)
+        assert font_problems(pdf) == [], pdf
+        assert notdef_glyphs(pdf) == [], pdf
+        assert "\ufffd" not in extract_pdfium(pdf), pdf
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_the_single_edition_holds_every_translated_message(
+    built: dict[str, Path], lang: str, paper: str
+) -> None:
+    pdf = built[paper] / lang / f"{LEAFLET}.pdf"
+    # No one extractor reads every script as written (pdfium drops a Khmer NIKAHIT after
+    # the same glyph and reads Arabic brackets visually; pdftotext splits a Burmese
+    # paragraph and an Arabic line ending in a full stop): each message must be read
+    # whole by at least one of them.
+    texts = {name: squash(extract(pdf)) for name, extract in EXTRACTORS.items()}
+    missing = [
+        p for p in translated_pieces(lang) if not any(squash(p) in t for t in texts.values())
+    ]
+    assert missing == []
+
+
+def text_boxes(pdf: Path, text: str) -> list[tuple[int, float, float]]:
+    """(page, left edge, baseline) in points of every occurrence of ``text``."""
+    import pypdfium2
+
+    boxes = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for number, page in enumerate(document):
+            textpage = page.get_textpage()
+            search = textpage.search(text, match_case=True)
+            while found := search.get_next():
+                index, count = found
+                chars = [textpage.get_charbox(i) for i in range(index, index + count)]
+                boxes.append((number, min(c[0] for c in chars), min(c[1] for c in chars)))
+    finally:
+        document.close()
+    return boxes
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("ar", ["العلامة", "ألم في الصدر"], ["ماذا تفعل", "اتصل بالرقم"]),
+        ("vi", ["Dấu hiệu", "Đau ngực"], ["Cần làm gì", "Gọi 1669"]),
+    ],
+)
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_a_right_to_left_table_starts_at_the_right(
+    built: dict[str, Path], lang: str, first: list[str], second: list[str], paper: str
+) -> None:
+    pdf = built[paper] / lang / f"{LEAFLET}.pdf"
+    for a, b in zip(first, second, strict=True):  # the header, then the first row
+        # The two cells of one table row: the same page and line.
+        pairs = [
+            (xa, xb)
+            for page_a, xa, ya in text_boxes(pdf, a)
+            for page_b, xb, yb in text_boxes(pdf, b)
+            if page_a == page_b and abs(ya - yb) < 3
+        ]
+        assert len(pairs) == 1, (a, b, pairs)
+        [(xa, xb)] = pairs
+        assert (xa > xb) == (lang == "ar"), (a, xa, b, xb)
+
+
+# Tesseract's language data per locale, and the highest character error rate (CER) of
+# page 1 at 300 dpi. Measured (tesseract 5.3.0, `<lang>+eng`, the page's Latin band and
+# references included): my 0.255, km 0.197, lo 0.160, vi 0.032, zh_Hans 0.084,
+# ja 0.045, ar 0.128. The thresholds leave room for another tesseract build; a broken
+# glyph, a lost mark or a line set backwards costs far more.
+OCR = {
+    "my": ("mya", 0.35),
+    "km": ("khm", 0.30),
+    "lo": ("lao", 0.25),
+    "vi": ("vie", 0.08),
+    "zh_Hans": ("chi_sim", 0.15),
+    "ja": ("jpn", 0.10),
+    "ar": ("ara", 0.20),
+}
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions of characters."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def test_edit_distance() -> None:
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("", "abc") == 3 and edit_distance("ما", "ما") == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_one_reads_back_by_ocr(built: dict[str, Path], lang: str) -> None:
+    import subprocess
+
+    import pypdfium2
+
+    data, threshold = OCR[lang]
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed: apt-get install -y tesseract-ocr (.ci/run)")
+    languages = subprocess.run(
+        ["tesseract", "--list-langs"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    if data not in languages or "eng" not in languages:
+        pytest.skip(f"tesseract has no {data!r} data: apt-get install -y tesseract-ocr-{data}")
+    document = pypdfium2.PdfDocument(built["a4"] / lang / f"{LEAFLET}.pdf")
+    try:
+        page = document[0]
+        source = page.get_textpage().get_text_range()
+        image = io.BytesIO()
+        page.render(scale=300 / 72).to_pil().save(image, format="PNG")
+    finally:
+        document.close()
+    read = subprocess.run(
+        ["tesseract", "-", "-", "-l", f"{data}+eng"],
+        input=image.getvalue(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    cer = edit_distance(squash(read), squash(source)) / len(squash(source))
+    print(f"{lang}: CER {cer:.3f} over {len(squash(source))} characters")
+    assert cer < threshold, (lang, cer)
