@@ -27,6 +27,7 @@ from ..content.loader import load_leaflet
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
+from ..finishing.final_pass import final_pass
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project, same_language
@@ -196,7 +197,7 @@ def build_loaded(
         all_findings += i18n_findings
     try:
         result = layout_leaflet(versions, theme, i18n.format_date, edition=chosen, spec=spec)
-        pdf = result.pdf
+        pdf = final_pass(result.pdf)
         if spec.imposition == "booklet":
             from ..finishing.imposition import impose_booklet
 
