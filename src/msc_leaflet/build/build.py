@@ -28,6 +28,7 @@ from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..finishing.final_pass import final_pass
+from ..finishing.tagged_pdf import tag_structure
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project, same_language
@@ -192,12 +193,21 @@ def build_loaded(
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)
         versions.append(
-            Localised(leaflet, labels, words, tuple(fallbacks), tuple(i18n_findings), *record)
+            Localised(
+                leaflet,
+                labels,
+                words,
+                tuple(fallbacks),
+                tuple(i18n_findings),
+                *record,
+                source_language=source.language,
+            )
         )
         all_findings += i18n_findings
     try:
         result = layout_leaflet(versions, theme, i18n.format_date, edition=chosen, spec=spec)
-        pdf = final_pass(result.pdf)
+        steps = [tag_structure(result.tagger)] if result.tagger else []
+        pdf = final_pass(result.pdf, steps)
         if spec.imposition == "booklet":
             from ..finishing.imposition import impose_booklet
 

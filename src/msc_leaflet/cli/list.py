@@ -29,7 +29,7 @@ def summarise(root: Path) -> list[Summary]:
     for leaflet_id in project.leaflet_ids():
         leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
         labels = ui_labels(leaflet.language, project)
-        pages = layout_leaflet([Localised(leaflet, labels)], theme, format_date).pages
+        pages = layout_leaflet([Localised(leaflet, labels)], theme, format_date, tagged=False).pages
         rows.append(
             Summary(
                 leaflet.id,

@@ -6,9 +6,10 @@ to the next page when they fit on one, and split by rows only when they cannot.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import assert_never
+from typing import Any, assert_never
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -30,6 +31,7 @@ from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
 from ..typeset.linebreak import narrowest_width
+from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from ..typeset.scripts import is_rtl
 from .colours import reportlab_colour, theme_colour
@@ -75,6 +77,21 @@ def padding_commands(
     ]
 
 
+class TaggedImage(Image):  # type: ignore[misc]
+    """An image drawn as the content of its Figure element in a tagged PDF."""
+
+    structure: Element | None = None
+
+    def draw(self) -> None:
+        tagger = tagger_of(self.canv)
+        if tagger is None or self.structure is None:
+            super().draw()
+            return
+        self.canv.addLiteral(tagger.content_begin(self.structure))
+        super().draw()
+        self.canv.addLiteral(tagger.content_end)
+
+
 class SplitTable(Table):  # type: ignore[misc]
     """A table whose split always gives none or two parts.
 
@@ -88,10 +105,29 @@ class SplitTable(Table):  # type: ignore[misc]
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) == 1:
             return [parts[0], Spacer(0, 0)]
+        if len(parts) == 2 and self.repeatRows:
+            _repeat_untagged(parts[1], self.repeatRows)
         return parts
 
 
 _Table = SplitTable
+
+
+def _repeat_untagged(table: Flowable, rows: int) -> None:
+    """The header rows a split table repeats on the next page are drawn again as copies
+    outside the structure: a screen reader reads a table's header once."""
+    for index in range(rows):
+        table._cellvalues[index] = [_untagged(cell) for cell in table._cellvalues[index]]
+
+
+def _untagged(cell: object) -> object:
+    if isinstance(cell, (list, tuple)):
+        return [_untagged(item) for item in cell]
+    if getattr(cell, "structure", None) is None:
+        return cell
+    clone: Any = copy.copy(cell)
+    clone.structure = None
+    return clone
 
 
 class BlockBuilder:
@@ -142,7 +178,8 @@ class BlockBuilder:
             prefix = [
                 Run(number, self.w.family.bold, style.fontSize, theme_colour(self.theme, "accent"))
             ]
-        flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix)
+        level = getattr(block, "level", 2)
+        flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix, role=f"H{level}")
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
         return flowable
 
@@ -151,7 +188,12 @@ class BlockBuilder:
         before): a parallel row splits its cells between flowables, and ReportLab
         cannot split a list inside a table cell, so a long list moved whole (#21)."""
         style = self.w.styles["list-item"]
-        items = [ListItem(self.w.paragraph(t.value, "list-item")) for t in block.items]
+        marker = "Decimal" if block.numbered else "Disc"
+        items = []
+        with self.w.group("L", attributes={"O": "List", "ListNumbering": marker}):
+            for text in block.items:
+                with self.w.group("LI"):
+                    items.append(ListItem(self.w.paragraph(text.value, "list-item")))
         common = dict(
             leftIndent=LIST_INDENT,
             bulletFontName=self.w.family.bold,
@@ -178,10 +220,11 @@ class BlockBuilder:
     def callout(self, block: m.Callout) -> Flowable:
         colours = self.theme.callouts[block.kind]
         label = block.title.value if block.title else self.labels(f"callout.{block.kind}")
-        rows: list[list[Flowable]] = [
-            [self.w.paragraph(label, "callout-label", colour=reportlab_colour(colours.label))]
-        ]
-        rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
+        with self.w.group("Div"):
+            rows: list[list[Flowable]] = [
+                [self.w.paragraph(label, "callout-label", colour=reportlab_colour(colours.label))]
+            ]
+            rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
         table = make_table(rows, self.w, [
             ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
             (self._bar_side(), (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
@@ -191,9 +234,10 @@ class BlockBuilder:
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def quote(self, block: m.Quote) -> Flowable:
-        rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
-        if block.attribution:
-            rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
+        with self.w.group("BlockQuote"):
+            rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
+            if block.attribution:
+                rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
         table = make_table(rows, self.w, [
             (self._bar_side(), (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
             *padding_commands(self._padding("quote")),
@@ -214,29 +258,35 @@ class BlockBuilder:
     def faq(self, block: m.Faq) -> list[Flowable]:
         out: list[Flowable] = []
         for entry in block.entries:
-            pair: list[Flowable] = [
-                HRFlowable(
-                    width="100%",
-                    thickness=0.5,
-                    color=theme_colour(self.theme, "rule"),
-                    spaceBefore=2,
-                    spaceAfter=5,
-                ),
-                self.w.paragraph(
-                    entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent")
-                ),
-            ]
-            pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
-            out.append(KeepTogether(pair))
+            with self.w.group("Div"):
+                out.append(self._faq_pair(entry))
         out.append(Spacer(1, self.theme.spacing["block"] - 4))
         return out
+
+    def _faq_pair(self, entry: m.FaqEntry) -> Flowable:
+        pair: list[Flowable] = [
+            HRFlowable(
+                width="100%",
+                thickness=0.5,
+                color=theme_colour(self.theme, "rule"),
+                spaceBefore=2,
+                spaceAfter=5,
+            ),
+            self.w.paragraph(
+                entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent")
+            ),
+        ]
+        pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
+        return KeepTogether(pair)
 
     def table(self, block: m.Table) -> Flowable:
         """The table, its columns fitted to their content (`column_widths`). When they
         cannot fit even with hyphenation, the columns share the width by their widest
         words and the line breaker cuts those, Thai between syllables (a parallel
         edition sets such a table at full width instead: `table_fits`)."""
-        cells = self._table_cells(block)
+        with self.w.group("Table"):
+            cells = self._table_cells(block)
+            caption = block.caption and self.w.paragraph(block.caption.value, "caption")
         padding = self.theme.box_padding["table"]
         widths = column_widths(cells, self.width, padding.left + padding.right)
         if widths is None:
@@ -249,8 +299,8 @@ class BlockBuilder:
             *padding_commands(padding),
         ], repeatRows=1, colWidths=widths)  # fmt: skip
         parts: list[Flowable] = [table]
-        if block.caption:
-            parts.append(self.w.paragraph(block.caption.value, "caption"))
+        if caption:
+            parts.append(caption)
         parts.append(Spacer(1, self.theme.spacing["block"]))
         return Box(parts) if len(block.rows) <= 12 else _Sequence(parts)
 
@@ -262,8 +312,17 @@ class BlockBuilder:
         return column_widths(cells, self.width, padding.left + padding.right) is not None
 
     def _table_cells(self, block: m.Table) -> list[list[Flowable]]:
-        header = [self.w.paragraph(t.value, "table-head") for t in block.header]
-        rows = [[self.w.paragraph(t.value, "table-cell") for t in row] for row in block.rows]
+        """The cells, in the reading order of the table's structure (rows of a TR each,
+        header cells TH with a column scope) and in the order the columns are printed."""
+        with self.w.group("TR"):
+            header = [self.w.paragraph(t.value, "table-head", role="TH") for t in block.header]
+        for cell in header:
+            if cell.structure is not None:
+                cell.structure.attributes = {"O": "Table", "Scope": "Column"}
+        rows = []
+        for row in block.rows:
+            with self.w.group("TR"):
+                rows.append([self.w.paragraph(t.value, "table-cell", role="TD") for t in row])
         if is_rtl(self.w.lang):  # the first column is where the lines start: at the right
             return [header[::-1], *(row[::-1] for row in rows)]
         return [header, *rows]
@@ -278,7 +337,11 @@ class BlockBuilder:
             height, width = 110 * mm, 110 * mm * px_w / px_h
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
-        image = Image(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
+        image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
+        if not getattr(block, "decorative", False):  # a decorative image is an artifact
+            self.w.tagged(image, "Figure")
+            if image.structure is not None:
+                image.structure.alt = _plain(block.alt.value)
         parts: list[Flowable] = [image]
         if block.caption:
             parts.append(self.w.paragraph(block.caption.value, "caption"))

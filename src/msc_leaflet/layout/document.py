@@ -24,6 +24,7 @@ from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import MissingGlyphError, draw_runs, register_fonts
+from ..typeset.marked_content import Tagger
 from .colours import theme_colour
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (
@@ -38,6 +39,7 @@ from .pages import (
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .story import DateFormatter, Localised
+from .structure import Structure
 from .unprintable import block_of, missing_glyph, tag_block, too_large
 
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
@@ -51,6 +53,7 @@ class LayoutResult:
     page_kinds: tuple[tuple[str, ...], ...] = ()  # what was placed on each page, in order
     text_sizes: tuple[float, ...] = ()  # every text size printed, smallest first
     emergency_breaks: tuple[str, ...] = ()  # texts with no break opportunity, cut to fit
+    tagger: Tagger | None = None  # the structure tree and where its content was drawn
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -84,11 +87,13 @@ def layout_leaflet(
     *,
     edition: Edition = SINGLE,
     spec: PrintSpec | None = None,
+    tagged: bool = True,
 ) -> LayoutResult:
     """PDF bytes of the localised ``versions`` (two for a bilingual edition, the
-    translation first) in ``edition``, finished for print as ``spec`` asks."""
+    translation first) in ``edition``, finished for print as ``spec`` asks; ``tagged``
+    (the default): with the structure tree of a tagged PDF, in ``result.tagger``."""
     try:
-        return _layout(versions, theme, format_date, edition, spec)
+        return _layout(versions, theme, format_date, edition, spec, tagged)
     except MissingGlyphError as error:
         raise missing_glyph(error, [v.leaflet for v in versions]) from None
 
@@ -99,9 +104,21 @@ def _layout(
     format_date: DateFormatter,
     edition: Edition,
     spec: PrintSpec | None,
+    tagged: bool,
 ) -> LayoutResult:
     spec = spec or PrintSpec()
-    setting = Setting(theme, register_fonts(theme.fonts), format_date, spec.bleed, spec.proof)
+    source = versions[-1].source_language
+    structure = None
+    if tagged:
+        structure = Structure(bcp47(versions[0].leaflet.language), bcp47(source) if source else "")
+    setting = Setting(
+        theme,
+        register_fonts(theme.fonts),
+        format_date,
+        spec.bleed,
+        spec.proof,
+        structure=structure,
+    )
     match edition.arrangement:
         case "side-by-side":
             parts = [parallel_part(versions[0], versions[1], setting)]
@@ -140,6 +157,7 @@ def _layout(
         pad_to=BOOKLET_PAGES if spec.imposition == "booklet" else 1,
         paint_notes=_notes_painter(last),
         log=setting.log,
+        tagger=structure.tagger if structure else None,
     )
     doc.build(story, canvasmaker=canvas_class(finish))
     overflows = [n for p in parts for n in p.furniture.references.overflows]
@@ -151,6 +169,7 @@ def _layout(
         tuple(tuple(kinds) for kinds in log.page_kinds),
         tuple(sorted(log.text_sizes)),
         tuple(log.emergency_breaks),
+        structure.tagger if structure else None,
     )
 
 

@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table
@@ -38,6 +39,7 @@ from .story import (
     reference_list,
     title_block,
 )
+from .structure import Structure
 from .styles import build_styles
 from .text import Writer
 from .unprintable import tag_block
@@ -55,6 +57,7 @@ class Setting:
     bleed: float = 0.0
     proof: bool = False
     log: LayoutLog = field(default_factory=LayoutLog)
+    structure: Structure | None = None  # the tagged PDF's structure tree, being built
 
     @property
     def text_width(self) -> float:
@@ -66,7 +69,16 @@ class Setting:
         styles = build_styles(self.theme, self.family, lang)
         accent = theme_colour(self.theme, "accent")
         return Writer(
-            self.family, styles, numbers, lang, accent, version.words, self.log.emergency_break
+            self.family,
+            styles,
+            numbers,
+            lang,
+            accent,
+            version.words,
+            self.log.emergency_break,
+            structure=self.structure,
+            source_lang=version.source_language,
+            fallbacks=frozenset(text.value for text in version.fallbacks),
         )
 
 
@@ -87,8 +99,7 @@ def single_part(version: Localised, s: Setting, index: int = 0) -> Part:
     builder = BlockBuilder(w, s.theme, labels, leaflet.numbered_sections, s.text_width)
     body = [f for block in leaflet.blocks for f in block_flowables(builder, block)]
     story += keep_headings_with_boxes(body)
-    entries = reference_entries(leaflet, w, numbers, "reference-list")
-    story += reference_list(entries, w, labels("references"))
+    story += reference_list(leaflet, w, numbers, labels("references"))
     story.append(closing_box(leaflet, w, s.theme, labels))
     return Part(furniture, _ending(story, version, w, s))
 
@@ -110,12 +121,13 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     room = EMPTY_SHARE * body  # less than this left on a page: a box moves whole
     furniture = _furniture(left, s, lw, numbers, 0)
 
-    title = side_by_side(
-        title_block(left.leaflet, lw, theme, left.labels, s.format_date),
-        title_block(right.leaflet, rw, theme, right.labels, s.format_date),
-        column,
-        lw,
-    )
+    writers, versions = (lw, rw), (left, right)
+
+    def title_of(side: int) -> list[Flowable]:
+        version = versions[side]
+        return title_block(version.leaflet, writers[side], theme, version.labels, s.format_date)
+
+    title = side_by_side(*_pair(writers, title_of), column, lw)
     title.outline_title = plain_text(left.leaflet.title.value)
     story: list[Flowable] = [title]
     builders = [
@@ -141,10 +153,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
             below = theme.spacing["block"]
             i += len(group)
             continue
-        halves = [
-            [f for pair in group for f in builder.build(pair[side])]
-            for side, builder in enumerate(builders)
-        ]
+        halves = _pair(writers, partial(_built, builders, group))
         opens_section = isinstance(group[0][0], m.Heading)
         # A cell drops its first flowable's space-before and its last one's space-after
         # (ReportLab measures a cell from the first top to the last bottom): give them to
@@ -161,13 +170,15 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     heading = left.labels("references")
     if right.labels("references") != heading:
         heading += " · " + right.labels("references")
-    story += reference_list(
-        reference_entries(left.leaflet, lw, numbers, "reference-list"), lw, heading
-    )
+    story += reference_list(left.leaflet, lw, numbers, heading)
     story.append(
         side_by_side(
-            [closing_box(left.leaflet, lw, theme, left.labels)],
-            [closing_box(right.leaflet, rw, theme, right.labels)],
+            *_pair(
+                (lw, rw),
+                lambda side: [
+                    closing_box(versions[side].leaflet, writers[side], theme, versions[side].labels)
+                ],
+            ),
             column,
             lw,
             room=room,
@@ -194,7 +205,7 @@ def _tables_one_after_the_other(
     tag_block(tables, left)
     if not heading:
         return tables
-    halves = [builders[side].build(heading[0][side]) for side in (0, 1)]
+    halves = _pair([b.w for b in builders], lambda side: builders[side].build(heading[0][side]))
     top = theme.spacing["heading-before"]
     row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
     row.outline_title = getattr(halves[0][0], "outline_title", "")
@@ -335,6 +346,27 @@ def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:
     return out
 
 
+def _built(
+    builders: Sequence[BlockBuilder], group: Sequence[tuple[m.Block, m.Block]], side: int
+) -> list[Flowable]:
+    """The flowables of one side of a parallel row of ``group``'s blocks."""
+    return [f for pair in group for f in builders[side].build(pair[side])]
+
+
+def _pair(
+    writers: Sequence[Writer], make: Callable[[int], list[Flowable]]
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The flowables of each side of a parallel row, made by ``make(side)``. Tagged, the
+    row is a Div holding a Div per language, the translation's first: a screen reader
+    reads each translated block and then its source, whichever side it is printed on."""
+    halves: list[list[Flowable]] = []
+    with writers[0].group("Div"):
+        for side, writer in enumerate(writers):
+            with writer.group("Div"):
+                halves.append(make(side))
+    return halves[0], halves[1]
+
+
 def _approval(version: Localised, s: Setting) -> str:
     """The footer's "Thai translation approved 2 Dec 2026" when the theme asks for it."""
     if not s.theme.footer_approval or version.approval is None:
@@ -348,7 +380,8 @@ def _furniture(
     version: Localised, s: Setting, w: Writer, numbers: dict[str, int], index: int
 ) -> PageFurniture:
     leaflet, labels = version.leaflet, version.labels
-    footer = reference_entries(leaflet, w, numbers, "reference")
+    with w.untagged():  # each page's footer is tagged as its notes when drawn
+        footer = reference_entries(leaflet, w, numbers, "reference")
     control = " · ".join([
         leaflet.document.code,
         f"{labels('version')} {leaflet.document.version}",

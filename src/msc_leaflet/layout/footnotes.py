@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Table
 
+from ..languages import bcp47
 from ..typeset import cited_numbers
+from ..typeset.marked_content import drawing, tagger_of
 
 RULE_GAP = 5.0  # points between the body and the footer rule, and rule to first entry
 MAX_SHARE = 0.45  # a footer taller than this share of the frame is allowed but reported
@@ -73,10 +75,16 @@ class PageReferences:
         canvas.line(x, top, x + min(60.0, self.width), top)
         canvas.restoreState()
         cursor = top - RULE_GAP
+        tagger = tagger_of(canvas)
         for n in numbers:
             entry = self.entries[n]
             _, h = entry.wrap(self.width, 10_000)
-            entry.drawOn(canvas, x, cursor - h)
+            note = None
+            if tagger is not None:  # a Note, read after the body of its page
+                lang = bcp47(getattr(entry, "lang", ""))
+                note = tagger.root.add("Note", lang=lang, element_id=f"note-{tagger.page + 1}-{n}")
+            with drawing(canvas, note):
+                entry.drawOn(canvas, x, cursor - h)
             cursor -= self._height_of(n)
 
 

@@ -26,6 +26,7 @@ from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
+from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger
 from ..typeset.scripts import is_rtl
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
@@ -72,6 +73,7 @@ class PageFinish:
     paint_notes: PagePainter | None = None  # body of a padding page
     pages: int = 0  # pages written, padding included; known once the document is saved
     log: LayoutLog = field(default_factory=LayoutLog)
+    tagger: Tagger | None = None  # a tagged PDF's marking state (`marked_content.py`)
 
 
 def canvas_class(finish: PageFinish) -> type[DeferredCanvas]:
@@ -90,9 +92,14 @@ class DeferredCanvas(MarkHoldingCanvas):
         self._pages: list[dict[str, Any]] = []
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
         self.finish.geometry.set_boxes(self)
+        setattr(self, TAGGER, self.finish.tagger)
         self._begin_page()
 
     def _begin_page(self) -> None:
+        tagger = self.finish.tagger
+        if tagger is not None:  # a page's content is an artifact unless marked otherwise
+            tagger.page = len(self._pages)
+            self._code.append(ARTIFACT_BEGIN)
         offset = self.finish.geometry.offset
         if offset:
             self.translate(offset, offset)  # trim coordinates from here on
@@ -128,8 +135,11 @@ class DeferredCanvas(MarkHoldingCanvas):
         if padding:
             parts[-padding:] = [parts[-padding - 1]] * padding
         finish.pages = len(pages)
+        tagger = finish.tagger
         for index, state in enumerate(pages):
             self.__dict__.update(state)
+            if tagger is not None:
+                tagger.page = index
             for key, kwargs in self._bookmarks:
                 Canvas.bookmarkPage(self, key, **kwargs)
             if index >= laid_out and finish.paint_notes:
@@ -142,6 +152,8 @@ class DeferredCanvas(MarkHoldingCanvas):
             finish.footers[part](self, number, parts.count(part))
             draw_held_marks(self, at=start)
             finish.geometry.draw_crop_marks(self, finish.colour_mode)
+            if tagger is not None:
+                self._code.append(END)  # the artifact sequence the page began with
             Canvas.showPage(self)
         Canvas.save(self)
 

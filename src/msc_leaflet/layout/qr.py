@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import Run, draw_runs
+from ..typeset.marked_content import Element, drawing
 from .colours import theme_colour
 from .story import short_url
 from .text import Writer
@@ -26,6 +27,8 @@ GAP = 4 * mm
 
 
 class OnlineNote(Flowable):  # type: ignore[misc]
+    structure: Element | None = None  # the P its two lines are, in a tagged PDF
+
     def __init__(self, url: str, label: Run, address: Run, lang: str, ink: object) -> None:
         super().__init__()
         self.url = url
@@ -68,8 +71,10 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         canvas.drawPath(path, stroke=0, fill=1)
         canvas.restoreState()
         text_x = QR_SIZE + GAP
-        draw_runs(canvas, text_x, QR_SIZE - self.label.size, [self.label], self.lang)
-        draw_runs(canvas, text_x, QR_SIZE - self.label.size * 2.5, [self.address], self.lang)
+        # The code is an artifact: the address beside it, a tagged link, says the same.
+        with drawing(canvas, self.structure):
+            draw_runs(canvas, text_x, QR_SIZE - self.label.size, [self.label], self.lang)
+            draw_runs(canvas, text_x, QR_SIZE - self.label.size * 2.5, [self.address], self.lang)
 
 
 def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
@@ -79,4 +84,4 @@ def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
     address = Run(
         short_url(url), w.family.regular, style.fontSize, theme_colour(theme, "accent"), link=url
     )
-    return OnlineNote(url, label, address, w.lang, theme_colour(theme, "ink"))
+    return w.tagged(OnlineNote(url, label, address, w.lang, theme_colour(theme, "ink")), "P")

@@ -43,6 +43,9 @@ class Localised:
     changed: tuple[str, ...] = ()  # proof: entries changed since the last approval
     # (language name in that language, date): the translation's approval, for the footer
     approval: tuple[str, dt.date] | None = None
+    # The leaflet's source language: the language of ``fallbacks`` and of the terms a
+    # translation keeps from its source, for the tagged PDF's /Lang.
+    source_language: str = ""
 
 
 def title_block(
@@ -82,18 +85,27 @@ def reference_entries(
 ) -> dict[int, Flowable]:
     """Numbered Vancouver entries of the cited references, by number."""
     by_key = {ref.key: ref for ref in leaflet.references}
-    return {
-        n: w.spans_paragraph([Span(f"{w.number(str(n))}. "), *format_reference(by_key[key])], style)
-        for key, n in sorted(numbers.items(), key=lambda item: item[1])
-        if key in by_key
-    }
+    entries: dict[int, Flowable] = {}
+    for key, n in sorted(numbers.items(), key=lambda item: item[1]):
+        if key in by_key:
+            with w.group("LI"):
+                spans = [Span(f"{w.number(str(n))}. "), *format_reference(by_key[key])]
+                entries[n] = w.spans_paragraph(spans, style)
+    return entries
 
 
-def reference_list(entries: dict[int, Flowable], w: Writer, heading: str) -> list[Flowable]:
-    if not entries:
+def reference_list(
+    leaflet: m.Leaflet, w: Writer, numbers: dict[str, int], heading: str
+) -> list[Flowable]:
+    """The numbered reference list at the end: a heading and a list (L) of entries."""
+    if not numbers:
         return []
     title = w.plain(heading, "heading")
     title.outline_title = heading
+    with w.group("L", attributes={"O": "List", "ListNumbering": "Decimal"}):
+        entries = reference_entries(leaflet, w, numbers, "reference-list")
+    if not entries:
+        return []
     return [title, *entries.values()]
 
 
@@ -115,6 +127,11 @@ def short_url(url: str) -> str:
 
 
 def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:
+    with w.group("Div"):
+        return _closing_box(leaflet, w, theme, labels)
+
+
+def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:
     org = leaflet.organisation
     muted = theme_colour(theme, "muted")
     rows: list[list[Flowable]] = [

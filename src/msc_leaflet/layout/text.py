@@ -6,7 +6,9 @@ fonts, colours and superscript numbers; every block builder goes through it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -14,7 +16,9 @@ from reportlab.platypus import Flowable
 
 from ..content.inline import Span, parse_inline
 from ..i18n.formatting import localize_digits
+from ..languages import bcp47
 from ..typeset import FontFamily, Run, WordList, make_paragraph
+from .structure import ROLES, Structure
 
 
 class Writer:
@@ -27,6 +31,10 @@ class Writer:
         link_colour: Color,
         words: WordList,
         on_emergency_break: Callable[[str], None] | None = None,
+        *,
+        structure: Structure | None = None,
+        source_lang: str = "",
+        fallbacks: frozenset[str] = frozenset(),
     ) -> None:
         self.family = family
         self.styles = styles
@@ -35,6 +43,12 @@ class Writer:
         self.link_colour = link_colour
         self.words = words  # the project's terms that must never be split at a line end
         self.on_emergency_break = on_emergency_break
+        # Tagging: the tree each paragraph joins, this text's language (BCP 47), the
+        # source's (terms kept from it; texts printed untranslated: ``fallbacks``).
+        self.structure = structure
+        self.tag_lang = bcp47(lang)
+        self.source_tag = bcp47(source_lang) if source_lang else ""
+        self.fallbacks = fallbacks
 
     def runs(
         self,
@@ -88,19 +102,57 @@ class Writer:
         prefix: Sequence[Run] = (),
         colour: Color | None = None,
         bold: bool = False,
+        role: str = "",
     ) -> Flowable:
-        """A paragraph from inline-markup ``source`` in the named style."""
+        """A paragraph from inline-markup ``source`` in the named style; in a tagged PDF
+        a ``role`` element (default: by style, `structure.ROLES`, else P)."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
-        return make_paragraph(
+        paragraph = make_paragraph(
             runs, chosen, self.lang, words=self.words, on_emergency_break=self.on_emergency_break
         )
+        return self.tagged(paragraph, role or ROLES.get(style, "P"), source in self.fallbacks)
+
+    def tagged(self, flowable: Flowable, role: str, untranslated: bool = False) -> Flowable:
+        """``flowable`` as the content of a new ``role`` element in this text's language
+        (the source's, for a text printed ``untranslated``)."""
+        if self.structure is None:
+            return flowable
+        lang = self.source_tag if untranslated and self.source_tag else self.tag_lang
+        return self.structure.tag(flowable, role, lang=lang, terms_lang=self.source_tag)
+
+    @contextmanager
+    def group(self, role: str, **fields: Any) -> Iterator[None]:
+        """Paragraphs made inside are children of a new ``role`` element (a list, a
+        table row, a box), in this text's language."""
+        if self.structure is None:
+            yield
+            return
+        fields.setdefault("lang", self.tag_lang)
+        fields.setdefault("terms_lang", self.source_tag)
+        with self.structure.group(role, **fields):
+            yield
+
+    @contextmanager
+    def untagged(self) -> Iterator[None]:
+        """Paragraphs made inside join no element (the layout tags them when drawn)."""
+        saved, self.structure = self.structure, None
+        try:
+            yield
+        finally:
+            self.structure = saved
 
     def plain(
-        self, text: str, style: str, *, colour: Color | None = None, bold: bool = False
+        self,
+        text: str,
+        style: str,
+        *,
+        colour: Color | None = None,
+        bold: bool = False,
+        role: str = "",
     ) -> Flowable:
         """A paragraph of literal text (labels, numbers): no markup is interpreted."""
-        return self.spans_paragraph([Span(text)], style, colour=colour, bold=bold)
+        return self.spans_paragraph([Span(text)], style, colour=colour, bold=bold, role=role)
 
     def spans_paragraph(
         self,
@@ -110,15 +162,17 @@ class Writer:
         colour: Color | None = None,
         bold: bool = False,
         prefix: Sequence[Run] = (),
+        role: str = "",
     ) -> Flowable:
         chosen = self.styles[style]
-        return make_paragraph(
+        paragraph = make_paragraph(
             [*prefix, *self.runs(spans, chosen, colour, bold)],
             chosen,
             self.lang,
             words=self.words,
             on_emergency_break=self.on_emergency_break,
         )
+        return self.tagged(paragraph, role or ROLES.get(style, "P"))
 
 
 def _compress(numbers: tuple[int, ...]) -> str:

@@ -28,6 +28,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
+from .marked_content import Element, drawing
 from .render import draw_placed, place_units
 from .runs import Run
 from .scripts import is_rtl
@@ -125,6 +126,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     encoding = "utf8"
     bulletText = None
     debug = 0
+    # The structure element its lines are content of, in a tagged PDF (set by the layout).
+    structure: Element | None = None
 
     def __init__(
         self,
@@ -253,6 +256,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         if self._citations is None:
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
+        first.structure = rest.structure = self.structure  # two parts, one element
         first.wrap(availWidth, availHeight)
         return [first, rest]
 
@@ -263,7 +267,6 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         lines = self.lines_for(self.width)
         if not lines:
             return
-        first_width, later_width = self._line_widths(self.width)
         first_size = max(
             (
                 p.run.size
@@ -274,6 +277,12 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             default=style.fontSize,
         )
         baseline = self.height - first_size  # ReportLab: paraFontSizeHeightOffset
+        with drawing(self.canv, self.structure):
+            self._draw_lines(lines, baseline)
+
+    def _draw_lines(self, lines: Sequence[Line], baseline: float) -> None:
+        style = self.style
+        first_width, later_width = self._line_widths(self.width)
         rtl = is_rtl(self.lang)
         for number, line in enumerate(lines):
             available = first_width if number == 0 else later_width

@@ -12,12 +12,19 @@ outlines. Raised *text* makes pdfium start a new line before and after it.
 
 Everything is wrapped in ``q … Q``: the text state (font, rise, render mode) and the
 fill colour are graphics state, so the canvas's own idea of them stays true.
+
+On a tagged page (`marked_content.py`) a line drawn while an element is current is
+marked inside its text object: one sequence for the element's own text, and a child
+element with its own sequence for a link (with its annotation), a citation
+superscript (Reference), or Latin-script words in a text of another script (a Span
+with the language of the terms the translation kept from its source).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -25,8 +32,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .bidi import visual_order
 from .fonts import shaping_font
+from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
 from .outlines import glyph_form, units_per_em
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
+from .scripts import LATIN, locale_script, script_of
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
 
@@ -69,6 +78,9 @@ class _LineWriter:
         self.mode = 0
         self.tj: list[str] = []
         self.codes: list[int] = []
+        self.tagger = tagger_of(canvas)
+        self.element = self.tagger.current if self.tagger else None
+        self.links: list[Element] = []  # the Link element of each link stretch, in order
 
     def flush(self) -> None:
         self._end_codes()
@@ -86,7 +98,38 @@ class _LineWriter:
         self.ops.append(op)
 
     def line(self, items: Sequence[Placed]) -> None:
-        """Write a line as runs of clusters in one font.
+        """Write a line, marked as content of the current element on a tagged page."""
+        element = self.element
+        if element is None or self.tagger is None:
+            self._fonts(items)
+            return
+        keys = _tag_keys(items, element)
+        start = 0
+        for key, group in groupby(keys):
+            end = start + len(list(group))
+            owner = self._owner(element, key, items[start:end])
+            self.flush()
+            self.ops.append(begin_marked(owner.role, self.tagger.mark(owner)))
+            self._fonts(items[start:end])
+            self.flush()
+            self.ops.append(END)
+            start = end
+
+    def _owner(self, element: Element, key: _TagKey, items: Sequence[Placed]) -> Element:
+        """The element a stretch of the line with ``key`` is content of."""
+        kind, value = key
+        if kind == "link":  # in the language of its first word: a URL reads as Latin
+            link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
+            self.links.append(link)
+            return link
+        if kind == "cites":
+            return element.add("Reference")
+        if value != element.effective_lang():
+            return element.add("Span", lang=value)
+        return element
+
+    def _fonts(self, items: Sequence[Placed]) -> None:
+        """Write clusters as runs in one font.
 
         ReportLab numbers a subset's codes in order of first use, so encoding a whole
         font run in one call assigns the codes cluster-by-cluster calls would, at a
@@ -177,10 +220,53 @@ class _LineWriter:
             held.append((chain, "\n".join(["q", *self.paths, "Q"])))
             self.paths.clear()
         self.ops.append("ET")
+        after = [*self.paths, "Q"]
+        if self.element is not None:  # out of the page's artifact sequence and back
+            self.ops.insert(0, END)
+            after.insert(0, ARTIFACT_BEGIN)
         # Two literals, the same bytes (the page joins them with a newline): the page's
         # text-size log scans only the text object, not the outlines of every mark.
         self.canvas.addLiteral("\n".join(self.ops))
-        self.canvas.addLiteral("\n".join([*self.paths, "Q"]))
+        self.canvas.addLiteral("\n".join(after))
+
+
+_TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
+
+
+def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> list[_TagKey]:
+    """What each cluster of a line is, for marking: a link, a citation, or text in a
+    language. Spaces, digits and punctuation take the language of the text before them,
+    so a kept term's brackets do not split it from the words around it."""
+    own = element.effective_lang()
+    terms = element.terms_lang if locale_script(own) != LATIN else ""
+    own_key: _TagKey = ("lang", own)
+    terms_key: _TagKey = ("lang", terms)
+    keys: list[_TagKey] = []
+    key = own_key
+    piece = None
+    special: _TagKey | None = None
+    for placed in items:  # once per glyph cluster drawn: kept lean
+        if placed.piece is not piece:
+            piece = placed.piece
+            run = piece.run
+            special = ("link", run.link) if run.link and links else None
+            special = ("cites", "") if run.cites and not special else special
+        if special is not None:
+            keys.append(special)
+            continue
+        if terms:
+            latin = _latin_letters(placed.cluster.text)
+            if latin is not None:
+                key = terms_key if latin else own_key
+        keys.append(key)
+    return keys
+
+
+@lru_cache(maxsize=4096)
+def _latin_letters(text: str) -> bool | None:
+    """Whether the first letter of a cluster is Latin; None: it has no letter."""
+    letter = next((c for c in text if c.isalpha()), "")
+    return script_of(letter) == LATIN if letter else None
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
@@ -210,11 +296,14 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
     writer = _LineWriter(canvas, items[0].x, y)
     writer.line(items)
     writer.finish()
-    _links(canvas, y, items)
+    _links(canvas, y, items, writer.links)
 
 
-def _links(canvas: Canvas, y: float, items: list[Placed]) -> None:
-    """One link area per stretch of consecutive clusters with the same target."""
+def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element]) -> None:
+    """One link area per stretch of consecutive clusters with the same target; on a
+    tagged page each belongs to the Link element of its stretch (``elements``)."""
+    owners = iter(elements)
+    tagger = tagger_of(canvas)
     for link, run in groupby(items, key=lambda placed: placed.piece.run.link):
         if not link:
             continue
@@ -231,6 +320,9 @@ def _links(canvas: Canvas, y: float, items: list[Placed]) -> None:
             canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
         else:
             canvas.linkURL(link, rect, relative=1, thickness=0)
+        owner = next(owners, None)
+        if tagger is not None and owner is not None:
+            tagger.annotate(owner, len(canvas._annotationrefs) - 1)
 
 
 def place_units(

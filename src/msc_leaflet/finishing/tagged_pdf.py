@@ -1,0 +1,142 @@
+"""Write the structure tree of a tagged PDF (PDF/UA-1) into the finished file.
+
+The layout marked every line with an MCID and built the tree in reading order
+(`typeset/marked_content.py`, `layout/structure.py`). This step turns it into PDF
+objects: a /StructElem per element that shows anything (an element made for
+measuring and never drawn is left out), /K kids as MCIDs, marked-content references
+on other pages and object references to link annotations; the /ParentTree that maps
+each page's MCIDs and each annotation back to its element; and what PDF/UA asks of
+the catalog and pages (/MarkInfo, /DisplayDocTitle, /Tabs /S, /StructParents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from ..typeset.marked_content import Annotation, Element, MarkedContent, Tagger
+
+# Attribute values that are PDF names (the rest are strings or numbers).
+_NAME_VALUES = {"O", "Scope", "ListNumbering", "Placement"}
+
+
+def tag_structure(tagger: Tagger) -> Callable[[pikepdf.Pdf], None]:
+    """A `final_pass` step writing ``tagger``'s tree."""
+    return lambda pdf: _Writer(pdf, tagger).write()
+
+
+class _Writer:
+    def __init__(self, pdf: pikepdf.Pdf, tagger: Tagger) -> None:
+        self.pdf = pdf
+        self.tagger = tagger
+        self.pages = [page.obj for page in pdf.pages]
+        self.parents: list[list[Any]] = [[None] * len(m) for m in tagger.mcids]
+        self.annotation_parents: list[Any] = []
+        self._shows: dict[int, bool] = {}
+
+    def write(self) -> None:
+        pdf, tagger = self.pdf, self.tagger
+        tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        root = tagger.root
+        document = self._element(root, tree, "", tagger.reading_order())
+        tree.K = document if document is not None else Array()
+        nums: list[Any] = []
+        for index, parents in enumerate(self.parents):
+            if parents:
+                self.pages[index].StructParents = index
+                nums += [index, Array(parents)]
+        first_annotation = len(self.pages)
+        for offset, parent in enumerate(self.annotation_parents):
+            nums += [first_annotation + offset, parent]
+        tree.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
+        tree.ParentTreeNextKey = first_annotation + len(self.annotation_parents)
+        for page in self.pages:
+            page.Tabs = Name.S  # tab through links in structure order
+        catalog = pdf.Root
+        catalog.StructTreeRoot = tree
+        catalog.MarkInfo = Dictionary(Marked=True)
+        preferences = catalog.get("/ViewerPreferences", Dictionary())
+        preferences.DisplayDocTitle = True
+        catalog.ViewerPreferences = preferences
+
+    def _shows_content(self, element: Element) -> bool:
+        known = self._shows.get(id(element))
+        if known is None:
+            known = any(
+                not isinstance(kid, Element) or self._shows_content(kid) for kid in element.kids
+            )
+            self._shows[id(element)] = known
+        return known
+
+    def _element(
+        self,
+        element: Element,
+        parent: Any,
+        inherited: str,
+        kids: list[Element] | None = None,
+    ) -> Any:
+        """The indirect /StructElem of ``element``, or None when it shows nothing."""
+        listed = element.kids if kids is None else kids
+        if not any(not isinstance(k, Element) or self._shows_content(k) for k in listed):
+            return None
+        entries: dict[str, Any] = {
+            "/Type": Name.StructElem,
+            "/S": Name("/" + element.role),
+            "/P": parent,
+        }
+        lang = element.lang
+        if lang and lang != inherited:
+            entries["/Lang"] = String(lang)
+        if element.alt:
+            entries["/Alt"] = String(element.alt)
+        if element.actual_text:
+            entries["/ActualText"] = String(element.actual_text)
+        if element.element_id:
+            entries["/ID"] = String(element.element_id)
+        if element.attributes:
+            entries["/A"] = Dictionary(
+                {
+                    "/" + key: Name("/" + value) if key in _NAME_VALUES else value
+                    for key, value in element.attributes.items()
+                }
+            )
+        page = next((k.page for k in listed if isinstance(k, MarkedContent)), None)
+        if page is not None:
+            entries["/Pg"] = self.pages[page]
+        ref = self.pdf.make_indirect(Dictionary(entries))
+        out: list[Any] = []
+        for kid in listed:
+            if isinstance(kid, Element):
+                child = self._element(kid, ref, lang or inherited)
+                if child is not None:
+                    out.append(child)
+            elif isinstance(kid, MarkedContent):
+                self.parents[kid.page][kid.mcid] = ref
+                if kid.page == page:
+                    out.append(kid.mcid)
+                else:
+                    out.append(Dictionary(Type=Name.MCR, Pg=self.pages[kid.page], MCID=kid.mcid))
+            else:
+                out.append(self._annotation(kid, ref))
+        ref.K = out[0] if len(out) == 1 else Array(out)
+        return ref
+
+    def _annotation(self, kid: Annotation, parent: Any) -> Dictionary:
+        page = self.pages[kid.page]
+        annotation = page.Annots[kid.index]
+        annotation.StructParent = len(self.pages) + len(self.annotation_parents)
+        self.annotation_parents.append(parent)
+        if "/Contents" not in annotation:
+            annotation.Contents = String(_describe(annotation))
+        return Dictionary(Type=Name.OBJR, Obj=annotation, Pg=page)
+
+
+def _describe(annotation: Any) -> str:
+    """A link's description for assistive technology: where it goes."""
+    action = annotation.get("/A")
+    if action is not None and "/URI" in action:
+        return str(action.URI)
+    return "link within this document"

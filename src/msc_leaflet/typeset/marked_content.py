@@ -1,0 +1,173 @@
+"""Tagged PDF at drawing time: which structure element each piece of page content is.
+
+A tagged PDF marks every piece of page content either as content of a structure
+element — a marked-content sequence ``/P <</MCID 3>> BDC … EMC`` that the structure
+tree points to by page and MCID — or as an artifact (``/Artifact BMC … EMC``): page
+furniture, rules and backgrounds, crop marks, and the outlines of marks and
+superscripts, whose text the text layer already carries.
+
+Page content is always inside exactly one of the two. Every page opens an artifact
+sequence (`Tagger.begin_page`); a line of text that belongs to an element closes it,
+marks its text inside its ``BT … ET`` (a link, a citation or a word in another
+language gets its own sequence and element there), and opens it again. Whatever else
+draws — ReportLab's table backgrounds, rules, list bullets, anything drawn with no
+element current — is therefore an artifact by default, and no text can reach a page
+outside the tree unnoticed: the structure test checks exactly that.
+
+The layout builds the tree (`Element`) in reading order and says which element is
+being drawn (`Tagger.drawing`); `finishing/tagged_pdf.py` writes the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+ARTIFACT_BEGIN = "/Artifact BMC"
+END = "EMC"
+
+# A canvas attribute: the document's `Tagger`, on a canvas that writes a tagged PDF.
+TAGGER = "_msc_tagger"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedContent:
+    """A marked-content sequence of an element: page index (0-based) and MCID."""
+
+    page: int
+    mcid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A link annotation of an element: page index and its index in the page's /Annots."""
+
+    page: int
+    index: int
+
+
+@dataclass(eq=False)
+class Element:
+    """A structure element. Its kids are in reading order.
+
+    ReportLab deep-copies flowables to measure them; a flowable's element is shared by
+    its copies and split parts (`__deepcopy__`), so whichever part is drawn adds its
+    content to the one element.
+    """
+
+    role: str  # a standard structure type: P, H1, L, LI, LBody, Table, TH, Figure, …
+    lang: str = ""  # BCP 47; written only where it differs from the enclosing element's
+    alt: str = ""  # a figure's description
+    attributes: dict[str, Any] = field(default_factory=dict)  # /A, e.g. {"O": "Table"}
+    parent: Element | None = None
+    kids: list[Element | MarkedContent | Annotation] = field(default_factory=list)
+    # The language of Latin-script words in this element's text when its own language is
+    # written in another script: the terms a translation keeps from its source ("MSCs").
+    terms_lang: str = ""
+    element_id: str = ""  # /ID (PDF/UA requires one on every Note)
+    actual_text: str = ""  # /ActualText, for content whose glyphs do not read as its text
+
+    def add(self, role: str, **fields: Any) -> Element:
+        """A new child element, after the existing kids."""
+        fields.setdefault("lang", self.lang)
+        fields.setdefault("terms_lang", self.terms_lang)
+        child = Element(role, parent=self, **fields)
+        self.kids.append(child)
+        return child
+
+    def effective_lang(self) -> str:
+        return self.lang or (self.parent.effective_lang() if self.parent else "")
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Element:
+        return self
+
+    def __copy__(self) -> Element:
+        return self
+
+    def __repr__(self) -> str:
+        return f"Element({self.role}, {len(self.kids)} kids)"
+
+
+class Tagger:
+    """The tagging state of one document while it is drawn.
+
+    ``root`` is the Document element. Its children are ordered by when they first
+    show content, not by when the layout made them: the reference footer of a page
+    (a Note) then follows the body of that page, and a block the layout made twice
+    (a heading kept with a wide table) is read where it is printed.
+    """
+
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        self.current: Element | None = None
+        self.page = 0  # index of the page being drawn
+        self.mcids: list[list[Element]] = []  # per page: the element of each MCID
+        self.annotations: list[tuple[Annotation, Element]] = []
+        self._placed: dict[int, Element] = {}  # top-level elements by first content
+
+    @contextmanager
+    def drawing(self, element: Element | None) -> Iterator[None]:
+        """Text drawn inside is content of ``element`` (``None``: an artifact)."""
+        saved = self.current
+        self.current = element
+        try:
+            yield
+        finally:
+            self.current = saved
+
+    def mark(self, element: Element) -> int:
+        """A new MCID on the current page for content of ``element``."""
+        while len(self.mcids) <= self.page:
+            self.mcids.append([])
+        page = self.mcids[self.page]
+        page.append(element)
+        element.kids.append(MarkedContent(self.page, len(page) - 1))
+        self._place(element)
+        return len(page) - 1
+
+    def annotate(self, element: Element, index: int) -> None:
+        """``element`` (a Link) owns annotation ``index`` of the current page."""
+        self.annotations.append((Annotation(self.page, index), element))
+        element.kids.append(Annotation(self.page, index))
+        self._place(element)
+
+    def _place(self, element: Element) -> None:
+        top = element
+        while top.parent is not None and top.parent is not self.root:
+            top = top.parent
+        if top.parent is self.root:
+            self._placed.setdefault(id(top), top)
+
+    def reading_order(self) -> list[Element]:
+        """The Document's children that show anything, in the order they first did."""
+        return list(self._placed.values())
+
+    def content_begin(self, element: Element) -> str:
+        """The operators that end the page's artifact sequence and begin ``element``'s
+        content outside a text object (a figure's image)."""
+        return f"{END}\n{begin_marked(element.role, self.mark(element))}"
+
+    content_end = f"{END}\n{ARTIFACT_BEGIN}"
+
+
+def begin_marked(role: str, mcid: int) -> str:
+    return f"/{role} <</MCID {mcid}>> BDC"
+
+
+def tagger_of(canvas: object) -> Tagger | None:
+    tagger: Tagger | None = getattr(canvas, TAGGER, None)
+    return tagger
+
+
+@contextmanager
+def drawing(canvas: object, element: Element | None) -> Iterator[None]:
+    """Text drawn on ``canvas`` inside is content of ``element``. No element (a copy
+    drawn again, a part of something tagged as a whole) or an untagged canvas: no change."""
+    tagger = tagger_of(canvas)
+    if tagger is None or element is None:
+        yield
+        return
+    with tagger.drawing(element):
+        yield
