@@ -134,16 +134,21 @@ class BlockBuilder:
                 assert_never(block)
 
     def heading(self, block: m.Heading) -> Flowable:
-        self.section += 1
+        """A section heading (level 2), numbered when the leaflet numbers its sections;
+        a part of a section (level 3, 4) in the smaller ``subheading`` style, unnumbered,
+        its bookmark nested under its section's (``outline_level``)."""
         prefix: list[Run] = []
-        style = self.w.styles["heading"]
-        if self.numbered:
+        section = block.level == m.SECTION_LEVEL
+        name = "heading" if section else "subheading"
+        if section:
+            self.section += 1
+        if section and self.numbered:
             number = self.w.number(f"{self.section:02d}") + SECTION_SEPARATOR
-            prefix = [
-                Run(number, self.w.family.bold, style.fontSize, theme_colour(self.theme, "accent"))
-            ]
-        flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix)
+            size = self.w.styles[name].fontSize
+            prefix = [Run(number, self.w.family.bold, size, theme_colour(self.theme, "accent"))]
+        flowable = self.w.paragraph(block.text.value, name, prefix=prefix)
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
+        flowable.outline_level = block.level - m.SECTION_LEVEL
         return flowable
 
     def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
