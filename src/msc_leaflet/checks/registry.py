@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .source import SourceMap
 
 Scope = Literal["leaflet", "locale", "layout", "runner", "catalog"]
-SEVERITIES = ("error", "warning", "off")
+SEVERITIES = ("error", "warning", "info", "off")
 
 
 @dataclass(frozen=True)
