@@ -285,3 +285,19 @@ def test_bad_input_is_one_message_without_traceback(
         assert "Traceback" not in result.output
     assert f"sample.yaml:{line_of(text, needle)}:" in built.stderr
     assert "LOAD001" in checked.stdout
+
+
+def test_a11y006_in_a_catalog_points_at_the_leaflet_line_and_the_po_entry(
+    i18n_project: Path,
+) -> None:
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    text = po.read_text("utf-8")
+    po.write_text(text.replace("[ทะเบียนงานวิจัยทางคลินิก]", "[คลิกที่นี่]"), "utf-8")
+    found = run_checks(Project.at(i18n_project), ["care-basics"], ["th"])
+    [finding] = [f for f in found if getattr(f, "code", "") == "A11Y006"]
+    leaflet_text = (i18n_project / "leaflets" / "care-basics.yaml").read_text("utf-8")
+    assert finding.location.path.name == "care-basics.yaml"
+    assert finding.location.line == line_of(leaflet_text, "trial registry")
+    entry = line_of(text, 'msgctxt "faq/7/2/answer"')  # where the entry starts
+    assert finding.hint.startswith("fix the msgstr of 'faq/7/2/answer' (")
+    assert finding.hint.endswith(f"care-basics.po:{entry})")
