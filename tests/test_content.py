@@ -258,3 +258,85 @@ def test_a_block_kind_without_a_branch_is_not_read_as_a_figure(
     project = Project.at(root)
     with pytest.raises(AssertionError, match="steps"):
         load_leaflet(project.leaflet_path("sample"), project)
+
+
+def picture(root: Path, name: str = "photo.png") -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "teal").save(root / name)
+
+
+def test_heading_levels(make_project: Callable[..., Path]) -> None:
+    blocks = "- heading: A section\n- heading: A part of it\n  level: 3\n- paragraph: Text.\n"
+    leaflet, _ = load(make_project, leaflet_yaml(blocks))
+    levels = [(b.text.value, b.level) for b in leaflet.blocks if isinstance(b, m.Heading)]
+    assert levels == [("A section", 2), ("A part of it", 3)]
+    part = leaflet.blocks[1]
+    assert isinstance(part, m.Heading)
+    assert part.text.comment.startswith("Subheading; also a PDF bookmark.")
+
+
+@pytest.mark.parametrize(
+    ("level", "message", "hint"),
+    [
+        ("5", "heading level must be 2, 3 or 4, not 5", "more sections"),
+        ("1", "heading level must be 2, 3 or 4, not 1", "level 1 is the leaflet's title"),
+        ("three", "'level' must be a whole number, not 'three'", ""),
+    ],
+)
+def test_heading_level_out_of_range_names_file_and_line(
+    make_project: Callable[..., Path], level: str, message: str, hint: str
+) -> None:
+    text = leaflet_yaml(f"- heading: Too deep\n  level: {level}\n")
+    err = error_of(make_project, text)
+    assert err.message == message and hint in err.hint
+    assert err.location.path.name == "sample.yaml"
+    line = line_of(text, "level:")
+    column = text.splitlines()[line - 1].index(level) + 1
+    assert (err.location.line, err.location.column) == (line, column)
+
+
+def test_heading_written_as_a_mapping_says_where_the_level_goes(
+    make_project: Callable[..., Path],
+) -> None:
+    text = leaflet_yaml("- heading: {text: A part, level: 3}\n")
+    err = error_of(make_project, text)
+    assert "a heading's value is its text" in err.message
+    assert "'level: 3'" in err.hint
+    assert err.location.line == line_of(text, "heading:")
+
+
+def test_decorative_figure_needs_no_alt(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet_yaml("- figure: photo.png\n  decorative: true\n")})
+    picture(root)
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path("sample"), project)
+    figure = leaflet.blocks[0]
+    assert isinstance(figure, m.Figure)
+    assert figure.decorative and figure.alt is None
+    assert "figure/1/alt" not in [t.context for t in m.texts(leaflet)]
+
+
+def test_figure_without_alt_or_decorative_is_refused_at_its_block(
+    make_project: Callable[..., Path],
+) -> None:
+    text = leaflet_yaml("- paragraph: First.\n- figure: photo.png\n  caption: Our clinic.\n")
+    root = make_project({"sample": text})
+    picture(root)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as info:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert info.value.message.startswith("figure has no 'alt:' text")
+    assert "'decorative: true'" in info.value.hint
+    assert info.value.location.line == line_of(text, "figure:")
+
+
+def test_decorative_figure_with_alt_is_refused(make_project: Callable[..., Path]) -> None:
+    text = leaflet_yaml("- figure: photo.png\n  alt: Our clinic.\n  decorative: true\n")
+    root = make_project({"sample": text})
+    picture(root)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as info:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert "a decorative figure has no description" in info.value.message
+    assert info.value.location.line == line_of(text, "alt:")

@@ -240,3 +240,25 @@ def test_commands_outside_a_project_fail_cleanly(tmp_path: Path, command: str) -
     result = runner.invoke(app, [command, "--project", str(tmp_path)])
     assert result.exit_code == 1
     assert "no leaflets/ directory" in result.output
+
+
+def test_extract_gives_alt_text_to_translators_as_a_screen_reader_description(
+    tmp_path: Path,
+) -> None:
+    from PIL import Image
+
+    root = copy_sources(tmp_path)
+    Image.new("RGB", (40, 30), "teal").save(root / "cells.png")
+    Image.new("RGB", (40, 30), "white").save(root / "border.png")
+    source = root / "leaflets" / "care-basics.yaml"
+    figures = (
+        "  - figure: cells.png\n    alt: Cells seen under a microscope.\n    id: cells\n\n"
+        "  - figure: border.png\n    decorative: true\n\n  - list:"
+    )
+    source.write_text(source.read_text("utf-8").replace("  - list:", figures, 1), "utf-8")
+    cli("extract", "--project", str(root))
+    template = read_po(root / "locales" / "care-basics.pot")
+    [alt] = [e for e in template.active if e.msgctxt == "cells/alt"]
+    assert alt.msgid == "Cells seen under a microscope."
+    assert any("Image description for screen readers" in c for c in alt.extracted)
+    assert not [e for e in template.active if (e.msgctxt or "").startswith("figure/")]

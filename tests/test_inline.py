@@ -63,3 +63,14 @@ def test_any_text_gives_spans_or_inline_error(text: str) -> None:
         assert 0 <= exc.offset <= len(text)
     else:
         assert all(isinstance(span, Span) for span in spans)
+
+
+def test_links_give_each_label_as_printed_and_its_target() -> None:
+    from msc_leaflet.content.inline import Link, links
+
+    source = "See [the **registry**](https://x.org), [](https://y.org) and [x [@a]](tel:+66)."
+    assert links(source) == [
+        Link("the registry", "https://x.org"),
+        Link("", "https://y.org"),  # an empty label prints nothing; A11Y005 reports it
+        Link("x ", "tel:+66"),  # a citation inside a label prints no text
+    ]

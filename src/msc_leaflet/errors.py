@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# "info": a suggestion, never a reason to stop (a bare web address as a link's text).
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Finding:
     """A warning (or error) that does not stop the stage that found it."""
 
     location: Location
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "info"
     message: str
     hint: str = ""
 

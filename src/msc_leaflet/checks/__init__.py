@@ -3,7 +3,8 @@
 `run_checks` loads leaflets, localises them, runs every registered check, and applies
 the project's severities (``msc-leaflet.toml``) and the blocks' waivers. Each check
 module holds one family: `loading`, `references`, `claims`, `terminology`,
-`readability`, `dates` (with document control), `layout`, `translations`, `waivers`.
+`readability`, `dates` (with document control), `hidden_text`, `accessibility`,
+`layout`, `translations`, `waivers`.
 `msc_leaflet.cli.check` is the thin command.
 """
 

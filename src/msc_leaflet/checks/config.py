@@ -3,7 +3,7 @@
 The project file lets a team tune the checks to its audience without editing code::
 
     [checks.CLAIM002]
-    severity = "off"          # "error" | "warning" | "off"
+    severity = "off"          # "error" | "warning" | "info" | "off"
 
     [checks.readability]
     grade_warning = 7
@@ -61,7 +61,7 @@ def packaged_defaults() -> tuple[Readability, Dates]:
 class CheckConfig:
     """``today`` is None for the real date; tests pass a fixed one. ``strict`` = for printing."""
 
-    severities: dict[str, str] = field(default_factory=dict)  # code → error|warning|off
+    severities: dict[str, str] = field(default_factory=dict)  # code → error|warning|info|off
     readability: Readability = field(default_factory=lambda: packaged_defaults()[0])
     dates: Dates = field(default_factory=lambda: packaged_defaults()[1])
     today: dt.date | None = None

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .source import SourceMap
 
 Scope = Literal["leaflet", "locale", "layout", "runner", "catalog"]
-SEVERITIES = ("error", "warning", "off")
+SEVERITIES = ("error", "warning", "info", "off")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ REGISTRY: dict[str, Check] = {}
 # same whichever module a caller imported first.
 FAMILIES = (
     "loading", "references", "claims", "terminology", "readability", "dates", "hidden_text",
-    "layout", "translations", "waivers",
+    "layout", "translations", "waivers", "accessibility",
 )  # fmt: skip
 
 
@@ -128,5 +128,5 @@ def _order(item: Check) -> tuple[str, str]:
 
 FAMILY_ORDER = {
     "LOAD": "0", "REF": "1", "CLAIM": "2", "TERM": "3", "READ": "4", "DATE": "5", "DOC": "6",
-    "TEXT": "65", "LAYOUT": "7", "I18N": "8", "WAIVE": "85",
+    "TEXT": "65", "A11Y": "67", "LAYOUT": "7", "I18N": "8", "WAIVE": "85",
 }  # fmt: skip

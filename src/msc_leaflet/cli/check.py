@@ -72,17 +72,21 @@ def check(
         config = load_config(root, today=as_of, strict=strict)
         findings = run_checks(root, leaflet_ids or [], locale or [], config)
         errors = sum(1 for f in findings if f.severity == "error")
+        infos = sum(1 for f in findings if f.severity == "info")  # suggestions only
+        warnings = len(findings) - errors - infos
         if format is OutputFormat.json:
             document = {
                 "findings": [_as_dict(f) for f in findings],
                 "errors": errors,
-                "warnings": len(findings) - errors,
+                "warnings": warnings,
+                "infos": infos,
             }
             typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         else:
             for finding in findings:
                 typer.echo(str(finding))
-            typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
+            suggestions = f", {infos} info" if infos else ""
+            typer.echo(f"{errors} error(s), {warnings} warning(s){suggestions}", err=True)
         if errors:
             raise typer.Exit(1)
 

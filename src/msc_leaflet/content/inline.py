@@ -33,6 +33,15 @@ class Span:
     cites: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link as a reader meets it: the label's visible text ("" when the label is
+    empty, which prints nothing) and its target."""
+
+    text: str
+    url: str
+
+
 class InlineError(ValueError):
     """Malformed markup; ``offset`` is the index in the text where it was found."""
 
@@ -85,6 +94,7 @@ class _Parser:
         self.bold = False
         self.italic = False
         self.buffer: list[str] = []
+        self.links: list[Link] = []  # every link, in order, as its label was parsed
 
     def flush(self, link: str) -> None:
         if self.buffer:
@@ -117,7 +127,9 @@ class _Parser:
             elif ch == "[" and not link and (close := self.link_end(i, end)) is not None:
                 label_end, url, after = close
                 self.flush(link)
+                first = len(self.out)
                 self.run(i + 1, label_end, link=url)
+                self.links.append(Link("".join(s.text for s in self.out[first:]), url))
                 i = after
             else:
                 self.buffer.append(ch)
@@ -203,3 +215,11 @@ def plain_text(source: str) -> str:
 
 def citation_keys(source: str) -> list[str]:
     return [key for span in parse_inline(source) for key in span.cites]
+
+
+def links(source: str) -> list[Link]:
+    """Every ``[label](url)`` in ``source``, with its label as printed. Raises
+    `InlineError` on malformed markup, as `parse_inline` does."""
+    parser = _Parser(_SPACE.sub(" ", source).strip(), [])
+    parser.run(0, len(parser.text), link="")
+    return parser.links

@@ -23,14 +23,14 @@ BlockKind = Literal[
     "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
 ]  # fmt: skip
 BLOCK_KEYS: dict[BlockKind, tuple[str, ...]] = {  # the keys a block of each kind may have
-    "heading": (),
+    "heading": ("level",),
     "paragraph": (),
     "list": ("style",),
     "callout": ("kind", "title"),
     "quote": ("attribution",),
     "faq": (),
     "table": ("caption",),
-    "figure": ("caption", "alt"),
+    "figure": ("caption", "alt", "decorative"),
 }
 COMMON_BLOCK_KEYS = ("id", "note")
 LEAFLET_KEYS = (
@@ -193,11 +193,10 @@ class _Reader:
         value = f.node_of(kind)
         match kind:
             case "heading":
-                hint = (
-                    "Section heading; also a PDF bookmark. "
-                    f"Keep under {HEADING_LENGTH_HINT} characters"
-                )
-                return m.Heading(self.text(value, base, about(hint)), block_id, line)
+                level = self.heading_level(f)
+                what = "Section heading" if level == m.SECTION_LEVEL else "Subheading"
+                hint = f"{what}; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
+                return m.Heading(self.text(value, base, about(hint)), block_id, line, level)
             case "paragraph":
                 return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
             case "list":
@@ -239,6 +238,31 @@ class _Reader:
                 return self.figure(f, base, about, block_id, line)
             case _:
                 assert_never(kind)
+
+    def heading_level(self, f: Fields) -> int:
+        """The heading's ``level:`` option (2 when absent), one of `model.HEADING_LEVELS`."""
+        value = f.node_of("heading")
+        if isinstance(value, MappingNode | SequenceNode):
+            f.fail(
+                value,
+                "a heading's value is its text, not a mapping or a list",
+                "write the text after 'heading:', and its level as an option on the next "
+                "line, indented like 'id:': 'level: 3'",
+            )
+        if not f.has("level"):
+            return m.SECTION_LEVEL
+        level = f.integer("level")
+        if level not in m.HEADING_LEVELS:
+            *others, last = m.HEADING_LEVELS
+            levels = f"{', '.join(map(str, others))} or {last}"
+            hint = (
+                f"level {m.TITLE_LEVEL} is the leaflet's title; a section is level "
+                f"{m.SECTION_LEVEL}, a part of one {m.SECTION_LEVEL + 1}"
+                if level < min(m.HEADING_LEVELS)
+                else "a leaflet that needs more levels is easier to read as more sections"
+            )
+            f.fail(f.values["level"], f"heading level must be {levels}, not {level}", hint)
+        return level
 
     def faq_entries(self, nodes: list[Node], base: str, about: object) -> tuple[m.FaqEntry, ...]:
         entries = []
@@ -300,12 +324,27 @@ class _Reader:
                 f"{MAX_LEAFLET_IMAGE_BYTES / 1e6:.0f} MB once decoded",
                 "scale them down: 300 dpi at the printed size is plenty",
             )
+        decorative = f.boolean("decorative", False)
+        if decorative and f.has("alt"):
+            f.fail(
+                f.values["alt"],
+                "a decorative figure has no description: screen readers skip it",
+                "remove 'alt:', or remove 'decorative: true' if the image shows something "
+                "the text does not say",
+            )
+        if not decorative and not f.has("alt"):
+            f.fail(
+                f.node,
+                "figure has no 'alt:' text: a reader who cannot see the image learns nothing "
+                "from it",
+                "add 'alt:' saying what the image shows, or 'decorative: true' if it only "
+                "decorates the page",
+            )
         alt = self.field_text(
-            f, "alt", f"{base}/alt", about("Image description for screen readers"), True
+            f, "alt", f"{base}/alt", about("Image description for screen readers")
         )
         caption = self.field_text(f, "caption", f"{base}/caption", about("Figure caption"))
-        assert alt is not None
-        return m.Figure(path, alt, caption, block_id, line)
+        return m.Figure(path, alt, caption, block_id, line, decorative)
 
     def references(self, f: Fields) -> tuple[m.Reference, ...]:
         if not f.has("references"):

@@ -74,11 +74,21 @@ class Reference:
     url: str = ""
 
 
+TITLE_LEVEL = 1  # the leaflet's title: the one level-1 heading (H1 in a tagged PDF)
+SECTION_LEVEL = 2  # a section: numbered with ``numbered_sections``, a top-level bookmark
+HEADING_LEVELS = (2, 3, 4)  # the levels a heading in the body may have
+
+
 @dataclass(frozen=True)
 class Heading:
+    """A heading in the body. ``level`` is its real rank under the title (2: a section,
+    3 and 4: parts of one), so a screen reader's list of headings, the bookmarks and a
+    tagged PDF's H2/H3 show the leaflet's outline rather than one flat list."""
+
     text: Text
     id: str
     line: int
+    level: int = SECTION_LEVEL
 
 
 @dataclass(frozen=True)
@@ -137,11 +147,16 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
+    """An image. ``alt`` describes it for a reader who cannot see it (translated like any
+    text); a ``decorative`` image tells nothing the text does not, has no ``alt``, and
+    is skipped by screen readers (an artifact in a tagged PDF)."""
+
     path: Path
-    alt: Text
+    alt: Text | None
     caption: Text | None
     id: str
     line: int
+    decorative: bool = False
 
 
 Block = Heading | Paragraph | ListBlock | Callout | Quote | Faq | Table | Figure

@@ -272,7 +272,7 @@ async def status_page(request: Request) -> Response:
     return render(request, "status.html", {
         "shelf": shelf, "findings": findings, "ui_stats": _ui_stats(desk, shelf),
         "errors": sum(1 for f in findings if f.severity == "error"),
-        "warnings": sum(1 for f in findings if f.severity != "error"),
+        "warnings": sum(1 for f in findings if f.severity == "warning"),
         "relative": lambda f: _relative(desk, f),
     })  # fmt: skip
 

@@ -170,17 +170,21 @@ class BlockBuilder:
                 assert_never(block)
 
     def heading(self, block: m.Heading) -> Flowable:
-        self.section += 1
+        """A section heading (level 2), numbered when the leaflet numbers its sections;
+        a part of a section (level 3, 4) in the smaller ``subheading`` style, unnumbered,
+        its bookmark nested under its section's (``outline_level``)."""
         prefix: list[Run] = []
-        style = self.w.styles["heading"]
-        if self.numbered:
+        section = block.level == m.SECTION_LEVEL
+        name = "heading" if section else "subheading"
+        if section:
+            self.section += 1
+        if section and self.numbered:
             number = self.w.number(f"{self.section:02d}") + SECTION_SEPARATOR
-            prefix = [
-                Run(number, self.w.family.bold, style.fontSize, theme_colour(self.theme, "accent"))
-            ]
-        level = getattr(block, "level", 2)
-        flowable = self.w.paragraph(block.text.value, "heading", prefix=prefix, role=f"H{level}")
+            size = self.w.styles[name].fontSize
+            prefix = [Run(number, self.w.family.bold, size, theme_colour(self.theme, "accent"))]
+        flowable = self.w.paragraph(block.text.value, name, prefix=prefix, role=f"H{block.level}")
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
+        flowable.outline_level = block.level - m.SECTION_LEVEL
         return flowable
 
     def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
@@ -338,8 +342,9 @@ class BlockBuilder:
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
         image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
-        if not getattr(block, "decorative", False):  # a decorative image is an artifact
-            self.w.tagged(image, "Figure")
+        if not block.decorative and block.alt:  # a decorative image is an artifact
+            # An untranslated description is read in its own language: the source's.
+            self.w.tagged(image, "Figure", block.alt.value in self.w.fallbacks)
             if image.structure is not None:
                 image.structure.alt = _plain(block.alt.value)
         parts: list[Flowable] = [image]

@@ -72,12 +72,18 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
             if block is not None and block_of(remainder) is None:
                 tag_block([remainder], block)
 
+    outline_depth = 0  # the level of the last bookmark added
+
     def afterFlowable(self, flowable: Flowable) -> None:
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"section-{self.seq.nextf('outline')}"
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(title, key, level=0, closed=False)
+            # A bookmark nests at most one level below the one before: ReportLab refuses
+            # a jump (a level-4 heading right under a section), which `check` reports.
+            level = min(getattr(flowable, "outline_level", 0), self.outline_depth + 1)
+            self.outline_depth = level
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
 def layout_leaflet(

@@ -163,6 +163,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         row = side_by_side(halves[0], halves[1], column, lw, top, below, room)
         if opens_section:
             row.outline_title = getattr(halves[0][0], "outline_title", "")
+            row.outline_level = getattr(halves[0][0], "outline_level", 0)
         tag_context([row], group[0][0].id)
         tag_block([row], group[-1][0])  # a heading's row is too tall for its block
         story.append(row)
@@ -209,6 +210,7 @@ def _tables_one_after_the_other(
     top = theme.spacing["heading-before"]
     row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
     row.outline_title = getattr(halves[0][0], "outline_title", "")
+    row.outline_level = getattr(halves[0][0], "outline_level", 0)
     tag_context([row], heading[0][0].id)
     tag_block([row], heading[0][0])
     return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]

@@ -1,0 +1,266 @@
+"""A11Y: what a reader who cannot see the page needs from the content.
+
+A screen reader reads a figure's description instead of the image, lists the headings
+to move through the leaflet, announces a table cell with its column's heading, and
+offers the links out of context. These rules make sure the content gives it each of
+those, in every language built: WCAG 2.1 AA, which the HHS Section 504 rule asks of US
+health providers' documents and EN 301 549 of EU public hospitals (issue #17). The
+tagged PDF carries what is written here; it cannot invent what is missing.
+
+Rules that read text run on every locale (a translation can empty a table heading or
+turn a link into "คลิกที่นี่"); the heading outline is the source's in every language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from ..content.inline import InlineError, Link, links
+from ..content.model import SECTION_LEVEL, TITLE_LEVEL, Figure, Heading, Table, Text, texts
+from ..content.text_policy import visible
+from ..content.yaml_source import load_data
+from ..data import data_path
+from ..errors import Location
+from ..i18n.catalog import po_path
+from ..languages import profile
+from .registry import CheckContext, Issue, check
+from .text import in_language, plain, reader_texts
+
+GENERIC_LINK_TEXT = "link-text.yaml"  # in data/: one list per language
+WEB_SCHEMES = ("http://", "https://")
+
+
+def _prefix(ctx: CheckContext) -> str:
+    return f"[{ctx.locale}] " if ctx.is_translation else ""
+
+
+def _block_at(ctx: CheckContext, line: int) -> Location:
+    return Location(ctx.source.path, line)
+
+
+def _fix_in(ctx: CheckContext, text: Text, source_fix: str) -> str:
+    """Where to fix ``text``: its catalog entry in a translation, else the leaflet."""
+    if ctx.is_translation and text.origin is not None:
+        return f"fix the msgstr of '{text.context}' ({text.origin})"
+    return source_fix
+
+
+@check(
+    "A11Y001",
+    "error",
+    "A figure without alt text is silent to a reader who cannot see it; "
+    "one that only decorates must say so.",
+    scope="locale",
+)
+def figure_without_alt(ctx: CheckContext) -> Iterator[Issue]:
+    for block in ctx.leaflet.blocks:
+        if not isinstance(block, Figure) or block.decorative:
+            continue
+        said = plain(block.alt.value).text.strip() if block.alt else ""
+        if not said:
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"{_prefix(ctx)}figure {block.path.name} has no alt text",
+                "add 'alt:' saying what the image shows, or 'decorative: true' if it only "
+                "decorates the page",
+            )
+        elif said.casefold() in (block.path.name.casefold(), block.path.stem.casefold()):
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"{_prefix(ctx)}the alt text of figure {block.path.name} is its file name",
+                "say what the image shows, as you would to someone on the phone",
+            )
+
+
+@check(
+    "A11Y002",
+    "warning",
+    "An untranslated image description is read to the patient in the source language.",
+    scope="locale",
+)
+def alt_untranslated(ctx: CheckContext) -> Iterator[Issue]:
+    if not ctx.is_translation:
+        return
+    source = {text.context: text.value for text in texts(ctx.source)}
+    for block in ctx.leaflet.blocks:
+        if (
+            isinstance(block, Figure)
+            and block.alt
+            and not in_language(block.alt, ctx.locale, source)
+        ):
+            language = profile(ctx.source.language).name
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"[{ctx.locale}] the alt text of figure {block.path.name} is not translated: "
+                f"the build falls back to the {language} description",
+                f"translate msgctxt '{block.alt.context}' in "
+                f"{Location(po_path(ctx.project, ctx.locale, ctx.source.id))}",
+            )
+
+
+@check(
+    "A11Y003",
+    "error",
+    "Screen-reader users move by heading level; a skipped level hides where a part belongs.",
+)
+def heading_level_skipped(ctx: CheckContext) -> Iterator[Issue]:
+    above = TITLE_LEVEL
+    for block in ctx.leaflet.blocks:
+        if not isinstance(block, Heading):
+            continue
+        if block.level > above + 1:
+            name = plain(block.text.value).text
+            after = "the title" if above == TITLE_LEVEL else f"a level-{above} heading"
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"heading “{name}” is level {block.level} right after {after} "
+                f"(level {above}): level {above + 1} is skipped",
+                f"make it 'level: {above + 1}'"
+                + (" (a section)" if above + 1 == SECTION_LEVEL else "")
+                + f", or put it under a level-{above + 1} heading",
+            )
+        above = block.level
+
+
+@check(
+    "A11Y004",
+    "error",
+    "A screen reader announces each table cell with its column's heading; "
+    "an empty heading names nothing.",
+    scope="locale",
+)
+def table_without_header(ctx: CheckContext) -> Iterator[Issue]:
+    for block in ctx.leaflet.blocks:
+        if not isinstance(block, Table):
+            continue
+        empty = [n for n, cell in enumerate(block.header, 1) if not plain(cell.value).text.strip()]
+        if not empty:
+            continue
+        if len(empty) == len(block.header):
+            message = "table has no header row: every column heading is empty"
+        else:
+            message = "table column " + ", ".join(map(str, empty)) + " has no heading"
+        yield Issue(
+            _block_at(ctx, block.line),
+            _prefix(ctx) + message,
+            _fix_in(
+                ctx,
+                block.header[empty[0] - 1],
+                "write under 'header:' what each column holds, in words",
+            ),
+        )
+
+
+def _links(ctx: CheckContext) -> Iterator[tuple[Text, Link]]:
+    """Each link of the reader's texts in this locale; in a translation, only texts that
+    are translated (a fallback's links were judged with the source)."""
+    source = {text.context: text.value for text in texts(ctx.source)}
+    for text in reader_texts(ctx.leaflet):
+        if ctx.is_translation and not in_language(text, ctx.locale, source):
+            continue
+        try:
+            found = links(text.value)
+        except InlineError:  # the loader or `i18n check` reports broken markup
+            continue
+        for link in found:
+            yield text, link
+
+
+def _link_at(ctx: CheckContext, text: Text, link: Link) -> Location:
+    """The link's target in the leaflet (every translation keeps it: I18N004)."""
+    if ctx.is_translation:
+        return Location(ctx.source.path, text.line)
+    return ctx.sources.locate(text.line, link.url)
+
+
+@check(
+    "A11Y005",
+    "error",
+    "A link with no text prints nothing to press and gives a screen reader nothing to say.",
+    scope="locale",
+)
+def empty_link_text(ctx: CheckContext) -> Iterator[Issue]:
+    for text, link in _links(ctx):
+        if not _words(link.text):
+            yield Issue(
+                _link_at(ctx, text, link),
+                f"{_prefix(ctx)}the link to {link.url} has no text",
+                _fix_in(ctx, text, "write inside [ ] where the link goes: [the trial registry](…)"),
+            )
+
+
+@check(
+    "A11Y006",
+    "warning",
+    "Screen readers list links out of context: 'click here' does not say where a link goes.",
+    scope="locale",
+)
+def generic_link_text(ctx: CheckContext) -> Iterator[Issue]:
+    generic = _generic_phrases(ctx.locale) | _generic_phrases(ctx.source.language)
+    for text, link in _links(ctx):
+        if _words(link.text) and _key(link.text) in generic:
+            yield Issue(
+                _link_at(ctx, text, link),
+                f"{_prefix(ctx)}link text “{_words(link.text)}” does not say where the link goes",
+                _fix_in(ctx, text, "name the place: [the trial registry](…), not [click here](…)"),
+            )
+
+
+@check(
+    "A11Y007",
+    "info",
+    "A bare web address is read letter by letter; a few words saying where it leads read better.",
+    scope="locale",
+)
+def bare_url_link_text(ctx: CheckContext) -> Iterator[Issue]:
+    for text, link in _links(ctx):
+        if link.url.lower().startswith(WEB_SCHEMES) and _is_address(_words(link.text), link.url):
+            yield Issue(
+                _link_at(ctx, text, link),
+                f"{_prefix(ctx)}link text {_words(link.text)} is the web address itself",
+                _fix_in(ctx, text, "allowed; a few words read better: [the trial registry](…)"),
+            )
+
+
+def _words(label: str) -> str:
+    """A link label as a reader hears it: no invisible characters, spaces collapsed."""
+    return " ".join(visible(label).split())
+
+
+def _key(label: str) -> str:
+    """``label`` for comparison with the generic phrases: case folded, no spaces (Thai
+    "คลิก ที่นี่" is "คลิกที่นี่"), no punctuation at either end ("Click here.")."""
+    folded = "".join(_words(label).casefold().split())
+    start, end = 0, len(folded)
+    while start < end and unicodedata.category(folded[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(folded[end - 1]).startswith("P"):
+        end -= 1
+    return folded[start:end]
+
+
+@cache
+def _generic_table() -> dict[str, frozenset[str]]:
+    data = load_data(data_path(GENERIC_LINK_TEXT).read_text("utf-8"))
+    return {str(tag): frozenset(_key(str(phrase)) for phrase in data[tag]) for tag in data}
+
+
+def _generic_phrases(language: str) -> frozenset[str]:
+    return _generic_table().get(profile(language).tag, frozenset())
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def _is_address(label: str, url: str) -> bool:
+    """Whether ``label`` is a web address rather than words: it starts with a scheme or
+    ``www.``, or repeats the target as written. "ClinicalTrials.gov", capitalised as a
+    name, is a name; "clinicaltrials.gov" for https://clinicaltrials.gov is the address."""
+    if not label or " " in label:
+        return False
+    if _SCHEME.match(label) or label.lower().startswith("www."):
+        return True
+    return label.rstrip("/") == _SCHEME.sub("", url).rstrip("/")

@@ -1,0 +1,303 @@
+"""A11Y001–007: figures, heading levels, table headers and link text, in every language."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from msc_leaflet.checks import CheckConfig, run_checks
+from msc_leaflet.checks.accessibility import (
+    figure_without_alt,
+    generic_link_text,
+    table_without_header,
+)
+from msc_leaflet.cli.app import app
+from msc_leaflet.content import model as m
+from msc_leaflet.project import Project
+from test_checks import CLEAN, findings_for, leaflet, translated_context
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def with_picture(make_project: Callable[..., Path], text: str) -> Path:
+    from PIL import Image
+
+    root = make_project({"sample": text})
+    Image.new("RGB", (40, 30), "teal").save(root / "photo.png")
+    return root
+
+
+def a11y(root: Path, locales: list[str] | None = None, leaflet_id: str = "sample") -> list[str]:
+    """``CODE line: severity: message`` for every A11Y finding (the path is the leaflet)."""
+    found = run_checks(Project.at(root), [leaflet_id], locales or [], CheckConfig(today=TODAY))
+    return [
+        f"{f.code} {f.location.line}: {f.severity}: {f.message}"  # type: ignore[attr-defined]
+        for f in found
+        if getattr(f, "code", "").startswith("A11Y")
+    ]
+
+
+# A11Y001: figures
+
+
+def test_a11y001_alt_that_prints_nothing(make_project: Callable[..., Path]) -> None:
+    text = leaflet(CLEAN + "- figure: photo.png\n  alt: '[@alpha2001]'\n")
+    root = with_picture(make_project, text)
+    assert a11y(root) == [
+        f"A11Y001 {line_of(text, 'figure:')}: error: figure photo.png has no alt text"
+    ]
+
+
+def test_a11y001_alt_that_is_the_file_name(make_project: Callable[..., Path]) -> None:
+    text = leaflet(CLEAN + "- figure: photo.png\n  alt: photo.png\n")
+    root = with_picture(make_project, text)
+    assert findings_for(root, "A11Y001") == [
+        f"{line_of(text, 'figure:')}:0: error: the alt text of figure photo.png is its file name"
+    ]
+
+
+def test_a11y001_a_model_built_in_code_without_alt(make_project: Callable[..., Path]) -> None:
+    root = with_picture(make_project, leaflet(CLEAN + "- figure: photo.png\n  alt: A room.\n"))
+    ctx = translated_context(root, {})
+    figure = ctx.leaflet.blocks[-1]
+    assert isinstance(figure, m.Figure)
+    silent = dataclasses.replace(figure, alt=None)
+    blocks = (*ctx.leaflet.blocks[:-1], silent)
+    ctx = dataclasses.replace(ctx, leaflet=dataclasses.replace(ctx.leaflet, blocks=blocks))
+    [issue] = figure_without_alt(ctx)
+    assert issue.message == "[th] figure photo.png has no alt text"
+    decorative = dataclasses.replace(silent, decorative=True)
+    blocks = (*ctx.leaflet.blocks[:-1], decorative)
+    ctx = dataclasses.replace(ctx, leaflet=dataclasses.replace(ctx.leaflet, blocks=blocks))
+    assert list(figure_without_alt(ctx)) == []
+
+
+def test_decorative_figure_is_accepted(make_project: Callable[..., Path]) -> None:
+    root = with_picture(make_project, leaflet(CLEAN + "- figure: photo.png\n  decorative: true\n"))
+    assert a11y(root) == []
+
+
+# A11Y002: an untranslated description
+
+
+def test_a11y002_alt_left_untranslated_falls_back_with_a_warning(i18n_project: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "teal").save(i18n_project / "cells.png")
+    path = i18n_project / "leaflets" / "care-basics.yaml"
+    figure = "  - figure: cells.png\n    alt: Cells seen under a microscope.\n    id: cells\n\n"
+    text = path.read_text("utf-8").replace("  - list:", figure + "  - list:", 1)
+    path.write_text(text, "utf-8")
+    assert a11y(i18n_project, ["th"], "care-basics") == [
+        f"A11Y002 {line_of(text, 'figure:')}: warning: [th] the alt text of figure cells.png "
+        "is not translated: the build falls back to the English description"
+    ]
+    assert a11y(i18n_project, ["en"], "care-basics") == []  # the source is not a fallback
+    found = run_checks(Project.at(i18n_project), ["care-basics"], ["th"])
+    [hint] = [f.hint for f in found if getattr(f, "code", "") == "A11Y002"]
+    assert hint.startswith("translate msgctxt 'cells/alt' in ")
+    assert hint.endswith("th/LC_MESSAGES/care-basics.po")
+
+
+def test_a11y002_translated_alt_is_quiet(make_project: Callable[..., Path]) -> None:
+    root = with_picture(make_project, leaflet(CLEAN + "- figure: photo.png\n  alt: A room.\n"))
+    from msc_leaflet.checks.accessibility import alt_untranslated
+
+    assert list(alt_untranslated(translated_context(root, {"figure/2/alt": "ห้องตรวจ"}))) == []
+    [issue] = alt_untranslated(translated_context(root, {}))
+    assert "falls back to the English description" in issue.message
+
+
+# A11Y003: heading levels
+
+
+@pytest.mark.parametrize(
+    ("blocks", "needle", "message"),
+    [
+        (
+            "- heading: Part\n  level: 3\n",
+            "heading: Part",
+            "heading “Part” is level 3 right after the title (level 1): level 2 is skipped",
+        ),
+        (
+            "- heading: Section\n- paragraph: Text.\n- heading: Detail\n  level: 4\n",
+            "heading: Detail",
+            "heading “Detail” is level 4 right after a level-2 heading (level 2): "
+            "level 3 is skipped",
+        ),
+    ],
+)
+def test_a11y003_skipped_heading_level(
+    make_project: Callable[..., Path], blocks: str, needle: str, message: str
+) -> None:
+    text = leaflet(CLEAN + blocks)
+    root = make_project({"sample": text})
+    assert a11y(root) == [f"A11Y003 {line_of(text, needle)}: error: {message}"]
+
+
+def test_a11y003_levels_may_climb_back_up(make_project: Callable[..., Path]) -> None:
+    blocks = (
+        "- heading: One\n- heading: One a\n  level: 3\n- heading: One a i\n  level: 4\n"
+        "- heading: Two\n- paragraph: Text.\n"
+    )
+    assert a11y(make_project({"sample": leaflet(CLEAN + blocks)})) == []
+
+
+# A11Y004: table header row
+
+
+def test_a11y004_header_row_that_prints_nothing(make_project: Callable[..., Path]) -> None:
+    blocks = "- table:\n    header: ['[@alpha2001]', '[@alpha2001]']\n    rows:\n      - [a, b]\n"
+    text = leaflet(CLEAN + blocks)
+    assert a11y(make_project({"sample": text})) == [
+        f"A11Y004 {line_of(text, 'table:')}: error: "
+        "table has no header row: every column heading is empty"
+    ]
+
+
+def test_a11y004_one_column_without_heading_in_a_translation(
+    make_project: Callable[..., Path],
+) -> None:
+    blocks = "- table:\n    header: [Sign, Action]\n    rows:\n      - [Fever, Call us]\n"
+    root = make_project({"sample": leaflet(CLEAN + blocks)})
+    thai = {"table/2/header/1": "อาการ", "table/2/header/2": "[@alpha2001]"}
+    ctx = translated_context(root, thai)
+    [issue] = table_without_header(ctx)
+    assert issue.message == "[th] table column 2 has no heading"
+
+
+# A11Y005–007: link text
+
+
+def test_a11y005_empty_link_text(make_project: Callable[..., Path]) -> None:
+    text = leaflet(CLEAN + "- paragraph: Read the rules [](https://example.org/rules).\n")
+    root = make_project({"sample": text})
+    line = line_of(text, "rules")
+    column = text.splitlines()[line - 1].index("https://") + 1
+    assert findings_for(root, "A11Y005") == [
+        f"{line}:{column}: error: the link to https://example.org/rules has no text"
+    ]
+
+
+@pytest.mark.parametrize("label", ["Click here", "here.", "Read  more", "LINK", "this page"])
+def test_a11y006_generic_link_text(make_project: Callable[..., Path], label: str) -> None:
+    text = leaflet(CLEAN + f"- paragraph: For the rules, [{label}](https://example.org/rules).\n")
+    root = make_project({"sample": text})
+    line = line_of(text, "rules")
+    column = text.splitlines()[line - 1].index("https://") + 1
+    shown = " ".join(label.split())
+    assert findings_for(root, "A11Y006") == [
+        f"{line}:{column}: warning: link text “{shown}” does not say where the link goes"
+    ]
+
+
+def test_a11y006_descriptive_link_text_passes(make_project: Callable[..., Path]) -> None:
+    blocks = (
+        "- paragraph: >-\n    See [the clinic's rules](https://example.org/rules),\n"
+        "    [read more about infusions](https://example.org/i)\n"
+        "    or call [+66 2 000 0000](tel:+6620000000).\n"
+    )
+    assert a11y(make_project({"sample": leaflet(CLEAN + blocks)})) == []
+
+
+def test_a11y006_thai_translation_with_generic_link_text(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: See [the rules](https://example.org).\n")}
+    )
+    ctx = translated_context(root, {"paragraph/2": "ดูกฎ[คลิกที่นี่](https://example.org)"})
+    [issue] = generic_link_text(ctx)
+    assert issue.message == "[th] link text “คลิกที่นี่” does not say where the link goes"
+    assert issue.location.line == line_of(leaflet(CLEAN + "- paragraph: x\n"), "paragraph:")
+    good = translated_context(root, {"paragraph/2": "ดู[กฎของคลินิก](https://example.org)"})
+    assert list(generic_link_text(good)) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "reported"),
+    [
+        ("https://example.org/rules", "https://example.org/rules", True),
+        ("www.example.org", "https://www.example.org", True),
+        ("example.org/rules", "https://example.org/rules", True),
+        ("ClinicalTrials.gov", "https://clinicaltrials.gov", False),  # written as a name
+        ("info@example.org", "mailto:info@example.org", False),
+    ],
+)
+def test_a11y007_bare_web_address_is_an_info(
+    make_project: Callable[..., Path], label: str, url: str, reported: bool
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + f"- paragraph: See [{label}]({url}).\n")})
+    expected = [f"info: link text {label} is the web address itself"] if reported else []
+    assert [f.split(" ", 1)[1] for f in findings_for(root, "A11Y007")] == expected
+
+
+# The command line
+
+
+def test_cli_exit_codes_and_summary(make_project: Callable[..., Path]) -> None:
+    runner = CliRunner()
+    info_only = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: See [www.example.org](https://example.org).\n")}
+    )
+    args = ["check", "-p", str(info_only), "--today", "2026-06-01"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "info: A11Y007: link text www.example.org is the web address itself" in result.stdout
+    assert result.stderr.strip().endswith("0 error(s), 0 warning(s), 1 info")
+    document = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert (document["errors"], document["warnings"], document["infos"]) == (0, 0, 1)
+
+    skipped = leaflet(CLEAN + "- heading: Part\n  level: 3\n")
+    (info_only / "leaflets" / "sample.yaml").write_text(skipped, "utf-8")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert f"sample.yaml:{line_of(skipped, 'heading:')}: error: A11Y003: " in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("blocks", "needle"),
+    [
+        ("- heading: Deep\n  level: 7\n", "level:"),
+        ("- figure: photo.png\n  caption: Our clinic.\n", "figure:"),
+    ],
+)
+def test_bad_input_is_one_message_without_traceback(
+    make_project: Callable[..., Path], tmp_path: Path, blocks: str, needle: str
+) -> None:
+    text = leaflet(CLEAN + blocks)
+    root = with_picture(make_project, text)
+    runner = CliRunner()
+    built = runner.invoke(app, ["build", "-p", str(root), "--out", str(tmp_path / "out")])
+    checked = runner.invoke(app, ["check", "-p", str(root), "--today", "2026-06-01"])
+    for result in (built, checked):
+        assert result.exit_code == 1
+        assert "Traceback" not in result.output
+    assert f"sample.yaml:{line_of(text, needle)}:" in built.stderr
+    assert "LOAD001" in checked.stdout
+
+
+def test_a11y006_in_a_catalog_points_at_the_leaflet_line_and_the_po_entry(
+    i18n_project: Path,
+) -> None:
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    text = po.read_text("utf-8")
+    po.write_text(text.replace("[ทะเบียนงานวิจัยทางคลินิก]", "[คลิกที่นี่]"), "utf-8")
+    found = run_checks(Project.at(i18n_project), ["care-basics"], ["th"])
+    [finding] = [f for f in found if getattr(f, "code", "") == "A11Y006"]
+    leaflet_text = (i18n_project / "leaflets" / "care-basics.yaml").read_text("utf-8")
+    assert finding.location.path.name == "care-basics.yaml"
+    assert finding.location.line == line_of(leaflet_text, "trial registry")
+    entry = line_of(text, 'msgctxt "faq/7/2/answer"')  # where the entry starts
+    assert finding.hint.startswith("fix the msgstr of 'faq/7/2/answer' (")
+    assert finding.hint.endswith(f"care-basics.po:{entry})")

@@ -1,0 +1,100 @@
+"""Heading levels on the page: a part of a section is set smaller, is not numbered, and
+its bookmark nests under its section's (#17)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from conftest import leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.project import Project
+
+BLOCKS = """\
+- heading: Before the visit
+- paragraph: Bring your list of medicines.
+- heading: What to bring
+  level: 3
+- paragraph: Your ID card and your last test results.
+- heading: Forms to sign
+  level: 4
+- paragraph: The clinic gives you a consent form to read at home.
+- heading: After the visit
+- paragraph: Rest for a day.
+"""
+
+
+def outline_tree(reader: PdfReader, items: list[object] | None = None) -> list[object]:
+    """The bookmarks as nested lists of titles, as a viewer's sidebar shows them."""
+    tree: list[object] = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            tree.append(outline_tree(reader, item))
+        else:
+            assert isinstance(item, Destination)
+            tree.append(item.title)
+    return tree
+
+
+def line_sizes(path: Path) -> dict[str, float]:
+    """Each text line of the PDF → the largest character size on it."""
+    sizes: dict[str, float] = {}
+    for page in extract_pages(str(path)):
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTTextLine):
+                chars = [c.size for c in item if isinstance(c, LTChar)]
+                sizes[item.get_text().strip()] = max(chars, default=0.0)
+            elif isinstance(item, LTTextContainer):
+                stack.extend(item)
+    return sizes
+
+
+def test_a_part_of_a_section_is_smaller_unnumbered_and_nested_in_the_bookmarks(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project({"sample": leaflet_yaml(BLOCKS, references="")})
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    sizes = line_sizes(path)
+    section = sizes["01 · Before the visit"]
+    assert sizes["What to bring"] < section  # not "02 · What to bring": not a section
+    assert sizes["Forms to sign"] == sizes["What to bring"]
+    assert sizes["02 · After the visit"] == section  # sections count level 2 only
+    assert sizes["Bring your list of medicines."] < sizes["What to bring"]
+    assert outline_tree(PdfReader(path)) == [
+        "A sample leaflet",
+        "01 · Before the visit",
+        ["What to bring", ["Forms to sign"]],
+        "02 · After the visit",
+    ]
+
+
+def test_a_skipped_level_still_builds_its_bookmark_one_level_down(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # `check` reports the skip (A11Y003); a draft build must not fail on it.
+    blocks = "- heading: Section\n- heading: Too deep\n  level: 4\n- paragraph: Text.\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    assert outline_tree(PdfReader(path)) == ["A sample leaflet", "01 · Section", ["Too deep"]]
+
+
+def test_the_parallel_edition_nests_a_part_under_its_section(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    path = i18n_project / "leaflets" / "care-basics.yaml"
+    text = path.read_text("utf-8")
+    part = "  - heading: When to call us\n    level: 3\n\n  - list:\n"
+    path.write_text(text.replace("  - list:\n", part, 1), "utf-8")
+    built = build_leaflet(
+        Project.at(i18n_project), "care-basics", "th", tmp_path / "out", edition="parallel"
+    ).path
+    tree = outline_tree(PdfReader(built))
+    assert tree[2] == ["When to call us"]  # under the first section, whatever its title
+    assert isinstance(tree[1], str) and tree[1].startswith("01 · ")
