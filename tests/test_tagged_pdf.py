@@ -230,6 +230,8 @@ def test_headings_notes_and_figures_follow_pdf_ua(bundled: dict[str, Path]) -> N
 
 BLOCKS = """\
 - heading: Parts of the leaflet
+- heading: Before you come
+  level: 3
 - paragraph: Read the [clinic's website](https://example.org/msc) before you come.
 - list:
     - First point
@@ -270,7 +272,7 @@ def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) ->
     document, _ = structure(features_pdf)
     nodes = document.walk()
     roles = {n.role for n in nodes}
-    assert {"L", "LI", "LBody", "Table", "TR", "TH", "TD", "Link", "BlockQuote"} <= roles
+    assert {"L", "LI", "LBody", "Table", "TR", "TH", "TD", "Link", "BlockQuote", "H3"} <= roles
     lists = [n for n in nodes if n.role == "L"]
     assert {"Decimal"} <= {n.attributes.get("ListNumbering") for n in lists}
     headers = [n for n in nodes if n.role == "TH"]
