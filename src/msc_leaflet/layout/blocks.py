@@ -23,6 +23,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import NullActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
@@ -518,10 +519,17 @@ def _citations(flowables: Sequence[Flowable]) -> set[int]:
 
 
 class _Sequence(KeepTogether):  # type: ignore[misc]
-    """A list of flowables placed in order with no keep-together rule (long tables)."""
+    """A list of flowables placed in order with no keep-together rule (long tables).
+
+    Its split leads with a `NullActionFlowable`, as ReportLab's own `KeepTogether` does
+    when it gives up: the document then places each flowable on its own, splitting the
+    table between its rows. Without it, ReportLab takes the first part of a split to fit
+    where it is: a long table that did not fit whole below the block before it (a
+    figure, a paragraph) failed to build, reported as a cell taller than a page.
+    """
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        return list(self._content)
+        return [NullActionFlowable(), *self._content]
 
 
 def _plain(source: str) -> str:

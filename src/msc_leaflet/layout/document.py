@@ -40,7 +40,7 @@ from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .story import DateFormatter, Localised
 from .structure import Structure
-from .unprintable import block_of, missing_glyph, tag_block, too_large
+from .unprintable import block_of, missing_glyph, split_fault, tag_block, too_large
 
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 
@@ -65,7 +65,12 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
         waiting = len(flowables) - 1
         try:
             super().handle_flowable(flowables)
-        except LayoutError:
+        except LayoutError as error:
+            # ReportLab's "Splitting error": the first part a flowable split off did not
+            # fit where the flowable asked to go, a fault in our flowable's split, not
+            # content too large for a page (it was reported as a table cell too tall).
+            if str(error).startswith("Splitting error"):
+                raise split_fault(block, self.leaflet_path) from error
             raise too_large(block, flowable, self.frame, self.leaflet_path) from None
         # What ReportLab put back in front (a split's remainder) sets the same block.
         for remainder in flowables[: len(flowables) - waiting]:

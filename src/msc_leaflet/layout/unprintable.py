@@ -8,6 +8,9 @@ cols(tallest row 662.55)> too large on page 2 in frame 'later-0'(493.2 x 714.3*)
 nothing an author can act on. The document remembers the block it is placing
 (`tag_block`, `block_of`) and turns the error into `file:line: error:` with what to
 change.
+
+A split that breaks ReportLab's rule (its first part must fit where it was asked to
+go) is a fault of ours, and `split_fault` says so rather than blame the content.
 """
 
 from __future__ import annotations
@@ -36,10 +39,15 @@ _KINDS = {
 }
 
 
-def tag_block(flowables: list[Flowable], block: m.Block) -> None:
-    """Remember on each of a block's flowables which block it sets."""
+def tag_block(flowables: Sequence[Flowable], block: m.Block) -> None:
+    """Remember on each of a block's flowables, and on every flowable inside them, which
+    block it sets. A group is taken apart when it splits or joins the heading before it
+    (`keep_headings_with_boxes`), and a table splits into new tables of the same cells:
+    tagged only on the outside, their parts took the heading's block, and a table row
+    too tall for a page was blamed on the heading."""
     for flowable in flowables:
         flowable.leaflet_block = block
+        tag_block(_inside(flowable), block)
 
 
 def block_of(flowable: Flowable | None) -> m.Block | None:
@@ -51,14 +59,24 @@ def block_of(flowable: Flowable | None) -> m.Block | None:
         block: m.Block | None = getattr(flowable, "leaflet_block", None)
         if block is not None:
             return block
-        if isinstance(flowable, KeepTogether) and flowable._content:
-            flowable = flowable._content[0]
-        elif isinstance(flowable, Table) and flowable._cellvalues:
-            cell = flowable._cellvalues[0][0]
-            flowable = cell[0] if isinstance(cell, (list, tuple)) and cell else cell
-        else:
-            return None
+        inside = _inside(flowable)
+        flowable = inside[0] if inside else None
     return None
+
+
+def _inside(flowable: Flowable) -> list[Flowable]:
+    """The flowables in a KeepTogether group, or in a table's cells row by row."""
+    if isinstance(flowable, KeepTogether):
+        return list(flowable._content)
+    if isinstance(flowable, Table):
+        cells = [cell for row in flowable._cellvalues for cell in row]
+        return [
+            f
+            for cell in cells
+            for f in (cell if isinstance(cell, (list, tuple)) else [cell])
+            if isinstance(f, Flowable)
+        ]
+    return []
 
 
 def too_large(
@@ -103,6 +121,18 @@ def too_large(
         where,
         f"this {kind} is taller than a page and cannot be split across pages",
         f"split the {kind} into smaller blocks",
+    )
+
+
+def split_fault(block: m.Block | None, leaflet: Path) -> LeafletError:
+    """The error for ``block``, which the layout failed to split between pages although
+    no part of it is too large: a fault to report, not one for the author to fix."""
+    kind = _KINDS.get(type(block), "block") if block is not None else "part of the leaflet"
+    return LeafletError(
+        Location(leaflet, block.line if block is not None else 0),
+        f"the layout failed to split this {kind} between pages: a fault in msc-leaflet, "
+        "not in the leaflet",
+        "please report it, with this leaflet",
     )
 
 
