@@ -251,8 +251,9 @@ FIGURE = """- figure: picture.png
 
 @pytest.fixture
 def features_pdf(make_project: Callable[..., Path], tmp_path: Path) -> Path:
-    rows = "".join(f"      - [Check {n}, Reason number {n} for this check]\n" for n in range(12))
-    root = make_project({"sample": leaflet_yaml(BLOCKS + rows)})
+    rows = "".join(f"      - [Check {n}, Reason number {n} for this check]\n" for n in range(40))
+    root = make_project({"sample": leaflet_yaml(FIGURE + BLOCKS + rows)})
+    Image.new("RGB", (300, 200), (200, 220, 240)).save(root / "picture.png")
     return build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
 
 
@@ -269,10 +270,12 @@ def test_a_figure_is_a_figure_with_its_description(
 
 
 def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) -> None:
-    document, _ = structure(features_pdf)
+    document, owners = structure(features_pdf)
     nodes = document.walk()
     roles = {n.role for n in nodes}
     assert {"L", "LI", "LBody", "Table", "TR", "TH", "TD", "Link", "BlockQuote", "H3"} <= roles
+    assert "Figure" in roles
+    assert len({page for page, _ in owners}) >= 2  # the table runs on to another page
     lists = [n for n in nodes if n.role == "L"]
     assert {"Decimal"} <= {n.attributes.get("ListNumbering") for n in lists}
     headers = [n for n in nodes if n.role == "TH"]
@@ -280,7 +283,7 @@ def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) ->
     assert [_norm(h.text()) for h in headers] == ["Test", "Why"]
     assert all(h.attributes.get("Scope") == "Column" for h in headers)
     rows = [n for n in nodes if n.role == "TR"]
-    assert len(rows) == 13
+    assert len(rows) == 41
     link = next(n for n in nodes if n.role == "Link")
     assert _norm(link.text()) == _norm("clinic's website")
     pdf = pikepdf.open(features_pdf)
