@@ -145,6 +145,15 @@ def test_every_output_is_tagged_throughout(bundled: dict[str, Path]) -> None:
             assert page.untagged_other == 0, (
                 f"{name} p{number}: graphics neither tagged nor artifact"
             )
+        # Running heads and footers are pagination artifacts, on every page.
+        for number, page in enumerate(pdf.pages, 1):
+            operators = pikepdf.parse_content_stream(page)
+            subtypes = {
+                str(op.operands[1].get("/Subtype"))
+                for op in operators
+                if str(op.operator) == "BDC" and op.operands[0] == "/Artifact"
+            }
+            assert {"/Header", "/Footer"} <= subtypes, f"{name} p{number}: {subtypes}"
         # The ParentTree names, for every MCID, the element that holds it.
         _, owners = structure(path)
         assert set(parent_tree(path)) == set(owners), name

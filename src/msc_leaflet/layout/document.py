@@ -24,7 +24,7 @@ from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import MissingGlyphError, draw_runs, register_fonts
-from ..typeset.marked_content import Tagger
+from ..typeset.marked_content import Tagger, pagination
 from .colours import theme_colour
 from .editions import Part, Setting, parallel_part, single_part
 from .pages import (
@@ -199,7 +199,8 @@ def _notes_painter(f: PageFurniture) -> PagePainter:
         m = theme.margins
         f.references.on_page = set()
         f.margin_notes.clear()
-        draw_running_header(canvas, f)
+        with pagination(canvas, "Header"):
+            draw_running_header(canvas, f)
         top = height - m["top"] - 8 * mm
         heading = theme.sizes["heading"]
         draw_runs(

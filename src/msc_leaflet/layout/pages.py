@@ -26,7 +26,7 @@ from ..i18n.labels import Labels
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
-from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger
+from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.scripts import is_rtl
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
@@ -149,7 +149,8 @@ class DeferredCanvas(MarkHoldingCanvas):
             hold_marks(self)
             part = parts[index]
             number = parts[: index + 1].count(part)
-            finish.footers[part](self, number, parts.count(part))
+            with pagination(self, "Footer"):
+                finish.footers[part](self, number, parts.count(part))
             draw_held_marks(self, at=start)
             finish.geometry.draw_crop_marks(self, finish.colour_mode)
             if tagger is not None:
@@ -240,11 +241,13 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
 
     def first_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:
         begin(canvas, doc_)
-        _draw_band(canvas, furniture, width, height, band)
+        with pagination(canvas, "Header"):
+            _draw_band(canvas, furniture, width, height, band)
 
     def later_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:
         begin(canvas, doc_)
-        draw_running_header(canvas, furniture)
+        with pagination(canvas, "Header"):
+            draw_running_header(canvas, furniture)
 
     first_top = height - band - 10 * mm
     later_top = height - m["top"] - 8 * mm

@@ -171,3 +171,19 @@ def drawing(canvas: object, element: Element | None) -> Iterator[None]:
         return
     with tagger.drawing(element):
         yield
+
+
+@contextmanager
+def pagination(canvas: Any, part: str) -> Iterator[None]:
+    """What is drawn inside is a pagination artifact, ``part`` Header or Footer: a
+    screen reader that skips running heads and page numbers knows it is one."""
+    tagger = tagger_of(canvas)
+    if tagger is None:
+        yield
+        return
+    code: list[str] = canvas._code
+    code.append(f"{END}\n/Artifact <</Type /Pagination /Subtype /{part}>> BDC")
+    try:
+        yield
+    finally:
+        code.append(f"{END}\n{ARTIFACT_BEGIN}")
