@@ -146,8 +146,8 @@ def test_every_output_is_tagged_throughout(bundled: dict[str, Path]) -> None:
                 f"{name} p{number}: graphics neither tagged nor artifact"
             )
         # Running heads and footers are pagination artifacts, on every page.
-        for number, page in enumerate(pdf.pages, 1):
-            operators = pikepdf.parse_content_stream(page)
+        for number, pdf_page in enumerate(pdf.pages, 1):
+            operators = pikepdf.parse_content_stream(pdf_page)
             subtypes = {
                 str(op.operands[1].get("/Subtype"))
                 for op in operators
