@@ -239,34 +239,46 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
     so a kept term's brackets do not split it from the words around it."""
     own = element.effective_lang()
     terms = element.terms_lang if locale_script(own) != LATIN else ""
-    own_key: _TagKey = ("lang", own)
-    terms_key: _TagKey = ("lang", terms)
+    # The key a piece's letters give (indexed by `_letters`); None: the key before.
+    by_letters: tuple[_TagKey | None, ...] = (None, ("lang", terms), ("lang", own), None)
     keys: list[_TagKey] = []
-    key = own_key
-    piece = None
+    append = keys.append
+    key: _TagKey = ("lang", own)
+    last = None
     special: _TagKey | None = None
-    for placed in items:  # once per glyph cluster drawn: kept lean
-        if placed.piece is not piece:
-            piece = placed.piece
+    letters = _NO_LETTERS
+    for placed in items:  # once per glyph cluster drawn: the work is done per piece
+        piece = placed.piece
+        if piece is not last:
+            last = piece
             run = piece.run
             special = ("link", run.link) if run.link and links else None
             special = ("cites", "") if run.cites and not special else special
+            letters = _letters(piece.text) if terms else _NO_LETTERS
+            key = by_letters[letters] or key
         if special is not None:
-            keys.append(special)
+            append(special)
             continue
-        if terms:
-            latin = _latin_letters(placed.cluster.text)
-            if latin is not None:
-                key = terms_key if latin else own_key
-        keys.append(key)
+        if letters == _MIXED:  # a piece with Latin and other letters: per cluster
+            key = by_letters[_letters(placed.cluster.text)] or key
+        append(key)
     return keys
 
 
-@lru_cache(maxsize=4096)
-def _latin_letters(text: str) -> bool | None:
-    """Whether the first letter of a cluster is Latin; None: it has no letter."""
-    letter = next((c for c in text if c.isalpha()), "")
-    return script_of(letter) == LATIN if letter else None
+# What `_letters` says of a text (plain ints: this is read once per cluster drawn).
+_NO_LETTERS, _LATIN, _OTHER, _MIXED = range(4)
+
+
+@lru_cache(maxsize=8192)
+def _letters(text: str) -> int:
+    """Which script the letters of ``text`` are in: Latin, another, both, or none
+    (digits, spaces, punctuation)."""
+    latin = {script_of(c) == LATIN for c in text if c.isalpha()}
+    if not latin:
+        return _NO_LETTERS
+    if len(latin) == 2:
+        return _MIXED
+    return _LATIN if latin.pop() else _OTHER
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
