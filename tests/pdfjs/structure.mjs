@@ -2,15 +2,9 @@
 // Firefox's reader and accessibility tree are built from ({role, lang, alt, children}),
 // with each content node's text from getTextContent({includeMarkedContent: true}).
 // Usage: node structure.mjs file.pdf
-import { readFileSync } from "node:fs";
+import { openPdf } from "./open.mjs";
 
-for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {
-  globalThis[name] ??= class {};
-}
-const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-
-const data = new Uint8Array(readFileSync(process.argv[2]));
-const pdf = await getDocument({ data, verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
+const pdf = await openPdf(process.argv[2]);
 const pages = [];
 for (let n = 1; n <= pdf.numPages; n++) {
   const page = await pdf.getPage(n);
