@@ -395,6 +395,15 @@ def _register_check() -> None:
 _register_check()
 
 
+def _register_preflight() -> None:
+    from .preflight import preflight
+
+    app.command("preflight")(preflight)
+
+
+_register_preflight()
+
+
 def _register_serve() -> None:
     from .serve import serve
 
