@@ -41,11 +41,11 @@ def embedded(font: Dictionary) -> bool:
     )
 
 
-def widths_agree(font: Dictionary) -> bool | None:
+def widths_agree(font: object) -> bool | None:
     """Whether every /Widths entry of a simple TrueType ``font`` equals its program's
     advance for that code; None when the font is of a kind this does not read (not
     TrueType, or a cmap other than the byte maps ReportLab writes)."""
-    if font.get("/Subtype") != Name.TrueType:
+    if not isinstance(font, Dictionary) or font.get("/Subtype") != Name.TrueType:
         return None
     descriptor = font.get("/FontDescriptor")
     program = descriptor.get("/FontFile2") if isinstance(descriptor, Dictionary) else None
