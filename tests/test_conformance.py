@@ -127,6 +127,18 @@ def test_screen_edition_has_an_srgb_output_intent_and_printing_links(english: Pa
         assert links and all(int(a.F) & 4 and not int(a.F) & (1 | 2 | 32) for a in links)
 
 
+def test_the_srgb_profile_carries_no_time_of_its_making() -> None:
+    """LittleCMS dates each profile it makes: left so, no two builds in different
+    seconds would be byte-identical."""
+    import zlib
+
+    from msc_leaflet.finishing.icc import FIXED_DATE, srgb_profile
+
+    data = zlib.decompress(srgb_profile().compressed)
+    assert data[24:36] == FIXED_DATE and data[84:100] == bytes(16)
+    assert read_header(data).colour_space == "RGB "
+
+
 def test_an_independent_pdfa_validator_approves_the_english_leaflet(english: Path) -> None:
     assert pdfa_violations(english) == []
 

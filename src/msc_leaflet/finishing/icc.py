@@ -25,6 +25,10 @@ from ..files import read_input
 HEADER_SIZE = 128  # ICC.1:2010 §7.2: every profile starts with this header
 MAX_PROFILE_BYTES = 64 * 1024 * 1024  # press profiles are 0.5–8 MB; more is not a profile
 COMPONENTS = {b"RGB ": 3, b"CMYK": 4, b"GRAY": 1}  # colour space signature → /N
+# LittleCMS stamps the time of creation into the header (bytes 24–35): a fixed one keeps
+# builds byte-identical run to run. The profile ID (84–99) is zero, "not computed", so
+# no checksum covers the date.
+FIXED_DATE = struct.pack(">6H", 2000, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def srgb_profile() -> Profile:
     from PIL import ImageCms  # 10 ms to import: only builds that embed it pay
 
     data = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    return _compress(data, 3)
+    return _compress(data[:24] + FIXED_DATE + data[36:], 3)
 
 
 @cache
