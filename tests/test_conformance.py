@@ -81,13 +81,21 @@ class Xmp:
         return values[0]
 
 
+# What pikepdf's validator objects to by its own design, not for a fault of the file: it
+# validates level B, so it expects pdfaid:conformance B (6.6.4-3); and its namespace
+# allow-list knows no extension schemas (its dispositions.json says so), so the pdfuaid
+# property of a tagged file and the schema describing it are "not permitted" to it,
+# where veraPDF accepts them. `test_a_tagged_document_…` checks the description is there.
+VALIDATOR_LIMITS = ("6.6.4-3", "pdfaExtension", "pdfaSchema", "pdfaProperty", "pdfuaid:part")
+
+
 def pdfa_violations(path: Path) -> list[str]:
-    """What pikepdf's PDF/A-2b validator finds, less its one objection to level U:
-    it validates level B, so it expects pdfaid:conformance B."""
+    """What pikepdf's PDF/A-2b validator finds, less its objections by design."""
     import pikepdf.pdfa
 
     report = pikepdf.pdfa.validate_written(path, "2b")
-    return [str(f) for f in report.findings if "6.6.4-3" not in str(f)]
+    found = [str(f) for f in report.findings]
+    return [f for f in found if not any(limit in f for limit in VALIDATOR_LIMITS)]
 
 
 @pytest.fixture(scope="module")
@@ -328,9 +336,10 @@ def _canvas_pdf(draw: Callable[[Canvas], None]) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_tagged_document_claims_pdfua_with_its_schema_described() -> None:
+def test_a_tagged_document_claims_pdfua_with_its_schema_described(tmp_path: Path) -> None:
     pdf = pikepdf.new()
     pdf.add_blank_page()
+    conformance_step(Conformance("PDF/A-2u", ("th", "en")))(pdf)  # the output intent
     pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
     pdf.Root.StructTreeRoot = pdf.make_indirect(
         pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot)
@@ -341,6 +350,9 @@ def test_a_tagged_document_claims_pdfua_with_its_schema_described() -> None:
     xmp = Xmp(pdf)
     assert xmp.one("pdfuaid:part") == "1" and xmp.one("pdfaid:part") == "2"
     assert b"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in packet
+    validated = tmp_path / "tagged.pdf"
+    pdf.save(validated, fix_metadata_version=False)
+    assert pdfa_violations(validated) == []
     untagged = pikepdf.new()
     write_metadata(untagged, ["en"], STANDARDS["none"])
     assert Xmp(untagged).all("pdfuaid:part") == []
