@@ -36,6 +36,7 @@ from msc_leaflet.finishing.icc import read_header
 from msc_leaflet.finishing.xmp import DocumentMetadata, xmp_date, xmp_packet
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
+from msc_leaflet.theme.output_intent import OutputIntent
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -230,6 +231,7 @@ def test_cmyk_with_the_shops_profile_is_pdfx_4(make_project: Callable[..., Path]
         assert xmp.one("pdf:Trapped") == "False"
         assert xmp.all("pdfaid:part") == []
         assert all("/TrimBox" in page.obj and "/BleedBox" in page.obj for page in pdf.pages)
+        assert pdf.pdf_version <= "1.6"  # PDF/X-4 is based on PDF 1.6
     # The profile is an input: a new one from the shop rebuilds the output.
     assert "up to date" in runner.invoke(app, [*args, "--bleed", "3mm"]).output
     (root / "profiles" / "press.icc").write_bytes(cmyk_profile(description="Press v2"))
@@ -306,6 +308,25 @@ def _pdf(content: bytes, resources: dict[str, Any] | None = None) -> bytes:
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+def test_pdfx_refuses_an_unembedded_font_and_an_rgb_image(tmp_path: Path) -> None:
+    profile = tmp_path / "press.icc"
+    profile.write_bytes(cmyk_profile())
+    intent = OutputIntent(profile, "FOGRA39")
+    step = conformance_step(Conformance("PDF/X-4", ("en",), intent, tmp_path / "theme.yaml"))
+    helvetica = _canvas_pdf(lambda c: c.drawString(72, 72, "Helvetica is not embedded"))
+    with pytest.raises(ValueError, match="PDF/X: font Helvetica is not embedded"):
+        final_pass(helvetica, [step])
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(pdf, bytes(12))
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = 2, 2, 8
+    image.ColorSpace = pikepdf.Name.DeviceRGB
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+    with pytest.raises(ValueError, match="Im1 is RGB"):
+        step(pdf)
 
 
 def test_pdfa_refuses_an_unembedded_font_and_a_cmyk_image() -> None:

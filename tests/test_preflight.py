@@ -127,6 +127,7 @@ def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:
     report = preflight(canvas_pdf(tmp_path / "text.pdf", small, shrunk))
     assert messages(report, "warning", "text") == [("text of 6.0 pt (under 9 pt)", (1, 2))]
     assert messages(report, "error", "fonts") == [("font Helvetica is not embedded", (1, 2))]
+    assert messages(report, "info", "fonts") == [("fonts: Helvetica", ())]
     assert not report.passed
 
 

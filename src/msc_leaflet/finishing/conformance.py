@@ -217,7 +217,7 @@ def _refuse_for_pdfa(pdf: pikepdf.Pdf) -> list[Dictionary]:
                 raise ValueError(f"PDF/A: page {number} has a {action.S} action")
         for name, font in _fonts(page.obj.get("/Resources")):
             if font.objgen not in fonts and not embedded(font):
-                raise ValueError(f"PDF/A: font {font.get('/BaseFont', name)} is not embedded")
+                raise ValueError(f"PDF/A: font {name} is not embedded")
             fonts[font.objgen] = font
         for name, image in _images(page.obj.get("/Resources")):
             if _device_space(image) == "/DeviceCMYK":
@@ -230,10 +230,16 @@ def _refuse_for_pdfa(pdf: pikepdf.Pdf) -> list[Dictionary]:
 
 
 def _refuse_for_pdfx(pdf: pikepdf.Pdf) -> None:
-    """PDF/X-4 allows device colour only in the output intent's model (CMYK, grey)."""
+    """PDF/X-4 needs every font embedded, and allows device colour only in the output
+    intent's model (CMYK, grey)."""
+    if pdf.is_encrypted:
+        raise ValueError("PDF/X: the document is encrypted")
     for number, page in enumerate(pdf.pages, 1):
         if "/TrimBox" not in page.obj and "/ArtBox" not in page.obj:
             page.obj.TrimBox = page.obj.MediaBox  # PDF/X: every page says where it is cut
+        for name, font in _fonts(page.obj.get("/Resources")):
+            if not embedded(font):
+                raise ValueError(f"PDF/X: font {name} is not embedded")
         for name, image in _images(page.obj.get("/Resources")):
             if _device_space(image) == "/DeviceRGB":
                 raise ValueError(
@@ -244,11 +250,12 @@ def _refuse_for_pdfx(pdf: pikepdf.Pdf) -> None:
 
 
 def _fonts(resources: object) -> Iterator[tuple[str, Dictionary]]:
+    """(name a reader knows it by, font dictionary) of each font in ``resources``."""
     fonts = resources.get("/Font") if isinstance(resources, Dictionary) else None
     if isinstance(fonts, Dictionary):
-        for name, font in fonts.items():
+        for key, font in fonts.items():
             if isinstance(font, Dictionary):
-                yield name, font
+                yield str(font.get("/BaseFont", key)).lstrip("/"), font
 
 
 def _images(

@@ -238,6 +238,13 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
 
 
 def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
+    names = {
+        _SUBSET.sub("", str(font.get("/BaseFont", name)).lstrip("/"))
+        for scan in scans
+        for name, font in scan.fonts.values()
+    }
+    if names:
+        yield ("info", "fonts", "fonts: " + ", ".join(sorted(names)), 0)
     for number, scan in enumerate(scans, 1):
         for name, font in scan.fonts.values():
             base = str(font.get("/BaseFont", name)).lstrip("/")
