@@ -76,6 +76,9 @@ class PrintSpec:
     proof: bool = False  # watermark, message contexts, list of untranslated text
     imposition: str = "none"  # none | booklet (A5 pages on A4 sheets, saddle stitch)
     duplex_flip: str = "short-edge"  # how the printer turns the sheet (booklets only)
+    # Insist on PDF/X-4: refuse to build unless the theme names the print shop's profile.
+    # A CMYK build is PDF/X-4 whenever the theme names one; this makes its absence an error.
+    pdfx: bool = False
 
     def __post_init__(self) -> None:
         for value, allowed, what in (
@@ -90,6 +93,8 @@ class PrintSpec:
                 "a booklet is imposed on trimmed pages: build it without --bleed and "
                 "--crop-marks (imposition with bleed is not supported yet)"
             )
+        if self.pdfx and self.colour != "cmyk":
+            raise ValueError("PDF/X-4 is a print standard: build it with --colour cmyk")
 
     @property
     def page_paper(self) -> str | None:

@@ -27,8 +27,10 @@ from ..content.loader import load_leaflet
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
+from ..finishing.conformance import choose, conformance_step
 from ..finishing.final_pass import final_pass
 from ..finishing.tagged_pdf import tag_structure
+from ..languages import bcp47
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project, same_language
@@ -45,6 +47,7 @@ class BuildResult:
     path: Path
     pages: int
     findings: list[Finding] = field(default_factory=list)
+    inputs: tuple[Path, ...] = ()  # files read beyond the usual (the press profile)
 
 
 def project_words(project: Project, locale: str) -> WordList:
@@ -180,9 +183,13 @@ def build_loaded(
     spec = options.spec
     chosen = source_edition(source, edition)
     theme = project_theme(project, spec)
+    languages = edition_locales(source, locale, chosen)
+    # Chosen (and the press profile read and checked) before the layout's work is spent.
+    claim = choose(spec, theme.output_intent, project.theme_path, [bcp47(x) for x in languages])
+    conform = conformance_step(claim)
     versions: list[Localised] = []
     all_findings = list(findings)
-    for language in edition_locales(source, locale, chosen):
+    for language in languages:
         leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
             source, language, project, allow_fuzzy=options.allow_fuzzy
         )
@@ -205,13 +212,17 @@ def build_loaded(
         )
         all_findings += i18n_findings
     try:
-        result = layout_leaflet(versions, theme, i18n.format_date, edition=chosen, spec=spec)
+        booklet = spec.imposition == "booklet"  # sheets to print, not a file to read: untagged
+        result = layout_leaflet(
+            versions, theme, i18n.format_date, edition=chosen, spec=spec, tagged=not booklet
+        )
+        # The structure tree, then the claims: the XMP says PDF/UA only of a tagged file.
         steps = [tag_structure(result.tagger)] if result.tagger else []
-        pdf = final_pass(result.pdf, steps)
-        if spec.imposition == "booklet":
+        pdf = final_pass(result.pdf, steps if booklet else [*steps, conform])
+        if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet
 
-            pdf = impose_booklet(pdf, flip=spec.duplex_flip)
+            pdf = final_pass(impose_booklet(pdf, flip=spec.duplex_flip), [conform])
     except LayoutError as exc:
         # The layout names the block (layout/unprintable.py); this is for what ReportLab
         # raises outside a block. Its own words name Python objects: --debug shows them.
@@ -227,7 +238,8 @@ def build_loaded(
         project, source, versions[0].leaflet, locale, result, options.strict
     )
     write_atomic(path, pdf)
-    return BuildResult(source.id, locale, path, result.pages, all_findings)
+    profile = (claim.intent.profile,) if claim.intent else ()
+    return BuildResult(source.id, locale, path, result.pages, all_findings, profile)
 
 
 def check_layout(

@@ -105,6 +105,14 @@ def build(
     colour: Annotated[
         str, typer.Option(help="Colour model: rgb (screen) or cmyk (print).")
     ] = "rgb",
+    pdfx: Annotated[
+        bool,
+        typer.Option(
+            "--pdfx",
+            help="With --colour cmyk: require PDF/X-4, refusing to build unless the theme "
+            "names the print shop's output-intent profile.",
+        ),
+    ] = False,
     edition: EditionsOption = None,
     imposition: Annotated[
         str,
@@ -137,6 +145,8 @@ def build(
       msc-leaflet build -l th --edition parallel --bleed 3mm --crop-marks --colour cmyk
 
       msc-leaflet build -l th --imposition booklet     # OUT/th/<id>.booklet.pdf
+
+      msc-leaflet build -l th --colour cmyk --bleed 3mm --pdfx   # PDF/X-4 (theme output-intent)
     """
 
     def action() -> None:
@@ -152,7 +162,7 @@ def build(
             shard_of = parse_shard(shard) if shard else None
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--shard") from None
-        spec = print_spec(paper, bleed, crop_marks, colour, imposition, duplex, proof)
+        spec = print_spec(paper, bleed, crop_marks, colour, imposition, duplex, proof, pdfx)
         editions = tuple(dict.fromkeys(edition or [SINGLE.name]))
         root = Project.at(project)
         out_dir = out_folder(root, out)
@@ -197,6 +207,7 @@ def print_spec(
     imposition: str,
     duplex: str,
     proof: bool,
+    pdfx: bool = False,
 ) -> "PrintSpec":
     """The print options of the command line, each checked with the flag it came from."""
     # Not the theme module: it loads ReportLab, which a no-op rebuild never needs.
@@ -211,7 +222,7 @@ def print_spec(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--bleed") from None
     try:
-        return PrintSpec(paper, points, crop_marks, colour, proof, imposition, duplex)
+        return PrintSpec(paper, points, crop_marks, colour, proof, imposition, duplex, pdfx)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -382,6 +393,15 @@ def _register_check() -> None:
 
 
 _register_check()
+
+
+def _register_preflight() -> None:
+    from .preflight import preflight
+
+    app.command("preflight")(preflight)
+
+
+_register_preflight()
 
 
 def _register_serve() -> None:

@@ -33,5 +33,8 @@ def final_pass(pdf: bytes, steps: Sequence[Step] = ()) -> bytes:
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             compress_streams=True,
             recompress_flate=False,  # ReportLab's streams are compressed already
+            # Else pikepdf reparses and rewrites the XMP packet of `conformance.py` on
+            # every save (4 ms), only to update a pdf:PDFVersion we never write.
+            fix_metadata_version=False,
         )
         return out.getvalue()

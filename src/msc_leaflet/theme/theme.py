@@ -25,6 +25,7 @@ from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import Colour, in_mode, parse_colour
 from .floor import check_floor
 from .fonts import FontConfig, font_config
+from .output_intent import OutputIntent, output_intent
 from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
 
 INCH = 72.0  # points
@@ -56,6 +57,8 @@ class Theme:
     paper: str = "a4"
     colour_mode: str = "rgb"
     footer_approval: bool = False  # "Thai translation approved 2 Dec 2026" in the footer
+    output_intent: OutputIntent | None = None  # the print shop's press profile (PDF/X-4)
+    path: Path | None = None  # the theme file, named when a print option needs its entry
 
     def leading_for(self, lang: str) -> float:
         return self.leading_scale.get(lang.split("-")[0].split("_")[0], 1.0)
@@ -78,7 +81,7 @@ def load_theme(
     try:
         data: Any = load_data(path.read_text(encoding="utf-8"))
         defaults = data if path == bundled else load_data(bundled.read_text(encoding="utf-8"))
-        theme = _parse(data, defaults, paper, colour_mode)
+        theme = _parse(data, defaults, paper, colour_mode, path)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LeafletError(Location(path), f"invalid theme: {exc}") from None
     check_floor(theme, path)
@@ -86,7 +89,11 @@ def load_theme(
 
 
 def _parse(
-    data: dict[str, Any], defaults: dict[str, Any], paper: str | None, colour_mode: str
+    data: dict[str, Any],
+    defaults: dict[str, Any],
+    paper: str | None,
+    colour_mode: str,
+    path: Path,
 ) -> Theme:
     """``data`` as a `Theme`; ``defaults`` (the bundled theme) fills in the styles and
     box paddings it does not name."""
@@ -129,6 +136,8 @@ def _parse(
         paper=paper,
         colour_mode=colour_mode,
         footer_approval=_flag(data.get("footer-approval", False), "footer-approval"),
+        output_intent=output_intent(data.get("output-intent"), path),
+        path=path,
     )
 
 

@@ -1,0 +1,102 @@
+"""What a PDF font dictionary says of its program: is it embedded, and do its /Widths
+agree with it? PDF/A-2 asks both (§6.2.11.4, §6.2.11.5); preflight asks the first.
+
+Our text layer sets each shaped glyph with HarfBuzz's advance as its /Widths entry
+(`typeset/reportlab_overrides.py`), so a Thai vowel mark or a kerned pair is placed
+where shaping put it. The embedded TrueType program still holds the glyph's own advance,
+and one glyph is often used at several advances: no single program can agree with all
+of them, so such a file is not PDF/A and must not say so (`conformance.py` withholds
+the claim). Latin text without shaping adjustments agrees and keeps the claim.
+
+Read with `struct` from the few tables needed (head, hhea, hmtx, cmap) instead of
+fontTools, which takes 20 ms to parse a font; this takes well under one.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+TOLERANCE = 1.0  # 1/1000 em, as validators allow for rounding
+
+
+def embedded(font: Dictionary) -> bool:
+    """Whether ``font``'s glyphs travel with the file (a Type 3 font's always do)."""
+    if font.get("/Subtype") == Name.Type3:
+        return True
+    if font.get("/Subtype") == Name.Type0:
+        descendants = font.get("/DescendantFonts")
+        if not isinstance(descendants, Array) or len(descendants) == 0:
+            return False
+        descendant = descendants[0]
+        if not isinstance(descendant, Dictionary):
+            return False
+        font = descendant
+    descriptor = font.get("/FontDescriptor")
+    return isinstance(descriptor, Dictionary) and any(
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
+
+
+def widths_agree(font: object) -> bool | None:
+    """Whether every /Widths entry of a simple TrueType ``font`` equals its program's
+    advance for that code; None when the font is of a kind this does not read (not
+    TrueType, or a cmap other than the byte maps ReportLab writes)."""
+    if not isinstance(font, Dictionary) or font.get("/Subtype") != Name.TrueType:
+        return None
+    descriptor = font.get("/FontDescriptor")
+    program = descriptor.get("/FontFile2") if isinstance(descriptor, Dictionary) else None
+    widths = font.get("/Widths")
+    if not isinstance(program, pikepdf.Stream) or not isinstance(widths, Array):
+        return None
+    try:
+        advances = _advances_by_code(program.read_bytes())
+        first = int(font.get("/FirstChar", 0))
+        for index, width in enumerate(widths):
+            advance = advances.get(first + index)
+            if advance is not None and abs(advance - float(width)) > TOLERANCE:
+                return False
+    except (struct.error, ValueError, IndexError, zlib.error, pikepdf.PdfError):
+        return None
+    return True
+
+
+def _advances_by_code(data: bytes) -> dict[int, float]:
+    """Code → advance in 1/1000 em, from a TrueType program's cmap (1,0) or (3,0)."""
+    tables = _tables(data)
+    units_per_em = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
+    metrics = struct.unpack_from(">H", data, tables[b"hhea"] + 34)[0]
+    hmtx = tables[b"hmtx"]
+    code_to_glyph = _byte_cmap(data, tables[b"cmap"])
+    scale = 1000 / units_per_em
+    advances = {}
+    for code, glyph in code_to_glyph.items():
+        row = min(glyph, metrics - 1)  # glyphs past numberOfHMetrics share the last advance
+        advances[code] = struct.unpack_from(">H", data, hmtx + 4 * row)[0] * scale
+    return advances
+
+
+def _tables(data: bytes) -> dict[bytes, int]:
+    count = struct.unpack_from(">H", data, 4)[0]
+    return {
+        data[12 + 16 * i : 16 + 16 * i]: struct.unpack_from(">I", data, 20 + 16 * i)[0]
+        for i in range(count)
+    }
+
+
+def _byte_cmap(data: bytes, cmap: int) -> dict[int, int]:
+    """The first subtable of format 0 or 6 (what ReportLab's subsets hold)."""
+    count = struct.unpack_from(">H", data, cmap + 2)[0]
+    for i in range(count):
+        offset = cmap + struct.unpack_from(">I", data, cmap + 4 + 8 * i + 4)[0]
+        fmt = struct.unpack_from(">H", data, offset)[0]
+        if fmt == 0:
+            return dict(enumerate(data[offset + 6 : offset + 262]))
+        if fmt == 6:
+            first, entries = struct.unpack_from(">HH", data, offset + 6)
+            glyphs = struct.unpack_from(f">{entries}H", data, offset + 10)
+            return {first + i: glyph for i, glyph in enumerate(glyphs)}
+    raise ValueError("no byte-encoding cmap")

@@ -1,0 +1,109 @@
+"""ICC profiles for output intents: the sRGB profile of the screen edition, and the
+print shop's CMYK profile of the print edition, checked before it is embedded.
+
+An output intent says which device the colours of a PDF were meant for. PDF/A asks
+for one so that an archive can reproduce the colours decades later; PDF/X asks for the
+press's profile so that the printer can check and proof against it. The sRGB profile
+comes from LittleCMS through Pillow (as WeasyPrint's PDF/A does), so no binary profile
+and licence need to be shipped. No CMYK profile is free to ship (FOGRA's and GRACoL's
+may not be redistributed), so the print shop supplies one and we only check its header:
+a wrong file (an RGB monitor profile, a PNG renamed .icc) would otherwise give a PDF/X
+that every preflight rejects, or worse, one proofed against the wrong press.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..errors import LeafletError, Location
+from ..files import read_input
+
+HEADER_SIZE = 128  # ICC.1:2010 §7.2: every profile starts with this header
+MAX_PROFILE_BYTES = 64 * 1024 * 1024  # press profiles are 0.5–8 MB; more is not a profile
+COMPONENTS = {b"RGB ": 3, b"CMYK": 4, b"GRAY": 1}  # colour space signature → /N
+# LittleCMS stamps the time of creation into the header (bytes 24–35): a fixed one keeps
+# builds byte-identical run to run. The profile ID (84–99) is zero, "not computed", so
+# no checksum covers the date.
+FIXED_DATE = struct.pack(">6H", 2000, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class IccHeader:
+    """What the 128-byte header says about a profile."""
+
+    size: int  # bytes, as the header declares
+    device_class: str  # 'prtr' output, 'mntr' display, 'scnr' input, …
+    colour_space: str  # 'CMYK', 'RGB ', 'GRAY', …
+    version: str  # e.g. "2.1", "4.4"
+
+    @property
+    def components(self) -> int | None:
+        return COMPONENTS.get(self.colour_space.encode("latin-1"))
+
+
+def read_header(data: bytes) -> IccHeader:
+    """The header of ``data``; `ValueError` saying why it is not an ICC profile."""
+    if len(data) < HEADER_SIZE:
+        raise ValueError(f"{len(data)} bytes is shorter than an ICC profile's header")
+    if data[36:40] != b"acsp":
+        raise ValueError("it has no ICC signature ('acsp' at byte 36): not an ICC profile")
+    (size,) = struct.unpack(">I", data[0:4])
+    if size != len(data):
+        raise ValueError(f"its header declares {size} bytes but the file has {len(data)}")
+    major, minor = data[8], data[9] >> 4
+    return IccHeader(
+        size,
+        data[12:16].decode("latin-1"),
+        data[16:20].decode("latin-1"),
+        f"{major}.{minor}",
+    )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A profile ready to embed: its Flate-compressed bytes (compressed once per process,
+    since a press profile of several MB would otherwise be compressed for every PDF)."""
+
+    compressed: bytes
+    components: int
+
+
+def cmyk_output_profile(path: Path, theme_path: Path) -> Profile:
+    """The CMYK output profile at ``path`` (named by the theme at ``theme_path``),
+    refused with the file and the reason if it is not one."""
+    data = read_input(path, MAX_PROFILE_BYTES, "use the ICC profile your print shop sent")
+    try:
+        header = read_header(data)
+    except ValueError as exc:
+        raise LeafletError(
+            Location(path),
+            f"not an ICC profile: {exc}",
+            f"output-intent in {theme_path.name} must name the .icc file your print shop sent",
+        ) from None
+    if header.device_class != "prtr" or header.colour_space != "CMYK":
+        raise LeafletError(
+            Location(path),
+            f"not a CMYK output profile: its device class is {header.device_class!r} and "
+            f"its colour space {header.colour_space.strip()!r} (PDF/X-4 needs 'prtr' and 'CMYK')",
+            "ask the print shop for the ICC profile of their press and paper, e.g. "
+            "ISOcoated_v2 (FOGRA39) or GRACoL2013 (CRPC6)",
+        )
+    return _compress(data, 4)
+
+
+@cache
+def srgb_profile() -> Profile:
+    """LittleCMS's sRGB (IEC 61966-2.1) profile, made once per process."""
+    from PIL import ImageCms  # 10 ms to import: only builds that embed it pay
+
+    data = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return _compress(data[:24] + FIXED_DATE + data[36:], 3)
+
+
+@cache
+def _compress(data: bytes, components: int) -> Profile:
+    return Profile(zlib.compress(data, 9), components)

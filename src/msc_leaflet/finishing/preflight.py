@@ -1,0 +1,291 @@
+"""Preflight: what a print shop checks in a finished PDF before it goes to press, in its
+own categories and severities, read from the file alone (any PDF, not only ours).
+
+error — the press cannot print it as meant (an unembedded font, missing bleed that was
+asked for, a booklet whose pages do not fold, RGB in a PDF/X file); warning — it prints,
+but likely not as the reader should see it (images under 300 ppi at their placed size,
+more than 300 % total ink, hairlines under 0.25 pt, text under 9 pt, RGB in a CMYK
+file); info — facts the shop wants (standard claimed, page size, bleed, colour spaces).
+
+The limits are those most print shops publish for offset and digital print; the text
+floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
+counts: this tool sets a text layer over glyphs it draws as outlines, at the same size.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from ..errors import LeafletError, Location
+from ..files import read_input
+from .content_scan import PageScan, scan_page
+from .font_program import embedded
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+MIN_PPI = 300.0
+MAX_INK = 300.0  # percent
+MIN_LINE = 0.25  # points
+MIN_TEXT = 9.0  # points
+BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MM = 72 / 25.4
+EPSILON = 0.01  # points: rounding in PDF writers
+RGB_SPACES = frozenset({"DeviceRGB", "ICCBased RGB", "CalRGB", "Indexed DeviceRGB"})
+CMYK_SPACES = frozenset({"DeviceCMYK", "ICCBased CMYK", "Indexed DeviceCMYK"})
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+Raw = tuple[Severity, str, str, int]  # a finding before grouping; page 0: the whole file
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    category: str  # standard, pages, fonts, images, colour, ink, lines, text, bleed
+    message: str
+    pages: tuple[int, ...] = ()  # 1-based; () for the whole file
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What the print shop asked for, beyond what every file needs."""
+
+    bleed: float = 0.0  # points on every side; 0: none asked for
+    booklet: bool = False  # saddle-stitched: a multiple of four pages
+
+
+@dataclass(frozen=True)
+class PreflightReport:
+    path: Path
+    pages: int
+    standard: str  # what the file claims: PDF/A-2u, PDF/X-4, … or "none"
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def passed(self) -> bool:
+        return self.count("error") == 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "pages": self.pages,
+            "standard": self.standard,
+            "passed": self.passed,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "findings": [_finding_dict(f) for f in self.findings],
+        }
+
+
+def _finding_dict(finding: Finding) -> dict[str, object]:
+    return {
+        "severity": finding.severity,
+        "category": finding.category,
+        "message": finding.message,
+        "pages": list(finding.pages),
+    }
+
+
+def preflight(path: Path, requirements: Requirements | None = None) -> PreflightReport:
+    """Check the PDF at ``path``; a `LeafletError` naming the file when it is not one
+    that can be read (garbage, truncated beyond repair, encrypted)."""
+    data = read_input(path, MAX_FILE_BYTES, "split the file, or check it with the shop's tool")
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return _report(path, pdf, requirements or Requirements())
+    except pikepdf.PasswordError:
+        raise LeafletError(Location(path), "the PDF is encrypted with a password") from None
+    except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        # qpdf names the stream it read ("stream <_io.BytesIO …>: "): the file is named once.
+        reason = re.sub(r"^.*?>: ", "", str(exc).splitlines()[0]) if str(exc) else ""
+        reason = reason or type(exc).__name__
+        raise LeafletError(Location(path), f"not a PDF that can be checked: {reason}") from None
+    except RecursionError:
+        raise LeafletError(
+            Location(path), "not a PDF that can be checked: nested too deeply"
+        ) from None
+
+
+def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> PreflightReport:
+    findings: list[Raw] = []  # page 0: the whole file
+    standard = claimed_standard(pdf)
+    findings += _standard_findings(pdf, standard)
+    scans = []
+    for number, page in enumerate(pdf.pages, 1):
+        scan = scan_page(page)
+        scans.append(scan)
+        findings += [("error", "file", f"page content: {why}", number) for why in scan.unreadable]
+        findings += _page_findings(scan, number)
+        findings += _box_findings(page, number, requirements)
+    findings += _font_findings(scans)
+    findings += _colour_findings(scans, standard)
+    pages = len(pdf.pages)
+    if requirements.booklet and pages % BOOKLET_PAGES:
+        findings.append(
+            ("error", "pages", f"{pages} pages: a saddle-stitched booklet needs a multiple "
+             f"of {BOOKLET_PAGES}", 0)
+        )  # fmt: skip
+    return PreflightReport(path, pages, standard, _grouped(findings))
+
+
+def claimed_standard(pdf: pikepdf.Pdf) -> str:
+    """The standards the XMP metadata claims, e.g. "PDF/A-2u", "PDF/X-4", or "none"."""
+    metadata = pdf.Root.get("/Metadata")
+    if not isinstance(metadata, pikepdf.Stream):
+        return "none"
+    try:
+        xmp = metadata.read_bytes().decode("utf-8", "replace")
+    except pikepdf.PdfError:
+        return "none"
+    claims = []
+    part = _xmp_value(xmp, "pdfaid:part")
+    if part:
+        claims.append(f"PDF/A-{part}{_xmp_value(xmp, 'pdfaid:conformance').lower()}")
+    pdfx = _xmp_value(xmp, "pdfxid:GTS_PDFXVersion")
+    if pdfx:
+        claims.append(pdfx)
+    if _xmp_value(xmp, "pdfuaid:part"):
+        claims.append(f"PDF/UA-{_xmp_value(xmp, 'pdfuaid:part')}")
+    return ", ".join(claims) or "none"
+
+
+def _xmp_value(xmp: str, name: str) -> str:
+    """A simple property, as element or attribute (both forms are valid XMP)."""
+    match = re.search(rf"<{name}>\s*([^<]*?)\s*</{name}>|{name}=\"([^\"]*)\"", xmp)
+    return (match.group(1) or match.group(2) or "").strip() if match else ""
+
+
+def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
+    intents = pdf.Root.get("/OutputIntents")
+    listed: list[object] = list(intents) if isinstance(intents, Array) else []
+    subtypes = {str(i.get("/S")): i for i in listed if isinstance(i, Dictionary)}
+    claims = "no standard" if standard == "none" else standard
+    found: list[Raw] = [("info", "standard", f"claims {claims}", 0)]
+    if "PDF/X" in standard:
+        intent = subtypes.get("/GTS_PDFX")
+        if intent is None:
+            found.append(("error", "standard", "claims PDF/X but has no GTS_PDFX output intent", 0))
+        else:
+            condition = str(intent.get("/OutputConditionIdentifier", "?"))
+            found.append(("info", "standard", f"output intent: {condition}", 0))
+    if "PDF/A" in standard and "/GTS_PDFA1" not in subtypes:
+        found.append(("error", "standard", "claims PDF/A but has no GTS_PDFA1 output intent", 0))
+    return found
+
+
+def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
+    for name, ppi in scan.images:
+        if ppi < MIN_PPI:
+            yield ("warning", "images", f"image {name.lstrip('/')} is {ppi:.0f} ppi at its "
+                   f"placed size (under {MIN_PPI:.0f})", page)  # fmt: skip
+    if scan.max_ink > MAX_INK + EPSILON:
+        yield ("warning", "ink", f"{scan.max_ink:.0f} % total ink in a fill (over "
+               f"{MAX_INK:.0f} %)", page)  # fmt: skip
+    if scan.thinnest_line is not None and scan.thinnest_line < MIN_LINE - 1e-6:
+        width = f"{scan.thinnest_line:.2f} pt" if scan.thinnest_line else "0 (device thinnest)"
+        yield ("warning", "lines", f"hairline of {width} (under {MIN_LINE} pt)", page)
+    if scan.smallest_text is not None and scan.smallest_text < MIN_TEXT - EPSILON:
+        yield ("warning", "text", f"text of {scan.smallest_text:.1f} pt (under "
+               f"{MIN_TEXT:.0f} pt)", page)  # fmt: skip
+
+
+def _box(page: pikepdf.Page, key: str, fallback: object) -> tuple[float, ...]:
+    box = page.obj.get(key, fallback)
+    values = tuple(float(v) for v in box) if isinstance(box, Array) else ()
+    if len(values) != 4 and isinstance(fallback, Array):
+        values = tuple(float(v) for v in fallback)
+    if len(values) != 4:
+        raise ValueError("a page box is not four numbers")
+    x0, y0, x1, y1 = values
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -> Iterable[Raw]:
+    media = page.obj.get("/MediaBox")
+    if not isinstance(media, Array) or len(media) != 4:
+        yield ("error", "pages", "no MediaBox", number)
+        return
+    trim = _box(page, "/TrimBox", media)
+    bleed = _box(page, "/BleedBox", page.obj.get("/CropBox", media))
+    sides = {
+        "left": trim[0] - bleed[0],
+        "bottom": trim[1] - bleed[1],
+        "right": bleed[2] - trim[2],
+        "top": bleed[3] - trim[3],
+    }
+    width, height = (trim[2] - trim[0]) / MM, (trim[3] - trim[1]) / MM
+    yield ("info", "pages", f"trimmed size {width:.0f} × {height:.0f} mm", number)
+    short = [side for side, amount in sides.items() if amount < requirements.bleed - EPSILON]
+    if requirements.bleed and short:
+        asked = requirements.bleed / MM
+        yield ("error", "bleed", f"bleed under {asked:g} mm on the {', '.join(short)} "
+               "side(s)", number)  # fmt: skip
+    elif not requirements.bleed and 0 < len([a for a in sides.values() if a > EPSILON]) < 4:
+        yield ("warning", "bleed", "bleed on some sides only", number)
+    least = min(sides.values())
+    if least > EPSILON:
+        yield ("info", "bleed", f"bleed {least / MM:.1f} mm on every side", number)
+
+
+def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
+    names = {
+        _SUBSET.sub("", str(font.get("/BaseFont", name)).lstrip("/"))
+        for scan in scans
+        for name, font in scan.fonts.values()
+    }
+    if names:
+        yield ("info", "fonts", "fonts: " + ", ".join(sorted(names)), 0)
+    for number, scan in enumerate(scans, 1):
+        for name, font in scan.fonts.values():
+            base = str(font.get("/BaseFont", name)).lstrip("/")
+            if not embedded(font):
+                yield ("error", "fonts", f"font {base} is not embedded", number)
+            elif font.get("/Subtype") != Name.Type3 and not _SUBSET.match(base):
+                yield ("info", "fonts", f"font {base} is embedded whole (not a subset)", number)
+
+
+def _colour_findings(scans: list[PageScan], standard: str) -> Iterable[Raw]:
+    used = set().union(*(scan.spaces for scan in scans)) if scans else set()
+    if used:
+        yield ("info", "colour", "colour spaces: " + ", ".join(sorted(used)), 0)
+    cmyk_file = "PDF/X" in standard or bool(used & CMYK_SPACES)
+    if not cmyk_file:
+        return
+    severity: Severity = "error" if "PDF/X" in standard else "warning"
+    for number, scan in enumerate(scans, 1):
+        rgb = sorted(scan.spaces & RGB_SPACES)
+        if rgb:
+            message = f"RGB colour in a CMYK print file ({', '.join(rgb)})"
+            yield (severity, "colour", message, number)
+
+
+def _grouped(findings: list[Raw]) -> tuple[Finding, ...]:
+    """One finding per message, with every page it occurs on; errors first."""
+    pages: dict[tuple[Severity, str, str], list[int]] = {}
+    for severity, category, message, page in findings:
+        listed = pages.setdefault((severity, category, message), [])
+        if page and page not in listed:
+            listed.append(page)
+    ordered = sorted(pages.items(), key=lambda item: SEVERITIES.index(item[0][0]))
+    return tuple(Finding(s, c, m, tuple(p)) for (s, c, m), p in ordered)
+
+
+def page_ranges(pages: Iterable[int]) -> str:
+    """``1, 2, 3, 5`` → ``1–3, 5``."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

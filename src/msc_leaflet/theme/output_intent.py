@@ -1,0 +1,65 @@
+"""The theme's ``output-intent:``: the print shop's press profile and printing condition.
+
+A print edition (``--colour cmyk``) that names one is made a PDF/X-4 file
+(`finishing/conformance.py`): the profile is embedded as its output intent, so the
+printer proofs against the press it was meant for. The entry is plain data here; the
+profile itself is read and checked only by builds that embed it (`finishing/icc.py`),
+so a screen build never fails on a print shop's file.
+
+    output-intent:
+      profile: profiles/ISOcoated_v2_eci.icc   # relative to theme.yaml
+      condition: FOGRA39                      # OutputConditionIdentifier
+      registry: http://www.color.org          # where the condition is registered
+      info: ISO Coated v2 (ECI), offset, paper type 1/2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_REGISTRY = "http://www.color.org"  # the ICC's registry of characterized conditions
+KEYS = ("profile", "condition", "registry", "info")
+
+
+@dataclass(frozen=True)
+class OutputIntent:
+    profile: Path  # resolved, inside the theme's folder
+    condition: str  # e.g. FOGRA39, CRPC6
+    registry: str = DEFAULT_REGISTRY
+    info: str = ""  # a human description of the condition
+
+
+def output_intent(value: Any, theme_path: Path) -> OutputIntent | None:
+    """The ``output-intent`` entry of the theme at ``theme_path`` (None when absent);
+    `ValueError` saying what is wrong with it."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError(
+            "output-intent must be a mapping with profile: and condition:, e.g. "
+            "{profile: profiles/ISOcoated_v2_eci.icc, condition: FOGRA39}"
+        )
+    unknown = sorted(set(value) - set(KEYS))
+    if unknown:
+        raise ValueError(f"output-intent: unknown key(s) {', '.join(map(str, unknown))}")
+    texts = {}
+    for key in KEYS:
+        entry = value.get(key, "")
+        if not isinstance(entry, str):
+            raise ValueError(f"output-intent: {key} must be text, not {entry!r}")
+        texts[key] = entry.strip()
+    for key in ("profile", "condition"):
+        if not texts[key]:
+            raise ValueError(f"output-intent: {key} is missing")
+    folder = theme_path.parent.resolve()
+    profile = (folder / texts["profile"]).resolve()
+    if not profile.is_relative_to(folder):
+        raise ValueError(
+            f"output-intent: profile {texts['profile']!r} points outside the project; "
+            "keep the print shop's profile inside the project folder"
+        )
+    return OutputIntent(
+        profile, texts["condition"], texts["registry"] or DEFAULT_REGISTRY, texts["info"]
+    )

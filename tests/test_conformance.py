@@ -1,0 +1,397 @@
+"""PDF/A-2u, PDF/X-4 and XMP metadata, read back from built PDFs with pikepdf.
+
+The independent opinion is pikepdf's own PDF/A validator (`pikepdf.pdfa`, an allow-list
+of ISO 19005-2 level B: file structure, fonts and their widths, colour and output
+intents, annotations, actions, XMP). It does not check level U's Unicode mapping (our
+text-layer tests do) nor anything of PDF/X; veraPDF, the reference, needs Java.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from PIL import ImageCms
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from conftest import REPO
+from icc_support import cmyk_profile
+from msc_leaflet.build import Options, build_leaflet
+from msc_leaflet.cli.app import app
+from msc_leaflet.finishing.conformance import (
+    STANDARDS,
+    Conformance,
+    conformance_step,
+    write_metadata,
+)
+from msc_leaflet.finishing.final_pass import final_pass
+from msc_leaflet.finishing.font_program import widths_agree
+from msc_leaflet.finishing.icc import read_header
+from msc_leaflet.finishing.xmp import DocumentMetadata, xmp_date, xmp_packet
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+from msc_leaflet.theme.output_intent import OutputIntent
+
+NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfxid": "http://www.npes.org/pdfx/ns/id/",
+}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+BUNDLED_THEME = REPO / "src" / "msc_leaflet" / "data" / "theme.yaml"
+INTENT = """
+output-intent:
+  profile: profiles/press.icc
+  condition: FOGRA39
+  registry: http://www.color.org
+  info: Coated offset, paper type 1
+"""
+runner = CliRunner()
+
+
+def build(out: Path, locale: str = "en", edition: str = "single", **spec: Any) -> Path:
+    options = Options(spec=PrintSpec(**spec))
+    project = Project.at(REPO)
+    return build_leaflet(
+        project, "infusion-safety", locale, out, edition=edition, options=options
+    ).path
+
+
+class Xmp:
+    """The XMP packet of a PDF, parsed as XML (any parse error fails the test)."""
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.root = ET.fromstring(pdf.Root.Metadata.read_bytes())
+
+    def all(self, path: str) -> list[str]:
+        return [e.text or "" for e in self.root.iterfind(f".//rdf:Description/{path}", NS)]
+
+    def one(self, path: str) -> str:
+        values = self.all(path)
+        assert len(values) == 1, (path, values)
+        return values[0]
+
+
+# What pikepdf's validator objects to by its own design, not for a fault of the file: it
+# validates level B, so it expects pdfaid:conformance B (6.6.4-3); and its namespace
+# allow-list knows no extension schemas (its dispositions.json says so), so the pdfuaid
+# property of a tagged file and the schema describing it are "not permitted" to it,
+# where veraPDF accepts them. `test_a_tagged_document_…` checks the description is there.
+VALIDATOR_LIMITS = ("6.6.4-3", "pdfaExtension", "pdfaSchema", "pdfaProperty", "pdfuaid:part")
+
+
+def pdfa_violations(path: Path) -> list[str]:
+    """What pikepdf's PDF/A-2b validator finds, less its objections by design."""
+    import pikepdf.pdfa
+
+    report = pikepdf.pdfa.validate_written(path, "2b")
+    found = [str(f) for f in report.findings]
+    return [f for f in found if not any(limit in f for limit in VALIDATOR_LIMITS)]
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("en"))
+
+
+def test_screen_edition_is_pdfa_2u_with_consistent_xmp(english: Path) -> None:
+    with pikepdf.open(english) as pdf:
+        info, xmp = pdf.docinfo, Xmp(pdf)
+        assert xmp.one("pdfaid:part") == "2" and xmp.one("pdfaid:conformance") == "U"
+        title = xmp.root.find(".//dc:title/rdf:Alt/rdf:li", NS)
+        assert title is not None and title.get(XML_LANG) == "x-default"
+        assert title.text == str(info.Title)
+        assert xmp.one("dc:creator/rdf:Seq/rdf:li") == str(info.Author)
+        assert xmp.one("dc:description/rdf:Alt/rdf:li") == str(info.Subject)
+        assert xmp.all("dc:language/rdf:Bag/rdf:li") == [str(pdf.Root.Lang)] == ["en"]
+        assert xmp.one("pdf:Producer") == str(info.Producer)
+        assert xmp.one("xmp:CreatorTool") == str(info.Creator)
+        assert xmp.one("pdf:Keywords") == str(info.Keywords)
+        assert xmp.one("xmp:CreateDate") == xmp_date(str(info.CreationDate))
+        assert xmp.one("xmp:ModifyDate") == xmp_date(str(info.ModDate))
+        assert xmp.one("xmp:MetadataDate") == xmp.one("xmp:ModifyDate")
+        assert xmp.all("pdfxid:GTS_PDFXVersion") == [] and xmp.all("pdf:Trapped") == []
+        assert "/Filter" not in pdf.Root.Metadata  # PDF/A: the packet stays readable
+        assert not pdf.is_encrypted and len(pdf.trailer.ID) == 2
+
+
+def test_screen_edition_has_an_srgb_output_intent_and_printing_links(english: Path) -> None:
+    with pikepdf.open(english) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFA1"
+        assert intent.DestOutputProfile.N == 3
+        header = read_header(intent.DestOutputProfile.read_bytes())
+        assert (header.device_class, header.colour_space) == ("mntr", "RGB ")
+        links = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
+        assert links and all(int(a.F) & 4 and not int(a.F) & (1 | 2 | 32) for a in links)
+
+
+def test_the_srgb_profile_carries_no_time_of_its_making() -> None:
+    """LittleCMS dates each profile it makes: left so, no two builds in different
+    seconds would be byte-identical."""
+    import zlib
+
+    from msc_leaflet.finishing.icc import FIXED_DATE, srgb_profile
+
+    data = zlib.decompress(srgb_profile().compressed)
+    assert data[24:36] == FIXED_DATE and data[84:100] == bytes(16)
+    assert read_header(data).colour_space == "RGB "
+
+
+def test_an_independent_pdfa_validator_approves_the_english_leaflet(english: Path) -> None:
+    assert pdfa_violations(english) == []
+
+
+def test_shaped_widths_withhold_the_pdfa_claim_and_the_validator_agrees(tmp_path: Path) -> None:
+    """Thai glyphs are set at HarfBuzz's advances, which their font programs do not hold
+    (PDF/A-2 §6.2.11.5): the file must not claim PDF/A until the text layer changes."""
+    thai = build(tmp_path, "th")
+    with pikepdf.open(thai) as pdf:
+        assert Xmp(pdf).all("pdfaid:part") == []
+        fonts = {f.objgen: f for p in pdf.pages for f in p.Resources.Font.values()}
+        assert False in {widths_agree(font) for font in fonts.values()}
+        assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"  # colours still say what they mean
+    assert any("6.2.11.5" in v for v in pdfa_violations(thai))
+    step = conformance_step(Conformance("PDF/A-2u", ("th",)))
+    final_pass(thai.read_bytes(), [step])
+    assert step.claimed == "none"
+    with pikepdf.open(build(tmp_path / "en", "en")) as pdf:
+        fonts = {f.objgen: f for p in pdf.pages for f in p.Resources.Font.values()}
+        assert {widths_agree(font) for font in fonts.values()} == {True}
+
+
+def test_a_parallel_edition_names_both_languages(tmp_path: Path) -> None:
+    with pikepdf.open(build(tmp_path, "th", edition="parallel")) as pdf:
+        assert Xmp(pdf).all("dc:language/rdf:Bag/rdf:li") == ["th", "en"]
+        assert str(pdf.Root.Lang) == "th"
+
+
+def test_builds_are_byte_identical_and_dated_by_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    first, second = build(tmp_path / "a"), build(tmp_path / "b")
+    assert first.read_bytes() == second.read_bytes()
+    with pikepdf.open(first) as pdf:
+        created = Xmp(pdf).one("xmp:CreateDate")
+        assert created == xmp_date(str(pdf.docinfo.CreationDate))
+        assert created.startswith("2026-01-01T00:00:00")
+
+
+def test_a_booklet_carries_its_claim_on_the_imposed_sheets(tmp_path: Path) -> None:
+    with pikepdf.open(build(tmp_path, imposition="booklet")) as pdf:
+        assert Xmp(pdf).one("pdfaid:part") == "2"
+        assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"
+
+
+def test_cmyk_without_a_profile_claims_nothing(tmp_path: Path) -> None:
+    with pikepdf.open(build(tmp_path, colour="cmyk", bleed=8.5)) as pdf:
+        xmp = Xmp(pdf)
+        assert xmp.all("pdfaid:part") == [] and xmp.all("pdfxid:GTS_PDFXVersion") == []
+        assert xmp.one("dc:title/rdf:Alt/rdf:li") == str(pdf.docinfo.Title)
+        assert "/OutputIntents" not in pdf.Root
+        assert "/GTS_PDFXVersion" not in pdf.docinfo
+
+
+def print_shop_project(make_project: Callable[..., Path], profile: bytes | None) -> Path:
+    root = make_project()
+    theme = BUNDLED_THEME.read_text(encoding="utf-8")
+    (root / "theme.yaml").write_text(theme + INTENT, encoding="utf-8")
+    if profile is not None:
+        (root / "profiles").mkdir()
+        (root / "profiles" / "press.icc").write_bytes(profile)
+    return root
+
+
+def test_cmyk_with_the_shops_profile_is_pdfx_4(make_project: Callable[..., Path]) -> None:
+    root = print_shop_project(make_project, cmyk_profile())
+    out = root / "out"
+    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, [*args, "--bleed", "3mm"])
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX"
+        assert str(intent.OutputConditionIdentifier) == "FOGRA39"
+        assert str(intent.RegistryName) == "http://www.color.org"
+        assert str(intent.Info) == "Coated offset, paper type 1"
+        assert intent.DestOutputProfile.N == 4
+        assert intent.DestOutputProfile.read_bytes() == cmyk_profile()
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
+        assert pdf.docinfo.Trapped == pikepdf.Name("/False")
+        xmp = Xmp(pdf)
+        assert xmp.one("pdfxid:GTS_PDFXVersion") == "PDF/X-4"
+        assert xmp.one("pdf:Trapped") == "False"
+        assert xmp.all("pdfaid:part") == []
+        assert all("/TrimBox" in page.obj and "/BleedBox" in page.obj for page in pdf.pages)
+        assert pdf.pdf_version <= "1.6"  # PDF/X-4 is based on PDF 1.6
+    # The profile is an input: a new one from the shop rebuilds the output.
+    assert "up to date" in runner.invoke(app, [*args, "--bleed", "3mm"]).output
+    (root / "profiles" / "press.icc").write_bytes(cmyk_profile(description="Press v2"))
+    again = runner.invoke(app, [*args, "--bleed", "3mm", "--dry-run"])
+    assert "press.icc" in again.output
+
+
+def test_pdfx_without_a_profile_is_refused_naming_the_theme(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project()
+    result = runner.invoke(
+        app,
+        ["build", "--project", str(root), "-o", str(root / "out"), "--colour", "cmyk", "--pdfx"],
+    )
+    assert result.exit_code == 1
+    assert "theme.yaml" in result.output and "output-intent" in result.output
+    assert "Traceback" not in result.output
+    assert not (root / "out" / "en" / "sample.pdf").exists()
+
+
+def test_pdfx_needs_cmyk(make_project: Callable[..., Path]) -> None:
+    root = make_project()
+    result = runner.invoke(app, ["build", "--project", str(root), "--pdfx"])
+    assert result.exit_code == 2 and "cmyk" in result.output
+
+
+@pytest.mark.parametrize(
+    ("profile", "reason"),
+    [
+        (ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(), "not a CMYK"),
+        (cmyk_profile(device_class=b"mntr"), "not a CMYK"),
+        (cmyk_profile(colour_space=b"RGB "), "not a CMYK"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "not an ICC profile"),
+        (cmyk_profile()[:-10], "not an ICC profile"),
+    ],
+)
+def test_a_profile_that_is_not_a_cmyk_output_profile_is_refused(
+    make_project: Callable[..., Path], profile: bytes, reason: str
+) -> None:
+    root = print_shop_project(make_project, profile)
+    result = runner.invoke(
+        app, ["build", "--project", str(root), "-o", str(root / "out"), "--colour", "cmyk"]
+    )
+    assert result.exit_code == 1
+    assert "press.icc" in result.output and reason in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_profile_or_one_outside_the_project_is_refused(
+    make_project: Callable[..., Path],
+) -> None:
+    root = print_shop_project(make_project, None)
+    args = ["build", "--project", str(root), "-o", str(root / "out"), "--colour", "cmyk"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "press.icc" in result.output
+    assert "not found" in result.output
+    # A screen build never reads the print shop's profile.
+    assert runner.invoke(app, args[:-2]).exit_code == 0
+    theme = (root / "theme.yaml").read_text(encoding="utf-8")
+    (root / "theme.yaml").write_text(theme.replace("profiles/press.icc", "../x.icc"))
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "outside the project" in result.output
+    assert "theme.yaml" in result.output
+
+
+def _pdf(content: bytes, resources: dict[str, Any] | None = None) -> bytes:
+    """A one-page PDF drawing ``content`` with ``resources`` (made with pikepdf)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    page = pdf.pages[0]
+    page.obj.Contents = pdf.make_stream(content)
+    page.obj.Resources = pikepdf.Dictionary(resources or {})
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_pdfx_refuses_an_unembedded_font_and_an_rgb_image(tmp_path: Path) -> None:
+    profile = tmp_path / "press.icc"
+    profile.write_bytes(cmyk_profile())
+    intent = OutputIntent(profile, "FOGRA39")
+    step = conformance_step(Conformance("PDF/X-4", ("en",), intent, tmp_path / "theme.yaml"))
+    helvetica = _canvas_pdf(lambda c: c.drawString(72, 72, "Helvetica is not embedded"))
+    with pytest.raises(ValueError, match="PDF/X: font Helvetica is not embedded"):
+        final_pass(helvetica, [step])
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(pdf, bytes(12))
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = 2, 2, 8
+    image.ColorSpace = pikepdf.Name.DeviceRGB
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+    with pytest.raises(ValueError, match="Im1 is RGB"):
+        step(pdf)
+
+
+def test_pdfa_refuses_an_unembedded_font_and_a_cmyk_image() -> None:
+    step = conformance_step(Conformance("PDF/A-2u", ("en",)))
+    helvetica = _canvas_pdf(lambda c: c.drawString(72, 72, "Helvetica is not embedded"))
+    with pytest.raises(ValueError, match="not embedded"):
+        final_pass(helvetica, [step])
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(pdf, bytes(16))
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = 2, 2, 8
+    image.ColorSpace = pikepdf.Name.DeviceCMYK
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+    pdf.pages[0].obj.Contents = pdf.make_stream(b"q 9 0 0 9 0 0 cm /Im1 Do Q")
+    with pytest.raises(ValueError, match="Im1 is CMYK"):
+        step(pdf)
+    plain = final_pass(_pdf(b"0 0 0 1 k 0 0 9 9 re f"), [step])
+    assert b"pdfaid" in pikepdf.open(io.BytesIO(plain)).Root.Metadata.read_bytes()
+
+
+def _canvas_pdf(draw: Callable[[Canvas], None]) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_tagged_document_claims_pdfua_with_its_schema_described(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    conformance_step(Conformance("PDF/A-2u", ("th", "en")))(pdf)  # the output intent
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.Root.StructTreeRoot = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot)
+    )
+    pdf.docinfo["/Title"] = "Tagged"
+    write_metadata(pdf, ["th", "en"], STANDARDS["PDF/A-2u"])
+    packet = pdf.Root.Metadata.read_bytes()
+    xmp = Xmp(pdf)
+    assert xmp.one("pdfuaid:part") == "1" and xmp.one("pdfaid:part") == "2"
+    assert b"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in packet
+    validated = tmp_path / "tagged.pdf"
+    pdf.save(validated, fix_metadata_version=False)
+    assert pdfa_violations(validated) == []
+    untagged = pikepdf.new()
+    write_metadata(untagged, ["en"], STANDARDS["none"])
+    assert Xmp(untagged).all("pdfuaid:part") == []
+
+
+def test_xmp_escapes_text_and_converts_dates() -> None:
+    meta = DocumentMetadata(
+        title="Cells & <tests> \x01", author="A \"B\"", subject="", keywords="",
+        creator_tool="t", producer="p", created=xmp_date("D:20260102030405+07'00'"),
+        modified=xmp_date("D:20260102"), languages=("zh-Hans",),
+    )  # fmt: skip
+    root = ET.fromstring(xmp_packet(meta))
+    assert root.findtext(".//dc:title/rdf:Alt/rdf:li", namespaces=NS) == "Cells & <tests> "
+    assert root.findtext(".//xmp:CreateDate", namespaces=NS) == "2026-01-02T03:04:05+07:00"
+    assert root.findtext(".//xmp:ModifyDate", namespaces=NS) == "2026-01-02T00:00:00"
+    assert xmp_date("D:20260102030405Z") == "2026-01-02T03:04:05Z"
+    assert xmp_date("yesterday") == ""
+    assert meta.document_id() == meta.document_id()

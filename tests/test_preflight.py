@@ -1,0 +1,263 @@
+"""Preflight, on small PDFs made for each finding and on the bundled leaflets.
+
+Each crafted PDF breaks one rule a print shop checks; the report must name its
+category, severity and page. The bundled builds must pass clean, and no file, however
+broken, may make the command crash: one line naming the file, exit 1.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from conftest import REPO
+from msc_leaflet.build import Options, build_leaflet
+from msc_leaflet.cli.app import app
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.finishing.preflight import PreflightReport, Requirements, page_ranges, preflight
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+
+MM = 72 / 25.4
+runner = CliRunner()
+
+
+def canvas_pdf(path: Path, *pages: Callable[[Canvas], None], **boxes: Any) -> Path:
+    """A ReportLab PDF with one page per drawing function."""
+    canvas = Canvas(str(path), pagesize=(200, 200), invariant=1)
+    for draw in pages:
+        if boxes:
+            canvas.setTrimBox(boxes["trim"])
+            canvas.setBleedBox(boxes["bleed"])
+        draw(canvas)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def blank(canvas: Canvas) -> None:
+    canvas.setFillColorCMYK(0, 0, 0, 1)
+    canvas.rect(10, 10, 20, 20, stroke=0, fill=1)
+
+
+def messages(
+    report: PreflightReport, severity: str, category: str
+) -> list[tuple[str, tuple[int, ...]]]:
+    return [
+        (f.message, f.pages)
+        for f in report.findings
+        if f.severity == severity and f.category == category
+    ]
+
+
+def test_a_low_resolution_image_is_found_at_its_placed_size(tmp_path: Path) -> None:
+    picture = ImageReader(Image.new("RGB", (150, 150), (200, 30, 30)))
+
+    def image(canvas: Canvas) -> None:
+        canvas.drawImage(picture, 20, 20, 72, 72)  # one inch: 150 ppi
+
+    def enlarged(canvas: Canvas) -> None:
+        canvas.translate(10, 10)
+        canvas.scale(0.5, 0.5)  # the CTM counts: 144 pt × 0.5 is one inch again
+        canvas.drawImage(picture, 0, 0, 144, 144)
+
+    report = preflight(canvas_pdf(tmp_path / "image.pdf", blank, image, enlarged))
+    (found,) = messages(report, "warning", "images")
+    assert "150 ppi" in found[0] and found[1] == (2, 3)
+    sharp = ImageReader(Image.new("RGB", (600, 600)))
+    report = preflight(
+        canvas_pdf(tmp_path / "sharp.pdf", lambda c: c.drawImage(sharp, 0, 0, 72, 72))
+    )
+    assert messages(report, "warning", "images") == []
+
+
+def test_a_hairline_is_found_after_scaling(tmp_path: Path) -> None:
+    def thin(canvas: Canvas) -> None:
+        canvas.setLineWidth(0.1)
+        canvas.line(10, 10, 100, 10)
+
+    def scaled(canvas: Canvas) -> None:
+        canvas.scale(0.2, 0.2)
+        canvas.setLineWidth(1)  # 0.2 pt once scaled
+        canvas.line(10, 10, 100, 10)
+
+    def fine(canvas: Canvas) -> None:
+        canvas.setLineWidth(0.25)
+        canvas.line(10, 10, 100, 10)
+
+    report = preflight(canvas_pdf(tmp_path / "lines.pdf", thin, scaled, fine))
+    found = messages(report, "warning", "lines")
+    assert [pages for _, pages in found] == [(1,), (2,)]
+    assert "0.10 pt" in found[0][0]
+
+
+def test_total_ink_over_300_percent_is_found(tmp_path: Path) -> None:
+    def rich_black(canvas: Canvas) -> None:
+        canvas.setFillColorCMYK(1, 1, 1, 1)
+        canvas.rect(10, 10, 50, 50, stroke=0, fill=1)
+
+    def registration_stroke(canvas: Canvas) -> None:  # crop marks: strokes, not fills
+        canvas.setStrokeColorCMYK(1, 1, 1, 1)
+        canvas.line(0, 0, 10, 10)
+
+    report = preflight(canvas_pdf(tmp_path / "ink.pdf", blank, rich_black, registration_stroke))
+    assert messages(report, "warning", "ink") == [("400 % total ink in a fill (over 300 %)", (2,))]
+
+
+def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:
+    def small(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 6)
+        canvas.drawString(10, 10, "Six point text")
+
+    def shrunk(canvas: Canvas) -> None:
+        canvas.scale(0.5, 0.5)
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(10, 10, "Twelve point, halved")
+
+    report = preflight(canvas_pdf(tmp_path / "text.pdf", small, shrunk))
+    assert messages(report, "warning", "text") == [("text of 6.0 pt (under 9 pt)", (1, 2))]
+    assert messages(report, "error", "fonts") == [("font Helvetica is not embedded", (1, 2))]
+    assert messages(report, "info", "fonts") == [("fonts: Helvetica", ())]
+    assert not report.passed
+
+
+def test_missing_bleed_is_an_error_when_the_shop_asks_for_it(tmp_path: Path) -> None:
+    none = canvas_pdf(tmp_path / "none.pdf", blank)
+    three = 3 * MM
+    bled = canvas_pdf(
+        tmp_path / "bled.pdf", blank, blank,
+        trim=(three, three, 200 - three, 200 - three), bleed=(0, 0, 200, 200),
+    )  # fmt: skip
+    asked = Requirements(bleed=three)
+    (found,) = messages(preflight(none, asked), "error", "bleed")
+    assert "left, bottom, right, top" in found[0] and found[1] == (1,)
+    report = preflight(bled, asked)
+    assert report.passed and messages(report, "info", "bleed")[0][1] == (1, 2)
+    assert preflight(none).passed  # no bleed asked, none needed
+    one_side = canvas_pdf(
+        tmp_path / "side.pdf", blank, trim=(three, 0, 200, 200), bleed=(0, 0, 200, 200)
+    )
+    assert messages(preflight(one_side), "warning", "bleed") == [("bleed on some sides only", (1,))]
+
+
+def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
+    def rgb(canvas: Canvas) -> None:
+        canvas.setFillColorRGB(1, 0, 0)
+        canvas.rect(10, 10, 20, 20, stroke=0, fill=1)
+
+    report = preflight(canvas_pdf(tmp_path / "mixed.pdf", blank, rgb))
+    assert messages(report, "warning", "colour") == [
+        ("RGB colour in a CMYK print file (DeviceRGB)", (2,))
+    ]
+    assert ("colour spaces: DeviceCMYK, DeviceRGB", ()) in messages(report, "info", "colour")
+    screen = preflight(canvas_pdf(tmp_path / "rgb.pdf", rgb))
+    assert messages(screen, "warning", "colour") == []
+
+
+def test_a_booklet_needs_a_multiple_of_four_pages(tmp_path: Path) -> None:
+    three = canvas_pdf(tmp_path / "three.pdf", blank, blank, blank)
+    assert messages(preflight(three, Requirements(booklet=True)), "error", "pages") == [
+        ("3 pages: a saddle-stitched booklet needs a multiple of 4", ())
+    ]
+    four = canvas_pdf(tmp_path / "four.pdf", blank, blank, blank, blank)
+    assert preflight(four, Requirements(booklet=True)).passed
+
+
+def build(out: Path, locale: str, **spec: Any) -> Path:
+    return build_leaflet(
+        Project.at(REPO), "infusion-safety", locale, out, options=Options(spec=PrintSpec(**spec))
+    ).path
+
+
+@pytest.mark.parametrize(
+    ("locale", "spec"),
+    [
+        ("en", {}),
+        ("th", {}),
+        ("th", {"paper": "a5"}),
+        ("en", {"paper": "a5", "colour": "cmyk"}),
+        ("th", {"colour": "cmyk", "bleed": 3 * MM, "crop_marks": True}),
+    ],
+)
+def test_the_bundled_leaflets_pass_clean(tmp_path: Path, locale: str, spec: dict[str, Any]) -> None:
+    report = preflight(build(tmp_path, locale, **spec), Requirements(bleed=spec.get("bleed", 0)))
+    assert [f for f in report.findings if f.severity != "info"] == []
+    spaces = {"rgb": "DeviceRGB", "cmyk": "DeviceCMYK"}[spec.get("colour", "rgb")]
+    assert (f"colour spaces: {spaces}", ()) in messages(report, "info", "colour")
+
+
+def test_the_command_reports_pages_json_and_exit_codes(tmp_path: Path) -> None:
+    good = canvas_pdf(tmp_path / "good.pdf", blank, blank)
+    bad = canvas_pdf(tmp_path / "bad.pdf", blank, lambda c: c.drawString(9, 9, "x"))
+    result = runner.invoke(app, ["preflight", str(good)])
+    assert result.exit_code == 0 and "trimmed size 71 × 71 mm (pages 1–2)" in result.output
+    result = runner.invoke(app, ["preflight", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert "error   fonts    font Helvetica is not embedded (page 2)" in result.output
+    result = runner.invoke(app, ["preflight", str(good), str(bad), "--json"])
+    document = json.loads(result.stdout)
+    assert [f["passed"] for f in document["files"]] == [True, False]
+    assert runner.invoke(app, ["preflight", str(good), "--bleed", "3"]).exit_code == 2
+
+
+def hostile(path: Path) -> dict[str, bytes]:
+    """PDFs made to trip a reader: loops, junk operands, deep nesting, encryption."""
+    made: dict[str, bytes] = {}
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    form = pikepdf.Stream(pdf, b"/Fm1 Do 0 0 m 9 9 l S")
+    form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 9, 9]
+    form = pdf.make_indirect(form)
+    form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=form))  # draws itself
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=form))
+    junk = b"/Fm1 Do /Name w (x) Tf 1 2 cm BT /Nope 3 Tf (t) Tj ET 1 1 1 1 1 k /Missing Do "
+    page.Contents = pdf.make_stream(junk + b"q " * 50_000 + b"Q " * 60_000 + b"0.5 0.5 0.5 0.5 k f")
+    page.MediaBox = [0, 0, "x", 9]
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    made["loops.pdf"] = buffer.getvalue()
+    page.MediaBox = [0, 0, 200, 200]
+    page.TrimBox = pikepdf.Dictionary()
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    made["junk.pdf"] = buffer.getvalue()
+    buffer = io.BytesIO()
+    pdf.save(buffer, encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    made["encrypted.pdf"] = buffer.getvalue()
+    made["garbage.pdf"] = bytes(range(256)) * 10
+    made["empty.pdf"] = b""
+    made["truncated.pdf"] = made["junk.pdf"][: len(made["junk.pdf"]) // 3]
+    for name, data in made.items():
+        (path / name).write_bytes(data)
+    return made
+
+
+def test_no_file_makes_it_crash(tmp_path: Path) -> None:
+    names = hostile(tmp_path)
+    (tmp_path / "folder.pdf").mkdir()
+    for name in [*names, "folder.pdf", "absent.pdf"]:
+        result = runner.invoke(app, ["preflight", str(tmp_path / name)])
+        assert result.exit_code in (0, 1), (name, result.output)
+        assert "Traceback" not in result.output and "internal error" not in result.output, name
+        if result.exit_code == 1 and "error:" in result.output:
+            assert name in result.output
+    with pytest.raises(LeafletError, match="password"):
+        preflight(tmp_path / "encrypted.pdf")
+    report = preflight(tmp_path / "junk.pdf")  # readable: what can be read is reported
+    assert report.pages == 1
+
+
+def test_page_ranges() -> None:
+    assert page_ranges([5, 1, 2, 3, 3]) == "1–3, 5"
+    assert page_ranges([]) == ""
