@@ -29,6 +29,7 @@ from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
 from ..finishing.final_pass import final_pass
+from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
 from ..languages import bcp47
 from ..layout import LayoutResult, Localised, layout_leaflet
@@ -216,8 +217,9 @@ def build_loaded(
         result = layout_leaflet(
             versions, theme, i18n.format_date, edition=chosen, spec=spec, tagged=not booklet
         )
-        # The structure tree, then the claims: the XMP says PDF/UA only of a tagged file.
+        # The structure tree and the font programs first, then the claims made of them.
         steps = [tag_structure(result.tagger)] if result.tagger else []
+        steps.append(match_font_widths)
         pdf = final_pass(result.pdf, steps if booklet else [*steps, conform])
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet

@@ -3,10 +3,10 @@ agree with it? PDF/A-2 asks both (§6.2.11.4, §6.2.11.5); preflight asks the fi
 
 Our text layer sets each shaped glyph with HarfBuzz's advance as its /Widths entry
 (`typeset/reportlab_overrides.py`), so a Thai vowel mark or a kerned pair is placed
-where shaping put it. The embedded TrueType program still holds the glyph's own advance,
-and one glyph is often used at several advances: no single program can agree with all
-of them, so such a file is not PDF/A and must not say so (`conformance.py` withholds
-the claim). Latin text without shaping adjustments agrees and keeps the claim.
+where shaping put it. The embedded TrueType program holds the glyph's own advance, and
+one glyph is often used at several advances: `font_widths.py` gives each such code a
+copy of its glyph with the right advance. Should a program still disagree, the file is
+not PDF/A and must not say so (`conformance.py` withholds the claim).
 
 Read with `struct` from the few tables needed (head, hhea, hmtx, cmap) instead of
 fontTools, which takes 20 ms to parse a font; this takes well under one.
@@ -70,7 +70,7 @@ def _advances_by_code(data: bytes) -> dict[int, float]:
     units_per_em = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
     metrics = struct.unpack_from(">H", data, tables[b"hhea"] + 34)[0]
     hmtx = tables[b"hmtx"]
-    code_to_glyph = _byte_cmap(data, tables[b"cmap"])
+    code_to_glyph = byte_cmap(data, tables[b"cmap"])
     scale = 1000 / units_per_em
     advances = {}
     for code, glyph in code_to_glyph.items():
@@ -80,14 +80,19 @@ def _advances_by_code(data: bytes) -> dict[int, float]:
 
 
 def _tables(data: bytes) -> dict[bytes, int]:
+    return {tag: offset for tag, (offset, _) in table_offsets(data).items()}
+
+
+def table_offsets(data: bytes) -> dict[bytes, tuple[int, int]]:
+    """Tag → (offset, length) of each table of a TrueType program."""
     count = struct.unpack_from(">H", data, 4)[0]
     return {
-        data[12 + 16 * i : 16 + 16 * i]: struct.unpack_from(">I", data, 20 + 16 * i)[0]
+        data[12 + 16 * i : 16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)
         for i in range(count)
     }
 
 
-def _byte_cmap(data: bytes, cmap: int) -> dict[int, int]:
+def byte_cmap(data: bytes, cmap: int) -> dict[int, int]:
     """The first subtable of format 0 or 6 (what ReportLab's subsets hold)."""
     count = struct.unpack_from(">H", data, cmap + 2)[0]
     for i in range(count):
