@@ -98,12 +98,16 @@ class _LineWriter:
     def _font_run(self, font: ShapingTTFont, items: Sequence[Placed]) -> None:
         carried = [_carriers(placed, font) for placed in items]
         keys = [g.key for carriers in carried for g in carriers if g.key is not None]
-        codes = iter(encode_keys(font, keys, self.canvas))
+        encoded = encode_keys(font, keys, self.canvas)
+        stand_ins = _stand_ins(font, [g for c in carried for g in c], encoded, self.canvas)
+        codes = iter(encoded)
+        index = -1  # of the glyph in ``encoded``
         names: dict[int, str] = {}
         piece: Piece | None = None
         color: Color | None = None
         fill = ""
         size = 0.0
+        shown = 0  # the render mode of the piece's text
         subset_now = -1  # the subset of the previous glyph; -1: check the font
         # The loop below runs once per glyph drawn: state lives in locals.
         tj, out = self.tj, self.codes
@@ -120,13 +124,18 @@ class _LineWriter:
                     self._state(fill)
                     self.fill = fill
                 # Superscripts: invisible text on the baseline, visible outlines raised.
-                mode = 3 if piece.rise else 0
-                if mode != self.mode:
-                    self._state(f"{mode} Tr")
-                    self.mode = mode
+                shown = 3 if piece.rise else 0
             x = placed.x
             for glyph in carriers:
                 subset, code = next(codes)
+                index += 1
+                mode = shown
+                if stand_ins and index in stand_ins:
+                    subset, code = stand_ins[index]
+                    mode = 3
+                if mode != self.mode:
+                    self._state(f"{mode} Tr")
+                    self.mode = mode
                 if subset != subset_now:
                     subset_now = subset
                     name = names.get(subset)
@@ -200,6 +209,35 @@ def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
         width = round(space.width + placed.stretch * 1000 / placed.piece.size)
         return (replace(space, key=font.glyph_key(space.gid, " ", width), width=width),)
     return cluster.carriers
+
+
+def _stand_ins(
+    font: ShapingTTFont, glyphs: Sequence[Glyph], encoded: Sequence[tuple[int, int]], canvas: Canvas
+) -> dict[int, tuple[int, int]]:
+    """(subset, code) of an invisible stand-in for each mark carrier that would be a text
+    object of its own, by index into ``encoded``.
+
+    A carrier is a space glyph: no outline, so no box. Where its subset differs from
+    both neighbours', its ``TJ`` holds it alone, and pdfium skips a text object with an
+    empty box (#16: the ំ of a Khmer ដំ, the ื of a Thai คือ were lost). There the
+    carrier's text is shown on its base glyph instead, in render mode 3 (invisible).
+    """
+    last = len(encoded) - 1
+    alone = [
+        i
+        for i, glyph in enumerate(glyphs)
+        if glyph.stand_in is not None
+        and (i == 0 or encoded[i - 1][0] != encoded[i][0])
+        and (i == last or encoded[i + 1][0] != encoded[i][0])
+    ]
+    if not alone:
+        return {}
+    keys = []
+    for i in alone:
+        glyph = glyphs[i]
+        assert glyph.stand_in is not None and glyph.key is not None
+        keys.append(font.glyph_key(glyph.stand_in, font.glyph_texts[glyph.key], glyph.width))
+    return dict(zip(alone, encode_keys(font, keys, canvas), strict=True))
 
 
 def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:

@@ -42,6 +42,9 @@ class Glyph:
     # share of the cluster text); None: an outline-only glyph, drawn as a path.
     key: int | None
     width: float  # the key's /Widths entry
+    # A mark carrier (`_mark_carrier`): the glyph it is shown as, invisibly, where it
+    # would otherwise be a text object of its own (``render``); None for other glyphs.
+    stand_in: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +223,7 @@ def _cluster(
         keyed.append(glyphs[-1])
         if mark_width and marks is not None:
             # Not one of HarfBuzz's glyphs: a text carrier only (see `_mark_span`).
-            keyed.append(_mark_carrier(hbf, text[marks[0] : marks[1]], x + width, end))
+            keyed.append(_mark_carrier(hbf, gid, text[marks[0] : marks[1]], x + width, end))
             marks = None
     return Cluster(text, tuple(glyphs), advance, plain=False, carriers=tuple(keyed))
 
@@ -250,7 +253,7 @@ def _rtl_marked(
         else Glyph(gid, x, y, hbf.ttf.glyph_key(gid, mark_text, mark_width), mark_width)
         for i, (g, gx, gy, _) in enumerate(raw)
     ]
-    keyed = (glyphs[carrier], _mark_carrier(hbf, base_text, x + mark_width, advance))
+    keyed = (glyphs[carrier], _mark_carrier(hbf, gid, base_text, x + mark_width, advance))
     return Cluster(text, tuple(glyphs), advance, plain=False, carriers=keyed)
 
 
@@ -279,16 +282,17 @@ def _shared_length(shares: dict[int, str], upto: int) -> int:
     return sum(len(share) for index, share in shares.items() if index <= upto)
 
 
-def _mark_carrier(hbf: HarfBuzzFont, marks: str, x: float, end: float) -> Glyph:
+def _mark_carrier(hbf: HarfBuzzFont, base: int, marks: str, x: float, end: float) -> Glyph:
     """An invisible glyph (the space glyph) carrying ``marks``, from ``x`` to ``end``.
 
     It takes the last `MARK_CARRIER_WIDTH` of its base's box on the baseline, so every
     extractor reads the marks in place; the marks themselves are drawn as outlines.
+    The base glyph is its stand-in (see `Glyph.stand_in`).
     """
     space = hbf.font.get_nominal_glyph(ord(" "))
     gid = space if space is not None else 0
     width = round(end - x, 1)
-    return Glyph(gid, x, 0.0, hbf.ttf.glyph_key(gid, marks, width), width)
+    return Glyph(gid, x, 0.0, hbf.ttf.glyph_key(gid, marks, width), width, base)
 
 
 def _text_carriers(raw: list[Raw], chars: int) -> list[int]:
