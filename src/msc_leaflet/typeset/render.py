@@ -245,10 +245,32 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
     items = list(placed)
     if not items:
         return
+    if items[-1].cluster.text == "-":
+        items.append(_after_hyphen(items[-1]))
     writer = _LineWriter(canvas, items[0].x, y)
     writer.line(items)
     writer.finish()
     _links(canvas, y, items)
+
+
+#: After a hyphen-minus that ends a line, a zero-width space in the text layer.
+#: pdftotext takes any line ending in "-" for a word hyphenated across the line end: it
+#: drops the hyphen and joins the next line on (#16: a Burmese paragraph ending "ပါ-"
+#: ran into the list after it; "live X-" + "ray" read "live Xray"). A format character
+#: after it, which no reader sees, keeps the hyphen. It is a glyph of its own: pdf.js
+#: skips a glyph whose text holds a format character. Hyphens the line breaker adds
+#: carry no text at all (``linebreak.hyphen_cluster``).
+LINE_END_MARK = "\u200b"
+
+
+def _after_hyphen(hyphen: Placed) -> Placed:
+    """A zero-width glyph carrying `LINE_END_MARK`, at the end of ``hyphen``."""
+    font = shaping_font(hyphen.piece.run.font)
+    space = font.face.charToGlyph.get(ord(" "), 0)
+    glyph = Glyph(space, 0.0, 0.0, font.glyph_key(space, LINE_END_MARK, 0.0), 0.0)
+    cluster = Cluster(LINE_END_MARK, (), 0.0, plain=False, carriers=(glyph,))
+    x = hyphen.x + hyphen.cluster.advance * hyphen.piece.size / 1000
+    return Placed(hyphen.piece, cluster, x)
 
 
 def _links(canvas: Canvas, y: float, items: list[Placed]) -> None:
