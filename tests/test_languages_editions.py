@@ -39,16 +39,17 @@ EDITIONS = {"single": "", "parallel": ".parallel"}
 UNREADABLE = {
     ("ar", "pdfminer"): "pdfminer has no bidi pass: it reads Arabic lines in visual order",
 }
-# Known defects (#16), by language and extractor: messages not read in source order on
-# A4 or A5. The Arabic text layer is written in visual order and each extractor rebuilds
-# reading order with its own heuristics: pdfium mirrors every bracket of a right-to-left
-# segment ("(MSCs)" → ")MSCs )"), poppler and pypdf attach a neutral (a bracket, a full
-# stop) to the run beside it by position, so "1669." at a line end reads ".1669".
-# On A5 a Burmese table cell wraps beside its neighbour's two lines, and pdftotext and
-# pdfminer read the row line by line across both cells.
+# Known limits (#16), by language and extractor: messages not read in source order on
+# A4 or A5. The Arabic text layer is in visual order (every PDF writer's), and each
+# extractor rebuilds reading order with its own heuristic; pdfium reads every message
+# (see `render.RIGHT_TO_LEFT_MARK`, `shaping._mirrored`). pdftotext does not mirror
+# brackets, so it reads "(MSCs)" as drawn; on a page it finds mostly Latin (the
+# references) it takes a full stop inside an Arabic line as left to right. pypdf joins
+# runs in content order: a Latin word, digits or a citation in an Arabic line moves.
+# On A5 a Burmese table cell wraps beside its neighbour's two lines, and pdftotext
+# and pdfminer read the row line by line across both cells.
 UNREAD = {
-    ("ar", "pypdfium2"): {"lede", "urgent-help"},
-    ("ar", "pdftotext"): {"lede", "urgent-help", "disclaimer"},
+    ("ar", "pdftotext"): {"lede", "disclaimer"},
     ("ar", "pypdf"): {
         "lede",
         "urgent-help",

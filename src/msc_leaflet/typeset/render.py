@@ -265,12 +265,18 @@ LINE_END_MARK = "\u200b"
 
 def _after_hyphen(hyphen: Placed) -> Placed:
     """A zero-width glyph carrying `LINE_END_MARK`, at the end of ``hyphen``."""
-    font = shaping_font(hyphen.piece.run.font)
-    space = font.face.charToGlyph.get(ord(" "), 0)
-    glyph = Glyph(space, 0.0, 0.0, font.glyph_key(space, LINE_END_MARK, 0.0), 0.0)
-    cluster = Cluster(LINE_END_MARK, (), 0.0, plain=False, carriers=(glyph,))
     x = hyphen.x + hyphen.cluster.advance * hyphen.piece.size / 1000
-    return Placed(hyphen.piece, cluster, x)
+    return _format_mark(hyphen, LINE_END_MARK, x)
+
+
+def _format_mark(beside: Placed, mark: str, x: float) -> Placed:
+    """A zero-width glyph at ``x`` carrying the format character ``mark`` (no reader
+    sees it), in the face and size of ``beside``, so it joins that glyph's ``TJ``."""
+    font = shaping_font(beside.piece.run.font)
+    space = font.face.charToGlyph.get(ord(" "), 0)
+    stand_in = beside.cluster.glyphs[0].gid if beside.cluster.glyphs else None
+    glyph = Glyph(space, 0.0, 0.0, font.glyph_key(space, mark, 0.0), 0.0, stand_in)
+    return Placed(beside.piece, Cluster(mark, (), 0.0, plain=False, carriers=(glyph,)), x)
 
 
 def _links(canvas: Canvas, y: float, items: list[Placed]) -> None:
@@ -335,9 +341,23 @@ def _reorder(placed: list[Placed], end: float) -> list[Placed]:
     widths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)]
     x = starts[0]
     out = []
+    rtl = min(p.piece.level for p in placed) % 2 == 1
+    previous = -1
     for index in visual_order([p.piece.level for p in placed]):
         item = placed[index]
         item.x = x
+        level = item.piece.level
+        if rtl and level % 2 == 0 and previous != level:
+            out.append(_format_mark(item, RIGHT_TO_LEFT_MARK, x))
+        previous = level
         x += widths[index]
         out.append(item)
     return out
+
+
+#: Before (to the left of) each left-to-right run of a right-to-left line, in the text
+#: layer only. pdfium and pdftotext read a neutral after a Latin word or digits as part
+#: of that left-to-right run: "(MSCs) عن" came out "MSCs )عن", "بالرقم 1669." as
+#: ".1669" (#16). A right-to-left mark there, a format character no reader sees, ends
+#: the run for both; pdf.js skips it, pypdf reads it as neutral.
+RIGHT_TO_LEFT_MARK = "\u200f"

@@ -194,6 +194,10 @@ def _cluster(
         width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
         glyph = (Glyph(gid, x, y, ord(text), width),)
         return Cluster(text, glyph, advance, plain=True, carriers=glyph)
+    if rtl and len(text) == 1 and len(raw) == 1:
+        mirror = _mirrored(hbf, text, raw[0], advance)
+        if mirror is not None:
+            return mirror
     carriers = _text_carriers(raw, len(text))
     marks = _mark_span(text, len(carriers))
     if rtl and marks is not None and len(carriers) == 1:
@@ -226,6 +230,25 @@ def _cluster(
             keyed.append(_mark_carrier(hbf, gid, text[marks[0] : marks[1]], x + width, end))
             marks = None
     return Cluster(text, tuple(glyphs), advance, plain=False, carriers=tuple(keyed))
+
+
+def _mirrored(hbf: HarfBuzzFont, text: str, raw: Raw, advance: float) -> Cluster | None:
+    """A bracket HarfBuzz mirrored in right-to-left text (``(`` drawn as ``)``), keyed
+    with the bracket it shows. The text layer is in visual order, and pdfium mirrors
+    the brackets of a right-to-left segment as it puts them back in reading order: a
+    key of ``(`` read ``)`` there (#16). (pdftotext mirrors nothing: it now reads the
+    brackets as drawn, as it read the logical ones out of place before.)"""
+    mirror = _MIRRORS.get(text)
+    gid, x, y, _ = raw
+    if mirror is None or hbf.font.get_nominal_glyph(ord(mirror)) != gid:
+        return None
+    width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
+    glyph = (Glyph(gid, x, y, ord(mirror), width),)
+    return Cluster(text, glyph, advance, plain=True, carriers=glyph)
+
+
+#: Paired brackets and their mirror images (Unicode's Bidi_Mirroring_Glyph).
+_MIRRORS = {a: b for a, b in ("()", ")(", "[]", "][", "{}", "}{", "<>", "><", "«»", "»«")}
 
 
 def _rtl_marked(
