@@ -99,7 +99,7 @@ class _LineWriter:
         carried = [_carriers(placed, font) for placed in items]
         keys = [g.key for carriers in carried for g in carriers if g.key is not None]
         encoded = encode_keys(font, keys, self.canvas)
-        stand_ins = _stand_ins(font, [g for c in carried for g in c], encoded, self.canvas)
+        stand_ins = _stand_ins(font, carried, encoded, self.canvas)
         codes = iter(encoded)
         index = -1  # of the glyph in ``encoded``
         names: dict[int, str] = {}
@@ -212,7 +212,10 @@ def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
 
 
 def _stand_ins(
-    font: ShapingTTFont, glyphs: Sequence[Glyph], encoded: Sequence[tuple[int, int]], canvas: Canvas
+    font: ShapingTTFont,
+    carried: Sequence[Sequence[Glyph]],
+    encoded: Sequence[tuple[int, int]],
+    canvas: Canvas,
 ) -> dict[int, tuple[int, int]]:
     """(subset, code) of an invisible stand-in for each mark carrier that would be a text
     object of its own, by index into ``encoded``.
@@ -222,13 +225,17 @@ def _stand_ins(
     empty box (#16: the ំ of a Khmer ដំ, the ื of a Thai คือ were lost). There the
     carrier's text is shown on its base glyph instead, in render mode 3 (invisible).
     """
-    last = len(encoded) - 1
+    subsets = [subset for subset, _ in encoded]
+    last = len(subsets) - 1
+    if last > 0 and subsets.count(subsets[0]) == last + 1:
+        return {}  # one subset, more than one glyph: no glyph is alone (most runs)
+    glyphs = [glyph for carriers in carried for glyph in carriers]
     alone = [
         i
         for i, glyph in enumerate(glyphs)
         if glyph.stand_in is not None
-        and (i == 0 or encoded[i - 1][0] != encoded[i][0])
-        and (i == last or encoded[i + 1][0] != encoded[i][0])
+        and (i == 0 or subsets[i - 1] != subsets[i])
+        and (i == last or subsets[i + 1] != subsets[i])
     ]
     if not alone:
         return {}
