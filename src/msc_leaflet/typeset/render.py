@@ -156,7 +156,7 @@ class _LineWriter:
                     tj.append(_num(-shift * 1000 / size))
                 out.append(code)
                 tx = gx + glyph.width * size / 1000
-            if piece.rise or not placed.cluster.plain:
+            if piece.rise or placed.cluster.outlined:
                 self._outlines(placed, fill)
         self.tx = tx
 

@@ -56,6 +56,10 @@ class Cluster:
     advance: float  # 1/1000 em
     plain: bool  # one character drawn by its own cmap glyph
     carriers: tuple[Glyph, ...]  # the glyphs with a key, kept apart for the renderer
+    # Some glyph is drawn as an outline (it has no key). Not so for most Arabic letters:
+    # a joining form is a glyph of its own, not the cmap's, so it is not plain, but it
+    # carries its text; the renderer skips them (a fifth of an Arabic line's drawing).
+    outlined: bool = False
 
     @property
     def is_space(self) -> bool:
@@ -229,7 +233,8 @@ def _cluster(
             # Not one of HarfBuzz's glyphs: a text carrier only (see `_mark_span`).
             keyed.append(_mark_carrier(hbf, gid, text[marks[0] : marks[1]], x + width, end))
             marks = None
-    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=tuple(keyed))
+    outlined = any(glyph.key is None for glyph in glyphs)
+    return Cluster(text, tuple(glyphs), advance, False, tuple(keyed), outlined)
 
 
 def _mirrored(hbf: HarfBuzzFont, text: str, raw: Raw, advance: float) -> Cluster | None:
@@ -277,7 +282,7 @@ def _rtl_marked(
         for i, (g, gx, gy, _) in enumerate(raw)
     ]
     keyed = (glyphs[carrier], _mark_carrier(hbf, gid, base_text, x + mark_width, advance))
-    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=keyed)
+    return Cluster(text, tuple(glyphs), advance, False, keyed, outlined=len(glyphs) > 1)
 
 
 def _mark_span(text: str, carriers: int) -> tuple[int, int] | None:
