@@ -34,9 +34,33 @@ PAPERS = {"a4": (595.3, 841.9), "a5": (419.5, 595.3)}  # points, portrait
 # (file name suffix, --proof): each built in the single and the parallel edition.
 VARIANTS = {"": False, ".proof": True}
 EDITIONS = {"single": "", "parallel": ".parallel"}
-# Known defect (#16): an Arabic paragraph holding "(MSCs)" or ending "1669." is read by
-# no extractor in source order (brackets and the final stop come out in visual order).
-UNREAD = {("ar", "lede"), ("ar", "urgent-help")}
+# What an extractor cannot read back, and why (#16). Every other extractor reads every
+# message of every language exactly (NFC, whitespace and format characters aside).
+UNREADABLE = {
+    ("ar", "pdfminer"): "pdfminer has no bidi pass: it reads Arabic lines in visual order",
+}
+# Known limits (#16), by language and extractor: messages not read in source order on
+# A4 or A5. The Arabic text layer is in visual order (every PDF writer's), and each
+# extractor rebuilds reading order with its own heuristic; pdfium reads every message
+# (see `render.RIGHT_TO_LEFT_MARK`, `shaping._mirrored`). pdftotext does not mirror
+# brackets, so it reads "(MSCs)" as drawn; on a page it finds mostly Latin (the
+# references) it takes a full stop inside an Arabic line as left to right. pypdf joins
+# runs in content order: a Latin word, digits or a citation in an Arabic line moves.
+# On A5 a Burmese table cell wraps beside its neighbour's two lines, and pdftotext
+# and pdfminer read the row line by line across both cells.
+UNREAD = {
+    ("ar", "pdftotext"): {"lede", "disclaimer"},
+    ("ar", "pypdf"): {
+        "lede",
+        "urgent-help",
+        "signs-intro",
+        "signs-table/row/1/2",
+        "where-cells-go",
+        "faq/1/answer",
+    },
+    ("my", "pdftotext"): {"signs-table/row/3/1"},
+    ("my", "pdfminer"): {"signs-table/row/3/1"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +79,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             result = CliRunner().invoke(app, [*args, *(["--proof"] if proof else [])])
             assert result.exit_code == 0, result.output
             assert "Traceback" not in result.output
+            (out / f"build{'.proof' if proof else ''}.log").write_text(result.output)
         outs[paper] = out
     return outs
 
@@ -124,7 +149,7 @@ def squash(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
-def translated_pieces(lang: str) -> list[str]:
+def translated_pieces(lang: str, extractor: str = "") -> list[str]:
     """Every translated message of the leaflet as a reader sees it: markup dropped, cut
     at citations (they become superscript numbers)."""
     catalog = read_po(FIXTURE / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po")
@@ -136,7 +161,7 @@ def translated_pieces(lang: str) -> list[str]:
             continue  # reference titles are cited as published, in their own language
         assert entry.msgstr, (lang, entry.msgctxt)
         text = entry.msgstr.replace("**", "").replace("*", "")
-        if (lang, entry.msgctxt) in UNREAD:
+        if entry.msgctxt in UNREAD.get((lang, extractor), ()):
             continue
         pieces += [p for p in re.split(r"\s*\[@[^\]]*\]", text) if p.strip()]
     return pieces
@@ -159,19 +184,25 @@ def test_every_edition_and_paper_builds_with_fonts_that_draw(
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("paper", sorted(PAPERS))
-def test_the_single_edition_holds_every_translated_message(
-    built: dict[str, Path], lang: str, paper: str
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_every_extractor_reads_every_translated_message(
+    built: dict[str, Path], lang: str, paper: str, extractor: str
 ) -> None:
+    if (lang, extractor) in UNREADABLE:
+        pytest.skip(UNREADABLE[lang, extractor])
     pdf = built[paper] / lang / f"{LEAFLET}.pdf"
-    # No one extractor reads every script as written (pdfium drops a Khmer NIKAHIT after
-    # the same glyph and reads Arabic brackets visually; pdftotext splits a Burmese
-    # paragraph and an Arabic line ending in a full stop): each message must be read
-    # whole by at least one of them.
-    texts = {name: squash(extract(pdf)) for name, extract in EXTRACTORS.items()}
-    missing = [
-        p for p in translated_pieces(lang) if not any(squash(p) in t for t in texts.values())
-    ]
+    text = squash(EXTRACTORS[extractor](pdf))
+    missing = [p for p in translated_pieces(lang, extractor) if squash(p) not in text]
     assert missing == []
+
+
+def test_no_layout_finding_in_any_edition(built: dict[str, Path]) -> None:
+    # The parallel title row holds the title and the lede: a page holding only that row
+    # (Burmese, A5 proof) is not a page with only a heading (LAYOUT002 said it was).
+    for out in built.values():
+        for log in sorted(out.glob("build*.log")):
+            findings = [line for line in log.read_text().splitlines() if "LAYOUT" in line]
+            assert findings == [], log.name
 
 
 def text_boxes(pdf: Path, text: str) -> list[tuple[int, float, float]]:

@@ -15,6 +15,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 from pdfread import font_problems
 from scripts_samples import SAMPLES
+from test_languages_editions import notdef_glyphs
 from typeset_support import EXTRACTORS
 
 TITLES = {
@@ -158,3 +159,40 @@ def test_list_bullets_hang_where_lines_start(
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
     x0, _, width = _line_box(pdf, "•")
     assert (x0 > width / 2) == rtl
+
+
+@pytest.mark.parametrize(("lang", "first"), [("my", "၁။"), ("ar", "1."), ("lo", "1.")])
+def test_list_numbers_are_written_as_the_language_writes_them(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, first: str
+) -> None:
+    # The locale's digits (CLDR: Myanmar digits in my, Latin in ar) and stop (Burmese
+    # fonts have no "."; `languages.yaml` list-stop). The number hangs where the lines
+    # start; in Arabic its stop stands at its left, where the reader meets it.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTContainer
+
+    items = "".join(f"      - {text}\n" for text in SAMPLES[lang])
+    block = "  - list:\n" + items + "    style: numbered\n"
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + block})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    page = next(iter(extract_pages(str(pdf), maxpages=1)))
+    chars: list[LTChar] = []
+    stack = list(page)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTChar):
+            chars.append(item)
+        elif isinstance(item, LTContainer):
+            stack.extend(item)
+    number, stop = first[0], first[1]
+    for digit in [c for c in chars if c.get_text() == number]:
+        after = [c for c in chars if c.get_text() == stop and abs(c.y0 - digit.y0) < 0.5]
+        beside = [c for c in after if min(abs(c.x0 - digit.x1), abs(c.x1 - digit.x0)) < 0.5]
+        if beside and "bold" in digit.fontname.lower():
+            rtl = lang == "ar"
+            assert (beside[0].x1 <= digit.x0 + 0.5) == rtl  # the stop after the number
+            assert (digit.x0 > page.width / 2) == rtl  # hanging where the lines start
+            break
+    else:
+        raise AssertionError(f"no list number {first!r}")
+    assert notdef_glyphs(pdf) == []

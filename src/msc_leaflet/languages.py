@@ -45,6 +45,7 @@ class LanguageProfile:
     claims: str | None  # file name in data/, None: no claim list for this language
     claim_match: ClaimMatch
     era_year_offset: int = 0
+    list_stop: str = "."  # after the number of a numbered list item
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""
@@ -143,6 +144,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         claims=str(claims) if claims else None,
         claim_match="text" if entry.get("claim-match") == "text" else "words",
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
+        list_stop=str(entry.get("list-stop", ".")),
     )
 
 

@@ -7,11 +7,12 @@ to the next page when they fit on one, and split by rows only when they cannot.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, assert_never
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -27,10 +28,13 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
+from ..i18n.formatting import localize_digits
 from ..i18n.labels import Labels
+from ..languages import profile
 from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
+from ..typeset.fonts import font_spans
 from ..typeset.linebreak import narrowest_width
 from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
@@ -41,6 +45,7 @@ from .text import Writer
 
 SECTION_SEPARATOR = " · "
 LIST_INDENT = 13.0  # points from the text edge to the item text: a hanging bullet
+NUMBER_GAP = 0.4  # ems at least between a list item's number and its text
 
 
 def make_table(
@@ -205,10 +210,21 @@ class BlockBuilder:
             bulletColor=theme_colour(self.theme, "accent"),
             bulletFontSize=style.fontSize,
         )
-        if is_rtl(self.w.lang):  # bullets hang at the right, where the lines start
+        rtl = is_rtl(self.w.lang)
+        if rtl:  # bullets hang at the right, where the lines start
             common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
-            common.update(bulletType="1", bulletFormat="%s.")
+            number = _list_number(self.w.lang, rtl)
+            # ReportLab draws the number in one face: the one with the locale's digits
+            # (the Latin face has no Burmese ၁).
+            face = font_spans(number("0123456789"), self.w.family.bold, self.w.lang)[0][2]
+            common.update(bulletType="1", bulletFormat=number, bulletFontName=face)
+            # The item text starts no nearer than a gap after the widest number (a
+            # left-to-right list's number starts at the indent's start: Burmese "၁။"
+            # is wider than the indent).
+            widest = stringWidth(number(str(len(items))), face, style.fontSize)
+            indent = max(LIST_INDENT, widest + NUMBER_GAP * style.fontSize)
+            common["rightIndent" if rtl else "leftIndent"] = indent
         else:
             common.update(bulletType="bullet", start="•")
         after = self.theme.spacing["paragraph"]
@@ -530,6 +546,19 @@ class _Sequence(KeepTogether):  # type: ignore[misc]
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return [NullActionFlowable(), *self._content]
+
+
+def _list_number(lang: str, rtl: bool) -> Callable[[str], str]:
+    """A list item's number as ReportLab draws it, a plain string set left to right:
+    in the locale's digits with its stop ("၁။"), and in right-to-left text in visual
+    order, the stop at the left of the number, where the reader meets it."""
+    stop = profile(lang).list_stop
+
+    def number(value: str) -> str:
+        digits = localize_digits(value, lang)
+        return stop + digits if rtl else digits + stop
+
+    return number
 
 
 def _plain(source: str) -> str:

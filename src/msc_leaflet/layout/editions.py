@@ -256,6 +256,15 @@ class _Row(SplitTable):  # type: ignore[misc]
     this page keeps something of one of them (not just the space above a box), and
     never after a heading."""
 
+    def held_blocks(self) -> list[Flowable]:
+        """The flowables of the first column that holds any (the second part of a split
+        row may hold only the second language's), as the page log counts them."""
+        for cell in self._cellvalues[0]:
+            held = [f.inner if isinstance(f, Whole) else f for f in cell]
+            if held := [f for f in held if not isinstance(f, Spacer)]:
+                return held
+        return []
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) == 2 and isinstance(parts[0], Table):

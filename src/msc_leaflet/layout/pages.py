@@ -58,8 +58,13 @@ class LayoutLog:
     def place(self, flowable: Flowable) -> None:
         if isinstance(flowable, (Spacer, ActionFlowable)) or not self.page_kinds:
             return
-        heading = getattr(flowable, "outline_title", None)
-        self.page_kinds[-1].append("heading" if heading else type(flowable).__name__.lower())
+        # A parallel row (`editions._Row`) is one flowable holding several blocks, the
+        # title row a heading and the paragraphs under it: log what it holds, or a page
+        # holding only that row would read as a page holding only a heading (LAYOUT002).
+        held = getattr(flowable, "held_blocks", None)
+        for block in held() if held is not None else (flowable,):
+            heading = getattr(block, "outline_title", None)
+            self.page_kinds[-1].append("heading" if heading else type(block).__name__.lower())
 
 
 @dataclass

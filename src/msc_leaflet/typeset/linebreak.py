@@ -254,7 +254,7 @@ def hyphen_cluster(font: str) -> Cluster:
     so the renderer draws them as outlines (as it draws Thai marks)."""
     (cluster,) = shape(font, "-", "en")
     glyphs = tuple(replace(glyph, key=None) for glyph in cluster.glyphs)
-    return Cluster("", glyphs, cluster.advance, False, ())
+    return Cluster("", glyphs, cluster.advance, False, (), outlined=True)
 
 
 def _part(flat: Sequence[tuple[Piece, Cluster]], hyphen: bool = False) -> Unit:

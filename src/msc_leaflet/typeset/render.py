@@ -141,12 +141,16 @@ class _LineWriter:
     def _font_run(self, font: ShapingTTFont, items: Sequence[Placed]) -> None:
         carried = [_carriers(placed, font) for placed in items]
         keys = [g.key for carriers in carried for g in carriers if g.key is not None]
-        codes = iter(encode_keys(font, keys, self.canvas))
+        encoded = encode_keys(font, keys, self.canvas)
+        stand_ins = _stand_ins(font, carried, encoded, self.canvas)
+        codes = iter(encoded)
+        index = -1  # of the glyph in ``encoded``
         names: dict[int, str] = {}
         piece: Piece | None = None
         color: Color | None = None
         fill = ""
         size = 0.0
+        shown = 0  # the render mode of the piece's text
         subset_now = -1  # the subset of the previous glyph; -1: check the font
         # The loop below runs once per glyph drawn: state lives in locals.
         tj, out = self.tj, self.codes
@@ -163,13 +167,18 @@ class _LineWriter:
                     self._state(fill)
                     self.fill = fill
                 # Superscripts: invisible text on the baseline, visible outlines raised.
-                mode = 3 if piece.rise else 0
-                if mode != self.mode:
-                    self._state(f"{mode} Tr")
-                    self.mode = mode
+                shown = 3 if piece.rise else 0
             x = placed.x
             for glyph in carriers:
                 subset, code = next(codes)
+                index += 1
+                mode = shown
+                if stand_ins and index in stand_ins:
+                    subset, code = stand_ins[index]
+                    mode = 3
+                if mode != self.mode:
+                    self._state(f"{mode} Tr")
+                    self.mode = mode
                 if subset != subset_now:
                     subset_now = subset
                     name = names.get(subset)
@@ -190,7 +199,7 @@ class _LineWriter:
                     tj.append(_num(-shift * 1000 / size))
                 out.append(code)
                 tx = gx + glyph.width * size / 1000
-            if piece.rise or not placed.cluster.plain:
+            if piece.rise or placed.cluster.outlined:
                 self._outlines(placed, fill)
         self.tx = tx
 
@@ -300,15 +309,79 @@ def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
     return cluster.carriers
 
 
+def _stand_ins(
+    font: ShapingTTFont,
+    carried: Sequence[Sequence[Glyph]],
+    encoded: Sequence[tuple[int, int]],
+    canvas: Canvas,
+) -> dict[int, tuple[int, int]]:
+    """(subset, code) of an invisible stand-in for each mark carrier that would be a text
+    object of its own, by index into ``encoded``.
+
+    A carrier is a space glyph: no outline, so no box. Where its subset differs from
+    both neighbours', its ``TJ`` holds it alone, and pdfium skips a text object with an
+    empty box (#16: the ំ of a Khmer ដំ, the ื of a Thai คือ were lost). There the
+    carrier's text is shown on its base glyph instead, in render mode 3 (invisible).
+    """
+    subsets = [subset for subset, _ in encoded]
+    last = len(subsets) - 1
+    if last > 0 and subsets.count(subsets[0]) == last + 1:
+        return {}  # one subset, more than one glyph: no glyph is alone (most runs)
+    glyphs = [glyph for carriers in carried for glyph in carriers]
+    alone = [
+        i
+        for i, glyph in enumerate(glyphs)
+        if glyph.stand_in is not None
+        and (i == 0 or subsets[i - 1] != subsets[i])
+        and (i == last or subsets[i + 1] != subsets[i])
+    ]
+    if not alone:
+        return {}
+    keys = []
+    for i in alone:
+        glyph = glyphs[i]
+        assert glyph.stand_in is not None and glyph.key is not None
+        keys.append(font.glyph_key(glyph.stand_in, font.glyph_texts[glyph.key], glyph.width))
+    return dict(zip(alone, encode_keys(font, keys, canvas), strict=True))
+
+
 def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
     """Draw clusters on the baseline ``y`` (one text object, one per line)."""
     items = list(placed)
     if not items:
         return
+    if items[-1].cluster.text == "-":
+        items.append(_after_hyphen(items[-1]))
     writer = _LineWriter(canvas, items[0].x, y)
     writer.line(items)
     writer.finish()
     _links(canvas, y, items, writer.links)
+
+
+#: After a hyphen-minus that ends a line, a zero-width space in the text layer.
+#: pdftotext takes any line ending in "-" for a word hyphenated across the line end: it
+#: drops the hyphen and joins the next line on (#16: a Burmese paragraph ending "ပါ-"
+#: ran into the list after it; "live X-" + "ray" read "live Xray"). A format character
+#: after it, which no reader sees, keeps the hyphen. It is a glyph of its own: pdf.js
+#: skips a glyph whose text holds a format character. Hyphens the line breaker adds
+#: carry no text at all (``linebreak.hyphen_cluster``).
+LINE_END_MARK = "\u200b"
+
+
+def _after_hyphen(hyphen: Placed) -> Placed:
+    """A zero-width glyph carrying `LINE_END_MARK`, at the end of ``hyphen``."""
+    x = hyphen.x + hyphen.cluster.advance * hyphen.piece.size / 1000
+    return _format_mark(hyphen, LINE_END_MARK, x)
+
+
+def _format_mark(beside: Placed, mark: str, x: float) -> Placed:
+    """A zero-width glyph at ``x`` carrying the format character ``mark`` (no reader
+    sees it), in the face and size of ``beside``, so it joins that glyph's ``TJ``."""
+    font = shaping_font(beside.piece.run.font)
+    space = font.face.charToGlyph.get(ord(" "), 0)
+    stand_in = beside.cluster.glyphs[0].gid if beside.cluster.glyphs else None
+    glyph = Glyph(space, 0.0, 0.0, font.glyph_key(space, mark, 0.0), 0.0, stand_in)
+    return Placed(beside.piece, Cluster(mark, (), 0.0, plain=False, carriers=(glyph,)), x)
 
 
 def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element]) -> None:
@@ -379,9 +452,23 @@ def _reorder(placed: list[Placed], end: float) -> list[Placed]:
     widths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)]
     x = starts[0]
     out = []
+    rtl = min(p.piece.level for p in placed) % 2 == 1
+    previous = -1
     for index in visual_order([p.piece.level for p in placed]):
         item = placed[index]
         item.x = x
+        level = item.piece.level
+        if rtl and level % 2 == 0 and previous != level:
+            out.append(_format_mark(item, RIGHT_TO_LEFT_MARK, x))
+        previous = level
         x += widths[index]
         out.append(item)
     return out
+
+
+#: Before (to the left of) each left-to-right run of a right-to-left line, in the text
+#: layer only. pdfium and pdftotext read a neutral after a Latin word or digits as part
+#: of that left-to-right run: "(MSCs) عن" came out "MSCs )عن", "بالرقم 1669." as
+#: ".1669" (#16). A right-to-left mark there, a format character no reader sees, ends
+#: the run for both; pdf.js skips it, pypdf reads it as neutral.
+RIGHT_TO_LEFT_MARK = "\u200f"

@@ -42,6 +42,9 @@ class Glyph:
     # share of the cluster text); None: an outline-only glyph, drawn as a path.
     key: int | None
     width: float  # the key's /Widths entry
+    # A mark carrier (`_mark_carrier`): the glyph it is shown as, invisibly, where it
+    # would otherwise be a text object of its own (``render``); None for other glyphs.
+    stand_in: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,10 @@ class Cluster:
     advance: float  # 1/1000 em
     plain: bool  # one character drawn by its own cmap glyph
     carriers: tuple[Glyph, ...]  # the glyphs with a key, kept apart for the renderer
+    # Some glyph is drawn as an outline (it has no key). Not so for most Arabic letters:
+    # a joining form is a glyph of its own, not the cmap's, so it is not plain, but it
+    # carries its text; the renderer skips them (a fifth of an Arabic line's drawing).
+    outlined: bool = False
 
     @property
     def is_space(self) -> bool:
@@ -191,6 +198,10 @@ def _cluster(
         width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
         glyph = (Glyph(gid, x, y, ord(text), width),)
         return Cluster(text, glyph, advance, plain=True, carriers=glyph)
+    if rtl and len(text) == 1 and len(raw) == 1:
+        mirror = _mirrored(hbf, text, raw[0], advance)
+        if mirror is not None:
+            return mirror
     carriers = _text_carriers(raw, len(text))
     marks = _mark_span(text, len(carriers))
     if rtl and marks is not None and len(carriers) == 1:
@@ -220,9 +231,29 @@ def _cluster(
         keyed.append(glyphs[-1])
         if mark_width and marks is not None:
             # Not one of HarfBuzz's glyphs: a text carrier only (see `_mark_span`).
-            keyed.append(_mark_carrier(hbf, text[marks[0] : marks[1]], x + width, end))
+            keyed.append(_mark_carrier(hbf, gid, text[marks[0] : marks[1]], x + width, end))
             marks = None
-    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=tuple(keyed))
+    outlined = any(glyph.key is None for glyph in glyphs)
+    return Cluster(text, tuple(glyphs), advance, False, tuple(keyed), outlined)
+
+
+def _mirrored(hbf: HarfBuzzFont, text: str, raw: Raw, advance: float) -> Cluster | None:
+    """A bracket HarfBuzz mirrored in right-to-left text (``(`` drawn as ``)``), keyed
+    with the bracket it shows. The text layer is in visual order, and pdfium mirrors
+    the brackets of a right-to-left segment as it puts them back in reading order: a
+    key of ``(`` read ``)`` there (#16). (pdftotext mirrors nothing: it now reads the
+    brackets as drawn, as it read the logical ones out of place before.)"""
+    mirror = _MIRRORS.get(text)
+    gid, x, y, _ = raw
+    if mirror is None or hbf.font.get_nominal_glyph(ord(mirror)) != gid:
+        return None
+    width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
+    glyph = (Glyph(gid, x, y, ord(mirror), width),)
+    return Cluster(text, glyph, advance, plain=True, carriers=glyph)
+
+
+#: Paired brackets and their mirror images (Unicode's Bidi_Mirroring_Glyph).
+_MIRRORS = {a: b for a, b in ("()", ")(", "[]", "][", "{}", "}{", "<>", "><", "«»", "»«")}
 
 
 def _rtl_marked(
@@ -250,8 +281,8 @@ def _rtl_marked(
         else Glyph(gid, x, y, hbf.ttf.glyph_key(gid, mark_text, mark_width), mark_width)
         for i, (g, gx, gy, _) in enumerate(raw)
     ]
-    keyed = (glyphs[carrier], _mark_carrier(hbf, base_text, x + mark_width, advance))
-    return Cluster(text, tuple(glyphs), advance, plain=False, carriers=keyed)
+    keyed = (glyphs[carrier], _mark_carrier(hbf, gid, base_text, x + mark_width, advance))
+    return Cluster(text, tuple(glyphs), advance, False, keyed, outlined=len(glyphs) > 1)
 
 
 def _mark_span(text: str, carriers: int) -> tuple[int, int] | None:
@@ -279,16 +310,17 @@ def _shared_length(shares: dict[int, str], upto: int) -> int:
     return sum(len(share) for index, share in shares.items() if index <= upto)
 
 
-def _mark_carrier(hbf: HarfBuzzFont, marks: str, x: float, end: float) -> Glyph:
+def _mark_carrier(hbf: HarfBuzzFont, base: int, marks: str, x: float, end: float) -> Glyph:
     """An invisible glyph (the space glyph) carrying ``marks``, from ``x`` to ``end``.
 
     It takes the last `MARK_CARRIER_WIDTH` of its base's box on the baseline, so every
     extractor reads the marks in place; the marks themselves are drawn as outlines.
+    The base glyph is its stand-in (see `Glyph.stand_in`).
     """
     space = hbf.font.get_nominal_glyph(ord(" "))
     gid = space if space is not None else 0
     width = round(end - x, 1)
-    return Glyph(gid, x, 0.0, hbf.ttf.glyph_key(gid, marks, width), width)
+    return Glyph(gid, x, 0.0, hbf.ttf.glyph_key(gid, marks, width), width, base)
 
 
 def _text_carriers(raw: list[Raw], chars: int) -> list[int]:
