@@ -104,16 +104,23 @@ class _LineWriter:
             self._fonts(items)
             return
         keys = _tag_keys(items, element)
+        if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
+            self._marked(self._owner(element, keys[0], items), items)
+            return
         start = 0
         for key, group in groupby(keys):
             end = start + len(list(group))
-            owner = self._owner(element, key, items[start:end])
-            self.flush()
-            self.ops.append(begin_marked(owner.role, self.tagger.mark(owner)))
-            self._fonts(items[start:end])
-            self.flush()
-            self.ops.append(END)
+            self._marked(self._owner(element, key, items[start:end]), items[start:end])
             start = end
+
+    def _marked(self, owner: Element, items: Sequence[Placed]) -> None:
+        """``items`` as one marked-content sequence of ``owner``."""
+        assert self.tagger is not None
+        self.flush()
+        self.ops.append(begin_marked(owner.role, self.tagger.mark(owner)))
+        self._fonts(items)
+        self.flush()
+        self.ops.append(END)
 
     def _owner(self, element: Element, key: _TagKey, items: Sequence[Placed]) -> Element:
         """The element a stretch of the line with ``key`` is content of."""
