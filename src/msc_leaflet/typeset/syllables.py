@@ -23,8 +23,11 @@ a little raggedness; a break inside a syllable is a misprint.
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from functools import lru_cache
+import sys
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 LEADING_VOWELS = "เแโใไ"
@@ -43,12 +46,35 @@ def is_thai(char: str) -> bool:
     return "\u0e00" <= char <= "\u0e7f"
 
 
+@cache
+def _tcc_pos() -> Callable[[str], set[int]]:
+    """PyThaiNLP's ``tcc_pos``, loaded from ``pythainlp/tokenize/tcc.py`` alone.
+
+    ``import pythainlp.tokenize.tcc`` runs the package's ``__init__`` first, which
+    imports its soundex, transliteration and util modules and compiles their regexes
+    (an emoji table, Thai number words): 45-80 ms of a cold Thai build for nothing we
+    use. ``tcc.py`` imports only ``re``, so it runs the same on its own. If the package
+    is already imported (a test, a plugin), its module is used as it is.
+    """
+    loaded = sys.modules.get("pythainlp.tokenize.tcc")
+    if loaded is None:
+        package = importlib.util.find_spec("pythainlp")  # finds, does not import
+        folders = package.submodule_search_locations if package else None
+        if not folders:
+            raise ModuleNotFoundError("pythainlp is not installed", name="pythainlp")
+        path = f"{next(iter(folders))}/tokenize/tcc.py"
+        spec = importlib.util.spec_from_file_location("_msc_leaflet_pythainlp_tcc", path)
+        assert spec is not None and spec.loader is not None
+        loaded = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+    tcc_pos: Callable[[str], set[int]] = loaded.tcc_pos
+    return tcc_pos
+
+
 @lru_cache(maxsize=4096)
 def cluster_ends(text: str) -> frozenset[int]:
     """End offsets of the Thai Character Clusters of ``text``."""
-    from pythainlp.tokenize.tcc import tcc_pos  # 80 ms import: only for Thai text
-
-    return frozenset(tcc_pos(text))
+    return frozenset(_tcc_pos()(text))
 
 
 def syllable_break(text: str, i: int) -> bool:
