@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
 from msc_leaflet.build.manifest import load_manifest, merge
+from msc_leaflet.build.workers import worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 
@@ -221,3 +223,26 @@ def test_strict_refuses_untranslated_text(project: Project, tmp_path: Path) -> N
     report = run_batch(project, ["one"], ["th"], tmp_path / "out", options=Options(strict=True))
     [outcome] = report.outcomes
     assert outcome.status == "failed" and "untranslated" in outcome.message
+
+
+def test_workers_follow_the_work_unless_told() -> None:
+    assert worker_count([0.3, 0.3], None) == 1  # a cold EN+TH build: one process, as -j1
+    assert worker_count([0.3, 0.3], 2) == 2  # -j2 is -j2
+    assert worker_count([0.3], 4) == 1
+    assert 1 <= worker_count([0.3] * 200, None) <= (os.cpu_count() or 1)
+
+
+def test_list_reads_the_page_count_a_build_recorded(project: Project) -> None:
+    from msc_leaflet.cli.list import summarise
+
+    laid_out = {row.id: row.pages for row in summarise(project.root)}
+    run_batch(project, out_dir=project.root / "build", jobs=1)
+    manifest = load_manifest(project.root / "build" / "manifest.json")
+    manifest.outputs["en/one.pdf"].pages = 99  # as if the theme made it long
+    (project.root / "build" / "manifest.json").write_text(manifest.to_json())
+    recorded = {row.id: row.pages for row in summarise(project.root)}
+    assert recorded == {**laid_out, "one": 99}
+    (project.leaflets_dir / "one.yaml").write_text(
+        leaflet_yaml(SHORT.replace("Short", "Changed"), leaflet_id="one")
+    )
+    assert {row.id: row.pages for row in summarise(project.root)} == laid_out
