@@ -246,3 +246,31 @@ def test_list_reads_the_page_count_a_build_recorded(project: Project) -> None:
         leaflet_yaml(SHORT.replace("Short", "Changed"), leaflet_id="one")
     )
     assert {row.id: row.pages for row in summarise(project.root)} == laid_out
+
+
+def test_large_file_hashes_are_kept_between_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.build import fingerprint, hash_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(hash_cache, "MIN_BYTES", 10)
+    monkeypatch.setattr(hash_cache, "SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr(hash_cache, "_loaded", None)
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"0123456789abcdef")
+    first = fingerprint.file_sha256(font)
+    assert hash_cache.store_path().is_file()
+    monkeypatch.setattr(hash_cache, "_loaded", None)  # a new process reads the store
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    assert hash_cache.stored_hash(font, font.stat()) == first
+    before = font.stat().st_mtime_ns
+    font.write_bytes(b"0123456789ABCDEF")  # same size, new content: hashed again
+    os.utime(font, ns=(before, before + 1_000_000))  # a coarse clock may not have ticked
+    fingerprint._cache.clear()
+    assert fingerprint.file_sha256(font) != first
+    small = tmp_path / "small.po"
+    small.write_bytes(b"x")
+    fingerprint.file_sha256(small)
+    assert hash_cache.stored_hash(small, small.stat()) is None
