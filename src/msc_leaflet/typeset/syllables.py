@@ -26,6 +26,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -129,10 +130,21 @@ def _is_final(run: str, index: int) -> bool:
 
 def _thai_run(text: str, i: int) -> tuple[int, int]:
     """(start, end) of the stretch of Thai characters around position ``i``."""
-    start = i
-    while start > 0 and is_thai(text[start - 1]):
-        start -= 1
-    end = i
-    while end < len(text) and is_thai(text[end]):
-        end += 1
+    starts, ends = _thai_runs(text)
+    k = bisect_right(starts, i - 1) - 1  # the run holding text[i - 1], if any
+    start = starts[k] if k >= 0 and i - 1 < ends[k] and i > 0 else i
+    k = bisect_right(starts, i) - 1  # the run holding text[i], if any
+    end = ends[k] if k >= 0 and i < ends[k] else i
     return start, end
+
+
+_THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
+
+
+@lru_cache(maxsize=64)
+def _thai_runs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the Thai stretches of a paragraph. Every break opportunity of a
+    paragraph asks for its stretch: walking out from each one character by character
+    cost 20 µs a time, a tenth of the time to make a Thai paragraph."""
+    runs = [m.span() for m in _THAI_RUN.finditer(text)]
+    return tuple(a for a, _ in runs), tuple(b for _, b in runs)
