@@ -65,17 +65,19 @@ def main() -> int:
     parser.add_argument("--sizes", default="10,50,200")
     parser.add_argument("--only", default="cpu,jobs,memory")
     parser.add_argument("--typst-python", default="/tmp/anchors/bin/python")
+    parser.add_argument("--corpus", type=Path, help="keep the corpus here (reused if there)")
     args = parser.parse_args()
     msc = shutil.which("msc-leaflet")
     if not msc:
         sys.exit("msc-leaflet is not on PATH")
-    tmp = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    tmp = args.corpus or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     project, typst_src = tmp / "project", tmp / "typst-src"
-    subprocess.run(
-        [sys.executable, ANCHORS / "msc/gen_project.py", project, "--clone", REPO,
-         "--copies", str(args.leaflets), "--typst", typst_src, "--msc", msc],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+    if len(list(project.glob("leaflets/*.yaml"))) != args.leaflets:
+        subprocess.run(
+            [sys.executable, ANCHORS / "msc/gen_project.py", project, "--clone", REPO,
+             "--copies", str(args.leaflets), "--typst", typst_src, "--msc", msc],
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
     outputs = 2 * args.leaflets
     build = [msc, "build", "-q", "-l", "en", "-l", "th", "--force", "-p", str(project)]
     typst = [args.typst_python, str(ANCHORS / "msc/typst_loop.py"), str(typst_src)]
@@ -116,7 +118,8 @@ def main() -> int:
             print(f"peak RSS, -j1 over {len(chosen)} leaflets × 2: {max(peaks):.1f} MiB "
                   "(target ≤ 100, flat)")  # fmt: skip
     print(f"load after: {os.getloadavg()}")
-    shutil.rmtree(tmp, ignore_errors=True)
+    if not args.corpus:
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
