@@ -14,8 +14,11 @@ content), in msc-leaflet's format with Thai catalogs and as Typst sources.
    CPU per output (user + sys of the process tree / 2N) and the paired ratio.
 2. ``jobs``: the same build with -j1 and -j2, paired: wall speed-up (target ≥ 1.8× on
    an idle machine; the CPU sums say how much of the gap is a busy machine).
-3. ``memory``: peak RSS of a -j1 build (the process is the worker) of the first 10 / 50
-   / 200 leaflets × 2 locales: flat means every cache is bounded (target ≤ 100 MiB).
+3. ``memory``: a worker's memory over corpus size: one process runs the jobs of the
+   first 200 leaflets × 2 locales as a pool worker does (``build_job``) and prints its
+   resident and peak RSS after 10 / 50 / 200 leaflets (flat: every cache is bounded;
+   target ≤ 100 MiB); then the peak of whole -j1 builds of 10 / 50 / 200 leaflets, which
+   add what the batch keeps per output for the manifest (a few kB each) and its writing.
 
 Medians, IQR (q1-q3) and n are printed, with the load average before and after.
 """
@@ -56,6 +59,25 @@ def quartiles(values: Sequence[float]) -> str:
         return f"{statistics.median(values):.3f} (min-max {min(values):.3f}-{max(values):.3f})"
     q1, _, q3 = statistics.quantiles(values, n=4)
     return f"{statistics.median(values):.3f} (q1-q3 {q1:.3f}-{q3:.3f})"
+
+
+WORKER = """
+import os, resource, sys, tempfile
+from pathlib import Path
+from msc_leaflet.build.batch import Job, Options, build_job
+root, marks = Path(sys.argv[1]), {int(n) for n in sys.argv[2].split(",")}
+ids = sorted(p.stem for p in (root / "leaflets").glob("*.yaml"))
+out = Path(tempfile.mkdtemp())
+page = os.sysconf("SC_PAGE_SIZE")
+for n, leaflet_id in enumerate(ids[: max(marks)], 1):
+    for locale in ("en", "th"):
+        outcome = build_job(root, Job(leaflet_id, locale), out, Options())
+        assert outcome.status == "built", outcome.message
+    if n in marks:
+        resident = int(open("/proc/self/statm").read().split()[1]) * page / 2**20
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"worker after {n} leaflets × 2: resident {resident:.1f} MiB, peak {peak:.1f} MiB")
+"""
 
 
 def main() -> int:
@@ -108,6 +130,11 @@ def main() -> int:
               f"s (CPU {quartiles(cpu2)}); speed-up {quartiles(speedups)}, n={args.n} "
               "(target ≥ 1.8 on an idle machine)")  # fmt: skip
     if "memory" in parts:
+        done = subprocess.run(
+            [sys.executable, "-c", WORKER, str(project), args.sizes],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        print(done.stdout.strip(), "(target ≤ 100, flat)")
         ids = sorted(p.stem for p in (project / "leaflets").glob("*.yaml"))
         for size in (int(s) for s in args.sizes.split(",")):
             chosen = ids[:size]
@@ -115,8 +142,8 @@ def main() -> int:
                 run([*build, *chosen, "-j1", "-o", str(tmp / f"out-mem{size}")])[2]
                 for _ in range(max(1, args.n // 2))
             ]
-            print(f"peak RSS, -j1 over {len(chosen)} leaflets × 2: {max(peaks):.1f} MiB "
-                  "(target ≤ 100, flat)")  # fmt: skip
+            print(f"peak RSS of a whole -j1 build of {len(chosen)} leaflets × 2: "
+                  f"{max(peaks):.1f} MiB")  # fmt: skip
     print(f"load after: {os.getloadavg()}")
     if not args.corpus:
         shutil.rmtree(tmp, ignore_errors=True)
