@@ -42,3 +42,67 @@ def test_build_through_the_public_api(make_project: Callable[..., Path], tmp_pat
     for expected in ("built", "skipped"):  # run_batch records a manifest; build_leaflet does not
         report = msc_leaflet.run_batch(project, out_dir=tmp_path / "batch")
         assert [outcome.status for outcome in report.outcomes] == [expected]
+
+
+#: What only laying out needs: none of it belongs to `--help` or to `list` after a build.
+LAYOUT_ONLY = ("reportlab.platypus", "pikepdf", "pythainlp", "uharfbuzz", "icu4py")
+
+RUN_COMMAND = """
+import sys
+from msc_leaflet.cli.app import main
+sys.argv = ["msc-leaflet", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("\\n" + " ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def command_modules(*args: str) -> set[str]:
+    """The modules a fresh ``msc-leaflet ARGS`` process has imported when it ends."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_COMMAND, *args], capture_output=True, text=True, check=True
+    )
+    return set(done.stderr.splitlines()[-1].split())
+
+
+def loads_layout(modules: set[str]) -> set[str]:
+    return {m for m in modules if any(m == n or m.startswith(n + ".") for n in LAYOUT_ONLY)}
+
+
+def test_help_and_list_import_nothing_of_the_layout(
+    make_project: Callable[..., Path],
+) -> None:
+    # Not a timing test: what a command imports is what makes it slow to start (#20).
+    assert not loads_layout(command_modules("--help"))
+    root = make_project()
+    subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", "build", "-q", "-p", str(root)], check=True
+    )
+    listed = command_modules("list", "-p", str(root))
+    assert "msc_leaflet.content.loader" in listed  # it did read the leaflets
+    assert not loads_layout(listed)
+
+
+def test_thai_clusters_come_without_the_pythainlp_package() -> None:
+    code = (
+        "import sys; from msc_leaflet.typeset.syllables import cluster_ends; "
+        "print(sorted(cluster_ends('ต้องเตรียมตัว'))); "
+        "print(any(m.startswith('pythainlp') for m in sys.modules))"
+    )
+    ends, loaded = subprocess.check_output([sys.executable, "-c", code], text=True).split("\n")[:2]
+    from pythainlp.tokenize.tcc import tcc_pos
+
+    assert ends == str(sorted(tcc_pos("ต้องเตรียมตัว")))
+    assert loaded == "False"
+
+
+def test_reportlab_uri_pattern_compiles_when_used() -> None:
+    from reportlab.platypus import paragraph
+
+    from msc_leaflet.reportlab_startup import LazyPattern
+
+    assert isinstance(paragraph.uri_pat, LazyPattern)  # `import msc_leaflet` came first
+    assert paragraph.uri_pat.match("https://example.org/a?b=1")
+    assert not paragraph.uri_pat.match("not a url")

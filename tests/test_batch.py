@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
 from msc_leaflet.build.manifest import load_manifest, merge
+from msc_leaflet.build.workers import worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 
@@ -221,3 +223,54 @@ def test_strict_refuses_untranslated_text(project: Project, tmp_path: Path) -> N
     report = run_batch(project, ["one"], ["th"], tmp_path / "out", options=Options(strict=True))
     [outcome] = report.outcomes
     assert outcome.status == "failed" and "untranslated" in outcome.message
+
+
+def test_workers_follow_the_work_unless_told() -> None:
+    assert worker_count([0.3, 0.3], None) == 1  # a cold EN+TH build: one process, as -j1
+    assert worker_count([0.3, 0.3], 2) == 2  # -j2 is -j2
+    assert worker_count([0.3], 4) == 1
+    assert 1 <= worker_count([0.3] * 200, None) <= (os.cpu_count() or 1)
+
+
+def test_list_reads_the_page_count_a_build_recorded(project: Project) -> None:
+    from msc_leaflet.cli.list import summarise
+
+    laid_out = {row.id: row.pages for row in summarise(project.root)}
+    run_batch(project, out_dir=project.root / "build", jobs=1)
+    manifest = load_manifest(project.root / "build" / "manifest.json")
+    manifest.outputs["en/one.pdf"].pages = 99  # as if the theme made it long
+    (project.root / "build" / "manifest.json").write_text(manifest.to_json())
+    recorded = {row.id: row.pages for row in summarise(project.root)}
+    assert recorded == {**laid_out, "one": 99}
+    (project.leaflets_dir / "one.yaml").write_text(
+        leaflet_yaml(SHORT.replace("Short", "Changed"), leaflet_id="one")
+    )
+    assert {row.id: row.pages for row in summarise(project.root)} == laid_out
+
+
+def test_large_file_hashes_are_kept_between_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.build import fingerprint, hash_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(hash_cache, "MIN_BYTES", 10)
+    monkeypatch.setattr(hash_cache, "SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr(hash_cache, "_loaded", None)
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"0123456789abcdef")
+    first = fingerprint.file_sha256(font)
+    assert hash_cache.store_path().is_file()
+    monkeypatch.setattr(hash_cache, "_loaded", None)  # a new process reads the store
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    assert hash_cache.stored_hash(font, font.stat()) == first
+    before = font.stat().st_mtime_ns
+    font.write_bytes(b"0123456789ABCDEF")  # same size, new content: hashed again
+    os.utime(font, ns=(before, before + 1_000_000))  # a coarse clock may not have ticked
+    fingerprint._cache.clear()
+    assert fingerprint.file_sha256(font) != first
+    small = tmp_path / "small.po"
+    small.write_bytes(b"x")
+    fingerprint.file_sha256(small)
+    assert hash_cache.stored_hash(small, small.stat()) is None

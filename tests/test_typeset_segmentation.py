@@ -78,3 +78,27 @@ def test_forbidden_and_forced_breaks() -> None:
     text = "ได้ผลดี"
     assert 3 not in break_opportunities(text, "th", forbidden=[3])
     assert 3 in break_opportunities("abcdef", "en", forced=[3])  # an author's zero-width space
+
+
+def test_thai_stretch_around_a_position() -> None:
+    """`_thai_run` (found by bisecting a paragraph's stretches) is the stretch a walk
+    outwards from the position finds, at every position, ends and edges included."""
+    import random
+
+    from msc_leaflet.typeset.syllables import _thai_run, is_thai
+
+    def walk(text: str, i: int) -> tuple[int, int]:
+        start, end = i, i
+        while start > 0 and is_thai(text[start - 1]):
+            start -= 1
+        while end < len(text) and is_thai(text[end]):
+            end += 1
+        return start, end
+
+    letters = "กขงเแ่้ะาิ์ ab1."
+    rng = random.Random(20)
+    for _ in range(500):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+        assert [_thai_run(text, i) for i in range(len(text) + 1)] == [
+            walk(text, i) for i in range(len(text) + 1)
+        ]

@@ -51,6 +51,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lazy import lazy_exports
+from .reportlab_startup import defer_uri_pattern
+
+defer_uri_pattern()  # before anything imports ReportLab: 35-41 ms of every cold build
 
 # Read by hatchling ([tool.hatch.version]): keep it a literal string.
 __version__ = "0.1.0"

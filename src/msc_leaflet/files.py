@@ -156,6 +156,13 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
             raise LeafletError(Location(path), f"cannot read: {exc.strerror}") from None
 
 
+def user_cache_dir() -> Path:
+    """The user's cache folder for this tool (font instances, hashes of large files):
+    derived data only, safe to delete."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "msc-leaflet"
+
+
 def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
     """``<locale>/<id><variant>.pdf``: an output's place in the output folder, and its key
     in the build manifest."""

@@ -32,6 +32,7 @@ from .manifest import (
     record_changes,
 )
 from .options import Options
+from .workers import DEFAULT_JOB_SECONDS, prepare_parent, worker_count
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -186,6 +187,15 @@ def _reason(
     return ""
 
 
+def current_entry(
+    project: Project, job: Job, manifest: Manifest, out_dir: Path, options: Options
+) -> OutputEntry | None:
+    """The manifest's record of ``job``'s output if that file is up to date, else None."""
+    if _reason(project, job, manifest, out_dir, options, force=False):
+        return None
+    return manifest.outputs[job.output]
+
+
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
     from ..content.loader import load_leaflet
@@ -227,7 +237,7 @@ def run_batch(
     *,
     editions: Sequence[str] = (SINGLE.name,),
     options: Options | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     force: bool = False,
     fail_fast: bool = False,
     shard_of: tuple[int, int] | None = None,
@@ -236,7 +246,8 @@ def run_batch(
 ) -> BatchReport:
     """Build every requested output that is out of date, as ``options`` say, and record
     it in the manifest: each leaflet (default: all) in each locale (default: the source
-    language and every locale with catalogs) and each of ``editions``."""
+    language and every locale with catalogs) and each of ``editions``. ``jobs``: worker
+    processes; None picks them from the work (`workers.worker_count`)."""
     source_date_epoch()  # once, before any job: every job would fail the same way
     start = time.perf_counter()
     options = options or Options()
@@ -267,7 +278,9 @@ def run_batch(
         todo = []
     changes = Changes()
     try:
-        for outcome in _execute(project.root, todo, out_dir, options, jobs):
+        estimates = [_estimate(manifest, job) for job in todo]
+        workers = worker_count(estimates, jobs)
+        for outcome in _execute(project, todo, out_dir, options, workers):
             outcomes.append(outcome)
             record_outcome(changes, project, outcome)
             notify(outcome)
@@ -289,12 +302,19 @@ def record_outcome(changes: Changes, project: Project, outcome: Outcome) -> None
         changes.failed.add(outcome.job.output)  # the old PDF (if any) is stale
 
 
+def _estimate(manifest: Manifest, job: Job) -> float:
+    """Seconds ``job`` took last time, or a typical leaflet's when never built."""
+    entry = manifest.outputs.get(job.output)
+    return entry.seconds if entry and entry.seconds > 0 else DEFAULT_JOB_SECONDS
+
+
 def _execute(
-    root: Path, todo: list[Job], out_dir: Path, options: Options, jobs: int
+    project: Project, todo: list[Job], out_dir: Path, options: Options, workers: int
 ) -> Iterator[Outcome]:
     """Outcomes in completion order. Closing the iterator early (fail-fast) cancels the
     jobs not yet started; the pool's exit then waits only for the ones running."""
-    if jobs <= 1 or len(todo) <= 1:
+    root = project.root
+    if workers <= 1 or len(todo) <= 1:
         for job in todo:
             yield build_job(root, job, out_dir, options)
         return
@@ -307,7 +327,9 @@ def _execute(
     # (0.4 s per worker). Python 3.14 makes forkserver the Linux default, so say so.
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+    if fork:
+        prepare_parent(project, sorted({job.locale for job in todo}), options)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = []
         try:
             # Submitting forks the workers: an interrupt that lands meanwhile must stop

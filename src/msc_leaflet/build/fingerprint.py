@@ -22,20 +22,31 @@ from ..files import read_input
 from ..i18n.catalog import UI_DOMAIN, locale_dir_name, po_path
 from ..project import Project
 from ..typeset.font_files import font_files
+from .hash_cache import keep_hash, stored_hash
 
 ABSENT = "absent"
+#: Hashes kept per process: a batch reads each leaflet, catalog and font; the bound
+#: only matters to a process that lives long (the desk) over a changing project.
+HASH_CACHE_SIZE = 20_000
 _cache: dict[tuple[str, int, int], str] = {}
 
 
 def file_sha256(path: Path) -> str:
-    """Content hash, cached per process by (path, size, mtime) so a no-op check is cheap."""
+    """Content hash, cached per process by (path, size, mtime) so a no-op check is cheap,
+    and between processes for large files (`hash_cache`)."""
     try:
         stat = path.stat()
     except OSError:
         return ABSENT
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _cache:
-        _cache[key] = hashlib.sha256(read_input(path)).hexdigest()
+        if len(_cache) >= HASH_CACHE_SIZE:
+            _cache.clear()  # a long desk session sees every file again and again
+        digest = stored_hash(path, stat)
+        if digest is None:
+            digest = hashlib.sha256(read_input(path)).hexdigest()
+            keep_hash(path, stat, digest)
+        _cache[key] = digest
     return _cache[key]
 
 

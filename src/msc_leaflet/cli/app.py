@@ -69,7 +69,12 @@ def build(
     out: OutOption = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Parallel workers (default: CPU count)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Parallel workers (default: as many as the work pays for, up to the CPU count).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if up to date.")] = False,
     fail_fast: Annotated[
@@ -150,8 +155,6 @@ def build(
     """
 
     def action() -> None:
-        import os
-
         from ..build.batch import parse_shard, plan, run_batch
         from ..build.manifest import load_manifest, manifest_path
         from ..build.options import Options
@@ -181,7 +184,7 @@ def build(
         try:
             report = run_batch(
                 root, leaflet_ids or [], locale or [], out_dir, editions=editions, options=options,
-                jobs=jobs or os.cpu_count() or 1, force=force, fail_fast=fail_fast,
+                jobs=jobs, force=force, fail_fast=fail_fast,
                 shard_of=shard_of, on_planned=progress.start, on_outcome=progress.update,
             )  # fmt: skip
         finally:

@@ -57,7 +57,13 @@ def parse_inline(source: str) -> list[Span]:
     return list(_parse(source))
 
 
-@lru_cache(maxsize=4096)
+#: Parsed texts kept per process. A leaflet has a few hundred texts, each parsed a few
+#: times while it is built; those of earlier leaflets are seldom asked for again, so a
+#: bound a few leaflets deep keeps a long batch's memory flat (issue #20).
+PARSE_CACHE_SIZE = 1024
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def _parse(source: str) -> tuple[Span, ...]:
     # Loading, checking and laying out a leaflet each parse the same texts; spans are
     # frozen, so sharing them between callers is safe (each gets its own list).

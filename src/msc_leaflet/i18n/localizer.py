@@ -28,10 +28,12 @@ from .pofile import read_po
 from .translation_checks import COVERAGE, Problem, check_translation, errors
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
-# The ui catalog plus recently built leaflets' catalogs (~0.1 MB each parsed).
-CATALOG_CACHE_SIZE = 16
-# Source/translation pairs (a leaflet has ~100; a verdict costs ~0.2 ms to recompute).
-VERDICT_CACHE_SIZE = 4096
+# The ui catalog plus recently built leaflets' catalogs (~0.15 MB each parsed): a job
+# reads its leaflet's catalog and the ui one; 16 grew a batch's workers by 2 MB (#20).
+CATALOG_CACHE_SIZE = 8
+# Source/translation pairs (a leaflet has ~100; a verdict costs ~0.2 ms to recompute):
+# the ui catalog's and a few leaflets', not a whole batch's (issue #20).
+VERDICT_CACHE_SIZE = 1024
 # The printed text of one localised leaflet, in UTF-8 bytes: what the largest leaflet
 # file can hold (content.yaml_source.MAX_FILE_BYTES), so a translation can make a
 # leaflet as long as the longest source allowed and no longer, and every build stays

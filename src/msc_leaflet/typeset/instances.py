@@ -14,14 +14,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..files import read_input
+from ..files import read_input, user_cache_dir
 
 MAX_FONT_BYTES = 50_000_000
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "msc-leaflet" / "fonts"
+    return user_cache_dir() / "fonts"
 
 
 def instance_path(source: Path, axes: tuple[tuple[str, float], ...]) -> Path:

@@ -96,7 +96,13 @@ def icu_breaks(text: str, lang: str) -> list[int]:
     return list(_icu_breaks(text, lang.split("-")[0].lower()))
 
 
-@lru_cache(maxsize=4096)
+#: Paragraphs whose ICU breaks are kept: a paragraph is segmented again while the same
+#: document is laid out (splits, furniture), not for the next leaflet. 4,096 held a
+#: batch's last ~60 leaflets and grew a worker by ~5 MB (issue #20).
+ICU_CACHE_SIZE = 512
+
+
+@lru_cache(maxsize=ICU_CACHE_SIZE)
 def _icu_breaks(text: str, lang: str) -> tuple[int, ...]:
     breaks = []
     position = 0

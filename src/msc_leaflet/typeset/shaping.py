@@ -75,9 +75,11 @@ MARK_CARRIER_WIDTH = 110.0
 Raw = tuple[int, float, float, float]  # glyph id, x, y, advance (1/1000 em, in its cluster)
 
 #: Shaped texts kept per process. Units are words, so a leaflet has ~1,000 distinct
-#: ones. With clusters shared an entry is ~0.35 kB, so a full cache is ~20 MB (it was
-#: ~190 MB, over a worker's memory budget, when every entry held its own glyphs).
-SHAPE_CACHE_SIZE = 50_000
+#: ones, and a library's vocabulary levels off: 200 varied EN+TH leaflets shaped 4,700
+#: distinct words. With clusters shared an entry is ~0.35 kB, so a full cache is ~6 MB
+#: (50,000 entries let a long batch grow a worker by ~17 MB; it was ~190 MB when every
+#: entry held its own glyphs).
+SHAPE_CACHE_SIZE = 16_384
 #: Distinct clusters kept per face for sharing (Latin letters with their kerned
 #: advances, Thai syllables): a few thousand in practice; the table starts over if full.
 CLUSTER_TABLE_SIZE = 20_000

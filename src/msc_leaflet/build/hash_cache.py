@@ -1,0 +1,82 @@
+"""SHA-256 of large input files (fonts), kept between processes.
+
+Every output records the hash of every font of the theme, and every process used to
+compute them again: 20 MB, of which the CJK font is 17 MB, 35-45 ms of each cold build,
+of ``list`` and of a no-op rebuild (issue #20). The hash of a file at least
+`MIN_BYTES` long is kept in the user's cache folder under its path, with its size,
+inode and modification and change times, and reused while all four are unchanged (what
+``git status`` trusts too; the change time cannot be set back by ``touch`` or
+``cp -p``). A hash taken within `SETTLE_SECONDS` of the file's last change is not
+kept: the file may still be being written within the same timestamp.
+
+The store is derived data: unreadable or unwritable, it is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from ..files import user_cache_dir
+
+MIN_BYTES = 256_000
+SETTLE_SECONDS = 2.0
+#: Entries kept: a project's fonts are ~20 files; the store is rewritten whole.
+MAX_ENTRIES = 256
+
+Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
+
+_loaded: dict[str, tuple[Stamp, str]] | None = None
+
+
+def store_path() -> Path:
+    return user_cache_dir() / "file-hashes.json"
+
+
+def _entries() -> dict[str, tuple[Stamp, str]]:
+    global _loaded
+    if _loaded is None:
+        _loaded = {}
+        try:
+            data = json.loads(store_path().read_text(encoding="utf-8"))
+            for name, (size, inode, mtime, ctime, digest) in data.items():
+                _loaded[name] = ((int(size), int(inode), int(mtime), int(ctime)), str(digest))
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass  # missing or damaged: start again
+    return _loaded
+
+
+def stamp(stat: os.stat_result) -> Stamp:
+    return (stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def stored_hash(path: Path, stat: os.stat_result) -> str | None:
+    """The kept hash of ``path`` if the file has not changed since it was taken."""
+    if stat.st_size < MIN_BYTES:
+        return None
+    found = _entries().get(str(path))
+    return found[1] if found and found[0] == stamp(stat) else None
+
+
+def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
+    """Remember ``digest`` for ``path`` as it was at ``stat`` (large, settled files only)."""
+    if stat.st_size < MIN_BYTES or time.time() - max(stat.st_mtime, stat.st_ctime) < SETTLE_SECONDS:
+        return
+    entries = _entries()
+    entries[str(path)] = (stamp(stat), digest)
+    while len(entries) > MAX_ENTRIES:
+        del entries[next(iter(entries))]
+    data = {name: [*stamped, digest] for name, (stamped, digest) in entries.items()}
+    target = store_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: parallel workers may write it at the same time.
+        handle, scratch = tempfile.mkstemp(dir=target.parent, suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, sort_keys=True)
+        os.replace(scratch, target)
+    except OSError:
+        pass  # no writable cache: hash again next time

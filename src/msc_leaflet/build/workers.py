@@ -1,0 +1,80 @@
+"""How many processes a batch uses, and the setup they share.
+
+A worker forked from the parent starts with the parent's memory. Whatever the parent
+set up before the fork (the pipeline's modules, pikepdf, the registered fonts and their
+HarfBuzz faces, ICU's break iterators, PyThaiNLP's clusters, Babel's locale data, the
+``ui`` catalogs) every worker inherits instead of paying it again: 100-150 ms per worker
+and locale, which made a two-output build on two workers cost more CPU than one
+process, and on a busy machine more time as well (issue #20).
+
+A pool only pays when there is work enough to share: forking and feeding it costs the
+parent ~0.1 s. Without ``-j`` the batch picks the count from the jobs and what each
+cost last time (the manifest records seconds per output), so a small build runs in the
+command's own process, exactly as ``-j1`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from importlib import import_module
+
+from ..project import Project
+from .options import Options
+
+#: What one output is assumed to cost when the manifest has no record of it: a 3-4 page
+#: leaflet in a process that has built one before, on a 2020s laptop core.
+DEFAULT_JOB_SECONDS = 0.25
+#: The least work (estimated seconds) for which one more worker pays: it costs the
+#: parent a fork, the pool's imports and the pickling of results (~0.1 s together),
+#: and a second core that is not always free.
+SECONDS_PER_WORKER = 0.6
+
+#: UI words typeset once per locale before forking: real text in the locale's script,
+#: so its fonts, shaping, break iterators and cluster rules are ready in every worker.
+SAMPLE_LABELS = ("references", "faq", "callout.key-answer", "review-date", "contact")
+
+
+def worker_count(estimates: Sequence[float], jobs: int | None) -> int:
+    """Processes for jobs costing ``estimates`` seconds each: ``jobs`` when given (never
+    more than there are jobs), else as many as the work pays for, up to the CPU count."""
+    if jobs is not None:
+        return max(1, min(jobs, len(estimates)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    paid_for = int(sum(estimates) // SECONDS_PER_WORKER)
+    return max(1, min(cores or 1, len(estimates), paid_for))
+
+
+def prepare_parent(project: Project, locales: Sequence[str], options: Options) -> None:
+    """Do in this process, before forking, the setup every job of ``locales`` needs."""
+    from reportlab.lib.colors import black
+    from reportlab.lib.styles import ParagraphStyle
+
+    from .. import i18n
+    from ..checks import load_config
+    from ..checks.registry import checks_by_code
+    from ..data import data_path
+    from ..typeset import Run, make_paragraph, register_fonts
+    from ..typeset.font_files import font_files
+    from .build import project_theme, project_words
+    from .fingerprint import file_sha256
+
+    import_module("msc_leaflet.finishing.final_pass")  # pikepdf: 45-110 ms to import
+    import_module("msc_leaflet.layout.document")  # the rest of the pipeline
+    import_module("msc_leaflet.checks.runner")
+    checks_by_code()  # imports every check family (the layout checks run after each job)
+    load_config(project, strict=options.strict)
+    for path in [*font_files(), data_path("theme.yaml"), project.theme_path]:
+        file_sha256(path)  # every output records these: the CJK font alone is 17 MB
+
+    family = register_fonts(project_theme(project, options.spec).fonts)
+    style = ParagraphStyle("warm-up", fontName=family.regular, fontSize=10, leading=12)
+    for locale in locales:
+        labels = i18n.ui_labels(locale, project)
+        words = [labels(key) for key in SAMPLE_LABELS]
+        words.append(i18n.format_date(dt.date(2000, 1, 31), locale))
+        for font in (family.regular, family.bold):
+            runs = [Run(" ".join(words), font, 10, black)]
+            paragraph = make_paragraph(runs, style, locale, words=project_words(project, locale))
+            paragraph.wrap(300, 10_000)

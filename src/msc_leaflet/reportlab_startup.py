@@ -1,0 +1,96 @@
+"""ReportLab's most expensive import-time line, compiled when first used instead.
+
+``reportlab/platypus/paragraph.py`` (5.1.0) compiles ``uri_pat`` at import: a
+case-insensitive URL pattern with ``[a-z\\xa1-\\uffff]`` classes, for which ``re`` folds
+the case of every character in the range: 35-41 ms of every cold build, a tenth of the
+command. ReportLab uses it only in ``Paragraph``'s hyphenation of URLs, which the text
+stage never calls (`typeset` breaks and draws its own lines).
+
+`defer_uri_pattern` (run when ``msc_leaflet`` is imported, before anything can import
+ReportLab) puts a finder on ``sys.meta_path`` for that one module. While the module
+runs, and only then, ``re.compile`` of that one pattern returns a `LazyPattern`, which
+compiles the same source with the same flags on first use. Every other pattern is
+compiled as usual; a ReportLab whose pattern differs is left alone. Nothing here
+imports ReportLab.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec, PathFinder
+from types import ModuleType
+from typing import Any
+
+MODULE = "reportlab.platypus.paragraph"
+#: The start of ``uri_pat``'s source in ReportLab 5.1.0; compiled with ``re.I``.
+URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+
+
+class LazyPattern:
+    """A compiled pattern made on first attribute use (``match``, ``search``, …)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
+def _is_uri_pattern(pattern: object, flags: int) -> bool:
+    return isinstance(pattern, str) and pattern.startswith(URI_PATTERN_START) and flags == re.I
+
+
+class _Loader:
+    """Runs ReportLab's loader with the one pattern deferred."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_filename, … as ReportLab's
+        return getattr(self.loader, name)
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        module: ModuleType | None = self.loader.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        real = re.compile
+
+        def compile_deferring(pattern: Any, flags: int = 0) -> Any:
+            if _is_uri_pattern(pattern, int(flags)):
+                return LazyPattern(pattern, int(flags))
+            return real(pattern, flags)
+
+        re.compile = compile_deferring  # type: ignore[assignment]
+        try:
+            self.loader.exec_module(module)
+        finally:
+            re.compile = real
+
+
+class _Finder:
+    """A ``sys.meta_path`` entry for `MODULE` alone; removes itself once used."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != MODULE:
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path, target)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _Loader(spec.loader)  # type: ignore[assignment]
+        return spec
+
+
+def defer_uri_pattern() -> None:
+    """Install the finder, unless ReportLab's paragraph module is already imported."""
+    if MODULE in sys.modules or any(isinstance(f, _Finder) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _Finder())
