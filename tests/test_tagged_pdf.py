@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import unicodedata
 from collections.abc import Callable
@@ -85,6 +86,12 @@ def test_every_language_is_tagged_with_its_language(lang: str, tmp_path: Path) -
         assert set(parent_tree(path)) == set(owners)
         assert _checker_problems(path) == [], f"{lang} {edition}"
         tag = lang.replace("_", "-")
+        if shutil.which("node") and (PDFJS / "node_modules" / "pdfjs-dist").is_dir():
+            # pdf.js as well (Firefox): its tree, in this language (skipped, with the
+            # reason, by test_pdfjs_reads_the_structure_tree when it is not installed)
+            roles, langs, texts = _pdfjs_tree(path)
+            assert {"Document", "H1", "P", "Note"} <= roles and tag in langs, (lang, edition)
+            assert sum(bool(t.strip()) for t in texts) > 0.9 * len(texts), (lang, edition)
         assert document.lang == tag
         langs = {node.lang for node in document.walk()}
         assert tag in langs and (edition == "single" or "en" in langs)
@@ -304,24 +311,30 @@ def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) ->
 
 def test_pdfjs_reads_the_structure_tree(bundled: dict[str, Path]) -> None:
     """pdf.js (Firefox's reader and accessibility tree) gets roles, languages and text."""
-    node = require_pdfjs()
+    require_pdfjs()
     for name in ("th/infusion-safety", "th/infusion-safety.parallel"):
-        run = subprocess.run(
-            [node, str(PDFJS / "structure.mjs"), str(bundled[name])],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=PDFJS,
-        )
-        pages = json.loads(run.stdout)
-        roles: set[str] = set()
-        langs: set[str] = set()
-        texts: list[str] = []
-        for page in pages:
-            _walk_pdfjs(page["tree"], page["texts"], roles, langs, texts)
+        roles, langs, texts = _pdfjs_tree(bundled[name])
         assert {"Document", "H1", "H2", "P", "L", "LI", "LBody", "Note"} <= roles, name
         assert {"th", "en"} <= langs, name
         assert texts and sum(bool(t.strip()) for t in texts) > 0.9 * len(texts), name
+
+
+def _pdfjs_tree(path: Path) -> tuple[set[str], set[str], list[str]]:
+    """Roles, languages and the text of each content item, as pdf.js reads them."""
+    node = require_pdfjs()
+    run = subprocess.run(
+        [node, str(PDFJS / "structure.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PDFJS,
+    )
+    roles: set[str] = set()
+    langs: set[str] = set()
+    texts: list[str] = []
+    for page in json.loads(run.stdout):
+        _walk_pdfjs(page["tree"], page["texts"], roles, langs, texts)
+    return roles, langs, texts
 
 
 def _walk_pdfjs(
