@@ -18,6 +18,7 @@ from ..content.inline import Span, parse_inline
 from ..i18n.formatting import localize_digits
 from ..languages import bcp47
 from ..typeset import FontFamily, Run, WordList, make_paragraph
+from ..typeset.render import uniform_text
 from .structure import ROLES, Structure
 
 
@@ -111,7 +112,9 @@ class Writer:
         paragraph = make_paragraph(
             runs, chosen, self.lang, words=self.words, on_emergency_break=self.on_emergency_break
         )
-        return self.tagged(paragraph, role or ROLES.get(style, "P"), source in self.fallbacks)
+        tagged = self.tagged(paragraph, role or ROLES.get(style, "P"), source in self.fallbacks)
+        _note_uniform(tagged, runs)
+        return tagged
 
     def tagged(self, flowable: Flowable, role: str, untranslated: bool = False) -> Flowable:
         """``flowable`` as the content of a new ``role`` element in this text's language
@@ -165,14 +168,24 @@ class Writer:
         role: str = "",
     ) -> Flowable:
         chosen = self.styles[style]
+        runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
         paragraph = make_paragraph(
-            [*prefix, *self.runs(spans, chosen, colour, bold)],
+            runs,
             chosen,
             self.lang,
             words=self.words,
             on_emergency_break=self.on_emergency_break,
         )
-        return self.tagged(paragraph, role or ROLES.get(style, "P"))
+        tagged = self.tagged(paragraph, role or ROLES.get(style, "P"))
+        _note_uniform(tagged, runs)
+        return tagged
+
+
+def _note_uniform(flowable: Flowable, runs: Sequence[Run]) -> None:
+    """Tell a paragraph's element whether its lines need looking at glyph by glyph."""
+    element = getattr(flowable, "structure", None)
+    if element is not None:
+        element.uniform = uniform_text(runs, element)
 
 
 def _compress(numbers: tuple[int, ...]) -> str:

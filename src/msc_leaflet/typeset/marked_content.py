@@ -68,6 +68,9 @@ class Element:
     terms_lang: str = ""
     element_id: str = ""  # /ID (PDF/UA requires one on every Note)
     actual_text: str = ""  # /ActualText, for content whose glyphs do not read as its text
+    # Its text is all its own, in its language: no link, citation or kept term in it, so
+    # its lines are marked without looking at each glyph (`render.uniform_text`).
+    uniform: bool = False
 
     def add(self, role: str, **fields: Any) -> Element:
         """A new child element, after the existing kids."""

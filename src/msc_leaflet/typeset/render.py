@@ -35,6 +35,7 @@ from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
 from .outlines import glyph_form, units_per_em
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
+from .runs import Run
 from .scripts import LATIN, locale_script, script_of
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
@@ -102,6 +103,9 @@ class _LineWriter:
         element = self.element
         if element is None or self.tagger is None:
             self._fonts(items)
+            return
+        if element.uniform:
+            self._marked(element, items)
             return
         keys = _tag_keys(items, element)
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
@@ -279,6 +283,17 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             key = by_letters[_letters(placed.cluster.text)] or key
         append(key)
     return keys
+
+
+def uniform_text(runs: Sequence[Run], element: Element) -> bool:
+    """Whether every line of ``runs`` set as ``element`` is plain text of the element in
+    its own language (`_tag_keys` would give every cluster the same key)."""
+    if any(run.link or run.cites for run in runs):
+        return False
+    own = element.effective_lang()
+    if not element.terms_lang or locale_script(own) == LATIN:
+        return True
+    return all(_letters(run.text) in (_NO_LETTERS, _OTHER) for run in runs)
 
 
 # What `_letters` says of a text (plain ints: this is read once per cluster drawn).
