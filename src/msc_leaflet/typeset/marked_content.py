@@ -110,16 +110,6 @@ class Tagger:
         self.annotations: list[tuple[Annotation, Element]] = []
         self._placed: dict[int, Element] = {}  # top-level elements by first content
 
-    @contextmanager
-    def drawing(self, element: Element | None) -> Iterator[None]:
-        """Text drawn inside is content of ``element`` (``None``: an artifact)."""
-        saved = self.current
-        self.current = element
-        try:
-            yield
-        finally:
-            self.current = saved
-
     def mark(self, element: Element) -> int:
         """A new MCID on the current page for content of ``element``."""
         while len(self.mcids) <= self.page:
@@ -164,16 +154,27 @@ def tagger_of(canvas: object) -> Tagger | None:
     return tagger
 
 
-@contextmanager
-def drawing(canvas: object, element: Element | None) -> Iterator[None]:
+class drawing:  # a context manager, named as the call reads: with drawing(canvas, …)
     """Text drawn on ``canvas`` inside is content of ``element``. No element (a copy
-    drawn again, a part of something tagged as a whole) or an untagged canvas: no change."""
-    tagger = tagger_of(canvas)
-    if tagger is None or element is None:
-        yield
-        return
-    with tagger.drawing(element):
-        yield
+    drawn again, a part of something tagged as a whole) or an untagged canvas: no change.
+
+    A class rather than a generator: it is entered once per paragraph drawn."""
+
+    __slots__ = ("_element", "_saved", "_tagger")
+
+    def __init__(self, canvas: object, element: Element | None) -> None:
+        self._tagger = tagger_of(canvas) if element is not None else None
+        self._element = element
+        self._saved: Element | None = None
+
+    def __enter__(self) -> None:
+        if self._tagger is not None:
+            self._saved = self._tagger.current
+            self._tagger.current = self._element
+
+    def __exit__(self, *exc: object) -> None:
+        if self._tagger is not None:
+            self._tagger.current = self._saved
 
 
 @contextmanager
