@@ -7,6 +7,12 @@ in one process (warm: fonts and shaping caches loaded by a first untimed round; 
 time of the process, not wall time, so a busy machine skews it less), in
 alternating order, and prints per-output medians and IQRs of each, the paired ratio,
 and the file sizes. The issue's budget: at most +10 % time and +15 % size. Never a test.
+
+On a busy machine, count instructions instead (callgrind's counts repeat exactly):
+    for m in none untagged tagged; do valgrind --tool=callgrind \
+      --callgrind-out-file=/tmp/cg.$m python benchmarks/bench_tagging.py --once $m; done
+``--once MODE`` warms both paths, then builds every output once tagged or untagged
+(``none``: not at all, the baseline to subtract from the other two totals).
 """
 
 from __future__ import annotations
@@ -53,12 +59,18 @@ def _one(version: Localised, theme: object, tagged: bool) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=9)
+    parser.add_argument("--once", choices=("none", "untagged", "tagged"))
     args = parser.parse_args()
     project = Project.at(REPO)
     theme = project_theme(project, PrintSpec())
     versions = _versions(project)
     for _, version in versions:  # warm-up
         _one(version, theme, True)
+        _one(version, theme, False)
+    if args.once:
+        for _, version in versions if args.once != "none" else []:
+            _one(version, theme, args.once == "tagged")
+        return 0
     times: dict[bool, list[float]] = {True: [], False: []}
     sizes: dict[bool, int] = {True: 0, False: 0}
     ratios: list[float] = []
