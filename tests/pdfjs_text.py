@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,17 +28,22 @@ def require_pdfjs() -> str:
     return node
 
 
-def pdfjs_items(path: Path) -> list[list[dict[str, object]]]:
-    """getTextContent items per page: str, hasEOL, x, y, w, font."""
+def run_pdfjs(script: str, path: Path) -> Any:
+    """The JSON a script of tests/pdfjs prints for ``path`` (skips without pdf.js)."""
     node = require_pdfjs()
     result = subprocess.run(
-        [node, str(HERE / "text.mjs"), str(path)],
+        [node, str(HERE / script), str(path)],
         capture_output=True,
         text=True,
         check=True,
         cwd=HERE,
     )
-    pages: list[list[dict[str, object]]] = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def pdfjs_items(path: Path) -> list[list[dict[str, object]]]:
+    """getTextContent items per page: str, hasEOL, x, y, w, font."""
+    pages: list[list[dict[str, object]]] = run_pdfjs("text.mjs", path)
     return pages
 
 

@@ -7,10 +7,8 @@ a third-party PDF/UA-1 checker.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
@@ -31,7 +29,7 @@ from msc_leaflet.content.model import Leaflet
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from pdfjs_text import HERE as PDFJS
-from pdfjs_text import require_pdfjs
+from pdfjs_text import require_pdfjs, run_pdfjs
 from tagged_read import page_objects, parent_tree, structure
 
 REPO = Path(__file__).resolve().parents[1]
@@ -321,18 +319,10 @@ def test_pdfjs_reads_the_structure_tree(bundled: dict[str, Path]) -> None:
 
 def _pdfjs_tree(path: Path) -> tuple[set[str], set[str], list[str]]:
     """Roles, languages and the text of each content item, as pdf.js reads them."""
-    node = require_pdfjs()
-    run = subprocess.run(
-        [node, str(PDFJS / "structure.mjs"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=PDFJS,
-    )
     roles: set[str] = set()
     langs: set[str] = set()
     texts: list[str] = []
-    for page in json.loads(run.stdout):
+    for page in run_pdfjs("structure.mjs", path):
         _walk_pdfjs(page["tree"], page["texts"], roles, langs, texts)
     return roles, langs, texts
 
