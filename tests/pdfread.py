@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from pdfminer.layout import LTChar, LTContainer, LTTextContainer, LTTextLine
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+
+T = TypeVar("T")
 
 BODY_SIZE = 10.5
 FOOTER_SIZE = 9.0  # theme `note`: the print floor
@@ -23,19 +26,26 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def items_of(
+    container: LTContainer[Any], kind: type[T], through: type[LTContainer[Any]] = LTTextContainer
+) -> list[T]:
+    """Every ``kind`` inside pdfminer's layout ``container``, looking inside ``through``."""
+    found: list[T] = []
+    stack = list(container)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, kind):
+            found.append(item)
+        elif isinstance(item, through):
+            stack.extend(item)
+    return found
+
+
 def _lines(path: Path) -> list[list[LTTextLine]]:
-    pages = []
-    for layout in extract_pages(str(path)):
-        lines: list[LTTextLine] = []
-        stack = list(layout)
-        while stack:
-            item = stack.pop()
-            if isinstance(item, LTTextLine):
-                lines.append(item)
-            elif isinstance(item, LTTextContainer):
-                stack.extend(item)
-        pages.append(sorted(lines, key=lambda line: -line.y1))
-    return pages
+    return [
+        sorted(items_of(layout, LTTextLine), key=lambda line: -line.y1)
+        for layout in extract_pages(str(path))
+    ]
 
 
 def citations_by_page(path: Path) -> tuple[list[set[int]], list[set[int]]]:

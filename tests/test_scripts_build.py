@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
-from pdfread import font_problems
+from pdfread import font_problems, items_of
 from scripts_samples import SAMPLES
 from test_languages_editions import notdef_glyphs
 from typeset_support import EXTRACTORS
@@ -94,17 +94,10 @@ def test_a_script_no_font_covers_is_refused_in_one_line(
 def _line_box(pdf: Path, text: str) -> tuple[float, float, float]:
     """(x0, x1) of the lowest line holding ``text`` on page 1, and the page width."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextContainer, LTTextLine
+    from pdfminer.layout import LTTextLine
 
     page = next(iter(extract_pages(str(pdf), maxpages=1)))
-    found: list[LTTextLine] = []
-    stack = list(page)
-    while stack:
-        item = stack.pop()
-        if isinstance(item, LTTextLine) and text in item.get_text():
-            found.append(item)
-        elif isinstance(item, LTTextContainer):
-            stack.extend(item)
+    found = [line for line in items_of(page, LTTextLine) if text in line.get_text()]
     assert found, f"{text!r} not found"
     line = min(found, key=lambda line: line.y0)
     return line.x0, line.x1, page.width
@@ -176,14 +169,7 @@ def test_list_numbers_are_written_as_the_language_writes_them(
     root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + block})
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
     page = next(iter(extract_pages(str(pdf), maxpages=1)))
-    chars: list[LTChar] = []
-    stack = list(page)
-    while stack:
-        item = stack.pop()
-        if isinstance(item, LTChar):
-            chars.append(item)
-        elif isinstance(item, LTContainer):
-            stack.extend(item)
+    chars = items_of(page, LTChar, through=LTContainer)
     number, stop = first[0], first[1]
     for digit in [c for c in chars if c.get_text() == number]:
         after = [c for c in chars if c.get_text() == stop and abs(c.y0 - digit.y0) < 0.5]

@@ -67,7 +67,6 @@ class Element:
     # written in another script: the terms a translation keeps from its source ("MSCs").
     terms_lang: str = ""
     element_id: str = ""  # /ID (PDF/UA requires one on every Note)
-    actual_text: str = ""  # /ActualText, for content whose glyphs do not read as its text
     # Its text is all its own, in its language: no link, citation or kept term in it, so
     # its lines are marked without looking at each glyph (`render.uniform_text`).
     uniform: bool = False
@@ -107,7 +106,6 @@ class Tagger:
         self.current: Element | None = None
         self.page = 0  # index of the page being drawn
         self.mcids: list[list[Element]] = []  # per page: the element of each MCID
-        self.annotations: list[tuple[Annotation, Element]] = []
         self._placed: dict[int, Element] = {}  # top-level elements by first content
 
     def mark(self, element: Element) -> int:
@@ -122,7 +120,6 @@ class Tagger:
 
     def annotate(self, element: Element, index: int) -> None:
         """``element`` (a Link) owns annotation ``index`` of the current page."""
-        self.annotations.append((Annotation(self.page, index), element))
         element.kids.append(Annotation(self.page, index))
         self._place(element)
 
