@@ -37,6 +37,7 @@ import pytest
 from typer import Exit
 
 from conftest import leaflet_yaml
+from msc_leaflet.build.manifest import FORMAT
 from msc_leaflet.cli.errors import (
     Terminated,
     _in_harfbuzz_callback,
@@ -203,7 +204,7 @@ def assert_old_or_new(root: Path, states: States) -> None:
     assert set(now) <= set(states.before) | set(states.after)
     for name, data in now.items():
         if name.endswith("manifest.json"):
-            assert json.loads(data)["format"] == 1  # complete (build times vary)
+            assert json.loads(data)["format"] == FORMAT  # complete (build times vary)
             continue
         assert data in (states.before.get(name), states.after.get(name)), name
 

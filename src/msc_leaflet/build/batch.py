@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..clock import source_date_epoch
+from ..content.model import Leaflet
 from ..errors import LeafletError, Location
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales
@@ -82,7 +83,7 @@ class Outcome:
     message: str = ""
     warnings: list[str] = field(default_factory=list)
     entry: OutputEntry | None = None
-    language: str = ""
+    source: SourceEntry | None = None  # of a built job
 
 
 @dataclass
@@ -131,7 +132,7 @@ def plan(
     failures: list[Outcome] = []
     for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
         try:
-            language = _source_language(project, leaflet_id, manifest)
+            language = source_facts(project, leaflet_id, manifest).language
             job_locales = job_locales_for(project, language, locales)
         except LeafletError as err:
             failures.append(
@@ -154,16 +155,28 @@ def job_locales_for(project: Project, language: str, requested: Sequence[str]) -
     return [language, *sorted(others)]
 
 
-def _source_language(project: Project, leaflet_id: str, manifest: Manifest) -> str:
+def source_facts(project: Project, leaflet_id: str, manifest: Manifest) -> SourceEntry:
+    """The manifest's facts about a leaflet file if it has not changed since, else the
+    file's own (recorded in ``manifest``, which the caller may save)."""
     path = project.leaflet_path(leaflet_id)
     cached = manifest.sources.get(leaflet_id)
     if cached and cached.sha256 == file_sha256(path):
-        return cached.language
+        return cached
     from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
 
     leaflet, _ = load_leaflet(path, project)
-    manifest.sources[leaflet_id] = SourceEntry(file_sha256(path), leaflet.language)
-    return leaflet.language
+    manifest.sources[leaflet_id] = source_entry(leaflet)
+    return manifest.sources[leaflet_id]
+
+
+def source_entry(leaflet: Leaflet) -> SourceEntry:
+    from ..content.inline import plain_text
+
+    document = leaflet.document
+    return SourceEntry(
+        file_sha256(leaflet.path), leaflet.language, plain_text(leaflet.title.value),
+        document.version, document.next_review.isoformat(),
+    )  # fmt: skip
 
 
 def _reason(
@@ -218,7 +231,9 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
             warnings=warnings, seconds=seconds,
         )  # fmt: skip
-        return Outcome(job, "built", result.pages, seconds, "", warnings, entry, source.language)
+        return Outcome(
+            job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
+        )
     except LeafletError as err:
         return Outcome(job, "failed", seconds=time.perf_counter() - start, message=str(err))
     except Exception as exc:  # an internal error in one job must not stop the others
@@ -282,7 +297,7 @@ def run_batch(
         workers = worker_count(estimates, jobs)
         for outcome in _execute(project, todo, out_dir, options, workers):
             outcomes.append(outcome)
-            record_outcome(changes, project, outcome)
+            record_outcome(changes, outcome)
             notify(outcome)
             if fail_fast and outcome.status == "failed":
                 break
@@ -292,12 +307,12 @@ def run_batch(
     return BatchReport(outcomes, time.perf_counter() - start)
 
 
-def record_outcome(changes: Changes, project: Project, outcome: Outcome) -> None:
+def record_outcome(changes: Changes, outcome: Outcome) -> None:
     """What ``outcome`` means for the manifest: a new record, or a stale one dropped."""
     if outcome.status == "built" and outcome.entry:
         changes.outputs[outcome.job.output] = outcome.entry
-        path = project.leaflet_path(outcome.job.leaflet_id)
-        changes.sources[outcome.job.leaflet_id] = SourceEntry(file_sha256(path), outcome.language)
+        if outcome.source:
+            changes.sources[outcome.job.leaflet_id] = outcome.source
     elif outcome.status == "failed":
         changes.failed.add(outcome.job.output)  # the old PDF (if any) is stale
 

@@ -1,7 +1,8 @@
 """``build/manifest.json``: what each output was built from, and what it is.
 
 One entry per output (by path relative to the output folder): the leaflet, locale,
-fingerprint and hashed inputs, page count, size, SHA-256, warnings and build time.
+fingerprint and hashed inputs, page count, size, SHA-256, warnings and build time; and
+one per leaflet file: what planning and `msc-leaflet list` need to know of it.
 It is derived data, written atomically, with sorted keys so it diffs cleanly; shards
 of a split build write their own and are combined with `merge`.
 """
@@ -20,7 +21,7 @@ from .. import __version__
 from ..errors import LeafletError, Location
 from ..files import write_atomic
 
-FORMAT = 1
+FORMAT = 2  # 2: sources carry the title, version and review date
 
 
 @dataclass
@@ -38,10 +39,14 @@ class OutputEntry:
 
 @dataclass
 class SourceEntry:
-    """Facts about a leaflet file cached by its hash, so planning needs no YAML parsing."""
+    """Facts about a leaflet file cached by its hash, so planning and listing need no
+    YAML parsing (loading a leaflet costs more than all the rest of `list`)."""
 
     sha256: str
     language: str
+    title: str
+    version: str
+    review: str  # the next review date, ISO 8601
 
 
 @dataclass

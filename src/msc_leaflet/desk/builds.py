@@ -139,7 +139,7 @@ class Builds:
         self.builds_started += 1
         outcome: Outcome = await self.run(build_job, self.project.root, job, self.out_dir, options)
         changes = Changes()
-        record_outcome(changes, self.project, outcome)
+        record_outcome(changes, outcome)
         record_changes(self._manifest, changes)  # merged with what the CLI recorded meanwhile
         if outcome.status != "built" or outcome.entry is None:
             raise BuildFailed(outcome.message)
