@@ -30,6 +30,7 @@ from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.i18n.translation_checks import check_translation
 from msc_leaflet.languages import describe, language_of, profile, profiles
 from msc_leaflet.project import Project
+from msc_leaflet.theme.theme import load_theme
 from pdfread import page_texts
 from test_checks import CLEAN, leaflet, translated_context
 
@@ -72,6 +73,48 @@ def test_sentences_end_where_the_language_ends_them(
 ) -> None:
     found = [s.strip() for _, s in sentences(text, lang)]
     assert found[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "script", "direction"),
+    [
+        ("fa", "Arab", "rtl"),
+        ("ur", "Arab", "rtl"),
+        ("he", "Hebr", "rtl"),
+        ("ru", "Cyrl", "ltr"),
+        ("sr_Latn", "Latn", "ltr"),
+        ("ko", "Kore", "ltr"),
+        ("de", "Latn", "ltr"),
+    ],
+)
+def test_a_language_without_a_profile_is_written_as_cldr_says(
+    lang: str, script: str, direction: str
+) -> None:
+    found = profile(lang)
+    assert (found.script, found.direction) == (script, direction)
+    assert found.name and found.name != lang  # CLDR's English name, for messages
+
+
+def test_the_script_of_a_letter_comes_from_unicode() -> None:
+    from msc_leaflet.typeset.scripts import locale_script, script_of
+
+    letters = {"ש": "Hebr", "Ж": "Cyrl", "λ": "Grek", "한": "Hang", "é": "Latn", "ệ": "Latn"}
+    assert {char: script_of(char) for char in letters} == letters
+    assert script_of("-") is None and script_of("2") is None
+    assert [locale_script(t) for t in ("ja", "zh_Hant", "ko", "fa")] == [
+        "Hani", "Hani", "Hang", "Arab"
+    ]  # fmt: skip
+
+
+def test_sentences_of_languages_without_a_profile() -> None:
+    ru = "Отдохните. Пейте воду. Доза 2.5 мг."
+    assert [s.strip() for _, s in sentences(ru, "ru")] == [
+        "Отдохните.",
+        "Пейте воду.",
+        "Доза 2.5 мг.",
+    ]
+    fa = "استراحت کنید. آب بنوشید."
+    assert [s.strip() for _, s in sentences(fa, "fa")] == ["استراحت کنید.", "آب بنوشید."]
 
 
 def test_a_decimal_point_does_not_end_a_sentence() -> None:
@@ -317,10 +360,17 @@ def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     out = _invoke("i18n", "init", "de", "--project", str(root))
-    assert "de: de, script Latn, left to right, words separated by spaces; set in Sarabun" in out
-    assert describe("my").startswith("my: Burmese, script Mymr, left to right, words not")
-    assert "no font for this script yet" in describe("my")
-    assert describe("ar", {"Arab": "Noto Naskh Arabic"}).endswith("set in Noto Naskh Arabic")
+    assert (
+        "de: German, script Latn, left to right, words separated by spaces; set in Sarabun" in out
+    )
+    fonts = load_theme().fonts  # the bundled theme sets every script the clinic reads
+    families = {"my": "NotoSansMyanmar", "zh_Hans": "NotoSansCJKsc", "ja": "NotoSansCJKsc"}
+    for lang, family in {**families, "ar": "NotoSansArabic", "fa": "NotoSansArabic"}.items():
+        assert describe(lang, fonts).endswith(f"set in {family}"), lang
+    assert describe("my", fonts).startswith("my: Burmese, script Mymr, left to right, words not")
+    hebrew = describe("he", fonts)
+    assert "Hebrew, script Hebr, right to left" in hebrew
+    assert "no font for this script yet" in hebrew and "fonts: scripts: Hebr" in hebrew
 
 
 def test_the_vietnamese_leaflet_prints_in_vietnamese(tmp_path: Path) -> None:

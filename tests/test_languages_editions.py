@@ -276,6 +276,40 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_a_reference_in_a_right_to_left_leaflet_reads_as_published(
+    built: dict[str, Path], paper: str
+) -> None:
+    # A Vancouver reference is cited in the source language: in an Arabic leaflet it
+    # runs left to right, its full stop after the page range (it was drawn before the
+    # first author), in the list at the end and in the page footer.
+    pdf = built[paper] / "ar" / f"{LEAFLET}.pdf"
+    authors = text_boxes(pdf, "Ankrum JA")
+    stops = text_boxes(pdf, "252–60.")
+    assert len(authors) == len(stops) == 2, (authors, stops)
+    for (page, start, _), (stop_page, end, _) in zip(authors, stops, strict=True):
+        assert page == stop_page and start < end
+
+
+def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
+    # An English answer the Arabic catalog lacks prints in English: as an English
+    # paragraph, from the left, its full stop at its end; the rest stays Arabic.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    po = project / "locales" / "ar" / "LC_MESSAGES" / f"{LEAFLET}.po"
+    arabic = "اسأل طبيبك المعالج قبل أن تحجز رحلة طويلة."
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{arabic}"', 'msgstr ""'))
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", "ar"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / "ar" / f"{LEAFLET}.pdf"
+    english = "Ask your treating doctor before you book a long journey."
+    [(_, start, _)] = text_boxes(pdf, "Ask your")
+    [(_, end, _)] = text_boxes(pdf, "journey.")
+    assert start < 100 < end  # from the left margin (57 pt), not flush right
+    assert english in extract_pdfium(pdf).replace("\n", " ")
+
+
 def test_edit_distance() -> None:
     assert edit_distance("kitten", "sitting") == 3
     assert edit_distance("", "abc") == 3 and edit_distance("ما", "ما") == 0

@@ -15,7 +15,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 from pdfread import font_problems, items_of
 from scripts_samples import SAMPLES
-from test_languages_editions import notdef_glyphs
+from test_languages_editions import notdef_glyphs, text_boxes
 from typeset_support import EXTRACTORS
 
 TITLES = {
@@ -116,6 +116,43 @@ def test_the_page_band_and_footer_are_mirrored_for_right_to_left(
             assert x1 > width * 0.8, (text, x0, x1)
         else:
             assert x0 < width * 0.2, (text, x0, x1)
+
+
+# Languages the profiles do not describe: CLDR says how they are written.
+# (title, a sentence, an early word of it, its last word)
+UNDESCRIBED = {
+    "fa": (
+        "اطلاعات برای بیماران",
+        "این برگه به شما می‌گوید که پیش از درمان چه بپرسید.",
+        "برگه",
+        "بپرسید",
+    ),
+    "ur": (
+        "مریضوں کے لیے معلومات",
+        "یہ پرچہ بتاتا ہے کہ علاج سے پہلے کیا پوچھنا ہے۔",
+        "پرچہ",
+        "پوچھنا",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNDESCRIBED))
+def test_a_right_to_left_language_without_a_profile_runs_right_to_left(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str
+) -> None:
+    # Persian and Urdu are written in Arabic script, right to left: nothing in the
+    # languages table says so, CLDR does (a hard-coded table set them left to right).
+    title, sentence, early, last = UNDESCRIBED[lang]
+    root = make_project({"sample": leaflet(lang, title, [sentence, sentence])})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    for text in ("Test Clinic", "T-001"):
+        x0, x1, width = _line_box(pdf, text)
+        assert x1 > width * 0.8, (text, x0, x1)
+    # The lede, one short line: read from the right, so it ends at the left, flush right.
+    (_, early_x, _), *_ = text_boxes(pdf, early)
+    (_, last_x, _), *_ = text_boxes(pdf, last)
+    assert width * 0.2 < last_x < early_x, (last_x, early_x)
+    assert squash(sentence) in squash(EXTRACTORS["pypdfium2"](pdf))
 
 
 @pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("vi", False)])

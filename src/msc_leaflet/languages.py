@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .data import data_path
+
+if TYPE_CHECKING:
+    from .theme.fonts import FontConfig
 
 Direction = Literal["ltr", "rtl"]
 ClaimMatch = Literal["words", "text"]
@@ -62,8 +65,12 @@ class LanguageProfile:
 
 
 def profile(language: str) -> LanguageProfile:
-    """The profile for a BCP 47 or gettext tag (``zh-Hans``, ``th_TH``, ``en``); a
-    language without an entry gets a Latin-script default with ``claims-<lang>.yaml``."""
+    """The profile for a BCP 47 or gettext tag (``zh-Hans``, ``th_TH``, ``en``).
+
+    A language without an entry is described from CLDR: its script and direction (a
+    Persian or Hebrew leaflet runs right to left, a Russian one is Cyrillic), and the
+    sentence rules of a described language of the same script, with
+    ``claims-<lang>.yaml`` as its claim list."""
     table, aliases = _table()
     tag = language.replace("-", "_")
     for candidate in (tag, aliases.get(tag, ""), tag.split("_")[0]):
@@ -71,10 +78,52 @@ def profile(language: str) -> LanguageProfile:
             return table[candidate]
         if candidate in aliases:
             return table[aliases[candidate]]
+    return _from_cldr(tag)
+
+
+@cache
+def _from_cldr(tag: str) -> LanguageProfile:
+    from .project import cldr_locale
+
     base = tag.split("_")[0].lower()
-    default = table["en"]
-    claims = f"claims-{base}.yaml"
-    return _replace(default, tag=base, name=base, claims=claims)
+    found = cldr_locale(tag)
+    script, direction = writing_system(tag)
+    table, _ = _table()
+    kin = next((p for p in table.values() if p.script == script), None)
+    # No described language writes this script: words are spaced, and after an end mark
+    # and a space any letter starts a sentence (Cyrillic, Greek and Hebrew capitals too).
+    starts = kin.sentence_starts if kin else r"\w"
+    return _replace(
+        kin or table["en"],
+        tag=base,
+        name=found.english_name if found and found.english_name else base,
+        script=script,
+        direction=direction,
+        sentence_starts=starts,
+        claims=f"claims-{base}.yaml",
+        era_year_offset=0,
+    )
+
+
+def writing_system(tag: str) -> tuple[str, Direction]:
+    """CLDR's script (ISO 15924: the tag's own script subtag, else the likely one) and
+    direction for a language tag; Latin, left to right, for a tag CLDR does not know."""
+    from babel.core import get_global
+
+    from .project import cldr_locale
+
+    found = cldr_locale(tag)
+    if found is None:
+        return "Latn", "ltr"
+    likely = get_global("likely_subtags").get(found.language, "")
+    parts = likely.split("_")
+    script = found.script or (parts[1] if len(parts) > 2 else "Latn")
+    return script, "rtl" if found.text_direction == "rtl" else "ltr"
+
+
+def right_to_left(language: str) -> bool:
+    """Whether paragraphs of ``language`` run right to left (ar, fa, he, ur …)."""
+    return profile(language).direction == "rtl"
 
 
 def profiles() -> tuple[LanguageProfile, ...]:
@@ -148,33 +197,21 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
     )
 
 
-# The fonts the bundled theme sets each script in, until the theme names its own
-# (`theme.yaml` ``fonts:``, keyed by ISO 15924 script tag): the hook `font_for` reads.
-BUNDLED_FONTS = {"Latn": "Sarabun", "Thai": "Sarabun"}
+def describe(language: str, fonts: FontConfig | None) -> str:
+    """One line for a translator starting ``language``: script, direction, spacing, and
+    the family the theme's font table (``fonts``) sets it in."""
+    from .typeset.scripts import locale_script
 
-
-def font_for(script: str, theme_fonts: dict[str, object] | None = None) -> str | None:
-    """The font that sets ``script``: the theme's ``fonts:`` entry for it if the theme
-    has one, else the bundled default, else None (no font yet: glyphs would be missing)."""
-    named = (theme_fonts or {}).get(script)
-    if isinstance(named, str):
-        return named
-    if isinstance(named, dict) and named.get("regular"):
-        return str(named["regular"])
-    return BUNDLED_FONTS.get(script)
-
-
-def describe(language: str, theme_fonts: dict[str, object] | None = None) -> str:
-    """One line for a translator starting ``language``: script, direction, spacing, font."""
     p = profile(language)
     direction = "right to left" if p.direction == "rtl" else "left to right"
     spacing = "words separated by spaces" if p.word_spaces else "words not separated by spaces"
-    font = font_for(p.script, theme_fonts)
+    family = fonts.family_for(locale_script(language)) if fonts else None
     set_in = (
-        f"set in {font}"
-        if font
-        else "no font for this script yet: add one to the theme's fonts: "
-        "before printing, or its letters print as empty boxes"
+        f"set in {family.name}"
+        if family
+        else "no font for this script yet: add a family to the theme's fonts: and name "
+        f"it under fonts: scripts: {locale_script(language)}, or its letters print as "
+        "empty boxes (docs/scripts.md)"
     )
     return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}"
 

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import display_path
+from ..errors import LeafletError, display_path
 from ..project import Project
 from .errors import run
 from .options import ProjectOption
 
 if TYPE_CHECKING:
     from ..i18n.workflow import Written
+    from ..theme.fonts import FontConfig
 
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
@@ -58,20 +59,15 @@ def init(
     typer.echo(describe(lang, _theme_fonts(folder)))
 
 
-def _theme_fonts(project: Project) -> dict[str, object] | None:
-    """The ``fonts:`` mapping of the project's theme, if it has one (the font hook)."""
-    import yaml
+def _theme_fonts(project: Project) -> "FontConfig | None":
+    """The font table of the project's theme (or the bundled one): which family sets
+    which script. None if the theme is broken: `build` reports that with its position."""
+    from ..theme.theme import load_theme
 
-    from ..content.yaml_source import load_data
-    from ..data import data_path
-
-    path = project.theme_path if project.theme_path.is_file() else data_path("theme.yaml")
     try:
-        data = load_data(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # `build` reports a broken theme with its position; here it is a hint
-    fonts = data.get("fonts") if isinstance(data, dict) else None
-    return fonts if isinstance(fonts, dict) else None
+        return load_theme(project.theme_path if project.theme_path.is_file() else None).fonts
+    except LeafletError:
+        return None
 
 
 @app.command()

@@ -29,8 +29,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..project import cldr_locale
-
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): drawn
@@ -148,12 +146,6 @@ def _unbalanced_bidi(text: str) -> Refusal | None:
             "close it in the same text, or remove it: unclosed controls reorder what follows",
         )
     return None
-
-
-def is_right_to_left(language: str) -> bool:
-    """Whether CLDR writes ``language`` right to left (ar, he, fa, ur …)."""
-    found = cldr_locale(language) if language else None
-    return found is not None and found.text_direction == "rtl"
 
 
 def visible(text: str) -> str:

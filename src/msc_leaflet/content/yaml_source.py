@@ -25,7 +25,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import LeafletError, Location
 from ..files import read_input
-from .text_policy import Refusal, is_right_to_left, name, refusal
+from ..languages import right_to_left
+from .text_policy import Refusal, name, refusal
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -176,12 +177,12 @@ def _check_tree(path: Path, root: Node) -> None:
     """
     stack: list[tuple[Node, int]] = [(root, 0)]
     seen_nodes: set[int] = set()
-    right_to_left = is_right_to_left(_declared_language(root))
+    rtl = right_to_left(_declared_language(root))
     refused: list[tuple[Location, Refusal]] = []
     while stack:
         node, depth = stack.pop()
         if isinstance(node, ScalarNode) and isinstance(node.value, str):
-            problem = refusal(node.value, right_to_left)
+            problem = refusal(node.value, rtl)
             if problem:
                 refused.append((_position_in(path, node, problem.offset), problem))
         if id(node) in seen_nodes:

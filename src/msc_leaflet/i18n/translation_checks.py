@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, parse_inline
-from ..content.text_policy import is_right_to_left, refusal, visible
+from ..content.text_policy import refusal, visible
 from ..errors import Severity
-from ..languages import profile
+from ..languages import profile, right_to_left
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
 MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
@@ -104,7 +104,7 @@ class Pair:
 def check_characters(pair: Pair) -> Iterator[Problem]:
     """The text policy (`content.text_policy`) applied to the msgstr, as the loader applies
     it to every YAML text: a translator's NUL or bidi override never reaches the PDF."""
-    problem = refusal(pair.translation, is_right_to_left(pair.language))
+    problem = refusal(pair.translation, right_to_left(pair.language))
     if problem:
         yield CHARACTERS.problem(f"{problem.message}; {problem.hint}")
 

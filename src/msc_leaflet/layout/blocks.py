@@ -30,7 +30,7 @@ from reportlab.platypus.flowables import HRFlowable
 from ..content import model as m
 from ..i18n.formatting import localize_digits
 from ..i18n.labels import Labels
-from ..languages import profile
+from ..languages import profile, right_to_left
 from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
@@ -38,7 +38,6 @@ from ..typeset.fonts import font_spans
 from ..typeset.linebreak import narrowest_width
 from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
-from ..typeset.scripts import is_rtl
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
 from .text import Writer
@@ -210,7 +209,7 @@ class BlockBuilder:
             bulletColor=theme_colour(self.theme, "accent"),
             bulletFontSize=style.fontSize,
         )
-        rtl = is_rtl(self.w.lang)
+        rtl = right_to_left(self.w.lang)
         if rtl:  # bullets hang at the right, where the lines start
             common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
@@ -267,12 +266,12 @@ class BlockBuilder:
 
     def _bar_side(self) -> str:
         """A box's edge bar is on the side its lines start: the right, right to left."""
-        return "LINEAFTER" if is_rtl(self.w.lang) else "LINEBEFORE"
+        return "LINEAFTER" if right_to_left(self.w.lang) else "LINEBEFORE"
 
     def _padding(self, box: str) -> BoxPadding:
         """The theme's padding of ``box``, its sides swapped for right-to-left text."""
         padding = self.theme.box_padding[box]
-        if is_rtl(self.w.lang):
+        if right_to_left(self.w.lang):
             return replace(padding, left=padding.right, right=padding.left)
         return padding
 
@@ -344,7 +343,7 @@ class BlockBuilder:
         for row in block.rows:
             with self.w.group("TR"):
                 rows.append([self.w.paragraph(t.value, "table-cell", role="TD") for t in row])
-        if is_rtl(self.w.lang):  # the first column is where the lines start: at the right
+        if right_to_left(self.w.lang):  # the first column is where the lines start: at the right
             return [header[::-1], *(row[::-1] for row in rows)]
         return [header, *rows]
 

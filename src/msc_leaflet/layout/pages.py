@@ -23,11 +23,11 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..i18n.formatting import format_count
 from ..i18n.labels import Labels
+from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
-from ..typeset.scripts import is_rtl
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
@@ -278,7 +278,7 @@ def _sides(f: PageFurniture, width: float) -> tuple[tuple[float, str], tuple[flo
     mirrored, the organisation and title at the right, contacts and page number left."""
     m = f.theme.margins
     left, right = (m["left"], "left"), (width - m["right"], "right")
-    return (right, left) if is_rtl(f.lang) else (left, right)
+    return (right, left) if right_to_left(f.lang) else (left, right)
 
 
 def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, band: float) -> None:

@@ -90,7 +90,8 @@ def reference_entries(
         if key in by_key:
             with w.group("LI"):
                 spans = [Span(f"{w.number(str(n))}. "), *format_reference(by_key[key])]
-                entries[n] = w.spans_paragraph(spans, style)
+                # A reference is cited as it was published, in the source language.
+                entries[n] = w.spans_paragraph(spans, style, in_source=True)
     return entries
 
 

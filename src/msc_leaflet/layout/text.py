@@ -48,6 +48,7 @@ class Writer:
         # source's (terms kept from it; texts printed untranslated: ``fallbacks``).
         self.structure = structure
         self.tag_lang = bcp47(lang)
+        self.source_lang = source_lang
         self.source_tag = bcp47(source_lang) if source_lang else ""
         self.fallbacks = fallbacks
 
@@ -109,10 +110,18 @@ class Writer:
         a ``role`` element (default: by style, `structure.ROLES`, else P)."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
+        return self._set(runs, chosen, role or ROLES.get(style, "P"), source in self.fallbacks)
+
+    def _set(self, runs: list[Run], style: ParagraphStyle, role: str, in_source: bool) -> Flowable:
+        """``runs`` as a paragraph element; ``in_source``: the text is in the source
+        language (printed untranslated, or a reference), so it is set as that language:
+        an English sentence in an Arabic leaflet runs left to right, its stop at its end."""
+        in_source = in_source and bool(self.source_lang)
+        lang = self.source_lang if in_source else self.lang
         paragraph = make_paragraph(
-            runs, chosen, self.lang, words=self.words, on_emergency_break=self.on_emergency_break
+            runs, style, lang, words=self.words, on_emergency_break=self.on_emergency_break
         )
-        tagged = self.tagged(paragraph, role or ROLES.get(style, "P"), source in self.fallbacks)
+        tagged = self.tagged(paragraph, role, in_source)
         _note_uniform(tagged, runs)
         return tagged
 
@@ -166,19 +175,11 @@ class Writer:
         bold: bool = False,
         prefix: Sequence[Run] = (),
         role: str = "",
+        in_source: bool = False,
     ) -> Flowable:
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
-        paragraph = make_paragraph(
-            runs,
-            chosen,
-            self.lang,
-            words=self.words,
-            on_emergency_break=self.on_emergency_break,
-        )
-        tagged = self.tagged(paragraph, role or ROLES.get(style, "P"))
-        _note_uniform(tagged, runs)
-        return tagged
+        return self._set(runs, chosen, role or ROLES.get(style, "P"), in_source)
 
 
 def _note_uniform(flowable: Flowable, runs: Sequence[Run]) -> None:

@@ -27,11 +27,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
+from ..languages import right_to_left
 from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units
 from .runs import Run
-from .scripts import is_rtl
 from .segmentation import EMPTY_WORD_LIST, WordList, load_word_list
 from .units import Unit, build_units
 
@@ -283,7 +283,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     def _draw_lines(self, lines: Sequence[Line], baseline: float) -> None:
         style = self.style
         first_width, later_width = self._line_widths(self.width)
-        rtl = is_rtl(self.lang)
+        rtl = right_to_left(self.lang)
         for number, line in enumerate(lines):
             available = first_width if number == 0 else later_width
             x = style.leftIndent + (style.firstLineIndent if number == 0 else 0)

@@ -6,10 +6,11 @@ and runs right to left). Characters of no particular script (spaces, digits,
 punctuation) join the run before them, so "ยา 2 เม็ด" is one Thai run and "(MSC)" after
 Thai text is Latin.
 
-Each script is described once, as a `ScriptProfile` row of `SCRIPTS`: its Unicode
-ranges, ISO 15924 tag, direction, and the characters that must not start or end a line.
-Every stage reads the profile instead of testing for a language. `LANGUAGE_SCRIPTS`
-says which script a locale is written in (its fonts come first for neutral characters).
+Each script with rules of its own is described once, as a `ScriptProfile` row of
+`SCRIPTS`: its Unicode ranges, ISO 15924 tag, and the characters that must not start
+or end a line; any other letter takes Unicode's script. Every stage reads the profile
+instead of testing for a language. Which script a locale is written in, and in which
+direction, is the language's (`msc_leaflet.languages`, from CLDR).
 
 To add a script: add a row below, give it a font family in ``data/theme.yaml``
 (``fonts: scripts:``), and list its words in ``locales/<lang>/words.txt``. ICU
@@ -21,6 +22,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..languages import profile
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,6 @@ class ScriptProfile:
     # Never at a line end: leading vowels are written before the consonant they
     # follow; opening brackets belong to what follows.
     no_line_end: str = ""
-    rtl: bool = False
 
 
 # CJK line rules (JIS X 4051 "kinsoku", GB/T 15834): closing punctuation, iteration
@@ -85,7 +87,6 @@ SCRIPTS = (
             (0xFE70, 0xFEFF),
         ),
         no_line_start="\u060c\u061b\u061f",  # ، ؛ ؟
-        rtl=True,
     ),
     ScriptProfile(tag="Deva", name="Devanagari", ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
     ScriptProfile(
@@ -114,48 +115,39 @@ SCRIPTS = (
 BY_TAG = {script.tag: script for script in SCRIPTS}
 LATIN = "Latn"
 
-#: The script a locale is written in (its language subtag); others are Latin.
-LANGUAGE_SCRIPTS = {
-    "th": "Thai",
-    "lo": "Laoo",
-    "my": "Mymr",
-    "km": "Khmr",
-    "ar": "Arab",
-    "hi": "Deva",
-    "zh": "Hani",
-    "ja": "Hani",
-}
+#: CLDR's script of a locale → the script whose font sets it: Chinese and Japanese text
+#: is set in the Han family (which has kana), Korean in the Hangul one.
+FONT_SCRIPTS = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}
 
 #: Full-width CJK punctuation and symbols: no script of their own, but only a CJK font
 #: has them, and they take the line rules of the CJK scripts.
 CJK_SYMBOLS = ((0x3000, 0x303F), (0xFF00, 0xFF65), (0x30FB, 0x30FC))
 
 
-def language_of(lang: str) -> str:
-    """The language subtag of a locale ("zh_Hans" → "zh", "pt-BR" → "pt")."""
-    return lang.replace("-", "_").split("_")[0].lower()
-
-
 def locale_script(lang: str) -> str:
-    """The script ``lang`` is written in."""
-    return LANGUAGE_SCRIPTS.get(language_of(lang), LATIN)
-
-
-def is_rtl(lang: str) -> bool:
-    """Whether paragraphs of ``lang`` run right to left."""
-    profile = BY_TAG.get(locale_script(lang))
-    return profile is not None and profile.rtl
+    """The script ``lang`` is written in, as the font table names it (its fonts come
+    first for the neutral characters of its text)."""
+    script = profile(lang).script
+    return FONT_SCRIPTS.get(script, script)
 
 
 @lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
-    """The script tag of ``char``, "Latn" for other letters, None if neutral."""
+    """The script tag of ``char``: a described script's, else Unicode's for a letter
+    (Hebr, Cyrl, Hang: a theme can name a font for it), None if neutral."""
     code = ord(char)
     for script in SCRIPTS:
         for first, last in script.ranges:
             if first <= code <= last:
                 return script.tag
-    return LATIN if unicodedata.category(char)[0] == "L" else None
+    if unicodedata.category(char)[0] != "L":
+        return None
+    if code < 0x0250:  # Basic Latin to Latin Extended-B
+        return LATIN
+    from fontTools.unicodedata import script as unicode_script
+
+    tag = str(unicode_script(char))
+    return LATIN if tag in ("Zyyy", "Zinh", "Zzzz") else tag
 
 
 def is_cjk_symbol(char: str) -> bool:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..languages import right_to_left
 from .bidi import levels
 from .fonts import font_spans
 from .runs import Run
-from .scripts import is_rtl
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
 from .shaping import Cluster, shape
 
@@ -129,7 +129,7 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
         position += len(text)
     full = "".join(texts)
     breaks = line_breaks(full, lang, words, forbidden, forced)
-    bidi = levels(full, is_rtl(lang))
+    bidi = levels(full, right_to_left(lang))
     changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
     unit_ends = set(breaks) | {len(full)}
