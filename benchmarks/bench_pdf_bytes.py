@@ -5,12 +5,12 @@ Run:  python benchmarks/bench_pdf_bytes.py FILE.pdf [FILE.pdf ...]
 
 Objects outside object streams are counted at their size in the file (from the offsets
 of the cross-reference stream). An object stream's bytes are shared among the objects it
-holds: each kind of object in it gets a share in proportion to what it adds to the
-compressed stream (zlib level 9, with and without it); the stream's index of object
-numbers and offsets is one such kind. Inside a font dictionary a direct /Widths array is
-counted apart from the rest. Font tables are shown decoded and as each compresses alone,
-with their share of the programs' stored bytes. Shares are estimates (compression mixes
-what it compresses); the total is exact.
+holds: the stream's index of object numbers and offsets gets what the stream compresses
+to with it less without it (zlib level 9), and each kind of object a share of the rest
+in proportion to what that kind's objects compress to on their own. Inside a font
+dictionary a direct /Widths array is counted apart from the rest. Font tables are shown
+decoded and as each compresses alone, with their share of the programs' stored bytes.
+Shares are estimates (compression mixes what it compresses); the total is exact.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ BY_KEY = {
     "/A": "annotations",
     "/Outlines": "catalog, info, outlines",
     "/Info": "catalog, info, outlines",
+    "/Font": "font dictionaries",
 }
 BY_TYPE = {
     "/StructElem": "structure elements",
@@ -100,6 +101,8 @@ def _kinds(pdf: pikepdf.Pdf, objects: dict[int, pikepdf.Object]) -> dict[int, st
                 kind = "form XObjects"
             elif str(obj.get("/Subtype", "")) == "/Image":
                 kind = "images"
+            elif "/Title" in obj and ("/Parent" in obj or "/Dest" in obj):
+                kind = "catalog, info, outlines"  # a bookmark
         if isinstance(obj, Array) and kind == "other":
             kind = "ParentTree" if _in_parent_tree(pdf, number) else "other"
         kinds[number] = kind
@@ -175,9 +178,13 @@ def breakdown(path: Path) -> tuple[Counter[str], dict[bytes, list[int]]]:
             counted += stored
             obj = objects.get(number)
             if number in members:
-                _share(pdf, obj, members[number], kinds, objects, stored, totals)
+                _share(obj, kinds, stored, totals)
             else:
                 kind = kinds.get(number, "other")
+                if kind == "form XObjects" and isinstance(obj, pikepdf.Stream):
+                    data = len(obj.read_raw_bytes())  # a form's own dictionary is the rest
+                    totals["form XObject dictionaries"] += stored - data
+                    stored = data
                 totals[kind] += stored
                 if kind == "font programs" and isinstance(obj, pikepdf.Stream):
                     _font_tables(obj, stored, tables)
@@ -185,41 +192,37 @@ def breakdown(path: Path) -> tuple[Counter[str], dict[bytes, list[int]]]:
     return totals, tables
 
 
-def _pieces(obj: pikepdf.Object, kind: str) -> list[tuple[str, bytes]]:
-    """A font dictionary's direct /Widths apart from the rest of it."""
-    if kind == "font dictionaries" and isinstance(obj, Dictionary):
-        widths = obj.get("/Widths")
-        if isinstance(widths, Array) and not _indirect(widths):
-            rest = Dictionary({k: obj.get(k) for k in obj if k != "/Widths"})
-            return [("Widths arrays", widths.unparse()), (kind, rest.unparse(resolved=False))]
-    return [(kind, _unparse(obj))]
+_WIDTHS = re.compile(rb"/Widths\s*\[[^\]]*\]")
+
+
+def _pieces(text: bytes, kind: str) -> list[tuple[str, bytes]]:
+    """An object's text as the file holds it, a font dictionary's direct /Widths apart."""
+    if kind == "font dictionaries":
+        widths = b"".join(_WIDTHS.findall(text))
+        return [("Widths arrays", widths), (kind, _WIDTHS.sub(b"", text))]
+    return [(kind, text)]
 
 
 def _share(
-    pdf: pikepdf.Pdf,
-    container: pikepdf.Object,
-    numbers: list[int],
-    kinds: dict[int, str],
-    objects: dict[int, pikepdf.Object],
-    stored: int,
-    totals: Counter[str],
+    container: pikepdf.Object, kinds: dict[int, str], stored: int, totals: Counter[str]
 ) -> None:
-    text: dict[str, bytes] = defaultdict(bytes)
-    for number in numbers:
-        obj = objects[number]
-        for kind, piece in _pieces(obj, kinds.get(number, "other")):
-            text[kind] += piece + b"\n"
     decoded = container.read_bytes() if isinstance(container, pikepdf.Stream) else b""
-    text["object-stream index"] = decoded[: int(container.get("/First", 0))]
-    everything = len(zlib.compress(b"".join(text.values()), 9))
-    # What each kind adds to the compressed whole: the bytes it would save, were it gone.
-    marginal = {
-        kind: everything - len(zlib.compress(b"".join(t for k, t in text.items() if k != kind), 9))
-        for kind in text
-    }
-    whole = sum(marginal.values()) or 1
-    for kind, part in marginal.items():
-        totals[kind] += stored * part / whole
+    first = int(container.get("/First", 0))
+    pairs = [int(n) for n in decoded[:first].split()]
+    numbers, starts = pairs[::2], [first + o for o in pairs[1::2]]
+    text: dict[str, bytes] = defaultdict(bytes)
+    for number, start, end in zip(numbers, starts, [*starts[1:], len(decoded)], strict=True):
+        for kind, piece in _pieces(decoded[start:end], kinds.get(number, "other")):
+            text[kind] += piece
+    # The index (object numbers and offsets) costs what the stream would save without it;
+    # the rest is shared by what each kind's objects compress to on their own.
+    everything = len(zlib.compress(decoded, 9))
+    without = len(zlib.compress(decoded[first:], 9))
+    totals["object-stream index"] += stored * (everything - without) / everything
+    alone = {kind: len(zlib.compress(t, 9)) for kind, t in text.items()}
+    rest = stored * without / everything
+    for kind, part in alone.items():
+        totals[kind] += rest * part / (sum(alone.values()) or 1)
 
 
 def _font_tables(program: pikepdf.Stream, stored: int, tables: dict[bytes, list[int]]) -> None:
