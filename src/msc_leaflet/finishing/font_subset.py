@@ -14,18 +14,19 @@ renderer reads (the PDF's own /FontName names the font). This step, run before
   the program with its advance, so codes, /Widths, cmap and PDF/A's agreement between
   /Widths and the program (§6.2.11.5) are untouched; nothing shown changes;
 - keeps of 'name' the Windows English copyright, family, style, full and PostScript
-  names. The SIL Open Font License does not ask a document to carry its text (OFL-FAQ
-  1.11); the copyright stays;
+  names. The SIL Open Font License does not ask a font embedded in a document to carry
+  the licence's text (OFL FAQ, "Does the full OFL license text always need to accompany
+  the font?"); the copyright stays;
 - drops from the ToUnicode CMap the codes nothing shows (`typeset/to_unicode.py`).
 
 Which codes are shown is read from the content streams: pages, and the forms they draw,
-each scanned for ``Tf`` and strings by one regular expression (a tenth of the time of
+each scanned for ``Tf`` and strings by one regular expression (a quarter of the time of
 qpdf's tokenizer); a stream the expression cannot read with certainty (nested
 parentheses, comments, inline images) is tokenized by qpdf instead. A string counts as
 shown in the font selected before it, whatever operator takes it: counting a string
 that is not shown keeps a glyph too many, never one too few. A font that anything else
-could draw (an annotation's appearance, a pattern, a Type 3 glyph, a form that shows
-text in its caller's font) is left whole.
+could draw (an annotation's appearance, a pattern, a Type 3 glyph) is left whole, and
+every font is when a form shows text in the font of whoever draws it.
 """
 
 from __future__ import annotations
