@@ -161,25 +161,41 @@ def test_a_shown_composite_keeps_the_glyphs_it_is_built_of(laid_out: Path) -> No
     assert all(trimmed["glyf"][g].numberOfContours == 0 for g in others)
 
 
-CONTENT = [  # (content stream, fonts chosen and strings, as qpdf reads them)
-    (b"BT /F1 9 Tf [<0102> 3 <03>] TJ ET", [("F1", b""), (None, b"\1\2"), (None, b"\3")]),
-    (b"/P <</MCID 0>> BDC BT /F1 9 Tf <0 4 0> Tj ET EMC", [("F1", b""), (None, b"\4\0")]),
-    (b"BT /F1 9 Tf (a\\(b\\)\\101\\\nc\r\nd) Tj ET", [("F1", b""), (None, b"a(b)Ac\nd")]),
-    (b"BT /F1 9 Tf (a(b)c) Tj ET", [("F1", b""), (None, b"a(b)c")]),  # nested: qpdf
-    (b"BT /F1 9 Tf % (x) Tj\n(y) Tj ET", [("F1", b""), (None, b"y")]),  # comment: qpdf
-    (
-        b"BT /F1 9 Tf (a\\\\) Tj /F2 8 Tf [(b)] TJ ET",
-        [("F1", b""), (None, b"a\\"), ("F2", b""), (None, b"b")],
-    ),
+Runs = list[tuple[str | None, bytes]]
+CONTENT: list[tuple[bytes, Runs]] = [  # (a content stream, its strings font by font)
+    (b"BT /F1 9 Tf [<0102> 3 <03>] TJ ET", [(None, b""), ("F1", b"\1\2\3")]),
+    (b"/P <</MCID 0>> BDC BT /F1 9 Tf <0 4 0> Tj ET EMC", [(None, b""), ("F1", b"\4\0")]),
+    (b"BT /F1 9 Tf (a\\(b\\)\\101\\\nc\r\nd) Tj ET", [(None, b""), ("F1", b"a(b)Ac\nd")]),
+    (b"BT /F1 9 Tf (a(b)c) Tj ET", [(None, b""), ("F1", b"a(b)c")]),  # nested
+    (b"BT /F1 9 Tf % (x) Tj\n(y) Tj ET", [(None, b""), ("F1", b"y")]),  # a comment
+    (b"BT /F1 9 Tf (a\\\\) Tj /F2 8 Tf [(b)] TJ ET", [(None, b""), ("F1", b"a\\"), ("F2", b"b")]),
 ]
 
 
 @pytest.mark.parametrize(("stream", "expected"), CONTENT)
-def test_strings_are_read_as_qpdf_reads_them(stream: bytes, expected: list[object]) -> None:
+def test_strings_are_read_as_qpdf_reads_them(stream: bytes, expected: Runs) -> None:
     pdf = pikepdf.new()
     owner = pikepdf.Stream(pdf, stream)
-    assert list(font_subset._strings(stream, owner)) == expected
-    assert list(font_subset._qpdf_strings(owner)) == expected
+    assert font_subset._runs(stream, owner) == expected
+    assert font_subset._qpdf_runs(owner) == expected
+
+
+def test_a_string_outside_text_counts_as_shown_before_any_font() -> None:
+    """A marked-content property's string is no text: on a page it comes before any Tf
+    and is ignored; reading it as shown would only ever keep a glyph too many."""
+    stream = b"/Span <</ActualText <FEFF0041>>> BDC BT /F1 9 Tf <01> Tj ET EMC"
+    owner = pikepdf.Stream(pikepdf.new(), stream)
+    assert font_subset._runs(stream, owner) == [(None, b"\xfe\xff\0A"), ("F1", b"\1")]
+
+
+def test_the_bundled_pages_are_read_as_qpdf_reads_them(laid_out: Path) -> None:
+    literal = False  # ReportLab's own list bullets are literal strings
+    with pikepdf.open(laid_out) as pdf:
+        for page in pdf.pages:
+            data = page.obj.Contents.read_bytes()
+            literal = literal or b"(" in data
+            assert font_subset._runs(data, page.obj) == font_subset._qpdf_runs(page.obj)
+    assert literal
 
 
 def test_a_font_an_annotation_appearance_shows_is_left_whole(laid_out: Path) -> None:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 import struct
-from collections.abc import Iterator
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -57,15 +56,15 @@ MAX_FORM_DEPTH = 12  # forms in forms: ours nest one deep
 NAMES_KEPT = frozenset({0, 1, 2, 4, 6})
 WINDOWS_ENGLISH = (3, 1, 0x409)  # platform, encoding (Unicode BMP), language
 
-_TOKENS = re.compile(
-    rb"/([^\s/<>\[\]()%{}]+)\s+[-+]?(?:\d+\.?\d*|\.\d+)\s+Tf"  # a font chosen
-    rb"|<([0-9A-Fa-f\s]*)>"  # a hex string
-    rb"|\(((?:[^()\\]|\\.)*)\)"  # a literal string without unescaped parentheses
-)
+# A font chosen: the name is kept when a stream is split at each one.
+_TF = re.compile(rb"/([^\s/<>\[\]()%{}]+)\s+[-+]?(?:\d+\.?\d*|\.\d+)\s+Tf")
+_HEX = re.compile(rb"<((?:[0-9A-Fa-f]{2})*)>")  # an even number of digits, no space
+_STRING = re.compile(rb"\(((?:[^()\\]|\\.)*)\)")  # no unescaped parenthesis inside
 _LITERAL = re.compile(rb"\\([0-7]{1,3}|\r\n|.)|\r\n?", re.S)  # escapes; line ends
 _ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 _ESCAPED |= {b"\r": b"", b"\n": b"", b"\r\n": b""}  # a backslash before a line end joins lines
 _SHOWS = "Tf Tj TJ ' \""
+_FORM = Name.Form  # made once: pikepdf makes a new Name at each attribute access
 
 
 class _Unsure(Exception):
@@ -190,7 +189,7 @@ def _forms(
     for form in xobjects.values():
         if not isinstance(form, pikepdf.Stream) or form.objgen in scanned:
             continue
-        if form.get("/Subtype") != Name.Form:
+        if form.get("/Subtype") != _FORM:
             continue
         if depth >= MAX_FORM_DEPTH:
             raise _Unsure
@@ -224,53 +223,49 @@ def _scan(
     for font in names.values():
         if isinstance(font, Dictionary) and font.is_indirect:  # a direct one: left whole
             fonts[font.objgen] = font
-    current: set[int] | None = None
-    for name, string in _strings(data, owner):
-        if name is not None:
-            chosen = names.get("/" + name)
-            if not isinstance(chosen, Dictionary):
-                raise _Unsure
-            current = shown.setdefault(chosen.objgen, set()) if chosen.is_indirect else set()
-        elif current is not None:
-            current.update(string)
-        elif in_form and string:
-            raise _Unsure  # text before any Tf: shown in the font of whoever draws it
-        # On a page, a string before the first Tf is no text: a marked-content property.
+    runs = _runs(data, owner)
+    before = runs[0][1]  # what comes before the first Tf
+    if in_form and before:
+        raise _Unsure  # text in the font of whoever draws the form
+    # On a page, a string before the first Tf is no text: a marked-content property.
+    for name, codes in runs[1:]:
+        chosen = names.get("/" + (name or ""))
+        if not isinstance(chosen, Dictionary):
+            raise _Unsure
+        if chosen.is_indirect:
+            shown.setdefault(chosen.objgen, set()).update(codes)
 
 
-def _strings(data: bytes, owner: pikepdf.Object) -> Iterator[tuple[str | None, bytes]]:
-    """(font name, b"") for each ``Tf`` and (None, bytes) for each string, in order."""
-    tokens = _TOKENS.findall(data)
-    fonts = sum(1 for font, _, _ in tokens if font)
-    hex_strings = sum(1 for font, _, literal in tokens if not font and literal == b"")
-    literals = [literal for _, _, literal in tokens if literal]
-    escaped = sum(literal.count(b"\\(") + literal.count(b"\\)") for literal in literals)
-    # Every Tf, '<' and parenthesis of the stream is one the expression read, or qpdf
+def _runs(data: bytes, owner: pikepdf.Object) -> list[tuple[str | None, bytes]]:
+    """The bytes of every string in ``data``, run by run: first those before any ``Tf``
+    (under None), then after each ``Tf`` those up to the next (under its font name)."""
+    parts = _TF.split(data)
+    runs: list[tuple[str | None, bytes]] = []
+    hex_strings = strings = escaped = 0
+    for index in range(0, len(parts), 2):
+        part = parts[index]
+        found = _HEX.findall(part)
+        hex_strings += len(found)
+        codes = bytes.fromhex(b"".join(found).decode())
+        if b"(" in part:
+            literals = _STRING.findall(part)
+            strings += len(literals)
+            escaped += sum(s.count(b"\\(") + s.count(b"\\)") for s in literals)
+            codes += b"".join(_LITERAL.sub(_unescape, s) for s in literals)
+        name = parts[index - 1].decode("latin-1") if index else None
+        runs.append((name, codes))
+    # Every Tf, '<' and parenthesis of the stream is one the expressions read, or qpdf
     # reads the stream: a comment, an inline image, a nested or empty literal string,
-    # a name that contains "Tf" all end up there.
+    # an odd or spaced hex string, a name with "Tf" in it all end up there.
     if (
-        data.count(b"Tf") != fonts
+        data.count(b"Tf") != len(runs) - 1
         or data.count(b"<") - 2 * data.count(b"<<") != hex_strings
-        or data.count(b"(") + data.count(b")") != 2 * len(literals) + escaped
+        or data.count(b"(") + data.count(b")") != 2 * strings + escaped
         or b"%" in data
         or (b"BI" in data and re.search(rb"(?<![^\s])BI(?![^\s])", data))
     ):
-        yield from _qpdf_strings(owner)
-        return
-    for font, hex_string, literal in tokens:
-        if font:
-            yield font.decode("latin-1"), b""
-        elif literal:
-            yield None, _LITERAL.sub(_unescape, literal)
-        else:
-            yield None, _hex(hex_string)
-
-
-def _hex(string: bytes) -> bytes:
-    try:
-        return bytes.fromhex(string.decode())  # whitespace allowed
-    except ValueError:  # an odd number of digits: the last one is followed by 0
-        return bytes.fromhex(re.sub(rb"\s", b"", string).decode() + "0")
+        return _qpdf_runs(owner)
+    return runs
 
 
 def _unescape(match: re.Match[bytes]) -> bytes:
@@ -282,20 +277,24 @@ def _unescape(match: re.Match[bytes]) -> bytes:
     return _ESCAPED.get(escaped, escaped)
 
 
-def _qpdf_strings(owner: pikepdf.Object) -> Iterator[tuple[str | None, bytes]]:
+def _qpdf_runs(owner: pikepdf.Object) -> list[tuple[str | None, bytes]]:
+    """`_runs` as qpdf's tokenizer reads the stream."""
+    runs: list[tuple[str | None, bytearray]] = [(None, bytearray())]
     for instruction in pikepdf.parse_content_stream(owner, _SHOWS):
         if not isinstance(instruction, pikepdf.ContentStreamInstruction):
             continue  # an inline image: no text
-        operands, operator = instruction.operands, instruction.operator
-        if str(operator) == "Tf" and operands and isinstance(operands[0], Name):
-            yield str(operands[0])[1:], b""
+        operands, operator = list(instruction.operands), str(instruction.operator)
+        if operator == "Tf":
+            font = operands[0] if operands else None
+            runs.append((str(font)[1:] if isinstance(font, Name) else "", bytearray()))
             continue
-        shown = list(operands)[-1:]  # Tj, ' and " show their last operand
-        if str(operator) == "TJ" and shown and isinstance(shown[0], Array):
+        shown = operands[-1:]  # Tj, ' and " show their last operand
+        if operator == "TJ" and shown and isinstance(shown[0], Array):
             shown = list(shown[0])
         for item in shown:
             if isinstance(item, pikepdf.String):
-                yield None, bytes(item)
+                runs[-1][1].extend(bytes(item))
+    return [(name, bytes(codes)) for name, codes in runs]
 
 
 def _drawn_elsewhere(pdf: pikepdf.Pdf, forms: set[FontId]) -> set[FontId]:
