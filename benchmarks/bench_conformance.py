@@ -1,5 +1,5 @@
-"""What the conformance step (XMP, PDF/A or PDF/X) adds to the final pass, per PDF, and
-what preflight costs.
+"""What the conformance step (XMP, PDF/A or PDF/X) and the font subset step add to the
+final pass, per PDF, and what preflight costs.
 
 Run:  python benchmarks/bench_conformance.py [--repeat N]
 
@@ -7,7 +7,8 @@ On the laid-out PDFs of one bundled leaflet in English and Thai (captured just b
 the final pass), prints medians over N runs (default 15) of:
 
 - ``final_pass`` alone, and with the step as a screen build (PDF/A-2u), a plain CMYK
-  build (metadata only) and a PDF/X-4 build (a 13 KB test profile, `tests/icc_support`);
+  build (metadata only) and a PDF/X-4 build (a 13 KB test profile, `tests/icc_support`),
+  and with the font subset step (`finishing/font_subset.py`);
 - writing the same XMP through pikepdf's ``open_metadata()`` instead of the template;
 - the bytes each adds, and ``preflight`` of the finished file.
 
@@ -36,6 +37,7 @@ from msc_leaflet.build import build as build_module  # noqa: E402
 from msc_leaflet.build import build_leaflet  # noqa: E402
 from msc_leaflet.finishing import final_pass as final_pass_module  # noqa: E402
 from msc_leaflet.finishing.conformance import Conformance, conformance_step  # noqa: E402
+from msc_leaflet.finishing.font_subset import subset_fonts  # noqa: E402
 from msc_leaflet.finishing.preflight import preflight  # noqa: E402
 from msc_leaflet.project import Project  # noqa: E402
 from msc_leaflet.theme.output_intent import OutputIntent  # noqa: E402
@@ -105,6 +107,7 @@ def main() -> None:
             "PDF/X-4": conformance_step(
                 Conformance("PDF/X-4", ("en",), intent, Path(folder) / "theme.yaml")
             ),
+            "font subset": subset_fonts,
         }
         print(f"medians of {repeat} runs, CPU ms; sizes in bytes")
         for locale in ("en", "th"):
@@ -128,7 +131,7 @@ def report(
         print(f"  + {name:<20} {ms[name]:+6.2f} ms  {size:+6,} bytes")
     print(f"  + {'open_metadata() XMP':<20} {ms['open_metadata() XMP']:+6.2f} ms (instead)")
     finished = folder / f"{locale}.pdf"
-    finished.write_bytes(final_pass(pdf, [steps["PDF/A-2u"]]))
+    finished.write_bytes(final_pass(pdf, [steps["font subset"], steps["PDF/A-2u"]]))
     check = statistics.median(cpu_ms(lambda: preflight(finished)) for _ in range(repeat))
     with pikepdf.open(finished) as document:
         pages = len(document.pages)

@@ -46,6 +46,7 @@ NS = {
     "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
     "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
     "pdfxid": "http://www.npes.org/pdfx/ns/id/",
+    "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 BUNDLED_THEME = REPO / "src" / "msc_leaflet" / "data" / "theme.yaml"
@@ -119,10 +120,22 @@ def test_screen_edition_is_pdfa_2u_with_consistent_xmp(english: Path) -> None:
         assert xmp.one("pdf:Keywords") == str(info.Keywords)
         assert xmp.one("xmp:CreateDate") == xmp_date(str(info.CreationDate))
         assert xmp.one("xmp:ModifyDate") == xmp_date(str(info.ModDate))
-        assert xmp.one("xmp:MetadataDate") == xmp.one("xmp:ModifyDate")
+        # Nothing PDF/A does not ask for and the file says elsewhere, and no padding.
+        assert xmp.all("xmp:MetadataDate") == [] and xmp.all("dc:format") == []
+        assert xmp.all("xmpMM:InstanceID") == [] and xmp.all("xmpMM:RenditionClass") == []
+        packet = pdf.Root.Metadata.read_bytes()
+        assert b"\n " not in packet and b"  " not in packet
         assert xmp.all("pdfxid:GTS_PDFXVersion") == [] and xmp.all("pdf:Trapped") == []
         assert "/Filter" not in pdf.Root.Metadata  # PDF/A: the packet stays readable
         assert not pdf.is_encrypted and len(pdf.trailer.ID) == 2
+
+
+def test_every_stream_but_the_xmp_packet_is_compressed(english: Path) -> None:
+    """The layout writes its streams plain; the final pass compresses them, once."""
+    with pikepdf.open(english) as pdf:
+        streams = [o for o in pdf.objects if isinstance(o, pikepdf.Stream)]
+        plain = [o for o in streams if "/Filter" not in o and o.get("/Type") != "/Metadata"]
+        assert len(streams) > 10 and plain == []
 
 
 def test_screen_edition_has_an_srgb_output_intent_and_printing_links(english: Path) -> None:
@@ -242,6 +255,7 @@ def test_cmyk_with_the_shops_profile_is_pdfx_4(make_project: Callable[..., Path]
         xmp = Xmp(pdf)
         assert xmp.one("pdfxid:GTS_PDFXVersion") == "PDF/X-4"
         assert xmp.one("pdf:Trapped") == "False"
+        assert xmp.one("xmpMM:VersionID") == "1" and xmp.one("xmpMM:RenditionClass")
         assert xmp.all("pdfaid:part") == []
         assert all("/TrimBox" in page.obj and "/BleedBox" in page.obj for page in pdf.pages)
         assert pdf.pdf_version <= "1.6"  # PDF/X-4 is based on PDF 1.6
@@ -390,6 +404,18 @@ def test_a_tagged_document_claims_pdfua_with_its_schema_described(tmp_path: Path
     untagged = pikepdf.new()
     write_metadata(untagged, ["en"], STANDARDS["none"])
     assert Xmp(untagged).all("pdfuaid:part") == []
+
+
+def test_empty_info_entries_go_rather_than_disagree_with_the_xmp() -> None:
+    pdf = pikepdf.new()
+    pdf.docinfo["/Title"] = "A title"
+    pdf.docinfo["/Subject"] = ""
+    pdf.docinfo["/Keywords"] = ""
+    write_metadata(pdf, ["en"], STANDARDS["PDF/A-2u"])
+    assert "/Subject" not in pdf.docinfo and "/Keywords" not in pdf.docinfo
+    xmp = Xmp(pdf)
+    assert xmp.all("dc:description/rdf:Alt/rdf:li") == [] and xmp.all("pdf:Keywords") == []
+    assert xmp.one("dc:title/rdf:Alt/rdf:li") == "A title"
 
 
 def test_xmp_escapes_text_and_converts_dates() -> None:

@@ -42,6 +42,24 @@ def test_each_mark_outline_is_written_once(tmp_path: Path, monkeypatch: pytest.M
             assert b" c\n" not in content.get_data() and b" c " not in content.get_data()
 
 
+def test_a_mark_form_says_only_what_is_not_a_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = build_document(tmp_path / "1.pdf", THAI_PARAGRAPHS, monkeypatch=monkeypatch)
+    forms = _forms(built.path)
+    assert forms
+    reader = PdfReader(built.path)
+    for page in reader.pages:
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        xobjects = resources["/XObject"].get_object()
+        assert isinstance(xobjects, DictionaryObject)
+        for ref in xobjects.values():
+            form = ref.get_object()
+            assert set(form) - {"/Length"} == {"/Subtype", "/BBox", "/Resources", "/Filter"}
+            assert form["/Resources"] == {}  # a path needs none, and inherits none
+
+
 def test_table_rows_and_footers_read_on_one_line(tmp_path: Path) -> None:
     """pypdf ends a line at every form: the marks go after the page's text, so a table
     row's cells (and a footer's two halves) still read as one line."""

@@ -29,6 +29,7 @@ from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
 from ..finishing.final_pass import final_pass
+from ..finishing.font_subset import subset_fonts
 from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
 from ..languages import bcp47
@@ -219,7 +220,7 @@ def build_loaded(
         )
         # The structure tree and the font programs first, then the claims made of them.
         steps = [tag_structure(result.tagger)] if result.tagger else []
-        steps.append(match_font_widths)
+        steps += [subset_fonts, match_font_widths]
         pdf = final_pass(result.pdf, steps if booklet else [*steps, conform])
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet

@@ -143,6 +143,11 @@ def write_metadata(pdf: pikepdf.Pdf, languages: Sequence[str], claim: Claim) -> 
         value = info.get(key)
         return str(value) if isinstance(value, pikepdf.String) else ""
 
+    # ReportLab writes /Subject and /Keywords empty when a leaflet has none: an empty
+    # entry says nothing, and XMP (which mirrors Info for PDF/A) writes no empty property.
+    for key in ("/Subject", "/Keywords"):
+        if key in info and text(key) == "":
+            del info[key]
     trapped = info.get("/Trapped")
     root = pdf.Root
     marked = root.get("/MarkInfo")

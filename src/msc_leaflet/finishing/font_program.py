@@ -20,6 +20,8 @@ import zlib
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from .truetype import byte_cmap, table_offsets
+
 TOLERANCE = 1.0  # 1/1000 em, as validators allow for rounding
 
 
@@ -81,27 +83,3 @@ def _advances_by_code(data: bytes) -> dict[int, float]:
 
 def _tables(data: bytes) -> dict[bytes, int]:
     return {tag: offset for tag, (offset, _) in table_offsets(data).items()}
-
-
-def table_offsets(data: bytes) -> dict[bytes, tuple[int, int]]:
-    """Tag → (offset, length) of each table of a TrueType program."""
-    count = struct.unpack_from(">H", data, 4)[0]
-    return {
-        data[12 + 16 * i : 16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)
-        for i in range(count)
-    }
-
-
-def byte_cmap(data: bytes, cmap: int) -> dict[int, int]:
-    """The first subtable of format 0 or 6 (what ReportLab's subsets hold)."""
-    count = struct.unpack_from(">H", data, cmap + 2)[0]
-    for i in range(count):
-        offset = cmap + struct.unpack_from(">I", data, cmap + 4 + 8 * i + 4)[0]
-        fmt = struct.unpack_from(">H", data, offset)[0]
-        if fmt == 0:
-            return dict(enumerate(data[offset + 6 : offset + 262]))
-        if fmt == 6:
-            first, entries = struct.unpack_from(">HH", data, offset + 6)
-            glyphs = struct.unpack_from(f">{entries}H", data, offset + 10)
-            return {first + i: glyph for i, glyph in enumerate(glyphs)}
-    raise ValueError("no byte-encoding cmap")

@@ -10,9 +10,7 @@ program's own advance disagrees (`font_program.widths_agree`).
 This step gives every code whose width disagrees a copy of its glyph, with the width as
 its advance, and points the code at the copy. Outlines are unchanged, /Widths are
 unchanged, ToUnicode is unchanged: what a page shows and what extractors read stay
-exactly the same. Written with `struct` on the few tables involved (ReportLab's
-subsets hold glyf, loca, hmtx, hhea, maxp, head, cmap format 6, post format 3), because
-fontTools takes 20–70 ms to read and write one font.
+exactly the same. Written with `struct` on the few tables involved (`truetype.py`).
 """
 
 from __future__ import annotations
@@ -22,12 +20,21 @@ import struct
 import pikepdf
 from pikepdf import Dictionary, Name
 
-from .font_program import TOLERANCE, byte_cmap, table_offsets
-
-_HEAD_CHECKSUM = 8  # head.checkSumAdjustment
-_HEAD_LOCA_FORMAT = 50  # head.indexToLocFormat
-_HHEA_METRICS = 34  # hhea.numberOfHMetrics
-_MAXP_GLYPHS = 4  # maxp.numGlyphs
+from .font_program import TOLERANCE
+from .truetype import (
+    HEAD_LOCA_FORMAT,
+    HEAD_UNITS,
+    HHEA_METRICS,
+    MAXP_GLYPHS,
+    assemble,
+    byte_cmap,
+    glyph_count,
+    long_loca,
+    read_loca,
+    set_field,
+    table_offsets,
+    write_loca,
+)
 
 
 def match_font_widths(pdf: pikepdf.Pdf) -> None:
@@ -65,31 +72,31 @@ def with_advances(data: bytes, wanted: dict[int, float]) -> bytes:
     same bytes object when nothing differs."""
     tables = table_offsets(data)
     offsets = {tag: offset for tag, (offset, _) in tables.items()}
-    units = struct.unpack_from(">H", data, offsets[b"head"] + 18)[0]
-    long_loca = struct.unpack_from(">h", data, offsets[b"head"] + _HEAD_LOCA_FORMAT)[0] == 1
-    glyph_count = struct.unpack_from(">H", data, offsets[b"maxp"] + _MAXP_GLYPHS)[0]
-    metric_count = struct.unpack_from(">H", data, offsets[b"hhea"] + _HHEA_METRICS)[0]
+    units = struct.unpack_from(">H", data, offsets[b"head"] + HEAD_UNITS)[0]
+    long = long_loca(data, tables)
+    count = glyph_count(data, tables)
+    metric_count = struct.unpack_from(">H", data, offsets[b"hhea"] + HHEA_METRICS)[0]
     metrics = [
         struct.unpack_from(">Hh", data, offsets[b"hmtx"] + 4 * min(g, metric_count - 1))
-        for g in range(glyph_count)
+        for g in range(count)
     ]
-    if metric_count < glyph_count:  # the rest share the last advance, with their own lsb
+    if metric_count < count:  # the rest share the last advance, with their own lsb
         tail = offsets[b"hmtx"] + 4 * metric_count
-        for g in range(metric_count, glyph_count):
+        for g in range(metric_count, count):
             lsb = struct.unpack_from(">h", data, tail + 2 * (g - metric_count))[0]
             metrics[g] = (metrics[metric_count - 1][0], lsb)
     code_to_glyph = byte_cmap(data, offsets[b"cmap"])
     changes: dict[int, int] = {}  # code → its advance in font units, where it differs
     for code, width in wanted.items():
         glyph = code_to_glyph.get(code)
-        if glyph is None or glyph >= glyph_count:
+        if glyph is None or glyph >= count:
             continue
         if abs(metrics[glyph][0] * 1000 / units - width) > TOLERANCE / 2:
             changes[code] = round(width * units / 1000)
     if not changes:
         return data
-    original = _loca(data, offsets[b"loca"], glyph_count, long_loca)
-    loca = original[:glyph_count]
+    original = read_loca(data, offsets[b"loca"], count, long)
+    loca = original[:count]
     glyf = bytearray(data[offsets[b"glyf"] : offsets[b"glyf"] + tables[b"glyf"][1]])
     glyf += b"\0" * (-len(glyf) % 4)  # the last glyph's padding: copies start aligned
     new_glyph: dict[int, int] = {}
@@ -103,33 +110,16 @@ def with_advances(data: bytes, wanted: dict[int, float]) -> bytes:
         new_glyph[code] = len(metrics) - 1
     loca.append(len(glyf))
     total = len(metrics)
-    long_loca = long_loca or len(glyf) > 0x1FFFE
+    long = long or len(glyf) > 0x1FFFE
     out = {tag: data[offset : offset + length] for tag, (offset, length) in tables.items()}
     out[b"glyf"] = bytes(glyf)
-    out[b"loca"] = (
-        struct.pack(f">{len(loca)}I", *loca)
-        if long_loca
-        else struct.pack(f">{len(loca)}H", *(o // 2 for o in loca))
-    )
+    out[b"loca"] = write_loca(loca, long)
     out[b"hmtx"] = b"".join(struct.pack(">Hh", a, lsb) for a, lsb in metrics)
-    out[b"hhea"] = _set(out[b"hhea"], _HHEA_METRICS, ">H", total)
-    out[b"maxp"] = _set(out[b"maxp"], _MAXP_GLYPHS, ">H", total)
-    head = _set(out[b"head"], _HEAD_LOCA_FORMAT, ">h", int(long_loca))
-    out[b"head"] = _set(head, _HEAD_CHECKSUM, ">I", 0)  # set again by `_assemble`
+    out[b"hhea"] = set_field(out[b"hhea"], HHEA_METRICS, ">H", total)
+    out[b"maxp"] = set_field(out[b"maxp"], MAXP_GLYPHS, ">H", total)
+    out[b"head"] = set_field(out[b"head"], HEAD_LOCA_FORMAT, ">h", int(long))
     out[b"cmap"] = _remap(out[b"cmap"], new_glyph)
-    return _assemble(data, out)
-
-
-def _loca(data: bytes, offset: int, glyph_count: int, long_loca: bool) -> list[int]:
-    if long_loca:
-        return list(struct.unpack_from(f">{glyph_count + 1}I", data, offset))
-    return [2 * v for v in struct.unpack_from(f">{glyph_count + 1}H", data, offset)]
-
-
-def _set(table: bytes, at: int, fmt: str, value: int) -> bytes:
-    out = bytearray(table)
-    struct.pack_into(fmt, out, at, value)
-    return bytes(out)
+    return assemble(data, out)
 
 
 def _remap(cmap: bytes, new_glyph: dict[int, int]) -> bytes:
@@ -150,33 +140,6 @@ def _remap(cmap: bytes, new_glyph: dict[int, int]) -> bytes:
                     raise ValueError("a format 0 cmap cannot point past glyph 255")
                 out[offset + 6 + code] = glyph
     return bytes(out)
-
-
-def _checksum(table: bytes) -> int:
-    padded = table + b"\0" * (-len(table) % 4)
-    total: int = sum(struct.unpack(f">{len(padded) // 4}I", padded))
-    return total & 0xFFFFFFFF
-
-
-def _assemble(original: bytes, tables: dict[bytes, bytes]) -> bytes:
-    """A TrueType file of ``tables`` (the directory header kept from ``original``), with
-    table checksums and head.checkSumAdjustment recomputed."""
-    tags = sorted(tables)
-    header = bytearray(original[:12])
-    directory = bytearray()
-    body = bytearray()
-    start = 12 + 16 * len(tags)
-    head_at = 0
-    for tag in tags:
-        table = tables[tag]
-        if tag == b"head":
-            head_at = start + len(body)
-        directory += struct.pack(">4sIII", tag, _checksum(table), start + len(body), len(table))
-        body += table + b"\0" * (-len(table) % 4)
-    font = bytearray(header + directory + body)
-    adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
-    struct.pack_into(">I", font, head_at + _HEAD_CHECKSUM, adjustment)
-    return bytes(font)
 
 
 __all__ = ["match_font_widths", "with_advances"]

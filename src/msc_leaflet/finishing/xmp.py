@@ -86,21 +86,22 @@ def _simple(name: str, value: str) -> str:
 # PDF/A-2 accepts only the XMP schemas of its time, and others described in the file:
 # pdfuaid (2012) is younger, so a PDF/A file that claims PDF/UA describes it here.
 _PDFUA_EXTENSION = """
-  <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-     <pdfaProperty:name>part</pdfaProperty:name>
-     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-     <pdfaProperty:category>internal</pdfaProperty:category>
-     <pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>
-    </rdf:li></rdf:Seq></pdfaSchema:property>
-   </rdf:li></rdf:Bag></pdfaExtension:schemas>
-  </rdf:Description>"""
+<rdf:Description rdf:about="" \
+xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
+xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>"""
 
 
 _CLAIM_NAMESPACES = {
@@ -114,7 +115,7 @@ def _claim(prefix: str, properties: str) -> str:
     """A description of its own per claim: PDF/A refuses a namespace it does not know
     even when declared and unused, so none is declared that the file does not use."""
     return (
-        f'\n  <rdf:Description rdf:about="" xmlns:{prefix}="{_CLAIM_NAMESPACES[prefix]}">'
+        f'\n<rdf:Description rdf:about="" xmlns:{prefix}="{_CLAIM_NAMESPACES[prefix]}">'
         f"{properties}</rdf:Description>"
     )
 
@@ -138,30 +139,38 @@ def xmp_packet(meta: DocumentMetadata) -> bytes:
     # PDF/X-4: written where it is allowed.
     trapped = "" if meta.pdfa else _simple("pdf:Trapped", meta.trapped)
     document_id = meta.document_id()
+    # PDF/X-4 asks for the document's version and rendition class (ISO 15930-7), and a
+    # PDF/X file keeps all four ids; PDF/A asks for none, so its file says only which
+    # document it is (dc:format and xmp:MetadataDate, which repeat what a PDF's own
+    # header and xmp:ModifyDate say, are left out of every packet).
+    versions = (
+        f"<xmpMM:InstanceID>{document_id}</xmpMM:InstanceID>"
+        "<xmpMM:VersionID>1</xmpMM:VersionID>"
+        "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>"
+        if meta.pdfx
+        else ""
+    )
+    # No padding (nothing edits the packet in place) and no indentation: a PDF/A
+    # packet is stored uncompressed, so every byte of it counts.
     packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title>{_alt(meta.title)}</dc:title>
-   {_creator(meta.author)}
-   {f"<dc:description>{_alt(meta.subject)}</dc:description>" if meta.subject else ""}
-   <dc:language><rdf:Bag>{languages}</rdf:Bag></dc:language>
-   {_simple("pdf:Keywords", meta.keywords)}
-   {_simple("pdf:Producer", meta.producer)}
-   {trapped}
-   {_simple("xmp:CreatorTool", meta.creator_tool)}
-   {_simple("xmp:CreateDate", meta.created)}
-   {_simple("xmp:ModifyDate", meta.modified)}
-   {_simple("xmp:MetadataDate", meta.modified)}
-   <xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>
-   <xmpMM:InstanceID>{document_id}</xmpMM:InstanceID>
-   <xmpMM:VersionID>1</xmpMM:VersionID>
-   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-  </rdf:Description>{claims}
- </rdf:RDF>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" \
+xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" \
+xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
+<dc:title>{_alt(meta.title)}</dc:title>
+{_creator(meta.author)}
+{f"<dc:description>{_alt(meta.subject)}</dc:description>" if meta.subject else ""}
+<dc:language><rdf:Bag>{languages}</rdf:Bag></dc:language>
+{_simple("pdf:Keywords", meta.keywords)}
+{_simple("pdf:Producer", meta.producer)}
+{trapped}
+{_simple("xmp:CreatorTool", meta.creator_tool)}
+{_simple("xmp:CreateDate", meta.created)}
+{_simple("xmp:ModifyDate", meta.modified)}
+<xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>{versions}
+</rdf:Description>{claims}
+</rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"""
     return "\n".join(line for line in packet.splitlines() if line.strip()).encode("utf-8")

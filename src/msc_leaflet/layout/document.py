@@ -150,6 +150,9 @@ def _layout(
         creator="msc-leaflet",
         producer="msc-leaflet (ReportLab)",
         invariant=1,
+        # Streams are written plain and compressed once, at zlib's best level, when the
+        # final pass saves the file (finishing/final_pass.py): not twice, and smaller.
+        pageCompression=0,
         lang=bcp47(leaflets[0].language),  # PDF /Lang is BCP 47: zh-Hans, not zh_Hans
         initialFontName=setting.family.regular,
     )

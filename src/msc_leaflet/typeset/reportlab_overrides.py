@@ -35,6 +35,8 @@ import reportlab
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
+from .to_unicode import utf16_hex, write_cmap
+
 REPORTLAB_VERSION = "5.1.0"
 
 #: sha256 of the source of each ReportLab function whose behaviour the stage relies on.
@@ -85,42 +87,15 @@ def check_reportlab() -> list[str]:
     return problems
 
 
-def utf16_hex(text: str) -> str:
-    """Hex of ``text`` in UTF-16BE: what a ToUnicode CMap value and /ActualText hold."""
-    return text.encode("utf-16-be").hex().upper()
-
-
 def to_unicode_cmap(fontname: str, subset: list[int], texts: dict[int, str]) -> str:
     """A ToUnicode CMap for one subset; ``texts`` gives the text behind glyph keys.
 
-    Same layout as ReportLab's ``makeToUnicodeCMap`` (so other fonts are unaffected),
-    but values are UTF-16BE of any length: glyph keys map to their source text and code
-    points above U+FFFF become surrogate pairs instead of a 5-digit, invalid value.
+    Values are UTF-16BE of any length (ReportLab's ``makeToUnicodeCMap`` writes four
+    hex digits): glyph keys map to their source text and code points above U+FFFF
+    become surrogate pairs instead of a 5-digit, invalid value.
     """
-    entries = [
-        f"<{code:02X}> <{utf16_hex(texts.get(key, chr(key)))}>" for code, key in enumerate(subset)
-    ]
-    cmap = [
-        "/CIDInit /ProcSet findresource begin",
-        "12 dict begin",
-        "begincmap",
-        "/CIDSystemInfo",
-        f"<< /Registry ({fontname})",
-        f"/Ordering ({fontname})",
-        "/Supplement 0",
-        ">> def",
-        f"/CMapName /{fontname} def",
-        "/CMapType 2 def",
-        "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>",
-        "endcodespacerange",
-    ]
-    # A bfchar block holds at most 100 entries (PDF 32000-1, 9.10.3).
-    for start in range(0, len(entries), 100):
-        block = entries[start : start + 100]
-        cmap += [f"{len(block)} beginbfchar", *block, "endbfchar"]
-    cmap += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-    return "\n".join(cmap)
+    values = {code: utf16_hex(texts.get(key, chr(key))) for code, key in enumerate(subset)}
+    return write_cmap(fontname, len(subset) - 1, values)
 
 
 class ShapingTTFont(ttfonts.TTFont):  # type: ignore[misc]
