@@ -23,7 +23,6 @@ with the language of the terms the translation kept from its source).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
 
@@ -34,21 +33,13 @@ from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
 from .outlines import glyph_form, units_per_em
+from .placed import Placed
+from .placed import carriers as _carriers
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
-
-
-@dataclass(slots=True)  # not frozen: one is made per character drawn, and a frozen
-class Placed:  # dataclass costs 2.5x as much to create (1.4 ms of an English page)
-    """A cluster at an x position (points, relative to the canvas origin)."""
-
-    piece: Piece
-    cluster: Cluster
-    x: float
-    stretch: float = 0.0  # justification: extra width of a space (points)
 
 
 def _num(value: float) -> str:
@@ -317,18 +308,6 @@ def _letters(text: str) -> int:
 HELD_MARKS = "_msc_held_marks"
 # A canvas attribute: the ``cm`` operators in effect, as written (`draw.MarkHoldingCanvas`).
 CM_CHAIN = "_msc_cm_chain"
-
-
-def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
-    """The glyphs of ``placed`` that go into the text layer."""
-    cluster = placed.cluster
-    if placed.stretch and cluster.is_space:
-        # A justified space is one wider space glyph, not a space plus a gap:
-        # pdfminer would read the gap as a second space.
-        space = cluster.carriers[0]
-        width = round(space.width + placed.stretch * 1000 / placed.piece.size)
-        return (replace(space, key=font.glyph_key(space.gid, " ", width), width=width),)
-    return cluster.carriers
 
 
 def _stand_ins(
