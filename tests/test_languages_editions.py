@@ -34,30 +34,16 @@ PAPERS = {"a4": (595.3, 841.9), "a5": (419.5, 595.3)}  # points, portrait
 # (file name suffix, --proof): each built in the single and the parallel edition.
 VARIANTS = {"": False, ".proof": True}
 EDITIONS = {"single": "", "parallel": ".parallel"}
-# What an extractor cannot read back, and why (#16). Every other extractor reads every
-# message of every language exactly (NFC, whitespace and format characters aside).
-UNREADABLE = {
-    ("ar", "pdfminer"): "pdfminer has no bidi pass: it reads Arabic lines in visual order",
-}
 # Known limits (#16), by language and extractor: messages not read in source order on
-# A4 or A5. The Arabic text layer is in visual order (every PDF writer's), and each
-# extractor rebuilds reading order with its own heuristic; pdfium reads every message
-# (see `render.RIGHT_TO_LEFT_MARK`, `shaping._mirrored`). pdftotext does not mirror
-# brackets, so it reads "(MSCs)" as drawn; on a page it finds mostly Latin (the
-# references) it takes a full stop inside an Arabic line as left to right. pypdf joins
-# runs in content order: a Latin word, digits or a citation in an Arabic line moves.
-# On A5 a Burmese table cell wraps beside its neighbour's two lines, and pdftotext
-# and pdfminer read the row line by line across both cells.
+# A4 or A5. Every extractor reads every other message of every language exactly (NFC,
+# whitespace and format characters aside). Arabic lines are written in reading order
+# (`typeset.reading_order`); on a page whose words are mostly Latin (A4 page 2, with
+# the references), pdftotext reorders each line as left-to-right text with
+# right-to-left stretches in it, and a full stop ends such a stretch: the disclaimer's
+# mid-line stop moves. On A5 a Burmese table cell wraps beside its neighbour's two
+# lines, and pdftotext and pdfminer read the row line by line across both cells.
 UNREAD = {
-    ("ar", "pdftotext"): {"lede", "disclaimer"},
-    ("ar", "pypdf"): {
-        "lede",
-        "urgent-help",
-        "signs-intro",
-        "signs-table/row/1/2",
-        "where-cells-go",
-        "faq/1/answer",
-    },
+    ("ar", "pdftotext"): {"disclaimer"},
     ("my", "pdftotext"): {"signs-table/row/3/1"},
     ("my", "pdfminer"): {"signs-table/row/3/1"},
 }
@@ -188,8 +174,6 @@ def test_every_edition_and_paper_builds_with_fonts_that_draw(
 def test_every_extractor_reads_every_translated_message(
     built: dict[str, Path], lang: str, paper: str, extractor: str
 ) -> None:
-    if (lang, extractor) in UNREADABLE:
-        pytest.skip(UNREADABLE[lang, extractor])
     pdf = built[paper] / lang / f"{LEAFLET}.pdf"
     text = squash(EXTRACTORS[extractor](pdf))
     missing = [p for p in translated_pieces(lang, extractor) if squash(p) not in text]
