@@ -4,18 +4,21 @@ layer every reader reads in source order (#16)."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from reportlab.lib.colors import black
 
-from msc_leaflet.typeset import Run, default_family, make_paragraph
+from msc_leaflet.typeset import Run, default_family, make_paragraph, render
+from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.bidi import levels, visual_order
 from msc_leaflet.typeset.render import place_units
 from msc_leaflet.typeset.shaping import harfbuzz_font, shape
 from pdfjs_text import extract_pdfjs
+from pdfread import items_of
 from scripts_samples import SAMPLES
-from typeset_support import EXTRACTORS, body_style, build_document
+from typeset_support import EXTRACTORS, body_style, build_document, source_text
 
 ARABIC_FONT = "NotoSansArabic-regular"
 
@@ -108,3 +111,88 @@ def test_brackets_and_a_final_stop_read_in_source_order(
     # pdfium and pdftotext.
     path = build_arabic(tmp_path / "ar.pdf", [[(text, "")]])
     assert squash(READERS[reader](path)) == squash(text)
+
+
+#: Arabic with everything that sits inside it in a leaflet, one paragraph each, set in
+#: a narrow column so that lines start and end with them.
+MIXED: dict[str, list[tuple[str, str]]] = {
+    "Latin term": [("استخدم الطبيب خلايا MSC في العلاج.", "")],
+    "digits": [("خذ 2 حبة كل 8 ساعات، لمدة 3 أيام.", "")],
+    "decimal number": [("الجرعة 1.5 مل حسب الوزن.", "")],
+    "citation": [("لا تبقى الخلايا طويلًا", ""), ("1", "^1"), (". ثم تختفي.", "")],
+    "brackets around Latin": [("تعطي العيادات الخلايا (MSCs) عن طريق الوريد.", "")],
+    "brackets around Arabic": [("اقرأ النشرة (بعناية) قبل العلاج.", "")],
+    "brackets around digits": [("الجرعة (أو 2 مل) [انظر الجدول].", "")],
+    "quotation marks": [("قال الطبيب «اشرب الماء» ثم غادر.", "")],
+    "starts with Latin": [("MSC هو اختصار شائع.", "")],
+    "ends with Latin": [("نستخدم خلايا MSC", "")],
+    "starts with a bracket": [("(انظر الملحق) قبل الزيارة.", "")],
+    "a link": [("اتصل بالرقم ", ""), ("1669", "l"), (" فورًا.", "")],
+}
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+@pytest.mark.parametrize("column", [None, 110.0], ids=["a4-width", "narrow"])
+def test_what_sits_inside_arabic_reads_in_source_order(
+    tmp_path: Path, reader: str, column: float | None
+) -> None:
+    path = build_arabic(tmp_path / "ar.pdf", list(MIXED.values()), column)
+    text = squash(READERS[reader](path))
+    unread = [name for name, pieces in MIXED.items() if squash(source_text(pieces)) not in text]
+    assert unread == []
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                name == "pypdfium2",
+                strict=True,
+                reason="pdfium reverses the order of Latin words inside Arabic: its bidi "
+                "pass cuts a line at every space and reverses the order of the pieces",
+            ),
+        )
+        for name in sorted(READERS)
+    ],
+)
+def test_a_latin_phrase_inside_arabic_reads_in_source_order(tmp_path: Path, reader: str) -> None:
+    # On a page of Arabic: pdftotext reads a page whose letters are mostly Latin as a
+    # left-to-right page, and no order of the text layer changes that.
+    text = "استخدم Mesenchymal stromal cells في العلاج."
+    paragraphs = [[(sample, "")] for sample in SAMPLES["ar"]] + [[(text, "")]]
+    path = build_arabic(tmp_path / "ar.pdf", paragraphs)
+    assert squash(text) in squash(READERS[reader](path))
+
+
+def glyph_positions(path: Path) -> Counter[tuple[str, float, float]]:
+    """(text, left edge, baseline) of every glyph pdfminer finds, format characters
+    and spaces left out (the reading-order layer adds them)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    found: Counter[tuple[str, float, float]] = Counter()
+    for page in extract_pages(path):
+        for char in items_of(page, LTChar):
+            text = squash(char.get_text())
+            if text:
+                found[text, round(char.x0, 4), round(char.y0, 2)] += 1
+    return found
+
+
+def test_writing_in_reading_order_moves_no_glyph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same lines written left to right, as drawn: every glyph is where it was.
+    paragraphs = [[(text, "")] for text in SAMPLES["ar"]] + list(MIXED.values())
+    read = build_arabic(tmp_path / "read.pdf", paragraphs, 150)
+    monkeypatch.setattr(render, "has_right_to_left", lambda items: False)
+    laid = render.place_units
+    monkeypatch.setattr(
+        paragraph_module,
+        "place_units",
+        lambda *args: sorted(laid(*args), key=lambda placed: placed.x),
+    )
+    drawn = build_arabic(tmp_path / "drawn.pdf", paragraphs, 150)
+    assert glyph_positions(read) == glyph_positions(drawn)
