@@ -22,7 +22,8 @@ from reportlab.platypus import SimpleDocTemplate
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph
 from msc_leaflet.typeset import paragraph as paragraph_module
-from msc_leaflet.typeset.render import Placed, draw_placed
+from msc_leaflet.typeset.placed import Placed
+from msc_leaflet.typeset.render import draw_placed
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = ROOT / "locales" / "th" / "words.txt"

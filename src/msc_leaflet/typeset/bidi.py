@@ -6,7 +6,8 @@ resolves an embedding level per character (even: left to right, odd: right to le
 shaping then sets each run in its direction (HarfBuzz mirrors brackets in right-to-left
 runs and joins Arabic letters), and each printed line shows its clusters in visual
 order (rule L2: reverse every run at or above each odd level). The PDF text layer keeps
-the logical order: glyphs are written in reading order at their visual positions.
+the logical order: glyphs are written in reading order at their visual positions
+(``reading_order``).
 
 Levels come from python-bidi's reference implementation (``bidi.algorithm``); ICU's,
 the better-kept one, is not exposed by icu4py. Lines break on logical text first, as

@@ -1,10 +1,11 @@
 """Placed clusters → PDF content: the text layer, glyph outlines, and link areas.
 
 A line becomes one text object holding the text-carrying glyphs (see
-``shaping._text_carriers``) in reading order, shown with ``TJ``; HarfBuzz positions
+``shaping._text_carriers``) left to right, shown with ``TJ``; HarfBuzz positions
 become in-array adjustments, as extractors expect inside a word. Marks and other
 outline-only glyphs follow the text object, each drawing its glyph's form
-(``outlines.py``).
+(``outlines.py``). A line with right-to-left text is drawn at the same positions but
+written in reading order, glyph by glyph, as ``reading_order`` decides.
 
 A citation superscript is written twice: as invisible text (render mode 3) on the
 baseline, where every extractor reads it as part of the line, and as visible raised
@@ -22,10 +23,10 @@ with the language of the terms the translation kept from its source).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import groupby
+from typing import TypeVar
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
@@ -34,21 +35,20 @@ from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
 from .outlines import glyph_form, units_per_em
+from .placed import Placed
+from .placed import carriers as _carriers
+from .reading_order import Shown, has_right_to_left, reading_order
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
 
+_Part = TypeVar("_Part")
 
-@dataclass(slots=True)  # not frozen: one is made per character drawn, and a frozen
-class Placed:  # dataclass costs 2.5x as much to create (1.4 ms of an English page)
-    """A cluster at an x position (points, relative to the canvas origin)."""
 
-    piece: Piece
-    cluster: Cluster
-    x: float
-    stretch: float = 0.0  # justification: extra width of a space (points)
+#: The smallest move (points) a line written left to right makes between glyphs.
+MIN_SHIFT = 0.0005
 
 
 def _num(value: float) -> str:
@@ -72,6 +72,7 @@ class _LineWriter:
         self.ops = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm"]
         self.paths: list[str] = []
         self.tx = x  # where the next glyph would be drawn without adjustment
+        self.pen = x  # where it is drawn, for glyphs written one by one (`_show`)
         self.font: tuple[str, float] | None = None
         self.fill: str | None = None
         self.path_fill: str | None = None
@@ -99,30 +100,49 @@ class _LineWriter:
         self.ops.append(op)
 
     def line(self, items: Sequence[Placed]) -> None:
-        """Write a line, marked as content of the current element on a tagged page."""
+        """Write a line in drawing order, marked as content of the current element on a
+        tagged page."""
+        self._tagged(items, items, self._fonts)
+
+    def shown(self, glyphs: Sequence[Shown]) -> None:
+        """Write a line glyph by glyph in the order given (`reading_order`), marked as
+        content of the current element on a tagged page."""
+        self._tagged([glyph.placed for glyph in glyphs], glyphs, self._show)
+
+    def _tagged(
+        self,
+        items: Sequence[Placed],
+        parts: Sequence[_Part],
+        write: Callable[[Sequence[_Part]], None],
+    ) -> None:
+        """``write`` the ``parts`` of a line (``parts[i]`` belongs to the cluster
+        ``items[i]``), in one marked-content sequence per stretch of one element."""
         element = self.element
         if element is None or self.tagger is None:
-            self._fonts(items)
+            write(parts)
             return
         if element.uniform:
-            self._marked(element, items)
+            self._marked(element, parts, write)
             return
         keys = _tag_keys(items, element)
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
-            self._marked(self._owner(element, keys[0], items), items)
+            self._marked(self._owner(element, keys[0], items), parts, write)
             return
         start = 0
         for key, group in groupby(keys):
             end = start + len(list(group))
-            self._marked(self._owner(element, key, items[start:end]), items[start:end])
+            owner = self._owner(element, key, items[start:end])
+            self._marked(owner, parts[start:end], write)
             start = end
 
-    def _marked(self, owner: Element, items: Sequence[Placed]) -> None:
-        """``items`` as one marked-content sequence of ``owner``."""
+    def _marked(
+        self, owner: Element, parts: Sequence[_Part], write: Callable[[Sequence[_Part]], None]
+    ) -> None:
+        """``parts`` as one marked-content sequence of ``owner``."""
         assert self.tagger is not None
         self.flush()
         self.ops.append(begin_marked(owner.role, self.tagger.mark(owner)))
-        self._fonts(items)
+        write(parts)
         self.flush()
         self.ops.append(END)
 
@@ -205,7 +225,7 @@ class _LineWriter:
                         self.rise = rise
                 gx = x + glyph.x * size / 1000
                 shift = gx - tx
-                if abs(shift) > 0.0005:
+                if abs(shift) > MIN_SHIFT:
                     self._end_codes()
                     tj.append(_num(-shift * 1000 / size))
                 out.append(code)
@@ -213,6 +233,72 @@ class _LineWriter:
             if piece.rise or placed.cluster.outlined:
                 self._outlines(placed, fill)
         self.tx = tx
+
+    def _show(self, glyphs: Sequence[Shown]) -> None:
+        """Write glyphs one by one, each at its own position (``reading_order``)."""
+        encoded = _encode(glyphs, self.canvas)
+        names: dict[tuple[str, int], str] = {}
+        selections: dict[tuple[str, float], str] = {}  # Tf operators: one per glyph
+        color: Color | None = None
+        fill = ""
+        ops = self.ops
+        for shown, (font, subset, code) in zip(glyphs, encoded, strict=True):
+            piece = shown.placed.piece
+            size = piece.size
+            if shown.alone:
+                self.flush()
+                self.font = None  # selected again: pypdf reads the text since a Tf as one
+            if shown.enclosed:
+                self._state(ENCLOSED_BEGIN)
+            if piece.run.color is not color:
+                color = piece.run.color
+                fill = _fill(color)
+            if fill != self.fill:
+                self._state(fill)
+                self.fill = fill
+            mode = 3 if piece.rise or shown.invisible else 0
+            if mode != self.mode:
+                self._state(f"{mode} Tr")
+                self.mode = mode
+            name = names.get((font.fontName, subset))
+            if name is None:
+                name = names[font.fontName, subset] = subset_name(font, subset, self.canvas)
+            if self.font != (name, size):
+                selection = selections.get((name, size))
+                if selection is None:
+                    selection = selections[name, size] = f"{name} {_num(size)} Tf"
+                if self.codes or self.tj:
+                    self.flush()
+                ops.append(selection)
+                self.font = (name, size)
+            glyph = shown.glyph
+            if glyph.y or self.rise:
+                rise = glyph.y * size / 1000
+                if abs(rise - self.rise) > 0.001:
+                    self._state(f"{_num(rise)} Ts")
+                    self.rise = rise
+            # The pen as written: rounding each move once, it never drifts.
+            move = _num((self.pen - shown.x) * 1000 / size)
+            if move != "0":
+                self._end_codes()
+                self.tj.append(move)
+                self.pen -= float(move) * size / 1000
+            self.codes.append(code)
+            self.pen += shown.advance
+            if shown.enclosed:
+                self._state(END)
+
+    def outlines(self, drawn: Sequence[Placed]) -> None:
+        """The outlines of a line written glyph by glyph (`shown`), in drawing order as
+        `_font_run` draws them."""
+        color: Color | None = None
+        fill = ""
+        for placed in drawn:
+            if placed.piece.rise or placed.cluster.outlined:
+                if placed.piece.run.color is not color:
+                    color = placed.piece.run.color
+                    fill = _fill(color)
+                self._outlines(placed, fill)
 
     def _outlines(self, placed: Placed, fill: str) -> None:
         """Marks (and every glyph of a superscript) as filled paths."""
@@ -248,6 +334,28 @@ class _LineWriter:
         # text-size log scans only the text object, not the outlines of every mark.
         self.canvas.addLiteral("\n".join(self.ops))
         self.canvas.addLiteral("\n".join(after))
+
+
+#: Around a glyph whose text holds a nonspacing mark, in a line written in reading
+#: order: pdf.js appends such a glyph to the text item before it wherever it is drawn,
+#: and starts a new item at every marked-content boundary (see `reading_order`).
+ENCLOSED_BEGIN = "/Span BMC"
+
+
+def _encode(glyphs: Sequence[Shown], canvas: Canvas) -> list[tuple[ShapingTTFont, int, int]]:
+    """(font, subset, code) of each glyph; codes are assigned per font in order of
+    first use, as ReportLab does, with one call per font."""
+    keys: dict[str, list[int]] = {}
+    for shown in glyphs:
+        assert shown.glyph.key is not None
+        keys.setdefault(shown.placed.piece.run.font, []).append(shown.glyph.key)
+    fonts = {name: shaping_font(name) for name in keys}
+    codes = {name: iter(encode_keys(fonts[name], keys[name], canvas)) for name in keys}
+    out = []
+    for shown in glyphs:
+        name = shown.placed.piece.run.font
+        out.append((fonts[name], *next(codes[name])))
+    return out
 
 
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
@@ -319,18 +427,6 @@ HELD_MARKS = "_msc_held_marks"
 CM_CHAIN = "_msc_cm_chain"
 
 
-def _carriers(placed: Placed, font: ShapingTTFont) -> tuple[Glyph, ...]:
-    """The glyphs of ``placed`` that go into the text layer."""
-    cluster = placed.cluster
-    if placed.stretch and cluster.is_space:
-        # A justified space is one wider space glyph, not a space plus a gap:
-        # pdfminer would read the gap as a second space.
-        space = cluster.carriers[0]
-        width = round(space.width + placed.stretch * 1000 / placed.piece.size)
-        return (replace(space, key=font.glyph_key(space.gid, " ", width), width=width),)
-    return cluster.carriers
-
-
 def _stand_ins(
     font: ShapingTTFont,
     carried: Sequence[Sequence[Glyph]],
@@ -374,10 +470,41 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
         return
     if items[-1].cluster.text == "-":
         items.append(_after_hyphen(items[-1]))
-    writer = _LineWriter(canvas, items[0].x, y)
-    writer.line(items)
+    if not has_right_to_left(items):
+        writer = _LineWriter(canvas, items[0].x, y)
+        writer.line(items)
+    else:
+        drawn = sorted(items, key=lambda placed: placed.x)  # drawing order
+        origin = float(_num(drawn[0].x))
+        writer = _LineWriter(canvas, origin, y)
+        writer.shown(reading_order(items, _drawn_positions(drawn, origin)))
+        writer.outlines(drawn)
     writer.finish()
     _links(canvas, y, items, writer.links)
+
+
+def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[float]]:
+    """Where a line written left to right (`_LineWriter._font_run`, whose rule this
+    follows) puts each glyph of ``drawn`` (its clusters, left to right), by ``id`` of
+    the cluster: the pen as written, each move rounded and moves of less than
+    `MIN_SHIFT` left out. A line written in reading order puts its glyphs there too:
+    the order a line is written in moves no glyph, not even by a rounding."""
+    pen, tx = origin, drawn[0].x
+    out: dict[int, list[float]] = {}
+    fonts: dict[str, ShapingTTFont] = {}
+    for placed in drawn:
+        size = placed.piece.size
+        xs = out[id(placed)] = []
+        name = placed.piece.run.font
+        font = fonts.get(name) or fonts.setdefault(name, shaping_font(name))
+        for glyph in _carriers(placed, font):
+            gx = placed.x + glyph.x * size / 1000
+            if abs(gx - tx) > MIN_SHIFT:
+                pen -= float(_num((tx - gx) * 1000 / size)) * size / 1000
+            xs.append(pen)
+            tx = gx + glyph.width * size / 1000
+            pen += glyph.width * size / 1000
+    return out
 
 
 #: After a hyphen-minus that ends a line, a zero-width space in the text layer.
@@ -414,8 +541,9 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
     for link, run in groupby(items, key=lambda placed: placed.piece.run.link):
         if not link:
             continue
-        stretch = list(run)
-        first, last = stretch[0], stretch[-1]
+        stretch = list(run)  # in reading order: right to left in right-to-left text
+        first = min(stretch, key=lambda placed: placed.x)
+        last = max(stretch, key=lambda placed: placed.x)
         size = first.piece.run.size
         rect = (
             first.x,
@@ -458,39 +586,20 @@ def place_units(
         if index != last and not unit.ends_with_space:
             x += boundary_extra
     if any(p.piece.level for p in placed):
-        return _reorder(placed, x)
+        _visual_positions(placed, x)
     return placed
 
 
-def _reorder(placed: list[Placed], end: float) -> list[Placed]:
-    """Bidi-mixed clusters in visual order, at their visual positions (rule L2).
+def _visual_positions(placed: list[Placed], end: float) -> None:
+    """Move bidi-mixed clusters, which stay in reading order, to their visual
+    positions (rule L2). Each keeps its width, with any justification gap after it.
 
-    Each cluster keeps its width, with any justification gap after it. The text layer
-    is written in this order, as every PDF writer does: pdfium, poppler, pypdf and
-    pdf.js turn visual order back into reading order with their own bidi pass (pdfminer
-    has none, and reads right-to-left text backwards).
+    A line with right-to-left clusters writes its text layer in reading order
+    (``reading_order``): pdfminer and pypdf read the content stream in order.
     """
     starts = [p.x for p in placed]
     widths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)]
     x = starts[0]
-    out = []
-    rtl = min(p.piece.level for p in placed) % 2 == 1
-    previous = -1
     for index in visual_order([p.piece.level for p in placed]):
-        item = placed[index]
-        item.x = x
-        level = item.piece.level
-        if rtl and level % 2 == 0 and previous != level:
-            out.append(_format_mark(item, RIGHT_TO_LEFT_MARK, x))
-        previous = level
+        placed[index].x = x
         x += widths[index]
-        out.append(item)
-    return out
-
-
-#: Before (to the left of) each left-to-right run of a right-to-left line, in the text
-#: layer only. pdfium and pdftotext read a neutral after a Latin word or digits as part
-#: of that left-to-right run: "(MSCs) عن" came out "MSCs )عن", "بالرقم 1669." as
-#: ".1669" (#16). A right-to-left mark there, a format character no reader sees, ends
-#: the run for both; pdf.js skips it, pypdf reads it as neutral.
-RIGHT_TO_LEFT_MARK = "\u200f"

@@ -143,9 +143,11 @@ def _shape_script_run(
     buf.add_str(text)
     buf.script = script
     # The bidi level decides the direction, not the script: a bracket or digit in an
-    # Arabic sentence is shaped (and mirrored) right to left. Right-to-left runs come
-    # back in visual order; clusters are reversed below, so every run's clusters are
-    # in logical (reading) order and each line reorders them (``render``).
+    # Arabic sentence is shaped (and mirrored) right to left; a mirrored bracket's
+    # glyph still carries the bracket's own character ("(" drawn with the ")" glyph
+    # reads "("). Right-to-left runs come back in visual order; clusters are reversed
+    # below, so every run's clusters are in logical (reading) order and each line
+    # places them (``render``) and writes them (``reading_order``).
     buf.direction = "rtl" if rtl else "ltr"
     buf.language = lang
     # Grapheme clusters: marks stay with their base, so a cluster is also the unit the
@@ -200,10 +202,6 @@ def _cluster(
         width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
         glyph = (Glyph(gid, x, y, ord(text), width),)
         return Cluster(text, glyph, advance, plain=True, carriers=glyph)
-    if rtl and len(text) == 1 and len(raw) == 1:
-        mirror = _mirrored(hbf, text, raw[0], advance)
-        if mirror is not None:
-            return mirror
     carriers = _text_carriers(raw, len(text))
     marks = _mark_span(text, len(carriers))
     if rtl and marks is not None and len(carriers) == 1:
@@ -237,25 +235,6 @@ def _cluster(
             marks = None
     outlined = any(glyph.key is None for glyph in glyphs)
     return Cluster(text, tuple(glyphs), advance, False, tuple(keyed), outlined)
-
-
-def _mirrored(hbf: HarfBuzzFont, text: str, raw: Raw, advance: float) -> Cluster | None:
-    """A bracket HarfBuzz mirrored in right-to-left text (``(`` drawn as ``)``), keyed
-    with the bracket it shows. The text layer is in visual order, and pdfium mirrors
-    the brackets of a right-to-left segment as it puts them back in reading order: a
-    key of ``(`` read ``)`` there (#16). (pdftotext mirrors nothing: it now reads the
-    brackets as drawn, as it read the logical ones out of place before.)"""
-    mirror = _MIRRORS.get(text)
-    gid, x, y, _ = raw
-    if mirror is None or hbf.font.get_nominal_glyph(ord(mirror)) != gid:
-        return None
-    width = hbf.font.get_glyph_h_advance(gid) * hbf.scale
-    glyph = (Glyph(gid, x, y, ord(mirror), width),)
-    return Cluster(text, glyph, advance, plain=True, carriers=glyph)
-
-
-#: Paired brackets and their mirror images (Unicode's Bidi_Mirroring_Glyph).
-_MIRRORS = {a: b for a, b in ("()", ")(", "[]", "][", "{}", "}{", "<>", "><", "«»", "»«")}
 
 
 def _rtl_marked(

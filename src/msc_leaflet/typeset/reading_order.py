@@ -1,0 +1,285 @@
+"""Lines with right-to-left text: their text layer, written in reading order (#16).
+
+Such a line is drawn as it is set: every cluster at its visual position, right-to-left
+runs reversed (``bidi.visual_order``). Its glyphs go into the content stream in reading
+(logical) order instead, each at that same position, and this module decides that
+order and the few invisible marks that go with it. Extractors rebuild reading order in
+different ways, and each needs something of the stream:
+
+pdfminer.six  has no bidi pass: it reads glyphs in stream order, and ends a line where
+              two consecutive glyphs are further apart than twice the wider one
+              (``LAParams.char_margin``).
+pypdf         reads glyphs in stream order and puts each right-to-left character in
+              front of the text gathered since the last font selection (``Tf``).
+pdfium        sorts a line's text objects (one per text-showing operator) by x, then
+              runs a simple bidi pass over them: right-to-left segments are reversed
+              and their mirrored characters (brackets) mirrored.
+poppler       (pdftotext) sorts a line's words by x and reorders them with a greedy
+              two-direction pass; a neutral beside a left-to-right run joins that run.
+pdf.js        starts a text item wherever the pen moves back and runs bidi on each
+              item; it drops whitespace glyphs (spaces are gaps to it), skips format
+              characters without advancing, and appends a glyph whose text holds a
+              nonspacing mark to the current item, wherever that glyph is.
+
+Hence, in a line with right-to-left text:
+
+* Each right-to-left glyph is a text-showing operator of its own, after its font is
+  selected again: pdfium orders them by position, pypdf reads each on its own.
+  Within a cluster they go right to left (the base letter before its marks).
+* A glyph whose text holds a nonspacing mark is a marked-content sequence of its own,
+  so pdf.js keeps it apart from its neighbours.
+* A right-to-left space carries a right-to-left mark before it: text that starts with
+  a format character is not whitespace to pdf.js, so the space stays in its text.
+* A mirrored character (a bracket) in right-to-left text carries its own character
+  (shaping keys it so) with a right-to-left mark before it, and a left-to-right mark
+  goes just right of it, before the text of the glyph there (or on a glyph of its own
+  at the line's right end): pdfium then reads the bracket in a left-to-right context
+  and does not mirror it, and poppler keeps it out of a left-to-right run beside it.
+* A left-to-right run in a right-to-left line starts with a right-to-left mark (see
+  `RIGHT_TO_LEFT_MARK`), and so does the leftmost glyph of a line without one.
+* Where two consecutive glyphs are too far apart for pdfminer (entering and leaving a
+  left-to-right run), an invisible space bridges them (`_bridged`).
+
+Each glyph goes exactly where a line written left to right puts it
+(``render._drawn_positions``), so the page looks the same; a renderer that reaches a
+position along another path may round it differently (docs/accessibility.md).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .bidi import visual_order
+from .fonts import shaping_font
+from .placed import Placed, carriers
+from .reportlab_overrides import ShapingTTFont
+from .shaping import Glyph, harfbuzz_font
+
+#: Before each left-to-right run of a right-to-left line, and on the leftmost glyph of
+#: a line without one, in the text layer only. pdfium and pdftotext read a neutral
+#: beside a Latin word or digits as part of that left-to-right run: "(MSCs) عن" came
+#: out "MSCs )عن", "بالرقم 1669." as ".1669" (#16). A right-to-left mark there, a format
+#: character no reader sees, ends the run for both, and gives pdfium's bidi pass its
+#: direction (it takes the direction of most segments). On a page whose letters are
+#: mostly Latin, pdftotext reads each line left to right first: a line that starts (on
+#: the left) with a right-to-left character is still reversed as a whole.
+RIGHT_TO_LEFT_MARK = "\u200f"
+#: Just right of a mirrored character in right-to-left text: see the module docstring.
+LEFT_TO_RIGHT_MARK = "\u200e"
+
+#: pdfminer.six's default ``LAParams.char_margin``.
+PDFMINER_CHAR_MARGIN = 2.0
+
+#: How far (points) left of a left-to-right run of one glyph its marks sit. pdfium
+#: gives a text object whose glyphs all start at one point no direction, and then ends
+#: no line before it: a page number after its zero-width mark joined the line above.
+#: The marks have no outline, so nothing drawn moves.
+MARK_LEAD = 0.001
+
+
+#: Where each text-carrying glyph of a line goes (points), by ``id`` of its cluster.
+Positions = dict[int, list[float]]
+
+
+@dataclass(slots=True)  # not frozen: one is made per glyph written (see Placed)
+class Shown:
+    """One glyph of a line's text layer, in the order it is written."""
+
+    placed: Placed  # its cluster: font, size, colour, rise, the element it belongs to
+    glyph: Glyph  # its key holds the text written for it; its width is the key's /Widths
+    x: float  # where its origin goes (points, relative to the canvas origin)
+    advance: float  # how far it moves the pen (points)
+    alone: bool = False  # starts a text-showing operator, after its font is selected again
+    invisible: bool = False  # text render mode 3
+    enclosed: bool = False  # in a marked-content sequence of its own
+
+
+def has_right_to_left(items: Sequence[Placed]) -> bool:
+    return any(placed.piece.level % 2 for placed in items)
+
+
+def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
+    """The text layer of a line with right-to-left text, glyph by glyph in reading
+    order. ``items``: the line's clusters in reading order, each at its visual position
+    (``render.place_units``); ``positions``: where each of their text-carrying glyphs
+    goes, by ``id`` of the cluster."""
+    rtl = min(placed.piece.level for placed in items) % 2 == 1
+    drawn = [items[i] for i in visual_order([placed.piece.level for placed in items])]
+    # The marks written before the text of each cluster's leftmost glyph, by id.
+    marks = {id(placed): "" for placed in items}
+    for placed, right in zip(drawn, [*drawn[1:], None], strict=True):
+        mirrored = _mirrored(placed)
+        if right is not None and mirrored:
+            marks[id(right)] += LEFT_TO_RIGHT_MARK
+        if placed.piece.level % 2 and (mirrored or placed.cluster.is_space):
+            marks[id(placed)] += RIGHT_TO_LEFT_MARK
+    # The leftmost glyph of a line with no left-to-right run (not of the other lines:
+    # pdfium takes the direction of most segments, and their Latin would then be read
+    # right to left, word by word).
+    leftmost = marks[id(drawn[0])]
+    if rtl and all(p.piece.level % 2 for p in items) and not leftmost.endswith(RIGHT_TO_LEFT_MARK):
+        marks[id(drawn[0])] += RIGHT_TO_LEFT_MARK
+    fonts = {placed.piece.run.font: shaping_font(placed.piece.run.font) for placed in items}
+    shown: list[Shown] = []
+    start = 0
+    while start < len(items):
+        placed = items[start]
+        if placed.piece.level % 2:
+            glyphs = carriers(placed, fonts[placed.piece.run.font])
+            xs = positions[id(placed)]
+            rightmost = placed is drawn[-1]
+            _right_to_left(shown, placed, glyphs, xs, marks[id(placed)], rightmost)
+            start += 1
+            continue
+        end = start + 1
+        while end < len(items) and items[end].piece.level % 2 == 0:
+            end += 1
+        run_marks = marks[id(placed)] + (RIGHT_TO_LEFT_MARK if rtl else "")
+        _left_to_right(shown, items[start:end], positions, fonts, run_marks)
+        start = end
+    return _bridged(shown)
+
+
+def _mirrored(placed: Placed) -> bool:
+    """A character pdfium would mirror in right-to-left text (a bracket)."""
+    text = placed.cluster.text
+    return placed.piece.level % 2 == 1 and len(text) == 1 and unicodedata.mirrored(text) == 1
+
+
+def _left_to_right(
+    shown: list[Shown],
+    run: Sequence[Placed],
+    positions: Positions,
+    fonts: dict[str, ShapingTTFont],
+    marks: str,
+) -> None:
+    """A left-to-right run: one text-showing operator, left to right, ``marks`` first
+    (a zero-width glyph: written before a Latin letter or digit, they would make pypdf
+    take it for a neutral)."""
+    first = len(shown)
+    for placed in run:
+        size = placed.piece.size
+        glyphs = carriers(placed, fonts[placed.piece.run.font])
+        for glyph, x in zip(glyphs, positions[id(placed)], strict=True):
+            shown.append(Shown(placed, glyph, x, glyph.width * size / 1000))
+    if len(shown) == first:
+        return
+    if marks:
+        start = shown[first]
+        mark = _mark_glyph(start.placed.piece.run.font, marks)
+        lead = MARK_LEAD if len(shown) - first == 1 else 0.0
+        shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
+    shown[first].alone = True
+
+
+def _right_to_left(
+    shown: list[Shown],
+    placed: Placed,
+    glyphs: tuple[Glyph, ...],
+    xs: Sequence[float],
+    marks: str,
+    rightmost: bool,
+) -> None:
+    """A right-to-left cluster (its text-carrying ``glyphs``, at ``xs``): each glyph a
+    text-showing operator, right to left, ``marks`` before the text of the leftmost."""
+    font_name = placed.piece.run.font
+    size = placed.piece.size
+    if rightmost and _mirrored(placed) and glyphs:
+        # Nothing right of the bracket to carry its left-to-right mark: a glyph of its
+        # own, invisible, but with a box (pdfium skips a text object without one).
+        right = max(x + g.width * size / 1000 for g, x in zip(glyphs, xs, strict=True))
+        mark = _mark_glyph(font_name, LEFT_TO_RIGHT_MARK, 0.0, glyphs[0].gid)
+        shown.append(Shown(placed, mark, right, 0.0, alone=True, invisible=True))
+    for glyph, index, invisible, enclosed in _written(font_name, glyphs, marks):
+        advance = glyph.width * size / 1000
+        shown.append(Shown(placed, glyph, xs[index], advance, True, invisible, enclosed))
+
+
+@lru_cache(maxsize=8192)
+def _written(
+    font_name: str, glyphs: tuple[Glyph, ...], marks: str
+) -> tuple[tuple[Glyph, int, bool, bool], ...]:
+    """How a right-to-left cluster's ``glyphs`` are written, right to left: each glyph
+    with the text it carries, its index in ``glyphs``, whether it is invisible and
+    whether it is enclosed (see `Shown`). Clusters recur: this is cached."""
+    font = shaping_font(font_name)
+    out = []
+    for index in range(len(glyphs) - 1, -1, -1):
+        glyph = glyphs[index]
+        assert glyph.key is not None
+        key, gid = glyph.key, glyph.gid
+        text = font.glyph_texts.get(key, chr(key))
+        if index == 0 and marks:
+            text = marks + text
+            if LEFT_TO_RIGHT_MARK in marks and not _has_ink(font_name, gid):
+                gid = _inked(font_name, gid)  # pdfium skips a glyph without an outline
+        if glyph.stand_in is not None:  # a mark carrier has no box of its own: see Glyph
+            gid = glyph.stand_in
+        if gid != glyph.gid or text != font.glyph_texts.get(key, chr(key)):
+            key = font.glyph_key(gid, text, glyph.width)
+        enclosed = any(unicodedata.category(c) == "Mn" for c in text)
+        out.append(
+            (Glyph(gid, glyph.x, glyph.y, key, glyph.width), index, gid != glyph.gid, enclosed)
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _has_ink(font_name: str, gid: int) -> bool:
+    extents = harfbuzz_font(font_name).font.get_glyph_extents(gid)
+    return extents is not None and extents.width != 0 and extents.height != 0
+
+
+@lru_cache(maxsize=64)
+def _inked(font_name: str, gid: int) -> int:
+    """A glyph of the font with an outline, to stand in, invisibly, for ``gid``, which
+    has none (``gid`` itself if the font has no full stop, hyphen or bar)."""
+    font = harfbuzz_font(font_name).font
+    for char in ".-|":
+        inked = font.get_nominal_glyph(ord(char))
+        if inked is not None and _has_ink(font_name, inked):
+            return int(inked)
+    return gid
+
+
+def _bridged(shown: list[Shown]) -> list[Shown]:
+    """``shown`` with an invisible space between consecutive glyphs that pdfminer
+    would put on different lines: one spanning the gap, written as a text-showing
+    operator of its own. pdfminer and pypdf then read a space there; the others skip it
+    (pdfium a text object without a box, poppler a lone space glyph, pdf.js a
+    whitespace glyph it moves past)."""
+    out: list[Shown] = []
+    before: Shown | None = None
+    for after in shown:
+        if before is not None:
+            if before.x < after.x:
+                start, end = before.x + before.advance, after.x
+            else:
+                start, end = after.x + after.advance, before.x
+            widest = max(before.advance, after.advance)
+            if end - start >= PDFMINER_CHAR_MARGIN * widest and widest:
+                out.append(_bridge(after, start, end))
+        out.append(after)
+        before = after
+    return out
+
+
+def _bridge(after: Shown, start: float, end: float) -> Shown:
+    """An invisible space from ``start`` to ``end`` (points), written before ``after``."""
+    size = after.placed.piece.size
+    width = round((end - start) * 1000 / size, 1)
+    bridge = _mark_glyph(after.placed.piece.run.font, " ", width)
+    return Shown(after.placed, bridge, start, width * size / 1000, alone=True)
+
+
+@lru_cache(maxsize=1024)
+def _mark_glyph(font_name: str, text: str, width: float = 0.0, gid: int | None = None) -> Glyph:
+    """A glyph carrying ``text``, ``width`` wide (1/1000 em): the font's space glyph,
+    which has no outline, unless ``gid`` is given."""
+    font = shaping_font(font_name)
+    if gid is None:
+        gid = font.face.charToGlyph.get(ord(" "), 0)
+    return Glyph(gid, 0.0, 0.0, font.glyph_key(gid, text, width), width)
