@@ -33,7 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
-from .outlines import glyph_form, units_per_em
+from .outlines import cluster_forms, units_per_em
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
@@ -52,15 +52,24 @@ class Placed:  # dataclass costs 2.5x as much to create (1.4 ms of an English pa
 
 
 def _num(value: float) -> str:
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    text = f"{value:.3f}"
+    if text[-1] != "0":  # most numbers (once per mark drawn): nothing to strip
+        return text
+    text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
 def _fill(color: Color) -> str:
     if isinstance(color, CMYKColor):
-        cmyk = (color.cyan, color.magenta, color.yellow, color.black)
-        return " ".join(map(_num, cmyk)) + " k"
-    return f"{_num(color.red)} {_num(color.green)} {_num(color.blue)} rg"
+        return _fill_operator((color.cyan, color.magenta, color.yellow, color.black), "k")
+    return _fill_operator((color.red, color.green, color.blue), "rg")
+
+
+@lru_cache(maxsize=256)
+def _fill_operator(components: tuple[float, ...], operator: str) -> str:
+    # Asked at every change of font in a line: a Lao line changes to Latin for each
+    # full stop and digit.
+    return " ".join(map(_num, components)) + " " + operator
 
 
 class _LineWriter:
@@ -217,19 +226,18 @@ class _LineWriter:
     def _outlines(self, placed: Placed, fill: str) -> None:
         """Marks (and every glyph of a superscript) as filled paths."""
         piece = placed.piece
+        forms = cluster_forms(self.canvas, piece.run.font, placed.cluster, bool(piece.rise))
+        if not forms:
+            return
+        if fill != self.path_fill:
+            self.paths.append(fill)
+            self.path_fill = fill
         size = piece.size
-        for glyph in placed.cluster.glyphs:
-            if glyph.key is not None and not piece.rise:
-                continue
-            form = glyph_form(self.canvas, piece.run.font, glyph.gid)
-            if form is None:
-                continue
-            if fill != self.path_fill:
-                self.paths.append(fill)
-                self.path_fill = fill
-            x = placed.x + glyph.x * size / 1000
-            y = self.y + piece.rise + glyph.y * size / 1000
-            scale = _num(size / units_per_em(piece.run.font))
+        scale = _outline_scale(piece.run.font, size)
+        baseline = self.y + piece.rise
+        for form, gx, gy in forms:
+            x = placed.x + gx * size / 1000
+            y = baseline + gy * size / 1000
             self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm /{form} Do Q")
 
     def finish(self) -> None:
@@ -248,6 +256,12 @@ class _LineWriter:
         # text-size log scans only the text object, not the outlines of every mark.
         self.canvas.addLiteral("\n".join(self.ops))
         self.canvas.addLiteral("\n".join(after))
+
+
+@lru_cache(maxsize=256)
+def _outline_scale(font: str, size: float) -> str:
+    """The scale of a glyph form (font units) drawn at ``size`` points."""
+    return _num(size / units_per_em(font))
 
 
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
