@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import groupby
 
 # Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, presentation
 # forms) and explicit right-to-left controls: without any, a left-to-right paragraph
@@ -60,19 +61,30 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
 def visual_order(line_levels: Sequence[int]) -> list[int]:
     """Indices of a line's items in left-to-right display order (rule L2)."""
     order = list(range(len(line_levels)))
-    if not line_levels:
+    present = set(line_levels)
+    if not present:
         return order
-    highest = max(line_levels)
-    lowest_odd = min((level for level in line_levels if level % 2), default=highest + 1)
+    highest = max(present)
+    lowest_odd = min((level for level in present if level % 2), default=highest + 1)
+    # Once per right-to-left line drawn, so the line is read once, as stretches of one
+    # level, and reversed stretch by stretch. A stretch at a level or higher is a run
+    # of such stretches of the line as given: reversals at higher levels stay inside it.
+    stretches = []
+    start = 0
+    for level, same in groupby(line_levels):
+        end = start + len(list(same))
+        stretches.append((level, start, end))
+        start = end
     for level in range(highest, lowest_odd - 1, -1):
         i = 0
-        while i < len(order):
-            if line_levels[order[i]] >= level:
-                j = i
-                while j < len(order) and line_levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
+        while i < len(stretches):
+            if stretches[i][0] < level:
                 i += 1
+                continue
+            j = i
+            while j < len(stretches) and stretches[j][0] >= level:
+                j += 1
+            first, last = stretches[i][1], stretches[j - 1][2]
+            order[first:last] = order[first:last][::-1]
+            i = j
     return order
