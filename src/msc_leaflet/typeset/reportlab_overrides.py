@@ -179,7 +179,19 @@ def document_of(canvas: Canvas) -> Any:
 
 def subset_name(font: ShapingTTFont, subset: int, canvas: Canvas) -> str:
     """The PDF resource name (``/F1+0``) for one subset, registering the font on first use."""
-    return str(font.getSubsetInternalName(subset, document_of(canvas)))
+    doc = document_of(canvas)
+    # Asked at each change of font in a line (a Lao line changes at every full stop
+    # and digit). Once a subset is named its name stays: ReportLab names the font in
+    # the document on the first call and only formats the name after.
+    names: dict[tuple[str, int], str] = doc.__dict__.setdefault(_SUBSET_NAMES, {})
+    name = names.get((font.fontName, subset))
+    if name is None:
+        name = names[font.fontName, subset] = str(font.getSubsetInternalName(subset, doc))
+    return name
+
+
+#: A ``PDFDocument`` attribute: (font name, subset) → the subset's resource name.
+_SUBSET_NAMES = "_msc_subset_names"
 
 
 def encode_keys(font: ShapingTTFont, keys: list[int], canvas: Canvas) -> list[tuple[int, int]]:
