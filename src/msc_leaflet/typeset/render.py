@@ -318,7 +318,7 @@ _NO_LETTERS, _LATIN, _OTHER, _MIXED = range(4)
 def _letters(text: str) -> int:
     """Which script the letters of ``text`` are in: Latin, another, both, or none
     (digits, spaces, punctuation)."""
-    latin = {script_of(c) == LATIN for c in text if c.isalpha()}
+    latin = {script_of(c) == LATIN for c in set(text) if c.isalpha()}  # whole paragraphs too
     if not latin:
         return _NO_LETTERS
     if len(latin) == 2:
