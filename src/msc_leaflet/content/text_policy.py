@@ -83,10 +83,10 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     # is walked character by character, to name the first.
     kinds = text.translate(_KINDS)
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
+        if "b" not in kinds:
+            return None  # nothing to refuse, nor to balance
         if right_to_left:
             return _unbalanced_bidi(text)
-        if "b" not in kinds:
-            return None
     marks = 0
     for offset, char in enumerate(text):
         category = unicodedata.category(char)
