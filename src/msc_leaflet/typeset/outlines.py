@@ -104,7 +104,7 @@ def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, raised: bool
     doc = document_of(canvas)
     answered = canvas.__dict__.get(_ANSWERED)
     if answered is None or answered[0] is not in_use or answered[1] is not doc:
-        answered = (in_use, doc, {})
+        answered = (in_use, doc, {}, {})
         canvas.__dict__[_ANSWERED] = answered
     # By identity: hashing a cluster hashes its glyphs. The cluster is kept with its
     # answer, so its id names no other cluster while the answer is kept.
@@ -113,18 +113,22 @@ def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, raised: bool
     found = known.get(key)
     if found is not None and found[0] is cluster:
         return found[1]
+    names: dict[tuple[str, int], str | None] = answered[3]  # many clusters share a mark
     forms = []
     for glyph in cluster.glyphs:
         if glyph.key is not None and not raised:
             continue
-        name = glyph_form(canvas, doc, font_name, glyph.gid)
+        name = names.get((font_name, glyph.gid), "")
+        if name == "":
+            name = names[font_name, glyph.gid] = glyph_form(canvas, doc, font_name, glyph.gid)
         if name is not None:
             forms.append((name, glyph.x, glyph.y))
     known[key] = (cluster, forms)
     return forms
 
 
-#: A canvas attribute: (forms in use, document, {(font, id(cluster), raised): forms}).
+#: A canvas attribute: (forms in use, document, {(font, id(cluster), raised): forms},
+#: {(font, glyph id): form name}), for one page.
 _ANSWERED = "_msc_cluster_forms"
 
 
