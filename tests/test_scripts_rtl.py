@@ -44,6 +44,37 @@ def test_left_to_right_text_has_no_bidi_work() -> None:
     assert set(levels("ผู้ป่วย MSC 2", False)) == {0}
 
 
+def python_bidi_levels(text: str, base: int) -> list[int]:
+    """python-bidi's own run of the rules, for text without explicit controls."""
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = base, "LR"[base]
+    algorithm.get_embedding_levels(text, storage, False, False)
+    algorithm.explicit_embed_and_overrides(storage, False)
+    algorithm.resolve_weak_types(storage, False)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    return [char["level"] for char in storage["chars"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الدم (MSC) مرتين 2",
+        "\u064bبداية بعلامة، ثم 1,5 مغ و-3 و2+2=4",  # a mark first; separators in numbers
+        "السعر 25% أو $30 أو ٣٫٥ ملغ",  # terminators, Arabic-Indic digits and separator
+        "خلايا MSC: 2.5 mL, 10-20 mg (مرة) «نص»\tهنا",  # Latin numbers, tab, quotes
+        "Take 2 قرص daily, 5 mg/kg",  # a left-to-right paragraph with Arabic inside
+    ],
+)
+@pytest.mark.parametrize("rtl", [True, False])
+def test_levels_are_python_bidis(text: str, rtl: bool) -> None:
+    # The paragraphs the layout sets are resolved without python-bidi's per-character
+    # run (bidi._implicit_levels); the levels must be the ones it gives.
+    assert list(levels(text, rtl)) == python_bidi_levels(text, int(rtl))
+
+
 def glyph_ids(text: str) -> list[int]:
     return [g.gid for cluster in shape(ARABIC_FONT, text, "ar", True) for g in cluster.glyphs]
 

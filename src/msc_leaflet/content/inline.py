@@ -20,6 +20,7 @@ _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
 _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
 _SPACE = re.compile(r"\s+")
+_SPECIAL = re.compile(r"[\\*\[]")  # what `_Parser.run` looks at: the rest is plain text
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,14 @@ class _Parser:
         bold_on_entry, italic_on_entry = self.bold, self.italic
         bold_at = italic_at = -1
         while i < end:
+            # Text up to the next backslash, * or [ is plain: taken in one step, not letter
+            # by letter (every scalar of every leaflet passes here).
+            special = _SPECIAL.search(text, i, end)
+            plain_end = special.start() if special else end
+            if plain_end > i:
+                self.buffer.append(text[i:plain_end])
+                i = plain_end
+                continue
             ch = text[i]
             if ch == "\\" and i + 1 < end and text[i + 1] in "*[]\\":
                 self.buffer.append(text[i + 1])

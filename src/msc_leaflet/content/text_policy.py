@@ -76,6 +76,15 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     ``right_to_left``: the text's language is written right to left, where bidi
     controls have a real use (and must then be balanced).
     """
+    # Every scalar of every leaflet is read here, so a text is first read as one letter
+    # per character kind: only one with a character to refuse (or a long run of marks)
+    # is walked character by character, to name the first.
+    kinds = text.translate(_KINDS)
+    if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
+        if "b" not in kinds:
+            return None  # nothing to refuse, nor to balance
+        if right_to_left:
+            return _unbalanced_bidi(text)
     marks = 0
     for offset, char in enumerate(text):
         category = unicodedata.category(char)
@@ -119,6 +128,32 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
 
 
 _PASTE_HINT = "remove it (it often comes with text copied from another program)"
+
+
+class _KindTable(dict[int, str]):
+    """Code point → "m" (a combining mark), "b" (a bidi control), "x" (refused in any
+    text) or "." for `str.translate`, as `refusal` judges each character."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > 4096:  # a worker's memory stays flat (#20)
+            self.clear()
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me"):
+            kind = "m"
+        elif category == "Cc" and char not in _ALLOWED_CONTROLS:
+            kind = "x"
+        elif char in BIDI_CONTROLS:
+            kind = "b"
+        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or char == "\ufeff":
+            kind = "x"
+        else:
+            kind = "x" if "\U000e0000" <= char <= "\U000e007f" else "."
+        self[code] = kind
+        return kind
+
+
+_KINDS = _KindTable()
 
 
 def _is_noncharacter(char: str) -> bool:

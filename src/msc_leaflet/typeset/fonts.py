@@ -15,8 +15,10 @@ that can embed HarfBuzz output with an exact text layer (see ``reportlab_overrid
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, groupby, repeat
+from operator import is_
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -57,9 +59,31 @@ class FaceStack:
 
     by_script: dict[str, str]  # script tag → registered face name
     order: tuple[str, ...]  # every face, Latin first: the fallback order
+    # Per locale face (`font_spans`'s ``home``): character → its face, None if neutral.
+    _strong: dict[str, dict[str, str | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # (face, neutral character) → whether the character stays in the face before it.
+    joins: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def for_script(self, script: str) -> str:
         return self.by_script.get(script, self.order[0])
+
+    def strong_faces(self, home: str) -> dict[str, str | None]:
+        """The characters whose face is known, for text of the locale whose face is
+        ``home``. Bounded: CJK text brings thousands of characters, and a worker's
+        memory must stay flat over a batch (#20)."""
+        table = self._strong.setdefault(home, {})
+        if len(table) > STRONG_FACES_SIZE:
+            table.clear()
+        if len(self.joins) > STRONG_FACES_SIZE:
+            self.joins.clear()
+        return table
+
+
+#: Characters whose face a stack remembers per locale: a Chinese or Japanese leaflet
+#: uses 1,000-3,000 distinct characters, every other script a few hundred.
+STRONG_FACES_SIZE = 8192
 
 
 # Registered face name (the Latin family's) → its stack. Per process, like ReportLab's
@@ -96,6 +120,7 @@ def _register(
         # Latin family's metrics on every other face keep a line one line.
         font.face.ascent, font.face.descent = metrics
     pdfmetrics.registerFont(font)
+    _shaping.pop(name, None)
 
 
 @cache
@@ -134,6 +159,9 @@ def default_family() -> FontFamily:
 
 def shaping_font(name: str) -> ShapingTTFont:
     """The registered font ``name``; only fonts registered here can carry shaped text."""
+    font = _shaping.get(name)  # asked once per font change in every line drawn
+    if font is not None:
+        return font
     if not _pending:
         default_family()  # the bundled families, when nothing registered any yet
     if name in _pending:
@@ -141,7 +169,13 @@ def shaping_font(name: str) -> ShapingTTFont:
     font = pdfmetrics.getFont(name)
     if not isinstance(font, ShapingTTFont):
         raise ValueError(f"font {name!r} was not registered by msc_leaflet.typeset.fonts")
+    _shaping[name] = font
     return font
+
+
+# Name → font, for the fonts `shaping_font` found registered (`_register` forgets a
+# name it registers again).
+_shaping: dict[str, ShapingTTFont] = {}
 
 
 @cache
@@ -171,22 +205,34 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
     if text.isascii() and all(covers(first, char) for char in set(text)):
         return [(0, len(text), font)]
     home = stack.for_script(locale_script(lang))
-    faces: list[str | None] = []
-    for char in text:
-        script = script_of(char)
-        if script is not None and (script != LATIN or not is_cjk_symbol(char)):
-            face = stack.for_script(script)
-            faces.append(face if covers(face, char) else _any_face(stack, home, char))
-        else:
-            faces.append(None)  # neutral: decided from its neighbours below
-    for i, char in enumerate(text):
-        if faces[i] is not None:
-            continue
+    # Every character of a non-Latin paragraph is looked at, so each one's face is
+    # decided once per face stack and locale, and the paragraph is mapped in one pass
+    # (two fifths of the time to make a Lao or Hindi paragraph went into asking each
+    # character its script and each face for the character).
+    table = stack.strong_faces(home)
+    try:
+        faces: list[str | None] = list(map(table.__getitem__, text))
+    except KeyError:
+        for char in set(text).difference(table):
+            table[char] = _strong_face(stack, home, char)
+        faces = list(map(table.__getitem__, text))
+    joins = stack.joins
+    after_at = -1  # where the face after the current stretch of neutrals is
+    for i in compress(range(len(text)), map(is_, faces, repeat(None))):
+        char = text[i]
         before = faces[i - 1] if i else None
-        if before is not None and (_inherits(char) or covers(before, char)):
-            faces[i] = before
-            continue
-        after = next((f for f in faces[i + 1 :] if f is not None), None)
+        if before is not None:
+            joined = joins.get((before, char))
+            if joined is None:
+                joined = joins[before, char] = _inherits(char) or covers(before, char)
+            if joined:
+                faces[i] = before
+                continue
+        if after_at <= i:
+            after_at = i + 1
+            while after_at < len(faces) and faces[after_at] is None:
+                after_at += 1
+        after = faces[after_at] if after_at < len(faces) else None
         if after is not None and covers(after, char) and not is_cjk_symbol(char):
             faces[i] = after
         elif is_cjk_symbol(char) and covers(stack.for_script("Hani"), char):
@@ -195,11 +241,21 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
             faces[i] = _any_face(stack, home, char)
     spans: list[tuple[int, int, str]] = []
     start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or faces[i] != faces[start]:
-            spans.append((start, i, faces[start] or font))
-            start = i
+    for face, same in groupby(faces):
+        end = start + len(list(same))
+        spans.append((start, end, face or font))
+        start = end
     return spans
+
+
+def _strong_face(stack: FaceStack, home: str, char: str) -> str | None:
+    """The face of a character of a script (None: a neutral one, decided by the text
+    around it)."""
+    script = script_of(char)
+    if script is None or (script == LATIN and is_cjk_symbol(char)):
+        return None
+    face = stack.for_script(script)
+    return face if covers(face, char) else _any_face(stack, home, char)
 
 
 def _any_face(stack: FaceStack, home: str, char: str) -> str:

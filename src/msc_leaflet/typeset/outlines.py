@@ -30,7 +30,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from .reportlab_overrides import document_of
-from .shaping import harfbuzz_font
+from .shaping import Cluster, harfbuzz_font
 
 
 def _n(value: float) -> str:
@@ -110,14 +110,55 @@ class _GlyphForm(PDFFormXObject):  # type: ignore[misc]
 _FONT_TAGS: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDictionary()
 
 
-def glyph_form(canvas: Canvas, font_name: str, gid: int) -> str | None:
+Form = tuple[str, float, float]  # resource name, x and y of the glyph in its cluster
+
+
+def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, raised: bool) -> list[Form]:
+    """The forms drawing ``cluster``'s glyphs that are outlines (those without a text
+    key, or every glyph of a ``raised`` one), as `glyph_form` adds them."""
+    # Asked for every cluster with a mark drawn (most Arabic letters: Noto Sans Arabic
+    # draws their dots as marks; Lao and Thai vowels and tones). The answer holds while
+    # the canvas draws into the same list of forms in use (ReportLab starts one per
+    # page and per form) of the same document.
+    in_use = canvas._formsinuse
+    doc = document_of(canvas)
+    answered = canvas.__dict__.get(_ANSWERED)
+    if answered is None or answered[0] is not in_use or answered[1] is not doc:
+        answered = (in_use, doc, {}, {})
+        canvas.__dict__[_ANSWERED] = answered
+    # By identity: hashing a cluster hashes its glyphs. The cluster is kept with its
+    # answer, so its id names no other cluster while the answer is kept.
+    known: dict[tuple[str, int, bool], tuple[Cluster, list[Form]]] = answered[2]
+    key = (font_name, id(cluster), raised)
+    found = known.get(key)
+    if found is not None and found[0] is cluster:
+        return found[1]
+    names: dict[tuple[str, int], str | None] = answered[3]  # many clusters share a mark
+    forms = []
+    for glyph in cluster.glyphs:
+        if glyph.key is not None and not raised:
+            continue
+        name = names.get((font_name, glyph.gid), "")
+        if name == "":
+            name = names[font_name, glyph.gid] = glyph_form(canvas, doc, font_name, glyph.gid)
+        if name is not None:
+            forms.append((name, glyph.x, glyph.y))
+    known[key] = (cluster, forms)
+    return forms
+
+
+#: A canvas attribute: (forms in use, document, {(font, id(cluster), raised): forms},
+#: {(font, glyph id): form name}), for one page.
+_ANSWERED = "_msc_cluster_forms"
+
+
+def glyph_form(canvas: Canvas, doc: Any, font_name: str, gid: int) -> str | None:
     """The resource name of a form drawing the glyph's outline in font units, added to
-    the canvas's document at first use and to its current page's resources; ``None``
+    the document at first use and to the canvas's current page's resources; ``None``
     for a glyph without an outline (a space)."""
     path, (x0, y0, x1, y1) = glyph_path(font_name, gid)
     if not path:
         return None
-    doc = document_of(canvas)
     tags = _FONT_TAGS.setdefault(doc, {})
     tag = tags.setdefault(font_name, len(tags))
     name = f"m{tag}_{gid}"

@@ -34,7 +34,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
-from .outlines import glyph_form, units_per_em
+from .outlines import cluster_forms, units_per_em
 from .placed import Placed
 from .placed import carriers as _carriers
 from .reading_order import Shown, has_right_to_left, reading_order
@@ -52,15 +52,24 @@ MIN_SHIFT = 0.0005
 
 
 def _num(value: float) -> str:
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    text = f"{value:.3f}"
+    if text[-1] != "0":  # most numbers (once per mark drawn): nothing to strip
+        return text
+    text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
 def _fill(color: Color) -> str:
     if isinstance(color, CMYKColor):
-        cmyk = (color.cyan, color.magenta, color.yellow, color.black)
-        return " ".join(map(_num, cmyk)) + " k"
-    return f"{_num(color.red)} {_num(color.green)} {_num(color.blue)} rg"
+        return _fill_operator((color.cyan, color.magenta, color.yellow, color.black), "k")
+    return _fill_operator((color.red, color.green, color.blue), "rg")
+
+
+@lru_cache(maxsize=256)
+def _fill_operator(components: tuple[float, ...], operator: str) -> str:
+    # Asked at every change of font in a line: a Lao line changes to Latin for each
+    # full stop and digit.
+    return " ".join(map(_num, components)) + " " + operator
 
 
 class _LineWriter:
@@ -303,19 +312,18 @@ class _LineWriter:
     def _outlines(self, placed: Placed, fill: str) -> None:
         """Marks (and every glyph of a superscript) as filled paths."""
         piece = placed.piece
+        forms = cluster_forms(self.canvas, piece.run.font, placed.cluster, bool(piece.rise))
+        if not forms:
+            return
+        if fill != self.path_fill:
+            self.paths.append(fill)
+            self.path_fill = fill
         size = piece.size
-        for glyph in placed.cluster.glyphs:
-            if glyph.key is not None and not piece.rise:
-                continue
-            form = glyph_form(self.canvas, piece.run.font, glyph.gid)
-            if form is None:
-                continue
-            if fill != self.path_fill:
-                self.paths.append(fill)
-                self.path_fill = fill
-            x = placed.x + glyph.x * size / 1000
-            y = self.y + piece.rise + glyph.y * size / 1000
-            scale = _num(size / units_per_em(piece.run.font))
+        scale = _outline_scale(piece.run.font, size)
+        baseline = self.y + piece.rise
+        for form, gx, gy in forms:
+            x = placed.x + gx * size / 1000
+            y = baseline + gy * size / 1000
             self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm /{form} Do Q")
 
     def finish(self) -> None:
@@ -356,6 +364,12 @@ def _encode(glyphs: Sequence[Shown], canvas: Canvas) -> list[tuple[ShapingTTFont
         name = shown.placed.piece.run.font
         out.append((fonts[name], *next(codes[name])))
     return out
+
+
+@lru_cache(maxsize=256)
+def _outline_scale(font: str, size: float) -> str:
+    """The scale of a glyph form (font units) drawn at ``size`` points."""
+    return _num(size / units_per_em(font))
 
 
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
@@ -412,7 +426,7 @@ _NO_LETTERS, _LATIN, _OTHER, _MIXED = range(4)
 def _letters(text: str) -> int:
     """Which script the letters of ``text`` are in: Latin, another, both, or none
     (digits, spaces, punctuation)."""
-    latin = {script_of(c) == LATIN for c in text if c.isalpha()}
+    latin = {script_of(c) == LATIN for c in set(text) if c.isalpha()}  # whole paragraphs too
     if not latin:
         return _NO_LETTERS
     if len(latin) == 2:

@@ -154,16 +154,47 @@ def document_of(canvas: Canvas) -> Any:
 
 def subset_name(font: ShapingTTFont, subset: int, canvas: Canvas) -> str:
     """The PDF resource name (``/F1+0``) for one subset, registering the font on first use."""
-    return str(font.getSubsetInternalName(subset, document_of(canvas)))
+    doc = document_of(canvas)
+    # Asked at each change of font in a line (a Lao line changes at every full stop
+    # and digit). Once a subset is named its name stays: ReportLab names the font in
+    # the document on the first call and only formats the name after.
+    names: dict[tuple[str, int], str] = doc.__dict__.setdefault(_SUBSET_NAMES, {})
+    name = names.get((font.fontName, subset))
+    if name is None:
+        name = names[font.fontName, subset] = str(font.getSubsetInternalName(subset, doc))
+    return name
+
+
+#: A ``PDFDocument`` attribute: (font name, subset) → the subset's resource name.
+_SUBSET_NAMES = "_msc_subset_names"
 
 
 def encode_keys(font: ShapingTTFont, keys: list[int], canvas: Canvas) -> list[tuple[int, int]]:
     """(subset, code) for each glyph key, assigning subset codes as ReportLab does."""
+    doc = document_of(canvas)
+    state = font.state.get(doc)
+    coded: dict[int, tuple[int, int]] | None = getattr(state, _CODED, None)
+    if coded is not None:
+        try:  # every key of the line coded before in this document (most lines)
+            return list(map(coded.__getitem__, keys))
+        except KeyError:
+            pass
     text = "".join(map(chr, keys))
     out: list[tuple[int, int]] = []
-    for subset, codes in font.splitString(text, document_of(canvas)):
+    for subset, codes in font.splitString(text, doc):
         out.extend((subset, c) for c in codes)
+    # A key keeps the code ``splitString`` assigned it (``state.assignments``), so its
+    # answer is kept, per document, for the next line with the key. Keys it assigned
+    # nothing (U+00A0, which it reads as a space) take this long way every time.
+    state = font.state[doc]
+    coded = state.__dict__.setdefault(_CODED, {})
+    assigned = state.assignments
+    coded.update(item for item in zip(keys, out, strict=True) if item[0] in assigned)
     return out
+
+
+#: A ReportLab font ``State`` attribute: glyph key → (subset, code) in its document.
+_CODED = "_msc_coded"
 
 
 __all__ = [
