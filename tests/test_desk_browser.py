@@ -101,7 +101,10 @@ def test_staff_journey(served: tuple[str, Path], browser: Any) -> None:
     assert page.locator("h1").inner_text() == "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
     pictures = page.locator(".page-list img")
     assert pictures.count() >= 3
-    assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    # Page pictures are rendered on first request: wait for them (a loaded machine takes
+    # seconds), and fail only if one never arrives or is broken.
+    loaded = "Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"
+    page.wait_for_function(loaded, timeout=120_000)
 
     link = page.get_by_role("link", name="เปิด PDF")
     href = link.get_attribute("href")
