@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pikepdf
+import pypdfium2
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer, LTTextContainer, LTTextLine
 from pypdf import PdfReader
@@ -109,3 +112,15 @@ def font_problems(path: Path) -> list[str]:
             if not embedded or not re.match(r"/[A-Z]{6}\+", base):
                 problems.append(f"page {number}: {name} {base}")
     return problems
+
+
+def embedded_fonts(pdf: pikepdf.Pdf) -> list[Any]:
+    """Every font dictionary the pages use, once each."""
+    found = {f.objgen: f for page in pdf.pages for f in page.Resources.Font.values()}
+    return list(found.values())
+
+
+def render_hashes(path: Path) -> list[str]:
+    """A hash of each page as pdfium renders it at scale 2: equal hashes, same pixels."""
+    document = pypdfium2.PdfDocument(path)
+    return [hashlib.sha256(bytes(page.render(scale=2).buffer)).hexdigest() for page in document]

@@ -3,14 +3,12 @@ page shows or what extractors read (finishing/font_subset.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import struct
 from pathlib import Path
 from typing import Any
 
 import pikepdf
-import pypdfium2
 import pytest
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph
@@ -28,6 +26,7 @@ from msc_leaflet.layout import Localised, layout_leaflet
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from msc_leaflet.typeset.to_unicode import read_cmap
+from pdfread import embedded_fonts, render_hashes
 from typeset_support import EXTRACTORS
 
 
@@ -44,16 +43,6 @@ def laid_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     path = out / f"{request.param}.pdf"
     path.write_bytes(final_pass(result.pdf))
     return path
-
-
-def _fonts(pdf: pikepdf.Pdf) -> list[Any]:
-    found = {f.objgen: f for page in pdf.pages for f in page.Resources.Font.values()}
-    return list(found.values())
-
-
-def _renders(path: Path) -> list[str]:
-    document = pypdfium2.PdfDocument(path)
-    return [hashlib.sha256(bytes(page.render(scale=2).buffer)).hexdigest() for page in document]
 
 
 def _shown(pdf: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
@@ -103,8 +92,8 @@ def test_only_shown_glyphs_keep_outlines_and_nothing_shown_changes(
     assert after.stat().st_size < before.stat().st_size * 0.95
     with pikepdf.open(before) as old, pikepdf.open(after) as new:
         shown = _shown(new)
-        old_fonts = {f.objgen: f for f in _fonts(old)}
-        for font in _fonts(new):
+        old_fonts = {f.objgen: f for f in embedded_fonts(old)}
+        for font in embedded_fonts(new):
             codes = shown.get(font.objgen, set())
             old_outlines, new_outlines = _outlines(old_fonts[font.objgen]), _outlines(font)
             for code in codes:  # every glyph shown is drawn as before
@@ -120,7 +109,7 @@ def test_only_shown_glyphs_keep_outlines_and_nothing_shown_changes(
             assert widths_agree(font) is True
             read = read_cmap(font.ToUnicode.read_bytes().decode("latin-1"))
             assert read is not None and set(read[2]) == codes
-    assert _renders(after) == _renders(before)
+    assert render_hashes(after) == render_hashes(before)
     for name, extract in EXTRACTORS.items():
         assert extract(after) == extract(before), name
 
@@ -128,9 +117,9 @@ def test_only_shown_glyphs_keep_outlines_and_nothing_shown_changes(
 def test_subsetting_twice_changes_nothing(laid_out: Path) -> None:
     with pikepdf.open(laid_out) as pdf:
         subset_fonts(pdf)
-        programs = [f.FontDescriptor.FontFile2.read_bytes() for f in _fonts(pdf)]
+        programs = [f.FontDescriptor.FontFile2.read_bytes() for f in embedded_fonts(pdf)]
         shown = _shown(pdf)
-        for font, program in zip(_fonts(pdf), programs, strict=True):
+        for font, program in zip(embedded_fonts(pdf), programs, strict=True):
             assert only_codes(program, shown.get(font.objgen, set())) is program
 
 
@@ -145,7 +134,7 @@ def _composite(parts: list[int]) -> bytes:
 
 def test_a_shown_composite_keeps_the_glyphs_it_is_built_of(laid_out: Path) -> None:
     with pikepdf.open(laid_out) as pdf:
-        program = _fonts(pdf)[0].FontDescriptor.FontFile2.read_bytes()
+        program = embedded_fonts(pdf)[0].FontDescriptor.FontFile2.read_bytes()
     font = TTFont(io.BytesIO(program))
     order = font.getGlyphOrder()
     cmap = font["cmap"].tables[0].cmap
@@ -200,7 +189,7 @@ def test_the_bundled_pages_are_read_as_qpdf_reads_them(laid_out: Path) -> None:
 
 def test_a_font_an_annotation_appearance_shows_is_left_whole(laid_out: Path) -> None:
     with pikepdf.open(laid_out) as pdf:
-        fonts = _fonts(pdf)
+        fonts = embedded_fonts(pdf)
         before = [f.FontDescriptor.FontFile2.read_bytes() for f in fonts]
         appearance = pikepdf.Stream(pdf, b"BT /F 9 Tf <41> Tj ET")
         appearance.Subtype = pikepdf.Name.Form

@@ -4,13 +4,10 @@ without changing what a page shows or what extractors read (finishing/font_width
 
 from __future__ import annotations
 
-import hashlib
 import io
 from pathlib import Path
-from typing import Any
 
 import pikepdf
-import pypdfium2
 import pytest
 from fontTools.ttLib import TTFont
 
@@ -24,6 +21,7 @@ from msc_leaflet.finishing.font_widths import match_font_widths, with_advances
 from msc_leaflet.layout import Localised, layout_leaflet
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
+from pdfread import embedded_fonts, render_hashes
 from typeset_support import EXTRACTORS
 
 
@@ -41,26 +39,16 @@ def thai_unmatched(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _fonts(pdf: pikepdf.Pdf) -> list[Any]:
-    found = {f.objgen: f for page in pdf.pages for f in page.Resources.Font.values()}
-    return list(found.values())
-
-
-def _renders(path: Path) -> list[str]:
-    document = pypdfium2.PdfDocument(path)
-    return [hashlib.sha256(bytes(page.render(scale=2).buffer)).hexdigest() for page in document]
-
-
 def test_every_code_gets_its_advance_and_nothing_else_changes(
     thai_unmatched: Path, tmp_path: Path
 ) -> None:
     with pikepdf.open(thai_unmatched) as pdf:
-        assert False in {widths_agree(font) for font in _fonts(pdf)}
+        assert False in {widths_agree(font) for font in embedded_fonts(pdf)}
         match_font_widths(pdf)
         matched = tmp_path / "matched.pdf"
         pdf.save(matched)
     with pikepdf.open(matched) as pdf:
-        for font in _fonts(pdf):
+        for font in embedded_fonts(pdf):
             assert widths_agree(font) is True, font.BaseFont
             program = font.FontDescriptor.FontFile2
             data = program.read_bytes()
@@ -76,7 +64,7 @@ def test_every_code_gets_its_advance_and_nothing_else_changes(
             copies = [n for n in parsed.getGlyphOrder() if glyf[n].numberOfContours]
             assert copies
     # What the pages show and what every extractor reads are unchanged.
-    assert _renders(matched) == _renders(thai_unmatched)
+    assert render_hashes(matched) == render_hashes(thai_unmatched)
     for name, extract in EXTRACTORS.items():
         assert extract(matched) == extract(thai_unmatched), name
 
@@ -84,7 +72,7 @@ def test_every_code_gets_its_advance_and_nothing_else_changes(
 def test_matching_twice_changes_nothing(thai_unmatched: Path) -> None:
     with pikepdf.open(thai_unmatched) as pdf:
         match_font_widths(pdf)
-        for font in _fonts(pdf):
+        for font in embedded_fonts(pdf):
             data = font.FontDescriptor.FontFile2.read_bytes()
             wanted = {int(font.FirstChar) + i: float(w) for i, w in enumerate(font.Widths)}
             assert with_advances(data, wanted) is data
