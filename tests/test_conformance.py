@@ -345,15 +345,8 @@ def test_pdfx_refuses_an_unembedded_font_and_an_rgb_image(tmp_path: Path) -> Non
     helvetica = _canvas_pdf(lambda c: c.drawString(72, 72, "Helvetica is not embedded"))
     with pytest.raises(ValueError, match="PDF/X: font Helvetica is not embedded"):
         final_pass(helvetica, [step])
-    pdf = pikepdf.new()
-    image = pikepdf.Stream(pdf, bytes(12))
-    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-    image.Width, image.Height, image.BitsPerComponent = 2, 2, 8
-    image.ColorSpace = pikepdf.Name.DeviceRGB
-    pdf.add_blank_page()
-    pdf.pages[0].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
     with pytest.raises(ValueError, match="Im1 is RGB"):
-        step(pdf)
+        step(_one_image_pdf("DeviceRGB", 3))
 
 
 def test_pdfa_refuses_an_unembedded_font_and_a_cmyk_image() -> None:
@@ -361,18 +354,23 @@ def test_pdfa_refuses_an_unembedded_font_and_a_cmyk_image() -> None:
     helvetica = _canvas_pdf(lambda c: c.drawString(72, 72, "Helvetica is not embedded"))
     with pytest.raises(ValueError, match="not embedded"):
         final_pass(helvetica, [step])
+    with pytest.raises(ValueError, match="Im1 is CMYK"):
+        step(_one_image_pdf("DeviceCMYK", 4))
+    plain = final_pass(_pdf(b"0 0 0 1 k 0 0 9 9 re f"), [step])
+    assert b"pdfaid" in pikepdf.open(io.BytesIO(plain)).Root.Metadata.read_bytes()
+
+
+def _one_image_pdf(space: str, components: int) -> pikepdf.Pdf:
+    """A page that draws one 2×2 image in the device colour ``space``."""
     pdf = pikepdf.new()
-    image = pikepdf.Stream(pdf, bytes(16))
+    image = pikepdf.Stream(pdf, bytes(4 * components))
     image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
     image.Width, image.Height, image.BitsPerComponent = 2, 2, 8
-    image.ColorSpace = pikepdf.Name.DeviceCMYK
+    image.ColorSpace = pikepdf.Name(f"/{space}")
     pdf.add_blank_page()
     pdf.pages[0].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
     pdf.pages[0].obj.Contents = pdf.make_stream(b"q 9 0 0 9 0 0 cm /Im1 Do Q")
-    with pytest.raises(ValueError, match="Im1 is CMYK"):
-        step(pdf)
-    plain = final_pass(_pdf(b"0 0 0 1 k 0 0 9 9 re f"), [step])
-    assert b"pdfaid" in pikepdf.open(io.BytesIO(plain)).Root.Metadata.read_bytes()
+    return pdf
 
 
 def _canvas_pdf(draw: Callable[[Canvas], None]) -> bytes:
