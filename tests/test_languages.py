@@ -373,6 +373,18 @@ def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
     assert "no font for this script yet" in hebrew and "fonts: scripts: Hebr" in hebrew
 
 
+def test_i18n_init_names_the_family_a_script_without_one_borrows(tmp_path: Path) -> None:
+    # The bundled theme names no Cyrillic family, but the CJK one has Cyrillic: a Russian
+    # leaflet builds in it, and the translator is told so, not that it will not print.
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    russian = _invoke("i18n", "init", "ru", "--project", str(root))
+    assert "script Cyrl" in russian and "borrowed from NotoSansCJKsc" in russian
+    assert "fonts: scripts: Cyrl" in russian and "refuses" not in russian
+    hebrew = _invoke("i18n", "init", "he", "--project", str(root))  # no family has Hebrew
+    assert "borrowed" not in hebrew and "the build refuses its letters" in hebrew
+
+
 def test_the_vietnamese_leaflet_prints_in_vietnamese(tmp_path: Path) -> None:
     _invoke(
         "build", "after-your-infusion", "-l", "vi", "--project", str(FIXTURE),

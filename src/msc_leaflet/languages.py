@@ -197,22 +197,30 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
     )
 
 
-def describe(language: str, fonts: FontConfig | None) -> str:
+def describe(language: str, fonts: FontConfig | None, borrowed: str | None = None) -> str:
     """One line for a translator starting ``language``: script, direction, spacing, and
-    the family the theme's font table (``fonts``) sets it in."""
+    the family the theme's font table (``fonts``) sets it in, or ``borrowed``, the family
+    of another script that has its letters (`typeset.fonts.borrowed_family`)."""
     from .typeset.scripts import locale_script
 
     p = profile(language)
     direction = "right to left" if p.direction == "rtl" else "left to right"
     spacing = "words separated by spaces" if p.word_spaces else "words not separated by spaces"
     family = fonts.family_for(locale_script(language)) if fonts else None
-    set_in = (
-        f"set in {family.name}"
-        if family
-        else "no font for this script yet: add a family to the theme's fonts: and name "
-        f"it under fonts: scripts: {locale_script(language)}, or its letters print as "
-        "empty boxes (docs/scripts.md)"
-    )
+    key = f"fonts: scripts: {locale_script(language)}"
+    if family:
+        set_in = f"set in {family.name}"
+    elif borrowed:
+        set_in = (
+            f"no font for this script: its letters are borrowed from {borrowed}, made for "
+            f"another script; add a family designed for it and name it under {key} "
+            "(docs/scripts.md)"
+        )
+    else:
+        set_in = (
+            "no font for this script yet: add a family to the theme's fonts: and name it "
+            f"under {key}, or the build refuses its letters (docs/scripts.md)"
+        )
     return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}"
 
 

@@ -56,7 +56,19 @@ def init(
 
     folder = Project.at(project)
     _report(run(lambda: workflow.init_locale(folder, lang)))
-    typer.echo(describe(lang, _theme_fonts(folder)))
+    fonts = _theme_fonts(folder)
+    typer.echo(describe(lang, fonts, _borrowed(fonts, lang)))
+
+
+def _borrowed(fonts: "FontConfig | None", lang: str) -> str | None:
+    """The family of another script that would set ``lang``, if the theme names none
+    for its own (loading the fonts is worth it only then)."""
+    from ..typeset.fonts import borrowed_family
+    from ..typeset.scripts import locale_script
+
+    if fonts is None or fonts.family_for(locale_script(lang)) is not None:
+        return None
+    return borrowed_family(fonts, lang)
 
 
 def _theme_fonts(project: Project) -> "FontConfig | None":

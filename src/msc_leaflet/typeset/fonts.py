@@ -258,6 +258,26 @@ def _strong_face(stack: FaceStack, home: str, char: str) -> str | None:
     return face if covers(face, char) else _any_face(stack, home, char)
 
 
+def borrowed_family(config: FontConfig, language: str) -> str | None:
+    """The family a build takes ``language``'s letters from when the theme names none for
+    its script: the first, in fallback order (`_any_face`), whose regular face has every
+    letter of the language's name and month names in its own words (CLDR). None if no
+    family has them all, and the build refuses its text."""
+    from babel import Locale
+
+    register_fonts(config)
+    locale = Locale.parse(language)
+    words = [locale.get_display_name(locale) or "", *locale.months["format"]["wide"].values()]
+    letters = {char for word in words for char in word if char.isalpha()}
+    latin = dict(config.scripts)[LATIN]
+    names = dict.fromkeys([latin, *(family for _, family in config.scripts)])
+    for name in names:
+        face = face_name(config.family(name), "regular")
+        if letters and all(covers(face, char) for char in letters):
+            return name
+    return None
+
+
 def _any_face(stack: FaceStack, home: str, char: str) -> str:
     """The first face that has ``char``: the run's own, the locale's, then any."""
     for face in (stack.order[0], home, *stack.order):
