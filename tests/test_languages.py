@@ -95,6 +95,20 @@ def test_a_language_without_a_profile_is_written_as_cldr_says(
     assert found.name and found.name != lang  # CLDR's English name, for messages
 
 
+def test_a_region_or_script_in_another_script_is_not_its_languages_profile() -> None:
+    # zh_TW and zh_Hant are Traditional Chinese: the zh (Simplified) entry's rules for
+    # words and sentences, but their own script, name and claim list.
+    for tag in ("zh_Hant", "zh-TW", "zh_HK"):
+        found = profile(tag)
+        assert (found.script, found.word_spaces) == ("Hant", False), tag
+        assert "Traditional" in found.name and found.claims == "claims-zh_Hant.yaml", tag
+        said = [s.strip() for _, s in sentences("請休息。多喝水。", tag)]
+        assert said == ["請休息。", "多喝水。"], tag
+    for tag in ("zh", "zh_CN", "zh-Hans", "th_TH", "ja_JP", "ar_EG", "en_US"):
+        assert profile(tag) == profile(tag.split("_")[0].split("-")[0].replace("zh", "zh_Hans"))
+    assert profile("pa_PK").direction == "rtl" and profile("pa").direction == "ltr"
+
+
 def test_the_script_of_a_letter_comes_from_unicode() -> None:
     from msc_leaflet.typeset.scripts import locale_script, script_of
 

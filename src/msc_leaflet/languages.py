@@ -64,43 +64,46 @@ class LanguageProfile:
         return _sentence_end(self.sentence_ends, self.sentence_starts)
 
 
+@cache
 def profile(language: str) -> LanguageProfile:
     """The profile for a BCP 47 or gettext tag (``zh-Hans``, ``th_TH``, ``en``).
 
+    A tag with a region or script takes its language's entry only if it is written in
+    the same script (``zh_TW`` and ``zh_Hant`` are Traditional Chinese, not ``zh_Hans``).
     A language without an entry is described from CLDR: its script and direction (a
     Persian or Hebrew leaflet runs right to left, a Russian one is Cyrillic), and the
-    sentence rules of a described language of the same script, with
-    ``claims-<lang>.yaml`` as its claim list."""
+    sentence rules of the same language in another script, else of a described
+    language of the same script, with ``claims-<tag>.yaml`` as its claim list."""
     table, aliases = _table()
     tag = language.replace("-", "_")
     for candidate in (tag, aliases.get(tag, ""), tag.split("_")[0]):
-        if candidate in table:
-            return table[candidate]
-        if candidate in aliases:
-            return table[aliases[candidate]]
+        found = table.get(candidate) or table.get(aliases.get(candidate, ""))
+        if found and (candidate == tag or found.script == writing_system(tag)[0]):
+            return found
     return _from_cldr(tag)
 
 
-@cache
 def _from_cldr(tag: str) -> LanguageProfile:
     from .project import cldr_locale
 
     base = tag.split("_")[0].lower()
     found = cldr_locale(tag)
     script, direction = writing_system(tag)
-    table, _ = _table()
-    kin = next((p for p in table.values() if p.script == script), None)
+    table, aliases = _table()
+    same_language = table.get(base) or table.get(aliases.get(base, ""))
+    kin = same_language or next((p for p in table.values() if p.script == script), None)
     # No described language writes this script: words are spaced, and after an end mark
     # and a space any letter starts a sentence (Cyrillic, Greek and Hebrew capitals too).
     starts = kin.sentence_starts if kin else r"\w"
+    own = f"{base}_{script}" if same_language else base  # zh_Hant beside zh (zh_Hans)
     return _replace(
         kin or table["en"],
-        tag=base,
+        tag=own,
         name=found.english_name if found and found.english_name else base,
         script=script,
         direction=direction,
         sentence_starts=starts,
-        claims=f"claims-{base}.yaml",
+        claims=f"claims-{own}.yaml",
         era_year_offset=0,
     )
 
