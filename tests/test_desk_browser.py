@@ -102,9 +102,14 @@ def test_staff_journey(served: tuple[str, Path], browser: Any) -> None:
     pictures = page.locator(".page-list img")
     assert pictures.count() >= 3
     # Page pictures are rendered on first request: wait for them (a loaded machine takes
-    # seconds), and fail only if one never arrives or is broken.
+    # seconds), and fail only if one never arrives or is broken. Polled from here:
+    # `wait_for_function` polls inside the page with eval, which the desk's Content
+    # Security Policy refuses (it failed whenever the pictures were not there at once).
     loaded = "Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"
-    page.wait_for_function(loaded, timeout=120_000)
+    deadline = time.monotonic() + 120
+    while not page.evaluate(loaded):
+        assert time.monotonic() < deadline, "a page picture never loaded"
+        page.wait_for_timeout(250)
 
     link = page.get_by_role("link", name="เปิด PDF")
     href = link.get_attribute("href")
