@@ -41,12 +41,10 @@ EDITIONS = {"single": "", "parallel": ".parallel"}
 # (`typeset.reading_order`); on a page whose words are mostly Latin (A4 page 2, with
 # the references), pdftotext reorders each line as left-to-right text with
 # right-to-left stretches in it, and a full stop ends such a stretch: the disclaimer's
-# mid-line stop moves. On A5 a Burmese table cell wraps beside its neighbour's two
-# lines, and pdftotext and pdfminer read the row line by line across both cells.
+# mid-line stop moves. (A Burmese table cell that wraps beside its neighbour's two
+# lines is read as a whole since its text layer is written for it: `line_pitch`.)
 UNREAD = {
     ("ar", "pdftotext"): {"disclaimer"},
-    ("my", "pdftotext"): {"signs-table/row/3/1"},
-    ("my", "pdfminer"): {"signs-table/row/3/1"},
 }
 
 

@@ -7,17 +7,26 @@ shares of the character count, and the emergency cut was the normal path.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
+import pypdf
 import pypdfium2
 import pytest
+import yaml
 from reportlab.platypus import Flowable
 
+from conftest import ORGANISATION
 from fasting import build_fasting, text_lines
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.build.options import Options
 from msc_leaflet.layout.blocks import column_widths
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
 from msc_leaflet.typeset import make_paragraph
 from msc_leaflet.typeset.linebreak import fit_units, hyphenated, narrowest_width
 from msc_leaflet.typeset.paragraph import TextParagraph
+from scripts_samples import SAMPLES
 from typeset_support import EXTRACTORS, body_style, build_document, runs_for
 
 PADDING = 12.0  # left + right padding of a cell (theme box-padding.table)
@@ -122,3 +131,94 @@ def test_the_parallel_a5_sets_each_languages_table_at_full_width(tmp_path: Path)
     english = next(line for line in a4 if line.text.strip() == "Blood test")
     assert thai.page == english.page and thai.baseline == pytest.approx(english.baseline)
     assert english.x > thai.x + 200
+
+
+# --- cells that wrap beside each other read back cell by cell (#16) -------------------
+
+#: Two sentences a cell holds, per script: each wraps in half an A5 page.
+CELL_TEXTS = {
+    **{lang: SAMPLES[lang][:2] for lang in ("my", "km", "lo", "zh_Hans", "ar")},
+    "en": [SAMPLES["en"][0], "Take the medicine twice a day and ask the doctor before it."],
+    "th": [SAMPLES["th"][0], "กรุณารับประทานยาวันละ 2 ครั้ง ก่อนการรักษาให้ถามแพทย์ผู้ดูแล"],
+}
+
+
+def wrapping_rows(lang: str) -> list[list[str]]:
+    """Rows whose neighbouring cells both wrap, to the same and to different line
+    counts (a short cell beside a long one, two sentences beside one)."""
+    one, two = CELL_TEXTS[lang]
+    return [[one, two], [two, one], [one.split()[0], two], [f"{one} {two}", one]]
+
+
+@pytest.fixture(scope="module")
+def wrapped_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """An A5 leaflet per script, written in it, holding the `wrapping_rows` table."""
+    root = tmp_path_factory.mktemp("wrapped-tables")
+    (root / "organisations").mkdir()
+    (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
+    (root / "leaflets").mkdir()
+    pdfs = {}
+    for lang in CELL_TEXTS:
+        leaflet_id = f"table-{lang.lower().replace('_', '-')}"  # ids: no "_"
+        leaflet = {
+            "id": leaflet_id,
+            "language": lang,
+            **dict.fromkeys(("kicker", "title", "subtitle", "lede", "disclaimer"), "T"),
+            "document": {
+                "code": "T-001",
+                "version": "1.0",
+                "published": "2026-01-01",
+                "next_review": "2027-01-01",
+            },
+            "audience": "T",
+            "organisation": "test-clinic",
+            "blocks": [{"table": {"header": ["A", "B"], "rows": wrapping_rows(lang)}}],
+        }
+        path = root / "leaflets" / f"{leaflet_id}.yaml"
+        path.write_text(yaml.safe_dump(leaflet, allow_unicode=True), encoding="utf-8")
+        options = Options(spec=PrintSpec(paper="a5"))
+        built = build_leaflet(Project.at(root), leaflet_id, None, root / "out", options=options)
+        pdfs[lang] = built.path
+    return pdfs
+
+
+def squash(text: str) -> str:
+    """NFC, without whitespace or format characters (ZWSP, bidi marks)."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+@pytest.mark.parametrize("lang", sorted(CELL_TEXTS))
+def test_the_wrapping_rows_wrap_beside_each_other(
+    wrapped_tables: dict[str, Path], lang: str
+) -> None:
+    # pdfium reads the content stream in drawing order, a drawn line per line.
+    lines = [squash(line) for line in EXTRACTORS["pypdfium2"](wrapped_tables[lang]).splitlines()]
+    for row in wrapping_rows(lang)[:2]:
+        for cell in row:
+            assert squash(cell) not in lines, "each cell of the first rows must wrap"
+
+
+@pytest.mark.parametrize("lang", sorted(CELL_TEXTS))
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_every_extractor_reads_each_wrapped_cell_whole(
+    wrapped_tables: dict[str, Path], lang: str, extractor: str
+) -> None:
+    """pdfminer and pdftotext join a cell's lines only when they are at most 1.5 × the
+    font size apart; Burmese and Khmer cells are set farther apart, and their rows were
+    read line by line across both cells until the text layer was written for them."""
+    text = squash(EXTRACTORS[extractor](wrapped_tables[lang]))
+    cells = [cell for row in wrapping_rows(lang) for cell in row]
+    assert [cell for cell in cells if squash(cell) not in text] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+def test_cells_whose_lines_extractors_join_keep_their_drawn_text(
+    wrapped_tables: dict[str, Path], lang: str
+) -> None:
+    # Latin (1.3 em) and Thai (1.43 em) cells are within the extractors' 1.5 em: their
+    # text layer is the text drawn, never rescaled (``Tz``) and hidden behind outlines.
+    for page in pypdf.PdfReader(wrapped_tables[lang]).pages:
+        contents = page.get_contents()
+        assert contents is not None
+        assert b" Tz" not in contents.get_data()

@@ -157,9 +157,9 @@ def build_document(
     lines: list[str] = []
     original = draw_placed  # the function paragraph_module imported
 
-    def recording(canvas: object, y: float, placed: list[Placed]) -> None:
+    def recording(canvas: object, y: float, placed: list[Placed], layer: float = 0.0) -> None:
         lines.append("".join(p.cluster.text for p in placed))
-        original(canvas, y, placed)
+        original(canvas, y, placed, layer)
 
     monkeypatch.setattr(paragraph_module, "draw_placed", recording)
     margin = 20 * mm

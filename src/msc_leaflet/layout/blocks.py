@@ -343,6 +343,9 @@ class BlockBuilder:
         for row in block.rows:
             with self.w.group("TR"):
                 rows.append([self.w.paragraph(t.value, "table-cell", role="TD") for t in row])
+        for cell in [*header, *(cell for row in rows for cell in row)]:
+            if isinstance(cell, TextParagraph):
+                cell.in_cell = True  # beside other cells: its lines must read as a block
         if right_to_left(self.w.lang):  # the first column is where the lines start: at the right
             return [header[::-1], *(row[::-1] for row in rows)]
         return [header, *rows]

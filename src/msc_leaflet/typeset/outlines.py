@@ -113,9 +113,10 @@ _FONT_TAGS: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDict
 Form = tuple[str, float, float]  # resource name, x and y of the glyph in its cluster
 
 
-def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, raised: bool) -> list[Form]:
+def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, every: bool) -> list[Form]:
     """The forms drawing ``cluster``'s glyphs that are outlines (those without a text
-    key, or every glyph of a ``raised`` one), as `glyph_form` adds them."""
+    key, or ``every`` glyph: of a raised superscript, or of invisible text), as
+    `glyph_form` adds them."""
     # Asked for every cluster with a mark drawn (most Arabic letters: Noto Sans Arabic
     # draws their dots as marks; Lao and Thai vowels and tones). The answer holds while
     # the canvas draws into the same list of forms in use (ReportLab starts one per
@@ -129,14 +130,14 @@ def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, raised: bool
     # By identity: hashing a cluster hashes its glyphs. The cluster is kept with its
     # answer, so its id names no other cluster while the answer is kept.
     known: dict[tuple[str, int, bool], tuple[Cluster, list[Form]]] = answered[2]
-    key = (font_name, id(cluster), raised)
+    key = (font_name, id(cluster), every)
     found = known.get(key)
     if found is not None and found[0] is cluster:
         return found[1]
     names: dict[tuple[str, int], str | None] = answered[3]  # many clusters share a mark
     forms = []
     for glyph in cluster.glyphs:
-        if glyph.key is not None and not raised:
+        if glyph.key is not None and not every:
             continue
         name = names.get((font_name, glyph.gid), "")
         if name == "":
@@ -147,7 +148,7 @@ def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, raised: bool
     return forms
 
 
-#: A canvas attribute: (forms in use, document, {(font, id(cluster), raised): forms},
+#: A canvas attribute: (forms in use, document, {(font, id(cluster), every): forms},
 #: {(font, glyph id): form name}), for one page.
 _ANSWERED = "_msc_cluster_forms"
 

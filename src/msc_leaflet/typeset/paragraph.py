@@ -28,6 +28,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
+from .line_pitch import layer_size
 from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units
@@ -128,6 +129,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     debug = 0
     # The structure element its lines are content of, in a tagged PDF (set by the layout).
     structure: Element | None = None
+    # Set in a table cell, beside other cells (set by the layout): its lines must read
+    # back as one block, however far apart a tall script sets them (`line_pitch`).
+    in_cell: bool = False
 
     def __init__(
         self,
@@ -257,6 +261,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
         first.structure = rest.structure = self.structure  # two parts, one element
+        first.in_cell = rest.in_cell = self.in_cell
         first.wrap(availWidth, availHeight)
         return [first, rest]
 
@@ -282,6 +287,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
 
     def _draw_lines(self, lines: Sequence[Line], baseline: float) -> None:
         style = self.style
+        layer = layer_size(style.fontSize, style.leading) if self.in_cell else 0.0
         first_width, later_width = self._line_widths(self.width)
         rtl = right_to_left(self.lang)
         for number, line in enumerate(lines):
@@ -303,7 +309,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 x += slack
             units = self.units[line.start : line.end]
             placed = place_units(units, x, stretch.space, stretch.boundary)
-            draw_placed(self.canv, baseline - number * style.leading, placed)
+            draw_placed(self.canv, baseline - number * style.leading, placed, layer)
 
     # --- inspecting -------------------------------------------------------------------
 

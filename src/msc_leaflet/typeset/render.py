@@ -9,7 +9,9 @@ written in reading order, glyph by glyph, as ``reading_order`` decides.
 
 A citation superscript is written twice: as invisible text (render mode 3) on the
 baseline, where every extractor reads it as part of the line, and as visible raised
-outlines. Raised *text* makes pdfium start a new line before and after it.
+outlines. Raised *text* makes pdfium start a new line before and after it. So is every
+glyph of a line whose text layer is written larger than its glyphs (``layer``: a table
+cell whose lines are too far apart for extractors to join them, `line_pitch`).
 
 Everything is wrapped in ``q … Q``: the text state (font, rise, render mode) and the
 fill colour are graphics state, so the canvas's own idea of them stays true.
@@ -75,9 +77,10 @@ def _fill_operator(components: tuple[float, ...], operator: str) -> str:
 class _LineWriter:
     """Accumulates the operators of one line, tracking the text state."""
 
-    def __init__(self, canvas: Canvas, x: float, y: float) -> None:
+    def __init__(self, canvas: Canvas, x: float, y: float, layer: float = 0.0) -> None:
         self.canvas = canvas
         self.y = y
+        self.layer = layer  # the smallest text-layer size (`line_pitch.layer_size`), or 0
         self.ops = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm"]
         self.paths: list[str] = []
         self.tx = x  # where the next glyph would be drawn without adjustment
@@ -87,6 +90,7 @@ class _LineWriter:
         self.path_fill: str | None = None
         self.rise = 0.0
         self.mode = 0
+        self.scale = 100.0  # horizontal scaling (Tz), percent
         self.tj: list[str] = []
         self.codes: list[int] = []
         self.tagger = tagger_of(canvas)
@@ -190,7 +194,9 @@ class _LineWriter:
         color: Color | None = None
         fill = ""
         size = 0.0
+        written = 0.0  # the size the piece's text is written at (``Tf``)
         shown = 0  # the render mode of the piece's text
+        outlined = False  # every glyph of the piece drawn as an outline
         subset_now = -1  # the subset of the previous glyph; -1: check the font
         # The loop below runs once per glyph drawn: state lives in locals.
         tj, out = self.tj, self.codes
@@ -206,8 +212,10 @@ class _LineWriter:
                 if fill != self.fill:
                     self._state(fill)
                     self.fill = fill
+                written = self._written(size)
                 # Superscripts: invisible text on the baseline, visible outlines raised.
-                shown = 3 if piece.rise else 0
+                outlined = bool(piece.rise) or written != size
+                shown = 3 if outlined else 0
             x = placed.x
             for glyph in carriers:
                 subset, code = next(codes)
@@ -224,9 +232,9 @@ class _LineWriter:
                     name = names.get(subset)
                     if name is None:
                         name = names[subset] = subset_name(font, subset, self.canvas)
-                    if self.font != (name, size):
-                        self._state(f"{name} {_num(size)} Tf")
-                        self.font = (name, size)
+                    if self.font != (name, written):
+                        self._state(f"{name} {_num(written)} Tf")
+                        self.font = (name, written)
                 if glyph.y or self.rise:
                     rise = glyph.y * size / 1000
                     if abs(rise - self.rise) > 0.001:
@@ -239,9 +247,19 @@ class _LineWriter:
                     tj.append(_num(-shift * 1000 / size))
                 out.append(code)
                 tx = gx + glyph.width * size / 1000
-            if piece.rise or placed.cluster.outlined:
-                self._outlines(placed, fill)
+            if outlined or placed.cluster.outlined:
+                self._outlines(placed, fill, outlined)
         self.tx = tx
+
+    def _written(self, size: float) -> float:
+        """The size text of ``size`` points is written at, with the horizontal scaling
+        that keeps its glyphs' widths set: moves and advances stay in points."""
+        written = max(size, self.layer)
+        scale = 100 * size / written
+        if scale != self.scale:
+            self._state(f"{_num(scale)} Tz")
+            self.scale = scale
+        return written
 
     def _show(self, glyphs: Sequence[Shown]) -> None:
         """Write glyphs one by one, each at its own position (``reading_order``)."""
@@ -254,6 +272,7 @@ class _LineWriter:
         for shown, (font, subset, code) in zip(glyphs, encoded, strict=True):
             piece = shown.placed.piece
             size = piece.size
+            written = self._written(size)
             if shown.alone:
                 self.flush()
                 self.font = None  # selected again: pypdf reads the text since a Tf as one
@@ -265,21 +284,21 @@ class _LineWriter:
             if fill != self.fill:
                 self._state(fill)
                 self.fill = fill
-            mode = 3 if piece.rise or shown.invisible else 0
+            mode = 3 if piece.rise or shown.invisible or written != size else 0
             if mode != self.mode:
                 self._state(f"{mode} Tr")
                 self.mode = mode
             name = names.get((font.fontName, subset))
             if name is None:
                 name = names[font.fontName, subset] = subset_name(font, subset, self.canvas)
-            if self.font != (name, size):
-                selection = selections.get((name, size))
+            if self.font != (name, written):
+                selection = selections.get((name, written))
                 if selection is None:
-                    selection = selections[name, size] = f"{name} {_num(size)} Tf"
+                    selection = selections[name, written] = f"{name} {_num(written)} Tf"
                 if self.codes or self.tj:
                     self.flush()
                 ops.append(selection)
-                self.font = (name, size)
+                self.font = (name, written)
             glyph = shown.glyph
             if glyph.y or self.rise:
                 rise = glyph.y * size / 1000
@@ -303,16 +322,18 @@ class _LineWriter:
         color: Color | None = None
         fill = ""
         for placed in drawn:
-            if placed.piece.rise or placed.cluster.outlined:
+            every = bool(placed.piece.rise) or self.layer > placed.piece.size
+            if every or placed.cluster.outlined:
                 if placed.piece.run.color is not color:
                     color = placed.piece.run.color
                     fill = _fill(color)
-                self._outlines(placed, fill)
+                self._outlines(placed, fill, every)
 
-    def _outlines(self, placed: Placed, fill: str) -> None:
-        """Marks (and every glyph of a superscript) as filled paths."""
+    def _outlines(self, placed: Placed, fill: str, every: bool) -> None:
+        """Marks (``every`` glyph: of a superscript, or of text written invisibly) as
+        filled paths."""
         piece = placed.piece
-        forms = cluster_forms(self.canvas, piece.run.font, placed.cluster, bool(piece.rise))
+        forms = cluster_forms(self.canvas, piece.run.font, placed.cluster, every)
         if not forms:
             return
         if fill != self.path_fill:
@@ -477,20 +498,21 @@ def _stand_ins(
     return dict(zip(alone, encode_keys(font, keys, canvas), strict=True))
 
 
-def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
-    """Draw clusters on the baseline ``y`` (one text object, one per line)."""
+def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float = 0.0) -> None:
+    """Draw clusters on the baseline ``y`` (one text object, one per line); text smaller
+    than ``layer`` points is written at that size (`line_pitch.layer_size`)."""
     items = list(placed)
     if not items:
         return
     if items[-1].cluster.text == "-":
         items.append(_after_hyphen(items[-1]))
     if not has_right_to_left(items):
-        writer = _LineWriter(canvas, items[0].x, y)
+        writer = _LineWriter(canvas, items[0].x, y, layer)
         writer.line(items)
     else:
         drawn = sorted(items, key=lambda placed: placed.x)  # drawing order
         origin = float(_num(drawn[0].x))
-        writer = _LineWriter(canvas, origin, y)
+        writer = _LineWriter(canvas, origin, y, layer)
         writer.shown(reading_order(items, _drawn_positions(drawn, origin)))
         writer.outlines(drawn)
     writer.finish()
