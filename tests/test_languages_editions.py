@@ -37,14 +37,10 @@ VARIANTS = {"": False, ".proof": True}
 EDITIONS = {"single": "", "parallel": ".parallel"}
 # Known limits (#16), by language and extractor: messages not read in source order on
 # A4 or A5. Every extractor reads every other message of every language exactly (NFC,
-# whitespace and format characters aside). Arabic lines are written in reading order
-# (`typeset.reading_order`); on a page whose words are mostly Latin (A4 page 2, with
-# the references), pdftotext reorders each line as left-to-right text with
-# right-to-left stretches in it, and a full stop ends such a stretch: the disclaimer's
-# mid-line stop moves. On A5 a Burmese table cell wraps beside its neighbour's two
-# lines, and pdftotext and pdfminer read the row line by line across both cells.
+# whitespace and format characters aside). On A5 a Burmese table cell wraps beside its
+# neighbour's two lines, and pdftotext and pdfminer read the row line by line across
+# both cells.
 UNREAD = {
-    ("ar", "pdftotext"): {"disclaimer"},
     ("my", "pdftotext"): {"signs-table/row/3/1"},
     ("my", "pdfminer"): {"signs-table/row/3/1"},
 }
@@ -183,24 +179,8 @@ def test_every_extractor_reads_every_translated_message(
 
 
 # The parallel edition sets the Arabic column beside the English one, so most of a
-# page's letters are Latin, and pdftotext reads such a page as left-to-right text with
-# right-to-left stretches in it: a full stop or colon ends a stretch and moves (see
-# UNREAD). Every other extractor reads every Arabic message there too.
-PARALLEL_UNREAD = {
-    ("ar", "pdftotext"): {
-        "where-cells-go",
-        "signs-intro",
-        "signs-table/row/1/2",
-        "signs-table/row/2/2",
-        "signs-table/row/3/2",
-        "signs-table/caption",
-        "faq/1/answer",
-        "faq/2/answer",
-        "disclaimer",
-    },
-}
-
-
+# page's letters can be Latin: pdftotext reads such a page right to left all the same
+# (`typeset.page_direction`), and every extractor reads every Arabic message there.
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
 def test_an_arabic_column_beside_english_reads_in_source_order(
@@ -208,7 +188,7 @@ def test_an_arabic_column_beside_english_reads_in_source_order(
 ) -> None:
     pdf = built[paper] / "ar" / f"{LEAFLET}.parallel.pdf"
     text = squash(EXTRACTORS[extractor](pdf))
-    pieces = translated_pieces("ar", PARALLEL_UNREAD.get(("ar", extractor), ()))
+    pieces = translated_pieces("ar")
     missing = [p for p in pieces if squash(p) not in text]
     assert missing == []
 
