@@ -25,9 +25,9 @@ So, when a page that holds lines of a right-to-left paragraph ends
 to and where that line's pen stopped:
 
 * after each left-to-right line that ends in a neutral, a left-to-right mark;
-* if its strong left-to-right characters (those marks included) are not outnumbered,
-  enough right-to-left marks (`ARABIC_LETTER_MARK` among them), after the first line
-  of a right-to-left paragraph, to outnumber them.
+* if its strong left-to-right characters (those marks included) are not outnumbered
+  by `SLACK`, enough right-to-left marks (`ARABIC_LETTER_MARK` among them), after the
+  first line of a right-to-left paragraph, to outnumber them so.
 
 The marks are format characters no reader shows, on glyphs without width or outline
 in text objects of their own, in render mode 3: nothing drawn changes, pdfium skips a
@@ -55,6 +55,10 @@ MARKS_PER_GLYPH = 63
 #: pattern, because poppler drops a word that repeats the text of another at its
 #: place (fake boldface).
 ARABIC_LETTER_MARK = "\u061c"
+
+#: Letters more than outnumbered: poppler types characters by an older Unicode table
+#: than Python's, and a page must not stay left to right by a letter it counts otherwise.
+SLACK = 16
 
 #: A canvas attribute: the lines drawn on the page being written (`_PageLines`).
 _PAGE_LINES = "_msc_page_lines"
@@ -141,9 +145,9 @@ def page_marks(canvas: Canvas) -> list[Marks]:
         if line.shown is None and _ends_in_neutral(texts):
             out.append(_marks(line, LEFT_TO_RIGHT_MARK))
             left += 1
-    if left >= right:
+    if left + SLACK > right:
         first = next(line for line in page.lines if line.right_to_left)
-        out.insert(0, _marks(first, RIGHT_TO_LEFT_MARK, left - right + 1))
+        out.insert(0, _marks(first, RIGHT_TO_LEFT_MARK, left + SLACK - right))
     return out
 
 
