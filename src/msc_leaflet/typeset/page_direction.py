@@ -73,8 +73,11 @@ class _Line:
     size: float
     x: float
     y: float
-    items: list[Placed]  # its clusters
-    shown: list[Shown] | None  # its glyphs in reading order, if written so
+    # Its text layer's text. Only text is kept: the clusters of every line of every page,
+    # kept alive until the document is saved, cost English builds 8% more instructions
+    # (the garbage collector scans them again and again); a str it does not scan.
+    text: str
+    reading_order: bool  # written in reading order (`reading_order`): not left to right
     right_to_left: bool  # a line of a right-to-left paragraph
 
 
@@ -96,16 +99,20 @@ def note_line(
 ) -> None:
     """Remember a line just drawn on ``canvas`` for `page_marks`: ``anchor``, the last
     operators it added; ``pen``, the font and size of its last glyph written and where
-    the pen stopped (x, baseline); its clusters and, for a line written in reading
-    order, its glyphs."""
+    the pen stopped (x, baseline); its clusters (left to right) or, for a line written
+    in reading order, its glyphs."""
     page: _PageLines | None = canvas.__dict__.get(_PAGE_LINES)
     code: list[str] = canvas._code
     if page is None or page.code is not code:  # a page begun since
         page = _PageLines(code)
         canvas.__dict__[_PAGE_LINES] = page
-    # Only a line written in reading order can be: it holds right-to-left text.
-    right_to_left = shown is not None and min(p.piece.level for p in items) % 2 == 1
-    page.lines.append(_Line(anchor, *pen, items, shown, right_to_left))
+    if shown is None:
+        text = "".join([placed.cluster.text for placed in items])
+        page.lines.append(_Line(anchor, *pen, text, False, False))
+        return
+    text = "".join([_text(glyph) for glyph in shown])
+    right_to_left = min(placed.piece.level for placed in items) % 2 == 1
+    page.lines.append(_Line(anchor, *pen, text, True, right_to_left))
     page.right_to_left = page.right_to_left or right_to_left
 
 
@@ -133,16 +140,10 @@ def page_marks(canvas: Canvas) -> list[Marks]:
     out: list[Marks] = []
     left = right = 0
     for line in page.lines:
-        texts = (
-            [_text(shown) for shown in line.shown]
-            if line.shown is not None
-            else [placed.cluster.text for placed in line.items]
-        )
-        for text in texts:
-            strong = _strong(text)
-            left += strong[0]
-            right += strong[1]
-        if line.shown is None and _ends_in_neutral(texts):
+        strong = _strong(line.text)
+        left += strong[0]
+        right += strong[1]
+        if not line.reading_order and _ends_in_neutral(line.text):
             out.append(_marks(line, LEFT_TO_RIGHT_MARK))
             left += 1
     if left + SLACK > right:
@@ -158,12 +159,14 @@ def _text(shown: Shown) -> str:
     return shaping_font(shown.placed.piece.run.font).glyph_texts.get(key, chr(key))
 
 
-@lru_cache(maxsize=8192)
 def _strong(text: str) -> tuple[int, int]:
     """How many characters of ``text`` poppler counts as left to right, and as right to
     left (bidi classes L, and R or AL)."""
-    classes = [unicodedata.bidirectional(c) for c in text]
+    classes = [_bidi_class(c) for c in text]
     return classes.count("L"), classes.count("R") + classes.count("AL")
+
+
+_bidi_class = lru_cache(maxsize=4096)(unicodedata.bidirectional)
 
 
 #: Bidi classes poppler types as a letter or a number ("L", "R", "#"); the others are
@@ -171,13 +174,12 @@ def _strong(text: str) -> tuple[int, int]:
 _NOT_NEUTRAL = frozenset(("L", "R", "AL", "EN", "ES", "ET", "AN", "CS"))
 
 
-def _ends_in_neutral(texts: list[str]) -> bool:
+def _ends_in_neutral(text: str) -> bool:
     """Whether the last character of a left-to-right line that a reader sees is neutral
     to poppler (format characters, like the mark after a line-end hyphen, aside)."""
-    for text in reversed(texts):
-        for char in reversed(text):
-            if unicodedata.category(char) != "Cf" and not char.isspace():
-                return unicodedata.bidirectional(char) not in _NOT_NEUTRAL
+    for char in reversed(text):
+        if unicodedata.category(char) != "Cf" and not char.isspace():
+            return unicodedata.bidirectional(char) not in _NOT_NEUTRAL
     return False
 
 
