@@ -13,7 +13,6 @@ import io
 import re
 import shutil
 import unicodedata
-from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -35,17 +34,11 @@ PAPERS = {"a4": (595.3, 841.9), "a5": (419.5, 595.3)}  # points, portrait
 # (file name suffix, --proof): each built in the single and the parallel edition.
 VARIANTS = {"": False, ".proof": True}
 EDITIONS = {"single": "", "parallel": ".parallel"}
-# Known limits (#16), by language and extractor: messages not read in source order on
-# A4 or A5. Every extractor reads every other message of every language exactly (NFC,
-# whitespace and format characters aside). Arabic lines are written in reading order
-# (`typeset.reading_order`); on a page whose words are mostly Latin (A4 page 2, with
-# the references), pdftotext reorders each line as left-to-right text with
-# right-to-left stretches in it, and a full stop ends such a stretch: the disclaimer's
-# mid-line stop moves. (A Burmese table cell that wraps beside its neighbour's two
-# lines is read as a whole since its text layer is written for it: `line_pitch`.)
-UNREAD = {
-    ("ar", "pdftotext"): {"disclaimer"},
-}
+# Every extractor reads every message of every language exactly (NFC, whitespace and
+# format characters aside) on A4 and A5. Arabic lines are written in reading order
+# (`typeset.reading_order`) on pages pdftotext reads right to left
+# (`typeset.page_direction`); a Burmese table cell that wraps beside its neighbour's
+# lines has its text layer written so that it reads as a whole (`typeset.line_pitch`).
 
 
 @pytest.fixture(scope="module")
@@ -134,9 +127,9 @@ def squash(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
-def translated_pieces(lang: str, unread: Collection[str] = ()) -> list[str]:
-    """Every translated message of the leaflet but the ``unread`` ones, as a reader sees
-    it: markup dropped, cut at citations (they become superscript numbers)."""
+def translated_pieces(lang: str) -> list[str]:
+    """Every translated message of the leaflet, as a reader sees it: markup dropped, cut
+    at citations (they become superscript numbers)."""
     catalog = read_po(FIXTURE / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po")
     pieces = []
     for entry in catalog.active:
@@ -146,8 +139,6 @@ def translated_pieces(lang: str, unread: Collection[str] = ()) -> list[str]:
             continue  # reference titles are cited as published, in their own language
         assert entry.msgstr, (lang, entry.msgctxt)
         text = entry.msgstr.replace("**", "").replace("*", "")
-        if entry.msgctxt in unread:
-            continue
         pieces += [p for p in re.split(r"\s*\[@[^\]]*\]", text) if p.strip()]
     return pieces
 
@@ -175,39 +166,23 @@ def test_every_extractor_reads_every_translated_message(
 ) -> None:
     pdf = built[paper] / lang / f"{LEAFLET}.pdf"
     text = squash(EXTRACTORS[extractor](pdf))
-    pieces = translated_pieces(lang, UNREAD.get((lang, extractor), ()))
-    missing = [p for p in pieces if squash(p) not in text]
+    missing = [p for p in translated_pieces(lang) if squash(p) not in text]
     assert missing == []
 
 
-# The parallel edition sets the Arabic column beside the English one, so most of a
-# page's letters are Latin, and pdftotext reads such a page as left-to-right text with
-# right-to-left stretches in it: a full stop or colon ends a stretch and moves (see
-# UNREAD). Every other extractor reads every Arabic message there too.
-PARALLEL_UNREAD = {
-    ("ar", "pdftotext"): {
-        "where-cells-go",
-        "signs-intro",
-        "signs-table/row/1/2",
-        "signs-table/row/2/2",
-        "signs-table/row/3/2",
-        "signs-table/caption",
-        "faq/1/answer",
-        "faq/2/answer",
-        "disclaimer",
-    },
-}
-
-
+# The parallel edition sets each translation's column beside the English one, so most
+# of a page's letters can be Latin: pdftotext reads a page with Arabic lines right to
+# left all the same (`typeset.page_direction`), and every extractor reads every
+# translated message there.
+@pytest.mark.parametrize("lang", ["ar"])
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
-def test_an_arabic_column_beside_english_reads_in_source_order(
-    built: dict[str, Path], paper: str, extractor: str
+def test_a_translated_column_beside_english_reads_in_source_order(
+    built: dict[str, Path], lang: str, paper: str, extractor: str
 ) -> None:
-    pdf = built[paper] / "ar" / f"{LEAFLET}.parallel.pdf"
+    pdf = built[paper] / lang / f"{LEAFLET}.parallel.pdf"
     text = squash(EXTRACTORS[extractor](pdf))
-    pieces = translated_pieces("ar", PARALLEL_UNREAD.get(("ar", extractor), ()))
-    missing = [p for p in pieces if squash(p) not in text]
+    missing = [p for p in translated_pieces(lang) if squash(p) not in text]
     assert missing == []
 
 

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.colors import black
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph, render
 from msc_leaflet.typeset import paragraph as paragraph_module
@@ -18,7 +22,7 @@ from msc_leaflet.typeset.shaping import harfbuzz_font, shape
 from pdfjs_text import extract_pdfjs
 from pdfread import items_of
 from scripts_samples import SAMPLES
-from typeset_support import EXTRACTORS, body_style, build_document, source_text
+from typeset_support import EXTRACTORS, body_style, build_document, runs_for, source_text
 
 ARABIC_FONT = "NotoSansArabic-regular"
 
@@ -227,3 +231,97 @@ def test_writing_in_reading_order_moves_no_glyph(
     )
     drawn = build_arabic(tmp_path / "drawn.pdf", paragraphs, 150)
     assert glyph_positions(read) == glyph_positions(drawn)
+
+
+class PageFinishingCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that finishes each page as the leaflet's does (`render.finish_page`)."""
+
+    def showPage(self) -> None:
+        render.finish_page(self)
+        super().showPage()
+
+
+#: Arabic with a full stop, a colon, commas (Arabic and Latin) and digits inside a line:
+#: pdftotext, reading a page left to right, ends a right-to-left stretch at each.
+PUNCTUATED = [
+    "هذه النشرة معلومات عامة فقط. وهي لا تغني عن استشارة طبيبك الخاص.",
+    "اتصل بالطبيب فورًا: إذا ارتفعت الحرارة، أو ظهر طفح جلدي، أو ضاق النفس.",
+    "خذ الدواء مرتين, في الصباح والمساء, لمدة 3 أيام ثم توقف.",
+]
+#: A table row of one line: an English cell beside an Arabic one, on one baseline, as
+#: in the parallel edition (pdftotext reads them as one line).
+ROW = [("Is a long flight safe afterwards?", "en"), ("اسأل طبيبك: بالطائرة، أو بالسيارة.", "ar")]
+#: Latin lines enough to outnumber the Arabic letters of the page several times, two
+#: of them ending in a neutral: on a page read right to left, that moves to the front
+#: unless a left-to-right mark follows it.
+LATIN = [
+    "Galipeau J, Sensébé L. Mesenchymal stromal cells: clinical challenges and "
+    "therapeutic opportunities. Cell Stem Cell. 2018;22(6):824-833.",
+    "Ankrum JA, Ong JF, Karp JM. MSCs: immune evasive, not immune privileged. "
+    "Nat Biotechnol. 2014;32(3):252-60.",
+    "Is a mild fever in the first two days normal?",
+    "Ask your own doctor before a long journey (not the clinic)",
+] * 4
+
+
+def build_mostly_latin(path: Path, arabic: list[Flowable]) -> Path:
+    """A page of Latin references and questions with ``arabic`` among them."""
+    story: list[Flowable] = [
+        make_paragraph(runs_for([(text, "")]), body_style(), "en") for text in LATIN
+    ]
+    story[2:2] = arabic
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, canvasmaker=PageFinishingCanvas)
+    return path
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_arabic_punctuation_on_a_mostly_latin_page_reads_in_source_order(
+    tmp_path: Path, reader: str
+) -> None:
+    # pdftotext gives the page one direction, from its letters; a mostly Latin page
+    # would be left to right, and "A. B" in an Arabic line would read "B. A". The
+    # page's right-to-left marks make it right to left (`page_direction`).
+    arabic = [make_paragraph(runs_for([(text, "")]), body_style(), "ar") for text in PUNCTUATED]
+    text = squash(READERS[reader](build_mostly_latin(tmp_path / "mixed.pdf", arabic)))
+    unread = [line for line in [*PUNCTUATED, *LATIN] if squash(line) not in text]
+    assert unread == []
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                name == "pypdfium2",
+                strict=True,
+                reason="pdfium reads an Arabic cell and an English cell on one baseline as "
+                "one line, takes its direction from the English, and reads the Arabic in "
+                "visual order",
+            ),
+        )
+        for name in sorted(READERS)
+    ],
+)
+def test_an_arabic_cell_beside_an_english_one_reads_in_source_order(
+    tmp_path: Path, reader: str
+) -> None:
+    # pdftotext reads the two cells as one line: on a right-to-left page, the Arabic
+    # first, then the English, its question mark kept at its end by a left-to-right
+    # mark after it.
+    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in ROW)
+    table = Table([[english, arabic]], colWidths=[80 * mm, 80 * mm])
+    text = squash(READERS[reader](build_mostly_latin(tmp_path / "row.pdf", [table])))
+    unread = [line for line in [*(t for t, _ in ROW), *LATIN] if squash(line) not in text]
+    assert unread == []
+
+
+def test_a_left_to_right_page_gets_no_marks(tmp_path: Path) -> None:
+    # A page with no right-to-left paragraph is written as it was: English and Thai
+    # documents do not change by a byte.
+    def build(path: Path, canvas: type[Canvas]) -> bytes:
+        story = [make_paragraph(runs_for([(text, "")]), body_style(), "en") for text in LATIN]
+        SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story, canvasmaker=canvas)
+        return path.read_bytes()
+
+    assert build(tmp_path / "a.pdf", PageFinishingCanvas) == build(tmp_path / "b.pdf", Canvas)

@@ -21,6 +21,7 @@ from ..print_spec import PrintSpec
 from ..project import Project
 from ..typeset import default_family, draw_runs
 from ..typeset.draw import runs_width
+from ..typeset.render import finish_page
 from ..typeset.runs import Run
 
 MIN_SIZE = 8.0  # pt: a title too long for the line is set smaller, never cut
@@ -78,6 +79,7 @@ def cover_page(root: Path, cover: Cover) -> bytes:
             line(y, title, *style, left + 10 * mm)
             y -= 7 * mm
         y -= 4 * mm
+    finish_page(canvas)  # a cover in Arabic: read right to left by pdftotext too
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -28,6 +28,7 @@ from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
+from ..typeset.render import finish_page
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
@@ -160,6 +161,7 @@ class DeferredCanvas(MarkHoldingCanvas):
             finish.geometry.draw_crop_marks(self, finish.colour_mode)
             if tagger is not None:
                 self._code.append(END)  # the artifact sequence the page began with
+            finish_page(self)  # once the page holds all its text, footer included
             Canvas.showPage(self)
         Canvas.save(self)
 

@@ -33,6 +33,8 @@ What this stage does (one module per step)
                   are too far apart for extractors to read them as one block.
 ``reading_order`` a line with right-to-left text: its text layer written in reading
                   order, with what each PDF text extractor needs to read it so.
+``page_direction`` a page with right-to-left lines: marks that make pdftotext read it
+                  right to left, however much Latin it holds.
 ``reportlab_overrides``  the only code touching ReportLab internals (ToUnicode CMaps
                   with exact text), guarded by a version and source fingerprint test.
 

@@ -16,6 +16,10 @@ pdfium        sorts a line's text objects (one per text-showing operator) by x, 
               and their mirrored characters (brackets) mirrored.
 poppler       (pdftotext) sorts a line's words by x and reorders them with a greedy
               two-direction pass; a neutral beside a left-to-right run joins that run.
+              The pass runs in one direction for the whole page, from the count of
+              its letters; on a left-to-right page it ends a right-to-left stretch at
+              every digit, full stop, comma or colon, so a page with right-to-left
+              lines is made a right-to-left page (`page_direction`).
 pdf.js        starts a text item wherever the pen moves back and runs bidi on each
               item; it drops whitespace glyphs (spaces are gaps to it), skips format
               characters without advancing, and appends a glyph whose text holds a
@@ -63,9 +67,10 @@ from .shaping import Glyph, harfbuzz_font
 #: beside a Latin word or digits as part of that left-to-right run: "(MSCs) عن" came
 #: out "MSCs )عن", "بالرقم 1669." as ".1669" (#16). A right-to-left mark there, a format
 #: character no reader sees, ends the run for both, and gives pdfium's bidi pass its
-#: direction (it takes the direction of most segments). On a page whose letters are
-#: mostly Latin, pdftotext reads each line left to right first: a line that starts (on
-#: the left) with a right-to-left character is still reversed as a whole.
+#: direction (it takes the direction of most segments). On a page pdftotext reads left
+#: to right (a page without `page_direction`'s marks, whose letters are mostly Latin), a
+#: line that starts (on the left) with a right-to-left character is still reversed as a
+#: whole.
 RIGHT_TO_LEFT_MARK = "\u200f"
 #: Just right of a mirrored character in right-to-left text: see the module docstring.
 LEFT_TO_RIGHT_MARK = "\u200e"
@@ -169,7 +174,7 @@ def _left_to_right(
         return
     if marks:
         start = shown[first]
-        mark = _mark_glyph(start.placed.piece.run.font, marks)
+        mark = mark_glyph(start.placed.piece.run.font, marks)
         lead = MARK_LEAD if len(shown) - first == 1 else 0.0
         shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
     shown[first].alone = True
@@ -191,7 +196,7 @@ def _right_to_left(
         # Nothing right of the bracket to carry its left-to-right mark: a glyph of its
         # own, invisible, but with a box (pdfium skips a text object without one).
         right = max(x + g.width * size / 1000 for g, x in zip(glyphs, xs, strict=True))
-        mark = _mark_glyph(font_name, LEFT_TO_RIGHT_MARK, 0.0, glyphs[0].gid)
+        mark = mark_glyph(font_name, LEFT_TO_RIGHT_MARK, 0.0, glyphs[0].gid)
         shown.append(Shown(placed, mark, right, 0.0, alone=True, invisible=True))
     for glyph, index, invisible, enclosed in _written(font_name, glyphs, marks):
         advance = glyph.width * size / 1000
@@ -271,12 +276,12 @@ def _bridge(after: Shown, start: float, end: float) -> Shown:
     """An invisible space from ``start`` to ``end`` (points), written before ``after``."""
     size = after.placed.piece.size
     width = round((end - start) * 1000 / size, 1)
-    bridge = _mark_glyph(after.placed.piece.run.font, " ", width)
+    bridge = mark_glyph(after.placed.piece.run.font, " ", width)
     return Shown(after.placed, bridge, start, width * size / 1000, alone=True)
 
 
 @lru_cache(maxsize=1024)
-def _mark_glyph(font_name: str, text: str, width: float = 0.0, gid: int | None = None) -> Glyph:
+def mark_glyph(font_name: str, text: str, width: float = 0.0, gid: int | None = None) -> Glyph:
     """A glyph carrying ``text``, ``width`` wide (1/1000 em): the font's space glyph,
     which has no outline, unless ``gid`` is given."""
     font = shaping_font(font_name)

@@ -37,9 +37,10 @@ from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
 from .outlines import cluster_forms, units_per_em
+from .page_direction import Marks, note_line, page_marks
 from .placed import Placed
 from .placed import carriers as _carriers
-from .reading_order import Shown, has_right_to_left, reading_order
+from .reading_order import Shown, has_right_to_left, mark_glyph, reading_order
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
@@ -347,7 +348,9 @@ class _LineWriter:
             y = baseline + gy * size / 1000
             self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm /{form} Do Q")
 
-    def finish(self) -> None:
+    def finish(self) -> str:
+        """End the line on the canvas; returns the last operators it added (the line's
+        marks for pdftotext go right after them: `finish_page`)."""
         self.flush()
         held = getattr(self.canvas, HELD_MARKS, None)
         if held is not None and self.paths:  # see `draw.hold_marks`
@@ -360,9 +363,20 @@ class _LineWriter:
             self.ops.insert(0, END)
             after.insert(0, ARTIFACT_BEGIN)
         # Two literals, the same bytes (the page joins them with a newline): the page's
-        # text-size log scans only the text object, not the outlines of every mark.
+        # text-size log scans only the text object, not the outlines of every mark. The
+        # second goes in as is: ``addLiteral`` would copy it to a plain str.
         self.canvas.addLiteral("\n".join(self.ops))
-        self.canvas.addLiteral("\n".join(after))
+        last = LineEnd("\n".join(after))
+        self.canvas._code.append(last)
+        return last
+
+
+class LineEnd(str):
+    """The last operators a line adds to its page: an object of its own, even when it
+    is a lone ``Q`` (CPython would share that one), so `finish_page` finds the line's
+    place in the page again by identity."""
+
+    __slots__ = ()
 
 
 #: Around a glyph whose text holds a nonspacing mark, in a line written in reading
@@ -506,17 +520,58 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
         return
     if items[-1].cluster.text == "-":
         items.append(_after_hyphen(items[-1]))
+    shown: list[Shown] | None = None
     if not has_right_to_left(items):
         writer = _LineWriter(canvas, items[0].x, y, layer)
         writer.line(items)
+        pen = writer.tx
     else:
         drawn = sorted(items, key=lambda placed: placed.x)  # drawing order
         origin = float(_num(drawn[0].x))
         writer = _LineWriter(canvas, origin, y, layer)
-        writer.shown(reading_order(items, _drawn_positions(drawn, origin)))
+        shown = reading_order(items, _drawn_positions(drawn, origin))
+        writer.shown(shown)
         writer.outlines(drawn)
-    writer.finish()
+        pen = writer.pen
+    last = (shown[-1].placed if shown else items[-1]).piece
+    note_line(canvas, writer.finish(), (last.run.font, last.size, pen, y), items, shown)
     _links(canvas, y, items, writer.links)
+
+
+def finish_page(canvas: Canvas) -> None:
+    """Write the marks that make pdftotext read the page being written right to left
+    (`page_direction`), each text object right after the line it belongs to. Called
+    once a page holds everything else, before it is shown."""
+    due = page_marks(canvas)
+    if not due:
+        return
+    after = {id(marks.anchor): marks for marks in due}
+    code: list[str] = canvas._code
+    out: list[str] = []
+    for operators in code:
+        out.append(operators)
+        marks = after.pop(id(operators), None)
+        if marks is not None:
+            out.append(_marks_object(canvas, marks))
+    code[:] = out
+
+
+def _marks_object(canvas: Canvas, marks: Marks) -> str:
+    """An invisible text object showing the glyphs of ``marks`` at their position."""
+    font = shaping_font(marks.font)
+    keys = []
+    for text in marks.texts:
+        key = mark_glyph(marks.font, text).key
+        assert key is not None
+        keys.append(key)
+    ops = ["q", "BT", "3 Tr", f"1 0 0 1 {_num(marks.x)} {_num(marks.y)} Tm"]
+    now = -1
+    for subset, code in encode_keys(font, keys, canvas):
+        if subset != now:
+            ops.append(f"{subset_name(font, subset, canvas)} {_num(marks.size)} Tf")
+            now = subset
+        ops.append(f"<{code:02X}> Tj")
+    return "\n".join([*ops, "ET", "Q"])
 
 
 def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[float]]:
