@@ -174,7 +174,7 @@ def test_every_extractor_reads_every_translated_message(
 # of a page's letters can be Latin: pdftotext reads a page with Arabic lines right to
 # left all the same (`typeset.page_direction`), and every extractor reads every
 # translated message there.
-@pytest.mark.parametrize("lang", ["ar"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
 def test_a_translated_column_beside_english_reads_in_source_order(
@@ -352,3 +352,28 @@ def test_page_one_reads_back_by_ocr(built: dict[str, Path], lang: str) -> None:
     cer = edit_distance(squash(read), squash(source)) / len(squash(source))
     print(f"{lang}: CER {cer:.3f} over {len(squash(source))} characters")
     assert cer < threshold, (lang, cer)
+
+
+def test_the_thai_parallel_edition_reads_paragraph_by_paragraph(tmp_path: Path) -> None:
+    # Thai body text is set 1.57 em apart: beside the English column, pdftotext and
+    # pdfminer read it line by line across both columns (16 of 60 messages of this
+    # leaflet broken in pdftotext) until the columns wrote their text layer for it.
+    out = tmp_path / "out"
+    args = ["build", "infusion-safety", "-l", "th", "--edition", "parallel", "-q"]
+    result = CliRunner().invoke(app, [*args, "--project", str(REPO), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pdf = out / "th" / "infusion-safety.parallel.pdf"
+    catalog = read_po(REPO / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
+    # Known gap: a numbered item's first line also holds its number, which ReportLab
+    # draws at the printed size, so it stays a line of its own to both readers.
+    skipped = ("audience", "ref/", "questions/")
+    messages = [
+        piece
+        for entry in catalog.active
+        if entry.msgstr and not (entry.msgctxt or "").startswith(skipped)
+        for piece in re.split(r"\s*\[@[^\]]*\]", entry.msgstr.replace("*", ""))
+        if piece.strip()
+    ]
+    for name, extract in EXTRACTORS.items():
+        text = squash(extract(pdf))
+        assert [m for m in messages if squash(m) not in text] == [], name

@@ -64,7 +64,7 @@ class Setting:
         margins = self.theme.margins
         return float(self.theme.page_size[0] - margins["left"] - margins["right"])
 
-    def writer(self, version: Localised, numbers: dict[str, int]) -> Writer:
+    def writer(self, version: Localised, numbers: dict[str, int], beside: bool = False) -> Writer:
         lang = version.leaflet.language
         styles = build_styles(self.theme, self.family, lang)
         accent = theme_colour(self.theme, "accent")
@@ -79,6 +79,7 @@ class Setting:
             structure=self.structure,
             source_lang=version.source_language,
             fallbacks=frozenset(text.value for text in version.fallbacks),
+            beside=beside,
         )
 
 
@@ -113,7 +114,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     numbers = number_citations(left.leaflet)
     for key in number_citations(right.leaflet):
         numbers.setdefault(key, len(numbers) + 1)
-    lw, rw = s.writer(left, numbers), s.writer(right, numbers)
+    lw, rw = s.writer(left, numbers, beside=True), s.writer(right, numbers, beside=True)
     column = (s.text_width - COLUMN_GAP) / 2
     theme = s.theme
     margins = theme.margins

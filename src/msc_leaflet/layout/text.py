@@ -36,6 +36,7 @@ class Writer:
         structure: Structure | None = None,
         source_lang: str = "",
         fallbacks: frozenset[str] = frozenset(),
+        beside: bool = False,
     ) -> None:
         self.family = family
         self.styles = styles
@@ -51,6 +52,9 @@ class Writer:
         self.source_lang = source_lang
         self.source_tag = bcp47(source_lang) if source_lang else ""
         self.fallbacks = fallbacks
+        # Its text is a column beside another (the parallel edition): each paragraph's
+        # lines must read back as one block in extractors, as a table cell's do.
+        self.beside = beside
 
     def runs(
         self,
@@ -121,6 +125,7 @@ class Writer:
         paragraph = make_paragraph(
             runs, style, lang, words=self.words, on_emergency_break=self.on_emergency_break
         )
+        paragraph.in_cell = self.beside
         tagged = self.tagged(paragraph, role, in_source)
         _note_uniform(tagged, runs)
         return tagged
