@@ -12,6 +12,8 @@ Lines farther apart are blocks of one line each, and both extractors then order 
 blocks of a table row by row: two neighbouring cells that wrap are read line by line
 across both (#16: a Burmese table cell at 1.3 em × Myanmar's 1.3 leading scale = 1.69
 em, Khmer's 1.56 em). Thai (1.43 em), Lao (1.495 em) and Latin (1.3 em) stay within.
+The columns of the parallel edition are cells of one row, with body text set farther
+apart still (Thai 1.57 em): every paragraph there is such a cell's.
 
 Such a paragraph writes its text layer invisibly (render mode 3) at the size whose
 1.4 × reaches the line pitch, squeezed back to the glyphs' widths with horizontal

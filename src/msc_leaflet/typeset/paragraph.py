@@ -129,8 +129,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     debug = 0
     # The structure element its lines are content of, in a tagged PDF (set by the layout).
     structure: Element | None = None
-    # Set in a table cell, beside other cells (set by the layout): its lines must read
-    # back as one block, however far apart a tall script sets them (`line_pitch`).
+    # Set in a table cell or a parallel column, beside other text (set by the layout):
+    # its lines must read back as one block, however far apart a script sets them
+    # (`line_pitch`).
     in_cell: bool = False
 
     def __init__(
