@@ -255,6 +255,23 @@ def test_a_right_to_left_table_starts_at_the_right(
         assert (xa > xb) == (lang == "ar"), (a, xa, b, xb)
 
 
+@pytest.mark.parametrize("lang", ["ar", "km"])
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_the_translation_column_stands_where_its_lines_start(
+    built: dict[str, Path], lang: str, paper: str
+) -> None:
+    # Beside the English column, a right-to-left translation stands at the right (as
+    # on bilingual Arabic and English forms, and its page furniture is mirrored too);
+    # any other at the left.
+    pdf = built[paper] / lang / f"{LEAFLET}.parallel.pdf"
+    middle = PAPERS[paper][0] / 2
+    [(_, english, _)] = text_boxes(pdf, "After your cell")
+    title = {"ar": "بعد تسريب", "km": "បន្ទាប់ពី"}[lang]
+    translation = min(x for page, x, _ in text_boxes(pdf, title) if page == 0)
+    assert (english < middle < translation) == (lang == "ar"), (english, translation)
+    assert (translation < middle < english) == (lang != "ar"), (english, translation)
+
+
 # Tesseract's language data per locale, and the highest character error rate (CER) of
 # page 1 at 300 dpi. Measured (tesseract 5.3.0, `<lang>+eng`, the page's Latin band and
 # references included): my 0.255, km 0.197, lo 0.160, vi 0.032, zh_Hans 0.084,

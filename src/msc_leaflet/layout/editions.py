@@ -21,6 +21,7 @@ from ..content import model as m
 from ..content.citations import number_citations
 from ..content.inline import plain_text
 from ..errors import LeafletError, Location
+from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily
 from .blocks import EMPTY_SHARE, BlockBuilder, Box, SplitTable, keep_headings_with_boxes, make_table
@@ -218,8 +219,8 @@ def _tables_one_after_the_other(
 
 
 def side_by_side(
-    left: Sequence[Flowable],
-    right: Sequence[Flowable],
+    translation: Sequence[Flowable],
+    source: Sequence[Flowable],
     column: float,
     w: Writer,
     top: float = 0.0,
@@ -229,13 +230,20 @@ def side_by_side(
     """Two columns in one table row; the row splits across pages when it must, a box
     in it only where at least ``room`` is left on the page (`Whole`).
 
+    The translation (written by ``w``) stands where its readers start a line: at the
+    left, or at the right for a right-to-left language, as on bilingual Arabic and
+    English forms, on a page whose furniture is mirrored for it too.
+
     ``top`` and ``bottom`` are the row's space above and below: a cell shows no space
     before its first flowable nor after its last, so without ``bottom`` the taller column
     ran into the next row (#21: consecutive Thai paragraphs with no space between them).
     """
     half_gap = COLUMN_GAP / 2
+    cells = [_whole(_unwrap(half), column, room) for half in (translation, source)]
+    if right_to_left(w.lang):
+        cells.reverse()
     return make_table(
-        [[_whole(_unwrap(left), column, room), _whole(_unwrap(right), column, room)]],
+        [cells],
         w,
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
