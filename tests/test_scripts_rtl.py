@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.lib.colors import black
@@ -177,24 +178,22 @@ def test_what_sits_inside_arabic_reads_in_source_order(
     assert unread == []
 
 
+def _pdfium_cannot(reason: str) -> list[Any]:
+    """Every reader, pdfium's case a strict xfail: its own bidi pass is the limit."""
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(name == "pypdfium2", strict=True, reason=reason))
+        for name in sorted(READERS)
+    ]
+
+
 @pytest.mark.parametrize(
     "reader",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                name == "pypdfium2",
-                strict=True,
-                reason="pdfium reverses the order of Latin words inside Arabic: its bidi "
-                "pass cuts a line at every space and reverses the order of the pieces",
-            ),
-        )
-        for name in sorted(READERS)
-    ],
+    _pdfium_cannot(
+        "pdfium reverses the order of Latin words inside Arabic: its bidi pass cuts a line "
+        "at every space and reverses the order of the pieces"
+    ),
 )
 def test_a_latin_phrase_inside_arabic_reads_in_source_order(tmp_path: Path, reader: str) -> None:
-    # On a page of Arabic: pdftotext reads a page whose letters are mostly Latin as a
-    # left-to-right page, and no order of the text layer changes that.
     text = "استخدم Mesenchymal stromal cells في العلاج."
     paragraphs = [[(sample, "")] for sample in SAMPLES["ar"]] + [[(text, "")]]
     path = build_arabic(tmp_path / "ar.pdf", paragraphs)
@@ -289,19 +288,10 @@ def test_arabic_punctuation_on_a_mostly_latin_page_reads_in_source_order(
 
 @pytest.mark.parametrize(
     "reader",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                name == "pypdfium2",
-                strict=True,
-                reason="pdfium reads an Arabic cell and an English cell on one baseline as "
-                "one line, takes its direction from the English, and reads the Arabic in "
-                "visual order",
-            ),
-        )
-        for name in sorted(READERS)
-    ],
+    _pdfium_cannot(
+        "pdfium reads an Arabic cell and an English cell on one baseline as one line, "
+        "takes its direction from the English, and reads the Arabic in visual order"
+    ),
 )
 def test_an_arabic_cell_beside_an_english_one_reads_in_source_order(
     tmp_path: Path, reader: str
