@@ -7,6 +7,7 @@ with no space between them. Measured from the baselines pdfminer reads in the PD
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,27 +23,33 @@ PARAGRAPH_SPACE = 6.0  # theme spacing.paragraph
 ITEM_SPACE = 3.0  # list-item spaceAfter
 
 
+def starts(line: TextLine, start: str) -> bool:
+    """Whether ``line`` starts with ``start``, after its list number or bullet if it has
+    one (a tall script's item carries its number in its first line: `list_numbers`)."""
+    return re.sub(r"^(?:•|\d+\.)\s*", "", line.text).startswith(start)
+
+
 def gaps(lines: tuple[TextLine, ...], start: str, mid: float) -> tuple[float, float]:
     """(baseline distance from the line before the one starting with ``start``, the
     line distance inside the paragraph before it), in the same column and page."""
     side = lines_x(lines, start) < mid
     column: list[TextLine] = []
-    for line in lines:  # a bullet is a line of its own on its item's baseline
+    for line in lines:  # a Latin item's bullet is a line of its own on its baseline
         if (line.x < mid) != side:
             continue
         if column and (column[-1].page, column[-1].baseline) == (line.page, line.baseline):
-            if line.text.startswith(start):
+            if starts(line, start):
                 column[-1] = line
             continue
         column.append(line)
-    index = next(i for i, line in enumerate(column) if line.text.startswith(start))
+    index = next(i for i, line in enumerate(column) if starts(line, start))
     here, before, earlier = column[index], column[index - 1], column[index - 2]
     assert here.page == before.page == earlier.page, (start, "not on one page")
     return before.baseline - here.baseline, earlier.baseline - before.baseline
 
 
 def lines_x(lines: tuple[TextLine, ...], start: str) -> float:
-    return next(line.x for line in lines if line.text.startswith(start))
+    return next(line.x for line in lines if starts(line, start))
 
 
 @pytest.mark.parametrize("paper", ["a4", "a5"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any, assert_never
 
 from reportlab.lib.units import mm
@@ -35,7 +36,9 @@ from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
 from ..typeset.fonts import font_spans
+from ..typeset.line_pitch import layer_size
 from ..typeset.linebreak import narrowest_width
+from ..typeset.list_numbers import LayeredList
 from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
@@ -227,14 +230,18 @@ class BlockBuilder:
         else:
             common.update(bulletType="bullet", start="•")
         after = self.theme.spacing["paragraph"]
+        # Beside other text, items of a tall script write their text layer apart, and
+        # their numbers must be written the same way (`list_numbers`).
+        layer = layer_size(style.fontSize, style.leading) if self.w.beside else 0.0
+        kind: Any = partial(LayeredList, layer=layer) if layer else ListFlowable
         if not self.items_apart:
-            return [ListFlowable(items, spaceAfter=after, **common)]
+            return [kind(items, spaceAfter=after, **common)]
         out: list[Flowable] = []
         for n, item in enumerate(items):
             last = n == len(items) - 1
             numbering = {"start": n + 1} if block.numbered else {}
             space = after if last else style.spaceAfter
-            out.append(ListFlowable([item], spaceAfter=space, **{**common, **numbering}))
+            out.append(kind([item], spaceAfter=space, **{**common, **numbering}))
         return out
 
     def callout(self, block: m.Callout) -> Flowable:

@@ -29,8 +29,9 @@ What this stage does (one module per step)
 ``render``        the text layer (spacing glyphs carry the text through glyph keys)
                   plus marks as outlines (``outlines``), links; ``paragraph`` and
                   ``draw`` are the flowable and the single-line API.
-``line_pitch``    the size a table cell's text layer is written at when its lines
-                  are too far apart for extractors to read them as one block.
+``line_pitch``    the size a table cell's or parallel column's text layer is written
+                  at when its lines are too far apart for extractors to read them as
+                  one block; ``list_numbers`` writes its list numbers the same way.
 ``reading_order`` a line with right-to-left text: its text layer written in reading
                   order, with what each PDF text extractor needs to read it so.
 ``page_direction`` a page with right-to-left lines: marks that make pdftotext read it
