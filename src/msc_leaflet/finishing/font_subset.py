@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import struct
+from binascii import unhexlify
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -228,32 +229,37 @@ def _scan(
     if in_form and before:
         raise _Unsure  # text in the font of whoever draws the form
     # On a page, a string before the first Tf is no text: a marked-content property.
+    # Each font is looked up once, not at each Tf: an Arabic page selects its font
+    # again before every right-to-left glyph (`typeset/reading_order.py`).
+    by_name: dict[str | None, list[bytes]] = {}
     for name, codes in runs[1:]:
+        by_name.setdefault(name, []).append(codes)
+    for name, strings in by_name.items():
         chosen = names.get("/" + (name or ""))
         if not isinstance(chosen, Dictionary):
             raise _Unsure
         if chosen.is_indirect:
-            shown.setdefault(chosen.objgen, set()).update(codes)
+            shown.setdefault(chosen.objgen, set()).update(b"".join(strings))
 
 
 def _runs(data: bytes, owner: pikepdf.Object) -> list[tuple[str | None, bytes]]:
     """The bytes of every string in ``data``, run by run: first those before any ``Tf``
     (under None), then after each ``Tf`` those up to the next (under its font name)."""
     parts = _TF.split(data)
-    runs: list[tuple[str | None, bytes]] = []
-    hex_strings = strings = escaped = 0
-    for index in range(0, len(parts), 2):
-        part = parts[index]
-        found = _HEX.findall(part)
-        hex_strings += len(found)
-        codes = bytes.fromhex(b"".join(found).decode())
-        if b"(" in part:
-            literals = _STRING.findall(part)
-            strings += len(literals)
-            escaped += sum(s.count(b"\\(") + s.count(b"\\)") for s in literals)
-            codes += b"".join(_LITERAL.sub(_unescape, s) for s in literals)
-        name = parts[index - 1].decode("latin-1") if index else None
-        runs.append((name, codes))
+    segments = parts[0::2]  # the text before the first Tf, then after each
+    found = list(map(_HEX.findall, segments))
+    hex_strings = sum(map(len, found))
+    codes = [unhexlify(b"".join(hexes)) for hexes in found]
+    strings = escaped = 0
+    if b"(" in data:
+        for index, part in enumerate(segments):
+            if b"(" in part:
+                literals = _STRING.findall(part)
+                strings += len(literals)
+                escaped += sum(s.count(b"\\(") + s.count(b"\\)") for s in literals)
+                codes[index] += b"".join(_LITERAL.sub(_unescape, s) for s in literals)
+    names = [None, *(name.decode("latin-1") for name in parts[1::2])]
+    runs = list(zip(names, codes, strict=True))
     # Every Tf, '<' and parenthesis of the stream is one the expressions read, or qpdf
     # reads the stream: a comment, an inline image, a nested or empty literal string,
     # an odd or spaced hex string, a name with "Tf" in it all end up there.
