@@ -51,7 +51,24 @@ _Part = TypeVar("_Part")
 MIN_SHIFT = 0.0005
 
 
+#: Numbers `_num` keeps written; it starts over when full.
+NUM_CACHE_SIZE = 16_384
+#: Each number written, by value. A page writes few distinct ones (an Arabic line
+#: moves the pen by the same glyph widths again and again: 1,700 values in 19,000
+#: numbers), and writing a float with three decimals costs forty dict lookups.
+_NUMS: dict[float, str] = {}
+
+
 def _num(value: float) -> str:
+    text = _NUMS.get(value)
+    if text is None:
+        if len(_NUMS) >= NUM_CACHE_SIZE:
+            _NUMS.clear()
+        text = _NUMS[value] = _format_num(value)
+    return text
+
+
+def _format_num(value: float) -> str:
     text = f"{value:.3f}"
     if text[-1] != "0":  # most numbers (once per mark drawn): nothing to strip
         return text
@@ -70,6 +87,17 @@ def _fill_operator(components: tuple[float, ...], operator: str) -> str:
     # Asked at every change of font in a line: a Lao line changes to Latin for each
     # full stop and digit.
     return " ".join(map(_num, components)) + " " + operator
+
+
+#: The hex string of each single code: most glyphs of a right-to-left line are shown
+#: one to a ``TJ`` (`reading_order`).
+_ONE_CODE = tuple(f"<{code:02X}>" for code in range(256))
+
+
+def _hex_string(codes: list[int]) -> str:
+    if len(codes) == 1:
+        return _ONE_CODE[codes[0]]
+    return "<" + bytes(codes).hex().upper() + ">"
 
 
 class _LineWriter:
@@ -101,7 +129,7 @@ class _LineWriter:
 
     def _end_codes(self) -> None:
         if self.codes:
-            self.tj.append("<" + bytes(self.codes).hex().upper() + ">")
+            self.tj.append(_hex_string(self.codes))
             self.codes.clear()
 
     def _state(self, op: str) -> None:
@@ -244,42 +272,58 @@ class _LineWriter:
         self.tx = tx
 
     def _show(self, glyphs: Sequence[Shown]) -> None:
-        """Write glyphs one by one, each at its own position (``reading_order``)."""
+        """Write glyphs one by one, each at its own position (``reading_order``).
+
+        The loop runs once per glyph of a right-to-left line, most of them a ``TJ`` of
+        their own after a ``Tf``: text state lives in locals, what depends on the piece
+        (size, fill, render mode) is worked out once per piece, each font selection
+        once per line, and ``flush`` is written out where most glyphs need it.
+        """
         encoded = _encode(glyphs, self.canvas)
-        names: dict[tuple[str, int], str] = {}
-        selections: dict[tuple[str, float], str] = {}  # Tf operators: one per glyph
+        selections: dict[tuple[str, int, float], tuple[tuple[str, float], str]] = {}
+        ops, tj, codes = self.ops, self.tj, self.codes
+        font_now, fill_now, mode_now = self.font, self.fill, self.mode
+        pen = self.pen
+        piece: Piece | None = None
         color: Color | None = None
         fill = ""
-        ops = self.ops
+        size = 0.0
+        raised = 0  # the render mode of the piece's text
         for shown, (font, subset, code) in zip(glyphs, encoded, strict=True):
-            piece = shown.placed.piece
-            size = piece.size
+            if shown.placed.piece is not piece:
+                piece = shown.placed.piece
+                size = piece.size
+                if piece.run.color is not color:
+                    color = piece.run.color
+                    fill = _fill(color)
+                raised = 3 if piece.rise else 0
             if shown.alone:
-                self.flush()
-                self.font = None  # selected again: pypdf reads the text since a Tf as one
+                if codes:
+                    tj.append(_hex_string(codes))
+                    codes.clear()
+                if tj:
+                    ops.append("[" + "".join(tj) + "] TJ")
+                    tj.clear()
+                font_now = None  # selected again: pypdf reads the text since a Tf as one
             if shown.enclosed:
                 self._state(ENCLOSED_BEGIN)
-            if piece.run.color is not color:
-                color = piece.run.color
-                fill = _fill(color)
-            if fill != self.fill:
+            if fill != fill_now:
                 self._state(fill)
-                self.fill = fill
-            mode = 3 if piece.rise or shown.invisible else 0
-            if mode != self.mode:
+                fill_now = fill
+            mode = 3 if shown.invisible else raised
+            if mode != mode_now:
                 self._state(f"{mode} Tr")
-                self.mode = mode
-            name = names.get((font.fontName, subset))
-            if name is None:
-                name = names[font.fontName, subset] = subset_name(font, subset, self.canvas)
-            if self.font != (name, size):
-                selection = selections.get((name, size))
-                if selection is None:
-                    selection = selections[name, size] = f"{name} {_num(size)} Tf"
-                if self.codes or self.tj:
+                mode_now = mode
+            selection = selections.get((font.fontName, subset, size))
+            if selection is None:
+                name = subset_name(font, subset, self.canvas)
+                selection = ((name, size), f"{name} {_num(size)} Tf")
+                selections[font.fontName, subset, size] = selection
+            if font_now != selection[0]:
+                if codes or tj:
                     self.flush()
-                ops.append(selection)
-                self.font = (name, size)
+                ops.append(selection[1])
+                font_now = selection[0]
             glyph = shown.glyph
             if glyph.y or self.rise:
                 rise = glyph.y * size / 1000
@@ -287,15 +331,18 @@ class _LineWriter:
                     self._state(f"{_num(rise)} Ts")
                     self.rise = rise
             # The pen as written: rounding each move once, it never drifts.
-            move = _num((self.pen - shown.x) * 1000 / size)
+            move = _num((pen - shown.x) * 1000 / size)
             if move != "0":
-                self._end_codes()
-                self.tj.append(move)
-                self.pen -= float(move) * size / 1000
-            self.codes.append(code)
-            self.pen += shown.advance
+                if codes:
+                    tj.append(_hex_string(codes))
+                    codes.clear()
+                tj.append(move)
+                pen -= float(move) * size / 1000
+            codes.append(code)
+            pen += shown.advance
             if shown.enclosed:
                 self._state(END)
+        self.font, self.fill, self.mode, self.pen = font_now, fill_now, mode_now, pen
 
     def outlines(self, drawn: Sequence[Placed]) -> None:
         """The outlines of a line written glyph by glyph (`shown`), in drawing order as
