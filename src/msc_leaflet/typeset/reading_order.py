@@ -115,14 +115,34 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
     fonts = {name: shaping_font(name) for name in names}
     rightmost = drawn[-1]
     shown: list[Shown] = []
+    append = shown.append
     start = 0
     while start < len(items):
         placed = items[start]
         if levels[start] % 2:
-            glyphs = carriers(placed, fonts[placed.piece.run.font])
+            # A right-to-left cluster: each glyph a text-showing operator, right to
+            # left, its marks before the text of the leftmost. Once per cluster drawn.
+            piece = placed.piece
+            font_name = piece.run.font
+            if placed.stretch:
+                glyphs = carriers(placed, fonts[font_name])
+            else:  # as `carriers` says, without a call for each cluster
+                glyphs = placed.cluster.carriers
             xs = positions[id(placed)]
             mark = marks.get(id(placed), "")
-            _right_to_left(shown, placed, glyphs, xs, mark, placed is rightmost)
+            if placed is rightmost and glyphs and _mirrored(placed):
+                append(_closing_mark(placed, glyphs, xs))
+            found = _WRITTEN_SHARED.get((font_name, id(glyphs), mark))
+            if found is not None and found[0] is glyphs:
+                written = found[1]
+            elif glyphs is placed.cluster.carriers:  # a justified space's are its line's
+                written = _written_shared(font_name, glyphs, mark)
+            else:
+                written = _written(font_name, glyphs, mark)
+            size = piece.size
+            for glyph, index, invisible, enclosed in written:
+                advance = glyph.width * size / 1000
+                append(Shown(placed, glyph, xs[index], advance, True, invisible, enclosed))
             start += 1
             continue
         end = start + 1
@@ -188,34 +208,14 @@ def _left_to_right(
     shown[first].alone = True
 
 
-def _right_to_left(
-    shown: list[Shown],
-    placed: Placed,
-    glyphs: tuple[Glyph, ...],
-    xs: Sequence[float],
-    marks: str,
-    rightmost: bool,
-) -> None:
-    """A right-to-left cluster (its text-carrying ``glyphs``, at ``xs``): each glyph a
-    text-showing operator, right to left, ``marks`` before the text of the leftmost."""
-    font_name = placed.piece.run.font
+def _closing_mark(placed: Placed, glyphs: tuple[Glyph, ...], xs: Sequence[float]) -> Shown:
+    """The left-to-right mark after a bracket at the right end of a line (see the module
+    docstring), where no glyph right of it can carry it: a glyph of its own, invisible,
+    but with a box (pdfium skips a text object without one)."""
     size = placed.piece.size
-    if rightmost and _mirrored(placed) and glyphs:
-        # Nothing right of the bracket to carry its left-to-right mark: a glyph of its
-        # own, invisible, but with a box (pdfium skips a text object without one).
-        right = max(x + g.width * size / 1000 for g, x in zip(glyphs, xs, strict=True))
-        mark = _mark_glyph(font_name, LEFT_TO_RIGHT_MARK, 0.0, glyphs[0].gid)
-        shown.append(Shown(placed, mark, right, 0.0, alone=True, invisible=True))
-    # Once per right-to-left glyph drawn. A cluster's glyphs are one tuple wherever
-    # it is drawn (a justified space's are made for its line).
-    if glyphs is placed.cluster.carriers:
-        written = _written_shared(font_name, glyphs, marks)
-    else:
-        written = _written(font_name, glyphs, marks)
-    append = shown.append
-    for glyph, index, invisible, enclosed in written:
-        advance = glyph.width * size / 1000
-        append(Shown(placed, glyph, xs[index], advance, True, invisible, enclosed))
+    right = max(x + g.width * size / 1000 for g, x in zip(glyphs, xs, strict=True))
+    mark = _mark_glyph(placed.piece.run.font, LEFT_TO_RIGHT_MARK, 0.0, glyphs[0].gid)
+    return Shown(placed, mark, right, 0.0, alone=True, invisible=True)
 
 
 Written = tuple[tuple[Glyph, int, bool, bool], ...]
@@ -230,11 +230,8 @@ _WRITTEN_SHARED: dict[tuple[str, int, str], tuple[tuple[Glyph, ...], Written]] =
 
 def _written_shared(font_name: str, glyphs: tuple[Glyph, ...], marks: str) -> Written:
     """`_written` for the glyphs of a cluster, which are shared by each time the
-    cluster is drawn: looked up by identity."""
+    cluster is drawn, kept to be looked up by identity."""
     key = (font_name, id(glyphs), marks)
-    found = _WRITTEN_SHARED.get(key)
-    if found is not None and found[0] is glyphs:
-        return found[1]
     if len(_WRITTEN_SHARED) >= WRITTEN_SHARED_SIZE:
         _WRITTEN_SHARED.clear()
     written = _written(font_name, glyphs, marks)

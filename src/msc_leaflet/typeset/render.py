@@ -25,8 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import groupby
-from typing import TypeVar
+from itertools import compress, groupby
+from operator import attrgetter
+from typing import TypeVar, cast
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
@@ -66,6 +67,18 @@ def _num(value: float) -> str:
             _NUMS.clear()
         text = _NUMS[value] = _format_num(value)
     return text
+
+
+#: Pen moves `_LineWriter._show` wrote, by value: as written, and read back.
+_MOVES: dict[float, tuple[str, float]] = {}
+
+
+def _move(value: float) -> tuple[str, float]:
+    if len(_MOVES) >= NUM_CACHE_SIZE:
+        _MOVES.clear()
+    text = _num(value)
+    written = _MOVES[value] = (text, float(text))
+    return written
 
 
 def _format_num(value: float) -> str:
@@ -289,6 +302,10 @@ class _LineWriter:
         fill = ""
         size = 0.0
         raised = 0  # the render mode of the piece's text
+        # The font selection of the glyph before, and what it was for.
+        selection = (("", 0.0), "")
+        selected: tuple[ShapingTTFont | None, int, float] = (None, -1, 0.0)
+        moves = _MOVES
         for shown, (font, subset, code) in zip(glyphs, encoded, strict=True):
             if shown.placed.piece is not piece:
                 piece = shown.placed.piece
@@ -297,11 +314,15 @@ class _LineWriter:
                     color = piece.run.color
                     fill = _fill(color)
                 raised = 3 if piece.rise else 0
-            if shown.alone:
+            if shown.alone:  # `flush`, most often of one move and one code
                 if codes:
-                    tj.append(_hex_string(codes))
+                    strings = _ONE_CODE[codes[0]] if len(codes) == 1 else _hex_string(codes)
                     codes.clear()
-                if tj:
+                    if tj:
+                        strings = "".join(tj) + strings
+                        tj.clear()
+                    ops.append("[" + strings + "] TJ")
+                elif tj:
                     ops.append("[" + "".join(tj) + "] TJ")
                     tj.clear()
                 font_now = None  # selected again: pypdf reads the text since a Tf as one
@@ -314,11 +335,14 @@ class _LineWriter:
             if mode != mode_now:
                 self._state(f"{mode} Tr")
                 mode_now = mode
-            selection = selections.get((font.fontName, subset, size))
-            if selection is None:
-                name = subset_name(font, subset, self.canvas)
-                selection = ((name, size), f"{name} {_num(size)} Tf")
-                selections[font.fontName, subset, size] = selection
+            if font is not selected[0] or subset != selected[1] or size != selected[2]:
+                selected = (font, subset, size)
+                found = selections.get((font.fontName, subset, size))
+                if found is None:
+                    name = subset_name(font, subset, self.canvas)
+                    found = ((name, size), f"{name} {_num(size)} Tf")
+                    selections[font.fontName, subset, size] = found
+                selection = found
             if font_now != selection[0]:
                 if codes or tj:
                     self.flush()
@@ -331,13 +355,14 @@ class _LineWriter:
                     self._state(f"{_num(rise)} Ts")
                     self.rise = rise
             # The pen as written: rounding each move once, it never drifts.
-            move = _num((pen - shown.x) * 1000 / size)
+            value = (pen - shown.x) * 1000 / size
+            move, read = moves.get(value) or _move(value)
             if move != "0":
                 if codes:
-                    tj.append(_hex_string(codes))
+                    tj.append(_ONE_CODE[codes[0]] if len(codes) == 1 else _hex_string(codes))
                     codes.clear()
                 tj.append(move)
-                pen -= float(move) * size / 1000
+                pen -= read * size / 1000
             codes.append(code)
             pen += shown.advance
             if shown.enclosed:
@@ -400,17 +425,19 @@ ENCLOSED_BEGIN = "/Span BMC"
 def _encode(glyphs: Sequence[Shown], canvas: Canvas) -> list[tuple[ShapingTTFont, int, int]]:
     """(font, subset, code) of each glyph; codes are assigned per font in order of
     first use, as ReportLab does, with one call per font."""
-    keys: dict[str, list[int]] = {}
-    for shown in glyphs:
-        assert shown.glyph.key is not None
-        keys.setdefault(shown.placed.piece.run.font, []).append(shown.glyph.key)
-    fonts = {name: shaping_font(name) for name in keys}
-    codes = {name: iter(encode_keys(fonts[name], keys[name], canvas)) for name in keys}
-    out = []
-    for shown in glyphs:
-        name = shown.placed.piece.run.font
-        out.append((fonts[name], *next(codes[name])))
-    return out
+    names = [shown.placed.piece.run.font for shown in glyphs]
+    keys = [shown.glyph.key for shown in glyphs]
+    if None in keys:
+        raise ValueError("a glyph written in reading order carries no text")
+    fonts = {name: shaping_font(name) for name in dict.fromkeys(names)}
+    if len(fonts) == 1:  # most lines
+        font = fonts[names[0]]
+        return [(font, *coded) for coded in encode_keys(font, cast(list[int], keys), canvas)]
+    codes = {}
+    for name, font in fonts.items():
+        own = cast(list[int], list(compress(keys, map(name.__eq__, names))))
+        codes[name] = iter(encode_keys(font, own, canvas))
+    return [(fonts[name], *next(codes[name])) for name in names]
 
 
 @lru_cache(maxsize=256)
@@ -535,7 +562,7 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
         writer = _LineWriter(canvas, items[0].x, y)
         writer.line(items)
     else:
-        drawn = sorted(items, key=lambda placed: placed.x)  # drawing order
+        drawn = sorted(items, key=attrgetter("x"))  # drawing order
         origin = float(_num(drawn[0].x))
         writer = _LineWriter(canvas, origin, y)
         writer.shown(reading_order(items, _drawn_positions(drawn, origin)))
@@ -552,19 +579,24 @@ def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[f
     the order a line is written in moves no glyph, not even by a rounding."""
     pen, tx = origin, drawn[0].x
     out: dict[int, list[float]] = {}
-    fonts: dict[str, ShapingTTFont] = {}
-    for placed in drawn:
+    for placed in drawn:  # once per cluster of a right-to-left line
         size = placed.piece.size
         xs = out[id(placed)] = []
-        name = placed.piece.run.font
-        font = fonts.get(name) or fonts.setdefault(name, shaping_font(name))
-        for glyph in _carriers(placed, font):
-            gx = placed.x + glyph.x * size / 1000
-            if abs(gx - tx) > MIN_SHIFT:
+        append = xs.append
+        x = placed.x
+        if placed.stretch:
+            glyphs = _carriers(placed, shaping_font(placed.piece.run.font))
+        else:
+            glyphs = placed.cluster.carriers
+        for glyph in glyphs:
+            gx = x + glyph.x * size / 1000
+            shift = gx - tx
+            if shift > MIN_SHIFT or shift < -MIN_SHIFT:
                 pen -= float(_num((tx - gx) * 1000 / size)) * size / 1000
-            xs.append(pen)
-            tx = gx + glyph.width * size / 1000
-            pen += glyph.width * size / 1000
+            append(pen)
+            advance = glyph.width * size / 1000
+            tx = gx + advance
+            pen += advance
     return out
 
 
@@ -599,7 +631,7 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
     tagged page each belongs to the Link element of its stretch (``elements``)."""
     owners = iter(elements)
     tagger = tagger_of(canvas)
-    for link, run in groupby(items, key=lambda placed: placed.piece.run.link):
+    for link, run in groupby(items, key=attrgetter("piece.run.link")):
         if not link:
             continue
         stretch = list(run)  # in reading order: right to left in right-to-left text
