@@ -114,7 +114,8 @@ class DeferredCanvas(MarkHoldingCanvas):
         # Every line of text reaches the page here (typeset/render.py): the one place
         # that sees each size actually printed, superscripts and furniture included.
         if " Tf" in s:  # not the glyph outlines drawn after a line's text object
-            self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
+            # A right-to-left line selects its font before each glyph: each size once.
+            self.finish.log.text_sizes.update(map(float, set(_TEXT_SIZE.findall(s))))
         super().addLiteral(s, escaped)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
@@ -167,7 +168,7 @@ class DeferredCanvas(MarkHoldingCanvas):
 
 #: Characters ReportLab's PDFDocEncoding codec refuses (it maps no character to
 #: 0x18-0x1F): a stream holding one keeps ReportLab's path, and its error.
-_NOT_PDFDOC = re.compile("[\x18-\x1f]")
+_NOT_PDFDOC = tuple(map(chr, range(0x18, 0x20)))
 
 
 def _encode_stream(page: Any) -> None:
@@ -178,7 +179,7 @@ def _encode_stream(page: Any) -> None:
     one, `typeset/reading_order.py`). For ASCII, which is all our pages hold, it gives
     the same bytes as the ASCII codec."""
     stream = page.stream
-    if isinstance(stream, str) and stream.isascii() and not _NOT_PDFDOC.search(stream):
+    if isinstance(stream, str) and stream.isascii() and not any(c in stream for c in _NOT_PDFDOC):
         page.stream = stream.encode("ascii")
 
 
