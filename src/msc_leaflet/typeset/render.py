@@ -157,7 +157,9 @@ class _LineWriter:
     def shown(self, glyphs: Sequence[Shown]) -> None:
         """Write a line glyph by glyph in the order given (`reading_order`), marked as
         content of the current element on a tagged page."""
-        self._tagged([glyph.placed for glyph in glyphs], glyphs, self._show)
+        # The clusters, only where the line may be content of more than one element.
+        plain = self.element is None or self.element.uniform
+        self._tagged([] if plain else [glyph.placed for glyph in glyphs], glyphs, self._show)
 
     def _tagged(
         self,
@@ -166,7 +168,8 @@ class _LineWriter:
         write: Callable[[Sequence[_Part]], None],
     ) -> None:
         """``write`` the ``parts`` of a line (``parts[i]`` belongs to the cluster
-        ``items[i]``), in one marked-content sequence per stretch of one element."""
+        ``items[i]``), in one marked-content sequence per stretch of one element.
+        ``items`` is read only when the current element is not `Element.uniform`."""
         element = self.element
         if element is None or self.tagger is None:
             write(parts)
@@ -292,7 +295,7 @@ class _LineWriter:
         (size, fill, render mode) is worked out once per piece, each font selection
         once per line, and ``flush`` is written out where most glyphs need it.
         """
-        encoded = _encode(glyphs, self.canvas)
+        fonts, encoded = _encode(glyphs, self.canvas)
         selections: dict[tuple[str, int, float], tuple[tuple[str, float], str]] = {}
         ops, tj, codes = self.ops, self.tj, self.codes
         font_now, fill_now, mode_now = self.font, self.fill, self.mode
@@ -306,7 +309,7 @@ class _LineWriter:
         selection = (("", 0.0), "")
         selected: tuple[ShapingTTFont | None, int, float] = (None, -1, 0.0)
         moves = _MOVES
-        for shown, (font, subset, code) in zip(glyphs, encoded, strict=True):
+        for shown, font, (subset, code) in zip(glyphs, fonts, encoded, strict=True):
             if shown.placed.piece is not piece:
                 piece = shown.placed.piece
                 size = piece.size
@@ -422,9 +425,11 @@ class _LineWriter:
 ENCLOSED_BEGIN = "/Span BMC"
 
 
-def _encode(glyphs: Sequence[Shown], canvas: Canvas) -> list[tuple[ShapingTTFont, int, int]]:
-    """(font, subset, code) of each glyph; codes are assigned per font in order of
-    first use, as ReportLab does, with one call per font."""
+def _encode(
+    glyphs: Sequence[Shown], canvas: Canvas
+) -> tuple[list[ShapingTTFont], list[tuple[int, int]]]:
+    """The font of each glyph, and its (subset, code); codes are assigned per font in
+    order of first use, as ReportLab does, with one call per font."""
     names = [shown.placed.piece.run.font for shown in glyphs]
     keys = [shown.glyph.key for shown in glyphs]
     if None in keys:
@@ -432,12 +437,12 @@ def _encode(glyphs: Sequence[Shown], canvas: Canvas) -> list[tuple[ShapingTTFont
     fonts = {name: shaping_font(name) for name in dict.fromkeys(names)}
     if len(fonts) == 1:  # most lines
         font = fonts[names[0]]
-        return [(font, *coded) for coded in encode_keys(font, cast(list[int], keys), canvas)]
+        return [font] * len(glyphs), encode_keys(font, cast(list[int], keys), canvas)
     codes = {}
     for name, font in fonts.items():
         own = cast(list[int], list(compress(keys, map(name.__eq__, names))))
         codes[name] = iter(encode_keys(font, own, canvas))
-    return [(fonts[name], *next(codes[name])) for name in names]
+    return [fonts[name] for name in names], [next(codes[name]) for name in names]
 
 
 @lru_cache(maxsize=256)
