@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import struct
+from binascii import unhexlify
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -236,36 +237,77 @@ def _scan(
             shown.setdefault(chosen.objgen, set()).update(codes)
 
 
-def _runs(data: bytes, owner: pikepdf.Object) -> list[tuple[str | None, bytes]]:
-    """The bytes of every string in ``data``, run by run: first those before any ``Tf``
-    (under None), then after each ``Tf`` those up to the next (under its font name)."""
+Runs = list[tuple[str | None, bytes]]
+
+
+def _runs(data: bytes, owner: pikepdf.Object) -> Runs:
+    """The bytes of every string in ``data``, font by font: first those before any
+    ``Tf`` (under None), then, for each font name in the order of its first ``Tf``,
+    those after each of its ``Tf`` up to the next.
+
+    Font by font, not ``Tf`` by ``Tf``: an Arabic page selects its font again before
+    each right-to-left glyph (`typeset/reading_order.py`), 2,700 times, and the strings
+    of a font are read at once (a newline between two ``Tf``'s strings: no hex string
+    spans one)."""
     parts = _TF.split(data)
-    runs: list[tuple[str | None, bytes]] = []
-    hex_strings = strings = escaped = 0
-    for index in range(0, len(parts), 2):
-        part = parts[index]
-        found = _HEX.findall(part)
+    names, segments = parts[1::2], parts[2::2]
+    if b"(" in data:  # literal strings (ReportLab's own bullets): Tf by Tf
+        return _grouped(_runs_by_tf(data, owner, parts))
+    found = _HEX.findall(parts[0])
+    hex_strings = len(found)
+    runs: Runs = [(None, unhexlify(b"".join(found)))]
+    by_name: dict[bytes, list[bytes]] = {}
+    for name, segment in zip(names, segments, strict=True):
+        by_name.setdefault(name, []).append(segment)
+    for name, selected in by_name.items():
+        found = _HEX.findall(b"\n".join(selected))
         hex_strings += len(found)
-        codes = bytes.fromhex(b"".join(found).decode())
+        runs.append((name.decode("latin-1"), unhexlify(b"".join(found))))
+    if _unread(data, len(names), hex_strings, 0, 0):
+        return _grouped(_qpdf_runs(owner))
+    return runs
+
+
+def _runs_by_tf(data: bytes, owner: pikepdf.Object, parts: list[bytes]) -> Runs:
+    """`_runs` of a stream with literal strings, ``Tf`` by ``Tf``; ``parts``: the
+    stream split at each ``Tf``."""
+    segments = parts[0::2]  # the text before the first Tf, then after each
+    found = list(map(_HEX.findall, segments))
+    hex_strings = sum(map(len, found))
+    codes = [unhexlify(b"".join(hexes)) for hexes in found]
+    strings = escaped = 0
+    for index, part in enumerate(segments):
         if b"(" in part:
             literals = _STRING.findall(part)
             strings += len(literals)
             escaped += sum(s.count(b"\\(") + s.count(b"\\)") for s in literals)
-            codes += b"".join(_LITERAL.sub(_unescape, s) for s in literals)
-        name = parts[index - 1].decode("latin-1") if index else None
-        runs.append((name, codes))
-    # Every Tf, '<' and parenthesis of the stream is one the expressions read, or qpdf
-    # reads the stream: a comment, an inline image, a nested or empty literal string,
-    # an odd or spaced hex string, a name with "Tf" in it all end up there.
-    if (
-        data.count(b"Tf") != len(runs) - 1
+            codes[index] += b"".join(_LITERAL.sub(_unescape, s) for s in literals)
+    names = [None, *(name.decode("latin-1") for name in parts[1::2])]
+    if _unread(data, len(names) - 1, hex_strings, strings, escaped):
+        return _qpdf_runs(owner)
+    return list(zip(names, codes, strict=True))
+
+
+def _unread(data: bytes, fonts: int, hex_strings: int, strings: int, escaped: int) -> bool:
+    """Whether ``data`` holds a ``Tf``, '<' or parenthesis the expressions did not read
+    (``fonts`` selections, ``hex_strings`` and ``strings`` read, with ``escaped``
+    parentheses in them): a comment, an inline image, a nested or empty literal
+    string, an odd or spaced hex string, a name with "Tf" in it. qpdf reads those."""
+    return bool(
+        data.count(b"Tf") != fonts
         or data.count(b"<") - 2 * data.count(b"<<") != hex_strings
         or data.count(b"(") + data.count(b")") != 2 * strings + escaped
         or b"%" in data
         or (b"BI" in data and re.search(rb"(?<![^\s])BI(?![^\s])", data))
-    ):
-        return _qpdf_runs(owner)
-    return runs
+    )
+
+
+def _grouped(runs: Runs) -> Runs:
+    """``runs`` read ``Tf`` by ``Tf``, font by font (see `_runs`)."""
+    by_name: dict[str | None, list[bytes]] = {}
+    for name, codes in runs[1:]:
+        by_name.setdefault(name, []).append(codes)
+    return [runs[0], *((name, b"".join(codes)) for name, codes in by_name.items())]
 
 
 def _unescape(match: re.Match[bytes]) -> bytes:
@@ -277,8 +319,8 @@ def _unescape(match: re.Match[bytes]) -> bytes:
     return _ESCAPED.get(escaped, escaped)
 
 
-def _qpdf_runs(owner: pikepdf.Object) -> list[tuple[str | None, bytes]]:
-    """`_runs` as qpdf's tokenizer reads the stream."""
+def _qpdf_runs(owner: pikepdf.Object) -> Runs:
+    """The strings of the stream, ``Tf`` by ``Tf``, as qpdf's tokenizer reads it."""
     runs: list[tuple[str | None, bytearray]] = [(None, bytearray())]
     for instruction in pikepdf.parse_content_stream(owner, _SHOWS):
         if not isinstance(instruction, pikepdf.ContentStreamInstruction):

@@ -115,7 +115,8 @@ class DeferredCanvas(MarkHoldingCanvas):
         # Every line of text reaches the page here (typeset/render.py): the one place
         # that sees each size actually printed, superscripts and furniture included.
         if " Tf" in s:  # not the glyph outlines drawn after a line's text object
-            self.finish.log.text_sizes.update(float(size) for size in _TEXT_SIZE.findall(s))
+            # A right-to-left line selects its font before each glyph: each size once.
+            self.finish.log.text_sizes.update(map(float, set(_TEXT_SIZE.findall(s))))
         super().addLiteral(s, escaped)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
@@ -163,7 +164,25 @@ class DeferredCanvas(MarkHoldingCanvas):
                 self._code.append(END)  # the artifact sequence the page began with
             finish_page(self)  # once the page holds all its text, footer included
             Canvas.showPage(self)
+            _encode_stream(self._doc.Pages.pages[-1])
         Canvas.save(self)
+
+
+#: Characters ReportLab's PDFDocEncoding codec refuses (it maps no character to
+#: 0x18-0x1F): a stream holding one keeps ReportLab's path, and its error.
+_NOT_PDFDOC = tuple(map(chr, range(0x18, 0x20)))
+
+
+def _encode_stream(page: Any) -> None:
+    """Encode the content stream of ``page`` (a ReportLab ``PDFPage``) now, when it is
+    ASCII. ReportLab encodes it as it writes the file, with its PDFDocEncoding codec,
+    which looks every character up in a dictionary: a tenth of the time of an Arabic
+    build, whose pages hold ten times English's operators (each right-to-left glyph is
+    one, `typeset/reading_order.py`). For ASCII, which is all our pages hold, it gives
+    the same bytes as the ASCII codec."""
+    stream = page.stream
+    if isinstance(stream, str) and stream.isascii() and not any(c in stream for c in _NOT_PDFDOC):
+        page.stream = stream.encode("ascii")
 
 
 _PAGE_ACCUMULATORS = (  # what Canvas._restartAccumulators gives each new page

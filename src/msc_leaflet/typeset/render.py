@@ -27,8 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import groupby
-from typing import TypeVar
+from itertools import compress, groupby
+from operator import attrgetter
+from typing import TypeVar, cast
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
@@ -54,7 +55,36 @@ _Part = TypeVar("_Part")
 MIN_SHIFT = 0.0005
 
 
+#: Numbers `_num` keeps written; it starts over when full.
+NUM_CACHE_SIZE = 16_384
+#: Each number written, by value. A page writes few distinct ones (an Arabic line
+#: moves the pen by the same glyph widths again and again: 1,700 values in 19,000
+#: numbers), and writing a float with three decimals costs forty dict lookups.
+_NUMS: dict[float, str] = {}
+
+
 def _num(value: float) -> str:
+    text = _NUMS.get(value)
+    if text is None:
+        if len(_NUMS) >= NUM_CACHE_SIZE:
+            _NUMS.clear()
+        text = _NUMS[value] = _format_num(value)
+    return text
+
+
+#: Pen moves `_LineWriter._show` wrote, by value: as written, and read back.
+_MOVES: dict[float, tuple[str, float]] = {}
+
+
+def _move(value: float) -> tuple[str, float]:
+    if len(_MOVES) >= NUM_CACHE_SIZE:
+        _MOVES.clear()
+    text = _num(value)
+    written = _MOVES[value] = (text, float(text))
+    return written
+
+
+def _format_num(value: float) -> str:
     text = f"{value:.3f}"
     if text[-1] != "0":  # most numbers (once per mark drawn): nothing to strip
         return text
@@ -73,6 +103,17 @@ def _fill_operator(components: tuple[float, ...], operator: str) -> str:
     # Asked at every change of font in a line: a Lao line changes to Latin for each
     # full stop and digit.
     return " ".join(map(_num, components)) + " " + operator
+
+
+#: The hex string of each single code: most glyphs of a right-to-left line are shown
+#: one to a ``TJ`` (`reading_order`).
+_ONE_CODE = tuple(f"<{code:02X}>" for code in range(256))
+
+
+def _hex_string(codes: list[int]) -> str:
+    if len(codes) == 1:
+        return _ONE_CODE[codes[0]]
+    return "<" + bytes(codes).hex().upper() + ">"
 
 
 class _LineWriter:
@@ -106,7 +147,7 @@ class _LineWriter:
 
     def _end_codes(self) -> None:
         if self.codes:
-            self.tj.append("<" + bytes(self.codes).hex().upper() + ">")
+            self.tj.append(_hex_string(self.codes))
             self.codes.clear()
 
     def _state(self, op: str) -> None:
@@ -121,7 +162,9 @@ class _LineWriter:
     def shown(self, glyphs: Sequence[Shown]) -> None:
         """Write a line glyph by glyph in the order given (`reading_order`), marked as
         content of the current element on a tagged page."""
-        self._tagged([glyph.placed for glyph in glyphs], glyphs, self._show)
+        # The clusters, only where the line may be content of more than one element.
+        plain = self.element is None or self.element.uniform
+        self._tagged([] if plain else [glyph.placed for glyph in glyphs], glyphs, self._show)
 
     def _tagged(
         self,
@@ -130,7 +173,8 @@ class _LineWriter:
         write: Callable[[Sequence[_Part]], None],
     ) -> None:
         """``write`` the ``parts`` of a line (``parts[i]`` belongs to the cluster
-        ``items[i]``), in one marked-content sequence per stretch of one element."""
+        ``items[i]``), in one marked-content sequence per stretch of one element.
+        ``items`` is read only when the current element is not `Element.uniform`."""
         element = self.element
         if element is None or self.tagger is None:
             write(parts)
@@ -263,43 +307,72 @@ class _LineWriter:
         return written
 
     def _show(self, glyphs: Sequence[Shown]) -> None:
-        """Write glyphs one by one, each at its own position (``reading_order``)."""
-        encoded = _encode(glyphs, self.canvas)
-        names: dict[tuple[str, int], str] = {}
-        selections: dict[tuple[str, float], str] = {}  # Tf operators: one per glyph
+        """Write glyphs one by one, each at its own position (``reading_order``).
+
+        The loop runs once per glyph of a right-to-left line, most of them a ``TJ`` of
+        their own after a ``Tf``: text state lives in locals, what depends on the piece
+        (size, fill, render mode) is worked out once per piece, each font selection
+        once per line, and ``flush`` is written out where most glyphs need it.
+        """
+        fonts, encoded = _encode(glyphs, self.canvas)
+        selections: dict[tuple[str, int, float], tuple[tuple[str, float], str]] = {}
+        ops, tj, codes = self.ops, self.tj, self.codes
+        font_now, fill_now, mode_now = self.font, self.fill, self.mode
+        pen = self.pen
+        piece: Piece | None = None
         color: Color | None = None
         fill = ""
-        ops = self.ops
-        for shown, (font, subset, code) in zip(glyphs, encoded, strict=True):
-            piece = shown.placed.piece
-            size = piece.size
-            written = self._written(size)
-            if shown.alone:
-                self.flush()
-                self.font = None  # selected again: pypdf reads the text since a Tf as one
+        size = 0.0
+        written = 0.0  # the size the piece's text is written at (``Tf``)
+        raised = 0  # the render mode of the piece's text
+        # The font selection of the glyph before, and what it was for.
+        selection = (("", 0.0), "")
+        selected: tuple[ShapingTTFont | None, int, float] = (None, -1, 0.0)
+        moves = _MOVES
+        for shown, font, (subset, code) in zip(glyphs, fonts, encoded, strict=True):
+            if shown.placed.piece is not piece:
+                piece = shown.placed.piece
+                size = piece.size
+                if piece.run.color is not color:
+                    color = piece.run.color
+                    fill = _fill(color)
+                written = self._written(size)
+                # Raised, or written larger than drawn: invisible, drawn as outlines.
+                raised = 3 if piece.rise or written != size else 0
+            if shown.alone:  # `flush`, most often of one move and one code
+                if codes:
+                    strings = _ONE_CODE[codes[0]] if len(codes) == 1 else _hex_string(codes)
+                    codes.clear()
+                    if tj:
+                        strings = "".join(tj) + strings
+                        tj.clear()
+                    ops.append("[" + strings + "] TJ")
+                elif tj:
+                    ops.append("[" + "".join(tj) + "] TJ")
+                    tj.clear()
+                font_now = None  # selected again: pypdf reads the text since a Tf as one
             if shown.enclosed:
                 self._state(ENCLOSED_BEGIN)
-            if piece.run.color is not color:
-                color = piece.run.color
-                fill = _fill(color)
-            if fill != self.fill:
+            if fill != fill_now:
                 self._state(fill)
-                self.fill = fill
-            mode = 3 if piece.rise or shown.invisible or written != size else 0
-            if mode != self.mode:
+                fill_now = fill
+            mode = 3 if shown.invisible else raised
+            if mode != mode_now:
                 self._state(f"{mode} Tr")
-                self.mode = mode
-            name = names.get((font.fontName, subset))
-            if name is None:
-                name = names[font.fontName, subset] = subset_name(font, subset, self.canvas)
-            if self.font != (name, written):
-                selection = selections.get((name, written))
-                if selection is None:
-                    selection = selections[name, written] = f"{name} {_num(written)} Tf"
-                if self.codes or self.tj:
+                mode_now = mode
+            if font is not selected[0] or subset != selected[1] or written != selected[2]:
+                selected = (font, subset, written)
+                found = selections.get((font.fontName, subset, written))
+                if found is None:
+                    name = subset_name(font, subset, self.canvas)
+                    found = ((name, written), f"{name} {_num(written)} Tf")
+                    selections[font.fontName, subset, written] = found
+                selection = found
+            if font_now != selection[0]:
+                if codes or tj:
                     self.flush()
-                ops.append(selection)
-                self.font = (name, written)
+                ops.append(selection[1])
+                font_now = selection[0]
             glyph = shown.glyph
             if glyph.y or self.rise:
                 rise = glyph.y * size / 1000
@@ -307,15 +380,19 @@ class _LineWriter:
                     self._state(f"{_num(rise)} Ts")
                     self.rise = rise
             # The pen as written: rounding each move once, it never drifts.
-            move = _num((self.pen - shown.x) * 1000 / size)
+            value = (pen - shown.x) * 1000 / size
+            move, read = moves.get(value) or _move(value)
             if move != "0":
-                self._end_codes()
-                self.tj.append(move)
-                self.pen -= float(move) * size / 1000
-            self.codes.append(code)
-            self.pen += shown.advance
+                if codes:
+                    tj.append(_ONE_CODE[codes[0]] if len(codes) == 1 else _hex_string(codes))
+                    codes.clear()
+                tj.append(move)
+                pen -= read * size / 1000
+            codes.append(code)
+            pen += shown.advance
             if shown.enclosed:
                 self._state(END)
+        self.font, self.fill, self.mode, self.pen = font_now, fill_now, mode_now, pen
 
     def outlines(self, drawn: Sequence[Placed]) -> None:
         """The outlines of a line written glyph by glyph (`shown`), in drawing order as
@@ -385,20 +462,24 @@ class LineEnd(str):
 ENCLOSED_BEGIN = "/Span BMC"
 
 
-def _encode(glyphs: Sequence[Shown], canvas: Canvas) -> list[tuple[ShapingTTFont, int, int]]:
-    """(font, subset, code) of each glyph; codes are assigned per font in order of
-    first use, as ReportLab does, with one call per font."""
-    keys: dict[str, list[int]] = {}
-    for shown in glyphs:
-        assert shown.glyph.key is not None
-        keys.setdefault(shown.placed.piece.run.font, []).append(shown.glyph.key)
-    fonts = {name: shaping_font(name) for name in keys}
-    codes = {name: iter(encode_keys(fonts[name], keys[name], canvas)) for name in keys}
-    out = []
-    for shown in glyphs:
-        name = shown.placed.piece.run.font
-        out.append((fonts[name], *next(codes[name])))
-    return out
+def _encode(
+    glyphs: Sequence[Shown], canvas: Canvas
+) -> tuple[list[ShapingTTFont], list[tuple[int, int]]]:
+    """The font of each glyph, and its (subset, code); codes are assigned per font in
+    order of first use, as ReportLab does, with one call per font."""
+    names = [shown.placed.piece.run.font for shown in glyphs]
+    keys = [shown.glyph.key for shown in glyphs]
+    if None in keys:
+        raise ValueError("a glyph written in reading order carries no text")
+    fonts = {name: shaping_font(name) for name in dict.fromkeys(names)}
+    if len(fonts) == 1:  # most lines
+        font = fonts[names[0]]
+        return [font] * len(glyphs), encode_keys(font, cast(list[int], keys), canvas)
+    codes = {}
+    for name, font in fonts.items():
+        own = cast(list[int], list(compress(keys, map(name.__eq__, names))))
+        codes[name] = iter(encode_keys(font, own, canvas))
+    return [fonts[name] for name in names], [next(codes[name]) for name in names]
 
 
 @lru_cache(maxsize=256)
@@ -526,7 +607,7 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
         writer.line(items)
         pen = writer.tx
     else:
-        drawn = sorted(items, key=lambda placed: placed.x)  # drawing order
+        drawn = sorted(items, key=attrgetter("x"))  # drawing order
         origin = float(_num(drawn[0].x))
         writer = _LineWriter(canvas, origin, y, layer)
         shown = reading_order(items, _drawn_positions(drawn, origin))
@@ -582,19 +663,24 @@ def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[f
     the order a line is written in moves no glyph, not even by a rounding."""
     pen, tx = origin, drawn[0].x
     out: dict[int, list[float]] = {}
-    fonts: dict[str, ShapingTTFont] = {}
-    for placed in drawn:
+    for placed in drawn:  # once per cluster of a right-to-left line
         size = placed.piece.size
         xs = out[id(placed)] = []
-        name = placed.piece.run.font
-        font = fonts.get(name) or fonts.setdefault(name, shaping_font(name))
-        for glyph in _carriers(placed, font):
-            gx = placed.x + glyph.x * size / 1000
-            if abs(gx - tx) > MIN_SHIFT:
+        append = xs.append
+        x = placed.x
+        if placed.stretch:
+            glyphs = _carriers(placed, shaping_font(placed.piece.run.font))
+        else:
+            glyphs = placed.cluster.carriers
+        for glyph in glyphs:
+            gx = x + glyph.x * size / 1000
+            shift = gx - tx
+            if shift > MIN_SHIFT or shift < -MIN_SHIFT:
                 pen -= float(_num((tx - gx) * 1000 / size)) * size / 1000
-            xs.append(pen)
-            tx = gx + glyph.width * size / 1000
-            pen += glyph.width * size / 1000
+            append(pen)
+            advance = glyph.width * size / 1000
+            tx = gx + advance
+            pen += advance
     return out
 
 
@@ -629,7 +715,7 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
     tagged page each belongs to the Link element of its stretch (``elements``)."""
     owners = iter(elements)
     tagger = tagger_of(canvas)
-    for link, run in groupby(items, key=lambda placed: placed.piece.run.link):
+    for link, run in groupby(items, key=attrgetter("piece.run.link")):
         if not link:
             continue
         stretch = list(run)  # in reading order: right to left in right-to-left text

@@ -8,9 +8,10 @@ whole units; units are never split, so a line can only end at a word boundary.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 from ..languages import right_to_left
 from .bidi import levels
@@ -19,6 +20,8 @@ from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
 from .shaping import Cluster, shape
 
+#: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
+_ADVANCE: Callable[[Cluster], float] = attrgetter("advance")
 SUPERSCRIPT_SCALE = 0.68
 SUPERSCRIPT_RISE = 0.38  # of the body size
 # The EU readability guideline for patient leaflets allows no printed text below 9 pt;
@@ -41,7 +44,7 @@ class Piece:
     level: int = 0  # bidi embedding level: odd runs right to left (``bidi``)
 
     def width(self) -> float:
-        return sum(c.advance for c in self.clusters) * self.size / 1000
+        return sum(map(_ADVANCE, self.clusters)) * self.size / 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,8 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     out: list[Run] = []
     for run in runs:
         text = unicodedata.normalize("NFC", run.text).replace("\r\n", " ")
-        text = text.translate({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
+        if "\n" in text or "\t" in text or "\r" in text:  # translating reads every character
+            text = text.translate({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
         if out and text and not run.superscript:
             lead = 0
             while lead < len(text) and unicodedata.category(text[lead]) in ("Mn", "Mc", "Me"):
