@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,6 +88,27 @@ def test_help_and_list_import_nothing_of_the_layout(
     leaflet = next((root / "leaflets").glob("*.yaml"))
     leaflet.write_text(leaflet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert loaded(command_modules("list", "-p", str(root)), LOADING_ONLY)  # an edit is read
+
+
+def test_list_loads_a_leaflet_without_a_record_once(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before a build, or after an edit, `list` needs the facts and the page count: one load.
+    from msc_leaflet.cli.list import summarise
+    from msc_leaflet.content import loader
+
+    root = make_project()
+    calls: list[Path] = []
+    real = loader.load_leaflet
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> Any:
+        calls.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_leaflet", counted)
+    rows = summarise(root)
+    assert rows and rows[0].pages >= 1
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == len(rows)
 
 
 def test_thai_clusters_come_without_the_pythainlp_package() -> None:

@@ -155,9 +155,15 @@ def job_locales_for(project: Project, language: str, requested: Sequence[str]) -
     return [language, *sorted(others)]
 
 
-def source_facts(project: Project, leaflet_id: str, manifest: Manifest) -> SourceEntry:
+def source_facts(
+    project: Project,
+    leaflet_id: str,
+    manifest: Manifest,
+    loaded: dict[str, Leaflet] | None = None,
+) -> SourceEntry:
     """The manifest's facts about a leaflet file if it has not changed since, else the
-    file's own (recorded in ``manifest``, which the caller may save)."""
+    file's own (recorded in ``manifest``, which the caller may save). A leaflet loaded
+    for them goes into ``loaded``, for a caller that lays it out next."""
     path = project.leaflet_path(leaflet_id)
     cached = manifest.sources.get(leaflet_id)
     if cached and cached.sha256 == file_sha256(path):
@@ -165,6 +171,8 @@ def source_facts(project: Project, leaflet_id: str, manifest: Manifest) -> Sourc
     from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
 
     leaflet, _ = load_leaflet(path, project)
+    if loaded is not None:
+        loaded[leaflet_id] = leaflet
     manifest.sources[leaflet_id] = source_entry(leaflet)
     return manifest.sources[leaflet_id]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..build.batch import Job, current_entry, source_facts
 from ..build.manifest import load_manifest, manifest_path
 from ..build.options import Options
+from ..content.model import Leaflet
 from ..project import Project
 
 
@@ -32,24 +33,26 @@ def summarise(root: Path) -> list[Summary]:
     out_dir = project.root / "build"  # where `msc-leaflet build` writes by default
     manifest = load_manifest(manifest_path(out_dir))
     rows = []
+    loaded: dict[str, Leaflet] = {}  # leaflets changed since the last build, loaded once
     for leaflet_id in project.leaflet_ids():
-        facts = source_facts(project, leaflet_id, manifest)
+        facts = source_facts(project, leaflet_id, manifest, loaded)
         entry = current_entry(
             project, Job(leaflet_id, facts.language), manifest, out_dir, Options()
         )
-        pages = entry.pages if entry else laid_out_pages(project, leaflet_id)
+        pages = entry.pages if entry else laid_out_pages(project, leaflet_id, loaded)
         rows.append(Summary(leaflet_id, facts.title, facts.version, facts.review, pages))
     return rows
 
 
-def laid_out_pages(project: Project, leaflet_id: str) -> int:
-    """Pages of the leaflet in its own language, laid out in memory as a build would."""
+def laid_out_pages(project: Project, leaflet_id: str, loaded: dict[str, Leaflet]) -> int:
+    """Pages of the leaflet in its own language, laid out in memory as a build would
+    (``loaded``: the leaflet, if `source_facts` loaded it already)."""
     from ..build.build import project_theme
     from ..content.loader import load_leaflet
     from ..i18n import format_date, ui_labels
     from ..layout import Localised, layout_leaflet
 
-    leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
+    leaflet = loaded.get(leaflet_id) or load_leaflet(project.leaflet_path(leaflet_id), project)[0]
     labels = ui_labels(leaflet.language, project)
     theme = project_theme(project, Options().spec)
     return layout_leaflet([Localised(leaflet, labels)], theme, format_date, tagged=False).pages
