@@ -131,21 +131,6 @@ def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:
     assert not report.passed
 
 
-def test_invisible_text_counts_at_the_width_it_stands_for(tmp_path: Path) -> None:
-    # A tall script's table cell writes its text layer larger and squeezed, invisibly,
-    # over glyphs drawn as outlines at the printed size (`typeset.line_pitch`).
-    def layered(canvas: Canvas) -> None:
-        text = canvas.beginText(10, 10)
-        text.setFont("Helvetica", 12)
-        text.setHorizScale(50)
-        text.setTextRenderMode(3)
-        text.textOut("Six point text, written at twelve")
-        canvas.drawText(text)
-
-    report = preflight(canvas_pdf(tmp_path / "layered.pdf", layered))
-    assert messages(report, "warning", "text") == [("text of 6.0 pt (under 9 pt)", (1,))]
-
-
 def test_missing_bleed_is_an_error_when_the_shop_asks_for_it(tmp_path: Path) -> None:
     none = canvas_pdf(tmp_path / "none.pdf", blank)
     three = 3 * MM

@@ -75,7 +75,6 @@ class _State:
     font_size: float = 0.0
     font: tuple[tuple[int, int], str, Dictionary] | None = None  # set by Tf, used by Tj
     render_mode: int = 0
-    horizontal_scale: float = 100.0  # Tz, percent
 
     def copy(self) -> _State:
         return _State(**self.__dict__)
@@ -158,8 +157,6 @@ class _Scanner:
                     state.font = _font(operands[0], resources)
                 elif op == "Tr":
                     state.render_mode = int(operands[0])
-                elif op == "Tz":
-                    state.horizontal_scale = float(operands[0])
                 elif op == "Tm":
                     text = line = _matrix(operands)
                 elif op in ("Td", "TD"):
@@ -198,11 +195,6 @@ class _Scanner:
         if state.render_mode in (0, 2, 4, 6):
             self.fill(state)
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
-        if state.render_mode == 3:
-            # Invisible text stands for glyphs drawn as outlines, at its width: a tall
-            # script's cell writes its text larger and squeezed (`typeset.line_pitch`),
-            # and what prints is the squeezed size.
-            size *= state.horizontal_scale / 100
         smallest = self.result.smallest_text
         self.result.smallest_text = size if smallest is None else min(smallest, size)
 
