@@ -22,6 +22,7 @@ from pypdf.generic import ByteStringObject, ContentStream, DictionaryObject, Tex
 from typer.testing import CliRunner
 
 from msc_leaflet.cli.app import app
+from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
 from pdfread import font_problems
 from typeset_support import EXTRACTORS, extract_pdfium
@@ -394,3 +395,7 @@ def test_the_thai_parallel_edition_reads_paragraph_by_paragraph(tmp_path: Path) 
     for name, extract in EXTRACTORS.items():
         text = squash(extract(pdf))
         assert [m for m in messages if squash(m) not in text] == [], name
+    # The numbers' text layer is squeezed, not small: a print shop's preflight finds no
+    # text under the guideline's 9 pt (it once found "3.7 pt" there).
+    small = [f for f in preflight(pdf).findings if f.category == "text"]
+    assert small == []
