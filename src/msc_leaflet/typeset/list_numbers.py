@@ -7,10 +7,11 @@ the item's first line, and both readers then take that line for one of another b
 in the Thai parallel edition, every numbered item's first line was read apart from the
 rest of the item, across the English column.
 
-`LayeredList` draws each number the way its item's lines are drawn: its text
-invisibly at the layer size, squeezed back with horizontal scaling, and its glyphs as
-outline forms (`outlines.glyph_form`) at the printed size, where ReportLab would
-have drawn them. A list whose items write no such layer is a plain ``ListFlowable``.
+`LayeredList` draws each number the way its item's lines are drawn: its glyphs as
+outline forms (`outlines.glyph_form`) at the printed size, where ReportLab would have
+drawn them, and its text invisibly at the layer size, squeezed (horizontal scaling)
+into the few points just before the item's text, so that the first line starts where
+the others do. A list whose items write no such layer is a plain ``ListFlowable``.
 """
 
 from __future__ import annotations
