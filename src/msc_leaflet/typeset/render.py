@@ -258,8 +258,7 @@ class _LineWriter:
                     self._state(fill)
                     self.fill = fill
                 written = self._written(size)
-                # Superscripts: invisible text on the baseline, visible outlines raised.
-                outlined = bool(piece.rise) or written != size
+                outlined = self._outlined(piece)
                 shown = 3 if outlined else 0
             x = placed.x
             for glyph in carriers:
@@ -295,6 +294,12 @@ class _LineWriter:
             if outlined or placed.cluster.outlined:
                 self._outlines(placed, fill, outlined)
         self.tx = tx
+
+    def _outlined(self, piece: Piece) -> bool:
+        """Whether every glyph of ``piece`` is drawn as an outline over invisible text: a
+        superscript (its text on the baseline, its glyphs raised), or text whose layer
+        is written larger than it is drawn (`_written`)."""
+        return bool(piece.rise) or self.layer > piece.size
 
     def _written(self, size: float) -> float:
         """The size text of ``size`` points is written at, with the horizontal scaling
@@ -337,8 +342,7 @@ class _LineWriter:
                     color = piece.run.color
                     fill = _fill(color)
                 written = self._written(size)
-                # Raised, or written larger than drawn: invisible, drawn as outlines.
-                raised = 3 if piece.rise or written != size else 0
+                raised = 3 if self._outlined(piece) else 0
             if shown.alone:  # `flush`, most often of one move and one code
                 if codes:
                     strings = _ONE_CODE[codes[0]] if len(codes) == 1 else _hex_string(codes)
@@ -400,7 +404,7 @@ class _LineWriter:
         color: Color | None = None
         fill = ""
         for placed in drawn:
-            every = bool(placed.piece.rise) or self.layer > placed.piece.size
+            every = self._outlined(placed.piece)
             if every or placed.cluster.outlined:
                 if placed.piece.run.color is not color:
                     color = placed.piece.run.color
