@@ -66,6 +66,8 @@ class Cluster:
         return self.text == " "
 
 
+ZERO_WIDTH_NON_JOINER = "\u200c"
+
 #: Width (1/1000 em) per mark of the box that carries a cluster's combining marks in
 #: the text layer, taken from the end of its base's box. Poppler shares a glyph's box
 #: among its characters and reads two characters starting less than 0.1 em apart as
@@ -159,6 +161,8 @@ def _shape_script_run(
     scale = hbf.scale
     infos = buf.glyph_infos  # each read of these builds new Python objects
     starts = [info.cluster for info in infos]
+    if rtl and ZERO_WIDTH_NON_JOINER in text:
+        starts = _joined_to_letter_before(text, starts)
     glyphs = [
         (info.codepoint, pos.x_offset * scale, pos.y_offset * scale, pos.x_advance * scale)
         for info, pos in zip(infos, buf.glyph_positions, strict=True)
@@ -191,6 +195,24 @@ def _shape_script_run(
     return out
 
 
+def _joined_to_letter_before(text: str, starts: list[int]) -> list[int]:
+    """``starts`` with each zero-width non-joiner in the cluster before it, as a mark is.
+
+    HarfBuzz gives the non-joiner of Persian and Urdu words (سلول‌ها) a cluster of its
+    own. Right to left, a cluster is written as a glyph of its own (`reading_order`),
+    and pdftotext ended the line at a zero-width glyph: "سلو" on one line, "لهای" on
+    the next. Within the letter's cluster it rides on a carrier of its own, as a mark
+    does (`_rtl_marked`), and every extractor reads it after the letter.
+    """
+    out = starts[:]
+    for index, start in enumerate(starts):
+        if start and text[start] == ZERO_WIDTH_NON_JOINER:
+            before = max((other for other in starts if other < start), default=None)
+            if before is not None:
+                out[index] = before
+    return out
+
+
 def _cluster(
     hbf: HarfBuzzFont, text: str, raw: list[Raw], advance: float, rtl: bool = False
 ) -> Cluster:
@@ -203,7 +225,7 @@ def _cluster(
         glyph = (Glyph(gid, x, y, ord(text), width),)
         return Cluster(text, glyph, advance, plain=True, carriers=glyph)
     carriers = _text_carriers(raw, len(text))
-    marks = _mark_span(text, len(carriers))
+    marks = _mark_span(text, len(carriers), rtl)
     if rtl and marks is not None and len(carriers) == 1:
         return _rtl_marked(hbf, text, raw, advance, carriers[0], marks)
     base_text = text if marks is None else text[: marks[0]] + text[marks[1] :]
@@ -266,7 +288,7 @@ def _rtl_marked(
     return Cluster(text, tuple(glyphs), advance, False, keyed, outlined=len(glyphs) > 1)
 
 
-def _mark_span(text: str, carriers: int) -> tuple[int, int] | None:
+def _mark_span(text: str, carriers: int, rtl: bool = False) -> tuple[int, int] | None:
     """(start, end) of the combining marks of a cluster, when they can ride on a carrier
     of their own: the cluster has other text for its spacing glyphs, and the marks are
     one stretch (ที่ → ี่, น้ำ → ้).
@@ -276,8 +298,15 @@ def _mark_span(text: str, carriers: int) -> tuple[int, int] | None:
     so the next glyph looks one consonant further away and gets a space ("ชั่ วโมง").
     A carrier holding only the marks, with zero width, is exactly what pdf.js expects,
     and the base consonant keeps its advance with its own text.
+
+    ``rtl``: a zero-width non-joiner after the letter counts as one of its marks (see
+    `_joined_to_letter_before`).
     """
-    positions = [i for i, char in enumerate(text) if unicodedata.category(char) == "Mn"]
+    positions = [
+        i
+        for i, char in enumerate(text)
+        if unicodedata.category(char) == "Mn" or (rtl and char == ZERO_WIDTH_NON_JOINER)
+    ]
     if not positions:
         return None
     start, end = positions[0], positions[-1] + 1
