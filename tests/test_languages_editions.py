@@ -25,7 +25,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
 from pdfread import font_problems
-from typeset_support import EXTRACTORS, extract_pdfium
+from typeset_support import EXTRACTORS, extract_pdfium, marks_inside_words
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "languages"
@@ -171,9 +171,13 @@ def test_every_extractor_reads_every_translated_message(
     built: dict[str, Path], lang: str, paper: str, edition: str, extractor: str
 ) -> None:
     pdf = built[paper] / lang / f"{LEAFLET}{EDITIONS[edition]}.pdf"
-    text = squash(EXTRACTORS[extractor](pdf))
+    read = EXTRACTORS[extractor](pdf)
+    text = squash(read)
     missing = [p for p in translated_pieces(lang) if squash(p) not in text]
     assert missing == []
+    # The marks that keep the order right (`typeset.reading_order`, `page_direction`)
+    # are dropped above; a search for a word must find it with them kept too.
+    assert marks_inside_words(read) == []
 
 
 def test_no_layout_finding_in_any_edition(built: dict[str, Path]) -> None:

@@ -23,7 +23,15 @@ from msc_leaflet.typeset.shaping import harfbuzz_font, shape
 from pdfjs_text import extract_pdfjs
 from pdfread import items_of
 from scripts_samples import SAMPLES
-from typeset_support import EXTRACTORS, body_style, build_document, runs_for, source_text
+from typeset_support import (
+    BIDI_MARKS,
+    EXTRACTORS,
+    body_style,
+    build_document,
+    marks_inside_words,
+    runs_for,
+    source_text,
+)
 
 ARABIC_FONT = "NotoSansArabic-regular"
 
@@ -315,3 +323,57 @@ def test_a_left_to_right_page_gets_no_marks(tmp_path: Path) -> None:
         return path.read_bytes()
 
     assert build(tmp_path / "a.pdf", PageFinishingCanvas) == build(tmp_path / "b.pdf", Canvas)
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_no_reader_finds_a_mark_inside_a_word(tmp_path: Path, reader: str) -> None:
+    # The marks that keep the order right for one reader must not cut a word for
+    # another: "بیمارا<RLM>ن" reads the same once marks are dropped, but is not found.
+    paragraphs = [[(text, "")] for text in SAMPLES["ar"]] + list(MIXED.values())
+    path = build_arabic(tmp_path / "ar.pdf", paragraphs, 110.0)
+    arabic = [make_paragraph(runs_for([(text, "")]), body_style(), "ar") for text in PUNCTUATED]
+    mixed = build_mostly_latin(tmp_path / "mixed.pdf", arabic)
+    assert marks_inside_words(READERS[reader](path) + READERS[reader](mixed)) == []
+
+
+#: Persian writes a zero-width non-joiner inside words (سلول‌های: the plural suffix
+#: stays apart from its noun). Mesenchymal stromal cells are studied in clinical
+#: research; before any treatment, talk to your doctor.
+PERSIAN = [
+    "سلول‌های استرومایی مزانشیمی در پژوهش‌های بالینی بررسی می‌شوند.",
+    "پیش از هر درمانی با پزشک خود صحبت کنید.",
+]
+
+
+def without_bidi_marks(text: str) -> str:
+    """``text`` in NFC without whitespace and the marks of `BIDI_MARKS`: every other
+    format character (a non-joiner) is part of what was written."""
+    text = BIDI_MARKS.sub("", unicodedata.normalize("NFC", text))
+    return "".join(char for char in text if not char.isspace())
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                name == "pdf.js",
+                strict=True,
+                reason="pdf.js drops format characters from its text, the non-joiner too",
+            ),
+        )
+        for name in sorted(READERS)
+    ],
+)
+@pytest.mark.parametrize("column", [None, 60.0], ids=["a4-width", "narrow"])
+def test_a_persian_non_joiner_reads_in_its_place(
+    tmp_path: Path, reader: str, column: float | None
+) -> None:
+    # HarfBuzz gives the non-joiner a cluster of its own; written as a glyph of its own,
+    # pdftotext ended the line there ("سلو" / "لهای").
+    with pytest.MonkeyPatch.context() as patch:
+        paragraphs = [[(text, "")] for text in PERSIAN]
+        build_document(tmp_path / "fa.pdf", paragraphs, lang="fa", column=column, monkeypatch=patch)
+    text = without_bidi_marks(READERS[reader](tmp_path / "fa.pdf"))
+    assert without_bidi_marks("".join(PERSIAN)) == text

@@ -6,8 +6,10 @@ No tests live here, hence no ``test_`` prefix: pytest does not collect it, and t
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,3 +255,25 @@ def rejoin(lines: Sequence[str], paragraphs: Sequence[str]) -> list[tuple[int, l
 
 
 __all__ = ["TA_JUSTIFY", "TA_LEFT", "mm"]
+
+
+#: Format characters the text layer adds to right-to-left text, and those pdftotext
+#: adds around what it reorders (embeddings and their end).
+BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e]+")
+
+
+def marks_inside_words(text: str) -> list[str]:
+    """Each place in ``text`` where a bidi mark sits between two letters of a word: a
+    search for that word (a viewer's find bar, an index) would not find it there."""
+
+    def letter(char: str) -> bool:
+        return unicodedata.category(char)[0] in "LM"
+
+    return [
+        text[max(0, found.start() - 6) : found.end() + 6]
+        for found in BIDI_MARKS.finditer(text)
+        if found.start() > 0
+        and found.end() < len(text)
+        and letter(text[found.start() - 1])
+        and letter(text[found.end()])
+    ]

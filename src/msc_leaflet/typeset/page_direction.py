@@ -22,7 +22,8 @@ is then reordered by a greedy pass over its characters in x order (``reorderText
 
 So, when a page that holds lines of a right-to-left paragraph ends
 (`render.finish_page`), its text layer gets, each written after the line it belongs
-to and where that line's pen stopped:
+to and where that line's pen stopped (a line of a right-to-left paragraph: just left of
+its leftmost glyph):
 
 * after each left-to-right line that ends in a neutral, a left-to-right mark;
 * if its strong left-to-right characters (those marks included) are not outnumbered
@@ -45,7 +46,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import shaping_font
 from .placed import Placed
-from .reading_order import LEFT_TO_RIGHT_MARK, RIGHT_TO_LEFT_MARK, Shown
+from .reading_order import LEFT_TO_RIGHT_MARK, MARK_LEAD, RIGHT_TO_LEFT_MARK, Shown
 
 #: Marks one glyph carries at most: poppler reads a ToUnicode value as one token of at
 #: most 255 characters, "<" and ">" around 4 hex digits a mark (CharCodeToUnicode.cc).
@@ -112,6 +113,11 @@ def note_line(
         return
     text = "".join([_text(glyph) for glyph in shown])
     right_to_left = min(placed.piece.level for placed in items) % 2 == 1
+    if right_to_left:
+        # Its pen stopped inside its last (leftmost) word: marks there are read inside
+        # that word ("بیمارا<RLM…>ن"). Just left of the line, they are read after it.
+        font, size, _, y = pen
+        pen = (font, size, min(glyph.x for glyph in shown) - MARK_LEAD, y)
     page.lines.append(_Line(anchor, *pen, text, True, right_to_left))
     page.right_to_left = page.right_to_left or right_to_left
 

@@ -36,13 +36,18 @@ Hence, in a line with right-to-left text:
   a format character is not whitespace to pdf.js, so the space stays in its text.
 * A mirrored character (a bracket) in right-to-left text carries its own character
   (shaping keys it so) with a right-to-left mark before it, and a left-to-right mark
-  goes just right of it, before the text of the glyph there (or on a glyph of its own
-  at the line's right end): pdfium then reads the bracket in a left-to-right context
-  and does not mirror it, and poppler keeps it out of a left-to-right run beside it.
+  goes just right of it (or on a glyph of its own at the line's right end): pdfium
+  then reads the bracket in a left-to-right context and does not mirror it, and
+  poppler keeps it out of a left-to-right run beside it.
 * A left-to-right run in a right-to-left line starts with a right-to-left mark (see
-  `RIGHT_TO_LEFT_MARK`), and so does the leftmost glyph of a line without one.
+  `RIGHT_TO_LEFT_MARK`), and a line without one ends with one, just left of it.
+* A mark just right of a bracket or left of a line is a glyph of its own, written
+  after the letter it stands beside (`_mark_after`): as part of the letter's text, the
+  readers that read text as written put it inside the word. Before a space, it is
+  part of the space's text.
 * Where two consecutive glyphs are too far apart for pdfminer (entering and leaving a
-  left-to-right run), an invisible space bridges them (`_bridged`).
+  left-to-right run), an invisible space bridges them (`_bridged`), and one more ends
+  the line on its left (`_line_end`).
 
 Each glyph goes exactly where a line written left to right puts it
 (``render._drawn_positions``), so the page looks the same; a renderer that reaches a
@@ -137,17 +142,21 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
             mark = marks.get(id(placed), "")
             if placed is rightmost and glyphs and _mirrored(placed):
                 append(_closing_mark(placed, glyphs, xs))
-            found = _WRITTEN_SHARED.get((font_name, id(glyphs), mark))
+            after = mark and _letter(placed.cluster.text)
+            prefix = "" if after else mark
+            found = _WRITTEN_SHARED.get((font_name, id(glyphs), prefix))
             if found is not None and found[0] is glyphs:
                 written = found[1]
             elif glyphs is placed.cluster.carriers:  # a justified space's are its line's
-                written = _written_shared(font_name, glyphs, mark)
+                written = _written_shared(font_name, glyphs, prefix)
             else:
-                written = _written(font_name, glyphs, mark)
+                written = _written(font_name, glyphs, prefix)
             size = piece.size
             for glyph, index, invisible, enclosed in written:
                 advance = glyph.width * size / 1000
                 append(Shown(placed, glyph, xs[index], advance, True, invisible, enclosed))
+            if after:
+                append(_mark_after(placed, glyphs[0], xs[0], mark))
             start += 1
             continue
         end = start + 1
@@ -156,12 +165,31 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
         run_marks = marks.get(id(placed), "") + (RIGHT_TO_LEFT_MARK if rtl else "")
         _left_to_right(shown, items[start:end], positions, fonts, run_marks)
         start = end
+    if rtl and shown:
+        shown.append(_line_end(shown))
     return _bridged(shown)
 
 
+#: The width (1/1000 em) of `_line_end`'s space.
+LINE_END_SPACE = 250.0
+
+
+def _line_end(shown: list[Shown]) -> Shown:
+    """An invisible space just left of a right-to-left line, written last: pypdf reads
+    text further left on the same baseline (a running header's clinic name, the next
+    table cell) as going on the same word, because the pen moves left there as it does
+    between the line's own glyphs ("الخلايا<RLM>Test Clinic"). pypdf and pdfminer read the
+    space; the others skip it (see `_bridged`)."""
+    leftmost = min(shown, key=lambda glyph: glyph.x)
+    size = leftmost.placed.piece.size
+    space = mark_glyph(leftmost.placed.piece.run.font, " ", LINE_END_SPACE)
+    advance = LINE_END_SPACE * size / 1000
+    return Shown(leftmost.placed, space, leftmost.x - advance, advance, alone=True)
+
+
 def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
-    """The marks written before the text of each cluster's leftmost glyph, by ``id`` of
-    the cluster (none for most); ``drawn``: the line's clusters left to right."""
+    """The marks written just left of each cluster (`_mark_after`), by ``id`` of the
+    cluster (none for most); ``drawn``: the line's clusters left to right."""
     marks: dict[int, str] = {}
     for placed, right in zip(drawn, [*drawn[1:], None], strict=True):
         if placed.piece.level % 2 == 0:
@@ -223,6 +251,27 @@ def _closing_mark(placed: Placed, glyphs: tuple[Glyph, ...], xs: Sequence[float]
     return Shown(placed, mark, right, 0.0, alone=True, invisible=True)
 
 
+@lru_cache(maxsize=4096)
+def _letter(text: str) -> bool:
+    """Whether a cluster's text is part of a word (a letter, or marks on one)."""
+    return unicodedata.category(text[0])[0] in "LM"
+
+
+def _mark_after(placed: Placed, leftmost: Glyph, x: float, marks: str) -> Shown:
+    """``marks`` just left of a right-to-left cluster whose ``leftmost`` glyph goes at
+    ``x``, written after it: invisible, without width, but with a box (pdfium skips a
+    text object without one), so every reader reads them after the cluster. As a prefix
+    of the cluster's own text they were read after it by the readers that reverse a
+    right-to-left glyph's text (pdfium, pdftotext), but inside the word by those that
+    read text as written (pypdf, pdfminer): "أ<RLM>ن" (#16)."""
+    font_name = placed.piece.run.font
+    gid = leftmost.stand_in if leftmost.stand_in is not None else leftmost.gid
+    if not _has_ink(font_name, gid):
+        gid = _inked(font_name, gid)
+    mark = mark_glyph(font_name, marks, 0.0, gid)
+    return Shown(placed, mark, x - MARK_LEAD, 0.0, alone=True, invisible=True)
+
+
 Written = tuple[tuple[Glyph, int, bool, bool], ...]
 
 #: Clusters' glyphs `_written_shared` keeps; it starts over when full.
@@ -247,8 +296,9 @@ def _written_shared(font_name: str, glyphs: tuple[Glyph, ...], marks: str) -> Wr
 @lru_cache(maxsize=8192)
 def _written(font_name: str, glyphs: tuple[Glyph, ...], marks: str) -> Written:
     """How a right-to-left cluster's ``glyphs`` are written, right to left: each glyph
-    with the text it carries, its index in ``glyphs``, whether it is invisible and
-    whether it is enclosed (see `Shown`). Clusters recur: this is cached."""
+    with the text it carries (``marks`` before the text of the leftmost), its index in
+    ``glyphs``, whether it is invisible and whether it is enclosed (see `Shown`).
+    Clusters recur: this is cached."""
     font = shaping_font(font_name)
     out = []
     for index in range(len(glyphs) - 1, -1, -1):
@@ -307,7 +357,8 @@ def _bridged(shown: list[Shown]) -> list[Shown]:
         else:
             start, end = after_x + after_advance, x
         widest = after_advance if after_advance > advance else advance
-        if end - start >= PDFMINER_CHAR_MARGIN * widest and widest:
+        # Two glyphs without width (marks) are on one line only where they touch.
+        if end - start >= PDFMINER_CHAR_MARGIN * widest and end - start > 2 * MARK_LEAD:
             append(_bridge(after, start, end))
         append(after)
         x, advance = after_x, after_advance

@@ -642,10 +642,13 @@ def finish_page(canvas: Canvas) -> None:
 
 
 def _marks_object(canvas: Canvas, marks: Marks) -> str:
-    """An invisible text object showing the glyphs of ``marks`` at their position."""
+    """An invisible text object showing the glyphs of ``marks`` at their position, and
+    then a space: pypdf joined the marks to the word after them on the same baseline
+    (a running header's "الخلايا<RLM…>EDNA"); the readers that see no box in a lone space
+    glyph skip it."""
     font = shaping_font(marks.font)
     keys = []
-    for text in marks.texts:
+    for text in (*marks.texts, " "):
         key = mark_glyph(marks.font, text).key
         assert key is not None
         keys.append(key)
