@@ -91,6 +91,26 @@ def test_a_script_no_font_covers_is_refused_in_one_line(
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_digits_printed_in_a_script_no_font_covers_name_that_script(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A Bengali leaflet's dates are printed in Bengali digits and month names (CLDR):
+    # text msc-leaflet writes, not the author (here, every text the author wrote is
+    # still in English). The error named the digit as a symbol "in no font", blamed
+    # the leaflet, and told the author to write it in words.
+    root = make_project({"sample": leaflet("bn", "Information", ["Come back tomorrow."])})
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(root), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, result.stderr
+    assert "Bengali script" in errors[0], errors[0]
+    assert "in words" not in result.stderr
+    assert "fonts: scripts:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 def _line_box(pdf: Path, text: str) -> tuple[float, float, float]:
     """(x0, x1) of the lowest line holding ``text`` on page 1, and the page width."""
     from pdfminer.high_level import extract_pages

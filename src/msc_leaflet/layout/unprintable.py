@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from fontTools.unicodedata import script as unicode_script
 from reportlab.platypus import Flowable, KeepTogether, Table
 
 from ..content import model as m
@@ -140,18 +141,26 @@ def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> Le
     """The error for a character the font lacks, at the first text that holds it."""
     source = leaflets[0].path
     where = Location(source)
+    generated = False
     found = next((t for lf in leaflets for t in m.texts(lf) if error.char in t.value), None)
     if found is not None:
         where = found.location(source)
     else:  # not a leaflet text: the organisation's name, address, contacts
         org = leaflets[0].organisation
-        if any(error.char in str(value) for value in vars(org).values()):
+        generated = not any(error.char in str(value) for value in vars(org).values())
+        if not generated:
             where = Location(org.path)
-    if unicodedata.category(error.char)[0] in "LM":  # a letter: its script needs a font
+    if _of_a_script(error.char):  # a letter or digit: its script needs a font
+        written = (
+            f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
+            f"written with {error.script} digits and names)"
+            if generated
+            else ""
+        )
         return LeafletError(
             where,
             f"{name(error.char)} cannot be printed: no font in the theme covers the "
-            f"{error.script} script, so it would show as an empty box",
+            f"{error.script} script{written}, so it would show as an empty box",
             error.hint,
         )
     return LeafletError(
@@ -160,3 +169,12 @@ def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> Le
         "so it would show as an empty box",
         "remove it, or write it in words (emoji and many symbols are in no font)",
     )
+
+
+def _of_a_script(char: str) -> bool:
+    """A letter, mark or digit of a script (Bengali ১ as much as ব), which a font for
+    that script draws; not a symbol or punctuation shared by all scripts."""
+    return unicodedata.category(char)[0] in "LMN" and unicode_script(char) not in _NO_SCRIPT
+
+
+_NO_SCRIPT = ("Zyyy", "Zinh", "Zzzz")  # Common, Inherited, Unknown
