@@ -172,6 +172,10 @@ MIXED: dict[str, list[tuple[str, str]]] = {
     "ends with Latin": [("نستخدم خلايا MSC", "")],
     "starts with a bracket": [("(انظر الملحق) قبل الزيارة.", "")],
     "a link": [("اتصل بالرقم ", ""), ("1669", "l"), (" فورًا.", "")],
+    # Arabic-Indic digits (ar_EG, Persian dates): pypdf takes them for right-to-left
+    # letters and read "١٤" as "٤١".
+    "Arabic-Indic digits": [("خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا، الجرعة ٢٫٥ مل.", "")],
+    "a percent sign before them": [("نسبة النجاح ٪٥٠ تقريبًا.", "")],
 }
 
 
@@ -192,6 +196,21 @@ def _pdfium_cannot(reason: str) -> list[Any]:
         pytest.param(name, marks=pytest.mark.xfail(name == "pypdfium2", strict=True, reason=reason))
         for name in sorted(READERS)
     ]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    _pdfium_cannot(
+        "pdfium reads a percent sign after Arabic-Indic digits, each digit a text "
+        "object of its own for pypdf, in front of them"
+    ),
+)
+def test_a_percent_after_arabic_indic_digits_reads_in_source_order(
+    tmp_path: Path, reader: str
+) -> None:
+    text = "نسبة النجاح ٥٠٪ تقريبًا."  # "The success rate is about 50%."
+    path = build_arabic(tmp_path / "ar.pdf", [[(text, "")]])
+    assert squash(text) in squash(READERS[reader](path))
 
 
 @pytest.mark.parametrize(

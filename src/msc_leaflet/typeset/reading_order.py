@@ -56,6 +56,7 @@ position along another path may round it differently (docs/accessibility.md).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -198,7 +199,7 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
         mirrored = len(text) == 1 and unicodedata.mirrored(text) == 1  # `_mirrored`
         if right is not None and mirrored:
             marks[id(right)] = marks.get(id(right), "") + LEFT_TO_RIGHT_MARK
-        if mirrored or text == " ":
+        if mirrored or text == " " or unicodedata.bidirectional(text[0]) == "ET":
             marks[id(placed)] = marks.get(id(placed), "") + RIGHT_TO_LEFT_MARK
     # The leftmost glyph of a line with no left-to-right run (not of the other lines:
     # pdfium takes the direction of most segments, and their Latin would then be read
@@ -224,7 +225,9 @@ def _left_to_right(
 ) -> None:
     """A left-to-right run: one text-showing operator, left to right, ``marks`` first
     (a zero-width glyph: written before a Latin letter or digit, they would make pypdf
-    take it for a neutral)."""
+    take it for a neutral). A run of Arabic-Indic digits (۲۰۲۶, a Persian date) is a
+    text-showing operator per glyph: pypdf takes them for right-to-left letters and
+    read a run of them backwards ("۶۲۰۲")."""
     first = len(shown)
     for placed in run:
         size = placed.piece.size
@@ -239,6 +242,14 @@ def _left_to_right(
         lead = MARK_LEAD if len(shown) - first == 1 else 0.0
         shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
     shown[first].alone = True
+    if any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run):
+        for glyph in islice(shown, first + 1, None):
+            glyph.alone = True
+
+
+#: The characters pypdf reads as right to left (``pypdf._utils.RTL_CHARACTER_RANGES``):
+#: the Arabic block's digits and signs among them, which bidi runs left to right.
+_PYPDF_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _closing_mark(placed: Placed, glyphs: tuple[Glyph, ...], xs: Sequence[float]) -> Shown:
