@@ -243,8 +243,8 @@ def _left_to_right(
         shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
     shown[first].alone = True
     if any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run):
-        for glyph in islice(shown, first + 1, None):
-            glyph.alone = True
+        for written in islice(shown, first + 1, None):
+            written.alone = True
 
 
 #: The characters pypdf reads as right to left (``pypdf._utils.RTL_CHARACTER_RANGES``):
