@@ -201,6 +201,21 @@ def _pdfium_cannot(reason: str) -> list[Any]:
 @pytest.mark.parametrize(
     "reader",
     _pdfium_cannot(
+        "pdfium reads a nonspacing mark on a word's last letter after the full stop or "
+        "comma that follows it (جداً. reads جدا.ً), though its box is between the two"
+    ),
+)
+def test_a_mark_on_the_last_letter_before_a_full_stop_reads_in_source_order(
+    tmp_path: Path, reader: str
+) -> None:
+    text = "هذا مهم جداً."  # "This is very important."
+    path = build_arabic(tmp_path / "ar.pdf", [[(text, "")]])
+    assert squash(text) in squash(READERS[reader](path))
+
+
+@pytest.mark.parametrize(
+    "reader",
+    _pdfium_cannot(
         "pdfium reads a percent sign after Arabic-Indic digits, each digit a text "
         "object of its own for pypdf, in front of them"
     ),
