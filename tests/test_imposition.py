@@ -106,6 +106,13 @@ def test_saddle_stitch_order(pages: int, expected: list[tuple[list[int], list[in
     assert sheet_halves(impose_booklet(numbered_pdf(pages))) == expected
 
 
+def test_a_right_to_left_booklet_is_bound_on_the_right() -> None:
+    """Arabic and Persian booklets open the other way: page 1 is the left half of the
+    first front, and each spread reads right to left."""
+    halves = sheet_halves(impose_booklet(numbered_pdf(8), right_to_left=True))
+    assert halves == [(right, left) for left, right in EIGHT]
+
+
 def test_order_is_the_same_for_long_edge() -> None:
     """Turning the backs changes which half a page sits in on paper, not which side."""
     halves = sheet_halves(impose_booklet(numbered_pdf(8), flip="long-edge"))

@@ -15,6 +15,8 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+import pikepdf
+import pypdfium2
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PageObject, PdfReader
@@ -22,6 +24,7 @@ from pypdf.generic import ByteStringObject, ContentStream, DictionaryObject, Tex
 from typer.testing import CliRunner
 
 from msc_leaflet.cli.app import app
+from msc_leaflet.finishing.imposition import sheet_order
 from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
 from pdfread import font_problems
@@ -392,3 +395,29 @@ def test_the_thai_parallel_edition_reads_paragraph_by_paragraph(tmp_path: Path) 
     # text under the guideline's 9 pt (it once found "3.7 pt" there).
     small = [f for f in preflight(pdf).findings if f.category == "text"]
     assert small == []
+
+
+def test_right_to_left_pages_turn_right_to_left(built: dict[str, Path]) -> None:
+    # A viewer's two-page view puts page 2 left of page 1, as the printed leaflet opens.
+    for lang, direction in (("ar", "/R2L"), ("km", None)):
+        with pikepdf.open(built["a4"] / lang / f"{LEAFLET}.pdf") as pdf:
+            preferences = pdf.Root.get("/ViewerPreferences", pikepdf.Dictionary())
+            assert preferences.get("/Direction") == direction, lang
+
+
+def test_a_right_to_left_booklet_is_bound_on_the_right(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", "ar"]
+    result = CliRunner().invoke(app, [*args, "--imposition", "booklet"])
+    assert result.exit_code == 0, result.output
+    document = pypdfium2.PdfDocument(tmp_path / "out" / "ar" / f"{LEAFLET}.booklet.pdf")
+    sides = []
+    for page in document:
+        width, height = page.get_size()
+        text = page.get_textpage()
+        halves = [text.get_text_bounded(x, 0, x + width / 2, height) for x in (0, width / 2)]
+        sides.append(tuple(int(re.findall(r"صفحة (\d+)", half)[-1]) for half in halves))
+    pages = 2 * len(sides)
+    assert sides == [(right, left) for left, right in sheet_order(pages)]
+    assert sides[0] == (1, pages)  # the cover is the left half of the first front

@@ -32,7 +32,7 @@ from ..finishing.final_pass import final_pass
 from ..finishing.font_subset import subset_fonts
 from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
-from ..languages import bcp47
+from ..languages import bcp47, right_to_left
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project, same_language
@@ -225,7 +225,10 @@ def build_loaded(
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet
 
-            pdf = final_pass(impose_booklet(pdf, flip=spec.duplex_flip), [conform])
+            imposed = impose_booklet(
+                pdf, flip=spec.duplex_flip, right_to_left=right_to_left(languages[0])
+            )
+            pdf = final_pass(imposed, [conform])
     except LayoutError as exc:
         # The layout names the block (layout/unprintable.py); this is for what ReportLab
         # raises outside a block. Its own words name Python objects: --debug shows them.

@@ -3,7 +3,8 @@
 A booklet of n pages is printed on n/4 sheets, two pages per side, then the stack is
 folded and stapled in the middle. Sheet i (0-based) carries pages n-2i and 2i+1 on its
 front and 2i+2 and n-2i-1 on its back (left, right; 1-based), so that after folding
-the pages read 1, 2, …, n.
+the pages read 1, 2, …, n. A right-to-left booklet (Arabic, Persian) is bound on the
+right and opens the other way: every pair is swapped.
 
 Each page becomes a Form XObject whose /BBox is the page's trim box, and the sheets
 draw those forms side by side. The /BBox clips by definition of the format, so
@@ -41,7 +42,7 @@ FLIPS: tuple[Flip, ...] = ("short-edge", "long-edge")
 SIZE_TOLERANCE = 0.01
 
 
-def sheet_order(pages: int) -> list[tuple[int, int]]:
+def sheet_order(pages: int, right_to_left: bool = False) -> list[tuple[int, int]]:
     """1-based (left, right) page pairs in output order: front 1, back 1, front 2, …"""
     if pages <= 0 or pages % 4:
         raise ValueError(
@@ -52,22 +53,25 @@ def sheet_order(pages: int) -> list[tuple[int, int]]:
     for i in range(pages // 4):
         order.append((pages - 2 * i, 2 * i + 1))  # front
         order.append((2 * i + 2, pages - 2 * i - 1))  # back
+    if right_to_left:  # the spine on the right: page 1 on the left of the first front
+        return [(right, left) for left, right in order]
     return order
 
 
-def impose_booklet(pdf: bytes, *, flip: str = "short-edge") -> bytes:
+def impose_booklet(pdf: bytes, *, flip: str = "short-edge", right_to_left: bool = False) -> bytes:
     """Return a PDF of booklet sheets, each twice as wide as one page of ``pdf``.
 
     ``flip`` is the printer's duplex setting. "short-edge" (the usual one for
     booklets) prints everything upright; with "long-edge" the printer turns every
     back side over the other axis, so backs are drawn rotated 180° to come out
-    upright. The output is a function of the input alone (no timestamps, /ID from
+    upright. ``right_to_left``: the booklet is bound on the right (`sheet_order`).
+    The output is a function of the input alone (no timestamps, /ID from
     a hash of the input), so rebuilding an unchanged leaflet changes no bytes.
     """
     if flip not in FLIPS:
         raise ValueError(f"flip must be one of {', '.join(FLIPS)}, got {flip!r}")
     reader = PdfReader(io.BytesIO(pdf))
-    order = sheet_order(len(reader.pages))
+    order = sheet_order(len(reader.pages), right_to_left)
     trims = [_trim_box(page, number) for number, page in enumerate(reader.pages, start=1)]
     width, height = _common_size(trims)
 
@@ -80,7 +84,8 @@ def impose_booklet(pdf: bytes, *, flip: str = "short-edge") -> bytes:
     _copy_document_info(reader, writer)
     # pypdf writes no /ID unless asked, and random ones when asked; a hash of what
     # was imposed is stable across rebuilds and still differs between documents.
-    file_id = ByteStringObject(hashlib.sha256(pdf + flip.encode()).digest()[:16])
+    imposed = pdf + flip.encode() + (b"R2L" if right_to_left else b"")
+    file_id = ByteStringObject(hashlib.sha256(imposed).digest()[:16])
     writer._ID = ArrayObject([file_id, file_id])
     out = io.BytesIO()
     writer.write(out)
