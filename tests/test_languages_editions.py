@@ -397,12 +397,13 @@ def test_the_thai_parallel_edition_reads_paragraph_by_paragraph(tmp_path: Path) 
     assert small == []
 
 
-def test_right_to_left_pages_turn_right_to_left(built: dict[str, Path]) -> None:
-    # A viewer's two-page view puts page 2 left of page 1, as the printed leaflet opens.
-    for lang, direction in (("ar", "/R2L"), ("km", None)):
-        with pikepdf.open(built["a4"] / lang / f"{LEAFLET}.pdf") as pdf:
-            preferences = pdf.Root.get("/ViewerPreferences", pikepdf.Dictionary())
-            assert preferences.get("/Direction") == direction, lang
+def test_right_to_left_pages_do_not_say_so_to_viewers(built: dict[str, Path]) -> None:
+    # /ViewerPreferences /Direction /R2L would put page 2 left of page 1 in a two-page
+    # view, but pdfium then reads text differently: Latin lines of an Arabic leaflet
+    # ("Ankrum JA", an untranslated answer) were no longer found by its search.
+    with pikepdf.open(built["a4"] / "ar" / f"{LEAFLET}.pdf") as pdf:
+        preferences = pdf.Root.get("/ViewerPreferences", pikepdf.Dictionary())
+        assert "/Direction" not in preferences
 
 
 def test_a_right_to_left_booklet_is_bound_on_the_right(tmp_path: Path) -> None:

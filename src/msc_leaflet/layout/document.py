@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..content.inline import plain_text
-from ..languages import bcp47, right_to_left
+from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import MissingGlyphError, draw_runs, register_fonts
@@ -172,7 +172,6 @@ def _layout(
         paint_notes=_notes_painter(last),
         log=setting.log,
         tagger=structure.tagger if structure else None,
-        right_to_left=right_to_left(leaflets[0].language),
     )
     doc.build(story, canvasmaker=canvas_class(finish))
     overflows = [n for p in parts for n in p.furniture.references.overflows]

@@ -80,8 +80,6 @@ class PageFinish:
     pages: int = 0  # pages written, padding included; known once the document is saved
     log: LayoutLog = field(default_factory=LayoutLog)
     tagger: Tagger | None = None  # a tagged PDF's marking state (`marked_content.py`)
-    # Pages turn right to left (Arabic, Persian): a viewer shows two-page spreads so.
-    right_to_left: bool = False
 
 
 def canvas_class(finish: PageFinish) -> type[DeferredCanvas]:
@@ -100,8 +98,6 @@ class DeferredCanvas(MarkHoldingCanvas):
         self._pages: list[dict[str, Any]] = []
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
         self.finish.geometry.set_boxes(self)
-        if self.finish.right_to_left:
-            self.setViewerPreference("Direction", "R2L")
         setattr(self, TAGGER, self.finish.tagger)
         self._begin_page()
 
