@@ -111,7 +111,7 @@ def note_line(
         text = "".join([placed.cluster.text for placed in items])
         page.lines.append(_Line(anchor, *pen, text, False, False))
         return
-    text = "".join([_text(glyph) for glyph in shown])
+    text = _texts(shown)
     right_to_left = min(placed.piece.level for placed in items) % 2 == 1
     if right_to_left:
         # Its pen stopped inside its last (leftmost) word: marks there are read inside
@@ -158,11 +158,22 @@ def page_marks(canvas: Canvas) -> list[Marks]:
     return out
 
 
-def _text(shown: Shown) -> str:
-    """The text ``shown`` carries (a key below the glyph keys is a character's own)."""
-    key = shown.glyph.key
-    assert key is not None
-    return shaping_font(shown.placed.piece.run.font).glyph_texts.get(key, chr(key))
+def _texts(shown: list[Shown]) -> str:
+    """The text the glyphs of ``shown`` carry (a key below the glyph keys is a
+    character's own). Once per glyph of a right-to-left line: each font's table of
+    texts is looked up once per run of glyphs in it."""
+    out = []
+    font = ""
+    texts: dict[int, str] = {}
+    for glyph in shown:
+        name = glyph.placed.piece.run.font
+        if name != font:
+            font, texts = name, shaping_font(name).glyph_texts
+        key = glyph.glyph.key
+        assert key is not None
+        text = texts.get(key)
+        out.append(chr(key) if text is None else text)
+    return "".join(out)
 
 
 def _strong(text: str) -> tuple[int, int]:
