@@ -167,7 +167,7 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
         _left_to_right(shown, items[start:end], positions, fonts, run_marks)
         start = end
     if rtl and shown:
-        shown.append(_line_end(shown))
+        shown.append(_line_end(drawn[0], positions))
     return _bridged(shown)
 
 
@@ -175,17 +175,18 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
 LINE_END_SPACE = 250.0
 
 
-def _line_end(shown: list[Shown]) -> Shown:
+def _line_end(leftmost: Placed, positions: Positions) -> Shown:
     """An invisible space just left of a right-to-left line, written last: pypdf reads
     text further left on the same baseline (a running header's clinic name, the next
     table cell) as going on the same word, because the pen moves left there as it does
     between the line's own glyphs ("الخلايا<RLM>Test Clinic"). pypdf and pdfminer read the
-    space; the others skip it (see `_bridged`)."""
-    leftmost = min(shown, key=lambda glyph: glyph.x)
-    size = leftmost.placed.piece.size
-    space = mark_glyph(leftmost.placed.piece.run.font, " ", LINE_END_SPACE)
+    space; the others skip it (see `_bridged`). ``leftmost``: the line's leftmost
+    cluster."""
+    size = leftmost.piece.size
+    space = mark_glyph(leftmost.piece.run.font, " ", LINE_END_SPACE)
     advance = LINE_END_SPACE * size / 1000
-    return Shown(leftmost.placed, space, leftmost.x - advance, advance, alone=True)
+    x = min(positions[id(leftmost)], default=leftmost.x)
+    return Shown(leftmost, space, x - advance, advance, alone=True)
 
 
 def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
