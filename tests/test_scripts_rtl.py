@@ -371,6 +371,7 @@ def test_no_reader_finds_a_mark_inside_a_word(tmp_path: Path, reader: str) -> No
 PERSIAN = [
     "سلول‌های استرومایی مزانشیمی در پژوهش‌های بالینی بررسی می‌شوند.",
     "پیش از هر درمانی با پزشک خود صحبت کنید.",
+    "سلول‌‌ها",  # a non-joiner typed twice
 ]
 
 

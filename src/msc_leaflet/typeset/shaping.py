@@ -204,13 +204,17 @@ def _joined_to_letter_before(text: str, starts: list[int]) -> list[int]:
     the next. Within the letter's cluster it rides on a carrier of its own, as a mark
     does (`_rtl_marked`), and every extractor reads it after the letter.
     """
-    out = starts[:]
-    for index, start in enumerate(starts):
-        if start and text[start] == ZERO_WIDTH_NON_JOINER:
-            before = max((other for other in starts if other < start), default=None)
-            if before is not None:
-                out[index] = before
-    return out
+    resolved: dict[int, int] = {}
+    previous = -1
+    for start in sorted(set(starts)):
+        joins = previous >= 0 and text[start] == ZERO_WIDTH_NON_JOINER
+        # Only after a letter (or a non-joiner already with one): not into a space.
+        if joins and unicodedata.category(text[resolved[previous]])[0] in "LM":
+            resolved[start] = resolved[previous]
+        else:
+            resolved[start] = start
+        previous = start
+    return [resolved[start] for start in starts]
 
 
 def _cluster(
