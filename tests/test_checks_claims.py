@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from msc_leaflet.checks.claims import claim_list, find_claims, quoted_claim, risky_claim
+from msc_leaflet.checks.claims import (
+    claim_list,
+    find_claims,
+    quoted_claim,
+    risky_claim,
+    unchecked_language,
+)
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
@@ -100,6 +106,25 @@ def test_claim003_doubtful_wording(make_project: Callable[..., Path]) -> None:
     ]
     good = make_project({"sample": leaflet(CLEAN + "- paragraph: Ask if it is approved.\n")})
     assert findings_for(good, "CLAIM003") == []
+
+
+def test_a_language_without_a_claim_list_is_named_not_passed(
+    make_project: Callable[..., Path],
+) -> None:
+    # "These cells cure your illness completely and rebuild the tissue." Persian has no
+    # claim list: nothing can catch the promise, so the check says the text went
+    # unchecked, at the catalog a reviewer opens.
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    promise = "این سلول‌ها بیماری شما را به‌طور کامل درمان می‌کنند و بافت را بازسازی می‌کنند."
+    persian = translated_context(root, {"p": promise}, "fa")
+    assert list(risky_claim(persian)) == []
+    [issue] = unchecked_language(persian)
+    assert "Persian has no claim list" in issue.message and "1 text" in issue.message
+    assert issue.location.path == root / "locales" / "fa" / "LC_MESSAGES" / "sample.po"
+    # Nothing in Persian yet (the source printed as it is): nothing went unchecked.
+    assert list(unchecked_language(translated_context(root, {}, "fa"))) == []
+    # Thai has a list.
+    assert list(unchecked_language(translated_context(root, {"p": "เซลล์ส่งสัญญาณ"}))) == []
 
 
 def test_claims_in_a_translation(make_project: Callable[..., Path]) -> None:

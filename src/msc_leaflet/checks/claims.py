@@ -30,6 +30,7 @@ from functools import lru_cache
 from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_data
 from ..data import data_path
+from ..errors import Location
 from ..languages import LanguageProfile, language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
@@ -285,3 +286,38 @@ def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
     for text, p, match in _claims_in(ctx):
         if match.claim.severity == "warning" and not match.excused and not match.quoted:
             yield _issue(ctx, text, p, match, "wording that may overstate")
+
+
+@check(
+    "CLAIM004",
+    "warning",
+    "A language without a claim list is not checked for promises of cure; a clinician "
+    "who reads it must check its text before it is printed.",
+    scope="locale",
+)
+def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
+    language = ctx.leaflet.language
+    if claim_list(language).claims:
+        return
+    source = {t.context: t.value for t in texts(ctx.source)}
+    written = [
+        text
+        for text in reader_texts(ctx.leaflet)
+        if not ctx.is_translation or in_language(text, language, source)
+    ]
+    if not written:
+        return  # nothing in the language yet: the source's own checks read every text
+    if ctx.is_translation:
+        from ..i18n.catalog import po_path
+
+        where = Location(po_path(ctx.project, ctx.locale, ctx.source.id))
+    else:
+        where = Location(ctx.sources.path)
+    yield Issue(
+        where,
+        f"[{ctx.locale}] {profile(language).name} has no claim list: its "
+        f"{len(written)} text(s) were not checked for promises of cure, regrowth or safety",
+        "have a clinician who reads the language check them before printing, and record "
+        "it with `msc-leaflet i18n review` (docs/translating.md lists the languages "
+        "msc-leaflet has a claim list for)",
+    )
