@@ -380,7 +380,12 @@ def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
     fonts = load_theme().fonts  # the bundled theme sets every script the clinic reads
     families = {"my": "NotoSansMyanmar", "zh_Hans": "NotoSansCJKsc", "ja": "NotoSansCJKsc"}
     for lang, family in {**families, "ar": "NotoSansArabic", "fa": "NotoSansArabic"}.items():
-        assert describe(lang, fonts).endswith(f"set in {family}"), lang
+        assert f"; set in {family}" in describe(lang, fonts), lang
+    # The translator hears which languages the claim checks cannot read (CLAIM004).
+    for lang in ("my", "fa"):
+        assert describe(lang, fonts).endswith("a clinician who reads it must"), lang
+    for lang in ("ar", "zh_Hans", "ja", "th"):
+        assert "claim list" not in describe(lang, fonts), lang
     assert describe("my", fonts).startswith("my: Burmese, script Mymr, left to right, words not")
     hebrew = describe("he", fonts)
     assert "Hebrew, script Hebr, right to left" in hebrew

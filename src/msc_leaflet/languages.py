@@ -201,9 +201,10 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
 
 
 def describe(language: str, fonts: FontConfig | None, borrowed: str | None = None) -> str:
-    """One line for a translator starting ``language``: script, direction, spacing, and
-    the family the theme's font table (``fonts``) sets it in, or ``borrowed``, the family
-    of another script that has its letters (`typeset.fonts.borrowed_family`)."""
+    """One line for a translator starting ``language``: script, direction, spacing, the
+    family the theme's font table (``fonts``) sets it in, or ``borrowed``, the family of
+    another script that has its letters (`typeset.fonts.borrowed_family`), and whether
+    the claim checks can read it."""
     from .typeset.scripts import locale_script
 
     p = profile(language)
@@ -224,7 +225,15 @@ def describe(language: str, fonts: FontConfig | None, borrowed: str | None = Non
             "no font for this script yet: add a family to the theme's fonts: and name it "
             f"under {key}, or the build refuses its letters (docs/scripts.md)"
         )
-    return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}"
+    from .checks.claims import claim_list
+
+    unchecked = (
+        ""
+        if claim_list(language).claims
+        else "; no claim list: `msc-leaflet check` cannot catch a promise of cure in it "
+        "(CLAIM004), a clinician who reads it must"
+    )
+    return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}{unchecked}"
 
 
 def bcp47(tag: str) -> str:
