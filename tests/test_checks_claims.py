@@ -60,6 +60,23 @@ def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -
     assert (phrase, False, False) in judged(sentence)
 
 
+@pytest.mark.parametrize("sentence", ["There is no cure for arthritis.", "No miracle exists."])
+def test_no_denies_the_claim_after_it(sentence: str) -> None:
+    # The cue "no" was read from YAML as a boolean, so it never matched.
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+def test_every_claim_list_holds_text_only() -> None:
+    from msc_leaflet.data import data_path
+    from msc_leaflet.languages import profiles
+
+    for language in profiles():
+        if language.claims and data_path(language.claims).is_file():
+            claim_list.cache_clear()
+            found = claim_list(language.tag)  # raises on a word YAML read as a boolean
+            assert found.claims and all(isinstance(c, str) for c in found.cues_before)
+
+
 def test_word_boundaries() -> None:
     assert judged("Securely procured samples; regenerative medicine is a field.") == []
 

@@ -79,12 +79,19 @@ def claim_list(lang: str) -> ClaimList:
     if path is None or not path.is_file():
         return ClaimList(lang, (), (), (), 0)
     data = load_data(path.read_text("utf-8"))
+
+    def words(values: list[object]) -> tuple[str, ...]:
+        # YAML reads a bare no, off or false as a boolean: the English cue "no" was
+        # "False", so "There is no cure" was reported as a promise of cure.
+        wrong = [value for value in values if not isinstance(value, str)]
+        if wrong:
+            raise ValueError(f"{path.name}: {wrong[0]!r} is not text: quote it")
+        return tuple(values)  # type: ignore[arg-type]
+
     claims = tuple(
         Claim(
-            str(c["phrase"]),
-            tuple(
-                sorted({str(c["phrase"]), *map(str, c.get("variants", []))}, key=len, reverse=True)
-            ),
+            words([c["phrase"]])[0],
+            tuple(sorted({*words([c["phrase"], *c.get("variants", [])])}, key=len, reverse=True)),
             str(c["severity"]),
             str(c["suggestion"]),
         )
@@ -94,8 +101,8 @@ def claim_list(lang: str) -> ClaimList:
     return ClaimList(
         lang,
         claims,
-        tuple(map(str, cues.get("before", []))),
-        tuple(map(str, cues.get("after", []))),
+        words(cues.get("before", [])),
+        words(cues.get("after", [])),
         int(cues.get("after_window", 3)),
     )
 
