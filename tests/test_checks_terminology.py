@@ -34,6 +34,23 @@ def test_glossary_has_the_agreed_thai_msc_term() -> None:
     } <= set(concepts)
 
 
+def test_glossary_words_are_read_as_written(tmp_path: Path) -> None:
+    # YAML reads a bare no, on, off or yes as a boolean and 2.0 as a number: Norwegian's
+    # tag "no" became False, a term "on" became "True".
+    (tmp_path / "leaflets").mkdir()
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "glossary.yaml").write_text(
+        "concepts:\n"
+        "  - id: dose\n"
+        "    en: {preferred: dose, discouraged: [on, 2.0]}\n"
+        "    no: {preferred: dose}\n",
+        encoding="utf-8",
+    )
+    [concept] = load_glossary(Project.at(tmp_path))
+    assert set(concept.terms) == {"en", "no"}
+    assert concept.terms["en"].discouraged == ("on", "2.0")
+
+
 def test_term001_source(make_project: Callable[..., Path]) -> None:
     body = "- paragraph: Our mesenchymal stem cells help. Graft versus host disease is rare.\n"
     root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))

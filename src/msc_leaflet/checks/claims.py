@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
-from ..content.yaml_source import load_data
+from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import Location
 from ..languages import LanguageProfile, language_of, profile
@@ -78,22 +78,13 @@ def claim_list(lang: str) -> ClaimList:
     path = data_path(name) if name else None
     if path is None or not path.is_file():
         return ClaimList(lang, (), (), (), 0)
-    data = load_data(path.read_text("utf-8"))
-
-    def words(values: list[object]) -> tuple[str, ...]:
-        # YAML reads a bare no, off or false as a boolean: the English cue "no" was
-        # "False", so "There is no cure" was reported as a promise of cure.
-        wrong = [value for value in values if not isinstance(value, str)]
-        if wrong:
-            raise ValueError(f"{path.name}: {wrong[0]!r} is not text: quote it")
-        return tuple(values)  # type: ignore[arg-type]
-
+    data = load_words(path.read_text("utf-8"))
     claims = tuple(
         Claim(
-            words([c["phrase"]])[0],
-            tuple(sorted({*words([c["phrase"], *c.get("variants", [])])}, key=len, reverse=True)),
-            str(c["severity"]),
-            str(c["suggestion"]),
+            c["phrase"],
+            tuple(sorted({c["phrase"], *c.get("variants", [])}, key=len, reverse=True)),
+            c["severity"],
+            c["suggestion"],
         )
         for c in data["claims"]
     )
@@ -101,8 +92,8 @@ def claim_list(lang: str) -> ClaimList:
     return ClaimList(
         lang,
         claims,
-        words(cues.get("before", [])),
-        words(cues.get("after", [])),
+        tuple(cues.get("before", [])),
+        tuple(cues.get("after", [])),
         int(cues.get("after_window", 3)),
     )
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..content.model import texts
-from ..content.yaml_source import load_data
+from ..content.yaml_source import load_words
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..languages import language_of, profile
@@ -68,7 +68,7 @@ def load_glossary(project: Project) -> tuple[Concept, ...]:
 def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
     del mtime_ns  # part of the cache key only
     try:
-        data = load_data(read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8"))
+        data = load_words(read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8"))
         return tuple(
             Concept(
                 str(c["id"]),

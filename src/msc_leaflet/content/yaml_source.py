@@ -35,6 +35,7 @@ CACHED_FILE_BYTES = 256_000  # bundled leaflets are 10-20 kB
 
 # libyaml's composer is ~15x faster than the pure-Python one; both give marked nodes.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_WordsLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 def load_data(text: str) -> Any:
@@ -42,6 +43,13 @@ def load_data(text: str) -> Any:
     check settings, word and claim lists). Same result as ``yaml.safe_load``, read by
     libyaml: the pure-Python reader took 26 ms of every build on the theme alone."""
     return yaml.load(text, Loader=_Loader)
+
+
+def load_words(text: str) -> Any:
+    """Like `load_data`, but every scalar is text as written: for word lists (claim
+    phrases, cues, glossary terms), where YAML would read a bare no, on, off or false as
+    a boolean and 1.0 as a number (the English claim cue "no" was ``False``)."""
+    return yaml.load(text, Loader=_WordsLoader)
 
 
 def load_yaml(path: Path) -> Node:
