@@ -191,6 +191,14 @@ def test_length_warning_is_calibrated_per_language() -> None:
         ("ja", "奇跡の治療です。", "奇跡の治療をうたう広告に注意してください。"),
         ("ar", "هذا العلاج يشفي المرض.", "احذر من عيادة تدعي أنها تشفي المرض."),
         ("ar", "العلاج بدون آثار جانبية.", "لا تصدق إعلانات عن علاج بدون آثار جانبية."),
+        # "The treatment rebuilds damaged cartilage" / "regenerates the tissues".
+        ("ar", "العلاج يعيد بناء الغضروف التالف.", "احذر من عيادة تدعي أنها تعيد بناء الغضروف."),
+        ("ar", "الخلايا تجدد الأنسجة.", "لا تصدق من يقول إن الخلايا تجدد الأنسجة."),
+        (
+            "en",
+            "The therapy rebuilds damaged cartilage.",
+            "Beware of promises to rebuild cartilage.",
+        ),
     ],
 )
 def test_claim_lists_catch_their_words_and_excuse_warnings(
