@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -143,6 +144,36 @@ def test_a_language_without_a_claim_list_is_named_not_passed(
     assert list(unchecked_language(translated_context(root, {}, "fa"))) == []
     # Thai has a list.
     assert list(unchecked_language(translated_context(root, {"p": "เซลล์ส่งสัญญาณ"}))) == []
+
+
+def test_a_clinical_sign_off_answers_for_a_language_without_a_claim_list(
+    tmp_path: Path,
+) -> None:
+    # Once a clinician has signed off the current Khmer text, the warning has done its
+    # job; an edit to the text makes the sign-off stale and brings it back.
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from conftest import REPO
+    from msc_leaflet.cli.app import app
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+
+    def warned() -> bool:
+        result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "km"])
+        return "CLAIM004" in result.output
+
+    assert warned()
+    review = ["i18n", "review", "after-your-infusion", "-l", "km", "-p", str(project)]
+    result = CliRunner().invoke(app, [*review, "--role", "clinical", "--by", "Dr Test Reviewer"])
+    assert result.exit_code == 0, result.output
+    assert not warned()
+    po = project / "locales" / "km" / "LC_MESSAGES" / "after-your-infusion.po"
+    edited = re.sub(r'msgstr "(?=[^"])', 'msgstr "។', po.read_text(encoding="utf-8"), count=1)
+    po.write_text(edited, encoding="utf-8")  # the first translated entry, not the header
+    assert warned()
 
 
 def test_claims_in_a_translation(make_project: Callable[..., Path]) -> None:
