@@ -139,6 +139,7 @@ def test_a_language_without_a_claim_list_is_named_not_passed(
     assert list(risky_claim(persian)) == []
     [issue] = unchecked_language(persian)
     assert "Persian has no claim list" in issue.message and "1 text" in issue.message
+    assert "i18n review --role clinical" in issue.hint
     assert issue.location.path == root / "locales" / "fa" / "LC_MESSAGES" / "sample.po"
     # Nothing in Persian yet (the source printed as it is): nothing went unchecked.
     assert list(unchecked_language(translated_context(root, {}, "fa"))) == []

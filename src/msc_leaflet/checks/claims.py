@@ -305,6 +305,7 @@ def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
     ]
     if not written:
         return  # nothing in the language yet: the source's own checks read every text
+    hint = "have a clinician who reads the language check them before printing"
     if ctx.is_translation:
         from ..i18n.catalog import po_path
         from ..i18n.signoff import leaflet_review
@@ -312,13 +313,12 @@ def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
         if "clinical" in leaflet_review(ctx.project, ctx.source, ctx.locale)[1].current_roles:
             return  # a clinician signed off this very text (`msc-leaflet i18n review`)
         where = Location(po_path(ctx.project, ctx.locale, ctx.source.id))
+        hint += ", and record it with `msc-leaflet i18n review --role clinical`"
     else:
         where = Location(ctx.sources.path)
     yield Issue(
         where,
         f"[{ctx.locale}] {profile(language).name} has no claim list: its "
         f"{len(written)} text(s) were not checked for promises of cure, regrowth or safety",
-        "have a clinician who reads the language check them before printing, and record "
-        "it with `msc-leaflet i18n review` (docs/translating.md lists the languages "
-        "msc-leaflet has a claim list for)",
+        f"{hint} (docs/translating.md lists the languages msc-leaflet has a claim list for)",
     )
