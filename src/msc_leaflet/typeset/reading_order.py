@@ -278,9 +278,7 @@ def _mark_after(placed: Placed, leftmost: Glyph, x: float, marks: str) -> Shown:
     read text as written (pypdf, pdfminer): "أ<RLM>ن" (#16)."""
     font_name = placed.piece.run.font
     gid = leftmost.stand_in if leftmost.stand_in is not None else leftmost.gid
-    if not _has_ink(font_name, gid):
-        gid = _inked(font_name, gid)
-    mark = mark_glyph(font_name, marks, 0.0, gid)
+    mark = mark_glyph(font_name, marks, 0.0, _inked(font_name, gid))
     return Shown(placed, mark, x - MARK_LEAD, 0.0, alone=True, invisible=True)
 
 
@@ -320,8 +318,8 @@ def _written(font_name: str, glyphs: tuple[Glyph, ...], marks: str) -> Written:
         text = font.glyph_texts.get(key, chr(key))
         if index == 0 and marks:
             text = marks + text
-            if LEFT_TO_RIGHT_MARK in marks and not _has_ink(font_name, gid):
-                gid = _inked(font_name, gid)  # pdfium skips a glyph without an outline
+            if LEFT_TO_RIGHT_MARK in marks:
+                gid = _inked(font_name, gid)
         if glyph.stand_in is not None:  # a mark carrier has no box of its own: see Glyph
             gid = glyph.stand_in
         if gid != glyph.gid or text != font.glyph_texts.get(key, chr(key)):
@@ -339,16 +337,24 @@ def _has_ink(font_name: str, gid: int) -> bool:
     return extents is not None and extents.width != 0 and extents.height != 0
 
 
-@lru_cache(maxsize=64)
 def _inked(font_name: str, gid: int) -> int:
-    """A glyph of the font with an outline, to stand in, invisibly, for ``gid``, which
-    has none (``gid`` itself if the font has no full stop, hyphen or bar)."""
+    """``gid`` if it has an outline, else a glyph of the font that has one, to stand in
+    for it invisibly: pdfium skips a glyph without an outline (``gid`` itself if the
+    font has no full stop, hyphen or bar)."""
+    if _has_ink(font_name, gid):
+        return gid
+    stand_in = _stand_in(font_name)
+    return gid if stand_in is None else stand_in
+
+
+@lru_cache(maxsize=64)
+def _stand_in(font_name: str) -> int | None:
     font = harfbuzz_font(font_name).font
     for char in ".-|":
         inked = font.get_nominal_glyph(ord(char))
         if inked is not None and _has_ink(font_name, inked):
             return int(inked)
-    return gid
+    return None
 
 
 def _bridged(shown: list[Shown]) -> list[Shown]:
