@@ -113,43 +113,58 @@ _FONT_TAGS: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDict
 Form = tuple[str, float, float]  # resource name, x and y of the glyph in its cluster
 
 
-def cluster_forms(canvas: Canvas, font_name: str, cluster: Cluster, every: bool) -> list[Form]:
-    """The forms drawing ``cluster``'s glyphs that are outlines (those without a text
-    key, or ``every`` glyph: of a raised superscript, or of invisible text), as
-    `glyph_form` adds them."""
-    # Asked for every cluster with a mark drawn (most Arabic letters: Noto Sans Arabic
-    # draws their dots as marks; Lao and Thai vowels and tones). The answer holds while
-    # the canvas draws into the same list of forms in use (ReportLab starts one per
-    # page and per form) of the same document.
-    in_use = canvas._formsinuse
-    doc = document_of(canvas)
-    answered = canvas.__dict__.get(_ANSWERED)
-    if answered is None or answered[0] is not in_use or answered[1] is not doc:
-        answered = (in_use, doc, {}, {})
-        canvas.__dict__[_ANSWERED] = answered
-    # By identity: hashing a cluster hashes its glyphs. The cluster is kept with its
-    # answer, so its id names no other cluster while the answer is kept.
-    known: dict[tuple[str, int, bool], tuple[Cluster, list[Form]]] = answered[2]
-    key = (font_name, id(cluster), every)
-    found = known.get(key)
-    if found is not None and found[0] is cluster:
-        return found[1]
-    names: dict[tuple[str, int], str | None] = answered[3]  # many clusters share a mark
-    forms = []
-    for glyph in cluster.glyphs:
-        if glyph.key is not None and not every:
-            continue
-        name = names.get((font_name, glyph.gid), "")
-        if name == "":
-            name = names[font_name, glyph.gid] = glyph_form(canvas, doc, font_name, glyph.gid)
-        if name is not None:
-            forms.append((name, glyph.x, glyph.y))
-    known[key] = (cluster, forms)
-    return forms
+class FormsTable:
+    """The forms of clusters drawn into one list of forms in use (ReportLab starts one
+    per page and per form) of one document: asked for every cluster with a mark drawn
+    (most Arabic letters: Noto Sans Arabic draws their dots as marks; Lao and Thai
+    vowels and tones). A line asks `forms_table` once and keeps the table."""
+
+    __slots__ = ("doc", "in_use", "known", "names")
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.in_use = canvas._formsinuse
+        self.doc = document_of(canvas)
+        # By identity: hashing a cluster hashes its glyphs. The cluster is kept with
+        # its answer, so its id names no other cluster while the answer is kept.
+        self.known: dict[tuple[str, int, bool], tuple[Cluster, list[Form]]] = {}
+        self.names: dict[tuple[str, int], str | None] = {}  # many clusters share a mark
+
+    def forms(self, canvas: Canvas, font_name: str, cluster: Cluster, every: bool) -> list[Form]:
+        """The forms drawing ``cluster``'s glyphs that are outlines (those without a
+        text key, or ``every`` glyph: of a raised superscript, or of invisible text), as
+        `glyph_form` adds them to ``canvas``."""
+        key = (font_name, id(cluster), every)
+        found = self.known.get(key)
+        if found is not None and found[0] is cluster:
+            return found[1]
+        names = self.names
+        forms = []
+        for glyph in cluster.glyphs:
+            if glyph.key is not None and not every:
+                continue
+            name = names.get((font_name, glyph.gid), "")
+            if name == "":
+                name = glyph_form(canvas, self.doc, font_name, glyph.gid)
+                names[font_name, glyph.gid] = name
+            if name is not None:
+                forms.append((name, glyph.x, glyph.y))
+        self.known[key] = (cluster, forms)
+        return forms
 
 
-#: A canvas attribute: (forms in use, document, {(font, id(cluster), every): forms},
-#: {(font, glyph id): form name}), for one page.
+def forms_table(canvas: Canvas) -> FormsTable:
+    """The canvas's `FormsTable` for what it draws into now."""
+    table: FormsTable | None = canvas.__dict__.get(_ANSWERED)
+    if (
+        table is None
+        or table.in_use is not canvas._formsinuse
+        or table.doc is not document_of(canvas)
+    ):
+        table = canvas.__dict__[_ANSWERED] = FormsTable(canvas)
+    return table
+
+
+#: A canvas attribute: its `FormsTable`.
 _ANSWERED = "_msc_cluster_forms"
 
 

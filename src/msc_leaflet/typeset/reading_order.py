@@ -193,15 +193,19 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
     """The marks written just left of each cluster (`_mark_after`), by ``id`` of the
     cluster (none for most); ``drawn``: the line's clusters left to right."""
     marks: dict[int, str] = {}
+    kinds = _KINDS
     for placed, right in zip(drawn, [*drawn[1:], None], strict=True):
         if placed.piece.level % 2 == 0:
             continue
         text = placed.cluster.text
-        mirrored = len(text) == 1 and unicodedata.mirrored(text) == 1  # `_mirrored`
-        if right is not None and mirrored:
+        kind = kinds.get(text)
+        if kind is None:
+            kind = _kind(text)
+        if kind == _PLAIN:  # most clusters: a letter
+            continue
+        if right is not None and kind == _MIRRORED:
             marks[id(right)] = marks.get(id(right), "") + LEFT_TO_RIGHT_MARK
-        if mirrored or text == " " or unicodedata.bidirectional(text[0]) == "ET":
-            marks[id(placed)] = marks.get(id(placed), "") + RIGHT_TO_LEFT_MARK
+        marks[id(placed)] = marks.get(id(placed), "") + RIGHT_TO_LEFT_MARK
     # The leftmost glyph of a line with no left-to-right run (not of the other lines:
     # pdfium takes the direction of most segments, and their Latin would then be read
     # right to left, word by word).
@@ -211,10 +215,34 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
     return marks
 
 
+#: What a right-to-left cluster's text asks of `_marks`: nothing, a right-to-left mark
+#: before it (a space, or a character of bidi class ET such as a percent sign), or
+#: that and a left-to-right mark just right of it (a character pdfium mirrors).
+_PLAIN, _SPACED, _MIRRORED = 0, 1, 2
+#: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
+#: `reading_order` took. Few texts recur (the letters of a script); it starts over
+#: when full.
+_KINDS: dict[str, int] = {}
+KINDS_SIZE = 4096
+
+
+def _kind(text: str) -> int:
+    if len(_KINDS) >= KINDS_SIZE:
+        _KINDS.clear()
+    if len(text) == 1 and unicodedata.mirrored(text) == 1:
+        kind = _MIRRORED
+    elif text == " " or unicodedata.bidirectional(text[0]) == "ET":
+        kind = _SPACED
+    else:
+        kind = _PLAIN
+    _KINDS[text] = kind
+    return kind
+
+
 def _mirrored(placed: Placed) -> bool:
     """A character pdfium would mirror in right-to-left text (a bracket)."""
     text = placed.cluster.text
-    return placed.piece.level % 2 == 1 and len(text) == 1 and unicodedata.mirrored(text) == 1
+    return placed.piece.level % 2 == 1 and _kind(text) == _MIRRORED
 
 
 def _left_to_right(

@@ -37,7 +37,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
-from .outlines import cluster_forms, units_per_em
+from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
 from .placed import Placed
 from .placed import carriers as _carriers
@@ -125,6 +125,7 @@ class _LineWriter:
         self.layer = layer  # the smallest text-layer size (`line_pitch.layer_size`), or 0
         self.ops = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm"]
         self.paths: list[str] = []
+        self.forms: FormsTable | None = None  # of the page, once the line draws a form
         self.tx = x  # where the next glyph would be drawn without adjustment
         self.pen = x  # where it is drawn, for glyphs written one by one (`_show`)
         self.font: tuple[str, float] | None = None
@@ -415,7 +416,10 @@ class _LineWriter:
         """Marks (``every`` glyph: of a superscript, or of text written invisibly) as
         filled paths."""
         piece = placed.piece
-        forms = cluster_forms(self.canvas, piece.run.font, placed.cluster, every)
+        table = self.forms
+        if table is None:
+            table = self.forms = forms_table(self.canvas)
+        forms = table.forms(self.canvas, piece.run.font, placed.cluster, every)
         if not forms:
             return
         if fill != self.path_fill:
