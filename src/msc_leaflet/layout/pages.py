@@ -11,7 +11,6 @@ marks on top of everything.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +27,7 @@ from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
-from ..typeset.render import finish_page
+from ..typeset.render import TEXT_SIZES, finish_page
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
@@ -39,9 +38,6 @@ APPROVAL_LINE = 1.45  # the approval line's baseline below the control line's, i
 
 FooterPainter = Callable[[Canvas, int, int], None]  # canvas, page in its part, pages in part
 PagePainter = Callable[[Canvas], None]
-
-
-_TEXT_SIZE = re.compile(r" ([\d.]+) Tf\b")
 
 
 @dataclass
@@ -99,6 +95,7 @@ class DeferredCanvas(MarkHoldingCanvas):
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
         self.finish.geometry.set_boxes(self)
         setattr(self, TAGGER, self.finish.tagger)
+        setattr(self, TEXT_SIZES, self.finish.log.text_sizes)  # each line adds its own
         self._begin_page()
 
     def _begin_page(self) -> None:
@@ -110,14 +107,6 @@ class DeferredCanvas(MarkHoldingCanvas):
         if offset:
             self.translate(offset, offset)  # trim coordinates from here on
         hold_marks(self)  # marks after all the page's text: pypdf reads a form as a line end
-
-    def addLiteral(self, s: str, escaped: int = 1) -> None:
-        # Every line of text reaches the page here (typeset/render.py): the one place
-        # that sees each size actually printed, superscripts and furniture included.
-        if " Tf" in s:  # not the glyph outlines drawn after a line's text object
-            # A right-to-left line selects its font before each glyph: each size once.
-            self.finish.log.text_sizes.update(map(float, set(_TEXT_SIZE.findall(s))))
-        super().addLiteral(s, escaped)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         # A bookmark points at "the page being generated", which only exists once the real

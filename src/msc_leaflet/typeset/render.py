@@ -139,6 +139,7 @@ class _LineWriter:
         self.tagger = tagger_of(canvas)
         self.element = self.tagger.current if self.tagger else None
         self.links: list[Element] = []  # the Link element of each link stretch, in order
+        self.sizes: set[float] = set()  # every size the line selects a font at (Tf)
 
     def flush(self) -> None:
         self._end_codes()
@@ -280,6 +281,7 @@ class _LineWriter:
                     if self.font != (name, written):
                         self._state(f"{name} {_num(written)} Tf")
                         self.font = (name, written)
+                        self.sizes.add(written)
                 if glyph.y or self.rise:
                     rise = glyph.y * size / 1000
                     if abs(rise - self.rise) > 0.001:
@@ -372,6 +374,7 @@ class _LineWriter:
                     name = subset_name(font, subset, self.canvas)
                     found = ((name, written), f"{name} {_num(written)} Tf")
                     selections[font.fontName, subset, written] = found
+                    self.sizes.add(written)
                 selection = found
             if font_now != selection[0]:
                 if codes or tj:
@@ -437,6 +440,9 @@ class _LineWriter:
         """End the line on the canvas; returns the last operators it added (the line's
         marks for pdftotext go right after them: `finish_page`)."""
         self.flush()
+        logged = getattr(self.canvas, TEXT_SIZES, None)
+        if logged is not None:
+            logged.update(float(_num(size)) for size in self.sizes)  # as written
         held = getattr(self.canvas, HELD_MARKS, None)
         if held is not None and self.paths:  # see `draw.hold_marks`
             chain = getattr(self.canvas, CM_CHAIN, ())
@@ -561,6 +567,9 @@ def _letters(text: str) -> int:
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
 # transformation they were drawn in, to be drawn later (`draw.hold_marks`).
 HELD_MARKS = "_msc_held_marks"
+#: A canvas attribute: a set to which each line adds the text sizes it writes (the
+#: layout's log, `layout.pages.LayoutLog.text_sizes`, for the smallest-print check).
+TEXT_SIZES = "_msc_text_sizes"
 # A canvas attribute: the ``cm`` operators in effect, as written (`draw.MarkHoldingCanvas`).
 CM_CHAIN = "_msc_cm_chain"
 
