@@ -407,11 +407,15 @@ class _LineWriter:
         `_font_run` draws them."""
         color: Color | None = None
         fill = ""
-        for placed in drawn:
-            every = self._outlined(placed.piece)
+        piece: Piece | None = None
+        every = False
+        for placed in drawn:  # once per cluster of a right-to-left line
+            if placed.piece is not piece:
+                piece = placed.piece
+                every = self._outlined(piece)
             if every or placed.cluster.outlined:
-                if placed.piece.run.color is not color:
-                    color = placed.piece.run.color
+                if piece.run.color is not color:
+                    color = piece.run.color
                     fill = _fill(color)
                 self._outlines(placed, fill, every)
 
@@ -431,10 +435,12 @@ class _LineWriter:
         size = piece.size
         scale = _outline_scale(piece.run.font, size)
         baseline = self.y + piece.rise
+        x = placed.x
         for form, gx, gy in forms:
-            x = placed.x + gx * size / 1000
-            y = baseline + gy * size / 1000
-            self.paths.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(y)} cm /{form} Do Q")
+            self.paths.append(
+                f"q {scale} 0 0 {scale} {_num(x + gx * size / 1000)}"
+                f" {_num(baseline + gy * size / 1000)} cm /{form} Do Q"
+            )
 
     def finish(self) -> str:
         """End the line on the canvas; returns the last operators it added (the line's
