@@ -67,6 +67,82 @@ def test_no_denies_the_claim_after_it(sentence: str) -> None:
     assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
 
 
+#: Promises wrapped in a negation that denies something else (#16's "safe against what
+#: a reviewer cannot see"): each negation sat before the claim in its sentence, and
+#: every one of these passed as a warning.
+NEGATION_ELSEWHERE = [
+    "Without surgery, our stem cells regrow cartilage.",
+    "No surgery needed: our cells cure arthritis.",
+    "No waiting list, no hospital stay, and our cells cure knee pain.",
+    "Not only do MSCs ease pain, they also cure arthritis.",
+    "Our treatment is not expensive and cures arthritis.",
+    "Don't wait - our cells regenerate your joints.",
+    "Don't wait – our cells cure arthritis.",
+    "Our cells—without surgery—regrow cartilage.",
+    "You will never need a knee replacement because our cells regrow cartilage.",
+    "Never again suffer; MSCs cure joint pain.",
+    "We cannot treat everyone, but our cells cure most patients.",
+    "It is not a drug; it cures arthritis.",
+    "Unlike drugs, which cannot cure arthritis, our cells cure it.",
+    "No other clinic offers this: guaranteed results.",
+    "Forget painkillers that don't work: stem cells cure the cause.",
+    "While no study shows it, our cells cure arthritis.",
+    "Avoid hype, but our cells cure arthritis.",
+]
+
+#: Denials and warnings whose negation or warning reaches the claim across an aside,
+#: a list or a colon: none may fail.
+DENIED_ACROSS = [
+    "There is no good evidence that MSCs, or any other cells, regrow cartilage.",
+    "No treatment, including MSCs, can cure osteoarthritis.",
+    "No clinic – however good – can guarantee results.",
+    "No clinic—however good—can cure arthritis.",
+    "MSCs cannot cure arthritis, and they do not regrow cartilage.",
+    "What MSCs do not reliably do: persist, replace cells, or regenerate cartilage.",
+    "Our cells help repair: not regeneration, not replacement, not regrowth.",
+    "Be wary of clinics that say, in their adverts, that cells cure arthritis.",
+    "Be careful: some clinics say their cells cure arthritis.",
+    "No study has shown that MSCs regrow cartilage in people.",
+    "The cells do not turn into new cartilage; they send signals.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATION_ELSEWHERE)
+def test_a_negation_of_something_else_excuses_no_claim(sentence: str) -> None:
+    assert any(not excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+@pytest.mark.parametrize("sentence", DENIED_ACROSS)
+def test_a_negation_reaches_its_claim_across_asides_and_lists(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        ("Không cần phẫu thuật, tế bào gốc chữa khỏi bệnh khớp.", "vi", True),
+        ("Chúng tôi không đắt, và tế bào của chúng tôi chữa khỏi bệnh.", "vi", True),
+        ("Tế bào gốc không chữa khỏi bệnh khớp.", "vi", False),
+        ("Không có nghiên cứu nào cho thấy tế bào gốc chữa khỏi bệnh khớp.", "vi", False),
+        ("بدون جراحة، خلايانا تشفي المفاصل.", "ar", True),
+        ("العلاج ليس دواء، لكنه يشفي المفاصل.", "ar", True),
+        ("الخلايا الجذعية لا تشفي التهاب المفاصل.", "ar", False),
+        ("لا توجد دراسة تثبت أن الخلايا تشفي المفاصل.", "ar", False),
+    ],
+)
+def test_negations_keep_to_their_clause_in_vietnamese_and_arabic(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise
+
+
+def test_a_list_lead_in_negates_its_items_through_its_colon() -> None:
+    assert judged("Guaranteed structural regeneration", lead_in="Stem cell therapy is not:") == [
+        ("Guaranteed", True, False),
+        ("regeneration", True, False),
+    ]
+
+
 def test_every_claim_list_is_read_as_text() -> None:
     from msc_leaflet.data import data_path
     from msc_leaflet.languages import profiles

@@ -54,9 +54,12 @@ class Claim:
 class ClaimList:
     lang: str
     claims: tuple[Claim, ...]
-    cues_before: tuple[str, ...]
+    cues_before: tuple[str, ...]  # warnings: anywhere before, short of a contrast
     cues_after: tuple[str, ...]
     after_window: int
+    negations: tuple[str, ...] = ()  # only in the claim's own clause
+    clause_words: tuple[str, ...] = ()  # words that start a clause ("and", "because")
+    contrasts: tuple[str, ...] = ()  # clause words that end a warning's reach ("but")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ def claim_list(lang: str) -> ClaimList:
         tuple(cues.get("before", [])),
         tuple(cues.get("after", [])),
         int(cues.get("after_window", 3)),
+        tuple(cues.get("negations", [])),
+        tuple(cues.get("clauses", [])),
+        tuple(cues.get("contrasts", [])),
     )
 
 
@@ -112,8 +118,10 @@ def find_claims(
     for claim, start, end in found:
         sentence_start, sentence = _sentence_around(p.text, start, claims.lang)
         masked = _mask(sentence, [(s - sentence_start, e - sentence_start) for _, s, e in found])
-        shift = len(lead_in) + 1 - sentence_start
-        excused = _excused(f"{lead_in} {masked}", start + shift, end + shift, claims, project)
+        # The lead-in's colon joins it to the item; it ends no clause.
+        lead = lead_in.rstrip().removesuffix(":")
+        shift = len(lead) + 1 - sentence_start
+        excused = _excused(f"{lead} {masked}", start + shift, end + shift, claims, project)
         result.append(Match(claim, start, end, p.is_quoted(start, end), excused))
     return result
 
@@ -191,10 +199,58 @@ def _excused(
         return any(_cue_at(sentence, cue, 0, start, cuts) for cue in claims.cues_before) or any(
             _cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after
         )
-    if any(phrase_pattern(cue).search(before) for cue in claims.cues_before):
+    if _warned(before, claims) or _negated(before, claims):
         return True
     following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+#: Punctuation that ends a clause: a negation before it denies nothing after it ("It
+#: is not a drug; it cures arthritis"). Colons, commas and dashes are weighed apart
+#: (`_negated`).
+_CLAUSE_BREAK = re.compile(r"[;\uff1b\u061b]")  # ; ； ؛
+_COLON = re.compile(r"[:\uff1a]")  # : ：
+#: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
+#: spaced hyphen.
+_COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
+
+
+def _warned(before: str, claims: ClaimList) -> bool:
+    """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
+    sentence, with no contrast between: "Be careful: some clinics say their cells cure
+    arthritis" warns; "Avoid hype, but our cells cure arthritis" promises."""
+    start = _last_end(before, claims.contrasts)
+    return any(phrase_pattern(cue).search(before, start) for cue in claims.cues_before)
+
+
+def _negated(before: str, claims: ClaimList) -> bool:
+    """Whether a negation (`ClaimList.negations`) denies the claim that follows
+    ``before``: one in the claim's own clause, which starts after the last clause break
+    or clause word. A colon starts a clause ("No surgery needed: our cells cure
+    arthritis"), but a negation before it governs a list after it ("What MSCs do not
+    do: persist, replace cells, or regenerate cartilage"). A comma
+    starts one too, unless it closes an aside: an even number of commas between a
+    negation and the claim is asides ("No treatment, including MSCs, can cure"), an odd
+    one a clause of its own ("Without surgery, our cells regrow cartilage"). Dashes
+    count as commas ("No clinic – however good – can cure"; "Don't wait – our cells
+    cure")."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    colon = max((m.end() for m in _COLON.finditer(before, start)), default=0)
+    if colon:
+        if _COMMA.search(before, colon) and _negated(before[: colon - 1], claims):
+            return True  # a list after the colon, which the clause before it negates
+        start = colon
+    start = max(start, _last_end(before, claims.clause_words))
+    for cue in claims.negations:
+        for match in phrase_pattern(cue).finditer(before, start):
+            if len(_COMMA.findall(before, match.end())) % 2 == 0:
+                return True
+    return False
+
+
+def _last_end(text: str, words: tuple[str, ...]) -> int:
+    """Where the last of ``words`` in ``text`` ends (0 when none is there)."""
+    return max((m.end() for word in words for m in phrase_pattern(word).finditer(text)), default=0)
 
 
 def _cue_at(sentence: str, cue: str, lo: int, hi: int, cuts: set[int] | None) -> bool:
