@@ -55,6 +55,11 @@ def test_warning_context_is_not_a_claim(sentence: str) -> None:
         ("This miracle therapy works.", "miracle"),
         ("Cells regrow cartilage. Be careful.", "regrow"),  # the cue is in another sentence
         ("The cells become new cartilage.", "become new cartilage"),
+        ("Our cells rebuild tissue.", "rebuild tissue"),
+        ("The cells replace damaged cells.", "replace damaged cells"),
+        ("Stem cells restore your cartilage.", "restore your cartilage"),
+        ("Get permanent relief from knee pain.", "permanent relief"),
+        ("MSCs heal your joints.", "heal"),
     ],
 )
 def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -> None:
