@@ -141,6 +141,23 @@ def test_negations_keep_to_their_clause_in_vietnamese_and_arabic(
     assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise
 
 
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", True),  # no surgery needed, our cells cure
+        ("ไม่เจ็บ ไม่ผ่าตัด หายขาดแน่นอน", True),  # no pain, no surgery, surely cured
+        ("การรักษานี้ไม่ใช่ยา แต่รักษาหายขาด", True),  # not a drug, but it cures
+        ("อย่ารอช้า เซลล์ของเรารักษาหายขาด", True),  # don't wait, our cells cure
+        ("เซลล์ต้นกำเนิดไม่ได้ทำให้หายขาด", False),  # stem cells do not cure
+        ("ระวังคลินิกที่อ้างว่า หายขาด", False),  # beware of clinics that claim a cure
+        ("เซลล์ต้นกำเนิดไม่ใช่ยาวิเศษ ที่ทำให้หายขาดได้", False),  # not a magic drug that cures
+        ("ยังไม่มีงานวิจัยยืนยันว่า เซลล์ทำให้กระดูกอ่อนงอกใหม่", False),  # no study confirms that
+    ],
+)
+def test_a_thai_negation_denies_its_own_phrase(sentence: str, promise: bool) -> None:
+    assert any(not excused for _, excused, _ in judged(sentence, "th")) == promise
+
+
 def test_a_list_lead_in_negates_its_items_through_its_colon() -> None:
     assert judged("Guaranteed structural regeneration", lead_in="Stem cell therapy is not:") == [
         ("Guaranteed", True, False),

@@ -60,6 +60,8 @@ class ClaimList:
     negations: tuple[str, ...] = ()  # only in the claim's own clause
     clause_words: tuple[str, ...] = ()  # words that start a clause ("and", "because")
     contrasts: tuple[str, ...] = ()  # clause words that end a warning's reach ("but")
+    continuations: tuple[str, ...] = ()  # where words are not spaced: a phrase that
+    # starts with one goes on from the phrase before (Thai ที่ "that")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def claim_list(lang: str) -> ClaimList:
         tuple(cues.get("negations", [])),
         tuple(cues.get("clauses", [])),
         tuple(cues.get("contrasts", [])),
+        tuple(cues.get("continuations", [])),
     )
 
 
@@ -196,7 +199,7 @@ def _excused(
         segmented = language.claim_match == "words"
         cuts = boundaries(sentence, project, claims.lang) if segmented else None
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
-        return any(_cue_at(sentence, cue, 0, start, cuts) for cue in claims.cues_before) or any(
+        return _unspaced_before(sentence, start, claims, cuts) or any(
             _cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after
         )
     if _warned(before, claims) or _negated(before, claims):
@@ -246,6 +249,41 @@ def _negated(before: str, claims: ClaimList) -> bool:
             if len(_COMMA.findall(before, match.end())) % 2 == 0:
                 return True
     return False
+
+
+def _unspaced_before(sentence: str, start: int, claims: ClaimList, cuts: set[int] | None) -> bool:
+    """`_warned` or `_negated` where words are not spaced (Thai). A phrase ends at a
+    space there, as a clause does at a comma: a negation denies its own phrase only
+    ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed, our cells cure, promises),
+    and the phrase before it too when the claim's phrase goes on from it (one of them
+    ends or starts at a word of `ClaimList.continuations`: ที่ "that", ว่า …). Warnings
+    reach across phrases, short of a contrast; clause words cut both."""
+    if not claims.negations:
+        return any(_cue_at(sentence, cue, 0, start, cuts) for cue in claims.cues_before)
+    contrast = _last_cue_end(sentence, claims.contrasts, start, cuts)
+    if any(_cue_at(sentence, cue, contrast, start, cuts) for cue in claims.cues_before):
+        return True
+    phrase = 0
+    for space in re.finditer(r"\s+", sentence[:start]):
+        before, follows = sentence[: space.start()], sentence[space.end() : start]
+        if not any(
+            before.endswith(word) or follows.startswith(word) for word in claims.continuations
+        ):
+            phrase = space.end()
+    clause = max(phrase, _last_cue_end(sentence, claims.clause_words, start, cuts))
+    return any(_cue_at(sentence, cue, clause, start, cuts) for cue in claims.negations)
+
+
+def _last_cue_end(sentence: str, words: tuple[str, ...], hi: int, cuts: set[int] | None) -> int:
+    """Where the last of ``words`` starting on a word before ``hi`` ends (0: none)."""
+    found = 0
+    for word in words:
+        i = sentence.find(word, 0, hi)
+        while i >= 0:
+            if cuts is None or i in cuts:
+                found = max(found, i + len(word))
+            i = sentence.find(word, i + 1, hi)
+    return found
 
 
 def _last_end(text: str, words: tuple[str, ...]) -> int:
