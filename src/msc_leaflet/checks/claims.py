@@ -23,7 +23,7 @@ around it debunks or attributes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -198,14 +198,38 @@ def _excused(
     if not language.word_spaces:
         segmented = language.claim_match == "words"
         cuts = boundaries(sentence, project, claims.lang) if segmented else None
+        find = _unspaced_finder(cuts)
+        phrase = _phrase_start(before, claims) if language.phrase_spaces else 0
+        if _warned(before, claims, find) or _negated(before, claims, find, phrase):
+            return True
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
-        return _unspaced_before(sentence, start, claims, cuts) or any(
-            _cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after
-        )
-    if _warned(before, claims) or _negated(before, claims):
+        return any(_cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after)
+    if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
     following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+#: Where a word occurs in a text from a position on: (start, end) of each match.
+Find = Callable[[str, str, int], Iterator[tuple[int, int]]]
+
+
+def _spaced_find(text: str, word: str, lo: int) -> Iterator[tuple[int, int]]:
+    for match in phrase_pattern(word).finditer(text, lo):
+        yield match.start(), match.end()
+
+
+def _unspaced_finder(cuts: set[int] | None) -> Find:
+    """Matches that start on a word (``cuts``, from the segmenter), or anywhere."""
+
+    def find(text: str, word: str, lo: int) -> Iterator[tuple[int, int]]:
+        i = text.find(word, lo)
+        while i >= 0:
+            if cuts is None or i in cuts:
+                yield i, i + len(word)
+            i = text.find(word, i + 1)
+
+    return find
 
 
 #: Punctuation that ends a clause: a negation before it denies nothing after it ("It
@@ -218,77 +242,55 @@ _COLON = re.compile(r"[:\uff1a]")  # : ：
 _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
 
 
-def _warned(before: str, claims: ClaimList) -> bool:
+def _warned(before: str, claims: ClaimList, find: Find) -> bool:
     """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
     arthritis" warns; "Avoid hype, but our cells cure arthritis" promises."""
-    start = _last_end(before, claims.contrasts)
-    return any(phrase_pattern(cue).search(before, start) for cue in claims.cues_before)
+    start = _last_end(before, claims.contrasts, find)
+    return any(next(find(before, cue, start), None) for cue in claims.cues_before)
 
 
-def _negated(before: str, claims: ClaimList) -> bool:
+def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
     """Whether a negation (`ClaimList.negations`) denies the claim that follows
-    ``before``: one in the claim's own clause, which starts after the last clause break
-    or clause word. A colon starts a clause ("No surgery needed: our cells cure
-    arthritis"), but a negation before it governs a list after it ("What MSCs do not
-    do: persist, replace cells, or regenerate cartilage"). A comma
-    starts one too, unless it closes an aside: an even number of commas between a
-    negation and the claim is asides ("No treatment, including MSCs, can cure"), an odd
-    one a clause of its own ("Without surgery, our cells regrow cartilage"). Dashes
-    count as commas ("No clinic – however good – can cure"; "Don't wait – our cells
-    cure")."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    ``before``: one in the claim's own clause, which starts after ``start`` (where the
+    claim's phrase starts, in Thai), the last clause break and the last clause word. A
+    colon starts a clause ("No surgery needed: our cells cure arthritis"), but a
+    negation before it governs a list after it ("What MSCs do not do: persist, replace
+    cells, or regenerate cartilage"). A comma starts one too, unless it closes an
+    aside: an even number of commas between a negation and the claim is asides ("No
+    treatment, including MSCs, can cure"), an odd one a clause of its own ("Without
+    surgery, our cells regrow cartilage"). Dashes count as commas ("No clinic – however
+    good – can cure"; "Don't wait – our cells cure")."""
+    start = max([start, *(m.end() for m in _CLAUSE_BREAK.finditer(before))])
     colon = max((m.end() for m in _COLON.finditer(before, start)), default=0)
     if colon:
-        if _COMMA.search(before, colon) and _negated(before[: colon - 1], claims):
+        if _COMMA.search(before, colon) and _negated(before[: colon - 1], claims, find, 0):
             return True  # a list after the colon, which the clause before it negates
         start = colon
-    start = max(start, _last_end(before, claims.clause_words))
+    start = max(start, _last_end(before, claims.clause_words, find))
     for cue in claims.negations:
-        for match in phrase_pattern(cue).finditer(before, start):
-            if len(_COMMA.findall(before, match.end())) % 2 == 0:
+        for _, cue_end in find(before, cue, start):
+            if len(_COMMA.findall(before, cue_end)) % 2 == 0:
                 return True
     return False
 
 
-def _unspaced_before(sentence: str, start: int, claims: ClaimList, cuts: set[int] | None) -> bool:
-    """`_warned` or `_negated` where words are not spaced (Thai). A phrase ends at a
-    space there, as a clause does at a comma: a negation denies its own phrase only
-    ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed, our cells cure, promises),
-    and the phrase before it too when the claim's phrase goes on from it (one of them
-    ends or starts at a word of `ClaimList.continuations`: ที่ "that", ว่า …). Warnings
-    reach across phrases, short of a contrast; clause words cut both."""
-    if not claims.negations:
-        return any(_cue_at(sentence, cue, 0, start, cuts) for cue in claims.cues_before)
-    contrast = _last_cue_end(sentence, claims.contrasts, start, cuts)
-    if any(_cue_at(sentence, cue, contrast, start, cuts) for cue in claims.cues_before):
-        return True
+def _phrase_start(before: str, claims: ClaimList) -> int:
+    """Where the claim's phrase starts, where a space ends a phrase (Thai): a negation
+    denies its own phrase only ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed,
+    our cells cure, promises), and the phrase before too where a word of
+    `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด")."""
     phrase = 0
-    for space in re.finditer(r"\s+", sentence[:start]):
-        before, follows = sentence[: space.start()], sentence[space.end() : start]
-        if not any(
-            before.endswith(word) or follows.startswith(word) for word in claims.continuations
-        ):
+    for space in re.finditer(r"\s+", before):
+        left, right = before[: space.start()], before[space.end() :]
+        if not any(left.endswith(w) or right.startswith(w) for w in claims.continuations):
             phrase = space.end()
-    clause = max(phrase, _last_cue_end(sentence, claims.clause_words, start, cuts))
-    return any(_cue_at(sentence, cue, clause, start, cuts) for cue in claims.negations)
+    return phrase
 
 
-def _last_cue_end(sentence: str, words: tuple[str, ...], hi: int, cuts: set[int] | None) -> int:
-    """Where the last of ``words`` starting on a word before ``hi`` ends (0: none)."""
-    found = 0
-    for word in words:
-        i = sentence.find(word, 0, hi)
-        while i >= 0:
-            if cuts is None or i in cuts:
-                found = max(found, i + len(word))
-            i = sentence.find(word, i + 1, hi)
-    return found
-
-
-def _last_end(text: str, words: tuple[str, ...]) -> int:
+def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
     """Where the last of ``words`` in ``text`` ends (0 when none is there)."""
-    return max((m.end() for word in words for m in phrase_pattern(word).finditer(text)), default=0)
+    return max((end for word in words for _, end in find(text, word, 0)), default=0)
 
 
 def _cue_at(sentence: str, cue: str, lo: int, hi: int, cuts: set[int] | None) -> bool:
