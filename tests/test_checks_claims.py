@@ -19,16 +19,13 @@ from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
 def judged(text: str, lang: str = "en", lead_in: str = "") -> list[tuple[str, bool, bool]]:
-    return [
-        (text_of(text, m.start, m.end), m.excused, m.quoted)
-        for m in find_claims(text, claim_list(lang), None, lead_in)
-    ]
-
-
-def text_of(text: str, start: int, end: int) -> str:
     from msc_leaflet.checks.text import plain
 
-    return plain(text).text[start:end]
+    seen = plain(text).text
+    return [
+        (seen[m.start : m.end], m.excused, m.quoted)
+        for m in find_claims(text, claim_list(lang), None, lead_in)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -93,6 +90,8 @@ NEGATION_ELSEWHERE = [
     "Forget painkillers that don't work: stem cells cure the cause.",
     "While no study shows it, our cells cure arthritis.",
     "Avoid hype, but our cells cure arthritis.",
+    "No surgery, no pain, our cells cure arthritis.",
+    "No waiting, quick recovery, our cells cure arthritis.",
 ]
 
 #: Denials and warnings whose negation or warning reaches the claim across an aside,
@@ -109,7 +108,25 @@ DENIED_ACROSS = [
     "Be careful: some clinics say their cells cure arthritis.",
     "No study has shown that MSCs regrow cartilage in people.",
     "The cells do not turn into new cartilage; they send signals.",
+    "Cells cannot, as far as we know, cure arthritis.",
+    "MSCs do not, in any study so far, regrow cartilage.",
 ]
+
+
+@pytest.mark.parametrize("unit", ["cure, ", "Our cells cure arthritis. "])
+def test_a_paragraph_of_thousands_of_claims_is_judged_whole(unit: str) -> None:
+    # Each claim re-split its paragraph into sentences and masked every claim of it:
+    # 8,000 took minutes. Each is still judged in its own sentence.
+    found = judged(unit * 8000)
+    assert len(found) == 8000
+    assert not any(excused for _, excused, _ in found)
+
+
+def test_a_sentence_of_many_negations_is_judged_in_linear_time() -> None:
+    # Each negation weighed counts the commas after it: all of them, in a hostile
+    # "not, not, not, …", took time growing with the square of the sentence.
+    for count in (200, 20_000):
+        assert judged("not, " * count + "our cells cure arthritis.") == [("cure", False, False)]
 
 
 @pytest.mark.parametrize("sentence", NEGATION_ELSEWHERE)

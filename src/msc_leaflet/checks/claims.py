@@ -23,6 +23,7 @@ around it debunks or attributes it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,7 @@ class ClaimList:
     contrasts: tuple[str, ...] = ()  # clause words that end a warning's reach ("but")
     continuations: tuple[str, ...] = ()  # where words are not spaced: a phrase that
     # starts with one goes on from the phrase before (Thai ที่ "that")
+    asides: tuple[str, ...] = ()  # words an aside between commas starts with ("including")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def claim_list(lang: str) -> ClaimList:
         tuple(cues.get("clauses", [])),
         tuple(cues.get("contrasts", [])),
         tuple(cues.get("continuations", [])),
+        tuple(cues.get("asides", [])),
     )
 
 
@@ -117,12 +120,19 @@ def find_claims(
     """
     found = _occurrences(text, claims, project)
     p = plain(text)
+    around = _Sentences(p.text, claims.lang)
+    starts = [s for _, s, _ in found]
+    ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
+    # The lead-in's colon joins it to the item; it ends no clause.
+    lead = lead_in.rstrip().removesuffix(":")
     result = []
     for claim, start, end in found:
-        sentence_start, sentence = _sentence_around(p.text, start, claims.lang)
-        masked = _mask(sentence, [(s - sentence_start, e - sentence_start) for _, s, e in found])
-        # The lead-in's colon joins it to the item; it ends no clause.
-        lead = lead_in.rstrip().removesuffix(":")
+        sentence_start, sentence = around.sentence(start, end)
+        sentence_end = sentence_start + len(sentence)
+        inside = range(bisect_right(ends, sentence_start), bisect_left(starts, sentence_end))
+        masked = _mask(
+            sentence, [(starts[i] - sentence_start, ends[i] - sentence_start) for i in inside]
+        )
         shift = len(lead) + 1 - sentence_start
         excused = _excused(f"{lead} {masked}", start + shift, end + shift, claims, project)
         result.append(Match(claim, start, end, p.is_quoted(start, end), excused))
@@ -163,29 +173,58 @@ def _find(
     return spans
 
 
-def _sentence_around(text: str, offset: int, lang: str) -> tuple[int, str]:
-    if profile(lang).phrase_spaces:
-        # Thai (like Lao, Khmer, Burmese) marks phrase and sentence ends with a space; a
-        # warning often sits in the phrase before the claim ("ระวังคลินิกที่อ้างว่า …
-        # หายขาด"), so take two phrases.
-        starts = [0, *(m.end() for m in re.finditer(r"\s+", text))]
-        index = max(n for n, s in enumerate(starts) if s <= offset)
-        begin = starts[max(0, index - 1)]
-        end_match = re.compile(r"\s").search(text, offset)
-        end = end_match.start() if end_match else len(text)
-        return begin, text[begin:end]
-    for start, sentence in sentences(text, lang):
-        if start <= offset < start + len(sentence):
-            return start, sentence
-    return 0, text
+#: The most text (characters) on either side of a claim that its sentence is read
+#: for: no sentence is this long, and a hostile paragraph of one "sentence" holding
+#: thousands of claims is judged in linear time.
+SENTENCE_REACH = 1000
+
+
+class _Sentences:
+    """The sentence around each claim of a text, split once: a paragraph can hold
+    thousands of claims."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.phrases = profile(lang).phrase_spaces
+        if self.phrases:
+            # Thai (like Lao, Khmer, Burmese) marks phrase and sentence ends with a
+            # space; a warning often sits in the phrase before the claim ("ระวังคลินิก
+            # ที่อ้างว่า … หายขาด"), so a claim's sentence is its phrase and the one before.
+            self.starts = [0, *(m.end() for m in re.finditer(r"\s+", text))]
+            self.spaces = [m.start() for m in re.finditer(r"\s", text)]
+        else:
+            self.spans = sentences(text, lang)
+            self.starts = [start for start, _ in self.spans]
+
+    def sentence(self, start: int, end: int) -> tuple[int, str]:
+        """(offset, text) of the sentence of the claim from ``start`` to ``end``."""
+        begin, stop = self._bounds(start)
+        begin, stop = max(begin, start - SENTENCE_REACH), min(stop, end + SENTENCE_REACH)
+        return begin, self.text[begin:stop]
+
+    def _bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.starts, offset) - 1
+        if self.phrases:
+            space = bisect_left(self.spaces, offset)
+            stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
+            return self.starts[max(0, index - 1)], stop
+        if index >= 0:
+            start, sentence = self.spans[index]
+            if offset < start + len(sentence):
+                return start, start + len(sentence)
+        return 0, len(self.text)
 
 
 def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(sentence)
-    for s, e in spans:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = " "
-    return "".join(chars)
+    """``sentence`` with the claims at ``spans`` (in order, not overlapping) blanked."""
+    out, done = [], 0
+    for start, end in spans:
+        start, end = max(done, start), min(len(sentence), end)
+        if start < end:
+            out += [sentence[done:start], " " * (end - start)]
+            done = end
+    out.append(sentence[done:])
+    return "".join(out)
 
 
 def _excused(
@@ -210,24 +249,39 @@ def _excused(
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
 
 
-#: Where a word occurs in a text from a position on: (start, end) of each match.
-Find = Callable[[str, str, int], Iterator[tuple[int, int]]]
+#: Where any of some words occurs in a text from a position on: (start, end) of each
+#: match, in no particular order.
+Find = Callable[[str, tuple[str, ...], int], Iterator[tuple[int, int]]]
 
 
-def _spaced_find(text: str, word: str, lo: int) -> Iterator[tuple[int, int]]:
-    for match in phrase_pattern(word).finditer(text, lo):
-        yield match.start(), match.end()
+def _spaced_find(text: str, words: tuple[str, ...], lo: int) -> Iterator[tuple[int, int]]:
+    # A pattern of many words tries each at every character; most are not in the
+    # sentence at all, and a substring test says so at a fraction of the cost.
+    folded = text.casefold()
+    present = tuple(word for word in words if word.split()[0].casefold() in folded)
+    if present:
+        for match in _any_of(present).finditer(text, lo):
+            yield match.start(), match.end()
+
+
+@lru_cache(maxsize=512)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """`phrase_pattern` of any of ``words``, longest first: one scan of a sentence
+    instead of one a word (a claim's sentence is read for some sixty words)."""
+    bodies = [phrase_pattern(word).pattern for word in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(f"(?:{body})" for body in bodies), re.IGNORECASE)
 
 
 def _unspaced_finder(cuts: set[int] | None) -> Find:
     """Matches that start on a word (``cuts``, from the segmenter), or anywhere."""
 
-    def find(text: str, word: str, lo: int) -> Iterator[tuple[int, int]]:
-        i = text.find(word, lo)
-        while i >= 0:
-            if cuts is None or i in cuts:
-                yield i, i + len(word)
-            i = text.find(word, i + 1)
+    def find(text: str, words: tuple[str, ...], lo: int) -> Iterator[tuple[int, int]]:
+        for word in words:
+            i = text.find(word, lo)
+            while i >= 0:
+                if cuts is None or i in cuts:
+                    yield i, i + len(word)
+                i = text.find(word, i + 1)
 
     return find
 
@@ -247,7 +301,7 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
     arthritis" warns; "Avoid hype, but our cells cure arthritis" promises."""
     start = _last_end(before, claims.contrasts, find)
-    return any(next(find(before, cue, start), None) for cue in claims.cues_before)
+    return next(find(before, claims.cues_before, start), None) is not None
 
 
 def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
@@ -256,11 +310,10 @@ def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
     claim's phrase starts, in Thai), the last clause break and the last clause word. A
     colon starts a clause ("No surgery needed: our cells cure arthritis"), but a
     negation before it governs a list after it ("What MSCs do not do: persist, replace
-    cells, or regenerate cartilage"). A comma starts one too, unless it closes an
-    aside: an even number of commas between a negation and the claim is asides ("No
-    treatment, including MSCs, can cure"), an odd one a clause of its own ("Without
-    surgery, our cells regrow cartilage"). Dashes count as commas ("No clinic – however
-    good – can cure"; "Don't wait – our cells cure")."""
+    cells, or regenerate cartilage"). A comma or dash starts one too, unless it is one
+    of a pair around an aside (`_asides`): "Without surgery, our cells regrow
+    cartilage" and "Don't wait – our cells cure" promise; "No clinic – however good –
+    can cure" denies."""
     start = max([start, *(m.end() for m in _CLAUSE_BREAK.finditer(before))])
     colon = max((m.end() for m in _COLON.finditer(before, start)), default=0)
     if colon:
@@ -268,11 +321,27 @@ def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
             return True  # a list after the colon, which the clause before it negates
         start = colon
     start = max(start, _last_end(before, claims.clause_words, find))
-    for cue in claims.negations:
-        for _, cue_end in find(before, cue, start):
-            if len(_COMMA.findall(before, cue_end)) % 2 == 0:
-                return True
-    return False
+    ends = sorted(end for _, end in find(before, claims.negations, start))
+    # The nearest first, and a few: a sentence of "not, not, not, …" stays linear.
+    return any(_asides(before[end:], claims, find) for end in ends[::-1][:NEGATIONS_WEIGHED])
+
+
+#: How many negations in a clause `_negated` weighs, nearest the claim first.
+NEGATIONS_WEIGHED = 8
+
+
+def _asides(between: str, claims: ClaimList, find: Find) -> bool:
+    """Whether ``between`` a negation and its claim is one clause: no comma or dash, or
+    only pairs of them around asides that start with a word of `ClaimList.asides`
+    ("No treatment, including MSCs, can cure"). A pair around anything else is a list
+    of clauses ("No surgery, no pain, our cells cure arthritis")."""
+    parts = _COMMA.split(between)
+    if len(parts) % 2 == 0:
+        return False
+    return all(
+        any(start == 0 for start, _ in find(aside.strip(), claims.asides, 0))
+        for aside in parts[1::2]
+    )
 
 
 def _phrase_start(before: str, claims: ClaimList) -> int:
@@ -290,7 +359,7 @@ def _phrase_start(before: str, claims: ClaimList) -> int:
 
 def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
     """Where the last of ``words`` in ``text`` ends (0 when none is there)."""
-    return max((end for word in words for _, end in find(text, word, 0)), default=0)
+    return max((end for _, end in find(text, words, 0)), default=0)
 
 
 def _cue_at(sentence: str, cue: str, lo: int, hi: int, cuts: set[int] | None) -> bool:
