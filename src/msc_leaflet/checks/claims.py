@@ -250,7 +250,7 @@ def _excused(
 
 
 #: Where any of some words occurs in a text from a position on: (start, end) of each
-#: match, in no particular order.
+#: match, in order.
 Find = Callable[[str, tuple[str, ...], int], Iterator[tuple[int, int]]]
 
 
@@ -276,12 +276,14 @@ def _unspaced_finder(cuts: set[int] | None) -> Find:
     """Matches that start on a word (``cuts``, from the segmenter), or anywhere."""
 
     def find(text: str, words: tuple[str, ...], lo: int) -> Iterator[tuple[int, int]]:
+        found = []
         for word in words:
             i = text.find(word, lo)
             while i >= 0:
                 if cuts is None or i in cuts:
-                    yield i, i + len(word)
+                    found.append((i, i + len(word)))
                 i = text.find(word, i + 1)
+        return iter(sorted(found))
 
     return find
 
@@ -323,25 +325,28 @@ def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
     start = max(start, _last_end(before, claims.clause_words, find))
     ends = sorted(end for _, end in find(before, claims.negations, start))
     # The nearest first, and a few: a sentence of "not, not, not, …" stays linear.
-    return any(_asides(before[end:], claims, find) for end in ends[::-1][:NEGATIONS_WEIGHED])
+    return any(_asides(before, end, claims, find) for end in ends[::-1][:NEGATIONS_WEIGHED])
 
 
 #: How many negations in a clause `_negated` weighs, nearest the claim first.
 NEGATIONS_WEIGHED = 8
 
 
-def _asides(between: str, claims: ClaimList, find: Find) -> bool:
-    """Whether ``between`` a negation and its claim is one clause: no comma or dash, or
-    only pairs of them around asides that start with a word of `ClaimList.asides`
-    ("No treatment, including MSCs, can cure"). A pair around anything else is a list
-    of clauses ("No surgery, no pain, our cells cure arthritis")."""
-    parts = _COMMA.split(between)
-    if len(parts) % 2 == 0:
+def _asides(before: str, negation: int, claims: ClaimList, find: Find) -> bool:
+    """Whether what follows a negation ending at ``negation`` is one clause up to the
+    claim (the end of ``before``): no comma or dash, or only pairs of them around
+    asides that start with a word of `ClaimList.asides` ("No treatment, including MSCs,
+    can cure"). A pair around anything else is a list of clauses ("No surgery, no
+    pain, our cells cure arthritis")."""
+    marks = list(_COMMA.finditer(before, negation))
+    if len(marks) % 2:
         return False
-    return all(
-        any(start == 0 for start, _ in find(aside.strip(), claims.asides, 0))
-        for aside in parts[1::2]
-    )
+    for opening in marks[::2]:
+        aside = len(before) - len(before[opening.end() :].lstrip())  # its first word
+        first = next(find(before, claims.asides, aside), None)
+        if first is None or first[0] != aside:
+            return False
+    return True
 
 
 def _phrase_start(before: str, claims: ClaimList) -> int:
@@ -351,9 +356,11 @@ def _phrase_start(before: str, claims: ClaimList) -> int:
     `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด")."""
     phrase = 0
     for space in re.finditer(r"\s+", before):
-        left, right = before[: space.start()], before[space.end() :]
-        if not any(left.endswith(w) or right.startswith(w) for w in claims.continuations):
-            phrase = space.end()
+        left, right = space.start(), space.end()
+        if not any(
+            before.endswith(w, 0, left) or before.startswith(w, right) for w in claims.continuations
+        ):
+            phrase = right
     return phrase
 
 
