@@ -242,7 +242,7 @@ def _excused(
         if _warned(before, claims, find) or _negated(before, claims, find, phrase):
             return True
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
-        return any(_cue_at(sentence, cue, end, window, cuts) for cue in claims.cues_after)
+        return any(stop <= window for _, stop in find(sentence, claims.cues_after, end))
     if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
     following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
@@ -367,16 +367,6 @@ def _phrase_start(before: str, claims: ClaimList) -> int:
 def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
     """Where the last of ``words`` in ``text`` ends (0 when none is there)."""
     return max((end for _, end in find(text, words, 0)), default=0)
-
-
-def _cue_at(sentence: str, cue: str, lo: int, hi: int, cuts: set[int] | None) -> bool:
-    """A cue between ``lo`` and ``hi`` starting on a word (anywhere if ``cuts`` is None)."""
-    i = sentence.find(cue, lo, hi)
-    while i >= 0:
-        if cuts is None or i in cuts:
-            return True
-        i = sentence.find(cue, i + 1, hi)
-    return False
 
 
 def lead_ins(leaflet: Leaflet) -> dict[Text, str]:

@@ -227,6 +227,9 @@ KINDS_SIZE = 4096
 
 
 def _kind(text: str) -> int:
+    kind = _KINDS.get(text)
+    if kind is not None:
+        return kind
     if len(_KINDS) >= KINDS_SIZE:
         _KINDS.clear()
     if len(text) == 1 and unicodedata.mirrored(text) == 1:
