@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +39,7 @@ from msc_leaflet.build import build_leaflet  # noqa: E402
 from msc_leaflet.finishing import final_pass as final_pass_module  # noqa: E402
 from msc_leaflet.finishing.conformance import Conformance, conformance_step  # noqa: E402
 from msc_leaflet.finishing.font_subset import subset_fonts  # noqa: E402
+from msc_leaflet.layout import LayoutResult  # noqa: E402
 from msc_leaflet.finishing.preflight import preflight  # noqa: E402
 from msc_leaflet.project import Project  # noqa: E402
 from msc_leaflet.theme.output_intent import OutputIntent  # noqa: E402
@@ -45,20 +47,20 @@ from msc_leaflet.theme.output_intent import OutputIntent  # noqa: E402
 LEAFLET = "infusion-safety"
 
 
-def laid_out(locale: str, out: Path) -> bytes:
-    """The PDF the layout wrote, before the final pass."""
-    captured: list[bytes] = []
-    original = final_pass_module.final_pass
+def laid_out(locale: str, out: Path) -> LayoutResult:
+    """What the layout wrote, before the final pass."""
+    captured: list[LayoutResult] = []
+    original = build_module.layout_leaflet
 
-    def capture(pdf: bytes, steps: object = ()) -> bytes:
-        captured.append(pdf)
-        return original(pdf, steps)  # type: ignore[arg-type]
+    def capture(*args: Any, **kwargs: Any) -> LayoutResult:
+        captured.append(original(*args, **kwargs))
+        return captured[-1]
 
-    build_module.final_pass = capture  # type: ignore[assignment]
+    build_module.layout_leaflet = capture  # type: ignore[assignment]
     try:
         build_leaflet(Project.at(REPO), LEAFLET, locale, out)
     finally:
-        build_module.final_pass = original
+        build_module.layout_leaflet = original
     return captured[0]
 
 
@@ -107,7 +109,6 @@ def main() -> None:
             "PDF/X-4": conformance_step(
                 Conformance("PDF/X-4", ("en",), intent, Path(folder) / "theme.yaml")
             ),
-            "font subset": subset_fonts,
         }
         print(f"medians of {repeat} runs, CPU ms; sizes in bytes")
         for locale in ("en", "th"):
@@ -118,7 +119,9 @@ def report(
     locale: str, steps: dict[str, Callable[[pikepdf.Pdf], None]], folder: Path, repeat: int
 ) -> None:
     final_pass = final_pass_module.final_pass
-    pdf = laid_out(locale, folder / "out")
+    result = laid_out(locale, folder / "out")
+    pdf = result.pdf
+    steps = {**steps, "font subset": subset_fonts(result.codes_shown)}
     bare = final_pass(pdf)
     runs: dict[str, Callable[[], object]] = {
         name: (lambda step=step: final_pass(pdf, [step])) for name, step in steps.items()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import struct
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,6 @@ from conftest import REPO
 from msc_leaflet import i18n
 from msc_leaflet.build.build import project_theme
 from msc_leaflet.content.loader import load_leaflet
-from msc_leaflet.finishing import font_subset
 from msc_leaflet.finishing.final_pass import final_pass
 from msc_leaflet.finishing.font_program import widths_agree
 from msc_leaflet.finishing.font_subset import only_codes, subset_fonts
@@ -30,9 +31,17 @@ from pdfread import embedded_fonts, render_hashes
 from typeset_support import EXTRACTORS
 
 
+@dataclass(frozen=True)
+class LaidOut:
+    """A leaflet as the layout writes it, its fonts as ReportLab subsets them, and the
+    codes its fonts gave out (`LayoutResult.codes_shown`)."""
+
+    path: Path
+    noted: Mapping[str, frozenset[int]]
+
+
 @pytest.fixture(scope="module", params=["th", "en"])
-def laid_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A leaflet as the layout writes it, its fonts as ReportLab subsets them."""
+def laid_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> LaidOut:
     out = tmp_path_factory.mktemp("subset")
     project = Project.at(REPO)
     source, _ = load_leaflet(project.leaflet_path("infusion-safety"), project)
@@ -42,7 +51,7 @@ def laid_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     result = layout_leaflet([version], project_theme(project, PrintSpec()), i18n.format_date)
     path = out / f"{request.param}.pdf"
     path.write_bytes(final_pass(result.pdf))
-    return path
+    return LaidOut(path, result.codes_shown)
 
 
 def _shown(pdf: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
@@ -64,9 +73,9 @@ def _shown(pdf: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
     return shown
 
 
-def _subset(source: Path, out: Path) -> Path:
-    with pikepdf.open(source) as pdf:
-        subset_fonts(pdf)
+def _subset(source: LaidOut, out: Path) -> Path:
+    with pikepdf.open(source.path) as pdf:
+        subset_fonts(source.noted)(pdf)
         match_font_widths(pdf)
         pdf.save(out)
     return out
@@ -85,9 +94,9 @@ def _outlines(font: Any) -> dict[int, object]:
 
 
 def test_only_shown_glyphs_keep_outlines_and_nothing_shown_changes(
-    laid_out: Path, tmp_path: Path
+    laid_out: LaidOut, tmp_path: Path
 ) -> None:
-    before = laid_out
+    before = laid_out.path
     after = _subset(laid_out, tmp_path / "after.pdf")
     assert after.stat().st_size < before.stat().st_size * 0.95
     with pikepdf.open(before) as old, pikepdf.open(after) as new:
@@ -114,9 +123,9 @@ def test_only_shown_glyphs_keep_outlines_and_nothing_shown_changes(
         assert extract(after) == extract(before), name
 
 
-def test_subsetting_twice_changes_nothing(laid_out: Path) -> None:
-    with pikepdf.open(laid_out) as pdf:
-        subset_fonts(pdf)
+def test_subsetting_twice_changes_nothing(laid_out: LaidOut) -> None:
+    with pikepdf.open(laid_out.path) as pdf:
+        subset_fonts(laid_out.noted)(pdf)
         programs = [f.FontDescriptor.FontFile2.read_bytes() for f in embedded_fonts(pdf)]
         shown = _shown(pdf)
         for font, program in zip(embedded_fonts(pdf), programs, strict=True):
@@ -132,8 +141,8 @@ def _composite(parts: list[int]) -> bytes:
     return struct.pack(">hhhhh", -1, 0, 0, 100, 100) + records
 
 
-def test_a_shown_composite_keeps_the_glyphs_it_is_built_of(laid_out: Path) -> None:
-    with pikepdf.open(laid_out) as pdf:
+def test_a_shown_composite_keeps_the_glyphs_it_is_built_of(laid_out: LaidOut) -> None:
+    with pikepdf.open(laid_out.path) as pdf:
         program = embedded_fonts(pdf)[0].FontDescriptor.FontFile2.read_bytes()
     font = TTFont(io.BytesIO(program))
     order = font.getGlyphOrder()
@@ -150,46 +159,30 @@ def test_a_shown_composite_keeps_the_glyphs_it_is_built_of(laid_out: Path) -> No
     assert all(trimmed["glyf"][g].numberOfContours == 0 for g in others)
 
 
-Runs = list[tuple[str | None, bytes]]
-CONTENT: list[tuple[bytes, Runs]] = [  # (a content stream, its strings font by font)
-    (b"BT /F1 9 Tf [<0102> 3 <03>] TJ ET", [(None, b""), ("F1", b"\1\2\3")]),
-    (b"/P <</MCID 0>> BDC BT /F1 9 Tf <0 4 0> Tj ET EMC", [(None, b""), ("F1", b"\4\0")]),
-    (b"BT /F1 9 Tf (a\\(b\\)\\101\\\nc\r\nd) Tj ET", [(None, b""), ("F1", b"a(b)Ac\nd")]),
-    (b"BT /F1 9 Tf (a(b)c) Tj ET", [(None, b""), ("F1", b"a(b)c")]),  # nested
-    (b"BT /F1 9 Tf % (x) Tj\n(y) Tj ET", [(None, b""), ("F1", b"y")]),  # a comment
-    (b"BT /F1 9 Tf (a\\\\) Tj /F2 8 Tf [(b)] TJ ET", [(None, b""), ("F1", b"a\\"), ("F2", b"b")]),
-]
-
-
-@pytest.mark.parametrize(("stream", "expected"), CONTENT)
-def test_strings_are_read_as_qpdf_reads_them(stream: bytes, expected: Runs) -> None:
-    pdf = pikepdf.new()
-    owner = pikepdf.Stream(pdf, stream)
-    assert font_subset._runs(stream, owner) == expected
-    assert font_subset._grouped(font_subset._qpdf_runs(owner)) == expected
-
-
-def test_a_string_outside_text_counts_as_shown_before_any_font() -> None:
-    """A marked-content property's string is no text: on a page it comes before any Tf
-    and is ignored; reading it as shown would only ever keep a glyph too many."""
-    stream = b"/Span <</ActualText <FEFF0041>>> BDC BT /F1 9 Tf <01> Tj ET EMC"
-    owner = pikepdf.Stream(pikepdf.new(), stream)
-    assert font_subset._runs(stream, owner) == [(None, b"\xfe\xff\0A"), ("F1", b"\1")]
-
-
-def test_the_bundled_pages_are_read_as_qpdf_reads_them(laid_out: Path) -> None:
-    literal = False  # ReportLab's own list bullets are literal strings
-    with pikepdf.open(laid_out) as pdf:
-        for page in pdf.pages:
-            data = page.obj.Contents.read_bytes()
-            literal = literal or b"(" in data
-            qpdf = font_subset._grouped(font_subset._qpdf_runs(page.obj))
-            assert font_subset._runs(data, page.obj) == qpdf
+def test_the_codes_noted_are_the_codes_the_pages_show(laid_out: LaidOut) -> None:
+    """What the fonts gave out is what qpdf's tokenizer reads in the pages (ReportLab's
+    literal-string list bullets among them): no glyph is emptied that a page shows, and
+    none kept that no page does."""
+    with pikepdf.open(laid_out.path) as pdf:
+        shown = _shown(pdf)
+        names = {f.objgen: str(name)[1:] for name, f in pdf.pages[0].Resources.Font.items()}
+        literal = any(b"(" in page.obj.Contents.read_bytes() for page in pdf.pages)
     assert literal
+    assert shown and all(laid_out.noted[names[font]] == codes for font, codes in shown.items())
 
 
-def test_a_font_an_annotation_appearance_shows_is_left_whole(laid_out: Path) -> None:
-    with pikepdf.open(laid_out) as pdf:
+def test_a_font_the_layout_did_not_note_is_left_whole(laid_out: LaidOut) -> None:
+    """Another tool's font, or a document laid out without the record: trimmed by a
+    guess, a glyph a page shows could go blank."""
+    with pikepdf.open(laid_out.path) as pdf:
+        before = [f.FontDescriptor.FontFile2.read_bytes() for f in embedded_fonts(pdf)]
+        subset_fonts({})(pdf)
+        after = [f.FontDescriptor.FontFile2.read_bytes() for f in embedded_fonts(pdf)]
+    assert after == before
+
+
+def test_a_font_an_annotation_appearance_shows_is_left_whole(laid_out: LaidOut) -> None:
+    with pikepdf.open(laid_out.path) as pdf:
         fonts = embedded_fonts(pdf)
         before = [f.FontDescriptor.FontFile2.read_bytes() for f in fonts]
         appearance = pikepdf.Stream(pdf, b"BT /F 9 Tf <41> Tj ET")
@@ -203,7 +196,7 @@ def test_a_font_an_annotation_appearance_shows_is_left_whole(laid_out: Path) -> 
             AP=pikepdf.Dictionary(N=pdf.make_indirect(appearance)),
         )
         pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(annotation)]))
-        subset_fonts(pdf)
+        subset_fonts(laid_out.noted)(pdf)
         after = [f.FontDescriptor.FontFile2.read_bytes() for f in fonts]
     assert after[0] == before[0]
     assert len(fonts) > 1 and after[1:] != before[1:]  # the others were subset

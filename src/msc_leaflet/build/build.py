@@ -220,7 +220,7 @@ def build_loaded(
         )
         # The structure tree and the font programs first, then the claims made of them.
         steps = [tag_structure(result.tagger)] if result.tagger else []
-        steps += [subset_fonts, match_font_widths]
+        steps += [subset_fonts(result.codes_shown), match_font_widths]
         pdf = final_pass(result.pdf, steps if booklet else [*steps, conform])
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet

@@ -9,8 +9,8 @@ page count is known.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
 
@@ -54,6 +54,8 @@ class LayoutResult:
     text_sizes: tuple[float, ...] = ()  # every text size printed, smallest first
     emergency_breaks: tuple[str, ...] = ()  # texts with no break opportunity, cut to fit
     tagger: Tagger | None = None  # the structure tree and where its content was drawn
+    # The codes each font subset shows, by resource name (`finishing/font_subset.py`).
+    codes_shown: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -184,6 +186,7 @@ def _layout(
         tuple(sorted(log.text_sizes)),
         tuple(log.emergency_breaks),
         structure.tagger if structure else None,
+        finish.codes_shown,
     )
 
 

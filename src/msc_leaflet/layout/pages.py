@@ -28,6 +28,7 @@ from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
+from ..typeset.reportlab_overrides import codes_shown
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
@@ -76,6 +77,8 @@ class PageFinish:
     pages: int = 0  # pages written, padding included; known once the document is saved
     log: LayoutLog = field(default_factory=LayoutLog)
     tagger: Tagger | None = None  # a tagged PDF's marking state (`marked_content.py`)
+    # The codes each font subset shows, by resource name; known once the document is saved.
+    codes_shown: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 def canvas_class(finish: PageFinish) -> type[DeferredCanvas]:
@@ -155,6 +158,7 @@ class DeferredCanvas(MarkHoldingCanvas):
             Canvas.showPage(self)
             _encode_stream(self._doc.Pages.pages[-1])
         Canvas.save(self)
+        finish.codes_shown = codes_shown(self._doc)
 
 
 #: Characters ReportLab's PDFDocEncoding codec refuses (it maps no character to

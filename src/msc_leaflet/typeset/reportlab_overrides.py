@@ -9,14 +9,16 @@ model has no room for shaped text, where one glyph can stand for several charact
 (``shapeFragWord``) therefore invents private-use code points, and its CMap writer
 (``'<%02X> <%04X>'``) cannot express text above U+FFFF or more than one character.
 
-The text stage keeps ReportLab's subsetting and only changes two things:
+The text stage keeps ReportLab's subsetting and only changes three things:
 
 * each glyph the shaper produces is registered under a *glyph key* — a plane-15
   private-use code point that ``splitString``/``makeSubset`` treat like any character,
   so the glyph gets embedded and gets a subset code;
 * `ShapingTTFont.addObjects` rewrites each subset's ToUnicode CMap afterwards so a
   glyph key maps to the source text it stands for (UTF-16BE, surrogates and several
-  characters allowed), never to the private-use key itself.
+  characters allowed), never to the private-use key itself;
+* ``ShapingTTFont.splitString`` notes each code it gives out, so the final pass keeps
+  the outlines of exactly those glyphs (`codes_shown`).
 
 The version pin and the fingerprints below make any ReportLab upgrade fail the guard
 test (``tests/test_typeset_overrides.py``) instead of silently corrupting text.
@@ -129,14 +131,30 @@ class ShapingTTFont(ttfonts.TTFont):  # type: ignore[misc]
             self.glyph_texts[key] = text
         return key
 
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[Any]:
+        """ReportLab's split, noting each code it gives out as shown (`codes_shown`):
+        every text-showing operator ReportLab or the text stage writes in this font
+        takes its codes from here (`encode_keys` too, directly or from its cache)."""
+        split = super().splitString(text, doc, encoding)
+        shown: dict[int, set[int]] = self.state[doc].__dict__.setdefault(_SHOWN, {})
+        for subset, codes in split:
+            shown.setdefault(subset, set()).update(codes)
+        return split
+
     def addObjects(self, doc: Any) -> None:
-        """Embed as ReportLab does, then replace each subset's ToUnicode CMap.
+        """Embed as ReportLab does, then replace each subset's ToUnicode CMap, and note
+        the codes each subset's resource shows (`codes_shown`).
 
         ``TTFont.addObjects`` discards the document state it reads, so the subsets and
         the names it gives them (``SUBSETN(n) + '+' + face name``) are taken first.
         """
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
+        if state is not None and state.internalName is not None:
+            shown = state.__dict__.get(_SHOWN, {})
+            noted: dict[str, frozenset[int]] = doc.__dict__.setdefault(_CODES_SHOWN, {})
+            for n in range(len(subsets)):
+                noted[f"{state.internalName}+{n}"] = frozenset(shown.get(n, ()))
         super().addObjects(doc)
         # Always our map, even before any glyph key exists in this process: which map a
         # PDF gets must not depend on what the worker built before it (-j1 vs -j2).
@@ -197,11 +215,26 @@ def encode_keys(font: ShapingTTFont, keys: list[int], canvas: Canvas) -> list[tu
 _CODED = "_msc_coded"
 
 
+def codes_shown(doc: Any) -> dict[str, frozenset[int]]:
+    """The codes each subset of a saved document's shaping fonts shows, by the subset's
+    resource name (``F4+0``): what `finishing/font_subset.py` keeps. Read from what
+    the fonts gave out, not from the pages: scanning an Arabic leaflet's streams for
+    strings (a font selection per glyph) took a fifteenth of its build."""
+    return dict(doc.__dict__.get(_CODES_SHOWN, {}))
+
+
+#: A ReportLab font ``State`` attribute: subset → the codes `splitString` gave out.
+_SHOWN = "_msc_shown"
+#: A ``PDFDocument`` attribute: `codes_shown`, filled as the fonts are embedded.
+_CODES_SHOWN = "_msc_codes_shown"
+
+
 __all__ = [
     "FINGERPRINTS",
     "REPORTLAB_VERSION",
     "ShapingTTFont",
     "check_reportlab",
+    "codes_shown",
     "document_of",
     "encode_keys",
     "pdfdoc",
