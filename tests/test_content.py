@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import leaflet_yaml
+from conftest import REFERENCES, leaflet_yaml
 from msc_leaflet.content import model as m
 from msc_leaflet.content.loader import load_leaflet
+from msc_leaflet.content.yaml_source import is_web_address
 from msc_leaflet.errors import Finding, LeafletError
 from msc_leaflet.project import Project
 
@@ -129,6 +130,38 @@ def test_malformed_markup_points_at_the_column(make_project: Callable[..., Path]
 def test_javascript_links_are_refused(make_project: Callable[..., Path]) -> None:
     err = error_of(make_project, leaflet_yaml("- paragraph: '[click](javascript:alert(1))'\n"))
     assert "not allowed" in err.message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:app.alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "http://",
+        "https:// example.org",
+        "www.example.org/study",
+        "https://[::1/x",
+    ],
+)
+def test_a_reference_or_leaflet_address_must_be_a_web_address(
+    make_project: Callable[..., Path], url: str
+) -> None:
+    """A reference's and a leaflet's url become links in the PDF, as an inline link
+    does: a script or a local file one click away is refused, as it is there."""
+    reference = REFERENCES.replace("    pages: 3-4\n", f"    pages: 3-4\n    url: {url!r}\n")
+    text = leaflet_yaml("- paragraph: See [@alpha2001].\n", references=reference)
+    err = error_of(make_project, text)
+    assert err.message == f"'url' is not a web address: {url!r}"
+    assert err.location.line == line_of(text, "url:")
+    err = error_of(make_project, leaflet_yaml("- paragraph: Hi.\n", extra=f"url: {url!r}\n"))
+    assert err.message == f"'url' is not a web address: {url!r}"
+
+
+def test_a_web_address_in_capitals_is_one() -> None:
+    assert is_web_address("HTTPS://Example.org/Study?id=1#top")
+    assert is_web_address("http://192.0.2.1:8080/")
 
 
 @pytest.mark.parametrize(

@@ -104,9 +104,7 @@ class _Reader:
                 f"id '{leaflet_id}' does not match the file name '{self.path.name}'",
                 f"rename the file to {leaflet_id}.yaml or change the id",
             )
-        url = f.text("url", "")
-        if url and not url.startswith(("https://", "http://")):
-            f.fail(f.values["url"], f"'url' must start with https:// or http://, not {url!r}")
+        url = f.web_address("url")
         keywords: tuple[str, ...] = ()
         if f.has("keywords"):
             keywords = tuple(self.scalar(item, "keyword") for item in f.sequence("keywords"))
@@ -369,10 +367,8 @@ class _Reader:
                     ),
                     year=r.integer("year"),
                     line=node.start_mark.line + 1,
-                    **{
-                        k: r.text(k, "")
-                        for k in ("journal", "volume", "issue", "pages", "doi", "pmid", "url")
-                    },
+                    url=r.web_address("url"),
+                    **{k: r.text(k, "") for k in ("journal", "volume", "issue", "pages", "doi", "pmid")},
                 )
             )
         return tuple(refs)

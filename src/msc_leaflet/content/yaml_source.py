@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import yaml
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
@@ -253,6 +254,18 @@ def where(path: Path, node: Node) -> Location:
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+def is_web_address(value: str) -> bool:
+    """An http or https URL with a host and no white space or control characters."""
+    if any(c.isspace() or not c.isprintable() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a malformed port or IPv6 address
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
 class Fields:
     """Typed, position-aware access to one YAML mapping, checked against a known key set."""
 
@@ -305,6 +318,19 @@ class Fields:
         value = self.scalar(key).strip()
         if not value:
             self.fail(self.values[key], f"'{key}' is empty")
+        return value
+
+    def web_address(self, key: str) -> str:
+        """An optional http(s) address with a host: it becomes a link in the PDF, and a
+        ``javascript:`` or ``file:`` one would run or open something on a reader's
+        machine when clicked."""
+        value = self.text(key, "")
+        if value and not is_web_address(value):
+            self.fail(
+                self.values[key],
+                f"'{key}' is not a web address: {value!r}",
+                "write the whole address, starting with https:// (or http://)",
+            )
         return value
 
     def pattern(self, key: str, regex: str, what: str, default: str | None = None) -> str:
