@@ -130,6 +130,34 @@ def test_a_5000_character_run_stays_inside_the_margin(
     assert extracted.count(syllable) == 2500
 
 
+def test_a_citation_is_no_number_the_next_word_must_stay_with(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """"5 mg" stays on one line, "cells¹ move" may break after the citation: read as a
+    number, 3,000 short cited sentences became one unbreakable run, cut by emergency
+    breaks (LAYOUT004) until a part of it found no room for its footer."""
+    text = "x [@alpha2001] " * 3000
+    root = make_project({"sample": leaflet_yaml(f"- heading: Cited\n- paragraph: {text}\n")})
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    assert result.pages >= 3
+    assert not [f for f in result.findings if "no break opportunity" in f.message]
+    assert all_text(result.path).count("x1") == 3000
+
+
+def test_a_run_that_must_be_cut_splits_across_pages_beside_its_citations(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """An unbreakable run citing as it goes ("a1 a1 a1¹a1…": digits keep the next word)
+    is cut to fit and continues on the next pages, its footers where its citations
+    are; the index of its citations was kept for the uncut run and gave a part's
+    citation to the next one, which left no room for the footer it needed."""
+    text = "a1 a1 a1 [@alpha2001]" * 1000
+    root = make_project({"sample": leaflet_yaml(f"- heading: Cited\n- paragraph: {text}\n")})
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    assert result.pages >= 3
+    assert all_text(result.path).count("a1") >= 3000
+
+
 # --- many blocks, wide tables, huge images ---------------------------------------------
 
 

@@ -133,6 +133,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     # its lines must read back as one block, however far apart a script sets them
     # (`line_pitch`).
     in_cell: bool = False
+    # The leaflet block it sets, for error messages (set by the layout).
+    leaflet_block: object = None
 
     def __init__(
         self,
@@ -210,12 +212,19 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             # than drawn past the margin; the cut units replace the originals so `split`
             # and `draw`, which index ``self.units`` by line, see the same list.
             report = self.on_emergency_break
-            self.units = fit_units(
+            units = fit_units(
                 self.units,
                 min(widths),
                 self.lang,
                 on_forced=(lambda unit: report(_unit_text(unit))) if report else None,
             )
+            if len(units) != len(self.units):
+                # Cut units: the shared citation index counts the uncut ones. Asked
+                # before the cut (a frame reserves the footer before it splits), it
+                # would give the parts after the cut the citations of others, and a
+                # part a footer no room was left for ("x¹ x¹ x¹…", issue #16).
+                self._citations, self._offset = None, 0
+            self.units = units
             self._lines = break_lines(self.units, *widths)
             self._widths = widths
         return self._lines
@@ -263,6 +272,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         rest._citations, rest._offset = self._citations, self._offset + cut
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
+        # The leaflet block the layout tagged it with (`layout/unprintable.py`): a part
+        # that fits nowhere names its own paragraph, not the heading kept with it.
+        first.leaflet_block = rest.leaflet_block = self.leaflet_block
         first.wrap(availWidth, availHeight)
         return [first, rest]
 

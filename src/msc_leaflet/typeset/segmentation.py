@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -137,14 +137,16 @@ def line_breaks(
     text: str,
     lang: str,
     words: WordList = EMPTY_WORD_LIST,
-    forbidden: Iterable[int] = (),
+    superscripts: Collection[int] = (),
     forced: Iterable[int] = (),
 ) -> list[int]:
-    """`break_opportunities` where a printed line may end."""
+    """`break_opportunities` where a printed line may end. ``superscripts``: positions
+    of citation numbers, which never start a line and are no quantity for
+    `keeps_number` ("cells¹ move": the word after a citation is no unit of it)."""
     return [
         i
-        for i in break_opportunities(text, lang, words, forbidden, forced)
-        if keeps_syllable(text, i) and keeps_number(text, i)
+        for i in break_opportunities(text, lang, words, superscripts, forced)
+        if keeps_syllable(text, i) and keeps_number(text, i, superscripts)
     ]
 
 
@@ -155,12 +157,13 @@ def keeps_syllable(text: str, i: int) -> bool:
     return syllable_break(text, i)
 
 
-def keeps_number(text: str, i: int) -> bool:
-    """No break between a number and the unit or word after it, nor inside a range."""
+def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
+    """No break between a number and the unit or word after it, nor inside a range; a
+    number in ``superscripts`` (a citation) is none."""
     j = i
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    if j == 0 or i >= len(text):
+    if j == 0 or i >= len(text) or j - 1 in superscripts:
         return True
     before, after = text[j - 1], text[i]
     if before.isdigit() and (after.isalpha() or after in "%°µ"):

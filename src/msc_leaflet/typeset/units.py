@@ -111,7 +111,7 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
     runs = runs_by_font(prepare_runs(runs), lang)
     texts: list[str] = []
     forced: list[int] = []  # an author's zero-width space: a break hint, never drawn
-    forbidden: list[int] = []
+    superscripts: set[int] = set()
     bounds: list[tuple[int, int, Run]] = []
     position = 0
     for run in runs:
@@ -127,12 +127,12 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
             continue
         if run.superscript:
             # A citation stays with the word it follows: no break before or inside it.
-            forbidden.extend(range(position, position + len(text)))
+            superscripts.update(range(position, position + len(text)))
         bounds.append((position, position + len(text), run))
         texts.append(text)
         position += len(text)
     full = "".join(texts)
-    breaks = line_breaks(full, lang, words, forbidden, forced)
+    breaks = line_breaks(full, lang, words, superscripts, forced)
     bidi = levels(full, right_to_left(lang))
     changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
