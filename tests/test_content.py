@@ -11,6 +11,7 @@ import pytest
 from conftest import REFERENCES, leaflet_yaml
 from msc_leaflet.content import model as m
 from msc_leaflet.content.loader import load_leaflet
+from msc_leaflet.content import yaml_source
 from msc_leaflet.content.yaml_source import is_web_address
 from msc_leaflet.errors import Finding, LeafletError
 from msc_leaflet.project import Project
@@ -157,6 +158,48 @@ def test_a_reference_or_leaflet_address_must_be_a_web_address(
     assert err.location.line == line_of(text, "url:")
     err = error_of(make_project, leaflet_yaml("- paragraph: Hi.\n", extra=f"url: {url!r}\n"))
     assert err.message == f"'url' is not a web address: {url!r}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        (b"id: a\n---\nid: b\n", 2),
+        (b"id: a\ntitle: Cells: what they do\n", 2),
+        (b'id: a\ntitle: "Cells\nlede: x\n', 2),
+        (b'id: a\ntitle: "\\ud800"\n', 2),
+        (b"id: a\ntitle: [one, two\n", 3),
+        (b"id: a\ntitle: @home\n", 2),
+    ],
+)
+def test_invalid_yaml_names_the_line_and_what_to_do(
+    make_project: Callable[..., Path], raw: bytes, line: int
+) -> None:
+    err = error_of(make_project, raw)
+    assert err.message.startswith("invalid YAML: ")
+    assert err.location.line == line
+    assert err.hint
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "but found another document",
+        "mapping values are not allowed in this context",
+        "found invalid Unicode character escape code",
+        "found unknown escape character",
+        "found unexpected end of stream",
+        "did not find expected key",
+        "did not find expected ',' or ']'",
+        "found undefined alias",
+        "found character that cannot start any token",
+    ],
+)
+def test_a_yaml_problem_is_told_in_our_words(problem: str) -> None:
+    """libyaml's words are a parser's ("mapping values", "stream", "token"): each problem
+    it reports for a leaflet is told as what the editor sees, with what to do."""
+    meaning, hint = yaml_source._explained(problem, "a: b\n", 1, 1)
+    assert meaning != problem and hint != yaml_source._ANY_PROBLEM
+    assert not {"mapping", "stream", "token", "scalar"} & set(meaning.split())
 
 
 def test_a_web_address_in_capitals_is_one() -> None:

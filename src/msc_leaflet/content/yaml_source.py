@@ -91,15 +91,10 @@ def _parse(path: Path, raw: bytes) -> Node:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # a quote never closed: where it opens
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or "invalid YAML"
-        hint = ""
-        if "\t" in problem or "tab" in problem or _tab_at(text, line, col):
-            # libyaml says "found character that cannot start any token" for a tab.
-            problem, hint = (
-                "a tab character where YAML expects spaces",
-                "indent with spaces, never tabs",
-            )
+        problem, hint = _explained(exc.problem or "", text, line, col)
         raise LeafletError(Location(path, line, col), f"invalid YAML: {problem}", hint) from None
     except yaml.YAMLError as exc:
         raise LeafletError(Location(path), f"invalid YAML: {exc}") from None
@@ -107,6 +102,72 @@ def _parse(path: Path, raw: bytes) -> Node:
         raise LeafletError(Location(path, 1, 1), "file is empty")
     _check_tree(path, node)
     return node
+
+
+#: What libyaml's problems mean to a clinic's editor, by a phrase of its own words, and
+#: what to do. A problem not listed keeps libyaml's words, with `_ANY_PROBLEM`'s hint.
+_PROBLEMS = (
+    (
+        "another document",
+        "a second document starts here ('---' or '...')",
+        "one leaflet per file: remove the line and what follows, or move it to a file of "
+        "its own",
+    ),
+    (
+        "mapping values are not allowed",
+        "a colon and a space inside a value",
+        'put the whole value in quotes: title: "Cells: what they do"',
+    ),
+    (
+        "unicode character escape",
+        "an escape that stands for no character (\\u followed by a surrogate or an "
+        "invalid number)",
+        "write the character itself, or remove the backslash",
+    ),
+    (
+        "unknown escape character",
+        "a backslash that starts no escape in a double-quoted value",
+        "write two backslashes for one, or use single quotes",
+    ),
+    (
+        "unexpected end of stream",
+        "a quote that is never closed",
+        "close the quote that opens this value, at the end of the value",
+    ),
+    (
+        "expected key",
+        "a line indented differently from the lines beside it",
+        "indent the keys of one block by the same number of spaces",
+    ),
+    (
+        "expected ',' or",
+        "a list in brackets ([ ] or { }) that is never closed",
+        "close the bracket, or write the items as lines starting with '- '",
+    ),
+    (
+        "undefined alias",
+        "a '*' where a value starts",
+        "put the value in quotes",
+    ),
+    (
+        "cannot start any token",
+        "a character that cannot start a value ('@', '`', '%' or a tab)",
+        "put the value in quotes",
+    ),
+)
+_ANY_PROBLEM = "check this line's indentation and quotes: text holding ': ' or ' #' needs quotes"
+
+
+def _explained(problem: str, text: str, line: int, column: int) -> tuple[str, str]:
+    """libyaml's ``problem`` at ``line``:``column`` of ``text``, in our words, and a hint."""
+    if "\t" in problem or "tab" in problem or _tab_at(text, line, column):
+        # libyaml says "found character that cannot start any token" for a tab.
+        return "a tab character where YAML expects spaces", "indent with spaces, never tabs"
+    lowered = problem.lower()
+    for phrase, meaning, hint in _PROBLEMS:
+        if phrase in lowered:
+            return meaning, hint
+    return problem or "not readable here", _ANY_PROBLEM
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:
