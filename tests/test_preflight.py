@@ -238,6 +238,7 @@ def hostile(path: Path) -> dict[str, bytes]:
     made["garbage.pdf"] = bytes(range(256)) * 10
     made["empty.pdf"] = b""
     made["truncated.pdf"] = made["junk.pdf"][: len(made["junk.pdf"]) // 3]
+    made["headed.pdf"] = b"%PDF-1.7\n" + bytes(range(256)) * 10
     for name, data in made.items():
         (path / name).write_bytes(data)
     return made
@@ -256,6 +257,15 @@ def test_no_file_makes_it_crash(tmp_path: Path) -> None:
         preflight(tmp_path / "encrypted.pdf")
     report = preflight(tmp_path / "junk.pdf")  # readable: what can be read is reported
     assert report.pages == 1
+    # What a print shop can do about it, not qpdf's reason ("trailer dictionary").
+    for name, message in [
+        ("empty.pdf", "the file is empty"),
+        ("garbage.pdf", "not a PDF: it has no %PDF- header"),
+        ("headed.pdf", "the PDF is damaged beyond repair: it cannot be checked"),
+    ]:
+        with pytest.raises(LeafletError) as caught:
+            preflight(tmp_path / name)
+        assert caught.value.message == message and caught.value.hint, name
 
 
 def test_page_ranges() -> None:

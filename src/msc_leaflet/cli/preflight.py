@@ -60,7 +60,7 @@ def preflight(
                 if json_output:
                     reports.append({"path": str(path), "unreadable": error.message})
                 else:
-                    typer.echo(f"{error.location}: error: {error.message}", err=True)
+                    typer.echo(str(error), err=True)  # with its hint
                 continue
             failed = failed or not report.passed
             if json_output:

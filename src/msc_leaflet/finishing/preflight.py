@@ -100,20 +100,28 @@ def preflight(path: Path, requirements: Requirements | None = None) -> Preflight
     """Check the PDF at ``path``; a `LeafletError` naming the file when it is not one
     that can be read (garbage, truncated beyond repair, encrypted)."""
     data = read_input(path, MAX_FILE_BYTES, "split the file, or check it with the shop's tool")
+    if not data.strip():
+        raise LeafletError(Location(path), "the file is empty", _FETCH_AGAIN)
+    if b"%PDF-" not in data[:1024]:  # readers look for the header in the first 1,024 bytes
+        raise LeafletError(Location(path), "not a PDF: it has no %PDF- header", _FETCH_AGAIN)
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             return _report(path, pdf, requirements or Requirements())
     except pikepdf.PasswordError:
         raise LeafletError(Location(path), "the PDF is encrypted with a password") from None
-    except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        # qpdf names the stream it read ("stream <_io.BytesIO …>: "): the file is named once.
-        reason = re.sub(r"^.*?>: ", "", str(exc).splitlines()[0]) if str(exc) else ""
-        reason = reason or type(exc).__name__
-        raise LeafletError(Location(path), f"not a PDF that can be checked: {reason}") from None
+    except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError):
+        # qpdf's reason ("unable to find trailer dictionary while recovering damaged
+        # file") names its parser's parts, not what a print shop can do about it.
+        raise LeafletError(
+            Location(path), "the PDF is damaged beyond repair: it cannot be checked", _FETCH_AGAIN
+        ) from None
     except RecursionError:
         raise LeafletError(
             Location(path), "not a PDF that can be checked: nested too deeply"
         ) from None
+
+
+_FETCH_AGAIN = "export or build the PDF again; if it came by e-mail or download, fetch it again"
 
 
 def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> PreflightReport:
