@@ -86,6 +86,51 @@ def test_malformed_po_is_an_error_with_its_line(
     assert f"bad.po:{line}" in str(caught.value)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_comments_with_line_breaks_stay_comments_line_by_line(newline: str) -> None:
+    """A note of several lines (XLIFF, YAML, a file name) must not leak into the syntax:
+    a second line starting with msgid would otherwise inject an entry."""
+    injected = f'first{newline}msgid "injected"{newline}msgstr "x"'
+    catalog = Catalog(
+        header={"Content-Type": "text/plain; charset=UTF-8"},
+        header_comments=[f"header{newline}second"],
+        entries=[
+            Entry(
+                msgid="Text",
+                msgstr="แปล",
+                msgctxt="p/1",
+                comments=[injected],
+                extracted=[f"dev{newline}note"],
+                references=[f"a.yaml:1{newline}b.yaml:2"],
+                flags=[f"fuzzy{newline}x"],
+            ),
+            Entry(msgid="Gone", msgstr="หาย", comments=[injected], obsolete=True),
+        ],
+    )
+    text = format_po(catalog)
+    assert "\r" not in text
+    again = parse_po(text)
+    assert [e.msgid for e in again.entries] == ["Text", "Gone"]
+    entry = again.active[0]
+    assert entry.comments == ["first", 'msgid "injected"', 'msgstr "x"']
+    assert entry.extracted == ["dev", "note"]
+    assert entry.references == ["a.yaml:1", "b.yaml:2"]
+    assert entry.flags == ["fuzzy", "x"]
+    assert again.header_comments == ["header", "second"]
+
+
+@needs_msgfmt
+def test_msgfmt_accepts_comments_that_had_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "th.po"
+    entry = Entry(msgid="Text", msgstr="แปล", comments=["one\ntwo"], extracted=["a\r\nb"])
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"}, entries=[entry])
+    path.write_text(format_po(catalog), encoding="utf-8")
+    run = subprocess.run(
+        [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin.po"
     path.write_bytes(b'msgid "a"\nmsgstr "caf\xe9"\n')

@@ -15,6 +15,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import LeafletError, Location
@@ -31,6 +32,7 @@ _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]{1,2})")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _closed(literal: str) -> bool:
@@ -324,14 +326,30 @@ def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
     return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(piece)}" for piece in pieces]
 
 
+def comment_lines(text: str) -> list[str]:
+    """``text`` as the lines of a comment, each without trailing blanks.
+
+    A .po comment ends at the line break, so the second line of a note (from an XLIFF
+    ``<note>``, a YAML comment, a file name) written as it is would be read as a keyword:
+    the catalog no longer parses, and a line starting with msgid could inject an entry.
+    A lone CR counts too: editors show it as a line break, gettext does not.
+    """
+    return [line.rstrip() for line in _LINE_BREAK.split(text)]
+
+
+def _comments(marker: str, texts: Iterable[str]) -> list[str]:
+    """One ``marker`` line per line of each text (see `comment_lines`)."""
+    return [f"{marker} {line}".rstrip() for text in texts for line in comment_lines(text)]
+
+
 def _entry_lines(entry: Entry) -> list[str]:
-    out = [f"# {c}".rstrip() for c in entry.comments]
+    out = _comments("#", entry.comments)
     prefix = "#~ " if entry.obsolete else ""
     if not entry.obsolete:
-        out += [f"#. {c}".rstrip() for c in entry.extracted]
-        out += [f"#: {r}" for r in entry.references]
+        out += _comments("#.", entry.extracted)
+        out += _comments("#:", entry.references)
     if entry.flags:
-        out.append("#, " + ", ".join(entry.flags))
+        out += _comments("#,", [", ".join(entry.flags)])
     previous = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
         out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
@@ -351,9 +369,9 @@ def _entry_lines(entry: Entry) -> list[str]:
 
 def format_po(catalog: Catalog) -> str:
     """The file text: header, active entries in order, then obsolete ones."""
-    lines = [f"# {c}".rstrip() for c in catalog.header_comments]
+    lines = _comments("#", catalog.header_comments)
     if catalog.header_flags:
-        lines.append("#, " + ", ".join(catalog.header_flags))
+        lines += _comments("#,", [", ".join(catalog.header_flags)])
     lines += ['msgid ""', 'msgstr ""']
     lines += [_quote(f"{name}: {value}\n") for name, value in catalog.header.items()]
     for entry in catalog.active + catalog.obsolete:

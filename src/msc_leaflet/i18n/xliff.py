@@ -38,7 +38,7 @@ from ..files import read_input, write_atomic
 from ..project import Project, same_language
 from .catalog import Catalog, Entry, catalog_language, locale_dir_name, po_path
 from .coverage import mismatch
-from .pofile import format_po, read_po
+from .pofile import comment_lines, format_po, read_po
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
@@ -207,7 +207,10 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             source = unit.find(_q("source"))
             target = unit.find(_q("target"))
             comments = [
-                n.text or "" for n in unit.findall(_q("note")) if n.get("from") == "translator"
+                line
+                for note in unit.findall(_q("note"))
+                if note.get("from") == "translator"
+                for line in _note_lines("".join(note.itertext()))
             ]
             units.append(
                 Unit(
@@ -221,6 +224,18 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             )
         files.append((dict(file.attrib), units))
     return files
+
+
+def _note_lines(text: str) -> list[str]:
+    """A translator's note as the comment lines the .po will hold, so that a note of
+    several lines stays comments and a second import finds it unchanged. Blank lines
+    around it (a CAT tool's indentation) are dropped."""
+    lines = comment_lines(text)
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
 
 
 def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> None:
