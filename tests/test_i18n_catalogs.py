@@ -72,6 +72,12 @@ def test_round_trip_is_byte_identical() -> None:
         ('msgid "a"\n\n', 1, "without a msgstr"),
         ('msgid "a"\nmsgstr "a \\q"\n', 2, "unknown escape"),
         ('msgid "a"\nmsgstr "x" "y"\n', 2, 'unescaped "'),
+        (
+            'msgid "a"\nmsgstr "x"\n\n# note\nmsgstr "y"\n\nmsgid "b"\nmsgstr ""\n',
+            5,
+            "msgstr without a msgid",
+        ),
+        ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "msgstr without a msgid"),
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -125,6 +131,59 @@ def test_msgfmt_accepts_comments_that_had_line_breaks(tmp_path: Path) -> None:
     entry = Entry(msgid="Text", msgstr="แปล", comments=["one\ntwo"], extracted=["a\r\nb"])
     catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"}, entries=[entry])
     path.write_text(format_po(catalog), encoding="utf-8")
+    run = subprocess.run(
+        [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+SECTIONS = """\
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+# --- Title section, checked by Lan ---
+
+#. Leaflet title.
+msgctxt "title"
+msgid "Title"
+msgstr "Tiêu đề"
+
+#~ msgid "Gone"
+#~ msgstr "Đã xoá"
+
+# end of file: ask Lan before changing the title
+#. a stray extracted comment
+"""
+
+
+def test_a_comment_before_a_blank_line_belongs_to_the_next_entry() -> None:
+    """GNU gettext reads a "section" comment as the next entry's, as msgmerge writes it."""
+    [title] = parse_po(SECTIONS).active
+    assert title.comments == ["--- Title section, checked by Lan ---"]
+    assert title.extracted == ["Leaflet title."]
+    assert "# --- Title section, checked by Lan ---\n#. Leaflet title." in format_po(
+        parse_po(SECTIONS)
+    )
+
+
+def test_comments_at_the_end_of_the_file_are_kept_through_update() -> None:
+    """GNU tools drop them silently; they are a translator's words, so they stay last."""
+    catalog = parse_po(SECTIONS)
+    assert catalog.trailing_comments == [
+        "# end of file: ask Lan before changing the title",
+        "#. a stray extracted comment",
+    ]
+    assert [e.msgid for e in catalog.entries] == ["Title", "Gone"]
+    template = Catalog(entries=[Entry(msgid="Title", msgctxt="title")])
+    merged = merge(template, catalog, dict(catalog.header))
+    assert format_po(merged).endswith(SECTIONS[SECTIONS.index("\n# end of file") :])
+    assert format_po(parse_po(format_po(merged))) == format_po(merged)
+
+
+@needs_msgfmt
+def test_msgfmt_accepts_section_and_trailing_comments(tmp_path: Path) -> None:
+    path = tmp_path / "vi.po"
+    path.write_text(format_po(parse_po(SECTIONS)), encoding="utf-8")
     run = subprocess.run(
         [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )

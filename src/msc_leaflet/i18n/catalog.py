@@ -68,6 +68,9 @@ class Catalog:
     header_comments: list[str] = field(default_factory=list)
     header_flags: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    # Comment lines after the last entry, as written ("# …", "#. …"): GNU tools drop
+    # them, but they are a translator's words, so they are kept at the end of the file.
+    trailing_comments: list[str] = field(default_factory=list)
     path: Path | None = None
 
     @property

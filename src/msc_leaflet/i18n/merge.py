@@ -61,6 +61,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
         header_comments=list(old.header_comments),
         header_flags=list(old.header_flags),
         entries=entries,
+        trailing_comments=list(old.trailing_comments),
     )
 
 

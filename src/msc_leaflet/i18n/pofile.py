@@ -62,17 +62,21 @@ class _Reader:
         self.previous_last: str | None = None
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
-        self.has_comments = False
+        self.comment_block: list[str] = []  # the comment lines read so far, as written
         self.obsolete: bool | None = None
 
-    def finish(self, line: int) -> None:
+    def finish(self) -> None:
+        """End the entry being read, if it has begun (a keyword was read).
+
+        Comments alone do not end at a blank line: GNU gettext gives them to the next
+        entry (a "section" comment), and `read` keeps those at the end of the file."""
         self._join()
         entry, seen = self.pending, self.seen
-        if not seen and not self.has_comments:
-            self.reset()
+        if not seen:
             return
         if "msgid" not in seen:
-            raise self.fail(line, "comments or msgstr without a msgid", "every entry needs a msgid")
+            keyword, line = min(seen.items(), key=lambda item: item[1])
+            raise self.fail(line, f"{keyword} without a msgid", "every entry needs a msgid line")
         if entry.msgid_plural is None and "msgstr" not in seen:
             raise self.fail(seen["msgid"], "msgid without a msgstr", 'add msgstr ""')
         if entry.msgid_plural is not None and not entry.msgstr_plural:
@@ -196,9 +200,8 @@ class _Reader:
 
     def comment(self, text: str, line: int) -> None:
         if self.seen:  # a comment after msgstr starts the next entry
-            self.finish(line)
+            self.finish()
         entry, body = self.pending, text[2:].strip() if len(text) > 1 else ""
-        self.has_comments = True
         kind = text[1:2]
         if kind == ".":
             entry.extracted.append(body)
@@ -214,27 +217,23 @@ class _Reader:
             text = raw.rstrip("\r\n")
             stripped = text.strip()
             if not stripped:
-                self.finish(number)
+                self.finish()
             elif stripped.startswith("#~"):
                 rest = stripped[2:].lstrip()
                 previous = rest.startswith("|")
                 if previous:
                     rest = rest[1:].lstrip()
                     if self.seen:
-                        self.finish(number)
-                    self.has_comments = True
-                if not rest:
-                    continue
+                        self.finish()
                 if rest.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
-                    self.finish(number)
+                    self.finish()
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous)
-                else:
+                elif rest:
                     self.keyword(rest, number, obsolete=True, previous=previous)
             elif stripped.startswith("#|"):
                 if self.seen:
-                    self.finish(number)
-                self.has_comments = True
+                    self.finish()
                 rest = stripped[2:].lstrip()
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous=True)
@@ -246,9 +245,14 @@ class _Reader:
                 self.continuation(stripped, number, previous=False)
             else:
                 if stripped.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
-                    self.finish(number)
+                    self.finish()
                 self.keyword(stripped, number, obsolete=False, previous=False)
-        self.finish(len(lines) + 1)
+            if stripped.startswith("#") and not self.seen:
+                self.comment_block.append(stripped)
+        if self.seen:
+            self.finish()
+        else:
+            self.catalog.trailing_comments = self.comment_block
         return self.assemble()
 
     def assemble(self) -> Catalog:
@@ -377,6 +381,13 @@ def format_po(catalog: Catalog) -> str:
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)
+    if catalog.trailing_comments:
+        lines.append("")
+        lines += [
+            line if line.startswith("#") else f"# {line}".rstrip()
+            for text in catalog.trailing_comments
+            for line in comment_lines(text)
+        ]
     return "\n".join(lines) + "\n"
 
 
