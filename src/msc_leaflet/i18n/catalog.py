@@ -89,6 +89,12 @@ class Catalog:
         return found
 
 
+def earlier_translation(msgstr: str) -> str:
+    """A translation displaced by another for the same text, as a translator comment:
+    one line (line breaks written ``\\n``) that says what it was."""
+    return "earlier translation: " + msgstr.replace("\n", "\\n")
+
+
 def locale_dir_name(locale: str) -> str:
     """gettext directories use ``pt_BR`` where BCP 47 writes ``pt-BR``."""
     return locale.replace("-", "_")

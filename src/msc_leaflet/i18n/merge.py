@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from .catalog import Catalog, Entry, Key
+from .catalog import Catalog, Entry, Key, earlier_translation
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -229,7 +229,7 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
         survivor = keep.get(old.key)
         if survivor is not None:
             if old.msgstr and old.msgstr != survivor.msgstr:
-                survivor.comments.append("earlier translation: " + old.msgstr.replace("\n", "\\n"))
+                survivor.comments.append(earlier_translation(old.msgstr))
             continue
         entry = copy.deepcopy(old)
         entry.obsolete = True
