@@ -138,8 +138,12 @@ class _Reader:
                 entry.previous_msgctxt = value
             elif name == "msgid":
                 entry.previous_msgid = value
-            elif name != "msgid_plural":
-                raise self.fail(line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid")
+            elif name == "msgid_plural":
+                entry.previous_msgid_plural = value
+            else:
+                raise self.fail(
+                    line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid / msgid_plural"
+                )
             self.previous_last = name
             return
         if self.obsolete is not None and self.obsolete != obsolete and self.seen:
@@ -172,8 +176,6 @@ class _Reader:
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
         value = self.string(text.rstrip(), line)
-        if previous and target not in ("msgctxt", "msgid"):
-            return
         self.more.setdefault((previous, target), []).append(value)
 
     def _join(self) -> None:
@@ -184,8 +186,10 @@ class _Reader:
             if previous:
                 if target == "msgctxt":
                     entry.previous_msgctxt = (entry.previous_msgctxt or "") + value
-                else:
+                elif target == "msgid":
                     entry.previous_msgid = (entry.previous_msgid or "") + value
+                else:
+                    entry.previous_msgid_plural = (entry.previous_msgid_plural or "") + value
             elif target == "msgctxt":
                 entry.msgctxt = (entry.msgctxt or "") + value
             elif target == "msgid":
@@ -359,6 +363,8 @@ def _entry_lines(entry: Entry) -> list[str]:
         out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
     if entry.previous_msgid is not None:
         out += _string_lines("msgid", entry.previous_msgid, previous)
+    if entry.previous_msgid_plural is not None:
+        out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
     if entry.msgctxt is not None:
         out += _string_lines("msgctxt", entry.msgctxt, prefix)
     out += _string_lines("msgid", entry.msgid, prefix)
