@@ -118,9 +118,10 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     assert catalog.path is not None
     findings: list[Finding] = []
     for entry in catalog.active:
-        if not entry.has_translation or entry.fuzzy or entry.msgid_plural is not None:
+        if not entry.has_translation or entry.fuzzy:
             continue
-        for problem in check_translation(entry.msgid, entry.msgstr, catalog_language(catalog.path)):
+        language, plural = catalog_language(catalog.path), entry.msgid_plural is not None
+        for problem in check_translation(entry.msgid, entry.msgstr, language, plural):
             findings.append(
                 CheckFinding(
                     Location(catalog.path, entry.line),
