@@ -6,6 +6,7 @@ import importlib.metadata
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
 from msc_leaflet.i18n.merge import merge
+from msc_leaflet.i18n.msgfmt import complaints
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.project import Project
 
@@ -361,6 +363,73 @@ def test_msgfmt_accepts_fuzzy_and_obsolete_entries(tmp_path: Path) -> None:
         [MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+
+
+def checked_copy(tmp_path: Path, edit: Callable[[bytes], bytes]) -> tuple[Path, list[str]]:
+    """The i18n fixture with its Thai catalog edited, and what `i18n check` says of it."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    po.write_bytes(edit(po.read_bytes()))
+    return po, [str(f) for f in workflow.check(Project.at(root))]
+
+
+def in_our_words(findings: list[str], tmp_path: Path) -> None:
+    """Every finding names the catalog by its path and line, without a tool's padding or
+    another path (msgfmt's temporary or absolute one, its program name)."""
+    for finding in findings:
+        assert finding.count(str(tmp_path)) <= 1 and "  " not in finding.split("\n")[0]
+        assert "msgfmt:" not in finding and "<stdin>" not in finding
+
+
+@needs_msgfmt
+def test_check_reads_a_catalog_with_a_bom_as_the_build_does(tmp_path: Path) -> None:
+    po, findings = checked_copy(tmp_path, lambda data: b"\xef\xbb\xbf" + data)
+    assert findings == [
+        f"{po}:1: warning: the file starts with a byte-order mark (saved as 'UTF-8 with "
+        "BOM'): msc-leaflet reads it, but GNU msgfmt and msgmerge refuse the file\n"
+        "  hint: save it as UTF-8 without BOM, or run `msc-leaflet i18n update`, which "
+        "writes it without one"
+    ]
+
+
+@needs_msgfmt
+def test_check_names_a_missing_header_once_in_its_own_words(tmp_path: Path) -> None:
+    def without_header(data: bytes) -> bytes:
+        return data[data.index(b"\n\n") + 2 :]
+
+    po, findings = checked_copy(tmp_path, without_header)
+    [finding] = [f for f in findings if "error" in f.split("\n")[0]]
+    assert finding.startswith(f"{po}:1: error: I18N011: the catalog has no header")
+    assert "msc-leaflet i18n update" in finding
+    in_our_words(findings, tmp_path)
+
+
+@needs_msgfmt
+def test_msgfmt_complaints_name_the_catalog_and_the_line(tmp_path: Path) -> None:
+    duplicate = b'\n#~ msgid "Gone"\n#~ msgstr "a"\n\n#~ msgid "Gone"\n#~ msgstr "b"\n'
+    po, findings = checked_copy(tmp_path, lambda data: data + duplicate)
+    second = len(po.read_bytes().splitlines()) - 1
+    [finding] = findings
+    assert finding.startswith(f"{po}:{second}: error: I18N012: GNU msgfmt --check: ")
+    assert "(see line " in finding and "\n  hint: " in finding
+    in_our_words(findings, tmp_path)
+
+
+def test_msgfmt_output_becomes_one_complaint_per_place() -> None:
+    stderr = (
+        "<stdin>:7:3: first problem\n"
+        "<stdin>:9: paired problem...\n"
+        "<stdin>:4: ...its other half\n"
+        "/usr/bin/msgfmt: <stdin>: warning: about the file\n"
+        "                          continued here\n"
+        "/usr/bin/msgfmt: found 3 fatal errors\n"
+    )
+    assert complaints(stderr) == [
+        (7, "first problem"),
+        (9, "paired problem (see line 4: its other half)"),
+        (1, "warning: about the file; continued here"),
+    ]
 
 
 @pytest.mark.skipif(not (REPO / "locales").is_dir(), reason="the repository has no locales/ yet")

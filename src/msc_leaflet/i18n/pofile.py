@@ -33,6 +33,7 @@ _HEX = re.compile(r"x([0-9A-Fa-f]{1,2})")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
 
 
 def _closed(literal: str) -> bool:
@@ -297,8 +298,8 @@ def read_po(path: Path) -> Catalog:
     data = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

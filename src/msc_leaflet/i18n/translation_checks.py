@@ -81,7 +81,11 @@ CHARACTERS = Rule(
     "error",
     "A control, bidi override or private-use character shows the reviewer another text.",
 )
-HEADER = Rule("I18N011", "error", "A catalog's Language header must name the folder it is in.")
+HEADER = Rule(
+    "I18N011",
+    "error",
+    "A catalog needs a header, and its Language header must name the folder it is in.",
+)
 MSGFMT = Rule("I18N012", "error", "A catalog that GNU msgfmt --check rejects breaks gettext tools.")
 COVERAGE = Rule(
     "I18N014",
