@@ -6,6 +6,7 @@ import importlib.metadata
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
 from msc_leaflet.i18n.merge import merge
+from msc_leaflet.i18n.msgfmt import complaints
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.project import Project
 
@@ -72,6 +74,12 @@ def test_round_trip_is_byte_identical() -> None:
         ('msgid "a"\n\n', 1, "without a msgstr"),
         ('msgid "a"\nmsgstr "a \\q"\n', 2, "unknown escape"),
         ('msgid "a"\nmsgstr "x" "y"\n', 2, 'unescaped "'),
+        (
+            'msgid "a"\nmsgstr "x"\n\n# note\nmsgstr "y"\n\nmsgid "b"\nmsgstr ""\n',
+            5,
+            "msgstr without a msgid",
+        ),
+        ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "msgstr without a msgid"),
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -84,6 +92,104 @@ def test_malformed_po_is_an_error_with_its_line(
     assert caught.value.location.line == line
     assert message in caught.value.message
     assert f"bad.po:{line}" in str(caught.value)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_comments_with_line_breaks_stay_comments_line_by_line(newline: str) -> None:
+    """A note of several lines (XLIFF, YAML, a file name) must not leak into the syntax:
+    a second line starting with msgid would otherwise inject an entry."""
+    injected = f'first{newline}msgid "injected"{newline}msgstr "x"'
+    catalog = Catalog(
+        header={"Content-Type": "text/plain; charset=UTF-8"},
+        header_comments=[f"header{newline}second"],
+        entries=[
+            Entry(
+                msgid="Text",
+                msgstr="แปล",
+                msgctxt="p/1",
+                comments=[injected],
+                extracted=[f"dev{newline}note"],
+                references=[f"a.yaml:1{newline}b.yaml:2"],
+                flags=[f"fuzzy{newline}x"],
+            ),
+            Entry(msgid="Gone", msgstr="หาย", comments=[injected], obsolete=True),
+        ],
+    )
+    text = format_po(catalog)
+    assert "\r" not in text
+    again = parse_po(text)
+    assert [e.msgid for e in again.entries] == ["Text", "Gone"]
+    entry = again.active[0]
+    assert entry.comments == ["first", 'msgid "injected"', 'msgstr "x"']
+    assert entry.extracted == ["dev", "note"]
+    assert entry.references == ["a.yaml:1", "b.yaml:2"]
+    assert entry.flags == ["fuzzy", "x"]
+    assert again.header_comments == ["header", "second"]
+
+
+@needs_msgfmt
+def test_msgfmt_accepts_comments_that_had_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "th.po"
+    entry = Entry(msgid="Text", msgstr="แปล", comments=["one\ntwo"], extracted=["a\r\nb"])
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"}, entries=[entry])
+    path.write_text(format_po(catalog), encoding="utf-8")
+    run = subprocess.run(
+        [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+SECTIONS = """\
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+# --- Title section, checked by Lan ---
+
+#. Leaflet title.
+msgctxt "title"
+msgid "Title"
+msgstr "Tiêu đề"
+
+#~ msgid "Gone"
+#~ msgstr "Đã xoá"
+
+# end of file: ask Lan before changing the title
+#. a stray extracted comment
+"""
+
+
+def test_a_comment_before_a_blank_line_belongs_to_the_next_entry() -> None:
+    """GNU gettext reads a "section" comment as the next entry's, as msgmerge writes it."""
+    [title] = parse_po(SECTIONS).active
+    assert title.comments == ["--- Title section, checked by Lan ---"]
+    assert title.extracted == ["Leaflet title."]
+    assert "# --- Title section, checked by Lan ---\n#. Leaflet title." in format_po(
+        parse_po(SECTIONS)
+    )
+
+
+def test_comments_at_the_end_of_the_file_are_kept_through_update() -> None:
+    """GNU tools drop them silently; they are a translator's words, so they stay last."""
+    catalog = parse_po(SECTIONS)
+    assert catalog.trailing_comments == [
+        "# end of file: ask Lan before changing the title",
+        "#. a stray extracted comment",
+    ]
+    assert [e.msgid for e in catalog.entries] == ["Title", "Gone"]
+    template = Catalog(entries=[Entry(msgid="Title", msgctxt="title")])
+    merged = merge(template, catalog, dict(catalog.header))
+    assert format_po(merged).endswith(SECTIONS[SECTIONS.index("\n# end of file") :])
+    assert format_po(parse_po(format_po(merged))) == format_po(merged)
+
+
+@needs_msgfmt
+def test_msgfmt_accepts_section_and_trailing_comments(tmp_path: Path) -> None:
+    path = tmp_path / "vi.po"
+    path.write_text(format_po(parse_po(SECTIONS)), encoding="utf-8")
+    run = subprocess.run(
+        [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
 
 
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
@@ -257,6 +363,73 @@ def test_msgfmt_accepts_fuzzy_and_obsolete_entries(tmp_path: Path) -> None:
         [MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+
+
+def checked_copy(tmp_path: Path, edit: Callable[[bytes], bytes]) -> tuple[Path, list[str]]:
+    """The i18n fixture with its Thai catalog edited, and what `i18n check` says of it."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    po.write_bytes(edit(po.read_bytes()))
+    return po, [str(f) for f in workflow.check(Project.at(root))]
+
+
+def in_our_words(findings: list[str], tmp_path: Path) -> None:
+    """Every finding names the catalog by its path and line, without a tool's padding or
+    another path (msgfmt's temporary or absolute one, its program name)."""
+    for finding in findings:
+        assert finding.count(str(tmp_path)) <= 1 and "  " not in finding.split("\n")[0]
+        assert "msgfmt:" not in finding and "<stdin>" not in finding
+
+
+@needs_msgfmt
+def test_check_reads_a_catalog_with_a_bom_as_the_build_does(tmp_path: Path) -> None:
+    po, findings = checked_copy(tmp_path, lambda data: b"\xef\xbb\xbf" + data)
+    assert findings == [
+        f"{po}:1: warning: the file starts with a byte-order mark (saved as 'UTF-8 with "
+        "BOM'): msc-leaflet reads it, but GNU msgfmt and msgmerge refuse the file\n"
+        "  hint: save it as UTF-8 without BOM, or run `msc-leaflet i18n update`, which "
+        "writes it without one"
+    ]
+
+
+@needs_msgfmt
+def test_check_names_a_missing_header_once_in_its_own_words(tmp_path: Path) -> None:
+    def without_header(data: bytes) -> bytes:
+        return data[data.index(b"\n\n") + 2 :]
+
+    po, findings = checked_copy(tmp_path, without_header)
+    [finding] = [f for f in findings if "error" in f.split("\n")[0]]
+    assert finding.startswith(f"{po}:1: error: I18N011: the catalog has no header")
+    assert "msc-leaflet i18n update" in finding
+    in_our_words(findings, tmp_path)
+
+
+@needs_msgfmt
+def test_msgfmt_complaints_name_the_catalog_and_the_line(tmp_path: Path) -> None:
+    duplicate = b'\n#~ msgid "Gone"\n#~ msgstr "a"\n\n#~ msgid "Gone"\n#~ msgstr "b"\n'
+    po, findings = checked_copy(tmp_path, lambda data: data + duplicate)
+    second = len(po.read_bytes().splitlines()) - 1
+    [finding] = findings
+    assert finding.startswith(f"{po}:{second}: error: I18N012: GNU msgfmt --check: ")
+    assert "(see line " in finding and "\n  hint: " in finding
+    in_our_words(findings, tmp_path)
+
+
+def test_msgfmt_output_becomes_one_complaint_per_place() -> None:
+    stderr = (
+        "<stdin>:7:3: first problem\n"
+        "<stdin>:9: paired problem...\n"
+        "<stdin>:4: ...its other half\n"
+        "/usr/bin/msgfmt: <stdin>: warning: about the file\n"
+        "                          continued here\n"
+        "/usr/bin/msgfmt: found 3 fatal errors\n"
+    )
+    assert complaints(stderr) == [
+        (7, "first problem"),
+        (9, "paired problem (see line 4: its other half)"),
+        (1, "warning: about the file; continued here"),
+    ]
 
 
 @pytest.mark.skipif(not (REPO / "locales").is_dir(), reason="the repository has no locales/ yet")

@@ -11,7 +11,14 @@ import pytest
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet, texts
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.i18n import catalog_locales, format_date, language_name, localize, ui_labels
+from msc_leaflet.i18n import (
+    catalog_locales,
+    format_date,
+    language_name,
+    localize,
+    ui_labels,
+    workflow,
+)
 from msc_leaflet.i18n.pofile import read_po, write_po
 from msc_leaflet.project import Project
 
@@ -83,6 +90,26 @@ def test_translation_failing_checks_is_not_printed(project: Project) -> None:
     [warning] = findings
     assert "short-answer" in warning.message and "[I18N005] citation missing" in warning.message
     assert warning.location.line > 0
+
+
+def test_check_and_build_agree_on_a_translation_in_plural_form(project: Project) -> None:
+    """A hand-made plural entry for a text looked up as one msgstr is not printed: the
+    build and `i18n check` say so alike, and `update` keeps msgstr[0] as a fuzzy msgstr."""
+    path = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
+    catalog = read_po(path)
+    [entry] = [e for e in catalog.active if e.msgctxt == "first-day"]
+    entry.msgid_plural, entry.msgstr_plural, entry.msgstr = "The first days", {0: "วันแรก"}, ""
+    write_po(path, catalog)
+    leaflet, findings = localize(source(project), "th", project)
+    assert by_context(leaflet)["first-day"] == "The first day"
+    [built] = [f for f in findings if "first-day" in f.message]
+    [checked] = [f for f in workflow.check_catalog(read_po(path)) if "first-day" in f.message]
+    assert checked.severity == "error" and checked.code == "I18N002"
+    assert "[I18N002]" in built.message and built.location == checked.location
+    workflow.update(project)
+    [entry] = [e for e in read_po(path).active if e.msgctxt == "first-day"]
+    assert (entry.msgstr, entry.fuzzy, entry.msgid_plural) == ("วันแรก", True, None)
+    assert entry.previous_msgid_plural == "The first days"
 
 
 def test_malformed_catalog_is_an_error_with_file_and_line(project: Project) -> None:

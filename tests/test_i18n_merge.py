@@ -275,6 +275,39 @@ def test_an_obsolete_entry_comes_back(tmp_path: Path) -> None:
     assert ours.obsolete == []
 
 
+def test_a_translation_in_plural_form_is_kept_as_a_fuzzy_msgstr(tmp_path: Path) -> None:
+    """A plural entry (hand-edited, another tool) for a text the leaflet looks up as one
+    message: msgstr[0] becomes the fuzzy msgstr with the old source as ``#|``, like
+    msgmerge, whether the text is the same or only similar. The other forms, which
+    msgmerge drops, stay as translator comments."""
+
+    def plural(msgid_plural: str, *forms: str) -> dict[str, object]:
+        return dict(msgid_plural=msgid_plural, msgstr_plural=dict(enumerate(forms)))
+
+    old = [
+        entry("title", "After your cell infusion", **plural("After infusions", "Sau khi", "Nhiều")),
+        entry(
+            "p/1", "Drink plenty of water on the day.", **plural("On the days.", "Uống nước", "")
+        ),
+    ]
+    new = [entry("title", "After your cell infusion"), entry("p/1", "Drink water on the day!")]
+    ours = compare(tmp_path, old, new)
+    theirs = oracle(
+        tmp_path, parse_po(format_po(Catalog(UTF8, entries=old))), Catalog(UTF8, entries=new)
+    )
+    title, water = ours.active
+    assert (title.msgstr, title.fuzzy, title.msgid_plural) == ("Sau khi", True, None)
+    assert (water.msgstr, water.fuzzy) == ("Uống nước", True)
+    assert (
+        [e.previous_msgid_plural for e in ours.active]
+        == [e.previous_msgid_plural for e in theirs.active]
+        == ["After infusions", "On the days."]
+    )
+    assert title.comments == ["earlier translation: Nhiều"] and water.comments == []
+    assert '#| msgid_plural "After infusions"\nmsgctxt "title"' in format_po(ours)
+    assert ours.obsolete == []
+
+
 def test_short_texts_and_the_threshold(tmp_path: Path) -> None:
     """Below four characters msgmerge compares by length; 0.6 exactly passes only with
     the same context (its tie-break bonus)."""

@@ -82,6 +82,51 @@ def test_agency_edits_are_merged_and_reported(bundled: Path, tmp_path: Path) -> 
     assert kept.msgstr == "สิ่งที่ควรรู้ก่อนและหลังได้รับเซลล์ทางหลอดเลือดดำ"
 
 
+def test_a_translator_note_of_several_lines_becomes_comment_lines(
+    bundled: Path, tmp_path: Path
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    note = '<note from="translator">Checked by Lan.\nmsgid "injected"\r\nKeep it short.</note>'
+    text = xlf.read_text(encoding="utf-8")
+    xlf.write_text(text.replace(target, target + note, 1), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed   kicker" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    entries = {e.msgctxt: e for e in read_po(po).active}
+    assert entries["kicker"].comments == ["Checked by Lan.", 'msgid "injected"', "Keep it short."]
+    assert "injected" not in [e.msgid for e in read_po(po).entries]
+    before = po.read_bytes()
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 changed" in output and "  changed" not in output, output
+    assert po.read_bytes() == before
+
+
+def test_importing_the_same_file_again_changes_nothing(bundled: Path, tmp_path: Path) -> None:
+    """A unit whose source changed is kept once as ``#~``: a second import must not add it
+    again (msgfmt rejects two entries with one context and text, even obsolete ones)."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    source = "<source>What to know before and after cells are given into a vein</source>"
+    text = xlf.read_text(encoding="utf-8").replace(source, "<source>Changed source</source>")
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "1 kept as obsolete" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    once = po.read_bytes()
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 kept as obsolete" in output, output
+    assert po.read_bytes() == once
+    # A later file with another translation of that unit updates the one #~ entry.
+    xlf.write_text(text.replace("สิ่งที่ควรรู้ก่อนและหลัง", "ใหม่ "), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "1 kept as obsolete" in output, output
+    [kept] = [e for e in read_po(po).obsolete if e.msgid == "Changed source"]
+    assert kept.msgstr.startswith("ใหม่ ")
+    assert "earlier translation: สิ่งที่ควรรู้ก่อนและหลังได้รับเซลล์ทางหลอดเลือดดำ" in kept.comments
+
+
 def test_another_locale_or_project_is_refused(bundled: Path, tmp_path: Path) -> None:
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"

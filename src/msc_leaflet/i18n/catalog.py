@@ -29,7 +29,10 @@ class Entry:
     flags: list[str] = field(default_factory=list)  # "#," e.g. fuzzy
     previous_msgctxt: str | None = None  # "#|": the source the fuzzy msgstr was made for
     previous_msgid: str | None = None
-    msgid_plural: str | None = None  # kept only so a catalog round-trips unchanged
+    previous_msgid_plural: str | None = None
+    # Leaflets look every text up as one message; plural entries come from hand edits
+    # or other tools, and are kept so a catalog round-trips unchanged.
+    msgid_plural: str | None = None
     msgstr_plural: dict[int, str] = field(default_factory=dict)
     obsolete: bool = False
     line: int = 0
@@ -43,11 +46,16 @@ class Entry:
         return "fuzzy" in self.flags
 
     @property
+    def forms(self) -> list[str]:
+        """The translation as written: the msgstr, or msgstr[0], msgstr[1]… of a plural."""
+        if self.msgid_plural is None:
+            return [self.msgstr]
+        return [self.msgstr_plural[index] for index in sorted(self.msgstr_plural)]
+
+    @property
     def has_translation(self) -> bool:
         """True when a translator wrote something here (used or not)."""
-        if self.msgid_plural is not None:
-            return any(self.msgstr_plural.values())
-        return self.msgstr != ""
+        return any(self.forms)
 
     @property
     def translated(self) -> bool:
@@ -68,6 +76,9 @@ class Catalog:
     header_comments: list[str] = field(default_factory=list)
     header_flags: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    # Comment lines after the last entry, as written ("# …", "#. …"): GNU tools drop
+    # them, but they are a translator's words, so they are kept at the end of the file.
+    trailing_comments: list[str] = field(default_factory=list)
     path: Path | None = None
 
     @property
@@ -84,6 +95,12 @@ class Catalog:
         for entry in self.active:
             found.setdefault(entry.key, entry)
         return found
+
+
+def earlier_translation(msgstr: str) -> str:
+    """A translation displaced by another for the same text, as a translator comment:
+    one line (line breaks written ``\\n``) that says what it was."""
+    return "earlier translation: " + msgstr.replace("\n", "\\n")
 
 
 def locale_dir_name(locale: str) -> str:

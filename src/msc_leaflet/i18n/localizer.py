@@ -89,9 +89,11 @@ def _keys(leaflet: Leaflet) -> set[Key]:
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
-def _translation_errors(source: str, translation: str, language: str) -> tuple[Problem, ...]:
+def _translation_errors(
+    source: str, translation: str, language: str, plural: bool = False
+) -> tuple[Problem, ...]:
     """The errors that keep ``translation`` off the page (the checks are pure functions)."""
-    return tuple(errors(check_translation(source, translation, language)))
+    return tuple(errors(check_translation(source, translation, language, plural)))
 
 
 def _listing(texts: list[Text]) -> str:
@@ -123,7 +125,9 @@ class _Translator:
             if not optional:
                 self.fuzzy.append(text)
             return text
-        problems = _translation_errors(text.value, entry.msgstr, catalog_language(self.path))
+        problems = _translation_errors(
+            text.value, entry.msgstr, catalog_language(self.path), entry.msgid_plural is not None
+        )
         if problems:
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
@@ -226,7 +230,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         entry = entries.get((context, message))
         if entry is None or not entry.translated:
             return message
-        if _translation_errors(message, entry.msgstr, locale):
+        if _translation_errors(message, entry.msgstr, locale, entry.msgid_plural is not None):
             return message
         return entry.msgstr
 

@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from .catalog import Catalog, Entry, Key
+from .catalog import Catalog, Entry, Key, earlier_translation
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -61,6 +61,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
         header_comments=list(old.header_comments),
         header_flags=list(old.header_flags),
         entries=entries,
+        trailing_comments=list(old.trailing_comments),
     )
 
 
@@ -195,22 +196,57 @@ class _Sources:
 
 
 def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
-    """The template entry with the translator's part of ``old`` (msgstr, comments, flags)."""
+    """The template entry with the translator's part of ``old`` (msgstr, comments, flags).
+
+    A translation in the other shape (plural for a singular text, or the reverse) is
+    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does."""
     new = copy.deepcopy(target)
-    new.msgstr = old.msgstr
-    new.msgstr_plural = dict(old.msgstr_plural)
     new.comments = list(old.comments)
+    _reshape(new, old)
     new.flags = list(dict.fromkeys(old.flags + [f for f in target.flags if f != "fuzzy"]))
-    if fuzzy_edit:
+    reshaped = (old.msgid_plural is None) != (target.msgid_plural is None)
+    if fuzzy_edit or (reshaped and old.has_translation):
         new.set_fuzzy(True)
         # An entry that was already fuzzy keeps the source its msgstr was made for.
         was = old.fuzzy and old.previous_msgid is not None
-        new.previous_msgid = old.previous_msgid if was else old.msgid
-        new.previous_msgctxt = old.previous_msgctxt if was else old.msgctxt
+        _set_previous(new, _previous(old) if was else (old.msgctxt, old.msgid, old.msgid_plural))
     elif old.fuzzy and old.has_translation:
-        new.previous_msgid, new.previous_msgctxt = old.previous_msgid, old.previous_msgctxt
+        _set_previous(new, _previous(old))
     new.obsolete = False
     return new
+
+
+Source = tuple[str | None, str | None, str | None]  # msgctxt, msgid, msgid_plural
+
+
+def _previous(entry: Entry) -> Source:
+    """The source ``entry``'s fuzzy msgstr was made for (its ``#|`` lines)."""
+    return entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural
+
+
+def _set_previous(entry: Entry, source: Source) -> None:
+    entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural = source
+
+
+def _reshape(new: Entry, old: Entry) -> None:
+    """Give ``new`` the translation of ``old`` in ``new``'s shape.
+
+    For a singular text msgstr[0] becomes the msgstr, as msgmerge does; the other forms,
+    which msgmerge drops, stay as translator comments. A plural text gets the singular
+    translation in every form, as msgmerge does."""
+    if new.msgid_plural is not None:
+        forms = new.msgstr_plural or {0: ""}
+        new.msgstr_plural = (
+            dict(old.msgstr_plural)
+            if old.msgid_plural is not None
+            else dict.fromkeys(forms, old.msgstr)
+        )
+        return
+    new.msgstr = old.forms[0] if old.forms else ""
+    for form in old.forms[1:]:
+        comment = earlier_translation(form)
+        if form and form != new.msgstr and comment not in new.comments:
+            new.comments.append(comment)
 
 
 def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
@@ -227,8 +263,10 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
             continue
         survivor = keep.get(old.key)
         if survivor is not None:
-            if old.msgstr and old.msgstr != survivor.msgstr:
-                survivor.comments.append("earlier translation: " + old.msgstr.replace("\n", "\\n"))
+            for form in old.forms:
+                comment = earlier_translation(form)
+                if form and form not in survivor.forms and comment not in survivor.comments:
+                    survivor.comments.append(comment)
             continue
         entry = copy.deepcopy(old)
         entry.obsolete = True

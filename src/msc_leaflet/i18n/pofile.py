@@ -15,6 +15,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import LeafletError, Location
@@ -31,6 +32,8 @@ _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]{1,2})")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
 
 
 def _closed(literal: str) -> bool:
@@ -60,17 +63,21 @@ class _Reader:
         self.previous_last: str | None = None
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
-        self.has_comments = False
+        self.comment_block: list[str] = []  # the comment lines read so far, as written
         self.obsolete: bool | None = None
 
-    def finish(self, line: int) -> None:
+    def finish(self) -> None:
+        """End the entry being read, if it has begun (a keyword was read).
+
+        Comments alone do not end at a blank line: GNU gettext gives them to the next
+        entry (a "section" comment), and `read` keeps those at the end of the file."""
         self._join()
         entry, seen = self.pending, self.seen
-        if not seen and not self.has_comments:
-            self.reset()
+        if not seen:
             return
         if "msgid" not in seen:
-            raise self.fail(line, "comments or msgstr without a msgid", "every entry needs a msgid")
+            keyword, line = min(seen.items(), key=lambda item: item[1])
+            raise self.fail(line, f"{keyword} without a msgid", "every entry needs a msgid line")
         if entry.msgid_plural is None and "msgstr" not in seen:
             raise self.fail(seen["msgid"], "msgid without a msgstr", 'add msgstr ""')
         if entry.msgid_plural is not None and not entry.msgstr_plural:
@@ -132,8 +139,12 @@ class _Reader:
                 entry.previous_msgctxt = value
             elif name == "msgid":
                 entry.previous_msgid = value
-            elif name != "msgid_plural":
-                raise self.fail(line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid")
+            elif name == "msgid_plural":
+                entry.previous_msgid_plural = value
+            else:
+                raise self.fail(
+                    line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid / msgid_plural"
+                )
             self.previous_last = name
             return
         if self.obsolete is not None and self.obsolete != obsolete and self.seen:
@@ -166,8 +177,6 @@ class _Reader:
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
         value = self.string(text.rstrip(), line)
-        if previous and target not in ("msgctxt", "msgid"):
-            return
         self.more.setdefault((previous, target), []).append(value)
 
     def _join(self) -> None:
@@ -178,8 +187,10 @@ class _Reader:
             if previous:
                 if target == "msgctxt":
                     entry.previous_msgctxt = (entry.previous_msgctxt or "") + value
-                else:
+                elif target == "msgid":
                     entry.previous_msgid = (entry.previous_msgid or "") + value
+                else:
+                    entry.previous_msgid_plural = (entry.previous_msgid_plural or "") + value
             elif target == "msgctxt":
                 entry.msgctxt = (entry.msgctxt or "") + value
             elif target == "msgid":
@@ -194,9 +205,8 @@ class _Reader:
 
     def comment(self, text: str, line: int) -> None:
         if self.seen:  # a comment after msgstr starts the next entry
-            self.finish(line)
+            self.finish()
         entry, body = self.pending, text[2:].strip() if len(text) > 1 else ""
-        self.has_comments = True
         kind = text[1:2]
         if kind == ".":
             entry.extracted.append(body)
@@ -212,27 +222,23 @@ class _Reader:
             text = raw.rstrip("\r\n")
             stripped = text.strip()
             if not stripped:
-                self.finish(number)
+                self.finish()
             elif stripped.startswith("#~"):
                 rest = stripped[2:].lstrip()
                 previous = rest.startswith("|")
                 if previous:
                     rest = rest[1:].lstrip()
                     if self.seen:
-                        self.finish(number)
-                    self.has_comments = True
-                if not rest:
-                    continue
+                        self.finish()
                 if rest.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
-                    self.finish(number)
+                    self.finish()
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous)
-                else:
+                elif rest:
                     self.keyword(rest, number, obsolete=True, previous=previous)
             elif stripped.startswith("#|"):
                 if self.seen:
-                    self.finish(number)
-                self.has_comments = True
+                    self.finish()
                 rest = stripped[2:].lstrip()
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous=True)
@@ -244,9 +250,14 @@ class _Reader:
                 self.continuation(stripped, number, previous=False)
             else:
                 if stripped.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
-                    self.finish(number)
+                    self.finish()
                 self.keyword(stripped, number, obsolete=False, previous=False)
-        self.finish(len(lines) + 1)
+            if stripped.startswith("#") and not self.seen:
+                self.comment_block.append(stripped)
+        if self.seen:
+            self.finish()
+        else:
+            self.catalog.trailing_comments = self.comment_block
         return self.assemble()
 
     def assemble(self) -> Catalog:
@@ -287,8 +298,8 @@ def read_po(path: Path) -> Catalog:
     data = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -324,19 +335,37 @@ def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
     return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(piece)}" for piece in pieces]
 
 
+def comment_lines(text: str) -> list[str]:
+    """``text`` as the lines of a comment, each without trailing blanks.
+
+    A .po comment ends at the line break, so the second line of a note (from an XLIFF
+    ``<note>``, a YAML comment, a file name) written as it is would be read as a keyword:
+    the catalog no longer parses, and a line starting with msgid could inject an entry.
+    A lone CR counts too: editors show it as a line break, gettext does not.
+    """
+    return [line.rstrip() for line in _LINE_BREAK.split(text)]
+
+
+def _comments(marker: str, texts: Iterable[str]) -> list[str]:
+    """One ``marker`` line per line of each text (see `comment_lines`)."""
+    return [f"{marker} {line}".rstrip() for text in texts for line in comment_lines(text)]
+
+
 def _entry_lines(entry: Entry) -> list[str]:
-    out = [f"# {c}".rstrip() for c in entry.comments]
+    out = _comments("#", entry.comments)
     prefix = "#~ " if entry.obsolete else ""
     if not entry.obsolete:
-        out += [f"#. {c}".rstrip() for c in entry.extracted]
-        out += [f"#: {r}" for r in entry.references]
+        out += _comments("#.", entry.extracted)
+        out += _comments("#:", entry.references)
     if entry.flags:
-        out.append("#, " + ", ".join(entry.flags))
+        out += _comments("#,", [", ".join(entry.flags)])
     previous = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
         out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
     if entry.previous_msgid is not None:
         out += _string_lines("msgid", entry.previous_msgid, previous)
+    if entry.previous_msgid_plural is not None:
+        out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
     if entry.msgctxt is not None:
         out += _string_lines("msgctxt", entry.msgctxt, prefix)
     out += _string_lines("msgid", entry.msgid, prefix)
@@ -351,14 +380,21 @@ def _entry_lines(entry: Entry) -> list[str]:
 
 def format_po(catalog: Catalog) -> str:
     """The file text: header, active entries in order, then obsolete ones."""
-    lines = [f"# {c}".rstrip() for c in catalog.header_comments]
+    lines = _comments("#", catalog.header_comments)
     if catalog.header_flags:
-        lines.append("#, " + ", ".join(catalog.header_flags))
+        lines += _comments("#,", [", ".join(catalog.header_flags)])
     lines += ['msgid ""', 'msgstr ""']
     lines += [_quote(f"{name}: {value}\n") for name, value in catalog.header.items()]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)
+    if catalog.trailing_comments:
+        lines.append("")
+        lines += [
+            line if line.startswith("#") else f"# {line}".rstrip()
+            for text in catalog.trailing_comments
+            for line in comment_lines(text)
+        ]
     return "\n".join(lines) + "\n"
 
 

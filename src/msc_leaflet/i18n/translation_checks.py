@@ -50,7 +50,12 @@ class Rule:
         return Problem(self.code, self.severity, message)
 
 
-EMPTY = Rule("I18N002", "error", "A translation of only whitespace would print a blank.")
+EMPTY = Rule(
+    "I18N002",
+    "error",
+    "A translation of only whitespace would print a blank; one in plural form "
+    "(msgstr[0]) is never looked up.",
+)
 MARKUP = Rule(
     "I18N003", "error", "Emphasis must survive translation, and broken markup cannot be set."
 )
@@ -76,7 +81,11 @@ CHARACTERS = Rule(
     "error",
     "A control, bidi override or private-use character shows the reviewer another text.",
 )
-HEADER = Rule("I18N011", "error", "A catalog's Language header must name the folder it is in.")
+HEADER = Rule(
+    "I18N011",
+    "error",
+    "A catalog needs a header, and its Language header must name the folder it is in.",
+)
 MSGFMT = Rule("I18N012", "error", "A catalog that GNU msgfmt --check rejects breaks gettext tools.")
 COVERAGE = Rule(
     "I18N014",
@@ -263,8 +272,22 @@ CHECKS: list[PairCheck] = [
 ]
 
 
-def check_translation(source: str, translation: str, language: str = "") -> list[Problem]:
-    """All problems with ``translation`` (into ``language``) of ``source``."""
+def check_translation(
+    source: str, translation: str, language: str = "", plural: bool = False
+) -> list[Problem]:
+    """All problems with ``translation`` (into ``language``) of ``source``.
+
+    ``plural``: the entry is in plural form (msgid_plural, msgstr[0]…). A leaflet and the
+    layout look every text up as one msgstr, so such a translation is never used; saying
+    so here gives `i18n check` and the build one verdict."""
+    if plural:
+        return [
+            EMPTY.problem(
+                "translation is in plural form (msgid_plural, msgstr[0]) but the text is "
+                "looked up as one msgstr; run `msc-leaflet i18n update`, which keeps "
+                "msgstr[0] as a fuzzy msgstr to review"
+            )
+        ]
     if not translation.strip():
         return [EMPTY.problem("translation is empty or only whitespace")]
     pair = Pair(source, translation, _spans(source), _spans(translation), language)

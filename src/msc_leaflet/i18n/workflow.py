@@ -7,8 +7,6 @@ leaflets first, so ``update`` after editing a leaflet needs no separate ``extrac
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +28,9 @@ from .extract import project_templates
 from .headers import translation_header
 from .merge import merge
 from .mofile import mo_bytes
+from .msgfmt import msgfmt_findings
 from .pofile import format_po, read_po, write_po
-from .translation_checks import COVERAGE, HEADER, MSGFMT, check_translation
+from .translation_checks import COVERAGE, HEADER, check_translation
 
 
 @dataclass(frozen=True)
@@ -118,9 +117,10 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     assert catalog.path is not None
     findings: list[Finding] = []
     for entry in catalog.active:
-        if not entry.has_translation or entry.fuzzy or entry.msgid_plural is not None:
+        if not entry.has_translation or entry.fuzzy:
             continue
-        for problem in check_translation(entry.msgid, entry.msgstr, catalog_language(catalog.path)):
+        language, plural = catalog_language(catalog.path), entry.msgid_plural is not None
+        for problem in check_translation(entry.msgid, entry.msgstr, language, plural):
             findings.append(
                 CheckFinding(
                     Location(catalog.path, entry.line),
@@ -131,7 +131,18 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
             )
     language = catalog.header.get("Language", "")
     expected = catalog.path.parent.parent.name
-    if language != expected:
+    if not catalog.header:
+        findings.append(
+            CheckFinding(
+                Location(catalog.path, 1),
+                HEADER.severity,
+                'the catalog has no header (the first entry, msgid "", with Language, '
+                "Plural-Forms and the charset); gettext tools refuse it",
+                "run `msc-leaflet i18n update`: it writes the header and keeps every translation",
+                HEADER.code,
+            )
+        )
+    elif language != expected:
         findings.append(
             CheckFinding(
                 Location(catalog.path, 1),
@@ -142,24 +153,6 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
             )
         )
     return findings
-
-
-def msgfmt_findings(path: Path) -> list[Finding]:
-    """GNU ``msgfmt --check`` as findings; nothing when gettext is not installed."""
-    msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        return []
-    run = subprocess.run(
-        [msgfmt, "--check", "-o", "/dev/null", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode == 0:
-        return []
-    detail = "; ".join(line for line in run.stderr.splitlines() if line.strip())
-    message = f"msgfmt --check failed: {detail}"
-    return [CheckFinding(Location(path), MSGFMT.severity, message, code=MSGFMT.code)]
 
 
 def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
@@ -189,7 +182,7 @@ def check(project: Project) -> list[Finding]:
             continue
         findings += check_catalog(catalog)
         findings += coverage_findings(catalog, templates)
-        findings += msgfmt_findings(path)
+        findings += msgfmt_findings(path, has_header=bool(catalog.header))
     return findings
 
 

@@ -36,9 +36,16 @@ from xml.parsers import expat
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
 from ..project import Project, same_language
-from .catalog import Catalog, Entry, catalog_language, locale_dir_name, po_path
+from .catalog import (
+    Catalog,
+    Entry,
+    catalog_language,
+    earlier_translation,
+    locale_dir_name,
+    po_path,
+)
 from .coverage import mismatch
-from .pofile import format_po, read_po
+from .pofile import comment_lines, format_po, read_po
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
@@ -207,7 +214,10 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             source = unit.find(_q("source"))
             target = unit.find(_q("target"))
             comments = [
-                n.text or "" for n in unit.findall(_q("note")) if n.get("from") == "translator"
+                line
+                for note in unit.findall(_q("note"))
+                if note.get("from") == "translator"
+                for line in _note_lines("".join(note.itertext()))
             ]
             units.append(
                 Unit(
@@ -223,6 +233,45 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     return files
 
 
+def _note_lines(text: str) -> list[str]:
+    """A translator's note as the comment lines the .po will hold, so that a note of
+    several lines stays comments and a second import finds it unchanged. Blank lines
+    around it (a CAT tool's indentation) are dropped."""
+    lines = comment_lines(text)
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
+def _keep_obsolete(catalog: Catalog, unit: Unit) -> bool:
+    """Keep the target of a unit whose source is no longer in the catalog as a ``#~``
+    entry; False when the catalog already holds it (the same file imported again).
+
+    msgfmt rejects two entries with one context and text even when obsolete, so an
+    obsolete entry with this key is updated in place; a different translation it held
+    is kept as a translator comment, never dropped."""
+    note = "imported from XLIFF: its source changed since the export"
+    old = next((e for e in catalog.obsolete if e.key == (unit.context, unit.source)), None)
+    if old is None:
+        catalog.entries.append(
+            Entry(
+                msgid=unit.source, msgstr=unit.target, msgctxt=unit.context,
+                comments=[*unit.comments, note], flags=["fuzzy"], obsolete=True,
+            )
+        )  # fmt: skip
+        return True
+    if old.msgstr == unit.target and old.msgid_plural is None:
+        return False
+    earlier = old.msgstr_plural.values() if old.msgid_plural is not None else [old.msgstr]
+    old.comments += [earlier_translation(text) for text in earlier if text]
+    old.comments += [c for c in [*unit.comments, note] if c not in old.comments]
+    old.msgstr, old.msgid_plural, old.msgstr_plural = unit.target, None, {}
+    old.set_fuzzy(True)
+    return True
+
+
 def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> None:
     """Apply ``units`` to ``catalog`` in place, as the module docstring says."""
     entries = catalog.lookup()
@@ -230,16 +279,10 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         entry = entries.get((unit.context, unit.source))
         label = unit.context or unit.source[:30]
         if entry is None:
-            if unit.target:
-                catalog.entries.append(
-                    Entry(
-                        msgid=unit.source, msgstr=unit.target, msgctxt=unit.context,
-                        comments=[*unit.comments,
-                                  "imported from XLIFF: its source changed since the export"],
-                        flags=["fuzzy"], obsolete=True,
-                    )
-                )  # fmt: skip
+            if unit.target and _keep_obsolete(catalog, unit):
                 report.kept_obsolete.append(label)
+            elif unit.target:
+                report.unchanged += 1
             continue
         if not unit.target:  # an empty target never erases a translation
             report.unchanged += 1
