@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
+from .files import read_input
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -160,6 +161,6 @@ def project_settings(project: Project) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_input(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise LeafletError(Location(path), f"invalid TOML: {exc}") from None

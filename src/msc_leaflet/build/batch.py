@@ -30,6 +30,7 @@ from .manifest import (
     SourceEntry,
     load_manifest,
     manifest_path,
+    prepare_output_folder,
     record_changes,
 )
 from .options import Options
@@ -299,6 +300,8 @@ def run_batch(
             notify(skipped)
     if fail_fast and any(outcome.status == "failed" for outcome in outcomes):
         todo = []
+    if todo:
+        prepare_output_folder(out_dir)
     changes = Changes()
     try:
         estimates = [_estimate(manifest, job) for job in todo]

@@ -156,7 +156,7 @@ def build(
 
     def action() -> None:
         from ..build.batch import parse_shard, plan, run_batch
-        from ..build.manifest import load_manifest, manifest_path
+        from ..build.manifest import load_manifest, manifest_path, prepare_output_folder
         from ..build.options import Options
         from ..project import Project
         from .progress import LiveProgress, as_json, dry_run_lines, summary
@@ -171,6 +171,7 @@ def build(
         out_dir = out_folder(root, out)
         options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec)
         if dry_run:
+            prepare_output_folder(out_dir, create=False)
             manifest = load_manifest(manifest_path(out_dir))
             planned, failures = plan(
                 root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
