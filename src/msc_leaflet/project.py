@@ -34,6 +34,23 @@ def check_slug(value: str, what: str, location: Location) -> str:
     return value
 
 
+def check_leaflet_id(value: str, location: Location, what: str = "leaflet id") -> str:
+    """``value`` if a leaflet may be called so: a slug, and not a name the project's own
+    files already take. The one rule for `new`, for leaflet arguments and for the
+    files under leaflets/: `ui` is the catalog domain of the layout's own words
+    (locales/ui.pot), so a leaflet called so would share its catalogs."""
+    check_slug(value, what, location)
+    from .i18n.catalog import UI_DOMAIN  # the stage above; importing it at the top would cycle
+
+    if value == UI_DOMAIN:
+        raise LeafletError(
+            location,
+            f"a leaflet cannot be called '{value}'",
+            f"'{UI_DOMAIN}' is the catalog for the layout's own words; choose another id",
+        )
+    return value
+
+
 # YAML 1.1 reads these unquoted as true/false; `language: no` is far likelier to be a
 # slip than Norwegian, whose written standards are nb and nn anyway.
 YAML_BOOLEAN_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
@@ -111,7 +128,7 @@ class Project:
         )
 
     def leaflet_path(self, leaflet_id: str) -> Path:
-        check_slug(leaflet_id, "leaflet id", Location(self.leaflets_dir))
+        check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
         if not path.is_file():
             known = ", ".join(self.leaflet_ids()) or "none"

@@ -12,12 +12,12 @@ from pathlib import Path
 from ..data import DATA_DIR, LIBRARIES, data_path, library_root
 from ..errors import LeafletError, Location
 from ..files import file_error, write_atomic
-from ..project import Project, check_slug
+from ..project import Project, check_leaflet_id, check_slug
 
 
 def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None) -> Path:
     path = project.leaflets_dir / f"{leaflet_id}.yaml"
-    check_slug(leaflet_id, "leaflet id", Location(path))
+    check_leaflet_id(leaflet_id, Location(path))
     if path.exists():
         raise LeafletError(
             Location(path), f"leaflet '{leaflet_id}' already exists", "choose another id"

@@ -14,7 +14,7 @@ from typing import Literal, TypeGuard, assert_never
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location
-from ..project import LOCALE, SLUG, Project, check_locale, check_slug
+from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
 from .inline import InlineError, parse_inline
 from .yaml_source import Fields, load_yaml, suggest, where
@@ -422,7 +422,7 @@ def check_image(path: Path, location: Location) -> int:
 
 def load_leaflet(path: Path, project: Project) -> tuple[m.Leaflet, list[Finding]]:
     """Load and validate one leaflet. Raises `LeafletError`; returns warnings."""
-    check_slug(path.stem, "leaflet file name", Location(path))
+    check_leaflet_id(path.stem, Location(path), "leaflet file name")
     leaflet = _Reader(path, project).leaflet()
     return leaflet, check_citations(leaflet)
 
