@@ -22,6 +22,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.content.loader import MAX_IMAGE_BYTES
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.files import write_atomic
+from msc_leaflet.project import locale_name
 
 runner = CliRunner()
 SECRET = "root:x:0:0:a secret line that must never be echoed"
@@ -205,6 +206,27 @@ def test_a_language_code_cldr_does_not_know_is_refused_with_what_was_meant(
 def test_a_locale_argument_cldr_does_not_know_is_refused(make_project: Callable[..., Path]) -> None:
     code, output = invoke("build", "-l", "zz", "--project", str(make_project()))
     assert code == 1 and "unknown locale 'zz'" in output
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("EN", "en"), ("zh-hans", "zh_Hans"), ("ZH_HANS", "zh_Hans"), ("pt-br", "pt_BR"),
+     ("zh_Hans", "zh_Hans"), ("sr-latn-rs", "sr_Latn_RS"), ("e n", "e n")],
+)  # fmt: skip
+def test_every_spelling_of_a_locale_is_its_one_name(typed: str, name: str) -> None:
+    assert locale_name(typed) == name
+
+
+def test_every_spelling_of_a_locale_builds_one_output_from_its_catalog(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    args = ["--project", str(i18n_project), "-o", str(out)]
+    code, output = invoke("build", "care-basics", "care-basics", "-l", "TH", "-l", "th", *args)
+    assert code == 0 and "1 built" in output and "untranslated" not in output
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["th"]
+    code, output = invoke("build", "-l", "Th", "--dry-run", *args)
+    assert "up to date th/care-basics.pdf" in output
 
 
 def test_a_catalog_without_a_header_is_not_used_silently(

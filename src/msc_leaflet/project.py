@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from babel import Locale
 
 SLUG = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?"
-LOCALE = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"
+LOCALE = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"  # any case: BCP 47 ignores it
 
 
 def check_slug(value: str, what: str, location: Location) -> str:
@@ -57,8 +57,8 @@ YAML_BOOLEAN_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "fal
 
 
 def check_locale(value: str, location: Location) -> str:
-    """``value`` if it is a language tag CLDR knows; a `LeafletError` saying what was
-    probably meant otherwise."""
+    """``value`` in its one spelling (`locale_name`) if it is a language tag CLDR knows;
+    a `LeafletError` saying what was probably meant otherwise."""
     if value.lower() in YAML_BOOLEAN_WORDS:
         raise LeafletError(
             location,
@@ -75,7 +75,21 @@ def check_locale(value: str, location: Location) -> str:
             f"unknown locale {value!r}: CLDR has no such language",
             "use a language code such as en, th, my, km, lo, vi, zh_Hans, ja or ar",
         )
-    return value
+    return locale_name(value)
+
+
+def locale_name(value: str) -> str:
+    """The one spelling of a locale tag, however it was typed: Babel's, which is also the
+    name of its folder under locales/ (EN → en, zh-hans → zh_Hans, pt-br → pt_BR).
+    BCP 47 tags ignore case and gettext writes '_' for '-', so every spelling must find
+    the same catalogs and build into the same folder. A value that is no tag is
+    returned as it is, for `check_locale` to refuse."""
+    from babel.core import get_locale_identifier, parse_locale
+
+    try:
+        return get_locale_identifier(parse_locale(value.replace("-", "_")))
+    except ValueError:
+        return value
 
 
 @lru_cache(maxsize=256)
@@ -136,6 +150,17 @@ class Project:
                 Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
             )
         return self.inside(path, Location(path))
+
+    def locale(self, value: str) -> str:
+        """``value`` checked (`check_locale`) and spelled as this project spells it: the
+        name of its folder under locales/ for the same locale (one made before spellings
+        were unified may read zh_hans), else the one spelling (`locale_name`)."""
+        name = check_locale(value, Location(self.locales_dir))
+        if not (self.locales_dir / name).is_dir() and self.locales_dir.is_dir():
+            for folder in sorted(self.locales_dir.iterdir()):
+                if folder.is_dir() and locale_name(folder.name) == name:
+                    return folder.name
+        return name
 
     @property
     def theme_path(self) -> Path:

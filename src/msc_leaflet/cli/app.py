@@ -298,7 +298,8 @@ def preview(
         if outcome.status == "failed":
             typer.echo(outcome.message, err=True)
             raise typer.Exit(1)
-        folder = out_dir / "preview" / chosen / f"{leaflet_id}{outcome.job.variant}"
+        job = outcome.job  # its locale as the project spells it
+        folder = out_dir / "preview" / job.locale / f"{leaflet_id}{job.variant}"
         result = write_previews(out_dir / outcome.job.output, folder, dpi=dpi)
         shown = folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder
         typer.echo(f"{len(result.pages)} page(s) and {result.contact_sheet.name} in {shown}/")
