@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+WEB_SCHEMES = ("http://", "https://")
+LINK_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
 _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
@@ -198,13 +200,27 @@ class _Parser:
         if not match or match.end() > end:
             return None
         url = match.group(1)
-        if not url.lower().startswith(LINK_SCHEMES):
-            raise InlineError(
-                j + 2,
-                f"link target {url!r} is not allowed",
-                "links may only use http, https, mailto or tel",
-            )
+        refusal = link_refusal(url)
+        if refusal:
+            raise InlineError(j + 2, f"link target {url!r} is not allowed", refusal)
         return j, url, match.end()
+
+
+def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:
+    """Why ``url`` may not be a link in a PDF handed to patients ("" when it may): the
+    one rule for every link. Only ``schemes`` are allowed: ``javascript:``, ``file:``
+    or ``data:`` would run or open something on the reader's machine."""
+    if url.lower().startswith(schemes):
+        return ""
+    names = [scheme.rstrip(":/") for scheme in schemes]
+    return f"links may only use {', '.join(names[:-1])} or {names[-1]}"
+
+
+def web_link(address: str) -> str:
+    """The link for a web address as people write it: ``example.org`` links to
+    https://example.org, and one that names a scheme is kept as written, for
+    `link_refusal` to judge (``javascript:x`` must not become ``https://javascript:x``)."""
+    return address if _SCHEME.match(address) else f"https://{address}"
 
 
 def _merge(spans: list[Span]) -> list[Span]:

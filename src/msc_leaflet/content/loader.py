@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import Finding, LeafletError, Location
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
-from .inline import InlineError, parse_inline
+from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
 from .yaml_source import Fields, load_yaml, suggest, where
 
 BlockKind = Literal[
@@ -105,7 +105,7 @@ class _Reader:
                 f"rename the file to {leaflet_id}.yaml or change the id",
             )
         url = f.text("url", "")
-        if url and not url.startswith(("https://", "http://")):
+        if url and link_refusal(url, WEB_SCHEMES):
             f.fail(f.values["url"], f"'url' must start with https:// or http://, not {url!r}")
         keywords: tuple[str, ...] = ()
         if f.has("keywords"):
@@ -160,11 +160,16 @@ class _Reader:
             logo = self.project.inside(Path(f.text("logo")), where(path, f.values["logo"]))
             if not logo.is_file():
                 f.fail(f.values["logo"], f"logo file not found: {f.text('logo')}")
+        web = f.text("web", "")
+        refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
+        if refusal:
+            f.fail(f.values["web"], f"'web' {web!r} is not allowed as a link", refusal)
         return m.Organisation(
             id=org_id,
             name=f.text("name"),
             path=path,
-            **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp", "web")},
+            **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp")},
+            web=web,
             logo=logo,
         )
 

@@ -23,6 +23,7 @@ import yaml
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..clock import iso_date
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..languages import right_to_left
@@ -324,7 +325,7 @@ class Fields:
     def date(self, key: str) -> dt.date:
         value = self.scalar(key)
         try:
-            return dt.date.fromisoformat(value)
+            return iso_date(value)
         except ValueError:
             self.fail(self.values[key], f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
 
