@@ -190,6 +190,11 @@ def test_dry_run_says_why(project: Project, tmp_path: Path) -> None:
     assert not (out / "en" / "two.pdf").exists()
 
 
+def test_a_leaflet_or_locale_named_twice_is_built_once(project: Project, tmp_path: Path) -> None:
+    report = run_batch(project, ["one", "one"], ["en", "EN", "en"], out_dir=tmp_path / "out")
+    assert statuses(report) == {"en/one.pdf": "built"}
+
+
 def test_corrupt_manifest_means_rebuild(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)

@@ -70,6 +70,22 @@ def test_new_refuses_bad_ids(make_project: Callable[..., Path]) -> None:
     assert code == 1 and "not valid" in err
 
 
+def test_new_refuses_a_reserved_id_as_every_command_does(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_project()
+    refusal = "a leaflet cannot be called 'ui'"
+    code, _, err = invoke("new", "ui", "--project", str(root))
+    assert code == 1 and f"leaflets/ui.yaml: error: {refusal}" in err and "hint:" in err
+    assert not (root / "leaflets" / "ui.yaml").exists()
+    # A leaflets/ui.yaml made by hand meets the same rule in every command.
+    (root / "leaflets" / "ui.yaml").write_text(leaflet_yaml("- paragraph: Hi.\n", "ui"))
+    out = ["-o", str(tmp_path / "o")]
+    for command in (["build", "ui", *out], ["build", *out], ["i18n", "update"], ["check"]):
+        code, output, err = invoke(*command, "--project", str(root))
+        assert code == 1 and refusal in output + err, command
+
+
 def test_list_shows_title_version_review_and_pages(make_project: Callable[..., Path]) -> None:
     code, out, err = invoke("list", "--project", str(make_project()))
     assert code == 0, err

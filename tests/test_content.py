@@ -12,7 +12,7 @@ from conftest import REFERENCES, leaflet_yaml
 from msc_leaflet.content import model as m
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content import yaml_source
-from msc_leaflet.content.yaml_source import is_web_address
+from msc_leaflet.content.inline import WEB_SCHEMES, link_refusal
 from msc_leaflet.errors import Finding, LeafletError
 from msc_leaflet.project import Project
 
@@ -203,8 +203,8 @@ def test_a_yaml_problem_is_told_in_our_words(problem: str) -> None:
 
 
 def test_a_web_address_in_capitals_is_one() -> None:
-    assert is_web_address("HTTPS://Example.org/Study?id=1#top")
-    assert is_web_address("http://192.0.2.1:8080/")
+    assert link_refusal("HTTPS://Example.org/Study?id=1#top", WEB_SCHEMES) == ""
+    assert link_refusal("http://192.0.2.1:8080/", WEB_SCHEMES) == ""
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ nothing written, nothing of a foreign file echoed.
 
 from __future__ import annotations
 
+import errno
 import os
 import struct
 import zlib
@@ -19,6 +20,9 @@ from typer.testing import CliRunner
 from conftest import leaflet_yaml
 from msc_leaflet.cli.app import app
 from msc_leaflet.content.loader import MAX_IMAGE_BYTES
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.files import write_atomic
+from msc_leaflet.project import locale_name
 
 runner = CliRunner()
 SECRET = "root:x:0:0:a secret line that must never be echoed"
@@ -204,6 +208,27 @@ def test_a_locale_argument_cldr_does_not_know_is_refused(make_project: Callable[
     assert code == 1 and "unknown locale 'zz'" in output
 
 
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("EN", "en"), ("zh-hans", "zh_Hans"), ("ZH_HANS", "zh_Hans"), ("pt-br", "pt_BR"),
+     ("zh_Hans", "zh_Hans"), ("sr-latn-rs", "sr_Latn_RS"), ("e n", "e n")],
+)  # fmt: skip
+def test_every_spelling_of_a_locale_is_its_one_name(typed: str, name: str) -> None:
+    assert locale_name(typed) == name
+
+
+def test_every_spelling_of_a_locale_builds_one_output_from_its_catalog(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    args = ["--project", str(i18n_project), "-o", str(out)]
+    code, output = invoke("build", "care-basics", "care-basics", "-l", "TH", "-l", "th", *args)
+    assert code == 0 and "1 built" in output and "untranslated" not in output
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["th"]
+    code, output = invoke("build", "-l", "Th", "--dry-run", *args)
+    assert "up to date th/care-basics.pdf" in output
+
+
 def test_a_catalog_without_a_header_is_not_used_silently(
     i18n_project: Path, tmp_path: Path
 ) -> None:
@@ -217,3 +242,117 @@ def test_a_catalog_without_a_header_is_not_used_silently(
     assert "care-basics.po:1: warning: catalog has no header (no Language)" in output
     code, output = invoke("i18n", "check", "--project", str(i18n_project))
     assert code == 1 and "care-basics.po" in output
+
+
+# --- 12. files and folders the user may not read or write -------------------------------
+# Root ignores permission bits, so these tests make the file system refuse by raising
+# the OSError it would raise: what is tested is the message, not the kernel.
+
+
+def refuse(monkeypatch: pytest.MonkeyPatch, suffix: str, errno_: int = errno.EACCES) -> None:
+    """Make reading any file whose name ends with ``suffix`` fail with ``errno_``."""
+    read_bytes = Path.read_bytes
+
+    def denied(path: Path) -> bytes:
+        if path.name.endswith(suffix):
+            raise OSError(errno_, os.strerror(errno_), str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+
+
+def no_internal_error(output: str) -> bool:
+    return "internal error" not in output and "Error:" not in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("target", ["a-file", os.devnull])
+def test_an_output_folder_that_is_a_file_is_one_line_before_any_job(
+    make_project: Callable[..., Path], tmp_path: Path, target: str
+) -> None:
+    out = tmp_path / target if target == "a-file" else Path(target)
+    if target == "a-file":
+        out.write_text("x")
+    code, output = invoke("build", "--project", str(make_project()), "-o", str(out))
+    assert code == 1 and no_internal_error(output)
+    assert output.splitlines()[0] == f"{out}: error: the output folder is a file"
+    assert "-o" in output and "FAILED" not in output  # refused before any job ran
+    code, output = invoke("build", "--dry-run", "--project", str(make_project()), "-o", str(out))
+    assert code == 1 and "the output folder is a file" in output
+
+
+def test_an_output_folder_the_user_may_not_write_is_one_line_before_any_job(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def refusing_open(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if str(path).endswith(".lock"):
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    out = tmp_path / "read-only"
+    code, output = invoke("build", "--project", str(make_project()), "-o", str(out))
+    assert code == 1 and no_internal_error(output) and "FAILED" not in output
+    assert f"{out}: error: cannot write: permission denied" in output and "hint: " in output
+    assert not list(out.rglob("*.pdf"))
+
+
+def test_an_existing_output_the_user_may_not_read_is_one_line_and_stays(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = make_project(), tmp_path / "o"
+    assert invoke("build", "--project", str(root), "-o", str(out))[0] == 0
+    before = (out / "en" / "sample.pdf").read_bytes()
+    refuse(monkeypatch, ".pdf")
+    code, output = invoke("build", "--force", "--project", str(root), "-o", str(out))
+    assert code == 1 and no_internal_error(output)
+    assert "en/sample.pdf: error: cannot read: permission denied" in output
+    monkeypatch.undo()
+    assert (out / "en" / "sample.pdf").read_bytes() == before
+    assert sorted(p.name for p in (out / "en").iterdir()) == ["sample.pdf"]  # no temp file
+
+
+def test_a_manifest_the_user_may_not_read_is_refused_not_forgotten(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = make_project(), tmp_path / "o"
+    assert invoke("build", "--project", str(root), "-o", str(out))[0] == 0
+    before = (out / "manifest.json").read_bytes()
+    refuse(monkeypatch, "manifest.json")
+    code, output = invoke("build", "--force", "--project", str(root), "-o", str(out))
+    assert code == 1 and no_internal_error(output) and "built" not in output
+    assert "manifest.json: error: cannot read: permission denied" in output
+    monkeypatch.undo()
+    assert (out / "manifest.json").read_bytes() == before  # its records were not dropped
+
+
+def test_a_template_the_user_may_not_read_stops_i18n_update_in_one_line(
+    i18n_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refuse(monkeypatch, "care-basics.pot")
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output)
+    assert "care-basics.pot: error: cannot read: permission denied" in output
+
+
+@pytest.mark.parametrize(
+    ("errno_", "message"),
+    [
+        (errno.EACCES, "cannot write: permission denied"),
+        (errno.ENOSPC, "cannot write: no space left on the disk"),
+        (errno.EROFS, "cannot write: the file system is read-only"),
+    ],
+)
+def test_a_write_the_file_system_refuses_names_the_file_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno_: int, message: str
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(LeafletError) as caught:
+        write_atomic(tmp_path / "out.pdf", b"data")
+    assert caught.value.message == message and caught.value.hint
+    assert caught.value.location.path == tmp_path / "out.pdf"
+    assert list(tmp_path.iterdir()) == []

@@ -61,6 +61,14 @@ CASES: dict[str, tuple[bytes, str]] = {
         leaflet_yaml("- paragraph: Call [us](javascript:alert(1)).\n", references="").encode(),
         "error: link target 'javascript:alert(1)' is not allowed",
     ),
+    "date as a number": (
+        GOOD.replace("published: 2026-01-01", "published: 20260101").encode(),
+        "10:14: error: 'published' must be a date YYYY-MM-DD, not '20260101'",
+    ),
+    "date as a week": (
+        GOOD.replace("next_review: 2027-01-01", "next_review: 2027W011").encode(),
+        "11:16: error: 'next_review' must be a date YYYY-MM-DD, not '2027W011'",
+    ),
     "id with a path": (
         GOOD.replace("id: sample", "id: ../../etc/passwd").encode(),
         "1:5: error: 'id' is not a slug",
@@ -77,6 +85,32 @@ def test_bad_leaflet_is_one_error_and_exit_1(make_project: Callable[..., Path], 
     assert code == 1
     assert message in output
     assert not (root / "out" / "en" / "sample.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("web", "refused"),
+    [
+        ("javascript:app.alert(2)", True),
+        ('"JavaScript:alert(1)"', True),
+        ("mailto:desk@example.org", True),
+        ("ftp://example.org", True),
+        ("example.org/contact", False),
+        ("HTTPS://example.org", False),
+    ],
+)
+def test_an_organisation_web_address_links_only_to_the_web(
+    make_project: Callable[..., Path], web: str, refused: bool
+) -> None:
+    root = make_project({"sample": GOOD})
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text(profile.read_text().replace("web: https://example.org", f"web: {web}"))
+    code, output = build(root)
+    if refused:
+        assert code == 1 and "test-clinic.yaml:4:6: error: 'web' " in output
+        assert "is not allowed as a link" in output
+        assert "hint: links may only use http or https" in output
+    else:
+        assert code == 0, output
 
 
 def test_markup_injection_prints_literally(make_project: Callable[..., Path]) -> None:

@@ -163,6 +163,26 @@ def test_init_keeps_existing_catalogs(tmp_path: Path) -> None:
     assert (root / PO).read_bytes() == before
 
 
+@pytest.mark.parametrize("spelling", ["TH", "Th"])
+def test_init_of_a_started_language_in_another_spelling_says_so(
+    tmp_path: Path, spelling: str
+) -> None:
+    root = copy_project(tmp_path)
+    output = cli("init", spelling, "--project", str(root))
+    assert "th is started already, in locales/th" in output.replace(str(root) + "/", "")
+    assert sorted(p.name for p in (root / "locales").iterdir() if p.is_dir()) == ["th"]
+
+
+def test_init_finds_a_language_folder_the_project_spells_its_own_way(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    cli("init", "pt-BR", "--project", str(root))
+    assert (root / "locales" / "pt_BR").is_dir()  # the one spelling: Babel's
+    (root / "locales" / "pt_BR").rename(root / "locales" / "pt_br")  # made by hand
+    output = cli("init", "PT-br", "--project", str(root))
+    assert "is started already, in" in output and "locales/pt_br" in output
+    assert not (root / "locales" / "pt_BR").exists()
+
+
 def test_init_rejects_unknown_language(tmp_path: Path) -> None:
     root = copy_sources(tmp_path)
     result = runner.invoke(app, ["init", "xx", "--project", str(root)])

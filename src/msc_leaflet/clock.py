@@ -7,7 +7,9 @@ and must be one clear message, not ReportLab's ``int()`` error or an ``OverflowE
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from .errors import LeafletError, Location
@@ -28,3 +30,12 @@ def source_date_epoch() -> int | None:
             "unset it, or set it to the time of your last change, e.g. $(git log -1 --format=%ct)",
         )
     return int(raw)
+
+
+def iso_date(text: str) -> dt.date:
+    """The date ``text`` writes as YYYY-MM-DD, the one form the tool reads (a
+    `ValueError` otherwise). Python's ``fromisoformat`` also takes 20261101 and
+    2026W441: a reader of the file would not take them for a review date."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"{text!r} is not written YYYY-MM-DD")
+    return dt.date.fromisoformat(text)

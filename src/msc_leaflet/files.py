@@ -8,6 +8,7 @@ or the new one, never a mixture, and a crash leaves the previous version intact.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -31,12 +32,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     leftovers from a live one's (`remove_stale_temp_files`, run before every write).
     """
     remove_stale_temp_files(path.parent)
-    if path.is_file() and path.read_bytes() == data:
+    if _holds(path, data):
         return False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise LeafletError(Location(path), f"cannot write: {exc.strerror}") from None
+    make_folder(path.parent)
     temp = _temp_name(path)
     try:
         # The name is known before the file exists: an interrupt (Ctrl-C, SIGTERM) at
@@ -61,7 +59,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
         if isinstance(exc, FileExistsError) and not overwrite:
             raise
         if isinstance(exc, OSError):  # disk full, permissions: the user's to fix
-            raise LeafletError(Location(path), f"cannot write: {exc.strerror}") from None
+            raise file_error(path, exc, "write") from None
         raise
     with contextlib.suppress(OSError):
         dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -70,6 +68,55 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
         finally:
             os.close(dir_fd)
     return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` already holds ``data``. A file that cannot be read is refused,
+    not replaced: its replacement would inherit the mode that hid it, and a file the
+    user may not read is seldom one the tool should overwrite unasked."""
+    if not path.is_file():
+        return False
+    try:
+        return path.read_bytes() == data
+    except OSError as exc:
+        hint = "each run replaces it: let yourself read and write it (chmod u+rw), or remove it"
+        raise file_error(path, exc, "read", hint) from None
+
+
+def make_folder(folder: Path, hint: str = "") -> None:
+    """Create ``folder`` and its parents, as a `LeafletError` when it cannot be one:
+    a file in its place (or in a parent's), a folder the user may not write.
+    ``hint`` says what to do instead (another output folder, for instance)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # mkdir's word for a file (or /dev/null) standing there
+        raise LeafletError(
+            Location(folder), "is a file, not a folder", hint or "remove or rename the file"
+        ) from None
+    except OSError as exc:
+        raise file_error(folder, exc, "write", hint) from None
+
+
+# What an OSError means for the user, by errno: the reason in plain words, and the
+# usual remedy (a caller that knows better passes its own hint).
+_REASONS = {
+    errno.EACCES: ("permission denied", "ask its owner, or change its permissions (chmod)"),
+    errno.EPERM: ("permission denied", "ask its owner, or change its permissions (chmod)"),
+    errno.ENOSPC: ("no space left on the disk", "free some space, then run the command again"),
+    errno.EDQUOT: ("disk quota exceeded", "free some space, then run the command again"),
+    errno.EROFS: ("the file system is read-only", "choose a place you can write to"),
+    errno.ENOTDIR: ("a file stands where a folder should be", "remove or rename that file"),
+    errno.EISDIR: ("a folder stands where a file should be", "remove or rename that folder"),
+    errno.ENOENT: ("no such file or folder", ""),
+}
+
+
+def file_error(path: Path, exc: OSError, doing: str, hint: str = "") -> LeafletError:
+    """``exc``, raised while ``doing`` ("read", "write") ``path``, as the one message a
+    user sees for it: ``PATH: error: cannot write: permission denied`` and what to do.
+    The one translation of a file system failure: no exception name, no errno."""
+    reason, usual = _REASONS.get(exc.errno or 0, ((exc.strerror or "failed").lower(), ""))
+    return LeafletError(Location(path), f"cannot {doing}: {reason}", hint or usual)
 
 
 def _temp_name(path: Path) -> Path:
@@ -135,7 +182,7 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
     except FileNotFoundError:
         raise LeafletError(Location(path), "file not found") from None
     except OSError as exc:
-        raise LeafletError(Location(path), f"cannot read: {exc.strerror}") from None
+        raise file_error(path, exc, "read") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         # Checked before os.fdopen, which refuses a folder with IsADirectoryError.
@@ -153,7 +200,7 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
         try:
             return handle.read() if limit is None else handle.read(limit + 1)
         except OSError as exc:
-            raise LeafletError(Location(path), f"cannot read: {exc.strerror}") from None
+            raise file_error(path, exc, "read") from None
 
 
 def user_cache_dir() -> Path:

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
+from .files import read_input
 
 if TYPE_CHECKING:
     from babel import Locale
 
 SLUG = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?"
-LOCALE = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"
+LOCALE = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"  # any case: BCP 47 ignores it
 
 
 def check_slug(value: str, what: str, location: Location) -> str:
@@ -33,14 +34,31 @@ def check_slug(value: str, what: str, location: Location) -> str:
     return value
 
 
+def check_leaflet_id(value: str, location: Location, what: str = "leaflet id") -> str:
+    """``value`` if a leaflet may be called so: a slug, and not a name the project's own
+    files already take. The one rule for `new`, for leaflet arguments and for the
+    files under leaflets/: `ui` is the catalog domain of the layout's own words
+    (locales/ui.pot), so a leaflet called so would share its catalogs."""
+    check_slug(value, what, location)
+    from .i18n.catalog import UI_DOMAIN  # the stage above; importing it at the top would cycle
+
+    if value == UI_DOMAIN:
+        raise LeafletError(
+            location,
+            f"a leaflet cannot be called '{value}'",
+            f"'{UI_DOMAIN}' is the catalog for the layout's own words; choose another id",
+        )
+    return value
+
+
 # YAML 1.1 reads these unquoted as true/false; `language: no` is far likelier to be a
 # slip than Norwegian, whose written standards are nb and nn anyway.
 YAML_BOOLEAN_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
 
 
 def check_locale(value: str, location: Location) -> str:
-    """``value`` if it is a language tag CLDR knows; a `LeafletError` saying what was
-    probably meant otherwise."""
+    """``value`` in its one spelling (`locale_name`) if it is a language tag CLDR knows;
+    a `LeafletError` saying what was probably meant otherwise."""
     if value.lower() in YAML_BOOLEAN_WORDS:
         raise LeafletError(
             location,
@@ -57,7 +75,21 @@ def check_locale(value: str, location: Location) -> str:
             f"unknown locale {value!r}: CLDR has no such language",
             "use a language code such as en, th, my, km, lo, vi, zh_Hans, ja or ar",
         )
-    return value
+    return locale_name(value)
+
+
+def locale_name(value: str) -> str:
+    """The one spelling of a locale tag, however it was typed: Babel's, which is also the
+    name of its folder under locales/ (EN → en, zh-hans → zh_Hans, pt-br → pt_BR).
+    BCP 47 tags ignore case and gettext writes '_' for '-', so every spelling must find
+    the same catalogs and build into the same folder. A value that is no tag is
+    returned as it is, for `check_locale` to refuse."""
+    from babel.core import get_locale_identifier, parse_locale
+
+    try:
+        return get_locale_identifier(parse_locale(value.replace("-", "_")))
+    except ValueError:
+        return value
 
 
 @lru_cache(maxsize=256)
@@ -110,7 +142,7 @@ class Project:
         )
 
     def leaflet_path(self, leaflet_id: str) -> Path:
-        check_slug(leaflet_id, "leaflet id", Location(self.leaflets_dir))
+        check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
         if not path.is_file():
             known = ", ".join(self.leaflet_ids()) or "none"
@@ -118,6 +150,17 @@ class Project:
                 Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
             )
         return self.inside(path, Location(path))
+
+    def locale(self, value: str) -> str:
+        """``value`` checked (`check_locale`) and spelled as this project spells it: the
+        name of its folder under locales/ for the same locale (one made before spellings
+        were unified may read zh_hans), else the one spelling (`locale_name`)."""
+        name = check_locale(value, Location(self.locales_dir))
+        if not (self.locales_dir / name).is_dir() and self.locales_dir.is_dir():
+            for folder in sorted(self.locales_dir.iterdir()):
+                if folder.is_dir() and locale_name(folder.name) == name:
+                    return folder.name
+        return name
 
     @property
     def theme_path(self) -> Path:
@@ -160,6 +203,6 @@ def project_settings(project: Project) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_input(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise LeafletError(Location(path), f"invalid TOML: {exc}") from None

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from ..clock import source_date_epoch
 from ..content.model import Leaflet
-from ..errors import LeafletError, Location
+from ..errors import LeafletError
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
-from ..project import Project, check_locale
+from ..project import Project
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
 from .manifest import (
     Changes,
@@ -30,6 +30,7 @@ from .manifest import (
     SourceEntry,
     load_manifest,
     manifest_path,
+    prepare_output_folder,
     record_changes,
 )
 from .options import Options
@@ -130,7 +131,7 @@ def plan(
     chosen = [edition_named(name) for name in editions]
     planned: list[PlannedJob] = []
     failures: list[Outcome] = []
-    for leaflet_id in list(leaflet_ids) or project.leaflet_ids():
+    for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():  # each once
         try:
             language = source_facts(project, leaflet_id, manifest).language
             job_locales = job_locales_for(project, language, locales)
@@ -149,8 +150,8 @@ def plan(
 def job_locales_for(project: Project, language: str, requested: Sequence[str]) -> list[str]:
     """The requested locales, or the source language plus every locale that translates
     leaflets (`leaflet_locales`: one with only the ui catalog has nothing to print)."""
-    if requested:
-        return [check_locale(loc, Location(project.locales_dir)) for loc in requested]
+    if requested:  # each once, however it was spelled: -l zh-Hans -l zh_hans is one output
+        return list(dict.fromkeys(project.locale(loc) for loc in requested))
     others = set(leaflet_locales(project)) - {language}
     return [language, *sorted(others)]
 
@@ -299,6 +300,8 @@ def run_batch(
             notify(skipped)
     if fail_fast and any(outcome.status == "failed" for outcome in outcomes):
         todo = []
+    if todo:
+        prepare_output_folder(out_dir)
     changes = Changes()
     try:
         estimates = [_estimate(manifest, job) for job in todo]

@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import LeafletError, Location
-from ..files import write_atomic
+from ..files import file_error, make_folder, write_atomic
 
 FORMAT = 2  # 2: sources carry the title, version and review date
 
@@ -68,18 +68,43 @@ def manifest_path(out_dir: Path) -> Path:
     return out_dir / "manifest.json"
 
 
+#: What to do about an output folder the tool cannot use.
+OUT_HINT = "choose another output folder (-o), or make this one a folder you can write to"
+
+
 def load_manifest(path: Path) -> Manifest:
-    """The manifest at ``path``; a missing or unreadable one means "nothing is known"."""
+    """The manifest at ``path``; a missing or damaged one means "nothing is known" (it is
+    derived data: everything is rebuilt). One the user may not read is an error: the
+    next write would replace it, dropping the records of every other output."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return Manifest()
+    except OSError as exc:
+        hint = "let yourself read and write it (chmod u+rw), or delete it to rebuild everything"
+        raise file_error(path, exc, "read", hint) from None
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
         if data.get("format") != FORMAT:
             return Manifest()
         return Manifest(
             outputs={k: OutputEntry(**v) for k, v in data.get("outputs", {}).items()},
             sources={k: SourceEntry(**v) for k, v in data.get("sources", {}).items()},
         )
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError):
         return Manifest()
+
+
+def prepare_output_folder(out_dir: Path, *, create: bool = True) -> None:
+    """Refuse an output folder the build could not write, before any job runs: a file
+    (or ``/dev/null``) in its place, or a folder the user may not write. Every job would
+    fail on it, and then the manifest. With ``create``, the folder is made and its
+    manifest's lock file opened, proving a build can be recorded there."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise LeafletError(Location(out_dir), "the output folder is a file", OUT_HINT)
+    if create:
+        make_folder(out_dir, OUT_HINT)
+        os.close(_open_lock(manifest_path(out_dir)))
 
 
 def save_manifest(path: Path, manifest: Manifest) -> None:
@@ -113,21 +138,30 @@ def record_changes(path: Path, changes: Changes) -> None:
     manifest at their start and write it at their end: the second write dropped the
     first build's records. Re-reading under a lock makes each write add to the other's.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(path.with_name(f".{path.name}.lock")):
+    make_folder(path.parent, OUT_HINT)
+    with _locked(path):
         manifest = load_manifest(path)
         changes.apply(manifest)
         save_manifest(path, manifest)
 
 
+def _open_lock(path: Path) -> int:
+    """The lock file beside the manifest at ``path``, open for `_locked`."""
+    try:
+        return os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise file_error(path.parent, exc, "write", OUT_HINT) from None
+
+
 @contextmanager
-def _locked(lock_path: Path) -> Iterator[None]:
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on the manifest at ``path`` while the block runs."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; concurrent builds are not merged
         yield
         return
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock(path)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -31,8 +31,9 @@ def run_checks(
     language and every locale with a catalog for the leaflet), sorted by place."""
     config = config or CheckConfig()
     checks = all_checks()
+    locales = list(dict.fromkeys(project.locale(locale) for locale in locales))
     findings: list[CheckFinding] = []
-    for leaflet_id in leaflet_ids or project.leaflet_ids():
+    for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():
         path = project.leaflet_path(leaflet_id)
         try:
             leaflet, loaded = load_leaflet(path, project)

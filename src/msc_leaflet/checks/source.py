@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content.yaml_source import load_yaml, where
 from ..errors import Location
+from ..files import read_input
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class SourceMap:
 
     @classmethod
     def read(cls, path: Path) -> SourceMap:
-        source = cls(path, path.read_text(encoding="utf-8"))
-        root = load_yaml(path)
+        root = load_yaml(path)  # first: it refuses an unreadable, huge or non-UTF-8 file
+        source = cls(path, read_input(path).decode("utf-8"))
         if isinstance(root, MappingNode):
             source._walk(root, "")
         return source

@@ -156,7 +156,7 @@ def build(
 
     def action() -> None:
         from ..build.batch import parse_shard, plan, run_batch
-        from ..build.manifest import load_manifest, manifest_path
+        from ..build.manifest import load_manifest, manifest_path, prepare_output_folder
         from ..build.options import Options
         from ..project import Project
         from .progress import LiveProgress, as_json, dry_run_lines, summary
@@ -171,6 +171,7 @@ def build(
         out_dir = out_folder(root, out)
         options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec)
         if dry_run:
+            prepare_output_folder(out_dir, create=False)
             manifest = load_manifest(manifest_path(out_dir))
             planned, failures = plan(
                 root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
@@ -297,7 +298,8 @@ def preview(
         if outcome.status == "failed":
             typer.echo(outcome.message, err=True)
             raise typer.Exit(1)
-        folder = out_dir / "preview" / chosen / f"{leaflet_id}{outcome.job.variant}"
+        job = outcome.job  # its locale as the project spells it
+        folder = out_dir / "preview" / job.locale / f"{leaflet_id}{job.variant}"
         result = write_previews(out_dir / outcome.job.output, folder, dpi=dpi)
         shown = folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder
         typer.echo(f"{len(result.pages)} page(s) and {result.contact_sheet.name} in {shown}/")

@@ -8,7 +8,6 @@ the exit code is 1 when any finding is an error.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
-import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -55,6 +54,7 @@ def check(
 
     def action() -> None:
         from ..checks import all_checks, load_config, run_checks
+        from ..clock import iso_date
         from ..errors import LeafletError, Location
         from ..project import Project
 
@@ -63,7 +63,7 @@ def check(
                 typer.echo(f"{item.code:<10} {item.severity:<8} {item.rationale}")
             return
         try:
-            as_of = dt.date.fromisoformat(today) if today else None
+            as_of = iso_date(today) if today else None
         except ValueError:
             raise LeafletError(
                 Location(Path(".")), f"--today {today!r} is not a date", "use YYYY-MM-DD"

@@ -17,7 +17,7 @@ import typer
 from ..errors import LeafletError, display_path
 from ..project import Project
 from .errors import run
-from .options import ProjectOption
+from .options import ProjectOption, locale_names
 
 if TYPE_CHECKING:
     from ..i18n.workflow import Written
@@ -47,7 +47,7 @@ def extract(project: ProjectOption = Path(".")) -> None:
 
 @app.command()
 def init(
-    lang: Annotated[str, typer.Argument(help="Language tag, e.g. th.")],
+    lang: Annotated[str, typer.Argument(help="Language tag, e.g. th.", callback=locale_names)],
     project: ProjectOption = Path("."),
 ) -> None:
     """Start a new language: one .po per leaflet plus ui (existing files are kept)."""
@@ -55,7 +55,12 @@ def init(
     from ..languages import describe
 
     folder = Project.at(project)
-    _report(run(lambda: workflow.init_locale(folder, lang)))
+    written = run(lambda: workflow.init_locale(folder, lang))
+    _report(written)
+    catalogs = [item.path for item in written if item.path.suffix == ".po"]
+    if catalogs and all(item.status == "unchanged" for item in written if item.path in catalogs):
+        # Said outright: `init zh_hans` in a project with zh_Hans used to start a second one.
+        typer.echo(f"{lang} is started already, in {display_path(catalogs[0].parent.parent)}")
     fonts = _theme_fonts(folder)
     typer.echo(describe(lang, fonts, _borrowed(fonts, lang)))
 
@@ -144,7 +149,9 @@ class Role(StrEnum):
 @app.command()
 def review(
     leaflet_id: Annotated[str, typer.Argument(help="The leaflet, e.g. infusion-safety.")],
-    locale: Annotated[str, typer.Option("--locale", "-l", help="The translation, e.g. th.")],
+    locale: Annotated[
+        str, typer.Option("--locale", "-l", help="The translation, e.g. th.", callback=locale_names)
+    ],
     by: Annotated[str, typer.Option("--by", help="Who signs off: a full name.")],
     role: Annotated[Role, typer.Option("--role", help="reviewer, back-translation or clinical.")],
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
@@ -171,7 +178,9 @@ class ExportFormat(StrEnum):
 
 @app.command("export")
 def export(
-    locale: Annotated[str, typer.Option("--locale", "-l", help="The language, e.g. th.")],
+    locale: Annotated[
+        str, typer.Option("--locale", "-l", help="The language, e.g. th.", callback=locale_names)
+    ],
     format: Annotated[
         ExportFormat, typer.Option("--format", help="xliff (XLIFF 1.2, for CAT tools)")
     ] = ExportFormat.xliff,
@@ -192,7 +201,9 @@ def import_(
     files: Annotated[list[Path], typer.Argument(help="XLIFF files back from the agency.")],
     locale: Annotated[
         str | None,
-        typer.Option("--locale", "-l", help="Refuse files for any other language."),
+        typer.Option(
+            "--locale", "-l", help="Refuse files for any other language.", callback=locale_names
+        ),
     ] = None,
     project: ProjectOption = Path("."),
 ) -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from ..data import DATA_DIR, LIBRARIES, data_path, library_root
 from ..errors import LeafletError, Location
-from ..files import write_atomic
-from ..project import Project, check_slug
+from ..files import file_error, write_atomic
+from ..project import Project, check_leaflet_id, check_slug
 
 
 def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None) -> Path:
     path = project.leaflets_dir / f"{leaflet_id}.yaml"
-    check_slug(leaflet_id, "leaflet id", Location(path))
+    check_leaflet_id(leaflet_id, Location(path))
     if path.exists():
         raise LeafletError(
             Location(path), f"leaflet '{leaflet_id}' already exists", "choose another id"
@@ -178,7 +178,5 @@ def _write_all(folder: Path, files: dict[Path, bytes]) -> None:
                 Location(Path(exc.filename or folder)), "appeared while writing; nothing was kept"
             ) from None
         if isinstance(exc, OSError):
-            raise LeafletError(
-                Location(Path(exc.filename or folder)), f"cannot write: {exc.strerror}"
-            ) from None
+            raise file_error(Path(exc.filename or folder), exc, "write") from None
         raise

@@ -9,9 +9,24 @@ from typing import Annotated, TypeVar
 import typer
 
 from ..print_spec import EDITIONS, SINGLE, edition_named
-from ..project import Project
+from ..project import Project, locale_name
 
 EditionNames = TypeVar("EditionNames", str, list[str] | None)
+Locales = TypeVar("Locales", str, str | None, list[str] | None)
+
+
+def locale_names(value: Locales) -> Locales:
+    """Each locale in its one spelling (`project.locale_name`), each once: ``-l EN`` is
+    en, and ``-l zh-Hans -l zh_hans`` one locale. The library checks them."""
+    if value is None or isinstance(value, str):
+        return locale_name(value) if value else value
+    return list(dict.fromkeys(locale_name(item) for item in value))
+
+
+def _each_once(value: list[str] | None) -> list[str] | None:
+    """A leaflet named twice is built (or checked) once."""
+    return list(dict.fromkeys(value)) if value else value
+
 
 ProjectOption = Annotated[
     Path,
@@ -23,17 +38,23 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Output folder (default: build/ in the project)."),
 ]
-LeafletIdsArgument = Annotated[list[str] | None, typer.Argument(help="Leaflet ids (default: all).")]
+LeafletIdsArgument = Annotated[
+    list[str] | None, typer.Argument(help="Leaflet ids (default: all).", callback=_each_once)
+]
 LocalesOption = Annotated[
     list[str] | None,
     typer.Option(
         "--locale",
         "-l",
         help="Locale; repeatable (default: the source language and every locale with catalogs).",
+        callback=locale_names,
     ),
 ]
 LocaleOption = Annotated[
-    str | None, typer.Option("--locale", "-l", help="Locale (default: the source language).")
+    str | None,
+    typer.Option(
+        "--locale", "-l", help="Locale (default: the source language).", callback=locale_names
+    ),
 ]
 
 

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
-LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+WEB_SCHEMES = ("http://", "https://")
+LINK_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
 _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
@@ -198,13 +201,41 @@ class _Parser:
         if not match or match.end() > end:
             return None
         url = match.group(1)
-        if not url.lower().startswith(LINK_SCHEMES):
-            raise InlineError(
-                j + 2,
-                f"link target {url!r} is not allowed",
-                "links may only use http, https, mailto or tel",
-            )
+        refusal = link_refusal(url)
+        if refusal:
+            raise InlineError(j + 2, f"link target {url!r} is not allowed", refusal)
         return j, url, match.end()
+
+
+def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:
+    """Why ``url`` may not be a link in a PDF handed to patients ("" when it may): the
+    one rule for every link. Only ``schemes`` are allowed: ``javascript:``, ``file:``
+    or ``data:`` would run or open something on the reader's machine."""
+    lowered = url.lower()
+    if not lowered.startswith(schemes):
+        names = [scheme.rstrip(":/") for scheme in schemes]
+        return f"links may only use {', '.join(names[:-1])} or {names[-1]}"
+    if lowered.startswith(WEB_SCHEMES) and not _has_host(url):
+        return "write the whole address, with its host and no spaces: https://example.org/page"
+    return ""
+
+
+def _has_host(url: str) -> bool:
+    """A URL with a host, and no white space or control character ("http://" alone, or
+    "https:// example.org", leads nowhere)."""
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # a malformed port or IPv6 address
+        return False
+
+
+def web_link(address: str) -> str:
+    """The link for a web address as people write it: ``example.org`` links to
+    https://example.org, and one that names a scheme is kept as written, for
+    `link_refusal` to judge (``javascript:x`` must not become ``https://javascript:x``)."""
+    return address if _SCHEME.match(address) else f"https://{address}"
 
 
 def _merge(spans: list[Span]) -> list[Span]:

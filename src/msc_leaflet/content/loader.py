@@ -14,9 +14,9 @@ from typing import Literal, TypeGuard, assert_never
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location
-from ..project import LOCALE, SLUG, Project, check_locale, check_slug
+from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
-from .inline import InlineError, parse_inline
+from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
 from .yaml_source import Fields, load_yaml, suggest, where
 
 BlockKind = Literal[
@@ -158,11 +158,16 @@ class _Reader:
             logo = self.project.inside(Path(f.text("logo")), where(path, f.values["logo"]))
             if not logo.is_file():
                 f.fail(f.values["logo"], f"logo file not found: {f.text('logo')}")
+        web = f.text("web", "")
+        refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
+        if refusal:
+            f.fail(f.values["web"], f"'web' {web!r} is not allowed as a link", refusal)
         return m.Organisation(
             id=org_id,
             name=f.text("name"),
             path=path,
-            **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp", "web")},
+            **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp")},
+            web=web,
             logo=logo,
         )
 
@@ -418,7 +423,7 @@ def check_image(path: Path, location: Location) -> int:
 
 def load_leaflet(path: Path, project: Project) -> tuple[m.Leaflet, list[Finding]]:
     """Load and validate one leaflet. Raises `LeafletError`; returns warnings."""
-    check_slug(path.stem, "leaflet file name", Location(path))
+    check_leaflet_id(path.stem, Location(path), "leaflet file name")
     leaflet = _Reader(path, project).leaflet()
     return leaflet, check_citations(leaflet)
 

@@ -18,15 +18,16 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urlsplit
 
 import yaml
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..clock import iso_date
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..languages import right_to_left
+from .inline import WEB_SCHEMES, link_refusal
 from .text_policy import Refusal, name, refusal
 
 MAX_FILE_BYTES = 2_000_000
@@ -315,18 +316,6 @@ def where(path: Path, node: Node) -> Location:
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-def is_web_address(value: str) -> bool:
-    """An http or https URL with a host and no white space or control characters."""
-    if any(c.isspace() or not c.isprintable() for c in value):
-        return False
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:  # a malformed port or IPv6 address
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
-
-
 class Fields:
     """Typed, position-aware access to one YAML mapping, checked against a known key set."""
 
@@ -386,12 +375,9 @@ class Fields:
         ``javascript:`` or ``file:`` one would run or open something on a reader's
         machine when clicked."""
         value = self.text(key, "")
-        if value and not is_web_address(value):
-            self.fail(
-                self.values[key],
-                f"'{key}' is not a web address: {value!r}",
-                "write the whole address, starting with https:// (or http://)",
-            )
+        refusal = link_refusal(value, WEB_SCHEMES) if value else ""
+        if refusal:
+            self.fail(self.values[key], f"'{key}' is not a web address: {value!r}", refusal)
         return value
 
     def pattern(self, key: str, regex: str, what: str, default: str | None = None) -> str:
@@ -411,7 +397,7 @@ class Fields:
     def date(self, key: str) -> dt.date:
         value = self.scalar(key)
         try:
-            return dt.date.fromisoformat(value)
+            return iso_date(value)
         except ValueError:
             self.fail(self.values[key], f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
 

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from ..errors import LeafletError, Location
-from ..files import write_atomic
+from ..files import file_error, write_atomic
 
 # 120 dpi keeps Thai tone marks and vowels above/below the line legible at body size
 # (10.5 pt ≈ 17 px) while an A5 page stays near 700×1000 px, fine for a chat message.
@@ -164,6 +164,4 @@ def _remove_stale_pages(out_dir: Path, keep: set[str]) -> None:
             except FileNotFoundError:  # removed by a concurrent run: the goal is met
                 pass
             except OSError as exc:
-                raise LeafletError(
-                    Location(path), f"cannot remove an outdated preview: {exc.strerror}"
-                ) from None
+                raise file_error(path, exc, "remove an outdated preview") from None

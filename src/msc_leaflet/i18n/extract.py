@@ -18,7 +18,6 @@ from ..clock import source_date_epoch
 from ..content.inline import InlineError, parse_inline
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
-from ..errors import LeafletError, Location
 from ..project import Project
 from .catalog import UI_DOMAIN, Catalog, Entry
 from .desk_labels import DESK_MESSAGES
@@ -107,12 +106,6 @@ def leaflet_entries(leaflet: Leaflet, reference_path: str) -> list[Entry]:
 
 
 def leaflet_template(leaflet: Leaflet, project: Project) -> Catalog:
-    if leaflet.id == UI_DOMAIN:
-        raise LeafletError(
-            Location(leaflet.path),
-            f"a leaflet cannot be called '{UI_DOMAIN}'",
-            f"'{UI_DOMAIN}' is the catalog for the layout's own words; rename the leaflet",
-        )
     source = leaflet.path.relative_to(project.root).as_posix()
     return Catalog(
         header=template_header(

@@ -29,7 +29,7 @@ import yaml
 from ..content.model import Leaflet
 from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
-from ..files import write_atomic
+from ..files import read_input, write_atomic
 from ..project import SETTINGS_FILE, Project, project_settings
 from .catalog import Catalog, Entry, locale_dir_name, po_path
 from .extract import is_optional, leaflet_template
@@ -114,7 +114,7 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     path = signoff_path(project, locale)
     if not path.is_file():
         return []
-    data = load_data(path.read_text(encoding="utf-8")) or []
+    data = load_data(read_input(path).decode("utf-8")) or []
     if not isinstance(data, list):
         raise LeafletError(Location(path, 1), "signoff.yaml must be a list of sign-offs")
     records = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
-from ..project import Project, check_locale
+from ..project import Project
 from .catalog import (
     UI_DOMAIN,
     Catalog,
@@ -62,7 +62,7 @@ def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
 
 def init_locale(project: Project, locale: str) -> list[Written]:
     """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone."""
-    check_locale(locale, Location(project.locales_dir))
+    locale = project.locale(locale)  # an existing language in another spelling is found
     templates, written = extract(project)
     for domain, template in templates.items():
         path = po_path(project, locale, domain)

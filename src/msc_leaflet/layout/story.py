@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..content import model as m
 from ..content.citations import format_reference
-from ..content.inline import Span, plain_text
+from ..content.inline import Span, plain_text, web_link
 from ..errors import Finding
 from ..i18n.labels import Labels
 from ..theme.theme import Theme
@@ -166,7 +166,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
 
 def _link_for(key: str, value: str) -> str:
     if key == "web":
-        return value if value.startswith(("http://", "https://")) else f"https://{value}"
+        return web_link(value)  # checked by the loader
     if key == "phone" or key == "whatsapp":
         return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
     return ""
