@@ -24,8 +24,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -39,8 +39,8 @@ from msc_leaflet.build import build_leaflet  # noqa: E402
 from msc_leaflet.finishing import final_pass as final_pass_module  # noqa: E402
 from msc_leaflet.finishing.conformance import Conformance, conformance_step  # noqa: E402
 from msc_leaflet.finishing.font_subset import subset_fonts  # noqa: E402
-from msc_leaflet.layout import LayoutResult  # noqa: E402
 from msc_leaflet.finishing.preflight import preflight  # noqa: E402
+from msc_leaflet.layout import LayoutResult  # noqa: E402
 from msc_leaflet.project import Project  # noqa: E402
 from msc_leaflet.theme.output_intent import OutputIntent  # noqa: E402
 

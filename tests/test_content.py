@@ -10,9 +10,9 @@ import pytest
 
 from conftest import REFERENCES, leaflet_yaml
 from msc_leaflet.content import model as m
-from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content import yaml_source
 from msc_leaflet.content.inline import WEB_SCHEMES, link_refusal
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import Finding, LeafletError
 from msc_leaflet.project import Project
 

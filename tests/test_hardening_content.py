@@ -133,7 +133,7 @@ def test_a_5000_character_run_stays_inside_the_margin(
 def test_a_citation_is_no_number_the_next_word_must_stay_with(
     make_project: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """"5 mg" stays on one line, "cells¹ move" may break after the citation: read as a
+    """ "5 mg" stays on one line, "cells¹ move" may break after the citation: read as a
     number, 3,000 short cited sentences became one unbreakable run, cut by emergency
     breaks (LAYOUT004) until a part of it found no room for its footer."""
     text = "x [@alpha2001] " * 3000

@@ -10,7 +10,7 @@ import pytest
 
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet, texts
-from msc_leaflet.errors import LeafletError
+from msc_leaflet.errors import CheckFinding, LeafletError
 from msc_leaflet.i18n import (
     catalog_locales,
     format_date,
@@ -104,6 +104,7 @@ def test_check_and_build_agree_on_a_translation_in_plural_form(project: Project)
     assert by_context(leaflet)["first-day"] == "The first day"
     [built] = [f for f in findings if "first-day" in f.message]
     [checked] = [f for f in workflow.check_catalog(read_po(path)) if "first-day" in f.message]
+    assert isinstance(checked, CheckFinding)
     assert checked.severity == "error" and checked.code == "I18N002"
     assert "[I18N002]" in built.message and built.location == checked.location
     workflow.update(project)

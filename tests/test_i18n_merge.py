@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -281,7 +282,7 @@ def test_a_translation_in_plural_form_is_kept_as_a_fuzzy_msgstr(tmp_path: Path) 
     msgmerge, whether the text is the same or only similar. The other forms, which
     msgmerge drops, stay as translator comments."""
 
-    def plural(msgid_plural: str, *forms: str) -> dict[str, object]:
+    def plural(msgid_plural: str, *forms: str) -> dict[str, Any]:
         return dict(msgid_plural=msgid_plural, msgstr_plural=dict(enumerate(forms)))
 
     old = [

@@ -373,7 +373,10 @@ class _Reader:
                     year=r.integer("year"),
                     line=node.start_mark.line + 1,
                     url=r.web_address("url"),
-                    **{k: r.text(k, "") for k in ("journal", "volume", "issue", "pages", "doi", "pmid")},
+                    **{
+                        k: r.text(k, "")
+                        for k in ("journal", "volume", "issue", "pages", "doi", "pmid")
+                    },
                 )
             )
         return tuple(refs)

@@ -111,8 +111,7 @@ _PROBLEMS = (
     (
         "another document",
         "a second document starts here ('---' or '...')",
-        "one leaflet per file: remove the line and what follows, or move it to a file of "
-        "its own",
+        "one leaflet per file: remove the line and what follows, or move it to a file of its own",
     ),
     (
         "mapping values are not allowed",
@@ -121,8 +120,7 @@ _PROBLEMS = (
     ),
     (
         "unicode character escape",
-        "an escape that stands for no character (\\u followed by a surrogate or an "
-        "invalid number)",
+        "an escape that stands for no character (\\u followed by a surrogate or an invalid number)",
         "write the character itself, or remove the backslash",
     ),
     (

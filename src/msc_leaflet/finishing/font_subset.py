@@ -181,10 +181,10 @@ def _fonts(
     if not isinstance(xobjects, Dictionary):
         return
     for form in xobjects.values():
-        if isinstance(form, pikepdf.Stream) and form.objgen not in forms:
-            if form.get("/Subtype") == _FORM:
-                forms.add(form.objgen)
-                _fonts(form.get("/Resources"), noted, fonts, shown, forms)
+        stream = isinstance(form, pikepdf.Stream) and form.objgen not in forms
+        if stream and form.get("/Subtype") == _FORM:
+            forms.add(form.objgen)
+            _fonts(form.get("/Resources"), noted, fonts, shown, forms)
 
 
 def _drawn_elsewhere(pdf: pikepdf.Pdf, forms: set[FontId]) -> set[FontId]:

@@ -135,7 +135,7 @@ class ShapingTTFont(ttfonts.TTFont):  # type: ignore[misc]
         """ReportLab's split, noting each code it gives out as shown (`codes_shown`):
         every text-showing operator ReportLab or the text stage writes in this font
         takes its codes from here (`encode_keys` too, directly or from its cache)."""
-        split = super().splitString(text, doc, encoding)
+        split: list[Any] = super().splitString(text, doc, encoding)
         shown: dict[int, set[int]] = self.state[doc].__dict__.setdefault(_SHOWN, {})
         for subset, codes in split:
             shown.setdefault(subset, set()).update(codes)
