@@ -45,6 +45,28 @@ def test_rule_rejects_bad_and_accepts_good(rule: Rule, source: str, bad: str, go
     assert [p for p in check_translation(source, good) if p.code == rule.code] == []
 
 
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("zh_Hans", "更多信息请访问https://example.org/info。"),
+        ("ja", "詳しくはhttps://example.org/infoをご覧ください。"),
+        ("ar", "للمزيد راجع https://example.org/info، أو اسأل طبيبك."),
+        ("th", "ดูข้อมูลเพิ่มเติมที่https://example.org/infoได้เลย"),
+        ("vi", "Xem https://example.org/info."),
+    ],
+)
+def test_a_url_ends_where_the_text_around_it_begins(language: str, translation: str) -> None:
+    """A URL is written against the words and punctuation of scripts without spaces
+    ("…/info。"): read as part of it, they made the URL "changed", and the leaflet
+    printed that paragraph in English."""
+    source = "See https://example.org/info for more."
+    assert [
+        p for p in check_translation(source, translation, language) if p.code == URLS.code
+    ] == []
+    changed = translation.replace("/info", "/other")
+    assert URLS.code in {p.code for p in check_translation(source, changed, language)}
+
+
 def test_length_is_only_a_warning() -> None:
     [problem] = check_translation("Drink plenty of water for two whole days.", "ดื่มน้ำ")
     assert problem.severity == "warning"

@@ -26,7 +26,14 @@ from ..languages import profile, right_to_left
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
 MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
-_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s<>()\]\[]+[^\s<>()\]\[.,;:!?\"']")
+# A URL is ASCII (RFC 3986): it ends at the first character that is not, so one
+# written against Chinese, Japanese or Arabic text ("…/info。", "…/infoをご覧", "…/info،")
+# is read without the punctuation or word after it; a trailing ASCII full stop or comma
+# is the sentence's.
+_URL = re.compile(
+    r"(?:https?://|mailto:|tel:)[^\x00-\x20<>()\[\]\x7f-\U0010ffff]*"
+    r"[^\x00-\x20<>()\[\]\x7f-\U0010ffff.,;:!?\"']"
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
