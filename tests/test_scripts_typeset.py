@@ -197,6 +197,18 @@ def test_cjk_line_rules_hold_in_a_column_of_one_ideograph_width() -> None:
         assert line[-1] not in NO_LINE_END, paragraph.line_texts()
 
 
+@pytest.mark.parametrize("width", [36.0, 41.0, 52.0, 63.0, 74.0])  # 3 em and more
+def test_small_kana_never_start_a_japanese_line(width: float) -> None:
+    """ッ ャ ョ ァ belong to the kana before them: リーフレ|ット reads as a broken word."""
+    text = "このリーフレットでは、チェックやシャワーのショートメッセージについて説明します。"
+    family = default_family()
+    paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), "ja")
+    paragraph.wrap(width, 1000)
+    lines = paragraph.line_texts()
+    assert len(lines) > 2 and "".join(lines) == text
+    assert all(line[0] not in "ッャュョァィゥェォっゃゅょ" for line in lines), lines
+
+
 def test_a_two_page_chinese_document_stays_small(tmp_path: Path) -> None:
     path = tmp_path / "zh.pdf"
     paragraphs = [[(text, "")] for text in SAMPLES["zh_Hans"]]
