@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from i18n_support import ROOT, copy_bundled, invoke
-from msc_leaflet.i18n.signoff import read_signoffs
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n.signoff import read_signoffs, required_roles
 from msc_leaflet.project import Project
 from pdfread import page_texts
 
@@ -111,6 +112,16 @@ def test_required_roles_are_the_projects_choice(root: Path, tmp_path: Path) -> N
     (root / "msc-leaflet.toml").write_text('[i18n]\nsignoff_required = ["x"]\n', encoding="utf-8")
     code, output = build(root, tmp_path / "out", "--strict")
     assert code == 1 and "signoff_required must be a list of roles" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "line"), [("i18n = 5\n", 1), ('[i18n]\n\nsignoff_required = "clinical"\n', 3)]
+)
+def test_a_bad_i18n_setting_names_its_line(root: Path, text: str, line: int) -> None:
+    (root / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(LeafletError) as caught:
+        required_roles(Project.at(root))
+    assert caught.value.location.line == line and caught.value.hint
 
 
 def footers(pdf: Path) -> list[str]:

@@ -225,3 +225,23 @@ def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") 
             Location(out_dir), f"output name {leaflet_id!r} leaves the output folder"
         )
     return path
+
+
+def decode_utf8(path: Path, raw: bytes) -> str:
+    """Decode strictly, naming the line of the first bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LeafletError(
+            Location(path, 1, 1),
+            "file starts with a byte-order mark (BOM)",
+            "save the file as UTF-8 without BOM",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LeafletError(
+            Location(path, line, column),
+            "file is not valid UTF-8",
+            "save the file with UTF-8 encoding",
+        ) from None

@@ -30,7 +30,7 @@ from ..content.model import Leaflet
 from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
-from ..project import SETTINGS_FILE, Project, project_settings
+from ..project import SETTINGS_FILE, Project, settings_location, settings_section
 from .catalog import Catalog, Entry, locale_dir_name, po_path
 from .extract import is_optional, leaflet_template
 from .pofile import read_po
@@ -146,11 +146,10 @@ def _record(item: Any) -> SignOff:
 
 def required_roles(project: Project) -> tuple[str, ...]:
     """The roles ``msc-leaflet.toml`` [i18n] signoff_required names (default: clinical)."""
-    path = project.file(SETTINGS_FILE)
-    value = project_settings(project).get("i18n", {}).get("signoff_required", DEFAULT_REQUIRED)
+    value = settings_section(project, "i18n").get("signoff_required", DEFAULT_REQUIRED)
     if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
         raise LeafletError(
-            Location(path),
+            settings_location(project.file(SETTINGS_FILE), "i18n", "signoff_required"),
             f"[i18n] signoff_required must be a list of roles, got {value!r}",
             f"roles: {', '.join(ROLES)}",
         )
