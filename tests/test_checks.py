@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.checks import CheckConfig, CheckContext, all_checks, load_config, run_checks
 from msc_leaflet.checks.source import SourceMap
+from msc_leaflet.cli.app import app
 from msc_leaflet.cli.check import check
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import map_texts
@@ -133,6 +134,36 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
     (root / "msc-leaflet.toml").write_text("[checks.I18N010]\nseverity = 'off'\n", "utf-8")
     with pytest.raises(LeafletError, match="translation rule of `msc-leaflet i18n check`"):
         load_config(Project.at(root))
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (b"[checks]\n# caf\xe9\n", 2, "not valid UTF-8"),
+        (b"\xef\xbb\xbf[checks]\n", 1, "byte-order mark"),
+        (b"[checks]\nx = 1\n[checks\n", 3, "not valid TOML"),
+        (b'[checks]\nx = "open\n', 2, "not valid TOML"),
+        (b"checks = 5\n", 1, "checks must be a section"),
+        (b'[checks.readability]\n\ngrade_warning = "7"\n', 3, "must be a number, not text"),
+        (b"[checks]\nreadability.grade_warning = [7]\n", 2, "must be a number, not a list"),
+        (b"[checks.readability]\ngrade_warnin = 7\n", 2, "unknown setting"),
+        (b"[checks.CLAIM001]\n\nseverity = 5\n", 3, "is not one of"),
+        (b"[checks]\nCLAIM001 = 5\n", 2, "takes one key: severity"),
+    ],
+    ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind"],
+)
+def test_a_bad_settings_file_is_one_error_at_its_line(
+    make_project: Callable[..., Path], data: bytes, line: int, message: str
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN)})
+    (root / "msc-leaflet.toml").write_bytes(data)
+    with pytest.raises(LeafletError) as caught:
+        load_config(Project.at(root))
+    assert caught.value.location.line == line and message in caught.value.message
+    assert caught.value.hint
+    result = CliRunner().invoke(app, ["check", "--project", str(root)])
+    assert result.exit_code == 1
+    assert f"msc-leaflet.toml:{line}" in result.output and "internal error" not in result.output
 
 
 def test_defaults_come_from_the_packaged_checks_yaml(

@@ -48,6 +48,23 @@ def test_usage_error_exits_2() -> None:
     assert code == 2
 
 
+@pytest.mark.parametrize("args", [["-x"], [], ["a", "b"], ["ok-id", "-x"], ["--project"]])
+def test_new_with_bad_usage_exits_2(args: list[str]) -> None:
+    code, _, _ = invoke("new", *args)
+    assert code == 2
+
+
+@pytest.mark.parametrize("leaflet_id", ["Bad_ID", "-", "../x", "a/b", ""])
+def test_new_with_a_bad_id_is_the_tools_error(
+    make_project: Callable[..., Path], leaflet_id: str
+) -> None:
+    root = make_project()
+    before = sorted(root.rglob("*"))
+    code, _, err = invoke("new", "--project", str(root), "--", leaflet_id)
+    assert code == 1 and "leaflet id" in err and "hint: " in err
+    assert sorted(root.rglob("*")) == before  # nothing written
+
+
 def test_new_scaffolds_a_valid_leaflet_and_never_overwrites(
     make_project: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -280,6 +280,22 @@ def test_an_output_folder_that_is_a_file_is_one_line_before_any_job(
     assert code == 1 and "the output folder is a file" in output
 
 
+@pytest.mark.parametrize(("blocked", "out"), [("o/en", "o"), ("o/x", "o/x/y/z")])
+def test_a_file_where_an_output_folder_must_be_is_named(
+    make_project: Callable[..., Path], tmp_path: Path, blocked: str, out: str
+) -> None:
+    """The OS names the path it was asked for (the PDF, the deepest folder) with "File
+    exists"; the user needs the name of the file to move."""
+    (tmp_path / blocked).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / blocked).write_text("x")
+    code, output = invoke(
+        "build", "-l", "en", "--project", str(make_project()), "-o", str(tmp_path / out)
+    )
+    assert code == 1 and no_internal_error(output)
+    assert f"{tmp_path / blocked}: error: is a file, where a folder must be" in output
+    assert "exists" not in output and "hint: " in output
+
+
 def test_an_output_folder_the_user_may_not_write_is_one_line_before_any_job(
     make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,8 +7,10 @@ translator opens and the PDF a reader sees.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,18 @@ THAI = {
 PARAGRAPH_3 = "A mild headache or tiredness is common on the first day and usually\n"
 CHANGED_OLD = PARAGRAPH_3 + "      passes within 48 hours."
 CHANGED_NEW = PARAGRAPH_3 + "      passes within 48 hours. Rest helps."
+# A header as msginit leaves it, with one field the translator filled in.
+PLACEHOLDERS = r"""msgid ""
+msgstr ""
+"Project-Id-Version: PACKAGE VERSION\n"
+"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+"Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+"Language-Team: Thai <th@example.org>\n"
+"Language: \n"
+"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\n"
+"X-Generator: Poedit 3.4\n"
+
+"""
 DELETED = (
     "  - paragraph: >-\n"
     "      Keep the bandage on the infusion site for 4 hours and keep it dry.\n\n"
@@ -153,6 +167,39 @@ def test_update_keeps_translator_header_fields(tmp_path: Path) -> None:
     assert after.header["Plural-Forms"] == "nplurals=1; plural=0;"
     assert after.header["Language"] == "th"
     assert "Reviewed by the clinic team." in after.header_comments
+
+
+def header_warnings(path: Path) -> str:
+    """What GNU msgfmt --check-header says of the catalog at ``path`` ("" when silent)."""
+    run = subprocess.run(
+        ["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True
+    )
+    return run.stderr
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext msgfmt is not on PATH")
+@pytest.mark.parametrize("header", ["", PLACEHOLDERS], ids=["none", "placeholders"])
+def test_update_completes_the_header_for_msgfmt(tmp_path: Path, header: str) -> None:
+    """A header missing, or left as msginit wrote it, gets every field msgfmt asks for,
+    while a value the translator set stays."""
+    root = copy_project(tmp_path)
+    text = (root / PO).read_text(encoding="utf-8")
+    (root / PO).write_text(header + text[text.index("\n\n") + 2 :], encoding="utf-8")
+    cli("update", "--project", str(root))
+    assert header_warnings(root / PO) == ""
+    after = read_po(root / PO).header
+    assert after["Language"] == "th" and after["PO-Revision-Date"] == "2026-11-01 00:00+0000"
+    if header:
+        assert after["Language-Team"] == "Thai <th@example.org>"
+        assert after["X-Generator"] == "Poedit 3.4"
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext msgfmt is not on PATH")
+def test_init_writes_a_header_msgfmt_accepts(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    cli("init", "vi", "--project", str(root))
+    for path in (root / "locales" / "vi" / "LC_MESSAGES").glob("*.po"):
+        assert header_warnings(path) == ""
 
 
 def test_init_keeps_existing_catalogs(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import importlib.metadata
 import shutil
 import subprocess
@@ -80,6 +81,11 @@ def test_round_trip_is_byte_identical() -> None:
             "msgstr without a msgid",
         ),
         ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "msgstr without a msgid"),
+        ('msgid "a"\nmsgstr "cut\\0here"\n', 2, "U+0000"),
+        ('msgid "a"\nmsgstr ""\n"cut\\x00here"\n', 3, "U+0000"),
+        ('msgid "a"\n# raw\0\nmsgstr ""\n', 2, "U+0000"),
+        ('msgid "a"\nmsgstr "\\302"\n', 2, "not UTF-8"),
+        ('msgid "a"\nmsgstr "\\x41BC"\n', 2, "more than one byte"),
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -190,6 +196,38 @@ def test_msgfmt_accepts_section_and_trailing_comments(tmp_path: Path) -> None:
         [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+
+
+def test_escapes_are_bytes_of_the_encoding_as_gnu_reads_them() -> None:
+    [entry] = parse_po('msgid "a"\nmsgstr "\\302\\251 \\x41 \\101\\0611"\n').active
+    assert entry.msgstr == "© A A11"
+
+
+CONTROLS = "tab\t cr\r esc\x1b del\x7f soh\x01 bell\a ff\f"
+
+
+def test_control_characters_are_written_escaped() -> None:
+    """A raw ESC or DEL makes `diff` call the catalog binary; octal escapes keep it text."""
+    catalog = Catalog(entries=[Entry(msgid="Text", msgstr=CONTROLS, msgctxt="p\x1b")])
+    text = format_po(catalog)
+    assert not any(ch < " " or ch == "\x7f" for ch in text.replace("\n", ""))
+    assert 'msgstr "tab\\t cr\\r esc\\033 del\\177 soh\\001 bell\\007 ff\\014"' in text
+    assert parse_po(text).active[0].msgstr == CONTROLS
+    assert parse_po(text).active[0].msgctxt == "p\x1b"
+
+
+@needs_msgfmt
+def test_msgfmt_reads_escaped_controls_as_written(tmp_path: Path) -> None:
+    header = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalog = Catalog(header, entries=[Entry(msgid="Text", msgstr=CONTROLS + " 7\x1b7")])
+    po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+    po.write_text(format_po(catalog), encoding="utf-8")
+    run = subprocess.run(
+        [MSGFMT, "--check-format", "-o", str(mo), str(po)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    with mo.open("rb") as compiled:
+        assert gettext.GNUTranslations(compiled).gettext("Text") == CONTROLS + " 7\x1b7"
 
 
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from i18n_support import ROOT, copy_bundled, invoke
-from msc_leaflet.i18n.signoff import read_signoffs
+from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n.signoff import read_signoffs, required_roles
 from msc_leaflet.project import Project
 from pdfread import page_texts
 
@@ -93,6 +94,27 @@ def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
     assert [r.role for r in read_signoffs(Project.at(root), "th")] == ["reviewer", "clinical"]
 
 
+@pytest.mark.parametrize(
+    "written", ["20261101", "'20261101'", "2026-11-01T10:00:00", "2026-W44-7", "'2026-1-1'"]
+)
+def test_a_signoff_date_is_written_yyyy_mm_dd(root: Path, written: str) -> None:
+    assert review(root, "reviewer", "Somchai Jaidee")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "date: 2026-12-02" in text and read_signoffs(Project.at(root), "th")
+    path.write_text(text.replace("date: 2026-12-02", f"date: {written}"), encoding="utf-8")
+    with pytest.raises(LeafletError, match="YYYY-MM-DD"):
+        read_signoffs(Project.at(root), "th")
+
+
+def test_a_signoff_file_that_is_not_utf8_is_one_error(root: Path) -> None:
+    path = root / "locales" / "th" / "signoff.yaml"
+    path.write_bytes(b"- by: Jos\xe9\n")
+    with pytest.raises(LeafletError, match="UTF-8") as caught:
+        read_signoffs(Project.at(root), "th")
+    assert caught.value.location.line == 1
+
+
 def test_incomplete_translation_cannot_be_signed_off(root: Path) -> None:
     leaflet = root / "leaflets" / "care-basics.yaml"
     text = leaflet.read_text(encoding="utf-8")
@@ -111,6 +133,16 @@ def test_required_roles_are_the_projects_choice(root: Path, tmp_path: Path) -> N
     (root / "msc-leaflet.toml").write_text('[i18n]\nsignoff_required = ["x"]\n', encoding="utf-8")
     code, output = build(root, tmp_path / "out", "--strict")
     assert code == 1 and "signoff_required must be a list of roles" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "line"), [("i18n = 5\n", 1), ('[i18n]\n\nsignoff_required = "clinical"\n', 3)]
+)
+def test_a_bad_i18n_setting_names_its_line(root: Path, text: str, line: int) -> None:
+    (root / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(LeafletError) as caught:
+        required_roles(Project.at(root))
+    assert caught.value.location.line == line and caught.value.hint
 
 
 def footers(pdf: Path) -> list[str]:

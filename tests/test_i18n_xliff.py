@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -125,6 +128,20 @@ def test_importing_the_same_file_again_changes_nothing(bundled: Path, tmp_path: 
     [kept] = [e for e in read_po(po).obsolete if e.msgid == "Changed source"]
     assert kept.msgstr.startswith("ใหม่ ")
     assert "earlier translation: สิ่งที่ควรรู้ก่อนและหลังได้รับเซลล์ทางหลอดเลือดดำ" in kept.comments
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext msgfmt is not on PATH")
+def test_import_writes_a_header_msgfmt_accepts(bundled: Path, tmp_path: Path) -> None:
+    export(bundled, tmp_path / "x")
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text[text.index("\n\n") + 2 :], encoding="utf-8")  # no header
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    run = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], capture_output=True)
+    assert run.returncode == 0 and run.stderr == b""
+    assert read_po(po).header["Language"] == "th"
 
 
 def test_another_locale_or_project_is_refused(bundled: Path, tmp_path: Path) -> None:

@@ -89,12 +89,25 @@ def make_folder(folder: Path, hint: str = "") -> None:
     ``hint`` says what to do instead (another output folder, for instance)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # mkdir's word for a file (or /dev/null) standing there
-        raise LeafletError(
-            Location(folder), "is a file, not a folder", hint or "remove or rename the file"
-        ) from None
-    except OSError as exc:
+    except OSError as exc:  # FileExistsError is mkdir's word for a file standing there
+        blocker = _file_in_the_way([*reversed(folder.parents), folder])
+        if blocker is not None:
+            raise _not_a_folder(blocker, hint) from None
         raise file_error(folder, exc, "write", hint) from None
+
+
+def _file_in_the_way(paths: list[Path]) -> Path | None:
+    """The first of ``paths`` (outermost first) that is there but is no folder: the one
+    the user has to move, which the OS error (on the path asked for) does not name."""
+    return next((p for p in paths if os.path.lexists(p) and not p.is_dir()), None)
+
+
+def _not_a_folder(path: Path, hint: str) -> LeafletError:
+    return LeafletError(
+        Location(path),
+        "is a file, where a folder must be",
+        hint or "remove or rename the file, or choose another folder",
+    )
 
 
 # What an OSError means for the user, by errno: the reason in plain words, and the
@@ -115,6 +128,8 @@ def file_error(path: Path, exc: OSError, doing: str, hint: str = "") -> LeafletE
     """``exc``, raised while ``doing`` ("read", "write") ``path``, as the one message a
     user sees for it: ``PATH: error: cannot write: permission denied`` and what to do.
     The one translation of a file system failure: no exception name, no errno."""
+    if exc.errno == errno.ENOTDIR and (blocker := _file_in_the_way([*reversed(path.parents)])):
+        return _not_a_folder(blocker, hint)
     reason, usual = _REASONS.get(exc.errno or 0, ((exc.strerror or "failed").lower(), ""))
     return LeafletError(Location(path), f"cannot {doing}: {reason}", hint or usual)
 
@@ -225,3 +240,23 @@ def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") 
             Location(out_dir), f"output name {leaflet_id!r} leaves the output folder"
         )
     return path
+
+
+def decode_utf8(path: Path, raw: bytes) -> str:
+    """Decode strictly, naming the line of the first bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LeafletError(
+            Location(path, 1, 1),
+            "file starts with a byte-order mark (BOM)",
+            "save the file as UTF-8 without BOM",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LeafletError(
+            Location(path, line, column),
+            "file is not valid UTF-8",
+            "save the file with UTF-8 encoding",
+        ) from None

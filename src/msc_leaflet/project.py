@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
-from .files import read_input
+from .files import decode_utf8, read_input
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -198,11 +198,72 @@ SETTINGS_FILE = "msc-leaflet.toml"
 
 def project_settings(project: Project) -> dict[str, Any]:
     """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none); each stage
-    reads its own section ([checks], [i18n])."""
+    reads its own section ([checks], [i18n]) with `settings_section`."""
     path = project.file(SETTINGS_FILE)
     if not path.is_file():
         return {}
+    text = decode_utf8(path, read_input(path))
     try:
-        return tomllib.loads(read_input(path).decode("utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LeafletError(Location(path), f"invalid TOML: {exc}") from None
+        raise LeafletError(
+            _toml_error_location(path, exc, text),
+            "this line is not valid TOML",
+            "write each setting as  name = value  under its [section] line, with text in "
+            'quotes (severity = "off"); see https://toml.io',
+        ) from None
+
+
+def _toml_error_location(path: Path, exc: tomllib.TOMLDecodeError, text: str) -> Location:
+    """Where tomllib stopped: Python 3.14 has attributes for it, earlier versions say
+    it only at the end of the message ("at end of document" is the last line)."""
+    line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
+    if not line:
+        found = re.search(r"at line (\d+), column (\d+)\)\Z", str(exc))
+        line, column = (int(found[1]), int(found[2])) if found else (text.count("\n") + 1, 0)
+    return Location(path, line, column)
+
+
+def settings_section(project: Project, name: str) -> dict[str, Any]:
+    """The ``[name]`` table of the settings file ({} when absent), refused when the
+    name holds a value instead of a table."""
+    value = project_settings(project).get(name, {})
+    if not isinstance(value, dict):
+        path = project.file(SETTINGS_FILE)
+        raise LeafletError(
+            settings_location(path, name),
+            f"{name} must be a section, not a value",
+            f"write [{name}] on a line of its own, and its settings on the lines below it",
+        )
+    return value
+
+
+def settings_location(path: Path, *names: str) -> Location:
+    """The line of the setting ``names`` (e.g. "checks", "readability", "grade_warning")
+    in the settings file, for a message about its value. tomllib gives values without
+    their place, so the file is read again: the line of ``name =`` under its [section],
+    or of the section's header, else the file alone."""
+    wanted, table, header_line = ".".join(names), "", 0
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return Location(path)
+    for number, line in enumerate(lines, 1):
+        if header := _TOML_TABLE.match(line):
+            table = _dotted(header[1])
+            if table == wanted:
+                header_line = number
+        elif (key := _TOML_KEY.match(line)) and ".".join(
+            filter(None, (table, _dotted(key[1])))
+        ) == wanted:
+            return Location(path, number)
+    return Location(path, header_line)
+
+
+_TOML_TABLE = re.compile(r"\s*\[\[?([^\]]+)\]")
+_TOML_KEY = re.compile(r"\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
+
+
+def _dotted(key: str) -> str:
+    """A TOML key as one dotted name: quotes and blanks around the dots removed."""
+    return ".".join(part.strip().strip("\"'") for part in key.split("."))

@@ -22,8 +22,8 @@ from typing import Any
 
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
-from ..errors import LeafletError, Location, Severity
-from ..project import SETTINGS_FILE, Project, project_settings
+from ..errors import LeafletError, Severity
+from ..project import SETTINGS_FILE, Project, settings_location, settings_section
 from .registry import SEVERITIES
 
 CONFIG_FILE = SETTINGS_FILE
@@ -81,8 +81,7 @@ def load_config(
 ) -> CheckConfig:
     """Defaults, overlaid with ``<project>/msc-leaflet.toml`` [checks] when it exists."""
     config = replace(default_config(), today=today, strict=strict)
-    data = project_settings(project)
-    return apply_settings(config, data.get("checks", {}), project.file(CONFIG_FILE))
+    return apply_settings(config, settings_section(project, "checks"), project.file(CONFIG_FILE))
 
 
 def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> CheckConfig:
@@ -99,7 +98,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             dates = _overlay(dates, value, path, "checks.dates")
         elif key in registry and registry[key].scope == "catalog":
             raise LeafletError(
-                Location(path),
+                settings_location(path, "checks", key),
                 f"[checks.{key}] cannot be set: it is a translation rule of "
                 "`msc-leaflet i18n check`, which takes no settings",
                 "fix the msgstr it reports instead",
@@ -107,32 +106,55 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
         elif key in registry:
             if not isinstance(value, dict) or set(value) != {"severity"}:
                 raise LeafletError(
-                    Location(path), f"[checks.{key}] takes one key: severity", 'severity = "off"'
+                    settings_location(path, "checks", key),
+                    f"[checks.{key}] takes one key: severity",
+                    'severity = "off"',
                 )
             if value["severity"] not in SEVERITIES:
                 raise LeafletError(
-                    Location(path),
+                    settings_location(path, "checks", key, "severity"),
                     f"[checks.{key}] severity {value['severity']!r} is not one of "
                     + ", ".join(SEVERITIES),
+                    'write one in quotes, e.g. severity = "warning"',
                 )
             severities[key] = value["severity"]
         else:
             known = ["readability", "dates", *registry]
             raise LeafletError(
-                Location(path), f"unknown setting [checks.{key}]", suggest(key, known)
+                settings_location(path, "checks", key),
+                f"unknown setting [checks.{key}]",
+                suggest(key, known),
             )
     return replace(config, severities=severities, readability=readability, dates=dates)
 
 
 def _overlay(current: Any, values: object, path: Path, where: str) -> Any:
     if not isinstance(values, dict):
-        raise LeafletError(Location(path), f"[{where}] must be a table")
+        raise LeafletError(
+            settings_location(path, *where.split(".")),
+            f"[{where}] must be a section, not a value",
+            f"write [{where}] on a line of its own, and its settings on the lines below it",
+        )
     known = list(current.__dataclass_fields__)
     for key, value in values.items():
+        at = settings_location(path, *where.split("."), key)
         if key not in known:
-            raise LeafletError(
-                Location(path), f"unknown setting {key!r} in [{where}]", suggest(key, known)
-            )
+            raise LeafletError(at, f"unknown setting {key!r} in [{where}]", suggest(key, known))
         if not isinstance(value, int | float) or isinstance(value, bool):
-            raise LeafletError(Location(path), f"[{where}] {key} must be a number")
+            raise LeafletError(
+                at,
+                f"[{where}] {key} must be a number, not {_toml_kind(value)}",
+                f"write a number, e.g. {key} = {getattr(current, key)}",
+            )
     return replace(current, **values)
+
+
+def _toml_kind(value: object) -> str:
+    """A TOML value's kind in the words of the TOML spec, for "must be a number, not …"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text in quotes"
+    if isinstance(value, list):
+        return "a list"
+    return "a section" if isinstance(value, dict) else "a date or time"

@@ -25,7 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import iso_date
 from ..errors import LeafletError, Location
-from ..files import read_input
+from ..files import decode_utf8, read_input
 from ..languages import right_to_left
 from .inline import WEB_SCHEMES, link_refusal
 from .text_policy import Refusal, name, refusal
@@ -173,26 +173,6 @@ def _tab_at(text: str, line: int, column: int) -> bool:
     """Whether the character at 1-based ``line``:``column`` is a tab."""
     lines = text.split("\n")
     return 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
-
-
-def decode_utf8(path: Path, raw: bytes) -> str:
-    """Decode strictly, naming the line of the first bad byte."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise LeafletError(
-            Location(path, 1, 1),
-            "file starts with a byte-order mark (BOM)",
-            "save the file as UTF-8 without BOM",
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LeafletError(
-            Location(path, line, column),
-            "file is not valid UTF-8",
-            "save the file with UTF-8 encoding",
-        ) from None
 
 
 def _refuse_deep_nesting(path: Path, text: str) -> None:

@@ -4,7 +4,9 @@ A new catalog gets Language and Plural-Forms from Babel's CLDR-based plural tabl
 and a PO-Revision-Date equal to the template's date (deterministic). An existing
 catalog keeps everything its translators or their tools wrote (Last-Translator,
 PO-Revision-Date, custom X- fields); only the fields derived from the template and
-the encoding we write are refreshed.
+the encoding we write are refreshed, and a field that is missing or still holds
+gettext's placeholder is filled as in a new catalog, so ``msgfmt --check-header``
+stays silent on every catalog we write.
 """
 
 from __future__ import annotations
@@ -28,26 +30,46 @@ def plural_forms(locale: str) -> str:
 def translation_header(
     template: dict[str, str], locale: str, old: dict[str, str] | None
 ) -> dict[str, str]:
-    if old is None:
-        header = {name: template.get(name, "") for name in FROM_TEMPLATE}
-        header |= {
-            "PO-Revision-Date": template.get("POT-Creation-Date", ""),
-            "Last-Translator": "",
-            "Language-Team": "",
-            "Language": locale,
-            **ENCODING,
-            "Plural-Forms": plural_forms(locale),
-        }
-        if "X-Source-Language" in template:
-            header["X-Source-Language"] = template["X-Source-Language"]
-        return header
+    """The header to write: ``old`` with the template's fields refreshed and every field
+    ``msgfmt --check-header`` asks for present, or a new one when there is none."""
+    fresh = _new_header(template, locale)
+    if not old:
+        return fresh
     header = dict(old)
     for name in FROM_TEMPLATE:
         if name in template:
             header[name] = template[name]
-    if not header.get("Language"):
-        header["Language"] = locale
-    if not header.get("Plural-Forms") or "INTEGER" in header["Plural-Forms"]:
-        header["Plural-Forms"] = plural_forms(locale)
     header |= ENCODING
+    for name, value in fresh.items():
+        if _unset(header.get(name), value):
+            header[name] = value
     return header
+
+
+def _new_header(template: dict[str, str], locale: str) -> dict[str, str]:
+    header = {name: template.get(name, "") for name in FROM_TEMPLATE}
+    header |= {
+        "PO-Revision-Date": template.get("POT-Creation-Date", ""),
+        "Last-Translator": "",
+        "Language-Team": "",
+        "Language": locale,
+        **ENCODING,
+        "Plural-Forms": plural_forms(locale),
+    }
+    if "X-Source-Language" in template:
+        header["X-Source-Language"] = template["X-Source-Language"]
+    return header
+
+
+# What msginit and xgettext write for a translator to replace; msgfmt --check-header
+# warns while a field still starts with one.
+_PLACEHOLDERS = ("PACKAGE VERSION", "YEAR-MO-DA", "FULL NAME", "LANGUAGE <LL@li.org>",
+                 "nplurals=INTEGER")  # fmt: skip
+
+
+def _unset(value: str | None, fresh: str) -> bool:
+    """Whether a field is the translator's to keep: not when it is missing, still
+    gettext's placeholder, or blank where a new catalog would have a value."""
+    if value is None or value.startswith(_PLACEHOLDERS):
+        return True
+    return not value.strip() and bool(fresh)

@@ -5,7 +5,9 @@ string loses its tail, a second definition of a message replaces the first), and
 translator's file is the one thing we must never misread. So this reader stops at
 the first thing GNU ``msgfmt`` would reject, with the file and line. The writer is
 deterministic (same catalog → same bytes) and does not wrap long lines, so one
-changed sentence is one changed line in a diff.
+changed sentence is one changed line in a diff. Control characters are written as
+escapes, so the file stays text for ``diff``; NUL is refused on reading, since gettext
+would silently cut the translation there.
 
 A catalog may come from outside the clinic (a translation agency, a pull request), so
 the reader is bounded like the YAML reader: a size limit, and time linear in the file
@@ -18,18 +20,23 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..content.text_policy import name as character_name
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
 from .catalog import Catalog, Entry, Key
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
-_WRITE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
-                  "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}  # fmt: skip
+# Written escaped: a raw ESC or DEL makes `diff` and `file` call the catalog binary. The
+# other ASCII controls are three-digit octal escapes, which GNU msgfmt reads and which
+# no following digit can lengthen (a hex escape takes every hex digit that follows).
+_WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
+_WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
+                   ord("\r"): "\\r"}  # fmt: skip
 # Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises.
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s+(\".*)\Z")
 _OCTAL = re.compile(r"[0-7]{1,3}")
-_HEX = re.compile(r"x([0-9A-Fa-f]{1,2})")
+_HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -98,31 +105,58 @@ class _Reader:
             # The text itself is not echoed: a file that is no catalog at all (a link to
             # a system file, a binary) must not have its content printed.
             raise self.fail(line, "expected a string in double quotes")
-        out: list[str] = []
+        # GNU gettext reads an octal or hex escape as one byte of the file's encoding:
+        # "\\302\\251" is ©, not two characters.
+        out = bytearray()
         body, i = text[1:-1], 0
         while i < len(body):
             ch = body[i]
             if ch == '"':
                 raise self.fail(line, 'unescaped " inside a string', 'write \\" for a quote mark')
             if ch != "\\":
-                out.append(ch)
+                out += ch.encode("utf-8")
                 i += 1
                 continue
             if i + 1 >= len(body):
                 raise self.fail(line, "string ends with a lone backslash")
             nxt = body[i + 1]
             if nxt in _ESCAPES:
-                out.append(_ESCAPES[nxt])
+                out += _ESCAPES[nxt].encode("ascii")
                 i += 2
-            elif (octal := _OCTAL.match(body, i + 1)) is not None:
-                out.append(chr(int(octal.group(0), 8)))
-                i += 1 + len(octal.group(0))
-            elif (hexa := _HEX.match(body, i + 1)) is not None:
-                out.append(chr(int(hexa.group(1), 16)))
-                i += 1 + len(hexa.group(0))
+            elif (number := _OCTAL.match(body, i + 1) or _HEX.match(body, i + 1)) is not None:
+                out.append(self.byte(number, line))
+                i += 1 + len(number.group(0))
             else:
                 raise self.fail(line, f"unknown escape sequence '\\{nxt}'")
-        return "".join(out)
+        return self.decoded(bytes(out), line)
+
+    def byte(self, escape: re.Match[str], line: int) -> int:
+        """The byte an octal or hex escape stands for; GNU msgfmt would cut a larger
+        value to its last byte, which is not what the translator wrote."""
+        written = escape.group(0)
+        value = int(written[1:], 16) if written[0] == "x" else int(written, 8)
+        if value > 0xFF:
+            raise self.fail(
+                line,
+                f"the escape '\\{written[:12]}' is more than one byte",
+                "write the character itself; after \\x, end the string and continue it "
+                'in a new "..." before more hex digits',
+            )
+        return value
+
+    def decoded(self, data: bytes, line: int) -> str:
+        """The string's text, NUL refused (see `_nul_error`)."""
+        try:
+            value = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise self.fail(
+                line,
+                "the escaped bytes in this string are not UTF-8",
+                "write the characters themselves",
+            ) from None
+        if "\0" in value:
+            raise _nul_error(self.path, line)
+        return value
 
     def keyword(self, text: str, line: int, obsolete: bool, previous: bool) -> None:
         match = _KEYWORD.match(text)
@@ -319,12 +353,24 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+def _nul_error(path: Path, line: int) -> LeafletError:
+    """NUL, written or escaped: gettext ends the text there, so everything after it would
+    be lost from the compiled catalog, and `diff` takes the file for binary."""
+    return LeafletError(
+        Location(path, line),
+        f"control character {character_name(chr(0))}",
+        "remove it (it often comes with text copied from another program)",
+    )
+
+
 def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
+    if "\0" in text:
+        raise _nul_error(path, text.count("\n", 0, text.index("\0")) + 1)
     return _Reader(path).read(_lines(text))
 
 
 def _quote(value: str) -> str:
-    return '"' + "".join(_WRITE_ESCAPES.get(ch, ch) for ch in value) + '"'
+    return '"' + value.translate(_WRITE_ESCAPES) + '"'
 
 
 def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:

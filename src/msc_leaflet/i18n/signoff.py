@@ -26,11 +26,12 @@ from typing import Any
 
 import yaml
 
+from ..clock import iso_date
 from ..content.model import Leaflet
 from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
-from ..files import read_input, write_atomic
-from ..project import SETTINGS_FILE, Project, project_settings
+from ..files import decode_utf8, read_input, write_atomic
+from ..project import SETTINGS_FILE, Project, settings_location, settings_section
 from .catalog import Catalog, Entry, locale_dir_name, po_path
 from .extract import is_optional, leaflet_template
 from .pofile import read_po
@@ -114,7 +115,7 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     path = signoff_path(project, locale)
     if not path.is_file():
         return []
-    data = load_data(read_input(path).decode("utf-8")) or []
+    data = load_data(decode_utf8(path, read_input(path))) or []
     if not isinstance(data, list):
         raise LeafletError(Location(path, 1), "signoff.yaml must be a list of sign-offs")
     records = []
@@ -131,9 +132,10 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
 def _record(item: Any) -> SignOff:
     if not isinstance(item, dict):
         raise TypeError("not a mapping")
-    date = item["date"]
-    if not isinstance(date, dt.date):
-        date = dt.date.fromisoformat(str(date))
+    # YAML reads 2026-11-01 as a date, 20261101 as a number: both go through the one
+    # date rule, so a number, or a date with a time, is refused as any other bad date.
+    written = item["date"]
+    date = iso_date(written.isoformat() if isinstance(written, dt.date) else str(written))
     role = str(item["role"])
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
@@ -146,11 +148,10 @@ def _record(item: Any) -> SignOff:
 
 def required_roles(project: Project) -> tuple[str, ...]:
     """The roles ``msc-leaflet.toml`` [i18n] signoff_required names (default: clinical)."""
-    path = project.file(SETTINGS_FILE)
-    value = project_settings(project).get("i18n", {}).get("signoff_required", DEFAULT_REQUIRED)
+    value = settings_section(project, "i18n").get("signoff_required", DEFAULT_REQUIRED)
     if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
         raise LeafletError(
-            Location(path),
+            settings_location(project.file(SETTINGS_FILE), "i18n", "signoff_required"),
             f"[i18n] signoff_required must be a list of roles, got {value!r}",
             f"roles: {', '.join(ROLES)}",
         )

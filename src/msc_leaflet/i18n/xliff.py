@@ -45,6 +45,7 @@ from .catalog import (
     po_path,
 )
 from .coverage import mismatch
+from .headers import translation_header
 from .pofile import comment_lines, format_po, read_po
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -336,6 +337,9 @@ def import_into(
         )
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
+    # Its own header stands for the template's: an import brings translations, not a
+    # new template, but the header it writes is as complete as `i18n update` writes.
+    catalog.header = translation_header(catalog.header, locale, catalog.header)
     report.written = write_atomic(catalog.path, format_po(catalog).encode("utf-8"))
     return report
 
