@@ -157,7 +157,6 @@ def set_msgstr(root: Path, context: str, msgstr: str) -> None:
     [
         ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง \u202eและอย่าให้เปียกน้ำ\u202c", "bidirectional control"),
         ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง \u2067และอย่าให้เปียกน้ำ\u2069", "bidirectional control"),
-        ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง\x00 และอย่าให้เปียกน้ำ", "control character U+0000"),
         ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง\x1b[2J และอย่าให้เปียกน้ำ", "control character U+001B"),
         ("ปิดผ้าพันแผลไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ\ue000", "private-use character"),
         ("ป" + "\u0e49" * 500 + "ิดผ้าพันแผลไว้ 4 ชั่วโมง", "combining marks on one letter"),
@@ -182,6 +181,16 @@ def test_a_translation_the_reviewer_cannot_see_rightly_is_refused(
         "build", "--strict", "--force", "--project", str(i18n_project), "-l", "th", "-o", str(out)
     )
     assert code == 1
+
+
+def test_a_nul_in_a_translation_refuses_its_catalog(i18n_project: Path, tmp_path: Path) -> None:
+    """GNU msgfmt cuts a string at a NUL without a word: no tool can carry the catalog
+    as it is, so it is refused whole, at the line, until the character is removed."""
+    set_msgstr(i18n_project, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง\x00 และอย่าให้เปียกน้ำ")
+    for command in (["i18n", "check"], ["build", "-l", "th", "-o", str(tmp_path / "out")]):
+        code, output = invoke(*command, "--project", str(i18n_project))
+        assert code == 1 and "control character U+0000" in output, output
+        assert "care-basics.po:" in output and "Traceback" not in output
 
 
 @settings(max_examples=200, deadline=None)
