@@ -10,8 +10,10 @@ from typer.testing import CliRunner
 from msc_leaflet.cli import new as scaffold
 from msc_leaflet.cli.app import app
 from msc_leaflet.cli.new import init_project
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.errors import LeafletError, Location
 from msc_leaflet.files import write_atomic
+from msc_leaflet.project import Project
 
 runner = CliRunner()
 
@@ -66,6 +68,16 @@ def test_init_with_the_library_prints_the_clinics_own_organisation(tmp_path: Pat
     # The library's Thai word list and glossary, not the empty starters.
     assert "มีเซนไคมอล" in (made.root / "locales" / "th" / "words.txt").read_text()
     assert "concepts: []" not in (made.root / "locales" / "glossary.yaml").read_text()
+
+
+@pytest.mark.parametrize("name", ['Dr. "Smile" Clinic', "A\\B Clinic", "คลินิก 'ยิ้ม'", "Tab\there"])
+def test_any_clinic_name_makes_a_readable_organisation(tmp_path: Path, name: str) -> None:
+    """The name goes inside a quoted YAML value: a quote or a backslash in it made a
+    file that every command then refused."""
+    made = init_project(tmp_path / "clinic", library="msc", name=name)
+    project = Project.at(made.root)
+    leaflet, _ = load_leaflet(project.leaflet_path("infusion-safety"), project)
+    assert leaflet.organisation.name == f"CHANGE-ME: {name}"
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,7 +102,9 @@ def _project_files(
     files: dict[Path, bytes] = {
         Path("README.md"): _fill(template / "README.md", name=name, slug=slug),
         Path(".gitignore"): (template / "gitignore.txt").read_bytes(),
-        Path("organisations", f"{slug}.yaml"): _fill(template / "organisation.yaml", name=name),
+        Path("organisations", f"{slug}.yaml"): _fill(
+            template / "organisation.yaml", name=_inside_double_quotes(name)
+        ),
         Path("locales", "glossary.yaml"): (template / "glossary.yaml").read_bytes(),
         Path("locales", "ui.pot"): (source / "locales" / "ui.pot").read_bytes(),
     }
@@ -145,6 +148,13 @@ def _leaflet_text(leaflet_id: str, organisation: str, today: dt.date | None) -> 
             organisation=organisation,
         )
     )
+
+
+def _inside_double_quotes(value: str) -> str:
+    """``value`` escaped to stand inside a YAML double-quoted string: a clinic called
+    Dr. "Smile" (or A\\B) made an organisation file no command could read. A JSON
+    string's escapes are YAML's."""
+    return json.dumps(value, ensure_ascii=False)[1:-1]
 
 
 def _fill(path: Path, **values: str) -> bytes:
