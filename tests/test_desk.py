@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -276,3 +277,20 @@ def test_desk_words_are_in_the_ui_template_and_translated() -> None:
     thai = interface(Project.at(Path(__file__).resolve().parents[1]), "th")
     assert all(key in thai.translations for key in DESK_MESSAGES)
     assert thai("desk.found", count=3) == "พบ 3 ฉบับ"
+
+
+def test_an_editors_lock_and_an_unknown_language_folder_leave_the_desk_working(
+    tmp_path: Path,
+) -> None:
+    """Emacs' lock (.#name.yaml, a link to nowhere) in leaflets/, and a ui catalog in a
+    folder CLDR knows no language by: the command line reads past both, and every page
+    of the desk answered 500 while either was there."""
+    root = copy_library(tmp_path)
+    (root / "leaflets" / ".#infusion-safety.yaml").symlink_to("root@host.1234:1700000000")
+    stray = root / "locales" / "tlh" / "LC_MESSAGES"
+    stray.mkdir(parents=True)
+    shutil.copy(root / "locales" / "th" / "LC_MESSAGES" / "ui.po", stray / "ui.po")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        for page in ("/", "/status", "/pack", "/leaflets/infusion-safety"):
+            assert desk.get(page).status_code == 200, page

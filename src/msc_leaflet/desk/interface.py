@@ -18,7 +18,7 @@ from ..data import library_root
 from ..i18n.catalog import UI_DOMAIN, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
-from ..project import Project, same_language
+from ..project import Project, cldr_locale, same_language
 
 SOURCE_LANGUAGE = "en"
 _QUALITY = re.compile(r"\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$")
@@ -62,11 +62,13 @@ class Interface:
 
 
 def interface_languages(project: Project) -> list[str]:
-    """English, then every language with a ``ui`` catalog in the project."""
+    """English, then every language with a ``ui`` catalog in the project. A folder
+    CLDR knows no language by (locales/tlh, a typo) is left out: the desk cannot name
+    it, nor date or number in it, and every page failed while it was offered."""
     found = [
         d.name
         for d in sorted(project.locales_dir.glob("*"))
-        if po_path(project, d.name, UI_DOMAIN).is_file()
+        if po_path(project, d.name, UI_DOMAIN).is_file() and cldr_locale(d.name) is not None
     ]
     return [SOURCE_LANGUAGE, *(name for name in found if name != SOURCE_LANGUAGE)]
 

@@ -84,7 +84,13 @@ def signature(project: Project) -> Signature:
     found = []
     for folder in (project.leaflets_dir, project.locales_dir, project.organisations_dir):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except OSError:
+                # An editor's lock (Emacs' .#name.yaml, a link to nowhere), a file
+                # deleted while the folder is read: no source of the shelf, and no
+                # reason for every page of the desk to fail.
+                continue
             found.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
 
