@@ -226,6 +226,21 @@ def test_token_required_beyond_localhost(project: Path) -> None:
         assert remote.get("/", headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
+@pytest.mark.parametrize("token", ["pässwörd-123456", "ключ-доступа-desk", "secret-wàà-1234"])
+def test_a_non_ascii_token_works_as_bearer_and_basic(project: Path, token: str) -> None:
+    """The header arrives as bytes; a UTF-8 token must match them byte for byte (an
+    ending U+00E0 is the bytes C3 A0: the A0 is no blank to strip)."""
+    app = create_app(project, token=token, hosts=None, pool=ThreadPoolExecutor(1), warm=False)
+    with TestClient(app, base_url="http://192.0.2.10:8000") as remote:
+        for header in (
+            b"Bearer " + token.encode(),
+            b"Basic " + base64.b64encode(b"desk:" + token.encode()),
+        ):
+            assert remote.get("/", headers={b"authorization": header}).status_code == 200
+        wrong = b"Bearer " + token.encode("latin-1", "replace")[:-1] + b"x"
+        assert remote.get("/", headers={b"authorization": wrong}).status_code == 401
+
+
 def test_serve_refuses_a_network_address_without_a_token(
     monkeypatch: pytest.MonkeyPatch, project: Path
 ) -> None:
