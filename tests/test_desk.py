@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,7 +22,7 @@ from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
-from msc_leaflet.desk.server import checked_token
+from msc_leaflet.desk.server import checked_token, listening_sockets
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
@@ -252,6 +253,49 @@ def test_serve_refuses_a_network_address_without_a_token(
     assert checked_token("127.0.0.1", None) is None
     monkeypatch.setenv("MSC_DESK_TOKEN", TOKEN)
     assert checked_token("0.0.0.0", None) == TOKEN
+
+
+def serve_cli(project: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        cli_app, ["serve", "--project", str(project), "--token", TOKEN, "--workers", "1", *args]
+    )
+    return result.exit_code, result.output
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing_anything(project: Path) -> None:
+    """uvicorn bound only after the URL (another program's) was printed, then exited 3."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        code, output = serve_cli(project, "--port", str(port))
+    assert code == 1
+    assert f"port {port} is already in use" in output and "--port" in output
+    assert "desk for" not in output and "Errno" not in output
+
+
+def test_serve_on_an_unknown_or_foreign_address_says_so(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, output = serve_cli(project, "--host", "192.0.2.77", "--port", "8000")
+    assert code == 1 and "not an address of this computer" in output and "--host" in output
+
+    def unknown(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "no such name")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    code, output = serve_cli(project, "--host", "desk.invalid", "--port", "8000")
+    assert code == 1 and "desk.invalid is not a known address" in output
+    assert "desk for" not in output and "no such name" not in output
+
+
+def test_listening_sockets_are_bound_and_handed_over() -> None:
+    sockets = listening_sockets("127.0.0.1", 0)
+    try:
+        assert [s.getsockname()[0] for s in sockets] == ["127.0.0.1"]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 class CountingPool(ThreadPoolExecutor):
