@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
-from msc_leaflet.build.manifest import load_manifest, merge
+from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, merge
 from msc_leaflet.build.workers import worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
@@ -138,6 +138,66 @@ def test_shards_merge_into_the_full_manifest(project: Project, tmp_path: Path) -
     run_batch(project, out_dir=tmp_path / "b", shard_of=(2, 2))
     merged = merge([tmp_path / "a" / "manifest.json", tmp_path / "b" / "manifest.json"])
     assert sorted(merged.outputs) == ["en/one.pdf", "en/two.pdf"]
+
+
+def write_shard(path: Path, outputs: list[str]) -> dict[str, object]:
+    """A shard manifest as a build writes it, returned as JSON data to damage."""
+    entry = OutputEntry("one", "en", "0" * 64, {}, 1, 10, "1" * 64)
+    path.write_text(Manifest({key: entry for key in outputs}).to_json())
+    return json.loads(path.read_text())  # type: ignore[no-any-return]
+
+
+def merge_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["manifest", "merge", *args])
+    return result.exit_code, result.stdout + result.stderr
+
+
+def test_merge_refuses_a_shard_with_a_damaged_entry(tmp_path: Path) -> None:
+    """A shard that counted as empty would drop its outputs from the real manifest."""
+    write_shard(tmp_path / "a.json", ["en/one.pdf"])
+    data = write_shard(tmp_path / "b.json", ["en/two.pdf", "en/three.pdf"])
+    del data["outputs"]["en/two.pdf"]["fingerprint"]  # type: ignore[index]
+    (tmp_path / "b.json").write_text(json.dumps(data))
+    out = tmp_path / "manifest.json"
+    out.write_text("the real one")
+    code, output = merge_cli(str(tmp_path / "a.json"), str(tmp_path / "b.json"), "-o", str(out))
+    assert code == 1
+    assert "b.json" in output and "en/two.pdf" in output and "fingerprint" in output
+    assert "Traceback" not in output and "merged" not in output
+    assert out.read_text() == "the real one"
+
+
+@pytest.mark.parametrize("fmt", [3, 1, None])
+def test_merge_refuses_a_shard_of_another_format(tmp_path: Path, fmt: int | None) -> None:
+    data = write_shard(tmp_path / "a.json", ["en/one.pdf"])
+    data["format"] = fmt
+    (tmp_path / "a.json").write_text(json.dumps(data))
+    code, output = merge_cli(str(tmp_path / "a.json"), "-o", str(tmp_path / "m.json"))
+    assert code == 1 and "a.json" in output and "format" in output
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_merge_reads_back_what_a_build_writes(tmp_path: Path) -> None:
+    write_shard(tmp_path / "a.json", ["en/one.pdf"])
+    write_shard(tmp_path / "b.json", ["en/two.pdf"])
+    merged = merge([tmp_path / "a.json", tmp_path / "b.json"])
+    assert sorted(merged.outputs) == ["en/one.pdf", "en/two.pdf"]
+
+
+def test_merge_refuses_a_folder_as_output(tmp_path: Path) -> None:
+    write_shard(tmp_path / "a.json", ["en/one.pdf"])
+    code, output = merge_cli(str(tmp_path / "a.json"), "-o", str(tmp_path))
+    assert code == 1 and "is a folder" in output and "internal error" not in output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_merge_never_replaces_a_named_pipe(tmp_path: Path) -> None:
+    write_shard(tmp_path / "a.json", ["en/one.pdf"])
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, output = merge_cli(str(tmp_path / "a.json"), "-o", str(pipe))
+    assert code == 1 and "special file" in output
+    assert pipe.is_fifo()
 
 
 def test_keep_going_builds_the_rest_and_exits_1(project: Project, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import base64
 import io
 import shutil
+import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +23,7 @@ from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
-from msc_leaflet.desk.server import checked_token
+from msc_leaflet.desk.server import checked_token, listening_sockets
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
@@ -227,6 +228,21 @@ def test_token_required_beyond_localhost(project: Path) -> None:
         assert remote.get("/", headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
+@pytest.mark.parametrize("token", ["pässwörd-123456", "ключ-доступа-desk", "secret-wàà-1234"])
+def test_a_non_ascii_token_works_as_bearer_and_basic(project: Path, token: str) -> None:
+    """The header arrives as bytes; a UTF-8 token must match them byte for byte (an
+    ending U+00E0 is the bytes C3 A0: the A0 is no blank to strip)."""
+    app = create_app(project, token=token, hosts=None, pool=ThreadPoolExecutor(1), warm=False)
+    with TestClient(app, base_url="http://192.0.2.10:8000") as remote:
+        for header in (
+            b"Bearer " + token.encode(),
+            b"Basic " + base64.b64encode(b"desk:" + token.encode()),
+        ):
+            assert remote.get("/", headers={b"authorization": header}).status_code == 200
+        wrong = b"Bearer " + token.encode("latin-1", "replace")[:-1] + b"x"
+        assert remote.get("/", headers={b"authorization": wrong}).status_code == 401
+
+
 def test_serve_refuses_a_network_address_without_a_token(
     monkeypatch: pytest.MonkeyPatch, project: Path
 ) -> None:
@@ -238,6 +254,49 @@ def test_serve_refuses_a_network_address_without_a_token(
     assert checked_token("127.0.0.1", None) is None
     monkeypatch.setenv("MSC_DESK_TOKEN", TOKEN)
     assert checked_token("0.0.0.0", None) == TOKEN
+
+
+def serve_cli(project: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        cli_app, ["serve", "--project", str(project), "--token", TOKEN, "--workers", "1", *args]
+    )
+    return result.exit_code, result.output
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing_anything(project: Path) -> None:
+    """uvicorn bound only after the URL (another program's) was printed, then exited 3."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        code, output = serve_cli(project, "--port", str(port))
+    assert code == 1
+    assert f"port {port} is already in use" in output and "--port" in output
+    assert "desk for" not in output and "Errno" not in output
+
+
+def test_serve_on_an_unknown_or_foreign_address_says_so(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, output = serve_cli(project, "--host", "192.0.2.77", "--port", "8000")
+    assert code == 1 and "not an address of this computer" in output and "--host" in output
+
+    def unknown(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "no such name")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    code, output = serve_cli(project, "--host", "desk.invalid", "--port", "8000")
+    assert code == 1 and "desk.invalid is not a known address" in output
+    assert "desk for" not in output and "no such name" not in output
+
+
+def test_listening_sockets_are_bound_and_handed_over() -> None:
+    sockets = listening_sockets("127.0.0.1", 0)
+    try:
+        assert [s.getsockname()[0] for s in sockets] == ["127.0.0.1"]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 class CountingPool(ThreadPoolExecutor):

@@ -372,3 +372,14 @@ def test_a_write_the_file_system_refuses_names_the_file_and_leaves_nothing(
     assert caught.value.message == message and caught.value.hint
     assert caught.value.location.path == tmp_path / "out.pdf"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_write_atomic_never_replaces_a_special_file_or_a_folder(tmp_path: Path) -> None:
+    """The rename would swap a pipe (or, as root, /dev/null) for a regular file."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for target in (pipe, tmp_path, Path(".")):
+        with pytest.raises(LeafletError):
+            write_atomic(target, b"data")
+    assert pipe.is_fifo()

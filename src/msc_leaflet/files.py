@@ -31,6 +31,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     The temp file's name holds the pid, so a later run can tell a killed writer's
     leftovers from a live one's (`remove_stale_temp_files`, run before every write).
     """
+    refuse_special_target(path)
     remove_stale_temp_files(path.parent)
     if _holds(path, data):
         return False
@@ -68,6 +69,27 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
         finally:
             os.close(dir_fd)
     return True
+
+
+def refuse_special_target(path: Path, hint: str = "") -> None:
+    """Refuse to write over anything but a regular file (or nothing) at ``path``.
+
+    The rename in `write_atomic` would silently replace a named pipe or a device (as
+    root, ``/dev/null`` itself) with a regular file, and a folder gives no name to put
+    a temporary file beside (``-o .``). ``hint`` says what to name instead.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # nothing there (or unreachable): the write itself reports it
+    if stat.S_ISREG(mode):
+        return
+    what = "a folder" if stat.S_ISDIR(mode) else "a special file (a named pipe or a device)"
+    raise LeafletError(
+        Location(path),
+        f"is {what}, where a file must be written",
+        hint or "name a file to write instead, or remove or rename what stands there",
+    )
 
 
 def _holds(path: Path, data: bytes) -> bool:

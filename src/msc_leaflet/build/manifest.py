@@ -13,13 +13,13 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_origin, get_type_hints
 
 from .. import __version__
 from ..errors import LeafletError, Location
-from ..files import file_error, make_folder, write_atomic
+from ..files import file_error, make_folder, read_input, write_atomic
 
 FORMAT = 2  # 2: sources carry the title, version and review date
 
@@ -47,6 +47,9 @@ class SourceEntry:
     title: str
     version: str
     review: str  # the next review date, ISO 8601
+
+
+_Entry = TypeVar("_Entry", OutputEntry, SourceEntry)
 
 
 @dataclass
@@ -170,17 +173,14 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def merge(paths: list[Path]) -> Manifest:
-    """Combine shard manifests; two shards may not claim the same output differently."""
+    """Combine shard manifests; two shards may not claim the same output differently.
+
+    Every shard is read strictly (`read_shard`): the merged manifest replaces the real
+    one, so a shard that silently counted as empty would drop its outputs from it.
+    """
     merged = Manifest()
     for path in paths:
-        if not path.is_file():
-            raise LeafletError(Location(path), "manifest not found")
-        part = load_manifest(path)
-        if not part.outputs and path.stat().st_size > 0:
-            try:
-                json.loads(path.read_text(encoding="utf-8"))["outputs"]
-            except (ValueError, KeyError, TypeError):
-                raise LeafletError(Location(path), "not a msc-leaflet manifest") from None
+        part = read_shard(path)
         for key, entry in part.outputs.items():
             other = merged.outputs.get(key)
             if other and other.sha256 != entry.sha256:
@@ -192,3 +192,83 @@ def merge(paths: list[Path]) -> Manifest:
             merged.outputs[key] = entry
         merged.sources.update(part.sources)
     return merged
+
+
+#: What to do about a shard manifest `merge` cannot use.
+SHARD_HINT = "rebuild this shard with this version of msc-leaflet, or leave it out of the merge"
+
+
+def read_shard(path: Path) -> Manifest:
+    """The manifest at ``path``, or a `LeafletError` naming the file (and the entry) that
+    cannot be read in full. Unlike `load_manifest`, nothing is "derived data, rebuild it":
+    a damaged entry or another format is an error, never an empty manifest."""
+    raw = read_input(path)
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
+        raise LeafletError(Location(path), "not a msc-leaflet manifest", SHARD_HINT)
+    _check_format(path, data)
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict):
+        raise LeafletError(Location(path), "the manifest's sources are damaged", SHARD_HINT)
+    return Manifest(
+        outputs={k: _entry(path, "output", k, v, OutputEntry) for k, v in data["outputs"].items()},
+        sources={k: _entry(path, "source", k, v, SourceEntry) for k, v in sources.items()},
+    )
+
+
+def _check_format(path: Path, data: dict[str, Any]) -> None:
+    """Refuse a shard of another manifest format: its entries mean something else."""
+    found = data.get("format")
+    if found == FORMAT:
+        return
+    tool = data.get("tool") if isinstance(data.get("tool"), str) else "an unknown version"
+    if isinstance(found, int) and found > FORMAT:
+        raise LeafletError(
+            Location(path),
+            f"manifest format {found} is newer than this msc-leaflet reads (format {FORMAT})",
+            f"merge with the msc-leaflet that wrote it ({tool}), or upgrade msc-leaflet",
+        )
+    raise LeafletError(
+        Location(path), f"manifest format {found!r} is not format {FORMAT}", SHARD_HINT
+    )
+
+
+def _entry(path: Path, kind: str, key: str, value: Any, cls: type[_Entry]) -> _Entry:
+    """One output or source record of a shard, checked field by field so the message
+    names what is wrong in the user's words rather than Python's."""
+    where = f"{kind} {key}"
+    if not isinstance(value, dict):
+        raise LeafletError(Location(path), f"{where}: the entry is not a record", SHARD_HINT)
+    known = {f.name: f for f in fields(cls)}
+    missing = [n for n, f in known.items() if _required(f) and n not in value]
+    unknown = sorted(set(value) - set(known))
+    types = get_type_hints(cls)
+    wrong = [n for n, v in value.items() if n in known and not _fits(v, types[n])]
+    for problem, names in (("missing", missing), ("unknown", unknown), ("wrong type", wrong)):
+        if names:
+            listed = ", ".join(names)
+            raise LeafletError(
+                Location(path), f"{where}: damaged entry ({problem}: {listed})", SHARD_HINT
+            )
+    return cls(**value)
+
+
+def _required(f: Field[Any]) -> bool:
+    return f.default is MISSING and f.default_factory is MISSING
+
+
+def _fits(value: Any, kind: Any) -> bool:
+    """Whether a JSON ``value`` is of the field type ``kind`` (str, int, float, dict
+    or list of str); a number written as 3 is a float too, true is no number."""
+    origin = get_origin(kind) or kind
+    if isinstance(value, bool):
+        return False
+    if origin is float:
+        return isinstance(value, int | float)
+    if origin in (dict, list):
+        items = value.values() if isinstance(value, dict) else value
+        return isinstance(value, origin) and all(isinstance(i, str) for i in items)
+    return isinstance(value, origin)

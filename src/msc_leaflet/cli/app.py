@@ -251,7 +251,10 @@ def manifest_merge(
 
     def action() -> None:
         from ..build.manifest import merge, save_manifest
+        from ..files import refuse_special_target
 
+        hint = "-o names the merged manifest file, e.g. -o build/manifest.json"
+        refuse_special_target(out, hint)  # before reading shards: the cheaper mistake first
         merged = merge(manifests)
         save_manifest(out, merged)
         typer.echo(f"merged {len(merged.outputs)} outputs into {out}")

@@ -32,18 +32,25 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]", "::1")
 
 def token_matches(header: str, token: str) -> bool:
     """``Authorization: Bearer <token>``, or Basic with the token as password (what a
-    browser's own login prompt sends; the user name is ignored)."""
+    browser's own login prompt sends; the user name is ignored).
+
+    Compared as bytes, in constant time: ``header`` is the raw header as read (Latin-1,
+    one character per byte), and a non-ASCII token is sent as its UTF-8 bytes (curl
+    sends them as typed, and the Basic challenge asks browsers for UTF-8). Comparing
+    the Latin-1 text with the token's UTF-8 never matched such a token.
+    """
     scheme, _, value = header.partition(" ")
     if scheme.lower() == "bearer":
-        given = value.strip()
+        # Stripped as bytes (ASCII blanks only): \xa0 may be half of a UTF-8 letter.
+        given = value.encode("latin-1", "replace").strip()
     elif scheme.lower() == "basic":
         try:
-            given = base64.b64decode(value.strip(), validate=True).decode().partition(":")[2]
-        except (ValueError, UnicodeDecodeError):
+            given = base64.b64decode(value.strip(), validate=True).partition(b":")[2]
+        except ValueError:
             return False
     else:
         return False
-    return hmac.compare_digest(given.encode(), token.encode())
+    return hmac.compare_digest(given, token.encode("utf-8"))
 
 
 class Guard:

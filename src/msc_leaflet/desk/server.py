@@ -8,8 +8,11 @@ which every request must carry (a browser asks for it as a password).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import ipaddress
 import os
+import socket
 from pathlib import Path
 
 from ..errors import LeafletError, Location
@@ -50,6 +53,73 @@ def checked_token(host: str, token: str | None) -> str | None:
     return token
 
 
+def listening_sockets(host: str, port: int) -> list[socket.socket]:
+    """Sockets bound to every address ``host`` names (``localhost``: IPv4 and IPv6), as
+    asyncio would bind them, or a `LeafletError` saying why not.
+
+    Bound before the desk announces its address: uvicorn binds only once the app has
+    started, after the URL is printed (another program's URL, when the port is taken),
+    and then exits 3 with its own message.
+    """
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        raise _address_error(host, port, f"{host} is not a known address or name") from None
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _, address in dict.fromkeys(found):
+            sockets.append(_bound(family, kind, proto, address, host, port))
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+def _bound(
+    family: int, kind: int, proto: int, address: tuple[object, ...], host: str, port: int
+) -> socket.socket:
+    """One socket bound to ``address``; options as asyncio's ``create_server`` sets them
+    (a desk just stopped does not hold its port, IPv6 does not also take IPv4)."""
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise _bind_error(host, port, exc) from None
+    return sock
+
+
+def _bind_error(host: str, port: int, exc: OSError) -> LeafletError:
+    if exc.errno == errno.EADDRINUSE:
+        return _address_error(
+            host,
+            port,
+            f"port {port} is already in use on {host}",
+            f"choose another port (e.g. --port {port + 1 if port < 65535 else 8000}), "
+            "or stop the program that uses it",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _address_error(
+            host, port, f"not allowed to listen on port {port}", "choose a --port above 1023"
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return _address_error(host, port, f"{host} is not an address of this computer")
+    reason = (exc.strerror or "failed").lower()
+    return _address_error(host, port, f"cannot listen on {host} port {port}: {reason}")
+
+
+def _address_error(host: str, port: int, message: str, hint: str = "") -> LeafletError:
+    return LeafletError(
+        Location(Path(".")),
+        message,
+        hint or "check --host: 127.0.0.1 for this computer only, 0.0.0.0 for every network",
+    )
+
+
 def serve(project: Path, host: str, port: int, token: str | None, workers: int | None) -> None:
     import uvicorn
 
@@ -58,9 +128,13 @@ def serve(project: Path, host: str, port: int, token: str | None, workers: int |
 
     root = Project.at(project).root
     secret = checked_token(host, token)
-    app = create_app(root, token=secret, hosts=allowed_hosts(host, port), workers=workers)
-    shown = f"[{host}]" if ":" in host else host
-    print(f"desk for {root} at http://{shown}:{port}/  (Ctrl-C stops it)", flush=True)
-    uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
-    ).run()
+    sockets = listening_sockets(host, port)
+    with contextlib.ExitStack() as stack:
+        for sock in sockets:
+            stack.enter_context(sock)
+        app = create_app(root, token=secret, hosts=allowed_hosts(host, port), workers=workers)
+        shown = f"[{host}]" if ":" in host else host
+        print(f"desk for {root} at http://{shown}:{port}/  (Ctrl-C stops it)", flush=True)
+        uvicorn.Server(
+            uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
+        ).run(sockets=sockets)
