@@ -143,6 +143,10 @@ def test_patient_pack_has_a_cover_and_every_leaflet(client: TestClient, project:
     )
     empty = client.get("/pack.pdf", params={"lang": "th"}, follow_redirects=False)
     assert empty.status_code == 303
+    # A leaflet not translated into the pack's language would come in English under a
+    # cover in the patient's language: refused, naming it.
+    untranslated = client.get("/pack.pdf", params={"leaflet": ids[:1], "lang": "vi"})
+    assert untranslated.status_code == 400 and "Choosing a clinic" in untranslated.text
 
 
 def test_status_lists_translations_checks_and_proofs(client: TestClient) -> None:

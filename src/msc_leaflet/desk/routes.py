@@ -21,6 +21,7 @@ from ..finishing.preview import page_name
 from ..i18n import format_date
 from ..i18n.catalog import UI_DOMAIN, Catalog, po_path
 from ..i18n.extract import ui_template
+from ..i18n.formatting import language_name
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..print_spec import EDITIONS, PrintSpec
@@ -224,6 +225,15 @@ async def pack_pdf(request: Request) -> Response:
         raise Refused(400, f"a pack holds at most {MAX_PACK} leaflets")
     cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
     lang = choices.locale(shelf, params.get("lang", ""))
+    for card in cards:
+        if not card.printable_in(lang):
+            # Handed out under a cover in the patient's language, it would read as
+            # theirs: `build` warns of such a leaflet, and a pack has no room to.
+            raise Refused(
+                400,
+                f"“{card.title(card.language)}” is not ready in {language_name(lang)}: "
+                "take it out of the pack, or make the pack in a language it is ready in",
+            )
     with_source = params.get("with_source") == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
