@@ -362,6 +362,12 @@ def test_cli_print_options_and_preview(make_project: Callable[..., Path]) -> Non
     pages = sorted(folder.glob("page-*.png"))
     assert len(pages) == len(PdfReader(out / "en" / "sample.pdf").pages)
     assert (folder / "contact-sheet.png").is_file()
+    # A language no catalog translates shows the source, and says so, as build does.
+    result = runner.invoke(
+        app,
+        ["preview", "sample", "-l", "th", "--project", str(root), "-o", str(out), "--dpi", "40"],
+    )
+    assert result.exit_code == 0 and "printed untranslated" in result.output, result.output
 
 
 def test_a_project_theme_names_its_paper_and_triggers_rebuilds(

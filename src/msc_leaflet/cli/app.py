@@ -301,6 +301,8 @@ def preview(
         if outcome.status == "failed":
             typer.echo(outcome.message, err=True)
             raise typer.Exit(1)
+        for warning in outcome.warnings:  # as build prints them: texts left untranslated
+            typer.echo(warning, err=True)
         job = outcome.job  # its locale as the project spells it
         folder = out_dir / "preview" / job.locale / f"{leaflet_id}{job.variant}"
         result = write_previews(out_dir / outcome.job.output, folder, dpi=dpi)
