@@ -275,15 +275,15 @@ def test_serve_on_a_port_in_use_says_so_before_announcing_anything(project: Path
         port = other.getsockname()[1]
         code, output = serve_cli(project, "--port", str(port))
     assert code == 1
-    assert f"port {port} is already in use" in output and "--port" in output
-    assert "desk for" not in output and "Errno" not in output
+    assert f"--port: error: port {port} is already in use" in output
+    assert "desk for" not in output and "Errno" not in output and ".: error" not in output
 
 
 def test_serve_on_an_unknown_or_foreign_address_says_so(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, output = serve_cli(project, "--host", "192.0.2.77", "--port", "8000")
-    assert code == 1 and "not an address of this computer" in output and "--host" in output
+    assert code == 1 and "--host: error: 192.0.2.77 is not an address of this computer" in output
 
     def unknown(*args: object, **kwargs: object) -> None:
         raise socket.gaierror(socket.EAI_NONAME, "no such name")

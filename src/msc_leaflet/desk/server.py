@@ -39,13 +39,13 @@ def checked_token(host: str, token: str | None) -> str | None:
     token = token or os.environ.get(TOKEN_VARIABLE) or None
     if token is not None and len(token) < MIN_TOKEN:
         raise LeafletError(
-            Location(Path(".")),
+            _OPTION_TOKEN,
             f"the desk token is shorter than {MIN_TOKEN} characters",
             "choose a longer one, e.g. python3 -c 'import secrets; print(secrets.token_urlsafe())'",
         )
     if token is None and not is_loopback(host):
         raise LeafletError(
-            Location(Path(".")),
+            _OPTION_HOST,
             f"refusing to listen on {host} without a token: "
             "anyone on the network could use the desk",
             f"set --token or the {TOKEN_VARIABLE} environment variable, or keep --host 127.0.0.1",
@@ -64,7 +64,7 @@ def listening_sockets(host: str, port: int) -> list[socket.socket]:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError):
-        raise _address_error(host, port, f"{host} is not a known address or name") from None
+        raise _address_error(_OPTION_HOST, f"{host} is not a known address or name") from None
     sockets: list[socket.socket] = []
     try:
         for family, kind, proto, _, address in dict.fromkeys(found):
@@ -96,28 +96,35 @@ def _bound(
 def _bind_error(host: str, port: int, exc: OSError) -> LeafletError:
     if exc.errno == errno.EADDRINUSE:
         return _address_error(
-            host,
-            port,
+            _OPTION_PORT,
             f"port {port} is already in use on {host}",
             f"choose another port (e.g. --port {port + 1 if port < 65535 else 8000}), "
             "or stop the program that uses it",
         )
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _address_error(
-            host, port, f"not allowed to listen on port {port}", "choose a --port above 1023"
+            _OPTION_PORT, f"not allowed to listen on port {port}", "choose a --port above 1023"
         )
     if exc.errno == errno.EADDRNOTAVAIL:
-        return _address_error(host, port, f"{host} is not an address of this computer")
+        return _address_error(_OPTION_HOST, f"{host} is not an address of this computer")
     reason = (exc.strerror or "failed").lower()
-    return _address_error(host, port, f"cannot listen on {host} port {port}: {reason}")
+    return _address_error(_OPTION_HOST, f"cannot listen on {host} port {port}: {reason}")
 
 
-def _address_error(host: str, port: int, message: str, hint: str = "") -> LeafletError:
+def _address_error(option: Location, message: str, hint: str = "") -> LeafletError:
+    """An address the desk cannot listen on, named by the ``option`` to change."""
     return LeafletError(
-        Location(Path(".")),
+        option,
         message,
         hint or "check --host: 127.0.0.1 for this computer only, 0.0.0.0 for every network",
     )
+
+
+# Where a serve error points: the option to change, as SOURCE_DATE_EPOCH's errors name
+# the variable (no file is at fault; "." read as one).
+_OPTION_HOST, _OPTION_PORT, _OPTION_TOKEN = (
+    Location(Path(option)) for option in ("--host", "--port", "--token")
+)
 
 
 def serve(project: Path, host: str, port: int, token: str | None, workers: int | None) -> None:
