@@ -265,8 +265,7 @@ def _keep_obsolete(catalog: Catalog, unit: Unit) -> bool:
         return True
     if old.msgstr == unit.target and old.msgid_plural is None:
         return False
-    earlier = old.msgstr_plural.values() if old.msgid_plural is not None else [old.msgstr]
-    old.comments += [earlier_translation(text) for text in earlier if text]
+    old.comments += [earlier_translation(text) for text in old.forms if text]
     old.comments += [c for c in [*unit.comments, note] if c not in old.comments]
     old.msgstr, old.msgid_plural, old.msgstr_plural = unit.target, None, {}
     old.set_fuzzy(True)
