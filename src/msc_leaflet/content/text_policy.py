@@ -99,7 +99,7 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
             continue
         marks = 0
         if category == "Cc" and char not in _ALLOWED_CONTROLS:
-            return Refusal(offset, f"control character {name(char)}", _PASTE_HINT)
+            return Refusal(offset, f"control character {name(char)}", PASTE_HINT)
         if char in BIDI_CONTROLS and not right_to_left:
             return Refusal(
                 offset,
@@ -113,9 +113,9 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
                 "no font draws it; replace it with the character you meant",
             )
         if category == "Cs" or _is_noncharacter(char) or char == "\ufeff":
-            return Refusal(offset, f"invalid character {name(char)}", _PASTE_HINT)
+            return Refusal(offset, f"invalid character {name(char)}", PASTE_HINT)
         if "\U000e0000" <= char <= "\U000e007f":
-            return Refusal(offset, f"invisible tag character {name(char)}", _PASTE_HINT)
+            return Refusal(offset, f"invisible tag character {name(char)}", PASTE_HINT)
         if category == "Cn":
             return Refusal(
                 offset,
@@ -127,7 +127,8 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     return None
 
 
-_PASTE_HINT = "remove it (it often comes with text copied from another program)"
+#: What to do about a character that has no place in text (see `refusal`).
+PASTE_HINT = "remove it (it often comes with text copied from another program)"
 
 
 class _KindTable(dict[int, str]):

@@ -28,7 +28,7 @@ from ..errors import LeafletError, Location
 from ..files import decode_utf8, read_input
 from ..languages import right_to_left
 from .inline import WEB_SCHEMES, link_refusal
-from .text_policy import Refusal, name, refusal
+from .text_policy import PASTE_HINT, Refusal, name, refusal
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -85,7 +85,7 @@ def _parse(path: Path, raw: bytes) -> Node:
         raise LeafletError(
             Location(path, line, column),
             f"control character {name(bad.group())} in the file",
-            "remove it (it often comes with text copied from another program)",
+            PASTE_HINT,
         )
     try:
         _refuse_deep_nesting(path, text)

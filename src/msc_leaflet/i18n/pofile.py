@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content.text_policy import name as character_name
+from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
 from .catalog import Catalog, Entry, Key
@@ -355,12 +355,11 @@ def _lines(text: str) -> list[str]:
 
 def _nul_error(path: Path, line: int) -> LeafletError:
     """NUL, written or escaped: gettext ends the text there, so everything after it would
-    be lost from the compiled catalog, and `diff` takes the file for binary."""
-    return LeafletError(
-        Location(path, line),
-        f"control character {character_name(chr(0))}",
-        "remove it (it often comes with text copied from another program)",
-    )
+    be lost from the compiled catalog, and `diff` takes the file for binary. Told as the
+    text policy tells any control character in a leaflet."""
+    refused = refusal("\0")
+    assert refused is not None
+    return LeafletError(Location(path, line), refused.message, refused.hint)
 
 
 def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
