@@ -229,13 +229,18 @@ def settings_section(project: Project, name: str) -> dict[str, Any]:
     name holds a value instead of a table."""
     value = project_settings(project).get(name, {})
     if not isinstance(value, dict):
-        path = project.file(SETTINGS_FILE)
-        raise LeafletError(
-            settings_location(path, name),
-            f"{name} must be a section, not a value",
-            f"write [{name}] on a line of its own, and its settings on the lines below it",
-        )
+        raise not_a_section(settings_location(project.file(SETTINGS_FILE), name), name)
     return value
+
+
+def not_a_section(location: Location, name: str) -> LeafletError:
+    """The error for a settings name (``checks``, ``checks.dates``) given a value where
+    its section of settings belongs."""
+    return LeafletError(
+        location,
+        f"{name} must be a section, not a value",
+        f"write [{name}] on a line of its own, and its settings on the lines below it",
+    )
 
 
 def settings_location(path: Path, *names: str) -> Location:

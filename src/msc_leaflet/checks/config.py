@@ -23,7 +23,13 @@ from typing import Any
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
 from ..errors import LeafletError, Severity
-from ..project import SETTINGS_FILE, Project, settings_location, settings_section
+from ..project import (
+    SETTINGS_FILE,
+    Project,
+    not_a_section,
+    settings_location,
+    settings_section,
+)
 from .registry import SEVERITIES
 
 CONFIG_FILE = SETTINGS_FILE
@@ -130,11 +136,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
 
 def _overlay(current: Any, values: object, path: Path, where: str) -> Any:
     if not isinstance(values, dict):
-        raise LeafletError(
-            settings_location(path, *where.split(".")),
-            f"[{where}] must be a section, not a value",
-            f"write [{where}] on a line of its own, and its settings on the lines below it",
-        )
+        raise not_a_section(settings_location(path, *where.split(".")), where)
     known = list(current.__dataclass_fields__)
     for key, value in values.items():
         at = settings_location(path, *where.split("."), key)
