@@ -23,11 +23,6 @@ def locale_names(value: Locales) -> Locales:
     return list(dict.fromkeys(locale_name(item) for item in value))
 
 
-def _each_once(value: list[str] | None) -> list[str] | None:
-    """A leaflet named twice is built (or checked) once."""
-    return list(dict.fromkeys(value)) if value else value
-
-
 ProjectOption = Annotated[
     Path,
     typer.Option(
@@ -38,9 +33,8 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Output folder (default: build/ in the project)."),
 ]
-LeafletIdsArgument = Annotated[
-    list[str] | None, typer.Argument(help="Leaflet ids (default: all).", callback=_each_once)
-]
+# A leaflet named twice is built (or checked) once: `batch.plan` and `run_checks` say so.
+LeafletIdsArgument = Annotated[list[str] | None, typer.Argument(help="Leaflet ids (default: all).")]
 LocalesOption = Annotated[
     list[str] | None,
     typer.Option(
