@@ -132,3 +132,12 @@ def test_reportlab_uri_pattern_compiles_when_used() -> None:
     assert isinstance(paragraph.uri_pat, LazyPattern)  # `import msc_leaflet` came first
     assert paragraph.uri_pat.match("https://example.org/a?b=1")
     assert not paragraph.uri_pat.match("not a url")
+
+
+def test_reportlab_cjk_wrap_pattern_compiles_when_used() -> None:
+    from reportlab.lib import textsplit
+
+    from msc_leaflet.reportlab_startup import LazyPattern
+
+    assert isinstance(textsplit.rx, LazyPattern)  # `import msc_leaflet` came first
+    assert textsplit.rx.sub(r"\1|", "ab中文") == "ab中|文|"

@@ -1,24 +1,25 @@
-"""ReportLab's most expensive import-time line, compiled when first used instead.
+"""ReportLab's most expensive import-time patterns, compiled when first used instead.
 
 ``reportlab/platypus/paragraph.py`` (5.1.0) compiles ``uri_pat`` at import: a
 case-insensitive URL pattern with ``[a-z\\xa1-\\uffff]`` classes, for which ``re`` folds
 the case of every character in the range: 35-41 ms of every cold build, a tenth of the
 command. ReportLab uses it only in ``Paragraph``'s hyphenation of URLs, which the text
-stage never calls (`typeset` breaks and draws its own lines).
+stage never calls (`typeset` breaks and draws its own lines). ``reportlab/lib/textsplit.py``
+(imported by the paragraph module) compiles ``rx``, a class of the whole BMP above
+U+2E80, for ``cjkwrap``, which nothing here calls: 5-7 ms more.
 
 `defer_uri_pattern` (run when ``msc_leaflet`` is imported, before anything can import
-ReportLab) puts a finder on ``sys.meta_path`` for that one module. While the module
-runs, and only then, ``re.compile`` of that one pattern returns a `LazyPattern`, which
-compiles the same source with the same flags on first use. Every other pattern is
-compiled as usual; a ReportLab whose pattern differs is left alone. Nothing here
-imports ReportLab.
+ReportLab) puts a finder on ``sys.meta_path`` for those modules. While one of them runs,
+and only then, ``re.compile`` of its one pattern returns a `LazyPattern`, which compiles
+the same source with the same flags on first use. Every other pattern is compiled as
+usual; a ReportLab whose patterns differ is left alone. Nothing here imports ReportLab.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.machinery import ModuleSpec, PathFinder
 from types import ModuleType
 from typing import Any
@@ -26,6 +27,8 @@ from typing import Any
 MODULE = "reportlab.platypus.paragraph"
 #: The start of ``uri_pat``'s source in ReportLab 5.1.0; compiled with ``re.I``.
 URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+#: ``textsplit.rx`` in ReportLab 5.1.0, compiled with ``re.UNICODE``.
+CJK_WRAP_PATTERN = "([\u2e80-\uffff])"
 
 
 class LazyPattern:
@@ -45,11 +48,23 @@ def _is_uri_pattern(pattern: object, flags: int) -> bool:
     return isinstance(pattern, str) and pattern.startswith(URI_PATTERN_START) and flags == re.I
 
 
-class _Loader:
-    """Runs ReportLab's loader with the one pattern deferred."""
+def _is_cjk_wrap_pattern(pattern: object, flags: int) -> bool:
+    return pattern == CJK_WRAP_PATTERN and flags == re.UNICODE
 
-    def __init__(self, loader: Any) -> None:
+
+#: Each module whose import compiles a pattern it rarely uses, and how to know it.
+DEFERRED: dict[str, Callable[[object, int], bool]] = {
+    MODULE: _is_uri_pattern,
+    "reportlab.lib.textsplit": _is_cjk_wrap_pattern,
+}
+
+
+class _Loader:
+    """Runs ReportLab's loader with the one pattern ``deferred`` tells."""
+
+    def __init__(self, loader: Any, deferred: Callable[[object, int], bool]) -> None:
         self.loader = loader
+        self.deferred = deferred
 
     def __getattr__(self, name: str) -> Any:  # get_source, get_filename, … as ReportLab's
         return getattr(self.loader, name)
@@ -62,7 +77,7 @@ class _Loader:
         real = re.compile
 
         def compile_deferring(pattern: Any, flags: int = 0) -> Any:
-            if _is_uri_pattern(pattern, int(flags)):
+            if self.deferred(pattern, int(flags)):
                 return LazyPattern(pattern, int(flags))
             return real(pattern, flags)
 
@@ -74,18 +89,22 @@ class _Loader:
 
 
 class _Finder:
-    """A ``sys.meta_path`` entry for `MODULE` alone; removes itself once used."""
+    """A ``sys.meta_path`` entry for the `DEFERRED` modules; removes itself once used."""
+
+    def __init__(self) -> None:
+        self.waiting = {name for name in DEFERRED if name not in sys.modules}
 
     def find_spec(
         self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if name != MODULE:
+        if name not in self.waiting:
             return None
-        if self in sys.meta_path:
+        self.waiting.discard(name)
+        if not self.waiting and self in sys.meta_path:
             sys.meta_path.remove(self)
         spec = PathFinder.find_spec(name, path, target)
         if spec is not None and spec.loader is not None:
-            spec.loader = _Loader(spec.loader)  # type: ignore[assignment]
+            spec.loader = _Loader(spec.loader, DEFERRED[name])  # type: ignore[assignment]
         return spec
 
 
