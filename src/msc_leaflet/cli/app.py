@@ -8,6 +8,7 @@ HarfBuzz, ICU) are imported inside commands so ``--help`` stays instant.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -434,9 +435,21 @@ def _mount_i18n() -> None:
 _mount_i18n()
 
 
+#: The collector's thresholds for a command: young objects are collected every 10,000
+#: allocations rather than 700. A command is one short process that makes many small
+#: objects and few cycles (imports, the layout's boxes), and each collection walks them.
+GC_THRESHOLD = (10_000, 10, 10)
+
+
 def main() -> None:
+    """The console script. At exit, what is still alive is left to the operating system
+    (``gc.freeze``) instead of walked once more by the interpreter's last collection:
+    with the thresholds, 4 % of the instructions of a cold EN+TH build (issue #20)."""
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         app()
     except KeyboardInterrupt:  # before a command's `run` took over: nothing written yet
         typer.echo(INTERRUPTED, err=True)
         sys.exit(130)
+    finally:
+        gc.freeze()
