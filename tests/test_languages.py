@@ -194,6 +194,14 @@ def test_length_warning_is_calibrated_per_language() -> None:
         # "The treatment rebuilds damaged cartilage" / "regenerates the tissues".
         ("ar", "العلاج يعيد بناء الغضروف التالف.", "احذر من عيادة تدعي أنها تعيد بناء الغضروف."),
         ("ar", "الخلايا تجدد الأنسجة.", "لا تصدق من يقول إن الخلايا تجدد الأنسجة."),
+        # "Stem cells help you be cured completely." / "Beware of clinics that claim a
+        # complete cure."
+        ("lo", "ເຊວຕົ້ນກຳເນີດຊ່ວຍໃຫ້ຫາຍຂາດ.", "ລະວັງຄລີນິກທີ່ອ້າງວ່າຫາຍຂາດ."),
+        # "This treatment has no side effects." / "Do not believe adverts saying it has
+        # no side effects."
+        ("lo", "ການປິ່ນປົວນີ້ບໍ່ມີຜົນຂ້າງຄຽງ.", "ຢ່າເຊື່ອໂຄສະນາວ່າບໍ່ມີຜົນຂ້າງຄຽງ."),
+        # "The cells help cartilage regrow." / "No one can guarantee results."
+        ("lo", "ເຊວຊ່ວຍໃຫ້ກະດູກອ່ອນງອກໃໝ່.", "ບໍ່ມີໃຜຮັບປະກັນຜົນໄດ້."),
         (
             "en",
             "The therapy rebuilds damaged cartilage.",
@@ -226,9 +234,9 @@ def test_an_invisible_character_does_not_hide_a_claim(lang: str, text: str) -> N
 
 
 def test_languages_without_a_claim_list_say_so() -> None:
-    for lang in ("my", "km", "lo"):
+    for lang in ("my", "km"):
         assert profile(lang).claims is None and claim_list(lang).claims == ()
-    for lang in ("en", "th", "vi", "zh_Hans", "ja", "ar"):
+    for lang in ("en", "th", "vi", "zh_Hans", "ja", "ar", "lo"):
         assert claim_list(lang).claims, lang
 
 
@@ -392,7 +400,7 @@ def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
     # The translator hears which languages the claim checks cannot read (CLAIM004).
     for lang in ("my", "fa"):
         assert describe(lang, fonts).endswith("a clinician who reads it must"), lang
-    for lang in ("ar", "zh_Hans", "ja", "th"):
+    for lang in ("ar", "zh_Hans", "ja", "th", "lo"):
         assert "claim list" not in describe(lang, fonts), lang
     assert describe("my", fonts).startswith("my: Burmese, script Mymr, left to right, words not")
     hebrew = describe("he", fonts)
