@@ -41,6 +41,11 @@ Hence, in a line with right-to-left text:
   poppler keeps it out of a left-to-right run beside it.
 * A left-to-right run in a right-to-left line starts with a right-to-left mark (see
   `RIGHT_TO_LEFT_MARK`), and a line without one ends with one, just left of it.
+* So does a right-to-left character that is not a letter (a hyphen, slash, colon, plus
+  sign) just right of a left-to-right run: pdfium reads such characters as part of
+  the digits beside them and poppler as part of a number, and both joined them to the
+  run on their left: "2026-12-05", drawn 05-12-2026, read "202612-05-", and "120/min"
+  read "120min/". With a mark on each side, each is a stretch of its own.
 * A mark just right of a bracket or left of a line is a glyph of its own, written
   after the letter it stands beside (`_mark_after`): as part of the letter's text, the
   readers that read text as written put it inside the word. Before a space, it is
@@ -194,7 +199,10 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
     cluster (none for most); ``drawn``: the line's clusters left to right."""
     marks: dict[int, str] = {}
     kinds = _KINDS
+    left: Placed | None = None
     for placed, right in zip(drawn, [*drawn[1:], None], strict=True):
+        after_left_to_right = left is not None and left.piece.level % 2 == 0
+        left = placed
         if placed.piece.level % 2 == 0:
             continue
         text = placed.cluster.text
@@ -202,6 +210,8 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
         if kind is None:
             kind = _kind(text)
         if kind == _PLAIN:  # most clusters: a letter
+            continue
+        if kind == _WEAK and not after_left_to_right:
             continue
         if right is not None and kind == _MIRRORED:
             marks[id(right)] = marks.get(id(right), "") + LEFT_TO_RIGHT_MARK
@@ -216,9 +226,11 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
 
 
 #: What a right-to-left cluster's text asks of `_marks`: nothing, a right-to-left mark
-#: before it (a space, or a character of bidi class ET such as a percent sign), or
-#: that and a left-to-right mark just right of it (a character pdfium mirrors).
-_PLAIN, _SPACED, _MIRRORED = 0, 1, 2
+#: before it (a space, or a character of bidi class ET such as a percent sign), that
+#: and a left-to-right mark just right of it (a character pdfium mirrors), or a
+#: right-to-left mark before it if a left-to-right run is just left of it (any other
+#: character but a right-to-left letter: see the module docstring).
+_PLAIN, _SPACED, _MIRRORED, _WEAK = 0, 1, 2, 3
 #: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
 #: `reading_order` took. Few texts recur (the letters of a script); it starts over
 #: when full.
@@ -236,6 +248,8 @@ def _kind(text: str) -> int:
         kind = _MIRRORED
     elif text == " " or unicodedata.bidirectional(text[0]) == "ET":
         kind = _SPACED
+    elif unicodedata.bidirectional(text[0]) not in ("R", "AL"):
+        kind = _WEAK
     else:
         kind = _PLAIN
     _KINDS[text] = kind
