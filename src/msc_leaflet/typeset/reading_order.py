@@ -89,6 +89,11 @@ LEFT_TO_RIGHT_MARK = "\u200e"
 
 #: pdfminer.six's default ``LAParams.char_margin``.
 PDFMINER_CHAR_MARGIN = 2.0
+#: How much narrower (points) than pdfminer's limit a gap is still bridged: a jump back
+#: over two digits is exactly twice the width of one, and pdfminer, reading widths and
+#: moves as rounded in the file, put the rest of "120/min" and "+66 2 000" on lines of
+#: their own.
+BRIDGE_SLACK = 0.05
 
 #: How far (points) left of a left-to-right run of one glyph its marks sit. pdfium
 #: gives a text object whose glyphs all start at one point no direction, and then ends
@@ -421,7 +426,8 @@ def _bridged(shown: list[Shown]) -> list[Shown]:
             start, end = after_x + after_advance, x
         widest = after_advance if after_advance > advance else advance
         # Two glyphs without width (marks) are on one line only where they touch.
-        if end - start >= PDFMINER_CHAR_MARGIN * widest and end - start > 2 * MARK_LEAD:
+        gap = end - start
+        if gap >= PDFMINER_CHAR_MARGIN * widest - BRIDGE_SLACK and gap > 2 * MARK_LEAD:
             append(_bridge(after, start, end))
         append(after)
         x, advance = after_x, after_advance
