@@ -41,11 +41,12 @@ Hence, in a line with right-to-left text:
   poppler keeps it out of a left-to-right run beside it.
 * A left-to-right run in a right-to-left line starts with a right-to-left mark (see
   `RIGHT_TO_LEFT_MARK`), and a line without one ends with one, just left of it.
-* So does a right-to-left character that is not a letter (a hyphen, slash, colon, plus
-  sign) just right of a left-to-right run: pdfium reads such characters as part of
-  the digits beside them and poppler as part of a number, and both joined them to the
-  run on their left: "2026-12-05", drawn 05-12-2026, read "202612-05-", and "120/min"
-  read "120min/". With a mark on each side, each is a stretch of its own.
+* So does a separator (bidi class CS or ES: a hyphen, slash, colon, full stop, comma,
+  plus sign) at a right-to-left level just right of a left-to-right run: pdfium reads
+  such characters as part of the digits beside them and poppler as part of a number,
+  and both joined them to the run on their left: "2026-12-05", drawn 05-12-2026,
+  read "202612-05-", and "120/min" read "120min/". With a mark on each side, each is
+  a stretch of its own.
 * A mark just right of a bracket or left of a line is a glyph of its own, written
   after the letter it stands beside (`_mark_after`): as part of the letter's text, the
   readers that read text as written put it inside the word. Before a space, it is
@@ -233,8 +234,9 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
 #: What a right-to-left cluster's text asks of `_marks`: nothing, a right-to-left mark
 #: before it (a space, or a character of bidi class ET such as a percent sign), that
 #: and a left-to-right mark just right of it (a character pdfium mirrors), or a
-#: right-to-left mark before it if a left-to-right run is just left of it (any other
-#: character but a right-to-left letter: see the module docstring).
+#: right-to-left mark before it if a left-to-right run is just left of it (a separator
+#: of bidi class CS or ES, see the module docstring; not a neutral such as a quotation
+#: mark, which pdfium would then mirror: “ read ”).
 _PLAIN, _SPACED, _MIRRORED, _WEAK = 0, 1, 2, 3
 #: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
 #: `reading_order` took. Few texts recur (the letters of a script); it starts over
@@ -253,7 +255,7 @@ def _kind(text: str) -> int:
         kind = _MIRRORED
     elif text == " " or unicodedata.bidirectional(text[0]) == "ET":
         kind = _SPACED
-    elif unicodedata.bidirectional(text[0]) not in ("R", "AL"):
+    elif unicodedata.bidirectional(text[0]) in ("CS", "ES"):
         kind = _WEAK
     else:
         kind = _PLAIN
