@@ -41,6 +41,12 @@ Hence, in a line with right-to-left text:
   poppler keeps it out of a left-to-right run beside it.
 * A left-to-right run in a right-to-left line starts with a right-to-left mark (see
   `RIGHT_TO_LEFT_MARK`), and a line without one ends with one, just left of it.
+* So does a separator (bidi class CS or ES: a hyphen, slash, colon, full stop, comma,
+  plus sign) at a right-to-left level just right of a left-to-right run: pdfium reads
+  such characters as part of the digits beside them and poppler as part of a number,
+  and both joined them to the run on their left: "2026-12-05", drawn 05-12-2026,
+  read "202612-05-", and "120/min" read "120min/". With a mark on each side, each is
+  a stretch of its own.
 * A mark just right of a bracket or left of a line is a glyph of its own, written
   after the letter it stands beside (`_mark_after`): as part of the letter's text, the
   readers that read text as written put it inside the word. Before a space, it is
@@ -84,6 +90,11 @@ LEFT_TO_RIGHT_MARK = "\u200e"
 
 #: pdfminer.six's default ``LAParams.char_margin``.
 PDFMINER_CHAR_MARGIN = 2.0
+#: How much narrower (points) than pdfminer's limit a gap is still bridged: a jump back
+#: over two digits is exactly twice the width of one, and pdfminer, reading widths and
+#: moves as rounded in the file, put the rest of "120/min" and "+66 2 000" on lines of
+#: their own.
+BRIDGE_SLACK = 0.05
 
 #: How far (points) left of a left-to-right run of one glyph its marks sit. pdfium
 #: gives a text object whose glyphs all start at one point no direction, and then ends
@@ -194,7 +205,10 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
     cluster (none for most); ``drawn``: the line's clusters left to right."""
     marks: dict[int, str] = {}
     kinds = _KINDS
+    left: Placed | None = None
     for placed, right in zip(drawn, [*drawn[1:], None], strict=True):
+        after_left_to_right = left is not None and left.piece.level % 2 == 0
+        left = placed
         if placed.piece.level % 2 == 0:
             continue
         text = placed.cluster.text
@@ -202,6 +216,8 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
         if kind is None:
             kind = _kind(text)
         if kind == _PLAIN:  # most clusters: a letter
+            continue
+        if kind == _WEAK and not after_left_to_right:
             continue
         if right is not None and kind == _MIRRORED:
             marks[id(right)] = marks.get(id(right), "") + LEFT_TO_RIGHT_MARK
@@ -216,9 +232,12 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
 
 
 #: What a right-to-left cluster's text asks of `_marks`: nothing, a right-to-left mark
-#: before it (a space, or a character of bidi class ET such as a percent sign), or
-#: that and a left-to-right mark just right of it (a character pdfium mirrors).
-_PLAIN, _SPACED, _MIRRORED = 0, 1, 2
+#: before it (a space, or a character of bidi class ET such as a percent sign), that
+#: and a left-to-right mark just right of it (a character pdfium mirrors), or a
+#: right-to-left mark before it if a left-to-right run is just left of it (a separator
+#: of bidi class CS or ES, see the module docstring; not a neutral such as a quotation
+#: mark, which pdfium would then mirror: “ read ”).
+_PLAIN, _SPACED, _MIRRORED, _WEAK = 0, 1, 2, 3
 #: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
 #: `reading_order` took. Few texts recur (the letters of a script); it starts over
 #: when full.
@@ -236,6 +255,8 @@ def _kind(text: str) -> int:
         kind = _MIRRORED
     elif text == " " or unicodedata.bidirectional(text[0]) == "ET":
         kind = _SPACED
+    elif unicodedata.bidirectional(text[0]) in ("CS", "ES"):
+        kind = _WEAK
     else:
         kind = _PLAIN
     _KINDS[text] = kind
@@ -407,7 +428,8 @@ def _bridged(shown: list[Shown]) -> list[Shown]:
             start, end = after_x + after_advance, x
         widest = after_advance if after_advance > advance else advance
         # Two glyphs without width (marks) are on one line only where they touch.
-        if end - start >= PDFMINER_CHAR_MARGIN * widest and end - start > 2 * MARK_LEAD:
+        gap = end - start
+        if gap >= PDFMINER_CHAR_MARGIN * widest - BRIDGE_SLACK and gap > 2 * MARK_LEAD:
             append(_bridge(after, start, end))
         append(after)
         x, advance = after_x, after_advance
