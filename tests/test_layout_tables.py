@@ -20,7 +20,7 @@ from conftest import ORGANISATION
 from fasting import build_fasting, text_lines
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
-from msc_leaflet.layout.blocks import column_widths
+from msc_leaflet.layout.table_widths import column_widths
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from msc_leaflet.typeset import make_paragraph

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 Direction = Literal["ltr", "rtl"]
 ClaimMatch = Literal["words", "text"]
+#: How a narrow line finds the phrases it keeps whole (``phrases`` in languages.yaml).
+Phrases = Literal["", "icu-phrase", "icu-words"]
+PHRASES: tuple[Phrases, ...] = ("", "icu-phrase", "icu-words")
 
 # Closing and opening quotes or brackets that may stand between a sentence's end mark
 # and the next sentence.
@@ -49,6 +52,8 @@ class LanguageProfile:
     claim_match: ClaimMatch
     era_year_offset: int = 0
     list_stop: str = "."  # after the number of a numbered list item
+    # Where a `keep-phrases` line may break, if not at every line-break opportunity.
+    phrases: Phrases = ""
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""
@@ -181,6 +186,9 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
     low, high = (float(x) for x in ratio)
     letters = str(entry.get("letters") or "")
     claims = entry.get("claims")
+    phrases = next((kind for kind in PHRASES if kind == (entry.get("phrases") or "")), None)
+    if phrases is None:
+        raise ValueError(f"languages.yaml: {tag}: phrases must be one of {', '.join(PHRASES[1:])}")
     return LanguageProfile(
         tag=tag,
         name=str(entry["name"]),
@@ -197,6 +205,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         claim_match="text" if entry.get("claim-match") == "text" else "words",
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
+        phrases=phrases,
     )
 
 

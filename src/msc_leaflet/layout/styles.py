@@ -41,5 +41,6 @@ def paragraph_style(
         firstLineIndent=style.first_line_indent,
         allowWidows=int(style.allow_widows),
         allowOrphans=int(style.allow_orphans),
+        keepPhrasesBelow=style.keep_phrases_below,  # read by `typeset.paragraph`
         **keep,
     )

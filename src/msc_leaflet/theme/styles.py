@@ -45,6 +45,10 @@ class TextStyle:
     keep_with_next: bool = False
     allow_widows: bool = True
     allow_orphans: bool = False
+    # A line narrower than this (points; 0: none) breaks Japanese and Chinese between
+    # phrases, not between any two characters: a table's label column. A phrase wider
+    # than the line is still cut.
+    keep_phrases_below: float = 0
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,13 @@ def text_style(
             raise ValueError(
                 f"style {name!r}: {key} {values[key]!r} is not one of {', '.join(allowed)}"
             )
+    if "keep_phrases_below" in values:
+        below = _EM.fullmatch(str(values["keep_phrases_below"]).strip())
+        values["keep_phrases_below"] = (
+            size * float(below[1])
+            if below
+            else _points(values["keep_phrases_below"], {}, f"style {name!r}: keep-phrases-below")
+        )
     for key in ("keep_with_next", "allow_widows", "allow_orphans"):
         if key in values and not isinstance(values[key], bool):
             raise ValueError(f"style {name!r}: {key.replace('_', '-')} must be true or false")

@@ -12,8 +12,9 @@ A unit wider than the line (a word in a narrow table column, a 5,000-character T
 run the dictionary cannot split, a long URL) would run past the margin and off the
 page. `fit_units` cuts such a unit, preferably where a reader accepts it: an English
 word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Thai
-between syllables, never between a number and its unit, after เ, before ะ or ๆ or
-before a citation. Only when no such point fits is it an emergency cut, at any
+between syllables, a Japanese or Chinese phrase between its characters (its
+``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
+ๆ or before a citation. Only when no such point fits is it an emergency cut, at any
 grapheme-cluster boundary (a Thai consonant never loses its vowel or tone marks).
 The added hyphen is drawn as an outline and carries no text (`hyphen_cluster`): every
 extractor must give back exactly what was written, and none joins a hyphenated word.
@@ -22,7 +23,7 @@ extractor must give back exactly what was written, and none joins a hyphenated w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -103,12 +104,10 @@ def narrowest_width(unit: Unit, lang: str = "en", *, thai: bool = True) -> float
     it can be set in without an emergency cut. ``thai=False``: Thai words stay whole
     (only English words are hyphenated)."""
     flat = _flat(unit)
-    points = _cut_points(flat, unit.trailing_spaces, lang)
+    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks)
     if not thai:
         text = unit.text
-        offsets = [0]
-        for _, cluster in flat:
-            offsets.append(offsets[-1] + len(cluster.text))
+        offsets = _offsets(flat)
         points = {
             i: hyphen
             for i, hyphen in points.items()
@@ -142,6 +141,14 @@ def _flat(unit: Unit) -> Flat:
     return [(piece, cluster) for piece in unit.pieces for cluster in piece.clusters]
 
 
+def _offsets(flat: Flat) -> list[int]:
+    """The text offset of each cluster of ``flat``, and of its end."""
+    offsets = [0]
+    for _, cluster in flat:
+        offsets.append(offsets[-1] + len(cluster.text))
+    return offsets
+
+
 def _advance(item: tuple[Piece, Cluster]) -> float:
     piece, cluster = item
     return cluster.advance * piece.size / 1000
@@ -150,12 +157,13 @@ def _advance(item: tuple[Piece, Cluster]) -> float:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _cut_points(flat: Flat, trailing_spaces: int, lang: str) -> dict[int, bool]:
-    """Cluster indices a cut may fall before, each with whether it needs a hyphen."""
+def _cut_points(
+    flat: Flat, trailing_spaces: int, lang: str, soft: Sequence[int] = ()
+) -> dict[int, bool]:
+    """Cluster indices a cut may fall before, each with whether it needs a hyphen;
+    ``soft``: text offsets of the unit's own line-break opportunities (no hyphen)."""
     text = "".join(cluster.text for _, cluster in flat)
-    offsets = [0]
-    for _, cluster in flat:
-        offsets.append(offsets[-1] + len(cluster.text))
+    offsets = _offsets(flat)
     hyphens = _hyphenation_points(text, lang)
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
@@ -166,6 +174,8 @@ def _cut_points(flat: Flat, trailing_spaces: int, lang: str) -> dict[int, bool]:
             continue
         if is_thai(text[at - 1]) and is_thai(text[at]):
             points[i] = False  # between syllables (keeps_syllable)
+        elif at in soft:
+            points[i] = False  # between the characters of a phrase (units.build_units)
         elif at in hyphens:
             points[i] = True
         # Anything else inside a unit (digits, punctuation, a number and its unit,
@@ -211,7 +221,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     cluster), and whether some cut fell where no reader accepts it."""
     flat = _flat(unit)
     content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
-    points = _cut_points(flat, unit.trailing_spaces, lang)
+    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks)
 
     def fits(start: int, end: int) -> bool:  # clusters start:end, with a hyphen if cut
         extra = _hyphen_width(flat[end - 1][0]) if points.get(end) else 0.0
@@ -236,12 +246,52 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
         used += _advance(flat[i])
         i += 1
     cuts.append(len(flat))
-    parts = [_part(flat[a:b], hyphen=b in hyphens) for a, b in pairwise(cuts)]
+    return _split(unit, flat, cuts, hyphens), forced
+
+
+def release_phrases(units: Sequence[Unit]) -> list[Unit]:
+    """``units`` with every phrase kept whole (`Unit.soft_breaks`) split at its own
+    line-break opportunities, for a line wide enough to break between any two
+    characters. Units without soft breaks are returned as they are."""
+    if not any(unit.soft_breaks for unit in units):
+        return list(units)
+    out: list[Unit] = []
+    for unit in units:
+        if not unit.soft_breaks:
+            out.append(unit)
+            continue
+        flat = _flat(unit)
+        at = {offset: i for i, offset in enumerate(_offsets(flat))}
+        inner = [at[offset] for offset in unit.soft_breaks if offset in at]
+        out.extend(_split(unit, flat, [0, *inner, len(flat)]))
+    return out
+
+
+def _split(
+    unit: Unit, flat: Flat, cuts: Sequence[int], hyphens: Collection[int] = ()
+) -> list[Unit]:
+    """``unit`` cut before the clusters ``cuts`` (0 first, ``len(flat)`` last): a hyphen
+    ends each part cut at one of ``hyphens``, the last part keeps the trailing spaces."""
+    offsets = _offsets(flat)
+    parts = [
+        _part(flat[a:b], b in hyphens, _within(unit.soft_breaks, offsets[a], offsets[b]))
+        for a, b in pairwise(cuts)
+    ]
     last = parts[-1]
     parts[-1] = Unit(
-        last.pieces, last.width - unit.space_width, unit.space_width, unit.trailing_spaces
+        last.pieces,
+        last.width - unit.space_width,
+        unit.space_width,
+        unit.trailing_spaces,
+        last.soft_breaks,
     )
-    return parts, forced
+    return parts
+
+
+def _within(soft: Sequence[int], start: int, end: int) -> tuple[int, ...]:
+    """The offsets of ``soft`` strictly inside ``start:end``, counted from ``start``: a
+    part keeps its phrase's breaks, so a narrower line can cut it again."""
+    return tuple(i - start for i in soft if start < i < end)
 
 
 def _hyphen_width(piece: Piece) -> float:
@@ -257,9 +307,12 @@ def hyphen_cluster(font: str) -> Cluster:
     return Cluster("", glyphs, cluster.advance, False, (), outlined=True)
 
 
-def _part(flat: Sequence[tuple[Piece, Cluster]], hyphen: bool = False) -> Unit:
+def _part(
+    flat: Sequence[tuple[Piece, Cluster]], hyphen: bool = False, soft: tuple[int, ...] = ()
+) -> Unit:
     """A unit from consecutive clusters, regrouped into pieces by the piece they came
-    from; ``hyphen``: the word goes on, so a hyphen ends the part."""
+    from; ``hyphen``: the word goes on, so a hyphen ends the part; ``soft``: its
+    `Unit.soft_breaks`."""
     pieces: list[Piece] = []
     group: list[Cluster] = []
     for n, (piece, cluster) in enumerate(flat):
@@ -270,7 +323,7 @@ def _part(flat: Sequence[tuple[Piece, Cluster]], hyphen: bool = False) -> Unit:
             text = "".join(c.text for c in group)
             pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text, piece.level))
             group = []
-    return Unit(tuple(pieces), sum(p.width() for p in pieces), 0.0, 0)
+    return Unit(tuple(pieces), sum(p.width() for p in pieces), 0.0, 0, soft)
 
 
 @dataclass(frozen=True, slots=True)

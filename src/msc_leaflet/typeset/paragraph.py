@@ -29,7 +29,7 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
 from .line_pitch import layer_size
-from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify
+from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify, release_phrases
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units
 from .runs import Run
@@ -212,8 +212,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             # than drawn past the margin; the cut units replace the originals so `split`
             # and `draw`, which index ``self.units`` by line, see the same list.
             report = self.on_emergency_break
+            units = self.units
+            if min(widths) >= getattr(self.style, "keepPhrasesBelow", 0):
+                # A measure wide enough breaks between any two characters, as Japanese
+                # and Chinese text is set; only a narrow one keeps phrases whole.
+                units = release_phrases(units)
             units = fit_units(
-                self.units,
+                units,
                 min(widths),
                 self.lang,
                 on_forced=(lambda unit: report(_unit_text(unit))) if report else None,
@@ -354,14 +359,17 @@ def make_paragraph(
     words: WordList | Path | str | None = None,
     on_emergency_break: Callable[[str], None] | None = None,
 ) -> TextParagraph:
-    """A paragraph flowable for ``runs``; ``words`` overrides the default word list."""
+    """A paragraph flowable for ``runs``; ``words`` overrides the default word list.
+    A style with ``keepPhrasesBelow`` (a table cell) makes each Japanese or Chinese
+    phrase one unit (`units.build_units`), released when the line is wide enough."""
     if words is None:
         word_list = _default_words
     elif isinstance(words, WordList):
         word_list = words
     else:
         word_list = load_word_list(words)
-    units = build_units(runs, lang, word_list)
+    phrases = getattr(style, "keepPhrasesBelow", 0) > 0
+    units = build_units(runs, lang, word_list, phrases=phrases)
     return TextParagraph(units, style, lang, on_emergency_break=on_emergency_break)
 
 

@@ -12,6 +12,10 @@ breaker (``icu4py`` bundles ICU), then
    agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
 3. the caller removes breaks it forbids (before a citation superscript).
 
+A line in a narrow measure (a table cell: ``keep-phrases-below``) breaks only where a
+phrase ends (`phrase_ends`): Japanese and Chinese may break between any two
+characters, and a cell three characters wide otherwise prints 胸の痛|み or 寒|気.
+
 `line_breaks` adds what only a printed line needs (the claim checker reads
 `break_opportunities` as word boundaries): a break between two Thai characters keeps
 every syllable whole (``syllables.py``: ICU splits unknown loanwords and names inside
@@ -30,9 +34,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from icu4py.breakers import LineBreaker
+from icu4py.breakers import LineBreaker, WordBreaker
 
 from ..files import read_input
+from ..languages import profile
 from .scripts import NO_LINE_END, NO_LINE_START
 from .syllables import is_thai, syllable_break
 
@@ -113,6 +118,31 @@ def _icu_breaks(text: str, lang: str) -> tuple[int, ...]:
     return tuple(breaks)
 
 
+def phrase_ends(text: str, lang: str) -> frozenset[int] | None:
+    """Positions (0 < i < len) where a phrase ends, by the language's ``phrases``
+    profile: ICU's Japanese phrase breaker (``lw=phrase``, bunsetsu: 胸の|痛み) or its
+    dictionary word boundaries (Chinese: 发烧|或|发冷). None: the language has no
+    phrases finer than its line-break opportunities (every ICU break ends a word)."""
+    kind = profile(lang).phrases
+    if not kind:
+        return None
+    return _phrase_ends(text, lang.replace("_", "-").split("-")[0].lower(), kind)
+
+
+@lru_cache(maxsize=ICU_CACHE_SIZE)
+def _phrase_ends(text: str, lang: str, kind: str) -> frozenset[int]:
+    segments = (
+        LineBreaker(text, f"{lang}@lw=phrase") if kind == "icu-phrase" else WordBreaker(text, lang)
+    )
+    ends = set()
+    position = 0
+    for segment in segments:
+        position += len(segment)
+        if position < len(text):
+            ends.add(position)
+    return frozenset(ends)
+
+
 def break_opportunities(
     text: str,
     lang: str,
@@ -131,6 +161,15 @@ def break_opportunities(
         breaks.difference_update(range(start + 1, end))
     breaks.difference_update(forbidden)
     return sorted(i for i in breaks if allowed_break(text, i))
+
+
+def phrase_breaks(text: str, lang: str, breaks: Iterable[int]) -> list[int]:
+    """Those of ``breaks`` (`line_breaks`) that end a phrase (`phrase_ends`) or follow
+    a space: where a line that keeps its phrases whole may break."""
+    ends = phrase_ends(text, lang)
+    if ends is None:
+        return list(breaks)
+    return [i for i in breaks if i in ends or text[i - 1] == " "]
 
 
 def line_breaks(

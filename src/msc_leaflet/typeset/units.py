@@ -3,11 +3,15 @@
 A `Unit` is the text between two break opportunities (a Thai word, an English word
 with its trailing space, a term from the word list), shaped run by run. Lines are
 whole units; units are never split, so a line can only end at a word boundary.
+In a ``keep-phrases-below`` paragraph (a table cell) a Japanese or Chinese unit is a whole
+phrase: the opportunities inside it are kept as its ``soft_breaks``, where the line
+breaker cuts it only when it is wider than the line (`linebreak.fit_units`).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,7 +21,7 @@ from ..languages import right_to_left
 from .bidi import levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks
+from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, phrase_breaks
 from .shaping import Cluster, shape
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
@@ -55,6 +59,10 @@ class Unit:
     width: float  # points, without the trailing spaces
     space_width: float  # points taken by trailing spaces (dropped at a line end)
     trailing_spaces: int  # number of trailing space clusters
+    # Offsets in ``text`` of the line-break opportunities inside a phrase kept whole:
+    # a cut there, when the phrase is wider than the line, splits no word a reader
+    # would not split (Japanese and Chinese break between characters).
+    soft_breaks: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -106,8 +114,12 @@ def runs_by_font(runs: Sequence[Run], lang: str) -> list[Run]:
     return out
 
 
-def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
-    """Shape ``runs`` into units split at the allowed break opportunities."""
+def build_units(
+    runs: Sequence[Run], lang: str, words: WordList, *, phrases: bool = False
+) -> list[Unit]:
+    """Shape ``runs`` into units split at the allowed break opportunities; ``phrases``:
+    only at those that end a phrase (`segmentation.phrase_breaks`), the others kept
+    as each unit's ``soft_breaks``."""
     runs = runs_by_font(prepare_runs(runs), lang)
     texts: list[str] = []
     forced: list[int] = []  # an author's zero-width space: a break hint, never drawn
@@ -135,20 +147,26 @@ def build_units(runs: Sequence[Run], lang: str, words: WordList) -> list[Unit]:
     breaks = line_breaks(full, lang, words, superscripts, forced)
     bidi = levels(full, right_to_left(lang))
     changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
+    # Shaped between every two opportunities, phrases or not: a phrase's characters
+    # get the advances they have in a paragraph that breaks between them.
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
-    unit_ends = set(breaks) | {len(full)}
+    unit_ends = set(phrase_breaks(full, lang, breaks) if phrases else breaks) | {len(full)}
+    soft = sorted(set(breaks) - unit_ends)
 
     units: list[Unit] = []
     pieces: list[Piece] = []
     run_index = 0
+    start = 0
     for a, b in pairwise(cuts):
         while bounds[run_index][1] <= a:
             run_index += 1
         run = bounds[run_index][2]
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0))
         if b in unit_ends:
-            units.append(_unit(pieces))
+            inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
+            units.append(_unit(pieces, tuple(i - start for i in inner)))
             pieces = []
+            start = b
     return units
 
 
@@ -160,7 +178,7 @@ def _piece(run: Run, text: str, lang: str, level: int = 0) -> Piece:
     return Piece(run, clusters, run.size, 0.0, text, level)
 
 
-def _unit(pieces: list[Piece]) -> Unit:
+def _unit(pieces: list[Piece], soft_breaks: tuple[int, ...] = ()) -> Unit:
     width = sum(p.width() for p in pieces)
     spaces = 0
     space_width = 0.0
@@ -173,4 +191,4 @@ def _unit(pieces: list[Piece]) -> Unit:
         else:
             continue
         break
-    return Unit(tuple(pieces), width - space_width, space_width, spaces)
+    return Unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks)

@@ -1,0 +1,104 @@
+"""Japanese and Chinese phrases kept whole on a narrow line (``keep-phrases-below``, #16).
+
+ICU lets a Japanese or Chinese line break between any two characters; a table cell
+three characters wide then prints 胸の痛|み and 発熱ま|たは寒|気. A style with
+``keepPhrasesBelow`` makes each phrase (ICU's ``lw=phrase`` for Japanese, its word
+boundaries for Chinese) one unit on a line narrower than that, cut between its
+characters only when the phrase alone is wider than the line.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
+
+from msc_leaflet.layout.table_widths import column_widths
+from msc_leaflet.theme.styles import text_style
+from msc_leaflet.typeset import Run, default_family, make_paragraph
+from msc_leaflet.typeset.paragraph import TextParagraph
+from msc_leaflet.typeset.segmentation import phrase_breaks, phrase_ends
+from typeset_support import body_style
+
+SIZE = 10.0
+
+
+def cell(text: str, lang: str, below: float = 8 * SIZE) -> TextParagraph:
+    style = ParagraphStyle("cell", parent=body_style(size=SIZE), keepPhrasesBelow=below)
+    return make_paragraph([Run(text, default_family().regular, SIZE, black)], style, lang)
+
+
+def lines(paragraph: TextParagraph, ems: float) -> list[str]:
+    paragraph.wrap(ems * SIZE, 10_000)
+    return paragraph.line_texts()
+
+
+def test_japanese_phrases_and_chinese_words_end_where_icu_says() -> None:
+    text = "発熱または寒気"
+    assert phrase_ends(text, "ja") == frozenset({2, 5})  # 発熱|または|寒気
+    assert phrase_ends("呼吸困难", "zh_Hans") == frozenset({2})  # 呼吸|困难
+    assert phrase_ends("ไข้หรือหนาวสั่น", "th") is None  # its ICU breaks end words already
+    assert phrase_breaks(text, "ja", range(1, len(text))) == [2, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ems", "expected"),
+    [
+        ("胸の痛み", "ja", 3.5, ["胸の", "痛み"]),  # was 胸の痛|み
+        ("発熱または寒気", "ja", 3.5, ["発熱", "または", "寒気"]),  # was 発熱ま|たは寒|気
+        ("新しい発疹", "ja", 3.5, ["新しい", "発疹"]),
+        ("新出现的皮疹", "zh_Hans", 4.5, ["新出现的", "皮疹"]),  # was 新出现的皮|疹
+    ],
+)
+def test_a_narrow_line_keeps_phrases_whole(
+    text: str, lang: str, ems: float, expected: list[str]
+) -> None:
+    assert lines(cell(text, lang), ems) == expected
+
+
+def test_a_wide_line_breaks_between_any_two_characters_as_before() -> None:
+    # 11 characters a line, a Japanese newspaper's measure: set as JIS X 4051 sets it,
+    # exactly as a paragraph without phrases (a phrase-kept cell took an extra line,
+    # and the A5 parallel table went to the next page).
+    text = "その日のうちにクリニックに連絡してください。"
+    plain = make_paragraph(
+        [Run(text, default_family().regular, SIZE, black)], body_style(size=SIZE), "ja"
+    )
+    assert (
+        lines(cell(text, "ja"), 11.2)
+        == lines(plain, 11.2)
+        == [
+            "その日のうちにクリニッ",
+            "クに連絡してください。",
+        ]
+    )
+
+
+def test_a_phrase_wider_than_the_line_is_cut_between_its_characters() -> None:
+    cut: list[str] = []
+    paragraph = cell("クリニックに", "ja")
+    paragraph.on_emergency_break = cut.append
+    # Never before the small ッ (JIS X 4051): クリ|ニック, not クリニ|ック.
+    assert lines(paragraph, 3.5) == ["クリ", "ニック", "に"]
+    assert cut == []  # a break ICU allows: no emergency, nothing reported
+    assert lines(paragraph, 2.5) == ["クリ", "ニッ", "クに"]  # cut again, still no emergency
+    assert cut == []
+
+
+def test_the_theme_gives_the_measure_in_ems_of_the_style() -> None:
+    entry = {"font": "regular", "size": 9.5, "leading": 12, "colour": "ink"}
+    style = text_style("cell", {**entry, "keep-phrases-below": "8em"}, {}, {}, {"ink": 0})
+    assert style.keep_phrases_below == 76.0
+    assert text_style("cell", entry, {}, {}, {"ink": 0}).keep_phrases_below == 0
+
+
+def test_a_label_column_is_given_its_widest_phrase_when_the_others_can_spare_it() -> None:
+    labels = ["胸の痛み", "発熱または寒気", "新しい発疹"]
+    answers = ["その日のうちにクリニックに連絡してください。" * 2] * 3
+    cells = [[cell(a, "ja"), cell(b, "ja")] for a, b in zip(labels, answers, strict=True)]
+    widest_phrase = cells[0][0].minWidth()  # または: three characters
+    widths = column_widths(cells, 14 * SIZE, 0)
+    assert widths is not None
+    label = widths[0]
+    assert label >= widest_phrase - 1e-6
+    assert label < 4 * SIZE  # only what the phrase needs: the answers keep the rest
