@@ -432,10 +432,11 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> 
     phrase = match.text(p.text)
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    entry = ctx.msgstr_of(text)
     return Issue(
         location or ctx.sources.locate(text.line, ""),
         f"{prefix}{what} “{phrase}”",
-        f"safer: {match.claim.suggestion}",
+        f"safer: {match.claim.suggestion}" + (f"; change {entry}" if entry else ""),
     )
 
 
