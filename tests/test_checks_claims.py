@@ -304,3 +304,30 @@ def test_claims_in_a_translation(make_project: Callable[..., Path]) -> None:
     assert issues[0].location.line == 20
     fine = translated_context(root, {"p": "ระวังคลินิกที่อ้างว่ารักษาให้หายขาด"})
     assert list(risky_claim(fine)) == [] and list(quoted_claim(fine)) == []
+
+
+def test_a_claim_in_a_catalog_names_the_entry_to_change(tmp_path: Path) -> None:
+    # The finding stands at the leaflet line (where the block's waivers are), and its
+    # hint names the msgstr the translator edits: it used to name only the English file.
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from conftest import REPO
+    from msc_leaflet.cli.app import app
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "after-your-infusion.po"
+    text = po.read_text(encoding="utf-8")
+    entry = re.search(r'msgctxt "where-cells-go"\nmsgid "[^\n]*"\nmsgstr "([^\n]*)"', text)
+    assert entry is not None
+    line = text.count("\n", 0, entry.start()) + 1
+    promise = "Liệu pháp giúp trẻ hoá cơ thể [@galipeau2018]."  # "rejuvenates the body"
+    po.write_text(text[: entry.start(1)] + promise + text[entry.end(1) :], encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "vi"])
+    assert result.exit_code == 1, result.output
+    assert "CLAIM001: [vi] risky claim “trẻ hoá”" in result.output
+    hint = " ".join(result.output.split())
+    assert "change the msgstr of 'where-cells-go' (" in hint
+    assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line})" in hint

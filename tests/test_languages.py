@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from msc_leaflet.build.batch import job_locales_for
 from msc_leaflet.checks.claims import claim_list, find_claims, risky_claim
 from msc_leaflet.checks.segment import words_of
-from msc_leaflet.checks.text import sentences
+from msc_leaflet.checks.text import one_spelling, plain, sentences
 from msc_leaflet.cli.app import app
 from msc_leaflet.i18n import catalog_locales, format_date, format_number, language_name
 from msc_leaflet.i18n.catalog import leaflet_locales
@@ -231,6 +231,56 @@ def test_an_invisible_character_does_not_hide_a_claim(lang: str, text: str) -> N
     assert ZWSP in text
     [found] = find_claims(text, claim_list(lang))
     assert not found.excused
+
+
+# A claim spelled another way that a reader takes for the same word: each slipped past
+# the claim lists, which hold one spelling.
+@pytest.mark.parametrize(
+    ("lang", "text", "phrase"),
+    [
+        ("ar", "هذا العلاج يَشْفِي المرض.", "يَشْفِي"),  # short vowels written
+        ("ar", "هذه الخلايا مُعجِزة.", "مُعجِزة"),
+        ("ar", "هذا العلاج يشـــفي المرض.", "يشـــفي"),  # tatweel stretches the word
+        ("ar", "هذا علاج نهائى للمرض.", "علاج نهائى"),  # ى for ي
+        ("ar", "هذا العلاج یشفی المرض.", "یشفی"),  # a Persian keyboard's ی
+        ("ar", "هذه الخلايا معجزه.", "معجزه"),  # ة written ه
+        ("ar", "هذا العلاج ﻳﺸﻔﻲ المرض.", "يشفي"),  # presentation forms, from an old PDF
+        ("ar", "هذا العلاج ويشفي المرض.", "ويشفي"),  # و "and" joined to the word
+        ("ar", "العلاج سيشفي المرض.", "سيشفي"),  # س "will"
+        ("vi", "Liệu pháp giúp trẻ hoá cơ thể.", "trẻ hoá"),  # the new tone placement
+        ("vi", "Liệu pháp đảo ngược lão hoá.", "đảo ngược lão hoá"),
+        ("ja", "この治療はﾘｽｸはありません。", "リスクはありません"),  # half-width katakana
+    ],
+)
+def test_a_claim_in_another_spelling_is_found(lang: str, text: str, phrase: str) -> None:
+    [found] = find_claims(text, claim_list(lang))
+    assert not found.excused
+    assert found.text(plain(text).text) == phrase
+
+
+@pytest.mark.parametrize(
+    ("lang", "warned"),
+    [
+        # The cues are read in the same spelling: a voweled "beware" still warns.
+        ("ar", "اِحْذَرْ من عيادة تدعي أنها تَشْفِي المرض."),
+        ("ar", "لا تصدق إعلانات عن علاجٍ بدون آثارٍ جانبيةٍ."),
+        ("vi", "Hãy cẩn thận với nơi hứa trẻ hoá."),
+    ],
+)
+def test_a_warning_in_another_spelling_still_excuses(lang: str, warned: str) -> None:
+    found = find_claims(warned, claim_list(lang))
+    assert found and all(m.excused for m in found)
+
+
+def test_one_spelling_keeps_the_offsets_of_the_text() -> None:
+    text = "هذا يَشْفِي."
+    spelled, origin = one_spelling(text, "ar")
+    assert spelled == "هذا يشفي."
+    assert [text[i] for i in origin[:-1]] == [c for c in text if c not in "\u064e\u0652\u0650"]
+    assert origin[-1] == len(text)
+    assert one_spelling("thủy hóa", "vi") == ("thuỷ hoá", tuple(range(9)))
+    assert one_spelling("toán", "vi")[0] == "toán"  # the tone already on its vowel
+    assert one_spelling("ผู้ป่วย", "th") == ("ผู้ป่วย", tuple(range(8)))
 
 
 def test_languages_without_a_claim_list_say_so() -> None:

@@ -54,6 +54,13 @@ class LanguageProfile:
     list_stop: str = "."  # after the number of a numbered list item
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
+    # Spellings a reader takes for one word (languages.yaml: same-letters, optional-marks,
+    # tone-pairs, tone-marks, word-prefixes); `checks.text.one_spelling` applies them.
+    same_letters: tuple[tuple[str, str], ...] = ()
+    optional_marks: str = ""  # regex class body
+    tone_pairs: tuple[str, ...] = ()
+    tone_marks: str = ""
+    word_prefixes: tuple[str, ...] = ()
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""
@@ -206,7 +213,22 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
         phrases=phrases,
+        same_letters=tuple(
+            (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()
+        ),
+        optional_marks=str(entry.get("optional-marks") or ""),
+        tone_pairs=tuple(str(pair) for pair in _sequence(entry.get("tone-pairs"))),
+        tone_marks=str(entry.get("tone-marks") or ""),
+        word_prefixes=tuple(str(prefix) for prefix in _sequence(entry.get("word-prefixes"))),
     )
+
+
+def _mapping(value: object) -> dict[object, object]:
+    return value if isinstance(value, dict) else {}
+
+
+def _sequence(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def describe(language: str, fonts: FontConfig | None, borrowed: str | None = None) -> str:

@@ -43,9 +43,8 @@ def _block_at(ctx: CheckContext, line: int) -> Location:
 
 def _fix_in(ctx: CheckContext, text: Text, source_fix: str) -> str:
     """Where to fix ``text``: its catalog entry in a translation, else the leaflet."""
-    if ctx.is_translation and text.origin is not None:
-        return f"fix the msgstr of '{text.context}' ({text.origin})"
-    return source_fix
+    entry = ctx.msgstr_of(text)
+    return f"fix {entry}" if entry else source_fix
 
 
 @check(

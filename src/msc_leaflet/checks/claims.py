@@ -36,7 +36,15 @@ from ..languages import LanguageProfile, language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
-from .text import Plain, in_language, phrase_pattern, plain, reader_texts, sentences
+from .text import (
+    Plain,
+    in_language,
+    one_spelling,
+    phrase_pattern,
+    plain,
+    reader_texts,
+    sentences,
+)
 
 # How far after a claim a negation still denies it, in characters, where words are
 # not spaced ("รับประกันผล ไม่ได้", "完治するわけではありません").
@@ -80,16 +88,23 @@ class Match:
 
 @lru_cache(maxsize=8)
 def claim_list(lang: str) -> ClaimList:
-    """The packaged claim list for ``lang`` (an empty list for a language without one)."""
+    """The packaged claim list for ``lang`` (an empty list for a language without one).
+
+    Its words are kept in the language's one spelling (`text.one_spelling`), the one
+    `find_claims` reads a text in."""
     name = profile(lang).claims
     path = data_path(name) if name else None
     if path is None or not path.is_file():
         return ClaimList(lang, (), (), (), 0)
     data = load_words(path.read_text("utf-8"))
+
+    def spelled(words: list[str]) -> tuple[str, ...]:
+        return tuple(one_spelling(word, lang)[0] for word in words)
+
     claims = tuple(
         Claim(
             c["phrase"],
-            tuple(sorted({c["phrase"], *c.get("variants", [])}, key=len, reverse=True)),
+            tuple(sorted(set(spelled([c["phrase"], *c.get("variants", [])])), key=len)[::-1]),
             c["severity"],
             c["suggestion"],
         )
@@ -99,14 +114,14 @@ def claim_list(lang: str) -> ClaimList:
     return ClaimList(
         lang,
         claims,
-        tuple(cues.get("before", [])),
-        tuple(cues.get("after", [])),
+        spelled(cues.get("before", [])),
+        spelled(cues.get("after", [])),
         int(cues.get("after_window", 3)),
-        tuple(cues.get("negations", [])),
-        tuple(cues.get("clauses", [])),
-        tuple(cues.get("contrasts", [])),
-        tuple(cues.get("continuations", [])),
-        tuple(cues.get("asides", [])),
+        spelled(cues.get("negations", [])),
+        spelled(cues.get("clauses", [])),
+        spelled(cues.get("contrasts", [])),
+        spelled(cues.get("continuations", [])),
+        spelled(cues.get("asides", [])),
     )
 
 
@@ -117,14 +132,18 @@ def find_claims(
 
     ``lead_in`` is text the sentence continues from: a list's introduction ending in a
     colon ("the cells do not have to:"), or a table cell's column header.
+
+    The text is read in its language's one spelling, as the list is (يَشْفِي is يشفي,
+    "hoá" is "hóa"); a match's offsets are those of ``plain(text)``.
     """
-    found = _occurrences(text, claims, project)
     p = plain(text)
-    around = _Sentences(p.text, claims.lang)
+    spelled, origin = one_spelling(p.text, claims.lang)
+    found = _occurrences(p.text, spelled, origin, claims, project)
+    around = _Sentences(spelled, claims.lang)
     starts = [s for _, s, _ in found]
     ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
     # The lead-in's colon joins it to the item; it ends no clause.
-    lead = lead_in.rstrip().removesuffix(":")
+    lead = one_spelling(lead_in.rstrip().removesuffix(":"), claims.lang)[0]
     result = []
     for claim, start, end in found:
         sentence_start, sentence = around.sentence(start, end)
@@ -135,21 +154,25 @@ def find_claims(
         )
         shift = len(lead) + 1 - sentence_start
         excused = _excused(f"{lead} {masked}", start + shift, end + shift, claims, project)
-        result.append(Match(claim, start, end, p.is_quoted(start, end), excused))
+        written = origin[start], origin[end - 1] + 1
+        result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
 
 
 def _occurrences(
-    text: str, claims: ClaimList, project: Project | None
+    text: str, spelled: str, origin: tuple[int, ...], claims: ClaimList, project: Project | None
 ) -> list[tuple[Claim, int, int]]:
-    p = plain(text).text
+    """Each claim in ``spelled`` (``text`` in one spelling, ``origin`` its offsets there)."""
     language = profile(claims.lang)
     segmented = language.claim_match == "words" and not language.word_spaces
-    cuts = boundaries(p, project, claims.lang) if segmented else None
+    cuts = None
+    if segmented:  # the segmenter reads the text as written
+        written = boundaries(text, project, claims.lang)
+        cuts = {j for j, i in enumerate(origin) if i in written}
     hits: list[tuple[Claim, int, int]] = []
     for claim in claims.claims:
         for form in claim.forms:
-            hits.extend((claim, s, e) for s, e in _find(p, form, language, cuts))
+            hits.extend((claim, s, e) for s, e in _find(spelled, form, language, cuts))
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     kept: list[tuple[Claim, int, int]] = []
     for hit in hits:
@@ -164,13 +187,19 @@ def _find(
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
-        return [(m.start(), m.end()) for m in phrase_pattern(form).finditer(text)]
+        pattern = phrase_pattern(form, _prefixes(language.tag))
+        return [(m.start(), m.end()) for m in pattern.finditer(text)]
     spans, i = [], text.find(form)
     while i >= 0:
         if cuts is None or (i in cuts and i + len(form) in cuts):
             spans.append((i, i + len(form)))
         i = text.find(form, i + 1)
     return spans
+
+
+@lru_cache(maxsize=32)
+def _prefixes(lang: str) -> tuple[str, ...]:
+    return tuple(one_spelling(prefix, lang)[0] for prefix in profile(lang).word_prefixes)
 
 
 #: The most text (characters) on either side of a claim that its sentence is read
@@ -403,10 +432,11 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> 
     phrase = match.text(p.text)
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    entry = ctx.msgstr_of(text)
     return Issue(
         location or ctx.sources.locate(text.line, ""),
         f"{prefix}{what} “{phrase}”",
-        f"safer: {match.claim.suggestion}",
+        f"safer: {match.claim.suggestion}" + (f"; change {entry}" if entry else ""),
     )
 
 

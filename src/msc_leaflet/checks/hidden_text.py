@@ -31,5 +31,6 @@ def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue(
                 ctx.sources.locate(text.line, ""),
                 f"{prefix}{description}",
-                "retype the word, or delete the character you cannot see",
+                "retype the word, or delete the character you cannot see"
+                + (f", in {ctx.msgstr_of(text)}" if ctx.msgstr_of(text) else ""),
             )

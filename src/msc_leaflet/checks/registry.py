@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Literal
 
-from ..content.model import Leaflet
+from ..content.model import Leaflet, Text
 from ..errors import CheckFinding as CheckFinding  # shared with `i18n check`, re-exported
 from ..errors import Location, Severity
 from ..project import Project
@@ -57,6 +57,16 @@ class CheckContext:
     @property
     def is_translation(self) -> bool:
         return self.locale != self.source.language
+
+    def msgstr_of(self, text: Text) -> str:
+        """The catalog entry ``text`` came from in a translation ("the msgstr of 'p1'
+        (locales/th/LC_MESSAGES/sample.po:20)"), else "".
+
+        A finding in a translation stands at its text's leaflet line, where the block's
+        waivers are; its hint names this entry, the line the translator edits."""
+        if self.is_translation and text.origin is not None:
+            return f"the msgstr of '{text.context}' ({text.origin})"
+        return ""
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Issue]]

@@ -179,10 +179,12 @@ def discouraged_term(ctx: CheckContext) -> Iterator[Issue]:
                 else ctx.sources.locate(text.line, used)
             )
             prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+            hint = match.concept.why or f"see '{match.concept.id}' in locales/{GLOSSARY}"
+            entry = ctx.msgstr_of(text)
             yield Issue(
                 where,
                 f"{prefix}discouraged term “{used}”; the glossary term is “{preferred}”",
-                match.concept.why or f"see '{match.concept.id}' in locales/{GLOSSARY}",
+                f"{hint}; change {entry}" if entry else hint,
             )
 
 
@@ -220,6 +222,6 @@ def translation_term(ctx: CheckContext) -> Iterator[Issue]:
                     f"[{ctx.locale}] translation of '{source.context}' does not use the agreed "
                     f"term “{concept.terms[lang].preferred}” for "
                     f"“{concept.terms[source_lang].preferred}”",
-                    f"use the glossary term (locales/{GLOSSARY}, concept '{concept.id}') in the "
-                    f"{ctx.locale} catalog",
+                    f"use the glossary term (locales/{GLOSSARY}, concept '{concept.id}') in "
+                    + (ctx.msgstr_of(target) or f"the {ctx.locale} catalog"),
                 )

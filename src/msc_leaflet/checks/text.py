@@ -9,13 +9,15 @@ look-alike letters read as the Latin ones they imitate (`content.text_policy`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..content.inline import InlineError, parse_inline
 from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
 from ..content.text_policy import visible
-from ..languages import profile
+from ..languages import LanguageProfile, profile
 
 QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»", "「": "」", "『": "』"}
 
@@ -93,11 +95,64 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """``phrase`` on word boundaries; a space in it also matches a hyphen ("FDA-approved")."""
+def phrase_pattern(phrase: str, prefixes: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """``phrase`` on word boundaries; a space in it also matches a hyphen ("FDA-approved").
+    With ``prefixes`` (the language's `word_prefixes`), the phrase may also end a word
+    that starts with one of them (Arabic ويشفي, "and cures")."""
     parts = [re.escape(p) for p in phrase.split()]
     body = r"[\s\-]+".join(parts)
+    if prefixes:
+        body = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" + body
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` with every spelling its language's profile takes for the same word made
+    one (`LanguageProfile.same_letters`, ``optional_marks``, ``tone_pairs``), and for
+    each of its characters, and its end, the offset in ``text`` it comes from.
+
+    A claim, a cue and the text are all read through it, so يَشْفِي, يشـفي and یشفی are
+    the claim يشفي, and Vietnamese "trẻ hoá" is "trẻ hóa"."""
+    language = profile(lang)
+    if not (language.same_letters or language.optional_marks or language.tone_pairs):
+        return text, tuple(range(len(text) + 1))
+    if language.tone_pairs:
+        text = _tone_on_one_vowel(text, language)
+    letters = dict(language.same_letters)
+    optional = _optional(language.optional_marks)
+    kept: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        if optional is not None and optional.match(char):
+            continue
+        kept.append(letters.get(char, char))
+        origin.append(i)
+    origin.append(len(text))
+    return "".join(kept), tuple(origin)
+
+
+@cache
+def _optional(body: str) -> re.Pattern[str] | None:
+    return re.compile(f"[{body}]") if body else None
+
+
+def _tone_on_one_vowel(text: str, language: LanguageProfile) -> str:
+    """The tone of each of the profile's vowel pairs moved to the pair's second vowel, one
+    character for one (NFC): "hóa", "thủy" read as "hoá", "thuỷ"."""
+    chars = list(text)
+    for i in range(len(chars) - 1):
+        first = unicodedata.normalize("NFD", chars[i])
+        second = unicodedata.normalize("NFD", chars[i + 1])
+        if (first[0] + second[0]).lower() not in language.tone_pairs:
+            continue
+        tones = [c for c in first[1:] if c in language.tone_marks]
+        if not tones or any(c in language.tone_marks for c in second[1:]):
+            continue
+        rest = unicodedata.normalize("NFC", "".join(c for c in first if c not in tones))
+        toned = unicodedata.normalize("NFC", second + "".join(tones))
+        if len(rest) == len(toned) == 1:  # offsets stay those of the text
+            chars[i], chars[i + 1] = rest, toned
+    return "".join(chars)
 
 
 def in_language(text: Text, lang: str, source: dict[str, str]) -> bool:

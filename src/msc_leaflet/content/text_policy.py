@@ -18,8 +18,10 @@ show differently to the two are the attack surface:
   words that mix Latin with look-alike letters of another script.
 * **Judged as seen**: `visible` is the text the checks match claims, terms and numbers
   in: default-ignorable characters removed, compatibility forms of ASCII (full-width
-  ``ｃｕｒｅ``, mathematical bold) folded, and look-alike letters in mixed-script words
-  mapped to Latin (Unicode's confusables data, via ``confusable_homoglyphs``).
+  ``ｃｕｒｅ``, mathematical bold) folded, positional and width forms of other letters
+  (Arabic presentation forms, half-width katakana) read as the letters, and look-alike
+  letters in mixed-script words mapped to Latin (Unicode's confusables data, via
+  ``confusable_homoglyphs``).
 """
 
 from __future__ import annotations
@@ -189,21 +191,36 @@ def visible(text: str) -> str:
     if text.isascii():
         return text
     text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
-    text = "".join(_ascii_form(char) for char in text)
+    folded = "".join(_plain_form(char) for char in text)
+    if folded != text:  # a half-width ｶﾞ is カ and a combining ゙: one ガ
+        text = unicodedata.normalize("NFC", folded)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Compatibility forms that are the same letter drawn another way: Arabic presentation
+# forms (ﻳﺸﻔﻲ, as text copied from an old PDF comes), half-width katakana, full-width
+# and mathematical letters.
+_SAME_LETTER_FORMS = frozenset(
+    {"<initial>", "<medial>", "<final>", "<isolated>", "<narrow>", "<wide>", "<font>"}
+)
 
 
 @lru_cache(maxsize=4096)
-def _ascii_form(char: str) -> str:
+def _plain_form(char: str) -> str:
     """Full-width, mathematical and other compatibility forms of ASCII letters and digits
-    as ASCII. Not NFKC on everything: that would split Thai ำ and Lao ຳ."""
+    as ASCII, and positional and width forms of other letters as the letters. Not NFKC
+    on everything: that would split Thai ำ and Lao ຳ, and make Chinese ！ and ， ASCII
+    punctuation, which ends no Chinese sentence."""
     if char.isascii():
         return char
     folded = unicodedata.normalize("NFKC", char)
-    return folded if folded.isascii() and folded.isalnum() else char
+    if folded.isascii() and folded.isalnum():
+        return folded
+    tag = unicodedata.decomposition(char).split(" ", 1)[0]
+    if tag in _SAME_LETTER_FORMS and all(unicodedata.category(c)[0] in "LM" for c in folded):
+        return folded
+    return char
 
 
 def _mixed(text: str) -> bool:
