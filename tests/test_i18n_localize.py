@@ -146,3 +146,44 @@ def test_format_date() -> None:
 def test_language_name() -> None:
     assert language_name("th") == "ไทย"
     assert language_name("en") == "English"
+
+
+@pytest.mark.parametrize(
+    ("locale", "parents"),
+    [
+        ("ar_EG", ["ar"]),
+        ("th_TH", ["th"]),
+        ("zh_CN", ["zh_Hans", "zh"]),  # CLDR: zh_Hans_CN
+        ("zh_Hans", ["zh"]),
+        ("zh_TW", ["zh_Hant"]),  # never Simplified: a bare zh is Simplified in CLDR
+        ("sr_Latn_RS", ["sr_Latn"]),  # sr alone is Cyrillic
+        ("th", []),
+        ("xx", []),
+    ],
+)
+def test_a_regional_locale_looks_for_its_language_catalog(locale: str, parents: list[str]) -> None:
+    from msc_leaflet.project import parent_locales
+
+    assert parent_locales(locale) == parents
+
+
+def test_a_regional_build_uses_the_language_catalog(project: Project) -> None:
+    # `build -l th_TH` (or ar_EG for Egyptian digits) with only locales/th: the Thai
+    # translation, as gettext finds it, not the English source with a warning.
+    leaflet, findings = localize(source(project), "th_TH", project)
+    assert findings == [] and leaflet.language == "th_TH"
+    assert by_context(leaflet)["first-day"] == "วันแรก"
+    assert ui_labels("th_TH", project)("page-of", page=1, pages=2) == "หน้า 1 จาก 2"
+
+
+def test_a_regional_catalog_of_its_own_comes_first(project: Project) -> None:
+    regional = project.locales_dir / "th_TH" / "LC_MESSAGES"
+    regional.mkdir(parents=True)
+    catalog = read_po(project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po")
+    for entry in catalog.active:
+        if entry.msgctxt == "first-day":
+            entry.msgstr = "วันที่หนึ่ง"
+    catalog.header["Language"] = "th_TH"
+    write_po(regional / "care-basics.po", catalog)
+    leaflet, findings = localize(source(project), "th_TH", project)
+    assert findings == [] and by_context(leaflet)["first-day"] == "วันที่หนึ่ง"

@@ -330,6 +330,24 @@ def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
     assert english in extract_pdfium(pdf).replace("\n", " ")
 
 
+def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
+    # `-l ar_EG` (Egyptian Arabic: Arabic-Indic digits) with only locales/ar: the Arabic
+    # translation with Egyptian digits, as gettext would find it, not English with a
+    # warning; and a change to the Arabic catalog makes the ar_EG PDF out of date.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", "ar_EG"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0 and "catalog" not in result.output, result.output
+    text = squash(extract_pdfium(tmp_path / "out" / "ar_EG" / f"{LEAFLET}.pdf"))
+    assert all(squash(piece) in text for piece in translated_pieces("ar")[:5])
+    assert "صفحة١من٢" in text  # the tool's own numbers in Egyptian digits ("page 1 of 2")
+    po = project / "locales" / "ar" / "LC_MESSAGES" / f"{LEAFLET}.po"
+    po.write_text(po.read_text(encoding="utf-8") + "\n")
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and "1 built" in again.output, again.output
+
+
 def test_edit_distance() -> None:
     assert edit_distance("kitten", "sitting") == 3
     assert edit_distance("", "abc") == 3 and edit_distance("ما", "ما") == 0

@@ -104,6 +104,25 @@ def cldr_locale(value: str) -> Locale | None:
         return None
 
 
+def parent_locales(value: str) -> list[str]:
+    """The locales ``value`` is a regional or script variant of, nearest first, never
+    across scripts: ar_EG → [ar]; zh_CN (CLDR: zh_Hans_CN) → [zh_Hans, zh]; zh_TW →
+    [zh_Hant] (a bare zh is Simplified in CLDR). gettext looks a catalog up the same way."""
+    found = cldr_locale(value)
+    if found is None:
+        return []
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(found.language, "").split("_")
+    own_script = likely[1] if len(likely) > 2 else ""
+    parents = []
+    if found.script and (found.territory or found.variant):
+        parents.append(f"{found.language}_{found.script}")
+    if (found.script or own_script) == own_script:
+        parents.append(found.language)
+    return [p for p in dict.fromkeys(parents) if not same_language(p, value)]
+
+
 def same_language(a: str, b: str) -> bool:
     """``th_TH`` and ``th-th`` name the same locale."""
     return a.replace("_", "-").lower() == b.replace("_", "-").lower()

@@ -19,7 +19,7 @@ from .. import __version__
 from ..content.model import Figure, Leaflet
 from ..data import data_path
 from ..files import read_input
-from ..i18n.catalog import UI_DOMAIN, locale_dir_name, po_path
+from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_path
 from ..project import Project
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
@@ -52,13 +52,16 @@ def file_sha256(path: Path) -> str:
 
 def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     """Every file whose content can change the PDF of ``leaflet`` in ``locale``."""
+    from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
+
     files = [leaflet.path, leaflet.organisation.path]
     if leaflet.organisation.logo:
         files.append(leaflet.organisation.logo)
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
-    files += [po_path(project, locale, leaflet.id), po_path(project, locale, UI_DOMAIN)]
+    catalog = catalog_path(project, locale, leaflet.id)
+    files += [catalog, catalog_path(project, locale, UI_DOMAIN)]
     files.append(project.words_path(locale))
-    files.append(project.file("locales", locale_dir_name(locale), "signoff.yaml"))  # proofs
+    files.append(signoff_path(project, catalog_language(catalog)))  # proofs, footers
     files += [data_path("theme.yaml"), project.theme_path]
     files += font_files()
     return files

@@ -24,7 +24,7 @@ from ..content.text_policy import visible
 from ..content.yaml_source import load_data
 from ..data import data_path
 from ..errors import Location
-from ..i18n.catalog import po_path
+from ..i18n.catalog import catalog_path
 from ..languages import profile
 from .registry import CheckContext, Issue, check
 from .text import in_language, plain, reader_texts
@@ -96,7 +96,7 @@ def alt_untranslated(ctx: CheckContext) -> Iterator[Issue]:
                 f"[{ctx.locale}] the alt text of figure {block.path.name} is not translated: "
                 f"the build falls back to the {language} description",
                 f"translate msgctxt '{block.alt.context}' in "
-                f"{Location(po_path(ctx.project, ctx.locale, ctx.source.id))}",
+                f"{Location(catalog_path(ctx.project, ctx.locale, ctx.source.id))}",
             )
 
 

@@ -499,12 +499,12 @@ def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
         return  # nothing in the language yet: the source's own checks read every text
     hint = "have a clinician who reads the language check them before printing"
     if ctx.is_translation:
-        from ..i18n.catalog import po_path
+        from ..i18n.catalog import catalog_path
         from ..i18n.signoff import leaflet_review
 
         if "clinical" in leaflet_review(ctx.project, ctx.source, ctx.locale)[1].current_roles:
             return  # a clinician signed off this very text (`msc-leaflet i18n review`)
-        where = Location(po_path(ctx.project, ctx.locale, ctx.source.id))
+        where = Location(catalog_path(ctx.project, ctx.locale, ctx.source.id))
         hint += ", and record it with `msc-leaflet i18n review --role clinical`"
     else:
         where = Location(ctx.sources.path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..project import Project
+from ..project import Project, parent_locales
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
@@ -114,6 +114,23 @@ def template_path(project: Project, domain: str) -> Path:
 
 def po_path(project: Project, locale: str, domain: str) -> Path:
     return project.file("locales", locale_dir_name(locale), "LC_MESSAGES", f"{domain}.po")
+
+
+def catalog_path(project: Project, locale: str, domain: str) -> Path:
+    """The catalog that translates ``domain`` into ``locale`` for a build, as gettext
+    finds it: the locale's own, else that of the language it is a variant of
+    (`parent_locales`: ar_EG → ar, zh_CN → zh_Hans), so ``build -l ar_EG`` (Egyptian
+    digits) prints the Arabic translation rather than English. The locale's own path,
+    which need not exist, when neither does. Not for writing: `i18n init ar_EG` makes
+    ar_EG's own catalog."""
+    own = po_path(project, locale, domain)
+    if own.is_file():
+        return own
+    for parent in parent_locales(locale):
+        path = po_path(project, parent, domain)
+        if path.is_file():
+            return path
+    return own
 
 
 def catalog_language(path: Path) -> str:

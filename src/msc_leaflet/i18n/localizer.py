@@ -20,7 +20,7 @@ from pathlib import Path
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..project import Project, same_language
-from .catalog import UI_DOMAIN, Catalog, Entry, Key, catalog_language, po_path
+from .catalog import UI_DOMAIN, Catalog, Entry, Key, catalog_language, catalog_path
 from .coverage import mismatch
 from .extract import is_optional
 from .labels import Labels
@@ -159,7 +159,7 @@ def localize_with_fallbacks(
     """`localize`, plus every text still printed in the source language (for proofs)."""
     if same_language(locale, leaflet.language):
         return leaflet, [], []
-    path = po_path(project, locale, leaflet.id)
+    path = catalog_path(project, locale, leaflet.id)
     if not path.is_file():
         finding = Finding(
             Location(path),
@@ -173,7 +173,7 @@ def localize_with_fallbacks(
     translator = _Translator(entries, path, allow_fuzzy)
     localized = map_texts(leaflet, translator)
     _check_size(localized, leaflet.path, locale)
-    findings: list[Finding] = _header_finding(path, declared, locale)
+    findings: list[Finding] = _header_finding(path, declared, catalog_language(path))
     findings += _coverage_finding(path, entries, leaflet)
     if translator.untranslated:
         findings.append(
@@ -221,7 +221,7 @@ def _check_size(localized: Leaflet, source: Path, locale: str) -> None:
 
 def ui_labels(locale: str, project: Project) -> Labels:
     """The layout's words in ``locale``; anything missing or broken falls back to English."""
-    path = po_path(project, locale, UI_DOMAIN)
+    path = catalog_path(project, locale, UI_DOMAIN)
     if not path.is_file():
         return Labels()
     entries = _catalog_entries(path)

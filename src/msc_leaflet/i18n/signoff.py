@@ -32,7 +32,7 @@ from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
 from ..files import decode_utf8, read_input, write_atomic
 from ..project import SETTINGS_FILE, Project, settings_location, settings_section
-from .catalog import Catalog, Entry, locale_dir_name, po_path
+from .catalog import Catalog, Entry, catalog_language, catalog_path, locale_dir_name
 from .extract import is_optional, leaflet_template
 from .pofile import read_po
 
@@ -254,11 +254,12 @@ def changed_since(
 def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[TextState, Review]:
     """The current text of ``leaflet`` in ``locale`` and its sign-off state."""
     template = leaflet_template(leaflet, project)
-    path = po_path(project, locale, leaflet.id)
+    path = catalog_path(project, locale, leaflet.id)  # ar's, for an ar_EG build
     catalog = read_po(path) if path.is_file() else None
     state = text_state(template, catalog)
     complete = catalog is not None and not state.missing
-    return state, review(project, leaflet.id, locale, state, complete=complete)
+    text_locale = catalog_language(path) if catalog is not None else locale
+    return state, review(project, leaflet.id, text_locale, state, complete=complete)
 
 
 def proof_lines(result: Review, state: TextState) -> tuple[list[str], list[str]]:
