@@ -17,6 +17,7 @@ The builds run in this process (no workers), so a hook on `TextParagraph` sees t
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -178,6 +179,11 @@ def split_words(item: Break, words: WordList = EMPTY_WORD_LIST) -> list[str]:
     return found
 
 
+#: A Burmese consonant with asat (ဆဲလ်: လ်), or a Khmer one with toandakhiat: the end of the
+#: syllable before, never the start of a line (ICU splits unknown words there).
+KILLED_CONSONANT = re.compile("[\u1000-\u1021\u1780-\u17a2]\u1037?[\u103a\u17cd]")
+
+
 def prohibited(item: Break) -> list[str]:
     """Why the line after ``item`` may not start, or the line before it may not end."""
     text, at = item.source, item.at
@@ -190,8 +196,12 @@ def prohibited(item: Break) -> list[str]:
             found.append(f"a line starts with {first!r}")
         elif unicodedata.category(first) in ("Mn", "Mc", "Me"):
             found.append(f"a line starts with the combining mark {first!r}")
+        elif KILLED_CONSONANT.match(text, start):
+            found.append(f"a line starts with a killed consonant {text[start : start + 2]!r}")
     if end and (text[end - 1] in JIS_NO_END or text[end - 1] in NO_LINE_END):
         found.append(f"a line ends with {text[end - 1]!r}")
+    if end and text[end - 1] in "\u1039\u17d2":  # Myanmar virama, Khmer coeng
+        found.append("a line ends with a stacker: the next consonant goes under this one")
     return found
 
 
@@ -247,6 +257,7 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert split_words(at("มีเซน|ไคมอล", "th"), WordList(("มีเซนไคมอล",)))
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))
+    assert prohibited(at("ဆဲ|လ်များ", "my")) and prohibited(at("ស្ត្|រូ", "km"))
     assert split_phrases(at("胸の痛|み", "ja", below=80, width=35))
     assert not split_phrases(at("胸の痛|み", "ja", below=80, width=110))  # a wide line
     assert not split_words(at("胸の痛|み", "ja")) and not prohibited(at("a |b", "en"))

@@ -10,6 +10,7 @@ from msc_leaflet.typeset.segmentation import (
     allowed_break,
     break_opportunities,
     icu_breaks,
+    line_breaks,
     load_word_list,
 )
 from typeset_support import WORDS
@@ -102,3 +103,19 @@ def test_thai_stretch_around_a_position() -> None:
         assert [_thai_run(text, i) for i in range(len(text) + 1)] == [
             walk(text, i) for i in range(len(text) + 1)
         ]
+
+
+def test_burmese_and_khmer_words_icu_does_not_know_break_between_syllables() -> None:
+    # ICU's dictionaries split loanwords inside a syllable: ဆဲ|လ်များ ("cells"),
+    # ဝ|က်ဘ်ဆိုက် ("website"), before a consonant killed by asat; កាស្ត្|រូ after a coeng.
+    cases = {
+        "my": ("ဆေးခန်းအချို့သည် mesenchymal stromal ဆဲလ်များ ကို ဝက်ဘ်ဆိုက် အွန်လိုင်း", "ဆဲလ်"),
+        "km": ("កាស្ត្រូម៉ាម", "ស្ត្រូ"),
+    }
+    for lang, (text, word) in cases.items():
+        breaks = line_breaks(text, lang)
+        for at in breaks:
+            assert text[at] not in "\u103a\u17cd\u1037" and text[at - 1] not in "\u1039\u17d2"
+            assert not (text[at:].startswith("လ်") or text[at:].startswith("က်"))
+        start = text.index(word)
+        assert not any(start < at < start + len(word) for at in breaks), lang

@@ -39,7 +39,7 @@ from icu4py.breakers import LineBreaker, WordBreaker
 from ..files import read_input
 from ..languages import profile
 from .scripts import NO_LINE_END, NO_LINE_START
-from .syllables import is_thai, syllable_break
+from .syllables import is_thai, joined_to_previous, syllable_break
 
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -190,10 +190,12 @@ def line_breaks(
 
 
 def keeps_syllable(text: str, i: int) -> bool:
-    """A break between two Thai characters falls between syllables."""
-    if not (is_thai(text[i - 1]) and is_thai(text[i])):
-        return True
-    return syllable_break(text, i)
+    """A break falls between syllables: between two Thai characters by Thai's rules
+    (`syllable_break`), elsewhere not before a killed or after a stacked Burmese or
+    Khmer consonant (`joined_to_previous`)."""
+    if is_thai(text[i - 1]) and is_thai(text[i]):
+        return syllable_break(text, i)
+    return not joined_to_previous(text, i)
 
 
 def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:

@@ -19,6 +19,12 @@ break between two Thai characters must also pass this check.
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
+
+ICU splits unknown Burmese and Khmer words inside syllables too: ဆဲ|လ်များ ("cells"),
+ဝ|က်ဘ်ဆိုက် ("website"), កាស្ត្|រូ. There the script itself says where a syllable goes on
+(`joined_to_previous`): a consonant killed by the Myanmar asat (လ်) or silenced by the
+Khmer toandakhiat (ន៍) ends the syllable before it, and a consonant after the Myanmar
+stacker or the Khmer coeng is written under the one before.
 """
 
 from __future__ import annotations
@@ -45,6 +51,26 @@ OPEN_ENDINGS = "\u0e32\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"
 
 def is_thai(char: str) -> bool:
     return "\u0e00" <= char <= "\u0e7f"
+
+
+#: Myanmar virama (the stacker, also of kinzi) and Khmer coeng: the next consonant is
+#: written under this one.
+STACKERS = "\u1039\u17d2"
+#: Myanmar asat and Khmer toandakhiat: the consonant they follow has no vowel of its own,
+#: the final of the syllable before. Myanmar's dot below may stand between (န့်).
+KILLERS = "\u103a\u17cd"
+BEFORE_KILLER = "\u1037"
+
+
+def joined_to_previous(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is part of the syllable that ``text[i - 1]`` is in, by the
+    Burmese and Khmer signs that say so (a stacked or killed consonant)."""
+    if text[i - 1] in STACKERS:
+        return True
+    j = i + 1
+    while j < len(text) and text[j] in BEFORE_KILLER:
+        j += 1
+    return j < len(text) and text[j] in KILLERS
 
 
 @cache
