@@ -1,6 +1,6 @@
 """The proof edition: what a medical reviewer needs to sign off a translation.
 
-A diagonal watermark keeps a proof from being handed out by mistake; each block's
+A diagonal watermark (shapes, no text) keeps a proof from being handed out by mistake; each block's
 gettext context sits in the margin beside it, so a comment on paper ("block
 `risks-intro` reads oddly") finds its entry in the ``.po`` file; a last page lists
 every text that is still printed in the source language and why, then the
@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from ..content.model import Text
 from ..errors import Finding
 from ..i18n.labels import Labels
-from ..typeset import draw_runs
+from ..typeset import draw_runs, draw_runs_as_shapes
 from .text import Writer
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
     canvas.setFillAlpha(0.18)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(54.7)  # the A-series diagonal
-    draw_runs(
+    draw_runs_as_shapes(  # no text: a reader's copy of a proof is the leaflet's text
         canvas,
         0,
         -WATERMARK_SIZE / 3,

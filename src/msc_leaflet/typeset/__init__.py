@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .draw import draw_runs, runs_width
+    from .draw import draw_runs, draw_runs_as_shapes, runs_width
     from .errors import MissingGlyphError
     from .fonts import FontFamily, default_family, register_fonts
     from .paragraph import (
@@ -77,6 +77,7 @@ __getattr__ = lazy_exports(
     globals(),
     {
         "draw_runs": ".draw",
+        "draw_runs_as_shapes": ".draw",
         "runs_width": ".draw",
         "MissingGlyphError": ".errors",
         "FontFamily": ".fonts",
@@ -103,6 +104,7 @@ __all__ = [
     "default_family",
     "default_word_list",
     "draw_runs",
+    "draw_runs_as_shapes",
     "load_word_list",
     "make_paragraph",
     "register_fonts",

@@ -19,7 +19,7 @@ from itertools import groupby
 from reportlab.pdfgen.canvas import Canvas
 
 from .paragraph import default_word_list
-from .render import CM_CHAIN, HELD_MARKS, draw_placed, place_units
+from .render import CM_CHAIN, HELD_MARKS, draw_placed, draw_shapes, place_units
 from .runs import Run
 from .units import Unit, build_units
 
@@ -51,6 +51,16 @@ def draw_runs(
         x -= width / 2
     draw_placed(canvas, y, place_units(units, x))
     return width
+
+
+def draw_runs_as_shapes(
+    canvas: Canvas, x: float, y: float, runs: Sequence[Run], lang: str, align: str = "left"
+) -> None:
+    """`draw_runs`, drawn as shapes with no text (`render.draw_shapes`): decoration."""
+    units = _units(runs, lang)
+    width = _width(units)
+    x -= {"right": width, "center": width / 2}.get(align, 0.0)
+    draw_shapes(canvas, y, place_units(units, x))
 
 
 def hold_marks(canvas: Canvas) -> None:

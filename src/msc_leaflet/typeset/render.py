@@ -642,6 +642,28 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
     _links(canvas, y, items, writer.links)
 
 
+def draw_shapes(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
+    """Clusters on the baseline ``y`` as filled shapes only, with no text: what decorates
+    a page (a proof's watermark) stays out of what readers copy, search and hear. As text,
+    a watermark turned across the page was read in scraps between the lines it crosses."""
+    table = forms_table(canvas)
+    ops: list[str] = []
+    fill_now = ""
+    for item in placed:
+        piece = item.piece
+        fill = _fill(piece.run.color)
+        if fill != fill_now:
+            ops.append(fill)
+            fill_now = fill
+        size = piece.size
+        scale = _outline_scale(piece.run.font, size)
+        for form, gx, gy in table.forms(canvas, piece.run.font, item.cluster, True):
+            x, baseline = item.x + gx * size / 1000, y + piece.rise + gy * size / 1000
+            ops.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(baseline)} cm /{form} Do Q")
+    if ops:
+        canvas._code.append("\n".join(ops))
+
+
 def finish_page(canvas: Canvas) -> None:
     """Write the marks that make pdftotext read the page being written right to left
     (`page_direction`), each text object right after the line it belongs to. Called
