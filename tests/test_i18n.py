@@ -153,6 +153,23 @@ def test_update_and_extract_are_byte_stable(tmp_path: Path) -> None:
         assert (FIXTURE / path.relative_to(root)).read_bytes() == data
 
 
+def test_update_writes_nothing_when_one_catalog_cannot_be_read(tmp_path: Path) -> None:
+    # A broken catalog in one language (here the last one read) stops `update` before
+    # any file is written: the other languages' catalogs are not half the way through.
+    root = copy_project(tmp_path)
+    cli("init", "vi", "--project", str(root))
+    leaflet = root / "leaflets" / "care-basics.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text.replace("The first 48 hours", "The first two days"), encoding="utf-8")
+    broken = root / "locales" / "vi" / "LC_MESSAGES" / "ui.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "unterminated\n')
+    files = sorted(p for p in root.joinpath("locales").rglob("*") if p.is_file())
+    before = {p: p.read_bytes() for p in files}
+    result = runner.invoke(app, ["update", "--project", str(root)])
+    assert result.exit_code != 0 and "ui.po" in result.output
+    assert {p: p.read_bytes() for p in files} == before
+
+
 def test_update_keeps_translator_header_fields(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     catalog = read_po(root / PO)

@@ -78,17 +78,22 @@ def update(project: Project) -> list[Written]:
 
     A locale that translates no leaflet yet (only ``ui.po``: the page furniture and the
     desk) gets no leaflet catalogs: they would make every leaflet build in it, printed
-    in English. `msc-leaflet i18n init <lang>` starts a language's leaflets."""
-    templates, written = extract(project)
+    in English. `msc-leaflet i18n init <lang>` starts a language's leaflets.
+
+    Every catalog is read and merged before any file is written: one that cannot be
+    read stops the command with the project as it was, not half updated."""
+    templates = project_templates(project)
     translating = set(leaflet_locales(project))
+    merged: list[tuple[Path, Catalog]] = []
     for locale in catalog_locales(project):
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
             if domain != UI_DOMAIN and locale not in translating and not path.is_file():
                 continue
             old = read_po(path) if path.is_file() else None
-            written.append(_write(path, translation(template, locale, old)))
-    return written
+            merged.append((path, translation(template, locale, old)))
+    written = [_write(template_path(project, d), t) for d, t in templates.items()]
+    return written + [_write(path, catalog) for path, catalog in merged]
 
 
 def compile_catalogs(project: Project) -> list[Written]:
