@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PageObject, PdfReader
-from pypdf.generic import RectangleObject
+from pypdf.generic import DictionaryObject, RectangleObject
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
 from conftest import REPO, leaflet_yaml
@@ -277,7 +277,8 @@ def test_proof_marks_every_page_and_lists_untranslated_text(
     # copies or a screen reader speaks.
     assert not any("PROOF" in t for t in texts)
     for page in PdfReader(pdf).pages:
-        states = page["/Resources"]["/ExtGState"].values()
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        states = cast(DictionaryObject, resources["/ExtGState"].get_object()).values()
         assert any(abs(float(state.get_object().get("/ca", 1)) - 0.18) < 1e-6 for state in states)
         assert re.search(r"/FormXob\.\S+ Do Q", content(page))
     assert "answer" in texts[0]  # the first block's context, in the margin
