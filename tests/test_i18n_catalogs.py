@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import importlib.metadata
+import re
 import shutil
 import subprocess
 import tempfile
@@ -452,6 +453,31 @@ def test_msgfmt_complaints_name_the_catalog_and_the_line(tmp_path: Path) -> None
     assert finding.startswith(f"{po}:{second}: error: I18N012: GNU msgfmt --check: ")
     assert "(see line " in finding and "\n  hint: " in finding
     in_our_words(findings, tmp_path)
+
+
+@needs_msgfmt
+def test_a_bad_header_field_is_named_at_its_own_line(tmp_path: Path) -> None:
+    # msgfmt names the header entry's first line; the translator fixes the field's line.
+    def bad_plural(data: bytes) -> bytes:
+        return re.sub(rb"nplurals=\d+", b"nplurals=x", data, count=1)
+
+    po, findings = checked_copy(tmp_path, bad_plural)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    field = next(n for n, line in enumerate(lines, 1) if "Plural-Forms" in line)
+    [finding] = [f for f in findings if "nplurals" in f]
+    assert finding.startswith(f"{po}:{field}: error: I18N012: ") and field > 2
+
+
+def test_a_plural_count_other_than_cldr_s_is_a_warning(tmp_path: Path) -> None:
+    # Thai has one plural form (CLDR); a header copied from English says two.
+    def english_plurals(data: bytes) -> bytes:
+        return re.sub(rb"Plural-Forms: [^\\]*", b"Plural-Forms: nplurals=2; plural=(n != 1);", data)
+
+    po, findings = checked_copy(tmp_path, english_plurals)
+    [finding] = [f for f in findings if "I18N015" in f]
+    assert finding.startswith(f"{po}:")
+    assert ": warning: I18N015: Plural-Forms gives 2 forms, but th has 1 (CLDR)" in finding
+    assert 'write "Plural-Forms: nplurals=1; plural=0;\\n"' in finding
 
 
 def test_msgfmt_output_becomes_one_complaint_per_place() -> None:

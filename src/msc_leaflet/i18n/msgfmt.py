@@ -48,7 +48,9 @@ def msgfmt_findings(path: Path, has_header: bool = True) -> list[Finding]:
     if run.returncode == 0:
         return findings
     problems = complaints(run.stderr.decode("utf-8", "replace")) or [(1, "the file is refused")]
+    text_lines = data.decode("utf-8", "replace").splitlines()
     for line, text in problems:
+        line = _field_line(text_lines, line, text)
         findings.append(
             CheckFinding(
                 Location(path, line),
@@ -83,6 +85,27 @@ def complaints(stderr: str) -> list[tuple[int, str]]:
         elif raw[:1].isspace() and text and found:
             found[-1] = (found[-1][0], f"{found[-1][1]}; {text}")
     return found
+
+
+def header_field_line(lines: list[str], field: str) -> int | None:
+    """The line (from 1) of the header's ``field`` ("Plural-Forms"), if the header (the
+    file's first entry, up to its first blank line) has one."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            return None
+        if line.lstrip().startswith(f'"{field}:'):
+            return number
+    return None
+
+
+def _field_line(lines: list[str], line: int, text: str) -> int:
+    """msgfmt names the header entry's line for a bad header field: the field's own line,
+    the one to fix, where the complaint says which field it is."""
+    named = re.search(r"header field '([\w-]+)'", text)
+    field = named.group(1) if named else "Plural-Forms" if "plural" in text.lower() else ""
+    header_end = next((n for n, text in enumerate(lines, 1) if not text.strip()), len(lines))
+    found = header_field_line(lines, field) if field and line <= header_end else None
+    return found or line
 
 
 def _bom_finding(path: Path) -> Finding:

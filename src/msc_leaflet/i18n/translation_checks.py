@@ -5,7 +5,7 @@ the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order.
 
-The codes (I18N002–I18N014, with the three catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N015, with the three catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -103,9 +103,15 @@ COVERAGE = Rule(
     "A catalog matching almost none of its leaflet's messages (contexts lost, another "
     "leaflet's file) prints the whole leaflet in the source language.",
 )
+PLURAL_FORMS = Rule(
+    "I18N015",
+    "warning",
+    "A Plural-Forms header with another number of forms than the language has (CLDR) "
+    "leaves a form untranslated or unused; GNU msgfmt checks only that it is valid.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
-    MSGFMT, CHARACTERS, COVERAGE,
+    MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS,
 )  # fmt: skip
 
 

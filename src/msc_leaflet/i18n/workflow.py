@@ -7,12 +7,13 @@ leaflets first, so ``update`` after editing a leaflet needs no separate ``extrac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
-from ..project import Project
+from ..project import Project, cldr_locale
 from .catalog import (
     UI_DOMAIN,
     Catalog,
@@ -25,12 +26,12 @@ from .catalog import (
 )
 from .coverage import mismatch
 from .extract import project_templates
-from .headers import translation_header
+from .headers import plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
-from .msgfmt import msgfmt_findings
+from .msgfmt import header_field_line, msgfmt_findings
 from .pofile import format_po, read_po, write_po
-from .translation_checks import COVERAGE, HEADER, check_translation
+from .translation_checks import COVERAGE, HEADER, PLURAL_FORMS, check_translation
 
 
 @dataclass(frozen=True)
@@ -150,14 +151,44 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     elif language != expected:
         findings.append(
             CheckFinding(
-                Location(catalog.path, 1),
+                _field_location(catalog.path, "Language"),
                 HEADER.severity,
                 f"Language is {language!r} but the catalog is in {expected}/",
                 f"set the Language header to {expected}",
                 HEADER.code,
             )
         )
+    findings += _plural_forms_findings(catalog, expected)
     return findings
+
+
+def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
+    """I18N015: Plural-Forms counts other forms than CLDR gives the catalog's language
+    (nplurals=2 in Japanese, which has one; 2 in Arabic, which has six)."""
+    assert catalog.path is not None
+    written = re.search(r"nplurals\s*=\s*(\d+)", catalog.header.get("Plural-Forms", ""))
+    if written is None or cldr_locale(language) is None:
+        return []  # none, not a number (msgfmt --check says so), or no CLDR language
+    expected = plural_forms(language)
+    count = int(re.search(r"nplurals=(\d+)", expected).group(1))  # type: ignore[union-attr]
+    if int(written.group(1)) == count:
+        return []
+    return [
+        CheckFinding(
+            _field_location(catalog.path, "Plural-Forms"),
+            PLURAL_FORMS.severity,
+            f"Plural-Forms gives {written.group(1)} forms, but {language} has {count} (CLDR)",
+            f'write "Plural-Forms: {expected}\\n", the form msc-leaflet gives a new catalog',
+            PLURAL_FORMS.code,
+        )
+    ]
+
+
+def _field_location(path: Path, field: str) -> Location:
+    """The line of the header's ``field`` in the catalog at ``path`` (the first line when
+    it has none)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return Location(path, header_field_line(lines, field) or 1)
 
 
 def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
