@@ -209,6 +209,10 @@ PDFIUM_MISREADS = {
     # "The success rate is about 50%."
     "نسبة النجاح ٥٠٪ تقريبًا.": "pdfium reads a percent sign after Arabic-Indic digits, "
     "each digit a text object of its own for pypdf, in front of them",
+    # "The word in Thai is ผู้ป่วย and in Burmese လူနာ (patient)."
+    "الكلمة بالتايلاندية ผู้ป่วย وبالبورمية လူနာ.": "pdfium reads a Thai or Burmese word "
+    "inside Arabic back to front (ผู้ป่วย reads วย่ปู้ผ, လူနာ နာူလ); Latin and Han words it "
+    "reads in place",
 }
 
 
