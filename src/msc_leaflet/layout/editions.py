@@ -24,6 +24,8 @@ from ..errors import LeafletError, Location
 from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily
+from ..typeset.line_pitch import layer_size
+from ..typeset.paragraph import TextParagraph
 from .blocks import EMPTY_SHARE, BlockBuilder, Box, SplitTable, keep_headings_with_boxes, make_table
 from .colours import theme_colour
 from .footnotes import PageReferences
@@ -46,6 +48,9 @@ from .text import Writer
 from .unprintable import tag_block
 
 COLUMN_GAP = 6 * mm
+#: The gap between the columns of a row, in sizes of its largest text, at least
+#: (`_gap_for`): poppler reads columns closer than one size apart as one.
+SEPARATE_COLUMNS = 1.2
 
 
 @dataclass(frozen=True)
@@ -239,9 +244,14 @@ def side_by_side(
     ran into the next row (#21: consecutive Thai paragraphs with no space between them).
     """
     half_gap = COLUMN_GAP / 2
-    cells = [_whole(_unwrap(half), column, room) for half in (translation, source)]
+    halves = [_unwrap(half) for half in (translation, source)]
     if right_to_left(w.lang):
-        cells.reverse()
+        halves.reverse()
+    # Large text beside large text needs a wider gap (`_gap_for`): the first column
+    # gives it up at its end, so both columns still start where every other row's do.
+    gap = _gap_for(halves)
+    widths = (column - (gap - COLUMN_GAP), column)
+    cells = [_whole(half, width, room) for half, width in zip(halves, widths, strict=True)]
     return make_table(
         [cells],
         w,
@@ -251,10 +261,10 @@ def side_by_side(
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), top),
             ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-            ("RIGHTPADDING", (0, 0), (0, -1), half_gap),
+            ("RIGHTPADDING", (0, 0), (0, -1), gap - half_gap),
             ("LEFTPADDING", (1, 0), (1, -1), half_gap),
         ],
-        colWidths=[column + half_gap, column + half_gap],
+        colWidths=[column + COLUMN_GAP / 2, column + COLUMN_GAP / 2],
         splitInRow=1,
         kind=_Row,
     )
@@ -341,6 +351,25 @@ class Whole(Flowable):  # type: ignore[misc]
         if isinstance(parts[1], Spacer):
             return [self, parts[1]]
         return [Whole(part, self.column, self.room, self.limit) for part in parts]
+
+
+def _gap_for(halves: Sequence[Sequence[Flowable]]) -> float:
+    """The gap between the two columns of a row: `COLUMN_GAP`, or `SEPARATE_COLUMNS` ×
+    the largest text of the row where that is wider (a title).
+
+    pdftotext joins words on one baseline into one line when the space between them is
+    under their font size and the sizes are within a fifth of each other, so a title
+    of two lines beside another was read line by line across both columns ("After your
+    cell ဆဲလ်များကို", then "သွေးကြောထဲ သွင်းပြီး infusion"). A paragraph whose text layer
+    is written at another size (`line_pitch`) counts at that size.
+    """
+    sizes = [
+        max(f.style.fontSize, layer_size(f.style.fontSize, f.style.leading))
+        for half in halves
+        for f in half
+        if isinstance(f, TextParagraph)
+    ]
+    return float(max(COLUMN_GAP, SEPARATE_COLUMNS * max(sizes, default=0.0)))
 
 
 def _whole(flowables: list[Flowable], column: float, room: float) -> list[Flowable]:
