@@ -121,6 +121,14 @@ def test_burmese_and_khmer_words_icu_does_not_know_break_between_syllables() -> 
         assert not any(start < at < start + len(word) for at in breaks), lang
 
 
+def test_khmer_consonant_with_bantoc_ends_the_syllable_before() -> None:
+    # ICU splits words it does not know before a final marked with bantoc: ហ្វា|ស់.
+    for word in ("ហ្វាស់ម៉ាស់", "គ្លីនិកម៉ាប់", "ឡាហ្វាត់"):
+        text = f"{word} ជា"
+        for at in line_breaks(text, "km"):
+            assert text[at + 1 : at + 2] != "\u17cb", f"{text[:at]}|{text[at:]}"
+
+
 LAO_FIXTURE = Path(__file__).parent / "fixtures/languages/locales/lo/LC_MESSAGES"
 
 
