@@ -192,9 +192,10 @@ def split_words(item: Break, words: WordList = EMPTY_WORD_LIST) -> list[str]:
     return found
 
 
-#: A Burmese consonant with asat (ဆဲလ်: လ်), or a Khmer one with toandakhiat: the end of the
-#: syllable before, never the start of a line (ICU splits unknown words there).
-KILLED_CONSONANT = re.compile("[\u1000-\u1021\u1780-\u17a2]\u1037?[\u103a\u17cd]")
+#: A Burmese consonant with asat (ဆဲလ်: လ်), or a Khmer one with toandakhiat or bantoc
+#: (ស់): the end of the syllable before, never the start of a line (ICU splits unknown
+#: words there).
+KILLED_CONSONANT = re.compile("[\u1000-\u1021\u1780-\u17a2]\u1037?[\u103a\u17cd\u17cb]")
 
 
 LAO_CONSONANTS = "ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮໜໝ"
@@ -319,6 +320,7 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))
     assert prohibited(at("ဆဲ|လ်များ", "my")) and prohibited(at("ស្ត្|រូ", "km"))
+    assert prohibited(at("ហ្វា|ស់", "km"))
     assert prohibited(at("ບາງຄ|ລີນິກ", "lo")) and prohibited(at("ຄລີນິ|ກໃນ", "lo"))
     assert prohibited(at("ຕໍ່ຄ|ລີນິກ", "lo")) and not prohibited(at("ໃຫ້|ເຊວ", "lo"))
     assert not prohibited(at("ບາງ|ຄລີ|ນິກ", "lo")) and not prohibited(at("ມອລ|ມີ", "lo"))
