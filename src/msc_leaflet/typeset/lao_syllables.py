@@ -5,9 +5,9 @@ into pieces that can end inside a syllable: ຄ|ລີ|ນິກ ("clinic") cuts
 cluster ຄລ in two, as Thai ค|รี would. So every ICU break between two Lao letters must
 also fall where a syllable ends.
 
-Modern Lao spelling (the 1975 reform, as taught by the Lao Ministry of Education's
-grammar) writes every vowel, so a syllable can be read off its letters alone, which
-Thai (inherent vowels: สบาย) does not allow. A syllable here (`SYLLABLE`) is
+Modern Lao spelling writes every vowel (ສະບາຍ where Thai writes สบาย, with an inherent
+vowel), so a syllable can be read off its letters alone, as Thai's cannot. A syllable
+here (`SYLLABLE`) is
 
 * an initial: a consonant, ຫ before a sonorant (ຫນ ຫມ ຫລ ຫວ…, also written ໜ ໝ ຫຼ),
   or a stop or fricative before ລ ຣ (ຄລີນິກ, ໂປຣ) or ວ (ຄວາມ, ກວ່າ), with its tone
