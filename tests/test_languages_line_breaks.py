@@ -9,6 +9,8 @@ source text:
   words.txt (no hyphenation, no emergency cut: "a word split in half" is a defect);
 * no line starts with a character JIS X 4051 or the script's rules keep off a line
   start (、。」） small kana, combining marks, ๆ), none ends with 「（;
+* no Lao line ends with a consonant whose vowel is on the next line (ບາງຄ|ລີນິກ) or
+  starts with a final consonant (ນິ|ກ);
 * a narrow table cell (``keep-phrases-below``) breaks Japanese and Chinese between
   phrases, unless a phrase alone is wider than the line.
 
@@ -82,6 +84,11 @@ class Recorder:
     def __init__(self) -> None:
         self.output = ""
         self.breaks: list[Break] = []
+        self.by_output: dict[str, list[Break]] = {}
+        # (lang, paragraph text, offset) of every place a line of a drawn paragraph
+        # could have ended: the starts of its units. Where lines happened to fall
+        # is luck of the layout; these are what the line breaker offered.
+        self.offered: set[tuple[str, str, int]] = set()
 
     def install(self, patch: pytest.MonkeyPatch) -> None:
         split, draw_lines = TextParagraph.split, TextParagraph._draw_lines
@@ -109,6 +116,7 @@ class Recorder:
         starts = [offset]
         for unit in paragraph.units:
             starts.append(starts[-1] + len(unit.text))
+        self.offered.update((paragraph.lang, source, at) for at in starts[1:-1] if at)
         below = float(getattr(paragraph.style, "keepPhrasesBelow", 0))
         for n, line in enumerate(lines):
             at = starts[line.start]
@@ -142,13 +150,12 @@ def outputs() -> Iterator[tuple[str, str, str, str, bool]]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Break]]:
-    """Every break drawn, by output; each output is built once."""
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Recorder:
+    """Every break drawn and offered; each output is built once."""
     root = tmp_path_factory.mktemp("line-breaks")
     shutil.copytree(FIXTURE, root / "project")
     projects = {LEAFLET: Project.at(root / "project"), THAI_LEAFLET: Project.at(REPO)}
     recorder = Recorder()
-    by_output: dict[str, list[Break]] = {}
     with pytest.MonkeyPatch.context() as patch:
         recorder.install(patch)
         for leaflet, lang, paper, edition, proof in outputs():
@@ -157,8 +164,14 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Break]]:
             options = Options(spec=PrintSpec(paper=paper, proof=proof))
             out = root / "out" / paper
             build_leaflet(projects[leaflet], leaflet, lang, out, edition=edition, options=options)
-            by_output[recorder.output] = recorder.breaks[first:]
-    return by_output
+            recorder.by_output[recorder.output] = recorder.breaks[first:]
+    return recorder
+
+
+@pytest.fixture(scope="module")
+def drawn(recorded: Recorder) -> dict[str, list[Break]]:
+    """Every break drawn, by output."""
+    return recorded.by_output
 
 
 def words_for(lang: str, output: str) -> WordList:
@@ -179,9 +192,43 @@ def split_words(item: Break, words: WordList = EMPTY_WORD_LIST) -> list[str]:
     return found
 
 
-#: A Burmese consonant with asat (ဆဲလ်: လ်), or a Khmer one with toandakhiat: the end of the
-#: syllable before, never the start of a line (ICU splits unknown words there).
-KILLED_CONSONANT = re.compile("[\u1000-\u1021\u1780-\u17a2]\u1037?[\u103a\u17cd]")
+#: A Burmese consonant with asat (ဆဲလ်: လ်), or a Khmer one with toandakhiat or bantoc
+#: (ស់): the end of the syllable before, never the start of a line (ICU splits unknown
+#: words there).
+KILLED_CONSONANT = re.compile("[\u1000-\u1021\u1780-\u17a2]\u1037?[\u103a\u17cd\u17cb]")
+
+
+LAO_CONSONANTS = "ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮໜໝ"
+LAO_LEADING_VOWELS = "ເແໂໃໄ"
+
+
+def split_lao_syllable(text: str, at: int) -> list[str]:
+    """Why a Lao line break at ``at`` (the spaces around it are no line's) splits a
+    syllable. Lao writes every vowel, so a consonant with nothing after it on its line
+    and no vowel (nor a leading vowel, nor ອ or ວ as the vowel) before it is an initial
+    whose vowel went to the next line; and one starting a line with neither a vowel
+    sign, a vowel letter nor a cluster's ລ ຣ ວ after it is the final of the syllable
+    before."""
+    start = len(text) - len(text[at:].lstrip(" "))
+    end = len(text[:at].rstrip(" "))
+    found = []
+    last = text[end - 1] if end else ""
+    before = text[max(0, end - 4) : end - 1].rstrip("\u0ec8\u0ec9\u0eca\u0ecb")[-2:]
+    if (
+        last
+        and last in LAO_CONSONANTS
+        # after a consonant (not ອ ວ, which may be the vowel) or a vowel that takes no
+        # final (ະ ໍ ຳ), unless a leading vowel is its vowel (ເຊ, ໂຕຣ)
+        and (not before or before[-1] in LAO_CONSONANTS.replace("ອ", "").replace("ວ", "") + "ະໍຳ")
+        and not any(c in LAO_LEADING_VOWELS for c in before)
+    ):
+        found.append(f"a Lao line ends with the initial {last!r}, its vowel on the next line")
+    first = text[start] if start < len(text) else ""
+    after = text[start + 1 : start + 2]
+    # a vowel sign or letter, a tone mark, ຼ, or ລ ຣ ວ ອ (a cluster, -ອ-, -ວ-)
+    if first and first in LAO_CONSONANTS and not (after and after in "ະັາຳິີຶືຸູົຼຽ່້໊໋ໍລຣວອ"):
+        found.append(f"a Lao line starts with the final {first!r} of the syllable before")
+    return found
 
 
 def prohibited(item: Break) -> list[str]:
@@ -202,6 +249,8 @@ def prohibited(item: Break) -> list[str]:
         found.append(f"a line ends with {text[end - 1]!r}")
     if end and text[end - 1] in "\u1039\u17d2":  # Myanmar virama, Khmer coeng
         found.append("a line ends with a stacker: the next consonant goes under this one")
+    if item.lang == "lo":
+        found += split_lao_syllable(text, at)
     return found
 
 
@@ -237,6 +286,19 @@ def test_no_line_breaks_inside_a_word_or_before_a_closing_mark(
     assert violations(drawn, lang) == []
 
 
+def test_no_lao_line_could_break_inside_a_syllable(recorded: Recorder) -> None:
+    # Where the fixture's lines happen to fall, ICU's ຄ|ລີນິກ is never drawn; judge
+    # every break the line breaker offered in a Lao paragraph instead.
+    found = [
+        f"{source[max(0, at - 10) : at]}|{source[at : at + 10]}: {why}"
+        for lang, source, at in sorted(recorded.offered)
+        if lang == "lo"
+        for why in split_lao_syllable(source, at)
+    ]
+    assert any(lang == "lo" for lang, _, _ in recorded.offered)
+    assert found == []
+
+
 def test_every_output_was_built_and_recorded(drawn: dict[str, list[Break]]) -> None:
     # The hook sees every paragraph: each output broke lines, in its own language too
     # (the fixture has no Thai catalog: built in Thai, it prints English text).
@@ -258,6 +320,11 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))
     assert prohibited(at("ဆဲ|လ်များ", "my")) and prohibited(at("ស្ត្|រូ", "km"))
+    assert prohibited(at("ហ្វា|ស់", "km"))
+    assert prohibited(at("ບາງຄ|ລີນິກ", "lo")) and prohibited(at("ຄລີນິ|ກໃນ", "lo"))
+    assert prohibited(at("ຕໍ່ຄ|ລີນິກ", "lo")) and not prohibited(at("ໃຫ້|ເຊວ", "lo"))
+    assert not prohibited(at("ບາງ|ຄລີ|ນິກ", "lo")) and not prohibited(at("ມອລ|ມີ", "lo"))
+    assert not prohibited(at("ເຊວ|ສະໂຕຣ", "lo")) and not prohibited(at("ໂຕຣ|ມອລ", "lo"))
     assert split_phrases(at("胸の痛|み", "ja", below=80, width=35))
     assert not split_phrases(at("胸の痛|み", "ja", below=80, width=110))  # a wide line
     assert not split_words(at("胸の痛|み", "ja")) and not prohibited(at("a |b", "en"))

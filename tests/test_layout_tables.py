@@ -116,6 +116,18 @@ def test_a_cut_at_a_hyphenation_point_is_not_an_emergency() -> None:
     assert forced == ["xxxxxxxxxxxxxxxxxxxx"]
 
 
+def test_a_lao_word_wider_than_its_cell_is_cut_between_syllables() -> None:
+    # ICU keeps ໂຕຣມອລ ("stromal") whole; a cell narrower than it cuts ໂຕຣ|ມອລ, not
+    # ໂຕ|ຣມອລ, and no cut is an emergency. Table widths keep Lao words whole.
+    paragraph = make_paragraph(runs_for([("ສະໂຕຣມອລ", "")]), body_style(), "lo")
+    word = next(unit for unit in paragraph.units if unit.text == "ໂຕຣມອລ")
+    forced: list[str] = []
+    parts = fit_units([word], word.width * 0.7, "lo", on_forced=lambda u: forced.append(u.text))
+    assert [part.text for part in parts] == ["ໂຕຣ", "ມອລ"] and forced == []
+    assert narrowest_width(word, "lo") < word.width
+    assert narrowest_width(word, "lo", syllables=False) == word.width
+
+
 def test_the_parallel_a5_sets_each_languages_table_at_full_width(tmp_path: Path) -> None:
     """Half an A5 page cannot hold the fasting table's Thai words: each language's
     table gets the full width, the translation's first; A4 keeps them side by side."""

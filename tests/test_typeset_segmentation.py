@@ -119,3 +119,62 @@ def test_burmese_and_khmer_words_icu_does_not_know_break_between_syllables() -> 
             assert not (text[at:].startswith("လ်") or text[at:].startswith("က်"))
         start = text.index(word)
         assert not any(start < at < start + len(word) for at in breaks), lang
+
+
+def test_khmer_consonant_with_bantoc_ends_the_syllable_before() -> None:
+    # ICU splits words it does not know before a final marked with bantoc: ហ្វា|ស់.
+    for word in ("ហ្វាស់ម៉ាស់", "គ្លីនិកម៉ាប់", "ឡាហ្វាត់"):
+        text = f"{word} ជា"
+        for at in line_breaks(text, "km"):
+            assert text[at + 1 : at + 2] != "\u17cb", f"{text[:at]}|{text[at:]}"
+
+
+LAO_FIXTURE = Path(__file__).parent / "fixtures/languages/locales/lo/LC_MESSAGES"
+
+
+def test_lao_loanwords_break_between_syllables() -> None:
+    # ICU splits ຄລີນິກ ("clinic") as ຄ|ລີ|ນິກ: the cluster ຄລ cut in two.
+    text = "ບາງຄລີນິກໃຫ້ເຊວສະໂຕຣມອລມີເຊັນໄຄມ (MSCs) ໄປໂຮງໝໍ"
+    assert "ຄ" in pieces(text, icu_breaks(text, "lo"))  # what ICU alone does
+    breaks = line_breaks(text, "lo")
+    assert pieces(text, breaks)[:6] == ["ບາງ", "ຄລີ", "ນິກ", "ໃຫ້", "ເຊວ", "ສະ"]
+    # Inside each word, a break may fall only where a syllable starts.
+    syllable_starts = {"ຄລີນິກ": {3}, "ເຊວ": set(), "ໂຮງໝໍ": {3}, "ມີເຊັນໄຄມ": {2, 6}}
+    for word, starts in syllable_starts.items():
+        at = text.index(word)
+        assert {b - at for b in breaks if at < b < at + len(word)} <= starts, word
+
+
+def test_lao_syllables_of_the_fixture_sentences() -> None:
+    from msc_leaflet.typeset.lao_syllables import syllable_boundaries
+
+    cases = {
+        "ຫຼັງຈາກການໃຫ້ເຊວທາງເສັ້ນເລືອດ": "ຫຼັງ|ຈາກ|ການ|ໃຫ້|ເຊວ|ທາງ|ເສັ້ນ|ເລືອດ",
+        "ຂໍຄວາມຊ່ວຍເຫຼືອດ່ວນ": "ຂໍ|ຄວາມ|ຊ່ວຍ|ເຫຼືອ|ດ່ວນ",  # ຄວ: one initial
+        "ໃຫ້ໂທຫາໜ່ວຍສຸກເສີນ": "ໃຫ້|ໂທ|ຫາ|ໜ່ວຍ|ສຸກ|ເສີນ",
+        "ເຊື່ອງຕົວຈາກລະບົບພູມຄຸ້ມກັນ": "ເຊື່ອງ|ຕົວ|ຈາກ|ລະ|ບົບ|ພູມ|ຄຸ້ມ|ກັນ",  # not ຈາ|ກລະ
+        "ຂ້ອຍເດີນທາງ": "ຂ້ອຍ|ເດີນ|ທາງ",  # ອ: the vowel of ຂ້ອຍ
+    }
+    for run, syllables in cases.items():
+        cuts = [0, *sorted(syllable_boundaries(run)), len(run)]
+        assert "|".join(run[a:b] for a, b in pairwise(cuts)) == syllables
+
+
+def test_no_lao_break_of_the_fixture_falls_inside_a_syllable() -> None:
+    import polib
+
+    for catalog in LAO_FIXTURE.glob("*.po"):
+        for entry in polib.pofile(str(catalog)):
+            text = entry.msgstr
+            for at in line_breaks(text, "lo"):
+                # a consonant with no vowel ends no line: ບາງຄ|ລີ, ຕໍ່ຄ|ລີ
+                head = text[:at].rstrip()
+                assert not (head.endswith("ຄ") and text[at:].startswith("ລ")), text
+                # one with no vowel after it starts none: ນິ|ກ, ເຊ|ວ
+                assert text[at : at + 1] not in "ກງດນບມຍວ" or text[at + 1 : at + 2] not in (
+                    "",
+                    " ",
+                    ".",
+                    ",",
+                    *"ເແໂໃໄ",
+                ), text

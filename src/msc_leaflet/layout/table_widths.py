@@ -107,5 +107,7 @@ def _measure(column: Sequence[Flowable]) -> _Column:
         # A phrase kept whole in a narrow line may still be cut between its characters.
         word = max(word, *(u.width + indent for u in release_phrases(units)), 0.0)
         phrase = max(phrase, *(u.width + indent for u in units if u.soft_breaks), 0.0)
-        part = max(part, *(narrowest_width(u, cell.lang, thai=False) + indent for u in units), 0.0)
+        part = max(
+            part, *(narrowest_width(u, cell.lang, syllables=False) + indent for u in units), 0.0
+        )
     return _Column(natural, word, part, phrase)

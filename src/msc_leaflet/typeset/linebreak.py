@@ -11,7 +11,7 @@ and spaces grow by at most `SPACE_STRETCH_EM` (a very loose line stays a little 
 A unit wider than the line (a word in a narrow table column, a 5,000-character Thai
 run the dictionary cannot split, a long URL) would run past the margin and off the
 page. `fit_units` cuts such a unit, preferably where a reader accepts it: an English
-word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Thai
+word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Thai or Lao
 between syllables, a Japanese or Chinese phrase between its characters (its
 ``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
 ๆ or before a citation. Only when no such point fits is it an emergency cut, at any
@@ -29,9 +29,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .segmentation import allowed_break, keeps_number, keeps_syllable
+from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
 from .shaping import Cluster, shape
-from .syllables import is_thai
 from .units import Piece, Unit
 
 if TYPE_CHECKING:
@@ -98,20 +97,20 @@ def fit_units(
     return out
 
 
-def narrowest_width(unit: Unit, lang: str = "en", *, thai: bool = True) -> float:
+def narrowest_width(unit: Unit, lang: str = "en", *, syllables: bool = True) -> float:
     """The width of the widest part left when ``unit`` is cut at every point a reader
     accepts (`fit_units`'s preferred cuts), its hyphen included: the narrowest line
-    it can be set in without an emergency cut. ``thai=False``: Thai words stay whole
-    (only English words are hyphenated)."""
+    it can be set in without an emergency cut. ``syllables=False``: Thai and Lao words
+    stay whole (only English words are hyphenated)."""
     flat = _flat(unit)
     points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks)
-    if not thai:
+    if not syllables:
         text = unit.text
         offsets = _offsets(flat)
         points = {
             i: hyphen
             for i, hyphen in points.items()
-            if not (is_thai(text[offsets[i] - 1]) and is_thai(text[offsets[i]]))
+            if not between_known_syllables(text, offsets[i])
         }
     widest = 0.0
     used = 0.0
@@ -172,7 +171,7 @@ def _cut_points(
             allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
         ):
             continue
-        if is_thai(text[at - 1]) and is_thai(text[at]):
+        if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
         elif at in soft:
             points[i] = False  # between the characters of a phrase (units.build_units)

@@ -17,9 +17,10 @@ phrase ends (`phrase_ends`): Japanese and Chinese may break between any two
 characters, and a cell three characters wide otherwise prints 胸の痛|み or 寒|気.
 
 `line_breaks` adds what only a printed line needs (the claim checker reads
-`break_opportunities` as word boundaries): a break between two Thai characters keeps
-every syllable whole (``syllables.py``: ICU splits unknown loanwords and names inside
-syllables), and a number stays with the unit or word after it ("8–12 ชั่วโมง",
+`break_opportunities` as word boundaries): a break between two Thai or two Lao
+characters keeps every syllable whole (``syllables.py``, ``lao_syllables.py``: ICU
+splits unknown loanwords and names inside syllables), and a number stays with the unit
+or word after it ("8–12 ชั่วโมง",
 "500 mg") and a range with its ends.
 
 Offsets are Python string indices (ICU reports UTF-16 offsets; segments are re-measured).
@@ -38,6 +39,7 @@ from icu4py.breakers import LineBreaker, WordBreaker
 
 from ..files import read_input
 from ..languages import profile
+from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START
 from .syllables import is_thai, joined_to_previous, syllable_break
 
@@ -191,11 +193,22 @@ def line_breaks(
 
 def keeps_syllable(text: str, i: int) -> bool:
     """A break falls between syllables: between two Thai characters by Thai's rules
-    (`syllable_break`), elsewhere not before a killed or after a stacked Burmese or
-    Khmer consonant (`joined_to_previous`)."""
+    (`syllable_break`), between two Lao letters by Lao's (`lao_syllable_break`),
+    elsewhere not before a killed or after a stacked Burmese or Khmer consonant
+    (`joined_to_previous`)."""
     if is_thai(text[i - 1]) and is_thai(text[i]):
         return syllable_break(text, i)
+    if is_lao_letter(text[i - 1]) and is_lao_letter(text[i]):
+        return lao_syllable_break(text, i)
     return not joined_to_previous(text, i)
+
+
+def between_known_syllables(text: str, i: int) -> bool:
+    """Whether ``i`` lies between two characters of a script whose syllables
+    `keeps_syllable` knows (Thai, Lao): a break there that it allows falls between
+    syllables, a cut a reader accepts even inside a word."""
+    before, after = text[i - 1], text[i]
+    return (is_thai(before) and is_thai(after)) or (is_lao_letter(before) and is_lao_letter(after))
 
 
 def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:

@@ -1,4 +1,5 @@
-"""Thai syllable boundaries: where a Thai|Thai line break may fall at all.
+"""Thai syllable boundaries: where a Thai|Thai line break may fall at all (Lao's are
+``lao_syllables.py``).
 
 ICU's dictionary splits words it does not know (loanwords, drug names, personal
 names) into pieces that can end inside a syllable: ต้องเตรี|ยมตัว, แอ|ลดีแอล,
@@ -22,8 +23,9 @@ a little raggedness; a break inside a syllable is a misprint.
 
 ICU splits unknown Burmese and Khmer words inside syllables too: ဆဲ|လ်များ ("cells"),
 ဝ|က်ဘ်ဆိုက် ("website"), កាស្ត្|រូ. There the script itself says where a syllable goes on
-(`joined_to_previous`): a consonant killed by the Myanmar asat (လ်) or silenced by the
-Khmer toandakhiat (ន៍) ends the syllable before it, and a consonant after the Myanmar
+(`joined_to_previous`): a consonant killed by the Myanmar asat (လ်), silenced by the
+Khmer toandakhiat (ន៍) or marked final by the Khmer bantoc (ស់) ends the syllable before
+it, and a consonant after the Myanmar
 stacker or the Khmer coeng is written under the one before.
 """
 
@@ -57,8 +59,10 @@ def is_thai(char: str) -> bool:
 #: written under this one.
 STACKERS = "\u1039\u17d2"
 #: Myanmar asat and Khmer toandakhiat: the consonant they follow has no vowel of its own,
-#: the final of the syllable before. Myanmar's dot below may stand between (န့်).
-KILLERS = "\u103a\u17cd"
+#: the final of the syllable before. Myanmar's dot below may stand between (န့်). Khmer
+#: bantoc is written only over the final consonant of a syllable, to shorten its vowel
+#: (SEAsite Khmer, NIU: ចង់, ស្លាប់); ICU splits ហ្វា|ស់, ម៉ា|ប់ in words it does not know.
+KILLERS = "\u103a\u17cd\u17cb"
 BEFORE_KILLER = "\u1037"
 
 
