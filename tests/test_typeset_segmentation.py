@@ -178,3 +178,12 @@ def test_no_lao_break_of_the_fixture_falls_inside_a_syllable() -> None:
                     ",",
                     *"ເແໂໃໄ",
                 ), text
+
+
+def test_a_khmer_consonant_ending_its_word_after_a_vowel_is_its_final() -> None:
+    # ICU splits words it does not know before their last consonant: ម៉ា|ម, ហ្វែ|ន.
+    for text, word in [("កាស្ត្រូម៉ាម។", "ម៉ាម"), ("អាស៊ីតាមីណូហ្វែន ល្អ", "ហ្វែន")]:
+        start = text.index(word)
+        assert start + len(word) - 1 not in line_breaks(text, "km"), text
+    # Inside a word a bare consonant may start a syllable: ICU's break there stays.
+    assert "ធ្វើដំណើរបានភ្លាមៗ".index("ណើរ") + 3 in line_breaks("ធ្វើដំណើរបានភ្លាមៗ", "km")

@@ -25,8 +25,9 @@ ICU splits unknown Burmese and Khmer words inside syllables too: ဆဲ|လ်�
 ဝ|က်ဘ်ဆိုက် ("website"), កាស្ត្|រូ. There the script itself says where a syllable goes on
 (`joined_to_previous`): a consonant killed by the Myanmar asat (လ်), silenced by the
 Khmer toandakhiat (ន៍) or marked final by the Khmer bantoc (ស់) ends the syllable before
-it, and a consonant after the Myanmar
-stacker or the Khmer coeng is written under the one before.
+it, a consonant after the Myanmar stacker or the Khmer coeng is written under the one
+before, and a bare Khmer consonant that ends its word after a vowel sign is that
+syllable's final (ម៉ា|ម).
 """
 
 from __future__ import annotations
@@ -68,13 +69,29 @@ BEFORE_KILLER = "\u1037"
 
 def joined_to_previous(text: str, i: int) -> bool:
     """Whether ``text[i]`` is part of the syllable that ``text[i - 1]`` is in, by the
-    Burmese and Khmer signs that say so (a stacked or killed consonant)."""
+    Burmese and Khmer signs that say so (a stacked or killed consonant, a Khmer final
+    ending its text)."""
     if text[i - 1] in STACKERS:
         return True
     j = i + 1
     while j < len(text) and text[j] in BEFORE_KILLER:
         j += 1
-    return j < len(text) and text[j] in KILLERS
+    if j < len(text) and text[j] in KILLERS:
+        return True
+    return _khmer_final(text, i)
+
+
+def _khmer_final(text: str, i: int) -> bool:
+    """A bare Khmer consonant right after a vowel sign (ា … ៈ), ending its Khmer text,
+    is that syllable's final (ម៉ា|ម, អាស៊ីតាមីណូហ្វែ|ន in words ICU does not know), in
+    practice never a syllable of its own with the inherent vowel. Inside a word a bare
+    consonant is undecidable (បា|នភ្លាម, a final; បា|រមី, a new syllable): left to ICU."""
+    return (
+        "\u1780" <= text[i] <= "\u17a2"
+        and "\u17b6" <= text[i - 1] <= "\u17c8"
+        # the end of its word: no Khmer letter or sign follows (a khan ។ may)
+        and (i + 1 == len(text) or not "\u1780" <= text[i + 1] <= "\u17d3")
+    )
 
 
 @cache
