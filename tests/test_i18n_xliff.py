@@ -201,3 +201,26 @@ def test_malformed_xml_is_one_line(bundled: Path, tmp_path: Path) -> None:
     bad.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file>\n', encoding="utf-8")
     code, output = invoke("i18n", "import", str(bad), "--project", str(bundled))
     assert code == 1 and output.startswith(f"{bad}:3: error: not well-formed XML")
+
+
+def test_a_fuzzy_entry_carries_the_english_it_was_translated_from(
+    bundled: Path, tmp_path: Path
+) -> None:
+    # `i18n update` marks a translation fuzzy when its English changed, keeping the old
+    # English (#| msgid): the agency's reviewer must see it too, and import keeps it.
+    from msc_leaflet.i18n.pofile import write_po
+
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    catalog = read_po(po)
+    [entry] = [e for e in catalog.active if e.msgctxt == "kicker"]
+    entry.set_fuzzy(True)
+    entry.previous_msgid = "Information for patients"
+    write_po(po, catalog)
+    before = po.read_bytes()
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert '<note from="previous-source" annotates="source">Information for patients</note>' in text
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    assert po.read_bytes() == before

@@ -11,7 +11,10 @@ translator needs and what brings the work back to the right entry:
   different places stay apart (translate-toolkit's po2xliff drops it: issue #19);
 - the extracted comments as ``<note from="developer">``, the translator's comments as
   ``<note from="translator">``, the ``#:`` references as a ``location`` context group;
-- the state: ``translated``, ``needs-review-translation`` (fuzzy) or ``new``.
+- the state: ``translated``, ``needs-review-translation`` (fuzzy) or ``new``;
+- for a fuzzy entry, the English it was translated from (gettext's ``#| msgid``) as
+  ``<note from="previous-source" annotates="source">``, so the reviewer sees what
+  changed; import reads it as nothing (the ``.po`` keeps its own).
 
 Import never loses a translator's work: it merges into the current catalog by context
 and source text, never erases a translation with an empty target, keeps a translation
@@ -127,6 +130,9 @@ def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> byte
             _text(unit, "note", note, path, **{"from": "developer"})
         for note in entry.comments:
             _text(unit, "note", note, path, **{"from": "translator"})
+        if entry.fuzzy and entry.previous_msgid is not None:
+            previous = {"from": "previous-source", "annotates": "source"}
+            _text(unit, "note", entry.previous_msgid, path, **previous)
         for reference in entry.references:
             group = ET.SubElement(unit, _q("context-group"), {"purpose": "location"})
             file_name, _, line = reference.rpartition(":")
