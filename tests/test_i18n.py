@@ -170,6 +170,23 @@ def test_update_writes_nothing_when_one_catalog_cannot_be_read(tmp_path: Path) -
     assert {p: p.read_bytes() for p in files} == before
 
 
+def test_init_of_a_regional_variant_starts_from_its_language(tmp_path: Path) -> None:
+    # `init th_TH` where Thai is translated: the variant's own catalog replaces Thai's in
+    # its builds, so it starts with Thai's translations, not empty (English in print).
+    root = copy_project(tmp_path)
+    cli("init", "th_TH", "--project", str(root))
+    thai = read_po(root / PO)
+    regional = read_po(root / "locales" / "th_TH" / "LC_MESSAGES" / "care-basics.po")
+    assert regional.header["Language"] == "th_TH"
+    assert regional.header_comments[0].startswith("th_TH translation, started from the th one")
+    translated = {e.msgctxt: e.msgstr for e in thai.active}
+    assert {e.msgctxt: e.msgstr for e in regional.active} == translated
+    # A language with no translation of its own to start from starts empty, as before.
+    cli("init", "de_AT", "--project", str(root))
+    austrian = read_po(root / "locales" / "de_AT" / "LC_MESSAGES" / "care-basics.po")
+    assert not any(e.msgstr for e in austrian.active)
+
+
 def test_update_keeps_translator_header_fields(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     catalog = read_po(root / PO)

@@ -19,6 +19,7 @@ from .catalog import (
     Catalog,
     catalog_language,
     catalog_locales,
+    catalog_path,
     leaflet_locales,
     locale_dir_name,
     po_path,
@@ -57,20 +58,42 @@ def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
     """The catalog for ``locale``: a fresh one from ``template``, or ``old`` merged with it."""
     header = translation_header(template.header, locale, old.header if old else None)
     if old is None:
-        old = Catalog(header_comments=[f"{locale} translation. Edit msgstr lines only."])
+        old = Catalog(header_comments=[_opening(locale)])
     return merge(template, old, header)
 
 
+def _opening(locale: str, started_from: str = "") -> str:
+    """The first comment line of a new catalog."""
+    start = f", started from the {started_from} one" if started_from else ""
+    return f"{locale} translation{start}. Edit msgstr lines only."
+
+
 def init_locale(project: Project, locale: str) -> list[Written]:
-    """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone."""
+    """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone.
+
+    A regional variant starts from its language's translation where there is one
+    (`catalog_path`: ``init ar_EG`` copies ``ar``'s work): its own catalog replaces the
+    language's in its builds, and an empty one would print them in English."""
     locale = project.locale(locale)  # an existing language in another spelling is found
     templates, written = extract(project)
+    name = locale_dir_name(locale)
     for domain, template in templates.items():
         path = po_path(project, locale, domain)
         if path.exists():
             written.append(Written(path, "unchanged"))
+            continue
+        base = catalog_path(project, locale, domain)
+        if base.is_file():  # the language's (ar for ar_EG)
+            catalog = translation(template, name, read_po(base))
+            catalog.header["Language"] = name
+            parent = catalog_language(base)
+            catalog.header_comments = [
+                _opening(name, parent) if line == _opening(parent) else line
+                for line in catalog.header_comments
+            ]
         else:
-            written.append(_write(path, translation(template, locale_dir_name(locale), None)))
+            catalog = translation(template, name, None)
+        written.append(_write(path, catalog))
     return written
 
 
