@@ -357,3 +357,32 @@ def _checker_problems(path: Path) -> list[str]:
         for f in validate(str(path)).findings
         if f.severity >= Severity.WARNING
     ]
+
+
+QUOTE = """\
+- quote: Ask what the cells are.
+  attribution: A nurse
+- paragraph: Read this first.
+"""
+
+
+def _proof_in_vietnamese(make_project: Callable[..., Path], out: Path) -> Path:
+    """A proof in a Latin-script language with no catalog: every text is printed in
+    English, so only its tags can tell a screen reader to read it with an English voice."""
+    root = make_project({"sample": leaflet_yaml(QUOTE)})
+    options = Options(spec=PrintSpec(proof=True))
+    return build_leaflet(Project.at(root), "sample", "vi", out, options=options).path
+
+
+def test_an_untranslated_quote_is_tagged_in_the_source_language(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The quote marks and the attribution's dash the layout adds around a text do not
+    hide that the text is printed untranslated (they once did: read as Vietnamese)."""
+    document, _ = structure(_proof_in_vietnamese(make_project, tmp_path))
+    quote = next(n for n in document.walk() if n.role == "BlockQuote")
+    assert [(_norm(p.text()), p.lang) for p in quote.kids] == [
+        (_norm("“Ask what the cells are.”"), "en"),
+        (_norm("— A nurse"), "en"),
+    ]
+
