@@ -386,3 +386,26 @@ def test_an_untranslated_quote_is_tagged_in_the_source_language(
         (_norm("— A nurse"), "en"),
     ]
 
+
+def test_a_proofs_list_of_untranslated_text_is_an_english_list(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The proof's last page lists each untranslated text as L → LI → LBody (an LBody
+    outside a list is no list to a screen reader), each in the language it is printed in."""
+    document, _ = structure(_proof_in_vietnamese(make_project, tmp_path))
+    assert _list_problems(document) == []
+    lines = [n for n in document.walk() if n.role == "LBody" and "(line " in n.text()]
+    assert lines and all(n.lang == "en" for n in lines)
+    assert any("Ask what the cells are" in n.text() for n in lines)
+
+
+def _list_problems(document: Any) -> list[str]:
+    """Where the tree breaks PDF 1.7's list nesting: L holds LI, LI holds Lbl and LBody."""
+    problems = []
+    for node in document.walk():
+        for kid in node.kids:
+            if kid.role in ("LI",) and node.role != "L":
+                problems.append(f"LI in {node.role}")
+            if kid.role in ("Lbl", "LBody") and node.role != "LI":
+                problems.append(f"{kid.role} in {node.role}: {kid.text()[:40]!r}")
+    return problems
