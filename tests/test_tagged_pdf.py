@@ -409,3 +409,14 @@ def _list_problems(document: Any) -> list[str]:
             if kid.role in ("Lbl", "LBody") and node.role != "LI":
                 problems.append(f"{kid.role} in {node.role}: {kid.text()[:40]!r}")
     return problems
+
+
+def test_a_label_with_no_translation_is_tagged_english(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A layout label the ui catalog does not translate is printed in English, and
+    tagged so: in a Latin-script language no Span can tell it apart by its letters."""
+    document, _ = structure(_proof_in_vietnamese(make_project, tmp_path))
+    langs = {_norm(n.text()): n.lang for n in document.walk() if n.role in ("P", "H2")}
+    for label in ("Please note", "Contact us", "Proof: text not yet translated"):
+        assert langs[_norm(label)] == "en", label

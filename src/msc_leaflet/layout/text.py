@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from ..content.inline import Span, parse_inline
 from ..i18n.formatting import localize_digits
+from ..i18n.labels import UI_LANGUAGE
 from ..languages import bcp47
 from ..typeset import FontFamily, Run, WordList, make_paragraph
 from ..typeset.render import uniform_text
@@ -36,6 +37,7 @@ class Writer:
         structure: Structure | None = None,
         source_lang: str = "",
         fallbacks: frozenset[str] = frozenset(),
+        untranslated_labels: frozenset[str] = frozenset(),
         beside: bool = False,
     ) -> None:
         self.family = family
@@ -52,6 +54,7 @@ class Writer:
         self.source_lang = source_lang
         self.source_tag = bcp47(source_lang) if source_lang else ""
         self.fallbacks = fallbacks
+        self.untranslated_labels = untranslated_labels  # printed in UI_LANGUAGE
         # Its text is a column beside another (the parallel edition): each paragraph's
         # lines must read back as one block in extractors, as a table cell's do.
         self.beside = beside
@@ -123,8 +126,11 @@ class Writer:
 
     def language_of(self, source: str) -> str:
         """The locale ``source`` is printed in when it is not this text's: the source
-        language's, when its translation is missing; "" when it is translated."""
-        return self.source_lang if source in self.fallbacks else ""
+        language's, when its translation is missing; English, for a label of the layout
+        with no translation; "" when it is translated."""
+        if source in self.fallbacks:
+            return self.source_lang
+        return UI_LANGUAGE if source in self.untranslated_labels else ""
 
     def _set(self, runs: list[Run], style: ParagraphStyle, role: str, language: str) -> Flowable:
         """``runs`` as a paragraph element; ``language``, when not this text's own: the
@@ -182,6 +188,7 @@ class Writer:
     ) -> Flowable:
         """A paragraph of literal text (labels, numbers): no markup is interpreted.
         ``language``: the locale the text is in when it is not this text's (`_set`)."""
+        language = language or self.language_of(text)
         return self.spans_paragraph(
             [Span(text)], style, colour=colour, bold=bold, role=role, language=language
         )
