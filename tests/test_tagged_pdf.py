@@ -357,3 +357,66 @@ def _checker_problems(path: Path) -> list[str]:
         for f in validate(str(path)).findings
         if f.severity >= Severity.WARNING
     ]
+
+
+QUOTE = """\
+- quote: Ask what the cells are.
+  attribution: A nurse
+- paragraph: Read this first.
+"""
+
+
+def _proof_in_vietnamese(make_project: Callable[..., Path], out: Path) -> Path:
+    """A proof in a Latin-script language with no catalog: every text is printed in
+    English, so only its tags can tell a screen reader to read it with an English voice."""
+    root = make_project({"sample": leaflet_yaml(QUOTE)})
+    options = Options(spec=PrintSpec(proof=True))
+    return build_leaflet(Project.at(root), "sample", "vi", out, options=options).path
+
+
+def test_an_untranslated_quote_is_tagged_in_the_source_language(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The quote marks and the attribution's dash the layout adds around a text do not
+    hide that the text is printed untranslated (they once did: read as Vietnamese)."""
+    document, _ = structure(_proof_in_vietnamese(make_project, tmp_path))
+    quote = next(n for n in document.walk() if n.role == "BlockQuote")
+    assert [(_norm(p.text()), p.lang) for p in quote.kids] == [
+        (_norm("“Ask what the cells are.”"), "en"),
+        (_norm("— A nurse"), "en"),
+    ]
+
+
+def test_a_proofs_list_of_untranslated_text_is_an_english_list(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The proof's last page lists each untranslated text as L → LI → LBody (an LBody
+    outside a list is no list to a screen reader), each in the language it is printed in."""
+    document, _ = structure(_proof_in_vietnamese(make_project, tmp_path))
+    assert _list_problems(document) == []
+    lines = [n for n in document.walk() if n.role == "LBody" and "(line " in n.text()]
+    assert lines and all(n.lang == "en" for n in lines)
+    assert any("Ask what the cells are" in n.text() for n in lines)
+
+
+def _list_problems(document: Any) -> list[str]:
+    """Where the tree breaks PDF 1.7's list nesting: L holds LI, LI holds Lbl and LBody."""
+    problems = []
+    for node in document.walk():
+        for kid in node.kids:
+            if kid.role in ("LI",) and node.role != "L":
+                problems.append(f"LI in {node.role}")
+            if kid.role in ("Lbl", "LBody") and node.role != "LI":
+                problems.append(f"{kid.role} in {node.role}: {kid.text()[:40]!r}")
+    return problems
+
+
+def test_a_label_with_no_translation_is_tagged_english(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A layout label the ui catalog does not translate is printed in English, and
+    tagged so: in a Latin-script language no Span can tell it apart by its letters."""
+    document, _ = structure(_proof_in_vietnamese(make_project, tmp_path))
+    langs = {_norm(n.text()): n.lang for n in document.walk() if n.role in ("P", "H2")}
+    for label in ("Please note", "Contact us", "Proof: text not yet translated"):
+        assert langs[_norm(label)] == "en", label

@@ -39,6 +39,10 @@ UI_MESSAGES: dict[str, str] = {
     "translation-approved": "{language} translation approved {date}",
 }
 
+# The language UI_MESSAGES are written in: the language a label is printed in when
+# its catalog has no translation of it.
+UI_LANGUAGE = "en"
+
 UiLookup = Callable[[str, str], str]  # (msgctxt, msgid) -> translation
 
 
@@ -55,3 +59,13 @@ class Labels:
             return text.format(**values) if values else text
         except (KeyError, IndexError, ValueError):
             return source.format(**values)  # a broken translation must not break the page
+
+    def untranslated(self) -> frozenset[str]:
+        """The labels printed as their English source (no translation, or a translation
+        the same as the source): a tagged PDF marks them English (`UI_LANGUAGE`).
+        Labels with placeholders are left out: they are printed filled in."""
+        return frozenset(
+            source
+            for key, source in UI_MESSAGES.items()
+            if "{" not in source and self._lookup(key, source) == source
+        )

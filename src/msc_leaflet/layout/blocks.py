@@ -262,9 +262,12 @@ class BlockBuilder:
 
     def quote(self, block: m.Quote) -> Flowable:
         with self.w.group("BlockQuote"):
-            rows: list[list[Flowable]] = [[self.w.paragraph(f"“{block.text.value}”", "quote")]]
+            rows: list[list[Flowable]] = [
+                [self.w.paragraph(block.text.value, "quote", around=("“", "”"))]
+            ]
             if block.attribution:
-                rows.append([self.w.paragraph(f"— {block.attribution.value}", "attribution")])
+                attribution = block.attribution.value
+                rows.append([self.w.paragraph(attribution, "attribution", around=("— ", ""))])
         table = make_table(rows, self.w, [
             (self._bar_side(), (0, 0), (0, -1), 2, theme_colour(self.theme, "accent")),
             *padding_commands(self._padding("quote")),
@@ -370,7 +373,7 @@ class BlockBuilder:
         image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
         if not block.decorative and block.alt:  # a decorative image is an artifact
             # An untranslated description is read in its own language: the source's.
-            self.w.tagged(image, "Figure", block.alt.value in self.w.fallbacks)
+            self.w.tagged(image, "Figure", self.w.language_of(block.alt.value))
             if image.structure is not None:
                 image.structure.alt = _plain(block.alt.value)
         parts: list[Flowable] = [image]

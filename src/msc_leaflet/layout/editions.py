@@ -85,6 +85,7 @@ class Setting:
             structure=self.structure,
             source_lang=version.source_language,
             fallbacks=frozenset(text.value for text in version.fallbacks),
+            untranslated_labels=version.labels.untranslated(),
             beside=beside,
         )
 

@@ -25,6 +25,9 @@ from .text import Writer
 if TYPE_CHECKING:
     from .pages import PageFurniture
 
+# The language of what the proof prints in the program's own words (block contexts,
+# findings, the sign-off record), whatever the leaflet's.
+PROGRAM_LANGUAGE = "en"
 MARGIN_NOTE_SIZE = 9.0  # turned along the margin, so the print floor costs no room
 WATERMARK_SIZE = 40.0
 
@@ -68,25 +71,25 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
         canvas.saveState()
         canvas.translate(theme.margins["left"] - 4 - MARGIN_NOTE_SIZE * 0.8, top)
         canvas.rotate(-90)
-        draw_runs(canvas, 0, 0, [f.run(context, MARGIN_NOTE_SIZE, colour)], "en")
+        draw_runs(canvas, 0, 0, [f.run(context, MARGIN_NOTE_SIZE, colour)], PROGRAM_LANGUAGE)
         canvas.restoreState()
 
 
 def proof_page(
     w: Writer, labels: Labels, fallbacks: Sequence[Text], findings: Sequence[Finding]
 ) -> list[Flowable]:
-    """The last page of a proof: what a reviewer must not approve as translated."""
+    """The last page of a proof: what a reviewer must not approve as translated.
+
+    Each untranslated text is listed as printed, in the source language, and tagged so;
+    the findings are the program's English."""
     story: list[Flowable] = [PageBreak(), w.plain(labels("proof-heading"), "heading")]
     if not fallbacks and not findings:
         story.append(w.plain(labels("proof-complete"), "body"))
         return story
     story.append(w.plain(labels("proof-intro"), "body"))
-    for text in fallbacks:
-        story.append(
-            w.plain(f"{text.context} (line {text.line}): {_short(text.value)}", "reference-list")
-        )
-    for finding in findings:
-        story.append(w.plain(f"{finding.message}", "small"))
+    lines = [f"{text.context} (line {text.line}): {_short(text.value)}" for text in fallbacks]
+    story += _line_list(w, lines, w.source_lang)
+    story += [w.plain(finding.message, "small", language=PROGRAM_LANGUAGE) for finding in findings]
     return story
 
 
@@ -94,16 +97,31 @@ def signoff_page(w: Writer, history: Sequence[str], changed: Sequence[str]) -> l
     """The sign-off history and the entries changed since the last approval (issue #19).
 
     In English, as the margin contexts are: it is the record a reviewer signs against,
-    not text for patients, and adding ui labels would make every catalog outdated."""
+    not text for patients, and adding ui labels would make every catalog outdated. So
+    it is tagged English, whatever the leaflet's language."""
     if not history:
         return []
-    story: list[Flowable] = [w.plain("Sign-off history", "heading")]
-    story += [w.plain(line, "reference-list") for line in history]
-    story.append(w.plain("Changed since the last approval", "heading"))
+    english = PROGRAM_LANGUAGE
+    story: list[Flowable] = [w.plain("Sign-off history", "heading", language=english)]
+    story += _line_list(w, history, english)
+    story.append(w.plain("Changed since the last approval", "heading", language=english))
     if not changed:
-        story.append(w.plain("Nothing: the text is the one approved.", "body"))
-    story += [w.plain(line, "reference-list") for line in changed]
+        story.append(w.plain("Nothing: the text is the one approved.", "body", language=english))
+    story += _line_list(w, changed, english)
     return story
+
+
+def _line_list(w: Writer, lines: Sequence[str], language: str) -> list[Flowable]:
+    """Lines set as a reference list is, tagged as a list (L, LI, LBody) in ``language``:
+    an LBody outside a list item is no list to a screen reader (PDF/UA)."""
+    if not lines:
+        return []
+    out = []
+    with w.group("L", attributes={"O": "List", "ListNumbering": "None"}):
+        for line in lines:
+            with w.group("LI"):
+                out.append(w.plain(line, "reference-list", language=language))
+    return out
 
 
 def _short(value: str, limit: int = 160) -> str:

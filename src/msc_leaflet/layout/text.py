@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from ..content.inline import Span, parse_inline
 from ..i18n.formatting import localize_digits
+from ..i18n.labels import UI_LANGUAGE
 from ..languages import bcp47
 from ..typeset import FontFamily, Run, WordList, make_paragraph
 from ..typeset.render import uniform_text
@@ -36,6 +37,7 @@ class Writer:
         structure: Structure | None = None,
         source_lang: str = "",
         fallbacks: frozenset[str] = frozenset(),
+        untranslated_labels: frozenset[str] = frozenset(),
         beside: bool = False,
     ) -> None:
         self.family = family
@@ -52,6 +54,7 @@ class Writer:
         self.source_lang = source_lang
         self.source_tag = bcp47(source_lang) if source_lang else ""
         self.fallbacks = fallbacks
+        self.untranslated_labels = untranslated_labels  # printed in UI_LANGUAGE
         # Its text is a column beside another (the parallel edition): each paragraph's
         # lines must read back as one block in extractors, as a table cell's do.
         self.beside = beside
@@ -109,33 +112,47 @@ class Writer:
         colour: Color | None = None,
         bold: bool = False,
         role: str = "",
+        around: tuple[str, str] = ("", ""),
     ) -> Flowable:
         """A paragraph from inline-markup ``source`` in the named style; in a tagged PDF
-        a ``role`` element (default: by style, `structure.ROLES`, else P)."""
+        a ``role`` element (default: by style, `structure.ROLES`, else P). ``around``: what
+        the layout prints before and after the source (a quote's marks, an attribution's
+        dash); whether the text is printed untranslated is asked of ``source`` alone."""
         chosen = self.styles[style]
-        runs = [*prefix, *self.runs(parse_inline(source), chosen, colour, bold)]
-        return self._set(runs, chosen, role or ROLES.get(style, "P"), source in self.fallbacks)
+        before, after = around
+        spans = parse_inline(f"{before}{source}{after}")
+        runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
+        return self._set(runs, chosen, role or ROLES.get(style, "P"), self.language_of(source))
 
-    def _set(self, runs: list[Run], style: ParagraphStyle, role: str, in_source: bool) -> Flowable:
-        """``runs`` as a paragraph element; ``in_source``: the text is in the source
-        language (printed untranslated, or a reference), so it is set as that language:
-        an English sentence in an Arabic leaflet runs left to right, its stop at its end."""
-        in_source = in_source and bool(self.source_lang)
-        lang = self.source_lang if in_source else self.lang
+    def language_of(self, source: str) -> str:
+        """The locale ``source`` is printed in when it is not this text's: the source
+        language's, when its translation is missing; English, for a label of the layout
+        with no translation; "" when it is translated."""
+        if source in self.fallbacks:
+            return self.source_lang
+        return UI_LANGUAGE if source in self.untranslated_labels else ""
+
+    def _set(self, runs: list[Run], style: ParagraphStyle, role: str, language: str) -> Flowable:
+        """``runs`` as a paragraph element; ``language``, when not this text's own: the
+        language the text is in (the source's, for a text printed untranslated or a
+        reference; English, for what the program itself writes in English), so it is set
+        and tagged as that language: an English sentence in an Arabic leaflet runs left to
+        right, its stop at its end, and a screen reader reads it with an English voice."""
+        lang = language or self.lang
         paragraph = make_paragraph(
             runs, style, lang, words=self.words, on_emergency_break=self.on_emergency_break
         )
         paragraph.in_cell = self.beside
-        tagged = self.tagged(paragraph, role, in_source)
+        tagged = self.tagged(paragraph, role, language)
         _note_uniform(tagged, runs)
         return tagged
 
-    def tagged(self, flowable: Flowable, role: str, untranslated: bool = False) -> Flowable:
-        """``flowable`` as the content of a new ``role`` element in this text's language
-        (the source's, for a text printed ``untranslated``)."""
+    def tagged(self, flowable: Flowable, role: str, language: str = "") -> Flowable:
+        """``flowable`` as the content of a new ``role`` element in this text's language,
+        or in ``language`` (a locale code) when the text is in another one."""
         if self.structure is None:
             return flowable
-        lang = self.source_tag if untranslated and self.source_tag else self.tag_lang
+        lang = bcp47(language) if language else self.tag_lang
         return self.structure.tag(flowable, role, lang=lang, terms_lang=self.source_tag)
 
     @contextmanager
@@ -167,9 +184,14 @@ class Writer:
         colour: Color | None = None,
         bold: bool = False,
         role: str = "",
+        language: str = "",
     ) -> Flowable:
-        """A paragraph of literal text (labels, numbers): no markup is interpreted."""
-        return self.spans_paragraph([Span(text)], style, colour=colour, bold=bold, role=role)
+        """A paragraph of literal text (labels, numbers): no markup is interpreted.
+        ``language``: the locale the text is in when it is not this text's (`_set`)."""
+        language = language or self.language_of(text)
+        return self.spans_paragraph(
+            [Span(text)], style, colour=colour, bold=bold, role=role, language=language
+        )
 
     def spans_paragraph(
         self,
@@ -181,10 +203,14 @@ class Writer:
         prefix: Sequence[Run] = (),
         role: str = "",
         in_source: bool = False,
+        language: str = "",
     ) -> Flowable:
+        """``in_source``: the text is in the source language (a reference); ``language``:
+        in that locale's (`_set`)."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
-        return self._set(runs, chosen, role or ROLES.get(style, "P"), in_source)
+        language = self.source_lang if in_source else language
+        return self._set(runs, chosen, role or ROLES.get(style, "P"), language)
 
 
 def _note_uniform(flowable: Flowable, runs: Sequence[Run]) -> None:
