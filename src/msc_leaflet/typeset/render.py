@@ -794,23 +794,36 @@ def place_units(
     """Clusters of ``units`` laid left to right from ``x``, trailing spaces of the last
     unit dropped (a line never ends in visible or extractable space)."""
     placed: list[Placed] = []
+    append = placed.append
     last = len(units) - 1
+    mixed = False  # some piece is at a bidi level above 0
     for index, unit in enumerate(units):
-        count = sum(len(piece.clusters) for piece in unit.pieces)
+        pieces = unit.pieces
+        count = (
+            len(pieces[0].clusters) if len(pieces) == 1 else sum(len(p.clusters) for p in pieces)
+        )
         if index == last:
             count -= unit.trailing_spaces
-        for piece in unit.pieces:
+        for piece in pieces:
+            if count <= 0:  # a last unit of spaces only
+                break
             size = piece.size
-            for cluster in piece.clusters[:count]:
-                stretch = space_extra if cluster.is_space else 0.0
-                placed.append(Placed(piece, cluster, x, stretch))
-                x += cluster.advance * size / 1000 + stretch
+            mixed = mixed or piece.level != 0
+            if space_extra:
+                for cluster in piece.clusters[:count]:
+                    stretch = space_extra if cluster.text == " " else 0.0
+                    append(Placed(piece, cluster, x, stretch))
+                    x += cluster.advance * size / 1000 + stretch
+            else:  # not justified (most lines): no space is wider
+                for cluster in piece.clusters[:count]:
+                    append(Placed(piece, cluster, x))
+                    x += cluster.advance * size / 1000
             count -= len(piece.clusters)
             if count <= 0:
                 break
         if index != last and not unit.ends_with_space:
             x += boundary_extra
-    if any(p.piece.level for p in placed):
+    if mixed:
         _visual_positions(placed, x)
     return placed
 
