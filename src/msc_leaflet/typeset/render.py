@@ -140,6 +140,7 @@ class _LineWriter:
         self.element = self.tagger.current if self.tagger else None
         self.links: list[Element] = []  # the Link element of each link stretch, in order
         self.sizes: set[float] = set()  # every size the line selects a font at (Tf)
+        self.texts: list[str] = []  # the text of the glyphs written in reading order
 
     def flush(self) -> None:
         self._end_codes()
@@ -322,7 +323,8 @@ class _LineWriter:
         (size, fill, render mode) is worked out once per piece, each font selection
         once per line, and ``flush`` is written out where most glyphs need it.
         """
-        fonts, encoded = _encode(glyphs, self.canvas)
+        fonts, encoded, text = _encode(glyphs, self.canvas)
+        self.texts.append(text)
         selections: dict[tuple[str, int, float], tuple[tuple[str, float], str]] = {}
         ops, tj, codes = self.ops, self.tj, self.codes
         font_now, fill_now, mode_now = self.font, self.fill, self.mode
@@ -484,22 +486,29 @@ ENCLOSED_BEGIN = "/Span BMC"
 
 def _encode(
     glyphs: Sequence[Shown], canvas: Canvas
-) -> tuple[list[ShapingTTFont], list[tuple[int, int]]]:
+) -> tuple[list[ShapingTTFont], list[tuple[int, int]], str]:
     """The font of each glyph, and its (subset, code); codes are assigned per font in
-    order of first use, as ReportLab does, with one call per font."""
+    order of first use, as ReportLab does, with one call per font. And the text the
+    glyphs carry (a key below the glyph keys is a character's own), for the page's
+    direction (`note_line`): read here from the keys this reads anyway."""
     names = [shown.placed.piece.run.font for shown in glyphs]
     keys = [shown.glyph.key for shown in glyphs]
     if None in keys:
         raise ValueError("a glyph written in reading order carries no text")
+    own = cast(list[int], keys)
     fonts = {name: shaping_font(name) for name in dict.fromkeys(names)}
     if len(fonts) == 1:  # most lines
         font = fonts[names[0]]
-        return [font] * len(glyphs), encode_keys(font, cast(list[int], keys), canvas)
+        text = "".join(map(font.glyph_texts.get, own, map(chr, own)))
+        return [font] * len(glyphs), encode_keys(font, own, canvas), text
     codes = {}
     for name, font in fonts.items():
-        own = cast(list[int], list(compress(keys, map(name.__eq__, names))))
-        codes[name] = iter(encode_keys(font, own, canvas))
-    return [fonts[name] for name in names], [next(codes[name]) for name in names]
+        mine = cast(list[int], list(compress(keys, map(name.__eq__, names))))
+        codes[name] = iter(encode_keys(font, mine, canvas))
+    text = "".join(
+        [fonts[name].glyph_texts.get(key, chr(key)) for name, key in zip(names, own, strict=True)]
+    )
+    return [fonts[name] for name in names], [next(codes[name]) for name in names], text
 
 
 @lru_cache(maxsize=256)
@@ -625,6 +634,7 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
     if items[-1].cluster.text == "-":
         items.append(_after_hyphen(items[-1]))
     shown: list[Shown] | None = None
+    written: tuple[list[Shown], str] | None = None
     if not has_right_to_left(items):
         writer = _LineWriter(canvas, items[0].x, y, layer)
         writer.line(items)
@@ -637,8 +647,9 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
         writer.shown(shown)
         writer.outlines(drawn)
         pen = writer.pen
+        written = (shown, "".join(writer.texts))
     last = (shown[-1].placed if shown else items[-1]).piece
-    note_line(canvas, writer.finish(), (last.run.font, last.size, pen, y), items, shown)
+    note_line(canvas, writer.finish(), (last.run.font, last.size, pen, y), items, written)
     _links(canvas, y, items, writer.links)
 
 
