@@ -337,7 +337,10 @@ class _LineWriter:
         raised = 0  # the render mode of the piece's text
         # The font selection of the glyph before, and what it was for.
         selection = (("", 0.0), "")
-        selected: tuple[ShapingTTFont | None, int, float] = (None, -1, 0.0)
+        selected_font: ShapingTTFont | None = None
+        selected_subset = -1
+        selected_size = 0.0
+        rise_now = self.rise
         moves = _MOVES
         for shown, font, (subset, code) in zip(glyphs, fonts, encoded, strict=True):
             if shown.placed.piece is not piece:
@@ -360,7 +363,8 @@ class _LineWriter:
                     ops.append("[" + "".join(tj) + "] TJ")
                     tj.clear()
                 font_now = None  # selected again: pypdf reads the text since a Tf as one
-            if shown.enclosed:
+            enclosed = shown.enclosed
+            if enclosed:
                 self._state(ENCLOSED_BEGIN)
             if fill != fill_now:
                 self._state(fill)
@@ -369,8 +373,8 @@ class _LineWriter:
             if mode != mode_now:
                 self._state(f"{mode} Tr")
                 mode_now = mode
-            if font is not selected[0] or subset != selected[1] or written != selected[2]:
-                selected = (font, subset, written)
+            if font is not selected_font or subset != selected_subset or written != selected_size:
+                selected_font, selected_subset, selected_size = font, subset, written
                 found = selections.get((font.fontName, subset, written))
                 if found is None:
                     name = subset_name(font, subset, self.canvas)
@@ -378,17 +382,17 @@ class _LineWriter:
                     selections[font.fontName, subset, written] = found
                     self.sizes.add(written)
                 selection = found
-            if font_now != selection[0]:
+            if font_now is None or font_now != selection[0]:
                 if codes or tj:
                     self.flush()
                 ops.append(selection[1])
                 font_now = selection[0]
             glyph = shown.glyph
-            if glyph.y or self.rise:
+            if glyph.y or rise_now:
                 rise = glyph.y * size / 1000
-                if abs(rise - self.rise) > 0.001:
+                if abs(rise - rise_now) > 0.001:
                     self._state(f"{_num(rise)} Ts")
-                    self.rise = rise
+                    rise_now = rise
             # The pen as written: rounding each move once, it never drifts.
             value = (pen - shown.x) * 1000 / size
             move, read = moves.get(value) or _move(value)
@@ -400,8 +404,9 @@ class _LineWriter:
                 pen -= read * size / 1000
             codes.append(code)
             pen += shown.advance
-            if shown.enclosed:
+            if enclosed:
                 self._state(END)
+        self.rise = rise_now
         self.font, self.fill, self.mode, self.pen = font_now, fill_now, mode_now, pen
 
     def outlines(self, drawn: Sequence[Placed]) -> None:
