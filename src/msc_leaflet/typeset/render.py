@@ -727,10 +727,11 @@ def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[f
     the order a line is written in moves no glyph, not even by a rounding."""
     pen, tx = origin, drawn[0].x
     out: dict[int, list[float]] = {}
-    for placed in drawn:  # once per cluster of a right-to-left line
+    low, high = -MIN_SHIFT, MIN_SHIFT
+    for placed in drawn:  # once per cluster of a right-to-left line, most of one glyph
         size = placed.piece.size
-        xs = out[id(placed)] = []
-        append = xs.append
+        xs: list[float] = []
+        out[id(placed)] = xs
         x = placed.x
         if placed.stretch:
             glyphs = _carriers(placed, shaping_font(placed.piece.run.font))
@@ -739,9 +740,9 @@ def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[f
         for glyph in glyphs:
             gx = x + glyph.x * size / 1000
             shift = gx - tx
-            if shift > MIN_SHIFT or shift < -MIN_SHIFT:
+            if shift > high or shift < low:
                 pen -= float(_num((tx - gx) * 1000 / size)) * size / 1000
-            append(pen)
+            xs.append(pen)
             advance = glyph.width * size / 1000
             tx = gx + advance
             pen += advance
