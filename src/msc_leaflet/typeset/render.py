@@ -411,20 +411,42 @@ class _LineWriter:
 
     def outlines(self, drawn: Sequence[Placed]) -> None:
         """The outlines of a line written glyph by glyph (`shown`), in drawing order as
-        `_font_run` draws them."""
+        `_font_run` draws them: `_outlines`, with what depends on the piece (its font,
+        size, scale and baseline) read once per piece, for a cluster of an Arabic line
+        most often has a mark to draw (Noto Sans Arabic draws dots as marks)."""
         color: Color | None = None
         fill = ""
         piece: Piece | None = None
         every = False
+        table = self.forms
+        canvas, paths = self.canvas, self.paths
+        font_name, size, scale, baseline = "", 0.0, "", 0.0
         for placed in drawn:  # once per cluster of a right-to-left line
             if placed.piece is not piece:
                 piece = placed.piece
                 every = self._outlined(piece)
-            if every or placed.cluster.outlined:
-                if piece.run.color is not color:
-                    color = piece.run.color
-                    fill = _fill(color)
-                self._outlines(placed, fill, every)
+                font_name, size = piece.run.font, piece.size
+                scale = _outline_scale(font_name, size)
+                baseline = self.y + piece.rise
+            if not every and not placed.cluster.outlined:
+                continue
+            if piece.run.color is not color:
+                color = piece.run.color
+                fill = _fill(color)
+            if table is None:
+                table = self.forms = forms_table(canvas)
+            forms = table.forms(canvas, font_name, placed.cluster, every)
+            if not forms:
+                continue
+            if fill != self.path_fill:
+                paths.append(fill)
+                self.path_fill = fill
+            x = placed.x
+            for form, gx, gy in forms:
+                paths.append(
+                    f"q {scale} 0 0 {scale} {_num(x + gx * size / 1000)}"
+                    f" {_num(baseline + gy * size / 1000)} cm /{form} Do Q"
+                )
 
     def _outlines(self, placed: Placed, fill: str, every: bool) -> None:
         """Marks (``every`` glyph: of a superscript, or of text written invisibly) as
