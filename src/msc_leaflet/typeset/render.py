@@ -835,7 +835,7 @@ def place_units(
     placed: list[Placed] = []
     append = placed.append
     last = len(units) - 1
-    mixed = False  # some piece is at a bidi level above 0
+    levels: set[int] = set()  # of the pieces placed
     for index, unit in enumerate(units):
         pieces = unit.pieces
         count = (
@@ -847,7 +847,7 @@ def place_units(
             if count <= 0:  # a last unit of spaces only
                 break
             size = piece.size
-            mixed = mixed or piece.level != 0
+            levels.add(piece.level)
             if space_extra:
                 for cluster in piece.clusters[:count]:
                     stretch = space_extra if cluster.text == " " else 0.0
@@ -862,18 +862,31 @@ def place_units(
                 break
         if index != last and not unit.ends_with_space:
             x += boundary_extra
-    if mixed:
-        _visual_positions(placed, x)
+    if any(levels):
+        _visual_positions(placed, x, levels)
     return placed
 
 
-def _visual_positions(placed: list[Placed], end: float) -> None:
+def _visual_positions(placed: list[Placed], end: float, levels: set[int]) -> None:
     """Move bidi-mixed clusters, which stay in reading order, to their visual
     positions (rule L2). Each keeps its width, with any justification gap after it.
+    ``levels``: the levels of their pieces.
 
     A line with right-to-left clusters writes its text layer in reading order
     (``reading_order``): pdfminer and pypdf read the content stream in order.
     """
+    if len(levels) == 1 and max(levels) % 2:
+        # One right-to-left level (most lines of an Arabic paragraph): the line reversed,
+        # in one pass. The same sums as below, in the same order: x from the first
+        # start, plus each width in visual order.
+        x = placed[0].x
+        right = end
+        for item in reversed(placed):
+            start = item.x
+            item.x = x
+            x += right - start
+            right = start
+        return
     starts = [p.x for p in placed]
     widths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)]
     x = starts[0]
