@@ -836,6 +836,7 @@ def place_units(
     append = placed.append
     last = len(units) - 1
     levels: set[int] = set()  # of the pieces placed
+    level = -1  # of the piece placed last
     for index, unit in enumerate(units):
         pieces = unit.pieces
         count = (
@@ -847,7 +848,9 @@ def place_units(
             if count <= 0:  # a last unit of spaces only
                 break
             size = piece.size
-            levels.add(piece.level)
+            if piece.level != level:  # most lines: at their first piece only
+                level = piece.level
+                levels.add(level)
             if space_extra:
                 for cluster in piece.clusters[:count]:
                     stretch = space_extra if cluster.text == " " else 0.0
