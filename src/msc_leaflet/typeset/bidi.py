@@ -89,6 +89,14 @@ class _ClassTable(dict[int, str]):
 
 
 _CLASSES = _ClassTable()
+
+
+def class_letters(text: str) -> str:
+    """The bidi class of each character of ``text`` as one letter (see `_LETTERS`:
+    L, R, and A for AL among them; "x" for a class not listed there)."""
+    return text.translate(_CLASSES)
+
+
 _NSM = re.compile("m+")
 _AFTER_AL = re.compile("A[^LR]*")  # W2: up to the next strong letter not Arabic
 _AFTER_L = re.compile("L[^R]*")  # W7: up to the next right-to-left letter

@@ -41,10 +41,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import shaping_font
+from .bidi import class_letters
 from .placed import Placed
 from .reading_order import LEFT_TO_RIGHT_MARK, MARK_LEAD, RIGHT_TO_LEFT_MARK, Shown
 
@@ -96,12 +97,13 @@ def note_line(
     anchor: str,
     pen: tuple[str, float, float, float],
     items: list[Placed],
-    shown: list[Shown] | None,
+    shown: tuple[list[Shown], str] | None,
 ) -> None:
     """Remember a line just drawn on ``canvas`` for `page_marks`: ``anchor``, the last
     operators it added; ``pen``, the font and size of its last glyph written and where
     the pen stopped (x, baseline); its clusters (left to right) or, for a line written
-    in reading order, its glyphs."""
+    in reading order, its glyphs and the text they carry (as the line writer read it
+    from their keys, encoding them)."""
     page: _PageLines | None = canvas.__dict__.get(_PAGE_LINES)
     code: list[str] = canvas._code
     if page is None or page.code is not code:  # a page begun since
@@ -111,15 +113,18 @@ def note_line(
         text = "".join([placed.cluster.text for placed in items])
         page.lines.append(_Line(anchor, *pen, text, False, False))
         return
-    text = _texts(shown)
+    glyphs, text = shown
     right_to_left = min(placed.piece.level for placed in items) % 2 == 1
     if right_to_left:
         # Its pen stopped inside its last (leftmost) word: marks there are read inside
         # that word ("بیمارا<RLM…>ن"). Just left of the line, they are read after it.
         font, size, _, y = pen
-        pen = (font, size, min(glyph.x for glyph in shown) - MARK_LEAD, y)
+        pen = (font, size, min(map(_X, glyphs)) - MARK_LEAD, y)
     page.lines.append(_Line(anchor, *pen, text, True, right_to_left))
     page.right_to_left = page.right_to_left or right_to_left
+
+
+_X = attrgetter("x")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,32 +163,11 @@ def page_marks(canvas: Canvas) -> list[Marks]:
     return out
 
 
-def _texts(shown: list[Shown]) -> str:
-    """The text the glyphs of ``shown`` carry (a key below the glyph keys is a
-    character's own). Once per glyph of a right-to-left line: each font's table of
-    texts is looked up once per run of glyphs in it."""
-    out = []
-    font = ""
-    texts: dict[int, str] = {}
-    for glyph in shown:
-        name = glyph.placed.piece.run.font
-        if name != font:
-            font, texts = name, shaping_font(name).glyph_texts
-        key = glyph.glyph.key
-        assert key is not None
-        text = texts.get(key)
-        out.append(chr(key) if text is None else text)
-    return "".join(out)
-
-
 def _strong(text: str) -> tuple[int, int]:
     """How many characters of ``text`` poppler counts as left to right, and as right to
     left (bidi classes L, and R or AL)."""
-    classes = [_bidi_class(c) for c in text]
-    return classes.count("L"), classes.count("R") + classes.count("AL")
-
-
-_bidi_class = lru_cache(maxsize=4096)(unicodedata.bidirectional)
+    classes = class_letters(text)  # once per character of every page: not in Python
+    return classes.count("L"), classes.count("R") + classes.count("A")
 
 
 #: Bidi classes poppler types as a letter or a number ("L", "R", "#"); the others are

@@ -74,6 +74,7 @@ from .fonts import shaping_font
 from .placed import Placed, carriers
 from .reportlab_overrides import ShapingTTFont
 from .shaping import Glyph, harfbuzz_font
+from .units import Piece
 
 #: Before each left-to-right run of a right-to-left line, and on the leftmost glyph of
 #: a line without one, in the text layer only. pdfium and pdftotext read a neutral
@@ -130,52 +131,62 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
     (``render.place_units``); ``positions``: where each of their text-carrying glyphs
     goes, by ``id`` of the cluster."""
     levels = [placed.piece.level for placed in items]
+    odd = [level % 2 for level in levels]  # 1: right to left
     rtl = min(levels) % 2 == 1
-    drawn = [items[i] for i in visual_order(levels)]
-    marks = _marks(drawn, rtl and all(level % 2 for level in levels))
+    order = visual_order(levels)
+    drawn = [items[i] for i in order]
+    marks = _marks(drawn, [odd[i] for i in order], rtl and 0 not in odd)
     names = {placed.piece.run.font for placed in items}
     fonts = {name: shaping_font(name) for name in names}
     rightmost = drawn[-1]
     shown: list[Shown] = []
     append = shown.append
+    count = len(items)
     start = 0
-    while start < len(items):
+    while start < count:
+        # A stretch of clusters in one direction: where the other begins, found in C.
+        try:
+            end = odd.index(1 - odd[start], start)
+        except ValueError:
+            end = count
         placed = items[start]
-        if levels[start] % 2:
+        if not odd[start]:
+            run_marks = marks.get(id(placed), "") + (RIGHT_TO_LEFT_MARK if rtl else "")
+            _left_to_right(shown, items[start:end], positions, fonts, run_marks)
+            start = end
+            continue
+        piece: Piece | None = None
+        font_name = ""
+        size = 0.0
+        for placed in islice(items, start, end):
             # A right-to-left cluster: each glyph a text-showing operator, right to
             # left, its marks before the text of the leftmost. Once per cluster drawn.
-            piece = placed.piece
-            font_name = piece.run.font
-            if placed.stretch:
-                glyphs = carriers(placed, fonts[font_name])
-            else:  # as `carriers` says, without a call for each cluster
-                glyphs = placed.cluster.carriers
-            xs = positions[id(placed)]
-            mark = marks.get(id(placed), "")
+            if placed.piece is not piece:
+                piece = placed.piece
+                font_name = piece.run.font
+                size = piece.size
+            cluster = placed.cluster
+            # As `carriers` says, without a call for each cluster.
+            glyphs = carriers(placed, fonts[font_name]) if placed.stretch else cluster.carriers
+            key = id(placed)
+            xs = positions[key]
+            mark = marks.get(key, "")
             if placed is rightmost and glyphs and _mirrored(placed):
                 append(_closing_mark(placed, glyphs, xs))
-            after = mark and _letter(placed.cluster.text)
+            after = mark and _letter(cluster.text)
             prefix = "" if after else mark
             found = _WRITTEN_SHARED.get((font_name, id(glyphs), prefix))
             if found is not None and found[0] is glyphs:
                 written = found[1]
-            elif glyphs is placed.cluster.carriers:  # a justified space's are its line's
+            elif glyphs is cluster.carriers:  # a justified space's are its line's
                 written = _written_shared(font_name, glyphs, prefix)
             else:
                 written = _written(font_name, glyphs, prefix)
-            size = piece.size
             for glyph, index, invisible, enclosed in written:
                 advance = glyph.width * size / 1000
                 append(Shown(placed, glyph, xs[index], advance, True, invisible, enclosed))
             if after:
                 append(_mark_after(placed, glyphs[0], xs[0], mark))
-            start += 1
-            continue
-        end = start + 1
-        while end < len(items) and levels[end] % 2 == 0:
-            end += 1
-        run_marks = marks.get(id(placed), "") + (RIGHT_TO_LEFT_MARK if rtl else "")
-        _left_to_right(shown, items[start:end], positions, fonts, run_marks)
         start = end
     if rtl and shown:
         shown.append(_line_end(drawn[0], positions))
@@ -200,16 +211,18 @@ def _line_end(leftmost: Placed, positions: Positions) -> Shown:
     return Shown(leftmost, space, x - advance, advance, alone=True)
 
 
-def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
+def _marks(drawn: Sequence[Placed], odd: Sequence[int], all_right_to_left: bool) -> dict[int, str]:
     """The marks written just left of each cluster (`_mark_after`), by ``id`` of the
-    cluster (none for most); ``drawn``: the line's clusters left to right."""
+    cluster (none for most); ``drawn``: the line's clusters left to right, and ``odd``
+    whether each is right to left (its level's parity)."""
     marks: dict[int, str] = {}
     kinds = _KINDS
-    left: Placed | None = None
-    for placed, right in zip(drawn, [*drawn[1:], None], strict=True):
-        after_left_to_right = left is not None and left.piece.level % 2 == 0
-        left = placed
-        if placed.piece.level % 2 == 0:
+    last = len(drawn) - 1
+    left_odd = 1  # the first cluster has no left-to-right run on its left
+    for index, placed in enumerate(drawn):  # once per cluster of a right-to-left line
+        after_left_to_right = not left_odd
+        left_odd = odd[index]
+        if not left_odd:
             continue
         text = placed.cluster.text
         kind = kinds.get(text)
@@ -219,8 +232,9 @@ def _marks(drawn: Sequence[Placed], all_right_to_left: bool) -> dict[int, str]:
             continue
         if kind == _WEAK and not after_left_to_right:
             continue
-        if right is not None and kind == _MIRRORED:
-            marks[id(right)] = marks.get(id(right), "") + LEFT_TO_RIGHT_MARK
+        if index < last and kind == _MIRRORED:
+            right = id(drawn[index + 1])
+            marks[right] = marks.get(right, "") + LEFT_TO_RIGHT_MARK
         marks[id(placed)] = marks.get(id(placed), "") + RIGHT_TO_LEFT_MARK
     # The leftmost glyph of a line with no left-to-right run (not of the other lines:
     # pdfium takes the direction of most segments, and their Latin would then be read

@@ -140,6 +140,7 @@ class _LineWriter:
         self.element = self.tagger.current if self.tagger else None
         self.links: list[Element] = []  # the Link element of each link stretch, in order
         self.sizes: set[float] = set()  # every size the line selects a font at (Tf)
+        self.texts: list[str] = []  # the text of the glyphs written in reading order
 
     def flush(self) -> None:
         self._end_codes()
@@ -322,7 +323,8 @@ class _LineWriter:
         (size, fill, render mode) is worked out once per piece, each font selection
         once per line, and ``flush`` is written out where most glyphs need it.
         """
-        fonts, encoded = _encode(glyphs, self.canvas)
+        fonts, encoded, text = _encode(glyphs, self.canvas)
+        self.texts.append(text)
         selections: dict[tuple[str, int, float], tuple[tuple[str, float], str]] = {}
         ops, tj, codes = self.ops, self.tj, self.codes
         font_now, fill_now, mode_now = self.font, self.fill, self.mode
@@ -335,7 +337,10 @@ class _LineWriter:
         raised = 0  # the render mode of the piece's text
         # The font selection of the glyph before, and what it was for.
         selection = (("", 0.0), "")
-        selected: tuple[ShapingTTFont | None, int, float] = (None, -1, 0.0)
+        selected_font: ShapingTTFont | None = None
+        selected_subset = -1
+        selected_size = 0.0
+        rise_now = self.rise
         moves = _MOVES
         for shown, font, (subset, code) in zip(glyphs, fonts, encoded, strict=True):
             if shown.placed.piece is not piece:
@@ -358,7 +363,8 @@ class _LineWriter:
                     ops.append("[" + "".join(tj) + "] TJ")
                     tj.clear()
                 font_now = None  # selected again: pypdf reads the text since a Tf as one
-            if shown.enclosed:
+            enclosed = shown.enclosed
+            if enclosed:
                 self._state(ENCLOSED_BEGIN)
             if fill != fill_now:
                 self._state(fill)
@@ -367,8 +373,8 @@ class _LineWriter:
             if mode != mode_now:
                 self._state(f"{mode} Tr")
                 mode_now = mode
-            if font is not selected[0] or subset != selected[1] or written != selected[2]:
-                selected = (font, subset, written)
+            if font is not selected_font or subset != selected_subset or written != selected_size:
+                selected_font, selected_subset, selected_size = font, subset, written
                 found = selections.get((font.fontName, subset, written))
                 if found is None:
                     name = subset_name(font, subset, self.canvas)
@@ -376,17 +382,17 @@ class _LineWriter:
                     selections[font.fontName, subset, written] = found
                     self.sizes.add(written)
                 selection = found
-            if font_now != selection[0]:
+            if font_now is None or font_now != selection[0]:
                 if codes or tj:
                     self.flush()
                 ops.append(selection[1])
                 font_now = selection[0]
             glyph = shown.glyph
-            if glyph.y or self.rise:
+            if glyph.y or rise_now:
                 rise = glyph.y * size / 1000
-                if abs(rise - self.rise) > 0.001:
+                if abs(rise - rise_now) > 0.001:
                     self._state(f"{_num(rise)} Ts")
-                    self.rise = rise
+                    rise_now = rise
             # The pen as written: rounding each move once, it never drifts.
             value = (pen - shown.x) * 1000 / size
             move, read = moves.get(value) or _move(value)
@@ -398,26 +404,49 @@ class _LineWriter:
                 pen -= read * size / 1000
             codes.append(code)
             pen += shown.advance
-            if shown.enclosed:
+            if enclosed:
                 self._state(END)
+        self.rise = rise_now
         self.font, self.fill, self.mode, self.pen = font_now, fill_now, mode_now, pen
 
     def outlines(self, drawn: Sequence[Placed]) -> None:
         """The outlines of a line written glyph by glyph (`shown`), in drawing order as
-        `_font_run` draws them."""
+        `_font_run` draws them: `_outlines`, with what depends on the piece (its font,
+        size, scale and baseline) read once per piece, for a cluster of an Arabic line
+        most often has a mark to draw (Noto Sans Arabic draws dots as marks)."""
         color: Color | None = None
         fill = ""
         piece: Piece | None = None
         every = False
+        table = self.forms
+        canvas, paths = self.canvas, self.paths
+        font_name, size, scale, baseline = "", 0.0, "", 0.0
         for placed in drawn:  # once per cluster of a right-to-left line
             if placed.piece is not piece:
                 piece = placed.piece
                 every = self._outlined(piece)
-            if every or placed.cluster.outlined:
-                if piece.run.color is not color:
-                    color = piece.run.color
-                    fill = _fill(color)
-                self._outlines(placed, fill, every)
+                font_name, size = piece.run.font, piece.size
+                scale = _outline_scale(font_name, size)
+                baseline = self.y + piece.rise
+            if not every and not placed.cluster.outlined:
+                continue
+            if piece.run.color is not color:
+                color = piece.run.color
+                fill = _fill(color)
+            if table is None:
+                table = self.forms = forms_table(canvas)
+            forms = table.forms(canvas, font_name, placed.cluster, every)
+            if not forms:
+                continue
+            if fill != self.path_fill:
+                paths.append(fill)
+                self.path_fill = fill
+            x = placed.x
+            for form, gx, gy in forms:
+                paths.append(
+                    f"q {scale} 0 0 {scale} {_num(x + gx * size / 1000)}"
+                    f" {_num(baseline + gy * size / 1000)} cm /{form} Do Q"
+                )
 
     def _outlines(self, placed: Placed, fill: str, every: bool) -> None:
         """Marks (``every`` glyph: of a superscript, or of text written invisibly) as
@@ -484,22 +513,29 @@ ENCLOSED_BEGIN = "/Span BMC"
 
 def _encode(
     glyphs: Sequence[Shown], canvas: Canvas
-) -> tuple[list[ShapingTTFont], list[tuple[int, int]]]:
+) -> tuple[list[ShapingTTFont], list[tuple[int, int]], str]:
     """The font of each glyph, and its (subset, code); codes are assigned per font in
-    order of first use, as ReportLab does, with one call per font."""
+    order of first use, as ReportLab does, with one call per font. And the text the
+    glyphs carry (a key below the glyph keys is a character's own), for the page's
+    direction (`note_line`): read here from the keys this reads anyway."""
     names = [shown.placed.piece.run.font for shown in glyphs]
     keys = [shown.glyph.key for shown in glyphs]
     if None in keys:
         raise ValueError("a glyph written in reading order carries no text")
+    own = cast(list[int], keys)
     fonts = {name: shaping_font(name) for name in dict.fromkeys(names)}
     if len(fonts) == 1:  # most lines
         font = fonts[names[0]]
-        return [font] * len(glyphs), encode_keys(font, cast(list[int], keys), canvas)
+        text = "".join(map(font.glyph_texts.get, own, map(chr, own)))
+        return [font] * len(glyphs), encode_keys(font, own, canvas), text
     codes = {}
     for name, font in fonts.items():
-        own = cast(list[int], list(compress(keys, map(name.__eq__, names))))
-        codes[name] = iter(encode_keys(font, own, canvas))
-    return [fonts[name] for name in names], [next(codes[name]) for name in names]
+        mine = cast(list[int], list(compress(keys, map(name.__eq__, names))))
+        codes[name] = iter(encode_keys(font, mine, canvas))
+    text = "".join(
+        [fonts[name].glyph_texts.get(key, chr(key)) for name, key in zip(names, own, strict=True)]
+    )
+    return [fonts[name] for name in names], [next(codes[name]) for name in names], text
 
 
 @lru_cache(maxsize=256)
@@ -625,6 +661,7 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
     if items[-1].cluster.text == "-":
         items.append(_after_hyphen(items[-1]))
     shown: list[Shown] | None = None
+    written: tuple[list[Shown], str] | None = None
     if not has_right_to_left(items):
         writer = _LineWriter(canvas, items[0].x, y, layer)
         writer.line(items)
@@ -637,8 +674,9 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
         writer.shown(shown)
         writer.outlines(drawn)
         pen = writer.pen
+        written = (shown, "".join(writer.texts))
     last = (shown[-1].placed if shown else items[-1]).piece
-    note_line(canvas, writer.finish(), (last.run.font, last.size, pen, y), items, shown)
+    note_line(canvas, writer.finish(), (last.run.font, last.size, pen, y), items, written)
     _links(canvas, y, items, writer.links)
 
 
@@ -711,10 +749,11 @@ def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[f
     the order a line is written in moves no glyph, not even by a rounding."""
     pen, tx = origin, drawn[0].x
     out: dict[int, list[float]] = {}
-    for placed in drawn:  # once per cluster of a right-to-left line
+    low, high = -MIN_SHIFT, MIN_SHIFT
+    for placed in drawn:  # once per cluster of a right-to-left line, most of one glyph
         size = placed.piece.size
-        xs = out[id(placed)] = []
-        append = xs.append
+        xs: list[float] = []
+        out[id(placed)] = xs
         x = placed.x
         if placed.stretch:
             glyphs = _carriers(placed, shaping_font(placed.piece.run.font))
@@ -723,9 +762,9 @@ def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[f
         for glyph in glyphs:
             gx = x + glyph.x * size / 1000
             shift = gx - tx
-            if shift > MIN_SHIFT or shift < -MIN_SHIFT:
+            if shift > high or shift < low:
                 pen -= float(_num((tx - gx) * 1000 / size)) * size / 1000
-            append(pen)
+            xs.append(pen)
             advance = glyph.width * size / 1000
             tx = gx + advance
             pen += advance
@@ -794,34 +833,63 @@ def place_units(
     """Clusters of ``units`` laid left to right from ``x``, trailing spaces of the last
     unit dropped (a line never ends in visible or extractable space)."""
     placed: list[Placed] = []
+    append = placed.append
     last = len(units) - 1
+    levels: set[int] = set()  # of the pieces placed
+    level = -1  # of the piece placed last
     for index, unit in enumerate(units):
-        count = sum(len(piece.clusters) for piece in unit.pieces)
+        pieces = unit.pieces
+        count = (
+            len(pieces[0].clusters) if len(pieces) == 1 else sum(len(p.clusters) for p in pieces)
+        )
         if index == last:
             count -= unit.trailing_spaces
-        for piece in unit.pieces:
+        for piece in pieces:
+            if count <= 0:  # a last unit of spaces only
+                break
             size = piece.size
-            for cluster in piece.clusters[:count]:
-                stretch = space_extra if cluster.is_space else 0.0
-                placed.append(Placed(piece, cluster, x, stretch))
-                x += cluster.advance * size / 1000 + stretch
+            if piece.level != level:  # most lines: at their first piece only
+                level = piece.level
+                levels.add(level)
+            if space_extra:
+                for cluster in piece.clusters[:count]:
+                    stretch = space_extra if cluster.text == " " else 0.0
+                    append(Placed(piece, cluster, x, stretch))
+                    x += cluster.advance * size / 1000 + stretch
+            else:  # not justified (most lines): no space is wider
+                for cluster in piece.clusters[:count]:
+                    append(Placed(piece, cluster, x))
+                    x += cluster.advance * size / 1000
             count -= len(piece.clusters)
             if count <= 0:
                 break
         if index != last and not unit.ends_with_space:
             x += boundary_extra
-    if any(p.piece.level for p in placed):
-        _visual_positions(placed, x)
+    if any(levels):
+        _visual_positions(placed, x, levels)
     return placed
 
 
-def _visual_positions(placed: list[Placed], end: float) -> None:
+def _visual_positions(placed: list[Placed], end: float, levels: set[int]) -> None:
     """Move bidi-mixed clusters, which stay in reading order, to their visual
     positions (rule L2). Each keeps its width, with any justification gap after it.
+    ``levels``: the levels of their pieces.
 
     A line with right-to-left clusters writes its text layer in reading order
     (``reading_order``): pdfminer and pypdf read the content stream in order.
     """
+    if len(levels) == 1 and max(levels) % 2:
+        # One right-to-left level (most lines of an Arabic paragraph): the line reversed,
+        # in one pass. The same sums as below, in the same order: x from the first
+        # start, plus each width in visual order.
+        x = placed[0].x
+        right = end
+        for item in reversed(placed):
+            start = item.x
+            item.x = x
+            x += right - start
+            right = start
+        return
     starts = [p.x for p in placed]
     widths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)]
     x = starts[0]
