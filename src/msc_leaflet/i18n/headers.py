@@ -27,6 +27,11 @@ def plural_forms(locale: str) -> str:
     return str(get_plural(babel_locale(locale)))
 
 
+def plural_count(locale: str) -> int:
+    """How many plural forms CLDR gives ``locale``'s language (1 for ja, 6 for ar)."""
+    return int(get_plural(babel_locale(locale)).num_plurals)
+
+
 def translation_header(
     template: dict[str, str], locale: str, old: dict[str, str] | None
 ) -> dict[str, str]:

@@ -27,7 +27,7 @@ from .catalog import (
 )
 from .coverage import mismatch
 from .extract import project_templates
-from .headers import plural_forms, translation_header
+from .headers import plural_count, plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .msgfmt import header_field_line, msgfmt_findings
@@ -192,8 +192,7 @@ def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
     written = re.search(r"nplurals\s*=\s*(\d+)", catalog.header.get("Plural-Forms", ""))
     if written is None or cldr_locale(language) is None:
         return []  # none, not a number (msgfmt --check says so), or no CLDR language
-    expected = plural_forms(language)
-    count = int(re.search(r"nplurals=(\d+)", expected).group(1))  # type: ignore[union-attr]
+    count = plural_count(language)
     if int(written.group(1)) == count:
         return []
     return [
@@ -201,7 +200,8 @@ def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
             _field_location(catalog.path, "Plural-Forms"),
             PLURAL_FORMS.severity,
             f"Plural-Forms gives {written.group(1)} forms, but {language} has {count} (CLDR)",
-            f'write "Plural-Forms: {expected}\\n", the form msc-leaflet gives a new catalog',
+            f'write "Plural-Forms: {plural_forms(language)}\\n", the form msc-leaflet gives '
+            "a new catalog",
             PLURAL_FORMS.code,
         )
     ]
