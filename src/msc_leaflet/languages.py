@@ -123,16 +123,12 @@ def _from_cldr(tag: str) -> LanguageProfile:
 def writing_system(tag: str) -> tuple[str, Direction]:
     """CLDR's script (ISO 15924: the tag's own script subtag, else the likely one) and
     direction for a language tag; Latin, left to right, for a tag CLDR does not know."""
-    from babel.core import get_global
-
-    from .project import cldr_locale
+    from .project import cldr_locale, likely_script
 
     found = cldr_locale(tag)
     if found is None:
         return "Latn", "ltr"
-    likely = get_global("likely_subtags").get(found.language, "")
-    parts = likely.split("_")
-    script = found.script or (parts[1] if len(parts) > 2 else "Latn")
+    script = found.script or likely_script(found.language) or "Latn"
     return script, "rtl" if found.text_direction == "rtl" else "ltr"
 
 

@@ -104,6 +104,15 @@ def cldr_locale(value: str) -> Locale | None:
         return None
 
 
+def likely_script(language: str) -> str:
+    """CLDR's likely script (ISO 15924) of a bare language code ("ar" → Arab, "zh" →
+    Hans), or "" when CLDR has none."""
+    from babel.core import get_global
+
+    parts = get_global("likely_subtags").get(language, "").split("_")
+    return parts[1] if len(parts) > 2 else ""
+
+
 def parent_locales(value: str) -> list[str]:
     """The locales ``value`` is a regional or script variant of, nearest first, never
     across scripts: ar_EG → [ar]; zh_CN (CLDR: zh_Hans_CN) → [zh_Hans, zh]; zh_TW →
@@ -111,10 +120,7 @@ def parent_locales(value: str) -> list[str]:
     found = cldr_locale(value)
     if found is None:
         return []
-    from babel.core import get_global
-
-    likely = get_global("likely_subtags").get(found.language, "").split("_")
-    own_script = likely[1] if len(likely) > 2 else ""
+    own_script = likely_script(found.language)
     parents = []
     if found.script and (found.territory or found.variant):
         parents.append(f"{found.language}_{found.script}")
