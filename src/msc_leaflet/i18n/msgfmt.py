@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+from itertools import takewhile
 from pathlib import Path
 
 from ..errors import CheckFinding, Finding, Location
@@ -87,12 +88,14 @@ def complaints(stderr: str) -> list[tuple[int, str]]:
     return found
 
 
+def _header(lines: list[str]) -> list[str]:
+    """The header entry's lines: the file's first entry, up to its first blank line."""
+    return list(takewhile(str.strip, lines))
+
+
 def header_field_line(lines: list[str], field: str) -> int | None:
-    """The line (from 1) of the header's ``field`` ("Plural-Forms"), if the header (the
-    file's first entry, up to its first blank line) has one."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            return None
+    """The line (from 1) of the header's ``field`` ("Plural-Forms"), if it has one."""
+    for number, line in enumerate(_header(lines), 1):
         if line.lstrip().startswith(f'"{field}:'):
             return number
     return None
@@ -103,9 +106,9 @@ def _field_line(lines: list[str], line: int, text: str) -> int:
     the one to fix, where the complaint says which field it is."""
     named = re.search(r"header field '([\w-]+)'", text)
     field = named.group(1) if named else "Plural-Forms" if "plural" in text.lower() else ""
-    header_end = next((n for n, text in enumerate(lines, 1) if not text.strip()), len(lines))
-    found = header_field_line(lines, field) if field and line <= header_end else None
-    return found or line
+    if not field or line > len(_header(lines)):
+        return line
+    return header_field_line(lines, field) or line
 
 
 def _bom_finding(path: Path) -> Finding:
