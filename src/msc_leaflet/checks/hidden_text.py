@@ -27,10 +27,11 @@ from .registry import CheckContext, Issue, check
 def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     for text in texts(ctx.leaflet):
+        entry = ctx.msgstr_of(text)
         for _, description in hidden_in_words(text.value):
             yield Issue(
                 ctx.sources.locate(text.line, ""),
                 f"{prefix}{description}",
                 "retype the word, or delete the character you cannot see"
-                + (f", in {ctx.msgstr_of(text)}" if ctx.msgstr_of(text) else ""),
+                + (f", in {entry}" if entry else ""),
             )
