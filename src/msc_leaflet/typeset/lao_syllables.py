@@ -7,7 +7,7 @@ also fall where a syllable ends.
 
 Modern Lao spelling writes every vowel (ສະບາຍ where Thai writes สบาย, with an inherent
 vowel), so a syllable can be read off its letters alone, as Thai's cannot. A syllable
-here (`SYLLABLE`) is
+here (`syllable_pattern`) is
 
 * an initial: a consonant, ຫ before a sonorant (ຫນ ຫມ ຫລ ຫວ…, also written ໜ ໝ ຫຼ),
   or a stop or fricative before ລ ຣ (ຄລີນິກ, ໂປຣ) or ວ (ຄວາມ, ກວ່າ), with its tone
@@ -90,7 +90,14 @@ _FORMS = (
     f"ເ{_HEAD}{_sign('ົ')}າ",  # ເຂົ້າ
     f"ເ{_INITIAL}າະ",  # ເກາະ
 )
-SYLLABLE = re.compile("|".join(f"(?:{form})" for form in _FORMS))
+
+
+@lru_cache(maxsize=1)
+def syllable_pattern() -> re.Pattern[str]:
+    """One Lao syllable, compiled at the first Lao text: compiling it costs 8 ms, which a
+    build without Lao (every Thai and English one) would pay at import."""
+    return re.compile("|".join(f"(?:{form})" for form in _FORMS))
+
 #: No syllable above is longer: ເ + ກຣ + ື + ່ + ອ + ດ + a silenced consonant.
 LONGEST = 10
 
@@ -137,8 +144,9 @@ def _piece_boundaries(piece: str) -> set[int]:
     it; if none does, by the readings that cover it from its start or up to its
     end."""
     n = len(piece)
+    fullmatch = syllable_pattern().fullmatch
     ends = [
-        [e for e in range(p + 1, min(n, p + LONGEST) + 1) if SYLLABLE.fullmatch(piece, p, e)]
+        [e for e in range(p + 1, min(n, p + LONGEST) + 1) if fullmatch(piece, p, e)]
         for p in range(n)
     ]
     from_start = [False] * (n + 1)
