@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..project import Project, parent_locales
+from ..project import Project, locale_name, parent_locales
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
@@ -108,12 +108,31 @@ def locale_dir_name(locale: str) -> str:
     return locale.replace("-", "_")
 
 
+def locale_folder(project: Project, locale: str) -> str:
+    """The folder under locales/ that holds ``locale``'s catalogs, however either is
+    spelled: the project's own folder for the locale if it has one (``th-TH`` or
+    ``zh_hans``, made by hand or by another tool), else the gettext spelling a new one
+    gets (`locale_dir_name`). Turning ``th-TH`` into ``th_TH`` before looking made the
+    work in locales/th-TH invisible: builds printed English, and `i18n update` started
+    an empty locales/th_TH beside it."""
+    for name in dict.fromkeys([locale, locale_dir_name(locale)]):
+        if (project.locales_dir / name).is_dir():
+            return name
+    wanted = locale_name(locale)
+    if project.locales_dir.is_dir():
+        for folder in sorted(project.locales_dir.iterdir()):
+            if folder.is_dir() and locale_name(folder.name) == wanted:
+                return folder.name
+    return locale_dir_name(locale)
+
+
 def template_path(project: Project, domain: str) -> Path:
     return project.file("locales", f"{domain}.pot")
 
 
 def po_path(project: Project, locale: str, domain: str) -> Path:
-    return project.file("locales", locale_dir_name(locale), "LC_MESSAGES", f"{domain}.po")
+    folder = locale_folder(project, locale)
+    return project.file("locales", folder, "LC_MESSAGES", f"{domain}.po")
 
 
 def catalog_path(project: Project, locale: str, domain: str) -> Path:
