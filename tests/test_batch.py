@@ -339,3 +339,21 @@ def test_large_file_hashes_are_kept_between_processes(
     small.write_bytes(b"x")
     fingerprint.file_sha256(small)
     assert hash_cache.stored_hash(small, small.stat()) is None
+
+
+def test_a_locale_no_font_covers_fails_its_jobs_not_the_batch(
+    project: Project, tmp_path: Path
+) -> None:
+    # Before forking, the parent typesets each locale's page words and date to warm the
+    # workers up. Korean's date ("2027년") is Hangul, which no bundled font has: the
+    # warm-up raised, and `build -j2` stopped as an internal error (exit 70) without
+    # building English, where -j1 reported each Korean job with the script to add.
+    report = run_batch(project, locales=["en", "ko"], out_dir=tmp_path / "out", jobs=2)
+    assert statuses(report) == {
+        "en/one.pdf": "built",
+        "en/two.pdf": "built",
+        "ko/one.pdf": "failed",
+        "ko/two.pdf": "failed",
+    }
+    failed = [o.message for o in report.outcomes if o.status == "failed"]
+    assert all("Hangul" in message for message in failed)

@@ -533,3 +533,28 @@ def test_babel_extractor_entry_point(tmp_path: Path) -> None:
         )
     ]
     assert any("Keep the markup" in c for c in faq.extracted)
+
+
+@pytest.mark.parametrize("folder", ["x", "sr@latin", "pt_BR.UTF-8"])
+def test_a_folder_not_named_after_a_language_is_named_by_update_and_check(
+    tmp_path: Path, folder: str
+) -> None:
+    # update stopped with "x: error: unknown locale 'x'" (no file, a hint about Babel);
+    # check passed it, and a build read sr@latin as Serbian in Cyrillic.
+    import shutil
+
+    from msc_leaflet.errors import LeafletError
+    from msc_leaflet.i18n import workflow
+    from msc_leaflet.project import Project
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "i18n", tmp_path / "p")
+    project = Project.at(tmp_path / "p")
+    shutil.copytree(project.locales_dir / "th", project.locales_dir / folder)
+    before = (project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po").read_bytes()
+    with pytest.raises(LeafletError) as caught:
+        workflow.update(project)
+    assert caught.value.location.path == project.locales_dir / folder
+    assert "rename" in caught.value.hint
+    assert (project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po").read_bytes() == before
+    [error] = [f for f in workflow.check(project) if f.location.path.name == folder]
+    assert error.severity == "error" and "not named after a language" in error.message

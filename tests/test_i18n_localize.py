@@ -187,3 +187,19 @@ def test_a_regional_catalog_of_its_own_comes_first(project: Project) -> None:
     write_po(regional / "care-basics.po", catalog)
     leaflet, findings = localize(source(project), "th_TH", project)
     assert findings == [] and by_context(leaflet)["first-day"] == "วันที่หนึ่ง"
+
+
+def test_a_catalog_folder_spelled_with_a_hyphen_is_that_locales(project: Project) -> None:
+    # locales/th-TH (BCP 47 spelling) with the work in it: build -l th_TH printed
+    # English ("no th_TH catalog", looking in locales/th_TH), stats called it missing,
+    # and update wrote an empty locales/th_TH beside it, never merging the work.
+    (project.locales_dir / "th").rename(project.locales_dir / "th-TH")
+    for po in (project.locales_dir / "th-TH" / "LC_MESSAGES").glob("*.po"):
+        po.write_text(po.read_text("utf-8").replace("Language: th\\n", "Language: th_TH\\n"))
+    leaflet, findings = localize(source(project), "th_TH", project)
+    assert findings == [] and by_context(leaflet)["first-day"] == "วันแรก"
+    assert ui_labels(project.locale("th-th"), project)("references") != "References"
+    workflow.update(project)
+    assert sorted(p.name for p in project.locales_dir.iterdir() if p.is_dir()) == ["th-TH"]
+    catalog = read_po(project.locales_dir / "th-TH" / "LC_MESSAGES" / "care-basics.po")
+    assert any(e.msgstr == "วันแรก" for e in catalog.active)

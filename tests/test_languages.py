@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,6 +334,38 @@ ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 )
 def test_numbers_the_tool_prints_use_the_locales_digits(lang: str, page: str) -> None:
     assert format_count(12, lang) == page
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [
+        ("fa", "۱۲"),  # arabext: Persian forms
+        ("dz", "༡༢"),  # tibt
+        ("sat", "᱑᱒"),  # olck
+        ("ff_Adlm", "𞥑𞥒"),  # adlm
+        ("nqo", "߁߂"),  # nkoo
+        ("ccp", "𑄷𑄸"),  # cakm
+        ("mni_Mtei", "꯱꯲"),  # mtei
+        ("hnj", "𞅁𞅂"),  # hmnp
+    ],
+)
+def test_every_numbering_system_a_locale_defaults_to_has_its_digits(lang: str, page: str) -> None:
+    # Only the systems the bundled languages use were listed; the others (Tibetan for
+    # Dzongkha, Ol Chiki for Santali …) printed Latin digits, silently.
+    assert format_count(12, lang) == page
+
+
+def test_no_cldr_locale_falls_back_to_latin_digits() -> None:
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    from msc_leaflet.i18n.formatting import LATIN_DIGITS, locale_digits
+
+    for tag in locale_identifiers():
+        system = Locale.parse(tag).default_numbering_system
+        digits = locale_digits(tag)
+        assert (digits == LATIN_DIGITS) == (system == "latn"), (tag, system)
+        assert [unicodedata.digit(d) for d in digits] == list(range(10)), (tag, system)
 
 
 @pytest.mark.parametrize(

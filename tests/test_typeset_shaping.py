@@ -95,3 +95,21 @@ def test_a_missing_glyph_raises_with_the_character() -> None:
     assert caught.value.codepoint == 0x0532
     assert "U+0532" in str(caught.value)
     assert "Armenian script" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("char", "script"),
+    [
+        ("ᱚ", "Ol Chiki"),  # Santali
+        ("ᦀ", "New Tai Lue"),
+        ("ᨠ", "Tai Tham"),  # not "Tai": Tai Le and Tai Viet are other scripts
+        ("ꯀ", "Meetei Mayek"),
+        ("Բ", "Armenian"),
+    ],
+)
+def test_a_missing_glyph_names_the_whole_script(char: str, script: str) -> None:
+    # The name was the first word of the character's Unicode name: "no font in the
+    # theme covers the Ol script", and a font for "Tai" or "New" to add.
+    error = MissingGlyphError(char, "Sarabun-regular", char)
+    assert f"covers the {script} script" in str(error)
+    assert f"a font family that has {script} to" in error.hint

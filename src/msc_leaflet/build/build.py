@@ -16,6 +16,7 @@ build_leaflet(project, "infusion-safety", "th", Path("print"), edition="parallel
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,9 +244,32 @@ def build_loaded(
     all_findings += check_layout(
         project, source, versions[0].leaflet, locale, result, options.strict
     )
+    all_findings += page_words_in_english(project, versions, options.strict)
     write_atomic(path, pdf)
     profile = (claim.intent.profile,) if claim.intent else ()
     return BuildResult(source.id, locale, path, result.pages, all_findings, profile)
+
+
+def page_words_in_english(
+    project: Project, versions: Sequence[Localised], strict: bool
+) -> list[Finding]:
+    """Warnings naming the words the layout printed in English ("Page 1 of 4", a callout
+    label) because the ``ui`` catalog lacks them; known only once the pages are laid
+    out, since each edition prints other words. ``strict`` refuses them, as it refuses
+    a leaflet text in English, before anything is written."""
+    findings = [
+        finding
+        for version in versions
+        for finding in i18n.ui_findings(version.labels, version.leaflet.language, project)
+    ]
+    if strict and findings:
+        raise LeafletError(
+            findings[0].location,
+            "--strict: words the page prints itself would be in English:\n"
+            + "\n".join(f"  {finding}" for finding in findings),
+            "translate them in ui.po, or build without --strict for a draft",
+        )
+    return findings
 
 
 def check_layout(

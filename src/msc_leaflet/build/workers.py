@@ -15,11 +15,13 @@ command's own process, exactly as ``-j1`` does.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Sequence
 from importlib import import_module
 
+from ..errors import LeafletError
 from ..project import Project
 from .options import Options
 
@@ -71,10 +73,16 @@ def prepare_parent(project: Project, locales: Sequence[str], options: Options) -
     family = register_fonts(project_theme(project, options.spec).fonts)
     style = ParagraphStyle("warm-up", fontName=family.regular, fontSize=10, leading=12)
     for locale in locales:
-        labels = i18n.ui_labels(locale, project)
-        words = [labels(key) for key in SAMPLE_LABELS]
-        words.append(i18n.format_date(dt.date(2000, 1, 31), locale))
-        for font in (family.regular, family.bold):
-            runs = [Run(" ".join(words), font, 10, black)]
-            paragraph = make_paragraph(runs, style, locale, words=project_words(project, locale))
-            paragraph.wrap(300, 10_000)
+        # Only a head start: a locale that cannot be set (no font has its script, a
+        # ui.po that does not parse) is its jobs' error, reported with each of them by
+        # `build_job`. Raised here, it stopped the whole batch as an internal error.
+        with contextlib.suppress(LeafletError, ValueError):  # MissingGlyphError too
+            labels = i18n.ui_labels(locale, project)
+            words = [labels(key) for key in SAMPLE_LABELS]
+            words.append(i18n.format_date(dt.date(2000, 1, 31), locale))
+            for font in (family.regular, family.bold):
+                runs = [Run(" ".join(words), font, 10, black)]
+                paragraph = make_paragraph(
+                    runs, style, locale, words=project_words(project, locale)
+                )
+                paragraph.wrap(300, 10_000)

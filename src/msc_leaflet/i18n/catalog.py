@@ -7,10 +7,12 @@ merging in `merge`; keeping the data separate lets both be tested without files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..project import Project, parent_locales
+from ..errors import LeafletError, Location
+from ..project import LOCALE, Project, cldr_locale, locale_name, parent_locales
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
@@ -108,12 +110,31 @@ def locale_dir_name(locale: str) -> str:
     return locale.replace("-", "_")
 
 
+def locale_folder(project: Project, locale: str) -> str:
+    """The folder under locales/ that holds ``locale``'s catalogs, however either is
+    spelled: the project's own folder for the locale if it has one (``th-TH`` or
+    ``zh_hans``, made by hand or by another tool), else the gettext spelling a new one
+    gets (`locale_dir_name`). Turning ``th-TH`` into ``th_TH`` before looking made the
+    work in locales/th-TH invisible: builds printed English, and `i18n update` started
+    an empty locales/th_TH beside it."""
+    for name in dict.fromkeys([locale, locale_dir_name(locale)]):
+        if (project.locales_dir / name).is_dir():
+            return name
+    wanted = locale_name(locale)
+    if project.locales_dir.is_dir():
+        for folder in sorted(project.locales_dir.iterdir()):
+            if folder.is_dir() and locale_name(folder.name) == wanted:
+                return folder.name
+    return locale_dir_name(locale)
+
+
 def template_path(project: Project, domain: str) -> Path:
     return project.file("locales", f"{domain}.pot")
 
 
 def po_path(project: Project, locale: str, domain: str) -> Path:
-    return project.file("locales", locale_dir_name(locale), "LC_MESSAGES", f"{domain}.po")
+    folder = locale_folder(project, locale)
+    return project.file("locales", folder, "LC_MESSAGES", f"{domain}.po")
 
 
 def catalog_path(project: Project, locale: str, domain: str) -> Path:
@@ -146,6 +167,23 @@ def catalog_locales(project: Project) -> list[str]:
         d.name
         for d in project.locales_dir.iterdir()
         if d.is_dir() and any((d / "LC_MESSAGES").glob("*.po"))
+    )
+
+
+def folder_problem(project: Project, folder: str) -> LeafletError | None:
+    """Why ``locales/<folder>`` is not a locale's catalogs, or None when it is: its name
+    must be a language tag CLDR knows (``th``, ``zh_Hant``, ``pt_BR``). A gettext
+    modifier (``sr@latin``) or a charset (``pt_BR.UTF-8``) names no script or language
+    this tool can set, and ``x`` no language at all: merged or built, the first stopped
+    with an error naming no file, the second printed Serbian dates in Cyrillic."""
+    if re.fullmatch(LOCALE, folder) and cldr_locale(folder) is not None:
+        return None
+    return LeafletError(
+        Location(project.locales_dir / folder),
+        f"the folder locales/{folder}/ is not named after a language: {folder!r} is not a "
+        "language tag CLDR knows",
+        "rename it to the language's code (th, zh_Hant, pt_BR; Serbian in Latin letters "
+        "is sr_Latn), or move it out of locales/",
     )
 
 

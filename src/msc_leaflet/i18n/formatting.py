@@ -32,17 +32,26 @@ from ..languages import profile
 LATIN_DIGITS = "0123456789"
 # CLDR numbering systems (numberingSystems.xml) → the Unicode name of their digit zero;
 # the other nine follow it in Unicode. Babel knows each locale's default system but
-# not its digits. A system not listed here prints Latin digits.
+# not its digits. Every system a CLDR locale defaults to is listed (the tests ask
+# Babel for each locale's), as are the digits of the languages a theme can set: a
+# system missing here would print Latin digits in a Tibetan or Santali leaflet.
 DIGIT_ZERO = {
     "latn": "DIGIT ZERO",
+    "adlm": "ADLAM DIGIT ZERO",  # ff_Adlm
     "arab": "ARABIC-INDIC DIGIT ZERO",
     "arabext": "EXTENDED ARABIC-INDIC DIGIT ZERO",
     "beng": "BENGALI DIGIT ZERO",
+    "cakm": "CHAKMA DIGIT ZERO",  # ccp
     "deva": "DEVANAGARI DIGIT ZERO",
+    "hmnp": "NYIAKENG PUACHUE HMONG DIGIT ZERO",  # hnj
     "khmr": "KHMER DIGIT ZERO",
     "laoo": "LAO DIGIT ZERO",
+    "mtei": "MEETEI MAYEK DIGIT ZERO",  # mni_Mtei
     "mymr": "MYANMAR DIGIT ZERO",
+    "nkoo": "NKO DIGIT ZERO",  # nqo
+    "olck": "OL CHIKI DIGIT ZERO",  # sat
     "thai": "THAI DIGIT ZERO",
+    "tibt": "TIBETAN DIGIT ZERO",  # dz
 }
 DEFAULT_REGION = {"en": "en_GB"}  # a bare language tag → the variety we print
 

@@ -7,7 +7,9 @@ with the same English text can be translated differently. Placeholders use
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
 
 UI_MESSAGES: dict[str, str] = {
     "page-of": "Page {page} of {pages}",
@@ -46,14 +48,36 @@ UI_LANGUAGE = "en"
 UiLookup = Callable[[str, str], str]  # (msgctxt, msgid) -> translation
 
 
-class Labels:
-    """UI strings for one locale; ``lookup`` is the ``ui`` catalog's pgettext."""
+@dataclass(frozen=True)
+class Fallback:
+    """Why a label is printed in its English source: its ``ui.po`` entry (``line``, 0
+    when there is none) is missing or empty, fuzzy, or its translation fails a check
+    (``reason`` says which)."""
 
-    def __init__(self, lookup: UiLookup | None = None) -> None:
+    kind: Literal["untranslated", "fuzzy", "rejected"]
+    line: int = 0
+    reason: str = ""
+
+
+class Labels:
+    """UI strings for one locale; ``lookup`` is the ``ui`` catalog's pgettext.
+
+    ``fallbacks`` are the labels the catalog cannot give, and why; those the layout
+    actually prints are collected in `printed_in_source`, so a build names exactly the
+    page words a reader sees in English (a proof's watermark is not reported for a
+    leaflet that prints none)."""
+
+    def __init__(
+        self, lookup: UiLookup | None = None, fallbacks: Mapping[str, Fallback] | None = None
+    ) -> None:
         self._lookup = lookup or (lambda _context, message: message)
+        self._fallbacks = fallbacks or {}
+        self.printed_in_source: dict[str, Fallback] = {}
 
     def __call__(self, key: str, **values: object) -> str:
         source = UI_MESSAGES[key]
+        if key in self._fallbacks:
+            self.printed_in_source[key] = self._fallbacks[key]
         text = self._lookup(key, source)
         try:
             return text.format(**values) if values else text

@@ -14,6 +14,7 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from ..project import Project, same_language
 from .catalog import UI_DOMAIN, Catalog, Entry, Key, catalog_language, catalog_path
 from .coverage import mismatch
 from .extract import is_optional
-from .labels import Labels
+from .labels import UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import COVERAGE, Problem, check_translation, errors
 
@@ -220,18 +221,84 @@ def _check_size(localized: Leaflet, source: Path, locale: str) -> None:
 
 
 def ui_labels(locale: str, project: Project) -> Labels:
-    """The layout's words in ``locale``; anything missing or broken falls back to English."""
+    """The layout's words in ``locale``; anything missing or broken falls back to English,
+    and the labels say which and why (`Fallback`, reported by `ui_findings`)."""
     path = catalog_path(project, locale, UI_DOMAIN)
+    english = _writes_english(locale)
     if not path.is_file():
-        return Labels()
+        return Labels(None, {} if english else dict.fromkeys(UI_MESSAGES, Fallback("untranslated")))
     entries = _catalog_entries(path)
+    fallbacks: dict[str, Fallback] = {}
+    for key, source in UI_MESSAGES.items():
+        entry = entries.get((key, source))
+        if entry is None or not entry.has_translation:
+            fallbacks[key] = Fallback("untranslated", entry.line if entry else 0)
+        elif entry.fuzzy:
+            fallbacks[key] = Fallback("fuzzy", entry.line)
+        elif problems := _translation_errors(
+            source, entry.msgstr, locale, entry.msgid_plural is not None
+        ):
+            reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
+            fallbacks[key] = Fallback("rejected", entry.line, reasons)
 
     def lookup(context: str, message: str) -> str:
         entry = entries.get((context, message))
-        if entry is None or not entry.translated:
-            return message
-        if _translation_errors(message, entry.msgstr, locale, entry.msgid_plural is not None):
+        if context in fallbacks or entry is None:
             return message
         return entry.msgstr
 
-    return Labels(lookup)
+    return Labels(lookup, {} if english else fallbacks)
+
+
+def _writes_english(locale: str) -> bool:
+    """Whether ``locale`` is a variety of the language the labels are written in (en,
+    en_GB, en_US): it prints them as they are, with or without a catalog."""
+    return re.split(r"[-_]", locale)[0].lower() == UI_LANGUAGE
+
+
+def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
+    """Warnings naming the page words ``labels`` printed in English in a ``locale``
+    leaflet, as the leaflet's own untranslated texts are named: one for a missing
+    catalog, one listing the untranslated, one the fuzzy, and one per translation that
+    failed a check, at its line."""
+    printed = labels.printed_in_source
+    if not printed:
+        return []
+    path = catalog_path(project, locale, UI_DOMAIN)
+    if not path.is_file():
+        return [
+            Finding(
+                Location(path),
+                "warning",
+                f"no {locale} catalog for the words the page prints itself ({path.name}): "
+                f"{', '.join(printed)} printed in English",
+                f"run `msc-leaflet i18n init {locale}` and translate {path.name}",
+            )
+        ]
+    findings: list[Finding] = []
+    for kind, hint in (
+        ("untranslated", f"translate them in {path.name}, then rebuild"),
+        ("fuzzy", "review them and remove the fuzzy flag"),
+    ):
+        keys = [key for key, why in printed.items() if why.kind == kind]
+        if keys:
+            listed = ", ".join(f"{key} (line {printed[key].line})" for key in keys)
+            findings.append(
+                Finding(
+                    Location(path),
+                    "warning",
+                    f"{len(keys)} {kind} {locale} page words, printed in English: {listed}",
+                    hint,
+                )
+            )
+    for key, why in printed.items():
+        if why.kind == "rejected":
+            findings.append(
+                Finding(
+                    Location(path, why.line),
+                    "warning",
+                    f"translation of '{key}' not used, English printed: {why.reason}",
+                    "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
+                )
+            )
+    return findings

@@ -32,7 +32,7 @@ from ..content.yaml_source import load_data
 from ..errors import LeafletError, Location
 from ..files import decode_utf8, read_input, write_atomic
 from ..project import SETTINGS_FILE, Project, settings_location, settings_section
-from .catalog import Catalog, Entry, catalog_language, catalog_path, locale_dir_name
+from .catalog import Catalog, Entry, catalog_language, catalog_path, locale_folder
 from .extract import is_optional, leaflet_template
 from .pofile import read_po
 
@@ -108,7 +108,7 @@ def text_state(template: Catalog, catalog: Catalog | None) -> TextState:
 
 
 def signoff_path(project: Project, locale: str) -> Path:
-    return project.file("locales", locale_dir_name(locale), SIGNOFF_FILE)
+    return project.file("locales", locale_folder(project, locale), SIGNOFF_FILE)
 
 
 def read_signoffs(project: Project, locale: str) -> list[SignOff]:

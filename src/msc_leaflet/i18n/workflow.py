@@ -20,6 +20,7 @@ from .catalog import (
     catalog_language,
     catalog_locales,
     catalog_path,
+    folder_problem,
     leaflet_locales,
     locale_dir_name,
     po_path,
@@ -110,6 +111,8 @@ def update(project: Project) -> list[Written]:
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog]] = []
     for locale in catalog_locales(project):
+        if problem := folder_problem(project, locale):
+            raise problem
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
             if domain != UI_DOMAIN and locale not in translating and not path.is_file():
@@ -233,6 +236,9 @@ def check(project: Project) -> list[Finding]:
     """Every problem in every catalog; a malformed file is one error, not a crash."""
     findings: list[Finding] = []
     templates = project_templates(project)
+    for locale in catalog_locales(project):
+        if problem := folder_problem(project, locale):
+            findings.append(Finding(problem.location, "error", problem.message, problem.hint))
     for path in catalog_paths(project):
         try:
             catalog = read_po(path)

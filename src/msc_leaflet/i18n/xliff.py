@@ -45,6 +45,7 @@ from .catalog import (
     catalog_language,
     earlier_translation,
     locale_dir_name,
+    locale_folder,
     po_path,
 )
 from .coverage import mismatch
@@ -358,7 +359,7 @@ def export_locale(
     project: Project, locale: str, out_dir: Path, source_language: str = "en"
 ) -> list[tuple[Path, bool]]:
     """``out_dir/<domain>.<locale>.xlf`` for every catalog of ``locale``; (path, changed)."""
-    folder = project.file("locales", locale_dir_name(locale), "LC_MESSAGES")
+    folder = project.file("locales", locale_folder(project, locale), "LC_MESSAGES")
     catalogs = sorted(folder.glob("*.po")) if folder.is_dir() else []
     if not catalogs:
         raise LeafletError(

@@ -8,10 +8,18 @@ from .scripts import BY_TAG, script_of
 
 
 def script_name(char: str) -> str:
-    """The name of the script of ``char``, for messages ("Khmer", "Armenian")."""
+    """The name of the script of ``char``, for messages ("Khmer", "Armenian", "Ol
+    Chiki"): Unicode's name of the script, not the first word of the character's name,
+    which was "Ol", "New" (New Tai Lue) or "Tai" (Tai Tham, Tai Le or Tai Viet)."""
     tag = script_of(char)
     if tag in BY_TAG:
         return BY_TAG[tag].name
+    if tag is not None:
+        from fontTools.unicodedata import script_name as unicode_script_name
+
+        name = str(unicode_script_name(tag, default=""))
+        if name:
+            return name.replace("_", " ")
     name = unicodedata.name(char, "")
     return name.split(" ")[0].title() if name else "unnamed"
 
