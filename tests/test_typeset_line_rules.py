@@ -116,3 +116,10 @@ def test_a_number_in_cjk_text_is_never_split_nor_parted_from_its_unit(
 def test_cjk_marks_that_belong_to_the_character_before_start_no_line(marked: str) -> None:
     text, at = cut(marked)
     assert at not in line_breaks(text, "zh_Hans") and at not in line_breaks(text, "ja")
+
+
+@pytest.mark.parametrize("text", ["النسبة 50 ٪ فقط", "النسبة ٥٠ ٪ فقط", "نحو ٥ ؉ فقط"])
+def test_the_arabic_percent_sign_stays_with_its_number(text: str) -> None:
+    # ٪ (U+066A) and ؉ (U+0609) are the Arabic % and ‰: like them, never a line's start.
+    sign = next(i for i, char in enumerate(text) if char in "٪؉")
+    assert sign not in line_breaks(text, "ar") and sign - 1 not in line_breaks(text, "ar")

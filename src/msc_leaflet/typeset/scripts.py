@@ -96,7 +96,8 @@ SCRIPTS = (
             (0xFB50, 0xFDFF),
             (0xFE70, 0xFEFF),
         ),
-        no_line_start="\u060c\u061b\u061f",  # ، ؛ ؟
+        # ، ؛ ؟, and the percent and per mille signs ٪ ؉ ؊ (as % never starts a line)
+        no_line_start="\u060c\u061b\u061f\u066a\u0609\u060a",
     ),
     ScriptProfile(tag="Deva", name="Devanagari", ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
     ScriptProfile(

@@ -217,8 +217,9 @@ RANGE_MARKS = "–-~〜～—"
 #: Separators inside one number: "37.5", "1,000", "１０.５". ICU keeps them between ASCII
 #: digits, not between full-width ones, which it takes for ideographs.
 NUMBER_SEPARATORS = ".,．"
-#: Symbols a number is a quantity of, as a unit's letters are: "5 %", "37 °C", "38.5 ℃".
-UNIT_SYMBOLS = "%°µ℃℉％‰‱′″"
+#: Symbols a number is a quantity of, as a unit's letters are: "5 %", "37 °C", "38.5 ℃",
+#: and the Arabic percent and per mille signs "50 ٪", "٥ ؉".
+UNIT_SYMBOLS = "%°µ℃℉％‰‱′″٪؉؊"
 
 
 def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
