@@ -99,6 +99,36 @@ def test_emergency_cut_keeps_a_leading_vowel_with_its_consonant() -> None:
     assert not any(line.endswith("เ") for line in lines)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "syllables"),
+    [
+        ("ဆေးခန်းအမောက်ဆီစလင်", "my", True),  # was ဆေးခ|န်း: a killed consonant's syllable
+        ("ရင်ဘတ်အောင့်ခြင်း", "my", True),  # was ရင်ဘ|တ်
+        ("ปวดศีรษะโรงพยาบาล", "th", False),  # was โรงพย|าบาล: า starts no line
+    ],
+)
+def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
+    text: str, lang: str, syllables: bool
+) -> None:
+    # A unit wider than the line with no cut a reader accepts is cut anyway (reported
+    # as LAYOUT004), but not inside a Burmese syllable nor before a Thai า when another
+    # cluster boundary of the line keeps them (in Thai, ICU's dictionary already gave
+    # every cut between syllables a chance: there only the line rules are left).
+    from msc_leaflet.typeset.segmentation import allowed_break, keeps_syllable
+
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.on_emergency_break = reported.append
+    paragraph.wrap(30, 10_000)  # 3 em
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text and reported  # a real emergency, still reported
+    at = 0
+    for line in lines[:-1]:
+        at += len(line)
+        assert allowed_break(text, at), f"{text[:at]}|{text[at:]}"
+        assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
+
+
 def test_fit_units_leaves_fitting_units_alone() -> None:
     paragraph = make_paragraph_of("short words that fit")
     units: list[Unit] = paragraph.units

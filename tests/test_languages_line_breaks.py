@@ -50,9 +50,11 @@ PAPERS = ("a4", "a5")
 VARIANTS = (("single", False), ("parallel", False), ("single", True), ("parallel", True))
 
 # JIS X 4051 line-start and line-end rules, written out here rather than read from the
-# typesetter, which they judge.
+# typesetter, which they judge. The dash ― may start a line (cl-08: it is only never
+# parted from its pair ――); the full-width tilde is the wave dash 〜 as typed on Windows,
+# and the interpunct · of a Chinese transcribed name is kept off a line start (clreq).
 JIS_NO_START = (
-    "、。，．・：；？！゛゜ヽヾゝゞ々〻ー―‐〜’”）〕］｝〉》」』】〙〗〟℃°′″％‰"
+    "、。，．・：；？！゛゜ヽヾゝゞ々〻ー‐〜～·’”）〕］｝〉》」』】〙〗〟℃°′″％‰"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?"
 )
 JIS_NO_END = "（〔［｛〈《「『【〘〖〝‘“([{"

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from msc_leaflet.typeset.segmentation import keeps_number, keeps_syllable, line_breaks
@@ -70,3 +72,54 @@ def test_thai_breaks_between_syllables_stay(marked: str) -> None:
 def test_breaks_outside_thai_are_not_judged_as_syllables() -> None:
     assert keeps_syllable(*cut("Fasting |งดอาหาร"))
     assert keeps_syllable(*cut("LDL|แอลดีแอล"))
+
+
+# Numbers in Japanese and Chinese text: full-width digits are ideographs to ICU (UAX #14
+# class ID), so it offers a break between any two of them; the range marks 〜 ～ and
+# the unit symbols ℃ ％ are no letters, so a number lost them at a line end. A dose
+# printed "１" at a line's end and "０ｍｌ" at the next line's start reads as two numbers.
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("約[１０ｍｌ]（小さじ[２]杯）", "ja"),  # 約１|０ｍｌ, １０ｍ|ｌ
+        ("体温が[３７.５℃]以上", "ja"),  # ３７.|５℃, ３|７
+        ("第[１２３]页：[１０.５ｍｌ]", "zh_Hans"),  # １|２３, １０.|５
+        ("[１,０００]人", "ja"),  # １,|０００
+        ("[３〜５]日間", "ja"),  # ３〜|５
+        ("持续[3～5]天", "zh_Hans"),  # 3～|5
+        ("[１０～２０％]の変化", "ja"),  # １０～|２０, １０|～２０
+        ("持续[3—5]天", "zh_Hans"),  # a range with a dash (GB/T 15834)
+        ("体温超过[38.5 ℃]时", "zh_Hans"),  # 38.5 |℃, as GB 3100 spaces a unit
+        ("约[５０ ％]的患者", "zh_Hans"),  # ５０ |％
+    ],
+)
+def test_a_number_in_cjk_text_is_never_split_nor_parted_from_its_unit(
+    marked: str, lang: str
+) -> None:
+    text = marked.replace("[", "").replace("]", "")
+    breaks = line_breaks(text, lang)
+    for match in re.finditer(r"\[([^]]*)\]", marked):
+        start = len(marked[: match.start()].replace("[", "").replace("]", ""))
+        inside = [at for at in breaks if start < at < start + len(match.group(1))]
+        assert inside == [], [f"{text[:at]}|{text[at:]}" for at in inside]
+        assert start == 0 or start in breaks  # before the number a line may still break
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "10|～20",  # the full-width tilde Japanese input methods type for 〜 (JIS X 4051 cl-03)
+        "约翰|·史密斯",  # the interpunct of a transcribed name never starts a line (clreq)
+        "玛丽|‧居里",
+    ],
+)
+def test_cjk_marks_that_belong_to_the_character_before_start_no_line(marked: str) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, "zh_Hans") and at not in line_breaks(text, "ja")
+
+
+@pytest.mark.parametrize("text", ["النسبة 50 ٪ فقط", "النسبة ٥٠ ٪ فقط", "نحو ٥ ؉ فقط"])
+def test_the_arabic_percent_sign_stays_with_its_number(text: str) -> None:
+    # ٪ (U+066A) and ؉ (U+0609) are the Arabic % and ‰: like them, never a line's start.
+    sign = next(i for i, char in enumerate(text) if char in "٪؉")
+    assert sign not in line_breaks(text, "ar") and sign - 1 not in line_breaks(text, "ar")

@@ -187,3 +187,18 @@ def test_a_khmer_consonant_ending_its_word_after_a_vowel_is_its_final() -> None:
         assert start + len(word) - 1 not in line_breaks(text, "km"), text
     # Inside a word a bare consonant may start a syllable: ICU's break there stays.
     assert "ធ្វើដំណើរបានភ្លាមៗ".index("ណើរ") + 3 in line_breaks("ធ្វើដំណើរបានភ្លាមៗ", "km")
+
+
+def test_a_lao_word_no_reading_covers_does_not_open_the_clusters_beside_it() -> None:
+    # ສຸຂພາບ ("health", the older spelling with an inherent vowel) has no reading as
+    # syllables, so the boundaries of its piece are those a reading reaches from either
+    # end; ລີ|ນິກ is reached from the end, and ICU's ຄ|ລີ was kept with it: a line
+    # ended "ສຸຂພາບຄ" with "ລີນິກ" on the next (A4 parallel edition).
+    for text in ("ສຸຂພາບຄລີນິກ", "ຄລີນິກສຸຂພາບ", "ສຸຂພາບຄລີນິກ ສຸຂພາບ"):
+        found = pieces(text, line_breaks(text, "lo"))
+        assert "ຄລີ" in found and "ຄ" not in found, found
+    from msc_leaflet.typeset.lao_syllables import syllable_boundaries
+
+    # a boundary in such a piece has a syllable on both sides: not ສຸ|ຂ, ລິ|ນ
+    assert 6 in syllable_boundaries("ສຸຂພາບຄລີນິກ")  # ພາບ|ຄລີ
+    assert not {3, 7} & syllable_boundaries("ສຸຂພາບຄລີນິກ")

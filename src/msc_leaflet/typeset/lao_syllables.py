@@ -24,8 +24,9 @@ both parse (ມາກ|ວ່າ, ມາ|ກວ່າ: a final then an initial, o
 stay: ICU's dictionary picks between them for the words it knows. Only ກ ດ ບ before
 ລ or ຣ are settled here, as the final (`FINAL_OR_CLUSTER`). A stretch no reading
 covers (an old or Pali spelling with an inherent vowel: ສຸຂພາບ) keeps the boundaries
-a reading reaches from either end of its piece (from one leading vowel to the next),
-so it can still break.
+a reading reaches from either end of its piece (from one leading vowel to the next)
+where a syllable also starts (from the start) or ends (from the end), so it can
+still break, and never inside a cluster beside it (ສຸຂພາບ|ຄລີນິກ, not ສຸຂພາບຄ|ລີນິກ).
 """
 
 from __future__ import annotations
@@ -166,7 +167,12 @@ def _piece_boundaries(piece: str) -> set[int]:
         to_end[p] = any(to_end[e] for e in ends[p])
     if from_start[n]:
         return {p for p in range(1, n) if from_start[p] and to_end[p]}
-    return {p for p in range(1, n) if from_start[p] or to_end[p]}
+    # No reading covers the piece. A reading from its start reaches past the spot none
+    # can read, and one from its end reaches before it: each vouches for one side of a
+    # boundary only. The other side must be a syllable too, or ສຸຂພາບ beside ຄລີນິກ
+    # opened ຄ|ລີ (ລີນິກ reads to the end, the lone ຄ ends no syllable) and ຄລີນ|ິກ.
+    ended = {e for starts in ends for e in starts}
+    return {p for p in range(1, n) if (from_start[p] and ends[p]) or (to_end[p] and p in ended)}
 
 
 _LAO_RUN = re.compile(f"[{''.join(sorted(LETTERS))}]+")

@@ -14,8 +14,10 @@ page. `fit_units` cuts such a unit, preferably where a reader accepts it: an Eng
 word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Thai or Lao
 between syllables, a Japanese or Chinese phrase between its characters (its
 ``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
-ๆ or before a citation. Only when no such point fits is it an emergency cut, at any
-grapheme-cluster boundary (a Thai consonant never loses its vowel or tone marks).
+ๆ or before a citation. Only when no such point fits is it an emergency cut, at the
+last grapheme-cluster boundary of the line that keeps the line rules and the
+syllable (`_emergency_cut`), else at any (a Thai consonant never loses its vowel or
+tone marks).
 The added hyphen is drawn as an outline and carries no text (`hyphen_cluster`): every
 extractor must give back exactly what was written, and none joins a hyphenated word.
 """
@@ -221,6 +223,8 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     flat = _flat(unit)
     content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
     points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks)
+    text = "".join(cluster.text for _, cluster in flat)
+    offsets = _offsets(flat)
 
     def fits(start: int, end: int) -> bool:  # clusters start:end, with a hyphen if cut
         extra = _hyphen_width(flat[end - 1][0]) if points.get(end) else 0.0
@@ -237,8 +241,8 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
                 (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)), None
             )
             if cut is None:
-                cut, forced = i, True
-                hyphens.discard(i)  # no room for the hyphen a point there would get
+                cut, forced = _emergency_cut(text, offsets, cuts[-1], i), True
+                hyphens.discard(cut)  # no room for the hyphen a point there would get
             cuts.append(cut)
             used = sum(_advance(flat[j]) for j in range(cut, i))
             continue
@@ -246,6 +250,23 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
         i += 1
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
+
+
+def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> int:
+    """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
+    ``end`` being the first that did not fit: the last boundary that keeps a syllable,
+    a number and the line rules whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK
+    勺）|。 misreads worse than a cut between two syllables or characters), else the
+    last that keeps the line rules, else ``end`` (any cluster boundary)."""
+
+    def whole(at: int) -> bool:
+        return allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
+
+    for rule in (whole, lambda at: allowed_break(text, at)):
+        found = next((j for j in range(end, start, -1) if rule(offsets[j])), None)
+        if found is not None:
+            return found
+    return end
 
 
 def release_phrases(units: Sequence[Unit]) -> list[Unit]:

@@ -44,9 +44,11 @@ class ScriptProfile:
 # CJK line rules (JIS X 4051 "kinsoku", GB/T 15834): closing punctuation, iteration
 # marks, the prolonged sound mark, the wave dash and small kana (ッ ャ ョ ァ…, which
 # belong to the kana before them: リーフレ|ット reads as a broken word) never start a
-# line; opening brackets never end one.
+# line; opening brackets never end one. Also the full-width tilde ～, which Japanese
+# input methods type for the wave dash 〜, the postfix symbols ％ ‰ ℃ (JIS X 4051
+# cl-20), and the interpunct · of a transcribed name (约翰·史密斯; W3C clreq).
 CJK_NO_LINE_START = (
-    "、。，．・：；？！ー」』）〕］｝〉》】〙〗〟ゝゞ々〻ヽヾ〜゠"
+    "、。，．・：；？！ー」』）〕］｝〉》】〙〗〟ゝゞ々〻ヽヾ〜゠～·％‰℃"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
     "\u31f0\u31f1\u31f2\u31f3\u31f4\u31f5\u31f6\u31f7"  # small ㇰ-ㇷ
     "\u31f8\u31f9\u31fa\u31fb\u31fc\u31fd\u31fe\u31ff"  # small ㇸ-ㇿ
@@ -94,7 +96,8 @@ SCRIPTS = (
             (0xFB50, 0xFDFF),
             (0xFE70, 0xFEFF),
         ),
-        no_line_start="\u060c\u061b\u061f",  # ، ؛ ؟
+        # ، ؛ ؟, and the percent and per mille signs ٪ ؉ ؊ (as % never starts a line)
+        no_line_start="\u060c\u061b\u061f\u066a\u0609\u060a",
     ),
     ScriptProfile(tag="Deva", name="Devanagari", ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
     ScriptProfile(

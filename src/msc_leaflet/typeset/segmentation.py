@@ -211,19 +211,35 @@ def between_known_syllables(text: str, i: int) -> bool:
     return (is_thai(before) and is_thai(after)) or (is_lao_letter(before) and is_lao_letter(after))
 
 
+#: Marks that join two numbers into a range: "8–12", Japanese "3〜5" (and the full-width
+#: tilde its input methods type for 〜), Chinese "3～5" and "3—5" (GB/T 15834).
+RANGE_MARKS = "–-~〜～—"
+#: Separators inside one number: "37.5", "1,000", "１０.５". ICU keeps them between ASCII
+#: digits, not between full-width ones, which it takes for ideographs.
+NUMBER_SEPARATORS = ".,．"
+#: Symbols a number is a quantity of, as a unit's letters are: "5 %", "37 °C", "38.5 ℃",
+#: and the Arabic percent and per mille signs "50 ٪", "٥ ؉".
+UNIT_SYMBOLS = "%°µ℃℉％‰‱′″٪؉؊"
+
+
 def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
-    """No break between a number and the unit or word after it, nor inside a range; a
-    number in ``superscripts`` (a citation) is none."""
+    """No break between a number and the unit or word after it, inside a number
+    ("３７.|５"), nor inside a range ("３〜|５", "１０|～２０"); a number in
+    ``superscripts`` (a citation) is none."""
     j = i
     while j > 0 and text[j - 1] == " ":
         j -= 1
     if j == 0 or i >= len(text) or j - 1 in superscripts:
         return True
     before, after = text[j - 1], text[i]
-    if before.isdigit() and (after.isalpha() or after in "%°µ"):
+    if before.isdigit() and (after.isalpha() or after in UNIT_SYMBOLS):
         return False
-    # "8–12", "๓–๕": the dash of a range between two digits
-    return not (before in "–-" and j > 1 and text[j - 2].isdigit() and after.isdigit())
+    if j == i and before.isdigit() and after in RANGE_MARKS and text[i + 1 : i + 2].isdigit():
+        return False
+    if not (after.isdigit() and j > 1 and text[j - 2].isdigit()):
+        return True
+    # "8–12", "๓–๕", "3〜5": the mark of a range; "１０.５": a separator inside a number
+    return before not in RANGE_MARKS and not (j == i and before in NUMBER_SEPARATORS)
 
 
 def allowed_break(text: str, i: int) -> bool:
@@ -234,6 +250,8 @@ def allowed_break(text: str, i: int) -> bool:
         return False
     if before in NO_LINE_END:
         return False
+    if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
+        return False
     # An author's space before a closing character: "ทุก ๆ", "( MSC )".
     if before == " ":
         j = i
@@ -242,3 +260,14 @@ def allowed_break(text: str, i: int) -> bool:
         if j < len(text) and text[j] in NO_LINE_START:
             return False
     return True
+
+
+def is_fullwidth_alphanumeric(char: str) -> bool:
+    """A full-width Latin letter or digit (Ａ, ｍ, １). ICU takes them for ideographs and
+    breaks between any two, but ＭＳＣ, ｍｌ and １０ are one word and one number, as
+    their ASCII forms are to ICU: "１|０ｍｌ" at a line end reads as two numbers."""
+    return any(first <= char <= last for first, last in FULLWIDTH_ALPHANUMERICS)
+
+
+#: Full-width digits, capital and small Latin letters (U+FF10–FF5A, less the symbols).
+FULLWIDTH_ALPHANUMERICS = (("\uff10", "\uff19"), ("\uff21", "\uff3a"), ("\uff41", "\uff5a"))
