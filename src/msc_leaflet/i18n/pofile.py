@@ -107,16 +107,19 @@ class _Reader:
             raise self.fail(line, "expected a string in double quotes")
         # GNU gettext reads an octal or hex escape as one byte of the file's encoding:
         # "\\302\\251" is ©, not two characters.
+        # Read a stretch without escapes at a time: most strings have none, and a
+        # character at a time was 4 % of a batch build's CPU (a catalog per output).
         out = bytearray()
         body, i = text[1:-1], 0
         while i < len(body):
-            ch = body[i]
-            if ch == '"':
+            escape = body.find("\\", i)
+            plain = body[i:] if escape < 0 else body[i:escape]
+            if '"' in plain:
                 raise self.fail(line, 'unescaped " inside a string', 'write \\" for a quote mark')
-            if ch != "\\":
-                out += ch.encode("utf-8")
-                i += 1
-                continue
+            out += plain.encode("utf-8")
+            if escape < 0:
+                break
+            i = escape
             if i + 1 >= len(body):
                 raise self.fail(line, "string ends with a lone backslash")
             nxt = body[i + 1]

@@ -99,6 +99,7 @@ def syllable_pattern() -> re.Pattern[str]:
     build without Lao (every Thai and English one) would pay at import."""
     return re.compile("|".join(f"(?:{form})" for form in _FORMS))
 
+
 #: No syllable above is longer: ເ + ກຣ + ື + ່ + ອ + ດ + a silenced consonant.
 LONGEST = 10
 
