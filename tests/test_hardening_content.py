@@ -104,6 +104,7 @@ def test_emergency_cut_keeps_a_leading_vowel_with_its_consonant() -> None:
     [
         ("ဆေးခန်းအမောက်ဆီစလင်", "my", True),  # was ဆေးခ|န်း: a killed consonant's syllable
         ("ရင်ဘတ်အောင့်ခြင်း", "my", True),  # was ရင်ဘ|တ်
+        ("គ្លីនិកមន្ទីរពេទ្យ", "km", True),  # was ពេ|ទ្យ: a final cluster's subscript
         ("ปวดศีรษะโรงพยาบาล", "th", False),  # was โรงพย|าบาล: า starts no line
     ],
 )
@@ -127,6 +128,17 @@ def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
         at += len(line)
         assert allowed_break(text, at), f"{text[:at]}|{text[at:]}"
         assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
+
+
+@pytest.mark.parametrize("width", [22, 30])
+def test_an_emergency_cut_keeps_a_khmer_final_cluster_with_its_vowel(width: float) -> None:
+    # ពេទ្យ ("doctor") is one syllable, its subscript silent: cut as មន្ទីរពេ|ទ្យ it
+    # printed a lone ទ្យ at the next line's start.
+    text = "គ្លីនិកមន្ទីរពេទ្យ"
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "km")
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text and not any(line.startswith("ទ្យ") for line in lines), lines
 
 
 def test_fit_units_leaves_fitting_units_alone() -> None:
