@@ -141,6 +141,19 @@ def test_an_emergency_cut_keeps_a_khmer_final_cluster_with_its_vowel(width: floa
     assert "".join(lines) == text and not any(line.startswith("ទ្យ") for line in lines), lines
 
 
+@pytest.mark.parametrize(("text", "lang"), [("+66 2 000 0000", "en"), ("+66 2 000 0000", "ar")])
+def test_a_phone_number_wider_than_its_line_is_cut_between_its_groups(text: str, lang: str) -> None:
+    # A phone number stays on one line (segmentation.spaced_numbers); in a column
+    # narrower than it the cut is an emergency, reported, between two digit groups
+    # rather than inside one (00|0 reads as another number).
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.on_emergency_break = reported.append
+    paragraph.wrap(30, 10_000)
+    lines = paragraph.line_texts()
+    assert " ".join(lines) == text and reported and len(lines) > 1, lines  # cut at spaces
+
+
 def test_fit_units_leaves_fitting_units_alone() -> None:
     paragraph = make_paragraph_of("short words that fit")
     units: list[Unit] = paragraph.units

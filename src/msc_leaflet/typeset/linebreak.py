@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
 from .shaping import Cluster, shape
-from .units import Piece, Unit
+from .units import Piece, Unit, unit_of
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
@@ -257,12 +257,17 @@ def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> i
     ``end`` being the first that did not fit: the last boundary that keeps a syllable,
     a number and the line rules whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK
     勺）|。 misreads worse than a cut between two syllables or characters), else the
-    last that keeps the line rules, else ``end`` (any cluster boundary)."""
+    last after a space (a phone number wider than the line: +66 2 |000 0000, not
+    000 00|00), else the last that keeps the line rules, else ``end`` (any cluster
+    boundary)."""
 
     def whole(at: int) -> bool:
         return allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
 
-    for rule in (whole, lambda at: allowed_break(text, at)):
+    def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
+        return text[at - 1] == " " and allowed_break(text, at) and keeps_syllable(text, at)
+
+    for rule in (whole, after_space, lambda at: allowed_break(text, at)):
         found = next((j for j in range(end, start, -1) if rule(offsets[j])), None)
         if found is not None:
             return found
@@ -291,21 +296,13 @@ def _split(
     unit: Unit, flat: Flat, cuts: Sequence[int], hyphens: Collection[int] = ()
 ) -> list[Unit]:
     """``unit`` cut before the clusters ``cuts`` (0 first, ``len(flat)`` last): a hyphen
-    ends each part cut at one of ``hyphens``, the last part keeps the trailing spaces."""
+    ends each part cut at one of ``hyphens``, the last part keeps the trailing spaces
+    (`_part` counts them, as `units.unit_of` counted the unit's)."""
     offsets = _offsets(flat)
-    parts = [
+    return [
         _part(flat[a:b], b in hyphens, _within(unit.soft_breaks, offsets[a], offsets[b]))
         for a, b in pairwise(cuts)
     ]
-    last = parts[-1]
-    parts[-1] = Unit(
-        last.pieces,
-        last.width - unit.space_width,
-        unit.space_width,
-        unit.trailing_spaces,
-        last.soft_breaks,
-    )
-    return parts
 
 
 def _within(soft: Sequence[int], start: int, end: int) -> tuple[int, ...]:
@@ -343,7 +340,9 @@ def _part(
             text = "".join(c.text for c in group)
             pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text, piece.level))
             group = []
-    return Unit(tuple(pieces), sum(p.width() for p in pieces), 0.0, 0, soft)
+    # A part cut after a space (an emergency cut between the groups of a phone number)
+    # ends in it: trailing, so the line's end stands where its last digit does.
+    return unit_of(pieces, soft)
 
 
 @dataclass(frozen=True, slots=True)
