@@ -179,3 +179,39 @@ def test_a_number_written_in_spaced_groups_stays_on_one_line(marked: str, lang: 
 def test_numbers_that_are_not_one_number_may_still_break_apart(marked: str) -> None:
     text, at = cut(marked)
     assert at in line_breaks(text, "en")
+
+
+# A unit written with a slash is one unit: "mg/" at a line's end and "kg" at the next
+# line's start read as two (docs/scripts.md, "Units written with a slash").
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("10 mg/|kg daily", "en"),
+        ("dose in mg/|kg daily", "en"),
+        ("speed in km/|h", "en"),
+        ("clearance (mL/|min)", "en"),
+        ("eGFR 30 mL/|min/1.73 m²", "en"),
+        ("120 breaths/|min", "en"),  # a number's unit, however long
+        ("the result in mmol/|L.", "en"),
+        ("الجرعة 10 ملغ/|كغ يومياً", "ar"),
+        ("بالـ ملغ/|كغ يومياً", "ar"),
+        ("ขนาด 5 มก./|กก. ต่อวัน", "th"),
+        ("剂量为5mg/|kg，每日", "zh_Hans"),
+    ],
+)
+def test_a_unit_written_with_a_slash_is_not_broken_after_it(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "see https://example.org/|clinic/|leaflets/|infusion",  # a path or address
+        "www.example.org/|leaflets",
+        "information/|counselling services",  # two words of prose
+    ],
+)
+def test_a_slash_in_an_address_or_between_long_words_may_still_end_a_line(marked: str) -> None:
+    text, at = cut(marked.replace("|", "", marked.count("|") - 1))
+    assert at in line_breaks(text, "en")

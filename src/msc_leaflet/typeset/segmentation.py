@@ -224,9 +224,10 @@ UNIT_SYMBOLS = "%°µ℃℉％‰‱′″٪؉؊"
 
 def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
     """No break between a number and the unit or word after it, inside a number
-    ("３７.|５", "02 123 |4567"), nor inside a range ("３〜|５", "１０|～２０", "3 |– 5",
-    "120 / |80"); a number in ``superscripts`` (a citation) is none."""
-    if _inside_spaced_number(text, i, superscripts):
+    ("３７.|５", "02 123 |4567"), inside a range ("３〜|５", "１０|～２０", "3 |– 5",
+    "120 / |80") nor inside a unit (`keeps_unit`: "mg/|kg"); a number in
+    ``superscripts`` (a citation) is none."""
+    if _inside_spaced_number(text, i, superscripts) or not keeps_unit(text, i):
         return False
     j = i
     while j > 0 and text[j - 1] == " ":
@@ -338,3 +339,49 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+#: Letters a word on either side of a slash may have for the pair to be one unit
+#: without a number before it: mg/kg, km/h, mL/min, mmol/L, ملغ/كغ (and/or, he/she).
+SHORT_UNIT_LETTERS = 4
+#: Characters that make the word beside a slash part of a path or an address
+#: (example.org/clinic, /leaflets/infusion, user@host/x): ICU's break stays.
+_PATH_CHARACTERS = "/\\.:@_-~=&?#%"
+
+
+def keeps_unit(text: str, i: int) -> bool:
+    """No break after a slash inside a unit: between two words of at most
+    `SHORT_UNIT_LETTERS` letters ("mg/|kg", "ملغ/|كغ", "มก./|กก."), or after the unit
+    of a number however long ("120 breaths/|min", "30 mL/|min/1.73 m²"). "mg/" at a
+    line's end and "kg" at the next line's start read as two words. A slash in a path
+    or an address (example.org/|clinic) or between longer words of prose
+    (information/|counselling) may still end a line, as ICU allows."""
+    if not 1 < i < len(text) or text[i - 1] not in "/／":
+        return True
+    end = i - 2 if text[i - 2] == "." else i - 1  # an abbreviation's stop: มก./กก.
+    start = end
+    while start > 0 and _letter_or_mark(text[start - 1]):
+        start -= 1
+    stop = i
+    while stop < len(text) and _letter_or_mark(text[stop]):
+        stop += 1
+    if start == end or stop == i:
+        return True
+    number = start - 1 - (text[start - 1 : start] == " ")
+    if number >= 0 and text[number].isdigit():
+        return False  # 5 mg/kg, 120 breaths/min, 5mg/kg
+    if start > 0 and text[start - 1] in _PATH_CHARACTERS:
+        return True
+    if text[stop : stop + 1] == "/" or (
+        text[stop : stop + 1] in _PATH_CHARACTERS and text[stop + 1 : stop + 2].isalnum()
+    ):
+        return True
+    letters = sum(char.isalpha() for char in text[start:end])
+    return not (
+        letters <= SHORT_UNIT_LETTERS and sum(map(str.isalpha, text[i:stop])) <= SHORT_UNIT_LETTERS
+    )
+
+
+def _letter_or_mark(char: str) -> bool:
+    """A letter, or a mark on one (Arabic harakat, Thai vowels above and below)."""
+    return char.isalpha() or unicodedata.category(char) in ("Mn", "Mc")
