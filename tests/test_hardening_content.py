@@ -154,6 +154,31 @@ def test_a_phone_number_wider_than_its_line_is_cut_between_its_groups(text: str,
     assert " ".join(lines) == text and reported and len(lines) > 1, lines  # cut at spaces
 
 
+@pytest.mark.parametrize("ems", [1, 1.5, 2, 2.5])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("胸の痛み。〔注〕息切れ、発熱。", "ja"),
+        ("请立即就医。（注意）剂量，每日。", "zh_Hans"),
+        ("薬剤〕。", "ja"),
+    ],
+)
+def test_a_cjk_line_narrower_than_three_characters_starts_with_no_stop(
+    text: str, lang: str, ems: float
+) -> None:
+    # In a cell one or two characters wide the stop after the last character that fits
+    # hangs past the line's end (burasagari, JIS X 4051), and in an emergency a closing
+    # bracket does too, rather than starting the next line: 。 or 〕 there reads as
+    # the start of something new.
+    from msc_leaflet.typeset.scripts import CJK_NO_LINE_START
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(ems * 10, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
+
+
 def test_fit_units_leaves_fitting_units_alone() -> None:
     paragraph = make_paragraph_of("short words that fit")
     units: list[Unit] = paragraph.units
