@@ -104,6 +104,7 @@ def test_emergency_cut_keeps_a_leading_vowel_with_its_consonant() -> None:
     [
         ("ဆေးခန်းအမောက်ဆီစလင်", "my", True),  # was ဆေးခ|န်း: a killed consonant's syllable
         ("ရင်ဘတ်အောင့်ခြင်း", "my", True),  # was ရင်ဘ|တ်
+        ("គ្លីនិកមន្ទីរពេទ្យ", "km", True),  # was ពេ|ទ្យ: a final cluster's subscript
         ("ปวดศีรษะโรงพยาบาล", "th", False),  # was โรงพย|าบาล: า starts no line
     ],
 )
@@ -127,6 +128,55 @@ def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
         at += len(line)
         assert allowed_break(text, at), f"{text[:at]}|{text[at:]}"
         assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
+
+
+@pytest.mark.parametrize("width", [22, 30])
+def test_an_emergency_cut_keeps_a_khmer_final_cluster_with_its_vowel(width: float) -> None:
+    # ពេទ្យ ("doctor") is one syllable, its subscript silent: cut as មន្ទីរពេ|ទ្យ it
+    # printed a lone ទ្យ at the next line's start.
+    text = "គ្លីនិកមន្ទីរពេទ្យ"
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "km")
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text and not any(line.startswith("ទ្យ") for line in lines), lines
+
+
+@pytest.mark.parametrize(("text", "lang"), [("+66 2 000 0000", "en"), ("+66 2 000 0000", "ar")])
+def test_a_phone_number_wider_than_its_line_is_cut_between_its_groups(text: str, lang: str) -> None:
+    # A phone number stays on one line (segmentation.spaced_numbers); in a column
+    # narrower than it the cut is an emergency, reported, between two digit groups
+    # rather than inside one (00|0 reads as another number).
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.on_emergency_break = reported.append
+    paragraph.wrap(30, 10_000)
+    lines = paragraph.line_texts()
+    assert " ".join(lines) == text and reported and len(lines) > 1, lines  # cut at spaces
+
+
+@pytest.mark.parametrize("ems", [1, 1.5, 2, 2.5])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("胸の痛み。〔注〕息切れ、発熱。", "ja"),
+        ("请立即就医。（注意）剂量，每日。", "zh_Hans"),
+        ("薬剤〕。", "ja"),
+    ],
+)
+def test_a_cjk_line_narrower_than_three_characters_starts_with_no_stop(
+    text: str, lang: str, ems: float
+) -> None:
+    # In a cell one or two characters wide the stop after the last character that fits
+    # hangs past the line's end (burasagari, JIS X 4051), and in an emergency a closing
+    # bracket does too, rather than starting the next line: 。 or 〕 there reads as
+    # the start of something new.
+    from msc_leaflet.typeset.scripts import CJK_NO_LINE_START
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(ems * 10, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
 
 
 def test_fit_units_leaves_fitting_units_alone() -> None:

@@ -123,3 +123,95 @@ def test_the_arabic_percent_sign_stays_with_its_number(text: str) -> None:
     # ٪ (U+066A) and ؉ (U+0609) are the Arabic % and ‰: like them, never a line's start.
     sign = next(i for i, char in enumerate(text) if char in "٪؉")
     assert sign not in line_breaks(text, "ar") and sign - 1 not in line_breaks(text, "ar")
+
+
+def unbroken(marked: str, lang: str) -> tuple[list[str], bool]:
+    """The breaks `line_breaks` offers inside each ``[…]`` of ``marked`` (shown as
+    ``text|text``), and whether a line may still break before each."""
+    text = marked.replace("[", "").replace("]", "")
+    breaks = line_breaks(text, lang)
+    inside, before = [], True
+    for match in re.finditer(r"\[([^]]*)\]", marked):
+        start = len(marked[: match.start()].replace("[", "").replace("]", ""))
+        end = start + len(match.group(1))
+        inside += [f"{text[:at]}|{text[at:]}" for at in breaks if start < at < end]
+        before = before and (start == 0 or start in breaks)
+    return inside, before
+
+
+# A number written in spaced groups is one number: a patient copies a phone number
+# from one line (docs/scripts.md, "Numbers written with spaces").
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("Call [+66 2 000 0000] now", "en"),
+        ("Call [02 123 4567] or", "en"),
+        ("Call [(02) 123 4567], or", "en"),
+        ("Call [+66 (0) 2 000 0000].", "en"),
+        ("Wait [3 – 5] days", "en"),
+        ("Wait [3 - 5] days", "en"),
+        ("Blood pressure [120 / 80] is normal", "en"),
+        ("Thousands: [1 000 000] cells", "en"),
+        ("โทร [+66 2 000 0000] ได้ตลอด", "th"),
+        ("ใช้เวลา [8 – 12 ชั่วโมง] แล้ว", "th"),
+        ("โทร [๐๒ ๑๒๓ ๔๕๖๗] ได้", "th"),
+        ("اتصل على [+66 2 000 0000] الآن", "ar"),
+        ("الضغط [١٢٠ / ٨٠] طبيعي", "ar"),
+        ("انتظر [3 – 5] أيام", "ar"),
+        ("電話は[+66 2 000 0000]まで", "ja"),
+        ("请拨打[（02）123 4567]。", "zh_Hans"),
+        ("ហៅ [+66 2 000 0000] ឥឡូវ", "km"),
+    ],
+)
+def test_a_number_written_in_spaced_groups_stays_on_one_line(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "in 2 |3-hour sessions",  # two numbers, not one: 2 sessions of 3 hours
+        "on days 1 |15 and",  # too few digits for a telephone number
+        "since 2019 |– the year",  # a dash after a number, no number after it
+    ],
+)
+def test_numbers_that_are_not_one_number_may_still_break_apart(marked: str) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, "en")
+
+
+# A unit written with a slash is one unit: "mg/" at a line's end and "kg" at the next
+# line's start read as two (docs/scripts.md, "Units written with a slash").
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("10 mg/|kg daily", "en"),
+        ("dose in mg/|kg daily", "en"),
+        ("speed in km/|h", "en"),
+        ("clearance (mL/|min)", "en"),
+        ("eGFR 30 mL/|min/1.73 m²", "en"),
+        ("120 breaths/|min", "en"),  # a number's unit, however long
+        ("the result in mmol/|L.", "en"),
+        ("الجرعة 10 ملغ/|كغ يومياً", "ar"),
+        ("بالـ ملغ/|كغ يومياً", "ar"),
+        ("ขนาด 5 มก./|กก. ต่อวัน", "th"),
+        ("剂量为5mg/|kg，每日", "zh_Hans"),
+    ],
+)
+def test_a_unit_written_with_a_slash_is_not_broken_after_it(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "see https://example.org/|clinic/|leaflets/|infusion",  # a path or address
+        "www.example.org/|leaflets",
+        "information/|counselling services",  # two words of prose
+    ],
+)
+def test_a_slash_in_an_address_or_between_long_words_may_still_end_a_line(marked: str) -> None:
+    text, at = cut(marked.replace("|", "", marked.count("|") - 1))
+    assert at in line_breaks(text, "en")

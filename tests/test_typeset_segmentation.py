@@ -10,6 +10,7 @@ from msc_leaflet.typeset.segmentation import (
     allowed_break,
     break_opportunities,
     icu_breaks,
+    keeps_syllable,
     line_breaks,
     load_word_list,
 )
@@ -187,6 +188,19 @@ def test_a_khmer_consonant_ending_its_word_after_a_vowel_is_its_final() -> None:
         assert start + len(word) - 1 not in line_breaks(text, "km"), text
     # Inside a word a bare consonant may start a syllable: ICU's break there stays.
     assert "ធ្វើដំណើរបានភ្លាមៗ".index("ណើរ") + 3 in line_breaks("ធ្វើដំណើរបានភ្លាមៗ", "km")
+
+
+def test_a_khmer_final_with_a_subscript_stays_with_its_vowel() -> None:
+    # A word-final consonant with a subscript after a vowel sign is that syllable's
+    # final cluster, the subscript silent (SEAsite Khmer, NIU: គ្រូពេទ្យ "doctor",
+    # ចិត្ត, សាស្ត្រ): ពេ|ទ្យ tears the syllable pet in two.
+    for word in ("ពេទ្យ", "ចិត្ត", "សាស្ត្រ", "សំបុត្រ"):
+        text = f"មន្ទីរ{word} ល្អ"
+        at = text.index("\u17d2", text.index(word)) - 1  # before the subscript's base
+        assert keeps_syllable(text, at) is False, f"{text[:at]}|{text[at:]}"
+    # A subscript followed by a vowel starts the next syllable: វិ|ទ្យា stays.
+    assert keeps_syllable("វិទ្យា", 2)
+    assert keeps_syllable("មន្ទីរពេទ្យកោសិកា", len("មន្ទីរពេ"))  # inside a run: ICU's
 
 
 def test_a_lao_word_no_reading_covers_does_not_open_the_clusters_beside_it() -> None:

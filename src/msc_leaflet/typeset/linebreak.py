@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
 from .shaping import Cluster, shape
-from .units import Piece, Unit
+from .units import Piece, Unit, unit_of
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
@@ -240,11 +240,18 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
             cut = next(
                 (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)), None
             )
+            if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
+                cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
                 cut, forced = _emergency_cut(text, offsets, cuts[-1], i), True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
-            cuts.append(cut)
-            used = sum(_advance(flat[j]) for j in range(cut, i))
+            if cut > i:  # the line took what hangs past its end
+                i = cut
+                used = 0.0
+            else:
+                used = sum(_advance(flat[j]) for j in range(cut, i))
+            if cut < content:
+                cuts.append(cut)
             continue
         used += _advance(flat[i])
         i += 1
@@ -252,20 +259,55 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     return _split(unit, flat, cuts, hyphens), forced
 
 
+#: Stops that may hang past a line's end (burasagari, JIS X 4051 §3.1.11): in a cell
+#: one or two characters wide, 胸の痛み。 keeps its 。 rather than start a line with it.
+HANGING_STOPS = "、。，．｡､"
+#: In an emergency (a cut no reader accepts, reported), closing brackets too: 〔注〕 in
+#: a line two characters wide ends 〔注〕 a little past the line, not 〔注|〕.
+HANGING_IN_AN_EMERGENCY = HANGING_STOPS + "」』）〕］｝〉》】〙〗〟"
+#: Marks that may hang together in an emergency: a bracket and its stop, 〕。
+MOST_HANGING = 2
+
+
+def _hangs(text: str, marks: str) -> bool:
+    """Whether a cluster of ``text`` is one of the CJK ``marks`` that may hang."""
+    return len(text) == 1 and text in marks
+
+
+def _after_hanging(points: dict[int, bool], i: int, content: int) -> int | None:
+    """Where a line ends whose cluster ``i`` hangs past its end: after it, if a line may
+    end there without a hyphen (or the unit ends), else None."""
+    after = i + 1
+    return after if after >= content or points.get(after) is False else None
+
+
 def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: the last boundary that keeps a syllable,
     a number and the line rules whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK
     勺）|。 misreads worse than a cut between two syllables or characters), else the
-    last that keeps the line rules, else ``end`` (any cluster boundary)."""
+    last after a space (a phone number wider than the line: +66 2 |000 0000, not
+    000 00|00), else the last that keeps the line rules, else after ``end`` if it is a
+    CJK stop or closing bracket, which then hangs past the line's end, else ``end``
+    (any cluster boundary)."""
 
     def whole(at: int) -> bool:
         return allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
 
-    for rule in (whole, lambda at: allowed_break(text, at)):
+    def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
+        return text[at - 1] == " " and allowed_break(text, at) and keeps_syllable(text, at)
+
+    for rule in (whole, after_space, lambda at: allowed_break(text, at)):
         found = next((j for j in range(end, start, -1) if rule(offsets[j])), None)
         if found is not None:
             return found
+    after = end
+    while after - end < MOST_HANGING and after + 1 < len(offsets):
+        if not _hangs(text[offsets[after] : offsets[after + 1]], HANGING_IN_AN_EMERGENCY):
+            break
+        after += 1
+        if after + 1 == len(offsets) or allowed_break(text, offsets[after]):
+            return after  # 〔注〕 a little past the line, not 〔注|〕
     return end
 
 
@@ -291,21 +333,13 @@ def _split(
     unit: Unit, flat: Flat, cuts: Sequence[int], hyphens: Collection[int] = ()
 ) -> list[Unit]:
     """``unit`` cut before the clusters ``cuts`` (0 first, ``len(flat)`` last): a hyphen
-    ends each part cut at one of ``hyphens``, the last part keeps the trailing spaces."""
+    ends each part cut at one of ``hyphens``, the last part keeps the trailing spaces
+    (`_part` counts them, as `units.unit_of` counted the unit's)."""
     offsets = _offsets(flat)
-    parts = [
+    return [
         _part(flat[a:b], b in hyphens, _within(unit.soft_breaks, offsets[a], offsets[b]))
         for a, b in pairwise(cuts)
     ]
-    last = parts[-1]
-    parts[-1] = Unit(
-        last.pieces,
-        last.width - unit.space_width,
-        unit.space_width,
-        unit.trailing_spaces,
-        last.soft_breaks,
-    )
-    return parts
 
 
 def _within(soft: Sequence[int], start: int, end: int) -> tuple[int, ...]:
@@ -343,7 +377,9 @@ def _part(
             text = "".join(c.text for c in group)
             pieces.append(Piece(piece.run, tuple(group), piece.size, piece.rise, text, piece.level))
             group = []
-    return Unit(tuple(pieces), sum(p.width() for p in pieces), 0.0, 0, soft)
+    # A part cut after a space (an emergency cut between the groups of a phone number)
+    # ends in it: trailing, so the line's end stands where its last digit does.
+    return unit_of(pieces, soft)
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,8 +224,11 @@ UNIT_SYMBOLS = "%°µ℃℉％‰‱′″٪؉؊"
 
 def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
     """No break between a number and the unit or word after it, inside a number
-    ("３７.|５"), nor inside a range ("３〜|５", "１０|～２０"); a number in
+    ("３７.|５", "02 123 |4567"), inside a range ("３〜|５", "１０|～２０", "3 |– 5",
+    "120 / |80") nor inside a unit (`keeps_unit`: "mg/|kg"); a number in
     ``superscripts`` (a citation) is none."""
+    if _inside_spaced_number(text, i, superscripts) or not keeps_unit(text, i):
+        return False
     j = i
     while j > 0 and text[j - 1] == " ":
         j -= 1
@@ -271,3 +274,114 @@ def is_fullwidth_alphanumeric(char: str) -> bool:
 
 #: Full-width digits, capital and small Latin letters (U+FF10–FF5A, less the symbols).
 FULLWIDTH_ALPHANUMERICS = (("\uff10", "\uff19"), ("\uff21", "\uff3a"), ("\uff41", "\uff5a"))
+
+
+#: Fewest digits of a number written in spaced groups: a Thai landline "02 123 4567"
+#: has 9, a mobile 10, "1 000 000" 7; "in 2 3-hour sessions", "days 1 15" and "(2) 3
+#: tablets" have far fewer and stay two numbers.
+SPACED_NUMBER_DIGITS = 7
+#: A telephone number or a number in thousands: digit groups parted by single spaces,
+#: the first after a "+", in brackets, or bare ("02 123 4567"). Any script's digits
+#: (\d: ๐๒, ٠٢, ０２). Not inside a longer number ("1.5 2").
+#: A full-width bracket takes no space after it: "（02）123 4567"; a trunk prefix may
+#: stand in brackets after the country code: "+66 (0) 2 000 0000".
+_SPACED_NUMBER = re.compile(
+    r"(?<![\d.,])(\+\d+|[(（]\d+[)）]|\d+)"
+    r"((?:(?<=[)）]) ?\d+)?(?: (?:\d+|[(（]\d+[)）]))*)(?![.,]?\d)"
+)
+#: Two numbers a mark joins, spaced on either side: a range "3 – 5", "8 - 12", "3 〜 5"
+#: and a ratio or reading "120 / 80" (blood pressure). Unspaced, ICU keeps them whole
+#: already, or `keeps_number` does.
+_JOINING_MARK = "[" + re.escape(RANGE_MARKS) + "/／]"
+_SPACED_PAIR = re.compile(rf"\d(?: ?{_JOINING_MARK} | {_JOINING_MARK})\d")
+
+
+def _inside_spaced_number(text: str, i: int, superscripts: Collection[int]) -> bool:
+    """Whether ``i`` falls inside a number written with spaces (`spaced_numbers`) that
+    holds no citation: a telephone number a patient must read on one line."""
+    for start, end in spaced_numbers(text):
+        if start < i < end:
+            return not any(k in superscripts for k in range(start, end))
+        if start >= i:
+            break
+    return False
+
+
+@lru_cache(maxsize=ICU_CACHE_SIZE)
+def spaced_numbers(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each number of ``text`` written with spaces that a line must not
+    part (docs/scripts.md, "Numbers written with spaces"), in text order:
+
+    * digit groups parted by single spaces, the first perhaps after "+" or in
+      brackets, at least `SPACED_NUMBER_DIGITS` digits in all: "+66 2 000 0000",
+      "(02) 123 4567", "02 123 4567", "1 000 000";
+    * two numbers joined by a range mark or a slash with a space beside it: "3 – 5",
+      "120 / 80".
+    """
+    if " " not in text:
+        return ()
+    spans = []
+    for match in _SPACED_NUMBER.finditer(text):
+        groups = match.group(2)
+        digits = sum(char.isdigit() for char in match.group())
+        if groups and digits >= SPACED_NUMBER_DIGITS:
+            spans.append(match.span())
+    spans += [(m.start(), m.end()) for m in _SPACED_PAIR.finditer(text)]
+    return tuple(sorted(_merged(spans)))
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one: "+66 2 000 0000 – 5" is one stretch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+#: Letters a word on either side of a slash may have for the pair to be one unit
+#: without a number before it: mg/kg, km/h, mL/min, mmol/L, ملغ/كغ (and/or, he/she).
+SHORT_UNIT_LETTERS = 4
+#: Characters that make the word beside a slash part of a path or an address
+#: (example.org/clinic, /leaflets/infusion, user@host/x): ICU's break stays.
+_PATH_CHARACTERS = "/\\.:@_-~=&?#%"
+
+
+def keeps_unit(text: str, i: int) -> bool:
+    """No break after a slash inside a unit: between two words of at most
+    `SHORT_UNIT_LETTERS` letters ("mg/|kg", "ملغ/|كغ", "มก./|กก."), or after the unit
+    of a number however long ("120 breaths/|min", "30 mL/|min/1.73 m²"). "mg/" at a
+    line's end and "kg" at the next line's start read as two words. A slash in a path
+    or an address (example.org/|clinic) or between longer words of prose
+    (information/|counselling) may still end a line, as ICU allows."""
+    if not 1 < i < len(text) or text[i - 1] not in "/／":
+        return True
+    end = i - 2 if text[i - 2] == "." else i - 1  # an abbreviation's stop: มก./กก.
+    start = end
+    while start > 0 and _letter_or_mark(text[start - 1]):
+        start -= 1
+    stop = i
+    while stop < len(text) and _letter_or_mark(text[stop]):
+        stop += 1
+    if start == end or stop == i:
+        return True
+    number = start - 1 - (text[start - 1 : start] == " ")
+    if number >= 0 and text[number].isdigit():
+        return False  # 5 mg/kg, 120 breaths/min, 5mg/kg
+    if start > 0 and text[start - 1] in _PATH_CHARACTERS:
+        return True
+    if text[stop : stop + 1] == "/" or (
+        text[stop : stop + 1] in _PATH_CHARACTERS and text[stop + 1 : stop + 2].isalnum()
+    ):
+        return True
+    letters = sum(char.isalpha() for char in text[start:end])
+    return not (
+        letters <= SHORT_UNIT_LETTERS and sum(map(str.isalpha, text[i:stop])) <= SHORT_UNIT_LETTERS
+    )
+
+
+def _letter_or_mark(char: str) -> bool:
+    """A letter, or a mark on one (Arabic harakat, Thai vowels above and below)."""
+    return char.isalpha() or unicodedata.category(char) in ("Mn", "Mc")

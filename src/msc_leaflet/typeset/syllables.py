@@ -26,8 +26,8 @@ ICU splits unknown Burmese and Khmer words inside syllables too: ဆဲ|လ်�
 (`joined_to_previous`): a consonant killed by the Myanmar asat (လ်), silenced by the
 Khmer toandakhiat (ន៍) or marked final by the Khmer bantoc (ស់) ends the syllable before
 it, a consonant after the Myanmar stacker or the Khmer coeng is written under the one
-before, and a bare Khmer consonant that ends its word after a vowel sign is that
-syllable's final (ម៉ា|ម).
+before, and a Khmer consonant that ends its word after a vowel sign, bare or with a
+subscript, is that syllable's final (ម៉ា|ម, ពេ|ទ្យ).
 """
 
 from __future__ import annotations
@@ -82,16 +82,28 @@ def joined_to_previous(text: str, i: int) -> bool:
 
 
 def _khmer_final(text: str, i: int) -> bool:
-    """A bare Khmer consonant right after a vowel sign (ា … ៈ), ending its Khmer text,
-    is that syllable's final (ម៉ា|ម, អាស៊ីតាមីណូហ្វែ|ន in words ICU does not know), in
-    practice never a syllable of its own with the inherent vowel. Inside a word a bare
+    """A Khmer consonant right after a vowel sign (ា … ៈ), ending its Khmer text bare or
+    with one or two subscripts, is that syllable's final (ម៉ា|ម, អាស៊ីតាមីណូហ្វែ|ន in
+    words ICU does not know), in practice never a syllable of its own with the inherent
+    vowel. With subscripts it is a final cluster whose subscript is silent (ពេទ្យ
+    "pet", ចិត្ត, សាស្ត្រ; SEAsite Khmer, NIU): ពេ|ទ្យ tears the syllable in two. A
+    subscript usually starts the next syllable's cluster (ស្រី, វិទ្យា): only at the
+    end of the text, with no vowel after it, is it taken for a final. Inside a word a
     consonant is undecidable (បា|នភ្លាម, a final; បា|រមី, a new syllable): left to ICU."""
-    return (
-        "\u1780" <= text[i] <= "\u17a2"
-        and "\u17b6" <= text[i - 1] <= "\u17c8"
-        # the end of its word: no Khmer letter or sign follows (a khan ។ may)
-        and (i + 1 == len(text) or not "\u1780" <= text[i + 1] <= "\u17d3")
-    )
+    if not ("\u1780" <= text[i] <= "\u17a2" and "\u17b6" <= text[i - 1] <= "\u17c8"):
+        return False
+    j = i + 1
+    for _ in range(KHMER_FINAL_SUBSCRIPTS):
+        if text[j : j + 1] != KHMER_COENG or not "\u1780" <= text[j + 1 : j + 2] <= "\u17a2":
+            break
+        j += 2
+    # the end of its word: no Khmer letter or sign follows (a khan ។ may)
+    return j == len(text) or not "\u1780" <= text[j] <= "\u17d3"
+
+
+KHMER_COENG = "\u17d2"
+#: Subscripts a final cluster may carry: ទ្យ in ពេទ្យ, ត្រ in សាស្ត្រ (ស + ្ត + ្រ).
+KHMER_FINAL_SUBSCRIPTS = 2
 
 
 @cache

@@ -164,7 +164,7 @@ def build_units(
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
-            units.append(_unit(pieces, tuple(i - start for i in inner)))
+            units.append(unit_of(pieces, tuple(i - start for i in inner)))
             pieces = []
             start = b
     return units
@@ -178,7 +178,8 @@ def _piece(run: Run, text: str, lang: str, level: int = 0) -> Piece:
     return Piece(run, clusters, run.size, 0.0, text, level)
 
 
-def _unit(pieces: list[Piece], soft_breaks: tuple[int, ...] = ()) -> Unit:
+def unit_of(pieces: Sequence[Piece], soft_breaks: tuple[int, ...] = ()) -> Unit:
+    """A unit of ``pieces``, the spaces that end it counted as its trailing spaces."""
     width = sum(p.width() for p in pieces)
     spaces = 0
     space_width = 0.0
