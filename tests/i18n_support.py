@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from msc_leaflet.cli.app import app
+from msc_leaflet.i18n.pofile import read_po, write_po
 
 ROOT = Path(__file__).parent.parent
 runner = CliRunner()
@@ -24,3 +25,15 @@ def copy_bundled(tmp_path: Path) -> Path:
     for folder in ("leaflets", "locales", "organisations"):
         shutil.copytree(ROOT / folder, tmp_path / "p" / folder)
     return tmp_path / "p"
+
+
+def set_msgstr(path: Path, context: str, msgstr: str, fuzzy: bool = False) -> int:
+    """Set the msgstr (and fuzzy flag) of the entry ``context`` of the catalog at
+    ``path``, as a translator would; its line in the file written."""
+    catalog = read_po(path)
+    for entry in catalog.active:
+        if entry.msgctxt == context:
+            entry.msgstr = msgstr
+            entry.set_fuzzy(fuzzy)
+    write_po(path, catalog)
+    return next(e.line for e in read_po(path).active if e.msgctxt == context)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from i18n_support import set_msgstr
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet, texts
 from msc_leaflet.errors import CheckFinding, LeafletError
@@ -36,13 +37,9 @@ def source(project: Project) -> Leaflet:
 
 
 def edit(project: Project, context: str, msgstr: str, fuzzy: bool = False) -> None:
-    path = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
-    catalog = read_po(path)
-    for entry in catalog.active:
-        if entry.msgctxt == context:
-            entry.msgstr = msgstr
-            entry.set_fuzzy(fuzzy)
-    write_po(path, catalog)
+    set_msgstr(
+        project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po", context, msgstr, fuzzy
+    )
 
 
 def by_context(leaflet: Leaflet) -> dict[str, str]:

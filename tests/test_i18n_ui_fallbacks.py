@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from i18n_support import set_msgstr
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.errors import LeafletError
-from msc_leaflet.i18n.pofile import read_po, write_po
 from msc_leaflet.project import Project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
@@ -29,14 +29,7 @@ def project(tmp_path: Path) -> Project:
 
 def edit_ui(project: Project, context: str, msgstr: str, fuzzy: bool = False) -> int:
     """Set the th ui.po entry ``context``; its line in the file written."""
-    path = project.locales_dir / "th" / "LC_MESSAGES" / "ui.po"
-    catalog = read_po(path)
-    for entry in catalog.active:
-        if entry.msgctxt == context:
-            entry.msgstr = msgstr
-            entry.set_fuzzy(fuzzy)
-    write_po(path, catalog)
-    return next(e.line for e in read_po(path).active if e.msgctxt == context)
+    return set_msgstr(project.locales_dir / "th" / "LC_MESSAGES" / "ui.po", context, msgstr, fuzzy)
 
 
 def ui_warnings(project: Project, tmp_path: Path, locale: str = "th") -> list[str]:
