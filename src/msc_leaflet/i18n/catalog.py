@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LeafletError, Location
-from ..project import Project, check_locale, locale_name, parent_locales
+from ..project import Project, check_locale, locale_name, parent_locales, same_language
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
@@ -152,6 +152,26 @@ def catalog_path(project: Project, locale: str, domain: str) -> Path:
         if path.is_file():
             return path
     return own
+
+
+def catalog_to_start(locale: str, source_language: str) -> str:
+    """The locale whose catalog to start when ``locale`` has none to print: the nearest
+    language it is a variant of (`parent_locales`: zh_Hans for zh_Hans_CN, ar for
+    ar_EG), which `catalog_path` reads for every variant, unless that is the source
+    language (en_GB of an English leaflet is its own); else ``locale`` itself."""
+    for parent in parent_locales(locale):
+        if not same_language(parent, source_language):
+            return parent
+    return locale
+
+
+def start_hint(locale: str, start: str, name: str) -> str:
+    """What to run when ``locale`` has no catalog ``name``: `i18n init` of ``start``
+    (`catalog_to_start`), saying why when that is another locale's."""
+    hint = f"run `msc-leaflet i18n init {start}` and translate {name}"
+    if start != locale:
+        hint += f": {locale} prints the {start} catalog while it has none of its own"
+    return hint
 
 
 def catalog_language(path: Path) -> str:

@@ -75,7 +75,9 @@ def init_locale(project: Project, locale: str) -> list[Written]:
 
     A regional variant starts from its language's translation where there is one
     (`catalog_path`: ``init ar_EG`` copies ``ar``'s work): its own catalog replaces the
-    language's in its builds, and an empty one would print them in English."""
+    language's in its builds, and an empty one would print them in English. A
+    language's catalog with nothing translated in it is no start: the new one is a
+    fresh catalog, not one "started from" it."""
     locale = project.locale(locale)  # an existing language in another spelling is found
     templates, written = extract(project)
     name = locale_dir_name(locale)
@@ -85,8 +87,9 @@ def init_locale(project: Project, locale: str) -> list[Written]:
             written.append(Written(path, "unchanged"))
             continue
         base = catalog_path(project, locale, domain)
-        if base.is_file():  # the language's (ar for ar_EG)
-            catalog = translation(template, name, read_po(base))
+        started = read_po(base) if base.is_file() else None  # the language's (ar for ar_EG)
+        if started and any(entry.has_translation for entry in started.active):
+            catalog = translation(template, name, started)
             catalog.header["Language"] = name
             parent = catalog_language(base)
             catalog.header_comments = [
