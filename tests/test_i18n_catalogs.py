@@ -607,3 +607,27 @@ def test_the_folder_hint_says_what_to_rename_it_to(
     shutil.copytree(FIXTURE, tmp_path / "p")
     problem = folder_problem(Project.at(tmp_path / "p"), folder)
     assert problem is not None and f"rename it to {rename}" in problem.hint, problem
+
+
+@pytest.mark.parametrize(("folder", "locale"), [("pt_BR.UTF-8", "pt_BR"), ("th.utf8", "th")])
+def test_a_locale_asked_for_by_name_is_not_read_from_a_folder_with_a_charset(
+    tmp_path: Path, folder: str, locale: str
+) -> None:
+    # `-l th` found locales/th.utf8 (Babel drops the charset when it reads a tag) and
+    # built from it into build/th.utf8/, a folder no gettext tool reads as Thai.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    (root / "locales" / "th").rename(root / "locales" / folder)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["build", "-l", locale, "--project", str(root), "-o", str(out), "-q"]
+    )
+    assert result.exit_code == 1, result.output
+    said = result.stderr + result.stdout
+    assert f"locales/{folder}/ is not named after a language" in said
+    assert f"rename it to {locale}" in said
+    assert not list(out.rglob("*.pdf"))

@@ -209,6 +209,12 @@ class Project:
         if not (self.locales_dir / name).is_dir() and self.locales_dir.is_dir():
             for folder in sorted(self.locales_dir.iterdir()):
                 if folder.is_dir() and locale_name(folder.name) == name:
+                    # Babel drops a charset (th.utf8 reads as th): such a folder is named,
+                    # not read, as every command that lists the folders names it.
+                    from .i18n.catalog import folder_problem  # the stage above: a cycle
+
+                    if problem := folder_problem(self, folder.name):
+                        raise problem
                     return folder.name
         return name
 

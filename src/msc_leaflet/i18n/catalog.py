@@ -123,7 +123,11 @@ def locale_folder(project: Project, locale: str) -> str:
     wanted = locale_name(locale)
     if project.locales_dir.is_dir():
         for folder in sorted(project.locales_dir.iterdir()):
-            if folder.is_dir() and locale_name(folder.name) == wanted:
+            if (
+                folder.is_dir()
+                and locale_name(folder.name) == wanted
+                and folder_problem(project, folder.name) is None  # not th.utf8 for th
+            ):
                 return folder.name
     return locale_dir_name(locale)
 
