@@ -357,3 +357,27 @@ def test_a_locale_no_font_covers_fails_its_jobs_not_the_batch(
     }
     failed = [o.message for o in report.outcomes if o.status == "failed"]
     assert all("Hangul" in message for message in failed)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_locale_folder_no_font_covers_fails_only_its_jobs(
+    project: Project, tmp_path: Path, jobs: int
+) -> None:
+    # locales/dv with empty catalogs: its jobs printed English PDFs with exit 0. Now they
+    # fail, naming the script and the key to add, and every other locale still builds.
+    from msc_leaflet.i18n import workflow
+
+    workflow.init_locale(project, "th")
+    workflow.init_locale(project, "dv")
+    report = run_batch(project, out_dir=tmp_path / "out", jobs=jobs)
+    assert statuses(report) == {
+        "en/one.pdf": "built",
+        "en/two.pdf": "built",
+        "th/one.pdf": "built",
+        "th/two.pdf": "built",
+        "dv/one.pdf": "failed",
+        "dv/two.pdf": "failed",
+    }
+    failed = [o.message for o in report.outcomes if o.status == "failed"]
+    assert all("Thaana script" in m and "fonts: scripts: Thaa" in m for m in failed), failed
+    assert not (tmp_path / "out" / "dv").exists() or not list((tmp_path / "out" / "dv").iterdir())

@@ -195,3 +195,33 @@ def test_a_block_without_a_layout_branch_is_not_laid_out_as_a_figure() -> None:
     builder = object.__new__(BlockBuilder)  # the dispatch needs none of its state
     with pytest.raises(AssertionError, match="Steps"):
         builder.build(Steps())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("tag", "meaning"),
+    [
+        ("und", "undetermined"),
+        ("mul", "multiple languages"),
+        ("zxx", "no linguistic content"),
+        ("mis", "uncoded"),
+        ("root", "root"),
+        ("und-TH", "undetermined"),
+        ("UND", "undetermined"),
+    ],
+)
+def test_a_tag_that_names_no_language_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path, tag: str, meaning: str
+) -> None:
+    # `build -l und` printed an English leaflet into build/und/ (CLDR reads und as en_US),
+    # and `root` passed as a locale; mul and zxx were "unknown", as if misspelt.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project({"sample": leaflet_yaml("- paragraph: Short text [@alpha2001].\n")})
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "-l", tag, "--project", str(root), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "is not a language: it is" in result.stderr and meaning in result.stderr
+    assert "hint: " in result.stderr and "Traceback" not in result.stderr
+    assert not list(out.rglob("*.pdf"))

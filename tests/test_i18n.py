@@ -365,3 +365,33 @@ def test_extract_gives_alt_text_to_translators_as_a_screen_reader_description(
     assert alt.msgid == "Cells seen under a microscope."
     assert any("Image description for screen readers" in c for c in alt.extracted)
     assert not [e for e in template.active if (e.msgctxt or "").startswith("figure/")]
+
+
+def test_init_of_a_variant_does_not_claim_to_start_from_an_empty_catalog(tmp_path: Path) -> None:
+    # `init zh_TW` after `init zh_Hant` wrote "started from the zh_Hant one" over a
+    # catalog with nothing in it: the translator went looking for work that was not there.
+    root = copy_project(tmp_path)
+    cli("init", "zh_Hant", "--project", str(root))
+    cli("init", "zh_TW", "--project", str(root))
+    for domain in ("care-basics", "ui"):
+        taiwan = read_po(root / "locales" / "zh_TW" / "LC_MESSAGES" / f"{domain}.po")
+        assert not any(e.msgstr for e in taiwan.active)
+        assert "started from" not in "\n".join(taiwan.header_comments), domain
+        assert taiwan.header["Language"] == "zh_TW"
+
+
+@pytest.mark.parametrize(
+    ("locale", "parent"), [("zh_Hans_CN", "zh_Hans"), ("zh_TW", "zh_Hant"), ("ar_EG", "ar")]
+)
+def test_no_catalog_hint_points_to_the_folder_the_variant_reads(
+    tmp_path: Path, locale: str, parent: str
+) -> None:
+    # "no zh_Hans_CN catalog … run `i18n init zh_Hans_CN`": a catalog only zh_Hans_CN
+    # reads, where `init zh_Hans` starts the one zh_CN, zh_SG and zh_Hans all print.
+    root = copy_project(tmp_path)
+    result = build_leaflet(Project.at(root), "care-basics", locale, tmp_path / "out")
+    hints = [f.hint for f in result.findings if "catalog" in f.message]
+    assert len(hints) == 2, [str(f) for f in result.findings]  # the leaflet's and ui's
+    assert all(f"msc-leaflet i18n init {parent}`" in hint for hint in hints), hints
+    located = [f.location.path for f in result.findings if "catalog" in f.message]
+    assert all(parent in path.parts for path in located), located

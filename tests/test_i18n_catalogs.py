@@ -558,3 +558,76 @@ def test_a_folder_not_named_after_a_language_is_named_by_update_and_check(
     assert (project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po").read_bytes() == before
     [error] = [f for f in workflow.check(project) if f.location.path.name == folder]
     assert error.severity == "error" and "not named after a language" in error.message
+
+
+@pytest.mark.parametrize("folder", ["x", "sr@latin", "pt_BR.UTF-8", "und"])
+@pytest.mark.parametrize(
+    "command",
+    [["build"], ["i18n", "stats"], ["i18n", "compile"], ["check"], ["i18n", "update"]],
+)
+def test_every_command_that_lists_locale_folders_names_one_not_named_after_a_language(
+    tmp_path: Path, folder: str, command: list[str]
+) -> None:
+    # update and check named such a folder; build, stats and compile took it as a locale
+    # (sr@latin built as Serbian in Cyrillic, pt_BR.UTF-8 and und printed as written).
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(root / "locales" / "th", root / "locales" / folder)
+    before = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+    out = tmp_path / "out"
+    extra = ["-o", str(out), "-q"] if command == ["build"] else []
+    result = CliRunner().invoke(app, [*command, "--project", str(root), *extra])
+    assert result.exit_code == 1, result.output
+    said = result.stderr + result.stdout
+    assert f"locales/{folder}/ is not named after a language" in said, said
+    assert "rename it to" in said and "Traceback" not in said
+    if command == ["build"]:  # the others still build; nothing is built in the folder
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+            "en/care-basics.pdf",
+            "th/care-basics.pdf",
+        ]
+    else:  # refused before anything is written
+        after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+        assert after == before
+
+
+@pytest.mark.parametrize(
+    ("folder", "rename"),
+    [("sr@latin", "sr_Latn"), ("pt_BR.UTF-8", "pt_BR"), ("uz@cyrillic", "uz_Cyrl")],
+)
+def test_the_folder_hint_says_what_to_rename_it_to(
+    tmp_path: Path, folder: str, rename: str
+) -> None:
+    from msc_leaflet.i18n.catalog import folder_problem
+
+    shutil.copytree(FIXTURE, tmp_path / "p")
+    problem = folder_problem(Project.at(tmp_path / "p"), folder)
+    assert problem is not None and f"rename it to {rename}" in problem.hint, problem
+
+
+@pytest.mark.parametrize(("folder", "locale"), [("pt_BR.UTF-8", "pt_BR"), ("th.utf8", "th")])
+def test_a_locale_asked_for_by_name_is_not_read_from_a_folder_with_a_charset(
+    tmp_path: Path, folder: str, locale: str
+) -> None:
+    # `-l th` found locales/th.utf8 (Babel drops the charset when it reads a tag) and
+    # built from it into build/th.utf8/, a folder no gettext tool reads as Thai.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    (root / "locales" / "th").rename(root / "locales" / folder)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["build", "-l", locale, "--project", str(root), "-o", str(out), "-q"]
+    )
+    assert result.exit_code == 1, result.output
+    said = result.stderr + result.stdout
+    assert f"locales/{folder}/ is not named after a language" in said
+    assert f"rename it to {locale}" in said
+    assert not list(out.rglob("*.pdf"))

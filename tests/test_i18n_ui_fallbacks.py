@@ -86,3 +86,42 @@ def test_strict_refuses_page_words_in_english(project: Project, tmp_path: Path) 
         build_leaflet(project, "care-basics", "th", out, options=Options(strict=True))
     assert "page-of" in str(caught.value) and "ui.po" in str(caught.value)
     assert not (out / "th" / "care-basics.pdf").exists()
+
+
+def proof_last_page(project: Project, tmp_path: Path) -> str:
+    from msc_leaflet.print_spec import PrintSpec
+    from pdfread import page_texts
+
+    options = Options(spec=PrintSpec(proof=True))
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out", options=options)
+    return " ".join(page_texts(result.path)[-1].split())
+
+
+@pytest.mark.parametrize(
+    ("context", "fuzzy", "kind"),
+    [
+        ("page-of", False, "untranslated"),  # drawn once the page count is known
+        ("proof-watermark", True, "fuzzy"),  # drawn on every page of a proof
+        ("references", True, "fuzzy"),  # a heading of the story
+        ("version", False, "untranslated"),  # the document-control line
+    ],
+)
+def test_the_proof_lists_the_page_words_printed_in_english(
+    project: Project, tmp_path: Path, context: str, fuzzy: bool, kind: str
+) -> None:
+    # The proof's last page lists every leaflet text left in English for the reviewer;
+    # the page's own words that fell back to English (commit 0333171 warns of them in
+    # the build) were missing from it, and a Thai proof could say "complete".
+    line = edit_ui(project, context, "" if not fuzzy else "คำแปล", fuzzy=fuzzy)
+    last = proof_last_page(project, tmp_path)
+    assert f"ui.po line {line}: {context}" in last and kind in last, last
+
+
+def test_a_proof_with_every_page_word_translated_lists_none(
+    project: Project, tmp_path: Path
+) -> None:
+    # The fixture's ui.po leaves the proof's own words untranslated: translate them.
+    for context in ("proof-heading", "proof-intro", "proof-watermark", "proof-complete"):
+        edit_ui(project, context, f"คำแปล {context}")
+    last = proof_last_page(project, tmp_path)
+    assert "ui.po" not in last and "คำแปล proof-heading" in last, last

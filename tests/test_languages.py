@@ -474,7 +474,8 @@ def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, root)
     out = _invoke("i18n", "init", "de", "--project", str(root))
     assert (
-        "de: German, script Latn, left to right, words separated by spaces; set in Sarabun" in out
+        "de: German, script Latin (Latn), left to right, words separated by spaces; set in Sarabun"
+        in out
     )
     fonts = load_theme().fonts  # the bundled theme sets every script the clinic reads
     families = {"my": "NotoSansMyanmar", "zh_Hans": "NotoSansCJKsc", "ja": "NotoSansCJKsc"}
@@ -485,9 +486,11 @@ def test_i18n_init_names_the_script_and_its_font(tmp_path: Path) -> None:
         assert describe(lang, fonts).endswith("a clinician who reads it must"), lang
     for lang in ("ar", "zh_Hans", "ja", "th", "lo"):
         assert "claim list" not in describe(lang, fonts), lang
-    assert describe("my", fonts).startswith("my: Burmese, script Mymr, left to right, words not")
+    assert describe("my", fonts).startswith(
+        "my: Burmese, script Myanmar (Mymr), left to right, words not"
+    )
     hebrew = describe("he", fonts)
-    assert "Hebrew, script Hebr, right to left" in hebrew
+    assert "Hebrew, script Hebrew (Hebr), right to left" in hebrew
     assert "no font for this script yet" in hebrew and "fonts: scripts: Hebr" in hebrew
 
 
@@ -497,10 +500,10 @@ def test_i18n_init_names_the_family_a_script_without_one_borrows(tmp_path: Path)
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     russian = _invoke("i18n", "init", "ru", "--project", str(root))
-    assert "script Cyrl" in russian and "borrowed from NotoSansCJKsc" in russian
+    assert "script Cyrillic (Cyrl)" in russian and "borrowed from NotoSansCJKsc" in russian
     assert "fonts: scripts: Cyrl" in russian and "refuses" not in russian
     hebrew = _invoke("i18n", "init", "he", "--project", str(root))  # no family has Hebrew
-    assert "borrowed" not in hebrew and "the build refuses its letters" in hebrew
+    assert "borrowed" not in hebrew and "the build refuses the language" in hebrew
 
 
 def test_the_vietnamese_leaflet_prints_in_vietnamese(tmp_path: Path) -> None:
@@ -513,3 +516,30 @@ def test_the_vietnamese_leaflet_prints_in_vietnamese(tmp_path: Path) -> None:
     assert "Ngày xem xét lại 1 tháng 11, 2027" in pages[0]
     assert [p.split()[-1] for p in pages] == ["1/2", "2/2"]
     assert "Trang 1/2" in pages[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "named", "key"),
+    [
+        ("ko", "script Hangul (Hang)", "fonts: scripts: Hang"),
+        ("he", "script Hebrew (Hebr)", "fonts: scripts: Hebr"),
+        ("dv", "script Thaana (Thaa)", "fonts: scripts: Thaa"),
+        ("mn_Mong", "script Mongolian (Mong)", "fonts: scripts: Mong"),
+        ("ru", "script Cyrillic (Cyrl)", "fonts: scripts: Cyrl"),
+    ],
+)
+def test_i18n_init_names_the_script_as_the_theme_keys_it(lang: str, named: str, key: str) -> None:
+    # `i18n init ko` said "script Kore" and asked for a family under `Hang`: CLDR's tag
+    # for Korean writing (Hangul with Han), not the key a theme's font table uses.
+    line = describe(lang, load_theme().fonts)
+    assert named in line and key in line, line
+    assert "script Kore" not in line
+
+
+def test_mn_mong_borrows_no_latin_family(tmp_path: Path) -> None:
+    # CLDR writes Mongolian's months in Latin ("M01"): Sarabun has those letters, and
+    # Mongolian was said to be "borrowed from Sarabun", which has no Mongolian at all.
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    line = _invoke("i18n", "init", "mn_Mong", "--project", str(root))
+    assert "borrowed" not in line and "refuses" in line, line

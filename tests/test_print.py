@@ -273,16 +273,19 @@ def test_proof_marks_every_page_and_lists_untranslated_text(
     pdf = build_leaflet(Project.at(root), "sample", "th", tmp_path / "out", options=options).path
     assert pdf.name == "sample.proof.pdf"
     texts = [normalise(t) for t in page_texts(pdf)]
+    listed = next(i for i, t in enumerate(texts) if "Proof: text" in t)
     # The watermark is on every page, as shapes (18 % opaque): never in the text a reader
-    # copies or a screen reader speaks.
-    assert not any("PROOF" in t for t in texts)
+    # copies or a screen reader speaks. Its words are named only where the last page
+    # lists the page words printed in English (no th ui.po here).
+    assert not any("PROOF" in t for t in texts[:listed])
+    assert "ui.po: proof-watermark (untranslated): PROOF" in " ".join(texts[listed:])
     for page in PdfReader(pdf).pages:
         resources = cast(DictionaryObject, page["/Resources"].get_object())
         states = cast(DictionaryObject, resources["/ExtGState"].get_object()).values()
         assert any(abs(float(state.get_object().get("/ca", 1)) - 0.18) < 1e-6 for state in states)
         assert re.search(r"/FormXob\.\S+ Do Q", content(page))
     assert "answer" in texts[0]  # the first block's context, in the margin
-    proof_pages = " ".join(texts[next(i for i, t in enumerate(texts) if "Proof: text" in t) :])
+    proof_pages = " ".join(texts[listed:])
     assert "title (line" in proof_pages and "answer (line" in proof_pages
     assert "paragraph/30 (line" in proof_pages  # every entry, not the first dozen
 

@@ -243,3 +243,76 @@ def test_list_numbers_are_written_as_the_language_writes_them(
     else:
         raise AssertionError(f"no list number {first!r}")
     assert notdef_glyphs(pdf) == []
+
+
+UNCOVERED = [  # (locale, its script by Unicode's name, the theme's key for it)
+    ("dv", "Thaana", "Thaa"),
+    ("mn_Mong", "Mongolian", "Mong"),
+    ("ko", "Hangul", "Hang"),
+    ("he", "Hebrew", "Hebr"),
+    ("ka", "Georgian", "Geor"),
+    ("am", "Ethiopic", "Ethi"),
+    ("si", "Sinhala", "Sinh"),
+    ("ta", "Tamil", "Taml"),
+    ("bo", "Tibetan", "Tibt"),
+]
+
+
+@pytest.mark.parametrize("catalog", ["missing", "empty"])
+@pytest.mark.parametrize(("locale", "script", "key"), UNCOVERED)
+def test_a_locale_no_font_covers_is_refused_before_any_layout(
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    locale: str,
+    script: str,
+    key: str,
+    catalog: str,
+) -> None:
+    # With no catalog, or an empty one, every text fell back to English and the date
+    # (CLDR: Latin digits for dv, mn_Mong) needed no font of the script: an English PDF
+    # under the locale's name, exit 0, "untranslated" warnings only.
+    from msc_leaflet.build import build as build_module
+
+    root = make_project({"sample": leaflet("en", "Information", ["Come back tomorrow."])})
+    if catalog == "empty":
+        from msc_leaflet.i18n import workflow
+
+        workflow.init_locale(Project.at(root), locale)
+
+    def no_layout(*args: object, **kwargs: object) -> object:
+        raise AssertionError("laid out a locale no font covers")
+
+    monkeypatch.setattr(build_module, "layout_leaflet", no_layout)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["build", "-l", locale, "--project", str(root), "-o", str(out)]
+    )
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors and f"{script} script" in errors[0] and locale in errors[0], result.stderr
+    assert f"`fonts: scripts: {key}`" in result.stderr  # the key to add, as the theme keys it
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not list(out.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    "locale",
+    ["th", "my", "km", "lo", "vi", "zh_Hans", "zh_Hant", "zh_TW", "ja", "ar", "fa", "ur", "hi",
+     "en", "en_GB", "ru"],
+)  # fmt: skip
+def test_a_locale_a_font_covers_is_not_refused(locale: str) -> None:
+    # ru: no Cyrillic family, but the CJK one has its letters (docs/scripts.md).
+    from msc_leaflet.theme.theme import load_theme
+    from msc_leaflet.typeset.fonts import locale_font
+
+    assert locale_font(load_theme().fonts, locale).family is not None
+
+
+@pytest.mark.parametrize("locale", ["zh_TW", "fa", "hi", "en_GB"])
+def test_a_covered_locale_without_a_catalog_still_builds(
+    make_project: Callable[..., Path], tmp_path: Path, locale: str
+) -> None:
+    root = make_project({"sample": leaflet("en", "Information", ["Come back tomorrow."])})
+    result = build_leaflet(Project.at(root), "sample", locale, tmp_path / "out")
+    assert result.pages == 1

@@ -227,31 +227,37 @@ def _sequence(value: object) -> list[object]:
     return value if isinstance(value, list) else []
 
 
-def describe(language: str, fonts: FontConfig | None, borrowed: str | None = None) -> str:
+def describe(language: str, fonts: FontConfig | None) -> str:
     """One line for a translator starting ``language``: script, direction, spacing, the
-    family the theme's font table (``fonts``) sets it in, or ``borrowed``, the family of
-    another script that has its letters (`typeset.fonts.borrowed_family`), and whether
-    the claim checks can read it."""
-    from .typeset.scripts import locale_script
-
+    family the theme's font table (``fonts``) sets it in, or the family of another
+    script that has its letters (`typeset.fonts.locale_font`), and whether the claim
+    checks can read it. The script is named as people and the font table know it:
+    Unicode's name and the key of `fonts: scripts:` ("Hangul (Hang)" for Korean, whose
+    CLDR tag, Kore, is no key of the font table)."""
     p = profile(language)
     direction = "right to left" if p.direction == "rtl" else "left to right"
     spacing = "words separated by spaces" if p.word_spaces else "words not separated by spaces"
-    family = fonts.family_for(locale_script(language)) if fonts else None
-    key = f"fonts: scripts: {locale_script(language)}"
-    if family:
-        set_in = f"set in {family.name}"
-    elif borrowed:
-        set_in = (
-            f"no font for this script: its letters are borrowed from {borrowed}, made for "
-            f"another script; add a family designed for it and name it under {key} "
-            "(docs/scripts.md)"
-        )
-    else:
-        set_in = (
-            "no font for this script yet: add a family to the theme's fonts: and name it "
-            f"under {key}, or the build refuses its letters (docs/scripts.md)"
-        )
+    script = p.script
+    set_in = ""
+    if fonts is not None:
+        from .typeset.fonts import locale_font
+
+        found = locale_font(fonts, language)
+        script = f"{found.script_name} ({found.script})"
+        key = f"fonts: scripts: {found.script}"
+        if found.family and not found.borrowed:
+            set_in = f"; set in {found.family}"
+        elif found.family:
+            set_in = (
+                f"; no font for this script: its letters are borrowed from {found.family}, "
+                f"made for another script; add a family designed for it and name it under "
+                f"{key} (docs/scripts.md)"
+            )
+        else:
+            set_in = (
+                "; no font for this script yet: add a family to the theme's fonts: and name "
+                f"it under {key}, or the build refuses the language (docs/scripts.md)"
+            )
     from .checks.claims import claim_list
 
     unchecked = (
@@ -260,7 +266,7 @@ def describe(language: str, fonts: FontConfig | None, borrowed: str | None = Non
         else "; no claim list: `msc-leaflet check` cannot catch a promise of cure in it "
         "(CLAIM004), a clinician who reads it must"
     )
-    return f"{language}: {p.name}, script {p.script}, {direction}, {spacing}; {set_in}{unchecked}"
+    return f"{language}: {p.name}, script {script}, {direction}, {spacing}{set_in}{unchecked}"
 
 
 def bcp47(tag: str) -> str:

@@ -56,6 +56,24 @@ def check_leaflet_id(value: str, location: Location, what: str = "leaflet id") -
 YAML_BOOLEAN_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
 
 
+# Tags that BCP 47 and CLDR reserve for what is not one language: a leaflet printed
+# "in" them is in no language a patient reads. CLDR even reads und as en_US, so
+# `build -l und` wrote an English leaflet into build/und/.
+NOT_LANGUAGES = {
+    "und": "BCP 47's tag for an undetermined language",
+    "mul": "BCP 47's tag for multiple languages",
+    "zxx": "BCP 47's tag for no linguistic content",
+    "mis": "BCP 47's tag for uncoded languages",
+    "root": "CLDR's root locale, the data every language inherits",
+}
+
+
+def not_a_language(value: str) -> str | None:
+    """What ``value`` stands for if it is a tag reserved for no particular language
+    (``und``, ``mul``, ``zxx``, ``mis``, ``root``, with any region or script), else None."""
+    return NOT_LANGUAGES.get(re.split(r"[-_]", value)[0].lower())
+
+
 def check_locale(value: str, location: Location) -> str:
     """``value`` in its one spelling (`locale_name`) if it is a language tag CLDR knows;
     a `LeafletError` saying what was probably meant otherwise."""
@@ -64,6 +82,13 @@ def check_locale(value: str, location: Location) -> str:
             location,
             f"locale {value!r} reads as a yes/no value in YAML 1.1 tools",
             "write the language code you mean: Norwegian is nb or nn, English en, Thai th",
+        )
+    if meaning := not_a_language(value):
+        raise LeafletError(
+            location,
+            f"{value!r} is not a language: it is {meaning}",
+            "name the language the leaflet is printed in: en, th, my, km, lo, vi, zh_Hans, "
+            "ja or ar",
         )
     if not re.fullmatch(LOCALE, value):
         raise LeafletError(
@@ -184,6 +209,12 @@ class Project:
         if not (self.locales_dir / name).is_dir() and self.locales_dir.is_dir():
             for folder in sorted(self.locales_dir.iterdir()):
                 if folder.is_dir() and locale_name(folder.name) == name:
+                    # Babel drops a charset (th.utf8 reads as th): such a folder is named,
+                    # not read, as every command that lists the folders names it.
+                    from .i18n.catalog import folder_problem  # the stage above: a cycle
+
+                    if problem := folder_problem(self, folder.name):
+                        raise problem
                     return folder.name
         return name
 

@@ -19,7 +19,7 @@ from ..clock import source_date_epoch
 from ..content.model import Leaflet
 from ..errors import LeafletError
 from ..files import output_name
-from ..i18n.catalog import leaflet_locales
+from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project
 from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
@@ -131,10 +131,18 @@ def plan(
     chosen = [edition_named(name) for name in editions]
     planned: list[PlannedJob] = []
     failures: list[Outcome] = []
+    translating: list[str] | None = None
+    if not locales:  # every locale: a folder not named after a language fails, once
+        found, problems = locale_folders(project)
+        failures += [
+            Outcome(Job("*", folder), "failed", message=str(problem))
+            for folder, problem in problems.items()
+        ]
+        translating = leaflet_locales(project, found)
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():  # each once
         try:
             language = source_facts(project, leaflet_id, manifest).language
-            job_locales = job_locales_for(project, language, locales)
+            job_locales = job_locales_for(project, language, locales, translating)
         except LeafletError as err:
             failures.append(
                 Outcome(Job(leaflet_id, ",".join(locales) or "*"), "failed", message=str(err))
@@ -147,12 +155,19 @@ def plan(
     return planned, failures
 
 
-def job_locales_for(project: Project, language: str, requested: Sequence[str]) -> list[str]:
+def job_locales_for(
+    project: Project,
+    language: str,
+    requested: Sequence[str],
+    translating: Sequence[str] | None = None,
+) -> list[str]:
     """The requested locales, or the source language plus every locale that translates
-    leaflets (`leaflet_locales`: one with only the ui catalog has nothing to print)."""
+    leaflets (``translating``, default `leaflet_locales`: one with only the ui catalog
+    has nothing to print)."""
     if requested:  # each once, however it was spelled: -l zh-Hans -l zh_hans is one output
         return list(dict.fromkeys(project.locale(loc) for loc in requested))
-    others = set(leaflet_locales(project)) - {language}
+    found = leaflet_locales(project) if translating is None else translating
+    others = set(found) - {language}
     return [language, *sorted(others)]
 
 

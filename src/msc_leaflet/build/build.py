@@ -93,6 +93,28 @@ def edition_locales(source: Leaflet, locale: str, edition: Edition) -> list[str]
     return [locale, source.language]
 
 
+def refuse_unset_language(source: Leaflet, language: str, theme: Theme) -> None:
+    """Refuse, before any work, a language whose script no family of the theme has (nor
+    borrows letters for: `typeset.fonts.locale_font`). Its letters would stop the layout
+    at the first one, but a catalog that is missing or empty has none: every text fell
+    back to English, the date needed no font of the script (Dhivehi's digits are
+    Latin), and an English PDF was written under the locale's name with exit 0."""
+    from ..project import cldr_locale
+    from ..typeset.errors import add_font_hint
+    from ..typeset.fonts import locale_font
+
+    found = locale_font(theme.fonts, language)
+    if found.family is None:
+        cldr = cldr_locale(language)
+        name = (cldr.get_language_name("en") if cldr else None) or language
+        raise LeafletError(
+            Location(source.path),
+            f"no font in the theme covers the {found.script_name} script, in which "
+            f"{language} ({name}) is written: nothing can be printed in it",
+            add_font_hint(found.script_name, found.script),
+        )
+
+
 def refuse_unless_printable(
     project: Project, source: Leaflet, locale: str, i18n_findings: list[Finding]
 ) -> None:
@@ -192,6 +214,8 @@ def build_loaded(
     conform = conformance_step(claim)
     versions: list[Localised] = []
     all_findings = list(findings)
+    for language in languages:
+        refuse_unset_language(source, language, theme)
     for language in languages:
         leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
             source, language, project, allow_fuzzy=options.allow_fuzzy

@@ -10,3 +10,9 @@ from .registry import declare
 
 declare("LOAD001", "error", "A leaflet that does not load cannot be checked or printed.", "runner")
 declare("LOAD002", "warning", "Warnings from the loader, shown with the check results.", "runner")
+declare(
+    "LOAD003",
+    "error",
+    "A folder under locales/ not named after a language is no locale to check or print.",
+    "runner",
+)

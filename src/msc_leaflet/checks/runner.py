@@ -33,6 +33,12 @@ def run_checks(
     checks = all_checks()
     locales = list(dict.fromkeys(project.locale(locale) for locale in locales))
     findings: list[CheckFinding] = []
+    if not locales:  # every locale: a folder not named after a language is named
+        findings += _finalise(
+            [("LOAD003", Issue(e.location, e.message, e.hint)) for e in _folder_problems(project)],
+            config,
+            [],
+        )
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():
         path = project.leaflet_path(leaflet_id)
         try:
@@ -115,11 +121,22 @@ def _check_leaflet(
 
 
 def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
+    """The locales with a catalog of ``leaflet``; a folder not named after a language is
+    left to `_folder_problems` (LOAD003)."""
     try:
-        from ..i18n.catalog import catalog_locales, po_path
+        from ..i18n.catalog import locale_folders, po_path
     except ImportError:
         return []
-    return [loc for loc in catalog_locales(project) if po_path(project, loc, leaflet.id).is_file()]
+    found = locale_folders(project)[0]
+    return [loc for loc in found if po_path(project, loc, leaflet.id).is_file()]
+
+
+def _folder_problems(project: Project) -> list[LeafletError]:
+    try:
+        from ..i18n.catalog import locale_folders
+    except ImportError:
+        return []
+    return list(locale_folders(project)[1].values())
 
 
 def _localize(

@@ -61,19 +61,7 @@ def init(
     if catalogs and all(item.status == "unchanged" for item in written if item.path in catalogs):
         # Said outright: `init zh_hans` in a project with zh_Hans used to start a second one.
         typer.echo(f"{lang} is started already, in {display_path(catalogs[0].parent.parent)}")
-    fonts = _theme_fonts(folder)
-    typer.echo(describe(lang, fonts, _borrowed(fonts, lang)))
-
-
-def _borrowed(fonts: "FontConfig | None", lang: str) -> str | None:
-    """The family of another script that would set ``lang``, if the theme names none
-    for its own (loading the fonts is worth it only then)."""
-    from ..typeset.fonts import borrowed_family
-    from ..typeset.scripts import locale_script
-
-    if fonts is None or fonts.family_for(locale_script(lang)) is not None:
-        return None
-    return borrowed_family(fonts, lang)
+    typer.echo(describe(lang, _theme_fonts(folder)))
 
 
 def _theme_fonts(project: Project) -> "FontConfig | None":

@@ -15,10 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data import library_root
-from ..i18n.catalog import UI_DOMAIN, po_path
+from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
-from ..project import Project, cldr_locale, same_language
+from ..project import Project, same_language
 
 SOURCE_LANGUAGE = "en"
 _QUALITY = re.compile(r"\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$")
@@ -62,13 +62,12 @@ class Interface:
 
 
 def interface_languages(project: Project) -> list[str]:
-    """English, then every language with a ``ui`` catalog in the project. A folder
-    CLDR knows no language by (locales/tlh, a typo) is left out: the desk cannot name
-    it, nor date or number in it, and every page failed while it was offered."""
+    """English, then every language with a ``ui`` catalog in the project. A folder not
+    named after a language (locales/tlh, a typo; `locale_folders`) is left out: the
+    desk cannot name it, nor date or number in it, and every page failed while it was
+    offered."""
     found = [
-        d.name
-        for d in sorted(project.locales_dir.glob("*"))
-        if po_path(project, d.name, UI_DOMAIN).is_file() and cldr_locale(d.name) is not None
+        name for name in locale_folders(project)[0] if po_path(project, name, UI_DOMAIN).is_file()
     ]
     return [SOURCE_LANGUAGE, *(name for name in found if name != SOURCE_LANGUAGE)]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
 from ..errors import LeafletError
-from ..i18n import catalog_locales, localize
-from ..i18n.catalog import Catalog, po_path
+from ..i18n import localize
+from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import leaflet_template
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
@@ -122,8 +122,8 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
 
 
 def read_shelf(project: Project) -> Shelf:
-    locales = catalog_locales(project)
-    cards, problems = [], []
+    locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
+    cards, problems = [], [str(problem) for problem in folders.values()]
     for leaflet_id in project.leaflet_ids():
         try:
             cards.append(read_card(project, leaflet_id, locales))

@@ -7,12 +7,12 @@ merging in `merge`; keeping the data separate lets both be tested without files.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LeafletError, Location
-from ..project import LOCALE, Project, cldr_locale, locale_name, parent_locales
+from ..project import Project, check_locale, locale_name, parent_locales, same_language
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
@@ -123,7 +123,11 @@ def locale_folder(project: Project, locale: str) -> str:
     wanted = locale_name(locale)
     if project.locales_dir.is_dir():
         for folder in sorted(project.locales_dir.iterdir()):
-            if folder.is_dir() and locale_name(folder.name) == wanted:
+            if (
+                folder.is_dir()
+                and locale_name(folder.name) == wanted
+                and folder_problem(project, folder.name) is None  # not th.utf8 for th
+            ):
                 return folder.name
     return locale_dir_name(locale)
 
@@ -154,46 +158,112 @@ def catalog_path(project: Project, locale: str, domain: str) -> Path:
     return own
 
 
+def catalog_to_start(locale: str, source_language: str) -> str:
+    """The locale whose catalog to start when ``locale`` has none to print: the nearest
+    language it is a variant of (`parent_locales`: zh_Hans for zh_Hans_CN, ar for
+    ar_EG), which `catalog_path` reads for every variant, unless that is the source
+    language (en_GB of an English leaflet is its own); else ``locale`` itself."""
+    for parent in parent_locales(locale):
+        if not same_language(parent, source_language):
+            return parent
+    return locale
+
+
+def start_hint(locale: str, start: str, name: str) -> str:
+    """What to run when ``locale`` has no catalog ``name``: `i18n init` of ``start``
+    (`catalog_to_start`), saying why when that is another locale's."""
+    hint = f"run `msc-leaflet i18n init {start}` and translate {name}"
+    if start != locale:
+        hint += f": {locale} prints the {start} catalog while it has none of its own"
+    return hint
+
+
 def catalog_language(path: Path) -> str:
     """The locale of a catalog at ``locales/<locale>/LC_MESSAGES/<domain>.po``."""
     return path.parent.parent.name
 
 
-def catalog_locales(project: Project) -> list[str]:
-    """Locales that have at least one ``.po`` under ``locales/<lang>/LC_MESSAGES/``."""
+def locale_folders(project: Project) -> tuple[list[str], dict[str, LeafletError]]:
+    """The folders under locales/ that hold catalogs (a ``.po`` in ``LC_MESSAGES/``):
+    those named after a language, and an error for each other one (`folder_problem`).
+    The one listing of locale folders: a command that goes on past such a folder (a
+    build, `i18n check`) reports the errors; the others call `catalog_locales`."""
     if not project.locales_dir.is_dir():
-        return []
-    return sorted(
+        return [], {}
+    found = sorted(
         d.name
         for d in project.locales_dir.iterdir()
         if d.is_dir() and any((d / "LC_MESSAGES").glob("*.po"))
     )
+    problems = {name: problem for name in found if (problem := folder_problem(project, name))}
+    return [name for name in found if name not in problems], problems
+
+
+def catalog_locales(project: Project) -> list[str]:
+    """Locales that have at least one ``.po`` under ``locales/<lang>/LC_MESSAGES/``. A
+    folder not named after a language is refused (`folder_problem`), naming it and what
+    to rename it to: stats, compile and builds read sr@latin as Serbian in Cyrillic."""
+    locales, problems = locale_folders(project)
+    if problems:
+        raise next(iter(problems.values()))
+    return locales
+
+
+# gettext's modifiers that name a script, as the script subtag CLDR writes for it.
+MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab"}
 
 
 def folder_problem(project: Project, folder: str) -> LeafletError | None:
     """Why ``locales/<folder>`` is not a locale's catalogs, or None when it is: its name
-    must be a language tag CLDR knows (``th``, ``zh_Hant``, ``pt_BR``). A gettext
-    modifier (``sr@latin``) or a charset (``pt_BR.UTF-8``) names no script or language
-    this tool can set, and ``x`` no language at all: merged or built, the first stopped
-    with an error naming no file, the second printed Serbian dates in Cyrillic."""
-    if re.fullmatch(LOCALE, folder) and cldr_locale(folder) is not None:
+    must be a language tag (`project.check_locale`: ``th``, ``zh_Hant``, ``pt_BR``). A
+    gettext modifier (``sr@latin``) or a charset (``pt_BR.UTF-8``) names no script or
+    language this tool can set, ``x`` no language at all and ``und`` an undetermined
+    one: merged or built, the first stopped with an error naming no file, the second
+    printed Serbian dates in Cyrillic."""
+    try:
+        check_locale(folder, Location(project.locales_dir / folder))
+    except LeafletError as err:
+        why = err.message
+    else:
         return None
+    rename = _folder_rename(folder)
+    to = (
+        f"rename it to {rename}"
+        if rename
+        else "rename it to the language's code (th, zh_Hant, pt_BR; Serbian in Latin "
+        "letters is sr_Latn)"
+    )
     return LeafletError(
         Location(project.locales_dir / folder),
-        f"the folder locales/{folder}/ is not named after a language: {folder!r} is not a "
-        "language tag CLDR knows",
-        "rename it to the language's code (th, zh_Hant, pt_BR; Serbian in Latin letters "
-        "is sr_Latn), or move it out of locales/",
+        f"the folder locales/{folder}/ is not named after a language: {why}",
+        f"{to}, or move it out of locales/",
     )
 
 
-def leaflet_locales(project: Project) -> list[str]:
-    """Locales that translate at least one leaflet. A locale with only ``ui.po`` speaks
-    the clinic's page furniture and desk, but no leaflet is translated into it yet: it
-    is not built, and its leaflets are not reported missing."""
+def _folder_rename(folder: str) -> str | None:
+    """The locale a gettext-style folder name means (``sr@latin`` → sr_Latn,
+    ``pt_BR.UTF-8`` → pt_BR), if it is one this tool knows."""
+    base, _, modifier = folder.partition("@")
+    base = base.split(".")[0]
+    language, _, rest = base.partition("_")
+    script = MODIFIER_SCRIPTS.get(modifier.split(".")[0].lower()) if modifier else None
+    name = "_".join(filter(None, [language, script, rest])) if script else base
+    if name == folder:
+        return None
+    try:
+        return check_locale(name, Location(Path(name)))
+    except LeafletError:
+        return None
+
+
+def leaflet_locales(project: Project, locales: Sequence[str] | None = None) -> list[str]:
+    """Locales that translate at least one leaflet (of ``locales``, default: every
+    `catalog_locales`). A locale with only ``ui.po`` speaks the clinic's page furniture
+    and desk, but no leaflet is translated into it yet: it is not built, and its
+    leaflets are not reported missing."""
     return [
         locale
-        for locale in catalog_locales(project)
+        for locale in (catalog_locales(project) if locales is None else locales)
         if any(p.stem != UI_DOMAIN for p in po_path(project, locale, UI_DOMAIN).parent.glob("*.po"))
     ]
 

@@ -84,6 +84,18 @@ class Labels:
         except (KeyError, IndexError, ValueError):
             return source.format(**values)  # a broken translation must not break the page
 
+    def will_print(self, *keys: str) -> None:
+        """Record ``keys`` as printed before they are drawn: the page furniture draws
+        "Page 1 of 4" once the page count is known, after the story (a proof's last
+        page) is made, and the proof watermark as each page begins."""
+        for key in keys:
+            if key in self._fallbacks:
+                self.printed_in_source[key] = self._fallbacks[key]
+
+    def falls_back(self, key: str) -> bool:
+        """Whether ``key`` is printed in English (`Fallback`) when it is printed."""
+        return key in self._fallbacks
+
     def untranslated(self) -> frozenset[str]:
         """The labels printed as their English source (no translation, or a translation
         the same as the source): a tagged PDF marks them English (`UI_LANGUAGE`).

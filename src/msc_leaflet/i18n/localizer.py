@@ -21,7 +21,17 @@ from pathlib import Path
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..project import Project, same_language
-from .catalog import UI_DOMAIN, Catalog, Entry, Key, catalog_language, catalog_path
+from .catalog import (
+    UI_DOMAIN,
+    Catalog,
+    Entry,
+    Key,
+    catalog_language,
+    catalog_path,
+    catalog_to_start,
+    po_path,
+    start_hint,
+)
 from .coverage import mismatch
 from .extract import is_optional
 from .labels import UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
@@ -162,11 +172,12 @@ def localize_with_fallbacks(
         return leaflet, [], []
     path = catalog_path(project, locale, leaflet.id)
     if not path.is_file():
+        start = catalog_to_start(locale, leaflet.language)
         finding = Finding(
-            Location(path),
+            Location(po_path(project, start, leaflet.id)),
             "warning",
             f"no {locale} catalog for leaflet '{leaflet.id}': every text is printed untranslated",
-            f"run `msc-leaflet i18n init {locale}` and translate {path.name}",
+            start_hint(locale, start, path.name),
         )
         fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
         return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
@@ -266,13 +277,14 @@ def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
         return []
     path = catalog_path(project, locale, UI_DOMAIN)
     if not path.is_file():
+        start = catalog_to_start(locale, UI_LANGUAGE)
         return [
             Finding(
-                Location(path),
+                Location(po_path(project, start, UI_DOMAIN)),
                 "warning",
                 f"no {locale} catalog for the words the page prints itself ({path.name}): "
                 f"{', '.join(printed)} printed in English",
-                f"run `msc-leaflet i18n init {locale}` and translate {path.name}",
+                start_hint(locale, start, path.name),
             )
         ]
     findings: list[Finding] = []

@@ -8,6 +8,7 @@ leaflets first, so ``update`` after editing a leaflet needs no separate ``extrac
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,9 @@ from .catalog import (
     catalog_language,
     catalog_locales,
     catalog_path,
-    folder_problem,
     leaflet_locales,
     locale_dir_name,
+    locale_folders,
     po_path,
     template_path,
 )
@@ -74,7 +75,9 @@ def init_locale(project: Project, locale: str) -> list[Written]:
 
     A regional variant starts from its language's translation where there is one
     (`catalog_path`: ``init ar_EG`` copies ``ar``'s work): its own catalog replaces the
-    language's in its builds, and an empty one would print them in English."""
+    language's in its builds, and an empty one would print them in English. A
+    language's catalog with nothing translated in it is no start: the new one is a
+    fresh catalog, not one "started from" it."""
     locale = project.locale(locale)  # an existing language in another spelling is found
     templates, written = extract(project)
     name = locale_dir_name(locale)
@@ -84,8 +87,9 @@ def init_locale(project: Project, locale: str) -> list[Written]:
             written.append(Written(path, "unchanged"))
             continue
         base = catalog_path(project, locale, domain)
-        if base.is_file():  # the language's (ar for ar_EG)
-            catalog = translation(template, name, read_po(base))
+        started = read_po(base) if base.is_file() else None  # the language's (ar for ar_EG)
+        if started and any(entry.has_translation for entry in started.active):
+            catalog = translation(template, name, started)
             catalog.header["Language"] = name
             parent = catalog_language(base)
             catalog.header_comments = [
@@ -110,9 +114,7 @@ def update(project: Project) -> list[Written]:
     templates = project_templates(project)
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog]] = []
-    for locale in catalog_locales(project):
-        if problem := folder_problem(project, locale):
-            raise problem
+    for locale in catalog_locales(project):  # a folder not named after a language: refused
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
             if domain != UI_DOMAIN and locale not in translating and not path.is_file():
@@ -135,11 +137,13 @@ def compile_catalogs(project: Project) -> list[Written]:
     return written
 
 
-def catalog_paths(project: Project) -> list[Path]:
-    """Every ``.po`` of the project, each refused if a link takes it outside."""
+def catalog_paths(project: Project, locales: Sequence[str] | None = None) -> list[Path]:
+    """Every ``.po`` of the project (of ``locales``, default: `catalog_locales`, which
+    refuses a folder not named after a language), each refused if a link takes it
+    outside."""
     return [
         project.inside(po, Location(po))
-        for locale in catalog_locales(project)
+        for locale in (catalog_locales(project) if locales is None else locales)
         for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
     ]
 
@@ -236,10 +240,10 @@ def check(project: Project) -> list[Finding]:
     """Every problem in every catalog; a malformed file is one error, not a crash."""
     findings: list[Finding] = []
     templates = project_templates(project)
-    for locale in catalog_locales(project):
-        if problem := folder_problem(project, locale):
-            findings.append(Finding(problem.location, "error", problem.message, problem.hint))
-    for path in catalog_paths(project):
+    locales, problems = locale_folders(project)
+    for problem in problems.values():
+        findings.append(Finding(problem.location, "error", problem.message, problem.hint))
+    for path in catalog_paths(project, locales):
         try:
             catalog = read_po(path)
         except LeafletError as err:

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ..content.model import Text
 from ..errors import Finding
-from ..i18n.labels import Labels
+from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
 from ..typeset import draw_runs, draw_runs_as_shapes
 from .text import Writer
 
@@ -80,17 +80,34 @@ def proof_page(
 ) -> list[Flowable]:
     """The last page of a proof: what a reviewer must not approve as translated.
 
-    Each untranslated text is listed as printed, in the source language, and tagged so;
-    the findings are the program's English."""
+    Each untranslated text is listed as printed, in the source language, and tagged so,
+    then the page's own words (``ui.po``: headers, footers, "Page 1 of 2") printed in
+    English, each with its entry and why; the findings are the program's English."""
     story: list[Flowable] = [PageBreak(), w.plain(labels("proof-heading"), "heading")]
-    if not fallbacks and not findings:
+    # Drawn after this page is made: the footer once the page count is known, the
+    # watermark as each page begins. Both are on every page of a proof.
+    labels.will_print("page-of", "proof-watermark")
+    complete = not fallbacks and not findings and not labels.printed_in_source
+    if complete and not labels.falls_back("proof-complete"):
         story.append(w.plain(labels("proof-complete"), "body"))
         return story
     story.append(w.plain(labels("proof-intro"), "body"))
     lines = [f"{text.context} (line {text.line}): {_short(text.value)}" for text in fallbacks]
     story += _line_list(w, lines, w.source_lang)
+    story += _line_list(w, page_word_lines(labels), UI_LANGUAGE)
     story += [w.plain(finding.message, "small", language=PROGRAM_LANGUAGE) for finding in findings]
     return story
+
+
+def page_word_lines(labels: Labels) -> list[str]:
+    """One line per page word printed in English so far: its ui.po entry (line, when it
+    has one), why, and the English printed."""
+    lines = []
+    for key, why in sorted(labels.printed_in_source.items()):
+        where = f"ui.po line {why.line}" if why.line else "ui.po"
+        reason = f"{why.kind}: {why.reason}" if why.reason else why.kind
+        lines.append(f"{where}: {key} ({reason}): {_short(UI_MESSAGES[key])}")
+    return lines
 
 
 def signoff_page(w: Writer, history: Sequence[str], changed: Sequence[str]) -> list[Flowable]:

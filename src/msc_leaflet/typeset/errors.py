@@ -14,14 +14,28 @@ def script_name(char: str) -> str:
     tag = script_of(char)
     if tag in BY_TAG:
         return BY_TAG[tag].name
-    if tag is not None:
-        from fontTools.unicodedata import script_name as unicode_script_name
-
-        name = str(unicode_script_name(tag, default=""))
-        if name:
-            return name.replace("_", " ")
+    if tag is not None and (name := script_tag_name(tag)):
+        return name
     name = unicodedata.name(char, "")
     return name.split(" ")[0].title() if name else "unnamed"
+
+
+def script_tag_name(tag: str) -> str:
+    """Unicode's name of the script an ISO 15924 ``tag`` stands for, for people ("Hang"
+    → "Hangul", "Thaa" → "Thaana", "Hani" → "Han"); "" for a tag Unicode does not know."""
+    from fontTools.unicodedata import script_name as unicode_script_name
+
+    return str(unicode_script_name(tag, default="")).replace("_", " ")
+
+
+def add_font_hint(script: str, tag: str = "") -> str:
+    """What to add to the theme so that ``script`` (its name) can be printed; ``tag``:
+    the key of `fonts: scripts:` to name the family under, when known."""
+    key = f"`fonts: scripts: {tag}`" if tag else "`fonts: scripts:`"
+    return (
+        f"add a font family that has {script} to `fonts: families:` in the project's "
+        f"theme.yaml and name it under {key} (docs/scripts.md)"
+    )
 
 
 class MissingGlyphError(ValueError):
@@ -43,7 +57,4 @@ class MissingGlyphError(ValueError):
             f"no font in the theme covers the {self.script} script: "
             f"{char!r} (U+{ord(char):04X} {name}) in {text[:60]!r} (font {font!r})"
         )
-        self.hint = (
-            f"add a font family that has {self.script} to `fonts: families:` in the "
-            "project's theme.yaml and name it under `fonts: scripts:` (docs/scripts.md)"
-        )
+        self.hint = add_font_hint(self.script, script_of(char) or "")

@@ -258,17 +258,45 @@ def _strong_face(stack: FaceStack, home: str, char: str) -> str | None:
     return face if covers(face, char) else _any_face(stack, home, char)
 
 
-def borrowed_family(config: FontConfig, language: str) -> str | None:
+@dataclass(frozen=True)
+class LocaleFont:
+    """Which family of a theme sets a locale's letters, as `i18n init` tells it and
+    `build` checks it before laying anything out."""
+
+    script: str  # the key of `fonts: scripts:` for the locale's script (Hang for ko)
+    script_name: str  # Unicode's name of it, for people (Hangul)
+    family: str | None  # the family that sets it, None: no family has its letters
+    borrowed: bool = False  # the family is another script's that happens to have them
+
+
+def locale_font(config: FontConfig, language: str) -> LocaleFont:
+    """The family that sets ``language``: the theme's for its script (CLDR's likely
+    script, keyed as the font table keys scripts: `locale_script`), else the one it
+    borrows its letters from (`borrowed_family`), else none."""
+    from .errors import script_tag_name
+
+    script = locale_script(language)
+    name = script_tag_name(script) or script
+    own = config.family_for(script)
+    if own is not None:
+        return LocaleFont(script, name, own.name)
+    borrowed = borrowed_family(config, language, script)
+    return LocaleFont(script, name, borrowed, borrowed is not None)
+
+
+def borrowed_family(config: FontConfig, language: str, script: str) -> str | None:
     """The family a build takes ``language``'s letters from when the theme names none for
-    its script: the first, in fallback order (`_any_face`), whose regular face has every
-    letter of the language's name and month names in its own words (CLDR). None if no
-    family has them all, and the build refuses its text."""
+    its ``script``: the first, in fallback order (`_any_face`), whose regular face has
+    every letter of that script in the language's name and month names (CLDR). None if
+    no family has them all, or CLDR writes none of them in the script (mn_Mong's data
+    is Latin "M01": no evidence that any family can set Mongolian), and the build
+    refuses the language."""
     from babel import Locale
 
     register_fonts(config)
     locale = Locale.parse(language)
     words = [locale.get_display_name(locale) or "", *locale.months["format"]["wide"].values()]
-    letters = {char for word in words for char in word if char.isalpha()}
+    letters = {char for word in words for char in word if script_of(char) == script}
     latin = dict(config.scripts)[LATIN]
     names = dict.fromkeys([latin, *(family for _, family in config.scripts)])
     for name in names:
