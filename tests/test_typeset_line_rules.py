@@ -174,6 +174,8 @@ def test_a_number_written_in_spaced_groups_stays_on_one_line(marked: str, lang: 
         "in 2 |3-hour sessions",  # two numbers, not one: 2 sessions of 3 hours
         "on days 1 |15 and",  # too few digits for a telephone number
         "since 2019 |– the year",  # a dash after a number, no number after it
+        "row 0 |01234567890123456789",  # a code longer than a group: no telephone number
+        "IDs 1234 |5678 |9012 |3456 |7890",  # 20 digits: more than any telephone number
     ],
 )
 def test_numbers_that_are_not_one_number_may_still_break_apart(marked: str) -> None:

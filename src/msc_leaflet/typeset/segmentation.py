@@ -283,14 +283,20 @@ FULLWIDTH_ALPHANUMERICS = (("\uff10", "\uff19"), ("\uff21", "\uff3a"), ("\uff41"
 #: has 9, a mobile 10, "1 000 000" 7; "in 2 3-hour sessions", "days 1 15" and "(2) 3
 #: tablets" have far fewer and stay two numbers.
 SPACED_NUMBER_DIGITS = 7
+#: Most digits of such a number: a telephone number has at most 15 (ITU-T E.164), and
+#: a group longer than 8 digits is no group of one (an account number, a code in a
+#: table cell): it stays a word of its own that a line may end before.
+SPACED_NUMBER_MOST_DIGITS = 15
+_GROUP = r"\d{1,8}(?!\d)"
+_BRACKETED = r"[(（]\d{1,5}[)）]"
 #: A telephone number or a number in thousands: digit groups parted by single spaces,
 #: the first after a "+", in brackets, or bare ("02 123 4567"). Any script's digits
 #: (\d: ๐๒, ٠٢, ０２). Not inside a longer number ("1.5 2").
 #: A full-width bracket takes no space after it: "（02）123 4567"; a trunk prefix may
 #: stand in brackets after the country code: "+66 (0) 2 000 0000".
 _SPACED_NUMBER = re.compile(
-    r"(?<![\d.,])(\+\d+|[(（]\d+[)）]|\d+)"
-    r"((?:(?<=[)）]) ?\d+)?(?: (?:\d+|[(（]\d+[)）]))*)(?![.,]?\d)"
+    rf"(?<![\d.,])(\+{_GROUP}|{_BRACKETED}|{_GROUP})"
+    rf"((?:(?<=[)）]) ?{_GROUP})?(?: (?:{_GROUP}|{_BRACKETED}))*)(?![.,]?\d)"
 )
 #: Two numbers a mark joins, spaced on either side: a range "3 – 5", "8 - 12", "3 〜 5"
 #: and a ratio or reading "120 / 80" (blood pressure). Unspaced, ICU keeps them whole
@@ -315,9 +321,9 @@ def spaced_numbers(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each number of ``text`` written with spaces that a line must not
     part (docs/scripts.md, "Numbers written with spaces"), in text order:
 
-    * digit groups parted by single spaces, the first perhaps after "+" or in
-      brackets, at least `SPACED_NUMBER_DIGITS` digits in all: "+66 2 000 0000",
-      "(02) 123 4567", "02 123 4567", "1 000 000";
+    * digit groups of at most 8 digits parted by single spaces, the first perhaps
+      after "+" or in brackets, `SPACED_NUMBER_DIGITS` to `SPACED_NUMBER_MOST_DIGITS`
+      digits in all: "+66 2 000 0000", "(02) 123 4567", "02 123 4567", "1 000 000";
     * two numbers joined by a range mark or a slash with a space beside it: "3 – 5",
       "120 / 80".
     """
@@ -327,7 +333,7 @@ def spaced_numbers(text: str) -> tuple[tuple[int, int], ...]:
     for match in _SPACED_NUMBER.finditer(text):
         groups = match.group(2)
         digits = sum(char.isdigit() for char in match.group())
-        if groups and digits >= SPACED_NUMBER_DIGITS:
+        if groups and SPACED_NUMBER_DIGITS <= digits <= SPACED_NUMBER_MOST_DIGITS:
             spans.append(match.span())
     spans += [(m.start(), m.end()) for m in _SPACED_PAIR.finditer(text)]
     return tuple(sorted(_merged(spans)))
