@@ -145,3 +145,28 @@ def test_locale_option_reads_the_same_in_every_command() -> None:
         return " ".join(lines.split())
 
     assert locale_help("build") == locale_help("check")
+
+
+def test_a_booklet_build_says_its_sheets_are_not_tagged(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A booklet is print sheets with no structure tree (docs/accessibility.md): whoever
+    builds only the booklet is told, in the build's output and in ``--help``, that it is
+    no file for a screen reader, and which file is; the file does not claim otherwise."""
+    import pikepdf
+
+    root = make_project()
+    out = tmp_path / "out"
+    code, stdout, err = invoke(
+        "build", "--project", str(root), "--out", str(out), "--imposition", "booklet"
+    )
+    assert code == 0, err
+    assert "not tagged" in err and "without --imposition" in err, err
+    with pikepdf.open(out / "en" / "sample.booklet.pdf") as pdf:
+        assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
+        assert b"pdfuaid" not in pdf.Root.Metadata.read_bytes()
+    # An ordinary build says nothing of the kind.
+    code, stdout, err = invoke("build", "--project", str(root), "--out", str(out))
+    assert code == 0 and "not tagged" not in err, err
+    code, stdout, _ = invoke("build", "--help")
+    assert "not tagged" in " ".join(stdout.split())

@@ -420,3 +420,27 @@ def test_a_label_with_no_translation_is_tagged_english(
     langs = {_norm(n.text()): n.lang for n in document.walk() if n.role in ("P", "H2")}
     for label in ("Please note", "Contact us", "Proof: text not yet translated"):
         assert langs[_norm(label)] == "en", label
+
+
+def test_a_space_after_a_citation_is_no_span_of_its_own(tmp_path: Path) -> None:
+    """A kept source term, a citation, then a space and the translation's own words
+    ("(mesenchymal stem cells)² ในปี …" in the bundled Thai): the citation ends the
+    term, so the space after it is the translation's, not a `Span` in English holding
+    nothing but a space (a screen reader switched voice for it)."""
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    catalog = root / "locales" / "ja" / "LC_MESSAGES" / "after-your-infusion.po"
+    set_msgstr(
+        catalog,
+        "where-cells-go",
+        "点滴の後、多くの細胞はまず肺の細い血管（lung capillaries）[@galipeau2018] に"
+        "とどまることがあります。細胞は長くはとどまりません。",
+    )
+    project = Project.at(root)
+    path = build_leaflet(project, "after-your-infusion", "ja", tmp_path / "out").path
+    document, _ = structure(path)
+    spans = [n for n in document.walk() if n.role == "Span"]
+    assert any("lung capillaries" in n.text() for n in spans)
+    assert [n.text() for n in spans if not any(c.isalpha() for c in n.text())] == []

@@ -122,7 +122,10 @@ def build(
     edition: EditionsOption = None,
     imposition: Annotated[
         str,
-        typer.Option(help="none, or booklet: A5 pages on A4 sheets for saddle stitching."),
+        typer.Option(
+            help="none, or booklet: A5 pages on A4 sheets for saddle stitching (print "
+            "sheets, not tagged for screen readers: give readers the unimposed PDF)."
+        ),
     ] = "none",
     duplex: Annotated[
         str,
@@ -197,6 +200,10 @@ def build(
             for outcome in report.outcomes:
                 for warning in outcome.warnings if outcome.status == "built" else []:
                     typer.echo(warning, err=True)
+            if spec.imposition != "none" and report.count("built"):
+                from ..finishing.imposition import UNTAGGED_NOTE
+
+                typer.echo(UNTAGGED_NOTE, err=True)
             typer.echo(summary(report))
         if report.failed:
             raise typer.Exit(1)

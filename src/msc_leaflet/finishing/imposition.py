@@ -34,6 +34,15 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+#: Said to whoever builds a booklet (`cli.app`'s build): its sheets carry the pages'
+#: text but no structure tree, and a patient given this file with a screen reader
+#: meets untagged content in sheet order (docs/accessibility.md). The unimposed PDF of
+#: the same leaflet is the tagged reading edition.
+UNTAGGED_NOTE = (
+    "note: booklet sheets are for printing and are not tagged for screen readers; "
+    "give readers the PDF built without --imposition"
+)
+
 Flip = Literal["short-edge", "long-edge"]
 FLIPS: tuple[Flip, ...] = ("short-edge", "long-edge")
 

@@ -550,14 +550,18 @@ _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
 def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> list[_TagKey]:
     """What each cluster of a line is, for marking: a link, a citation, or text in a
     language. Spaces, digits and punctuation take the language of the text before them,
-    so a kept term's brackets do not split it from the words around it."""
+    so a kept term's brackets do not split it from the words around it; after a link or
+    a citation, which is an element of its own and so ends the term, they are the
+    element's own again: the space in "(stem cells)² ในปี" was a `Span` in English
+    holding nothing but a space."""
     own = element.effective_lang()
     terms = element.terms_lang if locale_script(own) != LATIN else ""
+    own_key: _TagKey = ("lang", own)
     # The key a piece's letters give (indexed by `_letters`); None: the key before.
-    by_letters: tuple[_TagKey | None, ...] = (None, ("lang", terms), ("lang", own), None)
+    by_letters: tuple[_TagKey | None, ...] = (None, ("lang", terms), own_key, None)
     keys: list[_TagKey] = []
     append = keys.append
-    key: _TagKey = ("lang", own)
+    key = own_key
     last = None
     special: _TagKey | None = None
     letters = _NO_LETTERS
@@ -572,6 +576,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             key = by_letters[letters] or key
         if special is not None:
             append(special)
+            key = own_key
             continue
         if letters == _MIXED:  # a piece with Latin and other letters: per cluster
             key = by_letters[_letters(placed.cluster.text)] or key
