@@ -254,3 +254,36 @@ def test_a_flood_of_combining_marks_is_refused(
     code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
     assert code == 1 and f"more than {MAX_MARKS} combining marks on one letter" in output
     assert refusal("ญี่ปุ่น ผู้ป่วย กุ๊ก Việt Nam tiếng") is None  # real stacks are fine
+
+
+# --- 5. round 3: hostile text in every script -----------------------------------------
+
+
+@pytest.mark.parametrize("between", ["\u200d", "\u200c", "\u2060", "\u200b", "\u00ad"])
+def test_invisible_characters_between_marks_do_not_hide_a_flood(between: str) -> None:
+    """A joiner between two marks draws nothing: the marks still stack on one letter."""
+    found = refusal("Z" + ("\u0301" + between) * (MAX_MARKS + 1) + " cells")
+    assert found is not None and "combining marks on one letter" in found.message
+    # A real joiner between a Devanagari virama and a letter still passes.
+    assert refusal("क्\u200dष क्\u200cष") is None
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u00ad", "\ufe0f", " \u200c "])
+def test_a_text_of_only_invisible_characters_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path, invisible: str
+) -> None:
+    escaped = invisible.encode("ascii", "backslashreplace").decode()
+    text = leaflet_yaml("- paragraph: Hello.\n").replace(
+        "title: A sample leaflet", f'title: "{escaped}"'
+    )
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and "sample.yaml:4:8: error: 'title' holds only invisible" in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u200c", "\u00ad", "\u3000\u200b"])
+def test_a_translation_of_only_invisible_characters_is_empty(invisible: str) -> None:
+    problems = check_translation("Where the cells go", invisible, "ja")
+    assert [p.code for p in problems] == ["I18N002"]
+    assert "prints nothing" in problems[0].message

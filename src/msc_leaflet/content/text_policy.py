@@ -99,7 +99,10 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
                     "remove the stacked marks; no language needs that many",
                 )
             continue
-        marks = 0
+        if not _IGNORABLE.fullmatch(char):
+            # A joiner or word joiner between two marks draws nothing: the marks still
+            # stack on the one letter ("Z" + (U+0301 U+200D) × 40 drew a 40-mark column).
+            marks = 0
         if category == "Cc" and char not in _ALLOWED_CONTROLS:
             return Refusal(offset, f"control character {name(char)}", PASTE_HINT)
         if char in BIDI_CONTROLS and not right_to_left:
@@ -135,7 +138,8 @@ PASTE_HINT = "remove it (it often comes with text copied from another program)"
 
 class _KindTable(dict[int, str]):
     """Code point → "m" (a combining mark), "b" (a bidi control), "x" (refused in any
-    text) or "." for `str.translate`, as `refusal` judges each character."""
+    text), "" (another invisible character: dropped, so marks around it read as one
+    run, as `refusal` counts them) or "." for `str.translate`."""
 
     def __missing__(self, code: int) -> str:
         if len(self) > 4096:  # a worker's memory stays flat (#20)
@@ -148,15 +152,19 @@ class _KindTable(dict[int, str]):
             kind = "x"
         elif char in BIDI_CONTROLS:
             kind = "b"
-        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or char == "\ufeff":
+        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or _is_tag_or_bom(char):
             kind = "x"
         else:
-            kind = "x" if "\U000e0000" <= char <= "\U000e007f" else "."
+            kind = "" if _IGNORABLE.fullmatch(char) else "."
         self[code] = kind
         return kind
 
 
 _KINDS = _KindTable()
+
+
+def _is_tag_or_bom(char: str) -> bool:
+    return char == "\ufeff" or "\U000e0000" <= char <= "\U000e007f"
 
 
 def _is_noncharacter(char: str) -> bool:
@@ -184,6 +192,20 @@ def _unbalanced_bidi(text: str) -> Refusal | None:
             "close it in the same text, or remove it: unclosed controls reorder what follows",
         )
     return None
+
+
+def prints_nothing(text: str) -> bool:
+    """True when ``text`` has nothing a reader can see: only whitespace and
+    default-ignorable characters (zero-width spaces and joiners, soft hyphens, variation
+    selectors). Such a title or translation looks filled in to a reviewer, whose editor
+    shows a line or an entry that is there, and prints a blank."""
+    return not _IGNORABLE.sub("", text).strip()
+
+
+def invisible_names(text: str) -> str:
+    """The distinct invisible characters of ``text``, named, for a message."""
+    found = dict.fromkeys(c for c in text if _IGNORABLE.fullmatch(c))
+    return ", ".join(name(c) for c in found)
 
 
 def visible(text: str) -> str:
