@@ -287,3 +287,20 @@ def test_a_translation_of_only_invisible_characters_is_empty(invisible: str) -> 
     problems = check_translation("Where the cells go", invisible, "ja")
     assert [p.code for p in problems] == ["I18N002"]
     assert "prints nothing" in problems[0].message
+
+
+# "علاج نهائي" ("a final cure", claims-ar.yaml) stored back to front: a left-to-right
+# override draws it as the claim, while the text the checks read is two other words.
+REVERSED_ARABIC_CLAIM = "\u064a\u0626\u0627\u0647\u0646 \u062c\u0627\u0644\u0639"
+
+
+@pytest.mark.parametrize("override", ["\u202d", "\u202e"])
+def test_a_bidi_override_is_refused_even_balanced_in_arabic(override: str) -> None:
+    found = refusal(f"{override}{REVERSED_ARABIC_CLAIM}\u202c", right_to_left=True)
+    assert found is not None and found.offset == 0 and "override" in found.message
+    problems = check_translation(
+        "Where the cells go", f"{override}{REVERSED_ARABIC_CLAIM}\u202c", "ar"
+    )
+    assert [p.code for p in problems] == ["I18N013"]
+    # Embeddings and isolates keep their use: they set a run's direction, not its order.
+    assert refusal("خذ \u2066500 mg\u2069 و\u202a5 mg\u202c يوميا", right_to_left=True) is None

@@ -6,8 +6,8 @@ show differently to the two are the attack surface:
 
 * **Refused** where text enters the model (`yaml_source` for every YAML scalar, the
   translation checks for every msgstr): control characters (NUL, ESC, DEL, C1), bidi
-  embeddings, overrides, isolates and marks ("Trojan Source", CVE-2021-42574) except in
-  a right-to-left language and then only balanced, private-use characters (no font
+  overrides, and bidi embeddings, isolates and marks ("Trojan Source", CVE-2021-42574)
+  except in a right-to-left language and then only balanced, private-use characters (no font
   draws them), surrogates and noncharacters, invisible tag characters, a byte-order
   mark inside text, and more than `MAX_MARKS` combining marks on one letter (a
   "Zalgo" column drawn through the header).
@@ -43,6 +43,11 @@ _IGNORABLE = re.compile(
 _EMBEDDINGS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
 _ISOLATES = {"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 _BIDI_MARKS = {"\u200e", "\u200f", "\u061c"}
+# An override draws the letters it holds in the order it names, whatever their own
+# direction: Arabic stored back to front under U+202D prints as a word the checks never
+# read (a reversed "علاج نهائي" printed the claim and passed). Embeddings and isolates
+# only set the direction of a run, so right-to-left text keeps them.
+_OVERRIDES = {"\u202d", "\u202e"}
 BIDI_CONTROLS = frozenset(
     {*_EMBEDDINGS, *_EMBEDDINGS.values(), *_ISOLATES, *_ISOLATES.values(), *_BIDI_MARKS}
 )
@@ -111,6 +116,14 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
                 f"bidirectional control {name(char)} in left-to-right text",
                 "remove it: it makes editors show the text in another order than the PDF",
             )
+        if char in _OVERRIDES:
+            return Refusal(
+                offset,
+                f"bidirectional override {name(char)}",
+                "remove it: it prints the letters in another order than they are written, "
+                "so the page shows words the checks never read; to set a run's direction, "
+                "use an isolate (U+2066 to U+2069)",
+            )
         if category == "Co":
             return Refusal(
                 offset,
@@ -148,7 +161,7 @@ class _KindTable(dict[int, str]):
         category = unicodedata.category(char)
         if category in ("Mn", "Me"):
             kind = "m"
-        elif category == "Cc" and char not in _ALLOWED_CONTROLS:
+        elif (category == "Cc" and char not in _ALLOWED_CONTROLS) or char in _OVERRIDES:
             kind = "x"
         elif char in BIDI_CONTROLS:
             kind = "b"
