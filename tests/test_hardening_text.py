@@ -304,3 +304,23 @@ def test_a_bidi_override_is_refused_even_balanced_in_arabic(override: str) -> No
     assert [p.code for p in problems] == ["I18N013"]
     # Embeddings and isolates keep their use: they set a run's direction, not its order.
     assert refusal("خذ \u2066500 mg\u2069 و\u202a5 mg\u202c يوميا", right_to_left=True) is None
+
+
+# The Lao block mirrors the Thai one (U+0E80 + n is the Lao letter of U+0E00 + n), and
+# many pairs are drawn alike: Lao າ (U+0EB2) is Thai า (U+0E32).
+THAI_CLAIM_WITH_LAO_VOWELS = "เซลล์ช่วยให้ห\u0eb2ยข\u0eb2ด"
+LAO_CLAIM_WITH_THAI_VOWELS = "ເຊວຊ່ວຍໃຫ້ຫ\u0e32ຍຂ\u0e32ດ"
+
+
+def test_a_thai_claim_spelt_with_lao_look_alikes_is_still_a_claim() -> None:
+    assert claims(THAI_CLAIM_WITH_LAO_VOWELS, "th") == ["หายขาด"]
+    assert claims(LAO_CLAIM_WITH_THAI_VOWELS, "lo") == ["ຫາຍຂາດ"]
+    assert visible("ภาษาไทย ພາສາລາວ") == "ภาษาไทย ພາສາລາວ"  # each whole word is its language
+
+
+def test_a_word_mixing_thai_and_lao_letters_is_shown_to_the_reviewer() -> None:
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    found = hidden_in_words(f"ผู้ป่วย {THAI_CLAIM_WITH_LAO_VOWELS}")
+    assert found == [(8, f"“{THAI_CLAIM_WITH_LAO_VOWELS}” mixes Thai and Lao letters")]
+    assert hidden_in_words("ภาษาไทย ພາສາລາວ ๆ ໆ") == []

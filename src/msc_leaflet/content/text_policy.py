@@ -231,7 +231,46 @@ def visible(text: str) -> str:
     if any(_plain_form(char) != char for char in set(text)):
         # a half-width ｶﾞ is カ and a combining ゙: one ガ
         text = unicodedata.normalize("NFC", "".join(_plain_form(char) for char in text))
+    if _THAI_AND_LAO.issubset({_thai_or_lao(char) for char in set(text)}):
+        text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+
+
+# The Lao block mirrors the Thai one, letter for letter where the alphabets share one
+# (U+0E81 ກ is U+0E01 ก, U+0EB2 າ is U+0E32 า), and many pairs are drawn alike: a Thai
+# claim spelt with a Lao vowel (ห + Lao າ + ยข + Lao າ + ด) prints as หายขาด and matched
+# nothing. No word is written in both, so a run mixing them is read in the script most
+# of its letters are in.
+_THAI_LAO_RUN = re.compile("[\u0e00-\u0eff]+")
+_THAI_AND_LAO = frozenset({"Thai", "Lao"})
+
+
+def _thai_or_lao(char: str) -> str:
+    if "\u0e00" <= char <= "\u0e7f":
+        return "Thai"
+    return "Lao" if "\u0e80" <= char <= "\u0eff" else ""
+
+
+def _one_of_thai_and_lao(run: str) -> str:
+    """``run`` with its letters of the other script as their twins in the main one."""
+    lao = sum(1 for char in run if char >= "\u0e80")
+    if lao == 0 or lao == len(run):
+        return run
+    shift = 0x80 if lao * 2 < len(run) else -0x80  # Lao letters to Thai, or Thai to Lao
+    return "".join(_twin(char, shift) for char in run)
+
+
+def _twin(char: str, shift: int) -> str:
+    if (shift > 0) != (char >= "\u0e80"):
+        return char  # already in the run's main script
+    twin = chr(ord(char) - shift)
+    return twin if unicodedata.name(twin, "") else char
+
+
+def _mixes_thai_and_lao(run: str) -> bool:
+    return {_thai_or_lao(char) for char in run if unicodedata.category(char)[0] == "L"} == (
+        _THAI_AND_LAO
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -301,7 +340,11 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             before, after = text[offset - 1], text[offset + 1]
             if _alphabetic(before) and _alphabetic(after):
                 found.append((offset, f"invisible {name(char)} inside a word"))
-    for match in _WORD.finditer(_IGNORABLE.sub("", text)):
+    seen = _IGNORABLE.sub("", text)
+    for match in _THAI_LAO_RUN.finditer(seen):
+        if _mixes_thai_and_lao(match.group()):
+            found.append((match.start(), f"“{match.group()}” mixes Thai and Lao letters"))
+    for match in _WORD.finditer(seen):
         word = match.group()
         lookalikes = sorted({script_of(c) for c in word if latin_lookalike(c)})
         if lookalikes and any(c.isascii() for c in word):
