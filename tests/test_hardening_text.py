@@ -324,3 +324,42 @@ def test_a_word_mixing_thai_and_lao_letters_is_shown_to_the_reviewer() -> None:
     found = hidden_in_words(f"ผู้ป่วย {THAI_CLAIM_WITH_LAO_VOWELS}")
     assert found == [(8, f"“{THAI_CLAIM_WITH_LAO_VOWELS}” mixes Thai and Lao letters")]
     assert hidden_in_words("ภาษาไทย ພາສາລາວ ๆ ໆ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("\u0e48ผู้ป่วย", 0),  # a Thai tone mark opening a paragraph
+        ("ผู้ป่วย \u0e49ควร", 8),  # … after a space
+        ("ผู้ป่วย \u200b\u0e49ควร", 9),  # … after a space and a zero-width space
+        ("ເຊວ \u0ec8", 4),  # Lao
+        ("ក \u17d2ស", 2),  # a Khmer coeng with no consonant before it
+        ("ဆဲလ် \u103bမ", 5),  # a Burmese medial alone
+        ("क \u094d", 2),  # a Devanagari virama alone
+        ("Việt (\u0301Nam)", 6),  # a combining accent after a bracket
+    ],
+)
+def test_a_mark_with_no_letter_to_sit_on_is_refused(text: str, offset: int) -> None:
+    found = refusal(text)
+    assert found is not None and found.offset == offset and "no letter" in found.message
+
+
+def test_a_harakah_alone_in_arabic_is_refused() -> None:
+    found = refusal("\u064e \u0627\u0644\u062e\u0644\u0627\u064a\u0627", right_to_left=True)
+    assert found is not None and found.offset == 0 and "no letter" in found.message
+
+
+def test_burmese_typed_in_zawgyi_is_refused_as_zawgyi() -> None:
+    # ေဆးရုံ ("hospital") in Zawgyi's visual order: the vowel sign before its consonant.
+    found = refusal("\u1031\u1006\u1038\u101b\u102f\u1036 ကို")
+    assert found is not None and found.offset == 0 and "Zawgyi" in found.message
+    assert refusal("ဆေးရုံ ကို သွားပါ") is None  # the same word in Unicode
+
+
+def test_marks_on_their_letters_and_marks_shown_alone_on_purpose_pass() -> None:
+    for text in [
+        "ผู้ป่วย กุ๊ก ທ່ານໝໍ ពេទ្យ ស្រី ဆဲလ်များ क्षत्रिय Việt Nam يُشفى",
+        "\u25cc\u0e48 \u00a0\u0301",  # on a dotted circle, or a no-break space (Unicode's way)
+        "\u2764\ufe0f 1\u20e3",  # an emoji's selector, a keycap
+    ]:
+        assert refusal(text, right_to_left="ي" in text) is None, text

@@ -87,6 +87,10 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     # per character kind: only one with a character to refuse (or a long run of marks)
     # is walked character by character, to name the first.
     kinds = text.translate(_KINDS)
+    if "m" in kinds or "c" in kinds:
+        baseless = _baseless_mark(text)
+        if baseless is not None:
+            return baseless
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
         if "b" not in kinds:
             return None  # nothing to refuse, nor to balance
@@ -150,9 +154,9 @@ PASTE_HINT = "remove it (it often comes with text copied from another program)"
 
 
 class _KindTable(dict[int, str]):
-    """Code point → "m" (a combining mark), "b" (a bidi control), "x" (refused in any
-    text), "" (another invisible character: dropped, so marks around it read as one
-    run, as `refusal` counts them) or "." for `str.translate`."""
+    """Code point → "m" (a combining mark), "c" (a spacing mark), "b" (a bidi control),
+    "x" (refused in any text), "" (another invisible character: dropped, so marks around
+    it read as one run, as `refusal` counts them) or "." for `str.translate`."""
 
     def __missing__(self, code: int) -> str:
         if len(self) > 4096:  # a worker's memory stays flat (#20)
@@ -161,6 +165,8 @@ class _KindTable(dict[int, str]):
         category = unicodedata.category(char)
         if category in ("Mn", "Me"):
             kind = "m"
+        elif category == "Mc":
+            kind = "c"  # a spacing mark (Burmese ေ, Devanagari ा): it has a letter too
         elif (category == "Cc" and char not in _ALLOWED_CONTROLS) or char in _OVERRIDES:
             kind = "x"
         elif char in BIDI_CONTROLS:
@@ -174,6 +180,72 @@ class _KindTable(dict[int, str]):
 
 
 _KINDS = _KindTable()
+
+
+def _baseless_mark(text: str) -> Refusal | None:
+    """A mark that opens the text or follows a space or punctuation: it has no letter to
+    sit on. Fonts draw it over a dotted circle, or over the character before it, and it
+    is always a slip: a Thai tone mark typed after the space, a Khmer coeng whose
+    consonant was deleted, a harakah left over. In Burmese it is the sign of the Zawgyi
+    encoding, which stores ေ and the medial ြ before their consonant, as drawn: a Zawgyi
+    font shows the reviewer good Burmese, the PDF prints broken syllables. Unicode's way
+    to show a mark alone, on a no-break space or U+25CC DOTTED CIRCLE, passes."""
+    found = _baseless_pattern().search(text)
+    if found is None:
+        return None
+    offset = found.start(1)
+    char = text[offset]
+    if "\u1000" <= char <= "\u109f":
+        return Refusal(
+            offset,
+            f"{name(char)} has no letter before it: this is how Burmese typed in the "
+            "Zawgyi encoding reads as Unicode, and the PDF would print broken syllables",
+            "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), "
+            "then check it with a Unicode Burmese font",
+        )
+    return Refusal(
+        offset,
+        f"{name(char)} has no letter to sit on (it opens the text or follows a space "
+        "or punctuation)",
+        "retype the word, with the mark after its letter; to show a mark by itself, "
+        "put it on U+25CC DOTTED CIRCLE",
+    )
+
+
+@lru_cache(maxsize=1)
+def _baseless_pattern() -> re.Pattern[str]:
+    """Made on first use (a scan of the Unicode database, ~20 ms): marks that are not
+    default-ignorable, at the start or after whitespace (but the no-break space) or
+    punctuation, with only invisible characters between."""
+    marks: list[str] = []
+    punctuation: list[str] = []
+    for code in range(0x00A1, 0x20000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Mn", "Mc", "Me") and not _IGNORABLE.fullmatch(char):
+            marks.append(char)
+        elif category[0] == "P" or (category[0] == "Z" and char != "\u00a0"):
+            punctuation.append(char)
+    before = "\t\n\r !-/:-@\\[-`{-~" + _ranges(punctuation)
+    return re.compile(f"(?:^|(?<=[{before}]))(?:{_IGNORABLE.pattern})*([{_ranges(marks)}])")
+
+
+def _ranges(chars: list[str]) -> str:
+    """A regex character class body for ``chars`` (sorted), as ranges."""
+    parts: list[str] = []
+    start = previous = None
+    for char in [*chars, None]:
+        if char is not None and previous is not None and ord(char) == ord(previous) + 1:
+            previous = char
+            continue
+        if start is not None and previous is not None:
+            parts.append(
+                re.escape(start)
+                if start == previous
+                else f"{re.escape(start)}-{re.escape(previous)}"
+            )
+        start = previous = char
+    return "".join(parts)
 
 
 def _is_tag_or_bom(char: str) -> bool:
