@@ -363,3 +363,12 @@ def test_marks_on_their_letters_and_marks_shown_alone_on_purpose_pass() -> None:
         "\u2764\ufe0f 1\u20e3",  # an emoji's selector, a keycap
     ]:
         assert refusal(text, right_to_left="ي" in text) is None, text
+
+
+def test_a_replacement_character_is_refused_as_lost_text() -> None:
+    """U+FFFD is what a wrong conversion leaves where a letter was: no font of the theme
+    draws it, and the letter it stands for is gone; `check` says so, not only `build`."""
+    found = refusal("bệnh vi\ufffdn")
+    assert found is not None and found.offset == 7 and "lost" in found.message
+    problems = check_translation("hospital", "bệnh vi\ufffdn", "vi")
+    assert [p.code for p in problems] == ["I18N013"]

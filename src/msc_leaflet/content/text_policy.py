@@ -9,8 +9,9 @@ show differently to the two are the attack surface:
   overrides, and bidi embeddings, isolates and marks ("Trojan Source", CVE-2021-42574)
   except in a right-to-left language and then only balanced, private-use characters (no font
   draws them), surrogates and noncharacters, invisible tag characters, a byte-order
-  mark inside text, and more than `MAX_MARKS` combining marks on one letter (a
-  "Zalgo" column drawn through the header).
+  mark inside text, U+FFFD (a letter lost in a conversion), more than `MAX_MARKS`
+  combining marks on one letter (a "Zalgo" column drawn through the header), a mark
+  with no letter to sit on, and a text of only invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -134,6 +135,13 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
                 f"private-use character {name(char)}",
                 "no font draws it; replace it with the character you meant",
             )
+        if char == "\ufffd":
+            return Refusal(
+                offset,
+                f"{name(char)}: a letter was lost here when the text was converted from "
+                "another encoding",
+                "retype the word from the original document",
+            )
         if category == "Cs" or _is_noncharacter(char) or char == "\ufeff":
             return Refusal(offset, f"invalid character {name(char)}", PASTE_HINT)
         if "\U000e0000" <= char <= "\U000e007f":
@@ -171,7 +179,7 @@ class _KindTable(dict[int, str]):
             kind = "x"
         elif char in BIDI_CONTROLS:
             kind = "b"
-        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or _is_tag_or_bom(char):
+        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or _never_in_text(char):
             kind = "x"
         else:
             kind = "" if _IGNORABLE.fullmatch(char) else "."
@@ -248,8 +256,9 @@ def _ranges(chars: list[str]) -> str:
     return "".join(parts)
 
 
-def _is_tag_or_bom(char: str) -> bool:
-    return char == "\ufeff" or "\U000e0000" <= char <= "\U000e007f"
+def _never_in_text(char: str) -> bool:
+    """A tag character, a byte-order mark, or U+FFFD (what a failed conversion leaves)."""
+    return char in "\ufeff\ufffd" or "\U000e0000" <= char <= "\U000e007f"
 
 
 def _is_noncharacter(char: str) -> bool:
