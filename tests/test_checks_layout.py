@@ -122,3 +122,26 @@ def test_an_emergency_cut_is_reported_as_a_line_break_violation(
     assert len(cuts) == 1 and "xxxxxxxx" in cuts[0].message
     clean = [f for f in build_leaflet(project, "sample", None, tmp_path).findings]
     assert len([f for f in clean if getattr(f, "code", "") == "LAYOUT004"]) == 1  # stable
+
+
+def test_an_emergency_cut_in_a_language_without_a_word_list_gets_no_thai_advice(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The hint named Thai and locales/th/words.txt for an English or Vietnamese run."""
+    from conftest import leaflet_yaml
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    blocks = f"- paragraph: Before {'x' * 300} after.\n  id: run\n"
+    project = Project.at(make_project({"sample": leaflet_yaml(blocks)}))
+    result = build_leaflet(project, "sample", None, tmp_path)
+    (cut,) = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert "Thai" not in cut.hint and "words.txt" not in cut.hint and "space" in cut.hint
+
+
+def test_an_emergency_cut_in_a_language_broken_by_dictionary_names_its_word_list() -> None:
+    from msc_leaflet.checks.layout import break_point_hint
+
+    assert "locales/km/words.txt" in break_point_hint("km")
+    assert "Khmer word" in break_point_hint("km")
+    assert "words.txt" not in break_point_hint("vi")

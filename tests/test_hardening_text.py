@@ -254,3 +254,121 @@ def test_a_flood_of_combining_marks_is_refused(
     code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
     assert code == 1 and f"more than {MAX_MARKS} combining marks on one letter" in output
     assert refusal("ญี่ปุ่น ผู้ป่วย กุ๊ก Việt Nam tiếng") is None  # real stacks are fine
+
+
+# --- 5. round 3: hostile text in every script -----------------------------------------
+
+
+@pytest.mark.parametrize("between", ["\u200d", "\u200c", "\u2060", "\u200b", "\u00ad"])
+def test_invisible_characters_between_marks_do_not_hide_a_flood(between: str) -> None:
+    """A joiner between two marks draws nothing: the marks still stack on one letter."""
+    found = refusal("Z" + ("\u0301" + between) * (MAX_MARKS + 1) + " cells")
+    assert found is not None and "combining marks on one letter" in found.message
+    # A real joiner between a Devanagari virama and a letter still passes.
+    assert refusal("क्\u200dष क्\u200cष") is None
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u00ad", "\ufe0f", " \u200c "])
+def test_a_text_of_only_invisible_characters_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path, invisible: str
+) -> None:
+    escaped = invisible.encode("ascii", "backslashreplace").decode()
+    text = leaflet_yaml("- paragraph: Hello.\n").replace(
+        "title: A sample leaflet", f'title: "{escaped}"'
+    )
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and "sample.yaml:4:8: error: 'title' holds only invisible" in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u200c", "\u00ad", "\u3000\u200b"])
+def test_a_translation_of_only_invisible_characters_is_empty(invisible: str) -> None:
+    problems = check_translation("Where the cells go", invisible, "ja")
+    assert [p.code for p in problems] == ["I18N002"]
+    assert "prints nothing" in problems[0].message
+
+
+# "علاج نهائي" ("a final cure", claims-ar.yaml) stored back to front: a left-to-right
+# override draws it as the claim, while the text the checks read is two other words.
+REVERSED_ARABIC_CLAIM = "\u064a\u0626\u0627\u0647\u0646 \u062c\u0627\u0644\u0639"
+
+
+@pytest.mark.parametrize("override", ["\u202d", "\u202e"])
+def test_a_bidi_override_is_refused_even_balanced_in_arabic(override: str) -> None:
+    found = refusal(f"{override}{REVERSED_ARABIC_CLAIM}\u202c", right_to_left=True)
+    assert found is not None and found.offset == 0 and "override" in found.message
+    problems = check_translation(
+        "Where the cells go", f"{override}{REVERSED_ARABIC_CLAIM}\u202c", "ar"
+    )
+    assert [p.code for p in problems] == ["I18N013"]
+    # Embeddings and isolates keep their use: they set a run's direction, not its order.
+    assert refusal("خذ \u2066500 mg\u2069 و\u202a5 mg\u202c يوميا", right_to_left=True) is None
+
+
+# The Lao block mirrors the Thai one (U+0E80 + n is the Lao letter of U+0E00 + n), and
+# many pairs are drawn alike: Lao າ (U+0EB2) is Thai า (U+0E32).
+THAI_CLAIM_WITH_LAO_VOWELS = "เซลล์ช่วยให้ห\u0eb2ยข\u0eb2ด"
+LAO_CLAIM_WITH_THAI_VOWELS = "ເຊວຊ່ວຍໃຫ້ຫ\u0e32ຍຂ\u0e32ດ"
+
+
+def test_a_thai_claim_spelt_with_lao_look_alikes_is_still_a_claim() -> None:
+    assert claims(THAI_CLAIM_WITH_LAO_VOWELS, "th") == ["หายขาด"]
+    assert claims(LAO_CLAIM_WITH_THAI_VOWELS, "lo") == ["ຫາຍຂາດ"]
+    assert visible("ภาษาไทย ພາສາລາວ") == "ภาษาไทย ພາສາລາວ"  # each whole word is its language
+
+
+def test_a_word_mixing_thai_and_lao_letters_is_shown_to_the_reviewer() -> None:
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    found = hidden_in_words(f"ผู้ป่วย {THAI_CLAIM_WITH_LAO_VOWELS}")
+    assert found == [(8, f"“{THAI_CLAIM_WITH_LAO_VOWELS}” mixes Thai and Lao letters")]
+    assert hidden_in_words("ภาษาไทย ພາສາລາວ ๆ ໆ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("\u0e48ผู้ป่วย", 0),  # a Thai tone mark opening a paragraph
+        ("ผู้ป่วย \u0e49ควร", 8),  # … after a space
+        ("ผู้ป่วย \u200b\u0e49ควร", 9),  # … after a space and a zero-width space
+        ("ເຊວ \u0ec8", 4),  # Lao
+        ("ក \u17d2ស", 2),  # a Khmer coeng with no consonant before it
+        ("ဆဲလ် \u103bမ", 5),  # a Burmese medial alone
+        ("क \u094d", 2),  # a Devanagari virama alone
+        ("Việt (\u0301Nam)", 6),  # a combining accent after a bracket
+    ],
+)
+def test_a_mark_with_no_letter_to_sit_on_is_refused(text: str, offset: int) -> None:
+    found = refusal(text)
+    assert found is not None and found.offset == offset and "no letter" in found.message
+
+
+def test_a_harakah_alone_in_arabic_is_refused() -> None:
+    found = refusal("\u064e \u0627\u0644\u062e\u0644\u0627\u064a\u0627", right_to_left=True)
+    assert found is not None and found.offset == 0 and "no letter" in found.message
+
+
+def test_burmese_typed_in_zawgyi_is_refused_as_zawgyi() -> None:
+    # ေဆးရုံ ("hospital") in Zawgyi's visual order: the vowel sign before its consonant.
+    found = refusal("\u1031\u1006\u1038\u101b\u102f\u1036 ကို")
+    assert found is not None and found.offset == 0 and "Zawgyi" in found.message
+    assert refusal("ဆေးရုံ ကို သွားပါ") is None  # the same word in Unicode
+
+
+def test_marks_on_their_letters_and_marks_shown_alone_on_purpose_pass() -> None:
+    for text in [
+        "ผู้ป่วย กุ๊ก ທ່ານໝໍ ពេទ្យ ស្រី ဆဲလ်များ क्षत्रिय Việt Nam يُشفى",
+        "\u25cc\u0e48 \u00a0\u0301",  # on a dotted circle, or a no-break space (Unicode's way)
+        "\u2764\ufe0f 1\u20e3",  # an emoji's selector, a keycap
+    ]:
+        assert refusal(text, right_to_left="ي" in text) is None, text
+
+
+def test_a_replacement_character_is_refused_as_lost_text() -> None:
+    """U+FFFD is what a wrong conversion leaves where a letter was: no font of the theme
+    draws it, and the letter it stands for is gone; `check` says so, not only `build`."""
+    found = refusal("bệnh vi\ufffdn")
+    assert found is not None and found.offset == 7 and "lost" in found.message
+    problems = check_translation("hospital", "bệnh vi\ufffdn", "vi")
+    assert [p.code for p in problems] == ["I18N013"]

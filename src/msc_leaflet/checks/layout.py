@@ -130,7 +130,22 @@ def thai_line_break(ctx: CheckContext) -> Iterator[Issue]:
         yield Issue(
             _at(ctx, item.line),
             f"[{ctx.locale}] line break {item.rule}: “{item.text}”",
-            "shorten the run or give it a break point: a space, or a zero-width space "
-            "(U+200B) where a Thai word may end; a Thai term split wrongly belongs in "
-            "locales/th/words.txt",
+            break_point_hint(ctx.locale),
         )
+
+
+def break_point_hint(locale: str) -> str:
+    """What gives a run of ``locale`` a break point. Only the languages ICU breaks by
+    dictionary (Thai, Lao, Khmer, Burmese: no spaces between words) have a zero-width
+    space as a word's end and a word list; an English or Vietnamese author was sent to
+    locales/th/words.txt."""
+    from ..languages import profile
+
+    language = profile(locale)
+    if not language.phrase_spaces:
+        return "shorten the run or give it a break point: a space"
+    return (
+        "shorten the run or give it a break point: a space, or a zero-width space "
+        f"(U+200B) where a {language.name} word may end; a {language.name} term split "
+        f"wrongly belongs in locales/{locale}/words.txt"
+    )

@@ -17,6 +17,7 @@ from ..errors import Finding, LeafletError, Location
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
+from .text_policy import invisible_names, prints_nothing
 from .yaml_source import Fields, load_yaml, suggest, where
 
 BlockKind = Literal[
@@ -66,6 +67,13 @@ class _Reader:
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
         value = str(node.value)
+        if prints_nothing(value):
+            raise LeafletError(
+                where(self.path, node),
+                f"'{context}' holds only invisible characters ({invisible_names(value)}): "
+                "it would print nothing",
+                "write the text, or delete the characters you cannot see",
+            )
         text = m.Text(value.strip(), context, node.start_mark.line + 1, comment)
         try:
             parse_inline(value)

@@ -6,11 +6,12 @@ show differently to the two are the attack surface:
 
 * **Refused** where text enters the model (`yaml_source` for every YAML scalar, the
   translation checks for every msgstr): control characters (NUL, ESC, DEL, C1), bidi
-  embeddings, overrides, isolates and marks ("Trojan Source", CVE-2021-42574) except in
-  a right-to-left language and then only balanced, private-use characters (no font
+  overrides, and bidi embeddings, isolates and marks ("Trojan Source", CVE-2021-42574)
+  except in a right-to-left language and then only balanced, private-use characters (no font
   draws them), surrogates and noncharacters, invisible tag characters, a byte-order
-  mark inside text, and more than `MAX_MARKS` combining marks on one letter (a
-  "Zalgo" column drawn through the header).
+  mark inside text, U+FFFD (a letter lost in a conversion), more than `MAX_MARKS`
+  combining marks on one letter (a "Zalgo" column drawn through the header), a mark
+  with no letter to sit on, and a text of only invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -43,6 +44,11 @@ _IGNORABLE = re.compile(
 _EMBEDDINGS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
 _ISOLATES = {"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 _BIDI_MARKS = {"\u200e", "\u200f", "\u061c"}
+# An override draws the letters it holds in the order it names, whatever their own
+# direction: Arabic stored back to front under U+202D prints as a word the checks never
+# read (a reversed "علاج نهائي" printed the claim and passed). Embeddings and isolates
+# only set the direction of a run, so right-to-left text keeps them.
+_OVERRIDES = {"\u202d", "\u202e"}
 BIDI_CONTROLS = frozenset(
     {*_EMBEDDINGS, *_EMBEDDINGS.values(), *_ISOLATES, *_ISOLATES.values(), *_BIDI_MARKS}
 )
@@ -82,6 +88,10 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     # per character kind: only one with a character to refuse (or a long run of marks)
     # is walked character by character, to name the first.
     kinds = text.translate(_KINDS)
+    if "m" in kinds or "c" in kinds:
+        baseless = _baseless_mark(text)
+        if baseless is not None:
+            return baseless
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
         if "b" not in kinds:
             return None  # nothing to refuse, nor to balance
@@ -99,7 +109,10 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
                     "remove the stacked marks; no language needs that many",
                 )
             continue
-        marks = 0
+        if not _IGNORABLE.fullmatch(char):
+            # A joiner or word joiner between two marks draws nothing: the marks still
+            # stack on the one letter ("Z" + (U+0301 U+200D) × 40 drew a 40-mark column).
+            marks = 0
         if category == "Cc" and char not in _ALLOWED_CONTROLS:
             return Refusal(offset, f"control character {name(char)}", PASTE_HINT)
         if char in BIDI_CONTROLS and not right_to_left:
@@ -108,11 +121,26 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
                 f"bidirectional control {name(char)} in left-to-right text",
                 "remove it: it makes editors show the text in another order than the PDF",
             )
+        if char in _OVERRIDES:
+            return Refusal(
+                offset,
+                f"bidirectional override {name(char)}",
+                "remove it: it prints the letters in another order than they are written, "
+                "so the page shows words the checks never read; to set a run's direction, "
+                "use an isolate (U+2066 to U+2069)",
+            )
         if category == "Co":
             return Refusal(
                 offset,
                 f"private-use character {name(char)}",
                 "no font draws it; replace it with the character you meant",
+            )
+        if char == "\ufffd":
+            return Refusal(
+                offset,
+                f"{name(char)}: a letter was lost here when the text was converted from "
+                "another encoding",
+                "retype the word from the original document",
             )
         if category == "Cs" or _is_noncharacter(char) or char == "\ufeff":
             return Refusal(offset, f"invalid character {name(char)}", PASTE_HINT)
@@ -134,8 +162,9 @@ PASTE_HINT = "remove it (it often comes with text copied from another program)"
 
 
 class _KindTable(dict[int, str]):
-    """Code point → "m" (a combining mark), "b" (a bidi control), "x" (refused in any
-    text) or "." for `str.translate`, as `refusal` judges each character."""
+    """Code point → "m" (a combining mark), "c" (a spacing mark), "b" (a bidi control),
+    "x" (refused in any text), "" (another invisible character: dropped, so marks around
+    it read as one run, as `refusal` counts them) or "." for `str.translate`."""
 
     def __missing__(self, code: int) -> str:
         if len(self) > 4096:  # a worker's memory stays flat (#20)
@@ -144,19 +173,92 @@ class _KindTable(dict[int, str]):
         category = unicodedata.category(char)
         if category in ("Mn", "Me"):
             kind = "m"
-        elif category == "Cc" and char not in _ALLOWED_CONTROLS:
+        elif category == "Mc":
+            kind = "c"  # a spacing mark (Burmese ေ, Devanagari ा): it has a letter too
+        elif (category == "Cc" and char not in _ALLOWED_CONTROLS) or char in _OVERRIDES:
             kind = "x"
         elif char in BIDI_CONTROLS:
             kind = "b"
-        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or char == "\ufeff":
+        elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or _never_in_text(char):
             kind = "x"
         else:
-            kind = "x" if "\U000e0000" <= char <= "\U000e007f" else "."
+            kind = "" if _IGNORABLE.fullmatch(char) else "."
         self[code] = kind
         return kind
 
 
 _KINDS = _KindTable()
+
+
+def _baseless_mark(text: str) -> Refusal | None:
+    """A mark that opens the text or follows a space or punctuation: it has no letter to
+    sit on. Fonts draw it over a dotted circle, or over the character before it, and it
+    is always a slip: a Thai tone mark typed after the space, a Khmer coeng whose
+    consonant was deleted, a harakah left over. In Burmese it is the sign of the Zawgyi
+    encoding, which stores ေ and the medial ြ before their consonant, as drawn: a Zawgyi
+    font shows the reviewer good Burmese, the PDF prints broken syllables. Unicode's way
+    to show a mark alone, on a no-break space or U+25CC DOTTED CIRCLE, passes."""
+    found = _baseless_pattern().search(text)
+    if found is None:
+        return None
+    offset = found.start(1)
+    char = text[offset]
+    if "\u1000" <= char <= "\u109f":
+        return Refusal(
+            offset,
+            f"{name(char)} has no letter before it: this is how Burmese typed in the "
+            "Zawgyi encoding reads as Unicode, and the PDF would print broken syllables",
+            "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), "
+            "then check it with a Unicode Burmese font",
+        )
+    return Refusal(
+        offset,
+        f"{name(char)} has no letter to sit on (it opens the text or follows a space "
+        "or punctuation)",
+        "retype the word, with the mark after its letter; to show a mark by itself, "
+        "put it on U+25CC DOTTED CIRCLE",
+    )
+
+
+@lru_cache(maxsize=1)
+def _baseless_pattern() -> re.Pattern[str]:
+    """Made on first use (a scan of the Unicode database, ~20 ms): marks that are not
+    default-ignorable, at the start or after whitespace (but the no-break space) or
+    punctuation, with only invisible characters between."""
+    marks: list[str] = []
+    punctuation: list[str] = []
+    for code in range(0x00A1, 0x20000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Mn", "Mc", "Me") and not _IGNORABLE.fullmatch(char):
+            marks.append(char)
+        elif category[0] == "P" or (category[0] == "Z" and char != "\u00a0"):
+            punctuation.append(char)
+    before = "\t\n\r !-/:-@\\[-`{-~" + _ranges(punctuation)
+    return re.compile(f"(?:^|(?<=[{before}]))(?:{_IGNORABLE.pattern})*([{_ranges(marks)}])")
+
+
+def _ranges(chars: list[str]) -> str:
+    """A regex character class body for ``chars`` (sorted), as ranges."""
+    parts: list[str] = []
+    start = previous = None
+    for char in [*chars, None]:
+        if char is not None and previous is not None and ord(char) == ord(previous) + 1:
+            previous = char
+            continue
+        if start is not None and previous is not None:
+            parts.append(
+                re.escape(start)
+                if start == previous
+                else f"{re.escape(start)}-{re.escape(previous)}"
+            )
+        start = previous = char
+    return "".join(parts)
+
+
+def _never_in_text(char: str) -> bool:
+    """A tag character, a byte-order mark, or U+FFFD (what a failed conversion leaves)."""
+    return char in "\ufeff\ufffd" or "\U000e0000" <= char <= "\U000e007f"
 
 
 def _is_noncharacter(char: str) -> bool:
@@ -186,6 +288,20 @@ def _unbalanced_bidi(text: str) -> Refusal | None:
     return None
 
 
+def prints_nothing(text: str) -> bool:
+    """True when ``text`` has nothing a reader can see: only whitespace and
+    default-ignorable characters (zero-width spaces and joiners, soft hyphens, variation
+    selectors). Such a title or translation looks filled in to a reviewer, whose editor
+    shows a line or an entry that is there, and prints a blank."""
+    return not _IGNORABLE.sub("", text).strip()
+
+
+def invisible_names(text: str) -> str:
+    """The distinct invisible characters of ``text``, named, for a message."""
+    found = dict.fromkeys(c for c in text if _IGNORABLE.fullmatch(c))
+    return ", ".join(name(c) for c in found)
+
+
 def visible(text: str) -> str:
     """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
     if text.isascii():
@@ -196,7 +312,46 @@ def visible(text: str) -> str:
     if any(_plain_form(char) != char for char in set(text)):
         # a half-width ｶﾞ is カ and a combining ゙: one ガ
         text = unicodedata.normalize("NFC", "".join(_plain_form(char) for char in text))
+    if _THAI_AND_LAO.issubset({_thai_or_lao(char) for char in set(text)}):
+        text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+
+
+# The Lao block mirrors the Thai one, letter for letter where the alphabets share one
+# (U+0E81 ກ is U+0E01 ก, U+0EB2 າ is U+0E32 า), and many pairs are drawn alike: a Thai
+# claim spelt with a Lao vowel (ห + Lao າ + ยข + Lao າ + ด) prints as หายขาด and matched
+# nothing. No word is written in both, so a run mixing them is read in the script most
+# of its letters are in.
+_THAI_LAO_RUN = re.compile("[\u0e00-\u0eff]+")
+_THAI_AND_LAO = frozenset({"Thai", "Lao"})
+
+
+def _thai_or_lao(char: str) -> str:
+    if "\u0e00" <= char <= "\u0e7f":
+        return "Thai"
+    return "Lao" if "\u0e80" <= char <= "\u0eff" else ""
+
+
+def _one_of_thai_and_lao(run: str) -> str:
+    """``run`` with its letters of the other script as their twins in the main one."""
+    lao = sum(1 for char in run if char >= "\u0e80")
+    if lao == 0 or lao == len(run):
+        return run
+    shift = 0x80 if lao * 2 < len(run) else -0x80  # Lao letters to Thai, or Thai to Lao
+    return "".join(_twin(char, shift) for char in run)
+
+
+def _twin(char: str, shift: int) -> str:
+    if (shift > 0) != (char >= "\u0e80"):
+        return char  # already in the run's main script
+    twin = chr(ord(char) - shift)
+    return twin if unicodedata.name(twin, "") else char
+
+
+def _mixes_thai_and_lao(run: str) -> bool:
+    return {_thai_or_lao(char) for char in run if unicodedata.category(char)[0] == "L"} == (
+        _THAI_AND_LAO
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -266,7 +421,11 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             before, after = text[offset - 1], text[offset + 1]
             if _alphabetic(before) and _alphabetic(after):
                 found.append((offset, f"invisible {name(char)} inside a word"))
-    for match in _WORD.finditer(_IGNORABLE.sub("", text)):
+    seen = _IGNORABLE.sub("", text)
+    for match in _THAI_LAO_RUN.finditer(seen):
+        if _mixes_thai_and_lao(match.group()):
+            found.append((match.start(), f"“{match.group()}” mixes Thai and Lao letters"))
+    for match in _WORD.finditer(seen):
         word = match.group()
         lookalikes = sorted({script_of(c) for c in word if latin_lookalike(c)})
         if lookalikes and any(c.isascii() for c in word):

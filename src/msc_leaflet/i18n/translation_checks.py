@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, parse_inline
-from ..content.text_policy import refusal, visible
+from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
 
@@ -306,6 +306,13 @@ def check_translation(
         ]
     if not translation.strip():
         return [EMPTY.problem("translation is empty or only whitespace")]
+    if prints_nothing(translation):
+        return [
+            EMPTY.problem(
+                f"translation prints nothing: it holds only invisible characters "
+                f"({invisible_names(translation)})"
+            )
+        ]
     pair = Pair(source, translation, _spans(source), _spans(translation), language)
     return [problem for check in CHECKS for problem in check(pair)]
 
