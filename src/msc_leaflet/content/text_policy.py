@@ -88,7 +88,7 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     # per character kind: only one with a character to refuse (or a long run of marks)
     # is walked character by character, to name the first.
     kinds = text.translate(_KINDS)
-    if "m" in kinds or "c" in kinds:
+    if ("m" in kinds or "c" in kinds) and _MAYBE_BASELESS.search(kinds):
         baseless = _baseless_mark(text)
         if baseless is not None:
             return baseless
@@ -164,7 +164,8 @@ PASTE_HINT = "remove it (it often comes with text copied from another program)"
 class _KindTable(dict[int, str]):
     """Code point → "m" (a combining mark), "c" (a spacing mark), "b" (a bidi control),
     "x" (refused in any text), "" (another invisible character: dropped, so marks around
-    it read as one run, as `refusal` counts them) or "." for `str.translate`."""
+    it read as one run, as `refusal` counts them), "p" (whitespace or punctuation, which
+    no mark sits on) or "." for `str.translate`."""
 
     def __missing__(self, code: int) -> str:
         if len(self) > 4096:  # a worker's memory stays flat (#20)
@@ -181,8 +182,10 @@ class _KindTable(dict[int, str]):
             kind = "b"
         elif category in ("Co", "Cs", "Cn") or _is_noncharacter(char) or _never_in_text(char):
             kind = "x"
+        elif _IGNORABLE.fullmatch(char):
+            kind = ""
         else:
-            kind = "" if _IGNORABLE.fullmatch(char) else "."
+            kind = "p" if _separates(char, category) else "."
         self[code] = kind
         return kind
 
@@ -190,19 +193,45 @@ class _KindTable(dict[int, str]):
 _KINDS = _KindTable()
 
 
+#: A mark opening a text or after whitespace or punctuation, maybe after bidi controls,
+#: in the kinds `_KindTable` gives: what `_baseless_mark` then reads exactly.
+_MAYBE_BASELESS = re.compile("(?:^|p)[bm]*[mc]")
+#: The ASCII characters no mark sits on: whitespace, punctuation and symbols.
+_ASCII_SEPARATORS = frozenset(
+    "\t\n\r " + "".join(c for c in map(chr, range(0x21, 0x7F)) if not c.isalnum())
+)
+
+
+def _separates(char: str, category: str) -> bool:
+    """Whitespace or punctuation (not the no-break space, which a mark shown alone sits
+    on): a mark right after it has no letter."""
+    if char.isascii():
+        return char in _ASCII_SEPARATORS
+    return category[0] == "P" or (category[0] == "Z" and char != "\u00a0")
+
+
 def _baseless_mark(text: str) -> Refusal | None:
-    """A mark that opens the text or follows a space or punctuation: it has no letter to
-    sit on. Fonts draw it over a dotted circle, or over the character before it, and it
-    is always a slip: a Thai tone mark typed after the space, a Khmer coeng whose
-    consonant was deleted, a harakah left over. In Burmese it is the sign of the Zawgyi
-    encoding, which stores ေ and the medial ြ before their consonant, as drawn: a Zawgyi
-    font shows the reviewer good Burmese, the PDF prints broken syllables. Unicode's way
-    to show a mark alone, on a no-break space or U+25CC DOTTED CIRCLE, passes."""
-    found = _baseless_pattern().search(text)
-    if found is None:
-        return None
-    offset = found.start(1)
-    char = text[offset]
+    """A mark that opens the text or follows a space or punctuation (invisible characters
+    between count for nothing): it has no letter to sit on. Fonts draw it over a dotted
+    circle, or over the character before it, and it is always a slip: a Thai tone mark
+    typed after the space, a Khmer coeng whose consonant was deleted, a harakah left
+    over. In Burmese it is the sign of the Zawgyi encoding, which stores ေ and the
+    medial ြ before their consonant, as drawn: a Zawgyi font shows the reviewer good
+    Burmese, the PDF prints broken syllables. Unicode's way to show a mark alone, on a
+    no-break space or U+25CC DOTTED CIRCLE, passes."""
+    after_separator = True  # the text's start
+    for offset, char in enumerate(text):
+        if _IGNORABLE.fullmatch(char):
+            continue
+        category = unicodedata.category(char)
+        if category not in ("Mn", "Mc", "Me"):
+            after_separator = _separates(char, category)
+        elif after_separator:
+            return _baseless_refusal(offset, char)
+    return None
+
+
+def _baseless_refusal(offset: int, char: str) -> Refusal:
     if "\u1000" <= char <= "\u109f":
         return Refusal(
             offset,
@@ -218,42 +247,6 @@ def _baseless_mark(text: str) -> Refusal | None:
         "retype the word, with the mark after its letter; to show a mark by itself, "
         "put it on U+25CC DOTTED CIRCLE",
     )
-
-
-@lru_cache(maxsize=1)
-def _baseless_pattern() -> re.Pattern[str]:
-    """Made on first use (a scan of the Unicode database, ~20 ms): marks that are not
-    default-ignorable, at the start or after whitespace (but the no-break space) or
-    punctuation, with only invisible characters between."""
-    marks: list[str] = []
-    punctuation: list[str] = []
-    for code in range(0x00A1, 0x20000):
-        char = chr(code)
-        category = unicodedata.category(char)
-        if category in ("Mn", "Mc", "Me") and not _IGNORABLE.fullmatch(char):
-            marks.append(char)
-        elif category[0] == "P" or (category[0] == "Z" and char != "\u00a0"):
-            punctuation.append(char)
-    before = "\t\n\r !-/:-@\\[-`{-~" + _ranges(punctuation)
-    return re.compile(f"(?:^|(?<=[{before}]))(?:{_IGNORABLE.pattern})*([{_ranges(marks)}])")
-
-
-def _ranges(chars: list[str]) -> str:
-    """A regex character class body for ``chars`` (sorted), as ranges."""
-    parts: list[str] = []
-    start = previous = None
-    for char in [*chars, None]:
-        if char is not None and previous is not None and ord(char) == ord(previous) + 1:
-            previous = char
-            continue
-        if start is not None and previous is not None:
-            parts.append(
-                re.escape(start)
-                if start == previous
-                else f"{re.escape(start)}-{re.escape(previous)}"
-            )
-        start = previous = char
-    return "".join(parts)
 
 
 def _never_in_text(char: str) -> bool:
