@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from msc_leaflet.checks.layout import (
     LayoutReport,
@@ -145,3 +148,84 @@ def test_an_emergency_cut_in_a_language_broken_by_dictionary_names_its_word_list
     assert "locales/km/words.txt" in break_point_hint("km")
     assert "Khmer word" in break_point_hint("km")
     assert "words.txt" not in break_point_hint("vi")
+
+
+# --- where an emergency cut is fixed: the block's line, or the translator's .po entry ---
+
+
+def test_an_emergency_cut_names_the_line_of_the_text_it_came_from(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """LAYOUT004 named only an excerpt ("xxxxxxxx…") at the leaflet file, no line: in a
+    long leaflet the author had to search for it."""
+    from conftest import leaflet_yaml
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+    from test_checks_accessibility import line_of
+
+    blocks = (
+        "- paragraph: An ordinary paragraph.\n"
+        f"- list:\n    - One item\n    - Then a run {'y' * 300} here.\n"
+    )
+    text = leaflet_yaml(blocks)
+    project = Project.at(make_project({"sample": text}))
+    result = build_leaflet(project, "sample", None, tmp_path)
+    (cut,) = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert cut.location.line == line_of(text, "Then a run"), cut
+    assert ".po" not in cut.hint
+
+
+def test_an_emergency_cut_in_a_translation_names_its_po_entry(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """In a translation the translator fixes the msgstr: the hint names its entry
+    (file:line and msgctxt), as the text checks' hints do; the finding stands at the
+    leaflet line of the text, where the block's waivers are."""
+    from i18n_support import set_msgstr
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    po = "locales/th/LC_MESSAGES/care-basics.po"
+    run = "x" * 300  # no break opportunity nor hyphenation point: cut as an emergency
+    msgstr = f"ปิดผ้าพันแผลไว้ 4 ชั่วโมง {run} และอย่าให้เปียกน้ำ"
+    entry_line = set_msgstr(i18n_project / po, "paragraph/4", msgstr)
+    result = build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path)
+    (cut,) = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert cut.location.line == 33, cut  # the paragraph's line in care-basics.yaml
+    assert "change the msgstr of 'paragraph/4' (" in cut.hint, cut.hint
+    assert f"{po}:{entry_line})" in cut.hint, cut.hint
+    assert "words.txt" in cut.hint  # still says how to give the run a break point
+
+
+def test_a_page_finding_stands_at_the_first_block_the_page_starts(
+    make_project: Callable[..., Path],
+) -> None:
+    """LAYOUT002 and LAYOUT003 named the leaflet file alone; the heading left alone on
+    its page (and the page whose footer overflowed) is found at its block's line."""
+    ctx = translated_context(make_project({"sample": leaflet(CLEAN)}), {})
+    report = LayoutReport(pages=(PageSummary(2, ("heading",), footer_overflow=True, line=9),))
+    ctx = dataclasses.replace(ctx, layout=report)
+    assert [i.location.line for i in lonely_heading(ctx)] == [9]
+    assert [i.location.line for i in footer_overflow(ctx)] == [9]
+
+
+def test_every_page_knows_the_line_of_its_first_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import REPO
+    from msc_leaflet.build import build as build_module
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    seen: list[tuple[int, ...]] = []
+    check_layout = build_module.check_layout
+
+    def spy(*args: Any) -> Any:
+        seen.append(args[4].page_lines)
+        return check_layout(*args)
+
+    monkeypatch.setattr(build_module, "check_layout", spy)
+    build_leaflet(Project.at(REPO), "infusion-safety", "th", tmp_path)
+    (lines,) = seen  # the last page, the reference list, starts no block
+    assert len(lines) == 4 and all(line > 0 for line in lines[:3]), lines
+    assert list(lines[:3]) == sorted(lines[:3])

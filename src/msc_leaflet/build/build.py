@@ -25,7 +25,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from .. import i18n
 from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
-from ..content.model import Leaflet
+from ..content.model import Leaflet, Text, texts
 from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
@@ -309,15 +309,22 @@ def check_layout(
     from ..checks import load_config, run_layout_checks
     from ..checks.layout import LayoutReport, LineBreakViolation, PageSummary, TextSize
 
+    starts = zip(result.page_kinds, result.page_lines, strict=True)
     report = LayoutReport(
         pages=tuple(
-            PageSummary(n, kinds, n in result.footer_overflows)
-            for n, kinds in enumerate(result.page_kinds, 1)
+            PageSummary(n, kinds, n in result.footer_overflows, line)
+            for n, (kinds, line) in enumerate(starts, 1)
         ),
         text_sizes=tuple(TextSize(size, 0) for size in result.text_sizes),
         line_breaks=tuple(
-            LineBreakViolation(0, _excerpt(text), "inside a run with no break opportunity")
-            for text in result.emergency_breaks
+            LineBreakViolation(
+                written.line if written else 0,
+                _excerpt(text),
+                "inside a run with no break opportunity",
+                written,
+            )
+            for text, markup in result.emergency_breaks
+            for written in [_text_cut(text, markup, (localized, source))]
         ),
     )
     config = load_config(project, strict=strict)
@@ -331,6 +338,16 @@ def check_layout(
             "fix them, or build without --strict for a draft",
         )
     return findings
+
+
+def _text_cut(cut: str, markup: str, leaflets: Sequence[Leaflet]) -> Text | None:
+    """The leaflet text an emergency cut fell in: the one whose markup the layout set
+    (the translation's first, then the source's: a parallel edition prints both), else
+    the first that holds the cut unit (a reference, set from its parts). Looked up only
+    for a cut, so the layout pays nothing per line for it."""
+    written = [text for leaflet in leaflets for text in texts(leaflet)]
+    exact = next((text for text in written if markup and text.value == markup), None)
+    return exact or next((text for text in written if cut.strip() in text.value), None)
 
 
 def _excerpt(text: str, limit: int = 30) -> str:

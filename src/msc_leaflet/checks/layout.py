@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..content.model import Text
 from ..errors import Location
 from .registry import CheckContext, Issue, check
 
@@ -23,6 +24,7 @@ class PageSummary:
     number: int
     block_kinds: tuple[str, ...]  # kinds of the blocks that start on the page, in order
     footer_overflow: bool = False
+    line: int = 0  # leaflet line of the first block the page starts (0: unknown)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class LineBreakViolation:
     line: int  # source line
     text: str  # the two characters around the break
     rule: str  # e.g. "break before ะ"
+    # The leaflet text cut (its .po entry in a translation, ``Text.origin``): None when
+    # the layout wrote the text itself or it is not found.
+    written: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def lonely_heading(ctx: CheckContext) -> Iterator[Issue]:
     for page in report.pages:
         if page.block_kinds == ("heading",):
             yield Issue(
-                _at(ctx),
+                _at(ctx, page.line),
                 f"[{ctx.locale}] page {page.number} holds only a heading",
                 "shorten the previous section or move the heading",
             )
@@ -110,7 +115,7 @@ def footer_overflow(ctx: CheckContext) -> Iterator[Issue]:
     for page in report.pages:
         if page.footer_overflow:
             yield Issue(
-                _at(ctx),
+                _at(ctx, page.line),
                 f"[{ctx.locale}] the reference footer of page {page.number} overflowed",
                 "cite fewer references in that part, or split the paragraph",
             )
@@ -127,10 +132,11 @@ def thai_line_break(ctx: CheckContext) -> Iterator[Issue]:
     if report is None:
         return
     for item in report.line_breaks:
+        entry = ctx.msgstr_of(item.written) if item.written is not None else ""
         yield Issue(
             _at(ctx, item.line),
             f"[{ctx.locale}] line break {item.rule}: “{item.text}”",
-            break_point_hint(ctx.locale),
+            break_point_hint(ctx.locale) + (f"; change {entry}" if entry else ""),
         )
 
 

@@ -52,10 +52,13 @@ class LayoutResult:
     footer_overflows: tuple[int, ...]  # pages whose reference footer crowds out the body
     page_kinds: tuple[tuple[str, ...], ...] = ()  # what was placed on each page, in order
     text_sizes: tuple[float, ...] = ()  # every text size printed, smallest first
-    emergency_breaks: tuple[str, ...] = ()  # texts with no break opportunity, cut to fit
+    # Units with no break opportunity, cut to fit, each with the markup of the leaflet
+    # text it is in ("" for what the layout wrote itself), for the check to name it.
+    emergency_breaks: tuple[tuple[str, str], ...] = ()
     tagger: Tagger | None = None  # the structure tree and where its content was drawn
     # The codes each font subset shows, by resource name (`finishing/font_subset.py`).
     codes_shown: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    page_lines: tuple[int, ...] = ()  # the leaflet line of the first block of each page
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -184,9 +187,10 @@ def _layout(
         tuple(overflows),
         tuple(tuple(kinds) for kinds in log.page_kinds),
         tuple(sorted(log.text_sizes)),
-        tuple(log.emergency_breaks),
+        tuple(log.emergency_breaks.items()),
         structure.tagger if structure else None,
         finish.codes_shown,
+        tuple(log.page_lines),
     )
 
 

@@ -33,6 +33,7 @@ from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
+from .unprintable import block_of
 
 FOOTER_ZONE = 9 * mm  # the document-control footer, below the body frame
 APPROVAL_LINE = 1.45  # the approval line's baseline below the control line's, in sizes
@@ -46,16 +47,26 @@ class LayoutLog:
     """What the layout saw, for the layout-derived checks (`checks/layout.py`)."""
 
     page_kinds: list[list[str]] = field(default_factory=list)  # what each page starts
+    # The leaflet line of the first block each page starts (0: none), where a page's
+    # finding (LAYOUT002, LAYOUT003) sends the author.
+    page_lines: list[int] = field(default_factory=list)
     text_sizes: set[float] = field(default_factory=set)  # every size text was set in
-    emergency_breaks: list[str] = field(default_factory=list)  # units cut inside a word
+    # Each unit cut inside a word → the markup of the text it is in ("" if the layout's).
+    emergency_breaks: dict[str, str] = field(default_factory=dict)
 
-    def emergency_break(self, text: str) -> None:
-        if text not in self.emergency_breaks:
-            self.emergency_breaks.append(text)
+    def emergency_break(self, text: str, source: str = "") -> None:
+        self.emergency_breaks.setdefault(text, source)
+
+    def new_page(self) -> None:
+        self.page_kinds.append([])
+        self.page_lines.append(0)
 
     def place(self, flowable: Flowable) -> None:
         if isinstance(flowable, (Spacer, ActionFlowable)) or not self.page_kinds:
             return
+        if not self.page_lines[-1]:
+            block = block_of(flowable)
+            self.page_lines[-1] = getattr(block, "line", 0)
         # A parallel row (`editions._Row`) is one flowable holding several blocks, the
         # title row a heading and the paragraphs under it: log what it holds, or a page
         # holding only that row would read as a page holding only a heading (LAYOUT002).
@@ -247,7 +258,7 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
 
     def begin(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.part = part
-        furniture.log.page_kinds.append([])
+        furniture.log.new_page()
         furniture.references.on_page = set()
         furniture.margin_notes.clear()
 

@@ -32,7 +32,7 @@ class Writer:
         lang: str,
         link_colour: Color,
         words: WordList,
-        on_emergency_break: Callable[[str], None] | None = None,
+        on_emergency_break: Callable[[str, str], None] | None = None,
         *,
         structure: Structure | None = None,
         source_lang: str = "",
@@ -46,6 +46,8 @@ class Writer:
         self.lang = lang
         self.link_colour = link_colour
         self.words = words  # the project's terms that must never be split at a line end
+        # Told each unit cut as an emergency and the markup of the text it is in ("" for
+        # what the layout writes itself), so the check names where to fix it (LAYOUT004).
         self.on_emergency_break = on_emergency_break
         # Tagging: the tree each paragraph joins, this text's language (BCP 47), the
         # source's (terms kept from it; texts printed untranslated: ``fallbacks``).
@@ -122,7 +124,8 @@ class Writer:
         before, after = around
         spans = parse_inline(f"{before}{source}{after}")
         runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
-        return self._set(runs, chosen, role or ROLES.get(style, "P"), self.language_of(source))
+        role = role or ROLES.get(style, "P")
+        return self._set(runs, chosen, role, self.language_of(source), source)
 
     def language_of(self, source: str) -> str:
         """The locale ``source`` is printed in when it is not this text's: the source
@@ -132,15 +135,24 @@ class Writer:
             return self.source_lang
         return UI_LANGUAGE if source in self.untranslated_labels else ""
 
-    def _set(self, runs: list[Run], style: ParagraphStyle, role: str, language: str) -> Flowable:
+    def _set(
+        self, runs: list[Run], style: ParagraphStyle, role: str, language: str, source: str = ""
+    ) -> Flowable:
         """``runs`` as a paragraph element; ``language``, when not this text's own: the
         language the text is in (the source's, for a text printed untranslated or a
         reference; English, for what the program itself writes in English), so it is set
         and tagged as that language: an English sentence in an Arabic leaflet runs left to
-        right, its stop at its end, and a screen reader reads it with an English voice."""
+        right, its stop at its end, and a screen reader reads it with an English voice.
+        ``source``: the markup of the leaflet text set, which an emergency cut names."""
         lang = language or self.lang
+        report = self.on_emergency_break
         paragraph = make_paragraph(
-            runs, style, lang, words=self.words, on_emergency_break=self.on_emergency_break
+            runs,
+            style,
+            lang,
+            words=self.words,
+            # Bound once per paragraph: the text stage tells only the unit it cut.
+            on_emergency_break=(lambda cut: report(cut, source)) if report else None,
         )
         paragraph.in_cell = self.beside
         tagged = self.tagged(paragraph, role, language)
