@@ -90,7 +90,7 @@ REGISTRY: dict[str, Check] = {}
 # same whichever module a caller imported first.
 FAMILIES = (
     "loading", "references", "claims", "terminology", "readability", "dates", "hidden_text",
-    "layout", "translations", "waivers", "accessibility",
+    "layout", "translations", "waivers", "accessibility", "printable",
 )  # fmt: skip
 
 

@@ -15,15 +15,12 @@ go) is a fault of ours, and `split_fault` says so rather than blame the content.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from fontTools.unicodedata import script as unicode_script
 from reportlab.platypus import Flowable, KeepTogether, Table
 
 from ..content import model as m
-from ..content.text_policy import name
 from ..errors import LeafletError, Location
 from ..typeset import MissingGlyphError
 from .footnotes import ReferenceFrame, flowable_citations
@@ -150,31 +147,10 @@ def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> Le
         generated = not any(error.char in str(value) for value in vars(org).values())
         if not generated:
             where = Location(org.path)
-    if _of_a_script(error.char):  # a letter or digit: its script needs a font
-        written = (
-            f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
-            f"written with {error.script} digits and names)"
-            if generated
-            else ""
-        )
-        return LeafletError(
-            where,
-            f"{name(error.char)} cannot be printed: no font in the theme covers the "
-            f"{error.script} script{written}, so it would show as an empty box",
-            error.hint,
-        )
-    return LeafletError(
-        where,
-        f"{name(error.char)} cannot be printed: no font in the theme has this symbol, "
-        "so it would show as an empty box",
-        "remove it, or write it in words (emoji and many symbols are in no font)",
+    written = (
+        f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
+        f"written with {error.script} digits and names)"
+        if generated
+        else ""
     )
-
-
-def _of_a_script(char: str) -> bool:
-    """A letter, mark or digit of a script (Bengali ১ as much as ব), which a font for
-    that script draws; not a symbol or punctuation shared by all scripts."""
-    return unicodedata.category(char)[0] in "LMN" and unicode_script(char) not in _NO_SCRIPT
-
-
-_NO_SCRIPT = ("Zyyy", "Zinh", "Zzzz")  # Common, Inherited, Unknown
+    return LeafletError(where, *error.for_reader(written))

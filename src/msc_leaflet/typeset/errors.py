@@ -58,3 +58,32 @@ class MissingGlyphError(ValueError):
             f"{char!r} (U+{ord(char):04X} {name}) in {text[:60]!r} (font {font!r})"
         )
         self.hint = add_font_hint(self.script, script_of(char) or "")
+
+    def for_reader(self, written: str = "") -> tuple[str, str]:
+        """The message and hint an author reads, for `build` and `check` alike: a letter
+        or digit needs a font for its script, a symbol (an emoji) is in no font.
+        ``written``: why the character is printed when no text of the leaflet holds it."""
+        from ..content.text_policy import name
+
+        if of_a_script(self.char):
+            return (
+                f"{name(self.char)} cannot be printed: no font in the theme covers the "
+                f"{self.script} script{written}, so it would show as an empty box",
+                self.hint,
+            )
+        return (
+            f"{name(self.char)} cannot be printed: no font in the theme has this symbol, "
+            "so it would show as an empty box",
+            "remove it, or write it in words (emoji and many symbols are in no font)",
+        )
+
+
+def of_a_script(char: str) -> bool:
+    """A letter, mark or digit of a script (Bengali ১ as much as ব), which a font for
+    that script draws; not a symbol or punctuation shared by all scripts."""
+    from fontTools.unicodedata import script as unicode_script
+
+    return unicodedata.category(char)[0] in "LMN" and unicode_script(char) not in _NO_SCRIPT
+
+
+_NO_SCRIPT = ("Zyyy", "Zinh", "Zzzz")  # Common, Inherited, Unknown

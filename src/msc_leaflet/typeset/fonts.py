@@ -248,6 +248,33 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def first_missing(text: str, font: str, lang: str) -> str | None:
+    """The first character of ``text`` (a run named in ``font``, in ``lang``) that the
+    face `font_spans` sets it in has no glyph for, or None: it would print as an empty
+    box, and shaping refuses it (`MissingGlyphError`). So `msc-leaflet check` finds what
+    `build` would stop at, from the same choice of faces. Characters that draw nothing
+    (format characters, variation selectors) or that HarfBuzz draws with the space's
+    glyph (U+2009 THIN SPACE) need no glyph of their own."""
+    for start, end, face in font_spans(text, font, lang):
+        for char in text[start:end]:
+            if not covers(face, char) and not _needs_no_glyph(char):
+                return char
+    return None
+
+
+def _needs_no_glyph(char: str) -> bool:
+    """HarfBuzz hides a default-ignorable character the font lacks (format characters,
+    variation selectors, the grapheme joiner) and draws a missing space with the space's
+    glyph; the text policy refuses controls before any of this."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+        or code == 0x034F
+    )
+
+
 def _strong_face(stack: FaceStack, home: str, char: str) -> str | None:
     """The face of a character of a script (None: a neutral one, decided by the text
     around it)."""

@@ -1,0 +1,62 @@
+"""TEXT002: a character no font of the theme has, found before anything is laid out.
+
+`build` stops at such a character (`typeset.MissingGlyphError`): it would print as an
+empty box. `msc-leaflet check` reads the same fact from the same place, the face
+`typeset.fonts.font_spans` sets each character in (`typeset.fonts.first_missing`), so
+an emoji, a Korean word in a Thai leaflet or a symbol is reported with the other
+findings, at the line (or the .po entry) to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..content.model import texts
+from ..errors import LeafletError
+from .registry import CheckContext, Issue, check
+
+if TYPE_CHECKING:
+    from ..theme.fonts import FontConfig
+
+
+@check(
+    "TEXT002",
+    "error",
+    "A character no font of the theme has prints as an empty box, and the build refuses it.",
+    scope="locale",
+)
+def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
+    from ..typeset.errors import MissingGlyphError, of_a_script
+    from ..typeset.fonts import first_missing, register_fonts
+
+    path = ctx.project.theme_path
+    fonts = _theme_fonts(path, path.stat().st_mtime_ns if path.is_file() else 0)
+    if fonts is None:  # an invalid theme: `build` names it
+        return
+    font = register_fonts(fonts).regular
+    lang = ctx.leaflet.language
+    prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    for text in texts(ctx.leaflet):
+        char = first_missing(text.value, font, lang)
+        if char is None:
+            continue
+        message, hint = MissingGlyphError(char, font, text.value).for_reader()
+        if of_a_script(char):
+            hint = f"write the text without {char!r}, or {hint}"
+        entry = ctx.msgstr_of(text)
+        location = ctx.sources.locate(text.line, "" if ctx.is_translation else char)
+        yield Issue(location, prefix + message, hint + (f"; change {entry}" if entry else ""))
+
+
+@cache
+def _theme_fonts(path: Path, mtime: int) -> FontConfig | None:
+    """The theme's fonts, read once per version of the file (``mtime``)."""
+    from ..theme.theme import load_theme
+
+    try:
+        return load_theme(path if path.is_file() else None).fonts
+    except LeafletError:
+        return None

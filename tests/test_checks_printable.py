@@ -1,0 +1,70 @@
+"""TEXT002: `check` reports a character no font of the theme has, as `build` refuses it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import REPO, leaflet_yaml
+from i18n_support import invoke, set_msgstr
+from msc_leaflet.checks import run_checks
+from msc_leaflet.errors import CheckFinding
+from msc_leaflet.project import Project
+from test_checks_accessibility import line_of
+
+PO = "locales/th/LC_MESSAGES/care-basics.po"
+
+
+def printable(root: Path, locales: list[str] | None = None) -> list[CheckFinding]:
+    found = run_checks(Project.at(root), [], locales or [])
+    return [f for f in found if isinstance(f, CheckFinding) and f.code == "TEXT002"]
+
+
+def test_an_emoji_is_reported_at_its_line_as_build_refuses_it(
+    make_project: Callable[..., Path],
+) -> None:
+    blocks = "- paragraph: Keep the bandage on.\n- paragraph: Smile \U0001f600 today.\n"
+    text = leaflet_yaml(blocks, references="")
+    root = make_project({"sample": text})
+    (finding,) = printable(root)
+    assert finding.severity == "error"
+    assert finding.location.line == line_of(text, "Smile")
+    assert finding.message == (
+        "U+1F600 GRINNING FACE cannot be printed: no font in the theme has this symbol, "
+        "so it would show as an empty box"
+    )
+    assert finding.hint.startswith("remove it, or write it in words")
+    # The same fact, from the same place, stops the build.
+    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"))
+    assert code == 1 and finding.message in output
+
+
+def test_a_korean_word_in_a_thai_translation_names_the_script_and_the_po_entry(
+    i18n_project: Path,
+) -> None:
+    entry_line = set_msgstr(
+        i18n_project / PO, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง (붕대) และอย่าให้เปียกน้ำ"
+    )
+    (finding,) = printable(i18n_project, ["th"])
+    assert finding.location.line == 33  # the paragraph's leaflet line, where waivers are
+    assert finding.message.startswith("[th] U+BD95 HANGUL SYLLABLE BUNG cannot be printed")
+    assert "no font in the theme covers the Hangul script" in finding.message
+    assert finding.hint.startswith("write the text without '붕', or add a font family")
+    assert "`fonts: scripts: Hang`" in finding.hint
+    assert "change the msgstr of 'paragraph/4' (" in finding.hint
+    assert f"{PO}:{entry_line})" in finding.hint
+
+
+def test_what_the_fonts_draw_is_not_reported(make_project: Callable[..., Path]) -> None:
+    """Neutral characters take the face around them, a zero-width space and a no-break
+    space need no glyph of their own, other scripts take their own family."""
+    blocks = (
+        '- paragraph: "Take 1\u00a0tablet \u2013 or 2 \u2265 38.5 \u2103, “quoted” '
+        'เซลล์\u200bต้นกำเนิด 患者（MSC） ខ្មែរ Tiếng Việt"\n'
+    )
+    assert printable(make_project({"sample": leaflet_yaml(blocks, references="")})) == []
+
+
+def test_the_bundled_library_and_the_languages_fixture_are_printable() -> None:
+    assert printable(REPO) == []
+    assert printable(REPO / "tests" / "fixtures" / "languages") == []
