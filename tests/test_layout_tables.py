@@ -234,3 +234,55 @@ def test_cells_whose_lines_extractors_join_keep_their_drawn_text(
         contents = page.get_contents()
         assert contents is not None
         assert b" Tz" not in contents.get_data()
+
+
+# --- one hopeless cell does not starve the other columns ---------------------------------
+
+HOPELESS = "x" * 160  # one "word" no column can hold: cut (and reported) whatever happens
+STARVED_ROWS = {
+    "en": [
+        ["Test", "Code", "What to do before it"],
+        ["LDL cholesterol", HOPELESS, "Do not eat for 8–12 hours; water is allowed."],
+    ],
+    "vi": [
+        ["Xét nghiệm", "Mã", "Cần làm gì trước"],
+        ["Cholesterol LDL", HOPELESS, "Không ăn trong 8–12 giờ; được uống nước lọc."],
+    ],
+    "th": [
+        ["การตรวจเลือด", "รหัส", "ต้องทำอะไรก่อน"],
+        ["แอลดีแอลคอเลสเตอรอล", HOPELESS, "งดอาหาร 8–12 ชั่วโมง ดื่มน้ำเปล่าได้"],
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "th"])
+def test_a_hopeless_cell_is_given_up_rather_than_other_columns_cut(lang: str) -> None:
+    """A cell of one word wider than the whole table used to take the width in
+    proportion to that word, and the words of the other columns ("cholesterol",
+    แอลดีแอลคอเลสเตอรอล) were cut too, as emergencies; the word is cut anyway, so the
+    other columns keep their longest word whole when the table can hold them all."""
+    from msc_leaflet.layout.table_widths import squeezed
+
+    table = cells(STARVED_ROWS[lang], lang)
+    width = 300.0
+    assert column_widths(table, width, PADDING) is None  # no layout without a cut
+    widths = squeezed(table, width, PADDING)
+    assert sum(widths) == pytest.approx(width)
+    columns = [list(column) for column in zip(*table, strict=True)]
+    for n in (0, 2):
+        assert widths[n] >= widest_unit(columns[n]) + PADDING - 1e-6, (n, widths)
+    # The given-up column still holds its own ordinary word ("Code", รหัส) whole.
+    assert widths[1] >= widest_unit([columns[1][0]]) + PADDING - 1e-6, widths
+
+
+def test_a_hopeless_cell_is_the_only_emergency_of_its_table(
+    make_project: object, tmp_path: Path
+) -> None:
+    from conftest import leaflet_yaml
+
+    rows = STARVED_ROWS["en"]
+    blocks = f"- table:\n    header: {rows[0]}\n    rows:\n      - {rows[1]}\n"
+    project = Project.at(make_project({"sample": leaflet_yaml(blocks, references="")}))  # type: ignore[operator]
+    result = build_leaflet(project, "sample", None, tmp_path)
+    cuts = [f.message for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert len(cuts) == 1 and "xxxxxxxx" in cuts[0], cuts

@@ -44,20 +44,22 @@ def column_widths(cells: list[list[Flowable]], width: float, padding: float) -> 
     """
     columns = [_measure(column) for column in zip(*cells, strict=True)]
     room = width - padding * len(columns)
-    naturals = [column.natural for column in columns]
     for minimums in ([c.word for c in columns], [c.part for c in columns]):
-        if sum(minimums) > room + 1e-6:
-            continue
-        if sum(naturals) <= room:
-            return [n + (room - sum(naturals)) * n / sum(naturals) + padding for n in naturals]
-        wants = [max(n - low, 0.0) for n, low in zip(naturals, minimums, strict=True)]
-        slack = room - sum(minimums)
-        shares = [
-            low + slack * want / sum(wants) for low, want in zip(minimums, wants, strict=True)
-        ]
-        phrases = [column.phrase for column in columns]
-        return [share + padding for share in _hold_phrases(shares, phrases, minimums)]
+        if sum(minimums) <= room + 1e-6:
+            return [share + padding for share in _share(columns, minimums, room)]
     return None
+
+
+def _share(columns: Sequence[_Column], minimums: Sequence[float], room: float) -> list[float]:
+    """``room`` shared by columns at least ``minimums`` wide (their sum fits in it)."""
+    naturals = [column.natural for column in columns]
+    if sum(naturals) <= room:
+        return [n + (room - sum(naturals)) * n / sum(naturals) for n in naturals]
+    wants = [max(n - low, 0.0) for n, low in zip(naturals, minimums, strict=True)]
+    slack = room - sum(minimums)
+    shares = [low + slack * want / sum(wants) for low, want in zip(minimums, wants, strict=True)]
+    phrases = [column.phrase for column in columns]
+    return _hold_phrases(shares, phrases, minimums)
 
 
 def _hold_phrases(
@@ -87,12 +89,52 @@ def _hold_phrases(
 
 
 def squeezed(cells: list[list[Flowable]], width: float, padding: float) -> list[float]:
-    """Widths for a table whose words cannot all fit: shared by the columns' widest
-    words, so each is cut as little as the others."""
+    """Widths for a table whose words cannot all fit.
+
+    One column whose widest word alone is what cannot fit (a code, a URL, a run with no
+    break) is given up: that word is cut wherever its column ends, and reported
+    (LAYOUT004), so the other columns keep their widest words whole, and the given-up
+    column its own ordinary words, when the table holds them (`_give_up`). Else the
+    columns share the width by their widest words, so each is cut as little as the
+    others: sharing so with one hopeless word starved every other column below its
+    longest word, and cut ordinary words there too."""
     columns = [_measure(column) for column in zip(*cells, strict=True)]
-    parts = [max(column.part, 1.0) for column in columns]
     room = width - padding * len(columns)
+    given_up = _give_up(list(zip(*cells, strict=True)), columns, room)
+    if given_up is not None:
+        return [share + padding for share in given_up]
+    parts = [max(column.part, 1.0) for column in columns]
     return [room * part / sum(parts) + padding for part in parts]
+
+
+def _give_up(
+    cells: Sequence[Sequence[Flowable]], columns: Sequence[_Column], room: float
+) -> list[float] | None:
+    """Shares of ``room`` with the column of the widest word given up, or None when the
+    other columns' widest words (whole, else hyphenated) do not fit beside it."""
+    hopeless = max(range(len(columns)), key=lambda n: columns[n].part)
+    for kind in ("word", "part"):
+        minimums = [getattr(column, kind) for column in columns]
+        others = sum(minimums) - minimums[hopeless]
+        if others > room + 1e-6:
+            continue
+        # What the given-up column can still hold whole: its words that fit what is left.
+        minimums[hopeless] = _widest_fitting(cells[hopeless], room - others)
+        return _share(columns, minimums, room)
+    return None
+
+
+def _widest_fitting(column: Sequence[Flowable], limit: float) -> float:
+    """The widest part of a unit of ``column`` no wider than ``limit`` (0 if none)."""
+    widest = 0.0
+    for cell in column:
+        if isinstance(cell, TextParagraph):
+            indent = cell.style.leftIndent + cell.style.rightIndent
+            for unit in cell.units:
+                part = narrowest_width(unit, cell.lang, syllables=False) + indent
+                if part <= limit:
+                    widest = max(widest, part)
+    return widest
 
 
 def _measure(column: Sequence[Flowable]) -> _Column:
