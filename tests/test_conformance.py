@@ -429,3 +429,34 @@ def test_xmp_escapes_text_and_converts_dates() -> None:
     assert xmp_date("D:20260102030405Z") == "2026-01-02T03:04:05Z"
     assert xmp_date("yesterday") == ""
     assert meta.document_id() == meta.document_id()
+
+
+def test_a_thai_leaflet_lists_the_english_its_structure_tags(tmp_path: Path) -> None:
+    """dc:language named only the edition's languages: a Thai leaflet whose references
+    are printed (and tagged /Lang en) in English said it held Thai alone. The document's
+    own language stays first, the others follow in the order the tree first tags them."""
+    with pikepdf.open(build(tmp_path, "th")) as pdf:
+        tagged = {str(e.Lang) for e in _elements(pdf.Root.StructTreeRoot) if "/Lang" in e}
+        assert "en" in tagged  # the references, cited as published
+        assert Xmp(pdf).all("dc:language/rdf:Bag/rdf:li") == ["th", "en"]
+        assert str(pdf.Root.Lang) == "th"
+
+
+def test_an_untagged_document_keeps_its_editions_languages(english: Path) -> None:
+    with pikepdf.open(english) as pdf:
+        del pdf.Root.StructTreeRoot
+        write_metadata(pdf, ["en"], STANDARDS["none"])
+        assert Xmp(pdf).all("dc:language/rdf:Bag/rdf:li") == ["en"]
+
+
+def _elements(node: Any) -> list[Any]:
+    found, stack = [], [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, pikepdf.Array):
+            stack.extend(item)
+        elif isinstance(item, pikepdf.Dictionary):
+            found.append(item)
+            if "/K" in item:
+                stack.append(item.K)
+    return found

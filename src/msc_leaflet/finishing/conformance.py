@@ -136,7 +136,9 @@ def conformance_step(conformance: Conformance) -> ConformanceStep:
 
 
 def write_metadata(pdf: pikepdf.Pdf, languages: Sequence[str], claim: Claim) -> None:
-    """Replace the document's XMP with one made from its Info dictionary."""
+    """Replace the document's XMP with one made from its Info dictionary; dc:language
+    holds ``languages`` (the edition's, its main one first), then every other language
+    its structure tree tags (`tagged_languages`)."""
     info = pdf.docinfo
 
     def text(key: str) -> str:
@@ -160,7 +162,7 @@ def write_metadata(pdf: pikepdf.Pdf, languages: Sequence[str], claim: Claim) -> 
         producer=text("/Producer"),
         created=xmp_date(text("/CreationDate")),
         modified=xmp_date(text("/ModDate")),
-        languages=tuple(languages),
+        languages=tuple(dict.fromkeys([*languages, *tagged_languages(pdf)])),
         trapped=str(trapped).lstrip("/") if str(trapped) in ("/True", "/False") else "",
         pdfa=claim.pdfa,
         pdfua=(
@@ -172,6 +174,27 @@ def write_metadata(pdf: pikepdf.Pdf, languages: Sequence[str], claim: Claim) -> 
     )
     # Uncompressed, as PDF/A requires of the metadata stream (qpdf leaves it so).
     root.Metadata = pdf.make_stream(xmp_packet(meta), Type=Name.Metadata, Subtype=Name.XML)
+
+
+def tagged_languages(pdf: pikepdf.Pdf) -> list[str]:
+    """The /Lang of the structure elements, in the order the tree first names each: an
+    English reference or an untranslated text in a Thai leaflet is content in English,
+    which the document's metadata should say it holds (`tagged_pdf.py` writes /Lang
+    only where an element's language differs from its parent's, so this is few)."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    found: dict[str, None] = {}
+    stack = [tree.get("/K")] if isinstance(tree, Dictionary) else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Array):
+            stack.extend(reversed(list(node)))
+        elif isinstance(node, Dictionary) and "/S" in node:  # not a reference to content
+            lang = node.get("/Lang")
+            if isinstance(lang, pikepdf.String) and str(lang):
+                found.setdefault(str(lang))
+            if "/K" in node:
+                stack.append(node.K)
+    return list(found)
 
 
 def _output_intent(
