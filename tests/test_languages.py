@@ -67,6 +67,9 @@ def test_every_new_language_has_a_profile_of_its_own() -> None:
         ("km", "សូមសម្រាក។ សូមផឹកទឹក។", ["សូមសម្រាក។", "សូមផឹកទឹក។"]),
         ("ar", "هل تشعر بألم؟ اتصل بنا. الجرعة 2.5 ملغ.", ["هل تشعر بألم؟", "اتصل بنا."]),
         ("vi", "Hãy nghỉ ngơi. Đừng lái xe.", ["Hãy nghỉ ngơi.", "Đừng lái xe."]),
+        # Hindi ends a sentence with the danda । (a question still with ?).
+        ("hi", "नहीं। कोशिकाएँ वहाँ नहीं रुकतीं। क्या यह ठीक है?", ["नहीं।", "कोशिकाएँ वहाँ नहीं रुकतीं।"]),
+        ("mr", "विश्रांती घ्या। पाणी प्या।", ["विश्रांती घ्या।", "पाणी प्या।"]),  # Marathi: hi's rules
     ],
 )
 def test_sentences_end_where_the_language_ends_them(
@@ -142,6 +145,12 @@ def test_words_are_counted_by_spaces_or_by_the_segmenter() -> None:
         "Hãy", "hỏi", "bác", "sĩ", "điều", "trị", "của", "bạn",
     ]  # fmt: skip
     assert len(words_of("اسأل طبيبك المعالج قبل السفر", "ar")) == 5
+    # A vowel sign, virama or vowel mark belongs to its word: Python's \w does not
+    # match combining marks, and a space split cut every Hindi word into letters.
+    assert words_of("अपना इलाज करने वाले डॉक्टर से पूछें।", "hi") == [
+        "अपना", "इलाज", "करने", "वाले", "डॉक्टर", "से", "पूछें",
+    ]  # fmt: skip
+    assert words_of("يَشْفِي المَرَض", "ar") == ["يَشْفِي", "المَرَض"]
     # No spaces: the segmenter finds several words where a space split finds one.
     for lang, text in [
         ("zh_Hans", "请先询问您的主治医生"),
@@ -169,6 +178,10 @@ def test_length_warning_is_calibrated_per_language() -> None:
     assert not warned(burmese, "my")
     assert warned("x" * int(len(source) * 4.5), "my")
     assert warned("短", "zh_Hans")  # one character for a sentence is still too short
+    # Hindi runs at 0.6-1.3x the English in code points (matras and viramas count);
+    # a third of the English is text lost.
+    assert not warned("लंबी यात्रा बुक करने से पहले अपना इलाज करने वाले डॉक्टर से पूछें।", "hi")
+    assert warned("पहले डॉक्टर से पूछें।", "hi")  # 0.38x: "Ask a doctor first" only
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,24 @@ def test_bundled_thai_leaflet_has_no_space_inside_a_word(tmp_path: Path) -> None
     pdfjs = Counter(extract_pdfjs(built).split())
     reference = Counter(EXTRACTORS["pypdfium2"](built).split())
     assert pdfjs == reference
+
+
+# A word that starts with a conjunct: its first glyph (प्र, the i-matra glyph of ड्रि,
+# Khmer ស្រ) carried a virama or coeng inside its text, pdf.js took the glyph for a
+# zero-width diacritic after the word's space and read a space after it ("प्र काशित",
+# "ड्र िप", "ស្រី ក"). Every other extractor read the words whole.
+CONJUNCT_WORDS = {
+    "hi": "संस्करण 1.0 · प्रकाशित ड्रिप प्रतिरक्षा त्रिफला प्रूफ़ क्या",
+    "km": "ក ស្រីក ក្ដៅ ស្រី",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CONJUNCT_WORDS))
+def test_a_word_that_starts_with_a_conjunct_reads_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    text = CONJUNCT_WORDS[lang]
+    built = build_document(tmp_path / "c.pdf", [[(text, "")]], lang=lang, monkeypatch=monkeypatch)
+    assert extract_pdfjs(built.path).split() == text.split()
+    for name, extract in EXTRACTORS.items():
+        assert extract(built.path).split() == text.split(), name

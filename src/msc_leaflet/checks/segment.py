@@ -36,10 +36,22 @@ def words_of(text: str, lang: str, project: Project | None = None) -> list[str]:
     """The words of ``text`` in ``lang`` (spaces and punctuation dropped): split at
     spaces for English or Vietnamese, by the segmenter for Thai, Burmese or Chinese."""
     if profile(lang).word_spaces:
-        return _SPACED_WORD.findall(text)
+        return _spaced_words(text)
     cuts = sorted(boundaries(text, project, lang))
     pieces = (text[a:b] for a, b in itertools.pairwise(cuts))
     return [p for p in pieces if p.strip() and any(ch.isalnum() for ch in p)]
+
+
+def _spaced_words(text: str) -> list[str]:
+    """The words of a text whose spaces separate words, each with its combining marks.
+
+    Python's ``\\w`` matches no combining mark, so a Hindi vowel sign or virama
+    (कोशिकाएँ), an Arabic haraka (يَشْفِي) or a decomposed Vietnamese tone cut a word
+    into letters; here each mark counts as a letter of the word it is written on."""
+    if text.isascii():
+        return _SPACED_WORD.findall(text)
+    lettered = "".join("a" if _is_mark(ch) else ch for ch in text)
+    return [text[m.start() : m.end()] for m in _SPACED_WORD.finditer(lettered)]
 
 
 def _is_mark(ch: str) -> bool:

@@ -249,16 +249,19 @@ def _cluster(
         # cluster end), so extractors see neither gaps nor overlaps inside a word.
         later = [raw[c][1] for c in carriers if c > index]
         end = later[0] if later else advance
-        mark_width = 0.0
+        own, riding = shares[index], ""
         if marks is not None and _shared_length(shares, index) == marks[0]:
-            mark_width = min(MARK_CARRIER_WIDTH * (marks[1] - marks[0]), (end - x) / 2)
-        width = round(end - mark_width - x, 1)
-        glyphs.append(Glyph(gid, x, y, ttf.glyph_key(gid, shares[index], width), width))
-        keyed.append(glyphs[-1])
-        if mark_width and marks is not None:
-            # Not one of HarfBuzz's glyphs: a text carrier only (see `_mark_span`).
-            keyed.append(_mark_carrier(hbf, gid, text[marks[0] : marks[1]], x + width, end))
+            riding = text[marks[0] : marks[1]]
             marks = None
+        elif not rtl:
+            own, riding = _split_at_inner_mark(own)
+        mark_width = min(MARK_CARRIER_WIDTH * len(riding), (end - x) / 2) if riding else 0.0
+        width = round(end - mark_width - x, 1)
+        glyphs.append(Glyph(gid, x, y, ttf.glyph_key(gid, own, width), width))
+        keyed.append(glyphs[-1])
+        if riding:
+            # Not one of HarfBuzz's glyphs: a text carrier only (see `_mark_span`).
+            keyed.append(_mark_carrier(hbf, gid, riding, x + width, end))
     outlined = any(glyph.key is None for glyph in glyphs)
     return Cluster(text, tuple(glyphs), advance, False, tuple(keyed), outlined)
 
@@ -317,6 +320,26 @@ def _mark_span(text: str, carriers: int, rtl: bool = False) -> tuple[int, int] |
     if end - start != len(positions) or len(text) - (end - start) < carriers:
         return None
     return start, end
+
+
+def _split_at_inner_mark(share: str) -> tuple[str, str]:
+    """(letters before its first nonspacing mark, the rest) of a carrier's share whose
+    marks sit inside it, else (share, "").
+
+    A conjunct drawn as one glyph carries its virama or coeng inside its text (प्र is
+    प + ् + र, Khmer ស្រ is ស + ្ + រ), where no carrier of `_mark_span` can take it.
+    pdf.js calls any glyph whose text holds a nonspacing mark a zero-width diacritic
+    and does not count it as the word's first glyph: after a space it measured the
+    space again at the next glyph and read one there ("प्र काशित", "ड्र िप", "ស្រី ក").
+    The letters before the mark stay on the glyph and the rest rides on a carrier of
+    its own at the end of the glyph's box, so the glyph a word starts with is a letter.
+    """
+    if not share or unicodedata.category(share[0]) == "Mn":
+        return share, ""
+    for i, char in enumerate(share):
+        if unicodedata.category(char) == "Mn":
+            return share[:i], share[i:]
+    return share, ""
 
 
 def _shared_length(shares: dict[int, str], upto: int) -> int:
