@@ -130,6 +130,18 @@ def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
         assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
 
 
+@pytest.mark.parametrize("width", [14, 22, 30])
+def test_an_emergency_cut_never_ends_a_line_on_a_virama(width: float) -> None:
+    # A virama joins its consonant to the next one (स्ट्रो, a conjunct): cut after it, as
+    # स्|ट्रो, a line ended on a dead half-letter and the next began with the rest.
+    text = "स्ट्रोमलकोशिकास्थानपर"
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "hi")
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not any(line.endswith("\u094d") for line in lines[:-1]), lines
+
+
 @pytest.mark.parametrize("width", [22, 30])
 def test_an_emergency_cut_keeps_a_khmer_final_cluster_with_its_vowel(width: float) -> None:
     # ពេទ្យ ("doctor") is one syllable, its subscript silent: cut as មន្ទីរពេ|ទ្យ it

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import pairwise
 from pathlib import Path
+
+import pytest
 
 from msc_leaflet.typeset.segmentation import (
     WordList,
@@ -216,3 +219,13 @@ def test_a_lao_word_no_reading_covers_does_not_open_the_clusters_beside_it() -> 
     # a boundary in such a piece has a syllable on both sides: not ສຸ|ຂ, ລິ|ນ
     assert 6 in syllable_boundaries("ສຸຂພາບຄລີນິກ")  # ພາບ|ຄລີ
     assert not {3, 7} & syllable_boundaries("ສຸຂພາບຄລີນິກ")
+
+
+@pytest.mark.parametrize("word", ["स्ट्रोमल", "স্ট্রোমাল", "ਸ੍ਟ੍ਰੋ", "ஸ்ட்ரோ", "స్ట్రో", "ස්ට්‍රෝ"])
+def test_no_break_right_after_an_indic_virama(word: str) -> None:
+    # Devanagari, Bengali, Gurmukhi, Tamil, Telugu, Sinhala: the virama joins its
+    # consonant to the next (a conjunct, a half form): no syllable ends there.
+    from msc_leaflet.typeset.segmentation import keeps_syllable
+
+    after = [i for i in range(1, len(word)) if unicodedata.combining(word[i - 1]) == 9]
+    assert after and not any(keeps_syllable(word, i) for i in after)

@@ -57,8 +57,10 @@ def is_thai(char: str) -> bool:
 
 
 #: Myanmar virama (the stacker, also of kinzi) and Khmer coeng: the next consonant is
-#: written under this one.
-STACKERS = "\u1039\u17d2"
+#: written under this one. The viramas of the Indic scripts (Devanagari to Sinhala) join
+#: their consonant to the next as a conjunct or a half form: स्|ट्रो would end a line on
+#: a dead half-letter.
+STACKERS = "\u1039\u17d2" + "\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca"
 #: Myanmar asat and Khmer toandakhiat: the consonant they follow has no vowel of its own,
 #: the final of the syllable before. Myanmar's dot below may stand between (န့်). Khmer
 #: bantoc is written only over the final consonant of a syllable, to shorten its vowel
@@ -69,8 +71,8 @@ BEFORE_KILLER = "\u1037"
 
 def joined_to_previous(text: str, i: int) -> bool:
     """Whether ``text[i]`` is part of the syllable that ``text[i - 1]`` is in, by the
-    Burmese and Khmer signs that say so (a stacked or killed consonant, a Khmer final
-    ending its text)."""
+    signs that say so (a consonant stacked or joined by a virama, a Burmese or Khmer
+    killed consonant, a Khmer final ending its text)."""
     if text[i - 1] in STACKERS:
         return True
     j = i + 1
