@@ -38,6 +38,8 @@ from test_checks import CLEAN, leaflet, translated_context
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "languages"
 NEW = ("my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
+# The test leaflet is also in Hindi; the library has no Hindi ui catalog yet.
+FIXTURE_LANGS = (*NEW, "hi")
 ZWSP = "\u200b"
 
 
@@ -450,16 +452,19 @@ def test_catalogs_are_complete_and_clean(root: Path) -> None:
     )
     rows = [line.split() for line in _invoke("i18n", "stats", "--project", str(root)).splitlines()]
     done, status = rows[0].index("done"), rows[0].index("status")
-    new_rows = [row for row in rows if len(row) > 2 and row[1] in NEW]
+    langs = NEW if root == REPO else FIXTURE_LANGS
+    new_rows = [row for row in rows if len(row) > 2 and row[1] in langs]
     assert new_rows and all([row[done], row[status]] == ["100%", "ready"] for row in new_rows)
     expected = {"ui"} if root == REPO else {"ui", "after-your-infusion"}
     assert {row[0] for row in new_rows} == expected
+    assert {row[1] for row in new_rows} == set(langs)
 
 
-@pytest.mark.parametrize("lang", NEW)
+@pytest.mark.parametrize("lang", FIXTURE_LANGS)
 def test_every_new_catalog_asks_for_a_professional_review(lang: str) -> None:
+    library = [REPO / "locales" / lang / "LC_MESSAGES" / "ui.po"] if lang in NEW else []
     for path in [
-        REPO / "locales" / lang / "LC_MESSAGES" / "ui.po",
+        *library,
         FIXTURE / "locales" / lang / "LC_MESSAGES" / "ui.po",
         FIXTURE / "locales" / lang / "LC_MESSAGES" / "after-your-infusion.po",
     ]:

@@ -43,7 +43,7 @@ from msc_leaflet.typeset.segmentation import (
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "languages"
 LEAFLET = "after-your-infusion"
-LANGS = ("en", "my", "km", "lo", "vi", "zh_Hans", "ja", "ar", "th")
+LANGS = ("en", "my", "km", "lo", "vi", "zh_Hans", "ja", "ar", "hi", "th")
 THAI_LEAFLET = "infusion-safety"  # the fixture has no Thai catalog: real Thai text
 PAPERS = ("a4", "a5")
 # (edition, proof); English, the source, has no parallel edition.

@@ -63,7 +63,7 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 LANGUAGES = REPO / "tests" / "fixtures" / "languages"
-FIXTURE_LANGS = ("my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
+FIXTURE_LANGS = ("my", "km", "lo", "vi", "zh_Hans", "ja", "ar", "hi")
 
 
 @pytest.mark.parametrize("lang", FIXTURE_LANGS)
