@@ -8,7 +8,8 @@ source text:
 * it lies at an ICU line-break opportunity, never inside a term of the locale's
   words.txt (no hyphenation, no emergency cut: "a word split in half" is a defect);
 * no line starts with a character JIS X 4051 or the script's rules keep off a line
-  start (、。」） small kana, combining marks, ๆ), none ends with 「（;
+  start (、。」） small kana, combining marks, ๆ), none ends with 「（, nor with a
+  Burmese stacker, a Khmer coeng or a Devanagari virama (स्|ट्रो);
 * no Lao line ends with a consonant whose vowel is on the next line (ບາງຄ|ລີນິກ) or
   starts with a final consonant (ນິ|ກ);
 * a narrow table cell (``keep-phrases-below``) breaks Japanese and Chinese between
@@ -251,6 +252,8 @@ def prohibited(item: Break) -> list[str]:
         found.append(f"a line ends with {text[end - 1]!r}")
     if end and text[end - 1] in "\u1039\u17d2":  # Myanmar virama, Khmer coeng
         found.append("a line ends with a stacker: the next consonant goes under this one")
+    if end and text[end - 1] == "\u094d":  # Devanagari virama: a half-letter (स्|ट्रो)
+        found.append("a line ends with a virama: its consonant joins the next one")
     if item.lang == "lo":
         found += split_lao_syllable(text, at)
     return found
@@ -322,7 +325,8 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))
     assert prohibited(at("ဆဲ|လ်များ", "my")) and prohibited(at("ស្ត្|រូ", "km"))
-    assert prohibited(at("ហ្វា|ស់", "km"))
+    assert prohibited(at("ហ្វា|ស់", "km")) and prohibited(at("स्|ट्रो", "hi"))
+    assert prohibited(at("कोशिक|ाएँ", "hi")) and not prohibited(at("कोशिकाएँ |वहाँ", "hi"))
     assert prohibited(at("ບາງຄ|ລີນິກ", "lo")) and prohibited(at("ຄລີນິ|ກໃນ", "lo"))
     assert prohibited(at("ຕໍ່ຄ|ລີນິກ", "lo")) and not prohibited(at("ໃຫ້|ເຊວ", "lo"))
     assert not prohibited(at("ບາງ|ຄລີ|ນິກ", "lo")) and not prohibited(at("ມອລ|ມີ", "lo"))
