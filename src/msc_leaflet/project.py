@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -206,17 +207,24 @@ class Project:
         name of its folder under locales/ for the same locale (one made before spellings
         were unified may read zh_hans), else the one spelling (`locale_name`)."""
         name = check_locale(value, Location(self.locales_dir))
-        if not (self.locales_dir / name).is_dir() and self.locales_dir.is_dir():
+        if not (self.locales_dir / name).is_dir():
+            for folder in self.folders_spelling(name):
+                # Babel drops a charset (th.utf8 reads as th): such a folder is named,
+                # not read, as every command that lists the folders names it.
+                from .i18n.catalog import folder_problem  # the stage above: a cycle
+
+                if problem := folder_problem(self, folder):
+                    raise problem
+                return folder
+        return name
+
+    def folders_spelling(self, name: str) -> Iterator[str]:
+        """The folders under locales/, in name order, whose name is the locale ``name``
+        in another spelling (`locale_name`: zh_hans, th-TH for zh_Hans, th_TH)."""
+        if self.locales_dir.is_dir():
             for folder in sorted(self.locales_dir.iterdir()):
                 if folder.is_dir() and locale_name(folder.name) == name:
-                    # Babel drops a charset (th.utf8 reads as th): such a folder is named,
-                    # not read, as every command that lists the folders names it.
-                    from .i18n.catalog import folder_problem  # the stage above: a cycle
-
-                    if problem := folder_problem(self, folder.name):
-                        raise problem
-                    return folder.name
-        return name
+                    yield folder.name
 
     @property
     def theme_path(self) -> Path:

@@ -120,15 +120,9 @@ def locale_folder(project: Project, locale: str) -> str:
     for name in dict.fromkeys([locale, locale_dir_name(locale)]):
         if (project.locales_dir / name).is_dir():
             return name
-    wanted = locale_name(locale)
-    if project.locales_dir.is_dir():
-        for folder in sorted(project.locales_dir.iterdir()):
-            if (
-                folder.is_dir()
-                and locale_name(folder.name) == wanted
-                and folder_problem(project, folder.name) is None  # not th.utf8 for th
-            ):
-                return folder.name
+    for folder in project.folders_spelling(locale_name(locale)):
+        if folder_problem(project, folder) is None:  # not th.utf8 for th
+            return folder
     return locale_dir_name(locale)
 
 
