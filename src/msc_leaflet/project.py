@@ -69,10 +69,15 @@ NOT_LANGUAGES = {
 }
 
 
+def language_subtag(tag: str) -> str:
+    """The language of a locale tag however it is spelled: ``th`` for th_TH, th-th, TH."""
+    return re.split(r"[-_]", tag)[0].lower()
+
+
 def not_a_language(value: str) -> str | None:
     """What ``value`` stands for if it is a tag reserved for no particular language
     (``und``, ``mul``, ``zxx``, ``mis``, ``root``, with any region or script), else None."""
-    return NOT_LANGUAGES.get(re.split(r"[-_]", value)[0].lower())
+    return NOT_LANGUAGES.get(language_subtag(value))
 
 
 def check_locale(value: str, location: Location) -> str:
@@ -233,8 +238,7 @@ class Project:
 
     def words_path(self, locale: str) -> Path:
         """``locales/<language>/words.txt``: terms a line break must never split."""
-        language = re.split(r"[-_]", locale)[0]
-        return self.file("locales", language, "words.txt")
+        return self.file("locales", language_subtag(locale), "words.txt")
 
     def file(self, *parts: str) -> Path:
         """The project file at ``parts`` (which need not exist yet), refused if a link

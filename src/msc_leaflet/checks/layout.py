@@ -146,6 +146,7 @@ def break_point_hint(locale: str) -> str:
     space as a word's end and a word list; an English or Vietnamese author was sent to
     locales/th/words.txt."""
     from ..languages import profile
+    from ..project import language_subtag
 
     language = profile(locale)
     if not language.phrase_spaces:
@@ -153,5 +154,5 @@ def break_point_hint(locale: str) -> str:
     return (
         "shorten the run or give it a break point: a space, or a zero-width space "
         f"(U+200B) where a {language.name} word may end; a {language.name} term split "
-        f"wrongly belongs in locales/{locale}/words.txt"
+        f"wrongly belongs in locales/{language_subtag(locale)}/words.txt"
     )

@@ -14,13 +14,12 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location
-from ..project import Project, same_language
+from ..project import Project, language_subtag, same_language
 from .catalog import (
     UI_DOMAIN,
     Catalog,
@@ -264,7 +263,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
 def _writes_english(locale: str) -> bool:
     """Whether ``locale`` is a variety of the language the labels are written in (en,
     en_GB, en_US): it prints them as they are, with or without a catalog."""
-    return re.split(r"[-_]", locale)[0].lower() == UI_LANGUAGE
+    return language_subtag(locale) == UI_LANGUAGE
 
 
 def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
