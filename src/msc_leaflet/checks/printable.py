@@ -10,12 +10,11 @@ findings, at the line (or the .po entry) to change.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.model import texts
-from ..errors import LeafletError
 from .registry import CheckContext, Issue, check
 
 if TYPE_CHECKING:
@@ -51,12 +50,10 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
         yield Issue(location, prefix + message, hint + (f"; change {entry}" if entry else ""))
 
 
-@cache
+@lru_cache(maxsize=4)
 def _theme_fonts(path: Path, mtime: int) -> FontConfig | None:
-    """The theme's fonts, read once per version of the file (``mtime``)."""
-    from ..theme.theme import load_theme
+    """`theme.theme_fonts`, read once per version of the file (``mtime``): asked for
+    every locale of every leaflet checked."""
+    from ..theme.theme import theme_fonts
 
-    try:
-        return load_theme(path if path.is_file() else None).fonts
-    except LeafletError:
-        return None
+    return theme_fonts(path)

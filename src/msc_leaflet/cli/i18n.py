@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import LeafletError, display_path
+from ..errors import display_path
 from ..project import Project
 from .errors import run
 from .options import ProjectOption, locale_names
 
 if TYPE_CHECKING:
     from ..i18n.workflow import Written
-    from ..theme.fonts import FontConfig
 
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
@@ -53,6 +52,7 @@ def init(
     """Start a new language: one .po per leaflet plus ui (existing files are kept)."""
     from ..i18n import workflow
     from ..languages import describe
+    from ..theme.theme import theme_fonts
 
     folder = Project.at(project)
     written = run(lambda: workflow.init_locale(folder, lang))
@@ -61,18 +61,7 @@ def init(
     if catalogs and all(item.status == "unchanged" for item in written if item.path in catalogs):
         # Said outright: `init zh_hans` in a project with zh_Hans used to start a second one.
         typer.echo(f"{lang} is started already, in {display_path(catalogs[0].parent.parent)}")
-    typer.echo(describe(lang, _theme_fonts(folder)))
-
-
-def _theme_fonts(project: Project) -> "FontConfig | None":
-    """The font table of the project's theme (or the bundled one): which family sets
-    which script. None if the theme is broken: `build` reports that with its position."""
-    from ..theme.theme import load_theme
-
-    try:
-        return load_theme(project.theme_path if project.theme_path.is_file() else None).fonts
-    except LeafletError:
-        return None
+    typer.echo(describe(lang, theme_fonts(folder.theme_path)))
 
 
 @app.command()

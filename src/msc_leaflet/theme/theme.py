@@ -71,6 +71,16 @@ def default_theme_path() -> Path:
     return data_path("theme.yaml")
 
 
+def theme_fonts(path: Path) -> FontConfig | None:
+    """The font table of the theme at ``path`` (the bundled one when there is no such
+    file): which family sets which script. None if the theme is broken: `build` reports
+    that with its position, so `i18n init` and `check` say nothing of it."""
+    try:
+        return load_theme(path if path.is_file() else None).fonts
+    except LeafletError:
+        return None
+
+
 def load_theme(
     path: Path | None = None, paper: str | None = None, colour_mode: str = "rgb"
 ) -> Theme:
