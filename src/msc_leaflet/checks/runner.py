@@ -123,20 +123,25 @@ def _check_leaflet(
 def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
     """The locales with a catalog of ``leaflet``; a folder not named after a language is
     left to `_folder_problems` (LOAD003)."""
-    try:
-        from ..i18n.catalog import locale_folders, po_path
-    except ImportError:
+    found = _locale_folders(project)[0]
+    if not found:
         return []
-    found = locale_folders(project)[0]
+    from ..i18n.catalog import po_path
+
     return [loc for loc in found if po_path(project, loc, leaflet.id).is_file()]
 
 
 def _folder_problems(project: Project) -> list[LeafletError]:
+    return list(_locale_folders(project)[1].values())
+
+
+def _locale_folders(project: Project) -> tuple[list[str], dict[str, LeafletError]]:
+    """`i18n.catalog.locale_folders`, or none where the i18n stage is not installed."""
     try:
         from ..i18n.catalog import locale_folders
     except ImportError:
-        return []
-    return list(locale_folders(project)[1].values())
+        return [], {}
+    return locale_folders(project)
 
 
 def _localize(
