@@ -456,3 +456,27 @@ def test_a_name_too_long_for_the_file_system_is_one_line(
     assert code == 1, output
     assert no_internal_error(output) and "too long" in output
     assert "chmod" not in output  # the usual remedy of an unreadable file is no remedy here
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_image_whose_pixels_are_damaged_is_refused_at_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, damage: str, command: str
+) -> None:
+    """The header was read, the pixels only when ReportLab drew them: a PNG cut short
+    by a download, or with damaged pixel data, passed `check` and failed the build as
+    "internal error: OSError: identity=[ImageReader@0x…]"."""
+    root = make_project({"sample": leaflet_yaml("- figure: images/cut.png\n  alt: A test\n")})
+    png(root / "images" / "cut.png", 300, 300)
+    data = (root / "images" / "cut.png").read_bytes()
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    else:  # the same length, the compressed pixels overwritten
+        data = data[:60] + bytes(range(256)) * 2 + data[60 + 512 :]
+    (root / "images" / "cut.png").write_bytes(data)
+    out = ["-o", str(tmp_path / "o")] if command == "build" else []
+    code, output = invoke(command, "--project", str(root), *out)
+    assert code == 1, output
+    assert no_internal_error(output) and "ImageReader" not in output
+    assert "sample.yaml:17:13:" in output and "not a readable image: cut.png" in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
