@@ -92,6 +92,10 @@ def load_theme(
         data: Any = load_data(path.read_text(encoding="utf-8"))
         defaults = data if path == bundled else load_data(bundled.read_text(encoding="utf-8"))
         theme = _parse(data, defaults, paper, colour_mode, path)
+        if path != bundled:
+            from ..typeset.font_files import check_font_files  # plain paths, no ReportLab
+
+            check_font_files(theme.fonts)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LeafletError(Location(path), f"invalid theme: {exc}") from None
     check_floor(theme, path)
