@@ -243,3 +243,32 @@ def test_a_font_file_that_is_no_font_is_one_line_whatever_the_language(
     output = result.stdout + result.stderr
     assert result.exit_code == 1 and "internal error" not in output, output
     assert "NotoSansLao-Regular.ttf is not a TrueType font" in output  # in an English build
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("margins: {top: 14,", "margins: {top: .nan,", "margins: top"),
+        ("margins: {top: 14,", "margins: {top: .inf,", "margins: top"),
+        ("margins: {top: 14,", "margins: {top: -14,", "margins: top"),
+        ("margins: {top: 14,", "margins: {top: 400,", "leave"),
+        ("body: 10.5", "body: .nan", "sizes: body"),
+        ("paragraph: 6", "paragraph: -600", "spacing: paragraph"),
+        ("th: 1.1", "th: -1", "leading-scale: th"),
+        ("margins: {top: 14, ", "margins: {", "margins"),
+        ('key-answer: {fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"}',
+         'key-answer: "#000000"', "key-answer"),
+    ],
+    ids=["nan", "inf", "negative", "no-room", "size-nan", "spacing-negative",
+         "leading-scale-negative", "margin-missing", "callout-colour-plain"],
+)  # fmt: skip
+def test_a_theme_number_that_lays_out_nothing_is_refused(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """A top margin of .nan, .inf or 400 mm built a PDF with no text at all (exit 0), a
+    size of .nan one with 'nan' operators pdf readers reject; a missing margin side or a
+    callout kind given one colour was `internal error: KeyError` in the layout."""
+    assert old in BUNDLED
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, BUNDLED.replace(old, new, 1)))
+    assert "theme.yaml" in str(caught.value) and message in str(caught.value)
