@@ -383,3 +383,100 @@ def test_write_atomic_never_replaces_a_special_file_or_a_folder(tmp_path: Path) 
         with pytest.raises(LeafletError):
             write_atomic(target, b"data")
     assert pipe.is_fifo()
+
+
+# --- 8. links that loop, names too long for the file system -----------------------------
+
+
+def _loop(path: Path) -> None:
+    """``path`` as a link to itself: following it never ends (ELOOP)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    path.symlink_to(path.name)
+
+
+@pytest.mark.parametrize(
+    ("looped", "command", "named"),
+    [
+        (Path("images", "loop.png"), ["check"], "leaflets/sample.yaml:"),
+        (Path("images", "loop.png"), ["build"], "leaflets/sample.yaml:"),
+        (Path("leaflets", "loop.yaml"), ["list"], "leaflets/loop.yaml"),
+        (Path("leaflets", "loop.yaml"), ["i18n", "extract"], "leaflets/loop.yaml"),
+        (Path("organisations", "test-clinic.yaml"), ["check"], "test-clinic.yaml"),
+        (Path("theme.yaml"), ["build"], "theme.yaml"),
+        (Path("theme.yaml"), ["check"], "theme.yaml"),
+    ],
+    ids=["image-check", "image-build", "leaflet-list", "leaflet-extract", "organisation",
+         "theme-build", "theme-check"],
+)  # fmt: skip
+def test_a_link_that_loops_is_one_line_naming_it(
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    looped: Path,
+    command: list[str],
+    named: str,
+) -> None:
+    """Python's Path.resolve raises RuntimeError("Symlink loop") (before 3.13) and the
+    error's own path was shown through it: an internal error, or a traceback while the
+    message naming the file was being printed."""
+    figure = "- figure: images/loop.png\n  alt: A test\n" if looped.suffix == ".png" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    _loop(root / looped)
+    monkeypatch.chdir(root)
+    out = ["-o", str(tmp_path / "o")] if command[0] == "build" else []
+    code, output = invoke(*command, *out)
+    assert code == 1, output
+    assert no_internal_error(output) and "RuntimeError" not in output
+    assert named in output and "a loop of links" in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_project_folder_that_loops_is_one_line(tmp_path: Path) -> None:
+    _loop(tmp_path / "p")
+    code, output = invoke("list", "--project", str(tmp_path / "p"))
+    assert code == 1 and no_internal_error(output) and "a loop of links" in output
+
+
+@pytest.mark.parametrize("where", ["figure", "project", "out"])
+def test_a_name_too_long_for_the_file_system_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, where: str
+) -> None:
+    """ENAMETOOLONG from Path.is_file (which swallows only "no such file"-like errors)
+    was an internal error."""
+    long = "a" * 5000
+    root = make_project({"sample": leaflet_yaml(f"- figure: {long}.png\n  alt: A test\n")})
+    args = {
+        "figure": ["check", "--project", str(root)],
+        "project": ["list", "--project", str(tmp_path / long)],
+        "out": ["build", "--project", str(root), "-o", str(tmp_path / long)],
+    }[where]
+    code, output = invoke(*args)
+    assert code == 1, output
+    assert no_internal_error(output) and "too long" in output
+    assert "chmod" not in output  # the usual remedy of an unreadable file is no remedy here
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_image_whose_pixels_are_damaged_is_refused_at_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, damage: str, command: str
+) -> None:
+    """The header was read, the pixels only when ReportLab drew them: a PNG cut short
+    by a download, or with damaged pixel data, passed `check` and failed the build as
+    "internal error: OSError: identity=[ImageReader@0x…]"."""
+    root = make_project({"sample": leaflet_yaml("- figure: images/cut.png\n  alt: A test\n")})
+    png(root / "images" / "cut.png", 300, 300)
+    data = (root / "images" / "cut.png").read_bytes()
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    else:  # the same length, the compressed pixels overwritten
+        data = data[:60] + bytes(range(256)) * 2 + data[60 + 512 :]
+    (root / "images" / "cut.png").write_bytes(data)
+    out = ["-o", str(tmp_path / "o")] if command == "build" else []
+    code, output = invoke(command, "--project", str(root), *out)
+    assert code == 1, output
+    assert no_internal_error(output) and "ImageReader" not in output
+    assert "sample.yaml:17:13:" in output and "not a readable image: cut.png" in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))

@@ -4,6 +4,7 @@ overrides, the readability floor on every style, and a `Theme` free of ReportLab
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -151,3 +152,123 @@ def test_box_padding_comes_from_the_theme(
     after = build_leaflet(project, "sample", None, tmp_path / "after").path
     for text in ("The short answer", "This is not medical advice"):  # callout, closing box
         assert _line_x(after, text) - _line_x(before, text) == pytest.approx(28, abs=0.01)
+
+
+# --- the font table names font files, and nothing else --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("package: fontpkg_sarabun", "package: antigravity", "not a font package"),
+        ("package: fontpkg_sarabun", "package: os.path", "not a font package"),
+        ("regular: Sarabun-Regular.ttf", "regular: ../../../../etc/passwd", "a font file name"),
+        ("regular: Sarabun-Regular.ttf", "regular: /etc/passwd", "a font file name"),
+        ("folder: noto-sans-lao", "folder: ../../../../etc", "a folder of msc_leaflet"),
+    ],
+    ids=["module", "dotted-module", "file-up", "file-absolute", "folder-up"],
+)
+def test_a_font_entry_naming_something_else_is_refused_before_anything_is_imported_or_read(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """`package:` was imported whatever it named (``antigravity`` opened a web browser;
+    any installed module ran its import-time code), and a face file or folder with
+    ``..`` or ``/`` was read from anywhere: a theme is a contributor's file, not code."""
+    assert old in BUNDLED
+    code = (
+        "import sys\n"
+        "from msc_leaflet.theme import load_theme\n"
+        "from msc_leaflet.errors import LeafletError\n"
+        "try:\n"
+        f"    load_theme(__import__('pathlib').Path({str(tmp_path / 'theme.yaml')!r}))\n"
+        "except LeafletError as exc:\n"
+        "    print(exc)\n"
+        "print('antigravity' in sys.modules)\n"
+    )
+    project_theme(tmp_path, BUNDLED.replace(old, new, 1))
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.endswith("False\n"), output
+    assert "theme.yaml" in output and message in output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("regular: Sarabun-Regular.ttf", "regular: Nope.ttf", "no font file"),
+        ("package: fontpkg_sarabun", "package: fontpkg_not_installed", "is not installed"),
+    ],
+    ids=["missing-file", "missing-package"],
+)
+def test_a_font_the_theme_names_that_is_not_there_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """Were `internal error: TTFError: Can't open file "…/site-packages/…"` and
+    `internal error: ModuleNotFoundError`, from `check` as from `build`."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    (root / "theme.yaml").write_text(BUNDLED.replace(old, new, 1), encoding="utf-8")
+    # `check` leaves a broken theme to `build` (theme.theme_fonts), but must not crash on it
+    for command in (["check"], ["build", "-o", str(tmp_path / "o")]):
+        result = CliRunner().invoke(app, [*command, "--project", str(root)])
+        output = result.stdout + result.stderr
+        assert "internal error" not in output and "TTFError" not in output, output
+    assert result.exit_code == 1
+    assert "theme.yaml: error: invalid theme" in output and message in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_font_file_that_is_no_font_is_one_line_whatever_the_language(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A face is parsed when the first text in its script is drawn: a broken Lao face
+    failed only a Lao build, as ReportLab's TTFError."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+    from msc_leaflet.typeset import font_files
+
+    fonts = tmp_path / "fonts"
+    shutil.copytree(REPO / "src" / "msc_leaflet" / "data" / "fonts", fonts)
+    (fonts / "noto-sans-lao" / "NotoSansLao-Regular.ttf").write_text("not a font")
+    monkeypatch.setattr(font_files, "data_path", lambda name: tmp_path / name)
+    root = make_project()
+    (root / "theme.yaml").write_text(BUNDLED, encoding="utf-8")
+    out = str(tmp_path / "o")
+    result = CliRunner().invoke(app, ["build", "-l", "en", "--project", str(root), "-o", out])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "internal error" not in output, output
+    assert "NotoSansLao-Regular.ttf is not a TrueType font" in output  # in an English build
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("margins: {top: 14,", "margins: {top: .nan,", "margins: top"),
+        ("margins: {top: 14,", "margins: {top: .inf,", "margins: top"),
+        ("margins: {top: 14,", "margins: {top: -14,", "margins: top"),
+        ("margins: {top: 14,", "margins: {top: 400,", "leave"),
+        ("body: 10.5", "body: .nan", "sizes: body"),
+        ("paragraph: 6", "paragraph: -600", "spacing: paragraph"),
+        ("th: 1.1", "th: -1", "leading-scale: th"),
+        ("margins: {top: 14, ", "margins: {", "margins"),
+        ('key-answer: {fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"}',
+         'key-answer: "#000000"', "key-answer"),
+    ],
+    ids=["nan", "inf", "negative", "no-room", "size-nan", "spacing-negative",
+         "leading-scale-negative", "margin-missing", "callout-colour-plain"],
+)  # fmt: skip
+def test_a_theme_number_that_lays_out_nothing_is_refused(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """A top margin of .nan, .inf or 400 mm built a PDF with no text at all (exit 0), a
+    size of .nan one with 'nan' operators pdf readers reject; a missing margin side or a
+    callout kind given one colour was `internal error: KeyError` in the layout."""
+    assert old in BUNDLED
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, BUNDLED.replace(old, new, 1)))
+    assert "theme.yaml" in str(caught.value) and message in str(caught.value)

@@ -7,6 +7,7 @@ CLI prints; warnings are collected as `Finding` values and returned to the calle
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -33,9 +34,16 @@ class Location:
 
 
 def display_path(path: Path) -> str:
-    """Show paths relative to the working directory when they are below it."""
+    """Show paths relative to the working directory when they are below it. Never fails:
+    it names the path of an error, and a path in a loop of links cannot be resolved."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        path = Path(os.path.abspath(path))  # as written, its links not followed
+    except ValueError:
+        return str(path)
+    try:
+        return str(path.relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(path)
 

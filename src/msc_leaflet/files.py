@@ -16,7 +16,7 @@ import stat
 import time
 from pathlib import Path
 
-from .errors import LeafletError, Location
+from .errors import LeafletError, Location, display_path
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
@@ -143,7 +143,14 @@ _REASONS = {
     errno.ENOTDIR: ("a file stands where a folder should be", "remove or rename that file"),
     errno.EISDIR: ("a folder stands where a file should be", "remove or rename that folder"),
     errno.ENOENT: ("no such file or folder", ""),
+    errno.ELOOP: (
+        "a loop of links: following them never reaches a file",
+        "remove the link, or point it at the file or folder it stands for",
+    ),
+    errno.ENAMETOOLONG: ("the name is too long for the file system", "use a shorter name"),
 }
+# A caller's hint is for the usual failures (permissions); these say what to do themselves.
+_OWN_REMEDY = frozenset({errno.ELOOP, errno.ENAMETOOLONG})
 
 
 def file_error(path: Path, exc: OSError, doing: str, hint: str = "") -> LeafletError:
@@ -153,7 +160,38 @@ def file_error(path: Path, exc: OSError, doing: str, hint: str = "") -> LeafletE
     if exc.errno == errno.ENOTDIR and (blocker := _file_in_the_way([*reversed(path.parents)])):
         return _not_a_folder(blocker, hint)
     reason, usual = _REASONS.get(exc.errno or 0, ((exc.strerror or "failed").lower(), ""))
+    if exc.errno in _OWN_REMEDY:
+        hint = usual
     return LeafletError(Location(path), f"cannot {doing}: {reason}", hint or usual)
+
+
+def resolved(path: Path, location: Location | None = None) -> Path:
+    """``path`` made absolute with every link followed, as a `LeafletError` (at
+    ``location``, else at the path) when the file system cannot name it: links that
+    loop (`Path.resolve` raises RuntimeError for them before Python 3.13, OSError after)
+    or a name too long for it (`Path.is_file` raises that one instead of answering).
+    A path that does not exist yet is fine: it may be a file about to be written."""
+    try:
+        result = path.resolve()
+    except RuntimeError:  # "Symlink loop from ...", before Python 3.13
+        raise _unnamable(path, errno.ELOOP, location) from None
+    except OSError as exc:
+        raise _unnamable(path, exc.errno or errno.ELOOP, location) from None
+    try:
+        os.stat(result)
+    except OSError as exc:  # not there (yet), or not ours to look at: the reader says so
+        if exc.errno in _OWN_REMEDY:
+            raise _unnamable(path, exc.errno, location) from None
+    return result
+
+
+def _unnamable(path: Path, code: int, location: Location | None) -> LeafletError:
+    reason, hint = _REASONS.get(code, _REASONS[errno.ELOOP])
+    if location is None or location == Location(path):  # the message is on the path itself
+        return LeafletError(Location(path), reason, hint)
+    shown = display_path(path)
+    shown = shown if len(shown) <= 200 else f"{shown[:100]}…{shown[-60:]}"
+    return LeafletError(location, f"path {shown!r}: {reason}", hint)
 
 
 def _temp_name(path: Path) -> Path:

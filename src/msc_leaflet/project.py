@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
-from .files import decode_utf8, read_input
+from .files import decode_utf8, read_input, resolved
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -171,8 +171,8 @@ class Project:
 
     @classmethod
     def at(cls, root: Path) -> Project:
-        root = root.resolve()
-        if not (root / "leaflets").is_dir():
+        root = resolved(root)
+        if not resolved(root / "leaflets").is_dir():
             raise LeafletError(
                 Location(root),
                 "this folder has no leaflets/ directory",
@@ -200,12 +200,13 @@ class Project:
     def leaflet_path(self, leaflet_id: str) -> Path:
         check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
-        if not path.is_file():
+        target = self.inside(path, Location(path))  # first: a link that loops is no "no leaflet"
+        if not target.is_file():
             known = ", ".join(self.leaflet_ids()) or "none"
             raise LeafletError(
                 Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
             )
-        return self.inside(path, Location(path))
+        return target
 
     def locale(self, value: str) -> str:
         """``value`` checked (`check_locale`) and spelled as this project spells it: the
@@ -250,15 +251,15 @@ class Project:
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
         root = self.root.resolve()
-        resolved = (root / path).resolve()
-        if not resolved.is_relative_to(root):
+        target = resolved(root / path, location)
+        if not target.is_relative_to(root):
             raise LeafletError(
                 location,
                 f"path {str(path)!r} points outside the project",
                 "keep every file the project uses inside the project folder, "
                 "with no links to files elsewhere",
             )
-        return resolved
+        return target
 
 
 SETTINGS_FILE = "msc-leaflet.toml"

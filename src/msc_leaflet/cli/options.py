@@ -79,4 +79,6 @@ EditionOption = Annotated[
 def out_folder(project: Project, out: Path | None) -> Path:
     """Where outputs go: ``--out`` as given (relative to the current folder), else the
     project's own ``build/``, so ``--project DIR`` never writes into the caller's folder."""
-    return out.resolve() if out is not None else project.root / "build"
+    from ..files import resolved
+
+    return resolved(out) if out is not None else project.root / "build"

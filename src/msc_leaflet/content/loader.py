@@ -8,6 +8,7 @@ come back as findings rather than stopping the build.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeGuard, assert_never
 
@@ -401,10 +402,12 @@ MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
 
 def check_image(path: Path, location: Location) -> int:
     """Refuse images that are not images, or so large that decoding them would exhaust
-    memory; returns the bytes the decoded image takes.
+    memory, or whose pixels cannot be decoded; returns the bytes the decoded image takes.
 
-    Only the header is read here (Pillow decodes lazily), so a 20,000 × 20,000 px file is
-    refused in milliseconds instead of allocating 1.2 GB.
+    The size comes from the header alone (Pillow decodes lazily), so a 20,000 × 20,000 px
+    file is refused in milliseconds instead of allocating 1.2 GB. Only an image within
+    the limits is then decoded once, and dropped: a file cut short by a download or with
+    damaged pixel data has a good header, and was found only when ReportLab drew it.
     """
     from PIL import Image
 
@@ -429,7 +432,35 @@ def check_image(path: Path, location: Location) -> int:
             f"decoded; the limits are 40 megapixels and {MAX_IMAGE_BYTES / 1e6:.0f} MB",
             "scale it down (300 dpi at the printed size is plenty), or save it as 8-bit RGB",
         )
+    _decode(path, location)
     return decoded
+
+
+def _decode(path: Path, location: Location) -> None:
+    """Decode ``path`` once (an image within the limits), as a `LeafletError` if its
+    pixels cannot be read. Cached by the file's identity: a leaflet showing an image
+    twice, and every locale's build of it in one worker, decode it once."""
+    info = path.stat()
+    if not _decodes(path, info.st_ino, info.st_size, info.st_mtime_ns):
+        raise LeafletError(
+            location,
+            f"not a readable image: {path.name}: its picture data is damaged or cut short",
+            "export or download the image again; use a PNG or JPEG file",
+        )
+
+
+@lru_cache(maxsize=64)
+def _decodes(path: Path, inode: int, size: int, mtime_ns: int) -> bool:
+    import zlib
+
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, ValueError, IndexError, TypeError, SyntaxError, EOFError, zlib.error):
+        return False  # Pillow's words for broken data; none of them is ours to show
+    return True
 
 
 def load_leaflet(path: Path, project: Project) -> tuple[m.Leaflet, list[Finding]]:

@@ -20,6 +20,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import Finding
+from ..files import resolved
 from ..languages import bcp47, profile
 from ..project import Project
 from ..typeset.font_files import sarabun_dir
@@ -106,7 +107,7 @@ def create_app(
     from .routes import routes
 
     project = Project.at(project_root)
-    target = (out_dir or project.root / "build").resolve()
+    target = resolved(out_dir or project.root / "build")
     count = workers or os.cpu_count() or 1
     executor = pool or new_pool(count)
     templates = Environment(

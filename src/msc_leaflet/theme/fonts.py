@@ -14,6 +14,7 @@ face per character (``typeset.fonts.font_spans``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,11 +77,30 @@ def font_config(data: dict[str, Any], defaults: dict[str, Any] | None = None) ->
     return FontConfig(families, tuple((str(k), str(v)) for k, v in scripts_data.items()))
 
 
+# What a family may name. `package:` is imported to find its files, so it must be a font
+# package (any other installed module would run its import-time code: `antigravity`
+# opens a web browser); a folder and a face file are single names, read where the
+# package or msc_leaflet/data/fonts keeps them and nowhere else (no "..", no "/").
+FONT_PACKAGE = re.compile(r"fontpkg_[a-z0-9_]+")
+FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]*\.(?:ttf|otf)", re.IGNORECASE)
+
+
 def _family(name: str, entry: dict[str, Any]) -> FontFamilySpec:
+    if not isinstance(entry, dict):
+        raise ValueError(f"fonts: family {name} must be a mapping of package or folder and faces")
     package = str(entry.get("package", ""))
     folder = str(entry.get("folder", ""))
     if bool(package) == bool(folder):
         raise ValueError(f"fonts: family {name} needs exactly one of package, folder")
+    if package and not FONT_PACKAGE.fullmatch(package):
+        raise ValueError(
+            f"fonts: family {name}: package {package!r} is not a font package (fontpkg_…)"
+        )
+    if folder and (not FONT_FOLDER.fullmatch(folder) or ".." in folder):
+        raise ValueError(
+            f"fonts: family {name}: folder {folder!r} is not a folder of msc_leaflet/data/fonts"
+        )
     faces = []
     substitutes = []
     instances = []
@@ -94,6 +114,11 @@ def _family(name: str, entry: dict[str, Any]) -> FontFamilySpec:
             instances.append((role, axes))
         elif value in ROLES:
             substitutes.append((role, str(value)))
+        elif not FONT_FILE.fullmatch(str(value)) or ".." in str(value):
+            raise ValueError(
+                f"fonts: family {name}: {role} {str(value)!r} is not a font file name "
+                "(a .ttf or .otf file in the family's package or folder) or a role"
+            )
         else:
             faces.append((role, str(value)))
     if "regular" not in dict(faces):

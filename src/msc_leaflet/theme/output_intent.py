@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import Location
+from ..files import resolved
+
 DEFAULT_REGISTRY = "http://www.color.org"  # the ICC's registry of characterized conditions
 KEYS = ("profile", "condition", "registry", "info")
 
@@ -54,7 +57,7 @@ def output_intent(value: Any, theme_path: Path) -> OutputIntent | None:
         if not texts[key]:
             raise ValueError(f"output-intent: {key} is missing")
     folder = theme_path.parent.resolve()
-    profile = (folder / texts["profile"]).resolve()
+    profile = resolved(folder / texts["profile"], Location(theme_path))
     if not profile.is_relative_to(folder):
         raise ValueError(
             f"output-intent: profile {texts['profile']!r} points outside the project; "

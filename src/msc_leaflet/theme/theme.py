@@ -12,12 +12,14 @@ loading one needs no drawing engine; the layout converts them into ReportLab's o
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..content.model import CALLOUT_KINDS
 from ..content.yaml_source import load_data
 from ..data import data_path
 from ..errors import LeafletError, Location
@@ -92,6 +94,10 @@ def load_theme(
         data: Any = load_data(path.read_text(encoding="utf-8"))
         defaults = data if path == bundled else load_data(bundled.read_text(encoding="utf-8"))
         theme = _parse(data, defaults, paper, colour_mode, path)
+        if path != bundled:
+            from ..typeset.font_files import check_font_files  # plain paths, no ReportLab
+
+            check_font_files(theme.fonts)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LeafletError(Location(path), f"invalid theme: {exc}") from None
     check_floor(theme, path)
@@ -123,21 +129,24 @@ def _parse(
             callouts[name] = CalloutColours(*(colour(value[k]) for k in ("fill", "edge", "label")))
         else:
             plain[name] = colour(value)
-    sizes = {k: float(v) for k, v in data["sizes"].items()}
-    spacing = {k: float(v) for k, v in data["spacing"].items()}
+    for kind in CALLOUT_KINDS:  # the layout asks for each; a plain colour has no fill and edge
+        if kind not in callouts:
+            raise ValueError(
+                f"colours: {kind} must be a mapping of fill, edge and label colours, "
+                f'e.g. {kind}: {{fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"}}'
+            )
+    sizes = _numbers(data["sizes"], "sizes")
+    spacing = _numbers(data["spacing"], "spacing")
     styles = inherit(layered(defaults["styles"], data.get("styles"), "style"), root="body")
     paddings = inherit(layered(defaults["box-padding"], data.get("box-padding"), "box-padding"))
     return Theme(
         page_size=PAPER[paper],
-        margins={
-            side: float(v) * MM
-            for side, v in data.get("paper-margins", {}).get(paper, data["margins"]).items()
-        },
+        margins=_margins(data.get("paper-margins", {}).get(paper, data["margins"]), paper),
         colours=plain,
         callouts=callouts,
         sizes=sizes,
         spacing=spacing,
-        leading_scale={k: float(v) for k, v in data.get("leading-scale", {}).items()},
+        leading_scale=_numbers(data.get("leading-scale", {}), "leading-scale", positive=True),
         styles={
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
@@ -155,3 +164,38 @@ def _flag(value: object, name: str) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"{name} must be true or false, not {value!r}")
     return value
+
+
+SIDES = ("top", "bottom", "left", "right")
+
+
+def _numbers(entries: Any, section: str, positive: bool = False) -> dict[str, float]:
+    """A section of plain numbers (points, mm or factors): each finite and not negative
+    (``positive``: above 0). A .nan or .inf margin laid out a PDF with no text in it, a
+    .nan size one with "nan" operators PDF readers reject."""
+    if not isinstance(entries, dict):
+        raise ValueError(f"{section} must be a mapping of names to numbers")
+    numbers = {}
+    for key, value in entries.items():
+        number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        if number is None or not math.isfinite(number) or number < 0 or (positive and not number):
+            wanted = "a number above 0" if positive else "a number, 0 or more"
+            raise ValueError(f"{section}: {key} must be {wanted}, not {value!r}")
+        numbers[str(key)] = float(number)
+    return numbers
+
+
+def _margins(entries: Any, paper: str) -> dict[str, float]:
+    """The page margins in points: all four sides, leaving at least half the page's
+    width and height for the text (a 400 mm top margin left no room, and no text)."""
+    mm = _numbers(entries, "margins")
+    if missing := [side for side in SIDES if side not in mm]:
+        raise ValueError(f"margins: {', '.join(missing)} missing; give top, bottom, left, right")
+    if unknown := [side for side in mm if side not in SIDES]:
+        sides = ", ".join(SIDES)
+        raise ValueError(f"margins: unknown side {', '.join(unknown)}; the sides are {sides}")
+    width, height = PAPER[paper]
+    if (mm["top"] + mm["bottom"]) * MM > height / 2 or (mm["left"] + mm["right"]) * MM > width / 2:
+        given = ", ".join(f"{side} {mm[side]:g}" for side in SIDES)
+        raise ValueError(f"margins ({given} mm) leave less than half the {paper} page for text")
+    return {side: value * MM for side, value in mm.items()}
