@@ -127,7 +127,7 @@ def test_thai_clusters_come_without_the_pythainlp_package() -> None:
 def test_reportlab_uri_pattern_compiles_when_used() -> None:
     from reportlab.platypus import paragraph
 
-    from msc_leaflet.reportlab_startup import LazyPattern
+    from msc_leaflet.deferred_patterns import LazyPattern
 
     assert isinstance(paragraph.uri_pat, LazyPattern)  # `import msc_leaflet` came first
     assert paragraph.uri_pat.match("https://example.org/a?b=1")
@@ -137,7 +137,21 @@ def test_reportlab_uri_pattern_compiles_when_used() -> None:
 def test_reportlab_cjk_wrap_pattern_compiles_when_used() -> None:
     from reportlab.lib import textsplit
 
-    from msc_leaflet.reportlab_startup import LazyPattern
+    from msc_leaflet.deferred_patterns import LazyPattern
 
     assert isinstance(textsplit.rx, LazyPattern)  # `import msc_leaflet` came first
     assert textsplit.rx.sub(r"\1|", "ab中文") == "ab中|文|"
+
+
+def test_yaml_and_pikepdf_unicode_classes_compile_when_used() -> None:
+    from pikepdf.models.metadata import _constants
+    from yaml.reader import Reader
+
+    from msc_leaflet.deferred_patterns import LazyPattern
+
+    # `import msc_leaflet` came first; each still matches what its library expects.
+    assert isinstance(Reader.NON_PRINTABLE, LazyPattern)
+    assert Reader.NON_PRINTABLE.search("ผู้ป่วย\tok") is None
+    assert Reader.NON_PRINTABLE.search("a\x07b").start() == 1
+    assert isinstance(_constants.re_xml_illegal_chars, LazyPattern)
+    assert _constants.clean("a\x00b\ufffec") == "abc"

@@ -1,4 +1,4 @@
-"""ReportLab's most expensive import-time patterns, compiled when first used instead.
+"""Libraries' most expensive import-time patterns, compiled when first used instead.
 
 ``reportlab/platypus/paragraph.py`` (5.1.0) compiles ``uri_pat`` at import: a
 case-insensitive URL pattern with ``[a-z\\xa1-\\uffff]`` classes, for which ``re`` folds
@@ -6,13 +6,18 @@ the case of every character in the range: 35-41 ms of every cold build, a tenth 
 command. ReportLab uses it only in ``Paragraph``'s hyphenation of URLs, which the text
 stage never calls (`typeset` breaks and draws its own lines). ``reportlab/lib/textsplit.py``
 (imported by the paragraph module) compiles ``rx``, a class of the whole BMP above
-U+2E80, for ``cjkwrap``, which nothing here calls: 5-7 ms more.
+U+2E80, for ``cjkwrap``, which nothing here calls: 5-7 ms more. Two more negated classes
+of all of Unicode cost 4-5 ms each: PyYAML's ``Reader.NON_PRINTABLE``, which only its
+pure-Python reader uses (leaflets are read by libyaml's, `content.yaml_source`), and
+pikepdf's ``re_xml_illegal_chars``, for its ``open_metadata()``, which the XMP writer
+does not use (`finishing.xmp`).
 
-`defer_uri_pattern` (run when ``msc_leaflet`` is imported, before anything can import
-ReportLab) puts a finder on ``sys.meta_path`` for those modules. While one of them runs,
+`defer_patterns` (run when ``msc_leaflet`` is imported, before anything can import those
+libraries) puts a finder on ``sys.meta_path`` for those modules. While one of them runs,
 and only then, ``re.compile`` of its one pattern returns a `LazyPattern`, which compiles
 the same source with the same flags on first use. Every other pattern is compiled as
-usual; a ReportLab whose patterns differ is left alone. Nothing here imports ReportLab.
+usual; a library version whose patterns differ is left alone. Nothing here imports
+the libraries.
 """
 
 from __future__ import annotations
@@ -52,10 +57,28 @@ def _is_cjk_wrap_pattern(pattern: object, flags: int) -> bool:
     return pattern == CJK_WRAP_PATTERN and flags == re.UNICODE
 
 
+#: ``yaml.reader.Reader.NON_PRINTABLE`` in PyYAML 6.0, compiled without flags.
+YAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+#: ``re_xml_illegal_chars`` in pikepdf 10's ``models/metadata/_constants.py``.
+XML_ILLEGAL_CHARS = (
+    "(?u)[^\\x09\\x0A\\x0D\\x20-\\U0000D7FF\\U0000E000-\\U0000FFFD\\U00010000-\\U0010FFFF]"
+)
+
+
+def _is_yaml_non_printable(pattern: object, flags: int) -> bool:
+    return pattern == YAML_NON_PRINTABLE and flags == 0
+
+
+def _is_xml_illegal_chars(pattern: object, flags: int) -> bool:
+    return pattern == XML_ILLEGAL_CHARS and flags == 0
+
+
 #: Each module whose import compiles a pattern it rarely uses, and how to know it.
 DEFERRED: dict[str, Callable[[object, int], bool]] = {
     MODULE: _is_uri_pattern,
     "reportlab.lib.textsplit": _is_cjk_wrap_pattern,
+    "yaml.reader": _is_yaml_non_printable,
+    "pikepdf.models.metadata._constants": _is_xml_illegal_chars,
 }
 
 
@@ -108,8 +131,10 @@ class _Finder:
         return spec
 
 
-def defer_uri_pattern() -> None:
-    """Install the finder, unless ReportLab's paragraph module is already imported."""
-    if MODULE in sys.modules or any(isinstance(f, _Finder) for f in sys.meta_path):
+def defer_patterns() -> None:
+    """Install the finder for the `DEFERRED` modules not imported yet."""
+    if any(isinstance(f, _Finder) for f in sys.meta_path):
         return
-    sys.meta_path.insert(0, _Finder())
+    finder = _Finder()
+    if finder.waiting:
+        sys.meta_path.insert(0, finder)
