@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import importlib.metadata
+import os
 import re
 import shutil
 import subprocess
@@ -67,6 +68,18 @@ def test_round_trip_is_byte_identical() -> None:
     assert format_po(catalog) == ROUND_TRIP
 
 
+# A msgstr that does not fit its entry's shape: read on, each dropped a translation when
+# the catalog was written back (`i18n update`); GNU msgfmt refuses every one.
+PLURAL_SHAPES = [
+    ('msgid "a"\nmsgstr[0] "A"\n', 2, "msgstr[0] without msgid_plural"),
+    ('#~ msgid "a"\n#~ msgstr[0] "A"\n', 2, "msgstr[0] without msgid_plural"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[0] "B"\n', 4, "msgstr[1] is expected"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[2] "C"\n', 4, "msgstr[1] is expected"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "A"\n', 3, "msgstr[0] is expected"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr "A"\nmsgstr[0] "A"\n', 3, "msgstr after msgid_plural"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
@@ -87,6 +100,7 @@ def test_round_trip_is_byte_identical() -> None:
         ('msgid "a"\n# raw\0\nmsgstr ""\n', 2, "U+0000"),
         ('msgid "a"\nmsgstr "\\302"\n', 2, "not UTF-8"),
         ('msgid "a"\nmsgstr "\\x41BC"\n', 2, "more than one byte"),
+        *PLURAL_SHAPES,
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -99,6 +113,17 @@ def test_malformed_po_is_an_error_with_its_line(
     assert caught.value.location.line == line
     assert message in caught.value.message
     assert f"bad.po:{line}" in str(caught.value)
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(("text", "line", "message"), PLURAL_SHAPES)
+def test_gnu_msgfmt_refuses_the_plural_shapes_we_refuse(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "bad.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + text)
+    run = subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True, check=False)
+    assert run.returncode != 0
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])

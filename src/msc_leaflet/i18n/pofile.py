@@ -193,8 +193,8 @@ class _Reader:
             base in self.seen and base != "msgstr"
         ):
             raise self.fail(line, f"'{name}' is out of place", "expected msgctxt, msgid, msgstr")
-        if base == "msgstr" and index is None and "msgstr" in self.seen:
-            raise self.fail(line, "a second msgstr for the same msgid")
+        if base == "msgstr":
+            self.plural_form(index, line)
         self.seen.setdefault(base, line)
         if name == "msgctxt":
             entry.msgctxt = value
@@ -208,6 +208,35 @@ class _Reader:
         else:
             entry.msgstr = value
         self.last = name
+
+    def plural_form(self, index: str | None, line: int) -> None:
+        """Refuse a msgstr that does not fit the entry's shape, as GNU msgfmt does. Read
+        on, each would drop a translation when the catalog is written back: a msgstr[0]
+        without msgid_plural, a plain msgstr beside msgstr[N], or a repeated msgstr[N]."""
+        plural, entry = "msgid_plural" in self.seen, self.pending
+        if index is None:
+            if "msgstr" in self.seen:
+                raise self.fail(line, "a second msgstr for the same msgid")
+            if plural:
+                raise self.fail(
+                    line,
+                    "msgstr after msgid_plural",
+                    "a message with msgid_plural is translated as msgstr[0], msgstr[1]…",
+                )
+            return
+        if not plural:
+            raise self.fail(
+                line,
+                f"msgstr[{index}] without msgid_plural",
+                "write msgstr for a message that has no msgid_plural",
+            )
+        expected = len(entry.msgstr_plural)
+        if int(index) != expected:
+            raise self.fail(
+                line,
+                f"msgstr[{index}] where msgstr[{expected}] is expected",
+                "number the forms msgstr[0], msgstr[1]… in order, each once",
+            )
 
     def continuation(self, text: str, line: int, previous: bool) -> None:
         target = self.previous_last if previous else self.last
