@@ -126,6 +126,34 @@ def test_gnu_msgfmt_refuses_the_plural_shapes_we_refuse(
     assert run.returncode != 0
 
 
+# Lines GNU gettext reads that are not how it writes them, each with the way it writes
+# them: the reader refused them ("'msgid' is out of place", "unknown keyword").
+GNU_SPELLINGS = {
+    "tab after a keyword": (
+        'msgid "a"\nmsgstr\t"A"\nmsgid\t"b"\nmsgstr "B"\n',
+        'msgid "a"\nmsgstr "A"\n\nmsgid "b"\nmsgstr "B"\n',
+    ),
+    "no blank after a keyword": (
+        'msgctxt"c"\nmsgid"a"\nmsgstr"A"\n',
+        'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n',
+    ),
+}
+
+
+@pytest.mark.parametrize(("written", "gnu"), GNU_SPELLINGS.values(), ids=list(GNU_SPELLINGS))
+def test_lines_gnu_reads_are_read_as_gnu_writes_them(
+    tmp_path: Path, written: str, gnu: str
+) -> None:
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    catalog = parse_po(header + written)
+    assert format_po(catalog) == format_po(parse_po(header + gnu))
+    if MSGFMT:  # and GNU does read them
+        path = tmp_path / "written.po"
+        path.write_text(header + written, encoding="utf-8")
+        run = subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True)
+        assert run.returncode == 0, run.stderr
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
 def test_comments_with_line_breaks_stay_comments_line_by_line(newline: str) -> None:
     """A note of several lines (XLIFF, YAML, a file name) must not leak into the syntax:

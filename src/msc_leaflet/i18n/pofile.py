@@ -34,7 +34,10 @@ _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
 _WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
                    ord("\r"): "\\r"}  # fmt: skip
 # Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises.
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s+(\".*)\Z")
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s*(\".*)\Z")
+# A line that starts a new entry once the one being read has its msgstr. GNU gettext
+# allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
+_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
@@ -315,7 +318,7 @@ class _Reader:
             elif stripped.startswith('"'):
                 self.continuation(stripped, number, previous=False)
             else:
-                if stripped.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
+                if _NEW_ENTRY.match(stripped) and "msgstr" in self.seen:
                     self.finish()
                 self.keyword(stripped, number, obsolete=False, previous=False)
             if stripped.startswith("#") and not self.seen:
