@@ -137,6 +137,10 @@ GNU_SPELLINGS = {
         'msgctxt"c"\nmsgid"a"\nmsgstr"A"\n',
         'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n',
     ),
+    "an obsolete entry's comments marked obsolete": (
+        '#~ # note\n#~ #, fuzzy\n#~ #| msgid "old"\n#~ msgid\t"a"\n#~ msgstr "A"\n',
+        '# note\n#, fuzzy\n#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "A"\n',
+    ),
 }
 
 

@@ -294,12 +294,18 @@ class _Reader:
                 self.finish()
             elif stripped.startswith("#~"):
                 rest = stripped[2:].lstrip()
-                previous = rest.startswith("|")
+                # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
+                # entry marked obsolete too, as some tools write them; GNU reads them as
+                # "#~| msgid", "#, fuzzy", "# note".
+                if rest.startswith("#") and not rest.startswith("#|"):
+                    self.comment(rest, number)
+                    rest = ""
+                previous = rest.startswith(("|", "#|"))
                 if previous:
-                    rest = rest[1:].lstrip()
+                    rest = rest[rest.index("|") + 1 :].lstrip()
                     if self.seen:
                         self.finish()
-                if rest.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
+                if _NEW_ENTRY.match(rest) and "msgstr" in self.seen:
                     self.finish()
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous)
