@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import importlib.metadata
+import io
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
 from msc_leaflet.i18n.merge import merge
+from msc_leaflet.i18n.mofile import mo_bytes
 from msc_leaflet.i18n.msgfmt import complaints
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.project import Project
@@ -286,6 +288,54 @@ def test_msgfmt_reads_escaped_controls_as_written(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     with mo.open("rb") as compiled:
         assert gettext.GNUTranslations(compiled).gettext("Text") == CONTROLS + " 7\x1b7"
+
+
+MO_CASES = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "done"
+msgstr "เสร็จ"
+
+msgctxt "p/1"
+msgid "done"
+msgstr "เสร็จแล้ว"
+
+#, fuzzy
+msgid "fuzzy"
+msgstr "ยังไม่แน่"
+
+msgid "untranslated"
+msgstr ""
+
+msgid "one day"
+msgid_plural "{n} days"
+msgstr[0] "หนึ่งวัน"
+msgstr[1] ""
+
+msgid "one week"
+msgid_plural "{n} weeks"
+msgstr[0] ""
+msgstr[1] "{n} สัปดาห์"
+
+#~ msgid "gone"
+#~ msgstr "หายไป"
+"""
+
+
+@needs_msgfmt
+def test_compile_gives_gettext_what_msgfmt_gives_it(tmp_path: Path) -> None:
+    """msgfmt leaves out a plural entry whose msgstr[0] is empty, as untranslated; in a
+    .mo it made gettext return "" for one week, not the English."""
+    po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+    po.write_text(MO_CASES, encoding="utf-8")
+    subprocess.run([MSGFMT, "-o", str(mo), str(po)], check=True)
+    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(MO_CASES))))
+    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+    assert ours.ngettext("one week", "{n} weeks", 1) == "one week"
 
 
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
