@@ -702,6 +702,44 @@ def test_every_command_that_lists_locale_folders_names_one_not_named_after_a_lan
         assert after == before
 
 
+@pytest.mark.parametrize("first", ["th", "TH"])
+@pytest.mark.parametrize(
+    "command",
+    [["build"], ["i18n", "stats"], ["i18n", "compile"], ["check"], ["i18n", "update"]],
+)
+def test_one_locale_in_two_folders_is_named_by_every_command_that_lists_them(
+    tmp_path: Path, first: str, command: list[str]
+) -> None:
+    # locales/th and locales/TH (or zh_Hans and zh-hans): a build of every locale printed
+    # two Thai PDFs, th/ and TH/, each from its own catalog; stats listed Thai twice. The
+    # folder in gettext's spelling is the one kept, whichever came first.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    folder, kept = "TH", "th"
+    (root / "locales" / "th").rename(root / "locales" / first)
+    shutil.copytree(root / "locales" / first, root / "locales" / ({"th", "TH"} - {first}).pop())
+    before = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+    out = tmp_path / "out"
+    extra = ["-o", str(out), "-q"] if command == ["build"] else []
+    result = CliRunner().invoke(app, [*command, "--project", str(root), *extra])
+    assert result.exit_code == 1, result.output
+    said = result.stderr + result.stdout
+    assert f"locales/{folder}/ holds th catalogs, as locales/{kept}/ does" in said, said
+    assert f"remove locales/{folder}/" in said and "Traceback" not in said
+    if command == ["build"]:
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+            "en/care-basics.pdf",
+            f"{kept}/care-basics.pdf",
+        ]
+    else:
+        after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+        assert after == before
+
+
 @pytest.mark.parametrize(
     ("folder", "rename"),
     [("sr@latin", "sr_Latn"), ("pt_BR.UTF-8", "pt_BR"), ("uz@cyrillic", "uz_Cyrl")],
