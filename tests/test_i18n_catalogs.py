@@ -345,6 +345,48 @@ def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
         read_po(path)
 
 
+THAI_IN_TIS620 = """\
+# Thai translation.
+msgid ""
+msgstr ""
+"Project-Id-Version: care-basics\\n"
+"Content-Type: text/plain; charset=TIS-620\\n"
+
+msgid "Rest"
+msgstr "พัก"
+"""
+
+
+@needs_msgfmt
+def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
+    tmp_path: Path,
+) -> None:
+    # The error was on line 1 and said "save the file as UTF-8", for a file that was
+    # UTF-8 already (only its header said otherwise) as for one in TIS-620.
+    path = tmp_path / "th.po"
+    path.write_text(THAI_IN_TIS620, encoding="utf-8")
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == 5
+    assert "charset TIS-620" in caught.value.message and "write charset=UTF-8" in caught.value.hint
+    path.write_text(THAI_IN_TIS620, encoding="tis-620")
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == 8
+    assert "msgconv --to-code=UTF-8" in caught.value.hint
+    converted = tmp_path / "converted.po"  # the hint's way out works
+    msgconv = shutil.which("msgconv") or "msgconv"
+    subprocess.run([msgconv, "--to-code=UTF-8", str(path), "-o", str(converted)], check=True)
+    assert read_po(converted).active[0].msgstr == "พัก"
+
+
+def test_a_malformed_header_field_is_named_at_its_own_line() -> None:
+    text = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Plural-Forms: "\n"nplurals=1\\nno colon\\n"\n'
+    with pytest.raises(LeafletError) as caught:
+        parse_po(text, Path("th.po"))
+    assert caught.value.location.line == 5 and "'no colon'" in caught.value.message
+
+
 def entry(context: str, msgid: str, msgstr: str = "", **kw: object) -> Entry:
     return Entry(msgid=msgid, msgstr=msgstr, msgctxt=context, **kw)  # type: ignore[arg-type]
 
