@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gettext
 import importlib.metadata
+import io
+import os
 import re
 import shutil
 import subprocess
@@ -21,6 +23,7 @@ from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
 from msc_leaflet.i18n.merge import merge
+from msc_leaflet.i18n.mofile import mo_bytes
 from msc_leaflet.i18n.msgfmt import complaints
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.project import Project
@@ -67,6 +70,18 @@ def test_round_trip_is_byte_identical() -> None:
     assert format_po(catalog) == ROUND_TRIP
 
 
+# A msgstr that does not fit its entry's shape: read on, each dropped a translation when
+# the catalog was written back (`i18n update`); GNU msgfmt refuses every one.
+PLURAL_SHAPES = [
+    ('msgid "a"\nmsgstr[0] "A"\n', 2, "msgstr[0] without msgid_plural"),
+    ('#~ msgid "a"\n#~ msgstr[0] "A"\n', 2, "msgstr[0] without msgid_plural"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[0] "B"\n', 4, "msgstr[1] is expected"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[2] "C"\n', 4, "msgstr[1] is expected"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "A"\n', 3, "msgstr[0] is expected"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr "A"\nmsgstr[0] "A"\n', 3, "msgstr after msgid_plural"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
@@ -87,6 +102,7 @@ def test_round_trip_is_byte_identical() -> None:
         ('msgid "a"\n# raw\0\nmsgstr ""\n', 2, "U+0000"),
         ('msgid "a"\nmsgstr "\\302"\n', 2, "not UTF-8"),
         ('msgid "a"\nmsgstr "\\x41BC"\n', 2, "more than one byte"),
+        *PLURAL_SHAPES,
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -99,6 +115,49 @@ def test_malformed_po_is_an_error_with_its_line(
     assert caught.value.location.line == line
     assert message in caught.value.message
     assert f"bad.po:{line}" in str(caught.value)
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(("text", "line", "message"), PLURAL_SHAPES)
+def test_gnu_msgfmt_refuses_the_plural_shapes_we_refuse(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "bad.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + text)
+    run = subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True, check=False)
+    assert run.returncode != 0
+
+
+# Lines GNU gettext reads that are not how it writes them, each with the way it writes
+# them: the reader refused them ("'msgid' is out of place", "unknown keyword").
+GNU_SPELLINGS = {
+    "tab after a keyword": (
+        'msgid "a"\nmsgstr\t"A"\nmsgid\t"b"\nmsgstr "B"\n',
+        'msgid "a"\nmsgstr "A"\n\nmsgid "b"\nmsgstr "B"\n',
+    ),
+    "no blank after a keyword": (
+        'msgctxt"c"\nmsgid"a"\nmsgstr"A"\n',
+        'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n',
+    ),
+    "an obsolete entry's comments marked obsolete": (
+        '#~ # note\n#~ #, fuzzy\n#~ #| msgid "old"\n#~ msgid\t"a"\n#~ msgstr "A"\n',
+        '# note\n#, fuzzy\n#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "A"\n',
+    ),
+}
+
+
+@pytest.mark.parametrize(("written", "gnu"), GNU_SPELLINGS.values(), ids=list(GNU_SPELLINGS))
+def test_lines_gnu_reads_are_read_as_gnu_writes_them(
+    tmp_path: Path, written: str, gnu: str
+) -> None:
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    catalog = parse_po(header + written)
+    assert format_po(catalog) == format_po(parse_po(header + gnu))
+    if MSGFMT:  # and GNU does read them
+        path = tmp_path / "written.po"
+        path.write_text(header + written, encoding="utf-8")
+        run = subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True)
+        assert run.returncode == 0, run.stderr
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
@@ -231,11 +290,101 @@ def test_msgfmt_reads_escaped_controls_as_written(tmp_path: Path) -> None:
         assert gettext.GNUTranslations(compiled).gettext("Text") == CONTROLS + " 7\x1b7"
 
 
+MO_CASES = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "done"
+msgstr "เสร็จ"
+
+msgctxt "p/1"
+msgid "done"
+msgstr "เสร็จแล้ว"
+
+#, fuzzy
+msgid "fuzzy"
+msgstr "ยังไม่แน่"
+
+msgid "untranslated"
+msgstr ""
+
+msgid "one day"
+msgid_plural "{n} days"
+msgstr[0] "หนึ่งวัน"
+msgstr[1] ""
+
+msgid "one week"
+msgid_plural "{n} weeks"
+msgstr[0] ""
+msgstr[1] "{n} สัปดาห์"
+
+#~ msgid "gone"
+#~ msgstr "หายไป"
+"""
+
+
+@needs_msgfmt
+def test_compile_gives_gettext_what_msgfmt_gives_it(tmp_path: Path) -> None:
+    """msgfmt leaves out a plural entry whose msgstr[0] is empty, as untranslated; in a
+    .mo it made gettext return "" for one week, not the English."""
+    po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+    po.write_text(MO_CASES, encoding="utf-8")
+    subprocess.run([MSGFMT, "-o", str(mo), str(po)], check=True)
+    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(MO_CASES))))
+    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+    assert ours.ngettext("one week", "{n} weeks", 1) == "one week"
+
+
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin.po"
     path.write_bytes(b'msgid "a"\nmsgstr "caf\xe9"\n')
     with pytest.raises(LeafletError, match="not valid UTF-8"):
         read_po(path)
+
+
+THAI_IN_TIS620 = """\
+# Thai translation.
+msgid ""
+msgstr ""
+"Project-Id-Version: care-basics\\n"
+"Content-Type: text/plain; charset=TIS-620\\n"
+
+msgid "Rest"
+msgstr "พัก"
+"""
+
+
+@needs_msgfmt
+def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
+    tmp_path: Path,
+) -> None:
+    # The error was on line 1 and said "save the file as UTF-8", for a file that was
+    # UTF-8 already (only its header said otherwise) as for one in TIS-620.
+    path = tmp_path / "th.po"
+    path.write_text(THAI_IN_TIS620, encoding="utf-8")
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == 5
+    assert "charset TIS-620" in caught.value.message and "write charset=UTF-8" in caught.value.hint
+    path.write_text(THAI_IN_TIS620, encoding="tis-620")
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == 8
+    assert "msgconv --to-code=UTF-8" in caught.value.hint
+    converted = tmp_path / "converted.po"  # the hint's way out works
+    msgconv = shutil.which("msgconv") or "msgconv"
+    subprocess.run([msgconv, "--to-code=UTF-8", str(path), "-o", str(converted)], check=True)
+    assert read_po(converted).active[0].msgstr == "พัก"
+
+
+def test_a_malformed_header_field_is_named_at_its_own_line() -> None:
+    text = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Plural-Forms: "\n"nplurals=1\\nno colon\\n"\n'
+    with pytest.raises(LeafletError) as caught:
+        parse_po(text, Path("th.po"))
+    assert caught.value.location.line == 5 and "'no colon'" in caught.value.message
 
 
 def entry(context: str, msgid: str, msgstr: str = "", **kw: object) -> Entry:
@@ -591,6 +740,44 @@ def test_every_command_that_lists_locale_folders_names_one_not_named_after_a_lan
             "th/care-basics.pdf",
         ]
     else:  # refused before anything is written
+        after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+        assert after == before
+
+
+@pytest.mark.parametrize("first", ["th", "TH"])
+@pytest.mark.parametrize(
+    "command",
+    [["build"], ["i18n", "stats"], ["i18n", "compile"], ["check"], ["i18n", "update"]],
+)
+def test_one_locale_in_two_folders_is_named_by_every_command_that_lists_them(
+    tmp_path: Path, first: str, command: list[str]
+) -> None:
+    # locales/th and locales/TH (or zh_Hans and zh-hans): a build of every locale printed
+    # two Thai PDFs, th/ and TH/, each from its own catalog; stats listed Thai twice. The
+    # folder in gettext's spelling is the one kept, whichever came first.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    folder, kept = "TH", "th"
+    (root / "locales" / "th").rename(root / "locales" / first)
+    shutil.copytree(root / "locales" / first, root / "locales" / ({"th", "TH"} - {first}).pop())
+    before = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+    out = tmp_path / "out"
+    extra = ["-o", str(out), "-q"] if command == ["build"] else []
+    result = CliRunner().invoke(app, [*command, "--project", str(root), *extra])
+    assert result.exit_code == 1, result.output
+    said = result.stderr + result.stdout
+    assert f"locales/{folder}/ holds th catalogs, as locales/{kept}/ does" in said, said
+    assert f"remove locales/{folder}/" in said and "Traceback" not in said
+    if command == ["build"]:
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+            "en/care-basics.pdf",
+            f"{kept}/care-basics.pdf",
+        ]
+    else:
         after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
         assert after == before
 

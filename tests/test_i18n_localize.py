@@ -200,3 +200,22 @@ def test_a_catalog_folder_spelled_with_a_hyphen_is_that_locales(project: Project
     assert sorted(p.name for p in project.locales_dir.iterdir() if p.is_dir()) == ["th-TH"]
     catalog = read_po(project.locales_dir / "th-TH" / "LC_MESSAGES" / "care-basics.po")
     assert any(e.msgstr == "วันแรก" for e in catalog.active)
+
+
+@pytest.mark.parametrize("folder", ["th-TH", "th_th", "TH_TH"])
+def test_i18n_check_reads_a_folder_in_another_spelling_as_its_locale(
+    project: Project, folder: str
+) -> None:
+    # I18N011 compared the Language header with the folder's name as written: locales/
+    # th-TH with Language th_TH, the header every tool writes, was an error, and the hint
+    # asked for "Language: th-TH".
+    (project.locales_dir / "th").rename(project.locales_dir / folder)
+    catalogs = sorted((project.locales_dir / folder / "LC_MESSAGES").glob("*.po"))
+    for po in catalogs:
+        po.write_text(po.read_text("utf-8").replace("Language: th\\n", "Language: th_TH\\n"))
+    assert not [f for f in workflow.check(project) if "I18N011" in str(f)]
+    po = catalogs[0]
+    po.write_text(po.read_text("utf-8").replace("Language: th_TH\\n", "Language: th\\n"))
+    [finding] = [f for f in workflow.check(project) if "I18N011" in str(f)]
+    assert f"but the catalog is in {folder}/ (th_TH)" in finding.message
+    assert finding.hint == "set the Language header to th_TH"

@@ -224,3 +224,25 @@ def test_a_fuzzy_entry_carries_the_english_it_was_translated_from(
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
     assert code == 0, output
     assert po.read_bytes() == before
+
+
+@pytest.mark.parametrize("text", ["CR\rin the middle", "CRLF\r\nline two", "ends in CR\r"])
+def test_a_carriage_return_survives_the_round_trip(
+    bundled: Path, tmp_path: Path, text: str
+) -> None:
+    # An XML parser reads a raw CR (and CR LF) as LF: the agency's file came back with
+    # another English (kept as obsolete) and another translation.
+    from msc_leaflet.i18n.pofile import write_po
+
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    catalog = read_po(po)
+    [entry] = [e for e in catalog.active if e.msgctxt == "kicker"]
+    entry.msgid, entry.msgstr = text, f"ไทย {text}"
+    write_po(po, catalog)
+    before = po.read_bytes()
+    export(bundled, tmp_path / "x")
+    code, output = invoke(
+        "i18n", "import", str(tmp_path / "x" / "infusion-safety.th.xlf"), "--project", str(bundled)
+    )
+    assert code == 0, output
+    assert po.read_bytes() == before

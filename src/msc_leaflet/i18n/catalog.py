@@ -190,7 +190,34 @@ def locale_folders(project: Project) -> tuple[list[str], dict[str, LeafletError]
         if d.is_dir() and any((d / "LC_MESSAGES").glob("*.po"))
     )
     problems = {name: problem for name in found if (problem := folder_problem(project, name))}
+    problems |= _second_folders(project, [name for name in found if name not in problems])
     return [name for name in found if name not in problems], problems
+
+
+def _second_folders(project: Project, folders: list[str]) -> dict[str, LeafletError]:
+    """An error for each folder that spells a locale another folder holds too (TH beside
+    th, zh-hans beside zh_Hans): a command given the locale reads one of them
+    (`locale_folder`), but a build of every locale built both, into two output folders
+    and from two different catalogs, and stats counted the language twice."""
+    spellings: dict[str, list[str]] = {}
+    for folder in folders:
+        spellings.setdefault(locale_name(folder), []).append(folder)
+    problems = {}
+    for locale, named in spellings.items():
+        if len(named) < 2:
+            continue
+        kept = locale_folder(project, locale)
+        kept = kept if kept in named else named[0]
+        for folder in named:
+            if folder != kept:
+                problems[folder] = LeafletError(
+                    Location(project.locales_dir / folder),
+                    f"the folder locales/{folder}/ holds {locale} catalogs, as locales/{kept}/ "
+                    "does: one locale in two folders is built twice, from different files",
+                    f"move the translations to keep into locales/{kept}/ (`msgcat --use-first` "
+                    f"joins two catalogs) and remove locales/{folder}/",
+                )
+    return problems
 
 
 def catalog_locales(project: Project) -> list[str]:

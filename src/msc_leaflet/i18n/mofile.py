@@ -2,7 +2,8 @@
 
 The build itself reads ``.po`` files (it needs to see fuzzy entries and check
 translations), so ``.mo`` files are a courtesy output. Only translated, non-fuzzy
-entries go in, as ``msgfmt`` does. Keys are sorted, so the bytes are reproducible.
+entries go in, as ``msgfmt`` does (a plural one only with its msgstr[0]). Keys are
+sorted, so the bytes are reproducible.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ def header_text(header: dict[str, str]) -> str:
 def mo_bytes(catalog: Catalog) -> bytes:
     pairs: dict[bytes, bytes] = {b"": header_text(catalog.header).encode("utf-8")}
     for entry in catalog.active:
-        if not entry.translated:
+        # msgfmt's rule: an empty msgstr[0] is untranslated, whatever the other forms
+        # hold; compiled, gettext would return "" for it instead of the source text.
+        if not entry.translated or not entry.forms[0]:
             continue
         key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
         if entry.msgid_plural is not None:

@@ -34,7 +34,10 @@ _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
 _WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
                    ord("\r"): "\\r"}  # fmt: skip
 # Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises.
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s+(\".*)\Z")
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s*(\".*)\Z")
+# A line that starts a new entry once the one being read has its msgstr. GNU gettext
+# allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
+_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
@@ -58,6 +61,7 @@ class _Reader:
         self.path = path
         self.catalog = Catalog(path=path)
         self.entries: list[Entry] = []
+        self.header_lines: list[tuple[int, str]] = []
         self.reset()
 
     def fail(self, line: int, message: str, hint: str = "") -> LeafletError:
@@ -72,6 +76,7 @@ class _Reader:
         self.more: dict[tuple[bool, str], list[str]] = {}
         self.comment_block: list[str] = []  # the comment lines read so far, as written
         self.obsolete: bool | None = None
+        self.msgstr_lines: list[tuple[int, str]] = []  # (line, string) of the msgstr
 
     def finish(self) -> None:
         """End the entry being read, if it has begun (a keyword was read).
@@ -90,6 +95,8 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
+        if not self.entries:  # the header, if it is one: its fields' lines, for errors
+            self.header_lines = self.msgstr_lines
         self.entries.append(entry)
         self.reset()
 
@@ -193,8 +200,8 @@ class _Reader:
             base in self.seen and base != "msgstr"
         ):
             raise self.fail(line, f"'{name}' is out of place", "expected msgctxt, msgid, msgstr")
-        if base == "msgstr" and index is None and "msgstr" in self.seen:
-            raise self.fail(line, "a second msgstr for the same msgid")
+        if base == "msgstr":
+            self.plural_form(index, line)
         self.seen.setdefault(base, line)
         if name == "msgctxt":
             entry.msgctxt = value
@@ -207,7 +214,37 @@ class _Reader:
             entry.msgstr_plural[int(index)] = value
         else:
             entry.msgstr = value
+            self.msgstr_lines.append((line, value))
         self.last = name
+
+    def plural_form(self, index: str | None, line: int) -> None:
+        """Refuse a msgstr that does not fit the entry's shape, as GNU msgfmt does. Read
+        on, each would drop a translation when the catalog is written back: a msgstr[0]
+        without msgid_plural, a plain msgstr beside msgstr[N], or a repeated msgstr[N]."""
+        plural, entry = "msgid_plural" in self.seen, self.pending
+        if index is None:
+            if "msgstr" in self.seen:
+                raise self.fail(line, "a second msgstr for the same msgid")
+            if plural:
+                raise self.fail(
+                    line,
+                    "msgstr after msgid_plural",
+                    "a message with msgid_plural is translated as msgstr[0], msgstr[1]…",
+                )
+            return
+        if not plural:
+            raise self.fail(
+                line,
+                f"msgstr[{index}] without msgid_plural",
+                "write msgstr for a message that has no msgid_plural",
+            )
+        expected = len(entry.msgstr_plural)
+        if int(index) != expected:
+            raise self.fail(
+                line,
+                f"msgstr[{index}] where msgstr[{expected}] is expected",
+                "number the forms msgstr[0], msgstr[1]… in order, each once",
+            )
 
     def continuation(self, text: str, line: int, previous: bool) -> None:
         target = self.previous_last if previous else self.last
@@ -215,6 +252,8 @@ class _Reader:
             raise self.fail(line, "a string continuation line with nothing to continue")
         value = self.string(text.rstrip(), line)
         self.more.setdefault((previous, target), []).append(value)
+        if target == "msgstr" and not previous:
+            self.msgstr_lines.append((line, value))
 
     def _join(self) -> None:
         """Append the pending continuation strings to the fields they continue."""
@@ -262,12 +301,18 @@ class _Reader:
                 self.finish()
             elif stripped.startswith("#~"):
                 rest = stripped[2:].lstrip()
-                previous = rest.startswith("|")
+                # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
+                # entry marked obsolete too, as some tools write them; GNU reads them as
+                # "#~| msgid", "#, fuzzy", "# note".
+                if rest.startswith("#") and not rest.startswith("#|"):
+                    self.comment(rest, number)
+                    rest = ""
+                previous = rest.startswith(("|", "#|"))
                 if previous:
-                    rest = rest[1:].lstrip()
+                    rest = rest[rest.index("|") + 1 :].lstrip()
                     if self.seen:
                         self.finish()
-                if rest.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
+                if _NEW_ENTRY.match(rest) and "msgstr" in self.seen:
                     self.finish()
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous)
@@ -286,7 +331,7 @@ class _Reader:
             elif stripped.startswith('"'):
                 self.continuation(stripped, number, previous=False)
             else:
-                if stripped.startswith(("msgctxt", "msgid ")) and "msgstr" in self.seen:
+                if _NEW_ENTRY.match(stripped) and "msgstr" in self.seen:
                     self.finish()
                 self.keyword(stripped, number, obsolete=False, previous=False)
             if stripped.startswith("#") and not self.seen:
@@ -296,6 +341,32 @@ class _Reader:
         else:
             self.catalog.trailing_comments = self.comment_block
         return self.assemble()
+
+    def field_line(self, number: int, fallback: int) -> int:
+        """The line on which the header's field ``number`` (from 0) begins."""
+        start = 0
+        text = "".join(value for _, value in self.header_lines)
+        for _ in range(number):
+            start = text.index("\n", start) + 1
+        offset = 0
+        for line, value in self.header_lines:
+            offset += len(value)
+            if start < offset:
+                return line
+        return fallback
+
+    def charset(self, content_type: str, line: int) -> None:
+        """Refuse a charset other than UTF-8: the file was read as UTF-8 (`read_po`), so
+        either the header is wrong or the text was mis-read."""
+        charset = re.search(r"charset=([\w-]+)", content_type)
+        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
+            raise self.fail(
+                line,
+                f"the header declares charset {charset.group(1)}, but msc-leaflet reads and "
+                "writes UTF-8 only",
+                "if the file's text is right in a UTF-8 editor, write charset=UTF-8 here; "
+                "otherwise convert the file: msgconv --to-code=UTF-8 FILE -o FILE",
+            )
 
     def assemble(self) -> Catalog:
         catalog, entries = self.catalog, self.entries
@@ -308,11 +379,14 @@ class _Reader:
                     continue
                 match = _HEADER_FIELD.match(field_line)
                 if not match:
-                    raise self.fail(head.line + number, f"malformed header field {field_line!r}")
+                    raise self.fail(
+                        self.field_line(number, head.line),
+                        f"malformed header field {field_line!r}",
+                        'a header line is "Name: value\\n"',
+                    )
                 catalog.header[match.group(1)] = match.group(2)
-        charset = re.search(r"charset=([\w-]+)", catalog.header.get("Content-Type", ""))
-        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
-            raise self.fail(1, f"catalog charset is {charset.group(1)}", "save the file as UTF-8")
+                if match.group(1) == "Content-Type":
+                    self.charset(match.group(2), self.field_line(number, head.line))
         first_line: dict[Key, int] = {}
         for entry in entries:
             if entry.obsolete:
@@ -341,9 +415,12 @@ def read_po(path: Path) -> Catalog:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LeafletError(
-            Location(path, line), "not valid UTF-8", "save the file as UTF-8"
-        ) from None
+        declared = re.search(rb"charset=([\w-]+)", data[:4096])
+        charset = declared.group(1).decode("ascii") if declared else ""
+        hint = "save the file as UTF-8"
+        if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
+            hint = f"the file is in {charset}: convert it, msgconv --to-code=UTF-8 FILE -o FILE"
+        raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     return parse_po(text, path)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
-from ..project import Project, cldr_locale
+from ..project import Project, cldr_locale, locale_name
 from .catalog import (
     UI_DOMAIN,
     Catalog,
@@ -166,7 +166,9 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
                 )
             )
     language = catalog.header.get("Language", "")
-    expected = catalog.path.parent.parent.name
+    # The folder may spell its locale otherwise (th-TH, zh_hans): the same locale.
+    folder = catalog_language(catalog.path)
+    expected = locale_name(folder)
     if not catalog.header:
         findings.append(
             CheckFinding(
@@ -178,12 +180,13 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
                 HEADER.code,
             )
         )
-    elif language != expected:
+    elif locale_name(language) != expected:
+        spelled = f" ({expected})" if folder != expected else ""
         findings.append(
             CheckFinding(
                 _field_location(catalog.path, "Language"),
                 HEADER.severity,
-                f"Language is {language!r} but the catalog is in {expected}/",
+                f"Language is {language!r} but the catalog is in {folder}/{spelled}",
                 f"set the Language header to {expected}",
                 HEADER.code,
             )

@@ -58,6 +58,10 @@ MAX_XLIFF_BYTES = 20_000_000
 FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
                 "needs-adaptation", "needs-l10n"}  # fmt: skip
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A CR in a text is written as the reference &#13;: a parser reads a raw CR, or CR LF,
+# as LF, and the text would come back as another. ElementTree writes it raw, so it goes
+# out as a character no text can hold (_XML_INVALID refuses it) and is replaced after.
+_CR_STAND_IN = "\ufffe"
 
 ET.register_namespace("", NS)
 
@@ -91,7 +95,7 @@ def _text(parent: ET.Element, tag: str, value: str, path: Path, **attrib: str) -
             Location(path), f"a {tag} holds a character XML cannot carry: {value[:40]!r}"
         )
     element = ET.SubElement(parent, _q(tag), attrib)
-    element.text = value
+    element.text = value.replace("\r", _CR_STAND_IN)
     return element
 
 
@@ -144,7 +148,7 @@ def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> byte
                 _text(group, "context", line, path, **{"context-type": "linenumber"})
     ET.indent(root, "  ")
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return document + b"\n"
+    return document.replace(_CR_STAND_IN.encode("utf-8"), b"&#13;") + b"\n"
 
 
 # --- safe parsing -------------------------------------------------------------------
