@@ -1,4 +1,4 @@
-"""Dataclass methods compiled once per installation instead of at every start.
+"""Dataclass methods compiled once, not at every start of the command.
 
 Python writes each dataclass's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` and a
 frozen class's ``__setattr__``/``__delattr__`` as source text and compiles it while the
@@ -7,8 +7,10 @@ imports, 40-55 ms and a tenth of the instructions of a cold ``msc-leaflet build`
 (issue #20). The text depends only on the class's fields, so its code object can be
 kept, as ``__pycache__`` keeps a module's: the `dataclasses` module gets an ``exec``
 of its own (module globals come before builtins) that looks the text up in one
-marshal file beside the package's bytecode, read at start and rewritten at exit when
-a class was new. The text and what runs it are the standard library's, unchanged.
+marshal file in the user's cache folder (`files.user_cache_dir`, beside the hashes of
+large files), read at start and rewritten at exit when a class was new. The text and
+what runs it are the standard library's, unchanged. Like that folder's other files it
+is derived data: missing, damaged or unwritable, it only costs the compilation.
 
 Only the command line installs it (`msc_leaflet.cli`): a program that imports the
 library keeps the interpreter as it found it.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import builtins
+import contextlib
 import dataclasses
 import marshal
 import os
@@ -26,18 +29,16 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-#: Where the code objects are kept, per interpreter (marshal's format is version-bound).
-CACHE = Path(__file__).parent / "__pycache__" / f"dataclasses.{sys.implementation.cache_tag}.bin"
 #: Texts kept at most; past it (classes edited over many versions) the file starts over.
 MAX_ENTRIES = 4096
 
 
-def install(cache: Path = CACHE) -> None:
-    """Compile dataclass methods through ``cache`` from now on in this process."""
+def install(cache: Path | None = None) -> None:
+    """Compile dataclass methods through ``cache`` (default: `cache_file`) from now on
+    in this process."""
     if "exec" in vars(dataclasses):  # installed already
         return
-    codes = _read(cache)
-    known = len(codes)
+    codes: dict[str, CodeType] = {}
 
     def exec_cached(source: Any, globals: Any = None, locals: Any = None) -> None:
         if isinstance(source, str):
@@ -48,19 +49,35 @@ def install(cache: Path = CACHE) -> None:
         builtins.exec(source, globals, locals)  # dataclasses' own text
 
     dataclasses.exec = exec_cached  # type: ignore[attr-defined]
-    if sys.flags.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE: read only, as for .pyc
+    cache = cache or cache_file()  # its module's dataclasses are the first compiled here
+    known = _read(cache)
+    codes.update(known)
+    if cache is None or sys.flags.dont_write_bytecode:  # read only, as .pyc files are then
         return
-    parent = os.getpid()
+    target, parent = cache, os.getpid()
 
     def write_if_new() -> None:
         # A forked worker ends without atexit; the check keeps any other child quiet.
-        if os.getpid() == parent and len(codes) > known:
-            _write(cache, codes)
+        if os.getpid() == parent and len(codes) > len(known):
+            _write(target, codes)
 
     atexit.register(write_if_new)
 
 
-def _read(cache: Path) -> dict[str, CodeType]:
+def cache_file() -> Path | None:
+    """The kept code, per interpreter (marshal's format is version-bound); ``None`` for
+    a user without a home folder."""
+    from ..files import user_cache_dir
+
+    try:
+        return user_cache_dir() / f"dataclasses.{sys.implementation.cache_tag}.bin"
+    except RuntimeError:  # Path.home(): no HOME and no entry in the password database
+        return None
+
+
+def _read(cache: Path | None) -> dict[str, CodeType]:
+    if cache is None:
+        return {}
     try:
         loaded = marshal.loads(cache.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, damaged
@@ -71,12 +88,13 @@ def _read(cache: Path) -> dict[str, CodeType]:
 
 
 def _write(cache: Path, codes: dict[str, CodeType]) -> None:
-    """Replace the file whole, so a reader never sees half of it. Where the package's
-    folder cannot be written (a system install), the next start compiles again."""
+    """Replace the file whole, so a reader never sees half of it. Where the folder
+    cannot be written, the next start compiles again."""
     temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:
-        cache.parent.mkdir(exist_ok=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(marshal.dumps(codes))
         os.replace(temporary, cache)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
