@@ -14,7 +14,7 @@ from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
 from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, merge
-from msc_leaflet.build.workers import worker_count
+from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 
@@ -295,6 +295,12 @@ def test_workers_follow_the_work_unless_told() -> None:
     assert worker_count([0.3, 0.3], 2) == 2  # -j2 is -j2
     assert worker_count([0.3], 4) == 1
     assert 1 <= worker_count([0.3] * 200, None) <= (os.cpu_count() or 1)
+
+
+def test_only_a_locale_with_several_jobs_is_set_up_before_forking() -> None:
+    # One job each: set up in its own worker, beside the other, not one after the other.
+    assert shared_locales(["en", "th"]) == []
+    assert shared_locales(["th", "en", "th", "my"]) == ["th"]
 
 
 def test_list_reads_the_page_count_a_build_recorded(project: Project) -> None:

@@ -35,7 +35,7 @@ from .manifest import (
     record_changes,
 )
 from .options import Options
-from .workers import DEFAULT_JOB_SECONDS, prepare_parent, worker_count
+from .workers import DEFAULT_JOB_SECONDS, prepare_parent, shared_locales, worker_count
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -377,7 +377,7 @@ def _execute(
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
     if fork:
-        prepare_parent(project, sorted({job.locale for job in todo}), options)
+        prepare_parent(project, shared_locales([job.locale for job in todo]), options)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = []
         try:

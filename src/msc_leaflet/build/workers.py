@@ -5,7 +5,9 @@ set up before the fork (the pipeline's modules, pikepdf, the registered fonts an
 HarfBuzz faces, ICU's break iterators, PyThaiNLP's clusters, Babel's locale data, the
 ``ui`` catalogs) every worker inherits instead of paying it again: 100-150 ms per worker
 and locale, which made a two-output build on two workers cost more CPU than one
-process, and on a busy machine more time as well (issue #20).
+process, and on a busy machine more time as well (issue #20). A locale is set up there
+only when several jobs need it (`shared_locales`): a locale of one job is set up by
+its worker, in parallel with the others, not by the parent while every worker waits.
 
 A pool only pays when there is work enough to share: forking and feeding it costs the
 parent ~0.1 s. Without ``-j`` the batch picks the count from the jobs and what each
@@ -18,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Sequence
 from importlib import import_module
 
@@ -48,8 +51,18 @@ def worker_count(estimates: Sequence[float], jobs: int | None) -> int:
     return max(1, min(cores or 1, len(estimates), paid_for))
 
 
+def shared_locales(job_locales: Sequence[str]) -> list[str]:
+    """The locales worth setting up before forking: those with two jobs or more. A
+    locale's setup done in the parent is done once instead of in each worker its jobs
+    reach, but while the parent does it no worker runs: a locale with one job (a cold
+    EN+TH build on two workers) is set up in its worker, beside the other's."""
+    counts = Counter(job_locales)
+    return sorted(locale for locale, count in counts.items() if count > 1)
+
+
 def prepare_parent(project: Project, locales: Sequence[str], options: Options) -> None:
-    """Do in this process, before forking, the setup every job of ``locales`` needs."""
+    """Do in this process, before forking, the setup every job needs, and that of the
+    jobs of ``locales`` (`shared_locales`)."""
     from reportlab.lib.colors import black
     from reportlab.lib.styles import ParagraphStyle
 
