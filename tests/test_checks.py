@@ -149,9 +149,13 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
         (b"[checks.readability]\ngrade_warnin = 7\n", 2, "unknown setting"),
         (b"[checks.CLAIM001]\n\nseverity = 5\n", 3, "is not one of"),
         (b"[checks]\nCLAIM001 = 5\n", 2, "takes one key: severity"),
+        # A misspelt section or [i18n] setting was silently ignored by every command.
+        (b"# settings\n[chekcs.CLAIM001]\nseverity = 'off'\n", 2, "unknown section [chekcs]"),
+        (b"[i18n]\nsignof_required = []\n", 2, "unknown setting 'signof_required' in [i18n]"),
     ],
-    ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind"],
-)
+    ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind",
+         "section", "i18n-key"],
+)  # fmt: skip
 def test_a_bad_settings_file_is_one_error_at_its_line(
     make_project: Callable[..., Path], data: bytes, line: int, message: str
 ) -> None:
