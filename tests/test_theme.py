@@ -353,3 +353,28 @@ def test_a_theme_error_is_one_line_from_build(
     assert "theme.yaml:189:1: error: unknown theme entry 'colors'" in output
     assert "did you mean 'colours'?" in output
     assert not list(out.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("padding", "message"),
+    [
+        ("callout: {left: 1200}", "box-padding 'callout': left and right (1212 pt) leave"),
+        ("quote: {right: 400}", "box-padding 'quote': left and right (414 pt) leave"),
+        ("table: {left: 30, right: 30}", "box-padding 'table': left and right (60 pt)"),
+        ("callout: {top: 5000}", "box-padding 'callout': top, bottom and between (5009 pt)"),
+        ("callout: {left: .nan}", "box-padding 'callout': left nan is not a length"),
+    ],
+    ids=["callout-left", "quote-right", "table-cells", "callout-top", "nan"],
+)
+def test_a_box_padding_that_leaves_no_room_is_refused_at_its_line(
+    tmp_path: Path, padding: str, message: str
+) -> None:
+    """`box-padding: {callout: {left: 1200}}` was accepted, and build printed ReportLab's
+    "raised by class Box(…)@0x… wrap <SplitTable@0x…>" for the first callout."""
+    path = project_theme(tmp_path, WITHOUT_STYLES + "box-padding:\n  " + padding + "\n")
+    with pytest.raises(LeafletError) as caught:
+        load_theme(path)
+    line = WITHOUT_STYLES.count("\n") + 2
+    assert caught.value.location.line == line, str(caught.value)
+    assert message in caught.value.message, str(caught.value)
+    assert caught.value.hint

@@ -290,11 +290,11 @@ class _Reader:
     def table(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Table:  # type: ignore[no-untyped-def]
         t = self.fields(f.node_of("table"), "table", ("header", "rows"))
         header_nodes = t.sequence("header")
-        if len(header_nodes) > MAX_TABLE_COLUMNS:
+        if len(header_nodes) > m.MAX_TABLE_COLUMNS:
             t.fail(
                 t.values["header"],
                 f"table has {len(header_nodes)} columns; "
-                f"at most {MAX_TABLE_COLUMNS} fit on the page",
+                f"at most {m.MAX_TABLE_COLUMNS} fit on the page",
                 "split it into two tables, or turn it into a list",
             )
         header = tuple(
@@ -397,7 +397,6 @@ MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: an A4 page at 300 dpi is 8.7 MP; more on
 # embeds it (decoded, converted, alpha mask, compressed), one image at a time.
 MAX_IMAGE_BYTES = 64_000_000  # e.g. 16 MP of RGBA, 21 MP of RGB: far above 300 dpi on A4
 MAX_LEAFLET_IMAGE_BYTES = 256_000_000  # all distinct images of one leaflet together
-MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
 
 
 def check_image(path: Path, location: Location) -> int:

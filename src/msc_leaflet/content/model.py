@@ -162,6 +162,7 @@ class Figure:
 Block = Heading | Paragraph | ListBlock | Callout | Quote | Faq | Table | Figure
 
 CALLOUT_KINDS = ("key-answer", "plain-terms", "warning")
+MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
 
 
 @dataclass(frozen=True, kw_only=True)

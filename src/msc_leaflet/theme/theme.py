@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..content.model import CALLOUT_KINDS
+from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
@@ -169,9 +169,12 @@ def _parse(
     paddings = inherit(
         layered(defaults["box-padding"], data.get("box-padding"), "box-padding"), "box-padding"
     )
+    margins = _page_margins(data, paper)
+    box_paddings = {name: box_padding(name, entry) for name, entry in paddings.items()}
+    _check_room(box_paddings, PAPER[paper], margins, paper)
     return Theme(
         page_size=PAPER[paper],
-        margins=_page_margins(data, paper),
+        margins=margins,
         colours=plain,
         callouts=callouts,
         sizes=sizes,
@@ -180,7 +183,7 @@ def _parse(
         styles={
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
-        box_padding={name: box_padding(name, entry) for name, entry in paddings.items()},
+        box_padding=box_paddings,
         fonts=font_config(data.get("fonts", {}), None if data is defaults else defaults["fonts"]),
         paper=paper,
         colour_mode=colour_mode,
@@ -298,6 +301,41 @@ def _numbers(
         hint = f"is '{close[0]}' a misspelling of it?" if close else f"add {name}: and its number"
         raise ThemeError(keys, f"{section}: '{name}' is missing; the layout uses it", hint)
     return numbers
+
+
+def _check_room(
+    paddings: dict[str, BoxPadding],
+    page: tuple[float, float],
+    margins: dict[str, float],
+    paper: str,
+) -> None:
+    """Refuse a box padding that leaves its text too little room: left and right at most
+    a quarter of the text width (a box of the side-by-side edition is half as wide as
+    the page's text, so half of it is left), every cell of a table at most half the
+    text width together; top, bottom and between at most a quarter of the text height.
+    A callout padded 1200 pt reached ReportLab, whose error named Python objects."""
+    width = page[0] - margins["left"] - margins["right"]
+    height = page[1] - margins["top"] - margins["bottom"]
+    for name, padding in paddings.items():
+        across = padding.left + padding.right
+        limit = width / 2 / MAX_TABLE_COLUMNS if name == "table" else width / 4
+        side = "left" if padding.left >= padding.right else "right"
+        if across > limit:
+            per = f" in each of up to {MAX_TABLE_COLUMNS} columns" if name == "table" else ""
+            raise ThemeError(
+                ("box-padding", name, side),
+                f"box-padding '{name}': left and right ({across:g} pt) leave too little room "
+                f"for text; at most {limit:.0f} pt together{per} on {paper}",
+                "make them smaller: the bundled theme pads a callout 12 pt on each side",
+            )
+        down = padding.top + padding.bottom + 2 * padding.between
+        if down > height / 4:
+            raise ThemeError(
+                ("box-padding", name, "top" if padding.top >= padding.bottom else "bottom"),
+                f"box-padding '{name}': top, bottom and between ({down:g} pt) leave too little "
+                f"room for text; at most {height / 4:.0f} pt together on {paper}",
+                "make them smaller: the bundled theme's callout has top 8, bottom 7, between 1",
+            )
 
 
 def _page_margins(data: dict[str, Any], paper: str) -> dict[str, float]:
