@@ -416,3 +416,55 @@ def test_decorative_figure_with_alt_is_refused(make_project: Callable[..., Path]
         load_leaflet(project.leaflet_path("sample"), project)
     assert "a decorative figure has no description" in info.value.message
     assert info.value.location.line == line_of(text, "alt:")
+
+
+def _line(text: str, start: str, after: int = 0) -> int:
+    """The line of the first line starting with ``start`` (stripped) below line ``after``."""
+    lines = text.split("\n")
+    return next(n for n in range(after + 1, len(lines) + 1) if lines[n - 1].strip() == start)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "first", "second", "message"),
+    [
+        (
+            "- paragraph: One.\n  id: short-answer\n- paragraph: Two.\n  id: short-answer\n",
+            "id: short-answer",
+            "id: short-answer",
+            "block id 'short-answer' is used twice (first on line {first})",
+        ),
+        (
+            "- paragraph: One.\n  id: title\n",
+            "title: A sample leaflet",
+            "id: title",
+            "block id 'title' is the translation context of the leaflet's title (line {first})",
+        ),
+        (
+            "- paragraph: One.\n- list: [a, b]\n  id: paragraph\n",
+            "- paragraph: One.",
+            "id: paragraph",
+            "block id 'paragraph' gives this block's texts the translation context "
+            "'paragraph/1', which the text on line {first} has",
+        ),
+        (
+            "- callout: One.\n  kind: warning\n  title: Take care\n  id: ref\n",
+            "",
+            "id: ref",
+            "block id 'ref' is reserved: the titles of references are translated under it",
+        ),
+    ],
+    ids=["twice", "leaflet-title", "generated-context", "ref"],
+)
+def test_a_block_id_that_names_another_text_is_refused_with_both_lines(
+    make_project: Callable[..., Path], blocks: str, first: str, second: str, message: str
+) -> None:
+    """Two blocks with `id: short-answer` gave two .pot entries of one msgctxt, and
+    `id: title` shared the leaflet title's; `id: ref` made a callout's texts look like
+    reference titles, which need no translation."""
+    text = leaflet_yaml(blocks)
+    first_line = _line(text, first) if first else 0
+    after = first_line if first == second else 0
+    error = error_of(make_project, text)
+    assert error.location.line == _line(text, second, after), str(error)
+    assert error.message == message.format(first=first_line), str(error)
+    assert error.hint
