@@ -468,3 +468,35 @@ def test_a_block_id_that_names_another_text_is_refused_with_both_lines(
     assert error.location.line == _line(text, second, after), str(error)
     assert error.message == message.format(first=first_line), str(error)
     assert error.hint
+
+
+@pytest.mark.parametrize(
+    ("blocks", "extra", "marker"),
+    [
+        ("- list: [a, ~]\n", "", "- list: [a, ~]"),
+        ("- list: [a, null]\n", "", "- list: [a, null]"),
+        ("- list:\n    - a\n    -\n", "", "-"),
+        ("- table:\n    header: [A, B]\n    rows:\n      - [x, ~]\n", "", "- [x, ~]"),
+        ("- faq:\n    - q: Why?\n      a: ~\n", "", "a: ~"),
+        ("- faq:\n    - q: Why?\n      a: [Yes., NULL]\n", "", "a: [Yes., NULL]"),
+        ("- callout: [One., ~]\n  kind: warning\n", "", "- callout: [One., ~]"),
+        ("- paragraph: One.\n", "keywords: [cells, ~]\n", "keywords: [cells, ~]"),
+    ],
+    ids=["list", "list-null", "list-empty", "cell", "answer", "answer-list", "callout",
+         "keyword"],
+)  # fmt: skip
+def test_a_null_where_text_belongs_is_an_error_not_a_tilde(
+    make_project: Callable[..., Path], blocks: str, extra: str, marker: str
+) -> None:
+    """`- list: [a, ~]` printed "~": YAML's null read as the text it was written as."""
+    text = leaflet_yaml(blocks, extra=extra)
+    error = error_of(make_project, text)
+    assert error.location.line == _line(text, marker), str(error)
+    assert "has no text" in error.message or "is empty" in error.message, str(error)
+    assert "in quotes" in error.hint
+
+
+def test_a_quoted_tilde_is_text(make_project: Callable[..., Path]) -> None:
+    leaflet, _ = load(make_project, leaflet_yaml("- list: [a, '~']\n"))
+    assert isinstance(leaflet.blocks[0], m.ListBlock)
+    assert [t.value for t in leaflet.blocks[0].items] == ["a", "~"]

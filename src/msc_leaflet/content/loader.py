@@ -20,7 +20,7 @@ from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
 from .text_policy import invisible_names, prints_nothing
-from .yaml_source import Fields, load_yaml, suggest, where
+from .yaml_source import Fields, load_yaml, no_text, suggest, where
 
 BlockKind = Literal[
     "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
@@ -67,6 +67,8 @@ class _Reader:
         return Fields(self.path, node, what, known)
 
     def text(self, node: Node, context: str, comment: str) -> m.Text:
+        if problem := no_text(self.path, node, f"'{context}'"):
+            raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
         value = str(node.value)
@@ -190,6 +192,8 @@ class _Reader:
             )
 
     def scalar(self, node: Node, what: str) -> str:
+        if problem := no_text(self.path, node, what[0].upper() + what[1:]):
+            raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"{what} must be a non-empty single value")
         return str(node.value).strip()
