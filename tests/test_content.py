@@ -500,3 +500,36 @@ def test_a_quoted_tilde_is_text(make_project: Callable[..., Path]) -> None:
     leaflet, _ = load(make_project, leaflet_yaml("- list: [a, '~']\n"))
     assert isinstance(leaflet.blocks[0], m.ListBlock)
     assert [t.value for t in leaflet.blocks[0].items] == ["a", "~"]
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "huge"])
+def test_an_organisation_logo_gets_the_checks_of_a_figure(
+    make_project: Callable[..., Path], kind: str
+) -> None:
+    """The logo was checked only for existing: a corrupt or 20,000 × 20,000 px file
+    passed, and was never drawn."""
+    import zlib
+
+    root = make_project({"sample": leaflet_yaml("- paragraph: One.\n")})
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    if kind == "corrupt":
+        (root / "logo.png").write_text("not a picture")
+    else:
+
+        def chunk(tag: bytes, data: bytes) -> bytes:
+            crc = zlib.crc32(tag + data).to_bytes(4, "big")
+            return len(data).to_bytes(4, "big") + tag + data + crc
+
+        ihdr = (20_000).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+        header = chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+        (root / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + header)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as caught:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert (caught.value.location.path.name, caught.value.location.line) == (
+        "test-clinic.yaml",
+        5,
+    )
+    wanted = "not a readable image" if kind == "corrupt" else "20,000 × 20,000 px"
+    assert wanted in caught.value.message

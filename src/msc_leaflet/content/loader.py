@@ -217,10 +217,12 @@ class _Reader:
             )
         f = Fields(path, load_yaml(path), "organisation", ORGANISATION_KEYS)
         logo = None
-        if f.has("logo"):
-            logo = self.project.inside(Path(f.text("logo")), where(path, f.values["logo"]))
+        if f.has("logo"):  # printed in the band on page 1: checked as a figure's image
+            at = where(path, f.values["logo"])
+            logo = self.project.inside(Path(f.text("logo")), at)
             if not logo.is_file():
                 f.fail(f.values["logo"], f"logo file not found: {f.text('logo')}")
+            self.image_bytes[logo] = check_image(logo, at)
         web = f.text("web", "")
         refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
         if refusal:
