@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .colours import WHITE, Colour, contrast_ratio
-from .source import Keys, ThemeError
+from .entries import Keys, ThemeError
 
 if TYPE_CHECKING:
     from .theme import Theme

@@ -18,8 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..content.yaml_source import suggest
-from .source import ThemeError, mapping, refuse_unknown
+from .entries import ThemeError, mapping, refuse_unknown, suggestion
 
 ROLES = ("regular", "bold", "italic", "bold-italic")
 
@@ -81,7 +80,7 @@ def font_config(data: object, defaults: dict[str, Any] | None = None) -> FontCon
             raise ThemeError(
                 ("fonts", "scripts", script),
                 f"fonts: script {script} names unknown family {str(family)!r}",
-                suggest(str(family), known),
+                suggestion(str(family), known),
             )
     if "Latn" not in scripts_data:
         raise ThemeError(

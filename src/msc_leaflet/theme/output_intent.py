@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import Location
 from ..files import resolved
-from .source import ThemeError, mapping, refuse_unknown
+from .entries import ThemeError, mapping, refuse_unknown
 
 DEFAULT_REGISTRY = "http://www.color.org"  # the ICC's registry of characterized conditions
 KEYS = ("profile", "condition", "registry", "info")

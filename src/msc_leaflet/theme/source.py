@@ -4,13 +4,12 @@ A project's ``theme.yaml`` is a contributor's file, read as strictly as a leafle
 the same position-keeping reader (`content.yaml_source.load_yaml`: duplicate keys,
 aliases, tabs and broken indentation refused at their line). The parser works on plain
 values (numbers, text, mappings) and says what is wrong with an entry as a
-`ThemeError` naming the entry's keys; `ThemeSource.location` turns those keys back
+`ThemeError` (`theme.entries`) naming its keys; `ThemeSource.location` turns those keys back
 into the line and column to fix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,22 +17,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..content.yaml_source import load_yaml, suggest, where
+from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
-
-Keys = tuple[str, ...]  # where an entry is: ("styles", "heading", "size")
-
-
-class ThemeError(ValueError):
-    """What is wrong with the theme entry at ``keys``, in words, and what to write
-    instead; ``at_key``: the problem is the key itself (an unknown name), not its value."""
-
-    def __init__(self, keys: Keys, message: str, hint: str = "", *, at_key: bool = False):
-        super().__init__(message)
-        self.keys = keys
-        self.message = message
-        self.hint = hint
-        self.at_key = at_key
+from .entries import Keys, ThemeError
 
 
 @dataclass(frozen=True)
@@ -107,43 +93,3 @@ def _plain(
     if isinstance(node, SequenceNode):
         return [_plain(path, item, keys, nodes, loader) for item in node.value]
     return loader.construct_object(node)
-
-
-def mapping(value: object, keys: Keys, what: str, example: str = "") -> dict[str, Any]:
-    """``value`` if it is a mapping; a `ThemeError` saying what belongs at ``keys`` if
-    not (``what``: "a mapping of top, bottom, left and right in mm")."""
-    if isinstance(value, dict):
-        return value
-    name = " → ".join(keys) or "the theme"
-    found = "empty" if value is None or value == "" else f"{_kind(value)}"
-    hint = f"write it as {example}" if example else "see the bundled theme for its form"
-    raise ThemeError(keys, f"{name} must be {what}, not {found}", hint)
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, int | float):
-        return f"a number ({value:g})"
-    return f"the text {str(value)!r}"
-
-
-def refuse_unknown(entries: Mapping[str, Any], known: Sequence[str], keys: Keys, what: str) -> None:
-    """A `ThemeError` at the first key of ``entries`` not in ``known``: a misspelt key
-    would otherwise change nothing, silently."""
-    for name in entries:
-        if name not in known:
-            within = f"{' → '.join(keys)}: " if keys else ""
-            raise ThemeError(
-                (*keys, name),
-                f"{within}unknown {what} '{name}'",
-                suggest(name, known),
-                at_key=True,
-            )
-
-
-def missing(entries: dict[str, Any], needed: Sequence[str]) -> Iterator[str]:
-    """The names of ``needed`` that ``entries`` lacks."""
-    return (name for name in needed if name not in entries)

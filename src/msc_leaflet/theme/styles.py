@@ -19,8 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..content.yaml_source import suggest
-from .source import Keys, ThemeError, mapping, refuse_unknown
+from .entries import Keys, ThemeError, mapping, refuse_unknown, suggestion
 
 FONTS = ("regular", "bold", "italic", "bold-italic")  # the faces of the leaflet's font family
 ALIGNMENTS = ("left", "justify", "centre", "right")
@@ -107,7 +106,7 @@ def inherit(entries: Entries, section: str, root: str | None = None) -> dict[str
                 raise ThemeError(
                     (section, name, "parent"),
                     f"{name!r} inherits from {str(parent)!r}, which does not exist",
-                    suggest(str(parent), tuple(entries)),
+                    suggestion(str(parent), tuple(entries)),
                 )
             inherited = resolve(parent, (*chain, name)) if parent is not None else {}
             resolved[name] = {**inherited, **own}
@@ -134,7 +133,7 @@ def text_style(
             raise ThemeError(
                 (*keys, key),
                 f"style {name!r} has no field {key!r}",
-                suggest(key, known),
+                suggestion(key, known),
                 at_key=True,
             )
     if absent := [key for key in ("font", "size", "leading", "colour") if key not in values]:
@@ -153,7 +152,7 @@ def text_style(
             raise ThemeError(
                 (*keys, key),
                 f"style {name!r}: {key} {str(values[key])!r} is not one of {', '.join(allowed)}",
-                suggest(str(values[key]), allowed),
+                suggestion(str(values[key]), allowed),
             )
     if "keep_phrases_below" in values:
         below = _EM.fullmatch(str(values["keep_phrases_below"]).strip())

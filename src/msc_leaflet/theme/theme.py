@@ -25,10 +25,11 @@ from ..data import data_path
 from ..errors import LeafletError
 from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import Colour, in_mode, parse_colour
+from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
 from .fonts import FontConfig, font_config
 from .output_intent import OutputIntent, output_intent
-from .source import Keys, ThemeError, ThemeSource, mapping, missing, refuse_unknown
+from .source import ThemeSource
 from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
 
 INCH = 72.0  # points
