@@ -225,3 +225,40 @@ def test_a_tag_that_names_no_language_is_refused(
     assert "is not a language: it is" in result.stderr and meaning in result.stderr
     assert "hint: " in result.stderr and "Traceback" not in result.stderr
     assert not list(out.rglob("*.pdf"))
+
+
+def test_the_organisation_logo_is_printed_in_the_band(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """docs/format.md and the project template list `logo:` as printed; it was never
+    drawn. It is drawn in the band on page 1, before the organisation's name."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTFigure, LTImage, LTTextContainer, LTTextLine
+    from PIL import Image
+
+    root = make_project({"sample": leaflet_yaml("- paragraph: One.\n")})
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    Image.new("RGB", (300, 120), (255, 255, 255)).save(root / "logo.png")
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    pages = list(extract_pages(str(pdf)))
+    height = pages[0].height
+    images: list[tuple[int, LTImage | LTFigure]] = []
+    names: list[LTTextLine] = []
+    for number, page in enumerate(pages, 1):
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTFigure | LTImage):
+                images.append((number, item))
+            elif isinstance(item, LTTextLine) and "Test Clinic" in item.get_text() and number == 1:
+                names.append(item)
+            if isinstance(item, LTTextContainer | LTFigure):
+                stack.extend(item)
+    assert {number for number, _ in images} == {1}, images  # page 1 only
+    logo = images[0][1]
+    band = 24 * 72 / 25.4  # spacing: band-height, 24 mm
+    assert logo.y0 >= height - band - 0.01 and logo.y1 <= height + 0.01
+    assert logo.width / logo.height == pytest.approx(300 / 120, rel=0.01)
+    (name,) = [line for line in names if line.y0 >= height - band]  # the band's
+    assert name.x0 > logo.x1  # the name follows the logo, not under it

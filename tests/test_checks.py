@@ -107,6 +107,26 @@ def test_load_error_becomes_a_finding(make_project: Callable[..., Path]) -> None
     assert codes(root) == ["LOAD001"]
 
 
+@pytest.mark.parametrize("leaflet_ids", [[], ["sample"]], ids=["all", "one"])
+def test_a_broken_project_theme_is_an_error_of_check(
+    make_project: Callable[..., Path], leaflet_ids: list[str]
+) -> None:
+    """`check` said nothing of a theme `build` refuses, and exited 0: a clinic's check
+    before printing passed a theme no leaflet could be printed with."""
+    root = make_project({"sample": leaflet(CLEAN)})
+    bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    theme = bundled.replace("margins: {top: 14, bottom: 14,", "margins: [14, 14]  #")
+    (root / "theme.yaml").write_text(theme, encoding="utf-8")
+    findings = run_checks(Project.at(root), leaflet_ids, config=CheckConfig(today=TODAY))
+    assert [(f.code, f.location.path.name, f.location.line) for f in findings] == [  # type: ignore[attr-defined]
+        ("LOAD004", "theme.yaml", 5)
+    ]
+    assert "margins must be a mapping" in findings[0].message
+    result = CliRunner().invoke(app, ["check", "--project", str(root), *leaflet_ids])
+    assert result.exit_code == 1
+    assert "theme.yaml:5:1: error: LOAD004: margins must be a mapping" in result.output
+
+
 def test_config_turns_a_check_off_and_changes_severity(
     make_project: Callable[..., Path],
 ) -> None:
@@ -149,9 +169,13 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
         (b"[checks.readability]\ngrade_warnin = 7\n", 2, "unknown setting"),
         (b"[checks.CLAIM001]\n\nseverity = 5\n", 3, "is not one of"),
         (b"[checks]\nCLAIM001 = 5\n", 2, "takes one key: severity"),
+        # A misspelt section or [i18n] setting was silently ignored by every command.
+        (b"# settings\n[chekcs.CLAIM001]\nseverity = 'off'\n", 2, "unknown section [chekcs]"),
+        (b"[i18n]\nsignof_required = []\n", 2, "unknown setting 'signof_required' in [i18n]"),
     ],
-    ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind"],
-)
+    ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind",
+         "section", "i18n-key"],
+)  # fmt: skip
 def test_a_bad_settings_file_is_one_error_at_its_line(
     make_project: Callable[..., Path], data: bytes, line: int, message: str
 ) -> None:

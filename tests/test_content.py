@@ -416,3 +416,120 @@ def test_decorative_figure_with_alt_is_refused(make_project: Callable[..., Path]
         load_leaflet(project.leaflet_path("sample"), project)
     assert "a decorative figure has no description" in info.value.message
     assert info.value.location.line == line_of(text, "alt:")
+
+
+def _line(text: str, start: str, after: int = 0) -> int:
+    """The line of the first line starting with ``start`` (stripped) below line ``after``."""
+    lines = text.split("\n")
+    return next(n for n in range(after + 1, len(lines) + 1) if lines[n - 1].strip() == start)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "first", "second", "message"),
+    [
+        (
+            "- paragraph: One.\n  id: short-answer\n- paragraph: Two.\n  id: short-answer\n",
+            "id: short-answer",
+            "id: short-answer",
+            "block id 'short-answer' is used twice (first on line {first})",
+        ),
+        (
+            "- paragraph: One.\n  id: title\n",
+            "title: A sample leaflet",
+            "id: title",
+            "block id 'title' is the translation context of the leaflet's title (line {first})",
+        ),
+        (
+            "- paragraph: One.\n- list: [a, b]\n  id: paragraph\n",
+            "- paragraph: One.",
+            "id: paragraph",
+            "block id 'paragraph' gives this block's texts the translation context "
+            "'paragraph/1', which the text on line {first} has",
+        ),
+        (
+            "- callout: One.\n  kind: warning\n  title: Take care\n  id: ref\n",
+            "",
+            "id: ref",
+            "block id 'ref' is reserved: the titles of references are translated under it",
+        ),
+    ],
+    ids=["twice", "leaflet-title", "generated-context", "ref"],
+)
+def test_a_block_id_that_names_another_text_is_refused_with_both_lines(
+    make_project: Callable[..., Path], blocks: str, first: str, second: str, message: str
+) -> None:
+    """Two blocks with `id: short-answer` gave two .pot entries of one msgctxt, and
+    `id: title` shared the leaflet title's; `id: ref` made a callout's texts look like
+    reference titles, which need no translation."""
+    text = leaflet_yaml(blocks)
+    first_line = _line(text, first) if first else 0
+    after = first_line if first == second else 0
+    error = error_of(make_project, text)
+    assert error.location.line == _line(text, second, after), str(error)
+    assert error.message == message.format(first=first_line), str(error)
+    assert error.hint
+
+
+@pytest.mark.parametrize(
+    ("blocks", "extra", "marker"),
+    [
+        ("- list: [a, ~]\n", "", "- list: [a, ~]"),
+        ("- list: [a, null]\n", "", "- list: [a, null]"),
+        ("- list:\n    - a\n    -\n", "", "-"),
+        ("- table:\n    header: [A, B]\n    rows:\n      - [x, ~]\n", "", "- [x, ~]"),
+        ("- faq:\n    - q: Why?\n      a: ~\n", "", "a: ~"),
+        ("- faq:\n    - q: Why?\n      a: [Yes., NULL]\n", "", "a: [Yes., NULL]"),
+        ("- callout: [One., ~]\n  kind: warning\n", "", "- callout: [One., ~]"),
+        ("- paragraph: One.\n", "keywords: [cells, ~]\n", "keywords: [cells, ~]"),
+    ],
+    ids=["list", "list-null", "list-empty", "cell", "answer", "answer-list", "callout",
+         "keyword"],
+)  # fmt: skip
+def test_a_null_where_text_belongs_is_an_error_not_a_tilde(
+    make_project: Callable[..., Path], blocks: str, extra: str, marker: str
+) -> None:
+    """`- list: [a, ~]` printed "~": YAML's null read as the text it was written as."""
+    text = leaflet_yaml(blocks, extra=extra)
+    error = error_of(make_project, text)
+    assert error.location.line == _line(text, marker), str(error)
+    assert "has no text" in error.message or "is empty" in error.message, str(error)
+    assert "in quotes" in error.hint
+
+
+def test_a_quoted_tilde_is_text(make_project: Callable[..., Path]) -> None:
+    leaflet, _ = load(make_project, leaflet_yaml("- list: [a, '~']\n"))
+    assert isinstance(leaflet.blocks[0], m.ListBlock)
+    assert [t.value for t in leaflet.blocks[0].items] == ["a", "~"]
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "huge"])
+def test_an_organisation_logo_gets_the_checks_of_a_figure(
+    make_project: Callable[..., Path], kind: str
+) -> None:
+    """The logo was checked only for existing: a corrupt or 20,000 × 20,000 px file
+    passed, and was never drawn."""
+    import zlib
+
+    root = make_project({"sample": leaflet_yaml("- paragraph: One.\n")})
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    if kind == "corrupt":
+        (root / "logo.png").write_text("not a picture")
+    else:
+
+        def chunk(tag: bytes, data: bytes) -> bytes:
+            crc = zlib.crc32(tag + data).to_bytes(4, "big")
+            return len(data).to_bytes(4, "big") + tag + data + crc
+
+        ihdr = (20_000).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+        header = chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+        (root / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + header)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as caught:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert (caught.value.location.path.name, caught.value.location.line) == (
+        "test-clinic.yaml",
+        5,
+    )
+    wanted = "not a readable image" if kind == "corrupt" else "20,000 × 20,000 px"
+    assert wanted in caught.value.message

@@ -247,3 +247,37 @@ def set_msgstr(root: Path, context: str, msgstr: str) -> int:
 def line_of(text: str, needle: str) -> int:
     """The 1-based line of ``text`` that holds ``needle``."""
     return 1 + next(i for i, row in enumerate(text.splitlines()) if needle in row)
+
+
+def test_a_box_that_leaves_its_text_no_width_names_its_block(
+    make_project: Callable[..., Path],
+) -> None:
+    """A callout padded 1200 pt printed "raised by class Box(msc_leaflet.layout.blocks)
+    @0x… wrap <SplitTable@0x…>": ReportLab's ValueError passed through as the message.
+    The theme now refuses such a padding; whatever else leaves a box no width is named
+    at the block's line, in words."""
+    import dataclasses
+
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.errors import LeafletError
+    from msc_leaflet.i18n import format_date, ui_labels
+    from msc_leaflet.layout import Localised, layout_leaflet
+    from msc_leaflet.theme.styles import BoxPadding
+    from msc_leaflet.theme.theme import load_theme
+
+    blocks = "- paragraph: Before.\n- callout: The short answer.\n  kind: key-answer\n"
+    text = leaflet_yaml(blocks, references="")
+    root = make_project({"sample": text})
+    project = Project.at(root)
+    leaflet = load_leaflet(project.leaflet_path("sample"), project)[0]
+    theme = load_theme()
+    wide = dataclasses.replace(
+        theme, box_padding={**theme.box_padding, "callout": BoxPadding(1200, 12, 8, 7, 1)}
+    )
+    with pytest.raises(LeafletError) as caught:
+        layout_leaflet([Localised(leaflet, ui_labels("en", project))], wide, format_date)
+    error = caught.value
+    assert (error.location.path.name, error.location.line) == ("sample.yaml", 18), str(error)
+    assert error.message == "this callout is wider than its column: no room is left for its text"
+    for internal in ("0x", "availWidth", "<", "Flowable", "Table"):
+        assert internal not in str(error), str(error)

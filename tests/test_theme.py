@@ -212,13 +212,13 @@ def test_a_font_the_theme_names_that_is_not_there_is_one_line(
 
     root = make_project()
     (root / "theme.yaml").write_text(BUNDLED.replace(old, new, 1), encoding="utf-8")
-    # `check` leaves a broken theme to `build` (theme.theme_fonts), but must not crash on it
     for command in (["check"], ["build", "-o", str(tmp_path / "o")]):
         result = CliRunner().invoke(app, [*command, "--project", str(root)])
         output = result.stdout + result.stderr
         assert "internal error" not in output and "TTFError" not in output, output
-    assert result.exit_code == 1
-    assert "theme.yaml: error: invalid theme" in output and message in output
+        assert result.exit_code == 1
+        assert re.search(r"theme\.yaml:\d+:\d+: error: (LOAD004: )?fonts: family Sarabun", output)
+        assert message in output
     assert not list((tmp_path / "o").rglob("*.pdf"))
 
 
@@ -272,3 +272,109 @@ def test_a_theme_number_that_lays_out_nothing_is_refused(
     with pytest.raises(LeafletError) as caught:
         load_theme(project_theme(tmp_path, BUNDLED.replace(old, new, 1)))
     assert "theme.yaml" in str(caught.value) and message in str(caught.value)
+
+
+# --- every theme error names its line, in plain words --------------------------------
+
+PYTHON_WORDING = ("NoneType", "object has no attribute", "could not convert", "Traceback", "'dict'")
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", 1, "the theme file is empty"),
+        ("# only a comment\n", 1, "the theme file is empty"),
+        ("- a list\n", 1, "a theme is a mapping of entries"),
+        ("paper: a4\n", 1, "the theme has no 'margins:' entry"),
+        (BUNDLED.replace("margins: {top: 14, bottom: 14,", "margins: [14, 14]  #"), 5,
+         "margins must be a mapping of top, bottom, left and right, in mm, not a list"),
+        (BUNDLED.replace("  body: 10.5", "  body: big"), 26, "sizes: body must be a number"),
+        (BUNDLED.replace("  small: 9\n", "  smal: 9\n"), 25, "sizes: 'small' is missing"),
+        (BUNDLED.replace("paper: a4 ", "paper: "), 4, "paper (empty) is not a paper size"),
+        (BUNDLED.replace("paper: a4 ", "paper: a3 "), 4, "paper 'a3' is not a paper size"),
+        (BUNDLED + "paper: a5\n", 189, "duplicate key 'paper' (first defined on line 4)"),
+        (BUNDLED + "colors: {ink: '#000000'}\n", 189, "unknown theme entry 'colors'"),
+        (BUNDLED.replace("footer-approval: false", "footer-approval: 1"), 11,
+         "footer-approval must be true or false"),
+        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 19, "colours → rule: colour '12'"),
+        (BUNDLED.replace("colours:\n", "colours:\n  info: {fill: '#ffffff'}\n"), 15,
+         "no callout is of kind 'info'"),
+        (BUNDLED.replace("      regular: NotoSansLao", "      regualr: NotoSansLao"), 84,
+         "unknown key 'regualr'"),
+        (BUNDLED.replace("{wght: 600}}  # as", "{wght: x}}  # as"), 61,
+         "axis wght must be a number"),
+        (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: black"), 148,
+         "font 'black' is not one of regular"),
+        (BUNDLED.replace("  small: {size: small,", "  small: {size: 8,"), 161,
+         "below the readability floor"),
+        (BUNDLED.replace("paper-margins:", "paper-margins:\n  a3: {top: 1}"), 7,
+         "unknown paper 'a3'"),
+        (BUNDLED + "output-intent: {profile: x.icc}\n", 189, "output-intent: condition is missing"),
+        (BUNDLED.replace("paper: a4", "paper: a4\n  colours: x"), 5, "invalid YAML"),
+    ],
+    ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
+         "paper-null", "paper-a3", "duplicate", "unknown-key", "flag", "colour-number",
+         "unknown-callout", "font-key-typo", "axis-word", "style-font", "floor",
+         "paper-margins", "output-intent", "indentation"],
+)  # fmt: skip
+def test_a_theme_error_names_its_line_in_plain_words(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    """Were "invalid theme: 'NoneType' object has no attribute 'get'", "'list' object
+    has no attribute 'items'", "invalid theme: 'colours'" and "could not convert string
+    to float: 'big'" with no line; a duplicate key and a misspelt entry (colors:) were
+    silently accepted."""
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, text))
+    error = caught.value
+    assert (error.location.path.name, error.location.line) == ("theme.yaml", line), str(error)
+    assert message in error.message, str(error)
+    assert error.hint, str(error)
+    assert not [words for words in PYTHON_WORDING if words in str(error)], str(error)
+
+
+def test_a_theme_error_is_one_line_from_build(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    (root / "theme.yaml").write_text(BUNDLED + "colors: {ink: '#000000'}\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(app, ["build", "-l", "en", "--project", str(root), "-o", str(out)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output
+    assert "theme.yaml:189:1: error: unknown theme entry 'colors'" in output
+    assert "did you mean 'colours'?" in output
+    assert not list(out.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("padding", "message"),
+    [
+        ("callout: {left: 1200}", "box-padding 'callout': left and right (1212 pt) leave"),
+        ("quote: {right: 400}", "box-padding 'quote': left and right (414 pt) leave"),
+        ("table: {left: 30, right: 30}", "box-padding 'table': left and right (60 pt)"),
+        ("callout: {top: 5000}", "box-padding 'callout': top, bottom and between (5009 pt)"),
+        ("callout: {left: .nan}", "box-padding 'callout': left nan is not a length"),
+    ],
+    ids=["callout-left", "quote-right", "table-cells", "callout-top", "nan"],
+)
+def test_a_box_padding_that_leaves_no_room_is_refused_at_its_line(
+    tmp_path: Path, padding: str, message: str
+) -> None:
+    """`box-padding: {callout: {left: 1200}}` was accepted, and build printed ReportLab's
+    "raised by class Box(…)@0x… wrap <SplitTable@0x…>" for the first callout."""
+    path = project_theme(tmp_path, WITHOUT_STYLES + "box-padding:\n  " + padding + "\n")
+    with pytest.raises(LeafletError) as caught:
+        load_theme(path)
+    line = WITHOUT_STYLES.count("\n") + 2
+    assert caught.value.location.line == line, str(caught.value)
+    assert message in caught.value.message, str(caught.value)
+    assert caught.value.hint

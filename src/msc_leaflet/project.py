@@ -263,14 +263,50 @@ class Project:
 
 
 SETTINGS_FILE = "msc-leaflet.toml"
+#: The sections of the settings file, each with its settings; None: the stage that
+#: reads it checks them (`checks.config`: a setting per check code, found in its registry).
+SETTINGS_SECTIONS: dict[str, tuple[str, ...] | None] = {
+    "checks": None,
+    "i18n": ("signoff_required",),
+}
 
 
 def project_settings(project: Project) -> dict[str, Any]:
     """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none); each stage
-    reads its own section ([checks], [i18n]) with `settings_section`."""
+    reads its own section ([checks], [i18n]) with `settings_section`. A section or a
+    setting nothing reads is refused: a misspelt one would make a team believe a rule
+    is configured when it is not."""
     path = project.file(SETTINGS_FILE)
     if not path.is_file():
         return {}
+    settings = _parsed_settings(path)
+    for name, value in settings.items():
+        if name not in SETTINGS_SECTIONS:
+            raise LeafletError(
+                settings_location(path, name),
+                f"unknown section [{name}]",
+                _suggest(name, tuple(SETTINGS_SECTIONS)),
+            )
+        known = SETTINGS_SECTIONS[name]
+        if known is None or not isinstance(value, dict):
+            continue  # checked by the stage that reads it; a value: `settings_section`
+        for key in value:
+            if key not in known:
+                raise LeafletError(
+                    settings_location(path, name, key),
+                    f"unknown setting {key!r} in [{name}]",
+                    _suggest(key, known),
+                )
+    return settings
+
+
+def _suggest(name: str, known: tuple[str, ...]) -> str:
+    from .content.yaml_source import suggest  # loads PyYAML, which starting a command need not
+
+    return suggest(name, known)
+
+
+def _parsed_settings(path: Path) -> dict[str, Any]:
     text = decode_utf8(path, read_input(path))
     try:
         return tomllib.loads(text)
@@ -317,7 +353,7 @@ def settings_location(path: Path, *names: str) -> Location:
     in the settings file, for a message about its value. tomllib gives values without
     their place, so the file is read again: the line of ``name =`` under its [section],
     or of the section's header, else the file alone."""
-    wanted, table, header_line = ".".join(names), "", 0
+    wanted, table, header_line, inner_line = ".".join(names), "", 0, 0
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
@@ -327,11 +363,15 @@ def settings_location(path: Path, *names: str) -> Location:
             table = _dotted(header[1])
             if table == wanted:
                 header_line = number
-        elif (key := _TOML_KEY.match(line)) and ".".join(
-            filter(None, (table, _dotted(key[1])))
-        ) == wanted:
-            return Location(path, number)
-    return Location(path, header_line)
+            elif table.startswith(wanted + ".") and not inner_line:
+                inner_line = number  # [chekcs.CLAIM001] is where [chekcs] is written
+        elif key := _TOML_KEY.match(line):
+            dotted = ".".join(filter(None, (table, _dotted(key[1]))))
+            if dotted == wanted:
+                return Location(path, number)
+            if dotted.startswith(wanted + ".") and not inner_line:
+                inner_line = number
+    return Location(path, header_line or inner_line)
 
 
 _TOML_TABLE = re.compile(r"\s*\[\[?([^\]]+)\]")

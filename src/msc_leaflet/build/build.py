@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.platypus.doctemplate import LayoutError
-
 from .. import i18n
 from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
@@ -254,15 +252,7 @@ def build_loaded(
                 pdf, flip=spec.duplex_flip, right_to_left=right_to_left(languages[0])
             )
             pdf = final_pass(imposed, [conform])
-    except LayoutError as exc:
-        # The layout names the block (layout/unprintable.py); this is for what ReportLab
-        # raises outside a block. Its own words name Python objects: --debug shows them.
-        raise LeafletError(
-            Location(source.path),
-            "the content cannot be laid out: a part of it is larger than a page",
-            "split long boxes, tables and lists into smaller blocks",
-        ) from exc
-    except ValueError as exc:  # missing glyphs, oversized images: content the layout refuses
+    except ValueError as exc:  # our own words (a booklet's pages): ReportLab's are the layout's
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))
     all_findings += check_layout(

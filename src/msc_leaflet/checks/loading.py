@@ -16,3 +16,9 @@ declare(
     "A folder under locales/ not named after a language is no locale to check or print.",
     "runner",
 )
+declare(
+    "LOAD004",
+    "error",
+    "A project theme that does not load: no leaflet can be printed with it.",
+    "runner",
+)

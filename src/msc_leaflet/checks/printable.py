@@ -33,7 +33,7 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
 
     path = ctx.project.theme_path
     fonts = _theme_fonts(path, path.stat().st_mtime_ns if path.is_file() else 0)
-    if fonts is None:  # an invalid theme: `build` names it
+    if fonts is None:  # an invalid theme: LOAD004 names it (`checks.runner`)
         return
     font = register_fonts(fonts).regular
     lang = ctx.leaflet.language

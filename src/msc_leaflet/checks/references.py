@@ -21,7 +21,7 @@ DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECA
 
 def _cited(ctx: CheckContext) -> Iterator[tuple[str, int]]:
     for text in texts(ctx.leaflet):
-        if text.context.startswith("ref/"):
+        if text.is_reference_title:
             continue
         try:
             keys = citation_keys(text.value)

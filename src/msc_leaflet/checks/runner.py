@@ -13,6 +13,7 @@ from ..content.loader import load_leaflet
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location
 from ..project import Project
+from ..theme.theme import theme_problem
 from .config import CheckConfig
 from .layout import LayoutReport
 from .registry import Check, CheckContext, CheckFinding, Issue, all_checks, checks_by_code
@@ -33,6 +34,9 @@ def run_checks(
     checks = all_checks()
     locales = list(dict.fromkeys(project.locale(locale) for locale in locales))
     findings: list[CheckFinding] = []
+    if theme := theme_problem(project.theme_path):  # `build` would refuse every leaflet
+        issue = Issue(theme.location, theme.message, theme.hint)
+        findings += _finalise([("LOAD004", issue)], config, [])
     if not locales:  # every locale: a folder not named after a language is named
         findings += _finalise(
             [("LOAD003", Issue(e.location, e.message, e.hint)) for e in _folder_problems(project)],

@@ -208,5 +208,5 @@ def sections(leaflet: Leaflet) -> list[Section]:
 def reader_texts(leaflet: Leaflet) -> Iterator[Text]:
     """Every text a reader sees except reference titles (quoted from the literature)."""
     for text in texts(leaflet):
-        if not text.context.startswith("ref/"):
+        if not text.is_reference_title:
             yield text

@@ -15,7 +15,7 @@ MAX_LISTED_AUTHORS = 6  # ICMJE/Vancouver: list six, then "et al."
 def number_citations(leaflet: m.Leaflet) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for text in m.texts(leaflet):
-        if text.context.startswith("ref/"):
+        if text.is_reference_title:
             continue
         for span in parse_inline(text.value):
             for key in span.cites:

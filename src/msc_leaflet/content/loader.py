@@ -8,6 +8,7 @@ come back as findings rather than stopping the build.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeGuard, assert_never
@@ -19,7 +20,7 @@ from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
 from .text_policy import invisible_names, prints_nothing
-from .yaml_source import Fields, load_yaml, suggest, where
+from .yaml_source import Fields, load_yaml, no_text, suggest, where
 
 BlockKind = Literal[
     "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
@@ -60,11 +61,14 @@ class _Reader:
         self.path = path
         self.project = project
         self.image_bytes: dict[Path, int] = {}  # decoded size of each distinct image
+        self.id_nodes: dict[int, Node] = {}  # the `id:` of each block that has one, by index
 
     def fields(self, node: Node, what: str, known: tuple[str, ...]) -> Fields:
         return Fields(self.path, node, what, known)
 
     def text(self, node: Node, context: str, comment: str) -> m.Text:
+        if problem := no_text(self.path, node, f"'{context}'"):
+            raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
         value = str(node.value)
@@ -117,7 +121,7 @@ class _Reader:
         keywords: tuple[str, ...] = ()
         if f.has("keywords"):
             keywords = tuple(self.scalar(item, "keyword") for item in f.sequence("keywords"))
-        return m.Leaflet(
+        leaflet = m.Leaflet(
             id=leaflet_id,
             path=self.path,
             language=check_locale(
@@ -138,8 +142,58 @@ class _Reader:
             disclaimer=self.text(f.node_of("disclaimer"), "disclaimer", "Closing disclaimer."),
             references=self.references(f),
         )
+        self.refuse_shared_contexts(leaflet)
+        return leaflet
+
+    def refuse_shared_contexts(self, leaflet: m.Leaflet) -> None:
+        """Refuse two texts with one translation context (msgctxt): a block id used
+        twice, or one that is the context of another text (``id: title``, or
+        ``id: paragraph`` on a list, whose items are paragraph/1, …, as the first
+        paragraph without an id). They made two .pot entries of one msgctxt, or one
+        entry a translator cannot tell apart from the other."""
+        own = [(t, None) for t in m.texts(dataclasses.replace(leaflet, blocks=()))]
+        in_blocks = [(t, n) for n, block in enumerate(leaflet.blocks) for t in m.texts(block)]
+        seen: dict[str, tuple[m.Text, int | None]] = {}
+        for text, n in [*own, *in_blocks]:
+            if text.context not in seen:
+                seen[text.context] = (text, n)
+                continue
+            first, first_block = seen[text.context]
+            # The block whose id makes the shared context; without ids, contexts are
+            # numbered by position and cannot meet.
+            blamed, other, other_block = (
+                (n, first, first_block) if n in self.id_nodes else (first_block, text, n)
+            )
+            if blamed is None or blamed not in self.id_nodes:
+                raise LeafletError(
+                    Location(self.path, text.line),
+                    f"two texts share the translation context '{text.context}' "
+                    f"(also line {first.line})",
+                )
+            block_id = leaflet.blocks[blamed].id
+            if other_block is not None and leaflet.blocks[other_block].id == block_id:
+                first_line = self.id_nodes[other_block].start_mark.line + 1
+                message = f"block id '{block_id}' is used twice (first on line {first_line})"
+            elif other_block is None:
+                message = (
+                    f"block id '{block_id}' is the translation context of the leaflet's "
+                    f"{text.context} (line {other.line})"
+                )
+            else:
+                message = (
+                    f"block id '{block_id}' gives this block's texts the translation context "
+                    f"'{text.context}', which the text on line {other.line} has"
+                )
+            raise LeafletError(
+                where(self.path, self.id_nodes[blamed]),
+                message,
+                "give this block an id of its own: it names the block's texts for "
+                "translators (the msgctxt of their .po entries)",
+            )
 
     def scalar(self, node: Node, what: str) -> str:
+        if problem := no_text(self.path, node, what[0].upper() + what[1:]):
+            raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"{what} must be a non-empty single value")
         return str(node.value).strip()
@@ -163,10 +217,12 @@ class _Reader:
             )
         f = Fields(path, load_yaml(path), "organisation", ORGANISATION_KEYS)
         logo = None
-        if f.has("logo"):
-            logo = self.project.inside(Path(f.text("logo")), where(path, f.values["logo"]))
+        if f.has("logo"):  # printed in the band on page 1: checked as a figure's image
+            at = where(path, f.values["logo"])
+            logo = self.project.inside(Path(f.text("logo")), at)
             if not logo.is_file():
                 f.fail(f.values["logo"], f"logo file not found: {f.text('logo')}")
+            self.image_bytes[logo] = check_image(logo, at)
         web = f.text("web", "")
         refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
         if refusal:
@@ -195,6 +251,16 @@ class _Reader:
             )
         f = self.fields(node, f"{kind} block", (kind, *BLOCK_KEYS[kind], *COMMON_BLOCK_KEYS))
         block_id = f.pattern("id", SLUG, "a slug (a-z, 0-9, '-')", "")
+        if block_id:
+            self.id_nodes[index] = f.values["id"]
+        if block_id == m.REFERENCE_CONTEXT:
+            f.fail(
+                f.values["id"],
+                f"block id '{block_id}' is reserved: the titles of references are translated "
+                "under it",
+                "choose another id; this block's texts would be taken for titles of cited "
+                "works, which need no translation",
+            )
         base = block_id or f"{kind}/{index + 1}"
         note = f.text("note", "")
         line = node.start_mark.line + 1
@@ -290,11 +356,11 @@ class _Reader:
     def table(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Table:  # type: ignore[no-untyped-def]
         t = self.fields(f.node_of("table"), "table", ("header", "rows"))
         header_nodes = t.sequence("header")
-        if len(header_nodes) > MAX_TABLE_COLUMNS:
+        if len(header_nodes) > m.MAX_TABLE_COLUMNS:
             t.fail(
                 t.values["header"],
                 f"table has {len(header_nodes)} columns; "
-                f"at most {MAX_TABLE_COLUMNS} fit on the page",
+                f"at most {m.MAX_TABLE_COLUMNS} fit on the page",
                 "split it into two tables, or turn it into a list",
             )
         header = tuple(
@@ -377,7 +443,9 @@ class _Reader:
                     key=key,
                     authors=tuple(self.scalar(a, "an author") for a in authors),
                     title=self.text(
-                        r.node_of("title"), f"ref/{key}/title", "Title of a cited work."
+                        r.node_of("title"),
+                        f"{m.REFERENCE_CONTEXT}/{key}/title",
+                        "Title of a cited work.",
                     ),
                     year=r.integer("year"),
                     line=node.start_mark.line + 1,
@@ -397,7 +465,6 @@ MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: an A4 page at 300 dpi is 8.7 MP; more on
 # embeds it (decoded, converted, alpha mask, compressed), one image at a time.
 MAX_IMAGE_BYTES = 64_000_000  # e.g. 16 MP of RGBA, 21 MP of RGB: far above 300 dpi on A4
 MAX_LEAFLET_IMAGE_BYTES = 256_000_000  # all distinct images of one leaflet together
-MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
 
 
 def check_image(path: Path, location: Location) -> int:

@@ -36,6 +36,15 @@ class Text:
         """Where to fix this text: its .po entry if translated, else its leaflet line."""
         return self.origin or Location(leaflet_path, self.line)
 
+    @property
+    def is_reference_title(self) -> bool:
+        """A cited work's title (quoted from the literature: translating it is optional)."""
+        return self.context.startswith(REFERENCE_CONTEXT + "/")
+
+
+#: The context of a reference's title is ref/<key>/title; no block id may be "ref".
+REFERENCE_CONTEXT = "ref"
+
 
 @dataclass(frozen=True)
 class DocumentControl:
@@ -162,6 +171,7 @@ class Figure:
 Block = Heading | Paragraph | ListBlock | Callout | Quote | Faq | Table | Figure
 
 CALLOUT_KINDS = ("key-answer", "plain-terms", "warning")
+MAX_TABLE_COLUMNS = 6  # wider tables cannot be read on A4 in patient-size type
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -322,9 +322,17 @@ class Fields:
 
     def has(self, key: str) -> bool:
         value = self.values.get(key)
-        return value is not None and not (isinstance(value, ScalarNode) and _is_null(value))
+        return value is not None and not (isinstance(value, ScalarNode) and is_null(value))
 
     def node_of(self, key: str) -> Node:
+        if key in self.values and not self.has(key):  # written, as ~, null or nothing
+            node = self.values[key]
+            written = f"a bare {node.value}" if node.value else "nothing"
+            self.fail(
+                node,
+                f"'{key}' is empty: {written} is no value in YAML",
+                "write its value; to print the character itself, put it in quotes: '~'",
+            )
         if not self.has(key):
             self.fail(self.node, f"missing required key '{key}'")
         return self.values[key]
@@ -397,8 +405,22 @@ class Fields:
         return iter(self.values)
 
 
-def _is_null(node: ScalarNode) -> bool:
+def is_null(node: ScalarNode) -> bool:
+    """Whether YAML reads ``node`` as no value: nothing, or a bare ~ or null."""
     return node.tag == "tag:yaml.org,2002:null" and node.value in _NULLS
+
+
+def no_text(path: Path, node: Node, what: str) -> LeafletError | None:
+    """The error for ``node`` written where text belongs as a bare ~, null or nothing,
+    which YAML reads as no value (it printed as "~"), else None."""
+    if not isinstance(node, ScalarNode) or not is_null(node):
+        return None
+    written = f"a bare {node.value}" if node.value else "nothing"
+    return LeafletError(
+        where(path, node),
+        f"{what} has no text: {written} is no value in YAML",
+        "write the text; to print the character itself, put it in quotes: '~'",
+    )
 
 
 def suggest(name: str, known: Sequence[str]) -> str:

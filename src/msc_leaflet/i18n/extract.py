@@ -17,13 +17,13 @@ from typing import Any
 from ..clock import source_date_epoch
 from ..content.inline import InlineError, parse_inline
 from ..content.loader import load_leaflet
-from ..content.model import Leaflet, Text, texts
+from ..content.model import REFERENCE_CONTEXT, Leaflet, Text, texts
 from ..project import Project
 from .catalog import UI_DOMAIN, Catalog, Entry
 from .desk_labels import DESK_MESSAGES
 from .labels import UI_MESSAGES
 
-REFERENCE_PREFIX = "ref/"  # contexts of reference titles: optional to translate
+REFERENCE_PREFIX = REFERENCE_CONTEXT + "/"  # contexts of reference titles: optional
 UI_TEMPLATE_DATE = dt.date(2026, 1, 1)  # the ui domain has no source file to date it by
 
 

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..content import model as m
 from ..content.inline import plain_text
 from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
@@ -40,7 +41,16 @@ from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .story import DateFormatter, Localised
 from .structure import Structure
-from .unprintable import block_of, missing_glyph, split_fault, tag_block, too_large
+from .unprintable import (
+    block_of,
+    does_not_fit,
+    missing_glyph,
+    raised_by_reportlab,
+    split_fault,
+    tag_block,
+    too_large,
+    too_wide,
+)
 
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 
@@ -63,10 +73,12 @@ class LayoutResult:
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
     leaflet_path = Path()  # the source, named when a block fits on no page
+    last_block: m.Block | None = None  # the block placed last, named when ReportLab fails
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         flowable = flowables[0] if flowables else None
         block = block_of(flowable)
+        self.last_block = block or self.last_block
         waiting = len(flowables) - 1
         try:
             super().handle_flowable(flowables)
@@ -77,6 +89,12 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
             if str(error).startswith("Splitting error"):
                 raise split_fault(block, self.leaflet_path) from error
             raise too_large(block, flowable, self.frame, self.leaflet_path) from None
+        except ValueError as error:
+            # A table cell given a negative width: "raised by class Box(…)@0x… wrap
+            # <SplitTable@0x…>" was the whole message.
+            if isinstance(error, MissingGlyphError) or not raised_by_reportlab(error):
+                raise
+            raise too_wide(block, self.leaflet_path) from error
         # What ReportLab put back in front (a split's remainder) sets the same block.
         for remainder in flowables[: len(flowables) - waiting]:
             if block is not None and block_of(remainder) is None:
@@ -178,7 +196,14 @@ def _layout(
         log=setting.log,
         tagger=structure.tagger if structure else None,
     )
-    doc.build(story, canvasmaker=canvas_class(finish))
+    try:
+        doc.build(story, canvasmaker=canvas_class(finish))
+    except LayoutError as error:  # raised outside a block's placing: no block to blame
+        raise does_not_fit(doc.last_block, doc.leaflet_path) from error
+    except ValueError as error:
+        if isinstance(error, MissingGlyphError) or not raised_by_reportlab(error):
+            raise
+        raise does_not_fit(doc.last_block, doc.leaflet_path) from error
     overflows = [n for p in parts for n in p.furniture.references.overflows]
     log = setting.log
     return LayoutResult(

@@ -443,6 +443,7 @@ def _furniture(
         contact=contact_lines(leaflet.organisation, labels), control=control,
         references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
         proof=s.proof, log=s.log, approval=_approval(version, s),
+        logo=leaflet.organisation.logo,
     )  # fmt: skip
 
 

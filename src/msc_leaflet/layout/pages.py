@@ -13,9 +13,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -220,6 +222,7 @@ class PageFurniture:
     log: LayoutLog = field(default_factory=LayoutLog)  # shared by the parts of a document
     margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
     approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
+    logo: Path | None = None  # the organisation's, before its name in the band on page 1
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -319,6 +322,8 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     (start, start_align), (end, end_align) = _sides(f, width)
     organisation = [f.run(f.organisation, size, ink, bold=True)]
     note = theme.sizes["small"]
+    if f.logo is not None:
+        start = _draw_logo(canvas, f.logo, start, start_align, height - band / 2, band)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
         draw_runs(canvas, start, baseline, organisation, f.lang, align=start_align)
         for i, line in enumerate(f.contact[:2]):
@@ -327,6 +332,28 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
                 y = baseline
             draw_runs(canvas, end, y, [f.run(line, note, ink)], f.lang, align=end_align)
     canvas.restoreState()
+
+
+LOGO_HEIGHT = 0.6  # of the band's height
+LOGO_MAX_WIDTH: float = 50 * mm  # a wide logo is scaled down to this, leaving room for the name
+LOGO_GAP: float = 4 * mm  # between the logo and the organisation's name
+
+
+def _draw_logo(
+    canvas: Canvas, logo: Path, x: float, align: str, middle: float, band: float
+) -> float:
+    """The organisation's logo at the start side of the band (``x``, aligned ``align``),
+    centred on ``middle``, its proportions kept; returns where the name starts after it.
+    Drawn inside the band's artifact: page furniture, not content a screen reader reads.
+    The file was checked as a figure's image when the organisation was loaded."""
+    px_width, px_height = (float(n) for n in ImageReader(str(logo)).getSize())
+    height = band * LOGO_HEIGHT
+    width = height * px_width / px_height
+    if width > LOGO_MAX_WIDTH:
+        width, height = LOGO_MAX_WIDTH, LOGO_MAX_WIDTH * px_height / px_width
+    left = x if align == "left" else x - width
+    canvas.drawImage(str(logo), left, middle - height / 2, width, height, mask="auto")
+    return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 
 def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:

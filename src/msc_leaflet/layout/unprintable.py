@@ -122,6 +122,39 @@ def too_large(
     )
 
 
+def too_wide(block: m.Block | None, leaflet: Path) -> LeafletError:
+    """The error for ``block``, whose box leaves its text no width (ReportLab: "flowable
+    given negative availWidth", with the reprs of the objects involved)."""
+    kind = _KINDS.get(type(block), "block") if block is not None else "part of the leaflet"
+    return LeafletError(
+        Location(leaflet, block.line if block is not None else 0),
+        f"this {kind} is wider than its column: no room is left for its text",
+        "make the theme's box-padding (left, right) or page margins smaller",
+    )
+
+
+def does_not_fit(block: m.Block | None, leaflet: Path) -> LeafletError:
+    """The error for what ReportLab refuses outside the placing of one block (its own
+    words name Python objects: --debug shows them), at the last block placed."""
+    kind = _KINDS.get(type(block), "block") if block is not None else "part of the leaflet"
+    return LeafletError(
+        Location(leaflet, block.line if block is not None else 0),
+        f"the content cannot be laid out, at or after this {kind}: a part of it is larger "
+        "than a page",
+        "split long boxes, tables and lists into smaller blocks",
+    )
+
+
+def raised_by_reportlab(error: BaseException) -> bool:
+    """Whether ``error`` was raised in ReportLab's own code (a ValueError of ours, or a
+    `MissingGlyphError`, is not), so its words are ReportLab's, not a message."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    module = trace.tb_frame.f_globals.get("__name__", "") if trace is not None else ""
+    return str(module).startswith("reportlab.")
+
+
 def split_fault(block: m.Block | None, leaflet: Path) -> LeafletError:
     """The error for ``block``, which the layout failed to split between pages although
     no part of it is too large: a fault to report, not one for the author to fix."""

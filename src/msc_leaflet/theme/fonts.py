@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .entries import ThemeError, mapping, refuse_unknown, suggestion
+
 ROLES = ("regular", "bold", "italic", "bold-italic")
 
 
@@ -62,18 +64,29 @@ class FontConfig:
         return self.family(name) if name is not None else None
 
 
-def font_config(data: dict[str, Any], defaults: dict[str, Any] | None = None) -> FontConfig:
+def font_config(data: object, defaults: dict[str, Any] | None = None) -> FontConfig:
     """The ``fonts:`` entry of a theme, laid over the bundled one's (``defaults``)."""
     base = defaults or {}
-    families_data = {**base.get("families", {}), **data.get("families", {})}
-    scripts_data = {**base.get("scripts", {}), **data.get("scripts", {})}
+    data = mapping(data, ("fonts",), "a mapping with families: and scripts:")
+    refuse_unknown(data, ("families", "scripts"), ("fonts",), "key")
+    own_families = mapping(data.get("families", {}), ("fonts", "families"), "a mapping of families")
+    own_scripts = mapping(data.get("scripts", {}), ("fonts", "scripts"), "a mapping of scripts")
+    families_data = {**base.get("families", {}), **own_families}
+    scripts_data = {**base.get("scripts", {}), **own_scripts}
     families = tuple(_family(name, entry) for name, entry in families_data.items())
-    known = {family.name for family in families}
+    known = tuple(family.name for family in families)
     for script, family in scripts_data.items():
         if family not in known:
-            raise ValueError(f"fonts: script {script} names unknown family {family!r}")
+            raise ThemeError(
+                ("fonts", "scripts", script),
+                f"fonts: script {script} names unknown family {str(family)!r}",
+                suggestion(str(family), known),
+            )
     if "Latn" not in scripts_data:
-        raise ValueError("fonts: scripts: needs a Latn family (the family text is named in)")
+        raise ThemeError(
+            ("fonts", "scripts"),
+            "fonts: scripts: needs a Latn family (the family text is named in)",
+        )
     return FontConfig(families, tuple((str(k), str(v)) for k, v in scripts_data.items()))
 
 
@@ -86,20 +99,23 @@ FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]*\.(?:ttf|otf)", re.IGNORECASE)
 
 
-def _family(name: str, entry: dict[str, Any]) -> FontFamilySpec:
-    if not isinstance(entry, dict):
-        raise ValueError(f"fonts: family {name} must be a mapping of package or folder and faces")
-    package = str(entry.get("package", ""))
-    folder = str(entry.get("folder", ""))
+def _family(name: str, entry: object) -> FontFamilySpec:
+    keys = ("fonts", "families", name)
+    entry = mapping(entry, keys, "a mapping of package or folder and faces")
+    refuse_unknown(entry, ("package", "folder", *ROLES), keys, "key")
+    package = str(entry.get("package") or "")
+    folder = str(entry.get("folder") or "")
     if bool(package) == bool(folder):
-        raise ValueError(f"fonts: family {name} needs exactly one of package, folder")
+        raise ThemeError(keys, f"fonts: family {name} needs exactly one of package, folder")
     if package and not FONT_PACKAGE.fullmatch(package):
-        raise ValueError(
-            f"fonts: family {name}: package {package!r} is not a font package (fontpkg_…)"
+        raise ThemeError(
+            (*keys, "package"),
+            f"fonts: family {name}: package {package!r} is not a font package (fontpkg_…)",
         )
     if folder and (not FONT_FOLDER.fullmatch(folder) or ".." in folder):
-        raise ValueError(
-            f"fonts: family {name}: folder {folder!r} is not a folder of msc_leaflet/data/fonts"
+        raise ThemeError(
+            (*keys, "folder"),
+            f"fonts: family {name}: folder {folder!r} is not a folder of msc_leaflet/data/fonts",
         )
     faces = []
     substitutes = []
@@ -107,26 +123,48 @@ def _family(name: str, entry: dict[str, Any]) -> FontFamilySpec:
     for role in ROLES:
         value = entry.get(role)
         if value is None:
-            raise ValueError(f"fonts: family {name} has no {role} (a file, or a role: regular)")
+            raise ThemeError(
+                keys, f"fonts: family {name} has no {role} (a file, or a role: regular)"
+            )
         if isinstance(value, dict):
             # {instance: {wght: 700}}: the regular (variable) file at these axis values
-            axes = tuple(sorted((str(k), float(v)) for k, v in value["instance"].items()))
-            instances.append((role, axes))
+            instances.append((role, _axes(value, (*keys, role))))
         elif value in ROLES:
             substitutes.append((role, str(value)))
         elif not FONT_FILE.fullmatch(str(value)) or ".." in str(value):
-            raise ValueError(
+            raise ThemeError(
+                (*keys, role),
                 f"fonts: family {name}: {role} {str(value)!r} is not a font file name "
-                "(a .ttf or .otf file in the family's package or folder) or a role"
+                "(a .ttf or .otf file in the family's package or folder) or a role",
             )
         else:
             faces.append((role, str(value)))
     if "regular" not in dict(faces):
-        raise ValueError(f"fonts: family {name} needs a regular file")
+        raise ThemeError((*keys, "regular"), f"fonts: family {name} needs a regular file")
     family = FontFamilySpec(
         name, package, folder, tuple(faces), tuple(substitutes), tuple(instances)
     )
     for role, other in substitutes:
         if other in dict(substitutes):
-            raise ValueError(f"fonts: family {name}: {role} borrows {other}, itself a substitute")
+            raise ThemeError(
+                (*keys, role), f"fonts: family {name}: {role} borrows {other}, itself a substitute"
+            )
     return family
+
+
+def _axes(value: dict[str, Any], keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """``{instance: {wght: 600}}``: the axis values of a static instance, sorted."""
+    example = "write it as {instance: {wght: 600}}"
+    name = " → ".join(keys)
+    refuse_unknown(value, ("instance",), keys, "key")
+    axes = mapping(value.get("instance"), (*keys, "instance"), "a mapping of axes to values")
+    if not axes:
+        raise ThemeError((*keys, "instance"), f"{name}: instance names no axis", example)
+    for axis, number in axes.items():
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            raise ThemeError(
+                (*keys, "instance", axis),
+                f"{name}: axis {axis} must be a number",
+                example,
+            )
+    return tuple(sorted((str(k), float(v)) for k, v in axes.items()))

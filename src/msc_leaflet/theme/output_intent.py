@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import Location
 from ..files import resolved
+from .entries import ThemeError, mapping, refuse_unknown
 
 DEFAULT_REGISTRY = "http://www.color.org"  # the ICC's registry of characterized conditions
 KEYS = ("profile", "condition", "registry", "info")
@@ -36,32 +37,33 @@ class OutputIntent:
 
 def output_intent(value: Any, theme_path: Path) -> OutputIntent | None:
     """The ``output-intent`` entry of the theme at ``theme_path`` (None when absent);
-    `ValueError` saying what is wrong with it."""
+    `ThemeError` saying what is wrong with it."""
     if value is None:
         return None
-    if not isinstance(value, dict):
-        raise ValueError(
-            "output-intent must be a mapping with profile: and condition:, e.g. "
-            "{profile: profiles/ISOcoated_v2_eci.icc, condition: FOGRA39}"
-        )
-    unknown = sorted(set(value) - set(KEYS))
-    if unknown:
-        raise ValueError(f"output-intent: unknown key(s) {', '.join(map(str, unknown))}")
+    keys = ("output-intent",)
+    example = "{profile: profiles/ISOcoated_v2_eci.icc, condition: FOGRA39}"
+    value = mapping(value, keys, "a mapping with profile: and condition:", example)
+    refuse_unknown(value, KEYS, keys, "key")
     texts = {}
     for key in KEYS:
         entry = value.get(key, "")
         if not isinstance(entry, str):
-            raise ValueError(f"output-intent: {key} must be text, not {entry!r}")
+            raise ThemeError(
+                (*keys, key),
+                f"output-intent: {key} must be text, not {entry!r}",
+                "put the value in quotes",
+            )
         texts[key] = entry.strip()
     for key in ("profile", "condition"):
         if not texts[key]:
-            raise ValueError(f"output-intent: {key} is missing")
+            raise ThemeError(keys, f"output-intent: {key} is missing", f"write it as {example}")
     folder = theme_path.parent.resolve()
     profile = resolved(folder / texts["profile"], Location(theme_path))
     if not profile.is_relative_to(folder):
-        raise ValueError(
-            f"output-intent: profile {texts['profile']!r} points outside the project; "
-            "keep the print shop's profile inside the project folder"
+        raise ThemeError(
+            (*keys, "profile"),
+            f"output-intent: profile {texts['profile']!r} points outside the project",
+            "keep the print shop's profile inside the project folder",
         )
     return OutputIntent(
         profile, texts["condition"], texts["registry"] or DEFAULT_REGISTRY, texts["info"]

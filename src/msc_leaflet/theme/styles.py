@@ -13,10 +13,13 @@ it names only what it changes, and a theme written before a style existed still 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
+
+from .entries import Keys, ThemeError, mapping, refuse_unknown, suggestion
 
 FONTS = ("regular", "bold", "italic", "bold-italic")  # the faces of the leaflet's font family
 ALIGNMENTS = ("left", "justify", "centre", "right")
@@ -66,32 +69,45 @@ _TEXT_FIELDS = {f.name for f in fields(TextStyle)}
 _PADDING_FIELDS = {f.name for f in fields(BoxPadding)}
 
 
-def layered(bundled: Entries, own: Entries | None, what: str) -> dict[str, dict[str, Any]]:
+_NOUNS = {"styles": "style", "box-padding": "box"}  # a section → what its entries are
+
+
+def layered(bundled: Entries, own: object, section: str) -> dict[str, dict[str, Any]]:
     """The ``bundled`` entries with a project theme's ``own`` laid over them, field by
     field. A name the bundled theme does not have is a typo: nothing would print it."""
-    own = _mapping(own, what)
-    unknown = [name for name in own if name not in bundled]
-    if unknown:
-        raise ValueError(f"unknown {what} {unknown[0]!r}; the {what}s are {', '.join(bundled)}")
+    noun = _NOUNS[section]
+    own = _mapping(own, (section,), f"a mapping of {noun} names to their fields")
+    refuse_unknown(own, tuple(bundled), (section,), noun)
     return {
-        name: {**_mapping(entry, name), **_mapping(own.get(name), name)}
+        name: {
+            **_mapping(entry, (section, name), "a mapping of fields"),
+            **_mapping(own.get(name), (section, name), "a mapping of fields"),
+        }
         for name, entry in bundled.items()
     }
 
 
-def inherit(entries: Entries, root: str | None = None) -> dict[str, dict[str, Any]]:
+def inherit(entries: Entries, section: str, root: str | None = None) -> dict[str, dict[str, Any]]:
     """Every entry with what it inherits filled in: its ``parent``'s fields (``root``'s
     when it names no parent), then its own."""
     resolved: dict[str, dict[str, Any]] = {}
 
     def resolve(name: str, chain: tuple[str, ...]) -> dict[str, Any]:
         if name in chain:
-            raise ValueError(f"{' → '.join((*chain, name))}: an entry cannot inherit from itself")
+            raise ThemeError(
+                (section, chain[0], "parent"),
+                f"{' → '.join((*chain, name))}: an entry cannot inherit from itself",
+                "name a parent that does not inherit from this entry",
+            )
         if name not in resolved:
-            own = dict(_mapping(entries[name], name))
+            own = dict(entries[name])
             parent = own.pop("parent", None if name == root else root)
             if parent is not None and parent not in entries:
-                raise ValueError(f"{name!r} inherits from {parent!r}, which does not exist")
+                raise ThemeError(
+                    (section, name, "parent"),
+                    f"{name!r} inherits from {str(parent)!r}, which does not exist",
+                    suggestion(str(parent), tuple(entries)),
+                )
             inherited = resolve(parent, (*chain, name)) if parent is not None else {}
             resolved[name] = {**inherited, **own}
         return resolved[name]
@@ -109,58 +125,90 @@ def text_style(
     colours: Mapping[str, object],
 ) -> TextStyle:
     """The style of an inherited ``styles:`` entry, every name looked up."""
+    keys = ("styles", name)
     values = {key.replace("-", "_"): value for key, value in entry.items()}
-    unknown = [key for key in entry if key.replace("-", "_") not in _TEXT_FIELDS]
-    missing = [key for key in ("font", "size", "leading", "colour") if key not in values]
-    if unknown or missing:
-        problem = f"has no field {unknown[0]!r}" if unknown else f"needs {', '.join(missing)}"
-        raise ValueError(f"style {name!r} {problem}")
-    size = _points(values["size"], sizes, f"style {name!r}: size")
+    known = [f.replace("_", "-") for f in _TEXT_FIELDS]
+    for key in entry:
+        if key.replace("-", "_") not in _TEXT_FIELDS:
+            raise ThemeError(
+                (*keys, key),
+                f"style {name!r} has no field {key!r}",
+                suggestion(key, known),
+                at_key=True,
+            )
+    if absent := [key for key in ("font", "size", "leading", "colour") if key not in values]:
+        raise ThemeError(keys, f"style {name!r} needs {', '.join(absent)}")
+    size = _points(values["size"], sizes, (*keys, "size"))
     values["size"] = size
     em = _EM.fullmatch(str(values["leading"]).strip())
     values["leading"] = (
-        size * float(em[1]) if em else _points(values["leading"], sizes, f"style {name!r}: leading")
+        size * float(em[1]) if em else _points(values["leading"], sizes, (*keys, "leading"))
     )
     for key in ("space_before", "space_after", "left_indent", "first_line_indent"):
         if key in values:
-            values[key] = _points(values[key], spacing, f"style {name!r}: {key.replace('_', '-')}")
+            values[key] = _points(values[key], spacing, (*keys, key.replace("_", "-")), signed=True)
     for key, allowed in (("font", FONTS), ("align", ALIGNMENTS), ("colour", tuple(colours))):
         if key in values and values[key] not in allowed:
-            raise ValueError(
-                f"style {name!r}: {key} {values[key]!r} is not one of {', '.join(allowed)}"
+            raise ThemeError(
+                (*keys, key),
+                f"style {name!r}: {key} {str(values[key])!r} is not one of {', '.join(allowed)}",
+                suggestion(str(values[key]), allowed),
             )
     if "keep_phrases_below" in values:
         below = _EM.fullmatch(str(values["keep_phrases_below"]).strip())
         values["keep_phrases_below"] = (
             size * float(below[1])
             if below
-            else _points(values["keep_phrases_below"], {}, f"style {name!r}: keep-phrases-below")
+            else _points(values["keep_phrases_below"], {}, (*keys, "keep-phrases-below"))
         )
     for key in ("keep_with_next", "allow_widows", "allow_orphans"):
         if key in values and not isinstance(values[key], bool):
-            raise ValueError(f"style {name!r}: {key.replace('_', '-')} must be true or false")
+            field = key.replace("_", "-")
+            raise ThemeError(
+                (*keys, field),
+                f"style {name!r}: {field} must be true or false",
+                "write true or false",
+            )
     return TextStyle(**values)
 
 
 def box_padding(name: str, entry: Mapping[str, Any]) -> BoxPadding:
     """The padding of an inherited ``box-padding:`` entry."""
-    if set(entry) != _PADDING_FIELDS:
-        raise ValueError(f"box-padding {name!r} needs exactly {', '.join(sorted(_PADDING_FIELDS))}")
-    return BoxPadding(
-        **{key: _points(value, {}, f"box-padding {name!r}: {key}") for key, value in entry.items()}
-    )
+    keys = ("box-padding", name)
+    sides = sorted(_PADDING_FIELDS)
+    refuse_unknown(entry, sides, keys, "side")
+    if absent := [side for side in sides if side not in entry]:
+        raise ThemeError(
+            keys,
+            f"box-padding {name!r} needs {', '.join(absent)}",
+            f"give each of {', '.join(sides)}, or a parent: to take the others from",
+        )
+    return BoxPadding(**{key: _points(value, {}, (*keys, key)) for key, value in entry.items()})
 
 
-def _points(value: Any, names: Mapping[str, float], what: str) -> float:
+def _points(value: Any, names: Mapping[str, float], keys: Keys, signed: bool = False) -> float:
     """A length: a number of points, kept as written (an int stays an int, so ReportLab
     gets exactly what it got when these were constants), a name from ``names``, or a
-    name ± points."""
+    name ± points. Finite, and 0 or more unless ``signed`` (a hanging first line)."""
+    what = (
+        f"style {keys[1]!r}: {keys[2]}"
+        if keys[0] == "styles"
+        else f"{keys[0]} {keys[1]!r}: {keys[2]}"
+    )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value) or (value < 0 and not signed):
+            raise ThemeError(keys, f"{what} {value!r} is not a length", "write a number, 0 or more")
         return value
     match = _NAMED.fullmatch(str(value).strip())
     if not match or match[1] not in names:
         known = f" or one of {', '.join(names)}" if names else ""
-        raise ValueError(f"{what} {value!r} is not a number{known}")
+        raise ThemeError(
+            keys,
+            f"{what} {str(value)!r} is not a number{known}",
+            "write points (e.g. 10), a name, or a name ± points (small + 0.5)"
+            if names
+            else "write a number of points, e.g. 10",
+        )
     base = names[match[1]]
     if match[2] is None:
         return base
@@ -168,9 +216,5 @@ def _points(value: Any, names: Mapping[str, float], what: str) -> float:
     return base + offset if match[2] == "+" else base - offset
 
 
-def _mapping(entry: object, name: str) -> Mapping[str, Any]:
-    if entry is None:
-        return {}
-    if not isinstance(entry, Mapping):
-        raise ValueError(f"{name!r} must be a mapping, not {entry!r}")
-    return entry
+def _mapping(entry: object, keys: Keys, what: str) -> Mapping[str, Any]:
+    return {} if entry is None else mapping(entry, keys, what)

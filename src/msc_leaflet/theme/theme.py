@@ -12,22 +12,24 @@ loading one needs no drawing engine; the layout converts them into ReportLab's o
 
 from __future__ import annotations
 
+import difflib
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..content.model import CALLOUT_KINDS
-from ..content.yaml_source import load_data
+from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
+from ..content.yaml_source import suggest
 from ..data import data_path
-from ..errors import LeafletError, Location
+from ..errors import LeafletError
 from ..print_spec import COLOUR_MODES, PAPERS
 from .colours import Colour, in_mode, parse_colour
+from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
 from .fonts import FontConfig, font_config
 from .output_intent import OutputIntent, output_intent
+from .source import ThemeSource
 from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
 
 INCH = 72.0  # points
@@ -75,33 +77,61 @@ def default_theme_path() -> Path:
 
 def theme_fonts(path: Path) -> FontConfig | None:
     """The font table of the theme at ``path`` (the bundled one when there is no such
-    file): which family sets which script. None if the theme is broken: `build` reports
-    that with its position, so `i18n init` and `check` say nothing of it."""
+    file): which family sets which script. None if the theme is broken: `check` reports
+    that (LOAD004, `theme_problem`) and `build` refuses it, with its position."""
     try:
         return load_theme(path if path.is_file() else None).fonts
     except LeafletError:
         return None
 
 
+def theme_problem(path: Path) -> LeafletError | None:
+    """What is wrong with the project theme at ``path``, None if it loads or there is
+    none: `check` reports it, so a clinic's pre-print check does not pass a theme that
+    `build` will refuse."""
+    if not path.is_file():
+        return None
+    try:
+        load_theme(path)
+    except LeafletError as problem:
+        return problem
+    return None
+
+
+#: The top-level entries of a theme: the bundled theme's, and the print shop's profile.
+OPTIONAL_KEYS = ("output-intent",)
+#: What a project theme must give in full (docs/format.md): it replaces the bundled one.
+REQUIRED_KEYS = ("margins", "colours", "sizes", "spacing")
+
+
 def load_theme(
     path: Path | None = None, paper: str | None = None, colour_mode: str = "rgb"
 ) -> Theme:
     """The theme at ``path`` (default: the bundled one), on ``paper`` if given, with
-    every colour in ``colour_mode``."""
+    every colour in ``colour_mode``. Every problem is a `LeafletError` at the line of
+    the entry to change."""
     bundled = default_theme_path()
     path = path or bundled
+    source = ThemeSource.read(path)
+    defaults = source if path == bundled else ThemeSource.read(bundled)
     try:
-        data: Any = load_data(path.read_text(encoding="utf-8"))
-        defaults = data if path == bundled else load_data(bundled.read_text(encoding="utf-8"))
-        theme = _parse(data, defaults, paper, colour_mode, path)
+        theme = _parse(source.data, defaults.data, paper, colour_mode, path)
         if path != bundled:
-            from ..typeset.font_files import check_font_files  # plain paths, no ReportLab
-
-            check_font_files(theme.fonts)
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise LeafletError(Location(path), f"invalid theme: {exc}") from None
-    check_floor(theme, path)
+            _check_font_files(theme.fonts)
+        check_floor(theme)
+    except ThemeError as problem:
+        raise source.error(problem) from None
     return theme
+
+
+def _check_font_files(fonts: FontConfig) -> None:
+    from ..typeset.font_files import check_family_files  # plain paths, no ReportLab
+
+    for family in fonts.families:
+        try:
+            check_family_files(family)
+        except ValueError as problem:
+            raise ThemeError(("fonts", "families", family.name), str(problem)) from None
 
 
 def _parse(
@@ -111,46 +141,50 @@ def _parse(
     colour_mode: str,
     path: Path,
 ) -> Theme:
-    """``data`` as a `Theme`; ``defaults`` (the bundled theme) fills in the styles and
-    box paddings it does not name."""
-    paper = paper or data.get("paper", "a4")
+    """``data`` as a `Theme`; ``defaults`` (the bundled theme) names the known entries
+    and fills in the styles and box paddings ``data`` does not name."""
+    refuse_unknown(data, [*defaults, *OPTIONAL_KEYS], (), "theme entry")
+    for key in missing(data, REQUIRED_KEYS):
+        raise ThemeError(
+            (),
+            f"the theme has no '{key}:' entry; a project theme gives "
+            f"{', '.join(REQUIRED_KEYS)} in full",
+            f"copy '{key}:' from the bundled theme (src/msc_leaflet/data/theme.yaml)",
+        )
+    own_paper = data.get("paper", "a4")
+    if own_paper not in PAPER:
+        raise ThemeError(
+            ("paper",),
+            f"paper {_quoted(own_paper)} is not a paper size",
+            f"write one of {', '.join(PAPER)}",
+        )
+    paper = paper or own_paper
     if paper not in PAPER:
         raise ValueError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
-
-    def colour(value: str) -> Colour:
-        return in_mode(parse_colour(str(value)), colour_mode)
-
-    plain: dict[str, Colour] = {}
-    callouts: dict[str, CalloutColours] = {}
-    for name, value in data["colours"].items():
-        if isinstance(value, dict):
-            callouts[name] = CalloutColours(*(colour(value[k]) for k in ("fill", "edge", "label")))
-        else:
-            plain[name] = colour(value)
-    for kind in CALLOUT_KINDS:  # the layout asks for each; a plain colour has no fill and edge
-        if kind not in callouts:
-            raise ValueError(
-                f"colours: {kind} must be a mapping of fill, edge and label colours, "
-                f'e.g. {kind}: {{fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"}}'
-            )
-    sizes = _numbers(data["sizes"], "sizes")
-    spacing = _numbers(data["spacing"], "spacing")
-    styles = inherit(layered(defaults["styles"], data.get("styles"), "style"), root="body")
-    paddings = inherit(layered(defaults["box-padding"], data.get("box-padding"), "box-padding"))
+    plain, callouts = _colours(data["colours"], defaults["colours"], colour_mode)
+    sizes = _numbers(data["sizes"], ("sizes",), needed=defaults["sizes"])
+    spacing = _numbers(data["spacing"], ("spacing",), needed=defaults["spacing"])
+    styles = inherit(layered(defaults["styles"], data.get("styles"), "styles"), "styles", "body")
+    paddings = inherit(
+        layered(defaults["box-padding"], data.get("box-padding"), "box-padding"), "box-padding"
+    )
+    margins = _page_margins(data, paper)
+    box_paddings = {name: box_padding(name, entry) for name, entry in paddings.items()}
+    _check_room(box_paddings, PAPER[paper], margins, paper)
     return Theme(
         page_size=PAPER[paper],
-        margins=_margins(data.get("paper-margins", {}).get(paper, data["margins"]), paper),
+        margins=margins,
         colours=plain,
         callouts=callouts,
         sizes=sizes,
         spacing=spacing,
-        leading_scale=_numbers(data.get("leading-scale", {}), "leading-scale", positive=True),
+        leading_scale=_numbers(data.get("leading-scale", {}), ("leading-scale",), positive=True),
         styles={
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
-        box_padding={name: box_padding(name, entry) for name, entry in paddings.items()},
+        box_padding=box_paddings,
         fonts=font_config(data.get("fonts", {}), None if data is defaults else defaults["fonts"]),
         paper=paper,
         colour_mode=colour_mode,
@@ -160,42 +194,180 @@ def _parse(
     )
 
 
+CALLOUT_PARTS = ("fill", "edge", "label")
+
+
+def _colours(
+    entries: object, bundled: dict[str, Any], colour_mode: str
+) -> tuple[dict[str, Colour], dict[str, CalloutColours]]:
+    """The plain colours, and the three colours of each callout kind, in ``colour_mode``;
+    every colour the bundled theme names must be there (the layout uses each)."""
+    example = '{ink: "#1f2a30", accent: "#0b6e74", …}'
+    colours = mapping(entries, ("colours",), "a mapping of names to colours", example)
+
+    def colour(value: object, keys: Keys) -> Colour:
+        try:
+            return in_mode(parse_colour(str(value)), colour_mode)
+        except ValueError as problem:
+            raise ThemeError(
+                keys,
+                f"{' → '.join(keys)}: {problem}",
+                'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
+            ) from None
+
+    plain: dict[str, Colour] = {}
+    callouts: dict[str, CalloutColours] = {}
+    for name, value in colours.items():
+        if name in CALLOUT_KINDS:
+            box = _callout_colours(name, value)
+            callouts[name] = CalloutColours(
+                *(colour(box[part], ("colours", name, part)) for part in CALLOUT_PARTS)
+            )
+        elif isinstance(value, dict):
+            raise ThemeError(
+                ("colours", name),
+                f"colours: '{name}' is a box's fill, edge and label, but no callout is "
+                f"of kind '{name}'",
+                suggest(name, CALLOUT_KINDS),
+                at_key=True,
+            )
+        else:
+            plain[name] = colour(value, ("colours", name))
+    for name in missing(colours, [*bundled, *CALLOUT_KINDS]):
+        raise ThemeError(
+            ("colours",),
+            f"colours: '{name}' is missing; the layout prints with it",
+            f"add it, e.g. {name}: {_example(bundled.get(name))}",
+        )
+    return plain, callouts
+
+
+def _callout_colours(kind: str, value: object) -> dict[str, Any]:
+    """A callout kind's entry: its fill, edge and label colours."""
+    example = f'{kind}: {{fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"}}'
+    what = "a mapping of fill, edge and label colours"
+    if not isinstance(value, dict):
+        raise ThemeError(("colours", kind), f"colours: {kind} must be {what}", f"e.g. {example}")
+    refuse_unknown(value, CALLOUT_PARTS, ("colours", kind), "colour")
+    for part in missing(value, CALLOUT_PARTS):
+        raise ThemeError(("colours", kind), f"colours: {kind} has no {part}", f"e.g. {example}")
+    return value
+
+
+def _example(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f'{k}: "{v}"' for k, v in value.items()) + "}"
+    return f'"{value}"'
+
+
+def _quoted(value: object) -> str:
+    return "(empty)" if value is None else repr(str(value))
+
+
 def _flag(value: object, name: str) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{name} must be true or false, not {value!r}")
+        raise ThemeError(
+            (name,), f"{name} must be true or false, not {_quoted(value)}", "write true or false"
+        )
     return value
 
 
 SIDES = ("top", "bottom", "left", "right")
 
 
-def _numbers(entries: Any, section: str, positive: bool = False) -> dict[str, float]:
+def _numbers(
+    entries: Any, keys: Keys, positive: bool = False, needed: Iterable[str] = ()
+) -> dict[str, float]:
     """A section of plain numbers (points, mm or factors): each finite and not negative
-    (``positive``: above 0). A .nan or .inf margin laid out a PDF with no text in it, a
-    .nan size one with "nan" operators PDF readers reject."""
-    if not isinstance(entries, dict):
-        raise ValueError(f"{section} must be a mapping of names to numbers")
+    (``positive``: above 0), and every name in ``needed`` there. A .nan or .inf margin
+    laid out a PDF with no text in it, a .nan size one with "nan" operators PDF readers
+    reject."""
+    section = " → ".join(keys)
+    entries = mapping(entries, keys, "a mapping of names to numbers", "name: 10.5")
     numbers = {}
     for key, value in entries.items():
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if number is None or not math.isfinite(number) or number < 0 or (positive and not number):
             wanted = "a number above 0" if positive else "a number, 0 or more"
-            raise ValueError(f"{section}: {key} must be {wanted}, not {value!r}")
+            raise ThemeError(
+                (*keys, key),
+                f"{section}: {key} must be {wanted}, not {_quoted(value)}",
+                f"write a number, e.g. {key}: 10" if number is None else "",
+            )
         numbers[str(key)] = float(number)
+    needed = tuple(needed)
+    for name in missing(numbers, needed):
+        extra = [key for key in numbers if key not in needed]
+        close = difflib.get_close_matches(name, extra, n=1, cutoff=0.6)
+        hint = f"is '{close[0]}' a misspelling of it?" if close else f"add {name}: and its number"
+        raise ThemeError(keys, f"{section}: '{name}' is missing; the layout uses it", hint)
     return numbers
 
 
-def _margins(entries: Any, paper: str) -> dict[str, float]:
+def _check_room(
+    paddings: dict[str, BoxPadding],
+    page: tuple[float, float],
+    margins: dict[str, float],
+    paper: str,
+) -> None:
+    """Refuse a box padding that leaves its text too little room: left and right at most
+    a quarter of the text width (a box of the side-by-side edition is half as wide as
+    the page's text, so half of it is left), every cell of a table at most half the
+    text width together; top, bottom and between at most a quarter of the text height.
+    A callout padded 1200 pt reached ReportLab, whose error named Python objects."""
+    width = page[0] - margins["left"] - margins["right"]
+    height = page[1] - margins["top"] - margins["bottom"]
+    for name, padding in paddings.items():
+        across = padding.left + padding.right
+        limit = width / 2 / MAX_TABLE_COLUMNS if name == "table" else width / 4
+        side = "left" if padding.left >= padding.right else "right"
+        if across > limit:
+            per = f" in each of up to {MAX_TABLE_COLUMNS} columns" if name == "table" else ""
+            raise ThemeError(
+                ("box-padding", name, side),
+                f"box-padding '{name}': left and right ({across:g} pt) leave too little room "
+                f"for text; at most {limit:.0f} pt together{per} on {paper}",
+                "make them smaller: the bundled theme pads a callout 12 pt on each side",
+            )
+        down = padding.top + padding.bottom + 2 * padding.between
+        if down > height / 4:
+            raise ThemeError(
+                ("box-padding", name, "top" if padding.top >= padding.bottom else "bottom"),
+                f"box-padding '{name}': top, bottom and between ({down:g} pt) leave too little "
+                f"room for text; at most {height / 4:.0f} pt together on {paper}",
+                "make them smaller: the bundled theme's callout has top 8, bottom 7, between 1",
+            )
+
+
+def _page_margins(data: dict[str, Any], paper: str) -> dict[str, float]:
+    """The margins of ``paper``: its own under ``paper-margins``, else ``margins``."""
+    own = mapping(
+        data.get("paper-margins", {}), ("paper-margins",), "a mapping of papers to margins",
+        "a5: {top: 11, bottom: 11, left: 13, right: 13}",
+    )  # fmt: skip
+    refuse_unknown(own, tuple(PAPER), ("paper-margins",), "paper")
+    for name, entries in own.items():  # each checked, not only the paper of this build
+        _margins(entries, name, ("paper-margins", name))
+    if paper in own:
+        return _margins(own[paper], paper, ("paper-margins", paper))
+    return _margins(data["margins"], paper, ("margins",))
+
+
+def _margins(entries: Any, paper: str, keys: Keys) -> dict[str, float]:
     """The page margins in points: all four sides, leaving at least half the page's
     width and height for the text (a 400 mm top margin left no room, and no text)."""
-    mm = _numbers(entries, "margins")
-    if missing := [side for side in SIDES if side not in mm]:
-        raise ValueError(f"margins: {', '.join(missing)} missing; give top, bottom, left, right")
-    if unknown := [side for side in mm if side not in SIDES]:
-        sides = ", ".join(SIDES)
-        raise ValueError(f"margins: unknown side {', '.join(unknown)}; the sides are {sides}")
+    example = "{top: 14, bottom: 14, left: 18, right: 18}"
+    what = "a mapping of top, bottom, left and right, in mm"
+    mm = _numbers(mapping(entries, keys, what, example), keys)
+    refuse_unknown(mm, SIDES, keys, "side")
+    if absent := list(missing(mm, SIDES)):
+        raise ThemeError(keys, f"margins: {', '.join(absent)} missing", f"write {example}")
     width, height = PAPER[paper]
     if (mm["top"] + mm["bottom"]) * MM > height / 2 or (mm["left"] + mm["right"]) * MM > width / 2:
         given = ", ".join(f"{side} {mm[side]:g}" for side in SIDES)
-        raise ValueError(f"margins ({given} mm) leave less than half the {paper} page for text")
+        raise ThemeError(
+            keys,
+            f"margins ({given} mm) leave less than half the {paper} page for text",
+            "make them smaller: the bundled theme's are 14 mm top and bottom, 18 mm left and right",
+        )
     return {side: value * MM for side, value in mm.items()}

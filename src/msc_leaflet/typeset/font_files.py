@@ -26,32 +26,31 @@ def family_dir(family: FontFamilySpec) -> Path:
 TRUETYPE_TAGS = (b"\x00\x01\x00\x00", b"true", b"ttcf")
 
 
-def check_font_files(config: FontConfig) -> None:
+def check_family_files(family: FontFamilySpec) -> None:
     """Refuse, as ValueError, a family whose package is not installed or whose face
-    file is missing or no TrueType font: found here, while the theme is loaded, not as
+    file is missing or no TrueType font: found while the theme is loaded, not as
     ReportLab's TTFError when the first text in that script is drawn."""
-    for family in config.families:
+    try:
+        folder = family_dir(family)
+    except (ImportError, AttributeError):
+        raise ValueError(
+            f"fonts: family {family.name}: font package {family.package!r} is not "
+            f"installed (pip install {family.package.replace('_', '-')})"
+        ) from None
+    for role in ROLES:
+        path = folder / family.face_file(role)
         try:
-            folder = family_dir(family)
-        except (ImportError, AttributeError):
+            with path.open("rb") as handle:
+                tag = handle.read(4)
+        except OSError:
             raise ValueError(
-                f"fonts: family {family.name}: font package {family.package!r} is not "
-                f"installed (pip install {family.package.replace('_', '-')})"
+                f"fonts: family {family.name}: no font file {path.name} in {folder}"
             ) from None
-        for role in ROLES:
-            path = folder / family.face_file(role)
-            try:
-                with path.open("rb") as handle:
-                    tag = handle.read(4)
-            except OSError:
-                raise ValueError(
-                    f"fonts: family {family.name}: no font file {path.name} in {folder}"
-                ) from None
-            if tag not in TRUETYPE_TAGS:
-                raise ValueError(
-                    f"fonts: family {family.name}: {path.name} is not a TrueType font "
-                    "(.ttf; fonts with PostScript outlines cannot be embedded)"
-                )
+        if tag not in TRUETYPE_TAGS:
+            raise ValueError(
+                f"fonts: family {family.name}: {path.name} is not a TrueType font "
+                "(.ttf; fonts with PostScript outlines cannot be embedded)"
+            )
 
 
 def face_path(family: FontFamilySpec, role: str) -> Path:
