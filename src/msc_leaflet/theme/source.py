@@ -51,11 +51,10 @@ class ThemeSource:
                 "start from a copy of the bundled theme (src/msc_leaflet/data/theme.yaml)",
             )
         nodes: dict[Keys, tuple[Node, Node]] = {}
-        loader = yaml.SafeLoader("")  # only its constructor is used: scalars → numbers, …
-        try:
-            data = _plain(path, root, (), nodes, loader)
-        finally:
-            loader.dispose()
+        # Scalars → numbers, booleans, text, as safe_load makes them. The constructor
+        # alone: a whole SafeLoader would start a reader, which compiles PyYAML's
+        # all-of-Unicode pattern (`deferred_patterns`) to check an empty stream.
+        data = _plain(path, root, (), nodes, yaml.constructor.SafeConstructor())
         return cls(path, data, nodes)
 
     def location(self, keys: Keys, at_key: bool = False) -> Location:
