@@ -380,6 +380,47 @@ def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
     assert read_po(converted).active[0].msgstr == "พัก"
 
 
+# The header is the entry with an empty msgid and no msgctxt, wherever it stands, as GNU
+# gettext reads it: an empty text under a context is an ordinary message, which the reader
+# refused ("an empty msgid is only allowed for the header") though msgfmt compiles it.
+EMPTY_TEXT_IN_CONTEXT = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "c"
+msgid ""
+msgstr "C"
+"""
+
+
+def test_an_empty_text_under_a_context_is_a_message_as_gnu_reads_it(tmp_path: Path) -> None:
+    catalog = parse_po(EMPTY_TEXT_IN_CONTEXT)
+    assert catalog.header == {"Content-Type": "text/plain; charset=UTF-8"}
+    [entry] = catalog.active
+    assert (entry.msgctxt, entry.msgid, entry.msgstr, entry.line) == ("c", "", "C", 5)
+    assert format_po(catalog) == EMPTY_TEXT_IN_CONTEXT
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(catalog)))
+    assert ours.pgettext("c", "") == "C"
+    if MSGFMT:
+        po, mo = tmp_path / "c.po", tmp_path / "c.mo"
+        po.write_text(EMPTY_TEXT_IN_CONTEXT, encoding="utf-8")
+        subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True)
+        gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+        assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+
+
+def test_the_header_is_found_where_it_stands_and_only_once() -> None:
+    later = 'msgid "a"\nmsgstr "A"\n\n' + EMPTY_TEXT_IN_CONTEXT
+    catalog = parse_po(later)
+    assert catalog.header == {"Content-Type": "text/plain; charset=UTF-8"}
+    assert [e.key for e in catalog.active] == [(None, "a"), ("c", "")]
+    with pytest.raises(LeafletError) as caught:
+        parse_po(EMPTY_TEXT_IN_CONTEXT + '\nmsgid ""\nmsgstr "Language: th\\n"\n')
+    assert caught.value.location.line == 9
+    assert "a second header" in caught.value.message and "line 1" in caught.value.hint
+
+
 def test_a_malformed_header_field_is_named_at_its_own_line() -> None:
     text = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Plural-Forms: "\n"nplurals=1\\nno colon\\n"\n'
     with pytest.raises(LeafletError) as caught:

@@ -95,7 +95,7 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
-        if not self.entries:  # the header, if it is one: its fields' lines, for errors
+        if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)
         self.reset()
@@ -370,8 +370,16 @@ class _Reader:
 
     def assemble(self) -> Catalog:
         catalog, entries = self.catalog, self.entries
-        if entries and entries[0].msgid == "" and entries[0].msgctxt is None:
-            head = entries.pop(0)
+        heads = [entry for entry in entries if _is_header(entry)]
+        if len(heads) > 1:
+            raise self.fail(
+                heads[1].line,
+                'a second header (msgid "" without msgctxt)',
+                f"the header is on line {heads[0].line}: move these fields into it",
+            )
+        if heads:
+            head = heads[0]
+            entries.remove(head)
             catalog.header_comments = head.comments
             catalog.header_flags = head.flags
             for number, field_line in enumerate(head.msgstr.split("\n")):
@@ -391,8 +399,6 @@ class _Reader:
         for entry in entries:
             if entry.obsolete:
                 continue
-            if entry.msgid == "":
-                raise self.fail(entry.line, "an empty msgid is only allowed for the header")
             if entry.key in first_line:
                 raise self.fail(
                     entry.line,
@@ -402,6 +408,12 @@ class _Reader:
             first_line[entry.key] = entry.line
         catalog.entries = entries
         return catalog
+
+
+def _is_header(entry: Entry) -> bool:
+    """GNU gettext's test: the header is the active entry with an empty msgid and no
+    msgctxt, wherever it stands; an empty text under a context is a message."""
+    return entry.msgid == "" and entry.msgctxt is None and not entry.obsolete
 
 
 def read_po(path: Path) -> Catalog:
