@@ -421,11 +421,76 @@ def test_the_header_is_found_where_it_stands_and_only_once() -> None:
     assert "a second header" in caught.value.message and "line 1" in caught.value.hint
 
 
-def test_a_malformed_header_field_is_named_at_its_own_line() -> None:
-    text = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Plural-Forms: "\n"nplurals=1\\nno colon\\n"\n'
-    with pytest.raises(LeafletError) as caught:
-        parse_po(text, Path("th.po"))
-    assert caught.value.location.line == 5 and "'no colon'" in caught.value.message
+# GNU gettext keeps the header's msgstr as written: a line that is no "Name: value"
+# field, a field without a blank after its colon, and a field given twice are all read
+# (gettext reads the first of two), compiled and written back unchanged by msgcat. The
+# reader refused the first; the writer turned "X-Foo:bar" into "X-Foo: bar" and kept only
+# the last of two Language lines, in the .po and in the .mo.
+HEADER_AS_WRITTEN = """\
+msgid ""
+msgstr ""
+"Language: th\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Reviewed by the clinic team\\n"
+"X-Foo:bar\\n"
+"Project-Id-Version: care-basics 1.0\\n"
+"Language: th_TH\\n"
+
+msgid "a"
+msgstr "A"
+"""
+
+
+def test_the_header_is_written_back_as_written(tmp_path: Path) -> None:
+    catalog = parse_po(HEADER_AS_WRITTEN)
+    assert catalog.header == {
+        "Language": "th",  # the first of two, as gettext reads it
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-Foo": "bar",
+        "Project-Id-Version": "care-basics 1.0",
+    }
+    assert format_po(catalog) == HEADER_AS_WRITTEN
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(catalog)))
+    if MSGFMT:
+        po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+        po.write_text(HEADER_AS_WRITTEN, encoding="utf-8")
+        subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True)
+        gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+        assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+
+
+def test_a_field_the_tool_changes_is_changed_in_its_own_line_only() -> None:
+    catalog = parse_po(HEADER_AS_WRITTEN)
+    catalog.header["Project-Id-Version"] = "care-basics 1.1"
+    catalog.header["Plural-Forms"] = "nplurals=1; plural=0;"
+    written = format_po(catalog)
+    assert written == HEADER_AS_WRITTEN.replace("basics 1.0", "basics 1.1").replace(
+        '"Language: th_TH\\n"\n', '"Language: th_TH\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+    )
+    template = Catalog(header={"Project-Id-Version": "care-basics 2.0"})
+    merged = workflow.translation(template, "th", parse_po(written))
+    kept = format_po(merged)
+    for line in ('"Reviewed by the clinic team\\n"', '"X-Foo:bar\\n"', '"Language: th_TH\\n"'):
+        assert line in kept
+    assert '"Project-Id-Version: care-basics 2.0\\n"' in kept
+
+
+def test_check_names_header_lines_gettext_reads_otherwise_than_meant(tmp_path: Path) -> None:
+    def odd_header(data: bytes) -> bytes:
+        return data.replace(
+            b'"Language: th\\n"\n',
+            b'"Language: th\\n"\n"Plural-Forms nplurals=1\\n"\n"Language: de\\n"\n',
+        )
+
+    po, findings = checked_copy(tmp_path, odd_header)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    no_colon = lines.index('"Plural-Forms nplurals=1\\n"') + 1
+    [not_a_field, twice] = [f for f in findings if "I18N016" in f]
+    assert not_a_field.startswith(f"{po}:{no_colon}: warning: I18N016: ")
+    assert "'Plural-Forms nplurals=1' is no field" in not_a_field
+    assert twice.startswith(f"{po}:{no_colon + 1}: warning: I18N016: ")
+    assert f"Language is given twice: gettext reads the first (line {no_colon - 1}): 'th'" in twice
+    assert read_po(po).header["Language"] == "th"
 
 
 def entry(context: str, msgid: str, msgstr: str = "", **kw: object) -> Entry:

@@ -58,6 +58,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     entries += _obsolete(leftovers, entries)
     return Catalog(
         header=header,
+        header_written=list(old.header_written),
         header_comments=list(old.header_comments),
         header_flags=list(old.header_flags),
         entries=entries,

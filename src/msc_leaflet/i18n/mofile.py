@@ -15,12 +15,8 @@ from .catalog import Catalog
 MAGIC = 0x950412DE
 
 
-def header_text(header: dict[str, str]) -> str:
-    return "".join(f"{name}: {value}\n" for name, value in header.items())
-
-
 def mo_bytes(catalog: Catalog) -> bytes:
-    pairs: dict[bytes, bytes] = {b"": header_text(catalog.header).encode("utf-8")}
+    pairs: dict[bytes, bytes] = {b"": catalog.header_msgstr().encode("utf-8")}
     for entry in catalog.active:
         # msgfmt's rule: an empty msgstr[0] is untranslated, whatever the other forms
         # hold; compiled, gettext would return "" for it instead of the source text.

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
-from .catalog import Catalog, Entry, Key
+from .catalog import Catalog, Entry, Key, header_field
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -41,7 +41,6 @@ _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
-_HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
 
@@ -382,19 +381,16 @@ class _Reader:
             entries.remove(head)
             catalog.header_comments = head.comments
             catalog.header_flags = head.flags
-            for number, field_line in enumerate(head.msgstr.split("\n")):
-                if not field_line.strip():
-                    continue
-                match = _HEADER_FIELD.match(field_line)
-                if not match:
-                    raise self.fail(
-                        self.field_line(number, head.line),
-                        f"malformed header field {field_line!r}",
-                        'a header line is "Name: value\\n"',
-                    )
-                catalog.header[match.group(1)] = match.group(2)
-                if match.group(1) == "Content-Type":
-                    self.charset(match.group(2), self.field_line(number, head.line))
+            pieces = [piece for piece in re.split(r"(?<=\n)", head.msgstr) if piece]
+            for number, piece in enumerate(pieces):
+                line = self.field_line(number, head.line)
+                catalog.header_written.append((line, piece))
+                found = header_field(piece)
+                if found is None or found[0] in catalog.header:
+                    continue  # kept as written; `i18n check` names it (I18N016)
+                catalog.header[found[0]] = found[1]
+                if found[0] == "Content-Type":
+                    self.charset(found[1], line)
         first_line: dict[Key, int] = {}
         for entry in entries:
             if entry.obsolete:
@@ -521,7 +517,7 @@ def format_po(catalog: Catalog) -> str:
     if catalog.header_flags:
         lines += _comments("#,", [", ".join(catalog.header_flags)])
     lines += ['msgid ""', 'msgstr ""']
-    lines += [_quote(f"{name}: {value}\n") for name, value in catalog.header.items()]
+    lines += [_quote(piece) for piece in re.split(r"(?<=\n)", catalog.header_msgstr()) if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)

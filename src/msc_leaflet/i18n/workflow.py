@@ -21,6 +21,7 @@ from .catalog import (
     catalog_language,
     catalog_locales,
     catalog_path,
+    header_field,
     leaflet_locales,
     locale_dir_name,
     locale_folders,
@@ -34,7 +35,7 @@ from .merge import merge
 from .mofile import mo_bytes
 from .msgfmt import header_field_line, msgfmt_findings
 from .pofile import format_po, read_po, write_po
-from .translation_checks import COVERAGE, HEADER, PLURAL_FORMS, check_translation
+from .translation_checks import COVERAGE, HEADER, HEADER_LINES, PLURAL_FORMS, check_translation
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,37 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
             )
         )
     findings += _plural_forms_findings(catalog, expected)
+    findings += _header_line_findings(catalog)
+    return findings
+
+
+def _header_line_findings(catalog: Catalog) -> list[Finding]:
+    """I18N016: header lines kept as written that gettext reads otherwise than meant: one
+    that is no field ("Plural-Forms nplurals=1", the colon forgotten), and a field given
+    twice, of which gettext reads only the first."""
+    assert catalog.path is not None
+    findings: list[Finding] = []
+    first: dict[str, int] = {}
+    for line, text in catalog.header_written:
+        found = header_field(text)
+        if found is None and text.strip():
+            message = f"the header line {text.strip()[:60]!r} is no field: gettext ignores it"
+            hint = 'a header line is "Name: value\\n"; a note belongs in a "# " comment'
+        elif found is not None and found[0] in first:
+            name = found[0]
+            message = (
+                f"{name} is given twice: gettext reads the first (line {first[name]}): "
+                f"{catalog.header[name]!r}"
+            )
+            hint = f"keep one {name} line"
+        else:
+            if found is not None:
+                first[found[0]] = line
+            continue
+        location = Location(catalog.path, line)
+        findings.append(
+            CheckFinding(location, HEADER_LINES.severity, message, hint, HEADER_LINES.code)
+        )
     return findings
 
 
