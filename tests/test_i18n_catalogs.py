@@ -338,6 +338,20 @@ def test_compile_gives_gettext_what_msgfmt_gives_it(tmp_path: Path) -> None:
     assert ours.ngettext("one week", "{n} weeks", 1) == "one week"
 
 
+@needs_msgfmt
+@pytest.mark.parametrize("name", ["care-basics.po", "ui.po"])
+def test_compile_gives_the_header_msgfmt_gives(tmp_path: Path, name: str) -> None:
+    """msgfmt leaves the template's POT-Creation-Date out of the .mo (the first such
+    line): the .mo of an unchanged translation then stays the same when only the
+    template was regenerated; ours carried it."""
+    po, mo = FIXTURE / "locales" / "th" / "LC_MESSAGES" / name, tmp_path / "th.mo"
+    subprocess.run([MSGFMT, "-o", str(mo), str(po)], check=True)
+    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po(po))))
+    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+    assert "POT-Creation-Date" not in ours._catalog[""]  # type: ignore[attr-defined]
+
+
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin.po"
     path.write_bytes(b'msgid "a"\nmsgstr "caf\xe9"\n')
