@@ -42,8 +42,7 @@ msgstr ""
 
 # translator note
 #. Paragraph.
-#: leaflets/a.yaml:3
-#: leaflets/a.yaml:9
+#: leaflets/a.yaml:3 leaflets/a.yaml:9
 #, fuzzy
 #| msgctxt "old/1"
 #| msgid "Old \\"text\\""
@@ -203,6 +202,40 @@ def test_msgfmt_accepts_comments_that_had_line_breaks(tmp_path: Path) -> None:
         [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+
+
+# Comments as a translator wrote them, and as GNU msgcat writes them back: the comment
+# text byte for byte after one blank (trailing and extra blanks too), flags and
+# references normalised, references filled up to 79 columns and each written once. The
+# writer trimmed "#  two  " to "#  two" and "#.   x  " to "#. x", and wrote one
+# reference a line where msgcat fills the line.
+COMMENTS_AS_WRITTEN = "#two\n#\ttab\n#\n#   \n#  two  \n#.x\n#.   x  \n#.\n#,fuzzy  \n"
+COMMENTS_AS_GNU_WRITES = "# two\n# \ttab\n#\n#   \n#  two  \n#. x\n#.   x  \n#.\n"
+REFERENCES = [f"leaflets/leaflet-{n}.yaml:{n * 7}" for n in range(9)]
+
+
+def test_comments_are_written_back_as_gnu_writes_them(tmp_path: Path) -> None:
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    references = "#: a b.yaml:3\n" + "".join(f"#: {r}\n" for r in [*REFERENCES, REFERENCES[0]])
+    written = header + COMMENTS_AS_WRITTEN + references + 'msgid "a"\nmsgstr "A"\n'
+    obsolete = '\n#  kept  \n#~ msgid "b"\n#~ msgstr "B"\n\n#  the end  \n'
+    filled = (
+        "#: a b.yaml:3 leaflets/leaflet-0.yaml:0 leaflets/leaflet-1.yaml:7\n"
+        "#: leaflets/leaflet-2.yaml:14 leaflets/leaflet-3.yaml:21\n"
+        "#: leaflets/leaflet-4.yaml:28 leaflets/leaflet-5.yaml:35\n"
+        "#: leaflets/leaflet-6.yaml:42 leaflets/leaflet-7.yaml:49\n"
+        "#: leaflets/leaflet-8.yaml:56\n"
+    )
+    gnu = header + COMMENTS_AS_GNU_WRITES + filled + '#, fuzzy\nmsgid "a"\nmsgstr "A"\n'
+    assert format_po(parse_po(written + obsolete)) == gnu + obsolete
+    catalog = parse_po(written)
+    merged = merge(catalog, catalog, dict(catalog.header))
+    assert format_po(merged) == gnu
+    if shutil.which("msgcat"):
+        path = tmp_path / "th.po"
+        path.write_text(written, encoding="utf-8")
+        run = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+        assert run.stdout.split("\n\n", 1)[1] == gnu.split("\n\n", 1)[1]  # (its header: one line)
 
 
 SECTIONS = """\

@@ -91,7 +91,9 @@ def test_a_translator_note_of_several_lines_becomes_comment_lines(
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"
     target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
-    note = '<note from="translator">Checked by Lan.\nmsgid "injected"\r\nKeep it short.</note>'
+    # (the blank lines a CAT tool indents a note with are no part of it)
+    lines = '\n  \nChecked by Lan.\nmsgid "injected"\r\nKeep it short.\n    '
+    note = f'<note from="translator">{lines}</note>'
     text = xlf.read_text(encoding="utf-8")
     xlf.write_text(text.replace(target, target + note, 1), encoding="utf-8")
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))

@@ -250,9 +250,9 @@ def _note_lines(text: str) -> list[str]:
     several lines stays comments and a second import finds it unchanged. Blank lines
     around it (a CAT tool's indentation) are dropped."""
     lines = comment_lines(text)
-    while lines and not lines[-1]:
+    while lines and not lines[-1].strip():
         lines.pop()
-    while lines and not lines[0]:
+    while lines and not lines[0].strip():
         lines.pop(0)
     return lines
 
