@@ -748,13 +748,49 @@ def test_check_names_a_missing_header_once_in_its_own_words(tmp_path: Path) -> N
 
 @needs_msgfmt
 def test_msgfmt_complaints_name_the_catalog_and_the_line(tmp_path: Path) -> None:
-    duplicate = b'\n#~ msgid "Gone"\n#~ msgstr "a"\n\n#~ msgid "Gone"\n#~ msgstr "b"\n'
-    po, findings = checked_copy(tmp_path, lambda data: data + duplicate)
-    second = len(po.read_bytes().splitlines()) - 1
-    [finding] = findings
-    assert finding.startswith(f"{po}:{second}: error: I18N012: GNU msgfmt --check: ")
-    assert "(see line " in finding and "\n  hint: " in finding
+    plural = b'\nmsgid "one day"\nmsgid_plural "{n} days"\nmsgstr[0] "a"\nmsgstr[1] "b"\n'
+    po, findings = checked_copy(tmp_path, lambda data: data + plural)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    field = next(n for n, line in enumerate(lines, 1) if "Plural-Forms" in line)
+    [finding] = [f for f in findings if "I18N012" in f]
+    assert finding.startswith(f"{po}:{field}: error: I18N012: GNU msgfmt --check: ")
+    assert f"(see line {len(lines) - 1}: " in finding and "\n  hint: " in finding
     in_our_words(findings, tmp_path)
+
+
+# An obsolete entry with the context and text of another (hand edits, a merge of two
+# files): the reader takes it, GNU msgfmt, msgcat and msgmerge refuse the whole file.
+DUPLICATES = (
+    b'\n# Lan\n#~ msgid "Gone"\n#~ msgstr "a"\n'
+    b'\n# Mai\n#~ msgid "Gone"\n#~ msgstr "b"\n'
+    b'\n#~ msgctxt "title"\n#~ msgid "Caring for yourself after a cell infusion"\n'
+    b'#~ msgstr "old title"\n'
+)
+
+
+def test_check_names_a_repeated_obsolete_entry_and_what_update_does(tmp_path: Path) -> None:
+    po, findings = checked_copy(tmp_path, lambda data: data + DUPLICATES)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    gone = [n for n, line in enumerate(lines, 1) if line == '#~ msgid "Gone"']
+    title = lines.index('msgctxt "title"') + 1
+    assert [f.split("\n")[0] for f in findings] == [
+        f"{po}:{gone[1]}: error: I18N017: Gone: an obsolete entry repeats the one on line "
+        f"{gone[0]}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+        f"{po}:{len(lines) - 2}: error: I18N017: title: an obsolete entry repeats the one on "
+        f"line {title}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+    ]  # (and msgfmt's own complaint about them is not told twice)
+    assert all("`msc-leaflet i18n update` keeps one entry" in f for f in findings)
+
+
+def test_update_keeps_every_translation_of_a_repeated_entry(tmp_path: Path) -> None:
+    po, _ = checked_copy(tmp_path, lambda data: data + DUPLICATES)
+    workflow.update(Project.at(po.parents[3]))
+    catalog = read_po(po)
+    [gone] = [e for e in catalog.obsolete if e.msgid == "Gone"]
+    assert (gone.msgstr, gone.comments) == ("a", ["Lan", "Mai", "earlier translation: b"])
+    [title] = [e for e in catalog.active if e.msgctxt == "title"]
+    assert "earlier translation: old title" in title.comments
+    assert [str(f) for f in workflow.check(Project.at(po.parents[3]))] == []
 
 
 @needs_msgfmt

@@ -254,8 +254,8 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
     """Leftovers with a translator's work, as ``#~`` entries with unique keys.
 
     msgfmt rejects two entries with one key even when obsolete. Such a clash only
-    arises from hand-edited files; the displaced translation is then kept as a
-    translator comment on the surviving entry rather than dropped.
+    arises from hand-edited files; the displaced translation and the translator's
+    comments are then kept as translator comments on the surviving entry, not dropped.
     """
     keep: dict[Key, Entry] = {e.key: e for e in active}
     out: list[Entry] = []
@@ -264,9 +264,9 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
             continue
         survivor = keep.get(old.key)
         if survivor is not None:
-            for form in old.forms:
-                comment = earlier_translation(form)
-                if form and form not in survivor.forms and comment not in survivor.comments:
+            earlier = [earlier_translation(f) for f in old.forms if f and f not in survivor.forms]
+            for comment in old.comments + earlier:
+                if comment not in survivor.comments:
                     survivor.comments.append(comment)
             continue
         entry = copy.deepcopy(old)

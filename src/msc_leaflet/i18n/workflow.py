@@ -7,7 +7,9 @@ leaflets first, so ``update`` after editing a leaflet needs no separate ``extrac
 
 from __future__ import annotations
 
+import itertools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,8 @@ from ..project import Project, cldr_locale, locale_name
 from .catalog import (
     UI_DOMAIN,
     Catalog,
+    Entry,
+    Key,
     catalog_language,
     catalog_locales,
     catalog_path,
@@ -35,7 +39,14 @@ from .merge import merge
 from .mofile import mo_bytes
 from .msgfmt import header_field_line, msgfmt_findings
 from .pofile import format_po, read_po, write_po
-from .translation_checks import COVERAGE, HEADER, HEADER_LINES, PLURAL_FORMS, check_translation
+from .translation_checks import (
+    COVERAGE,
+    HEADER,
+    HEADER_LINES,
+    PLURAL_FORMS,
+    REPEATED,
+    check_translation,
+)
 
 
 @dataclass(frozen=True)
@@ -194,6 +205,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
         )
     findings += _plural_forms_findings(catalog, expected)
     findings += _header_line_findings(catalog)
+    findings += _repeated_findings(catalog)
     return findings
 
 
@@ -225,6 +237,40 @@ def _header_line_findings(catalog: Catalog) -> list[Finding]:
             CheckFinding(location, HEADER_LINES.severity, message, hint, HEADER_LINES.code)
         )
     return findings
+
+
+def _repeated_findings(catalog: Catalog) -> list[Finding]:
+    """I18N017: an obsolete entry with the key of an earlier one, active or obsolete.
+
+    The reader takes it (it refuses two active ones), since `update` is the way out and
+    must be able to read the file: it keeps one entry, with the other's translation and
+    comments as translator comments (`merge._obsolete`). GNU tools refuse the file."""
+    assert catalog.path is not None
+    findings: list[Finding] = []
+    first: dict[Key, Entry] = {}
+    for entry in sorted(catalog.entries, key=lambda e: e.line):
+        earlier = first.setdefault(entry.key, entry)
+        if earlier is entry:
+            continue
+        findings.append(
+            CheckFinding(
+                Location(catalog.path, entry.line),
+                REPEATED.severity,
+                f"{entry.msgctxt or entry.msgid[:30]!s}: an obsolete entry repeats the one on "
+                f"line {earlier.line}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+                "`msc-leaflet i18n update` keeps one entry, with the other's translation as "
+                "a comment (earlier translation: …); or delete the one not to keep",
+                REPEATED.code,
+            )
+        )
+    return findings
+
+
+def _entry_spans(catalog: Catalog, starts: set[int]) -> list[range]:
+    """The lines of the entries that begin on ``starts``, each up to the next entry's
+    first line: a complaint about one may name its msgctxt, msgid or msgstr line."""
+    beginnings = [*sorted(e.line for e in catalog.entries), sys.maxsize]
+    return [range(a, b) for a, b in itertools.pairwise(beginnings) if a in starts]
 
 
 def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
@@ -284,9 +330,17 @@ def check(project: Project) -> list[Finding]:
         except LeafletError as err:
             findings.append(Finding(err.location, "error", err.message, err.hint))
             continue
-        findings += check_catalog(catalog)
+        own = check_catalog(catalog)
+        findings += own
         findings += coverage_findings(catalog, templates)
-        findings += msgfmt_findings(path, has_header=bool(catalog.header))
+        # An entry named as repeated is not named again in msgfmt's words.
+        repeated = {f.location.line for f in own if getattr(f, "code", "") == REPEATED.code}
+        told = _entry_spans(catalog, {line for line in repeated if line is not None})
+        findings += [
+            f
+            for f in msgfmt_findings(path, has_header=bool(catalog.header))
+            if not any(f.location.line in span for span in told)
+        ]
     return findings
 
 
