@@ -139,6 +139,16 @@ def header_field(text: str) -> tuple[str, str] | None:
     return None if match is None else (match.group(1), match.group(2))
 
 
+MAX_PLURALS = 6  # Arabic's, the most CLDR gives any language
+
+
+def declared_plurals(header: dict[str, str]) -> int | None:
+    """How many plural forms the header's Plural-Forms gives (``nplurals=N``), if it
+    gives a number; a count no language has (0, 1000000) is read as none."""
+    found = re.search(r"nplurals\s*=\s*(\d{1,3})\b", header.get("Plural-Forms", ""))
+    return int(found.group(1)) if found and 1 <= int(found.group(1)) <= MAX_PLURALS else None
+
+
 def earlier_translation(msgstr: str) -> str:
     """A translation displaced by another for the same text, as a translator comment:
     one line (line breaks written ``\\n``) that says what it was."""

@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from .catalog import Catalog, Entry, Key, earlier_translation
+from .catalog import Catalog, Entry, Key, declared_plurals, earlier_translation
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -43,9 +43,14 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     memory = TranslationMemory(old.entries)
     used: set[int] = set()
     entries = []
+    plurals = declared_plurals(header)
     for target in template.active:
         found = exact.get(target.key)
         similar = None if found is not None else memory.suggest(target)
+        if target.msgid_plural is not None and plurals is not None:
+            # msgmerge gives a plural text the catalog's number of forms, not the template's
+            target = copy.copy(target)
+            target.msgstr_plural = dict.fromkeys(range(plurals), "")
         if found is not None:
             entries.append(_carry(target, found, fuzzy_edit=False))
         elif similar is not None:
