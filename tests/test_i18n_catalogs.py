@@ -818,6 +818,24 @@ def test_a_plural_count_other_than_cldr_s_is_a_warning(tmp_path: Path) -> None:
     assert 'write "Plural-Forms: nplurals=1; plural=0;\\n"' in finding
 
 
+def test_a_header_field_is_named_at_its_line_wherever_the_header_stands(tmp_path: Path) -> None:
+    # GNU reads a header that is not the first entry; the Language and Plural-Forms
+    # findings named line 1, the file's first line, for it.
+    def header_last(data: bytes) -> bytes:
+        header, rest = data.split(b"\n\n", 1)
+        header = header.replace(b"Language: th", b"Language: lo").replace(
+            b"nplurals=1", b"nplurals=2"
+        )
+        return rest + b"\n" + header + b"\n"
+
+    po, findings = checked_copy(tmp_path, header_last)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    language = lines.index('"Language: lo\\n"') + 1
+    plurals = next(n for n, line in enumerate(lines, 1) if line.startswith('"Plural-Forms'))
+    assert any(f.startswith(f"{po}:{language}: error: I18N011: Language is 'lo'") for f in findings)
+    assert any(f.startswith(f"{po}:{plurals}: warning: I18N015: ") for f in findings)
+
+
 def test_msgfmt_output_becomes_one_complaint_per_place() -> None:
     stderr = (
         "<stdin>:7:3: first problem\n"

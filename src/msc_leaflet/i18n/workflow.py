@@ -37,7 +37,7 @@ from .extract import project_templates
 from .headers import plural_count, plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
-from .msgfmt import header_field_line, msgfmt_findings
+from .msgfmt import msgfmt_findings
 from .pofile import format_po, read_po, write_po
 from .translation_checks import (
     COVERAGE,
@@ -196,7 +196,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
         spelled = f" ({expected})" if folder != expected else ""
         findings.append(
             CheckFinding(
-                _field_location(catalog.path, "Language"),
+                _field_location(catalog, "Language"),
                 HEADER.severity,
                 f"Language is {language!r} but the catalog is in {folder}/{spelled}",
                 f"set the Language header to {expected}",
@@ -285,7 +285,7 @@ def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
         return []
     return [
         CheckFinding(
-            _field_location(catalog.path, "Plural-Forms"),
+            _field_location(catalog, "Plural-Forms"),
             PLURAL_FORMS.severity,
             f"Plural-Forms gives {written.group(1)} forms, but {language} has {count} (CLDR)",
             f'write "Plural-Forms: {plural_forms(language)}\\n", the form msc-leaflet gives '
@@ -295,11 +295,15 @@ def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
     ]
 
 
-def _field_location(path: Path, field: str) -> Location:
-    """The line of the header's ``field`` in the catalog at ``path`` (the first line when
-    it has none)."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return Location(path, header_field_line(lines, field) or 1)
+def _field_location(catalog: Catalog, field: str) -> Location:
+    """The line of the header's ``field`` (the first of two, which gettext reads),
+    wherever the header stands; the first line when it has none."""
+    assert catalog.path is not None
+    for line, text in catalog.header_written:
+        found = header_field(text)
+        if found is not None and found[0] == field:
+            return Location(catalog.path, line)
+    return Location(catalog.path, 1)
 
 
 def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
