@@ -42,8 +42,7 @@ msgstr ""
 
 # translator note
 #. Paragraph.
-#: leaflets/a.yaml:3
-#: leaflets/a.yaml:9
+#: leaflets/a.yaml:3 leaflets/a.yaml:9
 #, fuzzy
 #| msgctxt "old/1"
 #| msgid "Old \\"text\\""
@@ -205,6 +204,40 @@ def test_msgfmt_accepts_comments_that_had_line_breaks(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
 
 
+# Comments as a translator wrote them, and as GNU msgcat writes them back: the comment
+# text byte for byte after one blank (trailing and extra blanks too), flags and
+# references normalised, references filled up to 79 columns and each written once. The
+# writer trimmed "#  two  " to "#  two" and "#.   x  " to "#. x", and wrote one
+# reference a line where msgcat fills the line.
+COMMENTS_AS_WRITTEN = "#two\n#\ttab\n#\n#   \n#  two  \n#.x\n#.   x  \n#.\n#,fuzzy  \n"
+COMMENTS_AS_GNU_WRITES = "# two\n# \ttab\n#\n#   \n#  two  \n#. x\n#.   x  \n#.\n"
+REFERENCES = [f"leaflets/leaflet-{n}.yaml:{n * 7}" for n in range(9)]
+
+
+def test_comments_are_written_back_as_gnu_writes_them(tmp_path: Path) -> None:
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    references = "#: a b.yaml:3\n" + "".join(f"#: {r}\n" for r in [*REFERENCES, REFERENCES[0]])
+    written = header + COMMENTS_AS_WRITTEN + references + 'msgid "a"\nmsgstr "A"\n'
+    obsolete = '\n#  kept  \n#~ msgid "b"\n#~ msgstr "B"\n\n#  the end  \n'
+    filled = (
+        "#: a b.yaml:3 leaflets/leaflet-0.yaml:0 leaflets/leaflet-1.yaml:7\n"
+        "#: leaflets/leaflet-2.yaml:14 leaflets/leaflet-3.yaml:21\n"
+        "#: leaflets/leaflet-4.yaml:28 leaflets/leaflet-5.yaml:35\n"
+        "#: leaflets/leaflet-6.yaml:42 leaflets/leaflet-7.yaml:49\n"
+        "#: leaflets/leaflet-8.yaml:56\n"
+    )
+    gnu = header + COMMENTS_AS_GNU_WRITES + filled + '#, fuzzy\nmsgid "a"\nmsgstr "A"\n'
+    assert format_po(parse_po(written + obsolete)) == gnu + obsolete
+    catalog = parse_po(written)
+    merged = merge(catalog, catalog, dict(catalog.header))
+    assert format_po(merged) == gnu
+    if shutil.which("msgcat"):
+        path = tmp_path / "th.po"
+        path.write_text(written, encoding="utf-8")
+        run = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+        assert run.stdout.split("\n\n", 1)[1] == gnu.split("\n\n", 1)[1]  # (its header: one line)
+
+
 SECTIONS = """\
 msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\\n"
@@ -338,6 +371,20 @@ def test_compile_gives_gettext_what_msgfmt_gives_it(tmp_path: Path) -> None:
     assert ours.ngettext("one week", "{n} weeks", 1) == "one week"
 
 
+@needs_msgfmt
+@pytest.mark.parametrize("name", ["care-basics.po", "ui.po"])
+def test_compile_gives_the_header_msgfmt_gives(tmp_path: Path, name: str) -> None:
+    """msgfmt leaves the template's POT-Creation-Date out of the .mo (the first such
+    line): the .mo of an unchanged translation then stays the same when only the
+    template was regenerated; ours carried it."""
+    po, mo = FIXTURE / "locales" / "th" / "LC_MESSAGES" / name, tmp_path / "th.mo"
+    subprocess.run([MSGFMT, "-o", str(mo), str(po)], check=True)
+    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po(po))))
+    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+    assert "POT-Creation-Date" not in ours._catalog[""]  # type: ignore[attr-defined]
+
+
 def test_non_utf8_po_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin.po"
     path.write_bytes(b'msgid "a"\nmsgstr "caf\xe9"\n')
@@ -380,11 +427,117 @@ def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
     assert read_po(converted).active[0].msgstr == "พัก"
 
 
-def test_a_malformed_header_field_is_named_at_its_own_line() -> None:
-    text = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Plural-Forms: "\n"nplurals=1\\nno colon\\n"\n'
+# The header is the entry with an empty msgid and no msgctxt, wherever it stands, as GNU
+# gettext reads it: an empty text under a context is an ordinary message, which the reader
+# refused ("an empty msgid is only allowed for the header") though msgfmt compiles it.
+EMPTY_TEXT_IN_CONTEXT = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "c"
+msgid ""
+msgstr "C"
+"""
+
+
+def test_an_empty_text_under_a_context_is_a_message_as_gnu_reads_it(tmp_path: Path) -> None:
+    catalog = parse_po(EMPTY_TEXT_IN_CONTEXT)
+    assert catalog.header == {"Content-Type": "text/plain; charset=UTF-8"}
+    [entry] = catalog.active
+    assert (entry.msgctxt, entry.msgid, entry.msgstr, entry.line) == ("c", "", "C", 5)
+    assert format_po(catalog) == EMPTY_TEXT_IN_CONTEXT
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(catalog)))
+    assert ours.pgettext("c", "") == "C"
+    if MSGFMT:
+        po, mo = tmp_path / "c.po", tmp_path / "c.mo"
+        po.write_text(EMPTY_TEXT_IN_CONTEXT, encoding="utf-8")
+        subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True)
+        gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+        assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+
+
+def test_the_header_is_found_where_it_stands_and_only_once() -> None:
+    later = 'msgid "a"\nmsgstr "A"\n\n' + EMPTY_TEXT_IN_CONTEXT
+    catalog = parse_po(later)
+    assert catalog.header == {"Content-Type": "text/plain; charset=UTF-8"}
+    assert [e.key for e in catalog.active] == [(None, "a"), ("c", "")]
     with pytest.raises(LeafletError) as caught:
-        parse_po(text, Path("th.po"))
-    assert caught.value.location.line == 5 and "'no colon'" in caught.value.message
+        parse_po(EMPTY_TEXT_IN_CONTEXT + '\nmsgid ""\nmsgstr "Language: th\\n"\n')
+    assert caught.value.location.line == 9
+    assert "a second header" in caught.value.message and "line 1" in caught.value.hint
+
+
+# GNU gettext keeps the header's msgstr as written: a line that is no "Name: value"
+# field, a field without a blank after its colon, and a field given twice are all read
+# (gettext reads the first of two), compiled and written back unchanged by msgcat. The
+# reader refused the first; the writer turned "X-Foo:bar" into "X-Foo: bar" and kept only
+# the last of two Language lines, in the .po and in the .mo.
+HEADER_AS_WRITTEN = """\
+msgid ""
+msgstr ""
+"Language: th\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Reviewed by the clinic team\\n"
+"X-Foo:bar\\n"
+"Project-Id-Version: care-basics 1.0\\n"
+"Language: th_TH\\n"
+
+msgid "a"
+msgstr "A"
+"""
+
+
+def test_the_header_is_written_back_as_written(tmp_path: Path) -> None:
+    catalog = parse_po(HEADER_AS_WRITTEN)
+    assert catalog.header == {
+        "Language": "th",  # the first of two, as gettext reads it
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-Foo": "bar",
+        "Project-Id-Version": "care-basics 1.0",
+    }
+    assert format_po(catalog) == HEADER_AS_WRITTEN
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(catalog)))
+    if MSGFMT:
+        po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+        po.write_text(HEADER_AS_WRITTEN, encoding="utf-8")
+        subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True)
+        gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+        assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+
+
+def test_a_field_the_tool_changes_is_changed_in_its_own_line_only() -> None:
+    catalog = parse_po(HEADER_AS_WRITTEN)
+    catalog.header["Project-Id-Version"] = "care-basics 1.1"
+    catalog.header["Plural-Forms"] = "nplurals=1; plural=0;"
+    written = format_po(catalog)
+    assert written == HEADER_AS_WRITTEN.replace("basics 1.0", "basics 1.1").replace(
+        '"Language: th_TH\\n"\n', '"Language: th_TH\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+    )
+    template = Catalog(header={"Project-Id-Version": "care-basics 2.0"})
+    merged = workflow.translation(template, "th", parse_po(written))
+    kept = format_po(merged)
+    for line in ('"Reviewed by the clinic team\\n"', '"X-Foo:bar\\n"', '"Language: th_TH\\n"'):
+        assert line in kept
+    assert '"Project-Id-Version: care-basics 2.0\\n"' in kept
+
+
+def test_check_names_header_lines_gettext_reads_otherwise_than_meant(tmp_path: Path) -> None:
+    def odd_header(data: bytes) -> bytes:
+        return data.replace(
+            b'"Language: th\\n"\n',
+            b'"Language: th\\n"\n"Plural-Forms nplurals=1\\n"\n"Language: de\\n"\n',
+        )
+
+    po, findings = checked_copy(tmp_path, odd_header)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    no_colon = lines.index('"Plural-Forms nplurals=1\\n"') + 1
+    [not_a_field, twice] = [f for f in findings if "I18N016" in f]
+    assert not_a_field.startswith(f"{po}:{no_colon}: warning: I18N016: ")
+    assert "'Plural-Forms nplurals=1' is no field" in not_a_field
+    assert twice.startswith(f"{po}:{no_colon + 1}: warning: I18N016: ")
+    assert f"Language is given twice: gettext reads the first (line {no_colon - 1}): 'th'" in twice
+    assert read_po(po).header["Language"] == "th"
 
 
 def entry(context: str, msgid: str, msgstr: str = "", **kw: object) -> Entry:
@@ -595,13 +748,49 @@ def test_check_names_a_missing_header_once_in_its_own_words(tmp_path: Path) -> N
 
 @needs_msgfmt
 def test_msgfmt_complaints_name_the_catalog_and_the_line(tmp_path: Path) -> None:
-    duplicate = b'\n#~ msgid "Gone"\n#~ msgstr "a"\n\n#~ msgid "Gone"\n#~ msgstr "b"\n'
-    po, findings = checked_copy(tmp_path, lambda data: data + duplicate)
-    second = len(po.read_bytes().splitlines()) - 1
-    [finding] = findings
-    assert finding.startswith(f"{po}:{second}: error: I18N012: GNU msgfmt --check: ")
-    assert "(see line " in finding and "\n  hint: " in finding
+    plural = b'\nmsgid "one day"\nmsgid_plural "{n} days"\nmsgstr[0] "a"\nmsgstr[1] "b"\n'
+    po, findings = checked_copy(tmp_path, lambda data: data + plural)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    field = next(n for n, line in enumerate(lines, 1) if "Plural-Forms" in line)
+    [finding] = [f for f in findings if "I18N012" in f]
+    assert finding.startswith(f"{po}:{field}: error: I18N012: GNU msgfmt --check: ")
+    assert f"(see line {len(lines) - 1}: " in finding and "\n  hint: " in finding
     in_our_words(findings, tmp_path)
+
+
+# An obsolete entry with the context and text of another (hand edits, a merge of two
+# files): the reader takes it, GNU msgfmt, msgcat and msgmerge refuse the whole file.
+DUPLICATES = (
+    b'\n# Lan\n#~ msgid "Gone"\n#~ msgstr "a"\n'
+    b'\n# Mai\n#~ msgid "Gone"\n#~ msgstr "b"\n'
+    b'\n#~ msgctxt "title"\n#~ msgid "Caring for yourself after a cell infusion"\n'
+    b'#~ msgstr "old title"\n'
+)
+
+
+def test_check_names_a_repeated_obsolete_entry_and_what_update_does(tmp_path: Path) -> None:
+    po, findings = checked_copy(tmp_path, lambda data: data + DUPLICATES)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    gone = [n for n, line in enumerate(lines, 1) if line == '#~ msgid "Gone"']
+    title = lines.index('msgctxt "title"') + 1
+    assert [f.split("\n")[0] for f in findings] == [
+        f"{po}:{gone[1]}: error: I18N017: Gone: an obsolete entry repeats the one on line "
+        f"{gone[0]}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+        f"{po}:{len(lines) - 2}: error: I18N017: title: an obsolete entry repeats the one on "
+        f"line {title}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+    ]  # (and msgfmt's own complaint about them is not told twice)
+    assert all("`msc-leaflet i18n update` keeps one entry" in f for f in findings)
+
+
+def test_update_keeps_every_translation_of_a_repeated_entry(tmp_path: Path) -> None:
+    po, _ = checked_copy(tmp_path, lambda data: data + DUPLICATES)
+    workflow.update(Project.at(po.parents[3]))
+    catalog = read_po(po)
+    [gone] = [e for e in catalog.obsolete if e.msgid == "Gone"]
+    assert (gone.msgstr, gone.comments) == ("a", ["Lan", "Mai", "earlier translation: b"])
+    [title] = [e for e in catalog.active if e.msgctxt == "title"]
+    assert "earlier translation: old title" in title.comments
+    assert [str(f) for f in workflow.check(Project.at(po.parents[3]))] == []
 
 
 @needs_msgfmt
@@ -627,6 +816,24 @@ def test_a_plural_count_other_than_cldr_s_is_a_warning(tmp_path: Path) -> None:
     assert finding.startswith(f"{po}:")
     assert ": warning: I18N015: Plural-Forms gives 2 forms, but th has 1 (CLDR)" in finding
     assert 'write "Plural-Forms: nplurals=1; plural=0;\\n"' in finding
+
+
+def test_a_header_field_is_named_at_its_line_wherever_the_header_stands(tmp_path: Path) -> None:
+    # GNU reads a header that is not the first entry; the Language and Plural-Forms
+    # findings named line 1, the file's first line, for it.
+    def header_last(data: bytes) -> bytes:
+        header, rest = data.split(b"\n\n", 1)
+        header = header.replace(b"Language: th", b"Language: lo").replace(
+            b"nplurals=1", b"nplurals=2"
+        )
+        return rest + b"\n" + header + b"\n"
+
+    po, findings = checked_copy(tmp_path, header_last)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    language = lines.index('"Language: lo\\n"') + 1
+    plurals = next(n for n, line in enumerate(lines, 1) if line.startswith('"Plural-Forms'))
+    assert any(f.startswith(f"{po}:{language}: error: I18N011: Language is 'lo'") for f in findings)
+    assert any(f.startswith(f"{po}:{plurals}: warning: I18N015: ") for f in findings)
 
 
 def test_msgfmt_output_becomes_one_complaint_per_place() -> None:

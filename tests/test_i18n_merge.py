@@ -309,6 +309,36 @@ def test_a_translation_in_plural_form_is_kept_as_a_fuzzy_msgstr(tmp_path: Path) 
     assert ours.obsolete == []
 
 
+ARABIC = UTF8 | {
+    "Language": "ar",
+    "Plural-Forms": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+    "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+}
+
+
+@pytest.mark.parametrize(("header", "count"), [(ARABIC, 6), (UTF8 | {"Language": "th",
+    "Plural-Forms": "nplurals=1; plural=0;"}, 1), (UTF8, 2)], ids=["ar", "th", "none"])  # fmt: skip
+def test_a_text_in_plural_form_gets_the_catalog_s_number_of_forms(
+    tmp_path: Path, header: dict[str, str], count: int
+) -> None:
+    """A template's plural entry has the template's two forms; msgmerge gives it as many
+    as the catalog's Plural-Forms says (six in Arabic, one in Thai), new or carried over
+    from a singular translation. With two, msgfmt refused the Arabic catalog."""
+    forms = {0: "", 1: ""}
+    old = Catalog(dict(header), entries=[entry(None, "day", "يوم")])
+    new = Catalog(UTF8, entries=[
+        entry(None, "day", msgid_plural="days", msgstr_plural=dict(forms)),
+        entry(None, "hour", msgid_plural="hours", msgstr_plural=dict(forms)),
+    ])  # fmt: skip
+    old = parse_po(format_po(old))
+    ours = merge(new, old, dict(old.header))
+    day, hour = ours.active
+    assert day.msgstr_plural == dict.fromkeys(range(count), "يوم") and day.fuzzy
+    assert hour.msgstr_plural == dict.fromkeys(range(count), "")
+    theirs = oracle(tmp_path, old, new)
+    assert [e.msgstr_plural for e in theirs.active] == [e.msgstr_plural for e in ours.active]
+
+
 def test_short_texts_and_the_threshold(tmp_path: Path) -> None:
     """Below four characters msgmerge compares by length; 0.6 exactly passes only with
     the same context (its tie-break bonus)."""

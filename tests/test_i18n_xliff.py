@@ -91,7 +91,9 @@ def test_a_translator_note_of_several_lines_becomes_comment_lines(
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"
     target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
-    note = '<note from="translator">Checked by Lan.\nmsgid "injected"\r\nKeep it short.</note>'
+    # (the blank lines a CAT tool indents a note with are no part of it)
+    lines = '\n  \nChecked by Lan.\nmsgid "injected"\r\nKeep it short.\n    '
+    note = f'<note from="translator">{lines}</note>'
     text = xlf.read_text(encoding="utf-8")
     xlf.write_text(text.replace(target, target + note, 1), encoding="utf-8")
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
@@ -164,6 +166,44 @@ def test_another_locale_or_project_is_refused(bundled: Path, tmp_path: Path) -> 
     code, output = invoke("i18n", "import", str(other), "--project", str(bundled))
     assert code == 1 and "the XLIFF file is not this catalog's" in output
     assert catalogs(bundled) == before
+
+
+def test_an_import_of_several_files_is_all_or_nothing(bundled: Path, tmp_path: Path) -> None:
+    """A refused file (the second, or the second <file> of one document) changes no
+    catalog: the first file's catalogs were already written, and importing both again
+    once the second was fixed reported the first's work as unchanged."""
+    export(bundled, tmp_path / "x")
+    good = tmp_path / "x" / "infusion-safety.th.xlf"
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    good.write_text(
+        good.read_text(encoding="utf-8").replace(target, target.replace("ข้อมูล", "ข้อมูลใหม่")),
+        encoding="utf-8",
+    )
+    bad = tmp_path / "x" / "ui.th.xlf"
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace('target-language="th"', 'target-language="lo"'),
+        encoding="utf-8",
+    )
+    joined = tmp_path / "joined.xlf"  # both <file>s in one document
+    files = [x.read_text(encoding="utf-8").split("<file", 1)[1] for x in (good, bad)]
+    head = good.read_text(encoding="utf-8").split("<file", 1)[0]
+    bodies = [f.rsplit("</xliff>", 1)[0] for f in files]
+    joined.write_text(head + "".join("<file" + b for b in bodies) + "</xliff>\n", encoding="utf-8")
+    before = catalogs(bundled)
+    for args in ([str(good), str(bad)], [str(joined)]):
+        code, output = invoke("i18n", "import", *args, "-l", "th", "--project", str(bundled))
+        assert code == 1 and "the XLIFF file is for 'lo', the catalog for th" in output, output
+        assert "no catalog was changed" in output and "updated" not in output
+        assert catalogs(bundled) == before
+    # Two files for one catalog: both are applied, the later over the earlier.
+    second = tmp_path / "second.xlf"
+    second.write_text(
+        good.read_text(encoding="utf-8").replace("ข้อมูลใหม่", "ข้อมูลล่าสุด"), encoding="utf-8"
+    )
+    code, output = invoke("i18n", "import", str(good), str(second), "--project", str(bundled))
+    assert code == 0 and output.count("  changed   kicker") == 2, output
+    po = read_po(bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
+    assert {e.msgctxt: e.msgstr for e in po.active}["kicker"] == "ข้อมูลล่าสุดสำหรับผู้ป่วย"
 
 
 XXE = """<?xml version="1.0" encoding="utf-8"?>

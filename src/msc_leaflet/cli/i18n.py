@@ -185,19 +185,16 @@ def import_(
     project: ProjectOption = Path("."),
 ) -> None:
     """Merge translations from XLIFF files into the catalogs, by context; nothing is lost."""
-    from ..i18n.xliff import import_file
+    from ..i18n.xliff import import_files
 
-    root = Project.at(project)
-    for file in files:
-        reports = run(partial(import_file, root, file, locale))
-        for report in reports:
-            status = "updated" if report.written else "unchanged"
-            typer.echo(
-                f"{status:9}  {display_path(report.path)}: {len(report.changed)} changed, "
-                f"{report.unchanged} unchanged, {len(report.kept_obsolete)} kept as obsolete "
-                "(source changed since the export)"
-            )
-            for context in report.changed:
-                typer.echo(f"  changed   {context}")
-            for context in report.kept_obsolete:
-                typer.echo(f"  obsolete  {context}")
+    for report in run(partial(import_files, Project.at(project), files, locale)):
+        status = "updated" if report.written else "unchanged"
+        typer.echo(
+            f"{status:9}  {display_path(report.path)}: {len(report.changed)} changed, "
+            f"{report.unchanged} unchanged, {len(report.kept_obsolete)} kept as obsolete "
+            "(source changed since the export)"
+        )
+        for context in report.changed:
+            typer.echo(f"  changed   {context}")
+        for context in report.kept_obsolete:
+            typer.echo(f"  obsolete  {context}")

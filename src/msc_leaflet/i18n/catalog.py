@@ -7,6 +7,7 @@ merging in `merge`; keeping the data separate lets both be tested without files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from ..project import Project, check_locale, locale_name, parent_locales, same_l
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
+_HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z", re.DOTALL)
 
 
 @dataclass
@@ -74,7 +76,11 @@ class Entry:
 class Catalog:
     """A whole ``.po``/``.pot`` file; ``header`` keeps the field order it was read in."""
 
+    # The fields by name; of a field given twice the first, the one gettext reads.
     header: dict[str, str] = field(default_factory=dict)
+    # The header's msgstr as written, a (file line, text) pair per line of it (each with
+    # its "\n"): what `header_msgstr` writes back, with the fields changed in ``header``.
+    header_written: list[tuple[int, str]] = field(default_factory=list)
     header_comments: list[str] = field(default_factory=list)
     header_flags: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
@@ -91,12 +97,56 @@ class Catalog:
     def obsolete(self) -> list[Entry]:
         return [e for e in self.entries if e.obsolete]
 
+    def header_msgstr(self) -> str:
+        """The header's msgstr to write (in the .po and the .mo): as written, a field
+        changed in ``header`` changed in its own line, one added at the end.
+
+        GNU tools keep the header's text as written, and so does this: a line that is
+        no field, a second Language line, "X-Foo:bar" without a blank, a translator's
+        order. Only the first line of a field is ``header``'s (the one gettext reads);
+        a field deleted from ``header`` loses that line."""
+        out: list[str] = []
+        done: set[str] = set()
+        for _, text in self.header_written:
+            found = header_field(text)
+            if found is None or found[0] in done:
+                out.append(text)
+                continue
+            name, value = found
+            done.add(name)
+            if name not in self.header:
+                continue
+            if self.header[name] != value:
+                text = f"{name}: {self.header[name]}" + ("\n" if text.endswith("\n") else "")
+            out.append(text)
+        added = [f"{name}: {value}\n" for name, value in self.header.items() if name not in done]
+        if added and out and not out[-1].endswith("\n"):
+            out[-1] += "\n"
+        return "".join(out + added)
+
     def lookup(self) -> dict[Key, Entry]:
         """Active entries by key (the first one wins; `pofile` refuses duplicates)."""
         found: dict[Key, Entry] = {}
         for entry in self.active:
             found.setdefault(entry.key, entry)
         return found
+
+
+def header_field(text: str) -> tuple[str, str] | None:
+    """(name, value) of one line of a header (``text`` with or without its "\n"), or
+    None for a line that is no "Name: value" field."""
+    match = _HEADER_FIELD.match(text.removesuffix("\n"))
+    return None if match is None else (match.group(1), match.group(2))
+
+
+MAX_PLURALS = 6  # Arabic's, the most CLDR gives any language
+
+
+def declared_plurals(header: dict[str, str]) -> int | None:
+    """How many plural forms the header's Plural-Forms gives (``nplurals=N``), if it
+    gives a number; a count no language has (0, 1000000) is read as none."""
+    found = re.search(r"nplurals\s*=\s*(\d{1,3})\b", header.get("Plural-Forms", ""))
+    return int(found.group(1)) if found and 1 <= int(found.group(1)) <= MAX_PLURALS else None
 
 
 def earlier_translation(msgstr: str) -> str:

@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from .catalog import Catalog, Entry, Key, earlier_translation
+from .catalog import Catalog, Entry, Key, declared_plurals, earlier_translation
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -43,9 +43,14 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     memory = TranslationMemory(old.entries)
     used: set[int] = set()
     entries = []
+    plurals = declared_plurals(header)
     for target in template.active:
         found = exact.get(target.key)
         similar = None if found is not None else memory.suggest(target)
+        if target.msgid_plural is not None and plurals is not None:
+            # msgmerge gives a plural text the catalog's number of forms, not the template's
+            target = copy.copy(target)
+            target.msgstr_plural = dict.fromkeys(range(plurals), "")
         if found is not None:
             entries.append(_carry(target, found, fuzzy_edit=False))
         elif similar is not None:
@@ -58,6 +63,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     entries += _obsolete(leftovers, entries)
     return Catalog(
         header=header,
+        header_written=list(old.header_written),
         header_comments=list(old.header_comments),
         header_flags=list(old.header_flags),
         entries=entries,
@@ -253,8 +259,8 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
     """Leftovers with a translator's work, as ``#~`` entries with unique keys.
 
     msgfmt rejects two entries with one key even when obsolete. Such a clash only
-    arises from hand-edited files; the displaced translation is then kept as a
-    translator comment on the surviving entry rather than dropped.
+    arises from hand-edited files; the displaced translation and the translator's
+    comments are then kept as translator comments on the surviving entry, not dropped.
     """
     keep: dict[Key, Entry] = {e.key: e for e in active}
     out: list[Entry] = []
@@ -263,9 +269,9 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
             continue
         survivor = keep.get(old.key)
         if survivor is not None:
-            for form in old.forms:
-                comment = earlier_translation(form)
-                if form and form not in survivor.forms and comment not in survivor.comments:
+            earlier = [earlier_translation(f) for f in old.forms if f and f not in survivor.forms]
+            for comment in old.comments + earlier:
+                if comment not in survivor.comments:
                     survivor.comments.append(comment)
             continue
         entry = copy.deepcopy(old)

@@ -2,12 +2,13 @@
 
 The build itself reads ``.po`` files (it needs to see fuzzy entries and check
 translations), so ``.mo`` files are a courtesy output. Only translated, non-fuzzy
-entries go in, as ``msgfmt`` does (a plural one only with its msgstr[0]). Keys are
-sorted, so the bytes are reproducible.
+entries go in, as ``msgfmt`` does (a plural one only with its msgstr[0]), and the
+header as msgfmt compiles it. Keys are sorted, so the bytes are reproducible.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 
 from .catalog import Catalog
@@ -15,12 +16,19 @@ from .catalog import Catalog
 MAGIC = 0x950412DE
 
 
-def header_text(header: dict[str, str]) -> str:
-    return "".join(f"{name}: {value}\n" for name, value in header.items())
+def _header(catalog: Catalog) -> str:
+    """The header as msgfmt compiles it: as written, less its first POT-Creation-Date
+    line, so the .mo of an unchanged translation stays the same when only the template
+    was extracted again."""
+    lines = re.split(r"(?<=\n)", catalog.header_msgstr())
+    dated = next((i for i, line in enumerate(lines) if line.startswith("POT-Creation-Date:")), None)
+    if dated is not None:
+        del lines[dated]
+    return "".join(lines)
 
 
 def mo_bytes(catalog: Catalog) -> bytes:
-    pairs: dict[bytes, bytes] = {b"": header_text(catalog.header).encode("utf-8")}
+    pairs: dict[bytes, bytes] = {b"": _header(catalog).encode("utf-8")}
     for entry in catalog.active:
         # msgfmt's rule: an empty msgstr[0] is untranslated, whatever the other forms
         # hold; compiled, gettext would return "" for it instead of the source text.

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
-from .catalog import Catalog, Entry, Key
+from .catalog import Catalog, Entry, Key, header_field
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -41,8 +41,8 @@ _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
-_HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
 
 
@@ -95,7 +95,7 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
-        if not self.entries:  # the header, if it is one: its fields' lines, for errors
+        if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)
         self.reset()
@@ -282,25 +282,29 @@ class _Reader:
     def comment(self, text: str, line: int) -> None:
         if self.seen:  # a comment after msgstr starts the next entry
             self.finish()
-        entry, body = self.pending, text[2:].strip() if len(text) > 1 else ""
-        kind = text[1:2]
-        if kind == ".":
-            entry.extracted.append(body)
-        elif kind == ":":
-            entry.references.extend(body.split())
-        elif kind == ",":
-            entry.flags.extend(f.strip() for f in body.split(",") if f.strip())
+        # As GNU gettext reads a comment: its text after one blank, the rest byte for
+        # byte (msgcat writes "#  two  " and "#.   x  " back as they are).
+        entry, kind = self.pending, text[1:2]
+        if kind in (".", ":", ","):
+            body = text[2:]
+            body = body[1:] if body.startswith(" ") else body
+            if kind == ".":
+                entry.extracted.append(body)
+            elif kind == ":":
+                entry.references.extend(body.split())
+            else:
+                entry.flags.extend(f.strip() for f in body.split(",") if f.strip())
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
 
     def read(self, lines: list[str]) -> Catalog:
         for number, raw in enumerate(lines, 1):
-            text = raw.rstrip("\r\n")
-            stripped = text.strip()
+            text = raw.rstrip("\r\n").lstrip()  # a comment's trailing blanks are its own
+            stripped = text.rstrip()
             if not stripped:
                 self.finish()
             elif stripped.startswith("#~"):
-                rest = stripped[2:].lstrip()
+                rest = text[2:].lstrip()
                 # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
                 # entry marked obsolete too, as some tools write them; GNU reads them as
                 # "#~| msgid", "#, fuzzy", "# note".
@@ -327,7 +331,7 @@ class _Reader:
                 else:
                     self.keyword(rest, number, obsolete=False, previous=True)
             elif stripped.startswith("#"):
-                self.comment(stripped, number)
+                self.comment(text, number)
             elif stripped.startswith('"'):
                 self.continuation(stripped, number, previous=False)
             else:
@@ -335,7 +339,7 @@ class _Reader:
                     self.finish()
                 self.keyword(stripped, number, obsolete=False, previous=False)
             if stripped.startswith("#") and not self.seen:
-                self.comment_block.append(stripped)
+                self.comment_block.append(text)
         if self.seen:
             self.finish()
         else:
@@ -370,29 +374,32 @@ class _Reader:
 
     def assemble(self) -> Catalog:
         catalog, entries = self.catalog, self.entries
-        if entries and entries[0].msgid == "" and entries[0].msgctxt is None:
-            head = entries.pop(0)
+        heads = [entry for entry in entries if _is_header(entry)]
+        if len(heads) > 1:
+            raise self.fail(
+                heads[1].line,
+                'a second header (msgid "" without msgctxt)',
+                f"the header is on line {heads[0].line}: move these fields into it",
+            )
+        if heads:
+            head = heads[0]
+            entries.remove(head)
             catalog.header_comments = head.comments
             catalog.header_flags = head.flags
-            for number, field_line in enumerate(head.msgstr.split("\n")):
-                if not field_line.strip():
-                    continue
-                match = _HEADER_FIELD.match(field_line)
-                if not match:
-                    raise self.fail(
-                        self.field_line(number, head.line),
-                        f"malformed header field {field_line!r}",
-                        'a header line is "Name: value\\n"',
-                    )
-                catalog.header[match.group(1)] = match.group(2)
-                if match.group(1) == "Content-Type":
-                    self.charset(match.group(2), self.field_line(number, head.line))
+            pieces = [piece for piece in re.split(r"(?<=\n)", head.msgstr) if piece]
+            for number, piece in enumerate(pieces):
+                line = self.field_line(number, head.line)
+                catalog.header_written.append((line, piece))
+                found = header_field(piece)
+                if found is None or found[0] in catalog.header:
+                    continue  # kept as written; `i18n check` names it (I18N016)
+                catalog.header[found[0]] = found[1]
+                if found[0] == "Content-Type":
+                    self.charset(found[1], line)
         first_line: dict[Key, int] = {}
         for entry in entries:
             if entry.obsolete:
                 continue
-            if entry.msgid == "":
-                raise self.fail(entry.line, "an empty msgid is only allowed for the header")
             if entry.key in first_line:
                 raise self.fail(
                     entry.line,
@@ -402,6 +409,12 @@ class _Reader:
             first_line[entry.key] = entry.line
         catalog.entries = entries
         return catalog
+
+
+def _is_header(entry: Entry) -> bool:
+    """GNU gettext's test: the header is the active entry with an empty msgid and no
+    msgctxt, wherever it stands; an empty text under a context is a message."""
+    return entry.msgid == "" and entry.msgctxt is None and not entry.obsolete
 
 
 def read_po(path: Path) -> Catalog:
@@ -461,19 +474,35 @@ def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
 
 
 def comment_lines(text: str) -> list[str]:
-    """``text`` as the lines of a comment, each without trailing blanks.
+    """``text`` as the lines of a comment.
 
     A .po comment ends at the line break, so the second line of a note (from an XLIFF
     ``<note>``, a YAML comment, a file name) written as it is would be read as a keyword:
     the catalog no longer parses, and a line starting with msgid could inject an entry.
     A lone CR counts too: editors show it as a line break, gettext does not.
     """
-    return [line.rstrip() for line in _LINE_BREAK.split(text)]
+    return _LINE_BREAK.split(text)
 
 
 def _comments(marker: str, texts: Iterable[str]) -> list[str]:
-    """One ``marker`` line per line of each text (see `comment_lines`)."""
-    return [f"{marker} {line}".rstrip() for text in texts for line in comment_lines(text)]
+    """One ``marker`` line per line of each text (see `comment_lines`), as GNU writes
+    it: the text after one blank, byte for byte, or the marker alone for no text."""
+    return [
+        f"{marker} {line}" if line else marker for text in texts for line in comment_lines(text)
+    ]
+
+
+def _reference_lines(references: Iterable[str]) -> list[str]:
+    """``#:`` lines as GNU gettext writes them (msgcat, msgmerge, xgettext): each
+    reference once, as many on a line as fit in 79 columns. Split at blanks, as every
+    reader splits them, so no line break inside one can leak into the syntax."""
+    lines, line = [], "#:"
+    for reference in dict.fromkeys(part for text in references for part in text.split()):
+        if line != "#:" and len(line) + 1 + len(reference) > REFERENCE_WIDTH:
+            lines.append(line)
+            line = "#:"
+        line += " " + reference
+    return lines + ([line] if line != "#:" else [])
 
 
 def _entry_lines(entry: Entry) -> list[str]:
@@ -481,7 +510,7 @@ def _entry_lines(entry: Entry) -> list[str]:
     prefix = "#~ " if entry.obsolete else ""
     if not entry.obsolete:
         out += _comments("#.", entry.extracted)
-        out += _comments("#:", entry.references)
+        out += _reference_lines(entry.references)
     if entry.flags:
         out += _comments("#,", [", ".join(entry.flags)])
     previous = "#~| " if entry.obsolete else "#| "
@@ -509,14 +538,14 @@ def format_po(catalog: Catalog) -> str:
     if catalog.header_flags:
         lines += _comments("#,", [", ".join(catalog.header_flags)])
     lines += ['msgid ""', 'msgstr ""']
-    lines += [_quote(f"{name}: {value}\n") for name, value in catalog.header.items()]
+    lines += [_quote(piece) for piece in re.split(r"(?<=\n)", catalog.header_msgstr()) if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)
     if catalog.trailing_comments:
         lines.append("")
         lines += [
-            line if line.startswith("#") else f"# {line}".rstrip()
+            line if line.startswith("#") else f"# {line}" if line else "#"
             for text in catalog.trailing_comments
             for line in comment_lines(text)
         ]

@@ -5,7 +5,7 @@ the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order.
 
-The codes (I18N002–I18N015, with the three catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N017, with the five catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -109,9 +109,21 @@ PLURAL_FORMS = Rule(
     "A Plural-Forms header with another number of forms than the language has (CLDR) "
     "leaves a form untranslated or unused; GNU msgfmt checks only that it is valid.",
 )
+HEADER_LINES = Rule(
+    "I18N016",
+    "warning",
+    "A header line that is no 'Name: value' field, or a field given twice, is read by "
+    "gettext otherwise than its writer meant (only the first of two counts).",
+)
+REPEATED = Rule(
+    "I18N017",
+    "error",
+    "An obsolete entry with the context and text of another makes GNU tools refuse the "
+    "whole catalog.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
-    MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS,
+    MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED,
 )  # fmt: skip
 
 

@@ -7,7 +7,9 @@ leaflets first, so ``update`` after editing a leaflet needs no separate ``extrac
 
 from __future__ import annotations
 
+import itertools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +20,12 @@ from ..project import Project, cldr_locale, locale_name
 from .catalog import (
     UI_DOMAIN,
     Catalog,
+    Entry,
+    Key,
     catalog_language,
     catalog_locales,
     catalog_path,
+    header_field,
     leaflet_locales,
     locale_dir_name,
     locale_folders,
@@ -32,9 +37,16 @@ from .extract import project_templates
 from .headers import plural_count, plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
-from .msgfmt import header_field_line, msgfmt_findings
+from .msgfmt import msgfmt_findings
 from .pofile import format_po, read_po, write_po
-from .translation_checks import COVERAGE, HEADER, PLURAL_FORMS, check_translation
+from .translation_checks import (
+    COVERAGE,
+    HEADER,
+    HEADER_LINES,
+    PLURAL_FORMS,
+    REPEATED,
+    check_translation,
+)
 
 
 @dataclass(frozen=True)
@@ -184,7 +196,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
         spelled = f" ({expected})" if folder != expected else ""
         findings.append(
             CheckFinding(
-                _field_location(catalog.path, "Language"),
+                _field_location(catalog, "Language"),
                 HEADER.severity,
                 f"Language is {language!r} but the catalog is in {folder}/{spelled}",
                 f"set the Language header to {expected}",
@@ -192,7 +204,73 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
             )
         )
     findings += _plural_forms_findings(catalog, expected)
+    findings += _header_line_findings(catalog)
+    findings += _repeated_findings(catalog)
     return findings
+
+
+def _header_line_findings(catalog: Catalog) -> list[Finding]:
+    """I18N016: header lines kept as written that gettext reads otherwise than meant: one
+    that is no field ("Plural-Forms nplurals=1", the colon forgotten), and a field given
+    twice, of which gettext reads only the first."""
+    assert catalog.path is not None
+    findings: list[Finding] = []
+    first: dict[str, int] = {}
+    for line, text in catalog.header_written:
+        found = header_field(text)
+        if found is None and text.strip():
+            message = f"the header line {text.strip()[:60]!r} is no field: gettext ignores it"
+            hint = 'a header line is "Name: value\\n"; a note belongs in a "# " comment'
+        elif found is not None and found[0] in first:
+            name = found[0]
+            message = (
+                f"{name} is given twice: gettext reads the first (line {first[name]}): "
+                f"{catalog.header[name]!r}"
+            )
+            hint = f"keep one {name} line"
+        else:
+            if found is not None:
+                first[found[0]] = line
+            continue
+        location = Location(catalog.path, line)
+        findings.append(
+            CheckFinding(location, HEADER_LINES.severity, message, hint, HEADER_LINES.code)
+        )
+    return findings
+
+
+def _repeated_findings(catalog: Catalog) -> list[Finding]:
+    """I18N017: an obsolete entry with the key of an earlier one, active or obsolete.
+
+    The reader takes it (it refuses two active ones), since `update` is the way out and
+    must be able to read the file: it keeps one entry, with the other's translation and
+    comments as translator comments (`merge._obsolete`). GNU tools refuse the file."""
+    assert catalog.path is not None
+    findings: list[Finding] = []
+    first: dict[Key, Entry] = {}
+    for entry in sorted(catalog.entries, key=lambda e: e.line):
+        earlier = first.setdefault(entry.key, entry)
+        if earlier is entry:
+            continue
+        findings.append(
+            CheckFinding(
+                Location(catalog.path, entry.line),
+                REPEATED.severity,
+                f"{entry.msgctxt or entry.msgid[:30]!s}: an obsolete entry repeats the one on "
+                f"line {earlier.line}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+                "`msc-leaflet i18n update` keeps one entry, with the other's translation as "
+                "a comment (earlier translation: …); or delete the one not to keep",
+                REPEATED.code,
+            )
+        )
+    return findings
+
+
+def _entry_spans(catalog: Catalog, starts: set[int]) -> list[range]:
+    """The lines of the entries that begin on ``starts``, each up to the next entry's
+    first line: a complaint about one may name its msgctxt, msgid or msgstr line."""
+    beginnings = [*sorted(e.line for e in catalog.entries), sys.maxsize]
+    return [range(a, b) for a, b in itertools.pairwise(beginnings) if a in starts]
 
 
 def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
@@ -207,7 +285,7 @@ def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
         return []
     return [
         CheckFinding(
-            _field_location(catalog.path, "Plural-Forms"),
+            _field_location(catalog, "Plural-Forms"),
             PLURAL_FORMS.severity,
             f"Plural-Forms gives {written.group(1)} forms, but {language} has {count} (CLDR)",
             f'write "Plural-Forms: {plural_forms(language)}\\n", the form msc-leaflet gives '
@@ -217,11 +295,15 @@ def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
     ]
 
 
-def _field_location(path: Path, field: str) -> Location:
-    """The line of the header's ``field`` in the catalog at ``path`` (the first line when
-    it has none)."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return Location(path, header_field_line(lines, field) or 1)
+def _field_location(catalog: Catalog, field: str) -> Location:
+    """The line of the header's ``field`` (the first of two, which gettext reads),
+    wherever the header stands; the first line when it has none."""
+    assert catalog.path is not None
+    for line, text in catalog.header_written:
+        found = header_field(text)
+        if found is not None and found[0] == field:
+            return Location(catalog.path, line)
+    return Location(catalog.path, 1)
 
 
 def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
@@ -252,9 +334,17 @@ def check(project: Project) -> list[Finding]:
         except LeafletError as err:
             findings.append(Finding(err.location, "error", err.message, err.hint))
             continue
-        findings += check_catalog(catalog)
+        own = check_catalog(catalog)
+        findings += own
         findings += coverage_findings(catalog, templates)
-        findings += msgfmt_findings(path, has_header=bool(catalog.header))
+        # An entry named as repeated is not named again in msgfmt's words.
+        repeated = {f.location.line for f in own if getattr(f, "code", "") == REPEATED.code}
+        told = _entry_spans(catalog, {line for line in repeated if line is not None})
+        findings += [
+            f
+            for f in msgfmt_findings(path, has_header=bool(catalog.header))
+            if not any(f.location.line in span for span in told)
+        ]
     return findings
 
 

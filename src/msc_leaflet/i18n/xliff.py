@@ -19,8 +19,9 @@ translator needs and what brings the work back to the right entry:
 Import never loses a translator's work: it merges into the current catalog by context
 and source text, never erases a translation with an empty target, keeps a translation
 whose source changed since the export as an obsolete entry (``#~``) instead of dropping
-it, and refuses a file for another locale or another project's catalog. An unchanged
-file gives the catalog back byte for byte.
+it, and refuses a file for another locale or another project's catalog. Several files
+are imported all or nothing (`import_files`). An unchanged file gives the catalog back
+byte for byte.
 
 Parsing refuses any DTD: no entity can be declared, so neither an external entity (XXE,
 reading a local file into a translation) nor nested entities (billion laughs) can be
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NoReturn
@@ -250,9 +252,9 @@ def _note_lines(text: str) -> list[str]:
     several lines stays comments and a second import finds it unchanged. Blank lines
     around it (a CAT tool's indentation) are dropped."""
     lines = comment_lines(text)
-    while lines and not lines[-1]:
+    while lines and not lines[-1].strip():
         lines.pop()
-    while lines and not lines[0]:
+    while lines and not lines[0].strip():
         lines.pop(0)
     return lines
 
@@ -314,8 +316,8 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
 def import_into(
     catalog: Catalog, attrib: dict[str, str], units: list[Unit], xliff_path: Path
 ) -> ImportReport:
-    """Merge one ``<file>`` into ``catalog`` and write it; refused if it is not this
-    catalog's (another locale, another leaflet or project)."""
+    """Merge one ``<file>`` into ``catalog``, in memory; refused, before anything is
+    merged, if it is not this catalog's (another locale, another leaflet or project)."""
     assert catalog.path is not None
     where = Location(xliff_path, 1)
     locale = catalog_language(catalog.path)
@@ -350,7 +352,6 @@ def import_into(
     # Its own header stands for the template's: an import brings translations, not a
     # new template, but the header it writes is as complete as `i18n update` writes.
     catalog.header = translation_header(catalog.header, locale, catalog.header)
-    report.written = write_atomic(catalog.path, format_po(catalog).encode("utf-8"))
     return report
 
 
@@ -381,24 +382,56 @@ def export_locale(
     return written
 
 
-def import_file(project: Project, path: Path, locale: str | None = None) -> list[ImportReport]:
-    """Merge every ``<file>`` of the XLIFF document at ``path`` into its catalog."""
-    reports = []
-    for attrib, units in xliff_files(read_xliff(path), path):
-        domain = PurePosixPath(attrib.get("original", "")).stem
-        language = locale or attrib.get("target-language", "")
-        if not domain or not language:
-            raise LeafletError(
-                Location(path, 1),
-                "the XLIFF <file> names no original catalog or target-language",
-                "import a file exported by `msc-leaflet i18n export`",
-            )
-        po = po_path(project, language, domain)
-        if not po.is_file():
-            raise LeafletError(
-                Location(path, 1),
-                f"no {language} catalog for '{domain}' in this project ({po.name})",
-                "is the file for another project? `msc-leaflet i18n init` starts a language",
-            )
-        reports.append(import_into(read_po(project.inside(po, Location(po))), attrib, units, path))
-    return reports
+def import_files(
+    project: Project, paths: Sequence[Path], locale: str | None = None
+) -> list[ImportReport]:
+    """Merge every ``<file>`` of the XLIFF documents at ``paths`` into its catalog, all
+    or nothing: every document is read, checked and merged in memory before any catalog
+    is written, so a refused one (the second file, or the second ``<file>`` of one)
+    leaves every catalog as it was. Files for the same catalog apply in order, the later
+    over the earlier. Each catalog is then written atomically, once."""
+    catalogs: dict[Path, Catalog] = {}
+    merged: list[tuple[ImportReport, Catalog]] = []
+    try:
+        for path in paths:
+            for attrib, units in xliff_files(read_xliff(path), path):
+                po = _catalog_path(project, attrib, path, locale)
+                if po not in catalogs:
+                    catalogs[po] = read_po(project.inside(po, Location(po)))
+                catalog = catalogs[po]
+                merged.append((import_into(catalog, attrib, units, path), catalog))
+    except LeafletError as err:
+        hint = f"{err.hint}; " if err.hint else ""
+        raise LeafletError(err.location, err.message, hint + NOTHING_IMPORTED) from None
+    written = {
+        po: write_atomic(catalog.path or po, format_po(catalog).encode("utf-8"))
+        for po, catalog in catalogs.items()
+    }
+    by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
+    for report, catalog in merged:
+        report.written = written[by_catalog[id(catalog)]]
+    return [report for report, _ in merged]
+
+
+NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"
+
+
+def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: str | None) -> Path:
+    """The catalog a ``<file>`` of the document at ``path`` goes into (``locale``'s, if
+    given, else its target-language's), refused if the project has none."""
+    domain = PurePosixPath(attrib.get("original", "")).stem
+    language = locale or attrib.get("target-language", "")
+    if not domain or not language:
+        raise LeafletError(
+            Location(path, 1),
+            "the XLIFF <file> names no original catalog or target-language",
+            "import a file exported by `msc-leaflet i18n export`",
+        )
+    po = po_path(project, language, domain)
+    if not po.is_file():
+        raise LeafletError(
+            Location(path, 1),
+            f"no {language} catalog for '{domain}' in this project ({po.name})",
+            "is the file for another project? `msc-leaflet i18n init` starts a language",
+        )
+    return po
