@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import MISSING, Field, asdict, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar, get_origin, get_type_hints
 
@@ -61,10 +61,17 @@ class Manifest:
         data = {
             "format": FORMAT,
             "tool": f"msc-leaflet {__version__}",
-            "outputs": {key: asdict(entry) for key, entry in sorted(self.outputs.items())},
-            "sources": {key: asdict(entry) for key, entry in sorted(self.sources.items())},
+            "outputs": {key: _fields(entry) for key, entry in sorted(self.outputs.items())},
+            "sources": {key: _fields(entry) for key, entry in sorted(self.sources.items())},
         }
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _fields(entry: OutputEntry | SourceEntry) -> dict[str, Any]:
+    """An entry's fields as JSON writes them. Not `dataclasses.asdict`, which copies every
+    value deeply: writing a 400-output manifest peaked at 12.1 MB with the copies, 9.8
+    without, and the copies took 22 ms where the fields take 0.6 (issue #20)."""
+    return {f.name: getattr(entry, f.name) for f in fields(entry)}
 
 
 def manifest_path(out_dir: Path) -> Path:
