@@ -230,9 +230,14 @@ class BlockBuilder:
         else:
             common.update(bulletType="bullet", start="•")
         after = self.theme.spacing["paragraph"]
-        # Beside other text, items of a tall script write their text layer apart, and
-        # their numbers must be written the same way (`list_numbers`).
-        layer = layer_size(style.fontSize, style.leading) if self.w.beside else 0.0
+        # Beside other text (a parallel column), an item's number is written just before
+        # its text (`list_numbers`): hanging an indent before it, the number made the
+        # first line of a wrapped item a block of its own for pdfminer, read before the
+        # first line of the item beside it in the other column. Items of a tall script
+        # write their text layer larger, and their numbers with it.
+        layer = (
+            layer_size(style.fontSize, style.leading) or style.fontSize if self.w.beside else 0.0
+        )
         kind: Any = partial(LayeredList, layer=layer) if layer else ListFlowable
         if not self.items_apart:
             return [kind(items, spaceAfter=after, **common)]
