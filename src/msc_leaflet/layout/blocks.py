@@ -470,12 +470,19 @@ class Box(KeepTogether):  # type: ignore[misc]
             lead = refs.height(refs.on_page | _citations(content[:index]))
             footer = refs.height(refs.on_page | flowable_citations(self))
         total = room + footer - lead  # for the part and the footer it adds
+        # What follows the table in the box (its caption) goes with its last row: a
+        # table that fits whole "splits" into itself and nothing (`SplitTable`), which
+        # left the caption alone at the top of the next page.
+        follows = any(not isinstance(f, Spacer) for f in content[index + 1 :])
         parts: list[Flowable] = []
         trial = total
         while trial > 0:
             parts = body.split(aW, trial)
             if len(parts) < 2:
                 return None
+            if follows and _whole(parts[0], body):
+                trial -= SPLIT_STEP
+                continue
             if refs is None:
                 break
             needed = refs.height(refs.on_page | _citations([*content[:index], parts[0]]))
@@ -491,6 +498,12 @@ class Box(KeepTogether):  # type: ignore[misc]
         # Flat: the frame must be able to add the first flowable as it is (a
         # KeepTogether never reports a height that fits).
         return [*content[:index], *parts, *content[index + 1 :]]
+
+
+def _whole(part: Flowable, body: Flowable) -> bool:
+    """Whether ``part`` of a split of the table ``body`` holds every row of it."""
+    rows = getattr(body, "_cellvalues", None)
+    return rows is not None and len(getattr(part, "_cellvalues", ())) >= len(rows)
 
 
 def _citations(flowables: Sequence[Flowable]) -> set[int]:
