@@ -266,9 +266,12 @@ class BlockBuilder:
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def quote(self, block: m.Quote) -> Flowable:
+        # In the marks of the language the quote is printed in (its source's, when its
+        # translation is missing): 「」 in Japanese, ” “ in Arabic (`languages.yaml`).
+        marks = profile(self.w.language_of(block.text.value) or self.w.lang).quotes
         with self.w.group("BlockQuote"):
             rows: list[list[Flowable]] = [
-                [self.w.paragraph(block.text.value, "quote", around=("“", "”"))]
+                [self.w.paragraph(block.text.value, "quote", around=marks)]
             ]
             if block.attribution:
                 attribution = block.attribution.value
