@@ -391,6 +391,27 @@ def test_the_contact_box_of_a_right_to_left_leaflet_keeps_each_value_in_its_orde
     assert "+6621234567" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "label", "written"),
+    [("zh_Hans", "网站：", "网站: "), ("ja", "住所：", "住所: "), ("vi", "Địa chỉ: ", "")],
+)
+def test_a_contact_label_ends_in_its_languages_colon(
+    tmp_path: Path, lang: str, label: str, written: str
+) -> None:
+    # The contact box wrote ": " after every label: "网站: https://…", "住所: 45 …" in
+    # Chinese and Japanese, which end a label with the full-width colon and no space.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    organisation.write_text(organisation.read_text() + "address: 45 Riverside Road\n")
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = EXTRACTORS["pdfminer"](tmp_path / "out" / lang / f"{LEAFLET}.pdf")
+    assert label in text
+    assert not written or written not in text
+
+
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
     # `-l ar_EG` (Egyptian Arabic: Arabic-Indic digits) with only locales/ar: the Arabic
     # translation with Egyptian digits, as gettext would find it, not English with a

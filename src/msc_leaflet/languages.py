@@ -53,6 +53,7 @@ class LanguageProfile:
     era_year_offset: int = 0
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
+    label_end: str = ": "  # after a label, before its value ("Phone: …")
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
     # Spellings a reader takes for one word (languages.yaml: same-letters, optional-marks,
@@ -210,6 +211,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
         quotes=_quotes(tag, entry.get("quotes")),
+        label_end=str(entry.get("label-end", ": ")),
         phrases=phrases,
         same_letters=tuple(
             (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()

@@ -18,7 +18,7 @@ from ..content.citations import format_reference
 from ..content.inline import Span, plain_text, web_link
 from ..errors import Finding
 from ..i18n.labels import Labels
-from ..languages import right_to_left
+from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
@@ -161,7 +161,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
     for key in ("address", "phone", "line", "whatsapp", "web"):
         value = getattr(org, key)
         if value:
-            label = Run(f"{labels(key)}: ", w.family.bold, w.styles["small"].fontSize, muted)
+            label = Run(labelled(labels(key), w), w.family.bold, w.styles["small"].fontSize, muted)
             rows.append(
                 [
                     w.spans_paragraph(
@@ -172,7 +172,9 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
                 ]
             )
     if leaflet.url:
-        label = Run(f"{labels('more-online')}: ", w.family.bold, w.styles["small"].fontSize, muted)
+        label = Run(
+            labelled(labels("more-online"), w), w.family.bold, w.styles["small"].fontSize, muted
+        )
         rows.append(
             [
                 w.spans_paragraph(
@@ -187,6 +189,13 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
         *padding_commands(theme.box_padding["closing"], sections=(0, 2)),  # disclaimer, contact
     ], colWidths=["100%"])  # fmt: skip
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
+
+
+def labelled(label: str, w: Writer) -> str:
+    """``label`` and what ends it before a value, in the language it is printed in
+    (`languages.yaml` label-end): "Phone: ", "电话：" (full-width, no space), and
+    "Phone: " again for an English label a Chinese ui catalog lacks."""
+    return label + profile(w.language_of(label) or w.lang).label_end
 
 
 def _link_for(key: str, value: str) -> str:
