@@ -386,6 +386,9 @@ def test_the_contact_box_of_a_right_to_left_leaflet_keeps_each_value_in_its_orde
     assert any("45RiversideRoad,Bangkok10500" in line for line in lines), lines
     assert any("+6621234567" in line for line in lines), lines
     assert any("+66645055599" in line for line in lines), lines
+    # The band on page 1: each label with its value, whichever way the line runs.
+    assert any("WhatsApp+66645055599" in line for line in lines), lines
+    assert not any("+66645055599LINE" in line for line in lines), lines
     text = squash(EXTRACTORS["pdftotext"](pdf))
     assert "45RiversideRoad,Bangkok10500" in text
     assert "+6621234567" in text

@@ -113,8 +113,11 @@ def reference_list(
 
 def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[str]:
     """The organisation's contacts for the band on page 1, in a ``lang`` leaflet."""
+    # Each label with its value, one stretch in a right-to-left line: as the parts of a
+    # line of labels in any script, "LINE @clinic · WhatsApp +66 …" ran together and
+    # the last value was drawn at the far end, before "LINE".
     parts = [
-        f"{labels(key)} {as_written(value, lang)}"
+        as_written(f"{labels(key)} {as_written(value, lang)}", lang)
         for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
         if value
     ]
