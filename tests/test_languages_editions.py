@@ -27,7 +27,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.finishing.imposition import sheet_order
 from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
-from pdfread import font_problems
+from pdfread import font_problems, items_of
 from typeset_support import EXTRACTORS, extract_pdfium, marks_inside_words
 
 REPO = Path(__file__).resolve().parents[1]
@@ -345,6 +345,74 @@ def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
     [(_, end, _)] = text_boxes(pdf, "journey.")
     assert start < 100 < end  # from the left margin (57 pt), not flush right
     assert english in extract_pdfium(pdf).replace("\n", " ")
+
+
+def drawn_lines(pdf: Path) -> list[str]:
+    """Each line of every page as drawn, its glyphs from left to right (pdfminer)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    lines: dict[tuple[int, int], list[LTChar]] = {}
+    for number, page in enumerate(extract_pages(pdf)):
+        for char in items_of(page, LTChar):
+            if char.get_text().strip() and unicodedata.category(char.get_text()[0]) != "Cf":
+                lines.setdefault((number, round(char.y0)), []).append(char)
+    return [
+        "".join(c.get_text() for c in sorted(chars, key=lambda c: c.x0)) for chars in lines.values()
+    ]
+
+
+def test_the_contact_box_of_a_right_to_left_leaflet_keeps_each_value_in_its_order(
+    tmp_path: Path,
+) -> None:
+    # The organisation's address and phone number are written once, left to right, and
+    # printed beside a translated label. Set as part of the Arabic line, the bidi
+    # algorithm moved the house number to the end of the address ("Road, Bangkok 45")
+    # and drew the phone number's groups right to left ("0000 000 2 +66"), while the
+    # WhatsApp number below it, after a Latin label, kept its order.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    organisation.write_text(
+        organisation.read_text()
+        + 'address: 45 Riverside Road, Bangkok 10500\nphone: "+66 2 123 4567"\n'
+        + 'whatsapp: "+66 64 505 5599"\n'
+    )
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", "ar"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / "ar" / f"{LEAFLET}.pdf"
+    lines = [squash(line) for line in drawn_lines(pdf)]
+    assert any("45RiversideRoad,Bangkok10500" in line for line in lines), lines
+    assert any("+6621234567" in line for line in lines), lines
+    assert any("+66645055599" in line for line in lines), lines
+    # The band on page 1: each label with its value, whichever way the line runs.
+    assert any("WhatsApp+66645055599" in line for line in lines), lines
+    assert not any("+66645055599LINE" in line for line in lines), lines
+    text = squash(EXTRACTORS["pdftotext"](pdf))
+    assert "45RiversideRoad,Bangkok10500" in text
+    assert "+6621234567" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "written"),
+    [("zh_Hans", "网站：", "网站: "), ("ja", "住所：", "住所: "), ("vi", "Địa chỉ: ", "")],
+)
+def test_a_contact_label_ends_in_its_languages_colon(
+    tmp_path: Path, lang: str, label: str, written: str
+) -> None:
+    # The contact box wrote ": " after every label: "网站: https://…", "住所: 45 …" in
+    # Chinese and Japanese, which end a label with the full-width colon and no space.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    organisation.write_text(organisation.read_text() + "address: 45 Riverside Road\n")
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = EXTRACTORS["pdfminer"](tmp_path / "out" / lang / f"{LEAFLET}.pdf")
+    assert label in text
+    assert not written or written not in text
 
 
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:

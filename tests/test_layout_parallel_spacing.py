@@ -8,6 +8,7 @@ with no space between them. Measured from the baselines pdfminer reads in the PD
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,12 @@ from conftest import REPO
 from fasting import TextLine, build_fasting, text_lines
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
+from msc_leaflet.content.loader import load_leaflet
+from msc_leaflet.content.model import ListBlock
+from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
+from typeset_support import EXTRACTORS
 
 PARAGRAPH_SPACE = 6.0  # theme spacing.paragraph
 ITEM_SPACE = 3.0  # list-item spaceAfter
@@ -82,3 +87,40 @@ def test_bundled_a5_parallel_list_then_paragraph(tmp_path: Path) -> None:
     mid = max(line.x for line in lines) / 2 + 20
     between, leading = gaps(lines, "แจ้งทีมผู้รักษา", mid)
     assert between >= leading + PARAGRAPH_SPACE - 0.5, (between, leading)
+
+
+def read_whole(text: str) -> str:
+    """``text`` as an extractor gives it back, whitespace and format characters aside."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+@pytest.mark.parametrize("extractor", ["pdfminer", "pdftotext"])
+@pytest.mark.parametrize("leaflet", ["choosing-a-clinic", "what-research-says"])
+def test_a_list_item_that_wraps_beside_the_other_column_reads_whole(
+    tmp_path: Path, leaflet: str, extractor: str
+) -> None:
+    """A numbered item's number hangs an indent before its text, so pdfminer read the
+    first line of a wrapped item as a block of its own, then the first line of the item
+    beside it in the other column, then the rest ("Which tissue do they come from, and
+    | <Thai> | why that one?"). Only a tall script's items wrote their number apart."""
+    project = Project.at(REPO)
+    pdf = build_leaflet(project, leaflet, "th", tmp_path, edition="parallel").path
+    read = read_whole(EXTRACTORS[extractor](pdf))
+    source = load_leaflet(REPO / "leaflets" / f"{leaflet}.yaml", project)[0]
+    catalog = read_po(REPO / "locales" / "th" / "LC_MESSAGES" / f"{leaflet}.po").lookup()
+    items = [
+        (text.value, catalog[f"{block.id}/{n}", text.value].msgstr)
+        for block in source.blocks
+        if isinstance(block, ListBlock)
+        for n, text in enumerate(block.items, 1)
+    ]
+    pieces = [
+        piece
+        for english, thai in items
+        for text in (english, thai)
+        for piece in re.split(r"\s*\[@[^\]]*\]", text.replace("*", ""))
+        if piece.strip()
+    ]
+    assert pieces
+    assert [piece for piece in pieces if read_whole(piece) not in read] == []

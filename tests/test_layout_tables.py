@@ -286,3 +286,45 @@ def test_a_hopeless_cell_is_the_only_emergency_of_its_table(
     result = build_leaflet(project, "sample", None, tmp_path)
     cuts = [f.message for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
     assert len(cuts) == 1 and "xxxxxxxx" in cuts[0], cuts
+
+
+class _Seen(Flowable):  # type: ignore[misc]
+    """A line of fixed height that records the page it is drawn on."""
+
+    def __init__(self, name: str, pages: dict[str, set[int]], height: float = 14.0) -> None:
+        super().__init__()
+        self.name, self.pages, self.height = name, pages, height
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return aW, self.height
+
+    def draw(self) -> None:
+        self.pages.setdefault(self.name, set()).add(self.canv.getPageNumber())
+
+
+@pytest.mark.parametrize("short_by", [1.0, 10.0])
+def test_a_table_that_fits_leaves_no_caption_alone_on_the_next_page(
+    tmp_path: Path, short_by: float
+) -> None:
+    # The Arabic edition of a new leaflet: the marker table fitted at the foot of the
+    # page, its caption did not, and the box "split" after the table's last row (a
+    # SplitTable that fits splits into itself and nothing), so the caption opened the
+    # next page alone. The caption must keep at least the last row with it.
+    from reportlab.lib.pagesizes import A5
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from msc_leaflet.layout.blocks import Box, SplitTable
+
+    pages: dict[str, set[int]] = {}
+    rows = [[_Seen(f"row {n}", pages)] for n in range(6)]
+    table = SplitTable(rows, repeatRows=1)
+    caption = _Seen("caption", pages)
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A5)
+    frame = doc.height
+    table_height = table.wrap(doc.width, frame)[1]
+    # Room for the table, not for its caption too: far more than a box may leave empty.
+    above = frame - table_height - caption.height + short_by
+    doc.build([Spacer(1, above), Box([table, caption, Spacer(1, 6)])])
+    assert pages["caption"] == pages["row 5"] == {2}, pages
+    assert pages["row 1"] == {1}, pages  # the header keeps a row with it on page 1
+    assert pages["row 0"] == {1, 2}, pages  # and is repeated above the rest

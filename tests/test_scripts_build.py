@@ -316,3 +316,24 @@ def test_a_covered_locale_without_a_catalog_still_builds(
     root = make_project({"sample": leaflet("en", "Information", ["Come back tomorrow."])})
     result = build_leaflet(Project.at(root), "sample", locale, tmp_path / "out")
     assert result.pages == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks"),
+    [("ja", "「」"), ("zh_Hans", "“”"), ("ar", "”“"), ("en", "“”")],
+)
+def test_a_quote_is_set_in_the_quotation_marks_of_its_language(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, marks: str
+) -> None:
+    # The layout wrapped every pull quote in English marks: “患者さん…” in a Japanese
+    # leaflet, which quotes in 「」. Each language's marks are CLDR's (languages.yaml
+    # quotes): Chinese “”, Arabic ”…“ (the marks turned for right to left).
+    from pdfminer.high_level import extract_text
+
+    text = SAMPLES[lang][0] if lang != "en" else "Cells that signal, not cells that replace."
+    block = f"  - quote: {text}\n    attribution: {TITLES.get(lang, 'A summary')}\n"
+    title = TITLES.get(lang, "Information")
+    root = make_project({"sample": leaflet(lang, title, [text]) + block})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    read = squash(extract_text(str(pdf)))
+    assert squash(f"{marks[0]}{text}{marks[1]}") in read

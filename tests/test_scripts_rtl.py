@@ -88,6 +88,49 @@ def test_levels_are_python_bidis(text: str, rtl: bool) -> None:
     assert list(levels(text, rtl)) == python_bidi_levels(text, int(rtl))
 
 
+# Isolates (U+2066–U+2069) are what the text policy tells a translator to write to set
+# a run's direction in right-to-left text (a phone number in source order), and what
+# the layout writes around a value it did not translate; python-bidi's levels raised
+# AssertionError on them ("LRI not allowed here"), and the build failed.
+PHONE = "+66 2 123 4567"
+
+
+def shown(text: str, rtl: bool) -> str:
+    """``text`` in display order, without its isolates."""
+    order = visual_order(levels(text, rtl))
+    return "".join(text[i] for i in order if text[i] not in "\u2066\u2067\u2068\u2069")
+
+
+@pytest.mark.parametrize("opening", ["\u2066", "\u2068"])  # LRI, FSI (no strong letter)
+def test_an_isolate_keeps_a_phone_number_in_source_order_inside_arabic(opening: str) -> None:
+    text = f"اتصل بنا على {opening}{PHONE}\u2069 اليوم"
+    resolved = levels(text, True)
+    inside = resolved[text.index(opening) + 1 : text.index("\u2069")]
+    assert set(inside) == {2}
+    assert shown(text, True) == "مويلا " + PHONE + " ىلع انب لصتا"
+    # Without the isolate the groups are drawn right to left, as UAX #9 orders them.
+    assert PHONE not in shown(text.replace(opening, "").replace("\u2069", ""), True)
+
+
+def test_a_right_to_left_isolate_inside_left_to_right_text() -> None:
+    text = "Call \u2067عيادة 2\u2069 now"
+    resolved = levels(text, False)
+    assert [resolved[text.index(c)] for c in "Cع2n"] == [0, 1, 2, 0]
+    # FSI takes the direction of its first strong letter: the same levels here.
+    assert levels(text.replace("\u2067", "\u2068"), False) == resolved
+
+
+def test_an_isolate_is_one_neutral_to_the_text_around_it() -> None:
+    # An isolate is a neutral outside: between two Arabic words it takes their level.
+    text = "كلمة \u2066MSC\u2069 كلمة"
+    resolved = levels(text, False)
+    assert resolved[text.index("\u2066")] == resolved[text.index("\u2069")] == 1
+    assert resolved[text.index("M")] == 2
+    # An isolate never closed runs to the paragraph's end; a lone PDI is a neutral.
+    assert levels("عربي \u2066MSC 2", True)[-1] == 2
+    assert levels("عربي \u2069 MSC", True)[-1] == 2
+
+
 def glyph_ids(text: str) -> list[int]:
     return [g.gid for cluster in shape(ARABIC_FONT, text, "ar", True) for g in cluster.glyphs]
 
@@ -330,6 +373,24 @@ def test_a_latin_phrase_inside_arabic_reads_in_source_order(tmp_path: Path, read
     paragraphs = [[(sample, "")] for sample in SAMPLES["ar"]] + [[(text, "")]]
     path = build_arabic(tmp_path / "ar.pdf", paragraphs)
     assert squash(text) in squash(READERS[reader](path))
+
+
+@pytest.mark.parametrize(
+    "reader",
+    _pdfium_cannot(
+        "pdfium reads the groups of a number inside Arabic right to left, as the bidi "
+        "algorithm orders them without the isolate: its own pass cuts a line at every space"
+    ),
+)
+def test_an_isolate_in_arabic_text_is_drawn_and_read_in_source_order(
+    tmp_path: Path, reader: str
+) -> None:
+    text = f"اتصل بنا على \u2066{PHONE}\u2069 اليوم."
+    path = build_arabic(tmp_path / "ar.pdf", [[(text, "")]])
+    read = READERS[reader](path)
+    assert squash(read) == squash(text)
+    assert marks_inside_words(read) == []
+    assert not set(read) & set("\u2066\u2067\u2068\u2069")  # they order, never print
 
 
 def glyph_positions(path: Path) -> Counter[tuple[str, float, float]]:

@@ -52,6 +52,8 @@ class LanguageProfile:
     claim_match: ClaimMatch
     era_year_offset: int = 0
     list_stop: str = "."  # after the number of a numbered list item
+    quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
+    label_end: str = ": "  # after a label, before its value ("Phone: …")
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
     # Spellings a reader takes for one word (languages.yaml: same-letters, optional-marks,
@@ -208,6 +210,8 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         claim_match="text" if entry.get("claim-match") == "text" else "words",
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
+        quotes=_quotes(tag, entry.get("quotes")),
+        label_end=str(entry.get("label-end", ": ")),
         phrases=phrases,
         same_letters=tuple(
             (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()
@@ -217,6 +221,14 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         tone_marks=str(entry.get("tone-marks") or ""),
         word_prefixes=tuple(str(prefix) for prefix in _sequence(entry.get("word-prefixes"))),
     )
+
+
+def _quotes(tag: str, value: object) -> tuple[str, str]:
+    if value is None:
+        return LanguageProfile.quotes
+    if not isinstance(value, str) or len(value) != 2:
+        raise ValueError(f"languages.yaml: {tag}: quotes must be two marks, opening and closing")
+    return value[0], value[1]
 
 
 def _mapping(value: object) -> dict[object, object]:

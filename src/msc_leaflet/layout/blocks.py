@@ -230,9 +230,14 @@ class BlockBuilder:
         else:
             common.update(bulletType="bullet", start="•")
         after = self.theme.spacing["paragraph"]
-        # Beside other text, items of a tall script write their text layer apart, and
-        # their numbers must be written the same way (`list_numbers`).
-        layer = layer_size(style.fontSize, style.leading) if self.w.beside else 0.0
+        # Beside other text (a parallel column), an item's number is written just before
+        # its text (`list_numbers`): hanging an indent before it, the number made the
+        # first line of a wrapped item a block of its own for pdfminer, read before the
+        # first line of the item beside it in the other column. Items of a tall script
+        # write their text layer larger, and their numbers with it.
+        layer = (
+            layer_size(style.fontSize, style.leading) or style.fontSize if self.w.beside else 0.0
+        )
         kind: Any = partial(LayeredList, layer=layer) if layer else ListFlowable
         if not self.items_apart:
             return [kind(items, spaceAfter=after, **common)]
@@ -261,9 +266,12 @@ class BlockBuilder:
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def quote(self, block: m.Quote) -> Flowable:
+        # In the marks of the language the quote is printed in (its source's, when its
+        # translation is missing): 「」 in Japanese, ” “ in Arabic (`languages.yaml`).
+        marks = profile(self.w.language_of(block.text.value) or self.w.lang).quotes
         with self.w.group("BlockQuote"):
             rows: list[list[Flowable]] = [
-                [self.w.paragraph(block.text.value, "quote", around=("“", "”"))]
+                [self.w.paragraph(block.text.value, "quote", around=marks)]
             ]
             if block.attribution:
                 attribution = block.attribution.value
@@ -465,12 +473,19 @@ class Box(KeepTogether):  # type: ignore[misc]
             lead = refs.height(refs.on_page | _citations(content[:index]))
             footer = refs.height(refs.on_page | flowable_citations(self))
         total = room + footer - lead  # for the part and the footer it adds
+        # What follows the table in the box (its caption) goes with its last row: a
+        # table that fits whole "splits" into itself and nothing (`SplitTable`), which
+        # left the caption alone at the top of the next page.
+        follows = any(not isinstance(f, Spacer) for f in content[index + 1 :])
         parts: list[Flowable] = []
         trial = total
         while trial > 0:
             parts = body.split(aW, trial)
             if len(parts) < 2:
                 return None
+            if follows and _whole(parts[0], body):
+                trial -= SPLIT_STEP
+                continue
             if refs is None:
                 break
             needed = refs.height(refs.on_page | _citations([*content[:index], parts[0]]))
@@ -486,6 +501,12 @@ class Box(KeepTogether):  # type: ignore[misc]
         # Flat: the frame must be able to add the first flowable as it is (a
         # KeepTogether never reports a height that fits).
         return [*content[:index], *parts, *content[index + 1 :]]
+
+
+def _whole(part: Flowable, body: Flowable) -> bool:
+    """Whether ``part`` of a split of the table ``body`` holds every row of it."""
+    rows = getattr(body, "_cellvalues", None)
+    return rows is not None and len(getattr(part, "_cellvalues", ())) >= len(rows)
 
 
 def _citations(flowables: Sequence[Flowable]) -> set[int]:

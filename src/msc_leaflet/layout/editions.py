@@ -440,7 +440,7 @@ def _furniture(
     return PageFurniture(
         theme=s.theme, family=s.family, labels=labels, lang=leaflet.language,
         title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
-        contact=contact_lines(leaflet.organisation, labels), control=control,
+        contact=contact_lines(leaflet.organisation, labels, leaflet.language), control=control,
         references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
         proof=s.proof, log=s.log, approval=_approval(version, s),
         logo=leaflet.organisation.logo,

@@ -18,6 +18,7 @@ from ..content.citations import format_reference
 from ..content.inline import Span, plain_text, web_link
 from ..errors import Finding
 from ..i18n.labels import Labels
+from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.segmentation import EMPTY_WORD_LIST
@@ -110,10 +111,13 @@ def reference_list(
     return [title, *entries.values()]
 
 
-def contact_lines(org: m.Organisation, labels: Labels) -> list[str]:
-    """The organisation's contacts for the band on page 1."""
+def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[str]:
+    """The organisation's contacts for the band on page 1, in a ``lang`` leaflet."""
+    # Each label with its value, one stretch in a right-to-left line: as the parts of a
+    # line of labels in any script, "LINE @clinic · WhatsApp +66 …" ran together and
+    # the last value was drawn at the far end, before "LINE".
     parts = [
-        f"{labels(key)} {value}"
+        as_written(f"{labels(key)} {as_written(value, lang)}", lang)
         for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
         if value
     ]
@@ -121,6 +125,22 @@ def contact_lines(org: m.Organisation, labels: Labels) -> list[str]:
     if org.web:
         lines.append(short_url(org.web))
     return lines
+
+
+#: First strong isolate … pop directional isolate (UAX #9): the text between them is
+#: ordered on its own, in the direction of its first letter (left to right if none).
+FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
+
+
+def as_written(value: str, lang: str) -> str:
+    """An organisation's ``value`` (an address, a phone number), printed after a label
+    in a ``lang`` line, in the order it was written. In a right-to-left line the bidi
+    algorithm orders a left-to-right value's pieces by the line around them: "45
+    Riverside Road" printed as "Riverside Road 45", "+66 2 123 4567" with its groups
+    right to left. An isolate keeps the value one stretch of its own direction."""
+    if not right_to_left(lang):
+        return value
+    return f"{FIRST_STRONG_ISOLATE}{value}{POP_ISOLATE}"
 
 
 def short_url(url: str) -> str:
@@ -144,24 +164,41 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
     for key in ("address", "phone", "line", "whatsapp", "web"):
         value = getattr(org, key)
         if value:
-            label = Run(f"{labels(key)}: ", w.family.bold, w.styles["small"].fontSize, muted)
+            label = Run(labelled(labels(key), w), w.family.bold, w.styles["small"].fontSize, muted)
             rows.append(
                 [
                     w.spans_paragraph(
-                        [Span(value, link=_link_for(key, value))], "small", prefix=[label]
+                        [Span(as_written(value, w.lang), link=_link_for(key, value))],
+                        "small",
+                        prefix=[label],
                     )
                 ]
             )
     if leaflet.url:
-        label = Run(f"{labels('more-online')}: ", w.family.bold, w.styles["small"].fontSize, muted)
+        label = Run(
+            labelled(labels("more-online"), w), w.family.bold, w.styles["small"].fontSize, muted
+        )
         rows.append(
-            [w.spans_paragraph([Span(leaflet.url, link=leaflet.url)], "small", prefix=[label])]
+            [
+                w.spans_paragraph(
+                    [Span(as_written(leaflet.url, w.lang), link=leaflet.url)],
+                    "small",
+                    prefix=[label],
+                )
+            ]
         )
     table = make_table(rows, w, [
         ("BACKGROUND", (0, 0), (-1, -1), theme_colour(theme, "quiet-fill")),
         *padding_commands(theme.box_padding["closing"], sections=(0, 2)),  # disclaimer, contact
     ], colWidths=["100%"])  # fmt: skip
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
+
+
+def labelled(label: str, w: Writer) -> str:
+    """``label`` and what ends it before a value, in the language it is printed in
+    (`languages.yaml` label-end): "Phone: ", "电话：" (full-width, no space), and
+    "Phone: " again for an English label a Chinese ui catalog lacks."""
+    return label + profile(w.language_of(label) or w.lang).label_end
 
 
 def _link_for(key: str, value: str) -> str:

@@ -41,6 +41,8 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
     if not rtl and not has_rtl(text):
         return (0,) * len(text)
     base = 1 if rtl else 0
+    if ISOLATE_CONTROLS.search(text):
+        return _isolated_levels(text, base)
     classes = text.translate(_CLASSES)
     if _UNLISTED not in classes:
         return _implicit_levels(classes, base)
@@ -62,6 +64,94 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
         removed = unicodedata.bidirectional(char) in algorithm.X9_REMOVED
         out.append((out[-1] if out else base) if removed else next(resolved))
     return tuple(out)
+
+
+# Isolates (LRI, RLI, FSI … PDI): what the text policy tells a translator to write to
+# set a run's direction in right-to-left text, and what the layout writes around a value
+# it prints untranslated. python-bidi's reference implementation has no rules for them
+# (it raised AssertionError), so they are resolved here as UAX #9 does (BD13, X5a–X6a,
+# X10): outside, an isolate is two neutrals, its initiator and its PDI, with nothing
+# between them; inside, its text is a paragraph of its own at the next level of its
+# direction, whatever is around it.
+ISOLATE_CONTROLS = re.compile("[\u2066-\u2069]")
+_INITIATORS = {"\u2066": "L", "\u2067": "R", "\u2068": ""}  # FSI: its first letter's
+_PDI = "\u2069"
+_STAND_IN = "\ufffc"  # a neutral (ON) of one character, for an initiator or a PDI
+_EMBEDDING_PUSH = {"\u202a": 0, "\u202d": 0, "\u202b": 1, "\u202e": 1}  # LRE LRO, RLE RLO
+_EMBEDDING_POP = "\u202c"
+
+
+def _isolated_levels(text: str, base: int) -> tuple[int, ...]:
+    """Levels of a paragraph holding isolates (see above)."""
+    outer: list[str] = []  # the paragraph with the inside of each isolate taken out
+    origin: list[int] = []  # where each character of ``outer`` is in ``text``
+    insides: list[tuple[int, int, int]] = []  # (start, end, initiator's index in outer)
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in _INITIATORS:
+            end, depth = i + 1, 1
+            while end < len(text):
+                depth += (text[end] in _INITIATORS) - (text[end] == _PDI)
+                if not depth:
+                    break
+                end += 1
+            # ``end``: the matching PDI, or the paragraph's end for an isolate never closed
+            insides.append((i + 1, end, len(outer)))
+            outer.append(_STAND_IN)
+            origin.append(i)
+            if end < len(text):
+                outer.append(_STAND_IN)
+                origin.append(end)
+            i = end + 1
+        else:  # a PDI matching no initiator is a neutral too
+            outer.append(_STAND_IN if char == _PDI else char)
+            origin.append(i)
+            i += 1
+    outer_text = "".join(outer)
+    resolved = [base] * len(text)
+    for level, index in zip(levels(outer_text, bool(base)), origin, strict=True):
+        resolved[index] = level
+    for start, end, at in insides:
+        inside = text[start:end]
+        rtl = (_INITIATORS[text[start - 1]] or _first_strong(inside)) == "R"
+        embedding = _embedding_level(outer_text, at, base)
+        # The least greater level of the isolate's direction (X5a–X5c).
+        level = embedding + (1 if rtl != (embedding % 2 == 1) else 2)
+        resolved[start:end] = [level - level % 2 + x for x in levels(inside, rtl)]
+    return tuple(resolved)
+
+
+def _first_strong(text: str) -> str:
+    """ "R" if the first strong letter of ``text`` outside its own isolates is
+    right to left, else "L" (UAX #9 P2–P3, for FSI)."""
+    depth = 0
+    for char in text:
+        if char in _INITIATORS:
+            depth += 1
+        elif char == _PDI:
+            depth = max(0, depth - 1)
+        elif not depth:
+            kind = unicodedata.bidirectional(char)
+            if kind in ("R", "AL"):
+                return "R"
+            if kind == "L":
+                return "L"
+    return "L"
+
+
+def _embedding_level(text: str, at: int, base: int) -> int:
+    """The embedding level at ``text[at]``: the paragraph's, raised by the explicit
+    embeddings and overrides still open there (X1–X7, without overflow)."""
+    stack = [base]
+    for char in text[:at]:
+        if char in _EMBEDDING_PUSH:
+            top = stack[-1]
+            rtl = _EMBEDDING_PUSH[char]
+            stack.append(top + (1 + top % 2 if rtl else 2 - top % 2))
+        elif char == _EMBEDDING_POP and len(stack) > 1:
+            stack.pop()
+    return stack[-1]
 
 
 # A paragraph without explicit embeddings, overrides, isolates, boundary neutrals or

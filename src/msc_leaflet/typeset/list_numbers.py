@@ -11,7 +11,11 @@ rest of the item, across the English column.
 outline forms (`outlines.glyph_form`) at the printed size, where ReportLab would have
 drawn them, and its text invisibly at the layer size, squeezed (horizontal scaling)
 into the few points just before the item's text, so that the first line starts where
-the others do. A list whose items write no such layer is a plain ``ListFlowable``.
+the others do. Every list of a parallel column is one, whatever its script: a number
+hanging an indent before its text made the first line of a wrapped English, Vietnamese,
+Chinese or Arabic item a block of its own for pdfminer too, read before the first line
+of the item beside it (a layer of the printed size then). Elsewhere a list is a plain
+``ListFlowable``.
 """
 
 from __future__ import annotations

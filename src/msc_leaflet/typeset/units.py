@@ -18,7 +18,7 @@ from itertools import pairwise
 from operator import attrgetter
 
 from ..languages import right_to_left
-from .bidi import levels
+from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, phrase_breaks
@@ -125,6 +125,10 @@ def build_units(
     forced: list[int] = []  # an author's zero-width space: a break hint, never drawn
     superscripts: set[int] = set()
     bounds: list[tuple[int, int, Run]] = []
+    # The text with its isolates (U+2066–U+2069): they order the text around them and
+    # are then taken out, as the zero-width space is, so no glyph or text layer holds
+    # them (pdftotext moved a "+" to another line round one).
+    isolated: list[str] = []
     position = 0
     for run in runs:
         text = run.text
@@ -135,6 +139,8 @@ def build_units(
                 offset += len(part)
                 forced.append(offset)
             text = "".join(parts)
+        isolated.append(text)
+        text = ISOLATE_CONTROLS.sub("", text)
         if not text:
             continue
         if run.superscript:
@@ -145,7 +151,16 @@ def build_units(
         position += len(text)
     full = "".join(texts)
     breaks = line_breaks(full, lang, words, superscripts, forced)
-    bidi = levels(full, right_to_left(lang))
+    with_isolates = "".join(isolated)
+    if len(with_isolates) == len(full):
+        bidi = levels(full, right_to_left(lang))
+    else:
+        resolved = levels(with_isolates, right_to_left(lang))
+        bidi = tuple(
+            level
+            for char, level in zip(with_isolates, resolved, strict=True)
+            if not ISOLATE_CONTROLS.match(char)
+        )
     changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
     # Shaped between every two opportunities, phrases or not: a phrase's characters
     # get the advances they have in a paragraph that breaks between them.
