@@ -125,9 +125,9 @@ def too_large(
 def too_wide(block: m.Block | None, leaflet: Path) -> LeafletError:
     """The error for ``block``, whose box leaves its text no width (ReportLab: "flowable
     given negative availWidth", with the reprs of the objects involved)."""
-    kind = _KINDS.get(type(block), "block") if block is not None else "part of the leaflet"
+    kind, where = _named(block, leaflet)
     return LeafletError(
-        Location(leaflet, block.line if block is not None else 0),
+        where,
         f"this {kind} is wider than its column: no room is left for its text",
         "make the theme's box-padding (left, right) or page margins smaller",
     )
@@ -136,13 +136,20 @@ def too_wide(block: m.Block | None, leaflet: Path) -> LeafletError:
 def does_not_fit(block: m.Block | None, leaflet: Path) -> LeafletError:
     """The error for what ReportLab refuses outside the placing of one block (its own
     words name Python objects: --debug shows them), at the last block placed."""
-    kind = _KINDS.get(type(block), "block") if block is not None else "part of the leaflet"
+    kind, where = _named(block, leaflet)
     return LeafletError(
-        Location(leaflet, block.line if block is not None else 0),
+        where,
         f"the content cannot be laid out, at or after this {kind}: a part of it is larger "
         "than a page",
         "split long boxes, tables and lists into smaller blocks",
     )
+
+
+def _named(block: m.Block | None, leaflet: Path) -> tuple[str, Location]:
+    """What to call ``block`` in a message, and its line (the leaflet's, without one)."""
+    if block is None:
+        return "part of the leaflet", Location(leaflet, 0)
+    return _KINDS.get(type(block), "block"), Location(leaflet, block.line)
 
 
 def raised_by_reportlab(error: BaseException) -> bool:
@@ -158,9 +165,9 @@ def raised_by_reportlab(error: BaseException) -> bool:
 def split_fault(block: m.Block | None, leaflet: Path) -> LeafletError:
     """The error for ``block``, which the layout failed to split between pages although
     no part of it is too large: a fault to report, not one for the author to fix."""
-    kind = _KINDS.get(type(block), "block") if block is not None else "part of the leaflet"
+    kind, where = _named(block, leaflet)
     return LeafletError(
-        Location(leaflet, block.line if block is not None else 0),
+        where,
         f"the layout failed to split this {kind} between pages: a fault in msc-leaflet, "
         "not in the leaflet",
         "please report it, with this leaflet",
