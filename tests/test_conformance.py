@@ -20,7 +20,7 @@ from PIL import ImageCms
 from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, leaflet_yaml
 from icc_support import cmyk_profile
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.cli.app import app
@@ -264,6 +264,36 @@ def test_cmyk_with_the_shops_profile_is_pdfx_4(make_project: Callable[..., Path]
     (root / "profiles" / "press.icc").write_bytes(cmyk_profile(description="Press v2"))
     again = runner.invoke(app, [*args, "--bleed", "3mm", "--dry-run"])
     assert "press.icc" in again.output
+
+
+def test_pictures_of_a_pdfx_build_are_converted_with_the_shops_profile(
+    make_project: Callable[..., Path],
+) -> None:
+    """An RGB figure or logo made every PDF/X build fail ("image is RGB"): pictures are
+    converted to CMYK with the press profile, transparency kept as a soft mask. The test
+    profile prints every colour with black ink alone, unlike the naive conversion."""
+    from PIL import Image
+
+    root = print_shop_project(make_project, cmyk_profile())
+    blocks = "- figure: figure.png\n  alt: A green square\n- paragraph: One.\n"
+    (root / "leaflets" / "sample.yaml").write_text(leaflet_yaml(blocks), encoding="utf-8")
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    Image.new("RGB", (300, 300), (0, 128, 64)).save(root / "figure.png")
+    Image.new("RGBA", (300, 120), (255, 0, 0, 128)).save(root / "logo.png")
+    out = root / "out"
+    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
+        images = [image for page in pdf.pages for image in page.get_images().values()]
+        assert len(images) == 2
+        for image in images:
+            assert image.ColorSpace == pikepdf.Name.DeviceCMYK and image.BitsPerComponent == 8
+            cyan, magenta, yellow, black = image.read_bytes()[:4]
+            assert (cyan, magenta, yellow) == (0, 0, 0) and black > 0  # the press's inks
+        assert sorted("/SMask" in image for image in images) == [False, True]
 
 
 def test_pdfx_without_a_profile_is_refused_naming_the_theme(

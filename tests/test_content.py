@@ -180,6 +180,19 @@ def test_invalid_yaml_names_the_line_and_what_to_do(
     assert err.hint
 
 
+def test_a_key_indented_too_deep_is_told_as_indentation(
+    make_project: Callable[..., Path],
+) -> None:
+    """libyaml reads an over-indented key as more of the value above and says "mapping
+    values are not allowed": the hint was to quote a value, not to fix the indentation."""
+    err = error_of(make_project, b"id: a\ntitle: A title\n  lede: x\n")
+    assert err.location.line == 3
+    assert "'lede:' is indented deeper than the line above" in err.message
+    assert "same column" in err.hint
+    colon = error_of(make_project, b"id: a\ntitle: Cells: what they do\n")
+    assert colon.hint == 'put the whole value in quotes: title: "Cells: what they do"'
+
+
 @pytest.mark.parametrize(
     "problem",
     [

@@ -793,6 +793,27 @@ def test_update_keeps_every_translation_of_a_repeated_entry(tmp_path: Path) -> N
     assert [str(f) for f in workflow.check(Project.at(po.parents[3]))] == []
 
 
+OBSOLETE_HEADER = b'\n# old file\n#~ msgid ""\n#~ msgstr "X-Old: y\\n"\n'
+
+
+def test_an_obsolete_header_is_named_and_update_drops_it(tmp_path: Path) -> None:
+    """`#~ msgid ""` beside the header: GNU msgfmt and msgcat refuse the file as a
+    duplicate, msc-leaflet read it silently and `update` kept it. `check` names it at
+    its line (I18N017, and not again in msgfmt's words); `update` drops it, since it
+    holds header fields of some earlier file, no translation."""
+    po, findings = checked_copy(tmp_path, lambda data: data + OBSOLETE_HEADER)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    header = lines.index('msgid ""') + 1
+    assert [f.split("\n")[0] for f in findings] == [
+        f'{po}:{len(lines) - 1}: error: I18N017: an obsolete header (#~ msgid "") repeats the '
+        f"header on line {header}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file"
+    ]
+    assert "`msc-leaflet i18n update` drops it" in findings[0]
+    workflow.update(Project.at(po.parents[3]))
+    assert "X-Old" not in po.read_text(encoding="utf-8")
+    assert [str(f) for f in workflow.check(Project.at(po.parents[3]))] == []
+
+
 @needs_msgfmt
 def test_a_bad_header_field_is_named_at_its_own_line(tmp_path: Path) -> None:
     # msgfmt names the header entry's first line; the translator fixes the field's line.

@@ -22,7 +22,7 @@ from msc_leaflet.layout.pages import PageFinish, canvas_class
 from msc_leaflet.layout.print_marks import PageGeometry
 from msc_leaflet.print_spec import PrintSpec, parse_bleed
 from msc_leaflet.project import Project
-from msc_leaflet.theme.colours import CMYK
+from msc_leaflet.theme.colours import CMYK, RGB, in_mode
 from msc_leaflet.theme.theme import PAPER, load_theme
 from pdfread import normalise, page_texts
 
@@ -399,3 +399,93 @@ def test_a_project_theme_names_its_paper_and_triggers_rebuilds(
     assert [o.status for o in again] == ["built"]
     page = PdfReader(out / "en" / "sample.pdf").pages[0]
     assert box_mm(page.trimbox) == pytest.approx(SIZES_MM["letter"], abs=0.3)
+
+
+def pictured_project(make_project: Callable[..., Path]) -> Path:
+    """A project whose organisation has a logo with a transparent background and whose
+    leaflet shows an RGB figure and a palette PNG with a transparent colour."""
+    from PIL import Image, ImageDraw
+
+    blocks = (
+        "- figure: figure.png\n  alt: A green square\n"
+        "- figure: palette.png\n  alt: A red bar\n"
+        "- paragraph: One.\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    logo = Image.new("RGBA", (300, 120), (0, 0, 0, 0))  # see-through, a red disc on it
+    ImageDraw.Draw(logo).ellipse((10, 10, 110, 110), fill=(255, 0, 0, 255))
+    logo.save(root / "logo.png")
+    Image.new("RGB", (300, 300), (0, 128, 64)).save(root / "figure.png")
+    palette = Image.new("P", (300, 60), 0)
+    palette.putpalette([255, 255, 255, 200, 0, 0] + [0] * 762)
+    ImageDraw.Draw(palette).rectangle((0, 20, 299, 40), fill=1)
+    palette.save(root / "palette.png", transparency=0)
+    return root
+
+
+def pictures(pdf: Path) -> list[Any]:
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        images = [image for page in document.pages for image in page.get_images().values()]
+        return [
+            (
+                str(image.ColorSpace),
+                int(image.BitsPerComponent),
+                str(image.SMask.ColorSpace) if "/SMask" in image else None,
+                image.read_bytes()[:4],
+            )
+            for image in images
+        ]
+
+
+def test_pictures_of_a_cmyk_build_are_cmyk_and_keep_their_transparency(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Figures and the logo were embedded as RGB in a print build, so preflight warned
+    "RGB colour in a CMYK print file". They are converted by the theme's colours' own
+    rule (no press profile here), their transparency kept as a soft mask."""
+    from msc_leaflet.finishing.preflight import preflight
+
+    root = pictured_project(make_project)
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "cmyk", options=options).path
+    report = preflight(pdf)
+    assert [f.message for f in report.findings if f.category == "colour"] == [
+        "colour spaces: DeviceCMYK"
+    ]
+    found = sorted(pictures(pdf), key=str)
+    assert len(found) == 3 and {(space, bits) for space, bits, *_ in found} == {("/DeviceCMYK", 8)}
+    masks = [mask for _, _, mask, _ in found]
+    assert masks.count("/DeviceGray") == 2  # the logo's alpha and the palette's clear colour
+    # #008040 → black 1 − 128/255, cyan full, magenta none, yellow half: as a theme colour
+    green = in_mode(RGB(0, 128 / 255, 64 / 255), "cmyk")
+    assert isinstance(green, CMYK)
+    assert bytes(round(ink * 255) for ink in green) in [first for *_, first in found]
+
+
+def test_pictures_of_a_screen_build_are_drawn_from_their_files(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = pictured_project(make_project)
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "rgb").path
+    found = pictures(pdf)
+    assert len(found) == 3 and {space for space, *_ in found} == {"/DeviceRGB"}
+    assert bytes([0, 128, 64, 0]) in [first for *_, first in found]  # the green, as filed
+
+
+def test_pictures_and_theme_colours_share_one_cmyk_rule() -> None:
+    from PIL import Image
+
+    from msc_leaflet.theme.colours import rgb_pixels_to_cmyk
+
+    levels = range(0, 256, 15)
+    colours = [(r, g, b) for r in levels for g in levels for b in levels] + [(1, 0, 0)]
+    image = Image.new("RGB", (len(colours), 1))
+    image.putdata(colours)
+    for rgb, inks in zip(colours, rgb_pixels_to_cmyk(image).get_flattened_data(), strict=True):
+        expected = in_mode(RGB(*(v / 255 for v in rgb)), "cmyk")
+        assert isinstance(inks, tuple)
+        assert all(abs(a - round(b * 255)) <= 1 for a, b in zip(inks, expected, strict=True))

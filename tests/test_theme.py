@@ -337,6 +337,27 @@ def test_a_theme_error_names_its_line_in_plain_words(
     assert not [words for words in PYTHON_WORDING if words in str(error)], str(error)
 
 
+@pytest.mark.parametrize(
+    ("broken", "hint"),
+    [
+        ("paper: a4\n  colours: x\n", "start 'colours:' in the same column as the key above"),
+        ("paper: a4\ncolours: x: y\n", 'info: "ISO Coated v2: sheet-fed offset"'),
+        ("paper: a4\n---\ncolours: x\n", "one theme per file"),
+    ],
+    ids=["indentation", "colon", "documents"],
+)
+def test_a_theme_yaml_error_gets_a_hint_about_a_theme(
+    tmp_path: Path, broken: str, hint: str
+) -> None:
+    """The YAML hints were a leaflet's: broken indentation in theme.yaml was answered
+    with 'put the whole value in quotes: title: "Cells: what they do"'."""
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, broken))
+    assert caught.value.location.line == 2
+    assert hint in caught.value.hint
+    assert "title:" not in caught.value.hint and "leaflet" not in caught.value.hint
+
+
 def test_a_theme_error_is_one_line_from_build(
     make_project: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -20,7 +20,7 @@ from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
 from .text_policy import invisible_names, prints_nothing
-from .yaml_source import Fields, load_yaml, no_text, suggest, where
+from .yaml_source import ORGANISATION, Fields, load_yaml, no_text, suggest, where
 
 BlockKind = Literal[
     "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
@@ -215,7 +215,7 @@ class _Reader:
                 f"no organisation profile '{org_id}' (looked for {path.name} in organisations/)",
                 suggest(org_id, known) if known else "create organisations/<id>.yaml",
             )
-        f = Fields(path, load_yaml(path), "organisation", ORGANISATION_KEYS)
+        f = Fields(path, load_yaml(path, ORGANISATION), "organisation", ORGANISATION_KEYS)
         logo = None
         if f.has("logo"):  # printed in the band on page 1: checked as a figure's image
             at = where(path, f.values["logo"])

@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -54,21 +55,42 @@ def load_words(text: str) -> Any:
     return yaml.load(text, Loader=_WordsLoader)
 
 
-def load_yaml(path: Path) -> Node:
-    """Parse ``path`` into a node tree, turning every low-level failure into a `LeafletError`."""
-    raw = read_input(path, MAX_FILE_BYTES, "split the content into several leaflets")
+@dataclass(frozen=True)
+class YamlFile:
+    """What kind of file is read, for the hints of its YAML errors: a theme's broken line
+    must not be answered with a leaflet's title."""
+
+    what: str  # "leaflet", "organisation profile", "theme"
+    quoted: str  # one of its own lines whose value holds ': ', written in quotes
+    too_large: str  # what to do about a file over MAX_FILE_BYTES
+
+
+LEAFLET = YamlFile(
+    "leaflet", 'title: "Cells: what they do"', "split the content into several leaflets"
+)
+ORGANISATION = YamlFile(
+    "organisation profile",
+    'address: "Building 2: 5th floor"',
+    "an organisation profile holds a name and contact lines: remove what else it holds",
+)
+
+
+def load_yaml(path: Path, about: YamlFile = LEAFLET) -> Node:
+    """Parse ``path`` (a file of the kind ``about``) into a node tree, turning every
+    low-level failure into a `LeafletError` whose hint suits that kind of file."""
+    raw = read_input(path, MAX_FILE_BYTES, about.too_large)
     if len(raw) > CACHED_FILE_BYTES:  # a huge file's tree is not worth keeping
-        return _parse(path, raw)
-    return _parse_once(path, raw)
+        return _parse(path, raw, about)
+    return _parse_once(path, raw, about)
 
 
 @lru_cache(maxsize=8)
-def _parse_once(path: Path, raw: bytes) -> Node:
+def _parse_once(path: Path, raw: bytes, about: YamlFile) -> Node:
     # Keyed by the bytes, so an edit is never missed. A build reads its leaflet twice
     # (content, then the checks' source map) and a worker builds it in every locale,
     # one job after the other; callers never modify nodes, so they can share the tree.
     # A tree is ~0.2 MB: 8, not 16, so a batch's memory stops growing sooner (#20).
-    return _parse(path, raw)
+    return _parse(path, raw, about)
 
 
 # What YAML itself refuses to read (its c-printable set), found before libyaml reports
@@ -76,7 +98,7 @@ def _parse_once(path: Path, raw: bytes) -> Node:
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
-def _parse(path: Path, raw: bytes) -> Node:
+def _parse(path: Path, raw: bytes, about: YamlFile = LEAFLET) -> Node:
     text = decode_utf8(path, raw)
     bad = _UNREADABLE.search(text)
     if bad:
@@ -95,7 +117,7 @@ def _parse(path: Path, raw: bytes) -> Node:
         if exc.context_mark and "end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # a quote never closed: where it opens
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem, hint = _explained(exc.problem or "", text, line, col)
+        problem, hint = _explained(exc.problem or "", text, line, col, about)
         raise LeafletError(Location(path, line, col), f"invalid YAML: {problem}", hint) from None
     except yaml.YAMLError as exc:
         raise LeafletError(Location(path), f"invalid YAML: {exc}") from None
@@ -111,12 +133,12 @@ _PROBLEMS = (
     (
         "another document",
         "a second document starts here ('---' or '...')",
-        "one leaflet per file: remove the line and what follows, or move it to a file of its own",
+        "one {what} per file: remove the line and what follows, or move it to a file of its own",
     ),
     (
         "mapping values are not allowed",
         "a colon and a space inside a value",
-        'put the whole value in quotes: title: "Cells: what they do"',
+        "put the whole value in quotes: {quoted}",
     ),
     (
         "unicode character escape",
@@ -157,16 +179,45 @@ _PROBLEMS = (
 _ANY_PROBLEM = "check this line's indentation and quotes: text holding ': ' or ' #' needs quotes"
 
 
-def _explained(problem: str, text: str, line: int, column: int) -> tuple[str, str]:
-    """libyaml's ``problem`` at ``line``:``column`` of ``text``, in our words, and a hint."""
+def _explained(
+    problem: str, text: str, line: int, column: int, about: YamlFile = LEAFLET
+) -> tuple[str, str]:
+    """libyaml's ``problem`` at ``line``:``column`` of ``text`` (a file of the kind
+    ``about``), in our words, and a hint."""
     if "\t" in problem or "tab" in problem or _tab_at(text, line, column):
         # libyaml says "found character that cannot start any token" for a tab.
         return "a tab character where YAML expects spaces", "indent with spaces, never tabs"
     lowered = problem.lower()
+    if "mapping values are not allowed" in lowered:
+        key = _deeper_key(text, line, column)
+        if key:  # `paper: a4` then `  colours: x`: read as more of a4, not as a key
+            return (
+                f"'{key}:' is indented deeper than the line above, so it reads as part of "
+                "that line's value",
+                f"start '{key}:' in the same column as the key above it; if it does belong "
+                "to the value above, put that whole value in quotes",
+            )
     for phrase, meaning, hint in _PROBLEMS:
         if phrase in lowered:
-            return meaning, hint
+            return meaning, hint.format(what=about.what, quoted=about.quoted)
     return problem or "not readable here", _ANY_PROBLEM
+
+
+_KEY = re.compile(r"( *)([A-Za-z0-9_-]+):\s*$")
+
+
+def _deeper_key(text: str, line: int, column: int) -> str:
+    """The key at 1-based ``line``, when the line is only indentation and a key up to
+    ``column`` and is indented deeper than the line above: a misplaced key, not a value."""
+    lines = text.split("\n")
+    if not 1 < line <= len(lines):
+        return ""
+    match = _KEY.fullmatch(lines[line - 1][:column])
+    above = [x for x in lines[: line - 1] if x.strip() and not x.lstrip().startswith("#")]
+    if not match or not above:
+        return ""
+    indent = len(above[-1]) - len(above[-1].lstrip(" "))
+    return match.group(2) if len(match.group(1)) > indent else ""
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:

@@ -17,10 +17,15 @@ import struct
 import zlib
 from dataclasses import dataclass
 from functools import cache
+from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LeafletError, Location
 from ..files import read_input
+
+if TYPE_CHECKING:
+    from PIL.ImageCms import ImageCmsTransform
 
 HEADER_SIZE = 128  # ICC.1:2010 §7.2: every profile starts with this header
 MAX_PROFILE_BYTES = 64 * 1024 * 1024  # press profiles are 0.5–8 MB; more is not a profile
@@ -75,6 +80,28 @@ class Profile:
 def cmyk_output_profile(path: Path, theme_path: Path) -> Profile:
     """The CMYK output profile at ``path`` (named by the theme at ``theme_path``),
     refused with the file and the reason if it is not one."""
+    return _compress(_cmyk_output_data(path, theme_path), 4)
+
+
+def press_transform(path: Path, theme_path: Path) -> ImageCmsTransform:
+    """LittleCMS's transform from sRGB pictures to the press's CMYK profile at ``path``
+    (checked as `cmyk_output_profile` checks it): relative colorimetric with black point
+    compensation, what prepress tools convert pictures with, so white stays paper and
+    black the press's darkest."""
+    from PIL import ImageCms
+
+    data = _cmyk_output_data(path, theme_path)
+    try:
+        return _transform(data)
+    except ImageCms.PyCMSError:
+        raise LeafletError(
+            Location(path),
+            "this CMYK profile cannot convert the pictures: its colour tables are unreadable",
+            "ask the print shop for the ICC profile of their press and paper again",
+        ) from None
+
+
+def _cmyk_output_data(path: Path, theme_path: Path) -> bytes:
     data = read_input(path, MAX_PROFILE_BYTES, "use the ICC profile your print shop sent")
     try:
         header = read_header(data)
@@ -92,7 +119,7 @@ def cmyk_output_profile(path: Path, theme_path: Path) -> Profile:
             "ask the print shop for the ICC profile of their press and paper, e.g. "
             "ISOcoated_v2 (FOGRA39) or GRACoL2013 (CRPC6)",
         )
-    return _compress(data, 4)
+    return data
 
 
 @cache
@@ -102,6 +129,21 @@ def srgb_profile() -> Profile:
 
     data = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     return _compress(data[:24] + FIXED_DATE + data[36:], 3)
+
+
+@cache
+def _transform(data: bytes) -> ImageCmsTransform:
+    """One transform per profile and process: building it reads the whole profile."""
+    from PIL import ImageCms
+
+    return ImageCms.buildTransform(
+        ImageCms.createProfile("sRGB"),
+        ImageCms.ImageCmsProfile(BytesIO(data)),
+        "RGB",
+        "CMYK",
+        ImageCms.Intent.RELATIVE_COLORIMETRIC,
+        ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
 
 
 @cache

@@ -17,6 +17,7 @@ from ..project import Project, check_locale, locale_name, parent_locales, same_l
 
 UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
+HEADER_KEY: Key = (None, "")  # the header's: an empty msgid without msgctxt
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z", re.DOTALL)
 
 
@@ -83,6 +84,7 @@ class Catalog:
     header_written: list[tuple[int, str]] = field(default_factory=list)
     header_comments: list[str] = field(default_factory=list)
     header_flags: list[str] = field(default_factory=list)
+    header_line: int | None = None  # where the header entry starts; None: no header read
     entries: list[Entry] = field(default_factory=list)
     # Comment lines after the last entry, as written ("# …", "#. …"): GNU tools drop
     # them, but they are a translator's words, so they are kept at the end of the file.

@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from .catalog import Catalog, Entry, Key, declared_plurals, earlier_translation
+from .catalog import HEADER_KEY, Catalog, Entry, Key, declared_plurals, earlier_translation
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -261,11 +261,13 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
     msgfmt rejects two entries with one key even when obsolete. Such a clash only
     arises from hand-edited files; the displaced translation and the translator's
     comments are then kept as translator comments on the surviving entry, not dropped.
+    An obsolete header (``#~ msgid ""``, a hand edit) is dropped: it holds header fields
+    of some earlier file, no translation, and GNU tools refuse it beside the header.
     """
     keep: dict[Key, Entry] = {e.key: e for e in active}
     out: list[Entry] = []
     for old in leftovers:
-        if not (old.has_translation or old.comments):
+        if not (old.has_translation or old.comments) or old.key == HEADER_KEY:
             continue
         survivor = keep.get(old.key)
         if survivor is not None:

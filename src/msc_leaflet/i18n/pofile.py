@@ -23,7 +23,7 @@ from pathlib import Path
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
-from .catalog import Catalog, Entry, Key, header_field
+from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -384,6 +384,7 @@ class _Reader:
         if heads:
             head = heads[0]
             entries.remove(head)
+            catalog.header_line = head.line
             catalog.header_comments = head.comments
             catalog.header_flags = head.flags
             pieces = [piece for piece in re.split(r"(?<=\n)", head.msgstr) if piece]
@@ -414,7 +415,7 @@ class _Reader:
 def _is_header(entry: Entry) -> bool:
     """GNU gettext's test: the header is the active entry with an empty msgid and no
     msgctxt, wherever it stands; an empty text under a context is a message."""
-    return entry.msgid == "" and entry.msgctxt is None and not entry.obsolete
+    return entry.key == HEADER_KEY and not entry.obsolete
 
 
 def read_po(path: Path) -> Catalog:

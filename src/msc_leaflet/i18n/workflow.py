@@ -18,9 +18,9 @@ from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
 from ..project import Project, cldr_locale, locale_name
 from .catalog import (
+    HEADER_KEY,
     UI_DOMAIN,
     Catalog,
-    Entry,
     Key,
     catalog_language,
     catalog_locales,
@@ -244,22 +244,34 @@ def _repeated_findings(catalog: Catalog) -> list[Finding]:
 
     The reader takes it (it refuses two active ones), since `update` is the way out and
     must be able to read the file: it keeps one entry, with the other's translation and
-    comments as translator comments (`merge._obsolete`). GNU tools refuse the file."""
+    comments as translator comments (`merge._obsolete`). GNU tools refuse the file.
+    An obsolete header (``#~ msgid ""``) beside the header is one too; `update` drops it,
+    as it holds no translation."""
     assert catalog.path is not None
     findings: list[Finding] = []
-    first: dict[Key, Entry] = {}
+    first: dict[Key, int] = {}
+    if catalog.header_line is not None:
+        first[HEADER_KEY] = catalog.header_line
     for entry in sorted(catalog.entries, key=lambda e: e.line):
-        earlier = first.setdefault(entry.key, entry)
-        if earlier is entry:
+        earlier = first.setdefault(entry.key, entry.line)
+        if earlier == entry.line:
             continue
+        if entry.key == HEADER_KEY:
+            message = f'an obsolete header (#~ msgid "") repeats the header on line {earlier}'
+            hint = "`msc-leaflet i18n update` drops it: it holds no translation; or delete it"
+        else:
+            label = entry.msgctxt or entry.msgid[:30]
+            message = f"{label}: an obsolete entry repeats the one on line {earlier}"
+            hint = (
+                "`msc-leaflet i18n update` keeps one entry, with the other's translation as "
+                "a comment (earlier translation: …); or delete the one not to keep"
+            )
         findings.append(
             CheckFinding(
                 Location(catalog.path, entry.line),
                 REPEATED.severity,
-                f"{entry.msgctxt or entry.msgid[:30]!s}: an obsolete entry repeats the one on "
-                f"line {earlier.line}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
-                "`msc-leaflet i18n update` keeps one entry, with the other's translation as "
-                "a comment (earlier translation: …); or delete the one not to keep",
+                f"{message}: GNU tools (msgfmt, msgmerge, Poedit) refuse the file",
+                hint,
                 REPEATED.code,
             )
         )

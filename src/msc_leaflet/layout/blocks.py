@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any, assert_never
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
@@ -42,6 +43,7 @@ from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
+from .images import drawable
 from .table_widths import column_widths, squeezed
 from .text import Writer
 
@@ -89,15 +91,25 @@ class TaggedImage(Image):  # type: ignore[misc]
     """An image drawn as the content of its Figure element in a tagged PDF."""
 
     structure: Element | None = None
+    # What to draw in place of the file, made when drawn and dropped after (a print
+    # build's CMYK copy, `layout/images.py`); None draws the file as ReportLab reads it.
+    source: Callable[[], str | ImageReader] | None = None
 
     def draw(self) -> None:
         tagger = tagger_of(self.canv)
         if tagger is None or self.structure is None:
-            super().draw()
+            self._draw_picture()
             return
         self.canv.addLiteral(tagger.content_begin(self.structure))
-        super().draw()
+        self._draw_picture()
         self.canv.addLiteral(tagger.content_end)
+
+    def _draw_picture(self) -> None:
+        if self.source is None:
+            super().draw()
+            return
+        x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
+        self.canv.drawImage(self.source(), x, y, self.drawWidth, self.drawHeight, mask=self._mask)
 
 
 class SplitTable(Table):  # type: ignore[misc]
@@ -369,8 +381,6 @@ class BlockBuilder:
         return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:
-        from reportlab.lib.utils import ImageReader
-
         px_w, px_h = ImageReader(str(block.path)).getSize()  # size was checked when loading
         width = min(self.width, px_w * 72 / 150)  # print images at no less than 150 dpi
         height = width * px_h / px_w
@@ -379,6 +389,8 @@ class BlockBuilder:
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
         image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
+        if self.theme.colour_mode == "cmyk":
+            image.source = partial(drawable, block.path, self.theme)
         if not block.decorative and block.alt:  # a decorative image is an artifact
             # An untranslated description is read in its own language: the source's.
             self.w.tagged(image, "Figure", self.w.language_of(block.alt.value))

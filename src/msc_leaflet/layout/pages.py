@@ -33,6 +33,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
+from .images import drawable
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .unprintable import block_of
@@ -323,7 +324,7 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     organisation = [f.run(f.organisation, size, ink, bold=True)]
     note = theme.sizes["small"]
     if f.logo is not None:
-        start = _draw_logo(canvas, f.logo, start, start_align, height - band / 2, band)
+        start = _draw_logo(canvas, f.logo, theme, start, start_align, height - band / 2, band)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
         draw_runs(canvas, start, baseline, organisation, f.lang, align=start_align)
         for i, line in enumerate(f.contact[:2]):
@@ -340,7 +341,7 @@ LOGO_GAP: float = 4 * mm  # between the logo and the organisation's name
 
 
 def _draw_logo(
-    canvas: Canvas, logo: Path, x: float, align: str, middle: float, band: float
+    canvas: Canvas, logo: Path, theme: Theme, x: float, align: str, middle: float, band: float
 ) -> float:
     """The organisation's logo at the start side of the band (``x``, aligned ``align``),
     centred on ``middle``, its proportions kept; returns where the name starts after it.
@@ -352,7 +353,8 @@ def _draw_logo(
     if width > LOGO_MAX_WIDTH:
         width, height = LOGO_MAX_WIDTH, LOGO_MAX_WIDTH * px_height / px_width
     left = x if align == "left" else x - width
-    canvas.drawImage(str(logo), left, middle - height / 2, width, height, mask="auto")
+    picture = drawable(logo, theme)  # in the build's colour model
+    canvas.drawImage(picture, left, middle - height / 2, width, height, mask="auto")
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 

@@ -14,7 +14,10 @@ when the theme held ReportLab colours.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 _CMYK = re.compile(r"cmyk\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*\)")
 
@@ -79,6 +82,31 @@ def _rgb_to_cmyk(colour: RGB) -> CMYK:
         return CMYK(0, 0, 0, 1)
     c, m, y = (round((1 - v - k) / (1 - k), 4) for v in (r, g, b))
     return CMYK(c, m, y, round(k, 4))
+
+
+def rgb_pixels_to_cmyk(image: Image) -> Image:
+    """An 8-bit RGB picture in CMYK by the same rule as `_rgb_to_cmyk`, pixel by pixel:
+    black is 1 − max(r, g, b), each ink the rest of its channel over 1 − black (to the
+    nearest of 256 levels). A print build without a press profile converts its pictures
+    so, and they match its vector colours; with a profile, see `layout/images.py`."""
+    from PIL import Image as PILImage
+    from PIL import ImageChops, ImageMath
+
+    red, green, blue = image.convert("RGB").split()
+    top = ImageChops.lighter(ImageChops.lighter(red, green), blue)  # max(r, g, b) = 1 − k
+    most = top.convert("I")
+
+    def ink(channel: Image) -> Image:  # (1 − v − k) / (1 − k) = (max − v) / max, rounded
+        share = ImageMath.lambda_eval(
+            lambda a: ((a["top"] - a["v"]) * 255 + a["top"] / 2) / a["top"],  # 0 where max is 0
+            top=most,
+            v=channel.convert("I"),
+        )
+        assert isinstance(share, PILImage.Image)
+        return share.convert("L")
+
+    inks = (ink(red), ink(green), ink(blue), ImageChops.invert(top))
+    return PILImage.merge("CMYK", inks)
 
 
 def relative_luminance(colour: Colour) -> float:

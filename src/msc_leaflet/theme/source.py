@@ -17,9 +17,16 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..content.yaml_source import load_yaml, where
+from ..content.yaml_source import YamlFile, load_yaml, where
 from ..errors import LeafletError, Location
 from .entries import Keys, ThemeError
+
+THEME_FILE = YamlFile(
+    "theme",
+    'info: "ISO Coated v2: sheet-fed offset"',
+    "a theme is a few hundred lines: start again from a copy of the bundled one "
+    "(src/msc_leaflet/data/theme.yaml)",
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class ThemeSource:
     @classmethod
     def read(cls, path: Path) -> ThemeSource:
         try:
-            root = load_yaml(path)
+            root = load_yaml(path, THEME_FILE)
         except LeafletError as problem:
             if problem.message != "file is empty":
                 raise

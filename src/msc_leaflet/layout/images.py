@@ -1,0 +1,80 @@
+"""Pictures (figures, the organisation's logo) in the colour model of the build.
+
+A print edition (``--colour cmyk``) must hold no RGB at all: a print shop's preflight
+flags it, and a PDF/X-4 file may not contain it. So an RGB picture is converted to CMYK
+when it is drawn: with the press's profile when the theme names an ``output-intent``
+(LittleCMS, `finishing/icc.py`), else by the same naive rule as the theme's vector
+colours (`theme/colours.py`). Grey and CMYK pictures need nothing and are drawn from
+their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
+flattened onto white: the logo sits on the coloured band, where white would show as a
+box. A screen build draws every picture from its file, exactly as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+
+from ..finishing.icc import press_transform
+from ..theme.colours import rgb_pixels_to_cmyk
+from ..theme.theme import Theme
+
+AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model
+GREY = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "F"})
+
+
+def drawable(path: Path, theme: Theme) -> str | ImageReader:
+    """What the canvas draws for the picture at ``path`` (already checked by the loader):
+    its file name, or in a print build a decoded CMYK copy with its alpha as a mask."""
+    if theme.colour_mode != "cmyk":
+        return str(path)
+    with Image.open(path) as image:
+        if image.mode in AS_FILED and "transparency" not in image.info:
+            return str(path)
+        image.load()
+        alpha = _alpha(image)
+        if _grey(image):
+            return ImageReader(image.convert("LA" if alpha is not None else "L"))
+        colour = image.copy() if image.mode == "CMYK" else _cmyk(image.convert("RGB"), theme)
+    return _MaskedReader(colour, alpha)
+
+
+def _alpha(image: Image.Image) -> Image.Image | None:
+    """The picture's opacity (a palette's or a colour key's transparency too), or None."""
+    if "transparency" in image.info or image.mode in ("RGBA", "LA", "La", "RGBa", "PA"):
+        return image.convert("RGBA").getchannel("A")
+    return None
+
+
+def _grey(image: Image.Image) -> bool:
+    """Whether the picture holds only greys (a grey palette counts), kept as DeviceGray."""
+    if image.mode != "P":
+        return image.mode in GREY
+    colours = image.convert("RGB").getcolors(256) or []
+    return all(len(set(rgb)) == 1 for _, rgb in colours if isinstance(rgb, tuple))
+
+
+def _cmyk(image: Image.Image, theme: Theme) -> Image.Image:
+    intent = theme.output_intent
+    if intent is None:
+        return rgb_pixels_to_cmyk(image)
+    transform = press_transform(intent.profile, theme.path or Path("theme.yaml"))
+    converted: Image.Image = transform.apply(image)
+    return converted
+
+
+class _MaskedReader(ImageReader):  # type: ignore[misc]
+    """A CMYK picture with an alpha channel, which ReportLab's reader only keeps for
+    RGBA and LA pictures: it is given as the soft mask ReportLab writes for those."""
+
+    def __init__(self, image: Image.Image, alpha: Image.Image | None) -> None:
+        super().__init__(image)
+        self._alpha = alpha
+
+    def getRGBData(self) -> bytes:  # ReportLab's name
+        data: bytes = super().getRGBData()
+        if self._alpha is not None and getattr(self, "_dataA", None) is None:
+            self._dataA = ImageReader(self._alpha)
+        return data
