@@ -3,7 +3,7 @@
 It is a real profile, as small as ICC.1:2001-04 allows for an output device: header,
 description, copyright, white point, the three A2B/B2A lookup tables (one shared
 8-bit table each, on a 2-point grid) and the gamut table. LittleCMS opens it, so it is
-what `finishing/icc.py` must accept, and the header fields are the ones it checks.
+what `theme/icc.py` must accept, and the header fields are the ones it checks.
 """
 
 from __future__ import annotations

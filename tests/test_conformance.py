@@ -32,10 +32,10 @@ from msc_leaflet.finishing.conformance import (
 )
 from msc_leaflet.finishing.final_pass import final_pass
 from msc_leaflet.finishing.font_program import widths_agree
-from msc_leaflet.finishing.icc import read_header
 from msc_leaflet.finishing.xmp import DocumentMetadata, xmp_date, xmp_packet
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
+from msc_leaflet.theme.icc import read_header
 from msc_leaflet.theme.output_intent import OutputIntent
 
 NS = {
@@ -154,7 +154,7 @@ def test_the_srgb_profile_carries_no_time_of_its_making() -> None:
     seconds would be byte-identical."""
     import zlib
 
-    from msc_leaflet.finishing.icc import FIXED_DATE, srgb_profile
+    from msc_leaflet.theme.icc import FIXED_DATE, srgb_profile
 
     data = zlib.decompress(srgb_profile().compressed)
     assert data[24:36] == FIXED_DATE and data[84:100] == bytes(16)

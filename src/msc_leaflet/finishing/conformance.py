@@ -34,9 +34,9 @@ from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
 from ..print_spec import PrintSpec
+from ..theme.icc import Profile, cmyk_output_profile, srgb_profile
 from ..theme.output_intent import OutputIntent
 from .font_program import embedded, widths_agree
-from .icc import Profile, cmyk_output_profile, srgb_profile
 from .xmp import DocumentMetadata, xmp_date, xmp_packet
 
 Standard = Literal["none", "PDF/A-2u", "PDF/X-4"]

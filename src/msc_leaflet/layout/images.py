@@ -3,7 +3,7 @@
 A print edition (``--colour cmyk``) must hold no RGB at all: a print shop's preflight
 flags it, and a PDF/X-4 file may not contain it. So an RGB picture is converted to CMYK
 when it is drawn: with the press's profile when the theme names an ``output-intent``
-(LittleCMS, `finishing/icc.py`), else by the same naive rule as the theme's vector
+(LittleCMS, `theme/icc.py`), else by the same naive rule as the theme's vector
 colours (`theme/colours.py`). Grey and CMYK pictures need nothing and are drawn from
 their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
 flattened onto white: the logo sits on the coloured band, where white would show as a
@@ -17,8 +17,8 @@ from pathlib import Path
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 
-from ..finishing.icc import press_transform
 from ..theme.colours import rgb_pixels_to_cmyk
+from ..theme.icc import press_transform
 from ..theme.theme import Theme
 
 AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model

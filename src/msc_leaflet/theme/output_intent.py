@@ -3,7 +3,7 @@
 A print edition (``--colour cmyk``) that names one is made a PDF/X-4 file
 (`finishing/conformance.py`): the profile is embedded as its output intent, so the
 printer proofs against the press it was meant for. The entry is plain data here; the
-profile itself is read and checked only by builds that embed it (`finishing/icc.py`),
+profile itself is read and checked only by builds that embed it (`theme/icc.py`),
 so a screen build never fails on a print shop's file.
 
     output-intent:

@@ -9,6 +9,10 @@ and licence need to be shipped. No CMYK profile is free to ship (FOGRA's and GRA
 may not be redistributed), so the print shop supplies one and we only check its header:
 a wrong file (an RGB monitor profile, a PNG renamed .icc) would otherwise give a PDF/X
 that every preflight rejects, or worse, one proofed against the wrong press.
+
+It sits with the theme, which names the print shop's profile (``output-intent``),
+because two later stages read it: the layout converts pictures with it
+(`layout/images.py`) and the final pass embeds it (`finishing/conformance.py`).
 """
 
 from __future__ import annotations
