@@ -23,7 +23,7 @@ from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
-from msc_leaflet.desk.server import checked_token, listening_sockets
+from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
@@ -384,3 +384,20 @@ def test_a_broken_catalog_is_named_on_the_page_and_never_breaks_the_interface(
         (messages / "infusion-safety.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
         status = desk.get("/status", headers=thai_reader)
         assert status.status_code == 500 and "locales/th/LC_MESSAGES/ui.po:1" in status.text
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [("127.0.0.2", "http://127.0.0.2:8000"), ("0:0:0:0:0:0:0:1", "http://[::1]:8000"),
+     ("::1", "http://[::1]:8000"), ("localhost", "http://localhost:8000")],
+)  # fmt: skip
+def test_a_desk_on_any_loopback_address_answers_the_browser_that_opens_it(
+    project: Path, host: str, url: str
+) -> None:
+    """``--host 127.0.0.2`` is loopback, so no token is asked, but the browser sends
+    ``Host: 127.0.0.2:8000``: every request was refused as a foreign Host."""
+    app = create_app(project, hosts=allowed_hosts(host, 8000), pool=ThreadPoolExecutor(1),
+                     warm=False)  # fmt: skip
+    with TestClient(app, base_url=url) as local:
+        assert local.get("/pack").status_code == 200
+        assert local.get("/pack", headers={"host": "evil.example"}).status_code == 400
