@@ -271,3 +271,20 @@ def test_no_file_makes_it_crash(tmp_path: Path) -> None:
 def test_page_ranges() -> None:
     assert page_ranges([5, 1, 2, 3, 3]) == "1–3, 5"
     assert page_ranges([]) == ""
+
+
+def test_a_pdf_without_pages_fails(tmp_path: Path) -> None:
+    """No page to print, or none a reader finds (a page whose box is a number too large
+    to read is dropped by qpdf): it passed as "0 page(s), 0 error(s)", exit 0."""
+    empty = tmp_path / "no-pages.pdf"
+    pikepdf.new().save(empty)
+    unreadable = pikepdf.new()
+    unreadable.add_blank_page()
+    unreadable.pages[0].obj.MediaBox = [0, 0, 1e308, 1e308]  # written as 309 digits
+    unreadable.save(tmp_path / "lost-page.pdf")
+    for path in (empty, tmp_path / "lost-page.pdf"):
+        report = preflight(path)
+        assert not report.passed and report.pages == 0
+        assert messages(report, "error", "pages") == [("the PDF has no page to print", ())]
+        result = runner.invoke(app, ["preflight", str(path)])
+        assert result.exit_code == 1 and "error   pages    the PDF has no page" in result.output

@@ -1,7 +1,7 @@
 """Preflight: what a print shop checks in a finished PDF before it goes to press, in its
 own categories and severities, read from the file alone (any PDF, not only ours).
 
-error — the press cannot print it as meant (an unembedded font, missing bleed that was
+error — the press cannot print it as meant (no page, an unembedded font, missing bleed that was
 asked for, a booklet whose pages do not fold, RGB in a PDF/X file); warning — it prints,
 but likely not as the reader should see it (images under 300 ppi at their placed size,
 more than 300 % total ink, hairlines under 0.25 pt, text under 9 pt, RGB in a CMYK
@@ -138,6 +138,8 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
     pages = len(pdf.pages)
+    if not pages:  # none at all, or none a reader can find (qpdf drops a broken page)
+        findings.append(("error", "pages", "the PDF has no page to print", 0))
     if requirements.booklet and pages % BOOKLET_PAGES:
         findings.append(
             ("error", "pages", f"{pages} pages: a saddle-stitched booklet needs a multiple "
