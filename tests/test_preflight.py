@@ -288,3 +288,17 @@ def test_a_pdf_without_pages_fails(tmp_path: Path) -> None:
         assert messages(report, "error", "pages") == [("the PDF has no page to print", ())]
         result = runner.invoke(app, ["preflight", str(path)])
         assert result.exit_code == 1 and "error   pages    the PDF has no page" in result.output
+
+
+def test_a_damaged_file_read_after_repair_is_a_warning(tmp_path: Path) -> None:
+    """qpdf rebuilds a lost cross-reference table and reads on; the shop's RIP may not,
+    or may read other pages. It passed without a word."""
+    good = canvas_pdf(tmp_path / "good.pdf", blank)
+    data = good.read_bytes()
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n999999\n%%EOF\n")
+    assert messages(preflight(good), "warning", "file") == []
+    report = preflight(damaged)
+    assert report.passed and report.pages == 1
+    (found,) = messages(report, "warning", "file")
+    assert found[0].startswith("the file is damaged") and "xref" not in found[0]

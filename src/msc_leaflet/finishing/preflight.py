@@ -138,6 +138,10 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
     pages = len(pdf.pages)
+    if pdf.get_warnings():  # qpdf's own words name its parser's parts: ours say what to do
+        findings.append(("warning", "file", "the file is damaged: it was read after repair, "
+                         "which the press's software may not make the same way; export it "
+                         "again", 0))  # fmt: skip
     if not pages:  # none at all, or none a reader can find (qpdf drops a broken page)
         findings.append(("error", "pages", "the PDF has no page to print", 0))
     if requirements.booklet and pages % BOOKLET_PAGES:
