@@ -23,7 +23,7 @@ from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
-from msc_leaflet.desk.server import checked_token, listening_sockets
+from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
@@ -357,3 +357,47 @@ def test_an_editors_lock_and_an_unknown_language_folder_leave_the_desk_working(
     with TestClient(app, base_url=LOCAL) as desk:
         for page in ("/", "/status", "/pack", "/leaflets/infusion-safety"):
             assert desk.get(page).status_code == 200, page
+
+
+def test_a_broken_catalog_is_named_on_the_page_and_never_breaks_the_interface(
+    tmp_path: Path,
+) -> None:
+    """A translator's half-saved ``.po`` (an unclosed string, bytes that are not UTF-8):
+    the interface falls back to English words for a broken ``ui`` catalog, and a page
+    that needs a broken catalog names it, file and line, with what to do — every page
+    answered a bare "Internal Server Error" while either file was there."""
+    root = copy_library(tmp_path)
+    messages = root / "locales" / "th" / "LC_MESSAGES"
+    (messages / "ui.po").write_bytes(b"\xff\xfe not a catalog")
+    with open(messages / "infusion-safety.po", "a", encoding="utf-8") as po:
+        po.write('\nmsgid "half-saved\n')
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as desk:
+        thai_reader = {"accept-language": "th"}
+        for page in ("/", "/pack", "/?lang=th"):
+            assert desk.get(page, headers=thai_reader).status_code == 200, page
+        for page in ("/status", "/leaflets/what-msc-can-do?lang=en"):
+            answer = desk.get(page, headers=thai_reader)
+            assert answer.status_code == 500, page
+            assert "locales/th/LC_MESSAGES/infusion-safety.po:" in answer.text, page
+            assert "Internal Server Error" not in answer.text and "Traceback" not in answer.text
+        (messages / "infusion-safety.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+        status = desk.get("/status", headers=thai_reader)
+        assert status.status_code == 500 and "locales/th/LC_MESSAGES/ui.po:1" in status.text
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [("127.0.0.2", "http://127.0.0.2:8000"), ("0:0:0:0:0:0:0:1", "http://[::1]:8000"),
+     ("::1", "http://[::1]:8000"), ("localhost", "http://localhost:8000")],
+)  # fmt: skip
+def test_a_desk_on_any_loopback_address_answers_the_browser_that_opens_it(
+    project: Path, host: str, url: str
+) -> None:
+    """``--host 127.0.0.2`` is loopback, so no token is asked, but the browser sends
+    ``Host: 127.0.0.2:8000``: every request was refused as a foreign Host."""
+    app = create_app(project, hosts=allowed_hosts(host, 8000), pool=ThreadPoolExecutor(1),
+                     warm=False)  # fmt: skip
+    with TestClient(app, base_url=url) as local:
+        assert local.get("/pack").status_code == 200
+        assert local.get("/pack", headers={"host": "evil.example"}).status_code == 400

@@ -271,3 +271,75 @@ def test_no_file_makes_it_crash(tmp_path: Path) -> None:
 def test_page_ranges() -> None:
     assert page_ranges([5, 1, 2, 3, 3]) == "1–3, 5"
     assert page_ranges([]) == ""
+
+
+def test_a_pdf_without_pages_fails(tmp_path: Path) -> None:
+    """No page to print, or none a reader finds (a page whose box is a number too large
+    to read is dropped by qpdf): it passed as "0 page(s), 0 error(s)", exit 0."""
+    empty = tmp_path / "no-pages.pdf"
+    pikepdf.new().save(empty)
+    unreadable = pikepdf.new()
+    unreadable.add_blank_page()
+    unreadable.pages[0].obj.MediaBox = [0, 0, 1e308, 1e308]  # written as 309 digits
+    unreadable.save(tmp_path / "lost-page.pdf")
+    for path in (empty, tmp_path / "lost-page.pdf"):
+        report = preflight(path)
+        assert not report.passed and report.pages == 0
+        assert messages(report, "error", "pages") == [("the PDF has no page to print", ())]
+        result = runner.invoke(app, ["preflight", str(path)])
+        assert result.exit_code == 1 and "error   pages    the PDF has no page" in result.output
+
+
+def test_a_damaged_file_read_after_repair_is_a_warning(tmp_path: Path) -> None:
+    """qpdf rebuilds a lost cross-reference table and reads on; the shop's RIP may not,
+    or may read other pages. It passed without a word."""
+    good = canvas_pdf(tmp_path / "good.pdf", blank)
+    data = good.read_bytes()
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n999999\n%%EOF\n")
+    assert messages(preflight(good), "warning", "file") == []
+    report = preflight(damaged)
+    assert report.passed and report.pages == 1
+    (found,) = messages(report, "warning", "file")
+    assert found[0].startswith("the file is damaged") and "xref" not in found[0]
+
+
+def test_javascript_is_found_wherever_a_reader_would_run_it(tmp_path: Path) -> None:
+    """PDF/A and PDF/X forbid scripts and a press ignores them: a file that opens a
+    script, runs one from a link or a page, or names one in its document-level list
+    prints other than it shows on screen. It passed without a word."""
+    script = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+
+    def with_script(name: str, place: Callable[[pikepdf.Pdf], None]) -> Path:
+        pdf = pikepdf.new()
+        pdf.add_blank_page()
+        place(pdf)
+        pdf.save(tmp_path / name)
+        return tmp_path / name
+
+    def link(pdf: pikepdf.Pdf) -> None:
+        annot = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link,
+                                   Rect=[0, 0, 9, 9], A=script)  # fmt: skip
+        pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(annot)]))
+
+    places: dict[str, Callable[[pikepdf.Pdf], None]] = {
+        "open.pdf": lambda pdf: setattr(pdf.Root, "OpenAction", script),
+        "named.pdf": lambda pdf: setattr(pdf.Root, "Names", pikepdf.Dictionary(
+            JavaScript=pikepdf.Dictionary(Names=[pikepdf.String("x"), script]))),
+        "page.pdf": lambda pdf: setattr(pdf.pages[0].obj, "AA", pikepdf.Dictionary(O=script)),
+        "link.pdf": link,
+    }  # fmt: skip
+    for name, place in places.items():
+        found = messages(preflight(with_script(name, place)), "warning", "file")
+        assert found == [("the PDF holds JavaScript, which a press does not run", ())], name
+    assert messages(preflight(canvas_pdf(tmp_path / "plain.pdf", blank)), "warning", "file") == []
+
+
+def test_a_looping_action_chain_is_walked_within_a_budget(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    action = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Named, N=pikepdf.Name.NextPage))
+    action.Next = pikepdf.Array([action] * 50)  # each step fans out to itself, 50 times
+    pdf.Root.OpenAction = action
+    pdf.save(tmp_path / "loop.pdf")
+    assert messages(preflight(tmp_path / "loop.pdf"), "warning", "file") == []

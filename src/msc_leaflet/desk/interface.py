@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data import library_root
+from ..errors import LeafletError
 from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
@@ -39,9 +40,11 @@ def _translations(path: Path, mtime_ns: int) -> dict[str, str]:
 
 
 def _catalog(path: Path) -> dict[str, str]:
+    """A catalog that cannot be read (absent, half-saved, not UTF-8) gives no words:
+    the English source is shown, as for a fuzzy entry, and no page fails over it."""
     try:
         return _translations(path, path.stat().st_mtime_ns)
-    except OSError:
+    except (OSError, LeafletError):
         return {}
 
 

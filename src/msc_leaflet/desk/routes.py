@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -16,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..errors import Finding
+from ..errors import Finding, LeafletError
 from ..finishing.preview import page_name
 from ..i18n import format_date
 from ..i18n.catalog import UI_DOMAIN, Catalog, po_path
@@ -66,8 +67,17 @@ def _page(handler: Handler) -> Handler:
             t = _desk(request).interface_for(request)
             reason = f"{t('desk.build-failed')}\n\n{failed.message}"
             return render(request, "error.html", {"reason": reason}, 500)
+        except LeafletError as error:
+            # A source the page needs cannot be read (a half-saved .po, say): named, file
+            # and line, with what to do, as the command line would; not a bare 500.
+            return render(request, "error.html", {"reason": _source_error(request, error)}, 500)
 
     return wrapped
+
+
+def _source_error(request: Request, error: LeafletError) -> str:
+    where = _relative(_desk(request), error.location.path, error.location.line)
+    return f"{where}: {error.message}" + (f"\n{error.hint}" if error.hint else "")
 
 
 def _desk(request: Request) -> Desk:
@@ -283,18 +293,17 @@ async def status_page(request: Request) -> Response:
         "shelf": shelf, "findings": findings, "ui_stats": _ui_stats(desk, shelf),
         "errors": sum(1 for f in findings if f.severity == "error"),
         "warnings": sum(1 for f in findings if f.severity == "warning"),
-        "relative": lambda f: _relative(desk, f),
+        "relative": lambda f: _relative(desk, f.location.path, f.location.line),
     })  # fmt: skip
 
 
-def _relative(desk: Desk, finding: Finding) -> str:
-    path = finding.location.path
+def _relative(desk: Desk, path: Path, line: int | None) -> str:
+    """``path`` as the project names it (``locales/th/…/ui.po:12``), whatever the cwd."""
     try:
         shown = str(path.resolve().relative_to(desk.project.root))
     except ValueError:
         shown = path.name
-    where = f":{finding.location.line}" if finding.location.line else ""
-    return shown + where
+    return shown + (f":{line}" if line else "")
 
 
 async def switch_interface(request: Request) -> Response:

@@ -31,8 +31,21 @@ def is_loopback(host: str) -> bool:
 
 
 def allowed_hosts(host: str, port: int) -> list[str] | None:
-    """Host names a browser on this computer uses; None (any) beyond localhost."""
-    return ["127.0.0.1", "localhost", "[::1]"] if is_loopback(host) else None
+    """Host names a browser on this computer uses; None (any) beyond localhost.
+
+    The address bound is one of them, as a browser writes it in ``Host``: any of
+    127.0.0.0/8 is loopback (``--host 127.0.0.2``, no token), and every request to it
+    was refused as a foreign Host; IPv6 in brackets, compressed (``[::1]``).
+    """
+    if not is_loopback(host):
+        return None
+    names = ["127.0.0.1", "localhost", "[::1]"]
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return names  # localhost
+    shown = f"[{address.compressed}]" if address.version == 6 else address.compressed
+    return list(dict.fromkeys([*names, shown]))
 
 
 def checked_token(host: str, token: str | None) -> str | None:

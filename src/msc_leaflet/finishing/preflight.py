@@ -1,7 +1,7 @@
 """Preflight: what a print shop checks in a finished PDF before it goes to press, in its
 own categories and severities, read from the file alone (any PDF, not only ours).
 
-error — the press cannot print it as meant (an unembedded font, missing bleed that was
+error — the press cannot print it as meant (no page, an unembedded font, missing bleed that was
 asked for, a booklet whose pages do not fold, RGB in a PDF/X file); warning — it prints,
 but likely not as the reader should see it (images under 300 ppi at their placed size,
 more than 300 % total ink, hairlines under 0.25 pt, text under 9 pt, RGB in a CMYK
@@ -37,6 +37,7 @@ MIN_LINE = 0.25  # points
 MIN_TEXT = 9.0  # points
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_ACTIONS = 1000  # objects walked per action chain
 MM = 72 / 25.4
 EPSILON = 0.01  # points: rounding in PDF writers
 RGB_SPACES = frozenset({"DeviceRGB", "ICCBased RGB", "CalRGB", "Indexed DeviceRGB"})
@@ -138,12 +139,61 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
     pages = len(pdf.pages)
+    if pdf.get_warnings():  # qpdf's own words name its parser's parts: ours say what to do
+        findings.append(("warning", "file", "the file is damaged: it was read after repair, "
+                         "which the press's software may not make the same way; export it "
+                         "again", 0))  # fmt: skip
+    if _holds_javascript(pdf):
+        findings.append(
+            ("warning", "file", "the PDF holds JavaScript, which a press does not run", 0)
+        )
+    if not pages:  # none at all, or none a reader can find (qpdf drops a broken page)
+        findings.append(("error", "pages", "the PDF has no page to print", 0))
     if requirements.booklet and pages % BOOKLET_PAGES:
         findings.append(
             ("error", "pages", f"{pages} pages: a saddle-stitched booklet needs a multiple "
              f"of {BOOKLET_PAGES}", 0)
         )  # fmt: skip
     return PreflightReport(path, pages, standard, _grouped(findings))
+
+
+def _holds_javascript(pdf: pikepdf.Pdf) -> bool:
+    """A script where a reader runs one: on opening, in the document-level list, in a
+    page's or a link's actions (PDF/A and PDF/X forbid them all; a press ignores them,
+    so the print differs from what the screen showed)."""
+    root = pdf.Root
+    names = root.get("/Names")
+    if isinstance(names, Dictionary) and "/JavaScript" in names:
+        return True
+    actions: list[object] = [root.get("/OpenAction"), root.get("/AA")]
+    for page in pdf.pages:
+        actions.append(page.obj.get("/AA"))
+        annots = page.obj.get("/Annots")
+        for annot in annots if isinstance(annots, Array) else []:
+            if isinstance(annot, Dictionary):
+                actions += [annot.get("/A"), annot.get("/AA")]
+    return any(_script_action(action) for action in actions)
+
+
+def _script_action(start: object) -> bool:
+    """An action, an additional-actions dictionary or a /Next chain that runs a script.
+
+    Walked with a budget: /Next chains may loop or fan out (an array of the same action
+    many times over), and a reader would not follow them that far either.
+    """
+    pending, budget = [start], MAX_ACTIONS
+    while pending and budget:
+        budget -= 1
+        action = pending.pop()
+        if isinstance(action, Array):
+            pending += list(action)
+        elif isinstance(action, Dictionary):
+            if action.get("/S") == Name.JavaScript or "/JS" in action:
+                return True
+            pending += [
+                value for key, value in action.items() if key not in ("/S", "/D", "/URI", "/F")
+            ]
+    return False
 
 
 def claimed_standard(pdf: pikepdf.Pdf) -> str:
