@@ -153,5 +153,6 @@ def test_deferred_patterns_match_as_their_libraries_expect() -> None:
     assert not paragraph.uri_pat.match("not a url")
     assert textsplit.rx.sub(r"\1|", "ab中文") == "ab中|文|"
     assert Reader.NON_PRINTABLE.search("ผู้ป่วย\tok") is None
-    assert Reader.NON_PRINTABLE.search("a\x07b").start() == 1
+    found = Reader.NON_PRINTABLE.search("a\x07b")
+    assert found is not None and found.start() == 1
     assert _constants.clean("a\x00b\ufffec") == "abc"
