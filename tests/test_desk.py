@@ -208,6 +208,21 @@ def test_only_reading_methods(client: TestClient) -> None:
         assert client.request(method, "/leaflets/infusion-safety/pdf").status_code == 405
 
 
+def test_another_site_cannot_start_a_build_in_the_background(client: TestClient) -> None:
+    # <img src="http://127.0.0.1:8000/leaflets/…/pdf?…"> on any page open in the clinic's
+    # browser: refused before any build. A link the reader follows still opens the page.
+    count = builds(client).builds_started
+    url = "/leaflets/infusion-safety/pdf?lang=th&paper=a5"
+    for mode in ("no-cors", "cors", "same-origin"):
+        background = {"sec-fetch-site": "cross-site", "sec-fetch-mode": mode}
+        assert client.get(url, headers=background).status_code == 403
+    assert builds(client).builds_started == count
+    followed = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate"}
+    assert client.get("/", headers=followed).status_code == 200
+    own = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "no-cors"}
+    assert client.get("/static/desk.css", headers=own).status_code == 200
+
+
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 

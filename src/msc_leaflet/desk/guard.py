@@ -92,7 +92,20 @@ class Guard:
             return 401, "this desk needs its token (as the password)", True
         if scope["method"] not in ("GET", "HEAD"):
             return 405, "the desk only reads", False
+        if _from_another_site(headers):
+            return 403, "the desk answers its own pages, and links a reader follows", False
         return None
+
+
+def _from_another_site(headers: dict[str, str]) -> bool:
+    """A request another web site's page made in the background (an ``<img>``, a
+    ``fetch``, a form sent by script), as the browser says (Fetch Metadata). Its answer
+    cannot be read (no CORS), but a PDF or preview route would start a build: any page
+    open on the clinic's computer could keep its cores busy and rewrite the outputs. A
+    link the reader follows (a top-level navigation) is let through; a client that sends
+    no such header (curl, a script with the token) too."""
+    site = headers.get("sec-fetch-site", "")
+    return site == "cross-site" and headers.get("sec-fetch-mode", "") != "navigate"
 
 
 async def _plain(send: Send, status: int, text: str, challenge: bool) -> None:
