@@ -22,6 +22,7 @@ class Node:
     role: str
     lang: str  # effective: its own /Lang or its ancestors'
     alt: str = ""
+    actual_text: str = ""  # /ActualText: what it reads instead of its content
     element_id: str = ""
     attributes: dict[str, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # its own content, in order
@@ -107,6 +108,7 @@ def structure(path: Path) -> tuple[Node, dict[tuple[int, int], Node]]:
             role=str(element.S)[1:],
             lang=lang,
             alt=str(element.get("/Alt", "")),
+            actual_text=str(element.get("/ActualText", "")),
             element_id=str(element.get("/ID", "")),
             attributes={str(k)[1:]: str(v).lstrip("/") for k, v in attributes.items()}
             if isinstance(attributes, pikepdf.Dictionary)

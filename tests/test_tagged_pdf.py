@@ -30,11 +30,16 @@ from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from pdfjs_text import HERE as PDFJS
 from pdfjs_text import require_pdfjs, run_pdfjs
+from scripts_samples import SAMPLES
 from tagged_read import page_objects, parent_tree, structure
+from test_scripts_build import TITLES, leaflet
 
 REPO = Path(__file__).resolve().parents[1]
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 HEADING = re.compile(r"H([1-6])$")
+# What the tree reads that the source's text does not say: citation numbers, and the
+# numbers and bullets of list items.
+NOT_IN_SOURCE = frozenset({"Reference", "Lbl"})
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +103,7 @@ def test_every_language_is_tagged_with_its_language(lang: str, tmp_path: Path) -
                     assert not any(LATIN_LETTER.search(t) for t in node.texts), (lang, node.texts)
         if edition == "single":
             leaflet = i18n.localize_with_fallbacks(source, lang, project)[0]
-            tree_text = _norm(document.text(skip=frozenset({"Reference"})))
+            tree_text = _norm(document.text(skip=NOT_IN_SOURCE))
             _assert_in_order(tree_text, _source_texts(leaflet), f"{lang} {edition}")
 
 
@@ -168,7 +173,7 @@ def test_every_output_is_tagged_throughout(bundled: dict[str, Path]) -> None:
 def test_the_tree_reads_the_source_in_order(bundled: dict[str, Path], locale: str) -> None:
     for leaflet_id in Project.at(REPO).leaflet_ids():
         document, _ = structure(bundled[f"{locale}/{leaflet_id}"])
-        tree_text = _norm(document.text(skip=frozenset({"Reference"})))
+        tree_text = _norm(document.text(skip=NOT_IN_SOURCE))
         _assert_in_order(tree_text, _source_texts(_localised(locale, leaflet_id)), leaflet_id)
 
 
@@ -176,7 +181,7 @@ def test_parallel_edition_reads_each_translated_block_then_its_source(
     bundled: dict[str, Path],
 ) -> None:
     document, _ = structure(bundled["th/infusion-safety.parallel"])
-    tree_text = _norm(document.text(skip=frozenset({"Reference"})))
+    tree_text = _norm(document.text(skip=NOT_IN_SOURCE))
     thai, english = _localised("th", "infusion-safety"), _localised("en", "infusion-safety")
     # A heading shares its row with the block after it (editions.py): one row, one pair.
     rows: list[list[int]] = []
@@ -203,7 +208,7 @@ def test_sequential_edition_reads_the_translation_then_the_source(
     bundled: dict[str, Path],
 ) -> None:
     document, _ = structure(bundled["th/infusion-safety.sequential"])
-    tree_text = _norm(document.text(skip=frozenset({"Reference"})))
+    tree_text = _norm(document.text(skip=NOT_IN_SOURCE))
     thai, english = _localised("th", "infusion-safety"), _localised("en", "infusion-safety")
     _assert_in_order(tree_text, _source_texts(thai) + _source_texts(english), "sequential")
     english_title = next(n for n in document.walk() if n.role == "H1" and n.lang == "en")
@@ -304,6 +309,64 @@ def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) ->
     annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
     uri = next(a for a in annotations if "/URI" in a.get("/A", {}))
     assert "/StructParent" in uri and str(uri.Contents) == "https://example.org/msc"
+
+
+def _labels_problems(document: Any) -> list[str]:
+    """Where a list item's bullet or number is not read with it — no ``Lbl`` before
+    its ``LBody`` — or is not its item's, in reading order (``/ActualText`` where it
+    has one). A reference list prints its numbers in its entries' text ("1. Dominici
+    M…"): an entry's body that starts with its number says it too."""
+    problems = []
+    for node in document.walk():
+        numbering = node.attributes.get("ListNumbering") if node.role == "L" else None
+        if numbering not in ("Decimal", "Disc"):
+            continue
+        for count, item in enumerate(node.kids, 1):
+            roles = [kid.role for kid in item.kids]
+            inline = roles == ["LBody"] and numbering == "Decimal"
+            if roles != ["Lbl", "LBody"] and not inline:
+                problems.append(f"{node.lang} {item.text()[:30]!r}: {roles}")
+                continue
+            label = item.kids[0]
+            said = (label.actual_text or label.text()).strip()
+            if inline:
+                said = said.split(" ", 1)[0]
+            if numbering == "Disc":
+                right = said == "•"
+            else:  # the number in any script's digits, then the language's stop (၁။)
+                digits = "".join(str(unicodedata.digit(c)) for c in said if c.isdigit())
+                right = digits == str(count) and said[:1].isdigit() and not said[-1].isdigit()
+            if not right:
+                problems.append(f"{node.lang} {item.text()[:30]!r}: label {said!r}")
+    return problems
+
+
+def test_list_items_say_their_numbers_and_bullets(
+    bundled: dict[str, Path],
+    features_pdf: Path,
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    """A screen reader reads an item's number (or bullet) with the item: an ``Lbl`` in
+    the ``LI`` before its ``LBody`` (PDF 1.7 14.8.4.3.3), in reading order right to left
+    too; "step 2" of an instruction is no use if only "2" is missing. The parallel
+    edition draws its numbers as outlines with a text layer apart (`list_numbers`)."""
+    paths = [features_pdf, *bundled.values()]
+    project = Project.at(LANGUAGES)
+    for lang in ("ar", "my"):
+        for edition in ("single", "parallel"):
+            built = build_leaflet(project, "after-your-infusion", lang, tmp_path, edition=edition)
+            paths.append(built.path)
+    # Written in Arabic and Burmese: numbered lists (".1" drawn right to left, "၁။").
+    for lang in ("ar", "my"):
+        items = "".join(f"      - {text}\n" for text in SAMPLES[lang])
+        lists = f"  - list:\n{items}    style: numbered\n  - list:\n{items}"
+        root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + lists})
+        paths.append(build_leaflet(Project.at(root), "sample", None, tmp_path / lang).path)
+    for path in paths:
+        document, _ = structure(path)
+        assert any(n.role == "Lbl" for n in document.walk()), path.name
+        assert _labels_problems(document) == [], path.name
 
 
 def test_pdfjs_reads_the_structure_tree(bundled: dict[str, Path]) -> None:

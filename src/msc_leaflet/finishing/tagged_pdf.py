@@ -92,6 +92,8 @@ class _Writer:
             entries["/Lang"] = String(lang)
         if element.alt:
             entries["/Alt"] = String(element.alt)
+        if element.actual_text:
+            entries["/ActualText"] = String(element.actual_text)
         if element.element_id:
             entries["/ID"] = String(element.element_id)
         if element.attributes:

@@ -38,7 +38,7 @@ from ..theme.theme import Theme
 from ..typeset import Run
 from ..typeset.fonts import font_spans
 from ..typeset.line_pitch import layer_size
-from ..typeset.list_numbers import LayeredList
+from ..typeset.list_numbers import LayeredList, TaggedList
 from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
@@ -213,10 +213,15 @@ class BlockBuilder:
         cannot split a list inside a table cell, so a long list moved whole (#21)."""
         style = self.w.styles["list-item"]
         marker = "Decimal" if block.numbered else "Disc"
+        rtl = right_to_left(self.w.lang)
         items = []
         with self.w.group("L", attributes={"O": "List", "ListNumbering": marker}):
-            for text in block.items:
+            for count, text in enumerate(block.items, 1):
                 with self.w.group("LI"):
+                    # A right-to-left number is drawn in visual order, the stop first
+                    # (`_list_number`): its Lbl says it in reading order.
+                    reading = block.numbered and rtl
+                    self.w.label(_list_number(self.w.lang, False)(str(count)) if reading else "")
                     items.append(ListItem(self.w.paragraph(text.value, "list-item")))
         common = dict(
             leftIndent=LIST_INDENT,
@@ -224,7 +229,6 @@ class BlockBuilder:
             bulletColor=theme_colour(self.theme, "accent"),
             bulletFontSize=style.fontSize,
         )
-        rtl = right_to_left(self.w.lang)
         if rtl:  # bullets hang at the right, where the lines start
             common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
@@ -250,7 +254,7 @@ class BlockBuilder:
         layer = (
             layer_size(style.fontSize, style.leading) or style.fontSize if self.w.beside else 0.0
         )
-        kind: Any = partial(LayeredList, layer=layer) if layer else ListFlowable
+        kind: Any = partial(LayeredList, layer=layer) if layer else TaggedList
         if not self.items_apart:
             return [kind(items, spaceAfter=after, **common)]
         out: list[Flowable] = []

@@ -179,6 +179,13 @@ class Writer:
         with self.structure.group(role, **fields):
             yield
 
+    def label(self, reading: str = "") -> None:
+        """A list item's ``Lbl`` in the current group (its ``LI``), before its body:
+        the list draws the number or bullet into it (`list_numbers`). ``reading``: the
+        number in reading order, where it is drawn in another (right to left)."""
+        if self.structure is not None:
+            self.structure.element("Lbl", actual_text=reading)
+
     @contextmanager
     def untagged(self) -> Iterator[None]:
         """Paragraphs made inside join no element (the layout tags them when drawn)."""

@@ -14,8 +14,13 @@ into the few points just before the item's text, so that the first line starts w
 the others do. Every list of a parallel column is one, whatever its script: a number
 hanging an indent before its text made the first line of a wrapped English, Vietnamese,
 Chinese or Arabic item a block of its own for pdfminer too, read before the first line
-of the item beside it (a layer of the printed size then). Elsewhere a list is a plain
-``ListFlowable``.
+of the item beside it (a layer of the printed size then). Elsewhere a list is a
+`TaggedList`.
+
+Either way a screen reader reads the number (or bullet) with its item: what the list
+draws of it as text is the content of the item's ``Lbl`` element (made by the layout
+before the item's body, `Writer.label`); the outlines of a layered number are an
+artifact, as every outline is.
 """
 
 from __future__ import annotations
@@ -28,12 +33,38 @@ from reportlab.platypus import ListFlowable
 from reportlab.platypus.flowables import BulletDrawer, _bulletFormat
 
 from .fonts import shaping_font
+from .marked_content import Element, content_of
 from .outlines import glyph_form, units_per_em
 from .reportlab_overrides import document_of
 
 #: The widest a number's text layer is drawn (points): under half the line height of
 #: the smallest layered text, pdfminer's tolerance for lines that start together.
 LAYER_WIDTH = 4.0
+
+
+def label_of(indenter: Any) -> Element | None:
+    """The ``Lbl`` of the item ReportLab's ``indenter`` draws: the first kid of the
+    ``LI`` its body's element is in (None when untagged)."""
+    body = getattr(indenter._flowable, "structure", None)
+    item = body.parent if isinstance(body, Element) else None
+    kids = item.kids if item is not None else []
+    return next((k for k in kids if isinstance(k, Element) and k.role == "Lbl"), None)
+
+
+class TaggedList(ListFlowable):  # type: ignore[misc]
+    """A ``ListFlowable`` whose numbers and bullets are their items' ``Lbl``s."""
+
+    def _makeBullet(self, value: Any, params: Any = None) -> BulletDrawer:
+        return _TaggedBullet(super()._makeBullet(value, params))
+
+
+class _TaggedBullet(BulletDrawer):  # type: ignore[misc]
+    def __init__(self, drawer: BulletDrawer) -> None:
+        self.__dict__.update(drawer.__dict__)
+
+    def drawOn(self, indenter: Any, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        with content_of(canv, label_of(indenter)):
+            super().drawOn(indenter, canv, x, y, _sW)
 
 
 class LayeredList(ListFlowable):  # type: ignore[misc]
@@ -88,7 +119,8 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
         layer.setHorizScale(100 * squeezed / natural)
         layer.setTextRenderMode(3)
         layer.textOut(layered)
-        canv.drawText(layer)
+        with content_of(canv, label_of(indenter)):  # the text a screen reader reads
+            canv.drawText(layer)
         canv.setFillColor(self._bulletColor)
         scale = size / units_per_em(font)
         doc = document_of(canv)

@@ -10,8 +10,8 @@ Page content is always inside exactly one of the two. Every page opens an artifa
 sequence (`Tagger.begin_page`); a line of text that belongs to an element closes it,
 marks its text inside its ``BT … ET`` (a link, a citation or a word in another
 language gets its own sequence and element there), and opens it again. Whatever else
-draws — ReportLab's table backgrounds, rules, list bullets, anything drawn with no
-element current — is therefore an artifact by default, and no text can reach a page
+draws — ReportLab's table backgrounds, rules, anything drawn with no element
+current — is therefore an artifact by default, and no text can reach a page
 outside the tree unnoticed: the structure test checks exactly that.
 
 The layout builds the tree (`Element`) in reading order and says which element is
@@ -60,6 +60,9 @@ class Element:
     role: str  # a standard structure type: P, H1, L, LI, LBody, Table, TH, Figure, …
     lang: str = ""  # BCP 47; written only where it differs from the enclosing element's
     alt: str = ""  # a figure's description
+    # /ActualText: what its content says, where the drawing's order is not the reading
+    # order (a right-to-left list's number, drawn ".1", reads "1.").
+    actual_text: str = ""
     attributes: dict[str, Any] = field(default_factory=dict)  # /A, e.g. {"O": "Table"}
     parent: Element | None = None
     kids: list[Element | MarkedContent | Annotation] = field(default_factory=list)
@@ -140,6 +143,22 @@ class Tagger:
         return f"{END}\n{begin_marked(element.role, self.mark(element))}"
 
     content_end = f"{END}\n{ARTIFACT_BEGIN}"
+
+
+@contextmanager
+def content_of(canvas: Any, element: Element | None) -> Iterator[None]:
+    """What is drawn inside, outside any text object, is content of ``element`` (a
+    list item's number, `list_numbers`); untagged canvas or no element: no change."""
+    tagger = tagger_of(canvas)
+    if tagger is None or element is None:
+        yield
+        return
+    code: list[str] = canvas._code
+    code.append(tagger.content_begin(element))
+    try:
+        yield
+    finally:
+        code.append(tagger.content_end)
 
 
 def begin_marked(role: str, mcid: int) -> str:
