@@ -50,8 +50,9 @@ def a11y(root: Path, locales: list[str] | None = None, leaflet_id: str = "sample
 # A11Y001: figures
 
 
-def test_a11y001_alt_that_prints_nothing(make_project: Callable[..., Path]) -> None:
-    text = leaflet(CLEAN + "- figure: photo.png\n  alt: '[@alpha2001]'\n")
+@pytest.mark.parametrize("alt", ["'[@alpha2001]'", "'** **'", "'…'", "' - '"])
+def test_a11y001_alt_that_prints_nothing(make_project: Callable[..., Path], alt: str) -> None:
+    text = leaflet(CLEAN + f"- figure: photo.png\n  alt: {alt}\n")
     root = with_picture(make_project, text)
     assert a11y(root) == [
         f"A11Y001 {line_of(text, 'figure:')}: error: figure photo.png has no alt text"
@@ -85,6 +86,37 @@ def test_a11y001_a_model_built_in_code_without_alt(make_project: Callable[..., P
 def test_decorative_figure_is_accepted(make_project: Callable[..., Path]) -> None:
     root = with_picture(make_project, leaflet(CLEAN + "- figure: photo.png\n  decorative: true\n"))
     assert a11y(root) == []
+
+
+def test_a_build_refuses_a_figure_whose_alt_says_nothing(
+    make_project: Callable[..., Path], i18n_project: Path, tmp_path: Path
+) -> None:
+    # The PDF would claim PDF/UA with an empty /Alt: refused as a missing alt: is.
+    text = leaflet(CLEAN + "- figure: photo.png\n  alt: '[@alpha2001]'\n")
+    root = with_picture(make_project, text)
+    result = CliRunner().invoke(app, ["build", "-p", str(root), "-o", str(tmp_path / "a")])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"sample.yaml:{line_of(text, 'figure:')}" in said
+    assert "alt text of figure photo.png says nothing" in said
+    assert not list((tmp_path / "a").rglob("*.pdf"))
+    # In a translation, the entry the translator edits is named.
+    from PIL import Image
+
+    from i18n_support import set_msgstr
+
+    Image.new("RGB", (40, 30), "teal").save(i18n_project / "cells.png")
+    path = i18n_project / "leaflets" / "care-basics.yaml"
+    figure = "  - figure: cells.png\n    alt: Cells seen under a **microscope**.\n    id: cells\n\n"
+    path.write_text(path.read_text("utf-8").replace("  - list:", figure + "  - list:", 1), "utf-8")
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    CliRunner().invoke(app, ["i18n", "update", "-p", str(i18n_project)])
+    set_msgstr(po, "cells/alt", "** **")
+    out = tmp_path / "b"
+    result = CliRunner().invoke(app, ["build", "-p", str(i18n_project), "-l", "th", "-o", str(out)])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "fix the msgstr of 'cells/alt'" in said, said
+    assert not list(out.rglob("*.pdf"))
 
 
 # A11Y002: an untranslated description

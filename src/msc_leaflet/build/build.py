@@ -139,6 +139,30 @@ def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
             raise LeafletError(finding.location, finding.message, finding.hint)
 
 
+def refuse_silent_figures(leaflet: Leaflet) -> None:
+    """Refuse, even in a draft, a figure whose description says nothing once its markup
+    and citations are left out (``alt: "[@ref1]"``, ``"…"``, or such a translation): the PDF
+    would claim PDF/UA with an empty /Alt, as silent as the figure without ``alt:`` that
+    loading refuses. `check` says the same (A11Y001), with the other problems."""
+    from ..checks.accessibility import says_nothing
+    from ..content.model import Figure
+
+    for block in leaflet.blocks:
+        if not isinstance(block, Figure) or block.decorative or block.alt is None:
+            continue
+        if not says_nothing(block.alt.value):
+            continue
+        fix = "say in words what the image shows, or mark it 'decorative: true'"
+        if block.alt.origin is not None:  # a translation: the entry the translator edits
+            fix = f"fix the msgstr of '{block.alt.context}' ({block.alt.origin}): {fix}"
+        raise LeafletError(
+            Location(leaflet.path, block.line),
+            f"the alt text of figure {block.path.name} says nothing once its markup and "
+            "citations are left out: a screen reader would read nothing for it",
+            fix,
+        )
+
+
 Approval = tuple[str, dt.date]  # (language name in that language, date approved)
 
 
@@ -221,6 +245,7 @@ def build_loaded(
         if options.strict:
             refuse_unless_printable(project, source, language, i18n_findings)
         refuse_wrong_catalog(source, i18n_findings)
+        refuse_silent_figures(leaflet)
         record = signoff_record(project, source, language, options, theme.footer_approval)
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)

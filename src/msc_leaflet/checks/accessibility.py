@@ -47,6 +47,12 @@ def _fix_in(ctx: CheckContext, text: Text, source_fix: str) -> str:
     return f"fix {entry}" if entry else source_fix
 
 
+def says_nothing(alt: str) -> bool:
+    """Whether an image description, as printed (markup and citations left out), has
+    no letter or digit for a screen reader to read: empty, or only punctuation."""
+    return not any(unicodedata.category(c)[0] in "LN" for c in plain(alt).text)
+
+
 @check(
     "A11Y001",
     "error",
@@ -59,7 +65,7 @@ def figure_without_alt(ctx: CheckContext) -> Iterator[Issue]:
         if not isinstance(block, Figure) or block.decorative:
             continue
         said = plain(block.alt.value).text.strip() if block.alt else ""
-        if not said:
+        if says_nothing(block.alt.value if block.alt else ""):
             yield Issue(
                 _block_at(ctx, block.line),
                 f"{_prefix(ctx)}figure {block.path.name} has no alt text",
