@@ -937,77 +937,66 @@ def test_a_folder_not_named_after_a_language_is_named_by_update_and_check(
     assert error.severity == "error" and "not named after a language" in error.message
 
 
+#: Every command that lists the locale folders.
+LISTING_COMMANDS = [
+    ["build"], ["i18n", "stats"], ["i18n", "compile"], ["check"], ["i18n", "update"]
+]  # fmt: skip
+
+
+def _refused_folder(root: Path, command: list[str], out: Path, built: list[str]) -> str:
+    """Run ``command`` on the project at ``root``, which has a locale folder it must name:
+    exit 1, no traceback; a build still builds ``built`` (the other locales), any other
+    command writes nothing. What it said."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    before = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+    extra = ["-o", str(out), "-q"] if command == ["build"] else []
+    result = CliRunner().invoke(app, [*command, "--project", str(root), *extra])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    if command == ["build"]:
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == built
+    else:  # refused before anything is written
+        after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
+        assert after == before
+    return said
+
+
 @pytest.mark.parametrize("folder", ["x", "sr@latin", "pt_BR.UTF-8", "und"])
-@pytest.mark.parametrize(
-    "command",
-    [["build"], ["i18n", "stats"], ["i18n", "compile"], ["check"], ["i18n", "update"]],
-)
+@pytest.mark.parametrize("command", LISTING_COMMANDS)
 def test_every_command_that_lists_locale_folders_names_one_not_named_after_a_language(
     tmp_path: Path, folder: str, command: list[str]
 ) -> None:
     # update and check named such a folder; build, stats and compile took it as a locale
     # (sr@latin built as Serbian in Cyrillic, pt_BR.UTF-8 and und printed as written).
-    from typer.testing import CliRunner
-
-    from msc_leaflet.cli.app import app
-
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
     shutil.copytree(root / "locales" / "th", root / "locales" / folder)
-    before = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
-    out = tmp_path / "out"
-    extra = ["-o", str(out), "-q"] if command == ["build"] else []
-    result = CliRunner().invoke(app, [*command, "--project", str(root), *extra])
-    assert result.exit_code == 1, result.output
-    said = result.stderr + result.stdout
+    built = ["en/care-basics.pdf", "th/care-basics.pdf"]  # nothing in the folder
+    said = _refused_folder(root, command, tmp_path / "out", built)
     assert f"locales/{folder}/ is not named after a language" in said, said
-    assert "rename it to" in said and "Traceback" not in said
-    if command == ["build"]:  # the others still build; nothing is built in the folder
-        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
-            "en/care-basics.pdf",
-            "th/care-basics.pdf",
-        ]
-    else:  # refused before anything is written
-        after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
-        assert after == before
+    assert "rename it to" in said
 
 
 @pytest.mark.parametrize("first", ["th", "TH"])
-@pytest.mark.parametrize(
-    "command",
-    [["build"], ["i18n", "stats"], ["i18n", "compile"], ["check"], ["i18n", "update"]],
-)
+@pytest.mark.parametrize("command", LISTING_COMMANDS)
 def test_one_locale_in_two_folders_is_named_by_every_command_that_lists_them(
     tmp_path: Path, first: str, command: list[str]
 ) -> None:
     # locales/th and locales/TH (or zh_Hans and zh-hans): a build of every locale printed
     # two Thai PDFs, th/ and TH/, each from its own catalog; stats listed Thai twice. The
     # folder in gettext's spelling is the one kept, whichever came first.
-    from typer.testing import CliRunner
-
-    from msc_leaflet.cli.app import app
-
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
     folder, kept = "TH", "th"
     (root / "locales" / "th").rename(root / "locales" / first)
     shutil.copytree(root / "locales" / first, root / "locales" / ({"th", "TH"} - {first}).pop())
-    before = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
-    out = tmp_path / "out"
-    extra = ["-o", str(out), "-q"] if command == ["build"] else []
-    result = CliRunner().invoke(app, [*command, "--project", str(root), *extra])
-    assert result.exit_code == 1, result.output
-    said = result.stderr + result.stdout
+    built = ["en/care-basics.pdf", f"{kept}/care-basics.pdf"]
+    said = _refused_folder(root, command, tmp_path / "out", built)
     assert f"locales/{folder}/ holds th catalogs, as locales/{kept}/ does" in said, said
-    assert f"remove locales/{folder}/" in said and "Traceback" not in said
-    if command == ["build"]:
-        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
-            "en/care-basics.pdf",
-            f"{kept}/care-basics.pdf",
-        ]
-    else:
-        after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
-        assert after == before
+    assert f"remove locales/{folder}/" in said
 
 
 @pytest.mark.parametrize(
