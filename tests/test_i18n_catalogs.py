@@ -800,7 +800,8 @@ def test_an_obsolete_header_is_named_and_update_drops_it(tmp_path: Path) -> None
     """`#~ msgid ""` beside the header: GNU msgfmt and msgcat refuse the file as a
     duplicate, msc-leaflet read it silently and `update` kept it. `check` names it at
     its line (I18N017, and not again in msgfmt's words); `update` drops it, since it
-    holds header fields of some earlier file, no translation."""
+    holds header fields of some earlier file, no translation, but keeps its translator
+    comment with the header's."""
     po, findings = checked_copy(tmp_path, lambda data: data + OBSOLETE_HEADER)
     lines = po.read_text(encoding="utf-8").splitlines()
     header = lines.index('msgid ""') + 1
@@ -811,6 +812,7 @@ def test_an_obsolete_header_is_named_and_update_drops_it(tmp_path: Path) -> None
     assert "`msc-leaflet i18n update` drops it" in findings[0]
     workflow.update(Project.at(po.parents[3]))
     assert "X-Old" not in po.read_text(encoding="utf-8")
+    assert "\n# old file\n" in po.read_text(encoding="utf-8")  # the translator's words stay
     assert [str(f) for f in workflow.check(Project.at(po.parents[3]))] == []
 
 

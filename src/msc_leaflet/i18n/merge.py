@@ -61,10 +61,12 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
             used.add(id(found or similar))
     leftovers = [e for e in old.obsolete + old.active if id(e) not in used]
     entries += _obsolete(leftovers, entries)
+    # An obsolete header is dropped (`_obsolete`); what a translator wrote on it is not.
+    dropped = [c for e in leftovers if e.key == HEADER_KEY for c in e.comments]
     return Catalog(
         header=header,
         header_written=list(old.header_written),
-        header_comments=list(old.header_comments),
+        header_comments=[*old.header_comments, *dropped],
         header_flags=list(old.header_flags),
         entries=entries,
         trailing_comments=list(old.trailing_comments),
@@ -262,7 +264,8 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
     arises from hand-edited files; the displaced translation and the translator's
     comments are then kept as translator comments on the surviving entry, not dropped.
     An obsolete header (``#~ msgid ""``, a hand edit) is dropped: it holds header fields
-    of some earlier file, no translation, and GNU tools refuse it beside the header.
+    of some earlier file, no translation, and GNU tools refuse it beside the header. Its
+    translator comments join the header's (`merge`).
     """
     keep: dict[Key, Entry] = {e.key: e for e in active}
     out: list[Entry] = []
