@@ -40,8 +40,8 @@ from conftest import leaflet_yaml
 from msc_leaflet.build.manifest import FORMAT
 from msc_leaflet.cli.errors import (
     Terminated,
-    _in_harfbuzz_callback,
     _on_signal,
+    _swallows_exceptions,
     interrupts_as_exceptions,
     run,
 )
@@ -398,11 +398,39 @@ def pen_frame() -> FrameType:
 def test_a_signal_inside_a_harfbuzz_callback_is_raised_after_it() -> None:
     # uharfbuzz swallows exceptions raised in pen callbacks (and drops the segment).
     frame = pen_frame()
-    assert _in_harfbuzz_callback(frame)
-    assert not _in_harfbuzz_callback(sys._getframe())
+    assert _swallows_exceptions(frame)
+    assert not _swallows_exceptions(sys._getframe())
     with pytest.raises(KeyboardInterrupt), interrupts_as_exceptions():
         _on_signal(signal.SIGINT, frame)  # deferred: returns
         time.sleep(1)  # the retry raises here, outside HarfBuzz
+
+
+def test_a_signal_inside_a_weakref_callback_is_raised_after_it() -> None:
+    # A SIGTERM that landed while a WeakKeyDictionary dropped a collected document's
+    # entry was printed as "Exception ignored in: …remove" with a traceback, then lost.
+    import weakref
+
+    class Document:
+        pass
+
+    frames: list[FrameType] = []
+    table: weakref.WeakKeyDictionary[Document, int] = weakref.WeakKeyDictionary()
+
+    def spy(frame: FrameType, event: str, arg: object) -> None:
+        if event == "call" and frame.f_globals.get("__name__") == "weakref" and not frames:
+            frames.append(frame)
+
+    document = Document()
+    table[document] = 1
+    sys.setprofile(spy)
+    try:
+        del document  # the callback runs: its frame is where a signal would land
+    finally:
+        sys.setprofile(None)
+    assert frames and _swallows_exceptions(frames[0])
+    with pytest.raises(Terminated), interrupts_as_exceptions():
+        _on_signal(signal.SIGTERM, frames[0])  # deferred: returns
+        time.sleep(1)  # the retry raises here, outside the callback
 
 
 def test_terminated_is_a_keyboard_interrupt() -> None:

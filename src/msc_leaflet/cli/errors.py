@@ -61,10 +61,9 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
     worker = os.getpid() != _state["pid"]
     if worker and (not _in_a_job(frame) or _state["worker_stopped"] == os.getpid()):
         return  # idle, or already stopping: a second Ctrl-C must not cut its cleanup
-    if _in_harfbuzz_callback(frame):
-        # uharfbuzz prints and swallows an exception raised in a pen callback, then
-        # finishes the outline without that segment: the interrupt would be lost and a
-        # broken glyph cached. Try again a moment later, once HarfBuzz has returned.
+    if _swallows_exceptions(frame):
+        # Raised there, the interrupt would be printed as "Exception ignored in …" with
+        # a traceback and then lost. Try again a moment later, once that code returned.
         _state["pending"] = signum
         signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
         return
@@ -87,12 +86,18 @@ def _in_a_job(frame: FrameType | None) -> bool:
     return False
 
 
-def _in_harfbuzz_callback(frame: FrameType | None) -> bool:
-    """Whether HarfBuzz (C) is calling the glyph-outline pen (``typeset.outlines``)."""
+def _swallows_exceptions(frame: FrameType | None) -> bool:
+    """Whether ``frame`` runs where Python or a library prints and drops an exception:
+    HarfBuzz (C) calling the glyph-outline pen (``typeset.outlines``), which then also
+    finishes the outline without that segment (a broken glyph would be cached); a
+    weak reference's callback (a `weakref.WeakKeyDictionary` dropping a collected
+    document's entry); an object's ``__del__``."""
     while frame is not None:
-        if frame.f_globals.get("__name__") == "msc_leaflet.typeset.outlines" and (
-            frame.f_code.co_qualname.startswith("_PathPen.")
-        ):
+        module = frame.f_globals.get("__name__")
+        name = frame.f_code.co_qualname
+        if module == "msc_leaflet.typeset.outlines" and name.startswith("_PathPen."):
+            return True
+        if module in ("weakref", "_weakrefset") or name.endswith("__del__"):
             return True
         frame = frame.f_back
     return False
