@@ -127,6 +127,21 @@ def test_leaflet_page_shows_previews_choices_checks_and_translation(client: Test
     assert missing.status_code == 404
 
 
+def test_a_page_picture_removed_meanwhile_is_drawn_again(client: TestClient) -> None:
+    # `msc-leaflet preview` rewriting the folder, or a cleanup, while the desk serves it:
+    # a picture other than page 1's gone was a bare 500.
+    url = "/leaflets/infusion-safety/pages/2.png?lang=th"
+    first = client.get(url)
+    assert first.status_code == 200
+    [picture] = (client.app.state.desk.builds.out_dir / "preview" / "th").glob(  # type: ignore[attr-defined]
+        "infusion-safety/page-02.png"
+    )
+    picture.unlink()
+    again = client.get(url)
+    assert again.status_code == 200 and again.content[:4] == b"\x89PNG"
+    assert picture.is_file()
+
+
 def test_patient_pack_has_a_cover_and_every_leaflet(client: TestClient, project: Path) -> None:
     ids = ["choosing-a-clinic", "infusion-safety", "what-research-says"]
     pack = client.get("/pack.pdf", params={"leaflet": ids, "lang": "th"})

@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import Finding
 from ..files import resolved
+from ..finishing.preview import page_name
 from ..languages import bcp47, profile
 from ..project import Project
 from ..typeset.font_files import sarabun_dir
@@ -80,11 +81,19 @@ class Desk:
 
         key = (str(folder), sha256)
         task = self._previews.get(key)
-        if task is None or (task.done() and not (folder / "page-01.png").is_file()):
+        if task is None or (task.done() and not _complete(folder, task)):
             self._previews = {k: t for k, t in self._previews.items() if k[0] != key[0]}
             task = asyncio.ensure_future(self.builds.run(render, pdf, folder))
             self._previews[key] = task
         return int(await asyncio.shield(task))
+
+
+def _complete(folder: Path, rendered: asyncio.Future[int]) -> bool:
+    """Whether every page picture a finished rendering wrote is still there: one removed
+    meanwhile (`msc-leaflet preview` rewriting the folder, a cleanup) was a bare 500."""
+    if rendered.cancelled() or rendered.exception() is not None:
+        return True  # its error is the answer, raised again by awaiting it
+    return all((folder / page_name(n)).is_file() for n in range(1, rendered.result() + 1))
 
 
 def create_app(
