@@ -358,16 +358,22 @@ msgstr[1] "{n} สัปดาห์"
 """
 
 
+def gnu_catalog(po: Path, mo: Path, *options: str) -> dict[object, str]:
+    """What gettext reads from GNU msgfmt's .mo of ``po`` (written to ``mo``)."""
+    subprocess.run([MSGFMT, *options, "-o", str(mo), str(po)], check=True)
+    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    found: dict[object, str] = gnu._catalog  # type: ignore[attr-defined]
+    return found
+
+
 @needs_msgfmt
 def test_compile_gives_gettext_what_msgfmt_gives_it(tmp_path: Path) -> None:
     """msgfmt leaves out a plural entry whose msgstr[0] is empty, as untranslated; in a
     .mo it made gettext return "" for one week, not the English."""
     po, mo = tmp_path / "th.po", tmp_path / "th.mo"
     po.write_text(MO_CASES, encoding="utf-8")
-    subprocess.run([MSGFMT, "-o", str(mo), str(po)], check=True)
-    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
     ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(MO_CASES))))
-    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+    assert ours._catalog == gnu_catalog(po, mo)  # type: ignore[attr-defined]
     assert ours.ngettext("one week", "{n} weeks", 1) == "one week"
 
 
@@ -378,10 +384,8 @@ def test_compile_gives_the_header_msgfmt_gives(tmp_path: Path, name: str) -> Non
     line): the .mo of an unchanged translation then stays the same when only the
     template was regenerated; ours carried it."""
     po, mo = FIXTURE / "locales" / "th" / "LC_MESSAGES" / name, tmp_path / "th.mo"
-    subprocess.run([MSGFMT, "-o", str(mo), str(po)], check=True)
-    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
     ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po(po))))
-    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+    assert ours._catalog == gnu_catalog(po, mo)  # type: ignore[attr-defined]
     assert "POT-Creation-Date" not in ours._catalog[""]  # type: ignore[attr-defined]
 
 
@@ -452,9 +456,7 @@ def test_an_empty_text_under_a_context_is_a_message_as_gnu_reads_it(tmp_path: Pa
     if MSGFMT:
         po, mo = tmp_path / "c.po", tmp_path / "c.mo"
         po.write_text(EMPTY_TEXT_IN_CONTEXT, encoding="utf-8")
-        subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True)
-        gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
-        assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+        assert ours._catalog == gnu_catalog(po, mo, "--check")  # type: ignore[attr-defined]
 
 
 def test_the_header_is_found_where_it_stands_and_only_once() -> None:
@@ -501,9 +503,7 @@ def test_the_header_is_written_back_as_written(tmp_path: Path) -> None:
     if MSGFMT:
         po, mo = tmp_path / "th.po", tmp_path / "th.mo"
         po.write_text(HEADER_AS_WRITTEN, encoding="utf-8")
-        subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True)
-        gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
-        assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+        assert ours._catalog == gnu_catalog(po, mo, "--check")  # type: ignore[attr-defined]
 
 
 def test_a_field_the_tool_changes_is_changed_in_its_own_line_only() -> None:
