@@ -153,8 +153,8 @@ def refuse_silent_figures(leaflet: Leaflet) -> None:
         if not says_nothing(block.alt.value):
             continue
         fix = "say in words what the image shows, or mark it 'decorative: true'"
-        if block.alt.origin is not None:  # a translation: the entry the translator edits
-            fix = f"fix the msgstr of '{block.alt.context}' ({block.alt.origin}): {fix}"
+        if block.alt.catalog_entry:  # a translation: the entry the translator edits
+            fix = f"fix {block.alt.catalog_entry}: {fix}"
         raise LeafletError(
             Location(leaflet.path, block.line),
             f"the alt text of figure {block.path.name} says nothing once its markup and "

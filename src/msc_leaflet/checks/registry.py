@@ -64,9 +64,7 @@ class CheckContext:
 
         A finding in a translation stands at its text's leaflet line, where the block's
         waivers are; its hint names this entry, the line the translator edits."""
-        if self.is_translation and text.origin is not None:
-            return f"the msgstr of '{text.context}' ({text.origin})"
-        return ""
+        return text.catalog_entry if self.is_translation else ""
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Issue]]

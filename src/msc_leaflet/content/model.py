@@ -37,6 +37,13 @@ class Text:
         return self.origin or Location(leaflet_path, self.line)
 
     @property
+    def catalog_entry(self) -> str:
+        """The catalog entry this text came from ("the msgstr of 'p1'
+        (locales/th/LC_MESSAGES/sample.po:20)"), "" for the source's own text: a message
+        standing at the leaflet line names in its hint the line the translator edits."""
+        return f"the msgstr of '{self.context}' ({self.origin})" if self.origin else ""
+
+    @property
     def is_reference_title(self) -> bool:
         """A cited work's title (quoted from the literature: translating it is optional)."""
         return self.context.startswith(REFERENCE_CONTEXT + "/")
