@@ -106,7 +106,11 @@ def test_force_rebuilds(project: Project, tmp_path: Path) -> None:
 def test_manifest_contents(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)
-    manifest = json.loads((out / "manifest.json").read_text())
+    raw = (out / "manifest.json").read_bytes()
+    manifest = json.loads(raw)
+    # Written in one stable form, so it diffs cleanly: indented, keys sorted, UTF-8.
+    standard = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert raw == standard.encode("utf-8")
     entry = manifest["outputs"]["en/one.pdf"]
     assert entry["leaflet"] == "one" and entry["locale"] == "en"
     assert entry["pages"] >= 1 and entry["size"] == (out / "en" / "one.pdf").stat().st_size
@@ -143,7 +147,7 @@ def test_shards_merge_into_the_full_manifest(project: Project, tmp_path: Path) -
 def write_shard(path: Path, outputs: list[str]) -> dict[str, object]:
     """A shard manifest as a build writes it, returned as JSON data to damage."""
     entry = OutputEntry("one", "en", "0" * 64, {}, 1, 10, "1" * 64)
-    path.write_text(Manifest({key: entry for key in outputs}).to_json())
+    path.write_bytes(Manifest({key: entry for key in outputs}).to_bytes())
     return json.loads(path.read_text())  # type: ignore[no-any-return]
 
 
@@ -310,7 +314,7 @@ def test_list_reads_the_page_count_a_build_recorded(project: Project) -> None:
     run_batch(project, out_dir=project.root / "build", jobs=1)
     manifest = load_manifest(project.root / "build" / "manifest.json")
     manifest.outputs["en/one.pdf"].pages = 99  # as if the theme made it long
-    (project.root / "build" / "manifest.json").write_text(manifest.to_json())
+    (project.root / "build" / "manifest.json").write_bytes(manifest.to_bytes())
     recorded = {row.id: row.pages for row in summarise(project.root)}
     assert recorded == {**laid_out, "one": 99}
     (project.leaflets_dir / "one.yaml").write_text(

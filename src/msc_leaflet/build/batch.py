@@ -300,35 +300,22 @@ def run_batch(
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
-    manifest = load_manifest(manifest_file)
-    planned, outcomes = plan(
-        project, leaflet_ids, locales, manifest, out_dir, options, force, editions
+    planned, outcomes, estimates = _plan_run(
+        project, leaflet_ids, locales, manifest_file, out_dir, options, force, editions, shard_of
     )
-    if shard_of:
-        wanted = set(shard([p.job for p in planned], *shard_of))
-        planned = [p for p in planned if p.job in wanted]
     if on_planned:
         on_planned(planned)
     notify = on_outcome or (lambda _outcome: None)
     for outcome in outcomes:
         notify(outcome)
     todo = [p.job for p in planned if p.reason]
-    for p in planned:
-        if not p.reason:
-            entry = manifest.outputs[p.job.output]
-            skipped = Outcome(
-                p.job, "skipped", entry.pages, 0.0, "up to date", entry.warnings, entry
-            )
-            outcomes.append(skipped)
-            notify(skipped)
     if fail_fast and any(outcome.status == "failed" for outcome in outcomes):
         todo = []
     if todo:
         prepare_output_folder(out_dir)
     changes = Changes()
     try:
-        estimates = [_estimate(manifest, job) for job in todo]
-        workers = worker_count(estimates, jobs)
+        workers = worker_count([estimates[job] for job in todo], jobs)
         for outcome in _execute(project, todo, out_dir, options, workers):
             outcomes.append(outcome)
             record_outcome(changes, outcome)
@@ -339,6 +326,38 @@ def run_batch(
         if todo:
             record_changes(manifest_file, changes)
     return BatchReport(outcomes, time.perf_counter() - start)
+
+
+def _plan_run(
+    project: Project,
+    leaflet_ids: Iterable[str],
+    locales: Sequence[str],
+    manifest_file: Path,
+    out_dir: Path,
+    options: Options,
+    force: bool,
+    editions: Sequence[str],
+    shard_of: tuple[int, int] | None,
+) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float]]:
+    """The jobs of a run, the outcomes known before any job runs (failures to plan, and
+    outputs up to date) and each job's estimated seconds. The manifest as it was when the
+    run began is not needed after this, and is let go before the jobs run: on a large
+    library it is megabytes (issue #20), and the run ends by re-reading it anyway."""
+    manifest = load_manifest(manifest_file)
+    planned, outcomes = plan(
+        project, leaflet_ids, locales, manifest, out_dir, options, force, editions
+    )
+    if shard_of:
+        wanted = set(shard([p.job for p in planned], *shard_of))
+        planned = [p for p in planned if p.job in wanted]
+    for p in planned:
+        if not p.reason:
+            entry = manifest.outputs[p.job.output]
+            outcomes.append(
+                Outcome(p.job, "skipped", entry.pages, 0.0, "up to date", entry.warnings, entry)
+            )
+    estimates = {p.job: _estimate(manifest, p.job) for p in planned if p.reason}
+    return planned, outcomes, estimates
 
 
 def record_outcome(changes: Changes, outcome: Outcome) -> None:
