@@ -489,3 +489,35 @@ def test_pictures_and_theme_colours_share_one_cmyk_rule() -> None:
         expected = in_mode(RGB(*(v / 255 for v in rgb)), "cmyk")
         assert isinstance(inks, tuple)
         assert all(abs(a - round(b * 255)) <= 1 for a, b in zip(inks, expected, strict=True))
+
+
+def _rendered_figure(pdf: Path) -> Any:
+    """The one figure of ``pdf`` as the reader's viewer decodes it, in greys."""
+    import pikepdf
+    from pikepdf import PdfImage
+
+    with pikepdf.open(pdf) as document:
+        (image,) = [image for page in document.pages for image in page.get_images().values()]
+        return PdfImage(cast(pikepdf.Stream, image)).as_pil_image().convert("L")
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_16_bit_grey_figure_prints_its_greys(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """A 16-bit greyscale picture (a scan, a micrograph) came out white wherever it was
+    lighter than 1/256 of black: its samples were cut to 8 bits, not scaled. It prints
+    as the ramp it is, in a screen and in a print build."""
+    from PIL import Image
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: ramp.png\n  alt: A grey ramp\n- paragraph: One.\n")}
+    )
+    ramp = Image.new("I;16", (256, 64))
+    ramp.putdata([x * 257 for _ in range(64) for x in range(256)])  # black → white, 16-bit
+    ramp.save(root / "ramp.png")
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    shown = _rendered_figure(pdf)
+    row = [shown.getpixel((x, 32)) for x in (0, 64, 128, 192, 255)]
+    assert row == pytest.approx([0, 64, 128, 192, 255], abs=2)

@@ -92,7 +92,8 @@ class TaggedImage(Image):  # type: ignore[misc]
 
     structure: Element | None = None
     # What to draw in place of the file, made when drawn and dropped after (a print
-    # build's CMYK copy, `layout/images.py`); None draws the file as ReportLab reads it.
+    # build's CMYK copy, a deep grey picture's 8-bit one: `layout/images.py`); None
+    # draws the file as ReportLab reads it.
     source: Callable[[], str | ImageReader] | None = None
 
     def draw(self) -> None:
@@ -393,8 +394,8 @@ class BlockBuilder:
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
         image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
-        if self.theme.colour_mode == "cmyk":
-            image.source = partial(drawable, block.path, self.theme)
+        # The file, or a copy in the build's colour model or in 8-bit greys (images.py).
+        image.source = partial(drawable, block.path, self.theme)
         if not block.decorative and block.alt:  # a decorative image is an artifact
             # An untranslated description is read in its own language: the source's.
             self.w.tagged(image, "Figure", self.w.language_of(block.alt.value))

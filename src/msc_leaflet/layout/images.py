@@ -8,13 +8,18 @@ colours (`theme/colours.py`). Grey and CMYK pictures need nothing and are drawn 
 their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
 flattened onto white: the logo sits on the coloured band, where white would show as a
 box. A screen build draws every picture from its file, exactly as before.
+
+Greys of more than 8 bits a sample (a 16-bit scan or micrograph) are the exception, in
+every build: ReportLab, like Pillow's own conversion, cuts each sample to 8 bits rather
+than scaling it, so all but the darkest 1/256 of such a picture printed white. They are
+scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageMath
 from reportlab.lib.utils import ImageReader
 
 from ..theme.colours import rgb_pixels_to_cmyk
@@ -22,15 +27,21 @@ from ..theme.icc import press_transform
 from ..theme.theme import Theme
 
 AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model
-GREY = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "F"})
+GREY = frozenset({"1", "L", "LA", "La"})
+# Pillow's modes for greys deeper than 8 bits: 16-bit PNG and TIFF, 32-bit integer or
+# floating-point TIFF.
+DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
 
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
     """What the canvas draws for the picture at ``path`` (already checked by the loader):
-    its file name, or in a print build a decoded CMYK copy with its alpha as a mask."""
-    if theme.colour_mode != "cmyk":
-        return str(path)
+    its file name, or a decoded copy: in a print build in CMYK with its alpha as a mask,
+    and in any build a deep grey picture in 8-bit greys."""
     with Image.open(path) as image:
+        if image.mode in DEEP_GREY:
+            return ImageReader(_eight_bit_grey(image))
+        if theme.colour_mode != "cmyk":
+            return str(path)
         if image.mode in AS_FILED and "transparency" not in image.info:
             return str(path)
         image.load()
@@ -39,6 +50,30 @@ def drawable(path: Path, theme: Theme) -> str | ImageReader:
             return ImageReader(image.convert("LA" if alpha is not None else "L"))
         colour = image.copy() if image.mode == "CMYK" else _cmyk(image.convert("RGB"), theme)
     return _MaskedReader(colour, alpha)
+
+
+def _eight_bit_grey(image: Image.Image) -> Image.Image:
+    """A grey picture of more than 8 bits a sample in 8-bit greys, scaled, not cut: its
+    white (the largest value of its sample depth) becomes 255. A 16-bit mode says its
+    depth; a 32-bit integer or a float picture does not, so its depth is the smallest of
+    1.0 (floats only), 8 and 16 bits that holds its brightest sample, else that sample.
+    A transparent colour (PNG's tRNS) becomes a mask, as `_alpha` makes for others."""
+    wide = image.convert("F")
+    _, top = wide.getextrema()  # one band: (least, most)
+    brightest = max(float(top), 0.0) if isinstance(top, int | float) else 0.0
+    if image.mode.startswith("I;16"):
+        white = 65535.0
+    else:
+        depths = ((1.0,) if image.mode == "F" else ()) + (255.0, 65535.0)
+        white = next((depth for depth in depths if brightest <= depth), brightest)
+    grey = wide.point(lambda v: v * 255 / white + 0.5).convert("L")
+    key = image.info.get("transparency")
+    if not isinstance(key, int | float):
+        return grey
+    shown = ImageMath.lambda_eval(lambda a: (a["v"] != key) * 255, v=wide)
+    assert isinstance(shown, Image.Image)
+    grey.putalpha(shown.convert("L"))
+    return grey
 
 
 def _alpha(image: Image.Image) -> Image.Image | None:
