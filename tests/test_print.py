@@ -521,3 +521,45 @@ def test_a_16_bit_grey_figure_prints_its_greys(
     shown = _rendered_figure(pdf)
     row = [shown.getpixel((x, 32)) for x in (0, 64, 128, 192, 255)]
     assert row == pytest.approx([0, 64, 128, 192, 255], abs=2)
+
+
+def test_cmyk_pictures_of_a_screen_build_are_shown_in_rgb(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A logo or figure saved as CMYK (a designer's print file) stopped every screen
+    build, naming only a PDF-internal image name ("image /FormXob.cc6a… is CMYK"), not
+    the picture. A screen build shows it in RGB by the rule a theme's cmyk(...) colours
+    follow on screen, and the file is still PDF/A-2u; a print build keeps it CMYK."""
+    import pikepdf
+    from PIL import Image
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: red.jpg\n  alt: A red square\n- paragraph: One.\n")}
+    )
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.jpg\n", encoding="utf-8")
+    Image.new("CMYK", (300, 300), (0, 255, 255, 0)).save(root / "red.jpg", quality=100)
+    Image.new("CMYK", (300, 120), (255, 0, 0, 51)).save(root / "logo.jpg", quality=100)
+
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "rgb").path
+    assert {space for space, *_ in pictures(pdf)} == {"/DeviceRGB"}
+    assert "PDF/A-2u" in _claims(pdf)
+    red, cyan = in_mode(CMYK(0, 1, 1, 0), "rgb"), in_mode(CMYK(1, 0, 0, 0.2), "rgb")
+    firsts = [first[:3] for *_, first in pictures(pdf)]
+    for colour in (red, cyan):
+        expected = [round(channel * 255) for channel in colour]
+        assert any(
+            all(abs(a - b) <= 3 for a, b in zip(first, expected, strict=True)) for first in firsts
+        ), (colour, firsts)
+
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "cmyk", options=options).path
+    with pikepdf.open(pdf) as document:
+        images = [image for page in document.pages for image in page.get_images().values()]
+        assert len(images) == 2 and {str(image.ColorSpace) for image in images} == {"/DeviceCMYK"}
+
+
+def _claims(pdf: Path) -> str:
+    from msc_leaflet.finishing.preflight import preflight
+
+    return preflight(pdf).standard

@@ -7,7 +7,10 @@ when it is drawn: with the press's profile when the theme names an ``output-inte
 colours (`theme/colours.py`). Grey and CMYK pictures need nothing and are drawn from
 their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
 flattened onto white: the logo sits on the coloured band, where white would show as a
-box. A screen build draws every picture from its file, exactly as before.
+box. A screen build draws every picture from its file, exactly as before, but for a CMYK
+one (a designer's print file of the logo): a screen edition is PDF/A-2u with an sRGB
+output intent and may hold no CMYK, so it is shown in RGB by the rule the theme's
+cmyk(...) colours follow on screen.
 
 Greys of more than 8 bits a sample (a 16-bit scan or micrograph) are the exception, in
 every build: ReportLab, like Pillow's own conversion, cuts each sample to 8 bits rather
@@ -22,7 +25,7 @@ from pathlib import Path
 from PIL import Image, ImageMath
 from reportlab.lib.utils import ImageReader
 
-from ..theme.colours import rgb_pixels_to_cmyk
+from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
 from ..theme.icc import press_transform
 from ..theme.theme import Theme
 
@@ -36,12 +39,16 @@ DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
     """What the canvas draws for the picture at ``path`` (already checked by the loader):
     its file name, or a decoded copy: in a print build in CMYK with its alpha as a mask,
-    and in any build a deep grey picture in 8-bit greys."""
+    in a screen build a CMYK picture in RGB, and in any build a deep grey picture in
+    8-bit greys."""
     with Image.open(path) as image:
         if image.mode in DEEP_GREY:
             return ImageReader(_eight_bit_grey(image))
         if theme.colour_mode != "cmyk":
-            return str(path)
+            if image.mode != "CMYK":
+                return str(path)
+            image.load()
+            return _MaskedReader(cmyk_pixels_to_rgb(image), _alpha(image))
         if image.mode in AS_FILED and "transparency" not in image.info:
             return str(path)
         image.load()
