@@ -164,6 +164,90 @@ def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
     assert messages(screen, "warning", "colour") == []
 
 
+def _cmyk_page_hiding(tmp_path: Path, name: str, content: bytes, **extra: Any) -> Path:
+    """A CMYK page (a black square) that also draws ``content`` with ``extra``
+    resources; ``annots`` puts annotations on the page."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0].obj
+    annots = extra.pop("annots", None)
+    page.Resources = pikepdf.Dictionary({f"/{key}": value for key, value in extra.items()})
+    page.Contents = pdf.make_stream(b"0 0 0 1 k 10 10 20 20 re f\n" + content)
+    if annots is not None:
+        page.Annots = pdf.make_indirect(pikepdf.Array(annots(pdf)))
+    path = tmp_path / f"{name}.pdf"
+    pdf.save(path)
+    return path
+
+
+def _rgb_shading() -> pikepdf.Dictionary:
+    red_to_blue = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[1, 0, 0], C1=[0, 0, 1], N=1)
+    return pikepdf.Dictionary(
+        ShadingType=2,
+        ColorSpace=pikepdf.Name.DeviceRGB,
+        Coords=[0, 0, 100, 0],
+        Function=red_to_blue,
+    )
+
+
+def _rgb_appearance(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
+    stamp = pdf.make_stream(b"1 0 0 rg 0 0 50 20 re f")
+    stamp.Type, stamp.Subtype, stamp.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 50, 20]
+    annotation = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Stamp,
+        Rect=[100, 100, 150, 120],
+        F=4,
+        AP=pikepdf.Dictionary(N=stamp),
+    )
+    return [pdf.make_indirect(annotation)]
+
+
+def test_rgb_hidden_in_shadings_patterns_inline_images_and_stamps_is_found(
+    tmp_path: Path,
+) -> None:
+    """A gradient, a pattern, an inline picture or a stamp of another tool's PDF was
+    not looked into, so an RGB one passed preflight in a CMYK file, and in a PDF/X
+    one: the press then converts it unmanaged. Each is found, on its page."""
+    cases: dict[str, tuple[bytes, dict[str, Any]]] = {
+        "sh": (b"/Sh0 sh", {"Shading": pikepdf.Dictionary(Sh0=_rgb_shading())}),
+        "shading-pattern": (
+            b"/Pattern cs /P0 scn 50 50 40 40 re f",
+            {
+                "Pattern": pikepdf.Dictionary(
+                    P0=pikepdf.Dictionary(PatternType=2, Shading=_rgb_shading())
+                )
+            },
+        ),
+        "inline-image": (
+            b"q 20 0 0 20 60 60 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID \xff\x00\x00 EI Q",
+            {},
+        ),
+        "stamp": (b"", {"annots": _rgb_appearance}),
+    }
+    for name, (content, resources) in cases.items():
+        report = preflight(_cmyk_page_hiding(tmp_path, name, content, **resources))
+        warnings = messages(report, "warning", "colour")
+        assert len(warnings) == 1 and "RGB" in warnings[0][0] and warnings[0][1] == (1,), name
+
+
+def test_rgb_inside_a_tiling_pattern_is_found(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    cell = pdf.make_stream(b"1 0 0 rg 0 0 5 5 re f")
+    cell.PatternType, cell.PaintType, cell.TilingType = 1, 1, 1
+    cell.BBox, cell.XStep, cell.YStep = [0, 0, 10, 10], 10, 10
+    cell.Resources = pikepdf.Dictionary()
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(Pattern=pikepdf.Dictionary(P0=cell))
+    page.Contents = pdf.make_stream(
+        b"0 0 0 1 k 10 10 20 20 re f /Pattern cs /P0 scn 50 50 40 40 re f"
+    )
+    pdf.save(tmp_path / "tiling.pdf")
+    warnings = messages(preflight(tmp_path / "tiling.pdf"), "warning", "colour")
+    assert len(warnings) == 1 and "RGB" in warnings[0][0]
+
+
 def test_a_booklet_needs_a_multiple_of_four_pages(tmp_path: Path) -> None:
     three = canvas_pdf(tmp_path / "three.pdf", blank, blank, blank)
     assert messages(preflight(three, Requirements(booklet=True)), "error", "pages") == [
