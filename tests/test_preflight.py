@@ -150,6 +150,58 @@ def test_missing_bleed_is_an_error_when_the_shop_asks_for_it(tmp_path: Path) -> 
     assert messages(preflight(one_side), "warning", "bleed") == [("bleed on some sides only", (1,))]
 
 
+def _boxed_page(tmp_path: Path, name: str, **boxes: list[float]) -> Path:
+    """One CMYK page with the given page boxes (MediaBox, TrimBox, BleedBox…)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0].obj
+    page.Contents = pdf.make_stream(b"0 0 0 1 k 0 0 200 200 re f")
+    for key, box in boxes.items():
+        page[f"/{key}"] = pikepdf.Array(box)
+    pdf.save(tmp_path / f"{name}.pdf")
+    return tmp_path / f"{name}.pdf"
+
+
+def test_bleed_is_what_the_sheet_holds_not_what_the_bleed_box_says(tmp_path: Path) -> None:
+    """A BleedBox reaching past the MediaBox counted as bleed, though nothing outside
+    the MediaBox is ever printed: a file trimmed at its sheet's edge passed a 3 mm
+    bleed check and came back from the guillotine with white edges."""
+    b = 3 * MM
+    claimed = _boxed_page(
+        tmp_path,
+        "claimed",
+        MediaBox=[0, 0, 200, 200],
+        TrimBox=[0, 0, 200, 200],
+        BleedBox=[-b, -b, 200 + b, 200 + b],
+    )
+    report = preflight(claimed, Requirements(bleed=b))
+    assert messages(report, "error", "bleed") == [
+        ("bleed under 3 mm on the left, bottom, right, top side(s)", (1,))
+    ]
+    assert not [m for m, _ in messages(report, "info", "bleed")]
+    real = _boxed_page(
+        tmp_path,
+        "real",
+        MediaBox=[0, 0, 200, 200],
+        TrimBox=[b, b, 200 - b, 200 - b],
+        BleedBox=[0, 0, 200, 200],
+    )
+    assert messages(preflight(real, Requirements(bleed=b)), "info", "bleed") == [
+        ("bleed 3.0 mm on every side", (1,))
+    ]
+
+
+def test_a_trim_box_off_the_sheet_and_an_empty_page_are_errors(tmp_path: Path) -> None:
+    off = _boxed_page(tmp_path, "off", MediaBox=[0, 0, 200, 200], TrimBox=[50, 50, 250, 250])
+    assert messages(preflight(off), "error", "pages") == [
+        ("the TrimBox reaches past the MediaBox: the page would be cut outside the sheet", (1,))
+    ]
+    empty = _boxed_page(tmp_path, "empty", MediaBox=[0, 0, 0, 0])
+    assert messages(preflight(empty), "error", "pages") == [
+        ("the page has no area (its MediaBox is empty)", (1,))
+    ]
+
+
 def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
     def rgb(canvas: Canvas) -> None:
         canvas.setFillColorRGB(1, 0, 0)

@@ -273,8 +273,17 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
     if not isinstance(media, Array) or len(media) != 4:
         yield ("error", "pages", "no MediaBox", number)
         return
+    sheet = _box(page, "/MediaBox", media)
+    if sheet[2] - sheet[0] < EPSILON or sheet[3] - sheet[1] < EPSILON:
+        yield ("error", "pages", "the page has no area (its MediaBox is empty)", number)
+        return
     trim = _box(page, "/TrimBox", media)
-    bleed = _box(page, "/BleedBox", page.obj.get("/CropBox", media))
+    if _clipped(trim, sheet) != trim:
+        yield ("error", "pages", "the TrimBox reaches past the MediaBox: the page would be "
+               "cut outside the sheet", number)  # fmt: skip
+    # Nothing outside the MediaBox prints: a BleedBox past it is no bleed (PDF 32000-1
+    # §14.11.2: every box is "effectively reduced to its intersection with the media box").
+    bleed = _clipped(_box(page, "/BleedBox", page.obj.get("/CropBox", media)), sheet)
     sides = {
         "left": trim[0] - bleed[0],
         "bottom": trim[1] - bleed[1],
@@ -293,6 +302,19 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
     least = min(sides.values())
     if least > EPSILON:
         yield ("info", "bleed", f"bleed {least / MM:.1f} mm on every side", number)
+
+
+def _clipped(box: tuple[float, ...], sheet: tuple[float, ...]) -> tuple[float, ...]:
+    """``box`` within ``sheet`` (both normalised: x0, y0, x1, y1), each side to within
+    `EPSILON`, so a box equal to the sheet but for rounding stays as it is."""
+    x0, y0, x1, y1 = box
+    s0, t0, s1, t1 = sheet
+    return (
+        x0 if x0 > s0 - EPSILON else s0,
+        y0 if y0 > t0 - EPSILON else t0,
+        x1 if x1 < s1 + EPSILON else s1,
+        y1 if y1 < t1 + EPSILON else t1,
+    )
 
 
 def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
