@@ -426,6 +426,26 @@ def test_a_pdf_without_pages_fails(tmp_path: Path) -> None:
         assert result.exit_code == 1 and "error   pages    the PDF has no page" in result.output
 
 
+def test_a_pdf_locked_by_its_owner_is_reported(tmp_path: Path) -> None:
+    """A PDF encrypted with only an owner password opens without one, so preflight
+    passed it clean, and its PDF/A claim with it: PDF/A and PDF/X forbid encryption,
+    and the shop's imposition software may refuse to edit a locked file."""
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(build(tmp_path / "out", "en")) as pdf:  # a screen build: PDF/A-2u
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="shop", user=""))
+    report = preflight(locked)
+    assert messages(report, "warning", "file") == [
+        (
+            "the PDF is encrypted (its owner restricted what may be done with it); the "
+            "press's software may refuse to impose or edit it: export it without security",
+            (),
+        )
+    ]
+    assert messages(report, "error", "standard") == [
+        ("claims PDF/A-2u but is encrypted, which PDF/A and PDF/X forbid", ())
+    ]
+
+
 def test_a_damaged_file_read_after_repair_is_a_warning(tmp_path: Path) -> None:
     """qpdf rebuilds a lost cross-reference table and reads on; the shop's RIP may not,
     or may read other pages. It passed without a word."""

@@ -143,6 +143,10 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
         findings.append(("warning", "file", "the file is damaged: it was read after repair, "
                          "which the press's software may not make the same way; export it "
                          "again", 0))  # fmt: skip
+    if pdf.is_encrypted:
+        findings.append(("warning", "file", "the PDF is encrypted (its owner restricted what "
+                         "may be done with it); the press's software may refuse to impose or "
+                         "edit it: export it without security", 0))  # fmt: skip
     if _holds_javascript(pdf):
         findings.append(
             ("warning", "file", "the PDF holds JavaScript, which a press does not run", 0)
@@ -238,6 +242,11 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
             found.append(("info", "standard", f"output intent: {condition}", 0))
     if "PDF/A" in standard and "/GTS_PDFA1" not in subtypes:
         found.append(("error", "standard", "claims PDF/A but has no GTS_PDFA1 output intent", 0))
+    # Only a file that opens without a password gets here: one locked by its owner.
+    claimed = [claim for claim in standard.split(", ") if claim.startswith(("PDF/A", "PDF/X"))]
+    if pdf.is_encrypted and claimed:
+        found.append(("error", "standard", f"claims {', '.join(claimed)} but is encrypted, "
+                      "which PDF/A and PDF/X forbid", 0))  # fmt: skip
     return found
 
 
