@@ -563,3 +563,38 @@ def _claims(pdf: Path) -> str:
     from msc_leaflet.finishing.preflight import preflight
 
     return preflight(pdf).standard
+
+
+def test_a_print_build_names_pictures_too_coarse_for_paper(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A 60 × 24 px logo printed at 42 ppi in the band of every print file, and the build
+    said nothing: the shop's preflight later warned of "image FormXob.f92c… is 42 ppi",
+    a name no one at the clinic can trace. A print build names the picture, where it is
+    set, the resolution it prints at and the pixels 300 ppi needs; a screen build, read
+    on screens, says nothing."""
+    from PIL import Image
+
+    blocks = "- figure: sharp.png\n  alt: A sharp square\n- figure: soft.png\n  alt: A soft one\n"
+    root = make_project({"sample": leaflet_yaml(blocks + "- paragraph: One.\n")})
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    Image.new("RGB", (60, 24), (200, 0, 0)).save(root / "logo.png")
+    Image.new("RGB", (600, 600), (0, 128, 64)).save(root / "soft.png")  # 4 in wide: 150 ppi
+    Image.new("RGB", (3000, 3000), (0, 128, 64)).save(root / "sharp.png")
+
+    def coarse(**spec: Any) -> list[str]:
+        options = Options(spec=PrintSpec(**spec))
+        out = tmp_path / "-".join(map(str, spec.values())) if spec else tmp_path / "screen"
+        result = build_leaflet(Project.at(root), "sample", None, out, options=options)
+        return [str(f) for f in result.findings if getattr(f, "code", "") == "LAYOUT005"]
+
+    found = coarse(colour="cmyk")
+    assert len(found) == 2, found
+    logo, figure = sorted(found, key=lambda f: "leaflets" in f)
+    assert "organisations/test-clinic.yaml" in logo and "logo.png" in logo
+    assert re.search(r"\b4[12] ppi\b", logo) and "300 ppi" in logo
+    assert re.search(r"leaflets/sample\.yaml:\d+", figure) and "soft.png" in figure
+    assert "150 ppi" in figure and "1,200 px" in figure
+    assert len(coarse(imposition="booklet")) == 2  # sheets for a printer, in RGB
+    assert coarse() == []

@@ -10,6 +10,7 @@ import copy
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import Any, assert_never
 
 from reportlab.lib.units import mm
@@ -43,7 +44,7 @@ from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
-from .images import drawable
+from .images import drawable, note_placed
 from .table_widths import column_widths, squeezed
 from .text import Writer
 
@@ -106,6 +107,7 @@ class TaggedImage(Image):  # type: ignore[misc]
         self.canv.addLiteral(tagger.content_end)
 
     def _draw_picture(self) -> None:
+        note_placed(self.canv, Path(self.filename), self.imageWidth, self.drawWidth)
         if self.source is None:
             super().draw()
             return

@@ -34,6 +34,20 @@ GREY = frozenset({"1", "L", "LA", "La"})
 # Pillow's modes for greys deeper than 8 bits: 16-bit PNG and TIFF, 32-bit integer or
 # floating-point TIFF.
 DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
+#: The canvas attribute holding the layout's record of placed pictures
+#: (`pages.LayoutLog.pictures`), which `note_placed` adds to.
+PICTURES = "_msc_pictures"
+
+
+def note_placed(canvas: object, path: Path, pixels_wide: float, points_wide: float) -> None:
+    """Record that the picture at ``path``, ``pixels_wide`` px across, was drawn
+    ``points_wide`` points wide: its lowest resolution is what LAYOUT005 judges."""
+    placed = getattr(canvas, PICTURES, None)
+    if placed is None or points_wide <= 0:
+        return
+    ppi = pixels_wide / (points_wide / 72)
+    if path not in placed or ppi < placed[path][0]:
+        placed[path] = (ppi, points_wide)
 
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:

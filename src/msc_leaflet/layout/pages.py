@@ -33,7 +33,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
-from .images import drawable
+from .images import PICTURES, drawable, note_placed
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .unprintable import block_of
@@ -56,6 +56,8 @@ class LayoutLog:
     text_sizes: set[float] = field(default_factory=set)  # every size text was set in
     # Each unit cut inside a word → the markup of the text it is in ("" if the layout's).
     emergency_breaks: dict[str, str] = field(default_factory=dict)
+    # Each picture drawn → (lowest ppi it was printed at, its width then in points).
+    pictures: dict[Path, tuple[float, float]] = field(default_factory=dict)
 
     def emergency_break(self, text: str, source: str = "") -> None:
         self.emergency_breaks.setdefault(text, source)
@@ -113,6 +115,7 @@ class DeferredCanvas(MarkHoldingCanvas):
         self.finish.geometry.set_boxes(self)
         setattr(self, TAGGER, self.finish.tagger)
         setattr(self, TEXT_SIZES, self.finish.log.text_sizes)  # each line adds its own
+        setattr(self, PICTURES, self.finish.log.pictures)  # each picture drawn adds itself
         self._begin_page()
 
     def _begin_page(self) -> None:
@@ -355,6 +358,7 @@ def _draw_logo(
     left = x if align == "left" else x - width
     picture = drawable(logo, theme)  # in the build's colour model
     canvas.drawImage(picture, left, middle - height / 2, width, height, mask="auto")
+    note_placed(canvas, logo, px_width, width)
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 
