@@ -598,3 +598,53 @@ def test_a_print_build_names_pictures_too_coarse_for_paper(
     assert "150 ppi" in figure and "1,200 px" in figure
     assert len(coarse(imposition="booklet")) == 2  # sheets for a printer, in RGB
     assert coarse() == []
+
+
+@pytest.mark.parametrize("orientation", [2, 3, 5, 6, 7, 8])
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_photo_is_printed_the_way_up_its_camera_says(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, orientation: int
+) -> None:
+    """A phone photo is stored as the sensor saw it, with an EXIF Orientation saying how
+    to turn it; every viewer and browser shows it so, and the leaflet printed it on its
+    side (or mirrored). The figure is printed the way up it is shown, at its shown
+    proportions."""
+    from PIL import Image, ImageDraw, ImageOps
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: photo.jpg\n  alt: A photo\n- paragraph: One.\n")}
+    )
+    stored = Image.new("RGB", (400, 200), (255, 0, 0))  # red left half, blue right half
+    ImageDraw.Draw(stored).rectangle((200, 0, 399, 199), fill=(0, 0, 255))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    stored.save(root / "photo.jpg", exif=exif.tobytes(), quality=95)
+    with Image.open(root / "photo.jpg") as photo:
+        shown = ImageOps.exif_transpose(photo).convert("RGB")  # as a viewer shows it
+
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    page = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    assert _layout_of_red_and_blue(page) == pytest.approx(_layout_of_red_and_blue(shown), abs=0.1)
+
+
+def _layout_of_red_and_blue(picture: Any) -> tuple[float, float, float]:
+    """Where the red part lies from the blue one (x and y, in widths of the whole) and
+    the proportions (width / height) of the two together."""
+    found: dict[str, list[tuple[int, int]]] = {"red": [], "blue": []}
+    for y in range(0, picture.height, 2):
+        for x in range(0, picture.width, 2):
+            r, g, b = picture.getpixel((x, y))
+            if r > 150 and g < 100 and b < 100:
+                found["red"].append((x, y))
+            elif b > 120 and r < 100 and b > g + 60:  # CMYK blue renders darker
+                found["blue"].append((x, y))
+    every = found["red"] + found["blue"]
+    width = max(x for x, _ in every) - min(x for x, _ in every)
+    height = max(y for _, y in every) - min(y for _, y in every)
+
+    def centre(points: list[tuple[int, int]]) -> tuple[float, float]:
+        return sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points)
+
+    (rx, ry), (bx, by) = centre(found["red"]), centre(found["blue"])
+    return (rx - bx) / width, (ry - by) / height, width / height

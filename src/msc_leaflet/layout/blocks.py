@@ -44,7 +44,7 @@ from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
-from .images import drawable, note_placed
+from .images import draw_picture, drawable, shown_size
 from .table_widths import column_widths, squeezed
 from .text import Writer
 
@@ -107,12 +107,10 @@ class TaggedImage(Image):  # type: ignore[misc]
         self.canv.addLiteral(tagger.content_end)
 
     def _draw_picture(self) -> None:
-        note_placed(self.canv, Path(self.filename), self.imageWidth, self.drawWidth)
-        if self.source is None:
-            super().draw()
-            return
         x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
-        self.canv.drawImage(self.source(), x, y, self.drawWidth, self.drawHeight, mask=self._mask)
+        source = self.filename if self.source is None else self.source()
+        box = (x, y, self.drawWidth, self.drawHeight)
+        draw_picture(self.canv, source, Path(self.filename), box, self._mask)
 
 
 class SplitTable(Table):  # type: ignore[misc]
@@ -388,7 +386,7 @@ class BlockBuilder:
         return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:
-        px_w, px_h = ImageReader(str(block.path)).getSize()  # size was checked when loading
+        px_w, px_h = shown_size(block.path)  # the way up a viewer shows it; checked when loading
         width = min(self.width, px_w * 72 / 150)  # print images at no less than 150 dpi
         height = width * px_h / px_w
         if height > 110 * mm:

@@ -12,6 +12,11 @@ one (a designer's print file of the logo): a screen edition is PDF/A-2u with an 
 output intent and may hold no CMYK, so it is shown in RGB by the rule the theme's
 cmyk(...) colours follow on screen.
 
+A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
+what the sensor saw and a tag saying how to turn it, which every viewer and browser
+obeys, and a PDF viewer does not. The turn is made by the drawing's matrix, not by
+turning the pixels, so a JPEG is still embedded as it was filed.
+
 Greys of more than 8 bits a sample (a 16-bit scan or micrograph) are the exception, in
 every build: ReportLab, like Pillow's own conversion, cuts each sample to 8 bits rather
 than scaling it, so all but the darkest 1/256 of such a picture printed white. They are
@@ -20,10 +25,12 @@ scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageMath
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
 from ..theme.icc import press_transform
@@ -37,6 +44,66 @@ DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
 #: The canvas attribute holding the layout's record of placed pictures
 #: (`pages.LayoutLog.pictures`), which `note_placed` adds to.
 PICTURES = "_msc_pictures"
+
+
+ORIENTATION = 0x0112  # the EXIF tag
+# Where each orientation shows a stored pixel (x, y: 0–1 from the top left), as Pillow's
+# `ImageOps.exif_transpose` turns it (2 mirrors, 6 turns a quarter clockwise, …).
+SHOWN: dict[int, Callable[[float, float], tuple[float, float]]] = {
+    1: lambda x, y: (x, y),
+    2: lambda x, y: (1 - x, y),
+    3: lambda x, y: (1 - x, 1 - y),
+    4: lambda x, y: (x, 1 - y),
+    5: lambda x, y: (y, x),
+    6: lambda x, y: (1 - y, x),
+    7: lambda x, y: (1 - y, 1 - x),
+    8: lambda x, y: (y, 1 - x),
+}
+SIDEWAYS = frozenset({5, 6, 7, 8})  # shown a quarter turn from how it is stored
+
+
+def orientation(path: Path) -> int:
+    """The picture's EXIF Orientation, 1 (as stored) when it has none or a bad one."""
+    with Image.open(path) as image:
+        value = image.getexif().get(ORIENTATION, 1)
+    return value if value in SHOWN else 1
+
+
+def shown_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels of the picture as a viewer shows it."""
+    with Image.open(path) as image:
+        width, height = image.size
+    return (height, width) if orientation(path) in SIDEWAYS else (width, height)
+
+
+def draw_picture(
+    canvas: Canvas,
+    source: str | ImageReader,
+    path: Path,
+    box: tuple[float, float, float, float],
+    mask: object,
+) -> None:
+    """Draw ``source`` (the picture at ``path``, or a copy `drawable` made) filling
+    ``box`` (x, y, width, height) the way up a viewer shows it, and note its resolution."""
+    x, y, width, height = box
+    note_placed(canvas, path, shown_size(path)[0], width)
+    turned = orientation(path)
+    if turned == 1:
+        canvas.drawImage(source, x, y, width, height, mask=mask)
+        return
+
+    def shown(u: float, v: float) -> tuple[float, float]:  # PDF's y runs up, EXIF's down
+        sx, sy = SHOWN[turned](u, 1 - v)
+        return sx, 1 - sy
+
+    (e, f), (ax, ay), (cx, cy) = shown(0, 0), shown(1, 0), shown(0, 1)
+    canvas.saveState()
+    canvas.transform(
+        (ax - e) * width, (ay - f) * height, (cx - e) * width, (cy - f) * height,
+        x + e * width, y + f * height,
+    )  # fmt: skip
+    canvas.drawImage(source, 0, 0, 1, 1, mask=mask)
+    canvas.restoreState()
 
 
 def note_placed(canvas: object, path: Path, pixels_wide: float, points_wide: float) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -33,7 +32,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
-from .images import PICTURES, drawable, note_placed
+from .images import PICTURES, draw_picture, drawable, shown_size
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .unprintable import block_of
@@ -350,15 +349,14 @@ def _draw_logo(
     centred on ``middle``, its proportions kept; returns where the name starts after it.
     Drawn inside the band's artifact: page furniture, not content a screen reader reads.
     The file was checked as a figure's image when the organisation was loaded."""
-    px_width, px_height = (float(n) for n in ImageReader(str(logo)).getSize())
+    px_width, px_height = (float(n) for n in shown_size(logo))
     height = band * LOGO_HEIGHT
     width = height * px_width / px_height
     if width > LOGO_MAX_WIDTH:
         width, height = LOGO_MAX_WIDTH, LOGO_MAX_WIDTH * px_height / px_width
     left = x if align == "left" else x - width
     picture = drawable(logo, theme)  # in the build's colour model
-    canvas.drawImage(picture, left, middle - height / 2, width, height, mask="auto")
-    note_placed(canvas, logo, px_width, width)
+    draw_picture(canvas, picture, logo, (left, middle - height / 2, width, height), "auto")
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 
