@@ -150,6 +150,58 @@ def test_missing_bleed_is_an_error_when_the_shop_asks_for_it(tmp_path: Path) -> 
     assert messages(preflight(one_side), "warning", "bleed") == [("bleed on some sides only", (1,))]
 
 
+def _boxed_page(tmp_path: Path, name: str, **boxes: list[float]) -> Path:
+    """One CMYK page with the given page boxes (MediaBox, TrimBox, BleedBox…)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0].obj
+    page.Contents = pdf.make_stream(b"0 0 0 1 k 0 0 200 200 re f")
+    for key, box in boxes.items():
+        page[f"/{key}"] = pikepdf.Array(box)
+    pdf.save(tmp_path / f"{name}.pdf")
+    return tmp_path / f"{name}.pdf"
+
+
+def test_bleed_is_what_the_sheet_holds_not_what_the_bleed_box_says(tmp_path: Path) -> None:
+    """A BleedBox reaching past the MediaBox counted as bleed, though nothing outside
+    the MediaBox is ever printed: a file trimmed at its sheet's edge passed a 3 mm
+    bleed check and came back from the guillotine with white edges."""
+    b = 3 * MM
+    claimed = _boxed_page(
+        tmp_path,
+        "claimed",
+        MediaBox=[0, 0, 200, 200],
+        TrimBox=[0, 0, 200, 200],
+        BleedBox=[-b, -b, 200 + b, 200 + b],
+    )
+    report = preflight(claimed, Requirements(bleed=b))
+    assert messages(report, "error", "bleed") == [
+        ("bleed under 3 mm on the left, bottom, right, top side(s)", (1,))
+    ]
+    assert not [m for m, _ in messages(report, "info", "bleed")]
+    real = _boxed_page(
+        tmp_path,
+        "real",
+        MediaBox=[0, 0, 200, 200],
+        TrimBox=[b, b, 200 - b, 200 - b],
+        BleedBox=[0, 0, 200, 200],
+    )
+    assert messages(preflight(real, Requirements(bleed=b)), "info", "bleed") == [
+        ("bleed 3.0 mm on every side", (1,))
+    ]
+
+
+def test_a_trim_box_off_the_sheet_and_an_empty_page_are_errors(tmp_path: Path) -> None:
+    off = _boxed_page(tmp_path, "off", MediaBox=[0, 0, 200, 200], TrimBox=[50, 50, 250, 250])
+    assert messages(preflight(off), "error", "pages") == [
+        ("the TrimBox reaches past the MediaBox: the page would be cut outside the sheet", (1,))
+    ]
+    empty = _boxed_page(tmp_path, "empty", MediaBox=[0, 0, 0, 0])
+    assert messages(preflight(empty), "error", "pages") == [
+        ("the page has no area (its MediaBox is empty)", (1,))
+    ]
+
+
 def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
     def rgb(canvas: Canvas) -> None:
         canvas.setFillColorRGB(1, 0, 0)
@@ -162,6 +214,90 @@ def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
     assert ("colour spaces: DeviceCMYK, DeviceRGB", ()) in messages(report, "info", "colour")
     screen = preflight(canvas_pdf(tmp_path / "rgb.pdf", rgb))
     assert messages(screen, "warning", "colour") == []
+
+
+def _cmyk_page_hiding(tmp_path: Path, name: str, content: bytes, **extra: Any) -> Path:
+    """A CMYK page (a black square) that also draws ``content`` with ``extra``
+    resources; ``annots`` puts annotations on the page."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0].obj
+    annots = extra.pop("annots", None)
+    page.Resources = pikepdf.Dictionary({f"/{key}": value for key, value in extra.items()})
+    page.Contents = pdf.make_stream(b"0 0 0 1 k 10 10 20 20 re f\n" + content)
+    if annots is not None:
+        page.Annots = pdf.make_indirect(pikepdf.Array(annots(pdf)))
+    path = tmp_path / f"{name}.pdf"
+    pdf.save(path)
+    return path
+
+
+def _rgb_shading() -> pikepdf.Dictionary:
+    red_to_blue = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[1, 0, 0], C1=[0, 0, 1], N=1)
+    return pikepdf.Dictionary(
+        ShadingType=2,
+        ColorSpace=pikepdf.Name.DeviceRGB,
+        Coords=[0, 0, 100, 0],
+        Function=red_to_blue,
+    )
+
+
+def _rgb_appearance(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
+    stamp = pdf.make_stream(b"1 0 0 rg 0 0 50 20 re f")
+    stamp.Type, stamp.Subtype, stamp.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 50, 20]
+    annotation = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Stamp,
+        Rect=[100, 100, 150, 120],
+        F=4,
+        AP=pikepdf.Dictionary(N=stamp),
+    )
+    return [pdf.make_indirect(annotation)]
+
+
+def test_rgb_hidden_in_shadings_patterns_inline_images_and_stamps_is_found(
+    tmp_path: Path,
+) -> None:
+    """A gradient, a pattern, an inline picture or a stamp of another tool's PDF was
+    not looked into, so an RGB one passed preflight in a CMYK file, and in a PDF/X
+    one: the press then converts it unmanaged. Each is found, on its page."""
+    cases: dict[str, tuple[bytes, dict[str, Any]]] = {
+        "sh": (b"/Sh0 sh", {"Shading": pikepdf.Dictionary(Sh0=_rgb_shading())}),
+        "shading-pattern": (
+            b"/Pattern cs /P0 scn 50 50 40 40 re f",
+            {
+                "Pattern": pikepdf.Dictionary(
+                    P0=pikepdf.Dictionary(PatternType=2, Shading=_rgb_shading())
+                )
+            },
+        ),
+        "inline-image": (
+            b"q 20 0 0 20 60 60 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID \xff\x00\x00 EI Q",
+            {},
+        ),
+        "stamp": (b"", {"annots": _rgb_appearance}),
+    }
+    for name, (content, resources) in cases.items():
+        report = preflight(_cmyk_page_hiding(tmp_path, name, content, **resources))
+        warnings = messages(report, "warning", "colour")
+        assert len(warnings) == 1 and "RGB" in warnings[0][0] and warnings[0][1] == (1,), name
+
+
+def test_rgb_inside_a_tiling_pattern_is_found(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    cell = pdf.make_stream(b"1 0 0 rg 0 0 5 5 re f")
+    cell.PatternType, cell.PaintType, cell.TilingType = 1, 1, 1
+    cell.BBox, cell.XStep, cell.YStep = [0, 0, 10, 10], 10, 10
+    cell.Resources = pikepdf.Dictionary()
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(Pattern=pikepdf.Dictionary(P0=cell))
+    page.Contents = pdf.make_stream(
+        b"0 0 0 1 k 10 10 20 20 re f /Pattern cs /P0 scn 50 50 40 40 re f"
+    )
+    pdf.save(tmp_path / "tiling.pdf")
+    warnings = messages(preflight(tmp_path / "tiling.pdf"), "warning", "colour")
+    assert len(warnings) == 1 and "RGB" in warnings[0][0]
 
 
 def test_a_booklet_needs_a_multiple_of_four_pages(tmp_path: Path) -> None:
@@ -288,6 +424,26 @@ def test_a_pdf_without_pages_fails(tmp_path: Path) -> None:
         assert messages(report, "error", "pages") == [("the PDF has no page to print", ())]
         result = runner.invoke(app, ["preflight", str(path)])
         assert result.exit_code == 1 and "error   pages    the PDF has no page" in result.output
+
+
+def test_a_pdf_locked_by_its_owner_is_reported(tmp_path: Path) -> None:
+    """A PDF encrypted with only an owner password opens without one, so preflight
+    passed it clean, and its PDF/A claim with it: PDF/A and PDF/X forbid encryption,
+    and the shop's imposition software may refuse to edit a locked file."""
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(build(tmp_path / "out", "en")) as pdf:  # a screen build: PDF/A-2u
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="shop", user=""))
+    report = preflight(locked)
+    assert messages(report, "warning", "file") == [
+        (
+            "the PDF is encrypted (its owner restricted what may be done with it); the "
+            "press's software may refuse to impose or edit it: export it without security",
+            (),
+        )
+    ]
+    assert messages(report, "error", "standard") == [
+        ("claims PDF/A-2u but is encrypted, which PDF/A and PDF/X forbid", ())
+    ]
 
 
 def test_a_damaged_file_read_after_repair_is_a_warning(tmp_path: Path) -> None:

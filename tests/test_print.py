@@ -489,3 +489,162 @@ def test_pictures_and_theme_colours_share_one_cmyk_rule() -> None:
         expected = in_mode(RGB(*(v / 255 for v in rgb)), "cmyk")
         assert isinstance(inks, tuple)
         assert all(abs(a - round(b * 255)) <= 1 for a, b in zip(inks, expected, strict=True))
+
+
+def _rendered_figure(pdf: Path) -> Any:
+    """The one figure of ``pdf`` as the reader's viewer decodes it, in greys."""
+    import pikepdf
+    from pikepdf import PdfImage
+
+    with pikepdf.open(pdf) as document:
+        (image,) = [image for page in document.pages for image in page.get_images().values()]
+        return PdfImage(cast(pikepdf.Stream, image)).as_pil_image().convert("L")
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_16_bit_grey_figure_prints_its_greys(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """A 16-bit greyscale picture (a scan, a micrograph) came out white wherever it was
+    lighter than 1/256 of black: its samples were cut to 8 bits, not scaled. It prints
+    as the ramp it is, in a screen and in a print build."""
+    from PIL import Image
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: ramp.png\n  alt: A grey ramp\n- paragraph: One.\n")}
+    )
+    ramp = Image.new("I;16", (256, 64))
+    ramp.putdata([x * 257 for _ in range(64) for x in range(256)])  # black → white, 16-bit
+    ramp.save(root / "ramp.png")
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    shown = _rendered_figure(pdf)
+    row = [shown.getpixel((x, 32)) for x in (0, 64, 128, 192, 255)]
+    assert row == pytest.approx([0, 64, 128, 192, 255], abs=2)
+
+
+def test_cmyk_pictures_of_a_screen_build_are_shown_in_rgb(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A logo or figure saved as CMYK (a designer's print file) stopped every screen
+    build, naming only a PDF-internal image name ("image /FormXob.cc6a… is CMYK"), not
+    the picture. A screen build shows it in RGB by the rule a theme's cmyk(...) colours
+    follow on screen, and the file is still PDF/A-2u; a print build keeps it CMYK."""
+    import pikepdf
+    from PIL import Image
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: red.jpg\n  alt: A red square\n- paragraph: One.\n")}
+    )
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.jpg\n", encoding="utf-8")
+    Image.new("CMYK", (300, 300), (0, 255, 255, 0)).save(root / "red.jpg", quality=100)
+    Image.new("CMYK", (300, 120), (255, 0, 0, 51)).save(root / "logo.jpg", quality=100)
+
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "rgb").path
+    assert {space for space, *_ in pictures(pdf)} == {"/DeviceRGB"}
+    assert "PDF/A-2u" in _claims(pdf)
+    red, cyan = in_mode(CMYK(0, 1, 1, 0), "rgb"), in_mode(CMYK(1, 0, 0, 0.2), "rgb")
+    firsts = [first[:3] for *_, first in pictures(pdf)]
+    for colour in (red, cyan):
+        expected = [round(channel * 255) for channel in colour]
+        assert any(
+            all(abs(a - b) <= 3 for a, b in zip(first, expected, strict=True)) for first in firsts
+        ), (colour, firsts)
+
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "cmyk", options=options).path
+    with pikepdf.open(pdf) as document:
+        images = [image for page in document.pages for image in page.get_images().values()]
+        assert len(images) == 2 and {str(image.ColorSpace) for image in images} == {"/DeviceCMYK"}
+
+
+def _claims(pdf: Path) -> str:
+    from msc_leaflet.finishing.preflight import preflight
+
+    return preflight(pdf).standard
+
+
+def test_a_print_build_names_pictures_too_coarse_for_paper(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A 60 × 24 px logo printed at 42 ppi in the band of every print file, and the build
+    said nothing: the shop's preflight later warned of "image FormXob.f92c… is 42 ppi",
+    a name no one at the clinic can trace. A print build names the picture, where it is
+    set, the resolution it prints at and the pixels 300 ppi needs; a screen build, read
+    on screens, says nothing."""
+    from PIL import Image
+
+    blocks = "- figure: sharp.png\n  alt: A sharp square\n- figure: soft.png\n  alt: A soft one\n"
+    root = make_project({"sample": leaflet_yaml(blocks + "- paragraph: One.\n")})
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    Image.new("RGB", (60, 24), (200, 0, 0)).save(root / "logo.png")
+    Image.new("RGB", (600, 600), (0, 128, 64)).save(root / "soft.png")  # 4 in wide: 150 ppi
+    Image.new("RGB", (3000, 3000), (0, 128, 64)).save(root / "sharp.png")
+
+    def coarse(**spec: Any) -> list[str]:
+        options = Options(spec=PrintSpec(**spec))
+        out = tmp_path / "-".join(map(str, spec.values())) if spec else tmp_path / "screen"
+        result = build_leaflet(Project.at(root), "sample", None, out, options=options)
+        return [str(f) for f in result.findings if getattr(f, "code", "") == "LAYOUT005"]
+
+    found = coarse(colour="cmyk")
+    assert len(found) == 2, found
+    logo, figure = sorted(found, key=lambda f: "leaflets" in f)
+    assert "organisations/test-clinic.yaml" in logo and "logo.png" in logo
+    assert re.search(r"\b4[12] ppi\b", logo) and "300 ppi" in logo
+    assert re.search(r"leaflets/sample\.yaml:\d+", figure) and "soft.png" in figure
+    assert "150 ppi" in figure and "1,200 px" in figure
+    assert len(coarse(imposition="booklet")) == 2  # sheets for a printer, in RGB
+    assert coarse() == []
+
+
+@pytest.mark.parametrize("orientation", [2, 3, 5, 6, 7, 8])
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_photo_is_printed_the_way_up_its_camera_says(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, orientation: int
+) -> None:
+    """A phone photo is stored as the sensor saw it, with an EXIF Orientation saying how
+    to turn it; every viewer and browser shows it so, and the leaflet printed it on its
+    side (or mirrored). The figure is printed the way up it is shown, at its shown
+    proportions."""
+    from PIL import Image, ImageDraw, ImageOps
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: photo.jpg\n  alt: A photo\n- paragraph: One.\n")}
+    )
+    stored = Image.new("RGB", (400, 200), (255, 0, 0))  # red left half, blue right half
+    ImageDraw.Draw(stored).rectangle((200, 0, 399, 199), fill=(0, 0, 255))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    stored.save(root / "photo.jpg", exif=exif.tobytes(), quality=95)
+    with Image.open(root / "photo.jpg") as photo:
+        shown = ImageOps.exif_transpose(photo).convert("RGB")  # as a viewer shows it
+
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    page = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    assert _layout_of_red_and_blue(page) == pytest.approx(_layout_of_red_and_blue(shown), abs=0.1)
+
+
+def _layout_of_red_and_blue(picture: Any) -> tuple[float, float, float]:
+    """Where the red part lies from the blue one (x and y, in widths of the whole) and
+    the proportions (width / height) of the two together."""
+    found: dict[str, list[tuple[int, int]]] = {"red": [], "blue": []}
+    for y in range(0, picture.height, 2):
+        for x in range(0, picture.width, 2):
+            r, g, b = picture.getpixel((x, y))
+            if r > 150 and g < 100 and b < 100:
+                found["red"].append((x, y))
+            elif b > 120 and r < 100 and b > g + 60:  # CMYK blue renders darker
+                found["blue"].append((x, y))
+    every = found["red"] + found["blue"]
+    width = max(x for x, _ in every) - min(x for x, _ in every)
+    height = max(y for _, y in every) - min(y for _, y in every)
+
+    def centre(points: list[tuple[int, int]]) -> tuple[float, float]:
+        return sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points)
+
+    (rx, ry), (bx, by) = centre(found["red"]), centre(found["blue"])
+    return (rx - bx) / width, (ry - by) / height, width / height

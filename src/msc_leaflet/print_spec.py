@@ -20,6 +20,9 @@ IMPOSITIONS = ("none", "booklet")
 DUPLEX_FLIPS = ("short-edge", "long-edge")
 _UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}
 MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 mm)
+# What print shops ask of a picture at the size it is printed (pixels per inch): read by
+# `preflight` and by the build's LAYOUT005, so both say the same.
+PRINT_PPI = 300.0
 
 
 # How the layout places an edition's languages: "stacked" gives each language its own run
@@ -95,6 +98,17 @@ class PrintSpec:
             )
         if self.pdfx and self.colour != "cmyk":
             raise ValueError("PDF/X-4 is a print standard: build it with --colour cmyk")
+
+    @property
+    def for_paper(self) -> bool:
+        """Whether the output is made to be printed (CMYK, booklet sheets, bleed or crop
+        marks), so that what only paper shows, a coarse picture, is worth a warning."""
+        return (
+            self.colour == "cmyk"
+            or self.imposition != "none"
+            or bool(self.bleed)
+            or self.crop_marks
+        )
 
     @property
     def page_paper(self) -> str | None:

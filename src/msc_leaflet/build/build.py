@@ -281,7 +281,7 @@ def build_loaded(
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))
     all_findings += check_layout(
-        project, source, versions[0].leaflet, locale, result, options.strict
+        project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper
     )
     all_findings += page_words_in_english(project, versions, options.strict)
     write_atomic(path, pdf)
@@ -318,11 +318,19 @@ def check_layout(
     locale: str,
     result: LayoutResult,
     strict: bool,
+    for_paper: bool = False,
 ) -> list[Finding]:
     """The checks only a laid-out page can answer (text size, lonely headings, crowded
-    footers). Their errors stop a --strict build before anything is written."""
+    footers, and in a build ``for_paper`` coarse pictures). Their errors stop a --strict
+    build before anything is written."""
     from ..checks import load_config, run_layout_checks
-    from ..checks.layout import LayoutReport, LineBreakViolation, PageSummary, TextSize
+    from ..checks.layout import (
+        LayoutReport,
+        LineBreakViolation,
+        PageSummary,
+        PlacedPicture,
+        TextSize,
+    )
 
     starts = zip(result.page_kinds, result.page_lines, strict=True)
     report = LayoutReport(
@@ -341,6 +349,8 @@ def check_layout(
             for text, markup in result.emergency_breaks
             for written in [_text_cut(text, markup, (localized, source))]
         ),
+        pictures=tuple(PlacedPicture(*picture) for picture in result.pictures),
+        for_paper=for_paper,
     )
     config = load_config(project, strict=strict)
     findings = run_layout_checks(project, source, localized, locale, report, config)

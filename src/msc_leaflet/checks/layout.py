@@ -9,11 +9,14 @@ check` alone has no layout, so it does not run them; every build does.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..content.model import Text
+from ..content.model import Figure, Text
 from ..errors import Location
+from ..print_spec import PRINT_PPI
 from .registry import CheckContext, Issue, check
 
 MIN_TEXT_SIZE_PT = 9.0  # body text for older readers; RNIB and NHS print guidance: 12 pt
@@ -45,6 +48,15 @@ class LineBreakViolation:
 
 
 @dataclass(frozen=True)
+class PlacedPicture:
+    """A picture as printed: a figure's or the organisation's logo."""
+
+    path: Path
+    ppi: float  # the lowest it was printed at: pixels across over inches across
+    width_pt: float  # its printed width then
+
+
+@dataclass(frozen=True)
 class LayoutReport:
     """What a build saw; every field is plain data so a test can build one by hand."""
 
@@ -53,6 +65,8 @@ class LayoutReport:
     line_breaks: tuple[LineBreakViolation, ...] = ()
     min_text_size_pt: float = MIN_TEXT_SIZE_PT
     pdf: str = ""  # the PDF path, for messages
+    pictures: tuple[PlacedPicture, ...] = ()
+    for_paper: bool = False  # a print build (`PrintSpec.for_paper`): pictures are judged
 
 
 def _report(ctx: CheckContext) -> LayoutReport | None:
@@ -137,6 +151,37 @@ def thai_line_break(ctx: CheckContext) -> Iterator[Issue]:
             _at(ctx, item.line),
             f"[{ctx.locale}] line break {item.rule}: “{item.text}”",
             break_point_hint(ctx.locale) + (f"; change {entry}" if entry else ""),
+        )
+
+
+@check(
+    "LAYOUT005",
+    "warning",
+    "A picture under 300 ppi at its printed size looks soft or jagged on paper, and the "
+    "print shop's preflight flags it by a name no one can trace.",
+    scope="layout",
+)
+def coarse_picture(ctx: CheckContext) -> Iterator[Issue]:
+    report = _report(ctx)
+    if report is None or not report.for_paper:
+        return
+    figures = {b.path: b.line for b in ctx.leaflet.blocks if isinstance(b, Figure)}
+    organisation = ctx.leaflet.organisation
+    for picture in report.pictures:
+        if picture.ppi >= PRINT_PPI - 0.5:  # rounding of the printed width
+            continue
+        if picture.path in figures:
+            where, what = _at(ctx, figures[picture.path]), "figure"
+        elif picture.path == organisation.logo:
+            where, what = Location(organisation.path), "logo"
+        else:
+            continue
+        needed = math.ceil(picture.width_pt / 72 * PRINT_PPI)
+        yield Issue(
+            where,
+            f"[{ctx.locale}] {what} {picture.path.name} prints at {picture.ppi:.0f} ppi, "
+            f"under the {PRINT_PPI:.0f} ppi print shops ask for",
+            f"use a picture at least {needed:,} px wide",
         )
 
 

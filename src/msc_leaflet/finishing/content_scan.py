@@ -5,9 +5,13 @@ spaces and fonts used.
 
 A small interpreter of the graphics state (PDF 32000-1 §8.4): ``q``/``Q``, ``cm``,
 colours, line width, text matrices, and ``Do`` into forms (with their /Matrix) and
-images. It reads any PDF, not only ours, and a hostile one cannot make it loop or
-crash: forms are entered at most `MAX_DEPTH` deep and never recursively, the number of
-operators is capped, and an operator with operands of the wrong kind is skipped.
+images. Colour that is not set by a colour operator is looked into too, since a print
+shop's RIP prints it all: shadings (``sh``, shading patterns), the cells of tiling
+patterns, inline images, and the appearance of every annotation that prints (a
+stamp). It reads any PDF, not only ours, and a hostile one cannot make it loop or
+crash: forms and patterns are entered at most `MAX_DEPTH` deep and never recursively,
+the number of operators is capped, and an operator with operands of the wrong kind is
+skipped.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ STROKES = frozenset({"S", "s", "B", "B*", "b", "b*"})
 SHOWS = frozenset({"Tj", "TJ", "'", '"'})
 DEVICE = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
+PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
 
 
 @dataclass
@@ -81,11 +86,14 @@ class _State:
 
 
 def scan_page(page: pikepdf.Page) -> PageScan:
-    """The scan of one page, forms and all."""
+    """The scan of one page, forms, patterns and printed annotations all."""
     result = PageScan()
     scanner = _Scanner(result)
     try:
         scanner.run(page.obj, page.obj.get("/Resources"), _State(), set())
+        for appearance, placed in _printed_appearances(page.obj):
+            state = _State(ctm=placed)
+            scanner.run(appearance, appearance.get("/Resources"), state, {appearance.objgen})
     except _Stop:
         result.unreadable.append(f"more than {MAX_OPERATORS:,} operators; the rest not checked")
     return result
@@ -144,12 +152,27 @@ class _Scanner:
                 elif op in ("cs", "CS"):
                     space = _space_family(operands[0], resources)
                     self.result.spaces.add(space)
+                    base = _pattern_base(operands[0], resources)
+                    if base:  # an uncoloured pattern is painted in its base space
+                        self.result.spaces.add(base)
                     if op == "cs":
                         state.fill_space, state.fill = space, ()
                     else:
                         state.stroke_space = space
-                elif op in ("sc", "scn"):
-                    state.fill = _numbers(operands)
+                elif op in ("sc", "scn", "SC", "SCN"):
+                    if op in ("sc", "scn"):
+                        state.fill = _numbers(operands)
+                    if operands and isinstance(operands[-1], Name):
+                        self.pattern(operands[-1], resources, state, entered)
+                elif op == "sh":
+                    shadings = (
+                        resources.get("/Shading") if isinstance(resources, Dictionary) else None
+                    )
+                    shading = (
+                        shadings.get(operands[0]) if isinstance(shadings, Dictionary) else None
+                    )
+                    if isinstance(shading, Dictionary):
+                        self.result.spaces.add(_space_family(shading.get("/ColorSpace"), resources))
                 elif op == "BT":
                     text = line = IDENTITY
                 elif op == "Tf":
@@ -168,6 +191,9 @@ class _Scanner:
                     self.draw(operands[0], resources, state, entered)
                 elif op == "INLINE IMAGE":
                     image = operands[0]
+                    space = image.obj.get("/ColorSpace")  # none in a mask
+                    if space is not None and not bool(image.obj.get("/ImageMask", False)):
+                        self.result.spaces.add(_space_family(space, resources))
                     self.image("inline image", int(image.width), int(image.height), state)
                 if op in FILLS:
                     self.fill(state)
@@ -217,6 +243,27 @@ class _Scanner:
                 inner.ctm = multiply(_matrix(list(xobject.Matrix)), state.ctm)
             self.run(xobject, xobject.get("/Resources", resources), inner, entered | {key})
 
+    def pattern(
+        self, name: Any, resources: Any, state: _State, entered: set[tuple[int, int]]
+    ) -> None:
+        """What the pattern ``name`` paints: a shading pattern its shading's colour space,
+        a tiling pattern its cell, run like a form in the pattern's own space."""
+        patterns = resources.get("/Pattern") if isinstance(resources, Dictionary) else None
+        pattern = patterns.get(name) if isinstance(patterns, Dictionary) else None
+        if not isinstance(pattern, Dictionary | pikepdf.Stream):
+            return
+        if int(pattern.get("/PatternType", 0)) == 2:
+            shading = pattern.get("/Shading")
+            if isinstance(shading, Dictionary | pikepdf.Stream):
+                self.result.spaces.add(_space_family(shading.get("/ColorSpace"), resources))
+            return
+        key = pattern.objgen
+        if not isinstance(pattern, pikepdf.Stream) or key in entered or len(entered) >= MAX_DEPTH:
+            return
+        cell = state.copy()  # a cell is drawn in the pattern space: the page's default
+        cell.ctm = _matrix(list(pattern.Matrix)) if "/Matrix" in pattern else IDENTITY
+        self.run(pattern, pattern.get("/Resources", resources), cell, entered | {key})
+
     def image(self, name: str, width: int, height: int, state: _State) -> None:
         a, b, c, d, _, _ = state.ctm
         placed_w, placed_h = math.hypot(a, b) / 72, math.hypot(c, d) / 72  # inches
@@ -245,6 +292,60 @@ def _numbers(operands: Iterable[Any]) -> tuple[float, ...]:
         if not isinstance(value, Name):
             numbers.append(float(value))
     return tuple(numbers)
+
+
+def _printed_appearances(page: Dictionary) -> Iterable[tuple[pikepdf.Stream, Matrix]]:
+    """The normal appearance of every annotation that prints (its Print flag set, not
+    Hidden), with the matrix that places it in its /Rect (PDF 32000-1 §12.5.5)."""
+    annotations = page.get("/Annots")
+    for annotation in annotations if isinstance(annotations, Array) else ():
+        if not isinstance(annotation, Dictionary):
+            continue
+        flags = annotation.get("/F", 0)
+        if not isinstance(flags, int) or not flags & PRINT_FLAG or flags & HIDDEN_FLAG:
+            continue
+        appearances = annotation.get("/AP")
+        normal = appearances.get("/N") if isinstance(appearances, Dictionary) else None
+        shown = annotation.get("/AS")  # of a check box, say: the state it shows
+        if isinstance(normal, Dictionary) and isinstance(shown, Name):
+            normal = normal.get(shown)
+        if not isinstance(normal, pikepdf.Stream):
+            continue
+        try:
+            yield normal, _placed(normal, [float(v) for v in annotation.Rect])
+        except (AttributeError, TypeError, ValueError, IndexError, pikepdf.PdfError):
+            continue
+
+
+def _placed(form: pikepdf.Stream, rect: list[float]) -> Matrix:
+    """The form's /Matrix, then the scaling that fits its transformed /BBox to ``rect``."""
+    matrix = _matrix(list(form.Matrix)) if "/Matrix" in form else IDENTITY
+    x0, y0, x1, y1 = (float(v) for v in form.BBox)
+    a, b, c, d, e, f = matrix
+    xs = [a * x + c * y + e for x in (x0, x1) for y in (y0, y1)]
+    ys = [b * x + d * y + f for x in (x0, x1) for y in (y0, y1)]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    sx = (max(rect[0], rect[2]) - min(rect[0], rect[2])) / width if width else 1.0
+    sy = (max(rect[1], rect[3]) - min(rect[1], rect[3])) / height if height else 1.0
+    fit = (
+        sx,
+        0.0,
+        0.0,
+        sy,
+        min(rect[0], rect[2]) - sx * min(xs),
+        min(rect[1], rect[3]) - sy * min(ys),
+    )
+    return multiply(matrix, fit)
+
+
+def _pattern_base(space: Any, resources: Any) -> str:
+    """The base space of an uncoloured pattern space (``[/Pattern /DeviceRGB]``), or ""."""
+    if isinstance(space, Name) and not str(space).startswith("/Device") and space != "/Pattern":
+        spaces = resources.get("/ColorSpace") if isinstance(resources, Dictionary) else None
+        space = spaces.get(space, space) if isinstance(spaces, Dictionary) else space
+    if isinstance(space, Array) and len(space) > 1 and space[0] == Name.Pattern:
+        return _space_family(space[1], resources)
+    return ""
 
 
 def _space_family(space: Any, resources: Any) -> str:

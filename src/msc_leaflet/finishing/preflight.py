@@ -26,12 +26,13 @@ from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
 from ..files import read_input
+from ..print_spec import PRINT_PPI
 from .content_scan import PageScan, scan_page
 from .font_program import embedded
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-MIN_PPI = 300.0
+MIN_PPI = PRINT_PPI
 MAX_INK = 300.0  # percent
 MIN_LINE = 0.25  # points
 MIN_TEXT = 9.0  # points
@@ -143,6 +144,10 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
         findings.append(("warning", "file", "the file is damaged: it was read after repair, "
                          "which the press's software may not make the same way; export it "
                          "again", 0))  # fmt: skip
+    if pdf.is_encrypted:
+        findings.append(("warning", "file", "the PDF is encrypted (its owner restricted what "
+                         "may be done with it); the press's software may refuse to impose or "
+                         "edit it: export it without security", 0))  # fmt: skip
     if _holds_javascript(pdf):
         findings.append(
             ("warning", "file", "the PDF holds JavaScript, which a press does not run", 0)
@@ -238,6 +243,11 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
             found.append(("info", "standard", f"output intent: {condition}", 0))
     if "PDF/A" in standard and "/GTS_PDFA1" not in subtypes:
         found.append(("error", "standard", "claims PDF/A but has no GTS_PDFA1 output intent", 0))
+    # Only a file that opens without a password gets here: one locked by its owner.
+    claimed = [claim for claim in standard.split(", ") if claim.startswith(("PDF/A", "PDF/X"))]
+    if pdf.is_encrypted and claimed:
+        found.append(("error", "standard", f"claims {', '.join(claimed)} but is encrypted, "
+                      "which PDF/A and PDF/X forbid", 0))  # fmt: skip
     return found
 
 
@@ -273,8 +283,17 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
     if not isinstance(media, Array) or len(media) != 4:
         yield ("error", "pages", "no MediaBox", number)
         return
+    sheet = _box(page, "/MediaBox", media)
+    if sheet[2] - sheet[0] < EPSILON or sheet[3] - sheet[1] < EPSILON:
+        yield ("error", "pages", "the page has no area (its MediaBox is empty)", number)
+        return
     trim = _box(page, "/TrimBox", media)
-    bleed = _box(page, "/BleedBox", page.obj.get("/CropBox", media))
+    if _clipped(trim, sheet) != trim:
+        yield ("error", "pages", "the TrimBox reaches past the MediaBox: the page would be "
+               "cut outside the sheet", number)  # fmt: skip
+    # Nothing outside the MediaBox prints: a BleedBox past it is no bleed (PDF 32000-1
+    # §14.11.2: every box is "effectively reduced to its intersection with the media box").
+    bleed = _clipped(_box(page, "/BleedBox", page.obj.get("/CropBox", media)), sheet)
     sides = {
         "left": trim[0] - bleed[0],
         "bottom": trim[1] - bleed[1],
@@ -293,6 +312,19 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
     least = min(sides.values())
     if least > EPSILON:
         yield ("info", "bleed", f"bleed {least / MM:.1f} mm on every side", number)
+
+
+def _clipped(box: tuple[float, ...], sheet: tuple[float, ...]) -> tuple[float, ...]:
+    """``box`` within ``sheet`` (both normalised: x0, y0, x1, y1), each side to within
+    `EPSILON`, so a box equal to the sheet but for rounding stays as it is."""
+    x0, y0, x1, y1 = box
+    s0, t0, s1, t1 = sheet
+    return (
+        x0 if x0 > s0 - EPSILON else s0,
+        y0 if y0 > t0 - EPSILON else t0,
+        x1 if x1 < s1 + EPSILON else s1,
+        y1 if y1 < t1 + EPSILON else t1,
+    )
 
 
 def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:

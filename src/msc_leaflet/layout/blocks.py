@@ -10,6 +10,7 @@ import copy
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import Any, assert_never
 
 from reportlab.lib.units import mm
@@ -43,7 +44,7 @@ from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
-from .images import drawable
+from .images import draw_picture, drawable, shown_size
 from .table_widths import column_widths, squeezed
 from .text import Writer
 
@@ -92,7 +93,8 @@ class TaggedImage(Image):  # type: ignore[misc]
 
     structure: Element | None = None
     # What to draw in place of the file, made when drawn and dropped after (a print
-    # build's CMYK copy, `layout/images.py`); None draws the file as ReportLab reads it.
+    # build's CMYK copy, a deep grey picture's 8-bit one: `layout/images.py`); None
+    # draws the file as ReportLab reads it.
     source: Callable[[], str | ImageReader] | None = None
 
     def draw(self) -> None:
@@ -105,11 +107,10 @@ class TaggedImage(Image):  # type: ignore[misc]
         self.canv.addLiteral(tagger.content_end)
 
     def _draw_picture(self) -> None:
-        if self.source is None:
-            super().draw()
-            return
         x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
-        self.canv.drawImage(self.source(), x, y, self.drawWidth, self.drawHeight, mask=self._mask)
+        source = self.filename if self.source is None else self.source()
+        box = (x, y, self.drawWidth, self.drawHeight)
+        draw_picture(self.canv, source, Path(self.filename), box, self._mask)
 
 
 class SplitTable(Table):  # type: ignore[misc]
@@ -385,7 +386,7 @@ class BlockBuilder:
         return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:
-        px_w, px_h = ImageReader(str(block.path)).getSize()  # size was checked when loading
+        px_w, px_h = shown_size(block.path)  # the way up a viewer shows it; checked when loading
         width = min(self.width, px_w * 72 / 150)  # print images at no less than 150 dpi
         height = width * px_h / px_w
         if height > 110 * mm:
@@ -393,8 +394,8 @@ class BlockBuilder:
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
         image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
-        if self.theme.colour_mode == "cmyk":
-            image.source = partial(drawable, block.path, self.theme)
+        # The file, or a copy in the build's colour model or in 8-bit greys (images.py).
+        image.source = partial(drawable, block.path, self.theme)
         if not block.decorative and block.alt:  # a decorative image is an artifact
             # An untranslated description is read in its own language: the source's.
             self.w.tagged(image, "Figure", self.w.language_of(block.alt.value))

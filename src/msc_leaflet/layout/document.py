@@ -69,6 +69,8 @@ class LayoutResult:
     # The codes each font subset shows, by resource name (`finishing/font_subset.py`).
     codes_shown: Mapping[str, frozenset[int]] = field(default_factory=dict)
     page_lines: tuple[int, ...] = ()  # the leaflet line of the first block of each page
+    # Each picture drawn, with the lowest ppi it printed at and its width then (points).
+    pictures: tuple[tuple[Path, float, float], ...] = ()
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -216,6 +218,7 @@ def _layout(
         structure.tagger if structure else None,
         finish.codes_shown,
         tuple(log.page_lines),
+        tuple((path, ppi, width) for path, (ppi, width) in log.pictures.items()),
     )
 
 

@@ -7,30 +7,129 @@ when it is drawn: with the press's profile when the theme names an ``output-inte
 colours (`theme/colours.py`). Grey and CMYK pictures need nothing and are drawn from
 their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
 flattened onto white: the logo sits on the coloured band, where white would show as a
-box. A screen build draws every picture from its file, exactly as before.
+box. A screen build draws every picture from its file, exactly as before, but for a CMYK
+one (a designer's print file of the logo): a screen edition is PDF/A-2u with an sRGB
+output intent and may hold no CMYK, so it is shown in RGB by the rule the theme's
+cmyk(...) colours follow on screen.
+
+A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
+what the sensor saw and a tag saying how to turn it, which every viewer and browser
+obeys, and a PDF viewer does not. The turn is made by the drawing's matrix, not by
+turning the pixels, so a JPEG is still embedded as it was filed.
+
+Greys of more than 8 bits a sample (a 16-bit scan or micrograph) are the exception, in
+every build: ReportLab, like Pillow's own conversion, cuts each sample to 8 bits rather
+than scaling it, so all but the darkest 1/256 of such a picture printed white. They are
+scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageMath
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
-from ..theme.colours import rgb_pixels_to_cmyk
+from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
 from ..theme.icc import press_transform
 from ..theme.theme import Theme
 
 AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model
-GREY = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "F"})
+GREY = frozenset({"1", "L", "LA", "La"})
+# Pillow's modes for greys deeper than 8 bits: 16-bit PNG and TIFF, 32-bit integer or
+# floating-point TIFF.
+DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
+#: The canvas attribute holding the layout's record of placed pictures
+#: (`pages.LayoutLog.pictures`), which `note_placed` adds to.
+PICTURES = "_msc_pictures"
+
+
+ORIENTATION = 0x0112  # the EXIF tag
+# Where each orientation shows a stored pixel (x, y: 0–1 from the top left), as Pillow's
+# `ImageOps.exif_transpose` turns it (2 mirrors, 6 turns a quarter clockwise, …).
+SHOWN: dict[int, Callable[[float, float], tuple[float, float]]] = {
+    1: lambda x, y: (x, y),
+    2: lambda x, y: (1 - x, y),
+    3: lambda x, y: (1 - x, 1 - y),
+    4: lambda x, y: (x, 1 - y),
+    5: lambda x, y: (y, x),
+    6: lambda x, y: (1 - y, x),
+    7: lambda x, y: (1 - y, 1 - x),
+    8: lambda x, y: (y, 1 - x),
+}
+SIDEWAYS = frozenset({5, 6, 7, 8})  # shown a quarter turn from how it is stored
+
+
+def orientation(path: Path) -> int:
+    """The picture's EXIF Orientation, 1 (as stored) when it has none or a bad one."""
+    with Image.open(path) as image:
+        value = image.getexif().get(ORIENTATION, 1)
+    return value if value in SHOWN else 1
+
+
+def shown_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels of the picture as a viewer shows it."""
+    with Image.open(path) as image:
+        width, height = image.size
+    return (height, width) if orientation(path) in SIDEWAYS else (width, height)
+
+
+def draw_picture(
+    canvas: Canvas,
+    source: str | ImageReader,
+    path: Path,
+    box: tuple[float, float, float, float],
+    mask: object,
+) -> None:
+    """Draw ``source`` (the picture at ``path``, or a copy `drawable` made) filling
+    ``box`` (x, y, width, height) the way up a viewer shows it, and note its resolution."""
+    x, y, width, height = box
+    note_placed(canvas, path, shown_size(path)[0], width)
+    turned = orientation(path)
+    if turned == 1:
+        canvas.drawImage(source, x, y, width, height, mask=mask)
+        return
+
+    def shown(u: float, v: float) -> tuple[float, float]:  # PDF's y runs up, EXIF's down
+        sx, sy = SHOWN[turned](u, 1 - v)
+        return sx, 1 - sy
+
+    (e, f), (ax, ay), (cx, cy) = shown(0, 0), shown(1, 0), shown(0, 1)
+    canvas.saveState()
+    canvas.transform(
+        (ax - e) * width, (ay - f) * height, (cx - e) * width, (cy - f) * height,
+        x + e * width, y + f * height,
+    )  # fmt: skip
+    canvas.drawImage(source, 0, 0, 1, 1, mask=mask)
+    canvas.restoreState()
+
+
+def note_placed(canvas: object, path: Path, pixels_wide: float, points_wide: float) -> None:
+    """Record that the picture at ``path``, ``pixels_wide`` px across, was drawn
+    ``points_wide`` points wide: its lowest resolution is what LAYOUT005 judges."""
+    placed = getattr(canvas, PICTURES, None)
+    if placed is None or points_wide <= 0:
+        return
+    ppi = pixels_wide / (points_wide / 72)
+    if path not in placed or ppi < placed[path][0]:
+        placed[path] = (ppi, points_wide)
 
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
     """What the canvas draws for the picture at ``path`` (already checked by the loader):
-    its file name, or in a print build a decoded CMYK copy with its alpha as a mask."""
-    if theme.colour_mode != "cmyk":
-        return str(path)
+    its file name, or a decoded copy: in a print build in CMYK with its alpha as a mask,
+    in a screen build a CMYK picture in RGB, and in any build a deep grey picture in
+    8-bit greys."""
     with Image.open(path) as image:
+        if image.mode in DEEP_GREY:
+            return ImageReader(_eight_bit_grey(image))
+        if theme.colour_mode != "cmyk":
+            if image.mode != "CMYK":
+                return str(path)
+            image.load()
+            return _MaskedReader(cmyk_pixels_to_rgb(image), _alpha(image))
         if image.mode in AS_FILED and "transparency" not in image.info:
             return str(path)
         image.load()
@@ -39,6 +138,30 @@ def drawable(path: Path, theme: Theme) -> str | ImageReader:
             return ImageReader(image.convert("LA" if alpha is not None else "L"))
         colour = image.copy() if image.mode == "CMYK" else _cmyk(image.convert("RGB"), theme)
     return _MaskedReader(colour, alpha)
+
+
+def _eight_bit_grey(image: Image.Image) -> Image.Image:
+    """A grey picture of more than 8 bits a sample in 8-bit greys, scaled, not cut: its
+    white (the largest value of its sample depth) becomes 255. A 16-bit mode says its
+    depth; a 32-bit integer or a float picture does not, so its depth is the smallest of
+    1.0 (floats only), 8 and 16 bits that holds its brightest sample, else that sample.
+    A transparent colour (PNG's tRNS) becomes a mask, as `_alpha` makes for others."""
+    wide = image.convert("F")
+    _, top = wide.getextrema()  # one band: (least, most)
+    brightest = max(float(top), 0.0) if isinstance(top, int | float) else 0.0
+    if image.mode.startswith("I;16"):
+        white = 65535.0
+    else:
+        depths = ((1.0,) if image.mode == "F" else ()) + (255.0, 65535.0)
+        white = next((depth for depth in depths if brightest <= depth), brightest)
+    grey = wide.point(lambda v: v * 255 / white + 0.5).convert("L")
+    key = image.info.get("transparency")
+    if not isinstance(key, int | float):
+        return grey
+    shown = ImageMath.lambda_eval(lambda a: (a["v"] != key) * 255, v=wide)
+    assert isinstance(shown, Image.Image)
+    grey.putalpha(shown.convert("L"))
+    return grey
 
 
 def _alpha(image: Image.Image) -> Image.Image | None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -33,7 +32,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
-from .images import drawable
+from .images import PICTURES, draw_picture, drawable, shown_size
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .unprintable import block_of
@@ -56,6 +55,8 @@ class LayoutLog:
     text_sizes: set[float] = field(default_factory=set)  # every size text was set in
     # Each unit cut inside a word → the markup of the text it is in ("" if the layout's).
     emergency_breaks: dict[str, str] = field(default_factory=dict)
+    # Each picture drawn → (lowest ppi it was printed at, its width then in points).
+    pictures: dict[Path, tuple[float, float]] = field(default_factory=dict)
 
     def emergency_break(self, text: str, source: str = "") -> None:
         self.emergency_breaks.setdefault(text, source)
@@ -113,6 +114,7 @@ class DeferredCanvas(MarkHoldingCanvas):
         self.finish.geometry.set_boxes(self)
         setattr(self, TAGGER, self.finish.tagger)
         setattr(self, TEXT_SIZES, self.finish.log.text_sizes)  # each line adds its own
+        setattr(self, PICTURES, self.finish.log.pictures)  # each picture drawn adds itself
         self._begin_page()
 
     def _begin_page(self) -> None:
@@ -347,14 +349,14 @@ def _draw_logo(
     centred on ``middle``, its proportions kept; returns where the name starts after it.
     Drawn inside the band's artifact: page furniture, not content a screen reader reads.
     The file was checked as a figure's image when the organisation was loaded."""
-    px_width, px_height = (float(n) for n in ImageReader(str(logo)).getSize())
+    px_width, px_height = (float(n) for n in shown_size(logo))
     height = band * LOGO_HEIGHT
     width = height * px_width / px_height
     if width > LOGO_MAX_WIDTH:
         width, height = LOGO_MAX_WIDTH, LOGO_MAX_WIDTH * px_height / px_width
     left = x if align == "left" else x - width
     picture = drawable(logo, theme)  # in the build's colour model
-    canvas.drawImage(picture, left, middle - height / 2, width, height, mask="auto")
+    draw_picture(canvas, picture, logo, (left, middle - height / 2, width, height), "auto")
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 

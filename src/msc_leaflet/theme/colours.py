@@ -109,6 +109,13 @@ def rgb_pixels_to_cmyk(image: Image) -> Image:
     return PILImage.merge("CMYK", inks)
 
 
+def cmyk_pixels_to_rgb(image: Image) -> Image:
+    """A CMYK picture in RGB by the rule `CMYK.rgb` shows a theme's cmyk(...) colours on
+    screen: each channel is 1 − min(1, ink + black). A screen build shows its CMYK
+    pictures so (`layout/images.py`); it is also Pillow's own conversion."""
+    return image.convert("RGB")
+
+
 def relative_luminance(colour: Colour) -> float:
     """WCAG 2.x relative luminance of the colour as a screen shows it."""
     rgb = colour.rgb() if isinstance(colour, CMYK) else colour
