@@ -248,6 +248,8 @@ def prohibited(item: Break) -> list[str]:
             found.append(f"a line starts with the combining mark {first!r}")
         elif KILLED_CONSONANT.match(text, start):
             found.append(f"a line starts with a killed consonant {text[start : start + 2]!r}")
+        elif text[start + 1 : start + 2] == "\u1039":  # Myanmar stacker: ကမ် + ဘာ
+            found.append(f"a line starts with a stacked final {text[start : start + 3]!r}")
     if end and (text[end - 1] in JIS_NO_END or text[end - 1] in NO_LINE_END):
         found.append(f"a line ends with {text[end - 1]!r}")
     if end and text[end - 1] in "\u1039\u17d2":  # Myanmar virama, Khmer coeng
@@ -325,6 +327,7 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))
     assert prohibited(at("ဆဲ|လ်များ", "my")) and prohibited(at("ស្ត្|រូ", "km"))
+    assert prohibited(at("က|မ္ဘာ", "my")) and not prohibited(at("ဝင်|ကမ္ဘာ", "my"))
     assert prohibited(at("ហ្វា|ស់", "km")) and prohibited(at("स्|ट्रो", "hi"))
     assert prohibited(at("कोशिक|ाएँ", "hi")) and not prohibited(at("कोशिकाएँ |वहाँ", "hi"))
     assert prohibited(at("ບາງຄ|ລີນິກ", "lo")) and prohibited(at("ຄລີນິ|ກໃນ", "lo"))

@@ -26,8 +26,9 @@ ICU splits unknown Burmese and Khmer words inside syllables too: ဆဲ|လ်�
 (`joined_to_previous`): a consonant killed by the Myanmar asat (လ်), silenced by the
 Khmer toandakhiat (ន៍) or marked final by the Khmer bantoc (ស់) ends the syllable before
 it, a consonant after the Myanmar stacker or the Khmer coeng is written under the one
-before, and a Khmer consonant that ends its word after a vowel sign, bare or with a
-subscript, is that syllable's final (ម៉ា|ម, ពេ|ទ្យ).
+before, a Burmese consonant written over the next (the က|မ္ဘာ of ကမ္ဘာ, ကမ် + ဘာ)
+is the final of the syllable before, and a Khmer consonant that ends its word after a
+vowel sign, bare or with a subscript, is that syllable's final (ម៉ា|ម, ពេ|ទ្យ).
 """
 
 from __future__ import annotations
@@ -67,13 +68,20 @@ STACKERS = "\u1039\u17d2" + "\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0
 #: (SEAsite Khmer, NIU: ចង់, ស្លាប់); ICU splits ហ្វា|ស់, ម៉ា|ប់ in words it does not know.
 KILLERS = "\u103a\u17cd\u17cb"
 BEFORE_KILLER = "\u1037"
+#: The Myanmar stacker: the consonant before it is written over the next (ကမ္ဘာ is
+#: ကမ် + ဘာ, ဗုဒ္ဓ is ဗုဒ် + ဓ), the final of the syllable before, as if killed by asat.
+#: A Burmese stack never starts a word. A Khmer consonant before a coeng usually starts
+#: its syllable (ស្រី, វិ|ទ្យា), and an Indic one before a virama is a half form of the
+#: next syllable's conjunct: neither is joined to what comes before.
+MYANMAR_STACKER = "\u1039"
 
 
 def joined_to_previous(text: str, i: int) -> bool:
     """Whether ``text[i]`` is part of the syllable that ``text[i - 1]`` is in, by the
-    signs that say so (a consonant stacked or joined by a virama, a Burmese or Khmer
-    killed consonant, a Khmer final ending its text)."""
-    if text[i - 1] in STACKERS:
+    signs that say so (a consonant stacked or joined by a virama, a Burmese consonant
+    stacked over the next, a Burmese or Khmer killed consonant, a Khmer final ending
+    its text)."""
+    if text[i - 1] in STACKERS or text[i + 1 : i + 2] == MYANMAR_STACKER:
         return True
     j = i + 1
     while j < len(text) and text[j] in BEFORE_KILLER:
