@@ -228,8 +228,10 @@ def split_lao_syllable(text: str, at: int) -> list[str]:
         found.append(f"a Lao line ends with the initial {last!r}, its vowel on the next line")
     first = text[start] if start < len(text) else ""
     after = text[start + 1 : start + 2]
-    # a vowel sign or letter, a tone mark, ຼ, or ລ ຣ ວ ອ (a cluster, -ອ-, -ວ-)
-    if first and first in LAO_CONSONANTS and not (after and after in "ະັາຳິີຶືຸູົຼຽ່້໊໋ໍລຣວອ"):
+    # a vowel sign or letter, a tone mark, ຼ, or ລ ຣ ວ ອ (a cluster, -ອ-, -ວ-); ຫ before
+    # a low consonant is the silent ຫ that makes it high (ຫຍັງ, ຫງາຍ, ຫມາ): an initial
+    leading = first == "ຫ" and after in "ງຍນມລວຣ"
+    if first and first in LAO_CONSONANTS and not leading and not (after and after in "ະັາຳິີຶືຸູົຼຽ່້໊໋ໍລຣວອ"):
         found.append(f"a Lao line starts with the final {first!r} of the syllable before")
     return found
 
@@ -334,6 +336,7 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert prohibited(at("ຕໍ່ຄ|ລີນິກ", "lo")) and not prohibited(at("ໃຫ້|ເຊວ", "lo"))
     assert not prohibited(at("ບາງ|ຄລີ|ນິກ", "lo")) and not prohibited(at("ມອລ|ມີ", "lo"))
     assert not prohibited(at("ເຊວ|ສະໂຕຣ", "lo")) and not prohibited(at("ໂຕຣ|ມອລ", "lo"))
+    assert not prohibited(at("ຖ້າມີ|ຫຍັງບໍ່ເຂົ້າໃຈ", "lo"))  # ຫຍ: one initial
     assert split_phrases(at("胸の痛|み", "ja", below=80, width=35))
     assert not split_phrases(at("胸の痛|み", "ja", below=80, width=110))  # a wide line
     assert not split_words(at("胸の痛|み", "ja")) and not prohibited(at("a |b", "en"))
