@@ -130,6 +130,28 @@ def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
         assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
 
 
+@pytest.mark.parametrize("width", range(40, 100, 6))
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Call +66 2 123 4567 or email us", "en"),
+        ("โทร 02 123 4567 ได้ทุกวัน", "th"),
+        ("Take 500 mg twice a day", "en"),
+    ],
+)
+def test_an_emergency_cut_at_a_space_starts_no_line_with_it(
+    text: str, lang: str, width: float
+) -> None:
+    # A number and the word after it are one unit ("4567 or", "500 mg"); wider than a
+    # narrow cell, it was cut in an emergency before the space, and the next line
+    # started with it: " or email", set one space in from the edge of the column.
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert not any(line.startswith(" ") for line in lines), lines
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
 @pytest.mark.parametrize("width", [14, 22, 30])
 def test_an_emergency_cut_never_ends_a_line_on_a_virama(width: float) -> None:
     # A virama joins its consonant to the next one (स्ट्रो, a conjunct): cut after it, as

@@ -228,8 +228,10 @@ def split_lao_syllable(text: str, at: int) -> list[str]:
         found.append(f"a Lao line ends with the initial {last!r}, its vowel on the next line")
     first = text[start] if start < len(text) else ""
     after = text[start + 1 : start + 2]
-    # a vowel sign or letter, a tone mark, ຼ, or ລ ຣ ວ ອ (a cluster, -ອ-, -ວ-)
-    if first and first in LAO_CONSONANTS and not (after and after in "ະັາຳິີຶືຸູົຼຽ່້໊໋ໍລຣວອ"):
+    # a vowel sign or letter, a tone mark, ຼ, or ລ ຣ ວ ອ (a cluster, -ອ-, -ວ-); ຫ before
+    # a low consonant is the silent ຫ that makes it high (ຫຍັງ, ຫງາຍ, ຫມາ): an initial
+    leading = first == "ຫ" and after in "ງຍນມລວຣ"
+    if first and first in LAO_CONSONANTS and not leading and not (after and after in "ະັາຳິີຶືຸູົຼຽ່້໊໋ໍລຣວອ"):
         found.append(f"a Lao line starts with the final {first!r} of the syllable before")
     return found
 
@@ -248,6 +250,8 @@ def prohibited(item: Break) -> list[str]:
             found.append(f"a line starts with the combining mark {first!r}")
         elif KILLED_CONSONANT.match(text, start):
             found.append(f"a line starts with a killed consonant {text[start : start + 2]!r}")
+        elif text[start + 1 : start + 2] == "\u1039":  # Myanmar stacker: ကမ် + ဘာ
+            found.append(f"a line starts with a stacked final {text[start : start + 3]!r}")
     if end and (text[end - 1] in JIS_NO_END or text[end - 1] in NO_LINE_END):
         found.append(f"a line ends with {text[end - 1]!r}")
     if end and text[end - 1] in "\u1039\u17d2":  # Myanmar virama, Khmer coeng
@@ -325,12 +329,14 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))
     assert prohibited(at("ဆဲ|လ်များ", "my")) and prohibited(at("ស្ត្|រូ", "km"))
+    assert prohibited(at("က|မ္ဘာ", "my")) and not prohibited(at("ဝင်|ကမ္ဘာ", "my"))
     assert prohibited(at("ហ្វា|ស់", "km")) and prohibited(at("स्|ट्रो", "hi"))
     assert prohibited(at("कोशिक|ाएँ", "hi")) and not prohibited(at("कोशिकाएँ |वहाँ", "hi"))
     assert prohibited(at("ບາງຄ|ລີນິກ", "lo")) and prohibited(at("ຄລີນິ|ກໃນ", "lo"))
     assert prohibited(at("ຕໍ່ຄ|ລີນິກ", "lo")) and not prohibited(at("ໃຫ້|ເຊວ", "lo"))
     assert not prohibited(at("ບາງ|ຄລີ|ນິກ", "lo")) and not prohibited(at("ມອລ|ມີ", "lo"))
     assert not prohibited(at("ເຊວ|ສະໂຕຣ", "lo")) and not prohibited(at("ໂຕຣ|ມອລ", "lo"))
+    assert not prohibited(at("ຖ້າມີ|ຫຍັງບໍ່ເຂົ້າໃຈ", "lo"))  # ຫຍ: one initial
     assert split_phrases(at("胸の痛|み", "ja", below=80, width=35))
     assert not split_phrases(at("胸の痛|み", "ja", below=80, width=110))  # a wide line
     assert not split_words(at("胸の痛|み", "ja")) and not prohibited(at("a |b", "en"))

@@ -563,3 +563,43 @@ def test_a_persian_non_joiner_reads_in_its_place(
         build_document(tmp_path / "fa.pdf", paragraphs, lang="fa", column=column, monkeypatch=patch)
     text = without_bidi_marks(READERS[reader](tmp_path / "fa.pdf"))
     assert without_bidi_marks("".join(PERSIAN)) == text
+
+
+def joining_forms(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(character, glyph name) of each letter of a paragraph of ``pieces`` (``runs_for``
+    styles), in reading order: the glyph name says which joining form was drawn."""
+    from fontTools.ttLib import TTFont
+
+    from msc_leaflet.typeset.fonts import shaping_font
+
+    paragraph = make_paragraph(runs_for(pieces, size=12), body_style(size=12), "ar")
+    forms = []
+    for unit in paragraph.units:
+        for piece in unit.pieces:
+            order = TTFont(shaping_font(piece.run.font).face.filename).getGlyphOrder()
+            forms += [(c.text, order[c.glyphs[-1].gid]) for c in piece.clusters]
+    return forms
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [("ال", ""), ("طبيب", "b")],  # the article plain, the noun bold
+        [("الطب", "b"), ("يب", "")],  # bold ending inside a word
+        [("مست", ""), ("شفى", "i")],  # italic (Arabic has no italic: the regular face)
+        [("مست", ""), ("شفى", "l")],  # a link inside a word: same face, another run
+    ],
+)
+def test_arabic_letters_join_across_inline_markup_inside_a_word(
+    pieces: list[tuple[str, str]],
+) -> None:
+    # Each run was shaped alone, so the letter before a change of style took its final
+    # form and the one after it its initial form: الطب|يب was drawn as two words. A
+    # word must join as it does unstyled, whatever part of it is bold.
+    word = source_text(pieces)
+    unstyled = joining_forms([(word, "")])
+    bold = joining_forms([(word, "b")])
+    names = [name for _, name in joining_forms(pieces)]
+    assert [text for text, _ in joining_forms(pieces)] == [text for text, _ in unstyled]
+    for i, name in enumerate(names):
+        assert name in (unstyled[i][1], bold[i][1]), (word, unstyled[i][0], name)

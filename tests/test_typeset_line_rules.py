@@ -11,7 +11,9 @@ import re
 
 import pytest
 
+from msc_leaflet.typeset import make_paragraph
 from msc_leaflet.typeset.segmentation import keeps_number, keeps_syllable, line_breaks
+from typeset_support import body_style, runs_for
 
 
 def cut(text: str, mark: str = "|") -> tuple[str, int]:
@@ -53,6 +55,8 @@ def test_line_breaks_never_part_a_number_from_its_unit() -> None:
         "ค|รีเอตินีน",  # a consonant cluster
         "ต้|อง",  # อ after a consonant is the vowel -อ
         "ชั|่วโมง",  # inside a cluster: tone mark parted from its base
+        "ที่นี่ค|วร",  # ว between bare consonants is the vowel -ัว of ค (ควร "should")
+        "ที่ป|วด",  # ปวด "pain"
     ],
 )
 def test_no_thai_break_inside_a_syllable(marked: str) -> None:
@@ -63,7 +67,12 @@ def test_no_thai_break_inside_a_syllable(marked: str) -> None:
     "marked",
     # Not "งด|อาหาร": rule 4 keeps two bare consonants before a consonant together, and
     # refuses this real boundary too (a lost opportunity, never a misprint).
-    ["อา|หาร", "ชั่ว|โมง", "จำ|เป็น", "ยาเมต|ฟอร์มิน", "แอล|ดีแอล", "ครี|เอตินีน", "ฐิติ|รัตน์"],
+    [
+        *("อา|หาร", "ชั่ว|โมง", "จำ|เป็น", "ยาเมต|ฟอร์มิน", "แอล|ดีแอล", "ครี|เอตินีน", "ฐิติ|รัตน์"),
+        # A syllable whose vowel is -อ or -ัว written bare, between two bare consonants
+        # (ของ, ควร, ปวด): a break on either side of it falls between syllables.
+        *("ญาติ|ของ", "ของ|ผู้ป่วย", "ดู|ของ", "ที่นี่|ควร", "ควร|ดื่ม", "ที่|ปวด", "ปวด|ศีรษะ"),
+    ],
 )
 def test_thai_breaks_between_syllables_stay(marked: str) -> None:
     assert keeps_syllable(*cut(marked))
@@ -217,3 +226,24 @@ def test_a_unit_written_with_a_slash_is_not_broken_after_it(marked: str, lang: s
 def test_a_slash_in_an_address_or_between_long_words_may_still_end_a_line(marked: str) -> None:
     text, at = cut(marked.replace("|", "", marked.count("|") - 1))
     assert at in line_breaks(text, "en")
+
+
+@pytest.mark.parametrize("width", range(28, 64, 4))
+def test_a_narrow_thai_column_breaks_common_words_between_their_syllables(width: int) -> None:
+    # ของ, ควร and ปวด were taken for bare consonants that close no syllable, so ICU's
+    # breaks around them were dropped; the word grew wider than a narrow column (a table
+    # cell, 3-6 em) and was cut where the rules allowed: ที่นี่ค|วร, ญา|ติของ, with no
+    # emergency reported.
+    text = "ผู้ป่วยที่นี่ควรดื่มน้ำมาก ๆ ญาติของผู้ป่วยที่ปวดศีรษะควรแจ้งพยาบาล"
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "th")
+    paragraph.on_emergency_break = reported.append
+    lines = paragraph.lines_for(width)
+    assert not reported
+    starts = [0]
+    for unit in paragraph.units:
+        starts.append(starts[-1] + len(unit.text))
+    words = [(m.start(), m.end()) for m in re.finditer("ควร|ญาติ|ของ|ปวด", text)]
+    for line in lines[1:]:
+        at = starts[line.start]
+        assert not any(a < at < b for a, b in words), f"{text[:at]}|{text[at:]}"

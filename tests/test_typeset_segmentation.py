@@ -125,6 +125,25 @@ def test_burmese_and_khmer_words_icu_does_not_know_break_between_syllables() -> 
         assert not any(start < at < start + len(word) for at in breaks), lang
 
 
+def test_a_burmese_consonant_stacked_over_the_next_ends_the_syllable_before() -> None:
+    # A Burmese stack (ကမ္ဘာ "world", ဗုဒ္ဓ, မန္တလေး, ပုဂ္ဂိုလ် "person") writes the
+    # final of one syllable over the initial of the next: ကမ် + ဘာ. ICU split ကမ္ဘာ
+    # inside the compound ကမ္ဘာ့ကျန်းမာရေးအဖွဲ့ (WHO) as က|မ္ဘာ, a line ending on the
+    # vowel of a syllable whose final went to the next line.
+    for text, word in [
+        ("ကမ္ဘာ့ကျန်းမာရေးအဖွဲ့၏ အကြံပြုချက်ကို လိုက်နာပါ။", "ကမ္ဘာ"),
+        ("ဗုဒ္ဓဘာသာဝင် လူနာများ", "ဗုဒ္ဓ"),
+        ("မန္တလေးဆေးရုံ", "မန္တ"),
+        ("အခြားပုဂ္ဂိုလ်အား မပေးပါနှင့်။", "ပုဂ္ဂိုလ်"),
+    ]:
+        start = text.index(word)
+        for at in line_breaks(text, "my"):
+            assert text[at + 1 : at + 2] != "\u1039", f"{text[:at]}|{text[at:]}"
+            assert not start < at < start + len(word), f"{text[:at]}|{text[at:]}"
+    # Between the words around a stack, ICU's breaks stay.
+    assert len("ကမ္ဘာ့") in line_breaks("ကမ္ဘာ့ကျန်းမာရေး", "my")
+
+
 def test_khmer_consonant_with_bantoc_ends_the_syllable_before() -> None:
     # ICU splits words it does not know before a final marked with bantoc: ហ្វា|ស់.
     for word in ("ហ្វាស់ម៉ាស់", "គ្លីនិកម៉ាប់", "ឡាហ្វាត់"):

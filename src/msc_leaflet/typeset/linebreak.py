@@ -300,7 +300,7 @@ def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> i
     for rule in (whole, after_space, lambda at: allowed_break(text, at)):
         found = next((j for j in range(end, start, -1) if rule(offsets[j])), None)
         if found is not None:
-            return found
+            return _past_spaces(text, offsets, found)
     after = end
     while after - end < MOST_HANGING and after + 1 < len(offsets):
         if not _hangs(text[offsets[after] : offsets[after + 1]], HANGING_IN_AN_EMERGENCY):
@@ -309,6 +309,17 @@ def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> i
         if after + 1 == len(offsets) or allowed_break(text, offsets[after]):
             return after  # 〔注〕 a little past the line, not 〔注|〕
     return end
+
+
+def _past_spaces(text: str, offsets: Sequence[int], at: int) -> int:
+    """The cluster a cut before cluster ``at`` falls before once the spaces there end
+    the line instead of starting the next one: a number and the word after it are one
+    unit ("4567 or", "500 mg"), and a cut between them before the space set the next
+    line one space in from the column's edge (" or email"). The spaces end the part
+    before, trailing, as at any break at a space."""
+    while at + 1 < len(offsets) and text[offsets[at] : offsets[at + 1]] == " ":
+        at += 1
+    return at
 
 
 def release_phrases(units: Sequence[Unit]) -> list[Unit]:

@@ -118,31 +118,76 @@ def harfbuzz_font(name: str) -> HarfBuzzFont:
     return HarfBuzzFont(hb.Font(face), 1000 / face.upem, ttf, _ClusterTable())
 
 
-def shape(font_name: str, text: str, lang: str, rtl: bool = False) -> tuple[Cluster, ...]:
+def shape(
+    font_name: str, text: str, lang: str, rtl: bool = False, context: tuple[str, str] = ("", "")
+) -> tuple[Cluster, ...]:
     """Clusters for ``text`` in ``font_name``, in logical order; ``rtl``: the text is
-    at an odd bidi level (``bidi.levels``) and is shaped right to left. Raises
+    at an odd bidi level (``bidi.levels``) and is shaped right to left; ``context``:
+    the text just before and after it in its paragraph (`joining_context`). Raises
     `MissingGlyphError` for .notdef."""
-    return _shape(font_name, text, lang.split("-")[0].lower(), rtl)
+    return _shape(font_name, text, lang.split("-")[0].lower(), rtl, context)
+
+
+#: Characters of context HarfBuzz reads on each side of the text it shapes
+#: (HB_BUFFER_CONTEXT_LENGTH).
+CONTEXT_LENGTH = 5
+ZERO_WIDTH_JOINER = "\u200d"
+
+
+def joining_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text HarfBuzz must see around ``text[start:end]`` to join its first and last
+    letters to their neighbours, or "" on a side where no neighbour joins.
+
+    A paragraph is shaped in pieces (between break opportunities, and wherever a run
+    of another style starts), and a piece shaped alone ends as a word does: inside
+    الطبيب, with **الطب** bold, ب took its final form and ي its initial, and the one
+    word was drawn as two. Only a letter that joins (Arabic's, or a zero-width joiner)
+    is context; after a space, a digit or a Latin letter there is none, so most pieces
+    are shaped, and cached, exactly as alone.
+    """
+    before = text[max(0, start - CONTEXT_LENGTH) : start]
+    after = text[end : end + CONTEXT_LENGTH]
+    return (before if _joins(before[::-1]) else "", after if _joins(after) else "")
+
+
+def _joins(chars: str) -> bool:
+    """Whether the first character of ``chars`` that is not a mark joins letters."""
+    for char in chars:
+        if unicodedata.category(char) != "Mn":
+            return unicodedata.bidirectional(char) == "AL" or char == ZERO_WIDTH_JOINER
+    return False
 
 
 @lru_cache(maxsize=SHAPE_CACHE_SIZE)
-def _shape(font_name: str, text: str, lang: str, rtl: bool) -> tuple[Cluster, ...]:
+def _shape(
+    font_name: str, text: str, lang: str, rtl: bool, context: tuple[str, str] = ("", "")
+) -> tuple[Cluster, ...]:
     # ASCII is one Latin run whatever it holds (neutral characters join their run).
     runs = [(0, len(text), LATIN)] if text.isascii() else script_runs(text)
     if len(runs) == 1:
-        return tuple(_shape_script_run(font_name, text, runs[0][2], lang, rtl))
+        return tuple(_shape_script_run(font_name, text, runs[0][2], lang, rtl, context))
     clusters: list[Cluster] = []
     for start, end, script in runs:
-        clusters.extend(_shape_script_run(font_name, text[start:end], script, lang, rtl))
+        # Script runs meet where no letters join: only the outer ends have context.
+        around = (context[0] if start == 0 else "", context[1] if end == len(text) else "")
+        clusters.extend(_shape_script_run(font_name, text[start:end], script, lang, rtl, around))
     return tuple(clusters)
 
 
 def _shape_script_run(
-    font_name: str, text: str, script: str, lang: str, rtl: bool
+    font_name: str,
+    text: str,
+    script: str,
+    lang: str,
+    rtl: bool,
+    context: tuple[str, str] = ("", ""),
 ) -> list[Cluster]:
     hbf = harfbuzz_font(font_name)
     buf = hb.Buffer()
-    buf.add_str(text)
+    before, after = context
+    # The context is read, not shaped: the buffer holds ``text`` alone, and its
+    # clusters count from the start of the context.
+    buf.add_str(before + text + after, len(before), len(text))
     buf.script = script
     # The bidi level decides the direction, not the script: a bracket or digit in an
     # Arabic sentence is shaped (and mirrored) right to left; a mirrored bracket's
@@ -160,7 +205,7 @@ def _shape_script_run(
     hb.shape(hbf.font, buf, {})
     scale = hbf.scale
     infos = buf.glyph_infos  # each read of these builds new Python objects
-    starts = [info.cluster for info in infos]
+    starts = [info.cluster - len(before) for info in infos]
     if rtl and ZERO_WIDTH_NON_JOINER in text:
         starts = _joined_to_letter_before(text, starts)
     glyphs = [

@@ -17,6 +17,13 @@ break between two Thai characters must also pass this check.
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
    final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
+5. อ or ว between two bare consonants is the vowel of the first (-อ, and -ัว, whose ั
+   is not written before a final): ของ, นอน, ควร, ปวด, ตรวจ are syllables, a break
+   on either side of them falls between syllables (ญาติ|ของ|ผู้, ที่|ควร|ดื่ม), and
+   none falls inside (ที่นี่ค|วร). Where the first consonant could instead close the
+   syllable before (ทุก|วง, "every band"), this reading wins: -ัว is by far the
+   commoner; the rare other word loses its break and, cut in a too narrow line, is
+   cut ทุ|กวง.
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -26,8 +33,9 @@ ICU splits unknown Burmese and Khmer words inside syllables too: ဆဲ|လ်�
 (`joined_to_previous`): a consonant killed by the Myanmar asat (လ်), silenced by the
 Khmer toandakhiat (ន៍) or marked final by the Khmer bantoc (ស់) ends the syllable before
 it, a consonant after the Myanmar stacker or the Khmer coeng is written under the one
-before, and a Khmer consonant that ends its word after a vowel sign, bare or with a
-subscript, is that syllable's final (ម៉ា|ម, ពេ|ទ្យ).
+before, a Burmese consonant written over the next (the က|မ္ဘာ of ကမ္ဘာ, ကမ် + ဘာ)
+is the final of the syllable before, and a Khmer consonant that ends its word after a
+vowel sign, bare or with a subscript, is that syllable's final (ម៉ា|ម, ពេ|ទ្យ).
 """
 
 from __future__ import annotations
@@ -67,13 +75,20 @@ STACKERS = "\u1039\u17d2" + "\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0
 #: (SEAsite Khmer, NIU: ចង់, ស្លាប់); ICU splits ហ្វា|ស់, ម៉ា|ប់ in words it does not know.
 KILLERS = "\u103a\u17cd\u17cb"
 BEFORE_KILLER = "\u1037"
+#: The Myanmar stacker: the consonant before it is written over the next (ကမ္ဘာ is
+#: ကမ် + ဘာ, ဗုဒ္ဓ is ဗုဒ် + ဓ), the final of the syllable before, as if killed by asat.
+#: A Burmese stack never starts a word. A Khmer consonant before a coeng usually starts
+#: its syllable (ស្រី, វិ|ទ្យា), and an Indic one before a virama is a half form of the
+#: next syllable's conjunct: neither is joined to what comes before.
+MYANMAR_STACKER = "\u1039"
 
 
 def joined_to_previous(text: str, i: int) -> bool:
     """Whether ``text[i]`` is part of the syllable that ``text[i - 1]`` is in, by the
-    signs that say so (a consonant stacked or joined by a virama, a Burmese or Khmer
-    killed consonant, a Khmer final ending its text)."""
-    if text[i - 1] in STACKERS:
+    signs that say so (a consonant stacked or joined by a virama, a Burmese consonant
+    stacked over the next, a Burmese or Khmer killed consonant, a Khmer final ending
+    its text)."""
+    if text[i - 1] in STACKERS or text[i + 1 : i + 2] == MYANMAR_STACKER:
         return True
     j = i + 1
     while j < len(text) and text[j] in BEFORE_KILLER:
@@ -154,6 +169,8 @@ def syllable_break(text: str, i: int) -> bool:
     vowel_o = after[0] == "อ" and after[1:].lstrip(TONE_MARKS)[:1] not in VOWEL_MARKS
     if before[-1:] in THAI_CONSONANTS and vowel_o:
         return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล)
+    if before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at):
+        return False  # ว between bare consonants is the vowel -ัว of the first (ค|วร)
     if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS and not _is_final(run, at - 1):
         return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
     if not _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0)):
@@ -161,6 +178,8 @@ def syllable_break(text: str, i: int) -> bool:
     follower = run[at + 1 : at + 2]
     if follower == "" or follower in LEADING_VOWELS:
         return False  # a final consonant: the Thai text ends or a new syllable follows
+    if _bare_vowel(run, at + 1):
+        return True  # its vowel is the -อ or -ัว after it: this one starts a syllable (|ของ)
     if run[at + 2 : at + 3] == THANTHAKHAT:
         return True  # the consonant after it is silent (ทรัพย์): this one starts a syllable
     return _OPEN.search(before) is None and before[-1:] not in OPEN_ENDINGS
@@ -186,7 +205,25 @@ def _is_final(run: str, index: int) -> bool:
     marks = VOWEL_MARKS + TONE_MARKS
     if p in "ยอว" and index >= 2 and run[index - 2] in marks:
         return True  # the ย of เ-ีย, the อ of เ-ือ / -อ, the ว of -ัว
+    if index >= 1 and _bare_vowel(run, index - 1):
+        return True  # a final after -อ or -ัว written bare: ของ, ควร
     return index >= 2 and run[index - 2] in "เแโ"  # เมต, แอล: เ + consonant + final
+
+
+def _bare_vowel(run: str, index: int) -> bool:
+    """Whether ``run[index]`` is อ or ว written as the vowel of the bare consonant before
+    it, closed by the bare consonant after it: the -อ of ของ, นอน, the -ัว of ควร, สวน,
+    ตรวจ (the ั is written only when no final follows: ตัว). Between two consonants
+    with no vowel of their own, อ or ว is no initial: that would leave the consonant
+    before it a syllable with no vowel at all.
+    """
+    return (
+        run[index : index + 1] in ("อ", "ว")
+        and _is_lone(run, index, index + 1)
+        and index >= 1
+        and run[index - 1] in THAI_CONSONANTS
+        and _is_lone(run, index + 1, index + 2)
+    )
 
 
 def _thai_run(text: str, i: int) -> tuple[int, int]:

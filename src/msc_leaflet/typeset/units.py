@@ -22,7 +22,7 @@ from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, phrase_breaks
-from .shaping import Cluster, shape
+from .shaping import Cluster, joining_context, shape
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
 _ADVANCE: Callable[[Cluster], float] = attrgetter("advance")
@@ -176,7 +176,8 @@ def build_units(
         while bounds[run_index][1] <= a:
             run_index += 1
         run = bounds[run_index][2]
-        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0))
+        context = joining_context(full, a, b)
+        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
             units.append(unit_of(pieces, tuple(i - start for i in inner)))
@@ -185,8 +186,10 @@ def build_units(
     return units
 
 
-def _piece(run: Run, text: str, lang: str, level: int = 0) -> Piece:
-    clusters = shape(run.font, text, lang, level % 2 == 1)
+def _piece(
+    run: Run, text: str, lang: str, level: int = 0, context: tuple[str, str] = ("", "")
+) -> Piece:
+    clusters = shape(run.font, text, lang, level % 2 == 1, context)
     if run.superscript:
         size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
         return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
