@@ -10,7 +10,7 @@ for (let n = 1; n <= pdf.numPages; n++) {
   const page = await pdf.getPage(n);
   const tree = await page.getStructTree();
   // The text of each marked-content id, as pdf.js reads it.
-  const content = await page.getTextContent({ includeMarkedContent: true });
+  const content = await page.getTextContent({ includeMarkedContent: true, disableNormalization: true });
   const texts = {};
   const open = [];
   for (const item of content.items) {
