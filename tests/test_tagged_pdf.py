@@ -247,6 +247,29 @@ def test_headings_notes_and_figures_follow_pdf_ua(bundled: dict[str, Path]) -> N
                 assert node.text().strip(), f"{name}: empty {node.role}"
 
 
+def test_every_element_id_is_in_the_id_tree(bundled: dict[str, Path]) -> None:
+    """A Note's /ID is how a reader (or a /Ref, a link) finds it: ISO 32000-1 (Table
+    322) requires the structure tree root's /IDTree, mapping each /ID to its element,
+    whenever an element has one. Every bundled output's notes have IDs."""
+    for name, path in bundled.items():
+        pdf = pikepdf.open(path)
+        tree = pdf.Root.StructTreeRoot
+        with_ids: dict[str, tuple[int, int]] = {}
+        stack = [tree.K]
+        while stack:
+            element = stack.pop()
+            if "/ID" in element:
+                with_ids[bytes(element.ID).decode("latin-1")] = element.objgen
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    stack.append(kid)
+        assert with_ids, name
+        assert "/IDTree" in tree, name
+        named = pikepdf.NameTree(tree.IDTree)
+        assert {key: value.objgen for key, value in named.items()} == with_ids, name
+
+
 BLOCKS = """\
 - heading: Parts of the leaflet
 - heading: Before you come
