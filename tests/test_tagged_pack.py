@@ -133,3 +133,19 @@ def test_a_packs_bookmarks_lead_to_the_cover_and_each_leaflet(pack: Path) -> Non
 def _page_of(destination: object) -> tuple[int, int]:
     assert isinstance(destination, pikepdf.Array)
     return destination[0].objgen
+
+
+def test_a_packs_font_subsets_have_names_of_their_own(pack: Path) -> None:
+    """Each leaflet names its subsets from ``AAAAAA+``: joined, the cover's Sarabun and
+    each leaflet's are three different subsets under one name, which ISO 32000-1
+    (§9.6.4) forbids and which a reader that caches fonts by name draws with the wrong
+    glyphs. Each program keeps a name of its own, in its descriptor too."""
+    pdf = pikepdf.open(pack)
+    names: dict[str, set[tuple[int, int]]] = {}
+    for page in pdf.pages:
+        for font in page.obj.Resources.get("/Font", {}).values():
+            program = font.FontDescriptor.FontFile2
+            assert font.FontDescriptor.FontName == font.BaseFont
+            names.setdefault(str(font.BaseFont), set()).add(program.objgen)
+    assert len(names) > 3
+    assert {name: len(programs) for name, programs in names.items() if len(programs) > 1} == {}

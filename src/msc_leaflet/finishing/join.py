@@ -13,13 +13,18 @@ part's tree is copied under one ``Document``, and what makes the joined tree one
   pages and link annotations, follow those of the parts before it;
 - its /IDs get the part's number in front (every leaflet numbers its notes from one),
   and one /IDTree finds them all;
-- its bookmarks go under one bookmark per part, leading to its first page.
+- its bookmarks go under one bookmark per part, leading to its first page;
+- its font subsets get a tag of their own where an earlier part used the name: every
+  leaflet tags its subsets from ``AAAAAA+``, and two subsets under one name are
+  forbidden (ISO 32000-1 §9.6.4) and drawn with each other's glyphs by a reader that
+  caches fonts by name.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,8 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
 from .conformance import STANDARDS, write_metadata
 from .final_pass import save_compactly
+
+_SUBSET = re.compile(r"([A-Z]{6})\+(.+)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ def join_tagged(parts: Sequence[JoinedPart], *, title: str, author: str, lang: s
     ids: dict[str, Any] = {}
     next_key = 0
     sources = []  # open until saved: qpdf copies a foreign stream's data when it writes
+    fonts = _FontNames()
     with out.open_outline() as outline:
         for number, part in enumerate(parts, 1):
             data = part.pdf
@@ -66,6 +74,7 @@ def join_tagged(parts: Sequence[JoinedPart], *, title: str, author: str, lang: s
             first = len(out.pages)
             out.pages.extend(source.pages)
             pages = list(out.pages)[first:]
+            fonts.keep_apart(pages)
             if "/StructTreeRoot" not in source.Root:
                 raise NotTaggedError(f"part {number} ({part.bookmark!r}) is not a tagged PDF")
             # The pages are copied already: qpdf maps the tree's /Pg and /Obj to them.
@@ -117,6 +126,62 @@ def join_tagged(parts: Sequence[JoinedPart], *, title: str, author: str, lang: s
     for source in sources:
         source.close()
     return joined
+
+
+class _FontNames:
+    """The subset names the joined file uses, so that no two programs share one."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, tuple[int, int]] = {}  # BaseFont → the font dict using it
+
+    def keep_apart(self, pages: list[pikepdf.Page]) -> None:
+        """Rename the subsets on ``pages`` whose name an earlier part's font holds."""
+        for font in _fonts(pages):
+            name = str(font.get("/BaseFont", ""))[1:]
+            owner = self.owner.setdefault(name, font.objgen)
+            match = _SUBSET.fullmatch(name)
+            if owner == font.objgen or match is None:
+                continue
+            renamed = next(
+                f"{tag}+{match.group(2)}"
+                for tag in _tags()
+                if f"{tag}+{match.group(2)}" not in self.owner
+            )
+            self.owner[renamed] = font.objgen
+            for named in (font, *font.get("/DescendantFonts", Array())):
+                named.BaseFont = Name("/" + renamed)
+                if "/FontDescriptor" in named:
+                    named.FontDescriptor.FontName = Name("/" + renamed)
+
+
+def _fonts(pages: list[pikepdf.Page]) -> Iterator[Any]:
+    """Every font dictionary the pages' resources name, forms' included, once."""
+    seen: set[tuple[int, int]] = set()
+    stack = [page.obj.get("/Resources") for page in pages]
+    while stack:
+        resources = stack.pop()
+        if not isinstance(resources, Dictionary) or resources.objgen in seen - {(0, 0)}:
+            continue
+        seen.add(resources.objgen)
+        for font in resources.get("/Font", Dictionary()).values():
+            if font.objgen == (0, 0) or font.objgen not in seen:  # direct: its own
+                seen.add(font.objgen)
+                yield font
+        for xobject in resources.get("/XObject", Dictionary()).values():
+            if xobject.get("/Subtype") == Name.Form:
+                stack.append(xobject.get("/Resources"))
+
+
+def _tags() -> Iterator[str]:
+    """Subset tags in order: AAAAAA, AAAAAB, … (six capitals, ISO 32000-1 §9.6.4)."""
+    number = 0
+    while True:
+        digits, rest = [], number
+        for _ in range(6):
+            rest, digit = divmod(rest, 26)
+            digits.append(chr(ord("A") + digit))
+        yield "".join(reversed(digits))
+        number += 1
 
 
 def _kids(value: Any) -> list[Any]:
