@@ -311,6 +311,50 @@ def test_a_figure_is_a_figure_with_its_description(
     assert all(not page.untagged_other for page in page_objects(path))
 
 
+@pytest.mark.parametrize(
+    ("edition", "spec"),
+    [("single", PrintSpec()), ("parallel", PrintSpec(paper="a5", bleed=3, crop_marks=True))],
+)
+def test_a_figure_says_where_it_is_on_its_page(
+    make_project: Callable[..., Path], tmp_path: Path, edition: str, spec: PrintSpec
+) -> None:
+    """ISO 32000-1 (Table 343) requires a Figure drawn on a page to give its bounding box
+    (a Layout attribute /BBox, in the page's default coordinates): a reader magnifying
+    or reflowing the page, or a checker, finds the picture there. It is where PDFium
+    finds the image, on a trimmed page and in a parallel column too."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    root = make_project({"sample": leaflet_yaml(FIGURE)})
+    Image.new("RGB", (300, 200), (200, 220, 240)).save(root / "picture.png")
+    (root / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+    options = Options(spec=spec)
+    locale = "th" if edition == "parallel" else "en"
+    path = build_leaflet(
+        Project.at(root), "sample", locale, tmp_path / "out", edition=edition, options=options
+    ).path
+    pdf = pikepdf.open(path)
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    drawn = []
+    for number, page in enumerate(pdfium.PdfDocument(path)):
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
+            drawn.append((number, tuple(round(v, 1) for v in obj.get_bounds())))
+    figures = []
+    stack = [pdf.Root.StructTreeRoot.K]
+    while stack:
+        element = stack.pop()
+        if element.S == "/Figure":
+            layout = element.A
+            assert layout.O == "/Layout"
+            box = tuple(round(float(v), 1) for v in layout.BBox)
+            figures.append((pages[element.Pg.objgen], box))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                stack.append(kid)
+    assert figures and sorted(figures) == sorted(drawn)
+
+
 def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) -> None:
     document, owners = structure(features_pdf)
     nodes = document.walk()

@@ -39,7 +39,7 @@ from ..typeset import Run
 from ..typeset.fonts import font_spans
 from ..typeset.line_pitch import layer_size
 from ..typeset.list_numbers import LayeredList, TaggedList
-from ..typeset.marked_content import Element, tagger_of
+from ..typeset.marked_content import Element, page_box, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
@@ -103,6 +103,12 @@ class TaggedImage(Image):  # type: ignore[misc]
         self.canv.addLiteral(tagger.content_begin(self.structure))
         self._draw_picture()
         self.canv.addLiteral(tagger.content_end)
+        # Where it is on the page: ISO 32000-1 (Table 343) requires the bounding box of
+        # a Figure drawn on a page, in the page's default coordinates.
+        x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
+        self.structure.attributes.update(
+            O="Layout", BBox=page_box(self.canv, x, y, self.drawWidth, self.drawHeight)
+        )
 
     def _draw_picture(self) -> None:
         if self.source is None:

@@ -161,6 +161,17 @@ def content_of(canvas: Any, element: Element | None) -> Iterator[None]:
         code.append(tagger.content_end)
 
 
+def page_box(canvas: Any, x: float, y: float, width: float, height: float) -> list[float]:
+    """The rectangle ``x, y, width, height`` of the canvas's current coordinates as a
+    /BBox in the page's default ones (left, bottom, right, top): where a Figure is,
+    for its Layout attributes. ReportLab tracks the transformation as it is changed."""
+    a, b, c, d, e, f = canvas._currentMatrix
+    corners = [(x, y), (x + width, y), (x, y + height), (x + width, y + height)]
+    xs = [a * u + c * v + e for u, v in corners]
+    ys = [b * u + d * v + f for u, v in corners]
+    return [round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3)]
+
+
 def begin_marked(role: str, mcid: int) -> str:
     return f"/{role} <</MCID {mcid}>> BDC"
 
