@@ -270,6 +270,60 @@ def test_every_element_id_is_in_the_id_tree(bundled: dict[str, Path]) -> None:
         assert {key: value.objgen for key, value in named.items()} == with_ids, name
 
 
+SKIPPING = """\
+- heading: First part
+  level: 3
+- paragraph: One.
+- heading: Second part
+  level: 3
+- paragraph: Two.
+- heading: A section
+- heading: Deep inside it
+  level: 4
+- paragraph: Three.
+"""
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_a_skipped_heading_level_is_not_skipped_in_the_tree(
+    make_project: Callable[..., Path], tmp_path: Path, edition: str
+) -> None:
+    """A heading written a level too deep (A11Y003 tells its author) is still read in
+    the document's outline: a screen reader's heading list and PDF/UA (Matterhorn
+    14-003) allow no skipped level. It is tagged one level below the heading it is
+    under, as its bookmark is nested, and siblings stay siblings."""
+    root = make_project({"sample": leaflet_yaml(SKIPPING)})
+    (root / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+    locale = "th" if edition == "parallel" else "en"
+    path = build_leaflet(Project.at(root), "sample", locale, tmp_path, edition=edition).path
+    document, _ = structure(path)
+    headings = [
+        (n.role, _norm(n.text()))
+        for n in document.walk()
+        if HEADING.match(n.role) and n.lang == "en"
+    ]
+    expected = [
+        ("H1", _norm("A sample leaflet")),
+        ("H2", _norm("First part")),
+        ("H2", _norm("Second part")),
+        ("H2", _norm("01 · A section")),
+        ("H3", _norm("Deep inside it")),
+    ]
+    # The parallel edition reads each heading twice (both columns untranslated here).
+    assert len(headings) == len(expected) * (2 if edition == "parallel" else 1)
+    assert list(dict.fromkeys(headings)) == expected
+    if edition == "parallel":
+        return
+    pdf = pikepdf.open(path)
+    with pdf.open_outline() as outline:
+        top = [_norm(item.title) for item in outline.root]
+        inner = {
+            _norm(item.title): [_norm(kid.title) for kid in item.children] for item in outline.root
+        }
+    assert top[1:4] == [_norm("First part"), _norm("Second part"), _norm("01 · A section")]
+    assert inner[_norm("01 · A section")] == [_norm("Deep inside it")]
+
+
 BLOCKS = """\
 - heading: Parts of the leaflet
 - heading: Before you come

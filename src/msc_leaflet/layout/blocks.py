@@ -173,6 +173,8 @@ class BlockBuilder:
         self.width = width  # of the column the blocks are set in (half a page when paired)
         self.section = 0
         self.items_apart = items_apart  # a list as one flowable per item (`bullet_list`)
+        # The headings the next one may be under: (level written, level in the outline).
+        self._outline: list[tuple[int, int]] = [(m.TITLE_LEVEL, m.TITLE_LEVEL)]
 
     def build(self, block: m.Block) -> list[Flowable]:
         match block:
@@ -208,10 +210,23 @@ class BlockBuilder:
             number = self.w.number(f"{self.section:02d}") + SECTION_SEPARATOR
             size = self.w.styles[name].fontSize
             prefix = [Run(number, self.w.family.bold, size, theme_colour(self.theme, "accent"))]
-        flowable = self.w.paragraph(block.text.value, name, prefix=prefix, role=f"H{block.level}")
+        level = self._outline_level(block.level)
+        flowable = self.w.paragraph(block.text.value, name, prefix=prefix, role=f"H{level}")
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
-        flowable.outline_level = block.level - m.SECTION_LEVEL
+        flowable.outline_level = level - m.SECTION_LEVEL
         return flowable
+
+    def _outline_level(self, written: int) -> int:
+        """The level of a heading written at level ``written`` in the document's outline
+        (its H tag and its bookmark): one below the heading it is under, so a level
+        written too deep (a level 4 right under the title, which check A11Y003 reports)
+        skips none — a screen reader's list of headings and PDF/UA allow no gap — and
+        headings written at one level stay siblings. Its style keeps the level written."""
+        while self._outline[-1][0] >= written:
+            self._outline.pop()
+        level = min(written, self._outline[-1][1] + 1)
+        self._outline.append((written, level))
+        return level
 
     def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
         """The list; with ``items_apart``, one list per item (numbered on from the one
