@@ -324,6 +324,28 @@ def test_a_skipped_heading_level_is_not_skipped_in_the_tree(
     assert inner[_norm("01 · A section")] == [_norm("Deep inside it")]
 
 
+def test_every_heading_has_its_bookmark(bundled: dict[str, Path]) -> None:
+    """The bookmarks are the document's headings, the proof's own pages included (a
+    reviewer jumps to "text not yet translated"); the parallel edition bookmarks the
+    translation's column only."""
+    for name, path in bundled.items():
+        document, _ = structure(path)
+        headings = [
+            _norm(n.text(skip=NOT_IN_SOURCE)) for n in document.walk() if HEADING.match(n.role)
+        ]
+        pdf = pikepdf.open(path)
+        with pdf.open_outline() as outline:
+            stack, titles = list(outline.root), []
+            while stack:
+                item = stack.pop(0)
+                titles.append(_norm(item.title))
+                stack[:0] = list(item.children)
+        if name.endswith(".parallel"):
+            assert set(titles) <= set(headings), name
+        else:
+            assert titles == headings, name
+
+
 BLOCKS = """\
 - heading: Parts of the leaflet
 - heading: Before you come
