@@ -454,6 +454,57 @@ def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) ->
     assert "/StructParent" in uri and str(uri.Contents) == "https://example.org/msc"
 
 
+WRAPPED_LINK = """\
+- paragraph: >-
+    Before you come, please take the time to read
+    [the clinic's long page about what to expect before, during and after your visit
+    to the clinic, with the questions patients often ask](https://example.org/long)
+    and then [call us](tel:+66800000000) or [write](https://example.org/write).
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_link_over_two_lines_is_one_link(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str
+) -> None:
+    """A screen reader lists and announces each Link element: a link whose words wrap
+    onto the next line was two links ("the", "clinic's long page…"), each named by half
+    its words. It is one Link with an annotation per line (PDF/UA allows several); two
+    links side by side stay two, in Arabic too (its lines read right to left)."""
+    first, second = SAMPLES["ar"]
+    long_words = f"{second} {first} {second}"
+    if lang == "ar":
+        head = leaflet(lang, TITLES[lang], SAMPLES[lang]).split("blocks:", 1)[0]
+        paragraph = f"{first} [{long_words}](https://example.org/long) [{first.split()[0]}]"
+        text = f"{head}blocks:\n  - paragraph: {paragraph}(tel:+66800000000)\n"
+        root = make_project({"sample": text})
+    else:
+        root = make_project({"sample": leaflet_yaml(WRAPPED_LINK)})
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    document, _ = structure(path)
+    pdf = pikepdf.open(path)
+    annotations = [
+        a for page in pdf.pages for a in page.obj.get("/Annots", []) if "/StructParent" in a
+    ]
+    long = [a for a in annotations if str(a.A.URI) == "https://example.org/long"]
+    assert len(long) >= 2  # the link wraps
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    owner = {parents[int(a.StructParent)].objgen for a in long}
+    assert len(owner) == 1
+    body = [n for n in document.walk() if n.role == "Link" and "(line" not in n.text()]
+    first_body_links = [n for n in body if "+66" not in n.text() and "example.org" not in n.text()]
+    assert len(first_body_links) == (3 if lang == "en" else 2)
+    words = _norm(first_body_links[0].text())
+    expected = (
+        "the clinic's long page about what to expect before, during and after your visit "
+        "to the clinic, with the questions patients often ask"
+        if lang == "en"
+        else long_words
+    )
+    assert words == _norm(expected)
+
+
 def _labels_problems(document: Any) -> list[str]:
     """Where a list item's bullet or number is not read with it — no ``Lbl`` before
     its ``LBody`` — or is not its item's, in reading order (``/ActualText`` where it

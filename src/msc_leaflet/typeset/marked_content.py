@@ -110,6 +110,9 @@ class Tagger:
         self.page = 0  # index of the page being drawn
         self.mcids: list[list[Element]] = []  # per page: the element of each MCID
         self._placed: dict[int, Element] = {}  # top-level elements by first content
+        # Per element, the link its last line ended in (target, Link element): a line of
+        # that element starting with the same link continues it (a link that wraps).
+        self._open_links: dict[int, tuple[str, Element]] = {}
 
     def mark(self, element: Element) -> int:
         """A new MCID on the current page for content of ``element``."""
@@ -120,6 +123,20 @@ class Tagger:
         element.kids.append(MarkedContent(self.page, len(page) - 1))
         self._place(element)
         return len(page) - 1
+
+    def continued_link(self, element: Element, target: str) -> Element | None:
+        """The Link of ``element`` to ``target`` that its previous line ended in: a
+        screen reader names and lists a link by its element, so a link wrapped onto the
+        next line is one element (with an annotation per line), not two halves."""
+        open_link = self._open_links.get(id(element))
+        return open_link[1] if open_link is not None and open_link[0] == target else None
+
+    def line_ended(self, element: Element, target: str, link: Element | None) -> None:
+        """A line of ``element`` ended in ``link`` to ``target`` (None: in no link)."""
+        if link is None:
+            self._open_links.pop(id(element), None)
+        else:
+            self._open_links[id(element)] = (target, link)
 
     def annotate(self, element: Element, index: int) -> None:
         """``element`` (a Link) owns annotation ``index`` of the current page."""

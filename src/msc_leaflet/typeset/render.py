@@ -187,14 +187,17 @@ class _LineWriter:
             return
         keys = _tag_keys(items, element)
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
-            self._marked(self._owner(element, keys[0], items), parts, write)
-            return
-        start = 0
-        for key, group in groupby(keys):
-            end = start + len(list(group))
-            owner = self._owner(element, key, items[start:end])
-            self._marked(owner, parts[start:end], write)
-            start = end
+            owner = self._owner(element, keys[0], items, first=True)
+            self._marked(owner, parts, write)
+        else:
+            start = 0
+            for key, group in groupby(keys):
+                end = start + len(list(group))
+                owner = self._owner(element, key, items[start:end], first=start == 0)
+                self._marked(owner, parts[start:end], write)
+                start = end
+        kind, target = keys[-1]
+        self.tagger.line_ended(element, target, owner if kind == "link" else None)
 
     def _marked(
         self, owner: Element, parts: Sequence[_Part], write: Callable[[Sequence[_Part]], None]
@@ -207,11 +210,17 @@ class _LineWriter:
         self.flush()
         self.ops.append(END)
 
-    def _owner(self, element: Element, key: _TagKey, items: Sequence[Placed]) -> Element:
-        """The element a stretch of the line with ``key`` is content of."""
+    def _owner(
+        self, element: Element, key: _TagKey, items: Sequence[Placed], first: bool = False
+    ) -> Element:
+        """The element a stretch of the line with ``key`` is content of; ``first``: the
+        stretch begins the line, and may continue a link the line before ended in."""
         kind, value = key
-        if kind == "link":  # in the language of its first word: a URL reads as Latin
-            link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
+        if kind == "link":
+            assert self.tagger is not None
+            link = self.tagger.continued_link(element, value) if first else None
+            if link is None:  # in the language of its first word: a URL reads as Latin
+                link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
             self.links.append(link)
             return link
         if kind == "cites":
