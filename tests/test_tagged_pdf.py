@@ -509,7 +509,7 @@ def _labels_problems(document: Any) -> list[str]:
     """Where a list item's bullet or number is not read with it — no ``Lbl`` before
     its ``LBody`` — or is not its item's, in reading order (``/ActualText`` where it
     has one). A reference list prints its numbers in its entries' text ("1. Dominici
-    M…"): an entry's body that starts with its number says it too."""
+    M…"): that number is the entry's ``Lbl`` too, and not in its body."""
     problems = []
     for node in document.walk():
         numbering = node.attributes.get("ListNumbering") if node.role == "L" else None
@@ -517,14 +517,13 @@ def _labels_problems(document: Any) -> list[str]:
             continue
         for count, item in enumerate(node.kids, 1):
             roles = [kid.role for kid in item.kids]
-            inline = roles == ["LBody"] and numbering == "Decimal"
-            if roles != ["Lbl", "LBody"] and not inline:
+            if roles != ["Lbl", "LBody"]:
                 problems.append(f"{node.lang} {item.text()[:30]!r}: {roles}")
                 continue
-            label = item.kids[0]
+            label, body = item.kids
             said = (label.actual_text or label.text()).strip()
-            if inline:
-                said = said.split(" ", 1)[0]
+            if re.match(r"\d+\.\s", body.text()):
+                problems.append(f"{node.lang} {body.text()[:30]!r}: its number in its body")
             if numbering == "Disc":
                 right = said == "•"
             else:  # the number in any script's digits, then the language's stop (၁။)

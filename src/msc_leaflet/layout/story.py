@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -90,9 +90,12 @@ def reference_entries(
     for key, n in sorted(numbers.items(), key=lambda item: item[1]):
         if key in by_key:
             with w.group("LI"):
-                spans = [Span(f"{w.number(str(n))}. "), *format_reference(by_key[key])]
+                # Its number is the item's Lbl, the rest its LBody (`item_label`).
+                number = w.runs([Span(f"{w.number(str(n))}. ")], w.styles[style])
+                label = [replace(run, label=True) for run in number]
+                spans = format_reference(by_key[key])
                 # A reference is cited as it was published, in the source language.
-                entries[n] = w.spans_paragraph(spans, style, in_source=True)
+                entries[n] = w.spans_paragraph(spans, style, prefix=label, in_source=True)
     return entries
 
 

@@ -178,6 +178,23 @@ def content_of(canvas: Any, element: Element | None) -> Iterator[None]:
         code.append(tagger.content_end)
 
 
+def item_label(body: Element) -> Element:
+    """The ``Lbl`` of the list item ``body`` is the ``LBody`` of, made before it the
+    first time: a number printed in the body's own text (a reference list's "1. ") is
+    read as the item's label. ``body`` itself when it is no list item's body (a page's
+    Note prints the same entry)."""
+    item = body.parent
+    if body.role != "LBody" or item is None or item.role != "LI":
+        return body
+    index = item.kids.index(body)
+    before = item.kids[index - 1] if index else None
+    if isinstance(before, Element) and before.role == "Lbl":
+        return before
+    label = Element("Lbl", lang=body.lang, parent=item, terms_lang=body.terms_lang)
+    item.kids.insert(index, label)
+    return label
+
+
 def page_box(canvas: Any, x: float, y: float, width: float, height: float) -> list[float]:
     """The rectangle ``x, y, width, height`` of the canvas's current coordinates as a
     /BBox in the page's default ones (left, bottom, right, top): where a Figure is,

@@ -36,7 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .bidi import visual_order
 from .fonts import shaping_font
-from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
+from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
 from .placed import Placed
@@ -225,6 +225,8 @@ class _LineWriter:
             return link
         if kind == "cites":
             return element.add("Reference")
+        if kind == "label":
+            return item_label(element)
         if value != element.effective_lang():
             return element.add("Span", lang=value)
         return element
@@ -581,6 +583,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             run = piece.run
             special = ("link", run.link) if run.link and links else None
             special = ("cites", "") if run.cites and not special else special
+            special = ("label", "") if run.label and not special else special
             letters = _letters(piece.text) if terms else _NO_LETTERS
             key = by_letters[letters] or key
         if special is not None:
@@ -596,7 +599,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
 def uniform_text(runs: Sequence[Run], element: Element) -> bool:
     """Whether every line of ``runs`` set as ``element`` is plain text of the element in
     its own language (`_tag_keys` would give every cluster the same key)."""
-    if any(run.link or run.cites for run in runs):
+    if any(run.link or run.cites or run.label for run in runs):
         return False
     own = element.effective_lang()
     if not element.terms_lang or locale_script(own) == LATIN:

@@ -13,6 +13,8 @@ class Run:
 
     ``cites`` carries the citation numbers a superscript run stands for, so the page
     layout can tell which references a drawn line cites (for the reference footers).
+    ``label``: the run is a list item's number printed in its text (a reference list's
+    "1. "), tagged as the item's ``Lbl`` rather than its body.
     """
 
     text: str
@@ -22,3 +24,4 @@ class Run:
     link: str = ""
     superscript: bool = False
     cites: tuple[int, ...] = ()
+    label: bool = False
