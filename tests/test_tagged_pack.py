@@ -16,8 +16,9 @@ import pytest
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.desk.pack import Cover, CoverEntry, PackItem, make_pack
 from msc_leaflet.project import Project
+from pdfjs_text import require_pdfjs
 from tagged_read import page_objects, parent_tree, structure
-from test_tagged_pdf import LATIN_LETTER, _checker_problems, _norm
+from test_tagged_pdf import LATIN_LETTER, _checker_problems, _norm, _pdfjs_tree
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -149,3 +150,13 @@ def test_a_packs_font_subsets_have_names_of_their_own(pack: Path) -> None:
             names.setdefault(str(font.BaseFont), set()).add(program.objgen)
     assert len(names) > 3
     assert {name: len(programs) for name, programs in names.items() if len(programs) > 1} == {}
+
+
+def test_pdfjs_reads_a_packs_tree_on_every_page(pack: Path) -> None:
+    """pdf.js (Firefox's reader) finds each page's content through the renumbered
+    /StructParents: roles, both languages, and text for its content items."""
+    require_pdfjs()
+    roles, langs, texts = _pdfjs_tree(pack)
+    assert {"Document", "Art", "H1", "H2", "L", "Lbl", "LBody", "Link", "Note"} <= roles
+    assert {"th", "en"} <= langs
+    assert texts and sum(bool(t.strip()) for t in texts) > 0.9 * len(texts)
