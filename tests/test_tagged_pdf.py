@@ -107,6 +107,26 @@ def test_every_language_is_tagged_with_its_language(lang: str, tmp_path: Path) -
             _assert_in_order(tree_text, _source_texts(leaflet), f"{lang} {edition}")
 
 
+@pytest.mark.parametrize("lang", ["vi", "th"])
+def test_the_parallel_reference_heading_says_each_label_in_its_language(
+    lang: str, tmp_path: Path
+) -> None:
+    """The parallel edition heads its one reference list with both labels ("Tài liệu
+    tham khảo · References"). In a Latin-script translation no letter tells the source's
+    label apart: it was read with the Vietnamese voice. It is a Span in the source
+    language, in any script."""
+    project = Project.at(LANGUAGES if lang != "th" else REPO)
+    leaflet_id = "after-your-infusion" if lang != "th" else "infusion-safety"
+    path = build_leaflet(project, leaflet_id, lang, tmp_path, edition="parallel").path
+    document, _ = structure(path)
+    [heading] = [n for n in document.walk() if n.role == "H2" and "References" in n.text()]
+    assert heading.lang == lang
+    assert [(kid.role, kid.lang, kid.text().strip()) for kid in heading.kids] == [
+        ("Span", "en", "References")
+    ]
+    assert "References" not in "".join(heading.texts)
+
+
 def _norm(text: str) -> str:
     """Text compared without the line breaks a layout adds: no whitespace, no hyphens
     (a hyphenated line end; PDFium reads a hyphen as \\x02), no format characters (the

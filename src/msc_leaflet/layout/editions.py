@@ -175,10 +175,9 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         tag_block([row], group[-1][0])  # a heading's row is too tall for its block
         story.append(row)
         i += len(group)
-    heading = left.labels("references")
-    if right.labels("references") != heading:
-        heading += " · " + right.labels("references")
-    story += reference_list(left.leaflet, lw, numbers, heading)
+    heading, source_heading = left.labels("references"), right.labels("references")
+    both = source_heading if source_heading != heading else ""
+    story += reference_list(left.leaflet, lw, numbers, heading, both)
     story.append(
         side_by_side(
             *_pair(

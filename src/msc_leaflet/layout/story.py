@@ -81,6 +81,9 @@ def block_flowables(builder: BlockBuilder, block: m.Block) -> list[Flowable]:
     return flowables
 
 
+LABELS_APART = " · "  # between a translation's label and its source's, on one line
+
+
 def reference_entries(
     leaflet: m.Leaflet, w: Writer, numbers: dict[str, int], style: str
 ) -> dict[int, Flowable]:
@@ -100,13 +103,23 @@ def reference_entries(
 
 
 def reference_list(
-    leaflet: m.Leaflet, w: Writer, numbers: dict[str, int], heading: str
+    leaflet: m.Leaflet,
+    w: Writer,
+    numbers: dict[str, int],
+    heading: str,
+    source_heading: str = "",
 ) -> list[Flowable]:
-    """The numbered reference list at the end: a heading and a list (L) of entries."""
+    """The numbered reference list at the end: a heading and a list (L) of entries.
+    ``source_heading``: the source's own label, printed after the translation's (the
+    parallel edition heads its one list in both languages)."""
     if not numbers:
         return []
-    title = w.plain(heading, "heading")
-    title.outline_title = heading
+    if source_heading:
+        title = w.beside_source(heading, source_heading, "heading", LABELS_APART)
+        title.outline_title = heading + LABELS_APART + source_heading
+    else:
+        title = w.plain(heading, "heading")
+        title.outline_title = heading
     with w.group("L", attributes={"O": "List", "ListNumbering": "Decimal"}):
         entries = reference_entries(leaflet, w, numbers, "reference-list")
     if not entries:

@@ -584,6 +584,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             special = ("link", run.link) if run.link and links else None
             special = ("cites", "") if run.cites and not special else special
             special = ("label", "") if run.label and not special else special
+            special = ("lang", run.lang) if run.lang and not special else special
             letters = _letters(piece.text) if terms else _NO_LETTERS
             key = by_letters[letters] or key
         if special is not None:
@@ -599,7 +600,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
 def uniform_text(runs: Sequence[Run], element: Element) -> bool:
     """Whether every line of ``runs`` set as ``element`` is plain text of the element in
     its own language (`_tag_keys` would give every cluster the same key)."""
-    if any(run.link or run.cites or run.label for run in runs):
+    if any(run.link or run.cites or run.label or run.lang for run in runs):
         return False
     own = element.effective_lang()
     if not element.terms_lang or locale_script(own) == LATIN:
