@@ -212,6 +212,37 @@ def test_a11y008_heading_emptied_by_a_translation(make_project: Callable[..., Pa
     assert list(heading_without_words(translated_context(root, {context: "อาการเตือน"}))) == []
 
 
+def test_a11y008_and_the_build_refuse_a_title_that_says_nothing(
+    make_project: Callable[..., Path], i18n_project: Path, tmp_path: Path
+) -> None:
+    """The title is the H1, the bookmark a reader opens on and the document's /Title and
+    dc:title, which PDF/UA requires and a viewer shows in place of the file name: one
+    that prints only a citation left all of them empty. Refused even as a draft, as an
+    alt text that says nothing is."""
+    text = leaflet(CLEAN).replace("title: A sample leaflet", "title: '[@alpha2001]'")
+    line = line_of(text, "title: '[@alpha2001]'")
+    root = make_project({"sample": text})
+    assert a11y(root) == [
+        f"A11Y008 {line}: error: the title has no words: a screen reader, the bookmarks "
+        "and the document's title name nothing"
+    ]
+    result = CliRunner().invoke(app, ["build", "-p", str(root), "-o", str(tmp_path / "a")])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"sample.yaml:{line}" in said and "the title says nothing" in said
+    assert not list((tmp_path / "a").rglob("*.pdf"))
+    # In a translation, the entry the translator edits is named.
+    from i18n_support import set_msgstr
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "title", "…")
+    out = tmp_path / "b"
+    result = CliRunner().invoke(app, ["build", "-p", str(i18n_project), "-l", "th", "-o", str(out)])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "fix the msgstr of 'title'" in said, said
+    assert not list(out.rglob("*.pdf"))
+
+
 # A11Y004: table header row
 
 

@@ -139,6 +139,14 @@ def heading_level_skipped(ctx: CheckContext) -> Iterator[Issue]:
     scope="locale",
 )
 def heading_without_words(ctx: CheckContext) -> Iterator[Issue]:
+    title = ctx.leaflet.title
+    if says_nothing(title.value):  # the build refuses it too (`refuse_silent_text`)
+        yield Issue(
+            _block_at(ctx, title.line),
+            f"{_prefix(ctx)}the title has no words: a screen reader, the bookmarks and "
+            "the document's title name nothing",
+            _fix_in(ctx, title, "say in words what the leaflet is about"),
+        )
     for block in ctx.leaflet.blocks:
         if isinstance(block, Heading) and says_nothing(block.text.value):
             yield Issue(
