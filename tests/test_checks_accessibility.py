@@ -1,4 +1,5 @@
-"""A11Y001–007: figures, heading levels, table headers and link text, in every language."""
+"""A11Y001–008: figures, heading levels and words, table headers and link text, in every
+language."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from msc_leaflet.checks import CheckConfig, run_checks
 from msc_leaflet.checks.accessibility import (
     figure_without_alt,
     generic_link_text,
+    heading_without_words,
     table_without_header,
 )
 from msc_leaflet.cli.app import app
@@ -183,6 +185,62 @@ def test_a11y003_levels_may_climb_back_up(make_project: Callable[..., Path]) -> 
         "- heading: Two\n- paragraph: Text.\n"
     )
     assert a11y(make_project({"sample": leaflet(CLEAN + blocks)})) == []
+
+
+# A11Y008: a heading with no words
+
+
+@pytest.mark.parametrize("heading", ["'[@alpha2001]'", "'** **'", "'…'"])
+def test_a11y008_heading_that_says_nothing(make_project: Callable[..., Path], heading: str) -> None:
+    """A screen reader lists the headings to move through the leaflet, and each is a
+    bookmark: one that prints only a citation number or punctuation names no part."""
+    text = leaflet(CLEAN + f"- heading: {heading}\n- paragraph: Some words.\n")
+    line = line_of(text, "heading: " + heading)
+    assert a11y(make_project({"sample": text})) == [
+        f"A11Y008 {line}: error: a heading has no words: a screen reader's list of "
+        "headings and the bookmarks name nothing"
+    ]
+
+
+def test_a11y008_heading_emptied_by_a_translation(make_project: Callable[..., Path]) -> None:
+    blocks = "- heading: Warning signs\n- paragraph: Some words.\n"
+    root = make_project({"sample": leaflet(CLEAN + blocks)})
+    blocks_read = translated_context(root, {}).leaflet.blocks
+    context = next(b for b in blocks_read if isinstance(b, m.Heading)).text.context
+    [issue] = heading_without_words(translated_context(root, {context: "[@alpha2001]"}))
+    assert issue.message.startswith("[th] a heading has no words")
+    assert list(heading_without_words(translated_context(root, {context: "อาการเตือน"}))) == []
+
+
+def test_a11y008_and_the_build_refuse_a_title_that_says_nothing(
+    make_project: Callable[..., Path], i18n_project: Path, tmp_path: Path
+) -> None:
+    """The title is the H1, the bookmark a reader opens on and the document's /Title and
+    dc:title, which PDF/UA requires and a viewer shows in place of the file name: one
+    that prints only a citation left all of them empty. Refused even as a draft, as an
+    alt text that says nothing is."""
+    text = leaflet(CLEAN).replace("title: A sample leaflet", "title: '[@alpha2001]'")
+    line = line_of(text, "title: '[@alpha2001]'")
+    root = make_project({"sample": text})
+    assert a11y(root) == [
+        f"A11Y008 {line}: error: the title has no words: a screen reader, the bookmarks "
+        "and the document's title name nothing"
+    ]
+    result = CliRunner().invoke(app, ["build", "-p", str(root), "-o", str(tmp_path / "a")])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"sample.yaml:{line}" in said and "the title says nothing" in said
+    assert not list((tmp_path / "a").rglob("*.pdf"))
+    # In a translation, the entry the translator edits is named.
+    from i18n_support import set_msgstr
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "title", "…")
+    out = tmp_path / "b"
+    result = CliRunner().invoke(app, ["build", "-p", str(i18n_project), "-l", "th", "-o", str(out)])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "fix the msgstr of 'title'" in said, said
+    assert not list(out.rglob("*.pdf"))
 
 
 # A11Y004: table header row

@@ -107,6 +107,26 @@ def test_every_language_is_tagged_with_its_language(lang: str, tmp_path: Path) -
             _assert_in_order(tree_text, _source_texts(leaflet), f"{lang} {edition}")
 
 
+@pytest.mark.parametrize("lang", ["vi", "th"])
+def test_the_parallel_reference_heading_says_each_label_in_its_language(
+    lang: str, tmp_path: Path
+) -> None:
+    """The parallel edition heads its one reference list with both labels ("Tài liệu
+    tham khảo · References"). In a Latin-script translation no letter tells the source's
+    label apart: it was read with the Vietnamese voice. It is a Span in the source
+    language, in any script."""
+    project = Project.at(LANGUAGES if lang != "th" else REPO)
+    leaflet_id = "after-your-infusion" if lang != "th" else "infusion-safety"
+    path = build_leaflet(project, leaflet_id, lang, tmp_path, edition="parallel").path
+    document, _ = structure(path)
+    [heading] = [n for n in document.walk() if n.role == "H2" and "References" in n.text()]
+    assert heading.lang == lang
+    assert [(kid.role, kid.lang, kid.text().strip()) for kid in heading.kids] == [
+        ("Span", "en", "References")
+    ]
+    assert "References" not in "".join(heading.texts)
+
+
 def _norm(text: str) -> str:
     """Text compared without the line breaks a layout adds: no whitespace, no hyphens
     (a hyphenated line end; PDFium reads a hyphen as \\x02), no format characters (the
@@ -247,6 +267,105 @@ def test_headings_notes_and_figures_follow_pdf_ua(bundled: dict[str, Path]) -> N
                 assert node.text().strip(), f"{name}: empty {node.role}"
 
 
+def test_every_element_id_is_in_the_id_tree(bundled: dict[str, Path]) -> None:
+    """A Note's /ID is how a reader (or a /Ref, a link) finds it: ISO 32000-1 (Table
+    322) requires the structure tree root's /IDTree, mapping each /ID to its element,
+    whenever an element has one. Every bundled output's notes have IDs."""
+    for name, path in bundled.items():
+        pdf = pikepdf.open(path)
+        tree = pdf.Root.StructTreeRoot
+        with_ids: dict[str, tuple[int, int]] = {}
+        stack = [tree.K]
+        while stack:
+            element = stack.pop()
+            if "/ID" in element:
+                with_ids[bytes(element.ID).decode("latin-1")] = element.objgen
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    stack.append(kid)
+        assert with_ids, name
+        assert "/IDTree" in tree, name
+        named = pikepdf.NameTree(tree.IDTree)
+        assert {key: value.objgen for key, value in named.items()} == with_ids, name
+
+
+SKIPPING = """\
+- heading: First part
+  level: 3
+- paragraph: One.
+- heading: Second part
+  level: 3
+- paragraph: Two.
+- heading: A section
+- heading: Deep inside it
+  level: 4
+- paragraph: Three.
+"""
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_a_skipped_heading_level_is_not_skipped_in_the_tree(
+    make_project: Callable[..., Path], tmp_path: Path, edition: str
+) -> None:
+    """A heading written a level too deep (A11Y003 tells its author) is still read in
+    the document's outline: a screen reader's heading list and PDF/UA (Matterhorn
+    14-003) allow no skipped level. It is tagged one level below the heading it is
+    under, as its bookmark is nested, and siblings stay siblings."""
+    root = make_project({"sample": leaflet_yaml(SKIPPING)})
+    (root / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+    locale = "th" if edition == "parallel" else "en"
+    path = build_leaflet(Project.at(root), "sample", locale, tmp_path, edition=edition).path
+    document, _ = structure(path)
+    headings = [
+        (n.role, _norm(n.text()))
+        for n in document.walk()
+        if HEADING.match(n.role) and n.lang == "en"
+    ]
+    expected = [
+        ("H1", _norm("A sample leaflet")),
+        ("H2", _norm("First part")),
+        ("H2", _norm("Second part")),
+        ("H2", _norm("01 · A section")),
+        ("H3", _norm("Deep inside it")),
+    ]
+    # The parallel edition reads each heading twice (both columns untranslated here).
+    assert len(headings) == len(expected) * (2 if edition == "parallel" else 1)
+    assert list(dict.fromkeys(headings)) == expected
+    # Every heading has its bookmark, a subheading sharing its section heading's
+    # parallel row too.
+    pdf = pikepdf.open(path)
+    with pdf.open_outline() as outline:
+        top = [_norm(item.title) for item in outline.root]
+        inner = {
+            _norm(item.title): [_norm(kid.title) for kid in item.children] for item in outline.root
+        }
+    assert top[1:4] == [_norm("First part"), _norm("Second part"), _norm("01 · A section")]
+    assert inner[_norm("01 · A section")] == [_norm("Deep inside it")]
+
+
+def test_every_heading_has_its_bookmark(bundled: dict[str, Path]) -> None:
+    """The bookmarks are the document's headings, the proof's own pages included (a
+    reviewer jumps to "text not yet translated"); the parallel edition bookmarks the
+    translation's column only."""
+    for name, path in bundled.items():
+        document, _ = structure(path)
+        headings = [
+            _norm(n.text(skip=NOT_IN_SOURCE)) for n in document.walk() if HEADING.match(n.role)
+        ]
+        pdf = pikepdf.open(path)
+        with pdf.open_outline() as outline:
+            stack, titles = list(outline.root), []
+            while stack:
+                item = stack.pop(0)
+                titles.append(_norm(item.title))
+                stack[:0] = list(item.children)
+        if name.endswith(".parallel"):
+            assert set(titles) <= set(headings), name
+        else:
+            assert titles == headings, name
+
+
 BLOCKS = """\
 - heading: Parts of the leaflet
 - heading: Before you come
@@ -288,6 +407,50 @@ def test_a_figure_is_a_figure_with_its_description(
     assert all(not page.untagged_other for page in page_objects(path))
 
 
+@pytest.mark.parametrize(
+    ("edition", "spec"),
+    [("single", PrintSpec()), ("parallel", PrintSpec(paper="a5", bleed=3, crop_marks=True))],
+)
+def test_a_figure_says_where_it_is_on_its_page(
+    make_project: Callable[..., Path], tmp_path: Path, edition: str, spec: PrintSpec
+) -> None:
+    """ISO 32000-1 (Table 343) requires a Figure drawn on a page to give its bounding box
+    (a Layout attribute /BBox, in the page's default coordinates): a reader magnifying
+    or reflowing the page, or a checker, finds the picture there. It is where PDFium
+    finds the image, on a trimmed page and in a parallel column too."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    root = make_project({"sample": leaflet_yaml(FIGURE)})
+    Image.new("RGB", (300, 200), (200, 220, 240)).save(root / "picture.png")
+    (root / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+    options = Options(spec=spec)
+    locale = "th" if edition == "parallel" else "en"
+    path = build_leaflet(
+        Project.at(root), "sample", locale, tmp_path / "out", edition=edition, options=options
+    ).path
+    pdf = pikepdf.open(path)
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    drawn = []
+    for number, page in enumerate(pdfium.PdfDocument(path)):
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
+            drawn.append((number, tuple(round(v, 1) for v in obj.get_bounds())))
+    figures = []
+    stack = [pdf.Root.StructTreeRoot.K]
+    while stack:
+        element = stack.pop()
+        if element.S == "/Figure":
+            layout = element.A
+            assert layout.O == "/Layout"
+            box = tuple(round(float(v), 1) for v in layout.BBox)
+            figures.append((pages[element.Pg.objgen], box))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                stack.append(kid)
+    assert figures and sorted(figures) == sorted(drawn)
+
+
 def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) -> None:
     document, owners = structure(features_pdf)
     nodes = document.walk()
@@ -311,11 +474,62 @@ def test_lists_tables_links_and_figures_carry_their_roles(features_pdf: Path) ->
     assert "/StructParent" in uri and str(uri.Contents) == "https://example.org/msc"
 
 
+WRAPPED_LINK = """\
+- paragraph: >-
+    Before you come, please take the time to read
+    [the clinic's long page about what to expect before, during and after your visit
+    to the clinic, with the questions patients often ask](https://example.org/long)
+    and then [call us](tel:+66800000000) or [write](https://example.org/write).
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_link_over_two_lines_is_one_link(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str
+) -> None:
+    """A screen reader lists and announces each Link element: a link whose words wrap
+    onto the next line was two links ("the", "clinic's long page…"), each named by half
+    its words. It is one Link with an annotation per line (PDF/UA allows several); two
+    links side by side stay two, in Arabic too (its lines read right to left)."""
+    first, second = SAMPLES["ar"]
+    long_words = f"{second} {first} {second}"
+    if lang == "ar":
+        head = leaflet(lang, TITLES[lang], SAMPLES[lang]).split("blocks:", 1)[0]
+        paragraph = f"{first} [{long_words}](https://example.org/long) [{first.split()[0]}]"
+        text = f"{head}blocks:\n  - paragraph: {paragraph}(tel:+66800000000)\n"
+        root = make_project({"sample": text})
+    else:
+        root = make_project({"sample": leaflet_yaml(WRAPPED_LINK)})
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    document, _ = structure(path)
+    pdf = pikepdf.open(path)
+    annotations = [
+        a for page in pdf.pages for a in page.obj.get("/Annots", []) if "/StructParent" in a
+    ]
+    long = [a for a in annotations if str(a.A.URI) == "https://example.org/long"]
+    assert len(long) >= 2  # the link wraps
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    owner = {parents[int(a.StructParent)].objgen for a in long}
+    assert len(owner) == 1
+    body = [n for n in document.walk() if n.role == "Link" and "(line" not in n.text()]
+    first_body_links = [n for n in body if "+66" not in n.text() and "example.org" not in n.text()]
+    assert len(first_body_links) == (3 if lang == "en" else 2)
+    words = _norm(first_body_links[0].text())
+    expected = (
+        "the clinic's long page about what to expect before, during and after your visit "
+        "to the clinic, with the questions patients often ask"
+        if lang == "en"
+        else long_words
+    )
+    assert words == _norm(expected)
+
+
 def _labels_problems(document: Any) -> list[str]:
     """Where a list item's bullet or number is not read with it — no ``Lbl`` before
     its ``LBody`` — or is not its item's, in reading order (``/ActualText`` where it
     has one). A reference list prints its numbers in its entries' text ("1. Dominici
-    M…"): an entry's body that starts with its number says it too."""
+    M…"): that number is the entry's ``Lbl`` too, and not in its body."""
     problems = []
     for node in document.walk():
         numbering = node.attributes.get("ListNumbering") if node.role == "L" else None
@@ -323,14 +537,13 @@ def _labels_problems(document: Any) -> list[str]:
             continue
         for count, item in enumerate(node.kids, 1):
             roles = [kid.role for kid in item.kids]
-            inline = roles == ["LBody"] and numbering == "Decimal"
-            if roles != ["Lbl", "LBody"] and not inline:
+            if roles != ["Lbl", "LBody"]:
                 problems.append(f"{node.lang} {item.text()[:30]!r}: {roles}")
                 continue
-            label = item.kids[0]
+            label, body = item.kids
             said = (label.actual_text or label.text()).strip()
-            if inline:
-                said = said.split(" ", 1)[0]
+            if re.match(r"\d+\.\s", body.text()):
+                problems.append(f"{node.lang} {body.text()[:30]!r}: its number in its body")
             if numbering == "Disc":
                 right = said == "•"
             else:  # the number in any script's digits, then the language's stop (၁။)

@@ -139,14 +139,24 @@ def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
             raise LeafletError(finding.location, finding.message, finding.hint)
 
 
-def refuse_silent_figures(leaflet: Leaflet) -> None:
-    """Refuse, even in a draft, a figure whose description says nothing once its markup
-    and citations are left out (``alt: "[@ref1]"``, ``"…"``, or such a translation): the PDF
-    would claim PDF/UA with an empty /Alt, as silent as the figure without ``alt:`` that
-    loading refuses. `check` says the same (A11Y001), with the other problems."""
+def refuse_silent_text(leaflet: Leaflet) -> None:
+    """Refuse, even in a draft, a title or a figure description that says nothing once
+    its markup and citations are left out (``"[@ref1]"``, ``"…"``, or such a
+    translation): the PDF would claim PDF/UA with an empty /Title and dc:title (which
+    also name the bookmark a reader opens on), or an empty /Alt, as silent as the text
+    loading refuses when it is missing. `check` says the same (A11Y008, A11Y001)."""
     from ..checks.accessibility import says_nothing
     from ..content.model import Figure
 
+    title = leaflet.title
+    if says_nothing(title.value):
+        fix = "say in words what the leaflet is about"
+        raise LeafletError(
+            Location(leaflet.path, title.line),
+            "the title says nothing once its markup and citations are left out: the PDF's "
+            "title, its first bookmark and its H1 would be empty",
+            f"fix {title.catalog_entry}: {fix}" if title.catalog_entry else fix,
+        )
     for block in leaflet.blocks:
         if not isinstance(block, Figure) or block.decorative or block.alt is None:
             continue
@@ -245,7 +255,7 @@ def build_loaded(
         if options.strict:
             refuse_unless_printable(project, source, language, i18n_findings)
         refuse_wrong_catalog(source, i18n_findings)
-        refuse_silent_figures(leaflet)
+        refuse_silent_text(leaflet)
         record = signoff_record(project, source, language, options, theme.footer_approval)
         labels = i18n.ui_labels(language, project)
         words = project_words(project, language)

@@ -47,10 +47,11 @@ def _fix_in(ctx: CheckContext, text: Text, source_fix: str) -> str:
     return f"fix {entry}" if entry else source_fix
 
 
-def says_nothing(alt: str) -> bool:
-    """Whether an image description, as printed (markup and citations left out), has
-    no letter or digit for a screen reader to read: empty, or only punctuation."""
-    return not any(unicodedata.category(c)[0] in "LN" for c in plain(alt).text)
+def says_nothing(text: str) -> bool:
+    """Whether a text (an image description, a heading), as printed (markup and
+    citations left out), has no letter or digit for a screen reader to read: empty,
+    or only punctuation."""
+    return not any(unicodedata.category(c)[0] in "LN" for c in plain(text).text)
 
 
 @check(
@@ -128,6 +129,36 @@ def heading_level_skipped(ctx: CheckContext) -> Iterator[Issue]:
                 + f", or put it under a level-{above + 1} heading",
             )
         above = block.level
+
+
+@check(
+    "A11Y008",
+    "error",
+    "A screen reader lists the headings to move through the leaflet, and each is a "
+    "bookmark: a heading with no words names no part.",
+    scope="locale",
+)
+def heading_without_words(ctx: CheckContext) -> Iterator[Issue]:
+    title = ctx.leaflet.title
+    if says_nothing(title.value):  # the build refuses it too (`refuse_silent_text`)
+        yield Issue(
+            _block_at(ctx, title.line),
+            f"{_prefix(ctx)}the title has no words: a screen reader, the bookmarks and "
+            "the document's title name nothing",
+            _fix_in(ctx, title, "say in words what the leaflet is about"),
+        )
+    for block in ctx.leaflet.blocks:
+        if isinstance(block, Heading) and says_nothing(block.text.value):
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"{_prefix(ctx)}a heading has no words: a screen reader's list of headings "
+                "and the bookmarks name nothing",
+                _fix_in(
+                    ctx,
+                    block.text,
+                    "say in words what the part is about; a citation belongs in its text",
+                ),
+            )
 
 
 @check(

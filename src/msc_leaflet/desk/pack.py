@@ -1,9 +1,12 @@
 """A patient pack: a cover page (clinic, date, contents) and the chosen leaflets' PDFs,
 joined into one document — the handout a patient takes home.
 
-The leaflets are the build's own outputs, copied page for page (pypdf keeps their text
-layer, fonts and links). The cover is set in the project's theme with the same text
-stage as the leaflets, so Thai on it is shaped and searchable too.
+The leaflets are the build's own outputs, copied page for page with their structure
+trees (`finishing/join.py`), so the pack is a tagged PDF a screen reader reads as it
+reads the leaflets. The cover is set in the project's theme with the same text stage
+as the leaflets, so Thai on it is shaped and searchable too, and tagged the same way:
+a heading, the clinic and date, the contents as a numbered list; its accent band is an
+artifact.
 """
 
 from __future__ import annotations
@@ -12,19 +15,34 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfWriter
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..build.build import project_theme
+from ..finishing.final_pass import final_pass
+from ..finishing.join import JoinedPart, join_tagged
+from ..finishing.tagged_pdf import tag_structure
+from ..languages import bcp47
+from ..layout.structure import Structure
 from ..print_spec import PrintSpec
 from ..project import Project
 from ..typeset import default_family, draw_runs
 from ..typeset.draw import runs_width
+from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Element, drawing
 from ..typeset.render import finish_page
 from ..typeset.runs import Run
 
 MIN_SIZE = 8.0  # pt: a title too long for the line is set smaller, never cut
+
+
+@dataclass(frozen=True)
+class CoverEntry:
+    """A leaflet on the cover's contents: its title in the pack's language, then, when
+    the pack holds its source version too, its title in ``source_language`` (the
+    leaflet's; also the language of a Latin-script term a translated title keeps)."""
+
+    titles: tuple[str, ...]
+    source_language: str
 
 
 @dataclass(frozen=True)
@@ -34,7 +52,7 @@ class Cover:
     clinic: str  # "Given by …"
     date: str  # "Date: …"
     contents_heading: str
-    contents: tuple[tuple[str, ...], ...]  # per leaflet: its title in each language given
+    contents: tuple[CoverEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -44,54 +62,75 @@ class PackItem:
 
 
 def cover_page(root: Path, cover: Cover) -> bytes:
-    """One A4 page: heading on the accent band, clinic and date, numbered contents."""
+    """One A4 page, tagged: heading on the accent band, clinic and date, numbered contents."""
     theme = project_theme(Project(root), PrintSpec(paper="a4"))
     family = default_family()
     width, height = theme.page_size
     left, right = theme.margins["left"], width - theme.margins["right"]
+    lang = bcp47(cover.language)
+    source = cover.contents[0].source_language if cover.contents else ""
+    structure = Structure(lang, bcp47(source) if source else "")
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, lang=cover.language)
+    # ReportLab selects its initial font on every page: the family's, embedded, not a
+    # base-14 Helvetica with no Unicode map (which PDF/A and PDF/UA refuse).
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, lang=lang,
+                    initialFontName=family.regular)  # fmt: skip
     canvas.setTitle(cover.heading)
     canvas.setAuthor(cover.clinic)
     canvas.setCreator("msc-leaflet desk")
+    setattr(canvas, TAGGER, structure.tagger)
+    canvas._code.append(ARTIFACT_BEGIN)  # what no element draws: the band
     band = 42 * mm
     canvas.setFillColor(theme.colour("accent"))
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
 
-    def line(y: float, text: str, font: str, size: float, colour: str, x: float = left) -> None:
+    def line(  # one line of the cover, as content of its element
+        element: Element, y: float, text: str, font: str, size: float, colour: str,
+        x: float = left,
+    ) -> None:  # fmt: skip
         while size > MIN_SIZE and runs_width([Run(text, font, size, theme.colour(colour))],
                                              cover.language) > right - x:  # fmt: skip
             size -= 0.5
-        draw_runs(canvas, x, y, [Run(text, font, size, theme.colour(colour))], cover.language)
+        with drawing(canvas, element):
+            run = Run(text, font, size, theme.colour(colour))
+            draw_runs(canvas, x, y, [run], cover.language)
 
-    line(height - band + 16 * mm, cover.heading, family.bold, 26, "accent-ink")
+    line(structure.element("H1"), height - band + 16 * mm, cover.heading, family.bold, 26,
+         "accent-ink")  # fmt: skip
     y = height - band - 14 * mm
-    line(y, cover.clinic, family.regular, 14, "ink")
-    line(y - 8 * mm, cover.date, family.regular, 14, "ink")
+    line(structure.element("P"), y, cover.clinic, family.regular, 14, "ink")
+    line(structure.element("P"), y - 8 * mm, cover.date, family.regular, 14, "ink")
     y -= 24 * mm
-    line(y, cover.contents_heading, family.bold, 18, "accent")
+    line(structure.element("H2"), y, cover.contents_heading, family.bold, 18, "accent")
     y -= 12 * mm
-    for number, titles in enumerate(cover.contents, start=1):
-        line(y, f"{number}.", family.bold, 14, "accent")
-        for index, title in enumerate(titles):
-            # The pack's language first; the source language below it, smaller.
-            style = (family.bold, 14, "ink") if index == 0 else (family.regular, 12, "muted")
-            line(y, title, *style, left + 10 * mm)
-            y -= 7 * mm
-        y -= 4 * mm
+    with structure.group("L", attributes={"O": "List", "ListNumbering": "Decimal"}):
+        for number, entry in enumerate(cover.contents, start=1):
+            terms = bcp47(entry.source_language)
+            with structure.group("LI", terms_lang=terms):
+                line(structure.element("Lbl"), y, f"{number}.", family.bold, 14, "accent")
+                body = structure.element("LBody")
+                for index, title in enumerate(entry.titles):
+                    # The pack's language first; the source language below it, smaller.
+                    if index == 0:
+                        line(body, y, title, family.bold, 14, "ink", left + 10 * mm)
+                    else:
+                        other = body.add("P", lang=terms)
+                        line(other, y, title, family.regular, 12, "muted", left + 10 * mm)
+                    y -= 7 * mm
+            y -= 4 * mm
+    canvas._code.append(END)
     finish_page(canvas)  # a cover in Arabic: read right to left by pdftotext too
     canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return final_pass(buffer.getvalue(), [tag_structure(structure.tagger)])
 
 
 def make_pack(root: Path, cover: Cover, items: list[PackItem]) -> bytes:
-    """The cover, then each leaflet's pages, with one bookmark per leaflet."""
-    writer = PdfWriter()
-    writer.append(io.BytesIO(cover_page(root, cover)), outline_item=cover.heading)
-    for item in items:
-        writer.append(item.path, outline_item=item.title)
-    writer.add_metadata({"/Title": cover.heading, "/Author": cover.clinic})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    """The cover, then each leaflet's pages, with one bookmark per leaflet: one tagged
+    PDF in the cover's language."""
+    parts = [
+        JoinedPart(cover_page(root, cover), cover.heading, inline=True),
+        *(JoinedPart(item.path, item.title) for item in items),
+    ]
+    return join_tagged(parts, title=cover.heading, author=cover.clinic,
+                       lang=bcp47(cover.language))  # fmt: skip

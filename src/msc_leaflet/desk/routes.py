@@ -32,7 +32,7 @@ from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, PrintChoice, Refused
 from .interface import Interface, interface, interface_languages
-from .pack import Cover, PackItem, make_pack
+from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf
 
 MAX_SEARCH = 200  # characters of a title search
@@ -255,8 +255,8 @@ async def pack_pdf(request: Request) -> Response:
     ))  # fmt: skip
     words: Interface = interface(desk.project, lang)
     contents = tuple(
-        (card.title(lang), card.title(card.language)) if edition == "sequential"
-        else (card.title(lang),)
+        CoverEntry((card.title(lang), card.title(card.language)), card.language)
+        if edition == "sequential" else CoverEntry((card.title(lang),), card.language)
         for card, edition in zip(cards, editions, strict=True)
     )  # fmt: skip
     cover = Cover(

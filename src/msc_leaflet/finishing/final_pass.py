@@ -35,16 +35,22 @@ def final_pass(pdf: bytes, steps: Sequence[Step] = ()) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for step in steps:
             step(document)
-        out = io.BytesIO()
-        pikepdf.settings.set_flate_compression_level(FLATE_LEVEL)  # for this process
-        document.save(
-            out,
-            deterministic_id=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            compress_streams=True,
-            recompress_flate=False,  # what comes compressed stays so
-            # Else pikepdf reparses and rewrites the XMP packet of `conformance.py` on
-            # every save (4 ms), only to update a pdf:PDFVersion we never write.
-            fix_metadata_version=False,
-        )
-        return out.getvalue()
+        return save_compactly(document)
+
+
+def save_compactly(document: pikepdf.Pdf) -> bytes:
+    """``document`` saved as every output is: object streams, every plain stream
+    compressed once at `FLATE_LEVEL`, a deterministic file /ID."""
+    out = io.BytesIO()
+    pikepdf.settings.set_flate_compression_level(FLATE_LEVEL)  # for this process
+    document.save(
+        out,
+        deterministic_id=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        compress_streams=True,
+        recompress_flate=False,  # what comes compressed stays so
+        # Else pikepdf reparses and rewrites the XMP packet of `conformance.py` on
+        # every save (4 ms), only to update a pdf:PDFVersion we never write.
+        fix_metadata_version=False,
+    )
+    return out.getvalue()

@@ -5,7 +5,9 @@ The layout marked every line with an MCID and built the tree in reading order
 objects: a /StructElem per element that shows anything (an element made for
 measuring and never drawn is left out), /K kids as MCIDs, marked-content references
 on other pages and object references to link annotations; the /ParentTree that maps
-each page's MCIDs and each annotation back to its element; and what PDF/UA asks of
+each page's MCIDs and each annotation back to its element; the /IDTree that finds an
+element by its /ID (a Note's: ISO 32000-1 requires it whenever an element has one);
+and what PDF/UA asks of
 the catalog and pages (/MarkInfo, /DisplayDocTitle, /Tabs /S, /StructParents).
 """
 
@@ -36,6 +38,7 @@ class _Writer:
         self.parents: list[list[Any]] = [[None] * len(m) for m in tagger.mcids]
         self.annotation_parents: list[Any] = []
         self._shows: dict[int, bool] = {}
+        self.ids: dict[str, Any] = {}  # /ID → its element, for the /IDTree
 
     def write(self) -> None:
         pdf, tagger = self.pdf, self.tagger
@@ -53,6 +56,11 @@ class _Writer:
             nums += [first_annotation + offset, parent]
         tree.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
         tree.ParentTreeNextKey = first_annotation + len(self.annotation_parents)
+        if self.ids:
+            named = pikepdf.NameTree.new(pdf)
+            for element_id, element in self.ids.items():
+                named[element_id] = element
+            tree.IDTree = named.obj
         for page in self.pages:
             page.Tabs = Name.S  # tab through links in structure order
         catalog = pdf.Root
@@ -107,6 +115,8 @@ class _Writer:
         if page is not None:
             entries["/Pg"] = self.pages[page]
         ref = self.pdf.make_indirect(Dictionary(entries))
+        if element.element_id:
+            self.ids[element.element_id] = ref
         out: list[Any] = []
         for kid in listed:
             if isinstance(kid, Element):

@@ -40,7 +40,7 @@ from ..typeset import Run
 from ..typeset.fonts import font_spans
 from ..typeset.line_pitch import layer_size
 from ..typeset.list_numbers import LayeredList, TaggedList
-from ..typeset.marked_content import Element, tagger_of
+from ..typeset.marked_content import Element, page_box, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
@@ -105,6 +105,12 @@ class TaggedImage(Image):  # type: ignore[misc]
         self.canv.addLiteral(tagger.content_begin(self.structure))
         self._draw_picture()
         self.canv.addLiteral(tagger.content_end)
+        # Where it is on the page: ISO 32000-1 (Table 343) requires the bounding box of
+        # a Figure drawn on a page, in the page's default coordinates.
+        x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
+        self.structure.attributes.update(
+            O="Layout", BBox=page_box(self.canv, x, y, self.drawWidth, self.drawHeight)
+        )
 
     def _draw_picture(self) -> None:
         x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
@@ -168,6 +174,8 @@ class BlockBuilder:
         self.width = width  # of the column the blocks are set in (half a page when paired)
         self.section = 0
         self.items_apart = items_apart  # a list as one flowable per item (`bullet_list`)
+        # The headings the next one may be under: (level written, level in the outline).
+        self._outline: list[tuple[int, int]] = [(m.TITLE_LEVEL, m.TITLE_LEVEL)]
 
     def build(self, block: m.Block) -> list[Flowable]:
         match block:
@@ -203,10 +211,23 @@ class BlockBuilder:
             number = self.w.number(f"{self.section:02d}") + SECTION_SEPARATOR
             size = self.w.styles[name].fontSize
             prefix = [Run(number, self.w.family.bold, size, theme_colour(self.theme, "accent"))]
-        flowable = self.w.paragraph(block.text.value, name, prefix=prefix, role=f"H{block.level}")
+        level = self._outline_level(block.level)
+        flowable = self.w.paragraph(block.text.value, name, prefix=prefix, role=f"H{level}")
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
-        flowable.outline_level = block.level - m.SECTION_LEVEL
+        flowable.outline_level = level - m.SECTION_LEVEL
         return flowable
+
+    def _outline_level(self, written: int) -> int:
+        """The level of a heading written at level ``written`` in the document's outline
+        (its H tag and its bookmark): one below the heading it is under, so a level
+        written too deep (a level 4 right under the title, which check A11Y003 reports)
+        skips none — a screen reader's list of headings and PDF/UA allow no gap — and
+        headings written at one level stay siblings. Its style keeps the level written."""
+        while self._outline[-1][0] >= written:
+            self._outline.pop()
+        level = min(written, self._outline[-1][1] + 1)
+        self._outline.append((written, level))
+        return level
 
     def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
         """The list; with ``items_apart``, one list per item (numbered on from the one

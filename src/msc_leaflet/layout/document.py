@@ -27,7 +27,7 @@ from ..theme.theme import Theme
 from ..typeset import MissingGlyphError, draw_runs, register_fonts
 from ..typeset.marked_content import Tagger, pagination
 from .colours import theme_colour
-from .editions import Part, Setting, parallel_part, single_part
+from .editions import Part, Setting, outline_entries, parallel_part, single_part
 from .pages import (
     PageFinish,
     PageFurniture,
@@ -105,13 +105,12 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
     outline_depth = 0  # the level of the last bookmark added
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        title = getattr(flowable, "outline_title", None)
-        if title:
+        for title, level in outline_entries(flowable):
             key = f"section-{self.seq.nextf('outline')}"
             self.canv.bookmarkPage(key)
             # A bookmark nests at most one level below the one before: ReportLab refuses
-            # a jump (a level-4 heading right under a section), which `check` reports.
-            level = min(getattr(flowable, "outline_level", 0), self.outline_depth + 1)
+            # a jump (`BlockBuilder.heading` gives headings their levels without one).
+            level = min(level, self.outline_depth + 1)
             self.outline_depth = level
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
 

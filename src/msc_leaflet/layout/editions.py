@@ -170,16 +170,14 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         below = max(_space_after(half) for half in halves)
         row = side_by_side(halves[0], halves[1], column, lw, top, below, room)
         if opens_section:
-            row.outline_title = getattr(halves[0][0], "outline_title", "")
-            row.outline_level = getattr(halves[0][0], "outline_level", 0)
+            bookmark_headings(row, halves[0])
         tag_context([row], group[0][0].id)
         tag_block([row], group[-1][0])  # a heading's row is too tall for its block
         story.append(row)
         i += len(group)
-    heading = left.labels("references")
-    if right.labels("references") != heading:
-        heading += " · " + right.labels("references")
-    story += reference_list(left.leaflet, lw, numbers, heading)
+    heading, source_heading = left.labels("references"), right.labels("references")
+    both = source_heading if source_heading != heading else ""
+    story += reference_list(left.leaflet, lw, numbers, heading, both)
     story.append(
         side_by_side(
             *_pair(
@@ -217,8 +215,7 @@ def _tables_one_after_the_other(
     halves = _pair([b.w for b in builders], lambda side: builders[side].build(heading[0][side]))
     top = theme.spacing["heading-before"]
     row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
-    row.outline_title = getattr(halves[0][0], "outline_title", "")
-    row.outline_level = getattr(halves[0][0], "outline_level", 0)
+    bookmark_headings(row, halves[0])
     tag_context([row], heading[0][0].id)
     tag_block([row], heading[0][0])
     return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
@@ -394,6 +391,27 @@ def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:
         else:
             out.append(flowable)
     return out
+
+
+def bookmark_headings(row: Flowable, half: Sequence[Flowable]) -> None:
+    """Bookmark, where ``row`` is placed, every heading its translated ``half`` holds: a
+    section heading and the subheading right under it share a row, and each has its
+    bookmark (the subheading once had none)."""
+    row.outline_title = getattr(half[0], "outline_title", "")
+    row.outline_entries = [
+        (title, getattr(flowable, "outline_level", 0))
+        for flowable in half
+        if (title := getattr(flowable, "outline_title", None))
+    ]
+
+
+def outline_entries(flowable: Flowable) -> list[tuple[str, int]]:
+    """The bookmarks, title and level, to add where ``flowable`` is placed."""
+    entries: list[tuple[str, int]] | None = getattr(flowable, "outline_entries", None)
+    if entries is not None:
+        return entries
+    title = getattr(flowable, "outline_title", None)
+    return [(title, getattr(flowable, "outline_level", 0))] if title else []
 
 
 def _built(

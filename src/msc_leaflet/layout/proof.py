@@ -83,7 +83,7 @@ def proof_page(
     Each untranslated text is listed as printed, in the source language, and tagged so,
     then the page's own words (``ui.po``: headers, footers, "Page 1 of 2") printed in
     English, each with its entry and why; the findings are the program's English."""
-    story: list[Flowable] = [PageBreak(), w.plain(labels("proof-heading"), "heading")]
+    story: list[Flowable] = [PageBreak(), _heading(w, labels("proof-heading"))]
     # Drawn after this page is made: the footer once the page count is known, the
     # watermark as each page begins. Both are on every page of a proof.
     labels.will_print("page-of", "proof-watermark")
@@ -119,13 +119,20 @@ def signoff_page(w: Writer, history: Sequence[str], changed: Sequence[str]) -> l
     if not history:
         return []
     english = PROGRAM_LANGUAGE
-    story: list[Flowable] = [w.plain("Sign-off history", "heading", language=english)]
+    story: list[Flowable] = [_heading(w, "Sign-off history", english)]
     story += _line_list(w, history, english)
-    story.append(w.plain("Changed since the last approval", "heading", language=english))
+    story.append(_heading(w, "Changed since the last approval", english))
     if not changed:
         story.append(w.plain("Nothing: the text is the one approved.", "body", language=english))
     story += _line_list(w, changed, english)
     return story
+
+
+def _heading(w: Writer, text: str, language: str = "") -> Flowable:
+    """A heading of the proof's own pages, with its bookmark: a reviewer jumps there."""
+    heading = w.plain(text, "heading", language=language)
+    heading.outline_title = text
+    return heading
 
 
 def _line_list(w: Writer, lines: Sequence[str], language: str) -> list[Flowable]:

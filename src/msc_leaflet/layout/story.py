@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -81,6 +81,9 @@ def block_flowables(builder: BlockBuilder, block: m.Block) -> list[Flowable]:
     return flowables
 
 
+LABELS_APART = " · "  # between a translation's label and its source's, on one line
+
+
 def reference_entries(
     leaflet: m.Leaflet, w: Writer, numbers: dict[str, int], style: str
 ) -> dict[int, Flowable]:
@@ -90,20 +93,33 @@ def reference_entries(
     for key, n in sorted(numbers.items(), key=lambda item: item[1]):
         if key in by_key:
             with w.group("LI"):
-                spans = [Span(f"{w.number(str(n))}. "), *format_reference(by_key[key])]
+                # Its number is the item's Lbl, the rest its LBody (`item_label`).
+                number = w.runs([Span(f"{w.number(str(n))}. ")], w.styles[style])
+                label = [replace(run, label=True) for run in number]
+                spans = format_reference(by_key[key])
                 # A reference is cited as it was published, in the source language.
-                entries[n] = w.spans_paragraph(spans, style, in_source=True)
+                entries[n] = w.spans_paragraph(spans, style, prefix=label, in_source=True)
     return entries
 
 
 def reference_list(
-    leaflet: m.Leaflet, w: Writer, numbers: dict[str, int], heading: str
+    leaflet: m.Leaflet,
+    w: Writer,
+    numbers: dict[str, int],
+    heading: str,
+    source_heading: str = "",
 ) -> list[Flowable]:
-    """The numbered reference list at the end: a heading and a list (L) of entries."""
+    """The numbered reference list at the end: a heading and a list (L) of entries.
+    ``source_heading``: the source's own label, printed after the translation's (the
+    parallel edition heads its one list in both languages)."""
     if not numbers:
         return []
-    title = w.plain(heading, "heading")
-    title.outline_title = heading
+    if source_heading:
+        title = w.beside_source(heading, source_heading, "heading", LABELS_APART)
+        title.outline_title = heading + LABELS_APART + source_heading
+    else:
+        title = w.plain(heading, "heading")
+        title.outline_title = heading
     with w.group("L", attributes={"O": "List", "ListNumbering": "Decimal"}):
         entries = reference_entries(leaflet, w, numbers, "reference-list")
     if not entries:

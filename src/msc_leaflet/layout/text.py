@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -211,6 +212,16 @@ class Writer:
         return self.spans_paragraph(
             [Span(text)], style, colour=colour, bold=bold, role=role, language=language
         )
+
+    def beside_source(self, text: str, source_text: str, style: str, separator: str) -> Flowable:
+        """A paragraph of literal ``text``, ``separator``, then ``source_text`` in the
+        source language (the parallel edition's "Tài liệu tham khảo · References"):
+        tagged as such, so a screen reader reads each label in its own language."""
+        chosen = self.styles[style]
+        source = bcp47(self.source_lang) if self.source_lang else ""
+        runs = self.runs([Span(text + separator)], chosen)
+        runs += [replace(run, lang=source) for run in self.runs([Span(source_text)], chosen)]
+        return self._set(runs, chosen, ROLES.get(style, "P"), self.language_of(text))
 
     def spans_paragraph(
         self,

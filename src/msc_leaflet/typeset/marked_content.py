@@ -110,6 +110,9 @@ class Tagger:
         self.page = 0  # index of the page being drawn
         self.mcids: list[list[Element]] = []  # per page: the element of each MCID
         self._placed: dict[int, Element] = {}  # top-level elements by first content
+        # Per element, the link its last line ended in (target, Link element): a line of
+        # that element starting with the same link continues it (a link that wraps).
+        self._open_links: dict[int, tuple[str, Element]] = {}
 
     def mark(self, element: Element) -> int:
         """A new MCID on the current page for content of ``element``."""
@@ -120,6 +123,20 @@ class Tagger:
         element.kids.append(MarkedContent(self.page, len(page) - 1))
         self._place(element)
         return len(page) - 1
+
+    def continued_link(self, element: Element, target: str) -> Element | None:
+        """The Link of ``element`` to ``target`` that its previous line ended in: a
+        screen reader names and lists a link by its element, so a link wrapped onto the
+        next line is one element (with an annotation per line), not two halves."""
+        open_link = self._open_links.get(id(element))
+        return open_link[1] if open_link is not None and open_link[0] == target else None
+
+    def line_ended(self, element: Element, target: str, link: Element | None) -> None:
+        """A line of ``element`` ended in ``link`` to ``target`` (None: in no link)."""
+        if link is None:
+            self._open_links.pop(id(element), None)
+        else:
+            self._open_links[id(element)] = (target, link)
 
     def annotate(self, element: Element, index: int) -> None:
         """``element`` (a Link) owns annotation ``index`` of the current page."""
@@ -159,6 +176,34 @@ def content_of(canvas: Any, element: Element | None) -> Iterator[None]:
         yield
     finally:
         code.append(tagger.content_end)
+
+
+def item_label(body: Element) -> Element:
+    """The ``Lbl`` of the list item ``body`` is the ``LBody`` of, made before it the
+    first time: a number printed in the body's own text (a reference list's "1. ") is
+    read as the item's label. ``body`` itself when it is no list item's body (a page's
+    Note prints the same entry)."""
+    item = body.parent
+    if body.role != "LBody" or item is None or item.role != "LI":
+        return body
+    index = item.kids.index(body)
+    before = item.kids[index - 1] if index else None
+    if isinstance(before, Element) and before.role == "Lbl":
+        return before
+    label = Element("Lbl", lang=body.lang, parent=item, terms_lang=body.terms_lang)
+    item.kids.insert(index, label)
+    return label
+
+
+def page_box(canvas: Any, x: float, y: float, width: float, height: float) -> list[float]:
+    """The rectangle ``x, y, width, height`` of the canvas's current coordinates as a
+    /BBox in the page's default ones (left, bottom, right, top): where a Figure is,
+    for its Layout attributes. ReportLab tracks the transformation as it is changed."""
+    a, b, c, d, e, f = canvas._currentMatrix
+    corners = [(x, y), (x + width, y), (x, y + height), (x + width, y + height)]
+    xs = [a * u + c * v + e for u, v in corners]
+    ys = [b * u + d * v + f for u, v in corners]
+    return [round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3)]
 
 
 def begin_marked(role: str, mcid: int) -> str:

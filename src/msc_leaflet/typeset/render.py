@@ -36,7 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .bidi import visual_order
 from .fonts import shaping_font
-from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, tagger_of
+from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
 from .placed import Placed
@@ -187,14 +187,17 @@ class _LineWriter:
             return
         keys = _tag_keys(items, element)
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
-            self._marked(self._owner(element, keys[0], items), parts, write)
-            return
-        start = 0
-        for key, group in groupby(keys):
-            end = start + len(list(group))
-            owner = self._owner(element, key, items[start:end])
-            self._marked(owner, parts[start:end], write)
-            start = end
+            owner = self._owner(element, keys[0], items, first=True)
+            self._marked(owner, parts, write)
+        else:
+            start = 0
+            for key, group in groupby(keys):
+                end = start + len(list(group))
+                owner = self._owner(element, key, items[start:end], first=start == 0)
+                self._marked(owner, parts[start:end], write)
+                start = end
+        kind, target = keys[-1]
+        self.tagger.line_ended(element, target, owner if kind == "link" else None)
 
     def _marked(
         self, owner: Element, parts: Sequence[_Part], write: Callable[[Sequence[_Part]], None]
@@ -207,15 +210,23 @@ class _LineWriter:
         self.flush()
         self.ops.append(END)
 
-    def _owner(self, element: Element, key: _TagKey, items: Sequence[Placed]) -> Element:
-        """The element a stretch of the line with ``key`` is content of."""
+    def _owner(
+        self, element: Element, key: _TagKey, items: Sequence[Placed], first: bool = False
+    ) -> Element:
+        """The element a stretch of the line with ``key`` is content of; ``first``: the
+        stretch begins the line, and may continue a link the line before ended in."""
         kind, value = key
-        if kind == "link":  # in the language of its first word: a URL reads as Latin
-            link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
+        if kind == "link":
+            assert self.tagger is not None
+            link = self.tagger.continued_link(element, value) if first else None
+            if link is None:  # in the language of its first word: a URL reads as Latin
+                link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
             self.links.append(link)
             return link
         if kind == "cites":
             return element.add("Reference")
+        if kind == "label":
+            return item_label(element)
         if value != element.effective_lang():
             return element.add("Span", lang=value)
         return element
@@ -572,6 +583,8 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             run = piece.run
             special = ("link", run.link) if run.link and links else None
             special = ("cites", "") if run.cites and not special else special
+            special = ("label", "") if run.label and not special else special
+            special = ("lang", run.lang) if run.lang and not special else special
             letters = _letters(piece.text) if terms else _NO_LETTERS
             key = by_letters[letters] or key
         if special is not None:
@@ -587,7 +600,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
 def uniform_text(runs: Sequence[Run], element: Element) -> bool:
     """Whether every line of ``runs`` set as ``element`` is plain text of the element in
     its own language (`_tag_keys` would give every cluster the same key)."""
-    if any(run.link or run.cites for run in runs):
+    if any(run.link or run.cites or run.label or run.lang for run in runs):
         return False
     own = element.effective_lang()
     if not element.terms_lang or locale_script(own) == LATIN:

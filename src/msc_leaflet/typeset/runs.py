@@ -13,6 +13,10 @@ class Run:
 
     ``cites`` carries the citation numbers a superscript run stands for, so the page
     layout can tell which references a drawn line cites (for the reference footers).
+    ``label``: the run is a list item's number printed in its text (a reference list's
+    "1. "), tagged as the item's ``Lbl`` rather than its body. ``lang``: the language
+    (BCP 47) the run is in when it is not its paragraph's (the source's label beside the
+    translation's, "Tài liệu tham khảo · References"), tagged as a ``Span`` in it.
     """
 
     text: str
@@ -22,3 +26,5 @@ class Run:
     link: str = ""
     superscript: bool = False
     cites: tuple[int, ...] = ()
+    label: bool = False
+    lang: str = ""

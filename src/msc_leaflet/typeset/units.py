@@ -99,7 +99,9 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
 
 def _with_text(run: Run, text: str, font: str | None = None) -> Run:
     font = font or run.font
-    return Run(text, font, run.size, run.color, run.link, run.superscript, run.cites)
+    return Run(
+        text, font, run.size, run.color, run.link, run.superscript, run.cites, run.label, run.lang
+    )
 
 
 def runs_by_font(runs: Sequence[Run], lang: str) -> list[Run]:

@@ -1,0 +1,162 @@
+"""The patient pack (`desk/pack.py`) is what a patient takes home: a cover and the chosen
+leaflets in one PDF. It must stay as readable to a screen reader as the leaflets it is
+made of: one structure tree holding the cover and each leaflet in its language, every
+page's text in it or an artifact, and the document's language and title declared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.desk.pack import Cover, CoverEntry, PackItem, make_pack
+from msc_leaflet.project import Project
+from pdfjs_text import require_pdfjs
+from tagged_read import page_objects, parent_tree, structure
+from test_tagged_pdf import LATIN_LETTER, _checker_problems, _norm, _pdfjs_tree
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Thai pack: one leaflet alone, one followed by its English version."""
+    out = tmp_path_factory.mktemp("pack")
+    project = Project.at(REPO)
+    single = build_leaflet(project, "infusion-safety", "th", out).path
+    both = build_leaflet(project, "what-research-says", "th", out, edition="sequential").path
+    cover = Cover(
+        "th",
+        "ข้อมูลสำหรับนำกลับบ้าน",
+        "ให้โดย EDNA Wellness",
+        "วันที่ 4 ธันวาคม 2569",
+        "สารบัญ",
+        (
+            CoverEntry(("ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ",), "en"),
+            CoverEntry(("สิ่งที่งานวิจัยบอกเราจนถึงตอนนี้", "What the research says so far"), "en"),
+        ),
+    )
+    items = [PackItem(single, "ความปลอดภัยของ MSC"), PackItem(both, "สิ่งที่งานวิจัยบอกเรา")]
+    path = out / "pack.pdf"
+    path.write_bytes(make_pack(REPO, cover, items))
+    return path
+
+
+def test_a_pack_is_a_tagged_pdf_in_its_language(pack: Path) -> None:
+    pdf = pikepdf.open(pack)
+    root = pdf.Root
+    assert bool(root.MarkInfo.Marked)
+    assert str(root.Lang) == "th"
+    assert bool(root.ViewerPreferences.DisplayDocTitle)
+    assert str(pdf.docinfo.Title) == "ข้อมูลสำหรับนำกลับบ้าน"
+    with pdf.open_metadata() as meta:
+        assert meta["dc:title"] == "ข้อมูลสำหรับนำกลับบ้าน"
+        assert str(meta["pdfuaid:part"]) == "1"
+    assert all(page.obj.Tabs == "/S" for page in pdf.pages)
+    assert _checker_problems(pack) == []
+
+
+def test_every_page_of_a_pack_is_in_its_tree(pack: Path) -> None:
+    """The cover as well as the leaflets: no text outside the tree, no MCID without its
+    element (the leaflets' ParentTrees renumbered one after the other)."""
+    for number, page in enumerate(page_objects(pack), 1):
+        assert page.untagged_text == [], f"p{number}"
+        assert page.untagged_other == 0, f"p{number}"
+    _, owners = structure(pack)
+    assert len({page for page, _ in owners}) == len(pikepdf.open(pack).pages)
+    assert set(parent_tree(pack)) == set(owners)
+    pdf = pikepdf.open(pack)
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
+    assert annotations
+    for annotation in annotations:
+        element = nums[2 * keys.index(int(annotation.StructParent)) + 1]
+        assert element.S == "/Link"
+    assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) > max(keys)
+
+
+def test_a_pack_reads_the_cover_then_each_leaflet_in_its_language(pack: Path) -> None:
+    document, _ = structure(pack)
+    kids = document.kids
+    cover = [n for n in kids if n.role != "Art"]
+    assert [n.role for n in cover] == ["H1", "P", "P", "H2", "L"]
+    assert _norm(cover[0].text()) == _norm("ข้อมูลสำหรับนำกลับบ้าน")
+    entries = [item for item in cover[-1].kids if item.role == "LI"]
+    assert [[kid.role for kid in item.kids] for item in entries] == [["Lbl", "LBody"]] * 2
+    assert "What the research says so far" in entries[1].text()
+    for node in document.walk():  # a Latin word on a Thai cover is read as such
+        if node.lang == "th":
+            assert not any(LATIN_LETTER.search(t) for t in node.texts), node.texts
+    leaflets = [n for n in kids if n.role == "Art"]
+    assert len(leaflets) == 2 and all(n.lang == "th" for n in leaflets)
+    titles = [_norm(n.text()) for art in leaflets for n in art.walk() if n.role == "H1"]
+    assert titles == [
+        _norm("ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"),
+        _norm("สิ่งที่งานวิจัยบอกเราจนถึงตอนนี้"),
+        _norm("What the research says so far"),
+    ]
+    english = [n for n in leaflets[1].walk() if n.role == "H1" and n.lang == "en"]
+    assert english
+
+
+def test_a_packs_note_ids_are_unique_and_found(pack: Path) -> None:
+    """Every leaflet numbers its notes from one: joined, their /IDs must stay unique."""
+    document, _ = structure(pack)
+    ids = [n.element_id for n in document.walk() if n.element_id]
+    assert ids and [i for i, n in Counter(ids).items() if n > 1] == []
+    pdf = pikepdf.open(pack)
+    tree = pdf.Root.StructTreeRoot
+    assert sorted(pikepdf.NameTree(tree.IDTree).keys()) == sorted(ids)
+
+
+def test_a_packs_bookmarks_lead_to_the_cover_and_each_leaflet(pack: Path) -> None:
+    pdf = pikepdf.open(pack)
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    with pdf.open_outline() as outline:
+        top = [(item.title, pages[_page_of(item.destination)]) for item in outline.root]
+        inner = [child.title for child in outline.root[1].children]
+    assert [title for title, _ in top] == [
+        "ข้อมูลสำหรับนำกลับบ้าน",
+        "ความปลอดภัยของ MSC",
+        "สิ่งที่งานวิจัยบอกเรา",
+    ]
+    assert top[0][1] == 0 and top[1][1] == 1 and top[2][1] > top[1][1]
+    assert inner[0] == "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
+    assert any(re.match(r"0\d · ", title) for title in inner)
+
+
+def _page_of(destination: object) -> tuple[int, int]:
+    assert isinstance(destination, pikepdf.Array)
+    return destination[0].objgen
+
+
+def test_a_packs_font_subsets_have_names_of_their_own(pack: Path) -> None:
+    """Each leaflet names its subsets from ``AAAAAA+``: joined, the cover's Sarabun and
+    each leaflet's are three different subsets under one name, which ISO 32000-1
+    (§9.6.4) forbids and which a reader that caches fonts by name draws with the wrong
+    glyphs. Each program keeps a name of its own, in its descriptor too."""
+    pdf = pikepdf.open(pack)
+    names: dict[str, set[tuple[int, int]]] = {}
+    for page in pdf.pages:
+        for font in page.obj.Resources.get("/Font", {}).values():
+            program = font.FontDescriptor.FontFile2
+            assert font.FontDescriptor.FontName == font.BaseFont
+            names.setdefault(str(font.BaseFont), set()).add(program.objgen)
+    assert len(names) > 3
+    assert {name: len(programs) for name, programs in names.items() if len(programs) > 1} == {}
+
+
+def test_pdfjs_reads_a_packs_tree_on_every_page(pack: Path) -> None:
+    """pdf.js (Firefox's reader) finds each page's content through the renumbered
+    /StructParents: roles, both languages, and text for its content items."""
+    require_pdfjs()
+    roles, langs, texts = _pdfjs_tree(pack)
+    assert {"Document", "Art", "H1", "H2", "L", "Lbl", "LBody", "Link", "Note"} <= roles
+    assert {"th", "en"} <= langs
+    assert texts and sum(bool(t.strip()) for t in texts) > 0.9 * len(texts)
