@@ -1,4 +1,4 @@
-"""A11Y001–008: figures, heading levels and words, table headers and link text, in every
+"""A11Y001–010: figures, heading levels and words, table headers and link text, in every
 language."""
 
 from __future__ import annotations
@@ -185,6 +185,57 @@ def test_a11y003_levels_may_climb_back_up(make_project: Callable[..., Path]) -> 
         "- heading: Two\n- paragraph: Text.\n"
     )
     assert a11y(make_project({"sample": leaflet(CLEAN + blocks)})) == []
+
+
+# A11Y009, A11Y010: what an alt text cannot carry
+
+
+@pytest.mark.parametrize(
+    ("alt", "lost"),
+    [
+        ("'Dosing chart, see [the guide](https://example.org/guide)'", "the link's address"),
+        ("'Cells under a microscope [@alpha2001]'", "the citation"),
+    ],
+)
+def test_a11y009_a_link_or_citation_in_alt_text_is_lost(
+    make_project: Callable[..., Path], alt: str, lost: str
+) -> None:
+    """A screen reader reads a figure's /Alt as plain words: a link cannot be followed
+    from it and a citation number is not written into it, so both were dropped without
+    a word ("See [the guide](…)" read "See the guide")."""
+    text = leaflet(CLEAN + f"- figure: photo.png\n  alt: {alt}\n")
+    root = with_picture(make_project, text)
+    [finding] = a11y(root)
+    assert finding.startswith(f"A11Y009 {line_of(text, 'figure:')}: warning: ")
+    assert lost in finding
+
+
+def test_a11y010_a_long_alt_text_is_a_warning(make_project: Callable[..., Path]) -> None:
+    """A screen reader reads an alt text in one go, with no way to pause in it or skip
+    part of it: the details of a complex picture belong in its caption or the text."""
+    long_alt = "A chart of how many patients had each side effect. " * 8
+    text = leaflet(CLEAN + f"- figure: photo.png\n  alt: {long_alt.strip()}\n")
+    root = with_picture(make_project, text)
+    [finding] = a11y(root)
+    assert finding.startswith(f"A11Y010 {line_of(text, 'figure:')}: warning: ")
+    short = leaflet(CLEAN + "- figure: photo.png\n  alt: A chart of side effects by week.\n")
+    assert a11y(with_picture(make_project, short)) == []
+
+
+def test_an_alt_text_longer_than_a_pdf_string_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A PDF string holds at most 32,767 bytes (ISO 32000-1 Annex C, which PDF/A-2 makes
+    a rule): a longer /Alt made a file that claimed PDF/A-2u and was not. Refused even
+    as a draft, naming the figure's line."""
+    huge = "ผู้ป่วยควรพักผ่อนให้เพียงพอ " * 700  # 19,600 characters: 39,202 bytes in UTF-16
+    text = leaflet(CLEAN + f"- figure: photo.png\n  alt: {huge.strip()}\n")
+    root = with_picture(make_project, text)
+    result = CliRunner().invoke(app, ["build", "-p", str(root), "-o", str(tmp_path / "a")])
+    said = result.stderr + result.stdout
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"sample.yaml:{line_of(text, 'figure:')}" in said and "photo.png" in said
+    assert not list((tmp_path / "a").rglob("*.pdf"))
 
 
 # A11Y008: a heading with no words

@@ -139,16 +139,40 @@ def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
             raise LeafletError(finding.location, finding.message, finding.hint)
 
 
+#: The longest string a PDF may hold, in bytes (ISO 32000-1 Annex C; a rule of PDF/A-2).
+PDF_STRING_BYTES = 32767
+
+
+def _refuse_unwritable(leaflet: Leaflet, line: int, what: str, text: Text) -> None:
+    """Refuse a text the PDF carries as one string (/Title, /Alt; UTF-16 with its byte
+    order mark) that is longer than a string may be: the file would claim PDF/A-2u and
+    break its limits, and readers may cut it anywhere."""
+    from ..content.inline import plain_text
+
+    size = 2 + len(plain_text(text.value).encode("utf-16-be"))
+    if size <= PDF_STRING_BYTES:
+        return
+    fix = "say it in a sentence or two; details belong in the text, where a reader can move"
+    fix += " through them"
+    raise LeafletError(
+        Location(leaflet.path, line),
+        f"{what} is too long for a PDF to hold ({size:,} bytes; at most {PDF_STRING_BYTES:,})",
+        f"fix {text.catalog_entry}: {fix}" if text.catalog_entry else fix,
+    )
+
+
 def refuse_silent_text(leaflet: Leaflet) -> None:
     """Refuse, even in a draft, a title or a figure description that says nothing once
     its markup and citations are left out (``"[@ref1]"``, ``"…"``, or such a
     translation): the PDF would claim PDF/UA with an empty /Title and dc:title (which
     also name the bookmark a reader opens on), or an empty /Alt, as silent as the text
-    loading refuses when it is missing. `check` says the same (A11Y008, A11Y001)."""
+    loading refuses when it is missing. `check` says the same (A11Y008, A11Y001).
+    Either one too long for a PDF string is refused too (`_refuse_unwritable`)."""
     from ..checks.accessibility import says_nothing
     from ..content.model import Figure
 
     title = leaflet.title
+    _refuse_unwritable(leaflet, title.line, "the title", title)
     if says_nothing(title.value):
         fix = "say in words what the leaflet is about"
         raise LeafletError(
@@ -160,6 +184,9 @@ def refuse_silent_text(leaflet: Leaflet) -> None:
     for block in leaflet.blocks:
         if not isinstance(block, Figure) or block.decorative or block.alt is None:
             continue
+        _refuse_unwritable(
+            leaflet, block.line, f"the alt text of figure {block.path.name}", block.alt
+        )
         if not says_nothing(block.alt.value):
             continue
         fix = "say in words what the image shows, or mark it 'decorative: true'"

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from ..content.inline import InlineError, Link, links
+from ..content.inline import InlineError, Link, citation_keys, links
 from ..content.model import SECTION_LEVEL, TITLE_LEVEL, Figure, Heading, Table, Text, texts
 from ..content.text_policy import visible
 from ..content.yaml_source import load_data
@@ -104,6 +104,71 @@ def alt_untranslated(ctx: CheckContext) -> Iterator[Issue]:
                 f"the build falls back to the {language} description",
                 f"translate msgctxt '{block.alt.context}' in "
                 f"{Location(catalog_path(ctx.project, ctx.locale, ctx.source.id))}",
+            )
+
+
+def _described_figures(ctx: CheckContext) -> Iterator[tuple[Figure, Text]]:
+    """Each figure of the leaflet that has an alt text, with it."""
+    for block in ctx.leaflet.blocks:
+        if isinstance(block, Figure) and not block.decorative and block.alt is not None:
+            yield block, block.alt
+
+
+@check(
+    "A11Y009",
+    "warning",
+    "An alt text is read as plain words: a link in it cannot be followed and a "
+    "citation is not read, so both are left out of it.",
+    scope="locale",
+)
+def alt_with_link_or_citation(ctx: CheckContext) -> Iterator[Issue]:
+    for block, alt in _described_figures(ctx):
+        if says_nothing(alt.value):  # A11Y001 says what matters more
+            continue
+        try:
+            lost = ["the link's address"] if links(alt.value) else []
+            lost += ["the citation"] if citation_keys(alt.value) else []
+        except InlineError:  # the loader reports broken markup
+            continue
+        if lost:
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"{_prefix(ctx)}the alt text of figure {block.path.name} holds "
+                f"{' and '.join(lost)}, which a screen reader never hears",
+                _fix_in(
+                    ctx,
+                    alt,
+                    "say in the alt text what the image shows; put the link or the "
+                    "citation in the caption or the text beside it",
+                ),
+            )
+
+
+#: Longer alt texts are read in one go with no way to pause or skip (A11Y010). Guides
+#: for screen-reader users ask for a sentence or two; 300 characters is three of them.
+ALT_TEXT_CHARACTERS = 300
+
+
+@check(
+    "A11Y010",
+    "warning",
+    "A screen reader reads an alt text in one go: a long one cannot be paused or skipped in part.",
+    scope="locale",
+)
+def alt_too_long(ctx: CheckContext) -> Iterator[Issue]:
+    for block, alt in _described_figures(ctx):
+        length = len(plain(alt.value).text.strip())
+        if length > ALT_TEXT_CHARACTERS:
+            yield Issue(
+                _block_at(ctx, block.line),
+                f"{_prefix(ctx)}the alt text of figure {block.path.name} is {length} "
+                f"characters long (more than {ALT_TEXT_CHARACTERS})",
+                _fix_in(
+                    ctx,
+                    alt,
+                    "say briefly what the image shows; put the details in its caption or "
+                    "the text, where a reader can move through them",
+                ),
             )
 
 
