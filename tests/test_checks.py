@@ -259,6 +259,23 @@ def test_unknown_and_unused_waivers(make_project: Callable[..., Path]) -> None:
     assert codes(root) == ["WAIVE002", "WAIVE003"]
 
 
+def test_a_waiver_used_in_a_language_not_checked_is_not_called_stale() -> None:
+    # `check -l th` told staff to remove the English myth list's CLAIM002 waiver: the
+    # Thai text has no quoted claim, but the English one still needs the waiver.
+    project = Project.at(REPO)
+    config = CheckConfig(today=dt.date(2026, 11, 2))
+    for locales in (["th"], ["en"], ["th", "en"]):
+        found = run_checks(project, ["what-msc-can-do"], locales, config)
+        assert [str(f) for f in found if getattr(f, "code", "") == "WAIVE003"] == [], locales
+
+
+def test_check_does_not_call_a_layout_waiver_stale(make_project: Callable[..., Path]) -> None:
+    # `check` lays out no page, so it cannot know whether the build needs the waiver.
+    block = "- paragraph: Plain words.\n  note: 'waive: LAYOUT002 — kept alone on purpose'\n"
+    root = make_project({"sample": leaflet(CLEAN + block)})
+    assert "WAIVE003" not in codes(root)
+
+
 def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None:
     # content/loader.py does not copy a faq block's note into its Texts; waivers read the YAML.
     block = (

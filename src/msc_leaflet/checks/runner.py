@@ -7,7 +7,7 @@ unless a reasoned waiver in the block's note silences it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet
@@ -103,7 +103,8 @@ def _check_leaflet(
         for f in loaded
         if not f.message.endswith("is never cited")  # REF002 reports these, with a code
     ]
-    for locale in locales or [leaflet.language, *_catalog_locales(project, leaflet)]:
+    every = [leaflet.language, *_catalog_locales(project, leaflet)]
+    for locale in locales or every:
         localized, i18n_issues = _localize(leaflet, locale, project)
         issues += i18n_issues
         if localized is None:
@@ -121,7 +122,18 @@ def _check_leaflet(
             )
             if runs:
                 issues += [(item.code, issue) for issue in item.function(ctx)]
-    return _finalise(issues, config, waivers(sources))
+    # A waiver may be used only in a language this run does not check (the English
+    # myth list's CLAIM002 under `check -l th`), or by a layout check, which runs only
+    # where a build laid the pages out: it is stale only if none of them uses it.
+    checked = locales or every
+    complete = set(every) <= set(checked)
+    laid_out = all((leaflet.id, locale) in layouts for locale in checked)
+    registry = checks_by_code()
+
+    def judged(code: str) -> bool:
+        return complete and (laid_out or registry[code].scope != "layout")
+
+    return _finalise(issues, config, waivers(sources), judged)
 
 
 def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
@@ -167,8 +179,15 @@ def _localize(
 
 
 def _finalise(
-    issues: Iterable[tuple[str, Issue]], config: CheckConfig, block_waivers: list[Waiver]
+    issues: Iterable[tuple[str, Issue]],
+    config: CheckConfig,
+    block_waivers: list[Waiver],
+    judged: Callable[[str], bool] = lambda _code: True,
 ) -> list[CheckFinding]:
+    """``issues`` as findings, less those a reasoned waiver silences, with the waivers'
+    own problems. ``judged(code)``: whether ``issues`` hold every finding of that code
+    (every language, every layout), so that a waiver for it which silenced none of
+    them is stale (WAIVE003)."""
     registry = checks_by_code()
     valid = [w for w in block_waivers if w.has_reason and w.code in registry]
     used: set[int] = set()
@@ -179,7 +198,7 @@ def _finalise(
             used.add(waiver)
             continue
         result += _finding(code, issue, config)
-    for n, w in enumerate(block_waivers):
+    for w in block_waivers:
         if w.code not in registry:
             issue = Issue(
                 w.location,
@@ -194,7 +213,7 @@ def _finalise(
                 f"write: waive: {w.code} — <why the check does not apply here>",
             )
             result += _finding("WAIVE001", issue, config)
-        elif valid.index(w) not in used and n >= 0:
+        elif judged(w.code) and valid.index(w) not in used:
             issue = Issue(
                 w.location, f"waiver for {w.code} silences nothing in this block", "remove it"
             )
