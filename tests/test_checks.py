@@ -276,6 +276,19 @@ def test_check_does_not_call_a_layout_waiver_stale(make_project: Callable[..., P
     assert "WAIVE003" not in codes(root)
 
 
+def test_a_waiver_for_a_code_with_digits_inside_is_read(make_project: Callable[..., Path]) -> None:
+    # "waive: A11Y006 — …" was not read as a waiver at all: the finding stayed, and no
+    # WAIVE code said why.
+    block = (
+        "- paragraph: '[Click here](https://example.org) for the trial registry.'\n"
+        "  note: 'waive: A11Y006 — the registry asked for this wording'\n"
+        "- paragraph: '[Read more](https://example.org).'\n"
+        "  note: 'waive: A11Y099 — a typo'\n"
+    )
+    root = make_project({"sample": leaflet(CLEAN + block)})
+    assert codes(root) == ["A11Y006", "WAIVE002"]
+
+
 def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None:
     # content/loader.py does not copy a faq block's note into its Texts; waivers read the YAML.
     block = (

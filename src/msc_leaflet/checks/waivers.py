@@ -20,7 +20,7 @@ from .registry import declare
 from .source import BlockSource, SourceMap
 
 _WAIVER = re.compile(
-    r"\bwaive:\s*(?P<code>[A-Za-z]+\d{3})\b\s*(?:(?:—|–|--|-|:)\s*)?(?P<reason>.*?)"
+    r"\bwaive:\s*(?P<code>[A-Za-z][A-Za-z0-9]*\d{3})\b\s*(?:(?:—|–|--|-|:)\s*)?(?P<reason>.*?)"
     r"\s*(?=;?\s*\bwaive:|$)",
     re.DOTALL,
 )
