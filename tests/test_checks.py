@@ -289,6 +289,29 @@ def test_a_waiver_for_a_code_with_digits_inside_is_read(make_project: Callable[.
     assert codes(root) == ["A11Y006", "WAIVE002"]
 
 
+def test_a_waiver_silences_only_findings_in_its_own_file(
+    make_project: Callable[..., Path],
+) -> None:
+    # A waiver covered every finding whose line fell inside its block, in any file: a
+    # leaflet block at lines 18-21 hid a rejected translation at line 19 of th.po.
+    block = (
+        "- paragraph: Cells send signals [@alpha2001].\n  id: p\n"
+        "  note: 'waive: I18N001 — the English name stays in every language'\n"
+    )
+    root = make_project({"sample": leaflet(CLEAN + block)})
+    first = SourceMap.read(root / "leaflets" / "sample.yaml").blocks[-1].first_line
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    entry = 'msgctxt "p"\nmsgid "Cells send signals [@alpha2001]."\nmsgstr "เซลล์ส่งสัญญาณ"\n'
+    padding = "# a translator's remark\n" * (first - 1 - header.count("\n") - 1)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(header + padding + "\n" + entry, encoding="utf-8")
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    rejected = [f for f in found if f.location.path == po and f.location.line == first]
+    assert rejected and "I18N005" in rejected[0].message  # the lost citation, not hidden
+
+
 def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None:
     # content/loader.py does not copy a faq block's note into its Texts; waivers read the YAML.
     block = (

@@ -193,7 +193,7 @@ def _finalise(
     used: set[int] = set()
     result: list[CheckFinding] = []
     for code, issue in issues:
-        waiver = next((n for n, w in enumerate(valid) if w.covers(code, issue.location.line)), None)
+        waiver = next((n for n, w in enumerate(valid) if w.covers(code, issue.location)), None)
         if waiver is not None:
             used.add(waiver)
             continue
