@@ -331,3 +331,48 @@ def test_a_claim_in_a_catalog_names_the_entry_to_change(tmp_path: Path) -> None:
     hint = " ".join(result.output.split())
     assert "change the msgstr of 'where-cells-go' (" in hint
     assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line})" in hint
+
+
+def test_a_claim_in_the_page_words_of_a_ui_catalog_is_found(i18n_project: Path) -> None:
+    # The words the page prints itself (the disclaimer's label, a callout's label) come
+    # from ui.po; a translator's "รักษาหายขาด" (cures completely) there was printed on
+    # every Thai page, by a --strict build too, and no check read it.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    ui = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    assert text.count('msgstr "โปรดทราบ"') == 1
+    line = text[: text.index('msgctxt "disclaimer"')].count("\n") + 1  # the entry's
+    ui.write_text(text.replace('msgstr "โปรดทราบ"', 'msgstr "รักษาหายขาด"'), encoding="utf-8")
+    # A second leaflet prints the same words: the catalog's line is reported once.
+    leaflets = i18n_project / "leaflets"
+    (leaflets / "care-basics-2.yaml").write_text(
+        (leaflets / "care-basics.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: care-basics", "id: care-basics-2", 1),
+        encoding="utf-8",
+    )
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES"
+    (po / "care-basics-2.po").write_bytes((po / "care-basics.po").read_bytes())
+    result = CliRunner().invoke(app, ["check", "-p", str(i18n_project), "-l", "th"])
+    assert result.exit_code == 1, result.output
+    found = [row for row in result.output.splitlines() if "CLAIM001" in row]
+    assert len(found) == 1, result.output
+    assert found[0].endswith(
+        f"locales/th/LC_MESSAGES/ui.po:{line}: error: CLAIM001: [th] risky claim “หายขาด” "
+        "in a word the page prints itself ('disclaimer')"
+    )
+    assert "change the msgstr of 'disclaimer'" in result.output
+
+
+@pytest.mark.parametrize("locale", ["th", "vi", "zh_Hans", "ja", "ar", "lo", "my", "km", "hi"])
+def test_the_shipped_page_words_make_no_claim(locale: str) -> None:
+    from conftest import REPO
+    from msc_leaflet.i18n import page_words
+    from msc_leaflet.project import Project
+
+    words = page_words(locale, Project.at(REPO))
+    assert len(words) > 10  # the catalog is read
+    assert [judged(w.value, locale) for w in words if judged(w.value, locale)] == []

@@ -416,22 +416,48 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     return found
 
 
-def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match]]:
+def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, bool]]:
+    """Each claim in the texts ``ctx``'s leaflet prints, with its text, the text as
+    read, and whether the text is one of the page's own words (`_page_words`)."""
     context = lead_ins(ctx.leaflet)
     source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
         if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue  # untranslated: already checked in the source language
-        lang = language_of(text.value, ctx.leaflet.language)
-        p = plain(text.value)
-        for match in find_claims(text.value, claim_list(lang), ctx.project, context.get(text, "")):
-            yield text, p, match
+        for match in _matches(ctx, text, context.get(text, "")):
+            yield text, plain(text.value), match, False
+    for text in _page_words(ctx):
+        for match in _matches(ctx, text, ""):
+            yield text, plain(text.value), match, True
 
 
-def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> Issue:
+def _matches(ctx: CheckContext, text: Text, lead_in: str) -> list[Match]:
+    lang = language_of(text.value, ctx.leaflet.language)
+    return find_claims(text.value, claim_list(lang), ctx.project, lead_in)
+
+
+def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
+    """The words the page prints itself in the leaflet's language, from the project's
+    ``ui`` catalog (`i18n.page_words`): every leaflet in the language prints them, so
+    `run_checks` reports a claim there once, at its catalog line."""
+    try:
+        from ..i18n import page_words
+    except ImportError:  # no i18n stage: the page prints its English words
+        return ()
+    return page_words(ctx.locale, ctx.project)
+
+
+def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, page: bool) -> Issue:
     phrase = match.text(p.text)
+    prefix = f"[{ctx.locale}] " if ctx.is_translation or page else ""
+    if page:  # a catalog entry no leaflet block holds, nor a block's waiver covers
+        assert text.origin is not None
+        return Issue(
+            text.origin,
+            f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
+            f"safer: {match.claim.suggestion}; change {text.catalog_entry}",
+        )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
-    prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     entry = ctx.msgstr_of(text)
     return Issue(
         location or ctx.sources.locate(text.line, ""),
@@ -447,9 +473,9 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> 
     scope="locale",
 )
 def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match in _claims_in(ctx):
+    for text, p, match, page in _claims_in(ctx):
         if match.claim.severity == "error" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "risky claim")
+            yield _issue(ctx, text, p, match, "risky claim", page)
 
 
 @check(
@@ -460,9 +486,9 @@ def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
     scope="locale",
 )
 def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match in _claims_in(ctx):
+    for text, p, match, page in _claims_in(ctx):
         if match.quoted and not match.excused:
-            yield _issue(ctx, text, p, match, "quoted claim")
+            yield _issue(ctx, text, p, match, "quoted claim", page)
 
 
 @check(
@@ -473,9 +499,9 @@ def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     scope="locale",
 )
 def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match in _claims_in(ctx):
+    for text, p, match, page in _claims_in(ctx):
         if match.claim.severity == "warning" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "wording that may overstate")
+            yield _issue(ctx, text, p, match, "wording that may overstate", page)
 
 
 @check(

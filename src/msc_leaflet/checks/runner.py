@@ -53,7 +53,8 @@ def run_checks(
             )
             continue
         findings += _check_leaflet(project, leaflet, loaded, locales, config, layouts or {}, checks)
-    return sorted(findings, key=_place)
+    # Once each: a claim in the page's own words (ui.po) is found with every leaflet.
+    return sorted(dict.fromkeys(findings), key=_place)
 
 
 def run_layout_checks(
