@@ -63,6 +63,33 @@ def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -
     assert (phrase, False, False) in judged(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Our miracle-cure cells ease knee pain.", "cure"),
+        ("Our miracle-cure cells ease knee pain.", "miracle"),
+        ("Stem cells are a cure-all for knee pain.", "cure"),
+        ("Self-regenerating joints after one infusion.", "regenerating"),
+        ("A guaranteed-results package.", "guaranteed"),
+    ],
+)
+def test_a_claim_inside_a_hyphenated_word_is_found(sentence: str, phrase: str) -> None:
+    # A hyphen counted as part of the word: "miracle-cure" and "cure-all" passed.
+    assert (phrase, False, False) in judged(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MSC therapy is a non-curative treatment.",
+        "Ask about non-regenerative uses.",
+        "Some wounds are non-healing.",
+    ],
+)
+def test_a_negating_prefix_denies_the_claim_it_joins(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
 @pytest.mark.parametrize("sentence", ["There is no cure for arthritis.", "No miracle exists."])
 def test_no_denies_the_claim_after_it(sentence: str) -> None:
     # The cue "no" was read from YAML as a boolean, so it never matched.

@@ -72,6 +72,8 @@ class ClaimList:
     continuations: tuple[str, ...] = ()  # where words are not spaced: a phrase that
     # starts with one goes on from the phrase before (Thai ที่ "that")
     asides: tuple[str, ...] = ()  # words an aside between commas starts with ("including")
+    joined_negations: tuple[str, ...] = ()  # a claim joined to one by a hyphen is denied
+    # ("non-curative")
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("contrasts", [])),
         spelled(cues.get("continuations", [])),
         spelled(cues.get("asides", [])),
+        spelled(cues.get("joined_negations", [])),
     )
 
 
@@ -187,7 +190,7 @@ def _find(
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
-        pattern = phrase_pattern(form, _prefixes(language.tag))
+        pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
     spans, i = [], text.find(form)
     while i >= 0:
@@ -274,8 +277,16 @@ def _excused(
         return any(stop <= window for _, stop in find(sentence, claims.cues_after, end))
     if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
+    if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
+        return True  # "non-curative": the claim is the second half of a denial
     following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+@lru_cache(maxsize=16)
+def _joined_negation(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``prefixes`` and a hyphen, ending the text before a claim ("non-")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, prefixes)) + r")-\Z", re.IGNORECASE)
 
 
 #: Where any of some words occurs in a text from a position on: (start, end) of each
