@@ -190,6 +190,30 @@ def test_negations_keep_to_their_clause_in_other_languages(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        ("MSCs not only cure arthritis but also ease pain.", "en", True),
+        ("Our cells cure not just pain but arthritis.", "en", True),
+        ("Our cells are not merely safe: they are a miracle.", "en", True),
+        ("MSCs do not cure arthritis, and not only because trials are small.", "en", False),
+        # cells not only ease pain but also cure arthritis
+        ("Tế bào không chỉ giảm đau mà còn chữa khỏi hoàn toàn viêm khớp.", "vi", True),
+        ("Tế bào không những chữa khỏi viêm khớp mà còn giảm đau.", "vi", True),
+        ("Tế bào gốc không chữa khỏi bệnh khớp.", "vi", False),
+        # the cells do not only ease pain, but rather cure the joints
+        ("الخلايا لا تخفف الألم فقط بل تشفي المفاصل.", "ar", True),
+        ("الخلايا ليس فقط تخفف الألم بل تشفي المفاصل.", "ar", True),
+        ("الخلايا الجذعية لا تشفي التهاب المفاصل.", "ar", False),
+    ],
+)
+def test_not_only_denies_nothing(sentence: str, lang: str, promise: bool) -> None:
+    # "not only X but Y" asserts both: its "not" excused the claim after it.
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise, judged(
+        sentence, lang
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "promise"),
     [
         ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", True),  # no surgery needed, our cells cure

@@ -74,6 +74,7 @@ class ClaimList:
     asides: tuple[str, ...] = ()  # words an aside between commas starts with ("including")
     joined_negations: tuple[str, ...] = ()  # a claim joined to one by a hyphen is denied
     # ("non-curative")
+    not_denials: tuple[str, ...] = ()  # a negation that denies nothing ("not only")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("continuations", [])),
         spelled(cues.get("asides", [])),
         spelled(cues.get("joined_negations", [])),
+        spelled(cues.get("not_denials", [])),
     )
 
 
@@ -155,6 +157,8 @@ def find_claims(
         masked = _mask(
             sentence, [(starts[i] - sentence_start, ends[i] - sentence_start) for i in inside]
         )
+        # "not only X but Y" asserts both: its "not" is no excuse, before or after.
+        masked = _mask_words(masked, claims)
         shift = len(lead) + 1 - sentence_start
         excused = _excused(f"{lead} {masked}", start + shift, end + shift, claims, project)
         written = origin[start], origin[end - 1] + 1
@@ -257,6 +261,15 @@ def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
             done = end
     out.append(sentence[done:])
     return "".join(out)
+
+
+def _mask_words(sentence: str, claims: ClaimList) -> str:
+    """``sentence`` with the list's `ClaimList.not_denials` blanked."""
+    if not claims.not_denials:
+        return sentence
+    spaced = profile(claims.lang).word_spaces
+    find = _spaced_find if spaced else _unspaced_finder(None)
+    return _mask(sentence, list(find(sentence, claims.not_denials, 0)))
 
 
 def _excused(
