@@ -192,6 +192,30 @@ def test_negations_keep_to_their_clause_in_other_languages(
 @pytest.mark.parametrize(
     ("sentence", "lang", "promise"),
     [
+        ("Our cells cure arthritis, never again pain.", "en", True),
+        ("Our cells cure arthritis — not a myth.", "en", True),
+        ("Our cells regrow cartilage; never surgery.", "en", True),
+        ("A cure, however, is not guaranteed.", "en", False),
+        ("A cure is not guaranteed.", "en", False),
+        ("Regrowth isn't shown in people.", "en", False),
+        # our cells cure arthritis completely, no surgery needed
+        ("Tế bào của chúng tôi chữa khỏi hoàn toàn viêm khớp, không cần phẫu thuật.", "vi", True),
+        ("Việc chữa khỏi không được đảm bảo.", "vi", False),  # a cure is not guaranteed
+        ("خلايانا تشفي التهاب المفاصل، لا جراحة.", "ar", True),  # ours cure, no surgery
+    ],
+)
+def test_a_negation_after_a_claim_denies_it_in_its_own_clause_only(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # A negation after a comma or dash belongs to the next clause: it excused the claim.
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise, judged(
+        sentence, lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
         ("MSCs not only cure arthritis but also ease pain.", "en", True),
         ("Our cells cure not just pain but arthritis.", "en", True),
         ("Our cells are not merely safe: they are a miracle.", "en", True),

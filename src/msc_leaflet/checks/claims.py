@@ -292,7 +292,8 @@ def _excused(
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
         return True  # "non-curative": the claim is the second half of a denial
-    following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
+    clause = after[: _clause_end(after, claims, _spaced_find)]
+    following = " ".join(re.findall(r"[\w'’]+", clause)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
 
 
@@ -400,6 +401,26 @@ def _asides(before: str, negation: int, claims: ClaimList, find: Find) -> bool:
         if first is None or first[0] != aside:
             return False
     return True
+
+
+def _clause_end(after: str, claims: ClaimList, find: Find) -> int:
+    """Where the claim's clause ends in the text ``after`` it: at ; or :, or at a comma
+    or dash, unless it opens an aside (`ClaimList.asides`) that a second one closes. A
+    negation past it denies the next clause: "Our cells cure arthritis, never again
+    pain" promises; "A cure, however, is not guaranteed" does not."""
+    end = min(
+        (m.start() for m in (_CLAUSE_BREAK.search(after), _COLON.search(after)) if m),
+        default=len(after),
+    )
+    position = 0
+    while mark := _COMMA.search(after, position, end):
+        aside = len(after) - len(after[mark.end() :].lstrip())  # its first word
+        first = next(find(after, claims.asides, aside), None)
+        closing = _COMMA.search(after, mark.end(), end)
+        if first is None or first[0] != aside or closing is None:
+            return mark.start()
+        position = closing.end()
+    return end
 
 
 def _phrase_start(before: str, claims: ClaimList) -> int:
