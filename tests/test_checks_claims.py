@@ -79,6 +79,20 @@ def test_a_claim_inside_a_hyphenated_word_is_found(sentence: str, phrase: str) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The treatment is risk free.", "en"),  # listed as "risk-free"
+        ("The treatment is side effect free.", "en"),  # listed as "side-effect free"
+        ("The treatment is 100 % safe.", "en"),  # listed as "100% safe"
+        ("Phương pháp này an toàn 100 %.", "vi"),  # listed as "an toàn 100%"
+    ],
+)
+def test_a_listed_phrase_is_found_however_it_is_spaced(sentence: str, lang: str) -> None:
+    # A hyphen in a listed phrase matched only a hyphen, and "100%" only without a space.
+    assert [excused for _, excused, _ in judged(sentence, lang)] == [False]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "MSC therapy is a non-curative treatment.",
