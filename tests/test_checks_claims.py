@@ -57,6 +57,16 @@ def test_warning_context_is_not_a_claim(sentence: str) -> None:
         ("Stem cells restore your cartilage.", "restore your cartilage"),
         ("Get permanent relief from knee pain.", "permanent relief"),
         ("MSCs heal your joints.", "heal"),
+        # common forms the list missed
+        ("A permanent fix for knee pain.", "permanent fix"),
+        ("The cells help your cartilage grow back.", "grow back"),
+        ("Rejuvenate your joints with your own cells.", "Rejuvenate"),
+        ("Feel young again after one infusion.", "young again"),
+        ("The infusion has zero side effects.", "zero side effects"),
+        ("The treatment is totally safe.", "totally safe"),
+        ("It is 100 percent safe.", "100 percent safe"),
+        ("It works for everyone.", "works for everyone"),
+        ("A 100% success rate.", "100% success"),
     ],
 )
 def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -> None:
