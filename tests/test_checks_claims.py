@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -475,3 +476,29 @@ def test_the_shipped_page_words_make_no_claim(locale: str) -> None:
     words = page_words(locale, Project.at(REPO))
     assert len(words) > 10  # the catalog is read
     assert [judged(w.value, locale) for w in words if judged(w.value, locale)] == []
+
+
+def test_a_waiver_covers_no_claim_a_translation_adds(tmp_path: Path) -> None:
+    # The block's waiver is for the claim its English text reports and rebuts (that the
+    # cells "become new tissue"); a translator who added "our cells cure the knee
+    # completely" to its Thai text was silenced by it too. The Thai for what the
+    # English promises (regrowth) is still covered.
+    import shutil
+
+    from conftest import REPO
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    for folder in ("leaflets", "locales", "organisations"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    po = tmp_path / "locales" / "th" / "LC_MESSAGES" / "stromal-or-stem.po"
+    text = po.read_text(encoding="utf-8")
+    end = 'งานวิจัยสนับสนุนภาพแบบที่สองมากกว่าแบบแรกมาก"'
+    assert text.count(end) == 1  # the msgstr of 'plain-terms-names', which has the waiver
+    added = " เซลล์ของเราทำให้กระดูกอ่อนงอกใหม่ เซลล์ของเรารักษาข้อเข่าให้หายขาด"
+    po.write_text(text.replace(end, end[:-1] + added + '"'), "utf-8")
+    config = CheckConfig(today=dt.date(2026, 11, 2))
+    for locales in (["th"], []):
+        found = run_checks(Project.at(tmp_path), ["stromal-or-stem"], locales, config)
+        claims = [f.message for f in found if getattr(f, "code", "") == "CLAIM001"]
+        assert claims == ["[th] risky claim “หายขาด”"], locales

@@ -57,6 +57,7 @@ class Claim:
     forms: tuple[str, ...]  # phrase and variants, longest first
     severity: str
     suggestion: str
+    concept: str = ""  # what is promised, in a word every language's list shares ("cure")
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def claim_list(lang: str) -> ClaimList:
             tuple(sorted(set(spelled([c["phrase"], *c.get("variants", [])])), key=len)[::-1]),
             c["severity"],
             c["suggestion"],
+            c.get("concept", c["phrase"]),
         )
         for c in data["claims"]
     )
@@ -508,6 +510,7 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, pag
         location or ctx.sources.locate(text.line, ""),
         f"{prefix}{what} “{phrase}”",
         f"safer: {match.claim.suggestion}" + (f"; change {entry}" if entry else ""),
+        subject=(text.context, match.claim.concept),
     )
 
 
