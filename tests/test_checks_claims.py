@@ -502,3 +502,16 @@ def test_a_waiver_covers_no_claim_a_translation_adds(tmp_path: Path) -> None:
         found = run_checks(Project.at(tmp_path), ["stromal-or-stem"], locales, config)
         claims = [f.message for f in found if getattr(f, "code", "") == "CLAIM001"]
         assert claims == ["[th] risky claim “หายขาด”"], locales
+
+
+def test_a_claim_in_the_keywords_is_found(make_project: Callable[..., Path]) -> None:
+    # Keywords go into every PDF's metadata (what search engines and a PDF viewer's
+    # properties show) and onto the desk's shelf; no check read them.
+    from conftest import leaflet_yaml
+
+    text = leaflet_yaml(CLEAN, extra="keywords: [arthritis, stem cell cure]\n")
+    line = text.splitlines().index("keywords: [arthritis, stem cell cure]") + 1
+    root = make_project({"sample": text})
+    assert findings_for(root, "CLAIM001") == [f"{line}:33: error: risky claim “cure”"]
+    fine = leaflet_yaml(CLEAN, extra="keywords: [arthritis, safety]\n")
+    assert findings_for(make_project({"sample": fine}), "CLAIM001") == []

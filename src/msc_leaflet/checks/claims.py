@@ -476,6 +476,19 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, bool]]:
     for text in _page_words(ctx):
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, True
+    if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
+        for text in _keywords(ctx):
+            for match in _matches(ctx, text, ""):
+                yield text, plain(text.value), match, False
+
+
+def _keywords(ctx: CheckContext) -> Iterator[Text]:
+    """The leaflet's keywords, as texts at their lines: not printed on the page, but
+    every PDF's metadata (what search engines and a viewer's properties show) and the
+    desk's shelf carry them."""
+    line = ctx.sources.key("keywords").line  # `_issue` finds the phrase from there on
+    for keyword in ctx.leaflet.keywords:
+        yield Text(keyword, "keywords", line)
 
 
 def _matches(ctx: CheckContext, text: Text, lead_in: str) -> list[Match]:
