@@ -515,3 +515,45 @@ def test_a_claim_in_the_keywords_is_found(make_project: Callable[..., Path]) -> 
     assert findings_for(root, "CLAIM001") == [f"{line}:33: error: risky claim “cure”"]
     fine = leaflet_yaml(CLEAN, extra="keywords: [arthritis, safety]\n")
     assert findings_for(make_project({"sample": fine}), "CLAIM001") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "phrase"),
+    [
+        ("เซลล์ของเราช่วย regenerate กระดูกอ่อน", "th", "regenerate"),  # our cells help …
+        ("MSC là liệu pháp miracle cho khớp gối.", "vi", "miracle"),  # MSC is a … therapy
+        ("干细胞疗法是 miracle cure。", "zh_Hans", "miracle"),
+        ("Our cells help your knees (รักษาหายขาด).", "en", "หายขาด"),  # "cures completely"
+        ("Our cells cure the knee (ข้อเข่า).", "en", "cure"),  # read as Thai alone before
+    ],
+)
+def test_a_claim_in_another_language_inside_a_text_is_found(
+    make_project: Callable[..., Path], written: str, locale: str, phrase: str
+) -> None:
+    # A translation mixing in English words (common in Thai clinic adverts), or an
+    # English text with a Thai phrase, was read with one language's list only.
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    if locale == "en":
+        root = make_project({"sample": leaflet(CLEAN + f"- paragraph: {written}\n  id: p\n")})
+        found = [i.message for i in risky_claim(translated_context(root, {}, "en"))]
+        assert found == [f"risky claim “{phrase}”"], found
+        return
+    ctx = translated_context(root, {"p": written}, locale)
+    found = [i.message for i in risky_claim(ctx)]
+    assert f"[{locale}] risky claim “{phrase}”" in found, found
+
+
+@pytest.mark.parametrize(
+    ("written", "locale"),
+    [
+        ("เซลล์สโตรมัลชนิดมีเซนไคม์ (MSC) ได้รับการศึกษาใน ClinicalTrials.gov", "th"),
+        ("Tế bào MSC đã được nghiên cứu ở người.", "vi"),
+        ("MSC 疗法仍在研究中。", "zh_Hans"),
+        ("MSC の研究は続いています。", "ja"),
+    ],
+)
+def test_english_names_inside_a_translation_are_no_claim(
+    make_project: Callable[..., Path], written: str, locale: str
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    assert list(risky_claim(translated_context(root, {"p": written}, locale))) == []

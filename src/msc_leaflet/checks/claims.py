@@ -32,7 +32,7 @@ from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, t
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import Location
-from ..languages import LanguageProfile, language_of, profile
+from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
@@ -492,8 +492,46 @@ def _keywords(ctx: CheckContext) -> Iterator[Text]:
 
 
 def _matches(ctx: CheckContext, text: Text, lead_in: str) -> list[Match]:
-    lang = language_of(text.value, ctx.leaflet.language)
-    return find_claims(text.value, claim_list(lang), ctx.project, lead_in)
+    found: list[Match] = []
+    for lang in claim_languages(text.value, ctx.leaflet.language):
+        found += find_claims(text.value, claim_list(lang), ctx.project, lead_in)
+    return found
+
+
+#: Latin letters, as a word: English words inside a text of another script.
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def claim_languages(text: str, lang: str) -> list[str]:
+    """The languages whose claim lists read ``text`` of a leaflet in ``lang``: its own
+    (`language_of`), each other language whose own letters it shows, and English for
+    Latin words in a text in another language (no English claim is a Vietnamese word).
+    A translation mixes in words of another language ("ช่วย regenerate กระดูกอ่อน", as
+    Thai clinic adverts do) and an English text may quote a Thai phrase: each is read
+    with its own list."""
+    own = language_of(text, lang)
+    written = profile(own)
+    found = [own]
+    for other in _listed_profiles():
+        if other.tag in found or not other.signed(text):
+            continue
+        shown = _letters_of(other.signature).findall(text)
+        if not written.letters or not all(written.has_letters(c) for c in shown):
+            found.append(other.tag)  # Han in a Japanese text is Japanese, not Chinese
+    if "en" not in found and _LATIN_WORD.search(plain(text).text):
+        found.append("en")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _listed_profiles() -> tuple[LanguageProfile, ...]:
+    """The described languages of a script of their own that have a claim list."""
+    return tuple(p for p in profiles() if p.claims and p.signature and claim_list(p.tag).claims)
+
+
+@lru_cache(maxsize=32)
+def _letters_of(body: str) -> re.Pattern[str]:
+    return re.compile(f"[{body}]")
 
 
 def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
