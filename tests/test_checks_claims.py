@@ -337,6 +337,36 @@ def test_claim002_quoted_claim(make_project: Callable[..., Path]) -> None:
     assert findings_for(plain_quote, "CLAIM002") == []
 
 
+def test_a_quoted_promise_is_refused_for_printing_unless_waived(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A patient's testimonial in quotation marks was a warning even for --strict, so a
+    # printed leaflet could promise a cure in a happy patient's words, with no one
+    # having confirmed that the text around it debunks or attributes it.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    testimonial = (
+        "- quote: '“This treatment cured my arthritis!”'\n"
+        "  attribution: A happy patient\n  id: testimonial\n"
+    )
+    root = make_project({"sample": leaflet(CLEAN + testimonial)})
+    assert findings_for(root, "CLAIM002") == ["20:29: warning: quoted claim “cured”"]
+    assert findings_for(root, "CLAIM002", strict=True) == ["20:29: error: quoted claim “cured”"]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--strict", "-p", str(root), "-o", str(out)])
+    assert result.exit_code == 1 and "CLAIM002" in result.output
+    assert not list(out.rglob("*.pdf"))
+    # Quoted wording that only may overstate stays a warning; a waiver is the confirmation.
+    proven = make_project({"sample": leaflet(CLEAN + "- quote: '“It is proven.”'\n")})
+    quoted = findings_for(proven, "CLAIM002", strict=True)
+    assert quoted == ["20:20: warning: quoted claim “proven”"]
+    waived = testimonial + "  note: 'waive: CLAIM002 — the next paragraph says why it is wrong'\n"
+    root = make_project({"sample": leaflet(CLEAN + waived)})
+    assert findings_for(root, "CLAIM002", strict=True) == []
+
+
 def test_claim003_doubtful_wording(make_project: Callable[..., Path]) -> None:
     root = make_project({"sample": leaflet(CLEAN + "- paragraph: The product is FDA-approved.\n")})
     assert findings_for(root, "CLAIM003") == [

@@ -22,6 +22,7 @@ around it debunks or attributes it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -580,14 +581,19 @@ def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
 @check(
     "CLAIM002",
     "warning",
-    "A quoted claim must be visibly debunked or attributed "
-    "by the text around it; confirm with a waiver.",
+    "A quoted claim must be visibly debunked or attributed by the text around it; "
+    "confirm with a waiver. Strict runs refuse a quoted promise.",
     scope="locale",
 )
 def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     for text, p, match, page in _claims_in(ctx):
         if match.quoted and not match.excused:
-            yield _issue(ctx, text, p, match, "quoted claim", page)
+            issue = _issue(ctx, text, p, match, "quoted claim", page)
+            # For printing, the waiver is the confirmation: a testimonial's "it cured
+            # my arthritis" is a promise until someone has read what surrounds it.
+            if ctx.config.strict and match.claim.severity == "error":
+                issue = dataclasses.replace(issue, severity="error")
+            yield issue
 
 
 @check(
