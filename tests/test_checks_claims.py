@@ -217,6 +217,30 @@ def test_negations_keep_to_their_clause_in_other_languages(
 @pytest.mark.parametrize(
     ("sentence", "lang", "promise"),
     [
+        ("Did you know our cells cure arthritis?", "en", True),
+        ("Why suffer when our cells cure arthritis?", "en", True),
+        ("Ready for a permanent fix?", "en", True),
+        ("Isn't it time for a cure?", "en", True),
+        ("Who wouldn't want a miracle?", "en", True),
+        ("Can MSCs cure arthritis?", "en", False),
+        ("Is it true that MSCs cure arthritis?", "en", False),
+        ("Will the cells regrow my cartilage?", "en", False),
+        ("รู้หรือไม่ว่าเซลล์ของเรารักษาหายขาด", "th", True),  # did you know our cells cure
+        ("เซลล์รักษาหายขาดได้ไหม", "th", False),  # can the cells cure completely?
+        ("MSC ทำให้หายขาดได้หรือไม่", "th", False),  # can MSCs cure completely or not?
+    ],
+)
+def test_a_question_that_asserts_is_no_excuse(sentence: str, lang: str, promise: bool) -> None:
+    # "Did you know …?" and "Why suffer when …?" promise in a question's form; a Thai
+    # question ends in a particle (ไหม, หรือไม่), not a question mark.
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise, judged(
+        sentence, lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
         ("Our cells cure arthritis, never again pain.", "en", True),
         ("Our cells cure arthritis — not a myth.", "en", True),
         ("Our cells regrow cartilage; never surgery.", "en", True),

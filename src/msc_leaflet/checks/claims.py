@@ -77,6 +77,8 @@ class ClaimList:
     joined_negations: tuple[str, ...] = ()  # a claim joined to one by a hyphen is denied
     # ("non-curative")
     not_denials: tuple[str, ...] = ()  # a negation that denies nothing ("not only")
+    rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
+    question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("asides", [])),
         spelled(cues.get("joined_negations", [])),
         spelled(cues.get("not_denials", [])),
+        spelled(cues.get("rhetorical", [])),
+        spelled(cues.get("question_ends", [])),
     )
 
 
@@ -160,10 +164,15 @@ def find_claims(
         masked = _mask(
             sentence, [(starts[i] - sentence_start, ends[i] - sentence_start) for i in inside]
         )
+        # A question that opens "did you know" asserts what it asks.
+        find = _finder(claims)
+        asserts = next(find(masked[: start - sentence_start], claims.rhetorical, 0), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
         shift = len(lead) + 1 - sentence_start
-        excused = _excused(f"{lead} {masked}", start + shift, end + shift, claims, project)
+        excused = _excused(
+            f"{lead} {masked}", start + shift, end + shift, claims, project, asserts is not None
+        )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
@@ -266,19 +275,44 @@ def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _finder(claims: ClaimList) -> Find:
+    """How the list's cue words are found: on spaced word boundaries, or anywhere."""
+    return _spaced_find if profile(claims.lang).word_spaces else _unspaced_finder(None)
+
+
 def _mask_words(sentence: str, claims: ClaimList) -> str:
-    """``sentence`` with the list's `ClaimList.not_denials` blanked."""
-    if not claims.not_denials:
+    """``sentence`` with the list's words that look like negations and deny nothing
+    blanked: `ClaimList.not_denials` ("not only") and `ClaimList.rhetorical` ("isn't it
+    time", Thai รู้หรือไม่ "did you know")."""
+    words = claims.not_denials + claims.rhetorical
+    if not words:
         return sentence
-    spaced = profile(claims.lang).word_spaces
-    find = _spaced_find if spaced else _unspaced_finder(None)
-    return _mask(sentence, list(find(sentence, claims.not_denials, 0)))
+    return _mask(sentence, list(_finder(claims)(sentence, words, 0)))
+
+
+#: What a question ends with: ? in Latin, Chinese and Arabic script, then any closing
+#: quotation marks or brackets.
+_QUESTION = re.compile(r"[?\uff1f\u061f][”’\"')）」』]*\s*\Z")
+
+
+def _is_question(sentence: str, claims: ClaimList) -> bool:
+    if _QUESTION.search(sentence):
+        return True
+    ending = sentence.rstrip().rstrip(".!")
+    return any(ending.endswith(word) for word in claims.question_ends)
 
 
 def _excused(
-    sentence: str, start: int, end: int, claims: ClaimList, project: Project | None
+    sentence: str,
+    start: int,
+    end: int,
+    claims: ClaimList,
+    project: Project | None,
+    asserts: bool = False,
 ) -> bool:
-    if sentence.rstrip().rstrip("”’\"')").endswith("?"):
+    """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
+    denied, or asked about (``asserts``: the question is rhetorical, "did you know")."""
+    if not asserts and _is_question(sentence, claims):
         return True
     before, after = sentence[:start], sentence[end:]
     language = profile(claims.lang)
