@@ -215,6 +215,33 @@ def test_negations_keep_to_their_clause_in_other_languages(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("We promise our cells cure arthritis.", True),
+        ("Our promise: a cure.", True),
+        ("A promising cure for arthritis.", True),
+        ("Our cells are expected to cure arthritis.", True),
+        ("We hope our cells cure your arthritis.", True),
+        ("We claim our cells cure arthritis.", True),
+        ("Avoid surgery: our cells regrow cartilage.", True),
+        ("Careful research shows our cells cure arthritis.", True),
+        ("Be careful of a clinic that promises a cure.", False),
+        ("Be careful: some clinics say their cells cure arthritis.", False),
+        ("We warn patients about clinics that promise a cure.", False),
+        ("Some clinics promise that their cells regrow cartilage.", False),
+        ("People expected the cells to turn into new tissue.", False),
+        ("Beware of adverts that promise a miracle.", False),
+    ],
+)
+def test_a_warning_word_in_the_leaflets_own_voice_warns_of_nothing(
+    sentence: str, promise: bool
+) -> None:
+    # "We promise …", "our promise", "a promising cure", "avoid surgery: our cells …"
+    # passed: any warning word earlier in the sentence excused the claim.
+    assert any(not excused for _, excused, _ in judged(sentence)) == promise, judged(sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "promise"),
     [
         ("Did you know our cells cure arthritis?", "en", True),

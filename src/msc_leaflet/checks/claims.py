@@ -79,6 +79,7 @@ class ClaimList:
     not_denials: tuple[str, ...] = ()  # a negation that denies nothing ("not only")
     rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
     question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
+    own_voice: tuple[str, ...] = ()  # the leaflet speaking ("we", "our"), lower case
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("not_denials", [])),
         spelled(cues.get("rhetorical", [])),
         spelled(cues.get("question_ends", [])),
+        tuple(word.casefold() for word in spelled(cues.get("own_voice", []))),
     )
 
 
@@ -392,9 +394,26 @@ _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
 def _warned(before: str, claims: ClaimList, find: Find) -> bool:
     """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
-    arthritis" warns; "Avoid hype, but our cells cure arthritis" promises."""
+    arthritis" warns; "Avoid hype, but our cells cure arthritis" promises.
+
+    A warning word in the leaflet's own voice (`ClaimList.own_voice`, a few words
+    before it: "we promise", "our cells are expected to") warns of nothing, nor does
+    one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage")."""
     start = _last_end(before, claims.contrasts, find)
-    return next(find(before, claims.cues_before, start), None) is not None
+    for cue_start, cue_end in find(before, claims.cues_before, start):
+        if not claims.own_voice:
+            return True
+        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
+        if any(word.casefold() in claims.own_voice for word in lead):
+            continue
+        if next(find(before, claims.own_voice, cue_end), None) is None:
+            return True
+    return False
+
+
+#: How many words before a warning word the leaflet's own voice makes it a promise
+#: ("our cells are expected").
+OWN_VOICE_REACH = 3
 
 
 def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
