@@ -295,6 +295,11 @@ def test_a_negation_after_a_claim_denies_it_in_its_own_clause_only(
         ("MSCs not only cure arthritis but also ease pain.", "en", True),
         ("Our cells cure not just pain but arthritis.", "en", True),
         ("Our cells are not merely safe: they are a miracle.", "en", True),
+        ("There is no doubt our cells cure arthritis.", "en", True),
+        ("Without a doubt, our cells regrow cartilage.", "en", True),
+        ("Our cells never fail to cure arthritis.", "en", True),
+        ("No wonder our cells cure arthritis.", "en", True),
+        ("There is no proof that our cells cure arthritis.", "en", False),
         ("MSCs do not cure arthritis, and not only because trials are small.", "en", False),
         # cells not only ease pain but also cure arthritis
         ("Tế bào không chỉ giảm đau mà còn chữa khỏi hoàn toàn viêm khớp.", "vi", True),
