@@ -96,6 +96,13 @@ def test_a_claim_inside_a_hyphenated_word_is_found(sentence: str, phrase: str) -
         ("The treatment is side effect free.", "en"),  # listed as "side-effect free"
         ("The treatment is 100 % safe.", "en"),  # listed as "100% safe"
         ("Phương pháp này an toàn 100 %.", "vi"),  # listed as "an toàn 100%"
+        # Where words are not spaced, a space may stand or not between a word and a
+        # number, a Latin name or a sign: listed "ปลอดภัย 100%", "100%有效", "FDA承認".
+        ("การรักษานี้ปลอดภัย100%", "th"),  # this treatment is 100% safe
+        ("การรักษานี้ปลอดภัย 100 %", "th"),
+        ("ยานี้ อย.รับรอง", "th"),  # this drug is approved by the Thai FDA
+        ("这种疗法 100 % 有效。", "zh_Hans"),  # this therapy is 100% effective
+        ("この治療は FDA 承認です。", "ja"),  # this treatment is FDA approved
     ],
 )
 def test_a_listed_phrase_is_found_however_it_is_spaced(sentence: str, lang: str) -> None:

@@ -210,12 +210,23 @@ def _find(
     if language.word_spaces:
         pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
-    spans, i = [], text.find(form)
-    while i >= 0:
-        if cuts is None or (i in cuts and i + len(form) in cuts):
-            spans.append((i, i + len(form)))
-        i = text.find(form, i + 1)
-    return spans
+    return [
+        (m.start(), m.end())
+        for m in _unspaced_pattern(form).finditer(text)
+        if cuts is None or (m.start() in cuts and m.end() in cuts)
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _unspaced_pattern(form: str) -> re.Pattern[str]:
+    """``form`` where words are not spaced: a space may stand or not between a word and
+    a number, a Latin name or a sign ("ปลอดภัย 100%" is "ปลอดภัย100%" and
+    "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way."""
+    return re.compile(r"\s*".join(map(re.escape, _UNSPACED_PARTS.findall(form))))
+
+
+#: A word of Latin letters or digits, one ASCII sign, or a run of other letters.
+_UNSPACED_PARTS = re.compile(r"[A-Za-z0-9]+|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+")
 
 
 @lru_cache(maxsize=32)
