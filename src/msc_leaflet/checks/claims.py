@@ -32,7 +32,7 @@ from functools import lru_cache
 from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_words
 from ..data import data_path
-from ..errors import Location
+from ..errors import LeafletError, Location
 from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check
@@ -607,7 +607,10 @@ def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
         from ..i18n import page_words
     except ImportError:  # no i18n stage: the page prints its English words
         return ()
-    return page_words(ctx.locale, ctx.project)
+    try:
+        return page_words(ctx.locale, ctx.project)
+    except LeafletError:  # a broken catalog: the build refuses it, naming file and line
+        return ()
 
 
 def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, page: bool) -> Issue:
