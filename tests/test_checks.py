@@ -259,6 +259,59 @@ def test_unknown_and_unused_waivers(make_project: Callable[..., Path]) -> None:
     assert codes(root) == ["WAIVE002", "WAIVE003"]
 
 
+def test_a_waiver_used_in_a_language_not_checked_is_not_called_stale() -> None:
+    # `check -l th` told staff to remove the English myth list's CLAIM002 waiver: the
+    # Thai text has no quoted claim, but the English one still needs the waiver.
+    project = Project.at(REPO)
+    config = CheckConfig(today=dt.date(2026, 11, 2))
+    for locales in (["th"], ["en"], ["th", "en"]):
+        found = run_checks(project, ["what-msc-can-do"], locales, config)
+        assert [str(f) for f in found if getattr(f, "code", "") == "WAIVE003"] == [], locales
+
+
+def test_check_does_not_call_a_layout_waiver_stale(make_project: Callable[..., Path]) -> None:
+    # `check` lays out no page, so it cannot know whether the build needs the waiver.
+    block = "- paragraph: Plain words.\n  note: 'waive: LAYOUT002 — kept alone on purpose'\n"
+    root = make_project({"sample": leaflet(CLEAN + block)})
+    assert "WAIVE003" not in codes(root)
+
+
+def test_a_waiver_for_a_code_with_digits_inside_is_read(make_project: Callable[..., Path]) -> None:
+    # "waive: A11Y006 — …" was not read as a waiver at all: the finding stayed, and no
+    # WAIVE code said why.
+    block = (
+        "- paragraph: '[Click here](https://example.org) for the trial registry.'\n"
+        "  note: 'waive: A11Y006 — the registry asked for this wording'\n"
+        "- paragraph: '[Read more](https://example.org).'\n"
+        "  note: 'waive: A11Y099 — a typo'\n"
+    )
+    root = make_project({"sample": leaflet(CLEAN + block)})
+    assert codes(root) == ["A11Y006", "WAIVE002"]
+
+
+def test_a_waiver_silences_only_findings_in_its_own_file(
+    make_project: Callable[..., Path],
+) -> None:
+    # A waiver covered every finding whose line fell inside its block, in any file: a
+    # leaflet block at lines 18-21 hid a rejected translation at line 19 of th.po.
+    block = (
+        "- paragraph: Cells send signals [@alpha2001].\n  id: p\n"
+        "  note: 'waive: I18N001 — the English name stays in every language'\n"
+    )
+    root = make_project({"sample": leaflet(CLEAN + block)})
+    first = SourceMap.read(root / "leaflets" / "sample.yaml").blocks[-1].first_line
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    entry = 'msgctxt "p"\nmsgid "Cells send signals [@alpha2001]."\nmsgstr "เซลล์ส่งสัญญาณ"\n'
+    padding = "# a translator's remark\n" * (first - 1 - header.count("\n") - 1)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(header + padding + "\n" + entry, encoding="utf-8")
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    rejected = [f for f in found if f.location.path == po and f.location.line == first]
+    assert rejected and "I18N005" in rejected[0].message  # the lost citation, not hidden
+
+
 def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None:
     # content/loader.py does not copy a faq block's note into its Texts; waivers read the YAML.
     block = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -57,10 +58,68 @@ def test_warning_context_is_not_a_claim(sentence: str) -> None:
         ("Stem cells restore your cartilage.", "restore your cartilage"),
         ("Get permanent relief from knee pain.", "permanent relief"),
         ("MSCs heal your joints.", "heal"),
+        # common forms the list missed
+        ("A permanent fix for knee pain.", "permanent fix"),
+        ("The cells help your cartilage grow back.", "grow back"),
+        ("Rejuvenate your joints with your own cells.", "Rejuvenate"),
+        ("Feel young again after one infusion.", "young again"),
+        ("The infusion has zero side effects.", "zero side effects"),
+        ("The treatment is totally safe.", "totally safe"),
+        ("It is 100 percent safe.", "100 percent safe"),
+        ("It works for everyone.", "works for everyone"),
+        ("A 100% success rate.", "100% success"),
     ],
 )
 def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -> None:
     assert (phrase, False, False) in judged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Our miracle-cure cells ease knee pain.", "cure"),
+        ("Our miracle-cure cells ease knee pain.", "miracle"),
+        ("Stem cells are a cure-all for knee pain.", "cure"),
+        ("Self-regenerating joints after one infusion.", "regenerating"),
+        ("A guaranteed-results package.", "guaranteed"),
+    ],
+)
+def test_a_claim_inside_a_hyphenated_word_is_found(sentence: str, phrase: str) -> None:
+    # A hyphen counted as part of the word: "miracle-cure" and "cure-all" passed.
+    assert (phrase, False, False) in judged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The treatment is risk free.", "en"),  # listed as "risk-free"
+        ("The treatment is side effect free.", "en"),  # listed as "side-effect free"
+        ("The treatment is 100 % safe.", "en"),  # listed as "100% safe"
+        ("Phương pháp này an toàn 100 %.", "vi"),  # listed as "an toàn 100%"
+        # Where words are not spaced, a space may stand or not between a word and a
+        # number, a Latin name or a sign: listed "ปลอดภัย 100%", "100%有效", "FDA承認".
+        ("การรักษานี้ปลอดภัย100%", "th"),  # this treatment is 100% safe
+        ("การรักษานี้ปลอดภัย 100 %", "th"),
+        ("ยานี้ อย.รับรอง", "th"),  # this drug is approved by the Thai FDA
+        ("这种疗法 100 % 有效。", "zh_Hans"),  # this therapy is 100% effective
+        ("この治療は FDA 承認です。", "ja"),  # this treatment is FDA approved
+    ],
+)
+def test_a_listed_phrase_is_found_however_it_is_spaced(sentence: str, lang: str) -> None:
+    # A hyphen in a listed phrase matched only a hyphen, and "100%" only without a space.
+    assert [excused for _, excused, _ in judged(sentence, lang)] == [False]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MSC therapy is a non-curative treatment.",
+        "Ask about non-regenerative uses.",
+        "Some wounds are non-healing.",
+    ],
+)
+def test_a_negating_prefix_denies_the_claim_it_joins(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
 
 
 @pytest.mark.parametrize("sentence", ["There is no cure for arthritis.", "No miracle exists."])
@@ -165,6 +224,110 @@ def test_negations_keep_to_their_clause_in_other_languages(
 @pytest.mark.parametrize(
     ("sentence", "promise"),
     [
+        ("We promise our cells cure arthritis.", True),
+        ("Our promise: a cure.", True),
+        ("A promising cure for arthritis.", True),
+        ("Our cells are expected to cure arthritis.", True),
+        ("We hope our cells cure your arthritis.", True),
+        ("We claim our cells cure arthritis.", True),
+        ("Avoid surgery: our cells regrow cartilage.", True),
+        ("Careful research shows our cells cure arthritis.", True),
+        ("Be careful of a clinic that promises a cure.", False),
+        ("Be careful: some clinics say their cells cure arthritis.", False),
+        ("We warn patients about clinics that promise a cure.", False),
+        ("Some clinics promise that their cells regrow cartilage.", False),
+        ("People expected the cells to turn into new tissue.", False),
+        ("Beware of adverts that promise a miracle.", False),
+    ],
+)
+def test_a_warning_word_in_the_leaflets_own_voice_warns_of_nothing(
+    sentence: str, promise: bool
+) -> None:
+    # "We promise …", "our promise", "a promising cure", "avoid surgery: our cells …"
+    # passed: any warning word earlier in the sentence excused the claim.
+    assert any(not excused for _, excused, _ in judged(sentence)) == promise, judged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        ("Did you know our cells cure arthritis?", "en", True),
+        ("Why suffer when our cells cure arthritis?", "en", True),
+        ("Ready for a permanent fix?", "en", True),
+        ("Isn't it time for a cure?", "en", True),
+        ("Who wouldn't want a miracle?", "en", True),
+        ("Can MSCs cure arthritis?", "en", False),
+        ("Is it true that MSCs cure arthritis?", "en", False),
+        ("Will the cells regrow my cartilage?", "en", False),
+        ("รู้หรือไม่ว่าเซลล์ของเรารักษาหายขาด", "th", True),  # did you know our cells cure
+        ("เซลล์รักษาหายขาดได้ไหม", "th", False),  # can the cells cure completely?
+        ("MSC ทำให้หายขาดได้หรือไม่", "th", False),  # can MSCs cure completely or not?
+    ],
+)
+def test_a_question_that_asserts_is_no_excuse(sentence: str, lang: str, promise: bool) -> None:
+    # "Did you know …?" and "Why suffer when …?" promise in a question's form; a Thai
+    # question ends in a particle (ไหม, หรือไม่), not a question mark.
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise, judged(
+        sentence, lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        ("Our cells cure arthritis, never again pain.", "en", True),
+        ("Our cells cure arthritis — not a myth.", "en", True),
+        ("Our cells regrow cartilage; never surgery.", "en", True),
+        ("A cure, however, is not guaranteed.", "en", False),
+        ("A cure is not guaranteed.", "en", False),
+        ("Regrowth isn't shown in people.", "en", False),
+        # our cells cure arthritis completely, no surgery needed
+        ("Tế bào của chúng tôi chữa khỏi hoàn toàn viêm khớp, không cần phẫu thuật.", "vi", True),
+        ("Việc chữa khỏi không được đảm bảo.", "vi", False),  # a cure is not guaranteed
+        ("خلايانا تشفي التهاب المفاصل، لا جراحة.", "ar", True),  # ours cure, no surgery
+    ],
+)
+def test_a_negation_after_a_claim_denies_it_in_its_own_clause_only(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # A negation after a comma or dash belongs to the next clause: it excused the claim.
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise, judged(
+        sentence, lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        ("MSCs not only cure arthritis but also ease pain.", "en", True),
+        ("Our cells cure not just pain but arthritis.", "en", True),
+        ("Our cells are not merely safe: they are a miracle.", "en", True),
+        ("There is no doubt our cells cure arthritis.", "en", True),
+        ("Without a doubt, our cells regrow cartilage.", "en", True),
+        ("Our cells never fail to cure arthritis.", "en", True),
+        ("No wonder our cells cure arthritis.", "en", True),
+        ("There is no proof that our cells cure arthritis.", "en", False),
+        ("MSCs do not cure arthritis, and not only because trials are small.", "en", False),
+        # cells not only ease pain but also cure arthritis
+        ("Tế bào không chỉ giảm đau mà còn chữa khỏi hoàn toàn viêm khớp.", "vi", True),
+        ("Tế bào không những chữa khỏi viêm khớp mà còn giảm đau.", "vi", True),
+        ("Tế bào gốc không chữa khỏi bệnh khớp.", "vi", False),
+        # the cells do not only ease pain, but rather cure the joints
+        ("الخلايا لا تخفف الألم فقط بل تشفي المفاصل.", "ar", True),
+        ("الخلايا ليس فقط تخفف الألم بل تشفي المفاصل.", "ar", True),
+        ("الخلايا الجذعية لا تشفي التهاب المفاصل.", "ar", False),
+    ],
+)
+def test_not_only_denies_nothing(sentence: str, lang: str, promise: bool) -> None:
+    # "not only X but Y" asserts both: its "not" excused the claim after it.
+    assert any(not excused for _, excused, _ in judged(sentence, lang)) == promise, judged(
+        sentence, lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
         ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", True),  # no surgery needed, our cells cure
         ("ไม่เจ็บ ไม่ผ่าตัด หายขาดแน่นอน", True),  # no pain, no surgery, surely cured
         ("การรักษานี้ไม่ใช่ยา แต่รักษาหายขาด", True),  # not a drug, but it cures
@@ -235,6 +398,36 @@ def test_claim002_quoted_claim(make_project: Callable[..., Path]) -> None:
     assert findings_for(root, "CLAIM001") == []
     plain_quote = make_project({"sample": leaflet(CLEAN + "- quote: It helped me walk.\n")})
     assert findings_for(plain_quote, "CLAIM002") == []
+
+
+def test_a_quoted_promise_is_refused_for_printing_unless_waived(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A patient's testimonial in quotation marks was a warning even for --strict, so a
+    # printed leaflet could promise a cure in a happy patient's words, with no one
+    # having confirmed that the text around it debunks or attributes it.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    testimonial = (
+        "- quote: '“This treatment cured my arthritis!”'\n"
+        "  attribution: A happy patient\n  id: testimonial\n"
+    )
+    root = make_project({"sample": leaflet(CLEAN + testimonial)})
+    assert findings_for(root, "CLAIM002") == ["20:29: warning: quoted claim “cured”"]
+    assert findings_for(root, "CLAIM002", strict=True) == ["20:29: error: quoted claim “cured”"]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--strict", "-p", str(root), "-o", str(out)])
+    assert result.exit_code == 1 and "CLAIM002" in result.output
+    assert not list(out.rglob("*.pdf"))
+    # Quoted wording that only may overstate stays a warning; a waiver is the confirmation.
+    proven = make_project({"sample": leaflet(CLEAN + "- quote: '“It is proven.”'\n")})
+    quoted = findings_for(proven, "CLAIM002", strict=True)
+    assert quoted == ["20:20: warning: quoted claim “proven”"]
+    waived = testimonial + "  note: 'waive: CLAIM002 — the next paragraph says why it is wrong'\n"
+    root = make_project({"sample": leaflet(CLEAN + waived)})
+    assert findings_for(root, "CLAIM002", strict=True) == []
 
 
 def test_claim003_doubtful_wording(make_project: Callable[..., Path]) -> None:
@@ -331,3 +524,129 @@ def test_a_claim_in_a_catalog_names_the_entry_to_change(tmp_path: Path) -> None:
     hint = " ".join(result.output.split())
     assert "change the msgstr of 'where-cells-go' (" in hint
     assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line})" in hint
+
+
+def test_a_claim_in_the_page_words_of_a_ui_catalog_is_found(i18n_project: Path) -> None:
+    # The words the page prints itself (the disclaimer's label, a callout's label) come
+    # from ui.po; a translator's "รักษาหายขาด" (cures completely) there was printed on
+    # every Thai page, by a --strict build too, and no check read it.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    ui = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    assert text.count('msgstr "โปรดทราบ"') == 1
+    line = text[: text.index('msgctxt "disclaimer"')].count("\n") + 1  # the entry's
+    ui.write_text(text.replace('msgstr "โปรดทราบ"', 'msgstr "รักษาหายขาด"'), encoding="utf-8")
+    # A second leaflet prints the same words: the catalog's line is reported once.
+    leaflets = i18n_project / "leaflets"
+    (leaflets / "care-basics-2.yaml").write_text(
+        (leaflets / "care-basics.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: care-basics", "id: care-basics-2", 1),
+        encoding="utf-8",
+    )
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES"
+    (po / "care-basics-2.po").write_bytes((po / "care-basics.po").read_bytes())
+    result = CliRunner().invoke(app, ["check", "-p", str(i18n_project), "-l", "th"])
+    assert result.exit_code == 1, result.output
+    found = [row for row in result.output.splitlines() if "CLAIM001" in row]
+    assert len(found) == 1, result.output
+    assert found[0].endswith(
+        f"locales/th/LC_MESSAGES/ui.po:{line}: error: CLAIM001: [th] risky claim “หายขาด” "
+        "in a word the page prints itself ('disclaimer')"
+    )
+    assert "change the msgstr of 'disclaimer'" in result.output
+
+
+@pytest.mark.parametrize("locale", ["th", "vi", "zh_Hans", "ja", "ar", "lo", "my", "km", "hi"])
+def test_the_shipped_page_words_make_no_claim(locale: str) -> None:
+    from conftest import REPO
+    from msc_leaflet.i18n import page_words
+    from msc_leaflet.project import Project
+
+    words = page_words(locale, Project.at(REPO))
+    assert len(words) > 10  # the catalog is read
+    assert [judged(w.value, locale) for w in words if judged(w.value, locale)] == []
+
+
+def test_a_waiver_covers_no_claim_a_translation_adds(tmp_path: Path) -> None:
+    # The block's waiver is for the claim its English text reports and rebuts (that the
+    # cells "become new tissue"); a translator who added "our cells cure the knee
+    # completely" to its Thai text was silenced by it too. The Thai for what the
+    # English promises (regrowth) is still covered.
+    import shutil
+
+    from conftest import REPO
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    for folder in ("leaflets", "locales", "organisations"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    po = tmp_path / "locales" / "th" / "LC_MESSAGES" / "stromal-or-stem.po"
+    text = po.read_text(encoding="utf-8")
+    end = 'งานวิจัยสนับสนุนภาพแบบที่สองมากกว่าแบบแรกมาก"'
+    assert text.count(end) == 1  # the msgstr of 'plain-terms-names', which has the waiver
+    added = " เซลล์ของเราทำให้กระดูกอ่อนงอกใหม่ เซลล์ของเรารักษาข้อเข่าให้หายขาด"
+    po.write_text(text.replace(end, end[:-1] + added + '"'), "utf-8")
+    config = CheckConfig(today=dt.date(2026, 11, 2))
+    for locales in (["th"], []):
+        found = run_checks(Project.at(tmp_path), ["stromal-or-stem"], locales, config)
+        claims = [f.message for f in found if getattr(f, "code", "") == "CLAIM001"]
+        assert claims == ["[th] risky claim “หายขาด”"], locales
+
+
+def test_a_claim_in_the_keywords_is_found(make_project: Callable[..., Path]) -> None:
+    # Keywords go into every PDF's metadata (what search engines and a PDF viewer's
+    # properties show) and onto the desk's shelf; no check read them.
+    from conftest import leaflet_yaml
+
+    text = leaflet_yaml(CLEAN, extra="keywords: [arthritis, stem cell cure]\n")
+    line = text.splitlines().index("keywords: [arthritis, stem cell cure]") + 1
+    root = make_project({"sample": text})
+    assert findings_for(root, "CLAIM001") == [f"{line}:33: error: risky claim “cure”"]
+    fine = leaflet_yaml(CLEAN, extra="keywords: [arthritis, safety]\n")
+    assert findings_for(make_project({"sample": fine}), "CLAIM001") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "phrase"),
+    [
+        ("เซลล์ของเราช่วย regenerate กระดูกอ่อน", "th", "regenerate"),  # our cells help …
+        ("MSC là liệu pháp miracle cho khớp gối.", "vi", "miracle"),  # MSC is a … therapy
+        ("干细胞疗法是 miracle cure。", "zh_Hans", "miracle"),
+        ("Our cells help your knees (รักษาหายขาด).", "en", "หายขาด"),  # "cures completely"
+        ("Our cells cure the knee (ข้อเข่า).", "en", "cure"),  # read as Thai alone before
+    ],
+)
+def test_a_claim_in_another_language_inside_a_text_is_found(
+    make_project: Callable[..., Path], written: str, locale: str, phrase: str
+) -> None:
+    # A translation mixing in English words (common in Thai clinic adverts), or an
+    # English text with a Thai phrase, was read with one language's list only.
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    if locale == "en":
+        root = make_project({"sample": leaflet(CLEAN + f"- paragraph: {written}\n  id: p\n")})
+        found = [i.message for i in risky_claim(translated_context(root, {}, "en"))]
+        assert found == [f"risky claim “{phrase}”"], found
+        return
+    ctx = translated_context(root, {"p": written}, locale)
+    found = [i.message for i in risky_claim(ctx)]
+    assert f"[{locale}] risky claim “{phrase}”" in found, found
+
+
+@pytest.mark.parametrize(
+    ("written", "locale"),
+    [
+        ("เซลล์สโตรมัลชนิดมีเซนไคม์ (MSC) ได้รับการศึกษาใน ClinicalTrials.gov", "th"),
+        ("Tế bào MSC đã được nghiên cứu ở người.", "vi"),
+        ("MSC 疗法仍在研究中。", "zh_Hans"),
+        ("MSC の研究は続いています。", "ja"),
+    ],
+)
+def test_english_names_inside_a_translation_are_no_claim(
+    make_project: Callable[..., Path], written: str, locale: str
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    assert list(risky_claim(translated_context(root, {"p": written}, locale))) == []

@@ -107,6 +107,44 @@ def test_a_word_mixing_latin_and_cyrillic_is_shown_to_the_reviewer(
     assert "TEXT001: “\u0441linic” mixes Latin and Cyrillic letters" in output
 
 
+@pytest.mark.parametrize(
+    ("disguised", "shown"),
+    [
+        # phonetic letters drawn like Latin ones, which no language spells words with
+        ("Our cells re\u0261row cartilage.", "re\u0261row"),  # ɡ LATIN SMALL LETTER SCRIPT G
+        ("A mir\u0251cle therapy.", "mir\u0251cle"),  # ɑ LATIN SMALL LETTER ALPHA
+        ("Our cells \u1d04ure arthritis.", "\u1d04ure"),  # ᴄ LATIN LETTER SMALL CAPITAL C
+        ("Results \u0261uaranteed.", "\u0261uaranteed"),
+        # every letter a look-alike, from three scripts: Cyrillic С, Armenian Ս, Cherokee Ꮢ
+        ("Our cells \u0421\u054d\u13d2\u0415 arthritis.", "\u0421\u054d\u13d2\u0415"),
+    ],
+)
+def test_a_claim_spelt_with_look_alikes_without_a_plain_letter_is_still_a_claim(
+    disguised: str, shown: str
+) -> None:
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    assert claims(disguised) != []
+    assert [shown in why for _, why in hidden_in_words(disguised)] == [True]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Tế bào gốc đã được nghiên cứu ở người.",  # Vietnamese
+        "Die Straße ist lang; Ærø, Łódź, İzmir, œuvre.",
+        "Стволовые клетки изучают в клинических испытаниях.",  # Russian
+        "Τα κύτταρα μελετώνται.",  # Greek
+        "Cells of 10 μm were counted.",
+    ],
+)
+def test_letters_of_real_words_are_read_as_written(written: str) -> None:
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    assert visible(written) == written
+    assert hidden_in_words(written) == []
+
+
 def test_zero_width_spaces_in_thai_are_allowed_and_not_reported() -> None:
     assert refusal("ผู้ป่วย\u200bควร\u200bพักผ่อน") is None
     from msc_leaflet.content.text_policy import hidden_in_words

@@ -123,6 +123,49 @@ def test_the_floor_checks_every_style(tmp_path: Path, styles: str, message: str)
         load_theme(path)
 
 
+@pytest.mark.parametrize(
+    ("styles", "colours", "message"),
+    [
+        # The callout paragraphs' colour on the callout's fill: the grey passes on paper
+        # (4.5:1) and black ink passes on the grey fill, so each pair checked passed,
+        # and the callout's text was printed grey on grey: invisible, yet read aloud.
+        (
+            "  callout: {colour: grey}\n",
+            {
+                'fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"': 'fill: "#767676", '
+                'edge: "#0b6e74", label: "#000000"'
+            },
+            "callout on the key-answer fill: contrast 1.00:1",
+        ),
+        (
+            "  table-head: {parent: table-cell, font: bold, colour: grey}\n",
+            {'table-head: "#e6f2f2"': 'table-head: "#767676"'},
+            "table-head on table-head: contrast 1.00:1",
+        ),
+        (
+            "  small: {colour: grey}\n",
+            {
+                'quiet-fill: "#f3f5f6"': 'quiet-fill: "#767676"',
+                'muted: "#55646c"': 'muted: "#000000"',
+            },
+            "small on quiet-fill: contrast 1.00:1",
+        ),
+    ],
+)
+def test_the_floor_checks_each_style_on_the_fill_it_is_printed_on(
+    tmp_path: Path, styles: str, colours: dict[str, str], message: str
+) -> None:
+    theme = WITHOUT_STYLES.replace('ink: "#1f2a30"', 'ink: "#000000"\n  grey: "#767676"')
+    for old, new in colours.items():
+        assert theme.count(old) == 1, old
+        theme = theme.replace(old, new)
+    path = project_theme(tmp_path, theme + "styles:\n" + styles)
+    with pytest.raises(LeafletError, match=re.escape(message)):
+        load_theme(path)
+    # Without the style's colour, the same colours pass the floor.
+    load_theme(project_theme(tmp_path, theme))
+
+
 def test_display_styles_may_be_set_tighter(tmp_path: Path) -> None:
     path = project_theme(tmp_path, WITHOUT_STYLES + "styles:\n  heading: {leading: 1.1em}\n")
     assert load_theme(path).styles["heading"].leading == pytest.approx(15.4)

@@ -22,6 +22,7 @@ around it debunks or attributes it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -31,8 +32,8 @@ from functools import lru_cache
 from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_words
 from ..data import data_path
-from ..errors import Location
-from ..languages import LanguageProfile, language_of, profile
+from ..errors import LeafletError, Location
+from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
@@ -57,6 +58,7 @@ class Claim:
     forms: tuple[str, ...]  # phrase and variants, longest first
     severity: str
     suggestion: str
+    concept: str = ""  # what is promised, in a word every language's list shares ("cure")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,12 @@ class ClaimList:
     continuations: tuple[str, ...] = ()  # where words are not spaced: a phrase that
     # starts with one goes on from the phrase before (Thai ที่ "that")
     asides: tuple[str, ...] = ()  # words an aside between commas starts with ("including")
+    joined_negations: tuple[str, ...] = ()  # a claim joined to one by a hyphen is denied
+    # ("non-curative")
+    not_denials: tuple[str, ...] = ()  # a negation that denies nothing ("not only")
+    rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
+    question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
+    own_voice: tuple[str, ...] = ()  # the leaflet speaking ("we", "our"), lower case
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,7 @@ def claim_list(lang: str) -> ClaimList:
             tuple(sorted(set(spelled([c["phrase"], *c.get("variants", [])])), key=len)[::-1]),
             c["severity"],
             c["suggestion"],
+            c.get("concept", c["phrase"]),
         )
         for c in data["claims"]
     )
@@ -122,6 +131,11 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("contrasts", [])),
         spelled(cues.get("continuations", [])),
         spelled(cues.get("asides", [])),
+        spelled(cues.get("joined_negations", [])),
+        spelled(cues.get("not_denials", [])),
+        spelled(cues.get("rhetorical", [])),
+        spelled(cues.get("question_ends", [])),
+        tuple(word.casefold() for word in spelled(cues.get("own_voice", []))),
     )
 
 
@@ -152,8 +166,15 @@ def find_claims(
         masked = _mask(
             sentence, [(starts[i] - sentence_start, ends[i] - sentence_start) for i in inside]
         )
+        # A question that opens "did you know" asserts what it asks.
+        find = _finder(claims)
+        asserts = next(find(masked[: start - sentence_start], claims.rhetorical, 0), None)
+        # "not only X but Y" asserts both: its "not" is no excuse, before or after.
+        masked = _mask_words(masked, claims)
         shift = len(lead) + 1 - sentence_start
-        excused = _excused(f"{lead} {masked}", start + shift, end + shift, claims, project)
+        excused = _excused(
+            f"{lead} {masked}", start + shift, end + shift, claims, project, asserts is not None
+        )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
@@ -187,14 +208,25 @@ def _find(
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
-        pattern = phrase_pattern(form, _prefixes(language.tag))
+        pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
-    spans, i = [], text.find(form)
-    while i >= 0:
-        if cuts is None or (i in cuts and i + len(form) in cuts):
-            spans.append((i, i + len(form)))
-        i = text.find(form, i + 1)
-    return spans
+    return [
+        (m.start(), m.end())
+        for m in _unspaced_pattern(form).finditer(text)
+        if cuts is None or (m.start() in cuts and m.end() in cuts)
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _unspaced_pattern(form: str) -> re.Pattern[str]:
+    """``form`` where words are not spaced: a space may stand or not between a word and
+    a number, a Latin name or a sign ("ปลอดภัย 100%" is "ปลอดภัย100%" and
+    "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way."""
+    return re.compile(r"\s*".join(map(re.escape, _UNSPACED_PARTS.findall(form))))
+
+
+#: A word of Latin letters or digits, one ASCII sign, or a run of other letters.
+_UNSPACED_PARTS = re.compile(r"[A-Za-z0-9]+|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+")
 
 
 @lru_cache(maxsize=32)
@@ -256,10 +288,44 @@ def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _finder(claims: ClaimList) -> Find:
+    """How the list's cue words are found: on spaced word boundaries, or anywhere."""
+    return _spaced_find if profile(claims.lang).word_spaces else _unspaced_finder(None)
+
+
+def _mask_words(sentence: str, claims: ClaimList) -> str:
+    """``sentence`` with the list's words that look like negations and deny nothing
+    blanked: `ClaimList.not_denials` ("not only") and `ClaimList.rhetorical` ("isn't it
+    time", Thai รู้หรือไม่ "did you know")."""
+    words = claims.not_denials + claims.rhetorical
+    if not words:
+        return sentence
+    return _mask(sentence, list(_finder(claims)(sentence, words, 0)))
+
+
+#: What a question ends with: ? in Latin, Chinese and Arabic script, then any closing
+#: quotation marks or brackets.
+_QUESTION = re.compile(r"[?\uff1f\u061f][”’\"')）」』]*\s*\Z")
+
+
+def _is_question(sentence: str, claims: ClaimList) -> bool:
+    if _QUESTION.search(sentence):
+        return True
+    ending = sentence.rstrip().rstrip(".!")
+    return any(ending.endswith(word) for word in claims.question_ends)
+
+
 def _excused(
-    sentence: str, start: int, end: int, claims: ClaimList, project: Project | None
+    sentence: str,
+    start: int,
+    end: int,
+    claims: ClaimList,
+    project: Project | None,
+    asserts: bool = False,
 ) -> bool:
-    if sentence.rstrip().rstrip("”’\"')").endswith("?"):
+    """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
+    denied, or asked about (``asserts``: the question is rhetorical, "did you know")."""
+    if not asserts and _is_question(sentence, claims):
         return True
     before, after = sentence[:start], sentence[end:]
     language = profile(claims.lang)
@@ -274,8 +340,17 @@ def _excused(
         return any(stop <= window for _, stop in find(sentence, claims.cues_after, end))
     if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
-    following = " ".join(re.findall(r"[\w'’]+", after)[: claims.after_window])
+    if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
+        return True  # "non-curative": the claim is the second half of a denial
+    clause = after[: _clause_end(after, claims, _spaced_find)]
+    following = " ".join(re.findall(r"[\w'’]+", clause)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+@lru_cache(maxsize=16)
+def _joined_negation(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``prefixes`` and a hyphen, ending the text before a claim ("non-")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, prefixes)) + r")-\Z", re.IGNORECASE)
 
 
 #: Where any of some words occurs in a text from a position on: (start, end) of each
@@ -330,9 +405,26 @@ _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
 def _warned(before: str, claims: ClaimList, find: Find) -> bool:
     """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
-    arthritis" warns; "Avoid hype, but our cells cure arthritis" promises."""
+    arthritis" warns; "Avoid hype, but our cells cure arthritis" promises.
+
+    A warning word in the leaflet's own voice (`ClaimList.own_voice`, a few words
+    before it: "we promise", "our cells are expected to") warns of nothing, nor does
+    one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage")."""
     start = _last_end(before, claims.contrasts, find)
-    return next(find(before, claims.cues_before, start), None) is not None
+    for cue_start, cue_end in find(before, claims.cues_before, start):
+        if not claims.own_voice:
+            return True
+        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
+        if any(word.casefold() in claims.own_voice for word in lead):
+            continue
+        if next(find(before, claims.own_voice, cue_end), None) is None:
+            return True
+    return False
+
+
+#: How many words before a warning word the leaflet's own voice makes it a promise
+#: ("our cells are expected").
+OWN_VOICE_REACH = 3
 
 
 def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
@@ -378,6 +470,26 @@ def _asides(before: str, negation: int, claims: ClaimList, find: Find) -> bool:
     return True
 
 
+def _clause_end(after: str, claims: ClaimList, find: Find) -> int:
+    """Where the claim's clause ends in the text ``after`` it: at ; or :, or at a comma
+    or dash, unless it opens an aside (`ClaimList.asides`) that a second one closes. A
+    negation past it denies the next clause: "Our cells cure arthritis, never again
+    pain" promises; "A cure, however, is not guaranteed" does not."""
+    end = min(
+        (m.start() for m in (_CLAUSE_BREAK.search(after), _COLON.search(after)) if m),
+        default=len(after),
+    )
+    position = 0
+    while mark := _COMMA.search(after, position, end):
+        aside = len(after) - len(after[mark.end() :].lstrip())  # its first word
+        first = next(find(after, claims.asides, aside), None)
+        closing = _COMMA.search(after, mark.end(), end)
+        if first is None or first[0] != aside or closing is None:
+            return mark.start()
+        position = closing.end()
+    return end
+
+
 def _phrase_start(before: str, claims: ClaimList) -> int:
     """Where the claim's phrase starts, where a space ends a phrase (Thai): a negation
     denies its own phrase only ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed,
@@ -416,27 +528,108 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     return found
 
 
-def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match]]:
+def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, bool]]:
+    """Each claim in the texts ``ctx``'s leaflet prints, with its text, the text as
+    read, and whether the text is one of the page's own words (`_page_words`)."""
     context = lead_ins(ctx.leaflet)
     source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
         if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue  # untranslated: already checked in the source language
-        lang = language_of(text.value, ctx.leaflet.language)
-        p = plain(text.value)
-        for match in find_claims(text.value, claim_list(lang), ctx.project, context.get(text, "")):
-            yield text, p, match
+        for match in _matches(ctx, text, context.get(text, "")):
+            yield text, plain(text.value), match, False
+    for text in _page_words(ctx):
+        for match in _matches(ctx, text, ""):
+            yield text, plain(text.value), match, True
+    if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
+        for text in _keywords(ctx):
+            for match in _matches(ctx, text, ""):
+                yield text, plain(text.value), match, False
 
 
-def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> Issue:
+def _keywords(ctx: CheckContext) -> Iterator[Text]:
+    """The leaflet's keywords, as texts at their lines: not printed on the page, but
+    every PDF's metadata (what search engines and a viewer's properties show) and the
+    desk's shelf carry them."""
+    line = ctx.sources.key("keywords").line  # `_issue` finds the phrase from there on
+    for keyword in ctx.leaflet.keywords:
+        yield Text(keyword, "keywords", line)
+
+
+def _matches(ctx: CheckContext, text: Text, lead_in: str) -> list[Match]:
+    found: list[Match] = []
+    for lang in claim_languages(text.value, ctx.leaflet.language):
+        found += find_claims(text.value, claim_list(lang), ctx.project, lead_in)
+    return found
+
+
+#: Latin letters, as a word: English words inside a text of another script.
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def claim_languages(text: str, lang: str) -> list[str]:
+    """The languages whose claim lists read ``text`` of a leaflet in ``lang``: its own
+    (`language_of`), each other language whose own letters it shows, and English for
+    Latin words in a text in another language (no English claim is a Vietnamese word).
+    A translation mixes in words of another language ("ช่วย regenerate กระดูกอ่อน", as
+    Thai clinic adverts do) and an English text may quote a Thai phrase: each is read
+    with its own list."""
+    own = language_of(text, lang)
+    written = profile(own)
+    found = [own]
+    for other in _listed_profiles():
+        if other.tag in found or not other.signed(text):
+            continue
+        shown = _letters_of(other.signature).findall(text)
+        if not written.letters or not all(written.has_letters(c) for c in shown):
+            found.append(other.tag)  # Han in a Japanese text is Japanese, not Chinese
+    if "en" not in found and _LATIN_WORD.search(plain(text).text):
+        found.append("en")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _listed_profiles() -> tuple[LanguageProfile, ...]:
+    """The described languages of a script of their own that have a claim list."""
+    return tuple(p for p in profiles() if p.claims and p.signature and claim_list(p.tag).claims)
+
+
+@lru_cache(maxsize=32)
+def _letters_of(body: str) -> re.Pattern[str]:
+    return re.compile(f"[{body}]")
+
+
+def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
+    """The words the page prints itself in the leaflet's language, from the project's
+    ``ui`` catalog (`i18n.page_words`): every leaflet in the language prints them, so
+    `run_checks` reports a claim there once, at its catalog line."""
+    try:
+        from ..i18n import page_words
+    except ImportError:  # no i18n stage: the page prints its English words
+        return ()
+    try:
+        return page_words(ctx.locale, ctx.project)
+    except LeafletError:  # a broken catalog: the build refuses it, naming file and line
+        return ()
+
+
+def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, page: bool) -> Issue:
     phrase = match.text(p.text)
+    prefix = f"[{ctx.locale}] " if ctx.is_translation or page else ""
+    if page:  # a catalog entry no leaflet block holds, nor a block's waiver covers
+        assert text.origin is not None
+        return Issue(
+            text.origin,
+            f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
+            f"safer: {match.claim.suggestion}; change {text.catalog_entry}",
+        )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
-    prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     entry = ctx.msgstr_of(text)
     return Issue(
         location or ctx.sources.locate(text.line, ""),
         f"{prefix}{what} “{phrase}”",
         f"safer: {match.claim.suggestion}" + (f"; change {entry}" if entry else ""),
+        subject=(text.context, match.claim.concept),
     )
 
 
@@ -447,22 +640,27 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str) -> 
     scope="locale",
 )
 def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match in _claims_in(ctx):
+    for text, p, match, page in _claims_in(ctx):
         if match.claim.severity == "error" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "risky claim")
+            yield _issue(ctx, text, p, match, "risky claim", page)
 
 
 @check(
     "CLAIM002",
     "warning",
-    "A quoted claim must be visibly debunked or attributed "
-    "by the text around it; confirm with a waiver.",
+    "A quoted claim must be visibly debunked or attributed by the text around it; "
+    "confirm with a waiver. Strict runs refuse a quoted promise.",
     scope="locale",
 )
 def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match in _claims_in(ctx):
+    for text, p, match, page in _claims_in(ctx):
         if match.quoted and not match.excused:
-            yield _issue(ctx, text, p, match, "quoted claim")
+            issue = _issue(ctx, text, p, match, "quoted claim", page)
+            # For printing, the waiver is the confirmation: a testimonial's "it cured
+            # my arthritis" is a promise until someone has read what surrounds it.
+            if ctx.config.strict and match.claim.severity == "error":
+                issue = dataclasses.replace(issue, severity="error")
+            yield issue
 
 
 @check(
@@ -473,9 +671,9 @@ def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     scope="locale",
 )
 def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match in _claims_in(ctx):
+    for text, p, match, page in _claims_in(ctx):
         if match.claim.severity == "warning" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "wording that may overstate")
+            yield _issue(ctx, text, p, match, "wording that may overstate", page)
 
 
 @check(

@@ -36,6 +36,11 @@ class Issue:
     message: str
     hint: str = ""
     severity: Severity | None = None  # only for checks whose severity depends on context
+    # What the issue is about, the same in a translation as in its source (a claim's
+    # text and what it promises), for a check whose waivers must not cover more in a
+    # translation than in the source text they were written for; () for the others.
+    subject: tuple[str, ...] = ()
+    locale: str = ""  # set by the runner: the language the issue was found in
 
 
 @dataclass(frozen=True)

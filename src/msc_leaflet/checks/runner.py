@@ -7,7 +7,9 @@ unless a reasoned waiver in the block's note silences it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet
@@ -53,7 +55,8 @@ def run_checks(
             )
             continue
         findings += _check_leaflet(project, leaflet, loaded, locales, config, layouts or {}, checks)
-    return sorted(findings, key=_place)
+    # Once each: a claim in the page's own words (ui.po) is found with every leaflet.
+    return sorted(dict.fromkeys(findings), key=_place)
 
 
 def run_layout_checks(
@@ -103,7 +106,8 @@ def _check_leaflet(
         for f in loaded
         if not f.message.endswith("is never cited")  # REF002 reports these, with a code
     ]
-    for locale in locales or [leaflet.language, *_catalog_locales(project, leaflet)]:
+    every = [leaflet.language, *_catalog_locales(project, leaflet)]
+    for locale in locales or every:
         localized, i18n_issues = _localize(leaflet, locale, project)
         issues += i18n_issues
         if localized is None:
@@ -120,8 +124,45 @@ def _check_leaflet(
                 or (item.scope == "layout" and ctx.layout is not None)
             )
             if runs:
-                issues += [(item.code, issue) for issue in item.function(ctx)]
-    return _finalise(issues, config, waivers(sources))
+                issues += [
+                    (item.code, dataclasses.replace(issue, locale=locale))
+                    for issue in item.function(ctx)
+                ]
+    # A waiver may be used only in a language this run does not check (the English
+    # myth list's CLAIM002 under `check -l th`), or by a layout check, which runs only
+    # where a build laid the pages out: it is stale only if none of them uses it.
+    checked = locales or every
+    complete = set(every) <= set(checked)
+    laid_out = all((leaflet.id, locale) in layouts for locale in checked)
+    registry = checks_by_code()
+
+    def judged(code: str) -> bool:
+        return complete and (laid_out or registry[code].scope != "layout")
+
+    return _finalise(
+        issues, config, waivers(sources), judged, _SourceCounts(project, leaflet, config, sources)
+    )
+
+
+class _SourceCounts:
+    """How many findings of a code the source language has about each subject (a claim's
+    text and what it promises, `Issue.subject`): as many as a block's waiver may
+    silence about it in a translation. Run on demand, for the source language may not
+    be among the locales checked."""
+
+    def __init__(
+        self, project: Project, leaflet: Leaflet, config: CheckConfig, sources: SourceMap
+    ) -> None:
+        self.language = leaflet.language
+        self.ctx = CheckContext(leaflet, leaflet, leaflet.language, project, config, sources)
+        self.counts: dict[str, Counter[tuple[str, ...]]] = {}
+
+    def count(self, code: str, subject: tuple[str, ...]) -> int:
+        if code not in self.counts:
+            function = checks_by_code()[code].function
+            found = function(self.ctx) if function else ()
+            self.counts[code] = Counter(issue.subject for issue in found)
+        return self.counts[code][subject]
 
 
 def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
@@ -167,19 +208,39 @@ def _localize(
 
 
 def _finalise(
-    issues: Iterable[tuple[str, Issue]], config: CheckConfig, block_waivers: list[Waiver]
+    issues: Iterable[tuple[str, Issue]],
+    config: CheckConfig,
+    block_waivers: list[Waiver],
+    judged: Callable[[str], bool] = lambda _code: True,
+    source: _SourceCounts | None = None,
 ) -> list[CheckFinding]:
+    """``issues`` as findings, less those a reasoned waiver silences, with the waivers'
+    own problems. ``judged(code)``: whether ``issues`` hold every finding of that code
+    (every language, every layout), so that a waiver for it which silenced none of
+    them is stale (WAIVE003). ``source``: how many findings of a code the source
+    language has about a subject (`Issue.subject`: a claim's text and what it promises);
+    in a translation, a waiver silences no more about it: it was written for those,
+    not for a claim a translator adds."""
     registry = checks_by_code()
     valid = [w for w in block_waivers if w.has_reason and w.code in registry]
     used: set[int] = set()
+    silenced: Counter[tuple[int, str, tuple[str, ...]]] = Counter()  # waiver, locale, subject
     result: list[CheckFinding] = []
     for code, issue in issues:
-        waiver = next((n for n, w in enumerate(valid) if w.covers(code, issue.location.line)), None)
+        waiver = next((n for n, w in enumerate(valid) if w.covers(code, issue.location)), None)
+        translated = source is not None and issue.locale != source.language
+        if waiver is not None and issue.subject and source is not None and translated:
+            key = (waiver, issue.locale, issue.subject)
+            if silenced[key] >= source.count(code, issue.subject):
+                hint = f"{issue.hint}; the block's waiver covers only what its source text says"
+                result += _finding(code, dataclasses.replace(issue, hint=hint), config)
+                continue
+            silenced[key] += 1
         if waiver is not None:
             used.add(waiver)
             continue
         result += _finding(code, issue, config)
-    for n, w in enumerate(block_waivers):
+    for w in block_waivers:
         if w.code not in registry:
             issue = Issue(
                 w.location,
@@ -194,7 +255,7 @@ def _finalise(
                 f"write: waive: {w.code} — <why the check does not apply here>",
             )
             result += _finding("WAIVE001", issue, config)
-        elif valid.index(w) not in used and n >= 0:
+        elif judged(w.code) and valid.index(w) not in used:
             issue = Issue(
                 w.location, f"waiver for {w.code} silences nothing in this block", "remove it"
             )

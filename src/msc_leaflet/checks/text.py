@@ -95,15 +95,23 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def phrase_pattern(phrase: str, prefixes: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """``phrase`` on word boundaries; a space in it also matches a hyphen ("FDA-approved").
+def phrase_pattern(
+    phrase: str, prefixes: tuple[str, ...] = (), *, in_compounds: bool = False
+) -> re.Pattern[str]:
+    """``phrase`` on word boundaries; a space in it also matches a hyphen ("FDA-approved"),
+    and a hyphen a space.
     With ``prefixes`` (the language's `word_prefixes`), the phrase may also end a word
-    that starts with one of them (Arabic ويشفي, "and cures")."""
-    parts = [re.escape(p) for p in phrase.split()]
+    that starts with one of them (Arabic ويشفي, "and cures"). ``in_compounds``: a
+    hyphen ends a word too, so the phrase is found as a part of a hyphenated compound
+    ("miracle-cure", "cure-all"); without it "non-" and "not-for-profit" hold no cue."""
+    # A space and a hyphen are one ("risk-free" is "risk free"), and a per cent sign
+    # may stand after a space ("100 % safe").
+    parts = [re.escape(p).replace("%", r"\s?%") for p in re.split(r"[\s\-]+", phrase) if p]
     body = r"[\s\-]+".join(parts)
     if prefixes:
         body = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" + body
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+    edge = r"\w" if in_compounds else r"[\w-]"
+    return re.compile(rf"(?<!{edge}){body}(?!{edge})", re.IGNORECASE)
 
 
 def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:

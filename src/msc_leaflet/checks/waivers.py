@@ -20,7 +20,7 @@ from .registry import declare
 from .source import BlockSource, SourceMap
 
 _WAIVER = re.compile(
-    r"\bwaive:\s*(?P<code>[A-Za-z]+\d{3})\b\s*(?:(?:—|–|--|-|:)\s*)?(?P<reason>.*?)"
+    r"\bwaive:\s*(?P<code>[A-Za-z][A-Za-z0-9]*\d{3})\b\s*(?:(?:—|–|--|-|:)\s*)?(?P<reason>.*?)"
     r"\s*(?=;?\s*\bwaive:|$)",
     re.DOTALL,
 )
@@ -57,8 +57,14 @@ class Waiver:
     def has_reason(self) -> bool:
         return len(re.findall(r"\w", self.reason)) >= MIN_REASON_LETTERS
 
-    def covers(self, code: str, line: int) -> bool:
-        return code == self.code and self.block.first_line <= line <= self.block.last_line
+    def covers(self, code: str, where: Location) -> bool:
+        """Whether the waiver silences a ``code`` finding at ``where``: inside its block,
+        in its own leaflet file (a catalog's line 19 is not the leaflet's)."""
+        return (
+            code == self.code
+            and where.path == self.location.path
+            and self.block.first_line <= where.line <= self.block.last_line
+        )
 
 
 def waivers(source: SourceMap) -> list[Waiver]:

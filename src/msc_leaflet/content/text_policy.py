@@ -373,24 +373,41 @@ def _plain_form(char: str) -> str:
     return char
 
 
+# Latin letters of phonetic notation (IPA ɡ and ɑ, small capitals ᴄ and ᴜ): no language
+# spells its words with them, and many are drawn exactly like a letter of "regrow" or
+# "miracle", so "reɡrow" printed as the claim and matched nothing.
+_PHONETIC_LATIN = re.compile("[\u0250-\u02af\u1d00-\u1dbf\ua720-\ua7ff\uab30-\uab6f]")
+
+
+def _may_imitate(char: str) -> bool:
+    """Whether ``char`` is of a script whose letters double as Latin ones, or a
+    phonetic Latin letter."""
+    return script_of(char) in LOOKALIKE_SCRIPTS or bool(_PHONETIC_LATIN.match(char))
+
+
 def _mixed(text: str) -> bool:
-    return any(script_of(char) in LOOKALIKE_SCRIPTS for char in set(text) if not char.isascii())
+    return any(_may_imitate(char) for char in set(text) if not char.isascii())
 
 
 def _latin_skeleton(word: str) -> str:
-    if not any(char.isascii() for char in word):
+    scripts = {"LATIN" if char.isascii() else script_of(char) for char in word}
+    if len(scripts) == 1 and scripts <= set(LOOKALIKE_SCRIPTS):
         return word  # a whole word in another script is that language, not a disguise
+    # Latin letters and look-alikes, or look-alikes of several scripts ("СՍᏒЕ", with
+    # Cyrillic, Armenian and Cherokee letters): one word drawn in Latin letters.
     return "".join(latin_lookalike(char) or char for char in word)
 
 
 @lru_cache(maxsize=4096)
 def latin_lookalike(char: str) -> str | None:
-    """The ASCII letter ``char`` is drawn like (Cyrillic с → c), or None."""
-    if char.isascii() or script_of(char) not in LOOKALIKE_SCRIPTS:
+    """The ASCII letter ``char`` is drawn like (Cyrillic с → c, phonetic ɡ → g), or None."""
+    if char.isascii() or not _may_imitate(char):
         return None
     from confusable_homoglyphs import confusables
 
-    found = confusables.is_confusable(char, preferred_aliases=["latin"], greedy=True) or []
+    # A phonetic letter is Latin itself: its look-alikes are among the Latin ones.
+    other = [] if script_of(char) == "LATIN" else ["latin"]
+    found = confusables.is_confusable(char, preferred_aliases=other, greedy=True) or []
     for entry in found:
         for glyph in entry["homoglyphs"]:
             if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
@@ -420,10 +437,17 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             found.append((match.start(), f"“{match.group()}” mixes Thai and Lao letters"))
     for match in _WORD.finditer(seen):
         word = match.group()
-        lookalikes = sorted({script_of(c) for c in word if latin_lookalike(c)})
-        if lookalikes and any(c.isascii() for c in word):
-            scripts = " and ".join(s.title() for s in lookalikes)
-            found.append((match.start(), f"“{word}” mixes Latin and {scripts} letters"))
+        if _latin_skeleton(word) == word:
+            continue
+        lookalikes = dict.fromkeys(c for c in word if latin_lookalike(c))
+        scripts = sorted({script_of(c) for c in lookalikes})
+        if any(c.isascii() for c in word) and "LATIN" not in scripts:
+            described = f"mixes Latin and {' and '.join(s.title() for s in scripts)} letters"
+        else:
+            described = "is spelt with letters drawn like Latin ones: " + ", ".join(
+                name(c) for c in lookalikes
+            )
+        found.append((match.start(), f"“{word}” {described}"))
     return found
 
 

@@ -19,7 +19,7 @@ from ..lazy import lazy_exports
 if TYPE_CHECKING:
     from .catalog import catalog_locales
     from .formatting import format_date, format_number, language_name
-    from .localizer import localize, localize_with_fallbacks, ui_findings, ui_labels
+    from .localizer import localize, localize_with_fallbacks, page_words, ui_findings, ui_labels
 
 # Imported on first use, so `msc_leaflet.cli.i18n` (and `msc-leaflet --help`) do not
 # load Babel's locale data and the catalog machinery.
@@ -30,6 +30,7 @@ _HOMES = {
     "language_name": ".formatting",
     "localize": ".localizer",
     "localize_with_fallbacks": ".localizer",
+    "page_words": ".localizer",
     "ui_findings": ".localizer",
     "ui_labels": ".localizer",
 }
@@ -45,6 +46,7 @@ __all__ = [
     "language_name",
     "localize",
     "localize_with_fallbacks",
+    "page_words",
     "ui_findings",
     "ui_labels",
 ]

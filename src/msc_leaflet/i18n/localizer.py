@@ -238,6 +238,37 @@ def ui_labels(locale: str, project: Project) -> Labels:
     if not path.is_file():
         return Labels(None, {} if english else dict.fromkeys(UI_MESSAGES, Fallback("untranslated")))
     entries = _catalog_entries(path)
+    fallbacks = _ui_fallbacks(entries, locale)
+
+    def lookup(context: str, message: str) -> str:
+        entry = entries.get((context, message))
+        if context in fallbacks or entry is None:
+            return message
+        return entry.msgstr
+
+    return Labels(lookup, {} if english else fallbacks)
+
+
+def page_words(locale: str, project: Project) -> tuple[Text, ...]:
+    """The words the layout prints in ``locale`` from its ``ui`` catalog ("Please note",
+    a callout's label), each a `Text` whose ``origin`` is its catalog entry: printed on
+    every page of every leaflet in the language, so the checks read them like the
+    leaflets' own texts. Those printed in English (`ui_labels`' fallbacks) are not
+    among them: they are msc-leaflet's own words."""
+    path = catalog_path(project, locale, UI_DOMAIN)
+    if not path.is_file():
+        return ()
+    entries = _catalog_entries(path)
+    fallbacks = _ui_fallbacks(entries, locale)
+    return tuple(
+        Text(entry.msgstr, key, 0, origin=Location(path, entry.line))
+        for key, source in UI_MESSAGES.items()
+        if key not in fallbacks and (entry := entries.get((key, source))) is not None
+    )
+
+
+def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]:
+    """The labels the ``ui`` catalog's ``entries`` cannot give, and why."""
     fallbacks: dict[str, Fallback] = {}
     for key, source in UI_MESSAGES.items():
         entry = entries.get((key, source))
@@ -250,14 +281,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         ):
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             fallbacks[key] = Fallback("rejected", entry.line, reasons)
-
-    def lookup(context: str, message: str) -> str:
-        entry = entries.get((context, message))
-        if context in fallbacks or entry is None:
-            return message
-        return entry.msgstr
-
-    return Labels(lookup, {} if english else fallbacks)
+    return fallbacks
 
 
 def _writes_english(locale: str) -> bool:

@@ -43,6 +43,20 @@ def text_on_background(theme: Theme) -> list[tuple[str, Colour, Colour, Keys]]:
     for name, box in theme.callouts.items():
         pairs.append((f"{name} label on its fill", box.label, box.fill, ("colours", name, "label")))
         pairs.append((f"ink on the {name} fill", c("ink"), box.fill, ("colours", name, "fill")))
+    # And each style in its own colour on the fill the layout prints it on: a style
+    # that passes on paper can vanish into a box (the callout's text grey on a grey fill
+    # printed nothing a reader could see, while a screen reader read it out).
+    on_fills = [
+        (f"callout on the {name} fill", "callout", box.fill) for name, box in theme.callouts.items()
+    ]
+    on_fills += [
+        ("table-head on table-head", "table-head", c("table-head")),
+        ("small on quiet-fill", "small", c("quiet-fill")),  # the closing box
+    ]
+    pairs += [
+        (description, c(theme.styles[style].colour), fill, ("styles", style, "colour"))
+        for description, style, fill in on_fills
+    ]
     return pairs
 
 
