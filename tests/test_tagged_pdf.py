@@ -23,7 +23,8 @@ from conftest import leaflet_yaml
 from msc_leaflet import i18n
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.content import model as m
-from msc_leaflet.content.inline import plain_text
+from msc_leaflet.content.citations import format_reference
+from msc_leaflet.content.inline import parse_inline, plain_text
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet
 from msc_leaflet.print_spec import PrintSpec
@@ -105,6 +106,15 @@ def test_every_language_is_tagged_with_its_language(lang: str, tmp_path: Path) -
             leaflet = i18n.localize_with_fallbacks(source, lang, project)[0]
             tree_text = _norm(document.text(skip=NOT_IN_SOURCE))
             _assert_in_order(tree_text, _source_texts(leaflet), f"{lang} {edition}")
+            # Word for word: a line broken at a space ends in it, and none is added.
+            heard = _words(document.text(skip=NOT_IN_SOURCE))
+            _assert_in_order(heard, _source_texts(leaflet, _words), f"{lang} {edition}")
+        else:
+            english = i18n.localize_with_fallbacks(source, "en", project)[0]
+            translated = i18n.localize_with_fallbacks(source, lang, project)[0]
+            heard = _words(document.text(skip=NOT_IN_SOURCE))
+            needles = _parallel_texts(translated, english, _words)
+            _assert_in_order(heard, needles, f"{lang} {edition}")
 
 
 @pytest.mark.parametrize("lang", ["vi", "th"])
@@ -135,7 +145,16 @@ def _norm(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
-def _source_texts(leaflet: Leaflet) -> list[str]:
+def _words(text: str) -> str:
+    """Text compared as a listener hears it: word for word, each run of whitespace (a
+    line's end too) one space, format characters (the text layer's marks) left out,
+    PDFium's \\x02 for a line-end hyphen-minus read as one, NFC. Unlike `_norm`, two
+    words run together, or a word split in two, do not compare equal."""
+    text = unicodedata.normalize("NFC", text).replace("\x02", "-")
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
+
+
+def _source_texts(leaflet: Leaflet, norm: Callable[[str], str] = _norm) -> list[str]:
     """What the body of a leaflet says, in reading order (markup and citations off)."""
     texts = [t for t in (leaflet.kicker, leaflet.title, leaflet.subtitle, leaflet.lede) if t]
     for block in leaflet.blocks:
@@ -144,7 +163,17 @@ def _source_texts(leaflet: Leaflet) -> list[str]:
         else:
             texts += list(m.texts(block))
     texts.append(leaflet.disclaimer)
-    return [_norm(plain_text(t.value)) for t in texts if plain_text(t.value).strip()]
+    return [norm(_printed(t.value)) for t in texts if plain_text(t.value).strip()]
+
+
+def _printed(source: str) -> str:
+    """The text of ``source`` as the page prints it, citations off: the space an author
+    types before a citation is not printed (the number is set tight against the word,
+    layout/text.py), so "long [@key]." reads "long.", not "long ."."""
+    out = ""
+    for span in parse_inline(source):
+        out = out.rstrip(" ") if span.cites else out + span.text
+    return out.strip()
 
 
 def _localised(locale: str, leaflet_id: str) -> Leaflet:
@@ -222,6 +251,60 @@ def test_parallel_edition_reads_each_translated_block_then_its_source(
 
 def _source_texts_of(block: object) -> str:
     return "".join(_norm(plain_text(t.value)) for t in m.texts(block))
+
+
+def _parallel_texts(translated: Leaflet, source: Leaflet, norm: Callable[[str], str]) -> list[str]:
+    """The texts of a parallel edition's blocks in the order its tree reads them: each
+    row's translated blocks, then their source (a heading shares its row with the block
+    after it, editions.py)."""
+    rows: list[list[int]] = []
+    for index in range(len(translated.blocks)):
+        block = translated.blocks[rows[-1][-1]] if rows else None
+        if isinstance(block, m.Heading) and len(rows[-1]) == 1:
+            rows[-1].append(index)
+        else:
+            rows.append([index])
+    return [
+        norm(_printed(text.value))
+        for row in rows
+        for leaflet in (translated, source)
+        for index in row
+        for text in m.texts(leaflet.blocks[index])
+        if plain_text(text.value).strip()
+    ]
+
+
+@pytest.mark.parametrize("locale", ["en", "th"])
+def test_the_tree_reads_the_source_word_for_word(bundled: dict[str, Path], locale: str) -> None:
+    """A screen reader reads an element's lines as one text. Where a line broke at a
+    space the author wrote, the tree reads that space ("most scientific", not
+    "mostscientific"); where the source has none (between Thai words, at a hyphen),
+    the tree adds none. Paragraphs, headings, list items, table cells, the editions."""
+    for leaflet_id in Project.at(REPO).leaflet_ids():
+        document, _ = structure(bundled[f"{locale}/{leaflet_id}"])
+        heard = _words(document.text(skip=NOT_IN_SOURCE))
+        leaflet = _localised(locale, leaflet_id)
+        _assert_in_order(heard, _source_texts(leaflet, _words), f"{locale} {leaflet_id}")
+        # The reference entries in the page footers, wrapped in a narrow size.
+        notes = [_words(n.text()) for n in document.walk() if n.role == "Note"]
+        for reference in leaflet.references:
+            entry = _words("".join(span.text for span in format_reference(reference)))
+            assert any(entry in note for note in notes), (leaflet_id, entry)
+    if locale == "th":
+        thai, english = _localised("th", "infusion-safety"), _localised("en", "infusion-safety")
+        document, _ = structure(bundled["th/infusion-safety.sequential"])
+        heard = _words(document.text(skip=NOT_IN_SOURCE))
+        both = _source_texts(thai, _words) + _source_texts(english, _words)
+        _assert_in_order(heard, both, "sequential")
+        document, _ = structure(bundled["th/infusion-safety.parallel"])
+        heard = _words(document.text(skip=NOT_IN_SOURCE))
+        _assert_in_order(heard, _parallel_texts(thai, english, _words), "parallel")
+        # A proof (its watermark and notes are artifacts) and an A5 print file.
+        for name in ("th/stromal-or-stem.proof", "th/what-msc-can-do.a5-cmyk"):
+            document, _ = structure(bundled[name])
+            heard = _words(document.text(skip=NOT_IN_SOURCE))
+            leaflet = _localised("th", name.split("/")[1].split(".")[0])
+            _assert_in_order(heard, _source_texts(leaflet, _words), name)
 
 
 def test_sequential_edition_reads_the_translation_then_the_source(

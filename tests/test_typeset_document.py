@@ -1,7 +1,9 @@
 """Multi-page Thai documents: line breaks at word boundaries and an exact text layer.
 
-Line ends: every extractor puts a newline where a line ends; none of them adds or
-keeps a space there (trailing whitespace is stripped before comparing). So the
+Line ends: every extractor puts a newline where a line ends; none of them adds a
+space there. A line broken at the author's space ends in it in the text layer
+(test_typeset_line_ends.py), which pypdf and pdfminer read before the newline: trailing
+whitespace is stripped before comparing. So the
 extracted lines must equal the drawn lines exactly, and joining the drawn lines
 without a separator — adding back only the author's space where a line broke at
 one — must give the source paragraph. A break between two Thai words therefore

@@ -25,7 +25,7 @@ from reportlab.platypus import SimpleDocTemplate
 from msc_leaflet.typeset import Run, default_family, make_paragraph
 from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.placed import Placed
-from msc_leaflet.typeset.render import draw_placed
+from msc_leaflet.typeset.render import draw_placed, is_end_space
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = ROOT / "locales" / "th" / "words.txt"
@@ -160,7 +160,8 @@ def build_document(
     original = draw_placed  # the function paragraph_module imported
 
     def recording(canvas: object, y: float, placed: list[Placed], layer: float = 0.0) -> None:
-        lines.append("".join(p.cluster.text for p in placed))
+        # What the line shows: not the space it ends in, which only its text layer holds.
+        lines.append("".join(p.cluster.text for p in placed if not is_end_space(p)))
         original(canvas, y, placed, layer)
 
     monkeypatch.setattr(paragraph_module, "draw_placed", recording)

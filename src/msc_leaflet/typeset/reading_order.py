@@ -125,11 +125,14 @@ def has_right_to_left(items: Sequence[Placed]) -> bool:
     return any(placed.piece.level % 2 for placed in items)
 
 
-def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
+def reading_order(
+    items: Sequence[Placed], positions: Positions, space: Placed | None = None
+) -> list[Shown]:
     """The text layer of a line with right-to-left text, glyph by glyph in reading
     order. ``items``: the line's clusters in reading order, each at its visual position
     (``render.place_units``); ``positions``: where each of their text-carrying glyphs
-    goes, by ``id`` of the cluster."""
+    goes, by ``id`` of the cluster; ``space``: the space the line ends in, if it was
+    broken at one (``render.end_space``)."""
     levels = [placed.piece.level for placed in items]
     odd = [level % 2 for level in levels]  # 1: right to left
     rtl = min(levels) % 2 == 1
@@ -189,7 +192,11 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
                 append(_mark_after(placed, glyphs[0], xs[0], mark))
         start = end
     if rtl and shown:
-        shown.append(_line_end(drawn[0], positions))
+        shown.append(_line_end(drawn[0], positions, space))
+    elif space is not None and shown:  # at the right end, as wide as on a line without
+        rightmost = drawn[-1]  # right-to-left text (``render.end_space``)
+        right = rightmost.x + rightmost.cluster.advance * rightmost.piece.size / 1000
+        shown.append(_end_space(space, right, 0.0))
     return _bridged(shown)
 
 
@@ -197,18 +204,37 @@ def reading_order(items: Sequence[Placed], positions: Positions) -> list[Shown]:
 LINE_END_SPACE = 250.0
 
 
-def _line_end(leftmost: Placed, positions: Positions) -> Shown:
+def _line_end(leftmost: Placed, positions: Positions, space: Placed | None = None) -> Shown:
     """An invisible space just left of a right-to-left line, written last: pypdf reads
     text further left on the same baseline (a running header's clinic name, the next
     table cell) as going on the same word, because the pen moves left there as it does
     between the line's own glyphs ("الخلايا<RLM>Test Clinic"). pypdf and pdfminer read the
     space; the others skip it (see `_bridged`). ``leftmost``: the line's leftmost
-    cluster."""
-    size = leftmost.piece.size
-    space = mark_glyph(leftmost.piece.run.font, " ", LINE_END_SPACE)
+    cluster.
+
+    A line broken at a space (``space``) ends in that space instead, which every reader
+    reads (`_end_space`): the tree reads a paragraph's lines as one text."""
+    size = (space or leftmost).piece.size
     advance = LINE_END_SPACE * size / 1000
-    x = min(positions[id(leftmost)], default=leftmost.x)
-    return Shown(leftmost, space, x - advance, advance, alone=True)
+    x = min(positions[id(leftmost)], default=leftmost.x) - advance
+    if space is not None:
+        return _end_space(space, x, LINE_END_SPACE)
+    glyph = mark_glyph(leftmost.piece.run.font, " ", LINE_END_SPACE)
+    return Shown(leftmost, glyph, x, advance, alone=True)
+
+
+def _end_space(space: Placed, x: float, width: float) -> Shown:
+    """The space a line broken at one ends in (``render.end_space``), ``width`` wide
+    (1/1000 em) from ``x``, written last. A text object of its own, so invisible, on a
+    glyph with ink: pdfium skips a text object without a box, and the tree read the
+    line's last word and the next line's first as one. Its text is a plain space, which
+    pdftotext and pdf.js drop at a line end, as they do on a left-to-right line (with a
+    right-to-left mark before it, as the line's other spaces have, pdftotext read the
+    mark and moved the line a column to the right)."""
+    font_name = space.piece.run.font
+    gid = inked(font_name, space.cluster.carriers[0].gid)
+    glyph = mark_glyph(font_name, " ", width, gid)
+    return Shown(space, glyph, x, width * space.piece.size / 1000, alone=True, invisible=True)
 
 
 def _marks(drawn: Sequence[Placed], odd: Sequence[int], all_right_to_left: bool) -> dict[int, str]:
@@ -344,7 +370,7 @@ def _mark_after(placed: Placed, leftmost: Glyph, x: float, marks: str) -> Shown:
     read text as written (pypdf, pdfminer): "أ<RLM>ن" (#16)."""
     font_name = placed.piece.run.font
     gid = leftmost.stand_in if leftmost.stand_in is not None else leftmost.gid
-    mark = mark_glyph(font_name, marks, 0.0, _inked(font_name, gid))
+    mark = mark_glyph(font_name, marks, 0.0, inked(font_name, gid))
     return Shown(placed, mark, x - MARK_LEAD, 0.0, alone=True, invisible=True)
 
 
@@ -385,7 +411,7 @@ def _written(font_name: str, glyphs: tuple[Glyph, ...], marks: str) -> Written:
         if index == 0 and marks:
             text = marks + text
             if LEFT_TO_RIGHT_MARK in marks:
-                gid = _inked(font_name, gid)
+                gid = inked(font_name, gid)
         if glyph.stand_in is not None:  # a mark carrier has no box of its own: see Glyph
             gid = glyph.stand_in
         if gid != glyph.gid or text != font.glyph_texts.get(key, chr(key)):
@@ -403,7 +429,7 @@ def _has_ink(font_name: str, gid: int) -> bool:
     return extents is not None and extents.width != 0 and extents.height != 0
 
 
-def _inked(font_name: str, gid: int) -> int:
+def inked(font_name: str, gid: int) -> int:
     """``gid`` if it has an outline, else a glyph of the font that has one, to stand in
     for it invisibly: pdfium skips a glyph without an outline (``gid`` itself if the
     font has no full stop, hyphen or bar)."""

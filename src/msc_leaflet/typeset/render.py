@@ -26,7 +26,7 @@ with the language of the terms the translation kept from its source).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, groupby
 from operator import attrgetter
 from typing import TypeVar, cast
@@ -41,7 +41,7 @@ from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
 from .placed import Placed
 from .placed import carriers as _carriers
-from .reading_order import Shown, has_right_to_left, mark_glyph, reading_order
+from .reading_order import Shown, has_right_to_left, inked, mark_glyph, reading_order
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
@@ -676,11 +676,16 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
     items = list(placed)
     if not items:
         return
+    end = items.pop() if is_end_space(items[-1]) else None
+    if not items:  # nothing drawn: a line of spaces
+        return
     if items[-1].cluster.text == "-":
         items.append(_after_hyphen(items[-1]))
     shown: list[Shown] | None = None
     written: tuple[list[Shown], str] | None = None
     if not has_right_to_left(items):
+        if end is not None:
+            items.append(end)
         writer = _LineWriter(canvas, items[0].x, y, layer)
         writer.line(items)
         pen = writer.tx
@@ -688,7 +693,7 @@ def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float
         drawn = sorted(items, key=attrgetter("x"))  # drawing order
         origin = float(_num(drawn[0].x))
         writer = _LineWriter(canvas, origin, y, layer)
-        shown = reading_order(items, _drawn_positions(drawn, origin))
+        shown = reading_order(items, _drawn_positions(drawn, origin), end)
         writer.shown(shown)
         writer.outlines(drawn)
         pen = writer.pen
@@ -848,8 +853,9 @@ def place_units(
     space_extra: float = 0.0,
     boundary_extra: float = 0.0,
 ) -> list[Placed]:
-    """Clusters of ``units`` laid left to right from ``x``, trailing spaces of the last
-    unit dropped (a line never ends in visible or extractable space)."""
+    """Clusters of ``units`` laid left to right from ``x``. The trailing spaces of the
+    last unit take no room: a line that breaks where its author wrote a space ends in
+    one `end_space`, which has no width and no ink."""
     placed: list[Placed] = []
     append = placed.append
     last = len(units) - 1
@@ -885,6 +891,10 @@ def place_units(
             x += boundary_extra
     if any(levels):
         _visual_positions(placed, x, levels)
+    if units and units[-1].trailing_spaces:
+        # After the reordering: it is the line's last in reading order wherever the
+        # line's direction puts its end (`reading_order` writes it there).
+        append(_end_space(units[-1], x))
     return placed
 
 
@@ -914,3 +924,42 @@ def _visual_positions(placed: list[Placed], end: float, levels: set[int]) -> Non
     for index in visual_order([p.piece.level for p in placed]):
         placed[index].x = x
         x += widths[index]
+
+
+def _end_space(unit: Unit, x: float) -> Placed:
+    """The space that ends ``unit``, as `end_space`, at ``x``, in the piece (font,
+    language, link) of the first of the unit's trailing spaces."""
+    before = sum(len(piece.clusters) for piece in unit.pieces) - unit.trailing_spaces
+    for piece in unit.pieces:
+        if before < len(piece.clusters):
+            break
+        before -= len(piece.clusters)
+    return Placed(piece, end_space(piece.run.font), x)
+
+
+@cache  # one per face
+def end_space(font_name: str) -> Cluster:
+    """The space a line broken at an author's space ends in, in the text layer only.
+
+    The readers that join an element's marked content without looking where it is
+    drawn (a screen reader through the structure tree, pdfium's text per marked-content
+    sequence, reflow) read a paragraph's lines as one text, and without it read "most"
+    + "scientific" as "mostscientific" at every line end. It is the font's space glyph,
+    of no width: nothing is drawn and no line is wider, so a justified line does not
+    poke into the margin. pypdf and pdfminer read it as trailing whitespace; pdftotext
+    and pdf.js drop a space at a line end (pdf.js says ``hasEOL`` instead,
+    docs/accessibility.md). Where it would be a text object of its own (alone in its
+    subset), a glyph with ink stands in for it, invisibly: pdfium skips a text object
+    without a box. A right-to-left line writes it in `reading_order`.
+    """
+    font = shaping_font(font_name)
+    space = font.face.charToGlyph.get(ord(" "), 0)
+    key = font.glyph_key(space, " ", 0.0)
+    glyph = Glyph(space, 0.0, 0.0, key, 0.0, inked(font_name, space))
+    return Cluster(" ", (), 0.0, plain=False, carriers=(glyph,))
+
+
+def is_end_space(placed: Placed) -> bool:
+    """Whether ``placed`` is a line's `end_space` (the only space without glyphs)."""
+    cluster = placed.cluster
+    return not cluster.glyphs and cluster.text == " "
