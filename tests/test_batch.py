@@ -332,7 +332,7 @@ def test_large_file_hashes_are_kept_between_processes(
     font = tmp_path / "font.ttf"
     font.write_bytes(b"0123456789abcdef")
     first = fingerprint.file_sha256(font)
-    assert hash_cache.store_path().is_file()
+    assert (tmp_path / "cache" / "msc-leaflet" / "file-hashes.json").is_file()
     monkeypatch.setattr(hash_cache, "_loaded", None)  # a new process reads the store
     monkeypatch.setattr(fingerprint, "_cache", {})
     assert hash_cache.stored_hash(font, font.stat()) == first

@@ -8,6 +8,7 @@ nothing written, nothing of a foreign file echoed.
 from __future__ import annotations
 
 import errno
+import importlib.util
 import os
 import struct
 import zlib
@@ -15,14 +16,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
+from msc_leaflet.build import hash_cache
 from msc_leaflet.cli.app import app
 from msc_leaflet.content.loader import MAX_IMAGE_BYTES
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.files import write_atomic
 from msc_leaflet.project import locale_name
+from msc_leaflet.typeset.instances import instance_path
 
 runner = CliRunner()
 SECRET = "root:x:0:0:a secret line that must never be echoed"
@@ -480,3 +484,75 @@ def test_an_image_whose_pixels_are_damaged_is_refused_at_its_line(
     assert no_internal_error(output) and "ImageReader" not in output
     assert "sample.yaml:17:13:" in output and "not a readable image: cut.png" in output
     assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+# --- the user's cache folder is a convenience, never a requirement ------------------------
+
+
+def no_home(monkeypatch: pytest.MonkeyPatch, xdg: str | None = None) -> None:
+    """A user with no home folder: HOME unset and no entry in the password database, as
+    a container run under an arbitrary uid (OpenShift, ``docker run --user``) is."""
+
+    def homeless(cls: type[Path]) -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("HOME", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    monkeypatch.setattr(Path, "home", classmethod(homeless))
+    monkeypatch.setattr(hash_cache, "_loaded", None)  # read the store again, as a new process
+
+
+def khmer_bold() -> tuple[Path, tuple[tuple[str, float], ...]]:
+    """The variable Khmer font and the weight a Khmer heading needs made from it."""
+    spec = importlib.util.find_spec("fontpkg_noto_sans_khmer")
+    assert spec is not None and spec.origin is not None
+    folder = Path(spec.origin).parent / "files"
+    return next(folder.glob("NotoSansKhmer*.ttf")), (("wght", 600.0),)
+
+
+def test_a_user_without_a_home_folder_can_build(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_home(monkeypatch)
+    code, output = invoke("build", "-l", "en", "-j", "1", "--project", str(make_project()),
+                          "-o", str(tmp_path / "o"))  # fmt: skip
+    assert code == 0 and no_internal_error(output), output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()
+
+
+@pytest.mark.parametrize("xdg", [None, "relative-cache"])
+def test_a_font_weight_is_made_without_a_home_folder_and_never_in_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    """The XDG spec says a relative XDG_CACHE_HOME is to be ignored: it would put the
+    cache in whatever folder the command runs in (the project, under git)."""
+    monkeypatch.chdir(tmp_path)
+    no_home(monkeypatch, xdg)
+    made = instance_path(*khmer_bold())
+    assert made.is_file() and made.is_absolute() and not made.is_relative_to(tmp_path)
+    assert TTFont(made)["OS/2"].usWeightClass == 600
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_folder_the_user_may_not_write_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only home, or a cache folder left by another user: the font is made in a
+    folder of this process instead, and nothing is left in the cache folder."""
+    cache = tmp_path / "cache"
+    (cache / "msc-leaflet" / "fonts").mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    real_open = os.open
+
+    def refusing_open(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if flags & os.O_CREAT and Path(path).is_relative_to(cache):
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    made = instance_path(*khmer_bold())
+    assert made.is_file() and not made.is_relative_to(cache)
+    assert list((cache / "msc-leaflet" / "fonts").iterdir()) == []

@@ -278,11 +278,73 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
             raise file_error(path, exc, "read") from None
 
 
-def user_cache_dir() -> Path:
+def user_cache_dir() -> Path | None:
     """The user's cache folder for this tool (font instances, hashes of large files):
-    derived data only, safe to delete."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "msc-leaflet"
+    derived data only, safe to delete. ``None`` for a user with no home folder (a
+    container run under an arbitrary uid has neither HOME nor a password entry): the
+    cache is a convenience, and every user of it works without one. A relative
+    ``XDG_CACHE_HOME`` (or HOME) is ignored, as the XDG spec says: it would put the cache
+    in whatever folder the command runs in, the project under git."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):
+        return Path(base) / "msc-leaflet"
+    try:
+        home = Path.home()
+    except RuntimeError:  # "Could not determine home directory."
+        return None
+    return home / ".cache" / "msc-leaflet" if home.is_absolute() else None
+
+
+_scratch: dict[int, Path] = {}  # pid → this process's own cache folder (`keep_derived`)
+
+
+def keep_derived(folder: str, name: str, data: bytes) -> Path:
+    """Write derived ``data`` as ``<user cache>/<folder>/<name>`` and return its path.
+
+    Where the user cache is missing or cannot be written (no home, a read-only home, a
+    full disk, a cache folder of another user), the file goes to a folder of this
+    process in the temporary folder instead, and the build goes on. Written aside and
+    renamed (parallel workers may make the same file); a temporary file is removed
+    whatever stops the write, Ctrl-C included. Only when neither place can be written
+    is it an error, naming the file."""
+    cache = user_cache_dir()
+    places = [cache / folder] if cache is not None else []
+    places.append(_process_scratch() / folder)
+    failure: OSError | None = None
+    for place in places:
+        target = place / name
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            remove_stale_temp_files(place)
+            _write_aside(target, data)
+        except OSError as exc:
+            failure = exc
+            continue
+        return target
+    assert failure is not None
+    raise file_error(places[-1] / name, failure, "write", "free some space in the temporary folder")
+
+
+def _process_scratch() -> Path:
+    import tempfile
+
+    pid = os.getpid()  # a forked worker makes its own: the parent may remove its folder
+    if pid not in _scratch:
+        _scratch[pid] = Path(tempfile.mkdtemp(prefix="msc-leaflet-cache-"))
+    return _scratch[pid]
+
+
+def _write_aside(target: Path, data: bytes) -> None:
+    temp = _temp_name(target)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
