@@ -399,3 +399,41 @@ def test_a_box_padding_that_leaves_no_room_is_refused_at_its_line(
     assert caught.value.location.line == line, str(caught.value)
     assert message in caught.value.message, str(caught.value)
     assert caught.value.hint
+
+
+KHMER_BOLD = "      bold: {instance: {wght: 600}}  # as Sarabun's SemiBold"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (KHMER_BOLD, "      bold: {instance: {wdht: 600}}", "has no axis 'wdht'"),
+        (KHMER_BOLD, "      bold: {instance: {wght: .nan}}", "axis wght must be a number"),
+        (KHMER_BOLD, "      bold: {instance: {wght: .inf}}", "axis wght must be a number"),
+        (KHMER_BOLD, "      bold: {instance: {wght: 5000}}", "wght 5000 is outside"),
+        ("      bold: Sarabun-SemiBold.ttf", "      bold: {instance: {wght: 600}}",
+         "is not a variable font"),
+    ],
+    ids=["unknown-axis", "nan", "inf", "out-of-range", "static-font"],
+)  # fmt: skip
+def test_a_font_weight_the_font_cannot_make_is_refused_at_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """Were `internal error: KeyError: 'wdht'`, `cannot convert float NaN to integer`
+    (naming the leaflet), and for 5000 or a static font a PDF built in another weight
+    than the theme asked for, without a word."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    theme = BUNDLED.replace(old, new, 1)
+    (root / "theme.yaml").write_text(theme, encoding="utf-8")
+    line = _line_of(theme, new)
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        result = CliRunner().invoke(app, [*command, "--project", str(root)])
+        output = result.stdout + result.stderr
+        assert result.exit_code == 1 and "internal error" not in output, output
+        assert re.search(rf"theme\.yaml:{line}:\d+: error: (LOAD004: )?fonts\b", output), output
+        assert message in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))

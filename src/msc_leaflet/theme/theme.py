@@ -125,13 +125,15 @@ def load_theme(
 
 
 def _check_font_files(fonts: FontConfig) -> None:
-    from ..typeset.font_files import check_family_files  # plain paths, no ReportLab
+    from ..typeset.font_files import FamilyFileError, check_family_files  # no ReportLab
 
     for family in fonts.families:
         try:
             check_family_files(family)
-        except ValueError as problem:
-            raise ThemeError(("fonts", "families", family.name), str(problem)) from None
+        except FamilyFileError as problem:
+            keys: tuple[str, ...] = ("fonts", "families", family.name)
+            keys += (problem.role,) if problem.role else ()
+            raise ThemeError(keys, str(problem)) from None
 
 
 def _parse(
