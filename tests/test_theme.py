@@ -437,3 +437,21 @@ def test_a_font_weight_the_font_cannot_make_is_refused_at_its_line(
         assert re.search(rf"theme\.yaml:{line}:\d+: error: (LOAD004: )?fonts\b", output), output
         assert message in output
     assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_variable_latin_family_prints_its_bold_weight(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The Latin family was registered without its instances: with a variable font for
+    Latin, every heading and bold word printed in the Regular weight, without a word."""
+    import pikepdf
+
+    from pdfread import embedded_fonts
+
+    root = make_project()
+    theme = BUNDLED.replace("    Latn: Sarabun", "    Latn: NotoSansDevanagari", 1)
+    (root / "theme.yaml").write_text(theme, encoding="utf-8")
+    pdf = build_leaflet(Project.at(root), "sample", "en", tmp_path / "o").path
+    with pikepdf.open(pdf) as document:
+        names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(document)}
+    assert {"NotoSansDevanagari-Regular", "NotoSansDevanagari-SemiBold"} <= names, names
