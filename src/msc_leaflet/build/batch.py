@@ -117,6 +117,15 @@ def shard(jobs: Sequence[Job], k: int, n: int) -> list[Job]:
     return [job for i, job in enumerate(sorted(jobs)) if i % n == k - 1]
 
 
+def in_shard(planned: list[PlannedJob], shard_of: tuple[int, int] | None) -> list[PlannedJob]:
+    """The planned jobs of slice K of N (all of them without ``--shard``): what a build,
+    and its dry run, of that shard covers."""
+    if not shard_of:
+        return planned
+    wanted = set(shard([p.job for p in planned], *shard_of))
+    return [p for p in planned if p.job in wanted]
+
+
 def plan(
     project: Project,
     leaflet_ids: Iterable[str],
@@ -304,9 +313,7 @@ def run_batch(
     planned, outcomes = plan(
         project, leaflet_ids, locales, manifest, out_dir, options, force, editions
     )
-    if shard_of:
-        wanted = set(shard([p.job for p in planned], *shard_of))
-        planned = [p for p in planned if p.job in wanted]
+    planned = in_shard(planned, shard_of)
     if on_planned:
         on_planned(planned)
     notify = on_outcome or (lambda _outcome: None)

@@ -159,11 +159,12 @@ def build(
     """
 
     def action() -> None:
-        from ..build.batch import parse_shard, plan, run_batch
+        from ..build.batch import in_shard, parse_shard, plan, run_batch
         from ..build.manifest import load_manifest, manifest_path, prepare_output_folder
         from ..build.options import Options
+        from ..clock import source_date_epoch
         from ..project import Project
-        from .progress import LiveProgress, as_json, dry_run_lines, summary
+        from .progress import LiveProgress, as_json, dry_run_json, dry_run_lines, summary
 
         try:
             shard_of = parse_shard(shard) if shard else None
@@ -175,15 +176,20 @@ def build(
         out_dir = out_folder(root, out)
         options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec)
         if dry_run:
+            source_date_epoch()  # as the build would: a bad value is no "would rebuild"
             prepare_output_folder(out_dir, create=False)
             manifest = load_manifest(manifest_path(out_dir))
             planned, failures = plan(
                 root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
             )
-            for line in dry_run_lines(planned):
-                typer.echo(line)
-            for failure in failures:
-                typer.echo(failure.message, err=True)
+            planned = in_shard(planned, shard_of)
+            if json_output:
+                typer.echo(dry_run_json(planned, failures))
+            else:
+                for line in dry_run_lines(planned):
+                    typer.echo(line)
+                for failure in failures:
+                    typer.echo(failure.message, err=True)
             raise typer.Exit(1 if failures else 0)
         progress = LiveProgress(quiet or json_output)
         try:
