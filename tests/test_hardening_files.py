@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import importlib.util
 import os
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -556,3 +557,41 @@ def test_a_cache_folder_the_user_may_not_write_is_not_an_error(
     made = instance_path(*khmer_bold())
     assert made.is_file() and not made.is_relative_to(cache)
     assert list((cache / "msc-leaflet" / "fonts").iterdir()) == []
+
+
+# --- a picture a screen edition cannot hold is named at its line ------------------------
+
+
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_a_cmyk_picture_in_a_screen_edition_is_named_at_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, where: str
+) -> None:
+    """Was `leaflets/sample.yaml: error: page 1: image /FormXob.2e2021… is CMYK`: the PDF's
+    internal name of the picture, no line, and for a logo the leaflet's file."""
+    from PIL import Image
+
+    figure = "- figure: images/print.jpg\n  alt: A test picture\n" if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("CMYK", (60, 40), (0, 200, 200, 0)).save(root / "images" / "print.jpg")
+    organisation = root / "organisations" / "test-clinic.yaml"
+    if where == "logo":
+        organisation.write_text(
+            organisation.read_text(encoding="utf-8") + "logo: images/print.jpg\n", encoding="utf-8"
+        )
+    out = tmp_path / "o"
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(out))
+    assert code == 1 and no_internal_error(output), output
+    assert "FormXob" not in output and "/" + "Form" not in output
+    if where == "figure":
+        line = leaflet_yaml(figure).split("\n").index("  - figure: images/print.jpg") + 1
+        assert re.search(rf"leaflets/sample\.yaml:{line}: error: image print\.jpg is CMYK", output)
+    else:
+        assert re.search(
+            r"organisations/test-clinic\.yaml:\d+: error: image print\.jpg is CMYK", output
+        )
+    assert "hint: save the picture as RGB" in output
+    assert not list(out.rglob("*.pdf"))
+    code, output = invoke("build", "-l", "en", "--colour", "cmyk", "--project", str(root),
+                          "-o", str(out))  # fmt: skip
+    assert code == 0, output  # a print edition takes it as it is

@@ -26,7 +26,7 @@ from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
 from ..errors import Finding, LeafletError, Location
 from ..files import output_path, write_atomic
-from ..finishing.conformance import choose, conformance_step
+from ..finishing.conformance import Conformance, choose, conformance_step
 from ..finishing.final_pass import final_pass
 from ..finishing.font_subset import subset_fonts
 from ..finishing.font_widths import match_font_widths
@@ -163,6 +163,37 @@ def refuse_silent_figures(leaflet: Leaflet) -> None:
         )
 
 
+def refuse_cmyk_pictures(leaflet: Leaflet, claim: Conformance) -> None:
+    """Refuse a CMYK picture (a figure, the organisation's logo) in an edition that
+    claims PDF/A-2u with an sRGB output intent, at the line naming it, before the
+    layout's work is spent. The final pass refuses it too, but can only name the PDF's
+    own name for it (``/FormXob.2e20…``), which tells the author nothing."""
+    from PIL import Image
+
+    from ..content.model import Figure
+
+    if claim.standard != "PDF/A-2u":
+        return
+    pictures = [
+        (block.path, Location(leaflet.path, block.line))
+        for block in leaflet.blocks
+        if isinstance(block, Figure)
+    ]
+    organisation = leaflet.organisation
+    if organisation.logo is not None:
+        pictures.append((organisation.logo, Location(organisation.path, organisation.logo_line)))
+    for path, location in pictures:
+        with Image.open(path) as picture:  # the header only; the loader checked the file
+            if picture.mode != "CMYK":
+                continue
+        raise LeafletError(
+            location,
+            f"image {path.name} is CMYK, and a screen edition holds only RGB and grey "
+            "pictures (it is PDF/A-2u, with an sRGB output intent)",
+            "save the picture as RGB, or build with --colour cmyk for print",
+        )
+
+
 Approval = tuple[str, dt.date]  # (language name in that language, date approved)
 
 
@@ -234,6 +265,7 @@ def build_loaded(
     # Chosen (and the press profile read and checked) before the layout's work is spent.
     claim = choose(spec, theme.output_intent, project.theme_path, [bcp47(x) for x in languages])
     conform = conformance_step(claim)
+    refuse_cmyk_pictures(source, claim)
     versions: list[Localised] = []
     all_findings = list(findings)
     for language in languages:

@@ -234,6 +234,7 @@ class _Reader:
             **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp")},
             web=web,
             logo=logo,
+            logo_line=(at.line or 0) if logo else 0,
         )
 
     def block(self, node: Node, index: int) -> m.Block:

@@ -72,6 +72,7 @@ class Organisation:
     whatsapp: str = ""
     web: str = ""
     logo: Path | None = None
+    logo_line: int = 0  # where the profile names it, for messages about the picture
 
 
 @dataclass(frozen=True)
