@@ -595,3 +595,49 @@ def test_a_cmyk_picture_in_a_screen_edition_is_named_at_its_line(
     code, output = invoke("build", "-l", "en", "--colour", "cmyk", "--project", str(root),
                           "-o", str(out))  # fmt: skip
     assert code == 0, output  # a print edition takes it as it is
+
+
+# --- a phone photo prints the way up every viewer shows it ------------------------------
+
+
+def phone_photo(path: Path, orientation: int) -> None:
+    """A JPEG stored landscape (300 × 150, a red band down its left side) with the EXIF
+    Orientation a phone writes when it was held upright: 6 means "turn 90° clockwise to
+    show it", so every viewer shows it portrait, the red band along its top."""
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (300, 150), (255, 255, 255))
+    ImageDraw.Draw(picture).rectangle([0, 0, 59, 149], fill=(255, 0, 0))
+    exif = picture.getexif()
+    exif[0x0112] = orientation
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(path, exif=exif, quality=95)
+
+
+def red_box(pdf: Path) -> tuple[int, int]:
+    """Width and height, in pixels, of the red on the first page as pdfium draws it."""
+    import pypdfium2
+    from PIL import Image
+
+    page = pypdfium2.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    red = page.point(lambda v: 255 if v > 200 else 0).getchannel("R")
+    others = Image.merge("RGB", page.split()).convert("L").point(lambda v: 255 if v < 120 else 0)
+    box = Image.composite(red, Image.new("L", red.size), others).getbbox()
+    assert box is not None
+    return box[2] - box[0], box[3] - box[1]
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_phone_photo_prints_upright(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """The EXIF orientation was ignored: a photo taken upright printed on its side,
+    though the author's viewer, the desk and every browser show it upright."""
+    root = make_project({"sample": leaflet_yaml("- figure: images/photo.jpg\n  alt: A test\n")})
+    phone_photo(root / "images" / "photo.jpg", 6)
+    out = tmp_path / "o"
+    code, output = invoke("build", "-l", "en", "--colour", colour, "--project", str(root),
+                          "-o", str(out))  # fmt: skip
+    assert code == 0, output
+    width, height = red_box(out / "en" / "sample.pdf")
+    assert width > 2 * height  # a band along the top, not down the side

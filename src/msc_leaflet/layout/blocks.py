@@ -43,7 +43,7 @@ from ..typeset.marked_content import Element, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
 from .footnotes import flowable_citations
-from .images import drawable
+from .images import drawable, needs_copy, picture_size
 from .table_widths import column_widths, squeezed
 from .text import Writer
 
@@ -385,7 +385,7 @@ class BlockBuilder:
         return [header, *rows]
 
     def figure(self, block: m.Figure) -> Flowable:
-        px_w, px_h = ImageReader(str(block.path)).getSize()  # size was checked when loading
+        px_w, px_h = picture_size(block.path)  # upright; the size was checked when loading
         width = min(self.width, px_w * 72 / 150)  # print images at no less than 150 dpi
         height = width * px_h / px_w
         if height > 110 * mm:
@@ -393,7 +393,7 @@ class BlockBuilder:
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
         image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
-        if self.theme.colour_mode == "cmyk":
+        if needs_copy(block.path, self.theme):
             image.source = partial(drawable, block.path, self.theme)
         if not block.decorative and block.alt:  # a decorative image is an artifact
             # An untranslated description is read in its own language: the source's.

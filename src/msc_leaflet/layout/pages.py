@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -33,7 +32,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
-from .images import drawable
+from .images import drawable, picture_size
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .unprintable import block_of
@@ -347,7 +346,7 @@ def _draw_logo(
     centred on ``middle``, its proportions kept; returns where the name starts after it.
     Drawn inside the band's artifact: page furniture, not content a screen reader reads.
     The file was checked as a figure's image when the organisation was loaded."""
-    px_width, px_height = (float(n) for n in ImageReader(str(logo)).getSize())
+    px_width, px_height = picture_size(logo)  # upright
     height = band * LOGO_HEIGHT
     width = height * px_width / px_height
     if width > LOGO_MAX_WIDTH:
