@@ -641,3 +641,54 @@ def test_a_phone_photo_prints_upright(
     assert code == 0, output
     width, height = red_box(out / "en" / "sample.pdf")
     assert width > 2 * height  # a band along the top, not down the side
+
+
+# --- a file left with git's conflict markers says so ------------------------------------
+
+
+def conflicted(path: Path, line: int) -> None:
+    """Leave ``path`` as `git merge` does when both sides changed line ``line``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    ours = lines[line - 1]
+    lines[line - 1 : line] = ["<<<<<<< HEAD", ours, "=======", ours + " x", ">>>>>>> their-branch"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("relative", "line", "command"),
+    [
+        ("leaflets/care-basics.yaml", 4, ["build", "-l", "en"]),
+        ("organisations/test-clinic.yaml", 2, ["build", "-l", "en"]),
+        (str(PO), 30, ["i18n", "check"]),
+        (str(PO), 30, ["build", "-l", "th"]),
+        ("theme.yaml", 5, ["build", "-l", "en"]),
+        ("msc-leaflet.toml", 2, ["check"]),
+        ("locales/glossary.yaml", 2, ["check"]),
+    ],
+    ids=["leaflet", "organisation", "po-check", "po-build", "theme", "settings", "glossary"],
+)
+def test_a_file_left_with_merge_conflict_markers_says_so(
+    i18n_project: Path, tmp_path: Path, relative: str, line: int, command: list[str]
+) -> None:
+    """Two translators (or authors) on two branches: git leaves <<<<<<<, ======= and
+    >>>>>>> lines in the file. The message was the parser's (`could not find expected
+    ':'`, with a hint about quotes, or `unknown keyword or malformed line`), at a line
+    after the markers, or for a settings file `this line is not valid TOML`."""
+    from conftest import REPO
+
+    root = i18n_project
+    if relative == "theme.yaml":
+        (root / relative).write_text(
+            (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+    if relative == "msc-leaflet.toml":
+        (root / relative).write_text('[checks]\nREAD005 = "off"\n', encoding="utf-8")
+    if relative == "locales/glossary.yaml" and not (root / relative).exists():
+        (root / relative).write_text("terms:\n  - MSC\n", encoding="utf-8")
+    conflicted(root / relative, line)
+    out = ["-o", str(tmp_path / "o")] if command[0] == "build" else []
+    code, output = invoke(*command, "--project", str(root), *out)
+    assert code == 1 and no_internal_error(output), output
+    assert f"{relative}:{line}: error: unresolved merge conflict" in output, output
+    assert "hint: keep the lines you want" in output

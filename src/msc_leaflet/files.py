@@ -364,8 +364,31 @@ def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") 
     return path
 
 
+#: The line `git merge` (and Mercurial, and diff3) writes where both sides changed.
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.MULTILINE)
+
+
+def refuse_merge_conflict(path: Path, text: str) -> None:
+    """Refuse a text file holding an unresolved merge: the parsers would report the
+    line after the marker as broken YAML (with a hint about quotes) or a malformed .po
+    line, never what happened. A ``<<<<<<<`` line followed by a ``>>>>>>>`` line is one:
+    no leaflet text, translation or setting starts a line with seven angle brackets."""
+    start = _CONFLICT_START.search(text)
+    if start is None or not _CONFLICT_END.search(text, start.end()):
+        return
+    raise LeafletError(
+        Location(path, text.count("\n", 0, start.start()) + 1),
+        "unresolved merge conflict: the <<<<<<<, ======= and >>>>>>> lines of a merge "
+        "are still in the file",
+        "keep the lines you want between them (one side, the other, or both), delete the "
+        "three marker lines, and commit the result",
+    )
+
+
 def decode_utf8(path: Path, raw: bytes) -> str:
-    """Decode strictly, naming the line of the first bad byte."""
+    """Decode strictly, naming the line of the first bad byte; a file left mid-merge is
+    refused as such (`refuse_merge_conflict`)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LeafletError(
             Location(path, 1, 1),
@@ -373,7 +396,7 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             "save the file as UTF-8 without BOM",
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -382,3 +405,5 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             "file is not valid UTF-8",
             "save the file with UTF-8 encoding",
         ) from None
+    refuse_merge_conflict(path, text)
+    return text

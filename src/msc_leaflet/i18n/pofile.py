@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
-from ..files import read_input, write_atomic
+from ..files import read_input, refuse_merge_conflict, write_atomic
 from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -435,6 +435,7 @@ def read_po(path: Path) -> Catalog:
         if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
             hint = f"the file is in {charset}: convert it, msgconv --to-code=UTF-8 FILE -o FILE"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
+    refuse_merge_conflict(path, text)
     return parse_po(text, path)
 
 
