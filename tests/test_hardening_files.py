@@ -692,3 +692,22 @@ def test_a_file_left_with_merge_conflict_markers_says_so(
     assert code == 1 and no_internal_error(output), output
     assert f"{relative}:{line}: error: unresolved merge conflict" in output, output
     assert "hint: keep the lines you want" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested deeper than"),
+        ("# " + "x" * 2_100_000 + "\n", "the limit is"),
+    ],
+    ids=["deep", "huge"],
+)
+def test_a_settings_file_too_deep_or_too_large_is_one_line(
+    i18n_project: Path, text: str, message: str
+) -> None:
+    """100,000 nested brackets in msc-leaflet.toml were `internal error: RecursionError`
+    (Python's TOML reader recurses), and its size was never bounded."""
+    (i18n_project / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    code, output = invoke("check", "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert "msc-leaflet.toml" in output and message in output

@@ -306,10 +306,21 @@ def _suggest(name: str, known: tuple[str, ...]) -> str:
     return suggest(name, known)
 
 
+#: A settings file is a few lines; this bounds what a pasted file costs to read.
+MAX_SETTINGS_BYTES = 1_000_000
+
+
 def _parsed_settings(path: Path) -> dict[str, Any]:
-    text = decode_utf8(path, read_input(path))
+    hint = "a settings file holds a few lines: is this the right file?"
+    text = decode_utf8(path, read_input(path, MAX_SETTINGS_BYTES, hint))
     try:
         return tomllib.loads(text)
+    except RecursionError:  # Python's TOML reader recurses into nested arrays and tables
+        raise LeafletError(
+            Location(path),
+            "values nested deeper than Python can read",
+            "write each setting as  name = value, with at most a list of values",
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise LeafletError(
             _toml_error_location(path, exc, text),
