@@ -711,3 +711,27 @@ def test_a_settings_file_too_deep_or_too_large_is_one_line(
     code, output = invoke("check", "--project", str(i18n_project))
     assert code == 1 and no_internal_error(output), output
     assert "msc-leaflet.toml" in output and message in output
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+
+
+def test_a_manifest_nested_too_deep_is_damaged_derived_data(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Was `internal error: RecursionError: maximum recursion depth exceeded while
+    decoding a JSON array` for build, build --dry-run and manifest merge. A damaged
+    manifest means rebuild; a damaged shard is refused by name."""
+    root, out = make_project(), tmp_path / "o"
+    out.mkdir()
+    (out / "manifest.json").write_text(DEEP_JSON, encoding="utf-8")
+    code, output = invoke("build", "--dry-run", "--project", str(root), "-o", str(out))
+    assert code == 0 and "rebuild en/sample.pdf" in output, output
+    code, output = invoke("build", "--project", str(root), "-o", str(out))
+    assert code == 0 and no_internal_error(output), output
+    assert (out / "en" / "sample.pdf").is_file()
+    shard = tmp_path / "shard.json"
+    shard.write_text('{"format": 2, "outputs": {}, "sources": ' + DEEP_JSON + "}", "utf-8")
+    code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()

@@ -49,7 +49,7 @@ def _entries() -> dict[str, tuple[Stamp, str]]:
             data = json.loads(path.read_text(encoding="utf-8"))
             for name, (size, inode, mtime, ctime, digest) in data.items():
                 _loaded[name] = ((int(size), int(inode), int(mtime), int(ctime)), str(digest))
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             pass  # missing or damaged: start again
     return _loaded
 

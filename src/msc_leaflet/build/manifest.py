@@ -101,7 +101,7 @@ def load_manifest(path: Path) -> Manifest:
             outputs={k: OutputEntry(**v) for k, v in data.get("outputs", {}).items()},
             sources={k: SourceEntry(**v) for k, v in data.get("sources", {}).items()},
         )
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):  # nested past reading
         return Manifest()
 
 
@@ -212,7 +212,7 @@ def read_shard(path: Path) -> Manifest:
     raw = read_input(path)
     try:
         data: Any = json.loads(raw.decode("utf-8"))
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past what JSON readers read
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
         raise LeafletError(Location(path), "not a msc-leaflet manifest", SHARD_HINT)
