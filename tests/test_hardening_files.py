@@ -735,3 +735,27 @@ def test_a_manifest_nested_too_deep_is_damaged_derived_data(
     code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
     assert code == 1 and no_internal_error(output), output
     assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b""),
+     ("utf-32-le", b"\xff\xfe\x00\x00")],
+    ids=["notepad-unicode", "big-endian", "no-bom", "utf-32"],
+)  # fmt: skip
+@pytest.mark.parametrize("relative", ["leaflets/care-basics.yaml", str(PO)])
+def test_a_file_saved_as_utf16_is_named_so(
+    i18n_project: Path, tmp_path: Path, encoding: str, bom: bytes, relative: str
+) -> None:
+    """Windows Notepad's "Unicode" is UTF-16: the message was `file is not valid UTF-8`
+    at 1:1 (or, without a byte-order mark, `control character U+0000 NULL in the file`,
+    sending the author to look for a character that is not there)."""
+    path = i18n_project / relative
+    path.write_bytes(bom + path.read_text(encoding="utf-8").encode(encoding))
+    locale = "th" if relative.endswith(".po") else "en"
+    code, output = invoke("build", "-l", locale, "--project", str(i18n_project),
+                          "-o", str(tmp_path / "o"))  # fmt: skip
+    assert code == 1 and no_internal_error(output), output
+    name = "UTF-32" if "32" in encoding else "UTF-16"
+    assert f"{relative}:1: error: the file is saved as {name}, not UTF-8" in output, output
+    assert "hint: save it as UTF-8" in output and "NULL" not in output

@@ -386,9 +386,37 @@ def refuse_merge_conflict(path: Path, text: str) -> None:
     )
 
 
+def wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when ``raw`` is text in one of them (Windows Notepad's
+    "Unicode" is UTF-16 with a byte-order mark), else None. Without a mark, ASCII text
+    in UTF-16 has a NUL byte beside every letter: seen in most of its first 64 pairs."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:128]
+    pairs = len(head) // 2
+    if pairs >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= pairs * 3 // 4:
+        return "UTF-16"
+    return None
+
+
+def refuse_wide_encoding(path: Path, raw: bytes) -> None:
+    """Name UTF-16 and UTF-32 for what they are: as UTF-8 they read as a bad byte at
+    1:1, or (without a byte-order mark) as NUL characters the author cannot find."""
+    found = wide_encoding(raw)
+    if found:
+        raise LeafletError(
+            Location(path, 1),
+            f"the file is saved as {found}, not UTF-8",
+            "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        )
+
+
 def decode_utf8(path: Path, raw: bytes) -> str:
     """Decode strictly, naming the line of the first bad byte; a file left mid-merge is
     refused as such (`refuse_merge_conflict`)."""
+    refuse_wide_encoding(path, raw)
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LeafletError(
             Location(path, 1, 1),
