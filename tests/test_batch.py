@@ -415,3 +415,22 @@ def test_a_dry_run_with_json_is_one_json_document(project: Project, tmp_path: Pa
         ("en/two.pdf", "rebuild", "never built"),
     }
     assert not (out / "en" / "two.pdf").exists()
+
+
+def test_a_huge_jobs_number_starts_no_more_workers_than_the_machine_can_run(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-j 1000` started one process per job: 135 outputs (5 leaflets × 9 locales × 3
+    editions) were 135 processes of ~150 MB each on a 2-core laptop. The workers are now
+    at most four per core, and the build says so."""
+    from msc_leaflet.build import workers
+
+    monkeypatch.setattr(workers, "cpu_cores", lambda: 2)
+    assert worker_count([1.0] * 135, 1000) == 8
+    assert worker_count([1.0] * 3, 1000) == 3
+    assert worker_count([1.0] * 135, 5) == 5  # what the user asked, within reason
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(project.root), "-o", str(tmp_path / "o"), "-j", "1000"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "-j 1000: 8 workers at most (4 per CPU core;" in result.stderr

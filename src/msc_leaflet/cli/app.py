@@ -162,6 +162,7 @@ def build(
         from ..build.batch import in_shard, parse_shard, plan, run_batch
         from ..build.manifest import load_manifest, manifest_path, prepare_output_folder
         from ..build.options import Options
+        from ..build.workers import WORKERS_PER_CORE, most_workers
         from ..clock import source_date_epoch
         from ..project import Project
         from .progress import LiveProgress, as_json, dry_run_json, dry_run_lines, summary
@@ -191,6 +192,12 @@ def build(
                 for failure in failures:
                     typer.echo(failure.message, err=True)
             raise typer.Exit(1 if failures else 0)
+        if jobs is not None and jobs > most_workers() and not (json_output or quiet):
+            typer.echo(
+                f"note: -j {jobs}: {most_workers()} workers at most "
+                f"({WORKERS_PER_CORE} per CPU core; more would only wait for a core)",
+                err=True,
+            )
         progress = LiveProgress(quiet or json_output)
         try:
             report = run_batch(
