@@ -338,14 +338,20 @@ def list_leaflets(project: ProjectOption = Path(".")) -> None:
     """List leaflets with title, version, review date and page count (English layout)."""
 
     def action() -> None:
+        from ..errors import LeafletError
         from .list import summarise
 
-        rows = summarise(project)
+        problems: list[LeafletError] = []
+        rows = summarise(project, problems)
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
         for row in rows:
             typer.echo(
                 f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}"
             )
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+        if problems:
+            raise typer.Exit(1)
 
     run(action)
 
