@@ -759,3 +759,35 @@ def test_a_file_saved_as_utf16_is_named_so(
     name = "UTF-32" if "32" in encoding else "UTF-16"
     assert f"{relative}:1: error: the file is saved as {name}, not UTF-8" in output, output
     assert "hint: save it as UTF-8" in output and "NULL" not in output
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("images/Photo.PNG", "did you mean images/photo.png? letter case counts"),
+        ("Images/photo.png", "did you mean images/photo.png? letter case counts"),
+        ("images\\\\photo.png", "write folders with '/', not '\\': images/photo.png"),
+        ("images/nothing.png", "paths are relative to the project folder"),
+    ],
+    ids=["file-case", "folder-case", "backslash", "missing"],
+)
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_an_image_path_that_differs_in_case_or_slashes_says_which_file_is_meant(
+    make_project: Callable[..., Path], tmp_path: Path, written: str, hint: str, where: str
+) -> None:
+    """An author on Windows or macOS (whose file systems ignore letter case) wrote
+    images/Photo.PNG for images/photo.png, or images\\photo.png: it built there and
+    failed on Linux (the print shop, CI) with only `image file not found`."""
+    from PIL import Image
+
+    figure = f'- figure: "{written}"\n  alt: A test\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(root / "images" / "photo.png")
+    organisation = root / "organisations" / "test-clinic.yaml"
+    if where == "logo":
+        text = organisation.read_text(encoding="utf-8") + f'logo: "{written}"\n'
+        organisation.write_text(text, encoding="utf-8")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and no_internal_error(output), output
+    assert "file not found" in output and f"hint: {hint}" in output, output

@@ -7,12 +7,13 @@ validated before they become file names.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
@@ -247,6 +248,31 @@ class Project:
         `inside`, so a catalog linked to /etc/passwd is never opened, let alone quoted."""
         path = self.root.joinpath(*parts)
         return self.inside(path, Location(path))
+
+    def missing_file_hint(self, written: str) -> str:
+        """What to do about a file named ``written`` (relative to the project) that is not
+        there: the file meant, when only the letter case differs (Windows and macOS
+        ignore it, Linux, where the print shop or CI builds, does not) or when folders
+        are written with Windows' backslash."""
+        if "\\" in written:
+            return f"write folders with '/', not '\\': {written.replace(chr(92), '/')}"
+        folder = self.root
+        found = []
+        for part in PurePosixPath(written).parts:
+            try:
+                names = [entry.name for entry in os.scandir(folder)]
+            except OSError:
+                break
+            same = [name for name in names if name.lower() == part.lower()]
+            if len(same) != 1:
+                break
+            found.append(same[0])
+            folder = folder / same[0]
+        else:
+            meant = "/".join(found)
+            if meant != written:
+                return f"did you mean {meant}? letter case counts"
+        return "paths are relative to the project folder"
 
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
