@@ -791,3 +791,25 @@ def test_an_image_path_that_differs_in_case_or_slashes_says_which_file_is_meant(
     code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
     assert code == 1 and no_internal_error(output), output
     assert "file not found" in output and f"hint: {hint}" in output, output
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "message"),
+    [
+        ("en/sample.pdf", "sample.pdf", "a loop of links"),
+        ("en", "/nonexistent", "en/sample.pdf' points outside the output folder"),
+    ],
+    ids=["loop", "locale-folder-out"],
+)
+def test_an_output_path_through_a_link_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, link: str, target: str, message: str
+) -> None:
+    """A PDF that is a link to itself was `internal error: RuntimeError: Symlink loop`,
+    and a locale folder linked elsewhere `output name 'sample' leaves the output
+    folder`, as if the leaflet's id were to blame."""
+    out = tmp_path / "o"
+    (out / link).parent.mkdir(parents=True, exist_ok=True)
+    (out / link).symlink_to(target)
+    code, output = invoke("build", "-l", "en", "--project", str(make_project()), "-o", str(out))
+    assert code == 1 and no_internal_error(output) and "RuntimeError" not in output, output
+    assert message in output and "hint: " in output, output

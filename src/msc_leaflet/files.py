@@ -356,10 +356,13 @@ def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
 def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") -> Path:
     """``out_dir/<locale>/<id><variant>.pdf``; ids and locales are validated slugs, so this
     stays inside."""
-    path = (out_dir / output_name(locale, leaflet_id, variant)).resolve()
-    if not path.is_relative_to(out_dir.resolve()):
+    name = output_name(locale, leaflet_id, variant)
+    path = resolved(out_dir / name)  # a loop of links is one message, not a RuntimeError
+    if not path.is_relative_to(resolved(out_dir)):  # ids and locales are slugs: a link
         raise LeafletError(
-            Location(out_dir), f"output name {leaflet_id!r} leaves the output folder"
+            Location(out_dir),
+            f"path {name!r} points outside the output folder, through a link",
+            "remove the link, or choose another output folder (-o)",
         )
     return path
 
