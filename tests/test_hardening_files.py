@@ -813,3 +813,28 @@ def test_an_output_path_through_a_link_is_one_line(
     code, output = invoke("build", "-l", "en", "--project", str(make_project()), "-o", str(out))
     assert code == 1 and no_internal_error(output) and "RuntimeError" not in output, output
     assert message in output and "hint: " in output, output
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [("Hand-Hygiene.yaml", "hand-hygiene.yaml"), ("hand_hygiene.yaml", "hand-hygiene.yaml"),
+     ("hand-hygiene.yml", "hand-hygiene.yaml"), ("hand hygiene.YAML", "hand-hygiene.yaml")],
+    ids=["capitals", "underscore", "yml", "space-and-capital-suffix"],
+)  # fmt: skip
+def test_a_leaflet_file_whose_name_is_no_id_is_named_not_skipped(
+    make_project: Callable[..., Path], tmp_path: Path, name: str, meant: str
+) -> None:
+    """A leaflet saved as Hand-Hygiene.yaml or hand-hygiene.yml was silently left out
+    of build, check and list: the clinic believed it was in the library. Editor and
+    system files beside them (.#x.yaml, ._x.yaml) stay ignored."""
+    root = make_project()
+    (root / "leaflets" / name).write_text(leaflet_yaml("- paragraph: Wash.\n"), "utf-8")
+    (root / "leaflets" / ".#sample.yaml").symlink_to("user@host.1:2")  # Emacs's lock
+    (root / "leaflets" / "._sample.yaml").write_bytes(b"\x00\x05\x16\x07")  # macOS
+    expected = rf"leaflets/{re.escape(name)}: error: (LOAD001: )?not a leaflet file name: it is"
+    for command in (["build", "-l", "en", "-o", str(tmp_path / "o")], ["check"], ["list"]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), (command, output)
+        assert re.search(expected, output) and f"hint: rename it {meant}" in output, output
+        assert ".#sample" not in output and "._sample" not in output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()  # the others are still built

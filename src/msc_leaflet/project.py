@@ -198,6 +198,29 @@ class Project:
             p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem)
         )
 
+    def misnamed_leaflets(self) -> list[LeafletError]:
+        """An error for each file in leaflets/ that looks like a leaflet but whose name
+        is no leaflet id (Hand-Hygiene.yaml, hand_hygiene.yaml, hand-hygiene.yml):
+        `leaflet_ids` leaves it out, so build, check and list would skip it without a
+        word. Hidden files (an editor's lock, macOS's ._ companions) are not leaflets."""
+        problems = []
+        for path in sorted(self.leaflets_dir.iterdir()):
+            stem, suffix = path.stem, path.suffix
+            if path.name.startswith(".") or suffix.lower() not in (".yaml", ".yml"):
+                continue
+            if suffix == ".yaml" and re.fullmatch(SLUG, stem):
+                continue
+            meant = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "my-leaflet"
+            problems.append(
+                LeafletError(
+                    Location(path),
+                    "not a leaflet file name: it is never built or checked",
+                    f"rename it {meant}.yaml (lower-case letters, digits and '-', "
+                    "ending .yaml), and make its id: the same",
+                )
+            )
+        return problems
+
     def leaflet_path(self, leaflet_id: str) -> Path:
         check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"

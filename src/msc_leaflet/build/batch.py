@@ -149,6 +149,11 @@ def plan(
             for folder, problem in problems.items()
         ]
         translating = leaflet_locales(project, found)
+    if not leaflet_ids:  # every leaflet: a file that cannot be one is named, not skipped
+        failures += [
+            Outcome(Job(problem.location.path.stem, "*"), "failed", message=str(problem))
+            for problem in project.misnamed_leaflets()
+        ]
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():  # each once
         try:
             language = source_facts(project, leaflet_id, manifest).language

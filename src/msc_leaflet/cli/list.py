@@ -38,6 +38,11 @@ def summarise(root: Path, problems: list[LeafletError] | None = None) -> list[Su
     manifest = load_manifest(manifest_path(out_dir))
     rows = []
     loaded: dict[str, Leaflet] = {}  # leaflets changed since the last build, loaded once
+    misnamed = project.misnamed_leaflets()  # skipped without a word otherwise
+    if misnamed and problems is None:
+        raise misnamed[0]
+    if problems is not None:
+        problems += misnamed
     for leaflet_id in project.leaflet_ids():
         try:
             facts = source_facts(project, leaflet_id, manifest, loaded)
