@@ -431,3 +431,25 @@ def test_a_desk_on_any_loopback_address_answers_the_browser_that_opens_it(
     with TestClient(app, base_url=url) as local:
         assert local.get("/pack").status_code == 200
         assert local.get("/pack", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_huge_workers_number_starts_no_more_than_the_machine_can_run(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve --workers 1000` started and warmed 1000 build processes (each lays out a
+    leaflet, ~150 MB) before the desk answered. Now at most four per core, as build -j."""
+    from msc_leaflet.build import workers
+    from msc_leaflet.desk import app as desk_app
+
+    monkeypatch.setattr(workers, "cpu_cores", lambda: 2)
+    started: list[int] = []
+
+    def new_pool(count: int) -> ThreadPoolExecutor:
+        started.append(count)
+        return ThreadPoolExecutor(1)
+
+    monkeypatch.setattr(desk_app, "new_pool", new_pool)
+    create_app(project, workers=1000, warm=False)
+    create_app(project, warm=False)
+    create_app(project, workers=3, warm=False)
+    assert started == [8, 2, 3]
