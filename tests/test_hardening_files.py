@@ -838,3 +838,28 @@ def test_a_leaflet_file_whose_name_is_no_id_is_named_not_skipped(
         assert re.search(expected, output) and f"hint: rename it {meant}" in output, output
         assert ".#sample" not in output and "._sample" not in output
     assert (tmp_path / "o" / "en" / "sample.pdf").is_file()  # the others are still built
+
+
+def test_a_manifest_with_a_lone_surrogate_is_damaged_derived_data(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """JSON may escape half of a character ("\\ud800"): a manifest or shard holding one
+    made build --json and manifest merge fail with `internal error: UnicodeEncodeError`
+    when they wrote it back."""
+    import json
+
+    root, out = make_project(), tmp_path / "o"
+    assert invoke("build", "--project", str(root), "-o", str(out))[0] == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["outputs"].values()
+    entry["warnings"] = ["half a character: \ud800"]
+    damaged = json.dumps(manifest)  # ASCII, with the escape \ud800
+    (out / "manifest.json").write_text(damaged, encoding="utf-8")
+    code, output = invoke("build", "--json", "--project", str(root), "-o", str(out))
+    assert code == 0 and no_internal_error(output), output
+    assert json.loads(output)["built"] == 1  # rebuilt: the manifest was damaged
+    shard = tmp_path / "shard.json"
+    shard.write_text(damaged, encoding="utf-8")
+    code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
