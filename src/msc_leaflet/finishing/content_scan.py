@@ -37,6 +37,7 @@ MAX_DEPTH = 12  # forms inside forms; real files nest two or three deep
 MAX_OPERATORS = 5_000_000  # per page, forms included: beyond this the scan stops
 MAX_SAVES = 10_000  # q without Q
 MAX_OPERANDS = 1_000  # kept per operator: more are read and counted, not kept
+MAX_KEPT_STEPS = 100_000  # of forms, per page, to draw them again without reading them
 MAX_STREAM_BYTES = 64_000_000  # decoded, one content stream: ~10 million operators
 MAX_PAGE_BYTES = 256_000_000  # decoded, every stream a page draws (forms included)
 #: How many bytes one encoded byte may decode to, at most, per filter (Flate is inflated
@@ -125,13 +126,26 @@ class _Tokens(pikepdf.StreamParser):  # type: ignore[misc]
     (``BI`` dictionary ``ID`` data ``EI``) is one step, "INLINE IMAGE", whose operands
     are its dictionary's keys and values."""
 
-    def __init__(self, step: Callable[[str, list[Any]], None], result: PageScan) -> None:
+    def __init__(
+        self, step: Callable[[str, list[Any]], None], result: PageScan, room: int = 0
+    ) -> None:
         super().__init__()
         self.step = step
         self.result = result
         self.operands: list[Any] = []
         self.inline: list[Any] = []
         self.values = 0
+        # The steps, kept while there is ``room`` for them: a form is drawn again from
+        # them (a glyph form is drawn hundreds of times a page). None once it is full.
+        self.kept: list[tuple[str, list[Any]]] | None = [] if room else None
+        self.room = room
+
+    def _step(self, op: str, operands: list[Any]) -> None:
+        if self.kept is not None:
+            self.kept.append((op, operands))
+            if len(self.kept) > self.room:
+                self.kept = None
+        self.step(op, operands)
 
     def handle_object(self, obj: Any, offset: int, length: int) -> None:
         if isinstance(obj, pikepdf.Operator):
@@ -142,9 +156,9 @@ class _Tokens(pikepdf.StreamParser):  # type: ignore[misc]
             if op == "ID":
                 self.inline = self.operands
             elif op == "EI":
-                self.step("INLINE IMAGE", self.inline)
+                self._step("INLINE IMAGE", self.inline)
             else:
-                self.step(op, self.operands)
+                self._step(op, self.operands)
             self.operands = []
             return
         self.values += 1
@@ -226,6 +240,8 @@ class _Scanner:
     def __init__(self, result: PageScan) -> None:
         self.result = result
         self.decoded = 0  # bytes of content decoded for this page, forms included
+        self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
+        self.room = MAX_KEPT_STEPS  # steps of forms that may still be kept
 
     def streams(self, stream: Any) -> list[pikepdf.Stream]:
         """The content streams of a page (its /Contents, one or an array) or of a form."""
@@ -255,18 +271,30 @@ class _Scanner:
     def run(
         self, stream: Any, resources: Any, state: _State, entered: set[tuple[int, int]]
     ) -> None:
-        streams = self.streams(stream)
-        if not self.affordable(streams):
-            return
         frame = _Frame(self, resources, state, entered)
-        tokens = _Tokens(frame.step, self.result)
+        form = isinstance(stream, pikepdf.Stream)
+        key = stream.objgen if form else (0, 0)
+        if key in self.forms:  # drawn before on this page: its steps again, not its bytes
+            for op, operands in self.forms[key]:
+                self.result.operators += 1
+                if self.result.operators > MAX_OPERATORS:
+                    raise _Stop(f"more than {MAX_OPERATORS:,} operators")
+                frame.step(op, operands)
+            return
+        if not self.affordable(self.streams(stream)):
+            return
+        tokens = _Tokens(frame.step, self.result, self.room if form and key != (0, 0) else 0)
         try:
-            if isinstance(stream, pikepdf.Stream):
+            if form:
                 pikepdf.Object._parse_stream(stream, tokens)
             else:
                 pikepdf.Page(stream).parse_contents(tokens)
         except (pikepdf.PdfError, TypeError, ValueError) as exc:
             self.result.unreadable.append(f"a content stream cannot be read ({exc})")
+            return
+        if tokens.kept is not None:
+            self.forms[key] = tokens.kept
+            self.room -= len(tokens.kept)
 
     def fill(self, state: _State) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
