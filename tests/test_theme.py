@@ -455,3 +455,28 @@ def test_a_variable_latin_family_prints_its_bold_weight(
     with pikepdf.open(pdf) as document:
         names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(document)}
     assert {"NotoSansDevanagari-Regular", "NotoSansDevanagari-SemiBold"} <= names, names
+
+
+@pytest.mark.parametrize("written", ["A4", "A5", "Letter"])
+def test_a_paper_size_is_read_in_any_letter_case(
+    make_project: Callable[..., Path], tmp_path: Path, written: str
+) -> None:
+    """Everyone writes A4: `paper: A4` in a theme was 'not a paper size' and
+    `--paper A4` a usage error, while -l TH was read as th."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    theme = BUNDLED.replace("paper: a4 ", f"paper: {written} ", 1)
+    assert load_theme(project_theme(tmp_path, theme)).paper == written.lower()
+    out = str(tmp_path / "o")
+    result = CliRunner().invoke(
+        app, ["build", "-l", "en", "--paper", written, "--project", str(root), "-o", out]
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    expected = {"a4": PAPER["a4"], "a5": PAPER["a5"], "letter": PAPER["letter"]}[written.lower()]
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / "o" / "en" / "sample.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == tuple(round(n) for n in expected)
