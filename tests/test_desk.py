@@ -453,3 +453,14 @@ def test_a_huge_workers_number_starts_no_more_than_the_machine_can_run(
     create_app(project, warm=False)
     create_app(project, workers=3, warm=False)
     assert started == [8, 2, 3]
+
+
+def test_a_theme_nested_too_deep_stops_the_desk_in_one_line(project: Path, tmp_path: Path) -> None:
+    """The desk read theme.yaml's paper with PyYAML's own reader: 100,000 nested
+    brackets made `serve` fail at startup with `internal error: RecursionError`."""
+    root = tmp_path / "p"
+    shutil.copytree(project, root)
+    (root / "theme.yaml").write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(LeafletError, match="nesting deeper than") as caught:
+        create_app(root, pool=ThreadPoolExecutor(1), warm=False)
+    assert caught.value.location.path.name == "theme.yaml"
