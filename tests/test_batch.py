@@ -336,7 +336,7 @@ def test_large_file_hashes_are_kept_between_processes(
     font = tmp_path / "font.ttf"
     font.write_bytes(b"0123456789abcdef")
     first = fingerprint.file_sha256(font)
-    assert hash_cache.store_path().is_file()
+    assert (tmp_path / "cache" / "msc-leaflet" / "file-hashes.json").is_file()
     monkeypatch.setattr(hash_cache, "_loaded", None)  # a new process reads the store
     monkeypatch.setattr(fingerprint, "_cache", {})
     assert hash_cache.stored_hash(font, font.stat()) == first
@@ -391,3 +391,50 @@ def test_a_locale_folder_no_font_covers_fails_only_its_jobs(
     failed = [o.message for o in report.outcomes if o.status == "failed"]
     assert all("Thaana script" in m and "fonts: scripts: Thaa" in m for m in failed), failed
     assert not (tmp_path / "out" / "dv").exists() or not list((tmp_path / "out" / "dv").iterdir())
+
+
+def test_a_dry_run_shows_the_shard_it_was_given(project: Project, tmp_path: Path) -> None:
+    """`--dry-run --shard 1/2` listed every job: a CI matrix could not see what one of
+    its machines would build."""
+    args = ["build", "--project", str(project.root), "--out", str(tmp_path / "o"), "--dry-run"]
+    lines = {
+        k: CliRunner().invoke(app, [*args, "--shard", f"{k}/2"]).stdout.splitlines() for k in (1, 2)
+    }
+    assert len(lines[1]) == len(lines[2]) == 1 and lines[1] != lines[2]
+    assert sorted(lines[1] + lines[2]) == sorted(CliRunner().invoke(app, args).stdout.splitlines())
+
+
+def test_a_dry_run_with_json_is_one_json_document(project: Project, tmp_path: Path) -> None:
+    """`--json` promises one JSON document on stdout; a dry run printed its plain lines."""
+    out = tmp_path / "o"
+    run_batch(project, ["one"], out_dir=out)
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(project.root), "--out", str(out), "--dry-run", "--json"]
+    )
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["dry_run"] is True and document["rebuild"] == 1 and document["failed"] == 0
+    assert {(o["output"], o["status"], o["reason"]) for o in document["outputs"]} == {
+        ("en/one.pdf", "up to date", ""),
+        ("en/two.pdf", "rebuild", "never built"),
+    }
+    assert not (out / "en" / "two.pdf").exists()
+
+
+def test_a_huge_jobs_number_starts_no_more_workers_than_the_machine_can_run(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-j 1000` started one process per job: 135 outputs (5 leaflets × 9 locales × 3
+    editions) were 135 processes of ~150 MB each on a 2-core laptop. The workers are now
+    at most four per core, and the build says so."""
+    from msc_leaflet.build import workers
+
+    monkeypatch.setattr(workers, "cpu_cores", lambda: 2)
+    assert worker_count([1.0] * 135, 1000) == 8
+    assert worker_count([1.0] * 3, 1000) == 3
+    assert worker_count([1.0] * 135, 5) == 5  # what the user asked, within reason
+    result = CliRunner().invoke(
+        app, ["build", "--project", str(project.root), "-o", str(tmp_path / "o"), "-j", "1000"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "-j 1000: 8 workers at most (4 per CPU core;" in result.stderr

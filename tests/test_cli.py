@@ -170,3 +170,22 @@ def test_a_booklet_build_says_its_sheets_are_not_tagged(
     assert code == 0 and "not tagged" not in err, err
     code, stdout, _ = invoke("build", "--help")
     assert "not tagged" in " ".join(stdout.split())
+
+
+def test_list_shows_every_readable_leaflet_when_one_is_broken(
+    make_project: Callable[..., Path],
+) -> None:
+    """One broken leaflet made `list` print its error alone: the other leaflets of the
+    project (a clinic has dozens) were not listed, where build and check go on."""
+    root = make_project(
+        {
+            "a-first": leaflet_yaml("- paragraph: One.\n", leaflet_id="a-first"),
+            "b-broken": "id: b-broken\ntitle: [unclosed\n",
+            "c-last": leaflet_yaml("- paragraph: Three.\n", leaflet_id="c-last"),
+        }
+    )
+    code, out, err = invoke("list", "--project", str(root))
+    assert code == 1
+    listed = [line.split()[0] for line in out.splitlines()[1:]]
+    assert listed == ["a-first", "c-last"], out
+    assert "leaflets/b-broken.yaml:" in err and "error:" in err

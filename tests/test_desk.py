@@ -431,3 +431,36 @@ def test_a_desk_on_any_loopback_address_answers_the_browser_that_opens_it(
     with TestClient(app, base_url=url) as local:
         assert local.get("/pack").status_code == 200
         assert local.get("/pack", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_huge_workers_number_starts_no_more_than_the_machine_can_run(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve --workers 1000` started and warmed 1000 build processes (each lays out a
+    leaflet, ~150 MB) before the desk answered. Now at most four per core, as build -j."""
+    from msc_leaflet.build import workers
+    from msc_leaflet.desk import app as desk_app
+
+    monkeypatch.setattr(workers, "cpu_cores", lambda: 2)
+    started: list[int] = []
+
+    def new_pool(count: int) -> ThreadPoolExecutor:
+        started.append(count)
+        return ThreadPoolExecutor(1)
+
+    monkeypatch.setattr(desk_app, "new_pool", new_pool)
+    create_app(project, workers=1000, warm=False)
+    create_app(project, warm=False)
+    create_app(project, workers=3, warm=False)
+    assert started == [8, 2, 3]
+
+
+def test_a_theme_nested_too_deep_stops_the_desk_in_one_line(project: Path, tmp_path: Path) -> None:
+    """The desk read theme.yaml's paper with PyYAML's own reader: 100,000 nested
+    brackets made `serve` fail at startup with `internal error: RecursionError`."""
+    root = tmp_path / "p"
+    shutil.copytree(project, root)
+    (root / "theme.yaml").write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(LeafletError, match="nesting deeper than") as caught:
+        create_app(root, pool=ThreadPoolExecutor(1), warm=False)
+    assert caught.value.location.path.name == "theme.yaml"

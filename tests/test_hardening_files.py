@@ -8,21 +8,26 @@ nothing written, nothing of a foreign file echoed.
 from __future__ import annotations
 
 import errno
+import importlib.util
 import os
+import re
 import struct
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
+from msc_leaflet.build import hash_cache
 from msc_leaflet.cli.app import app
 from msc_leaflet.content.loader import MAX_IMAGE_BYTES
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.files import write_atomic
 from msc_leaflet.project import locale_name
+from msc_leaflet.typeset.instances import instance_path
 
 runner = CliRunner()
 SECRET = "root:x:0:0:a secret line that must never be echoed"
@@ -480,3 +485,343 @@ def test_an_image_whose_pixels_are_damaged_is_refused_at_its_line(
     assert no_internal_error(output) and "ImageReader" not in output
     assert "sample.yaml:17:13:" in output and "not a readable image: cut.png" in output
     assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+# --- the user's cache folder is a convenience, never a requirement ------------------------
+
+
+def no_home(monkeypatch: pytest.MonkeyPatch, xdg: str | None = None) -> None:
+    """A user with no home folder: HOME unset and no entry in the password database, as
+    a container run under an arbitrary uid (OpenShift, ``docker run --user``) is."""
+
+    def homeless(cls: type[Path]) -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("HOME", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    monkeypatch.setattr(Path, "home", classmethod(homeless))
+    monkeypatch.setattr(hash_cache, "_loaded", None)  # read the store again, as a new process
+
+
+def khmer_bold() -> tuple[Path, tuple[tuple[str, float], ...]]:
+    """The variable Khmer font and the weight a Khmer heading needs made from it."""
+    spec = importlib.util.find_spec("fontpkg_noto_sans_khmer")
+    assert spec is not None and spec.origin is not None
+    folder = Path(spec.origin).parent / "files"
+    return next(folder.glob("NotoSansKhmer*.ttf")), (("wght", 600.0),)
+
+
+def test_a_user_without_a_home_folder_can_build(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_home(monkeypatch)
+    code, output = invoke("build", "-l", "en", "-j", "1", "--project", str(make_project()),
+                          "-o", str(tmp_path / "o"))  # fmt: skip
+    assert code == 0 and no_internal_error(output), output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()
+
+
+@pytest.mark.parametrize("xdg", [None, "relative-cache"])
+def test_a_font_weight_is_made_without_a_home_folder_and_never_in_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    """The XDG spec says a relative XDG_CACHE_HOME is to be ignored: it would put the
+    cache in whatever folder the command runs in (the project, under git)."""
+    monkeypatch.chdir(tmp_path)
+    no_home(monkeypatch, xdg)
+    made = instance_path(*khmer_bold())
+    assert made.is_file() and made.is_absolute() and not made.is_relative_to(tmp_path)
+    assert TTFont(made)["OS/2"].usWeightClass == 600
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_folder_the_user_may_not_write_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only home, or a cache folder left by another user: the font is made in a
+    folder of this process instead, and nothing is left in the cache folder."""
+    cache = tmp_path / "cache"
+    (cache / "msc-leaflet" / "fonts").mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    real_open = os.open
+
+    def refusing_open(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if flags & os.O_CREAT and Path(path).is_relative_to(cache):
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    made = instance_path(*khmer_bold())
+    assert made.is_file() and not made.is_relative_to(cache)
+    assert list((cache / "msc-leaflet" / "fonts").iterdir()) == []
+
+
+# --- a phone photo prints the way up every viewer shows it ------------------------------
+
+
+def phone_photo(path: Path, orientation: int) -> None:
+    """A JPEG stored landscape (300 × 150, a red band down its left side) with the EXIF
+    Orientation a phone writes when it was held upright: 6 means "turn 90° clockwise to
+    show it", so every viewer shows it portrait, the red band along its top."""
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (300, 150), (255, 255, 255))
+    ImageDraw.Draw(picture).rectangle([0, 0, 59, 149], fill=(255, 0, 0))
+    exif = picture.getexif()
+    exif[0x0112] = orientation
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(path, exif=exif, quality=95)
+
+
+def red_box(pdf: Path) -> tuple[int, int]:
+    """Width and height, in pixels, of the red on the first page as pdfium draws it."""
+    import pypdfium2
+    from PIL import Image
+
+    page = pypdfium2.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    red = page.point(lambda v: 255 if v > 200 else 0).getchannel("R")
+    others = Image.merge("RGB", page.split()).convert("L").point(lambda v: 255 if v < 120 else 0)
+    box = Image.composite(red, Image.new("L", red.size), others).getbbox()
+    assert box is not None
+    return box[2] - box[0], box[3] - box[1]
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_phone_photo_prints_upright(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """The EXIF orientation was ignored: a photo taken upright printed on its side,
+    though the author's viewer, the desk and every browser show it upright."""
+    root = make_project({"sample": leaflet_yaml("- figure: images/photo.jpg\n  alt: A test\n")})
+    phone_photo(root / "images" / "photo.jpg", 6)
+    out = tmp_path / "o"
+    code, output = invoke("build", "-l", "en", "--colour", colour, "--project", str(root),
+                          "-o", str(out))  # fmt: skip
+    assert code == 0, output
+    width, height = red_box(out / "en" / "sample.pdf")
+    assert width > 2 * height  # a band along the top, not down the side
+
+
+# --- a file left with git's conflict markers says so ------------------------------------
+
+
+def conflicted(path: Path, line: int) -> None:
+    """Leave ``path`` as `git merge` does when both sides changed line ``line``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    ours = lines[line - 1]
+    lines[line - 1 : line] = ["<<<<<<< HEAD", ours, "=======", ours + " x", ">>>>>>> their-branch"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("relative", "line", "command"),
+    [
+        ("leaflets/care-basics.yaml", 4, ["build", "-l", "en"]),
+        ("organisations/test-clinic.yaml", 2, ["build", "-l", "en"]),
+        (str(PO), 30, ["i18n", "check"]),
+        (str(PO), 30, ["build", "-l", "th"]),
+        ("theme.yaml", 5, ["build", "-l", "en"]),
+        ("msc-leaflet.toml", 2, ["check"]),
+        ("locales/glossary.yaml", 2, ["check"]),
+    ],
+    ids=["leaflet", "organisation", "po-check", "po-build", "theme", "settings", "glossary"],
+)
+def test_a_file_left_with_merge_conflict_markers_says_so(
+    i18n_project: Path, tmp_path: Path, relative: str, line: int, command: list[str]
+) -> None:
+    """Two translators (or authors) on two branches: git leaves <<<<<<<, ======= and
+    >>>>>>> lines in the file. The message was the parser's (`could not find expected
+    ':'`, with a hint about quotes, or `unknown keyword or malformed line`), at a line
+    after the markers, or for a settings file `this line is not valid TOML`."""
+    from conftest import REPO
+
+    root = i18n_project
+    if relative == "theme.yaml":
+        (root / relative).write_text(
+            (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+    if relative == "msc-leaflet.toml":
+        (root / relative).write_text('[checks]\nREAD005 = "off"\n', encoding="utf-8")
+    if relative == "locales/glossary.yaml" and not (root / relative).exists():
+        (root / relative).write_text("terms:\n  - MSC\n", encoding="utf-8")
+    conflicted(root / relative, line)
+    out = ["-o", str(tmp_path / "o")] if command[0] == "build" else []
+    code, output = invoke(*command, "--project", str(root), *out)
+    assert code == 1 and no_internal_error(output), output
+    assert f"{relative}:{line}: error: unresolved merge conflict" in output, output
+    assert "hint: keep the lines you want" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested deeper than"),
+        ("# " + "x" * 2_100_000 + "\n", "the limit is"),
+    ],
+    ids=["deep", "huge"],
+)
+def test_a_settings_file_too_deep_or_too_large_is_one_line(
+    i18n_project: Path, text: str, message: str
+) -> None:
+    """100,000 nested brackets in msc-leaflet.toml were `internal error: RecursionError`
+    (Python's TOML reader recurses), and its size was never bounded."""
+    (i18n_project / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    code, output = invoke("check", "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert "msc-leaflet.toml" in output and message in output
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+
+
+def test_a_manifest_nested_too_deep_is_damaged_derived_data(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Was `internal error: RecursionError: maximum recursion depth exceeded while
+    decoding a JSON array` for build, build --dry-run and manifest merge. A damaged
+    manifest means rebuild; a damaged shard is refused by name."""
+    root, out = make_project(), tmp_path / "o"
+    out.mkdir()
+    (out / "manifest.json").write_text(DEEP_JSON, encoding="utf-8")
+    code, output = invoke("build", "--dry-run", "--project", str(root), "-o", str(out))
+    assert code == 0 and "rebuild en/sample.pdf" in output, output
+    code, output = invoke("build", "--project", str(root), "-o", str(out))
+    assert code == 0 and no_internal_error(output), output
+    assert (out / "en" / "sample.pdf").is_file()
+    shard = tmp_path / "shard.json"
+    shard.write_text('{"format": 2, "outputs": {}, "sources": ' + DEEP_JSON + "}", "utf-8")
+    code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b""),
+     ("utf-32-le", b"\xff\xfe\x00\x00")],
+    ids=["notepad-unicode", "big-endian", "no-bom", "utf-32"],
+)  # fmt: skip
+@pytest.mark.parametrize("relative", ["leaflets/care-basics.yaml", str(PO)])
+def test_a_file_saved_as_utf16_is_named_so(
+    i18n_project: Path, tmp_path: Path, encoding: str, bom: bytes, relative: str
+) -> None:
+    """Windows Notepad's "Unicode" is UTF-16: the message was `file is not valid UTF-8`
+    at 1:1 (or, without a byte-order mark, `control character U+0000 NULL in the file`,
+    sending the author to look for a character that is not there)."""
+    path = i18n_project / relative
+    path.write_bytes(bom + path.read_text(encoding="utf-8").encode(encoding))
+    locale = "th" if relative.endswith(".po") else "en"
+    code, output = invoke("build", "-l", locale, "--project", str(i18n_project),
+                          "-o", str(tmp_path / "o"))  # fmt: skip
+    assert code == 1 and no_internal_error(output), output
+    name = "UTF-32" if "32" in encoding else "UTF-16"
+    assert f"{relative}:1: error: the file is saved as {name}, not UTF-8" in output, output
+    assert "hint: save it as UTF-8" in output and "NULL" not in output
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("images/Photo.PNG", "did you mean images/photo.png? letter case counts"),
+        ("Images/photo.png", "did you mean images/photo.png? letter case counts"),
+        ("images\\\\photo.png", "write folders with '/', not '\\': images/photo.png"),
+        ("images/nothing.png", "paths are relative to the project folder"),
+    ],
+    ids=["file-case", "folder-case", "backslash", "missing"],
+)
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_an_image_path_that_differs_in_case_or_slashes_says_which_file_is_meant(
+    make_project: Callable[..., Path], tmp_path: Path, written: str, hint: str, where: str
+) -> None:
+    """An author on Windows or macOS (whose file systems ignore letter case) wrote
+    images/Photo.PNG for images/photo.png, or images\\photo.png: it built there and
+    failed on Linux (the print shop, CI) with only `image file not found`."""
+    from PIL import Image
+
+    figure = f'- figure: "{written}"\n  alt: A test\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(root / "images" / "photo.png")
+    organisation = root / "organisations" / "test-clinic.yaml"
+    if where == "logo":
+        text = organisation.read_text(encoding="utf-8") + f'logo: "{written}"\n'
+        organisation.write_text(text, encoding="utf-8")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and no_internal_error(output), output
+    assert "file not found" in output and f"hint: {hint}" in output, output
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "message"),
+    [
+        ("en/sample.pdf", "sample.pdf", "a loop of links"),
+        ("en", "/nonexistent", "en/sample.pdf' points outside the output folder"),
+    ],
+    ids=["loop", "locale-folder-out"],
+)
+def test_an_output_path_through_a_link_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, link: str, target: str, message: str
+) -> None:
+    """A PDF that is a link to itself was `internal error: RuntimeError: Symlink loop`,
+    and a locale folder linked elsewhere `output name 'sample' leaves the output
+    folder`, as if the leaflet's id were to blame."""
+    out = tmp_path / "o"
+    (out / link).parent.mkdir(parents=True, exist_ok=True)
+    (out / link).symlink_to(target)
+    code, output = invoke("build", "-l", "en", "--project", str(make_project()), "-o", str(out))
+    assert code == 1 and no_internal_error(output) and "RuntimeError" not in output, output
+    assert message in output and "hint: " in output, output
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [("Hand-Hygiene.yaml", "hand-hygiene.yaml"), ("hand_hygiene.yaml", "hand-hygiene.yaml"),
+     ("hand-hygiene.yml", "hand-hygiene.yaml"), ("hand hygiene.YAML", "hand-hygiene.yaml")],
+    ids=["capitals", "underscore", "yml", "space-and-capital-suffix"],
+)  # fmt: skip
+def test_a_leaflet_file_whose_name_is_no_id_is_named_not_skipped(
+    make_project: Callable[..., Path], tmp_path: Path, name: str, meant: str
+) -> None:
+    """A leaflet saved as Hand-Hygiene.yaml or hand-hygiene.yml was silently left out
+    of build, check and list: the clinic believed it was in the library. Editor and
+    system files beside them (.#x.yaml, ._x.yaml) stay ignored."""
+    root = make_project()
+    (root / "leaflets" / name).write_text(leaflet_yaml("- paragraph: Wash.\n"), "utf-8")
+    (root / "leaflets" / ".#sample.yaml").symlink_to("user@host.1:2")  # Emacs's lock
+    (root / "leaflets" / "._sample.yaml").write_bytes(b"\x00\x05\x16\x07")  # macOS
+    expected = rf"leaflets/{re.escape(name)}: error: (LOAD001: )?not a leaflet file name: it is"
+    for command in (["build", "-l", "en", "-o", str(tmp_path / "o")], ["check"], ["list"]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), (command, output)
+        assert re.search(expected, output) and f"hint: rename it {meant}" in output, output
+        assert ".#sample" not in output and "._sample" not in output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()  # the others are still built
+
+
+def test_a_manifest_with_a_lone_surrogate_is_damaged_derived_data(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """JSON may escape half of a character ("\\ud800"): a manifest or shard holding one
+    made build --json and manifest merge fail with `internal error: UnicodeEncodeError`
+    when they wrote it back."""
+    import json
+
+    root, out = make_project(), tmp_path / "o"
+    assert invoke("build", "--project", str(root), "-o", str(out))[0] == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["outputs"].values()
+    entry["warnings"] = ["half a character: \ud800"]
+    damaged = json.dumps(manifest)  # ASCII, with the escape \ud800
+    (out / "manifest.json").write_text(damaged, encoding="utf-8")
+    code, output = invoke("build", "--json", "--project", str(root), "-o", str(out))
+    assert code == 0 and no_internal_error(output), output
+    assert json.loads(output)["built"] == 1  # rebuilt: the manifest was damaged
+    shard = tmp_path / "shard.json"
+    shard.write_text(damaged, encoding="utf-8")
+    code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()

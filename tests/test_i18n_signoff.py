@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -177,3 +179,32 @@ def test_footer_prints_the_approval_date_when_the_theme_asks(
     po.write_text(po.read_text(encoding="utf-8").replace("ข้อมูลสำหรับผู้ป่วย", "ข้อมูลผู้ป่วย"))
     assert invoke("build", *args, "-o", str(out / "stale"))[0] == 0
     assert not any("อนุมัติ" in line for line in footers(out / "stale/th/infusion-safety.pdf"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda t: "<<<<<<< HEAD\n" + t + "=======\n" + t + ">>>>>>> review-th\n",
+        lambda t: t + "- " + "[" * 100_000 + "]" * 100_000 + "\n",
+        lambda t: t + "- {leaflet: care-basics, role: [clinical\n",
+        lambda t: t + t,
+    ],
+    ids=["merge-conflict", "deep-nesting", "unclosed-bracket", "twice"],
+)
+def test_a_damaged_signoff_file_is_one_error_at_its_line(
+    root: Path, tmp_path: Path, damage: Any
+) -> None:
+    """Two reviewers signing off on two branches leave git's conflict markers in
+    signoff.yaml; `build --strict` said `internal error: ScannerError` and `i18n stats`
+    printed libyaml's words with exit 70 (100,000 nested brackets, the same)."""
+    assert review(root, "reviewer", "Somchai Jaidee")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if damage("x\n") == "x\nx\n":  # the same records twice: a list may repeat, still read
+        assert len(read_signoffs(Project.at(root), "th")) == 2
+        return
+    for code, output in (build(root, tmp_path / "o", "--strict"),
+                         invoke("i18n", "stats", "--project", str(root))):  # fmt: skip
+        assert code == 1, output
+        assert "internal error" not in output and "Error" not in output, output
+        assert re.search(r"locales/th/signoff\.yaml:\d+(:\d+)?: error: ", output), output

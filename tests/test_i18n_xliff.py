@@ -286,3 +286,34 @@ def test_a_carriage_return_survives_the_round_trip(
     )
     assert code == 0, output
     assert po.read_bytes() == before
+
+
+@pytest.mark.parametrize("locale_option", [[], ["-l", "th"]])
+def test_a_file_for_a_regional_variant_goes_into_the_languages_catalog(
+    bundled: Path, tmp_path: Path, locale_option: list[str]
+) -> None:
+    """CAT tools (memoQ, Trados) write a region into the target language: a file sent
+    out as th came back as th-TH and could not be imported at all, with or without
+    -l th. A build of th_TH prints the th catalog (`catalog_path`); an import of a
+    th-TH file writes into it, the same way."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8").replace(
+        'target-language="th"', 'target-language="th-TH"'
+    )
+    text = text.replace(
+        '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>',
+        '<target state="translated">ข้อมูลผู้ป่วย</target>',
+    )
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), *locale_option, "--project", str(bundled))
+    assert code == 0, output
+    po = read_po(bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
+    assert {e.msgctxt: e.msgstr for e in po.active}["kicker"] == "ข้อมูลผู้ป่วย"
+    assert not (bundled / "locales" / "th_TH").exists()
+    # Another language is still another language, region or not.
+    before = catalogs(bundled)
+    xlf.write_text(text.replace('target-language="th-TH"', 'target-language="lo-LA"'), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), *locale_option, "--project", str(bundled))
+    assert code == 1 and "lo" in output.splitlines()[0]
+    assert catalogs(bundled) == before

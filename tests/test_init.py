@@ -176,3 +176,27 @@ def test_update_starts_no_leaflet_catalogs_in_a_language_that_translates_none(
     assert (root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po").is_file()
     code, output = invoke("build", "--project", str(root), "-j", "2")
     assert code == 0 and "10 built" in output, output
+
+
+@pytest.mark.parametrize(
+    ("folder", "hint"),
+    [
+        ("My Clinic", "--organisation my-clinic"),
+        ("คลินิกสุขภาพ", "--organisation ID"),
+        ("Bangkok_Clinic.2026", "--organisation bangkok-clinic-2026"),
+    ],
+)
+def test_a_folder_name_that_is_no_id_says_to_pass_organisation(
+    tmp_path: Path, folder: str, hint: str
+) -> None:
+    """The id comes from the folder's name unless --organisation gives it; a folder
+    named "My Clinic" or in Thai was refused with the rule for ids only, and nothing
+    said where the id came from or how to give another."""
+    code, output = invoke("init", str(tmp_path / folder))
+    assert code == 1 and "Traceback" not in output
+    assert f"organisation id {folder!r} is not valid" in output
+    assert "folder's name" in output and hint in output, output
+    assert not (tmp_path / folder).exists()
+    if hint != "--organisation ID":
+        code, output = invoke("init", str(tmp_path / folder), *hint.split())
+        assert code == 0, output

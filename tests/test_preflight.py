@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+import os
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -499,3 +503,94 @@ def test_a_looping_action_chain_is_walked_within_a_budget(tmp_path: Path) -> Non
     pdf.Root.OpenAction = action
     pdf.save(tmp_path / "loop.pdf")
     assert messages(preflight(tmp_path / "loop.pdf"), "warning", "file") == []
+
+
+# --- a small file that decodes to a huge one is checked in bounded memory -------------
+
+
+def content_bomb(path: Path, content: Iterable[bytes], where: str = "page") -> Path:
+    """A one-page PDF whose content (or a form it draws) is ``content``, Flate-compressed:
+    a few hundred kB on disk, however large it decodes."""
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(part) for part in content) + packer.flush()
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    stream = pikepdf.Stream(pdf, data)
+    stream.Filter = pikepdf.Name.FlateDecode
+    if where == "page":
+        pdf.pages[0].Contents = stream
+    elif where == "metadata":  # no /Type /Metadata: qpdf would write it decompressed
+        pdf.Root.Metadata = stream
+    else:
+        stream.Type, stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        stream.BBox = [0, 0, 200, 200]
+        pdf.pages[0].Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=stream))
+        pdf.pages[0].Contents = pikepdf.Stream(pdf, b"q /Fm1 Do Q")
+    pdf.save(path, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
+    return path
+
+
+#: Preflight of the file argv[1] in a process that may not map more than 1.5 GB (its
+#: peak resident memory printed last: VmHWM, as ru_maxrss carries the parent's peak
+#: across exec), with the
+#: operator cap lowered to 200,000 so the stop comes in a second (the cap is what bounds
+#: the time; the memory must stay bounded whatever it is).
+BOUNDED = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+from msc_leaflet.finishing import content_scan
+from msc_leaflet.finishing.preflight import preflight
+content_scan.MAX_OPERATORS = 200_000
+report = preflight(Path(sys.argv[1]))
+print("\\n".join(f.message for f in report.findings if f.category == "file"))
+hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0]
+print("peak", int(hwm.split()[1]) // 1024, "MB")
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        ((b" " * 1_000_000 for _ in range(1_200)), "page", "larger than"),
+        ((b" " * 1_000_000 for _ in range(1_200)), "form", "larger than"),
+        ((b"0 g\n" * 1_000_000 for _ in range(8)), "page", "more than 200,000 operators"),
+        ((b"0 " * 1_000_000 for _ in range(8)), "page", "more than 800,000 values"),
+        ((b" " * 1_000_000 for _ in range(400)), "metadata", ""),
+    ],
+    ids=[
+        "decodes-to-1.2-GB",
+        "form-decodes-to-1.2-GB",
+        "8-million-operators",
+        "no-operator",
+        "metadata-decodes-to-400-MB",
+    ],
+)
+def test_a_content_bomb_is_reported_in_bounded_memory(
+    tmp_path: Path, content: Iterable[bytes], where: str, message: str
+) -> None:
+    """A 1.2 MB file decoding to 1.2 GB of content took 2.4 GB to read, and a 31 kB one of
+    8 million operators 3.5 GB (the whole stream was parsed into a list before the
+    operator cap applied): a print shop's machine was at the mercy of any PDF."""
+    pdf = content_bomb(tmp_path / "bomb.pdf", content, where)
+    assert pdf.stat().st_size < 1_500_000
+    result = subprocess.run(
+        [sys.executable, "-c", BOUNDED, str(pdf)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.split("peak ")[1].split()[0]) < 600, result.stdout
+    if message:
+        assert message in result.stdout and "not checked" in result.stdout, result.stdout
+
+
+def test_an_inline_image_is_found_at_its_placed_size(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    pixels = bytes(range(16))
+    pdf.pages[0].Contents = pikepdf.Stream(
+        pdf, b"q 144 0 0 144 0 0 cm BI /W 4 /H 4 /CS /G /BPC 8 ID " + pixels + b" EI Q"
+    )
+    pdf.save(tmp_path / "inline.pdf")
+    [(message, pages)] = messages(preflight(tmp_path / "inline.pdf"), "warning", "images")
+    assert "inline image" in message and "2 ppi" in message and pages == (1,)

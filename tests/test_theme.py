@@ -442,3 +442,84 @@ def test_a_box_padding_that_leaves_no_room_is_refused_at_its_line(
     assert caught.value.location.line == line, str(caught.value)
     assert message in caught.value.message, str(caught.value)
     assert caught.value.hint
+
+
+KHMER_BOLD = "      bold: {instance: {wght: 600}}  # as Sarabun's SemiBold"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (KHMER_BOLD, "      bold: {instance: {wdht: 600}}", "has no axis 'wdht'"),
+        (KHMER_BOLD, "      bold: {instance: {wght: .nan}}", "axis wght must be a number"),
+        (KHMER_BOLD, "      bold: {instance: {wght: .inf}}", "axis wght must be a number"),
+        (KHMER_BOLD, "      bold: {instance: {wght: 5000}}", "wght 5000 is outside"),
+        ("      bold: Sarabun-SemiBold.ttf", "      bold: {instance: {wght: 600}}",
+         "is not a variable font"),
+    ],
+    ids=["unknown-axis", "nan", "inf", "out-of-range", "static-font"],
+)  # fmt: skip
+def test_a_font_weight_the_font_cannot_make_is_refused_at_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """Were `internal error: KeyError: 'wdht'`, `cannot convert float NaN to integer`
+    (naming the leaflet), and for 5000 or a static font a PDF built in another weight
+    than the theme asked for, without a word."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    theme = BUNDLED.replace(old, new, 1)
+    (root / "theme.yaml").write_text(theme, encoding="utf-8")
+    line = _line_of(theme, new)
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        result = CliRunner().invoke(app, [*command, "--project", str(root)])
+        output = result.stdout + result.stderr
+        assert result.exit_code == 1 and "internal error" not in output, output
+        assert re.search(rf"theme\.yaml:{line}:\d+: error: (LOAD004: )?fonts\b", output), output
+        assert message in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_variable_latin_family_prints_its_bold_weight(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The Latin family was registered without its instances: with a variable font for
+    Latin, every heading and bold word printed in the Regular weight, without a word."""
+    import pikepdf
+
+    from pdfread import embedded_fonts
+
+    root = make_project()
+    theme = BUNDLED.replace("    Latn: Sarabun", "    Latn: NotoSansDevanagari", 1)
+    (root / "theme.yaml").write_text(theme, encoding="utf-8")
+    pdf = build_leaflet(Project.at(root), "sample", "en", tmp_path / "o").path
+    with pikepdf.open(pdf) as document:
+        names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(document)}
+    assert {"NotoSansDevanagari-Regular", "NotoSansDevanagari-SemiBold"} <= names, names
+
+
+@pytest.mark.parametrize("written", ["A4", "A5", "Letter"])
+def test_a_paper_size_is_read_in_any_letter_case(
+    make_project: Callable[..., Path], tmp_path: Path, written: str
+) -> None:
+    """Everyone writes A4: `paper: A4` in a theme was 'not a paper size' and
+    `--paper A4` a usage error, while -l TH was read as th."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    theme = BUNDLED.replace("paper: a4 ", f"paper: {written} ", 1)
+    assert load_theme(project_theme(tmp_path, theme)).paper == written.lower()
+    out = str(tmp_path / "o")
+    result = CliRunner().invoke(
+        app, ["build", "-l", "en", "--paper", written, "--project", str(root), "-o", out]
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    expected = {"a4": PAPER["a4"], "a5": PAPER["a5"], "letter": PAPER["letter"]}[written.lower()]
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / "o" / "en" / "sample.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == tuple(round(n) for n in expected)

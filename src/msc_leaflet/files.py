@@ -278,11 +278,73 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
             raise file_error(path, exc, "read") from None
 
 
-def user_cache_dir() -> Path:
+def user_cache_dir() -> Path | None:
     """The user's cache folder for this tool (font instances, hashes of large files):
-    derived data only, safe to delete."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "msc-leaflet"
+    derived data only, safe to delete. ``None`` for a user with no home folder (a
+    container run under an arbitrary uid has neither HOME nor a password entry): the
+    cache is a convenience, and every user of it works without one. A relative
+    ``XDG_CACHE_HOME`` (or HOME) is ignored, as the XDG spec says: it would put the cache
+    in whatever folder the command runs in, the project under git."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):
+        return Path(base) / "msc-leaflet"
+    try:
+        home = Path.home()
+    except RuntimeError:  # "Could not determine home directory."
+        return None
+    return home / ".cache" / "msc-leaflet" if home.is_absolute() else None
+
+
+_scratch: dict[int, Path] = {}  # pid → this process's own cache folder (`keep_derived`)
+
+
+def keep_derived(folder: str, name: str, data: bytes) -> Path:
+    """Write derived ``data`` as ``<user cache>/<folder>/<name>`` and return its path.
+
+    Where the user cache is missing or cannot be written (no home, a read-only home, a
+    full disk, a cache folder of another user), the file goes to a folder of this
+    process in the temporary folder instead, and the build goes on. Written aside and
+    renamed (parallel workers may make the same file); a temporary file is removed
+    whatever stops the write, Ctrl-C included. Only when neither place can be written
+    is it an error, naming the file."""
+    cache = user_cache_dir()
+    places = [cache / folder] if cache is not None else []
+    places.append(_process_scratch() / folder)
+    failure: OSError | None = None
+    for place in places:
+        target = place / name
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            remove_stale_temp_files(place)
+            _write_aside(target, data)
+        except OSError as exc:
+            failure = exc
+            continue
+        return target
+    assert failure is not None
+    raise file_error(places[-1] / name, failure, "write", "free some space in the temporary folder")
+
+
+def _process_scratch() -> Path:
+    import tempfile
+
+    pid = os.getpid()  # a forked worker makes its own: the parent may remove its folder
+    if pid not in _scratch:
+        _scratch[pid] = Path(tempfile.mkdtemp(prefix="msc-leaflet-cache-"))
+    return _scratch[pid]
+
+
+def _write_aside(target: Path, data: bytes) -> None:
+    temp = _temp_name(target)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
@@ -294,16 +356,70 @@ def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
 def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") -> Path:
     """``out_dir/<locale>/<id><variant>.pdf``; ids and locales are validated slugs, so this
     stays inside."""
-    path = (out_dir / output_name(locale, leaflet_id, variant)).resolve()
-    if not path.is_relative_to(out_dir.resolve()):
+    name = output_name(locale, leaflet_id, variant)
+    path = resolved(out_dir / name)  # a loop of links is one message, not a RuntimeError
+    if not path.is_relative_to(resolved(out_dir)):  # ids and locales are slugs: a link
         raise LeafletError(
-            Location(out_dir), f"output name {leaflet_id!r} leaves the output folder"
+            Location(out_dir),
+            f"path {name!r} points outside the output folder, through a link",
+            "remove the link, or choose another output folder (-o)",
         )
     return path
 
 
+#: The line `git merge` (and Mercurial, and diff3) writes where both sides changed.
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.MULTILINE)
+
+
+def refuse_merge_conflict(path: Path, text: str) -> None:
+    """Refuse a text file holding an unresolved merge: the parsers would report the
+    line after the marker as broken YAML (with a hint about quotes) or a malformed .po
+    line, never what happened. A ``<<<<<<<`` line followed by a ``>>>>>>>`` line is one:
+    no leaflet text, translation or setting starts a line with seven angle brackets."""
+    start = _CONFLICT_START.search(text)
+    if start is None or not _CONFLICT_END.search(text, start.end()):
+        return
+    raise LeafletError(
+        Location(path, text.count("\n", 0, start.start()) + 1),
+        "unresolved merge conflict: the <<<<<<<, ======= and >>>>>>> lines of a merge "
+        "are still in the file",
+        "keep the lines you want between them (one side, the other, or both), delete the "
+        "three marker lines, and commit the result",
+    )
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when ``raw`` is text in one of them (Windows Notepad's
+    "Unicode" is UTF-16 with a byte-order mark), else None. Without a mark, ASCII text
+    in UTF-16 has a NUL byte beside every letter: seen in most of its first 64 pairs."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:128]
+    pairs = len(head) // 2
+    if pairs >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= pairs * 3 // 4:
+        return "UTF-16"
+    return None
+
+
+def refuse_wide_encoding(path: Path, raw: bytes) -> None:
+    """Name UTF-16 and UTF-32 for what they are: as UTF-8 they read as a bad byte at
+    1:1, or (without a byte-order mark) as NUL characters the author cannot find."""
+    found = wide_encoding(raw)
+    if found:
+        raise LeafletError(
+            Location(path, 1),
+            f"the file is saved as {found}, not UTF-8",
+            "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        )
+
+
 def decode_utf8(path: Path, raw: bytes) -> str:
-    """Decode strictly, naming the line of the first bad byte."""
+    """Decode strictly, naming the line of the first bad byte; a file left mid-merge is
+    refused as such (`refuse_merge_conflict`)."""
+    refuse_wide_encoding(path, raw)
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LeafletError(
             Location(path, 1, 1),
@@ -311,7 +427,7 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             "save the file as UTF-8 without BOM",
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -320,3 +436,5 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             "file is not valid UTF-8",
             "save the file with UTF-8 encoding",
         ) from None
+    refuse_merge_conflict(path, text)
+    return text

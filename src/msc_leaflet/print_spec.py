@@ -16,6 +16,15 @@ from .project import same_language
 
 PAPERS = ("a4", "a5", "letter")  # sizes in theme.PAPER
 COLOUR_MODES = ("rgb", "cmyk")  # screen editions | print
+
+
+def paper_name(value: object) -> str:
+    """The one spelling of a paper size (A4, Letter → a4, letter), as written when it
+    names none, for the caller to refuse. Everyone writes A4."""
+    text = str(value)
+    return text.lower() if text.lower() in PAPERS else text
+
+
 IMPOSITIONS = ("none", "booklet")
 DUPLEX_FLIPS = ("short-edge", "long-edge")
 _UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}

@@ -7,12 +7,13 @@ validated before they become file names.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location
@@ -197,6 +198,29 @@ class Project:
             p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem)
         )
 
+    def misnamed_leaflets(self) -> list[LeafletError]:
+        """An error for each file in leaflets/ that looks like a leaflet but whose name
+        is no leaflet id (Hand-Hygiene.yaml, hand_hygiene.yaml, hand-hygiene.yml):
+        `leaflet_ids` leaves it out, so build, check and list would skip it without a
+        word. Hidden files (an editor's lock, macOS's ._ companions) are not leaflets."""
+        problems = []
+        for path in sorted(self.leaflets_dir.iterdir()):
+            stem, suffix = path.stem, path.suffix
+            if path.name.startswith(".") or suffix.lower() not in (".yaml", ".yml"):
+                continue
+            if suffix == ".yaml" and re.fullmatch(SLUG, stem):
+                continue
+            meant = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "my-leaflet"
+            problems.append(
+                LeafletError(
+                    Location(path),
+                    "not a leaflet file name: it is never built or checked",
+                    f"rename it {meant}.yaml (lower-case letters, digits and '-', "
+                    "ending .yaml), and make its id: the same",
+                )
+            )
+        return problems
+
     def leaflet_path(self, leaflet_id: str) -> Path:
         check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
@@ -247,6 +271,31 @@ class Project:
         `inside`, so a catalog linked to /etc/passwd is never opened, let alone quoted."""
         path = self.root.joinpath(*parts)
         return self.inside(path, Location(path))
+
+    def missing_file_hint(self, written: str) -> str:
+        """What to do about a file named ``written`` (relative to the project) that is not
+        there: the file meant, when only the letter case differs (Windows and macOS
+        ignore it, Linux, where the print shop or CI builds, does not) or when folders
+        are written with Windows' backslash."""
+        if "\\" in written:
+            return f"write folders with '/', not '\\': {written.replace(chr(92), '/')}"
+        folder = self.root
+        found = []
+        for part in PurePosixPath(written).parts:
+            try:
+                names = [entry.name for entry in os.scandir(folder)]
+            except OSError:
+                break
+            same = [name for name in names if name.lower() == part.lower()]
+            if len(same) != 1:
+                break
+            found.append(same[0])
+            folder = folder / same[0]
+        else:
+            meant = "/".join(found)
+            if meant != written:
+                return f"did you mean {meant}? letter case counts"
+        return "paths are relative to the project folder"
 
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
@@ -306,10 +355,21 @@ def _suggest(name: str, known: tuple[str, ...]) -> str:
     return suggest(name, known)
 
 
+#: A settings file is a few lines; this bounds what a pasted file costs to read.
+MAX_SETTINGS_BYTES = 1_000_000
+
+
 def _parsed_settings(path: Path) -> dict[str, Any]:
-    text = decode_utf8(path, read_input(path))
+    hint = "a settings file holds a few lines: is this the right file?"
+    text = decode_utf8(path, read_input(path, MAX_SETTINGS_BYTES, hint))
     try:
         return tomllib.loads(text)
+    except RecursionError:  # Python's TOML reader recurses into nested arrays and tables
+        raise LeafletError(
+            Location(path),
+            "values nested deeper than Python can read",
+            "write each setting as  name = value, with at most a list of values",
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise LeafletError(
             _toml_error_location(path, exc, text),

@@ -117,6 +117,15 @@ def shard(jobs: Sequence[Job], k: int, n: int) -> list[Job]:
     return [job for i, job in enumerate(sorted(jobs)) if i % n == k - 1]
 
 
+def in_shard(planned: list[PlannedJob], shard_of: tuple[int, int] | None) -> list[PlannedJob]:
+    """The planned jobs of slice K of N (all of them without ``--shard``): what a build,
+    and its dry run, of that shard covers."""
+    if not shard_of:
+        return planned
+    wanted = set(shard([p.job for p in planned], *shard_of))
+    return [p for p in planned if p.job in wanted]
+
+
 def plan(
     project: Project,
     leaflet_ids: Iterable[str],
@@ -140,6 +149,11 @@ def plan(
             for folder, problem in problems.items()
         ]
         translating = leaflet_locales(project, found)
+    if not leaflet_ids:  # every leaflet: a file that cannot be one is named, not skipped
+        failures += [
+            Outcome(Job(problem.location.path.stem, "*"), "failed", message=str(problem))
+            for problem in project.misnamed_leaflets()
+        ]
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():  # each once
         try:
             language = source_facts(project, leaflet_id, manifest).language
@@ -347,9 +361,7 @@ def _plan_run(
     planned, outcomes = plan(
         project, leaflet_ids, locales, manifest, out_dir, options, force, editions
     )
-    if shard_of:
-        wanted = set(shard([p.job for p in planned], *shard_of))
-        planned = [p for p in planned if p.job in wanted]
+    planned = in_shard(planned, shard_of)
     for p in planned:
         if not p.reason:
             entry = manifest.outputs[p.job.output]

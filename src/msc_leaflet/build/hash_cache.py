@@ -14,6 +14,7 @@ The store is derived data: unreadable or unwritable, it is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -32,19 +33,23 @@ Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 _loaded: dict[str, tuple[Stamp, str]] | None = None
 
 
-def store_path() -> Path:
-    return user_cache_dir() / "file-hashes.json"
+def store_path() -> Path | None:
+    cache = user_cache_dir()
+    return cache / "file-hashes.json" if cache is not None else None
 
 
 def _entries() -> dict[str, tuple[Stamp, str]]:
     global _loaded
     if _loaded is None:
         _loaded = {}
+        path = store_path()
         try:
-            data = json.loads(store_path().read_text(encoding="utf-8"))
+            if path is None:  # no home folder: nothing kept
+                return _loaded
+            data = json.loads(path.read_text(encoding="utf-8"))
             for name, (size, inode, mtime, ctime, digest) in data.items():
                 _loaded[name] = ((int(size), int(inode), int(mtime), int(ctime)), str(digest))
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             pass  # missing or damaged: start again
     return _loaded
 
@@ -71,6 +76,9 @@ def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
         del entries[next(iter(entries))]
     data = {name: [*stamped, digest] for name, (stamped, digest) in entries.items()}
     target = store_path()
+    if target is None:
+        return
+    scratch = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed: parallel workers may write it at the same time.
@@ -78,5 +86,7 @@ def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(data, out, sort_keys=True)
         os.replace(scratch, target)
-    except OSError:
-        pass  # no writable cache: hash again next time
+    except OSError:  # no writable cache, a full disk: hash again next time
+        if scratch is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(scratch)

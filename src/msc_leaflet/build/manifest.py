@@ -108,7 +108,7 @@ def load_manifest(path: Path) -> Manifest:
         hint = "let yourself read and write it (chmod u+rw), or delete it to rebuild everything"
         raise file_error(path, exc, "read", hint) from None
     try:
-        data: Any = json.loads(raw.decode("utf-8"))
+        data: Any = _json(raw)
         if data.get("format") != FORMAT:
             return Manifest()
         return Manifest(
@@ -117,6 +117,19 @@ def load_manifest(path: Path) -> Manifest:
         )
     except (ValueError, TypeError, AttributeError):
         return Manifest()
+
+
+def _json(raw: bytes) -> Any:
+    """The JSON document ``raw``, as a `ValueError` when it is none this tool could have
+    written: not UTF-8 or not JSON, nested deeper than the reader recurses, or holding
+    half a character (JSON may escape a lone surrogate, "\\ud800", which no file can
+    hold: writing the manifest back failed with UnicodeEncodeError)."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (RecursionError, UnicodeError) as exc:
+        raise ValueError(f"not a manifest this tool wrote: {type(exc).__name__}") from None
+    return data
 
 
 def prepare_output_folder(out_dir: Path, *, create: bool = True) -> None:
@@ -225,7 +238,7 @@ def read_shard(path: Path) -> Manifest:
     a damaged entry or another format is an error, never an empty manifest."""
     raw = read_input(path)
     try:
-        data: Any = json.loads(raw.decode("utf-8"))
+        data: Any = _json(raw)
     except ValueError:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):

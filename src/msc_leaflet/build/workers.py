@@ -41,14 +41,30 @@ SECONDS_PER_WORKER = 0.6
 SAMPLE_LABELS = ("references", "faq", "callout.key-answer", "review-date", "contact")
 
 
+#: Workers per core that ``-j`` may ask for: layout is CPU-bound, so more only wait for
+#: a core while each holds a process's memory (~150 MB for a leaflet).
+WORKERS_PER_CORE = 4
+
+
+def cpu_cores() -> int:
+    """The cores this process may run on."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return cores or 1
+
+
+def most_workers() -> int:
+    """The most workers ``-j`` gets (`WORKERS_PER_CORE` per core)."""
+    return WORKERS_PER_CORE * cpu_cores()
+
+
 def worker_count(estimates: Sequence[float], jobs: int | None) -> int:
     """Processes for jobs costing ``estimates`` seconds each: ``jobs`` when given (never
-    more than there are jobs), else as many as the work pays for, up to the CPU count."""
+    more than there are jobs, nor than `most_workers`), else as many as the work pays
+    for, up to the CPU count."""
     if jobs is not None:
-        return max(1, min(jobs, len(estimates)))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        return max(1, min(jobs, len(estimates), most_workers()))
     paid_for = int(sum(estimates) // SECONDS_PER_WORKER)
-    return max(1, min(cores or 1, len(estimates), paid_for))
+    return max(1, min(cpu_cores(), len(estimates), paid_for))
 
 
 def shared_locales(job_locales: Sequence[str]) -> list[str]:

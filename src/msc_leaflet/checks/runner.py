@@ -45,6 +45,15 @@ def run_checks(
             config,
             [],
         )
+    if not leaflet_ids:  # every leaflet: a file that cannot be one is named, not skipped
+        findings += _finalise(
+            [
+                ("LOAD001", Issue(e.location, e.message, e.hint))
+                for e in project.misnamed_leaflets()
+            ],
+            config,
+            [],
+        )
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():
         path = project.leaflet_path(leaflet_id)
         try:

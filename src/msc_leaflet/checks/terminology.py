@@ -21,7 +21,7 @@ import yaml
 from ..content.model import texts
 from ..content.yaml_source import load_words
 from ..errors import LeafletError, Location
-from ..files import read_input
+from ..files import read_input, refuse_merge_conflict
 from ..languages import language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
@@ -68,7 +68,9 @@ def load_glossary(project: Project) -> tuple[Concept, ...]:
 def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
     del mtime_ns  # part of the cache key only
     try:
-        data = load_words(read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8"))
+        text = read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8")
+        refuse_merge_conflict(path, text)
+        data = load_words(text)
         return tuple(
             Concept(
                 str(c["id"]),

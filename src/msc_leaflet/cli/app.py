@@ -159,11 +159,13 @@ def build(
     """
 
     def action() -> None:
-        from ..build.batch import parse_shard, plan, run_batch
+        from ..build.batch import in_shard, parse_shard, plan, run_batch
         from ..build.manifest import load_manifest, manifest_path, prepare_output_folder
         from ..build.options import Options
+        from ..build.workers import WORKERS_PER_CORE, most_workers
+        from ..clock import source_date_epoch
         from ..project import Project
-        from .progress import LiveProgress, as_json, dry_run_lines, summary
+        from .progress import LiveProgress, as_json, dry_run_json, dry_run_lines, summary
 
         try:
             shard_of = parse_shard(shard) if shard else None
@@ -175,16 +177,27 @@ def build(
         out_dir = out_folder(root, out)
         options = Options(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec)
         if dry_run:
+            source_date_epoch()  # as the build would: a bad value is no "would rebuild"
             prepare_output_folder(out_dir, create=False)
             manifest = load_manifest(manifest_path(out_dir))
             planned, failures = plan(
                 root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
             )
-            for line in dry_run_lines(planned):
-                typer.echo(line)
-            for failure in failures:
-                typer.echo(failure.message, err=True)
+            planned = in_shard(planned, shard_of)
+            if json_output:
+                typer.echo(dry_run_json(planned, failures))
+            else:
+                for line in dry_run_lines(planned):
+                    typer.echo(line)
+                for failure in failures:
+                    typer.echo(failure.message, err=True)
             raise typer.Exit(1 if failures else 0)
+        if jobs is not None and jobs > most_workers() and not (json_output or quiet):
+            typer.echo(
+                f"note: -j {jobs}: {most_workers()} workers at most "
+                f"({WORKERS_PER_CORE} per CPU core; more would only wait for a core)",
+                err=True,
+            )
         progress = LiveProgress(quiet or json_output)
         try:
             report = run_batch(
@@ -223,8 +236,9 @@ def print_spec(
 ) -> "PrintSpec":
     """The print options of the command line, each checked with the flag it came from."""
     # Not the theme module: it loads ReportLab, which a no-op rebuild never needs.
-    from ..print_spec import PAPERS, PrintSpec, parse_bleed
+    from ..print_spec import PAPERS, PrintSpec, paper_name, parse_bleed
 
+    paper = paper_name(paper) if paper is not None else None
     if paper is not None and paper not in PAPERS:
         raise typer.BadParameter(
             f"{paper!r} is not one of {', '.join(PAPERS)}", param_hint="--paper"
@@ -325,14 +339,20 @@ def list_leaflets(project: ProjectOption = Path(".")) -> None:
     """List leaflets with title, version, review date and page count (English layout)."""
 
     def action() -> None:
+        from ..errors import LeafletError
         from .list import summarise
 
-        rows = summarise(project)
+        problems: list[LeafletError] = []
+        rows = summarise(project, problems)
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
         for row in rows:
             typer.echo(
                 f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}"
             )
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+        if problems:
+            raise typer.Exit(1)
 
     run(action)
 

@@ -69,10 +69,8 @@ def cache_file() -> Path | None:
     a user without a home folder."""
     from ..files import user_cache_dir
 
-    try:
-        return user_cache_dir() / f"dataclasses.{sys.implementation.cache_tag}.bin"
-    except RuntimeError:  # Path.home(): no HOME and no entry in the password database
-        return None
+    cache = user_cache_dir()  # None without a home folder
+    return cache / f"dataclasses.{sys.implementation.cache_tag}.bin" if cache else None
 
 
 def _read(cache: Path | None) -> dict[str, CodeType]:

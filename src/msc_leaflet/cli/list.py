@@ -16,6 +16,7 @@ from ..build.batch import Job, current_entry, source_facts
 from ..build.manifest import load_manifest, manifest_path
 from ..build.options import Options
 from ..content.model import Leaflet
+from ..errors import LeafletError
 from ..project import Project
 
 
@@ -28,18 +29,32 @@ class Summary:
     pages: int
 
 
-def summarise(root: Path) -> list[Summary]:
+def summarise(root: Path, problems: list[LeafletError] | None = None) -> list[Summary]:
+    """A row per leaflet. One that cannot be read raises its `LeafletError`, or, when
+    ``problems`` is given, is added to it and left out: one broken leaflet must not
+    hide the others from `msc-leaflet list` (a clinic's project holds dozens)."""
     project = Project.at(root)
     out_dir = project.root / "build"  # where `msc-leaflet build` writes by default
     manifest = load_manifest(manifest_path(out_dir))
     rows = []
     loaded: dict[str, Leaflet] = {}  # leaflets changed since the last build, loaded once
+    misnamed = project.misnamed_leaflets()  # skipped without a word otherwise
+    if misnamed and problems is None:
+        raise misnamed[0]
+    if problems is not None:
+        problems += misnamed
     for leaflet_id in project.leaflet_ids():
-        facts = source_facts(project, leaflet_id, manifest, loaded)
-        entry = current_entry(
-            project, Job(leaflet_id, facts.language), manifest, out_dir, Options()
-        )
-        pages = entry.pages if entry else laid_out_pages(project, leaflet_id, loaded)
+        try:
+            facts = source_facts(project, leaflet_id, manifest, loaded)
+            entry = current_entry(
+                project, Job(leaflet_id, facts.language), manifest, out_dir, Options()
+            )
+            pages = entry.pages if entry else laid_out_pages(project, leaflet_id, loaded)
+        except LeafletError as problem:
+            if problems is None:
+                raise
+            problems.append(problem)
+            continue
         rows.append(Summary(leaflet_id, facts.title, facts.version, facts.review, pages))
     return rows
 

@@ -64,7 +64,18 @@ def init_project(
     """
     folder = folder.absolute()
     slug = organisation or folder.name
-    check_slug(slug, "organisation id", Location(folder))
+    try:
+        check_slug(slug, "organisation id", Location(folder))
+    except LeafletError as problem:
+        if organisation is not None:
+            raise
+        raise LeafletError(
+            problem.location,
+            problem.message,
+            "the id comes from the folder's name: pass "
+            f"--organisation {_slug_like(folder.name) or 'ID'} (lower-case letters, "
+            "digits and '-')",
+        ) from None
     if library is not None and library not in LIBRARIES:
         raise LeafletError(
             Location(folder),
@@ -89,6 +100,12 @@ def init_project(
             )
     _write_all(folder, plan)
     return NewProject(folder, slug, tuple(folder / relative for relative in plan))
+
+
+def _slug_like(name: str) -> str:
+    """``name`` as an id would spell it ("My Clinic" → my-clinic), "" when nothing of it
+    is a letter or digit an id may hold (a Thai name)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
 
 
 def _project_files(

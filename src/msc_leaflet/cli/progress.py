@@ -70,6 +70,41 @@ def dry_run_lines(planned: list[PlannedJob]) -> list[str]:
     ]
 
 
+def dry_run_json(planned: list[PlannedJob], failures: list[Outcome]) -> str:
+    """What `dry_run_lines` says, for scripts: one document, the outputs a dry run of
+    ``--json`` would build ("rebuild", with the reason), skip ("up to date") or could
+    not plan ("failed", with the message), keyed as `as_json` keys a build's."""
+    outputs = [
+        {
+            "output": p.job.output,
+            "leaflet": p.job.leaflet_id,
+            "locale": p.job.locale,
+            "status": "rebuild" if p.reason else "up to date",
+            "reason": p.reason,
+            "message": "",
+        }
+        for p in planned
+    ] + [
+        {
+            "output": o.job.output,
+            "leaflet": o.job.leaflet_id,
+            "locale": o.job.locale,
+            "status": "failed",
+            "reason": "",
+            "message": o.message,
+        }
+        for o in failures
+    ]
+    document: dict[str, Any] = {
+        "dry_run": True,
+        "rebuild": sum(1 for p in planned if p.reason),
+        "up_to_date": sum(1 for p in planned if not p.reason),
+        "failed": len(failures),
+        "outputs": sorted(outputs, key=lambda o: (o["output"], o["status"])),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
 class LiveProgress:
     """A Rich progress bar on a terminal, plain lines otherwise; silent when quiet."""
 

@@ -221,7 +221,11 @@ class _Reader:
             at = where(path, f.values["logo"])
             logo = self.project.inside(Path(f.text("logo")), at)
             if not logo.is_file():
-                f.fail(f.values["logo"], f"logo file not found: {f.text('logo')}")
+                f.fail(
+                    f.values["logo"],
+                    f"logo file not found: {f.text('logo')}",
+                    self.project.missing_file_hint(f.text("logo")),
+                )
             self.image_bytes[logo] = check_image(logo, at)
         web = f.text("web", "")
         refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
@@ -392,7 +396,7 @@ class _Reader:
             f.fail(
                 f.values["figure"],
                 f"image file not found: {raw}",
-                "paths are relative to the project folder",
+                self.project.missing_file_hint(raw),
             )
         self.image_bytes[path] = check_image(path, where(self.path, f.values["figure"]))
         if sum(self.image_bytes.values()) > MAX_LEAFLET_IMAGE_BYTES:

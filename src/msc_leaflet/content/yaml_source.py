@@ -75,6 +75,13 @@ ORGANISATION = YamlFile(
 )
 
 
+def load_plain(path: Path, about: YamlFile) -> Any:
+    """The plain values of ``path`` (as ``yaml.safe_load`` makes them), read as strictly
+    as a leaflet (`load_yaml`): for a file the tool writes and people merge, edit and
+    break, such as the sign-off records, whose every problem must name its line."""
+    return yaml.constructor.SafeConstructor().construct_document(load_yaml(path, about))
+
+
 def load_yaml(path: Path, about: YamlFile = LEAFLET) -> Node:
     """Parse ``path`` (a file of the kind ``about``) into a node tree, turning every
     low-level failure into a `LeafletError` whose hint suits that kind of file."""

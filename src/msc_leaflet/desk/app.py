@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import asynccontextmanager
@@ -19,6 +18,7 @@ from starlette.requests import Request
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from ..build.workers import cpu_cores, most_workers
 from ..errors import Finding
 from ..files import resolved
 from ..finishing.preview import page_name
@@ -111,13 +111,14 @@ def create_app(
 
     ``hosts``: the Host names accepted (None: any, for a desk bound beyond localhost
     behind its token). ``pool``: an executor to build in (tests); by default a process
-    pool of ``workers`` (default: CPU count) started and warmed with the app.
+    pool of ``workers`` (default: CPU count; at most `most_workers`) started and warmed
+    with the app.
     """
     from .routes import routes
 
     project = Project.at(project_root)
     target = resolved(out_dir or project.root / "build")
-    count = workers or os.cpu_count() or 1
+    count = min(workers or cpu_cores(), most_workers())  # as build -j: 4 per core at most
     executor = pool or new_pool(count)
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),

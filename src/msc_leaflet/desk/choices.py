@@ -9,11 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..data import data_path
 from ..errors import LeafletError, Location
-from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec
+from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec, paper_name
 from ..project import Project, check_locale, check_slug
 from .shelf import LeafletCard, Shelf
 
@@ -31,10 +29,13 @@ class Refused(Exception):
 
 
 def theme_paper(project: Project) -> str:
-    """The paper of the project's theme (``theme.yaml``, else the bundled one)."""
+    """The paper of the project's theme (``theme.yaml``, else the bundled one), read as
+    strictly as every theme is (`ThemeSource`): a file no build could read stops the
+    desk with its line, where PyYAML's own reader ended in a RecursionError."""
+    from ..theme.source import ThemeSource
+
     path = project.theme_path if project.theme_path.is_file() else data_path("theme.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return str(data.get("paper", "a4")) if isinstance(data, dict) else "a4"
+    return paper_name(ThemeSource.read(path).data.get("paper", "a4"))
 
 
 def print_spec(paper: str, colour: str, proof: bool, default_paper: str) -> PrintSpec:

@@ -143,6 +143,7 @@ _OPTION_HOST, _OPTION_PORT, _OPTION_TOKEN = (
 def serve(project: Path, host: str, port: int, token: str | None, workers: int | None) -> None:
     import uvicorn
 
+    from ..build.workers import most_workers
     from ..project import Project
     from .app import create_app
 
@@ -155,6 +156,8 @@ def serve(project: Path, host: str, port: int, token: str | None, workers: int |
         app = create_app(root, token=secret, hosts=allowed_hosts(host, port), workers=workers)
         shown = f"[{host}]" if ":" in host else host
         print(f"desk for {root} at http://{shown}:{port}/  (Ctrl-C stops it)", flush=True)
+        if workers is not None and workers > most_workers():
+            print(f"note: --workers {workers}: {most_workers()} at most (4 per CPU core)")
         uvicorn.Server(
             uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
         ).run(sockets=sockets)

@@ -12,12 +12,23 @@ stamp). It reads any PDF, not only ours, and a hostile one cannot make it loop o
 crash: forms and patterns are entered at most `MAX_DEPTH` deep and never recursively,
 the number of operators is capped, and an operator with operands of the wrong kind is
 skipped.
+
+Nor can it exhaust memory. A content stream is read as qpdf tokenizes it, one
+operator at a time (a list of 8 million parsed operators took 3.5 GB), and a stream
+is only decoded when its decoded size is known to be within `MAX_STREAM_BYTES` (and
+the page's within `MAX_PAGE_BYTES`): Flate, which packs 1 GB of spaces into 1 MB, is
+counted with a bounded inflater first; other filters are trusted up to their worst
+expansion.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
-from collections.abc import Iterable
+import string
+import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,12 +40,31 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 12  # forms inside forms; real files nest two or three deep
 MAX_OPERATORS = 5_000_000  # per page, forms included: beyond this the scan stops
 MAX_SAVES = 10_000  # q without Q
+MAX_OPERANDS = 1_000  # kept per operator: more are read and counted, not kept
+MAX_KEPT_STEPS = 100_000  # of forms, per page, to draw them again without reading them
+MAX_STREAM_BYTES = 64_000_000  # decoded, one content stream: ~10 million operators
+MAX_PAGE_BYTES = 256_000_000  # decoded, every stream a page draws (forms included)
+#: How many bytes one encoded byte may decode to, at most, per filter (Flate is inflated
+#: and counted where it can be): LZW's 12-bit codes name strings of up to 4,096 bytes, a
+#: run-length pair 128 bytes, an ASCII85 "z" 4.
+EXPANSION = {
+    "/FlateDecode": 1032,  # zlib's own limit, when it is not the last filter and cannot be
+    "/LZWDecode": 4096,  # inflated first
+    "/RunLengthDecode": 64,
+    "/ASCII85Decode": 4,
+    "/ASCIIHexDecode": 1,
+}
 FILLS = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 STROKES = frozenset({"S", "s", "B", "B*", "b", "b*"})
 SHOWS = frozenset({"Tj", "TJ", "'", '"'})
 DEVICE = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
 PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
+# An inline image's abbreviated names (PDF 32000-1 §8.9.7, tables 93 and 94).
+INLINE_NAMES = {
+    "/CS": "/ColorSpace", "/IM": "/ImageMask",
+    "/G": "/DeviceGray", "/RGB": "/DeviceRGB", "/CMYK": "/DeviceCMYK", "/I": "/Indexed",
+}  # fmt: skip
 
 
 @dataclass
@@ -94,115 +124,190 @@ def scan_page(page: pikepdf.Page) -> PageScan:
         for appearance, placed in _printed_appearances(page.obj):
             state = _State(ctm=placed)
             scanner.run(appearance, appearance.get("/Resources"), state, {appearance.objgen})
-    except _Stop:
-        result.unreadable.append(f"more than {MAX_OPERATORS:,} operators; the rest not checked")
+    except _Stop as stop:
+        result.unreadable.append(f"{stop}; the rest not checked")
     return result
 
 
 class _Stop(Exception):
-    pass
+    """The page's reading budget is spent; the message says which."""
+
+
+class _Tokens(pikepdf.StreamParser):  # type: ignore[misc]
+    """Hands each operator, with its operands, to ``step`` as qpdf reads it: nothing of
+    the stream is kept but the operands of the operator being read. An inline image
+    (``BI`` dictionary ``ID`` data ``EI``) is one step, "INLINE IMAGE", whose operands
+    are its dictionary's keys and values."""
+
+    def __init__(
+        self, step: Callable[[str, list[Any]], None], result: PageScan, room: int = 0
+    ) -> None:
+        super().__init__()
+        self.step = step
+        self.result = result
+        self.operands: list[Any] = []
+        self.inline: list[Any] = []
+        self.values = 0
+        # The steps, kept while there is ``room`` for them: a form is drawn again from
+        # them (a glyph form is drawn hundreds of times a page). None once it is full.
+        self.kept: list[tuple[str, list[Any]]] | None = [] if room else None
+        self.room = room
+
+    def _step(self, op: str, operands: list[Any]) -> None:
+        if self.kept is not None:
+            self.kept.append((op, operands))
+            if len(self.kept) > self.room:
+                self.kept = None
+        self.step(op, operands)
+
+    def handle_object(self, obj: Any, offset: int, length: int) -> None:
+        if isinstance(obj, pikepdf.Operator):
+            op = str(obj)
+            self.result.operators += 1
+            if self.result.operators > MAX_OPERATORS:
+                raise _Stop(f"more than {MAX_OPERATORS:,} operators")
+            if op == "ID":
+                self.inline = self.operands
+            elif op == "EI":
+                self._step("INLINE IMAGE", self.inline)
+            else:
+                self._step(op, self.operands)
+            self.operands = []
+            return
+        self.values += 1
+        if self.values > 4 * MAX_OPERATORS:  # numbers with no operator: still work to read
+            raise _Stop(f"more than {4 * MAX_OPERATORS:,} values")
+        if len(self.operands) < MAX_OPERANDS:
+            self.operands.append(obj)
+
+    def handle_eof(self) -> None:
+        pass
+
+
+def _filters(stream: pikepdf.Stream) -> list[str]:
+    value = stream.get("/Filter")
+    if value is None:
+        return []
+    return [str(f) for f in value] if isinstance(value, Array) else [str(value)]
+
+
+def decoded_size_within(stream: pikepdf.Stream, limit: int) -> int | None:
+    """The decoded size of ``stream`` if it is at most ``limit`` bytes, else None, found
+    without holding more than ``limit`` bytes: Flate is inflated in bounded steps (and
+    only counted when it is the last filter), ASCII85 and ASCIIHex are decoded when
+    their worst expansion fits, any other filter is judged by its worst expansion and
+    that of the filters after it."""
+    data = stream.read_raw_bytes()
+    filters = _filters(stream)
+    for index, name in enumerate(filters):
+        last = index == len(filters) - 1
+        try:
+            if name == "/FlateDecode":
+                inflated = _inflate(data, limit, keep=not last)
+                if inflated is None or isinstance(inflated, int):
+                    return inflated
+                data = inflated
+            elif name in _DECODERS and len(data) * EXPANSION[name] <= limit:
+                data = _DECODERS[name](data)
+            else:
+                worst = len(data)
+                for later in filters[index:]:
+                    worst *= EXPANSION.get(later, limit + 1)  # unknown: no bound known
+                return worst if worst <= limit else None
+        except (ValueError, zlib.error):
+            return 0  # damaged: qpdf says so when it reads it
+    return len(data) if len(data) <= limit else None
+
+
+def _inflate(data: bytes, limit: int, keep: bool) -> bytes | int | None:
+    """``data`` inflated (``keep``) or its inflated size, None beyond ``limit``."""
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    total, pending = 0, data
+    while pending and total <= limit:
+        part = inflater.decompress(pending, 1 << 20)
+        total += len(part)
+        if keep:
+            parts.append(part)
+        pending = inflater.unconsumed_tail
+    if total > limit:
+        return None
+    return b"".join(parts) if keep else total
+
+
+def _ascii85(data: bytes) -> bytes:
+    text = data.strip()
+    text = text[2:] if text.startswith(b"<~") else text
+    return base64.a85decode(text.split(b"~>")[0])
+
+
+def _ascii_hex(data: bytes) -> bytes:
+    digits = bytes(c for c in data.split(b">")[0] if chr(c) in string.hexdigits)
+    return binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+
+
+_DECODERS = {"/ASCII85Decode": _ascii85, "/ASCIIHexDecode": _ascii_hex}
 
 
 class _Scanner:
     def __init__(self, result: PageScan) -> None:
         self.result = result
-        self.parsed: dict[tuple[int, int], list[Any]] = {}  # a glyph form drawn 1,000 times
+        self.decoded = 0  # bytes of content decoded for this page, forms included
+        self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
+        self.room = MAX_KEPT_STEPS  # steps of forms that may still be kept
 
-    def instructions(self, stream: Any) -> list[Any]:
-        key = stream.objgen if isinstance(stream, pikepdf.Object) else (0, 0)
-        if key != (0, 0) and key in self.parsed:
-            return self.parsed[key]
-        try:
-            parsed = list(pikepdf.parse_content_stream(stream))
-        except (pikepdf.PdfError, TypeError, ValueError) as exc:
-            self.result.unreadable.append(f"a content stream cannot be read ({exc})")
-            parsed = []
-        if key != (0, 0):
-            self.parsed[key] = parsed
-        return parsed
+    def streams(self, stream: Any) -> list[pikepdf.Stream]:
+        """The content streams of a page (its /Contents, one or an array) or of a form."""
+        if isinstance(stream, pikepdf.Stream):
+            return [stream]
+        contents = stream.get("/Contents") if isinstance(stream, Dictionary) else None
+        if isinstance(contents, pikepdf.Stream):
+            return [contents]
+        return [c for c in contents if isinstance(c, pikepdf.Stream)] if contents else []
+
+    def affordable(self, streams: list[pikepdf.Stream]) -> bool:
+        """Whether these streams may be decoded: each within `MAX_STREAM_BYTES`, and the
+        page's total within `MAX_PAGE_BYTES`; noted as unreadable when not."""
+        for stream in streams:
+            size = decoded_size_within(stream, MAX_STREAM_BYTES)
+            if size is None:
+                self.result.unreadable.append(
+                    f"a content stream is larger than {MAX_STREAM_BYTES / 1e6:.0f} MB once "
+                    "decompressed; it was not checked"
+                )
+                return False
+            self.decoded += size
+            if self.decoded > MAX_PAGE_BYTES:
+                raise _Stop(f"more than {MAX_PAGE_BYTES / 1e6:.0f} MB of content")
+        return True
 
     def run(
         self, stream: Any, resources: Any, state: _State, entered: set[tuple[int, int]]
     ) -> None:
-        saved: list[_State] = []
-        text = IDENTITY
-        line = IDENTITY
-        for instruction in self.instructions(stream):
-            self.result.operators += 1
-            if self.result.operators > MAX_OPERATORS:
-                raise _Stop
-            op = str(instruction.operator)
-            operands = instruction.operands
-            try:
-                if op == "q":
-                    if len(saved) < MAX_SAVES:
-                        saved.append(state.copy())
-                elif op == "Q":
-                    state = saved.pop() if saved else state
-                elif op == "cm":
-                    state.ctm = multiply(_matrix(operands), state.ctm)
-                elif op == "w":
-                    state.line_width = float(operands[0])
-                elif op in DEVICE:
-                    state.fill_space, state.fill = DEVICE[op], _numbers(operands)
-                    self.result.spaces.add(state.fill_space)
-                elif op in DEVICE_STROKE:
-                    state.stroke_space = DEVICE_STROKE[op]
-                    self.result.spaces.add(state.stroke_space)
-                elif op in ("cs", "CS"):
-                    space = _space_family(operands[0], resources)
-                    self.result.spaces.add(space)
-                    base = _pattern_base(operands[0], resources)
-                    if base:  # an uncoloured pattern is painted in its base space
-                        self.result.spaces.add(base)
-                    if op == "cs":
-                        state.fill_space, state.fill = space, ()
-                    else:
-                        state.stroke_space = space
-                elif op in ("sc", "scn", "SC", "SCN"):
-                    if op in ("sc", "scn"):
-                        state.fill = _numbers(operands)
-                    if operands and isinstance(operands[-1], Name):
-                        self.pattern(operands[-1], resources, state, entered)
-                elif op == "sh":
-                    shadings = (
-                        resources.get("/Shading") if isinstance(resources, Dictionary) else None
-                    )
-                    shading = (
-                        shadings.get(operands[0]) if isinstance(shadings, Dictionary) else None
-                    )
-                    if isinstance(shading, Dictionary):
-                        self.result.spaces.add(_space_family(shading.get("/ColorSpace"), resources))
-                elif op == "BT":
-                    text = line = IDENTITY
-                elif op == "Tf":
-                    state.font_size = float(operands[1])
-                    state.font = _font(operands[0], resources)
-                elif op == "Tr":
-                    state.render_mode = int(operands[0])
-                elif op == "Tm":
-                    text = line = _matrix(operands)
-                elif op in ("Td", "TD"):
-                    line = multiply((1, 0, 0, 1, float(operands[0]), float(operands[1])), line)
-                    text = line
-                elif op in SHOWS:
-                    self.text(operands, text, state)
-                elif op == "Do":
-                    self.draw(operands[0], resources, state, entered)
-                elif op == "INLINE IMAGE":
-                    image = operands[0]
-                    space = image.obj.get("/ColorSpace")  # none in a mask
-                    if space is not None and not bool(image.obj.get("/ImageMask", False)):
-                        self.result.spaces.add(_space_family(space, resources))
-                    self.image("inline image", int(image.width), int(image.height), state)
-                if op in FILLS:
-                    self.fill(state)
-                if op in STROKES:
-                    width = state.line_width * scale(state.ctm)
-                    thinnest = self.result.thinnest_line
-                    self.result.thinnest_line = width if thinnest is None else min(thinnest, width)
-            except (IndexError, TypeError, ValueError, AttributeError, pikepdf.PdfError):
-                continue  # an operator with the wrong operands draws nothing
+        frame = _Frame(self, resources, state, entered)
+        form = isinstance(stream, pikepdf.Stream)
+        key = stream.objgen if form else (0, 0)
+        if key in self.forms:  # drawn before on this page: its steps again, not its bytes
+            for op, operands in self.forms[key]:
+                self.result.operators += 1
+                if self.result.operators > MAX_OPERATORS:
+                    raise _Stop(f"more than {MAX_OPERATORS:,} operators")
+                frame.step(op, operands)
+            return
+        if not self.affordable(self.streams(stream)):
+            return
+        tokens = _Tokens(frame.step, self.result, self.room if form and key != (0, 0) else 0)
+        try:
+            if form:
+                pikepdf.Object._parse_stream(stream, tokens)
+            else:
+                pikepdf.Page(stream).parse_contents(tokens)
+        except (pikepdf.PdfError, TypeError, ValueError) as exc:
+            self.result.unreadable.append(f"a content stream cannot be read ({exc})")
+            return
+        if tokens.kept is not None:
+            self.forms[key] = tokens.kept
+            self.room -= len(tokens.kept)
 
     def fill(self, state: _State) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
@@ -272,26 +377,117 @@ class _Scanner:
         self.result.images.append((name, min(width / placed_w, height / placed_h)))
 
 
-def _font(name: Any, resources: Any) -> tuple[tuple[int, int], str, Dictionary] | None:
-    fonts = resources.get("/Font") if isinstance(resources, Dictionary) else None
-    font = fonts.get(name) if isinstance(fonts, Dictionary) else None
-    return (font.objgen, str(name), font) if isinstance(font, Dictionary) else None
+class _Frame:
+    """The graphics state of one content stream being read (a page's, or a form's)."""
+
+    def __init__(
+        self, scanner: _Scanner, resources: Any, state: _State, entered: set[tuple[int, int]]
+    ) -> None:
+        self.scanner = scanner
+        self.result = scanner.result
+        self.resources = resources
+        self.state = state
+        self.entered = entered
+        self.saved: list[_State] = []
+        self.text = IDENTITY
+        self.line = IDENTITY
+
+    def step(self, op: str, operands: list[Any]) -> None:
+        state, resources, saved = self.state, self.resources, self.saved
+        text, line = self.text, self.line
+        try:
+            if op == "q":
+                if len(saved) < MAX_SAVES:
+                    saved.append(state.copy())
+            elif op == "Q":
+                state = saved.pop() if saved else state
+            elif op == "cm":
+                state.ctm = multiply(_matrix(operands), state.ctm)
+            elif op == "w":
+                state.line_width = float(operands[0])
+            elif op in DEVICE:
+                state.fill_space, state.fill = DEVICE[op], _numbers(operands)
+                self.result.spaces.add(state.fill_space)
+            elif op in DEVICE_STROKE:
+                state.stroke_space = DEVICE_STROKE[op]
+                self.result.spaces.add(state.stroke_space)
+            elif op in ("cs", "CS"):
+                space = _space_family(operands[0], resources)
+                self.result.spaces.add(space)
+                base = _pattern_base(operands[0], resources)
+                if base:  # an uncoloured pattern is painted in its base space
+                    self.result.spaces.add(base)
+                if op == "cs":
+                    state.fill_space, state.fill = space, ()
+                else:
+                    state.stroke_space = space
+            elif op in ("sc", "scn", "SC", "SCN"):
+                if op in ("sc", "scn"):
+                    state.fill = _numbers(operands)
+                if operands and isinstance(operands[-1], Name):
+                    self.scanner.pattern(operands[-1], resources, state, self.entered)
+            elif op == "sh":
+                shadings = resources.get("/Shading") if isinstance(resources, Dictionary) else None
+                shading = shadings.get(operands[0]) if isinstance(shadings, Dictionary) else None
+                if isinstance(shading, Dictionary | pikepdf.Stream):
+                    self.result.spaces.add(_space_family(shading.get("/ColorSpace"), resources))
+            elif op == "BT":
+                text = line = IDENTITY
+            elif op == "Tf":
+                state.font_size = float(operands[1])
+                state.font = _font(operands[0], resources)
+            elif op == "Tr":
+                state.render_mode = int(operands[0])
+            elif op == "Tm":
+                text = line = _matrix(operands)
+            elif op in ("Td", "TD"):
+                line = multiply((1, 0, 0, 1, float(operands[0]), float(operands[1])), line)
+                text = line
+            elif op in SHOWS:
+                self.scanner.text(operands, text, state)
+            elif op == "Do":
+                self.scanner.draw(operands[0], resources, state, self.entered)
+            elif op == "INLINE IMAGE":
+                space = _inline_space(operands)  # none in a mask
+                if space is not None:
+                    self.result.spaces.add(_space_family(space, resources))
+                self.scanner.image("inline image", *_inline_size(operands), state)
+            if op in FILLS:
+                self.scanner.fill(state)
+            if op in STROKES:
+                width = state.line_width * scale(state.ctm)
+                thinnest = self.result.thinnest_line
+                self.result.thinnest_line = width if thinnest is None else min(thinnest, width)
+        except (IndexError, TypeError, ValueError, AttributeError, pikepdf.PdfError):
+            pass  # an operator with the wrong operands draws nothing
+        self.state, self.text, self.line = state, text, line
 
 
-def _matrix(operands: Iterable[Any]) -> Matrix:
-    values = tuple(float(v) for v in operands)
-    if len(values) != 6:
-        raise ValueError("a matrix has six numbers")
-    return values  # type: ignore[return-value]
+def _inline_size(operands: list[Any]) -> tuple[int, int]:
+    """Width and height from an inline image's dictionary (``/W 4 /H 4``, or spelt out)."""
+    pairs: dict[Any, Any] = dict(zip(operands[::2], operands[1::2], strict=False))
+
+    def value(short: str, long: str) -> int:
+        return int(pairs.get(Name(short), pairs.get(Name(long), 0)))
+
+    return value("/W", "/Width"), value("/H", "/Height")
 
 
-def _numbers(operands: Iterable[Any]) -> tuple[float, ...]:
-    """The numeric operands (``scn`` may end with a pattern's name)."""
-    numbers = []
-    for value in operands:
-        if not isinstance(value, Name):
-            numbers.append(float(value))
-    return tuple(numbers)
+def _inline_space(operands: list[Any]) -> Any:
+    """An inline image's colour space, its abbreviations spelt out; None for a mask."""
+    pairs = {
+        INLINE_NAMES.get(str(k), str(k)): v
+        for k, v in zip(operands[::2], operands[1::2], strict=False)
+    }
+    if bool(pairs.get("/ImageMask", False)):
+        return None
+    space = pairs.get("/ColorSpace")
+    if isinstance(space, Name):
+        return Name(INLINE_NAMES.get(str(space), str(space)))
+    if isinstance(space, Array) and len(space) > 1:
+        first, base = (Name(INLINE_NAMES.get(str(v), str(v))) for v in (space[0], space[1]))
+        return Array([first, base, *list(space)[2:]])
+    return space
 
 
 def _printed_appearances(page: Dictionary) -> Iterable[tuple[pikepdf.Stream, Matrix]]:
@@ -346,6 +542,28 @@ def _pattern_base(space: Any, resources: Any) -> str:
     if isinstance(space, Array) and len(space) > 1 and space[0] == Name.Pattern:
         return _space_family(space[1], resources)
     return ""
+
+
+def _font(name: Any, resources: Any) -> tuple[tuple[int, int], str, Dictionary] | None:
+    fonts = resources.get("/Font") if isinstance(resources, Dictionary) else None
+    font = fonts.get(name) if isinstance(fonts, Dictionary) else None
+    return (font.objgen, str(name), font) if isinstance(font, Dictionary) else None
+
+
+def _matrix(operands: Iterable[Any]) -> Matrix:
+    values = tuple(float(v) for v in operands)
+    if len(values) != 6:
+        raise ValueError("a matrix has six numbers")
+    return values  # type: ignore[return-value]
+
+
+def _numbers(operands: Iterable[Any]) -> tuple[float, ...]:
+    """The numeric operands (``scn`` may end with a pattern's name)."""
+    numbers = []
+    for value in operands:
+        if not isinstance(value, Name):
+            numbers.append(float(value))
+    return tuple(numbers)
 
 
 def _space_family(space: Any, resources: Any) -> str:

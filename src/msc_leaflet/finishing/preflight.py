@@ -27,7 +27,7 @@ from pikepdf import Array, Dictionary, Name
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..print_spec import PRINT_PPI
-from .content_scan import PageScan, scan_page
+from .content_scan import PageScan, decoded_size_within, scan_page
 from .font_program import embedded
 
 Severity = Literal["error", "warning", "info"]
@@ -39,6 +39,7 @@ MIN_TEXT = 9.0  # points
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ACTIONS = 1000  # objects walked per action chain
+MAX_XMP_BYTES = 16_000_000  # decoded; real packets are a few kB, with a thumbnail < 1 MB
 MM = 72 / 25.4
 EPSILON = 0.01  # points: rounding in PDF writers
 RGB_SPACES = frozenset({"DeviceRGB", "ICCBased RGB", "CalRGB", "Indexed DeviceRGB"})
@@ -207,6 +208,8 @@ def claimed_standard(pdf: pikepdf.Pdf) -> str:
     if not isinstance(metadata, pikepdf.Stream):
         return "none"
     try:
+        if decoded_size_within(metadata, MAX_XMP_BYTES) is None:
+            return "none"  # a packet of this size is no XMP a writer made, but a bomb
         xmp = metadata.read_bytes().decode("utf-8", "replace")
     except pikepdf.PdfError:
         return "none"

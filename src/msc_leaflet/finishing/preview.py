@@ -10,6 +10,7 @@ their files (and mtimes) untouched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -65,20 +66,23 @@ def write_previews(
     """
     if dpi <= 0 or thumb_width <= 0:
         raise ValueError(f"dpi and thumb_width must be positive, got {dpi} and {thumb_width}")
-    images = render_pages(pdf, dpi)
     pages = []
-    for number, image in enumerate(images, start=1):
+    thumbs = []
+    # One page picture at a time: a 470-page leaflet at 600 dpi would be ~50 GB at once.
+    for number, image in enumerate(render_pages(pdf, dpi), start=1):
         path = out_dir / page_name(number)
         write_atomic(path, _png(image))
+        thumbs.append(_thumbnail(image, thumb_width))
         pages.append(path)
     _remove_stale_pages(out_dir, {path.name for path in pages})
     contact_sheet = out_dir / CONTACT_SHEET
-    write_atomic(contact_sheet, _png(contact_sheet_image(images, thumb_width)))
+    write_atomic(contact_sheet, _png(contact_sheet_image(thumbs, thumb_width)))
     return PreviewResult(pages, contact_sheet)
 
 
-def render_pages(pdf: Path, dpi: float) -> list[Image.Image]:
-    """Each page as an RGB image; unreadable input becomes a `LeafletError`."""
+def render_pages(pdf: Path, dpi: float) -> Iterator[Image.Image]:
+    """Each page as an RGB image, one at a time; unreadable input becomes a
+    `LeafletError` (before the first page for a file that is no PDF)."""
     if not pdf.is_file():
         raise LeafletError(
             Location(pdf), "PDF not found", "build the leaflet first, or check the path"
@@ -91,28 +95,31 @@ def render_pages(pdf: Path, dpi: float) -> list[Image.Image]:
             f"cannot read this file as a PDF ({exc})",
             "rebuild it with `msc-leaflet build`; the file may be truncated or not a PDF",
         ) from None
+    if len(document) == 0:
+        document.close()
+        raise LeafletError(Location(pdf), "the PDF has no pages", "rebuild the leaflet")
+    return _rendered(pdf, document, dpi)
+
+
+def _rendered(pdf: Path, document: pdfium.PdfDocument, dpi: float) -> Iterator[Image.Image]:
     try:
-        if len(document) == 0:
-            raise LeafletError(Location(pdf), "the PDF has no pages", "rebuild the leaflet")
-        images = []
         for index in range(len(document)):
             page = document[index]
             try:
-                images.append(page.render(scale=dpi / 72).to_pil().convert("RGB"))
+                yield page.render(scale=dpi / 72).to_pil().convert("RGB")
             except pdfium.PdfiumError as exc:
                 raise LeafletError(
                     Location(pdf), f"cannot render page {index + 1} ({exc})", "rebuild the leaflet"
                 ) from None
             finally:
                 page.close()
-        return images
     finally:
         document.close()
 
 
-def contact_sheet_image(images: list[Image.Image], thumb_width: int) -> Image.Image:
-    """All pages as ``thumb_width`` thumbnails in rows of four, numbered underneath."""
-    thumbs = [_thumbnail(image, thumb_width) for image in images]
+def contact_sheet_image(thumbs: list[Image.Image], thumb_width: int) -> Image.Image:
+    """All pages, as their ``thumb_width`` thumbnails, in rows of four, numbered
+    underneath."""
     font = ImageFont.load_default(size=LABEL_SIZE)
     label_height = LABEL_SIZE + GAP // 2
     columns = min(CONTACT_COLUMNS, len(thumbs))

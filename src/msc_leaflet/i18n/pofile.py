@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
-from ..files import read_input, write_atomic
+from ..files import read_input, refuse_merge_conflict, refuse_wide_encoding, write_atomic
 from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -423,6 +423,7 @@ def read_po(path: Path) -> Catalog:
     data = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
+    refuse_wide_encoding(path, data)
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     try:
@@ -435,6 +436,7 @@ def read_po(path: Path) -> Catalog:
         if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
             hint = f"the file is in {charset}: convert it, msgconv --to-code=UTF-8 FILE -o FILE"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
+    refuse_merge_conflict(path, text)
     return parse_po(text, path)
 
 

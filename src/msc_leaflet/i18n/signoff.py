@@ -28,9 +28,9 @@ import yaml
 
 from ..clock import iso_date
 from ..content.model import Leaflet
-from ..content.yaml_source import load_data
+from ..content.yaml_source import YamlFile, load_plain
 from ..errors import LeafletError, Location
-from ..files import decode_utf8, read_input, write_atomic
+from ..files import write_atomic
 from ..project import SETTINGS_FILE, Project, settings_location, settings_section
 from .catalog import Catalog, Entry, catalog_language, catalog_path, locale_folder
 from .extract import is_optional, leaflet_template
@@ -39,6 +39,11 @@ from .pofile import read_po
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
 SIGNOFF_FILE = "signoff.yaml"
+SIGNOFF_YAML = YamlFile(
+    "list of sign-offs",
+    'note: "terminology: checked"',
+    "the sign-offs of one language are a few kB: restore the file from git",
+)
 DIGEST_CHARS = 12  # per entry: enough to tell edits apart, short enough to read in a diff
 _HEADER = (
     "# Translation sign-offs, written by `msc-leaflet i18n review`; append-only history.\n"
@@ -115,7 +120,12 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     path = signoff_path(project, locale)
     if not path.is_file():
         return []
-    data = load_data(decode_utf8(path, read_input(path))) or []
+    try:
+        data = load_plain(path, SIGNOFF_YAML)
+    except LeafletError as problem:
+        if problem.message != "file is empty":
+            raise
+        return []
     if not isinstance(data, list):
         raise LeafletError(Location(path, 1), "signoff.yaml must be a list of sign-offs")
     records = []

@@ -40,15 +40,15 @@ from xml.parsers import expat
 
 from ..errors import LeafletError, Location
 from ..files import read_input, write_atomic
-from ..project import Project, same_language
+from ..project import Project, parent_locales, same_language
 from .catalog import (
     Catalog,
     Entry,
     catalog_language,
+    catalog_path,
     earlier_translation,
     locale_dir_name,
     locale_folder,
-    po_path,
 )
 from .coverage import mismatch
 from .headers import translation_header
@@ -322,7 +322,7 @@ def import_into(
     where = Location(xliff_path, 1)
     locale = catalog_language(catalog.path)
     target = attrib.get("target-language", "")
-    if not same_language(target, locale):
+    if not translates_into(target, locale):
         raise LeafletError(
             where,
             f"the XLIFF file is for {target or 'no language'!r}, the catalog for {locale}",
@@ -413,6 +413,13 @@ def import_files(
     return [report for report, _ in merged]
 
 
+def translates_into(target: str, locale: str) -> bool:
+    """Whether a file whose target-language is ``target`` belongs in ``locale``'s catalog:
+    the same locale, or one ``target`` is a regional variant of (th-TH, which CAT tools
+    write for th; zh-CN for zh_Hans), as `catalog_path` finds a build's catalog."""
+    return any(same_language(own, locale) for own in [target, *parent_locales(target)])
+
+
 NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"
 
 
@@ -427,7 +434,7 @@ def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: 
             "the XLIFF <file> names no original catalog or target-language",
             "import a file exported by `msc-leaflet i18n export`",
         )
-    po = po_path(project, language, domain)
+    po = catalog_path(project, language, domain)  # th-TH's, else th's: as a build finds it
     if not po.is_file():
         raise LeafletError(
             Location(path, 1),

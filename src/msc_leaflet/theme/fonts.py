@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from math import isfinite
 from typing import Any
 
 from .entries import ThemeError, mapping, refuse_unknown, suggestion
@@ -161,7 +162,7 @@ def _axes(value: dict[str, Any], keys: tuple[str, ...]) -> tuple[tuple[str, floa
     if not axes:
         raise ThemeError((*keys, "instance"), f"{name}: instance names no axis", example)
     for axis, number in axes.items():
-        if not isinstance(number, int | float) or isinstance(number, bool):
+        if not isinstance(number, int | float) or isinstance(number, bool) or not isfinite(number):
             raise ThemeError(
                 (*keys, "instance", axis),
                 f"{name}: axis {axis} must be a number",

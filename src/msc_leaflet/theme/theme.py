@@ -23,7 +23,7 @@ from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
-from ..print_spec import COLOUR_MODES, PAPERS
+from ..print_spec import COLOUR_MODES, PAPERS, paper_name
 from .colours import Colour, in_mode, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
@@ -125,13 +125,15 @@ def load_theme(
 
 
 def _check_font_files(fonts: FontConfig) -> None:
-    from ..typeset.font_files import check_family_files  # plain paths, no ReportLab
+    from ..typeset.font_files import FamilyFileError, check_family_files  # no ReportLab
 
     for family in fonts.families:
         try:
             check_family_files(family)
-        except ValueError as problem:
-            raise ThemeError(("fonts", "families", family.name), str(problem)) from None
+        except FamilyFileError as problem:
+            keys: tuple[str, ...] = ("fonts", "families", family.name)
+            keys += (problem.role,) if problem.role else ()
+            raise ThemeError(keys, str(problem)) from None
 
 
 def _parse(
@@ -151,7 +153,8 @@ def _parse(
             f"{', '.join(REQUIRED_KEYS)} in full",
             f"copy '{key}:' from the bundled theme (src/msc_leaflet/data/theme.yaml)",
         )
-    own_paper = data.get("paper", "a4")
+    written = data.get("paper", "a4")
+    own_paper = paper_name(written) if isinstance(written, str) else written
     if own_paper not in PAPER:
         raise ThemeError(
             ("paper",),

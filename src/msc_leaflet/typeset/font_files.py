@@ -8,6 +8,7 @@ OFL fonts carried in ``msc_leaflet/data/fonts/``; never from the machine's own f
 from __future__ import annotations
 
 import importlib
+import struct
 from functools import cache
 from pathlib import Path
 
@@ -26,14 +27,24 @@ def family_dir(family: FontFamilySpec) -> Path:
 TRUETYPE_TAGS = (b"\x00\x01\x00\x00", b"true", b"ttcf")
 
 
+class FamilyFileError(ValueError):
+    """A family's files cannot give what the theme asks; ``role`` is the face whose
+    entry is wrong, when it is one face's (None: the family's package or folder)."""
+
+    def __init__(self, message: str, role: str | None = None) -> None:
+        super().__init__(message)
+        self.role = role
+
+
 def check_family_files(family: FontFamilySpec) -> None:
-    """Refuse, as ValueError, a family whose package is not installed or whose face
-    file is missing or no TrueType font: found while the theme is loaded, not as
-    ReportLab's TTFError when the first text in that script is drawn."""
+    """Refuse, as `FamilyFileError`, a family whose package is not installed, whose face
+    file is missing or no TrueType font, or whose ``{instance: …}`` weight its variable
+    font cannot make: found while the theme is loaded, not as ReportLab's TTFError or
+    fontTools' KeyError when the first text in that script is drawn."""
     try:
         folder = family_dir(family)
     except (ImportError, AttributeError):
-        raise ValueError(
+        raise FamilyFileError(
             f"fonts: family {family.name}: font package {family.package!r} is not "
             f"installed (pip install {family.package.replace('_', '-')})"
         ) from None
@@ -43,13 +54,52 @@ def check_family_files(family: FontFamilySpec) -> None:
             with path.open("rb") as handle:
                 tag = handle.read(4)
         except OSError:
-            raise ValueError(
+            raise FamilyFileError(
                 f"fonts: family {family.name}: no font file {path.name} in {folder}"
             ) from None
         if tag not in TRUETYPE_TAGS:
-            raise ValueError(
+            raise FamilyFileError(
                 f"fonts: family {family.name}: {path.name} is not a TrueType font "
                 "(.ttf; fonts with PostScript outlines cannot be embedded)"
+            )
+    for role, axes in family.instances:
+        _check_axes(family, role, axes, folder / family.face_file(role))
+
+
+def _check_axes(
+    family: FontFamilySpec, role: str, axes: tuple[tuple[str, float], ...], path: Path
+) -> None:
+    """Each axis of an instance must be one the variable font has, within its range: the
+    instancer raises KeyError for an unknown one and quietly clamps a value outside."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    name = f"fonts: family {family.name}: {role}"
+    try:
+        with TTFont(path, lazy=True) as font:
+            ranges = (
+                {a.axisTag: (a.minValue, a.maxValue) for a in font["fvar"].axes}
+                if "fvar" in font
+                else {}
+            )
+    except (OSError, TTLibError, AssertionError, struct.error):
+        raise FamilyFileError(f"{name}: {path.name} cannot be read as a font", role) from None
+    if not ranges:
+        raise FamilyFileError(
+            f"{name}: {path.name} is not a variable font: it has no axes to set an instance "
+            "on; name a file of that weight instead",
+            role,
+        )
+    for axis, value in axes:
+        if axis not in ranges:
+            raise FamilyFileError(
+                f"{name}: {path.name} has no axis {axis!r}; its axes: {', '.join(ranges)}",
+                role,
+            )
+        low, high = ranges[axis]
+        if not low <= value <= high:
+            raise FamilyFileError(
+                f"{name}: {axis} {value:g} is outside the font's range, {low:g} to {high:g}",
+                role,
             )
 
 

@@ -129,8 +129,8 @@ def register_fonts(config: FontConfig) -> FontFamily:
     latin = config.family(dict(config.scripts)[LATIN])
     for family in config.families:
         for role in ROLES:
-            if family is latin:
-                _register(face_name(family, role), face_path(family, role))
+            if family is latin:  # its weights too: a variable Latin font's bold is an instance
+                _register(face_name(family, role), face_path(family, role), axes=family.axes(role))
     regular = pdfmetrics.getFont(face_name(latin, "regular")).face
     metrics = (regular.ascent, regular.descent)
     for family in config.families:
