@@ -13,7 +13,8 @@ break between two Thai characters must also pass this check.
    ("lone") is a final, never a new syllable, when what follows it cannot continue a
    syllable: the end of the Thai text (อาหา|ร, จำเป็|น, มิ|น) or a leading vowel
    (คอเลสเตอรอ|ลและ, โม|งเ...). After an open syllable spelt with เ แ โ and one
-   consonant (แอ, เก, โร) a lone consonant is its final (แอ|ลดี, โร|งพยาบาล).
+   consonant or a cluster (แอ, เก, เปล) a lone consonant is its final (แอ|ลดี), unless
+   rule 6 cannot tell; โรง is closed (โรง|พยาบาล).
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
    final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
@@ -24,6 +25,16 @@ break between two Thai characters must also pass this check.
    syllable before (ทุก|วง, "every band"), this reading wins: -ัว is by far the
    commoner; the rare other word loses its break and, cut in a too narrow line, is
    cut ทุ|กวง.
+6. After an open syllable (มี, ดู, ที่, หมอ) a bare consonant that makes a cluster with
+   the next (CLUSTERS: กร, คว, ตร, หม) is read two ways: the first of a cluster
+   (มี|ความ, ที่|ตรวจ, ดู|กรอง) or the final of the syllable before (ภาค|รัฐ, รูป|ร่าง,
+   เรียก|ว่า). Spelling cannot tell; ICU's dictionary can. At a boundary of its (or
+   an author's zero-width space) the break is allowed; inside one of its words neither
+   place is one a reader is sure of, so a cut there is an emergency, reported
+   (LAYOUT004), never ที่มีค|วาม in silence. A dictionary can be wrong too: ICU knows
+   the rare word ยาค and breaks ยาค|รั้ง
+   (``locales/th/words.txt`` keeps ครั้ง whole). A bare ห, ฉ, ผ, ฝ or ฮ closes no syllable
+   (NEVER_FINAL): มี|หมอ, never มีห|มอ.
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -56,7 +67,24 @@ THANTHAKHAT = "\u0e4c"
 VOWEL_MARKS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
 # Open syllables that take a final: เ แ โ + one or two consonants, เ-ีย / เ-ือ, and any
 # syllable ending in a vowel sign that may be closed (า ี ื ู ุ ิ ึ: มา|ก, ดี|น, มิ|น).
-_OPEN = re.compile(f"(?:[เแโ][{THAI_CONSONANTS}]{{1,2}}|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$")
+#: Two consonants that start a syllable together: the true clusters (กร, กล, กว, ตร,
+#: ปร, ...), the false ones read as one sound (ทร, จร, ซร, ศร, สร), those of loanwords
+#: (ดร, บร, บล, ฟร, ฟล) and ห leading a low consonant (หม, หน, หล). Also the ways a
+#: final consonant meets the next syllable's initial: ภาค|รัฐ, ลูก|วัว against ความ.
+# fmt: off
+CLUSTERS = frozenset((
+    "กร", "กล", "กว", "ขร", "ขล", "ขว", "คร", "คล", "คว", "ตร", "ปร", "ปล", "พร", "พล",
+    "ทร", "จร", "ซร", "ศร", "สร", "ดร", "บร", "บล", "ฟร", "ฟล",
+    "หง", "หญ", "หน", "หม", "หย", "หร", "หล", "หว",
+))
+# fmt: on
+_CLUSTER = "|".join(sorted(CLUSTERS))
+#: Consonants that never close a Thai syllable (ห, ฉ, ผ, ฝ, ฮ): a bare one starts its
+#: syllable, so a line never ends on it (มีห|มอ, มีผ|ล).
+NEVER_FINAL = "ฉผฝหฮ"
+_OPEN = re.compile(
+    f"(?:[เแโ](?:[{THAI_CONSONANTS}]|{_CLUSTER})|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$"
+)
 OPEN_ENDINGS = "\u0e32\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"
 
 
@@ -154,9 +182,18 @@ def cluster_ends(text: str) -> frozenset[int]:
     return frozenset(_tcc_pos()(text))
 
 
-def syllable_break(text: str, i: int) -> bool:
+def syllable_break(text: str, i: int, dictionary: bool = False) -> bool:
     """Whether a break between ``text[i-1]`` and ``text[i]`` (both Thai) keeps every
-    syllable whole. Callers check only breaks between two Thai characters."""
+    syllable whole. Callers check only breaks between two Thai characters.
+
+    Where the spelling allows both readings (rule 6: มี|ความ or มีค|วาม), the answer
+    is ``dictionary``: whether a dictionary (ICU's) put a word boundary here."""
+    verdict = _syllable_verdict(text, i)
+    return dictionary if verdict is None else verdict
+
+
+def _syllable_verdict(text: str, i: int) -> bool | None:
+    """`syllable_break`'s answer by the spelling alone; None where it cannot tell."""
     start, end = _thai_run(text, i)
     run = text[start:end]
     at = i - start
@@ -171,8 +208,11 @@ def syllable_break(text: str, i: int) -> bool:
         return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล)
     if before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at):
         return False  # ว between bare consonants is the vowel -ัว of the first (ค|วร)
-    if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS and not _is_final(run, at - 1):
-        return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
+    if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS:
+        if not _is_final(run, at - 1) or run[at - 1] in NEVER_FINAL:
+            return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
+        if run[at - 1 : at + 1] in CLUSTERS and _open(run[: at - 1]):
+            return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
     if not _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0)):
         return True
     follower = run[at + 1 : at + 2]
@@ -182,7 +222,24 @@ def syllable_break(text: str, i: int) -> bool:
         return True  # its vowel is the -อ or -ัว after it: this one starts a syllable (|ของ)
     if run[at + 2 : at + 3] == THANTHAKHAT:
         return True  # the consonant after it is silent (ทรัพย์): this one starts a syllable
-    return _OPEN.search(before) is None and before[-1:] not in OPEN_ENDINGS
+    if not _open(before) or run[at] in NEVER_FINAL:
+        return True  # after a closed syllable, or a consonant that closes none (มี|หมอ)
+    if run[at : at + 2] in CLUSTERS:
+        return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
+    return False
+
+
+def _open(before: str) -> bool:
+    """Whether the syllable ``before`` ends with (tone marks stripped) may still take a
+    final consonant: มี, แอ, โร, เปรี, เรื่อ, หมอ (-อ, which closes in ของ), not โรง
+    or ไฟ."""
+    before = before[-6:].translate(_NO_TONE_MARKS)
+    if before[-1:] == "อ" and before[-2:-1] in THAI_CONSONANTS:
+        return True  # the vowel -อ (หมอ, พ่อ); an initial อ would have a vowel after it
+    return _OPEN.search(before) is not None or before[-1:] in OPEN_ENDINGS
+
+
+_NO_TONE_MARKS = str.maketrans("", "", TONE_MARKS)
 
 
 def _is_lone(run: str, start: int, end: int) -> bool:
