@@ -69,6 +69,10 @@ def test_line_breaks_never_part_a_number_from_its_unit() -> None:
         # ห, ฉ, ผ, ฝ, ฮ close no syllable: a bare one starts the next
         "มีห|มอ",
         "มีผ|ลต่อ",
+        # A final written with a silent second consonant (สามารถ, บัตร, จักร)
+        "สามาร|ถรับ",
+        "บัต|รประชาชน",
+        "จัก|รยาน",
     ],
 )
 def test_no_thai_break_inside_a_syllable(marked: str) -> None:
@@ -97,6 +101,8 @@ def test_thai_breaks_between_syllables_stay(marked: str) -> None:
     [
         *("มี|ความ", "ที่|ตรวจ", "ดู|กรอง", "ภาค|รัฐ", "รูป|ร่าง", "ที่|ปรึกษา"),
         *("ดูแล|ครอบครัว", "ขวา|มือ"),
+        # and a final written with a silent second consonant from a new syllable
+        *("สามารถ|รับ", "บัตร|ประชาชน", "บุตร|หลาน", "ภาค|ประชาชน"),
     ],
 )
 def test_a_dictionary_boundary_settles_a_thai_spelling_read_two_ways(marked: str) -> None:
@@ -112,6 +118,8 @@ def test_a_dictionary_boundary_settles_a_thai_spelling_read_two_ways(marked: str
         ("ช่วยกันดูแลครอบครัว", "ครอบครัว"),
         ("ผู้ป่วยมีหมอประจำตัว", "หมอ"),  # ห closes no syllable: มี|หมอ
         ("เดินไปที่โรงพยาบาล", "พยาบาล"),  # โรง is closed: its ง is no cluster's
+        ("ผู้ป่วยสามารถรับประทานอาหาร", "รับ"),  # สามารถ ends in a silent ถ
+        ("กรุณานำบัตรประชาชนมาด้วย", "ประชาชน"),  # บัตร ends in a silent ร
     ],
 )
 def test_a_line_may_break_before_a_thai_word_that_starts_with_a_cluster(
@@ -310,6 +318,10 @@ THAI_SENTENCES = [
     "เจ้า·หน้า·ที่·จะ·โทร·กลับ·ภาย·ใน·สอง·วัน",
     "ห้าม·ขับ·รถ·หลัง·ได้·รับ·ยา·นอน·หลับ",
     "ผู้·ป่วย·มี·หมอ·ประ·จำ·ตัว·ที่·โรง·พยา·บาล",
+    "ผู้·ป่วย·สา·มารถ·รับ·ประ·ทาน·อา·หาร·ได้·ตาม·ปก·ติ",
+    "กรุ·ณา·นำ·บัตร·ประ·ชา·ชน·มา·ด้วย·ทุก·ครั้ง",
+    "ห้าม·ขี่·จักร·ยาน·จน·กว่า·แผล·จะ·หาย",
+    "ญาติ·หรือ·บุตร·หลาน·ควร·มา·ด้วย",
 ]
 
 

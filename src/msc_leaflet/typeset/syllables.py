@@ -33,8 +33,12 @@ break between two Thai characters must also pass this check.
    place is one a reader is sure of, so a cut there is an emergency, reported
    (LAYOUT004), never ที่มีค|วาม in silence. A dictionary can be wrong too: ICU knows
    the rare word ยาค and breaks ยาค|รั้ง
-   (``locales/th/words.txt`` keeps ครั้ง whole). A bare ห, ฉ, ผ, ฝ or ฮ closes no syllable
-   (NEVER_FINAL): มี|หมอ, never มีห|มอ.
+   (``locales/th/words.txt`` keeps ครั้ง whole). A final written with a silent second
+   consonant (สามารถ, บัตร, จักร) reads two ways too: after the first final, a bare
+   consonant is its silent second (สามาร|ถรับ, บัต|รประชาชน) or a new syllable's
+   (ภาค|ประชาชน); a bare consonant before one with its own vowel ends a syllable
+   (สามารถ|รับ) or is one (ส|บาย). The dictionary decides. A bare ห, ฉ, ผ, ฝ or ฮ
+   closes no syllable (NEVER_FINAL): มี|หมอ, never มีห|มอ.
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -208,12 +212,18 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
         return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล)
     if before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at):
         return False  # ว between bare consonants is the vowel -ัว of the first (ค|วร)
+    lone = _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0))
     if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS:
-        if not _is_final(run, at - 1) or run[at - 1] in NEVER_FINAL:
-            return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
+        if run[at - 1] in NEVER_FINAL:
+            return False  # มีห|มอ: ห starts the syllable after it
+        if not _is_final(run, at - 1):
+            starts = not lone or run[at : at + 2] in CLUSTERS  # รับ, ประ: this one starts
+            if not starts or run[at - 1 : at + 1] in CLUSTERS:
+                return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
+            return None  # สามารถ|รับ, บัตร|ประ (a final's silent second) or ส|บาย
         if run[at - 1 : at + 1] in CLUSTERS and _open(run[: at - 1]):
             return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
-    if not _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0)):
+    if not lone:
         return True
     follower = run[at + 1 : at + 2]
     if follower == "" or follower in LEADING_VOWELS:
@@ -222,8 +232,12 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
         return True  # its vowel is the -อ or -ัว after it: this one starts a syllable (|ของ)
     if run[at + 2 : at + 3] == THANTHAKHAT:
         return True  # the consonant after it is silent (ทรัพย์): this one starts a syllable
-    if not _open(before) or run[at] in NEVER_FINAL:
-        return True  # after a closed syllable, or a consonant that closes none (มี|หมอ)
+    if run[at] in NEVER_FINAL:
+        return True  # a consonant that closes no syllable starts one (มี|หมอ)
+    if not _open(before):
+        if _is_lone(run, at - 1, at) and _is_final(run, at - 1):
+            return None  # สามาร|ถรับ, บัต|รประชาชน (a silent second final) or ภาค|ประชาชน
+        return True  # after a closed syllable
     if run[at : at + 2] in CLUSTERS:
         return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
     return False
