@@ -73,6 +73,10 @@ def test_line_breaks_never_part_a_number_from_its_unit() -> None:
         "สามาร|ถรับ",
         "บัต|รประชาชน",
         "จัก|รยาน",
+        # อ leading ย, a cluster after its leading vowel, ฤ after its consonant, a
+        # consonant under a tone mark and its final, a final after -อ, a final ย or ว
+        *("ได้ผลอ|ย่าง", "ใหม|่", "ให|ม่", "ตำแห|น่ง", "อังก|ฤษ", "ค้|นหา", "ภาษาต้|นฉบับ"),
+        *("ภาวะเลือ|ดออก", "ปล่อ|ยออกมา", "หมายค|วาม", "แล้วก|ลับ", "ได้ก|ลับ", "ส่|วน"),
     ],
 )
 def test_no_thai_break_inside_a_syllable(marked: str) -> None:
@@ -103,6 +107,7 @@ def test_thai_breaks_between_syllables_stay(marked: str) -> None:
         *("ดูแล|ครอบครัว", "ขวา|มือ"),
         # and a final written with a silent second consonant from a new syllable
         *("สามารถ|รับ", "บัตร|ประชาชน", "บุตร|หลาน", "ภาค|ประชาชน"),
+        *("ได้|อย่าง", "ได้ผล|อย่าง", "แจ้ง|พยาบาล", "ส่วน|การ", "หมาย|ความ", "ค้น|หา"),
     ],
 )
 def test_a_dictionary_boundary_settles_a_thai_spelling_read_two_ways(marked: str) -> None:
@@ -322,6 +327,12 @@ THAI_SENTENCES = [
     "กรุ·ณา·นำ·บัตร·ประ·ชา·ชน·มา·ด้วย·ทุก·ครั้ง",
     "ห้าม·ขี่·จักร·ยาน·จน·กว่า·แผล·จะ·หาย",
     "ญาติ·หรือ·บุตร·หลาน·ควร·มา·ด้วย",
+    "ต้อง·ปรึก·ษา·แพทย์·ทัน·ที·หาก·มี·เลือด·ออก·ผิด·ปก·ติ",
+    "คุณ·สา·มารถ·ค้น·หา·ข้อ·มูล·เพิ่ม·เติม·ได้",
+    "ให้·ปล่อย·แผล·ไว้·อย่าง·นั้น·จน·กว่า·จะ·แห้ง",
+    "ยา·ใหม่·นี้·ใช้·ได้·ผล·อย่าง·ไร",
+    "หมาย·ความ·ว่า·คุณ·ต้อง·กลับ·มา·ตรวจ·อีก·ครั้ง",
+    "แพทย์·จะ·อธิ·บาย·ขั้น·ตอน·เป็น·ภา·ษา·อัง·กฤษ·หรือ·ภา·ษา·ไทย",
 ]
 
 

@@ -39,6 +39,12 @@ break between two Thai characters must also pass this check.
    (ภาค|ประชาชน); a bare consonant before one with its own vowel ends a syllable
    (สามารถ|รับ) or is one (ส|บาย). The dictionary decides. A bare ห, ฉ, ผ, ฝ or ฮ
    closes no syllable (NEVER_FINAL): มี|หมอ, never มีห|มอ.
+7. Signs that a syllable goes on: a tone mark is written on an initial, never on a
+   final (ค้|น is inside ค้น); a leading vowel's cluster stays whole (ให|ม่, ตำแห|น่ง);
+   ฤ joins the consonant before it (อังก|ฤษ); อ leads ย in อย่า, อยู่, อยาก
+   (ได้ผลอ|ย่าง, a slip of ICU's); a consonant after ย or ว that closes a syllable
+   (หมาย, แล้ว), or after -ะ, -ำ, ไ-, ใ-, starts a new one (หมาย|ความ, not หมายค|วาม);
+   อ after a final is no vowel (เลือด|ออก, not เลือ|ดออก).
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -86,6 +92,10 @@ _CLUSTER = "|".join(sorted(CLUSTERS))
 #: Consonants that never close a Thai syllable (ห, ฉ, ผ, ฝ, ฮ): a bare one starts its
 #: syllable, so a line never ends on it (มีห|มอ, มีผ|ล).
 NEVER_FINAL = "ฉผฝหฮ"
+#: The words in which อ leads ย (อย่า, อย่าง, อยู่, อยาก): อ and ย are one syllable.
+O_LEADS_YO = ("ย่า", "ยู่", "ยาก")
+#: ฤ and ฦ, vowels written as letters: with the consonant before them one syllable.
+VOWEL_LETTERS = "ฤฦ"
 _OPEN = re.compile(
     f"(?:[เแโ](?:[{THAI_CONSONANTS}]|{_CLUSTER})|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$"
 )
@@ -207,21 +217,32 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
     if before.endswith(MAI_HAN_AKAT):
         return False
     after = run[at:]
+    if run[at - 1] == "อ" and after.startswith(O_LEADS_YO):
+        return False  # อ leads ย: อย่าง, อยู่, อยาก (ICU: ได้ผลอ|ย่าง)
+    if after[0] == "อ" and after[1:].startswith(O_LEADS_YO):
+        return True  # ได้ผล|อย่าง: อย่าง starts a syllable
+    if _is_lone(run, at - 1, at) and after[0] in VOWEL_LETTERS:
+        return False  # a consonant and ฤ are one syllable: อังกฤษ, พฤติกรรม
+    if at >= 2 and run[at - 2] in LEADING_VOWELS and run[at - 1 : at + 1] in CLUSTERS:
+        return False  # a cluster after its leading vowel: ใหม่, เหมือน, ตำแหน่ง
     vowel_o = after[0] == "อ" and after[1:].lstrip(TONE_MARKS)[:1] not in VOWEL_MARKS
-    if before[-1:] in THAI_CONSONANTS and vowel_o:
-        return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล)
+    closed = _is_final(run, at - 1 - (run[at - 1] in TONE_MARKS))
+    if vowel_o and _after_bare_consonant(run, at) and not closed:
+        return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล), not after เลือด
     if before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at):
         return False  # ว between bare consonants is the vowel -ัว of the first (ค|วร)
     lone = _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0))
-    if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS:
-        if run[at - 1] in NEVER_FINAL:
+    k = at - 1 - (run[at - 1] in TONE_MARKS)  # the consonant before, under its tone mark
+    if _is_lone(run, k, at) and after[0] in THAI_CONSONANTS:
+        pair = run[k] + run[at]
+        if run[k] in NEVER_FINAL:
             return False  # มีห|มอ: ห starts the syllable after it
-        if not _is_final(run, at - 1):
+        if k < at - 1 or not _is_final(run, k):  # a tone mark is never on a final: ค้|น
             starts = not lone or run[at : at + 2] in CLUSTERS  # รับ, ประ: this one starts
-            if not starts or run[at - 1 : at + 1] in CLUSTERS:
+            if not starts or pair in CLUSTERS:
                 return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
             return None  # สามารถ|รับ, บัตร|ประ (a final's silent second) or ส|บาย
-        if run[at - 1 : at + 1] in CLUSTERS and _open(run[: at - 1]):
+        if pair in CLUSTERS and _open(run[:k]):
             return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
     if not lone:
         return True
@@ -269,16 +290,22 @@ def _is_lone(run: str, start: int, end: int) -> bool:
 
 def _is_final(run: str, index: int) -> bool:
     """Whether the bare consonant at ``index`` closes a syllable with a vowel before it
-    (ซัก, เตรียม, เมต), rather than starting one."""
-    p = run[index - 1 : index]
-    if p and (p in VOWEL_MARKS or p in TONE_MARKS):
-        return True
-    marks = VOWEL_MARKS + TONE_MARKS
-    if p in "ยอว" and index >= 2 and run[index - 2] in marks:
-        return True  # the ย of เ-ีย, the อ of เ-ือ / -อ, the ว of -ัว
+    (ซัก, เตรียม, เมต), rather than starting one. Not after a syllable that is closed
+    already: -ะ, -ำ, ไ-, ใ- (ได้|กลับ), or a final ย or ว (หมาย|ความ, แล้ว|กลับ)."""
+    base = run[:index].rstrip(TONE_MARKS)
+    p = base[-1:]
+    if not p or p in "ะำ" or base[-2:-1] in "ไใ":
+        return False
+    if p in VOWEL_MARKS or (p in THAI_CONSONANTS and run[index - 1] in TONE_MARKS):
+        return True  # มีค, ต้น (a consonant with its tone, the vowel -o unwritten)
+    mark = base[:-1].rstrip(TONE_MARKS)[-1:]
+    if (p, mark) in (("ย", "ี"), ("อ", "ื")):
+        return True  # the ย of เ-ีย, the อ of เ-ือ
+    if p == "อ" and _vowel_o(run, len(base) - 1):
+        return True  # the vowel -อ: ต้อง
     if index >= 1 and _bare_vowel(run, index - 1):
         return True  # a final after -อ or -ัว written bare: ของ, ควร
-    return index >= 2 and run[index - 2] in "เแโ"  # เมต, แอล: เ + consonant + final
+    return base[-2:-1] in tuple("เแโ")  # เมต, แอล, แจ้ง: เ + consonant + final
 
 
 def _bare_vowel(run: str, index: int) -> bool:
@@ -291,10 +318,25 @@ def _bare_vowel(run: str, index: int) -> bool:
     return (
         run[index : index + 1] in ("อ", "ว")
         and _is_lone(run, index, index + 1)
-        and index >= 1
-        and run[index - 1] in THAI_CONSONANTS
+        and _after_bare_consonant(run, index)
         and _is_lone(run, index + 1, index + 2)
+        and run[index + 1] not in NEVER_FINAL + "อ"  # no final: the ด|ออก of เลือดออก
     )
+
+
+def _after_bare_consonant(run: str, index: int) -> bool:
+    """Whether ``run[index]`` follows a consonant with no vowel of its own, a tone mark
+    perhaps between (the ส่ of ส่วน, the ต้ of ต้อง)."""
+    k = index - 1
+    if k >= 1 and run[k] in TONE_MARKS:
+        k -= 1
+    return k >= 0 and run[k] in THAI_CONSONANTS and (k == 0 or run[k - 1] not in LEADING_VOWELS)
+
+
+def _vowel_o(run: str, index: int) -> bool:
+    """Whether the อ at ``index`` is the vowel -อ of the bare consonant before it (ต่อ,
+    ของ), not an initial (ได้|อย่าง)."""
+    return _after_bare_consonant(run, index) and not (index >= 2 and run[index - 1] in VOWEL_MARKS)
 
 
 def _thai_run(text: str, i: int) -> tuple[int, int]:
