@@ -297,7 +297,10 @@ def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> i
     def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
         return text[at - 1] == " " and allowed_break(text, at) and keeps_syllable(text, at)
 
-    for rule in (whole, after_space, lambda at: allowed_break(text, at)):
+    def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: one of the two is right
+        return allowed_break(text, at) and keeps_syllable(text, at, dictionary=True)
+
+    for rule in (whole, after_space, likely, lambda at: allowed_break(text, at)):
         found = next((j for j in range(end, start, -1) if rule(offsets[j])), None)
         if found is not None:
             return _past_spaces(text, offsets, found)

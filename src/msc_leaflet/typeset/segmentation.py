@@ -187,17 +187,19 @@ def line_breaks(
     return [
         i
         for i in break_opportunities(text, lang, words, superscripts, forced)
-        if keeps_syllable(text, i) and keeps_number(text, i, superscripts)
+        if keeps_syllable(text, i, dictionary=True) and keeps_number(text, i, superscripts)
     ]
 
 
-def keeps_syllable(text: str, i: int) -> bool:
+def keeps_syllable(text: str, i: int, dictionary: bool = False) -> bool:
     """A break falls between syllables: between two Thai characters by Thai's rules
     (`syllable_break`), between two Lao letters by Lao's (`lao_syllable_break`),
     elsewhere not before a killed or after a stacked Burmese or Khmer consonant
-    (`joined_to_previous`)."""
+    (`joined_to_previous`). ``dictionary``: ICU's dictionary (or the author) put a
+    word boundary at ``i``, which settles a Thai spelling read two ways (มี|ความ);
+    inside a word such a place is no syllable boundary anyone is sure of."""
     if is_thai(text[i - 1]) and is_thai(text[i]):
-        return syllable_break(text, i)
+        return syllable_break(text, i, dictionary)
     if is_lao_letter(text[i - 1]) and is_lao_letter(text[i]):
         return lao_syllable_break(text, i)
     return not joined_to_previous(text, i)

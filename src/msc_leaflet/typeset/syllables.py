@@ -13,7 +13,8 @@ break between two Thai characters must also pass this check.
    ("lone") is a final, never a new syllable, when what follows it cannot continue a
    syllable: the end of the Thai text (อาหา|ร, จำเป็|น, มิ|น) or a leading vowel
    (คอเลสเตอรอ|ลและ, โม|งเ...). After an open syllable spelt with เ แ โ and one
-   consonant (แอ, เก, โร) a lone consonant is its final (แอ|ลดี, โร|งพยาบาล).
+   consonant or a cluster (แอ, เก, เปล) a lone consonant is its final (แอ|ลดี), unless
+   rule 6 cannot tell; โรง is closed (โรง|พยาบาล).
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
    final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
@@ -24,6 +25,26 @@ break between two Thai characters must also pass this check.
    syllable before (ทุก|วง, "every band"), this reading wins: -ัว is by far the
    commoner; the rare other word loses its break and, cut in a too narrow line, is
    cut ทุ|กวง.
+6. After an open syllable (มี, ดู, ที่, หมอ) a bare consonant that makes a cluster with
+   the next (CLUSTERS: กร, คว, ตร, หม) is read two ways: the first of a cluster
+   (มี|ความ, ที่|ตรวจ, ดู|กรอง) or the final of the syllable before (ภาค|รัฐ, รูป|ร่าง,
+   เรียก|ว่า). Spelling cannot tell; ICU's dictionary can. At a boundary of its (or
+   an author's zero-width space) the break is allowed; inside one of its words neither
+   place is one a reader is sure of, so a cut there is an emergency, reported
+   (LAYOUT004), never ที่มีค|วาม in silence. A dictionary can be wrong too: ICU knows
+   the rare word ยาค and breaks ยาค|รั้ง
+   (``locales/th/words.txt`` keeps ครั้ง whole). A final written with a silent second
+   consonant (สามารถ, บัตร, จักร) reads two ways too: after the first final, a bare
+   consonant is its silent second (สามาร|ถรับ, บัต|รประชาชน) or a new syllable's
+   (ภาค|ประชาชน); a bare consonant before one with its own vowel ends a syllable
+   (สามารถ|รับ) or is one (ส|บาย). The dictionary decides. A bare ห, ฉ, ผ, ฝ or ฮ
+   closes no syllable (NEVER_FINAL): มี|หมอ, never มีห|มอ.
+7. Signs that a syllable goes on: a tone mark is written on an initial, never on a
+   final (ค้|น is inside ค้น); a leading vowel's cluster stays whole (ให|ม่, ตำแห|น่ง);
+   ฤ joins the consonant before it (อังก|ฤษ); อ leads ย in อย่า, อยู่, อยาก
+   (ได้ผลอ|ย่าง, a slip of ICU's); a consonant after ย or ว that closes a syllable
+   (หมาย, แล้ว), or after -ะ, -ำ, ไ-, ใ-, starts a new one (หมาย|ความ, not หมายค|วาม);
+   อ after a final is no vowel (เลือด|ออก, not เลือ|ดออก).
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -56,7 +77,28 @@ THANTHAKHAT = "\u0e4c"
 VOWEL_MARKS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
 # Open syllables that take a final: เ แ โ + one or two consonants, เ-ีย / เ-ือ, and any
 # syllable ending in a vowel sign that may be closed (า ี ื ู ุ ิ ึ: มา|ก, ดี|น, มิ|น).
-_OPEN = re.compile(f"(?:[เแโ][{THAI_CONSONANTS}]{{1,2}}|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$")
+#: Two consonants that start a syllable together: the true clusters (กร, กล, กว, ตร,
+#: ปร, ...), the false ones read as one sound (ทร, จร, ซร, ศร, สร), those of loanwords
+#: (ดร, บร, บล, ฟร, ฟล) and ห leading a low consonant (หม, หน, หล). Also the ways a
+#: final consonant meets the next syllable's initial: ภาค|รัฐ, ลูก|วัว against ความ.
+# fmt: off
+CLUSTERS = frozenset((
+    "กร", "กล", "กว", "ขร", "ขล", "ขว", "คร", "คล", "คว", "ตร", "ปร", "ปล", "พร", "พล",
+    "ทร", "จร", "ซร", "ศร", "สร", "ดร", "บร", "บล", "ฟร", "ฟล",
+    "หง", "หญ", "หน", "หม", "หย", "หร", "หล", "หว",
+))
+# fmt: on
+_CLUSTER = "|".join(sorted(CLUSTERS))
+#: Consonants that never close a Thai syllable (ห, ฉ, ผ, ฝ, ฮ): a bare one starts its
+#: syllable, so a line never ends on it (มีห|มอ, มีผ|ล).
+NEVER_FINAL = "ฉผฝหฮ"
+#: The words in which อ leads ย (อย่า, อย่าง, อยู่, อยาก): อ and ย are one syllable.
+O_LEADS_YO = ("ย่า", "ยู่", "ยาก")
+#: ฤ and ฦ, vowels written as letters: with the consonant before them one syllable.
+VOWEL_LETTERS = "ฤฦ"
+_OPEN = re.compile(
+    f"(?:[เแโ](?:[{THAI_CONSONANTS}]|{_CLUSTER})|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$"
+)
 OPEN_ENDINGS = "\u0e32\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"
 
 
@@ -154,9 +196,18 @@ def cluster_ends(text: str) -> frozenset[int]:
     return frozenset(_tcc_pos()(text))
 
 
-def syllable_break(text: str, i: int) -> bool:
+def syllable_break(text: str, i: int, dictionary: bool = False) -> bool:
     """Whether a break between ``text[i-1]`` and ``text[i]`` (both Thai) keeps every
-    syllable whole. Callers check only breaks between two Thai characters."""
+    syllable whole. Callers check only breaks between two Thai characters.
+
+    Where the spelling allows both readings (rule 6: มี|ความ or มีค|วาม), the answer
+    is ``dictionary``: whether a dictionary (ICU's) put a word boundary here."""
+    verdict = _syllable_verdict(text, i)
+    return dictionary if verdict is None else verdict
+
+
+def _syllable_verdict(text: str, i: int) -> bool | None:
+    """`syllable_break`'s answer by the spelling alone; None where it cannot tell."""
     start, end = _thai_run(text, i)
     run = text[start:end]
     at = i - start
@@ -166,14 +217,34 @@ def syllable_break(text: str, i: int) -> bool:
     if before.endswith(MAI_HAN_AKAT):
         return False
     after = run[at:]
+    if run[at - 1] == "อ" and after.startswith(O_LEADS_YO):
+        return False  # อ leads ย: อย่าง, อยู่, อยาก (ICU: ได้ผลอ|ย่าง)
+    if after[0] == "อ" and after[1:].startswith(O_LEADS_YO):
+        return True  # ได้ผล|อย่าง: อย่าง starts a syllable
+    if _is_lone(run, at - 1, at) and after[0] in VOWEL_LETTERS:
+        return False  # a consonant and ฤ are one syllable: อังกฤษ, พฤติกรรม
+    if at >= 2 and run[at - 2] in LEADING_VOWELS and run[at - 1 : at + 1] in CLUSTERS:
+        return False  # a cluster after its leading vowel: ใหม่, เหมือน, ตำแหน่ง
     vowel_o = after[0] == "อ" and after[1:].lstrip(TONE_MARKS)[:1] not in VOWEL_MARKS
-    if before[-1:] in THAI_CONSONANTS and vowel_o:
-        return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล)
+    closed = _is_final(run, at - 1 - (run[at - 1] in TONE_MARKS))
+    if vowel_o and _after_bare_consonant(run, at) and not closed:
+        return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล), not after เลือด
     if before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at):
         return False  # ว between bare consonants is the vowel -ัว of the first (ค|วร)
-    if _is_lone(run, at - 1, at) and after[0] in THAI_CONSONANTS and not _is_final(run, at - 1):
-        return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
-    if not _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0)):
+    lone = _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0))
+    k = at - 1 - (run[at - 1] in TONE_MARKS)  # the consonant before, under its tone mark
+    if _is_lone(run, k, at) and after[0] in THAI_CONSONANTS:
+        pair = run[k] + run[at]
+        if run[k] in NEVER_FINAL:
+            return False  # มีห|มอ: ห starts the syllable after it
+        if k < at - 1 or not _is_final(run, k):  # a tone mark is never on a final: ค้|น
+            starts = not lone or run[at : at + 2] in CLUSTERS  # รับ, ประ: this one starts
+            if not starts or pair in CLUSTERS:
+                return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
+            return None  # สามารถ|รับ, บัตร|ประ (a final's silent second) or ส|บาย
+        if pair in CLUSTERS and _open(run[:k]):
+            return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
+    if not lone:
         return True
     follower = run[at + 1 : at + 2]
     if follower == "" or follower in LEADING_VOWELS:
@@ -182,7 +253,28 @@ def syllable_break(text: str, i: int) -> bool:
         return True  # its vowel is the -อ or -ัว after it: this one starts a syllable (|ของ)
     if run[at + 2 : at + 3] == THANTHAKHAT:
         return True  # the consonant after it is silent (ทรัพย์): this one starts a syllable
-    return _OPEN.search(before) is None and before[-1:] not in OPEN_ENDINGS
+    if run[at] in NEVER_FINAL:
+        return True  # a consonant that closes no syllable starts one (มี|หมอ)
+    if not _open(before):
+        if _is_lone(run, at - 1, at) and _is_final(run, at - 1):
+            return None  # สามาร|ถรับ, บัต|รประชาชน (a silent second final) or ภาค|ประชาชน
+        return True  # after a closed syllable
+    if run[at : at + 2] in CLUSTERS:
+        return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
+    return False
+
+
+def _open(before: str) -> bool:
+    """Whether the syllable ``before`` ends with (tone marks stripped) may still take a
+    final consonant: มี, แอ, โร, เปรี, เรื่อ, หมอ (-อ, which closes in ของ), not โรง
+    or ไฟ."""
+    before = before[-6:].translate(_NO_TONE_MARKS)
+    if before[-1:] == "อ" and before[-2:-1] in THAI_CONSONANTS:
+        return True  # the vowel -อ (หมอ, พ่อ); an initial อ would have a vowel after it
+    return _OPEN.search(before) is not None or before[-1:] in OPEN_ENDINGS
+
+
+_NO_TONE_MARKS = str.maketrans("", "", TONE_MARKS)
 
 
 def _is_lone(run: str, start: int, end: int) -> bool:
@@ -198,16 +290,22 @@ def _is_lone(run: str, start: int, end: int) -> bool:
 
 def _is_final(run: str, index: int) -> bool:
     """Whether the bare consonant at ``index`` closes a syllable with a vowel before it
-    (ซัก, เตรียม, เมต), rather than starting one."""
-    p = run[index - 1 : index]
-    if p and (p in VOWEL_MARKS or p in TONE_MARKS):
-        return True
-    marks = VOWEL_MARKS + TONE_MARKS
-    if p in "ยอว" and index >= 2 and run[index - 2] in marks:
-        return True  # the ย of เ-ีย, the อ of เ-ือ / -อ, the ว of -ัว
+    (ซัก, เตรียม, เมต), rather than starting one. Not after a syllable that is closed
+    already: -ะ, -ำ, ไ-, ใ- (ได้|กลับ), or a final ย or ว (หมาย|ความ, แล้ว|กลับ)."""
+    base = run[:index].rstrip(TONE_MARKS)
+    p = base[-1:]
+    if not p or p in "ะำ" or base[-2:-1] in "ไใ":
+        return False
+    if p in VOWEL_MARKS or (p in THAI_CONSONANTS and run[index - 1] in TONE_MARKS):
+        return True  # มีค, ต้น (a consonant with its tone, the vowel -o unwritten)
+    mark = base[:-1].rstrip(TONE_MARKS)[-1:]
+    if (p, mark) in (("ย", "ี"), ("อ", "ื")):
+        return True  # the ย of เ-ีย, the อ of เ-ือ
+    if p == "อ" and _vowel_o(run, len(base) - 1):
+        return True  # the vowel -อ: ต้อง
     if index >= 1 and _bare_vowel(run, index - 1):
         return True  # a final after -อ or -ัว written bare: ของ, ควร
-    return index >= 2 and run[index - 2] in "เแโ"  # เมต, แอล: เ + consonant + final
+    return base[-2:-1] in tuple("เแโ")  # เมต, แอล, แจ้ง: เ + consonant + final
 
 
 def _bare_vowel(run: str, index: int) -> bool:
@@ -220,10 +318,25 @@ def _bare_vowel(run: str, index: int) -> bool:
     return (
         run[index : index + 1] in ("อ", "ว")
         and _is_lone(run, index, index + 1)
-        and index >= 1
-        and run[index - 1] in THAI_CONSONANTS
+        and _after_bare_consonant(run, index)
         and _is_lone(run, index + 1, index + 2)
+        and run[index + 1] not in NEVER_FINAL + "อ"  # no final: the ด|ออก of เลือดออก
     )
+
+
+def _after_bare_consonant(run: str, index: int) -> bool:
+    """Whether ``run[index]`` follows a consonant with no vowel of its own, a tone mark
+    perhaps between (the ส่ of ส่วน, the ต้ of ต้อง)."""
+    k = index - 1
+    if k >= 1 and run[k] in TONE_MARKS:
+        k -= 1
+    return k >= 0 and run[k] in THAI_CONSONANTS and (k == 0 or run[k - 1] not in LEADING_VOWELS)
+
+
+def _vowel_o(run: str, index: int) -> bool:
+    """Whether the อ at ``index`` is the vowel -อ of the bare consonant before it (ต่อ,
+    ของ), not an initial (ได้|อย่าง)."""
+    return _after_bare_consonant(run, index) and not (index >= 2 and run[index - 1] in VOWEL_MARKS)
 
 
 def _thai_run(text: str, i: int) -> tuple[int, int]:
