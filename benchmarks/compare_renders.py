@@ -54,6 +54,9 @@ def snapshot(folder: Path) -> dict[str, dict[str, object]]:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) != 3 or argv[0] not in ("snapshot", "compare"):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)  # the "Run:" lines
+        return 2
     command, folder, state = argv[0], Path(argv[1]), Path(argv[2])
     now = snapshot(folder)
     if command == "snapshot":
