@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -189,3 +190,31 @@ def test_list_shows_every_readable_leaflet_when_one_is_broken(
     listed = [line.split()[0] for line in out.splitlines()[1:]]
     assert listed == ["a-first", "c-last"], out
     assert "leaflets/b-broken.yaml:" in err and "error:" in err
+
+
+def test_fixed_option_words_are_read_in_any_letter_case(i18n_project: Path, tmp_path: Path) -> None:
+    """`--paper A4` is read as a4, so `--colour CMYK`, `--edition Parallel`,
+    `--imposition Booklet`, `--duplex Long-Edge` and `--format JSON` must be too: each
+    was a usage error, the same word the help names in another case."""
+
+    def planned(*words: str) -> list[str]:
+        code, out, err = invoke(
+            "build", "--dry-run", "--json", "-l", "th", "-p", str(i18n_project),
+            "-o", str(tmp_path / "o"), *words,
+        )  # fmt: skip
+        assert code == 0, out + err
+        return [item["output"] for item in json.loads(out)["outputs"]]
+
+    lower = ["--colour", "cmyk", "--edition", "parallel", "--edition", "single"]
+    upper = ["--colour", "CMYK", "--edition", "Parallel", "--edition", "SINGLE"]
+    assert planned(*upper) == planned(*lower) and len(planned(*lower)) == 2
+    booklet = ["--imposition", "booklet", "--duplex", "long-edge"]
+    assert planned("--imposition", "Booklet", "--duplex", "Long-Edge") == planned(*booklet)
+    code, out, err = invoke("preview", "care-basics", "-l", "th", "--edition", "Bogus",
+                            "-p", str(i18n_project))  # fmt: skip
+    assert code == 2 and "'Bogus' is not one of single, parallel, sequential" in err
+    for command in (["check", "-f", "JSON"], ["i18n", "stats", "--format", "Json"]):
+        code, out, err = invoke(*command, "-p", str(i18n_project))
+        assert code in (0, 1) and json.loads(out), (command, err)
+    code, out, err = invoke("init", str(tmp_path / "clinic"), "--library", "MSC")
+    assert code == 0 and (tmp_path / "clinic" / "leaflets" / "infusion-safety.yaml").is_file(), err

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..data import DATA_DIR, LIBRARIES, data_path, library_root
 from ..errors import LeafletError, Location
 from ..files import file_error, write_atomic
+from ..print_spec import fixed_word
 from ..project import Project, check_leaflet_id, check_slug
 
 
@@ -76,6 +77,7 @@ def init_project(
             f"--organisation {_slug_like(folder.name) or 'ID'} (lower-case letters, "
             "digits and '-')",
         ) from None
+    library = fixed_word(library, LIBRARIES) if library is not None else None
     if library is not None and library not in LIBRARIES:
         raise LeafletError(
             Location(folder),
