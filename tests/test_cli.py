@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -103,6 +104,35 @@ def test_new_refuses_a_reserved_id_as_every_command_does(
         assert code == 1 and refusal in output + err, command
 
 
+@pytest.mark.parametrize("device", ["con", "prn", "aux", "nul", "com1", "lpt9"])
+def test_an_id_windows_keeps_for_a_device_is_refused_everywhere(
+    make_project: Callable[..., Path], tmp_path: Path, device: str
+) -> None:
+    """Windows cannot hold a file called CON, PRN, AUX, NUL, COM1… or LPT1…, whatever
+    its extension: a leaflet `con` could never be copied to a clinic's Windows PC, a
+    shared drive or a print shop's folder. Refused with a clear word, not created."""
+    root = make_project()
+    code, _, err = invoke("new", device, "--project", str(root))
+    assert code == 1 and "Windows" in err and "hint:" in err and "Traceback" not in err
+    assert not (root / "leaflets" / f"{device}.yaml").exists()
+    assert invoke("new", f"{device}-care", "--project", str(root))[0] == 0
+    # A file made by hand meets the same rule in every command.
+    (root / "leaflets" / f"{device}.yaml").write_text(leaflet_yaml("- paragraph: Hi.\n", device))
+    code, out, err = invoke("build", device, "-o", str(tmp_path / "o"), "--project", str(root))
+    assert code == 1 and "Windows" in out + err
+    assert not (tmp_path / "o" / "en" / f"{device}.pdf").exists()
+    code, _, err = invoke("init", str(tmp_path / "c"), "--organisation", device)
+    assert code == 1 and "Windows" in err and not (tmp_path / "c").exists()
+    code, _, err = invoke("init", str(tmp_path / device))
+    assert code == 1 and "Windows" in err and f"--organisation {device}\n" not in err
+    # An organisation named in a leaflet is a file too: organisations/<id>.yaml.
+    (root / "leaflets" / f"{device}.yaml").unlink()
+    sample = root / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text().replace("test-clinic", device))
+    code, out, err = invoke("check", "sample", "--project", str(root))
+    assert code == 1 and "sample.yaml:" in out + err and "Windows" in out + err
+
+
 def test_list_shows_title_version_review_and_pages(make_project: Callable[..., Path]) -> None:
     code, out, err = invoke("list", "--project", str(make_project()))
     assert code == 0, err
@@ -189,3 +219,31 @@ def test_list_shows_every_readable_leaflet_when_one_is_broken(
     listed = [line.split()[0] for line in out.splitlines()[1:]]
     assert listed == ["a-first", "c-last"], out
     assert "leaflets/b-broken.yaml:" in err and "error:" in err
+
+
+def test_fixed_option_words_are_read_in_any_letter_case(i18n_project: Path, tmp_path: Path) -> None:
+    """`--paper A4` is read as a4, so `--colour CMYK`, `--edition Parallel`,
+    `--imposition Booklet`, `--duplex Long-Edge` and `--format JSON` must be too: each
+    was a usage error, the same word the help names in another case."""
+
+    def planned(*words: str) -> list[str]:
+        code, out, err = invoke(
+            "build", "--dry-run", "--json", "-l", "th", "-p", str(i18n_project),
+            "-o", str(tmp_path / "o"), *words,
+        )  # fmt: skip
+        assert code == 0, out + err
+        return [item["output"] for item in json.loads(out)["outputs"]]
+
+    lower = ["--colour", "cmyk", "--edition", "parallel", "--edition", "single"]
+    upper = ["--colour", "CMYK", "--edition", "Parallel", "--edition", "SINGLE"]
+    assert planned(*upper) == planned(*lower) and len(planned(*lower)) == 2
+    booklet = ["--imposition", "booklet", "--duplex", "long-edge"]
+    assert planned("--imposition", "Booklet", "--duplex", "Long-Edge") == planned(*booklet)
+    code, out, err = invoke("preview", "care-basics", "-l", "th", "--edition", "Bogus",
+                            "-p", str(i18n_project))  # fmt: skip
+    assert code == 2 and "'Bogus' is not one of single, parallel, sequential" in err
+    for command in (["check", "-f", "JSON"], ["i18n", "stats", "--format", "Json"]):
+        code, out, err = invoke(*command, "-p", str(i18n_project))
+        assert code in (0, 1) and json.loads(out), (command, err)
+    code, out, err = invoke("init", str(tmp_path / "clinic"), "--library", "MSC")
+    assert code == 0 and (tmp_path / "clinic" / "leaflets" / "infusion-safety.yaml").is_file(), err

@@ -97,6 +97,37 @@ def _out(command: list[str], tmp_path: Path) -> list[str]:
     return ["-o", str(tmp_path / "out")] if command[0] == "build" else []
 
 
+def test_a_catalog_linked_inside_the_project_is_written_through_its_link(
+    i18n_project: Path,
+) -> None:
+    """A team keeps one .po in a shared folder of the project and links it into
+    LC_MESSAGES: update and review write the link's target (so what it shares is what
+    is updated) and leave the link a link; compile puts the .mo where gettext looks for
+    it, beside the link, not in the shared folder."""
+    shared = i18n_project / "shared"
+    shared.mkdir()
+    for name in (PO, Path("locales", "care-basics.pot")):
+        (i18n_project / name).rename(shared / name.name)
+        (i18n_project / name).symlink_to(
+            os.path.relpath(shared / name.name, (i18n_project / name).parent)
+        )
+    leaflet = i18n_project / "leaflets" / "care-basics.yaml"
+    leaflet.write_text(leaflet.read_text().replace("keep it dry", "keep it clean and dry"))
+    args = ["--project", str(i18n_project)]
+    assert invoke("i18n", "update", *args)[0] == 0
+    assert "clean and dry" in (shared / "care-basics.po").read_text()
+    assert "clean and dry" in (shared / "care-basics.pot").read_text()
+    assert (i18n_project / PO).is_symlink() and (
+        i18n_project / "locales" / "care-basics.pot"
+    ).is_symlink()
+    code, output = invoke("i18n", "compile", *args)
+    assert code == 0, output
+    assert (i18n_project / PO).with_suffix(".mo").is_file() and not (
+        shared / "care-basics.mo"
+    ).exists()
+    assert "LC_MESSAGES/care-basics.mo" in output
+
+
 def test_a_catalog_that_is_not_a_catalog_is_not_echoed(i18n_project: Path) -> None:
     (i18n_project / PO).write_text(SECRET + "\n")
     code, output = invoke("i18n", "check", "--project", str(i18n_project))

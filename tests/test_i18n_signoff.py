@@ -117,6 +117,34 @@ def test_a_signoff_file_that_is_not_utf8_is_one_error(root: Path) -> None:
     assert caught.value.location.line == 1
 
 
+@pytest.mark.parametrize(
+    ("by", "note", "named"),
+    [
+        ("Somchai Jaidee\nclinical: Dr. X", "", "LINE FEED"),  # a second line in the proof
+        ("Somchai\x1b[2J Jaidee", "", "ESCAPE"),  # a terminal escape
+        ("Somchai Jaidee", "checked\u2028approved by all", "LINE SEPARATOR"),
+        ("Somchai Jaidee", "ok\tfine", "CHARACTER TABULATION"),
+        ("\u202eeediaJ iahcmoS", "", "U+202E"),  # shows as another name than is stored
+        ("Somchai \u2066Jaidee\u2069", "", "U+2066"),
+        ("Somchai Jaidee", "terms \ue000 ok", "private-use"),
+        ("\u200b\u200b", "", "needs a name"),  # a name no one can read
+    ],
+)
+def test_a_signoff_name_or_note_with_hidden_characters_is_refused(
+    root: Path, by: str, note: str, named: str
+) -> None:
+    """--by and --note are printed in the proof and kept in signoff.yaml: a line break,
+    control or bidi character there forged a second record in the proof, or left a file
+    that every later command refused. Refused as leaflet text is, naming the character;
+    nothing is written."""
+    code, output = review(root, "reviewer", by, "--note", note)
+    assert code == 1 and named in output and "Traceback" not in output, output
+    assert by not in output or by == "\u200b\u200b"
+    assert not (root / "locales" / "th" / "signoff.yaml").exists()
+    assert review(root, "reviewer", "Somchai Jaidee", "--note", "ตรวจแล้ว — ok")[0] == 0
+    assert review(root, "clinical", "د. أحمد", "--note", "approved")[0] == 0  # right to left
+
+
 def test_incomplete_translation_cannot_be_signed_off(root: Path) -> None:
     leaflet = root / "leaflets" / "care-basics.yaml"
     text = leaflet.read_text(encoding="utf-8")

@@ -20,8 +20,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 
+from msc_leaflet.typeset import make_paragraph
 from msc_leaflet.typeset import paragraph as paragraph_module
-from msc_leaflet.typeset.render import LINE_END_MARK, is_end_space, place_units
+from msc_leaflet.typeset.linebreak import is_hyphen
+from msc_leaflet.typeset.placed import Placed
+from msc_leaflet.typeset.render import LINE_END_MARK, draw_placed, is_end_space, place_units
 from scripts_samples import SAMPLES
 from typeset_support import (
     EXTRACTORS,
@@ -30,6 +33,7 @@ from typeset_support import (
     THAI_PARAGRAPHS,
     BuiltDocument,
     build_document,
+    extract_pdfium,
     mm,
     source_text,
     split_lines,
@@ -179,3 +183,94 @@ def _justified(path: Path, monkeypatch: pytest.MonkeyPatch) -> BuiltDocument:
 def _render(path: Path) -> list[bytes]:
     document = pdfium.PdfDocument(path)
     return [bytes(page.render(scale=2).buffer) for page in document]
+
+
+SOFT = "\u00ad"
+SOFT_HYPHENATED = f"Please eat a light meal at the pre{SOFT}infusion visit and drink water."
+
+
+def _drawn_lines(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str, column: float, lang: str
+) -> tuple[list[list[Placed]], BuiltDocument]:
+    """Each line's placed clusters as drawn, and the document."""
+    import typeset_support
+
+    drawn: list[list[Placed]] = []
+    original = draw_placed
+
+    def recording(canvas: object, y: float, placed: list[Placed], layer: float = 0.0) -> None:
+        drawn.append(list(placed))
+        original(canvas, y, placed, layer)
+
+    monkeypatch.setattr(typeset_support, "draw_placed", recording)  # build_document's own
+    built = build_document(
+        tmp_path / "doc.pdf", [[(text, "")]], column=column, lang=lang, monkeypatch=monkeypatch
+    )
+    return drawn, built
+
+
+def test_a_line_broken_at_the_authors_soft_hyphen_shows_a_hyphen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "at the pre" / "infusion visit" read as two words: a soft hyphen is where the
+    author allows a hyphen, so a line broken there ends in one, inside the column, and
+    the text layer reads the word as automatic hyphenation leaves it ("preinfusion":
+    the hyphen is drawn, not text). Where the line does not break there, none is drawn."""
+    column = 26 * mm
+    drawn, built = _drawn_lines(monkeypatch, tmp_path, SOFT_HYPHENATED, column, "en")
+    shown = ["".join(p.cluster.text for p in line if not is_end_space(p)) for line in drawn]
+    assert "the pre" in shown and "infusion visit" in shown, shown
+    line = drawn[shown.index("the pre")]
+    assert is_hyphen(line[-1].cluster)
+    right = line[-1].x + line[-1].cluster.advance * line[-1].piece.size / 1000
+    assert right <= column + 0.01
+    assert not any(is_hyphen(p.cluster) for other in drawn if other is not line for p in other)
+    for name, extract in EXTRACTORS.items():
+        text = extract(built.path)
+        assert SOFT not in text and "\ufffe" not in text, name
+        assert _words(text.replace("\n", " ")).count("pre infusion") == 1, (name, text)
+    assert _words(_text_objects(built.path)) == _words(SOFT_HYPHENATED)
+
+    drawn, built = _drawn_lines(monkeypatch, tmp_path, SOFT_HYPHENATED, 60 * mm, "en")
+    assert not any(is_hyphen(p.cluster) for line in drawn for p in line)
+    assert _words(extract_pdfium(built.path)) == _words(SOFT_HYPHENATED)
+
+
+def test_a_soft_hyphen_is_given_room_when_the_line_is_filled() -> None:
+    """The hyphen a soft hyphen gets at a line end is counted when the line is filled:
+    at every column width, a line ending at one is as wide as it is drawn, hyphen
+    included, and no wider than the column."""
+    from msc_leaflet.typeset.linebreak import hyphen_cluster
+    from typeset_support import WORDS, body_style, runs_for
+
+    paragraph = make_paragraph(runs_for([(SOFT_HYPHENATED, "")]), body_style(), "en", words=WORDS)
+    for tenth_mm in range(150, 400, 3):
+        width = tenth_mm / 10 * mm
+        for line in paragraph.lines_for(width):
+            last = paragraph.units[line.end - 1]
+            if not last.text.endswith(SOFT):
+                continue
+            piece = last.pieces[-1]
+            hyphen = hyphen_cluster(piece.run.font).advance * piece.size / 1000
+            natural = sum(
+                u.width + u.space_width for u in paragraph.units[line.start : line.end - 1]
+            )
+            assert line.width == pytest.approx(natural + last.width + hyphen)
+            assert line.width <= width + 0.01 or line.end - line.start == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "column"),
+    [
+        ("th", f"ผู้ป่วยควรรับประทานอาหารเบา ๆ ก่อนวันให้เซลล์ และดื่มน้ำให้เพียงพอ{SOFT}ทุกวัน", 30 * mm),
+        ("ja", f"点滴の前に軽い食事をとり、水を十分に{SOFT}飲んでください。", 30 * mm),
+    ],
+)
+def test_a_soft_hyphen_in_a_script_without_hyphens_draws_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str, column: float
+) -> None:
+    """Thai and Japanese are not hyphenated: a line broken at a soft hyphen there ends
+    as at any other break, with no hyphen drawn."""
+    drawn, _ = _drawn_lines(monkeypatch, tmp_path, text, column, lang)
+    assert len(drawn) > 1
+    assert not any(is_hyphen(p.cluster) for line in drawn for p in line)

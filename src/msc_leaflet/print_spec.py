@@ -9,6 +9,7 @@ exist, so they are part of each job instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -18,11 +19,17 @@ PAPERS = ("a4", "a5", "letter")  # sizes in theme.PAPER
 COLOUR_MODES = ("rgb", "cmyk")  # screen editions | print
 
 
-def paper_name(value: object) -> str:
-    """The one spelling of a paper size (A4, Letter → a4, letter), as written when it
-    names none, for the caller to refuse. Everyone writes A4."""
+def fixed_word(value: object, allowed: Collection[str]) -> str:
+    """The one spelling of a word from a fixed list (CMYK, Parallel → cmyk, parallel), as
+    written when it names none, for the caller to refuse. Every option value that is a
+    fixed word is read in any letter case, as ``-l TH`` and ``--paper A4`` are."""
     text = str(value)
-    return text.lower() if text.lower() in PAPERS else text
+    return text.lower() if text.lower() in allowed else text
+
+
+def paper_name(value: object) -> str:
+    """The one spelling of a paper size (A4, Letter → a4, letter). Everyone writes A4."""
+    return fixed_word(value, PAPERS)
 
 
 IMPOSITIONS = ("none", "booklet")
@@ -72,9 +79,10 @@ SINGLE = EDITIONS["single"]
 
 
 def edition_named(name: str) -> Edition:
-    """The edition called ``name``; `ValueError` naming the known ones if there is none."""
+    """The edition called ``name``, in any letter case; `ValueError` naming the known ones
+    if there is none."""
     try:
-        return EDITIONS[name]
+        return EDITIONS[fixed_word(name, EDITIONS)]
     except KeyError:
         raise ValueError(f"{name!r} is not one of {', '.join(EDITIONS)}") from None
 

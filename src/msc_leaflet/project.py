@@ -26,12 +26,31 @@ SLUG = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?"
 LOCALE = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"  # any case: BCP 47 ignores it
 
 
+# Names Windows keeps for devices, whatever the extension (con.yaml, nul.pdf): no file
+# can be called so there, so a leaflet or organisation with such an id could never be
+# copied to a clinic's PC, a shared drive or a print shop's folder. Source: Microsoft,
+# "Naming Files, Paths, and Namespaces" (learn.microsoft.com, win32/fileio).
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
+
+
 def check_slug(value: str, what: str, location: Location) -> str:
+    """``value`` if it is an id that can name a file on every system: the one rule for
+    leaflet and organisation ids, which become leaflets/<id>.yaml, <id>.pdf and
+    organisations/<id>.yaml."""
     if not re.fullmatch(SLUG, value):
         raise LeafletError(
             location,
             f"{what} {value!r} is not valid",
             "use lower-case letters, digits and '-' (for example: infusion-safety)",
+        )
+    if value in WINDOWS_DEVICE_NAMES:
+        raise LeafletError(
+            location,
+            f"{what} {value!r} cannot be a file name on Windows "
+            f"(it keeps {value.upper()} for a device)",
+            f"choose another id, for example {value}-info",
         )
     return value
 

@@ -236,9 +236,21 @@ def print_spec(
 ) -> "PrintSpec":
     """The print options of the command line, each checked with the flag it came from."""
     # Not the theme module: it loads ReportLab, which a no-op rebuild never needs.
-    from ..print_spec import PAPERS, PrintSpec, paper_name, parse_bleed
+    from ..print_spec import (
+        COLOUR_MODES,
+        DUPLEX_FLIPS,
+        IMPOSITIONS,
+        PAPERS,
+        PrintSpec,
+        fixed_word,
+        paper_name,
+        parse_bleed,
+    )
 
     paper = paper_name(paper) if paper is not None else None
+    colour = fixed_word(colour, COLOUR_MODES)
+    imposition = fixed_word(imposition, IMPOSITIONS)
+    duplex = fixed_word(duplex, DUPLEX_FLIPS)
     if paper is not None and paper not in PAPERS:
         raise typer.BadParameter(
             f"{paper!r} is not one of {', '.join(PAPERS)}", param_hint="--paper"

@@ -27,7 +27,7 @@ def check(
     leaflet_ids: LeafletIdsArgument = None,
     locale: LocalesOption = None,
     format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+        OutputFormat, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
     ] = OutputFormat.text,
     list_checks: Annotated[
         bool, typer.Option("--list", help="List every check with its code and rationale.")

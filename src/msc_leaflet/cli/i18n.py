@@ -89,7 +89,7 @@ class StatsFormat(StrEnum):
 def stats(
     project: ProjectOption = Path("."),
     format: Annotated[
-        StatsFormat, typer.Option("--format", help="table or json")
+        StatsFormat, typer.Option("--format", help="table or json", case_sensitive=False)
     ] = StatsFormat.table,
 ) -> None:
     """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale."""
@@ -130,7 +130,12 @@ def review(
         str, typer.Option("--locale", "-l", help="The translation, e.g. th.", callback=locale_names)
     ],
     by: Annotated[str, typer.Option("--by", help="Who signs off: a full name.")],
-    role: Annotated[Role, typer.Option("--role", help="reviewer, back-translation or clinical.")],
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role", help="reviewer, back-translation or clinical.", case_sensitive=False
+        ),
+    ],
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     project: ProjectOption = Path("."),
 ) -> None:
@@ -159,7 +164,8 @@ def export(
         str, typer.Option("--locale", "-l", help="The language, e.g. th.", callback=locale_names)
     ],
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="xliff (XLIFF 1.2, for CAT tools)")
+        ExportFormat,
+        typer.Option("--format", help="xliff (XLIFF 1.2, for CAT tools)", case_sensitive=False),
     ] = ExportFormat.xliff,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the files (default: xliff).")

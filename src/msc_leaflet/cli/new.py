@@ -13,7 +13,8 @@ from pathlib import Path
 from ..data import DATA_DIR, LIBRARIES, data_path, library_root
 from ..errors import LeafletError, Location
 from ..files import file_error, write_atomic
-from ..project import Project, check_leaflet_id, check_slug
+from ..print_spec import fixed_word
+from ..project import WINDOWS_DEVICE_NAMES, Project, check_leaflet_id, check_slug
 
 
 def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None) -> Path:
@@ -73,9 +74,10 @@ def init_project(
             problem.location,
             problem.message,
             "the id comes from the folder's name: pass "
-            f"--organisation {_slug_like(folder.name) or 'ID'} (lower-case letters, "
+            f"--organisation {_id_like(folder.name)} (lower-case letters, "
             "digits and '-')",
         ) from None
+    library = fixed_word(library, LIBRARIES) if library is not None else None
     if library is not None and library not in LIBRARIES:
         raise LeafletError(
             Location(folder),
@@ -100,6 +102,13 @@ def init_project(
             )
     _write_all(folder, plan)
     return NewProject(folder, slug, tuple(folder / relative for relative in plan))
+
+
+def _id_like(name: str) -> str:
+    """An id to offer for a folder called ``name``: its `_slug_like` spelling when that
+    is an id (``My Clinic`` → my-clinic), else ID for the user to choose."""
+    slug = _slug_like(name)
+    return slug if slug and slug not in WINDOWS_DEVICE_NAMES else "ID"
 
 
 def _slug_like(name: str) -> str:

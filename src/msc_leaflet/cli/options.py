@@ -53,13 +53,14 @@ LocaleOption = Annotated[
 
 
 def _known_editions(value: EditionNames) -> EditionNames:
-    """Refuse an edition that is not in `EDITIONS` as a usage error (exit 2)."""
-    for name in [value] if isinstance(value, str) else value or []:
-        try:
-            edition_named(name)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from None
-    return value
+    """Each edition in its one spelling (``Parallel`` is parallel); one not in `EDITIONS`
+    is a usage error (exit 2)."""
+    try:
+        if isinstance(value, str):
+            return edition_named(value).name
+        return None if value is None else [edition_named(name).name for name in value]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 _described = [f"{e.name} ({e.description})" for e in EDITIONS.values()]

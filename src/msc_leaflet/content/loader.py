@@ -16,7 +16,7 @@ from typing import Literal, TypeGuard, assert_never
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location
-from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale
+from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
 from .text_policy import invisible_names, prints_nothing
@@ -207,6 +207,9 @@ class _Reader:
 
     def organisation(self, leaflet_fields: Fields) -> m.Organisation:
         org_id = leaflet_fields.pattern("organisation", SLUG, "an organisation id (a slug)")
+        check_slug(
+            org_id, "organisation id", where(self.path, leaflet_fields.values["organisation"])
+        )
         path = self.project.file("organisations", f"{org_id}.yaml")
         if not path.is_file():
             known = sorted(p.stem for p in self.project.organisations_dir.glob("*.yaml"))

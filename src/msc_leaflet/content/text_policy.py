@@ -76,6 +76,20 @@ def name(char: str) -> str:
 # unicodedata has no names for controls; these are their Unicode name aliases.
 _CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE"}
 _CONTROL_NAMES["\x7f"] = "DELETE"
+_CONTROL_NAMES |= {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}
+#: Characters that end a line: kept in a paragraph, refused in a one-line field.
+LINE_BREAKS = frozenset("\n\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def one_line_refusal(text: str) -> Refusal | None:
+    """Why ``text`` cannot be a one-line field (a reviewer's name or note, printed on one
+    line of the proof and kept in signoff.yaml), or None: what `refusal` refuses in any
+    text, a bidi control (the field is set left to right; a name in Arabic reads right
+    without one) and a line break or tab, which would start a second line."""
+    for offset, char in enumerate(text):
+        if char in LINE_BREAKS:
+            return Refusal(offset, f"line break {name(char)}", "write it on one line")
+    return refusal(text)
 
 
 def refusal(text: str, right_to_left: bool = False) -> Refusal | None:

@@ -28,6 +28,7 @@ import yaml
 
 from ..clock import iso_date
 from ..content.model import Leaflet
+from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
 from ..errors import LeafletError, Location
 from ..files import write_atomic
@@ -192,7 +193,13 @@ def record_signoff(
     if role not in ROLES:
         hint = f"use one of: {', '.join(ROLES)}"
         raise LeafletError(Location(path), f"unknown role {role!r}", hint)
-    if not by.strip():
+    for value, what in ((by, "name (--by)"), (note, "note (--note)")):
+        problem = one_line_refusal(value)
+        if problem is not None:
+            raise LeafletError(
+                Location(path), f"the sign-off's {what}: {problem.message}", problem.hint
+            )
+    if prints_nothing(by):
         raise LeafletError(Location(path), "a sign-off needs a name", 'pass --by "Full Name"')
     if state.missing:
         shown = ", ".join(state.missing[:8]) + (" …" if len(state.missing) > 8 else "")

@@ -140,8 +140,11 @@ def update(project: Project) -> list[Written]:
 def compile_catalogs(project: Project) -> list[Written]:
     """``.mo`` next to every ``.po`` (translated, non-fuzzy entries only)."""
     written = []
-    for po in catalog_paths(project):
-        mo = po.with_suffix(".mo")
+    for named in catalog_names(project):
+        po = project.inside(named, Location(named))
+        # Beside the name, where gettext looks for it: a .po linked from a shared
+        # folder of the project put its .mo there, and LC_MESSAGES had none.
+        mo = project.inside(named.with_suffix(".mo"), Location(named))
         existed = mo.is_file()
         changed = write_atomic(mo, mo_bytes(read_po(po)))
         status = "unchanged" if not changed else "updated" if existed else "created"
@@ -153,8 +156,14 @@ def catalog_paths(project: Project, locales: Sequence[str] | None = None) -> lis
     """Every ``.po`` of the project (of ``locales``, default: `catalog_locales`, which
     refuses a folder not named after a language), each refused if a link takes it
     outside."""
+    return [project.inside(po, Location(po)) for po in catalog_names(project, locales)]
+
+
+def catalog_names(project: Project, locales: Sequence[str] | None = None) -> list[Path]:
+    """Every ``.po`` of the project as gettext names it, ``LC_MESSAGES/<domain>.po``,
+    links not followed: what `catalog_paths` resolves."""
     return [
-        project.inside(po, Location(po))
+        po
         for locale in (catalog_locales(project) if locales is None else locales)
         for po in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
     ]

@@ -60,16 +60,45 @@ def break_lines(units: Sequence[Unit], first_width: float, width: float) -> list
     start = 0
     used = 0.0  # width of the line so far, trailing spaces of its last unit excluded
     pending = 0.0  # trailing spaces of the line's last unit, kept if another unit follows
+    hyphen = 0.0  # the hyphen the line's last unit ends in if the line ends there
     for i, unit in enumerate(units):
         available = first_width if not lines else width
-        if i > start and used + pending + unit.width > available + FUZZ:
-            lines.append(Line(start, i, used))
+        ends = soft_hyphen_width(unit)
+        if i > start and used + pending + unit.width + ends > available + FUZZ:
+            lines.append(Line(start, i, used + hyphen))
             start, used, pending = i, 0.0, 0.0
         used += pending + unit.width
-        pending = unit.space_width
+        pending, hyphen = unit.space_width, ends
     if start < len(units):
-        lines.append(Line(start, len(units), used))
+        lines.append(Line(start, len(units), used + hyphen))
     return lines
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def soft_hyphen_width(unit: Unit) -> float:
+    """The width of the hyphen ``unit`` ends in when a line ends after it: the author's
+    soft hyphen (U+00AD) after a letter of a script written with hyphens (Latin, Greek,
+    Cyrillic) is drawn as one there, as at a hyphenation point; 0.0 for any other unit.
+    Elsewhere it shows nothing: Thai, Lao, Japanese break there as at any other break."""
+    if not unit.pieces or not unit.pieces[-1].text.endswith(SOFT_HYPHEN):
+        return 0.0
+    text = unit.text
+    if len(text) < 2 or not _hyphenating(text[-2]):
+        return 0.0
+    return _hyphen_width(unit.pieces[-1])
+
+
+def at_line_end(unit: Unit) -> Unit:
+    """``unit`` as a line ending after it draws it: its soft hyphen (`soft_hyphen_width`)
+    replaced by the hyphen the line breaker adds, drawn and carrying no text, so every
+    extractor reads the word as at a hyphenation point ("pre" + "infusion"), never a
+    soft hyphen pdfium turns into U+FFFE. Any other unit as it is."""
+    if not soft_hyphen_width(unit):
+        return unit
+    flat = _flat(unit)[:-1]
+    return _part(flat, True, tuple(i for i in unit.soft_breaks if i < len(unit.text) - 1))
 
 
 def fit_units(
@@ -121,7 +150,7 @@ def narrowest_width(unit: Unit, lang: str = "en", *, syllables: bool = True) -> 
             widest = max(widest, used + (_hyphen_width(flat[i - 1][0]) if points[i] else 0.0))
             used = 0.0
         used += _advance(flat[i])
-    return max(widest, used)
+    return max(widest, used + soft_hyphen_width(unit))
 
 
 def hyphenated(unit: Unit) -> bool:

@@ -29,7 +29,16 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
 from .line_pitch import layer_size
-from .linebreak import FUZZ, Line, Stretch, break_lines, fit_units, justify, release_phrases
+from .linebreak import (
+    FUZZ,
+    Line,
+    Stretch,
+    at_line_end,
+    break_lines,
+    fit_units,
+    justify,
+    release_phrases,
+)
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units
 from .runs import Run
@@ -325,7 +334,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # "left" and "right" mean the start and end of the line: a right-to-left
                 # paragraph set "left" is flush right, its last justified line too.
                 x += slack
-            units = self.units[line.start : line.end]
+            units = list(self.units[line.start : line.end])
+            units[-1] = at_line_end(units[-1])  # the hyphen a soft hyphen becomes there
             placed = place_units(units, x, stretch.space, stretch.boundary)
             draw_placed(self.canv, baseline - number * style.leading, placed, layer)
 
