@@ -103,16 +103,29 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
                 tag_block([remainder], block)
 
     outline_depth = 0  # the level of the last bookmark added
+    outline_base = 0  # the level of a part's top bookmarks: 1 under a part's bookmark
+    part_bookmark = ""  # a part's bookmark, added where its first flowable is placed
+
+    def handle_partBookmark(self, title: str) -> None:
+        """A part begins (`editions.PartBookmark`): its bookmarks go under ``title``."""
+        self.part_bookmark = title
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        for title, level in outline_entries(flowable):
-            key = f"section-{self.seq.nextf('outline')}"
-            self.canv.bookmarkPage(key)
-            # A bookmark nests at most one level below the one before: ReportLab refuses
-            # a jump (`BlockBuilder.heading` gives headings their levels without one).
-            level = min(level, self.outline_depth + 1)
-            self.outline_depth = level
-            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        entries = outline_entries(flowable)
+        if self.part_bookmark:
+            self._bookmark(self.part_bookmark, 0)
+            self.part_bookmark, self.outline_base = "", 1
+        for title, level in entries:
+            self._bookmark(title, self.outline_base + level)
+
+    def _bookmark(self, title: str, level: int) -> None:
+        key = f"section-{self.seq.nextf('outline')}"
+        self.canv.bookmarkPage(key)
+        # A bookmark nests at most one level below the one before: ReportLab refuses
+        # a jump (`BlockBuilder.heading` gives headings their levels without one).
+        level = min(level, self.outline_depth + 1)
+        self.outline_depth = level
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
 def layout_leaflet(
@@ -158,7 +171,8 @@ def _layout(
         case "side-by-side":
             parts = [parallel_part(versions[0], versions[1], setting)]
         case "stacked":
-            parts = [single_part(version, setting, i) for i, version in enumerate(versions)]
+            two = len(versions) > 1
+            parts = [single_part(v, setting, i, of_two=two) for i, v in enumerate(versions)]
         case _:
             assert_never(edition.arrangement)
     geometry = PageGeometry(theme.page_size, spec.bleed, spec.crop_marks)
