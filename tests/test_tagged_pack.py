@@ -57,6 +57,9 @@ def test_a_pack_is_a_tagged_pdf_in_its_language(pack: Path) -> None:
     with pdf.open_metadata() as meta:
         assert meta["dc:title"] == "ข้อมูลสำหรับนำกลับบ้าน"
         assert str(meta["pdfuaid:part"]) == "1"
+    # The title in the pack's language as well as x-default (`xmp.InLanguages`).
+    packet = pdf.Root.Metadata.read_bytes().decode()
+    assert '<rdf:li xml:lang="th">ข้อมูลสำหรับนำกลับบ้าน</rdf:li>' in packet
     assert all(page.obj.Tabs == "/S" for page in pdf.pages)
     assert _checker_problems(pack) == []
 

@@ -9,7 +9,7 @@ page count is known.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
@@ -71,6 +71,10 @@ class LayoutResult:
     page_lines: tuple[int, ...] = ()  # the leaflet line of the first block of each page
     # Each picture drawn, with the lowest ppi it printed at and its width then (points).
     pictures: tuple[tuple[Path, float, float], ...] = ()
+    # The title and the audience (Info /Subject) in each language printed, as (BCP 47,
+    # text): the XMP states them per language (`finishing/xmp.py`).
+    titles: tuple[tuple[str, str], ...] = ()
+    subjects: tuple[tuple[str, str], ...] = ()
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -232,7 +236,23 @@ def _layout(
         finish.codes_shown,
         tuple(log.page_lines),
         tuple((path, ppi, width) for path, (ppi, width) in log.pictures.items()),
+        _in_languages(versions, lambda leaflet: leaflet.title),
+        _in_languages(versions, lambda leaflet: leaflet.audience),
     )
+
+
+def _in_languages(
+    versions: Sequence[Localised], text_of: Callable[[m.Leaflet], m.Text | None]
+) -> tuple[tuple[str, str], ...]:
+    """``text_of`` each version, as plain text in its language (BCP 47): where it is
+    translated, for a text still printed in the source language is not the
+    translation's."""
+    found: list[tuple[str, str]] = []
+    for version in versions:
+        text = text_of(version.leaflet)
+        if text is not None and text.value not in {t.value for t in version.fallbacks}:
+            found.append((bcp47(version.leaflet.language), plain_text(text.value)))
+    return tuple(found)
 
 
 def _subjects(versions: Sequence[Localised]) -> list[str]:
