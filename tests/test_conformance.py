@@ -82,6 +82,12 @@ class Xmp:
         assert len(values) == 1, (path, values)
         return values[0]
 
+    def default(self, name: str) -> str:
+        """The x-default entry of the language alternative ``name``, which comes first."""
+        items = list(self.root.iterfind(f".//rdf:Description/{name}/rdf:Alt/rdf:li", NS))
+        assert items and items[0].get(XML_LANG) == "x-default", name
+        return items[0].text or ""
+
 
 # What pikepdf's validator objects to by its own design, not for a fault of the file: it
 # validates level B, so it expects pdfaid:conformance B (6.6.4-3); and its namespace
@@ -113,7 +119,7 @@ def test_screen_edition_is_pdfa_2u_with_consistent_xmp(english: Path) -> None:
         assert title is not None and title.get(XML_LANG) == "x-default"
         assert title.text == str(info.Title)
         assert xmp.one("dc:creator/rdf:Seq/rdf:li") == str(info.Author)
-        assert xmp.one("dc:description/rdf:Alt/rdf:li") == str(info.Subject)
+        assert xmp.default("dc:description") == str(info.Subject)
         assert xmp.all("dc:language/rdf:Bag/rdf:li") == [str(pdf.Root.Lang)] == ["en"]
         assert xmp.one("pdf:Producer") == str(info.Producer)
         assert xmp.one("xmp:CreatorTool") == str(info.Creator)
@@ -221,7 +227,7 @@ def test_cmyk_without_a_profile_claims_nothing(tmp_path: Path) -> None:
     with pikepdf.open(build(tmp_path, colour="cmyk", bleed=8.5)) as pdf:
         xmp = Xmp(pdf)
         assert xmp.all("pdfaid:part") == [] and xmp.all("pdfxid:GTS_PDFXVersion") == []
-        assert xmp.one("dc:title/rdf:Alt/rdf:li") == str(pdf.docinfo.Title)
+        assert xmp.default("dc:title") == str(pdf.docinfo.Title)
         assert "/OutputIntents" not in pdf.Root
         assert "/GTS_PDFXVersion" not in pdf.docinfo
 
@@ -443,7 +449,7 @@ def test_empty_info_entries_go_rather_than_disagree_with_the_xmp() -> None:
     assert "/Subject" not in pdf.docinfo and "/Keywords" not in pdf.docinfo
     xmp = Xmp(pdf)
     assert xmp.all("dc:description/rdf:Alt/rdf:li") == [] and xmp.all("pdf:Keywords") == []
-    assert xmp.one("dc:title/rdf:Alt/rdf:li") == "A title"
+    assert xmp.default("dc:title") == "A title"
 
 
 def test_xmp_escapes_text_and_converts_dates() -> None:
@@ -490,3 +496,43 @@ def _elements(node: Any) -> list[Any]:
             if "/K" in item:
                 stack.append(item.K)
     return found
+
+
+def _alternatives(xmp: Xmp, name: str) -> list[tuple[str, str]]:
+    """The (xml:lang, text) of each entry of the language alternative ``name``."""
+    items = xmp.root.iterfind(f".//rdf:Description/{name}/rdf:Alt/rdf:li", NS)
+    return [(item.get(XML_LANG, ""), item.text or "") for item in items]
+
+
+def test_title_and_description_are_given_in_each_language_of_the_pdf(tmp_path: Path) -> None:
+    """XMP said the title only as ``x-default``: a catalogue, a library or an assistive
+    tool asking for the title in Thai or in English found neither, and a bilingual
+    edition's second title was not stated at all. Now each language the edition is in
+    has its own entry, after the ``x-default`` one (which matches Info /Title, as PDF/A
+    asks)."""
+    from msc_leaflet import i18n
+    from msc_leaflet.content.inline import plain_text
+    from msc_leaflet.content.loader import load_leaflet
+
+    project = Project.at(REPO)
+    source, _ = load_leaflet(project.leaflet_path("infusion-safety"), project)
+    versions = {
+        lang: i18n.localize_with_fallbacks(source, lang, project)[0] for lang in ("th", "en")
+    }
+    titles = {lang: plain_text(v.title.value) for lang, v in versions.items()}
+    audiences = {lang: plain_text(v.audience.value) for lang, v in versions.items() if v.audience}
+    assert titles["th"] != titles["en"] and audiences["th"] != audiences["en"]
+    for edition, langs in (("single", ["th"]), ("parallel", ["th", "en"]),
+                           ("sequential", ["th", "en"])):  # fmt: skip
+        path = build(tmp_path / edition, "th", edition)
+        with pikepdf.open(path) as pdf:
+            xmp, info = Xmp(pdf), pdf.docinfo
+            assert _alternatives(xmp, "dc:title") == [
+                ("x-default", str(info.Title)),
+                *[(lang, titles[lang]) for lang in langs],
+            ], edition
+            assert _alternatives(xmp, "dc:description") == [
+                ("x-default", str(info.Subject)),
+                *[(lang, audiences[lang]) for lang in langs],
+            ], edition
+        assert pdfa_violations(path) == [], edition

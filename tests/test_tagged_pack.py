@@ -57,6 +57,9 @@ def test_a_pack_is_a_tagged_pdf_in_its_language(pack: Path) -> None:
     with pdf.open_metadata() as meta:
         assert meta["dc:title"] == "ข้อมูลสำหรับนำกลับบ้าน"
         assert str(meta["pdfuaid:part"]) == "1"
+    # The title in the pack's language as well as x-default (`xmp.InLanguages`).
+    packet = pdf.Root.Metadata.read_bytes().decode()
+    assert '<rdf:li xml:lang="th">ข้อมูลสำหรับนำกลับบ้าน</rdf:li>' in packet
     assert all(page.obj.Tabs == "/S" for page in pdf.pages)
     assert _checker_problems(pack) == []
 
@@ -160,3 +163,63 @@ def test_pdfjs_reads_a_packs_tree_on_every_page(pack: Path) -> None:
     assert {"Document", "Art", "H1", "H2", "L", "Lbl", "LBody", "Link", "Note"} <= roles
     assert {"th", "en"} <= langs
     assert texts and sum(bool(t.strip()) for t in texts) > 0.9 * len(texts)
+
+
+def _cover_lines(pdf: bytes) -> list[list[tuple[float, float, str]]]:
+    """The cover's lines, top first: each its visible text objects (left, right, text)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    page = pdfium.PdfDocument(pdf)[0]
+    textpage = page.get_textpage()
+    lines: list[tuple[float, list[tuple[float, float, str]]]] = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left < 0.5:  # a direction mark: no ink
+            continue
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        middle = (bottom + top) / 2
+        line = next((items for y, items in lines if abs(y - middle) < 8), None)
+        if line is None:
+            lines.append((middle, line := []))
+        line.append((left, right, text))
+    return [items for _, items in sorted(lines, key=lambda pair: -pair[0])]
+
+
+def test_an_arabic_cover_is_laid_out_right_to_left() -> None:
+    """An Arabic pack's cover was set left to right: its heading, clinic and date
+    started at the left margin and its contents had their numbers at the left, where
+    an Arabic reader ends a line. Each line now starts at the right margin, each
+    number right of its title, the English title under its Arabic one aligned with it."""
+    from msc_leaflet.build.build import project_theme
+    from msc_leaflet.desk.pack import cover_page
+    from msc_leaflet.print_spec import PrintSpec
+
+    cover = Cover(
+        "ar",
+        "معلومات تأخذها معك إلى البيت",
+        "مقدمة من EDNA Wellness",
+        "التاريخ: 4 ديسمبر 2026",
+        "في هذا الملف",
+        (
+            CoverEntry(("بعد تسريب الخلايا",), "en"),
+            CoverEntry(("بعد تسريب الخلايا", "After your cell infusion"), "en"),
+        ),
+    )
+    theme = project_theme(Project(REPO), PrintSpec(paper="a4"))
+    margin = theme.page_size[0] - theme.margins["right"]
+    lines = _cover_lines(cover_page(REPO, cover))
+    assert len(lines) == 7  # heading, clinic, date, contents heading; 1 + 2 entry lines
+    ends = [max(right for _, right, _ in line) for line in lines]
+    starts = [min(left for left, _, _ in line) for line in lines]
+    for end, start in zip(ends[:4], starts[:4], strict=True):
+        assert margin - 3 < end <= margin + 0.5 and start > theme.margins["left"] + 20
+    for line in (lines[4], lines[5]):
+        number = [(left, right) for left, right, text in line if text.strip(". ").isdigit()]
+        title = [(left, right) for left, right, text in line if not text.strip(". ").isdigit()]
+        assert number and title
+        assert margin - 3 < max(r for _, r in number) <= margin + 0.5
+        assert max(r for _, r in title) < min(left for left, _ in number)
+    english = lines[6]
+    assert english[0][2].strip() == "After your cell infusion"
+    assert abs(english[0][1] - max(r for _, r, t in lines[5] if "ب" in t)) < 3

@@ -318,6 +318,42 @@ def test_sequential_edition_reads_the_translation_then_the_source(
     assert _norm(english_title.text()) == _norm(plain_text(english.title.value))
 
 
+def test_sequential_edition_groups_and_bookmarks_each_language(
+    bundled: dict[str, Path],
+) -> None:
+    """The sequential edition is two whole leaflets, one after the other: a screen
+    reader (and its list of landmarks) finds each as one section in its language, its
+    page notes with it, and the bookmarks lead to each language's version, named in
+    that language, with the version's title and sections under it."""
+    path = bundled["th/infusion-safety.sequential"]
+    document, _ = structure(path)
+    assert [(n.role, n.lang) for n in document.kids] == [("Sect", "th"), ("Sect", "en")]
+    thai, english = _localised("th", "infusion-safety"), _localised("en", "infusion-safety")
+    for section, version in zip(document.kids, (thai, english), strict=True):
+        titles = [n for n in section.walk() if n.role == "H1"]
+        assert [_norm(n.text()) for n in titles] == [_norm(plain_text(version.title.value))]
+        assert any(n.role == "Note" for n in section.walk())
+    english_part = document.kids[1]
+    assert all(n.lang == "en" for n in english_part.walk())
+    assert _checker_problems(path) == []
+    if shutil.which("node") and (PDFJS / "node_modules" / "pdfjs-dist").is_dir():
+        roles, langs, _ = _pdfjs_tree(path)  # as Firefox reads it
+        assert "Sect" in roles and {"th", "en"} <= langs
+    pdf = pikepdf.open(path)
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    with pdf.open_outline() as outline:
+        top = list(outline.root)
+        assert [item.title for item in top] == ["ไทย", "English"]
+        destinations = [item.destination for item in top]
+        assert all(isinstance(d, pikepdf.Array) for d in destinations)
+        first = [pages[d[0].objgen] for d in destinations]  # type: ignore[index]
+        inner = [[child.title for child in item.children] for item in top]
+    assert first[0] == 0 and first[1] > 0
+    assert inner[0][0] == plain_text(thai.title.value)
+    assert inner[1][0] == plain_text(english.title.value)
+    assert inner[1][-1] == "References" and len(inner[0]) == len(inner[1]) > 3
+
+
 def test_latin_terms_in_thai_text_are_marked_english(bundled: dict[str, Path]) -> None:
     """A screen reader switches voice for "MSCs" inside a Thai sentence: every piece of
     Thai-language content holding Latin letters is a Span (or Link) in English."""
@@ -430,7 +466,7 @@ def test_a_skipped_heading_level_is_not_skipped_in_the_tree(
 def test_every_heading_has_its_bookmark(bundled: dict[str, Path]) -> None:
     """The bookmarks are the document's headings, the proof's own pages included (a
     reviewer jumps to "text not yet translated"); the parallel edition bookmarks the
-    translation's column only."""
+    translation's column only; the sequential edition's under a bookmark per language."""
     for name, path in bundled.items():
         document, _ = structure(path)
         headings = [
@@ -439,6 +475,8 @@ def test_every_heading_has_its_bookmark(bundled: dict[str, Path]) -> None:
         pdf = pikepdf.open(path)
         with pdf.open_outline() as outline:
             stack, titles = list(outline.root), []
+            if name.endswith(".sequential"):
+                stack = [kid for language in stack for kid in language.children]
             while stack:
                 item = stack.pop(0)
                 titles.append(_norm(item.title))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .. import i18n
@@ -306,14 +307,16 @@ def build_loaded(
         # The structure tree and the font programs first, then the claims made of them.
         steps = [tag_structure(result.tagger)] if result.tagger else []
         steps += [subset_fonts(result.codes_shown), match_font_widths]
-        pdf = final_pass(result.pdf, steps if booklet else [*steps, conform])
+        # What the claim's metadata says in each language is known once laid out.
+        claimed = partial(conform, titles=result.titles, descriptions=result.subjects)
+        pdf = final_pass(result.pdf, steps if booklet else [*steps, claimed])
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet
 
             imposed = impose_booklet(
                 pdf, flip=spec.duplex_flip, right_to_left=right_to_left(languages[0])
             )
-            pdf = final_pass(imposed, [conform])
+            pdf = final_pass(imposed, [claimed])
     except ValueError as exc:  # our own words (a booklet's pages): ReportLab's are the layout's
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))

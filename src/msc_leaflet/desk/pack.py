@@ -22,7 +22,8 @@ from ..build.build import project_theme
 from ..finishing.final_pass import final_pass
 from ..finishing.join import JoinedPart, join_tagged
 from ..finishing.tagged_pdf import tag_structure
-from ..languages import bcp47
+from ..languages import bcp47, right_to_left
+from ..layout.blocks import list_number
 from ..layout.structure import Structure
 from ..print_spec import PrintSpec
 from ..project import Project
@@ -67,6 +68,11 @@ def cover_page(root: Path, cover: Cover) -> bytes:
     family = default_family()
     width, height = theme.page_size
     left, right = theme.margins["left"], width - theme.margins["right"]
+    # Right to left (Arabic), every line starts at the right margin and each number
+    # stands right of its title, where the reader starts; the indent is measured from it.
+    rtl = right_to_left(cover.language)
+    start, indent = (right, -10 * mm) if rtl else (left, 10 * mm)
+    number = list_number(cover.language, rtl=False)  # in reading order: drawn by bidi
     lang = bcp47(cover.language)
     source = cover.contents[0].source_language if cover.contents else ""
     structure = Structure(lang, bcp47(source) if source else "")
@@ -84,16 +90,17 @@ def cover_page(root: Path, cover: Cover) -> bytes:
     canvas.setFillColor(theme.colour("accent"))
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
 
-    def line(  # one line of the cover, as content of its element
+    def line(  # one line of the cover, as content of its element, starting at ``x``
         element: Element, y: float, text: str, font: str, size: float, colour: str,
-        x: float = left,
+        x: float = start,
     ) -> None:  # fmt: skip
+        room = x - left if rtl else right - x
         while size > MIN_SIZE and runs_width([Run(text, font, size, theme.colour(colour))],
-                                             cover.language) > right - x:  # fmt: skip
+                                             cover.language) > room:  # fmt: skip
             size -= 0.5
         with drawing(canvas, element):
             run = Run(text, font, size, theme.colour(colour))
-            draw_runs(canvas, x, y, [run], cover.language)
+            draw_runs(canvas, x, y, [run], cover.language, "right" if rtl else "left")
 
     line(structure.element("H1"), height - band + 16 * mm, cover.heading, family.bold, 26,
          "accent-ink")  # fmt: skip
@@ -104,18 +111,19 @@ def cover_page(root: Path, cover: Cover) -> bytes:
     line(structure.element("H2"), y, cover.contents_heading, family.bold, 18, "accent")
     y -= 12 * mm
     with structure.group("L", attributes={"O": "List", "ListNumbering": "Decimal"}):
-        for number, entry in enumerate(cover.contents, start=1):
+        for count, entry in enumerate(cover.contents, start=1):
             terms = bcp47(entry.source_language)
             with structure.group("LI", terms_lang=terms):
-                line(structure.element("Lbl"), y, f"{number}.", family.bold, 14, "accent")
+                # The leaflets' own numbers: the locale's digits and stop ("၁။").
+                line(structure.element("Lbl"), y, number(str(count)), family.bold, 14, "accent")
                 body = structure.element("LBody")
                 for index, title in enumerate(entry.titles):
                     # The pack's language first; the source language below it, smaller.
                     if index == 0:
-                        line(body, y, title, family.bold, 14, "ink", left + 10 * mm)
+                        line(body, y, title, family.bold, 14, "ink", start + indent)
                     else:
                         other = body.add("P", lang=terms)
-                        line(other, y, title, family.regular, 12, "muted", left + 10 * mm)
+                        line(other, y, title, family.regular, 12, "muted", start + indent)
                     y -= 7 * mm
             y -= 4 * mm
     canvas._code.append(END)

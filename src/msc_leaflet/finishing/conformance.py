@@ -37,7 +37,7 @@ from ..print_spec import PrintSpec
 from ..theme.icc import Profile, cmyk_output_profile, srgb_profile
 from ..theme.output_intent import OutputIntent
 from .font_program import embedded, widths_agree
-from .xmp import DocumentMetadata, xmp_date, xmp_packet
+from .xmp import DocumentMetadata, InLanguages, xmp_date, xmp_packet
 
 Standard = Literal["none", "PDF/A-2u", "PDF/X-4"]
 
@@ -111,7 +111,12 @@ class ConformanceStep:
             theme_path = conformance.theme_path or Path("theme.yaml")
             self.profile = cmyk_output_profile(conformance.intent.profile, theme_path)
 
-    def __call__(self, pdf: pikepdf.Pdf) -> None:
+    def __call__(
+        self, pdf: pikepdf.Pdf, titles: InLanguages = (), descriptions: InLanguages = ()
+    ) -> None:
+        """Make ``pdf`` what is claimed; ``titles`` and ``descriptions``: its title and
+        description in each of its languages (`write_metadata`), which only the layout
+        knows (give them with `functools.partial`)."""
         standard, intent, profile = self.conformance.standard, self.conformance.intent, self.profile
         claim = STANDARDS[standard]
         if standard == "PDF/A-2u" and profile is not None:
@@ -127,7 +132,7 @@ class ConformanceStep:
             pdf.docinfo[Name.GTS_PDFXVersion] = claim.pdfx
             pdf.docinfo[Name.Trapped] = Name("/False")
         self.claimed = standard
-        write_metadata(pdf, self.conformance.languages, STANDARDS[standard])
+        write_metadata(pdf, self.conformance.languages, STANDARDS[standard], titles, descriptions)
 
 
 def conformance_step(conformance: Conformance) -> ConformanceStep:
@@ -135,10 +140,17 @@ def conformance_step(conformance: Conformance) -> ConformanceStep:
     return ConformanceStep(conformance)
 
 
-def write_metadata(pdf: pikepdf.Pdf, languages: Sequence[str], claim: Claim) -> None:
+def write_metadata(
+    pdf: pikepdf.Pdf,
+    languages: Sequence[str],
+    claim: Claim,
+    titles: InLanguages = (),
+    descriptions: InLanguages = (),
+) -> None:
     """Replace the document's XMP with one made from its Info dictionary; dc:language
     holds ``languages`` (the edition's, its main one first), then every other language
-    its structure tree tags (`tagged_languages`)."""
+    its structure tree tags (`tagged_languages`); dc:title and dc:description also give
+    ``titles`` and ``descriptions``, the texts in each language (`xmp.InLanguages`)."""
     info = pdf.docinfo
 
     def text(key: str) -> str:
@@ -171,6 +183,8 @@ def write_metadata(pdf: pikepdf.Pdf, languages: Sequence[str], claim: Claim) -> 
             and bool(marked.get("/Marked", False))
         ),
         pdfx=claim.pdfx,
+        titles=tuple(titles),
+        descriptions=tuple(descriptions),
     )
     # Uncompressed, as PDF/A requires of the metadata stream (qpdf leaves it so).
     root.Metadata = pdf.make_stream(xmp_packet(meta), Type=Name.Metadata, Subtype=Name.XML)

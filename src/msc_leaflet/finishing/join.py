@@ -121,7 +121,7 @@ def join_tagged(parts: Sequence[JoinedPart], *, title: str, author: str, lang: s
     out.docinfo[Name.Title] = title
     out.docinfo[Name.Author] = author
     out.docinfo[Name.Creator] = "msc-leaflet"
-    write_metadata(out, [lang], STANDARDS["none"])
+    write_metadata(out, [lang], STANDARDS["none"], titles=((lang, title),))
     joined = save_compactly(out)
     for source in sources:
         source.close()

@@ -120,7 +120,7 @@ class _Writer:
         out: list[Any] = []
         for kid in listed:
             if isinstance(kid, Element):
-                child = self._element(kid, ref, lang or inherited)
+                child = self._element(kid, ref, lang or inherited, self.tagger.reading_order(kid))
                 if child is not None:
                     out.append(child)
             elif isinstance(kid, MarkedContent):

@@ -23,6 +23,10 @@ _PDF_DATE = re.compile(
 )
 
 
+#: A text in each language a document is in: (BCP 47 tag, text), its main language first.
+InLanguages = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class DocumentMetadata:
     """What the packet states; each field mirrors an Info entry or a conformance claim."""
@@ -40,6 +44,11 @@ class DocumentMetadata:
     pdfa: tuple[int, str] | None = None  # (part, conformance), e.g. (2, "U")
     pdfua: bool = False  # pdfuaid:part 1: the document is tagged
     pdfx: str = ""  # "PDF/X-4" or ""
+    # The title and the description (Info /Subject) in each language of the document,
+    # stated after the x-default entry that mirrors Info: a reader asking for the title
+    # in Thai, or a bilingual edition's English title, finds it.
+    titles: InLanguages = ()
+    descriptions: InLanguages = ()
 
     def document_id(self) -> str:
         """A UUID that is the same whenever the same document is built again (PDF/X asks
@@ -70,8 +79,16 @@ def _text(value: str) -> str:
     return escape(_NOT_XML.sub("", value), quote=False)
 
 
-def _alt(value: str) -> str:
-    return f'<rdf:Alt><rdf:li xml:lang="x-default">{_text(value)}</rdf:li></rdf:Alt>'
+def _alt(value: str, in_languages: InLanguages = ()) -> str:
+    """A language alternative: ``value`` as x-default first (PDF/A matches it with the
+    Info entry), then the text in each language, one entry per language."""
+    entries = {"x-default": value}
+    for lang, text in in_languages:
+        entries.setdefault(lang, text)
+    items = "".join(
+        f'<rdf:li xml:lang="{_text(lang)}">{_text(text)}</rdf:li>' for lang, text in entries.items()
+    )
+    return f"<rdf:Alt>{items}</rdf:Alt>"
 
 
 def _creator(author: str) -> str:
@@ -150,6 +167,8 @@ def xmp_packet(meta: DocumentMetadata) -> bytes:
         if meta.pdfx
         else ""
     )
+    description = _alt(meta.subject, meta.descriptions) if meta.subject else ""
+    description = f"<dc:description>{description}</dc:description>" if description else ""
     # No padding (nothing edits the packet in place) and no indentation: a PDF/A
     # packet is stored uncompressed, so every byte of it counts.
     packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -158,9 +177,9 @@ def xmp_packet(meta: DocumentMetadata) -> bytes:
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" \
 xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" \
 xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
-<dc:title>{_alt(meta.title)}</dc:title>
+<dc:title>{_alt(meta.title, meta.titles)}</dc:title>
 {_creator(meta.author)}
-{f"<dc:description>{_alt(meta.subject)}</dc:description>" if meta.subject else ""}
+{description}
 <dc:language><rdf:Bag>{languages}</rdf:Bag></dc:language>
 {_simple("pdf:Keywords", meta.keywords)}
 {_simple("pdf:Producer", meta.producer)}

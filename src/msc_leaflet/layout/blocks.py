@@ -241,9 +241,9 @@ class BlockBuilder:
             for count, text in enumerate(block.items, 1):
                 with self.w.group("LI"):
                     # A right-to-left number is drawn in visual order, the stop first
-                    # (`_list_number`): its Lbl says it in reading order.
+                    # (`list_number`): its Lbl says it in reading order.
                     reading = block.numbered and rtl
-                    self.w.label(_list_number(self.w.lang, False)(str(count)) if reading else "")
+                    self.w.label(list_number(self.w.lang, False)(str(count)) if reading else "")
                     items.append(ListItem(self.w.paragraph(text.value, "list-item")))
         common = dict(
             leftIndent=LIST_INDENT,
@@ -254,7 +254,7 @@ class BlockBuilder:
         if rtl:  # bullets hang at the right, where the lines start
             common.update(leftIndent=0, rightIndent=LIST_INDENT, bulletDir="rtl")
         if block.numbered:
-            number = _list_number(self.w.lang, rtl)
+            number = list_number(self.w.lang, rtl)
             # ReportLab draws the number in one face: the one with the locale's digits
             # (the Latin face has no Burmese ၁).
             face = font_spans(number("0123456789"), self.w.family.bold, self.w.lang)[0][2]
@@ -565,7 +565,7 @@ class _Sequence(KeepTogether):  # type: ignore[misc]
         return [NullActionFlowable(), *self._content]
 
 
-def _list_number(lang: str, rtl: bool) -> Callable[[str], str]:
+def list_number(lang: str, rtl: bool) -> Callable[[str], str]:
     """A list item's number as ReportLab draws it, a plain string set left to right:
     in the locale's digits with its stop ("၁။"), and in right-to-left text in visual
     order, the stop at the left of the number, where the reader meets it."""

@@ -9,7 +9,7 @@ page count is known.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
@@ -71,6 +71,10 @@ class LayoutResult:
     page_lines: tuple[int, ...] = ()  # the leaflet line of the first block of each page
     # Each picture drawn, with the lowest ppi it printed at and its width then (points).
     pictures: tuple[tuple[Path, float, float], ...] = ()
+    # The title and the audience (Info /Subject) in each language printed, as (BCP 47,
+    # text): the XMP states them per language (`finishing/xmp.py`).
+    titles: tuple[tuple[str, str], ...] = ()
+    subjects: tuple[tuple[str, str], ...] = ()
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -103,16 +107,29 @@ class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
                 tag_block([remainder], block)
 
     outline_depth = 0  # the level of the last bookmark added
+    outline_base = 0  # the level of a part's top bookmarks: 1 under a part's bookmark
+    part_bookmark = ""  # a part's bookmark, added where its first flowable is placed
+
+    def handle_partBookmark(self, title: str) -> None:
+        """A part begins (`editions.PartBookmark`): its bookmarks go under ``title``."""
+        self.part_bookmark = title
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        for title, level in outline_entries(flowable):
-            key = f"section-{self.seq.nextf('outline')}"
-            self.canv.bookmarkPage(key)
-            # A bookmark nests at most one level below the one before: ReportLab refuses
-            # a jump (`BlockBuilder.heading` gives headings their levels without one).
-            level = min(level, self.outline_depth + 1)
-            self.outline_depth = level
-            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        entries = outline_entries(flowable)
+        if self.part_bookmark:
+            self._bookmark(self.part_bookmark, 0)
+            self.part_bookmark, self.outline_base = "", 1
+        for title, level in entries:
+            self._bookmark(title, self.outline_base + level)
+
+    def _bookmark(self, title: str, level: int) -> None:
+        key = f"section-{self.seq.nextf('outline')}"
+        self.canv.bookmarkPage(key)
+        # A bookmark nests at most one level below the one before: ReportLab refuses
+        # a jump (`BlockBuilder.heading` gives headings their levels without one).
+        level = min(level, self.outline_depth + 1)
+        self.outline_depth = level
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
 def layout_leaflet(
@@ -158,7 +175,8 @@ def _layout(
         case "side-by-side":
             parts = [parallel_part(versions[0], versions[1], setting)]
         case "stacked":
-            parts = [single_part(version, setting, i) for i, version in enumerate(versions)]
+            two = len(versions) > 1
+            parts = [single_part(v, setting, i, of_two=two) for i, v in enumerate(versions)]
         case _:
             assert_never(edition.arrangement)
     geometry = PageGeometry(theme.page_size, spec.bleed, spec.crop_marks)
@@ -218,7 +236,23 @@ def _layout(
         finish.codes_shown,
         tuple(log.page_lines),
         tuple((path, ppi, width) for path, (ppi, width) in log.pictures.items()),
+        _in_languages(versions, lambda leaflet: leaflet.title),
+        _in_languages(versions, lambda leaflet: leaflet.audience),
     )
+
+
+def _in_languages(
+    versions: Sequence[Localised], text_of: Callable[[m.Leaflet], m.Text | None]
+) -> tuple[tuple[str, str], ...]:
+    """``text_of`` each version, as plain text in its language (BCP 47): where it is
+    translated, for a text still printed in the source language is not the
+    translation's."""
+    found: list[tuple[str, str]] = []
+    for version in versions:
+        text = text_of(version.leaflet)
+        if text is not None and text.value not in {t.value for t in version.fallbacks}:
+            found.append((bcp47(version.leaflet.language), plain_text(text.value)))
+    return tuple(found)
 
 
 def _subjects(versions: Sequence[Localised]) -> list[str]:

@@ -10,17 +10,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..content import model as m
 from ..content.citations import number_citations
 from ..content.inline import plain_text
 from ..errors import LeafletError, Location
+from ..i18n.formatting import language_name
 from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily
@@ -98,18 +101,45 @@ class Part:
     story: list[Flowable]
 
 
-def single_part(version: Localised, s: Setting, index: int = 0) -> Part:
+def single_part(version: Localised, s: Setting, index: int = 0, *, of_two: bool = False) -> Part:
+    """The whole leaflet in one language; ``of_two``: one language of the sequential
+    edition, a section of its own (`language_part`)."""
     leaflet, labels = version.leaflet, version.labels
     numbers = number_citations(leaflet)
     w = s.writer(version, numbers)
     furniture = _furniture(version, s, w, numbers, index)
-    story = title_block(leaflet, w, s.theme, labels, s.format_date)
-    builder = BlockBuilder(w, s.theme, labels, leaflet.numbered_sections, s.text_width)
-    body = [f for block in leaflet.blocks for f in block_flowables(builder, block)]
-    story += keep_headings_with_boxes(body)
-    story += reference_list(leaflet, w, numbers, labels("references"))
-    story.append(closing_box(leaflet, w, s.theme, labels))
-    return Part(furniture, _ending(story, version, w, s))
+    with language_part(w) if of_two else nullcontext():
+        story = title_block(leaflet, w, s.theme, labels, s.format_date)
+        builder = BlockBuilder(w, s.theme, labels, leaflet.numbered_sections, s.text_width)
+        body = [f for block in leaflet.blocks for f in block_flowables(builder, block)]
+        story += keep_headings_with_boxes(body)
+        story += reference_list(leaflet, w, numbers, labels("references"))
+        story.append(closing_box(leaflet, w, s.theme, labels))
+        story = _ending(story, version, w, s)
+    if of_two:
+        story.insert(0, PartBookmark(language_name(leaflet.language)))
+    return Part(furniture, story)
+
+
+@contextmanager
+def language_part(w: Writer) -> Iterator[None]:
+    """Tagged, what ``w`` writes inside is one `Sect` in its language: a screen reader
+    finds where each language's version starts and reads it in its own voice, as the
+    parallel edition's rows and the patient pack's leaflets are grouped."""
+    if w.structure is None:
+        yield
+        return
+    with w.structure.part(w.tag_lang, w.source_tag):
+        yield
+
+
+class PartBookmark(ActionFlowable):  # type: ignore[misc]
+    """Where a language's version starts: a bookmark named ``title`` (the language's
+    name in that language), and the version's own bookmarks nested under it
+    (`_LeafletDocument.handle_partBookmark`)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(("partBookmark", title))
 
 
 def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
@@ -475,4 +505,4 @@ def _ending(story: list[Flowable], version: Localised, w: Writer, s: Setting) ->
     return story
 
 
-__all__ = ["Part", "Setting", "parallel_part", "side_by_side", "single_part"]
+__all__ = ["Part", "PartBookmark", "Setting", "parallel_part", "side_by_side", "single_part"]

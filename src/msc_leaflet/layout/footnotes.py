@@ -82,7 +82,7 @@ class PageReferences:
             note = None
             if tagger is not None:  # a Note, read after the body of its page
                 lang = bcp47(getattr(entry, "lang", ""))
-                note = tagger.root.add("Note", lang=lang, element_id=f"note-{tagger.page + 1}-{n}")
+                note = tagger.part.add("Note", lang=lang, element_id=f"note-{tagger.page + 1}-{n}")
             with drawing(canvas, note):
                 entry.drawOn(canvas, x, cursor - h)
             cursor -= self._height_of(n)

@@ -52,6 +52,15 @@ class Structure:
         finally:
             self._parents.pop()
 
+    @contextmanager
+    def part(self, lang: str, terms_lang: str = "") -> Iterator[Element]:
+        """Elements made inside belong to one part of the document, a `Sect` in
+        ``lang`` (each language of the sequential edition): read as one section, its
+        children in the order they are printed, its pages' notes in it."""
+        with self.group("Sect", lang=lang, terms_lang=terms_lang) as section:
+            self.tagger.open_part(section)
+            yield section
+
     def element(self, role: str, **fields: Any) -> Element:
         return self.parent.add(role, **fields)
 

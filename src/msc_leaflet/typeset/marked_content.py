@@ -101,7 +101,9 @@ class Tagger:
     ``root`` is the Document element. Its children are ordered by when they first
     show content, not by when the layout made them: the reference footer of a page
     (a Note) then follows the body of that page, and a block the layout made twice
-    (a heading kept with a wide table) is read where it is printed.
+    (a heading kept with a wide table) is read where it is printed. A part of the
+    document (`open_part`: each language of the sequential edition) orders its own
+    children the same way, and holds the notes of its pages.
     """
 
     def __init__(self, root: Element) -> None:
@@ -109,7 +111,11 @@ class Tagger:
         self.current: Element | None = None
         self.page = 0  # index of the page being drawn
         self.mcids: list[list[Element]] = []  # per page: the element of each MCID
-        self._placed: dict[int, Element] = {}  # top-level elements by first content
+        # Per element ordered by first content (the root, each part): its children
+        # that showed anything, in the order they first did.
+        self._placed: dict[int, dict[int, Element]] = {id(root): {}}
+        # Where a page's notes go: the part its body was in (the root when no part).
+        self.part = root
         # Per element, the link its last line ended in (target, Link element): a line of
         # that element starting with the same link continues it (a link that wraps).
         self._open_links: dict[int, tuple[str, Element]] = {}
@@ -143,16 +149,27 @@ class Tagger:
         element.kids.append(Annotation(self.page, index))
         self._place(element)
 
-    def _place(self, element: Element) -> None:
-        top = element
-        while top.parent is not None and top.parent is not self.root:
-            top = top.parent
-        if top.parent is self.root:
-            self._placed.setdefault(id(top), top)
+    def open_part(self, part: Element) -> None:
+        """``part`` (a child of the root) orders its children by first content too."""
+        self._placed[id(part)] = {}
 
-    def reading_order(self) -> list[Element]:
-        """The Document's children that show anything, in the order they first did."""
-        return list(self._placed.values())
+    def _place(self, element: Element) -> None:
+        node, part = element, self.root
+        while node.parent is not None:
+            placed = self._placed.get(id(node.parent))
+            if placed is not None:
+                placed.setdefault(id(node), node)
+                if part is self.root and node.parent is not self.root:
+                    part = node.parent
+            node = node.parent
+        if node is self.root:
+            self.part = part
+
+    def reading_order(self, element: Element | None = None) -> list[Element] | None:
+        """The children of ``element`` (default: the Document) that show anything, in
+        the order they first did; None for an element whose kids are in made order."""
+        placed = self._placed.get(id(element if element is not None else self.root))
+        return None if placed is None else list(placed.values())
 
     def content_begin(self, element: Element) -> str:
         """The operators that end the page's artifact sequence and begin ``element``'s
