@@ -32,7 +32,6 @@ UNSPLITTABLE = {
     ("choosing-a-clinic", "th-parallel-a5", 1): "the key-answer box: one 10-line paragraph",
     ("stromal-or-stem", "th-parallel-a5", 1): "the key-answer box: one long paragraph",
     ("infusion-safety", "th-parallel-a5", 6): "heading row with a box (label + 7 lines)",
-    ("stromal-or-stem", "th-parallel-a5", 7): "heading row: the heading would stand alone",
     ("what-research-says", "th-parallel-a5", 3): "heading row: the heading would stand alone",
 }
 
