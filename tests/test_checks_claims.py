@@ -249,6 +249,40 @@ def test_a_warning_word_in_the_leaflets_own_voice_warns_of_nothing(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("Avoid surgery with cells that regrow cartilage.", True),
+        ("Avoid surgery using cells that regrow cartilage.", True),
+        ("Avoid knee replacement thanks to cells that cure arthritis.", True),
+        ("Avoid surgery by letting stem cells regrow cartilage.", True),
+        ("Avoid surgery: stem cells regrow cartilage.", True),
+        ("Beware of surgery when stem cells can regrow cartilage.", True),
+        ("Avoid surgery because stem cells regrow cartilage.", True),
+        ("Avoid surgery — stem cells regrow cartilage.", True),
+        ("Avoid knee surgery; stem cells regrow cartilage.", True),
+        ("Warning signs: a clinic that says its cells cure arthritis.", False),
+        ("A red flag is a clinic with miracle cures.", False),
+        ("Beware of miracle cures, guaranteed results and the like.", False),
+        ("Avoid miracle cures.", False),
+        ("Be careful with miracle cures.", False),
+        ("Avoid clinics that promise to regrow cartilage.", False),
+        ("Be careful: some clinics say their cells cure arthritis.", False),
+        ("Warning: no treatment regrows cartilage.", False),
+        ("Be careful if you are told that the treatment has no side effects.", False),
+        ("Be careful when a clinic says its cells regrow cartilage.", False),
+        ("Beware of adverts offering cells that regrow cartilage.", False),
+        ("Be wary of clinics that sell stem cells which cure arthritis.", False),
+    ],
+)
+def test_a_warning_word_warns_only_of_what_it_points_at(sentence: str, promise: bool) -> None:
+    # "Avoid surgery with cells that regrow cartilage" promises: what it warns of is
+    # surgery, and the cells that regrow cartilage are offered instead. A warning word
+    # that points at something ("avoid surgery") warns of nothing past a relative
+    # ("that"), a means ("with", "using", "by") or a colon after its object.
+    assert any(not excused for _, excused, _ in judged(sentence)) == promise, judged(sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "promise"),
     [
         ("Did you know our cells cure arthritis?", "en", True),

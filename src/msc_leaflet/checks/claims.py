@@ -80,6 +80,11 @@ class ClaimList:
     rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
     question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
     own_voice: tuple[str, ...] = ()  # the leaflet speaking ("we", "our"), lower case
+    heeds: tuple[str, ...] = ()  # warnings (also in `cues_before`) that point at something
+    # ("avoid surgery"): they warn only of it
+    heed_ends: tuple[str, ...] = ()  # words that end what a heed points at ("that", "with")
+    reports: tuple[str, ...] = ()  # what a heed points at that reports a claim ("clinics
+    # that say"): it points on at what is reported
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,7 @@ def claim_list(lang: str) -> ClaimList:
     return ClaimList(
         lang,
         claims,
-        spelled(cues.get("before", [])),
+        spelled([*cues.get("before", []), *cues.get("heed", [])]),
         spelled(cues.get("after", [])),
         int(cues.get("after_window", 3)),
         spelled(cues.get("negations", [])),
@@ -136,6 +141,9 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("rhetorical", [])),
         spelled(cues.get("question_ends", [])),
         tuple(word.casefold() for word in spelled(cues.get("own_voice", []))),
+        spelled(cues.get("heed", [])),
+        spelled(cues.get("heed_ends", [])),
+        spelled(cues.get("reports", [])),
     )
 
 
@@ -411,7 +419,10 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
     before it: "we promise", "our cells are expected to") warns of nothing, nor does
     one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage")."""
     start = _last_end(before, claims.contrasts, find)
+    heeds = {s for s, _ in find(before, claims.heeds, start)} if claims.heeds else set()
     for cue_start, cue_end in find(before, claims.cues_before, start):
+        if cue_start in heeds and _past_heed(before, cue_end, claims, find):
+            continue
         if not claims.own_voice:
             return True
         lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
@@ -420,6 +431,47 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
         if next(find(before, claims.own_voice, cue_end), None) is None:
             return True
     return False
+
+
+def _past_heed(before: str, heed_end: int, claims: ClaimList, find: Find) -> bool:
+    """Whether the claim at the end of ``before`` lies past what a warning that points
+    at something (`ClaimList.heeds`, ending at ``heed_end``) points at: "Avoid surgery
+    with cells that regrow cartilage" warns of surgery, and offers the cells. What it
+    points at ends at a word of `ClaimList.heed_ends` or at a colon, once a word of
+    its own has followed it ("avoid surgery"; `_HEED_BREAK`); one right after it is its own ("be
+    careful with miracle cures"; "be careful if you are told …" warns of the whole
+    condition), as is a colon ("Be careful: some clinics say …"). A word of
+    `ClaimList.reports` before or just after its end points it on ("be wary of clinics
+    that say …")."""
+    words = list(re.finditer(r"[\w'’]+", before[heed_end:]))
+    if not words:
+        return False
+    first = heed_end + words[0].end()
+    if next(find(before, claims.heed_ends, heed_end), (len(before), 0))[0] < first:
+        return False  # "careful if", "careful with": it points at all that follows
+    ends = [s for s, _ in find(before, claims.heed_ends, first)]
+    ends += [m.start() for m in _HEED_BREAK.finditer(before, first)]
+    if not ends:
+        return False
+    end = min(ends)
+    # A report up to it ("adverts offering …", "clinics that say …") points on at what
+    # it reports.
+    return not any(
+        start < end or start == _next_word(before, end)
+        for start, _ in find(before, claims.reports, first)
+    )
+
+
+#: Marks that end what a warning points at, after its object: ; : ； ： ؛ and a dash
+#: ("Avoid surgery — stem cells regrow cartilage"). A comma does not: "Beware of
+#: miracle cures, guaranteed results and …" lists what it points at.
+_HEED_BREAK = re.compile(r"[;:\uff1a\uff1b\u061b\u2013\u2014]|\s-\s")
+
+
+def _next_word(text: str, at: int) -> int:
+    """Where the word after the one (or the mark) at ``at`` starts."""
+    match = re.compile(r"[\w'’]*[^\w'’]+").match(text, at)
+    return match.end() if match else len(text)
 
 
 #: How many words before a warning word the leaflet's own voice makes it a promise
