@@ -16,6 +16,7 @@ from msc_leaflet.checks.claims import (
     risky_claim,
     unchecked_language,
 )
+from msc_leaflet.checks.waivers import pin_of
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
@@ -459,7 +460,8 @@ def test_a_quoted_promise_is_refused_for_printing_unless_waived(
     proven = make_project({"sample": leaflet(CLEAN + "- quote: '“It is proven.”'\n")})
     quoted = findings_for(proven, "CLAIM002", strict=True)
     assert quoted == ["20:20: warning: quoted claim “proven”"]
-    waived = testimonial + "  note: 'waive: CLAIM002 — the next paragraph says why it is wrong'\n"
+    pin = pin_of("“This treatment cured my arthritis!”")
+    waived = testimonial + f"  note: 'waive: CLAIM002 {pin} — the next paragraph says why'\n"
     root = make_project({"sample": leaflet(CLEAN + waived)})
     assert findings_for(root, "CLAIM002", strict=True) == []
 
@@ -684,3 +686,62 @@ def test_english_names_inside_a_translation_are_no_claim(
 ) -> None:
     root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
     assert list(risky_claim(translated_context(root, {"p": written}, locale))) == []
+
+
+def _claim_findings(root: Path, *codes: str) -> list[tuple[str, str, str]]:
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    found = run_checks(Project.at(root), config=CheckConfig(today=dt.date(2026, 6, 1)))
+    return [(f.code, f.message, f.hint) for f in found if f.code in codes]  # type: ignore[attr-defined]
+
+
+def _pin(hint: str) -> str:
+    pins: list[str] = re.findall(r"@[0-9a-f]{8}\b", hint)
+    assert len(pins) == 1, hint
+    return pins[0]
+
+
+RETOLD = "'“Stem” suggests that the cells become new tissue. Research backs another picture.'"
+
+
+def test_a_waiver_is_pinned_to_the_claim_it_was_written_for(
+    make_project: Callable[..., Path],
+) -> None:
+    # A block's waiver silenced every later claim in it: "Our cells cure arthritis."
+    # added to a block waived for the belief it rebuts passed unreported.
+    unpinned = f"- paragraph: {RETOLD}\n  note: 'waive: CLAIM001 — says what the word suggests'\n"
+    root = make_project({"sample": leaflet(CLEAN + unpinned)})
+    found = _claim_findings(root, "CLAIM001", "WAIVE004")
+    # A waiver that names no text silences nothing, and says how to pin it.
+    assert [(code, message) for code, message, _ in found] == [
+        ("CLAIM001", "risky claim “become new tissue”"),
+        ("WAIVE004", "waiver for CLAIM001 names no text it is for, so it silences nothing"),
+    ]
+    pin = _pin(found[0][2])
+    assert f"waive: CLAIM001 {pin} —" in found[0][2]
+    pinned = unpinned.replace("CLAIM001 —", f"CLAIM001 {pin} —")
+    root = make_project({"sample": leaflet(CLEAN + pinned)})
+    assert _claim_findings(root, "CLAIM001", "WAIVE003", "WAIVE004") == []
+    # A claim added to the block later is reported: the waiver is not for it.
+    added = pinned.replace("another picture.'", "another picture. Our cells cure arthritis.'")
+    root = make_project({"sample": leaflet(CLEAN + added)})
+    found = _claim_findings(root, "CLAIM001", "WAIVE003", "WAIVE004")
+    assert [(code, message) for code, message, _ in found] == [("CLAIM001", "risky claim “cure”")]
+
+
+def test_a_waiver_whose_text_changed_asks_to_be_renewed(
+    make_project: Callable[..., Path],
+) -> None:
+    unpinned = f"- paragraph: {RETOLD}\n  note: 'waive: CLAIM001 — says what the word suggests'\n"
+    root = make_project({"sample": leaflet(CLEAN + unpinned)})
+    pin = _pin(_claim_findings(root, "CLAIM001")[0][2])
+    changed = unpinned.replace("CLAIM001 —", f"CLAIM001 {pin} —").replace(
+        "“Stem” suggests that the cells", "Our cells"
+    )
+    root = make_project({"sample": leaflet(CLEAN + changed)})
+    found = _claim_findings(root, "CLAIM001", "WAIVE003")
+    assert [code for code, _, _ in found] == ["CLAIM001", "WAIVE003"]
+    claim, stale = found
+    assert "changed" in claim[2] and _pin(claim[2]) != pin  # the pin to renew it with
+    assert pin in stale[1] and "changed" in stale[1]

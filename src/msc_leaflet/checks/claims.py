@@ -46,6 +46,7 @@ from .text import (
     reader_texts,
     sentences,
 )
+from .waivers import pin_of
 
 # How far after a claim a negation still denies it, in characters, where words are
 # not spaced ("รับประกันผล ไม่ได้", "完治するわけではありません").
@@ -677,12 +678,23 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, pag
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text)
+    in_block = ctx.sources.block_at(text.line) is not None  # where a waiver can be
     return Issue(
         location or ctx.sources.locate(text.line, ""),
         f"{prefix}{what} “{phrase}”",
         f"safer: {match.claim.suggestion}" + (f"; change {entry}" if entry else ""),
         subject=(text.context, match.claim.concept),
+        pin=_sentence_pin(p.text, match.start, ctx.leaflet.language)
+        if in_block and not ctx.is_translation
+        else "",
     )
+
+
+def _sentence_pin(text: str, offset: int, lang: str) -> str:
+    """The pin (`waivers.pin_of`) of the sentence of ``text`` holding ``offset``: what
+    a waiver of the claim there names."""
+    held = [s for start, s in sentences(text, lang) if start <= offset]
+    return pin_of(held[-1] if held else text)
 
 
 @check(
@@ -690,6 +702,7 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, pag
     "error",
     "A promise of cure, regrowth or safety misleads patients about an unproven therapy.",
     scope="locale",
+    pinned=True,
 )
 def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
     for text, p, match, page in _claims_in(ctx):
@@ -703,6 +716,7 @@ def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
     "A quoted claim must be visibly debunked or attributed by the text around it; "
     "confirm with a waiver. Strict runs refuse a quoted promise.",
     scope="locale",
+    pinned=True,
 )
 def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     for text, p, match, page in _claims_in(ctx):
@@ -721,6 +735,7 @@ def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     "Wording that is often a promise (reverse, proven, FDA "
     "approved) needs a precise, sourced statement.",
     scope="locale",
+    pinned=True,
 )
 def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
     for text, p, match, page in _claims_in(ctx):
