@@ -745,3 +745,70 @@ def test_a_waiver_whose_text_changed_asks_to_be_renewed(
     claim, stale = found
     assert "changed" in claim[2] and _pin(claim[2]) != pin  # the pin to renew it with
     assert pin in stale[1] and "changed" in stale[1]
+
+
+def _organisation_claims(root: Path) -> list[tuple[str, str, str, int]]:
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    found = run_checks(Project.at(root), config=CheckConfig(today=dt.date(2026, 6, 1)))
+    return [
+        (f.code, f.severity, f.message, f.location.line)  # type: ignore[attr-defined]
+        for f in found
+        if f.location.path.parent.name == "organisations"
+    ]
+
+
+def test_a_claim_in_the_organisation_profile_is_found_once(
+    make_project: Callable[..., Path],
+) -> None:
+    # The organisation's name and address print at the top of every leaflet and go into
+    # every PDF's Author; "Miracle Cure Clinic" passed every check.
+    from conftest import leaflet_yaml
+
+    root = make_project(
+        {name: leaflet_yaml(CLEAN, leaflet_id=name) for name in ("sample", "second")}
+    )
+    (root / "organisations" / "test-clinic.yaml").write_text(
+        "name: Miracle Cure Clinic\n"
+        "address: Regrow Your Knees Center, 1 Example Road, Bangkok\n"
+        "web: https://example.org\n",
+        "utf-8",
+    )
+    found = _organisation_claims(root)
+    assert [(code, severity, line) for code, severity, _, line in found] == [
+        ("CLAIM001", "error", 1),
+        ("CLAIM001", "error", 1),
+        ("CLAIM001", "error", 2),
+    ]  # once for the project, not once a leaflet
+    assert "printed on every leaflet" in found[0][2] and "“Miracle”" in found[0][2]
+
+
+def test_a_claim_in_a_thai_organisation_name_is_found(make_project: Callable[..., Path]) -> None:
+    from conftest import leaflet_yaml
+
+    thai = leaflet_yaml(CLEAN).replace("language: en", "language: th")
+    root = make_project({"sample": thai})
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text("name: คลินิกรักษาหายขาด Regrow Center\n", "utf-8")  # cures completely
+    phrases = sorted(
+        message.split("“")[1].split("”")[0] for _, _, message, _ in _organisation_claims(root)
+    )
+    assert phrases == ["Regrow", "หายขาด"]
+
+
+def test_a_registered_name_is_waived_in_the_organisation_profile(
+    make_project: Callable[..., Path],
+) -> None:
+    # A clinic cannot rename itself per leaflet: its profile's note takes the waiver,
+    # pinned to the name it was written for.
+    root = make_project()
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text("name: Miracle Clinic\n", "utf-8")
+    assert [code for code, *_ in _organisation_claims(root)] == ["CLAIM001"]
+    pin = pin_of("Miracle Clinic")
+    note = f'note: "waive: CLAIM001 {pin} — the clinic\'s registered name (licence 12345)"\n'
+    profile.write_text("name: Miracle Clinic\n" + note, "utf-8")
+    assert _organisation_claims(root) == []
+    profile.write_text("name: Miracle Cure Clinic\n" + note, "utf-8")
+    assert [code for code, *_ in _organisation_claims(root)] == ["CLAIM001", "CLAIM001", "WAIVE003"]

@@ -28,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
 from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_words
@@ -37,6 +39,7 @@ from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
+from .source import SourceMap
 from .text import (
     Plain,
     in_language,
@@ -581,23 +584,65 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     return found
 
 
-def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, bool]]:
+#: Where a text a claim is in comes from: the leaflet, the page's own words
+#: (`_page_words`), or the organisation profile (`_profile_texts`).
+Origin = Literal["leaflet", "page", "profile"]
+
+
+def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]:
     """Each claim in the texts ``ctx``'s leaflet prints, with its text, the text as
-    read, and whether the text is one of the page's own words (`_page_words`)."""
+    read, and where the text comes from."""
     context = lead_ins(ctx.leaflet)
     source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
         if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue  # untranslated: already checked in the source language
         for match in _matches(ctx, text, context.get(text, "")):
-            yield text, plain(text.value), match, False
+            yield text, plain(text.value), match, "leaflet"
     for text in _page_words(ctx):
         for match in _matches(ctx, text, ""):
-            yield text, plain(text.value), match, True
+            yield text, plain(text.value), match, "page"
     if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
         for text in _keywords(ctx):
             for match in _matches(ctx, text, ""):
-                yield text, plain(text.value), match, False
+                yield text, plain(text.value), match, "leaflet"
+    for text in _profile_texts(ctx):
+        found: list[Match] = []
+        # Read in every language it is printed with, and in English, as a clinic's
+        # name is often English on a Thai page.
+        for lang in dict.fromkeys(
+            [*claim_languages(text.value, ctx.leaflet.language), ctx.leaflet.language, "en"]
+        ):
+            found += find_claims(text.value, claim_list(lang), ctx.project)
+        for match in found:
+            yield text, plain(text.value), match, "profile"
+
+
+#: The organisation profile's fields that are printed: in the band at the top of
+#: every leaflet, and the name as every PDF's Author.
+PRINTED_FIELDS = ("name", "address", "phone", "line", "whatsapp", "web")
+
+
+def _profile_texts(ctx: CheckContext) -> Iterator[Text]:
+    """The organisation's printed fields, as texts at their lines of its profile
+    (`Text.context`: the field). Every leaflet of the organisation prints them, so
+    `run_checks` reports a claim there once, at the profile's line, where its note
+    may waive it (a registered name no leaflet can change)."""
+    org = ctx.leaflet.organisation
+    lines = _profile_map(org.path)
+    for field in PRINTED_FIELDS:
+        value = getattr(org, field)
+        if value:
+            line = lines.key(field).line if lines else 0
+            yield Text(value, field, line)
+
+
+def _profile_map(path: Path) -> SourceMap | None:
+    """The organisation profile's `SourceMap`; None for a model built in code."""
+    try:
+        return SourceMap.read(path)
+    except (LeafletError, OSError):
+        return None
 
 
 def _keywords(ctx: CheckContext) -> Iterator[Text]:
@@ -666,8 +711,20 @@ def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
         return ()
 
 
-def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, page: bool) -> Issue:
+def _issue(
+    ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, origin: Origin
+) -> Issue:
     phrase = match.text(p.text)
+    if origin == "profile":  # one finding for the project: no language prefix
+        path = ctx.leaflet.organisation.path
+        lines = _profile_map(path)
+        return Issue(
+            lines.locate(text.line, phrase) if lines else Location(path),
+            f"{what} “{phrase}” in the organisation's {text.context}, printed on every leaflet",
+            f"safer: {match.claim.suggestion}",
+            pin=pin_of(p.text),
+        )
+    page = origin == "page"
     prefix = f"[{ctx.locale}] " if ctx.is_translation or page else ""
     if page:  # a catalog entry no leaflet block holds, nor a block's waiver covers
         assert text.origin is not None
@@ -705,9 +762,9 @@ def _sentence_pin(text: str, offset: int, lang: str) -> str:
     pinned=True,
 )
 def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match, page in _claims_in(ctx):
+    for text, p, match, origin in _claims_in(ctx):
         if match.claim.severity == "error" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "risky claim", page)
+            yield _issue(ctx, text, p, match, "risky claim", origin)
 
 
 @check(
@@ -719,9 +776,9 @@ def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
     pinned=True,
 )
 def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match, page in _claims_in(ctx):
+    for text, p, match, origin in _claims_in(ctx):
         if match.quoted and not match.excused:
-            issue = _issue(ctx, text, p, match, "quoted claim", page)
+            issue = _issue(ctx, text, p, match, "quoted claim", origin)
             # For printing, the waiver is the confirmation: a testimonial's "it cured
             # my arthritis" is a promise until someone has read what surrounds it.
             if ctx.config.strict and match.claim.severity == "error":
@@ -738,9 +795,9 @@ def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     pinned=True,
 )
 def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match, page in _claims_in(ctx):
+    for text, p, match, origin in _claims_in(ctx):
         if match.claim.severity == "warning" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "wording that may overstate", page)
+            yield _issue(ctx, text, p, match, "wording that may overstate", origin)
 
 
 @check(

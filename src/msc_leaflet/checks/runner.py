@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet
@@ -20,7 +21,7 @@ from .config import CheckConfig
 from .layout import LayoutReport
 from .registry import Check, CheckContext, CheckFinding, Issue, all_checks, checks_by_code
 from .source import SourceMap
-from .waivers import Waiver, waivers
+from .waivers import Waiver, profile_waivers, waivers
 
 
 def run_checks(
@@ -149,7 +150,12 @@ def _check_leaflet(
         return complete and (laid_out or registry[code].scope != "layout")
 
     return _finalise(
-        issues, config, waivers(sources), judged, _SourceCounts(project, leaflet, config, sources)
+        issues,
+        config,
+        waivers(sources) + profile_waivers(leaflet.organisation.path),
+        judged,
+        _SourceCounts(project, leaflet, config, sources),
+        leaflet.path,
     )
 
 
@@ -227,6 +233,7 @@ def _finalise(
     block_waivers: list[Waiver],
     judged: Callable[[str], bool] = lambda _code: True,
     source: _SourceCounts | None = None,
+    leaflet: Path | None = None,
 ) -> list[CheckFinding]:
     """``issues`` as findings, less those a reasoned waiver silences, with the waivers'
     own problems. ``judged(code)``: whether ``issues`` hold every finding of that code
@@ -235,7 +242,8 @@ def _finalise(
     sentences it names (`Issue.pin`); in a translation, where sentences differ, no more
     findings about a subject (`Issue.subject`: a claim's text and what it promises)
     than the source has in them (``source``): it was written for those, not for a
-    claim a translator adds."""
+    claim a translator adds. ``leaflet``: the leaflet's file, whose blocks' notes hold
+    its waivers (an organisation profile holds its own)."""
     registry = checks_by_code()
     valid = [w for w in block_waivers if w.has_reason and w.code in registry]
     used: set[int] = set()
@@ -275,7 +283,7 @@ def _finalise(
     }
     result: list[CheckFinding] = []
     for code, issue, waiver in kept:
-        result += _finding(code, _pin_hint(code, issue, waiver, stale), config)
+        result += _finding(code, _pin_hint(code, issue, waiver, stale, leaflet), config)
     for w in block_waivers:
         if w.code not in registry:
             issue = Issue(
@@ -317,19 +325,24 @@ def _finalise(
     return result
 
 
-def _pin_hint(code: str, issue: Issue, waiver: int | None, stale: dict[int, list[str]]) -> Issue:
+def _pin_hint(
+    code: str, issue: Issue, waiver: int | None, stale: dict[int, list[str]], leaflet: Path | None
+) -> Issue:
     """``issue``, whose hint says how to waive it by its pin (`Issue.pin`), once read:
     a renewal where its block's waiver names a sentence no longer there."""
     if not issue.pin:
         return issue
     waive = f"waive: {code} {issue.pin} — <why>"
+    note = "the block's note"
+    if leaflet is not None and issue.location.path != leaflet:
+        note = f"a note: in {issue.location.path.name}"  # the organisation profile
     if waiver is not None and stale.get(waiver):
         how = (
-            f"the block's waiver for {code} was written for a sentence that has changed: "
-            f"if the reason is true of this one, renew it in the block's note: {waive}"
+            f"the waiver for {code} was written for a text that has changed: "
+            f"if the reason is true of this one, renew it in {note}: {waive}"
         )
     else:
-        how = f"once read and found no promise here, waive it in the block's note: {waive}"
+        how = f"once read and found no promise here, waive it in {note}: {waive}"
     return dataclasses.replace(issue, hint=f"{issue.hint}; {how}" if issue.hint else how)
 
 

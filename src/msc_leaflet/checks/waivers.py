@@ -21,8 +21,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..errors import Location
+from yaml.nodes import MappingNode, ScalarNode
+
+from ..content.yaml_source import ORGANISATION, load_yaml, where
+from ..errors import LeafletError, Location
 from .registry import declare
 from .source import BlockSource, SourceMap
 
@@ -83,16 +87,34 @@ class Waiver:
 
 
 def waivers(source: SourceMap) -> list[Waiver]:
+    return [waiver for block in source.blocks for waiver in _in_note(block)]
+
+
+def profile_waivers(path: Path) -> list[Waiver]:
+    """The waivers in an organisation profile's ``note:``, for the claims in its printed
+    fields (one finding for the project, at the profile's line): a clinic cannot
+    rename itself in a leaflet's block."""
+    try:
+        root = load_yaml(path, ORGANISATION)
+    except (LeafletError, OSError):  # a model built in code, or a profile the loader refused
+        return []
+    if not isinstance(root, MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "note" and isinstance(value, ScalarNode):
+            whole = BlockSource(1, root.end_mark.line + 1, str(value.value), where(path, value))
+            return _in_note(whole)
+    return []
+
+
+def _in_note(block: BlockSource) -> list[Waiver]:
+    if block.note_location is None:
+        return []
     found = []
-    for block in source.blocks:
-        if block.note_location is None:
-            continue
-        for match in _WAIVER.finditer(block.note):
-            reason = match.group("reason").strip().rstrip(";").strip()
-            pins = tuple(pin.lower() for pin in re.findall(r"@\w+", match["pins"]))
-            found.append(
-                Waiver(match.group("code").upper(), reason, block, block.note_location, pins)
-            )
+    for match in _WAIVER.finditer(block.note):
+        reason = match.group("reason").strip().rstrip(";").strip()
+        pins = tuple(pin.lower() for pin in re.findall(r"@\w+", match["pins"]))
+        found.append(Waiver(match.group("code").upper(), reason, block, block.note_location, pins))
     return found
 
 
