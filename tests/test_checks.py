@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.checks import CheckConfig, CheckContext, all_checks, load_config, run_checks
 from msc_leaflet.checks.source import SourceMap
+from msc_leaflet.checks.waivers import pin_of
 from msc_leaflet.cli.app import app
 from msc_leaflet.cli.check import check
 from msc_leaflet.content.loader import load_leaflet
@@ -233,9 +234,10 @@ def test_docs_quote_the_packaged_defaults() -> None:
 
 
 def test_waiver_with_reason_silences_the_block(make_project: Callable[..., Path]) -> None:
+    pin = pin_of("“The cells become new cartilage.”")
     block = (
         "- quote: '“The cells become new cartilage.”'\n"
-        "  note: 'waive: CLAIM002 — an advert quoted to debunk it'\n"
+        f"  note: 'waive: CLAIM002 {pin} — an advert quoted to debunk it'\n"
         "- paragraph: '“Our cells cure arthritis.”'\n"
     )
     root = make_project({"sample": leaflet(CLEAN + block)})
@@ -316,7 +318,7 @@ def test_waiver_applies_to_faq_blocks(make_project: Callable[..., Path]) -> None
     # content/loader.py does not copy a faq block's note into its Texts; waivers read the YAML.
     block = (
         "- faq:\n    - q: Is it a miracle?\n      a: It is a miracle cure.\n"
-        "  note: 'waive: CLAIM001 — fixture'\n"
+        f"  note: 'waive: CLAIM001 {pin_of('It is a miracle cure.')} — fixture'\n"
     )
     root = make_project({"sample": leaflet(CLEAN + block)})
     assert codes(root) == []

@@ -16,6 +16,7 @@ from msc_leaflet.checks.claims import (
     risky_claim,
     unchecked_language,
 )
+from msc_leaflet.checks.waivers import pin_of
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
@@ -249,6 +250,40 @@ def test_a_warning_word_in_the_leaflets_own_voice_warns_of_nothing(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("Avoid surgery with cells that regrow cartilage.", True),
+        ("Avoid surgery using cells that regrow cartilage.", True),
+        ("Avoid knee replacement thanks to cells that cure arthritis.", True),
+        ("Avoid surgery by letting stem cells regrow cartilage.", True),
+        ("Avoid surgery: stem cells regrow cartilage.", True),
+        ("Beware of surgery when stem cells can regrow cartilage.", True),
+        ("Avoid surgery because stem cells regrow cartilage.", True),
+        ("Avoid surgery — stem cells regrow cartilage.", True),
+        ("Avoid knee surgery; stem cells regrow cartilage.", True),
+        ("Warning signs: a clinic that says its cells cure arthritis.", False),
+        ("A red flag is a clinic with miracle cures.", False),
+        ("Beware of miracle cures, guaranteed results and the like.", False),
+        ("Avoid miracle cures.", False),
+        ("Be careful with miracle cures.", False),
+        ("Avoid clinics that promise to regrow cartilage.", False),
+        ("Be careful: some clinics say their cells cure arthritis.", False),
+        ("Warning: no treatment regrows cartilage.", False),
+        ("Be careful if you are told that the treatment has no side effects.", False),
+        ("Be careful when a clinic says its cells regrow cartilage.", False),
+        ("Beware of adverts offering cells that regrow cartilage.", False),
+        ("Be wary of clinics that sell stem cells which cure arthritis.", False),
+    ],
+)
+def test_a_warning_word_warns_only_of_what_it_points_at(sentence: str, promise: bool) -> None:
+    # "Avoid surgery with cells that regrow cartilage" promises: what it warns of is
+    # surgery, and the cells that regrow cartilage are offered instead. A warning word
+    # that points at something ("avoid surgery") warns of nothing past a relative
+    # ("that"), a means ("with", "using", "by") or a colon after its object.
+    assert any(not excused for _, excused, _ in judged(sentence)) == promise, judged(sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "promise"),
     [
         ("Did you know our cells cure arthritis?", "en", True),
@@ -425,7 +460,8 @@ def test_a_quoted_promise_is_refused_for_printing_unless_waived(
     proven = make_project({"sample": leaflet(CLEAN + "- quote: '“It is proven.”'\n")})
     quoted = findings_for(proven, "CLAIM002", strict=True)
     assert quoted == ["20:20: warning: quoted claim “proven”"]
-    waived = testimonial + "  note: 'waive: CLAIM002 — the next paragraph says why it is wrong'\n"
+    pin = pin_of("“This treatment cured my arthritis!”")
+    waived = testimonial + f"  note: 'waive: CLAIM002 {pin} — the next paragraph says why'\n"
     root = make_project({"sample": leaflet(CLEAN + waived)})
     assert findings_for(root, "CLAIM002", strict=True) == []
 
@@ -650,3 +686,129 @@ def test_english_names_inside_a_translation_are_no_claim(
 ) -> None:
     root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
     assert list(risky_claim(translated_context(root, {"p": written}, locale))) == []
+
+
+def _claim_findings(root: Path, *codes: str) -> list[tuple[str, str, str]]:
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    found = run_checks(Project.at(root), config=CheckConfig(today=dt.date(2026, 6, 1)))
+    return [(f.code, f.message, f.hint) for f in found if f.code in codes]  # type: ignore[attr-defined]
+
+
+def _pin(hint: str) -> str:
+    pins: list[str] = re.findall(r"@[0-9a-f]{8}\b", hint)
+    assert len(pins) == 1, hint
+    return pins[0]
+
+
+RETOLD = "'“Stem” suggests that the cells become new tissue. Research backs another picture.'"
+
+
+def test_a_waiver_is_pinned_to_the_claim_it_was_written_for(
+    make_project: Callable[..., Path],
+) -> None:
+    # A block's waiver silenced every later claim in it: "Our cells cure arthritis."
+    # added to a block waived for the belief it rebuts passed unreported.
+    unpinned = f"- paragraph: {RETOLD}\n  note: 'waive: CLAIM001 — says what the word suggests'\n"
+    root = make_project({"sample": leaflet(CLEAN + unpinned)})
+    found = _claim_findings(root, "CLAIM001", "WAIVE004")
+    # A waiver that names no text silences nothing, and says how to pin it.
+    assert [(code, message) for code, message, _ in found] == [
+        ("CLAIM001", "risky claim “become new tissue”"),
+        ("WAIVE004", "waiver for CLAIM001 names no text it is for, so it silences nothing"),
+    ]
+    pin = _pin(found[0][2])
+    assert f"waive: CLAIM001 {pin} —" in found[0][2]
+    pinned = unpinned.replace("CLAIM001 —", f"CLAIM001 {pin} —")
+    root = make_project({"sample": leaflet(CLEAN + pinned)})
+    assert _claim_findings(root, "CLAIM001", "WAIVE003", "WAIVE004") == []
+    # A claim added to the block later is reported: the waiver is not for it.
+    added = pinned.replace("another picture.'", "another picture. Our cells cure arthritis.'")
+    root = make_project({"sample": leaflet(CLEAN + added)})
+    found = _claim_findings(root, "CLAIM001", "WAIVE003", "WAIVE004")
+    assert [(code, message) for code, message, _ in found] == [("CLAIM001", "risky claim “cure”")]
+
+
+def test_a_waiver_whose_text_changed_asks_to_be_renewed(
+    make_project: Callable[..., Path],
+) -> None:
+    unpinned = f"- paragraph: {RETOLD}\n  note: 'waive: CLAIM001 — says what the word suggests'\n"
+    root = make_project({"sample": leaflet(CLEAN + unpinned)})
+    pin = _pin(_claim_findings(root, "CLAIM001")[0][2])
+    changed = unpinned.replace("CLAIM001 —", f"CLAIM001 {pin} —").replace(
+        "“Stem” suggests that the cells", "Our cells"
+    )
+    root = make_project({"sample": leaflet(CLEAN + changed)})
+    found = _claim_findings(root, "CLAIM001", "WAIVE003")
+    assert [code for code, _, _ in found] == ["CLAIM001", "WAIVE003"]
+    claim, stale = found
+    assert "changed" in claim[2] and _pin(claim[2]) != pin  # the pin to renew it with
+    assert pin in stale[1] and "changed" in stale[1]
+
+
+def _organisation_claims(root: Path) -> list[tuple[str, str, str, int]]:
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    found = run_checks(Project.at(root), config=CheckConfig(today=dt.date(2026, 6, 1)))
+    return [
+        (f.code, f.severity, f.message, f.location.line)  # type: ignore[attr-defined]
+        for f in found
+        if f.location.path.parent.name == "organisations"
+    ]
+
+
+def test_a_claim_in_the_organisation_profile_is_found_once(
+    make_project: Callable[..., Path],
+) -> None:
+    # The organisation's name and address print at the top of every leaflet and go into
+    # every PDF's Author; "Miracle Cure Clinic" passed every check.
+    from conftest import leaflet_yaml
+
+    root = make_project(
+        {name: leaflet_yaml(CLEAN, leaflet_id=name) for name in ("sample", "second")}
+    )
+    (root / "organisations" / "test-clinic.yaml").write_text(
+        "name: Miracle Cure Clinic\n"
+        "address: Regrow Your Knees Center, 1 Example Road, Bangkok\n"
+        "web: https://example.org\n",
+        "utf-8",
+    )
+    found = _organisation_claims(root)
+    assert [(code, severity, line) for code, severity, _, line in found] == [
+        ("CLAIM001", "error", 1),
+        ("CLAIM001", "error", 1),
+        ("CLAIM001", "error", 2),
+    ]  # once for the project, not once a leaflet
+    assert "printed on every leaflet" in found[0][2] and "“Miracle”" in found[0][2]
+
+
+def test_a_claim_in_a_thai_organisation_name_is_found(make_project: Callable[..., Path]) -> None:
+    from conftest import leaflet_yaml
+
+    thai = leaflet_yaml(CLEAN).replace("language: en", "language: th")
+    root = make_project({"sample": thai})
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text("name: คลินิกรักษาหายขาด Regrow Center\n", "utf-8")  # cures completely
+    phrases = sorted(
+        message.split("“")[1].split("”")[0] for _, _, message, _ in _organisation_claims(root)
+    )
+    assert phrases == ["Regrow", "หายขาด"]
+
+
+def test_a_registered_name_is_waived_in_the_organisation_profile(
+    make_project: Callable[..., Path],
+) -> None:
+    # A clinic cannot rename itself per leaflet: its profile's note takes the waiver,
+    # pinned to the name it was written for.
+    root = make_project()
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text("name: Miracle Clinic\n", "utf-8")
+    assert [code for code, *_ in _organisation_claims(root)] == ["CLAIM001"]
+    pin = pin_of("Miracle Clinic")
+    note = f'note: "waive: CLAIM001 {pin} — the clinic\'s registered name (licence 12345)"\n'
+    profile.write_text("name: Miracle Clinic\n" + note, "utf-8")
+    assert _organisation_claims(root) == []
+    profile.write_text("name: Miracle Cure Clinic\n" + note, "utf-8")
+    assert [code for code, *_ in _organisation_claims(root)] == ["CLAIM001", "CLAIM001", "WAIVE003"]

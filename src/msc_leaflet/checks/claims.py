@@ -28,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
 from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_words
@@ -37,6 +39,7 @@ from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
+from .source import SourceMap
 from .text import (
     Plain,
     in_language,
@@ -46,6 +49,7 @@ from .text import (
     reader_texts,
     sentences,
 )
+from .waivers import pin_of
 
 # How far after a claim a negation still denies it, in characters, where words are
 # not spaced ("รับประกันผล ไม่ได้", "完治するわけではありません").
@@ -80,6 +84,11 @@ class ClaimList:
     rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
     question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
     own_voice: tuple[str, ...] = ()  # the leaflet speaking ("we", "our"), lower case
+    heeds: tuple[str, ...] = ()  # warnings (also in `cues_before`) that point at something
+    # ("avoid surgery"): they warn only of it
+    heed_ends: tuple[str, ...] = ()  # words that end what a heed points at ("that", "with")
+    reports: tuple[str, ...] = ()  # what a heed points at that reports a claim ("clinics
+    # that say"): it points on at what is reported
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ def claim_list(lang: str) -> ClaimList:
     return ClaimList(
         lang,
         claims,
-        spelled(cues.get("before", [])),
+        spelled([*cues.get("before", []), *cues.get("heed", [])]),
         spelled(cues.get("after", [])),
         int(cues.get("after_window", 3)),
         spelled(cues.get("negations", [])),
@@ -136,6 +145,9 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("rhetorical", [])),
         spelled(cues.get("question_ends", [])),
         tuple(word.casefold() for word in spelled(cues.get("own_voice", []))),
+        spelled(cues.get("heed", [])),
+        spelled(cues.get("heed_ends", [])),
+        spelled(cues.get("reports", [])),
     )
 
 
@@ -411,7 +423,10 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
     before it: "we promise", "our cells are expected to") warns of nothing, nor does
     one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage")."""
     start = _last_end(before, claims.contrasts, find)
+    heeds = {s for s, _ in find(before, claims.heeds, start)} if claims.heeds else set()
     for cue_start, cue_end in find(before, claims.cues_before, start):
+        if cue_start in heeds and _past_heed(before, cue_end, claims, find):
+            continue
         if not claims.own_voice:
             return True
         lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
@@ -420,6 +435,47 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
         if next(find(before, claims.own_voice, cue_end), None) is None:
             return True
     return False
+
+
+def _past_heed(before: str, heed_end: int, claims: ClaimList, find: Find) -> bool:
+    """Whether the claim at the end of ``before`` lies past what a warning that points
+    at something (`ClaimList.heeds`, ending at ``heed_end``) points at: "Avoid surgery
+    with cells that regrow cartilage" warns of surgery, and offers the cells. What it
+    points at ends at a word of `ClaimList.heed_ends` or at a colon, once a word of
+    its own has followed it ("avoid surgery"; `_HEED_BREAK`); one right after it is its own ("be
+    careful with miracle cures"; "be careful if you are told …" warns of the whole
+    condition), as is a colon ("Be careful: some clinics say …"). A word of
+    `ClaimList.reports` before or just after its end points it on ("be wary of clinics
+    that say …")."""
+    words = list(re.finditer(r"[\w'’]+", before[heed_end:]))
+    if not words:
+        return False
+    first = heed_end + words[0].end()
+    if next(find(before, claims.heed_ends, heed_end), (len(before), 0))[0] < first:
+        return False  # "careful if", "careful with": it points at all that follows
+    ends = [s for s, _ in find(before, claims.heed_ends, first)]
+    ends += [m.start() for m in _HEED_BREAK.finditer(before, first)]
+    if not ends:
+        return False
+    end = min(ends)
+    # A report up to it ("adverts offering …", "clinics that say …") points on at what
+    # it reports.
+    return not any(
+        start < end or start == _next_word(before, end)
+        for start, _ in find(before, claims.reports, first)
+    )
+
+
+#: Marks that end what a warning points at, after its object: ; : ； ： ؛ and a dash
+#: ("Avoid surgery — stem cells regrow cartilage"). A comma does not: "Beware of
+#: miracle cures, guaranteed results and …" lists what it points at.
+_HEED_BREAK = re.compile(r"[;:\uff1a\uff1b\u061b\u2013\u2014]|\s-\s")
+
+
+def _next_word(text: str, at: int) -> int:
+    """Where the word after the one (or the mark) at ``at`` starts."""
+    match = re.compile(r"[\w'’]*[^\w'’]+").match(text, at)
+    return match.end() if match else len(text)
 
 
 #: How many words before a warning word the leaflet's own voice makes it a promise
@@ -528,23 +584,65 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     return found
 
 
-def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, bool]]:
+#: Where a text a claim is in comes from: the leaflet, the page's own words
+#: (`_page_words`), or the organisation profile (`_profile_texts`).
+Origin = Literal["leaflet", "page", "profile"]
+
+
+def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]:
     """Each claim in the texts ``ctx``'s leaflet prints, with its text, the text as
-    read, and whether the text is one of the page's own words (`_page_words`)."""
+    read, and where the text comes from."""
     context = lead_ins(ctx.leaflet)
     source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
         if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue  # untranslated: already checked in the source language
         for match in _matches(ctx, text, context.get(text, "")):
-            yield text, plain(text.value), match, False
+            yield text, plain(text.value), match, "leaflet"
     for text in _page_words(ctx):
         for match in _matches(ctx, text, ""):
-            yield text, plain(text.value), match, True
+            yield text, plain(text.value), match, "page"
     if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
         for text in _keywords(ctx):
             for match in _matches(ctx, text, ""):
-                yield text, plain(text.value), match, False
+                yield text, plain(text.value), match, "leaflet"
+    for text in _profile_texts(ctx):
+        found: list[Match] = []
+        # Read in every language it is printed with, and in English, as a clinic's
+        # name is often English on a Thai page.
+        for lang in dict.fromkeys(
+            [*claim_languages(text.value, ctx.leaflet.language), ctx.leaflet.language, "en"]
+        ):
+            found += find_claims(text.value, claim_list(lang), ctx.project)
+        for match in found:
+            yield text, plain(text.value), match, "profile"
+
+
+#: The organisation profile's fields that are printed: in the band at the top of
+#: every leaflet, and the name as every PDF's Author.
+PRINTED_FIELDS = ("name", "address", "phone", "line", "whatsapp", "web")
+
+
+def _profile_texts(ctx: CheckContext) -> Iterator[Text]:
+    """The organisation's printed fields, as texts at their lines of its profile
+    (`Text.context`: the field). Every leaflet of the organisation prints them, so
+    `run_checks` reports a claim there once, at the profile's line, where its note
+    may waive it (a registered name no leaflet can change)."""
+    org = ctx.leaflet.organisation
+    lines = _profile_map(org.path)
+    for field in PRINTED_FIELDS:
+        value = getattr(org, field)
+        if value:
+            line = lines.key(field).line if lines else 0
+            yield Text(value, field, line)
+
+
+def _profile_map(path: Path) -> SourceMap | None:
+    """The organisation profile's `SourceMap`; None for a model built in code."""
+    try:
+        return SourceMap.read(path)
+    except (LeafletError, OSError):
+        return None
 
 
 def _keywords(ctx: CheckContext) -> Iterator[Text]:
@@ -613,8 +711,20 @@ def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
         return ()
 
 
-def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, page: bool) -> Issue:
+def _issue(
+    ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, origin: Origin
+) -> Issue:
     phrase = match.text(p.text)
+    if origin == "profile":  # one finding for the project: no language prefix
+        path = ctx.leaflet.organisation.path
+        lines = _profile_map(path)
+        return Issue(
+            lines.locate(text.line, phrase) if lines else Location(path),
+            f"{what} “{phrase}” in the organisation's {text.context}, printed on every leaflet",
+            f"safer: {match.claim.suggestion}",
+            pin=pin_of(p.text),
+        )
+    page = origin == "page"
     prefix = f"[{ctx.locale}] " if ctx.is_translation or page else ""
     if page:  # a catalog entry no leaflet block holds, nor a block's waiver covers
         assert text.origin is not None
@@ -625,12 +735,23 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, pag
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text)
+    in_block = ctx.sources.block_at(text.line) is not None  # where a waiver can be
     return Issue(
         location or ctx.sources.locate(text.line, ""),
         f"{prefix}{what} “{phrase}”",
         f"safer: {match.claim.suggestion}" + (f"; change {entry}" if entry else ""),
         subject=(text.context, match.claim.concept),
+        pin=_sentence_pin(p.text, match.start, ctx.leaflet.language)
+        if in_block and not ctx.is_translation
+        else "",
     )
+
+
+def _sentence_pin(text: str, offset: int, lang: str) -> str:
+    """The pin (`waivers.pin_of`) of the sentence of ``text`` holding ``offset``: what
+    a waiver of the claim there names."""
+    held = [s for start, s in sentences(text, lang) if start <= offset]
+    return pin_of(held[-1] if held else text)
 
 
 @check(
@@ -638,11 +759,12 @@ def _issue(ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, pag
     "error",
     "A promise of cure, regrowth or safety misleads patients about an unproven therapy.",
     scope="locale",
+    pinned=True,
 )
 def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match, page in _claims_in(ctx):
+    for text, p, match, origin in _claims_in(ctx):
         if match.claim.severity == "error" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "risky claim", page)
+            yield _issue(ctx, text, p, match, "risky claim", origin)
 
 
 @check(
@@ -651,11 +773,12 @@ def risky_claim(ctx: CheckContext) -> Iterator[Issue]:
     "A quoted claim must be visibly debunked or attributed by the text around it; "
     "confirm with a waiver. Strict runs refuse a quoted promise.",
     scope="locale",
+    pinned=True,
 )
 def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match, page in _claims_in(ctx):
+    for text, p, match, origin in _claims_in(ctx):
         if match.quoted and not match.excused:
-            issue = _issue(ctx, text, p, match, "quoted claim", page)
+            issue = _issue(ctx, text, p, match, "quoted claim", origin)
             # For printing, the waiver is the confirmation: a testimonial's "it cured
             # my arthritis" is a promise until someone has read what surrounds it.
             if ctx.config.strict and match.claim.severity == "error":
@@ -669,11 +792,12 @@ def quoted_claim(ctx: CheckContext) -> Iterator[Issue]:
     "Wording that is often a promise (reverse, proven, FDA "
     "approved) needs a precise, sourced statement.",
     scope="locale",
+    pinned=True,
 )
 def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
-    for text, p, match, page in _claims_in(ctx):
+    for text, p, match, origin in _claims_in(ctx):
         if match.claim.severity == "warning" and not match.excused and not match.quoted:
-            yield _issue(ctx, text, p, match, "wording that may overstate", page)
+            yield _issue(ctx, text, p, match, "wording that may overstate", origin)
 
 
 @check(

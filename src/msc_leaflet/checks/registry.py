@@ -41,6 +41,9 @@ class Issue:
     # translation than in the source text they were written for; () for the others.
     subject: tuple[str, ...] = ()
     locale: str = ""  # set by the runner: the language the issue was found in
+    # The fingerprint of the source sentence the issue is about (`waivers.pin_of`), for a
+    # check whose waivers name what they waive (`Check.pinned`): "" in a translation.
+    pin: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ class Check:
     rationale: str
     scope: Scope
     function: CheckFunction | None = field(default=None, compare=False)
+    # Its waivers name the sentences they are for ("waive: CLAIM001 @1a2b3c4d — …"): a
+    # claim written into the block later is not waived with the one a reviewer read.
+    pinned: bool = False
 
 
 # Every code, filled as the family modules are imported; read it through `all_checks()`
@@ -98,12 +104,13 @@ FAMILIES = (
 
 
 def check(
-    code: str, severity: Severity, rationale: str, scope: Scope = "leaflet"
+    code: str, severity: Severity, rationale: str, scope: Scope = "leaflet", pinned: bool = False
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register ``fn`` under ``code``. ``scope="locale"`` runs it once per locale checked."""
+    """Register ``fn`` under ``code``. ``scope="locale"`` runs it once per locale checked;
+    ``pinned``: its issues carry a `Issue.pin`, and its waivers must name it."""
 
     def register(fn: CheckFunction) -> CheckFunction:
-        declare(code, severity, rationale, scope, fn)
+        declare(code, severity, rationale, scope, fn, pinned)
         return fn
 
     return register
@@ -115,11 +122,12 @@ def declare(
     rationale: str,
     scope: Scope,
     function: CheckFunction | None = None,
+    pinned: bool = False,
 ) -> None:
     """Register a check; ``function`` is None for findings the runner itself produces."""
     if code in REGISTRY:
         raise ValueError(f"check code {code} registered twice")
-    REGISTRY[code] = Check(code, severity, rationale, scope, function)
+    REGISTRY[code] = Check(code, severity, rationale, scope, function, pinned)
 
 
 def checks_by_code() -> dict[str, Check]:

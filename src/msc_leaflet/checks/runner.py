@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet
@@ -20,7 +21,7 @@ from .config import CheckConfig
 from .layout import LayoutReport
 from .registry import Check, CheckContext, CheckFinding, Issue, all_checks, checks_by_code
 from .source import SourceMap
-from .waivers import Waiver, waivers
+from .waivers import Waiver, profile_waivers, waivers
 
 
 def run_checks(
@@ -149,29 +150,39 @@ def _check_leaflet(
         return complete and (laid_out or registry[code].scope != "layout")
 
     return _finalise(
-        issues, config, waivers(sources), judged, _SourceCounts(project, leaflet, config, sources)
+        issues,
+        config,
+        waivers(sources) + profile_waivers(leaflet.organisation.path),
+        judged,
+        _SourceCounts(project, leaflet, config, sources),
+        leaflet.path,
     )
 
 
 class _SourceCounts:
     """How many findings of a code the source language has about each subject (a claim's
-    text and what it promises, `Issue.subject`): as many as a block's waiver may
-    silence about it in a translation. Run on demand, for the source language may not
-    be among the locales checked."""
+    text and what it promises, `Issue.subject`) in the sentences a waiver names (its
+    pins): as many as the waiver may silence about it in a translation. Run on demand,
+    for the source language may not be among the locales checked."""
 
     def __init__(
         self, project: Project, leaflet: Leaflet, config: CheckConfig, sources: SourceMap
     ) -> None:
         self.language = leaflet.language
         self.ctx = CheckContext(leaflet, leaflet, leaflet.language, project, config, sources)
-        self.counts: dict[str, Counter[tuple[str, ...]]] = {}
+        self.counts: dict[str, Counter[tuple[tuple[str, ...], str]]] = {}
 
-    def count(self, code: str, subject: tuple[str, ...]) -> int:
+    def count(self, code: str, subject: tuple[str, ...], pins: tuple[str, ...] | None) -> int:
+        """Findings about ``subject`` in the sentences of ``pins`` (None: in any)."""
         if code not in self.counts:
             function = checks_by_code()[code].function
             found = function(self.ctx) if function else ()
-            self.counts[code] = Counter(issue.subject for issue in found)
-        return self.counts[code][subject]
+            self.counts[code] = Counter((issue.subject, issue.pin) for issue in found)
+        return sum(
+            n
+            for (about, pin), n in self.counts[code].items()
+            if about == subject and (pins is None or pin in pins)
+        )
 
 
 def _catalog_locales(project: Project, leaflet: Leaflet) -> list[str]:
@@ -222,33 +233,57 @@ def _finalise(
     block_waivers: list[Waiver],
     judged: Callable[[str], bool] = lambda _code: True,
     source: _SourceCounts | None = None,
+    leaflet: Path | None = None,
 ) -> list[CheckFinding]:
     """``issues`` as findings, less those a reasoned waiver silences, with the waivers'
     own problems. ``judged(code)``: whether ``issues`` hold every finding of that code
     (every language, every layout), so that a waiver for it which silenced none of
-    them is stale (WAIVE003). ``source``: how many findings of a code the source
-    language has about a subject (`Issue.subject`: a claim's text and what it promises);
-    in a translation, a waiver silences no more about it: it was written for those,
-    not for a claim a translator adds."""
+    them is stale (WAIVE003). A waiver of a `Check.pinned` code silences only the
+    sentences it names (`Issue.pin`); in a translation, where sentences differ, no more
+    findings about a subject (`Issue.subject`: a claim's text and what it promises)
+    than the source has in them (``source``): it was written for those, not for a
+    claim a translator adds. ``leaflet``: the leaflet's file, whose blocks' notes hold
+    its waivers (an organisation profile holds its own)."""
     registry = checks_by_code()
     valid = [w for w in block_waivers if w.has_reason and w.code in registry]
     used: set[int] = set()
+    pins_used: set[tuple[int, str]] = set()
+    unpinned: set[int] = set()  # a waiver that names no pin, with a finding to silence
     silenced: Counter[tuple[int, str, tuple[str, ...]]] = Counter()  # waiver, locale, subject
-    result: list[CheckFinding] = []
+    kept: list[tuple[str, Issue, int | None]] = []  # unwaived, with the block's waiver
     for code, issue in issues:
         waiver = next((n for n, w in enumerate(valid) if w.covers(code, issue.location)), None)
+        if waiver is None:
+            kept.append((code, issue, None))
+            continue
+        pinned = registry[code].pinned
+        pins = valid[waiver].pins if pinned else None
+        if pinned and not pins:
+            unpinned.add(waiver)
+            kept.append((code, issue, waiver))
+            continue
         translated = source is not None and issue.locale != source.language
-        if waiver is not None and issue.subject and source is not None and translated:
+        if issue.subject and source is not None and translated:
             key = (waiver, issue.locale, issue.subject)
-            if silenced[key] >= source.count(code, issue.subject):
+            if silenced[key] >= source.count(code, issue.subject, pins):
                 hint = f"{issue.hint}; the block's waiver covers only what its source text says"
-                result += _finding(code, dataclasses.replace(issue, hint=hint), config)
+                kept.append((code, dataclasses.replace(issue, hint=hint), None))
                 continue
             silenced[key] += 1
-        if waiver is not None:
-            used.add(waiver)
-            continue
-        result += _finding(code, issue, config)
+        elif pins is not None:
+            if issue.pin not in pins:
+                kept.append((code, issue, waiver))
+                continue
+            pins_used.add((waiver, issue.pin))
+        used.add(waiver)
+    stale = {
+        n: [pin for pin in w.pins if (n, pin) not in pins_used]
+        for n, w in enumerate(valid)
+        if registry[w.code].pinned and judged(w.code)
+    }
+    result: list[CheckFinding] = []
+    for code, issue, waiver in kept:
+        result += _finding(code, _pin_hint(code, issue, waiver, stale, leaflet), config)
     for w in block_waivers:
         if w.code not in registry:
             issue = Issue(
@@ -264,12 +299,51 @@ def _finalise(
                 f"write: waive: {w.code} — <why the check does not apply here>",
             )
             result += _finding("WAIVE001", issue, config)
+        elif valid.index(w) in unpinned:
+            issue = Issue(
+                w.location,
+                f"waiver for {w.code} names no text it is for, so it silences nothing",
+                f"read each {w.code} finding in the block; for each that the reason is true "
+                f"of, add the pin its hint gives: waive: {w.code} @… — {w.reason}",
+            )
+            result += _finding("WAIVE004", issue, config)
+        elif stale.get(valid.index(w)):
+            old = " ".join(stale[valid.index(w)])
+            issue = Issue(
+                w.location,
+                f"waiver for {w.code} {old}: the sentence it was written for has changed or "
+                "is gone",
+                "read the block again: if a reported sentence is still one the reason is true "
+                f"of, put the pin its finding gives in place of {old}; otherwise remove {old}",
+            )
+            result += _finding("WAIVE003", issue, config)
         elif judged(w.code) and valid.index(w) not in used:
             issue = Issue(
                 w.location, f"waiver for {w.code} silences nothing in this block", "remove it"
             )
             result += _finding("WAIVE003", issue, config)
     return result
+
+
+def _pin_hint(
+    code: str, issue: Issue, waiver: int | None, stale: dict[int, list[str]], leaflet: Path | None
+) -> Issue:
+    """``issue``, whose hint says how to waive it by its pin (`Issue.pin`), once read:
+    a renewal where its block's waiver names a sentence no longer there."""
+    if not issue.pin:
+        return issue
+    waive = f"waive: {code} {issue.pin} — <why>"
+    note = "the block's note"
+    if leaflet is not None and issue.location.path != leaflet:
+        note = f"a note: in {issue.location.path.name}"  # the organisation profile
+    if waiver is not None and stale.get(waiver):
+        how = (
+            f"the waiver for {code} was written for a text that has changed: "
+            f"if the reason is true of this one, renew it in {note}: {waive}"
+        )
+    else:
+        how = f"once read and found no promise here, waive it in {note}: {waive}"
+    return dataclasses.replace(issue, hint=f"{issue.hint}; {how}" if issue.hint else how)
 
 
 def _finding(code: str, issue: Issue, config: CheckConfig) -> list[CheckFinding]:

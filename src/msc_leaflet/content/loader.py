@@ -46,7 +46,8 @@ REFERENCE_KEYS = (
     "key", "authors", "title", "journal", "year", "volume", "issue", "pages", "doi",
     "pmid", "url",
 )  # fmt: skip
-ORGANISATION_KEYS = ("name", "address", "phone", "line", "whatsapp", "web", "logo")
+# "note": not printed; where a waiver of a check of a printed field goes (docs/checks.md)
+ORGANISATION_KEYS = ("name", "address", "phone", "line", "whatsapp", "web", "logo", "note")
 HEADING_LENGTH_HINT = 40
 
 
