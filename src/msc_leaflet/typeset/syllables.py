@@ -32,9 +32,9 @@ break between two Thai characters must also pass this check.
    an author's zero-width space) the break is allowed; inside one of its words neither
    place is one a reader is sure of, so a cut there is an emergency, reported
    (LAYOUT004), never ที่มีค|วาม in silence. A dictionary can be wrong too: ICU knows
-   the rare word ยาค and breaks ยาค|รั้ง
-   (``locales/th/words.txt`` keeps ครั้ง whole). A final written with a silent second
-   consonant (สามารถ, บัตร, จักร) reads two ways too: after the first final, a bare
+   the rare word ยาค and breaks ยาค|รั้ง (the package's ``data/words-th.txt`` keeps
+   ครั้ง whole: ยา|ครั้ง). A final written with a silent second consonant (สามารถ,
+   บัตร, จักร) reads two ways too: after the first final, a bare
    consonant is its silent second (สามาร|ถรับ, บัต|รประชาชน) or a new syllable's
    (ภาค|ประชาชน); a bare consonant before one with its own vowel ends a syllable
    (สามารถ|รับ) or is one (ส|บาย). The dictionary decides. A bare ห, ฉ, ผ, ฝ or ฮ
