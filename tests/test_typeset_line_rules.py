@@ -398,3 +398,54 @@ def test_the_project_word_list_adds_to_the_package_one() -> None:
     assert 2 in breaks and 6 in breaks
     assert not any(6 < b < len(text) for b in breaks)
     assert 3 not in breaks
+
+
+#: Sentences with words whose last vowel is not read: ชาติ is "chat", เหตุ "het",
+#: ภูมิ "phum". ชา|ติ looks like two syllables, but is one torn in two.
+SILENT_VOWEL_SENTENCES = [
+    "โรงพยาบาลนานาชาติมีล่ามสำหรับผู้ป่วยทุกสัญชาติ",
+    "ใช้ยาปฏิชีวนะอย่างสมเหตุสมผลเพื่อป้องกันเชื้อดื้อยา",
+    "ผู้ป่วยควรกินอาหารที่มีธาตุเหล็กสูงเป็นประจำทุกวัน",
+    "ญาติของผู้ป่วยควรแจ้งสาเหตุของอุบัติเหตุให้แพทย์ทราบ",
+    "ยากดภูมิคุ้มกันอาจทำให้โรคภูมิแพ้กำเริบได้",
+    "แพทย์จะตรวจหาพยาธิในอุจจาระและซักประวัติการรักษา",
+]
+#: The one-syllable pieces of those words that no line may end inside silently.
+SILENT_VOWEL_WORDS = re.compile("ชาติ|เหตุ|ญาติ|ธาตุ|ภูมิ|ยาธิ")
+
+
+@pytest.mark.parametrize("text", SILENT_VOWEL_SENTENCES)
+def test_a_word_whose_last_vowel_is_silent_is_not_cut_before_it_in_silence(text: str) -> None:
+    # A narrow column printed นานาชา|ติ and สมเห|ตุสมผล with no emergency reported: a
+    # consonant with -ิ or -ุ after an open syllable was taken for a syllable of its own.
+    words = [m.span() for m in SILENT_VOWEL_WORDS.finditer(text)]
+    for width in range(20, 241, 4):
+        reported: list[str] = []
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "th")
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            inside = text[at - 1 : at + 1]
+            if any(a < at < b for a, b in words):
+                assert any(inside in unit for unit in reported), (
+                    f"{width} pt: {text[:at]}|{text[at:]}"
+                )
+
+
+@pytest.mark.parametrize("marked", ["นานาชา|ติ", "สมเห|ตุสมผล", "ภู|มิแพ้", "ธา|ตุเหล็ก", "อา|ยุ"])
+def test_the_spelling_alone_never_accepts_a_cut_before_a_vowel_that_may_be_silent(
+    marked: str,
+) -> None:
+    # ชาติ or อายุ: only a dictionary knows whether -ิ/-ุ is read (อา|ยุ) or not (ชาติ).
+    text, at = cut(marked)
+    assert not keeps_syllable(text, at)
+
+
+@pytest.mark.parametrize("marked", ["ชี|วิต", "อา|ทิตย์", "ระ|บุ", "ยา|กิน", "ภูมิ|คุ้มกัน"])
+def test_a_read_vowel_after_a_closed_syllable_or_before_a_final_still_parts(marked: str) -> None:
+    text, at = cut(marked)
+    assert keeps_syllable(text, at)

@@ -45,6 +45,11 @@ break between two Thai characters must also pass this check.
    (ได้ผลอ|ย่าง, a slip of ICU's); a consonant after ย or ว that closes a syllable
    (หมาย, แล้ว), or after -ะ, -ำ, ไ-, ใ-, starts a new one (หมาย|ความ, not หมายค|วาม);
    อ after a final is no vowel (เลือด|ออก, not เลือ|ดออก).
+8. A consonant with -ิ or -ุ and no final after an open syllable is read two ways:
+   a syllable of its own (อา|ยุ, สมา|ธิ) or the final of the syllable before, its
+   vowel written but not read (ชาติ "chat", เหตุ, ภูมิ, ธาตุ: นานาชา|ติ, สมเห|ตุสมผล
+   tear a syllable in two). Only a dictionary tells; inside a word a cut there is an
+   emergency, as in rule 6.
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -244,6 +249,8 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
             return None  # สามารถ|รับ, บัตร|ประ (a final's silent second) or ส|บาย
         if pair in CLUSTERS and _open(run[:k]):
             return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
+    if _silent_vowel_reading(run, at, before):
+        return None  # ชา|ติ, เห|ตุ (a final whose vowel is not read) or อา|ยุ
     if not lone:
         return True
     follower = run[at + 1 : at + 2]
@@ -262,6 +269,30 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
     if run[at : at + 2] in CLUSTERS:
         return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
     return False
+
+
+def _silent_vowel_reading(run: str, at: int, before: str) -> bool:
+    """Whether ``run[at]``, a consonant with -ิ or -ุ and no final after it, may be the
+    final of the open syllable ``before`` ends with, its vowel written but not read
+    (ชาติ "chat", เหตุ "het", ภูมิ "phum", in words from Pali and Sanskrit), rather than
+    a syllable of its own (อา|ยุ, สมา|ธิ, นา|ฬิ|กา). Spelling cannot tell them apart."""
+    if run[at] not in THAI_CONSONANTS or run[at + 1 : at + 2] not in SILENT_VOWELS:
+        return False
+    if not _open(before):
+        return False  # ปก|ติ, ส|ติ, ระ|บุ: after a closed syllable it is one of its own
+    final = at + 2  # a final after the vowel makes it read: ชี|วิต, อา|ทิตย์
+    if run[final : final + 1] in tuple(TONE_MARKS):
+        return False  # a vowel with a tone is read: ภูมิ|คุ้ม
+    if run[final : final + 1] in NEVER_FINAL or run[final : final + 1] not in THAI_CONSONANTS:
+        return True  # the text ends, a syllable starts (ชาติ|พันธุ์, เหตุ|ผล)
+    if run[final + 2 : final + 3] == THANTHAKHAT:
+        return False  # a final with a silenced letter after it: อา|ทิตย์
+    return not (_is_lone(run, final, final + 1) and not _is_lone(run, final + 1, final + 2))
+
+
+#: The vowels Thai writes but does not read after a final from Pali and Sanskrit
+#: (ชาติ, ภูมิ, เหตุ, ธาตุ): -ิ and -ุ, one character each.
+SILENT_VOWELS = ("ิ", "ุ")
 
 
 def _open(before: str) -> bool:
