@@ -449,3 +449,16 @@ def test_the_spelling_alone_never_accepts_a_cut_before_a_vowel_that_may_be_silen
 def test_a_read_vowel_after_a_closed_syllable_or_before_a_final_still_parts(marked: str) -> None:
     text, at = cut(marked)
     assert keeps_syllable(text, at)
+
+
+@pytest.mark.parametrize("marked", ["นอนในท่า|นอนตะแคงขวา", "ท่า|นั่งที่ถูกต้อง", "แจ้งให้ท่าน|ทราบล่วงหน้า"])
+def test_the_bundled_word_lists_glue_no_posture_to_the_word_after(marked: str) -> None:
+    # ท่าน was listed to keep ให้ท่านทราบ from ให้ท่า|นท|ราบ; matched inside ท่านอน and
+    # ท่านั่ง it took away the break between ท่า ("position") and นอน, นั่ง.
+    from pathlib import Path
+
+    from msc_leaflet.typeset.segmentation import load_word_list
+
+    words = load_word_list(Path(__file__).parents[1] / "locales" / "th" / "words.txt")
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th", words)
