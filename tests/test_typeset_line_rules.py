@@ -462,3 +462,14 @@ def test_the_bundled_word_lists_glue_no_posture_to_the_word_after(marked: str) -
     words = load_word_list(Path(__file__).parents[1] / "locales" / "th" / "words.txt")
     text, at = cut(marked)
     assert at in line_breaks(text, "th", words)
+
+
+@pytest.mark.parametrize("marked", ["ให้|สเตียรอยด์ทางหลอดเลือด", "ใช้|สเปรย์พ่นจมูก", "แพทย์จะให้|สเต็มเซลล์"])
+def test_a_loanword_s_first_consonant_may_start_a_line_after_a_closed_syllable(
+    marked: str,
+) -> None:
+    # ส before a leading vowel was always taken for the final of the syllable before,
+    # even after ให้ and ใช้, which take none: ICU's ให้|ส|เตียรอยด์ lost its first break
+    # and a line could only end ให้ส.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")

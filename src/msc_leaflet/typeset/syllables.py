@@ -12,9 +12,11 @@ break between two Thai characters must also pass this check.
 2. A final consonant stays with its syllable. A consonant with no vowel of its own
    ("lone") is a final, never a new syllable, when what follows it cannot continue a
    syllable: the end of the Thai text (อาหา|ร, จำเป็|น, มิ|น) or a leading vowel
-   (คอเลสเตอรอ|ลและ, โม|งเ...). After an open syllable spelt with เ แ โ and one
-   consonant or a cluster (แอ, เก, เปล) a lone consonant is its final (แอ|ลดี), unless
-   rule 6 cannot tell; โรง is closed (โรง|พยาบาล).
+   (คอเลสเตอรอ|ลและ, โม|งเ...), unless the syllable before takes no final (ใ-, ไ-,
+   -ะ, -ำ, or one closed already): then it starts a loanword's cluster
+   (ให้|สเตียรอยด์). After an open syllable spelt with เ แ โ and one consonant or a
+   cluster (แอ, เก, เปล) a lone consonant is its final (แอ|ลดี), unless rule 6 cannot
+   tell; โรง is closed (โรง|พยาบาล).
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
    final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
@@ -254,6 +256,8 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
     if not lone:
         return True
     follower = run[at + 1 : at + 2]
+    if follower in LEADING_VOWELS and follower and not _is_final(run, at):
+        return True  # no final after ใ-, ไ-, -ะ, -ำ or a final: ใช้|สโตร, a loan's cluster
     if follower == "" or follower in LEADING_VOWELS:
         return False  # a final consonant: the Thai text ends or a new syllable follows
     if _bare_vowel(run, at + 1):
