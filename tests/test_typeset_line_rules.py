@@ -12,7 +12,7 @@ import re
 import pytest
 
 from msc_leaflet.typeset import make_paragraph
-from msc_leaflet.typeset.segmentation import keeps_number, keeps_syllable, line_breaks
+from msc_leaflet.typeset.segmentation import WordList, keeps_number, keeps_syllable, line_breaks
 from typeset_support import body_style, runs_for
 
 
@@ -473,3 +473,14 @@ def test_a_loanword_s_first_consonant_may_start_a_line_after_a_closed_syllable(
     # and a line could only end ให้ส.
     text, at = cut(marked)
     assert at in line_breaks(text, "th")
+
+
+@pytest.mark.parametrize(
+    "marked", ["ผู้ป่วยที่|สแกนสมองแล้ว", "ดู|สไลด์ของแพทย์", "มี|สเต็มเซลล์", "มี|สโตรมามาก"]
+)
+def test_a_loanword_s_cluster_may_start_a_line_after_an_open_syllable(marked: str) -> None:
+    # ส before a leading vowel after an open syllable was always taken for its final
+    # (มาสเตอร์), and ICU's ที่|สแกน, ดู|สไลด์ were dropped: ที่ส|แกน or nothing.
+    # Spelling cannot tell the two; ICU's dictionary (or a word list) does.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th", WordList(("สโตรมา",)))

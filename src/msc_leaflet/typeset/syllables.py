@@ -14,9 +14,11 @@ break between two Thai characters must also pass this check.
    syllable: the end of the Thai text (อาหา|ร, จำเป็|น, มิ|น) or a leading vowel
    (คอเลสเตอรอ|ลและ, โม|งเ...), unless the syllable before takes no final (ใ-, ไ-,
    -ะ, -ำ, or one closed already): then it starts a loanword's cluster
-   (ให้|สเตียรอยด์). After an open syllable spelt with เ แ โ and one consonant or a
-   cluster (แอ, เก, เปล) a lone consonant is its final (แอ|ลดี), unless rule 6 cannot
-   tell; โรง is closed (โรง|พยาบาล).
+   (ให้|สเตียรอยด์). After an open syllable ส is read two ways, a final (มาส|เตอร์)
+   or a loanword's cluster (ที่|สแกน, ดู|สไลด์): the dictionary decides. After an
+   open syllable spelt with เ แ โ and one consonant or a cluster (แอ, เก, เปล) a lone
+   consonant is its final (แอ|ลดี), unless rule 6 cannot tell; โรง is closed
+   (โรง|พยาบาล).
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
    final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
@@ -99,6 +101,9 @@ _CLUSTER = "|".join(sorted(CLUSTERS))
 #: Consonants that never close a Thai syllable (ห, ฉ, ผ, ฝ, ฮ): a bare one starts its
 #: syllable, so a line never ends on it (มีห|มอ, มีผ|ล).
 NEVER_FINAL = "ฉผฝหฮ"
+#: Consonants that start a loanword's cluster written before a leading vowel (สเปรย์,
+#: สแกน, สไลด์, สโตรมา: s + p, k, l, t) and close a syllable as well (มาสเตอร์).
+LOAN_CLUSTER_STARTS = "ส"
 #: The words in which อ leads ย (อย่า, อย่าง, อยู่, อยาก): อ and ย are one syllable.
 O_LEADS_YO = ("ย่า", "ยู่", "ยาก")
 #: ฤ and ฦ, vowels written as letters: with the consonant before them one syllable.
@@ -258,6 +263,8 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
     follower = run[at + 1 : at + 2]
     if follower in LEADING_VOWELS and follower and not _is_final(run, at):
         return True  # no final after ใ-, ไ-, -ะ, -ำ or a final: ใช้|สโตร, a loan's cluster
+    if follower in LEADING_VOWELS and run[at] in LOAN_CLUSTER_STARTS:
+        return None  # มาส|เตอร์ (a final) or มี|สแกน, ที่|สเปรย์ (a loanword's cluster)
     if follower == "" or follower in LEADING_VOWELS:
         return False  # a final consonant: the Thai text ends or a new syllable follows
     if _bare_vowel(run, at + 1):
