@@ -484,3 +484,17 @@ def test_a_loanword_s_cluster_may_start_a_line_after_an_open_syllable(marked: st
     # Spelling cannot tell the two; ICU's dictionary (or a word list) does.
     text, at = cut(marked)
     assert at in line_breaks(text, "th", WordList(("สโตรมา",)))
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["มี|คนช่วยดูแล", "ผู้ป่วยที่|ลงนามแล้ว", "ดู|รถพยาบาล", "น้ำที่|ตกลงมา", "ที่|จดไว้", "ยา|กดภูมิ"],
+)
+def test_a_word_with_an_unwritten_vowel_may_start_a_line_after_an_open_syllable(
+    marked: str,
+) -> None:
+    # คน, ลง, รถ, กด are read with a vowel that is not written: after มี, ที่, ดู the
+    # first consonant was taken for the syllable's final (มีค|น), and ICU's boundary
+    # was dropped: มีคน, ดูรถพยาบาล stayed one piece. The dictionary decides.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")

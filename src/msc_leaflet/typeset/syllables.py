@@ -32,7 +32,9 @@ break between two Thai characters must also pass this check.
 6. After an open syllable (มี, ดู, ที่, หมอ) a bare consonant that makes a cluster with
    the next (CLUSTERS: กร, คว, ตร, หม) is read two ways: the first of a cluster
    (มี|ความ, ที่|ตรวจ, ดู|กรอง) or the final of the syllable before (ภาค|รัฐ, รูป|ร่าง,
-   เรียก|ว่า). Spelling cannot tell; ICU's dictionary can. At a boundary of its (or
+   เรียก|ว่า); so are two bare consonants, a word whose vowel is not written (มี|คน,
+   ที่|ลง, ดู|รถ) or a final and the next initial. Spelling cannot tell; ICU's
+   dictionary can. At a boundary of its (or
    an author's zero-width space) the break is allowed; inside one of its words neither
    place is one a reader is sure of, so a cut there is an emergency, reported
    (LAYOUT004), never ที่มีค|วาม in silence. A dictionary can be wrong too: ICU knows
@@ -279,6 +281,8 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
         return True  # after a closed syllable
     if run[at : at + 2] in CLUSTERS:
         return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
+    if _is_lone(run, at + 1, at + 2):
+        return None  # มี|คน, ที่|ลง (a vowel not written) or มีด|... (a final)
     return False
 
 
