@@ -19,6 +19,7 @@ import pytest
 from icu4py.breakers import LineBreaker
 
 from msc_leaflet.typeset import load_word_list
+from msc_leaflet.typeset.segmentation import builtin_word_list
 from typeset_support import (
     EXTRACTORS,
     TA_JUSTIFY,
@@ -61,7 +62,7 @@ def test_every_break_is_at_a_word_boundary(
         tmp_path / "doc.pdf", THAI_PARAGRAPHS, column=column, repeat=REPEAT, monkeypatch=monkeypatch
     )
     assert built.pages >= 3
-    terms = load_word_list(WORDS).words
+    terms = load_word_list(WORDS).words + builtin_word_list("th").words
     checked = 0
     for number, breaks in rejoin(built.lines, SOURCES * REPEAT):
         text = SOURCES[number % len(SOURCES)]
@@ -72,7 +73,9 @@ def test_every_break_is_at_a_word_boundary(
         cites = superscript_starts(THAI_PARAGRAPHS[number % len(SOURCES)])
         for at in breaks:
             checked += 1
-            assert at in icu, (
+            # ICU's boundary, or the start of a listed term whose first letter ICU gave
+            # to the word before (ให้ท่า|นท|ราบ is ให้ท่าน|ทราบ)
+            assert at in icu or any(s == at for s, _ in protected), (
                 f"break inside an ICU segment: {text[at - 10 : at]}|{text[at : at + 10]}"
             )
             assert not any(s < at < e for s, e in protected), f"break inside a listed term at {at}"

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from msc_leaflet.typeset import make_paragraph
-from msc_leaflet.typeset.segmentation import keeps_number, keeps_syllable, line_breaks
+from msc_leaflet.typeset.segmentation import WordList, keeps_number, keeps_syllable, line_breaks
 from typeset_support import body_style, runs_for
 
 
@@ -361,20 +361,140 @@ def test_a_thai_word_is_cut_inside_a_syllable_only_in_a_reported_emergency(marke
             )
 
 
-@pytest.mark.xfail(strict=True, reason="ICU's dictionary has ยาค, and splits ยาค|รั้ง")
-def test_a_dictionary_word_that_takes_the_first_consonant_of_a_cluster() -> None:
-    # A known limit: ICU's own boundary is trusted where the spelling reads two ways,
-    # and its dictionary matches the rare word ยาค before ครั้ง, ครีม, คลาย.
-    text = "กินยาครั้งละหนึ่งเม็ด"
-    assert text.index("รั้ง") not in line_breaks(text, "th")
+#: Medicines and their doses as a leaflet writes them, "|" where a line may break
+#: between the two words. ICU's dictionary knows the rare words ยาค, ยาก, หมอก and ทาก,
+#: and split ยาค|รีม, ยาค|วาม|ดัน, ยาก|รด, หมอก|ลับ; with no project word list at all.
+DICTIONARY_SLIPS = [
+    "กินยา|ครั้งละหนึ่งเม็ด",
+    "ทายา|ครีมวันละสองครั้ง",
+    "ยา|คลายเครียด",
+    "ยา|คลายกล้ามเนื้อ",
+    "ยา|ความดันโลหิตสูง",
+    "ใช้ยา|ครบตามที่แพทย์สั่ง",
+    "ยา|ครอบจักรวาล",
+    "ยา|คลื่นไส้",
+    "ยาลด|กรด",
+    "หมอ|กลับมาตรวจ",
+    "ทายา|กลางหลัง",
+    "ยา|คลอดก่อนกำหนด",
+]
 
 
-def test_the_thai_word_list_keeps_a_dose_s_times_whole() -> None:
-    # Until ICU's dictionary drops ยาค, the bundled list keeps ครั้ง in one piece.
+@pytest.mark.parametrize("marked", DICTIONARY_SLIPS)
+def test_a_word_the_dictionary_cuts_after_its_first_consonant_is_kept_whole(marked: str) -> None:
+    # Every project gets the package's word list (data/words-th.txt), not only those
+    # that list ครั้ง in their own words.txt; the break moves before the word.
+    text, at = cut(marked)
+    breaks = line_breaks(text, "th")
+    assert at in breaks, marked
+    assert at + 1 not in breaks, f"{text[: at + 1]}|{text[at + 1 :]}"
+
+
+def test_the_project_word_list_adds_to_the_package_one() -> None:
+    from msc_leaflet.typeset.segmentation import WordList
+
+    text = "ยาครีมมีเซนไคมอล"
+    breaks = line_breaks(text, "th", WordList(("มีเซนไคมอล",)))
+    assert 2 in breaks and 6 in breaks
+    assert not any(6 < b < len(text) for b in breaks)
+    assert 3 not in breaks
+
+
+#: Sentences with words whose last vowel is not read: ชาติ is "chat", เหตุ "het",
+#: ภูมิ "phum". ชา|ติ looks like two syllables, but is one torn in two.
+SILENT_VOWEL_SENTENCES = [
+    "โรงพยาบาลนานาชาติมีล่ามสำหรับผู้ป่วยทุกสัญชาติ",
+    "ใช้ยาปฏิชีวนะอย่างสมเหตุสมผลเพื่อป้องกันเชื้อดื้อยา",
+    "ผู้ป่วยควรกินอาหารที่มีธาตุเหล็กสูงเป็นประจำทุกวัน",
+    "ญาติของผู้ป่วยควรแจ้งสาเหตุของอุบัติเหตุให้แพทย์ทราบ",
+    "ยากดภูมิคุ้มกันอาจทำให้โรคภูมิแพ้กำเริบได้",
+    "แพทย์จะตรวจหาพยาธิในอุจจาระและซักประวัติการรักษา",
+]
+#: The one-syllable pieces of those words that no line may end inside silently.
+SILENT_VOWEL_WORDS = re.compile("ชาติ|เหตุ|ญาติ|ธาตุ|ภูมิ|ยาธิ")
+
+
+@pytest.mark.parametrize("text", SILENT_VOWEL_SENTENCES)
+def test_a_word_whose_last_vowel_is_silent_is_not_cut_before_it_in_silence(text: str) -> None:
+    # A narrow column printed นานาชา|ติ and สมเห|ตุสมผล with no emergency reported: a
+    # consonant with -ิ or -ุ after an open syllable was taken for a syllable of its own.
+    words = [m.span() for m in SILENT_VOWEL_WORDS.finditer(text)]
+    for width in range(20, 241, 4):
+        reported: list[str] = []
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "th")
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            inside = text[at - 1 : at + 1]
+            if any(a < at < b for a, b in words):
+                assert any(inside in unit for unit in reported), (
+                    f"{width} pt: {text[:at]}|{text[at:]}"
+                )
+
+
+@pytest.mark.parametrize("marked", ["นานาชา|ติ", "สมเห|ตุสมผล", "ภู|มิแพ้", "ธา|ตุเหล็ก", "อา|ยุ"])
+def test_the_spelling_alone_never_accepts_a_cut_before_a_vowel_that_may_be_silent(
+    marked: str,
+) -> None:
+    # ชาติ or อายุ: only a dictionary knows whether -ิ/-ุ is read (อา|ยุ) or not (ชาติ).
+    text, at = cut(marked)
+    assert not keeps_syllable(text, at)
+
+
+@pytest.mark.parametrize("marked", ["ชี|วิต", "อา|ทิตย์", "ระ|บุ", "ยา|กิน", "ภูมิ|คุ้มกัน"])
+def test_a_read_vowel_after_a_closed_syllable_or_before_a_final_still_parts(marked: str) -> None:
+    text, at = cut(marked)
+    assert keeps_syllable(text, at)
+
+
+@pytest.mark.parametrize("marked", ["นอนในท่า|นอนตะแคงขวา", "ท่า|นั่งที่ถูกต้อง", "แจ้งให้ท่าน|ทราบล่วงหน้า"])
+def test_the_bundled_word_lists_glue_no_posture_to_the_word_after(marked: str) -> None:
+    # ท่าน was listed to keep ให้ท่านทราบ from ให้ท่า|นท|ราบ; matched inside ท่านอน and
+    # ท่านั่ง it took away the break between ท่า ("position") and นอน, นั่ง.
     from pathlib import Path
 
     from msc_leaflet.typeset.segmentation import load_word_list
 
     words = load_word_list(Path(__file__).parents[1] / "locales" / "th" / "words.txt")
-    text = "กินยาครั้งละหนึ่งเม็ด"
-    assert text.index("รั้ง") not in line_breaks(text, "th", words)
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th", words)
+
+
+@pytest.mark.parametrize("marked", ["ให้|สเตียรอยด์ทางหลอดเลือด", "ใช้|สเปรย์พ่นจมูก", "แพทย์จะให้|สเต็มเซลล์"])
+def test_a_loanword_s_first_consonant_may_start_a_line_after_a_closed_syllable(
+    marked: str,
+) -> None:
+    # ส before a leading vowel was always taken for the final of the syllable before,
+    # even after ให้ and ใช้, which take none: ICU's ให้|ส|เตียรอยด์ lost its first break
+    # and a line could only end ให้ส.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")
+
+
+@pytest.mark.parametrize(
+    "marked", ["ผู้ป่วยที่|สแกนสมองแล้ว", "ดู|สไลด์ของแพทย์", "มี|สเต็มเซลล์", "มี|สโตรมามาก"]
+)
+def test_a_loanword_s_cluster_may_start_a_line_after_an_open_syllable(marked: str) -> None:
+    # ส before a leading vowel after an open syllable was always taken for its final
+    # (มาสเตอร์), and ICU's ที่|สแกน, ดู|สไลด์ were dropped: ที่ส|แกน or nothing.
+    # Spelling cannot tell the two; ICU's dictionary (or a word list) does.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th", WordList(("สโตรมา",)))
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["มี|คนช่วยดูแล", "ผู้ป่วยที่|ลงนามแล้ว", "ดู|รถพยาบาล", "น้ำที่|ตกลงมา", "ที่|จดไว้", "ยา|กดภูมิ"],
+)
+def test_a_word_with_an_unwritten_vowel_may_start_a_line_after_an_open_syllable(
+    marked: str,
+) -> None:
+    # คน, ลง, รถ, กด are read with a vowel that is not written: after มี, ที่, ดู the
+    # first consonant was taken for the syllable's final (มีค|น), and ICU's boundary
+    # was dropped: มีคน, ดูรถพยาบาล stayed one piece. The dictionary decides.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")

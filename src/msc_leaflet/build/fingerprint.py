@@ -1,10 +1,11 @@
 """What an output depends on, and a fingerprint of it, so unchanged outputs are skipped.
 
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
-its locale, the theme, the fonts, the word list) plus the tool's version and the build
-options. Missing files count too (as "absent"): a catalog created later must trigger a
-rebuild. The list is recorded in the manifest at build time, so checking whether an
-output is up to date needs no YAML parsing, only hashing of the recorded files.
+its locale, the theme, the fonts, the project's and the package's word lists) plus the
+tool's version and the build options. Missing files count too (as "absent"): a catalog
+created later must trigger a rebuild. The list is recorded in the manifest at build
+time, so checking whether an output is up to date needs no YAML parsing, only hashing
+of the recorded files.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..content.model import Figure, Leaflet
-from ..data import data_path
+from ..data import data_path, word_list_path
 from ..files import read_input
 from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_path
 from ..project import Project
@@ -60,7 +61,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     catalog = catalog_path(project, locale, leaflet.id)
     files += [catalog, catalog_path(project, locale, UI_DOMAIN)]
-    files.append(project.words_path(locale))
+    files += [project.words_path(locale), word_list_path(locale)]
     files.append(signoff_path(project, catalog_language(catalog)))  # proofs, footers
     files += [data_path("theme.yaml"), project.theme_path]
     files += font_files()

@@ -17,6 +17,16 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
+def word_list_path(locale: str) -> Path:
+    """The package's word list for ``locale``'s language (``words-th.txt``; it may not
+    exist): everyday words ICU's dictionary splits in every project, read with the
+    project's own ``locales/<lang>/words.txt`` (`typeset.segmentation`) and hashed with
+    it into each output's fingerprint."""
+    from ..project import language_subtag  # project imports nothing of data: no cycle
+
+    return data_path(f"words-{language_subtag(locale)}.txt")
+
+
 def library_root(name: str) -> Path:
     """The project folder of the bundled library ``name`` (``leaflets/``, ``locales/``,
     ``organisations/``).

@@ -5,8 +5,13 @@ end. ReportLab breaks only at spaces, so a Thai paragraph would never break (or 
 anywhere when forced). Here break opportunities come from ICU's dictionary-based line
 breaker (``icu4py`` bundles ICU), then
 
-1. a project word list removes breaks inside listed terms (ICU splits transliterated
-   drug and cell names: มีเซนไคมอล → มี|เซน|ไค|มอ|ล);
+1. word lists remove breaks inside listed terms (ICU splits transliterated drug and
+   cell names: มีเซนไคมอล → มี|เซน|ไค|มอ|ล): the project's ``locales/<lang>/words.txt``
+   and the package's own ``data/words-<lang>.txt`` (`builtin_word_list`), the everyday
+   words ICU's dictionary gets wrong in every project (it knows the rare word ยาค and
+   breaks ยาค|รีม, ยาค|วาม). Where ICU broke after a listed term's first letter (it
+   took that letter for the final of the word before) the break moves to the term's
+   start: ยา|ครีม;
 2. line rules remove breaks before a combining mark, ะ, ๆ, ฯ or a closing quote and
    after a leading vowel (เ แ โ ใ ไ) or an opening quote (the ICU rules already mostly
    agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
@@ -37,6 +42,7 @@ from pathlib import Path
 
 from icu4py.breakers import LineBreaker, WordBreaker
 
+from ..data import word_list_path
 from ..files import read_input
 from ..languages import profile
 from .lao_syllables import is_lao_letter, lao_syllable_break
@@ -96,6 +102,21 @@ def _load(path: Path, mtime_ns: int) -> WordList:
         if term and not term.startswith("#"):
             words.append(term)
     return WordList(tuple(words))
+
+
+@lru_cache(maxsize=16)
+def builtin_word_list(lang: str) -> WordList:
+    """The package's word list for ``lang`` (``data/words-<lang>.txt``, empty if none):
+    everyday words ICU's dictionary splits in any leaflet, so that every project keeps
+    them whole without listing them in its own ``words.txt``."""
+    path = word_list_path(lang)
+    return load_word_list(path) if path.is_file() else EMPTY_WORD_LIST
+
+
+@lru_cache(maxsize=64)
+def _with_builtin(words: WordList, lang: str) -> WordList:
+    builtin = builtin_word_list(lang)
+    return WordList(builtin.words + words.words) if builtin.words else words
 
 
 def icu_breaks(text: str, lang: str) -> list[int]:
@@ -158,9 +179,14 @@ def break_opportunities(
     of the word it follows); ``forced`` positions are extra opportunities (where the
     author put a zero-width space).
     """
-    breaks = set(icu_breaks(text, lang)) | {i for i in forced if 0 < i < len(text)}
-    for start, end in words.protected_spans(text):
+    icu = set(icu_breaks(text, lang))
+    breaks = icu | {i for i in forced if 0 < i < len(text)}
+    spans = _with_builtin(words, lang).protected_spans(text)
+    for start, end in spans:
         breaks.difference_update(range(start + 1, end))
+    for start, _ in spans:
+        if start > 0 and start + 1 in icu and not any(a < start < b for a, b in spans):
+            breaks.add(start)  # ICU took the term's first letter: ยาค|รีม is ยา|ครีม
     breaks.difference_update(forbidden)
     return sorted(i for i in breaks if allowed_break(text, i))
 

@@ -12,9 +12,13 @@ break between two Thai characters must also pass this check.
 2. A final consonant stays with its syllable. A consonant with no vowel of its own
    ("lone") is a final, never a new syllable, when what follows it cannot continue a
    syllable: the end of the Thai text (อาหา|ร, จำเป็|น, มิ|น) or a leading vowel
-   (คอเลสเตอรอ|ลและ, โม|งเ...). After an open syllable spelt with เ แ โ and one
-   consonant or a cluster (แอ, เก, เปล) a lone consonant is its final (แอ|ลดี), unless
-   rule 6 cannot tell; โรง is closed (โรง|พยาบาล).
+   (คอเลสเตอรอ|ลและ, โม|งเ...), unless the syllable before takes no final (ใ-, ไ-,
+   -ะ, -ำ, or one closed already): then it starts a loanword's cluster
+   (ให้|สเตียรอยด์). After an open syllable ส is read two ways, a final (มาส|เตอร์)
+   or a loanword's cluster (ที่|สแกน, ดู|สไลด์): the dictionary decides. After an
+   open syllable spelt with เ แ โ and one consonant or a cluster (แอ, เก, เปล) a lone
+   consonant is its final (แอ|ลดี), unless rule 6 cannot tell; โรง is closed
+   (โรง|พยาบาล).
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
    final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
@@ -28,13 +32,15 @@ break between two Thai characters must also pass this check.
 6. After an open syllable (มี, ดู, ที่, หมอ) a bare consonant that makes a cluster with
    the next (CLUSTERS: กร, คว, ตร, หม) is read two ways: the first of a cluster
    (มี|ความ, ที่|ตรวจ, ดู|กรอง) or the final of the syllable before (ภาค|รัฐ, รูป|ร่าง,
-   เรียก|ว่า). Spelling cannot tell; ICU's dictionary can. At a boundary of its (or
+   เรียก|ว่า); so are two bare consonants, a word whose vowel is not written (มี|คน,
+   ที่|ลง, ดู|รถ) or a final and the next initial. Spelling cannot tell; ICU's
+   dictionary can. At a boundary of its (or
    an author's zero-width space) the break is allowed; inside one of its words neither
    place is one a reader is sure of, so a cut there is an emergency, reported
    (LAYOUT004), never ที่มีค|วาม in silence. A dictionary can be wrong too: ICU knows
-   the rare word ยาค and breaks ยาค|รั้ง
-   (``locales/th/words.txt`` keeps ครั้ง whole). A final written with a silent second
-   consonant (สามารถ, บัตร, จักร) reads two ways too: after the first final, a bare
+   the rare word ยาค and breaks ยาค|รั้ง (the package's ``data/words-th.txt`` keeps
+   ครั้ง whole: ยา|ครั้ง). A final written with a silent second consonant (สามารถ,
+   บัตร, จักร) reads two ways too: after the first final, a bare
    consonant is its silent second (สามาร|ถรับ, บัต|รประชาชน) or a new syllable's
    (ภาค|ประชาชน); a bare consonant before one with its own vowel ends a syllable
    (สามารถ|รับ) or is one (ส|บาย). The dictionary decides. A bare ห, ฉ, ผ, ฝ or ฮ
@@ -45,6 +51,11 @@ break between two Thai characters must also pass this check.
    (ได้ผลอ|ย่าง, a slip of ICU's); a consonant after ย or ว that closes a syllable
    (หมาย, แล้ว), or after -ะ, -ำ, ไ-, ใ-, starts a new one (หมาย|ความ, not หมายค|วาม);
    อ after a final is no vowel (เลือด|ออก, not เลือ|ดออก).
+8. A consonant with -ิ or -ุ and no final after an open syllable is read two ways:
+   a syllable of its own (อา|ยุ, สมา|ธิ) or the final of the syllable before, its
+   vowel written but not read (ชาติ "chat", เหตุ, ภูมิ, ธาตุ: นานาชา|ติ, สมเห|ตุสมผล
+   tear a syllable in two). Only a dictionary tells; inside a word a cut there is an
+   emergency, as in rule 6.
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -92,6 +103,9 @@ _CLUSTER = "|".join(sorted(CLUSTERS))
 #: Consonants that never close a Thai syllable (ห, ฉ, ผ, ฝ, ฮ): a bare one starts its
 #: syllable, so a line never ends on it (มีห|มอ, มีผ|ล).
 NEVER_FINAL = "ฉผฝหฮ"
+#: Consonants that start a loanword's cluster written before a leading vowel (สเปรย์,
+#: สแกน, สไลด์, สโตรมา: s + p, k, l, t) and close a syllable as well (มาสเตอร์).
+LOAN_CLUSTER_STARTS = "ส"
 #: The words in which อ leads ย (อย่า, อย่าง, อยู่, อยาก): อ and ย are one syllable.
 O_LEADS_YO = ("ย่า", "ยู่", "ยาก")
 #: ฤ and ฦ, vowels written as letters: with the consonant before them one syllable.
@@ -244,9 +258,15 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
             return None  # สามารถ|รับ, บัตร|ประ (a final's silent second) or ส|บาย
         if pair in CLUSTERS and _open(run[:k]):
             return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
+    if _silent_vowel_reading(run, at, before):
+        return None  # ชา|ติ, เห|ตุ (a final whose vowel is not read) or อา|ยุ
     if not lone:
         return True
     follower = run[at + 1 : at + 2]
+    if follower in LEADING_VOWELS and follower and not _is_final(run, at):
+        return True  # no final after ใ-, ไ-, -ะ, -ำ or a final: ใช้|สโตร, a loan's cluster
+    if follower in LEADING_VOWELS and run[at] in LOAN_CLUSTER_STARTS:
+        return None  # มาส|เตอร์ (a final) or มี|สแกน, ที่|สเปรย์ (a loanword's cluster)
     if follower == "" or follower in LEADING_VOWELS:
         return False  # a final consonant: the Thai text ends or a new syllable follows
     if _bare_vowel(run, at + 1):
@@ -261,7 +281,33 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
         return True  # after a closed syllable
     if run[at : at + 2] in CLUSTERS:
         return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
+    if _is_lone(run, at + 1, at + 2):
+        return None  # มี|คน, ที่|ลง (a vowel not written) or มีด|... (a final)
     return False
+
+
+def _silent_vowel_reading(run: str, at: int, before: str) -> bool:
+    """Whether ``run[at]``, a consonant with -ิ or -ุ and no final after it, may be the
+    final of the open syllable ``before`` ends with, its vowel written but not read
+    (ชาติ "chat", เหตุ "het", ภูมิ "phum", in words from Pali and Sanskrit), rather than
+    a syllable of its own (อา|ยุ, สมา|ธิ, นา|ฬิ|กา). Spelling cannot tell them apart."""
+    if run[at] not in THAI_CONSONANTS or run[at + 1 : at + 2] not in SILENT_VOWELS:
+        return False
+    if not _open(before):
+        return False  # ปก|ติ, ส|ติ, ระ|บุ: after a closed syllable it is one of its own
+    final = at + 2  # a final after the vowel makes it read: ชี|วิต, อา|ทิตย์
+    if run[final : final + 1] in tuple(TONE_MARKS):
+        return False  # a vowel with a tone is read: ภูมิ|คุ้ม
+    if run[final : final + 1] in NEVER_FINAL or run[final : final + 1] not in THAI_CONSONANTS:
+        return True  # the text ends, a syllable starts (ชาติ|พันธุ์, เหตุ|ผล)
+    if run[final + 2 : final + 3] == THANTHAKHAT:
+        return False  # a final with a silenced letter after it: อา|ทิตย์
+    return not (_is_lone(run, final, final + 1) and not _is_lone(run, final + 1, final + 2))
+
+
+#: The vowels Thai writes but does not read after a final from Pali and Sanskrit
+#: (ชาติ, ภูมิ, เหตุ, ธาตุ): -ิ and -ุ, one character each.
+SILENT_VOWELS = ("ิ", "ุ")
 
 
 def _open(before: str) -> bool:
