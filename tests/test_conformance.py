@@ -536,3 +536,25 @@ def test_title_and_description_are_given_in_each_language_of_the_pdf(tmp_path: P
                 *[(lang, audiences[lang]) for lang in langs],
             ], edition
         assert pdfa_violations(path) == [], edition
+
+
+def test_a_pdfx_build_prints_the_themes_print_values_as_written(
+    make_project: Callable[..., Path],
+) -> None:
+    """A print value is device CMYK for the press the theme's profile describes: a PDF/X
+    build prints body text and footers in it unchanged (black alone), never through the
+    profile into a four-colour grey."""
+    root = print_shop_project(make_project, cmyk_profile())
+    out = root / "out"
+    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
+        fills = {
+            tuple(float(v) for v in instruction.operands)
+            for page in pdf.pages
+            for instruction in pikepdf.parse_content_stream(page)
+            if str(instruction.operator) == "k"
+        }
+    assert {(0.0, 0.0, 0.0, 0.85), (0.0, 0.0, 0.0, 0.62)} <= fills  # ink and muted

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -118,6 +119,60 @@ def test_cmyk_mode_emits_no_rgb_colour_operators(tmp_path: Path) -> None:
             ops = content(page)
             assert not re.search(r"\b(rg|RG|g|G|sc|scn|SC|SCN)\b", ops), ops[:300]
             assert re.search(r"\bk\b", ops)
+
+
+SMALL_TEXT = 12.0  # points: below this a preflight flags text on more than one plate
+
+
+def printed_text(pdf: Path) -> list[tuple[float, tuple[float, ...]]]:
+    """(size in points, CMYK fill) of every piece of text the pages show."""
+    import pikepdf
+
+    shown = []
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            state: dict[str, Any] = {"fill": (0.0, 0.0, 0.0, 1.0), "size": 0.0, "scale": 1.0}
+            saved, text_scale = [], 1.0
+            for instruction in pikepdf.parse_content_stream(page):
+                op, operands = str(instruction.operator), instruction.operands
+                values = [float(v) for v in operands if isinstance(v, int | float | Decimal)]
+                if op == "q":
+                    saved.append(dict(state))
+                elif op == "Q" and saved:
+                    state = saved.pop()
+                elif op == "cm":
+                    state["scale"] *= abs(values[0] * values[3] - values[1] * values[2]) ** 0.5
+                elif op == "k":
+                    state["fill"] = tuple(values)
+                elif op == "Tf":
+                    state["size"] = values[-1]
+                elif op == "Tm":
+                    text_scale = abs(values[0] * values[3] - values[1] * values[2]) ** 0.5
+                elif op in ("Tj", "TJ", "'", '"'):
+                    shown.append((state["size"] * text_scale * state["scale"], state["fill"]))
+    return shown
+
+
+@pytest.mark.parametrize("leaflet", ["infusion-safety", "what-research-says"])
+@pytest.mark.parametrize("locale", ["en", "th"])
+def test_small_text_of_a_print_build_is_on_one_plate(
+    tmp_path: Path, leaflet: str, locale: str
+) -> None:
+    """Body text (#1f2a30) printed as C35 M13 K81 and the footers (#55646c) as C21 M7
+    K58: three plates each, which a print shop's preflight flags ("small text in more
+    than one separation") and misregistration blurs. Text under 12 pt now prints on
+    black alone, but for the brand teal (`accent`: numbers, kicker, FAQ questions),
+    which no single process ink prints and which stays the theme's own choice."""
+    options = Options(spec=PrintSpec(colour="cmyk", bleed=3 * MM))
+    pdf = build_leaflet(Project.at(REPO), leaflet, locale, tmp_path, options=options).path
+    theme = load_theme(colour_mode="cmyk")
+    accent = tuple(round(v, 3) for v in cast(CMYK, theme.colour("accent")))
+    shown = printed_text(pdf)
+    assert any(size < SMALL_TEXT and fill[:3] == (0, 0, 0) for size, fill in shown)
+    plates = {
+        fill for size, fill in shown if size < SMALL_TEXT and sum(1 for ink in fill if ink > 0) > 1
+    }
+    assert {tuple(round(v, 3) for v in fill) for fill in plates} <= {accent}, plates
 
 
 def test_rgb_mode_uses_rgb_operators(tmp_path: Path) -> None:
@@ -295,7 +350,7 @@ def test_theme_below_the_floor_is_refused(tmp_path: Path) -> None:
     cases = {
         "note: 9\n": ("note: 8\n", "8 pt is below 9 pt"),
         "body-leading: 15\n": ("body-leading: 12\n", "leading 12 is below 1.2 × 10.5 pt"),
-        'muted: "#55646c"': ('muted: "#a0a8ac"', "muted on paper: contrast"),
+        'muted: {screen: "#55646c"': ('muted: {screen: "#a0a8ac"', "muted on paper: contrast"),
     }
     for original, (broken, message) in cases.items():
         path = tmp_path / "theme.yaml"

@@ -18,7 +18,7 @@ from conftest import REPO, leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.project import Project
-from msc_leaflet.theme.colours import CMYK, RGB
+from msc_leaflet.theme.colours import CMYK, RGB, relative_luminance
 from msc_leaflet.theme.theme import PAPER, load_theme
 
 BUNDLED = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
@@ -132,8 +132,8 @@ def test_the_floor_checks_every_style(tmp_path: Path, styles: str, message: str)
         (
             "  callout: {colour: grey}\n",
             {
-                'fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"': 'fill: "#767676", '
-                'edge: "#0b6e74", label: "#000000"'
+                'fill: "#e6f2f2", edge: "#0b6e74", label: {screen: "#0a5a5f", '
+                'print: "cmyk(0, 0, 0, 69)"}': 'fill: "#767676", edge: "#0b6e74", label: "#000000"'
             },
             "callout on the key-answer fill: contrast 1.00:1",
         ),
@@ -146,7 +146,7 @@ def test_the_floor_checks_every_style(tmp_path: Path, styles: str, message: str)
             "  small: {colour: grey}\n",
             {
                 'quiet-fill: "#f3f5f6"': 'quiet-fill: "#767676"',
-                'muted: "#55646c"': 'muted: "#000000"',
+                'muted: {screen: "#55646c", print: "cmyk(0, 0, 0, 62)"}': 'muted: "#000000"',
             },
             "small on quiet-fill: contrast 1.00:1",
         ),
@@ -155,7 +155,8 @@ def test_the_floor_checks_every_style(tmp_path: Path, styles: str, message: str)
 def test_the_floor_checks_each_style_on_the_fill_it_is_printed_on(
     tmp_path: Path, styles: str, colours: dict[str, str], message: str
 ) -> None:
-    theme = WITHOUT_STYLES.replace('ink: "#1f2a30"', 'ink: "#000000"\n  grey: "#767676"')
+    ink = 'ink: {screen: "#1f2a30", print: "cmyk(0, 0, 0, 85)"}'
+    theme = WITHOUT_STYLES.replace(ink, 'ink: "#000000"\n  grey: "#767676"')
     for old, new in colours.items():
         assert theme.count(old) == 1, old
         theme = theme.replace(old, new)
@@ -299,8 +300,8 @@ def test_a_font_file_that_is_no_font_is_one_line_whatever_the_language(
         ("paragraph: 6", "paragraph: -600", "spacing: paragraph"),
         ("th: 1.1", "th: -1", "leading-scale: th"),
         ("margins: {top: 14, ", "margins: {", "margins"),
-        ('key-answer: {fill: "#e6f2f2", edge: "#0b6e74", label: "#0a5a5f"}',
-         'key-answer: "#000000"', "key-answer"),
+        ('key-answer: {fill: "#e6f2f2", edge: "#0b6e74", label: {screen: "#0a5a5f", '
+         'print: "cmyk(0, 0, 0, 69)"}}', 'key-answer: "#000000"', "key-answer"),
     ],
     ids=["nan", "inf", "negative", "no-room", "size-nan", "spacing-negative",
          "leading-scale-negative", "margin-missing", "callout-colour-plain"],
@@ -523,3 +524,89 @@ def test_a_paper_size_is_read_in_any_letter_case(
 
     box = PdfReader(tmp_path / "o" / "en" / "sample.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == tuple(round(n) for n in expected)
+
+
+def test_a_colour_may_name_its_own_print_value(tmp_path: Path) -> None:
+    """A print shop wants small text on one plate: a colour may say what a print build
+    prints it in (device CMYK, as written), and a screen build still shows its screen
+    colour. The plain "#1f2a30" became C35 M13 K81, body text on three plates."""
+    text = BUNDLED.replace(
+        '  rule: "#c9d6da"', '  rule: {screen: "#c9d6da", print: "cmyk(0, 0, 0, 20)"}'
+    ).replace('"cmyk(0, 0, 0, 72)"', '"cmyk(0, 90, 85, 35)"')
+    path = project_theme(tmp_path, text)
+    screen, press = load_theme(path), load_theme(path, colour_mode="cmyk")
+    assert screen.colour("rule") == load_theme().colour("rule")
+    assert press.colour("rule") == CMYK(0, 0, 0, 0.2)
+    assert screen.callouts["warning"].label == load_theme().callouts["warning"].label
+    assert press.callouts["warning"].label == CMYK(0, 0.9, 0.85, 0.35)
+
+
+def test_the_bundled_text_colours_print_on_black_alone_as_light_as_on_screen() -> None:
+    """Body text, footers and callout labels: K only in a print build, each as dark as
+    its screen colour (the same relative luminance, to the whole percent, rounded to the
+    darker), so the text's contrast is kept."""
+    screen, press = load_theme(), load_theme(colour_mode="cmyk")
+    texts = {name: (screen.colour(name), press.colour(name)) for name in ("ink", "muted")}
+    texts |= {
+        name: (box.label, press.callouts[name].label) for name, box in screen.callouts.items()
+    }
+    for name, (shown, printed) in texts.items():
+        assert isinstance(printed, CMYK) and printed[:3] == (0, 0, 0), name
+        assert relative_luminance(printed) <= relative_luminance(shown), name
+        lighter = CMYK(0, 0, 0, printed.black - 0.01)
+        assert relative_luminance(lighter) > relative_luminance(shown), name
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('  rule: "#c9d6da"', '  rule: {screen: "#c9d6da", print: "#000000"}',
+         "colours → rule → print: a print value is written cmyk(c, m, y, k)"),
+        ('  rule: "#c9d6da"', '  rule: {screen: "#c9d6da", prnt: "cmyk(0, 0, 0, 20)"}',
+         "unknown key 'prnt'"),
+        ('  rule: "#c9d6da"', '  rule: {print: "cmyk(0, 0, 0, 20)"}',
+         "colours → rule has no screen colour"),
+        ('  rule: "#c9d6da"', '  rule: {screen: "#c9d6da", print: "cmyk(0, 0, 0, 120)"}',
+         "CMYK percentages must be 0–100"),
+        ('print: "cmyk(0, 0, 0, 72)"', 'print: "#8c1d18"',
+         "colours → warning → label → print: a print value is written cmyk(c, m, y, k)"),
+    ],
+    ids=["rgb-print", "typo", "no-screen", "over-100", "label"],
+)  # fmt: skip
+def test_a_wrong_print_value_is_refused_at_its_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    text = BUNDLED.replace(old, new)
+    line = text[: text.index(new)].count("\n") + 1
+    for mode in ("rgb", "cmyk"):  # a screen build refuses it too: `check` finds it first
+        with pytest.raises(LeafletError) as caught:
+            load_theme(project_theme(tmp_path, text), colour_mode=mode)
+        error = caught.value
+        assert error.location.line == line and message in error.message, str(error)
+        assert error.hint and not [w for w in PYTHON_WORDING if w in str(error)], str(error)
+
+
+def test_a_print_value_below_the_floor_is_refused_before_printing(tmp_path: Path) -> None:
+    """A print value too light to read is refused by `check` and by every build, not
+    only by the print build that would print it."""
+    from msc_leaflet.theme.theme import theme_problem
+
+    path = project_theme(tmp_path, BUNDLED.replace('"cmyk(0, 0, 0, 62)"', '"cmyk(0, 0, 0, 30)"'))
+    for mode in ("rgb", "cmyk"):
+        with pytest.raises(LeafletError) as caught:
+            load_theme(path, colour_mode=mode)
+        assert "readability floor" in caught.value.message and "print" in caught.value.message
+        assert caught.value.location.line == 16
+    assert theme_problem(path) is not None
+
+
+def test_a_missing_callout_is_named_with_an_example_in_theme_words(tmp_path: Path) -> None:
+    """The example of a callout whose label has a print value is written as YAML, not as
+    Python ("label: \"{'screen': …}\"")."""
+    start = BUNDLED.index("  warning: {")
+    text = BUNDLED[:start] + BUNDLED[BUNDLED.index("\n", start) + 1 :]
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, text))
+    assert "'warning' is missing" in caught.value.message
+    assert 'label: {screen: "#8c1d18", print: "cmyk(0, 0, 0, 72)"}' in caught.value.hint
+    assert "'screen'" not in caught.value.hint

@@ -1,9 +1,12 @@
 """Theme colours: how they are written, converted between RGB and CMYK, and compared.
 
 A theme colour is written either for screens (``"#0b6e74"``) or for print
-(``"cmyk(90, 20, 40, 10)"``, percentages as a print shop quotes them). A build draws
-in one colour model only: a print edition with ``--colour cmyk`` must carry no RGB
-operator at all, so every colour is converted once, when the theme is loaded.
+(``"cmyk(90, 20, 40, 10)"``, percentages as a print shop quotes them), or as both:
+``{screen: "#1f2a30", print: "cmyk(0, 0, 0, 85)"}`` (`ThemeColour`), because the
+conversion cannot know what a print shop wants of small text: black ink alone, not a
+dark grey on three plates that misregistration blurs. A build draws in one colour model
+only: a print edition with ``--colour cmyk`` must carry no RGB operator at all, so every
+colour is converted once, when the theme is loaded.
 
 Colours are plain values (`RGB`, `CMYK`: named tuples, each channel 0–1); the layout
 turns them into the drawing engine's own colour objects (`layout/colours.py`). The
@@ -64,6 +67,20 @@ def parse_colour(text: str) -> Colour:
         value = int(text.strip()[1:], 16)
         return RGB(*(((value >> shift) & 0xFF) / 255.0 for shift in (16, 8, 0)))
     raise ValueError(f"colour {text!r} is neither #rrggbb nor cmyk(c, m, y, k)")
+
+
+class ThemeColour(NamedTuple):
+    """A theme entry's colour: what screens show, and what print builds print if the
+    theme names it (device CMYK, used as written, press profile or not)."""
+
+    screen: Colour
+    print: CMYK | None = None
+
+    def in_mode(self, mode: str) -> Colour:
+        """The colour a build in ``mode`` (``rgb`` or ``cmyk``) draws with."""
+        if mode == "cmyk" and self.print is not None:
+            return self.print
+        return in_mode(self.screen, mode)
 
 
 def in_mode(colour: Colour, mode: str) -> Colour:

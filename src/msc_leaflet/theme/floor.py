@@ -116,13 +116,19 @@ def _grouped(problems: Iterable[tuple[str, str, str]]) -> dict[str, tuple[Keys, 
     }
 
 
-def check_floor(theme: Theme) -> None:
-    """A `ThemeError` at the entry of the first problem, naming them all."""
+def check_floor(theme: Theme, printed: bool = False) -> None:
+    """A `ThemeError` at the entry of the first problem, naming them all; ``printed``:
+    ``theme`` is a print build's view of a theme that names print values, so the problem
+    is in what is printed (a colour's ``print:``, where it names one)."""
     problems = floor_problems(theme)
     if problems:
+        keys = problems[0][0]
+        if printed and keys[0] == "colours":
+            keys = (*keys, "print")  # its line, where the entry names a print value
+        where = " in print (--colour cmyk)" if printed else ""
         raise ThemeError(
-            problems[0][0],
-            "theme is below the readability floor: " + "; ".join(p for _, p in problems),
+            keys,
+            f"theme is below the readability floor{where}: " + "; ".join(p for _, p in problems),
             f"patient leaflets need text ≥ {MIN_TEXT_SIZE:g} pt, leading ≥ "
             f"{MIN_LEADING_RATIO} × size and text contrast ≥ {MIN_CONTRAST}:1 (WCAG AA)",
         )

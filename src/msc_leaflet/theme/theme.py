@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
 from ..print_spec import COLOUR_MODES, PAPERS, paper_name
-from .colours import Colour, in_mode, parse_colour
+from .colours import CMYK, Colour, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
 from .fonts import FontConfig, font_config
@@ -115,10 +115,12 @@ def load_theme(
     source = ThemeSource.read(path)
     defaults = source if path == bundled else ThemeSource.read(bundled)
     try:
-        theme = _parse(source.data, defaults.data, paper, colour_mode, path)
+        theme, other_view = _parse(source.data, defaults.data, paper, colour_mode, path)
         if path != bundled:
             _check_font_files(theme.fonts)
-        check_floor(theme)
+        check_floor(theme, printed=other_view is not None and colour_mode == "cmyk")
+        if other_view is not None:
+            check_floor(other_view, printed=other_view.colour_mode == "cmyk")
     except ThemeError as problem:
         raise source.error(problem) from None
     return theme
@@ -142,9 +144,12 @@ def _parse(
     paper: str | None,
     colour_mode: str,
     path: Path,
-) -> Theme:
+) -> tuple[Theme, Theme | None]:
     """``data`` as a `Theme`; ``defaults`` (the bundled theme) names the known entries
-    and fills in the styles and box paddings ``data`` does not name."""
+    and fills in the styles and box paddings ``data`` does not name. With it, when the
+    theme names print values, the same theme in the other colour model, for the floor:
+    a print value too light to read is refused by `check` and by every build, as a
+    screen colour is, not first by the print build at the press."""
     refuse_unknown(data, [*defaults, *OPTIONAL_KEYS], (), "theme entry")
     for key in missing(data, REQUIRED_KEYS):
         raise ThemeError(
@@ -166,7 +171,8 @@ def _parse(
         raise ValueError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
-    plain, callouts = _colours(data["colours"], defaults["colours"], colour_mode)
+    written, written_callouts = _colours(data["colours"], defaults["colours"])
+    plain, callouts = _in_mode(written, written_callouts, colour_mode)
     sizes = _numbers(data["sizes"], ("sizes",), needed=defaults["sizes"])
     spacing = _numbers(data["spacing"], ("spacing",), needed=defaults["spacing"])
     styles = inherit(layered(defaults["styles"], data.get("styles"), "styles"), "styles", "body")
@@ -176,7 +182,7 @@ def _parse(
     margins = _page_margins(data, paper)
     box_paddings = {name: box_padding(name, entry) for name, entry in paddings.items()}
     _check_room(box_paddings, PAPER[paper], margins, paper)
-    return Theme(
+    theme = Theme(
         page_size=PAPER[paper],
         margins=margins,
         colours=plain,
@@ -195,38 +201,46 @@ def _parse(
         output_intent=output_intent(data.get("output-intent"), path),
         path=path,
     )
+    entries = [*written.values(), *(c for box in written_callouts.values() for c in box)]
+    if not any(entry.print is not None for entry in entries):
+        return theme, None
+    other = "rgb" if colour_mode == "cmyk" else "cmyk"
+    plain, callouts = _in_mode(written, written_callouts, other)
+    return theme, replace(theme, colours=plain, callouts=callouts, colour_mode=other)
 
 
 CALLOUT_PARTS = ("fill", "edge", "label")
 
 
-def _colours(
-    entries: object, bundled: dict[str, Any], colour_mode: str
+def _in_mode(
+    written: dict[str, ThemeColour], callouts: dict[str, tuple[ThemeColour, ...]], mode: str
 ) -> tuple[dict[str, Colour], dict[str, CalloutColours]]:
-    """The plain colours, and the three colours of each callout kind, in ``colour_mode``;
+    """The theme's colours as a build in ``mode`` draws them."""
+    return (
+        {name: entry.in_mode(mode) for name, entry in written.items()},
+        {
+            name: CalloutColours(*(entry.in_mode(mode) for entry in box))
+            for name, box in callouts.items()
+        },
+    )
+
+
+def _colours(
+    entries: object, bundled: dict[str, Any]
+) -> tuple[dict[str, ThemeColour], dict[str, tuple[ThemeColour, ...]]]:
+    """The plain colours, and the fill, edge and label of each callout kind, as written;
     every colour the bundled theme names must be there (the layout uses each)."""
     example = '{ink: "#1f2a30", accent: "#0b6e74", …}'
     colours = mapping(entries, ("colours",), "a mapping of names to colours", example)
-
-    def colour(value: object, keys: Keys) -> Colour:
-        try:
-            return in_mode(parse_colour(str(value)), colour_mode)
-        except ValueError as problem:
-            raise ThemeError(
-                keys,
-                f"{' → '.join(keys)}: {problem}",
-                'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
-            ) from None
-
-    plain: dict[str, Colour] = {}
-    callouts: dict[str, CalloutColours] = {}
+    plain: dict[str, ThemeColour] = {}
+    callouts: dict[str, tuple[ThemeColour, ...]] = {}
     for name, value in colours.items():
         if name in CALLOUT_KINDS:
             box = _callout_colours(name, value)
-            callouts[name] = CalloutColours(
-                *(colour(box[part], ("colours", name, part)) for part in CALLOUT_PARTS)
+            callouts[name] = tuple(
+                _theme_colour(box[part], ("colours", name, part)) for part in CALLOUT_PARTS
             )
-        elif isinstance(value, dict):
+        elif isinstance(value, dict) and not set(value) & set(SCREEN_AND_PRINT):
             raise ThemeError(
                 ("colours", name),
                 f"colours: '{name}' is a box's fill, edge and label, but no callout is "
@@ -235,7 +249,7 @@ def _colours(
                 at_key=True,
             )
         else:
-            plain[name] = colour(value, ("colours", name))
+            plain[name] = _theme_colour(value, ("colours", name))
     for name in missing(colours, [*bundled, *CALLOUT_KINDS]):
         raise ThemeError(
             ("colours",),
@@ -243,6 +257,41 @@ def _colours(
             f"add it, e.g. {name}: {_example(bundled.get(name))}",
         )
     return plain, callouts
+
+
+SCREEN_AND_PRINT = ("screen", "print")
+
+
+def _theme_colour(value: object, keys: Keys) -> ThemeColour:
+    """A colour entry: one colour, or ``{screen: …, print: cmyk(…)}``."""
+    if not isinstance(value, dict):
+        return ThemeColour(_colour(value, keys))
+    example = '{screen: "#1f2a30", print: "cmyk(0, 0, 0, 85)"}'
+    name = " → ".join(keys)
+    refuse_unknown(value, SCREEN_AND_PRINT, keys, "key")
+    if "screen" not in value:
+        raise ThemeError(keys, f"{name} has no screen colour", f"write it as {example}")
+    printed = _colour(value["print"], (*keys, "print")) if "print" in value else None
+    if printed is not None and not isinstance(printed, CMYK):
+        raise ThemeError(
+            (*keys, "print"),
+            f"{name} → print: a print value is written cmyk(c, m, y, k), in percent of each "
+            f"ink, not {_quoted(value['print'])}",
+            "a print build converts the screen colour by itself; name a print value only to "
+            'print it in other inks, e.g. "cmyk(0, 0, 0, 85)": black alone',
+        )
+    return ThemeColour(_colour(value["screen"], (*keys, "screen")), printed)
+
+
+def _colour(value: object, keys: Keys) -> Colour:
+    try:
+        return parse_colour(str(value))
+    except ValueError as problem:
+        raise ThemeError(
+            keys,
+            f"{' → '.join(keys)}: {problem}",
+            'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
+        ) from None
 
 
 def _callout_colours(kind: str, value: object) -> dict[str, Any]:
@@ -259,7 +308,7 @@ def _callout_colours(kind: str, value: object) -> dict[str, Any]:
 
 def _example(value: object) -> str:
     if isinstance(value, dict):
-        return "{" + ", ".join(f'{k}: "{v}"' for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{k}: {_example(v)}" for k, v in value.items()) + "}"
     return f'"{value}"'
 
 
