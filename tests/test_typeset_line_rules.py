@@ -498,3 +498,43 @@ def test_a_word_with_an_unwritten_vowel_may_start_a_line_after_an_open_syllable(
     # was dropped: มีคน, ดูรถพยาบาล stayed one piece. The dictionary decides.
     text, at = cut(marked)
     assert at in line_breaks(text, "th")
+
+
+def unit_breaks(text: str, words: WordList | None = None) -> list[int]:
+    """Offsets (in ``text`` less its zero-width spaces) where the paragraph's units of
+    ``text`` part: where a line may end."""
+    paragraph = make_paragraph(
+        runs_for([(text, "")], size=10), body_style(size=10), "th", words=words
+    )
+    at = 0
+    breaks = []
+    for unit in paragraph.units[:-1]:
+        at += len(unit.text)
+        breaks.append(at)
+    return breaks
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "ตรวจอุจจาระว่ามี|พยาธิหรือไม่",
+        "อาจเจ็บเล็กน้อยแต่|สบายดี",
+        "ผู้ป่วยมี|พยาธิในลำไส้",
+        "ยาตัวนี้ใช้กับคนที่มี|ภาวะแทรกซ้อน",
+    ],
+)
+def test_an_author_s_zero_width_space_is_a_break_the_syllable_rules_cannot_veto(
+    marked: str,
+) -> None:
+    # An author who wrote มี<U+200B>พยาธิ to fix a break by hand got มีพยาธิ in one
+    # piece: the spelling rule that reads พ as the final of มี (มีพ|ยา) dropped the
+    # author's break as it drops ICU's. The author's break is always one.
+    text, at = cut(marked)
+    assert at in unit_breaks(marked.replace("|", "\u200b"))
+    assert at in line_breaks(text, "th", forced=[at])
+
+
+@pytest.mark.parametrize("marked", ["ผู้ป่วยที|่นี่", "ก|ินยา", "ทุก|ๆ วัน"])
+def test_an_author_s_zero_width_space_never_parts_a_letter_from_its_marks(marked: str) -> None:
+    _, at = cut(marked)
+    assert at not in unit_breaks(marked.replace("|", "\u200b"))

@@ -17,6 +17,10 @@ breaker (``icu4py`` bundles ICU), then
    agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
 3. the caller removes breaks it forbids (before a citation superscript).
 
+An author's zero-width space is a break whatever ICU, the word lists and the syllable
+rules say (they guess; the author knows): only a line rule (`allowed_break`) keeps it
+from parting a letter and its marks or starting a line with ๆ.
+
 A line in a narrow measure (a table cell: ``keep-phrases-below``) breaks only where a
 phrase ends (`phrase_ends`): Japanese and Chinese may break between any two
 characters, and a cell three characters wide otherwise prints 胸の痛|み or 寒|気.
@@ -176,19 +180,37 @@ def break_opportunities(
     """Sorted positions where a line may break in ``text``.
 
     ``forbidden`` positions never break (a citation superscript must stay on the line
-    of the word it follows); ``forced`` positions are extra opportunities (where the
-    author put a zero-width space).
+    of the word it follows); ``forced`` positions (where the author put a zero-width
+    space) are opportunities whatever ICU and the word lists say, unless a line rule
+    forbids them (`allowed_break`: never inside a letter, before ๆ or a closing
+    mark).
     """
+    return sorted(_opportunities(text, lang, words, forbidden, forced)[0])
+
+
+def _opportunities(
+    text: str,
+    lang: str,
+    words: WordList,
+    forbidden: Iterable[int],
+    forced: Iterable[int],
+) -> tuple[set[int], set[int]]:
+    """`break_opportunities`, and those of them no syllable rule may take away: the
+    author's own breaks (a zero-width space: the author's fix for a break ICU or the
+    spelling rules got wrong wins over both, and over the word lists)."""
     icu = set(icu_breaks(text, lang))
-    breaks = icu | {i for i in forced if 0 < i < len(text)}
+    author = {i for i in forced if 0 < i < len(text)}
+    breaks = icu | author
     spans = _with_builtin(words, lang).protected_spans(text)
     for start, end in spans:
         breaks.difference_update(range(start + 1, end))
     for start, _ in spans:
         if start > 0 and start + 1 in icu and not any(a < start < b for a, b in spans):
             breaks.add(start)  # ICU took the term's first letter: ยาค|รีม is ยา|ครีม
+    breaks |= author
     breaks.difference_update(forbidden)
-    return sorted(i for i in breaks if allowed_break(text, i))
+    kept = {i for i in breaks if allowed_break(text, i)}
+    return kept, author & kept
 
 
 def phrase_breaks(text: str, lang: str, breaks: Iterable[int]) -> list[int]:
@@ -209,11 +231,16 @@ def line_breaks(
 ) -> list[int]:
     """`break_opportunities` where a printed line may end. ``superscripts``: positions
     of citation numbers, which never start a line and are no quantity for
-    `keeps_number` ("cells¹ move": the word after a citation is no unit of it)."""
+    `keeps_number` ("cells¹ move": the word after a citation is no unit of it).
+    An author's zero-width space (``forced``) passes no syllable check: it is how an
+    author fixes a break by hand (มี<U+200B>พยาธิ where the spelling reads มีพ|ยา).
+    """
+    breaks, sure = _opportunities(text, lang, words, superscripts, forced)
     return [
         i
-        for i in break_opportunities(text, lang, words, superscripts, forced)
-        if keeps_syllable(text, i, dictionary=True) and keeps_number(text, i, superscripts)
+        for i in sorted(breaks)
+        if (i in sure or keeps_syllable(text, i, dictionary=True))
+        and keeps_number(text, i, superscripts)
     ]
 
 
