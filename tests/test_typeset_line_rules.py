@@ -538,3 +538,27 @@ def test_an_author_s_zero_width_space_is_a_break_the_syllable_rules_cannot_veto(
 def test_an_author_s_zero_width_space_never_parts_a_letter_from_its_marks(marked: str) -> None:
     _, at = cut(marked)
     assert at not in unit_breaks(marked.replace("|", "\u200b"))
+
+
+@pytest.mark.parametrize("marked", ["ตรวจอุจจาระว่ามี|พยาธิหรือไม่", "ผู้ป่วยมี|พยาธิในลำไส้", "ญาติ|ของผู้ป่วย"])
+def test_where_icu_and_the_word_list_agree_a_listed_word_may_start_a_line(marked: str) -> None:
+    # ICU's มี|พยาธิ, with พยาธิ in the package's word list, was dropped by the
+    # spelling rule that reads พ as the final of มี: ว่ามีพยาธิ was one piece.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")
+
+
+@pytest.mark.parametrize(
+    ("marked", "term"),
+    [("นอนในท่า|นอนตะแคงขวา", "ท่าน"), ("ท่า|นั่งที่ถูกต้อง", "ท่าน"), ("หยอดยาตา|ก่อนนอน", "ตาก")],
+)
+def test_a_listed_word_does_not_glue_a_word_it_is_only_the_letters_of(
+    marked: str, term: str
+) -> None:
+    # A listed word was matched as plain letters: ท่าน (listed to keep ให้ท่านทราบ
+    # whole) glued ท่านอน, "lying position", into one piece, and ตาก ("to dry") ตาก่อน.
+    # Where ICU's words and the spelling say the term ends inside a syllable, the
+    # letters are some other word.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th", WordList((term,)))
+    assert 1 not in line_breaks("ท่านทราบ", "th", WordList(("ท่าน",)))

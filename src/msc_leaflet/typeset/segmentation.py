@@ -11,7 +11,9 @@ breaker (``icu4py`` bundles ICU), then
    words ICU's dictionary gets wrong in every project (it knows the rare word ยาค and
    breaks ยาค|รีม, ยาค|วาม). Where ICU broke after a listed term's first letter (it
    took that letter for the final of the word before) the break moves to the term's
-   start: ยา|ครีม;
+   start: ยา|ครีม. A term is matched only where both its ends may be word boundaries
+   (`listed_spans`: not ท่าน in ท่า|นอน), and where ICU and the list agree on its
+   edge no syllable rule takes that break away (มี|พยาธิ);
 2. line rules remove breaks before a combining mark, ะ, ๆ, ฯ or a closing quote and
    after a leading vowel (เ แ โ ใ ไ) or an opening quote (the ICU rules already mostly
    agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
@@ -201,7 +203,7 @@ def _opportunities(
     icu = set(icu_breaks(text, lang))
     author = {i for i in forced if 0 < i < len(text)}
     breaks = icu | author
-    spans = _with_builtin(words, lang).protected_spans(text)
+    spans = _listed_spans(text, lang, words, icu)
     for start, end in spans:
         breaks.difference_update(range(start + 1, end))
     for start, _ in spans:
@@ -210,7 +212,32 @@ def _opportunities(
     breaks |= author
     breaks.difference_update(forbidden)
     kept = {i for i in breaks if allowed_break(text, i)}
-    return kept, author & kept
+    edges = {i for span in spans for i in span}  # ICU's and the list's word boundary
+    return kept, (author | edges) & kept
+
+
+def listed_spans(text: str, lang: str, words: WordList = EMPTY_WORD_LIST) -> list[tuple[int, int]]:
+    """(start, end) of each term of the word lists (the project's ``words`` and the
+    package's) that is a word where it stands in ``text`` (`_listed_spans`)."""
+    return _listed_spans(text, lang, words, set(icu_breaks(text, lang)))
+
+
+def _listed_spans(
+    text: str, lang: str, words: WordList, icu: Collection[int]
+) -> list[tuple[int, int]]:
+    """The listed terms found in ``text`` whose both ends may be word boundaries: the
+    text's ends, ICU's breaks, or places the syllable rules do not put inside a
+    syllable. Matched as letters alone, a term glued another word that holds them:
+    ท่าน glued ท่า|นอน ("lying position"), ตาก ("to dry") ตา|ก่อน; there the term would
+    end inside the syllable นอน or ก่อน, so those letters are some other words."""
+    spans = _with_builtin(words, lang).protected_spans(text)
+    if not spans:
+        return spans
+
+    def edge(i: int) -> bool:
+        return i in (0, len(text)) or i in icu or keeps_syllable(text, i, dictionary=True)
+
+    return [(start, end) for start, end in spans if edge(start) and edge(end)]
 
 
 def phrase_breaks(text: str, lang: str, breaks: Iterable[int]) -> list[int]:
