@@ -562,3 +562,59 @@ def test_a_listed_word_does_not_glue_a_word_it_is_only_the_letters_of(
     text, at = cut(marked)
     assert at in line_breaks(text, "th", WordList((term,)))
     assert 1 not in line_breaks("ท่านทราบ", "th", WordList(("ท่าน",)))
+
+
+#: Sentences with words of the package's and the bundled project's word lists, in
+#: brackets: no line may end inside one unless it alone is wider than the line, and
+#: then the cut is reported (LAYOUT004).
+LISTED_WORD_SENTENCES = [
+    "ตรวจอุจจาระว่ามี[พยาธิ]หรือไม่",
+    "ผู้ป่วยมี[พยาธิ]ในลำไส้",
+    "ใช้[เซลล์ต้นกำเนิด]จาก[ไขกระดูก]",
+    "เคารพ[เกียรติ]และศักดิ์ศรีของผู้ป่วย",
+    "ให้[น้ำเกลือ]ทางหลอดเลือดดำ",
+    "แพทย์ใช้[เนื้อเยื่อไขมัน]ของผู้ป่วย",
+    "ยา[พาราเซตามอล]ช่วยลดไข้",
+    "[ญาติ]ของผู้ป่วยควรแจ้งให้แพทย์[ทราบ]",
+]
+
+
+@pytest.mark.parametrize("marked", LISTED_WORD_SENTENCES)
+def test_a_listed_word_is_cut_only_when_it_alone_is_wider_than_the_line(marked: str) -> None:
+    # At 24 pt ว่ามีพยาธิ was printed ว่ามีพ|ยาธิ in silence, and at 40 pt เกียรติยศ
+    # เกียร|ติยศ: the word list kept no break inside its words, but a unit wider than
+    # the line was cut by the syllable rules alone, inside the listed word.
+    from pathlib import Path
+
+    from msc_leaflet.typeset.segmentation import load_word_list
+
+    words = load_word_list(Path(__file__).parents[1] / "locales" / "th" / "words.txt")
+    text = marked.replace("[", "").replace("]", "")
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\[([^]]+)\]", marked):
+        start = match.start() - 2 * len(spans)
+        spans.append((start, start + len(match.group(1))))
+    for width in range(20, 241, 4):
+        reported: list[str] = []
+        paragraph = make_paragraph(
+            runs_for([(text, "")], size=10), body_style(size=10), "th", words=words
+        )
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            for start, end in spans:
+                if start < at < end:
+                    word = text[start:end]
+                    alone = make_paragraph(
+                        runs_for([(word, "")], size=10), body_style(size=10), "th", words=words
+                    )
+                    assert sum(u.width for u in alone.units) > width, (
+                        f"{width} pt: {text[:at]}|{text[at:]}"
+                    )
+                    assert any(word in unit for unit in reported), (
+                        f"{width} pt: {text[:at]}|{text[at:]}, not reported"
+                    )
