@@ -618,3 +618,13 @@ def test_a_listed_word_is_cut_only_when_it_alone_is_wider_than_the_line(marked: 
                     assert any(word in unit for unit in reported), (
                         f"{width} pt: {text[:at]}|{text[at:]}, not reported"
                     )
+
+
+def test_an_author_s_zero_width_space_inside_a_listed_word_is_a_break() -> None:
+    # The author's fix for a listed compound too wide for a narrow column: it wins
+    # over the word list as it does over the syllable rules.
+    words = WordList(("เซลล์ต้นกำเนิด",))
+    text, at = cut("ใช้เซลล์|ต้นกำเนิดจากไขกระดูก")
+    assert at not in line_breaks(text, "th", words)
+    assert at in line_breaks(text, "th", words, forced=[at])
+    assert at in unit_breaks("ใช้เซลล์\u200bต้นกำเนิดจากไขกระดูก", words)
