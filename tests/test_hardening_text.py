@@ -152,6 +152,17 @@ def test_zero_width_spaces_in_thai_are_allowed_and_not_reported() -> None:
     assert hidden_in_words("ผู้ป่วย\u200bควร\u200bพักผ่อน") == []
 
 
+def test_a_zero_width_space_before_a_mark_is_shown_to_the_reviewer() -> None:
+    # It can break no line (a Thai tone mark printed alone at a line's start would be
+    # a misprint), so the author's fix does nothing: say so.
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    found = hidden_in_words("ผู้ป่วยที\u200b่นี่")
+    assert [offset for offset, _ in found] == [9]
+    assert "U+200B" in found[0][1]
+    assert hidden_in_words("ผู้ป่วย\u200bที่นี่") == []
+
+
 def test_visible_keeps_thai_and_lao_vowels_whole() -> None:
     # NFKC would split ำ into ํา and ຳ into ໍາ: the checks must not judge split text.
     assert visible("ทำ ນໍ້າ ຳ") == "ทำ ນໍ້າ ຳ"

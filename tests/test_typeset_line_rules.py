@@ -498,3 +498,133 @@ def test_a_word_with_an_unwritten_vowel_may_start_a_line_after_an_open_syllable(
     # was dropped: มีคน, ดูรถพยาบาล stayed one piece. The dictionary decides.
     text, at = cut(marked)
     assert at in line_breaks(text, "th")
+
+
+def unit_breaks(text: str, words: WordList | None = None) -> list[int]:
+    """Offsets (in ``text`` less its zero-width spaces) where the paragraph's units of
+    ``text`` part: where a line may end."""
+    paragraph = make_paragraph(
+        runs_for([(text, "")], size=10), body_style(size=10), "th", words=words
+    )
+    at = 0
+    breaks = []
+    for unit in paragraph.units[:-1]:
+        at += len(unit.text)
+        breaks.append(at)
+    return breaks
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "ตรวจอุจจาระว่ามี|พยาธิหรือไม่",
+        "อาจเจ็บเล็กน้อยแต่|สบายดี",
+        "ผู้ป่วยมี|พยาธิในลำไส้",
+        "ยาตัวนี้ใช้กับคนที่มี|ภาวะแทรกซ้อน",
+    ],
+)
+def test_an_author_s_zero_width_space_is_a_break_the_syllable_rules_cannot_veto(
+    marked: str,
+) -> None:
+    # An author who wrote มี<U+200B>พยาธิ to fix a break by hand got มีพยาธิ in one
+    # piece: the spelling rule that reads พ as the final of มี (มีพ|ยา) dropped the
+    # author's break as it drops ICU's. The author's break is always one.
+    text, at = cut(marked)
+    assert at in unit_breaks(marked.replace("|", "\u200b"))
+    assert at in line_breaks(text, "th", forced=[at])
+
+
+@pytest.mark.parametrize("marked", ["ผู้ป่วยที|่นี่", "ก|ินยา", "ทุก|ๆ วัน"])
+def test_an_author_s_zero_width_space_never_parts_a_letter_from_its_marks(marked: str) -> None:
+    _, at = cut(marked)
+    assert at not in unit_breaks(marked.replace("|", "\u200b"))
+
+
+@pytest.mark.parametrize("marked", ["ตรวจอุจจาระว่ามี|พยาธิหรือไม่", "ผู้ป่วยมี|พยาธิในลำไส้", "ญาติ|ของผู้ป่วย"])
+def test_where_icu_and_the_word_list_agree_a_listed_word_may_start_a_line(marked: str) -> None:
+    # ICU's มี|พยาธิ, with พยาธิ in the package's word list, was dropped by the
+    # spelling rule that reads พ as the final of มี: ว่ามีพยาธิ was one piece.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")
+
+
+@pytest.mark.parametrize(
+    ("marked", "term"),
+    [("นอนในท่า|นอนตะแคงขวา", "ท่าน"), ("ท่า|นั่งที่ถูกต้อง", "ท่าน"), ("หยอดยาตา|ก่อนนอน", "ตาก")],
+)
+def test_a_listed_word_does_not_glue_a_word_it_is_only_the_letters_of(
+    marked: str, term: str
+) -> None:
+    # A listed word was matched as plain letters: ท่าน (listed to keep ให้ท่านทราบ
+    # whole) glued ท่านอน, "lying position", into one piece, and ตาก ("to dry") ตาก่อน.
+    # Where ICU's words and the spelling say the term ends inside a syllable, the
+    # letters are some other word.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th", WordList((term,)))
+    assert 1 not in line_breaks("ท่านทราบ", "th", WordList(("ท่าน",)))
+
+
+#: Sentences with words of the package's and the bundled project's word lists, in
+#: brackets: no line may end inside one unless it alone is wider than the line, and
+#: then the cut is reported (LAYOUT004).
+LISTED_WORD_SENTENCES = [
+    "ตรวจอุจจาระว่ามี[พยาธิ]หรือไม่",
+    "ผู้ป่วยมี[พยาธิ]ในลำไส้",
+    "ใช้[เซลล์ต้นกำเนิด]จาก[ไขกระดูก]",
+    "เคารพ[เกียรติ]และศักดิ์ศรีของผู้ป่วย",
+    "ให้[น้ำเกลือ]ทางหลอดเลือดดำ",
+    "แพทย์ใช้[เนื้อเยื่อไขมัน]ของผู้ป่วย",
+    "ยา[พาราเซตามอล]ช่วยลดไข้",
+    "[ญาติ]ของผู้ป่วยควรแจ้งให้แพทย์[ทราบ]",
+]
+
+
+@pytest.mark.parametrize("marked", LISTED_WORD_SENTENCES)
+def test_a_listed_word_is_cut_only_when_it_alone_is_wider_than_the_line(marked: str) -> None:
+    # At 24 pt ว่ามีพยาธิ was printed ว่ามีพ|ยาธิ in silence, and at 40 pt เกียรติยศ
+    # เกียร|ติยศ: the word list kept no break inside its words, but a unit wider than
+    # the line was cut by the syllable rules alone, inside the listed word.
+    from pathlib import Path
+
+    from msc_leaflet.typeset.segmentation import load_word_list
+
+    words = load_word_list(Path(__file__).parents[1] / "locales" / "th" / "words.txt")
+    text = marked.replace("[", "").replace("]", "")
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\[([^]]+)\]", marked):
+        start = match.start() - 2 * len(spans)
+        spans.append((start, start + len(match.group(1))))
+    for width in range(20, 241, 4):
+        reported: list[str] = []
+        paragraph = make_paragraph(
+            runs_for([(text, "")], size=10), body_style(size=10), "th", words=words
+        )
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            for start, end in spans:
+                if start < at < end:
+                    word = text[start:end]
+                    alone = make_paragraph(
+                        runs_for([(word, "")], size=10), body_style(size=10), "th", words=words
+                    )
+                    assert sum(u.width for u in alone.units) > width, (
+                        f"{width} pt: {text[:at]}|{text[at:]}"
+                    )
+                    assert any(word in unit for unit in reported), (
+                        f"{width} pt: {text[:at]}|{text[at:]}, not reported"
+                    )
+
+
+def test_an_author_s_zero_width_space_inside_a_listed_word_is_a_break() -> None:
+    # The author's fix for a listed compound too wide for a narrow column: it wins
+    # over the word list as it does over the syllable rules.
+    words = WordList(("เซลล์ต้นกำเนิด",))
+    text, at = cut("ใช้เซลล์|ต้นกำเนิดจากไขกระดูก")
+    assert at not in line_breaks(text, "th", words)
+    assert at in line_breaks(text, "th", words, forced=[at])
+    assert at in unit_breaks("ใช้เซลล์\u200bต้นกำเนิดจากไขกระดูก", words)

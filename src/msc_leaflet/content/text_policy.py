@@ -438,13 +438,19 @@ def script_of(char: str) -> str:
 def hidden_in_words(text: str) -> list[tuple[int, str]]:
     """(offset, description) of what a reviewer cannot see inside a word of a script
     that never needs it: invisible characters between Latin, Cyrillic or Greek letters,
-    and words mixing Latin letters with look-alikes from another script."""
+    a zero-width space before a mark (a break hint inside a letter, which no line
+    takes), and words mixing Latin letters with look-alikes from another script."""
     found = []
     for offset, char in enumerate(text):
         if _IGNORABLE.fullmatch(char) and 0 < offset < len(text) - 1:
             before, after = text[offset - 1], text[offset + 1]
             if _alphabetic(before) and _alphabetic(after):
                 found.append((offset, f"invisible {name(char)} inside a word"))
+            elif char == "\u200b" and unicodedata.category(after) in ("Mn", "Mc", "Me"):
+                # An author's line-break hint (ที<U+200B>่) that can break nothing: a
+                # line never parts a letter from its marks, so the fix does nothing.
+                described = f"invisible {name(char)} inside a letter: no line can break there"
+                found.append((offset, described))
     seen = _IGNORABLE.sub("", text)
     for match in _THAI_LAO_RUN.finditer(seen):
         if _mixes_thai_and_lao(match.group()):

@@ -14,7 +14,8 @@ page. `fit_units` cuts such a unit, preferably where a reader accepts it: an Eng
 word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Thai or Lao
 between syllables, a Japanese or Chinese phrase between its characters (its
 ``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
-ๆ or before a citation. Only when no such point fits is it an emergency cut, at the
+ๆ, before a citation, or inside a word of the word lists (`Unit.listed`) unless it
+alone is wider than the line. Only when no such point fits is it an emergency cut, at the
 last grapheme-cluster boundary of the line that keeps the line rules and the
 syllable (`_emergency_cut`), else at any (a Thai consonant never loses its vowel or
 tone marks).
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
 from .shaping import Cluster, shape
-from .units import Piece, Unit, unit_of
+from .units import Piece, Unit, clipped, unit_of
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
@@ -98,7 +99,8 @@ def at_line_end(unit: Unit) -> Unit:
     if not soft_hyphen_width(unit):
         return unit
     flat = _flat(unit)[:-1]
-    return _part(flat, True, tuple(i for i in unit.soft_breaks if i < len(unit.text) - 1))
+    end = len(unit.text) - 1
+    return _part(flat, True, _within(unit.soft_breaks, 0, end), clipped(unit.listed, 0, end))
 
 
 def fit_units(
@@ -134,7 +136,7 @@ def narrowest_width(unit: Unit, lang: str = "en", *, syllables: bool = True) -> 
     it can be set in without an emergency cut. ``syllables=False``: Thai and Lao words
     stay whole (only English words are hyphenated)."""
     flat = _flat(unit)
-    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks)
+    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
     if not syllables:
         text = unit.text
         offsets = _offsets(flat)
@@ -188,19 +190,29 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _cut_points(
-    flat: Flat, trailing_spaces: int, lang: str, soft: Sequence[int] = ()
+    flat: Flat,
+    trailing_spaces: int,
+    lang: str,
+    soft: Sequence[int] = (),
+    listed: Sequence[tuple[int, int]] = (),
 ) -> dict[int, bool]:
     """Cluster indices a cut may fall before, each with whether it needs a hyphen;
-    ``soft``: text offsets of the unit's own line-break opportunities (no hyphen)."""
+    ``soft``: text offsets of the unit's own line-break opportunities (no hyphen);
+    ``listed``: spans of word-list terms (`Unit.listed`), cut only in an emergency,
+    and whose edges are word boundaries (the list's: มี|พยาธิ, เกียรติ|ยศ)."""
     text = "".join(cluster.text for _, cluster in flat)
     offsets = _offsets(flat)
     hyphens = _hyphenation_points(text, lang)
+    edges = {i for span in listed for i in span}
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
         at = offsets[i]
-        if flat[i][0].rise or not (
-            allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
-        ):
+        if flat[i][0].rise or _inside(listed, at):
+            continue
+        if at in edges and allowed_break(text, at) and keeps_number(text, at):
+            points[i] = False  # a listed word's edge, no syllable rule's guess
+            continue
+        if not (allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
@@ -211,6 +223,11 @@ def _cut_points(
         # Anything else inside a unit (digits, punctuation, a number and its unit,
         # other scripts) was refused as a break: only an emergency cuts there.
     return points
+
+
+def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` falls strictly inside one of ``spans``."""
+    return any(start < at < end for start, end in spans)
 
 
 def _hyphenating(char: str) -> bool:
@@ -251,7 +268,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     cluster), and whether some cut fell where no reader accepts it."""
     flat = _flat(unit)
     content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
-    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks)
+    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
     text = "".join(cluster.text for _, cluster in flat)
     offsets = _offsets(flat)
 
@@ -272,7 +289,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                cut, forced = _emergency_cut(text, offsets, cuts[-1], i), True
+                cut, forced = _emergency_cut(text, offsets, cuts[-1], i, unit.listed), True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
             if cut > i:  # the line took what hangs past its end
                 i = cut
@@ -310,7 +327,13 @@ def _after_hanging(points: dict[int, bool], i: int, content: int) -> int | None:
     return after if after >= content or points.get(after) is False else None
 
 
-def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> int:
+def _emergency_cut(
+    text: str,
+    offsets: Sequence[int],
+    start: int,
+    end: int,
+    listed: Sequence[tuple[int, int]] = (),
+) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: the last boundary that keeps a syllable,
     a number and the line rules whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK
@@ -318,7 +341,8 @@ def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> i
     last after a space (a phone number wider than the line: +66 2 |000 0000, not
     000 00|00), else the last that keeps the line rules, else after ``end`` if it is a
     CJK stop or closing bracket, which then hangs past the line's end, else ``end``
-    (any cluster boundary)."""
+    (any cluster boundary). Each rule is first tried outside the word-list terms of
+    ``listed``: one is cut only when it alone is wider than the line."""
 
     def whole(at: int) -> bool:
         return allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
@@ -329,10 +353,19 @@ def _emergency_cut(text: str, offsets: Sequence[int], start: int, end: int) -> i
     def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: one of the two is right
         return allowed_break(text, at) and keeps_syllable(text, at, dictionary=True)
 
-    for rule in (whole, after_space, likely, lambda at: allowed_break(text, at)):
-        found = next((j for j in range(end, start, -1) if rule(offsets[j])), None)
-        if found is not None:
-            return _past_spaces(text, offsets, found)
+    rules = (whole, after_space, likely, lambda at: allowed_break(text, at))
+    for outside in (True, False) if listed else (False,):
+        for rule in rules:
+            found = next(
+                (
+                    j
+                    for j in range(end, start, -1)
+                    if rule(offsets[j]) and not (outside and _inside(listed, offsets[j]))
+                ),
+                None,
+            )
+            if found is not None:
+                return _past_spaces(text, offsets, found)
     after = end
     while after - end < MOST_HANGING and after + 1 < len(offsets):
         if not _hangs(text[offsets[after] : offsets[after + 1]], HANGING_IN_AN_EMERGENCY):
@@ -380,7 +413,12 @@ def _split(
     (`_part` counts them, as `units.unit_of` counted the unit's)."""
     offsets = _offsets(flat)
     return [
-        _part(flat[a:b], b in hyphens, _within(unit.soft_breaks, offsets[a], offsets[b]))
+        _part(
+            flat[a:b],
+            b in hyphens,
+            _within(unit.soft_breaks, offsets[a], offsets[b]),
+            clipped(unit.listed, offsets[a], offsets[b]),
+        )
         for a, b in pairwise(cuts)
     ]
 
@@ -405,11 +443,14 @@ def hyphen_cluster(font: str) -> Cluster:
 
 
 def _part(
-    flat: Sequence[tuple[Piece, Cluster]], hyphen: bool = False, soft: tuple[int, ...] = ()
+    flat: Sequence[tuple[Piece, Cluster]],
+    hyphen: bool = False,
+    soft: tuple[int, ...] = (),
+    listed: tuple[tuple[int, int], ...] = (),
 ) -> Unit:
     """A unit from consecutive clusters, regrouped into pieces by the piece they came
-    from; ``hyphen``: the word goes on, so a hyphen ends the part; ``soft``: its
-    `Unit.soft_breaks`."""
+    from; ``hyphen``: the word goes on, so a hyphen ends the part; ``soft`` and
+    ``listed``: its `Unit.soft_breaks` and `Unit.listed`."""
     pieces: list[Piece] = []
     group: list[Cluster] = []
     for n, (piece, cluster) in enumerate(flat):
@@ -422,7 +463,7 @@ def _part(
             group = []
     # A part cut after a space (an emergency cut between the groups of a phone number)
     # ends in it: trailing, so the line's end stands where its last digit does.
-    return unit_of(pieces, soft)
+    return unit_of(pieces, soft, listed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,17 @@ breaker (``icu4py`` bundles ICU), then
    words ICU's dictionary gets wrong in every project (it knows the rare word ยาค and
    breaks ยาค|รีม, ยาค|วาม). Where ICU broke after a listed term's first letter (it
    took that letter for the final of the word before) the break moves to the term's
-   start: ยา|ครีม;
+   start: ยา|ครีม. A term is matched only where both its ends may be word boundaries
+   (`listed_spans`: not ท่าน in ท่า|นอน), and where ICU and the list agree on its
+   edge no syllable rule takes that break away (มี|พยาธิ);
 2. line rules remove breaks before a combining mark, ะ, ๆ, ฯ or a closing quote and
    after a leading vowel (เ แ โ ใ ไ) or an opening quote (the ICU rules already mostly
    agree, but an author's space before ๆ — "ทุก ๆ" — is a break for ICU);
 3. the caller removes breaks it forbids (before a citation superscript).
+
+An author's zero-width space is a break whatever ICU, the word lists and the syllable
+rules say (they guess; the author knows): only a line rule (`allowed_break`) keeps it
+from parting a letter and its marks or starting a line with ๆ.
 
 A line in a narrow measure (a table cell: ``keep-phrases-below``) breaks only where a
 phrase ends (`phrase_ends`): Japanese and Chinese may break between any two
@@ -176,19 +182,62 @@ def break_opportunities(
     """Sorted positions where a line may break in ``text``.
 
     ``forbidden`` positions never break (a citation superscript must stay on the line
-    of the word it follows); ``forced`` positions are extra opportunities (where the
-    author put a zero-width space).
+    of the word it follows); ``forced`` positions (where the author put a zero-width
+    space) are opportunities whatever ICU and the word lists say, unless a line rule
+    forbids them (`allowed_break`: never inside a letter, before ๆ or a closing
+    mark).
     """
+    return sorted(_opportunities(text, lang, words, forbidden, forced)[0])
+
+
+def _opportunities(
+    text: str,
+    lang: str,
+    words: WordList,
+    forbidden: Iterable[int],
+    forced: Iterable[int],
+) -> tuple[set[int], set[int]]:
+    """`break_opportunities`, and those of them no syllable rule may take away: the
+    author's own breaks (a zero-width space: the author's fix for a break ICU or the
+    spelling rules got wrong wins over both, and over the word lists)."""
     icu = set(icu_breaks(text, lang))
-    breaks = icu | {i for i in forced if 0 < i < len(text)}
-    spans = _with_builtin(words, lang).protected_spans(text)
+    author = {i for i in forced if 0 < i < len(text)}
+    breaks = icu | author
+    spans = _listed_spans(text, lang, words, icu)
     for start, end in spans:
         breaks.difference_update(range(start + 1, end))
     for start, _ in spans:
         if start > 0 and start + 1 in icu and not any(a < start < b for a, b in spans):
             breaks.add(start)  # ICU took the term's first letter: ยาค|รีม is ยา|ครีม
+    breaks |= author
     breaks.difference_update(forbidden)
-    return sorted(i for i in breaks if allowed_break(text, i))
+    kept = {i for i in breaks if allowed_break(text, i)}
+    edges = {i for span in spans for i in span}  # ICU's and the list's word boundary
+    return kept, (author | edges) & kept
+
+
+def listed_spans(text: str, lang: str, words: WordList = EMPTY_WORD_LIST) -> list[tuple[int, int]]:
+    """(start, end) of each term of the word lists (the project's ``words`` and the
+    package's) that is a word where it stands in ``text`` (`_listed_spans`)."""
+    return _listed_spans(text, lang, words, set(icu_breaks(text, lang)))
+
+
+def _listed_spans(
+    text: str, lang: str, words: WordList, icu: Collection[int]
+) -> list[tuple[int, int]]:
+    """The listed terms found in ``text`` whose both ends may be word boundaries: the
+    text's ends, ICU's breaks, or places the syllable rules do not put inside a
+    syllable. Matched as letters alone, a term glued another word that holds them:
+    ท่าน glued ท่า|นอน ("lying position"), ตาก ("to dry") ตา|ก่อน; there the term would
+    end inside the syllable นอน or ก่อน, so those letters are some other words."""
+    spans = _with_builtin(words, lang).protected_spans(text)
+    if not spans:
+        return spans
+
+    def edge(i: int) -> bool:
+        return i in (0, len(text)) or i in icu or keeps_syllable(text, i, dictionary=True)
+
+    return [(start, end) for start, end in spans if edge(start) and edge(end)]
 
 
 def phrase_breaks(text: str, lang: str, breaks: Iterable[int]) -> list[int]:
@@ -209,11 +258,16 @@ def line_breaks(
 ) -> list[int]:
     """`break_opportunities` where a printed line may end. ``superscripts``: positions
     of citation numbers, which never start a line and are no quantity for
-    `keeps_number` ("cells¹ move": the word after a citation is no unit of it)."""
+    `keeps_number` ("cells¹ move": the word after a citation is no unit of it).
+    An author's zero-width space (``forced``) passes no syllable check: it is how an
+    author fixes a break by hand (มี<U+200B>พยาธิ where the spelling reads มีพ|ยา).
+    """
+    breaks, sure = _opportunities(text, lang, words, superscripts, forced)
     return [
         i
-        for i in break_opportunities(text, lang, words, superscripts, forced)
-        if keeps_syllable(text, i, dictionary=True) and keeps_number(text, i, superscripts)
+        for i in sorted(breaks)
+        if (i in sure or keeps_syllable(text, i, dictionary=True))
+        and keeps_number(text, i, superscripts)
     ]
 
 

@@ -21,7 +21,7 @@ from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, phrase_breaks
+from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, listed_spans, phrase_breaks
 from .shaping import Cluster, joining_context, shape
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
@@ -63,6 +63,10 @@ class Unit:
     # a cut there, when the phrase is wider than the line, splits no word a reader
     # would not split (Japanese and Chinese break between characters).
     soft_breaks: tuple[int, ...] = ()
+    # (start, end) offsets in ``text`` of the word-list terms it holds (or part of one,
+    # clipped to it): `linebreak.fit_units` cuts a unit wider than the line inside one
+    # only when the term alone is wider than the line, and reports the cut.
+    listed: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:
@@ -169,6 +173,7 @@ def build_units(
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
     unit_ends = set(phrase_breaks(full, lang, breaks) if phrases else breaks) | {len(full)}
     soft = sorted(set(breaks) - unit_ends)
+    listed = listed_spans(full, lang, words)
 
     units: list[Unit] = []
     pieces: list[Piece] = []
@@ -182,7 +187,8 @@ def build_units(
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
-            units.append(unit_of(pieces, tuple(i - start for i in inner)))
+            held = clipped(listed, start, b)
+            units.append(unit_of(pieces, tuple(i - start for i in inner), held))
             pieces = []
             start = b
     return units
@@ -198,7 +204,21 @@ def _piece(
     return Piece(run, clusters, run.size, 0.0, text, level)
 
 
-def unit_of(pieces: Sequence[Piece], soft_breaks: tuple[int, ...] = ()) -> Unit:
+def clipped(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The parts of ``spans`` inside ``start:end`` that hold a place a cut could fall
+    (two characters or more), counted from ``start``."""
+    return tuple(
+        (max(a, start) - start, min(b, end) - start)
+        for a, b in spans
+        if min(b, end) - max(a, start) > 1
+    )
+
+
+def unit_of(
+    pieces: Sequence[Piece],
+    soft_breaks: tuple[int, ...] = (),
+    listed: tuple[tuple[int, int], ...] = (),
+) -> Unit:
     """A unit of ``pieces``, the spaces that end it counted as its trailing spaces."""
     width = sum(p.width() for p in pieces)
     spaces = 0
@@ -212,4 +232,4 @@ def unit_of(pieces: Sequence[Piece], soft_breaks: tuple[int, ...] = ()) -> Unit:
         else:
             continue
         break
-    return Unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks)
+    return Unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks, listed)
