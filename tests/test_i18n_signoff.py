@@ -12,6 +12,7 @@ import pytest
 
 from i18n_support import ROOT, copy_bundled, invoke
 from msc_leaflet.errors import LeafletError
+from msc_leaflet.i18n.labels import UI_MESSAGES
 from msc_leaflet.i18n.signoff import read_signoffs, required_roles
 from msc_leaflet.project import Project
 from pdfread import page_texts
@@ -236,3 +237,25 @@ def test_a_damaged_signoff_file_is_one_error_at_its_line(
         assert code == 1, output
         assert "internal error" not in output and "Error" not in output, output
         assert re.search(r"locales/th/signoff\.yaml:\d+(:\d+)?: error: ", output), output
+
+
+def test_proof_of_a_finished_translation_does_not_claim_a_review(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proof is what the reviewer reads *before* signing: a fully translated Thai
+    leaflet with no sign-off said "every entry is translated and reviewed" (and kept
+    saying it above "Changed since the last approval" once an edit made a sign-off
+    stale). It may only say what the build knows: every entry is translated."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    assert not (root / "locales" / "th" / "signoff.yaml").exists()
+    out = tmp_path / "out"
+    code, output = invoke(
+        "build", "infusion-safety", "-l", "th", "--proof", "--project", str(root),
+        "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, output
+    last = page_texts(out / "th" / "infusion-safety.proof.pdf")[-1]
+    assert "ได้รับการแปลแล้ว" in last  # "has been translated"
+    assert "ตรวจทาน" not in last.split("\n", 2)[-1]  # "reviewed", past the page heading
+    assert "review" not in UI_MESSAGES["proof-complete"].lower()

@@ -85,6 +85,18 @@ def test_a_low_resolution_image_is_found_at_its_placed_size(tmp_path: Path) -> N
     assert messages(report, "warning", "images") == []
 
 
+def test_a_low_resolution_image_is_named_as_a_print_shop_can_find_it(tmp_path: Path) -> None:
+    """The warning named the PDF's internal resource ("image FormXob.9587bc… is 175 ppi"),
+    which no print shop or clinic can match to a picture: it now says the picture's
+    pixels and its printed size, and how many pixels 300 ppi needs."""
+    picture = ImageReader(Image.new("RGB", (150, 100), (200, 30, 30)))
+    pdf = canvas_pdf(tmp_path / "image.pdf", lambda c: c.drawImage(picture, 20, 20, 72, 48))
+    ((message, pages),) = messages(preflight(pdf), "warning", "images")
+    assert "FormXob" not in message and "/" not in message
+    assert "150 × 100 px" in message and "25 × 17 mm" in message and "150 ppi" in message
+    assert "300 × 200 px" in message and pages == (1,)
+
+
 def test_a_hairline_is_found_after_scaling(tmp_path: Path) -> None:
     def thin(canvas: Canvas) -> None:
         canvas.setLineWidth(0.1)

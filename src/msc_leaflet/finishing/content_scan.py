@@ -67,11 +67,28 @@ INLINE_NAMES = {
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class PlacedImage:
+    """A picture as printed: its pixels and its placed size. No resource name: a print
+    shop or a clinic cannot match "FormXob.9587bc…" to a picture, but can its size."""
+
+    kind: str  # "image" or "inline image"
+    width: int  # pixels
+    height: int
+    placed_w: float  # inches, after scaling
+    placed_h: float
+
+    @property
+    def ppi(self) -> float:
+        """The lower of the two resolutions: the one a print shop judges."""
+        return min(self.width / self.placed_w, self.height / self.placed_h)
+
+
 @dataclass
 class PageScan:
     """What one page uses, at the sizes it is printed (points, percent, ppi)."""
 
-    images: list[tuple[str, float]] = field(default_factory=list)  # (name, lower ppi)
+    images: list[PlacedImage] = field(default_factory=list)
     max_ink: float = 0.0  # largest sum of CMYK percentages of a fill
     thinnest_line: float | None = None  # points, after scaling
     smallest_text: float | None = None  # points, after scaling
@@ -338,7 +355,7 @@ class _Scanner:
         if subtype == Name.Image:
             if not bool(xobject.get("/ImageMask", False)):
                 self.result.spaces.add(_space_family(xobject.get("/ColorSpace"), resources))
-            self.image(str(name), int(xobject.Width), int(xobject.Height), state)
+            self.image("image", int(xobject.Width), int(xobject.Height), state)
         elif subtype == Name.Form:
             key = xobject.objgen
             if key in entered or len(entered) >= MAX_DEPTH:
@@ -369,12 +386,12 @@ class _Scanner:
         cell.ctm = _matrix(list(pattern.Matrix)) if "/Matrix" in pattern else IDENTITY
         self.run(pattern, pattern.get("/Resources", resources), cell, entered | {key})
 
-    def image(self, name: str, width: int, height: int, state: _State) -> None:
+    def image(self, kind: str, width: int, height: int, state: _State) -> None:
         a, b, c, d, _, _ = state.ctm
         placed_w, placed_h = math.hypot(a, b) / 72, math.hypot(c, d) / 72  # inches
         if placed_w <= 0 or placed_h <= 0:
             return
-        self.result.images.append((name, min(width / placed_w, height / placed_h)))
+        self.result.images.append(PlacedImage(kind, width, height, placed_w, placed_h))
 
 
 class _Frame:

@@ -15,6 +15,7 @@ counts: this tool sets a text layer over glyphs it draws as outlines, at the sam
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from pikepdf import Array, Dictionary, Name
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..print_spec import PRINT_PPI
-from .content_scan import PageScan, decoded_size_within, scan_page
+from .content_scan import PageScan, PlacedImage, decoded_size_within, scan_page
 from .font_program import embedded
 
 Severity = Literal["error", "warning", "info"]
@@ -255,10 +256,9 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
 
 
 def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
-    for name, ppi in scan.images:
-        if ppi < MIN_PPI:
-            yield ("warning", "images", f"image {name.lstrip('/')} is {ppi:.0f} ppi at its "
-                   f"placed size (under {MIN_PPI:.0f})", page)  # fmt: skip
+    for image in scan.images:
+        if image.ppi < MIN_PPI:
+            yield ("warning", "images", _low_resolution(image), page)
     if scan.max_ink > MAX_INK + EPSILON:
         yield ("warning", "ink", f"{scan.max_ink:.0f} % total ink in a fill (over "
                f"{MAX_INK:.0f} %)", page)  # fmt: skip
@@ -268,6 +268,21 @@ def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
     if scan.smallest_text is not None and scan.smallest_text < MIN_TEXT - EPSILON:
         yield ("warning", "text", f"text of {scan.smallest_text:.1f} pt (under "
                f"{MIN_TEXT:.0f} pt)", page)  # fmt: skip
+
+
+def _low_resolution(image: PlacedImage) -> str:
+    """Which picture (pixels, printed size in mm) and what it needs, in words a print
+    shop can pass on to whoever supplied the picture."""
+    mm = 25.4
+    needed = (
+        math.ceil(image.placed_w * MIN_PPI - 1e-6),
+        math.ceil(image.placed_h * MIN_PPI - 1e-6),
+    )
+    return (
+        f"{image.kind} of {image.width} × {image.height} px printed at "
+        f"{image.placed_w * mm:.0f} × {image.placed_h * mm:.0f} mm is {image.ppi:.0f} ppi "
+        f"(under {MIN_PPI:.0f}); at that size it needs {needed[0]} × {needed[1]} px"
+    )
 
 
 def _box(page: pikepdf.Page, key: str, fallback: object) -> tuple[float, ...]:

@@ -36,7 +36,7 @@ UI_MESSAGES: dict[str, str] = {
     "proof-heading": "Proof: text not yet translated",
     "proof-intro": "These entries are printed in the source language. Do not approve the "
     "translation until each one is translated and reviewed.",
-    "proof-complete": "Every entry is translated and reviewed.",
+    "proof-complete": "Every entry is translated.",
     # Theme option footer-approval: the date of the translation's last required sign-off.
     "translation-approved": "{language} translation approved {date}",
 }
