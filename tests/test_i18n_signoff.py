@@ -76,12 +76,12 @@ def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
     code, output = invoke("i18n", "stats", "--project", str(root))
     assert "stale: 1 changed" in output
     code, output = build(root, out, "--strict")
-    assert code == 1 and "1 fuzzy th entries not used" in output
+    assert code == 1 and "1 fuzzy th entry not used" in output
     code, output = build(root, out, "--strict", "--allow-fuzzy")
     assert code == 1
     assert (
         "the th text of 'care-basics' has no current sign-off by clinical "
-        "(stale: 1 entries changed since the last approval)"
+        "(stale: 1 entry changed since the last approval)"
     ) in output
     assert "hint: msc-leaflet i18n review care-basics -l th --by NAME --role clinical" in output
 
@@ -153,7 +153,7 @@ def test_incomplete_translation_cannot_be_signed_off(root: Path) -> None:
     invoke("i18n", "update", "--project", str(root))
     code, output = review(root, "clinical", "Dr. Malee Srisuk")
     assert code == 1
-    assert "1 entries are untranslated or fuzzy" in output
+    assert "1 entry is untranslated or fuzzy" in output
     assert not (root / "locales" / "th" / "signoff.yaml").exists()
 
 

@@ -33,6 +33,12 @@ class Location:
         return text
 
 
+def counted(number: int, one: str, many: str) -> str:
+    """``number`` with the noun it counts in the form English needs: "1 entry",
+    "2 entries" (messages said "1 entries")."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def display_path(path: Path) -> str:
     """Show paths relative to the working directory when they are below it. Never fails:
     it names the path of an error, and a path in a loop of links cannot be resolved."""

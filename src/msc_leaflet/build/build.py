@@ -25,7 +25,7 @@ from .. import i18n
 from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
-from ..errors import Finding, LeafletError, Location
+from ..errors import Finding, LeafletError, Location, counted
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
 from ..finishing.final_pass import final_pass
@@ -219,7 +219,8 @@ def signoff_record(
     state, review = leaflet_review(project, source, language)
     if options.strict and review.missing_roles:
         why = {
-            "stale": f"stale: {len(review.changed)} entries changed since the last approval",
+            "stale": f"stale: {counted(len(review.changed), 'entry', 'entries')} changed since the "
+            "last approval",
             "reviewed": "signed off so far by: " + ", ".join(review.current_roles),
         }.get(review.state, "no sign-off yet")
         raise LeafletError(

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
-from ..errors import CheckFinding, Finding, LeafletError, Location
+from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..project import Project, language_subtag, same_language
 from .catalog import (
     UI_DOMAIN,
@@ -106,6 +106,11 @@ def _translation_errors(
     return tuple(errors(check_translation(source, translation, language, plural)))
 
 
+def _entries(number: int, kind: str) -> str:
+    """ "1 untranslated th entry", "3 untranslated th entries"."""
+    return counted(number, f"{kind} entry", f"{kind} entries")
+
+
 def _listing(texts: list[Text]) -> str:
     shown = ", ".join(f"{t.context} (line {t.line})" for t in texts[:MAX_LISTED])
     more = len(texts) - MAX_LISTED
@@ -191,8 +196,8 @@ def localize_with_fallbacks(
             Finding(
                 Location(path),
                 "warning",
-                f"{len(translator.untranslated)} untranslated {locale} entries, printed in the "
-                f"source language: {_listing(translator.untranslated)}",
+                _entries(len(translator.untranslated), f"untranslated {locale}")
+                + f", printed in the source language: {_listing(translator.untranslated)}",
                 f"translate them in {path.name}, then rebuild",
             )
         )
@@ -201,8 +206,8 @@ def localize_with_fallbacks(
             Finding(
                 Location(path),
                 "warning",
-                f"{len(translator.fuzzy)} fuzzy {locale} entries not used, printed in the source "
-                f"language: {_listing(translator.fuzzy)}",
+                _entries(len(translator.fuzzy), f"fuzzy {locale}")
+                + f" not used, printed in the source language: {_listing(translator.fuzzy)}",
                 "review them and remove the fuzzy flag, or build with --allow-fuzzy",
             )
         )

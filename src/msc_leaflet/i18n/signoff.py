@@ -30,7 +30,7 @@ from ..clock import iso_date
 from ..content.model import Leaflet
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
-from ..errors import LeafletError, Location
+from ..errors import LeafletError, Location, counted
 from ..files import write_atomic
 from ..project import SETTINGS_FILE, Project, settings_location, settings_section
 from .catalog import Catalog, Entry, catalog_language, catalog_path, locale_folder
@@ -205,8 +205,9 @@ def record_signoff(
         shown = ", ".join(state.missing[:8]) + (" …" if len(state.missing) > 8 else "")
         raise LeafletError(
             Location(path),
-            f"cannot sign off {leaflet_id} in {locale}: {len(state.missing)} entries are "
-            f"untranslated or fuzzy ({shown})",
+            f"cannot sign off {leaflet_id} in {locale}: "
+            f"{counted(len(state.missing), 'entry is', 'entries are')} untranslated or fuzzy "
+            f"({shown})",
             "translate and review them first; `msc-leaflet i18n stats` shows what is left",
         )
     record = SignOff(
