@@ -1037,3 +1037,42 @@ def test_a_locale_asked_for_by_name_is_not_read_from_a_folder_with_a_charset(
     assert f"locales/{folder}/ is not named after a language" in said
     assert f"rename it to {locale}" in said
     assert not list(out.rglob("*.pdf"))
+
+
+def as_classic_mac(data: bytes) -> bytes:
+    """The catalog saved with classic Mac OS line ends, a CR alone, as some editors can."""
+    return data.replace(b"\n", b"\r")
+
+
+def test_a_catalog_with_lone_cr_line_ends_is_refused_not_emptied(tmp_path: Path) -> None:
+    """Editors show a lone CR as a line break, gettext does not: the whole file was read
+    as one comment, and `update` wrote back a catalog with no translation in it (every
+    entry untranslated, the translator's work turned into comment lines), exit 0, while
+    `i18n check` advised running update. The file is refused at its line, and nothing
+    is written."""
+    po, findings = checked_copy(tmp_path, as_classic_mac)
+    before = po.read_bytes()
+    [finding] = findings
+    assert finding.startswith(f"{po}:1: error: ") and "line break" in finding
+    assert "hint: " in finding and "LF" in finding
+    with pytest.raises(LeafletError) as raised:
+        workflow.update(Project.at(po.parents[3]))
+    assert raised.value.location.line == 1 and "LF" in raised.value.hint
+    assert po.read_bytes() == before
+
+
+def test_a_lone_cr_that_hides_an_entry_in_a_comment_is_refused(tmp_path: Path) -> None:
+    """One entry pasted with CR line ends after a comment: an editor shows the entry,
+    gettext reads a comment, and `update` made the translation a comment line."""
+    hidden = b'\n# note\rmsgctxt "extra"\rmsgid "Extra"\rmsgstr "x"\n'
+    po, _ = checked_copy(tmp_path, lambda data: data + hidden)
+    line = po.read_bytes().count(b"\n")  # the last line
+    with pytest.raises(LeafletError) as raised:
+        read_po(po)
+    assert raised.value.location.line == line
+
+
+def test_a_lone_cr_inside_a_string_or_a_plain_comment_is_still_read() -> None:
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    catalog = parse_po(header + '# a\rb\nmsgid "a"\nmsgstr "x\ry"\n')
+    assert catalog.active[0].msgstr == "x\ry"

@@ -44,6 +44,10 @@ MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
+# A CR alone (classic Mac OS line ends) followed by what reads as PO syntax: an editor
+# shows a new line there, gettext reads on in the same line. In a comment, the entries
+# after it would silently become comment text.
+_HIDDEN_LINE = re.compile(r"\r(?!\n)[ \t]*(?:#|\"|msgctxt|msgid|msgstr)")
 
 
 def _closed(literal: str) -> bool:
@@ -297,9 +301,25 @@ class _Reader:
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
 
+    def hidden_lines(self, text: str, line: int, whole: bool) -> None:
+        """Refuse a lone CR that an editor shows as a line break but gettext does not
+        (`_HIDDEN_LINE`): in a comment, or anywhere in a file without LF. A CR inside
+        a string is the translator's, and a comment's own text may hold one."""
+        comment = text.startswith("#") and not text.startswith(("#~", "#|"))
+        if (whole or comment) and _HIDDEN_LINE.search(text):
+            raise self.fail(
+                line,
+                "a carriage return (CR) alone ends the line in an editor, but gettext "
+                "sees no line break there: what follows it would be read as part of "
+                "this line",
+                "save the file with LF (Unix) or CRLF (Windows) line ends",
+            )
+
     def read(self, lines: list[str]) -> Catalog:
+        whole = len(lines) == 1  # one line: no LF at all
         for number, raw in enumerate(lines, 1):
             text = raw.rstrip("\r\n").lstrip()  # a comment's trailing blanks are its own
+            self.hidden_lines(text, number, whole)
             stripped = text.rstrip()
             if not stripped:
                 self.finish()
