@@ -1076,3 +1076,29 @@ def test_a_lone_cr_inside_a_string_or_a_plain_comment_is_still_read() -> None:
     header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     catalog = parse_po(header + '# a\rb\nmsgid "a"\nmsgstr "x\ry"\n')
     assert catalog.active[0].msgstr == "x\ry"
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        'msgid "Rest"\nmsgstr "พัก"\n#~ "ผ่อน"\n',  # an obsolete line joined to a translation
+        '#~ msgid "Gone"\n#~ msgstr "หาย"\n"ไป"\n',  # an active line joined to an obsolete one
+        'msgid "Rest"\nmsgstr ""\n#~ "พัก"\n',
+    ],
+    ids=["obsolete-after-active", "active-after-obsolete", "half-revived"],
+)
+def test_a_string_line_of_the_other_kind_than_its_entry_is_refused(
+    tmp_path: Path, entries: str
+) -> None:
+    """A continuation line marked #~ in an active entry (or the reverse) was joined to
+    the entry's text, so `update` silently wrote another translation than the file
+    showed (an obsolete entry's text became the printed one); GNU tools refuse the file
+    ("inconsistent use of #~"). It is refused at that line."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    with pytest.raises(LeafletError) as raised:
+        parse_po(header + entries)
+    assert raised.value.location.line == 6 and "#~" in raised.value.message
+    if MSGFMT:  # GNU refuses it too
+        path = tmp_path / "th.po"
+        path.write_text(header + entries, encoding="utf-8")
+        assert subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True).returncode

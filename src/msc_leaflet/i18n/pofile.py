@@ -250,10 +250,18 @@ class _Reader:
                 "number the forms msgstr[0], msgstr[1]… in order, each once",
             )
 
-    def continuation(self, text: str, line: int, previous: bool) -> None:
+    def continuation(self, text: str, line: int, previous: bool, obsolete: bool) -> None:
         target = self.previous_last if previous else self.last
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
+        if not previous and self.obsolete != obsolete:
+            # GNU refuses it ("inconsistent use of #~"); joined, an obsolete entry's text
+            # would become the printed translation, or the reverse.
+            raise self.fail(
+                line,
+                "an entry mixes obsolete (#~) and active lines",
+                "mark every line of an obsolete entry with #~, and no line of an active one",
+            )
         value = self.string(text.rstrip(), line)
         self.more.setdefault((previous, target), []).append(value)
         if target == "msgstr" and not previous:
@@ -339,7 +347,7 @@ class _Reader:
                 if _NEW_ENTRY.match(rest) and "msgstr" in self.seen:
                     self.finish()
                 if rest.startswith('"'):
-                    self.continuation(rest, number, previous)
+                    self.continuation(rest, number, previous, obsolete=True)
                 elif rest:
                     self.keyword(rest, number, obsolete=True, previous=previous)
             elif stripped.startswith("#|"):
@@ -347,13 +355,13 @@ class _Reader:
                     self.finish()
                 rest = stripped[2:].lstrip()
                 if rest.startswith('"'):
-                    self.continuation(rest, number, previous=True)
+                    self.continuation(rest, number, previous=True, obsolete=False)
                 else:
                     self.keyword(rest, number, obsolete=False, previous=True)
             elif stripped.startswith("#"):
                 self.comment(text, number)
             elif stripped.startswith('"'):
-                self.continuation(stripped, number, previous=False)
+                self.continuation(stripped, number, previous=False, obsolete=False)
             else:
                 if _NEW_ENTRY.match(stripped) and "msgstr" in self.seen:
                     self.finish()
