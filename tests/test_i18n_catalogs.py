@@ -31,6 +31,7 @@ from msc_leaflet.project import Project
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
 MSGFMT = shutil.which("msgfmt") or ""
+MSGCAT = shutil.which("msgcat") or ""
 needs_msgfmt = pytest.mark.skipif(not MSGFMT, reason="GNU gettext msgfmt is not on PATH")
 
 ROUND_TRIP = """\
@@ -95,7 +96,8 @@ PLURAL_SHAPES = [
             5,
             "msgstr without a msgid",
         ),
-        ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "msgstr without a msgid"),
+        # a blank line does not end an entry (GNU reads it as white space)
+        ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "a second msgstr"),
         ('msgid "a"\nmsgstr "cut\\0here"\n', 2, "U+0000"),
         ('msgid "a"\nmsgstr ""\n"cut\\x00here"\n', 3, "U+0000"),
         ('msgid "a"\n# raw\0\nmsgstr ""\n', 2, "U+0000"),
@@ -1102,3 +1104,28 @@ def test_a_string_line_of_the_other_kind_than_its_entry_is_refused(
         path = tmp_path / "th.po"
         path.write_text(header + entries, encoding="utf-8")
         assert subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True).returncode
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        'msgid "Rest"\n\nmsgstr "พัก"\n',
+        'msgid "Rest"\nmsgstr ""\n"พัก"\n\n"ผ่อน"\n',
+        '#~ msgid "Rest"\n\n#~ msgstr "พัก"\n',
+    ],
+    ids=["before-msgstr", "inside-msgstr", "obsolete"],
+)
+def test_a_blank_line_inside_an_entry_is_read_as_gnu_reads_it(tmp_path: Path, entry: str) -> None:
+    """GNU gettext reads blank lines as white space, not as the end of an entry, so
+    msgfmt, msgmerge and Poedit read a catalog with a blank line inside an entry (a
+    hand edit spacing out a long translation); msc-leaflet refused it, telling the
+    translator to add the msgstr that was there."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    ours = parse_po(header + entry)
+    expected = entry.replace("\n\n", "\n")
+    assert format_po(ours) == format_po(parse_po(header + expected))
+    if MSGCAT:
+        path = tmp_path / "th.po"
+        path.write_text(header + entry, encoding="utf-8")
+        run = subprocess.run([MSGCAT, "--no-wrap", str(path)], capture_output=True, text=True)
+        assert format_po(parse_po(run.stdout)) == format_po(ours)

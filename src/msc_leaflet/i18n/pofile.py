@@ -330,8 +330,8 @@ class _Reader:
             self.hidden_lines(text, number, whole)
             stripped = text.rstrip()
             if not stripped:
-                self.finish()
-            elif stripped.startswith("#~"):
+                continue  # white space to gettext: an entry ends where the next begins
+            if stripped.startswith("#~"):
                 rest = text[2:].lstrip()
                 # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
                 # entry marked obsolete too, as some tools write them; GNU reads them as
