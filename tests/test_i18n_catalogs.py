@@ -1081,16 +1081,17 @@ def test_a_lone_cr_inside_a_string_or_a_plain_comment_is_still_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "entries",
+    ("entries", "line"),
     [
-        'msgid "Rest"\nmsgstr "พัก"\n#~ "ผ่อน"\n',  # an obsolete line joined to a translation
-        '#~ msgid "Gone"\n#~ msgstr "หาย"\n"ไป"\n',  # an active line joined to an obsolete one
-        'msgid "Rest"\nmsgstr ""\n#~ "พัก"\n',
+        ('msgid "Rest"\nmsgstr "พัก"\n#~ "ผ่อน"\n', 6),  # an obsolete line in a translation
+        ('#~ msgid "Gone"\n#~ msgstr "หาย"\n"ไป"\n', 6),  # an active line in an obsolete one
+        ('msgid "Rest"\nmsgstr ""\n#~ "พัก"\n', 6),
+        ('#| msgid "Rest "\n#~| "now"\nmsgid "Rest"\nmsgstr "พัก"\n', 5),  # the #| text
     ],
-    ids=["obsolete-after-active", "active-after-obsolete", "half-revived"],
+    ids=["obsolete-after-active", "active-after-obsolete", "half-revived", "previous"],
 )
 def test_a_string_line_of_the_other_kind_than_its_entry_is_refused(
-    tmp_path: Path, entries: str
+    tmp_path: Path, entries: str, line: int
 ) -> None:
     """A continuation line marked #~ in an active entry (or the reverse) was joined to
     the entry's text, so `update` silently wrote another translation than the file
@@ -1099,7 +1100,7 @@ def test_a_string_line_of_the_other_kind_than_its_entry_is_refused(
     header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     with pytest.raises(LeafletError) as raised:
         parse_po(header + entries)
-    assert raised.value.location.line == 6 and "#~" in raised.value.message
+    assert raised.value.location.line == line and "#~" in raised.value.message
     if MSGFMT:  # GNU refuses it too
         path = tmp_path / "th.po"
         path.write_text(header + entries, encoding="utf-8")

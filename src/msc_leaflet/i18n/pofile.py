@@ -76,6 +76,7 @@ class _Reader:
         self.seen: dict[str, int] = {}  # keyword -> line, for the entry being read
         self.last: str | None = None  # keyword a continuation line belongs to
         self.previous_last: str | None = None
+        self.previous_obsolete = False  # whether the #| line continued was marked #~
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
         self.comment_block: list[str] = []  # the comment lines read so far, as written
@@ -193,7 +194,7 @@ class _Reader:
                 raise self.fail(
                     line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid / msgid_plural"
                 )
-            self.previous_last = name
+            self.previous_last, self.previous_obsolete = name, obsolete
             return
         if self.obsolete is not None and self.obsolete != obsolete and self.seen:
             raise self.fail(line, "an entry mixes obsolete (#~) and active lines")
@@ -254,7 +255,7 @@ class _Reader:
         target = self.previous_last if previous else self.last
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
-        if not previous and self.obsolete != obsolete:
+        if obsolete != (self.previous_obsolete if previous else self.obsolete):
             # GNU refuses it ("inconsistent use of #~"); joined, an obsolete entry's text
             # would become the printed translation, or the reverse.
             raise self.fail(
