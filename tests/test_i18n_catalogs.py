@@ -433,6 +433,37 @@ def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
     assert read_po(converted).active[0].msgstr == "พัก"
 
 
+@needs_msgfmt
+@pytest.mark.parametrize(
+    ("charset", "codec"),
+    [("ISO-8859-11", "iso8859_11"), ("windows-874", "cp874"), ("latin1", "latin1")],
+)
+def test_the_way_out_of_another_charset_works_for_every_name_of_it(
+    tmp_path: Path, charset: str, codec: str
+) -> None:
+    """ISO-8859-11 and windows-874 are what editors call Thai's legacy encodings, but
+    GNU msgconv converts only from its own names of them (TIS-620, CP874): following
+    the hint, `msgconv --to-code=UTF-8`, stopped with "not a portable encoding name".
+    The hint now names a conversion that works for the name in the file."""
+    path = tmp_path / "th.po"
+    text = THAI_IN_TIS620.replace("TIS-620", charset)
+    if codec == "latin1":
+        text = text.replace("พัก", "Pause à")
+    path.write_bytes(text.encode(codec))
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    hint = caught.value.hint
+    assert f"iconv -f {charset} -t UTF-8 FILE > NEW" in hint and "msgconv" not in hint
+    iconv = shutil.which("iconv") or "iconv"
+    with (tmp_path / "new.po").open("wb") as new:
+        subprocess.run([iconv, "-f", charset, "-t", "UTF-8", str(path)], stdout=new, check=True)
+    with pytest.raises(LeafletError) as caught:  # then the header's charset, as told
+        read_po(tmp_path / "new.po")
+    assert "write charset=UTF-8" in caught.value.hint
+    fixed = (tmp_path / "new.po").read_text(encoding="utf-8").replace(charset, "UTF-8")
+    assert parse_po(fixed).active[0].msgstr in ("พัก", "Pause à")
+
+
 # The header is the entry with an empty msgid and no msgctxt, wherever it stands, as GNU
 # gettext reads it: an empty text under a context is an ordinary message, which the reader
 # refused ("an empty msgid is only allowed for the header") though msgfmt compiles it.

@@ -398,7 +398,7 @@ class _Reader:
                 f"the header declares charset {charset.group(1)}, but msc-leaflet reads and "
                 "writes UTF-8 only",
                 "if the file's text is right in a UTF-8 editor, write charset=UTF-8 here; "
-                "otherwise convert the file: msgconv --to-code=UTF-8 FILE -o FILE",
+                f"otherwise convert the file: {conversion(charset.group(1))}",
             )
 
     def assemble(self) -> Catalog:
@@ -447,6 +447,28 @@ def _is_header(entry: Entry) -> bool:
     return entry.key == HEADER_KEY and not entry.obsolete
 
 
+# The charsets GNU msgconv converts from, its "portable" names (in any case). For another
+# name of one of them (ISO-8859-11 or windows-874 for Thai, latin1) it stops with "not a
+# portable encoding name", so the way out is iconv, which knows them all.
+_MSGCONV_CHARSETS = frozenset(
+    ["ASCII", "ANSI_X3.4-1968", "US-ASCII", "KOI8-R", "KOI8-U", "KOI8-T", "GB2312",
+     "EUC-JP", "EUC-KR", "EUC-TW", "BIG5", "BIG5-HKSCS", "GBK", "GB18030", "SHIFT_JIS",
+     "JOHAB", "TIS-620", "VISCII", "GEORGIAN-PS",
+     *(f"ISO{sep}8859-{n}" for n in (*range(1, 10), 13, 14, 15) for sep in "-_"),
+     *(f"CP{n}" for n in (850, 866, 874, 932, 949, 950, *range(1250, 1258)))]
+)  # fmt: skip
+
+
+def conversion(charset: str) -> str:
+    """The command that converts a catalog in ``charset`` to UTF-8, for a hint."""
+    if charset.upper() in _MSGCONV_CHARSETS:
+        return "msgconv --to-code=UTF-8 FILE -o FILE"
+    return (
+        f"iconv -f {charset} -t UTF-8 FILE > NEW, then write charset=UTF-8 in NEW's "
+        "header and put NEW in FILE's place"
+    )
+
+
 def read_po(path: Path) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line."""
     data = read_input(
@@ -463,7 +485,7 @@ def read_po(path: Path) -> Catalog:
         charset = declared.group(1).decode("ascii") if declared else ""
         hint = "save the file as UTF-8"
         if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
-            hint = f"the file is in {charset}: convert it, msgconv --to-code=UTF-8 FILE -o FILE"
+            hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
     return parse_po(text, path)
