@@ -1161,3 +1161,18 @@ def test_a_blank_line_inside_an_entry_is_read_as_gnu_reads_it(tmp_path: Path, en
         path.write_text(header + entry, encoding="utf-8")
         run = subprocess.run([MSGCAT, "--no-wrap", str(path)], capture_output=True, text=True)
         assert format_po(parse_po(run.stdout)) == format_po(ours)
+
+
+def test_check_names_an_entry_by_a_context_it_cannot_print_raw(tmp_path: Path) -> None:
+    """A context with a line break or a terminal escape (a hand edit, a hostile file)
+    was printed as it is: the finding split into lines that read as other findings, or
+    the escape cleared the translator's terminal. It is shown as written in the .po."""
+    context = b'"evil\\033[2J\\nlocales/x.po:1: error: fake"'
+    hostile = b"\nmsgctxt " + context + b'\nmsgid "Rest 5"\nmsgstr "6"\n'
+    po, findings = checked_copy(tmp_path, lambda data: data + hostile)
+    named = [f for f in findings if "evil" in f]
+    assert named and all(f.startswith(f"{po}:") for f in named)
+    for finding in named:
+        first, *rest = finding.split("\n")
+        assert "\x1b" not in finding and not any("fake" in line for line in rest)
+        assert "evil\\033[2J\\nlocales/x.po:1: error: fake" in first

@@ -516,7 +516,13 @@ def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
 
 
 def _quote(value: str) -> str:
-    return '"' + value.translate(_WRITE_ESCAPES) + '"'
+    return '"' + as_written(value) + '"'
+
+
+def as_written(value: str) -> str:
+    """``value`` escaped as the .po writes it: for a message, where a line break would
+    split a finding and a terminal escape would act on the translator's terminal."""
+    return value.translate(_WRITE_ESCAPES)
 
 
 def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
