@@ -31,6 +31,7 @@ from msc_leaflet.project import Project
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
 MSGFMT = shutil.which("msgfmt") or ""
+MSGCAT = shutil.which("msgcat") or ""
 needs_msgfmt = pytest.mark.skipif(not MSGFMT, reason="GNU gettext msgfmt is not on PATH")
 
 ROUND_TRIP = """\
@@ -95,7 +96,8 @@ PLURAL_SHAPES = [
             5,
             "msgstr without a msgid",
         ),
-        ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "msgstr without a msgid"),
+        # a blank line does not end an entry (GNU reads it as white space)
+        ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "a second msgstr"),
         ('msgid "a"\nmsgstr "cut\\0here"\n', 2, "U+0000"),
         ('msgid "a"\nmsgstr ""\n"cut\\x00here"\n', 3, "U+0000"),
         ('msgid "a"\n# raw\0\nmsgstr ""\n', 2, "U+0000"),
@@ -429,6 +431,37 @@ def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
     msgconv = shutil.which("msgconv") or "msgconv"
     subprocess.run([msgconv, "--to-code=UTF-8", str(path), "-o", str(converted)], check=True)
     assert read_po(converted).active[0].msgstr == "พัก"
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(
+    ("charset", "codec"),
+    [("ISO-8859-11", "iso8859_11"), ("windows-874", "cp874"), ("latin1", "latin1")],
+)
+def test_the_way_out_of_another_charset_works_for_every_name_of_it(
+    tmp_path: Path, charset: str, codec: str
+) -> None:
+    """ISO-8859-11 and windows-874 are what editors call Thai's legacy encodings, but
+    GNU msgconv converts only from its own names of them (TIS-620, CP874): following
+    the hint, `msgconv --to-code=UTF-8`, stopped with "not a portable encoding name".
+    The hint now names a conversion that works for the name in the file."""
+    path = tmp_path / "th.po"
+    text = THAI_IN_TIS620.replace("TIS-620", charset)
+    if codec == "latin1":
+        text = text.replace("พัก", "Pause à")
+    path.write_bytes(text.encode(codec))
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    hint = caught.value.hint
+    assert f"iconv -f {charset} -t UTF-8 FILE > NEW" in hint and "msgconv" not in hint
+    iconv = shutil.which("iconv") or "iconv"
+    with (tmp_path / "new.po").open("wb") as new:
+        subprocess.run([iconv, "-f", charset, "-t", "UTF-8", str(path)], stdout=new, check=True)
+    with pytest.raises(LeafletError) as caught:  # then the header's charset, as told
+        read_po(tmp_path / "new.po")
+    assert "write charset=UTF-8" in caught.value.hint
+    fixed = (tmp_path / "new.po").read_text(encoding="utf-8").replace(charset, "UTF-8")
+    assert parse_po(fixed).active[0].msgstr in ("พัก", "Pause à")
 
 
 # The header is the entry with an empty msgid and no msgctxt, wherever it stands, as GNU
@@ -1037,3 +1070,109 @@ def test_a_locale_asked_for_by_name_is_not_read_from_a_folder_with_a_charset(
     assert f"locales/{folder}/ is not named after a language" in said
     assert f"rename it to {locale}" in said
     assert not list(out.rglob("*.pdf"))
+
+
+def as_classic_mac(data: bytes) -> bytes:
+    """The catalog saved with classic Mac OS line ends, a CR alone, as some editors can."""
+    return data.replace(b"\n", b"\r")
+
+
+def test_a_catalog_with_lone_cr_line_ends_is_refused_not_emptied(tmp_path: Path) -> None:
+    """Editors show a lone CR as a line break, gettext does not: the whole file was read
+    as one comment, and `update` wrote back a catalog with no translation in it (every
+    entry untranslated, the translator's work turned into comment lines), exit 0, while
+    `i18n check` advised running update. The file is refused at its line, and nothing
+    is written."""
+    po, findings = checked_copy(tmp_path, as_classic_mac)
+    before = po.read_bytes()
+    [finding] = findings
+    assert finding.startswith(f"{po}:1: error: ") and "line break" in finding
+    assert "hint: " in finding and "LF" in finding
+    with pytest.raises(LeafletError) as raised:
+        workflow.update(Project.at(po.parents[3]))
+    assert raised.value.location.line == 1 and "LF" in raised.value.hint
+    assert po.read_bytes() == before
+
+
+def test_a_lone_cr_that_hides_an_entry_in_a_comment_is_refused(tmp_path: Path) -> None:
+    """One entry pasted with CR line ends after a comment: an editor shows the entry,
+    gettext reads a comment, and `update` made the translation a comment line."""
+    hidden = b'\n# note\rmsgctxt "extra"\rmsgid "Extra"\rmsgstr "x"\n'
+    po, _ = checked_copy(tmp_path, lambda data: data + hidden)
+    line = po.read_bytes().count(b"\n")  # the last line
+    with pytest.raises(LeafletError) as raised:
+        read_po(po)
+    assert raised.value.location.line == line
+
+
+def test_a_lone_cr_inside_a_string_or_a_plain_comment_is_still_read() -> None:
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    catalog = parse_po(header + '# a\rb\nmsgid "a"\nmsgstr "x\ry"\n')
+    assert catalog.active[0].msgstr == "x\ry"
+
+
+@pytest.mark.parametrize(
+    ("entries", "line"),
+    [
+        ('msgid "Rest"\nmsgstr "พัก"\n#~ "ผ่อน"\n', 6),  # an obsolete line in a translation
+        ('#~ msgid "Gone"\n#~ msgstr "หาย"\n"ไป"\n', 6),  # an active line in an obsolete one
+        ('msgid "Rest"\nmsgstr ""\n#~ "พัก"\n', 6),
+        ('#| msgid "Rest "\n#~| "now"\nmsgid "Rest"\nmsgstr "พัก"\n', 5),  # the #| text
+    ],
+    ids=["obsolete-after-active", "active-after-obsolete", "half-revived", "previous"],
+)
+def test_a_string_line_of_the_other_kind_than_its_entry_is_refused(
+    tmp_path: Path, entries: str, line: int
+) -> None:
+    """A continuation line marked #~ in an active entry (or the reverse) was joined to
+    the entry's text, so `update` silently wrote another translation than the file
+    showed (an obsolete entry's text became the printed one); GNU tools refuse the file
+    ("inconsistent use of #~"). It is refused at that line."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    with pytest.raises(LeafletError) as raised:
+        parse_po(header + entries)
+    assert raised.value.location.line == line and "#~" in raised.value.message
+    if MSGFMT:  # GNU refuses it too
+        path = tmp_path / "th.po"
+        path.write_text(header + entries, encoding="utf-8")
+        assert subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True).returncode
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        'msgid "Rest"\n\nmsgstr "พัก"\n',
+        'msgid "Rest"\nmsgstr ""\n"พัก"\n\n"ผ่อน"\n',
+        '#~ msgid "Rest"\n\n#~ msgstr "พัก"\n',
+    ],
+    ids=["before-msgstr", "inside-msgstr", "obsolete"],
+)
+def test_a_blank_line_inside_an_entry_is_read_as_gnu_reads_it(tmp_path: Path, entry: str) -> None:
+    """GNU gettext reads blank lines as white space, not as the end of an entry, so
+    msgfmt, msgmerge and Poedit read a catalog with a blank line inside an entry (a
+    hand edit spacing out a long translation); msc-leaflet refused it, telling the
+    translator to add the msgstr that was there."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    ours = parse_po(header + entry)
+    expected = entry.replace("\n\n", "\n")
+    assert format_po(ours) == format_po(parse_po(header + expected))
+    if MSGCAT:
+        path = tmp_path / "th.po"
+        path.write_text(header + entry, encoding="utf-8")
+        run = subprocess.run([MSGCAT, "--no-wrap", str(path)], capture_output=True, text=True)
+        assert format_po(parse_po(run.stdout)) == format_po(ours)
+
+
+def test_check_names_an_entry_by_a_context_it_cannot_print_raw(tmp_path: Path) -> None:
+    """A context with a line break or a terminal escape (a hand edit, a hostile file)
+    was printed as it is: the finding split into lines that read as other findings, or
+    the escape cleared the translator's terminal. It is shown as written in the .po."""
+    context = b'"evil\\033[2J\\nlocales/x.po:1: error: fake"'
+    hostile = b"\nmsgctxt " + context + b'\nmsgid "Rest 5"\nmsgstr "6"\n'
+    po, findings = checked_copy(tmp_path, lambda data: data + hostile)
+    named = [f for f in findings if "evil" in f]
+    assert named and all(f.startswith(f"{po}:") for f in named)
+    for finding in named:
+        first, *rest = finding.split("\n")
+        assert "\x1b" not in finding and not any("fake" in line for line in rest)
+        assert "evil\\033[2J\\nlocales/x.po:1: error: fake" in first

@@ -44,6 +44,10 @@ MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
+# A CR alone (classic Mac OS line ends) followed by what reads as PO syntax: an editor
+# shows a new line there, gettext reads on in the same line. In a comment, the entries
+# after it would silently become comment text.
+_HIDDEN_LINE = re.compile(r"\r(?!\n)[ \t]*(?:#|\"|msgctxt|msgid|msgstr)")
 
 
 def _closed(literal: str) -> bool:
@@ -72,6 +76,7 @@ class _Reader:
         self.seen: dict[str, int] = {}  # keyword -> line, for the entry being read
         self.last: str | None = None  # keyword a continuation line belongs to
         self.previous_last: str | None = None
+        self.previous_obsolete = False  # whether the #| line continued was marked #~
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
         self.comment_block: list[str] = []  # the comment lines read so far, as written
@@ -189,7 +194,7 @@ class _Reader:
                 raise self.fail(
                     line, f"'#| {name}' is not allowed", "only #| msgctxt / msgid / msgid_plural"
                 )
-            self.previous_last = name
+            self.previous_last, self.previous_obsolete = name, obsolete
             return
         if self.obsolete is not None and self.obsolete != obsolete and self.seen:
             raise self.fail(line, "an entry mixes obsolete (#~) and active lines")
@@ -246,10 +251,18 @@ class _Reader:
                 "number the forms msgstr[0], msgstr[1]… in order, each once",
             )
 
-    def continuation(self, text: str, line: int, previous: bool) -> None:
+    def continuation(self, text: str, line: int, previous: bool, obsolete: bool) -> None:
         target = self.previous_last if previous else self.last
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
+        if obsolete != (self.previous_obsolete if previous else self.obsolete):
+            # GNU refuses it ("inconsistent use of #~"); joined, an obsolete entry's text
+            # would become the printed translation, or the reverse.
+            raise self.fail(
+                line,
+                "an entry mixes obsolete (#~) and active lines",
+                "mark every line of an obsolete entry with #~, and no line of an active one",
+            )
         value = self.string(text.rstrip(), line)
         self.more.setdefault((previous, target), []).append(value)
         if target == "msgstr" and not previous:
@@ -297,13 +310,29 @@ class _Reader:
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
 
+    def hidden_lines(self, text: str, line: int, whole: bool) -> None:
+        """Refuse a lone CR that an editor shows as a line break but gettext does not
+        (`_HIDDEN_LINE`): in a comment, or anywhere in a file without LF. A CR inside
+        a string is the translator's, and a comment's own text may hold one."""
+        comment = text.startswith("#") and not text.startswith(("#~", "#|"))
+        if (whole or comment) and _HIDDEN_LINE.search(text):
+            raise self.fail(
+                line,
+                "a carriage return (CR) alone ends the line in an editor, but gettext "
+                "sees no line break there: what follows it would be read as part of "
+                "this line",
+                "save the file with LF (Unix) or CRLF (Windows) line ends",
+            )
+
     def read(self, lines: list[str]) -> Catalog:
+        whole = len(lines) == 1  # one line: no LF at all
         for number, raw in enumerate(lines, 1):
             text = raw.rstrip("\r\n").lstrip()  # a comment's trailing blanks are its own
+            self.hidden_lines(text, number, whole)
             stripped = text.rstrip()
             if not stripped:
-                self.finish()
-            elif stripped.startswith("#~"):
+                continue  # white space to gettext: an entry ends where the next begins
+            if stripped.startswith("#~"):
                 rest = text[2:].lstrip()
                 # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
                 # entry marked obsolete too, as some tools write them; GNU reads them as
@@ -319,7 +348,7 @@ class _Reader:
                 if _NEW_ENTRY.match(rest) and "msgstr" in self.seen:
                     self.finish()
                 if rest.startswith('"'):
-                    self.continuation(rest, number, previous)
+                    self.continuation(rest, number, previous, obsolete=True)
                 elif rest:
                     self.keyword(rest, number, obsolete=True, previous=previous)
             elif stripped.startswith("#|"):
@@ -327,13 +356,13 @@ class _Reader:
                     self.finish()
                 rest = stripped[2:].lstrip()
                 if rest.startswith('"'):
-                    self.continuation(rest, number, previous=True)
+                    self.continuation(rest, number, previous=True, obsolete=False)
                 else:
                     self.keyword(rest, number, obsolete=False, previous=True)
             elif stripped.startswith("#"):
                 self.comment(text, number)
             elif stripped.startswith('"'):
-                self.continuation(stripped, number, previous=False)
+                self.continuation(stripped, number, previous=False, obsolete=False)
             else:
                 if _NEW_ENTRY.match(stripped) and "msgstr" in self.seen:
                     self.finish()
@@ -369,7 +398,7 @@ class _Reader:
                 f"the header declares charset {charset.group(1)}, but msc-leaflet reads and "
                 "writes UTF-8 only",
                 "if the file's text is right in a UTF-8 editor, write charset=UTF-8 here; "
-                "otherwise convert the file: msgconv --to-code=UTF-8 FILE -o FILE",
+                f"otherwise convert the file: {conversion(charset.group(1))}",
             )
 
     def assemble(self) -> Catalog:
@@ -418,6 +447,28 @@ def _is_header(entry: Entry) -> bool:
     return entry.key == HEADER_KEY and not entry.obsolete
 
 
+# The charsets GNU msgconv converts from, its "portable" names (in any case). For another
+# name of one of them (ISO-8859-11 or windows-874 for Thai, latin1) it stops with "not a
+# portable encoding name", so the way out is iconv, which knows them all.
+_MSGCONV_CHARSETS = frozenset(
+    ["ASCII", "ANSI_X3.4-1968", "US-ASCII", "KOI8-R", "KOI8-U", "KOI8-T", "GB2312",
+     "EUC-JP", "EUC-KR", "EUC-TW", "BIG5", "BIG5-HKSCS", "GBK", "GB18030", "SHIFT_JIS",
+     "JOHAB", "TIS-620", "VISCII", "GEORGIAN-PS",
+     *(f"ISO{sep}8859-{n}" for n in (*range(1, 10), 13, 14, 15) for sep in "-_"),
+     *(f"CP{n}" for n in (850, 866, 874, 932, 949, 950, *range(1250, 1258)))]
+)  # fmt: skip
+
+
+def conversion(charset: str) -> str:
+    """The command that converts a catalog in ``charset`` to UTF-8, for a hint."""
+    if charset.upper() in _MSGCONV_CHARSETS:
+        return "msgconv --to-code=UTF-8 FILE -o FILE"
+    return (
+        f"iconv -f {charset} -t UTF-8 FILE > NEW, then write charset=UTF-8 in NEW's "
+        "header and put NEW in FILE's place"
+    )
+
+
 def read_po(path: Path) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line."""
     data = read_input(
@@ -434,7 +485,7 @@ def read_po(path: Path) -> Catalog:
         charset = declared.group(1).decode("ascii") if declared else ""
         hint = "save the file as UTF-8"
         if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
-            hint = f"the file is in {charset}: convert it, msgconv --to-code=UTF-8 FILE -o FILE"
+            hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
     return parse_po(text, path)
@@ -465,7 +516,13 @@ def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
 
 
 def _quote(value: str) -> str:
-    return '"' + value.translate(_WRITE_ESCAPES) + '"'
+    return '"' + as_written(value) + '"'
+
+
+def as_written(value: str) -> str:
+    """``value`` escaped as the .po writes it: for a message, where a line break would
+    split a finding and a terminal escape would act on the translator's terminal."""
+    return value.translate(_WRITE_ESCAPES)
 
 
 def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:

@@ -21,6 +21,7 @@ from .catalog import (
     HEADER_KEY,
     UI_DOMAIN,
     Catalog,
+    Entry,
     Key,
     catalog_language,
     catalog_locales,
@@ -38,7 +39,7 @@ from .headers import plural_count, plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
-from .pofile import format_po, read_po, write_po
+from .pofile import as_written, format_po, read_po, write_po
 from .translation_checks import (
     COVERAGE,
     HEADER,
@@ -169,6 +170,12 @@ def catalog_names(project: Project, locales: Sequence[str] | None = None) -> lis
     ]
 
 
+def _label(entry: Entry) -> str:
+    """The entry as a finding names it: its context, or the start of its text, as the
+    .po writes it (`as_written`)."""
+    return as_written(entry.msgctxt or entry.msgid[:30])
+
+
 def check_catalog(catalog: Catalog) -> list[Finding]:
     """`checks` on every translated entry (fuzzy ones are reviewed anyway, and unused)."""
     assert catalog.path is not None
@@ -182,7 +189,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
                 CheckFinding(
                     Location(catalog.path, entry.line),
                     problem.severity,
-                    f"{entry.msgctxt or entry.msgid[:30]!s}: {problem.message}",
+                    f"{_label(entry)}: {problem.message}",
                     code=problem.code,
                 )
             )
@@ -269,8 +276,7 @@ def _repeated_findings(catalog: Catalog) -> list[Finding]:
             message = f'an obsolete header (#~ msgid "") repeats the header on line {earlier}'
             hint = "`msc-leaflet i18n update` drops it: it holds no translation; or delete it"
         else:
-            label = entry.msgctxt or entry.msgid[:30]
-            message = f"{label}: an obsolete entry repeats the one on line {earlier}"
+            message = f"{_label(entry)}: an obsolete entry repeats the one on line {earlier}"
             hint = (
                 "`msc-leaflet i18n update` keeps one entry, with the other's translation as "
                 "a comment (earlier translation: …); or delete the one not to keep"
