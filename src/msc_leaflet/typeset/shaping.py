@@ -132,6 +132,7 @@ def shape(
 #: (HB_BUFFER_CONTEXT_LENGTH).
 CONTEXT_LENGTH = 5
 ZERO_WIDTH_JOINER = "\u200d"
+NO_CONTEXT = ("", "")  # nothing around a piece joins its letters
 
 
 def joining_context(text: str, start: int, end: int) -> tuple[str, str]:

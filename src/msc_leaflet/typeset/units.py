@@ -22,7 +22,7 @@ from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, listed_spans, phrase_breaks
-from .shaping import Cluster, joining_context, shape
+from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
 _ADVANCE: Callable[[Cluster], float] = attrgetter("advance")
@@ -174,6 +174,10 @@ def build_units(
     unit_ends = set(phrase_breaks(full, lang, breaks) if phrases else breaks) | {len(full)}
     soft = sorted(set(breaks) - unit_ends)
     listed = listed_spans(full, lang, words)
+    # Letters that join (`joining_context`) are right to left, or a zero-width joiner: a
+    # paragraph with neither (every English and Thai one) needs no context, nor the
+    # two look-ups per piece that would find none.
+    joins = ZERO_WIDTH_JOINER in full or max(bidi, default=0) > 0
 
     units: list[Unit] = []
     pieces: list[Piece] = []
@@ -183,7 +187,7 @@ def build_units(
         while bounds[run_index][1] <= a:
             run_index += 1
         run = bounds[run_index][2]
-        context = joining_context(full, a, b)
+        context = joining_context(full, a, b) if joins else NO_CONTEXT
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
