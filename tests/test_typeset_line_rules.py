@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -336,6 +337,24 @@ THAI_SENTENCES = [
 ]
 
 
+def narrow_cuts(text: str, words: WordList | None = None) -> Iterator[tuple[int, int, list[str]]]:
+    """Every line end of Thai ``text`` (10 pt) wrapped at each width from 20 to 240 pt:
+    the width, the offset of the cut and the emergency cuts reported at that width."""
+    for width in range(20, 241, 4):
+        reported: list[str] = []
+        paragraph = make_paragraph(
+            runs_for([(text, "")], size=10), body_style(size=10), "th", words=words
+        )
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            yield width, at, reported
+
+
 @pytest.mark.parametrize("marked", THAI_SENTENCES)
 def test_a_thai_word_is_cut_inside_a_syllable_only_in_a_reported_emergency(marked: str) -> None:
     # ที่มีค|วาม, งที่ต|รวจ, ดูก|รอง, มิลลิก|รัม were printed in narrow columns with no
@@ -345,20 +364,11 @@ def test_a_thai_word_is_cut_inside_a_syllable_only_in_a_reported_emergency(marke
     sure: set[int] = set()
     for match in re.finditer("·", marked):
         sure.add(match.start() - len(sure))
-    for width in range(20, 241, 4):
-        reported: list[str] = []
-        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "th")
-        paragraph.on_emergency_break = reported.append
-        paragraph.wrap(width, 10_000)
-        lines = paragraph.line_texts()
-        assert "".join(lines) == text
-        at = 0
-        for line in lines[:-1]:
-            at += len(line)
-            inside = text[at - 1 : at + 1]
-            assert at in sure or any(inside in unit for unit in reported), (
-                f"{width} pt: {text[:at]}|{text[at:]}"
-            )
+    for width, at, reported in narrow_cuts(text):
+        inside = text[at - 1 : at + 1]
+        assert at in sure or any(inside in unit for unit in reported), (
+            f"{width} pt: {text[:at]}|{text[at:]}"
+        )
 
 
 #: Medicines and their doses as a leaflet writes them, "|" where a line may break
@@ -419,21 +429,10 @@ def test_a_word_whose_last_vowel_is_silent_is_not_cut_before_it_in_silence(text:
     # A narrow column printed นานาชา|ติ and สมเห|ตุสมผล with no emergency reported: a
     # consonant with -ิ or -ุ after an open syllable was taken for a syllable of its own.
     words = [m.span() for m in SILENT_VOWEL_WORDS.finditer(text)]
-    for width in range(20, 241, 4):
-        reported: list[str] = []
-        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "th")
-        paragraph.on_emergency_break = reported.append
-        paragraph.wrap(width, 10_000)
-        lines = paragraph.line_texts()
-        assert "".join(lines) == text
-        at = 0
-        for line in lines[:-1]:
-            at += len(line)
-            inside = text[at - 1 : at + 1]
-            if any(a < at < b for a, b in words):
-                assert any(inside in unit for unit in reported), (
-                    f"{width} pt: {text[:at]}|{text[at:]}"
-                )
+    for width, at, reported in narrow_cuts(text):
+        inside = text[at - 1 : at + 1]
+        if any(a < at < b for a, b in words):
+            assert any(inside in unit for unit in reported), f"{width} pt: {text[:at]}|{text[at:]}"
 
 
 @pytest.mark.parametrize("marked", ["นานาชา|ติ", "สมเห|ตุสมผล", "ภู|มิแพ้", "ธา|ตุเหล็ก", "อา|ยุ"])
@@ -594,30 +593,19 @@ def test_a_listed_word_is_cut_only_when_it_alone_is_wider_than_the_line(marked: 
     for match in re.finditer(r"\[([^]]+)\]", marked):
         start = match.start() - 2 * len(spans)
         spans.append((start, start + len(match.group(1))))
-    for width in range(20, 241, 4):
-        reported: list[str] = []
-        paragraph = make_paragraph(
-            runs_for([(text, "")], size=10), body_style(size=10), "th", words=words
-        )
-        paragraph.on_emergency_break = reported.append
-        paragraph.wrap(width, 10_000)
-        lines = paragraph.line_texts()
-        assert "".join(lines) == text
-        at = 0
-        for line in lines[:-1]:
-            at += len(line)
-            for start, end in spans:
-                if start < at < end:
-                    word = text[start:end]
-                    alone = make_paragraph(
-                        runs_for([(word, "")], size=10), body_style(size=10), "th", words=words
-                    )
-                    assert sum(u.width for u in alone.units) > width, (
-                        f"{width} pt: {text[:at]}|{text[at:]}"
-                    )
-                    assert any(word in unit for unit in reported), (
-                        f"{width} pt: {text[:at]}|{text[at:]}, not reported"
-                    )
+    for width, at, reported in narrow_cuts(text, words):
+        for start, end in spans:
+            if start < at < end:
+                word = text[start:end]
+                alone = make_paragraph(
+                    runs_for([(word, "")], size=10), body_style(size=10), "th", words=words
+                )
+                assert sum(u.width for u in alone.units) > width, (
+                    f"{width} pt: {text[:at]}|{text[at:]}"
+                )
+                assert any(word in unit for unit in reported), (
+                    f"{width} pt: {text[:at]}|{text[at:]}, not reported"
+                )
 
 
 def test_an_author_s_zero_width_space_inside_a_listed_word_is_a_break() -> None:
