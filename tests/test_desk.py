@@ -164,6 +164,25 @@ def test_patient_pack_has_a_cover_and_every_leaflet(client: TestClient, project:
     assert untranslated.status_code == 400 and "Choosing a clinic" in untranslated.text
 
 
+def test_a_leaflet_not_ready_in_a_language_is_not_handed_out_in_it(client: TestClient) -> None:
+    """A leaflet with no Vietnamese translation built as Vietnamese prints its English
+    text under Vietnamese page furniture: handed to a patient it reads as theirs. The
+    pack refused it; the leaflet's own page offered it. Now the page says it is not
+    ready and offers no PDF; the PDF is refused, naming the leaflet; the proof, which
+    lists what is untranslated, is still there for the translator."""
+    page = client.get("/leaflets/choosing-a-clinic?lang=vi")
+    assert page.status_code == 200
+    assert '<p class="reason">not ready</p>' in page.text
+    assert "/leaflets/choosing-a-clinic/pdf?" not in page.text
+    refused = client.get("/leaflets/choosing-a-clinic/pdf?lang=vi")
+    assert refused.status_code == 400 and "Choosing a clinic" in refused.text
+    assert client.get("/leaflets/choosing-a-clinic/pages/1.png?lang=vi").status_code == 400
+    proof = client.get("/leaflets/choosing-a-clinic/pdf?lang=vi&proof=1")
+    assert proof.status_code == 200 and proof.content.startswith(b"%PDF")
+    ready = client.get("/leaflets/choosing-a-clinic/pdf?lang=th")
+    assert ready.status_code == 200 and ready.content.startswith(b"%PDF")
+
+
 def test_status_lists_translations_checks_and_proofs(client: TestClient) -> None:
     page = client.get("/status")
     assert page.status_code == 200

@@ -28,6 +28,12 @@ class Refused(Exception):
         self.reason = reason
 
 
+class NotReady(Refused):
+    """A leaflet asked for in a language it is not ready in (its catalog missing,
+    incomplete or stale): its text would print in the source language under the page
+    furniture of the patient's."""
+
+
 def theme_paper(project: Project) -> str:
     """The paper of the project's theme (``theme.yaml``, else the bundled one), read as
     strictly as every theme is (`ThemeSource`): a file no build could read stops the

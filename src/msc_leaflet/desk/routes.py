@@ -30,7 +30,7 @@ from ..project import same_language
 from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
-from .choices import MAX_PACK, PAPERS, PrintChoice, Refused
+from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .interface import Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf
@@ -142,7 +142,14 @@ async def library(request: Request) -> Response:
     })  # fmt: skip
 
 
+def _not_ready(card: LeafletCard, locale: str) -> str:
+    return f"“{card.title(card.language)}” is not ready in {language_name(locale)}"
+
+
 async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> Built:
+    if not (choice.proof or card.printable_in(choice.locale)):
+        # Handed out, it would read as the patient's own; the proof lists what is left.
+        raise NotReady(400, _not_ready(card, choice.locale))
     spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
     try:
         return await desk.builds.pdf(card.id, choice.locale, choice.edition, spec)
@@ -173,6 +180,8 @@ async def leaflet_page(request: Request) -> Response:
     try:
         built = await _built(desk, card, choice)
         pages = await _pages(desk, built)
+    except NotReady:
+        problem = "desk.not-ready"
     except Refused:
         problem = "desk.unavailable"
     findings = [f for f in await desk.findings(shelf) if _leaflet_of(f) == card.id]
@@ -239,10 +248,10 @@ async def pack_pdf(request: Request) -> Response:
         if not card.printable_in(lang):
             # Handed out under a cover in the patient's language, it would read as
             # theirs: `build` warns of such a leaflet, and a pack has no room to.
-            raise Refused(
+            raise NotReady(
                 400,
-                f"“{card.title(card.language)}” is not ready in {language_name(lang)}: "
-                "take it out of the pack, or make the pack in a language it is ready in",
+                f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
+                "language it is ready in",
             )
     with_source = params.get("with_source") == "1"
     editions = [
