@@ -62,7 +62,7 @@ DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
 PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
 # An inline image's abbreviated names (PDF 32000-1 §8.9.7, tables 93 and 94).
 INLINE_NAMES = {
-    "/CS": "/ColorSpace", "/IM": "/ImageMask",
+    "/W": "/Width", "/H": "/Height", "/CS": "/ColorSpace", "/IM": "/ImageMask",
     "/G": "/DeviceGray", "/RGB": "/DeviceRGB", "/CMYK": "/DeviceCMYK", "/I": "/Indexed",
 }  # fmt: skip
 
@@ -465,10 +465,12 @@ class _Frame:
             elif op == "Do":
                 self.scanner.draw(operands[0], resources, state, self.entered)
             elif op == "INLINE IMAGE":
-                space = _inline_space(operands)  # none in a mask
+                image = _inline_dictionary(operands)
+                space = _inline_space(image)  # none in a mask
                 if space is not None:
                     self.result.spaces.add(_space_family(space, resources))
-                self.scanner.image("inline image", *_inline_size(operands), state)
+                size = int(image.get("/Width", 0)), int(image.get("/Height", 0))
+                self.scanner.image("inline image", *size, state)
             if op in FILLS:
                 self.scanner.fill(state)
             if op in STROKES:
@@ -480,25 +482,19 @@ class _Frame:
         self.state, self.text, self.line = state, text, line
 
 
-def _inline_size(operands: list[Any]) -> tuple[int, int]:
-    """Width and height from an inline image's dictionary (``/W 4 /H 4``, or spelt out)."""
-    pairs: dict[Any, Any] = dict(zip(operands[::2], operands[1::2], strict=False))
-
-    def value(short: str, long: str) -> int:
-        return int(pairs.get(Name(short), pairs.get(Name(long), 0)))
-
-    return value("/W", "/Width"), value("/H", "/Height")
-
-
-def _inline_space(operands: list[Any]) -> Any:
-    """An inline image's colour space, its abbreviations spelt out; None for a mask."""
-    pairs = {
+def _inline_dictionary(operands: list[Any]) -> dict[str, Any]:
+    """An inline image's dictionary (``/W 4 /H 4 /CS /RGB``), its keys spelt out."""
+    return {
         INLINE_NAMES.get(str(k), str(k)): v
         for k, v in zip(operands[::2], operands[1::2], strict=False)
     }
-    if bool(pairs.get("/ImageMask", False)):
+
+
+def _inline_space(image: dict[str, Any]) -> Any:
+    """An inline image's colour space, its abbreviations spelt out; None for a mask."""
+    if bool(image.get("/ImageMask", False)):
         return None
-    space = pairs.get("/ColorSpace")
+    space = image.get("/ColorSpace")
     if isinstance(space, Name):
         return Name(INLINE_NAMES.get(str(space), str(space)))
     if isinstance(space, Array) and len(space) > 1:
