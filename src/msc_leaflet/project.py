@@ -270,10 +270,17 @@ class Project:
     def folders_spelling(self, name: str) -> Iterator[str]:
         """The folders under locales/, in name order, whose name is the locale ``name``
         in another spelling (`locale_name`: zh_hans, th-TH for zh_Hans, th_TH)."""
-        if self.locales_dir.is_dir():
-            for folder in sorted(self.locales_dir.iterdir()):
-                if folder.is_dir() and locale_name(folder.name) == name:
-                    yield folder.name
+        # Asked for every build of a locale with no folder of its own (en): locales/
+        # also holds a template per leaflet, so the folders are picked out by their
+        # directory entries (no stat each) before any name is parsed.
+        try:
+            with os.scandir(self.locales_dir) as entries:
+                folders = sorted(entry.name for entry in entries if entry.is_dir())
+        except (FileNotFoundError, NotADirectoryError):  # no locales/ (yet)
+            return
+        for folder in folders:
+            if locale_name(folder) == name:
+                yield folder
 
     @property
     def theme_path(self) -> Path:
