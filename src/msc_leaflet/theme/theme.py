@@ -210,6 +210,11 @@ def _parse(
 
 
 CALLOUT_PARTS = ("fill", "edge", "label")
+#: Colours a theme may leave out, and the colour each then is: a theme written before
+#: it existed prints as it did. `accent-text` is small text in the brand colour (header
+#: title, kicker, FAQ questions, list numbers, links), which a print build wants on one
+#: plate while the band and rules keep the brand's inks (docs/print.md).
+OPTIONAL_COLOURS = {"accent-text": "accent"}
 
 
 def _in_mode(
@@ -250,7 +255,12 @@ def _colours(
             )
         else:
             plain[name] = _theme_colour(value, ("colours", name))
+    for name, stands_in in OPTIONAL_COLOURS.items():
+        if name not in plain and stands_in in plain:
+            plain[name] = plain[stands_in]
     for name in missing(colours, [*bundled, *CALLOUT_KINDS]):
+        if name in OPTIONAL_COLOURS:
+            continue
         raise ThemeError(
             ("colours",),
             f"colours: '{name}' is missing; the layout prints with it",
