@@ -283,7 +283,9 @@ def test_booklet_of_a_leaflet_is_imposed_in_saddle_stitch_order(tmp_path: Path) 
     pdf = build(tmp_path, "en", imposition="booklet")
     assert pdf.name == "infusion-safety.booklet.pdf"
     sheets = PdfReader(pdf).pages
-    assert box_mm(sheets[0].mediabox) == pytest.approx((296, 210), abs=0.5)  # 2 × A5
+    for sheet in sheets:  # two A5 pages (296 mm) meet in the middle of an A4 sheet
+        assert box_mm(sheet.mediabox) == pytest.approx((297, 210), abs=0.01)
+        assert box_mm(sheet.trimbox) == pytest.approx((296, 210), abs=0.01)
     pages = 2 * len(sheets)
     assert pages % 4 == 0
     document = pdfium.PdfDocument(pdf)
@@ -299,6 +301,21 @@ def test_booklet_of_a_leaflet_is_imposed_in_saddle_stitch_order(tmp_path: Path) 
             pair.append(int(match.group(1)))
         found.append(tuple(pair))
     assert found == sheet_order(pages)
+
+
+@pytest.mark.parametrize(("paper", "sheet_mm"), [("a4", (420, 297)), ("letter", (431.8, 279.4))])
+def test_a_booklet_of_larger_pages_is_two_pages_wide(
+    tmp_path: Path, paper: str, sheet_mm: tuple[float, float]
+) -> None:
+    """A4 pages print on A3 and Letter on Tabloid: sheets exactly two pages wide, which
+    a print shop's preflight passes without a word."""
+    from msc_leaflet.finishing.preflight import preflight
+
+    pdf = build(tmp_path, "th", imposition="booklet", paper=paper, colour="cmyk")
+    for sheet in PdfReader(pdf).pages:
+        assert box_mm(sheet.mediabox) == pytest.approx(sheet_mm, abs=0.01)
+        assert box_mm(sheet.trimbox) == pytest.approx(sheet_mm, abs=0.01)
+    assert [f for f in preflight(pdf).findings if f.severity != "info"] == []
 
 
 def test_qr_note_on_the_last_page_only(make_project: Callable[..., Path], tmp_path: Path) -> None:

@@ -33,6 +33,10 @@ def paper_name(value: object) -> str:
 
 
 IMPOSITIONS = ("none", "booklet")
+# The paper a booklet's sheets print on, for pages two of which are no paper of their own:
+# ISO A5 is 148 mm wide (half of A4, rounded down), so two A5 pages are 296 mm and go on
+# A4 (297 mm), folded in its middle. Two A4 pages are A3, two Letter pages Tabloid.
+BOOKLET_SHEETS = {"a5": "a4"}
 DUPLEX_FLIPS = ("short-edge", "long-edge")
 _UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}
 MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 mm)
