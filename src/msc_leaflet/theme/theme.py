@@ -24,10 +24,11 @@ from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
 from ..print_spec import COLOUR_MODES, PAPERS, paper_name
-from .colours import CMYK, Colour, ThemeColour, parse_colour
+from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
 from .fonts import FontConfig, font_config
+from .icc import press_colour
 from .output_intent import OutputIntent, output_intent
 from .source import ThemeSource
 from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
@@ -172,7 +173,9 @@ def _parse(
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
     written, written_callouts = _colours(data["colours"], defaults["colours"])
-    plain, callouts = _in_mode(written, written_callouts, colour_mode)
+    intent = output_intent(data.get("output-intent"), path)
+    press = press_colour(intent.profile, path) if intent and colour_mode == "cmyk" else None
+    plain, callouts = _in_mode(written, written_callouts, colour_mode, press)
     sizes = _numbers(data["sizes"], ("sizes",), needed=defaults["sizes"])
     spacing = _numbers(data["spacing"], ("spacing",), needed=defaults["spacing"])
     styles = inherit(layered(defaults["styles"], data.get("styles"), "styles"), "styles", "body")
@@ -198,7 +201,7 @@ def _parse(
         paper=paper,
         colour_mode=colour_mode,
         footer_approval=_flag(data.get("footer-approval", False), "footer-approval"),
-        output_intent=output_intent(data.get("output-intent"), path),
+        output_intent=intent,
         path=path,
     )
     entries = [*written.values(), *(c for box in written_callouts.values() for c in box)]
@@ -218,13 +221,17 @@ OPTIONAL_COLOURS = {"accent-text": "accent"}
 
 
 def _in_mode(
-    written: dict[str, ThemeColour], callouts: dict[str, tuple[ThemeColour, ...]], mode: str
+    written: dict[str, ThemeColour],
+    callouts: dict[str, tuple[ThemeColour, ...]],
+    mode: str,
+    press: Press | None = None,
 ) -> tuple[dict[str, Colour], dict[str, CalloutColours]]:
-    """The theme's colours as a build in ``mode`` draws them."""
+    """The theme's colours as a build in ``mode`` draws them (through the press's
+    profile, ``press``, where the theme names one: `ThemeColour.in_mode`)."""
     return (
-        {name: entry.in_mode(mode) for name, entry in written.items()},
+        {name: entry.in_mode(mode, press) for name, entry in written.items()},
         {
-            name: CalloutColours(*(entry.in_mode(mode) for entry in box))
+            name: CalloutColours(*(entry.in_mode(mode, press) for entry in box))
             for name, box in callouts.items()
         },
     )
