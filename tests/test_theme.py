@@ -589,8 +589,12 @@ def test_accent_text_is_the_accent_unless_a_theme_names_it(tmp_path: Path) -> No
          "CMYK percentages must be 0–100"),
         ('print: "cmyk(0, 0, 0, 72)"', 'print: "#8c1d18"',
          "colours → warning → label → print: a print value is written cmyk(c, m, y, k)"),
+        ('  rule: "#c9d6da"', '  rule: {screen: "#c9d6da", print: "cmyk(100, 100, 100, 100)"}',
+         "colours → rule → print: 400 % total ink is more than a press lays down (300 %)"),
+        ('  rule: "#c9d6da"', '  rule: "cmyk(90, 90, 90, 60)"',
+         "colours → rule: 330 % total ink is more than a press lays down (300 %)"),
     ],
-    ids=["rgb-print", "typo", "no-screen", "over-100", "label"],
+    ids=["rgb-print", "typo", "no-screen", "over-100", "label", "over-ink", "over-ink-plain"],
 )  # fmt: skip
 def test_a_wrong_print_value_is_refused_at_its_line(
     tmp_path: Path, old: str, new: str, message: str

@@ -43,6 +43,10 @@ MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 
 # What print shops ask of a picture at the size it is printed (pixels per inch): read by
 # `preflight` and by the build's LAYOUT005, so both say the same.
 PRINT_PPI = 300.0
+# The most ink a press lays down in one place (percent of C + M + Y + K), as most print
+# shops publish for offset and digital print: read by `preflight` and by the theme, which
+# refuses a CMYK colour over it, so a build never makes a fill the preflight warns of.
+MAX_INK = 300.0
 
 
 # How the layout places an edition's languages: "stacked" gives each language its own run

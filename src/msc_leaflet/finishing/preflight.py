@@ -28,14 +28,13 @@ from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
 from ..files import read_input
-from ..print_spec import PRINT_PPI
+from ..print_spec import MAX_INK, PRINT_PPI
 from .content_scan import PageScan, PlacedImage, PlatedText, decoded_size_within, scan_page
 from .font_program import embedded
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 MIN_PPI = PRINT_PPI
-MAX_INK = 300.0  # percent
 MIN_LINE = 0.25  # points
 MIN_TEXT = 9.0  # points
 # Text under this size on more than one plate: misregistration gives it coloured fringes

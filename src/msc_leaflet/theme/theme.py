@@ -23,7 +23,7 @@ from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
-from ..print_spec import COLOUR_MODES, PAPERS, paper_name
+from ..print_spec import COLOUR_MODES, MAX_INK, PAPERS, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
@@ -302,13 +302,22 @@ def _theme_colour(value: object, keys: Keys) -> ThemeColour:
 
 def _colour(value: object, keys: Keys) -> Colour:
     try:
-        return parse_colour(str(value))
+        colour = parse_colour(str(value))
     except ValueError as problem:
         raise ThemeError(
             keys,
             f"{' → '.join(keys)}: {problem}",
             'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
         ) from None
+    ink = 100 * sum(colour) if isinstance(colour, CMYK) else 0.0
+    if ink > MAX_INK + 1e-9:  # printed as written: a press cannot dry it
+        raise ThemeError(
+            keys,
+            f"{' → '.join(keys)}: {ink:.0f} % total ink is more than a press lays down "
+            f"({MAX_INK:.0f} %)",
+            "take ink out of cyan, magenta and yellow; a rich black is cmyk(60, 40, 40, 100)",
+        )
+    return colour
 
 
 def _callout_colours(kind: str, value: object) -> dict[str, Any]:
