@@ -302,6 +302,52 @@ def test_pictures_of_a_pdfx_build_are_converted_with_the_shops_profile(
         assert sorted("/SMask" in image for image in images) == [False, True]
 
 
+def test_the_band_and_a_logo_of_one_colour_print_alike_with_the_shops_profile(
+    make_project: Callable[..., Path],
+) -> None:
+    """With the press profile, a logo on the band in the brand teal was converted
+    through the profile and the band itself by the naive rule: the same teal printed in
+    two different mixes of ink side by side (here C91 M5 K55 against black alone). The
+    theme's screen colours are converted with the profile too, as the pictures are."""
+    from PIL import Image
+
+    root = print_shop_project(make_project, cmyk_profile())
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    Image.new("RGB", (600, 240), (0x0B, 0x6E, 0x74)).save(root / "logo.png")
+    out = root / "out"
+    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+        (logo,) = [image for page in pdf.pages for image in page.get_images().values()]
+        pixel = tuple(value / 255 for value in logo.read_bytes()[:4])
+        band = next(
+            tuple(float(v) for v in instruction.operands)
+            for instruction in pikepdf.parse_content_stream(pdf.pages[0])
+            if str(instruction.operator) == "k"
+        )
+    assert band == pytest.approx(pixel, abs=1 / 255)
+
+
+def test_greys_of_a_theme_print_on_black_alone_through_a_press_profile() -> None:
+    """A press profile prints a neutral grey in all four inks (its grey balance); a
+    theme's grey (text, rules) prints on black alone, as prepress tools keep K-only
+    greys, and only colours go through the profile."""
+    from msc_leaflet.theme.colours import CMYK, RGB, ThemeColour
+
+    def press(colour: RGB) -> CMYK:  # a profile's rich mixes
+        return CMYK(0.3, 0.2, 0.2, 0.5)
+
+    grey = ThemeColour(RGB(0.6, 0.6, 0.6))
+    assert grey.in_mode("cmyk", press) == CMYK(0, 0, 0, 0.4)
+    assert ThemeColour(RGB(0.04, 0.43, 0.45)).in_mode("cmyk", press) == press(RGB(0, 0, 0))
+    assert ThemeColour(RGB(0.04, 0.43, 0.45)).in_mode("rgb", press) == RGB(0.04, 0.43, 0.45)
+    written = ThemeColour(RGB(0.2, 0.2, 0.2), CMYK(0, 0, 0, 0.85))
+    assert written.in_mode("cmyk", press) == CMYK(0, 0, 0, 0.85)  # a print value as written
+    assert ThemeColour(CMYK(1, 0, 0, 0)).in_mode("cmyk", press) == CMYK(1, 0, 0, 0)
+
+
 def test_pdfx_without_a_profile_is_refused_naming_the_theme(
     make_project: Callable[..., Path],
 ) -> None:

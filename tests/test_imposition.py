@@ -89,11 +89,49 @@ def test_sheet_is_two_trimmed_pages_wide() -> None:
     booklet = PdfReader(io.BytesIO(impose_booklet(numbered_pdf(8, bleed=True))))
     assert len(booklet.pages) == 4  # 2 sheets, front and back
     for sheet in booklet.pages:
-        # ISO A5 is 148 × 210 mm (half of A4 rounded down), so the pair is 296 mm:
-        # it prints on A4 landscape with 0.5 mm to spare at each side.
-        assert float(sheet.mediabox.width) / mm == pytest.approx(296, abs=0.5)
-        assert float(sheet.mediabox.height) / mm == pytest.approx(210, abs=0.5)
+        assert float(sheet.mediabox.width) / mm == pytest.approx(296, abs=0.01)
+        assert float(sheet.mediabox.height) / mm == pytest.approx(210, abs=0.01)
         assert list(sheet.trimbox) == list(sheet.mediabox)
+
+
+A4_LANDSCAPE = (297 * mm, 210 * mm)
+
+
+@pytest.mark.parametrize("flip", ["short-edge", "long-edge"])
+def test_a5_pages_are_imposed_on_an_a4_sheet_folded_in_its_middle(flip: str) -> None:
+    """ISO A5 is 148 × 210 mm, so two of them are 296 mm wide, not A4's 297: the sheets
+    were 296 × 210 mm, a size no printer holds, which a driver shifts or scales. On A4
+    the fold must fall in the middle of the sheet, or the back's fold lands 1 mm off the
+    front's. The sheet is A4, the two pages meet at its middle, and the TrimBox (and a
+    BleedBox saying there is no bleed) is the 296 mm spread, 0.5 mm in at each side."""
+    booklet = impose_booklet(numbered_pdf(8), flip=flip, sheet=A4_LANDSCAPE)
+    half = 0.5 * mm
+    for sheet in PdfReader(io.BytesIO(booklet)).pages:
+        assert [float(v) for v in sheet.mediabox] == pytest.approx([0, 0, *A4_LANDSCAPE], abs=1e-3)
+        spread = [half, 0, half + 2 * PAGE_W, PAGE_H]
+        assert [float(v) for v in sheet.trimbox] == pytest.approx(spread, abs=1e-3)
+        assert [float(v) for v in sheet.bleedbox] == pytest.approx(spread, abs=1e-3)
+    if flip == "long-edge":  # the backs are the fronts turned about the sheet's middle
+        return
+    for side, (left, right) in enumerate(EIGHT):
+        # "top of page N" starts 20 pt in from its page's left edge: the left page's at
+        # 0.5 mm from the sheet's edge, the right page's at the fold, the sheet's middle.
+        assert marker_start(booklet, side, left[0]) == pytest.approx(half + 20, abs=1)
+        middle = A4_LANDSCAPE[0] / 2
+        assert marker_start(booklet, side, right[0]) == pytest.approx(middle + 20, abs=1)
+
+
+def marker_start(booklet: bytes, sheet: int, number: int) -> float:
+    """Where the "top of page N" line begins on a sheet, in points from its left edge."""
+    text = pdfium.PdfDocument(booklet)[sheet].get_textpage()
+    found = text.search(f"top of page {number}", match_case=True).get_next()
+    assert found is not None, f"page {number} not on sheet {sheet + 1}"
+    return float(text.get_charbox(found[0])[0])
+
+
+def test_a_sheet_smaller_than_two_pages_is_refused() -> None:
+    with pytest.raises(ValueError, match="sheet"):
+        impose_booklet(numbered_pdf(4), sheet=(2 * PAGE_W - 10, PAGE_H))
 
 
 EIGHT = [([8], [1]), ([2], [7]), ([6], [3]), ([4], [5])]

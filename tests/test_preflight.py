@@ -147,6 +147,53 @@ def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:
     assert not report.passed
 
 
+def test_small_text_on_more_than_one_plate_is_named(tmp_path: Path) -> None:
+    """A 9 pt heading in a teal of cyan, magenta and black passed preflight without a
+    word, though the plates never register exactly and small type printed on several
+    of them gets coloured fringes: the shop's own preflight flags it ("small text in
+    more than one separation"). It is a warning naming the page, the text, its size and
+    its inks; black text, text on one ink, paper-white text and large text are not."""
+
+    def small_teal(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 9)
+        canvas.setFillColorCMYK(0.9, 0.05, 0, 0.55)
+        canvas.drawString(10, 10, "Patient information")
+
+    def fine(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 9)
+        canvas.setFillColorCMYK(0, 0, 0, 0.85)
+        canvas.drawString(10, 10, "Body text on black alone")
+        canvas.setFillColorCMYK(0, 1, 0, 0)
+        canvas.drawString(10, 30, "Magenta alone")
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.drawString(10, 50, "Paper white on a band")
+        canvas.setFont("Helvetica", 14)
+        canvas.setFillColorCMYK(0.9, 0.05, 0, 0.55)
+        canvas.drawString(10, 70, "A large heading")
+
+    def shrunk(canvas: Canvas) -> None:  # 16 pt text at half size is 8 pt on paper
+        canvas.scale(0.5, 0.5)
+        canvas.setFont("Helvetica", 16)
+        canvas.setFillColorCMYK(0, 0.5, 0.5, 0)
+        canvas.drawString(20, 20, "Warning")
+
+    report = preflight(canvas_pdf(tmp_path / "plates.pdf", small_teal, fine, shrunk))
+    assert messages(report, "warning", "plates") == [
+        ('text under 12 pt on 3 plates (cyan, magenta, black): "Patient information" at '
+         "9.0 pt; misregistration blurs it: print small text on one ink", (1,)),
+        ('text under 12 pt on 2 plates (magenta, yellow): "Warning" at 8.0 pt; '
+         "misregistration blurs it: print small text on one ink", (3,)),
+    ]  # fmt: skip
+    screen = preflight(canvas_pdf(tmp_path / "rgb.pdf", _rgb_text))
+    assert messages(screen, "warning", "plates") == []  # no plates yet: the press separates
+
+
+def _rgb_text(canvas: Canvas) -> None:
+    canvas.setFont("Helvetica", 9)
+    canvas.setFillColorRGB(0.04, 0.43, 0.45)
+    canvas.drawString(10, 10, "A screen edition")
+
+
 def test_missing_bleed_is_an_error_when_the_shop_asks_for_it(tmp_path: Path) -> None:
     none = canvas_pdf(tmp_path / "none.pdf", blank)
     three = 3 * MM

@@ -336,28 +336,28 @@ def _line_of(text: str, start: str) -> int:
         ("paper: a4\n", 1, "the theme has no 'margins:' entry"),
         (BUNDLED.replace("margins: {top: 14, bottom: 14,", "margins: [14, 14]  #"), 5,
          "margins must be a mapping of top, bottom, left and right, in mm, not a list"),
-        (BUNDLED.replace("  body: 10.5", "  body: big"), 26, "sizes: body must be a number"),
-        (BUNDLED.replace("  small: 9\n", "  smal: 9\n"), 25, "sizes: 'small' is missing"),
+        (BUNDLED.replace("  body: 10.5", "  body: big"), 27, "sizes: body must be a number"),
+        (BUNDLED.replace("  small: 9\n", "  smal: 9\n"), 26, "sizes: 'small' is missing"),
         (BUNDLED.replace("paper: a4 ", "paper: "), 4, "paper (empty) is not a paper size"),
         (BUNDLED.replace("paper: a4 ", "paper: a3 "), 4, "paper 'a3' is not a paper size"),
-        (BUNDLED + "paper: a5\n", 189, "duplicate key 'paper' (first defined on line 4)"),
-        (BUNDLED + "colors: {ink: '#000000'}\n", 189, "unknown theme entry 'colors'"),
+        (BUNDLED + "paper: a5\n", 190, "duplicate key 'paper' (first defined on line 4)"),
+        (BUNDLED + "colors: {ink: '#000000'}\n", 190, "unknown theme entry 'colors'"),
         (BUNDLED.replace("footer-approval: false", "footer-approval: 1"), 11,
          "footer-approval must be true or false"),
-        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 19, "colours → rule: colour '12'"),
+        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 20, "colours → rule: colour '12'"),
         (BUNDLED.replace("colours:\n", "colours:\n  info: {fill: '#ffffff'}\n"), 15,
          "no callout is of kind 'info'"),
-        (BUNDLED.replace("      regular: NotoSansLao", "      regualr: NotoSansLao"), 84,
+        (BUNDLED.replace("      regular: NotoSansLao", "      regualr: NotoSansLao"), 85,
          "unknown key 'regualr'"),
-        (BUNDLED.replace("{wght: 600}}  # as", "{wght: x}}  # as"), 61,
+        (BUNDLED.replace("{wght: 600}}  # as", "{wght: x}}  # as"), 62,
          "axis wght must be a number"),
-        (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: black"), 148,
+        (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: black"), 149,
          "font 'black' is not one of regular"),
-        (BUNDLED.replace("  small: {size: small,", "  small: {size: 8,"), 161,
+        (BUNDLED.replace("  small: {size: small,", "  small: {size: 8,"), 162,
          "below the readability floor"),
         (BUNDLED.replace("paper-margins:", "paper-margins:\n  a3: {top: 1}"), 7,
          "unknown paper 'a3'"),
-        (BUNDLED + "output-intent: {profile: x.icc}\n", 189, "output-intent: condition is missing"),
+        (BUNDLED + "output-intent: {profile: x.icc}\n", 190, "output-intent: condition is missing"),
         (BUNDLED.replace("paper: a4", "paper: a4\n  colours: x"), 5, "invalid YAML"),
     ],
     ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
@@ -415,7 +415,7 @@ def test_a_theme_error_is_one_line_from_build(
     result = CliRunner().invoke(app, ["build", "-l", "en", "--project", str(root), "-o", str(out)])
     output = result.stdout + result.stderr
     assert result.exit_code == 1, output
-    assert "theme.yaml:189:1: error: unknown theme entry 'colors'" in output
+    assert "theme.yaml:190:1: error: unknown theme entry 'colors'" in output
     assert "did you mean 'colours'?" in output
     assert not list(out.rglob("*.pdf"))
 
@@ -546,7 +546,9 @@ def test_the_bundled_text_colours_print_on_black_alone_as_light_as_on_screen() -
     its screen colour (the same relative luminance, to the whole percent, rounded to the
     darker), so the text's contrast is kept."""
     screen, press = load_theme(), load_theme(colour_mode="cmyk")
-    texts = {name: (screen.colour(name), press.colour(name)) for name in ("ink", "muted")}
+    texts = {
+        name: (screen.colour(name), press.colour(name)) for name in ("ink", "muted", "accent-text")
+    }
     texts |= {
         name: (box.label, press.callouts[name].label) for name, box in screen.callouts.items()
     }
@@ -555,6 +557,23 @@ def test_the_bundled_text_colours_print_on_black_alone_as_light_as_on_screen() -
         assert relative_luminance(printed) <= relative_luminance(shown), name
         lighter = CMYK(0, 0, 0, printed.black - 0.01)
         assert relative_luminance(lighter) > relative_luminance(shown), name
+
+
+def test_accent_text_is_the_accent_unless_a_theme_names_it(tmp_path: Path) -> None:
+    """Small text in the brand teal (header title, kicker, FAQ questions, list numbers,
+    links) printed on cyan, magenta and black. It has a colour of its own, printed on
+    black alone by the bundled theme; the band and the rules keep the teal. A project
+    theme written before it existed, or that does not name it, prints that text in its
+    own accent, as before."""
+    screen, press = load_theme(), load_theme(colour_mode="cmyk")
+    assert screen.colour("accent-text") == screen.colour("accent")  # screens: unchanged
+    assert press.colour("accent-text") == CMYK(0, 0, 0, 0.62)
+    assert press.colour("accent") != press.colour("accent-text")
+    lines = [line for line in BUNDLED.splitlines(keepends=True) if "accent-text:" not in line]
+    own = "".join(lines).replace('accent: "#0b6e74"', 'accent: "#6a1b9a"')
+    for mode in ("rgb", "cmyk"):
+        theme = load_theme(project_theme(tmp_path, own), colour_mode=mode)
+        assert theme.colour("accent-text") == theme.colour("accent"), mode
 
 
 @pytest.mark.parametrize(
@@ -570,8 +589,12 @@ def test_the_bundled_text_colours_print_on_black_alone_as_light_as_on_screen() -
          "CMYK percentages must be 0–100"),
         ('print: "cmyk(0, 0, 0, 72)"', 'print: "#8c1d18"',
          "colours → warning → label → print: a print value is written cmyk(c, m, y, k)"),
+        ('  rule: "#c9d6da"', '  rule: {screen: "#c9d6da", print: "cmyk(100, 100, 100, 100)"}',
+         "colours → rule → print: 400 % total ink is more than a press lays down (300 %)"),
+        ('  rule: "#c9d6da"', '  rule: "cmyk(90, 90, 90, 60)"',
+         "colours → rule: 330 % total ink is more than a press lays down (300 %)"),
     ],
-    ids=["rgb-print", "typo", "no-screen", "over-100", "label"],
+    ids=["rgb-print", "typo", "no-screen", "over-100", "label", "over-ink", "over-ink-plain"],
 )  # fmt: skip
 def test_a_wrong_print_value_is_refused_at_its_line(
     tmp_path: Path, old: str, new: str, message: str

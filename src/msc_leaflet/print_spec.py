@@ -33,12 +33,20 @@ def paper_name(value: object) -> str:
 
 
 IMPOSITIONS = ("none", "booklet")
+# The paper a booklet's sheets print on, for pages two of which are no paper of their own:
+# ISO A5 is 148 mm wide (half of A4, rounded down), so two A5 pages are 296 mm and go on
+# A4 (297 mm), folded in its middle. Two A4 pages are A3, two Letter pages Tabloid.
+BOOKLET_SHEETS = {"a5": "a4"}
 DUPLEX_FLIPS = ("short-edge", "long-edge")
 _UNITS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0}
 MAX_BLEED_MM = 20.0  # print shops ask for 2–5 mm; more is a typo (3 cm for 3 mm)
 # What print shops ask of a picture at the size it is printed (pixels per inch): read by
 # `preflight` and by the build's LAYOUT005, so both say the same.
 PRINT_PPI = 300.0
+# The most ink a press lays down in one place (percent of C + M + Y + K), as most print
+# shops publish for offset and digital print: read by `preflight` and by the theme, which
+# refuses a CMYK colour over it, so a build never makes a fill the preflight warns of.
+MAX_INK = 300.0
 
 
 # How the layout places an edition's languages: "stacked" gives each language its own run

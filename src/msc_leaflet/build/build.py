@@ -34,9 +34,17 @@ from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
 from ..languages import bcp47, right_to_left
 from ..layout import LayoutResult, Localised, layout_leaflet
-from ..print_spec import EDITIONS, SINGLE, Edition, PrintSpec, edition_named, variant_suffix
+from ..print_spec import (
+    BOOKLET_SHEETS,
+    EDITIONS,
+    SINGLE,
+    Edition,
+    PrintSpec,
+    edition_named,
+    variant_suffix,
+)
 from ..project import Project, same_language
-from ..theme.theme import Theme, load_theme
+from ..theme.theme import PAPER, Theme, load_theme
 from ..typeset import WordList, load_word_list
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .options import Options
@@ -63,6 +71,15 @@ def project_theme(project: Project, spec: PrintSpec) -> Theme:
     model of ``spec``."""
     path = project.theme_path if project.theme_path.is_file() else None
     return load_theme(path, spec.page_paper, spec.colour)
+
+
+def booklet_sheet(paper: str) -> tuple[float, float] | None:
+    """The sheet (landscape, in points) a booklet of ``paper`` pages prints on, where
+    two pages are not a paper of their own; None: the spread is the sheet."""
+    if paper not in BOOKLET_SHEETS:
+        return None
+    width, height = PAPER[BOOKLET_SHEETS[paper]]
+    return (height, width)
 
 
 def source_edition(source: Leaflet, name: str) -> Edition:
@@ -315,7 +332,10 @@ def build_loaded(
             from ..finishing.imposition import impose_booklet
 
             imposed = impose_booklet(
-                pdf, flip=spec.duplex_flip, right_to_left=right_to_left(languages[0])
+                pdf,
+                flip=spec.duplex_flip,
+                right_to_left=right_to_left(languages[0]),
+                sheet=booklet_sheet(theme.paper),
             )
             pdf = final_pass(imposed, [claimed])
     except ValueError as exc:  # our own words (a booklet's pages): ReportLab's are the layout's

@@ -35,6 +35,8 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from ..typeset.to_unicode import read_cmap
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 12  # forms inside forms; real files nest two or three deep
@@ -84,6 +86,19 @@ class PlacedImage:
         return min(self.width / self.placed_w, self.height / self.placed_h)
 
 
+INKS = ("cyan", "magenta", "yellow", "black")
+
+
+@dataclass(frozen=True)
+class PlatedText:
+    """Text printed on more than one plate: what it says (as far as its font tells),
+    its size on paper and the inks it is made of."""
+
+    text: str
+    size: float  # points, after scaling
+    inks: tuple[str, ...]  # of `INKS`, in that order
+
+
 @dataclass
 class PageScan:
     """What one page uses, at the sizes it is printed (points, percent, ppi)."""
@@ -92,6 +107,7 @@ class PageScan:
     max_ink: float = 0.0  # largest sum of CMYK percentages of a fill
     thinnest_line: float | None = None  # points, after scaling
     smallest_text: float | None = None  # points, after scaling
+    smallest_plated: PlatedText | None = None  # the smallest text on more than one plate
     spaces: set[str] = field(default_factory=set)  # colour space families
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
@@ -272,6 +288,7 @@ class _Scanner:
         self.decoded = 0  # bytes of content decoded for this page, forms included
         self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
         self.room = MAX_KEPT_STEPS  # steps of forms that may still be kept
+        self.unicode: dict[tuple[int, int], dict[int, str]] = {}  # font → code → text
 
     def streams(self, stream: Any) -> list[pikepdf.Stream]:
         """The content streams of a page (its /Contents, one or an array) or of a form."""
@@ -345,6 +362,34 @@ class _Scanner:
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
         smallest = self.result.smallest_text
         self.result.smallest_text = size if smallest is None else min(smallest, size)
+        if state.render_mode in (0, 2, 4, 6):
+            self.plates(strings, size, state)
+
+    def plates(self, strings: Iterable[Any], size: float, state: _State) -> None:
+        """Note the text if it is filled on more than one plate and is the smallest such
+        on the page so far (only CMYK says its plates: the press separates the rest)."""
+        if state.fill_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.fill) != 4:
+            return
+        inks = tuple(name for name, share in zip(INKS, state.fill, strict=True) if share > 0)
+        plated = self.result.smallest_plated
+        if len(inks) < 2 or (plated is not None and plated.size <= size):
+            return
+        font = state.font[2] if state.font is not None else None
+        shown = "".join(
+            self.decode(font, bytes(s)) for s in strings if isinstance(s, pikepdf.String)
+        )
+        self.result.smallest_plated = PlatedText(" ".join(shown.split()), size, inks)
+
+    def decode(self, font: Dictionary | None, data: bytes) -> str:
+        """What ``data`` says in a one-byte font, by its ToUnicode CMap; "" where the font
+        does not tell (a two-byte font, a CMap of another form)."""
+        if font is None or font.get("/Subtype") == Name.Type0:
+            return ""
+        key = font.objgen
+        if key not in self.unicode:
+            self.unicode[key] = _to_unicode(font)
+        table = self.unicode[key]
+        return "".join(table.get(code, "") for code in data)
 
     def draw(self, name: Any, resources: Any, state: _State, entered: set[tuple[int, int]]) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, Dictionary) else None
@@ -561,6 +606,30 @@ def _font(name: Any, resources: Any) -> tuple[tuple[int, int], str, Dictionary] 
     fonts = resources.get("/Font") if isinstance(resources, Dictionary) else None
     font = fonts.get(name) if isinstance(fonts, Dictionary) else None
     return (font.objgen, str(name), font) if isinstance(font, Dictionary) else None
+
+
+#: What a one-byte font without a ToUnicode CMap most likely shows: printable ASCII is
+#: the same in the standard, WinAnsi and MacRoman encodings.
+_ASCII = {code: chr(code) for code in range(0x20, 0x7F)}
+
+
+def _to_unicode(font: Dictionary) -> dict[int, str]:
+    """A one-byte font's codes → text, from its ToUnicode CMap (as our fonts and
+    ReportLab's write it), else its printable ASCII; {} when its CMap cannot be read."""
+    cmap = font.get("/ToUnicode")
+    if cmap is None:
+        return _ASCII
+    try:
+        if not isinstance(cmap, pikepdf.Stream) or decoded_size_within(cmap, 1 << 20) is None:
+            return {}
+        read = read_cmap(cmap.read_bytes().decode("latin-1"))
+    except (pikepdf.PdfError, ValueError):
+        return {}
+    if read is None:
+        return {}
+    return {
+        code: bytes.fromhex(value).decode("utf-16-be", "replace") for code, value in read[2].items()
+    }
 
 
 def _matrix(operands: Iterable[Any]) -> Matrix:

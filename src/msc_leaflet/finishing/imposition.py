@@ -67,13 +67,23 @@ def sheet_order(pages: int, right_to_left: bool = False) -> list[tuple[int, int]
     return order
 
 
-def impose_booklet(pdf: bytes, *, flip: str = "short-edge", right_to_left: bool = False) -> bytes:
+def impose_booklet(
+    pdf: bytes,
+    *,
+    flip: str = "short-edge",
+    right_to_left: bool = False,
+    sheet: tuple[float, float] | None = None,
+) -> bytes:
     """Return a PDF of booklet sheets, each twice as wide as one page of ``pdf``.
 
     ``flip`` is the printer's duplex setting. "short-edge" (the usual one for
     booklets) prints everything upright; with "long-edge" the printer turns every
     back side over the other axis, so backs are drawn rotated 180° to come out
     upright. ``right_to_left``: the booklet is bound on the right (`sheet_order`).
+    ``sheet`` (width, height in points): the paper the sheets print on, when two pages
+    side by side are not a paper of their own (two ISO A5 pages are 296 mm wide, A4 is
+    297): the pages meet in its middle, where it is folded, and the TrimBox is the
+    spread they make. By default the sheet is the spread.
     The output is a function of the input alone (no timestamps, /ID from
     a hash of the input), so rebuilding an unchanged leaflet changes no bytes.
     """
@@ -83,17 +93,18 @@ def impose_booklet(pdf: bytes, *, flip: str = "short-edge", right_to_left: bool 
     order = sheet_order(len(reader.pages), right_to_left)
     trims = [_trim_box(page, number) for number, page in enumerate(reader.pages, start=1)]
     width, height = _common_size(trims)
+    paper = _sheet(sheet, (width, height))
 
     writer = PdfWriter()
     forms = [_page_form(writer, page, trim) for page, trim in zip(reader.pages, trims, strict=True)]
     for side, (left, right) in enumerate(order):
         upside_down = flip == "long-edge" and side % 2 == 1
-        _add_sheet(writer, forms, trims, (left, right), (width, height), upside_down)
+        _add_sheet(writer, forms, trims, (left, right), (width, height), paper, upside_down)
 
     _copy_document_info(reader, writer)
     # pypdf writes no /ID unless asked, and random ones when asked; a hash of what
     # was imposed is stable across rebuilds and still differs between documents.
-    imposed = pdf + flip.encode() + (b"R2L" if right_to_left else b"")
+    imposed = pdf + flip.encode() + (b"R2L" if right_to_left else b"") + repr(paper).encode()
     file_id = ByteStringObject(hashlib.sha256(imposed).digest()[:16])
     writer._ID = ArrayObject([file_id, file_id])
     out = io.BytesIO()
@@ -130,6 +141,20 @@ def _common_size(trims: Sequence[RectangleObject]) -> tuple[float, float]:
     return width, height
 
 
+def _sheet(sheet: tuple[float, float] | None, page: tuple[float, float]) -> tuple[float, float]:
+    """The sheet's width and height: ``sheet``, which must hold two pages side by side,
+    or the spread of two pages."""
+    spread = (2 * page[0], page[1])
+    if sheet is None:
+        return spread
+    if sheet[0] < spread[0] - SIZE_TOLERANCE or sheet[1] < spread[1] - SIZE_TOLERANCE:
+        raise ValueError(
+            f"a sheet of {sheet[0]:.1f}×{sheet[1]:.1f} pt cannot hold two pages of "
+            f"{page[0]:.1f}×{page[1]:.1f} pt side by side"
+        )
+    return sheet
+
+
 def _page_form(writer: PdfWriter, page: PageObject, trim: RectangleObject) -> IndirectObject:
     """The page's content as a Form XObject clipped to ``trim``, added to ``writer``."""
     contents = page.get("/Contents")
@@ -162,28 +187,37 @@ def _add_sheet(
     trims: Sequence[RectangleObject],
     pair: tuple[int, int],
     page_size: tuple[float, float],
+    paper: tuple[float, float],
     upside_down: bool,
 ) -> None:
-    """Append one sheet side showing ``pair`` (1-based: left, right)."""
+    """Append one sheet side showing ``pair`` (1-based: left, right), the two pages
+    meeting in the middle of a sheet of ``paper``."""
     width, height = page_size
-    sheet_width = 2 * width
-    sheet = writer.add_blank_page(sheet_width, height)
-    sheet[NameObject("/TrimBox")] = RectangleObject((0, 0, sheet_width, height))
+    sheet_width, sheet_height = paper
+    # A page as tall as the sheet but for the writer's rounding starts at its edge.
+    x0, y0 = (
+        max(0.0, round(room / 2, 4)) for room in (sheet_width - 2 * width, sheet_height - height)
+    )
+    sheet = writer.add_blank_page(sheet_width, sheet_height)
+    spread = (x0, y0, x0 + 2 * width, y0 + height)
+    sheet[NameObject("/TrimBox")] = RectangleObject(spread)
+    if x0 or y0:  # the paper round the spread is cut off, and is no bleed
+        sheet[NameObject("/BleedBox")] = RectangleObject(spread)
 
     ops = [b"q"]
     if upside_down:
-        ops.append(f"-1 0 0 -1 {_num(sheet_width)} {_num(height)} cm".encode())
+        ops.append(f"-1 0 0 -1 {_num(sheet_width)} {_num(sheet_height)} cm".encode())
     xobjects = DictionaryObject()
     for slot, number in enumerate(pair):
         trim = trims[number - 1]
         name = f"/P{number}"
         xobjects[NameObject(name)] = forms[number - 1]
-        dx = slot * width - float(trim.left)
-        dy = -float(trim.bottom)
+        dx = x0 + slot * width - float(trim.left)
+        dy = y0 - float(trim.bottom)
         # The explicit clip repeats the form's /BBox on purpose: some RIPs have
         # ignored /BBox, and a stray bleed over the fold is visible on every copy.
         ops.append(
-            f"q {_num(slot * width)} 0 {_num(width)} {_num(height)} re W n "
+            f"q {_num(x0 + slot * width)} {_num(y0)} {_num(width)} {_num(height)} re W n "
             f"1 0 0 1 {_num(dx)} {_num(dy)} cm {name} Do Q".encode()
         )
     ops.append(b"Q")

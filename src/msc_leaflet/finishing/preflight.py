@@ -4,8 +4,9 @@ own categories and severities, read from the file alone (any PDF, not only ours)
 error — the press cannot print it as meant (no page, an unembedded font, missing bleed that was
 asked for, a booklet whose pages do not fold, RGB in a PDF/X file); warning — it prints,
 but likely not as the reader should see it (images under 300 ppi at their placed size,
-more than 300 % total ink, hairlines under 0.25 pt, text under 9 pt, RGB in a CMYK
-file); info — facts the shop wants (standard claimed, page size, bleed, colour spaces).
+more than 300 % total ink, hairlines under 0.25 pt, text under 9 pt, text under 12 pt
+on more than one plate, RGB in a CMYK file); info — facts the shop wants (standard
+claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
 floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
@@ -27,16 +28,18 @@ from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
 from ..files import read_input
-from ..print_spec import PRINT_PPI
-from .content_scan import PageScan, PlacedImage, decoded_size_within, scan_page
+from ..print_spec import MAX_INK, PRINT_PPI
+from .content_scan import PageScan, PlacedImage, PlatedText, decoded_size_within, scan_page
 from .font_program import embedded
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 MIN_PPI = PRINT_PPI
-MAX_INK = 300.0  # percent
 MIN_LINE = 0.25  # points
 MIN_TEXT = 9.0  # points
+# Text under this size on more than one plate: misregistration gives it coloured fringes
+# ("small text in more than one separation", as the shops' preflight profiles say).
+MIN_PLATED_TEXT = 12.0  # points
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ACTIONS = 1000  # objects walked per action chain
@@ -52,7 +55,7 @@ Raw = tuple[Severity, str, str, int]  # a finding before grouping; page 0: the w
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
-    category: str  # standard, pages, fonts, images, colour, ink, lines, text, bleed
+    category: str  # standard, pages, fonts, images, colour, ink, lines, text, plates, bleed
     message: str
     pages: tuple[int, ...] = ()  # 1-based; () for the whole file
 
@@ -268,6 +271,20 @@ def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
     if scan.smallest_text is not None and scan.smallest_text < MIN_TEXT - EPSILON:
         yield ("warning", "text", f"text of {scan.smallest_text:.1f} pt (under "
                f"{MIN_TEXT:.0f} pt)", page)  # fmt: skip
+    plated = scan.smallest_plated
+    if plated is not None and plated.size < MIN_PLATED_TEXT - EPSILON:
+        yield ("warning", "plates", _plated(plated), page)
+
+
+def _plated(plated: PlatedText) -> str:
+    """The smallest text of a page on more than one plate, as a shop can find it."""
+    shown = plated.text if len(plated.text) <= 40 else plated.text[:39].rstrip() + "…"
+    quoted = f' "{shown}"' if shown else ""
+    return (
+        f"text under {MIN_PLATED_TEXT:.0f} pt on {len(plated.inks)} plates "
+        f"({', '.join(plated.inks)}):{quoted} at {plated.size:.1f} pt; misregistration "
+        "blurs it: print small text on one ink"
+    )
 
 
 def _low_resolution(image: PlacedImage) -> str:

@@ -248,7 +248,7 @@ class BlockBuilder:
         common = dict(
             leftIndent=LIST_INDENT,
             bulletFontName=self.w.family.bold,
-            bulletColor=theme_colour(self.theme, "accent"),
+            bulletColor=theme_colour(self.theme, "accent-text"),
             bulletFontSize=style.fontSize,
         )
         if rtl:  # bullets hang at the right, where the lines start
@@ -349,7 +349,7 @@ class BlockBuilder:
                 spaceAfter=5,
             ),
             self.w.paragraph(
-                entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent")
+                entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent-text")
             ),
         ]
         pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]

@@ -76,7 +76,7 @@ class Setting:
     def writer(self, version: Localised, numbers: dict[str, int], beside: bool = False) -> Writer:
         lang = version.leaflet.language
         styles = build_styles(self.theme, self.family, lang)
-        accent = theme_colour(self.theme, "accent")
+        accent = theme_colour(self.theme, "accent-text")
         return Writer(
             self.family,
             styles,

@@ -369,7 +369,7 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     muted = theme_colour(theme, "muted")
     canvas.saveState()
     (start, start_align), (end, end_align) = _sides(f, width)
-    title = [f.run(f.title, size, theme_colour(theme, "accent"), bold=True)]
+    title = [f.run(f.title, size, theme_colour(theme, "accent-text"), bold=True)]
     with same_baseline(canvas):
         draw_runs(canvas, start, y, title, f.lang, align=start_align)
         draw_runs(canvas, end, y, [f.run(f.organisation, size, muted)], f.lang, align=end_align)

@@ -82,6 +82,10 @@ def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
     muted = theme_colour(theme, "muted")
     label = Run(labels("more-online"), w.family.bold, style.fontSize, muted)
     address = Run(
-        short_url(url), w.family.regular, style.fontSize, theme_colour(theme, "accent"), link=url
+        short_url(url),
+        w.family.regular,
+        style.fontSize,
+        theme_colour(theme, "accent-text"),
+        link=url,
     )
     return w.tagged(OnlineNote(url, label, address, w.lang, theme_colour(theme, "ink")), "P")

@@ -17,6 +17,7 @@ when the theme held ReportLab colours.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -69,6 +70,10 @@ def parse_colour(text: str) -> Colour:
     raise ValueError(f"colour {text!r} is neither #rrggbb nor cmyk(c, m, y, k)")
 
 
+#: A press profile's conversion of a screen colour (`theme/icc.py`, `press_colour`).
+Press = Callable[[RGB], CMYK]
+
+
 class ThemeColour(NamedTuple):
     """A theme entry's colour: what screens show, and what print builds print if the
     theme names it (device CMYK, used as written, press profile or not)."""
@@ -76,11 +81,22 @@ class ThemeColour(NamedTuple):
     screen: Colour
     print: CMYK | None = None
 
-    def in_mode(self, mode: str) -> Colour:
-        """The colour a build in ``mode`` (``rgb`` or ``cmyk``) draws with."""
+    def in_mode(self, mode: str, press: Press | None = None) -> Colour:
+        """The colour a build in ``mode`` (``rgb`` or ``cmyk``) draws with; ``press``:
+        the print shop's profile, which converts a screen colour as it converts the
+        pictures, so the band and a logo of one colour print in the same inks. A grey
+        is kept on black alone, as prepress tools keep K-only greys: through a profile
+        it would print in four inks (its grey balance), and text or a rule in it fringed."""
         if mode == "cmyk" and self.print is not None:
             return self.print
-        return in_mode(self.screen, mode)
+        screen = self.screen
+        if mode == "cmyk" and press is not None and isinstance(screen, RGB) and not _grey(screen):
+            return press(screen)
+        return in_mode(screen, mode)
+
+
+def _grey(colour: RGB) -> bool:
+    return colour.red == colour.green == colour.blue
 
 
 def in_mode(colour: Colour, mode: str) -> Colour:

@@ -29,8 +29,11 @@ def text_on_background(theme: Theme) -> list[tuple[str, Colour, Colour, Keys]]:
     """Every (description, text colour, background, the colour entry to change) the
     layout prints."""
     c = theme.colour
-    # The page furniture prints ink, muted and accent on paper; the styles their own colours.
-    on_paper = dict.fromkeys(["ink", "muted", "accent", *(s.colour for s in theme.styles.values())])
+    # The page furniture prints ink, muted and accent (and its small text) on paper; the
+    # styles their own colours.
+    on_paper = dict.fromkeys(
+        ["ink", "muted", "accent", "accent-text", *(s.colour for s in theme.styles.values())]
+    )
     pairs: list[tuple[str, Colour, Colour, Keys]] = [
         (f"{name} on paper", c(name), WHITE, ("colours", name)) for name in on_paper
     ]

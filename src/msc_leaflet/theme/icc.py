@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import LeafletError, Location
 from ..files import read_input
+from .colours import CMYK, RGB
 
 if TYPE_CHECKING:
     from PIL.ImageCms import ImageCmsTransform
@@ -103,6 +105,23 @@ def press_transform(path: Path, theme_path: Path) -> ImageCmsTransform:
             "this CMYK profile cannot convert the pictures: its colour tables are unreadable",
             "ask the print shop for the ICC profile of their press and paper again",
         ) from None
+
+
+def press_colour(path: Path, theme_path: Path) -> Callable[[RGB], CMYK]:
+    """A theme's screen colour → CMYK through the press's profile at ``path``, as
+    `press_transform` converts the pictures (to the nearest of 256 levels an ink, as a
+    picture's pixels are), so a colour and a picture of it print alike."""
+    from PIL import Image
+
+    transform = press_transform(path, theme_path)
+
+    def convert(colour: RGB) -> CMYK:
+        pixel = Image.new("RGB", (1, 1), tuple(round(255 * v) for v in colour))
+        inks = transform.apply(pixel).getpixel((0, 0))
+        assert isinstance(inks, tuple)
+        return CMYK(*(round(ink / 255, 4) for ink in inks))
+
+    return convert
 
 
 def _cmyk_output_data(path: Path, theme_path: Path) -> bytes:

@@ -23,11 +23,12 @@ from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
-from ..print_spec import COLOUR_MODES, PAPERS, paper_name
-from .colours import CMYK, Colour, ThemeColour, parse_colour
+from ..print_spec import COLOUR_MODES, MAX_INK, PAPERS, paper_name
+from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
 from .fonts import FontConfig, font_config
+from .icc import press_colour
 from .output_intent import OutputIntent, output_intent
 from .source import ThemeSource
 from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
@@ -172,7 +173,9 @@ def _parse(
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
     written, written_callouts = _colours(data["colours"], defaults["colours"])
-    plain, callouts = _in_mode(written, written_callouts, colour_mode)
+    intent = output_intent(data.get("output-intent"), path)
+    press = press_colour(intent.profile, path) if intent and colour_mode == "cmyk" else None
+    plain, callouts = _in_mode(written, written_callouts, colour_mode, press)
     sizes = _numbers(data["sizes"], ("sizes",), needed=defaults["sizes"])
     spacing = _numbers(data["spacing"], ("spacing",), needed=defaults["spacing"])
     styles = inherit(layered(defaults["styles"], data.get("styles"), "styles"), "styles", "body")
@@ -198,7 +201,7 @@ def _parse(
         paper=paper,
         colour_mode=colour_mode,
         footer_approval=_flag(data.get("footer-approval", False), "footer-approval"),
-        output_intent=output_intent(data.get("output-intent"), path),
+        output_intent=intent,
         path=path,
     )
     entries = [*written.values(), *(c for box in written_callouts.values() for c in box)]
@@ -210,16 +213,25 @@ def _parse(
 
 
 CALLOUT_PARTS = ("fill", "edge", "label")
+#: Colours a theme may leave out, and the colour each then is: a theme written before
+#: it existed prints as it did. `accent-text` is small text in the brand colour (header
+#: title, kicker, FAQ questions, list numbers, links), which a print build wants on one
+#: plate while the band and rules keep the brand's inks (docs/print.md).
+OPTIONAL_COLOURS = {"accent-text": "accent"}
 
 
 def _in_mode(
-    written: dict[str, ThemeColour], callouts: dict[str, tuple[ThemeColour, ...]], mode: str
+    written: dict[str, ThemeColour],
+    callouts: dict[str, tuple[ThemeColour, ...]],
+    mode: str,
+    press: Press | None = None,
 ) -> tuple[dict[str, Colour], dict[str, CalloutColours]]:
-    """The theme's colours as a build in ``mode`` draws them."""
+    """The theme's colours as a build in ``mode`` draws them (through the press's
+    profile, ``press``, where the theme names one: `ThemeColour.in_mode`)."""
     return (
-        {name: entry.in_mode(mode) for name, entry in written.items()},
+        {name: entry.in_mode(mode, press) for name, entry in written.items()},
         {
-            name: CalloutColours(*(entry.in_mode(mode) for entry in box))
+            name: CalloutColours(*(entry.in_mode(mode, press) for entry in box))
             for name, box in callouts.items()
         },
     )
@@ -250,7 +262,12 @@ def _colours(
             )
         else:
             plain[name] = _theme_colour(value, ("colours", name))
+    for name, stands_in in OPTIONAL_COLOURS.items():
+        if name not in plain and stands_in in plain:
+            plain[name] = plain[stands_in]
     for name in missing(colours, [*bundled, *CALLOUT_KINDS]):
+        if name in OPTIONAL_COLOURS:
+            continue
         raise ThemeError(
             ("colours",),
             f"colours: '{name}' is missing; the layout prints with it",
@@ -285,13 +302,22 @@ def _theme_colour(value: object, keys: Keys) -> ThemeColour:
 
 def _colour(value: object, keys: Keys) -> Colour:
     try:
-        return parse_colour(str(value))
+        colour = parse_colour(str(value))
     except ValueError as problem:
         raise ThemeError(
             keys,
             f"{' → '.join(keys)}: {problem}",
             'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
         ) from None
+    ink = 100 * sum(colour) if isinstance(colour, CMYK) else 0.0
+    if ink > MAX_INK + 1e-9:  # printed as written: a press cannot dry it
+        raise ThemeError(
+            keys,
+            f"{' → '.join(keys)}: {ink:.0f} % total ink is more than a press lays down "
+            f"({MAX_INK:.0f} %)",
+            "take ink out of cyan, magenta and yellow; a rich black is cmyk(60, 40, 40, 100)",
+        )
+    return colour
 
 
 def _callout_colours(kind: str, value: object) -> dict[str, Any]:
