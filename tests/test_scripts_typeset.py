@@ -247,3 +247,25 @@ def test_the_word_list_keeps_a_term_on_one_line_in_every_script(
     inside = set(range(start + 1, start + len(term)))
     assert inside & set(icu_breaks(text, lang))  # ICU alone would split the term
     assert not inside & set(line_breaks(text, lang, WordList((term,))))
+
+
+# Full-width (East Asian Width W or F) punctuation of Chinese and Japanese text.
+WIDE_PUNCTUATION = sorted(
+    {
+        c
+        for c in NO_LINE_START + NO_LINE_END + "・"
+        if unicodedata.east_asian_width(c) in "WF" and not unicodedata.category(c).startswith("L")
+    }
+)
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh_Hans"])
+def test_full_width_punctuation_keeps_its_em(lang: str) -> None:
+    # JIS X 4051 and clreq set every full-width mark on the em of an ideograph: the
+    # interpunct of ショック・けいれん or 熱・痛み is a dot in the middle of a full cell.
+    # Noto Sans CJK SC's Japanese `locl` swapped ・ for the proportional Western middle
+    # dot, a third of an em (adobe-fonts/source-han-sans#295): 熱•痛み, cramped.
+    for char in WIDE_PUNCTUATION:
+        clusters = shape("NotoSansCJKsc-regular", f"熱{char}痛", lang)
+        assert [c.text for c in clusters] == ["熱", char, "痛"]
+        assert clusters[1].advance == pytest.approx(clusters[0].advance), char
