@@ -27,6 +27,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.finishing.imposition import sheet_order
 from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.layout.story import reference_language
 from pdfread import font_problems, items_of
 from typeset_support import EXTRACTORS, extract_pdfium, marks_inside_words
 
@@ -328,6 +329,59 @@ def test_a_reference_in_a_right_to_left_leaflet_reads_as_published(
         assert page == stop_page and start < end
 
 
+ARABIC_SOURCE_LEAFLET = """\
+id: written-in-arabic
+language: ar
+title: بعد تسريب الخلايا
+document: {code: TEST-AR-002, version: "1.0", published: 2026-11-01, next_review: 2027-11-01}
+organisation: test-clinic
+disclaimer: هذه النشرة معلومات عامة فقط. لا تغني عن استشارة طبيبك.
+blocks:
+  - paragraph: >-
+      الخلايا المتبرع بها تتجنب جهاز المناعة لفترة، لكنها ليست مخفية عنه [@ankrum2014].
+references:
+  - key: ankrum2014
+    authors: [Ankrum JA, Ong JF, Karp JM]
+    title: "MSCs: immune evasive, not immune privileged"
+    journal: Nat Biotechnol
+    year: 2014
+    volume: "32"
+    issue: "3"
+    pages: 252–60
+"""
+PUBLISHED = (
+    "Ankrum JA, Ong JF, Karp JM. MSCs: immune evasive, not immune privileged."
+    " Nat Biotechnol. 2014;32(3):252–60."
+)
+
+
+def test_an_english_reference_in_a_leaflet_written_in_arabic_reads_as_published(
+    tmp_path: Path,
+) -> None:
+    # A clinic may write its leaflet in Arabic; the papers it cites were published in
+    # English. Such an entry is English, not the leaflet's language: it runs left to
+    # right from the left, its full stop after the page range (it was drawn at its
+    # left end, ".2014;32(3):252–60", and pdfium read "252–60 ... Ankrum JA ... .1"),
+    # in the page footer and in the list at the end alike.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "leaflets" / "written-in-arabic.yaml").write_text(ARABIC_SOURCE_LEAFLET)
+    out = tmp_path / "out"
+    args = ["build", "written-in-arabic", "--project", str(project), "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "-l", "ar"])
+    assert result.exit_code == 0, result.output
+    pdf = out / "ar" / "written-in-arabic.pdf"
+    authors = text_boxes(pdf, "Ankrum JA")
+    stops = text_boxes(pdf, "252–60.")
+    assert len(authors) == len(stops) == 2, (authors, stops)
+    for (page, start, _), (stop_page, end, _) in zip(authors, stops, strict=True):
+        assert page == stop_page and start < 100 < end  # from the left margin (57 pt)
+    for name, extract in EXTRACTORS.items():
+        text = "".join(c for c in extract(pdf) if unicodedata.category(c) != "Cf")
+        text = " ".join(text.split())
+        assert text.count(PUBLISHED) == 2, (name, text)
+
+
 def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
     # An English answer the Arabic catalog lacks prints in English: as an English
     # paragraph, from the left, its full stop at its end; the rest stays Arabic.
@@ -525,3 +579,22 @@ def test_a_right_to_left_booklet_is_bound_on_the_right(tmp_path: Path) -> None:
     pages = 2 * len(sides)
     assert sides == [(right, left) for left, right in sheet_order(pages)]
     assert sides[0] == (1, pages)  # the cover is the left half of the first front
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "ar", "en"),
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "ja", "en"),
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "th", "en"),
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "en", "en"),
+        # Titles only, no made-up citations: what the entry's letters are.
+        ("Tế bào gốc trung mô (MSC)", "vi", "vi"),
+        ("الخلايا الجذعية (MSC)", "ar", "ar"),
+        ("細胞治療 (MSC)", "ja", "ja"),
+    ],
+)
+def test_a_reference_is_in_its_own_language(text: str, source: str, expected: str) -> None:
+    # A Latin-script entry in a leaflet written in another script is English (Vancouver
+    # style); an entry with letters of the leaflet's own script is in its language.
+    assert reference_language(text, source) == expected
