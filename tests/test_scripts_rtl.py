@@ -219,6 +219,11 @@ MIXED: dict[str, list[tuple[str, str]]] = {
     # letters and read "١٤" as "٤١".
     "Arabic-Indic digits": [("خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا، الجرعة ٢٫٥ مل.", "")],
     "a percent sign before them": [("نسبة النجاح ٪٥٠ تقريبًا.", "")],
+    # A bracket, comma or stop just after them: pdfium read "(الجدول ١(", "١،" before
+    # the digit, and a short line with them back to front ("مل١٥خذ").
+    "Arabic-Indic digits before a bracket": [("انظر الجدول (١) و[٢] الآن.", "")],
+    "Arabic-Indic digits before a comma or a stop": [("الجدول ١، ثم الجدول ٢.", "")],
+    "Arabic-Indic digits on a short line": [("خذ ١٥ مل", "")],
 }
 
 

@@ -329,13 +329,21 @@ def _left_to_right(
             shown.append(Shown(placed, glyph, x, glyph.width * size / 1000))
     if len(shown) == first:
         return
+    alone = any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run)
     if marks:
         start = shown[first]
-        mark = mark_glyph(start.placed.piece.run.font, marks)
+        font_name = start.placed.piece.run.font
         lead = MARK_LEAD if len(shown) - first == 1 else 0.0
-        shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
+        if alone:
+            # A text object of its own: pdfium skips one without a box, and read
+            # "(الجدول ١)" as "(الجدول ١(" and "١،" as "،١" without the marks.
+            mark = mark_glyph(font_name, marks, 0.0, inked(font_name, start.glyph.gid))
+            shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0, invisible=True))
+        else:
+            mark = mark_glyph(font_name, marks)
+            shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
     shown[first].alone = True
-    if any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run):
+    if alone:
         for written in islice(shown, first + 1, None):
             written.alone = True
 
