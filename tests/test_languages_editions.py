@@ -329,6 +329,55 @@ def test_a_reference_in_a_right_to_left_leaflet_reads_as_published(
         assert page == stop_page and start < end
 
 
+def ink_columns(pdf: Path, page: int, bottom: float, top: float) -> tuple[float, float]:
+    """The leftmost and rightmost x (points) with ink between ``bottom`` and ``top``
+    (points from the page's foot) on ``page``, from a rendering at 72 dpi."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[page].render(scale=1).to_pil().convert("L")
+    finally:
+        document.close()
+    height = image.height
+    box = image.crop((0, round(height - top), image.width, round(height - bottom)))
+    inked = box.point(lambda value: 255 if value < 128 else 0).getbbox()
+    assert inked is not None
+    return float(inked[0]), float(inked[2])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_online_note_of_a_right_to_left_leaflet_stands_at_the_right(
+    tmp_path: Path, lang: str
+) -> None:
+    # The QR code and its two lines ("This leaflet online" and the address) at the foot
+    # of the last page are page furniture, mirrored as the band is: in Arabic the code
+    # stands at the right and its lines end against it, flush right; they stood at the
+    # left, the Arabic label ragged against the code.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    source = project / "leaflets" / f"{LEAFLET}.yaml"
+    url = "https://example.org/leaflets/after-your-infusion"
+    source.write_text(source.read_text().replace("\nblocks:", f"\nurl: {url}\nblocks:", 1))
+    out = tmp_path / "out"
+    args = ["build", LEAFLET, "--project", str(project), "--out", str(out), "-l", lang]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    pdf = out / lang / f"{LEAFLET}.pdf"
+    # The contact box gives the address too, with its https://: the note's is lowest.
+    page, address_left, baseline = min(
+        text_boxes(pdf, "example.org/leaflets/after"), key=lambda box: (-box[0], box[2])
+    )
+    document = pypdfium2.PdfDocument(pdf)
+    width = document[page].get_width()
+    document.close()
+    left, right = ink_columns(pdf, page, baseline - 30, baseline - 5)  # the code only
+    code_width = right - left
+    assert 50 < code_width < 65  # 20 mm
+    if lang == "ar":
+        assert left > width / 2 and address_left < left  # the address ends left of it
+    else:
+        assert right < width / 2 and address_left > right
+
+
 ARABIC_SOURCE_LEAFLET = """\
 id: written-in-arabic
 language: ar
