@@ -136,6 +136,24 @@ def test_each_script_gets_its_font_and_latin_inside_keeps_the_latin_font() -> No
     assert {font for _, font in faces_of("ผู้ป่วย MSC", "th")} == {"Sarabun-regular"}
 
 
+@pytest.mark.parametrize("lang", ["zh_Hans", "ja", "ar", "th"])
+def test_a_spaced_middle_dot_is_the_same_separator_wherever_it_stands(lang: str) -> None:
+    # The footer joins "TEST-ZH-001 · 版本 1.0 · 审核日期 …": the first dot followed
+    # Latin and was Sarabun's, the second followed 本 and was the CJK font's, a full em
+    # wide in Chinese and a heavy Japanese dot in Japanese: two separators on one line.
+    # A middle dot between spaces is a Western separator, set in the Latin face.
+    for text in ("TEST-ZH-001 · 版本 1.0 · 审核日期", "TEST-AR-001 · الإصدار 1.0 · تاريخ"):
+        dots = {font for piece, font in faces_of(text, lang) for char in piece if char == "·"}
+        assert dots == {"Sarabun-regular"}, (text, lang)
+
+
+def test_the_interpunct_of_a_chinese_name_stays_in_the_chinese_font() -> None:
+    # 约翰·史密斯 (John Smith), no spaces: the CJK font's interpunct (clreq).
+    assert merged(faces_of("约翰·史密斯医生", "zh_Hans")) == [
+        ("约翰·史密斯医生", "NotoSansCJKsc-regular")
+    ]
+
+
 def test_bold_in_a_script_without_bold_uses_the_declared_substitute() -> None:
     family = default_family()
     paragraph = make_paragraph([Run("患者", family.bold, 11, black)], body_style(), "zh_Hans")
