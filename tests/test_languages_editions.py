@@ -518,6 +518,23 @@ def test_a_contact_label_ends_in_its_languages_colon(
     assert not written or written not in text
 
 
+@pytest.mark.parametrize(("lang", "colon"), [("zh_Hans", "LINE：@"), ("ja", "LINE：@")])
+def test_a_label_the_translator_kept_as_written_ends_in_the_languages_colon(
+    tmp_path: Path, lang: str, colon: str
+) -> None:
+    # "LINE" is a brand: its translation is "LINE". Taken for an untranslated English
+    # label, it ended in ": " while the labels under it ended in "：" ("LINE: @clinic"
+    # above "网站：https://…"). Only a label the catalog cannot give is English.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = EXTRACTORS["pdfminer"](tmp_path / "out" / lang / f"{LEAFLET}.pdf")
+    assert colon in text.replace(" ", "")
+    assert "LINE:" not in text
+
+
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
     # `-l ar_EG` (Egyptian Arabic: Arabic-Indic digits) with only locales/ar: the Arabic
     # translation with Egyptian digits, as gettext would find it, not English with a

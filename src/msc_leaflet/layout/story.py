@@ -17,7 +17,7 @@ from ..content import model as m
 from ..content.citations import format_reference
 from ..content.inline import Span, plain_text, web_link
 from ..errors import Finding
-from ..i18n.labels import Labels
+from ..i18n.labels import UI_LANGUAGE, Labels
 from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
@@ -201,7 +201,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
     for key in ("address", "phone", "line", "whatsapp", "web"):
         value = getattr(org, key)
         if value:
-            label = Run(labelled(labels(key), w), w.family.bold, w.styles["small"].fontSize, muted)
+            label = Run(labelled(key, labels, w), w.family.bold, w.styles["small"].fontSize, muted)
             rows.append(
                 [
                     w.spans_paragraph(
@@ -213,7 +213,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
             )
     if leaflet.url:
         label = Run(
-            labelled(labels("more-online"), w), w.family.bold, w.styles["small"].fontSize, muted
+            labelled("more-online", labels, w), w.family.bold, w.styles["small"].fontSize, muted
         )
         rows.append(
             [
@@ -231,11 +231,14 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
 
 
-def labelled(label: str, w: Writer) -> str:
-    """``label`` and what ends it before a value, in the language it is printed in
-    (`languages.yaml` label-end): "Phone: ", "电话：" (full-width, no space), and
-    "Phone: " again for an English label a Chinese ui catalog lacks."""
-    return label + profile(w.language_of(label) or w.lang).label_end
+def labelled(key: str, labels: Labels, w: Writer) -> str:
+    """The label ``key`` and what ends it before a value, in the language it is printed
+    in (`languages.yaml` label-end): "Phone: ", "电话：" (full-width, no space), and
+    "Phone: " again for an English label a Chinese ui catalog lacks. A label its
+    translator kept as written (the brand "LINE") is the translation's: "LINE：@…"
+    above "网站：…", not "LINE: @…"."""
+    lang = UI_LANGUAGE if labels.falls_back(key) else w.lang
+    return labels(key) + profile(lang).label_end
 
 
 def _link_for(key: str, value: str) -> str:
