@@ -27,6 +27,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.finishing.imposition import sheet_order
 from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.layout.story import reference_language
 from pdfread import font_problems, items_of
 from typeset_support import EXTRACTORS, extract_pdfium, marks_inside_words
 
@@ -328,6 +329,108 @@ def test_a_reference_in_a_right_to_left_leaflet_reads_as_published(
         assert page == stop_page and start < end
 
 
+def ink_columns(pdf: Path, page: int, bottom: float, top: float) -> tuple[float, float]:
+    """The leftmost and rightmost x (points) with ink between ``bottom`` and ``top``
+    (points from the page's foot) on ``page``, from a rendering at 72 dpi."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[page].render(scale=1).to_pil().convert("L")
+    finally:
+        document.close()
+    height = image.height
+    box = image.crop((0, round(height - top), image.width, round(height - bottom)))
+    inked = box.point(lambda value: 255 if value < 128 else 0).getbbox()
+    assert inked is not None
+    return float(inked[0]), float(inked[2])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_online_note_of_a_right_to_left_leaflet_stands_at_the_right(
+    tmp_path: Path, lang: str
+) -> None:
+    # The QR code and its two lines ("This leaflet online" and the address) at the foot
+    # of the last page are page furniture, mirrored as the band is: in Arabic the code
+    # stands at the right and its lines end against it, flush right; they stood at the
+    # left, the Arabic label ragged against the code.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    source = project / "leaflets" / f"{LEAFLET}.yaml"
+    url = "https://example.org/leaflets/after-your-infusion"
+    source.write_text(source.read_text().replace("\nblocks:", f"\nurl: {url}\nblocks:", 1))
+    out = tmp_path / "out"
+    args = ["build", LEAFLET, "--project", str(project), "--out", str(out), "-l", lang]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    pdf = out / lang / f"{LEAFLET}.pdf"
+    # The contact box gives the address too, with its https://: the note's is lowest.
+    page, address_left, baseline = min(
+        text_boxes(pdf, "example.org/leaflets/after"), key=lambda box: (-box[0], box[2])
+    )
+    document = pypdfium2.PdfDocument(pdf)
+    width = document[page].get_width()
+    document.close()
+    left, right = ink_columns(pdf, page, baseline - 30, baseline - 5)  # the code only
+    code_width = right - left
+    assert 50 < code_width < 65  # 20 mm
+    if lang == "ar":
+        assert left > width / 2 and address_left < left  # the address ends left of it
+    else:
+        assert right < width / 2 and address_left > right
+
+
+ARABIC_SOURCE_LEAFLET = """\
+id: written-in-arabic
+language: ar
+title: بعد تسريب الخلايا
+document: {code: TEST-AR-002, version: "1.0", published: 2026-11-01, next_review: 2027-11-01}
+organisation: test-clinic
+disclaimer: هذه النشرة معلومات عامة فقط. لا تغني عن استشارة طبيبك.
+blocks:
+  - paragraph: >-
+      الخلايا المتبرع بها تتجنب جهاز المناعة لفترة، لكنها ليست مخفية عنه [@ankrum2014].
+references:
+  - key: ankrum2014
+    authors: [Ankrum JA, Ong JF, Karp JM]
+    title: "MSCs: immune evasive, not immune privileged"
+    journal: Nat Biotechnol
+    year: 2014
+    volume: "32"
+    issue: "3"
+    pages: 252–60
+"""
+PUBLISHED = (
+    "Ankrum JA, Ong JF, Karp JM. MSCs: immune evasive, not immune privileged."
+    " Nat Biotechnol. 2014;32(3):252–60."
+)
+
+
+def test_an_english_reference_in_a_leaflet_written_in_arabic_reads_as_published(
+    tmp_path: Path,
+) -> None:
+    # A clinic may write its leaflet in Arabic; the papers it cites were published in
+    # English. Such an entry is English, not the leaflet's language: it runs left to
+    # right from the left, its full stop after the page range (it was drawn at its
+    # left end, ".2014;32(3):252–60", and pdfium read "252–60 ... Ankrum JA ... .1"),
+    # in the page footer and in the list at the end alike.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "leaflets" / "written-in-arabic.yaml").write_text(ARABIC_SOURCE_LEAFLET)
+    out = tmp_path / "out"
+    args = ["build", "written-in-arabic", "--project", str(project), "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "-l", "ar"])
+    assert result.exit_code == 0, result.output
+    pdf = out / "ar" / "written-in-arabic.pdf"
+    authors = text_boxes(pdf, "Ankrum JA")
+    stops = text_boxes(pdf, "252–60.")
+    assert len(authors) == len(stops) == 2, (authors, stops)
+    for (page, start, _), (stop_page, end, _) in zip(authors, stops, strict=True):
+        assert page == stop_page and start < 100 < end  # from the left margin (57 pt)
+    for name, extract in EXTRACTORS.items():
+        text = "".join(c for c in extract(pdf) if unicodedata.category(c) != "Cf")
+        text = " ".join(text.split())
+        assert text.count(PUBLISHED) == 2, (name, text)
+
+
 def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
     # An English answer the Arabic catalog lacks prints in English: as an English
     # paragraph, from the left, its full stop at its end; the rest stays Arabic.
@@ -413,6 +516,23 @@ def test_a_contact_label_ends_in_its_languages_colon(
     text = EXTRACTORS["pdfminer"](tmp_path / "out" / lang / f"{LEAFLET}.pdf")
     assert label in text
     assert not written or written not in text
+
+
+@pytest.mark.parametrize(("lang", "colon"), [("zh_Hans", "LINE：@"), ("ja", "LINE：@")])
+def test_a_label_the_translator_kept_as_written_ends_in_the_languages_colon(
+    tmp_path: Path, lang: str, colon: str
+) -> None:
+    # "LINE" is a brand: its translation is "LINE". Taken for an untranslated English
+    # label, it ended in ": " while the labels under it ended in "：" ("LINE: @clinic"
+    # above "网站：https://…"). Only a label the catalog cannot give is English.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = EXTRACTORS["pdfminer"](tmp_path / "out" / lang / f"{LEAFLET}.pdf")
+    assert colon in text.replace(" ", "")
+    assert "LINE:" not in text
 
 
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
@@ -525,3 +645,22 @@ def test_a_right_to_left_booklet_is_bound_on_the_right(tmp_path: Path) -> None:
     pages = 2 * len(sides)
     assert sides == [(right, left) for left, right in sheet_order(pages)]
     assert sides[0] == (1, pages)  # the cover is the left half of the first front
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "ar", "en"),
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "ja", "en"),
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "th", "en"),
+        ("Ankrum JA. MSCs: immune evasive. Nat Biotechnol. 2014;32(3):252–60.", "en", "en"),
+        # Titles only, no made-up citations: what the entry's letters are.
+        ("Tế bào gốc trung mô (MSC)", "vi", "vi"),
+        ("الخلايا الجذعية (MSC)", "ar", "ar"),
+        ("細胞治療 (MSC)", "ja", "ja"),
+    ],
+)
+def test_a_reference_is_in_its_own_language(text: str, source: str, expected: str) -> None:
+    # A Latin-script entry in a leaflet written in another script is English (Vancouver
+    # style); an entry with letters of the leaflet's own script is in its language.
+    assert reference_language(text, source) == expected

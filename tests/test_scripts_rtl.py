@@ -200,6 +200,32 @@ def test_brackets_and_a_final_stop_read_in_source_order(
     assert squash(READERS[reader](path)) == squash(text)
 
 
+def spaced(text: str) -> str:
+    """NFC, no format characters, runs of whitespace as one space: words and the
+    spaces between them as a reader copies them."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
+
+
+#: Arabic punctuation with a space after it, one paragraph each.
+PUNCTUATED = [
+    "بعد التسريب، قد يعلق كثير من الخلايا.",  # After the infusion, many cells may lodge.
+    "هذه النشرة معلومات عامة فقط. لا تغني عن استشارة طبيبك.",  # General information only.
+    "اشرب الماء؛ ثم استرح.",  # Drink water; then rest.
+    "خذ 2 حبة كل 8 ساعات، لمدة 3 أيام.",  # 2 tablets every 8 hours, for 3 days.
+]
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_a_space_after_arabic_punctuation_stays_after_it(tmp_path: Path, reader: str) -> None:
+    # pdftotext read "بعد التسريب ،قد" for "بعد التسريب، قد": it takes the comma and the
+    # full stop for number signs, and the space after one (drawn left of it) joined it
+    # as a left-to-right stretch, read before it. A search for "التسريب،" missed.
+    path = build_arabic(tmp_path / "ar.pdf", [[(text, "")] for text in PUNCTUATED])
+    read = spaced(READERS[reader](path))
+    assert [text for text in PUNCTUATED if text not in read] == []
+
+
 #: Arabic with everything that sits inside it in a leaflet, one paragraph each, set in
 #: a narrow column so that lines start and end with them.
 MIXED: dict[str, list[tuple[str, str]]] = {
@@ -219,6 +245,11 @@ MIXED: dict[str, list[tuple[str, str]]] = {
     # letters and read "١٤" as "٤١".
     "Arabic-Indic digits": [("خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا، الجرعة ٢٫٥ مل.", "")],
     "a percent sign before them": [("نسبة النجاح ٪٥٠ تقريبًا.", "")],
+    # A bracket, comma or stop just after them: pdfium read "(الجدول ١(", "١،" before
+    # the digit, and a short line with them back to front ("مل١٥خذ").
+    "Arabic-Indic digits before a bracket": [("انظر الجدول (١) و[٢] الآن.", "")],
+    "Arabic-Indic digits before a comma or a stop": [("الجدول ١، ثم الجدول ٢.", "")],
+    "Arabic-Indic digits on a short line": [("خذ ١٥ مل", "")],
 }
 
 

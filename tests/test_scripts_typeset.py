@@ -136,6 +136,24 @@ def test_each_script_gets_its_font_and_latin_inside_keeps_the_latin_font() -> No
     assert {font for _, font in faces_of("ผู้ป่วย MSC", "th")} == {"Sarabun-regular"}
 
 
+@pytest.mark.parametrize("lang", ["zh_Hans", "ja", "ar", "th"])
+def test_a_spaced_middle_dot_is_the_same_separator_wherever_it_stands(lang: str) -> None:
+    # The footer joins "TEST-ZH-001 · 版本 1.0 · 审核日期 …": the first dot followed
+    # Latin and was Sarabun's, the second followed 本 and was the CJK font's, a full em
+    # wide in Chinese and a heavy Japanese dot in Japanese: two separators on one line.
+    # A middle dot between spaces is a Western separator, set in the Latin face.
+    for text in ("TEST-ZH-001 · 版本 1.0 · 审核日期", "TEST-AR-001 · الإصدار 1.0 · تاريخ"):
+        dots = {font for piece, font in faces_of(text, lang) for char in piece if char == "·"}
+        assert dots == {"Sarabun-regular"}, (text, lang)
+
+
+def test_the_interpunct_of_a_chinese_name_stays_in_the_chinese_font() -> None:
+    # 约翰·史密斯 (John Smith), no spaces: the CJK font's interpunct (clreq).
+    assert merged(faces_of("约翰·史密斯医生", "zh_Hans")) == [
+        ("约翰·史密斯医生", "NotoSansCJKsc-regular")
+    ]
+
+
 def test_bold_in_a_script_without_bold_uses_the_declared_substitute() -> None:
     family = default_family()
     paragraph = make_paragraph([Run("患者", family.bold, 11, black)], body_style(), "zh_Hans")
@@ -247,3 +265,25 @@ def test_the_word_list_keeps_a_term_on_one_line_in_every_script(
     inside = set(range(start + 1, start + len(term)))
     assert inside & set(icu_breaks(text, lang))  # ICU alone would split the term
     assert not inside & set(line_breaks(text, lang, WordList((term,))))
+
+
+# Full-width (East Asian Width W or F) punctuation of Chinese and Japanese text.
+WIDE_PUNCTUATION = sorted(
+    {
+        c
+        for c in NO_LINE_START + NO_LINE_END + "・"
+        if unicodedata.east_asian_width(c) in "WF" and not unicodedata.category(c).startswith("L")
+    }
+)
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh_Hans"])
+def test_full_width_punctuation_keeps_its_em(lang: str) -> None:
+    # JIS X 4051 and clreq set every full-width mark on the em of an ideograph: the
+    # interpunct of ショック・けいれん or 熱・痛み is a dot in the middle of a full cell.
+    # Noto Sans CJK SC's Japanese `locl` swapped ・ for the proportional Western middle
+    # dot, a third of an em (adobe-fonts/source-han-sans#295): 熱•痛み, cramped.
+    for char in WIDE_PUNCTUATION:
+        clusters = shape("NotoSansCJKsc-regular", f"熱{char}痛", lang)
+        assert [c.text for c in clusters] == ["熱", char, "痛"]
+        assert clusters[1].advance == pytest.approx(clusters[0].advance), char

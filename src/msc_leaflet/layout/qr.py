@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..i18n.labels import Labels
+from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, draw_runs
 from ..typeset.marked_content import Element, drawing
@@ -57,6 +58,10 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         code.make()
         rows = code.modules
         module = QR_SIZE / len(rows)
+        # Page furniture is mirrored for a right-to-left language, as the band is: the
+        # code at the right, its lines ending against it.
+        mirrored = right_to_left(self.lang)
+        code_x = self.width - QR_SIZE if mirrored else 0.0
         canvas.saveState()
         canvas.setFillColor(self.ink)
         path = canvas.beginPath()
@@ -66,15 +71,19 @@ class OnlineNote(Flowable):  # type: ignore[misc]
             for dark, run in groupby(bool(cell) for cell in row):
                 count = len(list(run))
                 if dark:
-                    path.rect(c * module, y, count * module, module)
+                    path.rect(code_x + c * module, y, count * module, module)
                 c += count
         canvas.drawPath(path, stroke=0, fill=1)
         canvas.restoreState()
-        text_x = QR_SIZE + GAP
+        text_x = code_x - GAP if mirrored else QR_SIZE + GAP
+        align = "right" if mirrored else "left"
         # The code is an artifact: the address beside it, a tagged link, says the same.
         with drawing(canvas, self.structure):
-            draw_runs(canvas, text_x, QR_SIZE - self.label.size, [self.label], self.lang)
-            draw_runs(canvas, text_x, QR_SIZE - self.label.size * 2.5, [self.address], self.lang)
+            for runs, y in (
+                ([self.label], QR_SIZE - self.label.size),
+                ([self.address], QR_SIZE - self.label.size * 2.5),
+            ):
+                draw_runs(canvas, text_x, y, runs, self.lang, align)
 
 
 def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:

@@ -17,10 +17,11 @@ from ..content import model as m
 from ..content.citations import format_reference
 from ..content.inline import Span, plain_text, web_link
 from ..errors import Finding
-from ..i18n.labels import Labels
+from ..i18n.labels import UI_LANGUAGE, Labels
 from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
+from ..typeset.scripts import LATIN, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .blocks import BlockBuilder, make_table, padding_commands
 from .colours import theme_colour
@@ -97,9 +98,29 @@ def reference_entries(
                 number = w.runs([Span(f"{w.number(str(n))}. ")], w.styles[style])
                 label = [replace(run, label=True) for run in number]
                 spans = format_reference(by_key[key])
-                # A reference is cited as it was published, in the source language.
-                entries[n] = w.spans_paragraph(spans, style, prefix=label, in_source=True)
+                # A reference is cited as it was published.
+                text = "".join(span.text for span in spans)
+                language = reference_language(text, w.source_lang or w.lang)
+                entries[n] = w.spans_paragraph(spans, style, prefix=label, language=language)
     return entries
+
+
+#: The language of a reference written in Latin letters in a leaflet whose own language
+#: is written in another script: Vancouver style (NLM's Citing Medicine) cites an
+#: article in English, giving a title published in another language in translation.
+LATIN_REFERENCE_LANGUAGE = "en"
+
+
+def reference_language(text: str, source_lang: str) -> str:
+    """The language a reference entry's ``text`` is printed and tagged in: the
+    leaflet's source language, which it is cited in, unless that language is written
+    in a script the entry has no letter of and the entry is all Latin letters. An
+    Arabic leaflet's English reference then runs left to right, its full stop after
+    its page range, as in a leaflet translated from English."""
+    scripts = {script_of(char) for char in text if char.isalpha()}
+    if locale_script(source_lang) in scripts or scripts != {LATIN}:
+        return source_lang
+    return LATIN_REFERENCE_LANGUAGE
 
 
 def reference_list(
@@ -180,7 +201,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
     for key in ("address", "phone", "line", "whatsapp", "web"):
         value = getattr(org, key)
         if value:
-            label = Run(labelled(labels(key), w), w.family.bold, w.styles["small"].fontSize, muted)
+            label = Run(labelled(key, labels, w), w.family.bold, w.styles["small"].fontSize, muted)
             rows.append(
                 [
                     w.spans_paragraph(
@@ -192,7 +213,7 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
             )
     if leaflet.url:
         label = Run(
-            labelled(labels("more-online"), w), w.family.bold, w.styles["small"].fontSize, muted
+            labelled("more-online", labels, w), w.family.bold, w.styles["small"].fontSize, muted
         )
         rows.append(
             [
@@ -210,11 +231,14 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
     return KeepTogether([Spacer(1, theme.spacing["block"]), table])
 
 
-def labelled(label: str, w: Writer) -> str:
-    """``label`` and what ends it before a value, in the language it is printed in
-    (`languages.yaml` label-end): "Phone: ", "电话：" (full-width, no space), and
-    "Phone: " again for an English label a Chinese ui catalog lacks."""
-    return label + profile(w.language_of(label) or w.lang).label_end
+def labelled(key: str, labels: Labels, w: Writer) -> str:
+    """The label ``key`` and what ends it before a value, in the language it is printed
+    in (`languages.yaml` label-end): "Phone: ", "电话：" (full-width, no space), and
+    "Phone: " again for an English label a Chinese ui catalog lacks. A label its
+    translator kept as written (the brand "LINE") is the translation's: "LINE：@…"
+    above "网站：…", not "LINE: @…"."""
+    lang = UI_LANGUAGE if labels.falls_back(key) else w.lang
+    return labels(key) + profile(lang).label_end
 
 
 def _link_for(key: str, value: str) -> str:

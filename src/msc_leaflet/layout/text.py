@@ -232,14 +232,11 @@ class Writer:
         bold: bool = False,
         prefix: Sequence[Run] = (),
         role: str = "",
-        in_source: bool = False,
         language: str = "",
     ) -> Flowable:
-        """``in_source``: the text is in the source language (a reference); ``language``:
-        in that locale's (`_set`)."""
+        """``language``: the text is in that locale's, not this text's (`_set`)."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
-        language = self.source_lang if in_source else language
         return self._set(runs, chosen, role or ROLES.get(style, "P"), language)
 
 

@@ -188,6 +188,12 @@ def covers(name: str, char: str) -> bool:
 
 
 _JOINERS = "\u200c\u200d\ufe0e\ufe0f"
+#: Between two spaces, a Western separator ("TEST-ZH-001 · 版本 1.0 · 审核日期", the
+#: layout's footer and heading numbers), set in the run's own (Latin) face: in the
+#: face of the text before it, one line's separators were Sarabun's after Latin and
+#: the CJK font's after 本, a full em in Chinese and a heavy dot in Japanese. Without
+#: spaces it is the interpunct of a transcribed name (约翰·史密斯), the CJK font's.
+MIDDLE_DOT = "\u00b7"
 
 
 def _inherits(char: str) -> bool:
@@ -220,6 +226,9 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
     after_at = -1  # where the face after the current stretch of neutrals is
     for i in compress(range(len(text)), map(is_, faces, repeat(None))):
         char = text[i]
+        if char == MIDDLE_DOT and text[i - 1 : i + 2] == " · " and covers(font, char):
+            faces[i] = font  # a Western separator, the same wherever it stands
+            continue
         before = faces[i - 1] if i else None
         if before is not None:
             joined = joins.get((before, char))

@@ -42,11 +42,12 @@ Hence, in a line with right-to-left text:
 * A left-to-right run in a right-to-left line starts with a right-to-left mark (see
   `RIGHT_TO_LEFT_MARK`), and a line without one ends with one, just left of it.
 * So does a separator (bidi class CS or ES: a hyphen, slash, colon, full stop, comma,
-  plus sign) at a right-to-left level just right of a left-to-right run: pdfium reads
-  such characters as part of the digits beside them and poppler as part of a number,
-  and both joined them to the run on their left: "2026-12-05", drawn 05-12-2026,
-  read "202612-05-", and "120/min" read "120min/". With a mark on each side, each is
-  a stretch of its own.
+  plus sign, the Arabic comma) at a right-to-left level: pdfium reads such characters
+  as part of the digits beside them and poppler as part of a number, and both joined
+  them to the run on their left: "2026-12-05", drawn 05-12-2026, read "202612-05-",
+  and "120/min" read "120min/". With a mark on each side, each is a stretch of its
+  own. Between Arabic words, poppler took the space after an Arabic comma or full stop
+  (drawn left of it) into the comma's stretch and read it first: "التسريب ،قد".
 * A mark just right of a bracket or left of a line is a glyph of its own, written
   after the letter it stands beside (`_mark_after`): as part of the letter's text, the
   readers that read text as written put it inside the word. Before a space, it is
@@ -244,19 +245,14 @@ def _marks(drawn: Sequence[Placed], odd: Sequence[int], all_right_to_left: bool)
     marks: dict[int, str] = {}
     kinds = _KINDS
     last = len(drawn) - 1
-    left_odd = 1  # the first cluster has no left-to-right run on its left
     for index, placed in enumerate(drawn):  # once per cluster of a right-to-left line
-        after_left_to_right = not left_odd
-        left_odd = odd[index]
-        if not left_odd:
+        if not odd[index]:
             continue
         text = placed.cluster.text
         kind = kinds.get(text)
         if kind is None:
             kind = _kind(text)
         if kind == _PLAIN:  # most clusters: a letter
-            continue
-        if kind == _WEAK and not after_left_to_right:
             continue
         if index < last and kind == _MIRRORED:
             right = id(drawn[index + 1])
@@ -272,12 +268,11 @@ def _marks(drawn: Sequence[Placed], odd: Sequence[int], all_right_to_left: bool)
 
 
 #: What a right-to-left cluster's text asks of `_marks`: nothing, a right-to-left mark
-#: before it (a space, or a character of bidi class ET such as a percent sign), that
-#: and a left-to-right mark just right of it (a character pdfium mirrors), or a
-#: right-to-left mark before it if a left-to-right run is just left of it (a separator
-#: of bidi class CS or ES, see the module docstring; not a neutral such as a quotation
-#: mark, which pdfium would then mirror: “ read ”).
-_PLAIN, _SPACED, _MIRRORED, _WEAK = 0, 1, 2, 3
+#: before it (a space, a character of bidi class ET such as a percent sign, or a
+#: separator of bidi class CS or ES, see the module docstring; not a neutral such as a
+#: quotation mark, which pdfium would then mirror: “ read ”), or that and a
+#: left-to-right mark just right of it (a character pdfium mirrors).
+_PLAIN, _SPACED, _MIRRORED = 0, 1, 2
 #: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
 #: `reading_order` took. Few texts recur (the letters of a script); it starts over
 #: when full.
@@ -293,10 +288,8 @@ def _kind(text: str) -> int:
         _KINDS.clear()
     if len(text) == 1 and unicodedata.mirrored(text) == 1:
         kind = _MIRRORED
-    elif text == " " or unicodedata.bidirectional(text[0]) == "ET":
+    elif text == " " or unicodedata.bidirectional(text[0]) in ("ET", "CS", "ES"):
         kind = _SPACED
-    elif unicodedata.bidirectional(text[0]) in ("CS", "ES"):
-        kind = _WEAK
     else:
         kind = _PLAIN
     _KINDS[text] = kind
@@ -329,13 +322,21 @@ def _left_to_right(
             shown.append(Shown(placed, glyph, x, glyph.width * size / 1000))
     if len(shown) == first:
         return
+    alone = any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run)
     if marks:
         start = shown[first]
-        mark = mark_glyph(start.placed.piece.run.font, marks)
+        font_name = start.placed.piece.run.font
         lead = MARK_LEAD if len(shown) - first == 1 else 0.0
-        shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
+        if alone:
+            # A text object of its own: pdfium skips one without a box, and read
+            # "(الجدول ١)" as "(الجدول ١(" and "١،" as "،١" without the marks.
+            mark = mark_glyph(font_name, marks, 0.0, inked(font_name, start.glyph.gid))
+            shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0, invisible=True))
+        else:
+            mark = mark_glyph(font_name, marks)
+            shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
     shown[first].alone = True
-    if any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run):
+    if alone:
         for written in islice(shown, first + 1, None):
             written.alone = True
 

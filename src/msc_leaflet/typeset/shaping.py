@@ -203,7 +203,7 @@ def _shape_script_run(
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
     # A dotted circle is a placeholder glyph with no source text; never print one.
     buf.flags = hb.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
-    hb.shape(hbf.font, buf, {})
+    hb.shape(hbf.font, buf, _full_width_kept(font_name, text, len(before), script, lang))
     scale = hbf.scale
     infos = buf.glyph_infos  # each read of these builds new Python objects
     starts = [info.cluster - len(before) for info in infos]
@@ -239,6 +239,46 @@ def _shape_script_run(
     if rtl:
         out.reverse()
     return out
+
+
+def _full_width_kept(
+    font_name: str, text: str, offset: int, script: str, lang: str
+) -> dict[str, list[tuple[int, int, bool]]]:
+    """HarfBuzz features for ``text`` (at ``offset`` in its buffer): `locl` off for each
+    full-width mark the language's forms would narrow (`_locl_narrows`)."""
+    if text.isascii():
+        return {}
+    narrowed = [
+        (offset + i, offset + i + 1, False)
+        for i, char in enumerate(text)
+        if char >= WIDE_FROM and _locl_narrows(font_name, script, lang, char)
+    ]
+    return {"locl": narrowed} if narrowed else {}
+
+
+WIDE_FROM = "\u1100"  # the first character Unicode gives East Asian Width W
+
+
+@lru_cache(maxsize=4096)
+def _locl_narrows(font_name: str, script: str, lang: str, char: str) -> bool:
+    """Whether ``lang``'s `locl` forms set the full-width mark ``char`` narrower than
+    the font's own glyph for it. Chinese and Japanese set a full-width mark on the em
+    of an ideograph (JIS X 4051, clreq); Noto Sans CJK SC's Japanese forms swap ・
+    (ショック・けいれん) for the proportional Western middle dot, a third of an em
+    (adobe-fonts/source-han-sans#295). A letter keeps its language's forms (直, 骨)."""
+    if unicodedata.east_asian_width(char) not in ("W", "F"):
+        return False
+    if unicodedata.category(char)[0] in "LM":
+        return False
+    font = harfbuzz_font(font_name).font
+    advances: list[int] = []
+    for locl in (True, False):
+        buf = hb.Buffer()
+        buf.add_str(char)
+        buf.script, buf.direction, buf.language = script, "ltr", lang
+        hb.shape(font, buf, {"locl": locl})
+        advances.append(int(sum(position.x_advance for position in buf.glyph_positions)))
+    return advances[0] < advances[1]
 
 
 def _joined_to_letter_before(text: str, starts: list[int]) -> list[int]:
