@@ -489,3 +489,43 @@ def test_a_theme_nested_too_deep_stops_the_desk_in_one_line(project: Path, tmp_p
     with pytest.raises(LeafletError, match="nesting deeper than") as caught:
         create_app(root, pool=ThreadPoolExecutor(1), warm=False)
     assert caught.value.location.path.name == "theme.yaml"
+
+
+def test_a_catalog_saved_while_its_leaflet_builds_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator saves a corrected title while the desk builds that leaflet (or
+    `i18n update` rewrites the catalog). The PDF holds the old title; the manifest
+    recorded the catalog as it was after the build, so the old PDF counted as up to
+    date and was handed out until some other file changed. Now the next request
+    builds again and serves the new title."""
+    from msc_leaflet.build import build as build_stage
+
+    project = Project.at(copy_library(tmp_path))
+    catalog = project.root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    old = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
+    new = "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+    original = build_stage.build_loaded
+    saves = [new]
+
+    def build_while_the_translator_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = original(*args, **kwargs)
+        if saves:  # the save lands after the catalog was read, before the build ends
+            text = catalog.read_text(encoding="utf-8")
+            catalog.write_text(text.replace(old, saves.pop()), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(build_stage, "build_loaded", build_while_the_translator_saves)
+    pool = ThreadPoolExecutor(1)
+    desk_builds = Builds(project, project.root / "build", pool)
+
+    def title() -> str:
+        built = asyncio.run(desk_builds.pdf("infusion-safety", "th", "single", PrintSpec()))
+        metadata = PdfReader(built.path).metadata
+        assert metadata is not None
+        return str(metadata.title)
+
+    assert title() == old  # built from the catalog as it was read
+    assert title() == new and desk_builds.builds_started == 2
+    assert title() == new and desk_builds.builds_started == 2  # now up to date
+    pool.shutdown()
