@@ -529,3 +529,21 @@ def test_a_catalog_saved_while_its_leaflet_builds_is_built_again(
     assert title() == new and desk_builds.builds_started == 2
     assert title() == new and desk_builds.builds_started == 2  # now up to date
     pool.shutdown()
+
+
+def test_a_title_shown_untranslated_is_tagged_with_its_own_language(client: TestClient) -> None:
+    """A leaflet not translated into the page's language shows its English title, which
+    was tagged as that language: a screen reader read "Choosing a clinic" with a
+    Vietnamese voice, and on an Arabic pack page '"Stromal" or "stem" cells?' was laid
+    out right to left ("?cells …"). The title now carries the language it is written in."""
+    client.cookies.clear()
+    page = client.get("/leaflets/choosing-a-clinic", params={"lang": "vi"})
+    assert '<h1 lang="en" dir="ltr">Choosing a clinic</h1>' in page.text
+    translated = client.get("/leaflets/choosing-a-clinic", params={"lang": "th"})
+    assert '<h1 lang="th" dir="ltr">การเลือกคลินิก</h1>' in translated.text
+    pack = client.get("/pack", headers={"accept-language": "ar"})
+    stromal = "&#34;Stromal&#34; or &#34;stem&#34; cells?"
+    assert f'<span lang="en" dir="ltr">{stromal}</span>' in pack.text
+    assert 'dir="rtl">&#34;Stromal' not in pack.text
+    thai_pack = client.get("/pack", headers={"accept-language": "th"})
+    assert '<span lang="th" dir="ltr">การเลือกคลินิก</span>' in thai_pack.text

@@ -46,6 +46,12 @@ class LeafletCard:
     def title(self, locale: str) -> str:
         return self.titles.get(locale) or self.titles[self.language]
 
+    def title_language(self, locale: str) -> str:
+        """The language ``title(locale)`` is written in, for its ``lang`` and ``dir``: the
+        source language when the title is not translated into ``locale`` (an English
+        title on an Arabic page read with an Arabic voice, laid out right to left)."""
+        return locale if self.titles.get(locale) else self.language
+
     def overdue(self, today: dt.date) -> bool:
         return self.review < today
 
