@@ -251,10 +251,19 @@ def test_another_site_cannot_start_a_build_in_the_background(client: TestClient)
         background = {"sec-fetch-site": "cross-site", "sec-fetch-mode": mode}
         assert client.get(url, headers=background).status_code == 403
     assert builds(client).builds_started == count
+    # Another program's page on the same computer or server (another port: the browser
+    # calls it "same-site", as it does a neighbour under the same domain) is no page of
+    # the desk either.
+    for mode in ("no-cors", "cors"):
+        neighbour = {"sec-fetch-site": "same-site", "sec-fetch-mode": mode}
+        assert client.get(url, headers=neighbour).status_code == 403
+    assert builds(client).builds_started == count
     followed = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate"}
     assert client.get("/", headers=followed).status_code == 200
     own = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "no-cors"}
     assert client.get("/static/desk.css", headers=own).status_code == 200
+    typed = {"sec-fetch-site": "none", "sec-fetch-mode": "navigate"}  # an address typed in
+    assert client.get("/", headers=typed).status_code == 200
 
 
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
