@@ -556,3 +556,29 @@ def test_a_title_shown_untranslated_is_tagged_with_its_own_language(client: Test
     assert 'dir="rtl">&#34;Stromal' not in pack.text
     thai_pack = client.get("/pack", headers={"accept-language": "th"})
     assert '<span lang="th" dir="ltr">การเลือกคลินิก</span>' in thai_pack.text
+
+
+def test_the_stylesheet_mirrors_for_a_right_to_left_interface() -> None:
+    """The Arabic desk is laid out right to left (``dir="rtl"``), so every side the
+    stylesheet names must be a logical one (start/end). An error's red bar was set on
+    the left border, which an Arabic page does not draw (its bar is on the right): an
+    error looked like a warning. Table headings were aligned left over right-to-left
+    rows, and language tags had their gap on the wrong side."""
+    import re
+
+    from msc_leaflet.desk.app import HERE
+
+    css = re.sub(r"/\*.*?\*/", "", (HERE / "static" / "desk.css").read_text(encoding="utf-8"),
+                 flags=re.S)  # fmt: skip
+
+    def physical(name: str, value: str) -> bool:
+        if re.search(r"(^|-)(left|right)(-|$)", name):
+            return True
+        if name in ("text-align", "float", "clear"):
+            return value in ("left", "right")
+        sides = value.split()  # a shorthand's four sides: right and left differ
+        shorthand = name in ("margin", "padding", "border-width", "border-color", "inset")
+        return shorthand and len(sides) == 4 and sides[1] != sides[3]
+
+    declarations = re.findall(r"([\w-]+)\s*:\s*([^;{}]+)", css)
+    assert [f"{n}: {v.strip()}" for n, v in declarations if physical(n, v.strip())] == []
