@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from desk_support import OVERDUE_DAY, copy_library, snapshot
+from desk_support import OVERDUE_DAY, REPO, copy_library, snapshot
 from msc_leaflet.build.fingerprint import file_sha256
 from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
@@ -582,3 +582,28 @@ def test_the_stylesheet_mirrors_for_a_right_to_left_interface() -> None:
 
     declarations = re.findall(r"([\w-]+)\s*:\s*([^;{}]+)", css)
     assert [f"{n}: {v.strip()}" for n, v in declarations if physical(n, v.strip())] == []
+
+
+def test_the_desk_prints_on_the_themes_paper_even_when_it_changes(tmp_path: Path) -> None:
+    """A clinic whose theme prints on A5 (set while the desk runs, or before): the
+    library's links and the leaflet page chose A4 all the same, and the desk rebuilt
+    the command line's A5 output as A4 in the same file, one undoing the other. The
+    desk read the theme's paper once, at start-up. Now its default is the theme's paper,
+    as `msc-leaflet build` prints it, read again when theme.yaml changes."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        checked = 'name="paper" value="{}" checked'
+        assert checked.format("a4") in desk.get("/leaflets/infusion-safety?lang=th").text
+        bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text("utf-8")
+        assert "\npaper: a4 " in bundled
+        theme = bundled.replace("\npaper: a4 ", "\npaper: a5 ", 1)
+        (root / "theme.yaml").write_text(theme, encoding="utf-8")
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert checked.format("a5") in page.text and checked.format("a4") not in page.text
+        pdf = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        width, height = PdfReader(io.BytesIO(pdf.content)).pages[0].mediabox.upper_right
+        assert (round(float(width)), round(float(height))) == (420, 595)  # A5
+        started = builds(desk).builds_started
+        again = desk.get("/leaflets/infusion-safety/pdf?lang=th&paper=a5")
+        assert again.content == pdf.content and builds(desk).builds_started == started

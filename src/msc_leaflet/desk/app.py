@@ -50,11 +50,15 @@ class Desk:
     today: Callable[[], dt.date]
     shelf: ShelfReader
     templates: Environment
-    default_paper: str
     _checks: dict[tuple[Signature, dt.date], asyncio.Task[list[Finding]]] = field(
         default_factory=dict
     )
     _previews: dict[tuple[str, str], asyncio.Task[int]] = field(default_factory=dict)
+
+    @property
+    def default_paper(self) -> str:
+        """The theme's paper, as it is now (`theme_paper`)."""
+        return theme_paper(self.project)
 
     def interface_for(self, request: Request) -> Interface:
         """The cookie set by the language switch, else the browser's language."""
@@ -129,10 +133,8 @@ def create_app(
     # lang= and dir= attributes: a gettext tag (zh_Hans) is not valid HTML (zh-Hans).
     templates.filters["bcp47"] = bcp47
     templates.filters["direction"] = lambda tag: profile(tag).direction
-    desk = Desk(
-        project, Builds(project, target, executor), today, ShelfReader(project), templates,
-        theme_paper(project),
-    )  # fmt: skip
+    theme_paper(project)  # a theme no build can read stops the desk here, with its line
+    desk = Desk(project, Builds(project, target, executor), today, ShelfReader(project), templates)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

@@ -161,7 +161,7 @@ def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
     desk = _desk(request)
     card = choices.leaflet(shelf, request.path_params["leaflet_id"])
     ui = desk.interface_for(request).language
-    return card, choices.print_choice(shelf, card, request.query_params, ui)
+    return card, choices.print_choice(shelf, card, request.query_params, ui, desk.default_paper)
 
 
 async def _pages(desk: Desk, built: Built) -> int:
