@@ -607,3 +607,23 @@ def test_the_desk_prints_on_the_themes_paper_even_when_it_changes(tmp_path: Path
         started = builds(desk).builds_started
         again = desk.get("/leaflets/infusion-safety/pdf?lang=th&paper=a5")
         assert again.content == pdf.content and builds(desk).builds_started == started
+
+
+def test_a_check_turned_off_in_the_settings_leaves_the_status_page_at_once(
+    tmp_path: Path,
+) -> None:
+    """The findings were kept until a leaflet or catalog changed (or the day did): a
+    check turned off, or made an error, in msc-leaflet.toml still showed as before on
+    the Status and leaflet pages, unlike `msc-leaflet check`."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"],
+                     today=lambda: OVERDUE_DAY)  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as desk:
+        overdue = "next review was due on"  # DATE001: every review date has passed
+        assert overdue in desk.get("/status").text
+        settings = root / "msc-leaflet.toml"
+        settings.write_text('[checks.DATE001]\nseverity = "off"\n', encoding="utf-8")
+        assert overdue not in desk.get("/status").text
+        settings.write_text('[checks.DATE001]\nseverity = "error"\n', encoding="utf-8")
+        status = desk.get("/status").text
+        assert '<li class="error"><span class="severity">error</span>' in status

@@ -18,7 +18,7 @@ from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import leaflet_template
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
-from ..project import Project, same_language
+from ..project import SETTINGS_FILE, Project, same_language
 
 Signature = tuple[tuple[str, int, int], ...]
 
@@ -86,18 +86,22 @@ class Shelf:
 
 
 def signature(project: Project) -> Signature:
-    """Every source file's path, size and mtime: a change to any of them is a new shelf."""
+    """Every source file's path, size and mtime: a change to any of them is a new shelf,
+    and new check findings (kept per shelf). The settings and the theme are sources
+    too: a check turned off in msc-leaflet.toml still showed until a leaflet changed."""
     found = []
+    files = [project.file(SETTINGS_FILE), project.theme_path]
     for folder in (project.leaflets_dir, project.locales_dir, project.organisations_dir):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            try:
-                stat = path.stat()
-            except OSError:
-                # An editor's lock (Emacs' .#name.yaml, a link to nowhere), a file
-                # deleted while the folder is read: no source of the shelf, and no
-                # reason for every page of the desk to fail.
-                continue
-            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        files += sorted(folder.rglob("*")) if folder.is_dir() else []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            # An editor's lock (Emacs' .#name.yaml, a link to nowhere), a file deleted
+            # while the folder is read, no settings file: no source of the shelf, and
+            # no reason for every page of the desk to fail.
+            continue
+        found.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
 
 
