@@ -627,3 +627,20 @@ def test_a_check_turned_off_in_the_settings_leaves_the_status_page_at_once(
         settings.write_text('[checks.DATE001]\nseverity = "error"\n', encoding="utf-8")
         status = desk.get("/status").text
         assert '<li class="error"><span class="severity">error</span>' in status
+
+
+def test_another_site_cannot_switch_the_desks_language(client: TestClient) -> None:
+    """The language switch is the desk's one remembered choice (a cookie). A link or
+    script on another site (a top-level navigation, which the guard lets through for
+    reading) switched the reception PC's desk to any language it speaks."""
+    client.cookies.clear()
+    url = "/interface?lang=ar&next=/pack"
+    for site in ("cross-site", "same-site"):
+        sent = {"sec-fetch-site": site, "sec-fetch-mode": "navigate"}
+        answer = client.get(url, headers=sent, follow_redirects=False)
+        assert answer.status_code == 303 and answer.headers["location"] == "/pack"
+        assert "set-cookie" not in answer.headers
+    own = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "navigate"}
+    answer = client.get(url, headers=own, follow_redirects=False)
+    assert "desk_ui=ar" in answer.headers["set-cookie"]
+    client.cookies.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hmac
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -109,8 +109,12 @@ def _from_another_site(headers: dict[str, str]) -> bool:
     browser ignores ports), a neighbour under the same domain. A link the reader
     follows (a top-level navigation) is let through; a client that sends no such header
     (curl, a script with the token) too."""
-    site = headers.get("sec-fetch-site", "")
-    return site not in OWN_SITE and headers.get("sec-fetch-mode", "") != "navigate"
+    return sent_by_another_site(headers) and headers.get("sec-fetch-mode", "") != "navigate"
+
+
+def sent_by_another_site(headers: Mapping[str, str]) -> bool:
+    """Whether the browser says another site's page made this request, link or not."""
+    return headers.get("sec-fetch-site", "") not in OWN_SITE
 
 
 async def _plain(send: Send, status: int, text: str, challenge: bool) -> None:

@@ -31,6 +31,7 @@ from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
+from .guard import sent_by_another_site
 from .interface import Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf
@@ -324,5 +325,7 @@ async def switch_interface(request: Request) -> Response:
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # only a page of this desk: never an open redirect
     response = RedirectResponse(back, 303)
+    if sent_by_another_site(request.headers):
+        return response  # a link on another site does not choose the desk's language
     response.set_cookie(UI_COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="strict")
     return response
