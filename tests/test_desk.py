@@ -644,3 +644,22 @@ def test_another_site_cannot_switch_the_desks_language(client: TestClient) -> No
     answer = client.get(url, headers=own, follow_redirects=False)
     assert "desk_ui=ar" in answer.headers["set-cookie"]
     client.cookies.clear()
+
+
+def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk started as a service (from / or a home folder) showed a leaflet that does
+    not load with the path from where it was started ("srv/clinic/leaflets/…" or an
+    absolute one): the server's own folders on a page any member of staff can open,
+    while the check below it said "leaflets/…"."""
+    root = copy_library(tmp_path)
+    (root / "leaflets" / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    elsewhere = tmp_path / "service"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        status = desk.get("/status").text
+    assert '<li class="error">leaflets/broken.yaml:3: ' in status
+    assert str(tmp_path.name) not in status and "../" not in status

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
-from ..errors import LeafletError
+from ..errors import LeafletError, Location
 from ..i18n import localize
 from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import leaflet_template
@@ -131,14 +131,31 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
     )
 
 
+def in_project(project: Project, location: Location) -> str:
+    """``location`` as the project names it (``locales/th/…/ui.po:12``), wherever the
+    desk was started: a page never shows the server's own folders."""
+    try:
+        shown = str(location.path.resolve().relative_to(project.root))
+    except (OSError, RuntimeError, ValueError):  # outside the project, a loop of links
+        shown = location.path.name
+    return shown + (f":{location.line}" if location.line else "")
+
+
+def described(project: Project, error: LeafletError) -> str:
+    """An error for a page: where in the project, what, and what to do."""
+    return f"{in_project(project, error.location)}: {error.message}" + (
+        f"\n{error.hint}" if error.hint else ""
+    )
+
+
 def read_shelf(project: Project) -> Shelf:
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
-    cards, problems = [], [str(problem) for problem in folders.values()]
+    cards, problems = [], [described(project, problem) for problem in folders.values()]
     for leaflet_id in project.leaflet_ids():
         try:
             cards.append(read_card(project, leaflet_id, locales))
         except LeafletError as err:
-            problems.append(str(err))
+            problems.append(described(project, err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
     return Shelf(tuple(cards), tuple(languages), tuple(problems), signature(project))
 
