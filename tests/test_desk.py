@@ -663,3 +663,30 @@ def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
         status = desk.get("/status").text
     assert '<li class="error">leaflets/broken.yaml:3: ' in status
     assert str(tmp_path.name) not in status and "../" not in status
+
+
+def test_a_translation_the_build_cannot_use_is_not_handed_out(tmp_path: Path) -> None:
+    """A Thai paragraph with markup opened and never closed (a translator's ``**``) is
+    refused by the build, which prints the English paragraph instead. The catalog still
+    counted as complete, so the desk called the leaflet ready in Thai and handed out a
+    Thai leaflet with an English paragraph in it. Now such a leaflet is not ready in
+    Thai (its proof, for the translator, says which text); the others are."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = catalog.read_text(encoding="utf-8")
+    lede = 'msgstr "บางคลินิกให้เซลล์สโตรมัล'
+    assert text.count(lede) == 1
+    catalog.write_text(text.replace(lede, 'msgstr "**บางคลินิกให้เซลล์สโตรมัล'), "utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert '<p class="reason">not ready</p>' in page.text
+        assert "/leaflets/infusion-safety/pdf?" not in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th"})
+        assert pack.status_code == 400 and "Safety of MSC infusions" in pack.text
+        library = desk.get("/", params={"lang": "th"}).text
+        assert "infusion-safety" not in library and "stromal-or-stem" in library
+        proof = desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
+        assert proof.status_code == 200
+        assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200

@@ -8,14 +8,15 @@ until a file under ``leaflets/``, ``locales/`` or ``organisations/`` changes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
+from ..content.model import Text
 from ..errors import LeafletError, Location
-from ..i18n import localize
+from ..i18n import localize_with_fallbacks
 from ..i18n.catalog import Catalog, locale_folders, po_path
-from ..i18n.extract import leaflet_template
+from ..i18n.extract import is_optional, leaflet_template
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import SETTINGS_FILE, Project, same_language
@@ -105,6 +106,21 @@ def signature(project: Project) -> Signature:
     return tuple(found)
 
 
+def _as_printed(stats: CatalogStats, fallbacks: list[Text]) -> CatalogStats:
+    """``stats`` with each translation the build cannot use (markup opened and never
+    closed, a citation the source lacks: `localize` prints the source text instead)
+    counted as untranslated. A complete catalog with one was "ready", and the desk
+    handed out a Thai leaflet with an English paragraph in it. An optional text (one a
+    leaflet may print as written) does not count."""
+    if not stats.ready:
+        return stats  # its untranslated and fuzzy entries are the fallbacks, counted
+    unusable = min(sum(1 for text in fallbacks if not is_optional(text.context)),
+                   stats.translated)  # fmt: skip
+    return replace(
+        stats, translated=stats.translated - unusable, untranslated=stats.untranslated + unusable
+    )
+
+
 def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletCard:
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
@@ -115,8 +131,9 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
             continue
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
-        translations[locale] = catalog_stats(leaflet.id, locale, catalog, template)
-        localized, _ = localize(leaflet, locale, project)
+        localized, _, fallbacks = localize_with_fallbacks(leaflet, locale, project)
+        stats = catalog_stats(leaflet.id, locale, catalog, template)
+        translations[locale] = _as_printed(stats, fallbacks)
         if localized.title.value != leaflet.title.value:
             titles[locale] = plain_text(localized.title.value)
     return LeafletCard(
