@@ -690,3 +690,34 @@ def test_a_translation_the_build_cannot_use_is_not_handed_out(tmp_path: Path) ->
         proof = desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
         assert proof.status_code == 200
         assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200
+
+
+def test_a_catalog_saved_while_the_shelf_is_read_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shelf (titles, what is ready in which language) was stamped with the state
+    of the files after it was read: a catalog saved while it was being read (the
+    translator's last entry, `i18n update`) left the old shelf in place, marked as
+    current, until some other file changed."""
+    from msc_leaflet.desk import shelf as shelf_module
+    from msc_leaflet.desk.shelf import ShelfReader
+
+    project = Project.at(copy_library(tmp_path))
+    catalog = project.root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+    original = shelf_module.read_card
+    saves = [new]
+
+    def read_while_the_translator_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
+        card = original(*args, **kwargs)
+        if saves and card.id == "infusion-safety":
+            text = catalog.read_text(encoding="utf-8")
+            catalog.write_text(text.replace(old, saves.pop()), encoding="utf-8")
+        return card
+
+    monkeypatch.setattr(shelf_module, "read_card", read_while_the_translator_saves)
+    reader = ShelfReader(project)
+    card = reader().card("infusion-safety")
+    assert card is not None and card.title("th") == old  # as it was read
+    card = reader().card("infusion-safety")
+    assert card is not None and card.title("th") == new

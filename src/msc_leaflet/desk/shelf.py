@@ -165,7 +165,10 @@ def described(project: Project, error: LeafletError) -> str:
     )
 
 
-def read_shelf(project: Project) -> Shelf:
+def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
+    """The shelf as the sources are now. ``stamp``: their `signature`, taken before
+    anything is read, so a file saved while the shelf is read differs from it."""
+    stamp = signature(project) if stamp is None else stamp
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
     cards, problems = [], [described(project, problem) for problem in folders.values()]
     for leaflet_id in project.leaflet_ids():
@@ -174,7 +177,7 @@ def read_shelf(project: Project) -> Shelf:
         except LeafletError as err:
             problems.append(described(project, err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
-    return Shelf(tuple(cards), tuple(languages), tuple(problems), signature(project))
+    return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
 
 
 class ShelfReader:
@@ -187,5 +190,7 @@ class ShelfReader:
     def __call__(self) -> Shelf:
         now = signature(self.project)
         if self._shelf is None or self._shelf.signature != now:
-            self._shelf = read_shelf(self.project)
+            # Stamped with the files as they were before reading: one saved meanwhile
+            # (the translator's last entry) makes the next request read it again.
+            self._shelf = read_shelf(self.project, now)
         return self._shelf
