@@ -721,3 +721,12 @@ def test_a_catalog_saved_while_the_shelf_is_read_is_read_again(
     assert card is not None and card.title("th") == old  # as it was read
     card = reader().card("infusion-safety")
     assert card is not None and card.title("th") == new
+
+
+def test_topics_are_tagged_with_the_language_they_are_written_in(client: TestClient) -> None:
+    """Topics are the leaflets' keywords, never translated: on a Thai or Arabic desk a
+    screen reader read "safety, infusions" with a Thai or Arabic voice."""
+    client.cookies.clear()
+    page = client.get("/", headers={"accept-language": "th"})
+    assert '<option value="safety" lang="en" dir="ltr">safety</option>' in page.text
+    assert '<span lang="en" dir="ltr">safety, infusions</span>' in page.text

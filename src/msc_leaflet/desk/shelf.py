@@ -76,6 +76,11 @@ class Shelf:
     def topics(self) -> tuple[str, ...]:
         return tuple(sorted({t for card in self.leaflets for t in card.topics}, key=str.casefold))
 
+    def topic_language(self, name: str) -> str:
+        """The language topic ``name`` is written in: its leaflets' source language
+        (keywords are not translated), for its ``lang`` on a page in another."""
+        return next((card.language for card in self.leaflets if name in card.topics), "en")
+
     def find(self, query: str = "", language: str = "", topic: str = "") -> list[LeafletCard]:
         return [
             card
