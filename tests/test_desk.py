@@ -730,3 +730,58 @@ def test_topics_are_tagged_with_the_language_they_are_written_in(client: TestCli
     page = client.get("/", headers={"accept-language": "th"})
     assert '<option value="safety" lang="en" dir="ltr">safety</option>' in page.text
     assert '<span lang="en" dir="ltr">safety, infusions</span>' in page.text
+
+
+class DyingPool(ThreadPoolExecutor):
+    """A process pool whose worker was killed (out of memory, a crash in a native
+    library): it refuses every job from then on, as a real one does."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        from concurrent.futures.process import BrokenProcessPool
+
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+
+def test_a_build_worker_that_dies_is_replaced(tmp_path: Path) -> None:
+    """A pool worker killed by the system (out of memory) breaks a process pool for
+    good: every later build, page picture and check failed with a bare "Internal
+    Server Error" until someone restarted the desk. Now the desk starts a new pool
+    and runs the job again; the failed checks are not kept either."""
+    root = copy_library(tmp_path)
+    pools: list[ThreadPoolExecutor] = []
+
+    def fresh() -> ThreadPoolExecutor:
+        pools.append(ThreadPoolExecutor(1))
+        return pools[-1]
+
+    app = create_app(root, pool=DyingPool(), renew_pool=fresh, warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        pdf = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        assert desk.get("/status").status_code == 200
+        assert len(pools) == 1
+        builds(desk).pool = DyingPool()  # dies again, later
+        assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200
+        assert len(pools) == 2
+    for pool in pools:
+        pool.shutdown()
+
+
+def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) -> None:
+    """When the new pool dies too, the page says so in words (not a bare 500), and
+    once builds work again the Status page answers: its failed checks were kept
+    and shown until the sources changed."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=DyingPool(), renew_pool=DyingPool, warm=False,
+                     hosts=["127.0.0.1"])  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as desk:
+        for url in ("/status", "/leaflets/infusion-safety/pdf?lang=th"):
+            answer = desk.get(url)
+            assert answer.status_code == 500 and "stopped unexpectedly" in answer.text
+            assert "Internal Server Error" not in answer.text
+        builds(desk).pool = working = ThreadPoolExecutor(1)
+        assert desk.get("/status").status_code == 200
+    working.shutdown()
