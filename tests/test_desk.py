@@ -785,3 +785,40 @@ def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) 
         builds(desk).pool = working = ThreadPoolExecutor(1)
         assert desk.get("/status").status_code == 200
     working.shutdown()
+
+
+def test_a_translation_changed_since_its_clinical_approval_is_not_handed_out(
+    tmp_path: Path,
+) -> None:
+    """A clinician signs the Thai text off (`i18n review`); then a translator edits it.
+    `build --strict` refuses the Thai leaflet (its approval is stale) but the desk
+    went on calling it ready and handed the unapproved text to patients. Now it is
+    not ready until the clinician signs the new text; a translation no one has signed
+    yet is not affected (signing off is the project's choice)."""
+    root = copy_library(tmp_path)
+
+    def sign_off() -> None:
+        result = CliRunner().invoke(cli_app, [
+            "i18n", "review", "infusion-safety", "-l", "th", "--by", "Dr Somchai",
+            "--role", "clinical", "--project", str(root),
+        ])  # fmt: skip
+        assert result.exit_code == 0, result.output
+
+    sign_off()
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+        text = catalog.read_text(encoding="utf-8")
+        old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+        catalog.write_text(text.replace(old, new), encoding="utf-8")
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert '<p class="reason">not ready</p>' in page.text
+        assert "Thai: 100% translated — not ready" in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th"})
+        assert pack.status_code == 400
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1").status_code == 200
+        assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200  # unsigned
+        sign_off()  # the clinician approves the new text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200

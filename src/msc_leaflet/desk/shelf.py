@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
-from ..content.model import Text
+from ..content.model import Leaflet, Text
 from ..errors import LeafletError, Location
 from ..i18n import localize_with_fallbacks
 from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
 from ..i18n.pofile import read_po
+from ..i18n.signoff import leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import SETTINGS_FILE, Project, same_language
 
@@ -34,12 +35,19 @@ class LeafletCard:
     topics: tuple[str, ...]
     organisation: str
     translations: dict[str, CatalogStats]  # locale → status of the leaflet's catalog
+    # Locales whose text changed since a role the project requires signed it off.
+    unapproved: tuple[str, ...] = ()
+
+    def ready_in(self, locale: str) -> bool:
+        """The translation into ``locale`` is complete and current, and no approval of
+        it has gone stale (`unapproved`)."""
+        stats = self.translations.get(locale)
+        return stats is not None and stats.ready and locale not in self.unapproved
 
     @property
     def printable(self) -> tuple[str, ...]:
-        """The source language, then every locale whose catalog is complete and current."""
-        ready = sorted(loc for loc, stats in self.translations.items() if stats.ready)
-        return (self.language, *ready)
+        """The source language, then every locale the leaflet is `ready_in`."""
+        return (self.language, *sorted(loc for loc in self.translations if self.ready_in(loc)))
 
     def printable_in(self, locale: str) -> bool:
         return any(same_language(locale, loc) for loc in self.printable)
@@ -130,10 +138,12 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
-    translations = {}
+    translations, unapproved = {}, []
     for locale in locales:
         if same_language(locale, leaflet.language):
             continue
+        if _approval_gone_stale(project, leaflet, locale):
+            unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
         localized, _, fallbacks = localize_with_fallbacks(leaflet, locale, project)
@@ -150,7 +160,18 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
         topics=leaflet.keywords,
         organisation=leaflet.organisation.name,
         translations=translations,
+        unapproved=tuple(unapproved),
     )
+
+
+def _approval_gone_stale(project: Project, leaflet: Leaflet, locale: str) -> bool:
+    """Whether a role the project requires (`[i18n] signoff_required`) signed off an
+    earlier text of ``leaflet`` in ``locale`` but not the current one: a translator
+    edited what a clinician approved. `build --strict` refuses it; handed out by the
+    desk, the patient read a text the clinic believes approved. A translation no
+    one has signed off yet is the project's choice, and is not held back."""
+    _, found = leaflet_review(project, leaflet, locale)
+    return any(record.role in found.missing_roles for record in found.history)
 
 
 def in_project(project: Project, location: Location) -> str:
