@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from desk_support import OVERDUE_DAY, copy_library, snapshot
+from desk_support import OVERDUE_DAY, REPO, copy_library, snapshot
 from msc_leaflet.build.fingerprint import file_sha256
 from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
@@ -251,10 +251,19 @@ def test_another_site_cannot_start_a_build_in_the_background(client: TestClient)
         background = {"sec-fetch-site": "cross-site", "sec-fetch-mode": mode}
         assert client.get(url, headers=background).status_code == 403
     assert builds(client).builds_started == count
+    # Another program's page on the same computer or server (another port: the browser
+    # calls it "same-site", as it does a neighbour under the same domain) is no page of
+    # the desk either.
+    for mode in ("no-cors", "cors"):
+        neighbour = {"sec-fetch-site": "same-site", "sec-fetch-mode": mode}
+        assert client.get(url, headers=neighbour).status_code == 403
+    assert builds(client).builds_started == count
     followed = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate"}
     assert client.get("/", headers=followed).status_code == 200
     own = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "no-cors"}
     assert client.get("/static/desk.css", headers=own).status_code == 200
+    typed = {"sec-fetch-site": "none", "sec-fetch-mode": "navigate"}  # an address typed in
+    assert client.get("/", headers=typed).status_code == 200
 
 
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
@@ -489,3 +498,327 @@ def test_a_theme_nested_too_deep_stops_the_desk_in_one_line(project: Path, tmp_p
     with pytest.raises(LeafletError, match="nesting deeper than") as caught:
         create_app(root, pool=ThreadPoolExecutor(1), warm=False)
     assert caught.value.location.path.name == "theme.yaml"
+
+
+def test_a_catalog_saved_while_its_leaflet_builds_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator saves a corrected title while the desk builds that leaflet (or
+    `i18n update` rewrites the catalog). The PDF holds the old title; the manifest
+    recorded the catalog as it was after the build, so the old PDF counted as up to
+    date and was handed out until some other file changed. Now the next request
+    builds again and serves the new title."""
+    from msc_leaflet.build import build as build_stage
+
+    project = Project.at(copy_library(tmp_path))
+    catalog = project.root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    old = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
+    new = "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+    original = build_stage.build_loaded
+    saves = [new]
+
+    def build_while_the_translator_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = original(*args, **kwargs)
+        if saves:  # the save lands after the catalog was read, before the build ends
+            text = catalog.read_text(encoding="utf-8")
+            catalog.write_text(text.replace(old, saves.pop()), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(build_stage, "build_loaded", build_while_the_translator_saves)
+    pool = ThreadPoolExecutor(1)
+    desk_builds = Builds(project, project.root / "build", pool)
+
+    def title() -> str:
+        built = asyncio.run(desk_builds.pdf("infusion-safety", "th", "single", PrintSpec()))
+        metadata = PdfReader(built.path).metadata
+        assert metadata is not None
+        return str(metadata.title)
+
+    assert title() == old  # built from the catalog as it was read
+    assert title() == new and desk_builds.builds_started == 2
+    assert title() == new and desk_builds.builds_started == 2  # now up to date
+    pool.shutdown()
+
+
+def test_a_title_shown_untranslated_is_tagged_with_its_own_language(client: TestClient) -> None:
+    """A leaflet not translated into the page's language shows its English title, which
+    was tagged as that language: a screen reader read "Choosing a clinic" with a
+    Vietnamese voice, and on an Arabic pack page '"Stromal" or "stem" cells?' was laid
+    out right to left ("?cells …"). The title now carries the language it is written in."""
+    client.cookies.clear()
+    page = client.get("/leaflets/choosing-a-clinic", params={"lang": "vi"})
+    assert '<h1 lang="en" dir="ltr">Choosing a clinic</h1>' in page.text
+    translated = client.get("/leaflets/choosing-a-clinic", params={"lang": "th"})
+    assert '<h1 lang="th" dir="ltr">การเลือกคลินิก</h1>' in translated.text
+    pack = client.get("/pack", headers={"accept-language": "ar"})
+    stromal = "&#34;Stromal&#34; or &#34;stem&#34; cells?"
+    assert f'<span lang="en" dir="ltr">{stromal}</span>' in pack.text
+    assert 'dir="rtl">&#34;Stromal' not in pack.text
+    thai_pack = client.get("/pack", headers={"accept-language": "th"})
+    assert '<span lang="th" dir="ltr">การเลือกคลินิก</span>' in thai_pack.text
+
+
+def test_the_stylesheet_mirrors_for_a_right_to_left_interface() -> None:
+    """The Arabic desk is laid out right to left (``dir="rtl"``), so every side the
+    stylesheet names must be a logical one (start/end). An error's red bar was set on
+    the left border, which an Arabic page does not draw (its bar is on the right): an
+    error looked like a warning. Table headings were aligned left over right-to-left
+    rows, and language tags had their gap on the wrong side."""
+    import re
+
+    from msc_leaflet.desk.app import HERE
+
+    css = re.sub(r"/\*.*?\*/", "", (HERE / "static" / "desk.css").read_text(encoding="utf-8"),
+                 flags=re.S)  # fmt: skip
+
+    def physical(name: str, value: str) -> bool:
+        if re.search(r"(^|-)(left|right)(-|$)", name):
+            return True
+        if name in ("text-align", "float", "clear"):
+            return value in ("left", "right")
+        sides = value.split()  # a shorthand's four sides: right and left differ
+        shorthand = name in ("margin", "padding", "border-width", "border-color", "inset")
+        return shorthand and len(sides) == 4 and sides[1] != sides[3]
+
+    declarations = re.findall(r"([\w-]+)\s*:\s*([^;{}]+)", css)
+    assert [f"{n}: {v.strip()}" for n, v in declarations if physical(n, v.strip())] == []
+
+
+def test_the_desk_prints_on_the_themes_paper_even_when_it_changes(tmp_path: Path) -> None:
+    """A clinic whose theme prints on A5 (set while the desk runs, or before): the
+    library's links and the leaflet page chose A4 all the same, and the desk rebuilt
+    the command line's A5 output as A4 in the same file, one undoing the other. The
+    desk read the theme's paper once, at start-up. Now its default is the theme's paper,
+    as `msc-leaflet build` prints it, read again when theme.yaml changes."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        checked = 'name="paper" value="{}" checked'
+        assert checked.format("a4") in desk.get("/leaflets/infusion-safety?lang=th").text
+        bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text("utf-8")
+        assert "\npaper: a4 " in bundled
+        theme = bundled.replace("\npaper: a4 ", "\npaper: a5 ", 1)
+        (root / "theme.yaml").write_text(theme, encoding="utf-8")
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert checked.format("a5") in page.text and checked.format("a4") not in page.text
+        pdf = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        width, height = PdfReader(io.BytesIO(pdf.content)).pages[0].mediabox.upper_right
+        assert (round(float(width)), round(float(height))) == (420, 595)  # A5
+        started = builds(desk).builds_started
+        again = desk.get("/leaflets/infusion-safety/pdf?lang=th&paper=a5")
+        assert again.content == pdf.content and builds(desk).builds_started == started
+
+
+def test_a_check_turned_off_in_the_settings_leaves_the_status_page_at_once(
+    tmp_path: Path,
+) -> None:
+    """The findings were kept until a leaflet or catalog changed (or the day did): a
+    check turned off, or made an error, in msc-leaflet.toml still showed as before on
+    the Status and leaflet pages, unlike `msc-leaflet check`."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"],
+                     today=lambda: OVERDUE_DAY)  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as desk:
+        overdue = "next review was due on"  # DATE001: every review date has passed
+        assert overdue in desk.get("/status").text
+        settings = root / "msc-leaflet.toml"
+        settings.write_text('[checks.DATE001]\nseverity = "off"\n', encoding="utf-8")
+        assert overdue not in desk.get("/status").text
+        settings.write_text('[checks.DATE001]\nseverity = "error"\n', encoding="utf-8")
+        status = desk.get("/status").text
+        assert '<li class="error"><span class="severity">error</span>' in status
+
+
+def test_another_site_cannot_switch_the_desks_language(client: TestClient) -> None:
+    """The language switch is the desk's one remembered choice (a cookie). A link or
+    script on another site (a top-level navigation, which the guard lets through for
+    reading) switched the reception PC's desk to any language it speaks."""
+    client.cookies.clear()
+    url = "/interface?lang=ar&next=/pack"
+    for site in ("cross-site", "same-site"):
+        sent = {"sec-fetch-site": site, "sec-fetch-mode": "navigate"}
+        answer = client.get(url, headers=sent, follow_redirects=False)
+        assert answer.status_code == 303 and answer.headers["location"] == "/pack"
+        assert "set-cookie" not in answer.headers
+    own = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "navigate"}
+    answer = client.get(url, headers=own, follow_redirects=False)
+    assert "desk_ui=ar" in answer.headers["set-cookie"]
+    client.cookies.clear()
+
+
+def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk started as a service (from / or a home folder) showed a leaflet that does
+    not load with the path from where it was started ("srv/clinic/leaflets/…" or an
+    absolute one): the server's own folders on a page any member of staff can open,
+    while the check below it said "leaflets/…"."""
+    root = copy_library(tmp_path)
+    (root / "leaflets" / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    elsewhere = tmp_path / "service"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        status = desk.get("/status").text
+    assert '<li class="error">leaflets/broken.yaml:3: ' in status
+    assert str(tmp_path.name) not in status and "../" not in status
+
+
+def test_a_translation_the_build_cannot_use_is_not_handed_out(tmp_path: Path) -> None:
+    """A Thai paragraph with markup opened and never closed (a translator's ``**``) is
+    refused by the build, which prints the English paragraph instead. The catalog still
+    counted as complete, so the desk called the leaflet ready in Thai and handed out a
+    Thai leaflet with an English paragraph in it. Now such a leaflet is not ready in
+    Thai (its proof, for the translator, says which text); the others are."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = catalog.read_text(encoding="utf-8")
+    lede = 'msgstr "บางคลินิกให้เซลล์สโตรมัล'
+    assert text.count(lede) == 1
+    catalog.write_text(text.replace(lede, 'msgstr "**บางคลินิกให้เซลล์สโตรมัล'), "utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert '<p class="reason">not ready</p>' in page.text
+        assert "/leaflets/infusion-safety/pdf?" not in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th"})
+        assert pack.status_code == 400 and "Safety of MSC infusions" in pack.text
+        library = desk.get("/", params={"lang": "th"}).text
+        assert "infusion-safety" not in library and "stromal-or-stem" in library
+        proof = desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
+        assert proof.status_code == 200
+        assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200
+
+
+def test_a_catalog_saved_while_the_shelf_is_read_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shelf (titles, what is ready in which language) was stamped with the state
+    of the files after it was read: a catalog saved while it was being read (the
+    translator's last entry, `i18n update`) left the old shelf in place, marked as
+    current, until some other file changed."""
+    from msc_leaflet.desk import shelf as shelf_module
+    from msc_leaflet.desk.shelf import ShelfReader
+
+    project = Project.at(copy_library(tmp_path))
+    catalog = project.root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+    original = shelf_module.read_card
+    saves = [new]
+
+    def read_while_the_translator_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
+        card = original(*args, **kwargs)
+        if saves and card.id == "infusion-safety":
+            text = catalog.read_text(encoding="utf-8")
+            catalog.write_text(text.replace(old, saves.pop()), encoding="utf-8")
+        return card
+
+    monkeypatch.setattr(shelf_module, "read_card", read_while_the_translator_saves)
+    reader = ShelfReader(project)
+    card = reader().card("infusion-safety")
+    assert card is not None and card.title("th") == old  # as it was read
+    card = reader().card("infusion-safety")
+    assert card is not None and card.title("th") == new
+
+
+def test_topics_are_tagged_with_the_language_they_are_written_in(client: TestClient) -> None:
+    """Topics are the leaflets' keywords, never translated: on a Thai or Arabic desk a
+    screen reader read "safety, infusions" with a Thai or Arabic voice."""
+    client.cookies.clear()
+    page = client.get("/", headers={"accept-language": "th"})
+    assert '<option value="safety" lang="en" dir="ltr">safety</option>' in page.text
+    assert '<span lang="en" dir="ltr">safety, infusions</span>' in page.text
+
+
+class DyingPool(ThreadPoolExecutor):
+    """A process pool whose worker was killed (out of memory, a crash in a native
+    library): it refuses every job from then on, as a real one does."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        from concurrent.futures.process import BrokenProcessPool
+
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+
+def test_a_build_worker_that_dies_is_replaced(tmp_path: Path) -> None:
+    """A pool worker killed by the system (out of memory) breaks a process pool for
+    good: every later build, page picture and check failed with a bare "Internal
+    Server Error" until someone restarted the desk. Now the desk starts a new pool
+    and runs the job again; the failed checks are not kept either."""
+    root = copy_library(tmp_path)
+    pools: list[ThreadPoolExecutor] = []
+
+    def fresh() -> ThreadPoolExecutor:
+        pools.append(ThreadPoolExecutor(1))
+        return pools[-1]
+
+    app = create_app(root, pool=DyingPool(), renew_pool=fresh, warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        pdf = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        assert desk.get("/status").status_code == 200
+        assert len(pools) == 1
+        builds(desk).pool = DyingPool()  # dies again, later
+        assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200
+        assert len(pools) == 2
+    for pool in pools:
+        pool.shutdown()
+
+
+def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) -> None:
+    """When the new pool dies too, the page says so in words (not a bare 500), and
+    once builds work again the Status page answers: its failed checks were kept
+    and shown until the sources changed."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=DyingPool(), renew_pool=DyingPool, warm=False,
+                     hosts=["127.0.0.1"])  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as desk:
+        for url in ("/status", "/leaflets/infusion-safety/pdf?lang=th"):
+            answer = desk.get(url)
+            assert answer.status_code == 500 and "stopped unexpectedly" in answer.text
+            assert "Internal Server Error" not in answer.text
+        builds(desk).pool = working = ThreadPoolExecutor(1)
+        assert desk.get("/status").status_code == 200
+    working.shutdown()
+
+
+def test_a_translation_changed_since_its_clinical_approval_is_not_handed_out(
+    tmp_path: Path,
+) -> None:
+    """A clinician signs the Thai text off (`i18n review`); then a translator edits it.
+    `build --strict` refuses the Thai leaflet (its approval is stale) but the desk
+    went on calling it ready and handed the unapproved text to patients. Now it is
+    not ready until the clinician signs the new text; a translation no one has signed
+    yet is not affected (signing off is the project's choice)."""
+    root = copy_library(tmp_path)
+
+    def sign_off() -> None:
+        result = CliRunner().invoke(cli_app, [
+            "i18n", "review", "infusion-safety", "-l", "th", "--by", "Dr Somchai",
+            "--role", "clinical", "--project", str(root),
+        ])  # fmt: skip
+        assert result.exit_code == 0, result.output
+
+    sign_off()
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+        text = catalog.read_text(encoding="utf-8")
+        old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+        catalog.write_text(text.replace(old, new), encoding="utf-8")
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert '<p class="reason">not ready</p>' in page.text
+        assert "Thai: 100% translated — not ready" in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th"})
+        assert pack.status_code == 400
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1").status_code == 200
+        assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200  # unsigned
+        sign_off()  # the clinician approves the new text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200

@@ -23,7 +23,14 @@ from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project
-from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
+from .fingerprint import (
+    changed_inputs,
+    describe,
+    file_sha256,
+    fingerprint,
+    hash_inputs,
+    input_files,
+)
 from .manifest import (
     Changes,
     Manifest,
@@ -256,12 +263,20 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     start = time.perf_counter()
     try:
         project = Project(root)
-        source, findings = load_leaflet(project.leaflet_path(job.leaflet_id), project)
-        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
+        # Inputs are hashed before they are read: a file saved while the job runs (a
+        # translator's .po, `i18n update`) then differs from the record, and the next
+        # plan builds again. Hashed afterwards, the record named the new text under a
+        # PDF of the old one, which counted as up to date until another file changed.
+        leaflet_path = project.leaflet_path(job.leaflet_id)
+        leaflet_sha = file_sha256(leaflet_path)
+        source, findings = load_leaflet(leaflet_path, project)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
         files = [path for lang in languages for path in input_files(project, source, lang)]
-        files += result.inputs  # the press profile of a PDF/X build
         inputs = hash_inputs(project, dict.fromkeys(files))
+        inputs[describe(project, leaflet_path)] = leaflet_sha  # as it was before loading
+        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
+        extra = [path for path in result.inputs if describe(project, path) not in inputs]
+        inputs |= hash_inputs(project, dict.fromkeys(extra))  # the press profile of PDF/X
         warnings = [str(finding) for finding in result.findings]
         seconds = round(time.perf_counter() - start, 3)
         entry = OutputEntry(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import asynccontextmanager
@@ -50,11 +51,15 @@ class Desk:
     today: Callable[[], dt.date]
     shelf: ShelfReader
     templates: Environment
-    default_paper: str
     _checks: dict[tuple[Signature, dt.date], asyncio.Task[list[Finding]]] = field(
         default_factory=dict
     )
     _previews: dict[tuple[str, str], asyncio.Task[int]] = field(default_factory=dict)
+
+    @property
+    def default_paper(self) -> str:
+        """The theme's paper, as it is now (`theme_paper`)."""
+        return theme_paper(self.project)
 
     def interface_for(self, request: Request) -> Interface:
         """The cookie set by the language switch, else the browser's language."""
@@ -67,7 +72,10 @@ class Desk:
     async def findings(self, shelf: Shelf) -> list[Finding]:
         """Check results for the current sources, computed once per change and day."""
         key = (shelf.signature, self.today())
-        if key not in self._checks:
+        known = self._checks.get(key)
+        if known is None or (known.done() and not known.cancelled() and known.exception()):
+            # A check that failed (its worker died) is run again, not shown until the
+            # sources change.
             self._checks.clear()
             self._checks[key] = asyncio.ensure_future(
                 self.builds.run(run_checks_in_worker, self.project.root, key[1])
@@ -92,7 +100,7 @@ def _complete(folder: Path, rendered: asyncio.Future[int]) -> bool:
     """Whether every page picture a finished rendering wrote is still there: one removed
     meanwhile (`msc-leaflet preview` rewriting the folder, a cleanup) was a bare 500."""
     if rendered.cancelled() or rendered.exception() is not None:
-        return True  # its error is the answer, raised again by awaiting it
+        return False  # rendered again: its worker may have died, not the PDF be at fault
     return all((folder / page_name(n)).is_file() for n in range(1, rendered.result() + 1))
 
 
@@ -106,13 +114,15 @@ def create_app(
     pool: Executor | None = None,
     today: Callable[[], dt.date] = dt.date.today,
     warm: bool = True,
+    renew_pool: Callable[[], Executor] | None = None,
 ) -> Starlette:
     """The desk over ``project_root``, building into ``out_dir`` (default: its build/).
 
     ``hosts``: the Host names accepted (None: any, for a desk bound beyond localhost
     behind its token). ``pool``: an executor to build in (tests); by default a process
     pool of ``workers`` (default: CPU count; at most `most_workers`) started and warmed
-    with the app.
+    with the app, and started again if a worker dies. ``renew_pool``: what replaces
+    ``pool`` then (tests).
     """
     from .routes import routes
 
@@ -120,6 +130,7 @@ def create_app(
     target = resolved(out_dir or project.root / "build")
     count = min(workers or cpu_cores(), most_workers())  # as build -j: 4 per core at most
     executor = pool or new_pool(count)
+    renew = renew_pool if pool is not None else functools.partial(new_pool, count)
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html"]),
@@ -129,10 +140,9 @@ def create_app(
     # lang= and dir= attributes: a gettext tag (zh_Hans) is not valid HTML (zh-Hans).
     templates.filters["bcp47"] = bcp47
     templates.filters["direction"] = lambda tag: profile(tag).direction
-    desk = Desk(
-        project, Builds(project, target, executor), today, ShelfReader(project), templates,
-        theme_paper(project),
-    )  # fmt: skip
+    theme_paper(project)  # a theme no build can read stops the desk here, with its line
+    builds = Builds(project, target, executor, renew)
+    desk = Desk(project, builds, today, ShelfReader(project), templates)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -141,8 +151,8 @@ def create_app(
         try:
             yield
         finally:
-            if pool is None:
-                executor.shutdown(wait=True, cancel_futures=True)
+            if pool is None:  # ours: the one started here, or the one that replaced it
+                builds.pool.shutdown(wait=True, cancel_futures=True)
 
     app = Starlette(
         routes=[

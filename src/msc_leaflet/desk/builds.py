@@ -16,7 +16,8 @@ import multiprocessing
 import os
 import signal
 import tempfile
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -86,16 +87,41 @@ def new_pool(workers: int) -> ProcessPoolExecutor:
 class Builds:
     """The desk's builds of one project into one output folder."""
 
-    def __init__(self, project: Project, out_dir: Path, pool: Executor) -> None:
+    def __init__(
+        self,
+        project: Project,
+        out_dir: Path,
+        pool: Executor,
+        renew: Callable[[], Executor] | None = None,
+    ) -> None:
         self.project = project
         self.out_dir = out_dir.resolve()
         self.pool = pool
+        self.renew = renew  # a new pool for one whose worker died
         self._running: dict[str, tuple[Options, asyncio.Task[Built]]] = {}
         self.builds_started = 0  # for tests: how many jobs went to the pool
 
     async def run(self, fn: Any, *args: Any) -> Any:
-        """``fn(*args)`` in a pool worker."""
-        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+        """``fn(*args)`` in a pool worker.
+
+        A worker the system killed (out of memory, a crash in a native library) breaks
+        a process pool for good: every later build, picture and check failed, a bare
+        500, until the desk was restarted. The first job to find the pool broken starts
+        a new one; the job runs once more, and a second death is a `BuildFailed`."""
+        for _ in range(2):
+            pool = self.pool
+            try:
+                return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+            except BrokenExecutor:
+                if self.renew is None:
+                    raise
+                if self.pool is pool:  # not yet replaced by another job that found it
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self.pool = self.renew()
+        raise BuildFailed(
+            "a build process stopped unexpectedly (the computer may be short of memory): "
+            "try again in a minute, or restart the desk"
+        )
 
     async def warm(self, workers: int) -> None:
         """One warm-up per worker (they run at the same time, so each lands on its own)."""

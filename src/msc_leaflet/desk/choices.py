@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..data import data_path
@@ -37,10 +38,21 @@ class NotReady(Refused):
 def theme_paper(project: Project) -> str:
     """The paper of the project's theme (``theme.yaml``, else the bundled one), read as
     strictly as every theme is (`ThemeSource`): a file no build could read stops the
-    desk with its line, where PyYAML's own reader ended in a RecursionError."""
+    desk with its line, where PyYAML's own reader ended in a RecursionError. Read
+    again when the file changes: the desk runs all day, and a theme set to A5 meanwhile
+    is what `msc-leaflet build` prints on."""
+    path = project.theme_path if project.theme_path.is_file() else data_path("theme.yaml")
+    try:
+        stat = path.stat()
+    except OSError:  # removed meanwhile: its error is ThemeSource's, naming the file
+        return _paper_of(path, 0, 0)
+    return _paper_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _paper_of(path: Path, _mtime_ns: int, _size: int) -> str:
     from ..theme.source import ThemeSource
 
-    path = project.theme_path if project.theme_path.is_file() else data_path("theme.yaml")
     return paper_name(ThemeSource.read(path).data.get("paper", "a4"))
 
 
@@ -94,15 +106,18 @@ class PrintChoice:
 
 
 def print_choice(
-    shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str
+    shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str, theme: str
 ) -> PrintChoice:
     """The choices of a leaflet page or PDF link; the language defaults to the
-    interface's when the leaflet is printable in it, else to its source language."""
+    interface's when the leaflet is printable in it, else to its source language; the
+    paper to the ``theme``'s, when the desk offers it (a link from the library names
+    none), so the desk serves the output `msc-leaflet build` makes."""
     wanted = params.get("lang") or (ui if card.printable_in(ui) else card.language)
+    paper = theme if theme in PAPERS else "a4"
     return PrintChoice(
         locale(shelf, wanted),
         one_of(params.get("edition", "single"), tuple(EDITIONS), "edition"),
-        one_of(params.get("paper", "a4"), PAPERS, "paper"),
+        one_of(params.get("paper", paper), PAPERS, "paper"),
         one_of(params.get("colour", "rgb"), COLOUR_MODES, "colour"),
         params.get("proof", "") in ("1", "true"),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hmac
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -97,15 +97,24 @@ class Guard:
         return None
 
 
+OWN_SITE = ("same-origin", "none", "")  # the desk's own page, an address typed, no header
+
+
 def _from_another_site(headers: dict[str, str]) -> bool:
     """A request another web site's page made in the background (an ``<img>``, a
     ``fetch``, a form sent by script), as the browser says (Fetch Metadata). Its answer
     cannot be read (no CORS), but a PDF or preview route would start a build: any page
-    open on the clinic's computer could keep its cores busy and rewrite the outputs. A
-    link the reader follows (a top-level navigation) is let through; a client that sends
-    no such header (curl, a script with the token) too."""
-    site = headers.get("sec-fetch-site", "")
-    return site == "cross-site" and headers.get("sec-fetch-mode", "") != "navigate"
+    open on the clinic's computer could keep its cores busy and rewrite the outputs.
+    "same-site" is another page too: another port of this computer or server (the
+    browser ignores ports), a neighbour under the same domain. A link the reader
+    follows (a top-level navigation) is let through; a client that sends no such header
+    (curl, a script with the token) too."""
+    return sent_by_another_site(headers) and headers.get("sec-fetch-mode", "") != "navigate"
+
+
+def sent_by_another_site(headers: Mapping[str, str]) -> bool:
+    """Whether the browser says another site's page made this request, link or not."""
+    return headers.get("sec-fetch-site", "") not in OWN_SITE
 
 
 async def _plain(send: Send, status: int, text: str, challenge: bool) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -31,9 +30,10 @@ from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
+from .guard import sent_by_another_site
 from .interface import Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
-from .shelf import LeafletCard, Shelf
+from .shelf import LeafletCard, Shelf, described, in_project
 
 MAX_SEARCH = 200  # characters of a title search
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
@@ -76,8 +76,7 @@ def _page(handler: Handler) -> Handler:
 
 
 def _source_error(request: Request, error: LeafletError) -> str:
-    where = _relative(_desk(request), error.location.path, error.location.line)
-    return f"{where}: {error.message}" + (f"\n{error.hint}" if error.hint else "")
+    return described(_desk(request).project, error)
 
 
 def _desk(request: Request) -> Desk:
@@ -161,7 +160,7 @@ def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
     desk = _desk(request)
     card = choices.leaflet(shelf, request.path_params["leaflet_id"])
     ui = desk.interface_for(request).language
-    return card, choices.print_choice(shelf, card, request.query_params, ui)
+    return card, choices.print_choice(shelf, card, request.query_params, ui, desk.default_paper)
 
 
 async def _pages(desk: Desk, built: Built) -> int:
@@ -302,17 +301,8 @@ async def status_page(request: Request) -> Response:
         "shelf": shelf, "findings": findings, "ui_stats": _ui_stats(desk, shelf),
         "errors": sum(1 for f in findings if f.severity == "error"),
         "warnings": sum(1 for f in findings if f.severity == "warning"),
-        "relative": lambda f: _relative(desk, f.location.path, f.location.line),
+        "relative": lambda f: in_project(desk.project, f.location),
     })  # fmt: skip
-
-
-def _relative(desk: Desk, path: Path, line: int | None) -> str:
-    """``path`` as the project names it (``locales/th/…/ui.po:12``), whatever the cwd."""
-    try:
-        shown = str(path.resolve().relative_to(desk.project.root))
-    except ValueError:
-        shown = path.name
-    return shown + (f":{line}" if line else "")
 
 
 async def switch_interface(request: Request) -> Response:
@@ -324,5 +314,7 @@ async def switch_interface(request: Request) -> Response:
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # only a page of this desk: never an open redirect
     response = RedirectResponse(back, 303)
+    if sent_by_another_site(request.headers):
+        return response  # a link on another site does not choose the desk's language
     response.set_cookie(UI_COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="strict")
     return response

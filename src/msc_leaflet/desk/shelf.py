@@ -8,17 +8,19 @@ until a file under ``leaflets/``, ``locales/`` or ``organisations/`` changes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
-from ..errors import LeafletError
-from ..i18n import localize
+from ..content.model import Leaflet, Text
+from ..errors import LeafletError, Location
+from ..i18n import localize_with_fallbacks
 from ..i18n.catalog import Catalog, locale_folders, po_path
-from ..i18n.extract import leaflet_template
+from ..i18n.extract import is_optional, leaflet_template
 from ..i18n.pofile import read_po
+from ..i18n.signoff import leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
-from ..project import Project, same_language
+from ..project import SETTINGS_FILE, Project, same_language
 
 Signature = tuple[tuple[str, int, int], ...]
 
@@ -33,18 +35,31 @@ class LeafletCard:
     topics: tuple[str, ...]
     organisation: str
     translations: dict[str, CatalogStats]  # locale → status of the leaflet's catalog
+    # Locales whose text changed since a role the project requires signed it off.
+    unapproved: tuple[str, ...] = ()
+
+    def ready_in(self, locale: str) -> bool:
+        """The translation into ``locale`` is complete and current, and no approval of
+        it has gone stale (`unapproved`)."""
+        stats = self.translations.get(locale)
+        return stats is not None and stats.ready and locale not in self.unapproved
 
     @property
     def printable(self) -> tuple[str, ...]:
-        """The source language, then every locale whose catalog is complete and current."""
-        ready = sorted(loc for loc, stats in self.translations.items() if stats.ready)
-        return (self.language, *ready)
+        """The source language, then every locale the leaflet is `ready_in`."""
+        return (self.language, *sorted(loc for loc in self.translations if self.ready_in(loc)))
 
     def printable_in(self, locale: str) -> bool:
         return any(same_language(locale, loc) for loc in self.printable)
 
     def title(self, locale: str) -> str:
         return self.titles.get(locale) or self.titles[self.language]
+
+    def title_language(self, locale: str) -> str:
+        """The language ``title(locale)`` is written in, for its ``lang`` and ``dir``: the
+        source language when the title is not translated into ``locale`` (an English
+        title on an Arabic page read with an Arabic voice, laid out right to left)."""
+        return locale if self.titles.get(locale) else self.language
 
     def overdue(self, today: dt.date) -> bool:
         return self.review < today
@@ -69,6 +84,11 @@ class Shelf:
     def topics(self) -> tuple[str, ...]:
         return tuple(sorted({t for card in self.leaflets for t in card.topics}, key=str.casefold))
 
+    def topic_language(self, name: str) -> str:
+        """The language topic ``name`` is written in: its leaflets' source language
+        (keywords are not translated), for its ``lang`` on a page in another."""
+        return next((card.language for card in self.leaflets if name in card.topics), "en")
+
     def find(self, query: str = "", language: str = "", topic: str = "") -> list[LeafletCard]:
         return [
             card
@@ -80,33 +100,55 @@ class Shelf:
 
 
 def signature(project: Project) -> Signature:
-    """Every source file's path, size and mtime: a change to any of them is a new shelf."""
+    """Every source file's path, size and mtime: a change to any of them is a new shelf,
+    and new check findings (kept per shelf). The settings and the theme are sources
+    too: a check turned off in msc-leaflet.toml still showed until a leaflet changed."""
     found = []
+    files = [project.file(SETTINGS_FILE), project.theme_path]
     for folder in (project.leaflets_dir, project.locales_dir, project.organisations_dir):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            try:
-                stat = path.stat()
-            except OSError:
-                # An editor's lock (Emacs' .#name.yaml, a link to nowhere), a file
-                # deleted while the folder is read: no source of the shelf, and no
-                # reason for every page of the desk to fail.
-                continue
-            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        files += sorted(folder.rglob("*")) if folder.is_dir() else []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            # An editor's lock (Emacs' .#name.yaml, a link to nowhere), a file deleted
+            # while the folder is read, no settings file: no source of the shelf, and
+            # no reason for every page of the desk to fail.
+            continue
+        found.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
+
+
+def _as_printed(stats: CatalogStats, fallbacks: list[Text]) -> CatalogStats:
+    """``stats`` with each translation the build cannot use (markup opened and never
+    closed, a citation the source lacks: `localize` prints the source text instead)
+    counted as untranslated. A complete catalog with one was "ready", and the desk
+    handed out a Thai leaflet with an English paragraph in it. An optional text (one a
+    leaflet may print as written) does not count."""
+    if not stats.ready:
+        return stats  # its untranslated and fuzzy entries are the fallbacks, counted
+    unusable = min(sum(1 for text in fallbacks if not is_optional(text.context)),
+                   stats.translated)  # fmt: skip
+    return replace(
+        stats, translated=stats.translated - unusable, untranslated=stats.untranslated + unusable
+    )
 
 
 def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletCard:
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
-    translations = {}
+    translations, unapproved = {}, []
     for locale in locales:
         if same_language(locale, leaflet.language):
             continue
+        if _approval_gone_stale(project, leaflet, locale):
+            unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
-        translations[locale] = catalog_stats(leaflet.id, locale, catalog, template)
-        localized, _ = localize(leaflet, locale, project)
+        localized, _, fallbacks = localize_with_fallbacks(leaflet, locale, project)
+        stats = catalog_stats(leaflet.id, locale, catalog, template)
+        translations[locale] = _as_printed(stats, fallbacks)
         if localized.title.value != leaflet.title.value:
             titles[locale] = plain_text(localized.title.value)
     return LeafletCard(
@@ -118,19 +160,50 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
         topics=leaflet.keywords,
         organisation=leaflet.organisation.name,
         translations=translations,
+        unapproved=tuple(unapproved),
     )
 
 
-def read_shelf(project: Project) -> Shelf:
+def _approval_gone_stale(project: Project, leaflet: Leaflet, locale: str) -> bool:
+    """Whether a role the project requires (`[i18n] signoff_required`) signed off an
+    earlier text of ``leaflet`` in ``locale`` but not the current one: a translator
+    edited what a clinician approved. `build --strict` refuses it; handed out by the
+    desk, the patient read a text the clinic believes approved. A translation no
+    one has signed off yet is the project's choice, and is not held back."""
+    _, found = leaflet_review(project, leaflet, locale)
+    return any(record.role in found.missing_roles for record in found.history)
+
+
+def in_project(project: Project, location: Location) -> str:
+    """``location`` as the project names it (``locales/th/…/ui.po:12``), wherever the
+    desk was started: a page never shows the server's own folders."""
+    try:
+        shown = str(location.path.resolve().relative_to(project.root))
+    except (OSError, RuntimeError, ValueError):  # outside the project, a loop of links
+        shown = location.path.name
+    return shown + (f":{location.line}" if location.line else "")
+
+
+def described(project: Project, error: LeafletError) -> str:
+    """An error for a page: where in the project, what, and what to do."""
+    return f"{in_project(project, error.location)}: {error.message}" + (
+        f"\n{error.hint}" if error.hint else ""
+    )
+
+
+def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
+    """The shelf as the sources are now. ``stamp``: their `signature`, taken before
+    anything is read, so a file saved while the shelf is read differs from it."""
+    stamp = signature(project) if stamp is None else stamp
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
-    cards, problems = [], [str(problem) for problem in folders.values()]
+    cards, problems = [], [described(project, problem) for problem in folders.values()]
     for leaflet_id in project.leaflet_ids():
         try:
             cards.append(read_card(project, leaflet_id, locales))
         except LeafletError as err:
-            problems.append(str(err))
+            problems.append(described(project, err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
-    return Shelf(tuple(cards), tuple(languages), tuple(problems), signature(project))
+    return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
 
 
 class ShelfReader:
@@ -143,5 +216,7 @@ class ShelfReader:
     def __call__(self) -> Shelf:
         now = signature(self.project)
         if self._shelf is None or self._shelf.signature != now:
-            self._shelf = read_shelf(self.project)
+            # Stamped with the files as they were before reading: one saved meanwhile
+            # (the translator's last entry) makes the next request read it again.
+            self._shelf = read_shelf(self.project, now)
         return self._shelf
