@@ -812,3 +812,26 @@ def test_a_registered_name_is_waived_in_the_organisation_profile(
     assert _organisation_claims(root) == []
     profile.write_text("name: Miracle Cure Clinic\n" + note, "utf-8")
     assert [code for code, *_ in _organisation_claims(root)] == ["CLAIM001", "CLAIM001", "WAIVE003"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("การรักษานี้ปลอดภัย ๑๐๐%", "th"),  # Thai digits: this treatment is 100% safe
+        ("การรักษานี้ปลอดภัย๑๐๐%", "th"),
+        ("การรักษานี้ปลอดภัย 100％", "th"),  # a full-width per cent sign
+        ("ປິ່ນປົວນີ້ປອດໄພ ໑໐໐%", "lo"),  # Lao digits
+        ("这种疗法100％有效。", "zh_Hans"),  # full-width ％: this therapy is 100% effective
+        ("这种疗法１００％有效。", "zh_Hans"),
+        ("この治療は100％安全です。", "ja"),  # this treatment is 100% safe
+        ("العلاج آمن ١٠٠٪.", "ar"),  # Arabic-Indic digits and the Arabic per cent sign
+        ("العلاج آمن 100٪.", "ar"),
+        ("العلاج آمن ۱۰۰%.", "ar"),  # Persian digits
+        ("Phương pháp này an toàn 100％.", "vi"),
+        ("The treatment is 100％ safe.", "en"),
+    ],
+)
+def test_a_number_is_read_in_any_digits_and_per_cent_sign(sentence: str, lang: str) -> None:
+    # "ปลอดภัย ๑๐๐%", "آمن ١٠٠٪" and "100％安全" print the listed "100%" promise in the
+    # digits and per cent sign of the language; they were not found.
+    assert [excused for _, excused, _ in judged(sentence, lang)] == [False], judged(sentence, lang)
