@@ -320,6 +320,7 @@ def test_a_question_that_asserts_is_no_excuse(sentence: str, lang: str, promise:
         ("Tế bào của chúng tôi chữa khỏi hoàn toàn viêm khớp, không cần phẫu thuật.", "vi", True),
         ("Việc chữa khỏi không được đảm bảo.", "vi", False),  # a cure is not guaranteed
         ("خلايانا تشفي التهاب المفاصل، لا جراحة.", "ar", True),  # ours cure, no surgery
+        ("干细胞能治愈关节炎；不会复发。", "zh_Hans", True),  # cures; never relapses
     ],
 )
 def test_a_negation_after_a_claim_denies_it_in_its_own_clause_only(
@@ -498,7 +499,7 @@ def test_a_language_without_a_claim_list_is_named_not_passed(
 def test_a_clinical_sign_off_answers_for_a_language_without_a_claim_list(
     tmp_path: Path,
 ) -> None:
-    # Once a clinician has signed off the current Khmer text, the warning has done its
+    # Once a clinician has signed off the current Hindi text, the warning has done its
     # job; an edit to the text makes the sign-off stale and brings it back.
     import shutil
 
@@ -511,16 +512,16 @@ def test_a_clinical_sign_off_answers_for_a_language_without_a_claim_list(
     shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
 
     def warned() -> bool:
-        result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "km"])
+        result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "hi"])
         return "CLAIM004" in result.output
 
     assert warned()
-    review = ["i18n", "review", "after-your-infusion", "-l", "km", "-p", str(project)]
+    review = ["i18n", "review", "after-your-infusion", "-l", "hi", "-p", str(project)]
     result = CliRunner().invoke(app, [*review, "--role", "clinical", "--by", "Dr Test Reviewer"])
     assert result.exit_code == 0, result.output
     assert not warned()
-    po = project / "locales" / "km" / "LC_MESSAGES" / "after-your-infusion.po"
-    edited = re.sub(r'msgstr "(?=[^"])', 'msgstr "។', po.read_text(encoding="utf-8"), count=1)
+    po = project / "locales" / "hi" / "LC_MESSAGES" / "after-your-infusion.po"
+    edited = re.sub(r'msgstr "(?=[^"])', 'msgstr "।', po.read_text(encoding="utf-8"), count=1)
     po.write_text(edited, encoding="utf-8")  # the first translated entry, not the header
     assert warned()
 
@@ -835,3 +836,71 @@ def test_a_number_is_read_in_any_digits_and_per_cent_sign(sentence: str, lang: s
     # "ปลอดภัย ๑๐๐%", "آمن ١٠٠٪" and "100％安全" print the listed "100%" promise in the
     # digits and per cent sign of the language; they were not found.
     assert [excused for _, excused, _ in judged(sentence, lang)] == [False], judged(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Burmese: our cells cure arthritis completely
+        ("ကျွန်ုပ်တို့၏ ဆဲလ်များသည် အဆစ်ရောင်ရောဂါကို လုံးဝ ပျောက်ကင်းစေသည်။", "my", True),
+        ("ဤကုသမှုသည် ဒူးနာကို အပြီးတိုင် ပျောက်ကင်းစေပါသည်။", "my", True),  # for good
+        ("ဆဲလ်များက အရိုးနုအသစ်ကို ဖြစ်ပေါ်စေသည်။", "my", True),  # make new cartilage
+        ("ရလဒ်ကို အာမခံပါသည်။", "my", True),  # results are guaranteed
+        ("ဤကုသမှုတွင် ဘေးထွက်ဆိုးကျိုး မရှိပါ။", "my", True),  # no side effects
+        ("MSC သည် အံ့ဖွယ်ဆေး ဖြစ်သည်။", "my", True),  # a miracle medicine
+        ("ဤကုသမှုသည် ၁၀၀% ထိရောက်ပါသည်။", "my", True),  # 100% effective
+        ("ဆဲလ်ကုသမှုက သင့်ကို အသက်ပြန်ငယ်စေပါသည်။", "my", True),  # makes you young again
+        # no surgery needed, the cells cure the disease completely
+        ("ခွဲစိတ်ရန် မလိုဘဲ ဆဲလ်များက ရောဂါကို လုံးဝ ပျောက်ကင်းစေသည်။", "my", True),
+        # the cells cure the disease, no need for surgery: the negation is past ၊
+        ("ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေသည်၊ ခွဲစိတ်ရန် မလိုအပ်ဘူး။", "my", True),
+        # MSC treatment is not a medicine that cures the disease
+        ("MSC ကုသမှုသည် ရောဂါကို ပျောက်ကင်းစေသော ဆေး မဟုတ်ပါ။", "my", False),
+        ("MSC သည် အဆစ်ရောင်ရောဂါကို မပျောက်ကင်းစေနိုင်ပါ။", "my", False),  # cannot cure
+        ("ပျောက်ကင်းစေကြောင်း သက်သေ မရှိသေးပါ။", "my", False),  # no proof yet that it cures
+        ("ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေနိုင်သလား။", "my", False),  # can the cells cure?
+        # be careful of clinics that advertise that the cells cure the disease completely
+        (
+            "ဆဲလ်များက ရောဂါကို လုံးဝ ပျောက်ကင်းစေသည်ဟု ကြော်ငြာသော ဆေးခန်းများကို သတိထားပါ။",
+            "my",
+            False,
+        ),
+        # Khmer: our cells cure arthritis completely
+        ("កោសិការបស់យើងព្យាបាលជំងឺរលាកសន្លាក់ឱ្យជាដាច់។", "km", True),
+        ("ការព្យាបាលនេះធានាលទ្ធផល ១០០%។", "km", True),  # guarantees results 100%
+        ("កោសិកាធ្វើឱ្យឆ្អឹងខ្ចីដុះឡើងវិញ។", "km", True),  # make cartilage grow back
+        ("ការព្យាបាលនេះគ្មានផលរំខានទាល់តែសោះ។", "km", True),  # no side effects at all
+        ("នេះជាថ្នាំអព្ភូតហេតុ។", "km", True),  # a miracle medicine
+        ("អ្នកនឹងជាសះស្បើយជាអចិន្ត្រៃយ៍។", "km", True),  # you will recover permanently
+        ("កោសិកាធ្វើឱ្យអ្នកក្មេងឡើងវិញ។", "km", True),  # make you young again
+        ("មិនចាំបាច់វះកាត់ កោសិការបស់យើងព្យាបាលឱ្យជាដាច់។", "km", True),  # no surgery, cures
+        ("ប្រយ័ត្ន។ កោសិការបស់យើងព្យាបាលឱ្យជាដាច់។", "km", True),  # the cue is elsewhere
+        # MSC treatment is not a cure
+        ("ការព្យាបាលដោយ MSC មិនមែនជាការព្យាបាលឱ្យជាដាច់ទេ។", "km", False),
+        ("កោសិកាដើមមិនព្យាបាលជំងឺរលាកសន្លាក់ឱ្យជាដាច់ទេ។", "km", False),
+        # beware of clinics that claim the cells cure completely
+        ("ប្រយ័ត្ននឹងគ្លីនិកដែលអះអាងថាកោសិកាព្យាបាលឱ្យជាដាច់។", "km", False),
+        ("តើកោសិកាអាចព្យាបាលឱ្យជាដាច់បានទេ?", "km", False),  # can the cells cure?
+        # no research yet shows that the cells make cartilage grow back
+        ("មិនទាន់មានការស្រាវជ្រាវណាបង្ហាញថាកោសិកាធ្វើឱ្យឆ្អឹងខ្ចីដុះឡើងវិញទេ។", "km", False),
+        ("ការជក់បារីត្រូវបានហាមឃាត់ជាដាច់ខាត។", "km", False),  # smoking is strictly forbidden
+    ],
+)
+def test_burmese_and_khmer_promises_are_found(sentence: str, lang: str, promise: bool) -> None:
+    # Burmese and Khmer had no claim list: a translation that promised a cure passed.
+    found = judged(sentence, lang)
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize("locale", ["my", "km"])
+def test_the_fixture_translations_in_burmese_and_khmer_make_no_claim(locale: str) -> None:
+    # The honest sentences of a real translation: warning signs, "cells do not stay
+    # long", questions to the doctor.
+    from msc_leaflet.i18n.pofile import read_po
+
+    root = Path(__file__).parent / "fixtures" / "languages" / "locales" / locale
+    for path in sorted(root.glob("LC_MESSAGES/*.po")):
+        for entry in read_po(path).entries:
+            if entry.msgstr:
+                found = judged(entry.msgstr, locale)
+                assert all(excused or quoted for _, excused, quoted in found), (path, found)

@@ -78,8 +78,9 @@ class ClaimList:
     continuations: tuple[str, ...] = ()  # where words are not spaced: a phrase that
     # starts with one goes on from the phrase before (Thai ที่ "that")
     asides: tuple[str, ...] = ()  # words an aside between commas starts with ("including")
-    joined_negations: tuple[str, ...] = ()  # a claim joined to one by a hyphen is denied
-    # ("non-curative")
+    joined_negations: tuple[str, ...] = ()  # a claim joined to one is denied: by a hyphen
+    # in a spaced language ("non-curative"), written right before it where words are not
+    # spaced (Burmese မ + ပျောက်ကင်းစေ, "does not cure")
     not_denials: tuple[str, ...] = ()  # a negation that denies nothing ("not only")
     rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
     question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
@@ -258,13 +259,18 @@ class _Sentences:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
-        self.phrases = profile(lang).phrase_spaces
+        language = profile(lang)
+        self.phrases = language.claim_sentences == "phrases"
         if self.phrases:
-            # Thai (like Lao, Khmer, Burmese) marks phrase and sentence ends with a
-            # space; a warning often sits in the phrase before the claim ("ระวังคลินิก
+            # Thai (like Lao and Khmer) marks phrase and sentence ends with a space; a
+            # warning often sits in the phrase before the claim ("ระวังคลินิก
             # ที่อ้างว่า … หายขาด"), so a claim's sentence is its phrase and the one before.
-            self.starts = [0, *(m.end() for m in re.finditer(r"\s+", text))]
-            self.spaces = [m.start() for m in re.finditer(r"\s", text)]
+            # A sentence-end mark of the script's own (Khmer ។) ends a phrase too.
+            breaks = list(_phrase_end(language.sentence_ends).finditer(text))
+            self.starts = [0, *(m.end() for m in breaks)]
+            self.spaces = [m.start() for m in breaks]
+            # Phrases that start a sentence: the phrase before is not theirs.
+            self.firsts = {m.end() for m in breaks if not m.group()[0].isspace()}
         else:
             self.spans = sentences(text, lang)
             self.starts = [start for start, _ in self.spans]
@@ -280,12 +286,22 @@ class _Sentences:
         if self.phrases:
             space = bisect_left(self.spaces, offset)
             stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
-            return self.starts[max(0, index - 1)], stop
+            first = self.starts[index] in self.firsts
+            return self.starts[index if first else max(0, index - 1)], stop
         if index >= 0:
             start, sentence = self.spans[index]
             if offset < start + len(sentence):
                 return start, start + len(sentence)
         return 0, len(self.text)
+
+
+@lru_cache(maxsize=16)
+def _phrase_end(sentence_ends: str) -> re.Pattern[str]:
+    """What ends a phrase where spaces end phrases: spaces, or a run of the script's own
+    sentence-end marks (Khmer ។) and the spaces after it. ASCII marks do not: a Thai
+    "อย. รับรอง" holds a full stop inside its phrase."""
+    own = "".join(re.escape(c) for c in sentence_ends if not c.isascii())
+    return re.compile(rf"[{own}]+\s*|\s+" if own else r"\s+")
 
 
 def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -323,7 +339,7 @@ _QUESTION = re.compile(r"[?\uff1f\u061f][”’\"')）」』]*\s*\Z")
 def _is_question(sentence: str, claims: ClaimList) -> bool:
     if _QUESTION.search(sentence):
         return True
-    ending = sentence.rstrip().rstrip(".!")
+    ending = sentence.rstrip().rstrip(".!" + profile(claims.lang).sentence_ends)
     return any(ending.endswith(word) for word in claims.question_ends)
 
 
@@ -345,10 +361,14 @@ def _excused(
         segmented = language.claim_match == "words"
         cuts = boundaries(sentence, project, claims.lang) if segmented else None
         find = _unspaced_finder(cuts)
-        phrase = _phrase_start(before, claims) if language.phrase_spaces else 0
+        phrased = language.claim_sentences == "phrases"
+        phrase = _phrase_start(before, claims) if phrased else 0
         if _warned(before, claims, find) or _negated(before, claims, find, phrase):
             return True
-        window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
+        if claims.joined_negations and before.endswith(claims.joined_negations):
+            return True  # Burmese မ + ပျောက်ကင်းစေ: "does not cure", written as one word
+        stop = _UNSPACED_CLAUSE_END.search(sentence, end)
+        window = min(stop.start() if stop else len(sentence), end + UNSPACED_AFTER_WINDOW)
         return any(stop <= window for _, stop in find(sentence, claims.cues_after, end))
     if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
@@ -408,6 +428,11 @@ def _unspaced_finder(cuts: set[int] | None) -> Find:
 #: is not a drug; it cures arthritis"). Colons, commas and dashes are weighed apart
 #: (`_negated`).
 _CLAUSE_BREAK = re.compile(r"[;\uff1b\u061b]")  # ; ； ؛
+#: Where a negation after a claim stops reaching it where words are not spaced: ; ； ؛
+#: and the Burmese ၊ (a comma that ends a clause): "ပျောက်ကင်းစေသည်၊ ဘေးထွက်ဆိုးကျိုး
+#: ..." Not ， or 、: a Chinese or Japanese subject often ends in one before its
+#: predicate denies it (完治することは、証明されていません).
+_UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.
