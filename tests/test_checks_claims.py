@@ -904,3 +904,50 @@ def test_the_fixture_translations_in_burmese_and_khmer_make_no_claim(locale: str
             if entry.msgstr:
                 found = judged(entry.msgstr, locale)
                 assert all(excused or quoted for _, excused, quoted in found), (path, found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # The leaflet's own voice: "we promise (that) our cells cure …"
+        ("เราสัญญาว่าเซลล์ของเรารักษาหายขาด", "th", True),
+        ("คลินิกของเรารับประกันว่าหายขาด", "th", True),  # our clinic guarantees a cure
+        ("ระวังคลินิกที่สัญญาว่ารักษาหายขาด", "th", False),  # beware of clinics that promise
+        ("我们承诺干细胞能治愈关节炎。", "zh_Hans", True),
+        ("本诊所承诺干细胞能治愈关节炎。", "zh_Hans", True),
+        ("小心声称干细胞能治愈关节炎的诊所。", "zh_Hans", False),
+        ("Chúng tôi hứa tế bào chữa khỏi bệnh khớp.", "vi", True),
+        ("Hãy cẩn thận với quảng cáo hứa chữa khỏi bệnh khớp.", "vi", False),
+        ("عيادتنا تعد بأن الخلايا تشفي المفاصل.", "ar", True),  # our clinic promises
+        ("احذر من العيادات التي تعد بأن الخلايا تشفي المفاصل.", "ar", False),
+        ("ພວກເຮົາສັນຍາວ່າເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("យើងសន្យាថាកោសិកាព្យាបាលឱ្យជាដាច់។", "km", True),
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថាកោសិកាព្យាបាលឱ្យជាដាច់។", "km", False),
+        ("ကျွန်ုပ်တို့ ကတိပေးပါသည်၊ ဆဲလ်များက ရောဂါကို လုံးဝ ပျောက်ကင်းစေသည်။", "my", True),
+        # "No doubt", "not only": negations that deny nothing
+        ("ไม่ต้องสงสัยเลยว่าเซลล์ของเรารักษาหายขาด", "th", True),
+        ("เซลล์ไม่เพียงลดปวดแต่ยังรักษาหายขาด", "th", True),
+        ("لا شك أن خلايانا تشفي المفاصل.", "ar", True),
+        ("بلا شك خلايانا تشفي المفاصل.", "ar", True),
+        ("Không còn nghi ngờ gì tế bào chữa khỏi bệnh khớp.", "vi", True),
+        ("ບໍ່ຕ້ອງສົງໄສເລີຍວ່າເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("មិនត្រឹមតែបំបាត់ការឈឺចាប់ ថែមទាំងព្យាបាលឱ្យជាដាច់។", "km", True),
+        # A question that asserts: "did you know …?"
+        ("你知道干细胞能治愈关节炎吗？", "zh_Hans", True),
+        ("هل تعلم أن خلايانا تشفي المفاصل؟", "ar", True),
+        ("Bạn có biết tế bào của chúng tôi chữa khỏi bệnh khớp?", "vi", True),
+        ("ຮູ້ບໍ່ວ່າເຊວຂອງພວກເຮົາປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("តើអ្នកដឹងទេថាកោសិការបស់យើងព្យាបាលឱ្យជាដាច់?", "km", True),
+        ("干细胞能治愈关节炎吗？", "zh_Hans", False),  # can stem cells cure arthritis?
+        ("هل تشفي الخلايا الجذعية المفاصل؟", "ar", False),
+        ("Tế bào gốc có chữa khỏi bệnh khớp không?", "vi", False),
+        ("តើកោសិកាអាចព្យាបាលឱ្យជាដាច់បានឬទេ", "km", False),
+    ],
+)
+def test_english_tightenings_hold_in_every_language(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # The leaflet's own voice ("we promise"), "no doubt", "not only" and "did you know"
+    # were read as warnings, denials and questions in every language but English.
+    found = judged(sentence, lang)
+    assert any(not excused for _, excused, _ in found) == promise, found

@@ -454,8 +454,7 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
             continue
         if not claims.own_voice:
             return True
-        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
-        if any(word.casefold() in claims.own_voice for word in lead):
+        if _voiced(before, cue_start, claims, find):
             continue
         if next(find(before, claims.own_voice, cue_end), None) is None:
             return True
@@ -506,6 +505,20 @@ def _next_word(text: str, at: int) -> int:
 #: How many words before a warning word the leaflet's own voice makes it a promise
 #: ("our cells are expected").
 OWN_VOICE_REACH = 3
+#: The same reach in characters where words are not spaced ("คลินิกของเราสัญญาว่า",
+#: "本诊所承诺").
+UNSPACED_OWN_VOICE_REACH = 16
+
+
+def _voiced(before: str, cue_start: int, claims: ClaimList, find: Find) -> bool:
+    """Whether the warning word at ``cue_start`` is said in the leaflet's own voice: a
+    word of `ClaimList.own_voice` among the few words (or, where words are not spaced,
+    characters) before it ("we promise", "เราสัญญา", "我们承诺")."""
+    if profile(claims.lang).word_spaces:
+        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
+        return any(word.casefold() in claims.own_voice for word in lead)
+    lo = max(0, cue_start - UNSPACED_OWN_VOICE_REACH)
+    return any(end <= cue_start for _, end in find(before, claims.own_voice, lo))
 
 
 def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
