@@ -951,3 +951,94 @@ def test_english_tightenings_hold_in_every_language(
     # were read as warnings, denials and questions in every language but English.
     found = judged(sentence, lang)
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+EVERY_KIND_OF_TEXT = """\
+- heading: What the cells do
+  id: h
+- paragraph: Read [the trial registry](https://clinicaltrials.gov).
+  id: p
+- callout: Cells send signals.
+  kind: warning
+  title: Please note
+  id: c
+- quote: Cells send signals.
+  attribution: A doctor
+  id: q
+- faq:
+    - q: What do the cells do?
+      a: They send signals.
+  id: f
+- table:
+    header: [Question, Answer]
+    rows:
+      - [Do the cells stay?, No.]
+  id: t
+- figure: photo.png
+  alt: A nurse and a patient
+  caption: An infusion room
+  id: fig
+"""
+
+#: A promise of cure in each language, as a translator might write it in any text.
+CURES = {
+    "th": "เซลล์รักษาหายขาด",  # the cells cure completely
+    "lo": "ເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ",
+    "my": "ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေသည်",
+    "km": "កោសិកាព្យាបាលឱ្យជាដាច់",
+    "vi": "Tế bào chữa khỏi bệnh",
+    "zh_Hans": "干细胞能治愈关节炎",
+    "ja": "幹細胞で関節炎が完治",
+    "ar": "الخلايا تشفي المفاصل",
+}
+
+
+@pytest.mark.parametrize("locale", sorted(CURES))
+def test_a_claim_is_found_in_every_kind_of_text_the_patient_sees(
+    make_project: Callable[..., Path], locale: str
+) -> None:
+    # Titles, headings, FAQ questions, callout titles, table cells, captions, alt text,
+    # link text: each is printed (or read aloud) to the patient, in each language.
+    from PIL import Image
+
+    from msc_leaflet.content.model import texts
+
+    root = make_project({"sample": leaflet(CLEAN + EVERY_KIND_OF_TEXT)})
+    Image.new("RGB", (40, 30), "teal").save(root / "photo.png")
+    source = translated_context(root, {}, "en").source
+    contexts = [t.context for t in texts(source) if not t.is_reference_title]
+    cure = CURES[locale]
+    translations = {c: cure for c in contexts}
+    translations["p"] = f"[{cure}](https://clinicaltrials.gov)"  # the link text
+    issues = risky_claim(translated_context(root, translations, locale))
+    found = {issue.subject[0] for issue in issues}
+    assert found == set(contexts), set(contexts) - found
+
+
+@pytest.mark.parametrize(
+    ("locale", "label", "promise", "phrase"),
+    [
+        ("my", "သတိပြုရန်", "လုံးဝ ပျောက်ကင်းစေသည်", "လုံးဝ ပျောက်ကင်း"),  # cures completely
+        ("km", "សូមចំណាំ", "ព្យាបាលឱ្យជាដាច់", "ព្យាបាលឱ្យជា"),  # cures completely
+    ],
+)
+def test_a_burmese_or_khmer_promise_in_the_page_words_is_found(
+    tmp_path: Path, locale: str, label: str, promise: str, phrase: str
+) -> None:
+    # The page's own words (ui.po) are read in every language that now has a list.
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from conftest import REPO
+    from msc_leaflet.cli.app import app
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    ui = project / "locales" / locale / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text.replace(f'msgstr "{label}"', f'msgstr "{promise}"'), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", locale])
+    assert result.exit_code == 1, result.output
+    [row] = [row for row in result.output.splitlines() if "CLAIM001" in row]
+    assert f"ui.po:101: error: CLAIM001: [{locale}] risky claim “{phrase}”" in row
