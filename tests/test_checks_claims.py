@@ -1042,3 +1042,25 @@ def test_a_burmese_or_khmer_promise_in_the_page_words_is_found(
     assert result.exit_code == 1, result.output
     [row] = [row for row in result.output.splitlines() if "CLAIM001" in row]
     assert f"ui.po:101: error: CLAIM001: [{locale}] risky claim “{phrase}”" in row
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("قال مريض: «خلاياهم شفتني تماما»", "ar"),  # a patient said: "their cells cured me"
+        ("قال مريض: ”لقد شفاني العلاج“", "ar"),  # Arabic sets quotes ” … “ (CLDR)
+        ("قالت مريضة: ”شفيت تمامًا بعد الحقنة“", "ar"),  # "I was fully cured after the shot"
+        ("ผู้ป่วยเล่าว่า “ผมหายขาดแล้ว”", "th"),  # "I am cured completely"
+        ("患者说：“我的关节炎被治愈了。”", "zh_Hans"),
+        ("患者さんの声「関節炎が完治しました」", "ja"),
+        ("Bệnh nhân nói: “Tôi đã khỏi hẳn.”", "vi"),
+        ("អ្នកជំងឺនិយាយថា «ខ្ញុំបានជាដាច់ស្រឡះ»។", "km"),
+        ("လူနာက “ကျွန်တော့်ရောဂါ လုံးဝ ပျောက်ကင်းသွားပြီ” ဟု ပြောသည်။", "my"),
+    ],
+)
+def test_a_quoted_testimonial_is_read_as_quoted_speech(sentence: str, lang: str) -> None:
+    # A patient's testimonial promises a cure too (CLAIM002, an error for printing);
+    # the Arabic "شفاني" (it cured me) was not listed, and Arabic's own quotation marks
+    # (” … “) were not read as quotation marks.
+    found = judged(sentence, lang)
+    assert found and all(quoted for _, _, quoted in found), found

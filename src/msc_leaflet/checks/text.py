@@ -19,7 +19,9 @@ from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph
 from ..content.text_policy import visible
 from ..languages import LanguageProfile, profile
 
-QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»", "「": "」", "『": "』"}
+#: Opening quotation marks and the mark that closes each. Arabic opens with ” and closes
+#: with “ (CLDR; the marks a pull quote is set in, `LanguageProfile.quotes`).
+QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»", "「": "」", "『": "』", "”": "“"}
 
 
 @dataclass(frozen=True)
