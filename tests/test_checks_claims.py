@@ -1064,3 +1064,30 @@ def test_a_quoted_testimonial_is_read_as_quoted_speech(sentence: str, lang: str)
     # (” … “) were not read as quotation marks.
     found = judged(sentence, lang)
     assert found and all(quoted for _, _, quoted in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # our cells cure completely, (and it) never comes back
+        ("เซลล์ของเรารักษาหายขาดไม่กลับมาเป็นซ้ำ", "th", True),
+        ("ເຊວຂອງພວກເຮົາປິ່ນປົວໃຫ້ຫາຍຂາດບໍ່ກັບມາເປັນອີກ", "lo", True),
+        ("干细胞治愈关节炎不会复发。", "zh_Hans", True),
+        ("干细胞能治愈关节炎，永不复发。", "zh_Hans", True),
+        ("当院の幹細胞で関節炎が完治し、再発しません。", "ja", True),
+        ("Tế bào chữa khỏi bệnh khớp không tái phát.", "vi", True),
+        ("កោសិកាព្យាបាលឱ្យជាដាច់មិនរើឡើងវិញ។", "km", True),
+        ("ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေပြီး ပြန်မဖြစ်တော့ပါ။", "my", True),
+        # a denial stays one
+        ("รักษาให้หายขาดไม่ได้", "th", False),  # cannot be cured completely
+        ("ไม่มีหลักฐานว่าโรคจะไม่กลับมาเป็นซ้ำ", "th", False),  # no proof it will not recur
+        ("干细胞不能治愈关节炎。", "zh_Hans", False),
+        ("完治するわけではありません。", "ja", False),
+        ("Không có gì đảm bảo bệnh không tái phát.", "vi", False),  # nothing ensures it
+    ],
+)
+def test_a_promise_of_no_relapse_is_no_denial(sentence: str, lang: str, promise: bool) -> None:
+    # "Cured, never comes back" is the advert's promise of a permanent cure; where words
+    # are not spaced, its "not" after the claim read as the claim's own denial.
+    found = judged(sentence, lang)
+    assert any(not excused for _, excused, _ in found) == promise, found
