@@ -854,6 +854,17 @@ def test_a_number_is_read_in_any_digits_and_per_cent_sign(sentence: str, lang: s
         ("ခွဲစိတ်ရန် မလိုဘဲ ဆဲလ်များက ရောဂါကို လုံးဝ ပျောက်ကင်းစေသည်။", "my", True),
         # the cells cure the disease, no need for surgery: the negation is past ၊
         ("ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေသည်၊ ခွဲစိတ်ရန် မလိုအပ်ဘူး။", "my", True),
+        # the cells cure the disease, that's right: ဟုတ်တယ် reports nothing
+        ("ဆဲလ်တွေက ရောဂါကို ပျောက်ကင်းစေတယ်၊ ဟုတ်တယ်။", "my", True),
+        # the cells cure the disease or ease knee pain: သို့မဟုတ် ("or") holds no "not"
+        ("ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေသည် သို့မဟုတ် ဒူးနာကို သက်သာစေသည်။", "my", True),
+        # be careful of clinics that promise to regrow cartilage, to cure the disease
+        # completely: a Burmese report (ဟု, "that …") ends the list it reports
+        (
+            "အရိုးနု ပြန်ပေါက်စေမည်၊ ရောဂါ လုံးဝ ပျောက်ကင်းစေမည်ဟု ကတိပေးသော ဆေးခန်းများကို သတိထားပါ။",
+            "my",
+            False,
+        ),
         # MSC treatment is not a medicine that cures the disease
         ("MSC ကုသမှုသည် ရောဂါကို ပျောက်ကင်းစေသော ဆေး မဟုတ်ပါ။", "my", False),
         ("MSC သည် အဆစ်ရောင်ရောဂါကို မပျောက်ကင်းစေနိုင်ပါ။", "my", False),  # cannot cure

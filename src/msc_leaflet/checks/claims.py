@@ -367,9 +367,15 @@ def _excused(
             return True
         if claims.joined_negations and before.endswith(claims.joined_negations):
             return True  # Burmese မ + ပျောက်ကင်းစေ: "does not cure", written as one word
-        stop = _UNSPACED_CLAUSE_END.search(sentence, end)
-        window = min(stop.start() if stop else len(sentence), end + UNSPACED_AFTER_WINDOW)
-        return any(stop <= window for _, stop in find(sentence, claims.cues_after, end))
+        window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
+        stop_mark = _UNSPACED_CLAUSE_END.search(sentence, end)
+        clause_end = stop_mark.start() if stop_mark else len(sentence)
+        return any(
+            # A word of report (Burmese ဟု, "that … (is said)") reports the whole list
+            # before it, past a ၊ and the window; a negation denies its own clause.
+            sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
+            for cue, stop in find(sentence, claims.cues_after, end)
+        )
     if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
@@ -429,9 +435,9 @@ def _unspaced_finder(cuts: set[int] | None) -> Find:
 #: (`_negated`).
 _CLAUSE_BREAK = re.compile(r"[;\uff1b\u061b]")  # ; ； ؛
 #: Where a negation after a claim stops reaching it where words are not spaced: ; ； ؛
-#: and the Burmese ၊ (a comma that ends a clause): "ပျောက်ကင်းစေသည်၊ ဘေးထွက်ဆိုးကျိုး
-#: ..." Not ， or 、: a Chinese or Japanese subject often ends in one before its
-#: predicate denies it (完治することは、証明されていません).
+#: and the Burmese ၊ (a comma that ends a clause): "ပျောက်ကင်းစေသည်၊ ခွဲစိတ်ရန်
+#: မလိုအပ်ဘူး" (it cures, no surgery needed). Not ， or 、: a Chinese or Japanese subject
+#: often ends in one before its predicate denies it (完治することは、証明されていません).
 _UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
