@@ -1102,3 +1102,27 @@ def test_a_promise_of_no_relapse_is_no_denial(sentence: str, lang: str, promise:
     # are not spaced, its "not" after the claim read as the claim's own denial.
     found = judged(sentence, lang)
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("การรักษานี้ได้ผล 100%", "th"),  # this treatment works 100%
+        ("การรักษานี้ได้ผล ๑๐๐%", "th"),
+        ("ການປິ່ນປົວນີ້ໄດ້ຜົນ 100%", "lo"),
+        ("Phương pháp này hiệu quả 100%.", "vi"),
+        ("Tỷ lệ thành công 100%.", "vi"),  # a 100% success rate
+        ("العلاج فعال بنسبة 100%.", "ar"),  # effective at a rate of 100%
+        ("العلاج آمن بنسبة ١٠٠٪.", "ar"),
+        ("この治療の効果は100％です。", "ja"),  # the effect of this treatment is 100%
+        ("成功率100％の治療です。", "ja"),
+        ("这种疗法的有效率达100%。", "zh_Hans"),  # an effective rate of 100%
+        ("ការព្យាបាលនេះជោគជ័យ 100%។", "km"),
+        ("ဤကုသမှု၏ ထိရောက်မှုသည် ၁၀၀% ဖြစ်သည်။", "my"),
+    ],
+)
+def test_a_hundred_per_cent_promise_is_found_in_every_language(sentence: str, lang: str) -> None:
+    # English lists "100% effective" and "100% success"; the other lists had only
+    # "100% safe" (or not even that): "ได้ผล 100%", "hiệu quả 100%", "فعال بنسبة 100%" passed.
+    found = judged(sentence, lang)
+    assert found and not all(excused for _, excused, _ in found), found
