@@ -1126,3 +1126,25 @@ def test_a_hundred_per_cent_promise_is_found_in_every_language(sentence: str, la
     # "100% safe" (or not even that): "ได้ผล 100%", "hiệu quả 100%", "فعال بنسبة 100%" passed.
     found = judged(sentence, lang)
     assert found and not all(excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("干细胞能治 愈关节炎。", "zh_Hans"),  # a space inside 治愈 (cure)
+        ("干细胞能治\u3000愈关节炎。", "zh_Hans"),  # an ideographic space
+        ("干细胞能 治 愈 关 节 炎。", "zh_Hans"),  # letter-spaced for emphasis
+        ("関節炎が完\u3000治します。", "ja"),
+        ("ဆဲလ်များက ရောဂါကို ပျောက် ကင်း စေသည်။", "my"),  # Burmese spaced by syllable
+        ("ဆဲလ်များက ရောဂါကို လုံးဝပျောက် ကင်းစေသည်။", "my"),
+        ("កោសិកាព្យាបាល ឱ្យ ជា ដាច់ ស្រឡះ។", "km"),
+    ],
+)
+def test_a_space_inside_a_phrase_matched_anywhere_does_not_hide_it(
+    sentence: str, lang: str
+) -> None:
+    # Where a phrase is matched anywhere (Chinese, Japanese, Burmese, Khmer), a space
+    # inside it is no word boundary: a writer may space Burmese syllables freely, and
+    # letter-spacing (治　愈) hid a claim as a zero-width space no longer does.
+    found = judged(sentence, lang)
+    assert found and not all(excused for _, excused, _ in found), found

@@ -223,19 +223,27 @@ def _find(
     if language.word_spaces:
         pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    anywhere = language.claim_match == "text"
     return [
         (m.start(), m.end())
-        for m in _unspaced_pattern(form).finditer(text)
+        for m in _unspaced_pattern(form, anywhere).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
 
 
 @lru_cache(maxsize=1024)
-def _unspaced_pattern(form: str) -> re.Pattern[str]:
+def _unspaced_pattern(form: str, anywhere: bool = False) -> re.Pattern[str]:
     """``form`` where words are not spaced: a space may stand or not between a word and
     a number, a Latin name or a sign ("ปลอดภัย 100%" is "ปลอดภัย100%" and
-    "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way."""
-    return re.compile(r"\s*".join(map(re.escape, _UNSPACED_PARTS.findall(form))))
+    "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way.
+
+    ``anywhere`` (a phrase matched anywhere: Chinese, Japanese, Burmese, Khmer): a
+    space may stand between any two of its letters too, as a space there is no word
+    boundary (治　愈 letter-spaced; Burmese ပျောက် ကင်း spaced by syllable)."""
+    parts = _UNSPACED_PARTS.findall(form)
+    if anywhere:
+        parts = [p for part in parts for p in ([part] if part.isascii() else list(part))]
+    return re.compile(r"\s*".join(map(re.escape, parts)))
 
 
 #: A word of Latin letters or digits, one ASCII sign, or a run of other letters.
