@@ -935,6 +935,8 @@ def test_the_fixture_translations_in_burmese_and_khmer_make_no_claim(locale: str
         ("យើងសន្យាថាកោសិកាព្យាបាលឱ្យជាដាច់។", "km", True),
         ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថាកោសិកាព្យាបាលឱ្យជាដាច់។", "km", False),
         ("ကျွန်ုပ်တို့ ကတိပေးပါသည်၊ ဆဲလ်များက ရောဂါကို လုံးဝ ပျောက်ကင်းစေသည်။", "my", True),
+        ("当院が約束する完治を体験してください。", "ja", True),  # the cure our clinic promises
+        ("完治を約束する広告に注意してください。", "ja", False),  # beware adverts promising
         # "No doubt", "not only": negations that deny nothing
         ("ไม่ต้องสงสัยเลยว่าเซลล์ของเรารักษาหายขาด", "th", True),
         ("เซลล์ไม่เพียงลดปวดแต่ยังรักษาหายขาด", "th", True),
