@@ -951,6 +951,10 @@ def test_the_fixture_translations_in_burmese_and_khmer_make_no_claim(locale: str
         ("Bạn có biết tế bào của chúng tôi chữa khỏi bệnh khớp?", "vi", True),
         ("ຮູ້ບໍ່ວ່າເຊວຂອງພວກເຮົາປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
         ("តើអ្នកដឹងទេថាកោសិការបស់យើងព្យាបាលឱ្យជាដាច់?", "km", True),
+        # did you know that our cells cure the disease? (asked after what it asserts)
+        ("ကျွန်ုပ်တို့၏ ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေကြောင်း သင် သိပါသလား။", "my", True),
+        ("当院の幹細胞で関節炎が完治することをご存知ですか？", "ja", True),
+        ("幹細胞で関節炎が完治するのでしょうか？", "ja", False),  # can stem cells cure it?
         ("干细胞能治愈关节炎吗？", "zh_Hans", False),  # can stem cells cure arthritis?
         ("هل تشفي الخلايا الجذعية المفاصل؟", "ar", False),
         ("Tế bào gốc có chữa khỏi bệnh khớp không?", "vi", False),

@@ -90,6 +90,8 @@ class ClaimList:
     heed_ends: tuple[str, ...] = ()  # words that end what a heed points at ("that", "with")
     reports: tuple[str, ...] = ()  # what a heed points at that reports a claim ("clinics
     # that say"): it points on at what is reported
+    rhetorical_ends: tuple[str, ...] = ()  # a question asked so after the claim asserts
+    # it (Burmese …သိပါသလား, Japanese …ご存知ですか: "did you know")
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("heed", [])),
         spelled(cues.get("heed_ends", [])),
         spelled(cues.get("reports", [])),
+        spelled(cues.get("rhetorical_ends", [])),
     )
 
 
@@ -179,9 +182,12 @@ def find_claims(
         masked = _mask(
             sentence, [(starts[i] - sentence_start, ends[i] - sentence_start) for i in inside]
         )
-        # A question that opens "did you know" asserts what it asks.
+        # A question that opens "did you know" asserts what it asks, and so does one
+        # that asks it after the claim (Burmese, Japanese).
         find = _finder(claims)
         asserts = next(find(masked[: start - sentence_start], claims.rhetorical, 0), None)
+        if asserts is None:
+            asserts = next(find(masked, claims.rhetorical_ends, end - sentence_start), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
         shift = len(lead) + 1 - sentence_start
@@ -333,7 +339,7 @@ def _mask_words(sentence: str, claims: ClaimList) -> str:
     """``sentence`` with the list's words that look like negations and deny nothing
     blanked: `ClaimList.not_denials` ("not only") and `ClaimList.rhetorical` ("isn't it
     time", Thai รู้หรือไม่ "did you know")."""
-    words = claims.not_denials + claims.rhetorical
+    words = claims.not_denials + claims.rhetorical + claims.rhetorical_ends
     if not words:
         return sentence
     return _mask(sentence, list(_finder(claims)(sentence, words, 0)))
