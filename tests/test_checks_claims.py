@@ -1154,3 +1154,22 @@ def test_a_space_inside_a_phrase_matched_anywhere_does_not_hide_it(
     # letter-spacing (治　愈) hid a claim as a zero-width space no longer does.
     found = judged(sentence, lang)
     assert found and not all(excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("干细胞能治愈关节炎，没有任何风险。", "zh_Hans"),  # cures arthritis, without any risk
+        ("干细胞能治愈关节炎，无风险。", "zh_Hans"),
+        ("เซลล์รักษาหายขาดไม่มีความเสี่ยง", "th"),  # cures completely, no risk
+        ("ເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ ບໍ່ມີຄວາມສ່ຽງ", "lo"),
+        ("完治します。副作用もありません。", "ja"),  # it cures; no side effects either
+        ("Tế bào chữa khỏi bệnh, không rủi ro.", "vi"),
+        ("ဆဲလ်များက ရောဂါကို ပျောက်ကင်းစေပြီး အန္တရာယ် မရှိပါ။", "my"),
+    ],
+)
+def test_no_risk_after_a_cure_is_a_second_promise(sentence: str, lang: str) -> None:
+    # "Cures, with no risk": the "no" of a safety promise the list did not hold denied
+    # the cure before it, and the safety promise went unreported.
+    found = judged(sentence, lang)
+    assert len(found) == 2 and not any(excused for _, excused, _ in found), found
