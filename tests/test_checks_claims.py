@@ -1173,3 +1173,25 @@ def test_no_risk_after_a_cure_is_a_second_promise(sentence: str, lang: str) -> N
     # the cure before it, and the safety promise went unreported.
     found = judged(sentence, lang)
     assert len(found) == 2 and not any(excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # stem cells treat effectively (อย่างได้ผล) until cured completely
+        ("เซลล์ต้นกำเนิดรักษาอย่างได้ผลจนหายขาด", "th", True),
+        ("อย่างไรก็ตามเซลล์ของเรารักษาหายขาด", "th", True),  # however, our cells cure
+        ("ເຊວຂອງພວກເຮົາປິ່ນປົວຢ່າງໄດ້ຜົນໃຫ້ຫາຍຂາດ", "lo", True),
+        # the cells shown on the computer cure completely
+        ("កោសិកាដែលបង្ហាញលើកុំព្យូទ័រព្យាបាលឱ្យជាដាច់។", "km", True),
+        ("อย่าเชื่อคลินิกที่บอกว่ารักษาหายขาด", "th", False),  # don't believe clinics that say
+        ("ຢ່າເຊື່ອຄລີນິກທີ່ບອກວ່າປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", False),
+    ],
+)
+def test_a_word_that_starts_like_a_negation_denies_nothing(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # Thai อย่าง ("in a manner", "like") starts with อย่า ("don't"), Lao ຢ່າງ with ຢ່າ,
+    # Khmer កុំព្យូទ័រ ("computer") with កុំ: read as negations, they excused the claim.
+    found = judged(sentence, lang)
+    assert any(not excused for _, excused, _ in found) == promise, found
