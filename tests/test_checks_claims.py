@@ -1184,14 +1184,32 @@ def test_no_risk_after_a_cure_is_a_second_promise(sentence: str, lang: str) -> N
         ("ເຊວຂອງພວກເຮົາປິ່ນປົວຢ່າງໄດ້ຜົນໃຫ້ຫາຍຂາດ", "lo", True),
         # the cells shown on the computer cure completely
         ("កោសិកាដែលបង្ហាញលើកុំព្យូទ័រព្យាបាលឱ្យជាដាច់។", "km", True),
+        # cells send signals (สัญญาณ, not สัญญา "promise") that cure completely
+        ("เซลล์ส่งสัญญาณที่ทำให้หายขาด", "th", True),
+        ("เซลล์ส่งสัญญาณให้กระดูกอ่อนงอกใหม่", "th", True),
+        ("ເຊວສົ່ງສັນຍານທີ່ເຮັດໃຫ້ຫາຍຂາດ", "lo", True),
+        # the cited research (อ้างอิง, not อ้าง "claim") shows the cells cure completely
+        ("งานวิจัยที่อ้างอิงแสดงว่าเซลล์รักษาหายขาด", "th", True),
+        # avoid surgery and cure: a warning of surgery, not of the claim
+        ("หลีกเลี่ยงการผ่าตัดด้วยเซลล์ที่ทำให้หายขาด", "th", True),
+        ("干细胞可以避免手术并治愈关节炎。", "zh_Hans", True),
+        ("Tế bào giúp tránh được phẫu thuật và chữa khỏi bệnh.", "vi", True),
+        ("العلاج يساعد على تجنب الجراحة ويشفي المفاصل.", "ar", True),
+        ("幹細胞の宣伝どおり関節炎が完治します。", "ja", True),  # cures, as advertised
+        ("ระวังคลินิกที่สัญญาว่ารักษาหายขาด", "th", False),  # beware clinics that promise
+        ("หลีกเลี่ยงคลินิกที่อ้างว่ารักษาหายขาด", "th", False),  # avoid clinics that claim
+        ("避免相信声称干细胞能治愈关节炎的广告。", "zh_Hans", False),
         ("อย่าเชื่อคลินิกที่บอกว่ารักษาหายขาด", "th", False),  # don't believe clinics that say
         ("ຢ່າເຊື່ອຄລີນິກທີ່ບອກວ່າປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", False),
     ],
 )
-def test_a_word_that_starts_like_a_negation_denies_nothing(
+def test_a_word_that_holds_a_cue_warns_of_and_denies_nothing(
     sentence: str, lang: str, promise: bool
 ) -> None:
     # Thai อย่าง ("in a manner", "like") starts with อย่า ("don't"), Lao ຢ່າງ with ຢ່າ,
     # Khmer កុំព្យូទ័រ ("computer") with កុំ: read as negations, they excused the claim.
+    # สัญญาณ ("signal", in every Thai MSC leaflet) holds สัญญา ("promise"), อ้างอิง
+    # ("cite") อ้าง ("claim"), and avoiding surgery is the advert's promise, not a
+    # warning: read as warnings, they excused the claim.
     found = judged(sentence, lang)
     assert any(not excused for _, excused, _ in found) == promise, found

@@ -90,6 +90,8 @@ class ClaimList:
     heed_ends: tuple[str, ...] = ()  # words that end what a heed points at ("that", "with")
     reports: tuple[str, ...] = ()  # what a heed points at that reports a claim ("clinics
     # that say"): it points on at what is reported
+    not_cues: tuple[str, ...] = ()  # words that hold a cue and are other words (Thai
+    # สัญญาณ "signal" holds สัญญา "promise"; อย่าง "like" holds อย่า "don't")
     rhetorical_ends: tuple[str, ...] = ()  # a question asked so after the claim asserts
     # it (Burmese …သိပါသလား, Japanese …ご存知ですか: "did you know")
 
@@ -151,6 +153,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("heed", [])),
         spelled(cues.get("heed_ends", [])),
         spelled(cues.get("reports", [])),
+        spelled(cues.get("not_cues", [])),
         spelled(cues.get("rhetorical_ends", [])),
     )
 
@@ -336,10 +339,11 @@ def _finder(claims: ClaimList) -> Find:
 
 
 def _mask_words(sentence: str, claims: ClaimList) -> str:
-    """``sentence`` with the list's words that look like negations and deny nothing
-    blanked: `ClaimList.not_denials` ("not only") and `ClaimList.rhetorical` ("isn't it
-    time", Thai รู้หรือไม่ "did you know")."""
-    words = claims.not_denials + claims.rhetorical + claims.rhetorical_ends
+    """``sentence`` with the list's words that look like negations or warnings and are
+    none blanked: `ClaimList.not_denials` ("not only"), `ClaimList.rhetorical` ("isn't
+    it time", Thai รู้หรือไม่ "did you know") and `ClaimList.not_cues` (Thai สัญญาณ
+    "signal", which a cue matched at the start of a word reads as สัญญา "promise")."""
+    words = claims.not_denials + claims.rhetorical + claims.rhetorical_ends + claims.not_cues
     if not words:
         return sentence
     return _mask(sentence, list(_finder(claims)(sentence, words, 0)))
