@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 Direction = Literal["ltr", "rtl"]
 ClaimMatch = Literal["words", "text"]
+#: What a claim's sentence is (``claim-sentences``): the phrase ended by a space and the
+#: one before (Thai, Lao, Khmer), or the text between sentence-end marks (Burmese,
+#: whose writers space words as freely as phrases, and end each sentence with ။).
+ClaimSentences = Literal["phrases", "marks"]
 #: How a narrow line finds the phrases it keeps whole (``phrases`` in languages.yaml).
 Phrases = Literal["", "icu-phrase", "icu-words"]
 PHRASES: tuple[Phrases, ...] = ("", "icu-phrase", "icu-words")
@@ -50,6 +54,7 @@ class LanguageProfile:
     length_ratio: tuple[float, float]
     claims: str | None  # file name in data/, None: no claim list for this language
     claim_match: ClaimMatch
+    claim_sentences: ClaimSentences = "marks"
     era_year_offset: int = 0
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
@@ -208,6 +213,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         length_ratio=(low, high),
         claims=str(claims) if claims else None,
         claim_match="text" if entry.get("claim-match") == "text" else "words",
+        claim_sentences=_claim_sentences(tag, entry),
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
         quotes=_quotes(tag, entry.get("quotes")),
@@ -221,6 +227,14 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         tone_marks=str(entry.get("tone-marks") or ""),
         word_prefixes=tuple(str(prefix) for prefix in _sequence(entry.get("word-prefixes"))),
     )
+
+
+def _claim_sentences(tag: str, entry: dict[str, object]) -> ClaimSentences:
+    """``claim-sentences``: phrases where spaces end phrases, unless the entry says marks."""
+    value = entry.get("claim-sentences") or ("phrases" if entry["phrase-spaces"] else "marks")
+    if value not in ("phrases", "marks"):
+        raise ValueError(f"languages.yaml: {tag}: claim-sentences must be phrases or marks")
+    return "phrases" if value == "phrases" else "marks"
 
 
 def _quotes(tag: str, value: object) -> tuple[str, str]:

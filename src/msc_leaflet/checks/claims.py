@@ -78,8 +78,9 @@ class ClaimList:
     continuations: tuple[str, ...] = ()  # where words are not spaced: a phrase that
     # starts with one goes on from the phrase before (Thai ที่ "that")
     asides: tuple[str, ...] = ()  # words an aside between commas starts with ("including")
-    joined_negations: tuple[str, ...] = ()  # a claim joined to one by a hyphen is denied
-    # ("non-curative")
+    joined_negations: tuple[str, ...] = ()  # a claim joined to one is denied: by a hyphen
+    # in a spaced language ("non-curative"), written right before it where words are not
+    # spaced (Burmese မ + ပျောက်ကင်းစေ, "does not cure")
     not_denials: tuple[str, ...] = ()  # a negation that denies nothing ("not only")
     rhetorical: tuple[str, ...] = ()  # a question that starts so asserts ("did you know")
     question_ends: tuple[str, ...] = ()  # words that end a question without a "?" (Thai ไหม)
@@ -89,6 +90,10 @@ class ClaimList:
     heed_ends: tuple[str, ...] = ()  # words that end what a heed points at ("that", "with")
     reports: tuple[str, ...] = ()  # what a heed points at that reports a claim ("clinics
     # that say"): it points on at what is reported
+    not_cues: tuple[str, ...] = ()  # words that hold a cue and are other words (Thai
+    # สัญญาณ "signal" holds สัญญา "promise"; อย่าง "like" holds อย่า "don't")
+    rhetorical_ends: tuple[str, ...] = ()  # a question asked so after the claim asserts
+    # it (Burmese …သိပါသလား, Japanese …ご存知ですか: "did you know")
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("heed", [])),
         spelled(cues.get("heed_ends", [])),
         spelled(cues.get("reports", [])),
+        spelled(cues.get("not_cues", [])),
+        spelled(cues.get("rhetorical_ends", [])),
     )
 
 
@@ -178,9 +185,12 @@ def find_claims(
         masked = _mask(
             sentence, [(starts[i] - sentence_start, ends[i] - sentence_start) for i in inside]
         )
-        # A question that opens "did you know" asserts what it asks.
+        # A question that opens "did you know" asserts what it asks, and so does one
+        # that asks it after the claim (Burmese, Japanese).
         find = _finder(claims)
         asserts = next(find(masked[: start - sentence_start], claims.rhetorical, 0), None)
+        if asserts is None:
+            asserts = next(find(masked, claims.rhetorical_ends, end - sentence_start), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
         shift = len(lead) + 1 - sentence_start
@@ -222,19 +232,27 @@ def _find(
     if language.word_spaces:
         pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    anywhere = language.claim_match == "text"
     return [
         (m.start(), m.end())
-        for m in _unspaced_pattern(form).finditer(text)
+        for m in _unspaced_pattern(form, anywhere).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
 
 
 @lru_cache(maxsize=1024)
-def _unspaced_pattern(form: str) -> re.Pattern[str]:
+def _unspaced_pattern(form: str, anywhere: bool = False) -> re.Pattern[str]:
     """``form`` where words are not spaced: a space may stand or not between a word and
     a number, a Latin name or a sign ("ปลอดภัย 100%" is "ปลอดภัย100%" and
-    "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way."""
-    return re.compile(r"\s*".join(map(re.escape, _UNSPACED_PARTS.findall(form))))
+    "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way.
+
+    ``anywhere`` (a phrase matched anywhere: Chinese, Japanese, Burmese, Khmer): a
+    space may stand between any two of its letters too, as a space there is no word
+    boundary (治　愈 letter-spaced; Burmese ပျောက် ကင်း spaced by syllable)."""
+    parts = _UNSPACED_PARTS.findall(form)
+    if anywhere:
+        parts = [p for part in parts for p in ([part] if part.isascii() else list(part))]
+    return re.compile(r"\s*".join(map(re.escape, parts)))
 
 
 #: A word of Latin letters or digits, one ASCII sign, or a run of other letters.
@@ -258,13 +276,18 @@ class _Sentences:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
-        self.phrases = profile(lang).phrase_spaces
+        language = profile(lang)
+        self.phrases = language.claim_sentences == "phrases"
         if self.phrases:
-            # Thai (like Lao, Khmer, Burmese) marks phrase and sentence ends with a
-            # space; a warning often sits in the phrase before the claim ("ระวังคลินิก
+            # Thai (like Lao and Khmer) marks phrase and sentence ends with a space; a
+            # warning often sits in the phrase before the claim ("ระวังคลินิก
             # ที่อ้างว่า … หายขาด"), so a claim's sentence is its phrase and the one before.
-            self.starts = [0, *(m.end() for m in re.finditer(r"\s+", text))]
-            self.spaces = [m.start() for m in re.finditer(r"\s", text)]
+            # A sentence-end mark of the script's own (Khmer ។) ends a phrase too.
+            breaks = list(_phrase_end(language.sentence_ends).finditer(text))
+            self.starts = [0, *(m.end() for m in breaks)]
+            self.spaces = [m.start() for m in breaks]
+            # Phrases that start a sentence: the phrase before is not theirs.
+            self.firsts = {m.end() for m in breaks if not m.group()[0].isspace()}
         else:
             self.spans = sentences(text, lang)
             self.starts = [start for start, _ in self.spans]
@@ -280,12 +303,22 @@ class _Sentences:
         if self.phrases:
             space = bisect_left(self.spaces, offset)
             stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
-            return self.starts[max(0, index - 1)], stop
+            first = self.starts[index] in self.firsts
+            return self.starts[index if first else max(0, index - 1)], stop
         if index >= 0:
             start, sentence = self.spans[index]
             if offset < start + len(sentence):
                 return start, start + len(sentence)
         return 0, len(self.text)
+
+
+@lru_cache(maxsize=16)
+def _phrase_end(sentence_ends: str) -> re.Pattern[str]:
+    """What ends a phrase where spaces end phrases: spaces, or a run of the script's own
+    sentence-end marks (Khmer ។) and the spaces after it. ASCII marks do not: a Thai
+    "อย. รับรอง" holds a full stop inside its phrase."""
+    own = "".join(re.escape(c) for c in sentence_ends if not c.isascii())
+    return re.compile(rf"[{own}]+\s*|\s+" if own else r"\s+")
 
 
 def _mask(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -306,10 +339,11 @@ def _finder(claims: ClaimList) -> Find:
 
 
 def _mask_words(sentence: str, claims: ClaimList) -> str:
-    """``sentence`` with the list's words that look like negations and deny nothing
-    blanked: `ClaimList.not_denials` ("not only") and `ClaimList.rhetorical` ("isn't it
-    time", Thai รู้หรือไม่ "did you know")."""
-    words = claims.not_denials + claims.rhetorical
+    """``sentence`` with the list's words that look like negations or warnings and are
+    none blanked: `ClaimList.not_denials` ("not only"), `ClaimList.rhetorical` ("isn't
+    it time", Thai รู้หรือไม่ "did you know") and `ClaimList.not_cues` (Thai สัญญาณ
+    "signal", which a cue matched at the start of a word reads as สัญญา "promise")."""
+    words = claims.not_denials + claims.rhetorical + claims.rhetorical_ends + claims.not_cues
     if not words:
         return sentence
     return _mask(sentence, list(_finder(claims)(sentence, words, 0)))
@@ -323,7 +357,7 @@ _QUESTION = re.compile(r"[?\uff1f\u061f][”’\"')）」』]*\s*\Z")
 def _is_question(sentence: str, claims: ClaimList) -> bool:
     if _QUESTION.search(sentence):
         return True
-    ending = sentence.rstrip().rstrip(".!")
+    ending = sentence.rstrip().rstrip(".!" + profile(claims.lang).sentence_ends)
     return any(ending.endswith(word) for word in claims.question_ends)
 
 
@@ -345,11 +379,21 @@ def _excused(
         segmented = language.claim_match == "words"
         cuts = boundaries(sentence, project, claims.lang) if segmented else None
         find = _unspaced_finder(cuts)
-        phrase = _phrase_start(before, claims) if language.phrase_spaces else 0
+        phrased = language.claim_sentences == "phrases"
+        phrase = _phrase_start(before, claims) if phrased else 0
         if _warned(before, claims, find) or _negated(before, claims, find, phrase):
             return True
+        if claims.joined_negations and before.endswith(claims.joined_negations):
+            return True  # Burmese မ + ပျောက်ကင်းစေ: "does not cure", written as one word
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
-        return any(stop <= window for _, stop in find(sentence, claims.cues_after, end))
+        stop_mark = _UNSPACED_CLAUSE_END.search(sentence, end)
+        clause_end = stop_mark.start() if stop_mark else len(sentence)
+        return any(
+            # A word of report (Burmese ဟု, "that … (is said)") reports the whole list
+            # before it, past a ၊ and the window; a negation denies its own clause.
+            sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
+            for cue, stop in find(sentence, claims.cues_after, end)
+        )
     if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
@@ -408,6 +452,11 @@ def _unspaced_finder(cuts: set[int] | None) -> Find:
 #: is not a drug; it cures arthritis"). Colons, commas and dashes are weighed apart
 #: (`_negated`).
 _CLAUSE_BREAK = re.compile(r"[;\uff1b\u061b]")  # ; ； ؛
+#: Where a negation after a claim stops reaching it where words are not spaced: ; ； ؛
+#: and the Burmese ၊ (a comma that ends a clause): "ပျောက်ကင်းစေသည်၊ ခွဲစိတ်ရန်
+#: မလိုအပ်ဘူး" (it cures, no surgery needed). Not ， or 、: a Chinese or Japanese subject
+#: often ends in one before its predicate denies it (完治することは、証明されていません).
+_UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.
@@ -429,8 +478,7 @@ def _warned(before: str, claims: ClaimList, find: Find) -> bool:
             continue
         if not claims.own_voice:
             return True
-        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
-        if any(word.casefold() in claims.own_voice for word in lead):
+        if _voiced(before, cue_start, claims, find):
             continue
         if next(find(before, claims.own_voice, cue_end), None) is None:
             return True
@@ -481,6 +529,20 @@ def _next_word(text: str, at: int) -> int:
 #: How many words before a warning word the leaflet's own voice makes it a promise
 #: ("our cells are expected").
 OWN_VOICE_REACH = 3
+#: The same reach in characters where words are not spaced ("คลินิกของเราสัญญาว่า",
+#: "本诊所承诺").
+UNSPACED_OWN_VOICE_REACH = 16
+
+
+def _voiced(before: str, cue_start: int, claims: ClaimList, find: Find) -> bool:
+    """Whether the warning word at ``cue_start`` is said in the leaflet's own voice: a
+    word of `ClaimList.own_voice` among the few words (or, where words are not spaced,
+    characters) before it ("we promise", "เราสัญญา", "我们承诺")."""
+    if profile(claims.lang).word_spaces:
+        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
+        return any(word.casefold() in claims.own_voice for word in lead)
+    lo = max(0, cue_start - UNSPACED_OWN_VOICE_REACH)
+    return any(end <= cue_start for _, end in find(before, claims.own_voice, lo))
 
 
 def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:

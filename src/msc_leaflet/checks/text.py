@@ -19,7 +19,9 @@ from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph
 from ..content.text_policy import visible
 from ..languages import LanguageProfile, profile
 
-QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»", "「": "」", "『": "』"}
+#: Opening quotation marks and the mark that closes each. Arabic opens with ” and closes
+#: with “ (CLDR; the marks a pull quote is set in, `LanguageProfile.quotes`).
+QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»", "「": "」", "『": "』", "”": "“"}
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,12 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     each of its characters, and its end, the offset in ``text`` it comes from.
 
     A claim, a cue and the text are all read through it, so يَشْفِي, يشـفي and یشفی are
-    the claim يشفي, and Vietnamese "trẻ hoá" is "trẻ hóa"."""
+    the claim يشفي, and Vietnamese "trẻ hoá" is "trẻ hóa". In every language a number
+    is read in ASCII digits and a per cent sign as ``%`` (`_same_number`): a list
+    holds "100%", and a writer prints ๑๐๐%, ١٠٠٪ or 100％."""
     language = profile(lang)
+    if not text.isascii():
+        text = _NUMBER_SIGNS.sub(_same_number, text)
     if not (language.same_letters or language.optional_marks or language.tone_pairs):
         return text, tuple(range(len(text) + 1))
     if language.tone_pairs:
@@ -137,6 +143,18 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
         origin.append(i)
     origin.append(len(text))
     return "".join(kept), tuple(origin)
+
+
+#: Digits of every script (Thai ๑, Arabic-Indic ١, Persian ۱, Lao ໑, Burmese ၁,
+#: Khmer ១ …) and the per cent signs of other scripts and widths (٪ ％ ﹪).
+_NUMBER_SIGNS = re.compile(r"[^\x00-\x7f](?<=\d)|[\u066a\uff05\ufe6a]")
+
+
+def _same_number(match: re.Match[str]) -> str:
+    """The ASCII digit or ``%`` a digit or per cent sign of another script stands for,
+    one character for one (the text's offsets stay its own)."""
+    char = match.group()
+    return "%" if not char.isdigit() else str(unicodedata.digit(char, char))
 
 
 @cache
