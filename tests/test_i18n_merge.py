@@ -425,3 +425,43 @@ def test_bundled_catalogs_merge_like_msgmerge(tmp_path: Path, po: Path) -> None:
     old, template_catalog = read_po(po), read_po(REPO / "locales" / f"{po.stem}.pot")
     ours = merge(template_catalog, old, dict(old.header))
     assert outcome(ours) == outcome(oracle(tmp_path, old, template_catalog))
+
+
+def test_format_flags_follow_the_template_as_msgmerge_s_do(tmp_path: Path) -> None:
+    """``c-format``, ``no-wrap``, ``range:`` describe the source text, so msgmerge takes
+    them from the template. Kept from the old entry, a stale ``c-format`` on "50% off"
+    made msgfmt --check refuse the catalog update wrote. A flag GNU does not know is the
+    translator's and stays; a translation whose text became a format string with a
+    placeholder is marked fuzzy so the translator checks it."""
+    old = [
+        entry(None, "Save 50% today", "ลด 50% วันนี้", flags=["c-format", "read-only"]),
+        entry(None, "Wrapped text", "ข้อความ", flags=["no-wrap"]),
+        entry(None, "Plain text", "ข้อความธรรมดา"),
+        entry(None, "Count %d", "นับจำนวน", flags=["no-c-format"]),  # no %d
+    ]
+    new = [
+        entry(None, "Save 50% today"),
+        entry(None, "Wrapped text", flags=["python-format"]),
+        entry(None, "Plain text", flags=["c-format"]),
+        entry(None, "Count %d", flags=["c-format"]),
+    ]
+    old_catalog = parse_po(format_po(Catalog(UTF8, entries=old)))
+    ours = merge(Catalog(UTF8, entries=new), old_catalog, dict(UTF8))
+    gnu = oracle(tmp_path, old_catalog, Catalog(UTF8, entries=new))
+    flags = {e.msgid: [f for f in e.flags if f != "fuzzy"] for e in ours.active}
+    assert flags == {
+        "Save 50% today": ["read-only"],
+        "Wrapped text": ["python-format"],
+        "Plain text": ["c-format"],
+        "Count %d": ["c-format"],
+    }
+    gnu_flags = {e.msgid: [f for f in e.flags if f != "fuzzy"] for e in gnu.active}
+    assert flags == gnu_flags | {"Save 50% today": ["read-only"]}  # GNU drops unknown flags
+    assert [e.msgid for e in ours.active if e.fuzzy] == ["Count %d"]
+    assert [e.msgid for e in gnu.active if e.fuzzy] == ["Count %d"]
+    assert all(e.msgstr for e in ours.active)
+    (tmp_path / "ours.po").write_text(format_po(ours), encoding="utf-8")
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / "ours.po")], check=False
+    )
+    assert checked.returncode == 0

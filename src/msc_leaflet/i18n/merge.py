@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .catalog import HEADER_KEY, Catalog, Entry, Key, declared_plurals, earlier_translation
+from .flags import merged_flags, needs_review
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -204,16 +205,20 @@ class _Sources:
 
 
 def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
-    """The template entry with the translator's part of ``old`` (msgstr, comments, flags).
+    """The template entry with the translator's part of ``old`` (msgstr, comments, its
+    own flags; the format flags are the template's, `flags`).
 
     A translation in the other shape (plural for a singular text, or the reverse) is
-    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does."""
+    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
+    and so is one the template made a format string of (`flags.needs_review`)."""
     new = copy.deepcopy(target)
     new.comments = list(old.comments)
     _reshape(new, old)
-    new.flags = list(dict.fromkeys(old.flags + [f for f in target.flags if f != "fuzzy"]))
+    new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's
     reshaped = (old.msgid_plural is None) != (target.msgid_plural is None)
-    if fuzzy_edit or (reshaped and old.has_translation):
+    texts = [target.msgid, target.msgid_plural or "", *old.forms]
+    recheck = not old.fuzzy and needs_review(target.flags, old.flags, texts)
+    if fuzzy_edit or (reshaped and old.has_translation) or (recheck and old.has_translation):
         new.set_fuzzy(True)
         # An entry that was already fuzzy keeps the source its msgstr was made for.
         was = old.fuzzy and old.previous_msgid is not None
