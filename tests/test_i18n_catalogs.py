@@ -140,6 +140,14 @@ GNU_SPELLINGS = {
         'msgctxt"c"\nmsgid"a"\nmsgstr"A"\n',
         'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n',
     ),
+    "blanks around a plural form's index": (
+        'msgid "a"\nmsgid_plural "as"\nmsgstr [0] "A"\nmsgstr[ 01 ]\t"As"\n',
+        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[1] "As"\n',
+    ),
+    "blanks around an obsolete plural form's index": (
+        '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr\t[0]"A"\n#~ msgstr [ 1 ] "As"\n',
+        '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr[0] "A"\n#~ msgstr[1] "As"\n',
+    ),
     "an obsolete entry's comments marked obsolete": (
         '#~ # note\n#~ #, fuzzy\n#~ #| msgid "old"\n#~ msgid\t"a"\n#~ msgstr "A"\n',
         '# note\n#, fuzzy\n#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "A"\n',

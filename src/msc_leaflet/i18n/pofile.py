@@ -33,8 +33,12 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
 _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
 _WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
                    ord("\r"): "\\r"}  # fmt: skip
-# Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises.
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s*(\".*)\Z")
+# Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises. GNU
+# gettext reads the brackets as tokens of their own: "msgstr [0]" and "msgstr[ 1 ]" are
+# msgstr[0] and msgstr[1] to msgfmt, msgmerge and Poedit.
+_KEYWORD = re.compile(
+    r"(msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*([0-9]{1,3})\s*\])?)\s*(\".*)\Z"
+)
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
 _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
@@ -180,6 +184,9 @@ class _Reader:
             shown = f" {word!r}" if re.fullmatch(r"[A-Za-z_][\w\[\]]{0,19}", word) else ""
             raise self.fail(line, f"unknown keyword or malformed line{shown}")
         name, index, literal = match.group(1), match.group(2), match.group(3)
+        if index is not None:
+            index = str(int(index))  # msgstr[01] is msgstr[1]
+            name = f"msgstr[{index}]"  # as GNU writes it
         value = self.string(literal.rstrip(), line)
         self._join()
         entry = self.pending
