@@ -10,6 +10,7 @@ Deviations from msgmerge are tested separately below, each with its reason.
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,14 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from msc_leaflet.content import load_leaflet
-from msc_leaflet.i18n.catalog import Catalog, Entry
+from msc_leaflet.i18n.catalog import Catalog, Entry, declared_plurals
 from msc_leaflet.i18n.extract import leaflet_template
 from msc_leaflet.i18n.merge import TranslationMemory, _Sources, merge
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
+from msc_leaflet.i18n.workflow import translation
 from msc_leaflet.project import Project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "i18n"
-MSGMERGE = shutil.which("msgmerge")
+MSGMERGE, MSGFMT = shutil.which("msgmerge"), shutil.which("msgfmt")
 UTF8 = {"Content-Type": "text/plain; charset=UTF-8"}
 
 LEAFLET = """\
@@ -465,3 +467,33 @@ def test_format_flags_follow_the_template_as_msgmerge_s_do(tmp_path: Path) -> No
         ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / "ours.po")], check=False
     )
     assert checked.returncode == 0
+
+
+@pytest.mark.parametrize(("language", "count"), [("ja", 1), ("th", 1), ("ar", 6)])
+def test_plural_translations_get_the_number_of_forms_the_header_now_gives(
+    tmp_path: Path, language: str, count: int
+) -> None:
+    """A catalog without Plural-Forms (gettext then assumes two forms) gets CLDR's from
+    update (one for Japanese and Thai, six for Arabic). Its plural entries kept their two
+    forms, so msgfmt --check refused the file update wrote ("nplurals = 1 ... but some
+    messages have 2 plural forms"). Now each has the header's number: an untranslated one
+    is simply refitted, a translated one is fuzzy (one form cannot say "1 day" and "5
+    days" alike) and a form that no longer fits stays as a translator comment."""
+    day = entry(None, "one day", msgid_plural="{n} days", msgstr_plural={0: "A", 1: "B"})
+    week = entry(None, "one week", msgid_plural="{n} weeks", msgstr_plural={0: "", 1: ""})
+    hour = entry(None, "one hour", msgid_plural="{n} hours", msgstr_plural={0: "", 1: ""})
+    old = Catalog(UTF8 | {"Language": language}, entries=[day, week])
+    new = Catalog(UTF8, entries=[copy.deepcopy(e) for e in (day, week, hour)])
+    for e in new.entries:
+        e.msgstr_plural = {0: "", 1: ""}
+    ours = translation(new, language, parse_po(format_po(old)))
+    assert declared_plurals(ours.header) == count
+    assert [len(e.msgstr_plural) for e in ours.active] == [count] * 3
+    [day_now, *untranslated] = ours.active
+    assert day_now.fuzzy and day_now.msgstr_plural[0] == "A"
+    assert not any(e.has_translation or e.fuzzy for e in untranslated)
+    assert ("B" in day_now.msgstr_plural.values()) or ("earlier translation: B" in day_now.comments)
+    (tmp_path / "ours.po").write_text(format_po(ours), encoding="utf-8")
+    if MSGFMT is not None:
+        run = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", "ours.po"], cwd=tmp_path)
+        assert run.returncode == 0

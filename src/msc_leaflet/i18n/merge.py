@@ -58,6 +58,8 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
             entries.append(_carry(target, similar, fuzzy_edit=True))
         else:
             entries.append(copy.deepcopy(target))
+        if plurals is not None:
+            _fit_forms(entries[-1], plurals)
         if found is not None or similar is not None:
             used.add(id(found or similar))
     leftovers = [e for e in old.obsolete + old.active if id(e) not in used]
@@ -260,6 +262,26 @@ def _reshape(new: Entry, old: Entry) -> None:
         comment = earlier_translation(form)
         if form and form != new.msgstr and comment not in new.comments:
             new.comments.append(comment)
+
+
+def _fit_forms(entry: Entry, count: int) -> None:
+    """Give a plural translation the header's number of forms, ``count``.
+
+    The count changes when update fills in a missing Plural-Forms (gettext assumed two;
+    CLDR gives Japanese one, Arabic six) or a translator corrects it; msgmerge leaves the
+    forms as they were, and msgfmt --check refuses the file. Forms are added empty or
+    taken off the end; a translation so changed is fuzzy, for the translator to write
+    the forms for the new count, and a form taken off stays as a translator comment."""
+    if entry.msgid_plural is None or len(entry.msgstr_plural) == count:
+        return
+    forms = entry.forms
+    entry.msgstr_plural = {i: forms[i] if i < len(forms) else "" for i in range(count)}
+    if any(forms):
+        entry.set_fuzzy(True)
+    for form in forms[count:]:
+        comment = earlier_translation(form)
+        if form and comment not in entry.comments:
+            entry.comments.append(comment)
 
 
 def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
