@@ -81,6 +81,24 @@ PLURAL_SHAPES = [
     ('msgid "a"\nmsgid_plural "as"\nmsgstr "A"\nmsgstr[0] "A"\n', 3, "msgstr after msgid_plural"),
 ]
 
+# `#|` lines (the source a fuzzy translation was made for) that GNU gettext refuses:
+# read on, the reader dropped them, moved them to the wrong entry, or let a comment
+# from the middle of them stand for the entry's.
+PREVIOUS_SHAPES = [
+    ('#| msgid "x"\n#, fuzzy\nmsgid "y"\nmsgstr "z"\n', 2, "between the #| lines"),
+    ('#| msgid "x"\n# note\nmsgid "y"\nmsgstr "z"\n', 2, "between the #| lines"),
+    ('#| msgctxt "c"\nmsgid "y"\nmsgstr "z"\n', 1, "'#| msgctxt' without '#| msgid'"),
+    ('#| msgctxt "c"\n#| "d"\n\nmsgid "y"\nmsgstr "z"\n', 1, "'#| msgctxt' without"),
+    ('#| msgid_plural "c"\nmsgid "y"\nmsgstr "z"\n', 1, "'#| msgid_plural' is out of place"),
+    ('#| msgid "a"\n#| msgid "b"\nmsgid "y"\nmsgstr "z"\n', 2, "'#| msgid' is out of place"),
+    ('#| msgid "a"\n#| msgctxt "b"\nmsgid "y"\nmsgstr "z"\n', 2, "'#| msgctxt' is out of"),
+    ('#~| msgid "a"\nmsgid "y"\nmsgstr "z"\n', 2, "mixes obsolete"),
+    ('#| msgid "a"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "mixes obsolete"),
+    ('#| msgctxt "a"\n#~| msgid "b"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "mixes obsolete"),
+    ('msgid "y"\nmsgstr "z"\n\n#| msgid "a"\n', 4, "no entry after them"),
+    ('#~ msgid "y"\n#~ msgstr "z"\n#~| msgid "a"\n', 3, "no entry after them"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "line", "message"),
@@ -104,6 +122,7 @@ PLURAL_SHAPES = [
         ('msgid "a"\nmsgstr "\\302"\n', 2, "not UTF-8"),
         ('msgid "a"\nmsgstr "\\x41BC"\n', 2, "more than one byte"),
         *PLURAL_SHAPES,
+        *PREVIOUS_SHAPES,
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -119,8 +138,8 @@ def test_malformed_po_is_an_error_with_its_line(
 
 
 @needs_msgfmt
-@pytest.mark.parametrize(("text", "line", "message"), PLURAL_SHAPES)
-def test_gnu_msgfmt_refuses_the_plural_shapes_we_refuse(
+@pytest.mark.parametrize(("text", "line", "message"), PLURAL_SHAPES + PREVIOUS_SHAPES)
+def test_gnu_msgfmt_refuses_the_shapes_we_refuse(
     tmp_path: Path, text: str, line: int, message: str
 ) -> None:
     path = tmp_path / "bad.po"
@@ -1184,3 +1203,13 @@ def test_check_names_an_entry_by_a_context_it_cannot_print_raw(tmp_path: Path) -
         first, *rest = finding.split("\n")
         assert "\x1b" not in finding and not any("fake" in line for line in rest)
         assert "evil\\033[2J\\nlocales/x.po:1: error: fake" in first
+
+
+def test_a_previous_context_without_its_text_is_not_written() -> None:
+    """`#| msgctxt` alone is refused by GNU gettext (and now by our reader): an entry
+    whose earlier source lost its text (a tool cleared only #| msgid) is written
+    without #| lines, not as a file that no gettext tool opens."""
+    fuzzy = Entry(msgid="y", msgstr="z", flags=["fuzzy"], previous_msgctxt="c")
+    text = format_po(Catalog(entries=[fuzzy]))
+    assert "#|" not in text
+    assert parse_po(text).active[0].msgstr == "z"

@@ -284,7 +284,11 @@ def test_we_read_what_gnu_writes_as_gnu_reads_it(
     (tmp_path / "in.po").write_text(format_po(old), encoding="utf-8")
     cat = run(MSGCAT or "", "-o", "gnu.po", "in.po", cwd=tmp_path)
     assert cat.returncode == 0, cat.stderr
-    ours, gnu = read_po(tmp_path / "in.po"), read_po(tmp_path / "gnu.po")
+    ours = read_po(tmp_path / "in.po")
+    if not (tmp_path / "gnu.po").exists():  # msgcat writes nothing for a catalog of none
+        assert not [e for e in ours.entries if e.has_translation or not e.obsolete]
+        return
+    gnu = read_po(tmp_path / "gnu.po")
     assert gnu.header == ours.header
     # GNU drops an obsolete entry without a translation when it reads the file
     assert [(e.key, e.obsolete, kept(e), previous(e)) for e in gnu.entries] == [

@@ -54,6 +54,12 @@ UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never writte
 _HIDDEN_LINE = re.compile(r"\r(?!\n)[ \t]*(?:#|\"|msgctxt|msgid|msgstr)")
 
 
+_PREVIOUS = (
+    "an entry's earlier source is written #| msgctxt (if any), #| msgid, #| msgid_plural "
+    "(if any), in this order, each once, just above its msgctxt or msgid"
+)
+
+
 def _closed(literal: str) -> bool:
     """Whether ``literal`` (starting with ") ends with a " that no backslash escapes."""
     if len(literal) < 2 or not literal.endswith('"'):
@@ -81,6 +87,8 @@ class _Reader:
         self.last: str | None = None  # keyword a continuation line belongs to
         self.previous_last: str | None = None
         self.previous_obsolete = False  # whether the #| line continued was marked #~
+        self.previous_names: list[str] = []  # the #| keywords read, in order
+        self.previous_line = 0  # where the #| lines begin
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
         self.comment_block: list[str] = []  # the comment lines read so far, as written
@@ -191,6 +199,7 @@ class _Reader:
         self._join()
         entry = self.pending
         if previous:
+            self.previous_keyword(name, line, obsolete)
             if name == "msgctxt":
                 entry.previous_msgctxt = value
             elif name == "msgid":
@@ -205,6 +214,8 @@ class _Reader:
             return
         if self.obsolete is not None and self.obsolete != obsolete and self.seen:
             raise self.fail(line, "an entry mixes obsolete (#~) and active lines")
+        if self.previous_names and not self.seen:
+            self.previous_end(line, obsolete)
         self.obsolete = obsolete
         base = "msgstr" if name.startswith("msgstr") else name
         order = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2, "msgstr": 3}
@@ -228,6 +239,36 @@ class _Reader:
             entry.msgstr = value
             self.msgstr_lines.append((line, value))
         self.last = name
+
+    def previous_keyword(self, name: str, line: int, obsolete: bool) -> None:
+        """Refuse a ``#|`` line GNU gettext refuses: they are ``#| msgctxt`` (if any),
+        ``#| msgid`` and ``#| msgid_plural`` (if any), in this order, each once, all
+        ``#|`` or all ``#~|``. Read on, a second ``#| msgid`` replaced the first and a
+        ``#| msgctxt`` after it was taken for the context of another source."""
+        names = self.previous_names
+        if names and obsolete != self.previous_obsolete:
+            raise self.fail(line, "an entry mixes obsolete (#~|) and active (#|) lines", _PREVIOUS)
+        allowed = {
+            "msgctxt": not names,
+            "msgid": names in ([], ["msgctxt"]),
+            "msgid_plural": names[-1:] == ["msgid"],
+        }
+        if not allowed.get(name, True):
+            raise self.fail(line, f"'#| {name}' is out of place", _PREVIOUS)
+        if not names:
+            self.previous_line = line
+        names.append(name)
+
+    def previous_end(self, line: int, obsolete: bool) -> None:
+        """Check the ``#|`` lines read once the entry they belong to begins at ``line``."""
+        if self.previous_names[-1] == "msgctxt":
+            raise self.fail(self.previous_line, "'#| msgctxt' without '#| msgid'", _PREVIOUS)
+        if obsolete != self.previous_obsolete:
+            raise self.fail(
+                line,
+                "an entry mixes obsolete (#~) and active lines",
+                "an obsolete entry's previous source is written #~|, an active one's #|",
+            )
 
     def plural_form(self, index: str | None, line: int) -> None:
         """Refuse a msgstr that does not fit the entry's shape, as GNU msgfmt does. Read
@@ -302,6 +343,13 @@ class _Reader:
     def comment(self, text: str, line: int) -> None:
         if self.seen:  # a comment after msgstr starts the next entry
             self.finish()
+        if self.previous_names:  # GNU gettext refuses it
+            raise self.fail(
+                line,
+                "a comment between the #| lines and the entry they belong to",
+                "move the comment above the #| lines: comments (# , #. , #: , #, ) come "
+                "first, then #|, then msgctxt or msgid",
+            )
         # As GNU gettext reads a comment: its text after one blank, the rest byte for
         # byte (msgcat writes "#  two  " and "#.   x  " back as they are).
         entry, kind = self.pending, text[1:2]
@@ -378,6 +426,13 @@ class _Reader:
                 self.comment_block.append(text)
         if self.seen:
             self.finish()
+        elif self.previous_names:
+            raise self.fail(
+                self.previous_line,
+                "#| lines with no entry after them",
+                "put them just above the msgctxt or msgid of the entry whose earlier "
+                "source they are, or remove them",
+            )
         else:
             self.catalog.trailing_comments = self.comment_block
         return self.assemble()
@@ -581,12 +636,12 @@ def _entry_lines(entry: Entry) -> list[str]:
     if entry.flags:
         out += _comments("#,", [", ".join(entry.flags)])
     previous = "#~| " if entry.obsolete else "#| "
-    if entry.previous_msgctxt is not None:
-        out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
-    if entry.previous_msgid is not None:
+    if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
+        if entry.previous_msgctxt is not None:
+            out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
         out += _string_lines("msgid", entry.previous_msgid, previous)
-    if entry.previous_msgid_plural is not None:
-        out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
+        if entry.previous_msgid_plural is not None:
+            out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
     if entry.msgctxt is not None:
         out += _string_lines("msgctxt", entry.msgctxt, prefix)
     out += _string_lines("msgid", entry.msgid, prefix)
