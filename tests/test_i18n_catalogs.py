@@ -1213,3 +1213,31 @@ def test_a_previous_context_without_its_text_is_not_written() -> None:
     text = format_po(Catalog(entries=[fuzzy]))
     assert "#|" not in text
     assert parse_po(text).active[0].msgstr == "z"
+
+
+@pytest.mark.parametrize(
+    ("line", "flags"),
+    [
+        ("#, fuzzy python-format", ["fuzzy", "python-format"]),
+        ("#,fuzzy\tno-wrap", ["fuzzy", "no-wrap"]),
+        ("#, c-format,, fuzzy ,", ["c-format", "fuzzy"]),
+        ("#, range: 1..5 fuzzy", ["range: 1..5", "fuzzy"]),
+    ],
+)
+def test_flags_are_separated_by_blanks_as_well_as_commas(
+    tmp_path: Path, line: str, flags: list[str]
+) -> None:
+    """GNU gettext separates flags at commas and blanks, so "#, fuzzy python-format"
+    (a comma forgotten) is a fuzzy translation to msgfmt, msgmerge and Poedit: never
+    compiled. We read one flag "fuzzy python-format", not fuzzy, and printed the
+    unreviewed translation."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    text = f'{header}{line}\nmsgid "a"\nmsgstr "A"\n'
+    [entry] = parse_po(text).active
+    assert entry.flags == flags and entry.fuzzy
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(text))))
+    assert ours.gettext("a") == "a"
+    if MSGFMT:
+        po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+        po.write_text(text, encoding="utf-8")
+        assert ours._catalog == gnu_catalog(po, mo)  # type: ignore[attr-defined]

@@ -42,6 +42,7 @@ _KEYWORD = re.compile(
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
 _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
+_FLAG_SEPARATORS = re.compile(r"[\s,]+")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
@@ -58,6 +59,20 @@ _PREVIOUS = (
     "an entry's earlier source is written #| msgctxt (if any), #| msgid, #| msgid_plural "
     "(if any), in this order, each once, just above its msgctxt or msgid"
 )
+
+
+def _flags(text: str) -> list[str]:
+    """The flags of a ``#,`` line as GNU gettext reads them: words separated by commas or
+    blanks, so "#, fuzzy python-format" (a comma forgotten) is fuzzy to msgfmt, which
+    leaves it out of the .mo; ``range:`` takes the word after it ("range: 1..5")."""
+    words = [word for word in _FLAG_SEPARATORS.split(text) if word]
+    flags: list[str] = []
+    for word in words:
+        if flags and flags[-1] == "range:":
+            flags[-1] = f"range: {word}"
+        else:
+            flags.append(word)
+    return flags
 
 
 def _closed(literal: str) -> bool:
@@ -361,7 +376,7 @@ class _Reader:
             elif kind == ":":
                 entry.references.extend(body.split())
             else:
-                entry.flags.extend(f.strip() for f in body.split(",") if f.strip())
+                entry.flags.extend(_flags(body))
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
 
