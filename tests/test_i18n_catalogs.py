@@ -108,7 +108,9 @@ PREVIOUS_SHAPES = [
         ('msgid "a"\nmsgstr "x"\nfoo "bar"\n', 3, "unknown keyword"),
         ('msgid "a"\n\n', 1, "without a msgstr"),
         ('msgid "a"\nmsgstr "a \\q"\n', 2, "unknown escape"),
-        ('msgid "a"\nmsgstr "x" "y"\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "x""y"\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "Say ""yes"""\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "x" y "z"\n', 2, 'unescaped "'),
         (
             'msgid "a"\nmsgstr "x"\n\n# note\nmsgstr "y"\n\nmsgid "b"\nmsgstr ""\n',
             5,
@@ -166,6 +168,14 @@ GNU_SPELLINGS = {
     "blanks around an obsolete plural form's index": (
         '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr\t[0]"A"\n#~ msgstr [ 1 ] "As"\n',
         '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr[0] "A"\n#~ msgstr[1] "As"\n',
+    ),
+    "several strings on a line": (
+        'msgctxt "c" "d"\nmsgid "a"\t"b"\nmsgstr ""\n"x\\n" "y"  "\\"z\\""\n',
+        'msgctxt "cd"\nmsgid "ab"\nmsgstr ""\n"x\\n"\n"y\\"z\\""\n',
+    ),
+    "several strings on an obsolete line": (
+        '#~ msgid "a" "b"\n#~ msgstr "x" "y"\n',
+        '#~ msgid "ab"\n#~ msgstr "xy"\n',
     ),
     "an obsolete entry's comments marked obsolete": (
         '#~ # note\n#~ #, fuzzy\n#~ #| msgid "old"\n#~ msgid\t"a"\n#~ msgstr "A"\n',

@@ -42,6 +42,10 @@ _KEYWORD = re.compile(
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
 _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
+# Strings on one line are joined, as GNU gettext joins them: msgstr "a" "b" is "ab". Only
+# with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
+# which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
+_JOIN = re.compile(r'"[ \t\f\v]+"')
 _FLAG_SEPARATORS = re.compile(r"[\s,]+")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
@@ -133,7 +137,7 @@ class _Reader:
         self.reset()
 
     def string(self, text: str, line: int) -> str:
-        """The value of one quoted PO string literal, escapes resolved."""
+        """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
         if text[:1] == '"' and not _closed(text):
             raise self.fail(
                 line,
@@ -153,8 +157,16 @@ class _Reader:
         while i < len(body):
             escape = body.find("\\", i)
             plain = body[i:] if escape < 0 else body[i:escape]
-            if '"' in plain:
-                raise self.fail(line, 'unescaped " inside a string', 'write \\" for a quote mark')
+            quote = plain.find('"')
+            if quote >= 0:  # the end of one string, and a blank before the next: joined
+                join = _JOIN.match(body, i + quote)
+                if join is None:
+                    raise self.fail(
+                        line, 'unescaped " inside a string', 'write \\" for a quote mark'
+                    )
+                out += plain[:quote].encode("utf-8")
+                i = join.end()
+                continue
             out += plain.encode("utf-8")
             if escape < 0:
                 break
