@@ -1251,3 +1251,27 @@ def test_flags_are_separated_by_blanks_as_well_as_commas(
         po, mo = tmp_path / "th.po", tmp_path / "th.mo"
         po.write_text(text, encoding="utf-8")
         assert ours._catalog == gnu_catalog(po, mo)  # type: ignore[attr-defined]
+
+
+def test_check_names_a_fuzzy_mark_gnu_tools_do_not_see(tmp_path: Path) -> None:
+    """GNU gettext reads only the last of an entry's ``#,`` lines: after "#, fuzzy" and
+    "#, no-wrap" the translation is not fuzzy to msgfmt, Poedit and Weblate, and msgfmt
+    compiles it, while msc-leaflet (reading the translator's mark) holds it back. `i18n
+    check` names the line; `update` writes the flags on one line, read alike by all (and
+    without no-wrap, which is the template's to give)."""
+
+    def two_flag_lines(data: bytes) -> bytes:
+        return data.replace(b'msgctxt "title"', b'#, fuzzy\n#, no-wrap\nmsgctxt "title"', 1)
+
+    po, findings = checked_copy(tmp_path, two_flag_lines)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    second = lines.index("#, no-wrap") + 1
+    [found] = [f for f in findings if "I18N018" in f]
+    assert found.startswith(f"{po}:{second}: warning: I18N018: title: ")
+    assert "not fuzzy" in found
+    title = next(e for e in read_po(po).active if e.msgctxt == "title")
+    assert title.fuzzy
+    workflow.update(Project.at(po.parents[3]))
+    after = po.read_text(encoding="utf-8").split('msgctxt "title"')[0].split("\n\n")[-1]
+    assert [line for line in after.splitlines() if line.startswith("#,")] == ["#, fuzzy"]
+    assert not [f for f in workflow.check(Project.at(po.parents[3])) if "I18N018" in str(f)]

@@ -107,6 +107,7 @@ class _Reader:
         self.previous_last: str | None = None
         self.previous_obsolete = False  # whether the #| line continued was marked #~
         self.previous_names: list[str] = []  # the #| keywords read, in order
+        self.flag_lines: list[tuple[int, list[str]]] = []  # each "#," line's flags
         self.previous_line = 0  # where the #| lines begin
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
@@ -131,6 +132,9 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
+        unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
+        if unseen and not entry.obsolete and not _is_header(entry):
+            self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
         if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)
@@ -388,7 +392,9 @@ class _Reader:
             elif kind == ":":
                 entry.references.extend(body.split())
             else:
-                entry.flags.extend(_flags(body))
+                flags = _flags(body)
+                entry.flags.extend(flags)
+                self.flag_lines.append((line, flags))
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
 
