@@ -133,7 +133,7 @@ def old_catalogs(draw: st.DrawFn, template: list[Entry], language: str) -> Catal
         forms = 2  # GNU's default without a Plural-Forms
     entries: list[Entry] = []
     for source in template:
-        fate = draw(st.sampled_from(["kept", "kept", "edited", "moved", "gone"]))
+        fate = draw(st.sampled_from(["kept", "kept", "edited", "moved", "reshaped", "gone"]))
         if not source.msgid.isascii():
             fate = "kept"  # see WORDS
         if fate == "gone":
@@ -150,6 +150,8 @@ def old_catalogs(draw: st.DrawFn, template: list[Entry], language: str) -> Catal
             flags=draw(flag_sets),
             msgid_plural=None if source.msgid_plural is None else msgid + " (plural)",
         )
+        if fate == "reshaped":  # a hand edit or another tool's: singular <-> plural
+            entry.msgid_plural = msgid + " (plural)" if entry.msgid_plural is None else None
         _translate(draw, entry, forms)
         if entry.has_translation and draw(st.booleans()):
             entry.set_fuzzy(True)
@@ -212,6 +214,8 @@ def fitted(entry: Entry, count: int | None) -> dict[str, object]:
         return found
     forms = entry.forms
     found["forms"] = [*forms[:count], *[""] * (count - len(forms))] if any(forms) else []
+    if entry.previous_msgid_plural is None and len(set(forms)) == 1 and forms[0]:
+        found["forms"] = forms[:1] * count  # a singular translation: in every form
     found["fuzzy"] = any(forms)
     return found
 
