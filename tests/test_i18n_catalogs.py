@@ -111,6 +111,8 @@ PREVIOUS_SHAPES = [
         ('msgid "a"\nmsgstr "x""y"\n', 2, 'unescaped "'),
         ('msgid "a"\nmsgstr "Say ""yes"""\n', 2, 'unescaped "'),
         ('msgid "a"\nmsgstr "x" y "z"\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "x"  # check\n', 2, "a comment after the string"),
+        ('msgid "a" # note\nmsgstr "x"\n', 1, "a comment after the string"),
         (
             'msgid "a"\nmsgstr "x"\n\n# note\nmsgstr "y"\n\nmsgid "b"\nmsgstr ""\n',
             5,

@@ -46,6 +46,7 @@ _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
 # with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
 # which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
 _JOIN = re.compile(r'"[ \t\f\v]+"')
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*')
 _FLAG_SEPARATORS = re.compile(r"[\s,]+")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
@@ -142,6 +143,14 @@ class _Reader:
 
     def string(self, text: str, line: int) -> str:
         """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
+        strings = _STRINGS.match(text)
+        if strings and text[strings.end() :].lstrip().startswith("#"):
+            # GNU gettext reads it as a comment of the next entry, or refuses the file
+            raise self.fail(
+                line,
+                "a comment after the string on the same line",
+                "put the comment on a line of its own, above the entry: # your note",
+            )
         if text[:1] == '"' and not _closed(text):
             raise self.fail(
                 line,
