@@ -286,6 +286,34 @@ def test_update_keeps_what_msgmerge_keeps(tmp_path: Path, pair: tuple[Catalog, C
 @needs_gnu
 @RANDOM
 @given(pair=catalog_pairs())
+def test_exact_matches_are_msgmerge_s_without_fuzzy_matching(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """``msgmerge --no-fuzzy-matching`` keeps only the translations of unchanged texts;
+    update keeps each of those as that does (it has no such option: a changed text
+    always gets the most similar translation, fuzzy)."""
+    old, template = pair
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    old = parse_po(format_po(old))
+    (tmp_path / "old.po").write_text(format_po(old), encoding="utf-8")
+    (tmp_path / "new.pot").write_text(format_po(template), encoding="utf-8")
+    exact = ["--quiet", "--previous", "--no-fuzzy-matching", "-o", "gnu.po", "old.po", "new.pot"]
+    assert run(MSGMERGE or "", *exact, cwd=tmp_path).returncode == 0
+    gnu = read_po(tmp_path / "gnu.po")
+    ours = translation(parse_po(format_po(template)), old.header["Language"], old)
+    count, before = declared_plurals(ours.header), {e.key: e for e in old.entries}
+    mine = {e.key: e for e in ours.active}
+    for theirs in gnu.active:
+        if theirs.has_translation:
+            expected = fitted(theirs, count)
+            if rechecked(theirs, before.get(theirs.key)):
+                expected["fuzzy"] = True
+            assert kept(mine[theirs.key]) == expected
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
 def test_update_writes_what_msgfmt_accepts(tmp_path: Path, pair: tuple[Catalog, Catalog]) -> None:
     old, template = pair
     tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
