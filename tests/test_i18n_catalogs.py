@@ -97,6 +97,7 @@ PREVIOUS_SHAPES = [
     ('#| msgctxt "a"\n#~| msgid "b"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "mixes obsolete"),
     ('msgid "y"\nmsgstr "z"\n\n#| msgid "a"\n', 4, "no entry after them"),
     ('#~ msgid "y"\n#~ msgstr "z"\n#~| msgid "a"\n', 3, "no entry after them"),
+    ('#, fuzzy\n#~ | msgid "a"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "malformed line"),
 ]
 
 

@@ -437,7 +437,8 @@ class _Reader:
                 if rest.startswith("#") and not rest.startswith("#|"):
                     self.comment(rest, number)
                     rest = ""
-                previous = rest.startswith(("|", "#|"))
+                # "#~|" or "#~ #|"; GNU refuses "#~ |"
+                previous = text.startswith("#~|") or rest.startswith("#|")
                 if previous:
                     rest = rest[rest.index("|") + 1 :].lstrip()
                     if self.seen:
