@@ -14,6 +14,8 @@ it applies; anything else is a defect.
 
 from __future__ import annotations
 
+import gettext
+import io
 import re
 import shutil
 import subprocess
@@ -26,6 +28,7 @@ from hypothesis import strategies as st
 
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.catalog import Catalog, Entry, declared_plurals
+from msc_leaflet.i18n.mofile import mo_bytes
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.i18n.workflow import translation
 
@@ -439,3 +442,20 @@ def test_we_accept_what_gnu_accepts_and_read_it_alike(tmp_path: Path, text: str)
     assert [read_as_gnu(e) for e in kept_by_gnu] == [
         read_as_gnu(e) for e in theirs.active + theirs.obsolete
     ]
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
+def test_compile_gives_gettext_what_msgfmt_gives_it(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """`i18n compile` and msgfmt on the same catalog: gettext finds the same messages
+    (plural, context, fuzzy, obsolete and untranslated entries, the header)."""
+    old, _ = pair
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    (tmp_path / "th.po").write_text(format_po(old), encoding="utf-8")
+    assert run(MSGFMT or "", "-o", "th.mo", "th.po", cwd=tmp_path).returncode == 0
+    gnu = gettext.GNUTranslations(io.BytesIO((tmp_path / "th.mo").read_bytes()))
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po(tmp_path / "th.po"))))
+    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
