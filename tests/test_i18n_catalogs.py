@@ -1235,6 +1235,8 @@ def test_a_previous_context_without_its_text_is_not_written() -> None:
         ("#,fuzzy\tno-wrap", ["fuzzy", "no-wrap"]),
         ("#, c-format,, fuzzy ,", ["c-format", "fuzzy"]),
         ("#, range: 1..5 fuzzy", ["range: 1..5", "fuzzy"]),
+        # Weblate's flags with a quoted argument stay whole: GNU ignores them either way
+        ('#, fuzzy placeholders:"{n} {m}"', ["fuzzy", 'placeholders:"{n} {m}"']),
     ],
 )
 def test_flags_are_separated_by_blanks_as_well_as_commas(
@@ -1248,6 +1250,7 @@ def test_flags_are_separated_by_blanks_as_well_as_commas(
     text = f'{header}{line}\nmsgid "a"\nmsgstr "A"\n'
     [entry] = parse_po(text).active
     assert entry.flags == flags and entry.fuzzy
+    assert parse_po(format_po(parse_po(text))).active[0].flags == flags
     ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(text))))
     assert ours.gettext("a") == "a"
     if MSGFMT:

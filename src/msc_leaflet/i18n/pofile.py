@@ -47,7 +47,9 @@ _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
 # which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
 _JOIN = re.compile(r'"[ \t\f\v]+"')
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*')
-_FLAG_SEPARATORS = re.compile(r"[\s,]+")
+# A flag is a word between commas and blanks. A quoted argument (Weblate's
+# placeholders:"{n} {m}") stays whole: GNU splits it, but ignores every piece alike.
+_FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+')
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
@@ -68,9 +70,9 @@ _PREVIOUS = (
 
 def _flags(text: str) -> list[str]:
     """The flags of a ``#,`` line as GNU gettext reads them: words separated by commas or
-    blanks, so "#, fuzzy python-format" (a comma forgotten) is fuzzy to msgfmt, which
-    leaves it out of the .mo; ``range:`` takes the word after it ("range: 1..5")."""
-    words = [word for word in _FLAG_SEPARATORS.split(text) if word]
+    blanks (`_FLAG_WORD`), so "#, fuzzy python-format" (a comma forgotten) is fuzzy to
+    msgfmt, which leaves it out of the .mo; ``range:`` takes the word after it."""
+    words = _FLAG_WORD.findall(text)
     flags: list[str] = []
     for word in words:
         if flags and flags[-1] == "range:":
