@@ -145,7 +145,7 @@ class _Reader:
 
     def string(self, text: str, line: int) -> str:
         """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
-        strings = _STRINGS.match(text)
+        strings = _STRINGS.match(text) if "#" in text else None
         if strings and text[strings.end() :].lstrip().startswith("#"):
             # GNU gettext reads it as a comment of the next entry, or refuses the file
             raise self.fail(
