@@ -81,6 +81,25 @@ PLURAL_SHAPES = [
     ('msgid "a"\nmsgid_plural "as"\nmsgstr "A"\nmsgstr[0] "A"\n', 3, "msgstr after msgid_plural"),
 ]
 
+# `#|` lines (the source a fuzzy translation was made for) that GNU gettext refuses:
+# read on, the reader dropped them, moved them to the wrong entry, or let a comment
+# from the middle of them stand for the entry's.
+PREVIOUS_SHAPES = [
+    ('#| msgid "x"\n#, fuzzy\nmsgid "y"\nmsgstr "z"\n', 2, "between the #| lines"),
+    ('#| msgid "x"\n# note\nmsgid "y"\nmsgstr "z"\n', 2, "between the #| lines"),
+    ('#| msgctxt "c"\nmsgid "y"\nmsgstr "z"\n', 1, "'#| msgctxt' without '#| msgid'"),
+    ('#| msgctxt "c"\n#| "d"\n\nmsgid "y"\nmsgstr "z"\n', 1, "'#| msgctxt' without"),
+    ('#| msgid_plural "c"\nmsgid "y"\nmsgstr "z"\n', 1, "'#| msgid_plural' is out of place"),
+    ('#| msgid "a"\n#| msgid "b"\nmsgid "y"\nmsgstr "z"\n', 2, "'#| msgid' is out of place"),
+    ('#| msgid "a"\n#| msgctxt "b"\nmsgid "y"\nmsgstr "z"\n', 2, "'#| msgctxt' is out of"),
+    ('#~| msgid "a"\nmsgid "y"\nmsgstr "z"\n', 2, "mixes obsolete"),
+    ('#| msgid "a"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "mixes obsolete"),
+    ('#| msgctxt "a"\n#~| msgid "b"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "mixes obsolete"),
+    ('msgid "y"\nmsgstr "z"\n\n#| msgid "a"\n', 4, "no entry after them"),
+    ('#~ msgid "y"\n#~ msgstr "z"\n#~| msgid "a"\n', 3, "no entry after them"),
+    ('#, fuzzy\n#~ | msgid "a"\n#~ msgid "y"\n#~ msgstr "z"\n', 2, "malformed line"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "line", "message"),
@@ -90,7 +109,11 @@ PLURAL_SHAPES = [
         ('msgid "a"\nmsgstr "x"\nfoo "bar"\n', 3, "unknown keyword"),
         ('msgid "a"\n\n', 1, "without a msgstr"),
         ('msgid "a"\nmsgstr "a \\q"\n', 2, "unknown escape"),
-        ('msgid "a"\nmsgstr "x" "y"\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "x""y"\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "Say ""yes"""\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "x" y "z"\n', 2, 'unescaped "'),
+        ('msgid "a"\nmsgstr "x"  # check\n', 2, "a comment after the string"),
+        ('msgid "a" # note\nmsgstr "x"\n', 1, "a comment after the string"),
         (
             'msgid "a"\nmsgstr "x"\n\n# note\nmsgstr "y"\n\nmsgid "b"\nmsgstr ""\n',
             5,
@@ -104,6 +127,7 @@ PLURAL_SHAPES = [
         ('msgid "a"\nmsgstr "\\302"\n', 2, "not UTF-8"),
         ('msgid "a"\nmsgstr "\\x41BC"\n', 2, "more than one byte"),
         *PLURAL_SHAPES,
+        *PREVIOUS_SHAPES,
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -119,8 +143,8 @@ def test_malformed_po_is_an_error_with_its_line(
 
 
 @needs_msgfmt
-@pytest.mark.parametrize(("text", "line", "message"), PLURAL_SHAPES)
-def test_gnu_msgfmt_refuses_the_plural_shapes_we_refuse(
+@pytest.mark.parametrize(("text", "line", "message"), PLURAL_SHAPES + PREVIOUS_SHAPES)
+def test_gnu_msgfmt_refuses_the_shapes_we_refuse(
     tmp_path: Path, text: str, line: int, message: str
 ) -> None:
     path = tmp_path / "bad.po"
@@ -139,6 +163,22 @@ GNU_SPELLINGS = {
     "no blank after a keyword": (
         'msgctxt"c"\nmsgid"a"\nmsgstr"A"\n',
         'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n',
+    ),
+    "blanks around a plural form's index": (
+        'msgid "a"\nmsgid_plural "as"\nmsgstr [0] "A"\nmsgstr[ 01 ]\t"As"\n',
+        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[1] "As"\n',
+    ),
+    "blanks around an obsolete plural form's index": (
+        '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr\t[0]"A"\n#~ msgstr [ 1 ] "As"\n',
+        '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr[0] "A"\n#~ msgstr[1] "As"\n',
+    ),
+    "several strings on a line": (
+        'msgctxt "c" "d"\nmsgid "a"\t"b"\nmsgstr ""\n"x\\n" "y"  "\\"z\\""\n',
+        'msgctxt "cd"\nmsgid "ab"\nmsgstr ""\n"x\\n"\n"y\\"z\\""\n',
+    ),
+    "several strings on an obsolete line": (
+        '#~ msgid "a" "b"\n#~ msgstr "x" "y"\n',
+        '#~ msgid "ab"\n#~ msgstr "xy"\n',
     ),
     "an obsolete entry's comments marked obsolete": (
         '#~ # note\n#~ #, fuzzy\n#~ #| msgid "old"\n#~ msgid\t"a"\n#~ msgstr "A"\n',
@@ -1176,3 +1216,68 @@ def test_check_names_an_entry_by_a_context_it_cannot_print_raw(tmp_path: Path) -
         first, *rest = finding.split("\n")
         assert "\x1b" not in finding and not any("fake" in line for line in rest)
         assert "evil\\033[2J\\nlocales/x.po:1: error: fake" in first
+
+
+def test_a_previous_context_without_its_text_is_not_written() -> None:
+    """`#| msgctxt` alone is refused by GNU gettext (and now by our reader): an entry
+    whose earlier source lost its text (a tool cleared only #| msgid) is written
+    without #| lines, not as a file that no gettext tool opens."""
+    fuzzy = Entry(msgid="y", msgstr="z", flags=["fuzzy"], previous_msgctxt="c")
+    text = format_po(Catalog(entries=[fuzzy]))
+    assert "#|" not in text
+    assert parse_po(text).active[0].msgstr == "z"
+
+
+@pytest.mark.parametrize(
+    ("line", "flags"),
+    [
+        ("#, fuzzy python-format", ["fuzzy", "python-format"]),
+        ("#,fuzzy\tno-wrap", ["fuzzy", "no-wrap"]),
+        ("#, c-format,, fuzzy ,", ["c-format", "fuzzy"]),
+        ("#, range: 1..5 fuzzy", ["range: 1..5", "fuzzy"]),
+        # Weblate's flags with a quoted argument stay whole: GNU ignores them either way
+        ('#, fuzzy placeholders:"{n} {m}"', ["fuzzy", 'placeholders:"{n} {m}"']),
+    ],
+)
+def test_flags_are_separated_by_blanks_as_well_as_commas(
+    tmp_path: Path, line: str, flags: list[str]
+) -> None:
+    """GNU gettext separates flags at commas and blanks, so "#, fuzzy python-format"
+    (a comma forgotten) is a fuzzy translation to msgfmt, msgmerge and Poedit: never
+    compiled. We read one flag "fuzzy python-format", not fuzzy, and printed the
+    unreviewed translation."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    text = f'{header}{line}\nmsgid "a"\nmsgstr "A"\n'
+    [entry] = parse_po(text).active
+    assert entry.flags == flags and entry.fuzzy
+    assert parse_po(format_po(parse_po(text))).active[0].flags == flags
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(text))))
+    assert ours.gettext("a") == "a"
+    if MSGFMT:
+        po, mo = tmp_path / "th.po", tmp_path / "th.mo"
+        po.write_text(text, encoding="utf-8")
+        assert ours._catalog == gnu_catalog(po, mo)  # type: ignore[attr-defined]
+
+
+def test_check_names_a_fuzzy_mark_gnu_tools_do_not_see(tmp_path: Path) -> None:
+    """GNU gettext reads only the last of an entry's ``#,`` lines: after "#, fuzzy" and
+    "#, no-wrap" the translation is not fuzzy to msgfmt, Poedit and Weblate, and msgfmt
+    compiles it, while msc-leaflet (reading the translator's mark) holds it back. `i18n
+    check` names the line; `update` writes the flags on one line, read alike by all (and
+    without no-wrap, which is the template's to give)."""
+
+    def two_flag_lines(data: bytes) -> bytes:
+        return data.replace(b'msgctxt "title"', b'#, fuzzy\n#, no-wrap\nmsgctxt "title"', 1)
+
+    po, findings = checked_copy(tmp_path, two_flag_lines)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    second = lines.index("#, no-wrap") + 1
+    [found] = [f for f in findings if "I18N018" in f]
+    assert found.startswith(f"{po}:{second}: warning: I18N018: title: ")
+    assert "not fuzzy" in found
+    title = next(e for e in read_po(po).active if e.msgctxt == "title")
+    assert title.fuzzy
+    workflow.update(Project.at(po.parents[3]))
+    after = po.read_text(encoding="utf-8").split('msgctxt "title"')[0].split("\n\n")[-1]
+    assert [line for line in after.splitlines() if line.startswith("#,")] == ["#, fuzzy"]
+    assert not [f for f in workflow.check(Project.at(po.parents[3])) if "I18N018" in str(f)]

@@ -89,6 +89,9 @@ class Catalog:
     # Comment lines after the last entry, as written ("# …", "#. …"): GNU tools drop
     # them, but they are a translator's words, so they are kept at the end of the file.
     trailing_comments: list[str] = field(default_factory=list)
+    # The line of each "#," that GNU reads as an entry's only one although an earlier
+    # "#," of the entry says fuzzy (`pofile`): GNU tools do not see that mark.
+    unseen_fuzzy: list[int] = field(default_factory=list)
     path: Path | None = None
 
     @property

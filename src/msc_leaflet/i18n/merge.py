@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .catalog import HEADER_KEY, Catalog, Entry, Key, declared_plurals, earlier_translation
+from .flags import merged_flags, needs_review
 
 SIMILAR = 0.6  # msgmerge's FUZZY_THRESHOLD: above it a changed source is "the same text, edited"
 SAME_CONTEXT_BONUS = 0.00001  # msgmerge's: only breaks ties in favour of the same context
@@ -57,6 +58,8 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
             entries.append(_carry(target, similar, fuzzy_edit=True))
         else:
             entries.append(copy.deepcopy(target))
+        if plurals is not None:
+            _fit_forms(entries[-1], plurals)
         if found is not None or similar is not None:
             used.add(id(found or similar))
     leftovers = [e for e in old.obsolete + old.active if id(e) not in used]
@@ -204,16 +207,20 @@ class _Sources:
 
 
 def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
-    """The template entry with the translator's part of ``old`` (msgstr, comments, flags).
+    """The template entry with the translator's part of ``old`` (msgstr, comments, its
+    own flags; the format flags are the template's, `flags`).
 
     A translation in the other shape (plural for a singular text, or the reverse) is
-    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does."""
+    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
+    and so is one the template made a format string of (`flags.needs_review`)."""
     new = copy.deepcopy(target)
     new.comments = list(old.comments)
     _reshape(new, old)
-    new.flags = list(dict.fromkeys(old.flags + [f for f in target.flags if f != "fuzzy"]))
+    new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's
     reshaped = (old.msgid_plural is None) != (target.msgid_plural is None)
-    if fuzzy_edit or (reshaped and old.has_translation):
+    texts = [target.msgid, target.msgid_plural or "", *old.forms]
+    recheck = not old.fuzzy and needs_review(target.flags, old.flags, texts)
+    if fuzzy_edit or (reshaped and old.has_translation) or (recheck and old.has_translation):
         new.set_fuzzy(True)
         # An entry that was already fuzzy keeps the source its msgstr was made for.
         was = old.fuzzy and old.previous_msgid is not None
@@ -255,6 +262,26 @@ def _reshape(new: Entry, old: Entry) -> None:
         comment = earlier_translation(form)
         if form and form != new.msgstr and comment not in new.comments:
             new.comments.append(comment)
+
+
+def _fit_forms(entry: Entry, count: int) -> None:
+    """Give a plural translation the header's number of forms, ``count``.
+
+    The count changes when update fills in a missing Plural-Forms (gettext assumed two;
+    CLDR gives Japanese one, Arabic six) or a translator corrects it; msgmerge leaves the
+    forms as they were, and msgfmt --check refuses the file. Forms are added empty or
+    taken off the end; a translation so changed is fuzzy, for the translator to write
+    the forms for the new count, and a form taken off stays as a translator comment."""
+    if entry.msgid_plural is None or len(entry.msgstr_plural) == count:
+        return
+    forms = entry.forms
+    entry.msgstr_plural = {i: forms[i] if i < len(forms) else "" for i in range(count)}
+    if any(forms):
+        entry.set_fuzzy(True)
+    for form in forms[count:]:
+        comment = earlier_translation(form)
+        if form and comment not in entry.comments:
+            entry.comments.append(comment)
 
 
 def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:

@@ -33,11 +33,23 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
 _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
 _WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
                    ord("\r"): "\\r"}  # fmt: skip
-# Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises.
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]{1,3})\])?)\s*(\".*)\Z")
+# Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises. GNU
+# gettext reads the brackets as tokens of their own: "msgstr [0]" and "msgstr[ 1 ]" are
+# msgstr[0] and msgstr[1] to msgfmt, msgmerge and Poedit.
+_KEYWORD = re.compile(
+    r"(msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*([0-9]{1,3})\s*\])?)\s*(\".*)\Z"
+)
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
 _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
+# Strings on one line are joined, as GNU gettext joins them: msgstr "a" "b" is "ab". Only
+# with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
+# which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
+_JOIN = re.compile(r'"[ \t\f\v]+"')
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*')
+# A flag is a word between commas and blanks. A quoted argument (Weblate's
+# placeholders:"{n} {m}") stays whole: GNU splits it, but ignores every piece alike.
+_FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+')
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
@@ -48,6 +60,26 @@ UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never writte
 # shows a new line there, gettext reads on in the same line. In a comment, the entries
 # after it would silently become comment text.
 _HIDDEN_LINE = re.compile(r"\r(?!\n)[ \t]*(?:#|\"|msgctxt|msgid|msgstr)")
+
+
+_PREVIOUS = (
+    "an entry's earlier source is written #| msgctxt (if any), #| msgid, #| msgid_plural "
+    "(if any), in this order, each once, just above its msgctxt or msgid"
+)
+
+
+def _flags(text: str) -> list[str]:
+    """The flags of a ``#,`` line as GNU gettext reads them: words separated by commas or
+    blanks (`_FLAG_WORD`), so "#, fuzzy python-format" (a comma forgotten) is fuzzy to
+    msgfmt, which leaves it out of the .mo; ``range:`` takes the word after it."""
+    words = _FLAG_WORD.findall(text)
+    flags: list[str] = []
+    for word in words:
+        if flags and flags[-1] == "range:":
+            flags[-1] = f"range: {word}"
+        else:
+            flags.append(word)
+    return flags
 
 
 def _closed(literal: str) -> bool:
@@ -77,6 +109,9 @@ class _Reader:
         self.last: str | None = None  # keyword a continuation line belongs to
         self.previous_last: str | None = None
         self.previous_obsolete = False  # whether the #| line continued was marked #~
+        self.previous_names: list[str] = []  # the #| keywords read, in order
+        self.flag_lines: list[tuple[int, list[str]]] = []  # each "#," line's flags
+        self.previous_line = 0  # where the #| lines begin
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
         self.comment_block: list[str] = []  # the comment lines read so far, as written
@@ -100,13 +135,24 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
+        unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
+        if unseen and not entry.obsolete and not _is_header(entry):
+            self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
         if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)
         self.reset()
 
     def string(self, text: str, line: int) -> str:
-        """The value of one quoted PO string literal, escapes resolved."""
+        """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
+        strings = _STRINGS.match(text) if "#" in text else None
+        if strings and text[strings.end() :].lstrip().startswith("#"):
+            # GNU gettext reads it as a comment of the next entry, or refuses the file
+            raise self.fail(
+                line,
+                "a comment after the string on the same line",
+                "put the comment on a line of its own, above the entry: # your note",
+            )
         if text[:1] == '"' and not _closed(text):
             raise self.fail(
                 line,
@@ -126,8 +172,16 @@ class _Reader:
         while i < len(body):
             escape = body.find("\\", i)
             plain = body[i:] if escape < 0 else body[i:escape]
-            if '"' in plain:
-                raise self.fail(line, 'unescaped " inside a string', 'write \\" for a quote mark')
+            quote = plain.find('"')
+            if quote >= 0:  # the end of one string, and a blank before the next: joined
+                join = _JOIN.match(body, i + quote)
+                if join is None:
+                    raise self.fail(
+                        line, 'unescaped " inside a string', 'write \\" for a quote mark'
+                    )
+                out += plain[:quote].encode("utf-8")
+                i = join.end()
+                continue
             out += plain.encode("utf-8")
             if escape < 0:
                 break
@@ -180,10 +234,14 @@ class _Reader:
             shown = f" {word!r}" if re.fullmatch(r"[A-Za-z_][\w\[\]]{0,19}", word) else ""
             raise self.fail(line, f"unknown keyword or malformed line{shown}")
         name, index, literal = match.group(1), match.group(2), match.group(3)
+        if index is not None:
+            index = str(int(index))  # msgstr[01] is msgstr[1]
+            name = f"msgstr[{index}]"  # as GNU writes it
         value = self.string(literal.rstrip(), line)
         self._join()
         entry = self.pending
         if previous:
+            self.previous_keyword(name, line, obsolete)
             if name == "msgctxt":
                 entry.previous_msgctxt = value
             elif name == "msgid":
@@ -198,6 +256,8 @@ class _Reader:
             return
         if self.obsolete is not None and self.obsolete != obsolete and self.seen:
             raise self.fail(line, "an entry mixes obsolete (#~) and active lines")
+        if self.previous_names and not self.seen:
+            self.previous_end(line, obsolete)
         self.obsolete = obsolete
         base = "msgstr" if name.startswith("msgstr") else name
         order = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2, "msgstr": 3}
@@ -221,6 +281,36 @@ class _Reader:
             entry.msgstr = value
             self.msgstr_lines.append((line, value))
         self.last = name
+
+    def previous_keyword(self, name: str, line: int, obsolete: bool) -> None:
+        """Refuse a ``#|`` line GNU gettext refuses: they are ``#| msgctxt`` (if any),
+        ``#| msgid`` and ``#| msgid_plural`` (if any), in this order, each once, all
+        ``#|`` or all ``#~|``. Read on, a second ``#| msgid`` replaced the first and a
+        ``#| msgctxt`` after it was taken for the context of another source."""
+        names = self.previous_names
+        if names and obsolete != self.previous_obsolete:
+            raise self.fail(line, "an entry mixes obsolete (#~|) and active (#|) lines", _PREVIOUS)
+        allowed = {
+            "msgctxt": not names,
+            "msgid": names in ([], ["msgctxt"]),
+            "msgid_plural": names[-1:] == ["msgid"],
+        }
+        if not allowed.get(name, True):
+            raise self.fail(line, f"'#| {name}' is out of place", _PREVIOUS)
+        if not names:
+            self.previous_line = line
+        names.append(name)
+
+    def previous_end(self, line: int, obsolete: bool) -> None:
+        """Check the ``#|`` lines read once the entry they belong to begins at ``line``."""
+        if self.previous_names[-1] == "msgctxt":
+            raise self.fail(self.previous_line, "'#| msgctxt' without '#| msgid'", _PREVIOUS)
+        if obsolete != self.previous_obsolete:
+            raise self.fail(
+                line,
+                "an entry mixes obsolete (#~) and active lines",
+                "an obsolete entry's previous source is written #~|, an active one's #|",
+            )
 
     def plural_form(self, index: str | None, line: int) -> None:
         """Refuse a msgstr that does not fit the entry's shape, as GNU msgfmt does. Read
@@ -295,6 +385,13 @@ class _Reader:
     def comment(self, text: str, line: int) -> None:
         if self.seen:  # a comment after msgstr starts the next entry
             self.finish()
+        if self.previous_names:  # GNU gettext refuses it
+            raise self.fail(
+                line,
+                "a comment between the #| lines and the entry they belong to",
+                "move the comment above the #| lines: comments (# , #. , #: , #, ) come "
+                "first, then #|, then msgctxt or msgid",
+            )
         # As GNU gettext reads a comment: its text after one blank, the rest byte for
         # byte (msgcat writes "#  two  " and "#.   x  " back as they are).
         entry, kind = self.pending, text[1:2]
@@ -306,7 +403,9 @@ class _Reader:
             elif kind == ":":
                 entry.references.extend(body.split())
             else:
-                entry.flags.extend(f.strip() for f in body.split(",") if f.strip())
+                flags = _flags(body)
+                entry.flags.extend(flags)
+                self.flag_lines.append((line, flags))
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
 
@@ -340,7 +439,8 @@ class _Reader:
                 if rest.startswith("#") and not rest.startswith("#|"):
                     self.comment(rest, number)
                     rest = ""
-                previous = rest.startswith(("|", "#|"))
+                # "#~|" or "#~ #|"; GNU refuses "#~ |"
+                previous = text.startswith("#~|") or rest.startswith("#|")
                 if previous:
                     rest = rest[rest.index("|") + 1 :].lstrip()
                     if self.seen:
@@ -371,6 +471,13 @@ class _Reader:
                 self.comment_block.append(text)
         if self.seen:
             self.finish()
+        elif self.previous_names:
+            raise self.fail(
+                self.previous_line,
+                "#| lines with no entry after them",
+                "put them just above the msgctxt or msgid of the entry whose earlier "
+                "source they are, or remove them",
+            )
         else:
             self.catalog.trailing_comments = self.comment_block
         return self.assemble()
@@ -574,12 +681,12 @@ def _entry_lines(entry: Entry) -> list[str]:
     if entry.flags:
         out += _comments("#,", [", ".join(entry.flags)])
     previous = "#~| " if entry.obsolete else "#| "
-    if entry.previous_msgctxt is not None:
-        out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
-    if entry.previous_msgid is not None:
+    if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
+        if entry.previous_msgctxt is not None:
+            out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
         out += _string_lines("msgid", entry.previous_msgid, previous)
-    if entry.previous_msgid_plural is not None:
-        out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
+        if entry.previous_msgid_plural is not None:
+            out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
     if entry.msgctxt is not None:
         out += _string_lines("msgctxt", entry.msgctxt, prefix)
     out += _string_lines("msgid", entry.msgid, prefix)

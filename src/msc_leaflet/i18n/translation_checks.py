@@ -5,7 +5,7 @@ the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order.
 
-The codes (I18N002–I18N017, with the five catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N018, with the catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -121,9 +121,15 @@ REPEATED = Rule(
     "An obsolete entry with the context and text of another makes GNU tools refuse the "
     "whole catalog.",
 )
+FLAG_LINES = Rule(
+    "I18N018",
+    "warning",
+    "GNU gettext reads only an entry's last '#,' line: a fuzzy on an earlier one is "
+    "unseen by msgfmt, Poedit and Weblate.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
-    MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED,
+    MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED, FLAG_LINES,
 )  # fmt: skip
 
 

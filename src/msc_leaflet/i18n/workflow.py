@@ -42,6 +42,7 @@ from .msgfmt import msgfmt_findings
 from .pofile import as_written, format_po, read_po, write_po
 from .translation_checks import (
     COVERAGE,
+    FLAG_LINES,
     HEADER,
     HEADER_LINES,
     PLURAL_FORMS,
@@ -222,6 +223,31 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     findings += _plural_forms_findings(catalog, expected)
     findings += _header_line_findings(catalog)
     findings += _repeated_findings(catalog)
+    findings += _flag_line_findings(catalog)
+    return findings
+
+
+def _flag_line_findings(catalog: Catalog) -> list[Finding]:
+    """I18N018: a fuzzy mark on an earlier ``#,`` line of an entry, which GNU gettext
+    does not see (it reads only the last): msgfmt compiles the translation, Poedit and
+    Weblate show it as done, while msc-leaflet holds it back as the translator asked."""
+    assert catalog.path is not None
+    starts = sorted(e.line for e in catalog.active)
+    labels = {e.line: _label(e) for e in catalog.active}
+    findings: list[Finding] = []
+    for line in catalog.unseen_fuzzy:
+        label = labels.get(next((s for s in starts if s > line), 0), "")
+        findings.append(
+            CheckFinding(
+                Location(catalog.path, line),
+                FLAG_LINES.severity,
+                f"{label}: GNU gettext reads only this '#,' line of the entry, so msgfmt, "
+                "Poedit and Weblate take the translation as not fuzzy (msc-leaflet, "
+                "reading the fuzzy above, does not print it)",
+                "write the entry's flags on one line (#, fuzzy, …); `msc-leaflet i18n update` does",
+                FLAG_LINES.code,
+            )
+        )
     return findings
 
 
