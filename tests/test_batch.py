@@ -19,6 +19,13 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.project import Project
 
 SHORT = "- paragraph: Short text [@alpha2001].\n"
+GLOSSARY = """\
+concepts:
+  - id: msc
+    en:
+      preferred: mesenchymal stromal cells (MSCs)
+      discouraged: [mesenchymal stem cells]
+"""
 
 
 @pytest.fixture
@@ -42,6 +49,22 @@ def test_second_build_skips_everything(project: Project, tmp_path: Path) -> None
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
 
 
+def test_strict_build_refuses_once_the_settings_make_a_finding_an_error(
+    project: Project, tmp_path: Path
+) -> None:
+    """A print run (--strict) that passed must not pass again, skipped as "up to date",
+    after the team's settings make one of its warnings an error."""
+    out = tmp_path / "out"
+    strict = Options(strict=True)
+    assert set(statuses(run_batch(project, ["one"], out_dir=out, options=strict)).values()) == {
+        "built"
+    }
+    (project.root / "msc-leaflet.toml").write_text('[checks.REF002]\nseverity = "error"\n')
+    report = run_batch(project, ["one"], out_dir=out, options=strict)
+    assert statuses(report) == {"en/one.pdf": "failed"}
+    assert "gamma2002" in report.outcomes[0].message
+
+
 def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)
@@ -57,6 +80,9 @@ def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path)
         ("organisation", {"en/one.pdf", "en/two.pdf"}),
         ("output deleted", {"en/one.pdf"}),
         ("output edited", {"en/one.pdf"}),
+        # What the checks read: warnings are recorded, and --strict refuses on them.
+        ("settings", {"en/one.pdf", "en/two.pdf"}),
+        ("glossary", {"en/one.pdf", "en/two.pdf"}),
     ],
 )
 def test_what_triggers_a_rebuild(
@@ -72,6 +98,11 @@ def test_what_triggers_a_rebuild(
         org.write_text(org.read_text().replace("Test Clinic", "Renamed Clinic"))
     elif change == "output deleted":
         (out / "en" / "one.pdf").unlink()
+    elif change == "settings":
+        (project.root / "msc-leaflet.toml").write_text('[checks.READ005]\nseverity = "off"\n')
+    elif change == "glossary":
+        (project.locales_dir).mkdir(exist_ok=True)
+        (project.locales_dir / "glossary.yaml").write_text(GLOSSARY)
     else:
         (out / "en" / "one.pdf").write_bytes(b"%PDF-edited")
     result = statuses(run_batch(project, out_dir=out))

@@ -1,7 +1,8 @@
 """What an output depends on, and a fingerprint of it, so unchanged outputs are skipped.
 
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
-its locale, the theme, the fonts, the project's and the package's word lists) plus the
+its locale, the theme, the fonts, the project's and the package's word lists, and what
+the checks judge it by: the settings file and the glossary) plus the
 tool's version and the build options. Missing files count too (as "absent"): a catalog
 created later must trigger a rebuild. The list is recorded in the manifest at build
 time, so checking whether an output is up to date needs no YAML parsing, only hashing
@@ -64,6 +65,9 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     files += [project.words_path(locale), word_list_path(locale)]
     files.append(signoff_path(project, catalog_language(catalog)))  # proofs, footers
     files += [data_path("theme.yaml"), project.theme_path]
+    # The checks' findings are recorded with the output, and --strict refuses on them:
+    # a rule made an error must not let an output built before it count as printable.
+    files += [project.settings_path, project.glossary_path]
     files += font_files()
     return files
 

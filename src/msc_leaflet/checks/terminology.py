@@ -23,12 +23,12 @@ from ..content.yaml_source import load_words
 from ..errors import LeafletError, Location
 from ..files import read_input, refuse_merge_conflict
 from ..languages import language_of, profile
-from ..project import Project
+from ..project import GLOSSARY_FILE, Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import in_language, plain, reader_texts
 
-GLOSSARY = "glossary.yaml"
+GLOSSARY = GLOSSARY_FILE
 MAX_GLOSSARY_BYTES = 2_000_000
 
 
@@ -58,7 +58,7 @@ class TermMatch:
 
 def load_glossary(project: Project) -> tuple[Concept, ...]:
     """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
-    path = project.file("locales", GLOSSARY)
+    path = project.glossary_path
     if not path.is_file():
         return ()
     return _read(path, path.stat().st_mtime_ns)
