@@ -121,6 +121,26 @@ def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path)
     assert {k for k, v in result.items() if v == "built"} == {"th/one.pdf"}
 
 
+@pytest.mark.parametrize("domain", ["one", "ui"])
+def test_regional_catalog_made_later_rebuilds_that_locale(
+    project: Project, tmp_path: Path, domain: str
+) -> None:
+    """th_TH prints the th catalog while it has none of its own; the day a translator
+    starts its own, th_TH's output is out of date (and th's is not)."""
+    out = tmp_path / "out"
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+    for name in ("one", "ui"):
+        po = project.locales_dir / "th" / "LC_MESSAGES" / f"{name}.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text(header, encoding="utf-8")
+    run_batch(project, ["one"], ["th", "th_TH"], out_dir=out)
+    own = project.locales_dir / "th_TH" / "LC_MESSAGES" / f"{domain}.po"
+    own.parent.mkdir(parents=True)
+    own.write_text(header, encoding="utf-8")
+    result = statuses(run_batch(project, ["one"], ["th", "th_TH"], out_dir=out))
+    assert result == {"th/one.pdf": "skipped", "th_TH/one.pdf": "built"}
+
+
 def test_options_are_part_of_the_fingerprint(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)

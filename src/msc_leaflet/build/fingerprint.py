@@ -21,7 +21,7 @@ from .. import __version__
 from ..content.model import Figure, Leaflet
 from ..data import data_path, word_list_path
 from ..files import read_input
-from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_path
+from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
 from ..project import Project
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
@@ -61,7 +61,10 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
         files.append(leaflet.organisation.logo)
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     catalog = catalog_path(project, locale, leaflet.id)
-    files += [catalog, catalog_path(project, locale, UI_DOMAIN)]
+    # Every catalog looked for, not only the one read: a regional one (th_TH's) made
+    # later replaces the language's (th's) that the build printed.
+    files += catalog_lookup(project, locale, leaflet.id)
+    files += catalog_lookup(project, locale, UI_DOMAIN)
     files += [project.words_path(locale), word_list_path(locale)]
     files.append(signoff_path(project, catalog_language(catalog)))  # proofs, footers
     files += [data_path("theme.yaml"), project.theme_path]
