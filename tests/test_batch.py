@@ -141,6 +141,19 @@ def test_regional_catalog_made_later_rebuilds_that_locale(
     assert result == {"th/one.pdf": "skipped", "th_TH/one.pdf": "built"}
 
 
+def test_manifest_names_every_input_portably(project: Project, tmp_path: Path) -> None:
+    """No input is named by where this machine keeps it (its checkout, its virtual
+    environment: /home/<user>/…): a shard built on another machine, or a project moved
+    elsewhere, must still find them, and the manifest goes to print shops."""
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    names = {name for entry in entries.values() for name in entry["inputs"]}
+    assert any(name.endswith(".ttf") for name in names)  # the fonts are recorded
+    assert [name for name in names if Path(name).is_absolute() or ".." in Path(name).parts] == []
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
+
+
 def test_options_are_part_of_the_fingerprint(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)

@@ -12,6 +12,7 @@ of the recorded files.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -75,17 +76,50 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     return files
 
 
+#: How the manifest names a file of an installed package (a font, the bundled theme):
+#: ``python:<package>/<path inside it>``, found again wherever that package is installed.
+PACKAGE = "python:"
+
+
 def describe(project: Project, path: Path) -> str:
-    """Project files by relative path (portable between checkouts), others absolute."""
+    """Project files by relative path, package files by package (`PACKAGE`), so the
+    manifest holds no machine's paths (a home folder, a virtual environment) and a
+    manifest made by another checkout or machine (a shard) finds the same files. Only
+    a file in neither is named absolutely."""
+    path = path.resolve()
     try:
-        return str(path.resolve().relative_to(project.root))
+        return path.relative_to(project.root).as_posix()
     except ValueError:
-        return str(path)
+        pass
+    for folder in path.parents:
+        if _package_folder(folder.name) == folder:
+            return PACKAGE + path.relative_to(folder.parent).as_posix()
+    return str(path)
 
 
 def resolve(project: Project, recorded: str) -> Path:
+    """The file a manifest names (`describe`); a package no longer installed names a
+    file that is not there, as its own files are."""
+    if recorded.startswith(PACKAGE):
+        package, _, inside = recorded.removeprefix(PACKAGE).partition("/")
+        folder = _package_folder(package)
+        return folder / inside if folder else project.root / recorded  # never a file
     path = Path(recorded)
     return path if path.is_absolute() else project.root / path
+
+
+@cache
+def _package_folder(name: str) -> Path | None:
+    """Where the top-level package ``name`` is installed, found without importing it;
+    None for a name that is no installed package."""
+    if not name.isidentifier():
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    places = spec.submodule_search_locations if spec else None
+    return Path(places[0]).resolve() if places else None
 
 
 def hash_inputs(project: Project, files: Iterable[Path]) -> dict[str, str]:
