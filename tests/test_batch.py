@@ -161,6 +161,23 @@ def test_options_are_part_of_the_fingerprint(project: Project, tmp_path: Path) -
     assert set(result.values()) == {"built"}
 
 
+@pytest.mark.parametrize("before", ["1700000000", ""])
+def test_an_incremental_build_gives_the_bytes_of_a_clean_one_after_the_date_changes(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """SOURCE_DATE_EPOCH dates every PDF: an output built under another date (or none)
+    is not up to date, or a print shop's clean build of the same commit differs from
+    the clinic's incremental one."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", before)
+    run_batch(project, ["one"], out_dir=out)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    run_batch(project, ["one"], out_dir=clean)
+    assert (out / "en" / "one.pdf").read_bytes() == (clean / "en" / "one.pdf").read_bytes()
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "skipped"}
+
+
 def test_force_rebuilds(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)

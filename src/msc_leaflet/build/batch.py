@@ -235,7 +235,7 @@ def _reason(
     if changed:
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
     if fingerprint(entry.inputs, options.as_dict()) != entry.fingerprint:
-        return "tool version or options changed"
+        return "tool version, options or SOURCE_DATE_EPOCH changed"
     return ""
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..clock import source_date_epoch
 from ..content.model import Figure, Leaflet
 from ..data import data_path, word_list_path
 from ..files import read_input
@@ -136,9 +137,13 @@ def _reportlab_version() -> str:
 
 
 def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str:
+    """One hash of what an output was made from. The date it carries is one of those
+    (`SOURCE_DATE_EPOCH`, None when unset): kept under another date, an output would
+    differ from a clean build's of the same inputs."""
     payload = {
         "tool": __version__,
         "reportlab": _reportlab_version(),
+        "date": source_date_epoch(),
         "options": dict(options),
         "inputs": dict(sorted(inputs.items())),
     }
