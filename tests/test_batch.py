@@ -109,6 +109,48 @@ def test_what_triggers_a_rebuild(
     assert {k for k, v in result.items() if v == "built"} == rebuilt
 
 
+def test_a_file_replaced_with_its_size_and_time_is_seen_by_a_long_lived_process(
+    project: Project, tmp_path: Path
+) -> None:
+    """The desk plans builds in one process for hours: an organisation (or a picture)
+    replaced by another of the same size that kept the old one's time (unzipped,
+    copied with ``cp -p``) must rebuild, as it does in a new process."""
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    org = project.organisations_dir / "test-clinic.yaml"
+    before = org.stat()
+    replacement = org.with_name("replacement.tmp")
+    replacement.write_text(org.read_text().replace("Test Clinic", "Best Clinic"))
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(replacement, org)
+    assert org.stat().st_size == before.st_size
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+
+
+def test_a_glossary_rewritten_in_place_with_its_time_is_read_again(
+    project: Project, tmp_path: Path
+) -> None:
+    """``cp -p`` over a file keeps its inode, and gives it the old size and time when the
+    new version is as long: a long-lived process (the desk) must rebuild and check the
+    output against the new glossary, not the one it read before."""
+    out, strict = tmp_path / "out", Options(strict=True)
+    (project.root / "msc-leaflet.toml").write_text('[checks.TERM001]\nseverity = "error"\n')
+    project.locales_dir.mkdir()
+    glossary = project.locales_dir / "glossary.yaml"
+    glossary.write_text(GLOSSARY.replace("mesenchymal stem cells", "Zhort text"))
+    assert statuses(run_batch(project, ["one"], out_dir=out, options=strict)) == {
+        "en/one.pdf": "built"
+    }
+    before = glossary.stat()
+    with glossary.open("r+b") as handle:  # as cp -p writes: the same file, truncated
+        handle.write(GLOSSARY.replace("mesenchymal stem cells", "Short text").encode())
+    os.utime(glossary, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert glossary.stat().st_size == before.st_size
+    report = run_batch(project, ["one"], out_dir=out, options=strict)
+    assert statuses(report) == {"en/one.pdf": "failed"}
+    assert "TERM001" in report.outcomes[0].message
+
+
 def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, locales=["en", "th"], out_dir=out)

@@ -22,7 +22,7 @@ from .. import __version__
 from ..clock import source_date_epoch
 from ..content.model import Figure, Leaflet
 from ..data import data_path, word_list_path
-from ..files import read_input
+from ..files import Stamp, file_stamp, read_input
 from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
 from ..project import Project
 from ..typeset.font_files import font_files
@@ -32,17 +32,19 @@ ABSENT = "absent"
 #: Hashes kept per process: a batch reads each leaflet, catalog and font; the bound
 #: only matters to a process that lives long (the desk) over a changing project.
 HASH_CACHE_SIZE = 20_000
-_cache: dict[tuple[str, int, int], str] = {}
+_cache: dict[tuple[str, Stamp], str] = {}
 
 
 def file_sha256(path: Path) -> str:
-    """Content hash, cached per process by (path, size, mtime) so a no-op check is cheap,
-    and between processes for large files (`hash_cache`)."""
+    """Content hash, cached per process so a no-op check is cheap, and between processes
+    for large files (`hash_cache`); both by `file_stamp`, which tells a file replaced
+    under the same size and modification time from the one hashed: the desk's process
+    lives for hours."""
     try:
         stat = path.stat()
     except OSError:
         return ABSENT
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    key = (str(path), file_stamp(stat))
     if key not in _cache:
         if len(_cache) >= HASH_CACHE_SIZE:
             _cache.clear()  # a long desk session sees every file again and again

@@ -21,7 +21,7 @@ import yaml
 from ..content.model import texts
 from ..content.yaml_source import load_words
 from ..errors import LeafletError, Location
-from ..files import read_input, refuse_merge_conflict
+from ..files import Stamp, file_stamp, read_input, refuse_merge_conflict
 from ..languages import language_of, profile
 from ..project import GLOSSARY_FILE, Project
 from .registry import CheckContext, Issue, check
@@ -61,12 +61,12 @@ def load_glossary(project: Project) -> tuple[Concept, ...]:
     path = project.glossary_path
     if not path.is_file():
         return ()
-    return _read(path, path.stat().st_mtime_ns)
+    return _read(path, file_stamp(path.stat()))
 
 
 @lru_cache(maxsize=8)
-def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
-    del mtime_ns  # part of the cache key only
+def _read(path: Path, stamp: Stamp) -> tuple[Concept, ...]:
+    del stamp  # part of the cache key only
     try:
         text = read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8")
         refuse_merge_conflict(path, text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
 from ..errors import LeafletError
+from ..files import file_stamp
 from ..i18n import localize
 from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import leaflet_template
@@ -20,7 +21,7 @@ from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import Project, same_language
 
-Signature = tuple[tuple[str, int, int], ...]
+Signature = tuple[tuple[str, int, int, int, int], ...]  # path and `file_stamp` of each file
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class Shelf:
 
 
 def signature(project: Project) -> Signature:
-    """Every source file's path, size and mtime: a change to any of them is a new shelf."""
+    """Every source file's path and `file_stamp`: a change to any of them is a new shelf."""
     found = []
     for folder in (project.leaflets_dir, project.locales_dir, project.organisations_dir):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -91,7 +92,7 @@ def signature(project: Project) -> Signature:
                 # deleted while the folder is read: no source of the shelf, and no
                 # reason for every page of the desk to fail.
                 continue
-            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+            found.append((str(path), *file_stamp(stat)))
     return tuple(found)
 
 
