@@ -390,6 +390,46 @@ def test_corrupt_manifest_means_rebuild(project: Project, tmp_path: Path) -> Non
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
 
 
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ("truncated", "cannot be read"),
+        ("not json", "cannot be read"),
+        ("future", "newer"),
+    ],
+)
+def test_a_manifest_that_cannot_be_used_is_named_and_everything_rebuilt(
+    project: Project, tmp_path: Path, damage: str, said: str
+) -> None:
+    """A manifest cut short (a full disk, a bad copy), garbled, or written by a newer
+    msc-leaflet: every output is rebuilt, and the build says why, rather than
+    'never built' for outputs that are right there."""
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    path = out / "manifest.json"
+    text = path.read_text(encoding="utf-8")
+    if damage == "truncated":
+        path.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "not json":
+        path.write_bytes(b"\x00" * 64)
+    else:
+        data = json.loads(text)
+        data.update(format=99, tool="msc-leaflet 9.0")
+        path.write_text(json.dumps(data), encoding="utf-8")
+    args = ["build", "--project", str(project.root), "-o", str(out)]
+    dry = CliRunner().invoke(app, [*args, "--dry-run"])
+    assert dry.exit_code == 0 and "never built" not in dry.output
+    assert f"{path}: warning: " in dry.output and said in dry.output
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "2 built, 0 skipped" in result.output and "Traceback" not in result.output
+    assert f"{path}: warning: " in result.output and said in result.output
+    assert load_manifest(path).outputs.keys() == {"en/one.pdf", "en/two.pdf"}
+    path.write_text(text[:10], encoding="utf-8")
+    document = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
+    assert document["built"] == 2 and f"{path}: warning: " in document["notes"][0]
+
+
 def test_strict_refuses_an_overdue_leaflet_and_writes_nothing(
     make_project: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..clock import source_date_epoch
 from ..content.model import Leaflet
-from ..errors import LeafletError
+from ..errors import Finding, LeafletError
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
@@ -92,6 +92,7 @@ class Outcome:
 class BatchReport:
     outcomes: list[Outcome]
     seconds: float
+    notes: list[Finding] = field(default_factory=list)  # about the run: a damaged manifest
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -225,7 +226,7 @@ def _reason(
         return "forced"
     entry = manifest.outputs.get(job.output)
     if entry is None:
-        return "never built"
+        return "not in the manifest, which cannot be used" if manifest.problem else "never built"
     output = out_dir / job.output
     if not output.is_file():
         return "output missing"
@@ -314,7 +315,7 @@ def run_batch(
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
-    planned, outcomes, estimates = _plan_run(
+    planned, outcomes, estimates, notes = _plan_run(
         project, leaflet_ids, locales, manifest_file, out_dir, options, force, editions, shard_of
     )
     if on_planned:
@@ -339,7 +340,7 @@ def run_batch(
     finally:
         if todo:
             record_changes(manifest_file, changes)
-    return BatchReport(outcomes, time.perf_counter() - start)
+    return BatchReport(outcomes, time.perf_counter() - start, notes)
 
 
 def _plan_run(
@@ -352,9 +353,10 @@ def _plan_run(
     force: bool,
     editions: Sequence[str],
     shard_of: tuple[int, int] | None,
-) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float]]:
+) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float], list[Finding]]:
     """The jobs of a run, the outcomes known before any job runs (failures to plan, and
-    outputs up to date) and each job's estimated seconds. The manifest as it was when the
+    outputs up to date), each job's estimated seconds, and a warning about a manifest
+    that could not be used. The manifest as it was when the
     run began is not needed after this, and is let go before the jobs run: on a large
     library it is megabytes (issue #20), and the run ends by re-reading it anyway."""
     manifest = load_manifest(manifest_file)
@@ -369,7 +371,8 @@ def _plan_run(
                 Outcome(p.job, "skipped", entry.pages, 0.0, "up to date", entry.warnings, entry)
             )
     estimates = {p.job: _estimate(manifest, p.job) for p in planned if p.reason}
-    return planned, outcomes, estimates
+    note = manifest.note(manifest_file)
+    return planned, outcomes, estimates, [note] if note else []
 
 
 def record_outcome(changes: Changes, outcome: Outcome) -> None:
