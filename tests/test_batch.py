@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
 from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, merge
 from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
+from msc_leaflet.data import data_path
 from msc_leaflet.project import Project
 
 SHORT = "- paragraph: Short text [@alpha2001].\n"
@@ -149,6 +151,35 @@ def test_a_glossary_rewritten_in_place_with_its_time_is_read_again(
     report = run_batch(project, ["one"], out_dir=out, options=strict)
     assert statuses(report) == {"en/one.pdf": "failed"}
     assert "TERM001" in report.outcomes[0].message
+
+
+def test_a_font_file_only_the_project_theme_names_is_an_input(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clinic's theme may set its text in a font package of its own (or another file of
+    a bundled one): when that font file changes (the package upgraded), the PDFs that
+    embed it are out of date, as for the bundled theme's fonts."""
+    import fontpkg_sarabun
+
+    bundled = Path(fontpkg_sarabun.ROOT) / "files"
+    package = tmp_path / "packages" / "fontpkg_clinic_test"
+    (package / "files").mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "from pathlib import Path\nROOT = Path(__file__).resolve().parent\n"
+    )
+    font = package / "files" / "Clinic-Regular.ttf"
+    font.write_bytes((bundled / "Sarabun-Regular.ttf").read_bytes())
+    monkeypatch.syspath_prepend(str(package.parent))
+    theme = data_path("theme.yaml").read_text(encoding="utf-8")
+    sarabun = re.search(r"    Sarabun:\n(      .*\n)+", theme)
+    assert sarabun is not None
+    own = "    Sarabun:\n      package: fontpkg_clinic_test\n      regular: Clinic-Regular.ttf\n"
+    own += "      bold: regular\n      italic: regular\n      bold-italic: regular\n"
+    (project.root / "theme.yaml").write_text(theme.replace(sarabun.group(0), own))
+    out = tmp_path / "out"
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    font.write_bytes((bundled / "Sarabun-Light.ttf").read_bytes())
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
 
 
 def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path) -> None:

@@ -261,7 +261,7 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
         files = [path for lang in languages for path in input_files(project, source, lang)]
-        files += result.inputs  # the press profile of a PDF/X build
+        files += result.inputs  # the press profile, a project theme's fonts
         inputs = hash_inputs(project, dict.fromkeys(files))
         warnings = [str(finding) for finding in result.findings]
         seconds = round(time.perf_counter() - start, 3)
