@@ -354,6 +354,39 @@ def test_an_interrupt_stops_running_jobs_instead_of_waiting_for_them(
     assert not list(root.rglob("*.pdf")) and temp_files(root) == []
 
 
+def test_workers_end_when_their_build_is_killed_alone(
+    make_project: Callable[..., Path],
+) -> None:
+    """SIGKILL to the build alone (``kill -9 PID``, the kernel's out-of-memory killer)
+    cannot be handled by it: its pool workers, orphaned, used to wait for work for ever,
+    each holding its memory. They notice the build is gone and end, removing the
+    temporary file of the job they were running."""
+    body = "".join(
+        f"- paragraph: Words ({n}) that fill lines and lines of the page in the body style.\n"
+        for n in range(2500)
+    )
+    root = make_project(
+        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_leaflet", "build", "-j2"], cwd=root, env=ENV, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_for_workers(process.pid, 2)
+        time.sleep(0.5)  # both jobs are laying out (each takes several seconds)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while pool_workers_left(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pool_workers_left(process.pid) == [], "orphaned pool workers kept running"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # only this test's processes
+    assert temp_files(root) == []
+
+
 # --- the pieces, in process ---------------------------------------------------------------
 
 

@@ -35,7 +35,13 @@ from .manifest import (
     record_changes,
 )
 from .options import Options
-from .workers import DEFAULT_JOB_SECONDS, prepare_parent, shared_locales, worker_count
+from .workers import (
+    DEFAULT_JOB_SECONDS,
+    end_with_parent,
+    prepare_parent,
+    shared_locales,
+    worker_count,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -412,7 +418,9 @@ def _execute(
     context = multiprocessing.get_context("fork") if fork else None
     if fork:
         prepare_parent(project, shared_locales([job.locale for job in todo]), options)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=end_with_parent
+    ) as pool:
         futures = []
         try:
             # Submitting forks the workers: an interrupt that lands meanwhile must stop
