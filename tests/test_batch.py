@@ -251,6 +251,25 @@ def test_an_incremental_build_gives_the_bytes_of_a_clean_one_after_the_date_chan
     assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "skipped"}
 
 
+def test_an_upgraded_library_that_shapes_the_bytes_rebuilds(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HarfBuzz, ICU, fontTools, pikepdf… set the bytes of every PDF as much as ReportLab
+    does, and the package only asks for a least version of them: after an upgrade,
+    outputs kept from before differ from a clean build's."""
+    import fontTools
+
+    from msc_leaflet.build import fingerprint
+
+    installed = fingerprint.library_versions()
+    assert installed["fonttools"] == fontTools.version  # read without importing any
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    upgraded = {**installed, "uharfbuzz": "999.0"}
+    monkeypatch.setattr(fingerprint, "library_versions", lambda: upgraded)
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
+
+
 def test_force_rebuilds(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)

@@ -12,8 +12,10 @@ of the recorded files.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import importlib.util
 import json
+import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -138,6 +140,55 @@ def _reportlab_version() -> str:
     return str(reportlab.Version)
 
 
+#: The libraries that set an output's bytes besides ReportLab (pinned exactly), by the
+#: module found without importing it and its distribution's name as wheels write it:
+#: shaping, line and cluster breaking, bidi, hyphens, CLDR's dates and digits, font
+#: subsets and instances, the final pass, imposition and pictures.
+LIBRARIES = {
+    "uharfbuzz": "uharfbuzz", "icu4py": "icu4py", "pythainlp": "pythainlp",
+    "bidi": "python_bidi", "pyphen": "pyphen", "babel": "babel", "fontTools": "fonttools",
+    "pikepdf": "pikepdf", "pypdf": "pypdf", "PIL": "pillow",
+}  # fmt: skip
+
+
+@cache
+def library_versions() -> dict[str, str]:
+    """The installed version of each of `LIBRARIES`, read from the name of its
+    ``.dist-info`` folder: importing them (or `importlib.metadata`) would cost a no-op
+    rebuild more than all its hashing. "unknown" where no such folder is found."""
+    versions = {}
+    for module, distribution in LIBRARIES.items():
+        spec = _spec(module)
+        place = Path(spec.origin) if spec and spec.origin else None
+        found = "unknown" if place else ABSENT
+        if place:
+            prefix = distribution + "-"
+            # Beside the package's folder, or beside the module's file.
+            site = place.parent.parent if spec and spec.submodule_search_locations else place.parent
+            for name in _names_in(site):
+                stem, _, kind = name.rpartition(".")
+                if kind in ("dist-info", "egg-info") and stem.lower().startswith(prefix):
+                    found = stem[len(prefix) :].split("-")[0]
+                    break
+        versions[distribution] = found
+    return versions
+
+
+def _spec(module: str) -> importlib.machinery.ModuleSpec | None:
+    try:
+        return importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+
+
+@cache
+def _names_in(folder: Path) -> tuple[str, ...]:
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()
+
+
 def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str:
     """One hash of what an output was made from. The date it carries is one of those
     (`SOURCE_DATE_EPOCH`, None when unset): kept under another date, an output would
@@ -145,6 +196,7 @@ def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str
     payload = {
         "tool": __version__,
         "reportlab": _reportlab_version(),
+        "libraries": library_versions(),
         "date": source_date_epoch(),
         "options": dict(options),
         "inputs": dict(sorted(inputs.items())),
