@@ -585,6 +585,20 @@ def test_a_font_weight_made_by_another_fonttools_is_made_again(
     assert again != made and again.is_file()
 
 
+def test_a_font_weight_has_the_same_bytes_whenever_it_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fontTools stamps a font it saves with the time (or SOURCE_DATE_EPOCH): a Khmer,
+    Arabic or Hindi PDF then depended on when the machine's cache was filled, and
+    two machines built different bytes from the same inputs."""
+    made = []
+    for when in ("1700000000", ""):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", when)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{when or 'now'}"))
+        made.append(instance_path(*khmer_bold()).read_bytes())
+    assert made[0] == made[1]
+
+
 def test_a_cache_folder_the_user_may_not_write_is_not_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

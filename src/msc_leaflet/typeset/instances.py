@@ -20,6 +20,9 @@ MAX_FONT_BYTES = 50_000_000
 
 
 FOLDER = "fonts"  # in the user's cache folder
+#: How a weight is made; raised when that changes, so that no cache keeps a weight made
+#: the old way (2: the variable font's time stamp kept).
+RECIPE = 2
 
 
 def cache_dir() -> Path | None:
@@ -34,7 +37,7 @@ def instance_path(source: Path, axes: tuple[tuple[str, float], ...]) -> Path:
     data = read_input(source, MAX_FONT_BYTES)
     # The instancer's version too: a weight made by another fontTools has other bytes,
     # and a machine whose cache holds it would embed them where a fresh one would not.
-    made_by = hashlib.sha256(data + fontTools.version.encode()).hexdigest()[:16]
+    made_by = hashlib.sha256(data + f"{fontTools.version} {RECIPE}".encode()).hexdigest()[:16]
     label = "-".join(f"{axis}{value:g}" for axis, value in axes)
     name = f"{source.stem.split('[')[0]}-{label}-{made_by}.ttf"
     folder = cache_dir()
@@ -51,6 +54,10 @@ def instance_path(source: Path, axes: tuple[tuple[str, float], ...]) -> Path:
     pinned = {axis.axisTag: axis.defaultValue for axis in font["fvar"].axes}
     pinned.update(dict(axes))
     static = instantiateVariableFont(font, pinned, updateFontNames=True)
+    # Saved with the variable font's own time stamp (head.modified), not the time of
+    # the save or SOURCE_DATE_EPOCH: the subset a PDF embeds keeps it, so a weight made
+    # at another time would give other bytes from the same inputs.
+    static.recalcTimestamp = False
     made = BytesIO()
     static.save(made)
     return keep_derived(FOLDER, name, made.getvalue())
