@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -65,6 +66,28 @@ def test_strict_build_refuses_once_the_settings_make_a_finding_an_error(
     report = run_batch(project, ["one"], out_dir=out, options=strict)
     assert statuses(report) == {"en/one.pdf": "failed"}
     assert "gamma2002" in report.outcomes[0].message
+
+
+def test_strict_build_refuses_a_leaflet_whose_review_fell_due_since_it_passed(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--strict refuses a leaflet past its review date. One printed last month, due for
+    review since, must not pass again as 'up to date': nothing in its files changed,
+    but the day did."""
+    from msc_leaflet import clock
+
+    out, strict = tmp_path / "out", Options(strict=True)
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 12, 1))  # due 2027-01-01
+    assert statuses(run_batch(project, ["one"], out_dir=out, options=strict)) == {
+        "en/one.pdf": "built"
+    }
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2027, 1, 2))
+    report = run_batch(project, ["one"], out_dir=out, options=strict)
+    assert statuses(report) == {"en/one.pdf": "failed"}
+    assert "DATE001" in report.outcomes[0].message
+    # A draft is not refused for it: the output stays up to date.
+    run_batch(project, ["one"], out_dir=out)
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "skipped"}
 
 
 def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path) -> None:

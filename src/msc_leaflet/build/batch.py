@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..clock import source_date_epoch
+from .. import clock
+from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError
 from ..files import output_name
@@ -243,7 +244,21 @@ def _reason(
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
     if fingerprint(entry.inputs, options.as_dict()) != entry.fingerprint:
         return "tool version, options or SOURCE_DATE_EPOCH changed"
+    if options.strict:
+        return _fell_due(manifest.sources.get(job.leaflet_id))
     return ""
+
+
+def _fell_due(facts: SourceEntry | None) -> str:
+    """Why a --strict output that passed must be checked again although none of its
+    files changed: the leaflet's review date has passed since (the checks refuse it)."""
+    if facts is None:
+        return ""
+    try:
+        due = iso_date(facts.review)
+    except ValueError:  # a manifest edited by hand: check the leaflet again
+        return "its review date is not known"
+    return f"its review was due on {facts.review}" if due < clock.today() else ""
 
 
 def current_entry(
