@@ -250,6 +250,52 @@ def test_manifest_names_every_input_portably(project: Project, tmp_path: Path) -
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
 
 
+def test_recorded_warnings_name_files_in_the_project_wherever_the_build_ran(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest keeps each output's warnings. They named files as seen from where
+    that build happened to run (an absolute /home/… path with --project from
+    elsewhere), and were shown so later from anywhere else: wrong paths, and a
+    manifest that differed with the folder of the build."""
+    recorded: list[list[str]] = []
+    for here in (project.root, tmp_path):
+        monkeypatch.chdir(here)
+        out = tmp_path / f"out-{len(recorded)}"
+        run_batch(project, ["one"], out_dir=out)
+        text = (out / "manifest.json").read_text(encoding="utf-8")
+        assert str(tmp_path) not in text
+        recorded.append(json.loads(text)["outputs"]["en/one.pdf"]["warnings"])
+    assert recorded[0] == recorded[1] and recorded[0][0].startswith("leaflets/one.yaml:")
+    monkeypatch.chdir(project.root.parent)  # shown from the folder above the project
+    [skipped] = run_batch(project, ["one"], out_dir=tmp_path / "out-1").outcomes
+    assert skipped.status == "skipped"
+    assert skipped.warnings[0].startswith(f"{project.root.name}/leaflets/one.yaml:")
+
+
+def test_a_recorded_warning_changes_only_the_paths_of_project_files(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.errors import recorded_text, shown_text
+
+    po = project.locales_dir / "th" / "LC_MESSAGES" / "one.po"
+    po.parent.mkdir(parents=True)
+    po.write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = (
+        f"{project.root.name}/leaflets/one.yaml:5: warning: version 1.0 of it.\n"
+        f"  hint: fix the msgstr of 'p1' ({po}:20), not /etc/hosts or e.g. words."
+    )
+    recorded = recorded_text(shown, project.root)
+    assert recorded == (
+        "leaflets/one.yaml:5: warning: version 1.0 of it.\n"
+        "  hint: fix the msgstr of 'p1' (locales/th/LC_MESSAGES/one.po:20), not /etc/hosts "
+        "or e.g. words."
+    )
+    assert shown_text(recorded, project.root) == shown.replace(
+        str(po), f"{project.root.name}/locales/th/LC_MESSAGES/one.po"
+    )
+
+
 def test_options_are_part_of_the_fingerprint(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
-from ..errors import Finding, LeafletError
+from ..errors import Finding, LeafletError, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
@@ -290,7 +290,8 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             leaflet=job.leaflet_id, locale=job.locale,
             fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
             pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
-            warnings=warnings, seconds=seconds,
+            warnings=[recorded_text(warning, project.root) for warning in warnings],
+            seconds=seconds,
         )  # fmt: skip
         return Outcome(
             job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
@@ -388,8 +389,9 @@ def _plan_run(
     for p in planned:
         if not p.reason:
             entry = manifest.outputs[p.job.output]
+            warnings = [shown_text(warning, project.root) for warning in entry.warnings]
             outcomes.append(
-                Outcome(p.job, "skipped", entry.pages, 0.0, "up to date", entry.warnings, entry)
+                Outcome(p.job, "skipped", entry.pages, 0.0, "up to date", warnings, entry)
             )
     estimates = {p.job: _estimate(manifest, p.job) for p in planned if p.reason}
     note = manifest.note(manifest_file)
