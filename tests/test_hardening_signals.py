@@ -387,6 +387,38 @@ def test_workers_end_when_their_build_is_killed_alone(
     assert temp_files(root) == []
 
 
+DESK_POOL = """
+import sys
+from msc_leaflet.desk.builds import new_pool
+pool = new_pool(2)
+print(sorted(pool.map(abs, range(-8, 0))), flush=True)  # both workers started
+sys.stdin.read()  # until the test kills it
+"""
+
+
+def test_the_desk_pool_ends_when_the_desk_is_killed() -> None:
+    """The desk's workers come from a fork server. Killed with SIGKILL, the desk left
+    the fork server, its workers (with the build stage loaded) and the resource
+    tracker running for ever; they now end with it."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", DESK_POOL], env=ENV, text=True, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip()
+        wait_for_workers(process.pid, 2)  # the fork server and the resource tracker
+        assert len(pool_workers_left(process.pid)) >= 4
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while pool_workers_left(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pool_workers_left(process.pid) == [], "the desk's pool outlived it"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # only this test's processes
+
+
 # --- the pieces, in process ---------------------------------------------------------------
 
 
