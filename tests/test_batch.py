@@ -205,6 +205,30 @@ def test_a_font_file_only_the_project_theme_names_is_an_input(
     assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
 
 
+def test_an_input_saved_while_its_output_builds_rebuilds_it_next_time(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator saves a catalog (here: the organisation) while the desk or a build
+    lays out the PDF from the version before. The inputs were hashed after the layout,
+    so the manifest recorded the new file for a PDF of the old one: 'up to date' for
+    ever after. What is recorded is what the build read."""
+    from msc_leaflet.build import build as build_module
+
+    org = project.organisations_dir / "test-clinic.yaml"
+    real = build_module.build_loaded
+
+    def saved_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        org.write_text(org.read_text().replace("Test Clinic", "Renamed Clinic"))
+        return result
+
+    monkeypatch.setattr(build_module, "build_loaded", saved_meanwhile)
+    out = tmp_path / "out"
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    monkeypatch.setattr(build_module, "build_loaded", real)
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+
+
 def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, locales=["en", "th"], out_dir=out)

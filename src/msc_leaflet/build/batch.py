@@ -24,7 +24,14 @@ from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project
-from .fingerprint import changed_inputs, file_sha256, fingerprint, hash_inputs, input_files
+from .fingerprint import (
+    changed_inputs,
+    describe,
+    file_sha256,
+    fingerprint,
+    hash_inputs,
+    input_files,
+)
 from .manifest import (
     Changes,
     Manifest,
@@ -278,12 +285,20 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     start = time.perf_counter()
     try:
         project = Project(root)
-        source, findings = load_leaflet(project.leaflet_path(job.leaflet_id), project)
-        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
+        # Inputs are hashed before they are read (the leaflet before it is loaded): one
+        # saved during the build (a translator in Poedit, beside the desk) is then
+        # recorded as it was before, so the next build sees it changed and redoes this.
+        path = project.leaflet_path(job.leaflet_id)
+        leaflet_sha = file_sha256(path)
+        source, findings = load_leaflet(path, project)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
-        files = [path for lang in languages for path in input_files(project, source, lang)]
-        files += result.inputs  # the press profile, a project theme's fonts
+        files = [file for lang in languages for file in input_files(project, source, lang)]
         inputs = hash_inputs(project, dict.fromkeys(files))
+        inputs[describe(project, path)] = leaflet_sha
+        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
+        # Then what only the build knew it would read: the press profile, a project
+        # theme's fonts (hashed now; theirs are not files anyone edits during a build).
+        inputs = {**hash_inputs(project, result.inputs), **inputs}
         warnings = [str(finding) for finding in result.findings]
         seconds = round(time.perf_counter() - start, 3)
         entry = OutputEntry(
