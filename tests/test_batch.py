@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,9 +18,17 @@ from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
 from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, merge
 from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
+from msc_leaflet.data import data_path
 from msc_leaflet.project import Project
 
 SHORT = "- paragraph: Short text [@alpha2001].\n"
+GLOSSARY = """\
+concepts:
+  - id: msc
+    en:
+      preferred: mesenchymal stromal cells (MSCs)
+      discouraged: [mesenchymal stem cells]
+"""
 
 
 @pytest.fixture
@@ -42,6 +52,44 @@ def test_second_build_skips_everything(project: Project, tmp_path: Path) -> None
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
 
 
+def test_strict_build_refuses_once_the_settings_make_a_finding_an_error(
+    project: Project, tmp_path: Path
+) -> None:
+    """A print run (--strict) that passed must not pass again, skipped as "up to date",
+    after the team's settings make one of its warnings an error."""
+    out = tmp_path / "out"
+    strict = Options(strict=True)
+    assert set(statuses(run_batch(project, ["one"], out_dir=out, options=strict)).values()) == {
+        "built"
+    }
+    (project.root / "msc-leaflet.toml").write_text('[checks.REF002]\nseverity = "error"\n')
+    report = run_batch(project, ["one"], out_dir=out, options=strict)
+    assert statuses(report) == {"en/one.pdf": "failed"}
+    assert "gamma2002" in report.outcomes[0].message
+
+
+def test_strict_build_refuses_a_leaflet_whose_review_fell_due_since_it_passed(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--strict refuses a leaflet past its review date. One printed last month, due for
+    review since, must not pass again as 'up to date': nothing in its files changed,
+    but the day did."""
+    from msc_leaflet import clock
+
+    out, strict = tmp_path / "out", Options(strict=True)
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 12, 1))  # due 2027-01-01
+    assert statuses(run_batch(project, ["one"], out_dir=out, options=strict)) == {
+        "en/one.pdf": "built"
+    }
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2027, 1, 2))
+    report = run_batch(project, ["one"], out_dir=out, options=strict)
+    assert statuses(report) == {"en/one.pdf": "failed"}
+    assert "DATE001" in report.outcomes[0].message
+    # A draft is not refused for it: the output stays up to date.
+    run_batch(project, ["one"], out_dir=out)
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "skipped"}
+
+
 def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)
@@ -57,6 +105,9 @@ def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path)
         ("organisation", {"en/one.pdf", "en/two.pdf"}),
         ("output deleted", {"en/one.pdf"}),
         ("output edited", {"en/one.pdf"}),
+        # What the checks read: warnings are recorded, and --strict refuses on them.
+        ("settings", {"en/one.pdf", "en/two.pdf"}),
+        ("glossary", {"en/one.pdf", "en/two.pdf"}),
     ],
 )
 def test_what_triggers_a_rebuild(
@@ -72,10 +123,110 @@ def test_what_triggers_a_rebuild(
         org.write_text(org.read_text().replace("Test Clinic", "Renamed Clinic"))
     elif change == "output deleted":
         (out / "en" / "one.pdf").unlink()
+    elif change == "settings":
+        (project.root / "msc-leaflet.toml").write_text('[checks.READ005]\nseverity = "off"\n')
+    elif change == "glossary":
+        (project.locales_dir).mkdir(exist_ok=True)
+        (project.locales_dir / "glossary.yaml").write_text(GLOSSARY)
     else:
         (out / "en" / "one.pdf").write_bytes(b"%PDF-edited")
     result = statuses(run_batch(project, out_dir=out))
     assert {k for k, v in result.items() if v == "built"} == rebuilt
+
+
+def test_a_file_replaced_with_its_size_and_time_is_seen_by_a_long_lived_process(
+    project: Project, tmp_path: Path
+) -> None:
+    """The desk plans builds in one process for hours: an organisation (or a picture)
+    replaced by another of the same size that kept the old one's time (unzipped,
+    copied with ``cp -p``) must rebuild, as it does in a new process."""
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    org = project.organisations_dir / "test-clinic.yaml"
+    before = org.stat()
+    replacement = org.with_name("replacement.tmp")
+    replacement.write_text(org.read_text().replace("Test Clinic", "Best Clinic"))
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(replacement, org)
+    assert org.stat().st_size == before.st_size
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+
+
+def test_a_glossary_rewritten_in_place_with_its_time_is_read_again(
+    project: Project, tmp_path: Path
+) -> None:
+    """``cp -p`` over a file keeps its inode, and gives it the old size and time when the
+    new version is as long: a long-lived process (the desk) must rebuild and check the
+    output against the new glossary, not the one it read before."""
+    out, strict = tmp_path / "out", Options(strict=True)
+    (project.root / "msc-leaflet.toml").write_text('[checks.TERM001]\nseverity = "error"\n')
+    project.locales_dir.mkdir()
+    glossary = project.locales_dir / "glossary.yaml"
+    glossary.write_text(GLOSSARY.replace("mesenchymal stem cells", "Zhort text"))
+    assert statuses(run_batch(project, ["one"], out_dir=out, options=strict)) == {
+        "en/one.pdf": "built"
+    }
+    before = glossary.stat()
+    with glossary.open("r+b") as handle:  # as cp -p writes: the same file, truncated
+        handle.write(GLOSSARY.replace("mesenchymal stem cells", "Short text").encode())
+    os.utime(glossary, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert glossary.stat().st_size == before.st_size
+    report = run_batch(project, ["one"], out_dir=out, options=strict)
+    assert statuses(report) == {"en/one.pdf": "failed"}
+    assert "TERM001" in report.outcomes[0].message
+
+
+def test_a_font_file_only_the_project_theme_names_is_an_input(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clinic's theme may set its text in a font package of its own (or another file of
+    a bundled one): when that font file changes (the package upgraded), the PDFs that
+    embed it are out of date, as for the bundled theme's fonts."""
+    import fontpkg_sarabun
+
+    bundled = Path(fontpkg_sarabun.ROOT) / "files"
+    package = tmp_path / "packages" / "fontpkg_clinic_test"
+    (package / "files").mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "from pathlib import Path\nROOT = Path(__file__).resolve().parent\n"
+    )
+    font = package / "files" / "Clinic-Regular.ttf"
+    font.write_bytes((bundled / "Sarabun-Regular.ttf").read_bytes())
+    monkeypatch.syspath_prepend(str(package.parent))
+    theme = data_path("theme.yaml").read_text(encoding="utf-8")
+    sarabun = re.search(r"    Sarabun:\n(      .*\n)+", theme)
+    assert sarabun is not None
+    own = "    Sarabun:\n      package: fontpkg_clinic_test\n      regular: Clinic-Regular.ttf\n"
+    own += "      bold: regular\n      italic: regular\n      bold-italic: regular\n"
+    (project.root / "theme.yaml").write_text(theme.replace(sarabun.group(0), own))
+    out = tmp_path / "out"
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    font.write_bytes((bundled / "Sarabun-Light.ttf").read_bytes())
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+
+
+def test_an_input_saved_while_its_output_builds_rebuilds_it_next_time(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator saves a catalog (here: the organisation) while the desk or a build
+    lays out the PDF from the version before. The inputs were hashed after the layout,
+    so the manifest recorded the new file for a PDF of the old one: 'up to date' for
+    ever after. What is recorded is what the build read."""
+    from msc_leaflet.build import build as build_module
+
+    org = project.organisations_dir / "test-clinic.yaml"
+    real = build_module.build_loaded
+
+    def saved_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        org.write_text(org.read_text().replace("Test Clinic", "Renamed Clinic"))
+        return result
+
+    monkeypatch.setattr(build_module, "build_loaded", saved_meanwhile)
+    out = tmp_path / "out"
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    monkeypatch.setattr(build_module, "build_loaded", real)
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
 
 
 def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path) -> None:
@@ -90,11 +241,126 @@ def test_new_catalog_rebuilds_only_that_locale(project: Project, tmp_path: Path)
     assert {k for k, v in result.items() if v == "built"} == {"th/one.pdf"}
 
 
+@pytest.mark.parametrize("domain", ["one", "ui"])
+def test_regional_catalog_made_later_rebuilds_that_locale(
+    project: Project, tmp_path: Path, domain: str
+) -> None:
+    """th_TH prints the th catalog while it has none of its own; the day a translator
+    starts its own, th_TH's output is out of date (and th's is not)."""
+    out = tmp_path / "out"
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+    for name in ("one", "ui"):
+        po = project.locales_dir / "th" / "LC_MESSAGES" / f"{name}.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text(header, encoding="utf-8")
+    run_batch(project, ["one"], ["th", "th_TH"], out_dir=out)
+    own = project.locales_dir / "th_TH" / "LC_MESSAGES" / f"{domain}.po"
+    own.parent.mkdir(parents=True)
+    own.write_text(header, encoding="utf-8")
+    result = statuses(run_batch(project, ["one"], ["th", "th_TH"], out_dir=out))
+    assert result == {"th/one.pdf": "skipped", "th_TH/one.pdf": "built"}
+
+
+def test_manifest_names_every_input_portably(project: Project, tmp_path: Path) -> None:
+    """No input is named by where this machine keeps it (its checkout, its virtual
+    environment: /home/<user>/…): a shard built on another machine, or a project moved
+    elsewhere, must still find them, and the manifest goes to print shops."""
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    names = {name for entry in entries.values() for name in entry["inputs"]}
+    assert any(name.endswith(".ttf") for name in names)  # the fonts are recorded
+    assert [name for name in names if Path(name).is_absolute() or ".." in Path(name).parts] == []
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
+
+
+def test_recorded_warnings_name_files_in_the_project_wherever_the_build_ran(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest keeps each output's warnings. They named files as seen from where
+    that build happened to run (an absolute /home/… path with --project from
+    elsewhere), and were shown so later from anywhere else: wrong paths, and a
+    manifest that differed with the folder of the build."""
+    recorded: list[list[str]] = []
+    for here in (project.root, tmp_path):
+        monkeypatch.chdir(here)
+        out = tmp_path / f"out-{len(recorded)}"
+        run_batch(project, ["one"], out_dir=out)
+        text = (out / "manifest.json").read_text(encoding="utf-8")
+        assert str(tmp_path) not in text
+        recorded.append(json.loads(text)["outputs"]["en/one.pdf"]["warnings"])
+    assert recorded[0] == recorded[1] and recorded[0][0].startswith("leaflets/one.yaml:")
+    monkeypatch.chdir(project.root.parent)  # shown from the folder above the project
+    [skipped] = run_batch(project, ["one"], out_dir=tmp_path / "out-1").outcomes
+    assert skipped.status == "skipped"
+    assert skipped.warnings[0].startswith(f"{project.root.name}/leaflets/one.yaml:")
+
+
+def test_a_recorded_warning_changes_only_the_paths_of_project_files(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.errors import recorded_text, shown_text
+
+    po = project.locales_dir / "th" / "LC_MESSAGES" / "one.po"
+    po.parent.mkdir(parents=True)
+    po.write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = (
+        f"{project.root.name}/leaflets/one.yaml:5: warning: version 1.0 of it.\n"
+        f"  hint: fix the msgstr of 'p1' ({po}:20), not /etc/hosts or e.g. words."
+    )
+    recorded = recorded_text(shown, project.root)
+    assert recorded == (
+        "leaflets/one.yaml:5: warning: version 1.0 of it.\n"
+        "  hint: fix the msgstr of 'p1' (locales/th/LC_MESSAGES/one.po:20), not /etc/hosts "
+        "or e.g. words."
+    )
+    assert shown_text(recorded, project.root) == shown.replace(
+        str(po), f"{project.root.name}/locales/th/LC_MESSAGES/one.po"
+    )
+
+
 def test_options_are_part_of_the_fingerprint(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(project, out_dir=out)
     result = statuses(run_batch(project, out_dir=out, options=Options(allow_fuzzy=True)))
     assert set(result.values()) == {"built"}
+
+
+@pytest.mark.parametrize("before", ["1700000000", ""])
+def test_an_incremental_build_gives_the_bytes_of_a_clean_one_after_the_date_changes(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """SOURCE_DATE_EPOCH dates every PDF: an output built under another date (or none)
+    is not up to date, or a print shop's clean build of the same commit differs from
+    the clinic's incremental one."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", before)
+    run_batch(project, ["one"], out_dir=out)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    run_batch(project, ["one"], out_dir=clean)
+    assert (out / "en" / "one.pdf").read_bytes() == (clean / "en" / "one.pdf").read_bytes()
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "skipped"}
+
+
+def test_an_upgraded_library_that_shapes_the_bytes_rebuilds(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HarfBuzz, ICU, fontTools, pikepdf… set the bytes of every PDF as much as ReportLab
+    does, and the package only asks for a least version of them: after an upgrade,
+    outputs kept from before differ from a clean build's."""
+    import fontTools
+
+    from msc_leaflet.build import fingerprint
+
+    installed = fingerprint.library_versions()
+    assert installed["fonttools"] == fontTools.version  # read without importing any
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    upgraded = {**installed, "uharfbuzz": "999.0"}
+    monkeypatch.setattr(fingerprint, "library_versions", lambda: upgraded)
+    assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
 
 
 def test_force_rebuilds(project: Project, tmp_path: Path) -> None:
@@ -265,6 +531,46 @@ def test_corrupt_manifest_means_rebuild(project: Project, tmp_path: Path) -> Non
     (out / "manifest.json").write_text("{not json")
     assert load_manifest(out / "manifest.json").outputs == {}
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"built"}
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ("truncated", "cannot be read"),
+        ("not json", "cannot be read"),
+        ("future", "newer"),
+    ],
+)
+def test_a_manifest_that_cannot_be_used_is_named_and_everything_rebuilt(
+    project: Project, tmp_path: Path, damage: str, said: str
+) -> None:
+    """A manifest cut short (a full disk, a bad copy), garbled, or written by a newer
+    msc-leaflet: every output is rebuilt, and the build says why, rather than
+    'never built' for outputs that are right there."""
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    path = out / "manifest.json"
+    text = path.read_text(encoding="utf-8")
+    if damage == "truncated":
+        path.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "not json":
+        path.write_bytes(b"\x00" * 64)
+    else:
+        data = json.loads(text)
+        data.update(format=99, tool="msc-leaflet 9.0")
+        path.write_text(json.dumps(data), encoding="utf-8")
+    args = ["build", "--project", str(project.root), "-o", str(out)]
+    dry = CliRunner().invoke(app, [*args, "--dry-run"])
+    assert dry.exit_code == 0 and "never built" not in dry.output
+    assert f"{path}: warning: " in dry.output and said in dry.output
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "2 built, 0 skipped" in result.output and "Traceback" not in result.output
+    assert f"{path}: warning: " in result.output and said in result.output
+    assert load_manifest(path).outputs.keys() == {"en/one.pdf", "en/two.pdf"}
+    path.write_text(text[:10], encoding="utf-8")
+    document = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
+    assert document["built"] == 2 and f"{path}: warning: " in document["notes"][0]
 
 
 def test_strict_refuses_an_overdue_leaflet_and_writes_nothing(

@@ -569,6 +569,36 @@ def test_a_font_weight_is_made_without_a_home_folder_and_never_in_the_project(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_font_weight_made_by_another_fonttools_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weight kept in the cache from before a fontTools upgrade was used for ever: that
+    machine's PDFs then differed from those of a machine with an empty cache, from the
+    same inputs and the same installed packages."""
+    import fontTools
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    made = instance_path(*khmer_bold())
+    assert instance_path(*khmer_bold()) == made  # kept, not made at every use
+    monkeypatch.setattr(fontTools, "version", "0.0.1")
+    again = instance_path(*khmer_bold())
+    assert again != made and again.is_file()
+
+
+def test_a_font_weight_has_the_same_bytes_whenever_it_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fontTools stamps a font it saves with the time (or SOURCE_DATE_EPOCH): a Khmer,
+    Arabic or Hindi PDF then depended on when the machine's cache was filled, and
+    two machines built different bytes from the same inputs."""
+    made = []
+    for when in ("1700000000", ""):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", when)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{when or 'now'}"))
+        made.append(instance_path(*khmer_bold()).read_bytes())
+    assert made[0] == made[1]
+
+
 def test_a_cache_folder_the_user_may_not_write_is_not_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -354,6 +354,71 @@ def test_an_interrupt_stops_running_jobs_instead_of_waiting_for_them(
     assert not list(root.rglob("*.pdf")) and temp_files(root) == []
 
 
+def test_workers_end_when_their_build_is_killed_alone(
+    make_project: Callable[..., Path],
+) -> None:
+    """SIGKILL to the build alone (``kill -9 PID``, the kernel's out-of-memory killer)
+    cannot be handled by it: its pool workers, orphaned, used to wait for work for ever,
+    each holding its memory. They notice the build is gone and end, removing the
+    temporary file of the job they were running."""
+    body = "".join(
+        f"- paragraph: Words ({n}) that fill lines and lines of the page in the body style.\n"
+        for n in range(2500)
+    )
+    root = make_project(
+        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_leaflet", "build", "-j2"], cwd=root, env=ENV, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_for_workers(process.pid, 2)
+        time.sleep(0.5)  # both jobs are laying out (each takes several seconds)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while pool_workers_left(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pool_workers_left(process.pid) == [], "orphaned pool workers kept running"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # only this test's processes
+    assert temp_files(root) == []
+
+
+DESK_POOL = """
+import sys
+from msc_leaflet.desk.builds import new_pool
+pool = new_pool(2)
+print(sorted(pool.map(abs, range(-8, 0))), flush=True)  # both workers started
+sys.stdin.read()  # until the test kills it
+"""
+
+
+def test_the_desk_pool_ends_when_the_desk_is_killed() -> None:
+    """The desk's workers come from a fork server. Killed with SIGKILL, the desk left
+    the fork server, its workers (with the build stage loaded) and the resource
+    tracker running for ever; they now end with it."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", DESK_POOL], env=ENV, text=True, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip()
+        wait_for_workers(process.pid, 2)  # the fork server and the resource tracker
+        assert len(pool_workers_left(process.pid)) >= 4
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while pool_workers_left(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pool_workers_left(process.pid) == [], "the desk's pool outlived it"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # only this test's processes
+
+
 # --- the pieces, in process ---------------------------------------------------------------
 
 

@@ -32,6 +32,12 @@ def source_date_epoch() -> int | None:
     return int(raw)
 
 
+def today() -> dt.date:
+    """The day the checks judge review dates by (and --strict refuses an overdue leaflet
+    on): the machine's, looked up here only, so a batch and the checks agree on it."""
+    return dt.date.today()
+
+
 def iso_date(text: str) -> dt.date:
     """The date ``text`` writes as YYYY-MM-DD, the one form the tool reads (a
     `ValueError` otherwise). Python's ``fromisoformat`` also takes 20261101 and

@@ -8,6 +8,7 @@ CLI prints; warnings are collected as `Finding` values and returned to the calle
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -52,6 +53,38 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(path)
+
+
+#: A word of a message that may be a file's path (it holds a '/' or a '.'): between
+#: spaces, brackets or quotes, up to the ':' before a line number.
+_PATH_WORD = re.compile(r"""(?<![^\s(\[{"'`])[^\s:()\[\]{}"'`]*[/.][^\s:()\[\]{}"'`]*""")
+
+
+def recorded_text(text: str, root: Path) -> str:
+    """``text`` (a finding as shown here) with every file of the project at ``root``
+    named from the project's folder: what a record kept for later (the build manifest)
+    holds, the same wherever the command ran and with no path of this machine in it."""
+    base = root.resolve()
+
+    def in_project(word: str) -> str | None:
+        try:
+            found = (Path.cwd() / word).resolve().relative_to(base)
+        except (ValueError, OSError, RuntimeError):
+            return None
+        return found.as_posix() if found.parts and (base / found).exists() else None
+
+    return _PATH_WORD.sub(lambda m: in_project(m.group(0)) or m.group(0), text)
+
+
+def shown_text(text: str, root: Path) -> str:
+    """A `recorded_text` as a message shown here names its files (`display_path`)."""
+
+    def from_here(word: str) -> str | None:
+        if os.path.isabs(word) or not (root / word).exists():
+            return None
+        return display_path(root / word)
+
+    return _PATH_WORD.sub(lambda m: from_here(m.group(0)) or m.group(0), text)
 
 
 @dataclass(frozen=True)

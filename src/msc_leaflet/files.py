@@ -18,6 +18,17 @@ from pathlib import Path
 
 from .errors import LeafletError, Location, display_path
 
+Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
+
+
+def file_stamp(info: os.stat_result) -> Stamp:
+    """What tells one version of a file from another without reading it: the key of every
+    cache of a file's content. Size and modification time are not enough: ``cp -p``
+    over a file, or an unzipped one, can bring another content at the same size and
+    time; the inode (a file renamed into place) and the change time (written in place),
+    which ``touch`` cannot set back, tell them apart (what ``git status`` trusts too)."""
+    return (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     """Write ``data`` to ``path``; returns False (and leaves the file alone) if unchanged.

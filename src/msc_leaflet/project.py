@@ -287,6 +287,16 @@ class Project:
         """``theme.yaml`` at the root: the project's own look, replacing the bundled one."""
         return self.file("theme.yaml")
 
+    @property
+    def settings_path(self) -> Path:
+        """``msc-leaflet.toml`` at the root: how the checks judge (and --strict refuses)."""
+        return self.file(SETTINGS_FILE)
+
+    @property
+    def glossary_path(self) -> Path:
+        """``locales/glossary.yaml``: the agreed terms the terminology checks hold texts to."""
+        return self.file("locales", GLOSSARY_FILE)
+
     def words_path(self, locale: str) -> Path:
         """``locales/<language>/words.txt``: terms a line break must never split."""
         return self.file("locales", language_subtag(locale), "words.txt")
@@ -338,6 +348,7 @@ class Project:
 
 
 SETTINGS_FILE = "msc-leaflet.toml"
+GLOSSARY_FILE = "glossary.yaml"
 #: The sections of the settings file, each with its settings; None: the stage that
 #: reads it checks them (`checks.config`: a setting per check code, found in its registry).
 SETTINGS_SECTIONS: dict[str, tuple[str, ...] | None] = {
@@ -351,7 +362,7 @@ def project_settings(project: Project) -> dict[str, Any]:
     reads its own section ([checks], [i18n]) with `settings_section`. A section or a
     setting nothing reads is refused: a misspelt one would make a team believe a rule
     is configured when it is not."""
-    path = project.file(SETTINGS_FILE)
+    path = project.settings_path
     if not path.is_file():
         return {}
     settings = _parsed_settings(path)

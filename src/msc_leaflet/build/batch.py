@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..clock import source_date_epoch
+from .. import clock
+from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
-from ..errors import LeafletError
+from ..errors import Finding, LeafletError, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
@@ -42,7 +43,13 @@ from .manifest import (
     record_changes,
 )
 from .options import Options
-from .workers import DEFAULT_JOB_SECONDS, prepare_parent, shared_locales, worker_count
+from .workers import (
+    DEFAULT_JOB_SECONDS,
+    end_with_parent,
+    prepare_parent,
+    shared_locales,
+    worker_count,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -99,6 +106,7 @@ class Outcome:
 class BatchReport:
     outcomes: list[Outcome]
     seconds: float
+    notes: list[Finding] = field(default_factory=list)  # about the run: a damaged manifest
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -232,7 +240,7 @@ def _reason(
         return "forced"
     entry = manifest.outputs.get(job.output)
     if entry is None:
-        return "never built"
+        return "not in the manifest, which cannot be used" if manifest.problem else "never built"
     output = out_dir / job.output
     if not output.is_file():
         return "output missing"
@@ -242,8 +250,22 @@ def _reason(
     if changed:
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
     if fingerprint(entry.inputs, options.as_dict()) != entry.fingerprint:
-        return "tool version or options changed"
+        return "tool version, options or SOURCE_DATE_EPOCH changed"
+    if options.strict:
+        return _fell_due(manifest.sources.get(job.leaflet_id))
     return ""
+
+
+def _fell_due(facts: SourceEntry | None) -> str:
+    """Why a --strict output that passed must be checked again although none of its
+    files changed: the leaflet's review date has passed since (the checks refuse it)."""
+    if facts is None:
+        return ""
+    try:
+        due = iso_date(facts.review)
+    except ValueError:  # a manifest edited by hand: check the leaflet again
+        return "its review date is not known"
+    return f"its review was due on {facts.review}" if due < clock.today() else ""
 
 
 def current_entry(
@@ -263,27 +285,28 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     start = time.perf_counter()
     try:
         project = Project(root)
-        # Inputs are hashed before they are read: a file saved while the job runs (a
-        # translator's .po, `i18n update`) then differs from the record, and the next
-        # plan builds again. Hashed afterwards, the record named the new text under a
-        # PDF of the old one, which counted as up to date until another file changed.
-        leaflet_path = project.leaflet_path(job.leaflet_id)
-        leaflet_sha = file_sha256(leaflet_path)
-        source, findings = load_leaflet(leaflet_path, project)
+        # Inputs are hashed before they are read (the leaflet before it is loaded): one
+        # saved during the build (a translator in Poedit, beside the desk) is then
+        # recorded as it was before, so the next build sees it changed and redoes this.
+        path = project.leaflet_path(job.leaflet_id)
+        leaflet_sha = file_sha256(path)
+        source, findings = load_leaflet(path, project)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
-        files = [path for lang in languages for path in input_files(project, source, lang)]
+        files = [file for lang in languages for file in input_files(project, source, lang)]
         inputs = hash_inputs(project, dict.fromkeys(files))
-        inputs[describe(project, leaflet_path)] = leaflet_sha  # as it was before loading
+        inputs[describe(project, path)] = leaflet_sha
         result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
-        extra = [path for path in result.inputs if describe(project, path) not in inputs]
-        inputs |= hash_inputs(project, dict.fromkeys(extra))  # the press profile of PDF/X
+        # Then what only the build knew it would read: the press profile, a project
+        # theme's fonts (hashed now; theirs are not files anyone edits during a build).
+        inputs = {**hash_inputs(project, result.inputs), **inputs}
         warnings = [str(finding) for finding in result.findings]
         seconds = round(time.perf_counter() - start, 3)
         entry = OutputEntry(
             leaflet=job.leaflet_id, locale=job.locale,
             fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
             pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
-            warnings=warnings, seconds=seconds,
+            warnings=[recorded_text(warning, project.root) for warning in warnings],
+            seconds=seconds,
         )  # fmt: skip
         return Outcome(
             job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
@@ -329,7 +352,7 @@ def run_batch(
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
-    planned, outcomes, estimates = _plan_run(
+    planned, outcomes, estimates, notes = _plan_run(
         project, leaflet_ids, locales, manifest_file, out_dir, options, force, editions, shard_of
     )
     if on_planned:
@@ -354,7 +377,7 @@ def run_batch(
     finally:
         if todo:
             record_changes(manifest_file, changes)
-    return BatchReport(outcomes, time.perf_counter() - start)
+    return BatchReport(outcomes, time.perf_counter() - start, notes)
 
 
 def _plan_run(
@@ -367,9 +390,10 @@ def _plan_run(
     force: bool,
     editions: Sequence[str],
     shard_of: tuple[int, int] | None,
-) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float]]:
+) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float], list[Finding]]:
     """The jobs of a run, the outcomes known before any job runs (failures to plan, and
-    outputs up to date) and each job's estimated seconds. The manifest as it was when the
+    outputs up to date), each job's estimated seconds, and a warning about a manifest
+    that could not be used. The manifest as it was when the
     run began is not needed after this, and is let go before the jobs run: on a large
     library it is megabytes (issue #20), and the run ends by re-reading it anyway."""
     manifest = load_manifest(manifest_file)
@@ -380,11 +404,13 @@ def _plan_run(
     for p in planned:
         if not p.reason:
             entry = manifest.outputs[p.job.output]
+            warnings = [shown_text(warning, project.root) for warning in entry.warnings]
             outcomes.append(
-                Outcome(p.job, "skipped", entry.pages, 0.0, "up to date", entry.warnings, entry)
+                Outcome(p.job, "skipped", entry.pages, 0.0, "up to date", warnings, entry)
             )
     estimates = {p.job: _estimate(manifest, p.job) for p in planned if p.reason}
-    return planned, outcomes, estimates
+    note = manifest.note(manifest_file)
+    return planned, outcomes, estimates, [note] if note else []
 
 
 def record_outcome(changes: Changes, outcome: Outcome) -> None:
@@ -424,7 +450,9 @@ def _execute(
     context = multiprocessing.get_context("fork") if fork else None
     if fork:
         prepare_parent(project, shared_locales([job.locale for job in todo]), options)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=end_with_parent
+    ) as pool:
         futures = []
         try:
             # Submitting forks the workers: an interrupt that lands meanwhile must stop

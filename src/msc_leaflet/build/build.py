@@ -46,6 +46,7 @@ from ..print_spec import (
 from ..project import Project, same_language
 from ..theme.theme import PAPER, Theme, load_theme
 from ..typeset import WordList, load_word_list
+from ..typeset.font_files import config_files
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .options import Options
 
@@ -57,7 +58,9 @@ class BuildResult:
     path: Path
     pages: int
     findings: list[Finding] = field(default_factory=list)
-    inputs: tuple[Path, ...] = ()  # files read beyond the usual (the press profile)
+    # Files read beyond every output's (`fingerprint.input_files`): the press profile,
+    # the fonts of a project theme (its own package, another file of a bundled one).
+    inputs: tuple[Path, ...] = ()
 
 
 def project_words(project: Project, locale: str) -> WordList:
@@ -347,7 +350,8 @@ def build_loaded(
     all_findings += page_words_in_english(project, versions, options.strict)
     write_atomic(path, pdf)
     profile = (claim.intent.profile,) if claim.intent else ()
-    return BuildResult(source.id, locale, path, result.pages, all_findings, profile)
+    inputs = (*profile, *config_files(theme.fonts))
+    return BuildResult(source.id, locale, path, result.pages, all_findings, inputs)
 
 
 def page_words_in_english(

@@ -1,7 +1,8 @@
 """What an output depends on, and a fingerprint of it, so unchanged outputs are skipped.
 
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
-its locale, the theme, the fonts, the project's and the package's word lists) plus the
+its locale, the theme, the fonts, the project's and the package's word lists, and what
+the checks judge it by: the settings file and the glossary) plus the
 tool's version and the build options. Missing files count too (as "absent"): a catalog
 created later must trigger a rebuild. The list is recorded in the manifest at build
 time, so checking whether an output is up to date needs no YAML parsing, only hashing
@@ -11,16 +12,20 @@ of the recorded files.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
+import importlib.util
 import json
+import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..clock import source_date_epoch
 from ..content.model import Figure, Leaflet
 from ..data import data_path, word_list_path
-from ..files import read_input
-from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_path
+from ..files import Stamp, file_stamp, read_input
+from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
 from ..project import Project
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
@@ -29,17 +34,19 @@ ABSENT = "absent"
 #: Hashes kept per process: a batch reads each leaflet, catalog and font; the bound
 #: only matters to a process that lives long (the desk) over a changing project.
 HASH_CACHE_SIZE = 20_000
-_cache: dict[tuple[str, int, int], str] = {}
+_cache: dict[tuple[str, Stamp], str] = {}
 
 
 def file_sha256(path: Path) -> str:
-    """Content hash, cached per process by (path, size, mtime) so a no-op check is cheap,
-    and between processes for large files (`hash_cache`)."""
+    """Content hash, cached per process so a no-op check is cheap, and between processes
+    for large files (`hash_cache`); both by `file_stamp`, which tells a file replaced
+    under the same size and modification time from the one hashed: the desk's process
+    lives for hours."""
     try:
         stat = path.stat()
     except OSError:
         return ABSENT
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    key = (str(path), file_stamp(stat))
     if key not in _cache:
         if len(_cache) >= HASH_CACHE_SIZE:
             _cache.clear()  # a long desk session sees every file again and again
@@ -60,25 +67,64 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
         files.append(leaflet.organisation.logo)
     files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
     catalog = catalog_path(project, locale, leaflet.id)
-    files += [catalog, catalog_path(project, locale, UI_DOMAIN)]
+    # Every catalog looked for, not only the one read: a regional one (th_TH's) made
+    # later replaces the language's (th's) that the build printed.
+    files += catalog_lookup(project, locale, leaflet.id)
+    files += catalog_lookup(project, locale, UI_DOMAIN)
     files += [project.words_path(locale), word_list_path(locale)]
     files.append(signoff_path(project, catalog_language(catalog)))  # proofs, footers
     files += [data_path("theme.yaml"), project.theme_path]
+    # The checks' findings are recorded with the output, and --strict refuses on them:
+    # a rule made an error must not let an output built before it count as printable.
+    files += [project.settings_path, project.glossary_path]
     files += font_files()
     return files
 
 
+#: How the manifest names a file of an installed package (a font, the bundled theme):
+#: ``python:<package>/<path inside it>``, found again wherever that package is installed.
+PACKAGE = "python:"
+
+
 def describe(project: Project, path: Path) -> str:
-    """Project files by relative path (portable between checkouts), others absolute."""
+    """Project files by relative path, package files by package (`PACKAGE`), so the
+    manifest holds no machine's paths (a home folder, a virtual environment) and a
+    manifest made by another checkout or machine (a shard) finds the same files. Only
+    a file in neither is named absolutely."""
+    path = path.resolve()
     try:
-        return str(path.resolve().relative_to(project.root))
+        return path.relative_to(project.root).as_posix()
     except ValueError:
-        return str(path)
+        pass
+    for folder in path.parents:
+        if _package_folder(folder.name) == folder:
+            return PACKAGE + path.relative_to(folder.parent).as_posix()
+    return str(path)
 
 
 def resolve(project: Project, recorded: str) -> Path:
+    """The file a manifest names (`describe`); a package no longer installed names a
+    file that is not there, as its own files are."""
+    if recorded.startswith(PACKAGE):
+        package, _, inside = recorded.removeprefix(PACKAGE).partition("/")
+        folder = _package_folder(package)
+        return folder / inside if folder else project.root / recorded  # never a file
     path = Path(recorded)
     return path if path.is_absolute() else project.root / path
+
+
+@cache
+def _package_folder(name: str) -> Path | None:
+    """Where the top-level package ``name`` is installed, found without importing it;
+    None for a name that is no installed package."""
+    if not name.isidentifier():
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    places = spec.submodule_search_locations if spec else None
+    return Path(places[0]).resolve() if places else None
 
 
 def hash_inputs(project: Project, files: Iterable[Path]) -> dict[str, str]:
@@ -94,10 +140,64 @@ def _reportlab_version() -> str:
     return str(reportlab.Version)
 
 
+#: The libraries that set an output's bytes besides ReportLab (pinned exactly), by the
+#: module found without importing it and its distribution's name as wheels write it:
+#: shaping, line and cluster breaking, bidi, hyphens, CLDR's dates and digits, font
+#: subsets and instances, the final pass, imposition and pictures.
+LIBRARIES = {
+    "uharfbuzz": "uharfbuzz", "icu4py": "icu4py", "pythainlp": "pythainlp",
+    "bidi": "python_bidi", "pyphen": "pyphen", "babel": "babel", "fontTools": "fonttools",
+    "pikepdf": "pikepdf", "pypdf": "pypdf", "PIL": "pillow",
+}  # fmt: skip
+
+
+@cache
+def library_versions() -> dict[str, str]:
+    """The installed version of each of `LIBRARIES`, read from the name of its
+    ``.dist-info`` folder: importing them (or `importlib.metadata`) would cost a no-op
+    rebuild more than all its hashing. "unknown" where no such folder is found."""
+    versions = {}
+    for module, distribution in LIBRARIES.items():
+        spec = _spec(module)
+        place = Path(spec.origin) if spec and spec.origin else None
+        found = "unknown" if place else ABSENT
+        if place:
+            prefix = distribution + "-"
+            # Beside the package's folder, or beside the module's file.
+            site = place.parent.parent if spec and spec.submodule_search_locations else place.parent
+            for name in _names_in(site):
+                stem, _, kind = name.rpartition(".")
+                if kind in ("dist-info", "egg-info") and stem.lower().startswith(prefix):
+                    found = stem[len(prefix) :].split("-")[0]
+                    break
+        versions[distribution] = found
+    return versions
+
+
+def _spec(module: str) -> importlib.machinery.ModuleSpec | None:
+    try:
+        return importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+
+
+@cache
+def _names_in(folder: Path) -> tuple[str, ...]:
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()
+
+
 def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str:
+    """One hash of what an output was made from. The date it carries is one of those
+    (`SOURCE_DATE_EPOCH`, None when unset): kept under another date, an output would
+    differ from a clean build's of the same inputs."""
     payload = {
         "tool": __version__,
         "reportlab": _reportlab_version(),
+        "libraries": library_versions(),
+        "date": source_date_epoch(),
         "options": dict(options),
         "inputs": dict(sorted(inputs.items())),
     }

@@ -21,14 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..files import user_cache_dir
+from ..files import Stamp, file_stamp, user_cache_dir
 
 MIN_BYTES = 256_000
 SETTLE_SECONDS = 2.0
 #: Entries kept: a project's fonts are ~20 files; the store is rewritten whole.
 MAX_ENTRIES = 256
-
-Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 
 _loaded: dict[str, tuple[Stamp, str]] | None = None
 
@@ -54,16 +52,12 @@ def _entries() -> dict[str, tuple[Stamp, str]]:
     return _loaded
 
 
-def stamp(stat: os.stat_result) -> Stamp:
-    return (stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
-
-
 def stored_hash(path: Path, stat: os.stat_result) -> str | None:
     """The kept hash of ``path`` if the file has not changed since it was taken."""
     if stat.st_size < MIN_BYTES:
         return None
     found = _entries().get(str(path))
-    return found[1] if found and found[0] == stamp(stat) else None
+    return found[1] if found and found[0] == file_stamp(stat) else None
 
 
 def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
@@ -71,7 +65,7 @@ def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
     if stat.st_size < MIN_BYTES or time.time() - max(stat.st_mtime, stat.st_ctime) < SETTLE_SECONDS:
         return
     entries = _entries()
-    entries[str(path)] = (stamp(stat), digest)
+    entries[str(path)] = (file_stamp(stat), digest)
     while len(entries) > MAX_ENTRIES:
         del entries[next(iter(entries))]
     data = {name: [*stamped, digest] for name, (stamped, digest) in entries.items()}

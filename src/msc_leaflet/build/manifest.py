@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar, get_origin, get_type_hints
 
 from .. import __version__
-from ..errors import LeafletError, Location
+from ..errors import Finding, LeafletError, Location
 from ..files import file_error, make_folder, read_input, write_atomic
 
 FORMAT = 2  # 2: sources carry the title, version and review date
@@ -57,6 +57,21 @@ _Entry = TypeVar("_Entry", OutputEntry, SourceEntry)
 class Manifest:
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
     sources: dict[str, SourceEntry] = field(default_factory=dict)
+    #: Why the file this was read from could not be used (`load_manifest`), "" if it
+    #: could or there was none. Not written: it is about the file, not the outputs.
+    problem: str = field(default="", compare=False)
+
+    def note(self, path: Path) -> Finding | None:
+        """The warning a build gives about the manifest at ``path`` it could not use."""
+        if not self.problem:
+            return None
+        return Finding(
+            Location(path),
+            "warning",
+            f"{self.problem}: every output is rebuilt, and the manifest written anew",
+            "nothing to do; this build replaces it (keep a copy first if another "
+            "msc-leaflet wrote it)",
+        )
 
     def to_bytes(self) -> bytes:
         """The manifest as UTF-8 JSON, indented, keys sorted.
@@ -109,14 +124,27 @@ def load_manifest(path: Path) -> Manifest:
         raise file_error(path, exc, "read", hint) from None
     try:
         data: Any = _json(raw)
-        if data.get("format") != FORMAT:
-            return Manifest()
+        found = data.get("format")
+        if found != FORMAT:
+            return Manifest(problem=_other_format(found, data.get("tool")))
         return Manifest(
             outputs={k: OutputEntry(**v) for k, v in data.get("outputs", {}).items()},
             sources={k: SourceEntry(**v) for k, v in data.get("sources", {}).items()},
         )
     except (ValueError, TypeError, AttributeError):
-        return Manifest()
+        return Manifest(problem="the manifest cannot be read (cut short or damaged)")
+
+
+def _other_format(found: object, tool: object) -> str:
+    """Why a manifest of format ``found`` (written by ``tool``) is not used."""
+    shown = isinstance(tool, str) and len(tool) <= 80 and tool.isprintable()
+    writer = tool if shown else "another msc-leaflet"
+    if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT:
+        return (
+            f"the manifest was written by a newer msc-leaflet ({writer}, format {found}) than "
+            f"this one (msc-leaflet {__version__} reads format {FORMAT})"
+        )
+    return f"the manifest was written by an older msc-leaflet ({writer}), in another format"
 
 
 def _json(raw: bytes) -> Any:

@@ -20,6 +20,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import signal
+import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 from importlib import import_module
@@ -35,6 +38,11 @@ DEFAULT_JOB_SECONDS = 0.25
 #: parent a fork, the pool's imports and the pickling of results (~0.1 s together),
 #: and a second core that is not always free.
 SECONDS_PER_WORKER = 0.6
+
+#: How often a pool worker looks whether the build that started it is still there, and
+#: how long it then gives the job it stops to clean up (remove its temporary file).
+PARENT_CHECK_SECONDS = 0.5
+CLEANUP_SECONDS = 5.0
 
 #: UI words typeset once per locale before forking: real text in the locale's script,
 #: so its fonts, shaping, break iterators and cluster rules are ready in every worker.
@@ -115,3 +123,23 @@ def prepare_parent(project: Project, locales: Sequence[str], options: Options) -
                     runs, style, locale, words=project_words(project, locale)
                 )
                 paragraph.wrap(300, 10_000)
+
+
+def end_with_parent() -> None:
+    """Pool initializer: end this worker when the build that started it is gone.
+
+    A build killed with SIGKILL (``kill -9``, the kernel's out-of-memory killer) cannot
+    tell its workers; they waited for work for ever, each holding its memory. A thread
+    watches the parent: once it is gone, SIGTERM stops a running job as `cli.errors`
+    stops it for an interrupt (its temporary file removed), and the worker exits."""
+    parent = os.getppid()  # the build, or the forkserver that stands for it
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        with contextlib.suppress(OSError):
+            os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(CLEANUP_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.model import texts
+from ..files import Stamp, file_stamp
 from .registry import CheckContext, Issue, check
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
     from ..typeset.fonts import first_missing, register_fonts
 
     path = ctx.project.theme_path
-    fonts = _theme_fonts(path, path.stat().st_mtime_ns if path.is_file() else 0)
+    fonts = _theme_fonts(path, file_stamp(path.stat()) if path.is_file() else None)
     if fonts is None:  # an invalid theme: LOAD004 names it (`checks.runner`)
         return
     font = register_fonts(fonts).regular
@@ -51,8 +52,8 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
 
 
 @lru_cache(maxsize=4)
-def _theme_fonts(path: Path, mtime: int) -> FontConfig | None:
-    """`theme.theme_fonts`, read once per version of the file (``mtime``): asked for
+def _theme_fonts(path: Path, stamp: Stamp | None) -> FontConfig | None:
+    """`theme.theme_fonts`, read once per version of the file (``stamp``): asked for
     every locale of every leaflet checked."""
     from ..theme.theme import theme_fonts
 

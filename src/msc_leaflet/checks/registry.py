@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Literal
 
+from .. import clock
 from ..content.model import Leaflet, Text
 from ..errors import CheckFinding as CheckFinding  # shared with `i18n check`, re-exported
 from ..errors import Location, Severity
@@ -60,7 +61,7 @@ class CheckContext:
 
     @property
     def today(self) -> dt.date:
-        return self.config.today or dt.date.today()
+        return self.config.today or clock.today()
 
     @property
     def is_translation(self) -> bool:

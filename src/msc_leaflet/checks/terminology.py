@@ -21,14 +21,14 @@ import yaml
 from ..content.model import texts
 from ..content.yaml_source import load_words
 from ..errors import LeafletError, Location
-from ..files import read_input, refuse_merge_conflict
+from ..files import Stamp, file_stamp, read_input, refuse_merge_conflict
 from ..languages import language_of, profile
-from ..project import Project
+from ..project import GLOSSARY_FILE, Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import in_language, plain, reader_texts
 
-GLOSSARY = "glossary.yaml"
+GLOSSARY = GLOSSARY_FILE
 MAX_GLOSSARY_BYTES = 2_000_000
 
 
@@ -58,15 +58,15 @@ class TermMatch:
 
 def load_glossary(project: Project) -> tuple[Concept, ...]:
     """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
-    path = project.file("locales", GLOSSARY)
+    path = project.glossary_path
     if not path.is_file():
         return ()
-    return _read(path, path.stat().st_mtime_ns)
+    return _read(path, file_stamp(path.stat()))
 
 
 @lru_cache(maxsize=8)
-def _read(path: Path, mtime_ns: int) -> tuple[Concept, ...]:
-    del mtime_ns  # part of the cache key only
+def _read(path: Path, stamp: Stamp) -> tuple[Concept, ...]:
+    del stamp  # part of the cache key only
     try:
         text = read_input(path, MAX_GLOSSARY_BYTES).decode("utf-8")
         refuse_merge_conflict(path, text)

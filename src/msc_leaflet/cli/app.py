@@ -180,6 +180,9 @@ def build(
             source_date_epoch()  # as the build would: a bad value is no "would rebuild"
             prepare_output_folder(out_dir, create=False)
             manifest = load_manifest(manifest_path(out_dir))
+            note = manifest.note(manifest_path(out_dir))
+            if note and not json_output:  # there, each output's reason says it
+                typer.echo(str(note), err=True)
             planned, failures = plan(
                 root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
             )
@@ -207,6 +210,8 @@ def build(
             )  # fmt: skip
         finally:
             progress.stop()
+        for note in [] if json_output else report.notes:  # even --quiet: it is news
+            typer.echo(str(note), err=True)
         if json_output:
             typer.echo(as_json(report))
         elif not quiet:

@@ -46,6 +46,7 @@ def as_json(report: BatchReport) -> str:
         "skipped": report.count("skipped"),
         "failed": report.count("failed"),
         "seconds": round(report.seconds, 3),
+        "notes": [str(note) for note in report.notes],
         "outputs": [
             {
                 "output": o.job.output,

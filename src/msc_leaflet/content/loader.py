@@ -16,6 +16,7 @@ from typing import Literal, TypeGuard, assert_never
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location
+from ..files import Stamp, file_stamp
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
@@ -516,7 +517,7 @@ def _decode(path: Path, location: Location) -> None:
     pixels cannot be read. Cached by the file's identity: a leaflet showing an image
     twice, and every locale's build of it in one worker, decode it once."""
     info = path.stat()
-    if not _decodes(path, info.st_ino, info.st_size, info.st_mtime_ns):
+    if not _decodes(path, file_stamp(info)):
         raise LeafletError(
             location,
             f"not a readable image: {path.name}: its picture data is damaged or cut short",
@@ -525,7 +526,7 @@ def _decode(path: Path, location: Location) -> None:
 
 
 @lru_cache(maxsize=64)
-def _decodes(path: Path, inode: int, size: int, mtime_ns: int) -> bool:
+def _decodes(path: Path, stamp: Stamp) -> bool:
     import zlib
 
     from PIL import Image

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from ..build.batch import Job, Outcome, build_job, plan, record_outcome
 from ..build.manifest import Changes, load_manifest, manifest_path, record_changes
 from ..build.options import Options
+from ..build.workers import end_with_parent
 from ..print_spec import PrintSpec
 from ..project import Project
 
@@ -56,6 +57,7 @@ class Built:
 def _worker_start() -> None:
     # Ctrl-C reaches the whole process group; the server stops the pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()  # the fork server (or the desk): a killed desk leaves none behind
 
 
 def warm_up(root: Path) -> int:
@@ -77,7 +79,9 @@ def new_pool(workers: int) -> ProcessPoolExecutor:
     context: BaseContext
     if "forkserver" in multiprocessing.get_all_start_methods():
         forkserver = multiprocessing.get_context("forkserver")
-        forkserver.set_forkserver_preload(["msc_leaflet.build.build", "msc_leaflet.desk.pack"])
+        # The guard first: it ends the fork server with the desk.
+        preload = ["msc_leaflet.desk.pool_guard", "msc_leaflet.build.build"]
+        forkserver.set_forkserver_preload([*preload, "msc_leaflet.desk.pack"])
         context = forkserver
     else:
         context = multiprocessing.get_context("spawn")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..data import library_root
 from ..errors import LeafletError
+from ..files import Stamp, file_stamp
 from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
@@ -26,7 +27,7 @@ _QUALITY = re.compile(r"\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$")
 
 
 @lru_cache(maxsize=8)
-def _translations(path: Path, mtime_ns: int) -> dict[str, str]:
+def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
     """Usable desk translations by key: translated, not fuzzy, placeholders kept."""
     found = {}
     for entry in read_po(path).active:
@@ -43,7 +44,7 @@ def _catalog(path: Path) -> dict[str, str]:
     """A catalog that cannot be read (absent, half-saved, not UTF-8) gives no words:
     the English source is shown, as for a fuzzy entry, and no page fails over it."""
     try:
-        return _translations(path, path.stat().st_mtime_ns)
+        return _translations(path, file_stamp(path.stat()))
     except (OSError, LeafletError):
         return {}
 

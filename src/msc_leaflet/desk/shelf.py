@@ -14,6 +14,7 @@ from ..content.inline import plain_text
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text
 from ..errors import LeafletError, Location
+from ..files import file_stamp
 from ..i18n import localize_with_fallbacks
 from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
@@ -22,7 +23,7 @@ from ..i18n.signoff import leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import SETTINGS_FILE, Project, same_language
 
-Signature = tuple[tuple[str, int, int], ...]
+Signature = tuple[tuple[str, int, int, int, int], ...]  # path and `file_stamp` of each file
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Shelf:
 
 
 def signature(project: Project) -> Signature:
-    """Every source file's path, size and mtime: a change to any of them is a new shelf,
+    """Every source file's path and `file_stamp`: a change to any of them is a new shelf,
     and new check findings (kept per shelf). The settings and the theme are sources
     too: a check turned off in msc-leaflet.toml still showed until a leaflet changed."""
     found = []
@@ -115,7 +116,7 @@ def signature(project: Project) -> Signature:
             # while the folder is read, no settings file: no source of the shelf, and
             # no reason for every page of the desk to fail.
             continue
-        found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        found.append((str(path), *file_stamp(stat)))
     return tuple(found)
 
 

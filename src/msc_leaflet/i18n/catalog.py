@@ -197,14 +197,21 @@ def catalog_path(project: Project, locale: str, domain: str) -> Path:
     digits) prints the Arabic translation rather than English. The locale's own path,
     which need not exist, when neither does. Not for writing: `i18n init ar_EG` makes
     ar_EG's own catalog."""
-    own = po_path(project, locale, domain)
-    if own.is_file():
-        return own
-    for parent in parent_locales(locale):
-        path = po_path(project, parent, domain)
+    looked_at = catalog_lookup(project, locale, domain)
+    return looked_at[-1] if looked_at[-1].is_file() else looked_at[0]
+
+
+def catalog_lookup(project: Project, locale: str, domain: str) -> list[Path]:
+    """The catalogs a build of ``locale`` looks for, in order, up to the one it reads
+    (`catalog_path`): each one before it is absent, and a build must be redone the day
+    one appears (ar_EG's own, where ar's was printed)."""
+    looked_at = []
+    for name in [locale, *parent_locales(locale)]:
+        path = po_path(project, name, domain)
+        looked_at.append(path)
         if path.is_file():
-            return path
-    return own
+            break
+    return looked_at
 
 
 def catalog_to_start(locale: str, source_language: str) -> str:

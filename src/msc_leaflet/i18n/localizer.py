@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location, counted
+from ..files import Stamp, file_stamp
 from ..project import Project, language_subtag, same_language
 from .catalog import (
     UI_DOMAIN,
@@ -59,11 +60,11 @@ def _catalog_entries(path: Path) -> dict[Key, Entry]:
 def _catalog(path: Path) -> tuple[dict[Key, Entry], str]:
     """The catalog's entries by key, and the language its header declares."""
     stat = path.stat()  # a rewrite (editor, `i18n update`) changes one of these
-    return _parsed(path, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return _parsed(path, file_stamp(stat))
 
 
 @lru_cache(maxsize=CATALOG_CACHE_SIZE)
-def _parsed(path: Path, inode: int, size: int, mtime_ns: int) -> tuple[dict[Key, Entry], str]:
+def _parsed(path: Path, stamp: Stamp) -> tuple[dict[Key, Entry], str]:
     catalog = read_po(path)
     return catalog.lookup(), catalog.header.get("Language", "")
 

@@ -49,7 +49,7 @@ from pathlib import Path
 from icu4py.breakers import LineBreaker, WordBreaker
 
 from ..data import word_list_path
-from ..files import read_input
+from ..files import Stamp, file_stamp, read_input
 from ..languages import profile
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START
@@ -94,14 +94,14 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 def load_word_list(path: Path | str) -> WordList:
     """Read a word list (UTF-8, one term per line, ``#`` comments); cached per file."""
     resolved = Path(path).resolve()
-    return _load(resolved, resolved.stat().st_mtime_ns)
+    return _load(resolved, file_stamp(resolved.stat()))
 
 
 MAX_WORD_LIST_BYTES = 2_000_000
 
 
 @lru_cache(maxsize=32)
-def _load(path: Path, mtime_ns: int) -> WordList:
+def _load(path: Path, stamp: Stamp) -> WordList:
     words = []
     for line in read_input(path, MAX_WORD_LIST_BYTES).decode("utf-8", "replace").splitlines():
         term = unicodedata.normalize("NFC", line.strip())
