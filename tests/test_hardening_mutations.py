@@ -46,3 +46,68 @@ def test_a_yaml_tag_is_refused_at_its_line(
         assert "leaflets/sample.yaml:4:8: " in output
         assert f"YAML tag '{shown}'" in output
     assert not (root / "out").exists() or not list((root / "out").rglob("*.pdf"))
+
+
+GLOSSARY = """\
+concepts:
+  - id: msc
+    why: One name for the cells.
+    en:
+      preferred: mesenchymal stromal cells
+      forms: [mesenchymal stromal cell]
+      discouraged: [mesenchymal stem cells]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        ("discouraged:", "discouragd:", "7:7", "unknown key 'discouragd'"),
+        ("      forms:", "      preferred: MSCs\n      forms:", "6:7", "duplicate key 'preferred'"),
+        ("[mesenchymal stromal cell]", "42", "6:14", "'forms' must be a list"),
+        ("[mesenchymal stromal cell]", "a cell", "6:14", "'forms' must be a list"),
+        ("preferred: mesenchymal stromal cells", "preferred: [a, b]", "5:18", "'preferred'"),
+        ("      preferred: mesenchymal stromal cells\n", "", "5:7", "missing required key"),
+        ("  - id: msc\n", "  - \n", "3:5", "missing required key 'id'"),
+        ("    en:", "    tj:", "4:5", "'tj' is not a language"),
+        ("why: One", "wyh: One", "3:5", "unknown key 'wyh'"),
+        ("concepts:", "concept:", "1:1", "unknown key 'concept'"),
+        ("[mesenchymal stem cells]", '["a\\u202eb"]', "7:23", "bidirectional control"),
+    ],
+    ids=[
+        "typo",
+        "duplicate",
+        "forms-number",
+        "forms-text",
+        "preferred-list",
+        "no-preferred",
+        "no-id",
+        "not-a-language",
+        "typo-why",
+        "typo-concepts",
+        "bidi",
+    ],
+)
+def test_a_glossary_mistake_is_named_at_its_line(
+    make_project: Callable[..., Path], old: str, new: str, where: str, message: str
+) -> None:
+    # The glossary was read without positions or a schema: a misspelt 'discouragd' was
+    # ignored (its terms never flagged), a duplicate key kept the last, 'forms' written
+    # as one text was taken letter by letter, and every other mistake was one message
+    # for the whole file with no line.
+    root = make_project({"sample": GOOD})
+    assert old in GLOSSARY
+    (root / "locales").mkdir(exist_ok=True)
+    (root / "locales" / "glossary.yaml").write_text(GLOSSARY.replace(old, new), encoding="utf-8")
+    code, output = run(root, "check")
+    assert code == 1, output
+    assert f"locales/glossary.yaml:{where}: " in output, output
+    assert message in output, output
+
+
+def test_a_good_glossary_still_reads(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": GOOD.replace("Hello.", "Our mesenchymal stem cells.")})
+    (root / "locales").mkdir(exist_ok=True)
+    (root / "locales" / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    _, output = run(root, "check")
+    assert "discouraged term “mesenchymal stem cells”" in output, output
