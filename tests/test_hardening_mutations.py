@@ -111,3 +111,36 @@ def test_a_good_glossary_still_reads(make_project: Callable[..., Path]) -> None:
     (root / "locales" / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
     _, output = run(root, "check")
     assert "discouraged term “mesenchymal stem cells”" in output, output
+
+
+THAI = "เซลล์ต้นกำเนิด\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "message"),
+    [
+        (THAI.encode() + b"caf\xe9\n", "2:4", "not valid UTF-8"),
+        (THAI.encode("cp874"), "1:1", "not valid UTF-8"),  # Thai Windows' own encoding
+        (b"\xef\xbb\xbf" + THAI.encode(), "1:1", "byte-order mark"),
+        (THAI.encode("utf-16"), "1", "UTF-16"),
+        (THAI.encode() + b"a\0b\n", "2:2", "control character U+0000"),
+        (THAI.encode() + "ab\u202ecd\n".encode(), "2:3", "bidirectional control"),
+        (THAI.encode() + b"<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n", "2", "merge conflict"),
+    ],
+    ids=["latin-1", "cp874", "bom", "utf-16", "nul", "bidi", "conflict"],
+)
+def test_a_broken_word_list_is_named_at_its_line(
+    make_project: Callable[..., Path], data: bytes, where: str, message: str
+) -> None:
+    # words.txt was decoded with errors replaced and never checked: a list saved in
+    # Thai Windows' encoding became U+FFFD strings that match nothing, so every term
+    # the translator listed was split at line ends again, without a word.
+    root = make_project({"sample": GOOD})
+    (root / "locales" / "th").mkdir(parents=True)
+    (root / "locales" / "th" / "words.txt").write_bytes(data)
+    for command in (("build", "-l", "th", "-o", str(root / "out")), ("check", "-l", "th")):
+        code, output = run(root, *command)
+        assert code == 1, output
+        assert f"locales/th/words.txt:{where}: " in output, output
+        assert message in output, output
+    assert not list((root / "out").rglob("*.pdf")) if (root / "out").exists() else True
