@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import leaflet_yaml
+from conftest import REPO, leaflet_yaml
 from msc_leaflet.cli.app import app
 
 runner = CliRunner()
@@ -144,3 +144,20 @@ def test_a_broken_word_list_is_named_at_its_line(
         assert f"locales/th/words.txt:{where}: " in output, output
         assert message in output, output
     assert not list((root / "out").rglob("*.pdf")) if (root / "out").exists() else True
+
+
+@pytest.mark.parametrize("paper", ["[a4, a5]", "{a4: 1}"], ids=["list", "mapping"])
+def test_a_theme_paper_that_is_no_name_is_named_at_its_line(
+    make_project: Callable[..., Path], paper: str
+) -> None:
+    # Was "internal error: TypeError: unhashable type: 'list'", naming no file.
+    root = make_project({"sample": GOOD})
+    theme = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    assert "\npaper: a4 " in theme
+    (root / "theme.yaml").write_text(theme.replace("\npaper: a4 ", f"\npaper: {paper} "), "utf-8")
+    for command in (("build", "-o", str(root / "out")), ("check",)):
+        code, output = run(root, *command)
+        assert code == 1, output
+        assert "theme.yaml:4:1: error: " in output, output
+        assert "paper must be one paper name, not a list or mapping" in output
+        assert "internal error" not in output
