@@ -161,3 +161,28 @@ def test_a_theme_paper_that_is_no_name_is_named_at_its_line(
         assert "theme.yaml:4:1: error: " in output, output
         assert "paper must be one paper name, not a list or mapping" in output
         assert "internal error" not in output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("    parent: heading\n", "    parent: [heading]\n", "157:"),
+        ("{parent: small, colour", "{parent: {a: 1}, colour", "165:"),
+        ("closing: {parent: callout,", "closing: {parent: [callout],", "186:"),
+    ],
+    ids=["style-list", "style-mapping", "box-padding-list"],
+)
+def test_a_theme_parent_that_is_no_name_is_named_at_its_line(
+    make_project: Callable[..., Path], old: str, new: str, where: str
+) -> None:
+    # Was "internal error: TypeError: unhashable type: 'list'" (exit 70, or per output).
+    root = make_project({"sample": GOOD})
+    theme = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    assert old in theme
+    (root / "theme.yaml").write_text(theme.replace(old, new), encoding="utf-8")
+    for command in (("build", "-o", str(root / "out")), ("check",)):
+        code, output = run(root, *command)
+        assert code == 1, output
+        assert f"theme.yaml:{where}" in output, output
+        assert "parent must name another entry, not a list or mapping" in output, output
+        assert "internal error" not in output
