@@ -186,3 +186,39 @@ def test_a_theme_parent_that_is_no_name_is_named_at_its_line(
         assert f"theme.yaml:{where}" in output, output
         assert "parent must name another entry, not a list or mapping" in output, output
         assert "internal error" not in output
+
+
+LONG_NAME = "Bangkok International Regenerative Medicine and Wellness Clinic Co., Ltd."
+LONG_TITLE = "What to expect in the first two days after your mesenchymal stromal cell infusion"
+
+
+def test_an_organisation_name_wider_than_the_band_is_named_at_its_line(
+    make_project: Callable[..., Path],
+) -> None:
+    # On A5 this name ran off the page and through the contact lines, exit 0.
+    root = make_project({"sample": GOOD})
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("Test Clinic", LONG_NAME), "utf-8")
+    code, output = run(root, "build", "--paper", "a5", "-o", str(root / "out"))
+    assert code == 1, output
+    assert "organisations/test-clinic.yaml:1: error: " in output, output
+    assert "the organisation's name is too wide for the band at the top of page 1" in output
+    assert "hint: shorten 'name'" in output
+    assert not list((root / "out").rglob("*.pdf"))
+
+
+def test_a_title_wider_than_the_running_header_is_shortened_there(
+    make_project: Callable[..., Path],
+) -> None:
+    # The running header drew the whole title over the organisation's name.
+    from conftest import LONG_BLOCKS
+    from pdfread import page_texts
+
+    leaflet = leaflet_yaml(LONG_BLOCKS).replace("A sample leaflet", LONG_TITLE)
+    root = make_project({"sample": leaflet})
+    code, output = run(root, "build", "--paper", "a5", "-o", str(root / "out"))
+    assert code == 0, output
+    second = page_texts(root / "out" / "en" / "sample.pdf")[1]
+    header = second.splitlines()[0]
+    assert header.startswith("What to expect in the first") and "…" in header, header
+    assert header.endswith("Test Clinic"), header

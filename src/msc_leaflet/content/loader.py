@@ -242,6 +242,7 @@ class _Reader:
             **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp")},
             web=web,
             logo=logo,
+            name_line=f.line_of("name"),
         )
 
     def block(self, node: Node, index: int) -> m.Block:

@@ -72,6 +72,7 @@ class Organisation:
     whatsapp: str = ""
     web: str = ""
     logo: Path | None = None
+    name_line: int = 0  # where 'name' is written, for a name too wide to print
 
 
 @dataclass(frozen=True)
