@@ -222,3 +222,30 @@ def test_a_title_wider_than_the_running_header_is_shortened_there(
     header = second.splitlines()[0]
     assert header.startswith("What to expect in the first") and "…" in header, header
     assert header.endswith("Test Clinic"), header
+
+
+def test_a_control_line_wider_than_the_footer_is_named_at_its_line(
+    make_project: Callable[..., Path],
+) -> None:
+    # A long version ran through "Page 1 of 1" in every footer (and a 100 kB one took
+    # 34 s to make 18 pages of it), exit 0.
+    version = "2.1 (revised after the March clinical review)"
+    root = make_project({"sample": GOOD.replace('version: "2.1"', f'version: "{version}"')})
+    code, output = run(root, "build", "--paper", "a5", "-o", str(root / "out"))
+    assert code == 1, output
+    assert "leaflets/sample.yaml:8: error: " in output, output
+    assert "the document-control line is too wide for the footer" in output, output
+    assert "hint: shorten 'code' or 'version'" in output
+    assert not list((root / "out").rglob("*.pdf"))
+    code, output = run(root, "build", "--paper", "a4", "-o", str(root / "out"))
+    assert code == 0, output
+
+
+def test_a_huge_version_is_refused_at_its_line_before_any_layout(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": GOOD.replace('version: "2.1"', f'version: "{"x" * 100_000}"')})
+    code, output = run(root, "check")
+    assert code == 1, output
+    assert "leaflets/sample.yaml:9:12: error: " in output, output
+    assert "'version' is 100,000 characters" in output

@@ -493,6 +493,7 @@ def _furniture(
         proof=s.proof, log=s.log, approval=_approval(version, s),
         logo=leaflet.organisation.logo,
         organisation_at=Location(leaflet.organisation.path, leaflet.organisation.name_line),
+        control_at=Location(leaflet.path, leaflet.document.line),
     )  # fmt: skip
 
 

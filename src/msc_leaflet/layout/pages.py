@@ -235,6 +235,7 @@ class PageFurniture:
     approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
     logo: Path | None = None  # the organisation's, before its name in the band on page 1
     organisation_at: Location | None = None  # where the name is written, if it cannot fit
+    control_at: Location | None = None  # where the code and version are, if they cannot
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -381,6 +382,21 @@ def _refuse_a_band_too_narrow(f: PageFurniture, body_width: float, band: float) 
     )
 
 
+#: The least room between the control line and the page number: they only must not touch.
+FOOTER_GAP: float = 1 * mm
+
+
+def _control_too_wide(f: PageFurniture, control: float, room: float) -> LeafletError:
+    """The footer draws the control line and "Page X of Y" on one line: a long code or
+    version ran through the page number on every page, exit 0."""
+    return LeafletError(
+        f.control_at or Location(Path("leaflets")),
+        f"the document-control line is too wide for the footer on {f.theme.paper}: "
+        f"{control:.0f} pt, and {max(room, 0):.0f} pt is left beside the page number",
+        "shorten 'code' or 'version' (a version such as 2.1; say what changed elsewhere)",
+    )
+
+
 def _shortened(f: PageFurniture, text: str, size: float, bold: bool, room: float) -> str:
     """``text``, cut at a line-break opportunity and ended with '…' if wider than
     ``room`` on one line: a running head is abbreviated, as in any book."""
@@ -465,6 +481,9 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         )
         page_runs = [f.run(page_text, size, muted, bold=True)]
         control = [f.run(f.control, size, muted)]
+        room = width - m["left"] - m["right"] - runs_width(page_runs, f.lang) - FOOTER_GAP
+        if (control_width := runs_width(control, f.lang)) > room:
+            raise _control_too_wide(f, control_width, room)
         with same_baseline(canvas):
             draw_runs(canvas, start, y, control, f.lang, align=start_align)
             draw_runs(canvas, end, y, page_runs, f.lang, align=end_align)
