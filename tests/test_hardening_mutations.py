@@ -249,3 +249,15 @@ def test_a_huge_version_is_refused_at_its_line_before_any_layout(
     assert code == 1, output
     assert "leaflets/sample.yaml:9:12: error: " in output, output
     assert "'version' is 100,000 characters" in output
+
+
+def test_list_names_a_broken_organisation_once(make_project: Callable[..., Path]) -> None:
+    # Every leaflet printing the organisation repeated its error: five leaflets, five
+    # copies of one problem.
+    leaflets = {name: GOOD.replace("id: sample", f"id: {name}") for name in ("a", "b", "c")}
+    root = make_project(leaflets)
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("Test Clinic", "[a, b]"), "utf-8")
+    code, output = run(root, "list")
+    assert code == 1, output
+    assert output.count("test-clinic.yaml:1:7: error: 'name' must be a single value") == 1, output
