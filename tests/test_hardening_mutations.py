@@ -261,3 +261,18 @@ def test_list_names_a_broken_organisation_once(make_project: Callable[..., Path]
     code, output = run(root, "list")
     assert code == 1, output
     assert output.count("test-clinic.yaml:1:7: error: 'name' must be a single value") == 1, output
+
+
+def test_a_ui_label_far_longer_than_a_label_is_printed_in_english(i18n_project: Path) -> None:
+    # A 100 kB translation of "Version" made the footer's control line 414,217 pt wide,
+    # and the build blamed the leaflet's document: line for it.
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = po.read_text("utf-8")
+    assert 'msgctxt "version"\nmsgid "Version"\nmsgstr "' in text
+    po.write_text(
+        text.replace('msgid "Version"\nmsgstr "', 'msgid "Version"\nmsgstr "' + "ก" * 5000), "utf-8"
+    )
+    code, output = run(i18n_project, "build", "-l", "th", "-o", str(i18n_project / "out"))
+    assert code == 0, output
+    assert "ui.po:" in output and "'version' not used" in output, output
+    assert "5,007 characters, where a page label has room for about 60" in output, output
