@@ -5,17 +5,42 @@ after it hold each class of defect the sweep found."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import mutation_support as ms
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.cli.app import app
 
 runner = CliRunner()
 GOOD = leaflet_yaml("- paragraph: Hello.\n", references="")
+
+
+SLOW = bool(os.environ.get("MSC_LEAFLET_SLOW"))
+
+
+def test_a_slice_of_mutants_keeps_the_error_contract(tmp_path: Path) -> None:
+    """Ten mutants of each input file of a small project (leaflet, organisation, both
+    catalogs, word list, glossary, theme, settings), spread over all of them; `check`
+    and `build` of each. On failure: which mutant broke which promise, and the output."""
+    root = ms.make_project(tmp_path / "p", ms.SMALL)
+    mutants = ms.every_nth(ms.all_mutants(root), 10)
+    assert len({m.file for m in mutants}) == 8
+    bad = ms.sweep(root, mutants)
+    assert not bad, ms.summary(bad)
+
+
+@pytest.mark.skipif(not SLOW, reason="every mutant of the bundled project: set MSC_LEAFLET_SLOW=1")
+def test_every_mutant_keeps_the_error_contract(tmp_path: Path) -> None:
+    """Every mutant of every input file of the bundled project, with list and i18n
+    update besides check and build (~7,000 mutants: hours on a laptop)."""
+    root = ms.make_project(tmp_path / "p", ms.BUNDLED)
+    bad = ms.sweep(root, ms.all_mutants(root), full=True)
+    assert not bad, ms.summary(bad)
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:
