@@ -301,3 +301,18 @@ def test_a_ui_label_far_longer_than_a_label_is_printed_in_english(i18n_project: 
     assert code == 0, output
     assert "ui.po:" in output and "'version' not used" in output, output
     assert "5,007 characters, where a page label has room for about 60" in output, output
+
+
+def test_contact_lines_wider_than_the_band_are_named_as_such(
+    make_project: Callable[..., Path],
+) -> None:
+    # A long 'line' left the name no room, and the error blamed the name.
+    root = make_project({"sample": GOOD})
+    profile = root / "organisations" / "test-clinic.yaml"
+    text = profile.read_text("utf-8").replace('"@testclinic"', '"@' + "testclinic" * 30 + '"')
+    profile.write_text(text, "utf-8")
+    code, output = run(root, "build", "-o", str(root / "out"))
+    assert code == 1, output
+    assert "organisations/test-clinic.yaml:1: error: " in output, output
+    assert "the organisation's contact lines are too wide for the band" in output, output
+    assert "hint: shorten 'line', 'whatsapp' or 'web'" in output

@@ -373,6 +373,13 @@ def _refuse_a_band_too_narrow(f: PageFurniture, body_width: float, band: float) 
         return
     where = f.organisation_at or Location(Path("organisations"))
     paper = f.theme.paper
+    if name <= body_width / 2:  # a name of a fair length: the contacts leave it no room
+        raise LeafletError(
+            where,
+            f"the organisation's contact lines are too wide for the band at the top of page 1 "
+            f"on {paper}: {contacts:.0f} pt of the {body_width:.0f} pt, beside the name",
+            "shorten 'line', 'whatsapp' or 'web' in the organisation profile",
+        )
     raise LeafletError(
         where,
         f"the organisation's name is too wide for the band at the top of page 1 on {paper}: "
