@@ -366,8 +366,9 @@ def list_leaflets(project: ProjectOption = Path(".")) -> None:
             typer.echo(
                 f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}"
             )
-        for problem in problems:
-            typer.echo(str(problem), err=True)
+        # Each problem once: a broken organisation profile fails every leaflet using it.
+        for text in dict.fromkeys(map(str, problems)):
+            typer.echo(text, err=True)
         if problems:
             raise typer.Exit(1)
 

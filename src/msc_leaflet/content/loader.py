@@ -56,6 +56,11 @@ def _is_block_kind(kind: str) -> TypeGuard[BlockKind]:
     return kind in BLOCK_KEYS
 
 
+#: The most characters of a document code or version: both share one footer line with
+#: the review date and the page number (`layout.pages` measures the line itself).
+MAX_CONTROL_CHARACTERS = 60
+
+
 class _Reader:
     """Reads one leaflet file; holds the path so every helper can point into it."""
 
@@ -205,7 +210,16 @@ class _Reader:
         published, next_review = f.date("published"), f.date("next_review")
         if next_review <= published:
             f.fail(f.values["next_review"], "'next_review' must be after 'published'")
-        return m.DocumentControl(f.text("code"), f.text("version"), published, next_review)
+        code, version = f.text("code"), f.text("version")
+        for key, value in (("code", code), ("version", version)):
+            if len(value) > MAX_CONTROL_CHARACTERS:  # a 100 kB version: 34 s, 18 pages
+                f.fail(
+                    f.values[key],
+                    f"'{key}' is {len(value):,} characters; it is printed in the footer of "
+                    f"every page, with room for about {MAX_CONTROL_CHARACTERS}",
+                    "shorten it: a code such as MSC-PI-004, a version such as 2.1",
+                )
+        return m.DocumentControl(code, version, published, next_review, f.location.line)
 
     def organisation(self, leaflet_fields: Fields) -> m.Organisation:
         org_id = leaflet_fields.pattern("organisation", SLUG, "an organisation id (a slug)")
@@ -243,6 +257,7 @@ class _Reader:
             **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp")},
             web=web,
             logo=logo,
+            name_line=f.line_of("name"),
         )
 
     def block(self, node: Node, index: int) -> m.Block:

@@ -59,6 +59,7 @@ class DocumentControl:
     version: str
     published: dt.date
     next_review: dt.date
+    line: int = 0  # where the block is written, for a control line too wide to print
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Organisation:
     whatsapp: str = ""
     web: str = ""
     logo: Path | None = None
+    name_line: int = 0  # where 'name' is written, for a name too wide to print
 
 
 @dataclass(frozen=True)

@@ -288,6 +288,12 @@ def _check_tree(path: Path, root: Node) -> None:
     refused: list[tuple[Location, Refusal]] = []
     while stack:
         node, depth = stack.pop()
+        if node.tag not in _PLAIN_TAGS:
+            raise LeafletError(
+                where(path, node),
+                f"a YAML tag '{_as_written(node.tag)}' is not allowed",
+                "remove the tag: write the value as plain text, a list or a mapping",
+            )
         if isinstance(node, ScalarNode) and isinstance(node.value, str):
             problem = refusal(node.value, rtl)
             if problem:
@@ -319,6 +325,19 @@ def _check_tree(path: Path, root: Node) -> None:
     if refused:  # the first in the file, whatever order the walk met them in
         location, problem = min(refused, key=lambda r: (r[0].line, r[0].column))
         raise LeafletError(location, problem.message, problem.hint)
+
+
+_CORE = "tag:yaml.org,2002:"
+#: The tags YAML gives plain values itself. Any other was written by hand (``!!binary``,
+#: ``!!python/object``, ``!clinic``): the reader would drop it and print the text as
+#: written (``title: !!binary aGVsbG8=`` printed "aGVsbG8="), so it is refused.
+_PLAIN_TAGS = frozenset(
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+) | {_CORE + "merge"}  # a '<<' key, reported as an unknown key
+
+
+def _as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
 
 
 def _declared_language(root: Node) -> str:

@@ -273,6 +273,17 @@ def page_words(locale: str, project: Project) -> tuple[Text, ...]:
     )
 
 
+#: How much longer than its English a page label's translation may be (Burmese is up to
+#: three times as long), and the least it is allowed whatever its English.
+LABEL_LENGTH_RATIO = 6
+MIN_LABEL_LIMIT = 60
+
+
+def label_limit(source: str) -> int:
+    """The most characters a translation of the page label ``source`` may have."""
+    return max(MIN_LABEL_LIMIT, LABEL_LENGTH_RATIO * len(source))
+
+
 def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]:
     """The labels the ``ui`` catalog's ``entries`` cannot give, and why."""
     fallbacks: dict[str, Fallback] = {}
@@ -282,6 +293,14 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]
             fallbacks[key] = Fallback("untranslated", entry.line if entry else 0)
         elif entry.fuzzy:
             fallbacks[key] = Fallback("fuzzy", entry.line)
+        elif len(entry.msgstr) > (limit := label_limit(source)):
+            # Drawn on one line of the page furniture: 100 kB of "Version" made the footer
+            # 414,217 pt wide, and the build blamed the leaflet's document: line.
+            reason = (
+                f"{len(entry.msgstr):,} characters, where a page label has room for about "
+                f"{limit}; shorten it"
+            )
+            fallbacks[key] = Fallback("rejected", entry.line, reason)
         elif problems := _translation_errors(
             source, entry.msgstr, locale, entry.msgid_plural is not None
         ):

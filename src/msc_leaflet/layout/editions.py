@@ -492,6 +492,8 @@ def _furniture(
         references=PageReferences(footer, s.text_width), part=index, bleed=s.bleed,
         proof=s.proof, log=s.log, approval=_approval(version, s),
         logo=leaflet.organisation.logo,
+        organisation_at=Location(leaflet.organisation.path, leaflet.organisation.name_line),
+        control_at=Location(leaflet.path, leaflet.document.line),
     )  # fmt: skip
 
 

@@ -21,15 +21,23 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from ..errors import LeafletError, Location
 from ..i18n.formatting import format_count
 from ..i18n.labels import Labels
 from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
-from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
+from ..typeset.draw import (
+    MarkHoldingCanvas,
+    draw_held_marks,
+    hold_marks,
+    runs_width,
+    same_baseline,
+)
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
+from ..typeset.segmentation import icu_breaks
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .images import PICTURES, draw_picture, drawable, shown_size
@@ -226,6 +234,8 @@ class PageFurniture:
     margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
     approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
     logo: Path | None = None  # the organisation's, before its name in the band on page 1
+    organisation_at: Location | None = None  # where the name is written, if it cannot fit
+    control_at: Location | None = None  # where the code and version are, if they cannot
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -245,6 +255,7 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     band = theme.spacing["band-height"] * mm
     body_width = width - m["left"] - m["right"]
     part = furniture.part
+    _refuse_a_band_too_narrow(furniture, body_width, band)
 
     def frame(frame_id: str, top: float) -> ReferenceFrame:
         bottom = m["bottom"] + FOOTER_ZONE
@@ -324,7 +335,7 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     baseline = height - band / 2 - size * 0.35
     (start, start_align), (end, end_align) = _sides(f, width)
     organisation = [f.run(f.organisation, size, ink, bold=True)]
-    note = theme.sizes["small"]
+    note = theme.sizes["small"]  # the contact lines' (`_band_widths`)
     if f.logo is not None:
         start = _draw_logo(canvas, f.logo, theme, start, start_align, height - band / 2, band)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
@@ -335,6 +346,74 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
                 y = baseline
             draw_runs(canvas, end, y, [f.run(line, note, ink)], f.lang, align=end_align)
     canvas.restoreState()
+
+
+#: The least room between the two ends of a line of page furniture (a name and the
+#: contacts, a title and the organisation's name).
+FURNITURE_GAP: float = 4 * mm
+
+
+def _band_widths(f: PageFurniture, band: float) -> tuple[float, float]:
+    """(the name's width with the logo before it, the widest contact line's) in the band."""
+    theme = f.theme
+    name = runs_width([f.run(f.organisation, theme.sizes["band"], None, bold=True)], f.lang)
+    if f.logo is not None:
+        name += _logo_size(f.logo, band)[0] + LOGO_GAP
+    note = theme.sizes["small"]
+    contacts = [runs_width([f.run(line, note, None)], f.lang) for line in f.contact[:2]]
+    return name, max(contacts, default=0.0)
+
+
+def _refuse_a_band_too_narrow(f: PageFurniture, body_width: float, band: float) -> None:
+    """The band's name is drawn on one line beside the contact lines: one too wide for
+    the paper ran off the page and through the contacts, and the build said nothing."""
+    name, contacts = _band_widths(f, band)
+    room = body_width - (contacts + FURNITURE_GAP if contacts else 0.0)
+    if name <= room:
+        return
+    where = f.organisation_at or Location(Path("organisations"))
+    paper = f.theme.paper
+    if name <= body_width / 2:  # a name of a fair length: the contacts leave it no room
+        raise LeafletError(
+            where,
+            f"the organisation's contact lines are too wide for the band at the top of page 1 "
+            f"on {paper}: {contacts:.0f} pt of the {body_width:.0f} pt, beside the name",
+            "shorten 'line', 'whatsapp' or 'web' in the organisation profile",
+        )
+    raise LeafletError(
+        where,
+        f"the organisation's name is too wide for the band at the top of page 1 on {paper}: "
+        f"{name:.0f} pt, and {max(room, 0):.0f} pt is left beside the contact lines",
+        "shorten 'name' (for example, leave out the company form such as 'Co., Ltd.'), "
+        "or print on larger paper",
+    )
+
+
+#: The least room between the control line and the page number: they only must not touch.
+FOOTER_GAP: float = 1 * mm
+
+
+def _control_too_wide(f: PageFurniture, control: float, room: float) -> LeafletError:
+    """The footer draws the control line and "Page X of Y" on one line: a long code or
+    version ran through the page number on every page, exit 0."""
+    return LeafletError(
+        f.control_at or Location(Path("leaflets")),
+        f"the document-control line is too wide for the footer on {f.theme.paper}: "
+        f"{control:.0f} pt, and {max(room, 0):.0f} pt is left beside the page number",
+        "shorten 'code' or 'version' (a version such as 2.1; say what changed elsewhere)",
+    )
+
+
+def _shortened(f: PageFurniture, text: str, size: float, bold: bool, room: float) -> str:
+    """``text``, cut at a line-break opportunity and ended with '…' if wider than
+    ``room`` on one line: a running head is abbreviated, as in any book."""
+    if runs_width([f.run(text, size, None, bold)], f.lang) <= room:
+        return text
+    for cut in sorted(icu_breaks(text, f.lang), reverse=True):
+        shorter = text[:cut].rstrip() + "…"
+        if runs_width([f.run(shorter, size, None, bold)], f.lang) <= room:
+            return shorter
+    return "…"
 
 
 LOGO_HEIGHT = 0.6  # of the band's height
@@ -349,15 +428,22 @@ def _draw_logo(
     centred on ``middle``, its proportions kept; returns where the name starts after it.
     Drawn inside the band's artifact: page furniture, not content a screen reader reads.
     The file was checked as a figure's image when the organisation was loaded."""
+    width, height = _logo_size(logo, band)
+    left = x if align == "left" else x - width
+    picture = drawable(logo, theme)  # in the build's colour model
+    draw_picture(canvas, picture, logo, (left, middle - height / 2, width, height), "auto")
+    return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
+
+
+def _logo_size(logo: Path, band: float) -> tuple[float, float]:
+    """(width, height) of the logo in the band: its proportions kept, at most
+    `LOGO_MAX_WIDTH` wide."""
     px_width, px_height = (float(n) for n in shown_size(logo))
     height = band * LOGO_HEIGHT
     width = height * px_width / px_height
     if width > LOGO_MAX_WIDTH:
         width, height = LOGO_MAX_WIDTH, LOGO_MAX_WIDTH * px_height / px_width
-    left = x if align == "left" else x - width
-    picture = drawable(logo, theme)  # in the build's colour model
-    draw_picture(canvas, picture, logo, (left, middle - height / 2, width, height), "auto")
-    return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
+    return width, height
 
 
 def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
@@ -369,7 +455,10 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     muted = theme_colour(theme, "muted")
     canvas.saveState()
     (start, start_align), (end, end_align) = _sides(f, width)
-    title = [f.run(f.title, size, theme_colour(theme, "accent-text"), bold=True)]
+    room = width - m["left"] - m["right"] - FURNITURE_GAP
+    room -= runs_width([f.run(f.organisation, size, muted)], f.lang)
+    shown = _shortened(f, f.title, size, True, room)
+    title = [f.run(shown, size, theme_colour(theme, "accent-text"), bold=True)]
     with same_baseline(canvas):
         draw_runs(canvas, start, y, title, f.lang, align=start_align)
         draw_runs(canvas, end, y, [f.run(f.organisation, size, muted)], f.lang, align=end_align)
@@ -399,6 +488,9 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         )
         page_runs = [f.run(page_text, size, muted, bold=True)]
         control = [f.run(f.control, size, muted)]
+        room = width - m["left"] - m["right"] - runs_width(page_runs, f.lang) - FOOTER_GAP
+        if (control_width := runs_width(control, f.lang)) > room:
+            raise _control_too_wide(f, control_width, room)
         with same_baseline(canvas):
             draw_runs(canvas, start, y, control, f.lang, align=start_align)
             draw_runs(canvas, end, y, page_runs, f.lang, align=end_align)

@@ -102,6 +102,12 @@ def inherit(entries: Entries, section: str, root: str | None = None) -> dict[str
         if name not in resolved:
             own = dict(entries[name])
             parent = own.pop("parent", None if name == root else root)
+            if isinstance(parent, list | dict):  # was "TypeError: unhashable type"
+                raise ThemeError(
+                    (section, name, "parent"),
+                    f"{name!r}: parent must name another entry, not a list or mapping",
+                    f"write one name, for example parent: {root or next(iter(entries))}",
+                )
             if parent is not None and parent not in entries:
                 raise ThemeError(
                     (section, name, "parent"),

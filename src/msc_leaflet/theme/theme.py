@@ -161,6 +161,12 @@ def _parse(
         )
     written = data.get("paper", "a4")
     own_paper = paper_name(written) if isinstance(written, str) else written
+    if isinstance(own_paper, list | dict):  # was "TypeError: unhashable type: 'list'"
+        raise ThemeError(
+            ("paper",),
+            "paper must be one paper name, not a list or mapping",
+            f"write one of {', '.join(PAPER)}",
+        )
     if own_paper not in PAPER:
         raise ThemeError(
             ("paper",),

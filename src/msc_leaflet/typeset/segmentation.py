@@ -48,9 +48,11 @@ from pathlib import Path
 
 from icu4py.breakers import LineBreaker, WordBreaker
 
+from ..content.text_policy import refusal
 from ..data import word_list_path
-from ..files import Stamp, file_stamp, read_input
-from ..languages import profile
+from ..errors import LeafletError, Location
+from ..files import Stamp, decode_utf8, file_stamp, read_input
+from ..languages import profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START
 from .syllables import is_thai, joined_to_previous, syllable_break
@@ -102,11 +104,22 @@ MAX_WORD_LIST_BYTES = 2_000_000
 
 @lru_cache(maxsize=32)
 def _load(path: Path, stamp: Stamp) -> WordList:
+    """Read as strictly as a leaflet: decoded with errors replaced, a list saved in Thai
+    Windows' own encoding became U+FFFD strings that match nothing, and a NUL or a bidi
+    control was kept in a term, every listed term split again without a word."""
+    text = decode_utf8(path, read_input(path, MAX_WORD_LIST_BYTES))
+    rtl = right_to_left(path.parent.name)  # locales/<lang>/words.txt
     words = []
-    for line in read_input(path, MAX_WORD_LIST_BYTES).decode("utf-8", "replace").splitlines():
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
         term = unicodedata.normalize("NFC", line.strip())
-        if term and not term.startswith("#"):
-            words.append(term)
+        if not term or term.startswith("#"):
+            continue
+        problem = refusal(line.rstrip(), rtl)
+        if problem:
+            column = problem.offset + 1
+            raise LeafletError(Location(path, number, column), problem.message, problem.hint)
+        words.append(term)
     return WordList(tuple(words))
 
 
