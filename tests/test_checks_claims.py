@@ -1213,3 +1213,38 @@ def test_a_word_that_holds_a_cue_warns_of_and_denies_nothing(
     # warning: read as warnings, they excused the claim.
     found = judged(sentence, lang)
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # watch for an allergy; stem cells cure completely
+        ("ระวังอาการแพ้ เซลล์ต้นกำเนิดรักษาหายขาด", "th", True),
+        # avoid fatty food; our treatment gives a guaranteed result
+        ("หลีกเลี่ยงอาหารมัน การรักษาของเรารับประกันผล", "th", True),
+        # a warning that points through a word of report at the list it reports
+        ("ระวังคลินิกที่สัญญาว่าข้อเข่างอกใหม่ รักษาโรคให้หายขาด", "th", False),
+        ("ระวังคลินิกที่โฆษณาว่า ไม่มีผลข้างเคียง", "th", False),
+        # a warning that names what it warns of after a colon
+        ("ความเชื่อผิด: เซลล์ต้นกำเนิดรักษาหายขาด", "th", False),
+        # a warning in the claim's own phrase warns of it, across the spaces that set
+        # off a quotation
+        ("ระวังการรักษาที่รับประกันผล", "th", False),
+        ("ควรระวังเรื่องเล่า “ปาฏิหาริย์” ของผู้ป่วยเพียงรายเดียว", "th", False),
+        # Lao and Khmer end phrases with spaces too: watch for an allergy (for bleeding);
+        # the cells cure completely
+        ("ລະວັງອາການແພ້ ເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", False),
+        ("ប្រយ័ត្នការហូរឈាម កោសិកាព្យាបាលឱ្យជាដាច់", "km", True),
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថា ព្យាបាលឱ្យជាដាច់", "km", False),
+    ],
+)
+def test_a_warning_warns_of_its_own_phrase_or_what_it_reports(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # A space ends a Thai phrase: "watch for an allergy" warned of the allergy, and the
+    # promise in the next phrase was excused by it. A warning reaches past its phrase
+    # only through a word that reports (claims, promises, advertises) or a colon.
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found

@@ -381,7 +381,8 @@ def _excused(
         find = _unspaced_finder(cuts)
         phrased = language.claim_sentences == "phrases"
         phrase = _phrase_start(before, claims) if phrased else 0
-        if _warned(before, claims, find) or _negated(before, claims, find, phrase):
+        reach = _warning_reach(before, claims, find) if phrased else 0
+        if _warned(before, claims, find, reach) or _negated(before, claims, find, phrase):
             return True
         if claims.joined_negations and before.endswith(claims.joined_negations):
             return True  # Burmese မ + ပျောက်ကင်းစေ: "does not cure", written as one word
@@ -463,15 +464,16 @@ _COLON = re.compile(r"[:\uff1a]")  # : ：
 _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
 
 
-def _warned(before: str, claims: ClaimList, find: Find) -> bool:
+def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0) -> bool:
     """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
     arthritis" warns; "Avoid hype, but our cells cure arthritis" promises.
 
     A warning word in the leaflet's own voice (`ClaimList.own_voice`, a few words
     before it: "we promise", "our cells are expected to") warns of nothing, nor does
-    one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage")."""
-    start = _last_end(before, claims.contrasts, find)
+    one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage").
+    ``reach``: where a warning word must stand at the earliest (`_warning_reach`)."""
+    start = max(reach, _last_end(before, claims.contrasts, find))
     heeds = {s for s, _ in find(before, claims.heeds, start)} if claims.heeds else set()
     for cue_start, cue_end in find(before, claims.cues_before, start):
         if cue_start in heeds and _past_heed(before, cue_end, claims, find):
@@ -608,19 +610,47 @@ def _clause_end(after: str, claims: ClaimList, find: Find) -> int:
     return end
 
 
-def _phrase_start(before: str, claims: ClaimList) -> int:
+def _warning_reach(before: str, claims: ClaimList, find: Find) -> int:
+    """Where a warning word must stand to warn of the claim at the end of ``before``,
+    where a space ends a phrase (Thai): in the claim's phrase, since "ระวังอาการแพ้
+    เซลล์ต้นกำเนิดรักษาหายขาด" (watch for an allergy, stem cells cure completely) warns
+    of the allergy and promises the cure. Only a space between two letters of the
+    script ends a phrase here: one beside a colon ("ความเชื่อผิด: …", misconception: …)
+    or quotation marks (เรื่องเล่า “ปาฏิหาริย์”) sets off what the warning names.
+    Anywhere in the sentence when a word of report (`ClaimList.reports`: claims,
+    promises, advertises) comes before the claim: what it reports may be a list of
+    phrases ("ระวังคลินิกที่สัญญาว่าข้อเข่างอกใหม่ รักษาโรคให้หายขาด", beware of
+    clinics that promise regrown knees, complete cures)."""
+    if next(find(before, claims.reports, 0), None) is not None:
+        return 0
+    return _phrase_start(before, claims, profile(claims.lang).has_letters)
+
+
+def _phrase_start(
+    before: str, claims: ClaimList, letter: Callable[[str], bool] | None = None
+) -> int:
     """Where the claim's phrase starts, where a space ends a phrase (Thai): a negation
     denies its own phrase only ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed,
     our cells cure, promises), and the phrase before too where a word of
-    `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด")."""
+    `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด").
+    With ``letter``, only a space between two characters it accepts ends a phrase."""
     phrase = 0
     for space in re.finditer(r"\s+", before):
         left, right = space.start(), space.end()
+        if letter and not _between_letters(before, left, right, letter):
+            continue
         if not any(
             before.endswith(w, 0, left) or before.startswith(w, right) for w in claims.continuations
         ):
             phrase = right
     return phrase
+
+
+def _between_letters(text: str, left: int, right: int, letter: Callable[[str], bool]) -> bool:
+    """Whether the gap from ``left`` to ``right`` of ``text`` stands between two
+    characters ``letter`` accepts; the end of ``text``, where the claim starts, is one."""
+    after = text[right : right + 1]
+    return letter(text[left - 1 : left]) and (not after or letter(after))
 
 
 def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
