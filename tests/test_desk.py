@@ -24,6 +24,7 @@ from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
 from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
+from msc_leaflet.desk.shelf import without_folders
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
@@ -822,3 +823,29 @@ def test_a_translation_changed_since_its_clinical_approval_is_not_handed_out(
         assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200  # unsigned
         sign_off()  # the clinician approves the new text
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+
+
+def test_a_build_that_fails_names_its_file_as_the_project_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk started as a service (from / or a home folder) showed a build failure
+    with the path from where it was started ("../project/locales/…", or an absolute
+    one): not a file the clinic can find in its project, and the server's own folders
+    on a page anyone on the desk can open. Every path on the page is the project's."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Contexts dropped, as a po2xliff/xliff2po round trip does: the build refuses it.
+    catalog.write_text("".join(x for x in lines if not x.startswith("msgctxt")), "utf-8")
+    elsewhere = tmp_path / "service"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        answer = desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
+    assert answer.status_code == 500
+    assert "locales/th/LC_MESSAGES/infusion-safety.po:1: " in answer.text
+    assert str(tmp_path) not in answer.text and "../" not in answer.text
+    internal = f"internal error: OSError: [Errno 28] '{root}/build/th/x.pdf'"
+    shown = without_folders(Project(root), internal)
+    assert shown == "internal error: OSError: [Errno 28] 'build/th/x.pdf'"

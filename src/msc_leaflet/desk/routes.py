@@ -33,7 +33,7 @@ from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .guard import sent_by_another_site
 from .interface import Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
-from .shelf import LeafletCard, Shelf, described, in_project
+from .shelf import LeafletCard, Shelf, described, in_project, without_folders
 
 MAX_SEARCH = 200  # characters of a title search
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
@@ -65,7 +65,7 @@ def _page(handler: Handler) -> Handler:
             return render(request, "error.html", {"reason": refused.reason}, refused.status)
         except BuildFailed as failed:
             t = _desk(request).interface_for(request)
-            reason = f"{t('desk.build-failed')}\n\n{failed.message}"
+            reason = f"{t('desk.build-failed')}\n\n{_failure(request, failed)}"
             return render(request, "error.html", {"reason": reason}, 500)
         except LeafletError as error:
             # A source the page needs cannot be read (a half-saved .po, say): named, file
@@ -77,6 +77,15 @@ def _page(handler: Handler) -> Handler:
 
 def _source_error(request: Request, error: LeafletError) -> str:
     return described(_desk(request).project, error)
+
+
+def _failure(request: Request, failed: BuildFailed) -> str:
+    """A failed build's message with its file as the project names it (the build names
+    it from the server's working directory, a path the clinic cannot act on)."""
+    project = _desk(request).project
+    if failed.problem is not None:
+        return described(project, failed.problem)
+    return without_folders(project, failed.message)
 
 
 def _desk(request: Request) -> Desk:

@@ -8,12 +8,13 @@ until a file under ``leaflets/``, ``locales/`` or ``organisations/`` changes.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text
-from ..errors import LeafletError, Location
+from ..errors import Finding, LeafletError, Location
 from ..i18n import localize_with_fallbacks
 from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
@@ -184,11 +185,18 @@ def in_project(project: Project, location: Location) -> str:
     return shown + (f":{location.line}" if location.line else "")
 
 
-def described(project: Project, error: LeafletError) -> str:
+def described(project: Project, error: LeafletError | Finding) -> str:
     """An error for a page: where in the project, what, and what to do."""
     return f"{in_project(project, error.location)}: {error.message}" + (
         f"\n{error.hint}" if error.hint else ""
     )
+
+
+def without_folders(project: Project, text: str) -> str:
+    """``text`` (an internal error's, which may quote a path) with the project's folder
+    left out of every path in it: a page never shows the server's own folders."""
+    root = str(project.root)
+    return text.replace(root + os.sep, "").replace(root, ".")
 
 
 def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
