@@ -849,3 +849,34 @@ def test_a_build_that_fails_names_its_file_as_the_project_names_it(
     internal = f"internal error: OSError: [Errno 28] '{root}/build/th/x.pdf'"
     shown = without_folders(Project(root), internal)
     assert shown == "internal error: OSError: [Errno 28] 'build/th/x.pdf'"
+
+
+def test_a_language_whose_page_words_are_untranslated_is_not_ready(tmp_path: Path) -> None:
+    """Every leaflet's Thai catalog complete, but "Page 1 of 4" fuzzy in the Thai
+    interface catalog (ui.po): the build only warns and prints it in English, and the
+    desk called every leaflet ready in Thai and handed out Thai leaflets with English
+    page furniture. Now they are not ready in Thai, the leaflet page names the entry
+    (as the project names its file), and the proof is still built for the translator.
+    A word only a proof prints (its watermark) holds back no leaflet."""
+    root = copy_library(tmp_path)
+    ui = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    page_of = '#. Keep the {placeholders} exactly as they are.\nmsgctxt "page-of"\n'
+    watermark = 'msgstr "ฉบับตรวจทาน – ห้ามแจกจ่าย"'
+    assert text.count(page_of) == 1 and text.count(watermark) == 1
+    ui.write_text(text.replace(watermark, 'msgstr ""'), encoding="utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        ui.write_text(ui.read_text("utf-8").replace(page_of, f"#, fuzzy\n{page_of}"), "utf-8")
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert '<p class="reason">not ready</p>' in page.text
+        assert "/leaflets/infusion-safety/pdf?" not in page.text
+        assert "locales/th/LC_MESSAGES/ui.po" in page.text and "page-of (line 21)" in page.text
+        assert str(tmp_path) not in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        pack = desk.get("/pack.pdf", params={"leaflet": "stromal-or-stem", "lang": "th"})
+        assert pack.status_code == 400
+        assert "infusion-safety" not in desk.get("/", params={"lang": "th"}).text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1").status_code == 200
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=en").status_code == 200

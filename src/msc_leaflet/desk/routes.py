@@ -196,7 +196,7 @@ async def leaflet_page(request: Request) -> Response:
     return render(request, "leaflet.html", {
         "card": card, "choice": choice, "pages": pages, "problem": problem, "built": built,
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
-        "today": desk.today(),
+        "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
     })  # fmt: skip
 
 
