@@ -880,3 +880,30 @@ def test_a_language_whose_page_words_are_untranslated_is_not_ready(tmp_path: Pat
         assert "infusion-safety" not in desk.get("/", params={"lang": "th"}).text
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1").status_code == 200
         assert desk.get("/leaflets/infusion-safety/pdf?lang=en").status_code == 200
+
+
+def test_a_token_on_the_command_line_is_steered_to_the_environment(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve --token X`` puts the token in the process list: any user of the computer
+    reads it with ``ps`` and reaches the desk from the network. The help says to use
+    the environment variable, and a token given on the command line for a network
+    address is warned of (it still works: the desk is not refused for it)."""
+    monkeypatch.delenv("MSC_DESK_TOKEN", raising=False)
+    help_text = " ".join(CliRunner().invoke(cli_app, ["serve", "--help"]).output.split())
+    assert "MSC_DESK_TOKEN" in help_text and "ps" in help_text
+    # 192.0.2.77 (a documentation address) is no address of this computer: serve stops
+    # there, after the warning, and starts nothing.
+    code, output = serve_cli(project, "--host", "192.0.2.77")
+    assert code == 1 and "not an address of this computer" in output
+    assert "warning:" in output and "MSC_DESK_TOKEN" in output
+    monkeypatch.setenv("MSC_DESK_TOKEN", TOKEN)
+    result = CliRunner().invoke(
+        cli_app, ["serve", "--project", str(project), "--host", "192.0.2.77", "--workers", "1"]
+    )
+    assert result.exit_code == 1 and "warning:" not in result.output
+    with socket.socket() as other:  # on loopback the token reaches no network: no warning
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        code, output = serve_cli(project, "--port", str(other.getsockname()[1]))
+    assert code == 1 and "warning:" not in output
