@@ -169,6 +169,7 @@ def serve(
     from ..build.workers import most_workers
     from ..project import Project
     from .app import create_app
+    from .protocol import server_config
 
     root = Project.at(project).root
     secret = checked_token(host, token)
@@ -183,6 +184,4 @@ def serve(
         print(f"desk for {root} at http://{shown}:{port}/  (Ctrl-C stops it)", flush=True)
         if workers is not None and workers > most_workers():
             print(f"note: --workers {workers}: {most_workers()} at most (4 per CPU core)")
-        uvicorn.Server(
-            uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
-        ).run(sockets=sockets)
+        uvicorn.Server(server_config(app, host, port)).run(sockets=sockets)
