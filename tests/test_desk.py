@@ -907,3 +907,26 @@ def test_a_token_on_the_command_line_is_steered_to_the_environment(
         other.listen()
         code, output = serve_cli(project, "--port", str(other.getsockname()[1]))
     assert code == 1 and "warning:" not in output
+
+
+def test_a_pack_whose_cover_words_are_untranslated_is_refused(tmp_path: Path) -> None:
+    """The pack's cover prints desk words of the patient's language ("Information to
+    take home"). A project whose Thai is filed as th_TH (the bundled catalogs, which
+    fill gaps, are th) and whose ui.po left that entry empty got a Thai pack under an
+    English heading. Now the pack is refused, naming the entry and its file."""
+    root = copy_library(tmp_path)
+    (root / "locales" / "th").rename(root / "locales" / "th_TH")
+    ui = root / "locales" / "th_TH" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    cover = 'msgctxt "desk.pack-cover"\nmsgid "Information to take home"\nmsgstr "'
+    assert text.count(cover) == 1
+    start = text.index(cover) + len(cover)
+    ui.write_text(text[:start] + text[text.index('"', start) :], encoding="utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th_TH"})
+        assert pack.status_code == 400
+        assert "desk.pack-cover" in pack.text and "locales/th_TH/LC_MESSAGES/ui.po" in pack.text
+        assert str(tmp_path) not in pack.text
+        english = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "en"})
+        assert english.status_code == 200

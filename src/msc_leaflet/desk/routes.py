@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..errors import Finding, LeafletError
+from ..errors import Finding, LeafletError, Location
 from ..finishing.preview import page_name
 from ..i18n import format_date
 from ..i18n.catalog import UI_DOMAIN, Catalog, po_path
@@ -35,6 +35,8 @@ from .interface import Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf, described, in_project, without_folders
 
+# The desk words the patient pack's cover prints, in the patient's language.
+COVER_WORDS = ("desk.pack-cover", "desk.pack-for", "desk.pack-date", "desk.pack-contents")
 MAX_SEARCH = 200  # characters of a title search
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
 
@@ -261,6 +263,15 @@ async def pack_pdf(request: Request) -> Response:
                 f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
                 "language it is ready in",
             )
+    words: Interface = interface(desk.project, lang)
+    if missing := words.untranslated(COVER_WORDS):
+        # The cover is the patient's first page: in English, the pack reads as not theirs.
+        catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
+        raise NotReady(
+            400,
+            f"the pack's cover would print in English in {language_name(lang)}: translate "
+            f"{', '.join(missing)} in {catalog}, or make the pack in another language",
+        )
     with_source = params.get("with_source") == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
@@ -270,7 +281,6 @@ async def pack_pdf(request: Request) -> Response:
         desk.builds.pdf(card.id, lang, edition, PrintSpec())
         for card, edition in zip(cards, editions, strict=True)
     ))  # fmt: skip
-    words: Interface = interface(desk.project, lang)
     contents = tuple(
         CoverEntry((card.title(lang), card.title(card.language)), card.language)
         if edition == "sequential" else CoverEntry((card.title(lang),), card.language)
