@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import pickle
 import shutil
 import socket
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
 from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
 from msc_leaflet.desk.shelf import without_folders
-from msc_leaflet.errors import LeafletError
+from msc_leaflet.errors import LeafletError, Location
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
 from msc_leaflet.print_spec import PrintSpec
@@ -930,3 +931,22 @@ def test_a_pack_whose_cover_words_are_untranslated_is_refused(tmp_path: Path) ->
         assert str(tmp_path) not in pack.text
         english = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "en"})
         assert english.status_code == 200
+
+
+def test_an_error_in_a_build_process_reaches_the_page_with_its_file(tmp_path: Path) -> None:
+    """An unknown check in msc-leaflet.toml stops the checks in a pool worker with an
+    error naming the file and line. The error could not cross back from the worker
+    process (it did not survive pickling): the pool broke, was started again twice,
+    and the Status page said "a build process stopped unexpectedly (the computer may
+    be short of memory)". Now the page says what is wrong and where, and the pool
+    stays up."""
+    error = LeafletError(Location(Path("msc-leaflet.toml"), 2), "unknown setting", "fix it")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.location, copy.message, copy.hint) == (error.location, "unknown setting", "fix it")
+    root = copy_library(tmp_path)
+    (root / "msc-leaflet.toml").write_text("[checks]\nno-such-check = 1\n", encoding="utf-8")
+    app = create_app(root, warm=False, hosts=["127.0.0.1"], workers=1)
+    with TestClient(app, base_url=LOCAL) as desk:
+        status = desk.get("/status")
+        assert "msc-leaflet.toml:2" in status.text and "no-such-check" in status.text
+        assert "stopped unexpectedly" not in status.text
