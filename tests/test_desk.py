@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import pickle
 import shutil
 import socket
 from collections.abc import Iterator
@@ -24,7 +25,8 @@ from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
 from msc_leaflet.desk.interface import negotiate
 from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
-from msc_leaflet.errors import LeafletError
+from msc_leaflet.desk.shelf import without_folders
+from msc_leaflet.errors import LeafletError, Location
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
 from msc_leaflet.print_spec import PrintSpec
@@ -822,3 +824,129 @@ def test_a_translation_changed_since_its_clinical_approval_is_not_handed_out(
         assert desk.get("/leaflets/stromal-or-stem/pdf?lang=th").status_code == 200  # unsigned
         sign_off()  # the clinician approves the new text
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+
+
+def test_a_build_that_fails_names_its_file_as_the_project_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk started as a service (from / or a home folder) showed a build failure
+    with the path from where it was started ("../project/locales/…", or an absolute
+    one): not a file the clinic can find in its project, and the server's own folders
+    on a page anyone on the desk can open. Every path on the page is the project's."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Contexts dropped, as a po2xliff/xliff2po round trip does: the build refuses it.
+    catalog.write_text("".join(x for x in lines if not x.startswith("msgctxt")), "utf-8")
+    elsewhere = tmp_path / "service"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        answer = desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
+    assert answer.status_code == 500
+    assert "locales/th/LC_MESSAGES/infusion-safety.po:1: " in answer.text
+    assert str(tmp_path) not in answer.text and "../" not in answer.text
+    internal = f"internal error: OSError: [Errno 28] '{root}/build/th/x.pdf'"
+    shown = without_folders(Project(root), internal)
+    assert shown == "internal error: OSError: [Errno 28] 'build/th/x.pdf'"
+
+
+def test_a_language_whose_page_words_are_untranslated_is_not_ready(tmp_path: Path) -> None:
+    """Every leaflet's Thai catalog complete, but "Page 1 of 4" fuzzy in the Thai
+    interface catalog (ui.po): the build only warns and prints it in English, and the
+    desk called every leaflet ready in Thai and handed out Thai leaflets with English
+    page furniture. Now they are not ready in Thai, the leaflet page names the entry
+    (as the project names its file), and the proof is still built for the translator.
+    A word only a proof prints (its watermark) holds back no leaflet."""
+    root = copy_library(tmp_path)
+    ui = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    page_of = '#. Keep the {placeholders} exactly as they are.\nmsgctxt "page-of"\n'
+    watermark = 'msgstr "ฉบับตรวจทาน – ห้ามแจกจ่าย"'
+    assert text.count(page_of) == 1 and text.count(watermark) == 1
+    ui.write_text(text.replace(watermark, 'msgstr ""'), encoding="utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        ui.write_text(ui.read_text("utf-8").replace(page_of, f"#, fuzzy\n{page_of}"), "utf-8")
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert '<p class="reason">not ready</p>' in page.text
+        assert "/leaflets/infusion-safety/pdf?" not in page.text
+        assert "locales/th/LC_MESSAGES/ui.po" in page.text and "page-of (line 21)" in page.text
+        assert str(tmp_path) not in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        pack = desk.get("/pack.pdf", params={"leaflet": "stromal-or-stem", "lang": "th"})
+        assert pack.status_code == 400
+        assert "infusion-safety" not in desk.get("/", params={"lang": "th"}).text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th&proof=1").status_code == 200
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=en").status_code == 200
+
+
+def test_a_token_on_the_command_line_is_steered_to_the_environment(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve --token X`` puts the token in the process list: any user of the computer
+    reads it with ``ps`` and reaches the desk from the network. The help says to use
+    the environment variable, and a token given on the command line for a network
+    address is warned of (it still works: the desk is not refused for it)."""
+    monkeypatch.delenv("MSC_DESK_TOKEN", raising=False)
+    help_text = " ".join(CliRunner().invoke(cli_app, ["serve", "--help"]).output.split())
+    assert "MSC_DESK_TOKEN" in help_text and "ps" in help_text
+    # 192.0.2.77 (a documentation address) is no address of this computer: serve stops
+    # there, after the warning, and starts nothing.
+    code, output = serve_cli(project, "--host", "192.0.2.77")
+    assert code == 1 and "not an address of this computer" in output
+    assert "warning:" in output and "MSC_DESK_TOKEN" in output
+    monkeypatch.setenv("MSC_DESK_TOKEN", TOKEN)
+    result = CliRunner().invoke(
+        cli_app, ["serve", "--project", str(project), "--host", "192.0.2.77", "--workers", "1"]
+    )
+    assert result.exit_code == 1 and "warning:" not in result.output
+    with socket.socket() as other:  # on loopback the token reaches no network: no warning
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        code, output = serve_cli(project, "--port", str(other.getsockname()[1]))
+    assert code == 1 and "warning:" not in output
+
+
+def test_a_pack_whose_cover_words_are_untranslated_is_refused(tmp_path: Path) -> None:
+    """The pack's cover prints desk words of the patient's language ("Information to
+    take home"). A project whose Thai is filed as th_TH (the bundled catalogs, which
+    fill gaps, are th) and whose ui.po left that entry empty got a Thai pack under an
+    English heading. Now the pack is refused, naming the entry and its file."""
+    root = copy_library(tmp_path)
+    (root / "locales" / "th").rename(root / "locales" / "th_TH")
+    ui = root / "locales" / "th_TH" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    cover = 'msgctxt "desk.pack-cover"\nmsgid "Information to take home"\nmsgstr "'
+    assert text.count(cover) == 1
+    start = text.index(cover) + len(cover)
+    ui.write_text(text[:start] + text[text.index('"', start) :], encoding="utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th_TH"})
+        assert pack.status_code == 400
+        assert "desk.pack-cover" in pack.text and "locales/th_TH/LC_MESSAGES/ui.po" in pack.text
+        assert str(tmp_path) not in pack.text
+        english = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "en"})
+        assert english.status_code == 200
+
+
+def test_an_error_in_a_build_process_reaches_the_page_with_its_file(tmp_path: Path) -> None:
+    """An unknown check in msc-leaflet.toml stops the checks in a pool worker with an
+    error naming the file and line. The error could not cross back from the worker
+    process (it did not survive pickling): the pool broke, was started again twice,
+    and the Status page said "a build process stopped unexpectedly (the computer may
+    be short of memory)". Now the page says what is wrong and where, and the pool
+    stays up."""
+    error = LeafletError(Location(Path("msc-leaflet.toml"), 2), "unknown setting", "fix it")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.location, copy.message, copy.hint) == (error.location, "unknown setting", "fix it")
+    root = copy_library(tmp_path)
+    (root / "msc-leaflet.toml").write_text("[checks]\nno-such-check = 1\n", encoding="utf-8")
+    app = create_app(root, warm=False, hosts=["127.0.0.1"], workers=1)
+    with TestClient(app, base_url=LOCAL) as desk:
+        status = desk.get("/status")
+        assert "msc-leaflet.toml:2" in status.text and "no-such-check" in status.text
+        assert "stopped unexpectedly" not in status.text

@@ -46,13 +46,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     import uvicorn
 
     from msc_leaflet.desk.app import create_app
+    from msc_leaflet.desk.protocol import server_config
 
     root = copy_library(tmp_path_factory.mktemp("browser"))
     app = create_app(root, hosts=["127.0.0.1"], workers=2, today=lambda: OVERDUE_DAY)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    # The server as `msc-leaflet serve` runs it (its protocol and limits).
+    server = uvicorn.Server(server_config(app, "127.0.0.1", port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 60

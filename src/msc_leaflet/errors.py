@@ -139,3 +139,9 @@ class LeafletError(Exception):
 
     def __str__(self) -> str:
         return str(Finding(self.location, "error", self.message, self.hint))
+
+    def __reduce__(self) -> tuple[type[LeafletError], tuple[Location, str, str]]:
+        """Pickled whole: an error raised in a worker process (the desk's checks, packs
+        and pictures) crosses back to the server. Pickled as an exception is, from its
+        message alone, it could not be rebuilt, and the process pool broke."""
+        return (type(self), (self.location, self.message, self.hint))

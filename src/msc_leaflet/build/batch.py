@@ -100,6 +100,10 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     entry: OutputEntry | None = None
     source: SourceEntry | None = None  # of a built job
+    # The failure as found (its file and line), for a caller that names places its own
+    # way: ``message`` names them from the working directory, as the command line does,
+    # and the desk shows them as the project names them.
+    problem: Finding | None = None
 
 
 @dataclass
@@ -159,14 +163,11 @@ def plan(
     translating: list[str] | None = None
     if not locales:  # every locale: a folder not named after a language fails, once
         found, problems = locale_folders(project)
-        failures += [
-            Outcome(Job("*", folder), "failed", message=str(problem))
-            for folder, problem in problems.items()
-        ]
+        failures += [_failed(Job("*", folder), problem) for folder, problem in problems.items()]
         translating = leaflet_locales(project, found)
     if not leaflet_ids:  # every leaflet: a file that cannot be one is named, not skipped
         failures += [
-            Outcome(Job(problem.location.path.stem, "*"), "failed", message=str(problem))
+            _failed(Job(problem.location.path.stem, "*"), problem)
             for problem in project.misnamed_leaflets()
         ]
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():  # each once
@@ -174,15 +175,19 @@ def plan(
             language = source_facts(project, leaflet_id, manifest).language
             job_locales = job_locales_for(project, language, locales, translating)
         except LeafletError as err:
-            failures.append(
-                Outcome(Job(leaflet_id, ",".join(locales) or "*"), "failed", message=str(err))
-            )
+            failures.append(_failed(Job(leaflet_id, ",".join(locales) or "*"), err))
             continue
         for job in jobs_for(leaflet_id, language, job_locales, chosen, options):
             planned.append(
                 PlannedJob(job, _reason(project, job, manifest, out_dir, options, force))
             )
     return planned, failures
+
+
+def _failed(job: Job, err: LeafletError, seconds: float = 0.0) -> Outcome:
+    """``job`` failed with ``err``: its words, and where it is."""
+    problem = Finding(err.location, "error", err.message, err.hint)
+    return Outcome(job, "failed", seconds=seconds, message=str(err), problem=problem)
 
 
 def job_locales_for(
@@ -312,7 +317,7 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
         )
     except LeafletError as err:
-        return Outcome(job, "failed", seconds=time.perf_counter() - start, message=str(err))
+        return _failed(job, err, time.perf_counter() - start)
     except Exception as exc:  # an internal error in one job must not stop the others
         message = f"internal error: {type(exc).__name__}: {exc} (rerun this job with --debug -j1)"
         return Outcome(job, "failed", seconds=time.perf_counter() - start, message=message)

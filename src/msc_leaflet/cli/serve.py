@@ -16,6 +16,7 @@ from .options import ProjectOption
 
 
 def serve(
+    ctx: typer.Context,
     project: ProjectOption = Path("."),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
@@ -23,7 +24,10 @@ def serve(
         str | None,
         typer.Option(
             envvar="MSC_DESK_TOKEN",
-            help="Password every request needs; required for any --host but 127.0.0.1.",
+            help="Password every request needs; required for any --host but 127.0.0.1. "
+            "Set it in the MSC_DESK_TOKEN environment variable rather than here: every "
+            "user of this computer can read a command line (ps).",
+            show_envvar=True,
         ),
     ] = None,
     workers: Annotated[
@@ -39,4 +43,9 @@ def serve(
     from ..desk.server import serve as run_desk
     from .errors import run
 
-    run(lambda: run_desk(project, host, port, token, workers))
+    # Only a token typed on the command line shows in the process list, not one from
+    # the environment (click says where each value came from; by name: Typer brings a
+    # click of its own, whose enum is not the installed click's).
+    source = ctx.get_parameter_source("token")
+    typed = getattr(source, "name", "") == "COMMANDLINE"
+    run(lambda: run_desk(project, host, port, token, workers, token_typed=typed))

@@ -27,6 +27,7 @@ from ..build.batch import Job, Outcome, build_job, plan, record_outcome
 from ..build.manifest import Changes, load_manifest, manifest_path, record_changes
 from ..build.options import Options
 from ..build.workers import end_with_parent
+from ..errors import Finding
 from ..print_spec import PrintSpec
 from ..project import Project
 
@@ -34,11 +35,13 @@ T = TypeVar("T")
 
 
 class BuildFailed(Exception):
-    """The output cannot be built; ``message`` is what ``msc-leaflet build`` would print."""
+    """The output cannot be built; ``message`` is what ``msc-leaflet build`` would print,
+    ``problem`` the error it names, when it is one in a file (for `shelf.described`)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, problem: Finding | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.problem = problem
 
 
 class NoSuchEdition(Exception):
@@ -140,7 +143,7 @@ class Builds:
                 options, editions=(edition,),
             )  # fmt: skip
             if failures:
-                raise BuildFailed(failures[0].message)
+                raise BuildFailed(failures[0].message, failures[0].problem)
             if not planned:
                 raise NoSuchEdition(edition)
             job, reason = planned[0].job, planned[0].reason
@@ -172,5 +175,5 @@ class Builds:
         record_outcome(changes, outcome)
         record_changes(self._manifest, changes)  # merged with what the CLI recorded meanwhile
         if outcome.status != "built" or outcome.entry is None:
-            raise BuildFailed(outcome.message)
+            raise BuildFailed(outcome.message, outcome.problem)
         return Built(self.out_dir / job.output, job, outcome.pages, outcome.entry.sha256, True)

@@ -56,6 +56,12 @@ class Interface:
     language: str
     translations: dict[str, str]
 
+    def untranslated(self, keys: Sequence[str]) -> list[str]:
+        """Those of ``keys`` this language shows in English (none in English)."""
+        if self.language == SOURCE_LANGUAGE:
+            return []
+        return [key for key in keys if key not in self.translations]
+
     def __call__(self, key: str, **values: object) -> str:
         source = DESK_MESSAGES[key]
         text = self.translations.get(key, source)

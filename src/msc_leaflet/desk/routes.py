@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..errors import Finding, LeafletError
+from ..errors import Finding, LeafletError, Location
 from ..finishing.preview import page_name
 from ..i18n import format_date
 from ..i18n.catalog import UI_DOMAIN, Catalog, po_path
@@ -33,8 +33,10 @@ from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .guard import sent_by_another_site
 from .interface import Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
-from .shelf import LeafletCard, Shelf, described, in_project
+from .shelf import LeafletCard, Shelf, described, in_project, without_folders
 
+# The desk words the patient pack's cover prints, in the patient's language.
+COVER_WORDS = ("desk.pack-cover", "desk.pack-for", "desk.pack-date", "desk.pack-contents")
 MAX_SEARCH = 200  # characters of a title search
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
 
@@ -65,7 +67,7 @@ def _page(handler: Handler) -> Handler:
             return render(request, "error.html", {"reason": refused.reason}, refused.status)
         except BuildFailed as failed:
             t = _desk(request).interface_for(request)
-            reason = f"{t('desk.build-failed')}\n\n{failed.message}"
+            reason = f"{t('desk.build-failed')}\n\n{_failure(request, failed)}"
             return render(request, "error.html", {"reason": reason}, 500)
         except LeafletError as error:
             # A source the page needs cannot be read (a half-saved .po, say): named, file
@@ -77,6 +79,15 @@ def _page(handler: Handler) -> Handler:
 
 def _source_error(request: Request, error: LeafletError) -> str:
     return described(_desk(request).project, error)
+
+
+def _failure(request: Request, failed: BuildFailed) -> str:
+    """A failed build's message with its file as the project names it (the build names
+    it from the server's working directory, a path the clinic cannot act on)."""
+    project = _desk(request).project
+    if failed.problem is not None:
+        return described(project, failed.problem)
+    return without_folders(project, failed.message)
 
 
 def _desk(request: Request) -> Desk:
@@ -187,7 +198,7 @@ async def leaflet_page(request: Request) -> Response:
     return render(request, "leaflet.html", {
         "card": card, "choice": choice, "pages": pages, "problem": problem, "built": built,
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
-        "today": desk.today(),
+        "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
     })  # fmt: skip
 
 
@@ -252,6 +263,15 @@ async def pack_pdf(request: Request) -> Response:
                 f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
                 "language it is ready in",
             )
+    words: Interface = interface(desk.project, lang)
+    if missing := words.untranslated(COVER_WORDS):
+        # The cover is the patient's first page: in English, the pack reads as not theirs.
+        catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
+        raise NotReady(
+            400,
+            f"the pack's cover would print in English in {language_name(lang)}: translate "
+            f"{', '.join(missing)} in {catalog}, or make the pack in another language",
+        )
     with_source = params.get("with_source") == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
@@ -261,7 +281,6 @@ async def pack_pdf(request: Request) -> Response:
         desk.builds.pdf(card.id, lang, edition, PrintSpec())
         for card, edition in zip(cards, editions, strict=True)
     ))  # fmt: skip
-    words: Interface = interface(desk.project, lang)
     contents = tuple(
         CoverEntry((card.title(lang), card.title(card.language)), card.language)
         if edition == "sequential" else CoverEntry((card.title(lang),), card.language)

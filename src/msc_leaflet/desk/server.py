@@ -13,6 +13,7 @@ import errno
 import ipaddress
 import os
 import socket
+import sys
 from pathlib import Path
 
 from ..errors import LeafletError, Location
@@ -140,15 +141,40 @@ _OPTION_HOST, _OPTION_PORT, _OPTION_TOKEN = (
 )
 
 
-def serve(project: Path, host: str, port: int, token: str | None, workers: int | None) -> None:
+def exposed_token_warning(host: str, typed: bool) -> str | None:
+    """The warning for a token typed on the command line of a desk on the network:
+    every user of this computer reads it in the process list (``ps``, /proc) and can
+    then use the desk from anywhere. From the environment it is the user's own."""
+    if not typed or is_loopback(host):
+        return None
+    return (
+        "warning: --token: every user of this computer can read it in the process list "
+        f"(ps); set the {TOKEN_VARIABLE} environment variable instead, "
+        f"e.g. export {TOKEN_VARIABLE}=...; msc-leaflet serve --host {host}"
+    )
+
+
+def serve(
+    project: Path,
+    host: str,
+    port: int,
+    token: str | None,
+    workers: int | None,
+    *,
+    token_typed: bool = False,
+) -> None:
+    """Run the desk until Ctrl-C; ``token_typed``: the token was given as ``--token``."""
     import uvicorn
 
     from ..build.workers import most_workers
     from ..project import Project
     from .app import create_app
+    from .protocol import server_config
 
     root = Project.at(project).root
     secret = checked_token(host, token)
+    if warning := exposed_token_warning(host, token_typed):
+        print(warning, file=sys.stderr, flush=True)
     sockets = listening_sockets(host, port)
     with contextlib.ExitStack() as stack:
         for sock in sockets:
@@ -158,6 +184,4 @@ def serve(project: Path, host: str, port: int, token: str | None, workers: int |
         print(f"desk for {root} at http://{shown}:{port}/  (Ctrl-C stops it)", flush=True)
         if workers is not None and workers > most_workers():
             print(f"note: --workers {workers}: {most_workers()} at most (4 per CPU core)")
-        uvicorn.Server(
-            uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
-        ).run(sockets=sockets)
+        uvicorn.Server(server_config(app, host, port)).run(sockets=sockets)

@@ -8,16 +8,19 @@ until a file under ``leaflets/``, ``locales/`` or ``organisations/`` changes.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text
-from ..errors import LeafletError, Location
+from ..errors import Finding, LeafletError, Location
 from ..files import file_stamp
 from ..i18n import localize_with_fallbacks
 from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
+from ..i18n.localizer import leaflet_words_in_english
 from ..i18n.pofile import read_po
 from ..i18n.signoff import leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
@@ -38,17 +41,27 @@ class LeafletCard:
     translations: dict[str, CatalogStats]  # locale → status of the leaflet's catalog
     # Locales whose text changed since a role the project requires signed it off.
     unapproved: tuple[str, ...] = ()
+    # Language → the words the page prints itself ("Page 1 of 4", "References") that
+    # its ui catalog leaves in English, as the build warns of them (`words_in_english`).
+    english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
     def ready_in(self, locale: str) -> bool:
-        """The translation into ``locale`` is complete and current, and no approval of
-        it has gone stale (`unapproved`)."""
+        """The translation into ``locale`` is complete and current, no approval of it
+        has gone stale (`unapproved`), and the page prints no word in English."""
         stats = self.translations.get(locale)
-        return stats is not None and stats.ready and locale not in self.unapproved
+        return (
+            stats is not None
+            and stats.ready
+            and locale not in self.unapproved
+            and not self.english_words.get(locale)
+        )
 
     @property
     def printable(self) -> tuple[str, ...]:
-        """The source language, then every locale the leaflet is `ready_in`."""
-        return (self.language, *sorted(loc for loc in self.translations if self.ready_in(loc)))
+        """The source language (unless the page would print English words on it), then
+        every locale the leaflet is `ready_in`."""
+        source = () if self.english_words.get(self.language) else (self.language,)
+        return (*source, *sorted(loc for loc in self.translations if self.ready_in(loc)))
 
     def printable_in(self, locale: str) -> bool:
         return any(same_language(locale, loc) for loc in self.printable)
@@ -135,6 +148,20 @@ def _as_printed(stats: CatalogStats, fallbacks: list[Text]) -> CatalogStats:
     )
 
 
+def words_in_english(project: Project, locales: Iterable[str]) -> dict[str, tuple[Finding, ...]]:
+    """Per locale, the words a leaflet may print (page numbers, headings, contact labels)
+    that its ``ui`` catalog leaves in English (missing, fuzzy, rejected). The catalogs
+    of every leaflet complete, the desk called Thai ready while each page said "Page
+    1 of 4" and "References"; the build only warns (`build --strict` refuses)."""
+    found: dict[str, tuple[Finding, ...]] = {}
+    for locale in locales:
+        try:
+            found[locale] = tuple(leaflet_words_in_english(locale, project))
+        except LeafletError as err:  # a ui.po that cannot be read: named, and not ready
+            found[locale] = (Finding(err.location, "error", err.message, err.hint),)
+    return found
+
+
 def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletCard:
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
@@ -185,11 +212,18 @@ def in_project(project: Project, location: Location) -> str:
     return shown + (f":{location.line}" if location.line else "")
 
 
-def described(project: Project, error: LeafletError) -> str:
+def described(project: Project, error: LeafletError | Finding) -> str:
     """An error for a page: where in the project, what, and what to do."""
     return f"{in_project(project, error.location)}: {error.message}" + (
         f"\n{error.hint}" if error.hint else ""
     )
+
+
+def without_folders(project: Project, text: str) -> str:
+    """``text`` (an internal error's, which may quote a path) with the project's folder
+    left out of every path in it: a page never shows the server's own folders."""
+    root = str(project.root)
+    return text.replace(root + os.sep, "").replace(root, ".")
 
 
 def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
@@ -204,6 +238,8 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
         except LeafletError as err:
             problems.append(described(project, err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
+    english = words_in_english(project, languages)  # the same for every leaflet
+    cards = [replace(card, english_words=english) for card in cards]
     return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
 
 

@@ -41,6 +41,9 @@ UI_MESSAGES: dict[str, str] = {
     "translation-approved": "{language} translation approved {date}",
 }
 
+# The words only a proof prints (`layout.proof`): a leaflet handed out never shows them.
+PROOF_WORDS = frozenset({"proof-watermark", "proof-heading", "proof-intro", "proof-complete"})
+
 # The language UI_MESSAGES are written in: the language a label is printed in when
 # its catalog has no translation of it.
 UI_LANGUAGE = "en"

@@ -34,7 +34,7 @@ from .catalog import (
 )
 from .coverage import mismatch
 from .extract import is_optional
-from .labels import UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
+from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import COVERAGE, Problem, check_translation, errors
 
@@ -313,6 +313,15 @@ def _writes_english(locale: str) -> bool:
     """Whether ``locale`` is a variety of the language the labels are written in (en,
     en_GB, en_US): it prints them as they are, with or without a catalog."""
     return language_subtag(locale) == UI_LANGUAGE
+
+
+def leaflet_words_in_english(locale: str, project: Project) -> list[Finding]:
+    """`ui_findings` for every word a leaflet handed out in ``locale`` may print (all
+    but a proof's), before any is laid out: what the desk must know to call the
+    language ready. The build names only those its pages print, once laid out."""
+    labels = ui_labels(locale, project)
+    labels.will_print(*(key for key in UI_MESSAGES if key not in PROOF_WORDS))
+    return ui_findings(labels, locale, project)
 
 
 def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:

@@ -1,0 +1,91 @@
+"""How uvicorn serves the desk to clients that may be slow, idle or hostile.
+
+uvicorn's defaults suit a server behind a proxy that buffers requests: it closes an
+idle connection only after a response (keep-alive), so a client that connects and
+sends nothing, or a request line and headers a byte at a time ("slowloris"), holds a
+connection for ever; and it accepts any number of connections. On a clinic network a
+single such client (a scanner, a broken tablet app, a hostile neighbour) could hold
+every file descriptor the desk has. Here each request's line and headers must arrive
+within `HEADER_SECONDS` of the connection (or of the previous response); connections
+beyond `MAX_CONNECTIONS` are answered 503 at once; headers are capped in size.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import h11
+from uvicorn.config import Config
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+HEADER_SECONDS = 10.0  # a request's line and headers, once connected or answered
+KEEP_ALIVE_SECONDS = 5  # a connection idle after a response (uvicorn's default)
+# Several tablets and desk computers, each browser with about 6 connections per site
+# (pages, pictures, the stylesheet and font): far above a clinic's use, far below the
+# file descriptors a process has (1024 by default).
+MAX_CONNECTIONS = 200
+MAX_HEADER_BYTES = 16 * 1024  # request line and headers: the desk's are under 2 KiB
+
+
+class DeskProtocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request's line and headers.
+
+    The deadline is armed when the connection opens and after every response, and
+    cancelled once h11 has read a whole request head (the client's state leaves
+    IDLE): data trickling in does not reset it, as it resets uvicorn's keep-alive."""
+
+    header_seconds = HEADER_SECONDS
+
+    def __init__(self, config: Config, *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self._head_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._await_head()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:
+            self._cancel_deadline()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self._await_head()  # the next request on this connection, if any
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        super().connection_lost(exc)
+
+    def _await_head(self) -> None:
+        self._cancel_deadline()
+        self._head_deadline = self.loop.call_later(self.header_seconds, self._too_slow)
+
+    def _cancel_deadline(self) -> None:
+        if self._head_deadline is not None:
+            self._head_deadline.cancel()
+            self._head_deadline = None
+
+    def _too_slow(self) -> None:
+        self._head_deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+
+def server_config(app: Any, host: str, port: int) -> Config:
+    """uvicorn's settings for the desk: the limits above, no WebSockets (the desk has
+    none), no version in a ``Server`` header."""
+    return Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        http=DeskProtocol,
+        ws="none",
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        limit_concurrency=MAX_CONNECTIONS,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+    )
