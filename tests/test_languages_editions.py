@@ -499,7 +499,15 @@ def test_the_contact_box_of_a_right_to_left_leaflet_keeps_each_value_in_its_orde
 
 @pytest.mark.parametrize(
     ("lang", "label", "written"),
-    [("zh_Hans", "网站：", "网站: "), ("ja", "住所：", "住所: "), ("vi", "Địa chỉ: ", "")],
+    [
+        ("zh_Hans", "网站：", "网站: "),
+        ("ja", "住所：", "住所: "),
+        ("vi", "Địa chỉ: ", ""),
+        # Khmer ends a label with ៖ and Burmese with "-", as the ui catalogs' own
+        # translators write "Date: {date}": "កាលបរិច្ឆេទ៖ {date}", "ရက်စွဲ- {date}".
+        ("km", "គេហទំព័រ៖ https", "គេហទំព័រ: "),
+        ("my", "ဝက်ဘ်ဆိုက်- https", "ဝက်ဘ်ဆိုက်: "),
+    ],
 )
 def test_a_contact_label_ends_in_its_languages_colon(
     tmp_path: Path, lang: str, label: str, written: str
