@@ -543,6 +543,21 @@ def test_a_label_the_translator_kept_as_written_ends_in_the_languages_colon(
     assert "LINE:" not in text
 
 
+def test_a_reference_is_numbered_as_the_language_numbers_a_list(tmp_path: Path) -> None:
+    # A Burmese numbered list counts "၁။ ၂။" (languages.yaml list-stop: its fonts have
+    # no "."), but the reference list and the footnotes of the same leaflet printed
+    # "၁. Galipeau J…": two ways of numbering on one page.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", "my"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = squash(EXTRACTORS["pdfminer"](tmp_path / "out" / "my" / f"{LEAFLET}.pdf"))
+    assert text.count("\u1041\u104bGalipeauJ") == 2  # page 1's footer, page 2's list
+    assert text.count("\u1042\u104bAnkrumJA") == 2  # page 2's footer and list
+    assert "\u1041.Galipeau" not in text
+
+
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
     # `-l ar_EG` (Egyptian Arabic: Arabic-Indic digits) with only locales/ar: the Arabic
     # translation with Egyptian digits, as gettext would find it, not English with a

@@ -23,7 +23,7 @@ from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.scripts import LATIN, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
-from .blocks import BlockBuilder, make_table, padding_commands
+from .blocks import BlockBuilder, list_number, make_table, padding_commands
 from .colours import theme_colour
 from .proof import tag_context
 from .text import Writer
@@ -94,8 +94,10 @@ def reference_entries(
     for key, n in sorted(numbers.items(), key=lambda item: item[1]):
         if key in by_key:
             with w.group("LI"):
-                # Its number is the item's Lbl, the rest its LBody (`item_label`).
-                number = w.runs([Span(f"{w.number(str(n))}. ")], w.styles[style])
+                # Its number is the item's Lbl, the rest its LBody (`item_label`),
+                # counted as a numbered list counts: "1. ", Burmese "၁။ ".
+                counted = list_number(w.lang, rtl=False)(str(n))
+                number = w.runs([Span(f"{counted} ")], w.styles[style])
                 label = [replace(run, label=True) for run in number]
                 spans = format_reference(by_key[key])
                 # A reference is cited as it was published.
