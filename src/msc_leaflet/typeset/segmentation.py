@@ -52,7 +52,7 @@ from ..data import word_list_path
 from ..files import read_input
 from ..languages import profile
 from .lao_syllables import is_lao_letter, lao_syllable_break
-from .scripts import NO_LINE_END, NO_LINE_START
+from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN
 from .syllables import is_thai, joined_to_previous, syllable_break
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -337,6 +337,10 @@ def allowed_break(text: str, i: int) -> bool:
         return False
     if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
         return False
+    if any(
+        text.startswith(sign, i - k) for sign in UNBROKEN for k in range(1, len(sign)) if k <= i
+    ):
+        return False  # inside ។ល។, ฯลฯ
     # An author's space before a closing character: "ทุก ๆ", "( MSC )".
     if before == " ":
         j = i
