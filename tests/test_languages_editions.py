@@ -558,6 +558,60 @@ def test_a_reference_is_numbered_as_the_language_numbers_a_list(tmp_path: Path) 
     assert "\u1041.Galipeau" not in text
 
 
+LONG_TITLE = "What to do on the first day after your cell infusion at our clinic"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        (
+            "my",
+            "ကျွန်ုပ်တို့၏ ဆေးခန်းတွင် ဆဲလ်များကို သွေးကြောထဲ သွင်းပြီးနောက် ပထမနေ့တွင် လုပ်ရမည့်အရာများ",
+        ),
+        ("km", "អ្វីដែលត្រូវធ្វើនៅថ្ងៃដំបូង ក្រោយពេលបញ្ចូលកោសិកាតាមសរសៃឈាម នៅគ្លីនិករបស់យើង"),
+        ("en", LONG_TITLE),
+    ],
+)
+def test_a_long_title_in_the_running_header_stops_before_the_organisation(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    # A Burmese or Khmer title is often two or three times its English. On A5 the
+    # running header drew it whole: through the organisation's name and past the page's
+    # edge. It is now cut where a line may break, with "…", before the name.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    name = "Test Clinic for Cell Therapy Bangkok"
+    organisation.write_text(organisation.read_text().replace("Test Clinic", name))
+    leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
+    leaflet.write_text(leaflet.read_text().replace("After your cell infusion", LONG_TITLE))
+    if lang != "en":
+        po = project / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po"
+        text = po.read_text(encoding="utf-8")
+        entry = r'(msgctxt "title"\nmsgid ")[^"]*("\nmsgstr ")[^"]*"'
+        text = re.sub(entry, rf'\g<1>{LONG_TITLE}\g<2>{title}"', text)
+        po.write_text(text, encoding="utf-8")
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
+    page = list(extract_pages(pdf))[1]
+    header = sorted(
+        (c for c in items_of(page, LTChar) if c.y0 > page.height - 60 and c.get_text().strip()),
+        key=lambda c: c.x0,
+    )
+    squashed = name.replace(" ", "")
+    text = "".join(c.get_text() for c in header)
+    assert text.endswith(squashed), text  # the name, right of every letter of the title
+    title_chars, name_chars = header[: -len(squashed)], header[-len(squashed) :]
+    assert max(c.x1 for c in title_chars) < min(c.x0 for c in name_chars) - 10
+    assert max(c.x1 for c in header) <= page.width - 30  # inside the right margin (A5: 13 mm)
+    assert squash(text).startswith(squash(title.split()[0])) and "\u2026" in text
+
+
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
     # `-l ar_EG` (Egyptian Arabic: Arabic-Indic digits) with only locales/ar: the Arabic
     # translation with Egyptian digits, as gettext would find it, not English with a

@@ -26,10 +26,17 @@ from ..i18n.labels import Labels
 from ..languages import right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily, Run, draw_runs
-from ..typeset.draw import MarkHoldingCanvas, draw_held_marks, hold_marks, same_baseline
+from ..typeset.draw import (
+    MarkHoldingCanvas,
+    draw_held_marks,
+    hold_marks,
+    runs_width,
+    same_baseline,
+)
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
+from ..typeset.segmentation import line_breaks
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .images import PICTURES, draw_picture, drawable, shown_size
@@ -360,6 +367,31 @@ def _draw_logo(
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 
+#: Ems between the running header's title and the organisation's name.
+HEADER_GAP = 2.0
+ELLIPSIS = "\u2026"
+
+
+def header_title(f: PageFurniture, size: float, room: float) -> list[Run]:
+    """The running header's title, cut with "…" where a line may break (between words
+    or syllables, `line_breaks`) when it is wider than ``room``. A Burmese or Khmer
+    title is often two or three times its English, and a long one ran into the
+    organisation's name and past the page's edge. The header is an artifact that
+    screen readers skip; the whole title is page 1's heading."""
+    colour = theme_colour(f.theme, "accent-text")
+
+    def runs(text: str) -> list[Run]:
+        return [f.run(text, size, colour, bold=True)]
+
+    whole = runs(f.title)
+    if runs_width(whole, f.lang) <= room:
+        return whole
+    cuts = [i for i in line_breaks(f.title, f.lang) if f.title[:i].strip()]
+    shortened = [runs(f.title[:i].rstrip() + ELLIPSIS) for i in reversed(cuts)]
+    fitting = (cut for cut in shortened if runs_width(cut, f.lang) <= room)
+    return next(fitting, shortened[-1] if shortened else whole)
+
+
 def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     theme = f.theme
     width, height = theme.page_size
@@ -369,10 +401,12 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     muted = theme_colour(theme, "muted")
     canvas.saveState()
     (start, start_align), (end, end_align) = _sides(f, width)
-    title = [f.run(f.title, size, theme_colour(theme, "accent-text"), bold=True)]
+    organisation = [f.run(f.organisation, size, muted)]
+    room = width - m["left"] - m["right"] - runs_width(organisation, f.lang) - HEADER_GAP * size
+    title = header_title(f, size, room)
     with same_baseline(canvas):
         draw_runs(canvas, start, y, title, f.lang, align=start_align)
-        draw_runs(canvas, end, y, [f.run(f.organisation, size, muted)], f.lang, align=end_align)
+        draw_runs(canvas, end, y, organisation, f.lang, align=end_align)
     canvas.setStrokeColor(theme_colour(theme, "rule"))
     canvas.setLineWidth(0.5)
     canvas.line(m["left"], y - 4, width - m["right"], y - 4)
