@@ -612,6 +612,45 @@ def test_a_long_title_in_the_running_header_stops_before_the_organisation(
     assert squash(text).startswith(squash(title.split()[0])) and "\u2026" in text
 
 
+@pytest.mark.parametrize("lang", ["my", "km", "en"])
+def test_a_long_document_control_line_keeps_clear_of_the_page_number(
+    tmp_path: Path, lang: str
+) -> None:
+    # Burmese labels its review date "ပြန်လည်သုံးသပ်မည့်နေ့": on A5, with a document
+    # code of 25 characters, the control line ran under "စာမျက်နှာ ၂ / ၂" and both
+    # printed over each other. Its parts that do not fit beside the page number go on
+    # the line below, whole.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
+    code = "MSC-PI-INFUSION-2026-0042"
+    leaflet.write_text(
+        leaflet.read_text().replace("TEST-LANG-001", code).replace('"1.0"', '"1.0.12"')
+    )
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
+    for page in extract_pages(pdf):
+        footer = [c for c in items_of(page, LTChar) if c.y1 < 40 and c.get_text().strip()]
+        lines: dict[int, list[LTChar]] = {}
+        for char in footer:
+            lines.setdefault(round(char.y0), []).append(char)
+        for chars in lines.values():
+            chars.sort(key=lambda c: c.x0)
+            # Glyphs of one line may touch (marks sit on their letters), but no glyph
+            # starts inside one more than a few points before it: no text over text.
+            ends = [max(c.x1 for c in chars[: n + 1]) for n in range(len(chars))]
+            assert all(c.x0 > end - 4 for c, end in zip(chars[1:], ends, strict=False)), "".join(
+                c.get_text() for c in chars
+            )
+            assert max(c.x1 for c in chars) <= page.width - 30
+        assert code in "".join(c.get_text() for c in sorted(footer, key=lambda c: (-c.y0, c.x0)))
+
+
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:
     # `-l ar_EG` (Egyptian Arabic: Arabic-Indic digits) with only locales/ar: the Arabic
     # translation with Egyptian digits, as gettext would find it, not English with a

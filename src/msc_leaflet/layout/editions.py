@@ -480,11 +480,11 @@ def _furniture(
     leaflet, labels = version.leaflet, version.labels
     with w.untagged():  # each page's footer is tagged as its notes when drawn
         footer = reference_entries(leaflet, w, numbers, "reference")
-    control = " · ".join([
+    control = (
         leaflet.document.code,
         f"{labels('version')} {leaflet.document.version}",
         f"{labels('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
-    ])  # fmt: skip
+    )  # fmt: skip
     return PageFurniture(
         theme=s.theme, family=s.family, labels=labels, lang=leaflet.language,
         title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,

@@ -224,7 +224,7 @@ class PageFurniture:
     title: str
     organisation: str
     contact: list[str]
-    control: str  # "MSC-PI-001 · Version 1.0 · Review date …"
+    control: tuple[str, ...]  # ("MSC-PI-001", "Version 1.0", "Review date …")
     references: PageReferences
     part: int = 0
     bleed: float = 0.0  # backgrounds that touch the trim extend this far beyond it
@@ -367,8 +367,10 @@ def _draw_logo(
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 
-#: Ems between the running header's title and the organisation's name.
+#: Ems between the running header's title and the organisation's name, and between
+#: the document-control line and the page number.
 HEADER_GAP = 2.0
+CONTROL_SEPARATOR = " · "  # between the items of the document-control line
 ELLIPSIS = "\u2026"
 
 
@@ -413,6 +415,24 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     canvas.restoreState()
 
 
+def control_lines(f: PageFurniture, size: float, first: float, others: float) -> list[str]:
+    """The document-control line as printed: whole when it fits in ``first`` points
+    beside the page number, else parted between its items, never inside one, onto lines
+    of ``others`` points below. Its labels are the translation's, and Burmese
+    "ပြန်လည်သုံးသပ်မည့်နေ့" (review date) ran the A5 line of a long document code
+    under the page number."""
+    colour = theme_colour(f.theme, "muted")
+    lines: list[str] = []
+    for item in f.control:
+        joined = f"{lines[-1]}{CONTROL_SEPARATOR}{item}" if lines else item
+        room = first if len(lines) <= 1 else others
+        if lines and runs_width([f.run(joined, size, colour)], f.lang) > room:
+            lines.append(item)
+        else:
+            lines[-1:] = [joined]
+    return lines
+
+
 def footer_painter(f: PageFurniture) -> FooterPainter:
     """Draws the document-control line once the total page count is known."""
     theme = f.theme
@@ -432,14 +452,17 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
             "page-of", page=format_count(page, f.lang), pages=format_count(pages, f.lang)
         )
         page_runs = [f.run(page_text, size, muted, bold=True)]
-        control = [f.run(f.control, size, muted)]
+        line_width = width - m["left"] - m["right"]
+        beside = line_width - runs_width(page_runs, f.lang) - HEADER_GAP * size
+        first, *rest = control_lines(f, size, beside, line_width)
         with same_baseline(canvas):
-            draw_runs(canvas, start, y, control, f.lang, align=start_align)
+            draw_runs(canvas, start, y, [f.run(first, size, muted)], f.lang, align=start_align)
             draw_runs(canvas, end, y, page_runs, f.lang, align=end_align)
-        if f.approval:  # its own line below: on A5 the control line has no room left
-            line = [f.run(f.approval, size, muted)]
-            below = y - size * APPROVAL_LINE
-            draw_runs(canvas, start, below, line, f.lang, align=start_align)
+        # Below: what did not fit beside the page number, then the approval, each on a
+        # line of its own (on A5 the control line has no room left for it).
+        for n, text in enumerate([*rest, *([f.approval] if f.approval else [])], start=1):
+            below = y - n * size * APPROVAL_LINE
+            draw_runs(canvas, start, below, [f.run(text, size, muted)], f.lang, align=start_align)
         canvas.restoreState()
 
     return paint
