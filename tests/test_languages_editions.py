@@ -19,6 +19,7 @@ import pikepdf
 import pypdfium2
 import pytest
 from fontTools.ttLib import TTFont
+from pdfminer.layout import LTChar
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ByteStringObject, ContentStream, DictionaryObject, TextStringObject
 from typer.testing import CliRunner
@@ -612,6 +613,23 @@ def test_a_long_title_in_the_running_header_stops_before_the_organisation(
     assert squash(text).startswith(squash(title.split()[0])) and "\u2026" in text
 
 
+def text_over_text(chars: list[LTChar], right: float) -> list[str]:
+    """The lines of ``chars`` (pdfminer's, grouped by baseline) where a glyph starts
+    inside the glyphs before it (one text printed over another), or that run past
+    ``right``. Glyphs may touch, and a mark sits on its letter: a few points pass."""
+    lines: dict[int, list[LTChar]] = {}
+    for char in chars:
+        lines.setdefault(round(char.y0), []).append(char)
+    found = []
+    for line in lines.values():
+        line.sort(key=lambda c: c.x0)
+        ends = [max(c.x1 for c in line[: n + 1]) for n in range(len(line))]
+        over = any(c.x0 < end - 4 for c, end in zip(line[1:], ends, strict=False))
+        if over or max(c.x1 for c in line) > right:
+            found.append("".join(c.get_text() for c in line))
+    return found
+
+
 @pytest.mark.parametrize("lang", ["my", "km", "en"])
 def test_a_long_document_control_line_keeps_clear_of_the_page_number(
     tmp_path: Path, lang: str
@@ -621,7 +639,6 @@ def test_a_long_document_control_line_keeps_clear_of_the_page_number(
     # printed over each other. Its parts that do not fit beside the page number go on
     # the line below, whole.
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar
 
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
@@ -636,19 +653,41 @@ def test_a_long_document_control_line_keeps_clear_of_the_page_number(
     pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
     for page in extract_pages(pdf):
         footer = [c for c in items_of(page, LTChar) if c.y1 < 40 and c.get_text().strip()]
-        lines: dict[int, list[LTChar]] = {}
-        for char in footer:
-            lines.setdefault(round(char.y0), []).append(char)
-        for chars in lines.values():
-            chars.sort(key=lambda c: c.x0)
-            # Glyphs of one line may touch (marks sit on their letters), but no glyph
-            # starts inside one more than a few points before it: no text over text.
-            ends = [max(c.x1 for c in chars[: n + 1]) for n in range(len(chars))]
-            assert all(c.x0 > end - 4 for c, end in zip(chars[1:], ends, strict=False)), "".join(
-                c.get_text() for c in chars
-            )
-            assert max(c.x1 for c in chars) <= page.width - 30
+        assert text_over_text(footer, page.width - 30) == []
         assert code in "".join(c.get_text() for c in sorted(footer, key=lambda c: (-c.y0, c.x0)))
+
+
+@pytest.mark.parametrize("lang", ["my", "th", "en"])
+def test_the_band_s_contacts_keep_clear_of_a_long_organisation_name(
+    tmp_path: Path, lang: str
+) -> None:
+    # On A5 the band drew "LINE @… · WhatsApp +66 …" at its right whatever the name at
+    # its left: a clinic's full name ran under it. A contact line that does not fit
+    # beside the name is parted between its items, one a line.
+    from pdfminer.high_level import extract_pages
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    name = "Test Clinic for Cell Therapy Bangkok"
+    organisation.write_text(
+        organisation.read_text().replace("Test Clinic", name) + 'whatsapp: "+66 80 000 0000"\n'
+    )
+    if lang == "th":  # the fixture has no Thai catalogs: the library's ui.po
+        (project / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+        ui = REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+        shutil.copy(ui, project / "locales" / "th" / "LC_MESSAGES")
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    page = next(iter(extract_pages(tmp_path / "out" / lang / f"{LEAFLET}.pdf")))
+    band = [c for c in items_of(page, LTChar) if c.y0 > page.height - 70 and c.get_text().strip()]
+    names = [c for c in band if c.size > 11]  # the name is set at the band's 12 pt
+    contacts = [c for c in band if c.size <= 11]
+    assert max(c.x1 for c in names) < min(c.x0 for c in contacts) - 10
+    assert text_over_text(band, page.width - 30) == []
+    text = "".join(c.get_text() for c in sorted(band, key=lambda c: (-round(c.y0), c.x0)))
+    assert all(part in text for part in ("@testclinic", "+6680000", "example.org")), text
 
 
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:

@@ -223,7 +223,7 @@ class PageFurniture:
     lang: str
     title: str
     organisation: str
-    contact: list[str]
+    contact: list[tuple[str, ...]]  # the band's contact lines, each its items
     control: tuple[str, ...]  # ("MSC-PI-001", "Version 1.0", "Review date …")
     references: PageReferences
     part: int = 0
@@ -334,14 +334,37 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     note = theme.sizes["small"]
     if f.logo is not None:
         start = _draw_logo(canvas, f.logo, theme, start, start_align, height - band / 2, band)
+    room = abs(end - start) - runs_width(organisation, f.lang) - HEADER_GAP * note
+    lines = band_contact_lines(f, note, room)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
         draw_runs(canvas, start, baseline, organisation, f.lang, align=start_align)
-        for i, line in enumerate(f.contact[:2]):
-            y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
-            if len(f.contact) == 1:
+        for i, line in enumerate(lines):
+            if len(lines) == 1:
                 y = baseline
+            elif len(lines) == 2:
+                y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
+            else:  # closer, centred on the band's middle
+                y = height - band / 2 + ((len(lines) - 1) / 2 - i) * note * APPROVAL_LINE
+                y -= note * 0.35
             draw_runs(canvas, end, y, [f.run(line, note, ink)], f.lang, align=end_align)
     canvas.restoreState()
+
+
+CONTACT_SEPARATOR = "  ·  "  # between the contacts of one line of the band
+
+
+def band_contact_lines(f: PageFurniture, size: float, room: float) -> list[str]:
+    """The band's contact lines: each whole when it fits in ``room`` beside the name,
+    else one of its items a line ("LINE @…", "WhatsApp +66 …"): three lines at most
+    (LINE, WhatsApp, web), which the band has room for. A long name at the band's
+    start ran under "LINE @… · WhatsApp …" at its end."""
+    colour = theme_colour(f.theme, "accent-ink")
+    lines: list[str] = []
+    for items in f.contact:
+        whole = CONTACT_SEPARATOR.join(items)
+        fits = runs_width([f.run(whole, size, colour)], f.lang) <= room
+        lines += [whole] if fits else list(items)
+    return lines
 
 
 LOGO_HEIGHT = 0.6  # of the band's height

@@ -150,8 +150,9 @@ def reference_list(
     return [title, *entries.values()]
 
 
-def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[str]:
-    """The organisation's contacts for the band on page 1, in a ``lang`` leaflet."""
+def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[tuple[str, ...]]:
+    """The organisation's contacts for the band on page 1, in a ``lang`` leaflet: the
+    items of each line (the band parts a line too wide beside the name between them)."""
     # Each label with its value, one stretch in a right-to-left line: as the parts of a
     # line of labels in any script, "LINE @clinic · WhatsApp +66 …" ran together and
     # the last value was drawn at the far end, before "LINE".
@@ -160,9 +161,9 @@ def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[str]:
         for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
         if value
     ]
-    lines = ["  ·  ".join(parts)] if parts else []
+    lines = [tuple(parts)] if parts else []
     if org.web:
-        lines.append(short_url(org.web))
+        lines.append((short_url(org.web),))
     return lines
 
 
