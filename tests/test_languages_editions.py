@@ -19,6 +19,7 @@ import pikepdf
 import pypdfium2
 import pytest
 from fontTools.ttLib import TTFont
+from pdfminer.layout import LTChar
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ByteStringObject, ContentStream, DictionaryObject, TextStringObject
 from typer.testing import CliRunner
@@ -499,7 +500,15 @@ def test_the_contact_box_of_a_right_to_left_leaflet_keeps_each_value_in_its_orde
 
 @pytest.mark.parametrize(
     ("lang", "label", "written"),
-    [("zh_Hans", "网站：", "网站: "), ("ja", "住所：", "住所: "), ("vi", "Địa chỉ: ", "")],
+    [
+        ("zh_Hans", "网站：", "网站: "),
+        ("ja", "住所：", "住所: "),
+        ("vi", "Địa chỉ: ", ""),
+        # Khmer ends a label with ៖ and Burmese with "-", as the ui catalogs' own
+        # translators write "Date: {date}": "កាលបរិច្ឆេទ៖ {date}", "ရက်စွဲ- {date}".
+        ("km", "គេហទំព័រ៖ https", "គេហទំព័រ: "),
+        ("my", "ဝက်ဘ်ဆိုက်- https", "ဝက်ဘ်ဆိုက်: "),
+    ],
 )
 def test_a_contact_label_ends_in_its_languages_colon(
     tmp_path: Path, lang: str, label: str, written: str
@@ -533,6 +542,152 @@ def test_a_label_the_translator_kept_as_written_ends_in_the_languages_colon(
     text = EXTRACTORS["pdfminer"](tmp_path / "out" / lang / f"{LEAFLET}.pdf")
     assert colon in text.replace(" ", "")
     assert "LINE:" not in text
+
+
+def test_a_reference_is_numbered_as_the_language_numbers_a_list(tmp_path: Path) -> None:
+    # A Burmese numbered list counts "၁။ ၂။" (languages.yaml list-stop: its fonts have
+    # no "."), but the reference list and the footnotes of the same leaflet printed
+    # "၁. Galipeau J…": two ways of numbering on one page.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", "my"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = squash(EXTRACTORS["pdfminer"](tmp_path / "out" / "my" / f"{LEAFLET}.pdf"))
+    assert text.count("\u1041\u104bGalipeauJ") == 2  # page 1's footer, page 2's list
+    assert text.count("\u1042\u104bAnkrumJA") == 2  # page 2's footer and list
+    assert "\u1041.Galipeau" not in text
+
+
+LONG_TITLE = "What to do on the first day after your cell infusion at our clinic"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        (
+            "my",
+            "ကျွန်ုပ်တို့၏ ဆေးခန်းတွင် ဆဲလ်များကို သွေးကြောထဲ သွင်းပြီးနောက် ပထမနေ့တွင် လုပ်ရမည့်အရာများ",
+        ),
+        ("km", "អ្វីដែលត្រូវធ្វើនៅថ្ងៃដំបូង ក្រោយពេលបញ្ចូលកោសិកាតាមសរសៃឈាម នៅគ្លីនិករបស់យើង"),
+        ("en", LONG_TITLE),
+    ],
+)
+def test_a_long_title_in_the_running_header_stops_before_the_organisation(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    # A Burmese or Khmer title is often two or three times its English. On A5 the
+    # running header drew it whole: through the organisation's name and past the page's
+    # edge. It is now cut where a line may break, with "…", before the name.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    name = "Test Clinic for Cell Therapy Bangkok"
+    organisation.write_text(organisation.read_text().replace("Test Clinic", name))
+    leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
+    leaflet.write_text(leaflet.read_text().replace("After your cell infusion", LONG_TITLE))
+    if lang != "en":
+        po = project / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po"
+        text = po.read_text(encoding="utf-8")
+        entry = r'(msgctxt "title"\nmsgid ")[^"]*("\nmsgstr ")[^"]*"'
+        text = re.sub(entry, rf'\g<1>{LONG_TITLE}\g<2>{title}"', text)
+        po.write_text(text, encoding="utf-8")
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
+    page = list(extract_pages(pdf))[1]
+    header = sorted(
+        (c for c in items_of(page, LTChar) if c.y0 > page.height - 60 and c.get_text().strip()),
+        key=lambda c: c.x0,
+    )
+    squashed = name.replace(" ", "")
+    text = "".join(c.get_text() for c in header)
+    assert text.endswith(squashed), text  # the name, right of every letter of the title
+    title_chars, name_chars = header[: -len(squashed)], header[-len(squashed) :]
+    assert max(c.x1 for c in title_chars) < min(c.x0 for c in name_chars) - 10
+    assert max(c.x1 for c in header) <= page.width - 30  # inside the right margin (A5: 13 mm)
+    assert squash(text).startswith(squash(title.split()[0])) and "\u2026" in text
+
+
+def text_over_text(chars: list[LTChar], right: float) -> list[str]:
+    """The lines of ``chars`` (pdfminer's, grouped by baseline) where a glyph starts
+    inside the glyphs before it (one text printed over another), or that run past
+    ``right``. Glyphs may touch, and a mark sits on its letter: a few points pass."""
+    lines: dict[int, list[LTChar]] = {}
+    for char in chars:
+        lines.setdefault(round(char.y0), []).append(char)
+    found = []
+    for line in lines.values():
+        line.sort(key=lambda c: c.x0)
+        ends = [max(c.x1 for c in line[: n + 1]) for n in range(len(line))]
+        over = any(c.x0 < end - 4 for c, end in zip(line[1:], ends, strict=False))
+        if over or max(c.x1 for c in line) > right:
+            found.append("".join(c.get_text() for c in line))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["my", "km", "en"])
+def test_a_long_document_control_line_keeps_clear_of_the_page_number(
+    tmp_path: Path, lang: str
+) -> None:
+    # Burmese labels its review date "ပြန်လည်သုံးသပ်မည့်နေ့": on A5, with a document
+    # code of 25 characters, the control line ran under "စာမျက်နှာ ၂ / ၂" and both
+    # printed over each other. Its parts that do not fit beside the page number go on
+    # the line below, whole.
+    from pdfminer.high_level import extract_pages
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
+    code = "MSC-PI-INFUSION-2026-0042"
+    leaflet.write_text(
+        leaflet.read_text().replace("TEST-LANG-001", code).replace('"1.0"', '"1.0.12"')
+    )
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
+    for page in extract_pages(pdf):
+        footer = [c for c in items_of(page, LTChar) if c.y1 < 40 and c.get_text().strip()]
+        assert text_over_text(footer, page.width - 30) == []
+        assert code in "".join(c.get_text() for c in sorted(footer, key=lambda c: (-c.y0, c.x0)))
+
+
+@pytest.mark.parametrize("lang", ["my", "th", "en"])
+def test_the_band_s_contacts_keep_clear_of_a_long_organisation_name(
+    tmp_path: Path, lang: str
+) -> None:
+    # On A5 the band drew "LINE @… · WhatsApp +66 …" at its right whatever the name at
+    # its left: a clinic's full name ran under it. A contact line that does not fit
+    # beside the name is parted between its items, one a line.
+    from pdfminer.high_level import extract_pages
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    organisation = project / "organisations" / "test-clinic.yaml"
+    name = "Test Clinic for Cell Therapy Bangkok"
+    organisation.write_text(
+        organisation.read_text().replace("Test Clinic", name) + 'whatsapp: "+66 80 000 0000"\n'
+    )
+    if lang == "th":  # the fixture has no Thai catalogs: the library's ui.po
+        (project / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+        ui = REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+        shutil.copy(ui, project / "locales" / "th" / "LC_MESSAGES")
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    page = next(iter(extract_pages(tmp_path / "out" / lang / f"{LEAFLET}.pdf")))
+    band = [c for c in items_of(page, LTChar) if c.y0 > page.height - 70 and c.get_text().strip()]
+    names = [c for c in band if c.size > 11]  # the name is set at the band's 12 pt
+    contacts = [c for c in band if c.size <= 11]
+    assert max(c.x1 for c in names) < min(c.x0 for c in contacts) - 10
+    assert text_over_text(band, page.width - 30) == []
+    text = "".join(c.get_text() for c in sorted(band, key=lambda c: (-round(c.y0), c.x0)))
+    assert all(part in text for part in ("@testclinic", "+6680000", "example.org")), text
 
 
 def test_a_regional_locale_prints_its_language_translation(tmp_path: Path) -> None:

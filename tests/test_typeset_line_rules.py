@@ -186,6 +186,25 @@ def test_cjk_marks_that_belong_to_the_character_before_start_no_line(marked: str
     assert at not in line_breaks(text, "zh_Hans") and at not in line_breaks(text, "ja")
 
 
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        # ຯ (Lao ellipsis) closes an abbreviation as Thai ฯ does: never a line's start.
+        ("ນະຄອນຫຼວງວຽງຈັນ|ຯ", "lo"),
+        ("ໝາກໄມ້ ຜັກ |ຯລຯ", "lo"),
+        # "etc." written in several signs is one: Khmer ។ល។, Lao ຯລຯ, Thai ฯลฯ.
+        ("ទិញត្រី សាច់ ជាដើម។|ល។", "km"),
+        ("ទិញត្រី សាច់ ។|ល។", "km"),
+        ("ໝາກໄມ້ ຜັກ ຯ|ລຯ", "lo"),
+        ("ผัก ผลไม้ ฯ|ลฯ", "th"),
+    ],
+)
+def test_an_abbreviation_mark_is_never_parted_from_its_word(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang)
+    assert at not in line_breaks(text, lang, forced=[at])  # not even by a zero-width space
+
+
 @pytest.mark.parametrize("text", ["النسبة 50 ٪ فقط", "النسبة ٥٠ ٪ فقط", "نحو ٥ ؉ فقط"])
 def test_the_arabic_percent_sign_stays_with_its_number(text: str) -> None:
     # ٪ (U+066A) and ؉ (U+0609) are the Arabic % and ‰: like them, never a line's start.

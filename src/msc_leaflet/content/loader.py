@@ -57,7 +57,7 @@ def _is_block_kind(kind: str) -> TypeGuard[BlockKind]:
 
 
 #: The most characters of a document code or version: both share one footer line with
-#: the review date and the page number (`layout.pages` measures the line itself).
+#: the review date and the page number (`layout.pages` parts it between its items).
 MAX_CONTROL_CHARACTERS = 60
 
 
@@ -219,7 +219,7 @@ class _Reader:
                     f"every page, with room for about {MAX_CONTROL_CHARACTERS}",
                     "shorten it: a code such as MSC-PI-004, a version such as 2.1",
                 )
-        return m.DocumentControl(code, version, published, next_review, f.location.line)
+        return m.DocumentControl(code, version, published, next_review)
 
     def organisation(self, leaflet_fields: Fields) -> m.Organisation:
         org_id = leaflet_fields.pattern("organisation", SLUG, "an organisation id (a slug)")

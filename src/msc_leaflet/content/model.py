@@ -59,7 +59,6 @@ class DocumentControl:
     version: str
     published: dt.date
     next_review: dt.date
-    line: int = 0  # where the block is written, for a control line too wide to print
 
 
 @dataclass(frozen=True)

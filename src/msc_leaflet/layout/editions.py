@@ -480,11 +480,11 @@ def _furniture(
     leaflet, labels = version.leaflet, version.labels
     with w.untagged():  # each page's footer is tagged as its notes when drawn
         footer = reference_entries(leaflet, w, numbers, "reference")
-    control = " · ".join([
+    control = (
         leaflet.document.code,
         f"{labels('version')} {leaflet.document.version}",
         f"{labels('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
-    ])  # fmt: skip
+    )  # fmt: skip
     return PageFurniture(
         theme=s.theme, family=s.family, labels=labels, lang=leaflet.language,
         title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
@@ -493,7 +493,6 @@ def _furniture(
         proof=s.proof, log=s.log, approval=_approval(version, s),
         logo=leaflet.organisation.logo,
         organisation_at=Location(leaflet.organisation.path, leaflet.organisation.name_line),
-        control_at=Location(leaflet.path, leaflet.document.line),
     )  # fmt: skip
 
 

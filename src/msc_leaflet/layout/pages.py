@@ -37,7 +37,7 @@ from ..typeset.draw import (
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
-from ..typeset.segmentation import icu_breaks
+from ..typeset.segmentation import line_breaks
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .images import PICTURES, draw_picture, drawable, shown_size
@@ -224,8 +224,8 @@ class PageFurniture:
     lang: str
     title: str
     organisation: str
-    contact: list[str]
-    control: str  # "MSC-PI-001 · Version 1.0 · Review date …"
+    contact: list[tuple[str, ...]]  # the band's contact lines, each its items
+    control: tuple[str, ...]  # ("MSC-PI-001", "Version 1.0", "Review date …")
     references: PageReferences
     part: int = 0
     bleed: float = 0.0  # backgrounds that touch the trim extend this far beyond it
@@ -235,7 +235,6 @@ class PageFurniture:
     approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
     logo: Path | None = None  # the organisation's, before its name in the band on page 1
     organisation_at: Location | None = None  # where the name is written, if it cannot fit
-    control_at: Location | None = None  # where the code and version are, if they cannot
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -338,37 +337,58 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     note = theme.sizes["small"]  # the contact lines' (`_band_widths`)
     if f.logo is not None:
         start = _draw_logo(canvas, f.logo, theme, start, start_align, height - band / 2, band)
+    room = abs(end - start) - runs_width(organisation, f.lang) - HEADER_GAP * note
+    lines = band_contact_lines(f, note, room)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
         draw_runs(canvas, start, baseline, organisation, f.lang, align=start_align)
-        for i, line in enumerate(f.contact[:2]):
-            y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
-            if len(f.contact) == 1:
+        for i, line in enumerate(lines):
+            if len(lines) == 1:
                 y = baseline
+            elif len(lines) == 2:
+                y = height - band / 2 + (note * 0.9 if i == 0 else -note * 0.9) - note * 0.35
+            else:  # closer, centred on the band's middle
+                y = height - band / 2 + ((len(lines) - 1) / 2 - i) * note * APPROVAL_LINE
+                y -= note * 0.35
             draw_runs(canvas, end, y, [f.run(line, note, ink)], f.lang, align=end_align)
     canvas.restoreState()
 
 
-#: The least room between the two ends of a line of page furniture (a name and the
-#: contacts, a title and the organisation's name).
-FURNITURE_GAP: float = 4 * mm
+CONTACT_SEPARATOR = "  ·  "  # between the contacts of one line of the band
+
+
+def band_contact_lines(f: PageFurniture, size: float, room: float) -> list[str]:
+    """The band's contact lines: each whole when it fits in ``room`` beside the name,
+    else one of its items a line ("LINE @…", "WhatsApp +66 …"): three lines at most
+    (LINE, WhatsApp, web), which the band has room for. A long name at the band's
+    start ran under "LINE @… · WhatsApp …" at its end."""
+    colour = theme_colour(f.theme, "accent-ink")
+    lines: list[str] = []
+    for items in f.contact:
+        whole = CONTACT_SEPARATOR.join(items)
+        fits = runs_width([f.run(whole, size, colour)], f.lang) <= room
+        lines += [whole] if fits else list(items)
+    return lines
 
 
 def _band_widths(f: PageFurniture, band: float) -> tuple[float, float]:
-    """(the name's width with the logo before it, the widest contact line's) in the band."""
+    """(the name's width with the logo before it, the widest contact) in the band: the
+    contacts' narrowest layout, one to a line (`band_contact_lines`)."""
     theme = f.theme
     name = runs_width([f.run(f.organisation, theme.sizes["band"], None, bold=True)], f.lang)
     if f.logo is not None:
         name += _logo_size(f.logo, band)[0] + LOGO_GAP
     note = theme.sizes["small"]
-    contacts = [runs_width([f.run(line, note, None)], f.lang) for line in f.contact[:2]]
+    items = [item for line in f.contact for item in line]
+    contacts = [runs_width([f.run(item, note, None)], f.lang) for item in items]
     return name, max(contacts, default=0.0)
 
 
 def _refuse_a_band_too_narrow(f: PageFurniture, body_width: float, band: float) -> None:
-    """The band's name is drawn on one line beside the contact lines: one too wide for
-    the paper ran off the page and through the contacts, and the build said nothing."""
+    """The band's name is drawn on one line beside the contacts: one too wide for the
+    paper ran off the page and through the contacts, and the build said nothing."""
     name, contacts = _band_widths(f, band)
-    room = body_width - (contacts + FURNITURE_GAP if contacts else 0.0)
+    gap = HEADER_GAP * f.theme.sizes["small"]
+    room = body_width - (contacts + gap if contacts else 0.0)
     if name <= room:
         return
     where = f.organisation_at or Location(Path("organisations"))
@@ -387,33 +407,6 @@ def _refuse_a_band_too_narrow(f: PageFurniture, body_width: float, band: float) 
         "shorten 'name' (for example, leave out the company form such as 'Co., Ltd.'), "
         "or print on larger paper",
     )
-
-
-#: The least room between the control line and the page number: they only must not touch.
-FOOTER_GAP: float = 1 * mm
-
-
-def _control_too_wide(f: PageFurniture, control: float, room: float) -> LeafletError:
-    """The footer draws the control line and "Page X of Y" on one line: a long code or
-    version ran through the page number on every page, exit 0."""
-    return LeafletError(
-        f.control_at or Location(Path("leaflets")),
-        f"the document-control line is too wide for the footer on {f.theme.paper}: "
-        f"{control:.0f} pt, and {max(room, 0):.0f} pt is left beside the page number",
-        "shorten 'code' or 'version' (a version such as 2.1; say what changed elsewhere)",
-    )
-
-
-def _shortened(f: PageFurniture, text: str, size: float, bold: bool, room: float) -> str:
-    """``text``, cut at a line-break opportunity and ended with '…' if wider than
-    ``room`` on one line: a running head is abbreviated, as in any book."""
-    if runs_width([f.run(text, size, None, bold)], f.lang) <= room:
-        return text
-    for cut in sorted(icu_breaks(text, f.lang), reverse=True):
-        shorter = text[:cut].rstrip() + "…"
-        if runs_width([f.run(shorter, size, None, bold)], f.lang) <= room:
-            return shorter
-    return "…"
 
 
 LOGO_HEIGHT = 0.6  # of the band's height
@@ -446,6 +439,33 @@ def _logo_size(logo: Path, band: float) -> tuple[float, float]:
     return width, height
 
 
+#: Ems between the running header's title and the organisation's name, and between
+#: the document-control line and the page number.
+HEADER_GAP = 2.0
+CONTROL_SEPARATOR = " · "  # between the items of the document-control line
+ELLIPSIS = "\u2026"
+
+
+def header_title(f: PageFurniture, size: float, room: float) -> list[Run]:
+    """The running header's title, cut with "…" where a line may break (between words
+    or syllables, `line_breaks`) when it is wider than ``room``. A Burmese or Khmer
+    title is often two or three times its English, and a long one ran into the
+    organisation's name and past the page's edge. The header is an artifact that
+    screen readers skip; the whole title is page 1's heading."""
+    colour = theme_colour(f.theme, "accent-text")
+
+    def runs(text: str) -> list[Run]:
+        return [f.run(text, size, colour, bold=True)]
+
+    whole = runs(f.title)
+    if runs_width(whole, f.lang) <= room:
+        return whole
+    cuts = [i for i in line_breaks(f.title, f.lang) if f.title[:i].strip()]
+    shortened = [runs(f.title[:i].rstrip() + ELLIPSIS) for i in reversed(cuts)]
+    fitting = (cut for cut in shortened if runs_width(cut, f.lang) <= room)
+    return next(fitting, shortened[-1] if shortened else whole)
+
+
 def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     theme = f.theme
     width, height = theme.page_size
@@ -455,17 +475,34 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     muted = theme_colour(theme, "muted")
     canvas.saveState()
     (start, start_align), (end, end_align) = _sides(f, width)
-    room = width - m["left"] - m["right"] - FURNITURE_GAP
-    room -= runs_width([f.run(f.organisation, size, muted)], f.lang)
-    shown = _shortened(f, f.title, size, True, room)
-    title = [f.run(shown, size, theme_colour(theme, "accent-text"), bold=True)]
+    organisation = [f.run(f.organisation, size, muted)]
+    room = width - m["left"] - m["right"] - runs_width(organisation, f.lang) - HEADER_GAP * size
+    title = header_title(f, size, room)
     with same_baseline(canvas):
         draw_runs(canvas, start, y, title, f.lang, align=start_align)
-        draw_runs(canvas, end, y, [f.run(f.organisation, size, muted)], f.lang, align=end_align)
+        draw_runs(canvas, end, y, organisation, f.lang, align=end_align)
     canvas.setStrokeColor(theme_colour(theme, "rule"))
     canvas.setLineWidth(0.5)
     canvas.line(m["left"], y - 4, width - m["right"], y - 4)
     canvas.restoreState()
+
+
+def control_lines(f: PageFurniture, size: float, first: float, others: float) -> list[str]:
+    """The document-control line as printed: whole when it fits in ``first`` points
+    beside the page number, else parted between its items, never inside one, onto lines
+    of ``others`` points below. Its labels are the translation's, and Burmese
+    "ပြန်လည်သုံးသပ်မည့်နေ့" (review date) ran the A5 line of a long document code
+    under the page number."""
+    colour = theme_colour(f.theme, "muted")
+    lines: list[str] = []
+    for item in f.control:
+        joined = f"{lines[-1]}{CONTROL_SEPARATOR}{item}" if lines else item
+        room = first if len(lines) <= 1 else others
+        if lines and runs_width([f.run(joined, size, colour)], f.lang) > room:
+            lines.append(item)
+        else:
+            lines[-1:] = [joined]
+    return lines
 
 
 def footer_painter(f: PageFurniture) -> FooterPainter:
@@ -487,17 +524,17 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
             "page-of", page=format_count(page, f.lang), pages=format_count(pages, f.lang)
         )
         page_runs = [f.run(page_text, size, muted, bold=True)]
-        control = [f.run(f.control, size, muted)]
-        room = width - m["left"] - m["right"] - runs_width(page_runs, f.lang) - FOOTER_GAP
-        if (control_width := runs_width(control, f.lang)) > room:
-            raise _control_too_wide(f, control_width, room)
+        line_width = width - m["left"] - m["right"]
+        beside = line_width - runs_width(page_runs, f.lang) - HEADER_GAP * size
+        first, *rest = control_lines(f, size, beside, line_width)
         with same_baseline(canvas):
-            draw_runs(canvas, start, y, control, f.lang, align=start_align)
+            draw_runs(canvas, start, y, [f.run(first, size, muted)], f.lang, align=start_align)
             draw_runs(canvas, end, y, page_runs, f.lang, align=end_align)
-        if f.approval:  # its own line below: on A5 the control line has no room left
-            line = [f.run(f.approval, size, muted)]
-            below = y - size * APPROVAL_LINE
-            draw_runs(canvas, start, below, line, f.lang, align=start_align)
+        # Below: what did not fit beside the page number, then the approval, each on a
+        # line of its own (on A5 the control line has no room left for it).
+        for n, text in enumerate([*rest, *([f.approval] if f.approval else [])], start=1):
+            below = y - n * size * APPROVAL_LINE
+            draw_runs(canvas, start, below, [f.run(text, size, muted)], f.lang, align=start_align)
         canvas.restoreState()
 
     return paint

@@ -23,7 +23,7 @@ from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.scripts import LATIN, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
-from .blocks import BlockBuilder, make_table, padding_commands
+from .blocks import BlockBuilder, list_number, make_table, padding_commands
 from .colours import theme_colour
 from .proof import tag_context
 from .text import Writer
@@ -94,8 +94,10 @@ def reference_entries(
     for key, n in sorted(numbers.items(), key=lambda item: item[1]):
         if key in by_key:
             with w.group("LI"):
-                # Its number is the item's Lbl, the rest its LBody (`item_label`).
-                number = w.runs([Span(f"{w.number(str(n))}. ")], w.styles[style])
+                # Its number is the item's Lbl, the rest its LBody (`item_label`),
+                # counted as a numbered list counts: "1. ", Burmese "၁။ ".
+                counted = list_number(w.lang, rtl=False)(str(n))
+                number = w.runs([Span(f"{counted} ")], w.styles[style])
                 label = [replace(run, label=True) for run in number]
                 spans = format_reference(by_key[key])
                 # A reference is cited as it was published.
@@ -148,8 +150,9 @@ def reference_list(
     return [title, *entries.values()]
 
 
-def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[str]:
-    """The organisation's contacts for the band on page 1, in a ``lang`` leaflet."""
+def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[tuple[str, ...]]:
+    """The organisation's contacts for the band on page 1, in a ``lang`` leaflet: the
+    items of each line (the band parts a line too wide beside the name between them)."""
     # Each label with its value, one stretch in a right-to-left line: as the parts of a
     # line of labels in any script, "LINE @clinic · WhatsApp +66 …" ran together and
     # the last value was drawn at the far end, before "LINE".
@@ -158,9 +161,9 @@ def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[str]:
         for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
         if value
     ]
-    lines = ["  ·  ".join(parts)] if parts else []
+    lines = [tuple(parts)] if parts else []
     if org.web:
-        lines.append(short_url(org.web))
+        lines.append((short_url(org.web),))
     return lines
 
 

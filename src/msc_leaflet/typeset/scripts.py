@@ -39,6 +39,9 @@ class ScriptProfile:
     # Never at a line end: leading vowels are written before the consonant they
     # follow; opening brackets belong to what follows.
     no_line_end: str = ""
+    # Signs written as several characters, never parted by a line: "etc." (Thai ฯลฯ,
+    # Lao ຯລຯ, Khmer ។ល។, whose ។ is also the full stop ICU may break after).
+    unbroken: tuple[str, ...] = ()
 
 
 # CJK line rules (JIS X 4051 "kinsoku", GB/T 15834): closing punctuation, iteration
@@ -66,13 +69,16 @@ SCRIPTS = (
         no_line_start="\u0e30\u0e46\u0e2f\u0e45\u0e33\u0e32",
         # เ แ โ ใ ไ precede the consonant they are pronounced after.
         no_line_end="\u0e40\u0e41\u0e42\u0e43\u0e44",
+        unbroken=("\u0e2f\u0e25\u0e2f",),  # ฯลฯ
     ),
     ScriptProfile(
         tag="Laoo",
         name="Lao",
         ranges=((0x0E80, 0x0EFF),),
-        no_line_start="\u0ec6",  # ໆ repeat mark
+        # ໆ repeat mark, ຯ ellipsis (abbreviation), as Thai ๆ and ฯ
+        no_line_start="\u0ec6\u0eaf",
         no_line_end="\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4",  # leading vowels ເ ແ ໂ ໃ ໄ
+        unbroken=("\u0eaf\u0ea5\u0eaf",),  # ຯລຯ
     ),
     ScriptProfile(
         tag="Mymr",
@@ -85,6 +91,7 @@ SCRIPTS = (
         name="Khmer",
         ranges=((0x1780, 0x17FF), (0x19E0, 0x19FF)),
         no_line_start="\u17d4\u17d5\u17d6\u17d7",  # ។ ៕ ៖ ៗ
+        unbroken=("\u17d4\u179b\u17d4",),  # ។ល។
     ),
     ScriptProfile(
         tag="Arab",
@@ -186,3 +193,4 @@ def script_runs(text: str) -> list[tuple[int, int, str]]:
 
 NO_LINE_START = "".join(dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + "”’»)]}.,;:!?%"))
 NO_LINE_END = "".join(dict.fromkeys("".join(s.no_line_end for s in SCRIPTS) + "“‘«([{"))
+UNBROKEN = tuple(sign for s in SCRIPTS for sign in s.unbroken)
