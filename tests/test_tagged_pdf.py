@@ -920,3 +920,29 @@ def test_a_word_in_a_third_script_in_a_translation_is_read_in_its_language(
     document, _ = structure(path)
     expected = {"ขอบคุณ": "th", "ကျေးဇူးတင်ပါတယ်": "my", "MSCs": "en", "មិននៅយូរទេ": "km"}
     assert _foreign_word_problems(document, expected) == []
+
+
+def test_numbers_in_the_leaflets_digits_are_read_in_its_language(tmp_path: Path) -> None:
+    """A Burmese leaflet numbers its references in Burmese digits ("၁. Galipeau J…"):
+    the entry is English, but its number is the leaflet's, and an English voice cannot
+    read "၁". The list's `Lbl`, the number of the page's `Note` and a citation in an
+    untranslated (English) paragraph are read in Burmese; the Latin digits of the
+    entry ("2018;22(6)") stay English."""
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    catalog = root / "locales" / "my" / "LC_MESSAGES" / "after-your-infusion.po"
+    set_msgstr(catalog, "where-cells-go", "")  # printed in English, with its citation
+    path = build_leaflet(Project.at(root), "after-your-infusion", "my", tmp_path / "out").path
+    document, _ = structure(path)
+    myanmar_digit = re.compile("[\u1040-\u1049]")
+    problems = [
+        f"{node.role} {node.lang}: {text!r}"
+        for node in document.walk()
+        for text in node.texts
+        if myanmar_digit.search(text) and node.lang != "my"
+    ]
+    assert problems == []
+    entries = [n for n in document.walk() if n.role in ("LBody", "Note") and "2018;22" in n.text()]
+    assert entries and all(n.lang == "en" for n in entries)

@@ -224,11 +224,18 @@ class _LineWriter:
                 link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
             self.links.append(link)
             return link
-        if kind == "cites":
-            return element.add("Reference")
+        own = element.effective_lang()
+        if kind == "cites":  # in the leaflet's digits: in an English text, "၁" is Burmese
+            return element.add("Reference", lang=_number_lang(items, own))
         if kind == "label":
-            return item_label(element)
-        if value != element.effective_lang():
+            label = item_label(element)
+            number = _number_lang(items, own)
+            if label is element and number != own:  # a page's Note: "၁. " + its entry
+                return element.add("Span", lang=number)
+            if number != own:
+                label.lang = number
+            return label
+        if value != own:
             return element.add("Span", lang=value)
         return element
 
@@ -622,6 +629,14 @@ def foreign_language(runs: Sequence[Run], element: Element) -> str:
     return bcp47(language_of("".join(sorted(foreign)), own)) if foreign else ""
 
 
+def _number_lang(items: Sequence[Placed], own: str) -> str:
+    """The language of a number the layout prints (a citation, a list's label) inside a
+    text in ``own``: the one its digits are written in when they are another script's
+    (Burmese digits in an English reference entry of a Burmese leaflet), else ``own``."""
+    key = _letters_key("".join(placed.cluster.text for placed in items), own, "")
+    return key[1] if key is not None and key is not _MIXED else own
+
+
 # What `_letters_key` says of a text with letters of two languages: decide per cluster.
 _MIXED: _TagKey = ("mixed", "")
 
@@ -634,8 +649,9 @@ def _letters_key(text: str, own: str, terms: str, context: str = "") -> _TagKey 
     another described script are that script's language (`languages.language_of`:
     a Thai word quoted in English, a Burmese one in a Khmer text), which a screen reader
     must be told to read them in; ``context`` (`foreign_language` of the whole
-    element), when they are its letters. None: no letters (digits, spaces,
-    punctuation); `_MIXED`: letters of two languages."""
+    element), when they are its letters. A script's own digits count as its letters
+    (`_script_digit`). None: no letters (Latin digits, spaces, punctuation); `_MIXED`:
+    letters of two languages."""
     langs, foreign = _split_letters(text, own, terms)
     if foreign:
         if context and all(profile(context).has_letters(c) for c in foreign):
@@ -655,7 +671,7 @@ def _split_letters(text: str, own: str, terms: str) -> tuple[frozenset[str], str
     foreign = []
     latin_own = locale_script(own) == LATIN
     mine = profile(own)
-    for char in {c for c in set(text) if c.isalpha()}:  # whole paragraphs too: a set first
+    for char in {c for c in set(text) if c.isalpha() or _script_digit(c)}:  # a set first
         if script_of(char) == LATIN:
             langs.add(own if latin_own else terms or own)
         elif not latin_own and mine.has_letters(char):
@@ -663,6 +679,12 @@ def _split_letters(text: str, own: str, terms: str) -> tuple[frozenset[str], str
         else:
             foreign.append(char)
     return frozenset(langs), "".join(sorted(foreign))
+
+
+def _script_digit(char: str) -> bool:
+    """A digit of a script's own (Burmese ၁, Thai ๒, Arabic-Indic ٣): it is read in
+    that script's language, as its letters are; Latin digits are every language's."""
+    return char.isdigit() and script_of(char) not in (None, LATIN)
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
