@@ -841,3 +841,108 @@ def test_a_space_after_a_citation_is_no_span_of_its_own(tmp_path: Path) -> None:
     spans = [n for n in document.walk() if n.role == "Span"]
     assert any("lung capillaries" in n.text() for n in spans)
     assert [n.text() for n in spans if not any(c.isalpha() for c in n.text())] == []
+
+
+# A word in each script that names one language, and that language's tag.
+FOREIGN_WORDS = {
+    "ขอบคุณ": "th",
+    "ကျေးဇူးတင်ပါတယ်": "my",
+    "អរគុណ": "km",
+    "ຂອບໃຈ": "lo",
+    "ありがとう": "ja",
+}
+
+
+def _foreign_word_problems(document: Any, words: dict[str, str]) -> list[str]:
+    """Each word of ``words`` read by an element in its language, none in another."""
+    problems = []
+    for word, lang in words.items():
+        owners = [n for n in document.walk() if any(word in text for text in n.texts)]
+        if not owners:
+            problems.append(f"{word!r} not found in the tree")
+        problems += [f"{word!r} read as {n.lang} ({n.role})" for n in owners if n.lang != lang]
+    return problems
+
+
+def test_a_word_in_another_script_is_read_in_its_language(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A Thai, Burmese, Khmer, Lao or Japanese word quoted in English text (the word a
+    patient will hear at the clinic, a ward's name) is a `Span` in that language: its
+    script names the language, and a screen reader reading it with an English voice
+    spells it out or skips it. The same in a heading, a list item, a table cell. Han,
+    which Chinese and Japanese share, is Japanese in a paragraph with kana."""
+    words = " ".join(f"{word} ({n})" for n, word in enumerate(FOREIGN_WORDS))
+    blocks = f"""\
+- heading: Thank you, ขอบคุณ
+- paragraph: "Staff may say: {words}."
+- paragraph: "Ask 病院ですか (is this the hospital?) in Japanese, or 医院 in Chinese."
+- paragraph: "In Chinese, a hospital is 医院."
+- list:
+    - "The nurse says ขอบคุณ"
+- table:
+    header: [Word, Meaning]
+    rows:
+      - ["ขอบคุณ", thank you]
+"""
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
+    document, _ = structure(path)
+    assert _foreign_word_problems(document, FOREIGN_WORDS) == []
+    # Han is Chinese unless kana in the same paragraph say the text is Japanese.
+    han = [(re.sub(r"\W", "", "".join(n.texts)), n.lang) for n in document.walk()]
+    assert [(text, lang) for text, lang in han if "院" in text] == [
+        ("病院ですか", "ja"),
+        ("医院", "ja"),
+        ("医院", "zh-Hans"),
+    ]
+    english = [n for n in document.walk() if n.lang == "en" and "Staff may say" in "".join(n.texts)]
+    assert english, "the sentence around the words is English"
+
+
+def test_a_word_in_a_third_script_in_a_translation_is_read_in_its_language(
+    tmp_path: Path,
+) -> None:
+    """In a Khmer translation a Thai or Burmese word quoted for the patient is read in
+    its language, not as Khmer, and the English term beside it still as English."""
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    catalog = root / "locales" / "km" / "LC_MESSAGES" / "after-your-infusion.po"
+    set_msgstr(
+        catalog,
+        "where-cells-go",
+        "កោសិកា (MSCs) មិននៅយូរទេ [@galipeau2018]។ ពាក្យថៃ «ขอบคุณ» មានន័យថា អរគុណ។ "
+        "ពាក្យភូមា «ကျေးဇူးတင်ပါတယ်» ក៏មានន័យដូចគ្នា។",
+    )
+    path = build_leaflet(Project.at(root), "after-your-infusion", "km", tmp_path / "out").path
+    document, _ = structure(path)
+    expected = {"ขอบคุณ": "th", "ကျေးဇူးတင်ပါတယ်": "my", "MSCs": "en", "មិននៅយូរទេ": "km"}
+    assert _foreign_word_problems(document, expected) == []
+
+
+def test_numbers_in_the_leaflets_digits_are_read_in_its_language(tmp_path: Path) -> None:
+    """A Burmese leaflet numbers its references in Burmese digits ("၁. Galipeau J…"):
+    the entry is English, but its number is the leaflet's, and an English voice cannot
+    read "၁". The list's `Lbl`, the number of the page's `Note` and a citation in an
+    untranslated (English) paragraph are read in Burmese; the Latin digits of the
+    entry ("2018;22(6)") stay English."""
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    catalog = root / "locales" / "my" / "LC_MESSAGES" / "after-your-infusion.po"
+    set_msgstr(catalog, "where-cells-go", "")  # printed in English, with its citation
+    path = build_leaflet(Project.at(root), "after-your-infusion", "my", tmp_path / "out").path
+    document, _ = structure(path)
+    myanmar_digit = re.compile("[\u1040-\u1049]")
+    problems = [
+        f"{node.role} {node.lang}: {text!r}"
+        for node in document.walk()
+        for text in node.texts
+        if myanmar_digit.search(text) and node.lang != "my"
+    ]
+    assert problems == []
+    entries = [n for n in document.walk() if n.role in ("LBody", "Note") and "2018;22" in n.text()]
+    assert entries and all(n.lang == "en" for n in entries)

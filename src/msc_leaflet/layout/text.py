@@ -20,7 +20,7 @@ from ..i18n.formatting import localize_digits
 from ..i18n.labels import UI_LANGUAGE
 from ..languages import bcp47
 from ..typeset import FontFamily, Run, WordList, make_paragraph
-from ..typeset.render import uniform_text
+from ..typeset.render import foreign_language, uniform_text
 from .structure import ROLES, Structure
 
 
@@ -241,9 +241,11 @@ class Writer:
 
 
 def _note_uniform(flowable: Flowable, runs: Sequence[Run]) -> None:
-    """Tell a paragraph's element whether its lines need looking at glyph by glyph."""
+    """Tell a paragraph's element whether its lines need looking at glyph by glyph, and
+    which language its words in other scripts show together."""
     element = getattr(flowable, "structure", None)
     if element is not None:
+        element.letters_lang = foreign_language(runs, element)
         element.uniform = uniform_text(runs, element)
 
 

@@ -69,6 +69,9 @@ class Element:
     # The language of Latin-script words in this element's text when its own language is
     # written in another script: the terms a translation keeps from its source ("MSCs").
     terms_lang: str = ""
+    # The language its text's letters of other scripts show together (Han beside kana:
+    # Japanese), for the letters several languages share (`render.foreign_language`).
+    letters_lang: str = ""
     element_id: str = ""  # /ID (PDF/UA requires one on every Note)
     # Its text is all its own, in its language: no link, citation or kept term in it, so
     # its lines are marked without looking at each glyph (`render.uniform_text`).

@@ -34,6 +34,7 @@ from typing import TypeVar, cast
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
+from ..languages import bcp47, language_of, profile
 from .bidi import visual_order
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
@@ -223,11 +224,18 @@ class _LineWriter:
                 link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
             self.links.append(link)
             return link
-        if kind == "cites":
-            return element.add("Reference")
+        own = element.effective_lang()
+        if kind == "cites":  # in the leaflet's digits: in an English text, "၁" is Burmese
+            return element.add("Reference", lang=_number_lang(items, own))
         if kind == "label":
-            return item_label(element)
-        if value != element.effective_lang():
+            label = item_label(element)
+            number = _number_lang(items, own)
+            if label is element and number != own:  # a page's Note: "၁. " + its entry
+                return element.add("Span", lang=number)
+            if number != own:
+                label.lang = number
+            return label
+        if value != own:
             return element.add("Span", lang=value)
         return element
 
@@ -560,22 +568,22 @@ _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
 
 def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> list[_TagKey]:
     """What each cluster of a line is, for marking: a link, a citation, or text in a
-    language. Spaces, digits and punctuation take the language of the text before them,
-    so a kept term's brackets do not split it from the words around it; after a link or
-    a citation, which is an element of its own and so ends the term, they are the
-    element's own again: the space in "(stem cells)² ในปี" was a `Span` in English
-    holding nothing but a space."""
+    language (`_letters_key`: a kept source term, a word in another script). Spaces,
+    digits and punctuation take the language of the text before them, so a kept term's
+    brackets do not split it from the words around it; after a link or a citation,
+    which is an element of its own and so ends the term, they are the element's own
+    again: the space in "(stem cells)² ในปี" was a `Span` in English holding nothing
+    but a space."""
     own = element.effective_lang()
     terms = element.terms_lang if locale_script(own) != LATIN else ""
+    context = element.letters_lang
     own_key: _TagKey = ("lang", own)
-    # The key a piece's letters give (indexed by `_letters`); None: the key before.
-    by_letters: tuple[_TagKey | None, ...] = (None, ("lang", terms), own_key, None)
     keys: list[_TagKey] = []
     append = keys.append
     key = own_key
     last = None
     special: _TagKey | None = None
-    letters = _NO_LETTERS
+    letters: _TagKey | None = None
     for placed in items:  # once per glyph cluster drawn: the work is done per piece
         piece = placed.piece
         if piece is not last:
@@ -585,14 +593,16 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             special = ("cites", "") if run.cites and not special else special
             special = ("label", "") if run.label and not special else special
             special = ("lang", run.lang) if run.lang and not special else special
-            letters = _letters(piece.text) if terms else _NO_LETTERS
-            key = by_letters[letters] or key
+            letters = _letters_key(piece.text, own, terms, context)
+            if letters is not _MIXED:
+                key = letters or key
         if special is not None:
             append(special)
             key = own_key
             continue
-        if letters == _MIXED:  # a piece with Latin and other letters: per cluster
-            key = by_letters[_letters(placed.cluster.text)] or key
+        if letters is _MIXED:  # a piece with letters of two languages: per cluster
+            cluster = _letters_key(placed.cluster.text, own, terms, context)
+            key = key if cluster is None or cluster is _MIXED else cluster
         append(key)
     return keys
 
@@ -603,25 +613,78 @@ def uniform_text(runs: Sequence[Run], element: Element) -> bool:
     if any(run.link or run.cites or run.label or run.lang for run in runs):
         return False
     own = element.effective_lang()
-    if not element.terms_lang or locale_script(own) == LATIN:
-        return True
-    return all(_letters(run.text) in (_NO_LETTERS, _OTHER) for run in runs)
+    terms = element.terms_lang if locale_script(own) != LATIN else ""
+    context = element.letters_lang
+    return all(_letters_key(run.text, own, terms, context) in (None, ("lang", own)) for run in runs)
 
 
-# What `_letters` says of a text (plain ints: this is read once per cluster drawn).
-_NO_LETTERS, _LATIN, _OTHER, _MIXED = range(4)
+def foreign_language(runs: Sequence[Run], element: Element) -> str:
+    """The language the letters of ``runs`` that are not ``element``'s own show taken
+    together (`languages.language_of`), for the letters several languages are written
+    in: the Han of "病院ですか" in English text is Japanese, as its kana say, not
+    Chinese. "" when there are none."""
+    own = element.effective_lang()
+    terms = element.terms_lang if locale_script(own) != LATIN else ""
+    foreign = {c for run in runs for c in _split_letters(run.text, own, terms)[1]}
+    return bcp47(language_of("".join(sorted(foreign)), own)) if foreign else ""
+
+
+def _number_lang(items: Sequence[Placed], own: str) -> str:
+    """The language of a number the layout prints (a citation, a list's label) inside a
+    text in ``own``: the one its digits are written in when they are another script's
+    (Burmese digits in an English reference entry of a Burmese leaflet), else ``own``."""
+    key = _letters_key("".join(placed.cluster.text for placed in items), own, "")
+    return key[1] if key is not None and key is not _MIXED else own
+
+
+# What `_letters_key` says of a text with letters of two languages: decide per cluster.
+_MIXED: _TagKey = ("mixed", "")
 
 
 @lru_cache(maxsize=8192)
-def _letters(text: str) -> int:
-    """Which script the letters of ``text`` are in: Latin, another, both, or none
-    (digits, spaces, punctuation)."""
-    latin = {script_of(c) == LATIN for c in set(text) if c.isalpha()}  # whole paragraphs too
-    if not latin:
-        return _NO_LETTERS
-    if len(latin) == 2:
-        return _MIXED
-    return _LATIN if latin.pop() else _OTHER
+def _letters_key(text: str, own: str, terms: str, context: str = "") -> _TagKey | None:
+    """The language the letters of ``text`` are in, inside an element in ``own``: its
+    own letters (and Latin ones in a Latin-script language) are ``own``'s; Latin letters
+    in another script's text are a term kept from the source, in ``terms``; letters of
+    another described script are that script's language (`languages.language_of`:
+    a Thai word quoted in English, a Burmese one in a Khmer text), which a screen reader
+    must be told to read them in; ``context`` (`foreign_language` of the whole
+    element), when they are its letters. A script's own digits count as its letters
+    (`_script_digit`). None: no letters (Latin digits, spaces, punctuation); `_MIXED`:
+    letters of two languages."""
+    langs, foreign = _split_letters(text, own, terms)
+    if foreign:
+        if context and all(profile(context).has_letters(c) for c in foreign):
+            langs = langs | {context}
+        else:
+            langs = langs | {bcp47(language_of(foreign, own))}
+    if not langs:
+        return None
+    return ("lang", next(iter(langs))) if len(langs) == 1 else _MIXED
+
+
+@lru_cache(maxsize=8192)
+def _split_letters(text: str, own: str, terms: str) -> tuple[frozenset[str], str]:
+    """The languages of the letters of ``text`` that are ``own``'s or kept terms
+    (`_letters_key`), and its letters of other scripts, in code point order."""
+    langs: set[str] = set()
+    foreign = []
+    latin_own = locale_script(own) == LATIN
+    mine = profile(own)
+    for char in {c for c in set(text) if c.isalpha() or _script_digit(c)}:  # a set first
+        if script_of(char) == LATIN:
+            langs.add(own if latin_own else terms or own)
+        elif not latin_own and mine.has_letters(char):
+            langs.add(own)
+        else:
+            foreign.append(char)
+    return frozenset(langs), "".join(sorted(foreign))
+
+
+def _script_digit(char: str) -> bool:
+    """A digit of a script's own (Burmese ၁, Thai ๒, Arabic-Indic ٣): it is read in
+    that script's language, as its letters are; Latin digits are every language's."""
+    return char.isdigit() and script_of(char) not in (None, LATIN)
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
