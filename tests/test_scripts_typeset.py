@@ -287,3 +287,62 @@ def test_full_width_punctuation_keeps_its_em(lang: str) -> None:
         clusters = shape("NotoSansCJKsc-regular", f"熱{char}痛", lang)
         assert [c.text for c in clusters] == ["熱", char, "痛"]
         assert clusters[1].advance == pytest.approx(clusters[0].advance), char
+
+
+def _sarabun_replaced(bold: str = "Sarabun-Bold.ttf", regular: str = "Sarabun-Regular.ttf"):  # type: ignore[no-untyped-def]
+    """The bundled font table with the Latin family's regular and bold files replaced
+    (``bold="regular"``: a family without a bold, declared a substitute)."""
+    from dataclasses import replace
+
+    from msc_leaflet.typeset.font_files import bundled_config
+
+    config = bundled_config()
+    sarabun = config.family("Sarabun")
+    faces = dict(sarabun.faces)
+    faces["regular"] = regular
+    substitutes = dict(sarabun.substitutes)
+    if bold == "regular":
+        faces.pop("bold", None)
+        faces.pop("bold-italic", None)
+        substitutes.update({"bold": "regular", "bold-italic": "italic"})
+    else:
+        faces["bold"] = bold
+    own = replace(sarabun, faces=tuple(faces.items()), substitutes=tuple(substitutes.items()))
+    families = tuple(own if f.name == "Sarabun" else f for f in config.families)
+    return replace(config, families=families)
+
+
+def test_a_latin_family_without_a_bold_keeps_each_script_in_its_own_weight() -> None:
+    # With the Latin family's bold declared a substitute (bold: regular), its regular
+    # and bold runs shared one face name, and Khmer in regular text was set in bold.
+    from msc_leaflet.typeset import register_fonts
+    from msc_leaflet.typeset.fonts import font_spans
+
+    try:
+        family = register_fonts(_sarabun_replaced(bold="regular"))
+        text = "អ្នកជំងឺ"
+        assert {face for *_, face in font_spans(text, family.regular, "km")} == {
+            "NotoSansKhmer-regular"
+        }
+        assert {face for *_, face in font_spans(text, family.bold, "km")} == {"NotoSansKhmer-bold"}
+    finally:
+        default_family()
+
+
+def test_a_theme_registered_later_does_not_change_the_fonts_of_another() -> None:
+    # Font names and their script faces are global in a process (the desk builds for
+    # hours, a test session for minutes): after a table whose Latin bold was a
+    # substitute, every later build of the bundled theme set regular Khmer in bold.
+    from reportlab.pdfbase import pdfmetrics
+
+    from msc_leaflet.typeset import register_fonts
+    from msc_leaflet.typeset.fonts import font_spans
+
+    bundled = default_family()
+    before = pdfmetrics.getFont(bundled.regular).face.filename
+    register_fonts(_sarabun_replaced(regular="Sarabun-Light.ttf"))
+    register_fonts(_sarabun_replaced(bold="regular"))
+    assert default_family() == bundled
+    assert pdfmetrics.getFont(bundled.regular).face.filename == before  # the first file
+    spans = font_spans("អ្នកជំងឺ", bundled.regular, "km")
+    assert {face for *_, face in spans} == {"NotoSansKhmer-regular"}

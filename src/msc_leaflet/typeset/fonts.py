@@ -7,9 +7,10 @@ face of the text around them, if it has them. A Latin drug name, a number or a
 citation inside any script so finds its glyphs, and a Thai or English leaflet, all
 of whose characters Sarabun has, is set exactly as before.
 
-Registering is global ReportLab state: it is idempotent and cached per process, so
-pool workers each register once. Fonts are `ShapingTTFont` objects, the one font class
-that can embed HarfBuzz output with an exact text layer (see ``reportlab_overrides``).
+Registering is global ReportLab state, per process: each table is worked out once
+(pool workers inherit it), and the first file registered under a face name keeps it.
+Fonts are `ShapingTTFont` objects, the one font class that can embed HarfBuzz output
+with an exact text layer (see ``reportlab_overrides``).
 """
 
 from __future__ import annotations
@@ -96,19 +97,27 @@ def face_name(family: FontFamilySpec, role: str) -> str:
     return f"{family.name}-{family.own_role(role).replace('-', '')}"
 
 
-# Face name → file and the Latin family's vertical metrics, for faces registered on
-# first use: parsing the 17 MB CJK font takes most of a second, which a Thai or English
-# build never needs to spend.
-_pending: dict[str, tuple[Path, tuple[int, int], tuple[tuple[str, float], ...]]] = {}
+#: What a face is made of: its file, the Latin family's vertical metrics (None for the
+#: Latin family's own faces), the axis values of a variable font's weight.
+FaceSource = tuple[Path, tuple[int, int] | None, tuple[tuple[str, float], ...]]
+
+# Face name → what it is made of, for faces registered on first use: parsing the 17 MB
+# CJK font takes most of a second, which a Thai or English build never needs to spend.
+_pending: dict[str, FaceSource] = {}
+# Face names registered so far. ReportLab keeps the first font registered under a name,
+# and so does every cache keyed by it (shapes, outlines, widths): a table that gives a
+# name other files later in the process (a project theme's own "Sarabun", in the desk)
+# gets the first ones, until the process restarts.
+_active: set[str] = set()
 
 
 @cache
-def _register(
+def _load(
     name: str,
     path: Path,
-    metrics: tuple[int, int] | None = None,
-    axes: tuple[tuple[str, float], ...] = (),
-) -> None:
+    metrics: tuple[int, int] | None,
+    axes: tuple[tuple[str, float], ...],
+) -> ShapingTTFont:
     if axes:
         path = instance_path(path, axes)  # a static weight of a variable font
     font = ShapingTTFont(name, str(path))
@@ -119,37 +128,84 @@ def _register(
         # poppler would read "(MSC)" inside a Burmese line as a line of its own. The
         # Latin family's metrics on every other face keep a line one line.
         font.face.ascent, font.face.descent = metrics
-    pdfmetrics.registerFont(font)
-    _shaping.pop(name, None)
+    return font
+
+
+def _register(name: str, source: FaceSource) -> None:
+    if name not in _active:
+        pdfmetrics.registerFont(_load(name, *source))
+        _active.add(name)
+        _shaping.pop(name, None)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What registering a font table sets up, worked out once per table."""
+
+    latin: tuple[tuple[str, FaceSource], ...]  # registered at once
+    others: tuple[tuple[str, FaceSource], ...]  # registered on first use
+    stacks: tuple[tuple[str, FaceStack], ...]
+    family: FontFamily
+    mappings: tuple[tuple[str, int, int, str], ...]  # ReportLab's family → face
 
 
 @cache
-def register_fonts(config: FontConfig) -> FontFamily:
-    """Register every family of ``config``; the Latin family's face names come back."""
+def _plan(config: FontConfig) -> _Plan:
     latin = config.family(dict(config.scripts)[LATIN])
-    for family in config.families:
-        for role in ROLES:
-            if family is latin:  # its weights too: a variable Latin font's bold is an instance
-                _register(face_name(family, role), face_path(family, role), axes=family.axes(role))
-    regular = pdfmetrics.getFont(face_name(latin, "regular")).face
-    metrics = (regular.ascent, regular.descent)
-    for family in config.families:
-        for role in ROLES:
-            if family is not latin:
-                name = face_name(family, role)
-                _pending.setdefault(name, (face_path(family, role), metrics, family.axes(role)))
-    names = {role.replace("-", "_"): face_name(latin, role) for role in ROLES}
-    files = tuple(dict.fromkeys(face_path(latin, role) for role in ROLES))
-    result = FontFamily(**names, files=files)
     scripts = dict(config.scripts)
+    names: dict[str, str] = {}  # role → the Latin face name its runs carry
+    by_role: dict[str, dict[str, str]] = {}
     for role in ROLES:
         by_script = {tag: face_name(config.family(fam), role) for tag, fam in scripts.items()}
-        order = tuple(dict.fromkeys([by_script[LATIN], *by_script.values()]))
-        _stacks[by_script[LATIN]] = FaceStack(by_script, order)
-    for bold in (0, 1):
-        for italic in (0, 1):
-            addMapping(latin.name, bold, italic, result.face(bool(bold), bool(italic)))
-    return result
+        name = by_script[LATIN]
+        # A substitute Latin face (bold: regular) shares its original's name, and runs
+        # find their scripts' faces by it: where the scripts' faces differ (Khmer has a
+        # bold), the role gets a name of its own, for the same file.
+        if any(by_role[other] != by_script for other, seen in names.items() if seen == name):
+            name = f"{name}-{role.replace('-', '')}"  # Sarabun-regular-bold
+        by_script[LATIN] = names[role] = name
+        by_role[role] = by_script
+    latin_faces = {names[role]: (face_path(latin, role), None, latin.axes(role)) for role in ROLES}
+    regular = _load(names["regular"], *latin_faces[names["regular"]]).face
+    metrics = (regular.ascent, regular.descent)
+    others = {
+        face_name(family, role): (face_path(family, role), metrics, family.axes(role))
+        for family in config.families
+        if family is not latin
+        for role in ROLES
+    }
+    stacks = {
+        names[role]: FaceStack(by_role[role], tuple(dict.fromkeys([names[role], *faces.values()])))
+        for role, faces in by_role.items()
+    }
+    family = FontFamily(
+        **{role.replace("-", "_"): names[role] for role in ROLES},
+        files=tuple(dict.fromkeys(face_path(latin, role) for role in ROLES)),
+    )
+    mappings = tuple(
+        (latin.name, bold, italic, family.face(bool(bold), bool(italic)))
+        for bold in (0, 1)
+        for italic in (0, 1)
+    )
+    return _Plan(
+        tuple(latin_faces.items()), tuple(others.items()), tuple(stacks.items()), family, mappings
+    )
+
+
+def register_fonts(config: FontConfig) -> FontFamily:
+    """Register every family of ``config``; the Latin family's face names come back.
+    Asked before every layout: cheap once the table is known, and it sets this table's
+    script faces for the Latin names again, which another table may have set otherwise
+    (a bold substituted by the regular, or another script's family)."""
+    plan = _plan(config)
+    for name, source in plan.latin:
+        _register(name, source)
+    for name, source in plan.others:
+        _pending.setdefault(name, source)
+    _stacks.update(plan.stacks)  # runs find their scripts' faces by these names
+    for mapping in plan.mappings:
+        addMapping(*mapping)
+    return plan.family
 
 
 def default_family() -> FontFamily:
@@ -165,7 +221,7 @@ def shaping_font(name: str) -> ShapingTTFont:
     if not _pending:
         default_family()  # the bundled families, when nothing registered any yet
     if name in _pending:
-        _register(name, *_pending[name])
+        _register(name, _pending[name])
     font = pdfmetrics.getFont(name)
     if not isinstance(font, ShapingTTFont):
         raise ValueError(f"font {name!r} was not registered by msc_leaflet.typeset.fonts")
