@@ -311,6 +311,19 @@ def wait_for_workers(pid: int, count: int, limit: float = 120) -> None:
     raise AssertionError(f"the build never started {count} workers")
 
 
+def two_long_leaflets(make_project: Callable[..., Path]) -> Path:
+    """A project of two leaflets that each take seconds to lay out, so that a signal
+    finds both jobs running. Distinct paragraphs: identical ones would hit the parse
+    and shaping caches and the build could finish before the signal."""
+    body = "".join(
+        f"- paragraph: Words ({n}) that fill lines and lines of the page in the body style.\n"
+        for n in range(2500)
+    )
+    return make_project(
+        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
+    )
+
+
 @pytest.mark.parametrize(
     "sig, whole_group",
     [(signal.SIGINT, True), (signal.SIGTERM, False)],
@@ -321,15 +334,7 @@ def test_an_interrupt_stops_running_jobs_instead_of_waiting_for_them(
 ) -> None:
     # Ctrl-C reaches every process of the group; `kill PID` (a CI runner cancelling)
     # reaches the parent alone, which passes it on to the workers (`batch._stop_workers`).
-    # Distinct paragraphs: identical ones would hit the parse and shaping caches and the
-    # build could finish before the signal.
-    body = "".join(
-        f"- paragraph: Words ({n}) that fill lines and lines of the page in the body style.\n"
-        for n in range(2500)
-    )
-    root = make_project(
-        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
-    )
+    root = two_long_leaflets(make_project)
     process = subprocess.Popen(
         [sys.executable, "-m", "msc_leaflet", "build", "-j2"], cwd=root, env=ENV, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
@@ -361,13 +366,7 @@ def test_workers_end_when_their_build_is_killed_alone(
     cannot be handled by it: its pool workers, orphaned, used to wait for work for ever,
     each holding its memory. They notice the build is gone and end, removing the
     temporary file of the job they were running."""
-    body = "".join(
-        f"- paragraph: Words ({n}) that fill lines and lines of the page in the body style.\n"
-        for n in range(2500)
-    )
-    root = make_project(
-        {name: leaflet_yaml(body, leaflet_id=name, references="") for name in ("long-a", "long-b")}
-    )
+    root = two_long_leaflets(make_project)
     process = subprocess.Popen(
         [sys.executable, "-m", "msc_leaflet", "build", "-j2"], cwd=root, env=ENV, text=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
