@@ -169,8 +169,8 @@ def parent_locales(value: str) -> list[str]:
     across scripts: ar_EG → [ar]; zh_CN (CLDR: zh_Hans_CN) → [zh_Hans, zh]; zh_TW →
     [zh_Hant] (a bare zh is Simplified in CLDR). gettext looks a catalog up the same way."""
     found = cldr_locale(value)
-    if found is None:
-        return []
+    if found is None or not (found.script or found.territory or found.variant):
+        return []  # a language alone (th, en) is no variant: CLDR's tables stay unread
     own_script = likely_script(found.language)
     parents = []
     if found.script and (found.territory or found.variant):

@@ -667,18 +667,37 @@ def _letters_key(text: str, own: str, terms: str, context: str = "") -> _TagKey 
 def _split_letters(text: str, own: str, terms: str) -> tuple[frozenset[str], str]:
     """The languages of the letters of ``text`` that are ``own``'s or kept terms
     (`_letters_key`), and its letters of other scripts, in code point order."""
+    if text.isascii():  # most pieces of a Latin-script leaflet, and its kept terms
+        letters = any(map(str.isalpha, text))
+        return (frozenset((_latin_language(own, terms),)) if letters else frozenset()), ""
     langs: set[str] = set()
     foreign = []
-    latin_own = locale_script(own) == LATIN
-    mine = profile(own)
-    for char in {c for c in set(text) if c.isalpha() or _script_digit(c)}:  # a set first
-        if script_of(char) == LATIN:
-            langs.add(own if latin_own else terms or own)
-        elif not latin_own and mine.has_letters(char):
-            langs.add(own)
-        else:
+    for char in set(text):
+        language = _letter_language(char, own, terms)
+        if language:
+            langs.add(language)
+        elif language is not None:
             foreign.append(char)
     return frozenset(langs), "".join(sorted(foreign))
+
+
+@lru_cache(maxsize=16384)
+def _letter_language(char: str, own: str, terms: str) -> str | None:
+    """The language ``char`` is read in inside text in ``own`` (`_split_letters`): ""
+    for a letter of another script, None for no letter (a space, a mark, a Latin digit).
+    Asked per distinct character of every piece a line draws."""
+    if not (char.isalpha() or _script_digit(char)):
+        return None
+    if script_of(char) == LATIN:
+        return _latin_language(own, terms)
+    if locale_script(own) != LATIN and profile(own).has_letters(char):
+        return own
+    return ""
+
+
+def _latin_language(own: str, terms: str) -> str:
+    """Latin letters are ``own``'s in a Latin-script language, else kept source terms."""
+    return own if locale_script(own) == LATIN else terms or own
 
 
 def _script_digit(char: str) -> bool:

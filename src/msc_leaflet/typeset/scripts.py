@@ -194,3 +194,5 @@ def script_runs(text: str) -> list[tuple[int, int, str]]:
 NO_LINE_START = "".join(dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + "”’»)]}.,;:!?%"))
 NO_LINE_END = "".join(dict.fromkeys("".join(s.no_line_end for s in SCRIPTS) + "“‘«([{"))
 UNBROKEN = tuple(sign for s in SCRIPTS for sign in s.unbroken)
+#: Their characters: a break inside one has one on each side (asked at every break).
+UNBROKEN_CHARS = frozenset("".join(UNBROKEN))

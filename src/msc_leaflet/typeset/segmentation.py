@@ -54,7 +54,7 @@ from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
-from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN
+from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
 from .syllables import is_thai, joined_to_previous, syllable_break
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -350,8 +350,12 @@ def allowed_break(text: str, i: int) -> bool:
         return False
     if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
         return False
-    if any(
-        text.startswith(sign, i - k) for sign in UNBROKEN for k in range(1, len(sign)) if k <= i
+    if (
+        before in UNBROKEN_CHARS
+        and after in UNBROKEN_CHARS
+        and any(
+            text.startswith(sign, i - k) for sign in UNBROKEN for k in range(1, len(sign)) if k <= i
+        )
     ):
         return False  # inside ។ល។, ฯลฯ
     # An author's space before a closing character: "ทุก ๆ", "( MSC )".
