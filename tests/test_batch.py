@@ -744,3 +744,22 @@ def test_a_huge_jobs_number_starts_no_more_workers_than_the_machine_can_run(
     )
     assert result.exit_code == 0, result.stderr
     assert "-j 1000: 8 workers at most (4 per CPU core;" in result.stderr
+
+
+def test_a_package_in_a_virtual_environment_inside_the_project_is_named_as_a_package(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clinic that keeps its virtual environment in the project (``.venv``, as the
+    README's commands make one) had its fonts recorded as ``.venv/lib/python3.11/…``:
+    another machine's Python or environment folder named other files."""
+    from msc_leaflet.build import fingerprint
+
+    folder = project.root / ".venv" / "lib" / "python3.11" / "site-packages" / "fontpkg_x"
+    (folder / "files").mkdir(parents=True)
+    font = folder / "files" / "X-Regular.ttf"
+    font.write_bytes(b"font")
+    monkeypatch.setattr(
+        fingerprint, "_package_folder", lambda name: folder if name == "fontpkg_x" else None
+    )
+    assert fingerprint.describe(project, font) == "python:fontpkg_x/files/X-Regular.ttf"
+    assert fingerprint.resolve(project, "python:fontpkg_x/files/X-Regular.ttf") == font

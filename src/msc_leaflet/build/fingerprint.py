@@ -92,14 +92,14 @@ def describe(project: Project, path: Path) -> str:
     manifest made by another checkout or machine (a shard) finds the same files. Only
     a file in neither is named absolutely."""
     path = path.resolve()
-    try:
-        return path.relative_to(project.root).as_posix()
-    except ValueError:
-        pass
+    # Packages first: a virtual environment inside the project (.venv) is no part of it.
     for folder in path.parents:
         if _package_folder(folder.name) == folder:
             return PACKAGE + path.relative_to(folder.parent).as_posix()
-    return str(path)
+    try:
+        return path.relative_to(project.root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def resolve(project: Project, recorded: str) -> Path:
