@@ -34,13 +34,18 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
-@lru_cache(maxsize=1024)
 def levels(text: str, rtl: bool) -> tuple[int, ...]:
     """The resolved embedding level of each character of the paragraph ``text``;
     ``rtl``: the paragraph runs right to left (base level 1)."""
     if not rtl and not has_rtl(text):
+        # Not kept: as cheap to make again, and a batch's memory stays flat (#20).
         return (0,) * len(text)
-    base = 1 if rtl else 0
+    return _resolved(text, 1 if rtl else 0)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(text: str, base: int) -> tuple[int, ...]:
+    """`levels` of a paragraph with right-to-left text, from base level ``base``."""
     if ISOLATE_CONTROLS.search(text):
         return _isolated_levels(text, base)
     classes = text.translate(_CLASSES)

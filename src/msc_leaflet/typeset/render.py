@@ -663,7 +663,7 @@ def _letters_key(text: str, own: str, terms: str, context: str = "") -> _TagKey 
     return ("lang", next(iter(langs))) if len(langs) == 1 else _MIXED
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)  # `_letters_key` keeps its answers
 def _split_letters(text: str, own: str, terms: str) -> tuple[frozenset[str], str]:
     """The languages of the letters of ``text`` that are ``own``'s or kept terms
     (`_letters_key`), and its letters of other scripts, in code point order."""
