@@ -242,6 +242,15 @@ def print_shop_project(make_project: Callable[..., Path], profile: bytes | None)
     return root
 
 
+def pdfx_build(root: Path) -> Path:
+    """The English PDF/X-4 build of the project at ``root``, which must succeed."""
+    out = root / "out"
+    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return out / "en" / "sample.pdf"
+
+
 def test_cmyk_with_the_shops_profile_is_pdfx_4(make_project: Callable[..., Path]) -> None:
     root = print_shop_project(make_project, cmyk_profile())
     out = root / "out"
@@ -287,11 +296,7 @@ def test_pictures_of_a_pdfx_build_are_converted_with_the_shops_profile(
     org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
     Image.new("RGB", (300, 300), (0, 128, 64)).save(root / "figure.png")
     Image.new("RGBA", (300, 120), (255, 0, 0, 128)).save(root / "logo.png")
-    out = root / "out"
-    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+    with pikepdf.open(pdfx_build(root)) as pdf:
         assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
         images = [image for page in pdf.pages for image in page.get_images().values()]
         assert len(images) == 2
@@ -315,11 +320,7 @@ def test_the_band_and_a_logo_of_one_colour_print_alike_with_the_shops_profile(
     org = root / "organisations" / "test-clinic.yaml"
     org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
     Image.new("RGB", (600, 240), (0x0B, 0x6E, 0x74)).save(root / "logo.png")
-    out = root / "out"
-    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+    with pikepdf.open(pdfx_build(root)) as pdf:
         (logo,) = [image for page in pdf.pages for image in page.get_images().values()]
         pixel = tuple(value / 255 for value in logo.read_bytes()[:4])
         band = next(
@@ -591,11 +592,7 @@ def test_a_pdfx_build_prints_the_themes_print_values_as_written(
     build prints body text and footers in it unchanged (black alone), never through the
     profile into a four-colour grey."""
     root = print_shop_project(make_project, cmyk_profile())
-    out = root / "out"
-    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    with pikepdf.open(out / "en" / "sample.pdf") as pdf:
+    with pikepdf.open(pdfx_build(root)) as pdf:
         assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
         fills = {
             tuple(float(v) for v in instruction.operands)
