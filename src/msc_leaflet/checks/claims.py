@@ -88,8 +88,9 @@ class ClaimList:
     heeds: tuple[str, ...] = ()  # warnings (also in `cues_before`) that point at something
     # ("avoid surgery"): they warn only of it
     heed_ends: tuple[str, ...] = ()  # words that end what a heed points at ("that", "with")
-    reports: tuple[str, ...] = ()  # what a heed points at that reports a claim ("clinics
-    # that say"): it points on at what is reported
+    reports: tuple[str, ...] = ()  # words of report: a warning reaches what they report
+    # ("clinics that say …"; Thai สัญญาว่า, past its phrase: `_warning_reach`), and one after
+    # a claim reports the list before it (Burmese ဟု)
     not_cues: tuple[str, ...] = ()  # words that hold a cue and are other words (Thai
     # สัญญาณ "signal" holds สัญญา "promise"; อย่าง "like" holds อย่า "don't")
     rhetorical_ends: tuple[str, ...] = ()  # a question asked so after the claim asserts
