@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from msc_leaflet.typeset import segmentation
 from msc_leaflet.typeset.segmentation import (
     WordList,
     allowed_break,
@@ -248,3 +249,31 @@ def test_no_break_right_after_an_indic_virama(word: str) -> None:
 
     after = [i for i in range(1, len(word)) if unicodedata.combining(word[i - 1]) == 9]
     assert after and not any(keeps_syllable(word, i) for i in after)
+
+
+# Text mixing what the syllable and number rules read with what they pass over: Latin,
+# Vietnamese, digits, slashes and units, Thai, Lao, Burmese, Khmer, Devanagari, Arabic.
+MIXED = [
+    "Take 5 mg/kg twice a day, 3 – 5 times; call +66 2 000 0000.",
+    "Tế bào gốc trung mô 1/2 lần mỗi ngày",
+    "ผู้ป่วยควรพักผ่อน 7 วัน/สัปดาห์",
+    "ຄົນເຈັບຄວນພັກຜ່ອນ ໑໐ ມື້",
+    "ကမ္ဘာ့ ကျန်းမာရေး ၅ မီလီဂရမ်",
+    "សាស្ត្រ ពេទ្យ ២ ដង",
+    "स्ट्रोक के बाद",
+    "يأخذ ٥ ملغ/كغ",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "th", "my", "km", "lo", "vi", "ar"])
+def test_line_breaks_skip_no_check_that_could_refuse_a_break(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Skipping the syllable and number checks where the text gives them nothing to
+    refuse leaves the very breaks all the checks give, in every language's breaking."""
+    parts = [text[start:] for text in MIXED for start in range(0, len(text), 5)]
+    parts += [a + " " + b for a, b in pairwise(MIXED)]
+    skipped = [line_breaks(part, lang) for part in parts]
+    monkeypatch.setattr(segmentation, "holds_syllable_letters", lambda text: True)
+    monkeypatch.setattr(segmentation, "holds_number_signs", lambda text: True)
+    assert skipped == [line_breaks(part, lang) for part in parts]

@@ -276,12 +276,33 @@ def line_breaks(
     author fixes a break by hand (มี<U+200B>พยาธิ where the spelling reads มีพ|ยา).
     """
     breaks, sure = _opportunities(text, lang, words, superscripts, forced)
+    # Most paragraphs are written in scripts without syllable rules, or hold no number
+    # or slash: there every break keeps both, and the checks (two calls per break, the
+    # costliest loop of line breaking) would only say so.
+    syllables = holds_syllable_letters(text)
+    numbers = holds_number_signs(text)
     return [
         i
         for i in sorted(breaks)
-        if (i in sure or keeps_syllable(text, i, dictionary=True))
-        and keeps_number(text, i, superscripts)
+        if (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
+        and (not numbers or keeps_number(text, i, superscripts))
     ]
+
+
+#: The scripts whose letters `keeps_syllable` reads: Thai, Lao, Burmese, Khmer and the
+#: Indic viramas all lie here.
+_SYLLABLE_SCRIPTS = re.compile("[\u0900-\u17ff]")
+
+
+def holds_syllable_letters(text: str) -> bool:
+    """Whether `keeps_syllable` could refuse a break in ``text``."""
+    return _SYLLABLE_SCRIPTS.search(text) is not None
+
+
+def holds_number_signs(text: str) -> bool:
+    """Whether `keeps_number` could refuse a break in ``text``: it holds a digit of any
+    script (``isdigit``: "²" too) or a slash."""
+    return any(char.isdigit() or char in "/／" for char in set(text))
 
 
 def keeps_syllable(text: str, i: int, dictionary: bool = False) -> bool:
