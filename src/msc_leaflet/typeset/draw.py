@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab.pdfgen.canvas import Canvas
@@ -21,11 +22,22 @@ from reportlab.pdfgen.canvas import Canvas
 from .paragraph import default_word_list
 from .render import CM_CHAIN, HELD_MARKS, draw_placed, draw_shapes, place_units
 from .runs import Run
+from .segmentation import WordList
 from .units import Unit, build_units
 
 
-def _units(runs: Sequence[Run], lang: str) -> list[Unit]:
-    return build_units(runs, lang, default_word_list())
+def _units(runs: Sequence[Run], lang: str) -> tuple[Unit, ...]:
+    return _line_units(tuple(runs), lang, default_word_list())
+
+
+#: Lines kept shaped: a page's furniture (its running header, footer lines, page
+#: number words) is measured and drawn again on every page of a document.
+LINE_CACHE_SIZE = 64
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_units(runs: tuple[Run, ...], lang: str, words: WordList) -> tuple[Unit, ...]:
+    return tuple(build_units(runs, lang, words))
 
 
 def _width(units: Sequence[Unit]) -> float:

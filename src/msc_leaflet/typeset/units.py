@@ -191,7 +191,7 @@ def build_units(
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
-            held = clipped(listed, start, b)
+            held = clipped(listed, start, b) if listed else ()
             units.append(unit_of(pieces, tuple(i - start for i in inner), held))
             pieces = []
             start = b
