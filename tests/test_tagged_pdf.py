@@ -900,6 +900,22 @@ def test_a_word_in_another_script_is_read_in_its_language(
     assert english, "the sentence around the words is English"
 
 
+def test_half_width_katakana_is_read_as_japanese(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Half-width katakana (ｱﾘｶﾞﾄｳ, still typed on older Japanese systems and in clinic
+    forms) and the small katakana extensions are kana, as their full-width forms are:
+    Japanese, not the English of the paragraph around them."""
+    blocks = """\
+- paragraph: "Staff may say ｱﾘｶﾞﾄｳ at the door."
+- paragraph: "The form says ｶﾀｶﾅ 病院 in the corner."
+"""
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
+    document, _ = structure(path)
+    assert _foreign_word_problems(document, {"ｱﾘｶﾞﾄｳ": "ja", "ｶﾀｶﾅ": "ja", "病院": "ja"}) == []
+
+
 def test_a_word_in_a_third_script_in_a_translation_is_read_in_its_language(
     tmp_path: Path,
 ) -> None:
