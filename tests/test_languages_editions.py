@@ -13,6 +13,7 @@ import io
 import re
 import shutil
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -559,6 +560,18 @@ def test_a_reference_is_numbered_as_the_language_numbers_a_list(tmp_path: Path) 
     assert "\u1041.Galipeau" not in text
 
 
+def build_a5(tmp_path: Path, lang: str, edit: Callable[[Path], None]) -> Path:
+    """The fixture copied, changed by ``edit`` (given the copy's root), built on A5 in
+    ``lang``: the PDF. A5 is where the page furniture runs out of room first."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    edit(project)
+    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "out" / lang / f"{LEAFLET}.pdf"
+
+
 LONG_TITLE = "What to do on the first day after your cell infusion at our clinic"
 
 
@@ -582,24 +595,21 @@ def test_a_long_title_in_the_running_header_stops_before_the_organisation(
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar
 
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    organisation = project / "organisations" / "test-clinic.yaml"
     name = "Test Clinic for Cell Therapy Bangkok"
-    organisation.write_text(organisation.read_text().replace("Test Clinic", name))
-    leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
-    leaflet.write_text(leaflet.read_text().replace("After your cell infusion", LONG_TITLE))
-    if lang != "en":
-        po = project / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po"
-        text = po.read_text(encoding="utf-8")
-        entry = r'(msgctxt "title"\nmsgid ")[^"]*("\nmsgstr ")[^"]*"'
-        text = re.sub(entry, rf'\g<1>{LONG_TITLE}\g<2>{title}"', text)
-        po.write_text(text, encoding="utf-8")
-    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
-    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
-    assert result.exit_code == 0, result.output
-    pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
-    page = list(extract_pages(pdf))[1]
+
+    def edit(project: Path) -> None:
+        organisation = project / "organisations" / "test-clinic.yaml"
+        organisation.write_text(organisation.read_text().replace("Test Clinic", name))
+        leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
+        leaflet.write_text(leaflet.read_text().replace("After your cell infusion", LONG_TITLE))
+        if lang != "en":
+            po = project / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po"
+            text = po.read_text(encoding="utf-8")
+            entry = r'(msgctxt "title"\nmsgid ")[^"]*("\nmsgstr ")[^"]*"'
+            text = re.sub(entry, rf'\g<1>{LONG_TITLE}\g<2>{title}"', text)
+            po.write_text(text, encoding="utf-8")
+
+    page = list(extract_pages(build_a5(tmp_path, lang, edit)))[1]
     header = sorted(
         (c for c in items_of(page, LTChar) if c.y0 > page.height - 60 and c.get_text().strip()),
         key=lambda c: c.x0,
@@ -640,18 +650,15 @@ def test_a_long_document_control_line_keeps_clear_of_the_page_number(
     # the line below, whole.
     from pdfminer.high_level import extract_pages
 
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
     code = "MSC-PI-INFUSION-2026-0042"
-    leaflet.write_text(
-        leaflet.read_text().replace("TEST-LANG-001", code).replace('"1.0"', '"1.0.12"')
-    )
-    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
-    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
-    assert result.exit_code == 0, result.output
-    pdf = tmp_path / "out" / lang / f"{LEAFLET}.pdf"
-    for page in extract_pages(pdf):
+
+    def edit(project: Path) -> None:
+        leaflet = project / "leaflets" / f"{LEAFLET}.yaml"
+        leaflet.write_text(
+            leaflet.read_text().replace("TEST-LANG-001", code).replace('"1.0"', '"1.0.12"')
+        )
+
+    for page in extract_pages(build_a5(tmp_path, lang, edit)):
         footer = [c for c in items_of(page, LTChar) if c.y1 < 40 and c.get_text().strip()]
         assert text_over_text(footer, page.width - 30) == []
         assert code in "".join(c.get_text() for c in sorted(footer, key=lambda c: (-c.y0, c.x0)))
@@ -666,21 +673,18 @@ def test_the_band_s_contacts_keep_clear_of_a_long_organisation_name(
     # beside the name is parted between its items, one a line.
     from pdfminer.high_level import extract_pages
 
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    organisation = project / "organisations" / "test-clinic.yaml"
-    name = "Test Clinic for Cell Therapy Bangkok"
-    organisation.write_text(
-        organisation.read_text().replace("Test Clinic", name) + 'whatsapp: "+66 80 000 0000"\n'
-    )
-    if lang == "th":  # the fixture has no Thai catalogs: the library's ui.po
-        (project / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
-        ui = REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po"
-        shutil.copy(ui, project / "locales" / "th" / "LC_MESSAGES")
-    args = ["build", "--project", str(project), "--out", str(tmp_path / "out"), "-l", lang]
-    result = CliRunner().invoke(app, [*args, "--paper", "a5"])
-    assert result.exit_code == 0, result.output
-    page = next(iter(extract_pages(tmp_path / "out" / lang / f"{LEAFLET}.pdf")))
+    def edit(project: Path) -> None:
+        organisation = project / "organisations" / "test-clinic.yaml"
+        name = "Test Clinic for Cell Therapy Bangkok"
+        organisation.write_text(
+            organisation.read_text().replace("Test Clinic", name) + 'whatsapp: "+66 80 000 0000"\n'
+        )
+        if lang == "th":  # the fixture has no Thai catalogs: the library's ui.po
+            (project / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+            ui = REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+            shutil.copy(ui, project / "locales" / "th" / "LC_MESSAGES")
+
+    page = next(iter(extract_pages(build_a5(tmp_path, lang, edit))))
     band = [c for c in items_of(page, LTChar) if c.y0 > page.height - 70 and c.get_text().strip()]
     names = [c for c in band if c.size > 11]  # the name is set at the band's 12 pt
     contacts = [c for c in band if c.size <= 11]
