@@ -1248,3 +1248,25 @@ def test_a_warning_warns_of_its_own_phrase_or_what_it_reports(
     found = judged(sentence, lang)
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "phrases"),
+    [
+        # stem cells treat joint disease until it is cured completely, with no risk:
+        # ICU's Lao dictionary reads ຂາດບໍ່ມີ as one word, so neither claim stood on a
+        # word boundary, and both went unreported
+        (
+            "ເຊວຕົ້ນກຳເນີດປິ່ນປົວພະຍາດຂໍ້ໃຫ້ຫາຍຂາດບໍ່ມີຄວາມສ່ຽງ",
+            "lo",
+            ["ຫາຍຂາດ", "ບໍ່ມີຄວາມສ່ຽງ"],
+        ),
+        ("ປິ່ນປົວໃຫ້ຫາຍຂາດບໍ່ມີຜົນຂ້າງຄຽງ", "lo", ["ປິ່ນປົວໃຫ້ຫາຍ", "ບໍ່ມີຜົນຂ້າງຄຽງ"]),
+        ("เซลล์รักษาหายขาดไม่มีผลข้างเคียง", "th", ["หายขาด", "ไม่มีผลข้างเคียง"]),
+    ],
+)
+def test_a_promise_of_no_risk_is_found_whatever_word_the_segmenter_glues_it_to(
+    sentence: str, lang: str, phrases: list[str]
+) -> None:
+    found = judged(sentence, lang)
+    assert [(p, e) for p, e, _ in found] == [(p, False) for p in phrases], found

@@ -213,6 +213,7 @@ def _occurrences(
     if segmented:  # the segmenter reads the text as written
         written = boundaries(text, project, claims.lang)
         cuts = {j for j, i in enumerate(origin) if i in written}
+        cuts |= _denial_starts(spelled, claims, language, cuts)
     hits: list[tuple[Claim, int, int]] = []
     for claim in claims.claims:
         for form in claim.forms:
@@ -223,6 +224,25 @@ def _occurrences(
         if not kept or hit[1] >= kept[-1][2]:
             kept.append(hit)
     return kept
+
+
+def _denial_starts(
+    text: str, claims: ClaimList, language: LanguageProfile, cuts: set[int]
+) -> set[int]:
+    """Where a claim that opens with one of the list's negations (a promise of absence:
+    Lao ບໍ່ມີຄວາມສ່ຽງ "no risk", Thai ไม่มีผลข้างเคียง "no side effects") starts, when
+    it ends on a word boundary: a negation starts a word, whatever the segmenter says.
+    ICU's Lao dictionary holds ຂາດບໍ່ມີ as one word, so in ຫາຍຂາດບໍ່ມີຄວາມສ່ຽງ (cured
+    completely, no risk) neither the cure nor the "no risk" stood on a boundary."""
+    forms = [
+        form
+        for claim in claims.claims
+        for form in claim.forms
+        if any(form.startswith(word) for word in claims.negations)
+    ]
+    return {
+        start for form in forms for start, end in _find(text, form, language, None) if end in cuts
+    }
 
 
 def _find(
