@@ -1270,3 +1270,33 @@ def test_a_promise_of_no_risk_is_found_whatever_word_the_segmenter_glues_it_to(
 ) -> None:
     found = judged(sentence, lang)
     assert [(p, e) for p, e, _ in found] == [(p, False) for p in phrases], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Thai, Lao and Khmer writers set a Latin name off with spaces: the space after
+        # it is a word's, not a phrase's end, so the warning or the denial before the
+        # name reaches the claim after it. Beware clinics that claim MSCs cure completely:
+        ("ระวังคลินิกที่อ้างว่าเซลล์ MSC รักษาหายขาด", "th", False),
+        ("ระวังคลินิกที่โฆษณาว่า stem cell รักษาหายขาด", "th", False),
+        # there is no evidence that MSCs help cartilage regrow
+        ("ไม่มีหลักฐานว่า MSC ช่วยให้กระดูกอ่อนงอกใหม่", "th", False),
+        ("ລະວັງຄລີນິກທີ່ອ້າງວ່າເຊວ MSC ປິ່ນປົວໃຫ້ຫາຍ", "lo", False),
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថា MSC ព្យាបាលឱ្យជាដាច់", "km", False),
+        # The space before the name still ends a phrase: watch for an allergy; MSCs cure
+        # completely. No surgery needed; MSCs cure completely.
+        ("ระวังอาการแพ้ MSC รักษาหายขาด", "th", True),
+        ("ไม่ต้องผ่าตัด MSC รักษาหายขาด", "th", True),
+        ("ไม่ต้องผ่าตัด เซลล์ MSC รักษาหายขาด", "th", True),
+        ("ລະວັງອາການແພ້ MSC ປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("ប្រយ័ត្នការហូរឈាម MSC ព្យាបាលឱ្យជាដាច់", "km", True),
+        ("เซลล์ MSC รักษาหายขาด", "th", True),
+    ],
+)
+def test_a_latin_name_set_off_by_spaces_ends_no_phrase(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found

@@ -303,8 +303,13 @@ class _Sentences:
             # Thai (like Lao and Khmer) marks phrase and sentence ends with a space; a
             # warning often sits in the phrase before the claim ("ระวังคลินิก
             # ที่อ้างว่า … หายขาด"), so a claim's sentence is its phrase and the one before.
-            # A sentence-end mark of the script's own (Khmer ។) ends a phrase too.
-            breaks = list(_phrase_end(language.sentence_ends).finditer(text))
+            # A sentence-end mark of the script's own (Khmer ។) ends a phrase too; a
+            # space after a Latin name or a number does not (`_after_name`).
+            breaks = [
+                m
+                for m in _phrase_end(language.sentence_ends).finditer(text)
+                if not (m.group()[0].isspace() and _after_name(text, m.start()))
+            ]
             self.starts = [0, *(m.end() for m in breaks)]
             self.spaces = [m.start() for m in breaks]
             # Phrases that start a sentence: the phrase before is not theirs.
@@ -644,7 +649,8 @@ def _warning_reach(before: str, claims: ClaimList, find: Find) -> int:
     clinics that promise regrown knees, complete cures)."""
     if next(find(before, claims.reports, 0), None) is not None:
         return 0
-    return _phrase_start(before, claims, profile(claims.lang).has_letters)
+    script = profile(claims.lang).has_letters
+    return _phrase_start(before, claims, lambda c: script(c) or (c.isascii() and c.isalnum()))
 
 
 def _phrase_start(
@@ -654,17 +660,31 @@ def _phrase_start(
     denies its own phrase only ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed,
     our cells cure, promises), and the phrase before too where a word of
     `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด").
-    With ``letter``, only a space between two characters it accepts ends a phrase."""
+    With ``letter``, only a space between two characters it accepts ends a phrase. A
+    space after a Latin name or a number never does (`_after_name`)."""
     phrase = 0
     for space in re.finditer(r"\s+", before):
         left, right = space.start(), space.end()
         if letter and not _between_letters(before, left, right, letter):
+            continue
+        if _after_name(before, left):
             continue
         if not any(
             before.endswith(w, 0, left) or before.startswith(w, right) for w in claims.continuations
         ):
             phrase = right
     return phrase
+
+
+def _after_name(text: str, space: int) -> bool:
+    """Whether the space at ``space`` of a text whose spaces end phrases follows a Latin
+    name or a number: Thai, Lao and Khmer writers set one off with spaces on both sides
+    ("ระวังคลินิกที่อ้างว่าเซลล์ MSC รักษาหายขาด", beware clinics that claim MSCs cure
+    completely), so the space after it is a word's end, and what it starts goes on
+    with the phrase before the name. The space before it still ends a phrase:
+    "ไม่ต้องผ่าตัด MSC รักษาหายขาด" (no surgery needed; MSCs cure completely)."""
+    last = text[space - 1 : space]
+    return last.isascii() and (last.isalnum() or last == "%")
 
 
 def _between_letters(text: str, left: int, right: int, letter: Callable[[str], bool]) -> bool:
