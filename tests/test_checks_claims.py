@@ -1300,3 +1300,40 @@ def test_a_latin_name_set_off_by_spaces_ends_no_phrase(
     found = judged(sentence, lang)
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A full-width comma after a finished clause ends it: the negation after it
+        # denies the next clause, not the cure. Stem cells cure arthritis, it does not
+        # hurt; curing disease is no dream; no surgery needed; no hospital stay needed.
+        ("干细胞能治愈关节炎，不会疼痛。", "zh_Hans", True),
+        ("干细胞可以根治疾病，不是梦想。", "zh_Hans", True),
+        ("干细胞可以根治关节炎，无需手术。", "zh_Hans", True),
+        ("幹細胞で完治します、手術は必要ありません。", "ja", True),
+        ("幹細胞で関節炎が完治し、入院の必要はありません。", "ja", True),
+        # A claim that is the topic before the comma is what the rest denies: that it
+        # cures completely is not proven; the claim that stem cells cure arthritis has
+        # no scientific basis; that the cells cure arthritis is not a fact.
+        ("完治することは、証明されていません。", "ja", False),
+        ("干细胞能根治关节炎的说法，没有科学依据。", "zh_Hans", False),
+        # A verdict on what was said reaches past the comma: stem cells cure
+        # arthritis — this has no scientific basis / is not true.
+        ("干细胞能治愈关节炎，这并没有科学依据。", "zh_Hans", False),
+        ("幹細胞で関節炎が完治する、という科学的根拠はありません。", "ja", False),
+        ("这不是根治方法。", "zh_Hans", False),  # this is no cure
+        # A warning of what was said reaches past it too: beware adverts that say it
+        # cures completely; clinics that advertise it; this is false advertising.
+        ("完治します、という広告に注意してください。", "ja", False),
+        ("関節炎が完治する、とうたうクリニックに気をつけてください。", "ja", False),
+        ("干细胞能根治关节炎，这是虚假宣传。", "zh_Hans", False),
+        ("能根治关节炎，这类广告要小心。", "zh_Hans", False),
+    ],
+)
+def test_a_full_width_comma_ends_the_clause_a_negation_denies(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found

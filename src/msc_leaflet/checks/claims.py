@@ -95,6 +95,10 @@ class ClaimList:
     # สัญญาณ "signal" holds สัญญา "promise"; อย่าง "like" holds อย่า "don't")
     rhetorical_ends: tuple[str, ...] = ()  # a question asked so after the claim asserts
     # it (Burmese …သိပါသလား, Japanese …ご存知ですか: "did you know")
+    topics: tuple[str, ...] = ()  # where words are not spaced: what ends a claim that is
+    # the topic of what follows a comma (Japanese は: 完治することは、…)
+    verdicts: tuple[str, ...] = ()  # a denial of what was said, reaching past a comma
+    # ("没有科学依据", has no scientific basis)
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("reports", [])),
         spelled(cues.get("not_cues", [])),
         spelled(cues.get("rhetorical_ends", [])),
+        spelled(cues.get("topics", [])),
+        spelled(cues.get("verdicts", [])),
     )
 
 
@@ -415,6 +421,14 @@ def _excused(
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
         stop_mark = _UNSPACED_CLAUSE_END.search(sentence, end)
         clause_end = stop_mark.start() if stop_mark else len(sentence)
+        comma = _UNSPACED_COMMA.search(sentence, end, clause_end)
+        if comma and not sentence[end : comma.start()].rstrip().endswith(claims.topics):
+            # A comma after a finished clause ends it: "治愈关节炎，不会疼痛" (cures
+            # arthritis, it does not hurt) promises; only a verdict on what was said
+            # reaches past it ("治愈关节炎，这并没有科学依据", … this has no basis).
+            if next(find(sentence[:window], claims.verdicts, comma.end()), None):
+                return True
+            clause_end = comma.start()
         return any(
             # A word of report (Burmese ဟု, "that … (is said)") reports the whole list
             # before it, past a ၊ and the window; a negation denies its own clause.
@@ -481,9 +495,12 @@ def _unspaced_finder(cuts: set[int] | None) -> Find:
 _CLAUSE_BREAK = re.compile(r"[;\uff1b\u061b]")  # ; ； ؛
 #: Where a negation after a claim stops reaching it where words are not spaced: ; ； ؛
 #: and the Burmese ၊ (a comma that ends a clause): "ပျောက်ကင်းစေသည်၊ ခွဲစိတ်ရန်
-#: မလိုအပ်ဘူး" (it cures, no surgery needed). Not ， or 、: a Chinese or Japanese subject
-#: often ends in one before its predicate denies it (完治することは、証明されていません).
+#: မလိုအပ်ဘူး" (it cures, no surgery needed).
 _UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
+#: A comma where words are not spaced (， 、 or one not inside a number): it ends the
+#: claim's clause unless the claim is the topic before it (`ClaimList.topics`:
+#: 完治することは、証明されていません, that it cures is not proven).
+_UNSPACED_COMMA = re.compile(r"[\uff0c\u3001]|,(?!\d)")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.
