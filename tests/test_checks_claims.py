@@ -1337,3 +1337,34 @@ def test_a_full_width_comma_ends_the_clause_a_negation_denies(
     found = judged(sentence, lang)
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # تُعدّ / يُعدّ is "is considered" as often as تَعِد "promises": it warns only
+        # with what it promises (بأن, أن, or a claim joined to ب). Stem cells are
+        # considered a treatment that cures arthritis; stem-cell treatment is
+        # considered a final cure for arthritis (with and without its vowels).
+        ("تعد الخلايا الجذعية علاجا يشفي التهاب المفاصل.", True),
+        ("تُعَدُّ الخلايا الجذعية علاجًا يشفي التهاب المفاصل.", True),
+        ("يعد العلاج بالخلايا الجذعية علاجا نهائيا لالتهاب المفاصل.", True),
+        ("يُعدّ العلاج بالخلايا الجذعية علاجًا نهائيًا لالتهاب المفاصل.", True),
+        # the treatment guarantees recovery; a final recovery from arthritis
+        ("العلاج يضمن الشفاء من التهاب المفاصل.", True),
+        ("الخلايا الجذعية تضمن الشفاء من التهاب المفاصل.", True),
+        ("الخلايا الجذعية شفاء نهائي لالتهاب المفاصل.", True),
+        # beware clinics that promise a complete recovery / that the cells cure
+        ("احذر العيادات التي تعد بالشفاء التام.", False),
+        ("احذر العيادات التي تعد بأن الخلايا تشفي التهاب المفاصل.", False),
+        ("تعد بعض العيادات بعلاج نهائي، وهذا غير صحيح.", False),
+        # this is not a final cure; no one guarantees recovery; it will not cure
+        ("هذا ليس علاجا نهائيا.", False),
+        ("لا أحد يضمن الشفاء.", False),
+        ("لن تشفي الخلايا التهاب المفاصل.", False),
+    ],
+)
+def test_arabic_promise_verbs_are_read_in_their_sense(sentence: str, promise: bool) -> None:
+    found = judged(sentence, "ar")
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found

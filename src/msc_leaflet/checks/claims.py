@@ -99,6 +99,9 @@ class ClaimList:
     # the topic of what follows a comma (Japanese は: 完治することは、…)
     verdicts: tuple[str, ...] = ()  # a denial of what was said, reaching past a comma
     # ("没有科学依据", has no scientific basis)
+    bound: tuple[str, ...] = ()  # warnings only with what they promise after them
+    # (`bound_objects`): Arabic تعد "promises", written as تُعدّ "is considered"
+    bound_objects: tuple[str, ...] = ()  # words, or a letter a claim is joined to (ب)
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("rhetorical_ends", [])),
         spelled(cues.get("topics", [])),
         spelled(cues.get("verdicts", [])),
+        spelled(cues.get("bound", [])),
+        spelled(cues.get("bound_objects", [])),
     )
 
 
@@ -201,8 +206,16 @@ def find_claims(
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
         shift = len(lead) + 1 - sentence_start
+        # The letter a claim is written joined to (Arabic ب: "تعد بالشفاء التام").
+        joined = "" if any(spelled.startswith(f, start) for f in claim.forms) else spelled[start]
         excused = _excused(
-            f"{lead} {masked}", start + shift, end + shift, claims, project, asserts is not None
+            f"{lead} {masked}",
+            start + shift,
+            end + shift,
+            claims,
+            project,
+            asserts is not None,
+            joined,
         )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
@@ -400,6 +413,7 @@ def _excused(
     claims: ClaimList,
     project: Project | None,
     asserts: bool = False,
+    joined: str = "",
 ) -> bool:
     """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
     denied, or asked about (``asserts``: the question is rhetorical, "did you know")."""
@@ -435,7 +449,9 @@ def _excused(
             sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
             for cue, stop in find(sentence, claims.cues_after, end)
         )
-    if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
+    if _warned(before, claims, _spaced_find, 0, joined) or _negated(
+        before, claims, _spaced_find, 0
+    ):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
         return True  # "non-curative": the claim is the second half of a denial
@@ -507,7 +523,7 @@ _COLON = re.compile(r"[:\uff1a]")  # : ：
 _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
 
 
-def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0) -> bool:
+def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0, joined: str = "") -> bool:
     """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
     arthritis" warns; "Avoid hype, but our cells cure arthritis" promises.
@@ -515,11 +531,19 @@ def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0) -> bool:
     A warning word in the leaflet's own voice (`ClaimList.own_voice`, a few words
     before it: "we promise", "our cells are expected to") warns of nothing, nor does
     one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage").
-    ``reach``: where a warning word must stand at the earliest (`_warning_reach`)."""
+    ``reach``: where a warning word must stand at the earliest (`_warning_reach`).
+    A word of `ClaimList.bound` warns only with what it promises after it: a word of
+    `ClaimList.bound_objects`, or the letter the claim is ``joined`` to (Arabic تعد
+    بالشفاء, "promises recovery"; تعد الخلايا علاجا … is "the cells are considered …")."""
     start = max(reach, _last_end(before, claims.contrasts, find))
     heeds = {s for s, _ in find(before, claims.heeds, start)} if claims.heeds else set()
     for cue_start, cue_end in find(before, claims.cues_before, start):
         if cue_start in heeds and _past_heed(before, cue_end, claims, find):
+            continue
+        if before[cue_start:cue_end] in claims.bound and not (
+            joined in claims.bound_objects
+            or next(find(before, claims.bound_objects, cue_end), None) is not None
+        ):
             continue
         if not claims.own_voice:
             return True
