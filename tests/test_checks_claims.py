@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -1366,5 +1367,43 @@ def test_a_full_width_comma_ends_the_clause_a_negation_denies(
 )
 def test_arabic_promise_verbs_are_read_in_their_sense(sentence: str, promise: bool) -> None:
     found = judged(sentence, "ar")
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+#: A Vietnamese promise written in decomposed (NFD) marks.
+_NFD_CURE = unicodedata.normalize("NFD", "Tế bào gốc chữa khỏi bệnh khớp.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Typed without tones (no Vietnamese keyboard), or in raw Telex keystrokes (the
+        # keyboard switched off): stem cells cure joint disease completely; treat it
+        # for good; no side effects; stem cells cure joint disease.
+        ("Te bao goc chua khoi hoan toan benh khop.", True),
+        ("Dieu tri dut diem benh khop.", True),
+        ("Khong co tac dung phu.", True),
+        ("Te bao goc chuwax khoir benh khop.", True),
+        # no surgery needed, but stem cells cure the disease
+        ("Khong can phau thuat nhung te bao goc chua khoi benh.", True),
+        (_NFD_CURE, True),
+        (_NFD_CURE.upper(), True),
+        # Denied or warned of, without tones too: stem cells do not cure joint
+        # disease; be careful with adverts that promise a complete cure.
+        ("Te bao goc khong chua khoi benh khop.", False),
+        ("Hay can than voi quang cao hua chua khoi benh.", False),
+        # Written with tones, chưa khỏi is "not yet healed", no promise: if your joints
+        # are not yet fully healed, see the doctor again.
+        ("Nếu khớp của bạn chưa khỏi hoàn toàn, hãy tái khám.", None),
+    ],
+)
+def test_a_vietnamese_promise_is_found_without_its_tones(
+    sentence: str, promise: bool | None
+) -> None:
+    found = judged(sentence, "vi")
+    if promise is None:
+        assert found == [], found
+        return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found

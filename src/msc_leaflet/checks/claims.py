@@ -48,6 +48,7 @@ from .text import (
     plain,
     reader_texts,
     sentences,
+    typed_spellings,
 )
 from .waivers import pin_of
 
@@ -131,10 +132,16 @@ def claim_list(lang: str) -> ClaimList:
     def spelled(words: list[str]) -> tuple[str, ...]:
         return tuple(one_spelling(word, lang)[0] for word in words)
 
+    def typed(words: list[str]) -> list[str]:
+        """``words``, and each as typed without the language's keyboard."""
+        return [*words, *(t for word in words for t in typed_spellings(word, lang))]
+
     claims = tuple(
         Claim(
             c["phrase"],
-            tuple(sorted(set(spelled([c["phrase"], *c.get("variants", [])])), key=len)[::-1]),
+            tuple(
+                sorted(set(spelled(typed([c["phrase"], *c.get("variants", [])]))), key=len)[::-1]
+            ),
             c["severity"],
             c["suggestion"],
             c.get("concept", c["phrase"]),
