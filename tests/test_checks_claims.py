@@ -1407,3 +1407,25 @@ def test_a_vietnamese_promise_is_found_without_its_tones(
         return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("th", "การรักษานี้ไม่มี", "ผลข้างเคียง"),  # this treatment has no | side effects
+        ("th", "เซลล์ช่วยให้กระดูกอ่อนงอก", "ใหม่"),  # the cells help cartilage regrow
+        ("lo", "ການປິ່ນປົວນີ້ບໍ່ມີ", "ຄວາມສ່ຽງ"),  # this treatment has no | risk
+    ],
+)
+def test_a_claim_folded_across_yaml_lines_is_found(
+    make_project: Callable[..., Path], lang: str, first: str, second: str
+) -> None:
+    # A folded scalar joins its lines with a space, which the page prints: a Thai or
+    # Lao reader still reads one phrase, and the check must too.
+    from conftest import leaflet_yaml
+
+    blocks = CLEAN + f"- paragraph: >-\n    {first}\n    {second}\n  id: folded\n"
+    source = leaflet_yaml(blocks).replace("language: en", f"language: {lang}")
+    root = make_project({"sample": source})
+    issues = risky_claim(translated_context(root, {}, lang))
+    assert [issue.subject[0] for issue in issues] == ["folded"], issues

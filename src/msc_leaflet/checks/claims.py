@@ -23,6 +23,7 @@ around it debunks or attributes it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -282,24 +283,36 @@ def _find(
     anywhere = language.claim_match == "text"
     return [
         (m.start(), m.end())
-        for m in _unspaced_pattern(form, anywhere).finditer(text)
+        for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
 
 
 @lru_cache(maxsize=1024)
-def _unspaced_pattern(form: str, anywhere: bool = False) -> re.Pattern[str]:
+def _unspaced_pattern(form: str, anywhere: bool = False, lang: str = "") -> re.Pattern[str]:
     """``form`` where words are not spaced: a space may stand or not between a word and
     a number, a Latin name or a sign ("ปลอดภัย 100%" is "ปลอดภัย100%" and
     "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way.
 
     ``anywhere`` (a phrase matched anywhere: Chinese, Japanese, Burmese, Khmer): a
     space may stand between any two of its letters too, as a space there is no word
-    boundary (治　愈 letter-spaced; Burmese ပျောက် ကင်း spaced by syllable)."""
+    boundary (治　愈 letter-spaced; Burmese ပျောက် ကင်း spaced by syllable).
+
+    ``lang`` (a phrase matched on the segmenter's words: Thai, Lao): a space may stand
+    between two of its words, as a folded YAML scalar joins its lines with one, which
+    the page prints ("ไม่มี ผลข้างเคียง", no | side effects, is still read as one)."""
     parts = _UNSPACED_PARTS.findall(form)
     if anywhere:
         parts = [p for part in parts for p in ([part] if part.isascii() else list(part))]
+    elif lang:
+        parts = [p for part in parts for p in ([part] if part.isascii() else _words(part, lang))]
     return re.compile(r"\s*".join(map(re.escape, parts)))
+
+
+def _words(phrase: str, lang: str) -> list[str]:
+    """The segmenter's words of ``phrase`` (in ``lang``, with no project word list)."""
+    cuts = sorted(boundaries(phrase, None, lang))
+    return [phrase[a:b] for a, b in itertools.pairwise(cuts) if a < b]
 
 
 #: A word of Latin letters or digits, one ASCII sign, or a run of other letters.
@@ -346,14 +359,15 @@ class _Sentences:
 
     def sentence(self, start: int, end: int) -> tuple[int, str]:
         """(offset, text) of the sentence of the claim from ``start`` to ``end``."""
-        begin, stop = self._bounds(start)
+        begin, stop = self._bounds(start, end)
         begin, stop = max(begin, start - SENTENCE_REACH), min(stop, end + SENTENCE_REACH)
         return begin, self.text[begin:stop]
 
-    def _bounds(self, offset: int) -> tuple[int, int]:
+    def _bounds(self, offset: int, end: int) -> tuple[int, int]:
         index = bisect_right(self.starts, offset) - 1
         if self.phrases:
-            space = bisect_left(self.spaces, offset)
+            # A claim may hold a space ("ไม่มี ผลข้างเคียง"): its phrase ends after it.
+            space = bisect_left(self.spaces, end)
             stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
             first = self.starts[index] in self.firsts
             return self.starts[index if first else max(0, index - 1)], stop
