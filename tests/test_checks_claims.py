@@ -18,6 +18,7 @@ from msc_leaflet.checks.claims import (
     unchecked_language,
 )
 from msc_leaflet.checks.waivers import pin_of
+from msc_leaflet.content.model import texts
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
@@ -1429,3 +1430,33 @@ def test_a_claim_folded_across_yaml_lines_is_found(
     root = make_project({"sample": source})
     issues = risky_claim(translated_context(root, {}, lang))
     assert [issue.subject[0] for issue in issues] == ["folded"], issues
+
+
+@pytest.mark.parametrize(
+    ("locale", "intro", "items"),
+    [
+        # Stem cells cannot: cure arthritis; make cartilage regrow. The intro ends in
+        # the full-width colon Chinese and Japanese write.
+        ("zh_Hans", "干细胞不能：", ["根治关节炎", "让软骨重新长出"]),
+        ("ja", "次のことは証明されていません：", ["関節炎の完治", "軟骨が再生すること"]),
+        ("th", "เซลล์ต้นกำเนิดไม่สามารถ:", ["รักษาข้อเข่าเสื่อมให้หายขาด", "ทำให้กระดูกอ่อนงอกใหม่"]),
+        # With no negation, the items promise: what stem-cell treatment gives:
+        ("ja", "幹細胞治療の効果：", ["関節炎の完治", "軟骨が再生すること"]),
+        ("th", "เซลล์ต้นกำเนิดช่วย:", ["รักษาข้อเข่าเสื่อมให้หายขาด", "ทำให้กระดูกอ่อนงอกใหม่"]),
+    ],
+)
+def test_a_list_continues_its_introduction_through_any_colon(
+    make_project: Callable[..., Path], locale: str, intro: str, items: list[str]
+) -> None:
+    # A negation in the introduction denies the items after its colon; Chinese and
+    # Japanese write a full-width colon, and Thai runs the introduction on into the
+    # item with no space (a space would end the phrase the negation governs).
+    blocks = CLEAN + "- paragraph: 'The cells cannot do this:'\n  id: intro\n"
+    blocks += "- list:\n    - Cure arthritis.\n    - Regrow cartilage.\n  id: items\n"
+    root = make_project({"sample": leaflet(blocks)})
+    source = translated_context(root, {}, "en").source
+    contexts = [t.context for t in texts(source) if t.context.startswith("items")]
+    translations = {"intro": intro, **dict(zip(contexts, items, strict=True))}
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    promise = not any(word in intro for word in ("不能", "ません", "ไม่"))
+    assert len(issues) == (2 if promise else 0), issues

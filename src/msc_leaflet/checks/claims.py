@@ -195,8 +195,17 @@ def find_claims(
     around = _Sentences(spelled, claims.lang)
     starts = [s for _, s, _ in found]
     ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
-    # The lead-in's colon joins it to the item; it ends no clause.
-    lead = one_spelling(lead_in.rstrip().removesuffix(":"), claims.lang)[0]
+    # The lead-in's colon joins it to the item; it ends no clause, nor does a space where
+    # a space ends a phrase (Thai "เซลล์ต้นกำเนิดไม่สามารถ:" → "รักษาให้หายขาด").
+    lead = one_spelling(lead_in.rstrip().rstrip(_COLONS), claims.lang)[0]
+    joiner = " " if profile(claims.lang).word_spaces else ""
+    # Where negations follow the verb (Japanese), one in the lead-in denies its items:
+    # "次のことは証明されていません：" (the following is not proven:) → "関節炎の完治".
+    lead_denies = (
+        bool(lead)
+        and not claims.negations
+        and next(_finder(claims)(lead, claims.cues_after, 0), None) is not None
+    )
     result = []
     for claim, start, end in found:
         sentence_start, sentence = around.sentence(start, end)
@@ -213,11 +222,11 @@ def find_claims(
             asserts = next(find(masked, claims.rhetorical_ends, end - sentence_start), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
-        shift = len(lead) + 1 - sentence_start
+        shift = len(lead) + len(joiner) - sentence_start
         # The letter a claim is written joined to (Arabic ب: "تعد بالشفاء التام").
         joined = "" if any(spelled.startswith(f, start) for f in claim.forms) else spelled[start]
-        excused = _excused(
-            f"{lead} {masked}",
+        excused = lead_denies or _excused(
+            f"{lead}{joiner}{masked}",
             start + shift,
             end + shift,
             claims,
@@ -539,6 +548,7 @@ _UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
 #: 完治することは、証明されていません, that it cures is not proven).
 _UNSPACED_COMMA = re.compile(r"[\uff0c\u3001]|,(?!\d)")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
+_COLONS = ":\uff1a"
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.
 _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
@@ -768,7 +778,7 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     for block in leaflet.blocks:
         if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
             intro = plain(previous.text.value).text.rstrip()
-            if intro.endswith(":"):
+            if intro.endswith(tuple(_COLONS)):  # ":", or Chinese and Japanese "："
                 last = sentences(intro, leaflet.language)[-1][1]
                 found.update(dict.fromkeys(block.items, last))
         elif isinstance(block, Table):
