@@ -1460,3 +1460,24 @@ def test_a_list_continues_its_introduction_through_any_colon(
     issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
     promise = not any(word in intro for word in ("不能", "ません", "ไม่"))
     assert len(issues) == (2 if promise else 0), issues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # و ("and") joined to the claim starts a clause of its own, as "and" does in
+        # English: the treatment needs no surgery and cures the joints / and
+        # guarantees recovery.
+        ("العلاج لا يحتاج إلى جراحة ويشفي المفاصل.", True),
+        ("العلاج لا يؤلم ويضمن الشفاء.", True),
+        ("العلاج لا يحتاج إلى جراحة و يشفي المفاصل.", True),
+        # … and does not cure the joints; there is no evidence that the cells cure
+        ("العلاج لا يحتاج إلى جراحة ولا يشفي المفاصل.", False),
+        ("لا يوجد دليل على أن الخلايا تشفي المفاصل.", False),
+        ("ليس علاجا نهائيا ولا يشفي المفاصل.", False),
+    ],
+)
+def test_an_arabic_and_ends_the_clause_a_negation_denies(sentence: str, promise: bool) -> None:
+    found = judged(sentence, "ar")
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found

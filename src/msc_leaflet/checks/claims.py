@@ -104,6 +104,8 @@ class ClaimList:
     bound: tuple[str, ...] = ()  # warnings only with what they promise after them
     # (`bound_objects`): Arabic تعد "promises", written as تُعدّ "is considered"
     bound_objects: tuple[str, ...] = ()  # words, or a letter a claim is joined to (ب)
+    joined_clauses: tuple[str, ...] = ()  # letters that, joined to a claim, start its
+    # clause (Arabic و "and": ويشفي)
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("verdicts", [])),
         spelled(cues.get("bound", [])),
         spelled(cues.get("bound_objects", [])),
+        spelled(cues.get("joined_clauses", [])),
     )
 
 
@@ -479,9 +482,11 @@ def _excused(
             sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
             for cue, stop in find(sentence, claims.cues_after, end)
         )
-    if _warned(before, claims, _spaced_find, 0, joined) or _negated(
-        before, claims, _spaced_find, 0
-    ):
+    if _warned(before, claims, _spaced_find, 0, joined):
+        return True
+    # A claim joined to "and" (Arabic ويشفي) starts a clause: no negation before it
+    # reaches it.
+    if joined not in claims.joined_clauses and _negated(before, claims, _spaced_find, 0):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
         return True  # "non-curative": the claim is the second half of a denial
