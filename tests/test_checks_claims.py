@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from msc_leaflet.checks.claims import (
     unchecked_language,
 )
 from msc_leaflet.checks.waivers import pin_of
+from msc_leaflet.content.model import texts
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
@@ -1246,5 +1248,236 @@ def test_a_warning_warns_of_its_own_phrase_or_what_it_reports(
     # promise in the next phrase was excused by it. A warning reaches past its phrase
     # only through a word that reports (claims, promises, advertises) or a colon.
     found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "phrases"),
+    [
+        # stem cells treat joint disease until it is cured completely, with no risk:
+        # ICU's Lao dictionary reads ຂາດບໍ່ມີ as one word, so neither claim stood on a
+        # word boundary, and both went unreported
+        (
+            "ເຊວຕົ້ນກຳເນີດປິ່ນປົວພະຍາດຂໍ້ໃຫ້ຫາຍຂາດບໍ່ມີຄວາມສ່ຽງ",
+            "lo",
+            ["ຫາຍຂາດ", "ບໍ່ມີຄວາມສ່ຽງ"],
+        ),
+        ("ປິ່ນປົວໃຫ້ຫາຍຂາດບໍ່ມີຜົນຂ້າງຄຽງ", "lo", ["ປິ່ນປົວໃຫ້ຫາຍ", "ບໍ່ມີຜົນຂ້າງຄຽງ"]),
+        ("เซลล์รักษาหายขาดไม่มีผลข้างเคียง", "th", ["หายขาด", "ไม่มีผลข้างเคียง"]),
+    ],
+)
+def test_a_promise_of_no_risk_is_found_whatever_word_the_segmenter_glues_it_to(
+    sentence: str, lang: str, phrases: list[str]
+) -> None:
+    found = judged(sentence, lang)
+    assert [(p, e) for p, e, _ in found] == [(p, False) for p in phrases], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Thai, Lao and Khmer writers set a Latin name off with spaces: the space after
+        # it is a word's, not a phrase's end, so the warning or the denial before the
+        # name reaches the claim after it. Beware clinics that claim MSCs cure completely:
+        ("ระวังคลินิกที่อ้างว่าเซลล์ MSC รักษาหายขาด", "th", False),
+        ("ระวังคลินิกที่โฆษณาว่า stem cell รักษาหายขาด", "th", False),
+        # there is no evidence that MSCs help cartilage regrow
+        ("ไม่มีหลักฐานว่า MSC ช่วยให้กระดูกอ่อนงอกใหม่", "th", False),
+        ("ລະວັງຄລີນິກທີ່ອ້າງວ່າເຊວ MSC ປິ່ນປົວໃຫ້ຫາຍ", "lo", False),
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថា MSC ព្យាបាលឱ្យជាដាច់", "km", False),
+        # The space before the name still ends a phrase: watch for an allergy; MSCs cure
+        # completely. No surgery needed; MSCs cure completely.
+        ("ระวังอาการแพ้ MSC รักษาหายขาด", "th", True),
+        ("ไม่ต้องผ่าตัด MSC รักษาหายขาด", "th", True),
+        ("ไม่ต้องผ่าตัด เซลล์ MSC รักษาหายขาด", "th", True),
+        ("ລະວັງອາການແພ້ MSC ປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("ប្រយ័ត្នការហូរឈាម MSC ព្យាបាលឱ្យជាដាច់", "km", True),
+        ("เซลล์ MSC รักษาหายขาด", "th", True),
+    ],
+)
+def test_a_latin_name_set_off_by_spaces_ends_no_phrase(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A full-width comma after a finished clause ends it: the negation after it
+        # denies the next clause, not the cure. Stem cells cure arthritis, it does not
+        # hurt; curing disease is no dream; no surgery needed; no hospital stay needed.
+        ("干细胞能治愈关节炎，不会疼痛。", "zh_Hans", True),
+        ("干细胞可以根治疾病，不是梦想。", "zh_Hans", True),
+        ("干细胞可以根治关节炎，无需手术。", "zh_Hans", True),
+        ("幹細胞で完治します、手術は必要ありません。", "ja", True),
+        ("幹細胞で関節炎が完治し、入院の必要はありません。", "ja", True),
+        # A claim that is the topic before the comma is what the rest denies: that it
+        # cures completely is not proven; the claim that stem cells cure arthritis has
+        # no scientific basis; that the cells cure arthritis is not a fact.
+        ("完治することは、証明されていません。", "ja", False),
+        ("干细胞能根治关节炎的说法，没有科学依据。", "zh_Hans", False),
+        # A verdict on what was said reaches past the comma: stem cells cure
+        # arthritis — this has no scientific basis / is not true.
+        ("干细胞能治愈关节炎，这并没有科学依据。", "zh_Hans", False),
+        ("幹細胞で関節炎が完治する、という科学的根拠はありません。", "ja", False),
+        ("这不是根治方法。", "zh_Hans", False),  # this is no cure
+        # A warning of what was said reaches past it too: beware adverts that say it
+        # cures completely; clinics that advertise it; this is false advertising.
+        ("完治します、という広告に注意してください。", "ja", False),
+        ("関節炎が完治する、とうたうクリニックに気をつけてください。", "ja", False),
+        ("干细胞能根治关节炎，这是虚假宣传。", "zh_Hans", False),
+        ("能根治关节炎，这类广告要小心。", "zh_Hans", False),
+    ],
+)
+def test_a_full_width_comma_ends_the_clause_a_negation_denies(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # تُعدّ / يُعدّ is "is considered" as often as تَعِد "promises": it warns only
+        # with what it promises (بأن, أن, or a claim joined to ب). Stem cells are
+        # considered a treatment that cures arthritis; stem-cell treatment is
+        # considered a final cure for arthritis (with and without its vowels).
+        ("تعد الخلايا الجذعية علاجا يشفي التهاب المفاصل.", True),
+        ("تُعَدُّ الخلايا الجذعية علاجًا يشفي التهاب المفاصل.", True),
+        ("يعد العلاج بالخلايا الجذعية علاجا نهائيا لالتهاب المفاصل.", True),
+        ("يُعدّ العلاج بالخلايا الجذعية علاجًا نهائيًا لالتهاب المفاصل.", True),
+        # the treatment guarantees recovery; a final recovery from arthritis
+        ("العلاج يضمن الشفاء من التهاب المفاصل.", True),
+        ("الخلايا الجذعية تضمن الشفاء من التهاب المفاصل.", True),
+        ("الخلايا الجذعية شفاء نهائي لالتهاب المفاصل.", True),
+        # beware clinics that promise a complete recovery / that the cells cure
+        ("احذر العيادات التي تعد بالشفاء التام.", False),
+        ("احذر العيادات التي تعد بأن الخلايا تشفي التهاب المفاصل.", False),
+        ("تعد بعض العيادات بعلاج نهائي، وهذا غير صحيح.", False),
+        # this is not a final cure; no one guarantees recovery; it will not cure
+        ("هذا ليس علاجا نهائيا.", False),
+        ("لا أحد يضمن الشفاء.", False),
+        ("لن تشفي الخلايا التهاب المفاصل.", False),
+    ],
+)
+def test_arabic_promise_verbs_are_read_in_their_sense(sentence: str, promise: bool) -> None:
+    found = judged(sentence, "ar")
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+#: A Vietnamese promise written in decomposed (NFD) marks.
+_NFD_CURE = unicodedata.normalize("NFD", "Tế bào gốc chữa khỏi bệnh khớp.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Typed without tones (no Vietnamese keyboard), or in raw Telex keystrokes (the
+        # keyboard switched off): stem cells cure joint disease completely; treat it
+        # for good; no side effects; stem cells cure joint disease.
+        ("Te bao goc chua khoi hoan toan benh khop.", True),
+        ("Dieu tri dut diem benh khop.", True),
+        ("Khong co tac dung phu.", True),
+        ("Te bao goc chuwax khoir benh khop.", True),
+        # no surgery needed, but stem cells cure the disease
+        ("Khong can phau thuat nhung te bao goc chua khoi benh.", True),
+        (_NFD_CURE, True),
+        (_NFD_CURE.upper(), True),
+        # Denied or warned of, without tones too: stem cells do not cure joint
+        # disease; be careful with adverts that promise a complete cure.
+        ("Te bao goc khong chua khoi benh khop.", False),
+        ("Hay can than voi quang cao hua chua khoi benh.", False),
+        # Written with tones, chưa khỏi is "not yet healed", no promise: if your joints
+        # are not yet fully healed, see the doctor again.
+        ("Nếu khớp của bạn chưa khỏi hoàn toàn, hãy tái khám.", None),
+    ],
+)
+def test_a_vietnamese_promise_is_found_without_its_tones(
+    sentence: str, promise: bool | None
+) -> None:
+    found = judged(sentence, "vi")
+    if promise is None:
+        assert found == [], found
+        return
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("th", "การรักษานี้ไม่มี", "ผลข้างเคียง"),  # this treatment has no | side effects
+        ("th", "เซลล์ช่วยให้กระดูกอ่อนงอก", "ใหม่"),  # the cells help cartilage regrow
+        ("lo", "ການປິ່ນປົວນີ້ບໍ່ມີ", "ຄວາມສ່ຽງ"),  # this treatment has no | risk
+    ],
+)
+def test_a_claim_folded_across_yaml_lines_is_found(
+    make_project: Callable[..., Path], lang: str, first: str, second: str
+) -> None:
+    # A folded scalar joins its lines with a space, which the page prints: a Thai or
+    # Lao reader still reads one phrase, and the check must too.
+    from conftest import leaflet_yaml
+
+    blocks = CLEAN + f"- paragraph: >-\n    {first}\n    {second}\n  id: folded\n"
+    source = leaflet_yaml(blocks).replace("language: en", f"language: {lang}")
+    root = make_project({"sample": source})
+    issues = risky_claim(translated_context(root, {}, lang))
+    assert [issue.subject[0] for issue in issues] == ["folded"], issues
+
+
+@pytest.mark.parametrize(
+    ("locale", "intro", "items"),
+    [
+        # Stem cells cannot: cure arthritis; make cartilage regrow. The intro ends in
+        # the full-width colon Chinese and Japanese write.
+        ("zh_Hans", "干细胞不能：", ["根治关节炎", "让软骨重新长出"]),
+        ("ja", "次のことは証明されていません：", ["関節炎の完治", "軟骨が再生すること"]),
+        ("th", "เซลล์ต้นกำเนิดไม่สามารถ:", ["รักษาข้อเข่าเสื่อมให้หายขาด", "ทำให้กระดูกอ่อนงอกใหม่"]),
+        # With no negation, the items promise: what stem-cell treatment gives:
+        ("ja", "幹細胞治療の効果：", ["関節炎の完治", "軟骨が再生すること"]),
+        ("th", "เซลล์ต้นกำเนิดช่วย:", ["รักษาข้อเข่าเสื่อมให้หายขาด", "ทำให้กระดูกอ่อนงอกใหม่"]),
+    ],
+)
+def test_a_list_continues_its_introduction_through_any_colon(
+    make_project: Callable[..., Path], locale: str, intro: str, items: list[str]
+) -> None:
+    # A negation in the introduction denies the items after its colon; Chinese and
+    # Japanese write a full-width colon, and Thai runs the introduction on into the
+    # item with no space (a space would end the phrase the negation governs).
+    blocks = CLEAN + "- paragraph: 'The cells cannot do this:'\n  id: intro\n"
+    blocks += "- list:\n    - Cure arthritis.\n    - Regrow cartilage.\n  id: items\n"
+    root = make_project({"sample": leaflet(blocks)})
+    source = translated_context(root, {}, "en").source
+    contexts = [t.context for t in texts(source) if t.context.startswith("items")]
+    translations = {"intro": intro, **dict(zip(contexts, items, strict=True))}
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    promise = not any(word in intro for word in ("不能", "ません", "ไม่"))
+    assert len(issues) == (2 if promise else 0), issues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # و ("and") joined to the claim starts a clause of its own, as "and" does in
+        # English: the treatment needs no surgery and cures the joints / and
+        # guarantees recovery.
+        ("العلاج لا يحتاج إلى جراحة ويشفي المفاصل.", True),
+        ("العلاج لا يؤلم ويضمن الشفاء.", True),
+        ("العلاج لا يحتاج إلى جراحة و يشفي المفاصل.", True),
+        # … and does not cure the joints; there is no evidence that the cells cure
+        ("العلاج لا يحتاج إلى جراحة ولا يشفي المفاصل.", False),
+        ("لا يوجد دليل على أن الخلايا تشفي المفاصل.", False),
+        ("ليس علاجا نهائيا ولا يشفي المفاصل.", False),
+    ],
+)
+def test_an_arabic_and_ends_the_clause_a_negation_denies(sentence: str, promise: bool) -> None:
+    found = judged(sentence, "ar")
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found

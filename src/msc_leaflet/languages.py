@@ -68,6 +68,10 @@ class LanguageProfile:
     tone_pairs: tuple[str, ...] = ()
     tone_marks: str = ""
     word_prefixes: tuple[str, ...] = ()
+    # How a word is typed without the language's keyboard (languages.yaml: typed-letters,
+    # typed-tones); `checks.text.typed_spellings` applies them.
+    typed_letters: tuple[tuple[str, str], ...] = ()
+    typed_tones: tuple[tuple[str, str], ...] = ()
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""
@@ -226,6 +230,10 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         tone_pairs=tuple(str(pair) for pair in _sequence(entry.get("tone-pairs"))),
         tone_marks=str(entry.get("tone-marks") or ""),
         word_prefixes=tuple(str(prefix) for prefix in _sequence(entry.get("word-prefixes"))),
+        typed_letters=tuple(
+            (str(k), str(v)) for k, v in _mapping(entry.get("typed-letters")).items()
+        ),
+        typed_tones=tuple((str(k), str(v)) for k, v in _mapping(entry.get("typed-tones")).items()),
     )
 
 

@@ -23,6 +23,7 @@ around it debunks or attributes it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -48,6 +49,7 @@ from .text import (
     plain,
     reader_texts,
     sentences,
+    typed_spellings,
 )
 from .waivers import pin_of
 
@@ -95,6 +97,15 @@ class ClaimList:
     # สัญญาณ "signal" holds สัญญา "promise"; อย่าง "like" holds อย่า "don't")
     rhetorical_ends: tuple[str, ...] = ()  # a question asked so after the claim asserts
     # it (Burmese …သိပါသလား, Japanese …ご存知ですか: "did you know")
+    topics: tuple[str, ...] = ()  # where words are not spaced: what ends a claim that is
+    # the topic of what follows a comma (Japanese は: 完治することは、…)
+    verdicts: tuple[str, ...] = ()  # a denial of what was said, reaching past a comma
+    # ("没有科学依据", has no scientific basis)
+    bound: tuple[str, ...] = ()  # warnings only with what they promise after them
+    # (`bound_objects`): Arabic تعد "promises", written as تُعدّ "is considered"
+    bound_objects: tuple[str, ...] = ()  # words, or a letter a claim is joined to (ب)
+    joined_clauses: tuple[str, ...] = ()  # letters that, joined to a claim, start its
+    # clause (Arabic و "and": ويشفي)
 
 
 @dataclass(frozen=True)
@@ -124,10 +135,16 @@ def claim_list(lang: str) -> ClaimList:
     def spelled(words: list[str]) -> tuple[str, ...]:
         return tuple(one_spelling(word, lang)[0] for word in words)
 
+    def typed(words: list[str]) -> list[str]:
+        """``words``, and each as typed without the language's keyboard."""
+        return [*words, *(t for word in words for t in typed_spellings(word, lang))]
+
     claims = tuple(
         Claim(
             c["phrase"],
-            tuple(sorted(set(spelled([c["phrase"], *c.get("variants", [])])), key=len)[::-1]),
+            tuple(
+                sorted(set(spelled(typed([c["phrase"], *c.get("variants", [])]))), key=len)[::-1]
+            ),
             c["severity"],
             c["suggestion"],
             c.get("concept", c["phrase"]),
@@ -156,6 +173,11 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("reports", [])),
         spelled(cues.get("not_cues", [])),
         spelled(cues.get("rhetorical_ends", [])),
+        spelled(cues.get("topics", [])),
+        spelled(cues.get("verdicts", [])),
+        spelled(cues.get("bound", [])),
+        spelled(cues.get("bound_objects", [])),
+        spelled(cues.get("joined_clauses", [])),
     )
 
 
@@ -176,8 +198,17 @@ def find_claims(
     around = _Sentences(spelled, claims.lang)
     starts = [s for _, s, _ in found]
     ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
-    # The lead-in's colon joins it to the item; it ends no clause.
-    lead = one_spelling(lead_in.rstrip().removesuffix(":"), claims.lang)[0]
+    # The lead-in's colon joins it to the item; it ends no clause, nor does a space where
+    # a space ends a phrase (Thai "เซลล์ต้นกำเนิดไม่สามารถ:" → "รักษาให้หายขาด").
+    lead = one_spelling(lead_in.rstrip().rstrip(_COLONS), claims.lang)[0]
+    joiner = " " if profile(claims.lang).word_spaces else ""
+    # Where negations follow the verb (Japanese), one in the lead-in denies its items:
+    # "次のことは証明されていません：" (the following is not proven:) → "関節炎の完治".
+    lead_denies = (
+        bool(lead)
+        and not claims.negations
+        and next(_finder(claims)(lead, claims.cues_after, 0), None) is not None
+    )
     result = []
     for claim, start, end in found:
         sentence_start, sentence = around.sentence(start, end)
@@ -194,9 +225,17 @@ def find_claims(
             asserts = next(find(masked, claims.rhetorical_ends, end - sentence_start), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
-        shift = len(lead) + 1 - sentence_start
-        excused = _excused(
-            f"{lead} {masked}", start + shift, end + shift, claims, project, asserts is not None
+        shift = len(lead) + len(joiner) - sentence_start
+        # The letter a claim is written joined to (Arabic ب: "تعد بالشفاء التام").
+        joined = "" if any(spelled.startswith(f, start) for f in claim.forms) else spelled[start]
+        excused = lead_denies or _excused(
+            f"{lead}{joiner}{masked}",
+            start + shift,
+            end + shift,
+            claims,
+            project,
+            asserts is not None,
+            joined,
         )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
@@ -213,6 +252,7 @@ def _occurrences(
     if segmented:  # the segmenter reads the text as written
         written = boundaries(text, project, claims.lang)
         cuts = {j for j, i in enumerate(origin) if i in written}
+        cuts |= _denial_starts(spelled, claims, language, cuts)
     hits: list[tuple[Claim, int, int]] = []
     for claim in claims.claims:
         for form in claim.forms:
@@ -223,6 +263,25 @@ def _occurrences(
         if not kept or hit[1] >= kept[-1][2]:
             kept.append(hit)
     return kept
+
+
+def _denial_starts(
+    text: str, claims: ClaimList, language: LanguageProfile, cuts: set[int]
+) -> set[int]:
+    """Where a claim that opens with one of the list's negations (a promise of absence:
+    Lao ບໍ່ມີຄວາມສ່ຽງ "no risk", Thai ไม่มีผลข้างเคียง "no side effects") starts, when
+    it ends on a word boundary: a negation starts a word, whatever the segmenter says.
+    ICU's Lao dictionary holds ຂາດບໍ່ມີ as one word, so in ຫາຍຂາດບໍ່ມີຄວາມສ່ຽງ (cured
+    completely, no risk) neither the cure nor the "no risk" stood on a boundary."""
+    forms = [
+        form
+        for claim in claims.claims
+        for form in claim.forms
+        if any(form.startswith(word) for word in claims.negations)
+    ]
+    return {
+        start for form in forms for start, end in _find(text, form, language, None) if end in cuts
+    }
 
 
 def _find(
@@ -236,24 +295,36 @@ def _find(
     anywhere = language.claim_match == "text"
     return [
         (m.start(), m.end())
-        for m in _unspaced_pattern(form, anywhere).finditer(text)
+        for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
 
 
 @lru_cache(maxsize=1024)
-def _unspaced_pattern(form: str, anywhere: bool = False) -> re.Pattern[str]:
+def _unspaced_pattern(form: str, anywhere: bool = False, lang: str = "") -> re.Pattern[str]:
     """``form`` where words are not spaced: a space may stand or not between a word and
     a number, a Latin name or a sign ("ปลอดภัย 100%" is "ปลอดภัย100%" and
     "ปลอดภัย 100 %"; "FDA承認" is "FDA 承認"), as writers set them either way.
 
     ``anywhere`` (a phrase matched anywhere: Chinese, Japanese, Burmese, Khmer): a
     space may stand between any two of its letters too, as a space there is no word
-    boundary (治　愈 letter-spaced; Burmese ပျောက် ကင်း spaced by syllable)."""
+    boundary (治　愈 letter-spaced; Burmese ပျောက် ကင်း spaced by syllable).
+
+    ``lang`` (a phrase matched on the segmenter's words: Thai, Lao): a space may stand
+    between two of its words, as a folded YAML scalar joins its lines with one, which
+    the page prints ("ไม่มี ผลข้างเคียง", no | side effects, is still read as one)."""
     parts = _UNSPACED_PARTS.findall(form)
     if anywhere:
         parts = [p for part in parts for p in ([part] if part.isascii() else list(part))]
+    elif lang:
+        parts = [p for part in parts for p in ([part] if part.isascii() else _words(part, lang))]
     return re.compile(r"\s*".join(map(re.escape, parts)))
+
+
+def _words(phrase: str, lang: str) -> list[str]:
+    """The segmenter's words of ``phrase`` (in ``lang``, with no project word list)."""
+    cuts = sorted(boundaries(phrase, None, lang))
+    return [phrase[a:b] for a, b in itertools.pairwise(cuts) if a < b]
 
 
 #: A word of Latin letters or digits, one ASCII sign, or a run of other letters.
@@ -283,8 +354,13 @@ class _Sentences:
             # Thai (like Lao and Khmer) marks phrase and sentence ends with a space; a
             # warning often sits in the phrase before the claim ("ระวังคลินิก
             # ที่อ้างว่า … หายขาด"), so a claim's sentence is its phrase and the one before.
-            # A sentence-end mark of the script's own (Khmer ។) ends a phrase too.
-            breaks = list(_phrase_end(language.sentence_ends).finditer(text))
+            # A sentence-end mark of the script's own (Khmer ។) ends a phrase too; a
+            # space after a Latin name or a number does not (`_after_name`).
+            breaks = [
+                m
+                for m in _phrase_end(language.sentence_ends).finditer(text)
+                if not (m.group()[0].isspace() and _after_name(text, m.start()))
+            ]
             self.starts = [0, *(m.end() for m in breaks)]
             self.spaces = [m.start() for m in breaks]
             # Phrases that start a sentence: the phrase before is not theirs.
@@ -295,14 +371,15 @@ class _Sentences:
 
     def sentence(self, start: int, end: int) -> tuple[int, str]:
         """(offset, text) of the sentence of the claim from ``start`` to ``end``."""
-        begin, stop = self._bounds(start)
+        begin, stop = self._bounds(start, end)
         begin, stop = max(begin, start - SENTENCE_REACH), min(stop, end + SENTENCE_REACH)
         return begin, self.text[begin:stop]
 
-    def _bounds(self, offset: int) -> tuple[int, int]:
+    def _bounds(self, offset: int, end: int) -> tuple[int, int]:
         index = bisect_right(self.starts, offset) - 1
         if self.phrases:
-            space = bisect_left(self.spaces, offset)
+            # A claim may hold a space ("ไม่มี ผลข้างเคียง"): its phrase ends after it.
+            space = bisect_left(self.spaces, end)
             stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
             first = self.starts[index] in self.firsts
             return self.starts[index if first else max(0, index - 1)], stop
@@ -369,6 +446,7 @@ def _excused(
     claims: ClaimList,
     project: Project | None,
     asserts: bool = False,
+    joined: str = "",
 ) -> bool:
     """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
     denied, or asked about (``asserts``: the question is rhetorical, "did you know")."""
@@ -390,13 +468,25 @@ def _excused(
         window = min(len(sentence), end + UNSPACED_AFTER_WINDOW)
         stop_mark = _UNSPACED_CLAUSE_END.search(sentence, end)
         clause_end = stop_mark.start() if stop_mark else len(sentence)
+        comma = _UNSPACED_COMMA.search(sentence, end, clause_end)
+        if comma and not sentence[end : comma.start()].rstrip().endswith(claims.topics):
+            # A comma after a finished clause ends it: "治愈关节炎，不会疼痛" (cures
+            # arthritis, it does not hurt) promises; only a verdict on what was said
+            # reaches past it ("治愈关节炎，这并没有科学依据", … this has no basis).
+            if next(find(sentence[:window], claims.verdicts, comma.end()), None):
+                return True
+            clause_end = comma.start()
         return any(
             # A word of report (Burmese ဟု, "that … (is said)") reports the whole list
             # before it, past a ၊ and the window; a negation denies its own clause.
             sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
             for cue, stop in find(sentence, claims.cues_after, end)
         )
-    if _warned(before, claims, _spaced_find) or _negated(before, claims, _spaced_find, 0):
+    if _warned(before, claims, _spaced_find, 0, joined):
+        return True
+    # A claim joined to "and" (Arabic ويشفي) starts a clause: no negation before it
+    # reaches it.
+    if joined not in claims.joined_clauses and _negated(before, claims, _spaced_find, 0):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
         return True  # "non-curative": the claim is the second half of a denial
@@ -456,16 +546,20 @@ def _unspaced_finder(cuts: set[int] | None) -> Find:
 _CLAUSE_BREAK = re.compile(r"[;\uff1b\u061b]")  # ; ； ؛
 #: Where a negation after a claim stops reaching it where words are not spaced: ; ； ؛
 #: and the Burmese ၊ (a comma that ends a clause): "ပျောက်ကင်းစေသည်၊ ခွဲစိတ်ရန်
-#: မလိုအပ်ဘူး" (it cures, no surgery needed). Not ， or 、: a Chinese or Japanese subject
-#: often ends in one before its predicate denies it (完治することは、証明されていません).
+#: မလိုအပ်ဘူး" (it cures, no surgery needed).
 _UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
+#: A comma where words are not spaced (， 、 or one not inside a number): it ends the
+#: claim's clause unless the claim is the topic before it (`ClaimList.topics`:
+#: 完治することは、証明されていません, that it cures is not proven).
+_UNSPACED_COMMA = re.compile(r"[\uff0c\u3001]|,(?!\d)")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
+_COLONS = ":\uff1a"
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.
 _COMMA = re.compile(r"[,\u060c\uff0c\u2013\u2014]|\s-\s")
 
 
-def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0) -> bool:
+def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0, joined: str = "") -> bool:
     """Whether a warning word (`ClaimList.cues_before`) comes before the claim in its
     sentence, with no contrast between: "Be careful: some clinics say their cells cure
     arthritis" warns; "Avoid hype, but our cells cure arthritis" promises.
@@ -473,11 +567,19 @@ def _warned(before: str, claims: ClaimList, find: Find, reach: int = 0) -> bool:
     A warning word in the leaflet's own voice (`ClaimList.own_voice`, a few words
     before it: "we promise", "our cells are expected to") warns of nothing, nor does
     one the claim follows in that voice ("Avoid surgery: our cells regrow cartilage").
-    ``reach``: where a warning word must stand at the earliest (`_warning_reach`)."""
+    ``reach``: where a warning word must stand at the earliest (`_warning_reach`).
+    A word of `ClaimList.bound` warns only with what it promises after it: a word of
+    `ClaimList.bound_objects`, or the letter the claim is ``joined`` to (Arabic تعد
+    بالشفاء, "promises recovery"; تعد الخلايا علاجا … is "the cells are considered …")."""
     start = max(reach, _last_end(before, claims.contrasts, find))
     heeds = {s for s, _ in find(before, claims.heeds, start)} if claims.heeds else set()
     for cue_start, cue_end in find(before, claims.cues_before, start):
         if cue_start in heeds and _past_heed(before, cue_end, claims, find):
+            continue
+        if before[cue_start:cue_end] in claims.bound and not (
+            joined in claims.bound_objects
+            or next(find(before, claims.bound_objects, cue_end), None) is not None
+        ):
             continue
         if not claims.own_voice:
             return True
@@ -624,7 +726,8 @@ def _warning_reach(before: str, claims: ClaimList, find: Find) -> int:
     clinics that promise regrown knees, complete cures)."""
     if next(find(before, claims.reports, 0), None) is not None:
         return 0
-    return _phrase_start(before, claims, profile(claims.lang).has_letters)
+    script = profile(claims.lang).has_letters
+    return _phrase_start(before, claims, lambda c: script(c) or (c.isascii() and c.isalnum()))
 
 
 def _phrase_start(
@@ -634,17 +737,31 @@ def _phrase_start(
     denies its own phrase only ("ไม่ต้องผ่าตัด เซลล์ของเรารักษาหายขาด", no surgery needed,
     our cells cure, promises), and the phrase before too where a word of
     `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด").
-    With ``letter``, only a space between two characters it accepts ends a phrase."""
+    With ``letter``, only a space between two characters it accepts ends a phrase. A
+    space after a Latin name or a number never does (`_after_name`)."""
     phrase = 0
     for space in re.finditer(r"\s+", before):
         left, right = space.start(), space.end()
         if letter and not _between_letters(before, left, right, letter):
+            continue
+        if _after_name(before, left):
             continue
         if not any(
             before.endswith(w, 0, left) or before.startswith(w, right) for w in claims.continuations
         ):
             phrase = right
     return phrase
+
+
+def _after_name(text: str, space: int) -> bool:
+    """Whether the space at ``space`` of a text whose spaces end phrases follows a Latin
+    name or a number: Thai, Lao and Khmer writers set one off with spaces on both sides
+    ("ระวังคลินิกที่อ้างว่าเซลล์ MSC รักษาหายขาด", beware clinics that claim MSCs cure
+    completely), so the space after it is a word's end, and what it starts goes on
+    with the phrase before the name. The space before it still ends a phrase:
+    "ไม่ต้องผ่าตัด MSC รักษาหายขาด" (no surgery needed; MSCs cure completely)."""
+    last = text[space - 1 : space]
+    return last.isascii() and (last.isalnum() or last == "%")
 
 
 def _between_letters(text: str, left: int, right: int, letter: Callable[[str], bool]) -> bool:
@@ -666,7 +783,7 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     for block in leaflet.blocks:
         if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
             intro = plain(previous.text.value).text.rstrip()
-            if intro.endswith(":"):
+            if intro.endswith(tuple(_COLONS)):  # ":", or Chinese and Japanese "："
                 last = sentences(intro, leaflet.language)[-1][1]
                 found.update(dict.fromkeys(block.items, last))
         elif isinstance(block, Table):

@@ -181,6 +181,35 @@ def _tone_on_one_vowel(text: str, language: LanguageProfile) -> str:
     return "".join(chars)
 
 
+def typed_spellings(text: str, lang: str) -> tuple[str, ...]:
+    """How ``text`` is typed without its language's keyboard (`LanguageProfile.typed_letters`,
+    ``typed_tones``): with no marks ("chua khoi" for "chữa khỏi"), and in the keys a
+    switched-off input method leaves (Telex "chuwax khoir": a letter's keys, then the
+    tone's key at the syllable's end). Empty for a language typed as it is written.
+
+    Bare, "chua khoi" is also "chưa khỏi" (not yet healed): a text typed so cannot tell
+    them apart, and is read as the claim."""
+    language = profile(lang)
+    if not language.typed_letters:
+        return ()
+    letters = dict(language.typed_letters)
+    tones = dict(language.typed_tones)
+    bare: list[str] = []
+    keys: list[str] = []
+    for part in re.split(r"(\w+)", unicodedata.normalize("NFC", text)):
+        tone = ""
+        for char in part:
+            parts = unicodedata.normalize("NFD", char)
+            tone += "".join(tones.get(mark, "") for mark in parts[1:])
+            letter = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            typed = letters.get(letter.lower(), letter)
+            typed = typed.upper() if letter.isupper() else typed
+            keys.append(typed)
+            bare.append(typed[0] if letter.lower() in letters else parts[0])
+        keys.append(tone)
+    return tuple(dict.fromkeys(t for t in ("".join(bare), "".join(keys)) if t != text))
+
+
 def in_language(text: Text, lang: str, source: dict[str, str]) -> bool:
     """Whether a text of a leaflet translated into ``lang`` is in that language, not the
     source text printed as a fallback (which the source's own checks already judged).
