@@ -1481,3 +1481,34 @@ def test_an_arabic_and_ends_the_clause_a_negation_denies(sentence: str, promise:
     found = judged(sentence, "ar")
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("locale", "header", "cell", "promise"),
+    [
+        # A cell written as a sentence of its own does not continue its column header:
+        # the header's "no" is about surgery, not about the cure the cell promises.
+        ("en", "No surgery needed", "Our cells cure arthritis.", True),
+        ("zh_Hans", "无需手术", "干细胞能治愈关节炎。", True),  # no surgery needed
+        ("th", "ไม่ต้องผ่าตัด", "เซลล์รักษาหายขาด", True),  # no surgery needed
+        # A header that reads on into its cells, by a colon or "…", or a cell that
+        # starts in lower case, still denies what the cell says.
+        ("en", "MSC therapy is not …", "a cure for arthritis", False),
+        ("en", "MSC therapy is not", "a cure for arthritis", False),
+        ("en", "The cells cannot:", "Cure arthritis.", False),
+        ("zh_Hans", "干细胞不能：", "治愈关节炎", False),  # stem cells cannot: cure arthritis
+        ("th", "เซลล์ต้นกำเนิดไม่สามารถ:", "รักษาให้หายขาด", False),  # cannot: cure completely
+    ],
+)
+def test_a_table_cell_continues_its_header_only_when_it_reads_on(
+    make_project: Callable[..., Path], locale: str, header: str, cell: str, promise: bool
+) -> None:
+    blocks = CLEAN + "- table:\n    header: [Topic, Fact]\n    rows:\n      - [Cells, Safe.]\n"
+    blocks += "  id: facts\n"
+    root = make_project({"sample": leaflet(blocks)})
+    source = translated_context(root, {}, "en").source
+    values = {t.context: t.value for t in texts(source) if t.context.startswith("facts")}
+    by_value = {value: context for context, value in values.items()}
+    translations = {by_value["Fact"]: header, by_value["Safe."]: cell}
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    assert bool(issues) == promise, issues

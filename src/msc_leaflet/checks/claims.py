@@ -789,9 +789,22 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
         elif isinstance(block, Table):
             for row in block.rows:
                 for header, cell in zip(block.header, row, strict=False):
-                    found[cell] = plain(header.value).text
+                    heading = plain(header.value).text
+                    if _reads_on(heading, plain(cell.value).text):
+                        found[cell] = heading
         previous = block
     return found
+
+
+def _reads_on(header: str, cell: str) -> bool:
+    """Whether ``cell`` continues its column ``header`` as a list item continues its
+    introduction: the header ends in a colon or "…" ("MSC therapy is not …" → "a
+    cure"), or the cell starts in lower case. A cell written as a sentence of its own
+    does not: under "No surgery needed", "Our cells cure arthritis." promises a cure."""
+    if header.rstrip().endswith((*_COLONS, "…", "...")):
+        return True
+    first = next((char for char in cell if char.isalpha()), "")
+    return first.islower()
 
 
 #: Where a text a claim is in comes from: the leaflet, the page's own words
