@@ -392,6 +392,8 @@ def test_the_bundled_leaflets_pass_clean(tmp_path: Path, locale: str, spec: dict
     report = preflight(build(tmp_path, locale, **spec), Requirements(bleed=spec.get("bleed", 0)))
     assert [f for f in report.findings if f.severity != "info"] == []
     spaces = {"rgb": "DeviceRGB", "cmyk": "DeviceCMYK"}[spec.get("colour", "rgb")]
+    if spec.get("crop_marks"):  # marks in the Registration colour, on every plate
+        spaces += ", Separation All"
     assert (f"colour spaces: {spaces}", ()) in messages(report, "info", "colour")
 
 

@@ -116,7 +116,8 @@ def test_cmyk_mode_emits_no_rgb_colour_operators(tmp_path: Path) -> None:
     ).path
     for pdf in (build(tmp_path, "th", "parallel", colour="cmyk"), url_leaflet):
         for page in PdfReader(pdf).pages:
-            ops = content(page)
+            # Crop marks are in the Registration colour, a Separation: no RGB either.
+            ops = content(page).replace("/All CS 1 SCN", "")
             assert not re.search(r"\b(rg|RG|g|G|sc|scn|SC|SCN)\b", ops), ops[:300]
             assert re.search(r"\bk\b", ops)
 
@@ -721,3 +722,54 @@ def _layout_of_red_and_blue(picture: Any) -> tuple[float, float, float]:
 
     (rx, ry), (bx, by) = centre(found["red"]), centre(found["blue"])
     return (rx - bx) / width, (ry - by) / height, width / height
+
+
+STROKE_COLOURS = ("K", "CS", "SC", "SCN", "RG", "G")
+
+
+def _mark_spaces(pdf: Path) -> list[tuple[str, list[str]]]:
+    """(stroke colour operators, colour space they name) of each page's crop marks: the
+    stroking colour set just before the page's last 0.25 pt line width."""
+    import pikepdf
+
+    found = []
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            ops = [(str(i.operator), list(i.operands)) for i in pikepdf.parse_content_stream(page)]
+            marks = max(n for n, (op, args) in enumerate(ops) if op == "w" and args == [0.25])
+            setters = [(op, args) for op, args in ops[marks - 4 : marks] if op in STROKE_COLOURS]
+            spaces: dict[str, Any] = dict(page.obj.Resources.get("/ColorSpace", {}))
+            named = [
+                [str(v) for v in list(spaces[str(operands[0])])[:3]]
+                for op, operands in setters
+                if op == "CS" and str(operands[0]) in spaces
+            ]
+            found.append((" ".join(op for op, _ in setters), named[0] if named else []))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("locale", "edition", "paper"),
+    [("en", "single", "a4"), ("th", "parallel", "a5"), ("th", "sequential", "letter")],
+)
+def test_crop_marks_of_a_print_build_are_in_registration_colour(
+    tmp_path: Path, locale: str, edition: str, paper: str
+) -> None:
+    """Crop marks were drawn in C100 M100 Y100 K100 (`1 1 1 1 K`): a RIP separating the
+    plates one by one gave them four inks of unequal weight, and a spot-colour plate no
+    marks at all. A print shop's marks are in the Registration colour, the Separation
+    /All, which prints on every plate, in every edition and paper."""
+    pdf = build(tmp_path, locale, edition, paper=paper, colour="cmyk", bleed=3 * MM,
+                crop_marks=True)  # fmt: skip
+    for operators, space in _mark_spaces(pdf):
+        assert "K" not in operators.split()
+        assert space == ["/Separation", "/All", "/DeviceCMYK"]
+    # It still shows: black on screen, on every plate in print.
+    image = pdfium.PdfDocument(pdf)[0].render(scale=2).to_pil().convert("L")
+    assert min(image.crop((0, 0, 40, image.height)).get_flattened_data()) < 100
+
+
+def test_crop_marks_of_a_screen_build_stay_black(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "en", bleed=3 * MM, crop_marks=True)
+    for _, space in _mark_spaces(pdf):
+        assert space == []

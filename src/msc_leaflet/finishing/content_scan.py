@@ -650,7 +650,7 @@ def _numbers(operands: Iterable[Any]) -> tuple[float, ...]:
 
 def _space_family(space: Any, resources: Any) -> str:
     """A colour space as a print shop names it: DeviceCMYK, DeviceRGB, ICCBased RGB,
-    Separation, DeviceN, Lab, Indexed RGB, Pattern, …"""
+    Separation All (its colourant), DeviceN, Lab, Indexed RGB, Pattern, …"""
     if isinstance(space, Name) and not str(space).startswith("/Device") and space != "/Pattern":
         spaces = resources.get("/ColorSpace") if isinstance(resources, Dictionary) else None
         space = spaces.get(space, space) if isinstance(spaces, Dictionary) else space
@@ -663,5 +663,7 @@ def _space_family(space: Any, resources: Any) -> str:
             return "ICCBased " + {1: "Gray", 3: "RGB", 4: "CMYK"}.get(int(n or 0), "?")
         if family == "Indexed" and len(space) > 1:
             return "Indexed " + _space_family(space[1], resources)
+        if family == "Separation" and len(space) > 1 and isinstance(space[1], Name):
+            return f"Separation {str(space[1]).lstrip('/')}"  # its plate: All, a spot's name
         return family
     return "unknown"
