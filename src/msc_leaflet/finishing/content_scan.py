@@ -38,6 +38,8 @@ from pikepdf import Array, Dictionary, Name
 from ..typeset.to_unicode import read_cmap
 
 Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+Path = tuple[Matrix, list[tuple[str, list[Any]]]]  # a path's operators, and where it is
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 12  # forms inside forms; real files nest two or three deep
 MAX_OPERATORS = 5_000_000  # per page, forms included: beyond this the scan stops
@@ -59,6 +61,13 @@ EXPANSION = {
 FILLS = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 STROKES = frozenset({"S", "s", "B", "B*", "b", "b*"})
 SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+PATH_POINTS = frozenset({"m", "l", "c", "v", "y", "re"})  # path operators with points
+ENDS_PATH = FILLS | STROKES | {"n"}
+MAX_FILLS = 20_000  # areas kept per page to find what lies under white text
+# Areas looked at, per page, for what lies under white text: white text on paper looks at
+# every one. Beyond this (a hostile file's millions of white words) the page's white text
+# is not looked under any more; real pages look at a few hundred.
+MAX_AREA_LOOKS = 500_000
 DEVICE = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
 PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
@@ -108,6 +117,9 @@ class PageScan:
     thinnest_line: float | None = None  # points, after scaling
     smallest_text: float | None = None  # points, after scaling
     smallest_plated: PlatedText | None = None  # the smallest text on more than one plate
+    # The smallest white text knocked out of a fill of more than one plate; its inks are
+    # the fill's, the plates the letters are holes in.
+    smallest_knocked_out: PlatedText | None = None
     spaces: set[str] = field(default_factory=set)  # colour space families
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
@@ -289,6 +301,12 @@ class _Scanner:
         self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
         self.room = MAX_KEPT_STEPS  # steps of forms that may still be kept
         self.unicode: dict[tuple[int, int], dict[int, str]] = {}  # font → code → text
+        # Filled areas on the page so far, in painting order: the path as drawn (its
+        # bounds are worked out only if white text asks, which is rare), and the inks the
+        # fill prints, None where its colour space does not say (RGB, a spot colour).
+        self.areas: list[tuple[Path, tuple[str, ...] | None]] = []
+        self.bounds: dict[int, Box | None] = {}  # of self.areas, by index, once asked
+        self.looks = MAX_AREA_LOOKS  # areas that may still be looked at
 
     def streams(self, stream: Any) -> list[pikepdf.Stream]:
         """The content streams of a page (its /Contents, one or an array) or of a form."""
@@ -343,9 +361,25 @@ class _Scanner:
             self.forms[key] = tokens.kept
             self.room -= len(tokens.kept)
 
-    def fill(self, state: _State) -> None:
+    def fill(self, state: _State, path: Path | None = None) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
             self.result.max_ink = max(self.result.max_ink, 100 * sum(state.fill))
+        if path is not None and path[1] and len(self.areas) < MAX_FILLS:
+            self.areas.append((path, _inks(state)))
+
+    def under(self, x: float, y: float) -> tuple[str, ...] | None:
+        """The inks of the last fill painted whose bounds hold (x, y); None for paper
+        or a fill whose colour space does not say."""
+        for index in range(len(self.areas) - 1, -1, -1):
+            self.looks -= 1
+            if self.looks < 0:
+                return None
+            if index not in self.bounds:
+                self.bounds[index] = _bounds(*self.areas[index][0])
+            box = self.bounds[index]
+            if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return self.areas[index][1]
+        return None
 
     def text(self, operands: list[Any], text: Matrix, state: _State) -> None:
         shown = operands[-1] if operands else b""
@@ -364,21 +398,42 @@ class _Scanner:
         self.result.smallest_text = size if smallest is None else min(smallest, size)
         if state.render_mode in (0, 2, 4, 6):
             self.plates(strings, size, state)
+            self.knocked_out(strings, size, state, multiply(text, state.ctm))
 
     def plates(self, strings: Iterable[Any], size: float, state: _State) -> None:
         """Note the text if it is filled on more than one plate and is the smallest such
         on the page so far (only CMYK says its plates: the press separates the rest)."""
         if state.fill_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.fill) != 4:
             return
-        inks = tuple(name for name, share in zip(INKS, state.fill, strict=True) if share > 0)
+        inks = _inks(state) or ()
         plated = self.result.smallest_plated
         if len(inks) < 2 or (plated is not None and plated.size <= size):
             return
+        self.result.smallest_plated = PlatedText(self.shown(strings, state), size, inks)
+
+    def knocked_out(
+        self, strings: Iterable[Any], size: float, state: _State, placed: Matrix
+    ) -> None:
+        """Note the text if it is paper white (no ink) on a fill of more than one plate,
+        and the smallest such on the page so far: its letters are holes in each of those
+        plates, which misregistration fills in. The fill is the last one painted whose
+        bounds hold the text's start, a third of its height up."""
+        plated = self.result.smallest_knocked_out
+        if _inks(state) != () or (plated is not None and plated.size <= size):
+            return
+        rise = 0.3 * state.font_size
+        under = self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
+        if under is not None and len(under) >= 2:
+            text = self.shown(strings, state)
+            self.result.smallest_knocked_out = PlatedText(text, size, under)
+
+    def shown(self, strings: Iterable[Any], state: _State) -> str:
+        """What the strings of a text operator say, its runs of spaces made one."""
         font = state.font[2] if state.font is not None else None
         shown = "".join(
             self.decode(font, bytes(s)) for s in strings if isinstance(s, pikepdf.String)
         )
-        self.result.smallest_plated = PlatedText(" ".join(shown.split()), size, inks)
+        return " ".join(shown.split())
 
     def decode(self, font: Dictionary | None, data: bytes) -> str:
         """What ``data`` says in a one-byte font, by its ToUnicode CMap; "" where the font
@@ -453,6 +508,7 @@ class _Frame:
         self.saved: list[_State] = []
         self.text = IDENTITY
         self.line = IDENTITY
+        self.path: list[tuple[str, list[Any]]] = []  # the path being built, as drawn
 
     def step(self, op: str, operands: list[Any]) -> None:
         state, resources, saved = self.state, self.resources, self.saved
@@ -507,6 +563,8 @@ class _Frame:
                 text = line
             elif op in SHOWS:
                 self.scanner.text(operands, text, state)
+            elif op in PATH_POINTS:
+                self.path.append((op, operands))
             elif op == "Do":
                 self.scanner.draw(operands[0], resources, state, self.entered)
             elif op == "INLINE IMAGE":
@@ -517,14 +575,48 @@ class _Frame:
                 size = int(image.get("/Width", 0)), int(image.get("/Height", 0))
                 self.scanner.image("inline image", *size, state)
             if op in FILLS:
-                self.scanner.fill(state)
+                self.scanner.fill(state, (state.ctm, self.path))
             if op in STROKES:
                 width = state.line_width * scale(state.ctm)
                 thinnest = self.result.thinnest_line
                 self.result.thinnest_line = width if thinnest is None else min(thinnest, width)
+            if op in ENDS_PATH and self.path:
+                self.path = []  # a new list: the scanner keeps the one filled
         except (IndexError, TypeError, ValueError, AttributeError, pikepdf.PdfError):
             pass  # an operator with the wrong operands draws nothing
         self.state, self.text, self.line = state, text, line
+
+
+def _bounds(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> Box | None:
+    """The bounds on the page of a path (its operators' points placed by ``ctm``; a
+    curve's control points count, which can only widen them); None if it has none."""
+    xs, ys = [], []
+    a, b, c, d, e, f = ctm
+    for op, operands in path:
+        try:
+            values = [float(v) for v in operands]
+        except (TypeError, ValueError):
+            continue
+        if op == "re" and len(values) == 4:
+            x, y, w, h = values
+            values = [x, y, x + w, y, x, y + h, x + w, y + h]  # every corner: it may turn
+        for x, y in zip(values[::2], values[1::2], strict=False):
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _inks(state: _State) -> tuple[str, ...] | None:
+    """The plates a fill prints on, of `INKS`: a CMYK colour's inks over 0, a grey's
+    black unless it is white; None for a colour space that does not say (RGB, which the
+    press separates, a spot colour)."""
+    if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
+        return tuple(name for name, share in zip(INKS, state.fill, strict=True) if share > 0)
+    if state.fill_space in ("DeviceGray", "ICCBased Gray") and len(state.fill) == 1:
+        return ("black",) if state.fill[0] < 1 else ()
+    return None
 
 
 def _inline_dictionary(operands: list[Any]) -> dict[str, Any]:

@@ -274,17 +274,35 @@ def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
     plated = scan.smallest_plated
     if plated is not None and plated.size < MIN_PLATED_TEXT - EPSILON:
         yield ("warning", "plates", _plated(plated), page)
+    knocked = scan.smallest_knocked_out
+    if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
+        yield ("warning", "plates", _knocked_out(knocked), page)
 
 
 def _plated(plated: PlatedText) -> str:
     """The smallest text of a page on more than one plate, as a shop can find it."""
-    shown = plated.text if len(plated.text) <= 40 else plated.text[:39].rstrip() + "…"
-    quoted = f' "{shown}"' if shown else ""
     return (
         f"text under {MIN_PLATED_TEXT:.0f} pt on {len(plated.inks)} plates "
-        f"({', '.join(plated.inks)}):{quoted} at {plated.size:.1f} pt; misregistration "
-        "blurs it: print small text on one ink"
+        f"({', '.join(plated.inks)}):{_quoted(plated)} at {plated.size:.1f} pt; "
+        "misregistration blurs it: print small text on one ink"
     )
+
+
+def _knocked_out(knocked: PlatedText) -> str:
+    """The smallest white text of a page knocked out of several plates (``inks``: the
+    plates of the fill under it), as a shop can find it."""
+    return (
+        f"white text under {MIN_PLATED_TEXT:.0f} pt knocked out of {len(knocked.inks)} "
+        f"plates ({', '.join(knocked.inks)}):{_quoted(knocked)} at {knocked.size:.1f} pt; "
+        "misregistration fills it in: set it larger and bolder, or on a background of "
+        "one ink"
+    )
+
+
+def _quoted(text: PlatedText) -> str:
+    """The text, quoted after a space and cut to 40 characters; "" when it is unknown."""
+    shown = text.text if len(text.text) <= 40 else text.text[:39].rstrip() + "…"
+    return f' "{shown}"' if shown else ""
 
 
 def _low_resolution(image: PlacedImage) -> str:
