@@ -147,6 +147,52 @@ def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:
     assert not report.passed
 
 
+def test_the_ink_limit_is_the_output_intents(tmp_path: Path) -> None:
+    """Total ink was judged against 300 % in every file: a FOGRA39 file's rich black of
+    320 % (coated offset lays down 330 %) was warned of, and a newspaper's 270 % (its
+    press lays down 240 %) was not. The limit is now the printing condition's that the
+    file's PDF/X output intent names, or the one the shop asks for (``--ink-limit``)."""
+
+    def fills(*percents: int) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            for n, percent in enumerate(percents):
+                canvas.setFillColorCMYK(1, (percent - 200) / 100, 0, 1)
+                canvas.rect(10 + 30 * n, 10, 20, 20, stroke=0, fill=1)
+
+        return draw
+
+    def with_intent(path: Path, condition: str) -> Path:
+        with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+            intent = pikepdf.Dictionary(
+                Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
+                OutputConditionIdentifier=pikepdf.String(condition),
+            )  # fmt: skip
+            pdf.Root.OutputIntents = pdf.make_indirect(pikepdf.Array([intent]))
+            pdf.save(path)
+        return path
+
+    coated = with_intent(canvas_pdf(tmp_path / "coated.pdf", fills(320)), "FOGRA39")
+    assert messages(preflight(coated), "warning", "ink") == []
+    over = with_intent(canvas_pdf(tmp_path / "over.pdf", fills(320, 340)), "FOGRA39")
+    assert messages(preflight(over), "warning", "ink") == [
+        ("340 % total ink in a fill (over 330 %, the limit of FOGRA39)", (1,))
+    ]
+    news = with_intent(canvas_pdf(tmp_path / "news.pdf", fills(230, 270)), "IFRA26")
+    assert messages(preflight(news), "warning", "ink") == [
+        ("270 % total ink in a fill (over 240 %, the limit of IFRA26)", (1,))
+    ]
+    plain = canvas_pdf(tmp_path / "plain.pdf", fills(270))
+    assert messages(preflight(plain), "warning", "ink") == []
+    asked = preflight(plain, Requirements(ink_limit=260))
+    assert messages(asked, "warning", "ink") == [
+        ("270 % total ink in a fill (over 260 %, the limit asked for)", (1,))
+    ]
+    result = runner.invoke(app, ["preflight", str(plain), "--ink-limit", "260"])
+    assert "over 260 %" in result.output
+    refused = runner.invoke(app, ["preflight", str(plain), "--ink-limit", "20"])
+    assert refused.exit_code != 0 and "--ink-limit" in refused.output
+
+
 def test_small_text_on_more_than_one_plate_is_named(tmp_path: Path) -> None:
     """A 9 pt heading in a teal of cyan, magenta and black passed preflight without a
     word, though the plates never register exactly and small type printed on several
