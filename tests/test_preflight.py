@@ -147,6 +147,52 @@ def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:
     assert not report.passed
 
 
+def test_white_set_to_overprint_is_an_error(tmp_path: Path) -> None:
+    """A designer's white set to overprint (a logo's knocked-out lettering, a white
+    rule) prints nothing on press: it adds no ink and no longer clears the inks under
+    it, so it vanishes, though every screen shows it. Preflight said nothing; shops'
+    preflight profiles stop the job for it. Overprinting ink, and white that knocks
+    out, are fine."""
+
+    def white_overprint(canvas: Canvas) -> None:
+        canvas.setFillColorCMYK(0.9, 0.05, 0, 0.55)
+        canvas.rect(0, 150, 200, 50, stroke=0, fill=1)
+        canvas.setFillOverprint(True)
+        canvas.setOverprintMask(1)
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(10, 170, "Clinic name")
+
+    def white_fill_overprint(canvas: Canvas) -> None:
+        canvas.setFillOverprint(True)
+        canvas.setOverprintMask(1)
+        canvas.setFillGray(1)
+        canvas.rect(10, 10, 50, 50, stroke=0, fill=1)
+
+    def fine(canvas: Canvas) -> None:
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.rect(10, 10, 50, 50, stroke=0, fill=1)  # white knocking out
+        canvas.saveState()
+        canvas.setFillOverprint(True)
+        canvas.setOverprintMask(1)
+        canvas.setFillColorCMYK(0, 0, 0, 1)  # black overprinting: as shops set it
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(10, 100, "Overprinted black")
+        canvas.restoreState()
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.drawString(10, 120, "White after restore")
+
+    report = preflight(
+        canvas_pdf(tmp_path / "overprint.pdf", white_overprint, white_fill_overprint, fine)
+    )
+    assert messages(report, "error", "overprint") == [
+        ('white text set to overprint: "Clinic name" vanishes on press; set it to knock '
+         "out", (1,)),
+        ("a white fill set to overprint vanishes on press; set it to knock out", (2,)),
+    ]  # fmt: skip
+    assert not report.passed
+
+
 def test_the_ink_limit_is_the_output_intents(tmp_path: Path) -> None:
     """Total ink was judged against 300 % in every file: a FOGRA39 file's rich black of
     320 % (coated offset lays down 330 %) was warned of, and a newspaper's 270 % (its

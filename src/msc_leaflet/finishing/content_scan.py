@@ -120,6 +120,9 @@ class PageScan:
     # The smallest white text knocked out of a fill of more than one plate; its inks are
     # the fill's, the plates the letters are holes in.
     smallest_knocked_out: PlatedText | None = None
+    # White that vanishes on press (set to overprint), the first on the page: ("text",
+    # what it says, "" if its font does not tell) or ("fill", "").
+    white_overprint: tuple[str, str] | None = None
     spaces: set[str] = field(default_factory=set)  # colour space families
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
@@ -153,6 +156,8 @@ class _State:
     fill: tuple[float, ...] = (0.0,)
     stroke_space: str = "DeviceGray"
     font_size: float = 0.0
+    overprint: bool = False  # of fills and text (/op, else /OP, of an ExtGState)
+    overprint_mode: int = 0  # /OPM: 1, a zero ink leaves the plate's ink under it
     font: tuple[tuple[int, int], str, Dictionary] | None = None  # set by Tf, used by Tj
     render_mode: int = 0
 
@@ -366,6 +371,8 @@ class _Scanner:
             self.result.max_ink = max(self.result.max_ink, 100 * sum(state.fill))
         if path is not None and path[1] and len(self.areas) < MAX_FILLS:
             self.areas.append((path, _inks(state)))
+        if self.result.white_overprint is None and _vanishes(state):
+            self.result.white_overprint = ("fill", "")
 
     def under(self, x: float, y: float) -> tuple[str, ...] | None:
         """The inks of the last fill painted whose bounds hold (x, y); None for paper
@@ -392,6 +399,8 @@ class _Scanner:
         if state.render_mode == 7:  # clipping only: nothing shows
             return
         if state.render_mode in (0, 2, 4, 6):
+            if self.result.white_overprint is None and _vanishes(state):
+                self.result.white_overprint = ("text", self.shown(strings, state))
             self.fill(state)
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
         smallest = self.result.smallest_text
@@ -549,6 +558,11 @@ class _Frame:
                 shading = shadings.get(operands[0]) if isinstance(shadings, Dictionary) else None
                 if isinstance(shading, Dictionary | pikepdf.Stream):
                     self.result.spaces.add(_space_family(shading.get("/ColorSpace"), resources))
+            elif op == "gs":
+                states = resources.get("/ExtGState") if isinstance(resources, Dictionary) else None
+                graphics = states.get(operands[0]) if isinstance(states, Dictionary) else None
+                if isinstance(graphics, Dictionary):
+                    _set_overprint(state, graphics)
             elif op == "BT":
                 text = line = IDENTITY
             elif op == "Tf":
@@ -606,6 +620,26 @@ def _bounds(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> Box | None:
     if not xs:
         return None
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _set_overprint(state: _State, graphics: Dictionary) -> None:
+    """The overprint of fills, and its mode, as an ExtGState sets them (PDF 32000-1
+    §8.4.5: /op, if absent, is /OP)."""
+    fill = graphics.get("/op", graphics.get("/OP"))
+    if isinstance(fill, bool):
+        state.overprint = fill
+    mode = graphics.get("/OPM")
+    if isinstance(mode, int) and not isinstance(mode, bool):
+        state.overprint_mode = mode
+
+
+def _vanishes(state: _State) -> bool:
+    """Whether a fill in this state is white set to overprint, which prints nothing and
+    clears nothing: CMYK white under overprint mode 1 (its zero inks leave each plate as
+    it was), or a white grey (it names the black plate only, and leaves the others)."""
+    if not state.overprint or _inks(state) != ():
+        return False
+    return state.overprint_mode == 1 or state.fill_space in ("DeviceGray", "ICCBased Gray")
 
 
 def _inks(state: _State) -> tuple[str, ...] | None:

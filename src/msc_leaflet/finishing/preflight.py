@@ -1,13 +1,14 @@
 """Preflight: what a print shop checks in a finished PDF before it goes to press, in its
 own categories and severities, read from the file alone (any PDF, not only ours).
 
-error — the press cannot print it as meant (no page, an unembedded font, missing bleed that was
-asked for, a booklet whose pages do not fold, RGB in a PDF/X file); warning — it prints,
-but likely not as the reader should see it (images under 300 ppi at their placed size,
-more total ink than the press lays down (300 %, or the limit of the printing condition
-its output intent names: 330 % for FOGRA39), hairlines under 0.25 pt, text under 9 pt,
-text under 12 pt on more than one plate, RGB in a CMYK file); info — facts the shop wants (standard
-claimed, page size, bleed, colour spaces).
+error — the press cannot print it as meant (no page, an unembedded font, missing bleed
+that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
+overprint); warning — it prints, but likely not as the reader should see it (images
+under 300 ppi at their placed size, more total ink than the press lays down (300 %, or
+the limit of the printing condition its output intent names: 330 % for FOGRA39),
+hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more than one plate or
+white and knocked out of more than one, RGB in a CMYK file); info — facts the shop
+wants (standard claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
 floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
@@ -56,7 +57,8 @@ Raw = tuple[Severity, str, str, int]  # a finding before grouping; page 0: the w
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
-    category: str  # standard, pages, fonts, images, colour, ink, lines, text, plates, bleed
+    category: str  # standard, pages, fonts, images, colour, ink, overprint, lines, text,
+    # plates, bleed
     message: str
     pages: tuple[int, ...] = ()  # 1-based; () for the whole file
 
@@ -290,6 +292,14 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
     plated = scan.smallest_plated
     if plated is not None and plated.size < MIN_PLATED_TEXT - EPSILON:
         yield ("warning", "plates", _plated(plated), page)
+    if scan.white_overprint is not None:
+        kind, text = scan.white_overprint
+        what = (
+            "a white fill set to overprint"
+            if kind == "fill"
+            else f"white text set to overprint:{_cut(text)}".rstrip(":")
+        )
+        yield ("error", "overprint", f"{what} vanishes on press; set it to knock out", page)
     knocked = scan.smallest_knocked_out
     if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
         yield ("warning", "plates", _knocked_out(knocked), page)
@@ -299,7 +309,7 @@ def _plated(plated: PlatedText) -> str:
     """The smallest text of a page on more than one plate, as a shop can find it."""
     return (
         f"text under {MIN_PLATED_TEXT:.0f} pt on {len(plated.inks)} plates "
-        f"({', '.join(plated.inks)}):{_quoted(plated)} at {plated.size:.1f} pt; "
+        f"({', '.join(plated.inks)}):{_cut(plated.text)} at {plated.size:.1f} pt; "
         "misregistration blurs it: print small text on one ink"
     )
 
@@ -309,15 +319,15 @@ def _knocked_out(knocked: PlatedText) -> str:
     plates of the fill under it), as a shop can find it."""
     return (
         f"white text under {MIN_PLATED_TEXT:.0f} pt knocked out of {len(knocked.inks)} "
-        f"plates ({', '.join(knocked.inks)}):{_quoted(knocked)} at {knocked.size:.1f} pt; "
+        f"plates ({', '.join(knocked.inks)}):{_cut(knocked.text)} at {knocked.size:.1f} pt; "
         "misregistration fills it in: set it larger and bolder, or on a background of "
         "one ink"
     )
 
 
-def _quoted(text: PlatedText) -> str:
-    """The text, quoted after a space and cut to 40 characters; "" when it is unknown."""
-    shown = text.text if len(text.text) <= 40 else text.text[:39].rstrip() + "…"
+def _cut(text: str) -> str:
+    """``text`` quoted after a space and cut to 40 characters; "" when it is unknown."""
+    shown = text if len(text) <= 40 else text[:39].rstrip() + "…"
     return f' "{shown}"' if shown else ""
 
 
