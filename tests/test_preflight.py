@@ -122,12 +122,39 @@ def test_total_ink_over_300_percent_is_found(tmp_path: Path) -> None:
         canvas.setFillColorCMYK(1, 1, 1, 1)
         canvas.rect(10, 10, 50, 50, stroke=0, fill=1)
 
-    def registration_stroke(canvas: Canvas) -> None:  # crop marks: strokes, not fills
+    def registration_stroke(canvas: Canvas) -> None:  # old-style crop marks: cut away
         canvas.setStrokeColorCMYK(1, 1, 1, 1)
         canvas.line(0, 0, 10, 10)
 
-    report = preflight(canvas_pdf(tmp_path / "ink.pdf", blank, rich_black, registration_stroke))
-    assert messages(report, "warning", "ink") == [("400 % total ink in a fill (over 300 %)", (2,))]
+    def rich_rule(canvas: Canvas) -> None:
+        canvas.setStrokeColorCMYK(1, 1, 1, 1)
+        canvas.setLineWidth(2)
+        canvas.line(50, 100, 150, 100)
+
+    report = preflight(
+        canvas_pdf(
+            tmp_path / "ink.pdf", blank, rich_black, registration_stroke, rich_rule,
+            trim=(20, 20, 180, 180), bleed=(12, 12, 188, 188),
+        )
+    )  # fmt: skip
+    assert messages(report, "warning", "ink") == [
+        ("400 % total ink in a fill (over 300 %)", (2,)),
+        ("400 % total ink in a line (over 300 %)", (4,)),
+    ]
+
+
+def test_a_rich_black_rule_inside_the_trim_is_over_the_ink_limit(tmp_path: Path) -> None:
+    """A rule or table line of C100 M100 Y100 K100 passed preflight, since only fills
+    were summed (crop marks, once drawn in 4-colour, are strokes): the press lays it down
+    as it would a fill. A stroked line reaching inside the TrimBox is now summed too;
+    marks outside it, cut away, are not."""
+
+    def rule(canvas: Canvas) -> None:
+        canvas.setStrokeColorCMYK(0.9, 0.9, 0.9, 1)
+        canvas.rect(30, 30, 100, 100, stroke=1, fill=0)
+
+    report = preflight(canvas_pdf(tmp_path / "rule.pdf", rule))
+    assert messages(report, "warning", "ink") == [("370 % total ink in a line (over 300 %)", (1,))]
 
 
 def test_small_text_and_unembedded_fonts_are_found(tmp_path: Path) -> None:

@@ -114,6 +114,8 @@ class PageScan:
 
     images: list[PlacedImage] = field(default_factory=list)
     max_ink: float = 0.0  # largest sum of CMYK percentages of a fill
+    # … and of a stroked line reaching inside the trim (marks outside it are cut away)
+    max_line_ink: float = 0.0
     thinnest_line: float | None = None  # points, after scaling
     smallest_text: float | None = None  # points, after scaling
     smallest_plated: PlatedText | None = None  # the smallest text on more than one plate
@@ -155,6 +157,7 @@ class _State:
     fill_space: str = "DeviceGray"
     fill: tuple[float, ...] = (0.0,)
     stroke_space: str = "DeviceGray"
+    stroke: tuple[float, ...] = (0.0,)
     font_size: float = 0.0
     overprint: bool = False  # of fills and text (/op, else /OP, of an ExtGState)
     overprint_mode: int = 0  # /OPM: 1, a zero ink leaves the plate's ink under it
@@ -168,7 +171,7 @@ class _State:
 def scan_page(page: pikepdf.Page) -> PageScan:
     """The scan of one page, forms, patterns and printed annotations all."""
     result = PageScan()
-    scanner = _Scanner(result)
+    scanner = _Scanner(result, _trim(page.obj))
     try:
         scanner.run(page.obj, page.obj.get("/Resources"), _State(), set())
         for appearance, placed in _printed_appearances(page.obj):
@@ -299,9 +302,25 @@ def _ascii_hex(data: bytes) -> bytes:
 _DECODERS = {"/ASCII85Decode": _ascii85, "/ASCIIHexDecode": _ascii_hex}
 
 
+def _trim(page: Dictionary) -> Box | None:
+    """The page's TrimBox (else its CropBox, else its MediaBox), normalised; None when
+    none is four numbers."""
+    for key in ("/TrimBox", "/CropBox", "/MediaBox"):
+        box = page.get(key)
+        try:
+            values = [float(v) for v in box] if isinstance(box, Array) else []
+        except (TypeError, ValueError):
+            continue
+        if len(values) == 4:
+            x0, y0, x1, y1 = values
+            return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return None
+
+
 class _Scanner:
-    def __init__(self, result: PageScan) -> None:
+    def __init__(self, result: PageScan, trim: Box | None = None) -> None:
         self.result = result
+        self.trim = trim  # strokes outside it (crop marks) are cut away: no ink counted
         self.decoded = 0  # bytes of content decoded for this page, forms included
         self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
         self.room = MAX_KEPT_STEPS  # steps of forms that may still be kept
@@ -373,6 +392,15 @@ class _Scanner:
             self.areas.append((path, _inks(state)))
         if self.result.white_overprint is None and _vanishes(state):
             self.result.white_overprint = ("fill", "")
+
+    def line(self, state: _State, path: Path) -> None:
+        """Count a stroked line's ink if it reaches inside the trim."""
+        if state.stroke_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.stroke) != 4:
+            return
+        box, trim = _bounds(*path), self.trim
+        if box is not None and trim is not None and not _meet(box, trim):
+            return
+        self.result.max_line_ink = max(self.result.max_line_ink, 100 * sum(state.stroke))
 
     def under(self, x: float, y: float) -> tuple[str, ...] | None:
         """The inks of the last fill painted whose bounds hold (x, y); None for paper
@@ -536,7 +564,7 @@ class _Frame:
                 state.fill_space, state.fill = DEVICE[op], _numbers(operands)
                 self.result.spaces.add(state.fill_space)
             elif op in DEVICE_STROKE:
-                state.stroke_space = DEVICE_STROKE[op]
+                state.stroke_space, state.stroke = DEVICE_STROKE[op], _numbers(operands)
                 self.result.spaces.add(state.stroke_space)
             elif op in ("cs", "CS"):
                 space = _space_family(operands[0], resources)
@@ -547,10 +575,12 @@ class _Frame:
                 if op == "cs":
                     state.fill_space, state.fill = space, ()
                 else:
-                    state.stroke_space = space
+                    state.stroke_space, state.stroke = space, ()
             elif op in ("sc", "scn", "SC", "SCN"):
                 if op in ("sc", "scn"):
                     state.fill = _numbers(operands)
+                else:
+                    state.stroke = _numbers(operands)
                 if operands and isinstance(operands[-1], Name):
                     self.scanner.pattern(operands[-1], resources, state, self.entered)
             elif op == "sh":
@@ -591,6 +621,7 @@ class _Frame:
             if op in FILLS:
                 self.scanner.fill(state, (state.ctm, self.path))
             if op in STROKES:
+                self.scanner.line(state, (state.ctm, self.path))
                 width = state.line_width * scale(state.ctm)
                 thinnest = self.result.thinnest_line
                 self.result.thinnest_line = width if thinnest is None else min(thinnest, width)
@@ -640,6 +671,11 @@ def _vanishes(state: _State) -> bool:
     if not state.overprint or _inks(state) != ():
         return False
     return state.overprint_mode == 1 or state.fill_space in ("DeviceGray", "ICCBased Gray")
+
+
+def _meet(box: Box, other: Box) -> bool:
+    """Whether two boxes share any point."""
+    return box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]
 
 
 def _inks(state: _State) -> tuple[str, ...] | None:

@@ -283,6 +283,9 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
             yield ("warning", "images", _low_resolution(image), page)
     if scan.max_ink > limit.percent + EPSILON:
         yield ("warning", "ink", f"{scan.max_ink:.0f} % total ink in a fill (over {limit})", page)
+    if scan.max_line_ink > limit.percent + EPSILON:
+        yield ("warning", "ink", f"{scan.max_line_ink:.0f} % total ink in a line (over "
+               f"{limit})", page)  # fmt: skip
     if scan.thinnest_line is not None and scan.thinnest_line < MIN_LINE - 1e-6:
         width = f"{scan.thinnest_line:.2f} pt" if scan.thinnest_line else "0 (device thinnest)"
         yield ("warning", "lines", f"hairline of {width} (under {MIN_LINE} pt)", page)
