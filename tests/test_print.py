@@ -777,3 +777,31 @@ def test_crop_marks_of_a_screen_build_stay_black(tmp_path: Path) -> None:
     pdf = build(tmp_path, "en", bleed=3 * MM, crop_marks=True)
     for _, space in _mark_spaces(pdf):
         assert space == []
+
+
+def test_a_cmyk_picture_over_the_ink_limit_is_named_at_its_line(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A designer's CMYK picture is printed as filed, and one whose shadows hold 380 %
+    ink (a rich black of every ink) went to press without a word: the theme's colours are
+    held to the press's limit, pictures converted from RGB keep within it, but this one
+    no one looked at. A print build now names it at the figure's line (or the logo's
+    organisation file), with its ink and the limit; within the limit, or in a screen
+    build (which shows it in RGB), nothing is said."""
+    from PIL import Image
+
+    blocks = "- figure: heavy.jpg\n  alt: A dark square\n- figure: fine.jpg\n  alt: A red one\n"
+    root = make_project({"sample": leaflet_yaml(blocks + "- paragraph: One.\n")})
+    Image.new("CMYK", (900, 900), (242, 242, 230, 255)).save(root / "heavy.jpg", quality=100)
+    Image.new("CMYK", (900, 900), (0, 255, 255, 0)).save(root / "fine.jpg", quality=100)
+
+    def inky(**spec: Any) -> list[str]:
+        options = Options(spec=PrintSpec(**spec))
+        out = tmp_path / ("-".join(map(str, spec.values())) or "screen")
+        result = build_leaflet(Project.at(root), "sample", None, out, options=options)
+        return [str(f) for f in result.findings if getattr(f, "code", "") == "LAYOUT006"]
+
+    (found,) = inky(colour="cmyk")
+    assert re.search(r"leaflets/sample\.yaml:\d+", found) and "heavy.jpg" in found
+    assert re.search(r"\b3[78]\d % total ink\b", found) and "(300 %)" in found
+    assert inky() == []
