@@ -1,4 +1,4 @@
-"""LAYOUT001–005: over a hand-built `LayoutReport`, and over the one every build fills."""
+"""LAYOUT001–006: over a hand-built `LayoutReport`, and over the one every build fills."""
 
 from __future__ import annotations
 

@@ -601,3 +601,20 @@ def test_a_pdfx_build_prints_the_themes_print_values_as_written(
             if str(instruction.operator) == "k"
         }
     assert {(0.0, 0.0, 0.0, 0.85), (0.0, 0.0, 0.0, 0.62)} <= fills  # ink and muted
+
+
+def test_a_pdfx_build_with_crop_marks_passes_preflight(make_project: Callable[..., Path]) -> None:
+    """PDF/X-4 with bleed and crop marks: the marks in the Registration colour (a
+    Separation /All over DeviceCMYK) leave the file PDF/X, and preflight, judging ink
+    by the output intent's FOGRA39, finds no error."""
+    from msc_leaflet.finishing.preflight import Requirements, preflight
+
+    root = print_shop_project(make_project, cmyk_profile())
+    out = root / "out"
+    args = ["build", "--project", str(root), "-o", str(out), "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, [*args, "--bleed", "3mm", "--crop-marks"])
+    assert result.exit_code == 0, result.output
+    report = preflight(out / "en" / "sample.pdf", Requirements(bleed=3 * 72 / 25.4))
+    assert report.standard.startswith("PDF/X-4") and report.passed, report.findings
+    infos = [f.message for f in report.findings if f.category == "colour"]
+    assert "colour spaces: DeviceCMYK, Separation All" in infos

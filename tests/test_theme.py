@@ -633,3 +633,54 @@ def test_a_missing_callout_is_named_with_an_example_in_theme_words(tmp_path: Pat
     assert "'warning' is missing" in caught.value.message
     assert 'label: {screen: "#8c1d18", print: "cmyk(0, 0, 0, 72)"}' in caught.value.hint
     assert "'screen'" not in caught.value.hint
+
+
+RICH = '  rule: {screen: "#c9d6da", print: "cmyk(80, 70, 70, 100)"}'  # 320 %
+NEWS = '  rule: {screen: "#c9d6da", print: "cmyk(70, 50, 50, 100)"}'  # 270 %
+
+
+@pytest.mark.parametrize(
+    ("intent", "rule", "refused"),
+    [
+        ("", RICH, "320 % total ink is more than a press lays down (300 %)"),
+        ("{profile: p.icc, condition: FOGRA39}", RICH, None),
+        ("{profile: p.icc, condition: FOGRA39L}", RICH, None),
+        ("{profile: p.icc, condition: IFRA26}", NEWS,
+         "270 % total ink is more than a press lays down (240 %, the limit of IFRA26)"),
+        ("{profile: p.icc, condition: FOGRA39, ink-limit: 260}", NEWS,
+         "270 % total ink is more than a press lays down (260 %, the output intent's "
+         "ink-limit)"),
+        ("{profile: p.icc, condition: CX-Press, ink-limit: 320}", RICH, None),
+    ],
+    ids=["none", "fogra39", "fogra39-lab", "newsprint", "stated", "stated-unknown"],
+)  # fmt: skip
+def test_the_ink_limit_is_the_print_shops(
+    tmp_path: Path, intent: str, rule: str, refused: str | None
+) -> None:
+    """The ink limit was a fixed 300 %: a FOGRA39 theme's rich black of 320 % (coated
+    sheet-fed offset lays down 330 %) was refused, and newsprint's 270 % passed though
+    the newspaper press lays down 240. The limit is now the printing condition's that
+    the theme's output intent names, or the one the shop states (`ink-limit:`); 300 %
+    without either. A colour over it is refused at its line."""
+    from icc_support import cmyk_profile
+
+    (tmp_path / "p.icc").write_bytes(cmyk_profile())  # the print build converts with it
+    text = BUNDLED.replace('  rule: "#c9d6da"', rule)
+    text += f"output-intent: {intent}\n" if intent else ""
+    line = text[: text.index(rule)].count("\n") + 1
+    for mode in ("rgb", "cmyk"):
+        if refused is None:
+            load_theme(project_theme(tmp_path, text), colour_mode=mode)
+            continue
+        with pytest.raises(LeafletError) as caught:
+            load_theme(project_theme(tmp_path, text), colour_mode=mode)
+        assert caught.value.location.line == line and refused in caught.value.message
+
+
+@pytest.mark.parametrize("limit", ["lots", "50", "420", "true"])
+def test_an_ink_limit_that_no_press_has_is_refused(tmp_path: Path, limit: str) -> None:
+    text = BUNDLED + f"output-intent: {{profile: p.icc, condition: X, ink-limit: {limit}}}\n"
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, text))
+    assert "ink-limit" in caught.value.message and caught.value.hint
+    assert caught.value.location.line == text.count("\n")

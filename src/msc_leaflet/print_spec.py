@@ -46,7 +46,39 @@ PRINT_PPI = 300.0
 # The most ink a press lays down in one place (percent of C + M + Y + K), as most print
 # shops publish for offset and digital print: read by `preflight` and by the theme, which
 # refuses a CMYK colour over it, so a build never makes a fill the preflight warns of.
+# It is the limit when nothing names the press (`ink_limit`).
 MAX_INK = 300.0
+# The total ink of the characterized printing conditions an output intent may name (its
+# OutputConditionIdentifier), as the ECI's and IFRA's profiles for them separate: ISO
+# Coated v2 (FOGRA39), PSO Coated v3 (FOGRA51), PSO Uncoated v3 (FOGRA52), ISO
+# Newspaper 26 (IFRA26). A condition not listed is held to MAX_INK unless the theme
+# states its limit (``output-intent: ink-limit:``).
+CONDITION_INK = {"FOGRA39": 330.0, "FOGRA51": 300.0, "FOGRA52": 300.0, "IFRA26": 240.0}
+INK_RANGE = (100.0, 400.0)  # what an ink limit can be: one full ink to all four
+
+
+@dataclass(frozen=True)
+class InkLimit:
+    """The most total ink a fill may have, and why, for messages: "330 %, the limit of
+    FOGRA39"."""
+
+    percent: float = MAX_INK
+    source: str = ""  # "" for the default, else what set it
+
+    def __str__(self) -> str:
+        return f"{self.percent:.0f} %" + (f", {self.source}" if self.source else "")
+
+
+def ink_limit(condition: str | None = None, stated: float | None = None) -> InkLimit:
+    """The ink limit for a press: the one the print shop states, else its printing
+    condition's (FOGRA39 or FOGRA39L, in any letter case), else `MAX_INK`."""
+    if stated is not None:
+        return InkLimit(stated, "the output intent's ink-limit")
+    name = (condition or "").strip().upper().replace(" ", "")
+    name = name[:-1] if name.endswith("L") and name[:-1] in CONDITION_INK else name
+    if name in CONDITION_INK:
+        return InkLimit(CONDITION_INK[name], f"the limit of {name}")
+    return InkLimit()
 
 
 # How the layout places an edition's languages: "stacked" gives each language its own run

@@ -39,6 +39,7 @@ from ..print_spec import (
     EDITIONS,
     SINGLE,
     Edition,
+    InkLimit,
     PrintSpec,
     edition_named,
     variant_suffix,
@@ -344,8 +345,10 @@ def build_loaded(
     except ValueError as exc:  # our own words (a booklet's pages): ReportLab's are the layout's
         raise LeafletError(Location(source.path), str(exc)) from None
     path = output_path(out_dir, locale, source.id, variant_suffix(chosen, spec))
+    intent = theme.output_intent
+    limit = (intent.ink_limit if intent else InkLimit()) if spec.colour == "cmyk" else None
     all_findings += check_layout(
-        project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper
+        project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper, limit
     )
     all_findings += page_words_in_english(project, versions, options.strict)
     write_atomic(path, pdf)
@@ -384,6 +387,7 @@ def check_layout(
     result: LayoutResult,
     strict: bool,
     for_paper: bool = False,
+    ink_limit: InkLimit | None = None,
 ) -> list[Finding]:
     """The checks only a laid-out page can answer (text size, lonely headings, crowded
     footers, and in a build ``for_paper`` coarse pictures). Their errors stop a --strict
@@ -416,6 +420,7 @@ def check_layout(
         ),
         pictures=tuple(PlacedPicture(*picture) for picture in result.pictures),
         for_paper=for_paper,
+        ink_limit=ink_limit,
     )
     config = load_config(project, strict=strict)
     findings = run_layout_checks(project, source, localized, locale, report, config)

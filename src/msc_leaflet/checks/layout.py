@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..content.model import Figure, Text
 from ..errors import Location
-from ..print_spec import PRINT_PPI
+from ..print_spec import PRINT_PPI, InkLimit
 from .registry import CheckContext, Issue, check
 
 MIN_TEXT_SIZE_PT = 9.0  # body text for older readers; RNIB and NHS print guidance: 12 pt
@@ -67,6 +67,9 @@ class LayoutReport:
     pdf: str = ""  # the PDF path, for messages
     pictures: tuple[PlacedPicture, ...] = ()
     for_paper: bool = False  # a print build (`PrintSpec.for_paper`): pictures are judged
+    # The press's ink limit in a CMYK build (CMYK pictures are printed as filed); None in
+    # a screen build, which shows them in RGB.
+    ink_limit: InkLimit | None = None
 
 
 def _report(ctx: CheckContext) -> LayoutReport | None:
@@ -182,6 +185,41 @@ def coarse_picture(ctx: CheckContext) -> Iterator[Issue]:
             f"[{ctx.locale}] {what} {picture.path.name} prints at {picture.ppi:.0f} ppi, "
             f"under the {PRINT_PPI:.0f} ppi print shops ask for",
             f"use a picture at least {needed:,} px wide",
+        )
+
+
+@check(
+    "LAYOUT006",
+    "warning",
+    "A CMYK picture is printed as filed: one holding more ink than the press lays down "
+    "smears and will not dry.",
+    scope="layout",
+)
+def inky_picture(ctx: CheckContext) -> Iterator[Issue]:
+    from ..layout.images import picture_ink
+
+    report = _report(ctx)
+    if report is None or report.ink_limit is None:
+        return
+    limit = report.ink_limit
+    figures = {b.path: b.line for b in ctx.leaflet.blocks if isinstance(b, Figure)}
+    organisation = ctx.leaflet.organisation
+    for picture in report.pictures:
+        ink = picture_ink(picture.path)
+        if ink is None or ink <= limit.percent + 0.5:  # a pixel's rounding
+            continue
+        if picture.path in figures:
+            where, what = _at(ctx, figures[picture.path]), "figure"
+        elif picture.path == organisation.logo:
+            where, what = Location(organisation.path), "logo"
+        else:
+            continue
+        yield Issue(
+            where,
+            f"[{ctx.locale}] {what} {picture.path.name} is CMYK with up to {ink:.0f} % total "
+            f"ink, more than the press lays down ({limit})",
+            "convert it with the print shop's profile, or give the picture in RGB: a print "
+            "build converts RGB within the limit",
         )
 
 

@@ -25,6 +25,13 @@ def preflight(
     booklet: Annotated[
         bool, typer.Option("--booklet", help="Saddle-stitched: the pages must be a multiple of 4.")
     ] = False,
+    ink_limit: Annotated[
+        float | None,
+        typer.Option(
+            help="Most total ink the press lays down, in percent (default: the limit of the "
+            "printing condition the file's output intent names, e.g. 330 for FOGRA39, else 300)."
+        ),
+    ] = None,
     json_output: Annotated[
         bool, typer.Option("--json", help="One JSON document on stdout.")
     ] = False,
@@ -44,12 +51,19 @@ def preflight(
         from ..errors import LeafletError
         from ..finishing.preflight import Requirements, page_ranges
         from ..finishing.preflight import preflight as check_file
-        from ..print_spec import parse_bleed
+        from ..print_spec import INK_RANGE, parse_bleed
 
         try:
-            asked = Requirements(parse_bleed(bleed), booklet)
+            asked = Requirements(parse_bleed(bleed), booklet, ink_limit)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--bleed") from None
+        low, high = INK_RANGE
+        if ink_limit is not None and not low <= ink_limit <= high:
+            raise typer.BadParameter(
+                f"{ink_limit:g} is no press's total ink: give a percent from {low:.0f} to "
+                f"{high:.0f}, e.g. 300",
+                param_hint="--ink-limit",
+            )
         reports: list[dict[str, object]] = []
         failed = False
         for path in files:

@@ -38,6 +38,8 @@ from pikepdf import Array, Dictionary, Name
 from ..typeset.to_unicode import read_cmap
 
 Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+Path = tuple[Matrix, list[tuple[str, list[Any]]]]  # a path's operators, and where it is
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 12  # forms inside forms; real files nest two or three deep
 MAX_OPERATORS = 5_000_000  # per page, forms included: beyond this the scan stops
@@ -59,6 +61,13 @@ EXPANSION = {
 FILLS = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 STROKES = frozenset({"S", "s", "B", "B*", "b", "b*"})
 SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+PATH_POINTS = frozenset({"m", "l", "c", "v", "y", "re"})  # path operators with points
+ENDS_PATH = FILLS | STROKES | {"n"}
+MAX_FILLS = 20_000  # areas kept per page to find what lies under white text
+# Areas looked at, per page, for what lies under white text: white text on paper looks at
+# every one. Beyond this (a hostile file's millions of white words) the page's white text
+# is not looked under any more; real pages look at a few hundred.
+MAX_AREA_LOOKS = 500_000
 DEVICE = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
 PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
@@ -105,9 +114,17 @@ class PageScan:
 
     images: list[PlacedImage] = field(default_factory=list)
     max_ink: float = 0.0  # largest sum of CMYK percentages of a fill
+    # … and of a stroked line reaching inside the trim (marks outside it are cut away)
+    max_line_ink: float = 0.0
     thinnest_line: float | None = None  # points, after scaling
     smallest_text: float | None = None  # points, after scaling
     smallest_plated: PlatedText | None = None  # the smallest text on more than one plate
+    # The smallest white text knocked out of a fill of more than one plate; its inks are
+    # the fill's, the plates the letters are holes in.
+    smallest_knocked_out: PlatedText | None = None
+    # White that vanishes on press (set to overprint), the first on the page: ("text",
+    # what it says, "" if its font does not tell) or ("fill", "").
+    white_overprint: tuple[str, str] | None = None
     spaces: set[str] = field(default_factory=set)  # colour space families
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
@@ -140,7 +157,10 @@ class _State:
     fill_space: str = "DeviceGray"
     fill: tuple[float, ...] = (0.0,)
     stroke_space: str = "DeviceGray"
+    stroke: tuple[float, ...] = (0.0,)
     font_size: float = 0.0
+    overprint: bool = False  # of fills and text (/op, else /OP, of an ExtGState)
+    overprint_mode: int = 0  # /OPM: 1, a zero ink leaves the plate's ink under it
     font: tuple[tuple[int, int], str, Dictionary] | None = None  # set by Tf, used by Tj
     render_mode: int = 0
 
@@ -151,7 +171,7 @@ class _State:
 def scan_page(page: pikepdf.Page) -> PageScan:
     """The scan of one page, forms, patterns and printed annotations all."""
     result = PageScan()
-    scanner = _Scanner(result)
+    scanner = _Scanner(result, _trim(page.obj))
     try:
         scanner.run(page.obj, page.obj.get("/Resources"), _State(), set())
         for appearance, placed in _printed_appearances(page.obj):
@@ -282,13 +302,35 @@ def _ascii_hex(data: bytes) -> bytes:
 _DECODERS = {"/ASCII85Decode": _ascii85, "/ASCIIHexDecode": _ascii_hex}
 
 
+def _trim(page: Dictionary) -> Box | None:
+    """The page's TrimBox (else its CropBox, else its MediaBox), normalised; None when
+    none is four numbers."""
+    for key in ("/TrimBox", "/CropBox", "/MediaBox"):
+        box = page.get(key)
+        try:
+            values = [float(v) for v in box] if isinstance(box, Array) else []
+        except (TypeError, ValueError):
+            continue
+        if len(values) == 4:
+            x0, y0, x1, y1 = values
+            return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return None
+
+
 class _Scanner:
-    def __init__(self, result: PageScan) -> None:
+    def __init__(self, result: PageScan, trim: Box | None = None) -> None:
         self.result = result
+        self.trim = trim  # strokes outside it (crop marks) are cut away: no ink counted
         self.decoded = 0  # bytes of content decoded for this page, forms included
         self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
         self.room = MAX_KEPT_STEPS  # steps of forms that may still be kept
         self.unicode: dict[tuple[int, int], dict[int, str]] = {}  # font → code → text
+        # Filled areas on the page so far, in painting order: the path as drawn (its
+        # bounds are worked out only if white text asks, which is rare), and the inks the
+        # fill prints, None where its colour space does not say (RGB, a spot colour).
+        self.areas: list[tuple[Path, tuple[str, ...] | None]] = []
+        self.bounds: dict[int, Box | None] = {}  # of self.areas, by index, once asked
+        self.looks = MAX_AREA_LOOKS  # areas that may still be looked at
 
     def streams(self, stream: Any) -> list[pikepdf.Stream]:
         """The content streams of a page (its /Contents, one or an array) or of a form."""
@@ -343,9 +385,36 @@ class _Scanner:
             self.forms[key] = tokens.kept
             self.room -= len(tokens.kept)
 
-    def fill(self, state: _State) -> None:
+    def fill(self, state: _State, path: Path | None = None) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
             self.result.max_ink = max(self.result.max_ink, 100 * sum(state.fill))
+        if path is not None and path[1] and len(self.areas) < MAX_FILLS:
+            self.areas.append((path, _inks(state)))
+        if self.result.white_overprint is None and _vanishes(state):
+            self.result.white_overprint = ("fill", "")
+
+    def line(self, state: _State, path: Path) -> None:
+        """Count a stroked line's ink if it reaches inside the trim."""
+        if state.stroke_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.stroke) != 4:
+            return
+        box, trim = _bounds(*path), self.trim
+        if box is not None and trim is not None and not _meet(box, trim):
+            return
+        self.result.max_line_ink = max(self.result.max_line_ink, 100 * sum(state.stroke))
+
+    def under(self, x: float, y: float) -> tuple[str, ...] | None:
+        """The inks of the last fill painted whose bounds hold (x, y); None for paper
+        or a fill whose colour space does not say."""
+        for index in range(len(self.areas) - 1, -1, -1):
+            self.looks -= 1
+            if self.looks < 0:
+                return None
+            if index not in self.bounds:
+                self.bounds[index] = _bounds(*self.areas[index][0])
+            box = self.bounds[index]
+            if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return self.areas[index][1]
+        return None
 
     def text(self, operands: list[Any], text: Matrix, state: _State) -> None:
         shown = operands[-1] if operands else b""
@@ -358,27 +427,50 @@ class _Scanner:
         if state.render_mode == 7:  # clipping only: nothing shows
             return
         if state.render_mode in (0, 2, 4, 6):
+            if self.result.white_overprint is None and _vanishes(state):
+                self.result.white_overprint = ("text", self.shown(strings, state))
             self.fill(state)
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
         smallest = self.result.smallest_text
         self.result.smallest_text = size if smallest is None else min(smallest, size)
         if state.render_mode in (0, 2, 4, 6):
             self.plates(strings, size, state)
+            self.knocked_out(strings, size, state, multiply(text, state.ctm))
 
     def plates(self, strings: Iterable[Any], size: float, state: _State) -> None:
         """Note the text if it is filled on more than one plate and is the smallest such
         on the page so far (only CMYK says its plates: the press separates the rest)."""
         if state.fill_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.fill) != 4:
             return
-        inks = tuple(name for name, share in zip(INKS, state.fill, strict=True) if share > 0)
+        inks = _inks(state) or ()
         plated = self.result.smallest_plated
         if len(inks) < 2 or (plated is not None and plated.size <= size):
             return
+        self.result.smallest_plated = PlatedText(self.shown(strings, state), size, inks)
+
+    def knocked_out(
+        self, strings: Iterable[Any], size: float, state: _State, placed: Matrix
+    ) -> None:
+        """Note the text if it is paper white (no ink) on a fill of more than one plate,
+        and the smallest such on the page so far: its letters are holes in each of those
+        plates, which misregistration fills in. The fill is the last one painted whose
+        bounds hold the text's start, a third of its height up."""
+        plated = self.result.smallest_knocked_out
+        if _inks(state) != () or (plated is not None and plated.size <= size):
+            return
+        rise = 0.3 * state.font_size
+        under = self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
+        if under is not None and len(under) >= 2:
+            text = self.shown(strings, state)
+            self.result.smallest_knocked_out = PlatedText(text, size, under)
+
+    def shown(self, strings: Iterable[Any], state: _State) -> str:
+        """What the strings of a text operator say, its runs of spaces made one."""
         font = state.font[2] if state.font is not None else None
         shown = "".join(
             self.decode(font, bytes(s)) for s in strings if isinstance(s, pikepdf.String)
         )
-        self.result.smallest_plated = PlatedText(" ".join(shown.split()), size, inks)
+        return " ".join(shown.split())
 
     def decode(self, font: Dictionary | None, data: bytes) -> str:
         """What ``data`` says in a one-byte font, by its ToUnicode CMap; "" where the font
@@ -453,6 +545,7 @@ class _Frame:
         self.saved: list[_State] = []
         self.text = IDENTITY
         self.line = IDENTITY
+        self.path: list[tuple[str, list[Any]]] = []  # the path being built, as drawn
 
     def step(self, op: str, operands: list[Any]) -> None:
         state, resources, saved = self.state, self.resources, self.saved
@@ -471,7 +564,7 @@ class _Frame:
                 state.fill_space, state.fill = DEVICE[op], _numbers(operands)
                 self.result.spaces.add(state.fill_space)
             elif op in DEVICE_STROKE:
-                state.stroke_space = DEVICE_STROKE[op]
+                state.stroke_space, state.stroke = DEVICE_STROKE[op], _numbers(operands)
                 self.result.spaces.add(state.stroke_space)
             elif op in ("cs", "CS"):
                 space = _space_family(operands[0], resources)
@@ -482,10 +575,12 @@ class _Frame:
                 if op == "cs":
                     state.fill_space, state.fill = space, ()
                 else:
-                    state.stroke_space = space
+                    state.stroke_space, state.stroke = space, ()
             elif op in ("sc", "scn", "SC", "SCN"):
                 if op in ("sc", "scn"):
                     state.fill = _numbers(operands)
+                else:
+                    state.stroke = _numbers(operands)
                 if operands and isinstance(operands[-1], Name):
                     self.scanner.pattern(operands[-1], resources, state, self.entered)
             elif op == "sh":
@@ -493,6 +588,11 @@ class _Frame:
                 shading = shadings.get(operands[0]) if isinstance(shadings, Dictionary) else None
                 if isinstance(shading, Dictionary | pikepdf.Stream):
                     self.result.spaces.add(_space_family(shading.get("/ColorSpace"), resources))
+            elif op == "gs":
+                states = resources.get("/ExtGState") if isinstance(resources, Dictionary) else None
+                graphics = states.get(operands[0]) if isinstance(states, Dictionary) else None
+                if isinstance(graphics, Dictionary):
+                    _set_overprint(state, graphics)
             elif op == "BT":
                 text = line = IDENTITY
             elif op == "Tf":
@@ -507,6 +607,8 @@ class _Frame:
                 text = line
             elif op in SHOWS:
                 self.scanner.text(operands, text, state)
+            elif op in PATH_POINTS:
+                self.path.append((op, operands))
             elif op == "Do":
                 self.scanner.draw(operands[0], resources, state, self.entered)
             elif op == "INLINE IMAGE":
@@ -517,14 +619,74 @@ class _Frame:
                 size = int(image.get("/Width", 0)), int(image.get("/Height", 0))
                 self.scanner.image("inline image", *size, state)
             if op in FILLS:
-                self.scanner.fill(state)
+                self.scanner.fill(state, (state.ctm, self.path))
             if op in STROKES:
+                self.scanner.line(state, (state.ctm, self.path))
                 width = state.line_width * scale(state.ctm)
                 thinnest = self.result.thinnest_line
                 self.result.thinnest_line = width if thinnest is None else min(thinnest, width)
+            if op in ENDS_PATH and self.path:
+                self.path = []  # a new list: the scanner keeps the one filled
         except (IndexError, TypeError, ValueError, AttributeError, pikepdf.PdfError):
             pass  # an operator with the wrong operands draws nothing
         self.state, self.text, self.line = state, text, line
+
+
+def _bounds(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> Box | None:
+    """The bounds on the page of a path (its operators' points placed by ``ctm``; a
+    curve's control points count, which can only widen them); None if it has none."""
+    xs, ys = [], []
+    a, b, c, d, e, f = ctm
+    for op, operands in path:
+        try:
+            values = [float(v) for v in operands]
+        except (TypeError, ValueError):
+            continue
+        if op == "re" and len(values) == 4:
+            x, y, w, h = values
+            values = [x, y, x + w, y, x, y + h, x + w, y + h]  # every corner: it may turn
+        for x, y in zip(values[::2], values[1::2], strict=False):
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _set_overprint(state: _State, graphics: Dictionary) -> None:
+    """The overprint of fills, and its mode, as an ExtGState sets them (PDF 32000-1
+    §8.4.5: /op, if absent, is /OP)."""
+    fill = graphics.get("/op", graphics.get("/OP"))
+    if isinstance(fill, bool):
+        state.overprint = fill
+    mode = graphics.get("/OPM")
+    if isinstance(mode, int) and not isinstance(mode, bool):
+        state.overprint_mode = mode
+
+
+def _vanishes(state: _State) -> bool:
+    """Whether a fill in this state is white set to overprint, which prints nothing and
+    clears nothing: CMYK white under overprint mode 1 (its zero inks leave each plate as
+    it was), or a white grey (it names the black plate only, and leaves the others)."""
+    if not state.overprint or _inks(state) != ():
+        return False
+    return state.overprint_mode == 1 or state.fill_space in ("DeviceGray", "ICCBased Gray")
+
+
+def _meet(box: Box, other: Box) -> bool:
+    """Whether two boxes share any point."""
+    return box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]
+
+
+def _inks(state: _State) -> tuple[str, ...] | None:
+    """The plates a fill prints on, of `INKS`: a CMYK colour's inks over 0, a grey's
+    black unless it is white; None for a colour space that does not say (RGB, which the
+    press separates, a spot colour)."""
+    if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
+        return tuple(name for name, share in zip(INKS, state.fill, strict=True) if share > 0)
+    if state.fill_space in ("DeviceGray", "ICCBased Gray") and len(state.fill) == 1:
+        return ("black",) if state.fill[0] < 1 else ()
+    return None
 
 
 def _inline_dictionary(operands: list[Any]) -> dict[str, Any]:
@@ -650,7 +812,7 @@ def _numbers(operands: Iterable[Any]) -> tuple[float, ...]:
 
 def _space_family(space: Any, resources: Any) -> str:
     """A colour space as a print shop names it: DeviceCMYK, DeviceRGB, ICCBased RGB,
-    Separation, DeviceN, Lab, Indexed RGB, Pattern, …"""
+    Separation All (its colourant), DeviceN, Lab, Indexed RGB, Pattern, …"""
     if isinstance(space, Name) and not str(space).startswith("/Device") and space != "/Pattern":
         spaces = resources.get("/ColorSpace") if isinstance(resources, Dictionary) else None
         space = spaces.get(space, space) if isinstance(spaces, Dictionary) else space
@@ -663,5 +825,7 @@ def _space_family(space: Any, resources: Any) -> str:
             return "ICCBased " + {1: "Gray", 3: "RGB", 4: "CMYK"}.get(int(n or 0), "?")
         if family == "Indexed" and len(space) > 1:
             return "Indexed " + _space_family(space[1], resources)
+        if family == "Separation" and len(space) > 1 and isinstance(space[1], Name):
+            return f"Separation {str(space[1]).lstrip('/')}"  # its plate: All, a spot's name
         return family
     return "unknown"

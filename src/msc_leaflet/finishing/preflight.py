@@ -1,12 +1,14 @@
 """Preflight: what a print shop checks in a finished PDF before it goes to press, in its
 own categories and severities, read from the file alone (any PDF, not only ours).
 
-error — the press cannot print it as meant (no page, an unembedded font, missing bleed that was
-asked for, a booklet whose pages do not fold, RGB in a PDF/X file); warning — it prints,
-but likely not as the reader should see it (images under 300 ppi at their placed size,
-more than 300 % total ink, hairlines under 0.25 pt, text under 9 pt, text under 12 pt
-on more than one plate, RGB in a CMYK file); info — facts the shop wants (standard
-claimed, page size, bleed, colour spaces).
+error — the press cannot print it as meant (no page, an unembedded font, missing bleed
+that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
+overprint); warning — it prints, but likely not as the reader should see it (images
+under 300 ppi at their placed size, more total ink than the press lays down (300 %, or
+the limit of the printing condition its output intent names: 330 % for FOGRA39),
+hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more than one plate or
+white and knocked out of more than one, RGB in a CMYK file); info — facts the shop
+wants (standard claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
 floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
@@ -28,7 +30,7 @@ from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
 from ..files import read_input
-from ..print_spec import MAX_INK, PRINT_PPI
+from ..print_spec import PRINT_PPI, InkLimit, ink_limit
 from .content_scan import PageScan, PlacedImage, PlatedText, decoded_size_within, scan_page
 from .font_program import embedded
 
@@ -55,7 +57,8 @@ Raw = tuple[Severity, str, str, int]  # a finding before grouping; page 0: the w
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
-    category: str  # standard, pages, fonts, images, colour, ink, lines, text, plates, bleed
+    category: str  # standard, pages, fonts, images, colour, ink, overprint, lines, text,
+    # plates, bleed
     message: str
     pages: tuple[int, ...] = ()  # 1-based; () for the whole file
 
@@ -66,6 +69,7 @@ class Requirements:
 
     bleed: float = 0.0  # points on every side; 0: none asked for
     booklet: bool = False  # saddle-stitched: a multiple of four pages
+    ink_limit: float | None = None  # percent; None: the output intent's condition's, or 300
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,17 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
     findings: list[Raw] = []  # page 0: the whole file
     standard = claimed_standard(pdf)
     findings += _standard_findings(pdf, standard)
+    limit = (
+        InkLimit(requirements.ink_limit, "the limit asked for")
+        if requirements.ink_limit is not None
+        else ink_limit(_press_condition(pdf))
+    )
     scans = []
     for number, page in enumerate(pdf.pages, 1):
         scan = scan_page(page)
         scans.append(scan)
         findings += [("error", "file", f"page content: {why}", number) for why in scan.unreadable]
-        findings += _page_findings(scan, number)
+        findings += _page_findings(scan, number, limit)
         findings += _box_findings(page, number, requirements)
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
@@ -235,6 +244,16 @@ def _xmp_value(xmp: str, name: str) -> str:
     return (match.group(1) or match.group(2) or "").strip() if match else ""
 
 
+def _press_condition(pdf: pikepdf.Pdf) -> str | None:
+    """The printing condition the file's PDF/X output intent names (FOGRA39, …)."""
+    intents = pdf.Root.get("/OutputIntents")
+    for intent in intents if isinstance(intents, Array) else ():
+        if isinstance(intent, Dictionary) and intent.get("/S") == Name.GTS_PDFX:
+            condition = intent.get("/OutputConditionIdentifier")
+            return str(condition) if isinstance(condition, pikepdf.String) else None
+    return None
+
+
 def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
     intents = pdf.Root.get("/OutputIntents")
     listed: list[object] = list(intents) if isinstance(intents, Array) else []
@@ -258,13 +277,15 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
     return found
 
 
-def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
+def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
     for image in scan.images:
         if image.ppi < MIN_PPI:
             yield ("warning", "images", _low_resolution(image), page)
-    if scan.max_ink > MAX_INK + EPSILON:
-        yield ("warning", "ink", f"{scan.max_ink:.0f} % total ink in a fill (over "
-               f"{MAX_INK:.0f} %)", page)  # fmt: skip
+    if scan.max_ink > limit.percent + EPSILON:
+        yield ("warning", "ink", f"{scan.max_ink:.0f} % total ink in a fill (over {limit})", page)
+    if scan.max_line_ink > limit.percent + EPSILON:
+        yield ("warning", "ink", f"{scan.max_line_ink:.0f} % total ink in a line (over "
+               f"{limit})", page)  # fmt: skip
     if scan.thinnest_line is not None and scan.thinnest_line < MIN_LINE - 1e-6:
         width = f"{scan.thinnest_line:.2f} pt" if scan.thinnest_line else "0 (device thinnest)"
         yield ("warning", "lines", f"hairline of {width} (under {MIN_LINE} pt)", page)
@@ -274,17 +295,43 @@ def _page_findings(scan: PageScan, page: int) -> Iterable[Raw]:
     plated = scan.smallest_plated
     if plated is not None and plated.size < MIN_PLATED_TEXT - EPSILON:
         yield ("warning", "plates", _plated(plated), page)
+    if scan.white_overprint is not None:
+        kind, text = scan.white_overprint
+        what = (
+            "a white fill set to overprint"
+            if kind == "fill"
+            else f"white text set to overprint:{_cut(text)}".rstrip(":")
+        )
+        yield ("error", "overprint", f"{what} vanishes on press; set it to knock out", page)
+    knocked = scan.smallest_knocked_out
+    if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
+        yield ("warning", "plates", _knocked_out(knocked), page)
 
 
 def _plated(plated: PlatedText) -> str:
     """The smallest text of a page on more than one plate, as a shop can find it."""
-    shown = plated.text if len(plated.text) <= 40 else plated.text[:39].rstrip() + "…"
-    quoted = f' "{shown}"' if shown else ""
     return (
         f"text under {MIN_PLATED_TEXT:.0f} pt on {len(plated.inks)} plates "
-        f"({', '.join(plated.inks)}):{quoted} at {plated.size:.1f} pt; misregistration "
-        "blurs it: print small text on one ink"
+        f"({', '.join(plated.inks)}):{_cut(plated.text)} at {plated.size:.1f} pt; "
+        "misregistration blurs it: print small text on one ink"
     )
+
+
+def _knocked_out(knocked: PlatedText) -> str:
+    """The smallest white text of a page knocked out of several plates (``inks``: the
+    plates of the fill under it), as a shop can find it."""
+    return (
+        f"white text under {MIN_PLATED_TEXT:.0f} pt knocked out of {len(knocked.inks)} "
+        f"plates ({', '.join(knocked.inks)}):{_cut(knocked.text)} at {knocked.size:.1f} pt; "
+        "misregistration fills it in: set it larger and bolder, or on a background of "
+        "one ink"
+    )
+
+
+def _cut(text: str) -> str:
+    """``text`` quoted after a space and cut to 40 characters; "" when it is unknown."""
+    shown = text if len(text) <= 40 else text[:39].rstrip() + "…"
+    return f' "{shown}"' if shown else ""
 
 
 def _low_resolution(image: PlacedImage) -> str:

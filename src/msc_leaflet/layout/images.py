@@ -117,6 +117,22 @@ def note_placed(canvas: object, path: Path, pixels_wide: float, points_wide: flo
         placed[path] = (ppi, points_wide)
 
 
+def picture_ink(path: Path) -> float | None:
+    """The most total ink (percent of C + M + Y + K) any pixel of the picture at ``path``
+    holds, if it is CMYK: a print build embeds such a picture as filed, so only it can
+    hold more than the press's limit (an RGB picture is converted within it). None for
+    any other picture."""
+    with Image.open(path) as image:
+        if image.mode != "CMYK":
+            return None
+        c, m, y, k = image.split()
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
+    assert isinstance(total, Image.Image)
+    _, high = total.getextrema()  # a one-band picture: its least and its most
+    assert isinstance(high, int | float)
+    return float(high) * 100 / 255
+
+
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
     """What the canvas draws for the picture at ``path`` (already checked by the loader):
     its file name, or a decoded copy: in a print build in CMYK with its alpha as a mask,

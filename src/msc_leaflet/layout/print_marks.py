@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import CMYKColor, Color, black
+from reportlab.lib.colors import CMYKColorSep, Color, black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,7 +19,12 @@ MARK_GAP = 3 * mm  # marks start this far from the trim (or at the bleed, if fur
 MARK_LENGTH = 5 * mm
 MARK_WIDTH = 0.25  # points: a hairline, as printers expect
 SLUG_PAD = 1 * mm
-REGISTRATION = CMYKColor(1, 1, 1, 1)  # prints on every plate, so marks align on all of them
+# The Registration colour: the Separation /All prints on every plate a RIP makes, spot
+# colours' included, at equal weight, so each plate's marks align with the others'. Its
+# alternate, for a composite proof or a screen, is C, M, Y and K at the tint (all four
+# in full: black), as prepress tools write it. Device CMYK 100/100/100/100 instead gave a
+# spot plate no marks.
+REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
 Box = tuple[float, float, float, float]
 

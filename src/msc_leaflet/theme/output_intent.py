@@ -11,20 +11,26 @@ so a screen build never fails on a print shop's file.
       condition: FOGRA39                      # OutputConditionIdentifier
       registry: http://www.color.org          # where the condition is registered
       info: ISO Coated v2 (ECI), offset, paper type 1/2
+      ink-limit: 330                          # optional: the shop's total ink, percent
+
+The ink limit follows from the condition where it is a known one (`print_spec.ink_limit`):
+FOGRA39 lays down 330 %, newsprint (IFRA26) 240 %.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Location
 from ..files import resolved
+from ..print_spec import INK_RANGE, InkLimit, ink_limit
 from .entries import ThemeError, mapping, refuse_unknown
 
 DEFAULT_REGISTRY = "http://www.color.org"  # the ICC's registry of characterized conditions
-KEYS = ("profile", "condition", "registry", "info")
+KEYS = ("profile", "condition", "registry", "info", "ink-limit")
+TEXT_KEYS = KEYS[:4]
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class OutputIntent:
     condition: str  # e.g. FOGRA39, CRPC6
     registry: str = DEFAULT_REGISTRY
     info: str = ""  # a human description of the condition
+    ink_limit: InkLimit = field(default_factory=InkLimit)  # stated, or the condition's
 
 
 def output_intent(value: Any, theme_path: Path) -> OutputIntent | None:
@@ -45,7 +52,7 @@ def output_intent(value: Any, theme_path: Path) -> OutputIntent | None:
     value = mapping(value, keys, "a mapping with profile: and condition:", example)
     refuse_unknown(value, KEYS, keys, "key")
     texts = {}
-    for key in KEYS:
+    for key in TEXT_KEYS:
         entry = value.get(key, "")
         if not isinstance(entry, str):
             raise ThemeError(
@@ -65,6 +72,26 @@ def output_intent(value: Any, theme_path: Path) -> OutputIntent | None:
             f"output-intent: profile {texts['profile']!r} points outside the project",
             "keep the print shop's profile inside the project folder",
         )
+    stated = _stated_limit(value.get("ink-limit"), keys)
     return OutputIntent(
-        profile, texts["condition"], texts["registry"] or DEFAULT_REGISTRY, texts["info"]
+        profile,
+        texts["condition"],
+        texts["registry"] or DEFAULT_REGISTRY,
+        texts["info"],
+        ink_limit(texts["condition"], stated),
     )
+
+
+def _stated_limit(value: object, keys: tuple[str, ...]) -> float | None:
+    """The ``ink-limit`` the print shop states, in percent; None when it states none."""
+    if value is None:
+        return None
+    low, high = INK_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise ThemeError(
+            (*keys, "ink-limit"),
+            f"output-intent: ink-limit must be the total ink the press lays down, a percent "
+            f"from {low:.0f} to {high:.0f}, not {value!r}",
+            "write the number the print shop gives, e.g. ink-limit: 300",
+        )
+    return float(value)

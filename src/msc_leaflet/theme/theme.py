@@ -23,7 +23,7 @@ from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError
-from ..print_spec import COLOUR_MODES, MAX_INK, PAPERS, paper_name
+from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
@@ -178,8 +178,9 @@ def _parse(
         raise ValueError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
     if colour_mode not in COLOUR_MODES:
         raise ValueError(f"colour mode {colour_mode!r} is not one of {', '.join(COLOUR_MODES)}")
-    written, written_callouts = _colours(data["colours"], defaults["colours"])
     intent = output_intent(data.get("output-intent"), path)
+    limit = intent.ink_limit if intent else InkLimit()
+    written, written_callouts = _colours(data["colours"], defaults["colours"], limit)
     press = press_colour(intent.profile, path) if intent and colour_mode == "cmyk" else None
     plain, callouts = _in_mode(written, written_callouts, colour_mode, press)
     sizes = _numbers(data["sizes"], ("sizes",), needed=defaults["sizes"])
@@ -244,10 +245,11 @@ def _in_mode(
 
 
 def _colours(
-    entries: object, bundled: dict[str, Any]
+    entries: object, bundled: dict[str, Any], limit: InkLimit
 ) -> tuple[dict[str, ThemeColour], dict[str, tuple[ThemeColour, ...]]]:
     """The plain colours, and the fill, edge and label of each callout kind, as written;
-    every colour the bundled theme names must be there (the layout uses each)."""
+    every colour the bundled theme names must be there (the layout uses each), and none
+    may hold more ink than ``limit``."""
     example = '{ink: "#1f2a30", accent: "#0b6e74", …}'
     colours = mapping(entries, ("colours",), "a mapping of names to colours", example)
     plain: dict[str, ThemeColour] = {}
@@ -256,7 +258,7 @@ def _colours(
         if name in CALLOUT_KINDS:
             box = _callout_colours(name, value)
             callouts[name] = tuple(
-                _theme_colour(box[part], ("colours", name, part)) for part in CALLOUT_PARTS
+                _theme_colour(box[part], ("colours", name, part), limit) for part in CALLOUT_PARTS
             )
         elif isinstance(value, dict) and not set(value) & set(SCREEN_AND_PRINT):
             raise ThemeError(
@@ -267,7 +269,7 @@ def _colours(
                 at_key=True,
             )
         else:
-            plain[name] = _theme_colour(value, ("colours", name))
+            plain[name] = _theme_colour(value, ("colours", name), limit)
     for name, stands_in in OPTIONAL_COLOURS.items():
         if name not in plain and stands_in in plain:
             plain[name] = plain[stands_in]
@@ -285,16 +287,16 @@ def _colours(
 SCREEN_AND_PRINT = ("screen", "print")
 
 
-def _theme_colour(value: object, keys: Keys) -> ThemeColour:
+def _theme_colour(value: object, keys: Keys, limit: InkLimit) -> ThemeColour:
     """A colour entry: one colour, or ``{screen: …, print: cmyk(…)}``."""
     if not isinstance(value, dict):
-        return ThemeColour(_colour(value, keys))
+        return ThemeColour(_colour(value, keys, limit))
     example = '{screen: "#1f2a30", print: "cmyk(0, 0, 0, 85)"}'
     name = " → ".join(keys)
     refuse_unknown(value, SCREEN_AND_PRINT, keys, "key")
     if "screen" not in value:
         raise ThemeError(keys, f"{name} has no screen colour", f"write it as {example}")
-    printed = _colour(value["print"], (*keys, "print")) if "print" in value else None
+    printed = _colour(value["print"], (*keys, "print"), limit) if "print" in value else None
     if printed is not None and not isinstance(printed, CMYK):
         raise ThemeError(
             (*keys, "print"),
@@ -303,10 +305,10 @@ def _theme_colour(value: object, keys: Keys) -> ThemeColour:
             "a print build converts the screen colour by itself; name a print value only to "
             'print it in other inks, e.g. "cmyk(0, 0, 0, 85)": black alone',
         )
-    return ThemeColour(_colour(value["screen"], (*keys, "screen")), printed)
+    return ThemeColour(_colour(value["screen"], (*keys, "screen"), limit), printed)
 
 
-def _colour(value: object, keys: Keys) -> Colour:
+def _colour(value: object, keys: Keys, limit: InkLimit) -> Colour:
     try:
         colour = parse_colour(str(value))
     except ValueError as problem:
@@ -316,11 +318,10 @@ def _colour(value: object, keys: Keys) -> Colour:
             'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
         ) from None
     ink = 100 * sum(colour) if isinstance(colour, CMYK) else 0.0
-    if ink > MAX_INK + 1e-9:  # printed as written: a press cannot dry it
+    if ink > limit.percent + 1e-9:  # printed as written: a press cannot dry it
         raise ThemeError(
             keys,
-            f"{' → '.join(keys)}: {ink:.0f} % total ink is more than a press lays down "
-            f"({MAX_INK:.0f} %)",
+            f"{' → '.join(keys)}: {ink:.0f} % total ink is more than a press lays down ({limit})",
             "take ink out of cyan, magenta and yellow; a rich black is cmyk(60, 40, 40, 100)",
         )
     return colour
