@@ -83,6 +83,19 @@ def test_new_scaffolds_a_valid_leaflet_and_never_overwrites(
     assert path.read_text(encoding="utf-8") == original
 
 
+def test_new_names_the_file_from_where_it_ran(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's tour shows `created leaflets/hand-hygiene.yaml`: like every other
+    command, `new` names a file from the folder it ran in, not by this machine's path."""
+    root = make_project()
+    monkeypatch.chdir(root)
+    code, out, err = invoke("new", "hand-hygiene")
+    assert code == 0, err
+    assert out.startswith("created leaflets/hand-hygiene.yaml; edit it"), out
+    assert str(root) not in out
+
+
 def test_new_refuses_bad_ids(make_project: Callable[..., Path]) -> None:
     code, _, err = invoke("new", "../escape", "--project", str(make_project()))
     assert code == 1 and "not valid" in err

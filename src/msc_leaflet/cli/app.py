@@ -388,11 +388,15 @@ def new(
     """
 
     def action() -> None:
+        from ..errors import display_path
         from ..project import Project
         from .new import new_leaflet
 
         path = new_leaflet(Project.at(project), leaflet_id)
-        typer.echo(f"created {path}; edit it, then run: msc-leaflet build {leaflet_id}")
+        # Named from where the command ran, as every other command names its files.
+        typer.echo(
+            f"created {display_path(path)}; edit it, then run: msc-leaflet build {leaflet_id}"
+        )
 
     run(action)
 
