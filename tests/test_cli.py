@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
@@ -260,3 +261,29 @@ def test_fixed_option_words_are_read_in_any_letter_case(i18n_project: Path, tmp_
         assert code in (0, 1) and json.loads(out), (command, err)
     code, out, err = invoke("init", str(tmp_path / "clinic"), "--library", "MSC")
     assert code == 0 and (tmp_path / "clinic" / "leaflets" / "infusion-safety.yaml").is_file(), err
+
+
+def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of the CLI, as the words that run it (``("i18n", "stats")``)."""
+    found: list[tuple[str, ...]] = []
+    for name, command in getattr(group, "commands", {}).items():
+        if hasattr(command, "commands"):  # a group: Typer's own click, not click's
+            found += _commands(command, (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """The README promises "Every command has `--help` with examples": `list` and every
+    `i18n` command had none, though their options (-l, --format, --by) are the ones a
+    translator or a coordinator needs to see used."""
+    commands = _commands(typer.main.get_command(app))
+    assert ("i18n", "review") in commands and ("build",) in commands
+    without = []
+    for words in commands:
+        code, out, _ = invoke(*words, "--help")
+        assert code == 0, words
+        if "Example" not in out or f"msc-leaflet {' '.join(words)}" not in out:
+            without.append(" ".join(words))
+    assert without == []

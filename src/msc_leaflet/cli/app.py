@@ -353,7 +353,14 @@ def preview(
 
 @app.command("list")
 def list_leaflets(project: ProjectOption = Path(".")) -> None:
-    """List leaflets with title, version, review date and page count (English layout)."""
+    """List leaflets with title, version, review date and page count (English layout).
+
+    Examples:
+
+      msc-leaflet list
+
+      msc-leaflet list --project my-clinic
+    """
 
     def action() -> None:
         from ..errors import LeafletError
