@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
@@ -81,6 +82,19 @@ def test_new_scaffolds_a_valid_leaflet_and_never_overwrites(
     code, _, err = invoke("new", "hand-hygiene", "--project", str(root))
     assert code == 1 and "already exists" in err
     assert path.read_text(encoding="utf-8") == original
+
+
+def test_new_names_the_file_from_where_it_ran(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's tour shows `created leaflets/hand-hygiene.yaml`: like every other
+    command, `new` names a file from the folder it ran in, not by this machine's path."""
+    root = make_project()
+    monkeypatch.chdir(root)
+    code, out, err = invoke("new", "hand-hygiene")
+    assert code == 0, err
+    assert out.startswith("created leaflets/hand-hygiene.yaml; edit it"), out
+    assert str(root) not in out
 
 
 def test_new_refuses_bad_ids(make_project: Callable[..., Path]) -> None:
@@ -247,3 +261,29 @@ def test_fixed_option_words_are_read_in_any_letter_case(i18n_project: Path, tmp_
         assert code in (0, 1) and json.loads(out), (command, err)
     code, out, err = invoke("init", str(tmp_path / "clinic"), "--library", "MSC")
     assert code == 0 and (tmp_path / "clinic" / "leaflets" / "infusion-safety.yaml").is_file(), err
+
+
+def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of the CLI, as the words that run it (``("i18n", "stats")``)."""
+    found: list[tuple[str, ...]] = []
+    for name, command in getattr(group, "commands", {}).items():
+        if hasattr(command, "commands"):  # a group: Typer's own click, not click's
+            found += _commands(command, (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """The README promises "Every command has `--help` with examples": `list` and every
+    `i18n` command had none, though their options (-l, --format, --by) are the ones a
+    translator or a coordinator needs to see used."""
+    commands = _commands(typer.main.get_command(app))
+    assert ("i18n", "review") in commands and ("build",) in commands
+    without = []
+    for words in commands:
+        code, out, _ = invoke(*words, "--help")
+        assert code == 0, words
+        if "Example" not in out or f"msc-leaflet {' '.join(words)}" not in out:
+            without.append(" ".join(words))
+    assert without == []

@@ -363,6 +363,44 @@ def test_pdfx_without_a_profile_is_refused_naming_the_theme(
     assert not (root / "out" / "en" / "sample.pdf").exists()
 
 
+def _named_theme(output: str) -> Path:
+    """The bundled theme's file, as the hint of ``output`` names it."""
+    hint = output.split("hint: ", 1)[1].split("\n", 1)[0]
+    named = [Path(word.strip("(),;:")) for word in hint.split() if "theme.yaml" in word]
+    named = [path for path in named if path.name == "theme.yaml" and path.is_file()]
+    assert named, hint
+    return named[0]
+
+
+def test_the_pdfx_hint_of_a_project_without_a_theme_leads_to_a_build(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clinic's project from `msc-leaflet init` has no theme.yaml. The refusal said
+    "add to theme.yaml: output-intent: …"; a theme.yaml holding only that is refused in
+    turn (a project theme replaces the bundled one, in full), and the next hint named
+    src/msc_leaflet/data/theme.yaml, a path only a clone of the repository has. Both
+    hints now name the bundled theme where it is installed: a copy of it, with the
+    intent added, builds PDF/X-4."""
+    root = make_project()
+    monkeypatch.chdir(root)  # where a clinic runs it: no src/ folder here
+    args = ["build", "-o", "out", "--colour", "cmyk", "--pdfx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "no theme.yaml" in result.output
+    assert _named_theme(result.output).read_bytes() == BUNDLED_THEME.read_bytes()
+
+    (root / "theme.yaml").write_text(INTENT)  # the intent alone
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "margins" in result.output
+    bundled = _named_theme(result.output)
+    assert bundled.read_bytes() == BUNDLED_THEME.read_bytes()
+
+    (root / "theme.yaml").write_text(bundled.read_text(encoding="utf-8") + INTENT)
+    (root / "profiles").mkdir()
+    (root / "profiles" / "press.icc").write_bytes(cmyk_profile())
+    assert runner.invoke(app, args).exit_code == 0
+    assert (root / "out" / "en" / "sample.pdf").is_file()
+
+
 def test_pdfx_needs_cmyk(make_project: Callable[..., Path]) -> None:
     root = make_project()
     result = runner.invoke(app, ["build", "--project", str(root), "--pdfx"])

@@ -36,8 +36,9 @@ def source(project: Project) -> Leaflet:
     return load_leaflet(project.leaflet_path("care-basics"), project)[0]
 
 
-def edit(project: Project, context: str, msgstr: str, fuzzy: bool = False) -> None:
-    set_msgstr(
+def edit(project: Project, context: str, msgstr: str, fuzzy: bool = False) -> int:
+    """Set the th catalog's entry ``context``; its line in the file written."""
+    return set_msgstr(
         project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po", context, msgstr, fuzzy
     )
 
@@ -62,13 +63,33 @@ def test_source_locale_is_returned_unchanged(project: Project) -> None:
 
 def test_untranslated_entries_fall_back_with_one_warning(project: Project) -> None:
     edit(project, "first-day", "")
-    edit(project, "call-us/2", "")
+    line = edit(project, "call-us/2", "")
     leaflet, findings = localize(source(project), "th", project)
     assert by_context(leaflet)["first-day"] == "The first day"
     [warning] = findings
     assert warning.severity == "warning"
     assert "2 untranslated" in warning.message
-    assert "first-day (line 26)" in warning.message and "call-us/2" in warning.message
+    assert "first-day (line " in warning.message and f"call-us/2 (line {line})" in warning.message
+
+
+def test_texts_printed_untranslated_are_named_at_their_catalog_line(project: Project) -> None:
+    """The warning names the .po file: each entry it lists is named at its line there
+    (a translator opened the catalog at "line 59" of the leaflet and found another
+    entry). A text the catalog does not hold yet is named at its leaflet line."""
+    fuzzy = edit(project, "first-day", "วันแรก", fuzzy=True)
+    path = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
+    catalog = read_po(path)
+    catalog.entries = [e for e in catalog.entries if e.msgctxt != "call-us/2"]
+    write_po(path, catalog)
+    leaflet = source(project)
+    yaml_line = next(t.line for t in texts(leaflet) if t.context == "call-us/2")
+    _, findings = localize(leaflet, "th", project)
+    by_kind = {"fuzzy" if "fuzzy" in f.message else "untranslated": f for f in findings}
+    assert by_kind["fuzzy"].location.path == path
+    assert f"first-day (line {fuzzy})" in by_kind["fuzzy"].message
+    assert f"call-us/2 (not in the catalog yet; leaflet line {yaml_line})" in (
+        by_kind["untranslated"].message
+    )
 
 
 def test_fuzzy_is_used_only_when_allowed(project: Project) -> None:

@@ -76,3 +76,35 @@ def test_all_other_rules_are_errors() -> None:
     problems = check_translation(SOURCE, "พักผ่อน")
     assert {p.code for p in problems} >= {r.code for r in (MARKUP, LINKS, CITATIONS, NUMBERS)}
     assert all(p.severity == "error" for p in problems if p.code != LENGTH.code)
+
+
+URL = "https://clinicaltrials.gov"
+ZH_LINK = f"见[登记库]({URL})。"
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "typed"),
+    [
+        # A Chinese or Japanese input method types brackets, asterisks and @ full-width.
+        ("zh_Hans", f"休息**24小时**［@alpha2001］。{ZH_LINK}", "［ ］"),
+        ("ja", f"**24時間**休む[＠alpha2001]。[登録サイト]({URL})を参照。", "＠"),
+        ("zh_Hans", f"休息＊＊24小时＊＊[@alpha2001]。{ZH_LINK}", "＊"),
+        ("zh_Hans", f"休息**24小时**[@alpha2001]。见[登记库]（{URL}）。", "（ ）"),
+        ("zh_Hans", f"休息**24小时**【@alpha2001】。{ZH_LINK}", "【 】"),
+    ],
+)
+def test_markup_typed_in_full_width_says_so(language: str, translation: str, typed: str) -> None:
+    """Markup lost because it was typed with an input method's full-width look-alikes:
+    the message names the characters a translator typed and the ones to type instead,
+    since "citation missing" alone points at a citation that is plainly there."""
+    problems = check_translation(SOURCE, translation, language)
+    lost = [p for p in problems if p.code in (MARKUP.code, LINKS.code, CITATIONS.code)]
+    assert len(lost) == 1, problems
+    assert typed in lost[0].message and "ASCII" in lost[0].message, lost[0].message
+
+
+def test_ordinary_full_width_punctuation_is_not_taken_for_markup() -> None:
+    """（…） is everyday Chinese punctuation: a lost citation beside it gets no note."""
+    problems = check_translation("Rest (a day) [@a].", "休息（一天）。", "zh_Hans")
+    assert [p.code for p in problems] == [CITATIONS.code]
+    assert "ASCII" not in problems[0].message

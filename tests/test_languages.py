@@ -208,6 +208,22 @@ def test_length_warning_is_calibrated_per_language() -> None:
         # "The treatment rebuilds damaged cartilage" / "regenerates the tissues".
         ("ar", "العلاج يعيد بناء الغضروف التالف.", "احذر من عيادة تدعي أنها تعيد بناء الغضروف."),
         ("ar", "الخلايا تجدد الأنسجة.", "لا تصدق من يقول إن الخلايا تجدد الأنسجة."),
+        # Regrowth as translators write it (each passed every check): "These cells regrow
+        # cartilage" / "Beware of a clinic that claims it regrows cartilage"; "helps
+        # tissue grow back" / "no evidence of tissue growing back"; "cartilage grows
+        # again" / "do not believe who says so"; "the cells renew damaged joints".
+        ("ar", "هذه الخلايا تعيد نمو الغضروف.", "احذر من عيادة تدعي أنها تعيد نمو الغضروف."),
+        ("ar", "العلاج يساعد على إعادة نمو الأنسجة.", "لا يوجد دليل على إعادة نمو الأنسجة."),
+        ("ar", "الغضروف ينمو مجدداً بعد الحقن.", "لا تصدق من يقول إن الغضروف ينمو مجدداً."),
+        ("ar", "الخلايا تجدد المفاصل التالفة.", "احذر من إعلانات تقول إن الخلايا تجدد المفاصل."),
+        # "Damaged cartilage comes back to life" / "new cartilage grows in", and adverts
+        # saying so.
+        ("ja", "傷んだ軟骨がよみがえります。", "「軟骨がよみがえる」という広告に注意して。"),
+        ("ja", "新しい軟骨が生えてきます。", "新しい軟骨が生えるという広告に注意してください。"),
+        # "Damaged tissue is fully repaired and regenerated" / "say goodbye to joint pain
+        # for ever", and clinics or adverts saying so.
+        ("zh_Hans", "受损组织可以完全修复再生。", "要警惕声称组织能修复再生的诊所。"),
+        ("zh_Hans", "永远告别关节疼痛。", "不要相信“永远告别关节疼痛”的广告。"),
         # "Stem cells help you be cured completely." / "Beware of clinics that claim a
         # complete cure."
         ("lo", "ເຊວຕົ້ນກຳເນີດຊ່ວຍໃຫ້ຫາຍຂາດ.", "ລະວັງຄລີນິກທີ່ອ້າງວ່າຫາຍຂາດ."),

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
 import pytest
 
-from conftest import REPO
+from conftest import REPO, leaflet_yaml
 from fasting import TextLine, build_fasting, text_lines
+from i18n_support import invoke, set_msgstr
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
 from msc_leaflet.content.loader import load_leaflet
@@ -124,3 +127,70 @@ def test_a_list_item_that_wraps_beside_the_other_column_reads_whole(
     ]
     assert pieces
     assert [piece for piece in pieces if read_whole(piece) not in read] == []
+
+
+def _sides_start_pages(path: Path) -> list[tuple[int, int]]:
+    """For each parallel row (a Div holding one Div per language), the page on which
+    each language's half starts, read from the structure tree."""
+    pdf = pikepdf.open(path)
+    pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, 1)}
+
+    def kids(element: pikepdf.Dictionary) -> list[object]:
+        k = element.get("/K")
+        return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
+
+    def first_page(element: pikepdf.Dictionary, page: pikepdf.Object | None = None) -> int | None:
+        page = element.get("/Pg", page)
+        for kid in kids(element):
+            if isinstance(kid, int) and page is not None:
+                return pages[page.objgen]
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                return pages[kid.get("/Pg", page).objgen]  # type: ignore[union-attr]
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/OBJR":
+                found = first_page(kid, page)
+                if found:
+                    return found
+        return None
+
+    rows: list[tuple[int, int]] = []
+
+    def walk(element: pikepdf.Dictionary) -> None:
+        children = [k for k in kids(element) if isinstance(k, pikepdf.Dictionary)]
+        divs = [k for k in children if k.get("/S") == "/Div"]
+        if element.get("/S") == "/Div" and len(divs) == 2 == len(kids(element)):
+            rows.append((first_page(divs[0]) or 0, first_page(divs[1]) or 0))
+        for child in children:
+            if child.get("/Type") != "/MCR":
+                walk(child)
+
+    root = pdf.Root.StructTreeRoot
+    assert isinstance(root, pikepdf.Dictionary)
+    walk(root)
+    return rows
+
+
+@pytest.mark.parametrize("locale", ["ar", "vi"])
+@pytest.mark.parametrize("paragraphs", [3, 4, 5])
+def test_a_box_that_fits_in_one_language_only_moves_with_its_source(
+    make_project: Callable[..., Path], tmp_path: Path, locale: str, paragraphs: int
+) -> None:
+    """A5 parallel: the short translated callout fitted at the foot of page 1, the
+    English one did not and moved to page 2, so the reader found the translation a
+    page away from its source. A row's two languages start on the same page."""
+    filler = "Cells given into a vein stay in the body for a short time, and the team watches."
+    answer = " ".join(["Ask the clinic what is in the bag and how the team will watch you."] * 3)
+    blocks = f"- paragraph: {filler}\n" * paragraphs
+    blocks += f"- callout: {answer}\n  kind: key-answer\n  id: answer\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    code, out = invoke("i18n", "init", locale, "--project", str(root))
+    assert code == 0, out
+    short = {"ar": "اسأل العيادة عن الخلايا.", "vi": "Hãy hỏi phòng khám về tế bào."}[locale]
+    set_msgstr(root / "locales" / locale / "LC_MESSAGES" / "sample.po", "answer", short)
+    spec = PrintSpec(paper="a5")
+    result = build_leaflet(
+        Project.at(root), "sample", locale, tmp_path / "out", edition="parallel",
+        options=Options(spec=spec),
+    )  # fmt: skip
+    rows = _sides_start_pages(result.path)
+    assert len(rows) >= paragraphs + 2  # the title, the paragraphs, the callout
+    assert [row for row in rows if row[0] != row[1]] == []

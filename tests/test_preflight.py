@@ -542,6 +542,30 @@ def test_a_booklet_needs_a_multiple_of_four_pages(tmp_path: Path) -> None:
     assert preflight(four, Requirements(booklet=True)).passed
 
 
+def test_an_imposed_booklet_counts_two_pages_a_side(tmp_path: Path) -> None:
+    """The print file `build --imposition booklet` makes holds sheet sides, two pages
+    each: `preflight --booklet` on it said "2 pages: a saddle-stitched booklet needs a
+    multiple of 4" for one correct sheet of four pages, and exited 1."""
+    booklet = build(tmp_path, "en", imposition="booklet")
+    sides = len(pikepdf.open(booklet).pages)
+    report = preflight(booklet, Requirements(booklet=True))
+    assert messages(report, "error", "pages") == []
+    assert (f"{sides} sheet sides of two pages each: {2 * sides} pages", ()) in messages(
+        report, "info", "pages"
+    )
+    odd = tmp_path / "odd.pdf"  # one side short: a sheet printed on one side only
+    with pikepdf.open(booklet) as pdf:
+        del pdf.pages[-1]
+        pdf.save(odd)
+    assert messages(preflight(odd, Requirements(booklet=True)), "error", "pages") == [
+        (
+            f"{sides - 1} sheet sides of two pages each ({2 * sides - 2} pages): a "
+            "saddle-stitched booklet needs a multiple of 4",
+            (),
+        )
+    ]
+
+
 def build(out: Path, locale: str, **spec: Any) -> Path:
     return build_leaflet(
         Project.at(REPO), "infusion-safety", locale, out, options=Options(spec=PrintSpec(**spec))

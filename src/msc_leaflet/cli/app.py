@@ -353,7 +353,14 @@ def preview(
 
 @app.command("list")
 def list_leaflets(project: ProjectOption = Path(".")) -> None:
-    """List leaflets with title, version, review date and page count (English layout)."""
+    """List leaflets with title, version, review date and page count (English layout).
+
+    Examples:
+
+      msc-leaflet list
+
+      msc-leaflet list --project my-clinic
+    """
 
     def action() -> None:
         from ..errors import LeafletError
@@ -388,11 +395,15 @@ def new(
     """
 
     def action() -> None:
+        from ..errors import display_path
         from ..project import Project
         from .new import new_leaflet
 
         path = new_leaflet(Project.at(project), leaflet_id)
-        typer.echo(f"created {path}; edit it, then run: msc-leaflet build {leaflet_id}")
+        # Named from where the command ran, as every other command names its files.
+        typer.echo(
+            f"created {display_path(path)}; edit it, then run: msc-leaflet build {leaflet_id}"
+        )
 
     run(action)
 

@@ -38,7 +38,12 @@ def _report(written: "list[Written]") -> None:
 
 @app.command()
 def extract(project: ProjectOption = Path(".")) -> None:
-    """Write locales/<leaflet>.pot and locales/ui.pot from the leaflets."""
+    """Write locales/<leaflet>.pot and locales/ui.pot from the leaflets.
+
+    Example:
+
+      msc-leaflet i18n extract
+    """
     from ..i18n import workflow
 
     _report(run(lambda: workflow.extract(Project.at(project))[1]))
@@ -49,7 +54,14 @@ def init(
     lang: Annotated[str, typer.Argument(help="Language tag, e.g. th.", callback=locale_names)],
     project: ProjectOption = Path("."),
 ) -> None:
-    """Start a new language: one .po per leaflet plus ui (existing files are kept)."""
+    """Start a new language: one .po per leaflet plus ui (existing files are kept).
+
+    Examples:
+
+      msc-leaflet i18n init th
+
+      msc-leaflet i18n init ar_EG   # starts from the Arabic translation, if there is one
+    """
     from ..i18n import workflow
     from ..languages import describe
     from ..theme.theme import theme_fonts
@@ -66,7 +78,12 @@ def init(
 
 @app.command()
 def update(project: ProjectOption = Path(".")) -> None:
-    """Re-extract and merge into every .po: edits become fuzzy, removals obsolete."""
+    """Re-extract and merge into every .po: edits become fuzzy, removals obsolete.
+
+    Example (after editing a leaflet):
+
+      msc-leaflet i18n update
+    """
     from ..i18n import workflow
 
     _report(run(lambda: workflow.update(Project.at(project))))
@@ -74,7 +91,12 @@ def update(project: ProjectOption = Path(".")) -> None:
 
 @app.command("compile")
 def compile_(project: ProjectOption = Path(".")) -> None:
-    """Write a .mo next to every .po (translated, non-fuzzy entries)."""
+    """Write a .mo next to every .po (translated, non-fuzzy entries).
+
+    Example:
+
+      msc-leaflet i18n compile
+    """
     from ..i18n import workflow
 
     _report(run(lambda: workflow.compile_catalogs(Project.at(project))))
@@ -92,7 +114,14 @@ def stats(
         StatsFormat, typer.Option("--format", help="table or json", case_sensitive=False)
     ] = StatsFormat.table,
 ) -> None:
-    """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale."""
+    """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale.
+
+    Examples:
+
+      msc-leaflet i18n stats
+
+      msc-leaflet i18n stats --format json   # with the sign-off state, for scripts
+    """
     from ..i18n import stats as stats_module
 
     rows = run(lambda: stats_module.project_stats(Project.at(project)))
@@ -104,7 +133,12 @@ def stats(
 
 @app.command()
 def check(project: ProjectOption = Path(".")) -> None:
-    """Check every translation (markup, citations, numbers, URLs, whitespace, length)."""
+    """Check every translation (markup, citations, numbers, URLs, whitespace, length).
+
+    Example:
+
+      msc-leaflet i18n check --project my-clinic
+    """
     from ..i18n import workflow
 
     findings = run(lambda: workflow.check(Project.at(project)))
@@ -123,6 +157,8 @@ class Role(StrEnum):
     clinical = "clinical"
 
 
+# The docstring's \b line asks click to print the examples as written: rewrapped, each
+# long command was cut in the middle of a quoted name.
 @app.command()
 def review(
     leaflet_id: Annotated[str, typer.Argument(help="The leaflet, e.g. infusion-safety.")],
@@ -139,7 +175,14 @@ def review(
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     project: ProjectOption = Path("."),
 ) -> None:
-    """Record a sign-off of the current text in locales/<lang>/signoff.yaml."""
+    """Record a sign-off of the current text in locales/<lang>/signoff.yaml.
+
+    Examples:
+
+    \b
+      msc-leaflet i18n review infusion-safety -l th --by "Somchai Jaidee" --role reviewer
+      msc-leaflet i18n review infusion-safety -l th --by "Dr. Malee Srisuk" --role clinical
+    """
     from ..i18n.signoff import sign_off, signoff_path
 
     root = Project.at(project)
@@ -172,7 +215,12 @@ def export(
     ] = Path("xliff"),
     project: ProjectOption = Path("."),
 ) -> None:
-    """Write OUT/<leaflet>.<lang>.xlf for every catalog of a language, for an agency."""
+    """Write OUT/<leaflet>.<lang>.xlf for every catalog of a language, for an agency.
+
+    Example:
+
+      msc-leaflet i18n export -l th --format xliff   # into xliff/
+    """
     from ..i18n.xliff import export_locale
 
     for path, changed in run(lambda: export_locale(Project.at(project), locale, out)):
@@ -190,7 +238,12 @@ def import_(
     ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Merge translations from XLIFF files into the catalogs, by context; nothing is lost."""
+    """Merge translations from XLIFF files into the catalogs, by context; nothing is lost.
+
+    Example:
+
+      msc-leaflet i18n import xliff/*.xlf -l th
+    """
     from ..i18n.xliff import import_files
 
     for report in run(partial(import_files, Project.at(project), files, locale)):

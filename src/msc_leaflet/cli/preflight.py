@@ -23,7 +23,12 @@ def preflight(
         typer.Option(help="Bleed the print shop asks for on every side, e.g. 3mm (0: none)."),
     ] = "0mm",
     booklet: Annotated[
-        bool, typer.Option("--booklet", help="Saddle-stitched: the pages must be a multiple of 4.")
+        bool,
+        typer.Option(
+            "--booklet",
+            help="Saddle-stitched: the pages must be a multiple of 4 (an imposed file's "
+            "sheet sides count two pages each).",
+        ),
     ] = False,
     ink_limit: Annotated[
         float | None,

@@ -36,6 +36,7 @@ from ..errors import LeafletError, Location
 from ..print_spec import PrintSpec
 from ..theme.icc import Profile, cmyk_output_profile, srgb_profile
 from ..theme.output_intent import OutputIntent
+from ..theme.theme import bundled_theme_shown
 from .font_program import embedded, widths_agree
 from .xmp import DocumentMetadata, InLanguages, xmp_date, xmp_packet
 
@@ -85,12 +86,22 @@ def choose(
     if intent is not None:
         return Conformance("PDF/X-4", langs, intent, theme_path)
     if spec.pdfx:
+        intent_entry = (
+            "output-intent: {profile: profiles/<press>.icc, condition: FOGRA39, "
+            "registry: http://www.color.org, info: <paper and press>}"
+        )
+        if theme_path.is_file():
+            add = f"add to {theme_path.name}: {intent_entry}"
+        else:  # a theme of the intent alone is refused: a project theme is given in full
+            add = (
+                f"this project has no {theme_path.name}, and a project theme replaces the "
+                f"bundled one: copy the bundled theme ({bundled_theme_shown()}) to "
+                f"{theme_path.name}, then add {intent_entry}"
+            )
         raise LeafletError(
             Location(theme_path),
             "--pdfx: PDF/X-4 needs the print shop's output profile, and this theme names none",
-            f"add to {theme_path.name}: output-intent: {{profile: profiles/<press>.icc, "
-            "condition: FOGRA39, registry: http://www.color.org, info: <paper and press>}; "
-            "or build without --pdfx for plain CMYK",
+            f"{add}; or build without --pdfx for plain CMYK",
         )
     return Conformance("none", langs)
 

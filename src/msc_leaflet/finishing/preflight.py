@@ -168,12 +168,53 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
         )
     if not pages:  # none at all, or none a reader can find (qpdf drops a broken page)
         findings.append(("error", "pages", "the PDF has no page to print", 0))
-    if requirements.booklet and pages % BOOKLET_PAGES:
-        findings.append(
-            ("error", "pages", f"{pages} pages: a saddle-stitched booklet needs a multiple "
-             f"of {BOOKLET_PAGES}", 0)
-        )  # fmt: skip
+    if requirements.booklet:
+        findings += _booklet_findings(pdf)
     return PreflightReport(path, pages, standard, _grouped(findings))
+
+
+def _booklet_findings(pdf: pikepdf.Pdf) -> list[Raw]:
+    """The page count of a saddle-stitched booklet: a multiple of four pages, whether
+    the file is in reading order or imposed (`_two_up`: each side of a sheet two pages,
+    as `build --imposition booklet` makes it, and imposition software too)."""
+    pages = len(pdf.pages)
+    if pages and all(_two_up(page) for page in pdf.pages):
+        imposed = f"{pages} sheet sides of two pages each"
+        if (2 * pages) % BOOKLET_PAGES:
+            return [("error", "pages", f"{imposed} ({2 * pages} pages): a saddle-stitched "
+                     f"booklet needs a multiple of {BOOKLET_PAGES}", 0)]  # fmt: skip
+        return [("info", "pages", f"{imposed}: {2 * pages} pages", 0)]
+    if pages % BOOKLET_PAGES:
+        return [("error", "pages", f"{pages} pages: a saddle-stitched booklet needs a "
+                 f"multiple of {BOOKLET_PAGES}", 0)]  # fmt: skip
+    return []
+
+
+def _two_up(page: pikepdf.Page) -> bool:
+    """The page is a sheet side showing two pages: its content places two Form XObjects,
+    each as tall as the trimmed sheet and half as wide (within a point: a spread of two
+    A5 pages is 296 mm, on a 297 mm sheet)."""
+    try:
+        trim = _box(page, "/TrimBox", page.obj.get("/MediaBox"))
+    except ValueError:
+        return False
+    resources = page.obj.get("/Resources")
+    xobjects = resources.get("/XObject") if isinstance(resources, Dictionary) else None
+    if not isinstance(xobjects, Dictionary):
+        return False
+    forms = [x for x in xobjects.values() if isinstance(x, pikepdf.Stream)]
+    forms = [x for x in forms if x.get("/Subtype") == Name.Form]
+    if len(forms) != 2:
+        return False
+    width, height = trim[2] - trim[0], trim[3] - trim[1]
+    for form in forms:
+        box = form.get("/BBox")
+        if not isinstance(box, Array) or len(box) != 4:
+            return False
+        x0, y0, x1, y1 = (float(v) for v in box)
+        if abs(2 * abs(x1 - x0) - width) > 2 or abs(abs(y1 - y0) - height) > 1:
+            return False
+    return True
 
 
 def _holds_javascript(pdf: pikepdf.Pdf) -> bool:

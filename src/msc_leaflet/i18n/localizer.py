@@ -113,7 +113,15 @@ def _entries(number: int, kind: str) -> str:
 
 
 def _listing(texts: list[Text]) -> str:
-    shown = ", ".join(f"{t.context} (line {t.line})" for t in texts[:MAX_LISTED])
+    """The contexts of ``texts``, each with the line of its entry in the catalog the
+    warning names (a translator opens the .po there), or of the leaflet for a text the
+    catalog does not hold yet."""
+    shown = ", ".join(
+        f"{t.context} (line {t.origin.line})"
+        if t.origin is not None
+        else f"{t.context} (not in the catalog yet; leaflet line {t.line})"
+        for t in texts[:MAX_LISTED]
+    )
     more = len(texts) - MAX_LISTED
     return shown + (f" and {more} more" if more > 0 else "")
 
@@ -133,13 +141,19 @@ class _Translator:
     def __call__(self, text: Text) -> Text:
         entry = self.entries.get((text.context, text.value))
         optional = is_optional(text.context)
+        # A text printed untranslated is listed with its catalog entry, when it has one.
+        listed = (
+            text
+            if entry is None
+            else dataclasses.replace(text, origin=Location(self.path, entry.line))
+        )
         if entry is None or not entry.has_translation:
             if not optional:
-                self.untranslated.append(text)
+                self.untranslated.append(listed)
             return text
         if entry.fuzzy and not self.allow_fuzzy:
             if not optional:
-                self.fuzzy.append(text)
+                self.fuzzy.append(listed)
             return text
         problems = _translation_errors(
             text.value, entry.msgstr, catalog_language(self.path), entry.msgid_plural is not None

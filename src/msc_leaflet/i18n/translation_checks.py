@@ -332,7 +332,38 @@ def check_translation(
             )
         ]
     pair = Pair(source, translation, _spans(source), _spans(translation), language)
-    return [problem for check in CHECKS for problem in check(pair)]
+    problems = [problem for check in CHECKS for problem in check(pair)]
+    typed = _keyboard_markup(translation)
+    if typed:
+        problems = [_with_note(p, typed) if p.code in _MARKUP_CODES else p for p in problems]
+    return problems
+
+
+# Markup characters as a Chinese, Japanese or Korean input method types them by default
+# (full-width forms, or the lenticular brackets some use for [ ]). The markup is then
+# lost and "citation missing" points at a citation the translator can plainly see, so
+# the message names what was typed and what to type.
+_LOOKALIKES = {"［": "[", "］": "]", "【": "[", "】": "]", "＊": "*", "＠": "@", "＼": "\\"}
+# （ ） are everyday punctuation in these languages: markup only where they hold a link
+# target, right after a label's closing bracket or around a URL.
+_LINK_TARGET = re.compile(r"[\]］】]\s*（|（\s*(?:https?://|mailto:|tel:)")
+_MARKUP_CODES = (MARKUP.code, LINKS.code, CITATIONS.code)
+
+
+def _keyboard_markup(translation: str) -> str:
+    """A note on the look-alikes of markup characters in ``translation``, or ""."""
+    pairs = [(typed, plain) for typed, plain in _LOOKALIKES.items() if typed in translation]
+    if _LINK_TARGET.search(translation):
+        pairs += [("（", "("), ("）", ")")]
+    if not pairs:
+        return ""
+    typed = " ".join(t for t, _ in pairs)
+    plain = " ".join(dict.fromkeys(a for _, a in pairs))
+    return f"{typed} typed as an input method types them: markup is written in ASCII, {plain}"
+
+
+def _with_note(problem: Problem, note: str) -> Problem:
+    return Problem(problem.code, problem.severity, f"{problem.message} ({note})")
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -300,7 +300,7 @@ def side_by_side(
 
 class _Row(SplitTable):  # type: ignore[misc]
     """A parallel row: it splits between the flowables of its cells, and only where
-    this page keeps something of one of them (not just the space above a box), and
+    this page keeps something of each column (not just the space above a box), and
     never after a heading."""
 
     def held_blocks(self) -> list[Flowable]:
@@ -320,6 +320,12 @@ class _Row(SplitTable):  # type: ignore[misc]
             ]
             if not any(cells):
                 return []  # nothing but the space above a box
+            holds = [any(not isinstance(f, Spacer) for f in cell) for cell in self._cellvalues[0]]
+            if not all(kept for kept, has in zip(cells, holds, strict=True) if has):
+                # One language's box fitted here and the other's moved on: the reader
+                # would find the translation a page away from its source. The row moves
+                # whole; on the next page, with room to split, both columns keep a part.
+                return []
             if any(cell and getattr(cell[-1], "outline_title", None) for cell in cells):
                 return []  # a heading left alone at the foot of the page
         return parts

@@ -22,7 +22,7 @@ from typing import Any
 from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import suggest
 from ..data import data_path
-from ..errors import LeafletError
+from ..errors import LeafletError, display_path
 from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
@@ -139,6 +139,13 @@ def _check_font_files(fonts: FontConfig) -> None:
             raise ThemeError(keys, str(problem)) from None
 
 
+def bundled_theme_shown() -> str:
+    """The bundled theme's file as a message names it, for a project theme to start from:
+    where it is installed (``site-packages/…`` for a clinic that ran ``pip install``), not
+    where it lies in a clone of the repository."""
+    return display_path(default_theme_path())
+
+
 def _parse(
     data: dict[str, Any],
     defaults: dict[str, Any],
@@ -157,7 +164,7 @@ def _parse(
             (),
             f"the theme has no '{key}:' entry; a project theme gives "
             f"{', '.join(REQUIRED_KEYS)} in full",
-            f"copy '{key}:' from the bundled theme (src/msc_leaflet/data/theme.yaml)",
+            f"copy '{key}:' from the bundled theme ({bundled_theme_shown()})",
         )
     written = data.get("paper", "a4")
     own_paper = paper_name(written) if isinstance(written, str) else written
