@@ -184,6 +184,15 @@ GNU_SPELLINGS = {
         '#~ # note\n#~ #, fuzzy\n#~ #| msgid "old"\n#~ msgid\t"a"\n#~ msgstr "A"\n',
         '# note\n#, fuzzy\n#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "A"\n',
     ),
+    # An obsolete entry made obsolete again (two files joined, an editor's "comment out"
+    # on #~ lines): GNU reads it as obsolete once. It was read as a comment of the entry
+    # after it, which took the obsolete entry's "fuzzy" and stopped being printed.
+    "an obsolete entry marked obsolete twice": (
+        '#, fuzzy\n#~ #~| msgid "old"\n#~ #~ msgctxt "c"\n#~ #~ msgid "a"\n#~#~ msgstr "A"\n\n'
+        '#~ #~ #~ msgid "b"\n#~ #~ msgstr "B"\n\nmsgid "x"\nmsgstr "X"\n',
+        'msgid "x"\nmsgstr "X"\n\n#, fuzzy\n#~| msgid "old"\n#~ msgctxt "c"\n#~ msgid "a"\n'
+        '#~ msgstr "A"\n\n#~ msgid "b"\n#~ msgstr "B"\n',
+    ),
 }
 
 

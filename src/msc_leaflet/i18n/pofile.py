@@ -433,6 +433,12 @@ class _Reader:
                 continue  # white space to gettext: an entry ends where the next begins
             if stripped.startswith("#~"):
                 rest = text[2:].lstrip()
+                # "#~ #~ msgid": an obsolete entry marked obsolete again (two files
+                # joined, an editor's "comment out"); GNU reads it as obsolete once.
+                # Read as a comment, it gave its "fuzzy" to the entry after it.
+                marked = text  # the last "#~" of the line, and what follows it
+                while rest.startswith("#~") and not marked.startswith("#~|"):
+                    marked, rest = rest, rest[2:].lstrip()
                 # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
                 # entry marked obsolete too, as some tools write them; GNU reads them as
                 # "#~| msgid", "#, fuzzy", "# note".
@@ -440,7 +446,7 @@ class _Reader:
                     self.comment(rest, number)
                     rest = ""
                 # "#~|" or "#~ #|"; GNU refuses "#~ |"
-                previous = text.startswith("#~|") or rest.startswith("#|")
+                previous = marked.startswith("#~|") or rest.startswith("#|")
                 if previous:
                     rest = rest[rest.index("|") + 1 :].lstrip()
                     if self.seen:
