@@ -121,6 +121,10 @@ PREVIOUS_SHAPES = [
         ),
         # a blank line does not end an entry (GNU reads it as white space)
         ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "a second msgstr"),
+        # GNU joins the next line to a comment that ends with a backslash: here the
+        # msgctxt would vanish into the comment, while an editor shows it as a line.
+        ('# C:\\\nmsgctxt "c"\nmsgid "a"\nmsgstr "x"\n', 1, "ends with a backslash"),
+        ('msgid "a"\nmsgstr "x"\n\n#. dir\\\n#. more\n', 4, "ends with a backslash"),
         ('msgid "a"\nmsgstr "cut\\0here"\n', 2, "U+0000"),
         ('msgid "a"\nmsgstr ""\n"cut\\x00here"\n', 3, "U+0000"),
         ('msgid "a"\n# raw\0\nmsgstr ""\n', 2, "U+0000"),
@@ -187,6 +191,13 @@ GNU_SPELLINGS = {
     # An obsolete entry made obsolete again (two files joined, an editor's "comment out"
     # on #~ lines): GNU reads it as obsolete once. It was read as a comment of the entry
     # after it, which took the obsolete entry's "fuzzy" and stopped being printed.
+    # GNU's reader joins a line that ends with a backslash to the next, wherever it is:
+    # a long string broken by hand as in C. It was refused as an unclosed string.
+    "a backslash at the end of a line": (
+        'msgctxt "c"\nmsg\\\nid "Hel\\\nlo"\nmsgstr "A\\\nB" "x\\\n"\n\n'
+        '#~ msgid "Ol\\\nd"\n#~ msgstr "\\\\\\\nn"\n',
+        'msgctxt "c"\nmsgid "Hello"\nmsgstr "ABx"\n\n#~ msgid "Old"\n#~ msgstr "\\\\n"\n',
+    ),
     "an obsolete entry marked obsolete twice": (
         '#, fuzzy\n#~ #~| msgid "old"\n#~ #~ msgctxt "c"\n#~ #~ msgid "a"\n#~#~ msgstr "A"\n\n'
         '#~ #~ #~ msgid "b"\n#~ #~ msgstr "B"\n\nmsgid "x"\nmsgstr "X"\n',
@@ -241,6 +252,28 @@ def test_comments_with_line_breaks_stay_comments_line_by_line(newline: str) -> N
     assert entry.references == ["a.yaml:1", "b.yaml:2"]
     assert entry.flags == ["fuzzy", "x"]
     assert again.header_comments == ["header", "second"]
+
+
+def test_comments_ending_with_a_backslash_are_written_so_gnu_reads_them_as_written(
+    tmp_path: Path,
+) -> None:
+    """GNU gettext joins the line after a backslash at the end of a line to it, so a note
+    ending with one (a Windows folder, from the leaflet or an XLIFF note) would take the
+    msgctxt or msgid after it into the comment."""
+    entry = Entry(msgid="Text", msgstr="แปล", msgctxt="p/1", comments=["in C:\\"])
+    entry.extracted = ["dir\\"]
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"}, entries=[entry])
+    catalog.trailing_comments = ["end\\"]
+    text = format_po(catalog)
+    assert not [line for line in text.split("\n") if line.endswith("\\")]
+    again = parse_po(text)
+    assert again.active[0].msgctxt == "p/1"
+    assert format_po(again) == text
+    if MSGCAT:
+        path = tmp_path / "th.po"
+        path.write_text(text, encoding="utf-8")
+        run = subprocess.run([MSGCAT, str(path)], capture_output=True, text=True, check=True)
+        assert 'msgctxt "p/1"' in run.stdout
 
 
 @needs_msgfmt

@@ -17,7 +17,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..content.text_policy import refusal
@@ -423,9 +423,36 @@ class _Reader:
                 "save the file with LF (Unix) or CRLF (Windows) line ends",
             )
 
+    def spliced(self, lines: list[str]) -> Iterator[tuple[int, str]]:
+        """The lines as GNU gettext's reader sees them, each with the number of the line
+        it begins on: a backslash at the very end of a line joins the next line to it,
+        as in C (a long string broken by hand, in a string, a keyword or a #~ line).
+
+        In a comment the join is refused: an editor shows the next line as a line of
+        its own, but gettext reads it as part of the comment (a note ending in "C:\\"
+        would swallow the msgctxt or msgid after it)."""
+        joined: list[str] = []
+        start = 0
+        for number, raw in enumerate(lines, 1):
+            if not joined:
+                start = number
+            if raw.endswith("\\") and number < len(lines):
+                head = (joined[0] if joined else raw).lstrip()
+                if head.startswith("#") and not head.startswith(("#~", "#|")):
+                    raise self.fail(
+                        start,
+                        "this comment ends with a backslash, so gettext reads the next "
+                        "line as part of it",
+                        "remove the backslash at the end of the line, or put a blank after it",
+                    )
+                joined.append(raw[:-1])
+                continue
+            yield start, "".join(joined) + raw
+            joined = []
+
     def read(self, lines: list[str]) -> Catalog:
         whole = len(lines) == 1  # one line: no LF at all
-        for number, raw in enumerate(lines, 1):
+        for number, raw in self.spliced(lines):
             text = raw.rstrip("\r\n").lstrip()  # a comment's trailing blanks are its own
             self.hidden_lines(text, number, whole)
             stripped = text.rstrip()
@@ -657,11 +684,19 @@ def comment_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+def _unjoined(line: str) -> str:
+    """A comment line GNU gettext reads as one line: one that ends with a backslash gets
+    a blank after it, or gettext would join the next line (a msgid) to the comment."""
+    return f"{line} " if line.endswith("\\") else line
+
+
 def _comments(marker: str, texts: Iterable[str]) -> list[str]:
     """One ``marker`` line per line of each text (see `comment_lines`), as GNU writes
     it: the text after one blank, byte for byte, or the marker alone for no text."""
     return [
-        f"{marker} {line}" if line else marker for text in texts for line in comment_lines(text)
+        _unjoined(f"{marker} {line}") if line else marker
+        for text in texts
+        for line in comment_lines(text)
     ]
 
 
@@ -675,7 +710,7 @@ def _reference_lines(references: Iterable[str]) -> list[str]:
             lines.append(line)
             line = "#:"
         line += " " + reference
-    return lines + ([line] if line != "#:" else [])
+    return [_unjoined(text) for text in [*lines, line] if text != "#:"]
 
 
 def _entry_lines(entry: Entry) -> list[str]:
@@ -718,7 +753,7 @@ def format_po(catalog: Catalog) -> str:
     if catalog.trailing_comments:
         lines.append("")
         lines += [
-            line if line.startswith("#") else f"# {line}" if line else "#"
+            _unjoined(line if line.startswith("#") else f"# {line}" if line else "#")
             for text in catalog.trailing_comments
             for line in comment_lines(text)
         ]
