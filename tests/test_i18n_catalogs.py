@@ -388,9 +388,23 @@ def test_control_characters_are_written_escaped() -> None:
     catalog = Catalog(entries=[Entry(msgid="Text", msgstr=CONTROLS, msgctxt="p\x1b")])
     text = format_po(catalog)
     assert not any(ch < " " or ch == "\x7f" for ch in text.replace("\n", ""))
-    assert 'msgstr "tab\\t cr\\r esc\\033 del\\177 soh\\001 bell\\007 ff\\014"' in text
+    # \a, \b, \f and \v as GNU msgcat and msgmerge write them: a translator's "\a"
+    # is not rewritten to "\007" by update
+    assert 'msgstr "tab\\t cr\\r esc\\033 del\\177 soh\\001 bell\\a ff\\f"' in text
     assert parse_po(text).active[0].msgstr == CONTROLS
     assert parse_po(text).active[0].msgctxt == "p\x1b"
+
+
+@pytest.mark.skipif(not MSGCAT, reason="GNU gettext msgcat is not on PATH")
+def test_letter_escapes_are_written_back_as_gnu_writes_them(tmp_path: Path) -> None:
+    """A translator's escapes, through `update`, stay as msgcat and msgmerge write them."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    written = header + 'msgid "x"\nmsgstr "\\a\\b\\f\\v\\t\\r \\x41\\102 \\\\ \\""\n'
+    path = tmp_path / "th.po"
+    path.write_text(written, encoding="utf-8")
+    run = subprocess.run([MSGCAT, str(path)], capture_output=True, text=True, check=True)
+    ours = format_po(parse_po(written))
+    assert ours.split("\n\n", 1)[1] == run.stdout.split("\n\n", 1)[1]
 
 
 @needs_msgfmt

@@ -28,11 +28,12 @@ from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
 # Written escaped: a raw ESC or DEL makes `diff` and `file` call the catalog binary. The
-# other ASCII controls are three-digit octal escapes, which GNU msgfmt reads and which
-# no following digit can lengthen (a hex escape takes every hex digit that follows).
+# controls with a letter escape get it, as GNU msgcat and msgmerge write them (so update
+# leaves a translator's "\a" as it is); the other ASCII controls are three-digit octal
+# escapes, which GNU msgfmt reads and which no following digit can lengthen (a hex
+# escape takes every hex digit that follows).
 _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
-_WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
-                   ord("\r"): "\\r"}  # fmt: skip
+_WRITE_ESCAPES |= {ord(value): f"\\{letter}" for letter, value in _ESCAPES.items()}
 # Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises. GNU
 # gettext reads the brackets as tokens of their own: "msgstr [0]" and "msgstr[ 1 ]" are
 # msgstr[0] and msgstr[1] to msgfmt, msgmerge and Poedit.
