@@ -207,13 +207,22 @@ GNU_SPELLINGS = {
 }
 
 
+def in_our_form(catalog: Catalog) -> str:
+    """``catalog`` written as if built in memory: its texts in our own line layout, not
+    on the lines the file broke them into (which update keeps while a text is unchanged)."""
+    for entry in catalog.entries:
+        entry.lines = {}
+    catalog.header_lines = ()
+    return format_po(catalog)
+
+
 @pytest.mark.parametrize(("written", "gnu"), GNU_SPELLINGS.values(), ids=list(GNU_SPELLINGS))
 def test_lines_gnu_reads_are_read_as_gnu_writes_them(
     tmp_path: Path, written: str, gnu: str
 ) -> None:
     header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     catalog = parse_po(header + written)
-    assert format_po(catalog) == format_po(parse_po(header + gnu))
+    assert in_our_form(catalog) == in_our_form(parse_po(header + gnu))
     if MSGFMT:  # and GNU does read them
         path = tmp_path / "written.po"
         path.write_text(header + written, encoding="utf-8")
@@ -1251,12 +1260,12 @@ def test_a_blank_line_inside_an_entry_is_read_as_gnu_reads_it(tmp_path: Path, en
     header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     ours = parse_po(header + entry)
     expected = entry.replace("\n\n", "\n")
-    assert format_po(ours) == format_po(parse_po(header + expected))
+    assert in_our_form(ours) == in_our_form(parse_po(header + expected))
     if MSGCAT:
         path = tmp_path / "th.po"
         path.write_text(header + entry, encoding="utf-8")
         run = subprocess.run([MSGCAT, "--no-wrap", str(path)], capture_output=True, text=True)
-        assert format_po(parse_po(run.stdout)) == format_po(ours)
+        assert in_our_form(parse_po(run.stdout)) == in_our_form(ours)
 
 
 def test_check_names_an_entry_by_a_context_it_cannot_print_raw(tmp_path: Path) -> None:

@@ -1,13 +1,18 @@
-"""Catalogs saved by Weblate or Poedit: same build, and `i18n update` restores our form (#19).
+"""Catalogs saved by Weblate, Poedit or msgmerge: same build, and `i18n update` keeps their
+lines (#19).
 
 Weblate (translate-toolkit) wraps msgid/msgstr lines at 77 columns by default, Poedit
-(libgettextpo) at 79; our canonical form does not wrap. docs/translating.md shows the
-settings that keep diffs quiet; this test makes sure a wrapped file is harmless anyway.
+(libgettextpo) and msgmerge at 79; our own form does not wrap. docs/translating.md shows
+the settings that keep diffs quiet; these tests make sure a wrapped file is harmless
+anyway: it builds the same PDF, and update changes only the entries whose text changed,
+so a translator's diff is the author's edit, not the whole file written again.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -52,7 +57,7 @@ def build(root: Path, out: Path) -> bytes:
 
 
 @pytest.mark.parametrize(("tool", "width"), [("weblate", 77), ("poedit", 79)])
-def test_wrapped_catalog_builds_identically_and_update_restores_it(
+def test_wrapped_catalog_builds_identically_and_update_keeps_its_lines(
     bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str, width: int
 ) -> None:
     po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
@@ -65,4 +70,41 @@ def test_wrapped_catalog_builds_identically_and_update_restores_it(
     monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
     code, output = invoke("i18n", "update", "--project", str(bundled))
     assert code == 0, output
-    assert po.read_text(encoding="utf-8") == canonical
+    assert po.read_text(encoding="utf-8") == wrapped
+
+
+MSGMERGE = shutil.which("msgmerge")
+
+
+@pytest.mark.skipif(MSGMERGE is None, reason="GNU msgmerge is not on PATH")
+@pytest.mark.parametrize("locale", ["th", "my", "ar", "ja", "zh_Hans"])
+def test_update_after_an_edit_changes_only_the_edited_entry_of_a_gnu_wrapped_catalog(
+    bundled: Path, locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator who ran msgmerge (or saved in Poedit) has a file wrapped at 79
+    columns, in which wide characters count two; update used to write all of it back
+    unwrapped, so the diff of one edited sentence was the whole file."""
+    folder = bundled / "locales" / locale / "LC_MESSAGES"
+    domain = "infusion-safety" if (folder / "infusion-safety.po").exists() else "ui"
+    po, pot = folder / f"{domain}.po", bundled / "locales" / f"{domain}.pot"
+    assert MSGMERGE is not None
+    subprocess.run([MSGMERGE, "-q", "--previous", "-o", str(po), str(po), str(pot)], check=True)
+    wrapped = po.read_text(encoding="utf-8")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert po.read_text(encoding="utf-8") == wrapped
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    edited = source.replace("Safety of MSC infusions", "Safety of MSC drips", 1)
+    assert edited != source
+    leaflet.write_text(edited, encoding="utf-8")
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    before, after = wrapped.split("\n\n"), po.read_text(encoding="utf-8").split("\n\n")
+    changed = [block for block in after[1:] if block not in before]
+    if domain == "ui":
+        assert changed == []
+    else:
+        assert len(changed) == 1 and 'msgctxt "title"' in changed[0], changed
+        assert len(after) == len(before)

@@ -69,6 +69,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     return Catalog(
         header=header,
         header_written=list(old.header_written),
+        header_lines=old.header_lines,
         header_comments=[*old.header_comments, *dropped],
         header_flags=list(old.header_flags),
         entries=entries,
@@ -214,6 +215,7 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
     and so is one the template made a format string of (`flags.needs_review`)."""
     new = copy.deepcopy(target)
+    new.lines = dict(old.lines)  # a text still the same keeps the lines it was written on
     new.comments = list(old.comments)
     _reshape(new, old)
     new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's

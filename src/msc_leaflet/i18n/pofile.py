@@ -5,9 +5,11 @@ string loses its tail, a second definition of a message replaces the first), and
 translator's file is the one thing we must never misread. So this reader stops at
 the first thing GNU ``msgfmt`` would reject, with the file and line. The writer is
 deterministic (same catalog → same bytes) and does not wrap long lines, so one
-changed sentence is one changed line in a diff. Control characters are written as
-escapes, so the file stays text for ``diff``; NUL is refused on reading, since gettext
-would silently cut the translation there.
+changed sentence is one changed line in a diff; a text that is unchanged since it was
+read keeps the lines the file had it on (`Entry.lines`), so a catalog a tool wrapped
+(Poedit, Weblate, msgmerge) is not written again whole by an update. Control characters
+are written as escapes, so the file stays text for ``diff``; NUL is refused on reading,
+since gettext would silently cut the translation there.
 
 A catalog may come from outside the clinic (a translation agency, a pull request), so
 the reader is bounded like the YAML reader: a size limit, and time linear in the file
@@ -118,6 +120,7 @@ class _Reader:
         self.comment_block: list[str] = []  # the comment lines read so far, as written
         self.obsolete: bool | None = None
         self.msgstr_lines: list[tuple[int, str]] = []  # (line, string) of the msgstr
+        self.pieces: dict[str, list[str]] = {}  # each string's lines, for `Entry.lines`
 
     def finish(self) -> None:
         """End the entry being read, if it has begun (a keyword was read).
@@ -136,6 +139,7 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
+        entry.lines = {name: tuple(pieces) for name, pieces in self.pieces.items()}
         unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
         if unseen and not entry.obsolete and not _is_header(entry):
             self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
@@ -241,6 +245,7 @@ class _Reader:
         value = self.string(literal.rstrip(), line)
         self._join()
         entry = self.pending
+        self.pieces[f"#| {name}" if previous else name] = [value]
         if previous:
             self.previous_keyword(name, line, obsolete)
             if name == "msgctxt":
@@ -356,6 +361,7 @@ class _Reader:
             )
         value = self.string(text.rstrip(), line)
         self.more.setdefault((previous, target), []).append(value)
+        self.pieces[f"#| {target}" if previous else target].append(value)
         if target == "msgstr" and not previous:
             self.msgstr_lines.append((line, value))
 
@@ -556,6 +562,7 @@ class _Reader:
             entries.remove(head)
             catalog.header_line = head.line
             catalog.header_comments = head.comments
+            catalog.header_lines = head.lines.get("msgstr", ())
             catalog.header_flags = head.flags
             pieces = [piece for piece in re.split(r"(?<=\n)", head.msgstr) if piece]
             for number, piece in enumerate(pieces):
@@ -666,12 +673,24 @@ def as_written(value: str) -> str:
     return value.translate(_WRITE_ESCAPES)
 
 
-def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
-    """gettext layout: a multi-line value starts with "" and breaks after each \\n."""
-    pieces = [piece for piece in re.split(r"(?<=\n)", value) if piece]
+def _string_lines(
+    keyword: str, value: str, prefix: str = "", written: tuple[str, ...] = ()
+) -> list[str]:
+    """``value`` on the lines it was ``written`` on, if it is still that text (a tool's
+    wrapping is kept, so update changes only the texts that changed); otherwise
+    gettext's layout without wrapping: a multi-line value starts with "" and breaks
+    after each \\n."""
+    if written and "".join(written) == value:
+        pieces = list(written)
+    else:
+        pieces = [piece for piece in re.split(r"(?<=\n)", value) if piece]
+        if len(pieces) > 1:
+            pieces.insert(0, "")
     if len(pieces) <= 1:
         return [f"{prefix}{keyword} {_quote(value)}"]
-    return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(piece)}" for piece in pieces]
+    return [f"{prefix}{keyword} {_quote(pieces[0])}"] + [
+        f"{prefix}{_quote(piece)}" for piece in pieces[1:]
+    ]
 
 
 def comment_lines(text: str) -> list[str]:
@@ -723,21 +742,36 @@ def _entry_lines(entry: Entry) -> list[str]:
     if entry.flags:
         out += _comments("#,", [", ".join(entry.flags)])
     previous = "#~| " if entry.obsolete else "#| "
+    lines = entry.lines
     if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
         if entry.previous_msgctxt is not None:
-            out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
-        out += _string_lines("msgid", entry.previous_msgid, previous)
+            out += _string_lines(
+                "msgctxt", entry.previous_msgctxt, previous, lines.get("#| msgctxt", ())
+            )
+        out += _string_lines("msgid", entry.previous_msgid, previous, lines.get("#| msgid", ()))
         if entry.previous_msgid_plural is not None:
-            out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
+            out += _string_lines(
+                "msgid_plural",
+                entry.previous_msgid_plural,
+                previous,
+                lines.get("#| msgid_plural", ()),
+            )
     if entry.msgctxt is not None:
-        out += _string_lines("msgctxt", entry.msgctxt, prefix)
-    out += _string_lines("msgid", entry.msgid, prefix)
+        out += _string_lines("msgctxt", entry.msgctxt, prefix, lines.get("msgctxt", ()))
+    out += _string_lines("msgid", entry.msgid, prefix, lines.get("msgid", ()))
     if entry.msgid_plural is not None:
-        out += _string_lines("msgid_plural", entry.msgid_plural, prefix)
+        out += _string_lines(
+            "msgid_plural", entry.msgid_plural, prefix, lines.get("msgid_plural", ())
+        )
         for index in sorted(entry.msgstr_plural):
-            out += _string_lines(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+            out += _string_lines(
+                f"msgstr[{index}]",
+                entry.msgstr_plural[index],
+                prefix,
+                lines.get(f"msgstr[{index}]", ()),
+            )
     else:
-        out += _string_lines("msgstr", entry.msgstr, prefix)
+        out += _string_lines("msgstr", entry.msgstr, prefix, lines.get("msgstr", ()))
     return out
 
 
@@ -746,8 +780,14 @@ def format_po(catalog: Catalog) -> str:
     lines = _comments("#", catalog.header_comments)
     if catalog.header_flags:
         lines += _comments("#,", [", ".join(catalog.header_flags)])
-    lines += ['msgid ""', 'msgstr ""']
-    lines += [_quote(piece) for piece in re.split(r"(?<=\n)", catalog.header_msgstr()) if piece]
+    header = catalog.header_msgstr()
+    if catalog.header_lines and "".join(catalog.header_lines) == header:
+        lines += _string_lines("msgid", "") + _string_lines(
+            "msgstr", header, "", catalog.header_lines
+        )
+    else:
+        lines += ['msgid ""', 'msgstr ""']
+        lines += [_quote(piece) for piece in re.split(r"(?<=\n)", header) if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)
