@@ -121,6 +121,10 @@ PREVIOUS_SHAPES = [
         ),
         # a blank line does not end an entry (GNU reads it as white space)
         ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "a second msgstr"),
+        ('msgid\nmsgstr "x"\n', 1, "msgid without its string"),
+        ('msgid "a"\nmsgstr\n', 2, "msgstr without its string"),
+        ('msgid\n# note\n"a"\nmsgstr "x"\n', 1, "msgid without its string"),
+        ('#~ msgid "a"\n#~ msgstr\n\nmsgid "b"\nmsgstr ""\n', 2, "msgstr without its string"),
         # GNU joins the next line to a comment that ends with a backslash: here the
         # msgctxt would vanish into the comment, while an editor shows it as a line.
         ('# C:\\\nmsgctxt "c"\nmsgid "a"\nmsgstr "x"\n', 1, "ends with a backslash"),
@@ -191,6 +195,14 @@ GNU_SPELLINGS = {
     # An obsolete entry made obsolete again (two files joined, an editor's "comment out"
     # on #~ lines): GNU reads it as obsolete once. It was read as a comment of the entry
     # after it, which took the obsolete entry's "fuzzy" and stopped being printed.
+    # GNU reads tokens, so a keyword's string may start on the next line; the reader
+    # refused it as "unknown keyword 'msgid'", a keyword it knows.
+    "a keyword alone on its line": (
+        'msgid "z"\nmsgstr "Z"\nmsgctxt\n"c"\nmsgid\n"a"\nmsgid_plural\n\n"as"\nmsgstr [0]\n"A"\n\n'
+        '#| msgid\n#| "old"\nmsgid "b"\nmsgstr "B"\n\n#~ msgid\n#~ "d"\n#~ msgstr\n#~ "D"\n',
+        'msgid "z"\nmsgstr "Z"\n\nmsgctxt "c"\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\n\n'
+        '#| msgid "old"\nmsgid "b"\nmsgstr "B"\n\n#~ msgid "d"\n#~ msgstr "D"\n',
+    ),
     # GNU's reader joins a line that ends with a backslash to the next, wherever it is:
     # a long string broken by hand as in C. It was refused as an unclosed string.
     "a backslash at the end of a line": (

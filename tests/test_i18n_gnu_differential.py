@@ -403,6 +403,7 @@ EDITS = [
     lambda line, _: line + "\r",  # a CRLF line end in an LF file
     lambda line, _: line.replace("e", "\\a", 1).replace("ll", "\\f\\v\\b", 1),
     lambda line, _: line.replace('msgctxt "ctx"', 'msgctxt ""', 1),  # empty, not none
+    lambda line, _: line if _comment(line) else line.replace(' "', '\n"', 1),  # string below
 ]
 
 

@@ -44,7 +44,10 @@ _KEYWORD = re.compile(
 )
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
-_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
+_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"]|\Z)")
+# A keyword alone on its line: GNU gettext reads tokens, so its string may begin on the
+# next line ("msgid" then "\"text\""), as some tools and hand edits write it.
+_BARE_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*[0-9]{1,3}\s*\])?)\Z")
 # Strings on one line are joined, as GNU gettext joins them: msgstr "a" "b" is "ab". Only
 # with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
 # which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
@@ -121,12 +124,14 @@ class _Reader:
         self.obsolete: bool | None = None
         self.msgstr_lines: list[tuple[int, str]] = []  # (line, string) of the msgstr
         self.pieces: dict[str, list[str]] = {}  # each string's lines, for `Entry.lines`
+        self.bare: tuple[int, str] | None = None  # a keyword whose string is still to come
 
     def finish(self) -> None:
         """End the entry being read, if it has begun (a keyword was read).
 
         Comments alone do not end at a blank line: GNU gettext gives them to the next
         entry (a "section" comment), and `read` keeps those at the end of the file."""
+        self.string_expected()
         self._join()
         entry, seen = self.pending, self.seen
         if not seen:
@@ -232,7 +237,17 @@ class _Reader:
             raise _nul_error(self.path, line)
         return value
 
+    def string_expected(self) -> None:
+        """Refuse a keyword alone on its line that no string line follows (GNU does)."""
+        if self.bare is not None:
+            line, name = self.bare
+            raise self.fail(line, f"{name} without its string", f'write it: {name} "…"')
+
     def keyword(self, text: str, line: int, obsolete: bool, previous: bool) -> None:
+        self.string_expected()
+        bare = _BARE_KEYWORD.match(text) is not None
+        if bare:  # its string is on the lines that follow: read as "" continued
+            text += ' ""'
         match = _KEYWORD.match(text)
         if not match:
             word = text.split(None, 1)[0] if text.split() else text
@@ -246,6 +261,8 @@ class _Reader:
         self._join()
         entry = self.pending
         self.pieces[f"#| {name}" if previous else name] = [value]
+        if bare:
+            self.bare = (line, name)
         if previous:
             self.previous_keyword(name, line, obsolete)
             if name == "msgctxt":
@@ -348,6 +365,7 @@ class _Reader:
             )
 
     def continuation(self, text: str, line: int, previous: bool, obsolete: bool) -> None:
+        self.bare = None
         target = self.previous_last if previous else self.last
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
@@ -390,6 +408,7 @@ class _Reader:
         self.more = {}
 
     def comment(self, text: str, line: int) -> None:
+        self.string_expected()
         if self.seen:  # a comment after msgstr starts the next entry
             self.finish()
         if self.previous_names:  # GNU gettext refuses it
