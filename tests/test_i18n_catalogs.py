@@ -203,6 +203,14 @@ GNU_SPELLINGS = {
         'msgid "z"\nmsgstr "Z"\n\nmsgctxt "c"\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\n\n'
         '#| msgid "old"\nmsgid "b"\nmsgstr "B"\n\n#~ msgid "d"\n#~ msgstr "D"\n',
     ),
+    # ... and several keywords may share a line. The reader refused the line telling the
+    # translator to write \" for a quote mark, which would have changed the msgid.
+    "several keywords on a line": (
+        'msgctxt "c" msgid "a"\nmsgstr "A" msgid "b" msgstr ""\n"B"\n\n#~ msgid "d" msgstr "D"\n'
+        '#| msgid "old"\nmsgid "e"msgstr\t"E" "e"\n',
+        'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n\nmsgid "b"\nmsgstr "B"\n\n#~ msgid "d"\n'
+        '#~ msgstr "D"\n\n#| msgid "old"\nmsgid "e"\nmsgstr "Ee"\n',
+    ),
     # GNU's reader joins a line that ends with a backslash to the next, wherever it is:
     # a long string broken by hand as in C. It was refused as an unclosed string.
     "a backslash at the end of a line": (

@@ -424,6 +424,9 @@ def edited_catalogs(draw: st.DrawFn) -> str:
             entry[index] = edit(line, draw(st.integers(0, max(len(line) - 1, 0))))
         if draw(st.integers(0, 9)) == 0:
             entry.insert(draw(st.integers(0, len(entry))), draw(st.sampled_from(["", "#", '""'])))
+        if draw(st.integers(0, 5)) == 0 and len(entry) > 1:  # two lines made one
+            index = draw(st.integers(0, len(entry) - 2))
+            entry[index : index + 2] = [entry[index] + " " + entry[index + 1]]
     return HEADER_TEXT + "\n\n".join("\n".join(entry) for entry in entries) + "\n"
 
 

@@ -47,6 +47,7 @@ _KEYWORD = re.compile(
 _NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"]|\Z)")
 # A keyword alone on its line: GNU gettext reads tokens, so its string may begin on the
 # next line ("msgid" then "\"text\""), as some tools and hand edits write it.
+_NEW_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr)(?![A-Za-z_])")
 _BARE_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*[0-9]{1,3}\s*\])?)\Z")
 # Strings on one line are joined, as GNU gettext joins them: msgstr "a" "b" is "ab". Only
 # with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
@@ -65,6 +66,12 @@ UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never writte
 # A CR alone (classic Mac OS line ends) followed by what reads as PO syntax: an editor
 # shows a new line there, gettext reads on in the same line. In a comment, the entries
 # after it would silently become comment text.
+# A keyword after a string on the same line (msgid "a" msgstr "b"): GNU gettext reads
+# tokens, not lines. `_keyword_lines` splits the line there; the tokens are strings,
+# blanks and other runs, so a keyword inside a string is never taken for one.
+_KEYWORD_AFTER_STRING = re.compile(r'"\s*(?:msgctxt|msgid|msgstr)')
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\s+|[^"\s]+|"')
+_LINE_MARK = re.compile(r"(?:(?:#~\|?|#\|)\s*)*")  # "#~ ", "#| ", "#~| ", "#~ #| "…
 _HIDDEN_LINE = re.compile(r"\r(?!\n)[ \t]*(?:#|\"|msgctxt|msgid|msgstr)")
 
 
@@ -473,7 +480,8 @@ class _Reader:
                     )
                 joined.append(raw[:-1])
                 continue
-            yield start, "".join(joined) + raw
+            for line in _keyword_lines("".join(joined) + raw):
+                yield start, line
             joined = []
 
     def read(self, lines: list[str]) -> Catalog:
@@ -606,6 +614,26 @@ class _Reader:
             first_line[entry.key] = entry.line
         catalog.entries = entries
         return catalog
+
+
+def _keyword_lines(text: str) -> list[str]:
+    """``text`` as one line per keyword, each with the line's #~ or #| mark: GNU reads
+    ``msgid "a" msgstr "b"`` as two lines would be (and refuses what those would be)."""
+    if _KEYWORD_AFTER_STRING.search(text) is None:
+        return [text]
+    body = text.lstrip()
+    mark = _LINE_MARK.match(body)
+    start = mark.end() if mark else 0
+    if body.startswith("#", start):  # a comment: its text is its own
+        return [text]
+    prefix, lines, current, after_string = body[:start], [], "", False
+    for token in _TOKEN.findall(body, start):
+        if after_string and _NEW_KEYWORD.match(token):
+            lines.append(prefix + current.rstrip())
+            current = ""
+        current += token
+        after_string = token.startswith('"') or (after_string and token.isspace())
+    return [*lines, prefix + current]
 
 
 def _is_header(entry: Entry) -> bool:
