@@ -121,6 +121,14 @@ PREVIOUS_SHAPES = [
         ),
         # a blank line does not end an entry (GNU reads it as white space)
         ('msgid "a"\nmsgstr "x"\n\nmsgstr "y"\n', 4, "a second msgstr"),
+        # An invisible character before a keyword (a file joined by `cat` with one saved
+        # "UTF-8 with BOM"): GNU refuses the line; the error named nothing to look for.
+        ('msgid "a"\nmsgstr "x"\n\n\ufeffmsgid "b"\nmsgstr ""\n', 4, "U+FEFF"),
+        ('msgid "a"\nmsgstr "x"\n\n\ufeff# note\nmsgid "b"\nmsgstr ""\n', 4, "U+FEFF"),
+        ('\u00a0msgid "a"\nmsgstr "x"\n', 1, "U+00A0 NO-BREAK SPACE"),
+        ('msgid "a"\nmsgstr ""\n\u200b"x"\n', 3, "U+200B"),
+        ('msgid "a"\nmsgstr "x"\u3000\n', 2, "U+3000 IDEOGRAPHIC SPACE"),
+        ('msgid\u00a0"a"\nmsgstr "x"\n', 1, "U+00A0"),
         ('msgid\nmsgstr "x"\n', 1, "msgid without its string"),
         ('msgid "a"\nmsgstr\n', 2, "msgstr without its string"),
         ('msgid\n# note\n"a"\nmsgstr "x"\n', 1, "msgid without its string"),

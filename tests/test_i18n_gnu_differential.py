@@ -404,6 +404,7 @@ EDITS = [
     lambda line, _: line.replace("e", "\\a", 1).replace("ll", "\\f\\v\\b", 1),
     lambda line, _: line.replace('msgctxt "ctx"', 'msgctxt ""', 1),  # empty, not none
     lambda line, _: line if _comment(line) else line.replace(' "', '\n"', 1),  # string below
+    lambda line, i: line[:i] + "\u00a0" + line[i:],  # a no-break space: no blank to GNU
 ]
 
 

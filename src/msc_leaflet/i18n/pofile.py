@@ -19,6 +19,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -36,42 +37,49 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
 # escape takes every hex digit that follows).
 _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
 _WRITE_ESCAPES |= {ord(value): f"\\{letter}" for letter, value in _ESCAPES.items()}
+# Every \s is ASCII (re.ASCII), as GNU gettext's blanks are: a no-break space or an
+# ideographic space before a keyword is no blank to it, but a syntax error.
 # Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises. GNU
 # gettext reads the brackets as tokens of their own: "msgstr [0]" and "msgstr[ 1 ]" are
 # msgstr[0] and msgstr[1] to msgfmt, msgmerge and Poedit.
 _KEYWORD = re.compile(
-    r"(msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*([0-9]{1,3})\s*\])?)\s*(\".*)\Z"
+    r"(msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*([0-9]{1,3})\s*\])?)\s*(\".*)\Z", re.ASCII
 )
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
-_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"]|\Z)")
+_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"]|\Z)", re.ASCII)
 # A keyword alone on its line: GNU gettext reads tokens, so its string may begin on the
 # next line ("msgid" then "\"text\""), as some tools and hand edits write it.
-_NEW_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr)(?![A-Za-z_])")
-_BARE_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*[0-9]{1,3}\s*\])?)\Z")
+_BARE_KEYWORD = re.compile(
+    r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*[0-9]{1,3}\s*\])?)\Z", re.ASCII
+)
 # Strings on one line are joined, as GNU gettext joins them: msgstr "a" "b" is "ab". Only
 # with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
 # which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
 _JOIN = re.compile(r'"[ \t\f\v]+"')
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*')
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*', re.ASCII)
 # A flag is a word between commas and blanks. A quoted argument (Weblate's
 # placeholders:"{n} {m}") stays whole: GNU splits it, but ignores every piece alike.
-_FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+')
+_FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+', re.ASCII)
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
-# A CR alone (classic Mac OS line ends) followed by what reads as PO syntax: an editor
-# shows a new line there, gettext reads on in the same line. In a comment, the entries
-# after it would silently become comment text.
 # A keyword after a string on the same line (msgid "a" msgstr "b"): GNU gettext reads
 # tokens, not lines. `_keyword_lines` splits the line there; the tokens are strings,
 # blanks and other runs, so a keyword inside a string is never taken for one.
-_KEYWORD_AFTER_STRING = re.compile(r'"\s*(?:msgctxt|msgid|msgstr)')
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\s+|[^"\s]+|"')
-_LINE_MARK = re.compile(r"(?:(?:#~\|?|#\|)\s*)*")  # "#~ ", "#| ", "#~| ", "#~ #| "…
+_KEYWORD_AFTER_STRING = re.compile(r'"\s*(?:msgctxt|msgid|msgstr)', re.ASCII)
+_NEW_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr)(?![A-Za-z_])", re.ASCII)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\s+|[^"\s]+|"', re.ASCII)
+_LINE_MARK = re.compile(r"(?:(?:#~\|?|#\|)\s*)*", re.ASCII)  # "#~ ", "#| ", "#~| ", "#~ #| "…
+_BLANKS = " \t\r\f\v"  # white space to GNU gettext; a no-break space is not
+# Characters that look like nothing or like a blank, which GNU gettext does not skip.
+_INVISIBLE = "\ufeff\u00a0\u200b\u200c\u200d\u2060\u2007\u202f\u3000\u180e\u00ad"
+# A CR alone (classic Mac OS line ends) followed by what reads as PO syntax: an editor
+# shows a new line there, gettext reads on in the same line. In a comment, the entries
+# after it would silently become comment text.
 _HIDDEN_LINE = re.compile(r"\r(?!\n)[ \t]*(?:#|\"|msgctxt|msgid|msgstr)")
 
 
@@ -163,7 +171,7 @@ class _Reader:
     def string(self, text: str, line: int) -> str:
         """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
         strings = _STRINGS.match(text) if "#" in text else None
-        if strings and text[strings.end() :].lstrip().startswith("#"):
+        if strings and text[strings.end() :].lstrip(_BLANKS).startswith("#"):
             # GNU gettext reads it as a comment of the next entry, or refuses the file
             raise self.fail(
                 line,
@@ -171,6 +179,7 @@ class _Reader:
                 "put the comment on a line of its own, above the entry: # your note",
             )
         if text[:1] == '"' and not _closed(text):
+            self.invisible_end(text, line)
             raise self.fail(
                 line,
                 "the string is not closed with double quotes",
@@ -257,6 +266,7 @@ class _Reader:
             text += ' ""'
         match = _KEYWORD.match(text)
         if not match:
+            self.invisible_start(text, line)
             word = text.split(None, 1)[0] if text.split() else text
             shown = f" {word!r}" if re.fullmatch(r"[A-Za-z_][\w\[\]]{0,19}", word) else ""
             raise self.fail(line, f"unknown keyword or malformed line{shown}")
@@ -264,7 +274,7 @@ class _Reader:
         if index is not None:
             index = str(int(index))  # msgstr[01] is msgstr[1]
             name = f"msgstr[{index}]"  # as GNU writes it
-        value = self.string(literal.rstrip(), line)
+        value = self.string(literal.rstrip(_BLANKS), line)
         self._join()
         entry = self.pending
         self.pieces[f"#| {name}" if previous else name] = [value]
@@ -311,6 +321,37 @@ class _Reader:
             entry.msgstr = value
             self.msgstr_lines.append((line, value))
         self.last = name
+
+    def invisible_start(self, text: str, line: int) -> None:
+        """Name a character an editor does not show (U+FEFF where a file saved "UTF-8
+        with BOM" was joined to another by `cat`, a no-break space) that stands
+        before or after a keyword: gettext reads no keyword, string or comment there."""
+        found = re.match(rf"(?:msgctxt|msgid_plural|msgid|msgstr)?[{_INVISIBLE}{_BLANKS}]*", text)
+        lead = found.end() if found else 0
+        if any(c in _INVISIBLE for c in text[:lead]) and text[lead:].startswith(('"', "#", "msg")):
+            char = next(c for c in text[:lead] if c in _INVISIBLE)
+            start = text[0] in _INVISIBLE + _BLANKS
+            where = "at the start of the line" if start else "between the keyword and its string"
+            name = unicodedata.name(char, "a format character")
+            raise self.fail(
+                line,
+                f"U+{ord(char):04X} {name} {where}, which an editor does not show and "
+                "gettext does not read as a blank",
+                f"delete the invisible character(s) {where}",
+            )
+
+    def invisible_end(self, text: str, line: int) -> None:
+        """Name an invisible character after a string's closing quote (see
+        `invisible_start`)."""
+        end = len(text.rstrip(_BLANKS + _INVISIBLE))
+        if end < len(text) and _closed(text[:end]):
+            char = next(c for c in text[end:] if c in _INVISIBLE)
+            raise self.fail(
+                line,
+                f"the string is followed by U+{ord(char):04X} {unicodedata.name(char)}, "
+                "which an editor does not show and gettext does not read as a blank",
+                "delete the invisible character(s) after the closing quote",
+            )
 
     def previous_keyword(self, name: str, line: int, obsolete: bool) -> None:
         """Refuse a ``#|`` line GNU gettext refuses: they are ``#| msgctxt`` (if any),
@@ -384,7 +425,7 @@ class _Reader:
                 "an entry mixes obsolete (#~) and active lines",
                 "mark every line of an obsolete entry with #~, and no line of an active one",
             )
-        value = self.string(text.rstrip(), line)
+        value = self.string(text.rstrip(_BLANKS), line)
         self.more.setdefault((previous, target), []).append(value)
         self.pieces[f"#| {target}" if previous else target].append(value)
         if target == "msgstr" and not previous:
@@ -470,7 +511,7 @@ class _Reader:
             if not joined:
                 start = number
             if raw.endswith("\\") and number < len(lines):
-                head = (joined[0] if joined else raw).lstrip()
+                head = (joined[0] if joined else raw).lstrip(_BLANKS)
                 if head.startswith("#") and not head.startswith(("#~", "#|")):
                     raise self.fail(
                         start,
@@ -487,19 +528,19 @@ class _Reader:
     def read(self, lines: list[str]) -> Catalog:
         whole = len(lines) == 1  # one line: no LF at all
         for number, raw in self.spliced(lines):
-            text = raw.rstrip("\r\n").lstrip()  # a comment's trailing blanks are its own
+            text = raw.rstrip("\r\n").lstrip(_BLANKS)  # a comment's trailing blanks are its own
             self.hidden_lines(text, number, whole)
-            stripped = text.rstrip()
+            stripped = text.rstrip(_BLANKS)
             if not stripped:
                 continue  # white space to gettext: an entry ends where the next begins
             if stripped.startswith("#~"):
-                rest = text[2:].lstrip()
+                rest = text[2:].lstrip(_BLANKS)
                 # "#~ #~ msgid": an obsolete entry marked obsolete again (two files
                 # joined, an editor's "comment out"); GNU reads it as obsolete once.
                 # Read as a comment, it gave its "fuzzy" to the entry after it.
                 marked = text  # the last "#~" of the line, and what follows it
                 while rest.startswith("#~") and not marked.startswith("#~|"):
-                    marked, rest = rest, rest[2:].lstrip()
+                    marked, rest = rest, rest[2:].lstrip(_BLANKS)
                 # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
                 # entry marked obsolete too, as some tools write them; GNU reads them as
                 # "#~| msgid", "#, fuzzy", "# note".
@@ -509,7 +550,7 @@ class _Reader:
                 # "#~|" or "#~ #|"; GNU refuses "#~ |"
                 previous = marked.startswith("#~|") or rest.startswith("#|")
                 if previous:
-                    rest = rest[rest.index("|") + 1 :].lstrip()
+                    rest = rest[rest.index("|") + 1 :].lstrip(_BLANKS)
                     if self.seen:
                         self.finish()
                 if _NEW_ENTRY.match(rest) and "msgstr" in self.seen:
@@ -521,7 +562,7 @@ class _Reader:
             elif stripped.startswith("#|"):
                 if self.seen:
                     self.finish()
-                rest = stripped[2:].lstrip()
+                rest = stripped[2:].lstrip(_BLANKS)
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous=True, obsolete=False)
                 else:
@@ -621,7 +662,7 @@ def _keyword_lines(text: str) -> list[str]:
     ``msgid "a" msgstr "b"`` as two lines would be (and refuses what those would be)."""
     if _KEYWORD_AFTER_STRING.search(text) is None:
         return [text]
-    body = text.lstrip()
+    body = text.lstrip(_BLANKS)
     mark = _LINE_MARK.match(body)
     start = mark.end() if mark else 0
     if body.startswith("#", start):  # a comment: its text is its own
@@ -629,7 +670,7 @@ def _keyword_lines(text: str) -> list[str]:
     prefix, lines, current, after_string = body[:start], [], "", False
     for token in _TOKEN.findall(body, start):
         if after_string and _NEW_KEYWORD.match(token):
-            lines.append(prefix + current.rstrip())
+            lines.append(prefix + current.rstrip(_BLANKS))
             current = ""
         current += token
         after_string = token.startswith('"') or (after_string and token.isspace())
