@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from i18n_support import copy_bundled, invoke
+from msc_leaflet.i18n.pofile import format_po, parse_po
 
 _STRING = re.compile(r'^((?:#~ )?(?:msgctxt|msgid|msgstr|msgid_plural)(?:\[\d+\])?) "(.*)"$')
 
@@ -108,3 +109,38 @@ def test_update_after_an_edit_changes_only_the_edited_entry_of_a_gnu_wrapped_cat
     else:
         assert len(changed) == 1 and 'msgctxt "title"' in changed[0], changed
         assert len(after) == len(before)
+
+
+WRAPPED = """\
+msgid ""
+msgstr ""
+"Language: ar\\n"
+"POT-Creation-Date: 2026-01-01 00:00+0000\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % "
+"100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 && n % 100 <= 99 ? 4 : 5);\\n"
+
+msgctxt "p/1"
+msgid ""
+"First paragraph of a long text that a tool wrapped at seventy-nine columns, "
+"as msgmerge does.\\n"
+"Second paragraph.\\n"
+"Third paragraph, also long enough to be wrapped by the tool at seventy-nine "
+"columns."
+msgstr ""
+"الفقرة الأولى.\\n"
+"الفقرة الثانية.\\n"
+"الفقرة الثالثة."
+"""
+
+
+def test_a_changed_line_of_a_wrapped_text_leaves_its_other_lines_wrapped() -> None:
+    """A new POT-Creation-Date (the leaflet's date changed) or one edited paragraph of
+    a text: the header's and the text's other lines stay as the tool wrapped them."""
+    catalog = parse_po(WRAPPED)
+    catalog.header["POT-Creation-Date"] = "2026-06-01 00:00+0000"
+    [entry] = catalog.entries
+    entry.msgid = entry.msgid.replace("Second", "Next")
+    assert format_po(catalog) == WRAPPED.replace("2026-01-01", "2026-06-01").replace(
+        "Second", "Next"
+    )

@@ -761,19 +761,34 @@ def as_written(value: str) -> str:
     return value.translate(_WRITE_ESCAPES)
 
 
+def _laid_out(value: str, written: tuple[str, ...] = ()) -> list[str]:
+    """The pieces to write ``value`` in, one a line: those it was ``written`` in, if it is
+    still that text (a tool's wrapping is kept, so update changes only what changed);
+    otherwise gettext's layout without wrapping: a multi-line value starts with "" and
+    breaks after each \\n, and each of its lines that is unchanged keeps the pieces it
+    was written in (every tool breaks after a \\n, so a line's pieces are its own)."""
+    if written and "".join(written) == value:
+        return list(written)
+    kept: dict[str, list[str]] = {}
+    line: list[str] = []
+    for piece in filter(None, written):
+        line.append(piece)
+        if piece.endswith("\n"):
+            kept.setdefault("".join(line), line)
+            line = []
+    if line:
+        kept.setdefault("".join(line), line)
+    pieces = [
+        piece for text in re.split(r"(?<=\n)", value) if text for piece in kept.get(text, [text])
+    ]
+    return ["", *pieces] if len(pieces) > 1 else pieces
+
+
 def _string_lines(
     keyword: str, value: str, prefix: str = "", written: tuple[str, ...] = ()
 ) -> list[str]:
-    """``value`` on the lines it was ``written`` on, if it is still that text (a tool's
-    wrapping is kept, so update changes only the texts that changed); otherwise
-    gettext's layout without wrapping: a multi-line value starts with "" and breaks
-    after each \\n."""
-    if written and "".join(written) == value:
-        pieces = list(written)
-    else:
-        pieces = [piece for piece in re.split(r"(?<=\n)", value) if piece]
-        if len(pieces) > 1:
-            pieces.insert(0, "")
+    """``value`` as the lines of ``keyword`` (see `_laid_out`)."""
+    pieces = _laid_out(value, written)
     if len(pieces) <= 1:
         return [f"{prefix}{keyword} {_quote(value)}"]
     return [f"{prefix}{keyword} {_quote(pieces[0])}"] + [
@@ -875,7 +890,7 @@ def format_po(catalog: Catalog) -> str:
         )
     else:
         lines += ['msgid ""', 'msgstr ""']
-        lines += [_quote(piece) for piece in re.split(r"(?<=\n)", header) if piece]
+        lines += [_quote(piece) for piece in _laid_out(header, catalog.header_lines) if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)
