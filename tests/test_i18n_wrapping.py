@@ -144,3 +144,24 @@ def test_a_changed_line_of_a_wrapped_text_leaves_its_other_lines_wrapped() -> No
     assert format_po(catalog) == WRAPPED.replace("2026-01-01", "2026-06-01").replace(
         "Second", "Next"
     )
+
+
+def test_update_keeps_the_line_ends_of_a_catalog_saved_with_crlf(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator on Windows whose editor saves CRLF line ends: update wrote every line
+    back with LF, so their diff was the whole file."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    crlf = po.read_bytes().replace(b"\n", b"\r\n")
+    po.write_bytes(crlf)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert po.read_bytes() == crlf
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(source.replace("Safety of MSC infusions", "Safety of MSC drips", 1))
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    after = po.read_bytes()
+    assert after != crlf and after.count(b"\n") == after.count(b"\r\n")

@@ -100,6 +100,9 @@ class Catalog:
     # "#," of the entry says fuzzy (`pofile`): GNU tools do not see that mark.
     unseen_fuzzy: list[int] = field(default_factory=list)
     path: Path | None = None
+    # "\r\n" for a file every line of which ends so (saved on Windows): written back
+    # with the same line ends, so an update does not change every line of it.
+    newline: str = "\n"
 
     @property
     def active(self) -> list[Entry]:

@@ -74,6 +74,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
         header_flags=list(old.header_flags),
         entries=entries,
         trailing_comments=list(old.trailing_comments),
+        newline=old.newline,
     )
 
 

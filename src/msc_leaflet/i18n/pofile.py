@@ -748,7 +748,11 @@ def _nul_error(path: Path, line: int) -> LeafletError:
 def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
     if "\0" in text:
         raise _nul_error(path, text.count("\n", 0, text.index("\0")) + 1)
-    return _Reader(path).read(_lines(text))
+    lines = _lines(text)
+    catalog = _Reader(path).read(lines)
+    if lines and all(line.endswith("\r") for line in lines):
+        catalog.newline = "\r\n"
+    return catalog
 
 
 def _quote(value: str) -> str:
@@ -901,7 +905,9 @@ def format_po(catalog: Catalog) -> str:
             for text in catalog.trailing_comments
             for line in comment_lines(text)
         ]
-    return "\n".join(lines) + "\n"
+    # No line of the text holds a line break but its end: strings escape theirs, and
+    # comments are split at them (`comment_lines`).
+    return catalog.newline.join(lines) + catalog.newline
 
 
 def write_po(path: Path, catalog: Catalog) -> bool:
