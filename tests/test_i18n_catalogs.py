@@ -244,6 +244,15 @@ def in_our_form(catalog: Catalog) -> str:
     return format_po(catalog)
 
 
+def test_an_unknown_escape_says_how_to_write_a_backslash() -> None:
+    """A Windows folder in a translation (C:\\Users\\e…) is refused by GNU and by us; the
+    error said what was wrong but not how to write the backslash the translator meant."""
+    with pytest.raises(LeafletError) as caught:
+        parse_po('msgid "a"\nmsgstr "C:\\Users\\e"\n')
+    assert caught.value.location.line == 2
+    assert "\\\\" in caught.value.hint
+
+
 @pytest.mark.parametrize(("written", "gnu"), GNU_SPELLINGS.values(), ids=list(GNU_SPELLINGS))
 def test_lines_gnu_reads_are_read_as_gnu_writes_them(
     tmp_path: Path, written: str, gnu: str

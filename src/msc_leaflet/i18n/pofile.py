@@ -222,7 +222,12 @@ class _Reader:
                 out.append(self.byte(number, line))
                 i += 1 + len(number.group(0))
             else:
-                raise self.fail(line, f"unknown escape sequence '\\{nxt}'")
+                raise self.fail(
+                    line,
+                    f"unknown escape sequence '\\{nxt}'",
+                    'a backslash starts an escape in a .po string (\\n, \\t, \\"): write '
+                    "\\\\ for a backslash itself",
+                )
         return self.decoded(bytes(out), line)
 
     def byte(self, escape: re.Match[str], line: int) -> int:
