@@ -215,9 +215,12 @@ GNU_SPELLINGS = {
     # translator to write \" for a quote mark, which would have changed the msgid.
     "several keywords on a line": (
         'msgctxt "c" msgid "a"\nmsgstr "A" msgid "b" msgstr ""\n"B"\n\n#~ msgid "d" msgstr "D"\n'
-        '#| msgid "old"\nmsgid "e"msgstr\t"E" "e"\n',
+        '#| msgid "old"\nmsgid "e"msgstr\t"E" "e"\n\n#| msgid "o" #| msgid_plural "os"\n'
+        'msgid "f" msgid_plural "fs"\nmsgstr[0] "F" msgstr[1] "Fs"\n\n#~ msgid "g" #~ msgstr "G"\n',
         'msgctxt "c"\nmsgid "a"\nmsgstr "A"\n\nmsgid "b"\nmsgstr "B"\n\n#~ msgid "d"\n'
-        '#~ msgstr "D"\n\n#| msgid "old"\nmsgid "e"\nmsgstr "Ee"\n',
+        '#~ msgstr "D"\n\n#| msgid "old"\nmsgid "e"\nmsgstr "Ee"\n\n#| msgid "o"\n'
+        '#| msgid_plural "os"\nmsgid "f"\nmsgid_plural "fs"\nmsgstr[0] "F"\nmsgstr[1] "Fs"\n\n'
+        '#~ msgid "g"\n#~ msgstr "G"\n',
     ),
     # GNU's reader joins a line that ends with a backslash to the next, wherever it is:
     # a long string broken by hand as in C. It was refused as an unclosed string.

@@ -67,10 +67,11 @@ MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
-# A keyword after a string on the same line (msgid "a" msgstr "b"): GNU gettext reads
-# tokens, not lines. `_keyword_lines` splits the line there; the tokens are strings,
-# blanks and other runs, so a keyword inside a string is never taken for one.
-_KEYWORD_AFTER_STRING = re.compile(r'"\s*(?:msgctxt|msgid|msgstr)', re.ASCII)
+# A keyword or a #~ or #| mark after a string on the same line (msgid "a" msgstr "b",
+# two lines joined): GNU gettext reads tokens, not lines. `_keyword_lines` splits the
+# line there; the tokens are strings, blanks and other runs, so a keyword inside a
+# string is never taken for one. A comment after a string is refused (`string`).
+_KEYWORD_AFTER_STRING = re.compile(r'"\s*(?:msgctxt|msgid|msgstr|#~|#\|)', re.ASCII)
 _NEW_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr)(?![A-Za-z_])", re.ASCII)
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\s+|[^"\s]+|"', re.ASCII)
 _LINE_MARK = re.compile(r"(?:(?:#~\|?|#\|)\s*)*", re.ASCII)  # "#~ ", "#| ", "#~| ", "#~ #| "…
@@ -663,8 +664,9 @@ class _Reader:
 
 
 def _keyword_lines(text: str) -> list[str]:
-    """``text`` as one line per keyword, each with the line's #~ or #| mark: GNU reads
-    ``msgid "a" msgstr "b"`` as two lines would be (and refuses what those would be)."""
+    """``text`` as one line per keyword, each with the line's #~ or #| mark (or the
+    one written before it): GNU reads ``msgid "a" msgstr "b"`` and ``#~ msgid "a" #~
+    msgstr "b"`` as two lines would be (and refuses what those would be)."""
     if _KEYWORD_AFTER_STRING.search(text) is None:
         return [text]
     body = text.lstrip(_BLANKS)
@@ -674,9 +676,15 @@ def _keyword_lines(text: str) -> list[str]:
         return [text]
     prefix, lines, current, after_string = body[:start], [], "", False
     for token in _TOKEN.findall(body, start):
-        if after_string and _NEW_KEYWORD.match(token):
+        if after_string and (_NEW_KEYWORD.match(token) or token.startswith(("#~", "#|"))):
             lines.append(prefix + current.rstrip(_BLANKS))
             current = ""
+            if token.startswith("#"):  # a mark: GNU adds it to the line's, up to its end
+                found = _LINE_MARK.match(token)
+                added = found.group() if found else ""
+                token, marks = token[len(added) :], prefix + added
+                prefix = ("#~" if "~" in marks else "") + ("|" if "|" in marks else "")
+                prefix = (prefix if prefix != "|" else "#|") + " "
         current += token
         after_string = token.startswith('"') or (after_string and token.isspace())
     return [*lines, prefix + current]
