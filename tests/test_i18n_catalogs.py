@@ -22,6 +22,7 @@ from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
+from msc_leaflet.i18n.flags import gnu_order
 from msc_leaflet.i18n.merge import merge
 from msc_leaflet.i18n.mofile import mo_bytes
 from msc_leaflet.i18n.msgfmt import complaints
@@ -369,6 +370,28 @@ def test_comments_are_written_back_as_gnu_writes_them(tmp_path: Path) -> None:
         path.write_text(written, encoding="utf-8")
         run = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
         assert run.stdout.split("\n\n", 1)[1] == gnu.split("\n\n", 1)[1]  # (its header: one line)
+
+
+@pytest.mark.skipif(not MSGCAT, reason="GNU gettext msgcat is not on PATH")
+def test_flags_are_written_in_the_order_gnu_writes_them(tmp_path: Path) -> None:
+    """msgmerge, msgcat and Poedit write fuzzy, then the format flags in gettext's order
+    of languages, then range: and no-wrap. update wrote the template's order, so every
+    update of a file a GNU tool saved reordered its flags lines."""
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    written = header + (
+        "#, no-wrap, range: 1..5, python-brace-format, no-c-format, fuzzy\n"
+        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\nmsgstr[1] "As"\n\n'
+        '#, python-format, c-format\nmsgid "b"\nmsgstr "B"\n'
+    )
+    path = tmp_path / "th.po"
+    path.write_text(written, encoding="utf-8")
+    run = subprocess.run([MSGCAT, str(path)], capture_output=True, text=True, check=True)
+    gnu_flags = [line for line in run.stdout.split("\n") if line.startswith("#,")]
+    ours = format_po(parse_po(written))
+    assert [line for line in ours.split("\n") if line.startswith("#,")] == gnu_flags
+    # a team's own flag (which GNU drops) is kept, after the ones GNU knows
+    catalog = parse_po(header + '#, my-flag, python-format, fuzzy\nmsgid "c"\nmsgstr "C"\n')
+    assert "#, fuzzy, python-format, my-flag\n" in format_po(catalog)
 
 
 SECTIONS = """\
@@ -1355,7 +1378,7 @@ def test_flags_are_separated_by_blanks_as_well_as_commas(
     text = f'{header}{line}\nmsgid "a"\nmsgstr "A"\n'
     [entry] = parse_po(text).active
     assert entry.flags == flags and entry.fuzzy
-    assert parse_po(format_po(parse_po(text))).active[0].flags == flags
+    assert parse_po(format_po(parse_po(text))).active[0].flags == gnu_order(flags)
     ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(text))))
     assert ours.gettext("a") == "a"
     if MSGFMT:

@@ -27,6 +27,7 @@ from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, refuse_merge_conflict, refuse_wide_encoding, write_atomic
 from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
+from .flags import gnu_order
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -860,7 +861,7 @@ def _entry_lines(entry: Entry) -> list[str]:
         out += _comments("#.", entry.extracted)
         out += _reference_lines(entry.references)
     if entry.flags:
-        out += _comments("#,", [", ".join(entry.flags)])
+        out += _comments("#,", [", ".join(gnu_order(entry.flags))])
     previous = "#~| " if entry.obsolete else "#| "
     lines = entry.lines
     if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
