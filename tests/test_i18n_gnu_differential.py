@@ -480,3 +480,54 @@ def test_compile_gives_gettext_what_msgfmt_gives_it(
     gnu = gettext.GNUTranslations(io.BytesIO((tmp_path / "th.mo").read_bytes()))
     ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po(tmp_path / "th.po"))))
     assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
+def test_update_of_an_updated_catalog_changes_nothing(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """catalog → update → update is a fixed point, byte for byte: a second update with
+    nothing changed gives the translator no diff, in our layout or in the one msgcat
+    (like msgmerge and Poedit) saves the file in."""
+    old, template = pair
+    old = parse_po(format_po(old))
+    language = old.header["Language"]
+    once = format_po(translation(parse_po(format_po(template)), language, old))
+    twice = translation(parse_po(format_po(template)), language, parse_po(once))
+    assert format_po(twice) == once
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    (tmp_path / "once.po").write_text(once, encoding="utf-8")
+    assert run(MSGCAT or "", "-o", "gnu.po", "once.po", cwd=tmp_path).returncode == 0
+    if (tmp_path / "gnu.po").exists():  # msgcat writes nothing for a catalog of none
+        wrapped = (tmp_path / "gnu.po").read_text(encoding="utf-8")
+        again = translation(parse_po(format_po(template)), language, parse_po(wrapped))
+        assert format_po(again) == wrapped
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
+def test_an_obsolete_translation_comes_back_with_its_text(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """A template without a text makes its translation obsolete; the template with it
+    again brings the translation back as it was, as msgmerge does."""
+    old, template = pair
+    old = parse_po(format_po(old))
+    language = old.header["Language"]
+    first = translation(parse_po(format_po(template)), language, old)
+    without = _template(template.active[1:])
+    gone = translation(parse_po(format_po(without)), language, parse_po(format_po(first)))
+    back = translation(parse_po(format_po(template)), language, parse_po(format_po(gone)))
+    assert [(e.key, kept(e)) for e in back.active] == [(e.key, kept(e)) for e in first.active]
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    for name, catalog in {"gone.po": gone, "t.pot": template}.items():
+        (tmp_path / name).write_text(format_po(catalog), encoding="utf-8")
+    merged = run(
+        MSGMERGE or "", "--quiet", "--previous", "-o", "gnu.po", "gone.po", "t.pot", cwd=tmp_path
+    )
+    assert merged.returncode == 0, merged.stderr
+    gnu = read_po(tmp_path / "gnu.po")
+    assert [e.forms for e in gnu.active[:1]] == [e.forms for e in back.active[:1]]
