@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from i18n_support import copy_bundled, invoke
+from msc_leaflet.i18n.merge import merge
 from msc_leaflet.i18n.pofile import format_po, parse_po
 
 _STRING = re.compile(r'^((?:#~ )?(?:msgctxt|msgid|msgstr|msgid_plural)(?:\[\d+\])?) "(.*)"$')
@@ -165,3 +166,19 @@ def test_update_keeps_the_line_ends_of_a_catalog_saved_with_crlf(
     assert code == 0, output
     after = po.read_bytes()
     assert after != crlf and after.count(b"\n") == after.count(b"\r\n")
+
+
+def test_the_earlier_text_of_a_fuzzy_entry_keeps_the_lines_it_had() -> None:
+    """An edited text becomes fuzzy with its old text as #| msgid: written on the lines
+    the tool had wrapped the old text on, as msgmerge writes it, so the translator's
+    diff shows the old text as it was, not rewrapped."""
+    old = parse_po(WRAPPED)
+    template = parse_po(WRAPPED.replace("Second", "Next"))
+    template.entries[0].msgstr = ""
+    merged = merge(template, old, dict(old.header))
+    [entry] = merged.entries
+    assert entry.fuzzy and entry.previous_msgid == old.entries[0].msgid
+    lines = WRAPPED.split("\n")
+    start = lines.index('msgctxt "p/1"') + 1
+    old_msgid = lines[start : lines.index('msgstr ""', start)]
+    assert "\n".join(f"#| {line}" for line in old_msgid) in format_po(merged)

@@ -216,7 +216,12 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
     and so is one the template made a format string of (`flags.needs_review`)."""
     new = copy.deepcopy(target)
-    new.lines = dict(old.lines)  # a text still the same keeps the lines it was written on
+    # A text still the same keeps the lines it was written on, and so does an old source
+    # that becomes the #| text of a fuzzy entry (as msgmerge writes it).
+    new.lines = dict(old.lines)
+    for name in ("msgctxt", "msgid", "msgid_plural"):
+        if name in old.lines:
+            new.lines.setdefault(f"#| {name}", old.lines[name])
     new.comments = list(old.comments)
     _reshape(new, old)
     new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's
