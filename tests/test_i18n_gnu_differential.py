@@ -6,7 +6,9 @@ These tests do the same on random but valid .po/.pot pairs: contexts, plurals, f
 translator and extracted comments, references, ``#|`` previous strings, obsolete
 entries, escapes, long lines, Thai, Arabic and CJK text, and headers with and without
 (and with the wrong) Plural-Forms. They compare WHAT IS KEPT, entry by entry (every
-translation, translator comment, flag and previous text), not the line wrapping.
+translation, translator comment, flag and previous text), not the line wrapping; the
+layout is compared where update promises it: a file in msgcat's layout is written back
+byte for byte when nothing in it changed.
 
 The differences docs/translating.md lists as deliberate are allowed here, each where
 it applies; anything else is a defect.
