@@ -6,7 +6,9 @@ These tests do the same on random but valid .po/.pot pairs: contexts, plurals, f
 translator and extracted comments, references, ``#|`` previous strings, obsolete
 entries, escapes, long lines, Thai, Arabic and CJK text, and headers with and without
 (and with the wrong) Plural-Forms. They compare WHAT IS KEPT, entry by entry (every
-translation, translator comment, flag and previous text), not the line wrapping.
+translation, translator comment, flag and previous text), not the line wrapping; the
+layout is compared where update promises it: a file in msgcat's layout is written back
+byte for byte when nothing in it changed.
 
 The differences docs/translating.md lists as deliberate are allowed here, each where
 it applies; anything else is a defect.
@@ -335,8 +337,10 @@ def test_update_writes_what_msgfmt_accepts(tmp_path: Path, pair: tuple[Catalog, 
 def test_we_read_what_gnu_writes_as_gnu_reads_it(
     tmp_path: Path, pair: tuple[Catalog, Catalog]
 ) -> None:
-    """msgcat writes the catalog in its own layout (wrapped at 79): read back by us, it
-    holds the same entries as the file it was made from."""
+    """msgcat writes the catalog in its own layout (wrapped at 79, wide characters
+    counting two): read back by us, it holds the same entries as the file it was made
+    from, and written back by us (as update writes a catalog nothing changed in) it is
+    the same file, so a translator's diff after update is empty."""
     old, _ = pair
     tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
     (tmp_path / "in.po").write_text(format_po(old), encoding="utf-8")
@@ -348,6 +352,7 @@ def test_we_read_what_gnu_writes_as_gnu_reads_it(
         return
     gnu = read_po(tmp_path / "gnu.po")
     assert gnu.header == ours.header
+    assert format_po(gnu) == (tmp_path / "gnu.po").read_text(encoding="utf-8")
     # GNU drops an obsolete entry without a translation when it reads the file
     assert [(e.key, e.obsolete, kept(e), previous(e)) for e in gnu.entries] == [
         (e.key, e.obsolete, kept(e), previous(e))
@@ -395,7 +400,20 @@ EDITS = [
     lambda line, i: line[:i] + line[i + 1 :],  # a character lost
     lambda line, i: line[:i] + '"' + line[i:],
     lambda line, i: line[:i] + "\\" + line[i:],
+    lambda line, _: "#~ " + line if line.startswith("#~") else line,  # obsolete twice
+    lambda line, i: line if _comment(line) else line[:i] + "\\\n" + line[i:],  # as in C
+    lambda line, _: line + "\r",  # a CRLF line end in an LF file
+    lambda line, _: line.replace("e", "\\a", 1).replace("ll", "\\f\\v\\b", 1),
+    lambda line, _: line.replace('msgctxt "ctx"', 'msgctxt ""', 1),  # empty, not none
+    lambda line, _: line if _comment(line) else line.replace(' "', '\n"', 1),  # string below
+    lambda line, i: line[:i] + "\u00a0" + line[i:],  # a no-break space: no blank to GNU
 ]
+
+
+def _comment(line: str) -> bool:
+    """A comment line, which GNU joins the next line to if it ends with a backslash;
+    refused at its line by design (docs/translating.md)."""
+    return line.startswith("#") and not line.startswith(("#~", "#|"))
 
 
 @st.composite
@@ -409,6 +427,9 @@ def edited_catalogs(draw: st.DrawFn) -> str:
             entry[index] = edit(line, draw(st.integers(0, max(len(line) - 1, 0))))
         if draw(st.integers(0, 9)) == 0:
             entry.insert(draw(st.integers(0, len(entry))), draw(st.sampled_from(["", "#", '""'])))
+        if draw(st.integers(0, 5)) == 0 and len(entry) > 1:  # two lines made one
+            index = draw(st.integers(0, len(entry) - 2))
+            entry[index : index + 2] = [entry[index] + " " + entry[index + 1]]
     return HEADER_TEXT + "\n\n".join("\n".join(entry) for entry in entries) + "\n"
 
 
@@ -426,6 +447,8 @@ def read_as_gnu(entry: Entry) -> tuple[object, ...]:
 def test_we_accept_what_gnu_accepts_and_read_it_alike(tmp_path: Path, text: str) -> None:
     if "\\0" in text or re.search(r'(?<!\\)""(?!\n)', text.replace('msgid ""', "")):
         return  # refused by design (see above)
+    if any(_comment(line.lstrip()) and line.endswith("\\") for line in text.split("\n")):
+        return  # a comment GNU joins the next line to: refused by design (see _comment)
     tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))
     (tmp_path / "in.po").write_text(text, encoding="utf-8")
     gnu = run(MSGCAT or "", "-o", "gnu.po", "in.po", cwd=tmp_path)
@@ -459,3 +482,54 @@ def test_compile_gives_gettext_what_msgfmt_gives_it(
     gnu = gettext.GNUTranslations(io.BytesIO((tmp_path / "th.mo").read_bytes()))
     ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po(tmp_path / "th.po"))))
     assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
+def test_update_of_an_updated_catalog_changes_nothing(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """catalog → update → update is a fixed point, byte for byte: a second update with
+    nothing changed gives the translator no diff, in our layout or in the one msgcat
+    (like msgmerge and Poedit) saves the file in."""
+    old, template = pair
+    old = parse_po(format_po(old))
+    language = old.header["Language"]
+    once = format_po(translation(parse_po(format_po(template)), language, old))
+    twice = translation(parse_po(format_po(template)), language, parse_po(once))
+    assert format_po(twice) == once
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    (tmp_path / "once.po").write_text(once, encoding="utf-8")
+    assert run(MSGCAT or "", "-o", "gnu.po", "once.po", cwd=tmp_path).returncode == 0
+    if (tmp_path / "gnu.po").exists():  # msgcat writes nothing for a catalog of none
+        wrapped = (tmp_path / "gnu.po").read_text(encoding="utf-8")
+        again = translation(parse_po(format_po(template)), language, parse_po(wrapped))
+        assert format_po(again) == wrapped
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
+def test_an_obsolete_translation_comes_back_with_its_text(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """A template without a text makes its translation obsolete; the template with it
+    again brings the translation back as it was, as msgmerge does."""
+    old, template = pair
+    old = parse_po(format_po(old))
+    language = old.header["Language"]
+    first = translation(parse_po(format_po(template)), language, old)
+    without = _template(template.active[1:])
+    gone = translation(parse_po(format_po(without)), language, parse_po(format_po(first)))
+    back = translation(parse_po(format_po(template)), language, parse_po(format_po(gone)))
+    assert [(e.key, kept(e)) for e in back.active] == [(e.key, kept(e)) for e in first.active]
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    for name, catalog in {"gone.po": gone, "t.pot": template}.items():
+        (tmp_path / name).write_text(format_po(catalog), encoding="utf-8")
+    merged = run(
+        MSGMERGE or "", "--quiet", "--previous", "-o", "gnu.po", "gone.po", "t.pot", cwd=tmp_path
+    )
+    assert merged.returncode == 0, merged.stderr
+    gnu = read_po(tmp_path / "gnu.po")
+    assert [e.forms for e in gnu.active[:1]] == [e.forms for e in back.active[:1]]

@@ -1,18 +1,25 @@
-"""Catalogs saved by Weblate or Poedit: same build, and `i18n update` restores our form (#19).
+"""Catalogs saved by Weblate, Poedit or msgmerge: same build, and `i18n update` keeps their
+lines (#19).
 
 Weblate (translate-toolkit) wraps msgid/msgstr lines at 77 columns by default, Poedit
-(libgettextpo) at 79; our canonical form does not wrap. docs/translating.md shows the
-settings that keep diffs quiet; this test makes sure a wrapped file is harmless anyway.
+(libgettextpo) and msgmerge at 79; our own form does not wrap. docs/translating.md shows
+the settings that keep diffs quiet; these tests make sure a wrapped file is harmless
+anyway: it builds the same PDF, and update changes only the entries whose text changed,
+so a translator's diff is the author's edit, not the whole file written again.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from i18n_support import copy_bundled, invoke
+from msc_leaflet.i18n.merge import merge
+from msc_leaflet.i18n.pofile import format_po, parse_po
 
 _STRING = re.compile(r'^((?:#~ )?(?:msgctxt|msgid|msgstr|msgid_plural)(?:\[\d+\])?) "(.*)"$')
 
@@ -52,7 +59,7 @@ def build(root: Path, out: Path) -> bytes:
 
 
 @pytest.mark.parametrize(("tool", "width"), [("weblate", 77), ("poedit", 79)])
-def test_wrapped_catalog_builds_identically_and_update_restores_it(
+def test_wrapped_catalog_builds_identically_and_update_keeps_its_lines(
     bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str, width: int
 ) -> None:
     po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
@@ -65,4 +72,113 @@ def test_wrapped_catalog_builds_identically_and_update_restores_it(
     monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
     code, output = invoke("i18n", "update", "--project", str(bundled))
     assert code == 0, output
-    assert po.read_text(encoding="utf-8") == canonical
+    assert po.read_text(encoding="utf-8") == wrapped
+
+
+MSGMERGE = shutil.which("msgmerge")
+
+
+@pytest.mark.skipif(MSGMERGE is None, reason="GNU msgmerge is not on PATH")
+@pytest.mark.parametrize("locale", ["th", "my", "ar", "ja", "zh_Hans"])
+def test_update_after_an_edit_changes_only_the_edited_entry_of_a_gnu_wrapped_catalog(
+    bundled: Path, locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator who ran msgmerge (or saved in Poedit) has a file wrapped at 79
+    columns, in which wide characters count two; update used to write all of it back
+    unwrapped, so the diff of one edited sentence was the whole file."""
+    folder = bundled / "locales" / locale / "LC_MESSAGES"
+    domain = "infusion-safety" if (folder / "infusion-safety.po").exists() else "ui"
+    po, pot = folder / f"{domain}.po", bundled / "locales" / f"{domain}.pot"
+    assert MSGMERGE is not None
+    subprocess.run([MSGMERGE, "-q", "--previous", "-o", str(po), str(po), str(pot)], check=True)
+    wrapped = po.read_text(encoding="utf-8")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert po.read_text(encoding="utf-8") == wrapped
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    edited = source.replace("Safety of MSC infusions", "Safety of MSC drips", 1)
+    assert edited != source
+    leaflet.write_text(edited, encoding="utf-8")
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    before, after = wrapped.split("\n\n"), po.read_text(encoding="utf-8").split("\n\n")
+    changed = [block for block in after[1:] if block not in before]
+    if domain == "ui":
+        assert changed == []
+    else:
+        assert len(changed) == 1 and 'msgctxt "title"' in changed[0], changed
+        assert len(after) == len(before)
+
+
+WRAPPED = """\
+msgid ""
+msgstr ""
+"Language: ar\\n"
+"POT-Creation-Date: 2026-01-01 00:00+0000\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % "
+"100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 && n % 100 <= 99 ? 4 : 5);\\n"
+
+msgctxt "p/1"
+msgid ""
+"First paragraph of a long text that a tool wrapped at seventy-nine columns, "
+"as msgmerge does.\\n"
+"Second paragraph.\\n"
+"Third paragraph, also long enough to be wrapped by the tool at seventy-nine "
+"columns."
+msgstr ""
+"الفقرة الأولى.\\n"
+"الفقرة الثانية.\\n"
+"الفقرة الثالثة."
+"""
+
+
+def test_a_changed_line_of_a_wrapped_text_leaves_its_other_lines_wrapped() -> None:
+    """A new POT-Creation-Date (the leaflet's date changed) or one edited paragraph of
+    a text: the header's and the text's other lines stay as the tool wrapped them."""
+    catalog = parse_po(WRAPPED)
+    catalog.header["POT-Creation-Date"] = "2026-06-01 00:00+0000"
+    [entry] = catalog.entries
+    entry.msgid = entry.msgid.replace("Second", "Next")
+    assert format_po(catalog) == WRAPPED.replace("2026-01-01", "2026-06-01").replace(
+        "Second", "Next"
+    )
+
+
+def test_update_keeps_the_line_ends_of_a_catalog_saved_with_crlf(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator on Windows whose editor saves CRLF line ends: update wrote every line
+    back with LF, so their diff was the whole file."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    crlf = po.read_bytes().replace(b"\n", b"\r\n")
+    po.write_bytes(crlf)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert po.read_bytes() == crlf
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(source.replace("Safety of MSC infusions", "Safety of MSC drips", 1))
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    after = po.read_bytes()
+    assert after != crlf and after.count(b"\n") == after.count(b"\r\n")
+
+
+def test_the_earlier_text_of_a_fuzzy_entry_keeps_the_lines_it_had() -> None:
+    """An edited text becomes fuzzy with its old text as #| msgid: written on the lines
+    the tool had wrapped the old text on, as msgmerge writes it, so the translator's
+    diff shows the old text as it was, not rewrapped."""
+    old = parse_po(WRAPPED)
+    template = parse_po(WRAPPED.replace("Second", "Next"))
+    template.entries[0].msgstr = ""
+    merged = merge(template, old, dict(old.header))
+    [entry] = merged.entries
+    assert entry.fuzzy and entry.previous_msgid == old.entries[0].msgid
+    lines = WRAPPED.split("\n")
+    start = lines.index('msgctxt "p/1"') + 1
+    old_msgid = lines[start : lines.index('msgstr ""', start)]
+    assert "\n".join(f"#| {line}" for line in old_msgid) in format_po(merged)

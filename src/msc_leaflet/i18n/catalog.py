@@ -41,6 +41,10 @@ class Entry:
     msgstr_plural: dict[int, str] = field(default_factory=dict)
     obsolete: bool = False
     line: int = 0
+    # Each string as the file broke it into lines ("msgstr", "msgstr[1]", "#| msgid"…),
+    # so that update writes an unchanged text back on the lines a translator's tool
+    # (Poedit, Weblate, msgmerge) wrapped it on; a changed text gets our own form.
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> Key:
@@ -83,6 +87,9 @@ class Catalog:
     # its "\n"): what `header_msgstr` writes back, with the fields changed in ``header``.
     header_written: list[tuple[int, str]] = field(default_factory=list)
     header_comments: list[str] = field(default_factory=list)
+    # The header's msgstr as the file broke it into lines (a tool wraps a long
+    # Plural-Forms), written so while the header's text is unchanged (see Entry.lines).
+    header_lines: tuple[str, ...] = ()
     header_flags: list[str] = field(default_factory=list)
     header_line: int | None = None  # where the header entry starts; None: no header read
     entries: list[Entry] = field(default_factory=list)
@@ -93,6 +100,9 @@ class Catalog:
     # "#," of the entry says fuzzy (`pofile`): GNU tools do not see that mark.
     unseen_fuzzy: list[int] = field(default_factory=list)
     path: Path | None = None
+    # "\r\n" for a file every line of which ends so (saved on Windows): written back
+    # with the same line ends, so an update does not change every line of it.
+    newline: str = "\n"
 
     @property
     def active(self) -> list[Entry]:

@@ -50,6 +50,39 @@ _PLACEHOLDER_STARTS = {
 }  # fmt: skip
 
 
+# gettext's format languages in the order its tools write their flags (msgcat, msgmerge
+# and Poedit write fuzzy, then these, then range:, then wrap or no-wrap).
+_LANGUAGE_ORDER = ("c", "objc", "python", "python-brace", "java", "java-printf", "csharp",
+                   "javascript", "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk",
+                   "lua", "object-pascal", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit",
+                   "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
+                   "gfc-internal", "ycp")  # fmt: skip
+_ANY_FORMAT = re.compile(r"(?:no-|possible-|impossible-)?([a-z][a-z0-9-]*)-format\Z")
+
+
+def gnu_order(flags: Iterable[str]) -> list[str]:
+    """``flags`` in the order GNU gettext writes them, so that update does not reorder
+    a line msgmerge or Poedit wrote; the flags GNU does not know (which it drops, and
+    we keep) come last, as they were."""
+
+    def rank(flag: str) -> tuple[int, int]:
+        if flag == "fuzzy":
+            return 0, 0
+        if (found := _ANY_FORMAT.match(flag)) is not None:
+            language = found.group(1)
+            known = language in _LANGUAGE_ORDER
+            return 1, _LANGUAGE_ORDER.index(language) if known else len(_LANGUAGE_ORDER)
+        if flag.startswith("range:"):
+            return 2, 0
+        if flag in ("wrap", "no-wrap"):
+            return 3, 0
+        if flag.removeprefix("no-") in _SYNTAX_CHECKS:
+            return 4, _SYNTAX_CHECKS.index(flag.removeprefix("no-"))
+        return 5, 0
+
+    return sorted(flags, key=rank)
+
+
 def template_flag(flag: str) -> bool:
     """Whether ``flag`` describes the source text (msgmerge takes it from the template)."""
     return _TEMPLATE_FLAG.match(flag) is not None

@@ -69,10 +69,12 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     return Catalog(
         header=header,
         header_written=list(old.header_written),
+        header_lines=old.header_lines,
         header_comments=[*old.header_comments, *dropped],
         header_flags=list(old.header_flags),
         entries=entries,
         trailing_comments=list(old.trailing_comments),
+        newline=old.newline,
     )
 
 
@@ -214,6 +216,12 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
     and so is one the template made a format string of (`flags.needs_review`)."""
     new = copy.deepcopy(target)
+    # A text still the same keeps the lines it was written on, and so does an old source
+    # that becomes the #| text of a fuzzy entry (as msgmerge writes it).
+    new.lines = dict(old.lines)
+    for name in ("msgctxt", "msgid", "msgid_plural"):
+        if name in old.lines:
+            new.lines.setdefault(f"#| {name}", old.lines[name])
     new.comments = list(old.comments)
     _reshape(new, old)
     new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's

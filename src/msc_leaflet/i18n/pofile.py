@@ -5,9 +5,11 @@ string loses its tail, a second definition of a message replaces the first), and
 translator's file is the one thing we must never misread. So this reader stops at
 the first thing GNU ``msgfmt`` would reject, with the file and line. The writer is
 deterministic (same catalog → same bytes) and does not wrap long lines, so one
-changed sentence is one changed line in a diff. Control characters are written as
-escapes, so the file stays text for ``diff``; NUL is refused on reading, since gettext
-would silently cut the translation there.
+changed sentence is one changed line in a diff; a text that is unchanged since it was
+read keeps the lines the file had it on (`Entry.lines`), so a catalog a tool wrapped
+(Poedit, Weblate, msgmerge) is not written again whole by an update. Control characters
+are written as escapes, so the file stays text for ``diff``; NUL is refused on reading,
+since gettext would silently cut the translation there.
 
 A catalog may come from outside the clinic (a translation agency, a pull request), so
 the reader is bounded like the YAML reader: a size limit, and time linear in the file
@@ -17,45 +19,66 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, refuse_merge_conflict, refuse_wide_encoding, write_atomic
 from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
+from .flags import gnu_order
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
 # Written escaped: a raw ESC or DEL makes `diff` and `file` call the catalog binary. The
-# other ASCII controls are three-digit octal escapes, which GNU msgfmt reads and which
-# no following digit can lengthen (a hex escape takes every hex digit that follows).
+# controls with a letter escape get it, as GNU msgcat and msgmerge write them (so update
+# leaves a translator's "\a" as it is); the other ASCII controls are three-digit octal
+# escapes, which GNU msgfmt reads and which no following digit can lengthen (a hex
+# escape takes every hex digit that follows).
 _WRITE_ESCAPES = {code: f"\\{code:03o}" for code in [*range(0x20), 0x7F]}
-_WRITE_ESCAPES |= {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\t"): "\\t",
-                   ord("\r"): "\\r"}  # fmt: skip
+_WRITE_ESCAPES |= {ord(value): f"\\{letter}" for letter, value in _ESCAPES.items()}
+# Every \s is ASCII (re.ASCII), as GNU gettext's blanks are: a no-break space or an
+# ideographic space before a keyword is no blank to it, but a syntax error.
 # Plural indexes are ASCII digits, and few: int() of a 5,000-digit index raises. GNU
 # gettext reads the brackets as tokens of their own: "msgstr [0]" and "msgstr[ 1 ]" are
 # msgstr[0] and msgstr[1] to msgfmt, msgmerge and Poedit.
 _KEYWORD = re.compile(
-    r"(msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*([0-9]{1,3})\s*\])?)\s*(\".*)\Z"
+    r"(msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*([0-9]{1,3})\s*\])?)\s*(\".*)\Z", re.ASCII
 )
 # A line that starts a new entry once the one being read has its msgstr. GNU gettext
 # allows any blank or none between a keyword and its string (msgid\t"…", msgid"…").
-_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"])")
+_NEW_ENTRY = re.compile(r"(?:msgctxt|msgid)(?=[\s\"]|\Z)", re.ASCII)
+# A keyword alone on its line: GNU gettext reads tokens, so its string may begin on the
+# next line ("msgid" then "\"text\""), as some tools and hand edits write it.
+_BARE_KEYWORD = re.compile(
+    r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\s*\[\s*[0-9]{1,3}\s*\])?)\Z", re.ASCII
+)
 # Strings on one line are joined, as GNU gettext joins them: msgstr "a" "b" is "ab". Only
 # with a blank between: "Say ""yes""" (a spreadsheet's way of writing a quote mark),
 # which GNU reads as "Say yes", is refused, so the quote marks are not silently lost.
 _JOIN = re.compile(r'"[ \t\f\v]+"')
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*')
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t\f\v]+"(?:[^"\\]|\\.)*")*', re.ASCII)
 # A flag is a word between commas and blanks. A quoted argument (Weblate's
 # placeholders:"{n} {m}") stays whole: GNU splits it, but ignores every piece alike.
-_FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+')
+_FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+', re.ASCII)
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
+# A keyword or a #~ or #| mark after a string on the same line (msgid "a" msgstr "b",
+# two lines joined): GNU gettext reads tokens, not lines. `_keyword_lines` splits the
+# line there; the tokens are strings, blanks and other runs, so a keyword inside a
+# string is never taken for one. A comment after a string is refused (`string`).
+_KEYWORD_AFTER_STRING = re.compile(r'"\s*(?:msgctxt|msgid|msgstr|#~|#\|)', re.ASCII)
+_NEW_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr)(?![A-Za-z_])", re.ASCII)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\s+|[^"\s]+|"', re.ASCII)
+_LINE_MARK = re.compile(r"(?:(?:#~\|?|#\|)\s*)*", re.ASCII)  # "#~ ", "#| ", "#~| ", "#~ #| "…
+_BLANKS = " \t\r\f\v"  # white space to GNU gettext; a no-break space is not
+# Characters that look like nothing or like a blank, which GNU gettext does not skip.
+_INVISIBLE = "\ufeff\u00a0\u200b\u200c\u200d\u2060\u2007\u202f\u3000\u180e\u00ad"
 # A CR alone (classic Mac OS line ends) followed by what reads as PO syntax: an editor
 # shows a new line there, gettext reads on in the same line. In a comment, the entries
 # after it would silently become comment text.
@@ -117,12 +140,15 @@ class _Reader:
         self.comment_block: list[str] = []  # the comment lines read so far, as written
         self.obsolete: bool | None = None
         self.msgstr_lines: list[tuple[int, str]] = []  # (line, string) of the msgstr
+        self.pieces: dict[str, list[str]] = {}  # each string's lines, for `Entry.lines`
+        self.bare: tuple[int, str] | None = None  # a keyword whose string is still to come
 
     def finish(self) -> None:
         """End the entry being read, if it has begun (a keyword was read).
 
         Comments alone do not end at a blank line: GNU gettext gives them to the next
         entry (a "section" comment), and `read` keeps those at the end of the file."""
+        self.string_expected()
         self._join()
         entry, seen = self.pending, self.seen
         if not seen:
@@ -135,6 +161,7 @@ class _Reader:
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
+        entry.lines = {name: tuple(pieces) for name, pieces in self.pieces.items()}
         unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
         if unseen and not entry.obsolete and not _is_header(entry):
             self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
@@ -146,7 +173,7 @@ class _Reader:
     def string(self, text: str, line: int) -> str:
         """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
         strings = _STRINGS.match(text) if "#" in text else None
-        if strings and text[strings.end() :].lstrip().startswith("#"):
+        if strings and text[strings.end() :].lstrip(_BLANKS).startswith("#"):
             # GNU gettext reads it as a comment of the next entry, or refuses the file
             raise self.fail(
                 line,
@@ -154,6 +181,7 @@ class _Reader:
                 "put the comment on a line of its own, above the entry: # your note",
             )
         if text[:1] == '"' and not _closed(text):
+            self.invisible_end(text, line)
             raise self.fail(
                 line,
                 "the string is not closed with double quotes",
@@ -196,7 +224,12 @@ class _Reader:
                 out.append(self.byte(number, line))
                 i += 1 + len(number.group(0))
             else:
-                raise self.fail(line, f"unknown escape sequence '\\{nxt}'")
+                raise self.fail(
+                    line,
+                    f"unknown escape sequence '\\{nxt}'",
+                    'a backslash starts an escape in a .po string (\\n, \\t, \\"): write '
+                    "\\\\ for a backslash itself",
+                )
         return self.decoded(bytes(out), line)
 
     def byte(self, escape: re.Match[str], line: int) -> int:
@@ -227,9 +260,20 @@ class _Reader:
             raise _nul_error(self.path, line)
         return value
 
+    def string_expected(self) -> None:
+        """Refuse a keyword alone on its line that no string line follows (GNU does)."""
+        if self.bare is not None:
+            line, name = self.bare
+            raise self.fail(line, f"{name} without its string", f'write it: {name} "…"')
+
     def keyword(self, text: str, line: int, obsolete: bool, previous: bool) -> None:
+        self.string_expected()
+        bare = _BARE_KEYWORD.match(text) is not None
+        if bare:  # its string is on the lines that follow: read as "" continued
+            text += ' ""'
         match = _KEYWORD.match(text)
         if not match:
+            self.invisible_start(text, line)
             word = text.split(None, 1)[0] if text.split() else text
             shown = f" {word!r}" if re.fullmatch(r"[A-Za-z_][\w\[\]]{0,19}", word) else ""
             raise self.fail(line, f"unknown keyword or malformed line{shown}")
@@ -237,9 +281,12 @@ class _Reader:
         if index is not None:
             index = str(int(index))  # msgstr[01] is msgstr[1]
             name = f"msgstr[{index}]"  # as GNU writes it
-        value = self.string(literal.rstrip(), line)
+        value = self.string(literal.rstrip(_BLANKS), line)
         self._join()
         entry = self.pending
+        self.pieces[f"#| {name}" if previous else name] = [value]
+        if bare:
+            self.bare = (line, name)
         if previous:
             self.previous_keyword(name, line, obsolete)
             if name == "msgctxt":
@@ -281,6 +328,37 @@ class _Reader:
             entry.msgstr = value
             self.msgstr_lines.append((line, value))
         self.last = name
+
+    def invisible_start(self, text: str, line: int) -> None:
+        """Name a character an editor does not show (U+FEFF where a file saved "UTF-8
+        with BOM" was joined to another by `cat`, a no-break space) that stands
+        before or after a keyword: gettext reads no keyword, string or comment there."""
+        found = re.match(rf"(?:msgctxt|msgid_plural|msgid|msgstr)?[{_INVISIBLE}{_BLANKS}]*", text)
+        lead = found.end() if found else 0
+        if any(c in _INVISIBLE for c in text[:lead]) and text[lead:].startswith(('"', "#", "msg")):
+            char = next(c for c in text[:lead] if c in _INVISIBLE)
+            start = text[0] in _INVISIBLE + _BLANKS
+            where = "at the start of the line" if start else "between the keyword and its string"
+            name = unicodedata.name(char, "a format character")
+            raise self.fail(
+                line,
+                f"U+{ord(char):04X} {name} {where}, which an editor does not show and "
+                "gettext does not read as a blank",
+                f"delete the invisible character(s) {where}",
+            )
+
+    def invisible_end(self, text: str, line: int) -> None:
+        """Name an invisible character after a string's closing quote (see
+        `invisible_start`)."""
+        end = len(text.rstrip(_BLANKS + _INVISIBLE))
+        if end < len(text) and _closed(text[:end]):
+            char = next(c for c in text[end:] if c in _INVISIBLE)
+            raise self.fail(
+                line,
+                f"the string is followed by U+{ord(char):04X} {unicodedata.name(char)}, "
+                "which an editor does not show and gettext does not read as a blank",
+                "delete the invisible character(s) after the closing quote",
+            )
 
     def previous_keyword(self, name: str, line: int, obsolete: bool) -> None:
         """Refuse a ``#|`` line GNU gettext refuses: they are ``#| msgctxt`` (if any),
@@ -342,6 +420,7 @@ class _Reader:
             )
 
     def continuation(self, text: str, line: int, previous: bool, obsolete: bool) -> None:
+        self.bare = None
         target = self.previous_last if previous else self.last
         if target is None:
             raise self.fail(line, "a string continuation line with nothing to continue")
@@ -353,8 +432,9 @@ class _Reader:
                 "an entry mixes obsolete (#~) and active lines",
                 "mark every line of an obsolete entry with #~, and no line of an active one",
             )
-        value = self.string(text.rstrip(), line)
+        value = self.string(text.rstrip(_BLANKS), line)
         self.more.setdefault((previous, target), []).append(value)
+        self.pieces[f"#| {target}" if previous else target].append(value)
         if target == "msgstr" and not previous:
             self.msgstr_lines.append((line, value))
 
@@ -383,6 +463,7 @@ class _Reader:
         self.more = {}
 
     def comment(self, text: str, line: int) -> None:
+        self.string_expected()
         if self.seen:  # a comment after msgstr starts the next entry
             self.finish()
         if self.previous_names:  # GNU gettext refuses it
@@ -423,16 +504,50 @@ class _Reader:
                 "save the file with LF (Unix) or CRLF (Windows) line ends",
             )
 
+    def spliced(self, lines: list[str]) -> Iterator[tuple[int, str]]:
+        """The lines as GNU gettext's reader sees them, each with the number of the line
+        it begins on: a backslash at the very end of a line joins the next line to it,
+        as in C (a long string broken by hand, in a string, a keyword or a #~ line).
+
+        In a comment the join is refused: an editor shows the next line as a line of
+        its own, but gettext reads it as part of the comment (a note ending in "C:\\"
+        would swallow the msgctxt or msgid after it)."""
+        joined: list[str] = []
+        start = 0
+        for number, raw in enumerate(lines, 1):
+            if not joined:
+                start = number
+            if raw.endswith("\\") and number < len(lines):
+                head = (joined[0] if joined else raw).lstrip(_BLANKS)
+                if head.startswith("#") and not head.startswith(("#~", "#|")):
+                    raise self.fail(
+                        start,
+                        "this comment ends with a backslash, so gettext reads the next "
+                        "line as part of it",
+                        "remove the backslash at the end of the line, or put a blank after it",
+                    )
+                joined.append(raw[:-1])
+                continue
+            for line in _keyword_lines("".join(joined) + raw):
+                yield start, line
+            joined = []
+
     def read(self, lines: list[str]) -> Catalog:
         whole = len(lines) == 1  # one line: no LF at all
-        for number, raw in enumerate(lines, 1):
-            text = raw.rstrip("\r\n").lstrip()  # a comment's trailing blanks are its own
+        for number, raw in self.spliced(lines):
+            text = raw.rstrip("\r\n").lstrip(_BLANKS)  # a comment's trailing blanks are its own
             self.hidden_lines(text, number, whole)
-            stripped = text.rstrip()
+            stripped = text.rstrip(_BLANKS)
             if not stripped:
                 continue  # white space to gettext: an entry ends where the next begins
             if stripped.startswith("#~"):
-                rest = text[2:].lstrip()
+                rest = text[2:].lstrip(_BLANKS)
+                # "#~ #~ msgid": an obsolete entry marked obsolete again (two files
+                # joined, an editor's "comment out"); GNU reads it as obsolete once.
+                # Read as a comment, it gave its "fuzzy" to the entry after it.
+                marked = text  # the last "#~" of the line, and what follows it
+                while rest.startswith("#~") and not marked.startswith("#~|"):
+                    marked, rest = rest, rest[2:].lstrip(_BLANKS)
                 # "#~ #| msgid", "#~ #, fuzzy", "#~ # note": the comments of an obsolete
                 # entry marked obsolete too, as some tools write them; GNU reads them as
                 # "#~| msgid", "#, fuzzy", "# note".
@@ -440,9 +555,9 @@ class _Reader:
                     self.comment(rest, number)
                     rest = ""
                 # "#~|" or "#~ #|"; GNU refuses "#~ |"
-                previous = text.startswith("#~|") or rest.startswith("#|")
+                previous = marked.startswith("#~|") or rest.startswith("#|")
                 if previous:
-                    rest = rest[rest.index("|") + 1 :].lstrip()
+                    rest = rest[rest.index("|") + 1 :].lstrip(_BLANKS)
                     if self.seen:
                         self.finish()
                 if _NEW_ENTRY.match(rest) and "msgstr" in self.seen:
@@ -454,7 +569,7 @@ class _Reader:
             elif stripped.startswith("#|"):
                 if self.seen:
                     self.finish()
-                rest = stripped[2:].lstrip()
+                rest = stripped[2:].lstrip(_BLANKS)
                 if rest.startswith('"'):
                     self.continuation(rest, number, previous=True, obsolete=False)
                 else:
@@ -522,6 +637,7 @@ class _Reader:
             entries.remove(head)
             catalog.header_line = head.line
             catalog.header_comments = head.comments
+            catalog.header_lines = head.lines.get("msgstr", ())
             catalog.header_flags = head.flags
             pieces = [piece for piece in re.split(r"(?<=\n)", head.msgstr) if piece]
             for number, piece in enumerate(pieces):
@@ -546,6 +662,33 @@ class _Reader:
             first_line[entry.key] = entry.line
         catalog.entries = entries
         return catalog
+
+
+def _keyword_lines(text: str) -> list[str]:
+    """``text`` as one line per keyword, each with the line's #~ or #| mark (or the
+    one written before it): GNU reads ``msgid "a" msgstr "b"`` and ``#~ msgid "a" #~
+    msgstr "b"`` as two lines would be (and refuses what those would be)."""
+    if _KEYWORD_AFTER_STRING.search(text) is None:
+        return [text]
+    body = text.lstrip(_BLANKS)
+    mark = _LINE_MARK.match(body)
+    start = mark.end() if mark else 0
+    if body.startswith("#", start):  # a comment: its text is its own
+        return [text]
+    prefix, lines, current, after_string = body[:start], [], "", False
+    for token in _TOKEN.findall(body, start):
+        if after_string and (_NEW_KEYWORD.match(token) or token.startswith(("#~", "#|"))):
+            lines.append(prefix + current.rstrip(_BLANKS))
+            current = ""
+            if token.startswith("#"):  # a mark: GNU adds it to the line's, up to its end
+                found = _LINE_MARK.match(token)
+                added = found.group() if found else ""
+                token, marks = token[len(added) :], prefix + added
+                prefix = ("#~" if "~" in marks else "") + ("|" if "|" in marks else "")
+                prefix = (prefix if prefix != "|" else "#|") + " "
+        current += token
+        after_string = token.startswith('"') or (after_string and token.isspace())
+    return [*lines, prefix + current]
 
 
 def _is_header(entry: Entry) -> bool:
@@ -619,7 +762,11 @@ def _nul_error(path: Path, line: int) -> LeafletError:
 def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
     if "\0" in text:
         raise _nul_error(path, text.count("\n", 0, text.index("\0")) + 1)
-    return _Reader(path).read(_lines(text))
+    lines = _lines(text)
+    catalog = _Reader(path).read(lines)
+    if lines and all(line.endswith("\r") for line in lines):
+        catalog.newline = "\r\n"
+    return catalog
 
 
 def _quote(value: str) -> str:
@@ -632,12 +779,39 @@ def as_written(value: str) -> str:
     return value.translate(_WRITE_ESCAPES)
 
 
-def _string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
-    """gettext layout: a multi-line value starts with "" and breaks after each \\n."""
-    pieces = [piece for piece in re.split(r"(?<=\n)", value) if piece]
+def _laid_out(value: str, written: tuple[str, ...] = ()) -> list[str]:
+    """The pieces to write ``value`` in, one a line: those it was ``written`` in, if it is
+    still that text (a tool's wrapping is kept, so update changes only what changed);
+    otherwise gettext's layout without wrapping: a multi-line value starts with "" and
+    breaks after each \\n, and each of its lines that is unchanged keeps the pieces it
+    was written in (every tool breaks after a \\n, so a line's pieces are its own)."""
+    if written and "".join(written) == value:
+        return list(written)
+    kept: dict[str, list[str]] = {}
+    line: list[str] = []
+    for piece in filter(None, written):
+        line.append(piece)
+        if piece.endswith("\n"):
+            kept.setdefault("".join(line), line)
+            line = []
+    if line:
+        kept.setdefault("".join(line), line)
+    pieces = [
+        piece for text in re.split(r"(?<=\n)", value) if text for piece in kept.get(text, [text])
+    ]
+    return ["", *pieces] if len(pieces) > 1 else pieces
+
+
+def _string_lines(
+    keyword: str, value: str, prefix: str = "", written: tuple[str, ...] = ()
+) -> list[str]:
+    """``value`` as the lines of ``keyword`` (see `_laid_out`)."""
+    pieces = _laid_out(value, written)
     if len(pieces) <= 1:
         return [f"{prefix}{keyword} {_quote(value)}"]
-    return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(piece)}" for piece in pieces]
+    return [f"{prefix}{keyword} {_quote(pieces[0])}"] + [
+        f"{prefix}{_quote(piece)}" for piece in pieces[1:]
+    ]
 
 
 def comment_lines(text: str) -> list[str]:
@@ -651,11 +825,19 @@ def comment_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+def _unjoined(line: str) -> str:
+    """A comment line GNU gettext reads as one line: one that ends with a backslash gets
+    a blank after it, or gettext would join the next line (a msgid) to the comment."""
+    return f"{line} " if line.endswith("\\") else line
+
+
 def _comments(marker: str, texts: Iterable[str]) -> list[str]:
     """One ``marker`` line per line of each text (see `comment_lines`), as GNU writes
     it: the text after one blank, byte for byte, or the marker alone for no text."""
     return [
-        f"{marker} {line}" if line else marker for text in texts for line in comment_lines(text)
+        _unjoined(f"{marker} {line}") if line else marker
+        for text in texts
+        for line in comment_lines(text)
     ]
 
 
@@ -669,7 +851,7 @@ def _reference_lines(references: Iterable[str]) -> list[str]:
             lines.append(line)
             line = "#:"
         line += " " + reference
-    return lines + ([line] if line != "#:" else [])
+    return [_unjoined(text) for text in [*lines, line] if text != "#:"]
 
 
 def _entry_lines(entry: Entry) -> list[str]:
@@ -679,23 +861,38 @@ def _entry_lines(entry: Entry) -> list[str]:
         out += _comments("#.", entry.extracted)
         out += _reference_lines(entry.references)
     if entry.flags:
-        out += _comments("#,", [", ".join(entry.flags)])
+        out += _comments("#,", [", ".join(gnu_order(entry.flags))])
     previous = "#~| " if entry.obsolete else "#| "
+    lines = entry.lines
     if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
         if entry.previous_msgctxt is not None:
-            out += _string_lines("msgctxt", entry.previous_msgctxt, previous)
-        out += _string_lines("msgid", entry.previous_msgid, previous)
+            out += _string_lines(
+                "msgctxt", entry.previous_msgctxt, previous, lines.get("#| msgctxt", ())
+            )
+        out += _string_lines("msgid", entry.previous_msgid, previous, lines.get("#| msgid", ()))
         if entry.previous_msgid_plural is not None:
-            out += _string_lines("msgid_plural", entry.previous_msgid_plural, previous)
+            out += _string_lines(
+                "msgid_plural",
+                entry.previous_msgid_plural,
+                previous,
+                lines.get("#| msgid_plural", ()),
+            )
     if entry.msgctxt is not None:
-        out += _string_lines("msgctxt", entry.msgctxt, prefix)
-    out += _string_lines("msgid", entry.msgid, prefix)
+        out += _string_lines("msgctxt", entry.msgctxt, prefix, lines.get("msgctxt", ()))
+    out += _string_lines("msgid", entry.msgid, prefix, lines.get("msgid", ()))
     if entry.msgid_plural is not None:
-        out += _string_lines("msgid_plural", entry.msgid_plural, prefix)
+        out += _string_lines(
+            "msgid_plural", entry.msgid_plural, prefix, lines.get("msgid_plural", ())
+        )
         for index in sorted(entry.msgstr_plural):
-            out += _string_lines(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+            out += _string_lines(
+                f"msgstr[{index}]",
+                entry.msgstr_plural[index],
+                prefix,
+                lines.get(f"msgstr[{index}]", ()),
+            )
     else:
-        out += _string_lines("msgstr", entry.msgstr, prefix)
+        out += _string_lines("msgstr", entry.msgstr, prefix, lines.get("msgstr", ()))
     return out
 
 
@@ -704,19 +901,27 @@ def format_po(catalog: Catalog) -> str:
     lines = _comments("#", catalog.header_comments)
     if catalog.header_flags:
         lines += _comments("#,", [", ".join(catalog.header_flags)])
-    lines += ['msgid ""', 'msgstr ""']
-    lines += [_quote(piece) for piece in re.split(r"(?<=\n)", catalog.header_msgstr()) if piece]
+    header = catalog.header_msgstr()
+    if catalog.header_lines and "".join(catalog.header_lines) == header:
+        lines += _string_lines("msgid", "") + _string_lines(
+            "msgstr", header, "", catalog.header_lines
+        )
+    else:
+        lines += ['msgid ""', 'msgstr ""']
+        lines += [_quote(piece) for piece in _laid_out(header, catalog.header_lines) if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
         lines += _entry_lines(entry)
     if catalog.trailing_comments:
         lines.append("")
         lines += [
-            line if line.startswith("#") else f"# {line}" if line else "#"
+            _unjoined(line if line.startswith("#") else f"# {line}" if line else "#")
             for text in catalog.trailing_comments
             for line in comment_lines(text)
         ]
-    return "\n".join(lines) + "\n"
+    # No line of the text holds a line break but its end: strings escape theirs, and
+    # comments are split at them (`comment_lines`).
+    return catalog.newline.join(lines) + catalog.newline
 
 
 def write_po(path: Path, catalog: Catalog) -> bool:
