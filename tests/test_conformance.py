@@ -751,6 +751,14 @@ def test_a_pdfx_build_keeps_no_link_where_the_press_prints(
         images.append([page.render(scale=1).to_pil().tobytes() for page in rendered])
         rendered.close()
     assert images[0] == images[1]
+    # Preflight, as a shop's PDF/X profile, rejected the file with links; it passes now.
+    from msc_leaflet.finishing.preflight import preflight
+
+    def annotation_errors(pdf_path: Path) -> list[str]:
+        findings = preflight(pdf_path).findings
+        return [f.message for f in findings if f.severity == "error" and "annot" in f.message]
+
+    assert annotation_errors(linked) and annotation_errors(path) == []
     # pdf.js (Firefox's reader and accessibility tree) reads the tree (skips without it).
     roles = {str(item.get("role")) for page in run_pdfjs("structure.mjs", path)
              for item in _pdfjs_items(page["tree"])}  # fmt: skip
