@@ -20,7 +20,7 @@ from PIL import ImageCms
 from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
-from conftest import REPO, leaflet_yaml
+from conftest import LONG_BLOCKS, REPO, leaflet_yaml
 from icc_support import cmyk_profile
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.cli.app import app
@@ -37,6 +37,7 @@ from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from msc_leaflet.theme.icc import read_header
 from msc_leaflet.theme.output_intent import OutputIntent
+from pdfjs_text import run_pdfjs
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -656,3 +657,168 @@ def test_a_pdfx_build_with_crop_marks_passes_preflight(make_project: Callable[..
     assert report.standard.startswith("PDF/X-4") and report.passed, report.findings
     infos = [f.message for f in report.findings if f.category == "colour"]
     assert "colour spaces: DeviceCMYK, Separation All" in infos
+
+
+LINKED_BLOCKS = """\
+- paragraph: Search [ClinicalTrials.gov](https://clinicaltrials.gov) for trials near you.
+- paragraph: A study with a DOI [@gamma2002].
+"""
+PRESS_ANNOTATIONS = ("/TrapNet", "/PrinterMark")
+
+
+def _meets(rect: Any, box: Any) -> bool:
+    """The rectangles overlap (each is [x0 y0 x1 y1], in either order)."""
+    (x0, x1), (y0, y1) = sorted(map(float, rect[0::2])), sorted(map(float, rect[1::2]))
+    (bx0, bx1), (by0, by1) = sorted(map(float, box[0::2])), sorted(map(float, box[1::2]))
+    return x0 < bx1 and x1 > bx0 and y0 < by1 and y1 > by0
+
+
+def _dangling_references(pdf: pikepdf.Pdf) -> list[str]:
+    """What a structure tree names that is not there: an OBJR to an annotation no page
+    holds, an annotation or page whose /StructParent(s) key the /ParentTree lacks, a
+    key at or past /ParentTreeNextKey, or a /Link element with nothing to click."""
+    tree = pdf.Root.StructTreeRoot
+    keys = {int(key) for key, _ in pikepdf.NumberTree(tree.ParentTree).items()}
+    annotations = {a.objgen for page in pdf.pages for a in page.obj.get("/Annots", [])}
+    problems = [f"key {key} ≥ /ParentTreeNextKey" for key in keys
+                if key >= int(tree.ParentTreeNextKey)]  # fmt: skip
+    for page in pdf.pages:
+        if "/StructParents" in page.obj and int(page.obj.StructParents) not in keys:
+            problems.append(f"page key {page.obj.StructParents}")
+        for annotation in page.obj.get("/Annots", []):
+            if "/StructParent" in annotation and int(annotation.StructParent) not in keys:
+                problems.append(f"annotation key {annotation.StructParent}")
+    for element in (e for e in _elements(tree.K) if "/S" in e):
+        kids = element.get("/K")
+        listed = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        objrs = [k for k in listed if isinstance(k, pikepdf.Dictionary) and "/Obj" in k]
+        problems += [f"OBJR to {k.Obj.objgen}" for k in objrs if k.Obj.objgen not in annotations]
+        if element.S == "/Link" and not objrs:
+            problems.append("a Link element with no annotation")
+    return problems
+
+
+def _pdfjs_items(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The node pdf.js gives and every node under it."""
+    return [item, *(n for kid in item.get("children", []) for n in _pdfjs_items(kid))]
+
+
+def test_a_pdfx_build_keeps_no_link_where_the_press_prints(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDF/X (ISO 15930-7 §6.3.1, as -1a and -3 before it) allows only TrapNet and
+    PrinterMark annotations inside the BleedBox; our PDF/X-4 builds kept every link
+    there and even set its Print flag, so Acrobat's, PitStop's and callas' PDF/X-4
+    profiles rejected them. The links go, and the structure tree with them: no OBJR or
+    /ParentTree entry names a removed link, and the link's text, still printed and
+    still read, is a Span. The pages render exactly as they did with the links."""
+    import pypdfium2
+
+    from msc_leaflet.finishing import conformance
+    from tagged_read import structure
+
+    root = print_shop_project(make_project, cmyk_profile())
+    text = leaflet_yaml(LINKED_BLOCKS + LONG_BLOCKS)
+    (root / "leaflets" / "sample.yaml").write_text(text, encoding="utf-8")
+    args = ["build", "--project", str(root), "--colour", "cmyk", "--pdfx", "--bleed", "3mm"]
+    press = root / "press"
+    assert runner.invoke(app, [*args, "-o", str(press)]).exit_code == 0
+    with monkeypatch.context() as patched:  # as it was built before: links kept
+        patched.setattr(conformance, "without_annotations_in_print", lambda pdf: None)
+        result = runner.invoke(app, [*args, "-o", str(root / "linked")])
+        assert result.exit_code == 0, result.output
+    linked, path = root / "linked" / "en" / "sample.pdf", press / "en" / "sample.pdf"
+    with pikepdf.open(linked) as before:
+        assert sum(len(p.obj.get("/Annots", [])) for p in before.pages) >= 2
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
+        for page in pdf.pages:
+            box = page.obj.get("/BleedBox", page.obj.get("/TrimBox"))
+            inside = [
+                str(a.get("/Subtype"))
+                for a in page.obj.get("/Annots", [])
+                if a.get("/Subtype") not in PRESS_ANNOTATIONS and _meets(a.Rect, box)
+            ]
+            assert inside == []
+        assert _dangling_references(pdf) == []
+    document, _ = structure(path)
+    spans = [node.text().strip() for node in document.walk() if node.role == "Span"]
+    assert "ClinicalTrials.gov" in spans
+    assert not any(node.role == "Link" for node in document.walk())
+    images = []
+    for pdf_path in (linked, path):
+        rendered = pypdfium2.PdfDocument(pdf_path)
+        images.append([page.render(scale=1).to_pil().tobytes() for page in rendered])
+        rendered.close()
+    assert images[0] == images[1]
+    # Preflight, as a shop's PDF/X profile, rejected the file with links; it passes now.
+    from msc_leaflet.finishing.preflight import preflight
+
+    def annotation_errors(pdf_path: Path) -> list[str]:
+        findings = preflight(pdf_path).findings
+        return [f.message for f in findings if f.severity == "error" and "annot" in f.message]
+
+    assert annotation_errors(linked) and annotation_errors(path) == []
+    # pdf.js (Firefox's reader and accessibility tree) reads the tree (skips without it).
+    roles = {str(item.get("role")) for page in run_pdfjs("structure.mjs", path)
+             for item in _pdfjs_items(page["tree"])}  # fmt: skip
+    assert {"Document", "P", "Span"} <= roles and "Link" not in roles
+
+
+def test_only_trap_nets_and_printer_marks_stay_where_a_press_file_prints() -> None:
+    """Every other annotation meeting the BleedBox goes, tagged or not, whatever its
+    flags; one in the slug (outside the BleedBox) and the press's own stay. A link
+    element that was the link alone goes with it, one with text becomes a Span, and
+    the /ParentTree keeps the keys still named."""
+    from msc_leaflet.finishing.press_annotations import without_annotations_in_print
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 300))
+    page = pdf.pages[0].obj
+    page.TrimBox, page.BleedBox = [20, 20, 280, 280], [10, 10, 290, 290]
+
+    def annotation(subtype: str, rect: list[float], **extra: Any) -> Any:
+        entries: dict[str, Any] = dict(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name(subtype))
+        return pdf.make_indirect(pikepdf.Dictionary(**entries, Rect=rect, **extra))
+
+    texted = annotation("/Link", [50, 50, 90, 60], StructParent=1, F=4)
+    alone = annotation("/Link", [50, 70, 90, 80], StructParent=2, F=2)  # hidden: still there
+    slug = annotation("/Link", [292, 0, 300, 8], StructParent=3)  # outside the BleedBox
+    mark = annotation("/PrinterMark", [0, 0, 300, 300])
+    note = annotation("/Text", [200, 200, 220, 220])
+    page.Annots = pikepdf.Array([texted, alone, slug, mark, note])
+    tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+
+    def element(role: str, parent: Any, kids: list[Any]) -> Any:
+        entries: dict[str, Any] = dict(Type=pikepdf.Name.StructElem, S=pikepdf.Name(role))
+        entries.update(P=parent, Pg=page)
+        made = pdf.make_indirect(pikepdf.Dictionary(**entries))
+        made.K = pikepdf.Array(kids)
+        return made
+
+    def objr(target: Any) -> pikepdf.Dictionary:
+        return pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=target, Pg=page)
+
+    document = element("/Document", tree, [])
+    paragraph = element("/P", document, [])
+    links = [
+        element("/Link", paragraph, [0, objr(texted)]),
+        element("/Link", paragraph, [objr(alone)]),
+        element("/Link", paragraph, [1, objr(slug)]),
+    ]
+    paragraph.K, document.K, tree.K = pikepdf.Array(links), pikepdf.Array([paragraph]), document
+    nums = [0, pikepdf.Array([links[0], links[2]]), 1, links[0], 2, links[1], 3, links[2]]
+    tree.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+    tree.ParentTreeNextKey = 4
+    pdf.Root.StructTreeRoot = tree
+    page.StructParents = 0
+
+    without_annotations_in_print(pdf)
+
+    kept = [str(a.Subtype) for a in page.Annots]
+    assert kept == ["/Link", "/PrinterMark"] and page.Annots[0].objgen == slug.objgen
+    assert [str(kid.S) for kid in paragraph.K] == ["/Span", "/Link"]
+    assert paragraph.K[0].K == 0  # the text it showed, and no annotation
+    keys = [int(key) for key, _ in pikepdf.NumberTree(tree.ParentTree).items()]
+    assert keys == [0, 3] and int(tree.ParentTreeNextKey) == 4
+    assert _dangling_references(pdf) == []

@@ -857,3 +857,72 @@ def test_an_inline_image_is_found_at_its_placed_size(tmp_path: Path) -> None:
     pdf.save(tmp_path / "inline.pdf")
     [(message, pages)] = messages(preflight(tmp_path / "inline.pdf"), "warning", "images")
     assert "inline image" in message and "2 ppi" in message and pages == (1,)
+
+
+def _annotated(path: Path, claim: str, annots: Callable[[pikepdf.Pdf], list[list[Any]]]) -> Path:
+    """A CMYK file of one page per list ``annots`` gives (200 pt square, 3 mm bleed),
+    claiming ``claim`` in its XMP ("" for none) with the output intent it needs."""
+    pdf = pikepdf.new()
+    for listed in annots(pdf):
+        pdf.add_blank_page(page_size=(200, 200))
+        page = pdf.pages[-1].obj
+        page.TrimBox, page.BleedBox = [10, 10, 190, 190], [1.5, 1.5, 198.5, 198.5]
+        page.Contents = pdf.make_stream(b"0 0 0 1 k 20 20 50 50 re f")
+        if listed:
+            page.Annots = pikepdf.Array(listed)
+    if claim:
+        xmp = (
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf='
+            '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+            'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"><pdfxid:GTS_PDFXVersion>'
+            f"{claim}</pdfxid:GTS_PDFXVersion></rdf:Description></rdf:RDF></x:xmpmeta>"
+        )
+        pdf.Root.Metadata = pdf.make_stream(xmp.encode(), Type=pikepdf.Name.Metadata)
+        intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX)
+        intent.OutputConditionIdentifier = pikepdf.String("FOGRA39")
+        pdf.Root.OutputIntents = pikepdf.Array([intent])
+    pdf.save(path, fix_metadata_version=False)
+    return path
+
+
+def _annotations(pdf: pikepdf.Pdf) -> list[list[Any]]:
+    """Page 1: a link; page 2: a link in the slug and the press's own marks; page 3: a
+    hidden note and a stamp that prints its appearance."""
+
+    def annotation(subtype: str, rect: list[float], **extra: Any) -> Any:
+        made = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name(subtype), **extra)
+        made.Rect = rect
+        return pdf.make_indirect(made)
+
+    stamp = pdf.make_stream(b"0 0 0 1 k 0 0 50 20 re f")
+    stamp.Type, stamp.Subtype, stamp.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 50, 20]
+    return [
+        [annotation("/Link", [40, 40, 120, 52], F=4, Border=[0, 0, 0])],
+        [annotation("/Link", [0, 0, 1, 1]), annotation("/PrinterMark", [0, 0, 200, 200]),
+         annotation("/TrapNet", [0, 0, 200, 200])],
+        [annotation("/Text", [150, 150, 170, 170], F=2),
+         annotation("/Stamp", [60, 100, 110, 120], F=4, AP=pikepdf.Dictionary(N=stamp))],
+    ]  # fmt: skip
+
+
+def test_an_annotation_where_a_pdfx_file_prints_is_an_error(tmp_path: Path) -> None:
+    """PDF/X allows inside the BleedBox no annotation but TrapNet and PrinterMark (ISO
+    15930-7, as -1a and -3; only PDF/X-6 relaxed it), and every shop's PDF/X preflight
+    rejects a file with a link there: ours passed one without a word. It is an error
+    naming page and kind in a file that claims PDF/X; in a plain CMYK file only an
+    annotation that prints something is worth a warning, since a press's software may
+    print it or leave it out; one in the slug, or the press's own, is no finding."""
+    pdfx = preflight(_annotated(tmp_path / "x.pdf", "PDF/X-4", _annotations))
+    assert pdfx.standard == "PDF/X-4"
+    found = messages(pdfx, "error", "standard")
+    assert [(message.split(" ")[0], pages) for message, pages in found] == [
+        ("Link", (1,)), ("Text", (3,)), ("Stamp", (3,))
+    ]  # fmt: skip
+    assert all("BleedBox" in m and "TrapNet" in m and "PrinterMark" in m for m, _ in found)
+    assert not pdfx.passed
+    plain = preflight(_annotated(tmp_path / "plain.pdf", "", _annotations))
+    assert messages(plain, "error", "standard") == []
+    printed = [(m.split(" ")[0], p) for m, p in messages(plain, "warning", "file")]
+    assert printed == [("Stamp", (3,))]
+    quiet = preflight(_annotated(tmp_path / "quiet.pdf", "PDF/X-4", lambda pdf: [[], []]))
+    assert quiet.passed and messages(quiet, "error", "standard") == []

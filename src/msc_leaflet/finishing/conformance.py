@@ -12,7 +12,8 @@ One table, `STANDARDS`, says which claim an output makes (`choose`); one step,
   PDF/A-4 needs PDF 2.0, which ReportLab does not write, and PDF/A-2 allows the
   transparency and object streams we use.
 - **PDF/X-4** (ISO 15930-7) for CMYK builds whose theme names an ``output-intent``:
-  the press profile as the output intent, ``GTS_PDFXVersion``, ``/Trapped /False``.
+  the press profile as the output intent, ``GTS_PDFXVersion``, ``/Trapped /False``,
+  and no link where the press prints (`press_annotations.py`).
   A CMYK build without one claims nothing (plain CMYK, as before): we cannot know the
   press. ``--pdfx`` turns that into an error.
 - **XMP** for every output, from the Info dictionary (`xmp.py`); ``pdfuaid:part 1``
@@ -38,6 +39,7 @@ from ..theme.icc import Profile, cmyk_output_profile, srgb_profile
 from ..theme.output_intent import OutputIntent
 from ..theme.theme import bundled_theme_shown
 from .font_program import embedded, widths_agree
+from .press_annotations import without_annotations_in_print
 from .xmp import DocumentMetadata, InLanguages, xmp_date, xmp_packet
 
 Standard = Literal["none", "PDF/A-2u", "PDF/X-4"]
@@ -133,13 +135,15 @@ class ConformanceStep:
         if standard == "PDF/A-2u" and profile is not None:
             fonts = _refuse_for_pdfa(pdf)
             _output_intent(pdf, claim, profile, SRGB_CONDITION, "http://www.color.org", "")
+            _no_empty_transitions(pdf)
             _printable_annotations(pdf)
             if any(widths_agree(font) is False for font in fonts):
                 standard = "none"  # the sRGB intent stays: it still says what colours mean
         elif standard == "PDF/X-4" and profile is not None and intent is not None:
             _refuse_for_pdfx(pdf)
             _output_intent(pdf, claim, profile, intent.condition, intent.registry, intent.info)
-            _printable_annotations(pdf)
+            _no_empty_transitions(pdf)
+            without_annotations_in_print(pdf)  # not printed, as PDF/A wants: taken out
             pdf.docinfo[Name.GTS_PDFXVersion] = claim.pdfx
             pdf.docinfo[Name.Trapped] = Name("/False")
         self.claimed = standard
@@ -239,14 +243,19 @@ def _output_intent(
     pdf.Root.OutputIntents = Array([pdf.make_indirect(intent)])
 
 
-def _printable_annotations(pdf: pikepdf.Pdf) -> None:
-    """Links print (their rectangles draw nothing) and are never hidden: PDF/A-2 §6.3.2.
-    ReportLab's empty page transition (``/Trans << >>``, which means none) goes too: the
+def _no_empty_transitions(pdf: pikepdf.Pdf) -> None:
+    """ReportLab's empty page transition (``/Trans << >>``, which means none) goes: the
     PDF/A validator of pikepdf cannot vouch for a key it does not check."""
     for page in pdf.pages:
         transition = page.obj.get("/Trans")
         if isinstance(transition, Dictionary) and len(transition) == 0:
             del page.obj.Trans
+
+
+def _printable_annotations(pdf: pikepdf.Pdf) -> None:
+    """Links print (their rectangles draw nothing) and are never hidden: PDF/A-2 §6.3.2.
+    (A PDF/X file may hold none where it prints: `press_annotations.py`.)"""
+    for page in pdf.pages:
         for annotation in page.obj.get("/Annots", Array()):
             if isinstance(annotation, Dictionary):
                 flags = int(annotation.get("/F", 0))

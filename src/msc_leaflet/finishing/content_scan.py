@@ -715,22 +715,29 @@ def _printed_appearances(page: Dictionary) -> Iterable[tuple[pikepdf.Stream, Mat
     Hidden), with the matrix that places it in its /Rect (PDF 32000-1 §12.5.5)."""
     annotations = page.get("/Annots")
     for annotation in annotations if isinstance(annotations, Array) else ():
-        if not isinstance(annotation, Dictionary):
-            continue
-        flags = annotation.get("/F", 0)
-        if not isinstance(flags, int) or not flags & PRINT_FLAG or flags & HIDDEN_FLAG:
-            continue
-        appearances = annotation.get("/AP")
-        normal = appearances.get("/N") if isinstance(appearances, Dictionary) else None
-        shown = annotation.get("/AS")  # of a check box, say: the state it shows
-        if isinstance(normal, Dictionary) and isinstance(shown, Name):
-            normal = normal.get(shown)
-        if not isinstance(normal, pikepdf.Stream):
+        normal = printed_appearance(annotation)
+        if normal is None:
             continue
         try:
             yield normal, _placed(normal, [float(v) for v in annotation.Rect])
         except (AttributeError, TypeError, ValueError, IndexError, pikepdf.PdfError):
             continue
+
+
+def printed_appearance(annotation: object) -> pikepdf.Stream | None:
+    """The normal appearance ``annotation`` prints, in the state it shows; None when it
+    prints nothing (its Print flag clear, or Hidden, or no appearance)."""
+    if not isinstance(annotation, Dictionary):
+        return None
+    flags = annotation.get("/F", 0)
+    if not isinstance(flags, int) or not flags & PRINT_FLAG or flags & HIDDEN_FLAG:
+        return None
+    appearances = annotation.get("/AP")
+    normal = appearances.get("/N") if isinstance(appearances, Dictionary) else None
+    shown = annotation.get("/AS")  # of a check box, say: the state it shows
+    if isinstance(normal, Dictionary) and isinstance(shown, Name):
+        normal = normal.get(shown)
+    return normal if isinstance(normal, pikepdf.Stream) else None
 
 
 def _placed(form: pikepdf.Stream, rect: list[float]) -> Matrix:

@@ -3,12 +3,13 @@ own categories and severities, read from the file alone (any PDF, not only ours)
 
 error — the press cannot print it as meant (no page, an unembedded font, missing bleed
 that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
-overprint); warning — it prints, but likely not as the reader should see it (images
-under 300 ppi at their placed size, more total ink than the press lays down (300 %, or
-the limit of the printing condition its output intent names: 330 % for FOGRA39),
-hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more than one plate or
-white and knocked out of more than one, RGB in a CMYK file); info — facts the shop
-wants (standard claimed, page size, bleed, colour spaces).
+overprint, an annotation but the press's own where a PDF/X file prints); warning — it
+prints, but likely not as the reader should see it (images under 300 ppi at their
+placed size, more total ink than the press lays down (300 %, or the limit of the
+printing condition its output intent names: 330 % for FOGRA39), hairlines under
+0.25 pt, text under 9 pt, text under 12 pt on more than one plate or white and knocked
+out of more than one, RGB in a CMYK file, an annotation a CMYK file prints over its
+page); info — facts the shop wants (standard claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
 floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
@@ -31,8 +32,16 @@ from pikepdf import Array, Dictionary, Name
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..print_spec import PRINT_PPI, InkLimit, ink_limit
-from .content_scan import PageScan, PlacedImage, PlatedText, decoded_size_within, scan_page
+from .content_scan import (
+    PageScan,
+    PlacedImage,
+    PlatedText,
+    decoded_size_within,
+    printed_appearance,
+    scan_page,
+)
 from .font_program import embedded
+from .press_annotations import annotations_in_print, print_area
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -153,6 +162,7 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
         findings += _box_findings(page, number, requirements)
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
+    findings += _annotation_findings(pdf, standard, _print_file(scans, standard))
     pages = len(pdf.pages)
     if pdf.get_warnings():  # qpdf's own words name its parser's parts: ours say what to do
         findings.append(("warning", "file", "the file is damaged: it was read after repair, "
@@ -467,12 +477,16 @@ def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
                 yield ("info", "fonts", f"font {base} is embedded whole (not a subset)", number)
 
 
+def _print_file(scans: list[PageScan], standard: str) -> bool:
+    """The file is made for a press: it claims PDF/X, or uses CMYK."""
+    return "PDF/X" in standard or any(scan.spaces & CMYK_SPACES for scan in scans)
+
+
 def _colour_findings(scans: list[PageScan], standard: str) -> Iterable[Raw]:
     used = set().union(*(scan.spaces for scan in scans)) if scans else set()
     if used:
         yield ("info", "colour", "colour spaces: " + ", ".join(sorted(used)), 0)
-    cmyk_file = "PDF/X" in standard or bool(used & CMYK_SPACES)
-    if not cmyk_file:
+    if not _print_file(scans, standard):
         return
     severity: Severity = "error" if "PDF/X" in standard else "warning"
     for number, scan in enumerate(scans, 1):
@@ -480,6 +494,28 @@ def _colour_findings(scans: list[PageScan], standard: str) -> Iterable[Raw]:
         if rgb:
             message = f"RGB colour in a CMYK print file ({', '.join(rgb)})"
             yield (severity, "colour", message, number)
+
+
+def _annotation_findings(pdf: pikepdf.Pdf, standard: str, print_file: bool) -> Iterable[Raw]:
+    """Annotations where the press prints (`press_annotations.py`): in a PDF/X file
+    every one but a TrapNet or PrinterMark is an error, as the standard says; in another
+    print file only one that prints an appearance is worth a warning (a link draws
+    nothing), since a press's software may print it or leave it out."""
+    if not print_file:
+        return
+    pdfx = "PDF/X" in standard
+    for number, page in enumerate(pdf.pages, 1):
+        area = print_area(page.obj)
+        for annotation in annotations_in_print(page.obj):
+            kind = str(annotation.get("/Subtype", "/Untyped")).lstrip("/")
+            if pdfx and area is not None:
+                yield ("error", "standard", f"{kind} annotation inside the {area[0]}: PDF/X "
+                       "allows only TrapNet and PrinterMark annotations there; remove it, or "
+                       "flatten it into the page if it is to print", number)  # fmt: skip
+            elif printed_appearance(annotation) is not None:
+                yield ("warning", "file", f"{kind} annotation printed over the page: a "
+                       "press's software may print it or leave it out; flatten it into the "
+                       "page, or remove it", number)  # fmt: skip
 
 
 def _grouped(findings: list[Raw]) -> tuple[Finding, ...]:
