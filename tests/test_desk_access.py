@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
 
 import pytest
 from starlette.testclient import TestClient
@@ -109,3 +110,92 @@ def test_text_and_focus_rings_contrast_with_what_they_sit_on() -> None:
                          (button["color"], button["background"])):  # fmt: skip
         one, two = _colour(text, variables), _colour(ground, variables)
         assert one and two and _contrast(one, two) >= 4.5
+
+
+class Page(HTMLParser):
+    """A page as its elements: tag, attributes and the text inside each."""
+
+    VOID = frozenset(("meta", "link", "img", "input", "br", "hr", "source", "area", "base", "wbr"))
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str], list[str]]] = []
+        self._open: list[list[str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text: list[str] = []
+        self.elements.append((tag, {k: v or "" for k, v in attrs}, text))
+        if tag not in self.VOID:
+            self._open.append(text)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for text in self._open:
+            text.append(data)
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        return [
+            attrs
+            for name, attrs, _ in self.elements
+            if name == tag and all(attrs.get(k.rstrip("_")) == v for k, v in wanted.items())
+        ]
+
+    def text(self, **wanted: str) -> str:
+        for _, attrs, text in self.elements:
+            if all(attrs.get(k.rstrip("_")) == v for k, v in wanted.items()):
+                return " ".join("".join(text).split())
+        raise AssertionError(f"no element with {wanted}")
+
+    def title(self) -> str:
+        return next(" ".join("".join(t).split()) for n, _, t in self.elements if n == "title")
+
+
+def _ticked(page: Page, name: str) -> list[str]:
+    return [a["value"] for a in page.find("input", name=name) if "checked" in a]
+
+
+def _tied_error(page: Page, group: str) -> str:
+    """The text of the error a fieldset (named by its legend's control) points to."""
+    fieldsets = [a for a in page.find("fieldset") if a.get("id") == group]
+    assert len(fieldsets) == 1, f"no fieldset {group}"
+    described = fieldsets[0].get("aria-describedby", "")
+    assert described, f"the {group} group is not tied to its error"
+    error = page.find("p", id=described)
+    assert error and error[0].get("role") == "alert"
+    return page.text(id=described)
+
+
+def test_a_refused_pack_keeps_what_was_chosen_and_ties_the_error_to_it(
+    client: TestClient,
+) -> None:
+    """A receptionist ticks three leaflets, picks Vietnamese and "add the English
+    version", and one leaflet is not ready in Vietnamese: the desk answered with a bare
+    error page, and back on the pack page every tick, the language and the English
+    option were gone. With no leaflet ticked, the language and option were lost too.
+    Now the pack form comes back as it was sent, the error above it, announced, tied to
+    the group to correct, and the page's title says something is wrong."""
+    client.cookies.clear()
+    ids = ["choosing-a-clinic", "infusion-safety", "what-research-says"]
+    sent = {"leaflet": ids, "lang": "vi", "with_source": "1"}
+    refused = client.get("/pack.pdf", params=sent, headers={"accept-language": "th"})
+    assert refused.status_code == 400
+    page = Page(refused.text)
+    assert _ticked(page, "leaflet") == ids
+    assert _ticked(page, "lang") == ["vi"] and _ticked(page, "with_source") == ["1"]
+    assert "Choosing a clinic" in _tied_error(page, "pack-leaflets")
+    assert page.title().startswith("มีบางอย่างไม่ถูกต้อง")  # "Something is not right"
+    assert page.find("form", action="/pack.pdf")
+
+    none_ticked = client.get("/pack.pdf", params={"lang": "vi", "with_source": "1"})
+    page = Page(none_ticked.text)
+    assert _ticked(page, "leaflet") == []
+    assert _ticked(page, "lang") == ["vi"] and _ticked(page, "with_source") == ["1"]
+    assert _tied_error(page, "pack-leaflets") == "Choose at least one leaflet."
+    # Without an error, the groups point to none.
+    fresh = Page(client.get("/pack").text)
+    assert all("aria-describedby" not in a for a in fresh.find("fieldset"))
+    assert not fresh.find("p", role="alert")

@@ -234,13 +234,32 @@ async def page_picture(request: Request) -> Response:
 
 
 async def pack_page(request: Request) -> Response:
+    """The pack form; a link back to it (``missing=1``, from an empty pack) keeps what
+    was chosen."""
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    t = desk.interface_for(request)
+    problem = ""
+    if request.query_params.get("missing") == "1":
+        problem = desk.interface_for(request)("desk.pack-choose")
+    return _pack_form(request, shelf, problem, "leaflets", language="", status=200)
+
+
+def _pack_form(
+    request: Request, shelf: Shelf, problem: str, field: str, *, language: str, status: int
+) -> Response:
+    """The pack form as it was sent (ticks, language, English option): a refused pack
+    comes back with ``problem`` (written in ``language``; "" for the reader's) tied to
+    its ``field`` group, "leaflets" or "language", so nothing chosen is lost."""
+    t = _desk(request).interface_for(request)
+    params = request.query_params
+    wanted = params.get("lang", "")
     return render(request, "pack.html", {
         "shelf": shelf, "chosen": t.language if t.language in shelf.locales else "",
-        "missing": request.query_params.get("missing") == "1",
-    })  # fmt: skip
+        "ticked": set(params.getlist("leaflet")), "with_source": params.get("with_source") == "1",
+        "pack_lang": wanted if wanted in shelf.locales else "",
+        "problem": problem, "problem_field": field,
+        "problem_lang": language if language and not same_language(language, t.language) else "",
+    }, status)  # fmt: skip
 
 
 async def pack_pdf(request: Request) -> Response:
@@ -249,29 +268,31 @@ async def pack_pdf(request: Request) -> Response:
     params = request.query_params
     ids = list(dict.fromkeys(params.getlist("leaflet")))
     if not ids:
-        return RedirectResponse("/pack?missing=1", 303)
+        kept = [("missing", "1"), *((k, v) for k, v in params.multi_items() if k != "missing")]
+        return RedirectResponse(f"/pack?{urlencode(kept)}", 303)
     if len(ids) > MAX_PACK:
-        raise Refused(400, f"a pack holds at most {MAX_PACK} leaflets")
+        return _pack_form(request, shelf, f"a pack holds at most {MAX_PACK} leaflets",
+                          "leaflets", language="en", status=400)  # fmt: skip
     cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
     lang = choices.locale(shelf, params.get("lang", ""))
     for card in cards:
         if not card.printable_in(lang):
             # Handed out under a cover in the patient's language, it would read as
             # theirs: `build` warns of such a leaflet, and a pack has no room to.
-            raise NotReady(
-                400,
+            reason = (
                 f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
-                "language it is ready in",
+                "language it is ready in"
             )
+            return _pack_form(request, shelf, reason, "leaflets", language="en", status=400)
     words: Interface = interface(desk.project, lang)
     if missing := words.untranslated(COVER_WORDS):
         # The cover is the patient's first page: in English, the pack reads as not theirs.
         catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
-        raise NotReady(
-            400,
+        reason = (
             f"the pack's cover would print in English in {language_name(lang)}: translate "
-            f"{', '.join(missing)} in {catalog}, or make the pack in another language",
+            f"{', '.join(missing)} in {catalog}, or make the pack in another language"
         )
+        return _pack_form(request, shelf, reason, "language", language="en", status=400)
     with_source = params.get("with_source") == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
