@@ -628,7 +628,7 @@ def test_a_check_turned_off_in_the_settings_leaves_the_status_page_at_once(
         assert overdue not in desk.get("/status").text
         settings.write_text('[checks.DATE001]\nseverity = "error"\n', encoding="utf-8")
         status = desk.get("/status").text
-        assert '<li class="error"><span class="severity">error</span>' in status
+        assert '<li class="error"><span class="severity">Error</span>' in status
 
 
 def test_another_site_cannot_switch_the_desks_language(client: TestClient) -> None:
@@ -663,7 +663,7 @@ def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
     app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
     with TestClient(app, base_url=LOCAL) as desk:
         status = desk.get("/status").text
-    assert '<li class="error">leaflets/broken.yaml:3: ' in status
+    assert '<li class="error" lang="en" dir="ltr">leaflets/broken.yaml:3: ' in status
     assert str(tmp_path.name) not in status and "../" not in status
 
 

@@ -199,3 +199,73 @@ def test_a_refused_pack_keeps_what_was_chosen_and_ties_the_error_to_it(
     fresh = Page(client.get("/pack").text)
     assert all("aria-describedby" not in a for a in fresh.find("fieldset"))
     assert not fresh.find("p", role="alert")
+
+
+UI_LANGUAGES = ("en", "th", "my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
+# Words of English prose (a check's message, a refusal), not of Vietnamese or a code.
+ENGLISH = re.compile(
+    r"\b(the|of|is|was|are|to|no|not|in|on|at|a|it|for|and|or|than|be|with|from)\b"
+)
+
+
+class Runs(HTMLParser):
+    """Every piece of text with the language and direction it is in (``lang``/``dir``
+    inherited from the nearest ancestor that sets them)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[tuple[str, str, str]] = []
+        self._stack: list[tuple[str, str, str]] = [("", "", "")]
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        _, lang, direction = self._stack[-1]
+        inner = (tag, found.get("lang") or lang, found.get("dir") or direction)
+        if tag not in Page.VOID:
+            self._stack.append(inner)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in Page.VOID and len(self._stack) > 1:
+            while len(self._stack) > 1 and self._stack.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        tag, lang, direction = self._stack[-1]
+        if data.strip() and tag not in ("style", "script", "title"):
+            self.runs.append((lang, direction, " ".join(data.split())))
+
+
+def _english_untagged(html: str) -> list[str]:
+    return [
+        text
+        for lang, direction, text in Runs(html).runs
+        if lang != "en" and len(ENGLISH.findall(text.lower())) >= 2 and text.isascii()
+    ]
+
+
+def test_english_words_on_a_page_in_another_language_are_tagged_english(
+    client: TestClient,
+) -> None:
+    """The checks and the desk's refusals speak English. On a Thai page a screen reader
+    read "next review was due on 2027-11-01" with a Thai voice, and on an Arabic page
+    "33% of sentences look passive" was laid out right to left. The severity badge
+    ("warning") was an English word in every language. Now every English message is
+    tagged lang="en" dir="ltr" (isolated from the page's direction), and the badge is
+    in the page's language."""
+    client.cookies.clear()
+    pages = ["/", "/leaflets/infusion-safety?lang=th", "/leaflets/choosing-a-clinic?lang=vi",
+             "/pack", "/status", "/leaflets/no-such-leaflet", "/?topic=nope"]  # fmt: skip
+    for ui in UI_LANGUAGES:
+        for path in pages:
+            answer = client.get(path, headers={"accept-language": ui.replace("_", "-")})
+            assert answer.status_code in (200, 404), (ui, path)
+            assert _english_untagged(answer.text) == [], (ui, path)
+            if ui != "en":
+                english_runs = [(d, t) for lang, d, t in Runs(answer.text).runs if lang == "en"]
+                assert all(d == "ltr" for d, _ in english_runs), (ui, path)
+                badges = Page(answer.text).find("span", class_="severity")
+                assert all(b.get("lang") is None for b in badges)
+                assert not re.search(r'class="severity">(error|warning|info)<', answer.text)
+    thai = client.get("/status", headers={"accept-language": "th"}).text
+    assert 'class="severity">คำเตือน<' in thai  # "warning"

@@ -31,12 +31,15 @@ from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .guard import sent_by_another_site
-from .interface import Interface, interface, interface_languages
+from .interface import SOURCE_LANGUAGE, Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf, described, in_project, without_folders
 
 # The desk words the patient pack's cover prints, in the patient's language.
 COVER_WORDS = ("desk.pack-cover", "desk.pack-for", "desk.pack-date", "desk.pack-contents")
+# The language of what the desk does not translate: check findings, refusals, build
+# errors (worded as the command line words them). Pages tag them with it.
+MESSAGES_LANGUAGE = SOURCE_LANGUAGE
 MAX_SEARCH = 200  # characters of a title search
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
 
@@ -67,8 +70,8 @@ def _page(handler: Handler) -> Handler:
             return render(request, "error.html", {"reason": refused.reason}, refused.status)
         except BuildFailed as failed:
             t = _desk(request).interface_for(request)
-            reason = f"{t('desk.build-failed')}\n\n{_failure(request, failed)}"
-            return render(request, "error.html", {"reason": reason}, 500)
+            lead, reason = t("desk.build-failed"), _failure(request, failed)
+            return render(request, "error.html", {"reason": reason, "lead": lead}, 500)
         except LeafletError as error:
             # A source the page needs cannot be read (a half-saved .po, say): named, file
             # and line, with what to do, as the command line would; not a bare 500.
@@ -115,6 +118,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     base = {
         "t": t, "ui": t.language, "switches": switches, "path": request.url.path,
         "language": lambda code: language_label(code, t.language),
+        "messages_lang": MESSAGES_LANGUAGE,
         "date": lambda day: format_date(day, t.language),
     }  # fmt: skip
     html = desk.templates.get_template(template).render(base | context)
@@ -272,7 +276,7 @@ async def pack_pdf(request: Request) -> Response:
         return RedirectResponse(f"/pack?{urlencode(kept)}", 303)
     if len(ids) > MAX_PACK:
         return _pack_form(request, shelf, f"a pack holds at most {MAX_PACK} leaflets",
-                          "leaflets", language="en", status=400)  # fmt: skip
+                          "leaflets", language=MESSAGES_LANGUAGE, status=400)  # fmt: skip
     cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
     lang = choices.locale(shelf, params.get("lang", ""))
     for card in cards:
@@ -283,7 +287,9 @@ async def pack_pdf(request: Request) -> Response:
                 f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
                 "language it is ready in"
             )
-            return _pack_form(request, shelf, reason, "leaflets", language="en", status=400)
+            return _pack_form(
+                request, shelf, reason, "leaflets", language=MESSAGES_LANGUAGE, status=400
+            )
     words: Interface = interface(desk.project, lang)
     if missing := words.untranslated(COVER_WORDS):
         # The cover is the patient's first page: in English, the pack reads as not theirs.
@@ -292,7 +298,9 @@ async def pack_pdf(request: Request) -> Response:
             f"the pack's cover would print in English in {language_name(lang)}: translate "
             f"{', '.join(missing)} in {catalog}, or make the pack in another language"
         )
-        return _pack_form(request, shelf, reason, "language", language="en", status=400)
+        return _pack_form(
+            request, shelf, reason, "language", language=MESSAGES_LANGUAGE, status=400
+        )
     with_source = params.get("with_source") == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
