@@ -269,3 +269,37 @@ def test_english_words_on_a_page_in_another_language_are_tagged_english(
                 assert not re.search(r'class="severity">(error|warning|info)<', answer.text)
     thai = client.get("/status", headers={"accept-language": "th"}).text
     assert 'class="severity">คำเตือน<' in thai  # "warning"
+
+
+def _links(html: str) -> list[tuple[dict[str, str], str]]:
+    page = Page(html)
+    return [
+        (attrs, " ".join("".join(text).split()))
+        for tag, attrs, text in page.elements
+        if tag == "a" and "/pdf" in attrs.get("href", "")
+    ]
+
+
+@pytest.mark.parametrize("ui", ["en", "th", "ar"])
+def test_a_link_to_a_pdf_says_it_is_a_pdf_and_in_which_language(
+    client: TestClient, ui: str
+) -> None:
+    """ "Open PDF" did not say in which language the PDF is (the leaflet page can be in
+    English while the PDF is Thai), and the Status page's proof links ("Proof") did not
+    say they open a PDF. A screen reader's list of links gave no way to tell them apart
+    from pages. Each link to a PDF now says PDF and the language, and carries
+    type="application/pdf" and hreflang."""
+    from msc_leaflet.desk.routes import language_label
+
+    client.cookies.clear()
+    headers = {"accept-language": ui}
+    leaflet = client.get("/leaflets/infusion-safety?lang=th", headers=headers).text
+    status = client.get("/status", headers=headers).text
+    links = _links(leaflet) + _links(status)
+    assert len(links) > 10
+    for attrs, name in links:
+        code = re.search(r"[?&]lang=([\w-]+)", attrs["href"].replace("&amp;", "&"))
+        assert code, attrs
+        assert attrs.get("type") == "application/pdf", attrs
+        assert attrs.get("hreflang") == code.group(1).replace("_", "-"), attrs
+        assert "PDF" in name and language_label(code.group(1), ui) in name, (name, attrs)
