@@ -303,3 +303,29 @@ def test_a_link_to_a_pdf_says_it_is_a_pdf_and_in_which_language(
         assert attrs.get("type") == "application/pdf", attrs
         assert attrs.get("hreflang") == code.group(1).replace("_", "-"), attrs
         assert "PDF" in name and language_label(code.group(1), ui) in name, (name, attrs)
+
+
+def test_a_leaflet_not_ready_in_the_chosen_language_says_so_at_the_language_choice(
+    client: TestClient,
+) -> None:
+    """Choosing Vietnamese for a leaflet not translated into it, a screen-reader user
+    heard nothing: the page came back without an Open PDF link, and far below, under
+    "Pages", a bare "not ready" (not which language, not tied to the choice, not
+    announced). An edition that does not exist was the same, tied to nothing. Now the
+    message names the language, is announced, and the choice it is about points to it."""
+    from msc_leaflet.desk.routes import language_label
+
+    client.cookies.clear()
+    thai = {"accept-language": "th"}
+    page = Page(client.get("/leaflets/choosing-a-clinic?lang=vi", headers=thai).text)
+    select = page.find("select", id="lang")[0]
+    message = page.find("p", id=select.get("aria-describedby", "-"))
+    assert message and message[0].get("role") == "alert"
+    assert language_label("vi", "th") in page.text(id=select["aria-describedby"])
+
+    english = client.get("/leaflets/choosing-a-clinic?lang=en&edition=parallel").text
+    assert "does not exist" in _tied_error(Page(english), "choice-edition")
+
+    ready = Page(client.get("/leaflets/choosing-a-clinic?lang=th").text)
+    assert not [e for e in ready.elements if "aria-describedby" in e[1]]
+    assert not ready.find("p", role="alert")

@@ -195,7 +195,7 @@ async def leaflet_page(request: Request) -> Response:
         built = await _built(desk, card, choice)
         pages = await _pages(desk, built)
     except NotReady:
-        problem = "desk.not-ready"
+        problem = "desk.not-ready-in"
     except Refused:
         problem = "desk.unavailable"
     findings = [f for f in await desk.findings(shelf) if _leaflet_of(f) == card.id]

@@ -57,6 +57,7 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.translation": "Translation",
     "desk.ready": "ready",
     "desk.not-ready": "not ready",
+    "desk.not-ready-in": "Not yet ready to print in {language}: no PDF to give out.",
     "desk.translated": "{percent}% translated",
     "desk.unavailable": "This edition does not exist in the leaflet's own language.",
     "desk.build-failed": "This leaflet could not be built. "
