@@ -329,3 +329,34 @@ def test_a_leaflet_not_ready_in_the_chosen_language_says_so_at_the_language_choi
     ready = Page(client.get("/leaflets/choosing-a-clinic?lang=th").text)
     assert not [e for e in ready.elements if "aria-describedby" in e[1]]
     assert not ready.find("p", role="alert")
+
+
+def test_a_language_whose_desk_words_are_partly_translated_is_not_offered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A clinic adds Indonesian: `msc-leaflet i18n update` makes locales/id/…/ui.po and
+    its translator starts with the leaflets' page words. The desk offered "Indonesia"
+    at once and showed every word not yet translated in English, on a page tagged
+    lang="id": a screen reader read the English words with an Indonesian voice. A
+    language is now offered once its catalog translates every word of the desk; until
+    then the desk speaks English, tagged as English."""
+    import shutil
+
+    from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
+
+    root = copy_library(tmp_path_factory.mktemp("partial"))
+    catalog = root / "locales" / "id" / "LC_MESSAGES" / "ui.po"
+    catalog.parent.mkdir(parents=True)
+    shutil.copy(root / "locales" / "th" / "LC_MESSAGES" / "ui.po", catalog)
+    text = catalog.read_text(encoding="utf-8")
+    blank = 'msgctxt "desk.pack-intro"\nmsgid "'
+    start = text.index('msgstr "', text.index(blank))
+    catalog.write_text(text[:start] + 'msgstr ""\n' + text[text.index("\n\n", start) :], "utf-8")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/pack", headers={"accept-language": "id"}).text
+        assert '<html lang="en" dir="ltr">' in page
+        assert DESK_MESSAGES["desk.pack-intro"] in page and 'hreflang="id"' not in page
+        assert desk.get("/interface?lang=id", follow_redirects=False).status_code == 404
+        catalog.write_text(text, "utf-8")  # every desk word translated: offered
+        assert '<html lang="id" dir="ltr">' in desk.get("/", headers={"accept-language": "id"}).text
