@@ -360,3 +360,25 @@ def test_a_language_whose_desk_words_are_partly_translated_is_not_offered(
         assert desk.get("/interface?lang=id", follow_redirects=False).status_code == 404
         catalog.write_text(text, "utf-8")  # every desk word translated: offered
         assert '<html lang="id" dir="ltr">' in desk.get("/", headers={"accept-language": "id"}).text
+
+
+def test_a_page_picture_is_described_in_the_interface_language_alone(
+    client: TestClient,
+) -> None:
+    """A Thai leaflet's page pictures on an English page were described as "Page 1 of
+    ความปลอดภัยของ MSC…": an alt text cannot mark a part of it as Thai, so a screen
+    reader read the Thai title with an English voice (or skipped it), once per page.
+    The pictures are now "Page 1", "Page 2"… in the interface's language, under the
+    heading that gives the title in its own language."""
+    client.cookies.clear()
+    thai_letters = re.compile("[\u0e00-\u0e7f]")
+    for ui in UI_LANGUAGES:
+        page = client.get(
+            "/leaflets/infusion-safety?lang=th", headers={"accept-language": ui.replace("_", "-")}
+        )
+        alts = [a["alt"] for a in Page(page.text).find("img") if "/pages/" in a.get("src", "")]
+        assert len(alts) >= 3, ui
+        if ui != "th":
+            assert not [alt for alt in alts if thai_letters.search(alt)], ui
+    english = client.get("/leaflets/infusion-safety?lang=th", headers={"accept-language": "en"})
+    assert 'alt="Page 2"' in english.text

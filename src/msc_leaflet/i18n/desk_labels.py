@@ -31,7 +31,9 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.overdue": "Review overdue since {date}",
     "desk.printable-in": "Printable in",
     "desk.not-printable": "Not yet printable in {language}: shown in {source}.",
-    "desk.page-image": "Page {page} of {title}",
+    # A page picture's alt text: the leaflet's title is not in it, since an alt text
+    # cannot tag a title in another language as such (the heading above gives it).
+    "desk.page-image": "Page {page}",
     "desk.open": "Open",
     "desk.choices": "Print choices",
     "desk.edition": "Edition",
