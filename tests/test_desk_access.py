@@ -382,3 +382,28 @@ def test_a_page_picture_is_described_in_the_interface_language_alone(
             assert not [alt for alt in alts if thai_letters.search(alt)], ui
     english = client.get("/leaflets/infusion-safety?lang=th", headers={"accept-language": "en"})
     assert 'alt="Page 2"' in english.text
+
+
+def test_a_topic_that_no_leaflet_has_now_keeps_the_search_and_says_so_at_the_topic(
+    client: TestClient,
+) -> None:
+    """A bookmarked "/?topic=infusions", or a filter sent from a page opened before an
+    editor renamed the keyword, answered with a bare error page: the search typed and
+    the language chosen were lost, and nothing pointed at the topic list. Now the
+    library comes back (404) with the search and language kept, every topic shown, and
+    a message, announced and tied to the topic list, in the interface's language."""
+    client.cookies.clear()
+    sent = {"q": "MSC", "lang": "th", "topic": "no-longer-a-topic"}
+    answer = client.get("/", params=sent, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert page.find("input", id="q")[0]["value"] == "MSC"
+    assert [o["value"] for o in page.find("option") if "selected" in o] == ["th"]  # any topic
+    select = page.find("select", id="topic")[0]
+    message = page.find("p", id=select.get("aria-describedby", "-"))
+    assert message and message[0].get("role") == "alert"
+    assert "หัวข้อ" in page.text(id=select["aria-describedby"])  # "topic", in Thai
+    assert "no-longer-a-topic" not in page.text(id=select["aria-describedby"])
+    assert 'class="card"' in answer.text  # the leaflets matching the rest are shown
+    fine = Page(client.get("/", params={"topic": "safety"}).text)
+    assert "aria-describedby" not in fine.find("select", id="topic")[0]

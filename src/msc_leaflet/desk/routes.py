@@ -143,8 +143,12 @@ async def library(request: Request) -> Response:
     params = request.query_params
     language = choices.locale(shelf, params["lang"]) if params.get("lang") else ""
     topic = params.get("topic", "")
-    if topic and topic not in shelf.topics:
-        raise Refused(404, f"no topic {topic!r}")
+    stale = bool(topic) and topic not in shelf.topics
+    if stale:
+        # A bookmark, or a page opened before an editor renamed the keyword: the library
+        # as asked for but with every topic, saying so at the topic list (the search
+        # typed is kept); 404, as the topic is not there.
+        topic = ""
     query = params.get("q", "")[:MAX_SEARCH]
     cards = [
         (card, _card_language(card, language, t.language))
@@ -152,8 +156,8 @@ async def library(request: Request) -> Response:
     ]
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
-        "today": desk.today(),
-    })  # fmt: skip
+        "today": desk.today(), "stale_topic": stale,
+    }, 404 if stale else 200)  # fmt: skip
 
 
 def _not_ready(card: LeafletCard, locale: str) -> str:

@@ -23,6 +23,7 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.any-language": "Any language",
     "desk.topic": "Topic",
     "desk.any-topic": "Any topic",
+    "desk.no-topic": "No leaflet has this topic any more, so every topic is shown.",
     "desk.show": "Show",
     "desk.found": "{count} leaflet(s)",
     "desk.none-found": "No leaflet matches. Clear the search or choose another language.",
