@@ -407,3 +407,21 @@ def test_a_topic_that_no_leaflet_has_now_keeps_the_search_and_says_so_at_the_top
     assert 'class="card"' in answer.text  # the leaflets matching the rest are shown
     fine = Page(client.get("/", params={"topic": "safety"}).text)
     assert "aria-describedby" not in fine.find("select", id="topic")[0]
+
+
+def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(
+    client: TestClient,
+) -> None:
+    """A mistyped or outdated address (/leaflet/…, an old bookmark) answered with the
+    bare text "Not Found": English whatever the reader's language, no language tagged,
+    no heading, no menu, no way back but the browser's. It is now a page of the desk
+    (404) in the reader's language, with its heading, menu and a link to the library."""
+    client.cookies.clear()
+    for path in ("/nope", "/leaflet/infusion-safety", "/leaflets/infusion-safety/pages/x.png"):
+        answer = client.get(path, headers={"accept-language": "th"})
+        assert answer.status_code == 404, path
+        assert answer.headers["content-type"].startswith("text/html"), path
+        page = Page(answer.text)
+        assert page.find("html", lang="th") and page.find("h1") and page.find("a", href="/")
+        assert "Not Found" not in answer.text
+        assert "ไม่มีหน้านี้" in answer.text  # "there is no such page"

@@ -80,6 +80,14 @@ def _page(handler: Handler) -> Handler:
     return wrapped
 
 
+async def no_such_page(request: Request, _error: Exception) -> Response:
+    """An address the desk has no page for (a typo, an old bookmark): a page of the desk
+    in the reader's language, with its menu and a way back, where Starlette answered
+    the bare English text "Not Found"."""
+    t = _desk(request).interface_for(request)
+    return render(request, "error.html", {"lead": t("desk.no-page")}, 404)
+
+
 def _source_error(request: Request, error: LeafletError) -> str:
     return described(_desk(request).project, error)
 

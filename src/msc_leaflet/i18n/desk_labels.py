@@ -86,5 +86,6 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.proof": "Proof",
     "desk.interface": "User interface words",
     "desk.error": "Something is not right",
+    "desk.no-page": "There is no such page: check the address.",
     "desk.back": "Back to the library",
 }
