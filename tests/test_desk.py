@@ -174,7 +174,7 @@ def test_a_leaflet_not_ready_in_a_language_is_not_handed_out_in_it(client: TestC
     lists what is untranslated, is still there for the translator."""
     page = client.get("/leaflets/choosing-a-clinic?lang=vi")
     assert page.status_code == 200
-    assert '<p class="reason">not ready</p>' in page.text
+    assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
     assert "/leaflets/choosing-a-clinic/pdf?" not in page.text
     refused = client.get("/leaflets/choosing-a-clinic/pdf?lang=vi")
     assert refused.status_code == 400 and "Choosing a clinic" in refused.text
@@ -628,7 +628,7 @@ def test_a_check_turned_off_in_the_settings_leaves_the_status_page_at_once(
         assert overdue not in desk.get("/status").text
         settings.write_text('[checks.DATE001]\nseverity = "error"\n', encoding="utf-8")
         status = desk.get("/status").text
-        assert '<li class="error"><span class="severity">error</span>' in status
+        assert '<li class="error"><span class="severity">Error</span>' in status
 
 
 def test_another_site_cannot_switch_the_desks_language(client: TestClient) -> None:
@@ -663,7 +663,7 @@ def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
     app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
     with TestClient(app, base_url=LOCAL) as desk:
         status = desk.get("/status").text
-    assert '<li class="error">leaflets/broken.yaml:3: ' in status
+    assert '<li class="error" lang="en" dir="ltr">leaflets/broken.yaml:3: ' in status
     assert str(tmp_path.name) not in status and "../" not in status
 
 
@@ -682,7 +682,7 @@ def test_a_translation_the_build_cannot_use_is_not_handed_out(tmp_path: Path) ->
     app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
     with TestClient(app, base_url=LOCAL) as desk:
         page = desk.get("/leaflets/infusion-safety?lang=th")
-        assert '<p class="reason">not ready</p>' in page.text
+        assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
         assert "/leaflets/infusion-safety/pdf?" not in page.text
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
         pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th"})
@@ -815,7 +815,7 @@ def test_a_translation_changed_since_its_clinical_approval_is_not_handed_out(
         old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
         catalog.write_text(text.replace(old, new), encoding="utf-8")
         page = desk.get("/leaflets/infusion-safety?lang=th")
-        assert '<p class="reason">not ready</p>' in page.text
+        assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
         assert "Thai: 100% translated — not ready" in page.text
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
         pack = desk.get("/pack.pdf", params={"leaflet": "infusion-safety", "lang": "th"})
@@ -871,7 +871,7 @@ def test_a_language_whose_page_words_are_untranslated_is_not_ready(tmp_path: Pat
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
         ui.write_text(ui.read_text("utf-8").replace(page_of, f"#, fuzzy\n{page_of}"), "utf-8")
         page = desk.get("/leaflets/infusion-safety?lang=th")
-        assert '<p class="reason">not ready</p>' in page.text
+        assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
         assert "/leaflets/infusion-safety/pdf?" not in page.text
         assert "locales/th/LC_MESSAGES/ui.po" in page.text and "page-of (line 21)" in page.text
         assert str(tmp_path) not in page.text

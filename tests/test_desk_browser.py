@@ -193,3 +193,22 @@ def test_keyboard_reaches_the_main_content_and_shows_focus(
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_page_reflows_at_320_css_pixels(
+    served: tuple[str, Path], browser: Any, language: str
+) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels (a phone, or 400% zoom on a reception PC) no page
+    may scroll sideways as a whole. The library's cards were at least 22rem wide (423 px
+    of page at 320), and the Status page's visually hidden link words escaped the
+    table's own scroller (626 px): a low-vision user scrolled both ways to read a line.
+    A wide table may scroll inside its own box; the page may not."""
+    base, _ = served
+    context = browser.new_context(locale=language, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for name, path in {**PAGES, "error": "/leaflets/no-such-leaflet"}.items():
+        page.goto(base + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, (name, language, width)
+    context.close()

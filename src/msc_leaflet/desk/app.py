@@ -124,7 +124,7 @@ def create_app(
     with the app, and started again if a worker dies. ``renew_pool``: what replaces
     ``pool`` then (tests).
     """
-    from .routes import routes
+    from .routes import no_such_page, routes
 
     project = Project.at(project_root)
     target = resolved(out_dir or project.root / "build")
@@ -163,6 +163,7 @@ def create_app(
             Mount("/fonts", StaticFiles(directory=sarabun_dir()), name="fonts"),
         ],
         lifespan=lifespan,
+        exception_handlers={404: no_such_page},
     )
     app.state.desk = desk
     app.add_middleware(Guard, token=token, hosts=hosts)

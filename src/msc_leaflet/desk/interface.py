@@ -23,6 +23,7 @@ from ..i18n.pofile import read_po
 from ..project import Project, same_language
 
 SOURCE_LANGUAGE = "en"
+DESK_KEYS = tuple(DESK_MESSAGES)
 _QUALITY = re.compile(r"\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$")
 
 
@@ -72,14 +73,24 @@ class Interface:
 
 
 def interface_languages(project: Project) -> list[str]:
-    """English, then every language with a ``ui`` catalog in the project. A folder not
-    named after a language (locales/tlh, a typo; `locale_folders`) is left out: the
-    desk cannot name it, nor date or number in it, and every page failed while it was
-    offered."""
+    """English, then every language with a ``ui`` catalog in the project that (with the
+    bundled library's) translates every word of the desk. A language half translated
+    (a clinic's new Indonesian catalog) would show the rest in English on a page tagged
+    as Indonesian, read with an Indonesian voice: it is offered once complete, and the
+    Status page shows how far it is. A folder not named after a language (locales/tlh,
+    a typo; `locale_folders`) is left out: the desk cannot name it, nor date or number
+    in it, and every page failed while it was offered."""
     found = [
         name for name in locale_folders(project)[0] if po_path(project, name, UI_DOMAIN).is_file()
     ]
-    return [SOURCE_LANGUAGE, *(name for name in found if name != SOURCE_LANGUAGE)]
+    return [
+        SOURCE_LANGUAGE,
+        *(
+            name
+            for name in found
+            if name != SOURCE_LANGUAGE and not interface(project, name).untranslated(DESK_KEYS)
+        ),
+    ]
 
 
 def interface(project: Project, language: str) -> Interface:

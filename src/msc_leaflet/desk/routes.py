@@ -31,12 +31,15 @@ from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .guard import sent_by_another_site
-from .interface import Interface, interface, interface_languages
+from .interface import SOURCE_LANGUAGE, Interface, interface, interface_languages
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf, described, in_project, without_folders
 
 # The desk words the patient pack's cover prints, in the patient's language.
 COVER_WORDS = ("desk.pack-cover", "desk.pack-for", "desk.pack-date", "desk.pack-contents")
+# The language of what the desk does not translate: check findings, refusals, build
+# errors (worded as the command line words them). Pages tag them with it.
+MESSAGES_LANGUAGE = SOURCE_LANGUAGE
 MAX_SEARCH = 200  # characters of a title search
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
 
@@ -67,14 +70,22 @@ def _page(handler: Handler) -> Handler:
             return render(request, "error.html", {"reason": refused.reason}, refused.status)
         except BuildFailed as failed:
             t = _desk(request).interface_for(request)
-            reason = f"{t('desk.build-failed')}\n\n{_failure(request, failed)}"
-            return render(request, "error.html", {"reason": reason}, 500)
+            lead, reason = t("desk.build-failed"), _failure(request, failed)
+            return render(request, "error.html", {"reason": reason, "lead": lead}, 500)
         except LeafletError as error:
             # A source the page needs cannot be read (a half-saved .po, say): named, file
             # and line, with what to do, as the command line would; not a bare 500.
             return render(request, "error.html", {"reason": _source_error(request, error)}, 500)
 
     return wrapped
+
+
+async def no_such_page(request: Request, _error: Exception) -> Response:
+    """An address the desk has no page for (a typo, an old bookmark): a page of the desk
+    in the reader's language, with its menu and a way back, where Starlette answered
+    the bare English text "Not Found"."""
+    t = _desk(request).interface_for(request)
+    return render(request, "error.html", {"lead": t("desk.no-page")}, 404)
 
 
 def _source_error(request: Request, error: LeafletError) -> str:
@@ -115,6 +126,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     base = {
         "t": t, "ui": t.language, "switches": switches, "path": request.url.path,
         "language": lambda code: language_label(code, t.language),
+        "messages_lang": MESSAGES_LANGUAGE,
         "date": lambda day: format_date(day, t.language),
     }  # fmt: skip
     html = desk.templates.get_template(template).render(base | context)
@@ -139,8 +151,12 @@ async def library(request: Request) -> Response:
     params = request.query_params
     language = choices.locale(shelf, params["lang"]) if params.get("lang") else ""
     topic = params.get("topic", "")
-    if topic and topic not in shelf.topics:
-        raise Refused(404, f"no topic {topic!r}")
+    stale = bool(topic) and topic not in shelf.topics
+    if stale:
+        # A bookmark, or a page opened before an editor renamed the keyword: the library
+        # as asked for but with every topic, saying so at the topic list (the search
+        # typed is kept); 404, as the topic is not there.
+        topic = ""
     query = params.get("q", "")[:MAX_SEARCH]
     cards = [
         (card, _card_language(card, language, t.language))
@@ -148,8 +164,8 @@ async def library(request: Request) -> Response:
     ]
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
-        "today": desk.today(),
-    })  # fmt: skip
+        "today": desk.today(), "stale_topic": stale,
+    }, 404 if stale else 200)  # fmt: skip
 
 
 def _not_ready(card: LeafletCard, locale: str) -> str:
@@ -191,7 +207,7 @@ async def leaflet_page(request: Request) -> Response:
         built = await _built(desk, card, choice)
         pages = await _pages(desk, built)
     except NotReady:
-        problem = "desk.not-ready"
+        problem = "desk.not-ready-in"
     except Refused:
         problem = "desk.unavailable"
     findings = [f for f in await desk.findings(shelf) if _leaflet_of(f) == card.id]
@@ -234,13 +250,32 @@ async def page_picture(request: Request) -> Response:
 
 
 async def pack_page(request: Request) -> Response:
+    """The pack form; a link back to it (``missing=1``, from an empty pack) keeps what
+    was chosen."""
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    t = desk.interface_for(request)
+    problem = ""
+    if request.query_params.get("missing") == "1":
+        problem = desk.interface_for(request)("desk.pack-choose")
+    return _pack_form(request, shelf, problem, "leaflets", language="", status=200)
+
+
+def _pack_form(
+    request: Request, shelf: Shelf, problem: str, field: str, *, language: str, status: int
+) -> Response:
+    """The pack form as it was sent (ticks, language, English option): a refused pack
+    comes back with ``problem`` (written in ``language``; "" for the reader's) tied to
+    its ``field`` group, "leaflets" or "language", so nothing chosen is lost."""
+    t = _desk(request).interface_for(request)
+    params = request.query_params
+    wanted = params.get("lang", "")
     return render(request, "pack.html", {
         "shelf": shelf, "chosen": t.language if t.language in shelf.locales else "",
-        "missing": request.query_params.get("missing") == "1",
-    })  # fmt: skip
+        "ticked": set(params.getlist("leaflet")), "with_source": params.get("with_source") == "1",
+        "pack_lang": wanted if wanted in shelf.locales else "",
+        "problem": problem, "problem_field": field,
+        "problem_lang": language if language and not same_language(language, t.language) else "",
+    }, status)  # fmt: skip
 
 
 async def pack_pdf(request: Request) -> Response:
@@ -249,28 +284,34 @@ async def pack_pdf(request: Request) -> Response:
     params = request.query_params
     ids = list(dict.fromkeys(params.getlist("leaflet")))
     if not ids:
-        return RedirectResponse("/pack?missing=1", 303)
+        kept = [("missing", "1"), *((k, v) for k, v in params.multi_items() if k != "missing")]
+        return RedirectResponse(f"/pack?{urlencode(kept)}", 303)
     if len(ids) > MAX_PACK:
-        raise Refused(400, f"a pack holds at most {MAX_PACK} leaflets")
+        return _pack_form(request, shelf, f"a pack holds at most {MAX_PACK} leaflets",
+                          "leaflets", language=MESSAGES_LANGUAGE, status=400)  # fmt: skip
     cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
     lang = choices.locale(shelf, params.get("lang", ""))
     for card in cards:
         if not card.printable_in(lang):
             # Handed out under a cover in the patient's language, it would read as
             # theirs: `build` warns of such a leaflet, and a pack has no room to.
-            raise NotReady(
-                400,
+            reason = (
                 f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
-                "language it is ready in",
+                "language it is ready in"
+            )
+            return _pack_form(
+                request, shelf, reason, "leaflets", language=MESSAGES_LANGUAGE, status=400
             )
     words: Interface = interface(desk.project, lang)
     if missing := words.untranslated(COVER_WORDS):
         # The cover is the patient's first page: in English, the pack reads as not theirs.
         catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
-        raise NotReady(
-            400,
+        reason = (
             f"the pack's cover would print in English in {language_name(lang)}: translate "
-            f"{', '.join(missing)} in {catalog}, or make the pack in another language",
+            f"{', '.join(missing)} in {catalog}, or make the pack in another language"
+        )
+        return _pack_form(
+            request, shelf, reason, "language", language=MESSAGES_LANGUAGE, status=400
         )
     with_source = params.get("with_source") == "1"
     editions = [

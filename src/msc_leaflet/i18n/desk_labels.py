@@ -23,6 +23,7 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.any-language": "Any language",
     "desk.topic": "Topic",
     "desk.any-topic": "Any topic",
+    "desk.no-topic": "No leaflet has this topic any more, so every topic is shown.",
     "desk.show": "Show",
     "desk.found": "{count} leaflet(s)",
     "desk.none-found": "No leaflet matches. Clear the search or choose another language.",
@@ -31,7 +32,9 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.overdue": "Review overdue since {date}",
     "desk.printable-in": "Printable in",
     "desk.not-printable": "Not yet printable in {language}: shown in {source}.",
-    "desk.page-image": "Page {page} of {title}",
+    # A page picture's alt text: the leaflet's title is not in it, since an alt text
+    # cannot tag a title in another language as such (the heading above gives it).
+    "desk.page-image": "Page {page}",
     "desk.open": "Open",
     "desk.choices": "Print choices",
     "desk.edition": "Edition",
@@ -50,10 +53,14 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.open-pdf-hint": "Opens in the browser's viewer; print from there.",
     "desk.pages": "Pages",
     "desk.checks": "Content checks",
+    "desk.severity.error": "Error",
+    "desk.severity.warning": "Warning",
+    "desk.severity.info": "Note",
     "desk.no-findings": "No problems found.",
     "desk.translation": "Translation",
     "desk.ready": "ready",
     "desk.not-ready": "not ready",
+    "desk.not-ready-in": "Not yet ready to print in {language}: no PDF to give out.",
     "desk.translated": "{percent}% translated",
     "desk.unavailable": "This edition does not exist in the leaflet's own language.",
     "desk.build-failed": "This leaflet could not be built. "
@@ -79,5 +86,6 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.proof": "Proof",
     "desk.interface": "User interface words",
     "desk.error": "Something is not right",
+    "desk.no-page": "There is no such page: check the address.",
     "desk.back": "Back to the library",
 }
