@@ -247,3 +247,69 @@ def test_fixed_option_words_are_read_in_any_letter_case(i18n_project: Path, tmp_
         assert code in (0, 1) and json.loads(out), (command, err)
     code, out, err = invoke("init", str(tmp_path / "clinic"), "--library", "MSC")
     assert code == 0 and (tmp_path / "clinic" / "leaflets" / "infusion-safety.yaml").is_file(), err
+
+
+THAI_KEY = "ชื่อเรื่อง"  # a misplaced Thai key: every message about it quotes Thai
+
+
+def run_in(env_changes: dict[str, str], *args: str, tty: bool = False) -> tuple[int, str]:
+    """The console command in a fresh process whose streams use the encoding a real
+    terminal or pipe would give it; its exit status and all it printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "LANG")}
+    env.update(env_changes, PYTHONPATH=str(Path(__file__).parents[1] / "src"), TERM="xterm")
+    command = [sys.executable, "-m", "msc_leaflet", *args]
+    if not tty:
+        done = subprocess.run(command, env=env, capture_output=True, timeout=120)
+        return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, env=env, stdout=follower, stderr=subprocess.PIPE)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    _, err = process.communicate(timeout=120)
+    return process.returncode, (seen + err).decode("utf-8", "replace")
+
+
+# LC_ALL=C with Python's UTF-8 mode off: an ASCII terminal (an old server, a container
+# without locales). PYTHONIOENCODING=cp1252: what Windows gives a redirected stream.
+ASCII = {"LC_ALL": "C", "PYTHONUTF8": "0"}
+WINDOWS_PIPE = {"PYTHONIOENCODING": "cp1252"}
+
+
+@pytest.mark.parametrize("env", [ASCII, WINDOWS_PIPE], ids=["ascii", "cp1252"])
+@pytest.mark.parametrize("tty", [False, True], ids=["pipe", "terminal"])
+def test_thai_messages_never_crash_a_stream_that_cannot_encode_them(
+    make_project: Callable[..., Path], env: dict[str, str], tty: bool
+) -> None:
+    # On a terminal, the progress bar printed a failure quoting Thai as
+    # "internal error: UnicodeEncodeError" (exit 70); `list` of a Thai title to a
+    # Windows pipe did the same.
+    thai = leaflet_yaml(LONG_BLOCKS_SHORT, "thai-title").replace(
+        "title: A sample leaflet", "title: ข้อมูลสำหรับผู้ป่วย"
+    )
+    broken = leaflet_yaml(LONG_BLOCKS_SHORT, "broken", extra=f"{THAI_KEY}: x\n")
+    root = make_project({"thai-title": thai, "broken": broken})
+    code, output = run_in(env, "list", "--project", str(root), tty=tty)
+    assert code == 1 and "internal error" not in output, output
+    assert "thai-title" in output and "broken.yaml" in output
+    code, output = run_in(env, "build", "--project", str(root), tty=tty)
+    assert code == 1 and "internal error" not in output, output
+    assert "1 built" in output and "broken.yaml:" in output
+    assert THAI_KEY in output or "\\u0e0a" in output  # as the stream can show it
+    assert "Traceback" not in output
+
+
+LONG_BLOCKS_SHORT = "- paragraph: One plain sentence [@alpha2001].\n"

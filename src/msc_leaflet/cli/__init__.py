@@ -3,9 +3,10 @@
 `app` is the ``msc-leaflet`` command (``main`` is the console script) with ``build``,
 ``preview``, ``list``, ``new``, ``init`` and ``manifest merge``; `check` and `i18n` are
 the commands of those stages. `errors` renders every error once, at this edge, and
-owns Ctrl-C and SIGTERM; `options` holds the options several commands share;
-`progress` prints what a batch build did. `list` and `new` are the small libraries
-behind ``msc-leaflet list`` and ``new``/``init``.
+owns Ctrl-C and SIGTERM; `streams` lets stdout and stderr print any text; `options`
+holds the options several commands share; `progress` prints what a batch build did.
+`list` and `new` are the small libraries behind ``msc-leaflet list`` and
+``new``/``init``.
 
 Every module here stays cheap to import (``msc-leaflet --help`` loads them all): the
 pipeline's modules (ReportLab, HarfBuzz, ICU, Babel) are imported inside the commands.

@@ -27,6 +27,7 @@ from .options import (
     ProjectOption,
     out_folder,
 )
+from .streams import tolerant_streams
 
 if TYPE_CHECKING:
     from ..print_spec import PrintSpec
@@ -493,6 +494,7 @@ def main() -> None:
     (``gc.freeze``) instead of walked once more by the interpreter's last collection:
     3 % of the instructions of a cold EN+TH build (issue #20)."""
     gc.set_threshold(*GC_THRESHOLD)
+    tolerant_streams()
     try:
         app()
     except KeyboardInterrupt:  # before a command's `run` took over: nothing written yet
