@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -313,3 +314,24 @@ def test_thai_messages_never_crash_a_stream_that_cannot_encode_them(
 
 
 LONG_BLOCKS_SHORT = "- paragraph: One plain sentence [@alpha2001].\n"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_dumb_terminal_gets_a_line_per_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Emacs' shell and compilation buffers say TERM=dumb: Rich draws no bar there, so
+    # a build printed nothing but its summary, however long it ran.
+    from msc_leaflet.build.batch import Job, Outcome, PlannedJob
+    from msc_leaflet.cli.progress import LiveProgress
+
+    monkeypatch.setenv("TERM", "dumb")
+    stream = Terminal()
+    progress = LiveProgress(quiet=False, stream=stream)
+    job = Job("sample", "th")
+    progress.start([PlannedJob(job, "never built")])
+    progress.update(Outcome(job, "built", pages=3, seconds=0.5))
+    progress.stop()
+    assert stream.getvalue() == "built   th/sample.pdf (3 pages, 0.50 s)\n"
