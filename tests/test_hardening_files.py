@@ -154,6 +154,29 @@ def test_a_fifo_where_a_catalog_should_be_does_not_hang(i18n_project: Path) -> N
     assert code == 1 and "is not a regular file" in output
 
 
+@pytest.mark.parametrize("what", ["folder", "fifo", "dangling link"])
+@pytest.mark.parametrize("command", ["build", "list", "check"])
+def test_a_leaflet_file_that_is_no_file_says_what_stands_there(
+    make_project: Callable[..., Path], tmp_path: Path, what: str, command: str
+) -> None:
+    # A folder named notes.yaml, a named pipe, or a link to a file since moved: each was
+    # "no leaflet 'notes'", with the hint "known leaflets: notes, sample".
+    root = make_project()
+    path = root / "leaflets" / "notes.yaml"
+    if what == "folder":
+        path.mkdir()
+    elif what == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("moved-away.yaml")
+    args = [command, "--project", str(root)] + (["-o", str(tmp_path / "o")] * (command == "build"))
+    code, output = invoke(*args)
+    assert code == 1, output
+    assert "no leaflet 'notes'" not in output and "internal error" not in output
+    expected = "moved-away.yaml" if what == "dangling link" else "is not a regular file"
+    assert expected in output and "notes.yaml" in output, output
+
+
 @pytest.mark.parametrize("value", ["99999999999999999999", "abc", "-5", "1.5", "١٧٠٠"])
 def test_a_bad_source_date_epoch_is_one_line(
     make_project: Callable[..., Path], tmp_path: Path, value: str

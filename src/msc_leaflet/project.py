@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .errors import LeafletError, Location
+from .errors import LeafletError, Location, display_path
 from .files import decode_utf8, read_input, resolved
 
 if TYPE_CHECKING:
@@ -244,12 +244,24 @@ class Project:
         check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
         target = self.inside(path, Location(path))  # first: a link that loops is no "no leaflet"
-        if not target.is_file():
-            known = ", ".join(self.leaflet_ids()) or "none"
+        if target.is_file():
+            return target
+        # Something stands at the name (the id is listed among the known ones): say what,
+        # rather than "no leaflet" with a hint naming that very leaflet.
+        if path.is_symlink() and not target.exists():
             raise LeafletError(
-                Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
+                Location(path),
+                f"{path.name} is a link to {display_path(target)}, which does not exist",
+                "point the link at the leaflet file, or remove it",
             )
-        return target
+        if target.exists():
+            raise LeafletError(
+                Location(path),
+                "is not a regular file",
+                "a folder or special file stands where this leaflet should be; remove or rename it",
+            )
+        known = ", ".join(self.leaflet_ids()) or "none"
+        raise LeafletError(Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}")
 
     def locale(self, value: str) -> str:
         """``value`` checked (`check_locale`) and spelled as this project spells it: the
