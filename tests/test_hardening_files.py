@@ -839,6 +839,36 @@ def test_an_image_path_that_differs_in_case_or_slashes_says_which_file_is_meant(
     assert "file not found" in output and f"hint: {hint}" in output, output
 
 
+@pytest.mark.parametrize("where", ["figure", "logo"])
+@pytest.mark.parametrize("disk_form", ["NFD", "NFC"])
+def test_an_image_whose_name_macos_decomposed_is_found(
+    make_project: Callable[..., Path], tmp_path: Path, where: str, disk_form: str
+) -> None:
+    """macOS stores café.png with 'e' + U+0301 (NFD), and a zip or rsync from a Mac
+    brings that name to Linux, while the leaflet typed there says café.png with 'é'
+    (NFC), or the other way round. Both are the same name to the author and to macOS:
+    on Linux it was `image file not found: images/café.png` beside a file `ls` shows as
+    café.png, and no rename the author could see would fix it."""
+    import unicodedata
+
+    from PIL import Image
+
+    composed, decomposed = (unicodedata.normalize(f, "café.png") for f in ("NFC", "NFD"))
+    written, on_disk = (decomposed, composed) if disk_form == "NFC" else (composed, decomposed)
+    written = f"images/{written}"
+    figure = f'- figure: "{written}"\n  alt: A test\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(root / "images" / on_disk)
+    organisation = root / "organisations" / "test-clinic.yaml"
+    if where == "logo":
+        text = organisation.read_text(encoding="utf-8") + f'logo: "{written}"\n'
+        organisation.write_text(text, encoding="utf-8")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 0 and no_internal_error(output), output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()
+
+
 @pytest.mark.parametrize(
     ("link", "target", "message"),
     [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -319,6 +320,32 @@ class Project:
         `inside`, so a catalog linked to /etc/passwd is never opened, let alone quoted."""
         path = self.root.joinpath(*parts)
         return self.inside(path, Location(path))
+
+    def written_file(self, written: str, location: Location) -> Path:
+        """The project file a leaflet or profile names as ``written`` (a figure, a
+        logo), refused if a link takes it outside the project. A name the disk spells in
+        the other Unicode normalization form is the same name: macOS stores café.png
+        decomposed (NFD), and a zip or rsync from a Mac brings it so to Linux, while the
+        text typed says café.png composed (NFC), or the other way round. Either way the
+        author sees one name, and no rename they could see would fix it."""
+        path = self.inside(Path(written), location)
+        if path.is_file():
+            return path
+        folder = self.root
+        for part in PurePosixPath(written).parts:
+            if (folder / part).exists() or part in (".", ".."):
+                folder = folder / part
+                continue
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = [e.name for e in os.scandir(folder)]
+            except OSError:
+                return path
+            same = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+            if len(same) != 1:
+                return path
+            folder = folder / same[0]
+        return self.inside(folder.relative_to(self.root), location)
 
     def missing_file_hint(self, written: str) -> str:
         """What to do about a file named ``written`` (relative to the project) that is not
