@@ -335,3 +335,36 @@ def test_a_dumb_terminal_gets_a_line_per_output(monkeypatch: pytest.MonkeyPatch)
     progress.update(Outcome(job, "built", pages=3, seconds=0.5))
     progress.stop()
     assert stream.getvalue() == "built   th/sample.pdf (3 pages, 0.50 s)\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build"],
+        ["preview", "sample"],
+        ["list"],
+        ["new", "sample"],
+        ["check"],
+        ["i18n", "extract"],
+        ["i18n", "init", "th"],
+        ["i18n", "update"],
+        ["i18n", "compile"],
+        ["i18n", "stats"],
+        ["i18n", "check"],
+        ["i18n", "review", "sample", "-l", "th", "--by", "Dr. A", "--role", "clinical"],
+        ["i18n", "export", "-l", "th"],
+        ["i18n", "import", "x.xlf", "-l", "th"],
+    ],
+    ids=" ".join,
+)
+def test_every_command_outside_a_project_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # The most common slip: a command run in the wrong folder. `i18n review` and
+    # `i18n init` printed a traceback ending in LeafletError for it.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, command)
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "this folder has no leaflets/ directory" in output and "Traceback" not in output
