@@ -25,6 +25,7 @@ from .options import (
     LocalesOption,
     OutOption,
     ProjectOption,
+    a_number,
     out_folder,
 )
 from .streams import tolerant_streams
@@ -308,7 +309,10 @@ def preview(
     locale: LocaleOption = None,
     edition: EditionOption = SINGLE.name,
     out: OutOption = None,
-    dpi: Annotated[float, typer.Option(min=30, max=600, help="Resolution of the pages.")] = 120,
+    dpi: Annotated[
+        float,
+        typer.Option(min=30, max=600, callback=a_number, help="Resolution of the pages."),
+    ] = 120,
     project: ProjectOption = Path("."),
 ) -> None:
     """Write PNG pictures of each page and a contact sheet of all pages, for people who

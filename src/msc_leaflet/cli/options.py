@@ -3,6 +3,7 @@ and behave the same everywhere (`build`, `check`, `i18n …`)."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -75,6 +76,14 @@ EditionsOption = Annotated[
 EditionOption = Annotated[
     str, typer.Option("--edition", help=f"{_EDITIONS_HELP}.", callback=_known_editions)
 ]
+
+
+def a_number(value: float) -> float:
+    """``value`` if it is a number: NaN passes Click's range checks (every comparison
+    with it is false), and reached the layout as an internal error."""
+    if math.isnan(value):
+        raise typer.BadParameter(f"{value} is not a number")
+    return value
 
 
 def out_folder(project: Project, out: Path | None) -> Path:
