@@ -368,3 +368,24 @@ def test_every_command_outside_a_project_says_so_in_one_line(
     assert result.exit_code == 1, output
     assert isinstance(result.exception, SystemExit), repr(result.exception)
     assert "this folder has no leaflets/ directory" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["build", "--shard", ""], "--shard"),
+        (["build", "--dry-run", "--shard", ""], "--shard"),
+        (["preview", "sample", "-l", ""], "locale '' is not a language tag"),
+    ],
+    ids=["shard", "shard-dry-run", "preview-locale"],
+)
+def test_an_empty_option_value_is_refused_not_ignored(
+    make_project: Callable[..., Path], tmp_path: Path, args: list[str], said: str
+) -> None:
+    # `--shard "$SHARD"` with SHARD unset made every CI shard build everything;
+    # `preview -l "$LANG_CODE"` quietly previewed the source language.
+    root = make_project()
+    out = tmp_path / "o"
+    code, stdout, stderr = invoke(*args, "--project", str(root), "-o", str(out))
+    assert code in (1, 2) and said in stdout + stderr, stdout + stderr
+    assert not list(out.rglob("*.pdf"))

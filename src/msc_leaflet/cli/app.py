@@ -170,7 +170,7 @@ def build(
         from .progress import LiveProgress, as_json, dry_run_json, dry_run_lines, summary
 
         try:
-            shard_of = parse_shard(shard) if shard else None
+            shard_of = parse_shard(shard) if shard is not None else None  # '' is no shard
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--shard") from None
         spec = print_spec(paper, bleed, crop_marks, colour, imposition, duplex, proof, pdfx)
@@ -333,7 +333,7 @@ def preview(
         root = Project.at(project)
         out_dir = out_folder(root, out)
         path = root.leaflet_path(leaflet_id)
-        chosen = locale or load_leaflet(path, root)[0].language
+        chosen = locale if locale is not None else load_leaflet(path, root)[0].language
         report = run_batch(root, [leaflet_id], [chosen], out_dir, editions=[edition])
         if not report.outcomes:
             raise LeafletError(
