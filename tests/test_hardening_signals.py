@@ -625,3 +625,40 @@ def test_an_interrupt_while_the_pool_starts_stops_the_jobs_already_submitted(
         run_batch(Project.at(root), out_dir=root / "build", jobs=2)
     assert submitted == 2
     assert not list(root.rglob("*.pdf")) and temp_files(root) == []
+
+
+def test_outputs_finished_when_the_interrupt_lands_are_in_the_manifest(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With -j2, a job that had written its PDF while the build waited for the other one
+    # was left out of the manifest when Ctrl-C landed then: the PDF was complete and
+    # current, yet the next build rebuilt it (not only what was missing).
+    import concurrent.futures
+
+    from msc_leaflet.build.batch import run_batch
+    from msc_leaflet.build.manifest import load_manifest
+    from msc_leaflet.cli.errors import interrupts_as_exceptions
+    from msc_leaflet.project import Project
+
+    body = "".join(f"- paragraph: Words ({n}) that fill lines of the page.\n" for n in range(1500))
+    root = make_project(
+        {
+            "long-a": leaflet_yaml(body, leaflet_id="long-a", references=""),
+            "short": leaflet_yaml("- paragraph: One line.\n", leaflet_id="short", references=""),
+        }
+    )
+
+    def interrupted_once_one_is_done(
+        futures: list[concurrent.futures.Future[object]], timeout: float | None = None
+    ) -> Iterator[concurrent.futures.Future[object]]:
+        concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
+        raise KeyboardInterrupt  # the signal, landing while the parent waits
+        yield  # a generator, as as_completed is
+
+    monkeypatch.setattr(concurrent.futures, "as_completed", interrupted_once_one_is_done)
+    out = root / "build"
+    with interrupts_as_exceptions(), pytest.raises(KeyboardInterrupt):
+        run_batch(Project.at(root), out_dir=out, jobs=2)
+    pdfs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    assert pdfs == ["en/short.pdf"]
+    assert sorted(load_manifest(out / "manifest.json").outputs) == pdfs
