@@ -891,6 +891,34 @@ def test_an_output_path_through_a_link_is_one_line(
     assert message in output and "hint: " in output, output
 
 
+@pytest.mark.parametrize("command", [["build", "-l", "en"], ["preview", "sample"], ["serve"]])
+def test_a_build_folder_that_is_a_link_loop_is_one_line(
+    make_project: Callable[..., Path], command: list[str]
+) -> None:
+    """The project's own build/ as a link that loops (``ln -s build build``, or a link
+    to itself left by a script): `preview` said `internal error: RuntimeError: Symlink
+    loop`, `build` the same, as -o did before it was checked."""
+    root = make_project()
+    (root / "build").symlink_to("build")
+    code, output = invoke(*command, "--project", str(root))
+    assert code == 1 and no_internal_error(output) and "RuntimeError" not in output, output
+    assert "a loop of links" in output and "hint: " in output, output
+
+
+@pytest.mark.parametrize("command", [["init"], ["i18n", "export", "-l", "th", "-o"]])
+def test_a_new_folder_that_is_a_link_loop_is_named_so(
+    i18n_project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """`init LOOP` said `appeared while writing; nothing was kept`, `i18n export -o LOOP`
+    `is a file, where a folder must be`: neither says what to remove."""
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    project = [] if command == ["init"] else ["--project", str(i18n_project)]
+    code, output = invoke(*command, str(loop), *project)
+    assert code == 1 and no_internal_error(output), output
+    assert "a loop of links" in output and "hint: " in output, output
+
+
 @pytest.mark.parametrize(
     ("name", "meant"),
     [("Hand-Hygiene.yaml", "hand-hygiene.yaml"), ("hand_hygiene.yaml", "hand-hygiene.yaml"),

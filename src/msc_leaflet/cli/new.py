@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..data import DATA_DIR, LIBRARIES, data_path, library_root
 from ..errors import LeafletError, Location
-from ..files import file_error, write_atomic
+from ..files import file_error, resolved, write_atomic
 from ..print_spec import fixed_word
 from ..project import WINDOWS_DEVICE_NAMES, Project, check_leaflet_id, check_slug
 
@@ -64,6 +64,7 @@ def init_project(
     what this call wrote, so a half-made project is never left behind.
     """
     folder = folder.absolute()
+    resolved(folder)  # a link that loops: named so, not "appeared while writing"
     slug = organisation or folder.name
     try:
         check_slug(slug, "organisation id", Location(folder))

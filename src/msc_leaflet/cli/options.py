@@ -91,4 +91,8 @@ def out_folder(project: Project, out: Path | None) -> Path:
     project's own ``build/``, so ``--project DIR`` never writes into the caller's folder."""
     from ..files import resolved
 
-    return resolved(out) if out is not None else project.root / "build"
+    if out is not None:
+        return resolved(out)
+    folder = project.root / "build"
+    resolved(folder)  # a build/ link that loops is one line, not an internal error
+    return folder
