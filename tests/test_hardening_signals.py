@@ -662,3 +662,49 @@ def test_outputs_finished_when_the_interrupt_lands_are_in_the_manifest(
     pdfs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
     assert pdfs == ["en/short.pdf"]
     assert sorted(load_manifest(out / "manifest.json").outputs) == pdfs
+
+
+SIGNAL_ON_IMPORT = """\
+import os, signal, sys
+
+class SignalOnImport:
+    '''Sends the signal to this process as the module named is first imported.'''
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["MSC_TEST_MODULE"]:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), getattr(signal, os.environ["MSC_TEST_SIGNAL"]))
+        return None
+
+sys.meta_path.insert(0, SignalOnImport())
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+@pytest.mark.parametrize("module", ["typer", "msc_leaflet.cli.app"])
+@pytest.mark.parametrize("how", ["script", "-m"])
+def test_a_signal_while_the_command_loads_is_one_line(
+    tmp_path: Path, sig: signal.Signals, module: str, how: str
+) -> None:
+    # The first ~0.2 s, while the modules load, no handler of ours was installed:
+    # Ctrl-C printed a 15-line KeyboardInterrupt traceback, SIGTERM ended the process
+    # without a word.
+    (tmp_path / "sitecustomize.py").write_text(SIGNAL_ON_IMPORT)
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {
+        **ENV,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(src)]),
+        "MSC_TEST_MODULE": module,
+        "MSC_TEST_SIGNAL": sig.name,
+    }
+    script = tmp_path / "msc-leaflet"  # as pip writes the console script
+    script.write_text(
+        "import sys\nfrom msc_leaflet.cli.app import main\nif __name__ == '__main__':\n"
+        "    sys.exit(main())\n"
+    )
+    command = [str(script)] if how == "script" else ["-m", "msc_leaflet"]
+    done = subprocess.run(
+        [sys.executable, *command, "list", "--project", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 128 + sig, (done.returncode, done.stderr)
+    assert done.stderr.strip() == MESSAGES[128 + sig], done.stderr

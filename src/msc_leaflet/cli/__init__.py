@@ -12,10 +12,15 @@ Every module here stays cheap to import (``msc-leaflet --help`` loads them all):
 pipeline's modules (ReportLab, HarfBuzz, ICU, Babel) are imported inside the commands.
 This package deliberately re-exports nothing: ``msc_leaflet.cli.app`` is a module, and
 a re-exported Typer ``app`` of the same name would be replaced by it on first import.
-`dataclass_code` is installed first, so that the dataclasses the commands import reuse
+`startup` guards the seconds while the modules load; `dataclass_code` is installed
+next, so that the dataclasses the commands import reuse
 their compiled methods.
 """
 
-from .dataclass_code import install
+from .startup import guard_start
+
+guard_start()  # first: an interrupt while the rest loads is one line, not a traceback
+
+from .dataclass_code import install  # noqa: E402 (after the guard, on purpose)
 
 install()  # before the commands import the pipeline's dataclasses

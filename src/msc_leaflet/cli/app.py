@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..print_spec import SINGLE
-from .errors import INTERRUPTED, run, set_debug
+from .errors import run, set_debug
 from .options import (
     EditionOption,
     EditionsOption,
@@ -28,6 +28,7 @@ from .options import (
     a_number,
     out_folder,
 )
+from .startup import INTERRUPTED
 from .streams import tolerant_streams
 
 if TYPE_CHECKING:

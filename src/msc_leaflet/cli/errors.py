@@ -33,9 +33,9 @@ from typing import TypeVar
 import typer
 
 from ..errors import LeafletError
+from .startup import INTERRUPTED, TERMINATED
 
 T = TypeVar("T")
-INTERRUPTED = "interrupted; no partial files were left behind"
 _debug = {"on": False}
 
 
@@ -135,7 +135,7 @@ def run(action: Callable[[], T]) -> T:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python's documented recipe)
         raise typer.Exit(0) from None
     except Terminated:
-        typer.echo("terminated; no partial files were left behind", err=True)
+        typer.echo(TERMINATED, err=True)
         raise typer.Exit(143) from None
     except KeyboardInterrupt:
         typer.echo(INTERRUPTED, err=True)
