@@ -389,3 +389,31 @@ def test_an_empty_option_value_is_refused_not_ignored(
     code, stdout, stderr = invoke(*args, "--project", str(root), "-o", str(out))
     assert code in (1, 2) and said in stdout + stderr, stdout + stderr
     assert not list(out.rglob("*.pdf"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["build", "--json"], ["check"], ["i18n", "stats"], ["i18n", "update"]],
+    ids=" ".join,
+)
+def test_output_to_a_full_disk_is_one_line(
+    i18n_project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    # `msc-leaflet build --json > report.json` on a full disk (here /dev/full) was
+    # "internal error: OSError: [Errno 28]", exit 70; `i18n stats` a whole traceback.
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "msc_leaflet", *command, "--project", str(i18n_project)],
+            env={**__import__("os").environ, "PYTHONPATH": src}, stdout=full,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "standard output: error: cannot write: no space left on the disk"
+    ), done.stderr

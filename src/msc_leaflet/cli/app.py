@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..print_spec import SINGLE
-from .errors import run, set_debug
+from .errors import output_failed, run, set_debug
 from .options import (
     EditionOption,
     EditionsOption,
@@ -505,5 +505,9 @@ def main() -> None:
     except KeyboardInterrupt:  # before a command's `run` took over: nothing written yet
         typer.echo(INTERRUPTED, err=True)
         sys.exit(130)
+    except OSError as exc:  # printing a command's result, after its `run`
+        if not output_failed(exc):
+            raise
+        sys.exit(1)
     finally:
         gc.freeze()
