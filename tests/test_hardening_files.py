@@ -177,6 +177,33 @@ def test_a_leaflet_file_that_is_no_file_says_what_stands_there(
     assert expected in output and "notes.yaml" in output, output
 
 
+@pytest.mark.parametrize("command", [["build"], ["build", "--dry-run"], ["manifest", "merge"]])
+def test_a_manifest_that_is_a_named_pipe_does_not_hang(
+    make_project: Callable[..., Path], tmp_path: Path, command: list[str]
+) -> None:
+    """``out/manifest.json`` as a FIFO: the build opened it to read the records of the
+    outputs and waited for a writer for ever."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "o"
+    out.mkdir()
+    os.mkfifo(out / "manifest.json")
+    args = (
+        [*command, str(out / "manifest.json"), "-o", str(tmp_path / "merged.json")]
+        if command[0] == "manifest"
+        else [*command, "--project", str(make_project()), "-o", str(out)]
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", *args], env={**os.environ, "PYTHONPATH": src},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and no_internal_error(done.stderr), done.stderr
+    assert "manifest.json: error: is not a regular file" in done.stderr, done.stderr
+    assert (out / "manifest.json").is_fifo()
+
+
 @pytest.mark.parametrize("value", ["99999999999999999999", "abc", "-5", "1.5", "١٧٠٠"])
 def test_a_bad_source_date_epoch_is_one_line(
     make_project: Callable[..., Path], tmp_path: Path, value: str
