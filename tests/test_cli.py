@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -287,3 +288,172 @@ def test_every_command_has_help_with_an_example() -> None:
         if "Example" not in out or f"msc-leaflet {' '.join(words)}" not in out:
             without.append(" ".join(words))
     assert without == []
+
+
+THAI_KEY = "ชื่อเรื่อง"  # a misplaced Thai key: every message about it quotes Thai
+
+
+def run_in(env_changes: dict[str, str], *args: str, tty: bool = False) -> tuple[int, str]:
+    """The console command in a fresh process whose streams use the encoding a real
+    terminal or pipe would give it; its exit status and all it printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "LANG")}
+    env.update(env_changes, PYTHONPATH=str(Path(__file__).parents[1] / "src"), TERM="xterm")
+    command = [sys.executable, "-m", "msc_leaflet", *args]
+    if not tty:
+        done = subprocess.run(command, env=env, capture_output=True, timeout=120)
+        return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, env=env, stdout=follower, stderr=subprocess.PIPE)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    _, err = process.communicate(timeout=120)
+    return process.returncode, (seen + err).decode("utf-8", "replace")
+
+
+# LC_ALL=C with Python's UTF-8 mode off: an ASCII terminal (an old server, a container
+# without locales). PYTHONIOENCODING=cp1252: what Windows gives a redirected stream.
+ASCII = {"LC_ALL": "C", "PYTHONUTF8": "0"}
+WINDOWS_PIPE = {"PYTHONIOENCODING": "cp1252"}
+
+
+@pytest.mark.parametrize("env", [ASCII, WINDOWS_PIPE], ids=["ascii", "cp1252"])
+@pytest.mark.parametrize("tty", [False, True], ids=["pipe", "terminal"])
+def test_thai_messages_never_crash_a_stream_that_cannot_encode_them(
+    make_project: Callable[..., Path], env: dict[str, str], tty: bool
+) -> None:
+    # On a terminal, the progress bar printed a failure quoting Thai as
+    # "internal error: UnicodeEncodeError" (exit 70); `list` of a Thai title to a
+    # Windows pipe did the same.
+    thai = leaflet_yaml(LONG_BLOCKS_SHORT, "thai-title").replace(
+        "title: A sample leaflet", "title: ข้อมูลสำหรับผู้ป่วย"
+    )
+    broken = leaflet_yaml(LONG_BLOCKS_SHORT, "broken", extra=f"{THAI_KEY}: x\n")
+    root = make_project({"thai-title": thai, "broken": broken})
+    code, output = run_in(env, "list", "--project", str(root), tty=tty)
+    assert code == 1 and "internal error" not in output, output
+    assert "thai-title" in output and "broken.yaml" in output
+    code, output = run_in(env, "build", "--project", str(root), tty=tty)
+    assert code == 1 and "internal error" not in output, output
+    assert "1 built" in output and "broken.yaml:" in output
+    assert THAI_KEY in output or "\\u0e0a" in output  # as the stream can show it
+    assert "Traceback" not in output
+
+
+LONG_BLOCKS_SHORT = "- paragraph: One plain sentence [@alpha2001].\n"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_dumb_terminal_gets_a_line_per_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Emacs' shell and compilation buffers say TERM=dumb: Rich draws no bar there, so
+    # a build printed nothing but its summary, however long it ran.
+    from msc_leaflet.build.batch import Job, Outcome, PlannedJob
+    from msc_leaflet.cli.progress import LiveProgress
+
+    monkeypatch.setenv("TERM", "dumb")
+    stream = Terminal()
+    progress = LiveProgress(quiet=False, stream=stream)
+    job = Job("sample", "th")
+    progress.start([PlannedJob(job, "never built")])
+    progress.update(Outcome(job, "built", pages=3, seconds=0.5))
+    progress.stop()
+    assert stream.getvalue() == "built   th/sample.pdf (3 pages, 0.50 s)\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build"],
+        ["preview", "sample"],
+        ["list"],
+        ["new", "sample"],
+        ["check"],
+        ["i18n", "extract"],
+        ["i18n", "init", "th"],
+        ["i18n", "update"],
+        ["i18n", "compile"],
+        ["i18n", "stats"],
+        ["i18n", "check"],
+        ["i18n", "review", "sample", "-l", "th", "--by", "Dr. A", "--role", "clinical"],
+        ["i18n", "export", "-l", "th"],
+        ["i18n", "import", "x.xlf", "-l", "th"],
+    ],
+    ids=" ".join,
+)
+def test_every_command_outside_a_project_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # The most common slip: a command run in the wrong folder. `i18n review` and
+    # `i18n init` printed a traceback ending in LeafletError for it.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, command)
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "this folder has no leaflets/ directory" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["build", "--shard", ""], "--shard"),
+        (["build", "--dry-run", "--shard", ""], "--shard"),
+        (["preview", "sample", "-l", ""], "locale '' is not a language tag"),
+    ],
+    ids=["shard", "shard-dry-run", "preview-locale"],
+)
+def test_an_empty_option_value_is_refused_not_ignored(
+    make_project: Callable[..., Path], tmp_path: Path, args: list[str], said: str
+) -> None:
+    # `--shard "$SHARD"` with SHARD unset made every CI shard build everything;
+    # `preview -l "$LANG_CODE"` quietly previewed the source language.
+    root = make_project()
+    out = tmp_path / "o"
+    code, stdout, stderr = invoke(*args, "--project", str(root), "-o", str(out))
+    assert code in (1, 2) and said in stdout + stderr, stdout + stderr
+    assert not list(out.rglob("*.pdf"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["build", "--json"], ["check"], ["i18n", "stats"], ["i18n", "update"]],
+    ids=" ".join,
+)
+def test_output_to_a_full_disk_is_one_line(
+    i18n_project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    # `msc-leaflet build --json > report.json` on a full disk (here /dev/full) was
+    # "internal error: OSError: [Errno 28]", exit 70; `i18n stats` a whole traceback.
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "msc_leaflet", *command, "--project", str(i18n_project)],
+            env={**__import__("os").environ, "PYTHONPATH": src}, stdout=full,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "standard output: error: cannot write: no space left on the disk"
+    ), done.stderr

@@ -154,6 +154,56 @@ def test_a_fifo_where_a_catalog_should_be_does_not_hang(i18n_project: Path) -> N
     assert code == 1 and "is not a regular file" in output
 
 
+@pytest.mark.parametrize("what", ["folder", "fifo", "dangling link"])
+@pytest.mark.parametrize("command", ["build", "list", "check"])
+def test_a_leaflet_file_that_is_no_file_says_what_stands_there(
+    make_project: Callable[..., Path], tmp_path: Path, what: str, command: str
+) -> None:
+    # A folder named notes.yaml, a named pipe, or a link to a file since moved: each was
+    # "no leaflet 'notes'", with the hint "known leaflets: notes, sample".
+    root = make_project()
+    path = root / "leaflets" / "notes.yaml"
+    if what == "folder":
+        path.mkdir()
+    elif what == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("moved-away.yaml")
+    args = [command, "--project", str(root)] + (["-o", str(tmp_path / "o")] * (command == "build"))
+    code, output = invoke(*args)
+    assert code == 1, output
+    assert "no leaflet 'notes'" not in output and "internal error" not in output
+    expected = "moved-away.yaml" if what == "dangling link" else "is not a regular file"
+    assert expected in output and "notes.yaml" in output, output
+
+
+@pytest.mark.parametrize("command", [["build"], ["build", "--dry-run"], ["manifest", "merge"]])
+def test_a_manifest_that_is_a_named_pipe_does_not_hang(
+    make_project: Callable[..., Path], tmp_path: Path, command: list[str]
+) -> None:
+    """``out/manifest.json`` as a FIFO: the build opened it to read the records of the
+    outputs and waited for a writer for ever."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "o"
+    out.mkdir()
+    os.mkfifo(out / "manifest.json")
+    args = (
+        [*command, str(out / "manifest.json"), "-o", str(tmp_path / "merged.json")]
+        if command[0] == "manifest"
+        else [*command, "--project", str(make_project()), "-o", str(out)]
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", *args], env={**os.environ, "PYTHONPATH": src},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and no_internal_error(done.stderr), done.stderr
+    assert "manifest.json: error: is not a regular file" in done.stderr, done.stderr
+    assert (out / "manifest.json").is_fifo()
+
+
 @pytest.mark.parametrize("value", ["99999999999999999999", "abc", "-5", "1.5", "١٧٠٠"])
 def test_a_bad_source_date_epoch_is_one_line(
     make_project: Callable[..., Path], tmp_path: Path, value: str
@@ -816,6 +866,36 @@ def test_an_image_path_that_differs_in_case_or_slashes_says_which_file_is_meant(
     assert "file not found" in output and f"hint: {hint}" in output, output
 
 
+@pytest.mark.parametrize("where", ["figure", "logo"])
+@pytest.mark.parametrize("disk_form", ["NFD", "NFC"])
+def test_an_image_whose_name_macos_decomposed_is_found(
+    make_project: Callable[..., Path], tmp_path: Path, where: str, disk_form: str
+) -> None:
+    """macOS stores café.png with 'e' + U+0301 (NFD), and a zip or rsync from a Mac
+    brings that name to Linux, while the leaflet typed there says café.png with 'é'
+    (NFC), or the other way round. Both are the same name to the author and to macOS:
+    on Linux it was `image file not found: images/café.png` beside a file `ls` shows as
+    café.png, and no rename the author could see would fix it."""
+    import unicodedata
+
+    from PIL import Image
+
+    composed, decomposed = (unicodedata.normalize(f, "café.png") for f in ("NFC", "NFD"))
+    written, on_disk = (decomposed, composed) if disk_form == "NFC" else (composed, decomposed)
+    written = f"images/{written}"
+    figure = f'- figure: "{written}"\n  alt: A test\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(root / "images" / on_disk)
+    organisation = root / "organisations" / "test-clinic.yaml"
+    if where == "logo":
+        text = organisation.read_text(encoding="utf-8") + f'logo: "{written}"\n'
+        organisation.write_text(text, encoding="utf-8")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 0 and no_internal_error(output), output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()
+
+
 @pytest.mark.parametrize(
     ("link", "target", "message"),
     [
@@ -836,6 +916,34 @@ def test_an_output_path_through_a_link_is_one_line(
     code, output = invoke("build", "-l", "en", "--project", str(make_project()), "-o", str(out))
     assert code == 1 and no_internal_error(output) and "RuntimeError" not in output, output
     assert message in output and "hint: " in output, output
+
+
+@pytest.mark.parametrize("command", [["build", "-l", "en"], ["preview", "sample"], ["serve"]])
+def test_a_build_folder_that_is_a_link_loop_is_one_line(
+    make_project: Callable[..., Path], command: list[str]
+) -> None:
+    """The project's own build/ as a link that loops (``ln -s build build``, or a link
+    to itself left by a script): `preview` said `internal error: RuntimeError: Symlink
+    loop`, `build` the same, as -o did before it was checked."""
+    root = make_project()
+    (root / "build").symlink_to("build")
+    code, output = invoke(*command, "--project", str(root))
+    assert code == 1 and no_internal_error(output) and "RuntimeError" not in output, output
+    assert "a loop of links" in output and "hint: " in output, output
+
+
+@pytest.mark.parametrize("command", [["init"], ["i18n", "export", "-l", "th", "-o"]])
+def test_a_new_folder_that_is_a_link_loop_is_named_so(
+    i18n_project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """`init LOOP` said `appeared while writing; nothing was kept`, `i18n export -o LOOP`
+    `is a file, where a folder must be`: neither says what to remove."""
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    project = [] if command == ["init"] else ["--project", str(i18n_project)]
+    code, output = invoke(*command, str(loop), *project)
+    assert code == 1 and no_internal_error(output), output
+    assert "a loop of links" in output and "hint: " in output, output
 
 
 @pytest.mark.parametrize(

@@ -625,3 +625,86 @@ def test_an_interrupt_while_the_pool_starts_stops_the_jobs_already_submitted(
         run_batch(Project.at(root), out_dir=root / "build", jobs=2)
     assert submitted == 2
     assert not list(root.rglob("*.pdf")) and temp_files(root) == []
+
+
+def test_outputs_finished_when_the_interrupt_lands_are_in_the_manifest(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With -j2, a job that had written its PDF while the build waited for the other one
+    # was left out of the manifest when Ctrl-C landed then: the PDF was complete and
+    # current, yet the next build rebuilt it (not only what was missing).
+    import concurrent.futures
+
+    from msc_leaflet.build.batch import run_batch
+    from msc_leaflet.build.manifest import load_manifest
+    from msc_leaflet.cli.errors import interrupts_as_exceptions
+    from msc_leaflet.project import Project
+
+    body = "".join(f"- paragraph: Words ({n}) that fill lines of the page.\n" for n in range(1500))
+    root = make_project(
+        {
+            "long-a": leaflet_yaml(body, leaflet_id="long-a", references=""),
+            "short": leaflet_yaml("- paragraph: One line.\n", leaflet_id="short", references=""),
+        }
+    )
+
+    def interrupted_once_one_is_done(
+        futures: list[concurrent.futures.Future[object]], timeout: float | None = None
+    ) -> Iterator[concurrent.futures.Future[object]]:
+        concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
+        raise KeyboardInterrupt  # the signal, landing while the parent waits
+        yield  # a generator, as as_completed is
+
+    monkeypatch.setattr(concurrent.futures, "as_completed", interrupted_once_one_is_done)
+    out = root / "build"
+    with interrupts_as_exceptions(), pytest.raises(KeyboardInterrupt):
+        run_batch(Project.at(root), out_dir=out, jobs=2)
+    pdfs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    assert pdfs == ["en/short.pdf"]
+    assert sorted(load_manifest(out / "manifest.json").outputs) == pdfs
+
+
+SIGNAL_ON_IMPORT = """\
+import os, signal, sys
+
+class SignalOnImport:
+    '''Sends the signal to this process as the module named is first imported.'''
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["MSC_TEST_MODULE"]:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), getattr(signal, os.environ["MSC_TEST_SIGNAL"]))
+        return None
+
+sys.meta_path.insert(0, SignalOnImport())
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+@pytest.mark.parametrize("module", ["typer", "msc_leaflet.cli.app"])
+@pytest.mark.parametrize("how", ["script", "-m"])
+def test_a_signal_while_the_command_loads_is_one_line(
+    tmp_path: Path, sig: signal.Signals, module: str, how: str
+) -> None:
+    # The first ~0.2 s, while the modules load, no handler of ours was installed:
+    # Ctrl-C printed a 15-line KeyboardInterrupt traceback, SIGTERM ended the process
+    # without a word.
+    (tmp_path / "sitecustomize.py").write_text(SIGNAL_ON_IMPORT)
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {
+        **ENV,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(src)]),
+        "MSC_TEST_MODULE": module,
+        "MSC_TEST_SIGNAL": sig.name,
+    }
+    script = tmp_path / "msc-leaflet"  # as pip writes the console script
+    script.write_text(
+        "import sys\nfrom msc_leaflet.cli.app import main\nif __name__ == '__main__':\n"
+        "    sys.exit(main())\n"
+    )
+    command = [str(script)] if how == "script" else ["-m", "msc_leaflet"]
+    done = subprocess.run(
+        [sys.executable, *command, "list", "--project", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 128 + sig, (done.returncode, done.stderr)
+    assert done.stderr.strip() == MESSAGES[128 + sig], done.stderr

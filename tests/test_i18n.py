@@ -399,3 +399,40 @@ def test_no_catalog_hint_points_to_the_folder_the_variant_reads(
     assert all(f"msc-leaflet i18n init {parent}`" in hint for hint in hints), hints
     located = [f.location.path for f in result.findings if "catalog" in f.message]
     assert all(parent in path.parts for path in located), located
+
+
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        ("xx", "unknown locale 'xx': CLDR has no such language"),
+        ("", "locale '' is not a language tag"),
+        ("no", "locale 'no' reads as a yes/no value"),
+    ],
+    ids=["unknown", "empty", "yaml-boolean"],
+)
+@pytest.mark.parametrize("command", ["review", "export", "import"])
+def test_a_locale_that_is_no_language_is_refused_by_every_i18n_command(
+    i18n_project: Path, tmp_path: Path, command: str, locale: str, message: str
+) -> None:
+    # `review -l xx` said "cannot sign off care-basics in xx: 40 entries are untranslated";
+    # `export -l ''` "no  catalogs to export" with the hint `msc-leaflet i18n init `;
+    # `import -l ''` imported into whatever language the file named, unchecked.
+    xliff = tmp_path / "xliff"
+    assert (
+        runner.invoke(
+            app, ["export", "-l", "th", "-o", str(xliff), "--project", str(i18n_project)]
+        ).exit_code
+        == 0
+    )
+    before = {p: p.read_bytes() for p in i18n_project.rglob("*") if p.is_file()}
+    args = {
+        "review": ["review", "care-basics", "--by", "Dr. A", "--role", "clinical"],
+        "export": ["export", "-o", str(tmp_path / "again")],
+        "import": ["import", str(xliff / "care-basics.th.xlf")],
+    }[command]
+    result = runner.invoke(app, [*args, "-l", locale, "--project", str(i18n_project)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output
+    assert f"locales: error: {message}" in output, output
+    assert {p: p.read_bytes() for p in i18n_project.rglob("*") if p.is_file()} == before
+    assert not (tmp_path / "again").exists()

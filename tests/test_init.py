@@ -200,3 +200,38 @@ def test_a_folder_name_that_is_no_id_says_to_pass_organisation(
     if hint != "--organisation ID":
         code, output = invoke("init", str(tmp_path / folder), *hint.split())
         assert code == 0, output
+
+
+@pytest.mark.parametrize("signal_after", ["file", "folder"])
+def test_an_interrupt_just_after_a_write_leaves_no_half_made_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signal_after: str
+) -> None:
+    # Ctrl-C (or SIGTERM, raised the same way) landing after a file's rename or a folder's
+    # mkdir, before init recorded it: that file stayed behind, so the project was half
+    # made, the message said no partial files were left, and a rerun was refused as
+    # "folder is not empty".
+    calls = 0
+    real_write, real_mkdir = write_atomic, Path.mkdir
+
+    def write_then_interrupt(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
+        nonlocal calls
+        calls += 1
+        written = real_write(path, data, overwrite=overwrite)
+        if signal_after == "file" and calls == 3:
+            raise KeyboardInterrupt
+        return written
+
+    def mkdir_then_interrupt(self: Path, *args: object, **kwargs: object) -> None:
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+        if self.name == "LC_MESSAGES":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(scaffold, "write_atomic", write_then_interrupt)
+    if signal_after == "folder":
+        monkeypatch.setattr(Path, "mkdir", mkdir_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        init_project(tmp_path / "clinic")
+    monkeypatch.undo()
+    assert not (tmp_path / "clinic").exists()
+    code, output = invoke("init", str(tmp_path / "clinic"))
+    assert code == 0, output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,7 @@ def test_file_that_is_not_a_pdf_is_a_leaflet_error(tmp_path: Path) -> None:
     assert "cannot read" in caught.value.message and caught.value.hint
 
 
-@pytest.mark.parametrize(("dpi", "thumb_width"), [(0, 200), (72, 0)])
+@pytest.mark.parametrize(("dpi", "thumb_width"), [(0, 200), (72, 0), (math.nan, 200)])
 def test_sizes_must_be_positive(tmp_path: Path, dpi: float, thumb_width: int) -> None:
     pdf = numbered_pdf(tmp_path / "leaflet.pdf", 1)
     with pytest.raises(ValueError, match="must be positive"):
@@ -125,6 +126,7 @@ def test_sizes_must_be_positive(tmp_path: Path, dpi: float, thumb_width: int) ->
 #: write_previews of argv[1] at 300 dpi in a fresh process; its peak resident memory.
 PREVIEW_PEAK = """
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from msc_leaflet.finishing.preview import write_previews
 write_previews(Path(sys.argv[1]), Path(sys.argv[2]), dpi=300)
@@ -154,3 +156,21 @@ def test_a_long_leaflet_is_previewed_one_page_at_a_time(tmp_path: Path) -> None:
     assert len(list((tmp_path / "preview").glob("page-*.png"))) == 40
     with Image.open(tmp_path / "preview" / "contact-sheet.png") as sheet:
         assert sheet.width == 16 + 4 * (240 + 16)
+
+
+@pytest.mark.parametrize("dpi", ["nan", "NaN", "-nan"])
+def test_a_resolution_that_is_no_number_is_a_usage_error(
+    make_project: Callable[..., Path], tmp_path: Path, dpi: str
+) -> None:
+    # NaN passes every range check (each comparison is false): it reached the page size
+    # and was "internal error: ValueError: cannot convert float NaN to integer", exit 70.
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    args = ["preview", "sample", "--dpi", dpi, "--project", str(root), "-o", str(tmp_path / "o")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "--dpi" in result.output and "internal error" not in result.output
+    assert not (tmp_path / "o").exists()  # refused before anything was built

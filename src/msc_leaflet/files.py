@@ -123,6 +123,7 @@ def make_folder(folder: Path, hint: str = "") -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # FileExistsError is mkdir's word for a file standing there
+        resolved(folder)  # a link that loops is one too: say that, not "is a file"
         blocker = _file_in_the_way([*reversed(folder.parents), folder])
         if blocker is not None:
             raise _not_a_folder(blocker, hint) from None

@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .errors import LeafletError, Location
+from .errors import LeafletError, Location, display_path
 from .files import decode_utf8, read_input, resolved
 
 if TYPE_CHECKING:
@@ -244,12 +245,24 @@ class Project:
         check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
         target = self.inside(path, Location(path))  # first: a link that loops is no "no leaflet"
-        if not target.is_file():
-            known = ", ".join(self.leaflet_ids()) or "none"
+        if target.is_file():
+            return target
+        # Something stands at the name (the id is listed among the known ones): say what,
+        # rather than "no leaflet" with a hint naming that very leaflet.
+        if path.is_symlink() and not target.exists():
             raise LeafletError(
-                Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}"
+                Location(path),
+                f"{path.name} is a link to {display_path(target)}, which does not exist",
+                "point the link at the leaflet file, or remove it",
             )
-        return target
+        if target.exists():
+            raise LeafletError(
+                Location(path),
+                "is not a regular file",
+                "a folder or special file stands where this leaflet should be; remove or rename it",
+            )
+        known = ", ".join(self.leaflet_ids()) or "none"
+        raise LeafletError(Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}")
 
     def locale(self, value: str) -> str:
         """``value`` checked (`check_locale`) and spelled as this project spells it: the
@@ -307,6 +320,32 @@ class Project:
         `inside`, so a catalog linked to /etc/passwd is never opened, let alone quoted."""
         path = self.root.joinpath(*parts)
         return self.inside(path, Location(path))
+
+    def written_file(self, written: str, location: Location) -> Path:
+        """The project file a leaflet or profile names as ``written`` (a figure, a
+        logo), refused if a link takes it outside the project. A name the disk spells in
+        the other Unicode normalization form is the same name: macOS stores café.png
+        decomposed (NFD), and a zip or rsync from a Mac brings it so to Linux, while the
+        text typed says café.png composed (NFC), or the other way round. Either way the
+        author sees one name, and no rename they could see would fix it."""
+        path = self.inside(Path(written), location)
+        if path.is_file():
+            return path
+        folder = self.root
+        for part in PurePosixPath(written).parts:
+            if (folder / part).exists() or part in (".", ".."):
+                folder = folder / part
+                continue
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = [e.name for e in os.scandir(folder)]
+            except OSError:
+                return path
+            same = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+            if len(same) != 1:
+                return path
+            folder = folder / same[0]
+        return self.inside(folder.relative_to(self.root), location)
 
     def missing_file_hint(self, written: str) -> str:
         """What to do about a file named ``written`` (relative to the project) that is not

@@ -371,15 +371,18 @@ def run_batch(
     if todo:
         prepare_output_folder(out_dir)
     changes = Changes()
+    unreported: list[Outcome] = []  # finished by a worker as an interrupt landed
     try:
         workers = worker_count([estimates[job] for job in todo], jobs)
-        for outcome in _execute(project, todo, out_dir, options, workers):
+        for outcome in _execute(project, todo, out_dir, options, workers, unreported):
             outcomes.append(outcome)
             record_outcome(changes, outcome)
             notify(outcome)
             if fail_fast and outcome.status == "failed":
                 break
     finally:
+        for outcome in unreported:
+            record_outcome(changes, outcome)
         if todo:
             record_changes(manifest_file, changes)
     return BatchReport(outcomes, time.perf_counter() - start, notes)
@@ -435,10 +438,20 @@ def _estimate(manifest: Manifest, job: Job) -> float:
 
 
 def _execute(
-    project: Project, todo: list[Job], out_dir: Path, options: Options, workers: int
+    project: Project,
+    todo: list[Job],
+    out_dir: Path,
+    options: Options,
+    workers: int,
+    unreported: list[Outcome] | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in completion order. Closing the iterator early (fail-fast) cancels the
-    jobs not yet started; the pool's exit then waits only for the ones running."""
+    jobs not yet started; the pool's exit then waits only for the ones running.
+
+    An interrupt stops the workers and is raised on; the outcomes of jobs that had
+    finished by then but were not yet yielded (their PDF written while this waited for
+    another) go to ``unreported``, so that the manifest records them: left out, the next
+    build rebuilt outputs that were complete and current."""
     root = project.root
     if workers <= 1 or len(todo) <= 1:
         for job in todo:
@@ -446,7 +459,7 @@ def _execute(
         return
     # Imported here: 45 ms that a no-op rebuild or a single job does not need.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
     # Workers are forked where the platform can: they start with the parent's modules,
     # fonts and interrupt handling (`cli.errors`) instead of importing everything again
@@ -455,22 +468,37 @@ def _execute(
     context = multiprocessing.get_context("fork") if fork else None
     if fork:
         prepare_parent(project, shared_locales([job.locale for job in todo]), options)
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=end_with_parent
-    ) as pool:
-        futures = []
-        try:
-            # Submitting forks the workers: an interrupt that lands meanwhile must stop
-            # them too, or the pool's exit waits for (and writes) every job submitted.
-            futures = [pool.submit(build_job, root, job, out_dir, options) for job in todo]
-            for future in as_completed(futures):
-                yield future.result()
-        except KeyboardInterrupt:  # and SIGTERM (`cli.errors.Terminated`)
-            _stop_workers(pool)
-            raise
-        finally:
-            for future in futures:
-                future.cancel()
+    futures: list[Future[Outcome]] = []
+    yielded: set[Future[Outcome]] = set()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=end_with_parent
+        ) as pool:
+            try:
+                # Submitting forks the workers: an interrupt that lands meanwhile must stop
+                # them too, or the pool's exit waits for (and writes) every job submitted.
+                futures = [pool.submit(build_job, root, job, out_dir, options) for job in todo]
+                for future in as_completed(futures):
+                    yielded.add(future)
+                    yield future.result()
+            except KeyboardInterrupt:  # and SIGTERM (`cli.errors.Terminated`)
+                _stop_workers(pool)
+                raise
+            finally:
+                for future in futures:
+                    future.cancel()
+    except KeyboardInterrupt:
+        # The pool has shut down: every result a worker sent is in its future by now.
+        if unreported is not None:
+            unreported += [
+                future.result()
+                for future in futures
+                if future not in yielded
+                and future.done()
+                and not future.cancelled()
+                and future.exception() is None
+            ]
+        raise
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -116,6 +117,14 @@ def load_manifest(path: Path) -> Manifest:
     derived data: everything is rebuilt). One the user may not read is an error: the
     next write would replace it, dropping the records of every other output."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # A named pipe there made the build wait for a writer for ever.
+            raise LeafletError(
+                Location(path),
+                "is not a regular file",
+                "a folder or special file stands where the manifest should be; remove it "
+                "to rebuild everything",
+            )
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         return Manifest()

@@ -56,9 +56,8 @@ def run_checks(
             [],
         )
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():
-        path = project.leaflet_path(leaflet_id)
-        try:
-            leaflet, loaded = load_leaflet(path, project)
+        try:  # a leaflet file that is no file is one finding; the others are still checked
+            leaflet, loaded = load_leaflet(project.leaflet_path(leaflet_id), project)
         except LeafletError as err:
             findings += _finalise(
                 [("LOAD001", Issue(err.location, err.message, err.hint))], config, []

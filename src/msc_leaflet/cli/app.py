@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..print_spec import SINGLE
-from .errors import INTERRUPTED, run, set_debug
+from .errors import output_failed, run, set_debug
 from .options import (
     EditionOption,
     EditionsOption,
@@ -25,8 +25,11 @@ from .options import (
     LocalesOption,
     OutOption,
     ProjectOption,
+    a_number,
     out_folder,
 )
+from .startup import INTERRUPTED
+from .streams import tolerant_streams
 
 if TYPE_CHECKING:
     from ..print_spec import PrintSpec
@@ -168,7 +171,7 @@ def build(
         from .progress import LiveProgress, as_json, dry_run_json, dry_run_lines, summary
 
         try:
-            shard_of = parse_shard(shard) if shard else None
+            shard_of = parse_shard(shard) if shard is not None else None  # '' is no shard
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--shard") from None
         spec = print_spec(paper, bleed, crop_marks, colour, imposition, duplex, proof, pdfx)
@@ -307,7 +310,10 @@ def preview(
     locale: LocaleOption = None,
     edition: EditionOption = SINGLE.name,
     out: OutOption = None,
-    dpi: Annotated[float, typer.Option(min=30, max=600, help="Resolution of the pages.")] = 120,
+    dpi: Annotated[
+        float,
+        typer.Option(min=30, max=600, callback=a_number, help="Resolution of the pages."),
+    ] = 120,
     project: ProjectOption = Path("."),
 ) -> None:
     """Write PNG pictures of each page and a contact sheet of all pages, for people who
@@ -328,7 +334,7 @@ def preview(
         root = Project.at(project)
         out_dir = out_folder(root, out)
         path = root.leaflet_path(leaflet_id)
-        chosen = locale or load_leaflet(path, root)[0].language
+        chosen = locale if locale is not None else load_leaflet(path, root)[0].language
         report = run_batch(root, [leaflet_id], [chosen], out_dir, editions=[edition])
         if not report.outcomes:
             raise LeafletError(
@@ -504,10 +510,15 @@ def main() -> None:
     (``gc.freeze``) instead of walked once more by the interpreter's last collection:
     3 % of the instructions of a cold EN+TH build (issue #20)."""
     gc.set_threshold(*GC_THRESHOLD)
+    tolerant_streams()
     try:
         app()
     except KeyboardInterrupt:  # before a command's `run` took over: nothing written yet
         typer.echo(INTERRUPTED, err=True)
         sys.exit(130)
+    except OSError as exc:  # printing a command's result, after its `run`
+        if not output_failed(exc):
+            raise
+        sys.exit(1)
     finally:
         gc.freeze()

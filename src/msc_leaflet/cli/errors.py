@@ -21,21 +21,25 @@ running jobs finish, then the pool's shutdown ends the workers.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import TypeVar
 
 import typer
 
 from ..errors import LeafletError
+from ..files import file_error
+from .startup import INTERRUPTED, TERMINATED
 
 T = TypeVar("T")
-INTERRUPTED = "interrupted; no partial files were left behind"
 _debug = {"on": False}
 
 
@@ -135,7 +139,7 @@ def run(action: Callable[[], T]) -> T:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python's documented recipe)
         raise typer.Exit(0) from None
     except Terminated:
-        typer.echo("terminated; no partial files were left behind", err=True)
+        typer.echo(TERMINATED, err=True)
         raise typer.Exit(143) from None
     except KeyboardInterrupt:
         typer.echo(INTERRUPTED, err=True)
@@ -143,9 +147,37 @@ def run(action: Callable[[], T]) -> T:
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
     except Exception as exc:  # internal error: short report, traceback only on request
+        if isinstance(exc, OSError) and output_failed(exc):
+            raise typer.Exit(1) from None
         if _debug["on"]:
             traceback.print_exc()
         else:
             typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
             typer.echo("  hint: rerun with --debug for the traceback, and report it", err=True)
         raise typer.Exit(70) from None
+
+
+#: Why writing the command's own output can fail: what a full disk, a quota or a
+#: broken device say (`… > report.json` on a full disk, or onto /dev/full).
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def output_failed(exc: OSError) -> bool:
+    """Report ``exc`` in one line if it is a failed write of the command's own output,
+    and silence that output for the rest of the run; False if it is something else.
+
+    It was ``internal error: OSError: [Errno 28] No space left on device`` (exit 70),
+    or a traceback from a command that prints after its `run`. The library's own file
+    errors arrive as `LeafletError` naming their file, so an `OSError` without a file
+    name and with one of these causes is the stream's. Its descriptor is then pointed at
+    the null device, so Python's flush at exit does not fail a second time.
+    """
+    if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+        return False
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    problem = file_error(Path("standard output"), exc, "write")
+    with contextlib.suppress(OSError):  # stderr may be on the same full disk
+        typer.echo(str(problem), err=True)
+    return True

@@ -8,7 +8,6 @@ prints the result; user errors (`LeafletError`) are printed once and exit with 1
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
 from enum import StrEnum
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -66,7 +65,7 @@ def init(
     from ..languages import describe
     from ..theme.theme import theme_fonts
 
-    folder = Project.at(project)
+    folder = run(lambda: Project.at(project))  # the wrong folder is one line, no traceback
     written = run(lambda: workflow.init_locale(folder, lang))
     _report(written)
     catalogs = [item.path for item in written if item.path.suffix == ".po"]
@@ -185,7 +184,7 @@ def review(
     """
     from ..i18n.signoff import sign_off, signoff_path
 
-    root = Project.at(project)
+    root = run(lambda: Project.at(project))
     record, state = run(
         lambda: sign_off(root, leaflet_id, locale, role=role.value, by=by, note=note)
     )
@@ -246,7 +245,7 @@ def import_(
     """
     from ..i18n.xliff import import_files
 
-    for report in run(partial(import_files, Project.at(project), files, locale)):
+    for report in run(lambda: import_files(Project.at(project), files, locale)):
         status = "updated" if report.written else "unchanged"
         typer.echo(
             f"{status:9}  {display_path(report.path)}: {len(report.changed)} changed, "

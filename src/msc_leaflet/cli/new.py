@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..data import DATA_DIR, LIBRARIES, data_path, library_root
 from ..errors import LeafletError, Location
-from ..files import file_error, write_atomic
+from ..files import file_error, resolved, write_atomic
 from ..print_spec import fixed_word
 from ..project import WINDOWS_DEVICE_NAMES, Project, check_leaflet_id, check_slug
 
@@ -64,6 +64,7 @@ def init_project(
     what this call wrote, so a half-made project is never left behind.
     """
     folder = folder.absolute()
+    resolved(folder)  # a link that loops: named so, not "appeared while writing"
     slug = organisation or folder.name
     try:
         check_slug(slug, "organisation id", Location(folder))
@@ -191,28 +192,37 @@ def _fill(path: Path, **values: str) -> bytes:
 
 
 def _write_all(folder: Path, files: dict[Path, bytes]) -> None:
+    """Write every file, or (on any failure, Ctrl-C and SIGTERM included) remove what
+    this call made. Each file and folder is recorded *before* it is made: an interrupt
+    landing between a rename and its record left that one file behind, and a rerun of
+    ``init`` refused the folder as not empty. A recorded file is removed only if it holds
+    the bytes this call meant for it; a recorded folder only if it is empty."""
     made_dirs: list[Path] = []
-    written: list[Path] = []
+    written: dict[Path, bytes] = {}
     try:
         for directory in [folder, *(folder / p.parent for p in files)]:
             for parent in reversed([directory, *directory.parents]):
                 if not parent.exists():
-                    parent.mkdir()
                     made_dirs.append(parent)
+                    parent.mkdir()
         for relative, data in files.items():
+            written[folder / relative] = data
             write_atomic(folder / relative, data, overwrite=False)
-            written.append(folder / relative)
     except BaseException as exc:
-        for path in reversed(written):
+        # os.link names the temporary file first and the target second
+        target = Path(getattr(exc, "filename2", None) or getattr(exc, "filename", None) or folder)
+        if isinstance(exc, FileExistsError):  # another's file, not the one we wrote
+            written.pop(target, None)
+        for path, data in reversed(written.items()):
             with contextlib.suppress(OSError):
-                path.unlink()
+                if path.read_bytes() == data:
+                    path.unlink()
         for directory in reversed(made_dirs):
             with contextlib.suppress(OSError):
                 directory.rmdir()
         if isinstance(exc, FileExistsError):
-            raise LeafletError(
-                Location(Path(exc.filename or folder)), "appeared while writing; nothing was kept"
-            ) from None
+            message = "appeared while writing; nothing was kept"
+            raise LeafletError(Location(target), message) from None
         if isinstance(exc, OSError):
-            raise file_error(Path(exc.filename or folder), exc, "write") from None
+            raise file_error(target, exc, "write") from None
         raise

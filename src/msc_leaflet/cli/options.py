@@ -3,6 +3,7 @@ and behave the same everywhere (`build`, `check`, `i18n …`)."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -77,9 +78,21 @@ EditionOption = Annotated[
 ]
 
 
+def a_number(value: float) -> float:
+    """``value`` if it is a number: NaN passes Click's range checks (every comparison
+    with it is false), and reached the layout as an internal error."""
+    if math.isnan(value):
+        raise typer.BadParameter(f"{value} is not a number")
+    return value
+
+
 def out_folder(project: Project, out: Path | None) -> Path:
     """Where outputs go: ``--out`` as given (relative to the current folder), else the
     project's own ``build/``, so ``--project DIR`` never writes into the caller's folder."""
     from ..files import resolved
 
-    return resolved(out) if out is not None else project.root / "build"
+    if out is not None:
+        return resolved(out)
+    folder = project.root / "build"
+    resolved(folder)  # a build/ link that loops is one line, not an internal error
+    return folder

@@ -8,6 +8,7 @@ one plain line per output. The summary and the JSON document are built from the 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any, TextIO
 
@@ -106,6 +107,12 @@ def dry_run_json(planned: list[PlannedJob], failures: list[Outcome]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
+def _dumb_terminal() -> bool:
+    """A terminal that cannot move its cursor (``TERM=dumb``: Emacs' shell and compilation
+    buffers): Rich draws no bar there, and the build printed nothing until its summary."""
+    return os.environ.get("TERM", "") == "dumb"
+
+
 class LiveProgress:
     """A Rich progress bar on a terminal, plain lines otherwise; silent when quiet."""
 
@@ -116,7 +123,7 @@ class LiveProgress:
         self.task: Any = None
 
     def start(self, planned: list[PlannedJob]) -> None:
-        if self.quiet or not self.stream.isatty():
+        if self.quiet or not self.stream.isatty() or _dumb_terminal():
             return
         from rich.progress import (
             BarColumn,

@@ -238,7 +238,7 @@ class _Reader:
         logo = None
         if f.has("logo"):  # printed in the band on page 1: checked as a figure's image
             at = where(path, f.values["logo"])
-            logo = self.project.inside(Path(f.text("logo")), at)
+            logo = self.project.written_file(f.text("logo"), at)
             if not logo.is_file():
                 f.fail(
                     f.values["logo"],
@@ -411,7 +411,7 @@ class _Reader:
 
     def figure(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Figure:  # type: ignore[no-untyped-def]
         raw = f.text("figure")
-        path = self.project.inside(Path(raw), where(self.path, f.values["figure"]))
+        path = self.project.written_file(raw, where(self.path, f.values["figure"]))
         if not path.is_file():
             f.fail(
                 f.values["figure"],

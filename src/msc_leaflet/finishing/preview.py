@@ -64,7 +64,7 @@ def write_previews(
     size of the page pictures, ``thumb_width`` (pixels) that of each contact-sheet
     thumbnail.
     """
-    if dpi <= 0 or thumb_width <= 0:
+    if not (dpi > 0 and thumb_width > 0):  # NaN too: it is no size
         raise ValueError(f"dpi and thumb_width must be positive, got {dpi} and {thumb_width}")
     pages = []
     thumbs = []

@@ -298,6 +298,7 @@ def sign_off(
     """`msc-leaflet i18n review`: record a sign-off of the current text, return the new state."""
     from ..content.loader import load_leaflet
 
+    locale = project.locale(locale)  # `-l xx` said its 40 entries were untranslated
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     state, _before = leaflet_review(project, leaflet, locale)
     record = record_signoff(project, leaflet.id, locale, state, role=role, by=by, note=note)

@@ -364,6 +364,7 @@ def export_locale(
     project: Project, locale: str, out_dir: Path, source_language: str = "en"
 ) -> list[tuple[Path, bool]]:
     """``out_dir/<domain>.<locale>.xlf`` for every catalog of ``locale``; (path, changed)."""
+    locale = project.locale(locale)  # a tag that is no language is said so, not "no catalogs"
     folder = project.file("locales", locale_folder(project, locale), "LC_MESSAGES")
     catalogs = sorted(folder.glob("*.po")) if folder.is_dir() else []
     if not catalogs:
@@ -390,6 +391,8 @@ def import_files(
     is written, so a refused one (the second file, or the second ``<file>`` of one)
     leaves every catalog as it was. Files for the same catalog apply in order, the later
     over the earlier. Each catalog is then written atomically, once."""
+    if locale is not None:  # checked as every command checks one: `-l ''` filtered nothing
+        locale = project.locale(locale)
     catalogs: dict[Path, Catalog] = {}
     merged: list[tuple[ImportReport, Catalog]] = []
     try:
