@@ -175,13 +175,21 @@ DENIED_ACROSS = [
 ]
 
 
-@pytest.mark.parametrize("unit", ["cure, ", "Our cells cure arthritis. "])
+@pytest.mark.parametrize(
+    "unit", ["cure, ", "Our cells cure arthritis. ", "Get rid of pain forever. "]
+)
 def test_a_paragraph_of_thousands_of_claims_is_judged_whole(unit: str) -> None:
     # Each claim re-split its paragraph into sentences and masked every claim of it:
     # 8,000 took minutes. Each is still judged in its own sentence.
     found = judged(unit * 8000)
     assert len(found) == 8000
     assert not any(excused for _, excused, _ in found)
+
+
+def test_a_sentence_of_many_first_parts_is_judged_in_linear_time() -> None:
+    # Each "treat" read the whole text between it and the one "forever" at the end.
+    for count in (200, 20_000):
+        assert judged("treat " * count + "pain forever.") == [("treat pain forever", False, False)]
 
 
 def test_a_sentence_of_many_negations_is_judged_in_linear_time() -> None:
@@ -1512,3 +1520,91 @@ def test_a_table_cell_continues_its_header_only_when_it_reads_on(
     translations = {by_value["Fact"]: header, by_value["Safe."]: cell}
     issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
     assert bool(issues) == promise, issues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A relief promised for ever, its two parts apart: the relief, then the
+        # permanence (or the other way round), a few words between.
+        ("Say goodbye to knee pain for good.", "en", True),
+        ("Get rid of arthritis forever.", "en", True),
+        ("Our stem cells free you from joint pain for ever.", "en", True),
+        ("Stem cells permanently relieve knee pain.", "en", True),
+        ("Get rid of knee pain and stiffness for good.", "en", True),
+        ("The treatment does not free you from pain for ever.", "en", False),
+        ("Be careful of clinics that say their cells get rid of pain forever.", "en", False),
+        # treats your illness for good; get rid of the pain for ever; stem cells rid
+        # you of knee pain for ever; the treatment does not rid you of the pain for
+        # ever; beware clinics that claim to treat the disease for good
+        ("تعالج مرضك نهائياً.", "ar", True),
+        ("تخلص من الألم إلى الأبد.", "ar", True),
+        ("الخلايا الجذعية تخلصك من آلام الركبة للأبد.", "ar", True),
+        ("العلاج لا يخلصك من الألم إلى الأبد.", "ar", False),
+        ("احذر العيادات التي تدعي أنها تعالج المرض نهائيا.", "ar", False),
+        # freed from pain for ever; stem cells free you from knee pain for ever;
+        # removes joint pain permanently; it does not free you from pain for ever
+        ("痛みから永遠に解放されます。", "ja", True),
+        ("幹細胞でひざの痛みから永遠に解放。", "ja", True),
+        ("関節の痛みを永久に取り除きます。", "ja", True),
+        ("痛みから永遠に解放されるわけではありません。", "ja", False),
+        # get rid of pain for ever; stem cells rid you of joint pain permanently;
+        # stem cells cannot rid you of pain for ever
+        ("永远摆脱疼痛。", "zh_Hans", True),
+        ("干细胞让您永久摆脱关节痛。", "zh_Hans", True),
+        ("干细胞不能让您永远摆脱疼痛。", "zh_Hans", False),
+        # the pain goes for good; say goodbye to knee pain for ever; stem cells do
+        # not make the pain go for good
+        ("หายปวดถาวร", "th", True),
+        ("บอกลาอาการปวดเข่าตลอดไป", "th", True),
+        ("เซลล์ต้นกำเนิดไม่ได้ทำให้หายปวดถาวร", "th", False),
+        # stem cells free you from joint pain for ever; … do not free you …
+        ("Tế bào gốc giúp bạn thoát khỏi đau khớp vĩnh viễn.", "vi", True),
+        ("Chấm dứt cơn đau mãi mãi.", "vi", True),
+        ("Tế bào gốc không giúp bạn thoát khỏi đau khớp vĩnh viễn.", "vi", False),
+        # get rid of the pain for ever (Khmer, Lao); frees you from pain for ever
+        # (Burmese), and the same denied
+        ("បំបាត់ការឈឺចាប់ជារៀងរហូត", "km", True),
+        ("កោសិកាដើមមិនបំបាត់ការឈឺចាប់ជារៀងរហូតទេ", "km", False),
+        ("ກຳຈັດອາການປວດຕະຫຼອດໄປ", "lo", True),
+        ("ບໍ່ສາມາດກຳຈັດອາການປວດຕະຫຼອດໄປ", "lo", False),
+        ("နာကျင်မှုမှ ထာဝရ လွတ်မြောက်စေသည်။", "my", True),
+        ("နာကျင်မှုမှ ထာဝရ မလွတ်မြောက်စေနိုင်ပါ။", "my", False),
+        # One part alone is no promise: final results of the study; the injection
+        # does not hurt at all; your records are kept permanently; ice eases the pain,
+        # keep this leaflet forever; some patients need the medicine for ever.
+        ("Ice eases the pain; keep this leaflet forever.", "en", None),
+        ("Exercise eases pain, but the damage stays forever.", "en", None),
+        ("ستنشر النتائج النهائية للدراسة في عام 2027.", "ar", None),
+        ("لا يؤلم الحقن نهائيا.", "ar", None),
+        ("この記録は永久に保存されます。", "ja", None),
+        ("我们会永久保存您的病历。", "zh_Hans", None),
+        ("ผู้ป่วยบางคนต้องใช้ยาตลอดไป", "th", None),
+        ("Hồ sơ chữa trị của bạn được lưu trữ vĩnh viễn.", "vi", None),
+        ("ឯកសាររបស់អ្នកត្រូវបានរក្សាទុកជាអចិន្ត្រៃយ៍", "km", None),
+        # "Or" offers two outcomes: the numbness may go away or may be permanent
+        # (English, Thai); a negation after the verb: this scar may never fade
+        # (Japanese); بشكل دائم is "constantly" too: the doctor treats patients
+        # constantly.
+        ("The numbness may ease or become permanent, so tell your doctor.", "en", None),
+        ("อาการชาอาจหายไปหรืออาจเป็นถาวร", "th", None),
+        ("この傷跡は永遠に消えない場合があります。", "ja", None),
+        ("يعالج الطبيب المرضى بشكل دائم.", "ar", None),
+        # The permanence is the damage's: injections may ease pain in joints
+        # permanently damaged by arthritis.
+        ("Injections may ease pain in joints permanently damaged by arthritis.", "en", None),
+        # One part quoted, the other not: the advert's words end before "forever".
+        ("The advert said “get rid of pain” forever.", "en", None),
+        # farewell to knee pains for ever
+        ("وداعا لآلام الركبة إلى الأبد.", "ar", True),
+    ],
+)
+def test_a_promise_in_two_parts_is_found(sentence: str, lang: str, promise: bool | None) -> None:
+    found = judged(sentence, lang)
+    if promise is None:
+        assert found == [], found
+        return
+    # A denial is read as one (found and excused), or, where the negation stands
+    # between the two parts (Burmese မ joined to the verb), as no claim at all.
+    assert found or not promise, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
