@@ -1608,3 +1608,28 @@ def test_a_promise_in_two_parts_is_found(sentence: str, lang: str, promise: bool
     # between the two parts (Burmese မ joined to the verb), as no claim at all.
     assert found or not promise, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Arabic puts the verb before its subject: the treatment guarantees recovery;
+        # stem cells guarantee recovery; no doctor guarantees recovery with stem cells.
+        ("يضمن العلاج الشفاء.", True),
+        ("تضمن الخلايا الجذعية الشفاء من التهاب المفاصل.", True),
+        ("لا يضمن أي طبيب الشفاء بالخلايا الجذعية.", False),
+        # يضمن alone is "ensures": the doctor ensures your safety during recovery.
+        ("يضمن الطبيب سلامتك أثناء فترة الشفاء.", None),
+        # تضمّن is also "included": the study included important results.
+        ("تضمن البحث نتائج مهمة عن الخلايا.", None),
+    ],
+)
+def test_an_arabic_verb_before_its_subject_still_guarantees(
+    sentence: str, promise: bool | None
+) -> None:
+    found = judged(sentence, "ar")
+    if promise is None:
+        assert found == [], found
+        return
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
