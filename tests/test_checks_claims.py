@@ -1633,3 +1633,48 @@ def test_an_arabic_verb_before_its_subject_still_guarantees(
         return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # "Cannot" written after the verb: many patients can never get rid of joint
+        # pain; arthritis cannot be cured at the root; stem cells cannot cure it.
+        ("很多患者永远摆脱不了关节痛。", "zh_Hans"),
+        ("关节炎根治不了。", "zh_Hans"),
+        ("干细胞治愈不了关节炎。", "zh_Hans"),
+        # Arthritis is hard to cure (the usual way to say it cannot be cured).
+        ("关节炎很难治愈。", "zh_Hans"),
+        ("关节炎难以根治。", "zh_Hans"),
+        ("完治は難しいとされています。", "ja"),
+        ("関節炎は完治が困難な病気です。", "ja"),
+        ("関節炎は完治しにくい病気です。", "ja"),
+        ("โรคนี้รักษาให้หายขาดได้ยาก", "th"),
+        ("ພະຍາດຂໍ້ອັກເສບປິ່ນປົວໃຫ້ຫາຍຂາດໄດ້ຍາກ", "lo"),
+        ("Bệnh khớp rất khó chữa khỏi.", "vi"),
+        ("Arthritis is hard to cure.", "en"),
+        ("Osteoarthritis is difficult to cure completely.", "en"),
+        # It never cures completely; you are never freed from pain for ever.
+        ("完治することはない。", "ja"),
+        ("痛みから永遠に解放されることはない。", "ja"),
+    ],
+)
+def test_a_cure_said_to_be_hard_or_impossible_is_no_promise(sentence: str, lang: str) -> None:
+    found = judged(sentence, lang)
+    assert all(excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # Still promises: after the cure, follow-up visits cannot be avoided (免不了
+        # holds 不了); patients who find walking hard are cured too (the hard thing is
+        # not the cure); our cells cure arthritis that is hard to treat.
+        ("治愈后免不了定期复查。", "zh_Hans"),
+        ("Our cells cure arthritis that is hard to treat.", "en"),
+        ("Bệnh nhân khó thở cũng được chữa khỏi.", "vi"),
+    ],
+)
+def test_a_hard_thing_near_a_cure_still_lets_it_promise(sentence: str, lang: str) -> None:
+    found = judged(sentence, lang)
+    assert any(not excused for _, excused, _ in found), found

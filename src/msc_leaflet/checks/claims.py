@@ -69,8 +69,8 @@ class Claim:
     # forms of each, longest first; the claim is both in one clause (`_together`)
     within: int = 0  # how far apart the parts may stand: words, or characters where
     # words are not spaced
-    unless: tuple[str, ...] = ()  # phrases in which a part is no part of the claim
-    # ("permanently damaged": the permanence is the damage's)
+    unless: tuple[str, ...] = ()  # phrases in which a form (or a part) is no claim:
+    # "hard to cure"; "permanently damaged", where the permanence is the damage's
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -277,8 +277,13 @@ def _occurrences(
     for claim in claims.claims:
         if claim.parts:
             hits.extend((claim, s, e) for s, e in _together(spelled, claim, claims, cuts))
+        covered = _unless(spelled, claim, language, cuts)
         for form in claim.forms:
-            hits.extend((claim, s, e) for s, e in _find(spelled, form, language, cuts))
+            hits.extend(
+                (claim, s, e)
+                for s, e in _find(spelled, form, language, cuts)
+                if not covered.holds(s, e)
+            )
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     kept: list[tuple[Claim, int, int]] = []
     for hit in hits:
@@ -298,9 +303,7 @@ def _together(
     from the first part to the second, so the cues around it are weighed as for a phrase.
     """
     language = profile(claims.lang)
-    covered = _Covered(
-        [span for form in claim.unless for span in _find(text, form, language, cuts)]
-    )
+    covered = _unless(text, claim, language, cuts)
     first, second = (
         sorted(
             {
@@ -341,6 +344,11 @@ def _together(
                     nearest[other_start, other_end] = (hi - lo, *span)
                 break
     return sorted((start, end) for _, start, end in nearest.values())
+
+
+def _unless(text: str, claim: Claim, language: LanguageProfile, cuts: set[int] | None) -> _Covered:
+    """Where ``text`` holds a phrase of `Claim.unless`: a form inside one is no claim."""
+    return _Covered([span for form in claim.unless for span in _find(text, form, language, cuts)])
 
 
 class _Covered:
