@@ -1678,3 +1678,29 @@ def test_a_cure_said_to_be_hard_or_impossible_is_no_promise(sentence: str, lang:
 def test_a_hard_thing_near_a_cure_still_lets_it_promise(sentence: str, lang: str) -> None:
     found = judged(sentence, lang)
     assert any(not excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # A promise that the illness never comes back, as every other list holds
+        # (ไม่กลับมาเป็นซ้ำ, 不会复发, 再発しません): its "never" is no denial.
+        ("Your arthritis will never come back.", True),
+        ("The pain never returns.", True),
+        ("With our cells, knee pain never comes back.", True),
+        # Warned of or denied: nobody can promise that the pain will never come back.
+        ("Nobody can promise that the pain will never come back.", False),
+        ("We cannot say that arthritis never comes back.", False),
+        # No illness in it: some patients never come back for their check-up.
+        ("Some patients never come back for their check-up.", None),
+    ],
+)
+def test_an_english_promise_that_the_illness_never_comes_back_is_found(
+    sentence: str, promise: bool | None
+) -> None:
+    found = judged(sentence)
+    if promise is None:
+        assert found == [], found
+        return
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
