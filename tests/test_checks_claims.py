@@ -1704,3 +1704,31 @@ def test_an_english_promise_that_the_illness_never_comes_back_is_found(
         return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # The verb before its subject: stem cells renew damaged cartilage; the
+        # treatment rebuilds cartilage; stem cells bring back the growth of cartilage.
+        ("تجدد الخلايا الجذعية الغضروف التالف.", True),
+        ("يعيد العلاج بناء الغضروف.", True),
+        ("تعيد الخلايا الجذعية نمو الغضروف.", True),
+        # stem cells do not renew cartilage
+        ("لا تجدد الخلايا الجذعية الغضروف.", False),
+        # The doctor re-examines the joints after a month; renews the prescription;
+        # see the doctor if pain in the cartilage comes back (تجدد, "comes back").
+        ("يعيد الطبيب فحص المفاصل بعد شهر.", None),
+        ("يجدد الطبيب الوصفة كل شهر.", None),
+        ("راجع الطبيب عند تجدد الألم في الغضروف.", None),
+    ],
+)
+def test_an_arabic_regrowth_with_the_verb_first_is_found(
+    sentence: str, promise: bool | None
+) -> None:
+    found = judged(sentence, "ar")
+    if promise is None:
+        assert found == [], found
+        return
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
