@@ -403,8 +403,14 @@ def test_every_claim_list_is_read_as_text() -> None:
         if language.claims and data_path(language.claims).is_file():
             found = claim_list(language.tag)
             words = [*found.cues_before, *found.cues_after]
-            words += [form for claim in found.claims for form in claim.forms]
+            words += [form for claim in found.claims for form in claim.every_form]
             assert found.claims and all(isinstance(word, str) for word in words), language.tag
+            # A claim is a phrase with its variants, or two parts some words apart.
+            for claim in found.claims:
+                assert bool(claim.forms) != bool(claim.parts), (language.tag, claim.phrase)
+                if claim.parts:
+                    assert len(claim.parts) == 2 and all(claim.parts), claim.phrase
+                    assert claim.within > 0, claim.phrase
 
 
 def test_word_boundaries() -> None:

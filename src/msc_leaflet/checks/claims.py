@@ -4,7 +4,9 @@ The phrase lists are data (``data/claims-<lang>.yaml``, named by the language's
 profile in ``data/languages.yaml``; a language without a list is not checked).
 How a phrase is found follows the profile too: on word boundaries from spaces
 (English, Vietnamese, Arabic) or from the segmenter (Thai), or anywhere in the text
-(Chinese, Japanese: a segmenter's missed boundary must not hide 治愈). The hard part is not finding
+(Chinese, Japanese: a segmenter's missed boundary must not hide 治愈); a claim may be
+two parts a few words apart, each no promise alone ("get rid of pain" … "forever":
+`_together`). The hard part is not finding
 "cure" but not punishing the leaflet that *warns* about it, so a match is reported
 only when its sentence does not warn against or deny it:
 
