@@ -1601,8 +1601,11 @@ def test_a_table_cell_continues_its_header_only_when_it_reads_on(
         ("Injections may ease pain in joints permanently damaged by arthritis.", "en", None),
         # One part quoted, the other not: the advert's words end before "forever".
         ("The advert said “get rid of pain” forever.", "en", None),
-        # farewell to knee pains for ever
+        # farewell to knee pains for ever; bid joint pain farewell for ever; get rid
+        # of knee pain for ever (said to a woman)
         ("وداعا لآلام الركبة إلى الأبد.", "ar", True),
+        ("ودّع آلام المفاصل إلى الأبد.", "ar", True),
+        ("تخلّصي من ألم الركبة للأبد.", "ar", True),
     ],
 )
 def test_a_promise_in_two_parts_is_found(sentence: str, lang: str, promise: bool | None) -> None:
