@@ -1741,3 +1741,23 @@ def test_an_arabic_regrowth_with_the_verb_first_is_found(
         return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("locale", "promise", "denial"),
+    [
+        # The translators' own words: get rid of the pain for ever, and the same
+        # denied (it does not rid you of the pain for ever; cannot rid you of it).
+        ("ar", "تخلص من الألم إلى الأبد.", "العلاج لا يخلصك من الألم إلى الأبد."),
+        ("ja", "痛みから永遠に解放されます。", "痛みから永遠に解放されるわけではありません。"),
+        ("zh_Hans", "永远摆脱疼痛。", "干细胞不能让您永远摆脱疼痛。"),
+    ],
+)
+def test_a_two_part_promise_in_a_translation_is_found_in_its_block(
+    make_project: Callable[..., Path], locale: str, promise: str, denial: str
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    issues = list(risky_claim(translated_context(root, {"p": promise}, locale)))
+    assert len(issues) == 1 and issues[0].message.startswith(f"[{locale}] risky claim"), issues
+    assert issues[0].subject == ("p", "cure"), issues  # what the block's waiver covers
+    assert list(risky_claim(translated_context(root, {"p": denial}, locale))) == []
