@@ -1761,3 +1761,33 @@ def test_a_two_part_promise_in_a_translation_is_found_in_its_block(
     assert len(issues) == 1 and issues[0].message.startswith(f"[{locale}] risky claim"), issues
     assert issues[0].subject == ("p", "cure"), issues  # what the block's waiver covers
     assert list(risky_claim(translated_context(root, {"p": denial}, locale))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A word that holds the permanence itself: Thai ลาขาด ("part for good") with
+        # the pain it parts from; English "pain-free forever"; Chinese 一劳永逸 ("once
+        # and for all"): solve joint pain once and for all.
+        ("ลาขาดจากอาการปวด", "th", True),
+        ("ลาขาดจากอาการปวดเข่า", "th", True),
+        ("Pain-free forever.", "en", True),
+        ("Stay pain free for good with our cells.", "en", True),
+        ("一劳永逸地解决关节痛。", "zh_Hans", True),
+        # Denied: stem cells do not make you part from the pain for good; there is no
+        # once-and-for-all treatment.
+        ("เซลล์ต้นกำเนิดไม่ได้ทำให้ลาขาดจากอาการปวด", "th", False),
+        ("关节炎没有一劳永逸的疗法。", "zh_Hans", False),
+        # Advice: quit cigarettes for good.
+        ("ลาขาดจากบุหรี่", "th", None),
+    ],
+)
+def test_a_word_that_holds_its_own_permanence_promises(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    found = judged(sentence, lang)
+    if promise is None:
+        assert found == [], found
+        return
+    assert found or not promise, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
