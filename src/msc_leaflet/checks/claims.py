@@ -435,7 +435,7 @@ def _find(
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
-        pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
+        pattern = _spaced_pattern(form, language.tag)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
     anywhere = language.claim_match == "text"
     return [
@@ -443,6 +443,13 @@ def _find(
         for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _spaced_pattern(form: str, lang: str) -> re.Pattern[str]:
+    """``form`` on spaced word boundaries (`phrase_pattern`), built once: every text is
+    read for every form of every claim, and two-part claims list many."""
+    return phrase_pattern(form, _prefixes(lang), in_compounds=True)
 
 
 @lru_cache(maxsize=1024)
