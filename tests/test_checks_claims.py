@@ -1791,3 +1791,26 @@ def test_a_word_that_holds_its_own_permanence_promises(
         return
     assert found or not promise, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A negation before a comma, colon or joined "and" denies another clause: no
+        # surgery needed, (you) get rid of the pain for ever.
+        ("无需手术，永远摆脱疼痛。", "zh_Hans", True),
+        ("手術は必要ありません、痛みから永遠に解放されます。", "ja", True),
+        ("No surgery needed: get rid of arthritis forever.", "en", True),
+        ("Không cần phẫu thuật, thoát khỏi đau khớp vĩnh viễn.", "vi", True),
+        ("ไม่ต้องผ่าตัด บอกลาอาการปวดเข่าตลอดไป", "th", True),
+        ("العلاج لا يحتاج إلى جراحة ويخلصك من الألم نهائيا.", "ar", True),
+        # A verdict past the comma reaches it: … this has no scientific basis; beware
+        # adverts that say so.
+        ("永远摆脱疼痛，这没有科学依据。", "zh_Hans", False),
+        ("痛みから永遠に解放されます、という広告に注意してください。", "ja", False),
+    ],
+)
+def test_a_two_part_promise_keeps_to_its_clause(sentence: str, lang: str, promise: bool) -> None:
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
