@@ -1814,3 +1814,25 @@ def test_a_two_part_promise_keeps_to_its_clause(sentence: str, lang: str, promis
     found = judged(sentence, lang)
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # Recovery itself made permanent: recovered for ever (Khmer); knee disease
+        # will heal for ever (Burmese: ပျောက်ကင်း alone, "heals", is only a warning);
+        # recovered from the disease for ever after one injection (Vietnamese);
+        # recovered from the pain for ever (Lao).
+        ("ជាសះស្បើយជារៀងរហូត", "km"),
+        ("ဒူးနာရောဂါ ထာဝရ ပျောက်ကင်းသွားမည်။", "my"),
+        ("Khỏi bệnh vĩnh viễn chỉ sau một lần tiêm.", "vi"),
+        ("ຫາຍຈາກອາການປວດຕະຫຼອດໄປ", "lo"),
+    ],
+)
+def test_a_recovery_made_permanent_is_a_promise(sentence: str, lang: str) -> None:
+    found = [
+        m
+        for m in find_claims(sentence, claim_list(lang), None)
+        if m.claim.severity == "error" and not m.excused
+    ]
+    assert found, sentence
