@@ -6,9 +6,9 @@ How a phrase is found follows the profile too: on word boundaries from spaces
 (English, Vietnamese, Arabic) or from the segmenter (Thai), or anywhere in the text
 (Chinese, Japanese: a segmenter's missed boundary must not hide 治愈); a claim may be
 two parts a few words apart, each no promise alone ("get rid of pain" … "forever":
-`_together`). The hard part is not finding
-"cure" but not punishing the leaflet that *warns* about it, so a match is reported
-only when its sentence does not warn against or deny it:
+`_together`). The hard part is not finding "cure" but not punishing the leaflet
+that *warns* about it, so a match is reported only when its sentence does not warn
+against or deny it:
 
 * a **cue before** the claim in the same sentence ("Be *careful* of a clinic that
   promises a cure", "does *not* cure") — the claim words themselves are masked first,
