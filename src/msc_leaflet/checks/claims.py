@@ -4,9 +4,11 @@ The phrase lists are data (``data/claims-<lang>.yaml``, named by the language's
 profile in ``data/languages.yaml``; a language without a list is not checked).
 How a phrase is found follows the profile too: on word boundaries from spaces
 (English, Vietnamese, Arabic) or from the segmenter (Thai), or anywhere in the text
-(Chinese, Japanese: a segmenter's missed boundary must not hide 治愈). The hard part is not finding
-"cure" but not punishing the leaflet that *warns* about it, so a match is reported
-only when its sentence does not warn against or deny it:
+(Chinese, Japanese: a segmenter's missed boundary must not hide 治愈); a claim may be
+two parts a few words apart, each no promise alone ("get rid of pain" … "forever":
+`_together`). The hard part is not finding "cure" but not punishing the leaflet
+that *warns* about it, so a match is reported only when its sentence does not warn
+against or deny it:
 
 * a **cue before** the claim in the same sentence ("Be *careful* of a clinic that
   promises a cure", "does *not* cure") — the claim words themselves are masked first,
@@ -65,6 +67,17 @@ class Claim:
     severity: str
     suggestion: str
     concept: str = ""  # what is promised, in a word every language's list shares ("cure")
+    parts: tuple[tuple[str, ...], ...] = ()  # a claim in two parts (`together`): the
+    # forms of each, longest first; the claim is both in one clause (`_together`)
+    within: int = 0  # how far apart the parts may stand: words, or characters where
+    # words are not spaced
+    unless: tuple[str, ...] = ()  # phrases in which a form (or a part) is no claim:
+    # "hard to cure"; "permanently damaged", where the permanence is the damage's
+
+    @property
+    def every_form(self) -> tuple[str, ...]:
+        """Every form a match of the claim may start with: its phrase's, or its parts'."""
+        return self.forms + tuple(form for part in self.parts for form in part)
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,8 @@ class ClaimList:
     bound_objects: tuple[str, ...] = ()  # words, or a letter a claim is joined to (ب)
     joined_clauses: tuple[str, ...] = ()  # letters that, joined to a claim, start its
     # clause (Arabic و "and": ويشفي)
+    alternatives: tuple[str, ...] = ()  # "or": between the two parts of a claim
+    # (`Claim.parts`), it offers them as two outcomes ("may go away or be permanent")
 
 
 @dataclass(frozen=True)
@@ -139,15 +154,20 @@ def claim_list(lang: str) -> ClaimList:
         """``words``, and each as typed without the language's keyboard."""
         return [*words, *(t for word in words for t in typed_spellings(word, lang))]
 
+    def forms(words: list[str]) -> tuple[str, ...]:
+        """``words`` and their typed spellings, in one spelling, longest first."""
+        return tuple(sorted(set(spelled(typed(words))), key=len)[::-1])
+
     claims = tuple(
         Claim(
             c["phrase"],
-            tuple(
-                sorted(set(spelled(typed([c["phrase"], *c.get("variants", [])]))), key=len)[::-1]
-            ),
+            () if "together" in c else forms([c["phrase"], *c.get("variants", [])]),
             c["severity"],
             c["suggestion"],
             c.get("concept", c["phrase"]),
+            tuple(forms(part) for part in c.get("together", [])),
+            int(c.get("within", 0)),
+            forms(c.get("unless", [])),
         )
         for c in data["claims"]
     )
@@ -178,6 +198,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("bound", [])),
         spelled(cues.get("bound_objects", [])),
         spelled(cues.get("joined_clauses", [])),
+        spelled(cues.get("alternatives", [])),
     )
 
 
@@ -227,7 +248,8 @@ def find_claims(
         masked = _mask_words(masked, claims)
         shift = len(lead) + len(joiner) - sentence_start
         # The letter a claim is written joined to (Arabic ب: "تعد بالشفاء التام").
-        joined = "" if any(spelled.startswith(f, start) for f in claim.forms) else spelled[start]
+        written_as = claim.every_form
+        joined = "" if any(spelled.startswith(f, start) for f in written_as) else spelled[start]
         excused = lead_denies or _excused(
             f"{lead}{joiner}{masked}",
             start + shift,
@@ -255,14 +277,137 @@ def _occurrences(
         cuts |= _denial_starts(spelled, claims, language, cuts)
     hits: list[tuple[Claim, int, int]] = []
     for claim in claims.claims:
+        if claim.parts:
+            hits.extend((claim, s, e) for s, e in _together(spelled, claim, claims, cuts))
+        covered = _unless(spelled, claim, language, cuts)
         for form in claim.forms:
-            hits.extend((claim, s, e) for s, e in _find(spelled, form, language, cuts))
+            hits.extend(
+                (claim, s, e)
+                for s, e in _find(spelled, form, language, cuts)
+                if not covered.holds(s, e)
+            )
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     kept: list[tuple[Claim, int, int]] = []
     for hit in hits:
         if not kept or hit[1] >= kept[-1][2]:
             kept.append(hit)
     return kept
+
+
+def _together(
+    text: str, claim: Claim, claims: ClaimList, cuts: set[int] | None
+) -> list[tuple[int, int]]:
+    """Where a claim in two parts (`Claim.parts`) is made: a form of each, in either
+    order, with at most `Claim.within` words (characters, where words are not spaced)
+    between them and nothing that ends their clause (`_one_clause`). Each part alone is
+    no promise ("final results", "keep this leaflet forever"); together they are:
+    "get rid of arthritis forever", تعالج مرضك نهائيا, 永远摆脱疼痛. A match runs
+    from the first part to the second, so the cues around it are weighed as for a phrase.
+    """
+    language = profile(claims.lang)
+    covered = _unless(text, claim, language, cuts)
+    first, second = (
+        sorted(
+            {
+                (start, end)
+                for form in part
+                for start, end in _find(text, form, language, cuts)
+                if not covered.holds(start, end)
+            }
+        )
+        for part in claim.parts
+    )
+    if not first or not second:
+        return []
+    by_start = second
+    by_end = sorted(second, key=lambda span: span[1])
+    starts = [s for s, _ in by_start]
+    ends = [e for _, e in by_end]
+    nearest: dict[tuple[int, int], tuple[int, int, int]] = {}  # second part: gap, span
+    for start, end in first:
+        # The nearest second part after the first and before it: a farther one has
+        # all that stands between the nearest and the first between them too.
+        after = bisect_left(starts, end)
+        before = bisect_right(ends, start) - 1
+        near = [by_start[after]] if after < len(by_start) else []
+        near += [by_end[before]] if before >= 0 else []
+        for other_start, other_end in near:
+            lo, hi = (end, other_start) if other_start >= end else (other_end, start)
+            # No word is longer than this: a hostile "treat treat … forever" is not
+            # read again for each "treat".
+            if hi - lo > claim.within * PART_WORD_REACH:
+                continue
+            if _one_clause(text[lo:hi], claim, claims):
+                # Each second part pairs with its nearest first: "treat treat pain
+                # forever" is the claim "treat pain forever".
+                kept = nearest.get((other_start, other_end))
+                if kept is None or hi - lo < kept[0]:
+                    span = min(start, other_start), max(end, other_end)
+                    nearest[other_start, other_end] = (hi - lo, *span)
+                break
+    return sorted((start, end) for _, start, end in nearest.values())
+
+
+def _unless(text: str, claim: Claim, language: LanguageProfile, cuts: set[int] | None) -> _Covered:
+    """Where ``text`` holds a phrase of `Claim.unless`: a form inside one is no claim."""
+    return _Covered([span for form in claim.unless for span in _find(text, form, language, cuts)])
+
+
+class _Covered:
+    """Spans of a text (`Claim.unless` phrases), merged where they overlap: whether one
+    holds a given span is a bisection, however many there are."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def holds(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.ends[index]
+
+
+#: Quotation marks (not the apostrophes ' and ’, which are in words): an odd number
+#: between the two parts of a claim leaves one inside a quotation and one outside.
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f]')
+
+#: The most characters a word between the two parts of a claim is read as.
+PART_WORD_REACH = 40
+
+#: Punctuation that, between the two parts of a claim, puts them in two clauses:
+#: . ! ? ; : , and their Arabic, CJK, Burmese (၊ ။) and Khmer (។ ៕) forms, and dashes.
+_PARTS_BREAK = re.compile(
+    "[.!?;:,\u060c\u061b\u061f\u2013\u2014\u3001\u3002\uff01\uff0c\uff1a\uff1b"
+    "\uff1f\u104a\u104b\u17d4\u17d5]"
+)
+
+
+def _one_clause(gap: str, claim: Claim, claims: ClaimList) -> bool:
+    """Whether ``gap``, the text between the two parts of a claim, keeps them one claim:
+    short enough (`Claim.within`), with no clause-ending mark, no contrast ("eases pain,
+    but the damage stays forever"), no "or" (`ClaimList.alternatives`: "the numbness
+    may go away or be permanent"), no negation ("eases pain, not forever") and no
+    quotation mark that opens or closes between them. Where a space ends a phrase
+    (Thai, Lao, Khmer), a space between the parts puts them in two phrases."""
+    if _PARTS_BREAK.search(gap) or len(_QUOTE_MARKS.findall(gap)) % 2:
+        return False  # another clause, or one part quoted and the other not
+    language = profile(claims.lang)
+    words = claims.negations + claims.cues_after + claims.contrasts + claims.alternatives
+    if language.word_spaces:
+        if len(re.findall(r"[\w'’]+", gap)) > claim.within:
+            return False
+        return next(_spaced_find(gap, words, 0), None) is None
+    if len(gap) > claim.within:
+        return False
+    if language.claim_sentences == "phrases" and re.search(r"\s", gap):
+        return False
+    words += claims.joined_negations
+    return next(_unspaced_finder(None)(gap, words, 0), None) is None
 
 
 def _denial_starts(
@@ -290,7 +435,7 @@ def _find(
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
-        pattern = phrase_pattern(form, _prefixes(language.tag), in_compounds=True)
+        pattern = _spaced_pattern(form, language.tag)
         return [(m.start(), m.end()) for m in pattern.finditer(text)]
     anywhere = language.claim_match == "text"
     return [
@@ -298,6 +443,13 @@ def _find(
         for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _spaced_pattern(form: str, lang: str) -> re.Pattern[str]:
+    """``form`` on spaced word boundaries (`phrase_pattern`), built once: every text is
+    read for every form of every claim, and two-part claims list many."""
+    return phrase_pattern(form, _prefixes(lang), in_compounds=True)
 
 
 @lru_cache(maxsize=1024)
