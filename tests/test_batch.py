@@ -763,3 +763,49 @@ def test_a_package_in_a_virtual_environment_inside_the_project_is_named_as_a_pac
     )
     assert fingerprint.describe(project, font) == "python:fontpkg_x/files/X-Regular.ttf"
     assert fingerprint.resolve(project, "python:fontpkg_x/files/X-Regular.ttf") == font
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("organisations/test-clinic.yaml", "Test Clinic", "Renamed Clinic"),
+        ("leaflets/one.yaml", "Short text", "Edited text"),
+    ],
+)
+def test_a_file_saved_between_the_jobs_of_a_leaflet_is_read_by_the_next_job(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    file: str,
+    old: str,
+    new: str,
+) -> None:
+    """The jobs of one leaflet share what the first one loaded (#20), but only while its
+    files are as they were: one saved meanwhile is what the next job prints, and the
+    job built from the old one is built again next time."""
+    from pypdf import PdfReader
+
+    from msc_leaflet.build import build as build_module
+
+    edited = project.root / file
+    real = build_module.build_loaded
+    calls: list[str] = []
+
+    def saved_after_the_first(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        if not calls:
+            edited.write_text(edited.read_text().replace(old, new))
+        calls.append("built")
+        return result
+
+    monkeypatch.setattr(build_module, "build_loaded", saved_after_the_first)
+    out = tmp_path / "out"
+    first = run_batch(project, ["one"], ["en", "th"], out_dir=out, force=True)
+    assert list(statuses(first).values()) == ["built", "built"]
+    second_output = out / first.outcomes[1].job.output
+    text = " ".join(page.extract_text() for page in PdfReader(second_output).pages)
+    assert new in " ".join(text.split())
+    monkeypatch.setattr(build_module, "build_loaded", real)
+    again = statuses(run_batch(project, ["one"], ["en", "th"], out_dir=out))
+    first_output = first.outcomes[0].job.output
+    assert again == {first_output: "built", first.outcomes[1].job.output: "skipped"}

@@ -62,10 +62,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     """Every file whose content can change the PDF of ``leaflet`` in ``locale``."""
     from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
 
-    files = [leaflet.path, leaflet.organisation.path]
-    if leaflet.organisation.logo:
-        files.append(leaflet.organisation.logo)
-    files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
+    files = source_files(leaflet)
     catalog = catalog_path(project, locale, leaflet.id)
     # Every catalog looked for, not only the one read: a regional one (th_TH's) made
     # later replaces the language's (th's) that the build printed.
@@ -79,6 +76,15 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     files += [project.settings_path, project.glossary_path]
     files += font_files()
     return files
+
+
+def source_files(leaflet: Leaflet) -> list[Path]:
+    """The files ``leaflet`` is loaded from: its own, then what it names (its
+    organisation's profile and logo, its figures)."""
+    files = [leaflet.path, leaflet.organisation.path]
+    if leaflet.organisation.logo:
+        files.append(leaflet.organisation.logo)
+    return files + [block.path for block in leaflet.blocks if isinstance(block, Figure)]
 
 
 #: How the manifest names a file of an installed package (a font, the bundled theme):
