@@ -274,6 +274,30 @@ def test_manifest_names_every_input_portably(project: Project, tmp_path: Path) -
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
 
 
+def test_a_project_folder_python_could_import_is_named_as_a_project(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m msc_leaflet build -p clinic``, run from the folder holding the
+    project, puts that folder on Python's path, where ``clinic`` (any folder whose name
+    could be a module's) is an importable namespace package. Its files were recorded as
+    an installed package's (``python:clinic/leaflets/…``), which a build started any
+    other way cannot find: every output was rebuilt, and a shard's manifest named files
+    no other machine has. Only a real package (with its ``__init__``) is one."""
+    from msc_leaflet.build import fingerprint
+
+    monkeypatch.syspath_prepend(str(project.root.parent))
+    fingerprint._package_folder.cache_clear()
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    names = {name for entry in entries.values() for name in entry["inputs"]}
+    assert "leaflets/one.yaml" in names
+    assert not [name for name in names if name.startswith(f"python:{project.root.name}/")]
+    monkeypatch.undo()
+    fingerprint._package_folder.cache_clear()
+    assert set(statuses(run_batch(project, ["one"], out_dir=out)).values()) == {"skipped"}
+
+
 def test_recorded_warnings_name_files_in_the_project_wherever_the_build_ran(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

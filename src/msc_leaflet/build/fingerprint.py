@@ -122,14 +122,19 @@ def resolve(project: Project, recorded: str) -> Path:
 @cache
 def _package_folder(name: str) -> Path | None:
     """Where the top-level package ``name`` is installed, found without importing it;
-    None for a name that is no installed package."""
+    None for a name that is no installed package. A folder without an ``__init__`` is
+    none, though Python would import it as a namespace package: with ``python -m`` the
+    current folder is on the path, and a project folder (``clinic``) or any folder
+    above a file would be taken for one (its spec has no origin)."""
     if not name.isidentifier():
         return None
     try:
         spec = importlib.util.find_spec(name)
     except (ImportError, ValueError):
         return None
-    places = spec.submodule_search_locations if spec else None
+    if spec is None or spec.origin is None:
+        return None
+    places = spec.submodule_search_locations
     return Path(places[0]).resolve() if places else None
 
 
