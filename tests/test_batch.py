@@ -833,3 +833,25 @@ def test_a_file_saved_between_the_jobs_of_a_leaflet_is_read_by_the_next_job(
     again = statuses(run_batch(project, ["one"], ["en", "th"], out_dir=out))
     first_output = first.outcomes[0].job.output
     assert again == {first_output: "built", first.outcomes[1].job.output: "skipped"}
+
+
+def test_a_link_to_a_package_file_is_named_by_where_it_leads_now(
+    project: Project, tmp_path: Path
+) -> None:
+    """A package's own files are named once per process (#20); a project file that is
+    a link into a package is named by its target every time it is asked."""
+    from msc_leaflet.build.fingerprint import PACKAGE, describe
+    from msc_leaflet.typeset.font_files import font_files
+
+    font = font_files()[0]
+    assert describe(project, font) == describe(project, font)
+    assert describe(project, font).startswith(PACKAGE)
+    link = project.root / "fonts" / "body.ttf"
+    link.parent.mkdir()
+    link.symlink_to(font)
+    assert describe(project, link) == describe(project, font)
+    own = project.root / "fonts" / "own.ttf"
+    own.write_bytes(font.read_bytes())
+    link.unlink()
+    link.symlink_to(own)
+    assert describe(project, link) == "fonts/own.ttf"

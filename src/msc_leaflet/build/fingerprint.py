@@ -92,16 +92,31 @@ def source_files(leaflet: Leaflet) -> list[Path]:
 PACKAGE = "python:"
 
 
+#: `describe` of an installed package's files, named as they are (no link on the way):
+#: a package does not move while the tool runs (`_package_folder` is asked once per
+#: name), and every output hashes the same fonts and data files, 26 of its 36 inputs,
+#: each resolved link by link (#20). Project files are described afresh every time.
+PACKAGED_CACHE_SIZE = 512
+_packaged: dict[Path, str] = {}
+
+
 def describe(project: Project, path: Path) -> str:
     """Project files by relative path, package files by package (`PACKAGE`), so the
     manifest holds no machine's paths (a home folder, a virtual environment) and a
     manifest made by another checkout or machine (a shard) finds the same files. Only
     a file in neither is named absolutely."""
-    path = path.resolve()
+    known = _packaged.get(path)
+    if known is not None:
+        return known
+    resolved = path.resolve()
     # Packages first: a virtual environment inside the project (.venv) is no part of it.
-    for folder in path.parents:
+    for folder in resolved.parents:
         if _package_folder(folder.name) == folder:
-            return PACKAGE + path.relative_to(folder.parent).as_posix()
+            name = PACKAGE + resolved.relative_to(folder.parent).as_posix()
+            if resolved == path and len(_packaged) < PACKAGED_CACHE_SIZE:
+                _packaged[path] = name
+            return name
+    path = resolved
     try:
         return path.relative_to(project.root).as_posix()
     except ValueError:
