@@ -274,6 +274,30 @@ def test_manifest_names_every_input_portably(project: Project, tmp_path: Path) -
     assert set(statuses(run_batch(project, out_dir=out)).values()) == {"skipped"}
 
 
+def test_a_project_folder_python_could_import_is_named_as_a_project(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m msc_leaflet build -p clinic``, run from the folder holding the
+    project, puts that folder on Python's path, where ``clinic`` (any folder whose name
+    could be a module's) is an importable namespace package. Its files were recorded as
+    an installed package's (``python:clinic/leaflets/…``), which a build started any
+    other way cannot find: every output was rebuilt, and a shard's manifest named files
+    no other machine has. Only a real package (with its ``__init__``) is one."""
+    from msc_leaflet.build import fingerprint
+
+    monkeypatch.syspath_prepend(str(project.root.parent))
+    fingerprint._package_folder.cache_clear()
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    names = {name for entry in entries.values() for name in entry["inputs"]}
+    assert "leaflets/one.yaml" in names
+    assert not [name for name in names if name.startswith(f"python:{project.root.name}/")]
+    monkeypatch.undo()
+    fingerprint._package_folder.cache_clear()
+    assert set(statuses(run_batch(project, ["one"], out_dir=out)).values()) == {"skipped"}
+
+
 def test_recorded_warnings_name_files_in_the_project_wherever_the_build_ran(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -763,3 +787,71 @@ def test_a_package_in_a_virtual_environment_inside_the_project_is_named_as_a_pac
     )
     assert fingerprint.describe(project, font) == "python:fontpkg_x/files/X-Regular.ttf"
     assert fingerprint.resolve(project, "python:fontpkg_x/files/X-Regular.ttf") == font
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("organisations/test-clinic.yaml", "Test Clinic", "Renamed Clinic"),
+        ("leaflets/one.yaml", "Short text", "Edited text"),
+    ],
+)
+def test_a_file_saved_between_the_jobs_of_a_leaflet_is_read_by_the_next_job(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    file: str,
+    old: str,
+    new: str,
+) -> None:
+    """The jobs of one leaflet share what the first one loaded (#20), but only while its
+    files are as they were: one saved meanwhile is what the next job prints, and the
+    job built from the old one is built again next time."""
+    from pypdf import PdfReader
+
+    from msc_leaflet.build import build as build_module
+
+    edited = project.root / file
+    real = build_module.build_loaded
+    calls: list[str] = []
+
+    def saved_after_the_first(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        if not calls:
+            edited.write_text(edited.read_text().replace(old, new))
+        calls.append("built")
+        return result
+
+    monkeypatch.setattr(build_module, "build_loaded", saved_after_the_first)
+    out = tmp_path / "out"
+    first = run_batch(project, ["one"], ["en", "th"], out_dir=out, force=True)
+    assert list(statuses(first).values()) == ["built", "built"]
+    second_output = out / first.outcomes[1].job.output
+    text = " ".join(page.extract_text() for page in PdfReader(second_output).pages)
+    assert new in " ".join(text.split())
+    monkeypatch.setattr(build_module, "build_loaded", real)
+    again = statuses(run_batch(project, ["one"], ["en", "th"], out_dir=out))
+    first_output = first.outcomes[0].job.output
+    assert again == {first_output: "built", first.outcomes[1].job.output: "skipped"}
+
+
+def test_a_link_to_a_package_file_is_named_by_where_it_leads_now(
+    project: Project, tmp_path: Path
+) -> None:
+    """A package's own files are named once per process (#20); a project file that is
+    a link into a package is named by its target every time it is asked."""
+    from msc_leaflet.build.fingerprint import PACKAGE, describe
+    from msc_leaflet.typeset.font_files import font_files
+
+    font = font_files()[0]
+    assert describe(project, font) == describe(project, font)
+    assert describe(project, font).startswith(PACKAGE)
+    link = project.root / "fonts" / "body.ttf"
+    link.parent.mkdir()
+    link.symlink_to(font)
+    assert describe(project, link) == describe(project, font)
+    own = project.root / "fonts" / "own.ttf"
+    own.write_bytes(font.read_bytes())
+    link.unlink()
+    link.symlink_to(own)
+    assert describe(project, link) == "fonts/own.ttf"

@@ -684,3 +684,52 @@ def test_an_ink_limit_that_no_press_has_is_refused(tmp_path: Path, limit: str) -
         load_theme(project_theme(tmp_path, text))
     assert "ink-limit" in caught.value.message and caught.value.hint
     assert caught.value.location.line == text.count("\n")
+
+
+def test_a_theme_loaded_again_is_read_again_once_its_file_changes(tmp_path: Path) -> None:
+    """Each job of a batch asks for the theme; it is made once per version of its files
+    (#20), so an edit between two jobs is what the next job prints."""
+    path = project_theme(tmp_path, BUNDLED)
+    first = load_theme(path, "a4", "rgb")
+    assert load_theme(path, "a4", "rgb") is first
+    assert load_theme(path, "a5", "rgb").page_size == PAPER["a5"]
+    path.write_text(BUNDLED.replace("margins: {top: 14,", "margins: {top: 20,", 1), "utf-8")
+    assert load_theme(path, "a4", "rgb").margins["top"] != first.margins["top"]
+    path.write_text(BUNDLED.replace("margins: {top: 14,", "margins: {top: -14,", 1), "utf-8")
+    with pytest.raises(LeafletError, match="margins"):
+        load_theme(path, "a4", "rgb")
+
+
+def test_a_kept_theme_still_checks_the_font_files_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project theme's font files are not part of what a kept theme is kept by: one
+    that breaks between two builds is refused by the second, at the theme's line."""
+    from msc_leaflet.typeset import font_files
+
+    fonts = tmp_path / "fonts"
+    shutil.copytree(REPO / "src" / "msc_leaflet" / "data" / "fonts", fonts)
+    monkeypatch.setattr(font_files, "data_path", lambda name: tmp_path / name)
+    path = project_theme(tmp_path, BUNDLED)
+    load_theme(path, "a4", "rgb")
+    (fonts / "noto-sans-lao" / "NotoSansLao-Regular.ttf").write_text("not a font")
+    with pytest.raises(LeafletError, match=r"NotoSansLao-Regular\.ttf") as raised:
+        load_theme(path, "a4", "rgb")
+    assert raised.value.location.path == path and raised.value.location.line > 0
+
+
+def test_a_theme_is_what_it_was_after_the_builds_that_used_it(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Builds share the theme they load; none of them may change it."""
+    from msc_leaflet.theme import theme as theme_module
+
+    root = make_project()
+    kept = load_theme(None, "a4", "rgb")
+    for locale in ("en", "th"):
+        build_leaflet(Project(root), "sample", locale, tmp_path / "o")
+    assert load_theme(None, "a4", "rgb") is kept
+    fresh = theme_module._load(
+        theme_module.default_theme_path(), theme_module.default_theme_path(), "a4", "rgb"
+    )[1]
+    assert fresh == kept

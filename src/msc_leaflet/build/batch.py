@@ -284,8 +284,8 @@ def current_entry(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
-    from ..content.loader import load_leaflet
     from .build import build_loaded, edition_locales
+    from .job_source import job_leaflet
 
     start = time.perf_counter()
     try:
@@ -295,7 +295,7 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         # recorded as it was before, so the next build sees it changed and redoes this.
         path = project.leaflet_path(job.leaflet_id)
         leaflet_sha = file_sha256(path)
-        source, findings = load_leaflet(path, project)
+        source, findings = job_leaflet(path, project, leaflet_sha)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
         files = [file for lang in languages for file in input_files(project, source, lang)]
         inputs = hash_inputs(project, dict.fromkeys(files))

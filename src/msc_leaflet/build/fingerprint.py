@@ -62,10 +62,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     """Every file whose content can change the PDF of ``leaflet`` in ``locale``."""
     from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
 
-    files = [leaflet.path, leaflet.organisation.path]
-    if leaflet.organisation.logo:
-        files.append(leaflet.organisation.logo)
-    files += [block.path for block in leaflet.blocks if isinstance(block, Figure)]
+    files = source_files(leaflet)
     catalog = catalog_path(project, locale, leaflet.id)
     # Every catalog looked for, not only the one read: a regional one (th_TH's) made
     # later replaces the language's (th's) that the build printed.
@@ -81,9 +78,26 @@ def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
     return files
 
 
+def source_files(leaflet: Leaflet) -> list[Path]:
+    """The files ``leaflet`` is loaded from: its own, then what it names (its
+    organisation's profile and logo, its figures)."""
+    files = [leaflet.path, leaflet.organisation.path]
+    if leaflet.organisation.logo:
+        files.append(leaflet.organisation.logo)
+    return files + [block.path for block in leaflet.blocks if isinstance(block, Figure)]
+
+
 #: How the manifest names a file of an installed package (a font, the bundled theme):
 #: ``python:<package>/<path inside it>``, found again wherever that package is installed.
 PACKAGE = "python:"
+
+
+#: `describe` of an installed package's files, named as they are (no link on the way):
+#: a package does not move while the tool runs (`_package_folder` is asked once per
+#: name), and every output hashes the same fonts and data files, 26 of its 36 inputs,
+#: each resolved link by link (#20). Project files are described afresh every time.
+PACKAGED_CACHE_SIZE = 512
+_packaged: dict[Path, str] = {}
 
 
 def describe(project: Project, path: Path) -> str:
@@ -91,11 +105,18 @@ def describe(project: Project, path: Path) -> str:
     manifest holds no machine's paths (a home folder, a virtual environment) and a
     manifest made by another checkout or machine (a shard) finds the same files. Only
     a file in neither is named absolutely."""
-    path = path.resolve()
+    known = _packaged.get(path)
+    if known is not None:
+        return known
+    resolved = path.resolve()
     # Packages first: a virtual environment inside the project (.venv) is no part of it.
-    for folder in path.parents:
+    for folder in resolved.parents:
         if _package_folder(folder.name) == folder:
-            return PACKAGE + path.relative_to(folder.parent).as_posix()
+            name = PACKAGE + resolved.relative_to(folder.parent).as_posix()
+            if resolved == path and len(_packaged) < PACKAGED_CACHE_SIZE:
+                _packaged[path] = name
+            return name
+    path = resolved
     try:
         return path.relative_to(project.root).as_posix()
     except ValueError:
@@ -116,14 +137,19 @@ def resolve(project: Project, recorded: str) -> Path:
 @cache
 def _package_folder(name: str) -> Path | None:
     """Where the top-level package ``name`` is installed, found without importing it;
-    None for a name that is no installed package."""
+    None for a name that is no installed package. A folder without an ``__init__`` is
+    none, though Python would import it as a namespace package: with ``python -m`` the
+    current folder is on the path, and a project folder (``clinic``) or any folder
+    above a file would be taken for one (its spec has no origin)."""
     if not name.isidentifier():
         return None
     try:
         spec = importlib.util.find_spec(name)
     except (ImportError, ValueError):
         return None
-    places = spec.submodule_search_locations if spec else None
+    if spec is None or spec.origin is None:
+        return None
+    places = spec.submodule_search_locations
     return Path(places[0]).resolve() if places else None
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ..errors import Location
 
@@ -205,15 +205,47 @@ class Leaflet:
 
 
 def texts(obj: object) -> Iterator[Text]:
-    """Every `Text` inside ``obj``, in document order (dataclass field order)."""
+    """Every `Text` inside ``obj``, in document order (dataclass field order).
+
+    Collected into a list by plain recursion rather than yielded through nested
+    generators, with each class's fields asked for once (`_field_names`): a batch walks
+    every leaflet five times (loading, citations, localising), and the generic walk was
+    1.5 % of its CPU (#20). The order and the objects are the same."""
+    found: list[Text] = []
     if isinstance(obj, Text):
-        yield obj
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for field in dataclasses.fields(obj):
-            yield from texts(getattr(obj, field.name))
-    elif isinstance(obj, tuple):
-        for item in obj:
-            yield from texts(item)
+        found.append(obj)
+    elif isinstance(obj, tuple) or _field_names(type(obj)) is not None:
+        _collect(obj, found)
+    return iter(found)
+
+
+def _collect(node: object, found: list[Text]) -> None:
+    """Append the `Text`s inside ``node``, a model object or a tuple; leaves (strings,
+    paths, dates, None) are passed over without a call."""
+    names = _field_names(type(node))
+    if names is not None:
+        values: Iterable[object] = [getattr(node, name) for name in names]
+    else:
+        values = cast(tuple[object, ...], node)
+    for value in values:
+        if isinstance(value, Text):
+            found.append(value)
+        elif isinstance(value, tuple) or _field_names(type(value)) is not None:
+            _collect(value, found)
+
+
+#: `_field_names` by class: a few dozen classes, each asked once.
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of dataclass ``cls`` in order, None for any other class (a class
+    object itself has type `type`, no dataclass). Fields are fixed when a class is made,
+    so one answer per class is exact."""
+    if cls not in _FIELD_NAMES:
+        fields = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = None if fields is None else tuple(f.name for f in fields)
+    return _FIELD_NAMES[cls]
 
 
 def map_texts(obj: T, fn: Callable[[Text], Text]) -> T:
