@@ -950,3 +950,22 @@ def test_an_error_in_a_build_process_reaches_the_page_with_its_file(tmp_path: Pa
         status = desk.get("/status")
         assert "msc-leaflet.toml:2" in status.text and "no-such-check" in status.text
         assert "stopped unexpectedly" not in status.text
+
+
+def test_the_library_offers_only_languages_a_leaflet_can_be_printed_in(
+    client: TestClient,
+) -> None:
+    """Hindi has the interface's words (ui.po) but no leaflet translated: the library's
+    language filter offered it, and picking it listed no leaflet without a word why.
+    Now the filter and the pack offer only languages some leaflet is ready in, and a
+    link naming such a language (a bookmark) says why none shows, at the choice."""
+    client.cookies.clear()
+    page = client.get("/")
+    assert '<option value="th">Thai</option>' in page.text
+    assert '<option value="hi"' not in page.text
+    assert 'value="hi"' not in client.get("/pack").text
+    hindi = client.get("/", params={"lang": "hi"})
+    assert hindi.status_code == 200 and hindi.text.count('class="card"') == 0
+    assert 'aria-describedby="lang-problem"' in hindi.text
+    assert 'id="lang-problem" role="alert">No leaflet is ready to print in Hindi yet' in hindi.text
+    assert '<option value="hi" selected>Hindi</option>' in hindi.text  # as the link asked

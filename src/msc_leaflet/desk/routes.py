@@ -158,13 +158,16 @@ async def library(request: Request) -> Response:
         # typed is kept); 404, as the topic is not there.
         topic = ""
     query = params.get("q", "")[:MAX_SEARCH]
+    # A link naming a language no leaflet is ready in (a bookmark, a translation
+    # withdrawn): kept as asked, and the page says why nothing shows, at the choice.
+    unprintable = bool(language) and language not in shelf.printable_locales
     cards = [
         (card, _card_language(card, language, t.language))
         for card in shelf.find(query, language, topic)
     ]
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
-        "today": desk.today(), "stale_topic": stale,
+        "today": desk.today(), "stale_topic": stale, "unprintable": unprintable,
     }, 404 if stale else 200)  # fmt: skip
 
 

@@ -98,6 +98,14 @@ class Shelf:
     def topics(self) -> tuple[str, ...]:
         return tuple(sorted({t for card in self.leaflets for t in card.topics}, key=str.casefold))
 
+    @property
+    def printable_locales(self) -> tuple[str, ...]:
+        """The `locales` some leaflet can be handed out in: a language with only the
+        interface's words (a ui.po) offered in a filter lists no leaflet at all."""
+        return tuple(
+            loc for loc in self.locales if any(card.printable_in(loc) for card in self.leaflets)
+        )
+
     def topic_language(self, name: str) -> str:
         """The language topic ``name`` is written in: its leaflets' source language
         (keywords are not translated), for its ``lang`` on a page in another."""

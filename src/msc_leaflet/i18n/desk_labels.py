@@ -24,6 +24,8 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.topic": "Topic",
     "desk.any-topic": "Any topic",
     "desk.no-topic": "No leaflet has this topic any more, so every topic is shown.",
+    "desk.no-language": "No leaflet is ready to print in {language} yet. Choose another "
+    "language; Status shows how far each translation is.",
     "desk.show": "Show",
     "desk.found": "{count} leaflet(s)",
     "desk.none-found": "No leaflet matches. Clear the search or choose another language.",
