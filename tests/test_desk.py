@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
 import io
 import pickle
 import shutil
@@ -969,3 +970,43 @@ def test_the_library_offers_only_languages_a_leaflet_can_be_printed_in(
     assert 'aria-describedby="lang-problem"' in hindi.text
     assert 'id="lang-problem" role="alert">No leaflet is ready to print in Hindi yet' in hindi.text
     assert '<option value="hi" selected>Hindi</option>' in hindi.text  # as the link asked
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("lang=th&paper=letter&edition=parallel&colour=cmyk", "choice-paper", "letter"),
+        ("lang=th&edition=poster&paper=a5&colour=cmyk", "choice-edition", "poster"),
+        ("lang=th&colour=spot&edition=parallel&paper=a5", "choice-colour", "spot"),
+        ("lang=fr&edition=parallel&paper=a5&colour=cmyk", "lang", "fr"),
+        ("lang=..%2F..%2Fetc&edition=parallel&paper=a5&colour=cmyk", "lang", "../../etc"),
+    ],
+)
+def test_a_link_with_a_choice_the_desk_does_not_offer_keeps_the_others(
+    client: TestClient, project: Path, query: str, field: str, value: str
+) -> None:
+    """A link with a print setting the desk does not offer (a paper, edition or colour
+    value from another tool, a language since removed) gave the bare error page: the
+    other choices were lost. Now the leaflet page comes back (400) with every valid
+    choice kept, the value not offered named, announced and tied to its own field,
+    and no PDF offered or built for choices nobody made."""
+    before = snapshot(project)
+    page = client.get(f"/leaflets/infusion-safety?{query}")
+    assert page.status_code == 400
+    assert '<h1 lang="' in page.text and "Print choices" in page.text
+    tag = page.text.split(f'id="{field}"')[1].split(">")[0]
+    assert f'aria-describedby="{field}-problem"' in tag
+    problem = page.text.split(f'id="{field}-problem" role="alert">')[1].split("</p>")[0]
+    assert f"“{html.escape(value)}”" in problem and "is not offered" in problem
+    assert page.text.count('role="alert"') == 1
+    kept = [c for c in ("edition=parallel", "paper=a5", "colour=cmyk", "lang=th") if c in query]
+    for choice in kept:
+        name, wanted = choice.split("=")
+        if name == "lang":
+            assert '<option value="th" selected>' in page.text
+        else:
+            assert f'name="{name}" value="{wanted}" checked' in page.text
+    assert "/pdf?" not in page.text and "pages/1.png" not in page.text
+    assert snapshot(project) == before
+    # The PDF address is still refused outright: nothing to keep there.
+    assert client.get(f"/leaflets/infusion-safety/pdf?{query}").status_code in (400, 404)

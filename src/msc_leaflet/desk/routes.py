@@ -202,13 +202,18 @@ async def _pages(desk: Desk, built: Built) -> int:
 async def leaflet_page(request: Request) -> Response:
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    card, choice = _choice(request, shelf)
+    card = choices.leaflet(shelf, request.path_params["leaflet_id"])
+    ui = desk.interface_for(request).language
+    choice, bad = choices.kept_print_choice(
+        shelf, card, request.query_params, ui, desk.default_paper
+    )
     built: Built | None = None
     pages = 0
     problem = ""
     try:
-        built = await _built(desk, card, choice)
-        pages = await _pages(desk, built)
+        if not bad:  # nothing is built for choices nobody made
+            built = await _built(desk, card, choice)
+            pages = await _pages(desk, built)
     except NotReady:
         problem = "desk.not-ready-in"
     except Refused:
@@ -218,7 +223,8 @@ async def leaflet_page(request: Request) -> Response:
         "card": card, "choice": choice, "pages": pages, "problem": problem, "built": built,
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
         "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
-    })  # fmt: skip
+        "bad": {b.field: b.value for b in bad},
+    }, 400 if bad else 200)  # fmt: skip
 
 
 async def leaflet_pdf(request: Request) -> Response:

@@ -50,6 +50,7 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.colour": "Colour",
     "desk.colour.rgb": "Screen and office printer",
     "desk.colour.cmyk": "Print shop (CMYK)",
+    "desk.not-offered": "“{value}” is not offered here: choose one of these.",
     "desk.update": "Update preview",
     "desk.open-pdf": "Open PDF",
     "desk.open-pdf-hint": "Opens in the browser's viewer; print from there.",
