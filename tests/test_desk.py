@@ -1010,3 +1010,41 @@ def test_a_link_with_a_choice_the_desk_does_not_offer_keeps_the_others(
     assert snapshot(project) == before
     # The PDF address is still refused outright: nothing to keep there.
     assert client.get(f"/leaflets/infusion-safety/pdf?{query}").status_code in (400, 404)
+
+
+def test_sign_off_is_shown_by_whom_and_when_and_when_it_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clinicians approve each translation (`i18n review`); the desk did not say whether
+    a language of a leaflet was signed off, by whom and when, or that its text changed
+    since. Now the leaflet page and the status page say so, read-only: the desk
+    writes no sign-off."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795132800")  # 2026-11-20
+    root = copy_library(tmp_path)
+    result = CliRunner().invoke(cli_app, [
+        "i18n", "review", "infusion-safety", "-l", "th", "--by", "Dr Malee Srisuk",
+        "--role", "clinical", "--project", str(root),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    signed = "Signed off by Dr Malee Srisuk (clinician) on 20 November 2026"
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=en")
+        assert f"Thai: 100% translated — ready · {signed}" in page.text
+        assert "Not signed off yet" in desk.get("/leaflets/stromal-or-stem?lang=en").text
+        status = desk.get("/status").text
+        assert '<th scope="col">Sign-off</th>' in status
+        assert signed in status and "Not signed off yet" in status
+        thai = desk.get("/status", headers={"accept-language": "th"}).text
+        assert "Dr Malee Srisuk" in thai and "Signed off" not in thai
+        before = snapshot(root)
+        catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+        text = catalog.read_text(encoding="utf-8")
+        old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+        catalog.write_text(text.replace(old, new), encoding="utf-8")
+        changed = "Changed since Dr Malee Srisuk (clinician) signed it off on 20 November 2026"
+        assert changed in desk.get("/leaflets/infusion-safety?lang=en").text
+        assert changed in desk.get("/status").text
+        signoffs = root / "locales" / "th" / "signoff.yaml"
+        assert snapshot(root)["locales/th/signoff.yaml"] == before["locales/th/signoff.yaml"]
+        assert signoffs.is_file()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
-from ..content.model import Leaflet, Text
+from ..content.model import Text
 from ..errors import Finding, LeafletError, Location
 from ..files import file_stamp
 from ..i18n import localize_with_fallbacks
@@ -22,11 +22,19 @@ from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
 from ..i18n.localizer import leaflet_words_in_english
 from ..i18n.pofile import read_po
-from ..i18n.signoff import leaflet_review
+from ..i18n.signoff import ROLES, Review, SignOff, TextState, leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import SETTINGS_FILE, Project, same_language
 
 Signature = tuple[tuple[str, int, int, int, int], ...]  # path and `file_stamp` of each file
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A sign-off as the desk shows it: ``current`` while the text is the one approved."""
+
+    record: SignOff
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,9 @@ class LeafletCard:
     translations: dict[str, CatalogStats]  # locale → status of the leaflet's catalog
     # Locales whose text changed since a role the project requires signed it off.
     unapproved: tuple[str, ...] = ()
+    # Locale → its sign-offs (`i18n review`) as `latest_signoffs` gives them: shown,
+    # never written, by the desk.
+    signoffs: Mapping[str, tuple[Signed, ...]] = field(default_factory=dict)
     # Language → the words the page prints itself ("Page 1 of 4", "References") that
     # its ui catalog leaves in English, as the build warns of them (`words_in_english`).
     english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
@@ -174,11 +185,13 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
-    translations, unapproved = {}, []
+    translations, unapproved, signoffs = {}, [], {}
     for locale in locales:
         if same_language(locale, leaflet.language):
             continue
-        if _approval_gone_stale(project, leaflet, locale):
+        state, found = leaflet_review(project, leaflet, locale)
+        signoffs[locale] = latest_signoffs(found, state)
+        if approval_gone_stale(found):
             unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
@@ -197,17 +210,33 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
         organisation=leaflet.organisation.name,
         translations=translations,
         unapproved=tuple(unapproved),
+        signoffs=signoffs,
     )
 
 
-def _approval_gone_stale(project: Project, leaflet: Leaflet, locale: str) -> bool:
+def approval_gone_stale(found: Review) -> bool:
     """Whether a role the project requires (`[i18n] signoff_required`) signed off an
-    earlier text of ``leaflet`` in ``locale`` but not the current one: a translator
-    edited what a clinician approved. `build --strict` refuses it; handed out by the
-    desk, the patient read a text the clinic believes approved. A translation no
-    one has signed off yet is the project's choice, and is not held back."""
-    _, found = leaflet_review(project, leaflet, locale)
+    earlier text but not the current one: a translator edited what a clinician
+    approved. `build --strict` refuses it; handed out by the desk, the patient read a
+    text the clinic believes approved. A translation no one has signed off yet is the
+    project's choice, and is not held back."""
     return any(record.role in found.missing_roles for record in found.history)
+
+
+def latest_signoffs(found: Review, state: TextState) -> tuple[Signed, ...]:
+    """One sign-off per role, in the order of the workflow (reviewer, back-translation,
+    clinical): the latest that approved the current text, else the latest, changed
+    since. A clinic hands out what a clinician approved: the desk shows by whom and
+    when, and that a translator edited it since."""
+    shown = []
+    for role in ROLES:
+        records = [record for record in found.history if record.role == role]
+        current = [record for record in records if record.current(state)]
+        if current:
+            shown.append(Signed(current[-1], current=True))
+        elif records:
+            shown.append(Signed(records[-1], current=False))
+    return tuple(shown)
 
 
 def in_project(project: Project, location: Location) -> str:

@@ -65,6 +65,14 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.not-ready": "not ready",
     "desk.not-ready-in": "Not yet ready to print in {language}: no PDF to give out.",
     "desk.translated": "{percent}% translated",
+    # A translation's sign-offs (`msc-leaflet i18n review`); role is a desk.role.* word.
+    "desk.signoff": "Sign-off",
+    "desk.signed-off": "Signed off by {by} ({role}) on {date}",
+    "desk.signoff-changed": "Changed since {by} ({role}) signed it off on {date}",
+    "desk.not-signed-off": "Not signed off yet",
+    "desk.role.reviewer": "second linguist",
+    "desk.role.back-translation": "back-translation check",
+    "desk.role.clinical": "clinician",
     "desk.unavailable": "This edition does not exist in the leaflet's own language.",
     "desk.build-failed": "This leaflet could not be built. "
     "Ask the editor to run msc-leaflet build.",
