@@ -19,6 +19,8 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from desk_support import OVERDUE_DAY, REPO, copy_library, snapshot
+from i18n_support import set_msgstr
+from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.fingerprint import file_sha256
 from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
@@ -1048,3 +1050,32 @@ def test_sign_off_is_shown_by_whom_and_when_and_when_it_changed_since(
         signoffs = root / "locales" / "th" / "signoff.yaml"
         assert snapshot(root)["locales/th/signoff.yaml"] == before["locales/th/signoff.yaml"]
         assert signoffs.is_file()
+
+
+def test_readiness_counts_only_the_page_words_the_leaflet_prints(tmp_path: Path) -> None:
+    """Readiness counted every word of ui.po: with the Thai "The short answer" callout
+    label (or "Frequently asked questions", which no page prints) untranslated, every
+    leaflet was "not ready" in Thai, though each titles its callouts and `build` prints
+    no English word. Now a word counts for the leaflets that print it: the one whose
+    key-answer callout has no title of its own is not ready, the others are."""
+    root = copy_library(tmp_path)
+    ui = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    for context in ("callout.key-answer", "faq", "audience", "document-code"):
+        set_msgstr(ui, context, "")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/choosing-a-clinic?lang=th")
+        assert "Not yet ready" not in page.text and "/leaflets/choosing-a-clinic/pdf?" in page.text
+        assert desk.get("/").text.count('<span class="tag">Thai</span>') == 5
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        # The build agrees: no page word printed in English.
+        built = build_leaflet(Project.at(root), "choosing-a-clinic", "th", tmp_path / "out")
+        assert not [f for f in built.findings if "ui.po" in str(f.location)]
+        leaflet = root / "leaflets" / "choosing-a-clinic.yaml"
+        text = leaflet.read_text(encoding="utf-8")
+        assert text.count("    title: The short answer\n") == 1
+        leaflet.write_text(text.replace("    title: The short answer\n", ""), encoding="utf-8")
+        page = desk.get("/leaflets/choosing-a-clinic?lang=th")
+        assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
+        assert "callout.key-answer (line" in page.text and "faq (line" not in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
@@ -22,9 +22,11 @@ from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
 from ..i18n.localizer import leaflet_words_in_english
 from ..i18n.pofile import read_po
+from ..i18n.printed_labels import printed_labels
 from ..i18n.signoff import ROLES, Review, SignOff, TextState, leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import SETTINGS_FILE, Project, same_language
+from ..theme.theme import load_theme
 
 Signature = tuple[tuple[str, int, int, int, int], ...]  # path and `file_stamp` of each file
 
@@ -52,8 +54,10 @@ class LeafletCard:
     # Locale → its sign-offs (`i18n review`) as `latest_signoffs` gives them: shown,
     # never written, by the desk.
     signoffs: Mapping[str, tuple[Signed, ...]] = field(default_factory=dict)
-    # Language → the words the page prints itself ("Page 1 of 4", "References") that
-    # its ui catalog leaves in English, as the build warns of them (`words_in_english`).
+    # The words the page prints itself ("Page 1 of 4", "References") this leaflet
+    # prints (`printed_labels`), and per language those its ui catalog leaves in English,
+    # as the build warns of them (`EnglishWords`).
+    printed_labels: frozenset[str] = frozenset()
     english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
     def ready_in(self, locale: str) -> bool:
@@ -167,21 +171,33 @@ def _as_printed(stats: CatalogStats, fallbacks: list[Text]) -> CatalogStats:
     )
 
 
-def words_in_english(project: Project, locales: Iterable[str]) -> dict[str, tuple[Finding, ...]]:
-    """Per locale, the words a leaflet may print (page numbers, headings, contact labels)
-    that its ``ui`` catalog leaves in English (missing, fuzzy, rejected). The catalogs
-    of every leaflet complete, the desk called Thai ready while each page said "Page
-    1 of 4" and "References"; the build only warns (`build --strict` refuses)."""
-    found: dict[str, tuple[Finding, ...]] = {}
-    for locale in locales:
-        try:
-            found[locale] = tuple(leaflet_words_in_english(locale, project))
-        except LeafletError as err:  # a ui.po that cannot be read: named, and not ready
-            found[locale] = (Finding(err.location, "error", err.message, err.hint),)
-    return found
+class EnglishWords:
+    """Per locale and set of `printed_labels`, those its ``ui`` catalog leaves in English
+    (missing, fuzzy, rejected). The catalogs of every leaflet complete, the desk called
+    Thai ready while each page said "Page 1 of 4" and "References"; the build only
+    warns (`build --strict` refuses). Only the words a leaflet prints count: with
+    every word of ui.po counted, an untranslated callout label held back leaflets
+    that title each callout. Kept per shelf, as leaflets share their words."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._found: dict[tuple[str, frozenset[str]], tuple[Finding, ...]] = {}
+
+    def __call__(self, locale: str, words: frozenset[str]) -> tuple[Finding, ...]:
+        key = (locale, words)
+        if key not in self._found:
+            try:
+                found = tuple(leaflet_words_in_english(locale, self.project, words))
+            except LeafletError as err:  # a ui.po that cannot be read: named, not ready
+                found = (Finding(err.location, "error", err.message, err.hint),)
+            self._found[key] = found
+        return self._found[key]
 
 
-def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletCard:
+def read_card(
+    project: Project, leaflet_id: str, locales: list[str], footer_approval: bool = False
+) -> LeafletCard:
+    """``footer_approval``: the theme's, which prints a word of its own in the footer."""
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
@@ -211,6 +227,7 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
         translations=translations,
         unapproved=tuple(unapproved),
         signoffs=signoffs,
+        printed_labels=printed_labels(leaflet, footer_approval=footer_approval),
     )
 
 
@@ -269,14 +286,19 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
     stamp = signature(project) if stamp is None else stamp
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
     cards, problems = [], [described(project, problem) for problem in folders.values()]
+    theme = project.theme_path if project.theme_path.is_file() else None
+    footer_approval = load_theme(theme).footer_approval
     for leaflet_id in project.leaflet_ids():
         try:
-            cards.append(read_card(project, leaflet_id, locales))
+            cards.append(read_card(project, leaflet_id, locales, footer_approval))
         except LeafletError as err:
             problems.append(described(project, err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
-    english = words_in_english(project, languages)  # the same for every leaflet
-    cards = [replace(card, english_words=english) for card in cards]
+    english = EnglishWords(project)
+    cards = [
+        replace(card, english_words={loc: english(loc, card.printed_labels) for loc in languages})
+        for card in cards
+    ]
     return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
 
 
