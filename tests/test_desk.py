@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
 import io
 import pickle
 import shutil
@@ -18,6 +19,8 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from desk_support import OVERDUE_DAY, REPO, copy_library, snapshot
+from i18n_support import set_msgstr
+from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.fingerprint import file_sha256
 from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
@@ -950,3 +953,129 @@ def test_an_error_in_a_build_process_reaches_the_page_with_its_file(tmp_path: Pa
         status = desk.get("/status")
         assert "msc-leaflet.toml:2" in status.text and "no-such-check" in status.text
         assert "stopped unexpectedly" not in status.text
+
+
+def test_the_library_offers_only_languages_a_leaflet_can_be_printed_in(
+    client: TestClient,
+) -> None:
+    """Hindi has the interface's words (ui.po) but no leaflet translated: the library's
+    language filter offered it, and picking it listed no leaflet without a word why.
+    Now the filter and the pack offer only languages some leaflet is ready in, and a
+    link naming such a language (a bookmark) says why none shows, at the choice."""
+    client.cookies.clear()
+    page = client.get("/")
+    assert '<option value="th">Thai</option>' in page.text
+    assert '<option value="hi"' not in page.text
+    assert 'value="hi"' not in client.get("/pack").text
+    hindi = client.get("/", params={"lang": "hi"})
+    assert hindi.status_code == 200 and hindi.text.count('class="card"') == 0
+    assert 'aria-describedby="lang-problem"' in hindi.text
+    assert 'id="lang-problem" role="alert">No leaflet is ready to print in Hindi yet' in hindi.text
+    assert '<option value="hi" selected>Hindi</option>' in hindi.text  # as the link asked
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("lang=th&paper=letter&edition=parallel&colour=cmyk", "choice-paper", "letter"),
+        ("lang=th&edition=poster&paper=a5&colour=cmyk", "choice-edition", "poster"),
+        ("lang=th&colour=spot&edition=parallel&paper=a5", "choice-colour", "spot"),
+        ("lang=fr&edition=parallel&paper=a5&colour=cmyk", "lang", "fr"),
+        ("lang=..%2F..%2Fetc&edition=parallel&paper=a5&colour=cmyk", "lang", "../../etc"),
+    ],
+)
+def test_a_link_with_a_choice_the_desk_does_not_offer_keeps_the_others(
+    client: TestClient, project: Path, query: str, field: str, value: str
+) -> None:
+    """A link with a print setting the desk does not offer (a paper, edition or colour
+    value from another tool, a language since removed) gave the bare error page: the
+    other choices were lost. Now the leaflet page comes back (400) with every valid
+    choice kept, the value not offered named, announced and tied to its own field,
+    and no PDF offered or built for choices nobody made."""
+    before = snapshot(project)
+    page = client.get(f"/leaflets/infusion-safety?{query}")
+    assert page.status_code == 400
+    assert '<h1 lang="' in page.text and "Print choices" in page.text
+    tag = page.text.split(f'id="{field}"')[1].split(">")[0]
+    assert f'aria-describedby="{field}-problem"' in tag
+    problem = page.text.split(f'id="{field}-problem" role="alert">')[1].split("</p>")[0]
+    assert f"“{html.escape(value)}”" in problem and "is not offered" in problem
+    assert page.text.count('role="alert"') == 1
+    kept = [c for c in ("edition=parallel", "paper=a5", "colour=cmyk", "lang=th") if c in query]
+    for choice in kept:
+        name, wanted = choice.split("=")
+        if name == "lang":
+            assert '<option value="th" selected>' in page.text
+        else:
+            assert f'name="{name}" value="{wanted}" checked' in page.text
+    assert "/pdf?" not in page.text and "pages/1.png" not in page.text
+    assert snapshot(project) == before
+    # The PDF address is still refused outright: nothing to keep there.
+    assert client.get(f"/leaflets/infusion-safety/pdf?{query}").status_code in (400, 404)
+
+
+def test_sign_off_is_shown_by_whom_and_when_and_when_it_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clinicians approve each translation (`i18n review`); the desk did not say whether
+    a language of a leaflet was signed off, by whom and when, or that its text changed
+    since. Now the leaflet page and the status page say so, read-only: the desk
+    writes no sign-off."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795132800")  # 2026-11-20
+    root = copy_library(tmp_path)
+    result = CliRunner().invoke(cli_app, [
+        "i18n", "review", "infusion-safety", "-l", "th", "--by", "Dr Malee Srisuk",
+        "--role", "clinical", "--project", str(root),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    signed = "Signed off by Dr Malee Srisuk (clinician) on 20 November 2026"
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=en")
+        assert f"Thai: 100% translated — ready · {signed}" in page.text
+        assert "Not signed off yet" in desk.get("/leaflets/stromal-or-stem?lang=en").text
+        status = desk.get("/status").text
+        assert '<th scope="col">Sign-off</th>' in status
+        assert signed in status and "Not signed off yet" in status
+        thai = desk.get("/status", headers={"accept-language": "th"}).text
+        assert "Dr Malee Srisuk" in thai and "Signed off" not in thai
+        before = snapshot(root)
+        catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+        text = catalog.read_text(encoding="utf-8")
+        old, new = "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ", "ความปลอดภัยของการให้ MSC ทางหลอดเลือดดำ"
+        catalog.write_text(text.replace(old, new), encoding="utf-8")
+        changed = "Changed since Dr Malee Srisuk (clinician) signed it off on 20 November 2026"
+        assert changed in desk.get("/leaflets/infusion-safety?lang=en").text
+        assert changed in desk.get("/status").text
+        signoffs = root / "locales" / "th" / "signoff.yaml"
+        assert snapshot(root)["locales/th/signoff.yaml"] == before["locales/th/signoff.yaml"]
+        assert signoffs.is_file()
+
+
+def test_readiness_counts_only_the_page_words_the_leaflet_prints(tmp_path: Path) -> None:
+    """Readiness counted every word of ui.po: with the Thai "The short answer" callout
+    label (or "Frequently asked questions", which no page prints) untranslated, every
+    leaflet was "not ready" in Thai, though each titles its callouts and `build` prints
+    no English word. Now a word counts for the leaflets that print it: the one whose
+    key-answer callout has no title of its own is not ready, the others are."""
+    root = copy_library(tmp_path)
+    ui = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    for context in ("callout.key-answer", "faq", "audience", "document-code"):
+        set_msgstr(ui, context, "")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/choosing-a-clinic?lang=th")
+        assert "Not yet ready" not in page.text and "/leaflets/choosing-a-clinic/pdf?" in page.text
+        assert desk.get("/").text.count('<span class="tag">Thai</span>') == 5
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        # The build agrees: no page word printed in English.
+        built = build_leaflet(Project.at(root), "choosing-a-clinic", "th", tmp_path / "out")
+        assert not [f for f in built.findings if "ui.po" in str(f.location)]
+        leaflet = root / "leaflets" / "choosing-a-clinic.yaml"
+        text = leaflet.read_text(encoding="utf-8")
+        assert text.count("    title: The short answer\n") == 1
+        leaflet.write_text(text.replace("    title: The short answer\n", ""), encoding="utf-8")
+        page = desk.get("/leaflets/choosing-a-clinic?lang=th")
+        assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
+        assert "callout.key-answer (line" in page.text and "faq (line" not in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200

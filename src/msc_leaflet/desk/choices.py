@@ -5,7 +5,7 @@ before a file name is made from it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -105,19 +105,55 @@ class PrintChoice:
         return "&".join(parts + (["proof=1"] if self.proof else []))
 
 
+@dataclass(frozen=True)
+class BadChoice:
+    """A print setting asked for that the desk does not offer: ``field`` is the form
+    field ("lang", "edition", "paper", "colour"), ``value`` what was asked, ``reason``
+    the refusal in the command line's words."""
+
+    field: str
+    value: str
+    reason: str
+
+
 def print_choice(
     shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str, theme: str
 ) -> PrintChoice:
-    """The choices of a leaflet page or PDF link; the language defaults to the
-    interface's when the leaflet is printable in it, else to its source language; the
-    paper to the ``theme``'s, when the desk offers it (a link from the library names
-    none), so the desk serves the output `msc-leaflet build` makes."""
-    wanted = params.get("lang") or (ui if card.printable_in(ui) else card.language)
+    """The choices of a PDF or page picture link, refused (`Refused`) if one is not
+    offered: there is nothing to keep on a PDF address."""
+    choice, bad = kept_print_choice(shelf, card, params, ui, theme)
+    if bad:
+        raise Refused(400, bad[0].reason)
+    return choice
+
+
+def kept_print_choice(
+    shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str, theme: str
+) -> tuple[PrintChoice, tuple[BadChoice, ...]]:
+    """The choices of a leaflet page, and those it asked for that the desk does not
+    offer (each replaced by its default in the choice): a link with a paper from
+    another tool, or a language since removed, keeps every other choice. The language
+    defaults to the interface's when the leaflet is printable in it, else to its
+    source language; the paper to the ``theme``'s, when the desk offers it (a link
+    from the library names none), so the desk serves the output `msc-leaflet build`
+    makes."""
+    bad: list[BadChoice] = []
+
+    def checked(field: str, default: str, check: Callable[[str], str]) -> str:
+        value = params.get(field) or default
+        try:
+            return check(value)
+        except Refused as refused:
+            bad.append(BadChoice(field, value, refused.reason))
+            return default
+
+    default_lang = ui if card.printable_in(ui) else card.language
     paper = theme if theme in PAPERS else "a4"
-    return PrintChoice(
-        locale(shelf, wanted),
-        one_of(params.get("edition", "single"), tuple(EDITIONS), "edition"),
-        one_of(params.get("paper", paper), PAPERS, "paper"),
-        one_of(params.get("colour", "rgb"), COLOUR_MODES, "colour"),
+    choice = PrintChoice(
+        checked("lang", default_lang, lambda value: locale(shelf, value)),
+        checked("edition", "single", lambda value: one_of(value, tuple(EDITIONS), "edition")),
+        checked("paper", paper, lambda value: one_of(value, PAPERS, "paper")),
+        checked("colour", "rgb", lambda value: one_of(value, COLOUR_MODES, "colour")),
         params.get("proof", "") in ("1", "true"),
     )
+    return choice, tuple(bad)

@@ -158,13 +158,16 @@ async def library(request: Request) -> Response:
         # typed is kept); 404, as the topic is not there.
         topic = ""
     query = params.get("q", "")[:MAX_SEARCH]
+    # A link naming a language no leaflet is ready in (a bookmark, a translation
+    # withdrawn): kept as asked, and the page says why nothing shows, at the choice.
+    unprintable = bool(language) and language not in shelf.printable_locales
     cards = [
         (card, _card_language(card, language, t.language))
         for card in shelf.find(query, language, topic)
     ]
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
-        "today": desk.today(), "stale_topic": stale,
+        "today": desk.today(), "stale_topic": stale, "unprintable": unprintable,
     }, 404 if stale else 200)  # fmt: skip
 
 
@@ -199,13 +202,18 @@ async def _pages(desk: Desk, built: Built) -> int:
 async def leaflet_page(request: Request) -> Response:
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    card, choice = _choice(request, shelf)
+    card = choices.leaflet(shelf, request.path_params["leaflet_id"])
+    ui = desk.interface_for(request).language
+    choice, bad = choices.kept_print_choice(
+        shelf, card, request.query_params, ui, desk.default_paper
+    )
     built: Built | None = None
     pages = 0
     problem = ""
     try:
-        built = await _built(desk, card, choice)
-        pages = await _pages(desk, built)
+        if not bad:  # nothing is built for choices nobody made
+            built = await _built(desk, card, choice)
+            pages = await _pages(desk, built)
     except NotReady:
         problem = "desk.not-ready-in"
     except Refused:
@@ -215,7 +223,8 @@ async def leaflet_page(request: Request) -> Response:
         "card": card, "choice": choice, "pages": pages, "problem": problem, "built": built,
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
         "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
-    })  # fmt: skip
+        "bad": {b.field: b.value for b in bad},
+    }, 400 if bad else 200)  # fmt: skip
 
 
 async def leaflet_pdf(request: Request) -> Response:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
-from ..content.model import Leaflet, Text
+from ..content.model import Text
 from ..errors import Finding, LeafletError, Location
 from ..files import file_stamp
 from ..i18n import localize_with_fallbacks
@@ -22,11 +22,21 @@ from ..i18n.catalog import Catalog, locale_folders, po_path
 from ..i18n.extract import is_optional, leaflet_template
 from ..i18n.localizer import leaflet_words_in_english
 from ..i18n.pofile import read_po
-from ..i18n.signoff import leaflet_review
+from ..i18n.printed_labels import printed_labels
+from ..i18n.signoff import ROLES, Review, SignOff, TextState, leaflet_review
 from ..i18n.stats import CatalogStats, catalog_stats
 from ..project import SETTINGS_FILE, Project, same_language
+from ..theme.theme import load_theme
 
 Signature = tuple[tuple[str, int, int, int, int], ...]  # path and `file_stamp` of each file
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A sign-off as the desk shows it: ``current`` while the text is the one approved."""
+
+    record: SignOff
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,13 @@ class LeafletCard:
     translations: dict[str, CatalogStats]  # locale → status of the leaflet's catalog
     # Locales whose text changed since a role the project requires signed it off.
     unapproved: tuple[str, ...] = ()
-    # Language → the words the page prints itself ("Page 1 of 4", "References") that
-    # its ui catalog leaves in English, as the build warns of them (`words_in_english`).
+    # Locale → its sign-offs (`i18n review`) as `latest_signoffs` gives them: shown,
+    # never written, by the desk.
+    signoffs: Mapping[str, tuple[Signed, ...]] = field(default_factory=dict)
+    # The words the page prints itself ("Page 1 of 4", "References") this leaflet
+    # prints (`printed_labels`), and per language those its ui catalog leaves in English,
+    # as the build warns of them (`EnglishWords`).
+    printed_labels: frozenset[str] = frozenset()
     english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
     def ready_in(self, locale: str) -> bool:
@@ -98,6 +113,14 @@ class Shelf:
     def topics(self) -> tuple[str, ...]:
         return tuple(sorted({t for card in self.leaflets for t in card.topics}, key=str.casefold))
 
+    @property
+    def printable_locales(self) -> tuple[str, ...]:
+        """The `locales` some leaflet can be handed out in: a language with only the
+        interface's words (a ui.po) offered in a filter lists no leaflet at all."""
+        return tuple(
+            loc for loc in self.locales if any(card.printable_in(loc) for card in self.leaflets)
+        )
+
     def topic_language(self, name: str) -> str:
         """The language topic ``name`` is written in: its leaflets' source language
         (keywords are not translated), for its ``lang`` on a page in another."""
@@ -148,29 +171,43 @@ def _as_printed(stats: CatalogStats, fallbacks: list[Text]) -> CatalogStats:
     )
 
 
-def words_in_english(project: Project, locales: Iterable[str]) -> dict[str, tuple[Finding, ...]]:
-    """Per locale, the words a leaflet may print (page numbers, headings, contact labels)
-    that its ``ui`` catalog leaves in English (missing, fuzzy, rejected). The catalogs
-    of every leaflet complete, the desk called Thai ready while each page said "Page
-    1 of 4" and "References"; the build only warns (`build --strict` refuses)."""
-    found: dict[str, tuple[Finding, ...]] = {}
-    for locale in locales:
-        try:
-            found[locale] = tuple(leaflet_words_in_english(locale, project))
-        except LeafletError as err:  # a ui.po that cannot be read: named, and not ready
-            found[locale] = (Finding(err.location, "error", err.message, err.hint),)
-    return found
+class EnglishWords:
+    """Per locale and set of `printed_labels`, those its ``ui`` catalog leaves in English
+    (missing, fuzzy, rejected). The catalogs of every leaflet complete, the desk called
+    Thai ready while each page said "Page 1 of 4" and "References"; the build only
+    warns (`build --strict` refuses). Only the words a leaflet prints count: with
+    every word of ui.po counted, an untranslated callout label held back leaflets
+    that title each callout. Kept per shelf, as leaflets share their words."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._found: dict[tuple[str, frozenset[str]], tuple[Finding, ...]] = {}
+
+    def __call__(self, locale: str, words: frozenset[str]) -> tuple[Finding, ...]:
+        key = (locale, words)
+        if key not in self._found:
+            try:
+                found = tuple(leaflet_words_in_english(locale, self.project, words))
+            except LeafletError as err:  # a ui.po that cannot be read: named, not ready
+                found = (Finding(err.location, "error", err.message, err.hint),)
+            self._found[key] = found
+        return self._found[key]
 
 
-def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletCard:
+def read_card(
+    project: Project, leaflet_id: str, locales: list[str], footer_approval: bool = False
+) -> LeafletCard:
+    """``footer_approval``: the theme's, which prints a word of its own in the footer."""
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
-    translations, unapproved = {}, []
+    translations, unapproved, signoffs = {}, [], {}
     for locale in locales:
         if same_language(locale, leaflet.language):
             continue
-        if _approval_gone_stale(project, leaflet, locale):
+        state, found = leaflet_review(project, leaflet, locale)
+        signoffs[locale] = latest_signoffs(found, state)
+        if approval_gone_stale(found):
             unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
@@ -189,17 +226,34 @@ def read_card(project: Project, leaflet_id: str, locales: list[str]) -> LeafletC
         organisation=leaflet.organisation.name,
         translations=translations,
         unapproved=tuple(unapproved),
+        signoffs=signoffs,
+        printed_labels=printed_labels(leaflet, footer_approval=footer_approval),
     )
 
 
-def _approval_gone_stale(project: Project, leaflet: Leaflet, locale: str) -> bool:
+def approval_gone_stale(found: Review) -> bool:
     """Whether a role the project requires (`[i18n] signoff_required`) signed off an
-    earlier text of ``leaflet`` in ``locale`` but not the current one: a translator
-    edited what a clinician approved. `build --strict` refuses it; handed out by the
-    desk, the patient read a text the clinic believes approved. A translation no
-    one has signed off yet is the project's choice, and is not held back."""
-    _, found = leaflet_review(project, leaflet, locale)
+    earlier text but not the current one: a translator edited what a clinician
+    approved. `build --strict` refuses it; handed out by the desk, the patient read a
+    text the clinic believes approved. A translation no one has signed off yet is the
+    project's choice, and is not held back."""
     return any(record.role in found.missing_roles for record in found.history)
+
+
+def latest_signoffs(found: Review, state: TextState) -> tuple[Signed, ...]:
+    """One sign-off per role, in the order of the workflow (reviewer, back-translation,
+    clinical): the latest that approved the current text, else the latest, changed
+    since. A clinic hands out what a clinician approved: the desk shows by whom and
+    when, and that a translator edited it since."""
+    shown = []
+    for role in ROLES:
+        records = [record for record in found.history if record.role == role]
+        current = [record for record in records if record.current(state)]
+        if current:
+            shown.append(Signed(current[-1], current=True))
+        elif records:
+            shown.append(Signed(records[-1], current=False))
+    return tuple(shown)
 
 
 def in_project(project: Project, location: Location) -> str:
@@ -232,14 +286,19 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
     stamp = signature(project) if stamp is None else stamp
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
     cards, problems = [], [described(project, problem) for problem in folders.values()]
+    theme = project.theme_path if project.theme_path.is_file() else None
+    footer_approval = load_theme(theme).footer_approval
     for leaflet_id in project.leaflet_ids():
         try:
-            cards.append(read_card(project, leaflet_id, locales))
+            cards.append(read_card(project, leaflet_id, locales, footer_approval))
         except LeafletError as err:
             problems.append(described(project, err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
-    english = words_in_english(project, languages)  # the same for every leaflet
-    cards = [replace(card, english_words=english) for card in cards]
+    english = EnglishWords(project)
+    cards = [
+        replace(card, english_words={loc: english(loc, card.printed_labels) for loc in languages})
+        for card in cards
+    ]
     return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
 
 

@@ -24,6 +24,8 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.topic": "Topic",
     "desk.any-topic": "Any topic",
     "desk.no-topic": "No leaflet has this topic any more, so every topic is shown.",
+    "desk.no-language": "No leaflet is ready to print in {language} yet. Choose another "
+    "language; Status shows how far each translation is.",
     "desk.show": "Show",
     "desk.found": "{count} leaflet(s)",
     "desk.none-found": "No leaflet matches. Clear the search or choose another language.",
@@ -48,6 +50,7 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.colour": "Colour",
     "desk.colour.rgb": "Screen and office printer",
     "desk.colour.cmyk": "Print shop (CMYK)",
+    "desk.not-offered": "“{value}” is not offered here: choose one of these.",
     "desk.update": "Update preview",
     "desk.open-pdf": "Open PDF",
     "desk.open-pdf-hint": "Opens in the browser's viewer; print from there.",
@@ -62,6 +65,14 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.not-ready": "not ready",
     "desk.not-ready-in": "Not yet ready to print in {language}: no PDF to give out.",
     "desk.translated": "{percent}% translated",
+    # A translation's sign-offs (`msc-leaflet i18n review`); role is a desk.role.* word.
+    "desk.signoff": "Sign-off",
+    "desk.signed-off": "Signed off by {by} ({role}) on {date}",
+    "desk.signoff-changed": "Changed since {by} ({role}) signed it off on {date}",
+    "desk.not-signed-off": "Not signed off yet",
+    "desk.role.reviewer": "second linguist",
+    "desk.role.back-translation": "back-translation check",
+    "desk.role.clinical": "clinician",
     "desk.unavailable": "This edition does not exist in the leaflet's own language.",
     "desk.build-failed": "This leaflet could not be built. "
     "Ask the editor to run msc-leaflet build.",

@@ -14,6 +14,7 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -329,12 +330,12 @@ def _writes_english(locale: str) -> bool:
     return language_subtag(locale) == UI_LANGUAGE
 
 
-def leaflet_words_in_english(locale: str, project: Project) -> list[Finding]:
-    """`ui_findings` for every word a leaflet handed out in ``locale`` may print (all
-    but a proof's), before any is laid out: what the desk must know to call the
-    language ready. The build names only those its pages print, once laid out."""
+def leaflet_words_in_english(locale: str, project: Project, words: Iterable[str]) -> list[Finding]:
+    """`ui_findings` for ``words``, those a leaflet handed out in ``locale`` prints
+    (`printed_labels`), before any is laid out: what the desk must know to call the
+    language ready. The build names those its pages print, once laid out."""
     labels = ui_labels(locale, project)
-    labels.will_print(*(key for key in UI_MESSAGES if key not in PROOF_WORDS))
+    labels.will_print(*(key for key in words if key not in PROOF_WORDS))
     return ui_findings(labels, locale, project)
 
 

@@ -1,0 +1,41 @@
+"""Which of the page's own words (`labels.UI_MESSAGES`) a leaflet handed out prints.
+
+The build learns it as it lays the pages out (`Labels.printed_in_source`); the desk
+must know before anything is laid out whether a language is ready, and counted every
+word of ``ui.po``: a leaflet that titles each callout was "not ready" because the
+callout label nobody prints was untranslated. This is the list the layout prints from
+(`layout.story`, `layout.editions`, `layout.pages`); `tests/test_i18n_printed_labels.py`
+builds every edition and checks it against what the build reports.
+"""
+
+from __future__ import annotations
+
+from ..content.model import Callout, Leaflet
+
+# Every page's footer ("Page 1 of 4", version, review date), the title block's
+# publication line, the closing box's disclaimer and contact headings; "Notes" heads a
+# booklet's padding page, and every leaflet the desk offers can be printed as a booklet.
+EVERY_LEAFLET = ("page-of", "version", "published", "review-date", "disclaimer", "contact",
+                 "notes")  # fmt: skip
+# The organisation's contacts, each printed with its label when it has one.
+CONTACTS = ("address", "phone", "line", "whatsapp", "web")
+
+
+def printed_labels(leaflet: Leaflet, *, footer_approval: bool = False) -> frozenset[str]:
+    """The `UI_MESSAGES` keys ``leaflet`` prints in any edition and paper the desk
+    offers, a proof's own words aside. ``footer_approval``: the theme prints "Thai
+    translation approved …" in the footer (`theme.footer_approval`)."""
+    words = set(EVERY_LEAFLET)
+    words.update(key for key in CONTACTS if getattr(leaflet.organisation, key))
+    words.update(
+        f"callout.{block.kind}"
+        for block in leaflet.blocks
+        if isinstance(block, Callout) and block.title is None
+    )
+    if leaflet.references:
+        words.add("references")
+    if leaflet.url:
+        words.add("more-online")
+    if footer_approval:
+        words.add("translation-approved")
+    return frozenset(words)
