@@ -411,6 +411,24 @@ def test_desk_words_are_in_the_ui_template_and_translated() -> None:
     assert thai("desk.found", count=3) == "พบ 3 ฉบับ"
 
 
+def test_a_value_in_a_sentence_keeps_its_own_direction() -> None:
+    """A value put into a translated sentence (a refused address, a signer's name, a
+    leaflet's title) is isolated (U+2068 … U+2069): on an Arabic page "../../etc" or
+    an English name read in their own direction, not reordered with the Arabic around
+    them; so is an Arabic name on an English page. Latin values on a left-to-right page
+    need no isolation and are left as they are."""
+    from msc_leaflet.desk.interface import interface
+
+    root = Project.at(Path(__file__).resolve().parents[1])
+    arabic = interface(root, "ar")
+    assert "\u2068../../etc\u2069" in arabic("desk.not-offered", value="../../etc")
+    english = interface(root, "en")
+    assert "\u2068د. سارة\u2069" in english("desk.not-offered", value="د. سارة")
+    assert english("desk.not-offered", value="letter") == (
+        "“letter” is not offered here: choose one of these."
+    )
+
+
 def test_an_editors_lock_and_an_unknown_language_folder_leave_the_desk_working(
     tmp_path: Path,
 ) -> None:

@@ -20,6 +20,7 @@ from ..files import Stamp, file_stamp
 from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
+from ..languages import right_to_left
 from ..project import Project, same_language
 
 SOURCE_LANGUAGE = "en"
@@ -66,10 +67,29 @@ class Interface:
     def __call__(self, key: str, **values: object) -> str:
         source = DESK_MESSAGES[key]
         text = self.translations.get(key, source)
+        rtl = right_to_left(self.language)
+        values = {name: _isolated(value, rtl) for name, value in values.items()}
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):
             return source.format(**values)
+
+
+def _isolated(value: object, page_rtl: bool) -> object:
+    """``value`` between first-strong isolates when its direction could be taken for the
+    page's (a path or a name with punctuation on an Arabic page, an Arabic name on an
+    English one): the bidi algorithm would reorder it with the sentence around it.
+    Numbers and Latin text on a left-to-right page stay as they are."""
+    if not isinstance(value, str) or not value:
+        return value
+    if page_rtl or _RIGHT_TO_LEFT.search(value):
+        return f"\u2068{value}\u2069"
+    return value
+
+
+#: Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their
+#: presentation forms).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def interface_languages(project: Project) -> list[str]:
