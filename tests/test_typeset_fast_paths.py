@@ -1,0 +1,82 @@
+"""The hot loop's shortcuts write what the long way writes.
+
+Each shortcut of the text stage's hottest loops (reading per piece what holds for a
+whole piece, skipping a call where its answer is known) is checked here against the
+long way it replaces, on lines of every script: mixed faces (a Lao line changes face
+at each digit), justified spaces, superscripts, links, right-to-left text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from itertools import groupby
+
+import pytest
+from reportlab.lib.colors import black
+from reportlab.pdfgen.canvas import Canvas
+
+from msc_leaflet.typeset import Run, default_family
+from msc_leaflet.typeset import render as render_module
+from msc_leaflet.typeset.fonts import shaping_font
+from msc_leaflet.typeset.placed import Placed
+from msc_leaflet.typeset.render import draw_placed, place_units
+from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST
+from msc_leaflet.typeset.units import Unit, build_units
+from scripts_samples import SAMPLES
+from typeset_support import LINK
+
+
+def _runs(text: str, lang: str) -> list[Run]:
+    """``text`` as plain, bold, superscript and link runs in turn, a few words each."""
+    family = default_family()
+    words = text.split(" ")
+    runs = []
+    for n in range(0, len(words), 3):
+        chunk = " ".join(words[n : n + 3]) + " "
+        kind = (n // 3) % 4
+        if kind == 2:
+            runs.append(Run("12", family.regular, 11, black, superscript=True, cites=(12,)))
+        runs.append(
+            Run(
+                chunk,
+                family.face(bold=kind == 1, italic=False),
+                11,
+                LINK if kind == 3 else black,
+                link="tel:021234567" if kind == 3 else "",
+            )
+        )
+    return runs
+
+
+def _lines(units: Sequence[Unit], per_line: int = 4) -> list[list[Unit]]:
+    return [list(units[n : n + per_line]) for n in range(0, len(units), per_line)]
+
+
+def _drawn(lang: str) -> list[str]:
+    """The operators lines of every sample in ``lang`` add to a page, set plain and
+    justified (every space wider)."""
+    canvas = Canvas(io.BytesIO())
+    for text in SAMPLES[lang]:
+        units = build_units(_runs(text, lang), lang, EMPTY_WORD_LIST)
+        for number, line in enumerate(_lines(units)):
+            extra = 1.5 if number % 2 else 0.0
+            draw_placed(canvas, 700.0 - 14 * number, place_units(line, 40.0, extra, extra))
+    return [str(operators) for operators in canvas._code]
+
+
+def _fonts_cluster_by_cluster(self: render_module._LineWriter, items: Sequence[Placed]) -> None:
+    """`_LineWriter._fonts` the long way: the face read at every cluster."""
+    for font_name, run in groupby(items, key=lambda placed: placed.piece.run.font):
+        self._font_run(shaping_font(font_name), list(run))
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_font_runs_found_per_piece_are_those_found_per_cluster(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Splitting a line where the face changes, piece by piece, writes the very
+    operators splitting it cluster by cluster writes."""
+    fast = _drawn(lang)
+    monkeypatch.setattr(render_module._LineWriter, "_fonts", _fonts_cluster_by_cluster)
+    assert fast == _drawn(lang)
