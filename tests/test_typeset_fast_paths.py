@@ -18,13 +18,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from msc_leaflet.typeset import Run, default_family
 from msc_leaflet.typeset import render as render_module
+from msc_leaflet.typeset import units as units_module
 from msc_leaflet.typeset.fonts import shaping_font
 from msc_leaflet.typeset.placed import Placed
 from msc_leaflet.typeset.render import draw_placed, place_units
-from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST
+from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST, load_word_list
 from msc_leaflet.typeset.units import Unit, build_units
 from scripts_samples import SAMPLES
-from typeset_support import LINK
+from typeset_support import LINK, THAI_PARAGRAPHS, WORDS, runs_for
 
 
 def _runs(text: str, lang: str) -> list[Run]:
@@ -80,3 +81,36 @@ def test_font_runs_found_per_piece_are_those_found_per_cluster(
     fast = _drawn(lang)
     monkeypatch.setattr(render_module._LineWriter, "_fonts", _fonts_cluster_by_cluster)
     assert fast == _drawn(lang)
+
+
+def _clipped_from_all(
+    spans: Sequence[tuple[int, int]], start: int, end: int, first: int = 0
+) -> tuple[tuple[int, int], ...]:
+    """`units.clipped` the long way: every term of the paragraph read for every unit."""
+    return tuple(
+        (max(a, start) - start, min(b, end) - start)
+        for a, b in spans
+        if min(b, end) - max(a, start) > 1
+    )
+
+
+def _all_units(phrases: bool) -> list[list[Unit]]:
+    """The units of Thai paragraphs with the word list, and of every sample."""
+    words = load_word_list(WORDS)
+    made = [build_units(runs_for(p), "th", words, phrases=phrases) for p in THAI_PARAGRAPHS]
+    for lang, texts in sorted(SAMPLES.items()):
+        made += [build_units(_runs(text, lang), lang, words, phrases=phrases) for text in texts]
+    return made
+
+
+@pytest.mark.parametrize("phrases", [False, True])
+def test_units_read_the_terms_near_them_as_they_read_all(
+    phrases: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit that reads only the word-list terms near it (and skips the soft-break
+    and bidi-level scans a paragraph has nothing for) is the unit reading them all
+    makes: the same pieces, widths, soft breaks and terms."""
+    fast = _all_units(phrases)
+    assert any(unit.listed for units in fast for unit in units)
+    monkeypatch.setattr(units_module, "clipped", _clipped_from_all)
+    assert fast == _all_units(phrases)

@@ -167,7 +167,11 @@ def build_units(
             for char, level in zip(with_isolates, resolved, strict=True)
             if not ISOLATE_CONTROLS.match(char)
         )
-    changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
+    # One level throughout (every paragraph without right-to-left text): no change.
+    if bidi.count(bidi[0] if bidi else 0) == len(bidi):
+        changes: list[int] = []
+    else:
+        changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
     # Shaped between every two opportunities, phrases or not: a phrase's characters
     # get the advances they have in a paragraph that breaks between them.
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
@@ -183,6 +187,7 @@ def build_units(
     pieces: list[Piece] = []
     run_index = 0
     start = 0
+    first_listed = 0  # no term before it ends after ``start``: none reaches a later unit
     for a, b in pairwise(cuts):
         while bounds[run_index][1] <= a:
             run_index += 1
@@ -190,9 +195,13 @@ def build_units(
         context = joining_context(full, a, b) if joins else NO_CONTEXT
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
         if b in unit_ends:
-            inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
-            held = clipped(listed, start, b) if listed else ()
-            units.append(unit_of(pieces, tuple(i - start for i in inner), held))
+            inner = soft[bisect_right(soft, start) : bisect_left(soft, b)] if soft else ()
+            held: tuple[tuple[int, int], ...] = ()
+            if listed:
+                while first_listed < len(listed) and listed[first_listed][1] <= start:
+                    first_listed += 1
+                held = clipped(listed, start, b, first_listed)
+            units.append(unit_of(pieces, tuple([i - start for i in inner]) if inner else (), held))
             pieces = []
             start = b
     return units
@@ -208,14 +217,24 @@ def _piece(
     return Piece(run, clusters, run.size, 0.0, text, level)
 
 
-def clipped(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The parts of ``spans`` inside ``start:end`` that hold a place a cut could fall
-    (two characters or more), counted from ``start``."""
-    return tuple(
-        (max(a, start) - start, min(b, end) - start)
-        for a, b in spans
-        if min(b, end) - max(a, start) > 1
-    )
+def clipped(
+    spans: Sequence[tuple[int, int]], start: int, end: int, first: int = 0
+) -> tuple[tuple[int, int], ...]:
+    """The parts of ``spans`` (in order of their starts, as the word list finds them)
+    inside ``start:end`` that hold a place a cut could fall (two characters or more),
+    counted from ``start``. ``first``: the spans before it end before ``start``.
+
+    A paragraph's units ask in turn for its terms: the scan stops at the first span
+    that starts at ``end`` or later (it, and every one after it, lies outside), so a
+    unit reads the few terms near it, not all of the paragraph's."""
+    held = []
+    for index in range(first, len(spans)):
+        a, b = spans[index]
+        if a >= end:
+            break
+        if min(b, end) - max(a, start) > 1:
+            held.append((max(a, start) - start, min(b, end) - start))
+    return tuple(held)
 
 
 def unit_of(
@@ -224,12 +243,12 @@ def unit_of(
     listed: tuple[tuple[int, int], ...] = (),
 ) -> Unit:
     """A unit of ``pieces``, the spaces that end it counted as its trailing spaces."""
-    width = sum(p.width() for p in pieces)
+    width = sum(map(Piece.width, pieces))
     spaces = 0
     space_width = 0.0
     for piece in reversed(pieces):
         for cluster in reversed(piece.clusters):
-            if not cluster.is_space:
+            if cluster.text != " ":  # `Cluster.is_space`, without a call per cluster
                 break
             spaces += 1
             space_width += cluster.advance * piece.size / 1000
