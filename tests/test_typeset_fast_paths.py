@@ -8,6 +8,7 @@ at each digit), justified spaces, superscripts, links, right-to-left text.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Sequence
 from itertools import groupby
@@ -23,7 +24,7 @@ from msc_leaflet.typeset.fonts import shaping_font
 from msc_leaflet.typeset.placed import Placed
 from msc_leaflet.typeset.render import draw_placed, place_units
 from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST, load_word_list
-from msc_leaflet.typeset.units import Unit, build_units
+from msc_leaflet.typeset.units import Piece, Unit, build_units
 from scripts_samples import SAMPLES
 from typeset_support import LINK, THAI_PARAGRAPHS, WORDS, runs_for
 
@@ -114,3 +115,27 @@ def test_units_read_the_terms_near_them_as_they_read_all(
     assert any(unit.listed for units in fast for unit in units)
     monkeypatch.setattr(units_module, "clipped", _clipped_from_all)
     assert fast == _all_units(phrases)
+
+
+def test_pieces_and_units_made_fast_are_those_the_classes_make() -> None:
+    """The pieces and units `build_units` makes without their classes' ``__init__``
+    are those it would make with it: the same fields, equal, and frozen."""
+    units = [unit for made in _all_units(True) for unit in made]
+    for unit in units:
+        pieces = tuple(
+            Piece(p.run, p.clusters, p.size, p.rise, p.text, p.level) for p in unit.pieces
+        )
+        made = Unit(
+            pieces,
+            unit.width,
+            unit.space_width,
+            unit.trailing_spaces,
+            unit.soft_breaks,
+            unit.listed,
+        )
+        assert made == unit
+        assert repr(made) == repr(unit)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        units[0].width = 0.0  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        units[0].pieces[0].size = 0.0  # type: ignore[misc]
