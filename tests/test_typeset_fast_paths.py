@@ -17,7 +17,7 @@ import pytest
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
-from msc_leaflet.typeset import Run, default_family
+from msc_leaflet.typeset import Run, default_family, syllables
 from msc_leaflet.typeset import render as render_module
 from msc_leaflet.typeset import units as units_module
 from msc_leaflet.typeset.fonts import shaping_font
@@ -139,3 +139,32 @@ def test_pieces_and_units_made_fast_are_those_the_classes_make() -> None:
         units[0].width = 0.0  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         units[0].pieces[0].size = 0.0  # type: ignore[misc]
+
+
+def _is_lone_by_union(run: str, start: int, end: int) -> bool:
+    """`syllables._is_lone` the long way: both ends looked up in the run's cluster
+    ends joined with 0."""
+    return (
+        0 <= start < len(run)
+        and run[start] in syllables.THAI_CONSONANTS
+        and (start == 0 or run[start - 1] not in syllables.LEADING_VOWELS)
+        and {start, end} <= syllables.cluster_ends(run) | {0}
+        and not any(c in syllables.VOWEL_MARKS for c in run[start + 1 : end])
+    )
+
+
+def test_a_lone_consonant_is_found_as_the_long_way_finds_it() -> None:
+    """Looking up a stretch's two ends one by one answers what the union did, for
+    every stretch of up to three characters of Thai prose (and ends off the run)."""
+    runs = [
+        run
+        for pieces in THAI_PARAGRAPHS
+        for text, _ in pieces
+        for run in text.split(" ")
+        if run and syllables.is_thai(run[0])
+    ]
+    assert runs
+    for run in runs:
+        for start in range(-1, len(run) + 1):
+            for end in range(start - 1, start + 4):
+                assert syllables._is_lone(run, start, end) == _is_lone_by_union(run, start, end)
