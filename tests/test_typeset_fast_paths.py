@@ -23,10 +23,16 @@ from msc_leaflet.typeset import units as units_module
 from msc_leaflet.typeset.fonts import shaping_font
 from msc_leaflet.typeset.placed import Placed
 from msc_leaflet.typeset.render import draw_placed, place_units
-from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST, load_word_list
+from msc_leaflet.typeset.segmentation import (
+    EMPTY_WORD_LIST,
+    line_breaks,
+    line_breaks_and_terms,
+    listed_spans,
+    load_word_list,
+)
 from msc_leaflet.typeset.units import Piece, Unit, build_units
 from scripts_samples import SAMPLES
-from typeset_support import LINK, THAI_PARAGRAPHS, WORDS, runs_for
+from typeset_support import LINK, THAI_PARAGRAPHS, WORDS, runs_for, source_text
 
 
 def _runs(text: str, lang: str) -> list[Run]:
@@ -168,3 +174,16 @@ def test_a_lone_consonant_is_found_as_the_long_way_finds_it() -> None:
         for start in range(-1, len(run) + 1):
             for end in range(start - 1, start + 4):
                 assert syllables._is_lone(run, start, end) == _is_lone_by_union(run, start, end)
+
+
+def test_terms_found_while_breaking_are_those_found_alone() -> None:
+    """The word-list terms `line_breaks_and_terms` finds on its way to the breaks are
+    the `listed_spans` of the text, and its breaks are `line_breaks`'s."""
+    words = load_word_list(WORDS)
+    texts = [("th", source_text(p)) for p in THAI_PARAGRAPHS]
+    texts += [(lang, text) for lang, samples in sorted(SAMPLES.items()) for text in samples]
+    found = [line_breaks_and_terms(text, lang, words) for lang, text in texts]
+    assert any(terms for _, terms in found)
+    for (lang, text), (breaks, terms) in zip(texts, found, strict=True):
+        assert terms == listed_spans(text, lang, words)
+        assert breaks == line_breaks(text, lang, words)

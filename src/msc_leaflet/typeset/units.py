@@ -21,7 +21,7 @@ from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, listed_spans, phrase_breaks
+from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks_and_terms, phrase_breaks
 from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
@@ -206,7 +206,7 @@ def build_units(
         texts.append(text)
         position += len(text)
     full = "".join(texts)
-    breaks = line_breaks(full, lang, words, superscripts, forced)
+    breaks, listed = line_breaks_and_terms(full, lang, words, superscripts, forced)
     with_isolates = "".join(isolated)
     if len(with_isolates) == len(full):
         bidi = levels(full, right_to_left(lang))
@@ -227,7 +227,6 @@ def build_units(
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
     unit_ends = set(phrase_breaks(full, lang, breaks) if phrases else breaks) | {len(full)}
     soft = sorted(set(breaks) - unit_ends)
-    listed = listed_spans(full, lang, words)
     # Letters that join (`joining_context`) are right to left, or a zero-width joiner: a
     # paragraph with neither (every English and Thai one) needs no context, nor the
     # two look-ups per piece that would find none.
