@@ -21,7 +21,8 @@ from msc_leaflet.typeset import Run, default_family, syllables
 from msc_leaflet.typeset import render as render_module
 from msc_leaflet.typeset import units as units_module
 from msc_leaflet.typeset.fonts import shaping_font
-from msc_leaflet.typeset.placed import Placed
+from msc_leaflet.typeset.placed import Placed, any_piece
+from msc_leaflet.typeset.reading_order import has_right_to_left
 from msc_leaflet.typeset.render import draw_placed, place_units
 from msc_leaflet.typeset.segmentation import (
     EMPTY_WORD_LIST,
@@ -187,3 +188,20 @@ def test_terms_found_while_breaking_are_those_found_alone() -> None:
     for (lang, text), (breaks, terms) in zip(texts, found, strict=True):
         assert terms == listed_spans(text, lang, words)
         assert breaks == line_breaks(text, lang, words)
+
+
+def test_a_line_asked_per_piece_answers_as_asked_per_cluster() -> None:
+    """Whether a line holds right-to-left text or a link, asked of each piece once,
+    is what asking each of its clusters says."""
+    answers = set()
+    for lang, texts in sorted(SAMPLES.items()):
+        for text in texts:
+            units = build_units(_runs(text, lang), lang, EMPTY_WORD_LIST)
+            for line in _lines(units, 3):
+                placed = place_units(line, 40.0)
+                right_to_left = any(p.piece.level % 2 for p in placed)
+                linked = any(p.piece.run.link for p in placed)
+                assert has_right_to_left(placed) == right_to_left
+                assert any_piece(placed, lambda piece: piece.run.link) == linked
+                answers.add((right_to_left, linked))
+    assert answers == {(False, False), (False, True), (True, False), (True, True)}

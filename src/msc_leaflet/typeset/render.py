@@ -40,7 +40,7 @@ from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
-from .placed import Placed
+from .placed import Placed, any_piece
 from .placed import carriers as _carriers
 from .reading_order import Shown, has_right_to_left, inked, mark_glyph, reading_order
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
@@ -927,6 +927,8 @@ def _format_mark(beside: Placed, mark: str, x: float) -> Placed:
 def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element]) -> None:
     """One link area per stretch of consecutive clusters with the same target; on a
     tagged page each belongs to the Link element of its stretch (``elements``)."""
+    if not any_piece(items, _linked):  # most lines: nothing to group
+        return
     owners = iter(elements)
     tagger = tagger_of(canvas)
     for link, run in groupby(items, key=attrgetter("piece.run.link")):
@@ -949,6 +951,10 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
         owner = next(owners, None)
         if tagger is not None and owner is not None:
             tagger.annotate(owner, len(canvas._annotationrefs) - 1)
+
+
+def _linked(piece: Piece) -> str:
+    return piece.run.link
 
 
 def place_units(
