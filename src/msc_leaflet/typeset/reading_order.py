@@ -72,7 +72,7 @@ from itertools import islice
 
 from .bidi import visual_order
 from .fonts import shaping_font
-from .placed import Placed, carriers
+from .placed import Placed, any_piece, carriers
 from .reportlab_overrides import ShapingTTFont
 from .shaping import Glyph, harfbuzz_font
 from .units import Piece
@@ -123,7 +123,11 @@ class Shown:
 
 
 def has_right_to_left(items: Sequence[Placed]) -> bool:
-    return any(placed.piece.level % 2 for placed in items)
+    return any_piece(items, _right_to_left)
+
+
+def _right_to_left(piece: Piece) -> bool:
+    return piece.level % 2 == 1
 
 
 def reading_order(

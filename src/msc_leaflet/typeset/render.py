@@ -40,7 +40,7 @@ from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
-from .placed import Placed
+from .placed import Placed, any_piece
 from .placed import carriers as _carriers
 from .reading_order import Shown, has_right_to_left, inked, mark_glyph, reading_order
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
@@ -244,13 +244,28 @@ class _LineWriter:
 
         ReportLab numbers a subset's codes in order of first use, so encoding a whole
         font run in one call assigns the codes cluster-by-cluster calls would, at a
-        fraction of the cost (this is the hottest loop of a build).
+        fraction of the cost (this is the hottest loop of a build). A piece is in one
+        face, so the face is read once per piece, not once per cluster.
         """
-        for font_name, run in groupby(items, key=lambda placed: placed.piece.run.font):
-            self._font_run(shaping_font(font_name), list(run))
+        if not items:
+            return
+        start = 0
+        piece = items[0].piece
+        font_name = piece.run.font
+        for index, placed in enumerate(items):
+            if placed.piece is not piece:
+                piece = placed.piece
+                if piece.run.font != font_name:
+                    self._font_run(shaping_font(font_name), items[start:index])
+                    start, font_name = index, piece.run.font
+        self._font_run(shaping_font(font_name), items[start:])
 
     def _font_run(self, font: ShapingTTFont, items: Sequence[Placed]) -> None:
-        carried = [_carriers(placed, font) for placed in items]
+        # `_carriers`, without a call for each cluster: only a justified one differs.
+        carried = [
+            _carriers(placed, font) if placed.stretch else placed.cluster.carriers
+            for placed in items
+        ]
         keys = [g.key for carriers in carried for g in carriers if g.key is not None]
         encoded = encode_keys(font, keys, self.canvas)
         stand_ins = _stand_ins(font, carried, encoded, self.canvas)
@@ -265,9 +280,13 @@ class _LineWriter:
         shown = 0  # the render mode of the piece's text
         outlined = False  # every glyph of the piece drawn as an outline
         subset_now = -1  # the subset of the previous glyph; -1: check the font
-        # The loop below runs once per glyph drawn: state lives in locals.
+        # The loop below runs once per glyph drawn: state lives in locals (the render
+        # mode and rise are written back at the end; nothing called here reads them).
         tj, out = self.tj, self.codes
         tx = self.tx
+        mode_now, rise_now = self.mode, self.rise
+        low, high = -MIN_SHIFT, MIN_SHIFT
+        layer = self.layer
         for placed, carriers in zip(items, carried, strict=True):
             if placed.piece is not piece:
                 piece = placed.piece
@@ -280,7 +299,7 @@ class _LineWriter:
                     self._state(fill)
                     self.fill = fill
                 written = self._written(size)
-                outlined = self._outlined(piece)
+                outlined = bool(piece.rise) or layer > size  # `_outlined`
                 shown = 3 if outlined else 0
             x = placed.x
             for glyph in carriers:
@@ -290,9 +309,9 @@ class _LineWriter:
                 if stand_ins and index in stand_ins:
                     subset, code = stand_ins[index]
                     mode = 3
-                if mode != self.mode:
+                if mode != mode_now:
                     self._state(f"{mode} Tr")
-                    self.mode = mode
+                    mode_now = mode
                 if subset != subset_now:
                     subset_now = subset
                     name = names.get(subset)
@@ -302,21 +321,24 @@ class _LineWriter:
                         self._state(f"{name} {_num(written)} Tf")
                         self.font = (name, written)
                         self.sizes.add(written)
-                if glyph.y or self.rise:
+                if glyph.y or rise_now:
                     rise = glyph.y * size / 1000
-                    if abs(rise - self.rise) > 0.001:
+                    if abs(rise - rise_now) > 0.001:
                         self._state(f"{_num(rise)} Ts")
-                        self.rise = rise
+                        rise_now = rise
                 gx = x + glyph.x * size / 1000
                 shift = gx - tx
-                if abs(shift) > MIN_SHIFT:
-                    self._end_codes()
+                if shift > high or shift < low:  # abs(shift) > MIN_SHIFT
+                    if out:  # `_end_codes`
+                        tj.append(_hex_string(out))
+                        out.clear()
                     tj.append(_num(-shift * 1000 / size))
                 out.append(code)
                 tx = gx + glyph.width * size / 1000
             if outlined or placed.cluster.outlined:
                 self._outlines(placed, fill, outlined)
         self.tx = tx
+        self.mode, self.rise = mode_now, rise_now
 
     def _outlined(self, piece: Piece) -> bool:
         """Whether every glyph of ``piece`` is drawn as an outline over invisible text: a
@@ -905,6 +927,8 @@ def _format_mark(beside: Placed, mark: str, x: float) -> Placed:
 def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element]) -> None:
     """One link area per stretch of consecutive clusters with the same target; on a
     tagged page each belongs to the Link element of its stretch (``elements``)."""
+    if not any_piece(items, _linked):  # most lines: nothing to group
+        return
     owners = iter(elements)
     tagger = tagger_of(canvas)
     for link, run in groupby(items, key=attrgetter("piece.run.link")):
@@ -927,6 +951,10 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
         owner = next(owners, None)
         if tagger is not None and owner is not None:
             tagger.annotate(owner, len(canvas._annotationrefs) - 1)
+
+
+def _linked(piece: Piece) -> str:
+    return piece.run.link
 
 
 def place_units(

@@ -209,10 +209,11 @@ def _opportunities(
     words: WordList,
     forbidden: Iterable[int],
     forced: Iterable[int],
-) -> tuple[set[int], set[int]]:
+) -> tuple[set[int], set[int], list[tuple[int, int]]]:
     """`break_opportunities`, and those of them no syllable rule may take away: the
     author's own breaks (a zero-width space: the author's fix for a break ICU or the
-    spelling rules got wrong wins over both, and over the word lists)."""
+    spelling rules got wrong wins over both, and over the word lists); and the
+    `listed_spans` of ``text``, found on the way."""
     icu = set(icu_breaks(text, lang))
     author = {i for i in forced if 0 < i < len(text)}
     breaks = icu | author
@@ -226,7 +227,7 @@ def _opportunities(
     breaks.difference_update(forbidden)
     kept = {i for i in breaks if allowed_break(text, i)}
     edges = {i for span in spans for i in span}  # ICU's and the list's word boundary
-    return kept, (author | edges) & kept
+    return kept, (author | edges) & kept, spans
 
 
 def listed_spans(text: str, lang: str, words: WordList = EMPTY_WORD_LIST) -> list[tuple[int, int]]:
@@ -275,18 +276,32 @@ def line_breaks(
     An author's zero-width space (``forced``) passes no syllable check: it is how an
     author fixes a break by hand (มี<U+200B>พยาธิ where the spelling reads มีพ|ยา).
     """
-    breaks, sure = _opportunities(text, lang, words, superscripts, forced)
+    return line_breaks_and_terms(text, lang, words, superscripts, forced)[0]
+
+
+def line_breaks_and_terms(
+    text: str,
+    lang: str,
+    words: WordList = EMPTY_WORD_LIST,
+    superscripts: Collection[int] = (),
+    forced: Iterable[int] = (),
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """`line_breaks`, and the terms of the word lists found in ``text``
+    (`listed_spans`): a paragraph's units need both, and finding the breaks finds the
+    terms (looking for them again was a tenth of the time spent breaking)."""
+    breaks, sure, spans = _opportunities(text, lang, words, superscripts, forced)
     # Most paragraphs are written in scripts without syllable rules, or hold no number
     # or slash: there every break keeps both, and the checks (two calls per break, the
     # costliest loop of line breaking) would only say so.
     syllables = holds_syllable_letters(text)
     numbers = holds_number_signs(text)
-    return [
+    kept = [
         i
         for i in sorted(breaks)
         if (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
         and (not numbers or keeps_number(text, i, superscripts))
     ]
+    return kept, spans
 
 
 #: The scripts whose letters `keeps_syllable` reads: Thai, Lao, Burmese, Khmer and the

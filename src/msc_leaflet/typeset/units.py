@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import pairwise
 from operator import attrgetter
 
@@ -21,7 +21,7 @@ from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks, listed_spans, phrase_breaks
+from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks_and_terms, phrase_breaks
 from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
@@ -75,6 +75,56 @@ class Unit:
     @property
     def ends_with_space(self) -> bool:
         return self.trailing_spaces > 0
+
+
+# A piece and a unit are made for every word of every paragraph laid out (~3,700 per
+# output). A frozen dataclass's ``__init__`` stores each field with a call to
+# ``object.__setattr__``, which finds the field's slot descriptor and stores through
+# it: 4 % of a build. `_new_piece` and `_new_unit` store through the descriptors
+# directly. What they make is what ``Piece(...)`` and ``Unit(...)`` make (equal,
+# hashed alike, as frozen to all other code); the unpacking below fails at import
+# if a field is added and they were not told.
+_PIECE_RUN, _PIECE_CLUSTERS, _PIECE_SIZE, _PIECE_RISE, _PIECE_TEXT, _PIECE_LEVEL = (
+    vars(Piece)[field.name].__set__ for field in fields(Piece)
+)
+_UNIT_PIECES, _UNIT_WIDTH, _UNIT_SPACE, _UNIT_SPACES, _UNIT_SOFT, _UNIT_LISTED = (
+    vars(Unit)[field.name].__set__ for field in fields(Unit)
+)
+_new = object.__new__
+
+
+def _new_piece(
+    run: Run, clusters: tuple[Cluster, ...], size: float, rise: float, text: str, level: int
+) -> Piece:
+    """``Piece(run, clusters, size, rise, text, level)``, made faster."""
+    piece: Piece = _new(Piece)
+    _PIECE_RUN(piece, run)
+    _PIECE_CLUSTERS(piece, clusters)
+    _PIECE_SIZE(piece, size)
+    _PIECE_RISE(piece, rise)
+    _PIECE_TEXT(piece, text)
+    _PIECE_LEVEL(piece, level)
+    return piece
+
+
+def _new_unit(
+    pieces: tuple[Piece, ...],
+    width: float,
+    space_width: float,
+    trailing_spaces: int,
+    soft_breaks: tuple[int, ...],
+    listed: tuple[tuple[int, int], ...],
+) -> Unit:
+    """``Unit(pieces, width, space_width, trailing_spaces, soft_breaks, listed)``, made
+    faster."""
+    unit: Unit = _new(Unit)
+    _UNIT_PIECES(unit, pieces)
+    _UNIT_WIDTH(unit, width)
+    _UNIT_SPACE(unit, space_width)
+    _UNIT_SPACES(unit, trailing_spaces)
+    _UNIT_SOFT(unit, soft_breaks)
+    _UNIT_LISTED(unit, listed)
+    return unit
 
 
 def prepare_runs(runs: Sequence[Run]) -> list[Run]:
@@ -156,7 +206,7 @@ def build_units(
         texts.append(text)
         position += len(text)
     full = "".join(texts)
-    breaks = line_breaks(full, lang, words, superscripts, forced)
+    breaks, listed = line_breaks_and_terms(full, lang, words, superscripts, forced)
     with_isolates = "".join(isolated)
     if len(with_isolates) == len(full):
         bidi = levels(full, right_to_left(lang))
@@ -167,13 +217,16 @@ def build_units(
             for char, level in zip(with_isolates, resolved, strict=True)
             if not ISOLATE_CONTROLS.match(char)
         )
-    changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
+    # One level throughout (every paragraph without right-to-left text): no change.
+    if bidi.count(bidi[0] if bidi else 0) == len(bidi):
+        changes: list[int] = []
+    else:
+        changes = [i for i in range(1, len(full)) if bidi[i] != bidi[i - 1]]
     # Shaped between every two opportunities, phrases or not: a phrase's characters
     # get the advances they have in a paragraph that breaks between them.
     cuts = sorted({0, len(full), *breaks, *changes, *(start for start, _, _ in bounds)})
     unit_ends = set(phrase_breaks(full, lang, breaks) if phrases else breaks) | {len(full)}
     soft = sorted(set(breaks) - unit_ends)
-    listed = listed_spans(full, lang, words)
     # Letters that join (`joining_context`) are right to left, or a zero-width joiner: a
     # paragraph with neither (every English and Thai one) needs no context, nor the
     # two look-ups per piece that would find none.
@@ -183,6 +236,7 @@ def build_units(
     pieces: list[Piece] = []
     run_index = 0
     start = 0
+    first_listed = 0  # no term before it ends after ``start``: none reaches a later unit
     for a, b in pairwise(cuts):
         while bounds[run_index][1] <= a:
             run_index += 1
@@ -190,9 +244,13 @@ def build_units(
         context = joining_context(full, a, b) if joins else NO_CONTEXT
         pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
         if b in unit_ends:
-            inner = soft[bisect_right(soft, start) : bisect_left(soft, b)]
-            held = clipped(listed, start, b) if listed else ()
-            units.append(unit_of(pieces, tuple(i - start for i in inner), held))
+            inner = soft[bisect_right(soft, start) : bisect_left(soft, b)] if soft else ()
+            held: tuple[tuple[int, int], ...] = ()
+            if listed:
+                while first_listed < len(listed) and listed[first_listed][1] <= start:
+                    first_listed += 1
+                held = clipped(listed, start, b, first_listed)
+            units.append(unit_of(pieces, tuple([i - start for i in inner]) if inner else (), held))
             pieces = []
             start = b
     return units
@@ -204,18 +262,28 @@ def _piece(
     clusters = shape(run.font, text, lang, level % 2 == 1, context)
     if run.superscript:
         size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
-        return Piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
-    return Piece(run, clusters, run.size, 0.0, text, level)
+        return _new_piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
+    return _new_piece(run, clusters, run.size, 0.0, text, level)
 
 
-def clipped(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The parts of ``spans`` inside ``start:end`` that hold a place a cut could fall
-    (two characters or more), counted from ``start``."""
-    return tuple(
-        (max(a, start) - start, min(b, end) - start)
-        for a, b in spans
-        if min(b, end) - max(a, start) > 1
-    )
+def clipped(
+    spans: Sequence[tuple[int, int]], start: int, end: int, first: int = 0
+) -> tuple[tuple[int, int], ...]:
+    """The parts of ``spans`` (in order of their starts, as the word list finds them)
+    inside ``start:end`` that hold a place a cut could fall (two characters or more),
+    counted from ``start``. ``first``: the spans before it end before ``start``.
+
+    A paragraph's units ask in turn for its terms: the scan stops at the first span
+    that starts at ``end`` or later (it, and every one after it, lies outside), so a
+    unit reads the few terms near it, not all of the paragraph's."""
+    held = []
+    for index in range(first, len(spans)):
+        a, b = spans[index]
+        if a >= end:
+            break
+        if min(b, end) - max(a, start) > 1:
+            held.append((max(a, start) - start, min(b, end) - start))
+    return tuple(held)
 
 
 def unit_of(
@@ -224,16 +292,16 @@ def unit_of(
     listed: tuple[tuple[int, int], ...] = (),
 ) -> Unit:
     """A unit of ``pieces``, the spaces that end it counted as its trailing spaces."""
-    width = sum(p.width() for p in pieces)
+    width = sum(map(Piece.width, pieces))
     spaces = 0
     space_width = 0.0
     for piece in reversed(pieces):
         for cluster in reversed(piece.clusters):
-            if not cluster.is_space:
+            if cluster.text != " ":  # `Cluster.is_space`, without a call per cluster
                 break
             spaces += 1
             space_width += cluster.advance * piece.size / 1000
         else:
             continue
         break
-    return Unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks, listed)
+    return _new_unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks, listed)
