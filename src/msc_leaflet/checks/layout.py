@@ -168,17 +168,12 @@ def coarse_picture(ctx: CheckContext) -> Iterator[Issue]:
     report = _report(ctx)
     if report is None or not report.for_paper:
         return
-    figures = {b.path: b.line for b in ctx.leaflet.blocks if isinstance(b, Figure)}
-    organisation = ctx.leaflet.organisation
     for picture in report.pictures:
         if picture.ppi >= PRINT_PPI - 0.5:  # rounding of the printed width
             continue
-        if picture.path in figures:
-            where, what = _at(ctx, figures[picture.path]), "figure"
-        elif picture.path == organisation.logo:
-            where, what = Location(organisation.path), "logo"
-        else:
+        if (placed := _picture_place(ctx, picture.path)) is None:
             continue
+        where, what = placed
         needed = math.ceil(picture.width_pt / 72 * PRINT_PPI)
         yield Issue(
             where,
@@ -202,18 +197,13 @@ def inky_picture(ctx: CheckContext) -> Iterator[Issue]:
     if report is None or report.ink_limit is None:
         return
     limit = report.ink_limit
-    figures = {b.path: b.line for b in ctx.leaflet.blocks if isinstance(b, Figure)}
-    organisation = ctx.leaflet.organisation
     for picture in report.pictures:
         ink = picture_ink(picture.path)
         if ink is None or ink <= limit.percent + 0.5:  # a pixel's rounding
             continue
-        if picture.path in figures:
-            where, what = _at(ctx, figures[picture.path]), "figure"
-        elif picture.path == organisation.logo:
-            where, what = Location(organisation.path), "logo"
-        else:
+        if (placed := _picture_place(ctx, picture.path)) is None:
             continue
+        where, what = placed
         yield Issue(
             where,
             f"[{ctx.locale}] {what} {picture.path.name} is CMYK with up to {ink:.0f} % total "
@@ -221,6 +211,17 @@ def inky_picture(ctx: CheckContext) -> Iterator[Issue]:
             "convert it with the print shop's profile, or give the picture in RGB: a print "
             "build converts RGB within the limit",
         )
+
+
+def _picture_place(ctx: CheckContext, path: Path) -> tuple[Location, str] | None:
+    """Where a picture the layout placed is given, and what it is there: a figure's
+    line in the leaflet, or the logo's organisation file; None for one neither gives."""
+    for block in ctx.leaflet.blocks:
+        if isinstance(block, Figure) and block.path == path:
+            return _at(ctx, block.line), "figure"
+    if path == ctx.leaflet.organisation.logo:
+        return Location(ctx.leaflet.organisation.path), "logo"
+    return None
 
 
 def break_point_hint(locale: str) -> str:
