@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from desk_support import OVERDUE_DAY, REPO, copy_library, snapshot
+from desk_support import LOCAL, OVERDUE_DAY, REPO, copy_library, desk_client, snapshot
 from i18n_support import set_msgstr
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.fingerprint import file_sha256
@@ -36,7 +36,6 @@ from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 
 TOKEN = "correct-horse-battery"
-LOCAL = "http://127.0.0.1"
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +45,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(project: Path) -> Iterator[TestClient]:
-    # One thread builds: the test client shares this process; `serve` uses processes.
-    app = create_app(
-        project, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"],
-        today=lambda: OVERDUE_DAY,
-    )  # fmt: skip
-    with TestClient(app, base_url=LOCAL) as test_client:
+    with desk_client(project) as test_client:
         yield test_client
 
 

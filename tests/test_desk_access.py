@@ -12,10 +12,9 @@ from html.parser import HTMLParser
 import pytest
 from starlette.testclient import TestClient
 
-from desk_support import OVERDUE_DAY, copy_library
+from desk_support import LOCAL, copy_library, desk_client
 from msc_leaflet.desk.app import HERE, create_app
 
-LOCAL = "http://127.0.0.1"
 CSS = re.sub(
     r"/\*.*?\*/", "", (HERE / "static" / "desk.css").read_text(encoding="utf-8"), flags=re.S
 )
@@ -26,12 +25,7 @@ CONTROL_RULES = {".top", "button, .button", "button:hover, .button:hover"}
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    project = copy_library(tmp_path_factory.mktemp("access"))
-    app = create_app(
-        project, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"],
-        today=lambda: OVERDUE_DAY,
-    )  # fmt: skip
-    with TestClient(app, base_url=LOCAL) as test_client:
+    with desk_client(copy_library(tmp_path_factory.mktemp("access"))) as test_client:
         yield test_client
 
 
