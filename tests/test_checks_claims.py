@@ -32,6 +32,17 @@ def judged(text: str, lang: str = "en", lead_in: str = "") -> list[tuple[str, bo
     ]
 
 
+def assert_judged(sentence: str, lang: str, promise: bool | None) -> None:
+    """``sentence`` holds a claim that is a promise (True) or excused (False), or no
+    claim at all (None)."""
+    found = judged(sentence, lang)
+    if promise is None:
+        assert found == [], found
+        return
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1416,12 +1427,7 @@ _NFD_CURE = unicodedata.normalize("NFD", "Tế bào gốc chữa khỏi bệnh k
 def test_a_vietnamese_promise_is_found_without_its_tones(
     sentence: str, promise: bool | None
 ) -> None:
-    found = judged(sentence, "vi")
-    if promise is None:
-        assert found == [], found
-        return
-    assert found, sentence
-    assert any(not excused for _, excused, _ in found) == promise, found
+    assert_judged(sentence, "vi", promise)
 
 
 @pytest.mark.parametrize(
@@ -1636,12 +1642,7 @@ def test_a_promise_in_two_parts_is_found(sentence: str, lang: str, promise: bool
 def test_an_arabic_verb_before_its_subject_still_guarantees(
     sentence: str, promise: bool | None
 ) -> None:
-    found = judged(sentence, "ar")
-    if promise is None:
-        assert found == [], found
-        return
-    assert found, sentence
-    assert any(not excused for _, excused, _ in found) == promise, found
+    assert_judged(sentence, "ar", promise)
 
 
 @pytest.mark.parametrize(
@@ -1735,12 +1736,7 @@ def test_an_english_promise_that_the_illness_never_comes_back_is_found(
 def test_an_arabic_regrowth_with_the_verb_first_is_found(
     sentence: str, promise: bool | None
 ) -> None:
-    found = judged(sentence, "ar")
-    if promise is None:
-        assert found == [], found
-        return
-    assert found, sentence
-    assert any(not excused for _, excused, _ in found) == promise, found
+    assert_judged(sentence, "ar", promise)
 
 
 @pytest.mark.parametrize(
