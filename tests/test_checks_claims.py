@@ -1832,3 +1832,43 @@ def test_a_recovery_made_permanent_is_a_promise(sentence: str, lang: str) -> Non
         if m.claim.severity == "error" and not m.excused
     ]
     assert found, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # The permanence added after a comma, a dash or (Thai, Lao) a space, alone to
+        # the end of its clause, is the same promise: frees you from pain, forever;
+        # get rid of knee pain – for good; free from pain, for ever (Thai); say goodbye
+        # to knee pain, for ever (Thai, Lao); rid of pain, for ever (Chinese);
+        # free of joint pain, for ever (Vietnamese); get rid of the pain, for ever
+        # (Arabic).
+        ("It frees you from pain, forever.", "en", True),
+        ("Get rid of knee pain – for good!", "en", True),
+        ("ปลอดจากอาการปวด ตลอดไป", "th", True),
+        ("ปลอดจากอาการปวดตลอดไป", "th", True),
+        ("บอกลาอาการปวดเข่า ตลอดไป", "th", True),
+        ("ກຳຈັດອາການປວດ ຕະຫຼອດໄປ", "lo", True),
+        ("摆脱疼痛，永远。", "zh_Hans", True),
+        ("Thoát khỏi đau khớp, vĩnh viễn.", "vi", True),
+        ("تخلص من الألم، إلى الأبد.", "ar", True),
+        # Denied, as without the comma: stem cells do not free you from pain, for ever.
+        ("Stem cells do not free you from pain, forever.", "en", False),
+        ("เซลล์ต้นกำเนิดไม่ได้ทำให้หายปวด ตลอดไป", "th", False),
+        # A clause of its own after the comma, or a full stop or semicolon between:
+        # no promise in two parts.
+        ("Ice eases pain, permanently stopping sport is rarely needed.", "en", None),
+        ("Ice eases the pain. Forever young is a song.", "en", None),
+        ("Ice eases the pain; keep this leaflet forever.", "en", None),
+    ],
+)
+def test_a_permanence_added_after_a_comma_is_the_same_promise(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    # A comma, or a Thai, Lao or Chinese pause, between the two parts hid the promise.
+    found = judged(sentence, lang)
+    if promise is None:
+        assert found == [], found
+        return
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found) == promise, found

@@ -337,7 +337,10 @@ def _together(
             # read again for each "treat".
             if hi - lo > claim.within * PART_WORD_REACH:
                 continue
-            if _one_clause(text[lo:hi], claim, claims):
+            gap = _without_afterthought(
+                text, lo, hi, min(start, other_start), max(end, other_end), claims
+            )
+            if _one_clause(gap, claim, claims):
                 # Each second part pairs with its nearest first: "treat treat pain
                 # forever" is the claim "treat pain forever".
                 kept = nearest.get((other_start, other_end))
@@ -385,6 +388,67 @@ _PARTS_BREAK = re.compile(
     "[.!?;:,\u060c\u061b\u061f\u2013\u2014\u3001\u3002\uff01\uff0c\uff1a\uff1b"
     "\uff1f\u104a\u104b\u17d4\u17d5]"
 )
+
+
+#: A pause that may add a part to the clause before it (`_without_afterthought`): a
+#: comma (, ، ， 、 and the Burmese ၊) or a dash, with the spaces around it.
+_PAUSE = r"\s*[,\u060c\uff0c\u3001\u104a\u2013\u2014]\s*|\s+-\s+"
+#: What may follow the later part of a claim added after a pause, for it to stand
+#: alone to its clause's end: closing quotation marks or brackets, then a mark that
+#: ends a clause, or the end of the text.
+_CLAUSE_ENDS = (
+    "[.!?;:,\u2026\u060c\u061b\u061f\u2013\u2014\u3001\u3002\uff01\uff0c"
+    "\uff1a\uff1b\uff1f\u104a\u104b\u17d4\u17d5]"
+)
+_CLOSERS = '[\\s"\u201d\u2019\u00bb)\\]\uff09\u300d\u300f]*'
+_OPENERS = '[\\s"\u201c\u2018\u00ab(\\[\uff08\u300c\u300e]*'
+
+
+#: How far before a claim's earlier part `_without_afterthought` looks for its clause's
+#: start (opening quotation marks and spaces).
+AFTERTHOUGHT_REACH = 64
+
+
+@lru_cache(maxsize=4)
+def _afterthought_patterns(spaces_end_phrases: bool) -> tuple[re.Pattern[str], ...]:
+    """The pause that ends a gap, the one that starts it, what may follow a later part
+    alone in its clause, and what may come before an earlier one. Where a space ends a
+    phrase (Thai, Lao, Khmer), a space is a pause, and ends a clause."""
+    pause = f"(?:{_PAUSE}|\\s+)" if spaces_end_phrases else f"(?:{_PAUSE})"
+    end = f"(?:{_CLAUSE_ENDS}|\\s|\\Z)" if spaces_end_phrases else f"(?:{_CLAUSE_ENDS}|\\Z)"
+    start = f"(?:\\A|{_CLAUSE_ENDS}|\\s)" if spaces_end_phrases else f"(?:\\A|{_CLAUSE_ENDS})"
+    return (
+        re.compile(f"{pause}\\Z"),
+        re.compile(f"\\A{pause}"),
+        re.compile(f"{_CLOSERS}{end}"),
+        re.compile(f"{start}{_OPENERS}\\Z"),
+    )
+
+
+def _without_afterthought(
+    text: str, lo: int, hi: int, first: int, last: int, claims: ClaimList
+) -> str:
+    """The gap ``text[lo:hi]`` between the two parts of a claim (the earlier starting
+    at ``first``, the later ending at ``last``), without the pause that adds one part
+    to the other's clause: a comma or dash (or, where a space ends a phrase, a space)
+    right before the later part when it stands alone to its clause's end ("frees you
+    from pain, forever."; บอกลาอาการปวดเข่า ตลอดไป; 摆脱疼痛，永远。), or right after
+    the earlier part when it stands alone from its clause's start ("Forever, free
+    from pain"). A part with words of its own after the pause is a clause of its own:
+    "Ice eases pain, permanently stopping sport is rarely needed"."""
+    gap = text[lo:hi]
+    language = profile(claims.lang)
+    phrases = language.claim_sentences == "phrases"
+    ending, opening, alone_after, alone_before = _afterthought_patterns(phrases)
+    joiner = " " if language.word_spaces else ""
+    pause = ending.search(gap)
+    if pause and alone_after.match(text, last):
+        return gap[: pause.start()] + joiner
+    pause = opening.match(gap)
+    # A bounded look back: a paragraph of many parts is still read in linear time.
+    if pause and alone_before.search(text, max(0, first - AFTERTHOUGHT_REACH), first):
+        return joiner + gap[pause.end() :]
+    return gap
 
 
 def _one_clause(gap: str, claim: Claim, claims: ClaimList) -> bool:
