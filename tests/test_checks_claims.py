@@ -1872,3 +1872,33 @@ def test_a_permanence_added_after_a_comma_is_the_same_promise(
         return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A negative subject denies what it does: nothing gets rid of arthritis for
+        # ever; none of these treatments cures it; nobody can regrow cartilage; there
+        # is no treatment that cures arthritis (Arabic ما من); there is no treatment
+        # yet that cures this disease completely (Thai, Lao: ใด "any" goes on past
+        # its space).
+        ("Nothing gets rid of arthritis forever.", "en", False),
+        ("None of these treatments cures arthritis.", "en", False),
+        ("Nobody can regrow your cartilage.", "en", False),
+        ("ما من علاج يشفي التهاب المفاصل.", "ar", False),
+        ("ยังไม่มีการรักษาใด รักษาโรคนี้ให้หายขาดได้", "th", False),
+        ("ຍັງບໍ່ມີການປິ່ນປົວໃດ ປິ່ນປົວພະຍາດນີ້ໃຫ້ຫາຍຂາດໄດ້", "lo", False),
+        # A negative subject compared with something boasts: nothing cures arthritis
+        # like our cells; nothing regrows cartilage better than MSCs; no other
+        # treatment cures arthritis as well as ours; nothing but our cells can cure it.
+        ("Nothing cures arthritis like our cells.", "en", True),
+        ("Nothing regrows cartilage better than MSCs.", "en", True),
+        ("No other treatment cures arthritis as well as ours.", "en", True),
+        ("Nothing but our cells can cure arthritis.", "en", True),
+    ],
+)
+def test_a_negative_subject_denies_unless_it_boasts(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # "Nothing", "none", "nobody" and ما من were no negations: an honest denial failed.
+    assert_judged(sentence, lang, promise)

@@ -121,6 +121,10 @@ class ClaimList:
     # clause (Arabic و "and": ويشفي)
     alternatives: tuple[str, ...] = ()  # "or": between the two parts of a claim
     # (`Claim.parts`), it offers them as two outcomes ("may go away or be permanent")
+    negative_subjects: tuple[str, ...] = ()  # negations that are a sentence's subject
+    # ("nothing", "none"; also in `negations`): compared with something after the claim
+    # (`boasts`), they boast instead ("nothing cures arthritis like our cells")
+    boasts: tuple[str, ...] = ()  # comparisons after a claim ("like", "better than")
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled([*cues.get("before", []), *cues.get("heed", [])]),
         spelled(cues.get("after", [])),
         int(cues.get("after_window", 3)),
-        spelled(cues.get("negations", [])),
+        spelled([*cues.get("negations", []), *cues.get("negative_subjects", [])]),
         spelled(cues.get("clauses", [])),
         spelled(cues.get("contrasts", [])),
         spelled(cues.get("continuations", [])),
@@ -199,6 +203,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("bound_objects", [])),
         spelled(cues.get("joined_clauses", [])),
         spelled(cues.get("alternatives", [])),
+        spelled(cues.get("negative_subjects", [])),
+        spelled(cues.get("boasts", [])),
     )
 
 
@@ -702,13 +708,27 @@ def _excused(
         return True
     # A claim joined to "and" (Arabic ويشفي) starts a clause: no negation before it
     # reaches it.
-    if joined not in claims.joined_clauses and _negated(before, claims, _spaced_find, 0):
+    clause = after[: _clause_end(after, claims, _spaced_find)]
+    if (
+        joined not in claims.joined_clauses
+        and _negated(before, claims, _spaced_find, 0)
+        and not _boasts(before, clause, claims)
+    ):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
         return True  # "non-curative": the claim is the second half of a denial
-    clause = after[: _clause_end(after, claims, _spaced_find)]
     following = " ".join(re.findall(r"[\w'’]+", clause)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+def _boasts(before: str, clause: str, claims: ClaimList) -> bool:
+    """Whether a negative subject before the claim (`ClaimList.negative_subjects`)
+    is compared with something in the claim's ``clause`` after it (`ClaimList.boasts`):
+    "Nothing cures arthritis like our cells", "No other treatment cures arthritis as
+    well as ours" boast; "Nothing cures arthritis" denies."""
+    if not claims.boasts or next(_spaced_find(clause, claims.boasts, 0), None) is None:
+        return False
+    return next(_spaced_find(before, claims.negative_subjects, 0), None) is not None
 
 
 @lru_cache(maxsize=16)
