@@ -1902,3 +1902,28 @@ def test_a_negative_subject_denies_unless_it_boasts(
 ) -> None:
     # "Nothing", "none", "nobody" and ما من were no negations: an honest denial failed.
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A noun the Latin name names goes on with it past the space: there is no
+        # evidence that MSC cells cure knee osteoarthritis completely (Thai, Lao,
+        # Khmer); … that PRP treatment regrows cartilage; beware clinics that claim
+        # MSC cells cure completely.
+        ("ไม่มีหลักฐานว่าเซลล์ MSC รักษาโรคข้อเข่าเสื่อมให้หายขาดได้", "th", False),
+        ("ยังไม่มีหลักฐานว่าการรักษา PRP ทำให้กระดูกอ่อนงอกใหม่", "th", False),
+        ("ระวังคลินิกที่อ้างว่าเซลล์ MSC รักษาหายขาด", "th", False),
+        ("ບໍ່ມີຫຼັກຖານວ່າເຊວ MSC ປິ່ນປົວໃຫ້ຫາຍຂາດໄດ້", "lo", False),
+        ("គ្មានភស្តុតាងថាកោសិកា MSC ព្យាបាលឱ្យជាដាច់ស្រឡះ", "km", False),
+        # Any other word before the name ends its phrase: no surgery needed, MSCs
+        # cure completely.
+        ("ไม่ต้องผ่าตัด MSC รักษาหายขาด", "th", True),
+        ("ไม่ต้องผ่าตัด เซลล์ MSC รักษาหายขาด", "th", True),
+    ],
+)
+def test_a_noun_before_a_latin_name_goes_on_with_it(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # The space between เซลล์ (cells) and MSC ended the phrase a denial governs.
+    assert_judged(sentence, lang, promise)

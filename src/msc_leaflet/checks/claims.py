@@ -125,6 +125,9 @@ class ClaimList:
     # ("nothing", "none"; also in `negations`): compared with something after the claim
     # (`boasts`), they boast instead ("nothing cures arthritis like our cells")
     boasts: tuple[str, ...] = ()  # comparisons after a claim ("like", "better than")
+    name_heads: tuple[str, ...] = ()  # where a space ends a phrase: nouns a Latin name
+    # after them names (Thai เซลล์ MSC, "MSC cells"): the space between goes on
+    # with the phrase (`_name_space`)
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("alternatives", [])),
         spelled(cues.get("negative_subjects", [])),
         spelled(cues.get("boasts", [])),
+        spelled(cues.get("name_heads", [])),
     )
 
 
@@ -222,7 +226,7 @@ def find_claims(
     p = plain(text)
     spelled, origin = one_spelling(p.text, claims.lang)
     found = _occurrences(p.text, spelled, origin, claims, project)
-    around = _Sentences(spelled, claims.lang)
+    around = _Sentences(spelled, claims.lang, claims.name_heads)
     starts = [s for _, s, _ in found]
     ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
     # The lead-in's colon joins it to the item; it ends no clause, nor does a space where
@@ -568,7 +572,7 @@ class _Sentences:
     """The sentence around each claim of a text, split once: a paragraph can hold
     thousands of claims."""
 
-    def __init__(self, text: str, lang: str) -> None:
+    def __init__(self, text: str, lang: str, heads: tuple[str, ...] = ()) -> None:
         self.text = text
         language = profile(lang)
         self.phrases = language.claim_sentences == "phrases"
@@ -577,11 +581,11 @@ class _Sentences:
             # warning often sits in the phrase before the claim ("ระวังคลินิก
             # ที่อ้างว่า … หายขาด"), so a claim's sentence is its phrase and the one before.
             # A sentence-end mark of the script's own (Khmer ។) ends a phrase too; a
-            # space after a Latin name or a number does not (`_after_name`).
+            # space beside a Latin name or a number may not (`_name_space`).
             breaks = [
                 m
                 for m in _phrase_end(language.sentence_ends).finditer(text)
-                if not (m.group()[0].isspace() and _after_name(text, m.start()))
+                if not (m.group()[0].isspace() and _name_space(text, m.start(), m.end(), heads))
             ]
             self.starts = [0, *(m.end() for m in breaks)]
             self.spaces = [m.start() for m in breaks]
@@ -974,19 +978,33 @@ def _phrase_start(
     our cells cure, promises), and the phrase before too where a word of
     `ClaimList.continuations` joins them (ที่, ว่า "that": "ไม่ใช่ยาวิเศษ ที่ทำให้หายขาด").
     With ``letter``, only a space between two characters it accepts ends a phrase. A
-    space after a Latin name or a number never does (`_after_name`)."""
+    space after a Latin name or a number never does, nor one between a noun and the
+    name it takes (`_name_space`)."""
     phrase = 0
     for space in re.finditer(r"\s+", before):
         left, right = space.start(), space.end()
         if letter and not _between_letters(before, left, right, letter):
             continue
-        if _after_name(before, left):
+        if _name_space(before, left, right, claims.name_heads):
             continue
         if not any(
             before.endswith(w, 0, left) or before.startswith(w, right) for w in claims.continuations
         ):
             phrase = right
     return phrase
+
+
+def _name_space(text: str, left: int, right: int, heads: tuple[str, ...]) -> bool:
+    """Whether the space from ``left`` to ``right`` of a text whose spaces end phrases
+    joins a Latin name or a number to its phrase: the space after one (`_after_name`),
+    or the space before one after a noun that takes a name (``heads``, the list's
+    `ClaimList.name_heads`: "ไม่มีหลักฐานว่าเซลล์ MSC รักษาหายขาด", no evidence that
+    MSC cells cure completely). After any other word it ends a phrase: "ไม่ต้องผ่าตัด
+    MSC รักษาหายขาด" (no surgery needed; MSCs cure completely)."""
+    if _after_name(text, left):
+        return True
+    first = text[right : right + 1]
+    return first.isascii() and first.isalnum() and text.endswith(heads, 0, left)
 
 
 def _after_name(text: str, space: int) -> bool:
