@@ -12,6 +12,7 @@ import pytest
 
 from msc_leaflet.checks.claims import (
     claim_list,
+    doubtful_wording,
     find_claims,
     quoted_claim,
     risky_claim,
@@ -1927,3 +1928,36 @@ def test_a_noun_before_a_latin_name_goes_on_with_it(
 ) -> None:
     # The space between เซลล์ (cells) and MSC ended the phrase a denial governs.
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # Typed bare, "chua khoi" is chữa khỏi (cure) or chưa khỏi (not yet healed): a
+        # patient not yet fully healed is no promise, so the bare form is a warning to
+        # write the tones. Written with them, or in Telex keys (which carry the tone),
+        # or in words no "not yet" spells, it is the promise.
+        ("Benh nhan chua khoi hoan toan.", "warning"),
+        ("Te bao goc chua khoi benh khop.", "warning"),
+        ("Tế bào gốc chữa khỏi bệnh khớp.", "error"),
+        ("Te bao goc chuwax khoir benh khop.", "error"),
+        ("Dieu tri dut diem benh khop.", "error"),
+        ("Te bao goc giup khoi han benh khop.", "error"),
+    ],
+)
+def test_a_vietnamese_phrase_typed_bare_as_two_words_is_a_warning(
+    sentence: str, severity: str
+) -> None:
+    found = [m for m in find_claims(sentence, claim_list("vi"), None) if not m.excused]
+    assert [m.claim.severity for m in found] == [severity], found
+
+
+def test_a_vietnamese_phrase_typed_bare_names_both_readings(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    ctx = translated_context(root, {"p": "Benh nhan chua khoi hoan toan."}, "vi")
+    assert list(risky_claim(ctx)) == []
+    issues = list(doubtful_wording(ctx))
+    assert len(issues) == 1, issues
+    assert "“chưa”" in issues[0].hint and "“chữa khỏi”" in issues[0].hint, issues

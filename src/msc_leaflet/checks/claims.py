@@ -165,20 +165,25 @@ def claim_list(lang: str) -> ClaimList:
         """``words`` and their typed spellings, in one spelling, longest first."""
         return tuple(sorted(set(spelled(typed(words))), key=len)[::-1])
 
-    claims = tuple(
-        Claim(
-            c["phrase"],
-            () if "together" in c else forms([c["phrase"], *c.get("variants", [])]),
-            c["severity"],
-            c["suggestion"],
-            c.get("concept", c["phrase"]),
-            tuple(forms(part) for part in c.get("together", [])),
-            int(c.get("within", 0)),
-            forms(c.get("unless", [])),
-        )
-        for c in data["claims"]
-    )
     cues = data.get("cues", {})
+    claims = tuple(
+        claim
+        for c in data["claims"]
+        for claim in _typed_apart(
+            Claim(
+                c["phrase"],
+                () if "together" in c else forms([c["phrase"], *c.get("variants", [])]),
+                c["severity"],
+                c["suggestion"],
+                c.get("concept", c["phrase"]),
+                tuple(forms(part) for part in c.get("together", [])),
+                int(c.get("within", 0)),
+                forms(c.get("unless", [])),
+            ),
+            cues.get("typed_homographs", []),
+            lang,
+        )
+    )
     return ClaimList(
         lang,
         claims,
@@ -209,6 +214,56 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("negative_subjects", [])),
         spelled(cues.get("boasts", [])),
         spelled(cues.get("name_heads", [])),
+    )
+
+
+def _typed_apart(claim: Claim, homographs: list[str], lang: str) -> tuple[Claim, ...]:
+    """``claim``, and apart from it, as a warning, its forms typed without the
+    language's keyboard that another word spells too (``homographs``, the list's
+    `cues.typed_homographs`): Vietnamese "chua khoi" is chữa khỏi (cure) and chưa khỏi
+    (not yet healed), so a text typed so may promise nothing, and is asked to write
+    its tones. Typed with tones (Telex "chuwax khoir"), or in words no homograph
+    spells ("dieu tri dut diem"), a form stays the promise."""
+    if not homographs or claim.severity != "error" or not claim.forms:
+        return (claim,)
+    toned = {one_spelling(word, lang)[0].casefold(): word for word in homographs}
+    bare = {
+        typed.casefold(): word
+        for spelled, word in toned.items()
+        for typed in typed_spellings(spelled, lang)
+    }
+    ambiguous = tuple(
+        form for form in claim.forms if any(w.casefold() in bare for w in form.split())
+    )
+    if not ambiguous:
+        return (claim,)
+    kept = tuple(form for form in claim.forms if form not in ambiguous)
+    typed = sorted({w for f in ambiguous for w in f.split() if w.casefold() in bare})
+    words = [
+        f"“{word}” is “{bare[word.casefold()]}” or the “{mine}” of “{claim.phrase}”"
+        for word in typed
+        for mine in [_toned(word, claim.phrase, lang)]
+    ]
+    warning = dataclasses.replace(
+        claim,
+        forms=ambiguous,
+        severity="warning",
+        suggestion=f"write the tones: typed without them, {'; '.join(words)}, which "
+        f"promises ({claim.suggestion})",
+    )
+    return (dataclasses.replace(claim, forms=kept), warning)
+
+
+def _toned(typed: str, phrase: str, lang: str) -> str:
+    """The word of ``phrase`` that ``typed`` is typed without its tones ("chữa" of
+    "chữa khỏi" for "chua"); the phrase itself when none is."""
+    return next(
+        (
+            word
+            for word in phrase.split()
+            if typed.casefold() in (t.casefold() for t in typed_spellings(word, lang))
+        ),
+        phrase,
     )
 
 

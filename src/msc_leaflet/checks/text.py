@@ -188,7 +188,8 @@ def typed_spellings(text: str, lang: str) -> tuple[str, ...]:
     tone's key at the syllable's end). Empty for a language typed as it is written.
 
     Bare, "chua khoi" is also "chưa khỏi" (not yet healed): a text typed so cannot tell
-    them apart, and is read as the claim."""
+    them apart, so the claims read it as a warning to write the tones
+    (`claims._typed_apart`)."""
     language = profile(lang)
     if not language.typed_letters:
         return ()
