@@ -82,7 +82,7 @@ def test_warning_context_is_not_a_claim(sentence: str) -> None:
         ("The treatment is totally safe.", "totally safe"),
         ("It is 100 percent safe.", "100 percent safe"),
         ("It works for everyone.", "works for everyone"),
-        ("A 100% success rate.", "100% success"),
+        ("A 100% success rate.", "100% success rate"),
     ],
 )
 def test_asserted_claims_are_found_with_the_phrase(sentence: str, phrase: str) -> None:
@@ -1961,3 +1961,39 @@ def test_a_vietnamese_phrase_typed_bare_names_both_readings(
     issues = list(doubtful_wording(ctx))
     assert len(issues) == 1, issues
     assert "“chưa”" in issues[0].hint and "“chữa khỏi”" in issues[0].hint, issues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A rate of 100%, however it is worded: our success rate is 100%; effective in
+        # 100% of patients; a success rate of 100% (Arabic, in its own digits); a
+        # recovery rate of 100% (Arabic); the success rate is 100% (Chinese, Japanese,
+        # Vietnamese); the efficacy rate reaches 100% (Chinese); 100% efficacy,
+        # effective up to 100% (Thai).
+        ("Our success rate is 100%.", "en", True),
+        ("Success rate: 100%.", "en", True),
+        ("The treatment is effective in 100% of patients.", "en", True),
+        ("نسبة النجاح ١٠٠٪.", "ar", True),
+        ("نسبة نجاح العلاج 100%.", "ar", True),
+        ("معدل الشفاء 100%.", "ar", True),
+        ("成功率为100%。", "zh_Hans", True),
+        ("有效率达到百分之百。", "zh_Hans", True),
+        ("成功率は100%です。", "ja", True),
+        ("Tỷ lệ thành công là 100%.", "vi", True),
+        ("ประสิทธิภาพ 100%", "th", True),
+        ("ได้ผลถึง 100%", "th", True),
+        # Denied: no clinic has a success rate of 100%.
+        ("No clinic has a success rate of 100%.", "en", False),
+        # A rate that is not 100%, or 100% of something else: the success rate was
+        # 40% at 100 days; all (100%) of the dose is given in one infusion.
+        ("The success rate was 40% at 100 days.", "en", None),
+        ("All (100%) of the dose is given in one infusion.", "en", None),
+    ],
+)
+def test_a_rate_of_a_hundred_per_cent_is_a_promise_however_worded(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    # Only "100% success" in that order was listed: "our success rate is 100%" and
+    # نسبة النجاح ١٠٠٪ passed.
+    assert_judged(sentence, lang, promise)

@@ -456,8 +456,9 @@ _PARTS_BREAK = re.compile(
 
 
 #: A pause that may add a part to the clause before it (`_without_afterthought`): a
-#: comma (, ، ， 、 and the Burmese ၊) or a dash, with the spaces around it.
-_PAUSE = r"\s*[,\u060c\uff0c\u3001\u104a\u2013\u2014]\s*|\s+-\s+"
+#: comma (, ، ， 、 and the Burmese ၊), a dash, or a colon before a value ("Success
+#: rate: 100%"), with the spaces around it.
+_PAUSE = r"\s*[,:\u060c\uff0c\uff1a\u3001\u104a\u2013\u2014]\s*|\s+-\s+"
 #: What may follow the later part of a claim added after a pause, for it to stand
 #: alone to its clause's end: closing quotation marks or brackets, then a mark that
 #: ends a clause, or the end of the text.
