@@ -1997,3 +1997,24 @@ def test_a_rate_of_a_hundred_per_cent_is_a_promise_however_worded(
     # Only "100% success" in that order was listed: "our success rate is 100%" and
     # نسبة النجاح ١٠٠٪ passed.
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # A word processor's hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) print
+        # as "-": no side-effects; a risk-free treatment; get rid of pain for-ever; our
+        # miracle-cure cells; and a non-curative treatment is still no promise.
+        ("No side\u2011effects.", True),
+        ("A risk\u2010free treatment.", True),
+        ("Get rid of pain for\u2011ever.", True),
+        ("Our miracle\u2011cure cells ease knee pain.", True),
+        ("MSC therapy is a non\u2011curative treatment.", False),
+    ],
+)
+def test_a_claim_written_with_a_unicode_hyphen_is_read_as_with_a_hyphen(
+    sentence: str, promise: bool
+) -> None:
+    # "No side‑effects" with a non-breaking hyphen matched no phrase: a space matched
+    # only an ASCII hyphen.
+    assert_judged(sentence, "en", promise)

@@ -123,11 +123,12 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
 
     A claim, a cue and the text are all read through it, so يَشْفِي, يشـفي and یشفی are
     the claim يشفي, and Vietnamese "trẻ hoá" is "trẻ hóa". In every language a number
-    is read in ASCII digits and a per cent sign as ``%`` (`_same_number`): a list
-    holds "100%", and a writer prints ๑๐๐%, ١٠٠٪ or 100％."""
+    is read in ASCII digits and a per cent sign as ``%`` (`_same_sign`): a list
+    holds "100%", and a writer prints ๑๐๐%, ١٠٠٪ or 100％; and a hyphen as ``-``: a word
+    processor writes "side‑effects" and "non‑curative" with U+2011, which prints as one."""
     language = profile(lang)
     if not text.isascii():
-        text = _NUMBER_SIGNS.sub(_same_number, text)
+        text = _SAME_SIGNS.sub(_same_sign, text)
     if not (language.same_letters or language.optional_marks or language.tone_pairs):
         return text, tuple(range(len(text) + 1))
     if language.tone_pairs:
@@ -146,14 +147,17 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
 
 
 #: Digits of every script (Thai ๑, Arabic-Indic ١, Persian ۱, Lao ໑, Burmese ၁,
-#: Khmer ១ …) and the per cent signs of other scripts and widths (٪ ％ ﹪).
-_NUMBER_SIGNS = re.compile(r"[^\x00-\x7f](?<=\d)|[\u066a\uff05\ufe6a]")
+#: Khmer ១ …), the per cent signs of other scripts and widths (٪ ％ ﹪), and the
+#: hyphens a word processor writes (U+2010, U+2011 non-breaking).
+_SAME_SIGNS = re.compile(r"[^\x00-\x7f](?<=\d)|[\u066a\uff05\ufe6a\u2010\u2011]")
 
 
-def _same_number(match: re.Match[str]) -> str:
-    """The ASCII digit or ``%`` a digit or per cent sign of another script stands for,
-    one character for one (the text's offsets stay its own)."""
+def _same_sign(match: re.Match[str]) -> str:
+    """The ASCII digit, ``%`` or ``-`` a digit, per cent sign or hyphen of another
+    script stands for, one character for one (the text's offsets stay its own)."""
     char = match.group()
+    if char in "\u2010\u2011":
+        return "-"
     return "%" if not char.isdigit() else str(unicodedata.digit(char, char))
 
 
