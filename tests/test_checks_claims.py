@@ -2018,3 +2018,37 @@ def test_a_claim_written_with_a_unicode_hyphen_is_read_as_with_a_hyphen(
     # "No side‑effects" with a non-breaking hyphen matched no phrase: a space matched
     # only an ASCII hyphen.
     assert_judged(sentence, "en", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A claim said to be unknown, unclear, unlikely or unshown, or asked in a
+        # "whether" clause, is asserted by no one.
+        ("Whether MSCs regrow cartilage is unknown.", "en", False),
+        ("It is unclear whether MSCs regrow cartilage.", "en", False),
+        ("It is uncertain if stem cells cure arthritis.", "en", False),
+        ("There is little evidence that MSCs regrow cartilage.", "en", False),
+        ("Studies have failed to show that MSCs regrow cartilage.", "en", False),
+        ("MSCs are unlikely to regrow cartilage.", "en", False),
+        ("Ask your doctor whether MSCs can regrow cartilage.", "en", False),
+        # it is not yet clear whether stem cells can cure arthritis; whether stem
+        # cells can cure arthritis is still unclear
+        ("目前尚不清楚干细胞能否治愈关节炎。", "zh_Hans", False),
+        ("干细胞能否治愈关节炎还不清楚。", "zh_Hans", False),
+        # Still promises: the doubt is of something else, or in another sentence or
+        # clause.
+        ("Whether you are 30 or 70, our cells regrow cartilage.", "en", True),
+        ("Unable to walk? Our cells regrow cartilage.", "en", True),
+        ("Our cells never fail to cure arthritis.", "en", True),
+        ("Our cells cure knee pain of unknown cause.", "en", True),
+        ("无论年龄大小，干细胞都能治愈关节炎。", "zh_Hans", True),
+        # the way stem cells cure arthritis is not yet clear (it still says they do)
+        ("干细胞治愈关节炎的机制还不清楚。", "zh_Hans", True),
+    ],
+)
+def test_a_claim_said_to_be_unknown_or_unlikely_is_no_promise(
+    sentence: str, lang: str, promise: bool
+) -> None:
+    # "It is unclear whether MSCs regrow cartilage" was reported as a promise.
+    assert_judged(sentence, lang, promise)
