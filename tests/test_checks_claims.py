@@ -2052,3 +2052,31 @@ def test_a_claim_said_to_be_unknown_or_unlikely_is_no_promise(
 ) -> None:
     # "It is unclear whether MSCs regrow cartilage" was reported as a promise.
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # "Per cent" written as a word is the sign: this treatment is 100 per cent
+        # effective or safe, in Thai, Chinese (百分之百, "a hundred parts of a
+        # hundred"), Japanese, Arabic (in its own digits too), Vietnamese and English.
+        ("การรักษานี้ได้ผล 100 เปอร์เซ็นต์", "th", True),
+        ("การรักษานี้ปลอดภัย 100 เปอร์เซ็นต์", "th", True),
+        ("这种疗法百分之百安全。", "zh_Hans", True),
+        ("这种疗法百分百有效。", "zh_Hans", True),
+        ("この治療は100パーセント安全です。", "ja", True),
+        ("العلاج آمن ١٠٠ بالمئة.", "ar", True),
+        ("العلاج آمن مئة بالمئة.", "ar", True),
+        ("Phương pháp này an toàn 100 phần trăm.", "vi", True),
+        ("It is one hundred percent safe.", "en", True),
+        # Another number, in words too, is no claim: about 60 per cent of patients
+        # felt less pain.
+        ("About 60 percent of patients felt less pain.", "en", None),
+        ("ผู้ป่วยประมาณ 60 เปอร์เซ็นต์ปวดน้อยลง", "th", None),
+    ],
+)
+def test_per_cent_written_as_a_word_is_read_as_the_sign(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    # "ปลอดภัย 100 เปอร์เซ็นต์" and 百分之百安全 passed where "ปลอดภัย 100%" failed.
+    assert_judged(sentence, lang, promise)

@@ -125,7 +125,64 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     the claim يشفي, and Vietnamese "trẻ hoá" is "trẻ hóa". In every language a number
     is read in ASCII digits and a per cent sign as ``%`` (`_same_sign`): a list
     holds "100%", and a writer prints ๑๐๐%, ١٠٠٪ or 100％; and a hyphen as ``-``: a word
-    processor writes "side‑effects" and "non‑curative" with U+2011, which prints as one."""
+    processor writes "side‑effects" and "non‑curative" with U+2011, which prints as one.
+    "Per cent" written as a word after a number is ``%``, and "a hundred per cent" in
+    words is ``100%`` (`_per_cent_words`): "100 เปอร์เซ็นต์", 百分之百, "100 phần trăm"."""
+    spelled, origin = _one_letters(text, lang)
+    words = _per_cent_words(lang)
+    if not words.search(spelled):
+        return spelled, origin
+    out: list[str] = []
+    where: list[int] = []
+    done = 0
+    for match in words.finditer(spelled):
+        out.append(spelled[done : match.start()])
+        where += origin[done : match.start()]
+        sign = "100%" if match.group("hundred") else "%"
+        # The sign's last character stands for the word's last: a claim that ends on
+        # it ends where the word does.
+        where += [origin[match.start()]] * (len(sign) - 1) + [origin[match.end() - 1]]
+        out.append(sign)
+        done = match.end()
+    out.append(spelled[done:])
+    where += origin[done:]  # and the text's end
+    return "".join(out), tuple(where)
+
+
+#: "Per cent" as a word after a number, in the languages msc-leaflet has a claim
+#: list for: read as ``%``.
+_PER_CENT = (
+    "percent", "per cent", "per-cent", "เปอร์เซ็นต์", "เปอร์เซนต์", "phần trăm", "パーセント",
+    "بالمئة", "بالمائة", "في المئة", "في المائة", "ເປີເຊັນ", "ភាគរយ",
+)  # fmt: skip
+#: "A hundred per cent" in words: read as ``100%``.
+_HUNDRED_PER_CENT = (
+    "one hundred percent", "one hundred per cent", "a hundred percent", "a hundred per cent",
+    "hundred percent", "hundred per cent", "百分之百", "百分百", "百パーセント",
+    "ร้อยเปอร์เซ็นต์", "ร้อยเปอร์เซนต์", "مئة بالمئة", "مائة بالمائة", "مئة في المئة",
+    "مائة في المائة", "một trăm phần trăm", "trăm phần trăm",
+)  # fmt: skip
+
+
+@cache
+def _per_cent_words(lang: str) -> re.Pattern[str]:
+    """`_PER_CENT` after a number, or `_HUNDRED_PER_CENT` (group ``hundred``), in
+    ``lang``'s one spelling; a word of Latin letters on word boundaries."""
+
+    def body(word: str) -> str:
+        spelled = _one_letters(word, lang)[0]
+        pattern = r"\s+".join(map(re.escape, spelled.split()))
+        start = r"(?<!\w)" if spelled[0].isascii() else ""
+        end = r"(?!\w)" if spelled[-1].isascii() else ""
+        return f"{start}{pattern}{end}"
+
+    hundred = "|".join(body(w) for w in sorted(_HUNDRED_PER_CENT, key=len, reverse=True))
+    sign = "|".join(body(w) for w in sorted(_PER_CENT, key=len, reverse=True))
+    return re.compile(rf"(?P<hundred>{hundred})|(?<=\d)\s*(?:{sign})", re.IGNORECASE)
+
+
+def _one_letters(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
+    """`one_spelling` but for the words of per cent: letters, marks, digits and signs."""
     language = profile(lang)
     if not text.isascii():
         text = _SAME_SIGNS.sub(_same_sign, text)
