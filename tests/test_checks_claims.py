@@ -2080,3 +2080,37 @@ def test_per_cent_written_as_a_word_is_read_as_the_sign(
 ) -> None:
     # "ปลอดภัย 100 เปอร์เซ็นต์" and 百分之百安全 passed where "ปลอดภัย 100%" failed.
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Honest advice: "for good" before a noun is "good" (treat your knees well for
+        # good health; fix your posture for good sleep; ease into exercise for good
+        # results); a habit given up for good (say goodbye to smoking for good; get rid
+        # of cigarettes for ever; say goodbye to cigarettes for ever in Chinese, Thai
+        # and Arabic; be rid of the craving to smoke for good; give up tobacco for
+        # ever in Vietnamese).
+        ("Treat your knees well for good health.", "en", None),
+        ("Fix your posture for good sleep.", "en", None),
+        ("Ease into exercise for good results.", "en", None),
+        ("Say goodbye to smoking for good.", "en", None),
+        ("Get rid of cigarettes forever.", "en", None),
+        ("永远告别香烟。", "zh_Hans", None),
+        ("彻底摆脱烟瘾。", "zh_Hans", None),
+        ("บอกลาบุหรี่ตลอดไป", "th", None),
+        ("ودع التدخين إلى الأبد.", "ar", None),
+        ("Loại bỏ thuốc lá vĩnh viễn.", "vi", None),
+        # Still promises: the pain or illness is what goes for good.
+        ("Get rid of knee pain for good with our cells.", "en", True),
+        ("Get rid of smoking-related pain forever.", "en", True),
+        ("Say goodbye to arthritis for good.", "en", True),
+        ("永远告别关节痛。", "zh_Hans", True),
+        ("ودع آلام المفاصل إلى الأبد.", "ar", True),
+    ],
+)
+def test_a_habit_given_up_for_good_is_advice_not_a_cure(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    # "Say goodbye to smoking for good" and "for good health" were reported as cures.
+    assert_judged(sentence, lang, promise)

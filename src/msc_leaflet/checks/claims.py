@@ -73,6 +73,9 @@ class Claim:
     # words are not spaced
     unless: tuple[str, ...] = ()  # phrases in which a form (or a part) is no claim:
     # "hard to cure"; "permanently damaged", where the permanence is the damage's
+    advice: tuple[str, ...] = ()  # what, standing alone between a claim's two parts,
+    # makes it advice: a habit given up for good ("say goodbye to smoking for good");
+    # casefolded
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -179,6 +182,7 @@ def claim_list(lang: str) -> ClaimList:
                 tuple(forms(part) for part in c.get("together", [])),
                 int(c.get("within", 0)),
                 forms(c.get("unless", [])),
+                tuple(form.casefold() for form in forms(c.get("advice", []))),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -405,7 +409,7 @@ def _together(
             gap = _without_afterthought(
                 text, lo, hi, min(start, other_start), max(end, other_end), claims
             )
-            if _one_clause(gap, claim, claims):
+            if _one_clause(gap, claim, claims) and not _advice(text[lo:hi], claim):
                 # Each second part pairs with its nearest first: "treat treat pain
                 # forever" is the claim "treat pain forever".
                 kept = nearest.get((other_start, other_end))
@@ -414,6 +418,14 @@ def _together(
                     nearest[other_start, other_end] = (hi - lo, *span)
                 break
     return sorted((start, end) for _, start, end in nearest.values())
+
+
+def _advice(gap: str, claim: Claim) -> bool:
+    """Whether ``gap``, all that stands between a claim's two parts, is a habit given
+    up for good (`Claim.advice`): "say goodbye to smoking for good", ودع التدخين إلى
+    الأبد and บอกลาบุหรี่ตลอดไป advise; "get rid of smoking-related pain forever"
+    still promises."""
+    return bool(claim.advice) and " ".join(gap.split()).casefold() in claim.advice
 
 
 def _unless(text: str, claim: Claim, language: LanguageProfile, cuts: set[int] | None) -> _Covered:
