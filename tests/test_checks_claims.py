@@ -1896,6 +1896,9 @@ def test_a_permanence_added_after_a_comma_is_the_same_promise(
         ("Nothing regrows cartilage better than MSCs.", "en", True),
         ("No other treatment cures arthritis as well as ours.", "en", True),
         ("Nothing but our cells can cure arthritis.", "en", True),
+        # "Nothing else", "no other": but one does.
+        ("Nothing else regrows cartilage.", "en", True),
+        ("No other clinic can guarantee results.", "en", True),
     ],
 )
 def test_a_negative_subject_denies_unless_it_boasts(
