@@ -2117,3 +2117,26 @@ def test_a_habit_given_up_for_good_is_advice_not_a_cure(
 ) -> None:
     # "Say goodbye to smoking for good" and "for good health" were reported as cures.
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # A word processor types the apostrophe of "don't" as ’ (U+2019), or ʼ: the
+        # denial is the same.
+        ("MSCs don’t cure arthritis.", False),
+        ("A cure isn’t guaranteed.", False),
+        ("Stem cells won’t regrow cartilage.", False),
+        ("MSCs can\u02bct regrow cartilage.", False),
+        # And a question that asserts is still one: isn't it time to regrow your
+        # cartilage?
+        ("Isn’t it time to regrow your cartilage?", True),
+    ],
+)
+def test_a_curly_apostrophe_is_an_apostrophe(sentence: str, promise: bool) -> None:
+    # "MSCs don’t cure arthritis", typed with smart quotes on, was a promise.
+    assert_judged(sentence, "en", promise)
+
+
+def test_a_curly_single_quotation_still_quotes() -> None:
+    assert [q for _, _, q in judged("The advert said ‘our cells cure arthritis’.")] == [True]

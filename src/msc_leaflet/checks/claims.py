@@ -478,8 +478,8 @@ _CLAUSE_ENDS = (
     "[.!?;:,\u2026\u060c\u061b\u061f\u2013\u2014\u3001\u3002\uff01\uff0c"
     "\uff1a\uff1b\uff1f\u104a\u104b\u17d4\u17d5]"
 )
-_CLOSERS = '[\\s"\u201d\u2019\u00bb)\\]\uff09\u300d\u300f]*'
-_OPENERS = '[\\s"\u201c\u2018\u00ab(\\[\uff08\u300c\u300e]*'
+_CLOSERS = "[\\s\"'\u201d\u2019\u00bb)\\]\uff09\u300d\u300f]*"
+_OPENERS = "[\\s\"'\u201c\u2018\u00ab(\\[\uff08\u300c\u300e]*"
 
 
 #: How far before a claim's earlier part `_without_afterthought` looks for its clause's

@@ -125,7 +125,9 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     the claim يشفي, and Vietnamese "trẻ hoá" is "trẻ hóa". In every language a number
     is read in ASCII digits and a per cent sign as ``%`` (`_same_sign`): a list
     holds "100%", and a writer prints ๑๐๐%, ١٠٠٪ or 100％; and a hyphen as ``-``: a word
-    processor writes "side‑effects" and "non‑curative" with U+2011, which prints as one.
+    processor writes "side‑effects" and "non‑curative" with U+2011, which prints as one,
+    and an apostrophe as ``'`` ("don’t" is "don't"; quotations are found in the text as
+    written, `quoted_ranges`).
     "Per cent" written as a word after a number is ``%``, and "a hundred per cent" in
     words is ``100%`` (`_per_cent_words`): "100 เปอร์เซ็นต์", 百分之百, "100 phần trăm"."""
     spelled, origin = _one_letters(text, lang)
@@ -205,16 +207,20 @@ def _one_letters(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
 
 #: Digits of every script (Thai ๑, Arabic-Indic ١, Persian ۱, Lao ໑, Burmese ၁,
 #: Khmer ១ …), the per cent signs of other scripts and widths (٪ ％ ﹪), and the
-#: hyphens a word processor writes (U+2010, U+2011 non-breaking).
-_SAME_SIGNS = re.compile(r"[^\x00-\x7f](?<=\d)|[\u066a\uff05\ufe6a\u2010\u2011]")
+#: hyphens and apostrophes a word processor writes (U+2010, U+2011 non-breaking; ’ and
+#: ʼ in "don’t").
+_SAME_SIGNS = re.compile(r"[^\x00-\x7f](?<=\d)|[\u066a\uff05\ufe6a\u2010\u2011\u2019\u02bc]")
 
 
 def _same_sign(match: re.Match[str]) -> str:
-    """The ASCII digit, ``%`` or ``-`` a digit, per cent sign or hyphen of another
-    script stands for, one character for one (the text's offsets stay its own)."""
+    """The ASCII digit, ``%``, ``-`` or ``'`` a digit, per cent sign, hyphen or
+    apostrophe of another script stands for, one character for one (the text's offsets
+    stay its own)."""
     char = match.group()
     if char in "\u2010\u2011":
         return "-"
+    if char in "\u2019\u02bc":
+        return "'"
     return "%" if not char.isdigit() else str(unicodedata.digit(char, char))
 
 
