@@ -2140,3 +2140,34 @@ def test_a_curly_apostrophe_is_an_apostrophe(sentence: str, promise: bool) -> No
 
 def test_a_curly_single_quotation_still_quotes() -> None:
     assert [q for _, _, q in judged("The advert said ‘our cells cure arthritis’.")] == [True]
+
+
+@pytest.mark.parametrize(
+    ("locale", "header", "cell", "promise"),
+    [
+        # A column headed by a warning label lists what it warns of: a "Myth" column
+        # of a myth-and-fact table; what some clinics claim; false advertising
+        # (Chinese); misconception (Thai).
+        ("en", "Myth", "Stem cells regrow cartilage.", False),
+        ("en", "What some clinics claim", "Stem cells cure arthritis.", False),
+        ("zh_Hans", "虚假宣传", "干细胞能治愈关节炎。", False),
+        ("th", "ความเชื่อผิด", "เซลล์รักษาหายขาด", False),
+        # A header in the leaflet's own voice, or one that points at something else,
+        # labels nothing: what we promise; avoid surgery.
+        ("en", "What we promise", "Our cells cure arthritis.", True),
+        ("en", "Avoid surgery", "Our cells cure arthritis.", True),
+    ],
+)
+def test_a_column_headed_by_a_warning_label_warns_of_its_cells(
+    make_project: Callable[..., Path], locale: str, header: str, cell: str, promise: bool
+) -> None:
+    # The "Myth" column of a myth-and-fact table was reported cell by cell.
+    blocks = CLEAN + "- table:\n    header: [Topic, Fact]\n    rows:\n      - [Cells, Safe.]\n"
+    blocks += "  id: facts\n"
+    root = make_project({"sample": leaflet(blocks)})
+    source = translated_context(root, {}, "en").source
+    values = {t.context: t.value for t in texts(source) if t.context.startswith("facts")}
+    by_value = {value: context for context, value in values.items()}
+    translations = {by_value["Fact"]: header, by_value["Safe."]: cell}
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    assert bool(issues) == promise, issues

@@ -1112,10 +1112,32 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
             for row in block.rows:
                 for header, cell in zip(block.header, row, strict=False):
                     heading = plain(header.value).text
-                    if _reads_on(heading, plain(cell.value).text):
+                    if _reads_on(heading, plain(cell.value).text) or _labels(
+                        heading, leaflet.language
+                    ):
                         found[cell] = heading
         previous = block
     return found
+
+
+def _labels(header: str, lang: str) -> bool:
+    """Whether a column ``header`` is a warning label for its cells: a warning word that
+    points at nothing of its own (`ClaimList.cues_before`, not `ClaimList.heeds`), not
+    in the leaflet's own voice ("Myth", "What some clinics claim", 虚假宣传, ความเชื่อผิด),
+    so each cell is what it warns of. "What we promise" and "Avoid surgery" label
+    nothing."""
+    claims = _label_list(lang)
+    if not claims.cues_before:
+        return False
+    return _warned(one_spelling(header, lang)[0], claims, _finder(claims))
+
+
+@lru_cache(maxsize=16)
+def _label_list(lang: str) -> ClaimList:
+    """``lang``'s claim list with only the warnings that point at nothing of their own."""
+    claims = claim_list(lang)
+    labels = tuple(word for word in claims.cues_before if word not in claims.heeds)
+    return dataclasses.replace(claims, cues_before=labels, heeds=())
 
 
 def _reads_on(header: str, cell: str) -> bool:
