@@ -2171,3 +2171,27 @@ def test_a_column_headed_by_a_warning_label_warns_of_its_cells(
     translations = {by_value["Fact"]: header, by_value["Safe."]: cell}
     issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
     assert bool(issues) == promise, issues
+
+
+@pytest.mark.parametrize(
+    ("title", "promise"),
+    [
+        # A box titled with a warning label holds what it warns of: myth; what some
+        # clinics claim.
+        ("Myth", False),
+        ("What some clinics claim", False),
+        # A title in the leaflet's own voice labels nothing: what we promise.
+        ("What we promise", True),
+    ],
+)
+def test_a_callout_titled_with_a_warning_label_warns_of_its_text(
+    make_project: Callable[..., Path], title: str, promise: bool
+) -> None:
+    # A "Myth" box stating the myth was reported as the leaflet's promise.
+    blocks = CLEAN + (
+        f"- callout: Stem cells regrow cartilage.\n  kind: plain-terms\n  title: {title}\n"
+        "  id: box\n"
+    )
+    root = make_project({"sample": leaflet(blocks)})
+    issues = [i.message for i in risky_claim(translated_context(root, {}, "en"))]
+    assert bool(issues) == promise, issues

@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from ..content.model import Block, Leaflet, ListBlock, Paragraph, Table, Text, texts
+from ..content.model import Block, Callout, Leaflet, ListBlock, Paragraph, Table, Text, texts
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError, Location
@@ -1099,7 +1099,9 @@ def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
 
 
 def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
-    """Text each list item or table cell continues from (see `find_claims`)."""
+    """Text each list item, table cell or callout paragraph continues from (see
+    `find_claims`): a list's introduction ending in a colon, a column header that
+    reads on or is a warning label (`_labels`), a callout's title that is one."""
     found: dict[Text, str] = {}
     previous: Block | None = None
     for block in leaflet.blocks:
@@ -1108,6 +1110,11 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
             if intro.endswith(tuple(_COLONS)):  # ":", or Chinese and Japanese "："
                 last = sentences(intro, leaflet.language)[-1][1]
                 found.update(dict.fromkeys(block.items, last))
+        elif isinstance(block, Callout) and block.title is not None:
+            # A box titled with a warning label ("Myth") holds what it warns of.
+            title = plain(block.title.value).text
+            if _labels(title, leaflet.language):
+                found.update(dict.fromkeys(block.paragraphs, title))
         elif isinstance(block, Table):
             for row in block.rows:
                 for header, cell in zip(block.header, row, strict=False):
