@@ -103,6 +103,9 @@ class Catalog:
     # "\r\n" for a file every line of which ends so (saved on Windows): written back
     # with the same line ends, so an update does not change every line of it.
     newline: str = "\n"
+    # Whether a tool wrapped the file's long lines (msgmerge, Poedit, Weblate): a new
+    # text is then wrapped as GNU wraps it (`wrapping`), so the next save changes nothing.
+    wrapped: bool = False
 
     @property
     def active(self) -> list[Entry]:

@@ -75,6 +75,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
         entries=entries,
         trailing_comments=list(old.trailing_comments),
         newline=old.newline,
+        wrapped=old.wrapped,
     )
 
 

@@ -7,7 +7,8 @@ the first thing GNU ``msgfmt`` would reject, with the file and line. The writer 
 deterministic (same catalog → same bytes) and does not wrap long lines, so one
 changed sentence is one changed line in a diff; a text that is unchanged since it was
 read keeps the lines the file had it on (`Entry.lines`), so a catalog a tool wrapped
-(Poedit, Weblate, msgmerge) is not written again whole by an update. Control characters
+(Poedit, Weblate, msgmerge) is not written again whole by an update, and a new text in
+such a file is wrapped as GNU wraps it (`wrapping`). Control characters
 are written as escapes, so the file stays text for ``diff``; NUL is refused on reading,
 since gettext would silently cut the translation there.
 
@@ -28,6 +29,7 @@ from ..errors import LeafletError, Location
 from ..files import read_input, refuse_merge_conflict, refuse_wide_encoding, write_atomic
 from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
 from .flags import gnu_order
+from .wrapping import line_pieces, wrapped_pieces
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -766,7 +768,15 @@ def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
     catalog = _Reader(path).read(lines)
     if lines and all(line.endswith("\r") for line in lines):
         catalog.newline = "\r\n"
+    strings = [catalog.header_lines, *(s for e in catalog.entries for s in e.lines.values())]
+    catalog.wrapped = any(_wrapped(pieces) for pieces in strings)
     return catalog
+
+
+def _wrapped(pieces: tuple[str, ...]) -> bool:
+    """Whether a string was written broken inside a line of its text (a tool's wrapping),
+    not only after each \\n and after a first empty piece."""
+    return any(not piece.endswith("\n") for piece in pieces[:-1] if piece)
 
 
 def _quote(value: str) -> str:
@@ -779,12 +789,16 @@ def as_written(value: str) -> str:
     return value.translate(_WRITE_ESCAPES)
 
 
-def _laid_out(value: str, written: tuple[str, ...] = ()) -> list[str]:
+def _laid_out(
+    value: str, written: tuple[str, ...] = (), wrap: tuple[str, str] | None = None
+) -> list[str]:
     """The pieces to write ``value`` in, one a line: those it was ``written`` in, if it is
     still that text (a tool's wrapping is kept, so update changes only what changed);
-    otherwise gettext's layout without wrapping: a multi-line value starts with "" and
-    breaks after each \\n, and each of its lines that is unchanged keeps the pieces it
-    was written in (every tool breaks after a \\n, so a line's pieces are its own)."""
+    otherwise gettext's layout: a multi-line value starts with "" and breaks after each
+    \\n, and each of its lines that is unchanged keeps the pieces it was written in
+    (every tool breaks after a \\n, so a line's pieces are its own). A new line is not
+    wrapped, unless ``wrap`` gives the (prefix, keyword) it is written after: then, in a
+    file a tool wrapped, it is wrapped as GNU wraps it (`wrapping`)."""
     if written and "".join(written) == value:
         return list(written)
     kept: dict[str, list[str]] = {}
@@ -796,17 +810,28 @@ def _laid_out(value: str, written: tuple[str, ...] = ()) -> list[str]:
             line = []
     if line:
         kept.setdefault("".join(line), line)
+    texts = [text for text in re.split(r"(?<=\n)", value) if text]
+    if wrap is not None and not any(text in kept for text in texts):
+        return wrapped_pieces(value, as_written, *wrap)
     pieces = [
-        piece for text in re.split(r"(?<=\n)", value) if text for piece in kept.get(text, [text])
+        piece
+        for text in texts
+        for piece in kept.get(text)
+        or ([text] if wrap is None else line_pieces(text, as_written, wrap[0]))
     ]
     return ["", *pieces] if len(pieces) > 1 else pieces
 
 
 def _string_lines(
-    keyword: str, value: str, prefix: str = "", written: tuple[str, ...] = ()
+    keyword: str,
+    value: str,
+    prefix: str = "",
+    written: tuple[str, ...] = (),
+    wrap: bool = False,
 ) -> list[str]:
-    """``value`` as the lines of ``keyword`` (see `_laid_out`)."""
-    pieces = _laid_out(value, written)
+    """``value`` as the lines of ``keyword`` (see `_laid_out`); ``wrap``: the file was
+    wrapped by a tool, so a new text is wrapped as GNU wraps it."""
+    pieces = _laid_out(value, written, (prefix, keyword) if wrap else None)
     if len(pieces) <= 1:
         return [f"{prefix}{keyword} {_quote(value)}"]
     return [f"{prefix}{keyword} {_quote(pieces[0])}"] + [
@@ -854,7 +879,7 @@ def _reference_lines(references: Iterable[str]) -> list[str]:
     return [_unjoined(text) for text in [*lines, line] if text != "#:"]
 
 
-def _entry_lines(entry: Entry) -> list[str]:
+def _entry_lines(entry: Entry, wrap: bool = False) -> list[str]:
     out = _comments("#", entry.comments)
     prefix = "#~ " if entry.obsolete else ""
     if not entry.obsolete:
@@ -867,22 +892,25 @@ def _entry_lines(entry: Entry) -> list[str]:
     if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
         if entry.previous_msgctxt is not None:
             out += _string_lines(
-                "msgctxt", entry.previous_msgctxt, previous, lines.get("#| msgctxt", ())
+                "msgctxt", entry.previous_msgctxt, previous, lines.get("#| msgctxt", ()), wrap
             )
-        out += _string_lines("msgid", entry.previous_msgid, previous, lines.get("#| msgid", ()))
+        out += _string_lines(
+            "msgid", entry.previous_msgid, previous, lines.get("#| msgid", ()), wrap
+        )
         if entry.previous_msgid_plural is not None:
             out += _string_lines(
                 "msgid_plural",
                 entry.previous_msgid_plural,
                 previous,
                 lines.get("#| msgid_plural", ()),
+                wrap,
             )
     if entry.msgctxt is not None:
-        out += _string_lines("msgctxt", entry.msgctxt, prefix, lines.get("msgctxt", ()))
-    out += _string_lines("msgid", entry.msgid, prefix, lines.get("msgid", ()))
+        out += _string_lines("msgctxt", entry.msgctxt, prefix, lines.get("msgctxt", ()), wrap)
+    out += _string_lines("msgid", entry.msgid, prefix, lines.get("msgid", ()), wrap)
     if entry.msgid_plural is not None:
         out += _string_lines(
-            "msgid_plural", entry.msgid_plural, prefix, lines.get("msgid_plural", ())
+            "msgid_plural", entry.msgid_plural, prefix, lines.get("msgid_plural", ()), wrap
         )
         for index in sorted(entry.msgstr_plural):
             out += _string_lines(
@@ -890,9 +918,10 @@ def _entry_lines(entry: Entry) -> list[str]:
                 entry.msgstr_plural[index],
                 prefix,
                 lines.get(f"msgstr[{index}]", ()),
+                wrap,
             )
     else:
-        out += _string_lines("msgstr", entry.msgstr, prefix, lines.get("msgstr", ()))
+        out += _string_lines("msgstr", entry.msgstr, prefix, lines.get("msgstr", ()), wrap)
     return out
 
 
@@ -908,10 +937,12 @@ def format_po(catalog: Catalog) -> str:
         )
     else:
         lines += ['msgid ""', 'msgstr ""']
-        lines += [_quote(piece) for piece in _laid_out(header, catalog.header_lines) if piece]
+        wrap = ("", "msgstr") if catalog.wrapped else None
+        laid_out = _laid_out(header, catalog.header_lines, wrap)
+        lines += [_quote(piece) for piece in laid_out if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
-        lines += _entry_lines(entry)
+        lines += _entry_lines(entry, catalog.wrapped)
     if catalog.trailing_comments:
         lines.append("")
         lines += [
