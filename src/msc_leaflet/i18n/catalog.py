@@ -106,6 +106,9 @@ class Catalog:
     # Whether a tool wrapped the file's long lines (msgmerge, Poedit, Weblate): a new
     # text is then wrapped as GNU wraps it (`wrapping`), so the next save changes nothing.
     wrapped: bool = False
+    # sha256 of the file's bytes as read: a command that writes the catalog back first
+    # makes sure no editor saved it meanwhile (`pofile.refuse_changed`).
+    digest: str | None = None
 
     @property
     def active(self) -> list[Entry]:

@@ -19,6 +19,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -723,7 +724,7 @@ def conversion(charset: str) -> str:
 
 def read_po(path: Path) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line."""
-    data = read_input(
+    data = data_read = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
     refuse_wide_encoding(path, data)
@@ -740,7 +741,30 @@ def read_po(path: Path) -> Catalog:
             hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
-    return parse_po(text, path)
+    catalog = parse_po(text, path)
+    catalog.digest = hashlib.sha256(data_read).hexdigest()
+    return catalog
+
+
+def refuse_changed(path: Path, digest: str | None, written: str) -> None:
+    """Refuse to replace the catalog at ``path`` if it is no longer the file read (of
+    sha256 ``digest``; None: there was none): a translator's editor, or a second
+    command, saved it while this one merged, and writing would drop that save.
+    ``written`` says what the command has written so far."""
+    try:
+        now = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        now = None
+    except OSError:
+        return  # the write itself will say why the file cannot be used
+    if now != digest:
+        raise LeafletError(
+            Location(path),
+            "the catalog was saved by another program (an editor, another msc-leaflet "
+            "command) while this one was merging it: it is left as that program saved it",
+            f"{written}; close the catalog in the editor (or let the other command "
+            "finish) and run the command again",
+        )
 
 
 def _lines(text: str) -> list[str]:
