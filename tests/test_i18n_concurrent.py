@@ -16,6 +16,7 @@ import pytest
 from i18n_support import copy_bundled, invoke
 from msc_leaflet.i18n import workflow, xliff
 from msc_leaflet.i18n.catalog import Catalog
+from msc_leaflet.i18n.pofile import format_po
 
 SAVED = "ข้อความที่ผู้แปลเพิ่งบันทึก"  # "text the translator has just saved"
 
@@ -82,3 +83,24 @@ def test_import_refuses_a_catalog_saved_while_it_merged(
     assert code == 1, output
     assert "infusion-safety.po" in output and "Traceback" not in output
     assert po.read_bytes() == saved[0]
+
+
+def test_two_updates_at_once_both_succeed(bundled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second `update` (a colleague's, a pre-commit hook's) that writes the catalog
+    while this one merges it writes what this one would: no conflict, no error."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(source.replace("Safety of MSC infusions", "Safety of MSC drips", 1))
+    merge = workflow.translation
+
+    def other_run_writes(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
+        merged = merge(template, locale, old)
+        if old is not None and old.path == po:
+            po.write_bytes(format_po(merged).encode("utf-8"))
+        return merged
+
+    monkeypatch.setattr(workflow, "translation", other_run_writes)
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert "Safety of MSC drips" in po.read_text(encoding="utf-8")

@@ -746,18 +746,21 @@ def read_po(path: Path) -> Catalog:
     return catalog
 
 
-def refuse_changed(path: Path, digest: str | None, written: str) -> None:
+def refuse_changed(path: Path, digest: str | None, written: str, new: bytes = b"") -> None:
     """Refuse to replace the catalog at ``path`` if it is no longer the file read (of
     sha256 ``digest``; None: there was none): a translator's editor, or a second
-    command, saved it while this one merged, and writing would drop that save.
-    ``written`` says what the command has written so far."""
+    command, saved it while this one merged, and writing would drop that save. A file
+    that already holds the ``new`` bytes to write is no conflict: a second `update`
+    run at the same time wrote what this one would. ``written`` says what the command
+    has written so far."""
     try:
-        now = hashlib.sha256(path.read_bytes()).hexdigest()
+        data: bytes | None = path.read_bytes()
     except FileNotFoundError:
-        now = None
+        data = None
     except OSError:
         return  # the write itself will say why the file cannot be used
-    if now != digest:
+    now = None if data is None else hashlib.sha256(data).hexdigest()
+    if now != digest and not (new and data == new):
         raise LeafletError(
             Location(path),
             "the catalog was saved by another program (an editor, another msc-leaflet "

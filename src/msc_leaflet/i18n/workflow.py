@@ -39,7 +39,7 @@ from .headers import plural_count, plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
-from .pofile import as_written, format_po, read_po, refuse_changed, write_po
+from .pofile import as_written, format_po, read_po, refuse_changed
 from .translation_checks import (
     COVERAGE,
     FLAG_LINES,
@@ -58,8 +58,12 @@ class Written:
 
 
 def _write(path: Path, catalog: Catalog) -> Written:
+    return _write_bytes(path, format_po(catalog).encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> Written:
     existed = path.is_file()
-    changed = write_po(path, catalog)
+    changed = write_atomic(path, data)
     return Written(path, "unchanged" if not changed else "updated" if existed else "created")
 
 
@@ -138,12 +142,15 @@ def update(project: Project) -> list[Written]:
             old = read_po(path) if path.is_file() else None
             digest = old.digest if old else None
             merged.append((path, translation(template, locale, old), digest))
-    for path, _, digest in merged:
-        refuse_changed(path, digest, "no catalog or template was written")
+    contents = [
+        (path, format_po(catalog).encode("utf-8"), digest) for path, catalog, digest in merged
+    ]
+    for path, data, digest in contents:
+        refuse_changed(path, digest, "no catalog or template was written", data)
     written = [_write(template_path(project, d), t) for d, t in templates.items()]
-    for path, catalog, digest in merged:  # again, just before: the editor may save now
-        refuse_changed(path, digest, "the catalogs before it were updated, the rest were not")
-        written.append(_write(path, catalog))
+    for path, data, digest in contents:  # again, just before: the editor may save now
+        refuse_changed(path, digest, "the catalogs before it were updated, the rest were not", data)
+        written.append(_write_bytes(path, data))
     return written
 
 

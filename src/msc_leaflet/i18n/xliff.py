@@ -406,11 +406,11 @@ def import_files(
     except LeafletError as err:
         hint = f"{err.hint}; " if err.hint else ""
         raise LeafletError(err.location, err.message, hint + NOTHING_IMPORTED) from None
+    contents = {po: format_po(catalog).encode("utf-8") for po, catalog in catalogs.items()}
     for po, catalog in catalogs.items():  # an editor's save meanwhile is not replaced
-        refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED)
+        refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED, contents[po])
     written = {
-        po: write_atomic(catalog.path or po, format_po(catalog).encode("utf-8"))
-        for po, catalog in catalogs.items()
+        po: write_atomic(catalog.path or po, contents[po]) for po, catalog in catalogs.items()
     }
     by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
     for report, catalog in merged:
