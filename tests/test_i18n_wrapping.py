@@ -169,20 +169,28 @@ def test_update_keeps_the_line_ends_of_a_catalog_saved_with_crlf(
     assert after != crlf and after.count(b"\n") == after.count(b"\r\n")
 
 
-def test_the_earlier_text_of_a_fuzzy_entry_keeps_the_lines_it_had() -> None:
-    """An edited text becomes fuzzy with its old text as #| msgid: written on the lines
-    the tool had wrapped the old text on, as msgmerge writes it, so the translator's
-    diff shows the old text as it was, not rewrapped."""
+def test_the_earlier_text_of_a_fuzzy_entry_is_wrapped_as_msgmerge_wraps_it() -> None:
+    """An edited text becomes fuzzy with its old text as #| msgid. In a wrapped file it
+    is wrapped for its "#| " mark, exactly as msgmerge --previous writes it (the lines
+    the old msgid had are two columns too wide there); the changed msgid keeps its
+    unchanged lines."""
     old = parse_po(WRAPPED)
     template = parse_po(WRAPPED.replace("Second", "Next"))
     template.entries[0].msgstr = ""
     merged = merge(template, old, dict(old.header))
     [entry] = merged.entries
     assert entry.fuzzy and entry.previous_msgid == old.entries[0].msgid
-    lines = WRAPPED.split("\n")
-    start = lines.index('msgctxt "p/1"') + 1
-    old_msgid = lines[start : lines.index('msgstr ""', start)]
-    assert "\n".join(f"#| {line}" for line in old_msgid) in format_po(merged)
+    assert (
+        '#| msgid ""\n'
+        '#| "First paragraph of a long text that a tool wrapped at seventy-nine "\n'
+        '#| "columns, as msgmerge does.\\n"\n'
+        '#| "Second paragraph.\\n"\n'
+        '#| "Third paragraph, also long enough to be wrapped by the tool at seventy-"\n'
+        '#| "nine columns."\n'
+        'msgctxt "p/1"\n'
+        'msgid ""\n'
+        '"First paragraph of a long text that a tool wrapped at seventy-nine columns, "\n'
+    ) in format_po(merged)
 
 
 MSGCAT = shutil.which("msgcat")

@@ -45,6 +45,11 @@ class Entry:
     # so that update writes an unchanged text back on the lines a translator's tool
     # (Poedit, Weblate, msgmerge) wrapped it on; a changed text gets our own form.
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # The width of the mark each of ``lines`` was read after ("#~ ", "#| ", "#~| " or
+    # none): a tool wraps a string to fit after its mark, so in a wrapped file a string
+    # that moves under another (an obsolete text back, an old msgid as "#| msgid") is
+    # wrapped again for the new one, as GNU tools wrap it. -1: read in a no-wrap entry.
+    indents: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> Key:

@@ -165,6 +165,12 @@ class _Reader:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
         entry.lines = {name: tuple(pieces) for name, pieces in self.pieces.items()}
+        # A no-wrap entry's strings were written unwrapped whatever their mark: -1, so
+        # they are wrapped once the flag is gone (`_entry_lines`).
+        unwrapped = "no-wrap" in entry.flags
+        entry.indents = {
+            name: -1 if unwrapped else _indent(name, entry.obsolete) for name in entry.lines
+        }
         unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
         if unseen and not entry.obsolete and not _is_header(entry):
             self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
@@ -667,6 +673,15 @@ class _Reader:
         return catalog
 
 
+def _indent(name: str, obsolete: bool) -> int:
+    """The width of the mark before the string ``name`` ("#| msgid"…) of an entry."""
+    return len(("#~| " if obsolete else "#| ") if name.startswith("#| ") else _mark(obsolete))
+
+
+def _mark(obsolete: bool) -> str:
+    return "#~ " if obsolete else ""
+
+
 def _keyword_lines(text: str) -> list[str]:
     """``text`` as one line per keyword, each with the line's #~ or #| mark (or the
     one written before it): GNU reads ``msgid "a" msgstr "b"`` and ``#~ msgid "a" #~
@@ -907,15 +922,23 @@ def _reference_lines(references: Iterable[str]) -> list[str]:
 
 
 def _entry_lines(entry: Entry, wrap: bool = False) -> list[str]:
+    """The lines of ``entry``; ``wrap``: in a file a tool wrapped, unless the entry says
+    ``no-wrap``, which GNU tools honour for its every string (a string a tool wrapped
+    before the template gave it the flag is written unwrapped, as they write it)."""
+    lines = entry.lines
+    if "no-wrap" in entry.flags:
+        wrap, lines = False, {key: kept for key, kept in lines.items() if not _wrapped(kept)}
+    elif wrap:  # kept only after a mark as wide as the one they were wrapped after
+        now = {key: _indent(key, entry.obsolete) for key in lines}
+        lines = {key: kept for key, kept in lines.items() if entry.indents.get(key) == now[key]}
     out = _comments("#", entry.comments)
-    prefix = "#~ " if entry.obsolete else ""
+    prefix = _mark(entry.obsolete)
     if not entry.obsolete:
         out += _comments("#.", entry.extracted)
         out += _reference_lines(entry.references)
     if entry.flags:
         out += _comments("#,", [", ".join(gnu_order(entry.flags))])
     previous = "#~| " if entry.obsolete else "#| "
-    lines = entry.lines
     if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
         if entry.previous_msgctxt is not None:
             out += _string_lines(
