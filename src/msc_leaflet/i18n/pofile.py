@@ -70,6 +70,9 @@ _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
+# The charset names read as UTF-8: iconv's (GNU gettext converts with it, and reads
+# "utf8" as UTF-8) and CHARSET, the placeholder of a template not yet filled in.
+_UTF8_NAMES = ("UTF-8", "UTF8", "CHARSET")
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
 # A keyword or a #~ or #| mark after a string on the same line (msgid "a" msgstr "b",
 # two lines joined): GNU gettext reads tokens, not lines. `_keyword_lines` splits the
@@ -623,7 +626,7 @@ class _Reader:
         """Refuse a charset other than UTF-8: the file was read as UTF-8 (`read_po`), so
         either the header is wrong or the text was mis-read."""
         charset = re.search(r"charset=([\w-]+)", content_type)
-        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
+        if charset and charset.group(1).upper() not in _UTF8_NAMES:
             raise self.fail(
                 line,
                 f"the header declares charset {charset.group(1)}, but msc-leaflet reads and "
@@ -752,7 +755,7 @@ def read_po(path: Path) -> Catalog:
         declared = re.search(rb"charset=([\w-]+)", data[:4096])
         charset = declared.group(1).decode("ascii") if declared else ""
         hint = "save the file as UTF-8"
-        if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
+        if charset and charset.upper() not in _UTF8_NAMES:  # TIS-620, ISO-8859-1…
             hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
