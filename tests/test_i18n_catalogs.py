@@ -632,6 +632,18 @@ def test_the_way_out_of_another_charset_works_for_every_name_of_it(
     assert parse_po(fixed).active[0].msgstr in ("พัก", "Pause à")
 
 
+@pytest.mark.parametrize("charset", ["utf8", "UTF8", "Utf-8"])
+def test_a_catalog_declaring_utf_8_under_another_spelling_is_read(charset: str) -> None:
+    """ "charset=utf8" is UTF-8 to GNU gettext (iconv's name for it) and to every editor:
+    the catalog was refused as "another charset", with a hint to convert it from UTF-8
+    to UTF-8, and every command stopped on a file that was right."""
+    text = THAI_IN_TIS620.replace("TIS-620", charset)
+    catalog = parse_po(text)
+    assert catalog.active[0].msgstr == "พัก"
+    merged = workflow.translation(parse_po(format_po(catalog)), "th", catalog)
+    assert merged.header["Content-Type"] == "text/plain; charset=UTF-8"
+
+
 # The header is the entry with an empty msgid and no msgctxt, wherever it stands, as GNU
 # gettext reads it: an empty text under a context is an ordinary message, which the reader
 # refused ("an empty msgid is only allowed for the header") though msgfmt compiles it.

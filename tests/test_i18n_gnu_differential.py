@@ -533,3 +533,29 @@ def test_an_obsolete_translation_comes_back_with_its_text(
     assert merged.returncode == 0, merged.stderr
     gnu = read_po(tmp_path / "gnu.po")
     assert [e.forms for e in gnu.active[:1]] == [e.forms for e in back.active[:1]]
+
+
+@needs_gnu
+@RANDOM
+@given(pair=catalog_pairs())
+def test_update_of_a_gnu_wrapped_catalog_writes_gnu_s_layout(
+    tmp_path: Path, pair: tuple[Catalog, Catalog]
+) -> None:
+    """A catalog msgcat (like msgmerge and Poedit) saved wrapped: every text update writes
+    into it, new, edited, fuzzy with its #| text or obsolete, is laid out as msgcat lays
+    it out, so the translator's next save in Poedit changes nothing."""
+    old, template = pair
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
+    (tmp_path / "old.po").write_text(format_po(parse_po(format_po(old))), encoding="utf-8")
+    assert run(MSGCAT or "", "-o", "gnu.po", "old.po", cwd=tmp_path).returncode == 0
+    if not (tmp_path / "gnu.po").exists():
+        return  # msgcat writes nothing for a catalog of none
+    wrapped = parse_po((tmp_path / "gnu.po").read_text(encoding="utf-8"))
+    if not wrapped.wrapped:
+        return  # nothing long enough to wrap: update cannot tell the file's layout
+    ours = translation(template, wrapped.header["Language"], wrapped)  # extracted: no lines
+    (tmp_path / "ours.po").write_text(format_po(ours), encoding="utf-8")
+    assert run(MSGCAT or "", "-o", "again.po", "ours.po", cwd=tmp_path).returncode == 0
+    # msgcat drops an untranslated obsolete entry, which update keeps for its comments
+    ours.entries = [e for e in ours.entries if e.has_translation or not e.obsolete]
+    assert (tmp_path / "again.po").read_text(encoding="utf-8") == format_po(ours)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from i18n_support import copy_bundled, invoke
+from msc_leaflet.i18n.catalog import Entry
 from msc_leaflet.i18n.merge import merge
 from msc_leaflet.i18n.pofile import format_po, parse_po
 
@@ -168,17 +169,113 @@ def test_update_keeps_the_line_ends_of_a_catalog_saved_with_crlf(
     assert after != crlf and after.count(b"\n") == after.count(b"\r\n")
 
 
-def test_the_earlier_text_of_a_fuzzy_entry_keeps_the_lines_it_had() -> None:
-    """An edited text becomes fuzzy with its old text as #| msgid: written on the lines
-    the tool had wrapped the old text on, as msgmerge writes it, so the translator's
-    diff shows the old text as it was, not rewrapped."""
+def test_the_earlier_text_of_a_fuzzy_entry_is_wrapped_as_msgmerge_wraps_it() -> None:
+    """An edited text becomes fuzzy with its old text as #| msgid. In a wrapped file it
+    is wrapped for its "#| " mark, exactly as msgmerge --previous writes it (the lines
+    the old msgid had are two columns too wide there); the changed msgid keeps its
+    unchanged lines."""
     old = parse_po(WRAPPED)
     template = parse_po(WRAPPED.replace("Second", "Next"))
     template.entries[0].msgstr = ""
     merged = merge(template, old, dict(old.header))
     [entry] = merged.entries
     assert entry.fuzzy and entry.previous_msgid == old.entries[0].msgid
-    lines = WRAPPED.split("\n")
-    start = lines.index('msgctxt "p/1"') + 1
-    old_msgid = lines[start : lines.index('msgstr ""', start)]
-    assert "\n".join(f"#| {line}" for line in old_msgid) in format_po(merged)
+    assert (
+        '#| msgid ""\n'
+        '#| "First paragraph of a long text that a tool wrapped at seventy-nine "\n'
+        '#| "columns, as msgmerge does.\\n"\n'
+        '#| "Second paragraph.\\n"\n'
+        '#| "Third paragraph, also long enough to be wrapped by the tool at seventy-"\n'
+        '#| "nine columns."\n'
+        'msgctxt "p/1"\n'
+        'msgid ""\n'
+        '"First paragraph of a long text that a tool wrapped at seventy-nine columns, "\n'
+    ) in format_po(merged)
+
+
+MSGCAT = shutil.which("msgcat")
+LONG_TITLE = (
+    "Safety of MSC infusions, what to ask the clinic before you agree, and which "
+    "warning signs mean you should stop and call a doctor (ClinicalTrials.gov/2024)"
+)
+
+
+@pytest.mark.skipif(MSGMERGE is None or MSGCAT is None, reason="GNU gettext is not on PATH")
+def test_a_new_text_in_a_gnu_wrapped_catalog_is_wrapped_as_gnu_wraps_it(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator whose Poedit or msgmerge wraps the file: update wrote the author's
+    new or edited text on one long line, so the next save in Poedit rewrapped it and
+    the translator's diff held the same entry twice. Now the whole file is as GNU
+    writes it: msgcat (what Poedit does on save) changes nothing."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    pot = bundled / "locales" / "infusion-safety.pot"
+    assert MSGMERGE is not None and MSGCAT is not None
+    subprocess.run([MSGMERGE, "-q", "--previous", "-o", str(po), str(po), str(pot)], check=True)
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(source.replace("Safety of MSC infusions", LONG_TITLE, 1), encoding="utf-8")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # it would date the templates
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    written = po.read_text(encoding="utf-8")
+    assert "ClinicalTrials." in written and LONG_TITLE not in written
+    gnu = subprocess.run([MSGCAT, str(po)], check=True, capture_output=True, text=True)
+    assert gnu.stdout == written
+
+
+NEW_TEXTS = """\
+msgid ""
+msgstr ""
+"Language: ja\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "old"
+msgid ""
+"A text a tool wrapped: the file is wrapped, so a new text is wrapped like "
+"it."
+msgstr "古い訳"
+"""
+
+
+def test_new_texts_are_wrapped_at_79_columns_without_splitting_an_escape() -> None:
+    """GNU's rule, as msgcat 0.21 writes these: 79 columns with quotes and prefix, a
+    wide character counts two, a break after a blank or between ideographs (never
+    inside Thai words), never inside an escape nor before a line's closing \\n."""
+    catalog = parse_po(NEW_TEXTS)
+    template = parse_po(NEW_TEXTS)
+    [old] = template.entries
+    old.msgstr = ""
+    template.entries.append(
+        Entry(
+            msgctxt="new",
+            msgid='Ask for the trial\'s "registration number" and look it up\ton the register '
+            "before you agree.\nSecond line.\n",
+            msgstr='該当するリーフレットはありません。検索語を消すか、別の言語を選んでください。"',
+        )
+    )
+    merged = merge(template, catalog, dict(catalog.header))
+    merged.entries.append(
+        Entry(
+            msgid="gone",
+            msgstr="ขอเลขทะเบียนของการทดลอง แล้วค้นหาใน ClinicalTrials.gov "
+            "ตรวจดูว่าการทดลองอยู่ในระยะใด และใครเป็นผู้ดำเนินการ",
+            obsolete=True,
+        )
+    )
+    new = format_po(merged).split("\n\n", 2)[2]
+    assert new == (
+        'msgctxt "new"\n'
+        'msgid ""\n'
+        '"Ask for the trial\'s \\"registration number\\" and look it up\\ton the register "\n'
+        '"before you agree.\\n"\n'
+        '"Second line.\\n"\n'
+        'msgstr ""\n'
+        '"該当するリーフレットはありません。検索語を消すか、別の言語を選んでくださ"\n'
+        '"い。\\""\n'
+        "\n"
+        '#~ msgid "gone"\n'
+        '#~ msgstr ""\n'
+        '#~ "ขอเลขทะเบียนของการทดลอง แล้วค้นหาใน ClinicalTrials.gov "\n'
+        '#~ "ตรวจดูว่าการทดลองอยู่ในระยะใด และใครเป็นผู้ดำเนินการ"\n'
+    )

@@ -1,7 +1,8 @@
 """Localisation: leaflet model × gettext catalog → localised leaflet, and the catalogs' life.
 
 The package follows the data: `extract` (model → template) → `merge` (template ×
-translation → updated translation) → `pofile`/`mofile` (files) → `translation_checks`
+translation → updated translation) → `pofile`/`mofile` (files; `wrapping`: GNU's line
+wrapping, for a file a tool wrapped) → `translation_checks`
 (is a translation safe to print?) → `localizer` (model × catalog → model in the
 locale); `labels` are the words the layout itself prints (the ``ui`` domain); `stats`
 and `formatting` (dates, numbers, language names) serve the build and the CLI;

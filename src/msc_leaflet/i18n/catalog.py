@@ -45,6 +45,11 @@ class Entry:
     # so that update writes an unchanged text back on the lines a translator's tool
     # (Poedit, Weblate, msgmerge) wrapped it on; a changed text gets our own form.
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # The width of the mark each of ``lines`` was read after ("#~ ", "#| ", "#~| " or
+    # none): a tool wraps a string to fit after its mark, so in a wrapped file a string
+    # that moves under another (an obsolete text back, an old msgid as "#| msgid") is
+    # wrapped again for the new one, as GNU tools wrap it. -1: read in a no-wrap entry.
+    indents: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> Key:
@@ -103,6 +108,12 @@ class Catalog:
     # "\r\n" for a file every line of which ends so (saved on Windows): written back
     # with the same line ends, so an update does not change every line of it.
     newline: str = "\n"
+    # Whether a tool wrapped the file's long lines (msgmerge, Poedit, Weblate): a new
+    # text is then wrapped as GNU wraps it (`wrapping`), so the next save changes nothing.
+    wrapped: bool = False
+    # sha256 of the file's bytes as read: a command that writes the catalog back first
+    # makes sure no editor saved it meanwhile (`pofile.refuse_changed`).
+    digest: str | None = None
 
     @property
     def active(self) -> list[Entry]:

@@ -75,6 +75,7 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
         entries=entries,
         trailing_comments=list(old.trailing_comments),
         newline=old.newline,
+        wrapped=old.wrapped,
     )
 
 
@@ -218,10 +219,12 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     new = copy.deepcopy(target)
     # A text still the same keeps the lines it was written on, and so does an old source
     # that becomes the #| text of a fuzzy entry (as msgmerge writes it).
-    new.lines = dict(old.lines)
+    new.lines, new.indents = dict(old.lines), dict(old.indents)
     for name in ("msgctxt", "msgid", "msgid_plural"):
-        if name in old.lines:
-            new.lines.setdefault(f"#| {name}", old.lines[name])
+        if name in old.lines and f"#| {name}" not in new.lines:
+            new.lines[f"#| {name}"] = old.lines[name]
+            if name in old.indents:
+                new.indents[f"#| {name}"] = old.indents[name]
     new.comments = list(old.comments)
     _reshape(new, old)
     new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's

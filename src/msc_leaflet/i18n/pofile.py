@@ -7,7 +7,8 @@ the first thing GNU ``msgfmt`` would reject, with the file and line. The writer 
 deterministic (same catalog → same bytes) and does not wrap long lines, so one
 changed sentence is one changed line in a diff; a text that is unchanged since it was
 read keeps the lines the file had it on (`Entry.lines`), so a catalog a tool wrapped
-(Poedit, Weblate, msgmerge) is not written again whole by an update. Control characters
+(Poedit, Weblate, msgmerge) is not written again whole by an update, and a new text in
+such a file is wrapped as GNU wraps it (`wrapping`). Control characters
 are written as escapes, so the file stays text for ``diff``; NUL is refused on reading,
 since gettext would silently cut the translation there.
 
@@ -18,6 +19,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -28,6 +30,7 @@ from ..errors import LeafletError, Location
 from ..files import read_input, refuse_merge_conflict, refuse_wide_encoding, write_atomic
 from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
 from .flags import gnu_order
+from .wrapping import line_pieces, wrapped_pieces
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -67,6 +70,9 @@ _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
+# The charset names read as UTF-8: iconv's (GNU gettext converts with it, and reads
+# "utf8" as UTF-8) and CHARSET, the placeholder of a template not yet filled in.
+_UTF8_NAMES = ("UTF-8", "UTF8", "CHARSET")
 UTF8_BOM = b"\xef\xbb\xbf"  # Notepad's "UTF-8 with BOM": read, but never written
 # A keyword or a #~ or #| mark after a string on the same line (msgid "a" msgstr "b",
 # two lines joined): GNU gettext reads tokens, not lines. `_keyword_lines` splits the
@@ -162,6 +168,12 @@ class _Reader:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
         entry.lines = {name: tuple(pieces) for name, pieces in self.pieces.items()}
+        # A no-wrap entry's strings were written unwrapped whatever their mark: -1, so
+        # they are wrapped once the flag is gone (`_entry_lines`).
+        unwrapped = "no-wrap" in entry.flags
+        entry.indents = {
+            name: -1 if unwrapped else _indent(name, entry.obsolete) for name in entry.lines
+        }
         unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
         if unseen and not entry.obsolete and not _is_header(entry):
             self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
@@ -614,7 +626,7 @@ class _Reader:
         """Refuse a charset other than UTF-8: the file was read as UTF-8 (`read_po`), so
         either the header is wrong or the text was mis-read."""
         charset = re.search(r"charset=([\w-]+)", content_type)
-        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
+        if charset and charset.group(1).upper() not in _UTF8_NAMES:
             raise self.fail(
                 line,
                 f"the header declares charset {charset.group(1)}, but msc-leaflet reads and "
@@ -662,6 +674,15 @@ class _Reader:
             first_line[entry.key] = entry.line
         catalog.entries = entries
         return catalog
+
+
+def _indent(name: str, obsolete: bool) -> int:
+    """The width of the mark before the string ``name`` ("#| msgid"…) of an entry."""
+    return len(("#~| " if obsolete else "#| ") if name.startswith("#| ") else _mark(obsolete))
+
+
+def _mark(obsolete: bool) -> str:
+    return "#~ " if obsolete else ""
 
 
 def _keyword_lines(text: str) -> list[str]:
@@ -721,7 +742,7 @@ def conversion(charset: str) -> str:
 
 def read_po(path: Path) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line."""
-    data = read_input(
+    data = data_read = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
     refuse_wide_encoding(path, data)
@@ -734,11 +755,37 @@ def read_po(path: Path) -> Catalog:
         declared = re.search(rb"charset=([\w-]+)", data[:4096])
         charset = declared.group(1).decode("ascii") if declared else ""
         hint = "save the file as UTF-8"
-        if charset.upper() not in ("", "UTF-8", "CHARSET"):  # TIS-620, ISO-8859-1…
+        if charset and charset.upper() not in _UTF8_NAMES:  # TIS-620, ISO-8859-1…
             hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
-    return parse_po(text, path)
+    catalog = parse_po(text, path)
+    catalog.digest = hashlib.sha256(data_read).hexdigest()
+    return catalog
+
+
+def refuse_changed(path: Path, digest: str | None, written: str, new: bytes = b"") -> None:
+    """Refuse to replace the catalog at ``path`` if it is no longer the file read (of
+    sha256 ``digest``; None: there was none): a translator's editor, or a second
+    command, saved it while this one merged, and writing would drop that save. A file
+    that already holds the ``new`` bytes to write is no conflict: a second `update`
+    run at the same time wrote what this one would. ``written`` says what the command
+    has written so far."""
+    try:
+        data: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        data = None
+    except OSError:
+        return  # the write itself will say why the file cannot be used
+    now = None if data is None else hashlib.sha256(data).hexdigest()
+    if now != digest and not (new and data == new):
+        raise LeafletError(
+            Location(path),
+            "the catalog was saved by another program (an editor, another msc-leaflet "
+            "command) while this one was merging it: it is left as that program saved it",
+            f"{written}; close the catalog in the editor (or let the other command "
+            "finish) and run the command again",
+        )
 
 
 def _lines(text: str) -> list[str]:
@@ -766,7 +813,15 @@ def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
     catalog = _Reader(path).read(lines)
     if lines and all(line.endswith("\r") for line in lines):
         catalog.newline = "\r\n"
+    strings = [catalog.header_lines, *(s for e in catalog.entries for s in e.lines.values())]
+    catalog.wrapped = any(_wrapped(pieces) for pieces in strings)
     return catalog
+
+
+def _wrapped(pieces: tuple[str, ...]) -> bool:
+    """Whether a string was written broken inside a line of its text (a tool's wrapping),
+    not only after each \\n and after a first empty piece."""
+    return any(not piece.endswith("\n") for piece in pieces[:-1] if piece)
 
 
 def _quote(value: str) -> str:
@@ -779,12 +834,16 @@ def as_written(value: str) -> str:
     return value.translate(_WRITE_ESCAPES)
 
 
-def _laid_out(value: str, written: tuple[str, ...] = ()) -> list[str]:
+def _laid_out(
+    value: str, written: tuple[str, ...] = (), wrap: tuple[str, str] | None = None
+) -> list[str]:
     """The pieces to write ``value`` in, one a line: those it was ``written`` in, if it is
     still that text (a tool's wrapping is kept, so update changes only what changed);
-    otherwise gettext's layout without wrapping: a multi-line value starts with "" and
-    breaks after each \\n, and each of its lines that is unchanged keeps the pieces it
-    was written in (every tool breaks after a \\n, so a line's pieces are its own)."""
+    otherwise gettext's layout: a multi-line value starts with "" and breaks after each
+    \\n, and each of its lines that is unchanged keeps the pieces it was written in
+    (every tool breaks after a \\n, so a line's pieces are its own). A new line is not
+    wrapped, unless ``wrap`` gives the (prefix, keyword) it is written after: then, in a
+    file a tool wrapped, it is wrapped as GNU wraps it (`wrapping`)."""
     if written and "".join(written) == value:
         return list(written)
     kept: dict[str, list[str]] = {}
@@ -796,17 +855,28 @@ def _laid_out(value: str, written: tuple[str, ...] = ()) -> list[str]:
             line = []
     if line:
         kept.setdefault("".join(line), line)
+    texts = [text for text in re.split(r"(?<=\n)", value) if text]
+    if wrap is not None and not any(text in kept for text in texts):
+        return wrapped_pieces(value, as_written, *wrap)
     pieces = [
-        piece for text in re.split(r"(?<=\n)", value) if text for piece in kept.get(text, [text])
+        piece
+        for text in texts
+        for piece in kept.get(text)
+        or ([text] if wrap is None else line_pieces(text, as_written, wrap[0]))
     ]
     return ["", *pieces] if len(pieces) > 1 else pieces
 
 
 def _string_lines(
-    keyword: str, value: str, prefix: str = "", written: tuple[str, ...] = ()
+    keyword: str,
+    value: str,
+    prefix: str = "",
+    written: tuple[str, ...] = (),
+    wrap: bool = False,
 ) -> list[str]:
-    """``value`` as the lines of ``keyword`` (see `_laid_out`)."""
-    pieces = _laid_out(value, written)
+    """``value`` as the lines of ``keyword`` (see `_laid_out`); ``wrap``: the file was
+    wrapped by a tool, so a new text is wrapped as GNU wraps it."""
+    pieces = _laid_out(value, written, (prefix, keyword) if wrap else None)
     if len(pieces) <= 1:
         return [f"{prefix}{keyword} {_quote(value)}"]
     return [f"{prefix}{keyword} {_quote(pieces[0])}"] + [
@@ -854,35 +924,46 @@ def _reference_lines(references: Iterable[str]) -> list[str]:
     return [_unjoined(text) for text in [*lines, line] if text != "#:"]
 
 
-def _entry_lines(entry: Entry) -> list[str]:
+def _entry_lines(entry: Entry, wrap: bool = False) -> list[str]:
+    """The lines of ``entry``; ``wrap``: in a file a tool wrapped, unless the entry says
+    ``no-wrap``, which GNU tools honour for its every string (a string a tool wrapped
+    before the template gave it the flag is written unwrapped, as they write it)."""
+    lines = entry.lines
+    if "no-wrap" in entry.flags:
+        wrap, lines = False, {key: kept for key, kept in lines.items() if not _wrapped(kept)}
+    elif wrap:  # kept only after a mark as wide as the one they were wrapped after
+        now = {key: _indent(key, entry.obsolete) for key in lines}
+        lines = {key: kept for key, kept in lines.items() if entry.indents.get(key) == now[key]}
     out = _comments("#", entry.comments)
-    prefix = "#~ " if entry.obsolete else ""
+    prefix = _mark(entry.obsolete)
     if not entry.obsolete:
         out += _comments("#.", entry.extracted)
         out += _reference_lines(entry.references)
     if entry.flags:
         out += _comments("#,", [", ".join(gnu_order(entry.flags))])
     previous = "#~| " if entry.obsolete else "#| "
-    lines = entry.lines
     if entry.previous_msgid is not None:  # #| msgctxt or msgid_plural alone: GNU refuses
         if entry.previous_msgctxt is not None:
             out += _string_lines(
-                "msgctxt", entry.previous_msgctxt, previous, lines.get("#| msgctxt", ())
+                "msgctxt", entry.previous_msgctxt, previous, lines.get("#| msgctxt", ()), wrap
             )
-        out += _string_lines("msgid", entry.previous_msgid, previous, lines.get("#| msgid", ()))
+        out += _string_lines(
+            "msgid", entry.previous_msgid, previous, lines.get("#| msgid", ()), wrap
+        )
         if entry.previous_msgid_plural is not None:
             out += _string_lines(
                 "msgid_plural",
                 entry.previous_msgid_plural,
                 previous,
                 lines.get("#| msgid_plural", ()),
+                wrap,
             )
     if entry.msgctxt is not None:
-        out += _string_lines("msgctxt", entry.msgctxt, prefix, lines.get("msgctxt", ()))
-    out += _string_lines("msgid", entry.msgid, prefix, lines.get("msgid", ()))
+        out += _string_lines("msgctxt", entry.msgctxt, prefix, lines.get("msgctxt", ()), wrap)
+    out += _string_lines("msgid", entry.msgid, prefix, lines.get("msgid", ()), wrap)
     if entry.msgid_plural is not None:
         out += _string_lines(
-            "msgid_plural", entry.msgid_plural, prefix, lines.get("msgid_plural", ())
+            "msgid_plural", entry.msgid_plural, prefix, lines.get("msgid_plural", ()), wrap
         )
         for index in sorted(entry.msgstr_plural):
             out += _string_lines(
@@ -890,9 +971,10 @@ def _entry_lines(entry: Entry) -> list[str]:
                 entry.msgstr_plural[index],
                 prefix,
                 lines.get(f"msgstr[{index}]", ()),
+                wrap,
             )
     else:
-        out += _string_lines("msgstr", entry.msgstr, prefix, lines.get("msgstr", ()))
+        out += _string_lines("msgstr", entry.msgstr, prefix, lines.get("msgstr", ()), wrap)
     return out
 
 
@@ -908,10 +990,12 @@ def format_po(catalog: Catalog) -> str:
         )
     else:
         lines += ['msgid ""', 'msgstr ""']
-        lines += [_quote(piece) for piece in _laid_out(header, catalog.header_lines) if piece]
+        wrap = ("", "msgstr") if catalog.wrapped else None
+        laid_out = _laid_out(header, catalog.header_lines, wrap)
+        lines += [_quote(piece) for piece in laid_out if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
-        lines += _entry_lines(entry)
+        lines += _entry_lines(entry, catalog.wrapped)
     if catalog.trailing_comments:
         lines.append("")
         lines += [

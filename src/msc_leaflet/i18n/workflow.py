@@ -39,7 +39,7 @@ from .headers import plural_count, plural_forms, translation_header
 from .merge import merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
-from .pofile import as_written, format_po, read_po, write_po
+from .pofile import as_written, format_po, read_po, refuse_changed
 from .translation_checks import (
     COVERAGE,
     FLAG_LINES,
@@ -58,8 +58,12 @@ class Written:
 
 
 def _write(path: Path, catalog: Catalog) -> Written:
+    return _write_bytes(path, format_po(catalog).encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> Written:
     existed = path.is_file()
-    changed = write_po(path, catalog)
+    changed = write_atomic(path, data)
     return Written(path, "unchanged" if not changed else "updated" if existed else "created")
 
 
@@ -124,19 +128,30 @@ def update(project: Project) -> list[Written]:
     in English. `msc-leaflet i18n init <lang>` starts a language's leaflets.
 
     Every catalog is read and merged before any file is written: one that cannot be
-    read stops the command with the project as it was, not half updated."""
+    read stops the command with the project as it was, not half updated. One that an
+    editor saved meanwhile stops it too (`refuse_changed`): the save is the
+    translator's newest work, which the merge of the older file would replace."""
     templates = project_templates(project)
     translating = set(leaflet_locales(project))
-    merged: list[tuple[Path, Catalog]] = []
+    merged: list[tuple[Path, Catalog, str | None]] = []
     for locale in catalog_locales(project):  # a folder not named after a language: refused
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
             if domain != UI_DOMAIN and locale not in translating and not path.is_file():
                 continue
             old = read_po(path) if path.is_file() else None
-            merged.append((path, translation(template, locale, old)))
+            digest = old.digest if old else None
+            merged.append((path, translation(template, locale, old), digest))
+    contents = [
+        (path, format_po(catalog).encode("utf-8"), digest) for path, catalog, digest in merged
+    ]
+    for path, data, digest in contents:
+        refuse_changed(path, digest, "no catalog or template was written", data)
     written = [_write(template_path(project, d), t) for d, t in templates.items()]
-    return written + [_write(path, catalog) for path, catalog in merged]
+    for path, data, digest in contents:  # again, just before: the editor may save now
+        refuse_changed(path, digest, "the catalogs before it were updated, the rest were not", data)
+        written.append(_write_bytes(path, data))
+    return written
 
 
 def compile_catalogs(project: Project) -> list[Written]:

@@ -52,7 +52,7 @@ from .catalog import (
 )
 from .coverage import mismatch
 from .headers import translation_header
-from .pofile import comment_lines, format_po, read_po
+from .pofile import comment_lines, format_po, read_po, refuse_changed
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
@@ -406,9 +406,11 @@ def import_files(
     except LeafletError as err:
         hint = f"{err.hint}; " if err.hint else ""
         raise LeafletError(err.location, err.message, hint + NOTHING_IMPORTED) from None
+    contents = {po: format_po(catalog).encode("utf-8") for po, catalog in catalogs.items()}
+    for po, catalog in catalogs.items():  # an editor's save meanwhile is not replaced
+        refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED, contents[po])
     written = {
-        po: write_atomic(catalog.path or po, format_po(catalog).encode("utf-8"))
-        for po, catalog in catalogs.items()
+        po: write_atomic(catalog.path or po, contents[po]) for po, catalog in catalogs.items()
     }
     by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
     for report, catalog in merged:

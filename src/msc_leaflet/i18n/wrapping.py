@@ -1,0 +1,153 @@
+"""GNU gettext's line wrapping of a .po string, for a new text in a file a tool wrapped.
+
+Our own form does not wrap (one changed sentence, one changed line), but a catalog
+saved by msgmerge, Poedit or Weblate is wrapped, and `pofile` keeps each unchanged
+text on its lines. A new or changed text written unwrapped in such a file made the
+next save in Poedit rewrap it: a second diff for the same entries. So, in a wrapped
+file, a text `pofile` lays out itself is wrapped as GNU's ``write-po.c`` wraps it:
+
+- each line of the text (up to and including a ``\\n``) is wrapped on its own; a text
+  of several lines, or one that would be broken after its keyword, starts with ``""``;
+- a written line, quotes and prefix (``#~ ``, ``#| ``) included, takes at most 79
+  columns; a wide (East Asian) character counts two, a combining mark none;
+- breaks fall where Unicode's line-breaking rules allow one (after a blank, a hyphen,
+  a slash, between ideographs), but never inside an escape (``\\"``, ``\\n``) nor a
+  character, never before the ``\\n`` that ends a line, and never inside a run of
+  Thai, Lao, Khmer or Myanmar letters: GNU's libunistring breaks those only at blanks.
+
+ICU gives the break opportunities (as for the page); the rest follows libunistring's
+``ulc_width_linebreaks``: greedy, a break placed before the piece that overflows.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from icu4py.breakers import LineBreaker
+
+PAGE_WIDTH = 79  # GNU's default --width, which msgmerge, msgcat and Poedit use
+
+# Scripts whose words libunistring does not split (line-break class SA, read as AL):
+# Thai, Lao, Myanmar and its extensions, Khmer and its symbols, the Tai scripts.
+_NO_BREAK_SCRIPTS = (
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1780, 0x17FF),
+    (0x1950, 0x19FF),
+    (0x1A20, 0x1AAF),
+    (0xA9E0, 0xA9FF),
+    (0xAA60, 0xAADF),
+)
+
+
+# Line-break class IS (infix separators). Unicode's rule LB29 keeps "ClinicalTrials.gov"
+# whole, and ICU follows it; libunistring (gettext 0.21) breaks after the separator
+# when a letter follows, so a break is allowed there too.
+_INFIX = frozenset(".,:;\u037e\u0589\u060c\u060d\u07f8\u2044\ufe10\ufe13\ufe14")
+
+
+# Their sentence and phrase marks (class BA: ။ ។ ๚) allow a break after them all the same.
+_SCRIPT_STOPS = frozenset("\u104a\u104b\u17d4\u17d5\u17d8\u17da\u0e5a\u0e5b")
+# Where ICU's newer rules allow a break and libunistring's do not: "/" before a digit
+# (a date, a URL's "/2024"), "%", "$" or "+" before an opening bracket, a closing mark
+# (")", "。", "、") before a backslash (of an escape: \\" after a Chinese full stop).
+_CLOSING = "、。，．｡､)]}）」』】〕〉》｝］"
+_KEPT_PAIRS = (("/", "0123456789"), ("%$+", "([{"), (_CLOSING, "\\"))
+
+
+def _unsplit(char: str) -> bool:
+    code = ord(char)
+    if char in _SCRIPT_STOPS:
+        return False
+    return any(low <= code <= high for low, high in _NO_BREAK_SCRIPTS)
+
+
+def _kept(before: str, after: str) -> bool:
+    return any(before in left and after in right for left, right in _KEPT_PAIRS)
+
+
+@lru_cache(maxsize=4096)
+def column_width(char: str) -> int:
+    """Columns ``char`` takes in a terminal, as libunistring's ``uc_width`` counts them."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") or 0x1160 <= ord(char) <= 0x11FF:
+        return 0
+    if unicodedata.category(char) == "Cc":
+        return 0  # GNU ignores a control character's width
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def wrapped_pieces(
+    value: str, escape: Callable[[str], str], prefix: str, keyword: str
+) -> list[str]:
+    """``value`` in the pieces GNU writes it in, one a line, after ``prefix`` and
+    ``keyword`` (``msgstr``, ``msgstr[1]``…): a leading ``""`` when GNU writes one.
+    ``escape`` gives a piece as it is written between the quotes."""
+    lines = value.split("\n")
+    portions = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    if not portions:
+        return [value]
+    width = _width_after(prefix)
+    first = len(keyword) + 1  # the keyword and a blank, before the opening quote
+    head = _breaks(portions[0], escape, width, first)
+    if len(portions) == 1 and len(head) == 1:
+        return head
+    return ["", *(piece for portion in portions for piece in line_pieces(portion, escape, prefix))]
+
+
+def line_pieces(portion: str, escape: Callable[[str], str], prefix: str) -> list[str]:
+    """One line of a text (up to and including its ``\\n``) as GNU wraps it on lines of
+    its own after ``prefix``: a changed line of a text whose other lines are kept."""
+    return _breaks(portion, escape, _width_after(prefix), 0)
+
+
+def _width_after(prefix: str) -> int:
+    """Columns for a string's text on a line that starts with ``prefix`` and a quote,
+    leaving room for the closing quote."""
+    return PAGE_WIDTH - 1 - (len(prefix) + 1)
+
+
+def _breaks(portion: str, escape: Callable[[str], str], width: int, start: int) -> list[str]:
+    """``portion`` (one line of the text) cut where libunistring would cut it."""
+    written = [escape(char) for char in portion]
+    text = "".join(written)
+    allowed: set[int] = set()
+    offset, position = 0, 0
+    opportunities = set()
+    for segment in LineBreaker(text, "en"):
+        offset += len(segment)
+        opportunities.add(offset)
+    for index, piece in enumerate(written[:-1]):
+        position += len(piece)
+        infix = portion[index] in _INFIX and portion[index + 1].isalpha()
+        if position not in opportunities and not infix:
+            continue
+        if _kept(portion[index], written[index + 1][0]):
+            continue
+        if _unsplit(portion[index]) and _unsplit(portion[index + 1]) and not infix:
+            continue
+        if index + 1 == len(portion) - 1 and portion.endswith("\n"):
+            continue  # never before the \n that ends the line
+        allowed.add(index + 1)
+    pieces: list[str] = []
+    begin, column, piece_start, piece_width = 0, start, None, 0
+    for index, char in enumerate(portion):
+        if index in allowed:
+            if piece_start is not None and column + piece_width > width:
+                pieces.append(portion[begin:piece_start])
+                begin, column = piece_start, 0
+            piece_start = index
+            column += piece_width
+            piece_width = 0
+        piece_width += _width(char, written[index])
+    if piece_start is not None and column + piece_width > width:
+        pieces.append(portion[begin:piece_start])
+        begin = piece_start
+    pieces.append(portion[begin:])
+    return pieces
+
+
+def _width(char: str, written: str) -> int:
+    """Columns of one character as written: an escape's own characters, one each."""
+    return len(written) if written != char else column_width(char)
