@@ -926,3 +926,57 @@ def test_an_annotation_where_a_pdfx_file_prints_is_an_error(tmp_path: Path) -> N
     assert printed == [("Stamp", (3,))]
     quiet = preflight(_annotated(tmp_path / "quiet.pdf", "PDF/X-4", lambda pdf: [[], []]))
     assert quiet.passed and messages(quiet, "error", "standard") == []
+
+
+def _outlined_line(
+    colour: tuple[float, float, float, float], band: tuple[float, float, float, float], layer: float
+) -> Callable[[Canvas], None]:
+    """A page with a band of ``band`` inks and on it a 10 pt Thai line in ``colour``, drawn
+    as the layout draws it: with its text layer written at ``layer`` points (0: as it
+    is drawn), its glyphs as outlines where the layer is larger (`line_pitch`)."""
+    from reportlab.lib.colors import CMYKColor
+
+    from msc_leaflet.typeset.fonts import default_family
+    from msc_leaflet.typeset.render import draw_placed, finish_page, place_units
+    from msc_leaflet.typeset.runs import Run
+    from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST
+    from msc_leaflet.typeset.units import build_units
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFillColorCMYK(*band)
+        canvas.rect(0, 100, 200, 100, stroke=0, fill=1)
+        run = Run("โทรหาแพทย์ทันที", default_family().regular, 10, CMYKColor(*colour))
+        units = build_units([run], "th", EMPTY_WORD_LIST)
+        draw_placed(canvas, 150, place_units(units, 20), layer)
+        finish_page(canvas)
+
+    return draw
+
+
+def test_small_text_drawn_as_outlines_is_checked_for_plates(tmp_path: Path) -> None:
+    """A Thai table cell or a column of the parallel edition writes its text layer
+    invisibly, larger than it is drawn, and draws its glyphs as outlines (as it draws
+    a citation's digits): a callout of 10 pt white Thai on a band of cyan, magenta and
+    black, or 10 pt Thai in a teal of three inks, passed preflight without a word,
+    though the same line written as visible text was named. Text is judged as it
+    prints, at the size its glyphs are drawn, however it is written."""
+    teal, white, paper = (0.91, 0.05, 0, 0.55), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.0)
+    outlined = canvas_pdf(
+        tmp_path / "outlined.pdf",
+        _outlined_line(white, teal, 14),
+        _outlined_line(teal, paper, 14),
+        _outlined_line(white, (1, 0, 0, 0), 14),  # on one ink: nothing to fill in
+        _outlined_line((0, 0, 0, 0.85), paper, 14),  # black alone
+    )
+    written = canvas_pdf(
+        tmp_path / "written.pdf", _outlined_line(white, teal, 0), _outlined_line(teal, paper, 0)
+    )
+    expected = [
+        ('white text under 12 pt knocked out of 3 plates (cyan, magenta, black): '
+         '"โทรหาแพทย์ทันที" at 10.0 pt; misregistration fills it in: set it larger and '
+         "bolder, or on a background of one ink", (1,)),
+        ('text under 12 pt on 3 plates (cyan, magenta, black): "โทรหาแพทย์ทันที" at '
+         "10.0 pt; misregistration blurs it: print small text on one ink", (2,)),
+    ]  # fmt: skip
+    assert messages(preflight(written), "warning", "plates") == expected
+    assert messages(preflight(outlined), "warning", "plates") == expected

@@ -68,6 +68,9 @@ MAX_FILLS = 20_000  # areas kept per page to find what lies under white text
 # every one. Beyond this (a hostile file's millions of white words) the page's white text
 # is not looked under any more; real pages look at a few hundred.
 MAX_AREA_LOOKS = 500_000
+# Invisible text kept, per page, until glyph outlines drawn over it say it prints
+# (`_Scanner.confirm`); the oldest goes first. Our lines keep one or two.
+MAX_PENDING = 64
 DEVICE = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
 PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
@@ -106,6 +109,21 @@ class PlatedText:
     text: str
     size: float  # points, after scaling
     inks: tuple[str, ...]  # of `INKS`, in that order
+
+
+@dataclass(frozen=True)
+class _Invisible:
+    """Invisible text waiting for the glyph outlines that print it (`_Scanner.confirm`):
+    its colour, where it stands, its size as drawn, what it says, and the inks of the
+    fill under it when it is white (looked up as it is shown, before its own glyphs
+    are fills on the page)."""
+
+    colour: tuple[str, tuple[float, ...]]
+    band: Box  # its baseline's neighbourhood: outlines meeting it are its glyphs
+    size: float
+    text: str
+    under: tuple[str, ...] | None
+    vanishes: bool
 
 
 @dataclass
@@ -163,6 +181,7 @@ class _State:
     overprint_mode: int = 0  # /OPM: 1, a zero ink leaves the plate's ink under it
     font: tuple[tuple[int, int], str, Dictionary] | None = None  # set by Tf, used by Tj
     render_mode: int = 0
+    horizontal_scale: float = 100.0  # Tz, percent
 
     def copy(self) -> _State:
         return _State(**self.__dict__)
@@ -331,6 +350,7 @@ class _Scanner:
         self.areas: list[tuple[Path, tuple[str, ...] | None]] = []
         self.bounds: dict[int, Box | None] = {}  # of self.areas, by index, once asked
         self.looks = MAX_AREA_LOOKS  # areas that may still be looked at
+        self.pending: list[_Invisible] = []  # invisible text whose outlines may follow
 
     def streams(self, stream: Any) -> list[pikepdf.Stream]:
         """The content streams of a page (its /Contents, one or an array) or of a form."""
@@ -388,6 +408,8 @@ class _Scanner:
     def fill(self, state: _State, path: Path | None = None) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
             self.result.max_ink = max(self.result.max_ink, 100 * sum(state.fill))
+        if self.pending and path is not None:
+            self.confirm(state, path)
         if path is not None and path[1] and len(self.areas) < MAX_FILLS:
             self.areas.append((path, _inks(state)))
         if self.result.white_overprint is None and _vanishes(state):
@@ -426,6 +448,8 @@ class _Scanner:
             self.result.fonts.setdefault(key, (name, font))
         if state.render_mode == 7:  # clipping only: nothing shows
             return
+        if state.render_mode == 3:
+            self.invisible(strings, text, state)
         if state.render_mode in (0, 2, 4, 6):
             if self.result.white_overprint is None and _vanishes(state):
                 self.result.white_overprint = ("text", self.shown(strings, state))
@@ -440,13 +464,20 @@ class _Scanner:
     def plates(self, strings: Iterable[Any], size: float, state: _State) -> None:
         """Note the text if it is filled on more than one plate and is the smallest such
         on the page so far (only CMYK says its plates: the press separates the rest)."""
+        self.plated(lambda: self.shown(strings, state), size, state)
+
+    def plated(self, text: Callable[[], str] | str, size: float, state: _State) -> None:
+        """`plates`, for text that ``text`` says (worked out by calling it: only the
+        smallest text needs to be read)."""
         if state.fill_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.fill) != 4:
             return
         inks = _inks(state) or ()
         plated = self.result.smallest_plated
         if len(inks) < 2 or (plated is not None and plated.size <= size):
             return
-        self.result.smallest_plated = PlatedText(self.shown(strings, state), size, inks)
+        self.result.smallest_plated = PlatedText(
+            text if isinstance(text, str) else text(), size, inks
+        )
 
     def knocked_out(
         self, strings: Iterable[Any], size: float, state: _State, placed: Matrix
@@ -458,11 +489,66 @@ class _Scanner:
         plated = self.result.smallest_knocked_out
         if _inks(state) != () or (plated is not None and plated.size <= size):
             return
-        rise = 0.3 * state.font_size
-        under = self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
+        under = self.under_text(state, placed)
         if under is not None and len(under) >= 2:
             text = self.shown(strings, state)
             self.result.smallest_knocked_out = PlatedText(text, size, under)
+
+    def under_text(self, state: _State, placed: Matrix) -> tuple[str, ...] | None:
+        """The inks of the fill under text placed by ``placed`` (text matrix × CTM): the
+        last one painted whose bounds hold its start, a third of its height up."""
+        rise = 0.3 * state.font_size
+        return self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
+
+    def invisible(self, strings: Iterable[Any], text: Matrix, state: _State) -> None:
+        """Keep invisible text until outlines of its colour are filled over it: then it
+        is the text layer of glyphs drawn as outlines (`typeset/outlines.py`: a table
+        cell's or a parallel column's lines, a citation's digits), and is checked as the
+        text they print (`confirm`). Such a layer may be written larger than its glyphs
+        and squeezed back to their widths (``Tz``: `typeset/line_pitch.py`), so they are
+        drawn at its size times its horizontal scaling. Invisible text that nothing is
+        drawn over (a scan's OCR layer) prints nothing, and is not checked."""
+        placed = multiply(text, state.ctm)
+        size = abs(state.font_size) * scale(placed) * min(1.0, state.horizontal_scale / 100)
+        if size <= 0:
+            return
+        white = _inks(state) == ()
+        x, y = placed[4], placed[5]
+        self.pending.append(
+            _Invisible(
+                (state.fill_space, state.fill),
+                (x - size, y - 0.5 * size, math.inf, y + 1.2 * size),
+                size,
+                self.shown(strings, state),
+                self.under_text(state, placed) if white else None,
+                _vanishes(state),
+            )
+        )
+        del self.pending[:-MAX_PENDING]
+
+    def confirm(self, state: _State, path: Path) -> None:
+        """Check the invisible text this fill prints the glyphs of, if any: text of
+        its colour whose baseline the fill's bounds meet (`invisible`)."""
+        colour = (state.fill_space, state.fill)
+        if not any(waiting.colour == colour for waiting in self.pending):
+            return
+        box = _bounds(*path)
+        if box is None:
+            return
+        printed = [w for w in self.pending if w.colour == colour and _meet(box, w.band)]
+        if not printed:
+            return
+        self.pending = [w for w in self.pending if w not in printed]
+        for waiting in printed:
+            smallest = self.result.smallest_text
+            size = waiting.size
+            self.result.smallest_text = size if smallest is None else min(smallest, size)
+            if self.result.white_overprint is None and waiting.vanishes:
+                self.result.white_overprint = ("text", waiting.text)
+            self.plated(waiting.text, size, state)
+            under, knocked = waiting.under, self.result.smallest_knocked_out
+            if under is not None and len(under) >= 2 and (knocked is None or size < knocked.size):
+                self.result.smallest_knocked_out = PlatedText(waiting.text, size, under)
 
     def shown(self, strings: Iterable[Any], state: _State) -> str:
         """What the strings of a text operator say, its runs of spaces made one."""
@@ -600,6 +686,8 @@ class _Frame:
                 state.font = _font(operands[0], resources)
             elif op == "Tr":
                 state.render_mode = int(operands[0])
+            elif op == "Tz":
+                state.horizontal_scale = float(operands[0])
             elif op == "Tm":
                 text = line = _matrix(operands)
             elif op in ("Td", "TD"):
