@@ -64,6 +64,9 @@ class InkLimit:
 
     percent: float = MAX_INK
     source: str = ""  # "" for the default, else what set it
+    # The print shop stated it (the theme's ``ink-limit``): no printing condition says
+    # it, so a PDF/X file records it for preflight (`finishing/xmp.py`).
+    stated: bool = False
 
     def __str__(self) -> str:
         return f"{self.percent:.0f} %" + (f", {self.source}" if self.source else "")
@@ -73,7 +76,7 @@ def ink_limit(condition: str | None = None, stated: float | None = None) -> InkL
     """The ink limit for a press: the one the print shop states, else its printing
     condition's (FOGRA39 or FOGRA39L, in any letter case), else `MAX_INK`."""
     if stated is not None:
-        return InkLimit(stated, "the output intent's ink-limit")
+        return InkLimit(stated, "the output intent's ink-limit", stated=True)
     name = (condition or "").strip().upper().replace(" ", "")
     name = name[:-1] if name.endswith("L") and name[:-1] in CONDITION_INK else name
     if name in CONDITION_INK:
