@@ -959,24 +959,32 @@ def test_small_text_drawn_as_outlines_is_checked_for_plates(tmp_path: Path) -> N
     a citation's digits): a callout of 10 pt white Thai on a band of cyan, magenta and
     black, or 10 pt Thai in a teal of three inks, passed preflight without a word,
     though the same line written as visible text was named. Text is judged as it
-    prints, at the size its glyphs are drawn, however it is written."""
+    prints, however it is written; its size is its text layer's (the file does not
+    say the glyphs'), here that of lines 1.6 em apart."""
+    from msc_leaflet.typeset.line_pitch import layer_size
+
     teal, white, paper = (0.91, 0.05, 0, 0.55), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.0)
+    layer = layer_size(10, 16)
     outlined = canvas_pdf(
         tmp_path / "outlined.pdf",
-        _outlined_line(white, teal, 14),
-        _outlined_line(teal, paper, 14),
-        _outlined_line(white, (1, 0, 0, 0), 14),  # on one ink: nothing to fill in
-        _outlined_line((0, 0, 0, 0.85), paper, 14),  # black alone
+        _outlined_line(white, teal, layer),
+        _outlined_line(teal, paper, layer),
+        _outlined_line(white, (1, 0, 0, 0), layer),  # on one ink: nothing to fill in
+        _outlined_line((0, 0, 0, 0.85), paper, layer),  # black alone
     )
     written = canvas_pdf(
         tmp_path / "written.pdf", _outlined_line(white, teal, 0), _outlined_line(teal, paper, 0)
     )
-    expected = [
-        ('white text under 12 pt knocked out of 3 plates (cyan, magenta, black): '
-         '"โทรหาแพทย์ทันที" at 10.0 pt; misregistration fills it in: set it larger and '
-         "bolder, or on a background of one ink", (1,)),
-        ('text under 12 pt on 3 plates (cyan, magenta, black): "โทรหาแพทย์ทันที" at '
-         "10.0 pt; misregistration blurs it: print small text on one ink", (2,)),
-    ]  # fmt: skip
-    assert messages(preflight(written), "warning", "plates") == expected
-    assert messages(preflight(outlined), "warning", "plates") == expected
+
+    def expected(size: float) -> list[tuple[str, tuple[int, ...]]]:
+        return [
+            ('white text under 12 pt knocked out of 3 plates (cyan, magenta, black): '
+             f'"โทรหาแพทย์ทันที" at {size:.1f} pt; misregistration fills it in: set it '
+             "larger and bolder, or on a background of one ink", (1,)),
+            ('text under 12 pt on 3 plates (cyan, magenta, black): "โทรหาแพทย์ทันที" at '
+             f"{size:.1f} pt; misregistration blurs it: print small text on one ink", (2,)),
+        ]  # fmt: skip
+
+    assert messages(preflight(written), "warning", "plates") == expected(10)
+    assert messages(preflight(outlined), "warning", "plates") == expected(layer)
+    assert 10 < layer < 12

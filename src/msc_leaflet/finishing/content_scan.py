@@ -181,7 +181,6 @@ class _State:
     overprint_mode: int = 0  # /OPM: 1, a zero ink leaves the plate's ink under it
     font: tuple[tuple[int, int], str, Dictionary] | None = None  # set by Tf, used by Tj
     render_mode: int = 0
-    horizontal_scale: float = 100.0  # Tz, percent
 
     def copy(self) -> _State:
         return _State(**self.__dict__)
@@ -448,13 +447,13 @@ class _Scanner:
             self.result.fonts.setdefault(key, (name, font))
         if state.render_mode == 7:  # clipping only: nothing shows
             return
-        if state.render_mode == 3:
-            self.invisible(strings, text, state)
         if state.render_mode in (0, 2, 4, 6):
             if self.result.white_overprint is None and _vanishes(state):
                 self.result.white_overprint = ("text", self.shown(strings, state))
             self.fill(state)
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
+        if state.render_mode == 3:
+            self.invisible(strings, size, text, state)
         smallest = self.result.smallest_text
         self.result.smallest_text = size if smallest is None else min(smallest, size)
         if state.render_mode in (0, 2, 4, 6):
@@ -500,16 +499,16 @@ class _Scanner:
         rise = 0.3 * state.font_size
         return self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
 
-    def invisible(self, strings: Iterable[Any], text: Matrix, state: _State) -> None:
-        """Keep invisible text until outlines of its colour are filled over it: then it
-        is the text layer of glyphs drawn as outlines (`typeset/outlines.py`: a table
-        cell's or a parallel column's lines, a citation's digits), and is checked as the
-        text they print (`confirm`). Such a layer may be written larger than its glyphs
-        and squeezed back to their widths (``Tz``: `typeset/line_pitch.py`), so they are
-        drawn at its size times its horizontal scaling. Invisible text that nothing is
-        drawn over (a scan's OCR layer) prints nothing, and is not checked."""
+    def invisible(self, strings: Iterable[Any], size: float, text: Matrix, state: _State) -> None:
+        """Keep invisible text of ``size`` points until outlines of its colour are filled
+        over it: then it is the text layer of glyphs drawn as outlines
+        (`typeset/outlines.py`: a table cell's or a parallel column's lines, a citation's
+        digits), and is checked as the text they print (`confirm`), at the layer's size.
+        That may be larger than the glyphs (`typeset/line_pitch.py`), but how much is
+        not in the file: the layer is squeezed with ``Tz`` to a width, the glyphs' own or
+        a list number's box. Invisible text that nothing is drawn over (a scan's OCR
+        layer) prints nothing, and has no plates to check."""
         placed = multiply(text, state.ctm)
-        size = abs(state.font_size) * scale(placed) * min(1.0, state.horizontal_scale / 100)
         if size <= 0:
             return
         white = _inks(state) == ()
@@ -540,9 +539,7 @@ class _Scanner:
             return
         self.pending = [w for w in self.pending if w not in printed]
         for waiting in printed:
-            smallest = self.result.smallest_text
             size = waiting.size
-            self.result.smallest_text = size if smallest is None else min(smallest, size)
             if self.result.white_overprint is None and waiting.vanishes:
                 self.result.white_overprint = ("text", waiting.text)
             self.plated(waiting.text, size, state)
@@ -686,8 +683,6 @@ class _Frame:
                 state.font = _font(operands[0], resources)
             elif op == "Tr":
                 state.render_mode = int(operands[0])
-            elif op == "Tz":
-                state.horizontal_scale = float(operands[0])
             elif op == "Tm":
                 text = line = _matrix(operands)
             elif op in ("Td", "TD"):
