@@ -435,6 +435,33 @@ def test_a_trim_box_off_the_sheet_and_an_empty_page_are_errors(tmp_path: Path) -
     ]
 
 
+def test_a_trim_box_past_the_bleed_box_is_an_error(tmp_path: Path) -> None:
+    """A BleedBox inside the TrimBox (another tool's file, a page box edited by hand)
+    passed preflight when no bleed was asked for, though a press prints nothing outside
+    the BleedBox (the CropBox of a page without one): the page came back from the
+    guillotine with white edges. PDF/X keeps the TrimBox within the BleedBox; every
+    shop's preflight stops such a file."""
+    within = _boxed_page(
+        tmp_path, "within", MediaBox=[0, 0, 200, 200], TrimBox=[0, 0, 200, 200],
+        BleedBox=[5, 5, 195, 195],
+    )  # fmt: skip
+    cropped = _boxed_page(
+        tmp_path, "cropped", MediaBox=[0, 0, 200, 200], TrimBox=[0, 0, 200, 200],
+        CropBox=[0, 0, 190, 200],
+    )  # fmt: skip
+    message = (
+        "the TrimBox reaches past the BleedBox (or the CropBox, where there is none): "
+        "nothing outside it prints, so the cut page would have white edges"
+    )
+    for path in (within, cropped):
+        assert messages(preflight(path), "error", "pages") == [(message, (1,))]
+    fine = _boxed_page(
+        tmp_path, "fine", MediaBox=[0, 0, 200, 200], TrimBox=[5, 5, 195, 195],
+        BleedBox=[5, 5, 195, 195],
+    )  # fmt: skip
+    assert messages(preflight(fine), "error", "pages") == []
+
+
 def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
     def rgb(canvas: Canvas) -> None:
         canvas.setFillColorRGB(1, 0, 0)

@@ -441,12 +441,16 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
         yield ("error", "pages", "the page has no area (its MediaBox is empty)", number)
         return
     trim = _box(page, "/TrimBox", media)
-    if _clipped(trim, sheet) != trim:
-        yield ("error", "pages", "the TrimBox reaches past the MediaBox: the page would be "
-               "cut outside the sheet", number)  # fmt: skip
     # Nothing outside the MediaBox prints: a BleedBox past it is no bleed (PDF 32000-1
     # §14.11.2: every box is "effectively reduced to its intersection with the media box").
     bleed = _clipped(_box(page, "/BleedBox", page.obj.get("/CropBox", media)), sheet)
+    if _clipped(trim, sheet) != trim:
+        yield ("error", "pages", "the TrimBox reaches past the MediaBox: the page would be "
+               "cut outside the sheet", number)  # fmt: skip
+    elif _clipped(trim, bleed) != trim:
+        yield ("error", "pages", "the TrimBox reaches past the BleedBox (or the CropBox, where "
+               "there is none): nothing outside it prints, so the cut page would have white "
+               "edges", number)  # fmt: skip
     sides = {
         "left": trim[0] - bleed[0],
         "bottom": trim[1] - bleed[1],
