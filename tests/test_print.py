@@ -838,3 +838,26 @@ def test_a_palette_png_with_translucent_colours_prints_in_cmyk_quietly(
         for image in images:  # see-through corners, the disc at its own opacity
             mask = pikepdf.PdfImage(cast(pikepdf.Stream, image.SMask)).as_pil_image()
             assert {value for _, value in mask.getcolors() or []} == {0, 160}
+
+
+def test_a_bleed_typed_negative_or_with_a_decimal_comma_says_what_to_write() -> None:
+    """``--bleed -3mm`` and ``--bleed 3,5mm`` (a decimal comma, as Vietnamese and most
+    of Europe write it) were refused as "needs a number and a unit", which both have:
+    the shop's operator was left to guess. Each now says what is wrong and what to
+    write; ``.5mm`` is half a millimetre, as written."""
+    assert parse_bleed(".5mm") == pytest.approx(0.5 * MM)
+    assert parse_bleed("3.5 MM") == pytest.approx(3.5 * MM)
+    for typed, says in (
+        ("-3mm", "cannot be negative"),
+        ("3,5mm", "3.5mm"),
+        ("0,125in", "0.125in"),
+    ):
+        with pytest.raises(ValueError) as refused:
+            parse_bleed(typed)
+        assert says in str(refused.value) and "number and a unit" not in str(refused.value)
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    result = CliRunner().invoke(app, ["preflight", "missing.pdf", "--bleed", "3,5mm"])
+    assert result.exit_code == 2 and "3.5mm" in result.output
