@@ -1015,3 +1015,39 @@ def test_small_text_drawn_as_outlines_is_checked_for_plates(tmp_path: Path) -> N
     assert messages(preflight(written), "warning", "plates") == expected(10)
     assert messages(preflight(outlined), "warning", "plates") == expected(layer)
     assert 10 < layer < 12
+
+
+def test_the_registration_colour_inside_the_trim_is_an_error(tmp_path: Path) -> None:
+    """Text or a fill in the Registration colour (Separation /All: the swatch a designer
+    picks by mistake for "black") prints on every plate the RIP makes, spot plates
+    included: 400 % ink that smears, and fringes wherever the plates misregister. It
+    passed preflight without a word, since only process CMYK was summed. Inside the
+    trim it is an error naming the page and the text; crop marks drawn in it outside
+    the trim, as they should be, are not."""
+    from reportlab.lib.colors import CMYKColorSep
+
+    registration = CMYKColorSep(1, 1, 1, 1, spotName="All")
+
+    def text(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.setFillColor(registration)
+        canvas.drawString(20, 100, "Call the clinic")
+
+    def fill(canvas: Canvas) -> None:
+        canvas.setFillColor(registration)
+        canvas.rect(20, 20, 50, 50, stroke=0, fill=1)
+
+    def marks(canvas: Canvas) -> None:  # the trim is 10 pt in from each side
+        canvas.setStrokeColor(registration)
+        canvas.setLineWidth(0.25)
+        canvas.line(10, 0, 10, 6)
+        canvas.line(0, 10, 6, 10)
+        canvas.setFillColorCMYK(0, 0, 0, 1)
+        canvas.rect(20, 20, 50, 50, stroke=0, fill=1)
+
+    boxes = {"trim": (10, 10, 190, 190), "bleed": (10, 10, 190, 190)}
+    report = preflight(canvas_pdf(tmp_path / "registration.pdf", text, fill, marks, **boxes))
+    found = messages(report, "error", "ink")
+    assert [pages for _, pages in found] == [(1,), (2,)]
+    assert '"Call the clinic"' in found[0][0]
+    assert all("Registration" in message and "every plate" in message for message, _ in found)

@@ -143,6 +143,9 @@ class PageScan:
     # White that vanishes on press (set to overprint), the first on the page: ("text",
     # what it says, "" if its font does not tell) or ("fill", "").
     white_overprint: tuple[str, str] | None = None
+    # The Registration colour (Separation /All) inside the trim, the first on the page:
+    # ("text", what it says), ("fill", "") or ("line", ""). It prints on every plate.
+    registration: tuple[str, str] | None = None
     spaces: set[str] = field(default_factory=set)  # colour space families
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
@@ -407,6 +410,8 @@ class _Scanner:
     def fill(self, state: _State, path: Path | None = None) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
             self.result.max_ink = max(self.result.max_ink, 100 * sum(state.fill))
+        if path is not None and _registration(state.fill_space, state.fill):
+            self.registered("fill", "", _bounds(*path))
         if self.pending and path is not None:
             self.confirm(state, path)
         if path is not None and path[1] and len(self.areas) < MAX_FILLS:
@@ -414,8 +419,17 @@ class _Scanner:
         if self.result.white_overprint is None and _vanishes(state):
             self.result.white_overprint = ("fill", "")
 
+    def registered(self, kind: str, text: str, box: Box | None) -> None:
+        """Note the first thing on the page in the Registration colour that reaches
+        inside the trim (``box``: its bounds on the page; crop marks lie outside)."""
+        inside = box is not None and (self.trim is None or _meet(box, self.trim))
+        if self.result.registration is None and inside:
+            self.result.registration = (kind, text)
+
     def line(self, state: _State, path: Path) -> None:
         """Count a stroked line's ink if it reaches inside the trim."""
+        if _registration(state.stroke_space, state.stroke):
+            self.registered("line", "", _bounds(*path))
         if state.stroke_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.stroke) != 4:
             return
         box, trim = _bounds(*path), self.trim
@@ -450,6 +464,9 @@ class _Scanner:
         if state.render_mode in (0, 2, 4, 6):
             if self.result.white_overprint is None and _vanishes(state):
                 self.result.white_overprint = ("text", self.shown(strings, state))
+            if self.result.registration is None and _registration(state.fill_space, state.fill):
+                x, y = multiply(text, state.ctm)[4:]
+                self.registered("text", self.shown(strings, state), (x, y, x, y))
             self.fill(state)
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
         if state.render_mode == 3:
@@ -754,6 +771,12 @@ def _vanishes(state: _State) -> bool:
     if not state.overprint or _inks(state) != ():
         return False
     return state.overprint_mode == 1 or state.fill_space in ("DeviceGray", "ICCBased Gray")
+
+
+def _registration(space: str, values: tuple[float, ...]) -> bool:
+    """Whether a colour is the Registration colour at some strength: the Separation
+    /All, which a RIP prints on every plate it makes, spot plates included."""
+    return space == "Separation All" and bool(values) and values[0] > 0
 
 
 def _meet(box: Box, other: Box) -> bool:

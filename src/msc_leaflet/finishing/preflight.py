@@ -377,6 +377,12 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
     knocked = scan.smallest_knocked_out
     if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
         yield ("warning", "plates", _knocked_out(knocked), page)
+    if scan.registration is not None:
+        kind, text = scan.registration
+        what = {"text": f"text{_cut(text)}", "fill": "a fill", "line": "a line"}[kind]
+        yield ("error", "ink", f"{what} in the Registration colour (Separation All) inside "
+               "the trim: it prints on every plate, spot plates too, as 400 % ink; give it "
+               "black, or the colour it was meant to have", page)  # fmt: skip
 
 
 def _plated(plated: PlatedText) -> str:
