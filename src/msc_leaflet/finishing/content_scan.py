@@ -30,6 +30,7 @@ import string
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import pikepdf
@@ -121,7 +122,7 @@ class _Invisible:
     colour: tuple[str, tuple[float, ...]]
     band: Box  # its baseline's neighbourhood: outlines meeting it are its glyphs
     size: float
-    text: str
+    text: Callable[[], str]  # what it says, read only if it is named
     under: tuple[str, ...] | None
     vanishes: bool
 
@@ -526,16 +527,17 @@ class _Scanner:
         a list number's box. Invisible text that nothing is drawn over (a scan's OCR
         layer) prints nothing, and has no plates to check."""
         placed = multiply(text, state.ctm)
-        if size <= 0:
-            return
-        white = _inks(state) == ()
+        inks = _inks(state)
+        white = inks == ()
+        if size <= 0 or inks is None or not (white or len(inks) >= 2):
+            return  # on one plate, or on plates it does not say: nothing to check
         x, y = placed[4], placed[5]
         self.pending.append(
             _Invisible(
                 (state.fill_space, state.fill),
                 (x - size, y - 0.5 * size, math.inf, y + 1.2 * size),
                 size,
-                self.shown(strings, state),
+                partial(self.said, strings, state.font[2] if state.font is not None else None),
                 self.under_text(state, placed) if white else None,
                 _vanishes(state),
             )
@@ -548,9 +550,12 @@ class _Scanner:
         colour = (state.fill_space, state.fill)
         if not any(waiting.colour == colour for waiting in self.pending):
             return
-        box = _bounds(*path)
-        if box is None:
+        # The path's first point, not its bounds: a glyph's outline has hundreds of
+        # points, and a page thousands of glyphs.
+        point = _first_point(*path)
+        if point is None:
             return
+        box = (*point, *point)
         printed = [w for w in self.pending if w.colour == colour and _meet(box, w.band)]
         if not printed:
             return
@@ -558,15 +563,18 @@ class _Scanner:
         for waiting in printed:
             size = waiting.size
             if self.result.white_overprint is None and waiting.vanishes:
-                self.result.white_overprint = ("text", waiting.text)
+                self.result.white_overprint = ("text", waiting.text())
             self.plated(waiting.text, size, state)
             under, knocked = waiting.under, self.result.smallest_knocked_out
             if under is not None and len(under) >= 2 and (knocked is None or size < knocked.size):
-                self.result.smallest_knocked_out = PlatedText(waiting.text, size, under)
+                self.result.smallest_knocked_out = PlatedText(waiting.text(), size, under)
 
     def shown(self, strings: Iterable[Any], state: _State) -> str:
         """What the strings of a text operator say, its runs of spaces made one."""
-        font = state.font[2] if state.font is not None else None
+        return self.said(strings, state.font[2] if state.font is not None else None)
+
+    def said(self, strings: Iterable[Any], font: Dictionary | None) -> str:
+        """What ``strings`` say in ``font`` (`shown`)."""
         shown = "".join(
             self.decode(font, bytes(s)) for s in strings if isinstance(s, pikepdf.String)
         )
@@ -751,6 +759,19 @@ def _bounds(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> Box | None:
     if not xs:
         return None
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _first_point(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> tuple[float, float] | None:
+    """Where on the page a path begins (its first operator's first point, placed by
+    ``ctm``); None if it has none."""
+    for _, operands in path[:1]:
+        try:
+            x, y = float(operands[0]), float(operands[1])
+        except (TypeError, ValueError, IndexError):
+            return None
+        a, b, c, d, e, f = ctm
+        return (a * x + c * y + e, b * x + d * y + f)
+    return None
 
 
 def _set_overprint(state: _State, graphics: Dictionary) -> None:
