@@ -822,3 +822,33 @@ def test_only_trap_nets_and_printer_marks_stay_where_a_press_file_prints() -> No
     keys = [int(key) for key, _ in pikepdf.NumberTree(tree.ParentTree).items()]
     assert keys == [0, 3] and int(tree.ParentTreeNextKey) == 4
     assert _dangling_references(pdf) == []
+
+
+def test_the_themes_ink_limit_travels_in_the_pdfx_file(make_project: Callable[..., Path]) -> None:
+    """A shop's ink limit stated only in the theme (``ink-limit: 260``) was not written
+    into the PDF: preflight of the print file judged it by FOGRA39's 330 % and passed a
+    fill of 280 %, unless the shop typed ``--ink-limit 260`` again. The file now states
+    its limit (in its XMP, which PDF/X and PDF/A allow to be extended), preflight reads
+    it, and ``--ink-limit`` still has the last word. A theme that states no limit
+    writes none: its condition says it."""
+    from msc_leaflet.finishing.preflight import Requirements, preflight
+
+    root = print_shop_project(make_project, cmyk_profile())
+    theme = root / "theme.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8") + "  ink-limit: 260\n", encoding="utf-8")
+    path = pdfx_build(root)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        assert Xmp(pdf).all("pdfxid:GTS_PDFXVersion") == ["PDF/X-4"]
+        page = pdf.pages[0]  # a rich fill the shop's limit forbids, FOGRA39's allows
+        page.contents_add(pdf.make_stream(b"q 0.8 0.6 0.4 1 k 20 20 30 30 re f Q"))
+        pdf.save(path)
+
+    def ink(requirements: Requirements | None = None) -> list[str]:
+        report = preflight(path, requirements)
+        return [f.message for f in report.findings if f.category == "ink"]
+
+    assert ink() == ["280 % total ink in a fill (over 260 %, the limit the file states)"]
+    assert ink(Requirements(ink_limit=300)) == []
+    theme.write_text(BUNDLED_THEME.read_text(encoding="utf-8") + INTENT, encoding="utf-8")
+    with pikepdf.open(pdfx_build(root)) as pdf:
+        assert b"InkLimit" not in pdf.Root.Metadata.read_bytes()

@@ -435,6 +435,33 @@ def test_a_trim_box_off_the_sheet_and_an_empty_page_are_errors(tmp_path: Path) -
     ]
 
 
+def test_a_trim_box_past_the_bleed_box_is_an_error(tmp_path: Path) -> None:
+    """A BleedBox inside the TrimBox (another tool's file, a page box edited by hand)
+    passed preflight when no bleed was asked for, though a press prints nothing outside
+    the BleedBox (the CropBox of a page without one): the page came back from the
+    guillotine with white edges. PDF/X keeps the TrimBox within the BleedBox; every
+    shop's preflight stops such a file."""
+    within = _boxed_page(
+        tmp_path, "within", MediaBox=[0, 0, 200, 200], TrimBox=[0, 0, 200, 200],
+        BleedBox=[5, 5, 195, 195],
+    )  # fmt: skip
+    cropped = _boxed_page(
+        tmp_path, "cropped", MediaBox=[0, 0, 200, 200], TrimBox=[0, 0, 200, 200],
+        CropBox=[0, 0, 190, 200],
+    )  # fmt: skip
+    message = (
+        "the TrimBox reaches past the BleedBox (or the CropBox, where there is none): "
+        "nothing outside it prints, so the cut page would have white edges"
+    )
+    for path in (within, cropped):
+        assert messages(preflight(path), "error", "pages") == [(message, (1,))]
+    fine = _boxed_page(
+        tmp_path, "fine", MediaBox=[0, 0, 200, 200], TrimBox=[5, 5, 195, 195],
+        BleedBox=[5, 5, 195, 195],
+    )  # fmt: skip
+    assert messages(preflight(fine), "error", "pages") == []
+
+
 def test_rgb_in_a_cmyk_file_and_the_colour_spaces_used(tmp_path: Path) -> None:
     def rgb(canvas: Canvas) -> None:
         canvas.setFillColorRGB(1, 0, 0)
@@ -926,3 +953,101 @@ def test_an_annotation_where_a_pdfx_file_prints_is_an_error(tmp_path: Path) -> N
     assert printed == [("Stamp", (3,))]
     quiet = preflight(_annotated(tmp_path / "quiet.pdf", "PDF/X-4", lambda pdf: [[], []]))
     assert quiet.passed and messages(quiet, "error", "standard") == []
+
+
+def _outlined_line(
+    colour: tuple[float, float, float, float], band: tuple[float, float, float, float], layer: float
+) -> Callable[[Canvas], None]:
+    """A page with a band of ``band`` inks and on it a 10 pt Thai line in ``colour``, drawn
+    as the layout draws it: with its text layer written at ``layer`` points (0: as it
+    is drawn), its glyphs as outlines where the layer is larger (`line_pitch`)."""
+    from reportlab.lib.colors import CMYKColor
+
+    from msc_leaflet.typeset.fonts import default_family
+    from msc_leaflet.typeset.render import draw_placed, finish_page, place_units
+    from msc_leaflet.typeset.runs import Run
+    from msc_leaflet.typeset.segmentation import EMPTY_WORD_LIST
+    from msc_leaflet.typeset.units import build_units
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFillColorCMYK(*band)
+        canvas.rect(0, 100, 200, 100, stroke=0, fill=1)
+        run = Run("โทรหาแพทย์ทันที", default_family().regular, 10, CMYKColor(*colour))
+        units = build_units([run], "th", EMPTY_WORD_LIST)
+        draw_placed(canvas, 150, place_units(units, 20), layer)
+        finish_page(canvas)
+
+    return draw
+
+
+def test_small_text_drawn_as_outlines_is_checked_for_plates(tmp_path: Path) -> None:
+    """A Thai table cell or a column of the parallel edition writes its text layer
+    invisibly, larger than it is drawn, and draws its glyphs as outlines (as it draws
+    a citation's digits): a callout of 10 pt white Thai on a band of cyan, magenta and
+    black, or 10 pt Thai in a teal of three inks, passed preflight without a word,
+    though the same line written as visible text was named. Text is judged as it
+    prints, however it is written; its size is its text layer's (the file does not
+    say the glyphs'), here that of lines 1.6 em apart."""
+    from msc_leaflet.typeset.line_pitch import layer_size
+
+    teal, white, paper = (0.91, 0.05, 0, 0.55), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.0)
+    layer = layer_size(10, 16)
+    outlined = canvas_pdf(
+        tmp_path / "outlined.pdf",
+        _outlined_line(white, teal, layer),
+        _outlined_line(teal, paper, layer),
+        _outlined_line(white, (1, 0, 0, 0), layer),  # on one ink: nothing to fill in
+        _outlined_line((0, 0, 0, 0.85), paper, layer),  # black alone
+    )
+    written = canvas_pdf(
+        tmp_path / "written.pdf", _outlined_line(white, teal, 0), _outlined_line(teal, paper, 0)
+    )
+
+    def expected(size: float) -> list[tuple[str, tuple[int, ...]]]:
+        return [
+            ('white text under 12 pt knocked out of 3 plates (cyan, magenta, black): '
+             f'"โทรหาแพทย์ทันที" at {size:.1f} pt; misregistration fills it in: set it '
+             "larger and bolder, or on a background of one ink", (1,)),
+            ('text under 12 pt on 3 plates (cyan, magenta, black): "โทรหาแพทย์ทันที" at '
+             f"{size:.1f} pt; misregistration blurs it: print small text on one ink", (2,)),
+        ]  # fmt: skip
+
+    assert messages(preflight(written), "warning", "plates") == expected(10)
+    assert messages(preflight(outlined), "warning", "plates") == expected(layer)
+    assert 10 < layer < 12
+
+
+def test_the_registration_colour_inside_the_trim_is_an_error(tmp_path: Path) -> None:
+    """Text or a fill in the Registration colour (Separation /All: the swatch a designer
+    picks by mistake for "black") prints on every plate the RIP makes, spot plates
+    included: 400 % ink that smears, and fringes wherever the plates misregister. It
+    passed preflight without a word, since only process CMYK was summed. Inside the
+    trim it is an error naming the page and the text; crop marks drawn in it outside
+    the trim, as they should be, are not."""
+    from reportlab.lib.colors import CMYKColorSep
+
+    registration = CMYKColorSep(1, 1, 1, 1, spotName="All")
+
+    def text(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.setFillColor(registration)
+        canvas.drawString(20, 100, "Call the clinic")
+
+    def fill(canvas: Canvas) -> None:
+        canvas.setFillColor(registration)
+        canvas.rect(20, 20, 50, 50, stroke=0, fill=1)
+
+    def marks(canvas: Canvas) -> None:  # the trim is 10 pt in from each side
+        canvas.setStrokeColor(registration)
+        canvas.setLineWidth(0.25)
+        canvas.line(10, 0, 10, 6)
+        canvas.line(0, 10, 6, 10)
+        canvas.setFillColorCMYK(0, 0, 0, 1)
+        canvas.rect(20, 20, 50, 50, stroke=0, fill=1)
+
+    boxes = {"trim": (10, 10, 190, 190), "bleed": (10, 10, 190, 190)}
+    report = preflight(canvas_pdf(tmp_path / "registration.pdf", text, fill, marks, **boxes))
+    found = messages(report, "error", "ink")
+    assert [pages for _, pages in found] == [(1,), (2,)]
+    assert '"Call the clinic"' in found[0][0]
+    assert all("Registration" in message and "every plate" in message for message, _ in found)

@@ -805,3 +805,59 @@ def test_a_cmyk_picture_over_the_ink_limit_is_named_at_its_line(
     assert re.search(r"leaflets/sample\.yaml:\d+", found) and "heavy.jpg" in found
     assert re.search(r"\b3[78]\d % total ink\b", found) and "(300 %)" in found
     assert inky() == []
+
+
+def test_a_palette_png_with_translucent_colours_prints_in_cmyk_quietly(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A logo saved as an 8-bit palette PNG whose colours carry their own opacity (what
+    pngquant, TinyPNG and "Save for Web" make) printed Pillow's own warning, with its
+    source file and line, in the middle of a print build's output. It is converted
+    once, keeping its translucency as a soft mask, and a grey one stays on black."""
+    import warnings
+
+    import pikepdf
+    from PIL import Image, ImageDraw
+
+    blocks = "- figure: teal.png\n  alt: A teal disc\n- figure: grey.png\n  alt: A grey disc\n"
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    for name, colour in (("teal.png", (11, 110, 116, 160)), ("grey.png", (90, 90, 90, 160))):
+        picture = Image.new("RGBA", (600, 600), (0, 0, 0, 0))
+        ImageDraw.Draw(picture).ellipse((50, 50, 550, 550), fill=colour)
+        picture.quantize(8).save(root / name)
+        with Image.open(root / name) as saved:  # an opacity for each palette entry
+            assert saved.mode == "P" and isinstance(saved.info.get("transparency"), bytes)
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a library's warning reaches the user's terminal
+        pdf = build_leaflet(Project.at(root), "sample", None, tmp_path, options=options).path
+    with pikepdf.open(pdf) as document:
+        images = [image for page in document.pages for image in page.get_images().values()]
+        spaces = sorted(str(image.ColorSpace) for image in images)
+        assert spaces == ["/DeviceCMYK", "/DeviceGray"]
+        for image in images:  # see-through corners, the disc at its own opacity
+            mask = pikepdf.PdfImage(cast(pikepdf.Stream, image.SMask)).as_pil_image()
+            assert {value for _, value in mask.getcolors() or []} == {0, 160}
+
+
+def test_a_bleed_typed_negative_or_with_a_decimal_comma_says_what_to_write() -> None:
+    """``--bleed -3mm`` and ``--bleed 3,5mm`` (a decimal comma, as Vietnamese and most
+    of Europe write it) were refused as "needs a number and a unit", which both have:
+    the shop's operator was left to guess. Each now says what is wrong and what to
+    write; ``.5mm`` is half a millimetre, as written."""
+    assert parse_bleed(".5mm") == pytest.approx(0.5 * MM)
+    assert parse_bleed("3.5 MM") == pytest.approx(3.5 * MM)
+    for typed, says in (
+        ("-3mm", "cannot be negative"),
+        ("3,5mm", "3.5mm"),
+        ("0,125in", "0.125in"),
+    ):
+        with pytest.raises(ValueError) as refused:
+            parse_bleed(typed)
+        assert says in str(refused.value) and "number and a unit" not in str(refused.value)
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    result = CliRunner().invoke(app, ["preflight", "missing.pdf", "--bleed", "3,5mm"])
+    assert result.exit_code == 2 and "3.5mm" in result.output

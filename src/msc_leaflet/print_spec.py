@@ -64,6 +64,9 @@ class InkLimit:
 
     percent: float = MAX_INK
     source: str = ""  # "" for the default, else what set it
+    # The print shop stated it (the theme's ``ink-limit``): no printing condition says
+    # it, so a PDF/X file records it for preflight (`finishing/xmp.py`).
+    stated: bool = False
 
     def __str__(self) -> str:
         return f"{self.percent:.0f} %" + (f", {self.source}" if self.source else "")
@@ -73,7 +76,7 @@ def ink_limit(condition: str | None = None, stated: float | None = None) -> InkL
     """The ink limit for a press: the one the print shop states, else its printing
     condition's (FOGRA39 or FOGRA39L, in any letter case), else `MAX_INK`."""
     if stated is not None:
-        return InkLimit(stated, "the output intent's ink-limit")
+        return InkLimit(stated, "the output intent's ink-limit", stated=True)
     name = (condition or "").strip().upper().replace(" ", "")
     name = name[:-1] if name.endswith("L") and name[:-1] in CONDITION_INK else name
     if name in CONDITION_INK:
@@ -190,11 +193,22 @@ def variant_suffix(edition: Edition, spec: PrintSpec) -> str:
 
 def parse_bleed(text: str) -> float:
     """A bleed such as ``"3mm"``, ``"0.125in"`` or ``"8.5pt"`` → points; more than
-    `MAX_BLEED_MM` is refused as a typo."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*", text.lower())
+    `MAX_BLEED_MM` is refused as a typo, a negative one or one with a decimal comma
+    (``3,5mm``) saying what to write instead."""
+    match = re.fullmatch(r"\s*([-+]?)(\d*\.?\d+|\d+,\d+)\s*(mm|cm|in|pt)\s*", text.lower())
     if not match:
         raise ValueError(f"length {text!r} needs a number and a unit: mm, cm, in or pt (e.g. 3mm)")
-    points = float(match.group(1)) * _UNITS[match.group(2)]
+    sign, number, unit = match.groups()
+    if "," in number:  # a decimal comma, as Vietnamese and much of Europe write it
+        raise ValueError(
+            f"length {text!r}: write the decimal with a point, {number.replace(',', '.')}{unit}"
+        )
+    if sign == "-" and float(number):
+        raise ValueError(
+            f"length {text!r}: a bleed cannot be negative; it is how far the background "
+            "reaches past the trim, e.g. 3mm (0mm for none)"
+        )
+    points = float(number) * _UNITS[unit]
     if points > MAX_BLEED_MM * _UNITS["mm"]:
         raise ValueError(f"length {text!r} is more than {MAX_BLEED_MM:g} mm of bleed")
     return points

@@ -33,8 +33,9 @@ def preflight(
     ink_limit: Annotated[
         float | None,
         typer.Option(
-            help="Most total ink the press lays down, in percent (default: the limit of the "
-            "printing condition the file's output intent names, e.g. 330 for FOGRA39, else 300)."
+            help="Most total ink the press lays down, in percent (default: the limit the "
+            "file records as the print shop's, else that of the printing condition its output "
+            "intent names, e.g. 330 for FOGRA39, else 300)."
         ),
     ] = None,
     json_output: Annotated[

@@ -132,6 +132,7 @@ class ConformanceStep:
         knows (give them with `functools.partial`)."""
         standard, intent, profile = self.conformance.standard, self.conformance.intent, self.profile
         claim = STANDARDS[standard]
+        ink_limit = None  # stated for the press by the shop, and so recorded for preflight
         if standard == "PDF/A-2u" and profile is not None:
             fonts = _refuse_for_pdfa(pdf)
             _output_intent(pdf, claim, profile, SRGB_CONDITION, "http://www.color.org", "")
@@ -146,8 +147,12 @@ class ConformanceStep:
             without_annotations_in_print(pdf)  # not printed, as PDF/A wants: taken out
             pdf.docinfo[Name.GTS_PDFXVersion] = claim.pdfx
             pdf.docinfo[Name.Trapped] = Name("/False")
+            if intent.ink_limit.stated:
+                ink_limit = intent.ink_limit.percent
         self.claimed = standard
-        write_metadata(pdf, self.conformance.languages, STANDARDS[standard], titles, descriptions)
+        write_metadata(
+            pdf, self.conformance.languages, STANDARDS[standard], titles, descriptions, ink_limit
+        )
 
 
 def conformance_step(conformance: Conformance) -> ConformanceStep:
@@ -161,11 +166,14 @@ def write_metadata(
     claim: Claim,
     titles: InLanguages = (),
     descriptions: InLanguages = (),
+    ink_limit: float | None = None,
 ) -> None:
     """Replace the document's XMP with one made from its Info dictionary; dc:language
     holds ``languages`` (the edition's, its main one first), then every other language
     its structure tree tags (`tagged_languages`); dc:title and dc:description also give
-    ``titles`` and ``descriptions``, the texts in each language (`xmp.InLanguages`)."""
+    ``titles`` and ``descriptions``, the texts in each language (`xmp.InLanguages`);
+    ``ink_limit``, the press's total ink as the print shop stated it, is recorded for
+    preflight (`xmp.INK_LIMIT`)."""
     info = pdf.docinfo
 
     def text(key: str) -> str:
@@ -200,6 +208,7 @@ def write_metadata(
         pdfx=claim.pdfx,
         titles=tuple(titles),
         descriptions=tuple(descriptions),
+        ink_limit=ink_limit,
     )
     # Uncompressed, as PDF/A requires of the metadata stream (qpdf leaves it so).
     root.Metadata = pdf.make_stream(xmp_packet(meta), Type=Name.Metadata, Subtype=Name.XML)

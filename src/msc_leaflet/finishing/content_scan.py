@@ -30,6 +30,7 @@ import string
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import pikepdf
@@ -68,6 +69,9 @@ MAX_FILLS = 20_000  # areas kept per page to find what lies under white text
 # every one. Beyond this (a hostile file's millions of white words) the page's white text
 # is not looked under any more; real pages look at a few hundred.
 MAX_AREA_LOOKS = 500_000
+# Invisible text kept, per page, until glyph outlines drawn over it say it prints
+# (`_Scanner.confirm`); the oldest goes first. Our lines keep one or two.
+MAX_PENDING = 64
 DEVICE = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 DEVICE_STROKE = {"G": "DeviceGray", "RG": "DeviceRGB", "K": "DeviceCMYK"}
 PRINT_FLAG, HIDDEN_FLAG = 4, 2  # annotation flags (PDF 32000-1 §12.5.3)
@@ -108,6 +112,21 @@ class PlatedText:
     inks: tuple[str, ...]  # of `INKS`, in that order
 
 
+@dataclass(frozen=True)
+class _Invisible:
+    """Invisible text waiting for the glyph outlines that print it (`_Scanner.confirm`):
+    its colour, where it stands, its size as drawn, what it says, and the inks of the
+    fill under it when it is white (looked up as it is shown, before its own glyphs
+    are fills on the page)."""
+
+    colour: tuple[str, tuple[float, ...]]
+    band: Box  # its baseline's neighbourhood: outlines meeting it are its glyphs
+    size: float
+    text: Callable[[], str]  # what it says, read only if it is named
+    under: tuple[str, ...] | None
+    vanishes: bool
+
+
 @dataclass
 class PageScan:
     """What one page uses, at the sizes it is printed (points, percent, ppi)."""
@@ -125,6 +144,9 @@ class PageScan:
     # White that vanishes on press (set to overprint), the first on the page: ("text",
     # what it says, "" if its font does not tell) or ("fill", "").
     white_overprint: tuple[str, str] | None = None
+    # The Registration colour (Separation /All) inside the trim, the first on the page:
+    # ("text", what it says), ("fill", "") or ("line", ""). It prints on every plate.
+    registration: tuple[str, str] | None = None
     spaces: set[str] = field(default_factory=set)  # colour space families
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
@@ -331,6 +353,7 @@ class _Scanner:
         self.areas: list[tuple[Path, tuple[str, ...] | None]] = []
         self.bounds: dict[int, Box | None] = {}  # of self.areas, by index, once asked
         self.looks = MAX_AREA_LOOKS  # areas that may still be looked at
+        self.pending: list[_Invisible] = []  # invisible text whose outlines may follow
 
     def streams(self, stream: Any) -> list[pikepdf.Stream]:
         """The content streams of a page (its /Contents, one or an array) or of a form."""
@@ -388,13 +411,26 @@ class _Scanner:
     def fill(self, state: _State, path: Path | None = None) -> None:
         if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
             self.result.max_ink = max(self.result.max_ink, 100 * sum(state.fill))
+        if path is not None and _registration(state.fill_space, state.fill):
+            self.registered("fill", "", _bounds(*path))
+        if self.pending and path is not None:
+            self.confirm(state, path)
         if path is not None and path[1] and len(self.areas) < MAX_FILLS:
             self.areas.append((path, _inks(state)))
         if self.result.white_overprint is None and _vanishes(state):
             self.result.white_overprint = ("fill", "")
 
+    def registered(self, kind: str, text: str, box: Box | None) -> None:
+        """Note the first thing on the page in the Registration colour that reaches
+        inside the trim (``box``: its bounds on the page; crop marks lie outside)."""
+        inside = box is not None and (self.trim is None or _meet(box, self.trim))
+        if self.result.registration is None and inside:
+            self.result.registration = (kind, text)
+
     def line(self, state: _State, path: Path) -> None:
         """Count a stroked line's ink if it reaches inside the trim."""
+        if _registration(state.stroke_space, state.stroke):
+            self.registered("line", "", _bounds(*path))
         if state.stroke_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.stroke) != 4:
             return
         box, trim = _bounds(*path), self.trim
@@ -429,8 +465,13 @@ class _Scanner:
         if state.render_mode in (0, 2, 4, 6):
             if self.result.white_overprint is None and _vanishes(state):
                 self.result.white_overprint = ("text", self.shown(strings, state))
+            if self.result.registration is None and _registration(state.fill_space, state.fill):
+                x, y = multiply(text, state.ctm)[4:]
+                self.registered("text", self.shown(strings, state), (x, y, x, y))
             self.fill(state)
         size = abs(state.font_size) * scale(multiply(text, state.ctm))
+        if state.render_mode == 3:
+            self.invisible(strings, size, text, state)
         smallest = self.result.smallest_text
         self.result.smallest_text = size if smallest is None else min(smallest, size)
         if state.render_mode in (0, 2, 4, 6):
@@ -440,13 +481,20 @@ class _Scanner:
     def plates(self, strings: Iterable[Any], size: float, state: _State) -> None:
         """Note the text if it is filled on more than one plate and is the smallest such
         on the page so far (only CMYK says its plates: the press separates the rest)."""
+        self.plated(lambda: self.shown(strings, state), size, state)
+
+    def plated(self, text: Callable[[], str] | str, size: float, state: _State) -> None:
+        """`plates`, for text that ``text`` says (worked out by calling it: only the
+        smallest text needs to be read)."""
         if state.fill_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.fill) != 4:
             return
         inks = _inks(state) or ()
         plated = self.result.smallest_plated
         if len(inks) < 2 or (plated is not None and plated.size <= size):
             return
-        self.result.smallest_plated = PlatedText(self.shown(strings, state), size, inks)
+        self.result.smallest_plated = PlatedText(
+            text if isinstance(text, str) else text(), size, inks
+        )
 
     def knocked_out(
         self, strings: Iterable[Any], size: float, state: _State, placed: Matrix
@@ -458,15 +506,75 @@ class _Scanner:
         plated = self.result.smallest_knocked_out
         if _inks(state) != () or (plated is not None and plated.size <= size):
             return
-        rise = 0.3 * state.font_size
-        under = self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
+        under = self.under_text(state, placed)
         if under is not None and len(under) >= 2:
             text = self.shown(strings, state)
             self.result.smallest_knocked_out = PlatedText(text, size, under)
 
+    def under_text(self, state: _State, placed: Matrix) -> tuple[str, ...] | None:
+        """The inks of the fill under text placed by ``placed`` (text matrix × CTM): the
+        last one painted whose bounds hold its start, a third of its height up."""
+        rise = 0.3 * state.font_size
+        return self.under(placed[4] + rise * placed[2], placed[5] + rise * placed[3])
+
+    def invisible(self, strings: Iterable[Any], size: float, text: Matrix, state: _State) -> None:
+        """Keep invisible text of ``size`` points until outlines of its colour are filled
+        over it: then it is the text layer of glyphs drawn as outlines
+        (`typeset/outlines.py`: a table cell's or a parallel column's lines, a citation's
+        digits), and is checked as the text they print (`confirm`), at the layer's size.
+        That may be larger than the glyphs (`typeset/line_pitch.py`), but how much is
+        not in the file: the layer is squeezed with ``Tz`` to a width, the glyphs' own or
+        a list number's box. Invisible text that nothing is drawn over (a scan's OCR
+        layer) prints nothing, and has no plates to check."""
+        placed = multiply(text, state.ctm)
+        inks = _inks(state)
+        white = inks == ()
+        if size <= 0 or inks is None or not (white or len(inks) >= 2):
+            return  # on one plate, or on plates it does not say: nothing to check
+        x, y = placed[4], placed[5]
+        self.pending.append(
+            _Invisible(
+                (state.fill_space, state.fill),
+                (x - size, y - 0.5 * size, math.inf, y + 1.2 * size),
+                size,
+                partial(self.said, strings, state.font[2] if state.font is not None else None),
+                self.under_text(state, placed) if white else None,
+                _vanishes(state),
+            )
+        )
+        del self.pending[:-MAX_PENDING]
+
+    def confirm(self, state: _State, path: Path) -> None:
+        """Check the invisible text this fill prints the glyphs of, if any: text of
+        its colour whose baseline the fill's bounds meet (`invisible`)."""
+        colour = (state.fill_space, state.fill)
+        if not any(waiting.colour == colour for waiting in self.pending):
+            return
+        # The path's first point, not its bounds: a glyph's outline has hundreds of
+        # points, and a page thousands of glyphs.
+        point = _first_point(*path)
+        if point is None:
+            return
+        box = (*point, *point)
+        printed = [w for w in self.pending if w.colour == colour and _meet(box, w.band)]
+        if not printed:
+            return
+        self.pending = [w for w in self.pending if w not in printed]
+        for waiting in printed:
+            size = waiting.size
+            if self.result.white_overprint is None and waiting.vanishes:
+                self.result.white_overprint = ("text", waiting.text())
+            self.plated(waiting.text, size, state)
+            under, knocked = waiting.under, self.result.smallest_knocked_out
+            if under is not None and len(under) >= 2 and (knocked is None or size < knocked.size):
+                self.result.smallest_knocked_out = PlatedText(waiting.text(), size, under)
+
     def shown(self, strings: Iterable[Any], state: _State) -> str:
         """What the strings of a text operator say, its runs of spaces made one."""
-        font = state.font[2] if state.font is not None else None
+        return self.said(strings, state.font[2] if state.font is not None else None)
+
+    def said(self, strings: Iterable[Any], font: Dictionary | None) -> str:
+        """What ``strings`` say in ``font`` (`shown`)."""
         shown = "".join(
             self.decode(font, bytes(s)) for s in strings if isinstance(s, pikepdf.String)
         )
@@ -653,6 +761,19 @@ def _bounds(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> Box | None:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def _first_point(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> tuple[float, float] | None:
+    """Where on the page a path begins (its first operator's first point, placed by
+    ``ctm``); None if it has none."""
+    for _, operands in path[:1]:
+        try:
+            x, y = float(operands[0]), float(operands[1])
+        except (TypeError, ValueError, IndexError):
+            return None
+        a, b, c, d, e, f = ctm
+        return (a * x + c * y + e, b * x + d * y + f)
+    return None
+
+
 def _set_overprint(state: _State, graphics: Dictionary) -> None:
     """The overprint of fills, and its mode, as an ExtGState sets them (PDF 32000-1
     §8.4.5: /op, if absent, is /OP)."""
@@ -671,6 +792,12 @@ def _vanishes(state: _State) -> bool:
     if not state.overprint or _inks(state) != ():
         return False
     return state.overprint_mode == 1 or state.fill_space in ("DeviceGray", "ICCBased Gray")
+
+
+def _registration(space: str, values: tuple[float, ...]) -> bool:
+    """Whether a colour is the Registration colour at some strength: the Separation
+    /All, which a RIP prints on every plate it makes, spot plates included."""
+    return space == "Separation All" and bool(values) and values[0] > 0
 
 
 def _meet(box: Box, other: Box) -> bool:

@@ -31,7 +31,7 @@ from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
 from ..files import read_input
-from ..print_spec import PRINT_PPI, InkLimit, ink_limit
+from ..print_spec import INK_RANGE, PRINT_PPI, InkLimit, ink_limit
 from .content_scan import (
     PageScan,
     PlacedImage,
@@ -42,6 +42,7 @@ from .content_scan import (
 )
 from .font_program import embedded
 from .press_annotations import annotations_in_print, print_area
+from .xmp import INK_LIMIT
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -146,12 +147,13 @@ _FETCH_AGAIN = "export or build the PDF again; if it came by e-mail or download,
 
 def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> PreflightReport:
     findings: list[Raw] = []  # page 0: the whole file
-    standard = claimed_standard(pdf)
+    xmp = _xmp(pdf)
+    standard = claimed_standard(pdf, xmp)
     findings += _standard_findings(pdf, standard)
     limit = (
         InkLimit(requirements.ink_limit, "the limit asked for")
         if requirements.ink_limit is not None
-        else ink_limit(_press_condition(pdf))
+        else _stated_ink_limit(xmp) or ink_limit(_press_condition(pdf))
     )
     scans = []
     for number, page in enumerate(pdf.pages, 1):
@@ -266,17 +268,23 @@ def _script_action(start: object) -> bool:
     return False
 
 
-def claimed_standard(pdf: pikepdf.Pdf) -> str:
-    """The standards the XMP metadata claims, e.g. "PDF/A-2u", "PDF/X-4", or "none"."""
+def _xmp(pdf: pikepdf.Pdf) -> str:
+    """The document's XMP packet as text; "" when it has none that can be read."""
     metadata = pdf.Root.get("/Metadata")
     if not isinstance(metadata, pikepdf.Stream):
-        return "none"
+        return ""
     try:
         if decoded_size_within(metadata, MAX_XMP_BYTES) is None:
-            return "none"  # a packet of this size is no XMP a writer made, but a bomb
-        xmp = metadata.read_bytes().decode("utf-8", "replace")
+            return ""  # a packet of this size is no XMP a writer made, but a bomb
+        return metadata.read_bytes().decode("utf-8", "replace")
     except pikepdf.PdfError:
-        return "none"
+        return ""
+
+
+def claimed_standard(pdf: pikepdf.Pdf, xmp: str | None = None) -> str:
+    """The standards the XMP metadata claims, e.g. "PDF/A-2u", "PDF/X-4", or "none"
+    (``xmp``: the packet, when it was read already)."""
+    xmp = _xmp(pdf) if xmp is None else xmp
     claims = []
     part = _xmp_value(xmp, "pdfaid:part")
     if part:
@@ -293,6 +301,18 @@ def _xmp_value(xmp: str, name: str) -> str:
     """A simple property, as element or attribute (both forms are valid XMP)."""
     match = re.search(rf"<{name}>\s*([^<]*?)\s*</{name}>|{name}=\"([^\"]*)\"", xmp)
     return (match.group(1) or match.group(2) or "").strip() if match else ""
+
+
+def _stated_ink_limit(xmp: str) -> InkLimit | None:
+    """The ink limit the file records as the print shop stated it (our PDF/X builds
+    write the theme's ``ink-limit`` there, `xmp.INK_LIMIT`); None when it records none
+    a press could have."""
+    try:
+        percent = float(_xmp_value(xmp, INK_LIMIT))
+    except ValueError:
+        return None
+    low, high = INK_RANGE
+    return InkLimit(percent, "the limit the file states") if low <= percent <= high else None
 
 
 def _press_condition(pdf: pikepdf.Pdf) -> str | None:
@@ -357,6 +377,12 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
     knocked = scan.smallest_knocked_out
     if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
         yield ("warning", "plates", _knocked_out(knocked), page)
+    if scan.registration is not None:
+        kind, text = scan.registration
+        what = {"text": f"text{_cut(text)}", "fill": "a fill", "line": "a line"}[kind]
+        yield ("error", "ink", f"{what} in the Registration colour (Separation All) inside "
+               "the trim: it prints on every plate, spot plates too, as 400 % ink; give it "
+               "black, or the colour it was meant to have", page)  # fmt: skip
 
 
 def _plated(plated: PlatedText) -> str:
@@ -421,12 +447,16 @@ def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -
         yield ("error", "pages", "the page has no area (its MediaBox is empty)", number)
         return
     trim = _box(page, "/TrimBox", media)
-    if _clipped(trim, sheet) != trim:
-        yield ("error", "pages", "the TrimBox reaches past the MediaBox: the page would be "
-               "cut outside the sheet", number)  # fmt: skip
     # Nothing outside the MediaBox prints: a BleedBox past it is no bleed (PDF 32000-1
     # §14.11.2: every box is "effectively reduced to its intersection with the media box").
     bleed = _clipped(_box(page, "/BleedBox", page.obj.get("/CropBox", media)), sheet)
+    if _clipped(trim, sheet) != trim:
+        yield ("error", "pages", "the TrimBox reaches past the MediaBox: the page would be "
+               "cut outside the sheet", number)  # fmt: skip
+    elif _clipped(trim, bleed) != trim:
+        yield ("error", "pages", "the TrimBox reaches past the BleedBox (or the CropBox, where "
+               "there is none): nothing outside it prints, so the cut page would have white "
+               "edges", number)  # fmt: skip
     sides = {
         "left": trim[0] - bleed[0],
         "bottom": trim[1] - bleed[1],

@@ -49,11 +49,17 @@ class DocumentMetadata:
     # in Thai, or a bilingual edition's English title, finds it.
     titles: InLanguages = ()
     descriptions: InLanguages = ()
+    # The press's total ink in percent, as the print shop stated it (`INK_LIMIT`); None
+    # where nothing is stated (a printing condition's own limit is known from its name).
+    ink_limit: float | None = None
 
     def document_id(self) -> str:
         """A UUID that is the same whenever the same document is built again (PDF/X asks
         for xmpMM:DocumentID; a random one would break byte-identical builds)."""
-        digest = hashlib.sha256(repr(astuple(self)).encode()).hexdigest()
+        values = astuple(self)
+        if self.ink_limit is None:  # the ids of documents that state none stay as they were
+            values = values[:-1]
+        digest = hashlib.sha256(repr(values).encode()).hexdigest()
         return f"uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
 
 
@@ -102,12 +108,14 @@ def _simple(name: str, value: str) -> str:
 
 # PDF/A-2 accepts only the XMP schemas of its time, and others described in the file:
 # pdfuaid (2012) is younger, so a PDF/A file that claims PDF/UA describes it here.
-_PDFUA_EXTENSION = """
+_EXTENSIONS = """
 <rdf:Description rdf:about="" \
 xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
 xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
 xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaExtension:schemas><rdf:Bag>{}</rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>"""
+_PDFUA_SCHEMA = """<rdf:li rdf:parseType="Resource">
 <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
 <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
 <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
@@ -117,8 +125,26 @@ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
 <pdfaProperty:category>internal</pdfaProperty:category>
 <pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>
 </rdf:li></rdf:Seq></pdfaSchema:property>
-</rdf:li></rdf:Bag></pdfaExtension:schemas>
-</rdf:Description>"""
+</rdf:li>"""
+# The print shop's ink limit, which no standard schema holds: a schema of our own, its
+# namespace a name under .invalid (RFC 2606), which is never fetched and is no one
+# else's. It is described as PDF/A asks of any schema it does not know; PDF/X, where
+# it is written, asks for no description, and is no worse for one.
+INK_PREFIX = "mscprint"
+INK_NAMESPACE = "http://ns.msc-leaflet.invalid/print/1.0/"
+INK_LIMIT = f"{INK_PREFIX}:InkLimit"
+_INK_SCHEMA = f"""<rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>msc-leaflet print production</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>{INK_NAMESPACE}</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>{INK_PREFIX}</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>InkLimit</pdfaProperty:name>
+<pdfaProperty:valueType>Real</pdfaProperty:valueType>
+<pdfaProperty:category>external</pdfaProperty:category>
+<pdfaProperty:description>Most total ink (cyan, magenta, yellow and black, in percent) \
+the press of the output intent lays down, as the print shop states it</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li>"""
 
 
 _CLAIM_NAMESPACES = {
@@ -145,13 +171,22 @@ def xmp_packet(meta: DocumentMetadata) -> bytes:
         part, level = meta.pdfa
         properties = f"<pdfaid:part>{part}</pdfaid:part><pdfaid:conformance>{level}"
         claims += _claim("pdfaid", properties + "</pdfaid:conformance>")
+    schemas = ""
     if meta.pdfua:
         claims += _claim("pdfuaid", "<pdfuaid:part>1</pdfuaid:part>")
         if meta.pdfa:
-            claims += _PDFUA_EXTENSION
+            schemas += _PDFUA_SCHEMA
     if meta.pdfx:
         version = f"<pdfxid:GTS_PDFXVersion>{_text(meta.pdfx)}</pdfxid:GTS_PDFXVersion>"
         claims += _claim("pdfxid", version)
+    if meta.ink_limit is not None:
+        claims += (
+            f'\n<rdf:Description rdf:about="" xmlns:{INK_PREFIX}="{INK_NAMESPACE}">'
+            f"<{INK_LIMIT}>{meta.ink_limit:g}</{INK_LIMIT}></rdf:Description>"
+        )
+        schemas += _INK_SCHEMA
+    if schemas:
+        claims += _EXTENSIONS.format(schemas)
     # pdf:Trapped is younger than the XMP of PDF/A-2 (which refuses it) and required by
     # PDF/X-4: written where it is allowed.
     trapped = "" if meta.pdfa else _simple("pdf:Trapped", meta.trapped)

@@ -149,10 +149,12 @@ def drawable(path: Path, theme: Theme) -> str | ImageReader:
         if image.mode in AS_FILED and "transparency" not in image.info:
             return str(path)
         image.load()
-        alpha = _alpha(image)
-        if _grey(image):
-            return ImageReader(image.convert("LA" if alpha is not None else "L"))
-        colour = image.copy() if image.mode == "CMYK" else _cmyk(image.convert("RGB"), theme)
+        grey = _grey(image)
+        shown = _unpalette(image)
+        alpha = _alpha(shown)
+        if grey:
+            return ImageReader(shown.convert("LA" if alpha is not None else "L"))
+        colour = shown.copy() if shown.mode == "CMYK" else _cmyk(shown.convert("RGB"), theme)
     return _MaskedReader(colour, alpha)
 
 
@@ -180,6 +182,16 @@ def _eight_bit_grey(image: Image.Image) -> Image.Image:
     return grey
 
 
+def _unpalette(image: Image.Image) -> Image.Image:
+    """A palette picture as the colours it shows, with their opacity where it has any:
+    converted once, as Pillow asks of a palette whose entries each carry an opacity (an
+    8-bit PNG from pngquant or "Save for Web"). Converted to anything but RGBA, Pillow
+    printed a warning of its own, naming its source line, among the build's output."""
+    if image.mode != "P":
+        return image
+    return image.convert("RGBA" if "transparency" in image.info else "RGB")
+
+
 def _alpha(image: Image.Image) -> Image.Image | None:
     """The picture's opacity (a palette's or a colour key's transparency too), or None."""
     if "transparency" in image.info or image.mode in ("RGBA", "LA", "La", "RGBa", "PA"):
@@ -191,8 +203,9 @@ def _grey(image: Image.Image) -> bool:
     """Whether the picture holds only greys (a grey palette counts), kept as DeviceGray."""
     if image.mode != "P":
         return image.mode in GREY
-    colours = image.convert("RGB").getcolors(256) or []
-    return all(len(set(rgb)) == 1 for _, rgb in colours if isinstance(rgb, tuple))
+    palette = image.getpalette("RGB") or []
+    used = [index for _, index in image.getcolors(256) or [] if isinstance(index, int)]
+    return all(len(set(palette[3 * i : 3 * i + 3])) <= 1 for i in used)
 
 
 def _cmyk(image: Image.Image, theme: Theme) -> Image.Image:

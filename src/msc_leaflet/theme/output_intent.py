@@ -14,7 +14,8 @@ so a screen build never fails on a print shop's file.
       ink-limit: 330                          # optional: the shop's total ink, percent
 
 The ink limit follows from the condition where it is a known one (`print_spec.ink_limit`):
-FOGRA39 lays down 330 %, newsprint (IFRA26) 240 %.
+FOGRA39 lays down 330 %, newsprint (IFRA26) 240 %. A limit the shop states is
+recorded in the PDF/X file (`finishing/xmp.py`), so preflight there reads it too.
 """
 
 from __future__ import annotations
