@@ -74,3 +74,9 @@ def test_links_give_each_label_as_printed_and_its_target() -> None:
         Link("", "https://y.org"),  # an empty label prints nothing; A11Y005 reports it
         Link("x ", "tel:+66"),  # a citation inside a label prints no text
     ]
+
+
+def test_plain_text_sets_a_citation_tight_against_its_word() -> None:
+    """As the page prints it: no space before a citation's place, none lost after it."""
+    assert plain_text("study [@a] and the review [@b; @c].") == "study and the review."
+    assert plain_text("**bold** [@a], then [a link](https://x.org) [@b]") == "bold, then a link"

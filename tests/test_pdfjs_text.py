@@ -11,6 +11,7 @@ of their own (``shaping._mark_span``).
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 
 from conftest import REPO
 from msc_leaflet.build import build_leaflet
+from msc_leaflet.content.model import ListBlock
 from msc_leaflet.project import Project
 from pdfjs_text import extract_pdfjs, require_pdfjs
 from typeset_support import (
@@ -111,3 +113,40 @@ def test_lao_sara_am_reads_as_written(tmp_path: Path, monkeypatch: pytest.Monkey
     assert extract_pdfjs(built.path).split() == LAO_SARA_AM.split()
     for name, extract in EXTRACTORS.items():
         assert extract(built.path).split() == LAO_SARA_AM.split(), name
+
+
+def _without_format_characters(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+@pytest.mark.parametrize("style", ["bullet", "numbered"])
+def test_a_right_to_left_list_item_reads_apart_from_its_bullet(
+    tmp_path: Path, style: str, edition: str
+) -> None:
+    """An Arabic list's bullet or number hangs right of its item, where the line starts.
+    Firefox's find bar and copy (pdf.js) and pdfminer read "•سعال" and ".3سعال": a word
+    with a label glued to it, which a whole-word search for سعال does not find, and a
+    number drawn left to right (".3") read as drawn. Every reader reads the label a word
+    apart from its item, a number in reading order ("3."), as in a left-to-right list."""
+    from msc_leaflet import i18n
+    from msc_leaflet.content.loader import load_leaflet
+    from typeset_support import EXTRACTORS as READERS
+
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    leaflet = root / "leaflets" / "after-your-infusion.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(source.replace("style: bullet", f"style: {style}"), encoding="utf-8")
+    project = Project.at(root)
+    path = build_leaflet(project, "after-your-infusion", "ar", tmp_path / "out", edition=edition)
+    loaded, _ = load_leaflet(project.leaflet_path("after-your-infusion"), project)
+    arabic = i18n.localize_with_fallbacks(loaded, "ar", project)[0]
+    [items] = [block.items for block in arabic.blocks if isinstance(block, ListBlock)]
+    labels = [f"{n}." if style == "numbered" else "•" for n in range(1, len(items) + 1)]
+    readers = {"pdf.js": extract_pdfjs, **READERS}
+    for name, read in readers.items():
+        words = " ".join(_without_format_characters(read(path.path)).split())
+        for label, item in zip(labels, items, strict=True):
+            first = item.value.split()[0]
+            assert f"{label} {first}" in words, (name, style, edition, label, first)

@@ -211,8 +211,13 @@ def test_list_bullets_hang_where_lines_start(
         {"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + "  - list:\n" + items}
     )
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
-    x0, _, width = _line_box(pdf, "•")
-    assert (x0 > width / 2) == rtl
+    # The bullet's text, which a right-to-left item's line is read with (list_numbers).
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTContainer
+
+    page = next(iter(extract_pages(str(pdf), maxpages=1)))
+    bullets = [c for c in items_of(page, LTChar, through=LTContainer) if c.get_text() == "•"]
+    assert bullets and all((c.x0 > page.width / 2) == rtl for c in bullets)
 
 
 @pytest.mark.parametrize(("lang", "first"), [("my", "၁။"), ("ar", "1."), ("lo", "1.")])
@@ -221,9 +226,11 @@ def test_list_numbers_are_written_as_the_language_writes_them(
 ) -> None:
     # The locale's digits (CLDR: Myanmar digits in my, Latin in ar) and stop (Burmese
     # fonts have no "."; `languages.yaml` list-stop). The number hangs where the lines
-    # start; in Arabic its stop stands at its left, where the reader meets it.
+    # start, and its text reads the number, then its stop. In Arabic the stop is drawn
+    # at its left, where the reader meets it: the number is drawn as outlines beside
+    # its text (`list_numbers`), a narrow stop left of the digit.
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.layout import LTChar, LTContainer, LTFigure
 
     items = "".join(f"      - {text}\n" for text in SAMPLES[lang])
     block = "  - list:\n" + items + "    style: numbered\n"
@@ -237,8 +244,18 @@ def test_list_numbers_are_written_as_the_language_writes_them(
         beside = [c for c in after if min(abs(c.x0 - digit.x1), abs(c.x1 - digit.x0)) < 0.5]
         if beside and "bold" in digit.fontname.lower():
             rtl = lang == "ar"
-            assert (beside[0].x1 <= digit.x0 + 0.5) == rtl  # the stop after the number
+            assert beside[0].x0 >= digit.x1 - 0.5  # the stop read after the number
             assert (digit.x0 > page.width / 2) == rtl  # hanging where the lines start
+            if rtl:
+                drawn = sorted(
+                    (
+                        f
+                        for f in items_of(page, LTFigure, through=LTContainer)
+                        if f.x0 >= digit.x0 - 0.5 and digit.y0 - 1 <= f.y0 <= f.y1 <= digit.y1 + 1
+                    ),
+                    key=lambda f: f.x0,
+                )
+                assert len(drawn) == 2 and drawn[0].width < drawn[1].width  # ".1"
             break
     else:
         raise AssertionError(f"no list number {first!r}")

@@ -7,6 +7,7 @@ page's text in it or an artifact, and the document's language and title declared
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -223,3 +224,26 @@ def test_an_arabic_cover_is_laid_out_right_to_left() -> None:
     english = lines[6]
     assert english[0][2].strip() == "After your cell infusion"
     assert abs(english[0][1] - max(r for _, r, t in lines[5] if "ب" in t)) < 3
+
+
+def test_an_arabic_covers_numbers_read_a_word_apart_from_their_titles(tmp_path: Path) -> None:
+    """Right to left, each title starts left of its number, and Firefox's find bar and
+    copy (pdf.js) read no gap there: "1.بعد", a title whose first word a whole-word
+    search missed. The number's line ends in a space (a no-break one, which the text
+    stage keeps at a line's end), at its left: nothing moves on the page."""
+    from msc_leaflet.desk.pack import cover_page
+    from pdfjs_text import extract_pdfjs
+
+    cover = Cover(
+        "ar",
+        "معلومات تأخذها معك إلى البيت",
+        "مقدمة من EDNA Wellness",
+        "التاريخ: 4 ديسمبر 2026",
+        "في هذا الملف",
+        (CoverEntry(("بعد تسريب الخلايا",), "en"), CoverEntry(("ماذا تفعل",), "en")),
+    )
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(cover_page(REPO, cover))
+    text = "".join(c for c in extract_pdfjs(path) if unicodedata.category(c) != "Cf")
+    words = " ".join(text.split())
+    assert "1. بعد تسريب" in words and "2. ماذا تفعل" in words, words

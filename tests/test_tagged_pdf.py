@@ -24,7 +24,7 @@ from msc_leaflet import i18n
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.content import model as m
 from msc_leaflet.content.citations import format_reference
-from msc_leaflet.content.inline import parse_inline, plain_text
+from msc_leaflet.content.inline import plain_text
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet
 from msc_leaflet.print_spec import PrintSpec
@@ -163,17 +163,7 @@ def _source_texts(leaflet: Leaflet, norm: Callable[[str], str] = _norm) -> list[
         else:
             texts += list(m.texts(block))
     texts.append(leaflet.disclaimer)
-    return [norm(_printed(t.value)) for t in texts if plain_text(t.value).strip()]
-
-
-def _printed(source: str) -> str:
-    """The text of ``source`` as the page prints it, citations off: the space an author
-    types before a citation is not printed (the number is set tight against the word,
-    layout/text.py), so "long [@key]." reads "long.", not "long ."."""
-    out = ""
-    for span in parse_inline(source):
-        out = out.rstrip(" ") if span.cites else out + span.text
-    return out.strip()
+    return [norm(plain_text(t.value)) for t in texts if plain_text(t.value).strip()]
 
 
 def _localised(locale: str, leaflet_id: str) -> Leaflet:
@@ -265,7 +255,7 @@ def _parallel_texts(translated: Leaflet, source: Leaflet, norm: Callable[[str], 
         else:
             rows.append([index])
     return [
-        norm(_printed(text.value))
+        norm(plain_text(text.value))
         for row in rows
         for leaflet in (translated, source)
         for index in row
@@ -526,6 +516,36 @@ def test_a_figure_is_a_figure_with_its_description(
     figure = next(n for n in document.walk() if n.role == "Figure")
     assert figure.alt == "A nurse checks a drip line."
     assert all(not page.untagged_other for page in page_objects(path))
+
+
+CITED = """- heading: What the study [@alpha2001] and the review [@gamma2002] say
+- figure: picture.png
+  alt: A nurse checks a drip line [@alpha2001].
+"""
+
+
+def test_text_read_outside_the_page_drops_the_space_before_a_citation(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A citation is set tight against its word ("study¹ and", "line¹."): the space the
+    author typed before ``[@key]`` is not printed. What a reader gets of the same text
+    outside the page — the bookmark a screen reader lists, a figure's /Alt, the title
+    the viewer shows (Info and XMP) — drops it as well: not "study  and" or "line .",
+    a full stop read as a word of its own."""
+    title = "title: Cells [@alpha2001] and you [@gamma2002]\n"
+    text = leaflet_yaml(CITED).replace("title: A sample leaflet\n", title)
+    root = make_project({"sample": text})
+    Image.new("RGB", (300, 200), (200, 220, 240)).save(root / "picture.png")
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
+    document, _ = structure(path)
+    figure = next(n for n in document.walk() if n.role == "Figure")
+    assert figure.alt == "A nurse checks a drip line."
+    pdf = pikepdf.open(path)
+    with pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+    assert titles[:2] == ["Cells and you", "01 · What the study and the review say"]
+    assert str(pdf.docinfo.Title) == "Cells and you"
+    assert pdf.open_metadata()["dc:title"] == "Cells and you"
 
 
 @pytest.mark.parametrize(

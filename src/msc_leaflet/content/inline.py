@@ -255,8 +255,15 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 
 def plain_text(source: str) -> str:
-    """The text a reader sees, without markup or citations (for metadata and bookmarks)."""
-    return "".join(span.text for span in parse_inline(source)).strip()
+    """The text a reader sees, without markup or citations (for metadata, bookmarks and
+    a figure's /Alt). A citation is set tight against its word (Vancouver), so the space
+    an author types before ``[@key]`` is not printed (`layout.text`), and is not here:
+    "study [@a] and" reads "study and", "line [@a]." reads "line.", not "line .".
+    """
+    out = ""
+    for span in parse_inline(source):
+        out = out.rstrip(" ") if span.cites else out + span.text
+    return out.strip()
 
 
 def citation_keys(source: str) -> list[str]:

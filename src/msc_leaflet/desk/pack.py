@@ -115,7 +115,11 @@ def cover_page(root: Path, cover: Cover) -> bytes:
             terms = bcp47(entry.source_language)
             with structure.group("LI", terms_lang=terms):
                 # The leaflets' own numbers: the locale's digits and stop ("၁။").
-                line(structure.element("Lbl"), y, number(str(count)), family.bold, 14, "accent")
+                # Right to left, the title starts left of its number, where pdf.js
+                # sees no gap ("1.بعد"): the number's line ends in a space, at its
+                # left, a no-break one (the text stage drops a line's last space).
+                label = number(str(count)) + ("\u00a0" if rtl else "")
+                line(structure.element("Lbl"), y, label, family.bold, 14, "accent")
                 body = structure.element("LBody")
                 for index, title in enumerate(entry.titles):
                     # The pack's language first; the source language below it, smaller.

@@ -51,6 +51,7 @@ from .text import Writer
 SECTION_SEPARATOR = " · "
 LIST_INDENT = 13.0  # points from the text edge to the item text: a hanging bullet
 NUMBER_GAP = 0.4  # ems at least between a list item's number and its text
+BULLET = "•"  # an unnumbered list item's mark
 
 
 def make_table(
@@ -241,9 +242,10 @@ class BlockBuilder:
             for count, text in enumerate(block.items, 1):
                 with self.w.group("LI"):
                     # A right-to-left number is drawn in visual order, the stop first
-                    # (`list_number`): its Lbl says it in reading order.
-                    reading = block.numbered and rtl
-                    self.w.label(list_number(self.w.lang, False)(str(count)) if reading else "")
+                    # (`list_number`), and its text layer carries the marks extractors
+                    # need (`list_numbers`): its Lbl says it, or the bullet, as read.
+                    said = list_number(self.w.lang, False)(str(count)) if block.numbered else BULLET
+                    self.w.label(said if rtl else "")
                     items.append(ListItem(self.w.paragraph(text.value, "list-item")))
         common = dict(
             leftIndent=LIST_INDENT,
@@ -266,7 +268,7 @@ class BlockBuilder:
             indent = max(LIST_INDENT, widest + NUMBER_GAP * style.fontSize)
             common["rightIndent" if rtl else "leftIndent"] = indent
         else:
-            common.update(bulletType="bullet", start="•")
+            common.update(bulletType="bullet", start=BULLET)
         after = self.theme.spacing["paragraph"]
         # Beside other text (a parallel column), an item's number is written just before
         # its text (`list_numbers`): hanging an indent before it, the number made the
@@ -276,6 +278,10 @@ class BlockBuilder:
         layer = (
             layer_size(style.fontSize, style.leading) or style.fontSize if self.w.beside else 0.0
         )
+        # A right-to-left list's numbers too: drawn left to right (".3"), they are
+        # written in reading order ("3.") beside their outlines (`list_numbers`).
+        if rtl and not layer:
+            layer = style.fontSize
         kind: Any = partial(LayeredList, layer=layer) if layer else TaggedList
         if not self.items_apart:
             return [kind(items, spaceAfter=after, **common)]

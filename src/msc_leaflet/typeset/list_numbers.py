@@ -14,8 +14,10 @@ into the few points just before the item's text, so that the first line starts w
 the others do. Every list of a parallel column is one, whatever its script: a number
 hanging an indent before its text made the first line of a wrapped English, Vietnamese,
 Chinese or Arabic item a block of its own for pdfminer too, read before the first line
-of the item beside it (a layer of the printed size then). Elsewhere a list is a
-`TaggedList`.
+of the item beside it (a layer of the printed size then). So is every right-to-left
+list: ReportLab draws its number left to right (".3"), and its text layer must read
+"3." and then a space before the item's first word (`_layer_text`). Elsewhere a list is
+a `TaggedList`.
 
 Either way a screen reader reads the number (or bullet) with its item: what the list
 draws of it as text is the content of the item's ``Lbl`` element (made by the layout
@@ -35,6 +37,7 @@ from reportlab.platypus.flowables import BulletDrawer, _bulletFormat
 from .fonts import shaping_font
 from .marked_content import Element, content_of
 from .outlines import glyph_form, units_per_em
+from .reading_order import RIGHT_TO_LEFT_MARK, inked
 from .reportlab_overrides import document_of
 
 #: The widest a number's text layer is drawn (points): under half the line height of
@@ -108,17 +111,28 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
         # `LAYER_WIDTH`: pdfminer joins the first line to the next ones only if both
         # start within half a line height of each other, and a hanging number starts a
         # whole indent before them. A space after it keeps the number a word apart.
-        layered = f"{text} "
-        natural = stringWidth(layered, font, self.layer)
+        rtl = self._bulletDir == "rtl"
+        number, space = _layer_text(text, label_of(indenter), font, rtl)
+        natural = stringWidth(number + space, font, self.layer)
         squeezed = min(natural * size / self.layer, LAYER_WIDTH)
-        start = indenter.width - indenter._rightIndent if self._bulletDir == "rtl" else None
-        layer = canv.beginText(
-            start if start is not None else indenter._leftIndent - squeezed, baseline
-        )
+        scale_x = squeezed / natural
+        if rtl:
+            # The item's text starts at its right edge and runs left: the space goes
+            # between the two, written after the number it ends (see `_layer_text`).
+            start = indenter.width - indenter._rightIndent
+            gap = stringWidth(space, font, self.layer) * scale_x
+            layer = canv.beginText(start + gap, baseline)
+        else:
+            layer = canv.beginText(indenter._leftIndent - squeezed, baseline)
         layer.setFont(font, self.layer)
-        layer.setHorizScale(100 * squeezed / natural)
+        layer.setHorizScale(100 * scale_x)
         layer.setTextRenderMode(3)
-        layer.textOut(layered)
+        if rtl:
+            layer.textOut(number)
+            layer.moveCursor(-gap, 0)
+            layer.textOut(space)
+        else:
+            layer.textOut(number + space)
         with content_of(canv, label_of(indenter)):  # the text a screen reader reads
             canv.drawText(layer)
         canv.setFillColor(self._bulletColor)
@@ -133,3 +147,28 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
                 canv._code.append(f"q {scale:g} 0 0 {scale:g} {pen:g} {baseline:g} cm /{form} Do Q")
             pen += stringWidth(char, font, size)
         canv.restoreState()
+
+
+def _layer_text(drawn: str, label: Element | None, font: str, rtl: bool) -> tuple[str, str]:
+    """The text layer of a number or bullet ``drawn`` (as ReportLab draws it, left to
+    right), and the space that keeps it a word apart from its item.
+
+    Right to left, the item's first line starts left of its number, and the readers
+    that find a space only in a gap the pen moves forward over (pdf.js, pdfminer) read
+    none there: "•سعال", ".3سعال". So the number is written in reading order (its
+    ``Lbl``'s actual text: "3." where ".3" is drawn), and the space, drawn between it
+    and the line, is a glyph of its own whose text starts with a right-to-left mark
+    (pdf.js keeps a space only after a format character, `reading_order`). It has ink,
+    invisibly (pdfium skips a glyph without a box), and is as wide as the number
+    (pdfminer ends a line at a gap wider than twice its widest glyph). A mark of no
+    width before the number keeps pdftotext from taking the space into the number's
+    left-to-right run ("‪ 3.‬")."""
+    if not rtl:
+        return drawn, " "
+    reading = label.actual_text if label is not None and label.actual_text else drawn
+    shaping = shaping_font(font)
+    space = shaping.face.charToGlyph.get(ord(" "), 0)
+    width = max(stringWidth(" ", font, 1000), stringWidth(reading, font, 1000))
+    gap = shaping.glyph_key(inked(font, space), RIGHT_TO_LEFT_MARK + " ", width)
+    mark = shaping.glyph_key(space, RIGHT_TO_LEFT_MARK, 0.0)
+    return chr(mark) + reading, chr(gap)
