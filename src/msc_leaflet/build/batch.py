@@ -31,6 +31,7 @@ from .fingerprint import (
     fingerprint,
     hash_inputs,
     input_files,
+    signoff_file,
 )
 from .manifest import (
     Changes,
@@ -284,7 +285,7 @@ def current_entry(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
-    from .build import build_loaded, edition_locales
+    from .build import build_loaded, edition_locales, project_theme, reads_signoffs
     from .job_source import job_leaflet
 
     start = time.perf_counter()
@@ -297,9 +298,15 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         leaflet_sha = file_sha256(path)
         source, findings = job_leaflet(path, project, leaflet_sha)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
-        files = [file for lang in languages for file in input_files(project, source, lang)]
+        checks = options.strict
+        files = [f for lang in languages for f in input_files(project, source, lang, checks=checks)]
         inputs = hash_inputs(project, dict.fromkeys(files))
         inputs[describe(project, path)] = leaflet_sha
+        # The sign-offs are an input of the builds that read them, as the theme (hashed
+        # above, before it is read) says for its footer.
+        if reads_signoffs(options, project_theme(project, options.spec).footer_approval):
+            signoffs = [signoff_file(project, source, lang) for lang in languages]
+            inputs.update(hash_inputs(project, dict.fromkeys(signoffs)))
         result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
         # Then what only the build knew it would read: the press profile, a project
         # theme's fonts (hashed now; theirs are not files anyone edits during a build).
