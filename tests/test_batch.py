@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
-from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, merge
+from msc_leaflet.build.manifest import FORMAT, Manifest, OutputEntry, load_manifest, merge
 from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.data import data_path
@@ -467,6 +467,18 @@ def test_manifest_contents(project: Project, tmp_path: Path) -> None:
     assert any("never cited" in w for w in entry["warnings"])
 
 
+def test_the_same_build_writes_the_same_manifest(project: Project, tmp_path: Path) -> None:
+    """The manifest is kept beside the PDFs and diffed like them: a clean build on
+    another machine, or the same outputs rebuilt, must write the same bytes. How long a
+    build took differs every time (`--json` reports it)."""
+    run_batch(project, out_dir=tmp_path / "a")
+    run_batch(project, out_dir=tmp_path / "b", jobs=2)
+    written = (tmp_path / "a" / "manifest.json").read_bytes()
+    assert (tmp_path / "b" / "manifest.json").read_bytes() == written
+    run_batch(project, out_dir=tmp_path / "a", force=True)
+    assert (tmp_path / "a" / "manifest.json").read_bytes() == written
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
 def test_every_job_is_in_exactly_one_shard(n: int) -> None:
     jobs = [Job(f"leaflet-{i}", loc) for i in range(7) for loc in ("en", "th")]
@@ -517,7 +529,7 @@ def test_merge_refuses_a_shard_with_a_damaged_entry(tmp_path: Path) -> None:
     assert out.read_text() == "the real one"
 
 
-@pytest.mark.parametrize("fmt", [3, 1, None])
+@pytest.mark.parametrize("fmt", [FORMAT + 1, FORMAT - 1, 1, None])
 def test_merge_refuses_a_shard_of_another_format(tmp_path: Path, fmt: int | None) -> None:
     data = write_shard(tmp_path / "a.json", ["en/one.pdf"])
     data["format"] = fmt

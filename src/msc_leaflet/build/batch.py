@@ -46,6 +46,7 @@ from .manifest import (
 from .options import Options
 from .workers import (
     DEFAULT_JOB_SECONDS,
+    SECONDS_PER_PAGE,
     end_with_parent,
     prepare_parent,
     shared_locales,
@@ -318,7 +319,6 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
             pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
             warnings=[recorded_text(warning, project.root) for warning in warnings],
-            seconds=seconds,
         )  # fmt: skip
         return Outcome(
             job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
@@ -439,9 +439,10 @@ def record_outcome(changes: Changes, outcome: Outcome) -> None:
 
 
 def _estimate(manifest: Manifest, job: Job) -> float:
-    """Seconds ``job`` took last time, or a typical leaflet's when never built."""
+    """Seconds ``job`` will take: its pages last time, or a typical leaflet's when never
+    built (the manifest records no times: they differ on every run)."""
     entry = manifest.outputs.get(job.output)
-    return entry.seconds if entry and entry.seconds > 0 else DEFAULT_JOB_SECONDS
+    return entry.pages * SECONDS_PER_PAGE if entry and entry.pages > 0 else DEFAULT_JOB_SECONDS
 
 
 def _execute(

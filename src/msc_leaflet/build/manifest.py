@@ -1,10 +1,12 @@
 """``build/manifest.json``: what each output was built from, and what it is.
 
 One entry per output (by path relative to the output folder): the leaflet, locale,
-fingerprint and hashed inputs, page count, size, SHA-256, warnings and build time; and
-one per leaflet file: what planning and `msc-leaflet list` need to know of it.
-It is derived data, written atomically, with sorted keys so it diffs cleanly; shards
-of a split build write their own and are combined with `merge`.
+fingerprint and hashed inputs, page count, size, SHA-256 and warnings; and one per
+leaflet file: what planning and `msc-leaflet list` need to know of it. It is derived
+data, written atomically, with sorted keys so it diffs cleanly, and holds nothing that
+differs between runs or machines: the same build writes the same bytes (how long each
+output took is in ``build --json``). Shards of a split build write their own and are
+combined with `merge`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from .. import __version__
 from ..errors import Finding, LeafletError, Location
 from ..files import file_error, make_folder, read_input, write_atomic
 
-FORMAT = 2  # 2: sources carry the title, version and review date
+FORMAT = 3  # 2: sources carry the title, version and review date; 3: no build times
 
 
 @dataclass
@@ -36,7 +38,6 @@ class OutputEntry:
     size: int
     sha256: str
     warnings: list[str] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 @dataclass
