@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 
 def build(root: Path, out: Path, cwd: Path, **env: str) -> bytes:
     """The PDF of the sample leaflet built by ``python -m msc_leaflet`` in ``cwd``."""
@@ -40,3 +42,23 @@ def test_reportlab_settings_of_the_machine_do_not_change_the_bytes(
     assert build(root, tmp_path / "out-env", plain, RL_ttfAsciiReadable="0") == expected
     assert build(root, tmp_path / "out-home", plain, HOME=str(home)) == expected
     assert build(root, tmp_path / "out-here", here) == expected
+
+
+@pytest.mark.parametrize("umask", [0o002, 0o077])
+def test_new_outputs_take_the_users_umask(
+    make_project: Callable[..., Path], tmp_path: Path, umask: int
+) -> None:
+    """A clinic's shared folder (umask 002: the group may replace what a colleague
+    built) or a private one (077): new PDFs and the manifest get the permissions every
+    other program gives new files, not 644 whatever the user asked."""
+    from msc_leaflet.build.batch import run_batch
+    from msc_leaflet.project import Project
+
+    project = Project.at(make_project())
+    old = os.umask(umask)
+    try:
+        run_batch(project, out_dir=tmp_path / "out")
+    finally:
+        os.umask(old)
+    for name in ("en/sample.pdf", "manifest.json"):
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o666 & ~umask, name
