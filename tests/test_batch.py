@@ -467,6 +467,32 @@ def test_manifest_contents(project: Project, tmp_path: Path) -> None:
     assert any("never cited" in w for w in entry["warnings"])
 
 
+def test_a_withdrawn_leaflets_pdf_is_named_until_it_is_deleted(
+    project: Project, tmp_path: Path
+) -> None:
+    """A leaflet withdrawn from the project (its file deleted) left its PDF and record
+    behind, silently: the folder a print shop copies still held it, where a clean build
+    has none. The build names it until it is deleted, then the manifest forgets it."""
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    project.leaflet_path("two").unlink()
+    report = run_batch(project, out_dir=out)
+    assert statuses(report) == {"en/one.pdf": "skipped"}
+    [note] = report.notes
+    assert note.location.path == out / "en" / "two.pdf" and "leaflets/two.yaml" in note.message
+    code, output = invoke_cli("build", "--dry-run", "-p", str(project.root), "-o", str(out))
+    assert code == 0 and "en/two.pdf" in output and "no longer in the project" in output
+    (out / "en" / "two.pdf").unlink()
+    assert not run_batch(project, out_dir=out).notes
+    manifest = load_manifest(out / "manifest.json")
+    assert sorted(manifest.outputs) == ["en/one.pdf"] and sorted(manifest.sources) == ["one"]
+
+
+def invoke_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
 def test_the_same_build_writes_the_same_manifest(project: Project, tmp_path: Path) -> None:
     """The manifest is kept beside the PDFs and diffed like them: a clean build on
     another machine, or the same outputs rebuilt, must write the same bytes. How long a

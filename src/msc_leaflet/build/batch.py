@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
-from ..errors import Finding, LeafletError, recorded_text, shown_text
+from ..errors import Finding, LeafletError, Location, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
@@ -364,7 +364,7 @@ def run_batch(
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
-    planned, outcomes, estimates, notes = _plan_run(
+    planned, outcomes, estimates, notes, changes = _plan_run(
         project, leaflet_ids, locales, manifest_file, out_dir, options, force, editions, shard_of
     )
     if on_planned:
@@ -377,7 +377,6 @@ def run_batch(
         todo = []
     if todo:
         prepare_output_folder(out_dir)
-    changes = Changes()
     unreported: list[Outcome] = []  # finished by a worker as an interrupt landed
     try:
         workers = worker_count([estimates[job] for job in todo], jobs)
@@ -390,7 +389,7 @@ def run_batch(
     finally:
         for outcome in unreported:
             record_outcome(changes, outcome)
-        if todo:
+        if todo or changes:
             record_changes(manifest_file, changes)
     return BatchReport(outcomes, time.perf_counter() - start, notes)
 
@@ -405,10 +404,11 @@ def _plan_run(
     force: bool,
     editions: Sequence[str],
     shard_of: tuple[int, int] | None,
-) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float], list[Finding]]:
+) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float], list[Finding], Changes]:
     """The jobs of a run, the outcomes known before any job runs (failures to plan, and
-    outputs up to date), each job's estimated seconds, and a warning about a manifest
-    that could not be used. The manifest as it was when the
+    outputs up to date), each job's estimated seconds, warnings about a manifest
+    that could not be used and outputs left behind (`left_behind`), and the changes the
+    run starts from: records to drop (`forgotten`). The manifest as it was when the
     run began is not needed after this, and is let go before the jobs run: on a large
     library it is megabytes (issue #20), and the run ends by re-reading it anyway."""
     manifest = load_manifest(manifest_file)
@@ -425,7 +425,43 @@ def _plan_run(
             )
     estimates = {p.job: _estimate(manifest, p.job) for p in planned if p.reason}
     note = manifest.note(manifest_file)
-    return planned, outcomes, estimates, [note] if note else []
+    notes = ([note] if note else []) + left_behind(project, manifest, out_dir)
+    return planned, outcomes, estimates, notes, forgotten(project, manifest, out_dir)
+
+
+def left_behind(project: Project, manifest: Manifest, out_dir: Path) -> list[Finding]:
+    """A warning for each output the manifest records whose leaflet file is gone: a
+    withdrawn leaflet's PDF stayed in the folder a print shop copies, where a clean
+    build of the project has none. Not removed: it is the user's to delete."""
+    found = []
+    for key, entry in sorted(manifest.outputs.items()):
+        if _leaflet_gone(project, entry.leaflet) and (out_dir / key).is_file():
+            found.append(
+                Finding(
+                    Location(out_dir / key),
+                    "warning",
+                    f"left from an earlier build: leaflets/{entry.leaflet}.yaml is no longer "
+                    "in the project",
+                    "delete this PDF (a clean build would not make it), or put the leaflet back",
+                )
+            )
+    return found
+
+
+def forgotten(project: Project, manifest: Manifest, out_dir: Path) -> Changes:
+    """The records of outputs whose leaflet file and PDF are both gone, and the facts
+    of a leaflet withdrawn once none of its PDFs is left: a clean build's manifest has
+    none of them."""
+    outputs = manifest.outputs.items()
+    gone = {key: entry.leaflet for key, entry in outputs if _leaflet_gone(project, entry.leaflet)}
+    forget = {key for key in gone if not (out_dir / key).exists()}
+    kept = {gone[key] for key in gone.keys() - forget}
+    withdrawn = {i for i in manifest.sources if _leaflet_gone(project, i) and i not in kept}
+    return Changes(failed=forget, withdrawn=withdrawn)
+
+
+def _leaflet_gone(project: Project, leaflet_id: str) -> bool:
+    return not (project.leaflets_dir / f"{leaflet_id}.yaml").is_file()
 
 
 def record_outcome(changes: Changes, outcome: Outcome) -> None:

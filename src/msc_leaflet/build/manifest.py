@@ -189,19 +189,23 @@ def save_manifest(path: Path, manifest: Manifest) -> None:
 @dataclass
 class Changes:
     """What one build run found out: outputs it built, outputs that failed (their old
-    record is stale) and the leaflets' facts. Applied to the manifest as it is on disk
-    when the run ends, not as it was when the run began."""
+    record is stale), the leaflets' facts, and the leaflets withdrawn from the project
+    with none of their PDFs left (their facts are stale). Applied to the manifest as it
+    is on disk when the run ends, not as it was when the run began."""
 
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
     failed: set[str] = field(default_factory=set)
     sources: dict[str, SourceEntry] = field(default_factory=dict)
+    withdrawn: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        return bool(self.outputs or self.failed or self.sources)
+        return bool(self.outputs or self.failed or self.sources or self.withdrawn)
 
     def apply(self, manifest: Manifest) -> None:
         for key in self.failed:
             manifest.outputs.pop(key, None)
+        for leaflet in self.withdrawn:
+            manifest.sources.pop(leaflet, None)
         manifest.outputs.update(self.outputs)
         manifest.sources.update(self.sources)
 
