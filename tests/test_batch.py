@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,10 +16,11 @@ from typer.testing import CliRunner
 from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
-from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, merge
+from msc_leaflet.build.manifest import FORMAT, Manifest, OutputEntry, load_manifest, merge
 from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.data import data_path
+from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 
 SHORT = "- paragraph: Short text [@alpha2001].\n"
@@ -107,7 +109,8 @@ def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path)
         ("output edited", {"en/one.pdf"}),
         # What the checks read: warnings are recorded, and --strict refuses on them.
         ("settings", {"en/one.pdf", "en/two.pdf"}),
-        ("glossary", {"en/one.pdf", "en/two.pdf"}),
+        # Read by the content checks, which only --strict runs (below).
+        ("glossary", set()),
     ],
 )
 def test_what_triggers_a_rebuild(
@@ -132,6 +135,59 @@ def test_what_triggers_a_rebuild(
         (out / "en" / "one.pdf").write_bytes(b"%PDF-edited")
     result = statuses(run_batch(project, out_dir=out))
     assert {k for k, v in result.items() if v == "built"} == rebuilt
+
+
+def test_the_glossary_rebuilds_only_the_outputs_the_content_checks_judged(
+    project: Project, tmp_path: Path
+) -> None:
+    """The glossary is read by the content checks, which --strict runs before printing:
+    a new agreed term must check a print run again, and leave drafts alone."""
+    drafts, prints, strict = tmp_path / "drafts", tmp_path / "prints", Options(strict=True)
+    run_batch(project, ["one"], out_dir=drafts)
+    run_batch(project, ["one"], out_dir=prints, options=strict)
+    project.locales_dir.mkdir(exist_ok=True)
+    (project.locales_dir / "glossary.yaml").write_text(GLOSSARY)
+    assert statuses(run_batch(project, ["one"], out_dir=drafts)) == {"en/one.pdf": "skipped"}
+    report = run_batch(project, ["one"], out_dir=prints, options=strict)
+    assert statuses(report) == {"en/one.pdf": "built"}
+
+
+def test_a_sign_off_rebuilds_only_the_outputs_that_print_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translation's sign-off is printed by a proof (its history), by a theme's
+    footer-approval, and refused without by --strict. Signing off a leaflet must not
+    rebuild the reading PDFs of every leaflet in the language: their bytes do not
+    change."""
+    from i18n_support import invoke
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    shutil.copytree(Path(__file__).parent / "fixtures" / "i18n", tmp_path / "p")
+    project, out = Project.at(tmp_path / "p"), tmp_path / "out"
+    proof = Options(spec=PrintSpec(proof=True))
+    run_batch(project, ["care-basics"], ["th"], out)
+    run_batch(project, ["care-basics"], ["th"], out, options=proof)
+
+    def sign_off(role: str) -> None:
+        code, output = invoke(
+            "i18n", "review", "care-basics", "-l", "th", "--by", "Dr. Malee Srisuk",
+            "--role", role, "--project", str(project.root),
+        )  # fmt: skip
+        assert code == 0, output
+
+    sign_off("clinical")
+    reading = run_batch(project, ["care-basics"], ["th"], out)
+    assert statuses(reading) == {"th/care-basics.pdf": "skipped"}
+    proofs = run_batch(project, ["care-basics"], ["th"], out, options=proof)
+    assert statuses(proofs) == {"th/care-basics.proof.pdf": "built"}
+    # A theme that prints the approval in the footer reads them for every output.
+    theme = data_path("theme.yaml").read_text(encoding="utf-8")
+    footer = theme.replace("footer-approval: false", "footer-approval: true")
+    (project.root / "theme.yaml").write_text(footer, encoding="utf-8")
+    run_batch(project, ["care-basics"], ["th"], out)
+    sign_off("reviewer")
+    reading = run_batch(project, ["care-basics"], ["th"], out)
+    assert statuses(reading) == {"th/care-basics.pdf": "built"}
 
 
 def test_a_file_replaced_with_its_size_and_time_is_seen_by_a_long_lived_process(
@@ -411,6 +467,44 @@ def test_manifest_contents(project: Project, tmp_path: Path) -> None:
     assert any("never cited" in w for w in entry["warnings"])
 
 
+def test_a_withdrawn_leaflets_pdf_is_named_until_it_is_deleted(
+    project: Project, tmp_path: Path
+) -> None:
+    """A leaflet withdrawn from the project (its file deleted) left its PDF and record
+    behind, silently: the folder a print shop copies still held it, where a clean build
+    has none. The build names it until it is deleted, then the manifest forgets it."""
+    out = tmp_path / "out"
+    run_batch(project, out_dir=out)
+    project.leaflet_path("two").unlink()
+    report = run_batch(project, out_dir=out)
+    assert statuses(report) == {"en/one.pdf": "skipped"}
+    [note] = report.notes
+    assert note.location.path == out / "en" / "two.pdf" and "leaflets/two.yaml" in note.message
+    code, output = invoke_cli("build", "--dry-run", "-p", str(project.root), "-o", str(out))
+    assert code == 0 and "en/two.pdf" in output and "no longer in the project" in output
+    (out / "en" / "two.pdf").unlink()
+    assert not run_batch(project, out_dir=out).notes
+    manifest = load_manifest(out / "manifest.json")
+    assert sorted(manifest.outputs) == ["en/one.pdf"] and sorted(manifest.sources) == ["one"]
+
+
+def invoke_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_the_same_build_writes_the_same_manifest(project: Project, tmp_path: Path) -> None:
+    """The manifest is kept beside the PDFs and diffed like them: a clean build on
+    another machine, or the same outputs rebuilt, must write the same bytes. How long a
+    build took differs every time (`--json` reports it)."""
+    run_batch(project, out_dir=tmp_path / "a")
+    run_batch(project, out_dir=tmp_path / "b", jobs=2)
+    written = (tmp_path / "a" / "manifest.json").read_bytes()
+    assert (tmp_path / "b" / "manifest.json").read_bytes() == written
+    run_batch(project, out_dir=tmp_path / "a", force=True)
+    assert (tmp_path / "a" / "manifest.json").read_bytes() == written
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
 def test_every_job_is_in_exactly_one_shard(n: int) -> None:
     jobs = [Job(f"leaflet-{i}", loc) for i in range(7) for loc in ("en", "th")]
@@ -461,7 +555,7 @@ def test_merge_refuses_a_shard_with_a_damaged_entry(tmp_path: Path) -> None:
     assert out.read_text() == "the real one"
 
 
-@pytest.mark.parametrize("fmt", [3, 1, None])
+@pytest.mark.parametrize("fmt", [FORMAT + 1, FORMAT - 1, 1, None])
 def test_merge_refuses_a_shard_of_another_format(tmp_path: Path, fmt: int | None) -> None:
     data = write_shard(tmp_path / "a.json", ["en/one.pdf"])
     data["format"] = fmt

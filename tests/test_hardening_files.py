@@ -804,7 +804,7 @@ def test_a_manifest_nested_too_deep_is_damaged_derived_data(
     assert code == 0 and no_internal_error(output), output
     assert (out / "en" / "sample.pdf").is_file()
     shard = tmp_path / "shard.json"
-    shard.write_text('{"format": 2, "outputs": {}, "sources": ' + DEEP_JSON + "}", "utf-8")
+    shard.write_text('{"format": 3, "outputs": {}, "sources": ' + DEEP_JSON + "}", "utf-8")
     code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
     assert code == 1 and no_internal_error(output), output
     assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()

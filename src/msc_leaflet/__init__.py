@@ -52,8 +52,10 @@ from typing import TYPE_CHECKING
 
 from .deferred_patterns import defer_patterns
 from .lazy import lazy_exports
+from .reportlab_defaults import install as reportlab_defaults
 
 defer_patterns()  # before anything imports ReportLab, PyYAML or pikepdf: 50 ms of a cold build
+reportlab_defaults()  # ReportLab's own settings, not the machine's: the same bytes everywhere
 
 # Read by hatchling ([tool.hatch.version]): keep it a literal string.
 __version__ = "0.1.0"

@@ -51,12 +51,16 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     try:
         # The name is known before the file exists: an interrupt (Ctrl-C, SIGTERM) at
         # any point, even the instant after the file is created, can still remove it.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # A file replaced keeps its permissions; a new one gets the user's umask, as
+        # from any other program (a shared folder's 002, a private 077), by the kernel.
+        kept = path.stat().st_mode & 0o777 if path.exists() else None
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if kept is None else 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        if kept is not None:
+            os.chmod(temp, kept)
         if overwrite:
             os.replace(temp, path)
         else:

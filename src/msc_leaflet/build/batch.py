@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
-from ..errors import Finding, LeafletError, recorded_text, shown_text
+from ..errors import Finding, LeafletError, Location, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
@@ -31,6 +31,7 @@ from .fingerprint import (
     fingerprint,
     hash_inputs,
     input_files,
+    signoff_file,
 )
 from .manifest import (
     Changes,
@@ -45,6 +46,7 @@ from .manifest import (
 from .options import Options
 from .workers import (
     DEFAULT_JOB_SECONDS,
+    SECONDS_PER_PAGE,
     end_with_parent,
     prepare_parent,
     shared_locales,
@@ -284,7 +286,7 @@ def current_entry(
 
 def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     """One output, start to finish; runs in a pool worker. Never raises."""
-    from .build import build_loaded, edition_locales
+    from .build import build_loaded, edition_locales, project_theme, reads_signoffs
     from .job_source import job_leaflet
 
     start = time.perf_counter()
@@ -297,9 +299,15 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         leaflet_sha = file_sha256(path)
         source, findings = job_leaflet(path, project, leaflet_sha)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
-        files = [file for lang in languages for file in input_files(project, source, lang)]
+        checks = options.strict
+        files = [f for lang in languages for f in input_files(project, source, lang, checks=checks)]
         inputs = hash_inputs(project, dict.fromkeys(files))
         inputs[describe(project, path)] = leaflet_sha
+        # The sign-offs are an input of the builds that read them, as the theme (hashed
+        # above, before it is read) says for its footer.
+        if reads_signoffs(options, project_theme(project, options.spec).footer_approval):
+            signoffs = [signoff_file(project, source, lang) for lang in languages]
+            inputs.update(hash_inputs(project, dict.fromkeys(signoffs)))
         result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
         # Then what only the build knew it would read: the press profile, a project
         # theme's fonts (hashed now; theirs are not files anyone edits during a build).
@@ -311,7 +319,6 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
             pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
             warnings=[recorded_text(warning, project.root) for warning in warnings],
-            seconds=seconds,
         )  # fmt: skip
         return Outcome(
             job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
@@ -357,7 +364,7 @@ def run_batch(
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
-    planned, outcomes, estimates, notes = _plan_run(
+    planned, outcomes, estimates, notes, changes = _plan_run(
         project, leaflet_ids, locales, manifest_file, out_dir, options, force, editions, shard_of
     )
     if on_planned:
@@ -370,7 +377,6 @@ def run_batch(
         todo = []
     if todo:
         prepare_output_folder(out_dir)
-    changes = Changes()
     unreported: list[Outcome] = []  # finished by a worker as an interrupt landed
     try:
         workers = worker_count([estimates[job] for job in todo], jobs)
@@ -383,7 +389,7 @@ def run_batch(
     finally:
         for outcome in unreported:
             record_outcome(changes, outcome)
-        if todo:
+        if todo or changes:
             record_changes(manifest_file, changes)
     return BatchReport(outcomes, time.perf_counter() - start, notes)
 
@@ -398,10 +404,11 @@ def _plan_run(
     force: bool,
     editions: Sequence[str],
     shard_of: tuple[int, int] | None,
-) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float], list[Finding]]:
+) -> tuple[list[PlannedJob], list[Outcome], dict[Job, float], list[Finding], Changes]:
     """The jobs of a run, the outcomes known before any job runs (failures to plan, and
-    outputs up to date), each job's estimated seconds, and a warning about a manifest
-    that could not be used. The manifest as it was when the
+    outputs up to date), each job's estimated seconds, warnings about a manifest
+    that could not be used and outputs left behind (`left_behind`), and the changes the
+    run starts from: records to drop (`forgotten`). The manifest as it was when the
     run began is not needed after this, and is let go before the jobs run: on a large
     library it is megabytes (issue #20), and the run ends by re-reading it anyway."""
     manifest = load_manifest(manifest_file)
@@ -418,7 +425,43 @@ def _plan_run(
             )
     estimates = {p.job: _estimate(manifest, p.job) for p in planned if p.reason}
     note = manifest.note(manifest_file)
-    return planned, outcomes, estimates, [note] if note else []
+    notes = ([note] if note else []) + left_behind(project, manifest, out_dir)
+    return planned, outcomes, estimates, notes, forgotten(project, manifest, out_dir)
+
+
+def left_behind(project: Project, manifest: Manifest, out_dir: Path) -> list[Finding]:
+    """A warning for each output the manifest records whose leaflet file is gone: a
+    withdrawn leaflet's PDF stayed in the folder a print shop copies, where a clean
+    build of the project has none. Not removed: it is the user's to delete."""
+    found = []
+    for key, entry in sorted(manifest.outputs.items()):
+        if _leaflet_gone(project, entry.leaflet) and (out_dir / key).is_file():
+            found.append(
+                Finding(
+                    Location(out_dir / key),
+                    "warning",
+                    f"left from an earlier build: leaflets/{entry.leaflet}.yaml is no longer "
+                    "in the project",
+                    "delete this PDF (a clean build would not make it), or put the leaflet back",
+                )
+            )
+    return found
+
+
+def forgotten(project: Project, manifest: Manifest, out_dir: Path) -> Changes:
+    """The records of outputs whose leaflet file and PDF are both gone, and the facts
+    of a leaflet withdrawn once none of its PDFs is left: a clean build's manifest has
+    none of them."""
+    outputs = manifest.outputs.items()
+    gone = {key: entry.leaflet for key, entry in outputs if _leaflet_gone(project, entry.leaflet)}
+    forget = {key for key in gone if not (out_dir / key).exists()}
+    kept = {gone[key] for key in gone.keys() - forget}
+    withdrawn = {i for i in manifest.sources if _leaflet_gone(project, i) and i not in kept}
+    return Changes(failed=forget, withdrawn=withdrawn)
+
+
+def _leaflet_gone(project: Project, leaflet_id: str) -> bool:
+    return not (project.leaflets_dir / f"{leaflet_id}.yaml").is_file()
 
 
 def record_outcome(changes: Changes, outcome: Outcome) -> None:
@@ -432,9 +475,10 @@ def record_outcome(changes: Changes, outcome: Outcome) -> None:
 
 
 def _estimate(manifest: Manifest, job: Job) -> float:
-    """Seconds ``job`` took last time, or a typical leaflet's when never built."""
+    """Seconds ``job`` will take: its pages last time, or a typical leaflet's when never
+    built (the manifest records no times: they differ on every run)."""
     entry = manifest.outputs.get(job.output)
-    return entry.seconds if entry and entry.seconds > 0 else DEFAULT_JOB_SECONDS
+    return entry.pages * SECONDS_PER_PAGE if entry and entry.pages > 0 else DEFAULT_JOB_SECONDS
 
 
 def _execute(

@@ -232,8 +232,7 @@ def signoff_record(
     (``msc-leaflet.toml`` [i18n] signoff_required). A proof: the history and the entries
     changed since the last approval, for its last page. ``footer`` (the theme's
     footer-approval): the approval date of the current text, for the footer."""
-    wanted = options.strict or options.spec.proof or footer
-    if same_language(language, source.language) or not wanted:
+    if same_language(language, source.language) or not reads_signoffs(options, footer):
         return (), (), None
     from ..i18n.signoff import leaflet_review, proof_lines
 
@@ -254,6 +253,13 @@ def signoff_record(
     history, changed = proof_lines(review, state) if options.spec.proof else ([], [])
     approval = (i18n.language_name(language), review.approved_on) if review.approved_on else None
     return tuple(history), tuple(changed), approval
+
+
+def reads_signoffs(options: Options, footer: bool) -> bool:
+    """Whether a build reads its translation's sign-offs (`signoff_record`): --strict
+    refuses without them, a proof lists them, and a theme with ``footer`` approval
+    prints the date. Other builds do not, and do not depend on them."""
+    return options.strict or options.spec.proof or footer
 
 
 def build_leaflet(

@@ -1,12 +1,12 @@
 """What an output depends on, and a fingerprint of it, so unchanged outputs are skipped.
 
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
-its locale, the theme, the fonts, the project's and the package's word lists, and what
-the checks judge it by: the settings file and the glossary) plus the
-tool's version and the build options. Missing files count too (as "absent"): a catalog
-created later must trigger a rebuild. The list is recorded in the manifest at build
-time, so checking whether an output is up to date needs no YAML parsing, only hashing
-of the recorded files.
+its locale, the theme, the fonts, the project's and the package's word lists, what the
+checks judge it by: the settings file, and for --strict the glossary; the sign-offs
+where the build prints or checks them) plus the tool's version and the build options.
+Missing files count too (as "absent"): a catalog created later must trigger a rebuild.
+The list is recorded in the manifest at build time, so checking whether an output is up
+to date needs no YAML parsing, only hashing of the recorded files.
 """
 
 from __future__ import annotations
@@ -58,24 +58,36 @@ def file_sha256(path: Path) -> str:
     return _cache[key]
 
 
-def input_files(project: Project, leaflet: Leaflet, locale: str) -> list[Path]:
-    """Every file whose content can change the PDF of ``leaflet`` in ``locale``."""
-    from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
-
+def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool) -> list[Path]:
+    """Every file whose content can change the PDF of ``leaflet`` in ``locale``, and
+    only those: a file some builds read is an input of those builds alone, or editing
+    it rebuilds outputs whose bytes cannot change. ``checks``: the build runs the
+    content checks (--strict). The sign-offs, which some builds read, are
+    `signoff_file`."""
     files = source_files(leaflet)
-    catalog = catalog_path(project, locale, leaflet.id)
     # Every catalog looked for, not only the one read: a regional one (th_TH's) made
     # later replaces the language's (th's) that the build printed.
     files += catalog_lookup(project, locale, leaflet.id)
     files += catalog_lookup(project, locale, UI_DOMAIN)
     files += [project.words_path(locale), word_list_path(locale)]
-    files.append(signoff_path(project, catalog_language(catalog)))  # proofs, footers
     files += [data_path("theme.yaml"), project.theme_path]
     # The checks' findings are recorded with the output, and --strict refuses on them:
     # a rule made an error must not let an output built before it count as printable.
-    files += [project.settings_path, project.glossary_path]
+    # The layout checks, which every build runs, read the settings; the content checks
+    # the glossary.
+    files.append(project.settings_path)
+    if checks:
+        files.append(project.glossary_path)
     files += font_files()
     return files
+
+
+def signoff_file(project: Project, leaflet: Leaflet, locale: str) -> Path:
+    """The sign-offs of the catalog a build of ``leaflet`` in ``locale`` prints: an
+    input of the builds that read them (`build.reads_signoffs`)."""
+    from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
+
+    return signoff_path(project, catalog_language(catalog_path(project, locale, leaflet.id)))
 
 
 def source_files(leaflet: Leaflet) -> list[Path]:

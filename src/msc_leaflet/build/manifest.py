@@ -1,10 +1,12 @@
 """``build/manifest.json``: what each output was built from, and what it is.
 
 One entry per output (by path relative to the output folder): the leaflet, locale,
-fingerprint and hashed inputs, page count, size, SHA-256, warnings and build time; and
-one per leaflet file: what planning and `msc-leaflet list` need to know of it.
-It is derived data, written atomically, with sorted keys so it diffs cleanly; shards
-of a split build write their own and are combined with `merge`.
+fingerprint and hashed inputs, page count, size, SHA-256 and warnings; and one per
+leaflet file: what planning and `msc-leaflet list` need to know of it. It is derived
+data, written atomically, with sorted keys so it diffs cleanly, and holds nothing that
+differs between runs or machines: the same build writes the same bytes (how long each
+output took is in ``build --json``). Shards of a split build write their own and are
+combined with `merge`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from .. import __version__
 from ..errors import Finding, LeafletError, Location
 from ..files import file_error, make_folder, read_input, write_atomic
 
-FORMAT = 2  # 2: sources carry the title, version and review date
+FORMAT = 3  # 2: sources carry the title, version and review date; 3: no build times
 
 
 @dataclass
@@ -36,7 +38,6 @@ class OutputEntry:
     size: int
     sha256: str
     warnings: list[str] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 @dataclass
@@ -188,19 +189,23 @@ def save_manifest(path: Path, manifest: Manifest) -> None:
 @dataclass
 class Changes:
     """What one build run found out: outputs it built, outputs that failed (their old
-    record is stale) and the leaflets' facts. Applied to the manifest as it is on disk
-    when the run ends, not as it was when the run began."""
+    record is stale), the leaflets' facts, and the leaflets withdrawn from the project
+    with none of their PDFs left (their facts are stale). Applied to the manifest as it
+    is on disk when the run ends, not as it was when the run began."""
 
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
     failed: set[str] = field(default_factory=set)
     sources: dict[str, SourceEntry] = field(default_factory=dict)
+    withdrawn: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        return bool(self.outputs or self.failed or self.sources)
+        return bool(self.outputs or self.failed or self.sources or self.withdrawn)
 
     def apply(self, manifest: Manifest) -> None:
         for key in self.failed:
             manifest.outputs.pop(key, None)
+        for leaflet in self.withdrawn:
+            manifest.sources.pop(leaflet, None)
         manifest.outputs.update(self.outputs)
         manifest.sources.update(self.sources)
 

@@ -10,9 +10,9 @@ only when several jobs need it (`shared_locales`): a locale of one job is set up
 its worker, in parallel with the others, not by the parent while every worker waits.
 
 A pool only pays when there is work enough to share: forking and feeding it costs the
-parent ~0.1 s. Without ``-j`` the batch picks the count from the jobs and what each
-cost last time (the manifest records seconds per output), so a small build runs in the
-command's own process, exactly as ``-j1`` does.
+parent ~0.1 s. Without ``-j`` the batch picks the count from the jobs and the pages
+each had last time (the manifest records them; not times, which differ on every run),
+so a small build runs in the command's own process, exactly as ``-j1`` does.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ from .options import Options
 #: What one output is assumed to cost when the manifest has no record of it: a 3-4 page
 #: leaflet in a process that has built one before, on a 2020s laptop core.
 DEFAULT_JOB_SECONDS = 0.25
+#: What one page of an output built before is assumed to cost: `DEFAULT_JOB_SECONDS`
+#: over the 3-4 pages of such a leaflet.
+SECONDS_PER_PAGE = 0.07
 #: The least work (estimated seconds) for which one more worker pays: it costs the
 #: parent a fork, the pool's imports and the pickling of results (~0.1 s together),
 #: and a second core that is not always free.

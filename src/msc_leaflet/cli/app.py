@@ -162,7 +162,7 @@ def build(
     """
 
     def action() -> None:
-        from ..build.batch import in_shard, parse_shard, plan, run_batch
+        from ..build.batch import in_shard, left_behind, parse_shard, plan, run_batch
         from ..build.manifest import load_manifest, manifest_path, prepare_output_folder
         from ..build.options import Options
         from ..build.workers import WORKERS_PER_CORE, most_workers
@@ -186,6 +186,8 @@ def build(
             note = manifest.note(manifest_path(out_dir))
             if note and not json_output:  # there, each output's reason says it
                 typer.echo(str(note), err=True)
+            for leftover in [] if json_output else left_behind(root, manifest, out_dir):
+                typer.echo(str(leftover), err=True)
             planned, failures = plan(
                 root, leaflet_ids or [], locale or [], manifest, out_dir, options, force, editions
             )
