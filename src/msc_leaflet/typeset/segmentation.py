@@ -55,7 +55,7 @@ from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
-from .syllables import is_thai, joined_to_previous, syllable_break
+from .syllables import is_thai, joined_to_previous, khmer_lone_finals, syllable_break
 
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -215,6 +215,7 @@ def _opportunities(
     spelling rules got wrong wins over both, and over the word lists); and the
     `listed_spans` of ``text``, found on the way."""
     icu = set(icu_breaks(text, lang))
+    icu -= khmer_lone_finals(text, icu)  # ICU's ក្លី|និ|ក: no line starts with its ក
     author = {i for i in forced if 0 < i < len(text)}
     breaks = icu | author
     spans = _listed_spans(text, lang, words, icu)
