@@ -26,12 +26,14 @@ extractor must give back exactly what was written, and none joins a hyphenated w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .scripts import script_of
 from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
 from .shaping import Cluster, shape
 from .units import Piece, Unit, clipped, unit_of
@@ -55,8 +57,13 @@ class Line:
     width: float  # natural width in points, without the last unit's trailing spaces
 
 
-def break_lines(units: Sequence[Unit], first_width: float, width: float) -> list[Line]:
-    """Fill lines greedily; a unit wider than a whole line gets a line of its own."""
+def break_lines(
+    units: Sequence[Unit], first_width: float, width: float, *, lone_characters: bool = True
+) -> list[Line]:
+    """Fill lines greedily; a unit wider than a whole line gets a line of its own.
+    ``lone_characters``: a last line of one Chinese or Japanese character takes
+    company from the line before (`_keep_company`); a justified paragraph says False,
+    its line before could not be spread to the margin again."""
     lines: list[Line] = []
     start = 0
     used = 0.0  # width of the line so far, trailing spaces of its last unit excluded
@@ -72,7 +79,44 @@ def break_lines(units: Sequence[Unit], first_width: float, width: float) -> list
         pending, hyphen = unit.space_width, ends
     if start < len(units):
         lines.append(Line(start, len(units), used + hyphen))
+    if lone_characters and len(lines) > 1:
+        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width)
     return lines
+
+
+#: The scripts of a character that must not end a paragraph alone on its line.
+IDEOGRAPHIC = ("Hani", "Kana")
+#: Units the line before keeps when it gives one to the last line.
+KEPT_BEFORE = 2
+
+
+def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float) -> list[Line]:
+    """``before`` and ``last``, or, when ``last`` holds a single Chinese or Japanese
+    character (院。 under a full line), the two lines with the last unit of ``before``
+    moved down to it. A lone character at a paragraph's end reads as a stray and is
+    the widow CJK typesetting avoids (W3C clreq, jlreq); the line before is left a
+    character short, which a ragged right shows no more than any other line end."""
+    if last.end - last.start != 1 or not _one_ideograph(units[last.start].text):
+        return [before, last]
+    if before.end - before.start <= KEPT_BEFORE:
+        return [before, last]
+    moved = _line_of(units, before.end - 1, last.end)
+    if moved.width > width + FUZZ:
+        return [before, last]
+    return [_line_of(units, before.start, before.end - 1), moved]
+
+
+def _one_ideograph(text: str) -> bool:
+    """Whether ``text`` is one ideograph or kana with only punctuation or spaces."""
+    letters = [char for char in text if not unicodedata.category(char).startswith(("P", "Z"))]
+    return len(letters) == 1 and script_of(letters[0]) in IDEOGRAPHIC
+
+
+def _line_of(units: Sequence[Unit], start: int, end: int) -> Line:
+    """Units ``start:end`` as `break_lines` measures a line of them."""
+    used = sum(unit.width for unit in units[start:end])
+    used += sum(unit.space_width for unit in units[start : end - 1])
+    return Line(start, end, used + soft_hyphen_width(units[end - 1]))
 
 
 SOFT_HYPHEN = "\u00ad"

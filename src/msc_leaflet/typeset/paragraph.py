@@ -239,7 +239,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # part a footer no room was left for ("x¹ x¹ x¹…", issue #16).
                 self._citations, self._offset = None, 0
             self.units = units
-            self._lines = break_lines(self.units, *widths)
+            justified = self.style.alignment == TA_JUSTIFY
+            self._lines = break_lines(self.units, *widths, lone_characters=not justified)
             self._widths = widths
         return self._lines
 
