@@ -263,6 +263,31 @@ def test_a_chinese_or_japanese_paragraph_never_ends_on_one_character(
     assert not lone, lone
 
 
+def test_a_citation_does_not_keep_a_last_character_company() -> None:
+    # A citation's superscript number is no character of the text: ん¹。 alone under
+    # a full line is a lone character all the same (the languages fixture, A5).
+    text, citation, stop = (
+        "点滴の後、多くの細胞はまず肺の細い血管にとどまることがあります。細胞は長くはとどまりません",
+        "1",
+        "。",
+    )
+    family = default_family()
+    runs = [
+        Run(text, family.regular, 11, black),
+        Run(citation, family.regular, 11, black, superscript=True, cites=(1,)),
+        Run(stop, family.regular, 11, black),
+    ]
+    lone = []
+    for width in range(100, 160):
+        paragraph = make_paragraph(runs, body_style(), "ja")
+        paragraph.wrap(width, 1000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text + citation + stop
+        if lone_ideograph(lines[-1].replace(citation, "")):
+            lone.append((width, lines[-2:]))
+    assert not lone, lone
+
+
 def test_a_two_page_chinese_document_stays_small(tmp_path: Path) -> None:
     path = tmp_path / "zh.pdf"
     paragraphs = [[(text, "")] for text in SAMPLES["zh_Hans"]]

@@ -96,7 +96,7 @@ def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float)
     moved down to it. A lone character at a paragraph's end reads as a stray and is
     the widow CJK typesetting avoids (W3C clreq, jlreq); the line before is left a
     character short, which a ragged right shows no more than any other line end."""
-    if last.end - last.start != 1 or not _one_ideograph(units[last.start].text):
+    if last.end - last.start != 1 or not _one_ideograph(units[last.start]):
         return [before, last]
     if before.end - before.start <= KEPT_BEFORE:
         return [before, last]
@@ -106,8 +106,10 @@ def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float)
     return [_line_of(units, before.start, before.end - 1), moved]
 
 
-def _one_ideograph(text: str) -> bool:
-    """Whether ``text`` is one ideograph or kana with only punctuation or spaces."""
+def _one_ideograph(unit: Unit) -> bool:
+    """Whether ``unit`` is one ideograph or kana with only punctuation, spaces or a
+    citation's superscript beside it (ん¹。 is a lone ん)."""
+    text = "".join(piece.text for piece in unit.pieces if not piece.rise)
     letters = [char for char in text if not unicodedata.category(char).startswith(("P", "Z"))]
     return len(letters) == 1 and script_of(letters[0]) in IDEOGRAPHIC
 
