@@ -52,6 +52,9 @@ class TextStyle:
     # phrases, not between any two characters: a table's label column. A phrase wider
     # than the line is still cut.
     keep_phrases_below: float = 0
+    # A paragraph whose last line would be short (a heading ending on one word) is set
+    # in as many lines of even length (`typeset.linebreak.balanced_lines`).
+    balance: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ def text_style(
             if below
             else _points(values["keep_phrases_below"], {}, (*keys, "keep-phrases-below"))
         )
-    for key in ("keep_with_next", "allow_widows", "allow_orphans"):
+    for key in ("keep_with_next", "allow_widows", "allow_orphans", "balance"):
         if key in values and not isinstance(values[key], bool):
             field = key.replace("_", "-")
             raise ThemeError(

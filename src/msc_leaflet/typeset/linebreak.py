@@ -84,6 +84,38 @@ def break_lines(
     return lines
 
 
+#: A last line narrower than this share of the measure is short: a heading ending on it
+#: ("Dấu hiệu cảnh báo và câu hỏi thường / gặp", "သတိပေး လက္ခဏာ / များ") is set in
+#: lines of even length (`balanced_lines`).
+SHORT_LAST_LINE = 1 / 3
+#: Halvings of the measure `balanced_lines` tries: to a 2,000th of it.
+BALANCE_STEPS = 11
+
+
+def balanced_lines(
+    units: Sequence[Unit], first_width: float, width: float, lines: Sequence[Line]
+) -> list[Line]:
+    """``lines`` (`break_lines` of ``units``), or, when the last of them is short
+    (`SHORT_LAST_LINE`), the lines of the narrowest measure that sets ``units`` in as
+    many: a heading of even lines rather than one ending on a lone word. The number of
+    lines, so the paragraph's height, never changes, and no line is longer than before."""
+    if len(lines) < 2 or lines[-1].width >= SHORT_LAST_LINE * width:
+        return list(lines)
+    indent = width - first_width
+    low, high = max(unit.width for unit in units), width
+    best = list(lines)
+    for _ in range(BALANCE_STEPS):
+        if high - low <= FUZZ:
+            break
+        middle = (low + high) / 2
+        found = break_lines(units, middle - indent, middle)
+        if len(found) == len(lines):
+            high, best = middle, found
+        else:
+            low = middle
+    return best
+
+
 #: The scripts of a character that must not end a paragraph alone on its line.
 IDEOGRAPHIC = ("Hani", "Kana")
 #: Units the line before keeps when it gives one to the last line.

@@ -34,6 +34,7 @@ from .linebreak import (
     Line,
     Stretch,
     at_line_end,
+    balanced_lines,
     break_lines,
     fit_units,
     justify,
@@ -240,7 +241,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 self._citations, self._offset = None, 0
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
-            self._lines = break_lines(self.units, *widths, lone_characters=not justified)
+            lines = break_lines(self.units, *widths, lone_characters=not justified)
+            if getattr(self.style, "balanceLines", False) and not justified:
+                lines = balanced_lines(self.units, *widths, lines)  # headings
+            self._lines = lines
             self._widths = widths
         return self._lines
 
