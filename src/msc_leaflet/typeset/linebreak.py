@@ -16,9 +16,9 @@ between syllables, a Japanese or Chinese phrase between its characters (its
 ``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
 ๆ, before a citation, or inside a word of the word lists (`Unit.listed`) unless it
 alone is wider than the line. Only when no such point fits is it an emergency cut, at the
-last grapheme-cluster boundary of the line that keeps the line rules and the
-syllable (`_emergency_cut`), else at any (a Thai consonant never loses its vowel or
-tone marks).
+last grapheme-cluster boundary of the line that keeps the line rules, preferably at a
+space ("1669 |at", not "1669 a|t") or between syllables (`_emergency_cut`), else at any
+(a Thai consonant never loses its vowel or tone marks).
 The added hyphen is drawn as an outline and carries no text (`hyphen_cluster`): every
 extractor must give back exactly what was written, and none joins a hyphenated word.
 """
@@ -34,7 +34,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .scripts import script_of
-from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
+from .segmentation import (
+    SPACES,
+    allowed_break,
+    between_known_syllables,
+    keeps_number,
+    keeps_syllable,
+)
 from .shaping import Cluster, shape
 from .units import Piece, Unit, clipped, unit_of
 
@@ -413,25 +419,32 @@ def _emergency_cut(
     listed: Sequence[tuple[int, int]] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
-    ``end`` being the first that did not fit: the last boundary that keeps a syllable,
-    a number and the line rules whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK
-    勺）|。 misreads worse than a cut between two syllables or characters), else the
-    last after a space (a phone number wider than the line: +66 2 |000 0000, not
-    000 00|00), else the last that keeps the line rules, else after ``end`` if it is a
-    CJK stop or closing bracket, which then hangs past the line's end, else ``end``
-    (any cluster boundary). Each rule is first tried outside the word-list terms of
-    ``listed``: one is cut only when it alone is wider than the line."""
+    ``end`` being the first that did not fit: the last boundary outside a word that
+    keeps a number and the line rules whole (after the "/" of an address), else the last
+    after a space (a number and its word: 1669 |at, not 1669 a|t; a phone number wider
+    than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
+    whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK 勺）|。 misreads worse than a
+    cut between two syllables or characters), else the last that keeps the line
+    rules, else after ``end`` if it is a CJK stop or closing bracket, which then hangs
+    past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
+    outside the word-list terms of ``listed``: one is cut only when it alone is wider
+    than the line."""
 
     def whole(at: int) -> bool:
         return allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
 
+    def outside_words(at: int) -> bool:  # after "/" or "-" of an address, not in a word
+        return whole(at) and not (_letter(text[at - 1]) and _letter(text[at]))
+
     def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
-        return text[at - 1] == " " and allowed_break(text, at) and keeps_syllable(text, at)
+        return text[at - 1] in SPACES and allowed_break(text, at) and keeps_syllable(text, at)
 
     def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: one of the two is right
         return allowed_break(text, at) and keeps_syllable(text, at, dictionary=True)
 
-    rules = (whole, after_space, likely, lambda at: allowed_break(text, at))
+    # A number and the word after it ("1669 at", "500 mg") part at their space before a
+    # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse.
+    rules = (outside_words, after_space, whole, likely, lambda at: allowed_break(text, at))
     for outside in (True, False) if listed else (False,):
         for rule in rules:
             found = next(
@@ -454,13 +467,18 @@ def _emergency_cut(
     return end
 
 
+def _letter(char: str) -> bool:
+    """A letter or a mark on one: a cut between two of them falls inside a word."""
+    return char.isalpha() or unicodedata.category(char) in ("Mn", "Mc")
+
+
 def _past_spaces(text: str, offsets: Sequence[int], at: int) -> int:
     """The cluster a cut before cluster ``at`` falls before once the spaces there end
     the line instead of starting the next one: a number and the word after it are one
     unit ("4567 or", "500 mg"), and a cut between them before the space set the next
     line one space in from the column's edge (" or email"). The spaces end the part
     before, trailing, as at any break at a space."""
-    while at + 1 < len(offsets) and text[offsets[at] : offsets[at + 1]] == " ":
+    while at + 1 < len(offsets) and text[offsets[at] : offsets[at + 1]] in SPACES:
         at += 1
     return at
 
