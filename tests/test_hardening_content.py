@@ -190,6 +190,34 @@ def test_a_phone_number_wider_than_its_line_is_cut_between_its_groups(text: str,
     assert " ".join(lines) == text and reported and len(lines) > 1, lines  # cut at spaces
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Call 1669 at once.", "en"),
+        ("Take 500 mg daily.", "en"),
+        ("Gọi 1669 ngay.", "vi"),
+        ("اتصل بالرقم 1669 فوراً.", "ar"),
+        ("Call +66\u20092\u2009000\u20090000 now.", "en"),  # thin spaces
+    ],
+)
+def test_a_number_and_its_word_wider_than_the_line_part_at_their_space(
+    text: str, lang: str
+) -> None:
+    # A number keeps the word after it ("1669 at", "500 mg"); in a column narrower than
+    # the two, the cut is an emergency either way, and at their space it leaves both
+    # whole. It fell between two letters: "1669 a|t once", "500 m|g", "1669 ف|وراً"
+    # (the Arabic word's joining torn), and a phone number grouped with thin spaces was
+    # cut inside a group ("+66 2 0|00").
+    words = text.replace("\u2009", " ").split(" ")
+    for width in range(28, 60):
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), lines
+        for line in lines:
+            assert set(line.replace("\u2009", " ").split()) <= set(words), (width, lines)
+
+
 @pytest.mark.parametrize("ems", [1, 1.5, 2, 2.5])
 @pytest.mark.parametrize(
     ("text", "lang"),

@@ -62,9 +62,11 @@ def test_a_long_paragraph_is_broken_into_lines_once_not_once_per_page(
     fragments: list[int] = []
     real_frag = paragraph._frag
 
-    def counting_break(units: Sequence[Unit], first: float, width: float) -> list[Line]:
+    def counting_break(
+        units: Sequence[Unit], first: float, width: float, **options: bool
+    ) -> list[Line]:
         broken.append(len(units))
-        return break_lines(units, first, width)
+        return break_lines(units, first, width, **options)
 
     def counting_frag(*args: object) -> object:
         fragments.append(1)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.colors import black
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph
 from msc_leaflet.typeset.scripts import NO_LINE_END, NO_LINE_START
@@ -225,6 +226,66 @@ def test_small_kana_never_start_a_japanese_line(width: float) -> None:
     lines = paragraph.line_texts()
     assert len(lines) > 2 and "".join(lines) == text
     assert all(line[0] not in "ッャュョァィゥェォっゃゅょ" for line in lines), lines
+
+
+ONE_IDEOGRAPH_ENDINGS = {
+    "zh_Hans": "如果您在输液后出现胸痛、呼吸困难或咳血，请立即拨打急救电话或前往最近的医院。",
+    "ja": "点滴の後に胸の痛みや息苦しさがあれば、すぐに救急車を呼ぶか、"
+    "近くの病院に行ってください。",
+}
+
+
+def lone_ideograph(line: str) -> bool:
+    """A line of one ideograph or kana, with only punctuation beside it: 院。"""
+    letters = [c for c in line if not unicodedata.category(c).startswith(("P", "Z"))]
+    return len(letters) == 1
+
+
+@pytest.mark.parametrize("lang", sorted(ONE_IDEOGRAPH_ENDINGS))
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER])
+def test_a_chinese_or_japanese_paragraph_never_ends_on_one_character(
+    lang: str, alignment: int
+) -> None:
+    """A last line of one character (院。 alone under a full line) reads as a stray; the
+    line before gives it the character before it, as CJK typesetting does."""
+    text = ONE_IDEOGRAPH_ENDINGS[lang]
+    family = default_family()
+    style = body_style(alignment)
+    lone = []
+    for width in range(44, 300):  # 4 to 27 characters a line
+        paragraph = make_paragraph([Run(text, family.regular, 11, black)], style, lang)
+        paragraph.wrap(width, 1000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        assert all(line[0] not in NO_LINE_START for line in lines[1:]), lines
+        if len(lines) > 1 and lone_ideograph(lines[-1]):
+            lone.append((width, lines[-2:]))
+    assert not lone, lone
+
+
+def test_a_citation_does_not_keep_a_last_character_company() -> None:
+    # A citation's superscript number is no character of the text: ん¹。 alone under
+    # a full line is a lone character all the same (the languages fixture, A5).
+    text, citation, stop = (
+        "点滴の後、多くの細胞はまず肺の細い血管にとどまることがあります。細胞は長くはとどまりません",
+        "1",
+        "。",
+    )
+    family = default_family()
+    runs = [
+        Run(text, family.regular, 11, black),
+        Run(citation, family.regular, 11, black, superscript=True, cites=(1,)),
+        Run(stop, family.regular, 11, black),
+    ]
+    lone = []
+    for width in range(100, 160):
+        paragraph = make_paragraph(runs, body_style(), "ja")
+        paragraph.wrap(width, 1000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text + citation + stop
+        if lone_ideograph(lines[-1].replace(citation, "")):
+            lone.append((width, lines[-2:]))
+    assert not lone, lone
 
 
 def test_a_two_page_chinese_document_stays_small(tmp_path: Path) -> None:

@@ -340,8 +340,8 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED.replace("  small: 9\n", "  smal: 9\n"), 26, "sizes: 'small' is missing"),
         (BUNDLED.replace("paper: a4 ", "paper: "), 4, "paper (empty) is not a paper size"),
         (BUNDLED.replace("paper: a4 ", "paper: a3 "), 4, "paper 'a3' is not a paper size"),
-        (BUNDLED + "paper: a5\n", 190, "duplicate key 'paper' (first defined on line 4)"),
-        (BUNDLED + "colors: {ink: '#000000'}\n", 190, "unknown theme entry 'colors'"),
+        (BUNDLED + "paper: a5\n", 192, "duplicate key 'paper' (first defined on line 4)"),
+        (BUNDLED + "colors: {ink: '#000000'}\n", 192, "unknown theme entry 'colors'"),
         (BUNDLED.replace("footer-approval: false", "footer-approval: 1"), 11,
          "footer-approval must be true or false"),
         (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 20, "colours → rule: colour '12'"),
@@ -353,11 +353,11 @@ def _line_of(text: str, start: str) -> int:
          "axis wght must be a number"),
         (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: black"), 149,
          "font 'black' is not one of regular"),
-        (BUNDLED.replace("  small: {size: small,", "  small: {size: 8,"), 162,
+        (BUNDLED.replace("  small: {size: small,", "  small: {size: 8,"), 164,
          "below the readability floor"),
         (BUNDLED.replace("paper-margins:", "paper-margins:\n  a3: {top: 1}"), 7,
          "unknown paper 'a3'"),
-        (BUNDLED + "output-intent: {profile: x.icc}\n", 190, "output-intent: condition is missing"),
+        (BUNDLED + "output-intent: {profile: x.icc}\n", 192, "output-intent: condition is missing"),
         (BUNDLED.replace("paper: a4", "paper: a4\n  colours: x"), 5, "invalid YAML"),
     ],
     ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
@@ -415,7 +415,7 @@ def test_a_theme_error_is_one_line_from_build(
     result = CliRunner().invoke(app, ["build", "-l", "en", "--project", str(root), "-o", str(out)])
     output = result.stdout + result.stderr
     assert result.exit_code == 1, output
-    assert "theme.yaml:190:1: error: unknown theme entry 'colors'" in output
+    assert "theme.yaml:192:1: error: unknown theme entry 'colors'" in output
     assert "did you mean 'colours'?" in output
     assert not list(out.rglob("*.pdf"))
 

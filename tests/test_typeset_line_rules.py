@@ -635,3 +635,33 @@ def test_an_author_s_zero_width_space_inside_a_listed_word_is_a_break() -> None:
     assert at not in line_breaks(text, "th", words)
     assert at in line_breaks(text, "th", words, forced=[at])
     assert at in unit_breaks("ใช้เซลล์\u200bต้นกำเนิดจากไขกระดูก", words)
+
+
+# Not every space is U+0020: a careful author (and ISO 80000, the SI brochure) puts a
+# thin space (U+2009) or a narrow no-break space (U+202F) between a number and its
+# unit, a French or Vietnamese author a no-break space between groups of digits, and a
+# Japanese one an ideographic space (U+3000). Each keeps its number as U+0020 does.
+THIN, NARROW, NO_BREAK, IDEOGRAPHIC = "\u2009", "\u202f", "\u00a0", "\u3000"
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        (f"Take 500{THIN}|mg daily", "en"),
+        (f"ไข้ 38{THIN}|°C ขึ้นไป", "th"),
+        (f"Sốt trên 38,5{THIN}|°C", "vi"),
+        (f"ថ្នាំ 500{THIN}|mg", "km"),
+        (f"٥٠٠{THIN}|ملغ يومياً", "ar"),
+        (f"約30{IDEOGRAPHIC}|分", "ja"),
+        (f"Wait 3{THIN}–{THIN}|5 days", "en"),
+        (f"Wait 3{NO_BREAK}–|{NO_BREAK}5 days", "en"),  # a line would start with its space
+        (f"Call +66{THIN}2{THIN}000{THIN}|0000 now", "en"),
+        (f"Gọi +66{NARROW}2{NARROW}000{NARROW}|0000 ngay", "vi"),
+    ],
+)
+def test_a_number_keeps_its_unit_and_groups_across_any_space(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang), text
+    # ... and the number may still start a line after the word before it
+    first = next(i for i, char in enumerate(text) if char.isdigit() or char == "+")
+    assert first == 0 or any(b <= first for b in line_breaks(text, lang)), text

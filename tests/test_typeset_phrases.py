@@ -102,3 +102,40 @@ def test_a_label_column_is_given_its_widest_phrase_when_the_others_can_spare_it(
     label = widths[0]
     assert label >= widest_phrase - 1e-6
     assert label < 4 * SIZE  # only what the phrase needs: the answers keep the rest
+
+
+def test_always_keeps_phrases_whatever_the_measure() -> None:
+    entry = {"font": "regular", "size": 9.5, "leading": 12, "colour": "ink"}
+    style = text_style("heading", {**entry, "keep-phrases-below": "always"}, {}, {}, {"ink": 0})
+    assert style.keep_phrases_below > 1e9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("01 · 細胞はどこへ行くのか", "ja"),  # was 01 · 細胞はど|こへ行くのか
+        ("細胞の点滴を受けた後に", "ja"),  # was 細胞の点滴を受|けた後に
+        ("注意すべきサインとよくある質問", "ja"),  # was サインとよ|くある質問
+        ("警示症状和常见问题", "zh_Hans"),
+    ],
+)
+def test_a_heading_breaks_japanese_and_chinese_between_phrases(text: str, lang: str) -> None:
+    # A heading is read at a glance: 受|けた ("received") or ど|こ ("where") cut in two
+    # is read as two words, whatever the measure (CSS word-break: auto-phrase).
+    from msc_leaflet.layout.styles import build_styles
+    from msc_leaflet.theme.theme import default_theme_path, load_theme
+
+    styles = build_styles(load_theme(default_theme_path()), default_family(), lang)
+    ends = phrase_ends(text, lang) or frozenset()
+    for name in ("title", "subtitle", "heading"):
+        style = styles[name]
+        for width in range(5 * int(style.fontSize), 30 * int(style.fontSize), 7):
+            paragraph = make_paragraph(
+                [Run(text, default_family().bold, style.fontSize, black)], style, lang
+            )
+            paragraph.wrap(width, 10_000)
+            found = paragraph.line_texts()
+            at = 0
+            for line in found[:-1]:
+                at = text.index(line, at) + len(line)
+                assert at in ends or text[at : at + 1] == " ", (name, width, found)

@@ -7,8 +7,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from reportlab.lib.colors import black
 
-from msc_leaflet.typeset import segmentation
+from msc_leaflet.typeset import Run, default_family, make_paragraph, segmentation
 from msc_leaflet.typeset.segmentation import (
     WordList,
     allowed_break,
@@ -18,7 +19,7 @@ from msc_leaflet.typeset.segmentation import (
     line_breaks,
     load_word_list,
 )
-from typeset_support import WORDS
+from typeset_support import WORDS, body_style
 
 
 def pieces(text: str, breaks: list[int]) -> list[str]:
@@ -277,3 +278,28 @@ def test_line_breaks_skip_no_check_that_could_refuse_a_break(
     monkeypatch.setattr(segmentation, "holds_syllable_letters", lambda text: True)
     monkeypatch.setattr(segmentation, "holds_number_signs", lambda text: True)
     assert skipped == [line_breaks(part, lang) for part in parts]
+
+
+def test_a_lone_khmer_consonant_icu_leaves_after_a_vowel_is_that_syllables_final() -> None:
+    # ICU cuts a loanword it does not know into clusters and leaves a syllable's final
+    # consonant as a piece of its own: ក្លី|និ|ក ("clinic"), អ៊ី|ន|ស៊ុយ|លីន ("insulin").
+    # A narrow line then started with the bare ក of និក.
+    for marked, after in [
+        ("ក្លី|និក", "ភ្លាមៗ"),
+        ("អ៊ីន|ស៊ុយ|លីន", "។"),
+        ("អង់|ទី|ប៊ី|យ៉ូ|ទិក", "ភ្លាមៗ"),
+        ("ម៉ាក្រូ|ហ្វាក", "ភ្លាមៗ"),
+        ("ស្តេ|រ៉ូ|អ៊ីត", "ភ្លាមៗ"),
+    ]:
+        word = marked.replace("|", "")
+        text = f"សូមប្រើ{word}{after}"
+        breaks = line_breaks(text, "km")
+        start = text.index(word)
+        inner = [b - start for b in breaks if start < b < start + len(word)]
+        assert set(pieces(word, inner)) <= set(marked.split("|")), pieces(text, breaks)
+    # A narrow column starts no line with a bare final.
+    family = default_family()
+    text = "សូមទូរស័ព្ទមកគ្លីនិកភ្លាមៗ ប្រសិនបើអ្នកមានគ្រុនក្តៅ។"
+    paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), "km")
+    paragraph.wrap(30, 1000)
+    assert "ក" not in paragraph.line_texts(), paragraph.line_texts()

@@ -85,6 +85,34 @@ def test_a_mark_alone_in_a_bold_run_stays_with_its_consonant() -> None:
     assert pieces[0] == (family.regular, "ที่")
 
 
+@pytest.mark.parametrize(
+    ("lang", "plain", "styled", "moved"),
+    [
+        ("km", "សូមទៅក្", "លីនិក", "លី"),  # ក្លី: ល is written under ក
+        ("km", "ស្", "ត្រី", "ត្រី"),  # ស្ត្រី: two subscripts
+        ("my", "ကမ္", "ဘာ့", "ဘာ့"),  # ကမ္ဘာ: ဘ stacked under မ
+        ("my", "အင်္", "ဂလိပ်", "ဂ"),  # kinzi: င် over ဂ
+        ("hi", "क्", "षत्रिय", "ष"),  # the conjunct क्ष
+    ],
+)
+def test_a_style_change_after_a_stacker_keeps_the_stack(
+    lang: str, plain: str, styled: str, moved: str
+) -> None:
+    # A consonant after a Khmer coeng, the Burmese stacker or a virama is drawn under
+    # (or joined to) the one before: shaped in another run it stood beside it in full,
+    # the coeng or virama drawn alone (ក្ + លី for ក្លី).
+    family = default_family()
+    runs = [Run(plain, family.regular, 11, black), Run(styled, family.bold, 11, black)]
+    paragraph = make_paragraph(runs, body_style(), lang)
+    pieces = [p for unit in paragraph.units for p in unit.pieces]
+    regular = [p for p in pieces if "bold" not in p.run.font]
+    assert "".join(p.text for p in regular) == plain + moved
+    drawn = [g.gid for p in regular for c in p.clusters for g in c.glyphs]
+    whole = [g.gid for c in shape(regular[0].run.font, plain + moved, lang) for g in c.glyphs]
+    assert drawn == whole
+    assert paragraph.getPlainText() == plain + styled
+
+
 def test_a_missing_glyph_raises_with_the_character() -> None:
     # Armenian: no family of the theme has it (Greek α now comes from a fallback face).
     family = default_family()

@@ -42,5 +42,6 @@ def paragraph_style(
         allowWidows=int(style.allow_widows),
         allowOrphans=int(style.allow_orphans),
         keepPhrasesBelow=style.keep_phrases_below,  # read by `typeset.paragraph`
+        balanceLines=style.balance,  # read by `typeset.paragraph`
         **keep,
     )

@@ -48,10 +48,13 @@ class TextStyle:
     keep_with_next: bool = False
     allow_widows: bool = True
     allow_orphans: bool = False
-    # A line narrower than this (points; 0: none) breaks Japanese and Chinese between
-    # phrases, not between any two characters: a table's label column. A phrase wider
-    # than the line is still cut.
+    # A line narrower than this (points; 0: none; infinite: "always") breaks Japanese
+    # and Chinese between phrases, not between any two characters: a table's label
+    # column, a heading. A phrase wider than the line is still cut.
     keep_phrases_below: float = 0
+    # A paragraph whose last line would be short (a heading ending on one word) is set
+    # in as many lines of even length (`typeset.linebreak.balanced_lines`).
+    balance: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,11 +166,13 @@ def text_style(
     if "keep_phrases_below" in values:
         below = _EM.fullmatch(str(values["keep_phrases_below"]).strip())
         values["keep_phrases_below"] = (
-            size * float(below[1])
+            math.inf  # a heading: whatever its measure
+            if values["keep_phrases_below"] == "always"
+            else size * float(below[1])
             if below
             else _points(values["keep_phrases_below"], {}, (*keys, "keep-phrases-below"))
         )
-    for key in ("keep_with_next", "allow_widows", "allow_orphans"):
+    for key in ("keep_with_next", "allow_widows", "allow_orphans", "balance"):
         if key in values and not isinstance(values[key], bool):
             field = key.replace("_", "-")
             raise ThemeError(

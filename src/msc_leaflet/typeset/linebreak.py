@@ -16,9 +16,9 @@ between syllables, a Japanese or Chinese phrase between its characters (its
 ``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
 ๆ, before a citation, or inside a word of the word lists (`Unit.listed`) unless it
 alone is wider than the line. Only when no such point fits is it an emergency cut, at the
-last grapheme-cluster boundary of the line that keeps the line rules and the
-syllable (`_emergency_cut`), else at any (a Thai consonant never loses its vowel or
-tone marks).
+last grapheme-cluster boundary of the line that keeps the line rules, preferably at a
+space ("1669 |at", not "1669 a|t") or between syllables (`_emergency_cut`), else at any
+(a Thai consonant never loses its vowel or tone marks).
 The added hyphen is drawn as an outline and carries no text (`hyphen_cluster`): every
 extractor must give back exactly what was written, and none joins a hyphenated word.
 """
@@ -26,13 +26,21 @@ extractor must give back exactly what was written, and none joins a hyphenated w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .segmentation import allowed_break, between_known_syllables, keeps_number, keeps_syllable
+from .scripts import script_of
+from .segmentation import (
+    SPACES,
+    allowed_break,
+    between_known_syllables,
+    keeps_number,
+    keeps_syllable,
+)
 from .shaping import Cluster, shape
 from .units import Piece, Unit, clipped, unit_of
 
@@ -55,8 +63,13 @@ class Line:
     width: float  # natural width in points, without the last unit's trailing spaces
 
 
-def break_lines(units: Sequence[Unit], first_width: float, width: float) -> list[Line]:
-    """Fill lines greedily; a unit wider than a whole line gets a line of its own."""
+def break_lines(
+    units: Sequence[Unit], first_width: float, width: float, *, lone_characters: bool = True
+) -> list[Line]:
+    """Fill lines greedily; a unit wider than a whole line gets a line of its own.
+    ``lone_characters``: a last line of one Chinese or Japanese character takes
+    company from the line before (`_keep_company`); a justified paragraph says False,
+    its line before could not be spread to the margin again."""
     lines: list[Line] = []
     start = 0
     used = 0.0  # width of the line so far, trailing spaces of its last unit excluded
@@ -72,7 +85,78 @@ def break_lines(units: Sequence[Unit], first_width: float, width: float) -> list
         pending, hyphen = unit.space_width, ends
     if start < len(units):
         lines.append(Line(start, len(units), used + hyphen))
+    if lone_characters and len(lines) > 1:
+        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width)
     return lines
+
+
+#: A last line narrower than this share of the measure is short: a heading ending on it
+#: ("Dấu hiệu cảnh báo và câu hỏi thường / gặp", "သတိပေး လက္ခဏာ / များ") is set in
+#: lines of even length (`balanced_lines`).
+SHORT_LAST_LINE = 1 / 3
+#: Halvings of the measure `balanced_lines` tries: to a 2,000th of it.
+BALANCE_STEPS = 11
+
+
+def balanced_lines(
+    units: Sequence[Unit], first_width: float, width: float, lines: Sequence[Line]
+) -> list[Line]:
+    """``lines`` (`break_lines` of ``units``), or, when the last of them is short
+    (`SHORT_LAST_LINE`), the lines of the narrowest measure that sets ``units`` in as
+    many: a heading of even lines rather than one ending on a lone word. The number of
+    lines, so the paragraph's height, never changes, and no line is longer than before."""
+    if len(lines) < 2 or lines[-1].width >= SHORT_LAST_LINE * width:
+        return list(lines)
+    indent = width - first_width
+    low, high = max(unit.width for unit in units), width
+    best = list(lines)
+    for _ in range(BALANCE_STEPS):
+        if high - low <= FUZZ:
+            break
+        middle = (low + high) / 2
+        found = break_lines(units, middle - indent, middle)
+        if len(found) == len(lines):
+            high, best = middle, found
+        else:
+            low = middle
+    return best
+
+
+#: The scripts of a character that must not end a paragraph alone on its line.
+IDEOGRAPHIC = ("Hani", "Kana")
+#: Units the line before keeps when it gives one to the last line.
+KEPT_BEFORE = 2
+
+
+def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float) -> list[Line]:
+    """``before`` and ``last``, or, when ``last`` holds a single Chinese or Japanese
+    character (院。 under a full line), the two lines with the last unit of ``before``
+    moved down to it. A lone character at a paragraph's end reads as a stray and is
+    the widow CJK typesetting avoids (W3C clreq, jlreq); the line before is left a
+    character short, which a ragged right shows no more than any other line end."""
+    if last.end - last.start != 1 or not _one_ideograph(units[last.start]):
+        return [before, last]
+    if before.end - before.start <= KEPT_BEFORE:
+        return [before, last]
+    moved = _line_of(units, before.end - 1, last.end)
+    if moved.width > width + FUZZ:
+        return [before, last]
+    return [_line_of(units, before.start, before.end - 1), moved]
+
+
+def _one_ideograph(unit: Unit) -> bool:
+    """Whether ``unit`` is one ideograph or kana with only punctuation, spaces or a
+    citation's superscript beside it (ん¹。 is a lone ん)."""
+    text = "".join(piece.text for piece in unit.pieces if not piece.rise)
+    letters = [char for char in text if not unicodedata.category(char).startswith(("P", "Z"))]
+    return len(letters) == 1 and script_of(letters[0]) in IDEOGRAPHIC
+
+
+def _line_of(units: Sequence[Unit], start: int, end: int) -> Line:
+    """Units ``start:end`` as `break_lines` measures a line of them."""
+    used = sum(unit.width for unit in units[start:end])
+    used += sum(unit.space_width for unit in units[start : end - 1])
+    return Line(start, end, used + soft_hyphen_width(units[end - 1]))
 
 
 SOFT_HYPHEN = "\u00ad"
@@ -335,25 +419,32 @@ def _emergency_cut(
     listed: Sequence[tuple[int, int]] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
-    ``end`` being the first that did not fit: the last boundary that keeps a syllable,
-    a number and the line rules whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK
-    勺）|。 misreads worse than a cut between two syllables or characters), else the
-    last after a space (a phone number wider than the line: +66 2 |000 0000, not
-    000 00|00), else the last that keeps the line rules, else after ``end`` if it is a
-    CJK stop or closing bracket, which then hangs past the line's end, else ``end``
-    (any cluster boundary). Each rule is first tried outside the word-list terms of
-    ``listed``: one is cut only when it alone is wider than the line."""
+    ``end`` being the first that did not fit: the last boundary outside a word that
+    keeps a number and the line rules whole (after the "/" of an address), else the last
+    after a space (a number and its word: 1669 |at, not 1669 a|t; a phone number wider
+    than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
+    whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK 勺）|。 misreads worse than a
+    cut between two syllables or characters), else the last that keeps the line
+    rules, else after ``end`` if it is a CJK stop or closing bracket, which then hangs
+    past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
+    outside the word-list terms of ``listed``: one is cut only when it alone is wider
+    than the line."""
 
     def whole(at: int) -> bool:
         return allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)
 
+    def outside_words(at: int) -> bool:  # after "/" or "-" of an address, not in a word
+        return whole(at) and not (_letter(text[at - 1]) and _letter(text[at]))
+
     def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
-        return text[at - 1] == " " and allowed_break(text, at) and keeps_syllable(text, at)
+        return text[at - 1] in SPACES and allowed_break(text, at) and keeps_syllable(text, at)
 
     def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: one of the two is right
         return allowed_break(text, at) and keeps_syllable(text, at, dictionary=True)
 
-    rules = (whole, after_space, likely, lambda at: allowed_break(text, at))
+    # A number and the word after it ("1669 at", "500 mg") part at their space before a
+    # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse.
+    rules = (outside_words, after_space, whole, likely, lambda at: allowed_break(text, at))
     for outside in (True, False) if listed else (False,):
         for rule in rules:
             found = next(
@@ -376,13 +467,18 @@ def _emergency_cut(
     return end
 
 
+def _letter(char: str) -> bool:
+    """A letter or a mark on one: a cut between two of them falls inside a word."""
+    return char.isalpha() or unicodedata.category(char) in ("Mn", "Mc")
+
+
 def _past_spaces(text: str, offsets: Sequence[int], at: int) -> int:
     """The cluster a cut before cluster ``at`` falls before once the spaces there end
     the line instead of starting the next one: a number and the word after it are one
     unit ("4567 or", "500 mg"), and a cut between them before the space set the next
     line one space in from the column's edge (" or email"). The spaces end the part
     before, trailing, as at any break at a space."""
-    while at + 1 < len(offsets) and text[offsets[at] : offsets[at + 1]] == " ":
+    while at + 1 < len(offsets) and text[offsets[at] : offsets[at + 1]] in SPACES:
         at += 1
     return at
 

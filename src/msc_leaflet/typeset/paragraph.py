@@ -34,6 +34,7 @@ from .linebreak import (
     Line,
     Stretch,
     at_line_end,
+    balanced_lines,
     break_lines,
     fit_units,
     justify,
@@ -239,7 +240,11 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # part a footer no room was left for ("x¹ x¹ x¹…", issue #16).
                 self._citations, self._offset = None, 0
             self.units = units
-            self._lines = break_lines(self.units, *widths)
+            justified = self.style.alignment == TA_JUSTIFY
+            lines = break_lines(self.units, *widths, lone_characters=not justified)
+            if getattr(self.style, "balanceLines", False) and not justified:
+                lines = balanced_lines(self.units, *widths, lines)  # headings
+            self._lines = lines
             self._widths = widths
         return self._lines
 

@@ -55,9 +55,19 @@ from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
-from .syllables import is_thai, joined_to_previous, syllable_break
+from .syllables import is_thai, joined_to_previous, khmer_lone_finals, syllable_break
 
 ZERO_WIDTH_SPACE = "\u200b"
+#: The spaces an author may write between a number and its unit or between its groups,
+#: as U+0020 is: a no-break space (U+00A0), the fixed-width spaces (en, thin, hair:
+#: ISO 80000 and the SI brochure put a thin space before a unit, "500 mg"), the
+#: narrow no-break space (U+202F, French and Vietnamese digit groups), the medium
+#: mathematical space and the ideographic space (U+3000, "30　分"): Unicode's Zs.
+SPACES = frozenset(" \u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+#: Spaces that forbid a break on either side (Unicode's GL): a line never starts with
+#: one, though ICU allows a break before it after a dash ("3 –| 5").
+NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+_SPACE = "[" + "".join(sorted(SPACES)) + "]"
 
 
 @dataclass(frozen=True)
@@ -215,6 +225,7 @@ def _opportunities(
     spelling rules got wrong wins over both, and over the word lists); and the
     `listed_spans` of ``text``, found on the way."""
     icu = set(icu_breaks(text, lang))
+    icu -= khmer_lone_finals(text, icu)  # ICU's ក្លី|និ|ក: no line starts with its ក
     author = {i for i in forced if 0 < i < len(text)}
     breaks = icu | author
     spans = _listed_spans(text, lang, words, icu)
@@ -361,7 +372,7 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
     if _inside_spaced_number(text, i, superscripts) or not keeps_unit(text, i):
         return False
     j = i
-    while j > 0 and text[j - 1] == " ":
+    while j > 0 and text[j - 1] in SPACES:
         j -= 1
     if j == 0 or i >= len(text) or j - 1 in superscripts:
         return True
@@ -381,6 +392,8 @@ def allowed_break(text: str, i: int) -> bool:
     after = text[i]
     before = text[i - 1]
     if unicodedata.category(after) in ("Mn", "Mc", "Me") or after in NO_LINE_START:
+        return False
+    if after in NO_BREAK_SPACES:
         return False
     if before in NO_LINE_END:
         return False
@@ -435,13 +448,15 @@ _BRACKETED = r"[(（]\d{1,5}[)）]"
 #: stand in brackets after the country code: "+66 (0) 2 000 0000".
 _SPACED_NUMBER = re.compile(
     rf"(?<![\d.,])(\+{_GROUP}|{_BRACKETED}|{_GROUP})"
-    rf"((?:(?<=[)）]) ?{_GROUP})?(?: (?:{_GROUP}|{_BRACKETED}))*)(?![.,]?\d)"
+    rf"((?:(?<=[)）]){_SPACE}?{_GROUP})?(?:{_SPACE}(?:{_GROUP}|{_BRACKETED}))*)(?![.,]?\d)"
 )
 #: Two numbers a mark joins, spaced on either side: a range "3 – 5", "8 - 12", "3 〜 5"
 #: and a ratio or reading "120 / 80" (blood pressure). Unspaced, ICU keeps them whole
 #: already, or `keeps_number` does.
 _JOINING_MARK = "[" + re.escape(RANGE_MARKS) + "/／]"
-_SPACED_PAIR = re.compile(rf"\d(?: ?{_JOINING_MARK} | {_JOINING_MARK})\d")
+_SPACED_PAIR = re.compile(
+    rf"\d(?:{_SPACE}?{_JOINING_MARK}{_SPACE}|{_SPACE}{_JOINING_MARK}{_SPACE}?)\d"
+)
 
 
 def _inside_spaced_number(text: str, i: int, superscripts: Collection[int]) -> bool:
@@ -466,7 +481,7 @@ def spaced_numbers(text: str) -> tuple[tuple[int, int], ...]:
     * two numbers joined by a range mark or a slash with a space beside it: "3 – 5",
       "120 / 80".
     """
-    if " " not in text:
+    if SPACES.isdisjoint(text):
         return ()
     spans = []
     for match in _SPACED_NUMBER.finditer(text):
@@ -515,7 +530,7 @@ def keeps_unit(text: str, i: int) -> bool:
         stop += 1
     if start == end or stop == i:
         return True
-    number = start - 1 - (text[start - 1 : start] == " ")
+    number = start - 1 - (text[start - 1 : start] in SPACES)
     if number >= 0 and text[number].isdigit():
         return False  # 5 mg/kg, 120 breaths/min, 5mg/kg
     if start > 0 and text[start - 1] in _PATH_CHARACTERS:

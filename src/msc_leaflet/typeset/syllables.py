@@ -76,7 +76,7 @@ import importlib.util
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache, lru_cache
 
 THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
@@ -172,6 +172,25 @@ def _khmer_final(text: str, i: int) -> bool:
         j += 2
     # the end of its word: no Khmer letter or sign follows (a khan ។ may)
     return j == len(text) or not "\u1780" <= text[j] <= "\u17d3"
+
+
+def khmer_lone_finals(text: str, breaks: Collection[int]) -> set[int]:
+    """Those of ICU's ``breaks`` that stand before a bare Khmer consonant ICU left as a
+    piece of its own after a vowel sign: ក្លី|និ|ក ("clinic"), អ៊ី|ន|ស៊ុយ ("insulin"),
+    ហ្វា|ក. ICU cuts a word it does not know into clusters, and a syllable's final
+    consonant then became one: a narrow line started with the ក of និក. A consonant
+    with no vowel, sign or subscript between two of ICU's breaks, right after a vowel
+    sign, is that syllable's final (loanwords spell their vowels; words with a bare
+    syllable of their own, សុខភាព, are in ICU's dictionary). Losing a break before a
+    one-letter word (ឈឺ|ក, "neck") costs a line a little raggedness."""
+    return {
+        i
+        for i in breaks
+        if i + 1 in breaks
+        and "\u1780" <= text[i] <= "\u17a2"
+        and "\u17b6" <= text[i - 1] <= "\u17c5"
+        and "\u1780" <= text[i + 1] <= "\u17b3"  # the next syllable's letter
+    }
 
 
 KHMER_COENG = "\u17d2"

@@ -23,6 +23,7 @@ from .fonts import font_spans
 from .runs import Run
 from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks_and_terms, phrase_breaks
 from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
+from .syllables import STACKERS
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
 _ADVANCE: Callable[[Cluster], float] = attrgetter("advance")
@@ -131,7 +132,10 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     """Normalise run text: NFC, line ends as spaces, combining marks kept with their base.
 
     A style change inside a grapheme cluster (bold on a tone mark only) cannot be
-    shaped: the mark moves into the run of its base consonant.
+    shaped: the mark moves into the run of its base consonant. So does a consonant a
+    Khmer coeng, the Burmese stacker or an Indic virama ends the run before with
+    (ក្|លី, ကမ္|ဘာ, क्|ष), with its own marks: shaped apart, it stood in full beside
+    the consonant it is written under or joined to, the coeng or virama drawn alone.
     """
     out: list[Run] = []
     for run in runs:
@@ -139,9 +143,7 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
         if "\n" in text or "\t" in text or "\r" in text:  # translating reads every character
             text = text.translate({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
         if out and text and not run.superscript:
-            lead = 0
-            while lead < len(text) and unicodedata.category(text[lead]) in ("Mn", "Mc", "Me"):
-                lead += 1
+            lead = _cluster_lead(out[-1].text, text)
             if lead:
                 prev = out[-1]
                 out[-1] = _with_text(prev, prev.text + text[:lead])
@@ -149,6 +151,23 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
         if text:
             out.append(_with_text(run, text))
     return out
+
+
+def _cluster_lead(before: str, text: str) -> int:
+    """How many characters at the start of ``text`` belong to the cluster ``before``
+    ends in: its marks, and a letter after a stacker with the marks and stacked
+    letters after it (ស្ + ត្រី: all of ត្រី)."""
+    lead = 0
+    last = before[-1:]
+    while lead < len(text):
+        char = text[lead]
+        if unicodedata.category(char) not in ("Mn", "Mc", "Me") and not (
+            last and last in STACKERS and char.isalpha()
+        ):
+            break
+        last = char
+        lead += 1
+    return lead
 
 
 def _with_text(run: Run, text: str, font: str | None = None) -> Run:
