@@ -13,7 +13,7 @@ pikepdf's ``re_xml_illegal_chars``, for its ``open_metadata()``, which the XMP w
 does not use (`finishing.xmp`).
 
 `defer_patterns` (run when ``msc_leaflet`` is imported, before anything can import those
-libraries) puts a finder on ``sys.meta_path`` for those modules. While one of them runs,
+libraries) has `import_hooks` watch for those modules. While one of them runs,
 and only then, ``re.compile`` of its one pattern returns a `LazyPattern`, which compiles
 the same source with the same flags on first use. Every other pattern is compiled as
 usual; a library version whose patterns differ is left alone. Nothing here imports
@@ -23,11 +23,12 @@ the libraries.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Sequence
-from importlib.machinery import ModuleSpec, PathFinder
-from types import ModuleType
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from typing import Any
+
+from .import_hooks import around_first_import
 
 MODULE = "reportlab.platypus.paragraph"
 #: The start of ``uri_pat``'s source in ReportLab 5.1.0; compiled with ``re.I``.
@@ -82,59 +83,28 @@ DEFERRED: dict[str, Callable[[object, int], bool]] = {
 }
 
 
-class _Loader:
-    """Runs ReportLab's loader with the one pattern ``deferred`` tells."""
+@contextmanager
+def _deferring(deferred: Callable[[object, int], bool]) -> Iterator[None]:
+    """While the block runs, ``re.compile`` of the one pattern ``deferred`` tells
+    returns a `LazyPattern`."""
+    real = re.compile
 
-    def __init__(self, loader: Any, deferred: Callable[[object, int], bool]) -> None:
-        self.loader = loader
-        self.deferred = deferred
+    def compile_deferring(pattern: Any, flags: int = 0) -> Any:
+        if deferred(pattern, int(flags)):
+            return LazyPattern(pattern, int(flags))
+        return real(pattern, flags)
 
-    def __getattr__(self, name: str) -> Any:  # get_source, get_filename, … as ReportLab's
-        return getattr(self.loader, name)
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        module: ModuleType | None = self.loader.create_module(spec)
-        return module
-
-    def exec_module(self, module: ModuleType) -> None:
-        real = re.compile
-
-        def compile_deferring(pattern: Any, flags: int = 0) -> Any:
-            if self.deferred(pattern, int(flags)):
-                return LazyPattern(pattern, int(flags))
-            return real(pattern, flags)
-
-        re.compile = compile_deferring  # type: ignore[assignment]
-        try:
-            self.loader.exec_module(module)
-        finally:
-            re.compile = real
+    re.compile = compile_deferring  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        re.compile = real
 
 
-class _Finder:
-    """A ``sys.meta_path`` entry for the `DEFERRED` modules; removes itself once used."""
-
-    def __init__(self) -> None:
-        self.waiting = {name for name in DEFERRED if name not in sys.modules}
-
-    def find_spec(
-        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> ModuleSpec | None:
-        if name not in self.waiting:
-            return None
-        self.waiting.discard(name)
-        if not self.waiting and self in sys.meta_path:
-            sys.meta_path.remove(self)
-        spec = PathFinder.find_spec(name, path, target)
-        if spec is not None and spec.loader is not None:
-            spec.loader = _Loader(spec.loader, DEFERRED[name])  # type: ignore[assignment]
-        return spec
+#: The context each `DEFERRED` module's first import runs in.
+_CONTEXTS = {name: partial(_deferring, deferred) for name, deferred in DEFERRED.items()}
 
 
 def defer_patterns() -> None:
-    """Install the finder for the `DEFERRED` modules not imported yet."""
-    if any(isinstance(f, _Finder) for f in sys.meta_path):
-        return
-    finder = _Finder()
-    if finder.waiting:
-        sys.meta_path.insert(0, finder)
+    """Compile the `DEFERRED` patterns of the modules not imported yet on first use."""
+    around_first_import(_CONTEXTS)

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib.machinery import ModuleSpec, PathFinder
-from types import ModuleType
-from typing import Any
+
+from .import_hooks import around_first_import
 
 #: The modules that read the machine's ReportLab files and variables when imported.
 READERS = ("reportlab", "reportlab.rl_config")
@@ -39,54 +38,6 @@ MACHINE_MODULES = (
 HOME_VARIABLES = ("HOME", "USERPROFILE")
 NO_HOME = os.path.join(os.path.abspath(os.sep), "nonexistent", "msc-leaflet")
 ENVIRONMENT_PREFIX = "RL_"
-
-
-class _Loader:
-    """Runs ReportLab's loader with the machine's ReportLab files and variables out of
-    its sight (`defaults_only`)."""
-
-    def __init__(self, loader: Any) -> None:
-        self.loader = loader
-
-    def __getattr__(self, name: str) -> Any:  # get_source, get_filename, … as ReportLab's
-        return getattr(self.loader, name)
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        module: ModuleType | None = self.loader.create_module(spec)
-        return module
-
-    def exec_module(self, module: ModuleType) -> None:
-        with defaults_only():
-            self.loader.exec_module(module)
-
-
-class _Finder:
-    """A ``sys.meta_path`` entry for the `READERS`; removes itself once used."""
-
-    def __init__(self) -> None:
-        self.waiting = {name for name in READERS if name not in sys.modules}
-
-    def find_spec(
-        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> ModuleSpec | None:
-        if name not in self.waiting:
-            return None
-        self.waiting.discard(name)
-        if not self.waiting and self in sys.meta_path:
-            sys.meta_path.remove(self)
-        spec = PathFinder.find_spec(name, path, target)
-        if spec is not None and spec.loader is not None:
-            spec.loader = _Loader(spec.loader)  # type: ignore[assignment]
-        return spec
-
-
-def install() -> None:
-    """Import ReportLab, when it is first imported, with its own defaults alone."""
-    if any(isinstance(f, _Finder) for f in sys.meta_path):
-        return
-    finder = _Finder()
-    if finder.waiting:
-        sys.meta_path.insert(0, finder)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -117,3 +68,12 @@ def defaults_only() -> Iterator[None]:
                 sys.modules.pop(name, None)
             else:
                 sys.modules[name] = module
+
+
+def install() -> None:
+    """Import ReportLab, when it is first imported, with its own defaults alone."""
+    around_first_import(_CONTEXTS)
+
+
+#: The context each of the `READERS` is first imported in.
+_CONTEXTS = dict.fromkeys(READERS, defaults_only)
