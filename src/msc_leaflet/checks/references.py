@@ -8,14 +8,17 @@ same rule. Field rules follow the Vancouver style the layout prints (content/cit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..content.inline import InlineError, citation_keys
 from ..content.model import Reference, texts
+from ..content.text_policy import name, visible
 from .registry import CheckContext, Issue, check
 
-DOI = re.compile(r"10\.\d{4,9}/\S+")
-PMID = re.compile(r"[1-9]\d{0,8}")
+# ASCII digits: Python's \d also takes ๑ and １, which print like digits but resolve nothing.
+DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
+PMID = re.compile(r"[1-9][0-9]{0,8}")
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
@@ -56,7 +59,10 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Issue]:
 
 
 def _title_key(ref: Reference) -> tuple[str, int]:
-    return (re.sub(r"\W+", " ", ref.title.value).strip().lower(), ref.year)
+    """A title as read (`visible`: no soft hyphen, accents composed, ﬁ as fi), its
+    punctuation and case left out."""
+    title = unicodedata.normalize("NFKC", visible(ref.title.value))
+    return (re.sub(r"\W+", " ", title).strip().casefold(), ref.year)
 
 
 @check("REF003", "error", "The same work listed twice gets two numbers and looks like two sources.")
@@ -81,10 +87,59 @@ def duplicate_reference(ctx: CheckContext) -> Iterator[Issue]:
             seen.setdefault((what, value), ref)
 
 
+def look_alikes(value: str) -> list[str]:
+    """The characters of an identifier (a DOI, a PMID) that print like ASCII ones but are
+    not, so the link or the look-up fails: invisible ones (a soft hyphen or a zero-width
+    space left by a copy from a PDF), typographic hyphens and minus signs, digits of
+    other scripts, and full-width forms (as a Chinese or Japanese input method types
+    them). A DOI's suffix may hold other letters (DataCite registers them), so only
+    these are refused."""
+    return [
+        char
+        for char in dict.fromkeys(value)
+        if not char.isascii()
+        and (
+            visible(char) != char
+            or char.isdigit()
+            or unicodedata.category(char) == "Pd"
+            or char == "\u2212"
+            or unicodedata.normalize("NFKC", char) != char
+        )
+    ]
+
+
+def as_ascii(value: str) -> str:
+    """``value`` with each of its `look_alikes` as the ASCII character it prints as."""
+
+    def one(char: str) -> str:
+        if char not in look_alikes(char):
+            return char
+        if char.isdigit():
+            return str(unicodedata.digit(char, char))
+        if unicodedata.category(char) == "Pd" or char == "\u2212":
+            return "-"
+        return visible(unicodedata.normalize("NFKC", char))
+
+    return "".join(map(one, value))
+
+
+def _typed_otherwise(value: str) -> str:
+    """What a message says of an identifier's `look_alikes`, or ""."""
+    return ", ".join(name(c) for c in look_alikes(value))
+
+
 @check("REF004", "error", "A malformed DOI prints a link that does not resolve.")
 def doi_syntax(ctx: CheckContext) -> Iterator[Issue]:
     for n, ref in enumerate(ctx.leaflet.references):
-        if ref.doi and not DOI.fullmatch(ref.doi):
+        if ref.doi and _typed_otherwise(ref.doi):
+            typed = as_ascii(DOI_PREFIX.sub("", ref.doi))
+            yield Issue(
+                ctx.sources.key(f"references[{n}].doi"),
+                f"DOI '{ref.doi}' holds {_typed_otherwise(ref.doi)}, which print like "
+                "ASCII characters but make a link that does not resolve",
+                f"type it as {typed}" if DOI.fullmatch(typed) else "retype it in ASCII",
+            )
+        elif ref.doi and not DOI.fullmatch(ref.doi):
             bare = DOI_PREFIX.sub("", ref.doi)
             hint = (
                 f"write the bare DOI: {bare}"
@@ -102,10 +157,13 @@ def doi_syntax(ctx: CheckContext) -> Iterator[Issue]:
 def pmid_syntax(ctx: CheckContext) -> Iterator[Issue]:
     for n, ref in enumerate(ctx.leaflet.references):
         if ref.pmid and not PMID.fullmatch(ref.pmid):
+            typed = as_ascii(ref.pmid)
             yield Issue(
                 ctx.sources.key(f"references[{n}].pmid"),
-                f"'{ref.pmid}' is not a PMID (digits only)",
-                'quote it as digits, e.g. pmid: "16923606"',
+                f"'{ref.pmid}' is not a PMID (ASCII digits only)",
+                f'type it in ASCII digits: pmid: "{typed}"'
+                if PMID.fullmatch(typed)
+                else 'quote it as digits, e.g. pmid: "16923606"',
             )
 
 
