@@ -90,7 +90,11 @@ def sentences(text: str, lang: str = "en") -> list[tuple[int, str]]:
     return result
 
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+#: What joins the parts of one word: a hyphen and an apostrophe, as typed and as a word
+#: processor writes them (U+2010, the non-breaking U+2011; ’, and ʼ after autocorrect):
+#: "side‑effects" and "donʼt" are one word each, as "side-effects" and "don't" are.
+WORD_JOINERS = "-'\u2010\u2011\u2019\u02bc"
+WORD = re.compile(rf"[A-Za-z0-9]+(?:[{WORD_JOINERS}][A-Za-z0-9]+)*")
 
 
 def words(text: str) -> list[str]:
