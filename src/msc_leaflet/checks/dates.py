@@ -9,10 +9,12 @@ placeholders (``TODO``, ``x.x``) and models built in code.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from ..errors import Location
+from ..languages import profiles
 from .registry import CheckContext, Issue, check
 
 CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")  # e.g. MSC-PI-001
@@ -46,6 +48,61 @@ def review_soon(ctx: CheckContext) -> Iterator[Issue]:
             f"next review is due on {due.isoformat()}, in {left} days",
             "plan the review before printing a large run",
         )
+
+
+#: A date this many years ahead is no review or publication date, but a typing mistake
+#: or a year of another calendar.
+YEARS_AHEAD = 100
+
+
+def _another_era(year: int, today: dt.date) -> tuple[str, int] | None:
+    """The calendar ``year`` seems written in, and its Common Era year: a Thai writer
+    dates in the Buddhist Era (2570 is 2027, `LanguageProfile.era_year_offset`)."""
+    for language in profiles():
+        offset = language.era_year_offset
+        if offset and 1900 <= year - offset <= today.year + YEARS_AHEAD // 10:
+            return language.name, year - offset
+    return None
+
+
+def _far_ahead(what: str, key: str, value: str, year: int, today: dt.date) -> tuple[str, str]:
+    """The message and hint for ``what`` (written ``value``, in ``year``) far ahead."""
+    message = f"{what} is {year - today.year} years ahead"
+    era = _another_era(year, today)
+    if era is None:
+        return message, f"check the year of {key}"
+    name, common = era
+    typed = value.replace(str(year), str(common), 1)
+    return (
+        f"{message}: a year of the {name} calendar? Dates are read in the Common Era",
+        f"write {key}: {typed} (the {name} year less {year - common})",
+    )
+
+
+@check(
+    "DATE003",
+    "error",
+    "A date written in another calendar (a Buddhist Era 2570) lies centuries ahead: "
+    "the review is never due.",
+)
+def date_far_ahead(ctx: CheckContext) -> Iterator[Issue]:
+    document = ctx.leaflet.document
+    for key, date in (("published", document.published), ("next_review", document.next_review)):
+        if date.year - ctx.today.year > YEARS_AHEAD:
+            message, hint = _far_ahead(
+                f"{key} {date.isoformat()}", key, date.isoformat(), date.year, ctx.today
+            )
+            yield Issue(ctx.sources.key(f"document.{key}"), message, hint)
+    for n, ref in enumerate(ctx.leaflet.references):
+        if ref.year - ctx.today.year > YEARS_AHEAD:
+            message, hint = _far_ahead(
+                f"the year of reference '{ref.key}', {ref.year},",
+                "year",
+                str(ref.year),
+                ref.year,
+                ctx.today,
+            )
+            yield Issue(ctx.sources.key(f"references[{n}].year"), message, hint)
 
 
 @check(
