@@ -92,3 +92,19 @@ def test_a_date_typed_in_other_digits_is_refused_saying_so(
         assert "2027-01-01" in str(error)
     else:
         raise AssertionError("a date in full-width digits was read")
+
+
+def test_doc001_doc002_typed_with_look_alike_characters(
+    make_project: Callable[..., Path],
+) -> None:
+    # A word processor's non-breaking hyphen, or Thai or full-width digits, print like
+    # the code and version but are not what the register holds: the code was refused
+    # as "not a code like MSC-PI-001", which it looks like, and a version in Thai digits
+    # passed while the same code in them did not.
+    for code, version in (("T\u2011001", "2.1"), ("T-００１", "2.1"), ("T-001", "๒.๑")):
+        text = leaflet(CLEAN).replace("code: T-001", f"code: {code}")
+        text = text.replace('version: "2.1"', f'version: "{version}"')
+        ctx = translated_context(make_project({"sample": text}), {})
+        [issue] = [*document_code(ctx), *document_version(ctx)]
+        assert "ASCII" in issue.message, (code, version)
+        assert issue.hint.endswith(("code: T-001", 'version: "2.1"')), issue.hint

@@ -15,6 +15,7 @@ from ..content.inline import InlineError, citation_keys
 from ..content.model import Reference, texts
 from ..content.text_policy import name, visible
 from .registry import CheckContext, Issue, check
+from .text import as_ascii, look_alikes
 
 # ASCII digits: Python's \d also takes ๑ and １, which print like digits but resolve nothing.
 DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
@@ -85,42 +86,6 @@ def duplicate_reference(ctx: CheckContext) -> Iterator[Issue]:
                 break
         for what, value in keys:
             seen.setdefault((what, value), ref)
-
-
-def look_alikes(value: str) -> list[str]:
-    """The characters of an identifier (a DOI, a PMID) that print like ASCII ones but are
-    not, so the link or the look-up fails: invisible ones (a soft hyphen or a zero-width
-    space left by a copy from a PDF), typographic hyphens and minus signs, digits of
-    other scripts, and full-width forms (as a Chinese or Japanese input method types
-    them). A DOI's suffix may hold other letters (DataCite registers them), so only
-    these are refused."""
-    return [
-        char
-        for char in dict.fromkeys(value)
-        if not char.isascii()
-        and (
-            visible(char) != char
-            or char.isdigit()
-            or unicodedata.category(char) == "Pd"
-            or char == "\u2212"
-            or unicodedata.normalize("NFKC", char) != char
-        )
-    ]
-
-
-def as_ascii(value: str) -> str:
-    """``value`` with each of its `look_alikes` as the ASCII character it prints as."""
-
-    def one(char: str) -> str:
-        if char not in look_alikes(char):
-            return char
-        if char.isdigit():
-            return str(unicodedata.digit(char, char))
-        if unicodedata.category(char) == "Pd" or char == "\u2212":
-            return "-"
-        return visible(unicodedata.normalize("NFKC", char))
-
-    return "".join(map(one, value))
 
 
 def _typed_otherwise(value: str) -> str:
