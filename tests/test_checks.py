@@ -404,3 +404,30 @@ def translated_context(
         CheckConfig(today=TODAY),
         SourceMap.read(source.path),
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "cu\u00adre",  # a soft hyphen copied from a PDF
+        "cu\u200bre",  # a zero-width space
+        "ｃｕｒｅ",  # full-width letters
+        "cure",
+    ],
+)
+def test_a_finding_stands_where_its_words_are_typed(
+    make_project: Callable[..., Path], typed: str
+) -> None:
+    # A claim the checks read through an invisible character or in full-width letters
+    # was looked for in the file as plainly spelt: not found there, the finding
+    # pointed at the plain "cure" of the next paragraph, a line below.
+    body = (
+        f"- paragraph: Our cells {typed} arthritis.\n"
+        "- paragraph: Be careful of clinics that say cells cure arthritis.\n"
+    )
+    text = leaflet(CLEAN + body)
+    root = make_project({"sample": text})
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "Our cells" in row)
+    column = text.splitlines()[line - 1].index(typed) + 1
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found

@@ -9,7 +9,9 @@ same file with the same strict composer as the loader and answers those question
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -87,12 +89,36 @@ class SourceMap:
         starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         if line > len(starts):
             return Location(self.path, line)
-        pattern = r"\s+".join(map(re.escape, phrase.split()))
-        match = re.compile(pattern, re.IGNORECASE).search(self.text, starts[line - 1])
+        match = _as_typed(phrase).search(self.text, starts[line - 1])
         if match is None:
             return Location(self.path, line)
         found_line = self.text.count("\n", 0, match.start()) + 1
         column = match.start() - starts[found_line - 1] + 1
-        if found_line - line > 40:  # not this text's phrase; do not point somewhere wrong
+        block = self.block_at(line)
+        if found_line - line > 40 or (block and found_line > block.last_line):
+            # Not this text's phrase (its own is typed otherwise, say as a YAML escape):
+            # do not point at another block's words.
             return Location(self.path, line)
         return Location(self.path, found_line, column)
+
+
+#: What the checks read through (`text_policy.visible`) and a file may hold inside a
+#: phrase: a soft hyphen, zero-width spaces and joiners, a word joiner, a BOM.
+_UNSEEN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+
+
+@lru_cache(maxsize=1024)
+def _as_typed(phrase: str) -> re.Pattern[str]:
+    """``phrase`` (as the checks read it) as it may be typed in the file: its words
+    apart by any whitespace (a folded scalar), an invisible character between any two
+    of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
+    full-width form (ｃｕｒｅ)."""
+
+    def letter(char: str) -> str:
+        forms = {char, unicodedata.normalize("NFD", char)}
+        if char.isascii() and char.isalnum():
+            forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
+        return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
+
+    words = [_UNSEEN.join(map(letter, word)) for word in phrase.split()]
+    return re.compile(r"\s+".join(words), re.IGNORECASE)
