@@ -455,6 +455,8 @@ def test_a11y006_in_a_catalog_points_at_the_leaflet_line_and_the_po_entry(
         ("en", "👉 Click here"),
         ("vi", "xem thêm »"),
         ("ja", "詳しくはこちら▶"),
+        ("vi", "bam vao day"),  # typed without a Vietnamese keyboard
+        ("vi", "nhaans vaof ddaay"),  # in the Telex keys an input method switched off leaves
     ],
 )
 def test_a11y006_generic_link_text_however_typed(

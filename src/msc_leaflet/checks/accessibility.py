@@ -27,7 +27,7 @@ from ..errors import Location
 from ..i18n.catalog import catalog_path
 from ..languages import profile
 from .registry import CheckContext, Issue, check
-from .text import in_language, one_spelling, plain, reader_texts
+from .text import in_language, one_spelling, plain, reader_texts, typed_spellings
 
 GENERIC_LINK_TEXT = "link-text.yaml"  # in data/: one list per language
 WEB_SCHEMES = ("http://", "https://")
@@ -355,8 +355,12 @@ def _generic_table() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _generic_phrases(tag: str) -> frozenset[str]:
-    """The generic phrases of the language with profile tag ``tag``, as `_key` reads them."""
-    return frozenset(_key(phrase, tag) for phrase in _generic_table().get(tag, ()))
+    """The generic phrases of the language with profile tag ``tag``, as `_key` reads them,
+    and as they are typed without the language's keyboard (`typed_spellings`: Vietnamese
+    "bam vao day" and Telex "baams vaof ddaay" are bấm vào đây)."""
+    phrases = _generic_table().get(tag, ())
+    typed = (spelling for phrase in phrases for spelling in typed_spellings(phrase, tag))
+    return frozenset(_key(phrase, tag) for phrase in (*phrases, *typed))
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
