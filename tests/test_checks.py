@@ -431,3 +431,22 @@ def test_a_finding_stands_where_its_words_are_typed(
     column = text.splitlines()[line - 1].index(typed) + 1
     found = findings_for(root, "CLAIM001")
     assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
+
+
+def test_text001_names_the_word_and_where_it_is_typed(make_project: Callable[..., Path]) -> None:
+    # An invisible character cannot be seen in the file either: a finding at a long
+    # paragraph's first line, naming no word, left the reviewer searching every word.
+    body = (
+        "- paragraph: >-\n"
+        "    Ask your doctor about the\n"
+        "    risks before you book a\n"
+        "    \u0441linic visit, and the cu\u200bre\n"
+        "    they advertise.\n"
+    )
+    text = leaflet(CLEAN + body)
+    root = make_project({"sample": text})
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "linic visit" in row)
+    assert sorted(findings_for(root, "TEXT001")) == [
+        f"{line}:29: warning: invisible U+200B ZERO WIDTH SPACE inside a word: “cure”",
+        f"{line}:7: warning: “\u0441linic” mixes Latin and Cyrillic letters",
+    ]
