@@ -450,3 +450,25 @@ def test_text001_names_the_word_and_where_it_is_typed(make_project: Callable[...
         f"{line}:29: warning: invisible U+200B ZERO WIDTH SPACE inside a word: “cure”",
         f"{line}:7: warning: “\u0441linic” mixes Latin and Cyrillic letters",
     ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_translation_finding_names_the_po_line_and_column_of_its_words(
+    make_project: Callable[..., Path], newline: str
+) -> None:
+    # A translator's catalog wraps a long msgstr over continuation lines: the hint named
+    # the entry's msgctxt line, and the promise stood three lines below, in one of them.
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entry = (
+        'msgctxt "p"\nmsgid "Cells send signals."\nmsgstr ""\n"เซลล์ส่งสัญญาณ "\n"และรักษาหายขาดได้"\n'
+    )
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes((header + entry).replace("\n", newline).encode("utf-8"))
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    [claim] = [f for f in found if getattr(f, "code", "") == "CLAIM001"]
+    line = (header + entry).splitlines().index('"และรักษาหายขาดได้"') + 1
+    column = '"และรักษาหายขาดได้"'.index("หายขาด") + 1
+    assert f"sample.po:{line}:{column})" in claim.hint, claim.hint

@@ -588,7 +588,9 @@ def test_a_claim_in_a_catalog_names_the_entry_to_change(tmp_path: Path) -> None:
     assert "CLAIM001: [vi] risky claim “trẻ hoá”" in result.output
     hint = " ".join(result.output.split())
     assert "change the msgstr of 'where-cells-go' (" in hint
-    assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line})" in hint
+    # At the msgstr's line (two below the msgctxt) and the column of the claim.
+    column = len('msgstr "') + promise.index("trẻ hoá") + 1
+    assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line + 2}:{column})" in hint
 
 
 def test_a_claim_in_the_page_words_of_a_ui_catalog_is_found(i18n_project: Path) -> None:

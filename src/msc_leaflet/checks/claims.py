@@ -1318,7 +1318,7 @@ def _issue(
             f"safer: {match.claim.suggestion}; change {text.catalog_entry}",
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
-    entry = ctx.msgstr_of(text)
+    entry = ctx.msgstr_of(text, phrase)
     in_block = ctx.sources.block_at(text.line) is not None  # where a waiver can be
     return Issue(
         location or ctx.sources.locate(text.line, ""),

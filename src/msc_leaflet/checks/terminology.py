@@ -239,7 +239,7 @@ def discouraged_term(ctx: CheckContext) -> Iterator[Issue]:
             )
             prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
             hint = match.concept.why or f"see '{match.concept.id}' in locales/{GLOSSARY}"
-            entry = ctx.msgstr_of(text)
+            entry = ctx.msgstr_of(text, used)
             yield Issue(
                 where,
                 f"{prefix}discouraged term “{used}”; the glossary term is “{preferred}”",
