@@ -194,6 +194,7 @@ def _marked_end(text: str, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=4096)
 def _spelled(term: str, lang: str) -> str:
     """A glossary term as the text is read: visible, in its language's one spelling."""
     return one_spelling(plain(term).text, lang)[0]
