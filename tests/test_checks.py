@@ -404,3 +404,71 @@ def translated_context(
         CheckConfig(today=TODAY),
         SourceMap.read(source.path),
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "cu\u00adre",  # a soft hyphen copied from a PDF
+        "cu\u200bre",  # a zero-width space
+        "ｃｕｒｅ",  # full-width letters
+        "cure",
+    ],
+)
+def test_a_finding_stands_where_its_words_are_typed(
+    make_project: Callable[..., Path], typed: str
+) -> None:
+    # A claim the checks read through an invisible character or in full-width letters
+    # was looked for in the file as plainly spelt: not found there, the finding
+    # pointed at the plain "cure" of the next paragraph, a line below.
+    body = (
+        f"- paragraph: Our cells {typed} arthritis.\n"
+        "- paragraph: Be careful of clinics that say cells cure arthritis.\n"
+    )
+    text = leaflet(CLEAN + body)
+    root = make_project({"sample": text})
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "Our cells" in row)
+    column = text.splitlines()[line - 1].index(typed) + 1
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
+
+
+def test_text001_names_the_word_and_where_it_is_typed(make_project: Callable[..., Path]) -> None:
+    # An invisible character cannot be seen in the file either: a finding at a long
+    # paragraph's first line, naming no word, left the reviewer searching every word.
+    body = (
+        "- paragraph: >-\n"
+        "    Ask your doctor about the\n"
+        "    risks before you book a\n"
+        "    \u0441linic visit, and the cu\u200bre\n"
+        "    they advertise.\n"
+    )
+    text = leaflet(CLEAN + body)
+    root = make_project({"sample": text})
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "linic visit" in row)
+    assert sorted(findings_for(root, "TEXT001")) == [
+        f"{line}:29: warning: invisible U+200B ZERO WIDTH SPACE inside a word: “cure”",
+        f"{line}:7: warning: “\u0441linic” mixes Latin and Cyrillic letters",
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_translation_finding_names_the_po_line_and_column_of_its_words(
+    make_project: Callable[..., Path], newline: str
+) -> None:
+    # A translator's catalog wraps a long msgstr over continuation lines: the hint named
+    # the entry's msgctxt line, and the promise stood three lines below, in one of them.
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entry = (
+        'msgctxt "p"\nmsgid "Cells send signals."\nmsgstr ""\n"เซลล์ส่งสัญญาณ "\n"และรักษาหายขาดได้"\n'
+    )
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes((header + entry).replace("\n", newline).encode("utf-8"))
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    [claim] = [f for f in found if getattr(f, "code", "") == "CLAIM001"]
+    line = (header + entry).splitlines().index('"และรักษาหายขาดได้"') + 1
+    column = '"และรักษาหายขาดได้"'.index("หายขาด") + 1
+    assert f"sample.po:{line}:{column})" in claim.hint, claim.hint

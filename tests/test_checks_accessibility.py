@@ -442,3 +442,30 @@ def test_a11y006_in_a_catalog_points_at_the_leaflet_line_and_the_po_entry(
     entry = line_of(text, 'msgctxt "faq/7/2/answer"')  # where the entry starts
     assert finding.hint.startswith("fix the msgstr of 'faq/7/2/answer' (")
     assert finding.hint.endswith(f"care-basics.po:{entry})")
+
+
+@pytest.mark.parametrize(
+    ("locale", "label"),
+    [
+        ("ar", "انقُر هُنا"),  # short vowels
+        ("ar", "اضغـط هنا"),  # a tatweel
+        ("ar", "إضغط هنا"),  # the hamza many write on its alif
+        ("ar", "اقرأ المزيد ←"),  # an arrow, as a button draws it
+        ("en", "Read more →"),
+        ("en", "👉 Click here"),
+        ("vi", "xem thêm »"),
+        ("ja", "詳しくはこちら▶"),
+        ("vi", "bam vao day"),  # typed without a Vietnamese keyboard
+        ("vi", "nhaans vaof ddaay"),  # in the Telex keys an input method switched off leaves
+    ],
+)
+def test_a11y006_generic_link_text_however_typed(
+    make_project: Callable[..., Path], locale: str, label: str
+) -> None:
+    # The same words with marks a reader passes over, or a sign drawn beside them, say
+    # no more of where the link goes than the plain words do.
+    root = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: See [the rules](https://example.org).\n")}
+    )
+    ctx = translated_context(root, {"paragraph/2": f"[{label}](https://example.org)"}, locale)
+    assert len(list(generic_link_text(ctx))) == 1

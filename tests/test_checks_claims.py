@@ -588,7 +588,9 @@ def test_a_claim_in_a_catalog_names_the_entry_to_change(tmp_path: Path) -> None:
     assert "CLAIM001: [vi] risky claim “trẻ hoá”" in result.output
     hint = " ".join(result.output.split())
     assert "change the msgstr of 'where-cells-go' (" in hint
-    assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line})" in hint
+    # At the msgstr's line (two below the msgctxt) and the column of the claim.
+    column = len('msgstr "') + promise.index("trẻ hoá") + 1
+    assert f"locales/vi/LC_MESSAGES/after-your-infusion.po:{line + 2}:{column})" in hint
 
 
 def test_a_claim_in_the_page_words_of_a_ui_catalog_is_found(i18n_project: Path) -> None:
@@ -2195,3 +2197,44 @@ def test_a_callout_titled_with_a_warning_label_warns_of_its_text(
     root = make_project({"sample": leaflet(blocks)})
     issues = [i.message for i in risky_claim(translated_context(root, {}, "en"))]
     assert bool(issues) == promise, issues
+
+
+def test_a_self_published_source_whose_title_promises_is_a_warning(
+    make_project: Callable[..., Path],
+) -> None:
+    # A reference title quotes the literature: "Can stem cells cure arthritis?" in a
+    # journal is a citation, not the leaflet's promise. A "source" with no journal, DOI
+    # or PMID (a clinic's own page, a brochure) whose title promises a cure is an
+    # advertisement the leaflet lends its voice to.
+    from conftest import leaflet_yaml
+
+    refs = (
+        "references:\n"
+        "  - key: alpha2001\n"
+        "    authors: [Alpha A]\n"
+        "    title: Stem cells cure knee arthritis\n"
+        "    journal: J Test\n"
+        "    year: 2001\n"
+        '    volume: "1"\n'
+        "    pages: 3-4\n"
+        "  - key: clinic2024\n"
+        "    authors: [Sunrise Clinic]\n"
+        "    title: >-\n"
+        "      Our stem cells\n"
+        "      cure knee arthritis\n"
+        "    year: 2024\n"
+        "    url: https://example.org/cure\n"
+    )
+    body = "- paragraph: See [@clinic2024].\n"
+    root = make_project({"sample": leaflet_yaml(CLEAN + body, references=refs)})
+    path = root / "leaflets" / "sample.yaml"
+    line = path.read_text("utf-8").splitlines().index("      cure knee arthritis") + 1
+    expected = [
+        f"{line}:7: warning: the title of 'clinic2024', a source with no journal, DOI or "
+        "PMID, promises “cure”"
+    ]
+    assert findings_for(root, "CLAIM005") == expected
+    # The same file saved with Windows line ends: the same place.
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert findings_for(root, "CLAIM005") == expected
+    assert findings_for(root, "CLAIM001") == []

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from msc_leaflet.checks.dates import document_code, document_version
+from msc_leaflet.checks.dates import date_far_ahead, document_code, document_version
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
 
@@ -52,3 +52,59 @@ def test_doc_checks_on_a_model_with_empty_fields(make_project: Callable[..., Pat
     empty = dataclasses.replace(ctx.leaflet.document, code="", version="")
     ctx = dataclasses.replace(ctx, leaflet=dataclasses.replace(ctx.leaflet, document=empty))
     assert len(list(document_code(ctx))) == len(list(document_version(ctx))) == 1
+
+
+def test_date003_a_buddhist_era_review_date(make_project: Callable[..., Path]) -> None:
+    # A Thai writer dates in the Buddhist Era: next_review 2570-01-01 is 2027-01-01, but
+    # read as written it lay 543 years ahead, so DATE001 never said the review was due.
+    text = leaflet(CLEAN).replace("next_review: 2027-01-01", "next_review: 2570-01-01")
+    root = make_project({"sample": text})
+    assert findings_for(root, "DATE003", today=dt.date(2026, 6, 1)) == [
+        "11:16: error: next_review 2570-01-01 is 544 years ahead: a year of the Thai "
+        "calendar? Dates are read in the Common Era"
+    ]
+    [issue] = date_far_ahead(translated_context(root, {}))
+    assert issue.hint == "write next_review: 2027-01-01 (the Thai year less 543)"
+    assert findings_for(make_project({"sample": leaflet(CLEAN)}), "DATE003") == []
+
+
+def test_date003_a_buddhist_era_reference_year(make_project: Callable[..., Path]) -> None:
+    text = leaflet(CLEAN).replace("year: 2001", "year: 2544")
+    assert findings_for(make_project({"sample": text}), "DATE003") == [
+        "25:11: error: the year of reference 'alpha2001', 2544, is 518 years ahead: a "
+        "year of the Thai calendar? Dates are read in the Common Era"
+    ]
+
+
+def test_a_date_typed_in_other_digits_is_refused_saying_so(
+    make_project: Callable[..., Path],
+) -> None:
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.errors import LeafletError
+    from msc_leaflet.project import Project
+
+    text = leaflet(CLEAN).replace("next_review: 2027-01-01", "next_review: ２０２７-０１-０１")
+    root = make_project({"sample": text})
+    project = Project.at(root)
+    try:
+        load_leaflet(project.leaflet_path("sample"), project)
+    except LeafletError as error:
+        assert "2027-01-01" in str(error)
+    else:
+        raise AssertionError("a date in full-width digits was read")
+
+
+def test_doc001_doc002_typed_with_look_alike_characters(
+    make_project: Callable[..., Path],
+) -> None:
+    # A word processor's non-breaking hyphen, or Thai or full-width digits, print like
+    # the code and version but are not what the register holds: the code was refused
+    # as "not a code like MSC-PI-001", which it looks like, and a version in Thai digits
+    # passed while the same code in them did not.
+    for code, version in (("T\u2011001", "2.1"), ("T-００１", "2.1"), ("T-001", "๒.๑")):
+        text = leaflet(CLEAN).replace("code: T-001", f"code: {code}")
+        text = text.replace('version: "2.1"', f'version: "{version}"')
+        ctx = translated_context(make_project({"sample": text}), {})
+        [issue] = [*document_code(ctx), *document_version(ctx)]
+        assert "ASCII" in issue.message, (code, version)
+        assert issue.hint.endswith(("code: T-001", 'version: "2.1"')), issue.hint

@@ -112,3 +112,17 @@ def test_read006_long_thai_phrase(make_project: Callable[..., Path]) -> None:
     assert issue.location.line == 30
     balanced = translated_context(root, dict.fromkeys(short, "เซลล์ส่งสัญญาณ") | {"p5": "ดีขึ้น"})
     assert list(long_phrase(balanced)) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain_text"),
+    [
+        ("Watch for side\u2011effects. Don\u2019t stop.", "Watch for side-effects. Don't stop."),
+        ("Watch for side\u2010effects. Don\u02bct stop.", "Watch for side-effects. Don't stop."),
+    ],
+)
+def test_words_a_word_processor_types_count_as_typed_plainly(typed: str, plain_text: str) -> None:
+    # A word processor's hyphen (U+2010, the non-breaking U+2011) and its apostrophe
+    # (’, or ʼ after autocorrect) join a word as - and ' do: "side‑effects" was two
+    # words and "donʼt" two, which lowered the grade and the sentence length.
+    assert measure(typed) == measure(plain_text)

@@ -100,3 +100,47 @@ def test_term002_translation_missing_the_agreed_term(make_project: Callable[...,
     assert list(translation_term(good)) == []
     # Untranslated text is i18n's business, not a terminology finding.
     assert list(translation_term(translated_context(root, {}))) == []
+
+
+def test_terms_are_found_however_they_are_typed(make_project: Callable[..., Path]) -> None:
+    # A word processor's non-breaking hyphen (U+2011), and a Thai line-break hint (a
+    # zero-width space) inside the agreed term, are the same words to the reader: the
+    # glossary judged the ASCII spelling only, and TERM002 asked for a term the
+    # translation used.
+    body = (
+        "- paragraph: Graft\u2011vs\u2011host disease is rare.\n  id: old\n"
+        "- paragraph: Mesenchymal stromal cells send signals.\n  id: full\n"
+        "- paragraph: Graft\u2011versus\u2011host disease is rare.\n  id: gv\n"
+    )
+    root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))
+    assert findings_for(root, "TERM001") == [
+        "20:16: warning: discouraged term “Graft\u2011vs\u2011host disease”; the glossary "
+        "term is “graft-versus-host disease (GvHD)”"
+    ]
+    hinted = MSC_TH.replace("ชนิด", "\u200bชนิด")
+    good = translated_context(root, {"full": f"{hinted}ส่งสัญญาณ", "gv": "พบโรคกราฟต์ต่อต้านโฮสต์ได้น้อย"})
+    assert list(translation_term(good)) == []
+    # U+2011 in the source still asks for the agreed term in the translation.
+    bad = translated_context(root, {"full": f"{MSC_TH}ส่งสัญญาณ", "gv": "พบได้น้อย"})
+    assert [i.message for i in translation_term(bad)] == [
+        "[th] translation of 'gv' does not use the agreed term “โรคกราฟต์ต่อต้านโฮสต์” for "
+        "“graft-versus-host disease (GvHD)”"
+    ]
+
+
+def test_arabic_terms_are_read_in_one_spelling(make_project: Callable[..., Path]) -> None:
+    # Short vowels, a shadda or a tatweel do not make another word (as for claims).
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: x\n  id: p\n")})
+    (root / "locales").mkdir(exist_ok=True)
+    (root / "locales" / "glossary.yaml").write_text(
+        "concepts:\n"
+        "  - id: stem-cell\n"
+        "    en: {preferred: stem cell}\n"
+        "    ar: {preferred: الخلايا الجذعية, discouraged: [الخلايا الأم]}\n",
+        encoding="utf-8",
+    )
+    for typed in ("الخلايا الأم", "الخَلايا الأُمّ", "الخلايـا الأم"):
+        bad = translated_context(root, {"p": f"{typed} مفيدة"}, locale="ar")
+        assert [i.message for i in discouraged_term(bad)] == [
+            f"[ar] discouraged term “{typed}”; the glossary term is “الخلايا الجذعية”"
+        ], typed

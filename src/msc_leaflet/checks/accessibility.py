@@ -27,7 +27,7 @@ from ..errors import Location
 from ..i18n.catalog import catalog_path
 from ..languages import profile
 from .registry import CheckContext, Issue, check
-from .text import in_language, plain, reader_texts
+from .text import in_language, one_spelling, plain, reader_texts, typed_spellings
 
 GENERIC_LINK_TEXT = "link-text.yaml"  # in data/: one list per language
 WEB_SCHEMES = ("http://", "https://")
@@ -300,9 +300,11 @@ def empty_link_text(ctx: CheckContext) -> Iterator[Issue]:
     scope="locale",
 )
 def generic_link_text(ctx: CheckContext) -> Iterator[Issue]:
-    generic = _generic_phrases(ctx.locale) | _generic_phrases(ctx.source.language)
+    languages = dict.fromkeys(profile(tag).tag for tag in (ctx.locale, ctx.source.language))
     for text, link in _links(ctx):
-        if _words(link.text) and _key(link.text) in generic:
+        if _words(link.text) and any(
+            _key(link.text, lang) in _generic_phrases(lang) for lang in languages
+        ):
             yield Issue(
                 _link_at(ctx, text, link),
                 f"{_prefix(ctx)}link text “{_words(link.text)}” does not say where the link goes",
@@ -331,26 +333,34 @@ def _words(label: str) -> str:
     return " ".join(visible(label).split())
 
 
-def _key(label: str) -> str:
-    """``label`` for comparison with the generic phrases: case folded, no spaces (Thai
-    "คลิก ที่นี่" is "คลิกที่นี่"), no punctuation at either end ("Click here.")."""
-    folded = "".join(_words(label).casefold().split())
+def _key(label: str, lang: str) -> str:
+    """``label`` for comparison with ``lang``'s generic phrases: in the language's one
+    spelling (`one_spelling`: Arabic انقُر is انقر), case folded, no spaces (Thai
+    "คลิก ที่นี่" is "คลิกที่นี่"), no punctuation or sign at either end ("Click here.",
+    "Read more →", "👉 here": a button's decoration says no more of where it goes)."""
+    folded = "".join(one_spelling(_words(label), lang)[0].casefold().split())
     start, end = 0, len(folded)
-    while start < end and unicodedata.category(folded[start]).startswith("P"):
+    while start < end and unicodedata.category(folded[start])[0] in "PS":
         start += 1
-    while end > start and unicodedata.category(folded[end - 1]).startswith("P"):
+    while end > start and unicodedata.category(folded[end - 1])[0] in "PS":
         end -= 1
     return folded[start:end]
 
 
 @cache
-def _generic_table() -> dict[str, frozenset[str]]:
+def _generic_table() -> dict[str, tuple[str, ...]]:
     data = load_data(data_path(GENERIC_LINK_TEXT).read_text("utf-8"))
-    return {str(tag): frozenset(_key(str(phrase)) for phrase in data[tag]) for tag in data}
+    return {str(tag): tuple(map(str, data[tag])) for tag in data}
 
 
-def _generic_phrases(language: str) -> frozenset[str]:
-    return _generic_table().get(profile(language).tag, frozenset())
+@cache
+def _generic_phrases(tag: str) -> frozenset[str]:
+    """The generic phrases of the language with profile tag ``tag``, as `_key` reads them,
+    and as they are typed without the language's keyboard (`typed_spellings`: Vietnamese
+    "bam vao day" and Telex "baams vaof ddaay" are bấm vào đây)."""
+    phrases = _generic_table().get(tag, ())
+    typed = (spelling for phrase in phrases for spelling in typed_spellings(phrase, tag))
+    return frozenset(_key(phrase, tag) for phrase in (*phrases, *typed))
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)

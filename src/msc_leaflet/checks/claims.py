@@ -34,7 +34,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from ..content.model import Block, Callout, Leaflet, ListBlock, Paragraph, Table, Text, texts
+from ..content.model import (
+    Block,
+    Callout,
+    Leaflet,
+    ListBlock,
+    Paragraph,
+    Reference,
+    Table,
+    Text,
+    texts,
+)
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError, Location
@@ -1308,7 +1318,7 @@ def _issue(
             f"safer: {match.claim.suggestion}; change {text.catalog_entry}",
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
-    entry = ctx.msgstr_of(text)
+    entry = ctx.msgstr_of(text, phrase)
     in_block = ctx.sources.block_at(text.line) is not None  # where a waiver can be
     return Issue(
         location or ctx.sources.locate(text.line, ""),
@@ -1372,6 +1382,36 @@ def doubtful_wording(ctx: CheckContext) -> Iterator[Issue]:
     for text, p, match, origin in _claims_in(ctx):
         if match.claim.severity == "warning" and not match.excused and not match.quoted:
             yield _issue(ctx, text, p, match, "wording that may overstate", origin)
+
+
+def self_published(ref: Reference) -> bool:
+    """Whether a reference has no journal, DOI or PMID: a web page, a brochure, a
+    clinic's own report, which no editor or reviewer has read for the leaflet."""
+    return not (ref.journal or ref.doi or ref.pmid)
+
+
+@check(
+    "CLAIM005",
+    "warning",
+    "A source with no journal, DOI or PMID whose title promises a cure is an "
+    "advertisement the leaflet cites as its evidence.",
+)
+def promising_source(ctx: CheckContext) -> Iterator[Issue]:
+    for ref in ctx.leaflet.references:
+        if not self_published(ref):
+            continue  # a published paper's title is a citation, whatever it asks
+        title = ref.title
+        for match in _matches(ctx, title, ""):
+            if match.excused or match.quoted:
+                continue
+            phrase = match.text(plain(title.value).text)
+            yield Issue(
+                ctx.sources.locate(title.line, phrase),
+                f"the title of '{ref.key}', a source with no journal, DOI or PMID, "
+                f"promises “{phrase}”",
+                "cite a published study for what the text says, or remove the reference: "
+                "a promise is no evidence of itself",
+            )
 
 
 @check(

@@ -9,14 +9,18 @@ placeholders (``TODO``, ``x.x``) and models built in code.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ..content.text_policy import name
 from ..errors import Location
+from ..languages import profiles
 from .registry import CheckContext, Issue, check
+from .text import as_ascii, look_alikes
 
 CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")  # e.g. MSC-PI-001
-VERSION = re.compile(r"\d+(?:\.\d+){0,2}")  # 1, 1.0, 2.1.3
+VERSION = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}")  # 1, 1.0, 2.1.3 (not ๑.๐: \d takes it)
 PLACEHOLDERS = re.compile(r"todo|tbd|xxx|fixme|change-me|\?", re.IGNORECASE)
 
 
@@ -48,6 +52,61 @@ def review_soon(ctx: CheckContext) -> Iterator[Issue]:
         )
 
 
+#: A date this many years ahead is no review or publication date, but a typing mistake
+#: or a year of another calendar.
+YEARS_AHEAD = 100
+
+
+def _another_era(year: int, today: dt.date) -> tuple[str, int] | None:
+    """The calendar ``year`` seems written in, and its Common Era year: a Thai writer
+    dates in the Buddhist Era (2570 is 2027, `LanguageProfile.era_year_offset`)."""
+    for language in profiles():
+        offset = language.era_year_offset
+        if offset and 1900 <= year - offset <= today.year + YEARS_AHEAD // 10:
+            return language.name, year - offset
+    return None
+
+
+def _far_ahead(what: str, key: str, value: str, year: int, today: dt.date) -> tuple[str, str]:
+    """The message and hint for ``what`` (written ``value``, in ``year``) far ahead."""
+    message = f"{what} is {year - today.year} years ahead"
+    era = _another_era(year, today)
+    if era is None:
+        return message, f"check the year of {key}"
+    name, common = era
+    typed = value.replace(str(year), str(common), 1)
+    return (
+        f"{message}: a year of the {name} calendar? Dates are read in the Common Era",
+        f"write {key}: {typed} (the {name} year less {year - common})",
+    )
+
+
+@check(
+    "DATE003",
+    "error",
+    "A date written in another calendar (a Buddhist Era 2570) lies centuries ahead: "
+    "the review is never due.",
+)
+def date_far_ahead(ctx: CheckContext) -> Iterator[Issue]:
+    document = ctx.leaflet.document
+    for key, date in (("published", document.published), ("next_review", document.next_review)):
+        if date.year - ctx.today.year > YEARS_AHEAD:
+            message, hint = _far_ahead(
+                f"{key} {date.isoformat()}", key, date.isoformat(), date.year, ctx.today
+            )
+            yield Issue(ctx.sources.key(f"document.{key}"), message, hint)
+    for n, ref in enumerate(ctx.leaflet.references):
+        if ref.year - ctx.today.year > YEARS_AHEAD:
+            message, hint = _far_ahead(
+                f"the year of reference '{ref.key}', {ref.year},",
+                "year",
+                str(ref.year),
+                ref.year,
+                ctx.today,
+            )
+            yield Issue(ctx.sources.key(f"references[{n}].year"), message, hint)
+
+
 @check(
     "DOC001",
     "error",
@@ -55,7 +114,9 @@ def review_soon(ctx: CheckContext) -> Iterator[Issue]:
 )
 def document_code(ctx: CheckContext) -> Iterator[Issue]:
     code = ctx.leaflet.document.code.strip()
-    if not code or PLACEHOLDERS.search(code) or not CODE.fullmatch(code):
+    if look_alikes(code) and CODE.fullmatch(as_ascii(code)):
+        yield _typed_otherwise(ctx, "code", "document code", code, as_ascii(code))
+    elif not code or PLACEHOLDERS.search(code) or not CODE.fullmatch(code):
         yield Issue(
             ctx.sources.key("document.code"),
             f"document code {code!r} is missing or not a code like MSC-PI-001",
@@ -66,12 +127,26 @@ def document_code(ctx: CheckContext) -> Iterator[Issue]:
 @check("DOC002", "error", "Without a real version a reader cannot tell two printed editions apart.")
 def document_version(ctx: CheckContext) -> Iterator[Issue]:
     version = ctx.leaflet.document.version.strip()
-    if not version or not VERSION.fullmatch(version):
+    if look_alikes(version) and VERSION.fullmatch(as_ascii(version)):
+        yield _typed_otherwise(ctx, "version", "version", version, f'"{as_ascii(version)}"')
+    elif not version or not VERSION.fullmatch(version):
         yield Issue(
             ctx.sources.key("document.version"),
             f'version {version!r} is missing or not a number like "1.0"',
             'write it quoted, e.g. version: "1.1"',
         )
+
+
+def _typed_otherwise(ctx: CheckContext, key: str, what: str, value: str, typed: str) -> Issue:
+    """A document code or version that prints like a good one in characters that are
+    not ASCII (a non-breaking hyphen, Thai or full-width digits): a search of the
+    document-control register, or of the printed PDFs, does not find it."""
+    names = ", ".join(name(c) for c in look_alikes(value))
+    return Issue(
+        ctx.sources.key(f"document.{key}"),
+        f"{what} {value!r} holds {names}: write it in ASCII letters, digits and hyphens",
+        f"write {key}: {typed}",
+    )
 
 
 ORGANISATION_PLACEHOLDER = "CHANGE-ME"  # what `msc-leaflet init` writes for every value

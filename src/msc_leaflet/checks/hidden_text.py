@@ -10,10 +10,12 @@ with look-alikes from another script ("сure" with a Cyrillic с) are shown too.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..content.model import texts
-from ..content.text_policy import hidden_in_words
+from ..content.text_policy import hidden_in_words, visible
 from .registry import CheckContext, Issue, check
 
 
@@ -28,10 +30,34 @@ def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     for text in texts(ctx.leaflet):
         entry = ctx.msgstr_of(text)
-        for _, description in hidden_in_words(text.value):
+        for offset, description in hidden_in_words(text.value):
+            typed = _word_at(text.value, offset, description)
+            if description.startswith("invisible"):
+                description += f": “{visible(typed)}”"
+            # In the leaflet, at the word: the reviewer cannot see what to look for.
+            where = "" if ctx.is_translation else typed
             yield Issue(
-                ctx.sources.locate(text.line, ""),
+                ctx.sources.locate(text.line, where),
                 f"{prefix}{description}",
                 "retype the word, or delete the character you cannot see"
                 + (f", in {entry}" if entry else ""),
             )
+
+
+def _word_at(value: str, offset: int, description: str) -> str:
+    """The word of ``value`` a finding of `hidden_in_words` is in, as typed. An invisible
+    character's offset is in ``value``: its word runs over letters, digits, marks and
+    what a reader cannot see. A look-alike word is the one the description quotes."""
+    if not description.startswith("invisible"):
+        quoted = re.match(r"“([^”]*)”", description)
+        return quoted.group(1) if quoted else ""
+    start = end = offset
+    while start > 0 and _in_word(value[start - 1]):
+        start -= 1
+    while end < len(value) and _in_word(value[end]):
+        end += 1
+    return value[start:end]
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M" or not visible(char)

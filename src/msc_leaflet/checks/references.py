@@ -8,14 +8,18 @@ same rule. Field rules follow the Vancouver style the layout prints (content/cit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..content.inline import InlineError, citation_keys
 from ..content.model import Reference, texts
+from ..content.text_policy import name, visible
 from .registry import CheckContext, Issue, check
+from .text import as_ascii, look_alikes
 
-DOI = re.compile(r"10\.\d{4,9}/\S+")
-PMID = re.compile(r"[1-9]\d{0,8}")
+# ASCII digits: Python's \d also takes ๑ and １, which print like digits but resolve nothing.
+DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
+PMID = re.compile(r"[1-9][0-9]{0,8}")
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
@@ -56,7 +60,10 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Issue]:
 
 
 def _title_key(ref: Reference) -> tuple[str, int]:
-    return (re.sub(r"\W+", " ", ref.title.value).strip().lower(), ref.year)
+    """A title as read (`visible`: no soft hyphen, accents composed, ﬁ as fi), its
+    punctuation and case left out."""
+    title = unicodedata.normalize("NFKC", visible(ref.title.value))
+    return (re.sub(r"\W+", " ", title).strip().casefold(), ref.year)
 
 
 @check("REF003", "error", "The same work listed twice gets two numbers and looks like two sources.")
@@ -81,10 +88,23 @@ def duplicate_reference(ctx: CheckContext) -> Iterator[Issue]:
             seen.setdefault((what, value), ref)
 
 
+def _typed_otherwise(value: str) -> str:
+    """What a message says of an identifier's `look_alikes`, or ""."""
+    return ", ".join(name(c) for c in look_alikes(value))
+
+
 @check("REF004", "error", "A malformed DOI prints a link that does not resolve.")
 def doi_syntax(ctx: CheckContext) -> Iterator[Issue]:
     for n, ref in enumerate(ctx.leaflet.references):
-        if ref.doi and not DOI.fullmatch(ref.doi):
+        if ref.doi and _typed_otherwise(ref.doi):
+            typed = as_ascii(DOI_PREFIX.sub("", ref.doi))
+            yield Issue(
+                ctx.sources.key(f"references[{n}].doi"),
+                f"DOI '{ref.doi}' holds {_typed_otherwise(ref.doi)}, which print like "
+                "ASCII characters but make a link that does not resolve",
+                f"type it as {typed}" if DOI.fullmatch(typed) else "retype it in ASCII",
+            )
+        elif ref.doi and not DOI.fullmatch(ref.doi):
             bare = DOI_PREFIX.sub("", ref.doi)
             hint = (
                 f"write the bare DOI: {bare}"
@@ -102,10 +122,13 @@ def doi_syntax(ctx: CheckContext) -> Iterator[Issue]:
 def pmid_syntax(ctx: CheckContext) -> Iterator[Issue]:
     for n, ref in enumerate(ctx.leaflet.references):
         if ref.pmid and not PMID.fullmatch(ref.pmid):
+            typed = as_ascii(ref.pmid)
             yield Issue(
                 ctx.sources.key(f"references[{n}].pmid"),
-                f"'{ref.pmid}' is not a PMID (digits only)",
-                'quote it as digits, e.g. pmid: "16923606"',
+                f"'{ref.pmid}' is not a PMID (ASCII digits only)",
+                f'type it in ASCII digits: pmid: "{typed}"'
+                if PMID.fullmatch(typed)
+                else 'quote it as digits, e.g. pmid: "16923606"',
             )
 
 

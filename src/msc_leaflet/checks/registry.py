@@ -19,6 +19,7 @@ from ..content.model import Leaflet, Text
 from ..errors import CheckFinding as CheckFinding  # shared with `i18n check`, re-exported
 from ..errors import Location, Severity
 from ..project import Project
+from .source import po_locate
 
 if TYPE_CHECKING:
     from .config import CheckConfig
@@ -67,13 +68,19 @@ class CheckContext:
     def is_translation(self) -> bool:
         return self.locale != self.source.language
 
-    def msgstr_of(self, text: Text) -> str:
+    def msgstr_of(self, text: Text, phrase: str = "") -> str:
         """The catalog entry ``text`` came from in a translation ("the msgstr of 'p1'
-        (locales/th/LC_MESSAGES/sample.po:20)"), else "".
+        (locales/th/LC_MESSAGES/sample.po:20)"), else "". With ``phrase``, the line and
+        column of the msgstr where it is typed (`source.po_locate`), a continuation
+        line of a wrapped msgstr too.
 
         A finding in a translation stands at its text's leaflet line, where the block's
         waivers are; its hint names this entry, the line the translator edits."""
-        return text.catalog_entry if self.is_translation else ""
+        if not self.is_translation:
+            return ""
+        if not phrase or text.origin is None:
+            return text.catalog_entry
+        return f"the msgstr of '{text.context}' ({po_locate(text.origin, phrase)})"
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Issue]]

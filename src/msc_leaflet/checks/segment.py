@@ -18,8 +18,9 @@ from icu4py.breakers import WordBreaker
 
 from ..languages import profile
 from ..project import Project
+from .text import WORD_JOINERS
 
-_SPACED_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_SPACED_WORD = re.compile(rf"\w+(?:[{WORD_JOINERS}]\w+)*")
 
 
 def boundaries(text: str, project: Project | None = None, lang: str = "th") -> set[int]:

@@ -9,13 +9,15 @@ same file with the same strict composer as the loader and answers those question
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content.yaml_source import load_yaml, where
-from ..errors import Location
+from ..errors import LeafletError, Location
 from ..files import read_input
 
 
@@ -87,12 +89,72 @@ class SourceMap:
         starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         if line > len(starts):
             return Location(self.path, line)
-        pattern = r"\s+".join(map(re.escape, phrase.split()))
-        match = re.compile(pattern, re.IGNORECASE).search(self.text, starts[line - 1])
+        match = _as_typed(phrase).search(self.text, starts[line - 1])
         if match is None:
             return Location(self.path, line)
         found_line = self.text.count("\n", 0, match.start()) + 1
         column = match.start() - starts[found_line - 1] + 1
-        if found_line - line > 40:  # not this text's phrase; do not point somewhere wrong
+        block = self.block_at(line)
+        if found_line - line > 40 or (block and found_line > block.last_line):
+            # Not this text's phrase (its own is typed otherwise, say as a YAML escape):
+            # do not point at another block's words.
             return Location(self.path, line)
         return Location(self.path, found_line, column)
+
+
+#: What the checks read through (`text_policy.visible`) and a file may hold inside a
+#: phrase: a soft hyphen, zero-width spaces and joiners, a word joiner, a BOM.
+_UNSEEN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+
+
+@lru_cache(maxsize=1024)
+def _as_typed(phrase: str) -> re.Pattern[str]:
+    """``phrase`` (as the checks read it) as it may be typed in the file: its words
+    apart by any whitespace (a folded scalar), an invisible character between any two
+    of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
+    full-width form (ｃｕｒｅ)."""
+
+    def letter(char: str) -> str:
+        forms = {char, unicodedata.normalize("NFD", char)}
+        if char.isascii() and char.isalnum():
+            forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
+        return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
+
+    words = [_UNSEEN.join(map(letter, word)) for word in phrase.split()]
+    return re.compile(r"\s+".join(words), re.IGNORECASE)
+
+
+_MSGSTR = re.compile(r"\s*msgstr(?:\[0\])?\s")
+_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def po_locate(origin: Location, phrase: str) -> Location:
+    """Where ``phrase`` is typed in the msgstr of the catalog entry at ``origin`` (its
+    msgctxt or msgid line): the line and column of its first character, on the msgstr
+    line or one of its continuation lines, escapes read as gettext reads them; the
+    msgstr's line when the phrase is not found (a phrase split over two lines is)."""
+    try:
+        lines = read_input(origin.path).decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError, LeafletError):
+        return origin
+    first = next(
+        (n for n in range(max(origin.line - 1, 0), len(lines)) if _MSGSTR.match(lines[n])), None
+    )
+    if first is None:
+        return origin
+    chars: list[str] = []
+    places: list[tuple[int, int]] = []
+    for n in range(first, len(lines)):
+        line = lines[n]
+        if n > first and not line.lstrip().startswith('"'):
+            break
+        i = line.find('"') + 1
+        while 0 < i < len(line) and line[i] != '"':
+            escaped = line[i] == "\\" and i + 1 < len(line)
+            chars.append(_PO_ESCAPES.get(line[i + 1], line[i + 1]) if escaped else line[i])
+            places.append((n + 1, i + 1))
+            i += 2 if escaped else 1
+    match = _as_typed(phrase).search("".join(chars)) if phrase.strip() else None
+    if match is None:
+        return Location(origin.path, first + 1)
+    return Location(origin.path, *places[match.start()])

@@ -11,6 +11,7 @@ the old name "mesenchymal stem cell"), not used, and are not flagged.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from ..languages import language_of, profile
 from ..project import GLOSSARY_FILE, LOCALE, Project, cldr_locale, not_a_language
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
-from .text import in_language, plain, reader_texts
+from .text import in_language, one_spelling, plain, reader_texts
 
 GLOSSARY = GLOSSARY_FILE
 GLOSSARY_YAML = YamlFile(
@@ -145,10 +146,16 @@ def find_terms(
     value: str, lang: str, glossary: tuple[Concept, ...], project: Project | None = None
 ) -> list[TermMatch]:
     """Glossary terms in a text, longest first where two overlap ("mesenchymal stem cell"
-    is one discouraged MSC term, not also a use of "stem cell")."""
+    is one discouraged MSC term, not also a use of "stem cell").
+
+    The text and the terms are read in the language's one spelling (`one_spelling`), as
+    the claims are: "graft‑vs‑host" typed with a word processor's hyphen is the listed
+    "graft-vs-host", Arabic الخَلايا with a short vowel is الخلايا. Offsets are the
+    visible text's (`plain`)."""
     p = plain(value)
+    spelled, origin = one_spelling(p.text, lang)
     own = profile(lang)
-    cuts = boundaries(p.text, project, lang) if not own.word_spaces else set()
+    cuts = boundaries(spelled, project, lang) if not own.word_spaces else set()
     hits: list[tuple[int, int, Concept, str]] = []
     for concept in glossary:
         terms = concept.terms.get(lang)
@@ -162,17 +169,35 @@ def find_terms(
         ]
         for kind, group in groups:
             for term in group:
+                term = _spelled(term, lang)
                 if not own.word_spaces and own.has_letters(term):
-                    spans = _segmented_spans(p.text, term, cuts)
+                    spans = _segmented_spans(spelled, term, cuts)
                 else:
-                    spans = [(m.start(), m.end()) for m in _pattern(term).finditer(p.text)]
-                hits.extend((s, e, concept, kind) for s, e in spans)
+                    spans = [(m.start(), m.end()) for m in _pattern(term).finditer(spelled)]
+                hits.extend(
+                    (origin[s], _marked_end(p.text, origin[e - 1] + 1), concept, kind)
+                    for s, e in spans
+                )
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     result: list[TermMatch] = []
     for s, e, concept, kind in hits:
         if not result or s >= result[-1].end:
             result.append(TermMatch(concept, kind, s, e, p.is_mention(s, e)))
     return result
+
+
+def _marked_end(text: str, end: int) -> int:
+    """``end`` past the marks on the term's last letter, which its one spelling leaves
+    out (the shadda of Arabic الأُمّ): the term is quoted as written."""
+    while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=4096)
+def _spelled(term: str, lang: str) -> str:
+    """A glossary term as the text is read: visible, in its language's one spelling."""
+    return one_spelling(plain(term).text, lang)[0]
 
 
 def _segmented_spans(text: str, term: str, cuts: set[int]) -> list[tuple[int, int]]:
@@ -215,7 +240,7 @@ def discouraged_term(ctx: CheckContext) -> Iterator[Issue]:
             )
             prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
             hint = match.concept.why or f"see '{match.concept.id}' in locales/{GLOSSARY}"
-            entry = ctx.msgstr_of(text)
+            entry = ctx.msgstr_of(text, used)
             yield Issue(
                 where,
                 f"{prefix}discouraged term “{used}”; the glossary term is “{preferred}”",
@@ -249,9 +274,10 @@ def translation_term(ctx: CheckContext) -> Iterator[Issue]:
                 accepted |= set(target_terms.short)
             previous = needed.get(match.concept.id)
             needed[match.concept.id] = accepted if previous is None else previous & accepted
+        written = one_spelling(plain(target.value).text, lang)[0]
         for concept in glossary:
             accepted_terms = needed.get(concept.id)
-            if accepted_terms and not any(t in target.value for t in accepted_terms):
+            if accepted_terms and not any(_spelled(t, lang) in written for t in accepted_terms):
                 yield Issue(
                     ctx.sources.locate(source.line, ""),
                     f"[{ctx.locale}] translation of '{source.context}' does not use the agreed "

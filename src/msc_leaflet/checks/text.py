@@ -90,7 +90,11 @@ def sentences(text: str, lang: str = "en") -> list[tuple[int, str]]:
     return result
 
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+#: What joins the parts of one word: a hyphen and an apostrophe, as typed and as a word
+#: processor writes them (U+2010, the non-breaking U+2011; ’, and ʼ after autocorrect):
+#: "side‑effects" and "donʼt" are one word each, as "side-effects" and "don't" are.
+WORD_JOINERS = "-'\u2010\u2011\u2019\u02bc"
+WORD = re.compile(rf"[A-Za-z0-9]+(?:[{WORD_JOINERS}][A-Za-z0-9]+)*")
 
 
 def words(text: str) -> list[str]:
@@ -333,3 +337,39 @@ def reader_texts(leaflet: Leaflet) -> Iterator[Text]:
     for text in texts(leaflet):
         if not text.is_reference_title:
             yield text
+
+
+def look_alikes(value: str) -> list[str]:
+    """The characters of an identifier (a DOI, a PMID, a document code or version)
+    that print like ASCII ones but are not, so a link, a look-up or a search fails:
+    invisible ones (a soft hyphen or a zero-width space left by a copy from a PDF),
+    typographic hyphens and minus signs, digits of other scripts, and full-width forms
+    (as a Chinese or Japanese input method types them). A DOI's suffix may hold other
+    letters (DataCite registers them), so only these are refused."""
+    return [
+        char
+        for char in dict.fromkeys(value)
+        if not char.isascii()
+        and (
+            visible(char) != char
+            or char.isdigit()
+            or unicodedata.category(char) == "Pd"
+            or char == "\u2212"
+            or unicodedata.normalize("NFKC", char) != char
+        )
+    ]
+
+
+def as_ascii(value: str) -> str:
+    """``value`` with each of its `look_alikes` as the ASCII character it prints as."""
+
+    def one(char: str) -> str:
+        if char not in look_alikes(char):
+            return char
+        if char.isdigit():
+            return str(unicodedata.digit(char, char))
+        if unicodedata.category(char) == "Pd" or char == "\u2212":
+            return "-"
+        return visible(unicodedata.normalize("NFKC", char))
+
+    return "".join(map(one, value))

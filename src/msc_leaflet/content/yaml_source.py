@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -462,6 +463,14 @@ class Fields:
         try:
             return iso_date(value)
         except ValueError:
+            typed = _ascii_digits(value)
+            if typed != value and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", typed):
+                # Thai ๒๐๒๗ or full-width ２０２７ look like the date and are no date.
+                self.fail(
+                    self.values[key],
+                    f"'{key}' must be a date YYYY-MM-DD in ASCII digits, not {value!r}",
+                    f"type it as {key}: {typed}",
+                )
             self.fail(self.values[key], f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
 
     def integer(self, key: str) -> int:
@@ -480,6 +489,11 @@ class Fields:
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.values)
+
+
+def _ascii_digits(value: str) -> str:
+    """``value`` with the digits of every script (๒, ２, ٢) as ASCII ones."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in value)
 
 
 def is_null(node: ScalarNode) -> bool:
