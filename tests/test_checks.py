@@ -342,6 +342,16 @@ def test_cli_text_output_and_exit_code() -> None:
     assert any(line.startswith("  hint: safer:") for line in lines)
 
 
+def test_a_buddhist_era_today_is_refused_saying_the_common_era_date() -> None:
+    # A Thai user typed the print date as the calendar on the wall shows it: every
+    # leaflet was judged 543 years late ("overdue by 198,000 days").
+    result = CliRunner().invoke(cli_app(), ["check", "-p", str(REPO), "--today", "2569-06-01"])
+    assert result.exit_code != 0
+    assert "2026-06-01" in result.output
+    assert "overdue" not in result.output
+    assert "Traceback" not in result.output
+
+
 def test_cli_json_output(tmp_path: Path) -> None:
     project = tmp_path / "bad"
     shutil.copytree(BAD, project)

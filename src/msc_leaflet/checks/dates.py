@@ -57,7 +57,7 @@ def review_soon(ctx: CheckContext) -> Iterator[Issue]:
 YEARS_AHEAD = 100
 
 
-def _another_era(year: int, today: dt.date) -> tuple[str, int] | None:
+def another_era(year: int, today: dt.date) -> tuple[str, int] | None:
     """The calendar ``year`` seems written in, and its Common Era year: a Thai writer
     dates in the Buddhist Era (2570 is 2027, `LanguageProfile.era_year_offset`)."""
     for language in profiles():
@@ -70,7 +70,7 @@ def _another_era(year: int, today: dt.date) -> tuple[str, int] | None:
 def _far_ahead(what: str, key: str, value: str, year: int, today: dt.date) -> tuple[str, str]:
     """The message and hint for ``what`` (written ``value``, in ``year``) far ahead."""
     message = f"{what} is {year - today.year} years ahead"
-    era = _another_era(year, today)
+    era = another_era(year, today)
     if era is None:
         return message, f"check the year of {key}"
     name, common = era

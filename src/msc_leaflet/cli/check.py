@@ -54,7 +54,9 @@ def check(
 
     def action() -> None:
         from ..checks import all_checks, load_config, run_checks
+        from ..checks.dates import YEARS_AHEAD, another_era
         from ..clock import iso_date
+        from ..clock import today as real_today
         from ..errors import LeafletError, Location
         from ..project import Project
 
@@ -68,6 +70,15 @@ def check(
             raise LeafletError(
                 Location(Path(".")), f"--today {today!r} is not a date", "use YYYY-MM-DD"
             ) from None
+        era = another_era(as_of.year, real_today()) if as_of else None
+        if as_of and era and as_of.year > real_today().year + YEARS_AHEAD:
+            name, common = era
+            raise LeafletError(
+                Location(Path(".")),
+                f"--today {today} is {as_of.year - common} years ahead: a date of the {name}"
+                " calendar? Dates are read in the Common Era",
+                f"use --today {as_of.replace(year=common).isoformat()}",
+            )
         root = Project.at(project)
         config = load_config(root, today=as_of, strict=strict)
         findings = run_checks(root, leaflet_ids or [], locale or [], config)
