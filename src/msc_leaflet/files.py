@@ -33,8 +33,11 @@ def file_stamp(info: os.stat_result) -> Stamp:
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     """Write ``data`` to ``path``; returns False (and leaves the file alone) if unchanged.
 
-    With ``overwrite=False`` the temp file is hard-linked into place instead, which
-    raises `FileExistsError` rather than replace a file that appeared meanwhile.
+    With ``overwrite=False`` the file must be new: one already there raises
+    `FileExistsError`, even if it holds ``data`` (another run made it: it is not this
+    one's to report made, nor to remove on a rollback), and the temp file is
+    hard-linked into place, which raises it too rather than replace a file that
+    appeared meanwhile.
 
     Temp file in the same directory (same filesystem, so ``os.replace`` is atomic),
     flushed and fsynced before the rename, then the directory fsynced so the rename
@@ -43,6 +46,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     leftovers from a live one's (`remove_stale_temp_files`, run before every write).
     """
     refuse_special_target(path)
+    if not overwrite and os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     remove_stale_temp_files(path.parent)
     if _holds(path, data):
         return False
