@@ -9,11 +9,13 @@ naming the file, and leaves it as the editor saved it.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from i18n_support import copy_bundled, invoke
+from msc_leaflet.files import write_atomic
 from msc_leaflet.i18n import workflow, xliff
 from msc_leaflet.i18n.catalog import Catalog
 from msc_leaflet.i18n.pofile import format_po
@@ -104,3 +106,28 @@ def test_two_updates_at_once_both_succeed(bundled: Path, monkeypatch: pytest.Mon
     code, output = invoke("i18n", "update", "--project", str(bundled))
     assert code == 0, output
     assert "Safety of MSC drips" in po.read_text(encoding="utf-8")
+
+
+def test_init_keeps_a_catalog_saved_while_it_started_the_language(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`i18n init vi` looks for each catalog, then makes and writes a fresh one: a
+    catalog saved in between (a translator's file copied in, a second `init vi` in
+    another terminal that got there first) was replaced by the empty one."""
+    folder = bundled / "locales" / "vi" / "LC_MESSAGES"
+    shutil.rmtree(bundled / "locales" / "vi")
+    po = folder / "infusion-safety.po"
+    write = write_atomic
+    saved: list[bytes] = []
+
+    def saved_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+        if path == po and not saved:  # the translator's copy lands just before the write
+            po.write_bytes(data)
+            saved.append(_editor_saves(po))
+        return write(path, data, **how)
+
+    monkeypatch.setattr(workflow, "write_atomic", saved_meanwhile)
+    code, output = invoke("i18n", "init", "vi", "--project", str(bundled))
+    assert code == 0, output
+    assert saved and po.read_bytes() == saved[0]  # the translator's file, whole
+    assert f"unchanged  {po}" in output
