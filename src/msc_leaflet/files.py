@@ -14,6 +14,8 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import LeafletError, Location, display_path
@@ -85,6 +87,34 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
         finally:
             os.close(dir_fd)
     return True
+
+
+@contextmanager
+def folder_locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` while the block runs, waiting for another
+    run that holds it: two commands reading, changing and writing back one file in it
+    (``signoff.yaml``) then take turns, and neither drops what the other added.
+
+    The folder itself is locked (``flock`` on its descriptor), so no lock file is left
+    in a project under version control, and the lock ends with the process, however
+    it ends. Where there is no such lock (Windows) or the file system refuses one (some
+    network shares), the block runs unlocked, as it always did."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    make_folder(folder)
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise file_error(folder, exc, "read") from None
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def refuse_special_target(path: Path, hint: str = "") -> None:
