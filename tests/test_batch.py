@@ -19,6 +19,7 @@ from msc_leaflet.build.manifest import Manifest, OutputEntry, load_manifest, mer
 from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.data import data_path
+from msc_leaflet.files import write_atomic
 from msc_leaflet.project import Project
 
 SHORT = "- paragraph: Short text [@alpha2001].\n"
@@ -855,3 +856,33 @@ def test_a_link_to_a_package_file_is_named_by_where_it_leads_now(
     link.unlink()
     link.symlink_to(own)
     assert describe(project, link) == "fonts/own.ttf"
+
+
+def test_a_pdf_another_build_renamed_in_last_is_not_recorded_as_this_ones(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds of one output at once, across a save: one started before the author
+    saved the leaflet and renamed its PDF (of the old text) in just after this one had
+    written the new. This build hashed the file it found for its record: the manifest
+    then said the PDF of the old text was built from the new, and every later build
+    skipped it as up to date. The record holds the hash of the bytes this build wrote."""
+    from msc_leaflet.build import build as build_module
+
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    older = (out / "en" / "one.pdf").read_bytes()
+    leaflet = project.leaflet_path("one")
+    leaflet.write_text(leaflet.read_text("utf-8").replace("Short text", "Saved text"), "utf-8")
+    real = write_atomic
+
+    def other_build_renames_after(path: Path, data: bytes, **how: bool) -> bool:
+        written = real(path, data, **how)
+        (path.parent / "other.tmp").write_bytes(older)  # the other build's PDF
+        os.replace(path.parent / "other.tmp", path)
+        return written
+
+    monkeypatch.setattr(build_module, "write_atomic", other_build_renames_after)
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    monkeypatch.undo()
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    assert (out / "en" / "one.pdf").read_bytes() != older

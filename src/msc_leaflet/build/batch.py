@@ -309,7 +309,7 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         entry = OutputEntry(
             leaflet=job.leaflet_id, locale=job.locale,
             fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
-            pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
+            pages=result.pages, size=result.size, sha256=result.sha256,
             warnings=[recorded_text(warning, project.root) for warning in warnings],
             seconds=seconds,
         )  # fmt: skip

@@ -16,6 +16,7 @@ build_leaflet(project, "infusion-safety", "th", Path("print"), edition="parallel
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -62,6 +63,10 @@ class BuildResult:
     # Files read beyond every output's (`fingerprint.input_files`): the press profile,
     # the fonts of a project theme (its own package, another file of a bundled one).
     inputs: tuple[Path, ...] = ()
+    # sha256 and size of the bytes written, for the manifest: not read back from the
+    # file, which another build of the same output may have replaced since.
+    sha256: str = ""
+    size: int = 0
 
 
 def project_words(project: Project, locale: str) -> WordList:
@@ -354,7 +359,10 @@ def build_loaded(
     write_atomic(path, pdf)
     profile = (claim.intent.profile,) if claim.intent else ()
     inputs = (*profile, *config_files(theme.fonts))
-    return BuildResult(source.id, locale, path, result.pages, all_findings, inputs)
+    digest = hashlib.sha256(pdf).hexdigest()
+    return BuildResult(
+        source.id, locale, path, result.pages, all_findings, inputs, digest, len(pdf)
+    )
 
 
 def page_words_in_english(
