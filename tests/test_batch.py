@@ -886,3 +886,31 @@ def test_a_pdf_another_build_renamed_in_last_is_not_recorded_as_this_ones(
     monkeypatch.undo()
     assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
     assert (out / "en" / "one.pdf").read_bytes() != older
+
+
+def test_a_leaflet_saved_during_its_build_is_listed_as_saved(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The author saves a new title while the leaflet builds. The build recorded the
+    leaflet's facts (title, version, review date) as it had loaded them, under the hash
+    of the file saved since: `list` then showed the old title and version for the new
+    file, until some later build happened to load it again."""
+    from msc_leaflet.build import build as build_module
+
+    out = project.root / "build"  # where `list` looks
+    leaflet = project.leaflet_path("one")
+    saved = leaflet.read_text("utf-8").replace("A sample leaflet", "A saved title")
+    saved = saved.replace('version: "2.1"', 'version: "3.0"')
+    real = write_atomic
+
+    def author_saves_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+        leaflet.write_text(saved, "utf-8")
+        return real(path, data, **how)
+
+    monkeypatch.setattr(build_module, "write_atomic", author_saves_meanwhile)
+    run_batch(project, ["one"], out_dir=out)
+    monkeypatch.undo()
+    result = CliRunner().invoke(app, ["list", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.output.splitlines() if line.startswith("one")]
+    assert "A saved title" in row and "3.0" in row

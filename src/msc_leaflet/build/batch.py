@@ -217,23 +217,28 @@ def source_facts(
     for them goes into ``loaded``, for a caller that lays it out next."""
     path = project.leaflet_path(leaflet_id)
     cached = manifest.sources.get(leaflet_id)
-    if cached and cached.sha256 == file_sha256(path):
+    sha256 = file_sha256(path)  # before loading, as a job hashes it (`source_entry`)
+    if cached and cached.sha256 == sha256:
         return cached
     from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
 
     leaflet, _ = load_leaflet(path, project)
     if loaded is not None:
         loaded[leaflet_id] = leaflet
-    manifest.sources[leaflet_id] = source_entry(leaflet)
+    manifest.sources[leaflet_id] = source_entry(leaflet, sha256)
     return manifest.sources[leaflet_id]
 
 
-def source_entry(leaflet: Leaflet) -> SourceEntry:
+def source_entry(leaflet: Leaflet, sha256: str) -> SourceEntry:
+    """The facts of ``leaflet`` as loaded, under ``sha256``: the hash of its file taken
+    before it was loaded. Hashed after, a file the author saved meanwhile would be
+    recorded with the facts (title, version, review date) of the version before it, and
+    `list` would show those for it until the leaflet was loaded again."""
     from ..content.inline import plain_text
 
     document = leaflet.document
     return SourceEntry(
-        file_sha256(leaflet.path), leaflet.language, plain_text(leaflet.title.value),
+        sha256, leaflet.language, plain_text(leaflet.title.value),
         document.version, document.next_review.isoformat(),
     )  # fmt: skip
 
@@ -313,9 +318,8 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             warnings=[recorded_text(warning, project.root) for warning in warnings],
             seconds=seconds,
         )  # fmt: skip
-        return Outcome(
-            job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
-        )
+        facts = source_entry(source, leaflet_sha)
+        return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)
     except LeafletError as err:
         return _failed(job, err, time.perf_counter() - start)
     except Exception as exc:  # an internal error in one job must not stop the others
