@@ -914,3 +914,67 @@ def test_a_leaflet_saved_during_its_build_is_listed_as_saved(
     assert result.exit_code == 0, result.output
     [row] = [line for line in result.output.splitlines() if line.startswith("one")]
     assert "A saved title" in row and "3.0" in row
+
+
+def test_a_strict_build_prints_the_version_it_checked(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--strict loads the leaflet, lays it out, and checks it, reading the file again.
+    The author saving in between (the claim taken out of one copy and put back in
+    another, a `git checkout` of the leaflet) made a PDF of one version pass on the
+    checks of another: a promise of cure printed by a run that said it was fit to
+    print. A file changed during the job now makes it start again from the new file,
+    so what is written is what was checked."""
+    from msc_leaflet.build import build as build_module
+    from pdfread import page_texts
+
+    out = tmp_path / "out"
+    leaflet = project.leaflet_path("one")
+    checked = leaflet.read_text("utf-8")
+    leaflet.write_text(checked.replace("Short text", "This treatment cures arthritis"), "utf-8")
+    real = build_module.refuse_unless_printable
+    saves: list[str] = []
+
+    def author_saves_meanwhile(*args: object) -> None:
+        if not saves:
+            saves.append(checked)
+            leaflet.write_text(checked, "utf-8")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "refuse_unless_printable", author_saves_meanwhile)
+    report = run_batch(project, ["one"], out_dir=out, options=Options(strict=True))
+    assert statuses(report) == {"en/one.pdf": "built"}, report.outcomes[0].message
+    text = " ".join(page_texts(out / "en" / "one.pdf"))
+    assert "cures" not in text and "Short text" in text
+    monkeypatch.undo()
+    report = run_batch(project, ["one"], out_dir=out, options=Options(strict=True))
+    assert statuses(report) == {"en/one.pdf": "skipped"}  # recorded as the file it is
+
+
+def test_a_leaflet_saved_during_every_attempt_fails_naming_it_and_keeps_the_old_pdf(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.build import build as build_module
+
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    before = (out / "en" / "one.pdf").read_bytes()
+    leaflet = project.leaflet_path("one")
+    real = build_module.refuse_unless_printable
+    saves: list[int] = []
+
+    def autosave(*args: object) -> None:  # an editor saving on its own, again and again
+        saves.append(len(saves))
+        leaflet.write_text(leaflet.read_text("utf-8") + f"# save {len(saves)}\n", "utf-8")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "refuse_unless_printable", autosave)
+    report = run_batch(project, ["one"], out_dir=out, options=Options(strict=True))
+    [outcome] = report.outcomes
+    assert outcome.status == "failed" and len(saves) == 3
+    assert (
+        str(leaflet) in outcome.message
+        and "changed while the PDF was being made" in outcome.message
+    )
+    assert "Traceback" not in outcome.message
+    assert (out / "en" / "one.pdf").read_bytes() == before

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
-from ..errors import Finding, LeafletError, recorded_text, shown_text
+from ..errors import Finding, LeafletError, Location, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
@@ -31,6 +31,7 @@ from .fingerprint import (
     fingerprint,
     hash_inputs,
     input_files,
+    resolve,
 )
 from .manifest import (
     Changes,
@@ -287,39 +288,41 @@ def current_entry(
     return manifest.outputs[job.output]
 
 
-def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
-    """One output, start to finish; runs in a pool worker. Never raises."""
-    from .build import build_loaded, edition_locales
-    from .job_source import job_leaflet
+#: How many times a job starts again when one of its files changes while it runs: the
+#: author's next save, a sign-off, a `git checkout`. An editor saving every second would
+#: otherwise keep the job from ever finishing.
+ATTEMPTS = 3
 
+
+class InputChanged(LeafletError):
+    """A file an output is made from changed between the job's reading it and writing
+    the PDF: the layout may hold one version and the checks another."""
+
+
+def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
+    """One output, start to finish; runs in a pool worker. Never raises.
+
+    The PDF is written only if every file it is made from is still as the job hashed
+    it before reading it: a leaflet, catalog or sign-off saved meanwhile (the leaflet
+    is loaded, and read again by --strict's checks; a catalog by the localizer, the
+    checks and the sign-off) could make a PDF of one version pass the checks of
+    another. The job then starts again from the files as they are now."""
     start = time.perf_counter()
     try:
         project = Project(root)
-        # Inputs are hashed before they are read (the leaflet before it is loaded): one
-        # saved during the build (a translator in Poedit, beside the desk) is then
-        # recorded as it was before, so the next build sees it changed and redoes this.
-        path = project.leaflet_path(job.leaflet_id)
-        leaflet_sha = file_sha256(path)
-        source, findings = job_leaflet(path, project, leaflet_sha)
-        languages = edition_locales(source, job.locale, edition_named(job.edition))
-        files = [file for lang in languages for file in input_files(project, source, lang)]
-        inputs = hash_inputs(project, dict.fromkeys(files))
-        inputs[describe(project, path)] = leaflet_sha
-        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
-        # Then what only the build knew it would read: the press profile, a project
-        # theme's fonts (hashed now; theirs are not files anyone edits during a build).
-        inputs = {**hash_inputs(project, result.inputs), **inputs}
-        warnings = [str(finding) for finding in result.findings]
-        seconds = round(time.perf_counter() - start, 3)
-        entry = OutputEntry(
-            leaflet=job.leaflet_id, locale=job.locale,
-            fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
-            pages=result.pages, size=result.size, sha256=result.sha256,
-            warnings=[recorded_text(warning, project.root) for warning in warnings],
-            seconds=seconds,
-        )  # fmt: skip
-        facts = source_entry(source, leaflet_sha)
-        return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)
+        for _ in range(ATTEMPTS - 1):
+            with contextlib.suppress(InputChanged):
+                return _build_once(project, job, out_dir, options, start)
+        try:
+            return _build_once(project, job, out_dir, options, start)
+        except InputChanged as changed:
+            raise LeafletError(
+                changed.location,
+                f"changed while the PDF was being made, {ATTEMPTS} times in a row: "
+                "no PDF was written",
+                "build again once it is saved (an editor saving on its own every few "
+                "seconds can be paused meanwhile)",
+            ) from None
     except LeafletError as err:
         return _failed(job, err, time.perf_counter() - start)
     except Exception as exc:  # an internal error in one job must not stop the others
@@ -332,6 +335,50 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         # peaked at 83 MiB instead of 92, and the peak no longer climbs with the corpus
         # while full collections grow rarer (#20).
         gc.collect(1)
+
+
+def _build_once(
+    project: Project, job: Job, out_dir: Path, options: Options, start: float
+) -> Outcome:
+    """`build_job`'s one attempt; raises `InputChanged` (nothing written) when a file
+    it read changed before its PDF could be written."""
+    from .build import build_loaded, edition_locales
+    from .job_source import job_leaflet
+
+    # Inputs are hashed before they are read (the leaflet before it is loaded), and
+    # again just before the PDF is written (`_refuse_changed`).
+    path = project.leaflet_path(job.leaflet_id)
+    leaflet_sha = file_sha256(path)
+    source, findings = job_leaflet(path, project, leaflet_sha)
+    languages = edition_locales(source, job.locale, edition_named(job.edition))
+    files = [file for lang in languages for file in input_files(project, source, lang)]
+    inputs = hash_inputs(project, dict.fromkeys(files))
+    inputs[describe(project, path)] = leaflet_sha
+    result = build_loaded(
+        project, source, findings, job.locale, out_dir, job.edition, options,
+        before_write=lambda: _refuse_changed(project, inputs),
+    )  # fmt: skip
+    # Then what only the build knew it would read: the press profile, a project
+    # theme's fonts (hashed now; theirs are not files anyone edits during a build).
+    inputs = {**hash_inputs(project, result.inputs), **inputs}
+    warnings = [str(finding) for finding in result.findings]
+    seconds = round(time.perf_counter() - start, 3)
+    entry = OutputEntry(
+        leaflet=job.leaflet_id, locale=job.locale,
+        fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
+        pages=result.pages, size=result.size, sha256=result.sha256,
+        warnings=[recorded_text(warning, project.root) for warning in warnings],
+        seconds=seconds,
+    )  # fmt: skip
+    facts = source_entry(source, leaflet_sha)
+    return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)
+
+
+def _refuse_changed(project: Project, inputs: dict[str, str]) -> None:
+    changed = changed_inputs(project, inputs)
+    if changed:
+        path = resolve(project, changed[0])
+        raise InputChanged(Location(path), "changed while the PDF was being made")
 
 
 Progress = Callable[[Outcome], None]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -287,10 +287,13 @@ def build_loaded(
     out_dir: Path,
     edition: str = SINGLE.name,
     options: Options | None = None,
+    *,
+    before_write: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Localise, lay out and write one PDF. ``options.strict`` (for printing) refuses to
     build when `msc-leaflet check` finds an error, or when any text is untranslated,
-    fuzzy or failed the translation checks; nothing is written then."""
+    fuzzy or failed the translation checks; nothing is written then. ``before_write``
+    is called just before the PDF is written, and may refuse it by raising."""
     options = options or Options()
     spec = options.spec
     chosen = source_edition(source, edition)
@@ -356,6 +359,8 @@ def build_loaded(
         project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper, limit
     )
     all_findings += page_words_in_english(project, versions, options.strict)
+    if before_write is not None:
+        before_write()
     write_atomic(path, pdf)
     profile = (claim.intent.profile,) if claim.intent else ()
     inputs = (*profile, *config_files(theme.fonts))
