@@ -176,14 +176,27 @@ def _not_ready(card: LeafletCard, locale: str) -> str:
 
 
 async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> Built:
-    if not (choice.proof or card.printable_in(choice.locale)):
-        # Handed out, it would read as the patient's own; the proof lists what is left.
-        raise NotReady(400, _not_ready(card, choice.locale))
-    spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
+    spec = _ready_spec(desk, card, choice)
     try:
         return await desk.builds.pdf(card.id, choice.locale, choice.edition, spec)
     except NoSuchEdition:
         raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
+
+
+async def _built_bytes(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
+    """`_built` and the bytes built, to hand out (`Builds.pdf_bytes`)."""
+    spec = _ready_spec(desk, card, choice)
+    try:
+        return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec)
+    except NoSuchEdition:
+        raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
+
+
+def _ready_spec(desk: Desk, card: LeafletCard, choice: PrintChoice) -> PrintSpec:
+    if not (choice.proof or card.printable_in(choice.locale)):
+        # Handed out, it would read as the patient's own; the proof lists what is left.
+        raise NotReady(400, _not_ready(card, choice.locale))
+    return choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
 
 
 def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
@@ -230,9 +243,8 @@ async def leaflet_page(request: Request) -> Response:
 async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
-    built = await _built(desk, card, choice)
-    # Read now, in one step: another request may rebuild this file for other choices.
-    return _pdf(built.path.read_bytes(), built.path.name)
+    built, data = await _built_bytes(desk, card, choice)
+    return _pdf(data, built.path.name)
 
 
 def _pdf(data: bytes, name: str) -> Response:
@@ -328,7 +340,7 @@ async def pack_pdf(request: Request) -> Response:
         for card in cards
     ]
     built = await asyncio.gather(*(
-        desk.builds.pdf(card.id, lang, edition, PrintSpec())
+        desk.builds.pdf_bytes(card.id, lang, edition, PrintSpec())
         for card, edition in zip(cards, editions, strict=True)
     ))  # fmt: skip
     contents = tuple(
@@ -341,7 +353,7 @@ async def pack_pdf(request: Request) -> Response:
         words("desk.pack-date", date=format_date(desk.today(), lang)),
         words("desk.pack-contents"), contents,
     )  # fmt: skip
-    items = [PackItem(b.path, c.title(lang)) for b, c in zip(built, cards, strict=True)]
+    items = [PackItem(data, c.title(lang)) for (_, data), c in zip(built, cards, strict=True)]
     data = await desk.builds.run(make_pack, desk.project.root, cover, items)
     return _pdf(data, f"patient-pack-{lang}.pdf")
 
