@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from ..errors import LeafletError, Location
-from ..files import file_error, write_atomic
+from ..files import file_error, folder_locked, write_atomic
 
 # 120 dpi keeps Thai tone marks and vowels above/below the line legible at body size
 # (10.5 pt ≈ 17 px) while an A5 page stays near 700×1000 px, fine for a chat message.
@@ -68,15 +68,20 @@ def write_previews(
         raise ValueError(f"dpi and thumb_width must be positive, got {dpi} and {thumb_width}")
     pages = []
     thumbs = []
+    # The folder is locked while its pictures are written: a second preview of another
+    # version (another terminal, the desk) waits, then writes all of its own, instead
+    # of leaving some pages of each.
     # One page picture at a time: a 470-page leaflet at 600 dpi would be ~50 GB at once.
-    for number, image in enumerate(render_pages(pdf, dpi), start=1):
-        path = out_dir / page_name(number)
-        write_atomic(path, _png(image))
-        thumbs.append(_thumbnail(image, thumb_width))
-        pages.append(path)
-    _remove_stale_pages(out_dir, {path.name for path in pages})
-    contact_sheet = out_dir / CONTACT_SHEET
-    write_atomic(contact_sheet, _png(contact_sheet_image(thumbs, thumb_width)))
+    drawn = render_pages(pdf, dpi)  # a file that is no PDF is refused before any folder
+    with folder_locked(out_dir):
+        for number, image in enumerate(drawn, start=1):
+            path = out_dir / page_name(number)
+            write_atomic(path, _png(image))
+            thumbs.append(_thumbnail(image, thumb_width))
+            pages.append(path)
+        _remove_stale_pages(out_dir, {path.name for path in pages})
+        contact_sheet = out_dir / CONTACT_SHEET
+        write_atomic(contact_sheet, _png(contact_sheet_image(thumbs, thumb_width)))
     return PreviewResult(pages, contact_sheet)
 
 
