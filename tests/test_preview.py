@@ -229,3 +229,34 @@ def test_two_previews_into_one_folder_at_once_leave_one_documents_pages(
     assert other[0].wait(timeout=120) == 0
     found = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert found in (wanted["only-a"], wanted["only-b"])
+
+
+def test_preview_draws_the_pdf_it_built_not_one_another_build_renamed_in(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`msc-leaflet preview` builds (or finds up to date) the PDF, then draws the file.
+    A `msc-leaflet build --paper a5` of the same output in another terminal (its paper
+    is not in the file's name) landing in between was drawn instead: the reviewer saw
+    A5 pages for the A4 leaflet the preview was asked for."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.build import batch
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    real = batch.run_batch
+    other: list[str] = []
+
+    def other_build_meanwhile(*args: object, **kwargs: object) -> object:
+        report = real(*args, **kwargs)  # type: ignore[arg-type]
+        if not other:
+            other.append("started")  # its own run_batch is this one too
+            command = ["build", "sample", "--paper", "a5", "--project", str(root)]
+            other.append(CliRunner().invoke(app, command).output)
+        return report
+
+    monkeypatch.setattr(batch, "run_batch", other_build_meanwhile)
+    result = CliRunner().invoke(app, ["preview", "sample", "--project", str(root)])
+    assert result.exit_code == 0 and "built" in other[1], (result.output, other)
+    with Image.open(root / "build" / "preview" / "en" / "sample" / "page-01.png") as page:
+        assert page.size == (pixels(595.28, DEFAULT_DPI), pixels(841.89, DEFAULT_DPI))  # A4

@@ -56,13 +56,15 @@ def write_previews(
     *,
     dpi: float = DEFAULT_DPI,
     thumb_width: int = DEFAULT_THUMB_WIDTH,
+    data: bytes | None = None,
 ) -> PreviewResult:
     """Write ``out_dir/page-NN.png`` for each page and ``out_dir/contact-sheet.png``.
 
     Page pictures left over from an earlier, longer version of the document are
     removed, so the folder always shows exactly the current pages. ``dpi`` sets the
     size of the page pictures, ``thumb_width`` (pixels) that of each contact-sheet
-    thumbnail.
+    thumbnail. ``data``: the PDF's bytes, read already (by a caller that checked them),
+    drawn instead of the file at ``pdf``, which only names them in messages.
     """
     if not (dpi > 0 and thumb_width > 0):  # NaN too: it is no size
         raise ValueError(f"dpi and thumb_width must be positive, got {dpi} and {thumb_width}")
@@ -72,7 +74,7 @@ def write_previews(
     # version (another terminal, the desk) waits, then writes all of its own, instead
     # of leaving some pages of each.
     # One page picture at a time: a 470-page leaflet at 600 dpi would be ~50 GB at once.
-    drawn = render_pages(pdf, dpi)  # a file that is no PDF is refused before any folder
+    drawn = render_pages(pdf, dpi, data)  # a file that is no PDF is refused before any folder
     with folder_locked(out_dir):
         for number, image in enumerate(drawn, start=1):
             path = out_dir / page_name(number)
@@ -85,15 +87,15 @@ def write_previews(
     return PreviewResult(pages, contact_sheet)
 
 
-def render_pages(pdf: Path, dpi: float) -> Iterator[Image.Image]:
+def render_pages(pdf: Path, dpi: float, data: bytes | None = None) -> Iterator[Image.Image]:
     """Each page as an RGB image, one at a time; unreadable input becomes a
     `LeafletError` (before the first page for a file that is no PDF)."""
-    if not pdf.is_file():
+    if data is None and not pdf.is_file():
         raise LeafletError(
             Location(pdf), "PDF not found", "build the leaflet first, or check the path"
         )
     try:
-        document = pdfium.PdfDocument(pdf)
+        document = pdfium.PdfDocument(pdf if data is None else data)
     except pdfium.PdfiumError as exc:
         raise LeafletError(
             Location(pdf),
