@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
@@ -1121,3 +1122,31 @@ def test_a_pdf_another_build_replaced_meanwhile_is_not_handed_out(
         assert replaced and sent.content != replaced[0]
         width, height = PdfReader(io.BytesIO(sent.content)).pages[0].mediabox[2:]
         assert (round(float(width)), round(float(height))) == (595, 842)  # A4, as asked
+
+
+def test_page_pictures_are_drawn_from_the_pdf_built_not_one_renamed_in_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same race for the leaflet page's pictures: they were drawn from the file,
+    an A5 PDF a `build --paper a5` had just renamed in, and kept under the hash of the
+    desk's A4 one, so the page showed A5 pictures until the leaflet changed."""
+    root = copy_library(tmp_path)
+    real = Builds.pdf
+    replaced: list[str] = []
+
+    async def cli_build_lands_meanwhile(self: Builds, *args: object) -> object:
+        built = await real(self, *args)  # type: ignore[arg-type]
+        if not replaced:
+            replaced.append("done")
+            command = ["build", "infusion-safety", "-l", "th", "--paper", "a5"]
+            result = CliRunner().invoke(cli_app, [*command, "--project", str(root)])
+            assert result.exit_code == 0, result.output
+        return built
+
+    monkeypatch.setattr(Builds, "pdf", cli_build_lands_meanwhile)
+    with desk_client(root) as client:
+        assert client.get("/leaflets/infusion-safety", params={"lang": "th"}).status_code == 200
+        picture = client.get("/leaflets/infusion-safety/pages/1.png", params={"lang": "th"})
+        assert picture.status_code == 200 and replaced
+        width, height = Image.open(io.BytesIO(picture.content)).size
+        assert (width, height) == (794, 1123)  # A4 at the desk's 96 dpi, as asked

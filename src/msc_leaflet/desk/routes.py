@@ -175,28 +175,17 @@ def _not_ready(card: LeafletCard, locale: str) -> str:
     return f"“{card.title(card.language)}” is not ready in {language_name(locale)}"
 
 
-async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> Built:
-    spec = _ready_spec(desk, card, choice)
-    try:
-        return await desk.builds.pdf(card.id, choice.locale, choice.edition, spec)
-    except NoSuchEdition:
-        raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
-
-
-async def _built_bytes(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
-    """`_built` and the bytes built, to hand out (`Builds.pdf_bytes`)."""
-    spec = _ready_spec(desk, card, choice)
+async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
+    """The output for ``choice`` and the bytes built, to hand out or draw: never a file
+    another build renamed in meanwhile (`Builds.pdf_bytes`)."""
+    if not (choice.proof or card.printable_in(choice.locale)):
+        # Handed out, it would read as the patient's own; the proof lists what is left.
+        raise NotReady(400, _not_ready(card, choice.locale))
+    spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
     try:
         return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec)
     except NoSuchEdition:
         raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
-
-
-def _ready_spec(desk: Desk, card: LeafletCard, choice: PrintChoice) -> PrintSpec:
-    if not (choice.proof or card.printable_in(choice.locale)):
-        # Handed out, it would read as the patient's own; the proof lists what is left.
-        raise NotReady(400, _not_ready(card, choice.locale))
-    return choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
 
 
 def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
@@ -206,10 +195,10 @@ def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
     return card, choices.print_choice(shelf, card, request.query_params, ui, desk.default_paper)
 
 
-async def _pages(desk: Desk, built: Built) -> int:
+async def _pages(desk: Desk, built: Built, pdf: bytes) -> int:
     job = built.job
     folder = desk.builds.out_dir / "preview" / job.locale / f"{job.leaflet_id}{job.variant}"
-    return await desk.previews(built.path, built.sha256, folder)
+    return await desk.previews(built.path, built.sha256, folder, pdf)
 
 
 async def leaflet_page(request: Request) -> Response:
@@ -225,8 +214,8 @@ async def leaflet_page(request: Request) -> Response:
     problem = ""
     try:
         if not bad:  # nothing is built for choices nobody made
-            built = await _built(desk, card, choice)
-            pages = await _pages(desk, built)
+            built, pdf = await _built(desk, card, choice)
+            pages = await _pages(desk, built, pdf)
     except NotReady:
         problem = "desk.not-ready-in"
     except Refused:
@@ -243,7 +232,7 @@ async def leaflet_page(request: Request) -> Response:
 async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
-    built, data = await _built_bytes(desk, card, choice)
+    built, data = await _built(desk, card, choice)
     return _pdf(data, built.path.name)
 
 
@@ -260,8 +249,8 @@ async def page_picture(request: Request) -> Response:
     number = request.path_params["page"]
     if not 1 <= number <= MAX_PAGES:  # refused before anything is built
         raise Refused(404, f"no page {number}")
-    built = await _built(desk, card, choice)
-    pages = await _pages(desk, built)
+    built, pdf = await _built(desk, card, choice)
+    pages = await _pages(desk, built, pdf)
     if number > pages:
         raise Refused(404, f"no page {number}")
     job = built.job
