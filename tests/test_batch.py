@@ -978,3 +978,37 @@ def test_a_leaflet_saved_during_every_attempt_fails_naming_it_and_keeps_the_old_
     )
     assert "Traceback" not in outcome.message
     assert (out / "en" / "one.pdf").read_bytes() == before
+
+
+@pytest.mark.parametrize("read", [1, 2], ids=["planning", "job"])
+def test_a_leaflet_read_half_saved_is_read_again_once_saved(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read: int
+) -> None:
+    """Editors that save in place (VS Code, nano) empty the file, then write it: a build
+    reading it at that moment found half a leaflet, and failed with a YAML error at a
+    line that is fine, though the file was whole a moment later. A file that changed
+    since the job hashed it is read again instead."""
+    from msc_leaflet.content import loader
+    from pdfread import page_texts
+
+    out = tmp_path / "out"
+    leaflet = project.leaflet_path("one")
+    whole = leaflet.read_text("utf-8").replace("Short text", "Saved text")
+    real = loader.load_leaflet
+    reads: list[int] = []
+
+    def read_mid_save(path: Path, *args: object, **kwargs: object) -> object:
+        reads.append(len(reads))
+        if len(reads) == read:  # the editor has written the first half so far
+            leaflet.write_text(whole[: len(whole) // 2] + '\n  - paragraph: "unfinished', "utf-8")
+            try:
+                return real(path, *args, **kwargs)  # type: ignore[arg-type]
+            finally:
+                leaflet.write_text(whole, "utf-8")  # and now the rest
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_leaflet", read_mid_save)
+    report = run_batch(project, ["one"], out_dir=out)
+    assert statuses(report) == {"en/one.pdf": "built"}, report.outcomes[0].message
+    assert len(reads) > read
+    assert "Saved text" in " ".join(page_texts(out / "en" / "one.pdf"))

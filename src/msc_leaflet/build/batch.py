@@ -218,12 +218,20 @@ def source_facts(
     for them goes into ``loaded``, for a caller that lays it out next."""
     path = project.leaflet_path(leaflet_id)
     cached = manifest.sources.get(leaflet_id)
-    sha256 = file_sha256(path)  # before loading, as a job hashes it (`source_entry`)
-    if cached and cached.sha256 == sha256:
-        return cached
-    from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
+    from ..content import loader  # only when a leaflet changed since the last build
 
-    leaflet, _ = load_leaflet(path, project)
+    for attempt in range(1, ATTEMPTS + 1):
+        sha256 = file_sha256(path)  # before loading, as a job hashes it (`source_entry`)
+        if cached and cached.sha256 == sha256:
+            return cached
+        try:
+            leaflet, _ = loader.load_leaflet(path, project)
+            break
+        except LeafletError:
+            # Read while an editor saved it in place (emptied, then written): half a
+            # leaflet. Saved since, it is read again; unchanged, the error is its own.
+            if attempt == ATTEMPTS or file_sha256(path) == sha256:
+                raise
     if loaded is not None:
         loaded[leaflet_id] = leaflet
     manifest.sources[leaflet_id] = source_entry(leaflet, sha256)
@@ -349,15 +357,23 @@ def _build_once(
     # again just before the PDF is written (`_refuse_changed`).
     path = project.leaflet_path(job.leaflet_id)
     leaflet_sha = file_sha256(path)
-    source, findings = job_leaflet(path, project, leaflet_sha)
-    languages = edition_locales(source, job.locale, edition_named(job.edition))
-    files = [file for lang in languages for file in input_files(project, source, lang)]
-    inputs = hash_inputs(project, dict.fromkeys(files))
-    inputs[describe(project, path)] = leaflet_sha
-    result = build_loaded(
-        project, source, findings, job.locale, out_dir, job.edition, options,
-        before_write=lambda: _refuse_changed(project, inputs),
-    )  # fmt: skip
+    inputs = {describe(project, path): leaflet_sha}
+    try:
+        source, findings = job_leaflet(path, project, leaflet_sha)
+        languages = edition_locales(source, job.locale, edition_named(job.edition))
+        files = [file for lang in languages for file in input_files(project, source, lang)]
+        inputs = {**hash_inputs(project, dict.fromkeys(files)), **inputs}
+        result = build_loaded(
+            project, source, findings, job.locale, out_dir, job.edition, options,
+            before_write=lambda: _refuse_changed(project, inputs),
+        )  # fmt: skip
+    except InputChanged:
+        raise
+    except LeafletError:
+        # A file read while an editor saved it in place (emptied, then written) is half
+        # a file: an error at a line that is fine. Saved since, the job starts again.
+        _refuse_changed(project, inputs)
+        raise
     # Then what only the build knew it would read: the press profile, a project
     # theme's fonts (hashed now; theirs are not files anyone edits during a build).
     inputs = {**hash_inputs(project, result.inputs), **inputs}
