@@ -20,6 +20,7 @@ from msc_leaflet.build.manifest import FORMAT, Manifest, OutputEntry, load_manif
 from msc_leaflet.build.workers import shared_locales, worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.data import data_path
+from msc_leaflet.files import write_atomic
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 
@@ -949,3 +950,159 @@ def test_a_link_to_a_package_file_is_named_by_where_it_leads_now(
     link.unlink()
     link.symlink_to(own)
     assert describe(project, link) == "fonts/own.ttf"
+
+
+def test_a_pdf_another_build_renamed_in_last_is_not_recorded_as_this_ones(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds of one output at once, across a save: one started before the author
+    saved the leaflet and renamed its PDF (of the old text) in just after this one had
+    written the new. This build hashed the file it found for its record: the manifest
+    then said the PDF of the old text was built from the new, and every later build
+    skipped it as up to date. The record holds the hash of the bytes this build wrote."""
+    from msc_leaflet.build import build as build_module
+
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    older = (out / "en" / "one.pdf").read_bytes()
+    leaflet = project.leaflet_path("one")
+    leaflet.write_text(leaflet.read_text("utf-8").replace("Short text", "Saved text"), "utf-8")
+    real = write_atomic
+
+    def other_build_renames_after(path: Path, data: bytes, **how: bool) -> bool:
+        written = real(path, data, **how)
+        (path.parent / "other.tmp").write_bytes(older)  # the other build's PDF
+        os.replace(path.parent / "other.tmp", path)
+        return written
+
+    monkeypatch.setattr(build_module, "write_atomic", other_build_renames_after)
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    monkeypatch.undo()
+    assert statuses(run_batch(project, ["one"], out_dir=out)) == {"en/one.pdf": "built"}
+    assert (out / "en" / "one.pdf").read_bytes() != older
+
+
+def test_a_leaflet_saved_during_its_build_is_listed_as_saved(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The author saves a new title while the leaflet builds. The build recorded the
+    leaflet's facts (title, version, review date) as it had loaded them, under the hash
+    of the file saved since: `list` then showed the old title and version for the new
+    file, until some later build happened to load it again."""
+    from msc_leaflet.build import build as build_module
+
+    out = project.root / "build"  # where `list` looks
+    leaflet = project.leaflet_path("one")
+    saved = leaflet.read_text("utf-8").replace("A sample leaflet", "A saved title")
+    saved = saved.replace('version: "2.1"', 'version: "3.0"')
+    real = write_atomic
+
+    def author_saves_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+        leaflet.write_text(saved, "utf-8")
+        return real(path, data, **how)
+
+    monkeypatch.setattr(build_module, "write_atomic", author_saves_meanwhile)
+    run_batch(project, ["one"], out_dir=out)
+    monkeypatch.undo()
+    result = CliRunner().invoke(app, ["list", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.output.splitlines() if line.startswith("one")]
+    assert "A saved title" in row and "3.0" in row
+
+
+def test_a_strict_build_prints_the_version_it_checked(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--strict loads the leaflet, lays it out, and checks it, reading the file again.
+    The author saving in between (the claim taken out of one copy and put back in
+    another, a `git checkout` of the leaflet) made a PDF of one version pass on the
+    checks of another: a promise of cure printed by a run that said it was fit to
+    print. A file changed during the job now makes it start again from the new file,
+    so what is written is what was checked."""
+    from msc_leaflet.build import build as build_module
+    from pdfread import page_texts
+
+    out = tmp_path / "out"
+    leaflet = project.leaflet_path("one")
+    checked = leaflet.read_text("utf-8")
+    leaflet.write_text(checked.replace("Short text", "This treatment cures arthritis"), "utf-8")
+    real = build_module.refuse_unless_printable
+    saves: list[str] = []
+
+    def author_saves_meanwhile(*args: object) -> None:
+        if not saves:
+            saves.append(checked)
+            leaflet.write_text(checked, "utf-8")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "refuse_unless_printable", author_saves_meanwhile)
+    report = run_batch(project, ["one"], out_dir=out, options=Options(strict=True))
+    assert statuses(report) == {"en/one.pdf": "built"}, report.outcomes[0].message
+    text = " ".join(page_texts(out / "en" / "one.pdf"))
+    assert "cures" not in text and "Short text" in text
+    monkeypatch.undo()
+    report = run_batch(project, ["one"], out_dir=out, options=Options(strict=True))
+    assert statuses(report) == {"en/one.pdf": "skipped"}  # recorded as the file it is
+
+
+def test_a_leaflet_saved_during_every_attempt_fails_naming_it_and_keeps_the_old_pdf(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.build import build as build_module
+
+    out = tmp_path / "out"
+    run_batch(project, ["one"], out_dir=out)
+    before = (out / "en" / "one.pdf").read_bytes()
+    leaflet = project.leaflet_path("one")
+    real = build_module.refuse_unless_printable
+    saves: list[int] = []
+
+    def autosave(*args: object) -> None:  # an editor saving on its own, again and again
+        saves.append(len(saves))
+        leaflet.write_text(leaflet.read_text("utf-8") + f"# save {len(saves)}\n", "utf-8")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "refuse_unless_printable", autosave)
+    report = run_batch(project, ["one"], out_dir=out, options=Options(strict=True))
+    [outcome] = report.outcomes
+    assert outcome.status == "failed" and len(saves) == 3
+    assert (
+        str(leaflet) in outcome.message
+        and "changed while the PDF was being made" in outcome.message
+    )
+    assert "Traceback" not in outcome.message
+    assert (out / "en" / "one.pdf").read_bytes() == before
+
+
+@pytest.mark.parametrize("read", [1, 2], ids=["planning", "job"])
+def test_a_leaflet_read_half_saved_is_read_again_once_saved(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read: int
+) -> None:
+    """Editors that save in place (VS Code, nano) empty the file, then write it: a build
+    reading it at that moment found half a leaflet, and failed with a YAML error at a
+    line that is fine, though the file was whole a moment later. A file that changed
+    since the job hashed it is read again instead."""
+    from msc_leaflet.content import loader
+    from pdfread import page_texts
+
+    out = tmp_path / "out"
+    leaflet = project.leaflet_path("one")
+    whole = leaflet.read_text("utf-8").replace("Short text", "Saved text")
+    real = loader.load_leaflet
+    reads: list[int] = []
+
+    def read_mid_save(path: Path, *args: object, **kwargs: object) -> object:
+        reads.append(len(reads))
+        if len(reads) == read:  # the editor has written the first half so far
+            leaflet.write_text(whole[: len(whole) // 2] + '\n  - paragraph: "unfinished', "utf-8")
+            try:
+                return real(path, *args, **kwargs)  # type: ignore[arg-type]
+            finally:
+                leaflet.write_text(whole, "utf-8")  # and now the rest
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_leaflet", read_mid_save)
+    report = run_batch(project, ["one"], out_dir=out)
+    assert statuses(report) == {"en/one.pdf": "built"}, report.outcomes[0].message
+    assert len(reads) > read
+    assert "Saved text" in " ".join(page_texts(out / "en" / "one.pdf"))

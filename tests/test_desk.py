@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
@@ -1091,3 +1092,61 @@ def test_readiness_counts_only_the_page_words_the_leaflet_prints(tmp_path: Path)
         assert 'id="choice-problem" role="alert">Not yet ready to print in' in page.text
         assert "callout.key-answer (line" in page.text and "faq (line" not in page.text
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+
+
+def test_a_pdf_another_build_replaced_meanwhile_is_not_handed_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk builds the Thai leaflet on A4, then reads the file to send it. A
+    `msc-leaflet build --paper a5` (or --allow-fuzzy: neither is in the file's name) of
+    the same output renamed its PDF in between: the desk handed out the other build's
+    file, on the wrong paper or with unreviewed translations. It sends only the bytes
+    it built (or found up to date), building again if the file was replaced."""
+    root = copy_library(tmp_path)
+    real = Builds.pdf
+    replaced: list[bytes] = []
+
+    async def cli_build_lands_meanwhile(self: Builds, *args: object) -> object:
+        built = await real(self, *args)  # type: ignore[arg-type]
+        if not replaced:
+            command = ["build", "infusion-safety", "-l", "th", "--paper", "a5"]
+            result = CliRunner().invoke(cli_app, [*command, "--project", str(root)])
+            assert result.exit_code == 0, result.output
+            replaced.append(built.path.read_bytes())
+        return built
+
+    monkeypatch.setattr(Builds, "pdf", cli_build_lands_meanwhile)
+    with desk_client(root) as client:
+        sent = client.get("/leaflets/infusion-safety/pdf", params={"lang": "th"})
+        assert sent.status_code == 200
+        assert replaced and sent.content != replaced[0]
+        width, height = PdfReader(io.BytesIO(sent.content)).pages[0].mediabox[2:]
+        assert (round(float(width)), round(float(height))) == (595, 842)  # A4, as asked
+
+
+def test_page_pictures_are_drawn_from_the_pdf_built_not_one_renamed_in_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same race for the leaflet page's pictures: they were drawn from the file,
+    an A5 PDF a `build --paper a5` had just renamed in, and kept under the hash of the
+    desk's A4 one, so the page showed A5 pictures until the leaflet changed."""
+    root = copy_library(tmp_path)
+    real = Builds.pdf
+    replaced: list[str] = []
+
+    async def cli_build_lands_meanwhile(self: Builds, *args: object) -> object:
+        built = await real(self, *args)  # type: ignore[arg-type]
+        if not replaced:
+            replaced.append("done")
+            command = ["build", "infusion-safety", "-l", "th", "--paper", "a5"]
+            result = CliRunner().invoke(cli_app, [*command, "--project", str(root)])
+            assert result.exit_code == 0, result.output
+        return built
+
+    monkeypatch.setattr(Builds, "pdf", cli_build_lands_meanwhile)
+    with desk_client(root) as client:
+        assert client.get("/leaflets/infusion-safety", params={"lang": "th"}).status_code == 200
+        picture = client.get("/leaflets/infusion-safety/pages/1.png", params={"lang": "th"})
+        assert picture.status_code == 200 and replaced
+        width, height = Image.open(io.BytesIO(picture.content)).size
+        assert (width, height) == (794, 1123)  # A4 at the desk's 96 dpi, as asked

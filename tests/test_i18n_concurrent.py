@@ -9,14 +9,21 @@ naming the file, and leaves it as the editor saved it.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from i18n_support import copy_bundled, invoke
+from msc_leaflet.files import write_atomic
 from msc_leaflet.i18n import workflow, xliff
 from msc_leaflet.i18n.catalog import Catalog
 from msc_leaflet.i18n.pofile import format_po
+from msc_leaflet.project import Project
 
 SAVED = "ข้อความที่ผู้แปลเพิ่งบันทึก"  # "text the translator has just saved"
 
@@ -104,3 +111,73 @@ def test_two_updates_at_once_both_succeed(bundled: Path, monkeypatch: pytest.Mon
     code, output = invoke("i18n", "update", "--project", str(bundled))
     assert code == 0, output
     assert "Safety of MSC drips" in po.read_text(encoding="utf-8")
+
+
+def test_init_keeps_a_catalog_saved_while_it_started_the_language(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`i18n init vi` looks for each catalog, then makes and writes a fresh one: a
+    catalog saved in between (a translator's file copied in, a second `init vi` in
+    another terminal that got there first) was replaced by the empty one."""
+    folder = bundled / "locales" / "vi" / "LC_MESSAGES"
+    shutil.rmtree(bundled / "locales" / "vi")
+    po = folder / "infusion-safety.po"
+    write = write_atomic
+    saved: list[bytes] = []
+
+    def saved_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+        if path == po and not saved:  # the translator's copy lands just before the write
+            po.write_bytes(data)
+            saved.append(_editor_saves(po))
+        return write(path, data, **how)
+
+    monkeypatch.setattr(workflow, "write_atomic", saved_meanwhile)
+    code, output = invoke("i18n", "init", "vi", "--project", str(bundled))
+    assert code == 0, output
+    assert saved and po.read_bytes() == saved[0]  # the translator's file, whole
+    assert f"unchanged  {po}" in output
+
+
+def _waiting_on_a_lock(pid: int) -> bool:
+    """Whether process ``pid`` waits for a lock another holds (Linux: /proc/locks lists
+    each waiter with '->')."""
+    locks = Path("/proc/locks").read_text(encoding="ascii")
+    return any(
+        line.split()[1] == "->" and line.split()[5] == str(pid) for line in locks.splitlines()
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/locks").is_file(), reason="needs Linux's /proc/locks")
+def test_two_sign_offs_at_once_keep_both_records(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reviewer and the clinician sign off the Thai text at the same minute: each
+    run read signoff.yaml, added its record and wrote the file back, so the later write
+    dropped the other's record (and the approval the strict build asks for with it)."""
+    from msc_leaflet.i18n import signoff
+
+    write = write_atomic
+    other: list[subprocess.Popen[bytes]] = []
+
+    def other_signs_off_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+        if not other:  # the clinician's run starts while this one is about to write
+            command = [sys.executable, "-m", "msc_leaflet", "i18n", "review", "infusion-safety",
+                       "-l", "th", "--by", "Dr. Malee Srisuk", "--role", "clinical",
+                       "--project", str(bundled)]  # fmt: skip
+            env = {**os.environ, "PYTHONPATH": str(Path(signoff.__file__).parents[2])}
+            other.append(subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                                          stderr=subprocess.STDOUT))  # fmt: skip
+            # Either it finished (it wrote over) or it waits for this one: no sleeping.
+            while other[0].poll() is None and not _waiting_on_a_lock(other[0].pid):
+                time.sleep(0.01)
+        return write(path, data, **how)
+
+    monkeypatch.setattr(signoff, "write_atomic", other_signs_off_meanwhile)
+    code, output = invoke("i18n", "review", "infusion-safety", "-l", "th",
+                          "--by", "Somchai Jaidee", "--role", "reviewer",
+                          "--project", str(bundled))  # fmt: skip
+    assert code == 0, output
+    out, _ = other[0].communicate(timeout=120)
+    assert other[0].returncode == 0, out.decode()
+    roles = {(r.role, r.by) for r in signoff.read_signoffs(Project(bundled), "th")}
+    assert {("reviewer", "Somchai Jaidee"), ("clinical", "Dr. Malee Srisuk")} <= roles

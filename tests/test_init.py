@@ -235,3 +235,35 @@ def test_an_interrupt_just_after_a_write_leaves_no_half_made_project(
     assert not (tmp_path / "clinic").exists()
     code, output = invoke("init", str(tmp_path / "clinic"))
     assert code == 0, output
+
+
+@pytest.mark.parametrize("then", ["finish", "fail"])
+def test_two_inits_into_one_folder_at_once_leave_the_first_ones_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, then: str
+) -> None:
+    # Two terminals (or a script run twice) start `init clinic` together: both find the
+    # folder empty, then one writes its project while the other is about to. The other
+    # found each file already holding its own bytes and took it for its own: it said it
+    # had made the project too, and on a failure (a full disk, Ctrl-C) it removed the first one's
+    # files, which had been reported made.
+    real_write_all, real_write = scaffold._write_all, write_atomic
+    folder = tmp_path / "clinic"
+    first: dict[str, bytes] = {}
+
+    def other_init_writes_first(at: Path, files: dict[Path, bytes]) -> None:
+        monkeypatch.setattr(scaffold, "_write_all", real_write_all)
+        init_project(folder)  # the other terminal's, all of it
+        first.update(snapshot(folder))
+        real_write_all(at, files)
+
+    def disk_full_at_the_last(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
+        if path.name == "first-leaflet.yaml" and first:
+            raise LeafletError(Location(path), "cannot write: no space left on the disk")
+        return real_write(path, data, overwrite=overwrite)
+
+    monkeypatch.setattr(scaffold, "_write_all", other_init_writes_first)
+    if then == "fail":
+        monkeypatch.setattr(scaffold, "write_atomic", disk_full_at_the_last)
+    with pytest.raises(LeafletError, match="appeared while writing; nothing was kept"):
+        init_project(folder)
+    assert first and snapshot(folder) == first  # the first project, whole

@@ -15,12 +15,12 @@ from msc_leaflet.errors import LeafletError
 from msc_leaflet.finishing.preview import BACKGROUND, DEFAULT_DPI, write_previews
 
 
-def numbered_pdf(path: Path, pages: int) -> Path:
-    """An A5 PDF whose pages each show their number in big type."""
+def numbered_pdf(path: Path, pages: int, version: str = "") -> Path:
+    """An A5 PDF whose pages each show their number in big type (after ``version``)."""
     canvas = Canvas(str(path), pagesize=A5, invariant=1)
     for number in range(1, pages + 1):
         canvas.setFont("Helvetica-Bold", 96)
-        canvas.drawCentredString(A5[0] / 2, A5[1] / 2, str(number))
+        canvas.drawCentredString(A5[0] / 2, A5[1] / 2, f"{version}{number}")
         canvas.showPage()
     canvas.save()
     return path
@@ -174,3 +174,89 @@ def test_a_resolution_that_is_no_number_is_a_usage_error(
     assert result.exit_code == 2, result.output
     assert "--dpi" in result.output and "internal error" not in result.output
     assert not (tmp_path / "o").exists()  # refused before anything was built
+
+
+def _waiting_on_a_lock(pid: int) -> bool:
+    """Whether process ``pid`` waits for a lock another holds (Linux's /proc/locks lists
+    each waiter with '->')."""
+    lines = Path("/proc/locks").read_text(encoding="ascii").splitlines()
+    return any(line.split()[1] == "->" and line.split()[5] == str(pid) for line in lines)
+
+
+@pytest.mark.skipif(not Path("/proc/locks").is_file(), reason="needs Linux's /proc/locks")
+def test_two_previews_into_one_folder_at_once_leave_one_documents_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`msc-leaflet preview` in two terminals (or beside the desk, which draws its page
+    pictures into the same folder), of two versions of the leaflet: each wrote its
+    pages one by one, so the folder ended with the first pages of one version, the
+    rest and the contact sheet of the other, and a reviewer approved a mixture."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from msc_leaflet.files import write_atomic
+    from msc_leaflet.finishing import preview
+
+    first, second = numbered_pdf(tmp_path / "a.pdf", 3), numbered_pdf(tmp_path / "b.pdf", 5, "B")
+    wanted = {
+        name: {p.name: p.read_bytes() for p in (tmp_path / name).iterdir()}
+        for name, pdf in (("only-a", first), ("only-b", second))
+        if write_previews(pdf, tmp_path / name)
+    }
+    folder = tmp_path / "preview"
+    other: list[subprocess.Popen[bytes]] = []
+
+    def other_preview_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+        written = write_atomic(path, data, **how)
+        if not other:  # after this one's first page, the other terminal's starts
+            code = (
+                "import sys; from pathlib import Path; "
+                "from msc_leaflet.finishing.preview import write_previews; "
+                "write_previews(Path(sys.argv[1]), Path(sys.argv[2]))"
+            )
+            env = {**os.environ, "PYTHONPATH": str(Path(preview.__file__).parents[2])}
+            command = [sys.executable, "-c", code, str(second), str(folder)]
+            other.append(subprocess.Popen(command, env=env))
+            # Either it finished (it wrote over) or it waits for this one: no sleeping.
+            while other[0].poll() is None and not _waiting_on_a_lock(other[0].pid):
+                time.sleep(0.01)
+        return written
+
+    monkeypatch.setattr(preview, "write_atomic", other_preview_meanwhile)
+    write_previews(first, folder)
+    assert other[0].wait(timeout=120) == 0
+    found = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert found in (wanted["only-a"], wanted["only-b"])
+
+
+def test_preview_draws_the_pdf_it_built_not_one_another_build_renamed_in(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`msc-leaflet preview` builds (or finds up to date) the PDF, then draws the file.
+    A `msc-leaflet build --paper a5` of the same output in another terminal (its paper
+    is not in the file's name) landing in between was drawn instead: the reviewer saw
+    A5 pages for the A4 leaflet the preview was asked for."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.build import batch
+    from msc_leaflet.cli.app import app
+
+    root = make_project()
+    real = batch.run_batch
+    other: list[str] = []
+
+    def other_build_meanwhile(*args: object, **kwargs: object) -> object:
+        report = real(*args, **kwargs)  # type: ignore[arg-type]
+        if not other:
+            other.append("started")  # its own run_batch is this one too
+            command = ["build", "sample", "--paper", "a5", "--project", str(root)]
+            other.append(CliRunner().invoke(app, command).output)
+        return report
+
+    monkeypatch.setattr(batch, "run_batch", other_build_meanwhile)
+    result = CliRunner().invoke(app, ["preview", "sample", "--project", str(root)])
+    assert result.exit_code == 0 and "built" in other[1], (result.output, other)
+    with Image.open(root / "build" / "preview" / "en" / "sample" / "page-01.png") as page:
+        assert page.size == (pixels(595.28, DEFAULT_DPI), pixels(841.89, DEFAULT_DPI))  # A4

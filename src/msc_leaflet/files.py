@@ -14,6 +14,8 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import LeafletError, Location, display_path
@@ -33,8 +35,11 @@ def file_stamp(info: os.stat_result) -> Stamp:
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     """Write ``data`` to ``path``; returns False (and leaves the file alone) if unchanged.
 
-    With ``overwrite=False`` the temp file is hard-linked into place instead, which
-    raises `FileExistsError` rather than replace a file that appeared meanwhile.
+    With ``overwrite=False`` the file must be new: one already there raises
+    `FileExistsError`, even if it holds ``data`` (another run made it: it is not this
+    one's to report made, nor to remove on a rollback), and the temp file is
+    hard-linked into place, which raises it too rather than replace a file that
+    appeared meanwhile.
 
     Temp file in the same directory (same filesystem, so ``os.replace`` is atomic),
     flushed and fsynced before the rename, then the directory fsynced so the rename
@@ -43,6 +48,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
     leftovers from a live one's (`remove_stale_temp_files`, run before every write).
     """
     refuse_special_target(path)
+    if not overwrite and os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     remove_stale_temp_files(path.parent)
     if _holds(path, data):
         return False
@@ -84,6 +91,34 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
         finally:
             os.close(dir_fd)
     return True
+
+
+@contextmanager
+def folder_locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` while the block runs, waiting for another
+    run that holds it: two commands reading, changing and writing back one file in it
+    (``signoff.yaml``) then take turns, and neither drops what the other added.
+
+    The folder itself is locked (``flock`` on its descriptor), so no lock file is left
+    in a project under version control, and the lock ends with the process, however
+    it ends. Where there is no such lock (Windows) or the file system refuses one (some
+    network shares), the block runs unlocked, as it always did."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    make_folder(folder)
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise file_error(folder, exc, "read") from None
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def refuse_special_target(path: Path, hint: str = "") -> None:

@@ -31,6 +31,7 @@ from .fingerprint import (
     fingerprint,
     hash_inputs,
     input_files,
+    resolve,
     signoff_file,
 )
 from .manifest import (
@@ -219,23 +220,36 @@ def source_facts(
     for them goes into ``loaded``, for a caller that lays it out next."""
     path = project.leaflet_path(leaflet_id)
     cached = manifest.sources.get(leaflet_id)
-    if cached and cached.sha256 == file_sha256(path):
-        return cached
-    from ..content.loader import load_leaflet  # only when a leaflet changed since the last build
+    from ..content import loader  # only when a leaflet changed since the last build
 
-    leaflet, _ = load_leaflet(path, project)
+    for attempt in range(1, ATTEMPTS + 1):
+        sha256 = file_sha256(path)  # before loading, as a job hashes it (`source_entry`)
+        if cached and cached.sha256 == sha256:
+            return cached
+        try:
+            leaflet, _ = loader.load_leaflet(path, project)
+            break
+        except LeafletError:
+            # Read while an editor saved it in place (emptied, then written): half a
+            # leaflet. Saved since, it is read again; unchanged, the error is its own.
+            if attempt == ATTEMPTS or file_sha256(path) == sha256:
+                raise
     if loaded is not None:
         loaded[leaflet_id] = leaflet
-    manifest.sources[leaflet_id] = source_entry(leaflet)
+    manifest.sources[leaflet_id] = source_entry(leaflet, sha256)
     return manifest.sources[leaflet_id]
 
 
-def source_entry(leaflet: Leaflet) -> SourceEntry:
+def source_entry(leaflet: Leaflet, sha256: str) -> SourceEntry:
+    """The facts of ``leaflet`` as loaded, under ``sha256``: the hash of its file taken
+    before it was loaded. Hashed after, a file the author saved meanwhile would be
+    recorded with the facts (title, version, review date) of the version before it, and
+    `list` would show those for it until the leaflet was loaded again."""
     from ..content.inline import plain_text
 
     document = leaflet.document
     return SourceEntry(
-        file_sha256(leaflet.path), leaflet.language, plain_text(leaflet.title.value),
+        sha256, leaflet.language, plain_text(leaflet.title.value),
         document.version, document.next_review.isoformat(),
     )  # fmt: skip
 
@@ -284,45 +298,41 @@ def current_entry(
     return manifest.outputs[job.output]
 
 
-def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
-    """One output, start to finish; runs in a pool worker. Never raises."""
-    from .build import build_loaded, edition_locales, project_theme, reads_signoffs
-    from .job_source import job_leaflet
+#: How many times a job starts again when one of its files changes while it runs: the
+#: author's next save, a sign-off, a `git checkout`. An editor saving every second would
+#: otherwise keep the job from ever finishing.
+ATTEMPTS = 3
 
+
+class InputChanged(LeafletError):
+    """A file an output is made from changed between the job's reading it and writing
+    the PDF: the layout may hold one version and the checks another."""
+
+
+def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
+    """One output, start to finish; runs in a pool worker. Never raises.
+
+    The PDF is written only if every file it is made from is still as the job hashed
+    it before reading it: a leaflet, catalog or sign-off saved meanwhile (the leaflet
+    is loaded, and read again by --strict's checks; a catalog by the localizer, the
+    checks and the sign-off) could make a PDF of one version pass the checks of
+    another. The job then starts again from the files as they are now."""
     start = time.perf_counter()
     try:
         project = Project(root)
-        # Inputs are hashed before they are read (the leaflet before it is loaded): one
-        # saved during the build (a translator in Poedit, beside the desk) is then
-        # recorded as it was before, so the next build sees it changed and redoes this.
-        path = project.leaflet_path(job.leaflet_id)
-        leaflet_sha = file_sha256(path)
-        source, findings = job_leaflet(path, project, leaflet_sha)
-        languages = edition_locales(source, job.locale, edition_named(job.edition))
-        checks = options.strict
-        files = [f for lang in languages for f in input_files(project, source, lang, checks=checks)]
-        inputs = hash_inputs(project, dict.fromkeys(files))
-        inputs[describe(project, path)] = leaflet_sha
-        # The sign-offs are an input of the builds that read them, as the theme (hashed
-        # above, before it is read) says for its footer.
-        if reads_signoffs(options, project_theme(project, options.spec).footer_approval):
-            signoffs = [signoff_file(project, source, lang) for lang in languages]
-            inputs.update(hash_inputs(project, dict.fromkeys(signoffs)))
-        result = build_loaded(project, source, findings, job.locale, out_dir, job.edition, options)
-        # Then what only the build knew it would read: the press profile, a project
-        # theme's fonts (hashed now; theirs are not files anyone edits during a build).
-        inputs = {**hash_inputs(project, result.inputs), **inputs}
-        warnings = [str(finding) for finding in result.findings]
-        seconds = round(time.perf_counter() - start, 3)
-        entry = OutputEntry(
-            leaflet=job.leaflet_id, locale=job.locale,
-            fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
-            pages=result.pages, size=result.path.stat().st_size, sha256=file_sha256(result.path),
-            warnings=[recorded_text(warning, project.root) for warning in warnings],
-        )  # fmt: skip
-        return Outcome(
-            job, "built", result.pages, seconds, "", warnings, entry, source_entry(source)
-        )
+        for _ in range(ATTEMPTS - 1):
+            with contextlib.suppress(InputChanged):
+                return _build_once(project, job, out_dir, options, start)
+        try:
+            return _build_once(project, job, out_dir, options, start)
+        except InputChanged as changed:
+            raise LeafletError(
+                changed.location,
+                f"changed while the PDF was being made, {ATTEMPTS} times in a row: "
+                "no PDF was written",
+                "build again once it is saved (an editor saving on its own every few "
+                "seconds can be paused meanwhile)",
+            ) from None
     except LeafletError as err:
         return _failed(job, err, time.perf_counter() - start)
     except Exception as exc:  # an internal error in one job must not stop the others
@@ -335,6 +345,62 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         # peaked at 83 MiB instead of 92, and the peak no longer climbs with the corpus
         # while full collections grow rarer (#20).
         gc.collect(1)
+
+
+def _build_once(
+    project: Project, job: Job, out_dir: Path, options: Options, start: float
+) -> Outcome:
+    """`build_job`'s one attempt; raises `InputChanged` (nothing written) when a file
+    it read changed before its PDF could be written."""
+    from .build import build_loaded, edition_locales, project_theme, reads_signoffs
+    from .job_source import job_leaflet
+
+    # Inputs are hashed before they are read (the leaflet before it is loaded), and
+    # again just before the PDF is written (`_refuse_changed`).
+    path = project.leaflet_path(job.leaflet_id)
+    leaflet_sha = file_sha256(path)
+    inputs = {describe(project, path): leaflet_sha}
+    try:
+        source, findings = job_leaflet(path, project, leaflet_sha)
+        languages = edition_locales(source, job.locale, edition_named(job.edition))
+        checks = options.strict
+        files = [f for lang in languages for f in input_files(project, source, lang, checks=checks)]
+        # The sign-offs are an input of the builds that read them, as the theme (hashed
+        # here, before it is read) says for its footer.
+        if reads_signoffs(options, project_theme(project, options.spec).footer_approval):
+            files += [signoff_file(project, source, lang) for lang in languages]
+        inputs = {**hash_inputs(project, dict.fromkeys(files)), **inputs}
+        result = build_loaded(
+            project, source, findings, job.locale, out_dir, job.edition, options,
+            before_write=lambda: _refuse_changed(project, inputs),
+        )  # fmt: skip
+    except InputChanged:
+        raise
+    except LeafletError:
+        # A file read while an editor saved it in place (emptied, then written) is half
+        # a file: an error at a line that is fine. Saved since, the job starts again.
+        _refuse_changed(project, inputs)
+        raise
+    # Then what only the build knew it would read: the press profile, a project
+    # theme's fonts (hashed now; theirs are not files anyone edits during a build).
+    inputs = {**hash_inputs(project, result.inputs), **inputs}
+    warnings = [str(finding) for finding in result.findings]
+    seconds = round(time.perf_counter() - start, 3)
+    entry = OutputEntry(
+        leaflet=job.leaflet_id, locale=job.locale,
+        fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
+        pages=result.pages, size=result.size, sha256=result.sha256,
+        warnings=[recorded_text(warning, project.root) for warning in warnings],
+    )  # fmt: skip
+    facts = source_entry(source, leaflet_sha)
+    return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)
+
+
+def _refuse_changed(project: Project, inputs: dict[str, str]) -> None:
+    changed = changed_inputs(project, inputs)
+    if changed:
+        path = resolve(project, changed[0])
+        raise InputChanged(Location(path), "changed while the PDF was being made")
 
 
 Progress = Callable[[Outcome], None]

@@ -16,7 +16,8 @@ build_leaflet(project, "infusion-safety", "th", Path("print"), edition="parallel
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -62,6 +63,10 @@ class BuildResult:
     # Files read beyond every output's (`fingerprint.input_files`): the press profile,
     # the fonts of a project theme (its own package, another file of a bundled one).
     inputs: tuple[Path, ...] = ()
+    # sha256 and size of the bytes written, for the manifest: not read back from the
+    # file, which another build of the same output may have replaced since.
+    sha256: str = ""
+    size: int = 0
 
 
 def project_words(project: Project, locale: str) -> WordList:
@@ -288,10 +293,13 @@ def build_loaded(
     out_dir: Path,
     edition: str = SINGLE.name,
     options: Options | None = None,
+    *,
+    before_write: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Localise, lay out and write one PDF. ``options.strict`` (for printing) refuses to
     build when `msc-leaflet check` finds an error, or when any text is untranslated,
-    fuzzy or failed the translation checks; nothing is written then."""
+    fuzzy or failed the translation checks; nothing is written then. ``before_write``
+    is called just before the PDF is written, and may refuse it by raising."""
     options = options or Options()
     spec = options.spec
     chosen = source_edition(source, edition)
@@ -357,10 +365,15 @@ def build_loaded(
         project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper, limit
     )
     all_findings += page_words_in_english(project, versions, options.strict)
+    if before_write is not None:
+        before_write()
     write_atomic(path, pdf)
     profile = (claim.intent.profile,) if claim.intent else ()
     inputs = (*profile, *config_files(theme.fonts))
-    return BuildResult(source.id, locale, path, result.pages, all_findings, inputs)
+    digest = hashlib.sha256(pdf).hexdigest()
+    return BuildResult(
+        source.id, locale, path, result.pages, all_findings, inputs, digest, len(pdf)
+    )
 
 
 def page_words_in_english(

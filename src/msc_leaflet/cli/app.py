@@ -327,9 +327,12 @@ def preview(
     """
 
     def action() -> None:
+        import hashlib
+
         from ..build.batch import run_batch
         from ..content.loader import load_leaflet
         from ..errors import LeafletError, Location
+        from ..files import read_input
         from ..finishing.preview import write_previews
         from ..project import Project
 
@@ -337,22 +340,36 @@ def preview(
         out_dir = out_folder(root, out)
         path = root.leaflet_path(leaflet_id)
         chosen = locale if locale is not None else load_leaflet(path, root)[0].language
-        report = run_batch(root, [leaflet_id], [chosen], out_dir, editions=[edition])
-        if not report.outcomes:
+        # The PDF is read once, and drawn only if it is the one built (or found up to
+        # date): another build of the same output (`build --paper a5`: the paper is not
+        # in the file's name) may rename its PDF in meanwhile. Then it is planned again.
+        for _ in range(3):
+            report = run_batch(root, [leaflet_id], [chosen], out_dir, editions=[edition])
+            if not report.outcomes:
+                raise LeafletError(
+                    Location(path),
+                    f"a {edition} edition pairs a translation with the source language",
+                    "choose the translation with --locale, e.g. -l th",
+                )
+            outcome = report.outcomes[0]
+            if outcome.status == "failed":
+                typer.echo(outcome.message, err=True)
+                raise typer.Exit(1)
+            pdf = out_dir / outcome.job.output
+            data = read_input(pdf)
+            if outcome.entry is None or hashlib.sha256(data).hexdigest() == outcome.entry.sha256:
+                break
+        else:
             raise LeafletError(
-                Location(path),
-                f"a {edition} edition pairs a translation with the source language",
-                "choose the translation with --locale, e.g. -l th",
+                Location(pdf),
+                "was replaced by another build each time it was made for the preview",
+                "preview again once the other build has finished",
             )
-        outcome = report.outcomes[0]
-        if outcome.status == "failed":
-            typer.echo(outcome.message, err=True)
-            raise typer.Exit(1)
         for warning in outcome.warnings:  # as build prints them: texts left untranslated
             typer.echo(warning, err=True)
         job = outcome.job  # its locale as the project spells it
         folder = out_dir / "preview" / job.locale / f"{leaflet_id}{job.variant}"
-        result = write_previews(out_dir / outcome.job.output, folder, dpi=dpi)
+        result = write_previews(pdf, folder, dpi=dpi, data=data)
         shown = folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder
         typer.echo(f"{len(result.pages)} page(s) and {result.contact_sheet.name} in {shown}/")
 

@@ -28,11 +28,9 @@ def new_leaflet(project: Project, leaflet_id: str, today: dt.date | None = None)
     organisation = organisations[0] if organisations else "my-organisation"
     text = _leaflet_text(leaflet_id, organisation, today)
     try:
-        written = write_atomic(path, text.encode("utf-8"), overwrite=False)
-    except FileExistsError:
-        written = False
-    if not written:  # appeared since the check above
-        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists")
+        write_atomic(path, text.encode("utf-8"), overwrite=False)
+    except FileExistsError:  # appeared since the check above (another `new`, an editor)
+        raise LeafletError(Location(path), f"leaflet '{leaflet_id}' already exists") from None
     return path
 
 
@@ -204,7 +202,12 @@ def _write_all(folder: Path, files: dict[Path, bytes]) -> None:
             for parent in reversed([directory, *directory.parents]):
                 if not parent.exists():
                     made_dirs.append(parent)
-                    parent.mkdir()
+                    try:
+                        parent.mkdir()
+                    except FileExistsError:  # another run made it just now: not ours
+                        made_dirs.remove(parent)
+                        if not parent.is_dir():
+                            raise
         for relative, data in files.items():
             written[folder / relative] = data
             write_atomic(folder / relative, data, overwrite=False)

@@ -82,16 +82,18 @@ class Desk:
             )
         return await asyncio.shield(self._checks[key])
 
-    async def previews(self, pdf: Path, sha256: str, folder: Path) -> int:
+    async def previews(self, pdf: Path, sha256: str, folder: Path, data: bytes) -> int:
         """Page pictures of ``pdf`` in ``folder`` (as `msc-leaflet preview` writes them),
-        rendered again only when the PDF changed. Returns the page count."""
+        rendered again only when the PDF changed. Returns the page count. ``data``: the
+        PDF's bytes, of sha256 ``sha256``, drawn rather than the file, which another
+        build may have replaced since (the pictures are kept under that hash)."""
         from .pictures import render
 
         key = (str(folder), sha256)
         task = self._previews.get(key)
         if task is None or (task.done() and not _complete(folder, task)):
             self._previews = {k: t for k, t in self._previews.items() if k[0] != key[0]}
-            task = asyncio.ensure_future(self.builds.run(render, pdf, folder))
+            task = asyncio.ensure_future(self.builds.run(render, pdf, folder, data))
             self._previews[key] = task
         return int(await asyncio.shield(task))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -32,6 +33,8 @@ from ..print_spec import PrintSpec
 from ..project import Project
 
 T = TypeVar("T")
+#: Times `Builds.pdf_bytes` plans an output again when another build replaced its file.
+REREADS = 3
 
 
 class BuildFailed(Exception):
@@ -160,6 +163,26 @@ class Builds:
                 return await asyncio.shield(running[1])
             # The same file with other paper or colour is being written: wait, then plan again.
             await asyncio.wait([running[1]])
+
+    async def pdf_bytes(
+        self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec
+    ) -> tuple[Built, bytes]:
+        """`pdf`, and the bytes of the file as it was built (or found up to date).
+
+        The file is the command line's too, and its name does not tell paper, colour
+        or fuzzy translations apart: a `msc-leaflet build --paper a5` renaming its PDF
+        in between would be handed out for the desk's A4 one. Bytes that are not what
+        the desk built or planned on are not sent: the output is planned (and built)
+        again, a few times if another build keeps replacing it."""
+        for _ in range(REREADS):
+            built = await self.pdf(leaflet_id, locale, edition, spec)
+            data = built.path.read_bytes()
+            if hashlib.sha256(data).hexdigest() == built.sha256:
+                return built, data
+        raise BuildFailed(
+            f"{built.job.output} was replaced by another build each time it was made here: "
+            "try again once the other build (msc-leaflet build, in a terminal?) has finished"
+        )
 
     def _finished(self, output: str, _task: asyncio.Task[Built]) -> None:
         self._running.pop(output, None)

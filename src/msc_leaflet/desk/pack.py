@@ -58,7 +58,7 @@ class Cover:
 
 @dataclass(frozen=True)
 class PackItem:
-    path: Path
+    pdf: Path | bytes  # the bytes the desk built: the file may be replaced meanwhile
     title: str  # the outline entry that leads to the leaflet's first page
 
 
@@ -142,7 +142,7 @@ def make_pack(root: Path, cover: Cover, items: list[PackItem]) -> bytes:
     PDF in the cover's language."""
     parts = [
         JoinedPart(cover_page(root, cover), cover.heading, inline=True),
-        *(JoinedPart(item.path, item.title) for item in items),
+        *(JoinedPart(item.pdf, item.title) for item in items),
     ]
     return join_tagged(parts, title=cover.heading, author=cover.clinic,
                        lang=bcp47(cover.language))  # fmt: skip

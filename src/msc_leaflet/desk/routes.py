@@ -175,13 +175,15 @@ def _not_ready(card: LeafletCard, locale: str) -> str:
     return f"“{card.title(card.language)}” is not ready in {language_name(locale)}"
 
 
-async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> Built:
+async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
+    """The output for ``choice`` and the bytes built, to hand out or draw: never a file
+    another build renamed in meanwhile (`Builds.pdf_bytes`)."""
     if not (choice.proof or card.printable_in(choice.locale)):
         # Handed out, it would read as the patient's own; the proof lists what is left.
         raise NotReady(400, _not_ready(card, choice.locale))
     spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
     try:
-        return await desk.builds.pdf(card.id, choice.locale, choice.edition, spec)
+        return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec)
     except NoSuchEdition:
         raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
 
@@ -193,10 +195,10 @@ def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
     return card, choices.print_choice(shelf, card, request.query_params, ui, desk.default_paper)
 
 
-async def _pages(desk: Desk, built: Built) -> int:
+async def _pages(desk: Desk, built: Built, pdf: bytes) -> int:
     job = built.job
     folder = desk.builds.out_dir / "preview" / job.locale / f"{job.leaflet_id}{job.variant}"
-    return await desk.previews(built.path, built.sha256, folder)
+    return await desk.previews(built.path, built.sha256, folder, pdf)
 
 
 async def leaflet_page(request: Request) -> Response:
@@ -212,8 +214,8 @@ async def leaflet_page(request: Request) -> Response:
     problem = ""
     try:
         if not bad:  # nothing is built for choices nobody made
-            built = await _built(desk, card, choice)
-            pages = await _pages(desk, built)
+            built, pdf = await _built(desk, card, choice)
+            pages = await _pages(desk, built, pdf)
     except NotReady:
         problem = "desk.not-ready-in"
     except Refused:
@@ -230,9 +232,8 @@ async def leaflet_page(request: Request) -> Response:
 async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
-    built = await _built(desk, card, choice)
-    # Read now, in one step: another request may rebuild this file for other choices.
-    return _pdf(built.path.read_bytes(), built.path.name)
+    built, data = await _built(desk, card, choice)
+    return _pdf(data, built.path.name)
 
 
 def _pdf(data: bytes, name: str) -> Response:
@@ -248,8 +249,8 @@ async def page_picture(request: Request) -> Response:
     number = request.path_params["page"]
     if not 1 <= number <= MAX_PAGES:  # refused before anything is built
         raise Refused(404, f"no page {number}")
-    built = await _built(desk, card, choice)
-    pages = await _pages(desk, built)
+    built, pdf = await _built(desk, card, choice)
+    pages = await _pages(desk, built, pdf)
     if number > pages:
         raise Refused(404, f"no page {number}")
     job = built.job
@@ -328,7 +329,7 @@ async def pack_pdf(request: Request) -> Response:
         for card in cards
     ]
     built = await asyncio.gather(*(
-        desk.builds.pdf(card.id, lang, edition, PrintSpec())
+        desk.builds.pdf_bytes(card.id, lang, edition, PrintSpec())
         for card, edition in zip(cards, editions, strict=True)
     ))  # fmt: skip
     contents = tuple(
@@ -341,7 +342,7 @@ async def pack_pdf(request: Request) -> Response:
         words("desk.pack-date", date=format_date(desk.today(), lang)),
         words("desk.pack-contents"), contents,
     )  # fmt: skip
-    items = [PackItem(b.path, c.title(lang)) for b, c in zip(built, cards, strict=True)]
+    items = [PackItem(data, c.title(lang)) for (_, data), c in zip(built, cards, strict=True)]
     data = await desk.builds.run(make_pack, desk.project.root, cover, items)
     return _pdf(data, f"patient-pack-{lang}.pdf")
 

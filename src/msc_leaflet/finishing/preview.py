@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from ..errors import LeafletError, Location
-from ..files import file_error, write_atomic
+from ..files import file_error, folder_locked, write_atomic
 
 # 120 dpi keeps Thai tone marks and vowels above/below the line legible at body size
 # (10.5 pt ≈ 17 px) while an A5 page stays near 700×1000 px, fine for a chat message.
@@ -56,39 +56,46 @@ def write_previews(
     *,
     dpi: float = DEFAULT_DPI,
     thumb_width: int = DEFAULT_THUMB_WIDTH,
+    data: bytes | None = None,
 ) -> PreviewResult:
     """Write ``out_dir/page-NN.png`` for each page and ``out_dir/contact-sheet.png``.
 
     Page pictures left over from an earlier, longer version of the document are
     removed, so the folder always shows exactly the current pages. ``dpi`` sets the
     size of the page pictures, ``thumb_width`` (pixels) that of each contact-sheet
-    thumbnail.
+    thumbnail. ``data``: the PDF's bytes, read already (by a caller that checked them),
+    drawn instead of the file at ``pdf``, which only names them in messages.
     """
     if not (dpi > 0 and thumb_width > 0):  # NaN too: it is no size
         raise ValueError(f"dpi and thumb_width must be positive, got {dpi} and {thumb_width}")
     pages = []
     thumbs = []
+    # The folder is locked while its pictures are written: a second preview of another
+    # version (another terminal, the desk) waits, then writes all of its own, instead
+    # of leaving some pages of each.
     # One page picture at a time: a 470-page leaflet at 600 dpi would be ~50 GB at once.
-    for number, image in enumerate(render_pages(pdf, dpi), start=1):
-        path = out_dir / page_name(number)
-        write_atomic(path, _png(image))
-        thumbs.append(_thumbnail(image, thumb_width))
-        pages.append(path)
-    _remove_stale_pages(out_dir, {path.name for path in pages})
-    contact_sheet = out_dir / CONTACT_SHEET
-    write_atomic(contact_sheet, _png(contact_sheet_image(thumbs, thumb_width)))
+    drawn = render_pages(pdf, dpi, data)  # a file that is no PDF is refused before any folder
+    with folder_locked(out_dir):
+        for number, image in enumerate(drawn, start=1):
+            path = out_dir / page_name(number)
+            write_atomic(path, _png(image))
+            thumbs.append(_thumbnail(image, thumb_width))
+            pages.append(path)
+        _remove_stale_pages(out_dir, {path.name for path in pages})
+        contact_sheet = out_dir / CONTACT_SHEET
+        write_atomic(contact_sheet, _png(contact_sheet_image(thumbs, thumb_width)))
     return PreviewResult(pages, contact_sheet)
 
 
-def render_pages(pdf: Path, dpi: float) -> Iterator[Image.Image]:
+def render_pages(pdf: Path, dpi: float, data: bytes | None = None) -> Iterator[Image.Image]:
     """Each page as an RGB image, one at a time; unreadable input becomes a
     `LeafletError` (before the first page for a file that is no PDF)."""
-    if not pdf.is_file():
+    if data is None and not pdf.is_file():
         raise LeafletError(
             Location(pdf), "PDF not found", "build the leaflet first, or check the path"
         )
     try:
-        document = pdfium.PdfDocument(pdf)
+        document = pdfium.PdfDocument(pdf if data is None else data)
     except pdfium.PdfiumError as exc:
         raise LeafletError(
             Location(pdf),

@@ -89,7 +89,8 @@ def _opening(locale: str, started_from: str = "") -> str:
 
 
 def init_locale(project: Project, locale: str) -> list[Written]:
-    """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone.
+    """Create ``locales/<locale>/LC_MESSAGES/*.po``; existing catalogs are left alone,
+    and so is one saved while this runs: each is created only where none stands.
 
     A regional variant starts from its language's translation where there is one
     (`catalog_path`: ``init ar_EG`` copies ``ar``'s work): its own catalog replaces the
@@ -116,7 +117,12 @@ def init_locale(project: Project, locale: str) -> list[Written]:
             ]
         else:
             catalog = translation(template, name, None)
-        written.append(_write(path, catalog))
+        try:  # a catalog saved since the check above (a translator's copy, another init)
+            write_atomic(path, format_po(catalog).encode("utf-8"), overwrite=False)
+        except FileExistsError:  # is kept as an existing one is
+            written.append(Written(path, "unchanged"))
+            continue
+        written.append(Written(path, "created"))
     return written
 
 
