@@ -68,3 +68,33 @@ def test_what_the_fonts_draw_is_not_reported(make_project: Callable[..., Path]) 
 def test_the_bundled_library_and_the_languages_fixture_are_printable() -> None:
     assert printable(REPO) == []
     assert printable(REPO / "tests" / "fixtures" / "languages") == []
+
+
+def test_a_new_language_no_font_covers_is_an_error_before_a_word_is_translated(
+    tmp_path: Path,
+) -> None:
+    """A clinic starts Korean (`i18n init ko`) with a theme that has no Hangul font.
+    `build -l ko` refuses it, before a word is translated; `check` must say so too,
+    at the catalog, with the same words and the theme key to add, not pass it with
+    "untranslated" warnings only and leave the refusal for the print run."""
+    import shutil
+
+    from msc_leaflet.i18n.workflow import init_locale
+
+    root = tmp_path / "languages"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    init_locale(Project.at(root), "ko")
+    (finding,) = printable(root, ["ko"])
+    assert finding.severity == "error"
+    assert finding.location.path.as_posix().endswith(
+        "locales/ko/LC_MESSAGES/after-your-infusion.po"
+    )
+    assert "no font in the theme covers the Hangul script" in finding.message
+    assert "ko (Korean)" in finding.message
+    assert "`fonts: scripts: Hang`" in finding.hint
+    assert finding.message.startswith("[ko] ")
+    refusal = finding.message.removeprefix("[ko] ")
+    code, output = invoke("build", "-l", "ko", "--project", str(root), "-o", str(root / "out"))
+    assert code == 1 and refusal in output
+    code, output = invoke("check", "-l", "ko", "--project", str(root))
+    assert code == 1 and finding.message in output

@@ -982,3 +982,38 @@ def test_numbers_in_the_leaflets_digits_are_read_in_its_language(tmp_path: Path)
     assert problems == []
     entries = [n for n in document.walk() if n.role in ("LBody", "Note") and "2018;22" in n.text()]
     assert entries and all(n.lang == "en" for n in entries)
+
+
+def test_a_new_languages_own_digits_are_read_in_it_not_in_a_described_one(
+    tmp_path: Path,
+) -> None:
+    """A Persian leaflet (a language `data/languages.yaml` does not describe) numbers
+    its English references and page notes in Persian digits ("۱. Galipeau J…"). Those
+    digits are Persian, the leaflet's: a screen reader told they are Arabic reads "۱"
+    with an Arabic voice, "wahid" for "yek". Every Persian digit is tagged fa."""
+    from i18n_support import set_msgstr
+    from msc_leaflet.i18n.workflow import init_locale
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    init_locale(Project.at(root), "fa")
+    catalog = root / "locales" / "fa" / "LC_MESSAGES" / "after-your-infusion.po"
+    # Written by the developers; to be reviewed by a professional medical translator.
+    set_msgstr(catalog, "title", "پس از تزریق سلول")
+    set_msgstr(
+        catalog,
+        "faq/1/answer",
+        "نه. سلول‌های اهداکننده تا مدتی از دستگاه ایمنی دوری می‌کنند، "
+        "اما از آن پنهان نیستند [@ankrum2014].",
+    )
+    path = build_leaflet(Project.at(root), "after-your-infusion", "fa", tmp_path / "out").path
+    document, _ = structure(path)
+    persian_digit = re.compile("[\u06f0-\u06f9]")
+    numbered = [(node, text) for node in document.walk() for text in node.texts]
+    assert any(node.role == "Lbl" and persian_digit.search(text) for node, text in numbered)
+    problems = [
+        f"{node.role} {node.lang}: {text!r}"
+        for node, text in numbered
+        if persian_digit.search(text) and node.lang != "fa"
+    ]
+    assert problems == []

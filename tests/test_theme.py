@@ -208,7 +208,7 @@ def test_box_padding_comes_from_the_theme(
         ("package: fontpkg_sarabun", "package: os.path", "not a font package"),
         ("regular: Sarabun-Regular.ttf", "regular: ../../../../etc/passwd", "a font file name"),
         ("regular: Sarabun-Regular.ttf", "regular: /etc/passwd", "a font file name"),
-        ("folder: noto-sans-lao", "folder: ../../../../etc", "a folder of msc_leaflet"),
+        ("folder: noto-sans-lao", "folder: ../../../../etc", "one name, no / or .."),
     ],
     ids=["module", "dotted-module", "file-up", "file-absolute", "folder-up"],
 )
@@ -733,3 +733,67 @@ def test_a_theme_is_what_it_was_after_the_builds_that_used_it(
         theme_module.default_theme_path(), theme_module.default_theme_path(), "a4", "rgb"
     )[1]
     assert fresh == kept
+
+
+# --- a clinic adds the font of a new language's script to its own project -------------
+
+CLINIC_FAMILY = """\
+    ClinicLao:
+      folder: clinic-lao
+      regular: NotoSansLao-Regular.ttf
+      bold: NotoSansLao-Bold.ttf
+      italic: regular
+      bold-italic: bold
+  scripts:
+"""
+
+
+def _clinic_font_project(root: Path) -> None:
+    """The languages fixture with a theme that sets Lao in a family the project itself
+    holds, in ``fonts/clinic-lao/`` (a clinic's own font for a script: Korean's, say)."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    theme = BUNDLED.replace("  scripts:\n", CLINIC_FAMILY, 1)
+    theme = theme.replace("    Laoo: NotoSansLao", "    Laoo: ClinicLao", 1)
+    project_theme(root, theme)
+
+
+def test_a_project_sets_a_script_in_a_font_it_holds_in_its_own_fonts_folder(
+    tmp_path: Path,
+) -> None:
+    """A clinic adding Korean has no font package for Hangul and cannot write into the
+    installed msc_leaflet: a family's `folder:` named only msc_leaflet/data/fonts, so
+    the hint "add a font family that has Hangul" had nowhere to point. A project
+    theme's `folder:` is now read from the project's own ``fonts/`` first, and the
+    manifest names those files by their place in the project."""
+    import json
+
+    from msc_leaflet.build import run_batch
+    from test_languages_editions import notdef_glyphs
+
+    root = tmp_path / "clinic"
+    _clinic_font_project(root)
+    carried = REPO / "src" / "msc_leaflet" / "data" / "fonts" / "noto-sans-lao"
+    shutil.copytree(carried, root / "fonts" / "clinic-lao")
+    out = tmp_path / "out"
+    report = run_batch(Project.at(root), ["after-your-infusion"], ["lo"], out_dir=out)
+    assert [outcome.status for outcome in report.outcomes] == ["built"], report
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    names = {name for entry in entries.values() for name in entry["inputs"]}
+    assert "fonts/clinic-lao/NotoSansLao-Regular.ttf" in names, sorted(names)
+    assert notdef_glyphs(out / "lo" / "after-your-infusion.pdf") == []
+
+
+def test_a_font_folder_that_is_nowhere_says_where_to_put_it(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = tmp_path / "clinic"
+    _clinic_font_project(root)
+    for command in (["check"], ["build", "-l", "lo", "-o", str(tmp_path / "o")]):
+        result = CliRunner().invoke(app, [*command, "--project", str(root)])
+        output = result.stdout + result.stderr
+        assert result.exit_code == 1 and "internal error" not in output, output
+        assert re.search(r"theme\.yaml:\d+:\d+: error: (LOAD004: )?fonts: family ClinicLao", output)
+        assert "put the font files in fonts/clinic-lao/" in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))

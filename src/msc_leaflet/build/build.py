@@ -124,20 +124,11 @@ def refuse_unset_language(source: Leaflet, language: str, theme: Theme) -> None:
     at the first one, but a catalog that is missing or empty has none: every text fell
     back to English, the date needed no font of the script (Dhivehi's digits are
     Latin), and an English PDF was written under the locale's name with exit 0."""
-    from ..project import cldr_locale
-    from ..typeset.errors import add_font_hint
     from ..typeset.fonts import locale_font
 
     found = locale_font(theme.fonts, language)
     if found.family is None:
-        cldr = cldr_locale(language)
-        name = (cldr.get_language_name("en") if cldr else None) or language
-        raise LeafletError(
-            Location(source.path),
-            f"no font in the theme covers the {found.script_name} script, in which "
-            f"{language} ({name}) is written: nothing can be printed in it",
-            add_font_hint(found.script_name, found.script),
-        )
+        raise LeafletError(Location(source.path), *found.unprintable(language))
 
 
 def refuse_unless_printable(

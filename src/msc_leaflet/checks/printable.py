@@ -4,7 +4,10 @@
 empty box. `msc-leaflet check` reads the same fact from the same place, the face
 `typeset.fonts.font_spans` sets each character in (`typeset.fonts.first_missing`), so
 an emoji, a Korean word in a Thai leaflet or a symbol is reported with the other
-findings, at the line (or the .po entry) to change.
+findings, at the line (or the .po entry) to change. A translation into a language
+whose script no family sets (`typeset.fonts.locale_font`: Korean with the bundled
+theme) is reported once, at its catalog, as `build` refuses it before a word of it is
+translated.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.model import texts
+from ..errors import Location
 from ..files import Stamp, file_stamp
 from .registry import CheckContext, Issue, check
 
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 )
 def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
     from ..typeset.errors import MissingGlyphError, of_a_script
-    from ..typeset.fonts import first_missing, register_fonts
+    from ..typeset.fonts import first_missing, locale_font, register_fonts
 
     path = ctx.project.theme_path
     fonts = _theme_fonts(path, file_stamp(path.stat()) if path.is_file() else None)
@@ -39,6 +43,15 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
     font = register_fonts(fonts).regular
     lang = ctx.leaflet.language
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    if ctx.is_translation:
+        found = locale_font(fonts, ctx.locale)
+        if found.family is None:  # every letter would be missing: one finding, not one a text
+            from ..i18n.catalog import catalog_path
+
+            message, hint = found.unprintable(ctx.locale)
+            where = Location(catalog_path(ctx.project, ctx.locale, ctx.source.id))
+            yield Issue(where, prefix + message, hint)
+            return
     for text in texts(ctx.leaflet):
         char = first_missing(text.value, font, lang)
         if char is None:

@@ -1,7 +1,9 @@
 """The theme's font table: which font family sets which script, as plain data.
 
 Each family names where its files are (a PyPI font package's ``files/`` folder, or a
-folder of OFL fonts carried in ``msc_leaflet/data/fonts/``) and the file of each face.
+folder: of the project's own ``fonts/`` beside its theme.yaml, where a clinic puts the
+font of a script the package has none for, or else of the OFL fonts carried in
+``msc_leaflet/data/fonts/``) and the file of each face.
 A face a family does not have (Khmer has no italic; the bundled CJK font has one
 weight) is declared as a substitute: ``bold: regular`` sets bold text in the regular
 face, on purpose and visibly in the theme, instead of failing or faking a weight.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from math import isfinite
+from pathlib import Path
 from typing import Any
 
 from .entries import ThemeError, mapping, refuse_unknown, suggestion
@@ -30,11 +33,13 @@ class FontFamilySpec:
 
     name: str  # the face names in the PDF start with it ("Sarabun-bold")
     package: str  # an importable font package whose ROOT/files holds the files, or ""
-    folder: str  # else a folder of msc_leaflet/data/fonts
+    folder: str  # else a folder of ``root``
     faces: tuple[tuple[str, str], ...]  # (role, file)
     substitutes: tuple[tuple[str, str], ...] = ()  # (role, the role whose face it uses)
     # (role, axis values): a static instance of the regular (variable) file
     instances: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    # Where ``folder`` is: a project's fonts/ folder, or "" for msc_leaflet/data/fonts.
+    root: str = ""
 
     def axes(self, role: str) -> tuple[tuple[str, float], ...]:
         return dict(self.instances).get(self.own_role(role), ())
@@ -65,8 +70,17 @@ class FontConfig:
         return self.family(name) if name is not None else None
 
 
-def font_config(data: object, defaults: dict[str, Any] | None = None) -> FontConfig:
-    """The ``fonts:`` entry of a theme, laid over the bundled one's (``defaults``)."""
+#: The folder of a project, beside its theme.yaml, that holds the fonts it adds.
+PROJECT_FONTS = "fonts"
+
+
+def font_config(
+    data: object, defaults: dict[str, Any] | None = None, project_fonts: Path | None = None
+) -> FontConfig:
+    """The ``fonts:`` entry of a theme, laid over the bundled one's (``defaults``). A
+    family's ``folder:`` is read from ``project_fonts`` (a project theme's `PROJECT_FONTS`)
+    when that folder is there, else from the fonts msc-leaflet carries: a clinic adds the
+    font of a new language's script to its own project, not to the installed package."""
     base = defaults or {}
     data = mapping(data, ("fonts",), "a mapping with families: and scripts:")
     refuse_unknown(data, ("families", "scripts"), ("fonts",), "key")
@@ -74,7 +88,7 @@ def font_config(data: object, defaults: dict[str, Any] | None = None) -> FontCon
     own_scripts = mapping(data.get("scripts", {}), ("fonts", "scripts"), "a mapping of scripts")
     families_data = {**base.get("families", {}), **own_families}
     scripts_data = {**base.get("scripts", {}), **own_scripts}
-    families = tuple(_family(name, entry) for name, entry in families_data.items())
+    families = tuple(_family(name, entry, project_fonts) for name, entry in families_data.items())
     known = tuple(family.name for family in families)
     for script, family in scripts_data.items():
         if family not in known:
@@ -100,7 +114,7 @@ FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]*\.(?:ttf|otf)", re.IGNORECASE)
 
 
-def _family(name: str, entry: object) -> FontFamilySpec:
+def _family(name: str, entry: object, project_fonts: Path | None = None) -> FontFamilySpec:
     keys = ("fonts", "families", name)
     entry = mapping(entry, keys, "a mapping of package or folder and faces")
     refuse_unknown(entry, ("package", "folder", *ROLES), keys, "key")
@@ -116,7 +130,8 @@ def _family(name: str, entry: object) -> FontFamilySpec:
     if folder and (not FONT_FOLDER.fullmatch(folder) or ".." in folder):
         raise ThemeError(
             (*keys, "folder"),
-            f"fonts: family {name}: folder {folder!r} is not a folder of msc_leaflet/data/fonts",
+            f"fonts: family {name}: folder {folder!r} is not a folder of the project's "
+            f"{PROJECT_FONTS}/ or of msc_leaflet/data/fonts (one name, no / or ..)",
         )
     faces = []
     substitutes = []
@@ -142,8 +157,15 @@ def _family(name: str, entry: object) -> FontFamilySpec:
             faces.append((role, str(value)))
     if "regular" not in dict(faces):
         raise ThemeError((*keys, "regular"), f"fonts: family {name} needs a regular file")
+    own = folder and project_fonts is not None and (project_fonts / folder).is_dir()
     family = FontFamilySpec(
-        name, package, folder, tuple(faces), tuple(substitutes), tuple(instances)
+        name,
+        package,
+        folder,
+        tuple(faces),
+        tuple(substitutes),
+        tuple(instances),
+        str(project_fonts) if own else "",
     )
     for role, other in substitutes:
         if other in dict(substitutes):

@@ -28,7 +28,7 @@ from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
 from .floor import check_floor
-from .fonts import FontConfig, font_config
+from .fonts import PROJECT_FONTS, FontConfig, font_config
 from .icc import press_colour
 from .output_intent import OutputIntent, output_intent
 from .source import ThemeSource
@@ -253,7 +253,11 @@ def _parse(
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
         box_padding=box_paddings,
-        fonts=font_config(data.get("fonts", {}), None if data is defaults else defaults["fonts"]),
+        fonts=(
+            font_config(data.get("fonts", {}))
+            if data is defaults
+            else font_config(data.get("fonts", {}), defaults["fonts"], path.parent / PROJECT_FONTS)
+        ),
         paper=paper,
         colour_mode=colour_mode,
         footer_approval=_flag(data.get("footer-approval", False), "footer-approval"),

@@ -1,8 +1,9 @@
 """Where the font files of the theme's families are: plain paths, no ReportLab, so build
 fingerprints can hash them without loading the layout machinery.
 
-Fonts come from PyPI font packages (``fontpkg-*``, their ``files/`` folder) or from the
-OFL fonts carried in ``msc_leaflet/data/fonts/``; never from the machine's own fonts.
+Fonts come from PyPI font packages (``fontpkg-*``, their ``files/`` folder), from a
+project's own ``fonts/`` folder, or from the OFL fonts carried in
+``msc_leaflet/data/fonts/``; never from the machine's own fonts.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from functools import cache
 from pathlib import Path
 
 from ..data import data_path
-from ..theme.fonts import ROLES, FontConfig, FontFamilySpec
+from ..theme.fonts import PROJECT_FONTS, ROLES, FontConfig, FontFamilySpec
 
 
 def family_dir(family: FontFamilySpec) -> Path:
     if family.package:
         module = importlib.import_module(family.package)
         return Path(module.ROOT) / "files"
-    return data_path("fonts") / family.folder
+    return (Path(family.root) if family.root else data_path("fonts")) / family.folder
 
 
 # The first four bytes of a TrueType font (or a collection of them): what ReportLab reads.
@@ -48,6 +49,12 @@ def check_family_files(family: FontFamilySpec) -> None:
             f"fonts: family {family.name}: font package {family.package!r} is not "
             f"installed (pip install {family.package.replace('_', '-')})"
         ) from None
+    if family.folder and not folder.is_dir():
+        raise FamilyFileError(
+            f"fonts: family {family.name}: no folder {family.folder!r} in the project's "
+            f"{PROJECT_FONTS}/ (beside theme.yaml) nor among the fonts msc-leaflet carries; "
+            f"put the font files in {PROJECT_FONTS}/{family.folder}/ (docs/scripts.md)"
+        )
     for role in ROLES:
         path = folder / family.face_file(role)
         try:

@@ -360,6 +360,21 @@ class LocaleFont:
     family: str | None  # the family that sets it, None: no family has its letters
     borrowed: bool = False  # the family is another script's that happens to have them
 
+    def unprintable(self, language: str) -> tuple[str, str]:
+        """Why nothing can be printed in ``language`` when no family sets it, and what
+        to add: `build` refuses the language with these words and `check` reports them
+        (TEXT002), so a check does not pass what the print run then refuses."""
+        from ..project import cldr_locale
+        from .errors import add_font_hint
+
+        cldr = cldr_locale(language)
+        name = (cldr.get_language_name("en") if cldr else None) or language
+        return (
+            f"no font in the theme covers the {self.script_name} script, in which "
+            f"{language} ({name}) is written: nothing can be printed in it",
+            add_font_hint(self.script_name, self.script),
+        )
+
 
 def locale_font(config: FontConfig, language: str) -> LocaleFont:
     """The family that sets ``language``: the theme's for its script (CLDR's likely

@@ -226,10 +226,10 @@ class _LineWriter:
             return link
         own = element.effective_lang()
         if kind == "cites":  # in the leaflet's digits: in an English text, "၁" is Burmese
-            return element.add("Reference", lang=_number_lang(items, own))
+            return element.add("Reference", lang=_number_lang(items, element))
         if kind == "label":
             label = item_label(element)
-            number = _number_lang(items, own)
+            number = _number_lang(items, element)
             if label is element and number != own:  # a page's Note: "၁. " + its entry
                 return element.add("Span", lang=number)
             if number != own:
@@ -599,6 +599,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
     own = element.effective_lang()
     terms = element.terms_lang if locale_script(own) != LATIN else ""
     context = element.letters_lang
+    digits = _digits_language(element)
     own_key: _TagKey = ("lang", own)
     keys: list[_TagKey] = []
     append = keys.append
@@ -615,7 +616,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             special = ("cites", "") if run.cites and not special else special
             special = ("label", "") if run.label and not special else special
             special = ("lang", run.lang) if run.lang and not special else special
-            letters = _letters_key(piece.text, own, terms, context)
+            letters = _letters_key(piece.text, own, terms, context, digits)
             if letters is not _MIXED:
                 key = letters or key
         if special is not None:
@@ -623,7 +624,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             key = own_key
             continue
         if letters is _MIXED:  # a piece with letters of two languages: per cluster
-            cluster = _letters_key(placed.cluster.text, own, terms, context)
+            cluster = _letters_key(placed.cluster.text, own, terms, context, digits)
             key = key if cluster is None or cluster is _MIXED else cluster
         append(key)
     return keys
@@ -637,7 +638,10 @@ def uniform_text(runs: Sequence[Run], element: Element) -> bool:
     own = element.effective_lang()
     terms = element.terms_lang if locale_script(own) != LATIN else ""
     context = element.letters_lang
-    return all(_letters_key(run.text, own, terms, context) in (None, ("lang", own)) for run in runs)
+    digits = _digits_language(element)
+    return all(
+        _letters_key(run.text, own, terms, context, digits) in (None, ("lang", own)) for run in runs
+    )
 
 
 def foreign_language(runs: Sequence[Run], element: Element) -> str:
@@ -651,12 +655,37 @@ def foreign_language(runs: Sequence[Run], element: Element) -> str:
     return bcp47(language_of("".join(sorted(foreign)), own)) if foreign else ""
 
 
-def _number_lang(items: Sequence[Placed], own: str) -> str:
-    """The language of a number the layout prints (a citation, a list's label) inside a
-    text in ``own``: the one its digits are written in when they are another script's
-    (Burmese digits in an English reference entry of a Burmese leaflet), else ``own``."""
-    key = _letters_key("".join(placed.cluster.text for placed in items), own, "")
+def _number_lang(items: Sequence[Placed], element: Element) -> str:
+    """The language of a number the layout prints (a citation, a list's label) inside
+    ``element``: the one its digits are written in when they are another script's
+    (Burmese digits in an English reference entry of a Burmese leaflet), else the
+    element's own."""
+    own = element.effective_lang()
+    text = "".join(placed.cluster.text for placed in items)
+    key = _letters_key(text, own, "", "", _digits_language(element))
     return key[1] if key is not None and key is not _MIXED else own
+
+
+def _digits_language(element: Element) -> str:
+    """The language of the nearest of ``element`` and the elements around it whose
+    locale writes its numbers in digits of its own script (a Persian leaflet's ۱۲۳),
+    "" if none does: a number in those digits is in that language, though another
+    language shares the script (Arabic) and the text around it is English."""
+    around: Element | None = element
+    while around is not None:
+        if around.lang and not _own_digits(around.lang).isascii():
+            return around.lang
+        around = around.parent
+    return ""
+
+
+@cache
+def _own_digits(lang: str) -> str:
+    """The ten digits a locale (a BCP 47 tag) writes its numbers in (CLDR, via Babel:
+    imported on the first tagged line, not with the text stage)."""
+    from ..i18n.formatting import locale_digits
+
+    return locale_digits(lang.replace("-", "_"))
 
 
 # What `_letters_key` says of a text with letters of two languages: decide per cluster.
@@ -664,7 +693,9 @@ _MIXED: _TagKey = ("mixed", "")
 
 
 @lru_cache(maxsize=8192)
-def _letters_key(text: str, own: str, terms: str, context: str = "") -> _TagKey | None:
+def _letters_key(
+    text: str, own: str, terms: str, context: str = "", digits: str = ""
+) -> _TagKey | None:
     """The language the letters of ``text`` are in, inside an element in ``own``: its
     own letters (and Latin ones in a Latin-script language) are ``own``'s; Latin letters
     in another script's text are a term kept from the source, in ``terms``; letters of
@@ -673,8 +704,14 @@ def _letters_key(text: str, own: str, terms: str, context: str = "") -> _TagKey 
     must be told to read them in; ``context`` (`foreign_language` of the whole
     element), when they are its letters. A script's own digits count as its letters
     (`_script_digit`). None: no letters (Latin digits, spaces, punctuation); `_MIXED`:
-    letters of two languages."""
+    letters of two languages. ``digits`` (`_digits_language`): the language whose own
+    digits these are, whatever other language shares their script."""
     langs, foreign = _split_letters(text, own, terms)
+    if foreign and digits:
+        ours = _own_digits(digits)
+        rest = "".join(char for char in foreign if char not in ours)
+        if rest != foreign:
+            langs, foreign = langs | {digits}, rest
     if foreign:
         if context and all(profile(context).has_letters(c) for c in foreign):
             langs = langs | {context}
