@@ -303,3 +303,16 @@ def test_a_lone_khmer_consonant_icu_leaves_after_a_vowel_is_that_syllables_final
     paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), "km")
     paragraph.wrap(30, 1000)
     assert "ក" not in paragraph.line_texts(), paragraph.line_texts()
+
+
+def test_korean_lines_break_at_spaces_not_between_syllables() -> None:
+    # ICU's default rules break between any two Hangul syllables: a Korean leaflet
+    # printed "기질세|포(MSCs)를", "주|입합니다", "태국에서|는". Korean writers, as
+    # CSS word-break: keep-all, break lines at spaces (ICU's lw=phrase for Korean).
+    text = "중간엽 기질세포(MSCs)를 정맥에 주입합니다. 태국에서는 1669에 전화하세요."
+    starts = [0, *line_breaks(text, "ko")]
+    assert all(text[i - 1] == " " for i in starts[1:]), [text[i:] for i in starts[1:]]
+    lines = [text[a:b].strip() for a, b in pairwise([*starts, len(text)])]
+    assert lines == text.split()
+    # Another language keeps its own rules: Japanese still breaks between characters.
+    assert len(line_breaks("細胞の点滴を受けた後に", "ja")) > 3

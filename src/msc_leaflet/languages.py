@@ -61,6 +61,7 @@ class LanguageProfile:
     label_end: str = ": "  # after a label, before its value ("Phone: …")
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
+    keep_all: bool = False  # lines break only at spaces (Korean)
     # Spellings a reader takes for one word (languages.yaml: same-letters, optional-marks,
     # tone-pairs, tone-marks, word-prefixes); `checks.text.one_spelling` applies them.
     same_letters: tuple[tuple[str, str], ...] = ()
@@ -223,6 +224,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         quotes=_quotes(tag, entry.get("quotes")),
         label_end=str(entry.get("label-end", ": ")),
         phrases=phrases,
+        keep_all=entry.get("keep-all") is True,
         same_letters=tuple(
             (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()
         ),

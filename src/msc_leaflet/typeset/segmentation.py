@@ -150,7 +150,16 @@ def _with_builtin(words: WordList, lang: str) -> WordList:
 
 def icu_breaks(text: str, lang: str) -> list[int]:
     """Positions (0 < i < len) where ICU allows a line break."""
-    return list(_icu_breaks(text, lang.split("-")[0].lower()))
+    return list(_icu_breaks(text, _icu_locale(lang)))
+
+
+@lru_cache(maxsize=64)
+def _icu_locale(lang: str) -> str:
+    """The locale ICU breaks ``lang``'s lines in: with ``lw=phrase`` for a language
+    whose lines break only at spaces (`LanguageProfile.keep_all`: Korean, which ICU
+    otherwise breaks between any two syllables)."""
+    base = lang.split("-")[0].lower()
+    return f"{base}@lw=phrase" if profile(lang).keep_all else base
 
 
 #: Paragraphs whose ICU breaks are kept: a paragraph is segmented again while the same
