@@ -579,13 +579,13 @@ def justify(units: Sequence[Unit], line: Line, available: float) -> Stretch:
     boundaries = 0
     size = 0.0
     for unit in units[line.start : line.end - 1]:
-        if unit.ends_with_space:
-            spaces += unit.trailing_spaces
-        else:
+        if not unit.ends_with_space:
             boundaries += 1
     for unit in units[line.start : line.end]:
-        spaces += sum(c.is_space for p in unit.pieces for c in p.clusters) - unit.trailing_spaces
+        spaces += sum(c.is_space for p in unit.pieces for c in p.clusters)
         size = max([size, *(p.size for p in unit.pieces)])
+    # The spaces the line ends in are not drawn; an ideographic or thin one never grows.
+    spaces -= units[line.end - 1].stretched_trailing_spaces
     if not spaces and not boundaries:
         return Stretch()
     boundary = min(slack / (spaces + boundaries), BOUNDARY_STRETCH_EM * size)

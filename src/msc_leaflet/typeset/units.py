@@ -21,7 +21,13 @@ from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks_and_terms, phrase_breaks
+from .segmentation import (
+    BREAKING_SPACES,
+    ZERO_WIDTH_SPACE,
+    WordList,
+    line_breaks_and_terms,
+    phrase_breaks,
+)
 from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
 from .syllables import STACKERS
 
@@ -75,7 +81,25 @@ class Unit:
 
     @property
     def ends_with_space(self) -> bool:
-        return self.trailing_spaces > 0
+        """Whether it ends in a U+0020, which a justified line stretches; after an
+        ideographic or thin space, which keep their width, the boundary stretches."""
+        if not self.trailing_spaces:
+            return False
+        clusters = self.pieces[-1].clusters
+        return bool(clusters) and clusters[-1].text == " "
+
+    @property
+    def stretched_trailing_spaces(self) -> int:
+        """How many of its trailing spaces are U+0020 (`ends_with_space`)."""
+        count = 0
+        seen = 0
+        for piece in reversed(self.pieces):
+            for cluster in reversed(piece.clusters):
+                if seen == self.trailing_spaces:
+                    return count
+                seen += 1
+                count += cluster.text == " "
+        return count
 
 
 # A piece and a unit are made for every word of every paragraph laid out (~3,700 per
@@ -310,13 +334,15 @@ def unit_of(
     soft_breaks: tuple[int, ...] = (),
     listed: tuple[tuple[int, int], ...] = (),
 ) -> Unit:
-    """A unit of ``pieces``, the spaces that end it counted as its trailing spaces."""
+    """A unit of ``pieces``, the spaces that end it counted as its trailing spaces: any
+    space a line may end at (`segmentation.BREAKING_SPACES`), so an ideographic space
+    after 注意事項 or a thin space takes no room at a line's end, as U+0020 does."""
     width = sum(map(Piece.width, pieces))
     spaces = 0
     space_width = 0.0
     for piece in reversed(pieces):
         for cluster in reversed(piece.clusters):
-            if cluster.text != " ":  # `Cluster.is_space`, without a call per cluster
+            if cluster.text not in BREAKING_SPACES:  # a set: no call per cluster
                 break
             spaces += 1
             space_width += cluster.advance * piece.size / 1000
