@@ -139,3 +139,13 @@ def test_a_heading_breaks_japanese_and_chinese_between_phrases(text: str, lang: 
             for line in found[:-1]:
                 at = text.index(line, at) + len(line)
                 assert at in ends or text[at : at + 1] == " ", (name, width, found)
+
+
+def test_a_phrase_cut_between_its_characters_leaves_no_lone_last_character() -> None:
+    # 8 characters of アセトアミノフェン's 9 fit: the cut leaves フェン together (never
+    # before the small ェ), not ン alone on the next line.
+    assert lines(cell("アセトアミノフェン", "ja"), 8.5) == ["アセトアミノ", "フェン"]
+    assert lines(cell("イブプロフェン", "ja"), 6.5) == ["イブプロ", "フェン"]
+    # Three a line: each cut moves back, not ロ alone instead (イブプ|ロフェ|ン).
+    assert lines(cell("イブプロフェン", "ja"), 3.5) == ["イブ", "プロ", "フェン"]
+    # A particle after a word is a word of its own: クリ|ニック|に, not ニッ|クに (above).
