@@ -29,6 +29,7 @@ from .segmentation import (
     phrase_breaks,
 )
 from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
+from .squeeze import halved_punctuation
 from .syllables import STACKERS
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
@@ -274,6 +275,8 @@ def build_units(
     # paragraph with neither (every English and Thai one) needs no context, nor the
     # two look-ups per piece that would find none.
     joins = ZERO_WIDTH_JOINER in full or max(bidi, default=0) > 0
+    # Full-width marks side by side ("。」", "、「"), set on half an em (`squeeze`).
+    halved = halved_punctuation(full, lang)
 
     units: list[Unit] = []
     pieces: list[Piece] = []
@@ -285,7 +288,10 @@ def build_units(
             run_index += 1
         run = bounds[run_index][2]
         context = joining_context(full, a, b) if joins else NO_CONTEXT
-        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
+        own: tuple[int, ...] = ()
+        if halved:
+            own = tuple(i - a for i in halved[bisect_left(halved, a) : bisect_left(halved, b)])
+        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context, own))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)] if soft else ()
             held: tuple[tuple[int, int], ...] = ()
@@ -300,9 +306,14 @@ def build_units(
 
 
 def _piece(
-    run: Run, text: str, lang: str, level: int = 0, context: tuple[str, str] = ("", "")
+    run: Run,
+    text: str,
+    lang: str,
+    level: int = 0,
+    context: tuple[str, str] = ("", ""),
+    halved: tuple[int, ...] = (),
 ) -> Piece:
-    clusters = shape(run.font, text, lang, level % 2 == 1, context)
+    clusters = shape(run.font, text, lang, level % 2 == 1, context, halved)
     if run.superscript:
         size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
         return _new_piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
