@@ -25,6 +25,7 @@ from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.linebreak import is_hyphen
 from msc_leaflet.typeset.placed import Placed
 from msc_leaflet.typeset.render import LINE_END_MARK, draw_placed, is_end_space, place_units
+from pdfjs_text import extract_pdfjs
 from scripts_samples import SAMPLES
 from typeset_support import (
     EXTRACTORS,
@@ -321,7 +322,7 @@ def test_an_ideographic_space_at_a_line_end_stays_in_the_text_layer(
         tmp_path / "doc.pdf", [[(text, "")]], column=column, lang="ja", monkeypatch=monkeypatch
     )
     assert built.lines[0] == "注意事項"
-    for name, extract in EXTRACTORS.items():
+    for name, extract in {**EXTRACTORS, "pdf.js": extract_pdfjs}.items():
         read = split_lines(extract(built.path))
         lines = [line.replace(LINE_END_MARK, "").strip() for line in read]
         assert lines == built.lines, name
