@@ -25,16 +25,20 @@ from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.linebreak import is_hyphen
 from msc_leaflet.typeset.placed import Placed
 from msc_leaflet.typeset.render import LINE_END_MARK, draw_placed, is_end_space, place_units
+from pdfjs_text import extract_pdfjs
 from scripts_samples import SAMPLES
 from typeset_support import (
     EXTRACTORS,
     TA_JUSTIFY,
     TA_LEFT,
     THAI_PARAGRAPHS,
+    WORDS,
     BuiltDocument,
+    body_style,
     build_document,
     extract_pdfium,
     mm,
+    runs_for,
     source_text,
     split_lines,
 )
@@ -274,3 +278,52 @@ def test_a_soft_hyphen_in_a_script_without_hyphens_draws_none(
     drawn, _ = _drawn_lines(monkeypatch, tmp_path, text, column, lang)
     assert len(drawn) > 1
     assert not any(is_hyphen(p.cluster) for line in drawn for p in line)
+
+
+# An ideographic space after a Japanese heading word, a Chinese one, a thin space in
+# English: each is a space a line may end at, as U+0020 is.
+SPACED = {
+    "ja": ("注意事項\u3000点滴のあとは安静にしてください。", "注意事項", 4),
+    "zh_Hans": ("注意事项\u3000输液后请休息一下。", "注意事项", 4),
+    "en": ("Rest\u2009well after the infusion today.", "Rest", None),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SPACED))
+def test_a_space_of_any_width_at_a_line_end_takes_no_room(lang: str) -> None:
+    """A line that ends at an ideographic or thin space is as wide as its text: the
+    space neither pushes the word before it to the next line nor widens the line (it
+    took a full em in Japanese and Chinese, and 注意事|項 broke where 注意事項 fitted)."""
+    text, first, characters = SPACED[lang]
+    paragraph = make_paragraph(runs_for([(text, "")]), body_style(), lang, words=WORDS)
+    width = _natural_width(first, lang)
+    lines = paragraph.lines_for(width + 0.5)
+    assert paragraph.line_texts()[0].rstrip("\u3000\u2009") == first
+    assert lines[0].width == pytest.approx(width)
+    if characters:
+        assert width == pytest.approx(characters * body_style().fontSize)
+
+
+def _natural_width(text: str, lang: str) -> float:
+    """The width of ``text`` set alone on a line."""
+    paragraph = make_paragraph(runs_for([(text, "")]), body_style(), lang, words=WORDS)
+    (line,) = paragraph.lines_for(1000)
+    return line.width
+
+
+def test_an_ideographic_space_at_a_line_end_stays_in_the_text_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """注意事項 ends its line at the ideographic space after it: every extractor reads
+    the lines as drawn, and a reader joining the lines hears the space the author wrote."""
+    text = SPACED["ja"][0]
+    column = _natural_width("注意事項", "ja") + 0.5 + 12  # the frame's padding: 6 pt a side
+    built = build_document(
+        tmp_path / "doc.pdf", [[(text, "")]], column=column, lang="ja", monkeypatch=monkeypatch
+    )
+    assert built.lines[0] == "注意事項"
+    for name, extract in {**EXTRACTORS, "pdf.js": extract_pdfjs}.items():
+        read = split_lines(extract(built.path))
+        lines = [line.replace(LINE_END_MARK, "").strip() for line in read]
+        assert lines == built.lines, name
+    assert "注意事項\u3000点滴" in _text_objects(built.path)

@@ -139,3 +139,53 @@ def test_a_heading_breaks_japanese_and_chinese_between_phrases(text: str, lang: 
             for line in found[:-1]:
                 at = text.index(line, at) + len(line)
                 assert at in ends or text[at : at + 1] == " ", (name, width, found)
+
+
+# A drug table of five columns, two of them addresses (A5, Japanese): the name column
+# cannot be given its whole name, and was left at two characters (アセ|トア|ミノ|フェ|ン).
+DRUGS = [
+    [
+        "アセトアミノフェン",
+        "1回500mg",
+        "1日3回まで",
+        "https://www.pmda.go.jp/safety/info-services/drugs/",
+        "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/",
+    ],
+    [
+        "イブプロフェン",
+        "1回200mg",
+        "食後に",
+        "https://www.pmda.go.jp/review-services/",
+        "https://www.mhlw.go.jp/stf/newpage_12345.html",
+    ],
+]
+
+
+@pytest.mark.parametrize("ems", [30, 33, 36])
+def test_a_column_too_narrow_for_its_phrase_gets_what_the_others_can_spare(ems: int) -> None:
+    """The name column takes what the address columns can give above their own longest
+    parts, though not the whole name: no katakana name is cut down to a lone ン."""
+    cells = [[cell(text, "ja") for text in row] for row in DRUGS]
+    cut: list[object] = []
+    for row in cells:
+        for paragraph in row:
+            paragraph.on_emergency_break = cut.append
+    widths = column_widths(cells, ems * SIZE, 6)
+    assert widths is not None
+    for row in cells:
+        for paragraph, width in zip(row, widths, strict=True):
+            assert paragraph.wrap(width - 6, 10_000)[0] <= width - 6 + 1e-6
+    names = [row[0].line_texts() for row in cells]
+    assert all(len(line) > 1 for lines in names for line in lines), names
+    assert all(len(lines) <= 3 for lines in names), names  # not 5 lines of two
+    assert cut == []  # the addresses keep their parts whole: nothing cut by force
+
+
+def test_a_phrase_cut_between_its_characters_leaves_no_lone_last_character() -> None:
+    # 8 characters of アセトアミノフェン's 9 fit: the cut leaves フェン together (never
+    # before the small ェ), not ン alone on the next line.
+    assert lines(cell("アセトアミノフェン", "ja"), 8.5) == ["アセトアミノ", "フェン"]
+    assert lines(cell("イブプロフェン", "ja"), 6.5) == ["イブプロ", "フェン"]
+    # Three a line: each cut moves back, not ロ alone instead (イブプ|ロフェ|ン).
+    assert lines(cell("イブプロフェン", "ja"), 3.5) == ["イブ", "プロ", "フェン"]
+    # A particle after a word is a word of its own: クリ|ニック|に, not ニッ|クに (above).

@@ -67,7 +67,10 @@ def _hold_phrases(
 ) -> list[float]:
     """``widths`` with each column narrower than its widest phrase widened to hold it,
     taken from the other columns in proportion to what each can spare above its own
-    phrase and minimum; unchanged when they cannot spare it all. The shares are not
+    phrase and minimum. When they cannot spare it all, each short column gets its part
+    of what they can (アセトアミノフェン in a five-column table beside two addresses was
+    left two characters wide, アセ|トア|ミノ|フェ|ン, though the addresses could give
+    it five more). The shares are not
     recomputed from the phrases: a label column of Japanese (胸の痛み, 発熱, または)
     needs three characters, and the column of sentences beside it keeps the rest, so
     the table is no taller than before (widening the label column by its share pushed
@@ -80,10 +83,11 @@ def _hold_phrases(
         0.0 if lack else max(w - max(p, low), 0.0)
         for w, p, low, lack in zip(widths, phrases, minimums, short, strict=True)
     ]
-    if sum(spare) < need:
+    given = min(need, sum(spare))
+    if given <= 1e-6:
         return list(widths)
     return [
-        w + lack - need * give / sum(spare)
+        w + lack * given / need - given * give / sum(spare)
         for w, lack, give in zip(widths, short, spare, strict=True)
     ]
 

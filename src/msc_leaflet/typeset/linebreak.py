@@ -147,7 +147,20 @@ def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float)
 def _one_ideograph(unit: Unit) -> bool:
     """Whether ``unit`` is one ideograph or kana with only punctuation, spaces or a
     citation's superscript beside it (ん¹。 is a lone ん)."""
-    text = "".join(piece.text for piece in unit.pieces if not piece.rise)
+    return _lone_ideograph("".join(piece.text for piece in unit.pieces if not piece.rise))
+
+
+def _kind(char: str) -> str:
+    """Katakana, hiragana or ideograph (the first word of its Unicode name): a change
+    of kind inside a Japanese phrase is most often a change of word (クリニック|に)."""
+    name = unicodedata.name(char, "")
+    if name.startswith("KATAKANA-HIRAGANA") or name.startswith("HALFWIDTH KATAKANA"):
+        return "KATAKANA"  # ー, and the half-width forms
+    return name.split(" ", 1)[0]
+
+
+def _lone_ideograph(text: str) -> bool:
+    """Whether ``text`` is one ideograph or kana with only punctuation or spaces."""
     letters = [char for char in text if not unicodedata.category(char).startswith(("P", "Z"))]
     return len(letters) == 1 and script_of(letters[0]) in IDEOGRAPHIC
 
@@ -385,8 +398,47 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
             continue
         used += _advance(flat[i])
         i += 1
+    if len(cuts) > 1 and points.get(cuts[-1]) is False:
+        cuts = _company_for_last(text, offsets, points, cuts, content, fits)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
+
+
+def _company_for_last(
+    text: str,
+    offsets: Sequence[int],
+    points: dict[int, bool],
+    cuts: list[int],
+    content: int,
+    fits: Callable[[int, int], bool],
+) -> list[int]:
+    """``cuts`` (0 first), or, when the last part they leave is one Japanese or Chinese
+    character (アセトアミノフェ|ン, イブプ|ロフェ|ン), the cuts moved back between the
+    characters before it, part by part, until no part is one character and each still
+    fits (アセトアミノ|フェン, イブ|プロ|フェン): a word read one character at a time
+    down a column misreads as two words. Only a character of the kind of the one
+    before it (katakana after katakana, an ideograph after an ideograph) is held: a
+    particle ends a phrase alone as a word of its own (クリ|ニック|に, not ニッ|クに).
+    Unchanged when that cannot be done."""
+
+    def lone(start: int, end: int) -> bool:  # and of the same word as the one before
+        part = text[offsets[start] : offsets[end]]
+        before = text[offsets[start] - 1] if start else ""
+        return bool(before) and _lone_ideograph(part) and _kind(before) == _kind(part[0])
+
+    moved = list(cuts)
+    k, end = len(moved) - 1, content
+    while lone(moved[k], end):
+        if k == 0 or points.get(moved[k]) is not False:
+            return cuts
+        j = next(
+            (j for j in range(moved[k] - 1, moved[k - 1], -1) if points.get(j) is False),
+            None,
+        )
+        if j is None or not fits(j, end):
+            return cuts
+        moved[k], end, k = j, j, k - 1
+    return moved
 
 
 #: Stops that may hang past a line's end (burasagari, JIS X 4051 §3.1.11): in a cell
@@ -579,13 +631,13 @@ def justify(units: Sequence[Unit], line: Line, available: float) -> Stretch:
     boundaries = 0
     size = 0.0
     for unit in units[line.start : line.end - 1]:
-        if unit.ends_with_space:
-            spaces += unit.trailing_spaces
-        else:
+        if not unit.ends_with_space:
             boundaries += 1
     for unit in units[line.start : line.end]:
-        spaces += sum(c.is_space for p in unit.pieces for c in p.clusters) - unit.trailing_spaces
+        spaces += sum(c.is_space for p in unit.pieces for c in p.clusters)
         size = max([size, *(p.size for p in unit.pieces)])
+    # The spaces the line ends in are not drawn; an ideographic or thin one never grows.
+    spaces -= units[line.end - 1].stretched_trailing_spaces
     if not spaces and not boundaries:
         return Stretch()
     boundary = min(slack / (spaces + boundaries), BOUNDARY_STRETCH_EM * size)

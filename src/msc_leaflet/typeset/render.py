@@ -46,6 +46,7 @@ from .reading_order import Shown, has_right_to_left, inked, mark_glyph, reading_
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
+from .segmentation import BREAKING_SPACES
 from .shaping import Cluster, Glyph
 from .units import Piece, Unit
 
@@ -1081,11 +1082,11 @@ def _end_space(unit: Unit, x: float) -> Placed:
         if before < len(piece.clusters):
             break
         before -= len(piece.clusters)
-    return Placed(piece, end_space(piece.run.font), x)
+    return Placed(piece, end_space(piece.run.font, piece.clusters[before].text), x)
 
 
-@cache  # one per face
-def end_space(font_name: str) -> Cluster:
+@cache  # one per face and space
+def end_space(font_name: str, char: str = " ") -> Cluster:
     """The space a line broken at an author's space ends in, in the text layer only.
 
     The readers that join an element's marked content without looking where it is
@@ -1097,16 +1098,20 @@ def end_space(font_name: str) -> Cluster:
     and pdf.js drop a space at a line end (pdf.js says ``hasEOL`` instead,
     docs/accessibility.md). Where it would be a text object of its own (alone in its
     subset), a glyph with ink stands in for it, invisibly: pdfium skips a text object
-    without a box. A right-to-left line writes it in `reading_order`.
+    without a box. A right-to-left line writes it in `reading_order`. ``char``: the
+    space the author wrote, so a Japanese line broken at an ideographic space
+    (注意事項　) keeps it in the text layer, as every space inside a line is kept.
     """
     font = shaping_font(font_name)
-    space = font.face.charToGlyph.get(ord(" "), 0)
-    key = font.glyph_key(space, " ", 0.0)
+    space = font.face.charToGlyph.get(ord(char), 0)
+    if not space:  # a face without that space writes U+0020's glyph for it
+        space = font.face.charToGlyph.get(ord(" "), 0)
+    key = font.glyph_key(space, char, 0.0)
     glyph = Glyph(space, 0.0, 0.0, key, 0.0, inked(font_name, space))
-    return Cluster(" ", (), 0.0, plain=False, carriers=(glyph,))
+    return Cluster(char, (), 0.0, plain=False, carriers=(glyph,))
 
 
 def is_end_space(placed: Placed) -> bool:
     """Whether ``placed`` is a line's `end_space` (the only space without glyphs)."""
     cluster = placed.cluster
-    return not cluster.glyphs and cluster.text == " "
+    return not cluster.glyphs and cluster.text in BREAKING_SPACES

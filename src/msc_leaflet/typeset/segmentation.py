@@ -68,6 +68,10 @@ SPACES = frozenset(" \u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x
 #: one, though ICU allows a break before it after a dash ("3 –| 5").
 NO_BREAK_SPACES = "\u00a0\u2007\u202f"
 _SPACE = "[" + "".join(sorted(SPACES)) + "]"
+#: Spaces a line may end at, which then take no room there (`units.unit_of`): U+0020,
+#: and as it the ideographic space of Japanese and Chinese (U+3000, a full em) and the
+#: fixed-width spaces. A no-break space is never at a break.
+BREAKING_SPACES = SPACES - frozenset(NO_BREAK_SPACES)
 
 
 @dataclass(frozen=True)

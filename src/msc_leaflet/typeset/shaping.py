@@ -119,13 +119,20 @@ def harfbuzz_font(name: str) -> HarfBuzzFont:
 
 
 def shape(
-    font_name: str, text: str, lang: str, rtl: bool = False, context: tuple[str, str] = ("", "")
+    font_name: str,
+    text: str,
+    lang: str,
+    rtl: bool = False,
+    context: tuple[str, str] = ("", ""),
+    halved: tuple[int, ...] = (),
 ) -> tuple[Cluster, ...]:
     """Clusters for ``text`` in ``font_name``, in logical order; ``rtl``: the text is
     at an odd bidi level (``bidi.levels``) and is shaped right to left; ``context``:
-    the text just before and after it in its paragraph (`joining_context`). Raises
-    `MissingGlyphError` for .notdef."""
-    return _shape(font_name, text, lang.split("-")[0].lower(), rtl, context)
+    the text just before and after it in its paragraph (`joining_context`);
+    ``halved``: offsets of full-width punctuation set on half an em, by the font's
+    `halt` feature (`segmentation.squeezed_punctuation`). Raises `MissingGlyphError`
+    for .notdef."""
+    return _shape(font_name, text, lang.split("-")[0].lower(), rtl, context, halved)
 
 
 #: Characters of context HarfBuzz reads on each side of the text it shapes
@@ -161,17 +168,25 @@ def _joins(chars: str) -> bool:
 
 @lru_cache(maxsize=SHAPE_CACHE_SIZE)
 def _shape(
-    font_name: str, text: str, lang: str, rtl: bool, context: tuple[str, str] = ("", "")
+    font_name: str,
+    text: str,
+    lang: str,
+    rtl: bool,
+    context: tuple[str, str] = ("", ""),
+    halved: tuple[int, ...] = (),
 ) -> tuple[Cluster, ...]:
     # ASCII is one Latin run whatever it holds (neutral characters join their run).
     runs = [(0, len(text), LATIN)] if text.isascii() else script_runs(text)
     if len(runs) == 1:
-        return tuple(_shape_script_run(font_name, text, runs[0][2], lang, rtl, context))
+        return tuple(_shape_script_run(font_name, text, runs[0][2], lang, rtl, context, halved))
     clusters: list[Cluster] = []
     for start, end, script in runs:
         # Script runs meet where no letters join: only the outer ends have context.
         around = (context[0] if start == 0 else "", context[1] if end == len(text) else "")
-        clusters.extend(_shape_script_run(font_name, text[start:end], script, lang, rtl, around))
+        own = tuple(i - start for i in halved if start <= i < end)
+        clusters.extend(
+            _shape_script_run(font_name, text[start:end], script, lang, rtl, around, own)
+        )
     return tuple(clusters)
 
 
@@ -182,6 +197,7 @@ def _shape_script_run(
     lang: str,
     rtl: bool,
     context: tuple[str, str] = ("", ""),
+    halved: tuple[int, ...] = (),
 ) -> list[Cluster]:
     hbf = harfbuzz_font(font_name)
     buf = hb.Buffer()
@@ -203,7 +219,11 @@ def _shape_script_run(
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
     # A dotted circle is a placeholder glyph with no source text; never print one.
     buf.flags = hb.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
-    hb.shape(hbf.font, buf, _full_width_kept(font_name, text, len(before), script, lang))
+    features = _full_width_kept(font_name, text, len(before), script, lang)
+    if halved:
+        at = len(before)
+        features = {**features, "halt": [(at + i, at + i + 1, True) for i in halved]}
+    hb.shape(hbf.font, buf, features)
     scale = hbf.scale
     infos = buf.glyph_infos  # each read of these builds new Python objects
     starts = [info.cluster - len(before) for info in infos]

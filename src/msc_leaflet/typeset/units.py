@@ -21,8 +21,15 @@ from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
 from .runs import Run
-from .segmentation import ZERO_WIDTH_SPACE, WordList, line_breaks_and_terms, phrase_breaks
+from .segmentation import (
+    BREAKING_SPACES,
+    ZERO_WIDTH_SPACE,
+    WordList,
+    line_breaks_and_terms,
+    phrase_breaks,
+)
 from .shaping import NO_CONTEXT, ZERO_WIDTH_JOINER, Cluster, joining_context, shape
+from .squeeze import halved_punctuation
 from .syllables import STACKERS
 
 #: A cluster's advance: ``map`` with it sums a piece's clusters without a generator.
@@ -75,7 +82,25 @@ class Unit:
 
     @property
     def ends_with_space(self) -> bool:
-        return self.trailing_spaces > 0
+        """Whether it ends in a U+0020, which a justified line stretches; after an
+        ideographic or thin space, which keep their width, the boundary stretches."""
+        if not self.trailing_spaces:
+            return False
+        clusters = self.pieces[-1].clusters
+        return bool(clusters) and clusters[-1].text == " "
+
+    @property
+    def stretched_trailing_spaces(self) -> int:
+        """How many of its trailing spaces are U+0020 (`ends_with_space`)."""
+        count = 0
+        seen = 0
+        for piece in reversed(self.pieces):
+            for cluster in reversed(piece.clusters):
+                if seen == self.trailing_spaces:
+                    return count
+                seen += 1
+                count += cluster.text == " "
+        return count
 
 
 # A piece and a unit are made for every word of every paragraph laid out (~3,700 per
@@ -250,6 +275,8 @@ def build_units(
     # paragraph with neither (every English and Thai one) needs no context, nor the
     # two look-ups per piece that would find none.
     joins = ZERO_WIDTH_JOINER in full or max(bidi, default=0) > 0
+    # Full-width marks side by side ("。」", "、「"), set on half an em (`squeeze`).
+    halved = halved_punctuation(full, lang)
 
     units: list[Unit] = []
     pieces: list[Piece] = []
@@ -261,7 +288,10 @@ def build_units(
             run_index += 1
         run = bounds[run_index][2]
         context = joining_context(full, a, b) if joins else NO_CONTEXT
-        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context))
+        own: tuple[int, ...] = ()
+        if halved:
+            own = tuple(i - a for i in halved[bisect_left(halved, a) : bisect_left(halved, b)])
+        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context, own))
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)] if soft else ()
             held: tuple[tuple[int, int], ...] = ()
@@ -276,9 +306,14 @@ def build_units(
 
 
 def _piece(
-    run: Run, text: str, lang: str, level: int = 0, context: tuple[str, str] = ("", "")
+    run: Run,
+    text: str,
+    lang: str,
+    level: int = 0,
+    context: tuple[str, str] = ("", ""),
+    halved: tuple[int, ...] = (),
 ) -> Piece:
-    clusters = shape(run.font, text, lang, level % 2 == 1, context)
+    clusters = shape(run.font, text, lang, level % 2 == 1, context, halved)
     if run.superscript:
         size = max(run.size * SUPERSCRIPT_SCALE, min(run.size, SUPERSCRIPT_MIN_SIZE))
         return _new_piece(run, clusters, size, run.size * SUPERSCRIPT_RISE, text, level)
@@ -310,13 +345,15 @@ def unit_of(
     soft_breaks: tuple[int, ...] = (),
     listed: tuple[tuple[int, int], ...] = (),
 ) -> Unit:
-    """A unit of ``pieces``, the spaces that end it counted as its trailing spaces."""
+    """A unit of ``pieces``, the spaces that end it counted as its trailing spaces: any
+    space a line may end at (`segmentation.BREAKING_SPACES`), so an ideographic space
+    after 注意事項 or a thin space takes no room at a line's end, as U+0020 does."""
     width = sum(map(Piece.width, pieces))
     spaces = 0
     space_width = 0.0
     for piece in reversed(pieces):
         for cluster in reversed(piece.clusters):
-            if cluster.text != " ":  # `Cluster.is_space`, without a call per cluster
+            if cluster.text not in BREAKING_SPACES:  # a set: no call per cluster
                 break
             spaces += 1
             space_width += cluster.advance * piece.size / 1000
