@@ -877,7 +877,13 @@ def _marks_object(canvas: Canvas, marks: Marks) -> str:
 
 
 def word_gap(
-    canvas: Canvas, x: float, y: float, font_name: str, size: float, leftwards: bool
+    canvas: Canvas,
+    x: float,
+    y: float,
+    font_name: str,
+    size: float,
+    leftwards: bool,
+    reach: float | None = None,
 ) -> None:
     """A space in the text layer only, at ``x`` on the baseline ``y`` (where the line
     just drawn stopped: its left end if it was written right to left, ``leftwards``,
@@ -891,11 +897,17 @@ def word_gap(
     "2027صفحة"). Its text starts with a right-to-left mark, as a right-to-left line's
     spaces do (`reading_order`): pdf.js drops a glyph that is only whitespace. It is
     invisible and, as the font's space glyph, has no box: nothing is drawn, and pdfium,
-    which finds a space in the gap itself, skips it."""
-    glyph = mark_glyph(font_name, RIGHT_TO_LEFT_MARK + " ", LINE_END_SPACE)
+    which finds a space in the gap itself, skips it.
+
+    ``reach``: how far (points) it spans, where the next piece is near enough to be
+    read on the same line (a pack cover's title beside its number): pdfminer.six
+    joins two glyphs only across a gap under twice the wider one, and read a number
+    10 mm right of its title on a line of its own, after the title."""
+    width = LINE_END_SPACE if reach is None else round(reach * 1000 / size, 1)
+    glyph = mark_glyph(font_name, RIGHT_TO_LEFT_MARK + " ", width)
     assert glyph.key is not None
     font = shaping_font(font_name)
-    start = x - LINE_END_SPACE * size / 1000 if leftwards else x
+    start = x - width * size / 1000 if leftwards else x
     ops = ["q", "BT", "3 Tr", f"1 0 0 1 {_num(start)} {_num(y)} Tm"]
     for subset, code in encode_keys(font, [glyph.key], canvas):
         ops.append(f"{subset_name(font, subset, canvas)} {_num(size)} Tf")
