@@ -11,6 +11,7 @@ of their own (``shaping._mark_span``).
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections import Counter
@@ -150,3 +151,26 @@ def test_a_right_to_left_list_item_reads_apart_from_its_bullet(
         for label, item in zip(labels, items, strict=True):
             first = item.value.split()[0]
             assert f"{label} {first}" in words, (name, style, edition, label, first)
+
+
+#: A word of Latin letters or digits glued to an Arabic letter, or an Arabic letter
+#: glued to a Latin one (a citation's number after an Arabic word is printed so).
+_GLUED = re.compile(r"\S*(?:[A-Za-z0-9][\u0620-\u064a]|[\u0620-\u064a][A-Za-z])\S*")
+
+
+@pytest.mark.parametrize("edition", ["single", "sequential"])
+def test_arabic_page_furniture_reads_a_word_apart(tmp_path: Path, edition: str) -> None:
+    """An Arabic page's running header (the title at the right, the clinic's name at
+    the left) and its footer (the document-control line, then "صفحة 1 من 2") share a
+    baseline each. Firefox's find bar and copy (pdf.js) read "الخلاياTest" and
+    "2027صفحة": the second piece is drawn left of the first, and pdf.js finds no space
+    where the pen moves back. Every reader reads each piece a word apart."""
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    project = Project.at(root)
+    path = build_leaflet(project, "after-your-infusion", "ar", tmp_path / "out", edition=edition)
+    readers = {"pdf.js": extract_pdfjs, **EXTRACTORS}
+    for name, read in readers.items():
+        text = _without_format_characters(read(path.path))
+        assert "صفحة" in text.split(), name
+        assert _GLUED.findall(text) == [], name

@@ -363,6 +363,11 @@ LATIN_WITH_DIGITS = {
     "فيروس COVID-19 معدٍ.": "-19COVID",  # The COVID-19 virus is infectious.
     "الجرعة 2 mg/kg مرة واحدة.": "kg/mg",  # A dose of 2 mg/kg, once.
     "الجرعة 5mg يوميًا.": "mg5",  # 5mg a day.
+    # A web or e-mail address and a document code are such runs too: the contact box's
+    # web line, the band's and the footer's code ("TEST-LANG-001": "-001LANG-TEST").
+    "زوروا موقعنا https://example.org اليوم.": "org.example://https",  # Visit our site…
+    "راسلنا على info@example.org اليوم.": "org.example@info",  # Write to us at…
+    "رمز النشرة MSC-PI-001 في أسفل الصفحة.": "-001PI-MSC",  # The code … is at the foot.
 }
 
 

@@ -30,7 +30,7 @@ from ..project import Project
 from ..typeset import default_family, draw_runs
 from ..typeset.draw import runs_width
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Element, drawing
-from ..typeset.render import finish_page
+from ..typeset.render import finish_page, word_gap
 from ..typeset.runs import Run
 
 MIN_SIZE = 8.0  # pt: a title too long for the line is set smaller, never cut
@@ -90,9 +90,10 @@ def cover_page(root: Path, cover: Cover) -> bytes:
     canvas.setFillColor(theme.colour("accent"))
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
 
-    def line(  # one line of the cover, as content of its element, starting at ``x``
+    def line(  # one line of the cover, as content of its element, starting at ``x``;
+        # ``gap``: ending in a space that reaches the indent (a right-to-left number's)
         element: Element, y: float, text: str, font: str, size: float, colour: str,
-        x: float = start,
+        x: float = start, gap: bool = False,
     ) -> None:  # fmt: skip
         room = x - left if rtl else right - x
         while size > MIN_SIZE and runs_width([Run(text, font, size, theme.colour(colour))],
@@ -100,7 +101,10 @@ def cover_page(root: Path, cover: Cover) -> bytes:
             size -= 0.5
         with drawing(canvas, element):
             run = Run(text, font, size, theme.colour(colour))
-            draw_runs(canvas, x, y, [run], cover.language, "right" if rtl else "left")
+            drawn = draw_runs(canvas, x, y, [run], cover.language, "right" if rtl else "left")
+            if gap:
+                end = x - drawn
+                word_gap(canvas, end, y, font, size, True, end - (start + indent))
 
     line(structure.element("H1"), height - band + 16 * mm, cover.heading, family.bold, 26,
          "accent-ink")  # fmt: skip
@@ -116,10 +120,12 @@ def cover_page(root: Path, cover: Cover) -> bytes:
             with structure.group("LI", terms_lang=terms):
                 # The leaflets' own numbers: the locale's digits and stop ("၁။").
                 # Right to left, the title starts left of its number, where pdf.js
-                # sees no gap ("1.بعد"): the number's line ends in a space, at its
-                # left, a no-break one (the text stage drops a line's last space).
-                label = number(str(count)) + ("\u00a0" if rtl else "")
-                line(structure.element("Lbl"), y, label, family.bold, 14, "accent")
+                # sees no gap ("1.بعد"): the number ends in a space of the text layer
+                # reaching to the title (`render.word_gap`), which pdfminer.six needs
+                # to read the two on one line.
+                label = number(str(count))
+                line(structure.element("Lbl"), y, label, family.bold, 14, "accent",
+                     gap=rtl)  # fmt: skip
                 body = structure.element("LBody")
                 for index, title in enumerate(entry.titles):
                     # The pack's language first; the source language below it, smaller.

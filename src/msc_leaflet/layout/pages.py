@@ -30,6 +30,7 @@ from ..typeset import FontFamily, Run, draw_runs
 from ..typeset.draw import (
     MarkHoldingCanvas,
     draw_held_marks,
+    draw_runs_beside,
     hold_marks,
     runs_width,
     same_baseline,
@@ -340,7 +341,7 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     room = abs(end - start) - runs_width(organisation, f.lang) - HEADER_GAP * note
     lines = band_contact_lines(f, note, room)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
-        draw_runs(canvas, start, baseline, organisation, f.lang, align=start_align)
+        draw_runs_beside(canvas, start, baseline, organisation, f.lang, align=start_align)
         for i, line in enumerate(lines):
             if len(lines) == 1:
                 y = baseline
@@ -479,7 +480,7 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     room = width - m["left"] - m["right"] - runs_width(organisation, f.lang) - HEADER_GAP * size
     title = header_title(f, size, room)
     with same_baseline(canvas):
-        draw_runs(canvas, start, y, title, f.lang, align=start_align)
+        draw_runs_beside(canvas, start, y, title, f.lang, align=start_align)
         draw_runs(canvas, end, y, organisation, f.lang, align=end_align)
     canvas.setStrokeColor(theme_colour(theme, "rule"))
     canvas.setLineWidth(0.5)
@@ -528,7 +529,8 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         beside = line_width - runs_width(page_runs, f.lang) - HEADER_GAP * size
         first, *rest = control_lines(f, size, beside, line_width)
         with same_baseline(canvas):
-            draw_runs(canvas, start, y, [f.run(first, size, muted)], f.lang, align=start_align)
+            first_runs = [f.run(first, size, muted)]
+            draw_runs_beside(canvas, start, y, first_runs, f.lang, align=start_align)
             draw_runs(canvas, end, y, page_runs, f.lang, align=end_align)
         # Below: what did not fit beside the page number, then the approval, each on a
         # line of its own (on A5 the control line has no room left for it).

@@ -19,8 +19,9 @@ from itertools import groupby
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..languages import right_to_left
 from .paragraph import default_word_list
-from .render import CM_CHAIN, HELD_MARKS, draw_placed, draw_shapes, place_units
+from .render import CM_CHAIN, HELD_MARKS, draw_placed, draw_shapes, place_units, word_gap
 from .runs import Run
 from .segmentation import WordList
 from .units import Unit, build_units
@@ -62,6 +63,25 @@ def draw_runs(
     elif align == "center":
         x -= width / 2
     draw_placed(canvas, y, place_units(units, x))
+    return width
+
+
+def draw_runs_beside(
+    canvas: Canvas, x: float, y: float, runs: Sequence[Run], lang: str, align: str = "left"
+) -> float:
+    """`draw_runs` for the first of two pieces sharing a baseline (a running header's
+    title, then the organisation's name). On a right-to-left page the next piece is
+    drawn left of this one, and this one ends in a space of the text layer only
+    (`render.word_gap`), so that the next reads a word apart. Returns the width drawn."""
+    width = draw_runs(canvas, x, y, runs, lang, align)
+    if not runs or not right_to_left(lang):
+        return width
+    units = _units(runs, lang)
+    left = x - {"right": width, "center": width / 2}.get(align, 0.0)
+    # Written right to left (`reading_order`) if any of it is: it stops at its left end.
+    leftwards = any(piece.level % 2 for unit in units for piece in unit.pieces)
+    last = runs[-1]
+    word_gap(canvas, left if leftwards else left + width, y, last.font, last.size, leftwards)
     return width
 
 

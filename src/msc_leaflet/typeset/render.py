@@ -42,7 +42,15 @@ from .outlines import FormsTable, forms_table, units_per_em
 from .page_direction import Marks, note_line, page_marks
 from .placed import Placed, any_piece
 from .placed import carriers as _carriers
-from .reading_order import Shown, has_right_to_left, inked, mark_glyph, reading_order
+from .reading_order import (
+    LINE_END_SPACE,
+    RIGHT_TO_LEFT_MARK,
+    Shown,
+    has_right_to_left,
+    inked,
+    mark_glyph,
+    reading_order,
+)
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
 from .scripts import LATIN, locale_script, script_of
@@ -904,6 +912,45 @@ def _marks_object(canvas: Canvas, marks: Marks) -> str:
             now = subset
         ops.append(f"<{code:02X}> Tj")
     return "\n".join([*ops, "ET", "Q"])
+
+
+def word_gap(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    font_name: str,
+    size: float,
+    leftwards: bool,
+    reach: float | None = None,
+) -> None:
+    """A space in the text layer only, at ``x`` on the baseline ``y`` (where the line
+    just drawn stopped: its left end if it was written right to left, ``leftwards``,
+    else its right end), after the first of two pieces of a right-to-left page's
+    furniture that share a baseline (a running header's title and the organisation's
+    name, the document-control line and the page number).
+
+    The second piece is drawn left of the first, and pdf.js (Firefox's find bar and
+    copy) finds a space only in a gap the pen jumps forward over: it read the last
+    word of the first piece and the first of the second as one ("الخلاياTest",
+    "2027صفحة"). Its text starts with a right-to-left mark, as a right-to-left line's
+    spaces do (`reading_order`): pdf.js drops a glyph that is only whitespace. It is
+    invisible and, as the font's space glyph, has no box: nothing is drawn, and pdfium,
+    which finds a space in the gap itself, skips it.
+
+    ``reach``: how far (points) it spans, where the next piece is near enough to be
+    read on the same line (a pack cover's title beside its number): pdfminer.six
+    joins two glyphs only across a gap under twice the wider one, and read a number
+    10 mm right of its title on a line of its own, after the title."""
+    width = LINE_END_SPACE if reach is None else round(reach * 1000 / size, 1)
+    glyph = mark_glyph(font_name, RIGHT_TO_LEFT_MARK + " ", width)
+    assert glyph.key is not None
+    font = shaping_font(font_name)
+    start = x - width * size / 1000 if leftwards else x
+    ops = ["q", "BT", "3 Tr", f"1 0 0 1 {_num(start)} {_num(y)} Tm"]
+    for subset, code in encode_keys(font, [glyph.key], canvas):
+        ops.append(f"{subset_name(font, subset, canvas)} {_num(size)} Tf")
+        ops.append(f"<{code:02X}> Tj")
+    canvas._code.append("\n".join([*ops, "ET", "Q"]))
 
 
 def _drawn_positions(drawn: Sequence[Placed], origin: float) -> dict[int, list[float]]:
