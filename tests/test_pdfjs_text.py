@@ -174,3 +174,27 @@ def test_arabic_page_furniture_reads_a_word_apart(tmp_path: Path, edition: str) 
         text = _without_format_characters(read(path.path))
         assert "صفحة" in text.split(), name
         assert _GLUED.findall(text) == [], name
+
+
+@pytest.mark.parametrize("edition", ["single", "sequential"])
+def test_an_arabic_table_row_reads_from_its_right_cell(tmp_path: Path, edition: str) -> None:
+    """An Arabic table's first column is at the right, where its lines start. Firefox
+    (pdf.js) and pypdf read a row in the order its cells are drawn, and read "اتصل
+    بالرقم 1669 فورًا. ألم في الصدر" (what to do, then the sign): the left cell was
+    drawn first. Every reader reads the header and each row from its first column."""
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    project = Project.at(root)
+    path = build_leaflet(project, "after-your-infusion", "ar", tmp_path / "out", edition=edition)
+    rows = [
+        "العلامة ماذا تفعل",  # Sign | What to do
+        "ألم في الصدر اتصل بالرقم 1669 فورًا.",  # Chest pain | Call 1669 at once.
+        "حمى أو قشعريرة اتصل بالعيادة في اليوم نفسه.",  # Fever | Contact the clinic…
+    ]
+    # pdfminer.six reads a table column by column, in English too (its layout analysis
+    # makes each column a text box): it has no row to read.
+    readers = {"pdf.js": extract_pdfjs, **EXTRACTORS}
+    del readers["pdfminer"]
+    for name, read in readers.items():
+        text = " ".join(_without_format_characters(read(path.path)).split())
+        assert [row for row in rows if row not in text] == [], name

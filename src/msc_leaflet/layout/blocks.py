@@ -141,6 +141,37 @@ class SplitTable(Table):  # type: ignore[misc]
 _Table = SplitTable
 
 
+class RightToLeftTable(SplitTable):
+    """A table whose rows are drawn from their right cell, where a right-to-left
+    table's first column stands (`Blocks._table_cells`).
+
+    pdf.js (Firefox's find and copy) and pypdf read a row's cells in the order they are
+    drawn: ReportLab draws left to right, and they read an Arabic row "what to do" first,
+    then the sign it is for. The cells of a row are held as ReportLab asks for them and
+    drawn in reverse once the row ends (a cell of the next row, or the lines after the
+    last); where and how each is drawn does not change."""
+
+    _held: list[tuple[Any, Any, tuple[float, float], tuple[float, float]]]
+
+    def _drawCell(
+        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        held = self.__dict__.setdefault("_held", [])
+        if held and held[0][2][1] != pos[1]:  # a row further down
+            self._draw_held()
+        held.append((cellval, cellstyle, pos, size))
+
+    def _drawLines(self) -> None:
+        self._draw_held()  # the last row
+        super()._drawLines()
+
+    def _draw_held(self) -> None:
+        held = self.__dict__.get("_held") or []
+        for cell in reversed(held):
+            super()._drawCell(*cell)
+        held.clear()
+
+
 def _repeat_untagged(table: Flowable, rows: int) -> None:
     """The header rows a split table repeats on the next page are drawn again as copies
     outside the structure: a screen reader reads a table's header once."""
@@ -373,13 +404,14 @@ class BlockBuilder:
         widths = column_widths(cells, self.width, padding.left + padding.right)
         if widths is None:
             widths = squeezed(cells, self.width, padding.left + padding.right)
+        kind = RightToLeftTable if right_to_left(self.w.lang) else None
         table = make_table(cells, self.w, [
             ("BACKGROUND", (0, 0), (-1, 0), theme_colour(self.theme, "table-head")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *padding_commands(padding),
-        ], repeatRows=1, colWidths=widths)  # fmt: skip
+        ], kind, repeatRows=1, colWidths=widths)  # fmt: skip
         parts: list[Flowable] = [table]
         if caption:
             parts.append(caption)
@@ -409,6 +441,9 @@ class BlockBuilder:
             if isinstance(cell, TextParagraph):
                 cell.in_cell = True  # beside other cells: its lines must read as a block
         if right_to_left(self.w.lang):  # the first column is where the lines start: at the right
+            for cell in (cell for row in [header, *rows] for cell in row[:-1]):
+                if isinstance(cell, TextParagraph):
+                    cell.gap_after = True  # the next cell reads a word apart (pdf.js)
             return [header[::-1], *(row[::-1] for row in rows)]
         return [header, *rows]
 

@@ -41,7 +41,7 @@ from .linebreak import (
     release_phrases,
 )
 from .marked_content import Element, drawing
-from .render import draw_placed, place_units
+from .render import draw_placed, place_units, word_gap
 from .runs import Run
 from .segmentation import EMPTY_WORD_LIST, WordList, load_word_list
 from .units import Unit, build_units
@@ -143,6 +143,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     # its lines must read back as one block, however far apart a script sets them
     # (`line_pitch`).
     in_cell: bool = False
+    # Right to left, a cell another cell of its row is drawn after, to its left (set by
+    # the layout): its last line ends in a space of the text layer (`render.word_gap`).
+    gap_after: bool = False
     # The leaflet block it sets, for error messages (set by the layout).
     leaflet_block: object = None
 
@@ -291,6 +294,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         rest._citations, rest._offset = self._citations, self._offset + cut
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
+        first.gap_after = rest.gap_after = self.gap_after
         # The leaflet block the layout tagged it with (`layout/unprintable.py`): a part
         # that fits nowhere names its own paragraph, not the heading kept with it.
         first.leaflet_block = rest.leaflet_block = self.leaflet_block
@@ -343,6 +347,12 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             units[-1] = at_line_end(units[-1])  # the hyphen a soft hyphen becomes there
             placed = place_units(units, x, stretch.space, stretch.boundary)
             draw_placed(self.canv, baseline - number * style.leading, placed, layer)
+        if self.gap_after and rtl and placed:
+            # pdf.js reads a row's next cell, drawn left of this one, as one word with
+            # this cell's last ("العلامةماذا تفعل"): a space where this line ends.
+            end = min(placed, key=lambda item: item.x)
+            y = baseline - (len(lines) - 1) * style.leading
+            word_gap(self.canv, end.x, y, end.piece.run.font, end.piece.size, leftwards=True)
 
     # --- inspecting -------------------------------------------------------------------
 
