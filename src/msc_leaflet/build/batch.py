@@ -220,12 +220,12 @@ def source_facts(
     for them goes into ``loaded``, for a caller that lays it out next."""
     path = project.leaflet_path(leaflet_id)
     cached = manifest.sources.get(leaflet_id)
-    from ..content import loader  # only when a leaflet changed since the last build
-
     for attempt in range(1, ATTEMPTS + 1):
         sha256 = file_sha256(path)  # before loading, as a job hashes it (`source_entry`)
         if cached and cached.sha256 == sha256:
             return cached
+        from ..content import loader  # only when a leaflet changed since the last build
+
         try:
             leaflet, _ = loader.load_leaflet(path, project)
             break
