@@ -197,16 +197,9 @@ def test_an_arabic_cover_is_laid_out_right_to_left() -> None:
     from msc_leaflet.desk.pack import cover_page
     from msc_leaflet.print_spec import PrintSpec
 
-    cover = Cover(
-        "ar",
-        "معلومات تأخذها معك إلى البيت",
-        "مقدمة من EDNA Wellness",
-        "التاريخ: 4 ديسمبر 2026",
-        "في هذا الملف",
-        (
-            CoverEntry(("بعد تسريب الخلايا",), "en"),
-            CoverEntry(("بعد تسريب الخلايا", "After your cell infusion"), "en"),
-        ),
+    cover = _arabic_cover(
+        CoverEntry(("بعد تسريب الخلايا",), "en"),
+        CoverEntry(("بعد تسريب الخلايا", "After your cell infusion"), "en"),
     )
     theme = project_theme(Project(REPO), PrintSpec(paper="a4"))
     margin = theme.page_size[0] - theme.margins["right"]
@@ -235,13 +228,8 @@ def test_an_arabic_covers_numbers_read_a_word_apart_from_their_titles(tmp_path: 
     from msc_leaflet.desk.pack import cover_page
     from pdfjs_text import extract_pdfjs
 
-    cover = Cover(
-        "ar",
-        "معلومات تأخذها معك إلى البيت",
-        "مقدمة من EDNA Wellness",
-        "التاريخ: 4 ديسمبر 2026",
-        "في هذا الملف",
-        (CoverEntry(("بعد تسريب الخلايا",), "en"), CoverEntry(("ماذا تفعل",), "en")),
+    cover = _arabic_cover(
+        CoverEntry(("بعد تسريب الخلايا",), "en"), CoverEntry(("ماذا تفعل",), "en")
     )
     path = tmp_path / "cover.pdf"
     path.write_bytes(cover_page(REPO, cover))
@@ -251,3 +239,16 @@ def test_an_arabic_covers_numbers_read_a_word_apart_from_their_titles(tmp_path: 
         text = "".join(c for c in read(path) if unicodedata.category(c) != "Cf")
         words = " ".join(text.split())
         assert "1. بعد تسريب" in words and "2. ماذا تفعل" in words, (name, words)
+
+
+def _arabic_cover(*entries: CoverEntry) -> Cover:
+    """An Arabic pack's cover listing ``entries`` ("Information to take home", "Given by
+    EDNA Wellness", "Date: 4 December 2026", "In this pack")."""
+    return Cover(
+        "ar",
+        "معلومات تأخذها معك إلى البيت",
+        "مقدمة من EDNA Wellness",
+        "التاريخ: 4 ديسمبر 2026",
+        "في هذا الملف",
+        entries,
+    )
