@@ -270,3 +270,62 @@ def test_console_output_is_not_read_as_a_command() -> None:
         ("page.md:2", "msc-leaflet init x     --name Y"),
         ("page.md:9", "msc-leaflet list"),
     ]
+
+
+CHECK_ROW = re.compile(r"^\| ([A-Z][A-Z0-9]*[A-Z])(\d+)(?:–(\d+))? \| ([^|]*) \|", re.MULTILINE)
+
+
+def check_rows(section: str) -> list[tuple[str, str]]:
+    """(code, severity column) per code a table of docs/checks.md lists, ranges such as
+    ``LAYOUT001–006`` read as each of their codes."""
+    page = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    start = page.index(f"\n{section}\n")
+    end = page.find("\n#", start + len(section) + 2)
+    rows = []
+    for family, first, last, severity in CHECK_ROW.findall(page[start:end]):
+        for number in range(int(first), int(last or first) + 1):
+            rows.append((f"{family}{number:0{len(first)}d}", severity.strip()))
+    return rows
+
+
+def test_the_checks_table_lists_every_registered_check_once_with_its_severity() -> None:
+    """`check --list` and the table in docs/checks.md name the same codes, each once: a
+    new rule joins the table, a range such as "I18N002–015" grows with its family."""
+    from msc_leaflet.checks.registry import all_checks
+
+    registered = {check.code: check.severity for check in all_checks()}
+    rows = check_rows("## The checks")
+    codes = [code for code, _ in rows]
+    assert sorted(codes) == sorted(registered), "codes in docs/checks.md ≠ check --list"
+    wrong = [
+        f"{code}: docs say {severity!r}, check --list {registered[code]!r}"
+        for code, severity in rows
+        if not severity.startswith("see ") and registered[code] not in severity.split("/")
+    ]
+    assert wrong == []
+
+
+def test_the_translation_rules_table_lists_every_catalog_rule() -> None:
+    """docs/checks.md's table of `i18n check` rules holds exactly the catalog checks."""
+    from msc_leaflet.checks.registry import all_checks
+
+    catalog = {c.code: c.severity for c in all_checks() if c.scope == "catalog"}
+    assert dict(check_rows("### Translation rules (`msc-leaflet i18n check`)")) == catalog
+    see_below = {code for code, severity in check_rows("## The checks") if severity == "see below"}
+    assert see_below == set(catalog)
+
+
+def test_every_check_code_the_docs_name_exists() -> None:
+    """A code the docs name (in prose, a hint, an example) is one `check --list` lists."""
+    from msc_leaflet.checks.registry import all_checks
+
+    families = {check.code.rstrip("0123456789") for check in all_checks()}
+    named = re.compile(rf"\b(?:{'|'.join(sorted(families))})\d{{3}}\b")
+    registered = {check.code for check in all_checks()}
+    unknown = [
+        f"{path.relative_to(REPO)}: {code}"
+        for path in DOCS
+        for code in sorted(set(named.findall(path.read_text(encoding="utf-8"))))
+        if code not in registered
+    ]
+    assert unknown == []
