@@ -329,3 +329,42 @@ def test_every_check_code_the_docs_name_exists() -> None:
         if code not in registered
     ]
     assert unknown == []
+
+
+BUILT = re.compile(r"^built\s+(\S+) \((\d+) pages?,", re.MULTILINE)
+SUMMARY = re.compile(r"^(\d+) built, (\d+) skipped, (\d+) failed · (\d+) pages", re.MULTILINE)
+
+
+def console_blocks(page: str) -> Iterator[list[tuple[str, str]]]:
+    """Per ``console`` block, each ``$`` command with the output shown under it."""
+    for block in re.findall(r"^```console\n(.*?)^```", page, re.MULTILINE | re.DOTALL):
+        runs = re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]
+        yield [tuple(run.replace("\\\n", " ").partition("\n")[::2]) for run in runs]
+
+
+def test_the_readme_shows_the_pages_its_builds_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page counts the README's build examples show are what they make of the bundled
+    leaflets today (the Thai stromal-or-stem was shown at 4 pages after it grew to 5).
+    Each block runs in a fresh copy of the bundled project, as its commands follow on."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = [
+        [(command, output) for command, output in block if command.startswith(f"{PROGRAM} build")]
+        for block in console_blocks(readme)
+    ]
+    blocks = [block for block in blocks if any(SUMMARY.search(out) for _, out in block)]
+    assert sum(map(len, blocks)) >= 5, "the README's build examples are no longer found"
+    for number, block in enumerate(blocks):
+        monkeypatch.chdir(copy_bundled(tmp_path / str(number)))
+        for command, output in block:
+            result = CliRunner().invoke(app, shlex.split(command)[1:])
+            printed = result.stdout + result.stderr
+            made = dict(BUILT.findall(printed))
+            shown = dict(BUILT.findall(output))
+            assert {name: made.get(name) for name in shown} == shown, command
+            assert SUMMARY.findall(printed) == SUMMARY.findall(output), command
