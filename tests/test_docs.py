@@ -399,3 +399,21 @@ def test_the_format_pages_complete_example_builds_as_written(tmp_path: Path) -> 
     built = CliRunner().invoke(app, ["build", *project])
     assert built.exit_code == 0, built.stdout + built.stderr
     assert (tmp_path / "build" / "en" / "stromal-or-stem.pdf").is_file()
+
+
+def test_the_format_page_names_every_theme_entry() -> None:
+    """Every top-level entry a theme may have (the bundled theme's, and the optional
+    ones) has its row in docs/format.md's theme table, and the table names no other."""
+    from msc_leaflet.content.yaml_source import load_data
+    from msc_leaflet.data import data_path
+    from msc_leaflet.theme.theme import OPTIONAL_KEYS
+
+    bundled = load_data(data_path("theme.yaml").read_text("utf-8"))
+    page = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    table = page[page.index("| key | what it holds |") :].split("\n\n")[0]
+    rows = {
+        name
+        for cells in re.findall(r"^\| ([^|]+) \|", table, re.MULTILINE)
+        for name in re.findall(r"`([\w-]+)`", cells)
+    }
+    assert rows == {*bundled, *OPTIONAL_KEYS}
