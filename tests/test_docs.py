@@ -417,3 +417,30 @@ def test_the_format_page_names_every_theme_entry() -> None:
         for name in re.findall(r"`([\w-]+)`", cells)
     }
     assert rows == {*bundled, *OPTIONAL_KEYS}
+
+
+def test_the_print_page_shows_what_preflight_says_of_its_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/print.md's preflight examples, run on the builds its block makes of the
+    bundled leaflets, print what the page shows (it showed "claims no standard" after
+    every tagged output came to claim PDF/UA-1)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    page = (REPO / "docs" / "print.md").read_text(encoding="utf-8")
+    blocks = [
+        block
+        for block in console_blocks(page)
+        if any(command.startswith(f"{PROGRAM} preflight") for command, _ in block)
+    ]
+    compared = 0
+    for number, block in enumerate(blocks):
+        monkeypatch.chdir(copy_bundled(tmp_path / str(number)))
+        for command, output in block:
+            result = CliRunner().invoke(app, shlex.split(command, comments=True)[1:])
+            if command.startswith(f"{PROGRAM} preflight") and output.strip():
+                assert result.stdout == output, command
+                compared += 1
+    assert compared >= 2, "the print page's preflight examples are no longer found"
