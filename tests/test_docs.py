@@ -444,3 +444,36 @@ def test_the_print_page_shows_what_preflight_says_of_its_builds(
                 assert result.stdout == output, command
                 compared += 1
     assert compared >= 2, "the print page's preflight examples are no longer found"
+
+
+# Commands whose whole output the README shows: nothing in it varies from run to run.
+EXACT = ("list", "i18n stats", "i18n check", "init")
+
+
+def test_the_readme_shows_what_its_exact_commands_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list`, `i18n stats`, `i18n check` and `init` print, on the bundled project, what
+    the README shows (it showed the Thai rows alone, with a 93-entry ui catalog, after
+    the library's ui catalogs grew and came in Hindi too)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = [
+        (command, output)
+        for block in console_blocks(readme)
+        for command, output in block
+        if any(
+            command.startswith(f"{PROGRAM} {name} ") or command == f"{PROGRAM} {name}"
+            for name in EXACT
+        )
+        and "…" not in output
+    ]
+    assert len(shown) >= 4, "the README's examples are no longer found"
+    for number, (command, output) in enumerate(shown):
+        monkeypatch.chdir(copy_bundled(tmp_path / str(number)))
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+        printed = result.stdout + result.stderr
+        assert printed.rstrip("\n") == output.rstrip("\n"), command
