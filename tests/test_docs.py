@@ -477,3 +477,31 @@ def test_the_readme_shows_what_its_exact_commands_print(
         result = CliRunner().invoke(app, shlex.split(command)[1:])
         printed = result.stdout + result.stderr
         assert printed.rstrip("\n") == output.rstrip("\n"), command
+
+
+def test_the_readme_check_excerpt_is_what_check_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each line of the README's `check` excerpt is a line `check` prints on the bad
+    leaflet fixture, and its count line is the count (it showed 12 errors, paths of
+    another folder and a hint without the catalog entry it now names)."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [(command, output)] = [
+        (command, output)
+        for block in console_blocks(readme)
+        for command, output in block
+        if f"{PROGRAM} check" in command
+    ]
+    folder, _, command = command.rpartition(" && ")
+    assert folder.startswith("cd "), command
+    shutil.copytree(REPO / folder.removeprefix("cd "), tmp_path / "project")
+    monkeypatch.chdir(tmp_path / "project")
+    result = CliRunner().invoke(app, shlex.split(command)[1:])
+    printed = (result.stdout + result.stderr).splitlines()
+    shown = [line for line in output.splitlines() if line != "…"]
+    assert [line for line in shown if line not in printed] == []
+    assert shown[-1] == printed[-1]
