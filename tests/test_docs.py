@@ -505,3 +505,20 @@ def test_the_readme_check_excerpt_is_what_check_prints(
     shown = [line for line in output.splitlines() if line != "…"]
     assert [line for line in shown if line not in printed] == []
     assert shown[-1] == printed[-1]
+
+
+def test_the_readme_python_example_runs_on_the_bundled_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python API example runs as written in a copy of the bundled project
+    (its print build asked for strict=True, which refuses the Thai leaflets until a
+    clinician signs them off, so the example stopped with an error)."""
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("\n## Python API\n") :]
+    code = re.search(r"^```python\n(.*?)^```", after, re.MULTILINE | re.DOTALL)[1]  # type: ignore[index]
+    monkeypatch.chdir(copy_bundled(tmp_path))
+    exec(compile(code, "README.md (Python API)", "exec"), {})
+    assert "th/infusion-safety.pdf" in capsys.readouterr().out
+    assert Path("print/th/infusion-safety.parallel.pdf").is_file()
