@@ -1863,6 +1863,22 @@ def test_a_recovery_made_permanent_is_a_promise(sentence: str, lang: str) -> Non
         ("Ice eases pain, permanently stopping sport is rarely needed.", "en", None),
         ("Ice eases the pain. Forever young is a song.", "en", None),
         ("Ice eases the pain; keep this leaflet forever.", "en", None),
+        # The permanence said twice, as an afterthought too, is the same promise: get
+        # rid of pain, forever and ever; for ever and always; forever and ever, free
+        # from pain; for ever and for all time (Thai, Lao); for ever, for ever
+        # (Chinese); for ever and eternally (Vietnamese).
+        ("Get rid of pain, forever and ever.", "en", True),
+        ("Get rid of pain, for ever and always!", "en", True),
+        ("Forever and ever, free from pain.", "en", True),
+        ("บอกลาอาการปวดเข่า ตลอดไปและตลอดกาล", "th", True),
+        ("ກຳຈັດອາການປວດ ຕະຫຼອດໄປແລະຕະຫຼອດການ", "lo", True),
+        ("摆脱疼痛，永远永远。", "zh_Hans", True),
+        ("Thoát khỏi đau khớp, mãi mãi và vĩnh viễn.", "vi", True),
+        # Still denied, and still no afterthought when a clause of its own follows:
+        # stem cells do not free you from pain, forever and ever; ice eases pain,
+        # forever and ever is a long time.
+        ("Stem cells do not free you from pain, forever and ever.", "en", False),
+        ("Ice eases pain, forever and ever is a long time.", "en", None),
     ],
 )
 def test_a_permanence_added_after_a_comma_is_the_same_promise(

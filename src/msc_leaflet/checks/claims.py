@@ -86,6 +86,9 @@ class Claim:
     advice: tuple[str, ...] = ()  # what, standing alone between a claim's two parts,
     # makes it advice: a habit given up for good ("say goodbye to smoking for good");
     # casefolded
+    echoes: tuple[str, ...] = ()  # what, right after a part, says it again ("forever
+    # and ever", "for ever and always", ตลอดไปและตลอดกาล): the part still stands alone
+    # in its clause (`_without_afterthought`)
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -193,6 +196,7 @@ def claim_list(lang: str) -> ClaimList:
                 int(c.get("within", 0)),
                 forms(c.get("unless", [])),
                 tuple(form.casefold() for form in forms(c.get("advice", []))),
+                forms(c.get("echoes", [])),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -417,7 +421,7 @@ def _together(
             if hi - lo > claim.within * PART_WORD_REACH:
                 continue
             gap = _without_afterthought(
-                text, lo, hi, min(start, other_start), max(end, other_end), claims
+                text, lo, hi, min(start, other_start), max(end, other_end), claim, claims
             )
             if _one_clause(gap, claim, claims) and not _advice(text[lo:hi], claim):
                 # Each second part pairs with its nearest first: "treat treat pain
@@ -514,7 +518,7 @@ def _afterthought_patterns(spaces_end_phrases: bool) -> tuple[re.Pattern[str], .
 
 
 def _without_afterthought(
-    text: str, lo: int, hi: int, first: int, last: int, claims: ClaimList
+    text: str, lo: int, hi: int, first: int, last: int, claim: Claim, claims: ClaimList
 ) -> str:
     """The gap ``text[lo:hi]`` between the two parts of a claim (the earlier starting
     at ``first``, the later ending at ``last``), without the pause that adds one part
@@ -523,20 +527,52 @@ def _without_afterthought(
     from pain, forever."; บอกลาอาการปวดเข่า ตลอดไป; 摆脱疼痛，永远。), or right after
     the earlier part when it stands alone from its clause's start ("Forever, free
     from pain"). A part with words of its own after the pause is a clause of its own:
-    "Ice eases pain, permanently stopping sport is rarely needed"."""
+    "Ice eases pain, permanently stopping sport is rarely needed". A part said again
+    (`_echoed`: "forever and ever", 永远永远) still stands alone."""
     gap = text[lo:hi]
     language = profile(claims.lang)
     phrases = language.claim_sentences == "phrases"
     ending, opening, alone_after, alone_before = _afterthought_patterns(phrases)
     joiner = " " if language.word_spaces else ""
     pause = ending.search(gap)
-    if pause and alone_after.match(text, last):
+    if pause and alone_after.match(text, _echoed(text, last, claim, language)):
         return gap[: pause.start()] + joiner
-    pause = opening.match(gap)
+    said_again = min(_echoed(text, lo, claim, language), hi) - lo
+    pause = opening.match(gap[said_again:])
     # A bounded look back: a paragraph of many parts is still read in linear time.
     if pause and alone_before.search(text, max(0, first - AFTERTHOUGHT_REACH), first):
-        return joiner + gap[pause.end() :]
+        return joiner + gap[said_again + pause.end() :]
     return gap
+
+
+#: How many sayings-again of a part `_echoed` passes ("forever and ever and always").
+ECHOES_READ = 3
+
+
+def _echoed(text: str, at: int, claim: Claim, language: LanguageProfile) -> int:
+    """Where what follows ``at``, the end of a part of ``claim``, ends once every
+    saying-again of it is passed: a phrase of `Claim.echoes` ("and ever", "and
+    always", และตลอดกาล) or a form of a part again (永远永远), each after spaces or
+    none. "Get rid of pain, forever and ever." adds the permanence as an afterthought
+    as "…, forever." does."""
+    forms = claim.echoes + tuple(form for part in claim.parts for form in part)
+    anywhere = language.claim_match == "text"
+    # A bounded number: a hostile "forever forever …" is not read again for each part.
+    for _ in range(ECHOES_READ):
+        start = at + (len(text[at:]) - len(text[at:].lstrip()))
+        for form in forms:
+            pattern = (
+                _spaced_pattern(form, language.tag)
+                if language.word_spaces
+                else _unspaced_pattern(form, anywhere, "" if anywhere else language.tag)
+            )
+            found = pattern.match(text, start)
+            if found and found.end() > start:
+                at = found.end()
+                break
+        else:
+            return at
+    return at
 
 
 def _one_clause(gap: str, claim: Claim, claims: ClaimList) -> bool:
