@@ -1896,6 +1896,46 @@ def test_a_permanence_added_after_a_comma_is_the_same_promise(
 @pytest.mark.parametrize(
     ("sentence", "lang", "promise"),
     [
+        # A negative subject compared with something boasts in every list that
+        # denies before its claim, as "Nothing cures arthritis like our cells" does:
+        # no therapy cures arthritis better than stem cells (Chinese 比…更, Japanese
+        # より/ほど, Thai ดีกว่า, Arabic أفضل من); nothing cures arthritis like stem cells
+        # (Chinese 像…一样, Arabic مثل).
+        ("没有任何疗法比干细胞更能治愈关节炎。", "zh_Hans", True),
+        ("没有什么能像干细胞一样治愈关节炎。", "zh_Hans", True),
+        ("幹細胞ほど関節炎を完治させる治療はありません。", "ja", True),
+        ("幹細胞より早く関節炎を完治させる方法はありません。", "ja", True),
+        ("ไม่มีการรักษาใดรักษาข้อเข่าเสื่อมให้หายขาดได้ดีกว่าเซลล์ต้นกำเนิด", "th", True),
+        ("لا يوجد علاج يشفي التهاب المفاصل أفضل من خلايانا.", "ar", True),
+        ("لا شيء يشفي التهاب المفاصل مثل الخلايا الجذعية.", "ar", True),
+        # Without a comparison, a denial: no therapy can cure arthritis.
+        ("没有任何疗法能治愈关节炎。", "zh_Hans", False),
+        ("関節炎を完治させる治療はありません。", "ja", False),
+        ("ไม่มีการรักษาใดรักษาข้อเข่าเสื่อมให้หายขาดได้", "th", False),
+        ("لا يوجد علاج يشفي التهاب المفاصل.", "ar", False),
+        # A comparison under a denial that is no negative subject still denies: there
+        # is no evidence that stem cells cure arthritis better than surgery.
+        ("没有证据表明干细胞比手术更能治愈关节炎。", "zh_Hans", False),
+        ("幹細胞が手術より関節炎を完治させるという証拠はありません。", "ja", False),
+        ("ไม่มีหลักฐานว่าเซลล์ต้นกำเนิดรักษาให้หายขาดได้ดีกว่าการผ่าตัด", "th", False),
+        ("لا يوجد دليل على أن الخلايا تشفي التهاب المفاصل أفضل من الجراحة.", "ar", False),
+        # An honest comparison holds no cure or regrowth to boast of: no therapy is
+        # safer than surgery; no treatment has no side effects, like any medicine.
+        ("没有任何疗法比手术更安全。", "zh_Hans", None),
+        ("没有任何疗法比手术更没有副作用。", "zh_Hans", False),
+        ("No treatment has no side effects, like any medicine.", "en", False),
+    ],
+)
+def test_a_negative_subject_compared_boasts_in_every_language(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    # Only the English list knew the boast: 没有任何疗法比干细胞更能治愈关节炎 read as a denial.
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
         # A negative subject denies what it does: nothing gets rid of arthritis for
         # ever; none of these treatments cures it; nobody can regrow cartilage; there
         # is no treatment that cures arthritis (Arabic ما من); there is no treatment

@@ -208,7 +208,14 @@ def claim_list(lang: str) -> ClaimList:
         spelled([*cues.get("before", []), *cues.get("heed", [])]),
         spelled(cues.get("after", [])),
         int(cues.get("after_window", 3)),
-        spelled([*cues.get("negations", []), *cues.get("negative_subjects", [])]),
+        # A list that negates after the verb (Japanese: no `negations`) names its
+        # negative subjects after the claim, among its `after` cues.
+        spelled(
+            [
+                *cues.get("negations", []),
+                *(cues.get("negative_subjects", []) if "negations" in cues else []),
+            ]
+        ),
         spelled(cues.get("clauses", [])),
         spelled(cues.get("contrasts", [])),
         spelled(cues.get("continuations", [])),
@@ -341,6 +348,7 @@ def find_claims(
             project,
             asserts is not None,
             joined,
+            claim.concept in BOASTED,
         )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
@@ -787,9 +795,11 @@ def _excused(
     project: Project | None,
     asserts: bool = False,
     joined: str = "",
+    boastable: bool = False,
 ) -> bool:
     """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
-    denied, or asked about (``asserts``: the question is rhetorical, "did you know")."""
+    denied, or asked about (``asserts``: the question is rhetorical, "did you know";
+    ``boastable``: a deed a negative subject may be compared in, `BOASTED`)."""
     if not asserts and _is_question(sentence, claims):
         return True
     before, after = sentence[:start], sentence[end:]
@@ -801,7 +811,10 @@ def _excused(
         phrased = language.claim_sentences == "phrases"
         phrase = _phrase_start(before, claims) if phrased else 0
         reach = _warning_reach(before, claims, find) if phrased else 0
-        if _warned(before, claims, find, reach) or _negated(before, claims, find, phrase):
+        if _warned(before, claims, find, reach):
+            return True
+        boast = _unspaced_boast(sentence, start, end, claims, find) if boastable else []
+        if not boast and _negated(before, claims, find, phrase):
             return True
         if claims.joined_negations and before.endswith(claims.joined_negations):
             return True  # Burmese မ + ပျောက်ကင်းစေ: "does not cure", written as one word
@@ -818,9 +831,11 @@ def _excused(
             clause_end = comma.start()
         return any(
             # A word of report (Burmese ဟု, "that … (is said)") reports the whole list
-            # before it, past a ၊ and the window; a negation denies its own clause.
+            # before it, past a ၊ and the window; a negation denies its own clause,
+            # unless it is the negative subject of a boast (治療はありません).
             sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
             for cue, stop in find(sentence, claims.cues_after, end)
+            if not any(lo <= cue < hi for lo, hi in boast)
         )
     if _warned(before, claims, _spaced_find, 0, joined):
         return True
@@ -830,7 +845,7 @@ def _excused(
     if (
         joined not in claims.joined_clauses
         and _negated(before, claims, _spaced_find, 0)
-        and not _boasts(before, clause, claims)
+        and not (boastable and _boasts(before, clause, claims))
     ):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
@@ -847,6 +862,49 @@ def _boasts(before: str, clause: str, claims: ClaimList) -> bool:
     if not claims.boasts or next(_spaced_find(clause, claims.boasts, 0), None) is None:
         return False
     return next(_spaced_find(before, claims.negative_subjects, 0), None) is not None
+
+
+#: What a claim promises (`Claim.concept`) that a negative subject may be compared in:
+#: a deed. "Nothing cures arthritis like our cells" boasts of a cure; "No treatment
+#: has no side effects, like any medicine" and 没有任何疗法比手术更没有副作用 boast of
+#: nothing, and deny.
+BOASTED = ("cure", "regrowth", "ageing")
+
+
+def _unspaced_boast(
+    sentence: str, start: int, end: int, claims: ClaimList, find: Find
+) -> list[tuple[int, int]]:
+    """Where words are not spaced: the negative subjects (`ClaimList.negative_subjects`)
+    of the claim from ``start`` to ``end`` of ``sentence`` when its clause compares
+    them with something (`ClaimList.boasts`), else none. The comparison stands before
+    the claim or after it: 没有任何疗法比干细胞更能治愈关节炎 (no therapy cures arthritis
+    better than stem cells), ไม่มีการรักษาใดรักษาให้หายขาดได้ดีกว่า…, and in Japanese
+    the subject comes after the claim: 幹細胞ほど関節炎を完治させる治療はありません. A
+    denial that is no negative subject still denies the comparison under it:
+    没有证据表明干细胞比手术更能治愈关節炎 (no evidence that … better than surgery)."""
+    if not claims.boasts or not claims.negative_subjects:
+        return []
+    breaks = [m.end() for m in _UNSPACED_BREAK.finditer(sentence, 0, start)]
+    lo = breaks[-1] if breaks else 0
+    stop = _UNSPACED_BREAK.search(sentence, end)
+    hi = stop.start() if stop else len(sentence)
+    clause = sentence[:hi]
+    subjects = [
+        span
+        for span in find(clause, claims.negative_subjects, lo)
+        if span[1] <= start or span[0] >= end
+    ]
+    if not subjects:
+        return []
+    compared = any(
+        b_end <= start or b_start >= end for b_start, b_end in find(clause, claims.boasts, lo)
+    )
+    return subjects if compared else []
+
+
+#: What ends a clause a boast is read in, where words are not spaced: a comma, a
+#: semicolon or a colon.
+_UNSPACED_BREAK = re.compile(r"[;:,\uff0c\uff1b\uff1a\u3001\u061b\u104a]")
 
 
 @lru_cache(maxsize=16)
