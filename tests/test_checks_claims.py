@@ -2294,3 +2294,53 @@ def test_a_self_published_source_whose_title_promises_is_a_warning(
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert findings_for(root, "CLAIM005") == expected
     assert findings_for(root, "CLAIM001") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading", "item", "promise"),
+    [
+        # A heading that is a warning label warns of its section, up to the next
+        # heading: common myths; what some clinics claim; common misconceptions
+        # (Thai, Chinese); misleading claims (Japanese).
+        ("en", "Common myths", "Stem cells regrow cartilage.", False),
+        ("en", "What some clinics claim", "Stem cells cure arthritis.", False),
+        ("th", "ความเชื่อผิด ๆ", "เซลล์ต้นกำเนิดรักษาหายขาด", False),
+        ("zh_Hans", "常见误区", "干细胞能治愈关节炎。", False),
+        ("ja", "誇大な宣伝", "幹細胞で関節炎が完治します。", False),
+        # A heading that names the truth too, or that is in the leaflet's own voice,
+        # labels nothing: myths and facts; biology versus promises; myths and the
+        # truth (Chinese); what we promise.
+        ("en", "Myths and facts", "Our cells cure arthritis.", True),
+        ("en", "Biology versus promises", "Our cells cure arthritis.", True),
+        ("zh_Hans", "误区与事实", "干细胞能治愈关节炎。", True),
+        ("en", "What we promise", "Our cells cure arthritis.", True),
+    ],
+)
+@pytest.mark.parametrize("block", ["paragraph", "list"])
+def test_a_heading_that_is_a_warning_label_warns_of_its_section(
+    make_project: Callable[..., Path],
+    locale: str,
+    heading: str,
+    item: str,
+    promise: bool,
+    block: str,
+) -> None:
+    # Only a paragraph ending in a colon led into a list: under "Common myths", each
+    # myth the list states was reported as the leaflet's own promise.
+    body = (
+        "- paragraph: Cells send signals.\n  id: intro\n"
+        if block == "paragraph"
+        else "- list: [Cells send signals.]\n  id: intro\n"
+    )
+    blocks = CLEAN + "- heading: Topic\n  id: topic\n" + body
+    # The next heading ends the label's reach: a promise after it is reported.
+    blocks += "- heading: Next\n  id: next\n- paragraph: Cells are signals.\n  id: after\n"
+    root = make_project({"sample": leaflet(blocks)})
+    source = translated_context(root, {}, "en").source
+    by_value = {t.value: t.context for t in texts(source)}
+    translations = {by_value["Topic"]: heading, by_value["Cells send signals."]: item}
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    assert bool(issues) == promise, issues
+    translations[by_value["Cells are signals."]] = item
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    assert issues, "a label warns of its own section only"
