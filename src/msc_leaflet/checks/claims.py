@@ -51,7 +51,7 @@ from ..data import data_path
 from ..errors import LeafletError, Location
 from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
-from .registry import CheckContext, Issue, check
+from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
 from .source import SourceMap
 from .text import (
@@ -1452,7 +1452,7 @@ def _issue(
         return Issue(
             text.origin,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
-            f"safer: {match.claim.suggestion}; change {text.catalog_entry}",
+            f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase)}",
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text, phrase)
