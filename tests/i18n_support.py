@@ -37,3 +37,11 @@ def set_msgstr(path: Path, context: str, msgstr: str, fuzzy: bool = False) -> in
             entry.set_fuzzy(fuzzy)
     write_po(path, catalog)
     return next(e.line for e in read_po(path).active if e.msgctxt == context)
+
+
+def msgstr_line(path: Path, context: str) -> int:
+    """The line of the msgstr of the entry ``context`` of the catalog at ``path``: the
+    line a finding's hint names, below the entry's msgctxt and msgid."""
+    lines = path.read_text("utf-8").splitlines()
+    start = lines.index(f'msgctxt "{context}"')
+    return next(n for n in range(start, len(lines)) if lines[n].startswith("msgstr")) + 1

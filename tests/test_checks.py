@@ -482,3 +482,44 @@ def test_a_translation_finding_names_the_po_line_and_column_of_its_words(
     line = (header + entry).splitlines().index('"และรักษาหายขาดได้"') + 1
     column = '"และรักษาหายขาดได้"'.index("หายขาด") + 1
     assert f"sample.po:{line}:{column})" in claim.hint, claim.hint
+
+
+def test_every_finding_in_a_translation_names_the_msgstr_line_of_its_words(
+    make_project: Callable[..., Path],
+) -> None:
+    # TEXT001, TEXT002 and A11Y006 named the entry's msgctxt line, while claims and terms
+    # named the msgstr line and column: a translator with a wrapped msgstr looked in the
+    # wrong place. Every finding names the msgstr line, and the column of its words.
+    blocks = CLEAN + (
+        "- paragraph: Read the [trial registry](https://example.org/trials).\n  id: link\n"
+        "- paragraph: Cells send signals.\n  id: hidden\n"
+        "- paragraph: Cells send messages.\n  id: box\n"
+    )
+    root = make_project({"sample": leaflet(blocks)})
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entries = {
+        "link": ("Read the [trial registry](https://example.org/trials).", "อ่านข้อมูล ",
+                 "[คลิกที่นี่](https://example.org/trials)"),
+        "hidden": ("Cells send signals.", "เซลล์ส่งสัญญาณ ", "sig\u200bnal"),
+        "box": ("Cells send messages.", "เซลล์ส่งข้อความ ", "\ud55c\uad6d"),
+    }  # fmt: skip
+    po_text = header + "".join(
+        f'msgctxt "{ctx}"\nmsgid "{msgid}"\nmsgstr ""\n"{head}"\n"{tail}"\n\n'
+        for ctx, (msgid, head, tail) in entries.items()
+    )
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(po_text, "utf-8")
+    lines = po_text.splitlines()
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    by_code = {f.code: f for f in found if hasattr(f, "code")}
+    for code, ctx, words in [
+        ("A11Y006", "link", "คลิกที่นี่"),
+        ("TEXT001", "hidden", "sig\u200bnal"),
+        ("TEXT002", "box", "\ud55c\uad6d"),
+    ]:
+        tail = f'"{entries[ctx][2]}"'
+        line = lines.index(tail) + 1
+        column = tail.index(words) + 1
+        assert f"sample.po:{line}:{column})" in by_code[code].hint, (code, by_code[code].hint)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -439,9 +440,12 @@ def test_a11y006_in_a_catalog_points_at_the_leaflet_line_and_the_po_entry(
     leaflet_text = (i18n_project / "leaflets" / "care-basics.yaml").read_text("utf-8")
     assert finding.location.path.name == "care-basics.yaml"
     assert finding.location.line == line_of(leaflet_text, "trial registry")
-    entry = line_of(text, 'msgctxt "faq/7/2/answer"')  # where the entry starts
+    from i18n_support import msgstr_line
+
+    # The msgstr's line and the column where the link's words are typed.
+    entry = msgstr_line(po, "faq/7/2/answer")
     assert finding.hint.startswith("fix the msgstr of 'faq/7/2/answer' (")
-    assert finding.hint.endswith(f"care-basics.po:{entry})")
+    assert re.search(rf"care-basics\.po:{entry}:\d+\)$", finding.hint), finding.hint
 
 
 @pytest.mark.parametrize(

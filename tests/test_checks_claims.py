@@ -1863,6 +1863,22 @@ def test_a_recovery_made_permanent_is_a_promise(sentence: str, lang: str) -> Non
         ("Ice eases pain, permanently stopping sport is rarely needed.", "en", None),
         ("Ice eases the pain. Forever young is a song.", "en", None),
         ("Ice eases the pain; keep this leaflet forever.", "en", None),
+        # The permanence said twice, as an afterthought too, is the same promise: get
+        # rid of pain, forever and ever; for ever and always; forever and ever, free
+        # from pain; for ever and for all time (Thai, Lao); for ever, for ever
+        # (Chinese); for ever and eternally (Vietnamese).
+        ("Get rid of pain, forever and ever.", "en", True),
+        ("Get rid of pain, for ever and always!", "en", True),
+        ("Forever and ever, free from pain.", "en", True),
+        ("บอกลาอาการปวดเข่า ตลอดไปและตลอดกาล", "th", True),
+        ("ກຳຈັດອາການປວດ ຕະຫຼອດໄປແລະຕະຫຼອດການ", "lo", True),
+        ("摆脱疼痛，永远永远。", "zh_Hans", True),
+        ("Thoát khỏi đau khớp, mãi mãi và vĩnh viễn.", "vi", True),
+        # Still denied, and still no afterthought when a clause of its own follows:
+        # stem cells do not free you from pain, forever and ever; ice eases pain,
+        # forever and ever is a long time.
+        ("Stem cells do not free you from pain, forever and ever.", "en", False),
+        ("Ice eases pain, forever and ever is a long time.", "en", None),
     ],
 )
 def test_a_permanence_added_after_a_comma_is_the_same_promise(
@@ -1875,6 +1891,46 @@ def test_a_permanence_added_after_a_comma_is_the_same_promise(
         return
     assert found, sentence
     assert any(not excused for _, excused, _ in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # A negative subject compared with something boasts in every list that
+        # denies before its claim, as "Nothing cures arthritis like our cells" does:
+        # no therapy cures arthritis better than stem cells (Chinese 比…更, Japanese
+        # より/ほど, Thai ดีกว่า, Arabic أفضل من); nothing cures arthritis like stem cells
+        # (Chinese 像…一样, Arabic مثل).
+        ("没有任何疗法比干细胞更能治愈关节炎。", "zh_Hans", True),
+        ("没有什么能像干细胞一样治愈关节炎。", "zh_Hans", True),
+        ("幹細胞ほど関節炎を完治させる治療はありません。", "ja", True),
+        ("幹細胞より早く関節炎を完治させる方法はありません。", "ja", True),
+        ("ไม่มีการรักษาใดรักษาข้อเข่าเสื่อมให้หายขาดได้ดีกว่าเซลล์ต้นกำเนิด", "th", True),
+        ("لا يوجد علاج يشفي التهاب المفاصل أفضل من خلايانا.", "ar", True),
+        ("لا شيء يشفي التهاب المفاصل مثل الخلايا الجذعية.", "ar", True),
+        # Without a comparison, a denial: no therapy can cure arthritis.
+        ("没有任何疗法能治愈关节炎。", "zh_Hans", False),
+        ("関節炎を完治させる治療はありません。", "ja", False),
+        ("ไม่มีการรักษาใดรักษาข้อเข่าเสื่อมให้หายขาดได้", "th", False),
+        ("لا يوجد علاج يشفي التهاب المفاصل.", "ar", False),
+        # A comparison under a denial that is no negative subject still denies: there
+        # is no evidence that stem cells cure arthritis better than surgery.
+        ("没有证据表明干细胞比手术更能治愈关节炎。", "zh_Hans", False),
+        ("幹細胞が手術より関節炎を完治させるという証拠はありません。", "ja", False),
+        ("ไม่มีหลักฐานว่าเซลล์ต้นกำเนิดรักษาให้หายขาดได้ดีกว่าการผ่าตัด", "th", False),
+        ("لا يوجد دليل على أن الخلايا تشفي التهاب المفاصل أفضل من الجراحة.", "ar", False),
+        # An honest comparison holds no cure or regrowth to boast of: no therapy is
+        # safer than surgery; no treatment has no side effects, like any medicine.
+        ("没有任何疗法比手术更安全。", "zh_Hans", None),
+        ("没有任何疗法比手术更没有副作用。", "zh_Hans", False),
+        ("No treatment has no side effects, like any medicine.", "en", False),
+    ],
+)
+def test_a_negative_subject_compared_boasts_in_every_language(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    # Only the English list knew the boast: 没有任何疗法比干细胞更能治愈关节炎 read as a denial.
+    assert_judged(sentence, lang, promise)
 
 
 @pytest.mark.parametrize(
@@ -2238,3 +2294,53 @@ def test_a_self_published_source_whose_title_promises_is_a_warning(
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert findings_for(root, "CLAIM005") == expected
     assert findings_for(root, "CLAIM001") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading", "item", "promise"),
+    [
+        # A heading that is a warning label warns of its section, up to the next
+        # heading: common myths; what some clinics claim; common misconceptions
+        # (Thai, Chinese); misleading claims (Japanese).
+        ("en", "Common myths", "Stem cells regrow cartilage.", False),
+        ("en", "What some clinics claim", "Stem cells cure arthritis.", False),
+        ("th", "ความเชื่อผิด ๆ", "เซลล์ต้นกำเนิดรักษาหายขาด", False),
+        ("zh_Hans", "常见误区", "干细胞能治愈关节炎。", False),
+        ("ja", "誇大な宣伝", "幹細胞で関節炎が完治します。", False),
+        # A heading that names the truth too, or that is in the leaflet's own voice,
+        # labels nothing: myths and facts; biology versus promises; myths and the
+        # truth (Chinese); what we promise.
+        ("en", "Myths and facts", "Our cells cure arthritis.", True),
+        ("en", "Biology versus promises", "Our cells cure arthritis.", True),
+        ("zh_Hans", "误区与事实", "干细胞能治愈关节炎。", True),
+        ("en", "What we promise", "Our cells cure arthritis.", True),
+    ],
+)
+@pytest.mark.parametrize("block", ["paragraph", "list"])
+def test_a_heading_that_is_a_warning_label_warns_of_its_section(
+    make_project: Callable[..., Path],
+    locale: str,
+    heading: str,
+    item: str,
+    promise: bool,
+    block: str,
+) -> None:
+    # Only a paragraph ending in a colon led into a list: under "Common myths", each
+    # myth the list states was reported as the leaflet's own promise.
+    body = (
+        "- paragraph: Cells send signals.\n  id: intro\n"
+        if block == "paragraph"
+        else "- list: [Cells send signals.]\n  id: intro\n"
+    )
+    blocks = CLEAN + "- heading: Topic\n  id: topic\n" + body
+    # The next heading ends the label's reach: a promise after it is reported.
+    blocks += "- heading: Next\n  id: next\n- paragraph: Cells are signals.\n  id: after\n"
+    root = make_project({"sample": leaflet(blocks)})
+    source = translated_context(root, {}, "en").source
+    by_value = {t.value: t.context for t in texts(source)}
+    translations = {by_value["Topic"]: heading, by_value["Cells send signals."]: item}
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    assert bool(issues) == promise, issues
+    translations[by_value["Cells are signals."]] = item
+    issues = [i.message for i in risky_claim(translated_context(root, translations, locale))]
+    assert issues, "a label warns of its own section only"

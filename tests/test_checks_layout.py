@@ -181,7 +181,7 @@ def test_an_emergency_cut_in_a_translation_names_its_po_entry(
     """In a translation the translator fixes the msgstr: the hint names its entry
     (file:line and msgctxt), as the text checks' hints do; the finding stands at the
     leaflet line of the text, where the block's waivers are."""
-    from i18n_support import set_msgstr
+    from i18n_support import msgstr_line, set_msgstr
     from msc_leaflet.build import build_leaflet
     from msc_leaflet.project import Project
 
@@ -193,7 +193,9 @@ def test_an_emergency_cut_in_a_translation_names_its_po_entry(
     (cut,) = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
     assert cut.location.line == 33, cut  # the paragraph's line in care-basics.yaml
     assert "change the msgstr of 'paragraph/4' (" in cut.hint, cut.hint
-    assert f"{po}:{entry_line})" in cut.hint, cut.hint
+    # The msgstr's line, below the entry's msgctxt.
+    assert f"{po}:{msgstr_line(i18n_project / po, 'paragraph/4')})" in cut.hint, cut.hint
+    assert msgstr_line(i18n_project / po, "paragraph/4") > entry_line
     assert "words.txt" in cut.hint  # still says how to give the run a break point
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import REPO, leaflet_yaml
-from i18n_support import invoke, set_msgstr
+from i18n_support import invoke, msgstr_line, set_msgstr
 from msc_leaflet.checks import run_checks
 from msc_leaflet.errors import CheckFinding
 from msc_leaflet.project import Project
@@ -52,7 +52,11 @@ def test_a_korean_word_in_a_thai_translation_names_the_script_and_the_po_entry(
     assert finding.hint.startswith("write the text without '붕', or add a font family")
     assert "`fonts: scripts: Hang`" in finding.hint
     assert "change the msgstr of 'paragraph/4' (" in finding.hint
-    assert f"{PO}:{entry_line})" in finding.hint
+    # The msgstr's line (below its msgctxt) and the column of the character.
+    line = msgstr_line(i18n_project / PO, "paragraph/4")
+    assert line > entry_line
+    column = len('msgstr "') + len("ปิดผ้าพันแผลไว้ 4 ชั่วโมง (") + 1
+    assert f"{PO}:{line}:{column})" in finding.hint
 
 
 def test_what_the_fonts_draw_is_not_reported(make_project: Callable[..., Path]) -> None:

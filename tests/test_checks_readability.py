@@ -126,3 +126,31 @@ def test_words_a_word_processor_types_count_as_typed_plainly(typed: str, plain_t
     # (’, or ʼ after autocorrect) join a word as - and ' do: "side‑effects" was two
     # words and "donʼt" two, which lowered the grade and the sentence length.
     assert measure(typed) == measure(plain_text)
+
+
+def test_read006_in_a_catalog_names_the_msgstr_line_and_column_of_the_phrase(
+    make_project: Callable[..., Path],
+) -> None:
+    # READ006 named no catalog entry: the translator had to find the phrase to split.
+    import dataclasses
+
+    from msc_leaflet.content.model import map_texts
+    from msc_leaflet.errors import Location
+
+    body = "".join(f"- paragraph: x{n}\n  id: p{n}\n" for n in range(6))
+    root = make_project({"sample": leaflet(CLEAN + body)})
+    short = {f"p{n}": "เซลล์ส่งสัญญาณ ร่างกายรู้สึกดีขึ้น" for n in range(5)}
+    phrase = (
+        "เซลล์ส่งสัญญาณไปยังเซลล์อื่นที่อยู่ใกล้เคียงเพื่อช่วยลดการอักเสบ"
+        "และช่วยให้ร่างกายซ่อมแซมตัวเองได้ดีขึ้นในระยะเวลาหลายสัปดาห์หลังการรักษา"
+    )
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(f'msgctxt "p5"\nmsgid "x5"\nmsgstr ""\n"ดีขึ้น "\n"{phrase}"\n', "utf-8")
+    ctx = translated_context(root, {**short, "p5": phrase})
+    leaflet_in_po = map_texts(
+        ctx.leaflet,
+        lambda t: dataclasses.replace(t, origin=Location(po, 1)) if t.context == "p5" else t,
+    )
+    [issue] = list(long_phrase(dataclasses.replace(ctx, leaflet=leaflet_in_po)))
+    assert issue.hint.endswith(f"the msgstr of 'p5' ({po}:5:2)"), issue.hint

@@ -41,9 +41,10 @@ def _block_at(ctx: CheckContext, line: int) -> Location:
     return Location(ctx.source.path, line)
 
 
-def _fix_in(ctx: CheckContext, text: Text, source_fix: str) -> str:
-    """Where to fix ``text``: its catalog entry in a translation, else the leaflet."""
-    entry = ctx.msgstr_of(text)
+def _fix_in(ctx: CheckContext, text: Text, source_fix: str, words: str = "") -> str:
+    """Where to fix ``text``: its catalog entry in a translation (where ``words`` are
+    typed in its msgstr, when given), else the leaflet."""
+    entry = ctx.msgstr_of(text, words)
     return f"fix {entry}" if entry else source_fix
 
 
@@ -289,7 +290,12 @@ def empty_link_text(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue(
                 _link_at(ctx, text, link),
                 f"{_prefix(ctx)}the link to {link.url} has no text",
-                _fix_in(ctx, text, "write inside [ ] where the link goes: [the trial registry](…)"),
+                _fix_in(
+                    ctx,
+                    text,
+                    "write inside [ ] where the link goes: [the trial registry](…)",
+                    link.url,
+                ),
             )
 
 
@@ -308,7 +314,12 @@ def generic_link_text(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue(
                 _link_at(ctx, text, link),
                 f"{_prefix(ctx)}link text “{_words(link.text)}” does not say where the link goes",
-                _fix_in(ctx, text, "name the place: [the trial registry](…), not [click here](…)"),
+                _fix_in(
+                    ctx,
+                    text,
+                    "name the place: [the trial registry](…), not [click here](…)",
+                    link.text,
+                ),
             )
 
 
@@ -324,7 +335,12 @@ def bare_url_link_text(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue(
                 _link_at(ctx, text, link),
                 f"{_prefix(ctx)}link text {_words(link.text)} is the web address itself",
-                _fix_in(ctx, text, "allowed; a few words read better: [the trial registry](…)"),
+                _fix_in(
+                    ctx,
+                    text,
+                    "allowed; a few words read better: [the trial registry](…)",
+                    link.text,
+                ),
             )
 
 

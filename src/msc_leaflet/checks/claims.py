@@ -37,6 +37,7 @@ from typing import Literal
 from ..content.model import (
     Block,
     Callout,
+    Heading,
     Leaflet,
     ListBlock,
     Paragraph,
@@ -50,7 +51,7 @@ from ..data import data_path
 from ..errors import LeafletError, Location
 from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
-from .registry import CheckContext, Issue, check
+from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
 from .source import SourceMap
 from .text import (
@@ -86,6 +87,9 @@ class Claim:
     advice: tuple[str, ...] = ()  # what, standing alone between a claim's two parts,
     # makes it advice: a habit given up for good ("say goodbye to smoking for good");
     # casefolded
+    echoes: tuple[str, ...] = ()  # what, right after a part, says it again ("forever
+    # and ever", "for ever and always", ตลอดไปและตลอดกาล): the part still stands alone
+    # in its clause (`_without_afterthought`)
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -137,10 +141,14 @@ class ClaimList:
     negative_subjects: tuple[str, ...] = ()  # negations that are a sentence's subject
     # ("nothing", "none"; also in `negations`): compared with something after the claim
     # (`boasts`), they boast instead ("nothing cures arthritis like our cells")
-    boasts: tuple[str, ...] = ()  # comparisons after a claim ("like", "better than")
+    boasts: tuple[str, ...] = ()  # comparisons with a negative subject ("like",
+    # "better than"; Chinese 比, before the claim)
     name_heads: tuple[str, ...] = ()  # where a space ends a phrase: nouns a Latin name
     # after them names (Thai เซลล์ MSC, "MSC cells"): the space between goes on
     # with the phrase (`_name_space`)
+    facts: tuple[str, ...] = ()  # words that name what is true ("fact", "evidence"): a
+    # heading that holds one besides a warning label ("Myths and facts") names both
+    # sides of its section and labels none of it (`_section_label`)
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,7 @@ def claim_list(lang: str) -> ClaimList:
                 int(c.get("within", 0)),
                 forms(c.get("unless", [])),
                 tuple(form.casefold() for form in forms(c.get("advice", []))),
+                forms(c.get("echoes", [])),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -204,7 +213,14 @@ def claim_list(lang: str) -> ClaimList:
         spelled([*cues.get("before", []), *cues.get("heed", [])]),
         spelled(cues.get("after", [])),
         int(cues.get("after_window", 3)),
-        spelled([*cues.get("negations", []), *cues.get("negative_subjects", [])]),
+        # A list that negates after the verb (Japanese: no `negations`) names its
+        # negative subjects after the claim, among its `after` cues.
+        spelled(
+            [
+                *cues.get("negations", []),
+                *(cues.get("negative_subjects", []) if "negations" in cues else []),
+            ]
+        ),
         spelled(cues.get("clauses", [])),
         spelled(cues.get("contrasts", [])),
         spelled(cues.get("continuations", [])),
@@ -228,6 +244,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("negative_subjects", [])),
         spelled(cues.get("boasts", [])),
         spelled(cues.get("name_heads", [])),
+        spelled(cues.get("facts", [])),
     )
 
 
@@ -337,6 +354,7 @@ def find_claims(
             project,
             asserts is not None,
             joined,
+            claim.concept in BOASTED,
         )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
@@ -417,7 +435,7 @@ def _together(
             if hi - lo > claim.within * PART_WORD_REACH:
                 continue
             gap = _without_afterthought(
-                text, lo, hi, min(start, other_start), max(end, other_end), claims
+                text, lo, hi, min(start, other_start), max(end, other_end), claim, claims
             )
             if _one_clause(gap, claim, claims) and not _advice(text[lo:hi], claim):
                 # Each second part pairs with its nearest first: "treat treat pain
@@ -514,7 +532,7 @@ def _afterthought_patterns(spaces_end_phrases: bool) -> tuple[re.Pattern[str], .
 
 
 def _without_afterthought(
-    text: str, lo: int, hi: int, first: int, last: int, claims: ClaimList
+    text: str, lo: int, hi: int, first: int, last: int, claim: Claim, claims: ClaimList
 ) -> str:
     """The gap ``text[lo:hi]`` between the two parts of a claim (the earlier starting
     at ``first``, the later ending at ``last``), without the pause that adds one part
@@ -523,20 +541,52 @@ def _without_afterthought(
     from pain, forever."; บอกลาอาการปวดเข่า ตลอดไป; 摆脱疼痛，永远。), or right after
     the earlier part when it stands alone from its clause's start ("Forever, free
     from pain"). A part with words of its own after the pause is a clause of its own:
-    "Ice eases pain, permanently stopping sport is rarely needed"."""
+    "Ice eases pain, permanently stopping sport is rarely needed". A part said again
+    (`_echoed`: "forever and ever", 永远永远) still stands alone."""
     gap = text[lo:hi]
     language = profile(claims.lang)
     phrases = language.claim_sentences == "phrases"
     ending, opening, alone_after, alone_before = _afterthought_patterns(phrases)
     joiner = " " if language.word_spaces else ""
     pause = ending.search(gap)
-    if pause and alone_after.match(text, last):
+    if pause and alone_after.match(text, _echoed(text, last, claim, language)):
         return gap[: pause.start()] + joiner
-    pause = opening.match(gap)
+    said_again = min(_echoed(text, lo, claim, language), hi) - lo
+    pause = opening.match(gap[said_again:])
     # A bounded look back: a paragraph of many parts is still read in linear time.
     if pause and alone_before.search(text, max(0, first - AFTERTHOUGHT_REACH), first):
-        return joiner + gap[pause.end() :]
+        return joiner + gap[said_again + pause.end() :]
     return gap
+
+
+#: How many sayings-again of a part `_echoed` passes ("forever and ever and always").
+ECHOES_READ = 3
+
+
+def _echoed(text: str, at: int, claim: Claim, language: LanguageProfile) -> int:
+    """Where what follows ``at``, the end of a part of ``claim``, ends once every
+    saying-again of it is passed: a phrase of `Claim.echoes` ("and ever", "and
+    always", และตลอดกาล) or a form of a part again (永远永远), each after spaces or
+    none. "Get rid of pain, forever and ever." adds the permanence as an afterthought
+    as "…, forever." does."""
+    forms = claim.echoes + tuple(form for part in claim.parts for form in part)
+    anywhere = language.claim_match == "text"
+    # A bounded number: a hostile "forever forever …" is not read again for each part.
+    for _ in range(ECHOES_READ):
+        start = at + (len(text[at:]) - len(text[at:].lstrip()))
+        for form in forms:
+            pattern = (
+                _spaced_pattern(form, language.tag)
+                if language.word_spaces
+                else _unspaced_pattern(form, anywhere, "" if anywhere else language.tag)
+            )
+            found = pattern.match(text, start)
+            if found and found.end() > start:
+                at = found.end()
+                break
+        else:
+            return at
+    return at
 
 
 def _one_clause(gap: str, claim: Claim, claims: ClaimList) -> bool:
@@ -751,9 +801,11 @@ def _excused(
     project: Project | None,
     asserts: bool = False,
     joined: str = "",
+    boastable: bool = False,
 ) -> bool:
     """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
-    denied, or asked about (``asserts``: the question is rhetorical, "did you know")."""
+    denied, or asked about (``asserts``: the question is rhetorical, "did you know";
+    ``boastable``: a deed a negative subject may be compared in, `BOASTED`)."""
     if not asserts and _is_question(sentence, claims):
         return True
     before, after = sentence[:start], sentence[end:]
@@ -765,7 +817,10 @@ def _excused(
         phrased = language.claim_sentences == "phrases"
         phrase = _phrase_start(before, claims) if phrased else 0
         reach = _warning_reach(before, claims, find) if phrased else 0
-        if _warned(before, claims, find, reach) or _negated(before, claims, find, phrase):
+        if _warned(before, claims, find, reach):
+            return True
+        boast = _unspaced_boast(sentence, start, end, claims, find) if boastable else []
+        if not boast and _negated(before, claims, find, phrase):
             return True
         if claims.joined_negations and before.endswith(claims.joined_negations):
             return True  # Burmese မ + ပျောက်ကင်းစေ: "does not cure", written as one word
@@ -782,9 +837,11 @@ def _excused(
             clause_end = comma.start()
         return any(
             # A word of report (Burmese ဟု, "that … (is said)") reports the whole list
-            # before it, past a ၊ and the window; a negation denies its own clause.
+            # before it, past a ၊ and the window; a negation denies its own clause,
+            # unless it is the negative subject of a boast (治療はありません).
             sentence[cue:stop] in claims.reports or stop <= min(window, clause_end)
             for cue, stop in find(sentence, claims.cues_after, end)
+            if not any(lo <= cue < hi for lo, hi in boast)
         )
     if _warned(before, claims, _spaced_find, 0, joined):
         return True
@@ -794,7 +851,7 @@ def _excused(
     if (
         joined not in claims.joined_clauses
         and _negated(before, claims, _spaced_find, 0)
-        and not _boasts(before, clause, claims)
+        and not (boastable and _boasts(before, clause, claims))
     ):
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
@@ -811,6 +868,49 @@ def _boasts(before: str, clause: str, claims: ClaimList) -> bool:
     if not claims.boasts or next(_spaced_find(clause, claims.boasts, 0), None) is None:
         return False
     return next(_spaced_find(before, claims.negative_subjects, 0), None) is not None
+
+
+#: What a claim promises (`Claim.concept`) that a negative subject may be compared in:
+#: a deed. "Nothing cures arthritis like our cells" boasts of a cure; "No treatment
+#: has no side effects, like any medicine" and 没有任何疗法比手术更没有副作用 boast of
+#: nothing, and deny.
+BOASTED = ("cure", "regrowth", "ageing")
+
+
+def _unspaced_boast(
+    sentence: str, start: int, end: int, claims: ClaimList, find: Find
+) -> list[tuple[int, int]]:
+    """Where words are not spaced: the negative subjects (`ClaimList.negative_subjects`)
+    of the claim from ``start`` to ``end`` of ``sentence`` when its clause compares
+    them with something (`ClaimList.boasts`), else none. The comparison stands before
+    the claim or after it: 没有任何疗法比干细胞更能治愈关节炎 (no therapy cures arthritis
+    better than stem cells), ไม่มีการรักษาใดรักษาให้หายขาดได้ดีกว่า…, and in Japanese
+    the subject comes after the claim: 幹細胞ほど関節炎を完治させる治療はありません. A
+    denial that is no negative subject still denies the comparison under it:
+    没有证据表明干细胞比手术更能治愈关節炎 (no evidence that … better than surgery)."""
+    if not claims.boasts or not claims.negative_subjects:
+        return []
+    breaks = [m.end() for m in _UNSPACED_BREAK.finditer(sentence, 0, start)]
+    lo = breaks[-1] if breaks else 0
+    stop = _UNSPACED_BREAK.search(sentence, end)
+    hi = stop.start() if stop else len(sentence)
+    clause = sentence[:hi]
+    subjects = [
+        span
+        for span in find(clause, claims.negative_subjects, lo)
+        if span[1] <= start or span[0] >= end
+    ]
+    if not subjects:
+        return []
+    compared = any(
+        b_end <= start or b_start >= end for b_start, b_end in find(clause, claims.boasts, lo)
+    )
+    return subjects if compared else []
+
+
+#: What ends a clause a boast is read in, where words are not spaced: a comma, a
+#: semicolon or a colon.
+_UNSPACED_BREAK = re.compile(r"[;:,\uff0c\uff1b\uff1a\u3001\u061b\u104a]")
 
 
 @lru_cache(maxsize=16)
@@ -1111,10 +1211,14 @@ def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
 def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     """Text each list item, table cell or callout paragraph continues from (see
     `find_claims`): a list's introduction ending in a colon, a column header that
-    reads on or is a warning label (`_labels`), a callout's title that is one."""
+    reads on or is a warning label (`_labels`), a callout's title that is one; and
+    for the rest of a section, a heading that is one (`_section_label`)."""
     found: dict[Text, str] = {}
     previous: Block | None = None
+    section = ""  # the warning label of the section's heading, if it is one
     for block in leaflet.blocks:
+        if isinstance(block, Heading):
+            section = _section_label(plain(block.text.value).text, leaflet.language)
         if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
             intro = plain(previous.text.value).text.rstrip()
             if intro.endswith(tuple(_COLONS)):  # ":", or Chinese and Japanese "："
@@ -1124,7 +1228,7 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
             # A box titled with a warning label ("Myth") holds what it warns of.
             title = plain(block.title.value).text
             if _labels(title, leaflet.language):
-                found.update(dict.fromkeys(block.paragraphs, title))
+                found.update(dict.fromkeys(block.paragraphs, _as_label(title, leaflet.language)))
         elif isinstance(block, Table):
             for row in block.rows:
                 for header, cell in zip(block.header, row, strict=False):
@@ -1133,8 +1237,41 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
                         heading, leaflet.language
                     ):
                         found[cell] = heading
+        if section and isinstance(block, LABELLED):
+            # What the block continues from itself comes first ("Clinics say:" → item).
+            for text in texts(block):
+                found.setdefault(text, section)
         previous = block
     return found
+
+
+#: The blocks a heading that is a warning label warns of: what states the myths or
+#: claims ("Common myths" → a list or paragraphs of them). Not a FAQ, whose answers
+#: speak in the leaflet's voice, nor a quote (already quoted) or a figure.
+LABELLED = (Paragraph, ListBlock, Callout, Table)
+
+
+def _section_label(heading: str, lang: str) -> str:
+    """``heading`` when it is a warning label for its section, up to the next heading
+    (`_labels`: "Common myths", "What some clinics claim", ความเชื่อผิด ๆ, 常见误区), else
+    "". One that names what is true too (`ClaimList.facts`: "Myths and facts",
+    "Biology versus promises", 误区与事实) labels none of it: its section holds both."""
+    if not _labels(heading, lang):
+        return ""
+    claims = claim_list(lang)
+    spelled = one_spelling(heading, lang)[0]
+    if claims.facts and next(_finder(claims)(spelled, claims.facts, 0), None) is not None:
+        return ""
+    return _as_label(heading, lang)
+
+
+def _as_label(label: str, lang: str) -> str:
+    """A warning label as the text its items continue from: where a space ends a
+    phrase (Thai, Lao, Khmer), its own spaces are taken out, as a label warns as a
+    whole: ความเชื่อผิด ๆ ("misconceptions", its ๆ spaced) reaches its items too."""
+    if profile(lang).claim_sentences == "phrases":
+        return "".join(label.split())
+    return label
 
 
 def _labels(header: str, lang: str) -> bool:
@@ -1315,7 +1452,7 @@ def _issue(
         return Issue(
             text.origin,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
-            f"safer: {match.claim.suggestion}; change {text.catalog_entry}",
+            f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase)}",
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text, phrase)

@@ -29,9 +29,9 @@ from .registry import CheckContext, Issue, check
 def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     for text in texts(ctx.leaflet):
-        entry = ctx.msgstr_of(text)
         for offset, description in hidden_in_words(text.value):
             typed = _word_at(text.value, offset, description)
+            entry = ctx.msgstr_of(text, typed)
             if description.startswith("invisible"):
                 description += f": “{visible(typed)}”"
             # In the leaflet, at the word: the reviewer cannot see what to look for.

@@ -59,7 +59,7 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
         message, hint = MissingGlyphError(char, font, text.value).for_reader()
         if of_a_script(char):
             hint = f"write the text without {char!r}, or {hint}"
-        entry = ctx.msgstr_of(text)
+        entry = ctx.msgstr_of(text, char)
         location = ctx.sources.locate(text.line, "" if ctx.is_translation else char)
         yield Issue(location, prefix + message, hint + (f"; change {entry}" if entry else ""))
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..content.model import Leaflet
+from ..content.model import Leaflet, Text
 from ..languages import language_of, profile
 from ..project import Project
 from .registry import CheckContext, Issue, check
@@ -311,8 +311,8 @@ def passive_voice(ctx: CheckContext) -> Iterator[Issue]:
             )
 
 
-def spaced_phrases(leaflet: Leaflet, project: Project | None) -> list[tuple[int, str, int]]:
-    """(source line, phrase, words) for every space-separated phrase of the body in a
+def spaced_phrases(leaflet: Leaflet, project: Project | None) -> list[tuple[Text, str, int]]:
+    """(text, phrase, words) for every space-separated phrase of the body in a
     language whose spaces mark phrases (Thai, Lao, Khmer, Burmese)."""
     found = []
     for section in sections(leaflet):
@@ -324,7 +324,7 @@ def spaced_phrases(leaflet: Leaflet, project: Project | None) -> list[tuple[int,
                 continue
             for phrase in value.split():
                 if own.has_letters(phrase):
-                    found.append((text.line, phrase, len(words_of(phrase, lang, project))))
+                    found.append((text, phrase, len(words_of(phrase, lang, project))))
     return found
 
 
@@ -343,12 +343,14 @@ def long_phrase(ctx: CheckContext) -> Iterator[Issue]:
     average = sum(n for _, _, n in phrases) / len(phrases)
     reader = profile(ctx.leaflet.language).name
     limit = max(r.thai_phrase_min_words, r.thai_phrase_factor * average)
-    for line, phrase, count in phrases:
+    for text, phrase, count in phrases:
         if count > limit:
             shown = phrase if len(phrase) <= 40 else phrase[:40] + "…"
+            entry = ctx.msgstr_of(text, phrase)
             yield Issue(
-                ctx.sources.locate(line, ""),
+                ctx.sources.locate(text.line, ""),
                 f"[{ctx.locale}] phrase of {count} words (leaflet average {average:.1f}): "
                 f"“{shown}”",
-                f"split it with a space where a {reader} reader would pause, or into two sentences",
+                f"split it with a space where a {reader} reader would pause, or into two sentences"
+                + (f", in {entry}" if entry else ""),
             )

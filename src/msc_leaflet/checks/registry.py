@@ -70,17 +70,22 @@ class CheckContext:
 
     def msgstr_of(self, text: Text, phrase: str = "") -> str:
         """The catalog entry ``text`` came from in a translation ("the msgstr of 'p1'
-        (locales/th/LC_MESSAGES/sample.po:20)"), else "". With ``phrase``, the line and
-        column of the msgstr where it is typed (`source.po_locate`), a continuation
-        line of a wrapped msgstr too.
+        (locales/th/LC_MESSAGES/sample.po:22)"), else "": see `msgstr_entry`.
 
         A finding in a translation stands at its text's leaflet line, where the block's
         waivers are; its hint names this entry, the line the translator edits."""
-        if not self.is_translation:
-            return ""
-        if not phrase or text.origin is None:
-            return text.catalog_entry
-        return f"the msgstr of '{text.context}' ({po_locate(text.origin, phrase)})"
+        return msgstr_entry(text, phrase) if self.is_translation else ""
+
+
+def msgstr_entry(text: Text, phrase: str = "") -> str:
+    """The catalog entry ``text`` came from, at its msgstr's line ("the msgstr of 'p1'
+    (…/sample.po:22)"), "" for a text no catalog gave. With ``phrase``, the line and
+    column where it is typed (`source.po_locate`), on a continuation line of a wrapped
+    msgstr too. Every check's hint names an entry so: the msgctxt line is two or more
+    lines above what the translator changes."""
+    if text.origin is None:
+        return ""
+    return f"the msgstr of '{text.context}' ({po_locate(text.origin, phrase)})"
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Issue]]
