@@ -37,7 +37,6 @@ from typing import Literal
 from ..content.model import (
     Block,
     Callout,
-    Heading,
     Leaflet,
     ListBlock,
     Paragraph,
@@ -141,14 +140,10 @@ class ClaimList:
     negative_subjects: tuple[str, ...] = ()  # negations that are a sentence's subject
     # ("nothing", "none"; also in `negations`): compared with something after the claim
     # (`boasts`), they boast instead ("nothing cures arthritis like our cells")
-    boasts: tuple[str, ...] = ()  # comparisons with a negative subject ("like",
-    # "better than"; Chinese 比, before the claim)
+    boasts: tuple[str, ...] = ()  # comparisons after a claim ("like", "better than")
     name_heads: tuple[str, ...] = ()  # where a space ends a phrase: nouns a Latin name
     # after them names (Thai เซลล์ MSC, "MSC cells"): the space between goes on
     # with the phrase (`_name_space`)
-    facts: tuple[str, ...] = ()  # words that name what is true ("fact", "evidence"): a
-    # heading that holds one besides a warning label ("Myths and facts") names both
-    # sides of its section and labels none of it (`_section_label`)
 
 
 @dataclass(frozen=True)
@@ -244,7 +239,6 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("negative_subjects", [])),
         spelled(cues.get("boasts", [])),
         spelled(cues.get("name_heads", [])),
-        spelled(cues.get("facts", [])),
     )
 
 
@@ -1211,14 +1205,10 @@ def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
 def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     """Text each list item, table cell or callout paragraph continues from (see
     `find_claims`): a list's introduction ending in a colon, a column header that
-    reads on or is a warning label (`_labels`), a callout's title that is one; and
-    for the rest of a section, a heading that is one (`_section_label`)."""
+    reads on or is a warning label (`_labels`), a callout's title that is one."""
     found: dict[Text, str] = {}
     previous: Block | None = None
-    section = ""  # the warning label of the section's heading, if it is one
     for block in leaflet.blocks:
-        if isinstance(block, Heading):
-            section = _section_label(plain(block.text.value).text, leaflet.language)
         if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
             intro = plain(previous.text.value).text.rstrip()
             if intro.endswith(tuple(_COLONS)):  # ":", or Chinese and Japanese "："
@@ -1228,7 +1218,7 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
             # A box titled with a warning label ("Myth") holds what it warns of.
             title = plain(block.title.value).text
             if _labels(title, leaflet.language):
-                found.update(dict.fromkeys(block.paragraphs, _as_label(title, leaflet.language)))
+                found.update(dict.fromkeys(block.paragraphs, title))
         elif isinstance(block, Table):
             for row in block.rows:
                 for header, cell in zip(block.header, row, strict=False):
@@ -1237,41 +1227,8 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
                         heading, leaflet.language
                     ):
                         found[cell] = heading
-        if section and isinstance(block, LABELLED):
-            # What the block continues from itself comes first ("Clinics say:" → item).
-            for text in texts(block):
-                found.setdefault(text, section)
         previous = block
     return found
-
-
-#: The blocks a heading that is a warning label warns of: what states the myths or
-#: claims ("Common myths" → a list or paragraphs of them). Not a FAQ, whose answers
-#: speak in the leaflet's voice, nor a quote (already quoted) or a figure.
-LABELLED = (Paragraph, ListBlock, Callout, Table)
-
-
-def _section_label(heading: str, lang: str) -> str:
-    """``heading`` when it is a warning label for its section, up to the next heading
-    (`_labels`: "Common myths", "What some clinics claim", ความเชื่อผิด ๆ, 常见误区), else
-    "". One that names what is true too (`ClaimList.facts`: "Myths and facts",
-    "Biology versus promises", 误区与事实) labels none of it: its section holds both."""
-    if not _labels(heading, lang):
-        return ""
-    claims = claim_list(lang)
-    spelled = one_spelling(heading, lang)[0]
-    if claims.facts and next(_finder(claims)(spelled, claims.facts, 0), None) is not None:
-        return ""
-    return _as_label(heading, lang)
-
-
-def _as_label(label: str, lang: str) -> str:
-    """A warning label as the text its items continue from: where a space ends a
-    phrase (Thai, Lao, Khmer), its own spaces are taken out, as a label warns as a
-    whole: ความเชื่อผิด ๆ ("misconceptions", its ๆ spaced) reaches its items too."""
-    if profile(lang).claim_sentences == "phrases":
-        return "".join(label.split())
-    return label
 
 
 def _labels(header: str, lang: str) -> bool:
