@@ -2255,6 +2255,23 @@ def test_a_callout_titled_with_a_warning_label_warns_of_its_text(
     assert bool(issues) == promise, issues
 
 
+@pytest.mark.parametrize("heading", ["Warning signs", "Reading a clinic's claims", "Common myths"])
+def test_a_heading_excuses_no_promise_in_its_section(
+    make_project: Callable[..., Path], heading: str
+) -> None:
+    # A heading reaches nothing: under the bundled library's own "Warning signs" or
+    # "Reading a clinic's claims", a plain promise reached print unreported when a
+    # warning-label heading excused its whole section. A myth list is introduced by a
+    # colon, or waived once, pinned to its sentence.
+    blocks = CLEAN + (
+        f"- heading: {heading}\n  id: section\n"
+        "- paragraph: MSC therapy cures knee arthritis.\n  id: promise\n"
+    )
+    root = make_project({"sample": leaflet(blocks)})
+    issues = [i.message for i in risky_claim(translated_context(root, {}, "en"))]
+    assert issues, heading
+
+
 def test_a_self_published_source_whose_title_promises_is_a_warning(
     make_project: Callable[..., Path],
 ) -> None:
