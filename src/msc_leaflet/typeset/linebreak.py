@@ -25,6 +25,7 @@ extractor must give back exactly what was written, and none joins a hyphenated w
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
@@ -42,6 +43,7 @@ from .segmentation import (
     keeps_syllable,
 )
 from .shaping import Cluster, shape
+from .squeeze import closing_marks
 from .units import Piece, Unit, clipped, unit_of
 
 if TYPE_CHECKING:
@@ -60,16 +62,26 @@ class Line:
 
     start: int
     end: int
-    width: float  # natural width in points, without the last unit's trailing spaces
+    width: float  # width in points, without the last unit's trailing spaces
+    # Points the closing mark the line ends in gives up, set on half an em so the line
+    # fits (`end_squeeze`); ``width`` is without them. 0.0: every mark keeps its em.
+    squeeze: float = 0.0
 
 
 def break_lines(
-    units: Sequence[Unit], first_width: float, width: float, *, lone_characters: bool = True
+    units: Sequence[Unit],
+    first_width: float,
+    width: float,
+    *,
+    lone_characters: bool = True,
+    lang: str = "",
 ) -> list[Line]:
     """Fill lines greedily; a unit wider than a whole line gets a line of its own.
     ``lone_characters``: a last line of one Chinese or Japanese character takes
     company from the line before (`_keep_company`); a justified paragraph says False,
-    its line before could not be spread to the margin again."""
+    its line before could not be spread to the margin again. A unit that ends in a
+    closing mark (``lang``'s: `squeeze.closing_marks`) and fits only with the mark set
+    on half an em ends its line so (`end_squeeze`)."""
     lines: list[Line] = []
     start = 0
     used = 0.0  # width of the line so far, trailing spaces of its last unit excluded
@@ -79,15 +91,82 @@ def break_lines(
         available = first_width if not lines else width
         ends = soft_hyphen_width(unit)
         if i > start and used + pending + unit.width + ends > available + FUZZ:
-            lines.append(Line(start, i, used + hyphen))
+            with_it = used + pending + unit.width
+            squeezed = _squeezed_line(units, start, i + 1, with_it, available, lang)
+            if squeezed.squeeze:  # …飲みます。 ends this line, its stop on half an em
+                lines.append(squeezed)
+                start, used, pending, hyphen = i + 1, 0.0, 0.0, 0.0
+                continue
+            lines.append(_squeezed_line(units, start, i, used + hyphen, available, lang))
             start, used, pending = i, 0.0, 0.0
         used += pending + unit.width
         pending, hyphen = unit.space_width, ends
     if start < len(units):
-        lines.append(Line(start, len(units), used + hyphen))
+        available = first_width if not lines else width
+        lines.append(_squeezed_line(units, start, len(units), used + hyphen, available, lang))
     if lone_characters and len(lines) > 1:
-        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width)
+        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width, lang)
     return lines
+
+
+def _squeezed_line(
+    units: Sequence[Unit], start: int, end: int, natural: float, available: float, lang: str
+) -> Line:
+    """Units ``start:end`` on a line ``natural`` points wide: with its last closing mark
+    on half an em when the line is wider than ``available`` and fits so, else as it is."""
+    if natural > available + FUZZ:
+        squeeze = end_squeeze(units[end - 1], lang)
+        if squeeze and natural - squeeze <= available + FUZZ:
+            return Line(start, end, natural - squeeze, squeeze)
+    return Line(start, end, natural)
+
+
+def end_squeeze(unit: Unit, lang: str) -> float:
+    """The points ``unit`` gives up when a line ending after it needs them: the half of
+    the em of the closing mark it ends in (、。，．」）…, `squeeze.closing_marks`) that is
+    space, as the font's ``halt`` sets it (JLREQ §3.8, clreq; CSS ``text-spacing-trim:
+    normal``). 0.0 for any other unit, and for a mark already halved (。」)."""
+    found = _last_mark(unit)
+    if found is None:
+        return 0.0
+    piece, cluster = found[1]
+    if cluster.text not in closing_marks(lang):
+        return 0.0
+    half = _halved_mark(piece.run.font, cluster.text, lang)
+    return max(0.0, (cluster.advance - half.advance) * piece.size / 1000)
+
+
+def squeezed_at_end(unit: Unit, lang: str) -> Unit:
+    """``unit`` with the closing mark it ends in set on half an em (`end_squeeze`), as a
+    line whose `Line.squeeze` says so draws it; the mark's text is unchanged."""
+    found = _last_mark(unit)
+    if found is None:
+        return unit
+    index, (piece, cluster) = found
+    flat = _flat(unit)
+    flat[index] = (piece, _halved_mark(piece.run.font, cluster.text, lang))
+    return _part(flat, False, unit.soft_breaks, unit.listed)
+
+
+def _last_mark(unit: Unit) -> tuple[int, tuple[Piece, Cluster]] | None:
+    """The index in `_flat` of ``unit``'s last cluster before its trailing spaces, with
+    its piece and cluster, if it is one character of a piece on the baseline (a
+    citation's superscript, after a stop, is the line's end instead)."""
+    flat = _flat(unit)
+    index = len(flat) - 1 - unit.trailing_spaces
+    if index < 0:
+        return None
+    piece, cluster = flat[index]
+    if piece.rise or len(cluster.text) != 1:
+        return None
+    return index, (piece, cluster)
+
+
+@lru_cache(maxsize=64)
+def _halved_mark(font: str, mark: str, lang: str) -> Cluster:
+    """``mark`` shaped alone in ``font`` on half an em, by the font's ``halt``."""
+    (cluster,) = shape(font, mark, lang, halved=(0,))
+    return cluster
 
 
 #: A last line narrower than this share of the measure is short: a heading ending on it
@@ -99,7 +178,11 @@ BALANCE_STEPS = 11
 
 
 def balanced_lines(
-    units: Sequence[Unit], first_width: float, width: float, lines: Sequence[Line]
+    units: Sequence[Unit],
+    first_width: float,
+    width: float,
+    lines: Sequence[Line],
+    lang: str = "",
 ) -> list[Line]:
     """``lines`` (`break_lines` of ``units``), or, when the last of them is short
     (`SHORT_LAST_LINE`), the lines of the narrowest measure that sets ``units`` in as
@@ -114,7 +197,7 @@ def balanced_lines(
         if high - low <= FUZZ:
             break
         middle = (low + high) / 2
-        found = break_lines(units, middle - indent, middle)
+        found = break_lines(units, middle - indent, middle, lang=lang)
         if len(found) == len(lines):
             high, best = middle, found
         else:
@@ -128,7 +211,9 @@ IDEOGRAPHIC = ("Hani", "Kana")
 KEPT_BEFORE = 2
 
 
-def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float) -> list[Line]:
+def _keep_company(
+    units: Sequence[Unit], before: Line, last: Line, width: float, lang: str = ""
+) -> list[Line]:
     """``before`` and ``last``, or, when ``last`` holds a single Chinese or Japanese
     character (院。 under a full line), the two lines with the last unit of ``before``
     moved down to it. A lone character at a paragraph's end reads as a stray and is
@@ -138,7 +223,7 @@ def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float)
         return [before, last]
     if before.end - before.start <= KEPT_BEFORE:
         return [before, last]
-    moved = _line_of(units, before.end - 1, last.end)
+    moved = _line_of(units, before.end - 1, last.end, width, lang)
     if moved.width > width + FUZZ:
         return [before, last]
     return [_line_of(units, before.start, before.end - 1), moved]
@@ -165,11 +250,14 @@ def _lone_ideograph(text: str) -> bool:
     return len(letters) == 1 and script_of(letters[0]) in IDEOGRAPHIC
 
 
-def _line_of(units: Sequence[Unit], start: int, end: int) -> Line:
-    """Units ``start:end`` as `break_lines` measures a line of them."""
+def _line_of(
+    units: Sequence[Unit], start: int, end: int, available: float = math.inf, lang: str = ""
+) -> Line:
+    """Units ``start:end`` as `break_lines` measures a line of them in ``available``."""
     used = sum(unit.width for unit in units[start:end])
     used += sum(unit.space_width for unit in units[start : end - 1])
-    return Line(start, end, used + soft_hyphen_width(units[end - 1]))
+    natural = used + soft_hyphen_width(units[end - 1])
+    return _squeezed_line(units, start, end, natural, available, lang)
 
 
 SOFT_HYPHEN = "\u00ad"
@@ -217,7 +305,8 @@ def fit_units(
         return list(units)
     out: list[Unit] = []
     for unit in units:
-        if unit.width <= width + FUZZ:
+        # A unit that fits with its closing mark on half an em fits (`end_squeeze`).
+        if unit.width <= width + FUZZ or unit.width - end_squeeze(unit, lang) <= width + FUZZ:
             out.append(unit)
             continue
         parts, forced = _cut(unit, width, lang)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, overload
 
@@ -39,6 +40,7 @@ from .linebreak import (
     fit_units,
     justify,
     release_phrases,
+    squeezed_at_end,
 )
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units, word_gap
@@ -104,7 +106,7 @@ class _LinesFrom(Sequence[Line]):
         if not 0 <= index < len(self):
             raise IndexError(index)
         line = self.lines[self.first + index]
-        return Line(line.start - self.shift, line.end - self.shift, line.width)
+        return replace(line, start=line.start - self.shift, end=line.end - self.shift)
 
     def __iter__(self) -> Iterator[Line]:
         return (self[i] for i in range(len(self)))
@@ -244,9 +246,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 self._citations, self._offset = None, 0
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
-            lines = break_lines(self.units, *widths, lone_characters=not justified)
+            lines = break_lines(self.units, *widths, lone_characters=not justified, lang=self.lang)
             if getattr(self.style, "balanceLines", False) and not justified:
-                lines = balanced_lines(self.units, *widths, lines)  # headings
+                lines = balanced_lines(self.units, *widths, lines, self.lang)  # headings
             self._lines = lines
             self._widths = widths
         return self._lines
@@ -345,6 +347,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 x += slack
             units = list(self.units[line.start : line.end])
             units[-1] = at_line_end(units[-1])  # the hyphen a soft hyphen becomes there
+            if line.squeeze:  # its closing mark on half an em, so the line fits
+                units[-1] = squeezed_at_end(units[-1], self.lang)
             placed = place_units(units, x, stretch.space, stretch.boundary)
             draw_placed(self.canv, baseline - number * style.leading, placed, layer)
         if self.gap_after and rtl and placed:
