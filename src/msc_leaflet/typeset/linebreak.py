@@ -41,6 +41,7 @@ from .segmentation import (
     between_known_syllables,
     keeps_number,
     keeps_syllable,
+    word_ends,
 )
 from .shaping import Cluster, shape
 from .squeeze import closing_marks
@@ -463,6 +464,8 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
         return sum(_advance(flat[j]) for j in range(start, end)) + extra <= width + FUZZ
 
     hyphens = {i for i, hyphen in points.items() if hyphen}
+    # Cuts a line ends at only when no other fits: 受|け, 痛|み (`_kana_endings`).
+    last_resort = _kana_endings(text, offsets, points, lang)
     cuts = [0]
     forced = False
     used = 0.0
@@ -470,8 +473,18 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
             cut = next(
-                (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)), None
+                (
+                    j
+                    for j in range(i, cuts[-1], -1)
+                    if j in points and j not in last_resort and fits(cuts[-1], j)
+                ),
+                None,
             )
+            if cut is None and last_resort:
+                cut = next(
+                    (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)),
+                    None,
+                )
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
@@ -488,7 +501,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
         used += _advance(flat[i])
         i += 1
     if len(cuts) > 1 and points.get(cuts[-1]) is False:
-        cuts = _company_for_last(text, offsets, points, cuts, content, fits)
+        cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
 
@@ -500,20 +513,29 @@ def _company_for_last(
     cuts: list[int],
     content: int,
     fits: Callable[[int, int], bool],
+    lang: str = "ja",
+    last_resort: Collection[int] = (),
 ) -> list[int]:
     """``cuts`` (0 first), or, when the last part they leave is one Japanese or Chinese
     character (アセトアミノフェ|ン, イブプ|ロフェ|ン), the cuts moved back between the
     characters before it, part by part, until no part is one character and each still
     fits (アセトアミノ|フェン, イブ|プロ|フェン): a word read one character at a time
-    down a column misreads as two words. Only a character of the kind of the one
-    before it (katakana after katakana, an ideograph after an ideograph) is held: a
-    particle ends a phrase alone as a word of its own (クリ|ニック|に, not ニッ|クに).
-    Unchanged when that cannot be done."""
+    down a column misreads as two words. Only a character of the word of the one
+    before it is held: ICU's word (受け付|け, 申し込|み), or, as ICU cuts loanwords
+    and names it does not know into pieces, a katakana after katakana or an
+    ideograph after an ideograph. A particle ends a phrase alone as a word of its own
+    (クリ|ニック|に, not ニッ|クに; 受け|て, not 受|けて). A cut is never moved to one of
+    ``last_resort`` (`_kana_endings`). Unchanged when that cannot be done."""
 
     def lone(start: int, end: int) -> bool:  # and of the same word as the one before
         part = text[offsets[start] : offsets[end]]
         before = text[offsets[start] - 1] if start else ""
-        return bool(before) and _lone_ideograph(part) and _kind(before) == _kind(part[0])
+        if not before or not _lone_ideograph(part):
+            return False
+        kind = _kind(part[0])
+        if _kind(before) == kind != "HIRAGANA":
+            return True  # ICU's word ends inside unknown loanwords and names
+        return offsets[start] not in word_ends(text, lang)
 
     moved = list(cuts)
     k, end = len(moved) - 1, content
@@ -521,13 +543,37 @@ def _company_for_last(
         if k == 0 or points.get(moved[k]) is not False:
             return cuts
         j = next(
-            (j for j in range(moved[k] - 1, moved[k - 1], -1) if points.get(j) is False),
+            (
+                j
+                for j in range(moved[k] - 1, moved[k - 1], -1)
+                if points.get(j) is False and j not in last_resort
+            ),
             None,
         )
         if j is None or not fits(j, end):
             return cuts
         moved[k], end, k = j, j, k - 1
     return moved
+
+
+def _kana_endings(
+    text: str, offsets: Sequence[int], points: Collection[int], lang: str
+) -> set[int]:
+    """The cluster indices of ``points`` that fall between a kanji and the hiragana of
+    its ending in one word by ICU's dictionary (受|け付け, 痛|みが, 激|しい): a phrase
+    wider than its line is cut there only when no other cut fits. The okurigana is
+    part of the word's spelling, and a line ending on the bare kanji reads as another
+    word. Where ICU puts a word's end (胸|の), the kana is a particle, a word of its own."""
+    if not any(_kind(char) == "HIRAGANA" for char in text):
+        return set()
+    ends = word_ends(text, lang)
+    return {
+        i
+        for i in points
+        if offsets[i] not in ends
+        and _kind(text[offsets[i]]) == "HIRAGANA"
+        and _kind(text[offsets[i] - 1]) == "CJK"
+    }
 
 
 #: Stops that may hang past a line's end (burasagari, JIS X 4051 §3.1.11): in a cell
