@@ -179,3 +179,72 @@ def test_a_line_short_by_more_than_half_an_em_still_breaks(
     assert built.lines[1].endswith("す。")
     stops = [p for line in drawn for p in line if p.cluster.text == "。"]
     assert all(p.cluster.advance == pytest.approx(1000) for p in stops)
+
+
+# --- an opening bracket that starts a line after the first sets its ink flush with the
+# line's start (JLREQ §3.1.5 天付き, CSS ``text-spacing-trim: space-first``) ----------
+
+BRACKETED = "患者は毎日必ず薬を飲み、「注意」をよく読んでください。"
+
+
+def test_an_opening_bracket_starting_a_later_line_is_flush_with_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = _drawn(monkeypatch)
+    column = _natural("患者は毎日必ず薬を飲み、", "ja") + 0.2 * SIZE
+    built = build_document(
+        tmp_path / "doc.pdf",
+        [[(BRACKETED, "")]],
+        column=column,
+        lang="ja",
+        monkeypatch=monkeypatch,
+    )
+    assert built.lines[0] == "患者は毎日必ず薬を飲み、"
+    assert built.lines[1].startswith("「注意」")
+    left = drawn[0][0].x  # where the first line's ink starts: the paragraph's edge
+    second = drawn[1][0]
+    assert second.x == pytest.approx(left)
+    # The bracket gives up the half of its em before its ink: the ink starts where the
+    # line does, as the first line's ideograph's does, not half an em in.
+    assert second.cluster.text == "「"
+    assert second.cluster.advance == pytest.approx(500)
+    assert drawn[1][1].x == pytest.approx(left + 0.5 * SIZE)
+    # The half em it gave up is the line's: the line holds what fits in it.
+    assert sum(p.cluster.advance for p in drawn[1]) * SIZE / 1000 <= column - 2 * PADDING
+    readers = {**EXTRACTORS, "pdf.js": extract_pdfjs}
+    for name, extract in readers.items():
+        assert split_lines(extract(built.path)) == built.lines, name
+
+
+def test_an_opening_bracket_starting_a_paragraph_keeps_its_em(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first line of a paragraph is its start: the bracket's space stands where an
+    # indent would (jlreq), and one-line labels and cells align as before.
+    drawn = _drawn(monkeypatch)
+    build_document(
+        tmp_path / "doc.pdf",
+        [[("「注意」をよく読んでください。", "")]],
+        column=60 * mm,
+        lang="ja",
+        monkeypatch=monkeypatch,
+    )
+    assert drawn[0][0].cluster.text == "「"
+    assert drawn[0][0].cluster.advance == pytest.approx(1000)
+
+
+def test_the_rest_of_a_split_paragraph_sets_its_first_bracket_flush() -> None:
+    # Continued in the next column or page, a paragraph's first line there is no
+    # paragraph start: its bracket is set as on any later line, wherever it is broken.
+    style = body_style()
+    text = "患者は毎日必ず薬を飲み、" + BRACKETED
+    paragraph = make_paragraph(runs_for([(text, "")]), style, "ja", words=WORDS)
+    width = len("患者は毎日必ず薬を飲み、") * SIZE + 2
+    lines = paragraph.lines_for(width)
+    fit = next(
+        n for n, line in enumerate(lines) if n > 1 and paragraph.units[line.start].text[0] == "「"
+    )
+    first, rest = paragraph.split(width, fit * style.leading)
+    assert rest.text.startswith("「")
+    assert rest.lines_for(width + 3 * SIZE)[0].lead == pytest.approx(0.5 * SIZE)
+    assert first.lines_for(width)[0].lead == 0.0

@@ -44,7 +44,7 @@ from .segmentation import (
     word_ends,
 )
 from .shaping import Cluster, shape
-from .squeeze import closing_marks
+from .squeeze import closing_marks, opening_marks
 from .units import Piece, Unit, clipped, unit_of
 
 if TYPE_CHECKING:
@@ -67,6 +67,9 @@ class Line:
     # Points the closing mark the line ends in gives up, set on half an em so the line
     # fits (`end_squeeze`); ``width`` is without them. 0.0: every mark keeps its em.
     squeeze: float = 0.0
+    # Points the opening bracket the line starts with gives up, its ink at the line's
+    # start (`start_squeeze`); ``width`` is without them.
+    lead: float = 0.0
 
 
 def break_lines(
@@ -76,50 +79,88 @@ def break_lines(
     *,
     lone_characters: bool = True,
     lang: str = "",
+    continued: bool = False,
 ) -> list[Line]:
     """Fill lines greedily; a unit wider than a whole line gets a line of its own.
     ``lone_characters``: a last line of one Chinese or Japanese character takes
     company from the line before (`_keep_company`); a justified paragraph says False,
     its line before could not be spread to the margin again. A unit that ends in a
     closing mark (``lang``'s: `squeeze.closing_marks`) and fits only with the mark set
-    on half an em ends its line so (`end_squeeze`)."""
+    on half an em ends its line so (`end_squeeze`); an opening bracket that starts a
+    line after the first (and the first too when ``continued``: the rest of a paragraph
+    split across frames) is set on half an em, its ink at the line's start
+    (`start_squeeze`)."""
     lines: list[Line] = []
     start = 0
     used = 0.0  # width of the line so far, trailing spaces of its last unit excluded
     pending = 0.0  # trailing spaces of the line's last unit, kept if another unit follows
     hyphen = 0.0  # the hyphen the line's last unit ends in if the line ends there
+    lead = 0.0  # what the opening bracket that starts the line gives up
     for i, unit in enumerate(units):
         available = first_width if not lines else width
         ends = soft_hyphen_width(unit)
         if i > start and used + pending + unit.width + ends > available + FUZZ:
             with_it = used + pending + unit.width
-            squeezed = _squeezed_line(units, start, i + 1, with_it, available, lang)
+            squeezed = _squeezed_line(units, start, i + 1, with_it, available, lang, lead)
             if squeezed.squeeze:  # …飲みます。 ends this line, its stop on half an em
                 lines.append(squeezed)
                 start, used, pending, hyphen = i + 1, 0.0, 0.0, 0.0
                 continue
-            lines.append(_squeezed_line(units, start, i, used + hyphen, available, lang))
+            lines.append(_squeezed_line(units, start, i, used + hyphen, available, lang, lead))
             start, used, pending = i, 0.0, 0.0
+        if i == start:
+            lead = start_squeeze(unit, lang) if lines or continued else 0.0
+            used = -lead
         used += pending + unit.width
         pending, hyphen = unit.space_width, ends
     if start < len(units):
         available = first_width if not lines else width
-        lines.append(_squeezed_line(units, start, len(units), used + hyphen, available, lang))
+        last = _squeezed_line(units, start, len(units), used + hyphen, available, lang, lead)
+        lines.append(last)
     if lone_characters and len(lines) > 1:
         lines[-2:] = _keep_company(units, lines[-2], lines[-1], width, lang)
     return lines
 
 
 def _squeezed_line(
-    units: Sequence[Unit], start: int, end: int, natural: float, available: float, lang: str
+    units: Sequence[Unit],
+    start: int,
+    end: int,
+    natural: float,
+    available: float,
+    lang: str,
+    lead: float = 0.0,
 ) -> Line:
-    """Units ``start:end`` on a line ``natural`` points wide: with its last closing mark
-    on half an em when the line is wider than ``available`` and fits so, else as it is."""
+    """Units ``start:end`` on a line ``natural`` points wide (``lead`` taken off already):
+    with its last closing mark on half an em when the line is wider than ``available``
+    and fits so, else as it is."""
     if natural > available + FUZZ:
         squeeze = end_squeeze(units[end - 1], lang)
         if squeeze and natural - squeeze <= available + FUZZ:
-            return Line(start, end, natural - squeeze, squeeze)
-    return Line(start, end, natural)
+            return Line(start, end, natural - squeeze, squeeze, lead)
+    return Line(start, end, natural, 0.0, lead)
+
+
+def start_squeeze(unit: Unit, lang: str) -> float:
+    """The points ``unit`` gives up when it starts a line after a paragraph's first: the
+    half of the em of the opening bracket it starts with (「（『“…, `squeeze.opening_marks`)
+    that is space before its ink, as the font's ``halt`` sets it (JLREQ §3.1.5, 天付き;
+    CSS ``text-spacing-trim: space-first``): the bracket's ink stands where every other
+    line's first character's does. 0.0 for any other unit."""
+    found = _mark_at(unit, 0)
+    if found is None:
+        return 0.0
+    piece, cluster = found[1]
+    if cluster.text not in opening_marks(lang):
+        return 0.0
+    half = _halved_mark(piece.run.font, cluster.text, lang)
+    return max(0.0, (cluster.advance - half.advance) * piece.size / 1000)
+
+
+def squeezed_at_start(unit: Unit, lang: str) -> Unit:
+    """``unit`` with the opening bracket it starts with set on half an em
+    (`start_squeeze`), as a line whose `Line.lead` says so draws it."""
+    return _with_halved(unit, _mark_at(unit, 0), lang)
 
 
 def end_squeeze(unit: Unit, lang: str) -> float:
@@ -127,7 +168,7 @@ def end_squeeze(unit: Unit, lang: str) -> float:
     the em of the closing mark it ends in (、。，．」）…, `squeeze.closing_marks`) that is
     space, as the font's ``halt`` sets it (JLREQ §3.8, clreq; CSS ``text-spacing-trim:
     normal``). 0.0 for any other unit, and for a mark already halved (。」)."""
-    found = _last_mark(unit)
+    found = _mark_at(unit, -1)
     if found is None:
         return 0.0
     piece, cluster = found[1]
@@ -140,7 +181,11 @@ def end_squeeze(unit: Unit, lang: str) -> float:
 def squeezed_at_end(unit: Unit, lang: str) -> Unit:
     """``unit`` with the closing mark it ends in set on half an em (`end_squeeze`), as a
     line whose `Line.squeeze` says so draws it; the mark's text is unchanged."""
-    found = _last_mark(unit)
+    return _with_halved(unit, _mark_at(unit, -1), lang)
+
+
+def _with_halved(unit: Unit, found: tuple[int, tuple[Piece, Cluster]] | None, lang: str) -> Unit:
+    """``unit`` with the mark ``found`` (`_mark_at`) set on half an em."""
     if found is None:
         return unit
     index, (piece, cluster) = found
@@ -149,13 +194,14 @@ def squeezed_at_end(unit: Unit, lang: str) -> Unit:
     return _part(flat, False, unit.soft_breaks, unit.listed)
 
 
-def _last_mark(unit: Unit) -> tuple[int, tuple[Piece, Cluster]] | None:
-    """The index in `_flat` of ``unit``'s last cluster before its trailing spaces, with
-    its piece and cluster, if it is one character of a piece on the baseline (a
-    citation's superscript, after a stop, is the line's end instead)."""
+def _mark_at(unit: Unit, end: int) -> tuple[int, tuple[Piece, Cluster]] | None:
+    """The index in `_flat` of ``unit``'s first cluster (``end`` 0) or its last before
+    its trailing spaces (-1), with its piece and cluster, if it is one character of a
+    piece on the baseline (a citation's superscript, after a stop, is the line's end
+    instead)."""
     flat = _flat(unit)
-    index = len(flat) - 1 - unit.trailing_spaces
-    if index < 0:
+    index = 0 if end == 0 else len(flat) - 1 - unit.trailing_spaces
+    if not 0 <= index < len(flat):
         return None
     piece, cluster = flat[index]
     if piece.rise or len(cluster.text) != 1:
@@ -224,10 +270,11 @@ def _keep_company(
         return [before, last]
     if before.end - before.start <= KEPT_BEFORE:
         return [before, last]
-    moved = _line_of(units, before.end - 1, last.end, width, lang)
+    moved = _line_of(units, before.end - 1, last.end, width, lang, later=True)
     if moved.width > width + FUZZ:
         return [before, last]
-    return [_line_of(units, before.start, before.end - 1), moved]
+    kept = _line_of(units, before.start, before.end - 1, lead=before.lead)
+    return [kept, moved]
 
 
 def _one_ideograph(unit: Unit) -> bool:
@@ -252,13 +299,24 @@ def _lone_ideograph(text: str) -> bool:
 
 
 def _line_of(
-    units: Sequence[Unit], start: int, end: int, available: float = math.inf, lang: str = ""
+    units: Sequence[Unit],
+    start: int,
+    end: int,
+    available: float = math.inf,
+    lang: str = "",
+    *,
+    later: bool = False,
+    lead: float = 0.0,
 ) -> Line:
-    """Units ``start:end`` as `break_lines` measures a line of them in ``available``."""
-    used = sum(unit.width for unit in units[start:end])
+    """Units ``start:end`` as `break_lines` measures a line of them in ``available``;
+    ``later``: a line after the paragraph's first (`start_squeeze`), else one whose
+    opening bracket gives up ``lead``."""
+    if later:
+        lead = start_squeeze(units[start], lang)
+    used = sum(unit.width for unit in units[start:end]) - lead
     used += sum(unit.space_width for unit in units[start : end - 1])
     natural = used + soft_hyphen_width(units[end - 1])
-    return _squeezed_line(units, start, end, natural, available, lang)
+    return _squeezed_line(units, start, end, natural, available, lang, lead)
 
 
 SOFT_HYPHEN = "\u00ad"

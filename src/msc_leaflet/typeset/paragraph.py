@@ -41,6 +41,7 @@ from .linebreak import (
     justify,
     release_phrases,
     squeezed_at_end,
+    squeezed_at_start,
 )
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units, word_gap
@@ -166,6 +167,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # (LAYOUT004), because a cut inside a word is a defect the author must fix.
         self.on_emergency_break = on_emergency_break
         self.justify_last = justify_last  # the first part of a split is justified to its end
+        # The rest of a paragraph split across frames: its first line is no paragraph's
+        # start, and an opening bracket there sets its ink flush (`start_squeeze`).
+        self.continued = False
         self.style = style
         self._frags: list[ParaFrag] | None = None
         self._text: str | None = None
@@ -246,7 +250,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 self._citations, self._offset = None, 0
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
-            lines = break_lines(self.units, *widths, lone_characters=not justified, lang=self.lang)
+            lines = break_lines(
+                self.units,
+                *widths,
+                lone_characters=not justified,
+                lang=self.lang,
+                continued=self.continued,
+            )
             if getattr(self.style, "balanceLines", False) and not justified:
                 lines = balanced_lines(self.units, *widths, lines, self.lang)  # headings
             self._lines = lines
@@ -294,6 +304,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         if self._citations is None:
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
+        first.continued, rest.continued = self.continued, True
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
         first.gap_after = rest.gap_after = self.gap_after
@@ -347,6 +358,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 x += slack
             units = list(self.units[line.start : line.end])
             units[-1] = at_line_end(units[-1])  # the hyphen a soft hyphen becomes there
+            if line.lead:  # its opening bracket's ink at the line's start
+                units[0] = squeezed_at_start(units[0], self.lang)
             if line.squeeze:  # its closing mark on half an em, so the line fits
                 units[-1] = squeezed_at_end(units[-1], self.lang)
             placed = place_units(units, x, stretch.space, stretch.boundary)

@@ -46,6 +46,12 @@ def closing_marks(lang: str) -> str:
     return _marks(_language(lang))[0]
 
 
+def opening_marks(lang: str) -> str:
+    """The full-width opening brackets of ``lang``'s text: halved after another, or at
+    the start of a line after a paragraph's first."""
+    return _marks(_language(lang))[1]
+
+
 def halved_punctuation(text: str, lang: str) -> list[int]:
     """Offsets in ``text`` of the full-width marks set on half an em: a closing mark
     followed by a closing or an opening one, and an opening mark after an opening one.
