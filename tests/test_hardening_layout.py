@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -63,7 +64,7 @@ def test_a_long_paragraph_is_broken_into_lines_once_not_once_per_page(
     real_frag = paragraph._frag
 
     def counting_break(
-        units: Sequence[Unit], first: float, width: float, **options: bool
+        units: Sequence[Unit], first: float, width: float, **options: Any
     ) -> list[Line]:
         broken.append(len(units))
         return break_lines(units, first, width, **options)

@@ -189,3 +189,23 @@ def test_a_phrase_cut_between_its_characters_leaves_no_lone_last_character() -> 
     # Three a line: each cut moves back, not ロ alone instead (イブプ|ロフェ|ン).
     assert lines(cell("イブプロフェン", "ja"), 3.5) == ["イブ", "プロ", "フェン"]
     # A particle after a word is a word of its own: クリ|ニック|に, not ニッ|クに (above).
+
+
+@pytest.mark.parametrize(
+    ("text", "ems", "expected"),
+    [
+        # A verb or adjective's kana ending (okurigana) stays with its kanji where ICU
+        # reads them as one word: 受け|付け, not 受け付|け; 痛み|が, not 痛|みが.
+        ("受け付け", 3.5, ["受け", "付け"]),
+        ("申し込み", 3.5, ["申し", "込み"]),
+        ("お支払い", 3.5, ["お支", "払い"]),
+        ("激しい痛みが続く", 2.5, ["激し", "い", "痛み", "が", "続く"]),
+        ("受けて", 2.5, ["受け", "て"]),
+        # A particle after a word still ends a phrase alone (胸|の, クリニック|に).
+        ("胸の痛み", 1.5, ["胸", "の", "痛", "み"]),
+    ],
+)
+def test_a_cut_phrase_keeps_a_kanji_with_its_kana_ending(
+    text: str, ems: float, expected: list[str]
+) -> None:
+    assert lines(cell(text, "ja"), ems) == expected

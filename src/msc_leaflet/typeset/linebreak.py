@@ -25,6 +25,7 @@ extractor must give back exactly what was written, and none joins a hyphenated w
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
@@ -40,8 +41,10 @@ from .segmentation import (
     between_known_syllables,
     keeps_number,
     keeps_syllable,
+    word_ends,
 )
 from .shaping import Cluster, shape
+from .squeeze import closing_marks, opening_marks
 from .units import Piece, Unit, clipped, unit_of
 
 if TYPE_CHECKING:
@@ -60,34 +63,157 @@ class Line:
 
     start: int
     end: int
-    width: float  # natural width in points, without the last unit's trailing spaces
+    width: float  # width in points, without the last unit's trailing spaces
+    # Points the closing mark the line ends in gives up, set on half an em so the line
+    # fits (`end_squeeze`); ``width`` is without them. 0.0: every mark keeps its em.
+    squeeze: float = 0.0
+    # Points the opening bracket the line starts with gives up, its ink at the line's
+    # start (`start_squeeze`); ``width`` is without them.
+    lead: float = 0.0
 
 
 def break_lines(
-    units: Sequence[Unit], first_width: float, width: float, *, lone_characters: bool = True
+    units: Sequence[Unit],
+    first_width: float,
+    width: float,
+    *,
+    lone_characters: bool = True,
+    lang: str = "",
+    continued: bool = False,
 ) -> list[Line]:
     """Fill lines greedily; a unit wider than a whole line gets a line of its own.
     ``lone_characters``: a last line of one Chinese or Japanese character takes
     company from the line before (`_keep_company`); a justified paragraph says False,
-    its line before could not be spread to the margin again."""
+    its line before could not be spread to the margin again. A unit that ends in a
+    closing mark (``lang``'s: `squeeze.closing_marks`) and fits only with the mark set
+    on half an em ends its line so (`end_squeeze`); an opening bracket that starts a
+    line after the first (and the first too when ``continued``: the rest of a paragraph
+    split across frames) is set on half an em, its ink at the line's start
+    (`start_squeeze`)."""
     lines: list[Line] = []
     start = 0
     used = 0.0  # width of the line so far, trailing spaces of its last unit excluded
     pending = 0.0  # trailing spaces of the line's last unit, kept if another unit follows
     hyphen = 0.0  # the hyphen the line's last unit ends in if the line ends there
+    lead = 0.0  # what the opening bracket that starts the line gives up
     for i, unit in enumerate(units):
         available = first_width if not lines else width
         ends = soft_hyphen_width(unit)
         if i > start and used + pending + unit.width + ends > available + FUZZ:
-            lines.append(Line(start, i, used + hyphen))
+            with_it = used + pending + unit.width
+            squeezed = _squeezed_line(units, start, i + 1, with_it, available, lang, lead)
+            if squeezed.squeeze:  # …飲みます。 ends this line, its stop on half an em
+                lines.append(squeezed)
+                start, used, pending, hyphen = i + 1, 0.0, 0.0, 0.0
+                continue
+            lines.append(_squeezed_line(units, start, i, used + hyphen, available, lang, lead))
             start, used, pending = i, 0.0, 0.0
+        if i == start:
+            lead = start_squeeze(unit, lang) if lines or continued else 0.0
+            used = -lead
         used += pending + unit.width
         pending, hyphen = unit.space_width, ends
     if start < len(units):
-        lines.append(Line(start, len(units), used + hyphen))
+        available = first_width if not lines else width
+        last = _squeezed_line(units, start, len(units), used + hyphen, available, lang, lead)
+        lines.append(last)
     if lone_characters and len(lines) > 1:
-        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width)
+        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width, lang)
     return lines
+
+
+def _squeezed_line(
+    units: Sequence[Unit],
+    start: int,
+    end: int,
+    natural: float,
+    available: float,
+    lang: str,
+    lead: float = 0.0,
+) -> Line:
+    """Units ``start:end`` on a line ``natural`` points wide (``lead`` taken off already):
+    with its last closing mark on half an em when the line is wider than ``available``
+    and fits so, else as it is."""
+    if natural > available + FUZZ:
+        squeeze = end_squeeze(units[end - 1], lang)
+        if squeeze and natural - squeeze <= available + FUZZ:
+            return Line(start, end, natural - squeeze, squeeze, lead)
+    return Line(start, end, natural, 0.0, lead)
+
+
+def start_squeeze(unit: Unit, lang: str) -> float:
+    """The points ``unit`` gives up when it starts a line after a paragraph's first: the
+    half of the em of the opening bracket it starts with (「（『“…, `squeeze.opening_marks`)
+    that is space before its ink, as the font's ``halt`` sets it (JLREQ §3.1.5, 天付き;
+    CSS ``text-spacing-trim: space-first``): the bracket's ink stands where every other
+    line's first character's does. 0.0 for any other unit."""
+    found = _mark_at(unit, 0)
+    if found is None:
+        return 0.0
+    piece, cluster = found[1]
+    if cluster.text not in opening_marks(lang):
+        return 0.0
+    half = _halved_mark(piece.run.font, cluster.text, lang)
+    return max(0.0, (cluster.advance - half.advance) * piece.size / 1000)
+
+
+def squeezed_at_start(unit: Unit, lang: str) -> Unit:
+    """``unit`` with the opening bracket it starts with set on half an em
+    (`start_squeeze`), as a line whose `Line.lead` says so draws it."""
+    return _with_halved(unit, _mark_at(unit, 0), lang)
+
+
+def end_squeeze(unit: Unit, lang: str) -> float:
+    """The points ``unit`` gives up when a line ending after it needs them: the half of
+    the em of the closing mark it ends in (、。，．」）…, `squeeze.closing_marks`) that is
+    space, as the font's ``halt`` sets it (JLREQ §3.8, clreq; CSS ``text-spacing-trim:
+    normal``). 0.0 for any other unit, and for a mark already halved (。」)."""
+    found = _mark_at(unit, -1)
+    if found is None:
+        return 0.0
+    piece, cluster = found[1]
+    if cluster.text not in closing_marks(lang):
+        return 0.0
+    half = _halved_mark(piece.run.font, cluster.text, lang)
+    return max(0.0, (cluster.advance - half.advance) * piece.size / 1000)
+
+
+def squeezed_at_end(unit: Unit, lang: str) -> Unit:
+    """``unit`` with the closing mark it ends in set on half an em (`end_squeeze`), as a
+    line whose `Line.squeeze` says so draws it; the mark's text is unchanged."""
+    return _with_halved(unit, _mark_at(unit, -1), lang)
+
+
+def _with_halved(unit: Unit, found: tuple[int, tuple[Piece, Cluster]] | None, lang: str) -> Unit:
+    """``unit`` with the mark ``found`` (`_mark_at`) set on half an em."""
+    if found is None:
+        return unit
+    index, (piece, cluster) = found
+    flat = _flat(unit)
+    flat[index] = (piece, _halved_mark(piece.run.font, cluster.text, lang))
+    return _part(flat, False, unit.soft_breaks, unit.listed)
+
+
+def _mark_at(unit: Unit, end: int) -> tuple[int, tuple[Piece, Cluster]] | None:
+    """The index in `_flat` of ``unit``'s first cluster (``end`` 0) or its last before
+    its trailing spaces (-1), with its piece and cluster, if it is one character of a
+    piece on the baseline (a citation's superscript, after a stop, is the line's end
+    instead)."""
+    flat = _flat(unit)
+    index = 0 if end == 0 else len(flat) - 1 - unit.trailing_spaces
+    if not 0 <= index < len(flat):
+        return None
+    piece, cluster = flat[index]
+    if piece.rise or len(cluster.text) != 1:
+        return None
+    return index, (piece, cluster)
+
+
+@lru_cache(maxsize=64)
+def _halved_mark(font: str, mark: str, lang: str) -> Cluster:
+    """``mark`` shaped alone in ``font`` on half an em, by the font's ``halt``."""
+    (cluster,) = shape(font, mark, lang, halved=(0,))
+    return cluster
 
 
 #: A last line narrower than this share of the measure is short: a heading ending on it
@@ -99,7 +225,11 @@ BALANCE_STEPS = 11
 
 
 def balanced_lines(
-    units: Sequence[Unit], first_width: float, width: float, lines: Sequence[Line]
+    units: Sequence[Unit],
+    first_width: float,
+    width: float,
+    lines: Sequence[Line],
+    lang: str = "",
 ) -> list[Line]:
     """``lines`` (`break_lines` of ``units``), or, when the last of them is short
     (`SHORT_LAST_LINE`), the lines of the narrowest measure that sets ``units`` in as
@@ -114,7 +244,7 @@ def balanced_lines(
         if high - low <= FUZZ:
             break
         middle = (low + high) / 2
-        found = break_lines(units, middle - indent, middle)
+        found = break_lines(units, middle - indent, middle, lang=lang)
         if len(found) == len(lines):
             high, best = middle, found
         else:
@@ -128,7 +258,9 @@ IDEOGRAPHIC = ("Hani", "Kana")
 KEPT_BEFORE = 2
 
 
-def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float) -> list[Line]:
+def _keep_company(
+    units: Sequence[Unit], before: Line, last: Line, width: float, lang: str = ""
+) -> list[Line]:
     """``before`` and ``last``, or, when ``last`` holds a single Chinese or Japanese
     character (院。 under a full line), the two lines with the last unit of ``before``
     moved down to it. A lone character at a paragraph's end reads as a stray and is
@@ -138,10 +270,11 @@ def _keep_company(units: Sequence[Unit], before: Line, last: Line, width: float)
         return [before, last]
     if before.end - before.start <= KEPT_BEFORE:
         return [before, last]
-    moved = _line_of(units, before.end - 1, last.end)
+    moved = _line_of(units, before.end - 1, last.end, width, lang, later=True)
     if moved.width > width + FUZZ:
         return [before, last]
-    return [_line_of(units, before.start, before.end - 1), moved]
+    kept = _line_of(units, before.start, before.end - 1, lead=before.lead)
+    return [kept, moved]
 
 
 def _one_ideograph(unit: Unit) -> bool:
@@ -165,11 +298,25 @@ def _lone_ideograph(text: str) -> bool:
     return len(letters) == 1 and script_of(letters[0]) in IDEOGRAPHIC
 
 
-def _line_of(units: Sequence[Unit], start: int, end: int) -> Line:
-    """Units ``start:end`` as `break_lines` measures a line of them."""
-    used = sum(unit.width for unit in units[start:end])
+def _line_of(
+    units: Sequence[Unit],
+    start: int,
+    end: int,
+    available: float = math.inf,
+    lang: str = "",
+    *,
+    later: bool = False,
+    lead: float = 0.0,
+) -> Line:
+    """Units ``start:end`` as `break_lines` measures a line of them in ``available``;
+    ``later``: a line after the paragraph's first (`start_squeeze`), else one whose
+    opening bracket gives up ``lead``."""
+    if later:
+        lead = start_squeeze(units[start], lang)
+    used = sum(unit.width for unit in units[start:end]) - lead
     used += sum(unit.space_width for unit in units[start : end - 1])
-    return Line(start, end, used + soft_hyphen_width(units[end - 1]))
+    natural = used + soft_hyphen_width(units[end - 1])
+    return _squeezed_line(units, start, end, natural, available, lang, lead)
 
 
 SOFT_HYPHEN = "\u00ad"
@@ -217,7 +364,8 @@ def fit_units(
         return list(units)
     out: list[Unit] = []
     for unit in units:
-        if unit.width <= width + FUZZ:
+        # A unit that fits with its closing mark on half an em fits (`end_squeeze`).
+        if unit.width <= width + FUZZ or unit.width - end_squeeze(unit, lang) <= width + FUZZ:
             out.append(unit)
             continue
         parts, forced = _cut(unit, width, lang)
@@ -374,6 +522,8 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
         return sum(_advance(flat[j]) for j in range(start, end)) + extra <= width + FUZZ
 
     hyphens = {i for i, hyphen in points.items() if hyphen}
+    # Cuts a line ends at only when no other fits: 受|け, 痛|み (`_kana_endings`).
+    last_resort = _kana_endings(text, offsets, points, lang)
     cuts = [0]
     forced = False
     used = 0.0
@@ -381,8 +531,18 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
             cut = next(
-                (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)), None
+                (
+                    j
+                    for j in range(i, cuts[-1], -1)
+                    if j in points and j not in last_resort and fits(cuts[-1], j)
+                ),
+                None,
             )
+            if cut is None and last_resort:
+                cut = next(
+                    (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)),
+                    None,
+                )
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
@@ -399,7 +559,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
         used += _advance(flat[i])
         i += 1
     if len(cuts) > 1 and points.get(cuts[-1]) is False:
-        cuts = _company_for_last(text, offsets, points, cuts, content, fits)
+        cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
 
@@ -411,20 +571,29 @@ def _company_for_last(
     cuts: list[int],
     content: int,
     fits: Callable[[int, int], bool],
+    lang: str = "ja",
+    last_resort: Collection[int] = (),
 ) -> list[int]:
     """``cuts`` (0 first), or, when the last part they leave is one Japanese or Chinese
     character (アセトアミノフェ|ン, イブプ|ロフェ|ン), the cuts moved back between the
     characters before it, part by part, until no part is one character and each still
     fits (アセトアミノ|フェン, イブ|プロ|フェン): a word read one character at a time
-    down a column misreads as two words. Only a character of the kind of the one
-    before it (katakana after katakana, an ideograph after an ideograph) is held: a
-    particle ends a phrase alone as a word of its own (クリ|ニック|に, not ニッ|クに).
-    Unchanged when that cannot be done."""
+    down a column misreads as two words. Only a character of the word of the one
+    before it is held: ICU's word (受け付|け, 申し込|み), or, as ICU cuts loanwords
+    and names it does not know into pieces, a katakana after katakana or an
+    ideograph after an ideograph. A particle ends a phrase alone as a word of its own
+    (クリ|ニック|に, not ニッ|クに; 受け|て, not 受|けて). A cut is never moved to one of
+    ``last_resort`` (`_kana_endings`). Unchanged when that cannot be done."""
 
     def lone(start: int, end: int) -> bool:  # and of the same word as the one before
         part = text[offsets[start] : offsets[end]]
         before = text[offsets[start] - 1] if start else ""
-        return bool(before) and _lone_ideograph(part) and _kind(before) == _kind(part[0])
+        if not before or not _lone_ideograph(part):
+            return False
+        kind = _kind(part[0])
+        if _kind(before) == kind != "HIRAGANA":
+            return True  # ICU's word ends inside unknown loanwords and names
+        return offsets[start] not in word_ends(text, lang)
 
     moved = list(cuts)
     k, end = len(moved) - 1, content
@@ -432,13 +601,37 @@ def _company_for_last(
         if k == 0 or points.get(moved[k]) is not False:
             return cuts
         j = next(
-            (j for j in range(moved[k] - 1, moved[k - 1], -1) if points.get(j) is False),
+            (
+                j
+                for j in range(moved[k] - 1, moved[k - 1], -1)
+                if points.get(j) is False and j not in last_resort
+            ),
             None,
         )
         if j is None or not fits(j, end):
             return cuts
         moved[k], end, k = j, j, k - 1
     return moved
+
+
+def _kana_endings(
+    text: str, offsets: Sequence[int], points: Collection[int], lang: str
+) -> set[int]:
+    """The cluster indices of ``points`` that fall between a kanji and the hiragana of
+    its ending in one word by ICU's dictionary (受|け付け, 痛|みが, 激|しい): a phrase
+    wider than its line is cut there only when no other cut fits. The okurigana is
+    part of the word's spelling, and a line ending on the bare kanji reads as another
+    word. Where ICU puts a word's end (胸|の), the kana is a particle, a word of its own."""
+    if not any(_kind(char) == "HIRAGANA" for char in text):
+        return set()
+    ends = word_ends(text, lang)
+    return {
+        i
+        for i in points
+        if offsets[i] not in ends
+        and _kind(text[offsets[i]]) == "HIRAGANA"
+        and _kind(text[offsets[i] - 1]) == "CJK"
+    }
 
 
 #: Stops that may hang past a line's end (burasagari, JIS X 4051 §3.1.11): in a cell

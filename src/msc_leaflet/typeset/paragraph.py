@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, overload
 
@@ -39,6 +40,8 @@ from .linebreak import (
     fit_units,
     justify,
     release_phrases,
+    squeezed_at_end,
+    squeezed_at_start,
 )
 from .marked_content import Element, drawing
 from .render import draw_placed, place_units, word_gap
@@ -104,7 +107,7 @@ class _LinesFrom(Sequence[Line]):
         if not 0 <= index < len(self):
             raise IndexError(index)
         line = self.lines[self.first + index]
-        return Line(line.start - self.shift, line.end - self.shift, line.width)
+        return replace(line, start=line.start - self.shift, end=line.end - self.shift)
 
     def __iter__(self) -> Iterator[Line]:
         return (self[i] for i in range(len(self)))
@@ -164,6 +167,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # (LAYOUT004), because a cut inside a word is a defect the author must fix.
         self.on_emergency_break = on_emergency_break
         self.justify_last = justify_last  # the first part of a split is justified to its end
+        # The rest of a paragraph split across frames: its first line is no paragraph's
+        # start, and an opening bracket there sets its ink flush (`start_squeeze`).
+        self.continued = False
         self.style = style
         self._frags: list[ParaFrag] | None = None
         self._text: str | None = None
@@ -244,9 +250,15 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 self._citations, self._offset = None, 0
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
-            lines = break_lines(self.units, *widths, lone_characters=not justified)
+            lines = break_lines(
+                self.units,
+                *widths,
+                lone_characters=not justified,
+                lang=self.lang,
+                continued=self.continued,
+            )
             if getattr(self.style, "balanceLines", False) and not justified:
-                lines = balanced_lines(self.units, *widths, lines)  # headings
+                lines = balanced_lines(self.units, *widths, lines, self.lang)  # headings
             self._lines = lines
             self._widths = widths
         return self._lines
@@ -292,6 +304,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         if self._citations is None:
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
+        first.continued, rest.continued = self.continued, True
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
         first.gap_after = rest.gap_after = self.gap_after
@@ -345,6 +358,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 x += slack
             units = list(self.units[line.start : line.end])
             units[-1] = at_line_end(units[-1])  # the hyphen a soft hyphen becomes there
+            if line.lead:  # its opening bracket's ink at the line's start
+                units[0] = squeezed_at_start(units[0], self.lang)
+            if line.squeeze:  # its closing mark on half an em, so the line fits
+                units[-1] = squeezed_at_end(units[-1], self.lang)
             placed = place_units(units, x, stretch.space, stretch.boundary)
             draw_placed(self.canv, baseline - number * style.leading, placed, layer)
         if self.gap_after and rtl and placed:

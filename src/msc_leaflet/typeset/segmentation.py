@@ -194,6 +194,13 @@ def phrase_ends(text: str, lang: str) -> frozenset[int] | None:
     return _phrase_ends(text, lang.replace("_", "-").split("-")[0].lower(), kind)
 
 
+def word_ends(text: str, lang: str) -> frozenset[int]:
+    """Positions (0 < i < len) where ICU's dictionary ends a word of ``lang``: 痛み|が,
+    受け付け whole. A phrase cut between its characters asks it where a kanji's kana
+    ending belongs to the kanji (`linebreak._cut`)."""
+    return _phrase_ends(text, lang.replace("_", "-").split("-")[0].lower(), "icu-words")
+
+
 @lru_cache(maxsize=ICU_CACHE_SIZE)
 def _phrase_ends(text: str, lang: str, kind: str) -> frozenset[int]:
     segments = (

@@ -10,6 +10,10 @@ CSS calls it ``text-spacing-trim: trim-adjacent``. The font says how (its ``halt
 feature, which `shaping.shape` applies to the offsets named here), so a mark a font
 draws otherwise (a centred Chinese stop) is halved as that font sets it.
 
+A closing mark that ends a line may give up the same half em when the line fits only
+so (JLREQ §3.8, CSS ``text-spacing-trim: normal``): 飲みます。 ends a measure half an em
+short of it, rather than send ます。 down (`linebreak.end_squeeze`).
+
 Only the spacing changes: every mark keeps its glyph and its text.
 """
 
@@ -36,24 +40,48 @@ CJK_LANGUAGES = ("ja", "zh")
 CHINESE_CLOSING = "：；"
 
 
+def closing_marks(lang: str) -> str:
+    """The full-width closing marks of ``lang``'s text: halved before another mark, or
+    at a line's end when the line fits only so."""
+    return _marks(_language(lang))[0]
+
+
+def opening_marks(lang: str) -> str:
+    """The full-width opening brackets of ``lang``'s text: halved after another, or at
+    the start of a line after a paragraph's first."""
+    return _marks(_language(lang))[1]
+
+
 def halved_punctuation(text: str, lang: str) -> list[int]:
     """Offsets in ``text`` of the full-width marks set on half an em: a closing mark
     followed by a closing or an opening one, and an opening mark after an opening one.
     Empty for a text without full-width punctuation (every English and Thai one)."""
     if text.isascii():
         return []
-    pattern = _pattern(lang.split("-")[0].split("_")[0].lower())
+    pattern = _pattern(_language(lang))
     return [match.start() for match in pattern.finditer(text)]
 
 
+def _language(lang: str) -> str:
+    """The language subtag of ``lang``: zh for zh_Hans and zh-TW."""
+    return lang.split("-")[0].split("_")[0].lower()
+
+
 @cache
-def _pattern(lang: str) -> re.Pattern[str]:
-    """The pairs ``lang`` halves: the mark a match starts at is the one halved."""
+def _marks(lang: str) -> tuple[str, str]:
+    """The closing and the opening full-width marks of ``lang`` (a language subtag)."""
     closing, opening = CLOSING, OPENING
     if lang in CJK_LANGUAGES:
         closing += CLOSING_QUOTES
         opening += OPENING_QUOTES
     if lang == "zh":
         closing += CHINESE_CLOSING
+    return closing, opening
+
+
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    """The pairs ``lang`` halves: the mark a match starts at is the one halved."""
+    closing, opening = _marks(lang)
     c, o = re.escape(closing), re.escape(opening)
     return re.compile(f"[{c}](?=[{c}{o}])|(?<=[{o}])[{o}]")
