@@ -164,6 +164,7 @@ def plan(
     planned: list[PlannedJob] = []
     failures: list[Outcome] = []
     translating: list[str] | None = None
+    fingerprinted = built_options(project, options)
     if not locales:  # every locale: a folder not named after a language fails, once
         found, problems = locale_folders(project)
         failures += [_failed(Job("*", folder), problem) for folder, problem in problems.items()]
@@ -182,7 +183,9 @@ def plan(
             continue
         for job in jobs_for(leaflet_id, language, job_locales, chosen, options):
             planned.append(
-                PlannedJob(job, _reason(project, job, manifest, out_dir, options, force))
+                PlannedJob(
+                    job, _reason(project, job, manifest, out_dir, options, fingerprinted, force)
+                )
             )
     return planned, failures
 
@@ -254,9 +257,33 @@ def source_entry(leaflet: Leaflet, sha256: str) -> SourceEntry:
     )  # fmt: skip
 
 
+def built_options(project: Project, options: Options) -> dict[str, object]:
+    """``options`` as an output's fingerprint holds them (`Options.as_dict`): a paper
+    named is compared with the paper of the project's theme, read only then (a theme
+    that cannot be read keeps the paper as named: its build fails anyway)."""
+    spec = options.spec
+    if spec.paper is None or spec.imposition != "none":
+        return options.as_dict()
+    from ..theme.theme import load_theme  # YAML: only for a build that names a paper
+
+    path = project.theme_path if project.theme_path.is_file() else None
+    try:
+        return options.as_dict(load_theme(path).paper)
+    except (LeafletError, ValueError):
+        return options.as_dict()
+
+
 def _reason(
-    project: Project, job: Job, manifest: Manifest, out_dir: Path, options: Options, force: bool
+    project: Project,
+    job: Job,
+    manifest: Manifest,
+    out_dir: Path,
+    options: Options,
+    fingerprinted: dict[str, object],
+    force: bool,
 ) -> str:
+    """Why ``job`` must be built, "" if its output is up to date; ``fingerprinted``:
+    `built_options` of ``options``."""
     if force:
         return "forced"
     entry = manifest.outputs.get(job.output)
@@ -270,7 +297,7 @@ def _reason(
     changed = changed_inputs(project, entry.inputs)
     if changed:
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
-    if fingerprint(entry.inputs, options.as_dict()) != entry.fingerprint:
+    if fingerprint(entry.inputs, fingerprinted) != entry.fingerprint:
         return "tool version, options or SOURCE_DATE_EPOCH changed"
     if options.strict:
         return _fell_due(manifest.sources.get(job.leaflet_id))
@@ -293,7 +320,7 @@ def current_entry(
     project: Project, job: Job, manifest: Manifest, out_dir: Path, options: Options
 ) -> OutputEntry | None:
     """The manifest's record of ``job``'s output if that file is up to date, else None."""
-    if _reason(project, job, manifest, out_dir, options, force=False):
+    if _reason(project, job, manifest, out_dir, options, built_options(project, options), False):
         return None
     return manifest.outputs[job.output]
 
@@ -388,7 +415,7 @@ def _build_once(
     seconds = round(time.perf_counter() - start, 3)
     entry = OutputEntry(
         leaflet=job.leaflet_id, locale=job.locale,
-        fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
+        fingerprint=fingerprint(inputs, built_options(project, options)), inputs=inputs,
         pages=result.pages, size=result.size, sha256=result.sha256,
         warnings=[recorded_text(warning, project.root) for warning in warnings],
     )  # fmt: skip
