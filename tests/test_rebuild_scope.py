@@ -71,3 +71,50 @@ def test_an_option_that_changes_nothing_rebuilds_nothing(
         run_batch(project, ["one"], out_dir=clean, options=Options(spec=then))
         (name,) = statuses(report)
         assert (out / name).read_bytes() == (clean / name).read_bytes()
+
+
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+def translate(project: Project, locale: str, *domains: str) -> None:
+    """Start ``locale``'s catalogs of ``domains`` (no entry translated yet)."""
+    for domain in domains:
+        po = project.locales_dir / locale / "LC_MESSAGES" / f"{domain}.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text(HEADER, encoding="utf-8")
+
+
+def named_in(report: object) -> set[Path]:
+    return {note.location.path for note in report.notes}  # type: ignore[attr-defined]
+
+
+def test_a_dropped_languages_pdfs_are_named_until_they_are_deleted(
+    project: Project, tmp_path: Path
+) -> None:
+    """The clinic stops translating into Lao (locales/lo deleted): its PDFs stayed in the
+    folder a print shop copies, without a word, where a clean build makes none. They are
+    named as a withdrawn leaflet's are, never deleted; once deleted, forgotten."""
+    import shutil
+
+    from msc_leaflet.build.manifest import load_manifest
+
+    out = tmp_path / "out"
+    translate(project, "lo", "one", "two", "ui")
+    translate(project, "th", "one", "ui")
+    run_batch(project, out_dir=out)
+    # A language built on request, with no catalog at all, was never translated: not named.
+    run_batch(project, ["one"], ["vi"], out_dir=out)
+    shutil.rmtree(project.locales_dir / "lo")
+    report = run_batch(project, out_dir=out)
+    assert rebuilt(report) == set()
+    named = {note.location.path: note.message for note in report.notes}
+    assert sorted(named) == [out / "lo" / "one.pdf", out / "lo" / "two.pdf"]
+    assert all("left from an earlier build" in message for message in named.values())
+    assert "locales/lo/LC_MESSAGES/one.po" in named[out / "lo" / "one.pdf"]
+    assert (out / "lo" / "one.pdf").is_file()  # nothing is deleted
+    # Only the leaflet's own catalog gone, the ui one kept: Thai prints no leaflet now.
+    (project.locales_dir / "th" / "LC_MESSAGES" / "one.po").unlink()
+    assert out / "th" / "one.pdf" in named_in(run_batch(project, out_dir=out))
+    (out / "lo" / "one.pdf").unlink()
+    assert named_in(run_batch(project, out_dir=out)) == {out / "lo/two.pdf", out / "th/one.pdf"}
+    assert "lo/one.pdf" not in load_manifest(out / "manifest.json").outputs

@@ -25,6 +25,7 @@ from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project
 from .fingerprint import (
+    ABSENT,
     changed_inputs,
     describe,
     file_sha256,
@@ -523,34 +524,68 @@ def _plan_run(
 
 
 def left_behind(project: Project, manifest: Manifest, out_dir: Path) -> list[Finding]:
-    """A warning for each output the manifest records whose leaflet file is gone: a
-    withdrawn leaflet's PDF stayed in the folder a print shop copies, where a clean
-    build of the project has none. Not removed: it is the user's to delete."""
+    """A warning for each output the manifest records that a clean build would not make
+    (`_gone_from`): a withdrawn leaflet's PDF, or one in a language the project no
+    longer translates it into, stayed in the folder a print shop copies. Not removed:
+    it is the user's to delete."""
     found = []
+    gone = _Gone(project)
     for key, entry in sorted(manifest.outputs.items()):
-        if _leaflet_gone(project, entry.leaflet) and (out_dir / key).is_file():
+        missing = gone.file(entry)
+        if missing and (out_dir / key).is_file():
+            what = "leaflet" if missing == gone.leaflet(entry) else "translation"
             found.append(
                 Finding(
                     Location(out_dir / key),
                     "warning",
-                    f"left from an earlier build: leaflets/{entry.leaflet}.yaml is no longer "
-                    "in the project",
-                    "delete this PDF (a clean build would not make it), or put the leaflet back",
+                    f"left from an earlier build: {missing} is no longer in the project",
+                    f"delete this PDF (a clean build would not make it), or put the {what} back",
                 )
             )
     return found
 
 
 def forgotten(project: Project, manifest: Manifest, out_dir: Path) -> Changes:
-    """The records of outputs whose leaflet file and PDF are both gone, and the facts
-    of a leaflet withdrawn once none of its PDFs is left: a clean build's manifest has
-    none of them."""
-    outputs = manifest.outputs.items()
-    gone = {key: entry.leaflet for key, entry in outputs if _leaflet_gone(project, entry.leaflet)}
-    forget = {key for key in gone if not (out_dir / key).exists()}
-    kept = {gone[key] for key in gone.keys() - forget}
+    """The records of outputs that a clean build would not make (`left_behind`) whose
+    PDF is gone too, and the facts of a leaflet withdrawn once none of its PDFs is left:
+    a clean build's manifest has none of them."""
+    gone = _Gone(project)
+    stale = {key: entry.leaflet for key, entry in manifest.outputs.items() if gone.file(entry)}
+    forget = {key for key in stale if not (out_dir / key).exists()}
+    kept = {stale[key] for key in stale.keys() - forget}
     withdrawn = {i for i in manifest.sources if _leaflet_gone(project, i) and i not in kept}
     return Changes(failed=forget, withdrawn=withdrawn)
+
+
+class _Gone:
+    """What a clean build of ``project`` lacks to make a recorded output."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._translating: set[str] | None = None
+        self._catalogs = describe(project, project.locales_dir) + "/"
+
+    def leaflet(self, entry: OutputEntry) -> str:
+        return f"leaflets/{entry.leaflet}.yaml"
+
+    def file(self, entry: OutputEntry) -> str:
+        """The file named for it: its leaflet's, or its translation's catalog when the
+        build read one and no catalog of the leaflet's in that language is left (locales/lo
+        deleted), so a build of every language no longer makes it; "" when one would."""
+        if _leaflet_gone(self.project, entry.leaflet):
+            return self.leaflet(entry)
+        catalogs = [
+            name
+            for name, sha in entry.inputs.items()
+            if sha != ABSENT
+            and name.startswith(self._catalogs)
+            and name.endswith(f"/LC_MESSAGES/{entry.leaflet}.po")
+        ]
+        if not catalogs or any(resolve(self.project, name).is_file() for name in catalogs):
+            return ""  # built without a translation (-l on request), or still translated
+        if self._translating is None:
+            self._translating = set(leaflet_locales(self.project, locale_folders(self.project)[0]))
+        return "" if entry.locale in self._translating else catalogs[0]
 
 
 def _leaflet_gone(project: Project, leaflet_id: str) -> bool:
