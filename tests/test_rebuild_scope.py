@@ -118,3 +118,43 @@ def test_a_dropped_languages_pdfs_are_named_until_they_are_deleted(
     (out / "lo" / "one.pdf").unlink()
     assert named_in(run_batch(project, out_dir=out)) == {out / "lo/two.pdf", out / "th/one.pdf"}
     assert "lo/one.pdf" not in load_manifest(out / "manifest.json").outputs
+
+
+def redone(report: object) -> set[str]:
+    return {output for output, status in statuses(report).items() if status != "skipped"}
+
+
+def build_statuses(project: Project, out: Path, options: Options | None = None) -> dict[str, str]:
+    return statuses(run_batch(project, out_dir=out, options=options))
+
+
+def test_a_settings_section_rebuilds_only_the_builds_that_read_it(
+    project: Project, tmp_path: Path
+) -> None:
+    """Every build reads [checks] (the layout checks' severities); only a build that
+    reads sign-offs (--strict, a proof) reads [i18n]. Editing one must not rebuild a
+    batch the other one shapes, nor a comment any."""
+    settings = project.root / "msc-leaflet.toml"
+    settings.write_text('[checks.READ005]\nseverity = "warning"\n', encoding="utf-8")
+    drafts, prints, strict = tmp_path / "drafts", tmp_path / "prints", Options(strict=True)
+    run_batch(project, out_dir=drafts)
+    run_batch(project, ["one"], out_dir=prints, options=strict)
+    everything = {"en/one.pdf", "en/two.pdf"}
+
+    def edit(text: str) -> tuple[set[str], set[str]]:
+        """The drafts and the print files built again (or refused) after ``text``."""
+        settings.write_text(text, encoding="utf-8")
+        return redone(run_batch(project, out_dir=drafts)), redone(
+            run_batch(project, ["one"], out_dir=prints, options=strict)
+        )
+
+    text = settings.read_text(encoding="utf-8")
+    assert edit("# Severities agreed with the clinic, May 2026\n" + text) == (set(), set())
+    text = '[i18n]\nsignoff_required = ["clinical", "reviewer"]\n\n' + text
+    assert edit(text) == (set(), {"en/one.pdf"})
+    assert edit(text.replace('"warning"', '"off"')) == (everything, {"en/one.pdf"})
+    # A setting nothing reads is refused by every build: all of them are made again.
+    refused = "[i18n]\nsignof_required = []\n"
+    assert edit(refused) == (everything, {"en/one.pdf"})
+    assert set(build_statuses(project, drafts).values()) == {"failed"}
+    assert edit(text) == (everything, {"en/one.pdf"})

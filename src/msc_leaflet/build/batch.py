@@ -33,7 +33,7 @@ from .fingerprint import (
     hash_inputs,
     input_files,
     resolve,
-    signoff_file,
+    signoff_inputs,
 )
 from .manifest import (
     Changes,
@@ -396,7 +396,7 @@ def _build_once(
         # The sign-offs are an input of the builds that read them, as the theme (hashed
         # here, before it is read) says for its footer.
         if reads_signoffs(options, project_theme(project, options.spec).footer_approval):
-            files += [signoff_file(project, source, lang) for lang in languages]
+            files += [f for lang in languages for f in signoff_inputs(project, source, lang)]
         inputs = {**hash_inputs(project, dict.fromkeys(files)), **inputs}
         result = build_loaded(
             project, source, findings, job.locale, out_dir, job.edition, options,
