@@ -158,3 +158,38 @@ def test_a_settings_section_rebuilds_only_the_builds_that_read_it(
     assert edit(refused) == (everything, {"en/one.pdf"})
     assert set(build_statuses(project, drafts).values()) == {"failed"}
     assert edit(text) == (everything, {"en/one.pdf"})
+
+
+def test_a_desk_word_in_ui_po_rebuilds_no_pdf(project: Project, tmp_path: Path) -> None:
+    """``ui.po`` holds the words the page prints and the desk's own (msgctxt desk.*).
+    A translator's work on the desk's words, or a tool's new revision date, changes no
+    PDF: nothing is rebuilt. A printed word rebuilds every PDF of the language, and no
+    other; a catalog no build can read rebuilds them all, to say so."""
+    import shutil
+
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    translate(project, "th", "one", "two")
+    ui = project.locales_dir / "th" / "LC_MESSAGES" / "ui.po"
+    shutil.copy(Path(__file__).parents[1] / "locales" / "th" / "LC_MESSAGES" / "ui.po", ui)
+    run_batch(project, out_dir=out)
+    thai = {"th/one.pdf", "th/two.pdf"}
+
+    def edit(old: str, new: str) -> set[str]:
+        text = ui.read_text(encoding="utf-8")
+        assert old in text
+        ui.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return rebuilt(run_batch(project, out_dir=out))
+
+    assert edit('msgstr "คลังเอกสาร"', 'msgstr "ห้องสมุดเอกสาร"') == set()
+    assert edit("PO-Revision-Date: 2026-01-01", "PO-Revision-Date: 2026-05-04") == set()
+    assert edit('msgstr "ฉบับที่"', 'msgstr "ฉบับ"') == thai
+    run_batch(project, out_dir=clean)
+    for name in ("th/one.pdf", "en/one.pdf"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+    # A desk entry written twice makes the catalog one no build reads: every build in
+    # the language is made again, and refused, as a clean build is.
+    text = ui.read_text(encoding="utf-8")
+    twice = 'msgctxt "desk.library"\nmsgid "Library"\nmsgstr ""\n\n'
+    ui.write_text(text.replace('msgctxt "desk.library"', twice + 'msgctxt "desk.library"'))
+    report = build_statuses(project, out)
+    assert {name for name, status in report.items() if status == "failed"} == thai

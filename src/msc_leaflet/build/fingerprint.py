@@ -4,11 +4,11 @@ An output's inputs are files (the leaflet, its organisation and images, the cata
 its locale, the theme, the fonts, the project's and the package's word lists, what the
 checks judge it by: the settings' [checks], and for --strict the glossary; the
 sign-offs and the roles required where the build prints or checks them) plus the
-tool's version and the build options. Of the settings, only the part a build reads
-(`parts`). Missing files count too (as "absent"): a catalog created later
+tool's version and the build options. Of the settings and the ui catalog, only the part
+a build reads (`parts`). Missing files count too (as "absent"): a catalog created later
 must trigger a rebuild. The list is recorded in the manifest at build time, so checking
 whether an output is up to date needs no YAML parsing, only hashing of the recorded
-files (and of a part when its file changed).
+files (and of a part, kept between processes, when its file changed).
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     # Every catalog looked for, not only the one read: a regional one (th_TH's) made
     # later replaces the language's (th's) that the build printed.
     files += catalog_lookup(project, locale, leaflet.id)
-    files += catalog_lookup(project, locale, UI_DOMAIN)
+    # Of the ui catalog, the words a page prints: not the desk's.
+    files += [Part(path, "printed") for path in catalog_lookup(project, locale, UI_DOMAIN)]
     files += [project.words_path(locale), word_list_path(locale)]
     files += [data_path("theme.yaml"), project.theme_path]
     # The checks' findings are recorded with the output, and --strict refuses on them:

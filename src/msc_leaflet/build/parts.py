@@ -1,12 +1,16 @@
 """The part of a file an output reads, hashed instead of the whole file.
 
-The settings file is read in part by every build: [checks] (and [i18n] where it reads
-sign-offs). Hashed whole, a comment in the settings, or the roles a sign-off needs,
-rebuilt every PDF of a print shop's batch into the same bytes.
+Two files are read in part by every build: the settings file, of which a build reads
+[checks] (and [i18n] where it reads sign-offs), and a language's ``ui.po``, of which a
+PDF prints the page's own words (`labels.UI_MESSAGES`) and never the desk's (msgctxt
+``desk.*``). Hashed whole, a translator's work on the desk's words, or a comment in the
+settings, rebuilt every PDF of a print shop's batch into the same bytes.
 
-A part's hash covers all the build takes from the file, and whether the file can be
-read at all. A file the build would refuse (a section nothing reads) is hashed whole,
-so every edit to it is built, and refused, as a clean build is.
+A part's hash covers all the build takes from the file: of a ``ui.po`` entry its
+translation, flags and the lines it is written on (warnings name them); and whether
+the file can be read at all. A file the build would refuse (a section nothing reads, a
+catalog entry written twice) is hashed whole, so every edit to it is built, and
+refused, as a clean build is.
 
 A manifest names a part as its file, ``#`` and the part (``msc-leaflet.toml#checks``).
 """
@@ -19,8 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import __version__
 from ..errors import LeafletError
 from ..project import Project, project_settings
+from .hash_cache import keep_part, stored_part
 
 SEPARATOR = "#"
 
@@ -47,17 +53,49 @@ def _section(name: str) -> Callable[[Project, Path], str]:
     return digest
 
 
+def _printed_words(project: Project, path: Path) -> str:
+    """The ``ui.po`` entries of the words the page prints (`labels.UI_MESSAGES`), as the
+    build reads them (`localizer.ui_labels`, `page_words`)."""
+    from ..i18n.labels import UI_MESSAGES
+    from ..i18n.pofile import read_po
+
+    try:
+        entries = read_po(path).lookup()
+    except LeafletError:
+        return ""
+    printed = {}
+    for key, source in UI_MESSAGES.items():
+        entry = entries.get((key, source))
+        if entry is not None:
+            printed[key] = [
+                entry.line, entry.msgstr, entry.msgid_plural, entry.msgstr_plural,
+                entry.flags, entry.lines,
+            ]  # fmt: skip
+    return _sha({"messages": UI_MESSAGES, "printed": printed})
+
+
 #: Each part, by name, and how its file's part is hashed ("" for a file the build
-#: refuses).
+#: refuses). A part hashed from a file of more than a few lines is kept between
+#: processes (`hash_cache.keep_part`): a no-op rebuild must not parse every catalog.
 PARTS: dict[str, Callable[[Project, Path], str]] = {
     "checks": _section("checks"),
     "i18n": _section("i18n"),
+    "printed": _printed_words,
 }
+KEPT = frozenset({"printed"})
 
 
 def _sha(data: object) -> str:
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _words_sha() -> str:
+    """A hash of the words a page prints, by which a kept part is found: a tool that
+    prints another word reads every catalog again."""
+    from ..i18n.labels import UI_MESSAGES
+
+    return _sha(UI_MESSAGES)[:16]
 
 
 def split(recorded: str) -> tuple[str, str | None]:
@@ -81,9 +119,14 @@ def part_sha256(project: Project, path: Path, part: str, whole: str) -> str:
     key = (part, str(path), whole)
     found = _cache.get(key)
     if found is None:
-        found = PARTS[part](project, path) or f"refused:{whole}"
-        if file_sha256(path) != whole:
-            return found  # saved while it was read: not the part of ``whole``
+        kept = f"{__version__}:{part}:{_words_sha()}:{whole}" if part in KEPT else ""
+        found = stored_part(kept) if kept else None
+        if found is None:
+            found = PARTS[part](project, path) or f"refused:{whole}"
+            if file_sha256(path) != whole:
+                return found  # saved while it was read: not the part of ``whole``
+            if kept:
+                keep_part(kept, found)
         if len(_cache) >= CACHE_SIZE:
             _cache.clear()
         _cache[key] = found
