@@ -73,6 +73,34 @@ def test_an_option_that_changes_nothing_rebuilds_nothing(
         assert (out / name).read_bytes() == (clean / name).read_bytes()
 
 
+def test_pdfx_on_a_theme_that_names_the_press_rebuilds_nothing(
+    project: Project, tmp_path: Path
+) -> None:
+    """A CMYK build is PDF/X-4 whenever the theme names the print shop's profile:
+    --pdfx then only insists on it, and changes no byte. Without a profile it refuses,
+    so a CMYK file built without one is never taken for a --pdfx build."""
+    from icc_support import cmyk_profile
+    from msc_leaflet.data import data_path
+
+    out, cmyk = tmp_path / "out", PrintSpec(colour="cmyk")
+    pdfx = Options(spec=PrintSpec(colour="cmyk", pdfx=True))
+    run_batch(project, ["one"], out_dir=out, options=Options(spec=cmyk))
+    assert statuses(run_batch(project, ["one"], out_dir=out, options=pdfx)) == {
+        "en/one.pdf": "failed"
+    }
+    intent = "\noutput-intent:\n  profile: profiles/press.icc\n  condition: FOGRA39\n"
+    theme = data_path("theme.yaml").read_text(encoding="utf-8") + intent
+    (project.root / "theme.yaml").write_text(theme, encoding="utf-8")
+    (project.root / "profiles").mkdir()
+    (project.root / "profiles" / "press.icc").write_bytes(cmyk_profile())
+    assert rebuilt(run_batch(project, ["one"], out_dir=out, options=Options(spec=cmyk))) == {
+        "en/one.pdf"
+    }
+    assert rebuilt(run_batch(project, ["one"], out_dir=out, options=pdfx)) == set()
+    run_batch(project, ["one"], out_dir=tmp_path / "clean", options=pdfx)
+    assert (out / "en/one.pdf").read_bytes() == (tmp_path / "clean/en/one.pdf").read_bytes()
+
+
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
 
 

@@ -260,18 +260,20 @@ def source_entry(leaflet: Leaflet, sha256: str) -> SourceEntry:
 
 def built_options(project: Project, options: Options) -> dict[str, object]:
     """``options`` as an output's fingerprint holds them (`Options.as_dict`): a paper
-    named is compared with the paper of the project's theme, read only then (a theme
-    that cannot be read keeps the paper as named: its build fails anyway)."""
+    named is compared with the paper of the project's theme, and --pdfx with whether
+    it names the press, read only then (a theme that cannot be read keeps the options
+    as given: its build fails anyway)."""
     spec = options.spec
-    if spec.paper is None or spec.imposition != "none":
+    if (spec.paper is None or spec.imposition != "none") and not spec.pdfx:
         return options.as_dict()
-    from ..theme.theme import load_theme  # YAML: only for a build that names a paper
+    from ..theme.theme import load_theme  # YAML: only for a build that names them
 
     path = project.theme_path if project.theme_path.is_file() else None
     try:
-        return options.as_dict(load_theme(path).paper)
+        theme = load_theme(path, None, spec.colour)
     except (LeafletError, ValueError):
         return options.as_dict()
+    return options.as_dict(theme.paper, theme.output_intent is not None)
 
 
 def _reason(
