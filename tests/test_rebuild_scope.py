@@ -163,7 +163,7 @@ def test_a_settings_section_rebuilds_only_the_builds_that_read_it(
     reads sign-offs (--strict, a proof) reads [i18n]. Editing one must not rebuild a
     batch the other one shapes, nor a comment any."""
     settings = project.root / "msc-leaflet.toml"
-    settings.write_text('[checks.READ005]\nseverity = "warning"\n', encoding="utf-8")
+    settings.write_text('[checks.LAYOUT002]\nseverity = "warning"\n', encoding="utf-8")
     drafts, prints, strict = tmp_path / "drafts", tmp_path / "prints", Options(strict=True)
     run_batch(project, out_dir=drafts)
     run_batch(project, ["one"], out_dir=prints, options=strict)
@@ -186,6 +186,33 @@ def test_a_settings_section_rebuilds_only_the_builds_that_read_it(
     assert edit(refused) == (everything, {"en/one.pdf"})
     assert set(build_statuses(project, drafts).values()) == {"failed"}
     assert edit(text) == (everything, {"en/one.pdf"})
+
+
+def test_a_content_rule_rebuilds_only_the_builds_it_judges(
+    project: Project, tmp_path: Path
+) -> None:
+    """A draft runs the layout checks alone (their findings are recorded with it);
+    --strict runs every check. A team that makes a content rule an error re-checks its
+    print files, not every draft; a layout rule changes what both record."""
+    settings = project.root / "msc-leaflet.toml"
+    drafts, prints, strict = tmp_path / "drafts", tmp_path / "prints", Options(strict=True)
+    run_batch(project, out_dir=drafts)
+    run_batch(project, ["one"], out_dir=prints, options=strict)
+
+    def edit(text: str) -> tuple[set[str], set[str]]:
+        settings.write_text(text, encoding="utf-8")
+        return redone(run_batch(project, out_dir=drafts)), redone(
+            run_batch(project, ["one"], out_dir=prints, options=strict)
+        )
+
+    assert edit('[checks.READ005]\nseverity = "off"\n') == (set(), {"en/one.pdf"})
+    layout = '[checks.READ005]\nseverity = "off"\n\n[checks.LAYOUT002]\nseverity = "off"\n'
+    assert edit(layout) == ({"en/one.pdf", "en/two.pdf"}, {"en/one.pdf"})
+    # An unknown rule is refused by every build: each is made again, to say so.
+    assert edit(layout + '\n[checks.LAYOUT999]\nseverity = "off"\n') == (
+        {"en/one.pdf", "en/two.pdf"},
+        {"en/one.pdf"},
+    )
 
 
 def test_a_desk_word_in_ui_po_rebuilds_no_pdf(project: Project, tmp_path: Path) -> None:

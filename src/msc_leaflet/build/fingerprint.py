@@ -2,13 +2,14 @@
 
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
 its locale, the theme, the fonts, the project's and the package's word lists, what the
-checks judge it by: the settings' [checks], and for --strict the glossary; the
-sign-offs and the roles required where the build prints or checks them) plus the
-tool's version and the build options. Of the settings and the ui catalog, only the part
-a build reads (`parts`). Missing files count too (as "absent"): a catalog created later
-must trigger a rebuild. The list is recorded in the manifest at build time, so checking
-whether an output is up to date needs no YAML parsing, only hashing of the recorded
-files (and of a part, kept between processes, when its file changed).
+checks judge it by: the layout checks' severities, and for --strict all the checks'
+settings and the glossary; the sign-offs and the roles required where the build prints
+or checks them) plus the tool's version and the build options. Of the settings and the
+ui catalog, only the part a build reads (`parts`). Missing files count too (as
+"absent"): a catalog created later must trigger a rebuild. The list is recorded in the
+manifest at build time, so checking whether an output is up to date needs no YAML
+parsing, only hashing of the recorded files (and of a part, kept between processes,
+when its file changed).
 """
 
 from __future__ import annotations
@@ -80,11 +81,12 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     files += [data_path("theme.yaml"), project.theme_path]
     # The checks' findings are recorded with the output, and --strict refuses on them:
     # a rule made an error must not let an output built before it count as printable.
-    # The layout checks, which every build runs, read the settings' [checks]; the
-    # content checks the glossary.
-    files.append(Part(project.settings_path, "checks"))
+    # The layout checks, which every build runs, read the settings' [checks] for their
+    # severities; the content checks (--strict) all of [checks], and the glossary.
     if checks:
-        files.append(project.glossary_path)
+        files += [Part(project.settings_path, "checks"), project.glossary_path]
+    else:
+        files.append(Part(project.settings_path, "layout-checks"))
     files += font_files()
     return files
 

@@ -1,10 +1,11 @@
 """The part of a file an output reads, hashed instead of the whole file.
 
-Two files are read in part by every build: the settings file, of which a build reads
-[checks] (and [i18n] where it reads sign-offs), and a language's ``ui.po``, of which a
-PDF prints the page's own words (`labels.UI_MESSAGES`) and never the desk's (msgctxt
-``desk.*``). Hashed whole, a translator's work on the desk's words, or a comment in the
-settings, rebuilt every PDF of a print shop's batch into the same bytes.
+Two files are read in part by every build: the settings file, of which a draft reads
+the layout checks' severities, --strict all of [checks] (and [i18n] where a build
+reads sign-offs), and a language's ``ui.po``, of which a PDF prints the page's own
+words (`labels.UI_MESSAGES`) and never the desk's (msgctxt ``desk.*``). Hashed whole,
+a translator's work on the desk's words, a comment in the settings or a content rule
+made an error rebuilt every PDF of a print shop's batch into the same bytes.
 
 A part's hash covers all the build takes from the file: of a ``ui.po`` entry its
 translation, flags and the lines it is written on (warnings name them); and whether
@@ -41,7 +42,8 @@ class Part:
 
 def _section(name: str) -> Callable[[Project, Path], str]:
     """How the settings' [name] is hashed: every build reads the whole file (a section
-    or setting nothing reads is refused), and takes [name] from it."""
+    or setting nothing reads is refused), and takes [name] from it; no file is no
+    settings, as an empty one is."""
 
     def digest(project: Project, path: Path) -> str:
         try:
@@ -58,7 +60,10 @@ def _printed_words(project: Project, path: Path) -> str:
     build reads them (`localizer.ui_labels`, `page_words`)."""
     from ..i18n.labels import UI_MESSAGES
     from ..i18n.pofile import read_po
+    from .fingerprint import ABSENT  # which imports this
 
+    if not path.is_file():
+        return ABSENT  # a catalog made later is read: its words printed, or refused
     try:
         entries = read_po(path).lookup()
     except LeafletError:
@@ -74,15 +79,33 @@ def _printed_words(project: Project, path: Path) -> str:
     return _sha({"messages": UI_MESSAGES, "printed": printed})
 
 
+def _layout_checks(project: Project, path: Path) -> str:
+    """The severities of the layout checks, the only checks a draft runs (whose
+    findings it records): a content rule made an error changes no draft. The whole
+    [checks] is read, and a rule it does not know refused, by every build."""
+    from ..checks import load_config
+    from ..checks.registry import checks_by_code
+
+    try:
+        config = load_config(project)
+    except LeafletError:
+        return ""
+    layout = [check for check in checks_by_code().values() if check.scope == "layout"]
+    return _sha({check.code: config.severity_of(check.code, check.severity) for check in layout})
+
+
 #: Each part, by name, and how its file's part is hashed ("" for a file the build
-#: refuses). A part hashed from a file of more than a few lines is kept between
-#: processes (`hash_cache.keep_part`): a no-op rebuild must not parse every catalog.
+#: refuses). A part in `KEPT` is kept between processes (`hash_cache.keep_part`): a
+#: no-op rebuild must not parse every catalog, nor import every check.
 PARTS: dict[str, Callable[[Project, Path], str]] = {
     "checks": _section("checks"),
+    "layout-checks": _layout_checks,
     "i18n": _section("i18n"),
     "printed": _printed_words,
 }
-KEPT = frozenset({"printed"})
+#: Parts whose hash takes more than reading a few lines (a catalog parsed, the checks'
+#: registry imported).
+KEPT = frozenset({"printed", "layout-checks"})
 
 
 def _sha(data: object) -> str:
@@ -112,10 +135,8 @@ def part_sha256(project: Project, path: Path, part: str, whole: str) -> str:
     """The hash of ``part`` of the file at ``path``, whose content hash is ``whole``
     (a file the build refuses: ``whole`` itself, marked). Cached by ``whole``, so a
     part is worked out once per content."""
-    from .fingerprint import ABSENT, file_sha256  # which imports this
+    from .fingerprint import file_sha256  # which imports this
 
-    if whole == ABSENT:
-        return ABSENT
     key = (part, str(path), whole)
     found = _cache.get(key)
     if found is None:
