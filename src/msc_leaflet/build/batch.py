@@ -527,7 +527,7 @@ def _plan_run(
 
 def left_behind(project: Project, manifest: Manifest, out_dir: Path) -> list[Finding]:
     """A warning for each output the manifest records that a clean build would not make
-    (`_gone_from`): a withdrawn leaflet's PDF, or one in a language the project no
+    (`_Gone`): a withdrawn leaflet's PDF, or one in a language the project no
     longer translates it into, stayed in the folder a print shop copies. Not removed:
     it is the user's to delete."""
     found = []
