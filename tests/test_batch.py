@@ -108,7 +108,7 @@ def test_touch_without_change_does_not_rebuild(project: Project, tmp_path: Path)
         ("organisation", {"en/one.pdf", "en/two.pdf"}),
         ("output deleted", {"en/one.pdf"}),
         ("output edited", {"en/one.pdf"}),
-        # What the checks read: warnings are recorded, and --strict refuses on them.
+        # What the layout checks read: their warnings are recorded with every output.
         ("settings", {"en/one.pdf", "en/two.pdf"}),
         # Read by the content checks, which only --strict runs (below).
         ("glossary", set()),
@@ -128,7 +128,7 @@ def test_what_triggers_a_rebuild(
     elif change == "output deleted":
         (out / "en" / "one.pdf").unlink()
     elif change == "settings":
-        (project.root / "msc-leaflet.toml").write_text('[checks.READ005]\nseverity = "off"\n')
+        (project.root / "msc-leaflet.toml").write_text('[checks.LAYOUT002]\nseverity = "off"\n')
     elif change == "glossary":
         (project.locales_dir).mkdir(exist_ok=True)
         (project.locales_dir / "glossary.yaml").write_text(GLOSSARY)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 from .project import same_language
@@ -177,6 +177,19 @@ class PrintSpec:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def as_built(self, theme_paper: str | None, press_profile: bool = False) -> PrintSpec:
+        """This spec with each value that changes no byte of the output given as if left
+        out, for the fingerprint: ``--paper a4`` on a theme whose paper (``theme_paper``;
+        None when not known) is A4, or A5 for a booklet, a duplex flip without a
+        booklet, and ``--pdfx`` on a theme that names the press (``press_profile``: a
+        CMYK build is PDF/X-4 then anyway) would rebuild a print shop's whole batch into
+        the same PDFs."""
+        booklet = self.imposition == "booklet"
+        paper = None if self.paper == ("a5" if booklet else theme_paper) else self.paper
+        flip = self.duplex_flip if booklet else PrintSpec.duplex_flip
+        pdfx = self.pdfx and not press_profile
+        return replace(self, paper=paper, duplex_flip=flip, pdfx=pdfx)
 
 
 def variant_suffix(edition: Edition, spec: PrintSpec) -> str:

@@ -25,6 +25,7 @@ from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
 from ..project import Project
 from .fingerprint import (
+    ABSENT,
     changed_inputs,
     describe,
     file_sha256,
@@ -32,7 +33,7 @@ from .fingerprint import (
     hash_inputs,
     input_files,
     resolve,
-    signoff_file,
+    signoff_inputs,
 )
 from .manifest import (
     Changes,
@@ -164,6 +165,7 @@ def plan(
     planned: list[PlannedJob] = []
     failures: list[Outcome] = []
     translating: list[str] | None = None
+    fingerprinted = built_options(project, options)
     if not locales:  # every locale: a folder not named after a language fails, once
         found, problems = locale_folders(project)
         failures += [_failed(Job("*", folder), problem) for folder, problem in problems.items()]
@@ -182,7 +184,9 @@ def plan(
             continue
         for job in jobs_for(leaflet_id, language, job_locales, chosen, options):
             planned.append(
-                PlannedJob(job, _reason(project, job, manifest, out_dir, options, force))
+                PlannedJob(
+                    job, _reason(project, job, manifest, out_dir, options, fingerprinted, force)
+                )
             )
     return planned, failures
 
@@ -254,9 +258,35 @@ def source_entry(leaflet: Leaflet, sha256: str) -> SourceEntry:
     )  # fmt: skip
 
 
+def built_options(project: Project, options: Options) -> dict[str, object]:
+    """``options`` as an output's fingerprint holds them (`Options.as_dict`): a paper
+    named is compared with the paper of the project's theme, and --pdfx with whether
+    it names the press, read only then (a theme that cannot be read keeps the options
+    as given: its build fails anyway)."""
+    spec = options.spec
+    if (spec.paper is None or spec.imposition != "none") and not spec.pdfx:
+        return options.as_dict()
+    from ..theme.theme import load_theme  # YAML: only for a build that names them
+
+    path = project.theme_path if project.theme_path.is_file() else None
+    try:
+        theme = load_theme(path, None, spec.colour)
+    except (LeafletError, ValueError):
+        return options.as_dict()
+    return options.as_dict(theme.paper, theme.output_intent is not None)
+
+
 def _reason(
-    project: Project, job: Job, manifest: Manifest, out_dir: Path, options: Options, force: bool
+    project: Project,
+    job: Job,
+    manifest: Manifest,
+    out_dir: Path,
+    options: Options,
+    fingerprinted: dict[str, object],
+    force: bool,
 ) -> str:
+    """Why ``job`` must be built, "" if its output is up to date; ``fingerprinted``:
+    `built_options` of ``options``."""
     if force:
         return "forced"
     entry = manifest.outputs.get(job.output)
@@ -270,7 +300,7 @@ def _reason(
     changed = changed_inputs(project, entry.inputs)
     if changed:
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
-    if fingerprint(entry.inputs, options.as_dict()) != entry.fingerprint:
+    if fingerprint(entry.inputs, fingerprinted) != entry.fingerprint:
         return "tool version, options or SOURCE_DATE_EPOCH changed"
     if options.strict:
         return _fell_due(manifest.sources.get(job.leaflet_id))
@@ -293,7 +323,7 @@ def current_entry(
     project: Project, job: Job, manifest: Manifest, out_dir: Path, options: Options
 ) -> OutputEntry | None:
     """The manifest's record of ``job``'s output if that file is up to date, else None."""
-    if _reason(project, job, manifest, out_dir, options, force=False):
+    if _reason(project, job, manifest, out_dir, options, built_options(project, options), False):
         return None
     return manifest.outputs[job.output]
 
@@ -368,7 +398,7 @@ def _build_once(
         # The sign-offs are an input of the builds that read them, as the theme (hashed
         # here, before it is read) says for its footer.
         if reads_signoffs(options, project_theme(project, options.spec).footer_approval):
-            files += [signoff_file(project, source, lang) for lang in languages]
+            files += [f for lang in languages for f in signoff_inputs(project, source, lang)]
         inputs = {**hash_inputs(project, dict.fromkeys(files)), **inputs}
         result = build_loaded(
             project, source, findings, job.locale, out_dir, job.edition, options,
@@ -388,7 +418,7 @@ def _build_once(
     seconds = round(time.perf_counter() - start, 3)
     entry = OutputEntry(
         leaflet=job.leaflet_id, locale=job.locale,
-        fingerprint=fingerprint(inputs, options.as_dict()), inputs=inputs,
+        fingerprint=fingerprint(inputs, built_options(project, options)), inputs=inputs,
         pages=result.pages, size=result.size, sha256=result.sha256,
         warnings=[recorded_text(warning, project.root) for warning in warnings],
     )  # fmt: skip
@@ -496,34 +526,68 @@ def _plan_run(
 
 
 def left_behind(project: Project, manifest: Manifest, out_dir: Path) -> list[Finding]:
-    """A warning for each output the manifest records whose leaflet file is gone: a
-    withdrawn leaflet's PDF stayed in the folder a print shop copies, where a clean
-    build of the project has none. Not removed: it is the user's to delete."""
+    """A warning for each output the manifest records that a clean build would not make
+    (`_Gone`): a withdrawn leaflet's PDF, or one in a language the project no
+    longer translates it into, stayed in the folder a print shop copies. Not removed:
+    it is the user's to delete."""
     found = []
+    gone = _Gone(project)
     for key, entry in sorted(manifest.outputs.items()):
-        if _leaflet_gone(project, entry.leaflet) and (out_dir / key).is_file():
+        missing = gone.file(entry)
+        if missing and (out_dir / key).is_file():
+            what = "leaflet" if missing == gone.leaflet(entry) else "translation"
             found.append(
                 Finding(
                     Location(out_dir / key),
                     "warning",
-                    f"left from an earlier build: leaflets/{entry.leaflet}.yaml is no longer "
-                    "in the project",
-                    "delete this PDF (a clean build would not make it), or put the leaflet back",
+                    f"left from an earlier build: {missing} is no longer in the project",
+                    f"delete this PDF (a clean build would not make it), or put the {what} back",
                 )
             )
     return found
 
 
 def forgotten(project: Project, manifest: Manifest, out_dir: Path) -> Changes:
-    """The records of outputs whose leaflet file and PDF are both gone, and the facts
-    of a leaflet withdrawn once none of its PDFs is left: a clean build's manifest has
-    none of them."""
-    outputs = manifest.outputs.items()
-    gone = {key: entry.leaflet for key, entry in outputs if _leaflet_gone(project, entry.leaflet)}
-    forget = {key for key in gone if not (out_dir / key).exists()}
-    kept = {gone[key] for key in gone.keys() - forget}
+    """The records of outputs that a clean build would not make (`left_behind`) whose
+    PDF is gone too, and the facts of a leaflet withdrawn once none of its PDFs is left:
+    a clean build's manifest has none of them."""
+    gone = _Gone(project)
+    stale = {key: entry.leaflet for key, entry in manifest.outputs.items() if gone.file(entry)}
+    forget = {key for key in stale if not (out_dir / key).exists()}
+    kept = {stale[key] for key in stale.keys() - forget}
     withdrawn = {i for i in manifest.sources if _leaflet_gone(project, i) and i not in kept}
     return Changes(failed=forget, withdrawn=withdrawn)
+
+
+class _Gone:
+    """What a clean build of ``project`` lacks to make a recorded output."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._translating: set[str] | None = None
+        self._catalogs = describe(project, project.locales_dir) + "/"
+
+    def leaflet(self, entry: OutputEntry) -> str:
+        return f"leaflets/{entry.leaflet}.yaml"
+
+    def file(self, entry: OutputEntry) -> str:
+        """The file named for it: its leaflet's, or its translation's catalog when the
+        build read one and no catalog of the leaflet's in that language is left (locales/lo
+        deleted), so a build of every language no longer makes it; "" when one would."""
+        if _leaflet_gone(self.project, entry.leaflet):
+            return self.leaflet(entry)
+        catalogs = [
+            name
+            for name, sha in entry.inputs.items()
+            if sha != ABSENT
+            and name.startswith(self._catalogs)
+            and name.endswith(f"/LC_MESSAGES/{entry.leaflet}.po")
+        ]
+        if not catalogs or any(resolve(self.project, name).is_file() for name in catalogs):
+            return ""  # built without a translation (-l on request), or still translated
+        if self._translating is None:
+            self._translating = set(leaflet_locales(self.project, locale_folders(self.project)[0]))
+        return "" if entry.locale in self._translating else catalogs[0]
 
 
 def _leaflet_gone(project: Project, leaflet_id: str) -> bool:

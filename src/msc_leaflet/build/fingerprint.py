@@ -2,11 +2,14 @@
 
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
 its locale, the theme, the fonts, the project's and the package's word lists, what the
-checks judge it by: the settings file, and for --strict the glossary; the sign-offs
-where the build prints or checks them) plus the tool's version and the build options.
-Missing files count too (as "absent"): a catalog created later must trigger a rebuild.
-The list is recorded in the manifest at build time, so checking whether an output is up
-to date needs no YAML parsing, only hashing of the recorded files.
+checks judge it by: the layout checks' severities, and for --strict all the checks'
+settings and the glossary; the sign-offs and the roles required where the build prints
+or checks them) plus the tool's version and the build options. Of the settings and the
+ui catalog, only the part a build reads (`parts`). Missing files count too (as
+"absent"): a catalog created later must trigger a rebuild. The list is recorded in the
+manifest at build time, so checking whether an output is up to date needs no YAML
+parsing, only hashing of the recorded files (and of a part, kept between processes,
+when its file changed).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_
 from ..project import Project
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
+from .parts import SEPARATOR, Part, part_sha256, split
 
 ABSENT = "absent"
 #: Hashes kept per process: a batch reads each leaflet, catalog and font; the bound
@@ -58,36 +62,43 @@ def file_sha256(path: Path) -> str:
     return _cache[key]
 
 
-def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool) -> list[Path]:
+Input = Path | Part  # a file, or the part of it a build reads
+
+
+def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool) -> list[Input]:
     """Every file whose content can change the PDF of ``leaflet`` in ``locale``, and
     only those: a file some builds read is an input of those builds alone, or editing
-    it rebuilds outputs whose bytes cannot change. ``checks``: the build runs the
-    content checks (--strict). The sign-offs, which some builds read, are
-    `signoff_file`."""
-    files = source_files(leaflet)
+    it rebuilds outputs whose bytes cannot change; of a file a build reads in part,
+    that part (`parts`). ``checks``: the build runs the content checks (--strict). The
+    sign-offs, which some builds read, are `signoff_inputs`."""
+    files: list[Input] = [*source_files(leaflet)]
     # Every catalog looked for, not only the one read: a regional one (th_TH's) made
     # later replaces the language's (th's) that the build printed.
     files += catalog_lookup(project, locale, leaflet.id)
-    files += catalog_lookup(project, locale, UI_DOMAIN)
+    # Of the ui catalog, the words a page prints: not the desk's.
+    files += [Part(path, "printed") for path in catalog_lookup(project, locale, UI_DOMAIN)]
     files += [project.words_path(locale), word_list_path(locale)]
     files += [data_path("theme.yaml"), project.theme_path]
     # The checks' findings are recorded with the output, and --strict refuses on them:
     # a rule made an error must not let an output built before it count as printable.
-    # The layout checks, which every build runs, read the settings; the content checks
-    # the glossary.
-    files.append(project.settings_path)
+    # The layout checks, which every build runs, read the settings' [checks] for their
+    # severities; the content checks (--strict) all of [checks], and the glossary.
     if checks:
-        files.append(project.glossary_path)
+        files += [Part(project.settings_path, "checks"), project.glossary_path]
+    else:
+        files.append(Part(project.settings_path, "layout-checks"))
     files += font_files()
     return files
 
 
-def signoff_file(project: Project, leaflet: Leaflet, locale: str) -> Path:
-    """The sign-offs of the catalog a build of ``leaflet`` in ``locale`` prints: an
-    input of the builds that read them (`build.reads_signoffs`)."""
+def signoff_inputs(project: Project, leaflet: Leaflet, locale: str) -> list[Input]:
+    """The sign-offs of the catalog a build of ``leaflet`` in ``locale`` prints, and the
+    roles the settings require ([i18n]): inputs of the builds that read them
+    (`build.reads_signoffs`)."""
     from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
 
-    return signoff_path(project, catalog_language(catalog_path(project, locale, leaflet.id)))
+    language = catalog_language(catalog_path(project, locale, leaflet.id))
+    return [signoff_path(project, language), Part(project.settings_path, "i18n")]
 
 
 def source_files(leaflet: Leaflet) -> list[Path]:
@@ -136,8 +147,9 @@ def describe(project: Project, path: Path) -> str:
 
 
 def resolve(project: Project, recorded: str) -> Path:
-    """The file a manifest names (`describe`); a package no longer installed names a
-    file that is not there, as its own files are."""
+    """The file a manifest names (`describe`), or whose part it names (`parts`); a
+    package no longer installed names a file that is not there, as its own files are."""
+    recorded = split(recorded)[0]
     if recorded.startswith(PACKAGE):
         package, _, inside = recorded.removeprefix(PACKAGE).partition("/")
         folder = _package_folder(package)
@@ -165,8 +177,24 @@ def _package_folder(name: str) -> Path | None:
     return Path(places[0]).resolve() if places else None
 
 
-def hash_inputs(project: Project, files: Iterable[Path]) -> dict[str, str]:
-    return {describe(project, path): file_sha256(path) for path in files}
+def hash_inputs(project: Project, files: Iterable[Input]) -> dict[str, str]:
+    """Each input by its name in the manifest, with its hash."""
+    hashed = {}
+    for item in files:
+        if isinstance(item, Part):
+            name = describe(project, item.path) + SEPARATOR + item.name
+            hashed[name] = part_sha256(project, item.path, item.name, file_sha256(item.path))
+        else:
+            hashed[describe(project, item)] = file_sha256(item)
+    return hashed
+
+
+def input_sha256(project: Project, recorded: str) -> str:
+    """The hash now of the input a manifest names: a file's, or a part's of it."""
+    path = resolve(project, recorded)
+    part = split(recorded)[1]
+    whole = file_sha256(path)
+    return whole if part is None else part_sha256(project, path, part, whole)
 
 
 @cache
@@ -244,4 +272,4 @@ def fingerprint(inputs: Mapping[str, str], options: Mapping[str, object]) -> str
 
 def changed_inputs(project: Project, recorded: Mapping[str, str]) -> list[str]:
     """The recorded inputs whose content differs now (in recorded order)."""
-    return [name for name, sha in recorded.items() if file_sha256(resolve(project, name)) != sha]
+    return [name for name, sha in recorded.items() if input_sha256(project, name) != sha]

@@ -9,7 +9,11 @@ inode and modification and change times, and reused while all four are unchanged
 ``cp -p``). A hash taken within `SETTLE_SECONDS` of the file's last change is not
 kept: the file may still be being written within the same timestamp.
 
-The store is derived data: unreadable or unwritable, it is ignored.
+The hash of a part of a file (`parts`: the words of a ``ui.po`` that a PDF prints) is
+kept too, under the file's content hash: a no-op rebuild would otherwise parse every
+language's catalog.
+
+The stores are derived data: unreadable or unwritable, they are ignored.
 """
 
 from __future__ import annotations
@@ -31,9 +35,41 @@ MAX_ENTRIES = 256
 _loaded: dict[str, tuple[Stamp, str]] | None = None
 
 
-def store_path() -> Path | None:
+def store_path(name: str = "file-hashes.json") -> Path | None:
     cache = user_cache_dir()
-    return cache / "file-hashes.json" if cache is not None else None
+    return cache / name if cache is not None else None
+
+
+PARTS_FILE = "part-hashes.json"
+_parts: dict[str, str] | None = None
+
+
+def _part_entries() -> dict[str, str]:
+    global _parts
+    if _parts is None:
+        _parts = {}
+        path = store_path(PARTS_FILE)
+        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, RecursionError):
+            if path is not None:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                _parts = {str(key): str(digest) for key, digest in data.items()}
+    return _parts
+
+
+def stored_part(key: str) -> str | None:
+    """The kept hash of the part ``key`` names (its file's content hash among it)."""
+    return _part_entries().get(key)
+
+
+def keep_part(key: str, digest: str) -> None:
+    """Remember ``digest`` for the part ``key`` names."""
+    entries = _part_entries()
+    if entries.get(key) == digest:
+        return
+    entries[key] = digest
+    while len(entries) > MAX_ENTRIES:
+        del entries[next(iter(entries))]
+    _write(store_path(PARTS_FILE), entries)
 
 
 def _entries() -> dict[str, tuple[Stamp, str]]:
@@ -69,7 +105,11 @@ def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
     while len(entries) > MAX_ENTRIES:
         del entries[next(iter(entries))]
     data = {name: [*stamped, digest] for name, (stamped, digest) in entries.items()}
-    target = store_path()
+    _write(store_path(), data)
+
+
+def _write(target: Path | None, data: object) -> None:
+    """``data`` as JSON at ``target``, written aside and renamed."""
     if target is None:
         return
     scratch = None

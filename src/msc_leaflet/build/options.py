@@ -21,5 +21,11 @@ class Options:
     strict: bool = False  # for printing: refuse outputs with check errors or missing text
     spec: PrintSpec = field(default_factory=PrintSpec)  # paper, bleed, marks, colour, …
 
-    def as_dict(self) -> dict[str, object]:
-        return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict, **self.spec.as_dict()}
+    def as_dict(
+        self, theme_paper: str | None = None, press_profile: bool = False
+    ) -> dict[str, object]:
+        """The options as the fingerprint holds them: the print spec as built
+        (`PrintSpec.as_built`, on a theme whose paper is ``theme_paper``, and which names
+        the press or not)."""
+        spec = self.spec.as_built(theme_paper, press_profile)
+        return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict, **spec.as_dict()}

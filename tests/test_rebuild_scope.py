@@ -1,0 +1,250 @@
+"""Incremental builds rebuild exactly the outputs whose bytes (or verdict) can change:
+an option that changes nothing, a settings section the build never reads, or a word of
+``ui.po`` no PDF prints must leave a print shop's batch alone; a stale PDF must not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import leaflet_yaml
+from msc_leaflet.build import Options
+from msc_leaflet.build.batch import run_batch
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+
+SHORT = "- paragraph: Short text [@alpha2001].\n"
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Project:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = make_project(
+        {
+            "one": leaflet_yaml(SHORT, leaflet_id="one"),
+            "two": leaflet_yaml(SHORT.replace("Short", "Other"), leaflet_id="two"),
+        }
+    )
+    return Project.at(root)
+
+
+def statuses(report: object) -> dict[str, str]:
+    return {o.job.output: o.status for o in report.outcomes}  # type: ignore[attr-defined]
+
+
+def rebuilt(report: object) -> set[str]:
+    return {output for output, status in statuses(report).items() if status == "built"}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "rebuilds"),
+    [
+        # The bundled theme is A4: naming its paper changes nothing.
+        (PrintSpec(), PrintSpec(paper="a4"), False),
+        (PrintSpec(paper="a4"), PrintSpec(), False),
+        # How the printer turns the sheet matters to booklet sheets only.
+        (PrintSpec(), PrintSpec(duplex_flip="long-edge"), False),
+        # A booklet's pages are A5 unless another paper is named.
+        (PrintSpec(imposition="booklet"), PrintSpec(imposition="booklet", paper="a5"), False),
+        # What does change the bytes still rebuilds.
+        (PrintSpec(), PrintSpec(paper="a5"), True),
+        (PrintSpec(imposition="booklet"), PrintSpec(imposition="booklet", paper="a4"), True),
+        (
+            PrintSpec(imposition="booklet"),
+            PrintSpec(imposition="booklet", duplex_flip="long-edge"),
+            True,
+        ),
+    ],
+)
+def test_an_option_that_changes_nothing_rebuilds_nothing(
+    project: Project, tmp_path: Path, first: PrintSpec, then: PrintSpec, rebuilds: bool
+) -> None:
+    """`--paper a4` on an A4 theme, `--duplex` without a booklet: the PDF is the same, so
+    a print shop's batch is not made again for it."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    run_batch(project, ["one"], out_dir=out, options=Options(spec=first))
+    report = run_batch(project, ["one"], out_dir=out, options=Options(spec=then))
+    assert bool(rebuilt(report)) is rebuilds
+    if not rebuilds:  # the output kept is the one a clean build with these options makes
+        run_batch(project, ["one"], out_dir=clean, options=Options(spec=then))
+        (name,) = statuses(report)
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+
+
+def test_pdfx_on_a_theme_that_names_the_press_rebuilds_nothing(
+    project: Project, tmp_path: Path
+) -> None:
+    """A CMYK build is PDF/X-4 whenever the theme names the print shop's profile:
+    --pdfx then only insists on it, and changes no byte. Without a profile it refuses,
+    so a CMYK file built without one is never taken for a --pdfx build."""
+    from icc_support import cmyk_profile
+    from msc_leaflet.data import data_path
+
+    out, cmyk = tmp_path / "out", PrintSpec(colour="cmyk")
+    pdfx = Options(spec=PrintSpec(colour="cmyk", pdfx=True))
+    run_batch(project, ["one"], out_dir=out, options=Options(spec=cmyk))
+    assert statuses(run_batch(project, ["one"], out_dir=out, options=pdfx)) == {
+        "en/one.pdf": "failed"
+    }
+    intent = "\noutput-intent:\n  profile: profiles/press.icc\n  condition: FOGRA39\n"
+    theme = data_path("theme.yaml").read_text(encoding="utf-8") + intent
+    (project.root / "theme.yaml").write_text(theme, encoding="utf-8")
+    (project.root / "profiles").mkdir()
+    (project.root / "profiles" / "press.icc").write_bytes(cmyk_profile())
+    assert rebuilt(run_batch(project, ["one"], out_dir=out, options=Options(spec=cmyk))) == {
+        "en/one.pdf"
+    }
+    assert rebuilt(run_batch(project, ["one"], out_dir=out, options=pdfx)) == set()
+    run_batch(project, ["one"], out_dir=tmp_path / "clean", options=pdfx)
+    assert (out / "en/one.pdf").read_bytes() == (tmp_path / "clean/en/one.pdf").read_bytes()
+
+
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+def translate(project: Project, locale: str, *domains: str) -> None:
+    """Start ``locale``'s catalogs of ``domains`` (no entry translated yet)."""
+    for domain in domains:
+        po = project.locales_dir / locale / "LC_MESSAGES" / f"{domain}.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text(HEADER, encoding="utf-8")
+
+
+def named_in(report: object) -> set[Path]:
+    return {note.location.path for note in report.notes}  # type: ignore[attr-defined]
+
+
+def test_a_dropped_languages_pdfs_are_named_until_they_are_deleted(
+    project: Project, tmp_path: Path
+) -> None:
+    """The clinic stops translating into Lao (locales/lo deleted): its PDFs stayed in the
+    folder a print shop copies, without a word, where a clean build makes none. They are
+    named as a withdrawn leaflet's are, never deleted; once deleted, forgotten."""
+    import shutil
+
+    from msc_leaflet.build.manifest import load_manifest
+
+    out = tmp_path / "out"
+    translate(project, "lo", "one", "two", "ui")
+    translate(project, "th", "one", "ui")
+    run_batch(project, out_dir=out)
+    # A language built on request, with no catalog at all, was never translated: not named.
+    run_batch(project, ["one"], ["vi"], out_dir=out)
+    shutil.rmtree(project.locales_dir / "lo")
+    report = run_batch(project, out_dir=out)
+    assert rebuilt(report) == set()
+    named = {note.location.path: note.message for note in report.notes}
+    assert sorted(named) == [out / "lo" / "one.pdf", out / "lo" / "two.pdf"]
+    assert all("left from an earlier build" in message for message in named.values())
+    assert "locales/lo/LC_MESSAGES/one.po" in named[out / "lo" / "one.pdf"]
+    assert (out / "lo" / "one.pdf").is_file()  # nothing is deleted
+    # Only the leaflet's own catalog gone, the ui one kept: Thai prints no leaflet now.
+    (project.locales_dir / "th" / "LC_MESSAGES" / "one.po").unlink()
+    assert out / "th" / "one.pdf" in named_in(run_batch(project, out_dir=out))
+    (out / "lo" / "one.pdf").unlink()
+    assert named_in(run_batch(project, out_dir=out)) == {out / "lo/two.pdf", out / "th/one.pdf"}
+    assert "lo/one.pdf" not in load_manifest(out / "manifest.json").outputs
+
+
+def redone(report: object) -> set[str]:
+    return {output for output, status in statuses(report).items() if status != "skipped"}
+
+
+def build_statuses(project: Project, out: Path, options: Options | None = None) -> dict[str, str]:
+    return statuses(run_batch(project, out_dir=out, options=options))
+
+
+def test_a_settings_section_rebuilds_only_the_builds_that_read_it(
+    project: Project, tmp_path: Path
+) -> None:
+    """Every build reads [checks] (the layout checks' severities); only a build that
+    reads sign-offs (--strict, a proof) reads [i18n]. Editing one must not rebuild a
+    batch the other one shapes, nor a comment any."""
+    settings = project.root / "msc-leaflet.toml"
+    settings.write_text('[checks.LAYOUT002]\nseverity = "warning"\n', encoding="utf-8")
+    drafts, prints, strict = tmp_path / "drafts", tmp_path / "prints", Options(strict=True)
+    run_batch(project, out_dir=drafts)
+    run_batch(project, ["one"], out_dir=prints, options=strict)
+    everything = {"en/one.pdf", "en/two.pdf"}
+
+    def edit(text: str) -> tuple[set[str], set[str]]:
+        """The drafts and the print files built again (or refused) after ``text``."""
+        settings.write_text(text, encoding="utf-8")
+        return redone(run_batch(project, out_dir=drafts)), redone(
+            run_batch(project, ["one"], out_dir=prints, options=strict)
+        )
+
+    text = settings.read_text(encoding="utf-8")
+    assert edit("# Severities agreed with the clinic, May 2026\n" + text) == (set(), set())
+    text = '[i18n]\nsignoff_required = ["clinical", "reviewer"]\n\n' + text
+    assert edit(text) == (set(), {"en/one.pdf"})
+    assert edit(text.replace('"warning"', '"off"')) == (everything, {"en/one.pdf"})
+    # A setting nothing reads is refused by every build: all of them are made again.
+    refused = "[i18n]\nsignof_required = []\n"
+    assert edit(refused) == (everything, {"en/one.pdf"})
+    assert set(build_statuses(project, drafts).values()) == {"failed"}
+    assert edit(text) == (everything, {"en/one.pdf"})
+
+
+def test_a_content_rule_rebuilds_only_the_builds_it_judges(
+    project: Project, tmp_path: Path
+) -> None:
+    """A draft runs the layout checks alone (their findings are recorded with it);
+    --strict runs every check. A team that makes a content rule an error re-checks its
+    print files, not every draft; a layout rule changes what both record."""
+    settings = project.root / "msc-leaflet.toml"
+    drafts, prints, strict = tmp_path / "drafts", tmp_path / "prints", Options(strict=True)
+    run_batch(project, out_dir=drafts)
+    run_batch(project, ["one"], out_dir=prints, options=strict)
+
+    def edit(text: str) -> tuple[set[str], set[str]]:
+        settings.write_text(text, encoding="utf-8")
+        return redone(run_batch(project, out_dir=drafts)), redone(
+            run_batch(project, ["one"], out_dir=prints, options=strict)
+        )
+
+    assert edit('[checks.READ005]\nseverity = "off"\n') == (set(), {"en/one.pdf"})
+    layout = '[checks.READ005]\nseverity = "off"\n\n[checks.LAYOUT002]\nseverity = "off"\n'
+    assert edit(layout) == ({"en/one.pdf", "en/two.pdf"}, {"en/one.pdf"})
+    # An unknown rule is refused by every build: each is made again, to say so.
+    assert edit(layout + '\n[checks.LAYOUT999]\nseverity = "off"\n') == (
+        {"en/one.pdf", "en/two.pdf"},
+        {"en/one.pdf"},
+    )
+
+
+def test_a_desk_word_in_ui_po_rebuilds_no_pdf(project: Project, tmp_path: Path) -> None:
+    """``ui.po`` holds the words the page prints and the desk's own (msgctxt desk.*).
+    A translator's work on the desk's words, or a tool's new revision date, changes no
+    PDF: nothing is rebuilt. A printed word rebuilds every PDF of the language, and no
+    other; a catalog no build can read rebuilds them all, to say so."""
+    import shutil
+
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    translate(project, "th", "one", "two")
+    ui = project.locales_dir / "th" / "LC_MESSAGES" / "ui.po"
+    shutil.copy(Path(__file__).parents[1] / "locales" / "th" / "LC_MESSAGES" / "ui.po", ui)
+    run_batch(project, out_dir=out)
+    thai = {"th/one.pdf", "th/two.pdf"}
+
+    def edit(old: str, new: str) -> set[str]:
+        text = ui.read_text(encoding="utf-8")
+        assert old in text
+        ui.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return rebuilt(run_batch(project, out_dir=out))
+
+    assert edit('msgstr "คลังเอกสาร"', 'msgstr "ห้องสมุดเอกสาร"') == set()
+    assert edit("PO-Revision-Date: 2026-01-01", "PO-Revision-Date: 2026-05-04") == set()
+    assert edit('msgstr "ฉบับที่"', 'msgstr "ฉบับ"') == thai
+    run_batch(project, out_dir=clean)
+    for name in ("th/one.pdf", "en/one.pdf"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+    # A desk entry written twice makes the catalog one no build reads: every build in
+    # the language is made again, and refused, as a clean build is.
+    text = ui.read_text(encoding="utf-8")
+    twice = 'msgctxt "desk.library"\nmsgid "Library"\nmsgstr ""\n\n'
+    ui.write_text(text.replace('msgctxt "desk.library"', twice + 'msgctxt "desk.library"'))
+    report = build_statuses(project, out)
+    assert {name for name, status in report.items() if status == "failed"} == thai
