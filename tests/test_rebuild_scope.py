@@ -238,6 +238,9 @@ def test_a_desk_word_in_ui_po_rebuilds_no_pdf(project: Project, tmp_path: Path) 
     assert edit('msgstr "คลังเอกสาร"', 'msgstr "ห้องสมุดเอกสาร"') == set()
     assert edit("PO-Revision-Date: 2026-01-01", "PO-Revision-Date: 2026-05-04") == set()
     assert edit('msgstr "ฉบับที่"', 'msgstr "ฉบับ"') == thai
+    # The header's language, which the build reads (a catalog declaring another
+    # language is a warning of every PDF it prints), is read too.
+    assert edit("Language: th\\n", "Language: lo\\n") == thai
     run_batch(project, out_dir=clean)
     for name in ("th/one.pdf", "en/one.pdf"):
         assert (out / name).read_bytes() == (clean / name).read_bytes()

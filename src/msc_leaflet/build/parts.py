@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -57,7 +58,8 @@ def _section(name: str) -> Callable[[Project, Path], str]:
 
 def _printed_words(project: Project, path: Path) -> str:
     """The ``ui.po`` entries of the words the page prints (`labels.UI_MESSAGES`), as the
-    build reads them (`localizer.ui_labels`, `page_words`)."""
+    build reads them (`localizer.ui_labels`, `page_words`), and the header fields it
+    reads."""
     from ..i18n.labels import UI_MESSAGES
     from ..i18n.pofile import read_po
     from .fingerprint import ABSENT  # which imports this
@@ -65,9 +67,13 @@ def _printed_words(project: Project, path: Path) -> str:
     if not path.is_file():
         return ABSENT  # a catalog made later is read: its words printed, or refused
     try:
-        entries = read_po(path).lookup()
+        catalog = read_po(path)
     except LeafletError:
         return ""
+    entries = catalog.lookup()
+    # The header's language too: a catalog declaring another is a warning of every PDF
+    # it prints (`localizer`); and its plural rule, which picks a plural's form.
+    header = {name: catalog.header.get(name) for name in ("Language", "Plural-Forms")}
     printed = {}
     for key, source in UI_MESSAGES.items():
         entry = entries.get((key, source))
@@ -76,7 +82,7 @@ def _printed_words(project: Project, path: Path) -> str:
                 entry.line, entry.msgstr, entry.msgid_plural, entry.msgstr_plural,
                 entry.flags, entry.lines,
             ]  # fmt: skip
-    return _sha({"messages": UI_MESSAGES, "printed": printed})
+    return _sha({"messages": UI_MESSAGES, "printed": printed, "header": header})
 
 
 def _layout_checks(project: Project, path: Path) -> str:
@@ -113,6 +119,14 @@ def _sha(data: object) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
+@cache
+def _rules_sha() -> str:
+    """A hash of this module's own text, by which a kept part is found too: a part
+    hashed by other rules (a header field added to `_printed_words`) is worked out
+    again, without waiting for a new version of msc-leaflet."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 def _words_sha() -> str:
     """A hash of the words a page prints, by which a kept part is found: a tool that
     prints another word reads every catalog again."""
@@ -140,7 +154,8 @@ def part_sha256(project: Project, path: Path, part: str, whole: str) -> str:
     key = (part, str(path), whole)
     found = _cache.get(key)
     if found is None:
-        kept = f"{__version__}:{part}:{_words_sha()}:{whole}" if part in KEPT else ""
+        rules = f"{__version__}:{_rules_sha()}:{_words_sha()}"
+        kept = f"{rules}:{part}:{whole}" if part in KEPT else ""
         found = stored_part(kept) if kept else None
         if found is None:
             found = PARTS[part](project, path) or f"refused:{whole}"
