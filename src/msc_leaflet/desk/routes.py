@@ -182,7 +182,7 @@ def _not_ready(card: LeafletCard, locale: str) -> str:
 async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
     """The output for ``choice`` and the bytes built, to hand out or draw: never a file
     another build renamed in meanwhile (`Builds.pdf_bytes`)."""
-    if not (choice.proof or card.printable_in(choice.locale)):
+    if not (choice.proof or card.printable_in(choice.locale, choice.paper == "booklet")):
         # Handed out, it would read as the patient's own; the proof lists what is left.
         title, language = card.title(card.language), Language(choice.locale)
         raise NotReady(400, _not_ready(card, choice.locale), "desk.not-ready-title",
