@@ -467,3 +467,24 @@ def test_the_desks_own_refusals_are_in_the_readers_language(client: TestClient, 
     assert answer.status_code == 400
     reasons = _reasons(Page(answer.text))
     assert "lang" not in reasons[0] and reasons[-1].get("lang") == "en"
+
+
+@pytest.mark.parametrize("ui", ["th", "ar"])
+def test_status_names_each_leaflet_by_its_title_in_its_language(
+    client: TestClient, ui: str
+) -> None:
+    """The Status table headed each row with the leaflet's file name
+    ("infusion-safety"), read with a Thai or Arabic voice and, on an Arabic page,
+    laid out right to left with the language after it; the proof links said the same.
+    Each row is now headed by the leaflet's title in the reader's language (its source
+    title where there is no translation), tagged with the language it is written in."""
+    client.cookies.clear()
+    html = client.get("/status", headers={"accept-language": ui}).text
+    page = Page(html)
+    rows = [a for a in page.find("th", scope="row") if a.get("lang")]
+    assert len(rows) >= 5 * 10  # every leaflet × language row
+    assert '<th scope="row">infusion-safety</th>' not in html
+    assert all(row.get("dir") in ("ltr", "rtl") for row in rows)
+    # The proof links: "Proof (PDF), <title>, <language>", the title tagged too.
+    assert html.count('<span class="visually-hidden">, <span lang="') == len(rows)
+    assert ", infusion-safety," not in html
