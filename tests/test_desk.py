@@ -800,6 +800,10 @@ def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) 
             answer = desk.get(url)
             assert answer.status_code == 500 and "stopped unexpectedly" in answer.text
             assert "Internal Server Error" not in answer.text
+            # The desk's own words, in Thai on a Thai page, none of them English.
+            thai = desk.get(url, headers={"accept-language": "th"}).text
+            assert "หยุดทำงานกะทันหัน" in thai  # "stopped unexpectedly"
+            assert 'lang="en"' not in thai.split("<main", 1)[1], url
         builds(desk).pool = working = ThreadPoolExecutor(1)
         assert desk.get("/status").status_code == 200
     working.shutdown()

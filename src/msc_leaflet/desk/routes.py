@@ -81,7 +81,11 @@ def _page(handler: Handler) -> Handler:
                 lead, reason = t("desk.bad-address"), refused.reason
             status = refused.status
         except BuildFailed as failed:
-            lead, reason, status = t("desk.build-failed"), _failure(request, failed), 500
+            if failed.key:  # the desk's own trouble (its pool, its file), in its words
+                lead, reason = t(failed.key, **failed.values), ""
+            else:  # the build's error, as the command line prints it, introduced
+                lead, reason = t("desk.build-failed"), _failure(request, failed)
+            status = 500
         except LeafletError as error:
             # A source the page needs cannot be read (a half-saved .po, say): named, file
             # and line, with what to do, as the command line would; not a bare 500.

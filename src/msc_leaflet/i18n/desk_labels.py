@@ -114,4 +114,9 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.bad-address": "The desk does not know this address: check it, or start again "
     "from the library.",
     "desk.source-error": "A file of the project cannot be read. Ask the editor to correct it:",
+    "desk.build-process-died": "A build process stopped unexpectedly (the computer may be "
+    "short of memory): try again in a minute, or restart the desk.",
+    # file: the PDF's name in the build folder.
+    "desk.build-replaced": "Another build replaced {file} each time the desk made it: try "
+    "again once the other build (msc-leaflet build, in a terminal?) has finished.",
 }
