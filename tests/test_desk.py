@@ -800,6 +800,10 @@ def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) 
             answer = desk.get(url)
             assert answer.status_code == 500 and "stopped unexpectedly" in answer.text
             assert "Internal Server Error" not in answer.text
+            # The desk's own words, in Thai on a Thai page, none of them English.
+            thai = desk.get(url, headers={"accept-language": "th"}).text
+            assert "หยุดทำงานกะทันหัน" in thai  # "stopped unexpectedly"
+            assert 'lang="en"' not in thai.split("<main", 1)[1], url
         builds(desk).pool = working = ThreadPoolExecutor(1)
         assert desk.get("/status").status_code == 200
     working.shutdown()
@@ -1150,3 +1154,27 @@ def test_page_pictures_are_drawn_from_the_pdf_built_not_one_renamed_in_meanwhile
         assert picture.status_code == 200 and replaced
         width, height = Image.open(io.BytesIO(picture.content)).size
         assert (width, height) == (794, 1123)  # A4 at the desk's 96 dpi, as asked
+
+
+def test_the_booklet_notes_word_counts_only_for_a_booklet(tmp_path: Path) -> None:
+    """ "Notes" heads the ruled page a booklet is padded with, and only a booklet prints
+    it; readiness counted it for every leaflet in every paper. With the Thai "Notes"
+    untranslated, no leaflet was ready in Thai: the library listed none, the pack
+    refused every one and an A4 PDF that prints no English word was refused. Now it
+    counts for the booklet alone: the A4 leaflet and the pack are handed out; the
+    booklet, whose padding page would say "Notes" in English, is not."""
+    root = copy_library(tmp_path)
+    set_msgstr(root / "locales" / "th" / "LC_MESSAGES" / "ui.po", "notes", "")
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        assert desk.get("/").text.count('<span class="tag">Thai</span>') == 5
+        page = desk.get("/leaflets/infusion-safety?lang=th")
+        assert "Not yet ready" not in page.text and "/leaflets/infusion-safety/pdf?" in page.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
+        pack = desk.get("/pack.pdf", params={"leaflet": ["infusion-safety"], "lang": "th"})
+        assert pack.status_code == 200
+        booklet = desk.get("/leaflets/infusion-safety?lang=th&paper=booklet")
+        assert 'id="choice-problem" role="alert">Not yet ready to print in' in booklet.text
+        assert "notes (line" in booklet.text
+        refused = desk.get("/leaflets/infusion-safety/pdf?lang=th&paper=booklet")
+        assert refused.status_code == 400

@@ -283,7 +283,7 @@ def test_a_link_to_a_pdf_says_it_is_a_pdf_and_in_which_language(
     say they open a PDF. A screen reader's list of links gave no way to tell them apart
     from pages. Each link to a PDF now says PDF and the language, and carries
     type="application/pdf" and hreflang."""
-    from msc_leaflet.desk.routes import language_label
+    from msc_leaflet.desk.interface import language_label
 
     client.cookies.clear()
     headers = {"accept-language": ui}
@@ -307,7 +307,7 @@ def test_a_leaflet_not_ready_in_the_chosen_language_says_so_at_the_language_choi
     "Pages", a bare "not ready" (not which language, not tied to the choice, not
     announced). An edition that does not exist was the same, tied to nothing. Now the
     message names the language, is announced, and the choice it is about points to it."""
-    from msc_leaflet.desk.routes import language_label
+    from msc_leaflet.desk.interface import language_label
 
     client.cookies.clear()
     thai = {"accept-language": "th"}
@@ -419,3 +419,72 @@ def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(
         assert page.find("html", lang="th") and page.find("h1") and page.find("a", href="/")
         assert "Not Found" not in answer.text
         assert "ไม่มีหน้านี้" in answer.text  # "there is no such page"
+
+
+def _reasons(page: Page) -> list[dict[str, str]]:
+    return [a for a in page.find("p") if a.get("class") == "reason"]
+
+
+@pytest.mark.parametrize("ui", ["th", "ar"])
+def test_the_desks_own_refusals_are_in_the_readers_language(client: TestClient, ui: str) -> None:
+    """A Thai receptionist asking for a pack with a leaflet not ready in Vietnamese, or
+    for more leaflets than a pack holds, or following an old link (a leaflet renamed,
+    a paper the desk does not offer, a page past the last) read the desk's answer in
+    English, on a page otherwise Thai: the sentences the desk itself composes were
+    never translated. They are now in the reader's language, with nothing tagged
+    English; a message that comes from the command line's checks (an id no leaflet
+    could have) stays English, tagged so, after a sentence in the reader's language."""
+    client.cookies.clear()
+    headers = {"accept-language": ui}
+    too_many: dict[str, str | list[str]] = {
+        "leaflet": [f"leaflet-{n}" for n in range(25)],
+        "lang": "th",
+    }
+    refused: list[tuple[str, dict[str, str | list[str]], int]] = [
+        ("/pack.pdf", {"leaflet": ["choosing-a-clinic"], "lang": "vi"}, 400),
+        ("/pack.pdf", too_many, 400),
+        ("/leaflets/choosing-a-clinic/pdf", {"lang": "vi"}, 400),
+        ("/leaflets/no-such-leaflet/pdf", {}, 404),
+        ("/leaflets/infusion-safety/pdf", {"paper": "letter"}, 400),
+        ("/leaflets/infusion-safety/pdf", {"lang": "fr"}, 400),
+        ("/leaflets/infusion-safety/pdf", {"lang": "en", "edition": "parallel"}, 404),
+        ("/leaflets/infusion-safety/pages/999.png", {"lang": "en"}, 404),
+        ("/interface", {"lang": "xx"}, 404),
+    ]
+    for path, params, status in refused:
+        answer = client.get(path, params=params, headers=headers)
+        assert answer.status_code == status, (path, params)
+        page = Page(answer.text)
+        reasons = _reasons(page)
+        assert reasons, (path, params)
+        assert all("lang" not in reason for reason in reasons), (path, params)
+        assert _english_untagged(answer.text) == [], (path, params)
+        for _, attrs, text in page.elements:
+            if attrs.get("class") == "reason":  # not English, tagged or not
+                assert len(ENGLISH.findall("".join(text).lower())) < 2, (path, params, text)
+    # A leaflet id no leaflet could have: the command line's own words, introduced.
+    answer = client.get("/leaflets/Not_An_Id!/pdf", headers=headers)
+    assert answer.status_code == 400
+    reasons = _reasons(Page(answer.text))
+    assert "lang" not in reasons[0] and reasons[-1].get("lang") == "en"
+
+
+@pytest.mark.parametrize("ui", ["th", "ar"])
+def test_status_names_each_leaflet_by_its_title_in_its_language(
+    client: TestClient, ui: str
+) -> None:
+    """The Status table headed each row with the leaflet's file name
+    ("infusion-safety"), read with a Thai or Arabic voice and, on an Arabic page,
+    laid out right to left with the language after it; the proof links said the same.
+    Each row is now headed by the leaflet's title in the reader's language (its source
+    title where there is no translation), tagged with the language it is written in."""
+    client.cookies.clear()
+    html = client.get("/status", headers={"accept-language": ui}).text
+    page = Page(html)
+    rows = [a for a in page.find("th", scope="row") if a.get("lang")]
+    assert len(rows) >= 5 * 10  # every leaflet × language row
+    assert '<th scope="row">infusion-safety</th>' not in html
+    assert all(row.get("dir") in ("ltr", "rtl") for row in rows)
+    # The proof links: "Proof (PDF), <title>, <language>", the title tagged too.
+    assert html.count('<span class="visually-hidden">, <span lang="') == len(rows)
+    assert ", infusion-safety," not in html

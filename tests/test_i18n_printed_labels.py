@@ -67,7 +67,7 @@ def test_printed_labels_are_the_words_the_build_prints(
         assert text.count(cut) == 1
         path.write_text(text.replace(cut, ""), encoding="utf-8")
     source, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
-    expected = printed_labels(source)
+    expected = printed_labels(source, booklet=True)
     found = printed(project, leaflet_id, tmp_path / "out", monkeypatch)
     assert ("callout.key-answer" in found) == bool(cut)
     assert found <= expected, f"printed but not counted: {sorted(found - expected)}"

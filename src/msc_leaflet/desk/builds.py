@@ -39,12 +39,18 @@ REREADS = 3
 
 class BuildFailed(Exception):
     """The output cannot be built; ``message`` is what ``msc-leaflet build`` would print,
-    ``problem`` the error it names, when it is one in a file (for `shelf.described`)."""
+    ``problem`` the error it names, when it is one in a file (for `shelf.described`).
+    ``key`` and ``values``: for a failure of the desk's own (its pool, its file), the
+    same in the desk's words (a `DESK_MESSAGES` key), shown in the reader's language."""
 
-    def __init__(self, message: str, problem: Finding | None = None) -> None:
+    def __init__(
+        self, message: str, problem: Finding | None = None, key: str = "", **values: object
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.problem = problem
+        self.key = key
+        self.values = values
 
 
 class NoSuchEdition(Exception):
@@ -130,7 +136,8 @@ class Builds:
                     self.pool = self.renew()
         raise BuildFailed(
             "a build process stopped unexpectedly (the computer may be short of memory): "
-            "try again in a minute, or restart the desk"
+            "try again in a minute, or restart the desk",
+            key="desk.build-process-died",
         )
 
     async def warm(self, workers: int) -> None:
@@ -181,7 +188,9 @@ class Builds:
                 return built, data
         raise BuildFailed(
             f"{built.job.output} was replaced by another build each time it was made here: "
-            "try again once the other build (msc-leaflet build, in a terminal?) has finished"
+            "try again once the other build (msc-leaflet build, in a terminal?) has finished",
+            key="desk.build-replaced",
+            file=built.job.output,
         )
 
     def _finished(self, output: str, _task: asyncio.Task[Built]) -> None:

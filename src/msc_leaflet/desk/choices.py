@@ -14,6 +14,7 @@ from ..data import data_path
 from ..errors import LeafletError, Location
 from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec, paper_name
 from ..project import Project, check_locale, check_slug
+from .interface import Word
 from .shelf import LeafletCard, Shelf
 
 PAPERS = ("a4", "a5", "booklet")  # as the desk offers them: a booklet is A5 on A4 sheets
@@ -21,12 +22,18 @@ MAX_PACK = 20  # leaflets in one patient pack
 
 
 class Refused(Exception):
-    """A request the desk will not serve: ``status`` is the HTTP code, ``reason`` why."""
+    """A request the desk will not serve: ``status`` is the HTTP code, ``reason`` why,
+    in English. ``key`` and ``values``: the same said by the desk in the reader's
+    language (a `DESK_MESSAGES` key), for a refusal the desk words itself; without
+    one, ``reason`` is a message of the command line's, shown in English after the
+    desk's own sentence."""
 
-    def __init__(self, status: int, reason: str) -> None:
+    def __init__(self, status: int, reason: str, key: str = "", **values: object) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
+        self.key = key
+        self.values = values
 
 
 class NotReady(Refused):
@@ -71,7 +78,7 @@ def leaflet(shelf: Shelf, leaflet_id: str) -> LeafletCard:
         raise Refused(400, err.message) from None
     card = shelf.card(leaflet_id)
     if card is None:
-        raise Refused(404, f"no leaflet {leaflet_id!r}")
+        raise Refused(404, f"no leaflet {leaflet_id!r}", "desk.no-leaflet", id=leaflet_id)
     return card
 
 
@@ -81,13 +88,16 @@ def locale(shelf: Shelf, value: str) -> str:
     except LeafletError as err:
         raise Refused(400, err.message) from None
     if value not in shelf.locales:
-        raise Refused(404, f"no language {value!r} in this project")
+        raise Refused(404, f"no language {value!r} in this project", "desk.no-language-here",
+                      code=value)  # fmt: skip
     return value
 
 
 def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """``value`` if the desk offers it as ``what`` (a form field: "edition", "paper")."""
     if value not in allowed:
-        raise Refused(400, f"{what} must be one of {', '.join(allowed)}")
+        raise Refused(400, f"{what} must be one of {', '.join(allowed)}", "desk.not-offered-in",
+                      field=Word(f"desk.{what}"), value=value)  # fmt: skip
     return value
 
 
@@ -108,12 +118,12 @@ class PrintChoice:
 @dataclass(frozen=True)
 class BadChoice:
     """A print setting asked for that the desk does not offer: ``field`` is the form
-    field ("lang", "edition", "paper", "colour"), ``value`` what was asked, ``reason``
-    the refusal in the command line's words."""
+    field ("lang", "edition", "paper", "colour"), ``value`` what was asked, ``refused``
+    the refusal, in English and in the desk's words."""
 
     field: str
     value: str
-    reason: str
+    refused: Refused
 
 
 def print_choice(
@@ -123,7 +133,8 @@ def print_choice(
     offered: there is nothing to keep on a PDF address."""
     choice, bad = kept_print_choice(shelf, card, params, ui, theme)
     if bad:
-        raise Refused(400, bad[0].reason)
+        first = bad[0].refused
+        raise Refused(400, first.reason, first.key, **first.values)
     return choice
 
 
@@ -144,7 +155,7 @@ def kept_print_choice(
         try:
             return check(value)
         except Refused as refused:
-            bad.append(BadChoice(field, value, refused.reason))
+            bad.append(BadChoice(field, value, refused))
             return default
 
     default_lang = ui if card.printable_in(ui) else card.language

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
 from ..data import library_root
 from ..errors import LeafletError
 from ..files import Stamp, file_stamp
@@ -52,6 +54,22 @@ def _catalog(path: Path) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A desk word put into a sentence (a field's name in "Paper: “letter” is not
+    offered"), translated with the sentence: the one who composes it may not know the
+    reader's language yet."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language put into a sentence, named as the reader names it ("ไทย" in Thai)."""
+
+    code: str
+
+
+@dataclass(frozen=True)
 class Interface:
     """The desk's words in one language; call it with a key and the placeholders' values."""
 
@@ -68,11 +86,26 @@ class Interface:
         source = DESK_MESSAGES[key]
         text = self.translations.get(key, source)
         rtl = right_to_left(self.language)
-        values = {name: _isolated(value, rtl) for name, value in values.items()}
+        values = {name: _isolated(self._said(value), rtl) for name, value in values.items()}
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):
             return source.format(**values)
+
+    def _said(self, value: object) -> object:
+        if isinstance(value, Word):
+            return self(value.key)
+        if isinstance(value, Language):
+            return language_label(value.code, self.language)
+        return value
+
+
+def language_label(code: str, ui: str) -> str:
+    """``th`` as a reader of ``ui`` names it: "Thai", "ไทย"."""
+    try:
+        return str(Locale.parse(ui.replace("-", "_")).languages.get(code.split("-")[0], code))
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def _isolated(value: object, page_rtl: bool) -> object:

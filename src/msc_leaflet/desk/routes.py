@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -31,7 +31,14 @@ from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .guard import sent_by_another_site
-from .interface import SOURCE_LANGUAGE, Interface, interface, interface_languages
+from .interface import (
+    SOURCE_LANGUAGE,
+    Interface,
+    Language,
+    interface,
+    interface_languages,
+    language_label,
+)
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf, described, in_project, without_folders
 
@@ -64,18 +71,26 @@ def _page(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     async def wrapped(request: Request) -> Response:
+        t = _desk(request).interface_for(request)
         try:
             return await handler(request)
         except Refused as refused:
-            return render(request, "error.html", {"reason": refused.reason}, refused.status)
+            if refused.key:  # the desk's own words, in the reader's language alone
+                lead, reason = t(refused.key, **refused.values), ""
+            else:  # the command line's check of an id or locale, introduced
+                lead, reason = t("desk.bad-address"), refused.reason
+            status = refused.status
         except BuildFailed as failed:
-            t = _desk(request).interface_for(request)
-            lead, reason = t("desk.build-failed"), _failure(request, failed)
-            return render(request, "error.html", {"reason": reason, "lead": lead}, 500)
+            if failed.key:  # the desk's own trouble (its pool, its file), in its words
+                lead, reason = t(failed.key, **failed.values), ""
+            else:  # the build's error, as the command line prints it, introduced
+                lead, reason = t("desk.build-failed"), _failure(request, failed)
+            status = 500
         except LeafletError as error:
             # A source the page needs cannot be read (a half-saved .po, say): named, file
             # and line, with what to do, as the command line would; not a bare 500.
-            return render(request, "error.html", {"reason": _source_error(request, error)}, 500)
+            lead, reason, status = t("desk.source-error"), _source_error(request, error), 500
+        return render(request, "error.html", {"reason": reason, "lead": lead}, status)
 
     return wrapped
 
@@ -104,14 +119,6 @@ def _failure(request: Request, failed: BuildFailed) -> str:
 def _desk(request: Request) -> Desk:
     desk: Desk = request.app.state.desk
     return desk
-
-
-def language_label(code: str, ui: str) -> str:
-    """``th`` as a reader of ``ui`` names it: "Thai", "ไทย"."""
-    try:
-        return str(Locale.parse(ui.replace("-", "_")).languages.get(code.split("-")[0], code))
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -172,20 +179,24 @@ async def library(request: Request) -> Response:
 
 
 def _not_ready(card: LeafletCard, locale: str) -> str:
+    """In English, for a log; the page says it with `Refused.key`."""
     return f"“{card.title(card.language)}” is not ready in {language_name(locale)}"
 
 
 async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
     """The output for ``choice`` and the bytes built, to hand out or draw: never a file
     another build renamed in meanwhile (`Builds.pdf_bytes`)."""
-    if not (choice.proof or card.printable_in(choice.locale)):
+    if not (choice.proof or card.printable_in(choice.locale, choice.paper == "booklet")):
         # Handed out, it would read as the patient's own; the proof lists what is left.
-        raise NotReady(400, _not_ready(card, choice.locale))
+        title, language = card.title(card.language), Language(choice.locale)
+        raise NotReady(400, _not_ready(card, choice.locale), "desk.not-ready-title",
+                       title=title, language=language)  # fmt: skip
     spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
     try:
         return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec)
     except NoSuchEdition:
-        raise Refused(404, f"no {choice.edition} edition in {choice.locale}") from None
+        raise Refused(404, f"no {choice.edition} edition in {choice.locale}",
+                      "desk.unavailable") from None  # fmt: skip
 
 
 def _choice(request: Request, shelf: Shelf) -> tuple[LeafletCard, PrintChoice]:
@@ -248,11 +259,11 @@ async def page_picture(request: Request) -> Response:
     card, choice = _choice(request, await current_shelf(desk))
     number = request.path_params["page"]
     if not 1 <= number <= MAX_PAGES:  # refused before anything is built
-        raise Refused(404, f"no page {number}")
+        raise Refused(404, f"no page {number}", "desk.no-page")
     built, pdf = await _built(desk, card, choice)
     pages = await _pages(desk, built, pdf)
     if number > pages:
-        raise Refused(404, f"no page {number}")
+        raise Refused(404, f"no page {number}", "desk.no-page")
     job = built.job
     folder = desk.builds.out_dir / "preview" / job.locale / f"{job.leaflet_id}{job.variant}"
     data = (folder / page_name(number)).read_bytes()
@@ -267,15 +278,15 @@ async def pack_page(request: Request) -> Response:
     problem = ""
     if request.query_params.get("missing") == "1":
         problem = desk.interface_for(request)("desk.pack-choose")
-    return _pack_form(request, shelf, problem, "leaflets", language="", status=200)
+    return _pack_form(request, shelf, problem, "leaflets", status=200)
 
 
 def _pack_form(
-    request: Request, shelf: Shelf, problem: str, field: str, *, language: str, status: int
+    request: Request, shelf: Shelf, problem: str, field: str, *, status: int
 ) -> Response:
     """The pack form as it was sent (ticks, language, English option): a refused pack
-    comes back with ``problem`` (written in ``language``; "" for the reader's) tied to
-    its ``field`` group, "leaflets" or "language", so nothing chosen is lost."""
+    comes back with ``problem`` (in the reader's language) tied to its ``field`` group,
+    "leaflets" or "language", so nothing chosen is lost."""
     t = _desk(request).interface_for(request)
     params = request.query_params
     wanted = params.get("lang", "")
@@ -284,7 +295,6 @@ def _pack_form(
         "ticked": set(params.getlist("leaflet")), "with_source": params.get("with_source") == "1",
         "pack_lang": wanted if wanted in shelf.locales else "",
         "problem": problem, "problem_field": field,
-        "problem_lang": language if language and not same_language(language, t.language) else "",
     }, status)  # fmt: skip
 
 
@@ -296,33 +306,26 @@ async def pack_pdf(request: Request) -> Response:
     if not ids:
         kept = [("missing", "1"), *((k, v) for k, v in params.multi_items() if k != "missing")]
         return RedirectResponse(f"/pack?{urlencode(kept)}", 303)
+    t = desk.interface_for(request)
     if len(ids) > MAX_PACK:
-        return _pack_form(request, shelf, f"a pack holds at most {MAX_PACK} leaflets",
-                          "leaflets", language=MESSAGES_LANGUAGE, status=400)  # fmt: skip
+        reason = t("desk.pack-too-many", count=MAX_PACK)
+        return _pack_form(request, shelf, reason, "leaflets", status=400)
     cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
     lang = choices.locale(shelf, params.get("lang", ""))
     for card in cards:
         if not card.printable_in(lang):
             # Handed out under a cover in the patient's language, it would read as
             # theirs: `build` warns of such a leaflet, and a pack has no room to.
-            reason = (
-                f"{_not_ready(card, lang)}: take it out of the pack, or make the pack in a "
-                "language it is ready in"
-            )
-            return _pack_form(
-                request, shelf, reason, "leaflets", language=MESSAGES_LANGUAGE, status=400
-            )
+            reason = t("desk.pack-not-ready", title=card.title(card.language),
+                       language=Language(lang))  # fmt: skip
+            return _pack_form(request, shelf, reason, "leaflets", status=400)
     words: Interface = interface(desk.project, lang)
     if missing := words.untranslated(COVER_WORDS):
         # The cover is the patient's first page: in English, the pack reads as not theirs.
         catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
-        reason = (
-            f"the pack's cover would print in English in {language_name(lang)}: translate "
-            f"{', '.join(missing)} in {catalog}, or make the pack in another language"
-        )
-        return _pack_form(
-            request, shelf, reason, "language", language=MESSAGES_LANGUAGE, status=400
-        )
+        reason = t("desk.pack-cover-english", language=Language(lang),
+                   entries=", ".join(missing), catalog=catalog)  # fmt: skip
+        return _pack_form(request, shelf, reason, "language", status=400)
     with_source = params.get("with_source") == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
@@ -379,7 +382,7 @@ async def switch_interface(request: Request) -> Response:
     desk = _desk(request)
     lang = request.query_params.get("lang", "")
     if lang not in interface_languages(desk.project):
-        raise Refused(404, f"the desk does not speak {lang[:20]!r}")
+        raise Refused(404, f"the desk does not speak {lang[:20]!r}", "desk.no-page")
     back = request.query_params.get("next", "/")
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # only a page of this desk: never an open redirect

@@ -58,28 +58,42 @@ class LeafletCard:
     # prints (`printed_labels`), and per language those its ui catalog leaves in English,
     # as the build warns of them (`EnglishWords`).
     printed_labels: frozenset[str] = frozenset()
+    booklet_labels: frozenset[str] = frozenset()
     english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    # The same for the leaflet as a booklet, whose padding page prints "Notes" too.
+    booklet_english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
-    def ready_in(self, locale: str) -> bool:
+    def words_in_english(self, locale: str, booklet: bool = False) -> tuple[Finding, ...]:
+        """The page words a ``locale`` leaflet (``booklet``: as a booklet) prints in English."""
+        found = self.booklet_english_words if booklet else self.english_words
+        return tuple(found.get(locale, ()))
+
+    def ready_in(self, locale: str, booklet: bool = False) -> bool:
         """The translation into ``locale`` is complete and current, no approval of it
-        has gone stale (`unapproved`), and the page prints no word in English."""
+        has gone stale (`unapproved`), and the page (``booklet``: of the booklet)
+        prints no word in English."""
         stats = self.translations.get(locale)
         return (
             stats is not None
             and stats.ready
             and locale not in self.unapproved
-            and not self.english_words.get(locale)
+            and not self.words_in_english(locale, booklet)
         )
+
+    def printable_on(self, booklet: bool = False) -> tuple[str, ...]:
+        """The source language (unless the page would print English words on it), then
+        every locale the leaflet is `ready_in`, on a sheet or as a ``booklet``."""
+        source = () if self.words_in_english(self.language, booklet) else (self.language,)
+        ready = (loc for loc in self.translations if self.ready_in(loc, booklet))
+        return (*source, *sorted(ready))
 
     @property
     def printable(self) -> tuple[str, ...]:
-        """The source language (unless the page would print English words on it), then
-        every locale the leaflet is `ready_in`."""
-        source = () if self.english_words.get(self.language) else (self.language,)
-        return (*source, *sorted(loc for loc in self.translations if self.ready_in(loc)))
+        """The languages the leaflet is handed out in on a sheet (the library, the pack)."""
+        return self.printable_on()
 
-    def printable_in(self, locale: str) -> bool:
-        return any(same_language(locale, loc) for loc in self.printable)
+    def printable_in(self, locale: str, booklet: bool = False) -> bool:
+        return any(same_language(locale, loc) for loc in self.printable_on(booklet))
 
     def title(self, locale: str) -> str:
         return self.titles.get(locale) or self.titles[self.language]
@@ -228,6 +242,7 @@ def read_card(
         unapproved=tuple(unapproved),
         signoffs=signoffs,
         printed_labels=printed_labels(leaflet, footer_approval=footer_approval),
+        booklet_labels=printed_labels(leaflet, footer_approval=footer_approval, booklet=True),
     )
 
 
@@ -296,7 +311,11 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
     english = EnglishWords(project)
     cards = [
-        replace(card, english_words={loc: english(loc, card.printed_labels) for loc in languages})
+        replace(
+            card,
+            english_words={loc: english(loc, card.printed_labels) for loc in languages},
+            booklet_english_words={loc: english(loc, card.booklet_labels) for loc in languages},
+        )
         for card in cards
     ]
     return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)

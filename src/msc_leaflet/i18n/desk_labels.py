@@ -99,4 +99,24 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.error": "Something is not right",
     "desk.no-page": "There is no such page: check the address.",
     "desk.back": "Back to the library",
+    # Refusals the desk words itself (a build's or a check's own message stays in
+    # English, after desk.build-failed, desk.bad-address or desk.source-error).
+    "desk.not-ready-title": "“{title}” is not ready to print in {language}: no PDF to give out.",
+    "desk.pack-not-ready": "“{title}” is not ready to print in {language}. Take it out of the "
+    "pack, or make the pack in a language it is ready in.",
+    "desk.pack-too-many": "A pack holds at most {count} leaflets. Take some out.",
+    "desk.pack-cover-english": "The cover of a pack in {language} would print in English. "
+    "Translate {entries} in {catalog}, or make the pack in another language.",
+    "desk.no-leaflet": "There is no leaflet “{id}”: it may have been renamed or withdrawn.",
+    "desk.no-language-here": "This project has no language “{code}”.",
+    # field: a desk word ("Paper"), value what the link asked for ("letter").
+    "desk.not-offered-in": "{field}: “{value}” is not offered. Choose on the leaflet's page.",
+    "desk.bad-address": "The desk does not know this address: check it, or start again "
+    "from the library.",
+    "desk.source-error": "A file of the project cannot be read. Ask the editor to correct it:",
+    "desk.build-process-died": "A build process stopped unexpectedly (the computer may be "
+    "short of memory): try again in a minute, or restart the desk.",
+    # file: the PDF's name in the build folder.
+    "desk.build-replaced": "Another build replaced {file} each time the desk made it: try "
+    "again once the other build (msc-leaflet build, in a terminal?) has finished.",
 }

@@ -13,19 +13,22 @@ from __future__ import annotations
 from ..content.model import Callout, Leaflet
 
 # Every page's footer ("Page 1 of 4", version, review date), the title block's
-# publication line, the closing box's disclaimer and contact headings; "Notes" heads a
-# booklet's padding page, and every leaflet the desk offers can be printed as a booklet.
-EVERY_LEAFLET = ("page-of", "version", "published", "review-date", "disclaimer", "contact",
-                 "notes")  # fmt: skip
+# publication line, the closing box's disclaimer and contact headings.
+EVERY_LEAFLET = ("page-of", "version", "published", "review-date", "disclaimer", "contact")
+# "Notes" heads the ruled page a booklet is padded with: no other paper prints it.
+BOOKLET_ONLY = ("notes",)
 # The organisation's contacts, each printed with its label when it has one.
 CONTACTS = ("address", "phone", "line", "whatsapp", "web")
 
 
-def printed_labels(leaflet: Leaflet, *, footer_approval: bool = False) -> frozenset[str]:
-    """The `UI_MESSAGES` keys ``leaflet`` prints in any edition and paper the desk
-    offers, a proof's own words aside. ``footer_approval``: the theme prints "Thai
-    translation approved …" in the footer (`theme.footer_approval`)."""
-    words = set(EVERY_LEAFLET)
+def printed_labels(
+    leaflet: Leaflet, *, footer_approval: bool = False, booklet: bool = False
+) -> frozenset[str]:
+    """The `UI_MESSAGES` keys ``leaflet`` prints in any edition on a sheet of paper
+    (A4, A5, the theme's), or with ``booklet`` as a booklet too, a proof's own words
+    aside. ``footer_approval``: the theme prints "Thai translation approved …" in the
+    footer (`theme.footer_approval`)."""
+    words = set(EVERY_LEAFLET + (BOOKLET_ONLY if booklet else ()))
     words.update(key for key in CONTACTS if getattr(leaflet.organisation, key))
     words.update(
         f"callout.{block.kind}"
