@@ -147,14 +147,7 @@ def start_squeeze(unit: Unit, lang: str) -> float:
     that is space before its ink, as the font's ``halt`` sets it (JLREQ §3.1.5, 天付き;
     CSS ``text-spacing-trim: space-first``): the bracket's ink stands where every other
     line's first character's does. 0.0 for any other unit."""
-    found = _mark_at(unit, 0)
-    if found is None:
-        return 0.0
-    piece, cluster = found[1]
-    if cluster.text not in opening_marks(lang):
-        return 0.0
-    half = _halved_mark(piece.run.font, cluster.text, lang)
-    return max(0.0, (cluster.advance - half.advance) * piece.size / 1000)
+    return _half_em_given(_mark_at(unit, 0), opening_marks(lang), lang)
 
 
 def squeezed_at_start(unit: Unit, lang: str) -> Unit:
@@ -168,11 +161,18 @@ def end_squeeze(unit: Unit, lang: str) -> float:
     the em of the closing mark it ends in (、。，．」）…, `squeeze.closing_marks`) that is
     space, as the font's ``halt`` sets it (JLREQ §3.8, clreq; CSS ``text-spacing-trim:
     normal``). 0.0 for any other unit, and for a mark already halved (。」)."""
-    found = _mark_at(unit, -1)
+    return _half_em_given(_mark_at(unit, -1), closing_marks(lang), lang)
+
+
+def _half_em_given(
+    found: tuple[int, tuple[Piece, Cluster]] | None, marks: Collection[str], lang: str
+) -> float:
+    """The points the mark ``found`` (`_mark_at`) gives up set on half an em, if it is one
+    of ``marks``; 0.0 otherwise."""
     if found is None:
         return 0.0
     piece, cluster = found[1]
-    if cluster.text not in closing_marks(lang):
+    if cluster.text not in marks:
         return 0.0
     half = _halved_mark(piece.run.font, cluster.text, lang)
     return max(0.0, (cluster.advance - half.advance) * piece.size / 1000)
