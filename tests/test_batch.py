@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from batch_support import SHORT, statuses, two_leaflets
 from conftest import leaflet_yaml
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
@@ -24,7 +25,6 @@ from msc_leaflet.files import write_atomic
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 
-SHORT = "- paragraph: Short text [@alpha2001].\n"
 GLOSSARY = """\
 concepts:
   - id: msc
@@ -36,17 +36,7 @@ concepts:
 
 @pytest.fixture
 def project(make_project: Callable[..., Path]) -> Project:
-    root = make_project(
-        {
-            "one": leaflet_yaml(SHORT, leaflet_id="one"),
-            "two": leaflet_yaml(SHORT.replace("Short", "Other"), leaflet_id="two"),
-        }
-    )
-    return Project.at(root)
-
-
-def statuses(report: object) -> dict[str, str]:
-    return {o.job.output: o.status for o in report.outcomes}  # type: ignore[attr-defined]
+    return Project.at(two_leaflets(make_project))
 
 
 def test_second_build_skips_everything(project: Project, tmp_path: Path) -> None:

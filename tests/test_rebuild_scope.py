@@ -9,29 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import leaflet_yaml
+from batch_support import statuses, two_leaflets
 from msc_leaflet.build import Options
 from msc_leaflet.build.batch import run_batch
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 
-SHORT = "- paragraph: Short text [@alpha2001].\n"
-
 
 @pytest.fixture
 def project(make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Project:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
-    root = make_project(
-        {
-            "one": leaflet_yaml(SHORT, leaflet_id="one"),
-            "two": leaflet_yaml(SHORT.replace("Short", "Other"), leaflet_id="two"),
-        }
-    )
-    return Project.at(root)
-
-
-def statuses(report: object) -> dict[str, str]:
-    return {o.job.output: o.status for o in report.outcomes}  # type: ignore[attr-defined]
+    return Project.at(two_leaflets(make_project))
 
 
 def rebuilt(report: object) -> set[str]:
