@@ -98,14 +98,21 @@ def test_read003_read004_read005(make_project: Callable[..., Path]) -> None:
         assert findings_for(easy, code) == []
 
 
+#: Six paragraphs (p0 … p5) for a translation to fill; five of short Thai phrases
+#: ("cells send signals, the body feels better") and one of a single long phrase
+#: ("cells send signals to nearby cells to help reduce inflammation and help the body
+#: repair itself better over several weeks after treatment").
+SIX_PARAGRAPHS = "".join(f"- paragraph: x{n}\n  id: p{n}\n" for n in range(6))
+SHORT_THAI_PHRASES = {f"p{n}": "เซลล์ส่งสัญญาณ ร่างกายรู้สึกดีขึ้น" for n in range(5)}
+LONG_THAI_PHRASE = (
+    "เซลล์ส่งสัญญาณไปยังเซลล์อื่นที่อยู่ใกล้เคียงเพื่อช่วยลดการอักเสบ"
+    "และช่วยให้ร่างกายซ่อมแซมตัวเองได้ดีขึ้นในระยะเวลาหลายสัปดาห์หลังการรักษา"
+)
+
+
 def test_read006_long_thai_phrase(make_project: Callable[..., Path]) -> None:
-    body = "".join(f"- paragraph: x{n}\n  id: p{n}\n" for n in range(6))
-    root = make_project({"sample": leaflet(CLEAN + body)})
-    short = {f"p{n}": "เซลล์ส่งสัญญาณ ร่างกายรู้สึกดีขึ้น" for n in range(5)}
-    phrase = (
-        "เซลล์ส่งสัญญาณไปยังเซลล์อื่นที่อยู่ใกล้เคียงเพื่อช่วยลดการอักเสบ"
-        "และช่วยให้ร่างกายซ่อมแซมตัวเองได้ดีขึ้นในระยะเวลาหลายสัปดาห์หลังการรักษา"
-    )
+    root = make_project({"sample": leaflet(CLEAN + SIX_PARAGRAPHS)})
+    short, phrase = SHORT_THAI_PHRASES, LONG_THAI_PHRASE
     ctx = translated_context(root, {**short, "p5": phrase})
     [issue] = list(long_phrase(ctx))
     assert issue.message.startswith("[th] phrase of ")
@@ -137,13 +144,8 @@ def test_read006_in_a_catalog_names_the_msgstr_line_and_column_of_the_phrase(
     from msc_leaflet.content.model import map_texts
     from msc_leaflet.errors import Location
 
-    body = "".join(f"- paragraph: x{n}\n  id: p{n}\n" for n in range(6))
-    root = make_project({"sample": leaflet(CLEAN + body)})
-    short = {f"p{n}": "เซลล์ส่งสัญญาณ ร่างกายรู้สึกดีขึ้น" for n in range(5)}
-    phrase = (
-        "เซลล์ส่งสัญญาณไปยังเซลล์อื่นที่อยู่ใกล้เคียงเพื่อช่วยลดการอักเสบ"
-        "และช่วยให้ร่างกายซ่อมแซมตัวเองได้ดีขึ้นในระยะเวลาหลายสัปดาห์หลังการรักษา"
-    )
+    root = make_project({"sample": leaflet(CLEAN + SIX_PARAGRAPHS)})
+    short, phrase = SHORT_THAI_PHRASES, LONG_THAI_PHRASE
     po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
     po.parent.mkdir(parents=True)
     po.write_text(f'msgctxt "p5"\nmsgid "x5"\nmsgstr ""\n"ดีขึ้น "\n"{phrase}"\n', "utf-8")
