@@ -21,6 +21,7 @@ from pdfjs_text import extract_pdfjs
 from typeset_support import (
     EXTRACTORS,
     WORDS,
+    BuiltDocument,
     body_style,
     build_document,
     mm,
@@ -145,18 +146,25 @@ def test_a_line_end_stop_set_on_half_an_em_lets_its_line_fit(
         assert split_lines(extract(built.path)) == built.lines, name
 
 
-def test_a_stop_keeps_its_em_where_the_line_fits_without_it(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    drawn = _drawn(monkeypatch)
-    column = _natural(JAPANESE_LINE, "ja")
-    built = build_document(
+def _japanese_line_in(
+    column: float, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> BuiltDocument:
+    """`JAPANESE_LINE` as a paragraph of its own in a ``column`` points wide."""
+    return build_document(
         tmp_path / "doc.pdf",
         [[(JAPANESE_LINE, "")]],
         column=column,
         lang="ja",
         monkeypatch=monkeypatch,
     )
+
+
+def test_a_stop_keeps_its_em_where_the_line_fits_without_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    drawn = _drawn(monkeypatch)
+    column = _natural(JAPANESE_LINE, "ja")
+    built = _japanese_line_in(column, tmp_path, monkeypatch)
     assert built.lines == [JAPANESE_LINE]
     assert drawn[0][-1].cluster.advance == pytest.approx(1000)
 
@@ -168,13 +176,7 @@ def test_a_line_short_by_more_than_half_an_em_still_breaks(
     # stop with the character before it (kinsoku), each keeping its em.
     drawn = _drawn(monkeypatch)
     column = _natural(JAPANESE_LINE, "ja") - 0.6 * SIZE
-    built = build_document(
-        tmp_path / "doc.pdf",
-        [[(JAPANESE_LINE, "")]],
-        column=column,
-        lang="ja",
-        monkeypatch=monkeypatch,
-    )
+    built = _japanese_line_in(column, tmp_path, monkeypatch)
     assert len(built.lines) == 2
     assert built.lines[1].endswith("す。")
     stops = [p for line in drawn for p in line if p.cluster.text == "。"]
