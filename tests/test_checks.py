@@ -352,6 +352,14 @@ def test_a_buddhist_era_today_is_refused_saying_the_common_era_date() -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_buddhist_era_leap_day_today_is_refused_saying_the_common_era_date() -> None:
+    # 2567-02-29 is a day of the Thai calendar (2024 CE), yet no Gregorian date.
+    result = CliRunner().invoke(cli_app(), ["check", "-p", str(REPO), "--today", "2567-02-29"])
+    assert result.exit_code != 0
+    assert "--today 2024-02-29" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_cli_json_output(tmp_path: Path) -> None:
     project = tmp_path / "bad"
     shutil.copytree(BAD, project)

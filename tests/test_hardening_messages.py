@@ -69,6 +69,12 @@ CASES: dict[str, tuple[bytes, str]] = {
         GOOD.replace("next_review: 2027-01-01", "next_review: 2027W011").encode(),
         "11:16: error: 'next_review' must be a date YYYY-MM-DD, not '2027W011'",
     ),
+    "Buddhist-era leap day": (
+        # 29 February 2571 is a day of the Thai calendar (2028 CE); "not a date" alone
+        # left the writer sure the date was right.
+        GOOD.replace("next_review: 2027-01-01", "next_review: 2571-02-29").encode(),
+        "hint: write next_review: 2028-02-29",
+    ),
     "id with a path": (
         GOOD.replace("id: sample", "id: ../../etc/passwd").encode(),
         "1:5: error: 'id' is not a slug",

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 
 from ..content.text_policy import name
+from ..eras import YEARS_AHEAD, another_era
 from ..errors import Location
-from ..languages import profiles
 from .registry import CheckContext, Issue, check
 from .text import as_ascii, look_alikes
 
@@ -50,21 +50,6 @@ def review_soon(ctx: CheckContext) -> Iterator[Issue]:
             f"next review is due on {due.isoformat()}, in {left} days",
             "plan the review before printing a large run",
         )
-
-
-#: A date this many years ahead is no review or publication date, but a typing mistake
-#: or a year of another calendar.
-YEARS_AHEAD = 100
-
-
-def another_era(year: int, today: dt.date) -> tuple[str, int] | None:
-    """The calendar ``year`` seems written in, and its Common Era year: a Thai writer
-    dates in the Buddhist Era (2570 is 2027, `LanguageProfile.era_year_offset`)."""
-    for language in profiles():
-        offset = language.era_year_offset
-        if offset and 1900 <= year - offset <= today.year + YEARS_AHEAD // 10:
-            return language.name, year - offset
-    return None
 
 
 def _far_ahead(what: str, key: str, value: str, year: int, today: dt.date) -> tuple[str, str]:

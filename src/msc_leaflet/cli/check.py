@@ -54,9 +54,9 @@ def check(
 
     def action() -> None:
         from ..checks import all_checks, load_config, run_checks
-        from ..checks.dates import YEARS_AHEAD, another_era
         from ..clock import iso_date
         from ..clock import today as real_today
+        from ..eras import YEARS_AHEAD, another_era, common_era_date
         from ..errors import LeafletError, Location
         from ..project import Project
 
@@ -67,6 +67,14 @@ def check(
         try:
             as_of = iso_date(today) if today else None
         except ValueError:
+            leap_day = common_era_date(today or "", real_today())
+            if leap_day:
+                raise LeafletError(
+                    Location(Path(".")),
+                    f"--today {today} is no date of the Common Era: a date of the"
+                    f" {leap_day[0]} calendar? Dates are read in the Common Era",
+                    f"use --today {leap_day[1].isoformat()}",
+                ) from None
             raise LeafletError(
                 Location(Path(".")), f"--today {today!r} is not a date", "use YYYY-MM-DD"
             ) from None

@@ -25,7 +25,8 @@ import yaml
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..clock import iso_date
+from ..clock import iso_date, today
+from ..eras import common_era_date
 from ..errors import LeafletError, Location
 from ..files import decode_utf8, read_input
 from ..languages import right_to_left
@@ -470,6 +471,14 @@ class Fields:
                     self.values[key],
                     f"'{key}' must be a date YYYY-MM-DD in ASCII digits, not {value!r}",
                     f"type it as {key}: {typed}",
+                )
+            leap_day = common_era_date(value, today())
+            if leap_day:
+                self.fail(
+                    self.values[key],
+                    f"'{key}' {value} is no date of the Common Era: a date of the"
+                    f" {leap_day[0]} calendar? Dates are read in the Common Era",
+                    f"write {key}: {leap_day[1].isoformat()}",
                 )
             self.fail(self.values[key], f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
 
