@@ -213,9 +213,10 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     """The template entry with the translator's part of ``old`` (msgstr, comments, its
     own flags; the format flags are the template's, `flags`).
 
-    A translation in the other shape (plural for a singular text, or the reverse) is
-    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
-    and so is one the template made a format string of (`flags.needs_review`)."""
+    A translation in the other shape (plural for a singular text, or the reverse) or made
+    for another plural text is carried over too, and marked fuzzy with the old source as
+    ``#|``, as msgmerge does, and so is one the template made a format string of
+    (`flags.needs_review`)."""
     new = copy.deepcopy(target)
     # A text still the same keeps the lines it was written on, and so does an old source
     # that becomes the #| text of a fuzzy entry (as msgmerge writes it).
@@ -228,7 +229,9 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     new.comments = list(old.comments)
     _reshape(new, old)
     new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's
-    reshaped = (old.msgid_plural is None) != (target.msgid_plural is None)
+    # A plural text edited under the same singular one (msgmerge matches on msgid alone)
+    # is an edit too: the forms were written for the old plural.
+    reshaped = old.msgid_plural != target.msgid_plural
     texts = [target.msgid, target.msgid_plural or "", *old.forms]
     recheck = not old.fuzzy and needs_review(target.flags, old.flags, texts)
     if fuzzy_edit or (reshaped and old.has_translation) or (recheck and old.has_translation):
