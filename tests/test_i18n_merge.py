@@ -332,6 +332,29 @@ def test_a_changed_plural_text_makes_its_translation_fuzzy(tmp_path: Path) -> No
     assert '#| msgid "{n} day"\n#| msgid_plural "{n} days"\nmsgid "{n} day"' in format_po(ours)
 
 
+def test_an_untranslated_entry_is_not_left_fuzzy(tmp_path: Path) -> None:
+    """A ``#, fuzzy`` mark on an entry with nothing translated (a translator emptied the
+    msgstr, or a tool left it): GNU gettext reads no fuzzy entry there and msgmerge
+    writes none. update kept the mark, so the translation typed into it later was still
+    fuzzy and the build held it back as unreviewed."""
+    old = [
+        entry("a", "Rest for a whole day.", flags=["fuzzy"], previous_msgid="Rest for a day."),
+        entry("b", "Rest for two days.", msgid_plural="Rest for {n} days.",
+              msgstr_plural={0: "", 1: ""}, flags=["fuzzy"]),
+    ]  # fmt: skip
+    new = [
+        entry("a", "Rest for a whole day."),
+        entry("b", "Rest for two days.", msgid_plural="Rest for {n} days.",
+              msgstr_plural={0: "", 1: ""}),
+    ]  # fmt: skip
+    ours = compare(tmp_path, old, new)
+    theirs = oracle(
+        tmp_path, parse_po(format_po(Catalog(UTF8, entries=old))), Catalog(UTF8, entries=new)
+    )
+    assert [e.flags for e in ours.active] == [e.flags for e in theirs.active] == [[], []]
+    assert "fuzzy" not in format_po(ours)
+
+
 ARABIC = UTF8 | {
     "Language": "ar",
     "Plural-Forms": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "

@@ -241,6 +241,8 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
         _set_previous(new, _previous(old) if was else (old.msgctxt, old.msgid, old.msgid_plural))
     elif old.fuzzy and old.has_translation:
         _set_previous(new, _previous(old))
+    if not new.has_translation:  # GNU reads no fuzzy entry there, and msgmerge writes none
+        new.set_fuzzy(False)
     new.obsolete = False
     return new
 
