@@ -79,6 +79,34 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     )
 
 
+def adopt_moved(catalogs: Sequence[Catalog]) -> None:
+    """Give an untranslated text the translation another of ``catalogs`` (one language's,
+    merged) keeps only as obsolete for the very same text: the author moved it from one
+    leaflet to another. It is fuzzy with its old context as ``#|``, as a text moved
+    inside a leaflet is; the other catalog keeps its obsolete entry. (msgmerge merges
+    one file at a time and leaves such a text untranslated.)"""
+    for catalog in catalogs:
+        moved: dict[str, Entry] = {}
+        for other in catalogs:
+            if other is not catalog:
+                for entry in other.obsolete:
+                    if entry.has_translation:
+                        moved.setdefault(entry.msgid, entry)
+        if not moved:
+            continue
+        plurals = declared_plurals(catalog.header)
+        for index, entry in enumerate(catalog.entries):
+            old = moved.get(entry.msgid)
+            if entry.obsolete or entry.has_translation or entry.key == HEADER_KEY or old is None:
+                continue
+            adopted = _carry(entry, old, fuzzy_edit=True)
+            own = entry.comments  # an untranslated entry's translator comments stay first
+            adopted.comments = [*own, *(c for c in old.comments if c not in own)]
+            if plurals is not None:
+                _fit_forms(adopted, plurals)
+            catalog.entries[index] = adopted
+
+
 class TranslationMemory:
     """The old catalog's translations, searched by similarity of source text like msgmerge.
 
