@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from i18n_support import copy_bundled, invoke
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.i18n import app
 from msc_leaflet.i18n.catalog import Catalog, Entry
@@ -436,3 +437,49 @@ def test_a_locale_that_is_no_language_is_refused_by_every_i18n_command(
     assert f"locales: error: {message}" in output, output
     assert {p: p.read_bytes() for p in i18n_project.rglob("*") if p.is_file()} == before
     assert not (tmp_path / "again").exists()
+
+
+MOVED = """\
+  - paragraph: >-
+      An **infusion** means giving a liquid slowly into a vein through a thin
+      tube. People often call it a drip or an IV. When doctors give cells into a
+      blood vessel, they call it *intravascular delivery*.
+    id: infusion-meaning
+    note: '"IV" is short for intravenous (into a vein). Use the usual local term for a drip.'
+
+"""
+
+
+def test_a_text_moved_to_another_leaflet_takes_its_translation_along(tmp_path: Path) -> None:
+    """The author moved a paragraph from one leaflet to another: update left its Thai
+    as an obsolete entry in the first leaflet's catalog and the paragraph untranslated
+    in the second, so the translator wrote it again or dug it out of the other file.
+    Now the second catalog gets that translation, fuzzy (as a text moved inside a
+    leaflet is) with its old context as ``#|``; the first keeps it as obsolete."""
+    root = copy_bundled(tmp_path)
+    source, target = (
+        root / "leaflets" / f"{n}.yaml" for n in ("infusion-safety", "what-msc-can-do")
+    )
+    folder = root / "locales" / "th" / "LC_MESSAGES"
+    [thai] = [e.msgstr for e in read_po(folder / "infusion-safety.po").active
+              if e.msgctxt == "infusion-meaning"]  # fmt: skip
+    text = source.read_text(encoding="utf-8")
+    assert MOVED in text
+    source.write_text(text.replace(MOVED, ""), encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    at = text.index("  - heading: Signals, not spare parts")
+    target.write_text(text[:at] + MOVED + text[at:], encoding="utf-8")
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0, output
+    [moved] = [e for e in read_po(folder / "what-msc-can-do.po").active
+               if e.msgctxt == "infusion-meaning"]  # fmt: skip
+    assert (moved.msgstr, moved.fuzzy, moved.previous_msgctxt) == (thai, True, "infusion-meaning")
+    left = read_po(folder / "infusion-safety.po")
+    assert [(e.msgctxt, e.msgstr) for e in left.obsolete] == [("infusion-meaning", thai)]
+    if shutil.which("msgfmt"):
+        for po in folder.glob("*.po"):
+            run = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], check=False)
+            assert run.returncode == 0, po
+    # A second update changes nothing.
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0 and "updated" not in output, output

@@ -311,6 +311,50 @@ def test_a_translation_in_plural_form_is_kept_as_a_fuzzy_msgstr(tmp_path: Path) 
     assert ours.obsolete == []
 
 
+def test_a_changed_plural_text_makes_its_translation_fuzzy(tmp_path: Path) -> None:
+    """The singular text is the same but the plural one changed ("{n} days" became
+    "{n} days in a row"): the old forms no longer say what the English says. msgmerge
+    marks the entry fuzzy with the old texts as ``#|``; update kept it translated, so
+    the build printed the forms made for the old plural without a translator's look."""
+    forms = {0: "{n} Tag", 1: "{n} Tage"}
+    old = [entry(None, "{n} day", msgid_plural="{n} days", msgstr_plural=forms)]
+    new = [entry(None, "{n} day", msgid_plural="{n} days in a row", msgstr_plural={0: "", 1: ""})]
+    ours = compare(tmp_path, old, new)
+    theirs = oracle(
+        tmp_path, parse_po(format_po(Catalog(UTF8, entries=old))), Catalog(UTF8, entries=new)
+    )
+    [day] = ours.active
+    assert day.fuzzy and day.msgstr_plural == forms
+    assert (day.previous_msgid, day.previous_msgid_plural) == ("{n} day", "{n} days")
+    assert [(e.previous_msgid, e.previous_msgid_plural) for e in theirs.active] == [
+        ("{n} day", "{n} days")
+    ]
+    assert '#| msgid "{n} day"\n#| msgid_plural "{n} days"\nmsgid "{n} day"' in format_po(ours)
+
+
+def test_an_untranslated_entry_is_not_left_fuzzy(tmp_path: Path) -> None:
+    """A ``#, fuzzy`` mark on an entry with nothing translated (a translator emptied the
+    msgstr, or a tool left it): GNU gettext reads no fuzzy entry there and msgmerge
+    writes none. update kept the mark, so the translation typed into it later was still
+    fuzzy and the build held it back as unreviewed."""
+    old = [
+        entry("a", "Rest for a whole day.", flags=["fuzzy"], previous_msgid="Rest for a day."),
+        entry("b", "Rest for two days.", msgid_plural="Rest for {n} days.",
+              msgstr_plural={0: "", 1: ""}, flags=["fuzzy"]),
+    ]  # fmt: skip
+    new = [
+        entry("a", "Rest for a whole day."),
+        entry("b", "Rest for two days.", msgid_plural="Rest for {n} days.",
+              msgstr_plural={0: "", 1: ""}),
+    ]  # fmt: skip
+    ours = compare(tmp_path, old, new)
+    theirs = oracle(
+        tmp_path, parse_po(format_po(Catalog(UTF8, entries=old))), Catalog(UTF8, entries=new)
+    )
+    assert [e.flags for e in ours.active] == [e.flags for e in theirs.active] == [[], []]
+    assert "fuzzy" not in format_po(ours)
+
+
 ARABIC = UTF8 | {
     "Language": "ar",
     "Plural-Forms": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "

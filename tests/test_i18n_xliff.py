@@ -146,6 +146,36 @@ def test_import_writes_a_header_msgfmt_accepts(bundled: Path, tmp_path: Path) ->
     assert read_po(po).header["Language"] == "th"
 
 
+@pytest.mark.parametrize(
+    ("edited", "which"),
+    [("ข้อมูลสำหรับผู้ป่วย\n", "ends"), ("\nข้อมูลสำหรับผู้ป่วย", "begins")],
+    ids=["trailing-line-break", "leading-line-break"],
+)
+def test_a_target_with_a_line_break_its_source_lacks_is_refused(
+    bundled: Path, tmp_path: Path, edited: str, which: str
+) -> None:
+    """A CAT tool that leaves a line break at the start or end of a target: the import
+    wrote it into the .po, and GNU msgfmt (and so Poedit, Weblate, msgmerge's users)
+    refused the catalog the import had just written. Now the file is refused, naming the
+    unit, its line in the XLIFF file and what to do, and no catalog changes."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    line = text[: text.index(target)].count("\n") + 1
+    xlf.write_text(
+        text.replace(target, f'<target state="translated">{edited}</target>'), encoding="utf-8"
+    )
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1, output
+    first = output.splitlines()[0]
+    assert first.startswith(f"{xlf}:{line}: error: "), output
+    assert "kicker" in first and f"{which} with a line break" in first
+    assert "no catalog was changed" in output and "Traceback" not in output
+    assert catalogs(bundled) == before
+
+
 def test_another_locale_or_project_is_refused(bundled: Path, tmp_path: Path) -> None:
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"

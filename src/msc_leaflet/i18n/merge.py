@@ -79,6 +79,34 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     )
 
 
+def adopt_moved(catalogs: Sequence[Catalog]) -> None:
+    """Give an untranslated text the translation another of ``catalogs`` (one language's,
+    merged) keeps only as obsolete for the very same text: the author moved it from one
+    leaflet to another. It is fuzzy with its old context as ``#|``, as a text moved
+    inside a leaflet is; the other catalog keeps its obsolete entry. (msgmerge merges
+    one file at a time and leaves such a text untranslated.)"""
+    for catalog in catalogs:
+        moved: dict[str, Entry] = {}
+        for other in catalogs:
+            if other is not catalog:
+                for entry in other.obsolete:
+                    if entry.has_translation:
+                        moved.setdefault(entry.msgid, entry)
+        if not moved:
+            continue
+        plurals = declared_plurals(catalog.header)
+        for index, entry in enumerate(catalog.entries):
+            old = moved.get(entry.msgid)
+            if entry.obsolete or entry.has_translation or entry.key == HEADER_KEY or old is None:
+                continue
+            adopted = _carry(entry, old, fuzzy_edit=True)
+            own = entry.comments  # an untranslated entry's translator comments stay first
+            adopted.comments = [*own, *(c for c in old.comments if c not in own)]
+            if plurals is not None:
+                _fit_forms(adopted, plurals)
+            catalog.entries[index] = adopted
+
+
 class TranslationMemory:
     """The old catalog's translations, searched by similarity of source text like msgmerge.
 
@@ -213,9 +241,10 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     """The template entry with the translator's part of ``old`` (msgstr, comments, its
     own flags; the format flags are the template's, `flags`).
 
-    A translation in the other shape (plural for a singular text, or the reverse) is
-    carried over too, and marked fuzzy with the old source as ``#|``, as msgmerge does,
-    and so is one the template made a format string of (`flags.needs_review`)."""
+    A translation in the other shape (plural for a singular text, or the reverse) or made
+    for another plural text is carried over too, and marked fuzzy with the old source as
+    ``#|``, as msgmerge does, and so is one the template made a format string of
+    (`flags.needs_review`)."""
     new = copy.deepcopy(target)
     # A text still the same keeps the lines it was written on, and so does an old source
     # that becomes the #| text of a fuzzy entry (as msgmerge writes it).
@@ -228,7 +257,9 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
     new.comments = list(old.comments)
     _reshape(new, old)
     new.flags = merged_flags(target.flags, old.flags)  # format flags are the template's
-    reshaped = (old.msgid_plural is None) != (target.msgid_plural is None)
+    # A plural text edited under the same singular one (msgmerge matches on msgid alone)
+    # is an edit too: the forms were written for the old plural.
+    reshaped = old.msgid_plural != target.msgid_plural
     texts = [target.msgid, target.msgid_plural or "", *old.forms]
     recheck = not old.fuzzy and needs_review(target.flags, old.flags, texts)
     if fuzzy_edit or (reshaped and old.has_translation) or (recheck and old.has_translation):
@@ -238,6 +269,8 @@ def _carry(target: Entry, old: Entry, fuzzy_edit: bool) -> Entry:
         _set_previous(new, _previous(old) if was else (old.msgctxt, old.msgid, old.msgid_plural))
     elif old.fuzzy and old.has_translation:
         _set_previous(new, _previous(old))
+    if not new.has_translation:  # GNU reads no fuzzy entry there, and msgmerge writes none
+        new.set_fuzzy(False)
     new.obsolete = False
     return new
 

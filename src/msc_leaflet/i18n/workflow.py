@@ -36,7 +36,7 @@ from .catalog import (
 from .coverage import mismatch
 from .extract import project_templates
 from .headers import plural_count, plural_forms, translation_header
-from .merge import merge
+from .merge import adopt_moved, merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
 from .pofile import as_written, format_po, read_po, refuse_changed
@@ -141,13 +141,16 @@ def update(project: Project) -> list[Written]:
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog, str | None]] = []
     for locale in catalog_locales(project):  # a folder not named after a language: refused
+        language: list[tuple[Path, Catalog, str | None]] = []
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
             if domain != UI_DOMAIN and locale not in translating and not path.is_file():
                 continue
             old = read_po(path) if path.is_file() else None
             digest = old.digest if old else None
-            merged.append((path, translation(template, locale, old), digest))
+            language.append((path, translation(template, locale, old), digest))
+        adopt_moved([catalog for _, catalog, _ in language])  # texts moved between leaflets
+        merged += language
     contents = [
         (path, format_po(catalog).encode("utf-8"), digest) for path, catalog, digest in merged
     ]

@@ -156,6 +156,9 @@ def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> byte
 # --- safe parsing -------------------------------------------------------------------
 
 
+_LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
+
+
 def parse_xliff(data: bytes, path: Path) -> ET.Element:
     """The document's root element; any DTD or entity declaration is refused."""
     builder = ET.TreeBuilder()
@@ -176,9 +179,12 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     parser.EntityDeclHandler = refuse
     parser.UnparsedEntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
-    parser.StartElementHandler = lambda tag, attrs: builder.start(
-        name(tag), {name(k): v for k, v in attrs.items()}
-    )
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        element = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
+        element.set(_LINE, str(parser.CurrentLineNumber))
+
+    parser.StartElementHandler = start
     parser.EndElementHandler = lambda tag: builder.end(name(tag))
     parser.CharacterDataHandler = builder.data
     try:
@@ -201,6 +207,7 @@ class Unit:
     target: str
     state: str
     comments: list[str]
+    line: int = 1  # of the <target> (else the <trans-unit>) in the XLIFF file
 
 
 @dataclass
@@ -241,6 +248,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     target="".join(target.itertext()) if target is not None else "",
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
+                    line=int((unit if target is None else target).get(_LINE, "1")),
                 )
             )
         files.append((dict(file.attrib), units))
@@ -347,12 +355,33 @@ def import_into(
             f"the XLIFF file is not this catalog's: {found[0]}",
             "import the file exported from this project by `msc-leaflet i18n export`",
         )
+    for unit in units:
+        _refuse_line_break_mismatch(unit, xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
     # Its own header stands for the template's: an import brings translations, not a
     # new template, but the header it writes is as complete as `i18n update` writes.
     catalog.header = translation_header(catalog.header, locale, catalog.header)
     return report
+
+
+def _refuse_line_break_mismatch(unit: Unit, path: Path) -> None:
+    """Refuse a target that begins or ends with a line break its source lacks (or the
+    reverse), as a CAT tool may leave one: GNU msgfmt refuses such an entry, and with it
+    the catalog, in every gettext tool."""
+    if not unit.target:
+        return
+    for where, test in (("begins", str.startswith), ("ends", str.endswith)):
+        source, target = test(unit.source, "\n"), test(unit.target, "\n")
+        if source != target:
+            has, lacks = ("translation", "English") if target else ("English", "translation")
+            raise LeafletError(
+                Location(path, unit.line),
+                f"unit {unit.context or unit.id!r}: the {has} {where} with a line break and "
+                f"the {lacks} does not; GNU gettext tools refuse such an entry",
+                f"make the translation {where.removesuffix('s')} as the English does in the "
+                "CAT tool, and export the file again",
+            )
 
 
 def read_xliff(path: Path) -> ET.Element:
