@@ -176,6 +176,36 @@ def test_a_target_with_a_line_break_its_source_lacks_is_refused(
     assert catalogs(bundled) == before
 
 
+def test_a_unit_for_a_plural_entry_is_refused(bundled: Path, tmp_path: Path) -> None:
+    """A unit matching a plural entry (`export` leaves plurals out, so the file was made
+    by hand or by another tool): its target went into the singular msgstr, which a plural
+    entry never writes, and the translation was dropped while reported as changed."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "ui.th.xlf"
+    ui = bundled / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    singular = 'msgid "References"\nmsgstr "เอกสารอ้างอิง"\n'
+    assert singular in text
+    ui.write_text(
+        text.replace(
+            singular,
+            'msgid "References"\nmsgid_plural "References"\nmsgstr[0] "เอกสารอ้างอิง"\n',
+        ),
+        encoding="utf-8",
+    )
+    xlf.write_text(
+        xlf.read_text(encoding="utf-8").replace(">เอกสารอ้างอิง<", ">รายการอ้างอิง<"),
+        encoding="utf-8",
+    )
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1, output
+    first = output.splitlines()[0]
+    assert first.startswith(f"{xlf}:") and "references" in first and "plural" in first
+    assert "Traceback" not in output
+    assert catalogs(bundled) == before
+
+
 def test_another_locale_or_project_is_refused(bundled: Path, tmp_path: Path) -> None:
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"

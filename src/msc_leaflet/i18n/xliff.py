@@ -355,8 +355,10 @@ def import_into(
             f"the XLIFF file is not this catalog's: {found[0]}",
             "import the file exported from this project by `msc-leaflet i18n export`",
         )
+    entries = catalog.lookup()
     for unit in units:
         _refuse_line_break_mismatch(unit, xliff_path)
+        _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
     # Its own header stands for the template's: an import brings translations, not a
@@ -382,6 +384,20 @@ def _refuse_line_break_mismatch(unit: Unit, path: Path) -> None:
                 f"make the translation {where.removesuffix('s')} as the English does in the "
                 "CAT tool, and export the file again",
             )
+
+
+def _refuse_plural(unit: Unit, entry: Entry | None, path: Path) -> None:
+    """Refuse a translation for a plural entry: a unit holds one target, a plural entry
+    one per form, and `export` leaves plural entries out, so such a unit comes from
+    another tool, and its target would be dropped (nothing writes the singular msgstr of
+    a plural entry)."""
+    if unit.target and entry is not None and entry.msgid_plural is not None:
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r} translates a plural text, which needs one "
+            "translation per plural form",
+            "translate plural texts in the .po file itself, and leave them out of the file",
+        )
 
 
 def read_xliff(path: Path) -> ET.Element:
