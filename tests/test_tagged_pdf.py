@@ -1052,3 +1052,27 @@ def test_a_cell_that_prints_nothing_keeps_its_place_in_the_row(
     assert cells == [[_norm(cell) for cell in row] for row in expected]
     assert _checker_problems(path) == []
 
+
+# A section heading whose markup holds no word (A11Y008 tells its author), unnumbered.
+WORDLESS_SECTION = """\
+- heading: "** **"
+- heading: A part of it
+  level: 3
+- paragraph: Some words.
+"""
+
+
+def test_a_heading_that_prints_nothing_leaves_no_gap_in_the_outline(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A section heading that prints nothing is in no screen reader's heading list: the
+    part under it was tagged `H3` right after the title's `H1` (Matterhorn 14-003),
+    while its bookmark sat under the title's. It is read as the section it leads."""
+    text = leaflet_yaml(WORDLESS_SECTION).replace("numbered_sections: true", "")
+    root = make_project({"sample": text})
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path).path
+    document, _ = structure(path)
+    headings = [(n.role, _norm(n.text())) for n in document.walk() if HEADING.match(n.role)]
+    assert headings == [("H1", _norm("A sample leaflet")), ("H2", _norm("A part of it"))]
+    with pikepdf.open(path).open_outline() as outline:
+        assert [_norm(item.title) for item in outline.root][1:] == [_norm("A part of it")]
