@@ -115,8 +115,8 @@ def structure(path: Path) -> tuple[Node, dict[tuple[int, int], Node]]:
             else {},
         )
         page = page_index.get(element.Pg.objgen) if "/Pg" in element else None
-        kids = element.get("/K")
-        items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        kids = element.get("/K")  # none: an element holding nothing (an empty table cell)
+        items = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
         for kid in items:
             if isinstance(kid, int):
                 assert page is not None, f"{node.role}: an MCID kid with no /Pg"

@@ -1017,3 +1017,62 @@ def test_a_new_languages_own_digits_are_read_in_it_not_in_a_described_one(
         if persian_digit.search(text) and node.lang != "fa"
     ]
     assert problems == []
+
+
+# A cell whose markup holds no word (an author's "** **" placeholder) prints nothing.
+BLANK_CELL = """\
+- table:
+    header: [Sign, What to do, When]
+    rows:
+      - [Chest pain, "** **", Now]
+      - [Fever, Call the clinic., "****"]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_cell_that_prints_nothing_keeps_its_place_in_the_row(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str
+) -> None:
+    """A screen reader names a cell by the header of its column, counting the row's
+    cells (PDF/UA-1 7.5: a table's rows are regular). A cell left out of its `TR`
+    because it prints nothing shifted the ones after it: "Now" was read as what to do.
+    Every row keeps a `TD` per column, the empty one holding nothing; right to left too."""
+    root = make_project({"sample": leaflet_yaml(BLANK_CELL)})
+    (root / "locales" / lang / "LC_MESSAGES").mkdir(parents=True)
+    path = build_leaflet(Project.at(root), "sample", lang, tmp_path / "out").path
+    document, _ = structure(path)
+    rows = [n for n in document.walk() if n.role == "TR"]
+    cells = [[_norm(cell.text()) for cell in row.kids] for row in rows]
+    assert [[cell.role for cell in row.kids] for row in rows] == [["TH"] * 3, *[["TD"] * 3] * 2]
+    expected = [
+        ["Sign", "What to do", "When"],
+        ["Chest pain", "", "Now"],
+        ["Fever", "Call the clinic.", ""],
+    ]
+    assert cells == [[_norm(cell) for cell in row] for row in expected]
+    assert _checker_problems(path) == []
+
+
+# A section heading whose markup holds no word (A11Y008 tells its author), unnumbered.
+WORDLESS_SECTION = """\
+- heading: "** **"
+- heading: A part of it
+  level: 3
+- paragraph: Some words.
+"""
+
+
+def test_a_heading_that_prints_nothing_leaves_no_gap_in_the_outline(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A section heading that prints nothing is in no screen reader's heading list: the
+    part under it was tagged `H3` right after the title's `H1` (Matterhorn 14-003),
+    while its bookmark sat under the title's. It is read as the section it leads."""
+    text = leaflet_yaml(WORDLESS_SECTION).replace("numbered_sections: true", "")
+    root = make_project({"sample": text})
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path).path
+    document, _ = structure(path)
+    headings = [(n.role, _norm(n.text())) for n in document.walk() if HEADING.match(n.role)]
+    assert headings == [("H1", _norm("A sample leaflet")), ("H2", _norm("A part of it"))]
+    with pikepdf.open(path).open_outline() as outline:
+        assert [_norm(item.title) for item in outline.root][1:] == [_norm("A part of it")]

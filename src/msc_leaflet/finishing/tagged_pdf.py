@@ -23,6 +23,9 @@ from ..typeset.marked_content import Annotation, Element, MarkedContent, Tagger
 
 # Attribute values that are PDF names (the rest are strings or numbers).
 _NAME_VALUES = {"O", "Scope", "ListNumbering", "Placement"}
+# Elements whose kids keep their places though some show nothing: a table row, whose
+# cells a screen reader counts to name each by its column's header (PDF/UA-1 7.5).
+_EVERY_KID_COUNTS = {"TR"}
 
 
 def tag_structure(tagger: Tagger) -> Callable[[pikepdf.Pdf], None]:
@@ -85,10 +88,15 @@ class _Writer:
         parent: Any,
         inherited: str,
         kids: list[Element] | None = None,
+        keep: bool = False,
     ) -> Any:
-        """The indirect /StructElem of ``element``, or None when it shows nothing."""
+        """The indirect /StructElem of ``element``, or None when it shows nothing (an
+        element of the layout's measuring) unless ``keep``: a cell of a row that shows,
+        which stays in its place, empty."""
         listed = element.kids if kids is None else kids
-        if not any(not isinstance(k, Element) or self._shows_content(k) for k in listed):
+        if not keep and not any(
+            not isinstance(k, Element) or self._shows_content(k) for k in listed
+        ):
             return None
         entries: dict[str, Any] = {
             "/Type": Name.StructElem,
@@ -118,9 +126,11 @@ class _Writer:
         if element.element_id:
             self.ids[element.element_id] = ref
         out: list[Any] = []
+        keep_kids = element.role in _EVERY_KID_COUNTS
         for kid in listed:
             if isinstance(kid, Element):
-                child = self._element(kid, ref, lang or inherited, self.tagger.reading_order(kid))
+                order = self.tagger.reading_order(kid)
+                child = self._element(kid, ref, lang or inherited, order, keep_kids)
                 if child is not None:
                     out.append(child)
             elif isinstance(kid, MarkedContent):
@@ -131,7 +141,8 @@ class _Writer:
                     out.append(Dictionary(Type=Name.MCR, Pg=self.pages[kid.page], MCID=kid.mcid))
             else:
                 out.append(self._annotation(kid, ref))
-        ref.K = out[0] if len(out) == 1 else Array(out)
+        if out:  # an empty cell has no /K at all
+            ref.K = out[0] if len(out) == 1 else Array(out)
         return ref
 
     def _annotation(self, kid: Annotation, parent: Any) -> Dictionary:

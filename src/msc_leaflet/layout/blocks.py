@@ -243,22 +243,27 @@ class BlockBuilder:
             number = self.w.number(f"{self.section:02d}") + SECTION_SEPARATOR
             size = self.w.styles[name].fontSize
             prefix = [Run(number, self.w.family.bold, size, theme_colour(self.theme, "accent"))]
-        level = self._outline_level(block.level)
+        # A heading that prints nothing (its markup holds no word: A11Y008) is in no
+        # heading list or outline, so the parts under it are the section it leads.
+        prints = bool(prefix) or _prints_anything(block.text.value)
+        level = self._outline_level(block.level, outlined=prints)
         flowable = self.w.paragraph(block.text.value, name, prefix=prefix, role=f"H{level}")
         flowable.outline_title = "".join(r.text for r in prefix) + _plain(block.text.value)
         flowable.outline_level = level - m.SECTION_LEVEL
         return flowable
 
-    def _outline_level(self, written: int) -> int:
+    def _outline_level(self, written: int, outlined: bool = True) -> int:
         """The level of a heading written at level ``written`` in the document's outline
         (its H tag and its bookmark): one below the heading it is under, so a level
         written too deep (a level 4 right under the title, which check A11Y003 reports)
         skips none — a screen reader's list of headings and PDF/UA allow no gap — and
-        headings written at one level stay siblings. Its style keeps the level written."""
+        headings written at one level stay siblings. Its style keeps the level written.
+        A heading not ``outlined`` (it prints nothing) is under none of those after it."""
         while self._outline[-1][0] >= written:
             self._outline.pop()
         level = min(written, self._outline[-1][1] + 1)
-        self._outline.append((written, level))
+        if outlined:
+            self._outline.append((written, level))
         return level
 
     def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
@@ -617,6 +622,14 @@ def list_number(lang: str, rtl: bool) -> Callable[[str], str]:
         return stop + digits if rtl else digits + stop
 
     return number
+
+
+def _prints_anything(source: str) -> bool:
+    """Whether inline-markup ``source`` prints a character or a citation ("** **" does
+    not)."""
+    from ..content.inline import parse_inline
+
+    return any(span.cites or span.text.strip() for span in parse_inline(source))
 
 
 def _plain(source: str) -> str:
