@@ -210,13 +210,21 @@ class _Parser:
 def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:
     """Why ``url`` may not be a link in a PDF handed to patients ("" when it may): the
     one rule for every link. Only ``schemes`` are allowed: ``javascript:``, ``file:``
-    or ``data:`` would run or open something on the reader's machine."""
+    or ``data:`` would run or open something on the reader's machine. A web address
+    with a user name before its host ("https://clinic.example@evil.example") reads as
+    one place and opens the host after the ``@``; no leaflet link needs one."""
     lowered = url.lower()
     if not lowered.startswith(schemes):
         names = [scheme.rstrip(":/") for scheme in schemes]
         return f"links may only use {', '.join(names[:-1])} or {names[-1]}"
     if lowered.startswith(WEB_SCHEMES) and not _has_host(url):
         return "write the whole address, with its host and no spaces: https://example.org/page"
+    if lowered.startswith(WEB_SCHEMES) and "@" in urlsplit(url).netloc:
+        host = urlsplit(url).hostname
+        return (
+            f"what stands before the @ is a user name: the link opens {host}, not the "
+            "address it reads as; write the address without it"
+        )
     return ""
 
 
