@@ -426,6 +426,7 @@ def test_a11y011_link_text_that_reads_as_another_address(
         ("+66 2 123 4567", "tel:+66-2-123-4567"),
         ("๐๒ ๑๒๓ ๔๕๖๗", "tel:021234567"),
         ("Call the clinic", "tel:+6621234567"),
+        ("+66 (0) 64 505 5599", "tel:+66645055599"),
         ("the consent form, e.g. version 2.1", "https://clinic.example/form"),
         ("Dr.Smith's page", "https://clinic.example/smith"),
         ("ดูที่clinic.example", "https://clinic.example"),

@@ -20,7 +20,7 @@ from contextlib import suppress
 from functools import cache
 from urllib.parse import urlsplit
 
-from ..content.inline import InlineError, Link, citation_keys, links
+from ..content.inline import InlineError, Link, citation_keys, links, tel_link
 from ..content.model import SECTION_LEVEL, TITLE_LEVEL, Figure, Heading, Table, Text, texts
 from ..content.text_policy import visible
 from ..content.yaml_source import load_data
@@ -408,7 +408,7 @@ def _other_address(label: str, url: str) -> str:
         return ""
     if lowered.startswith("tel:"):
         dialled = _digits(url[len("tel:") :])
-        read = _digits(label)
+        read = _digits(tel_link(_words(label)))
         if len(read) >= _MIN_PHONE_DIGITS and not _same_number(read, dialled):
             return url[len("tel:") :]
     return ""

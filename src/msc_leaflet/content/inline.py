@@ -12,6 +12,7 @@ Syntax: ``**bold**``, ``*italic*``, ``[label](url)`` (http, https, mailto, tel),
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -244,6 +245,29 @@ def web_link(address: str) -> str:
     https://example.org, and one that names a scheme is kept as written, for
     `link_refusal` to judge (``javascript:x`` must not become ``https://javascript:x``)."""
     return address if _SCHEME.match(address) else f"https://{address}"
+
+
+#: A phone number as printed: a "+" and country code, digits of any script, and the
+#: spaces, hyphens, points and brackets between them.
+_PHONE = re.compile(r"\+?[\d\s().\-\u2010\u2011]*\d")
+_TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")  # "+66 (0) 64 …": left out from abroad
+
+
+def tel_link(number: str) -> str:
+    """The ``tel:`` link (RFC 3966) that dials ``number`` as it is printed: its first
+    number (of "02 123 4567 ext. 12", or of two numbers, "02 123 4567"), in ASCII digits
+    (Thai ๐๒ is 02: a dialler reads no other), and in an international number without
+    the trunk "(0)" that is dialled only at home ("+66 (0) 64 505 5599" is +66645055599,
+    which every network completes). "" when it holds no number."""
+    match = _PHONE.search(number)
+    if not match:
+        return ""
+    written = match.group()
+    international = written.startswith("+")
+    if international:
+        written = _TRUNK_ZERO.sub("", written)
+    digits = "".join(str(unicodedata.digit(c)) for c in written if c.isdecimal())
+    return f"tel:{'+' if international else ''}{digits}"
 
 
 def _merge(spans: list[Span]) -> list[Span]:
