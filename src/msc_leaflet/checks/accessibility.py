@@ -333,7 +333,11 @@ def generic_link_text(ctx: CheckContext) -> Iterator[Issue]:
 )
 def bare_url_link_text(ctx: CheckContext) -> Iterator[Issue]:
     for text, link in _links(ctx):
-        if link.url.lower().startswith(WEB_SCHEMES) and _is_address(_words(link.text), link.url):
+        if (
+            link.url.lower().startswith(WEB_SCHEMES)
+            and _is_address(_words(link.text), link.url)
+            and not _other_address(link.text, link.url)  # A11Y011: not the address itself
+        ):
             yield Issue(
                 _link_at(ctx, text, link),
                 f"{_prefix(ctx)}link text {_words(link.text)} is the web address itself",
