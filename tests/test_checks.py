@@ -556,3 +556,18 @@ def test_every_finding_in_a_translation_names_the_msgstr_line_of_its_words(
         line = lines.index(tail) + 1
         column = tail.index(words) + 1
         assert f"sample.po:{line}:{column})" in by_code[code].hint, (code, by_code[code].hint)
+
+
+def test_text001_reads_the_words_the_page_prints_from_ui_po(i18n_project: Path) -> None:
+    """A ui.po label is printed on every page of every leaflet in its language: "โปรดทຣาบ"
+    with a Lao ຣ in the Thai word was printed, and no check named it."""
+    ui = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    line = text[: text.index('msgctxt "disclaimer"')].count("\n") + 1
+    ui.write_text(text.replace('msgstr "โปรดทราบ"', 'msgstr "โปรดท\u0ea3าบ"'), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-p", str(i18n_project), "-l", "th"])
+    found = [row for row in result.output.splitlines() if "TEXT001" in row]
+    assert len(found) == 1, result.output
+    assert f"locales/th/LC_MESSAGES/ui.po:{line}: warning: TEXT001: [th] " in found[0]
+    assert found[0].endswith("in a word the page prints itself ('disclaimer')")
+    assert "in the msgstr of 'disclaimer'" in result.output

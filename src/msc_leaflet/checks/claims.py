@@ -1263,7 +1263,7 @@ def _reads_on(header: str, cell: str) -> bool:
 
 
 #: Where a text a claim is in comes from: the leaflet, the page's own words
-#: (`_page_words`), or the organisation profile (`profile_texts`).
+#: (`page_word_texts`), or the organisation profile (`profile_texts`).
 Origin = Literal["leaflet", "page", "profile"]
 
 
@@ -1277,7 +1277,7 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
             continue  # untranslated: already checked in the source language
         for match in _matches(ctx, text, context.get(text, "")):
             yield text, plain(text.value), match, "leaflet"
-    for text in _page_words(ctx):
+    for text in page_word_texts(ctx):
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, "page"
     if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
@@ -1375,7 +1375,7 @@ def _letters_of(body: str) -> re.Pattern[str]:
     return re.compile(f"[{body}]")
 
 
-def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
+def page_word_texts(ctx: CheckContext) -> tuple[Text, ...]:
     """The words the page prints itself in the leaflet's language, from the project's
     ``ui`` catalog (`i18n.page_words`): every leaflet in the language prints them, so
     `run_checks` reports a claim there once, at its catalog line."""

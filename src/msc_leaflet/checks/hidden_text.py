@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from ..content.model import texts
 from ..content.text_policy import hidden_in_words, visible
 from ..errors import Location
-from .claims import keyword_texts, profile_map, profile_texts
-from .registry import CheckContext, Issue, check
+from .claims import keyword_texts, page_word_texts, profile_map, profile_texts
+from .registry import CheckContext, Issue, check, msgstr_entry
 
 
 @check(
@@ -32,6 +32,17 @@ def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     if not ctx.is_translation:  # the same in every language's PDF
         yield from _in_metadata_and_profile(ctx)
+    for text in page_word_texts(ctx):  # ui.po: one finding for the language
+        assert text.origin is not None
+        for offset, description in hidden_in_words(text.value):
+            typed = _word_at(text.value, offset, description)
+            yield Issue(
+                text.origin,
+                f"[{ctx.locale}] {_named(description, typed)}, in a word the page prints "
+                f"itself ('{text.context}')",
+                f"retype the word, or delete the character you cannot see, in "
+                f"{msgstr_entry(text, typed)}",
+            )
     for text in texts(ctx.leaflet):
         for offset, description in hidden_in_words(text.value):
             typed = _word_at(text.value, offset, description)
