@@ -470,6 +470,39 @@ def test_text001_names_the_word_and_where_it_is_typed(make_project: Callable[...
     ]
 
 
+def test_text001_reads_the_organisation_profile_and_the_keywords(
+    make_project: Callable[..., Path],
+) -> None:
+    """The clinic's name is printed at the top of every page and is every PDF's Author;
+    "S\u0430mple Clinic" with a Cyrillic а printed (from another font), and no search
+    of the PDFs or the register finds it. The keywords go into every PDF's metadata.
+    Neither was read for invisible or look-alike characters."""
+    text = leaflet_yaml(CLEAN, extra='keywords: ["stem c\u200bells"]\n', references=REFERENCES)
+    root = make_project({"sample": text})
+    org = root / "organisations" / "test-clinic.yaml"
+    profile = org.read_text("utf-8")
+    name = next(line for line in profile.splitlines() if line.startswith("name:"))
+    profile = profile.replace(name, 'name: "S\u0430mple Clinic"')
+    org.write_text(profile, "utf-8")
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["en"])
+    text001 = sorted(
+        (f.location.path.name, f.location.line, f.message)
+        for f in found
+        if getattr(f, "code", "") == "TEXT001"
+    )
+    name_line = next(n for n, row in enumerate(profile.splitlines(), 1) if "mple Clinic" in row)
+    keywords_line = next(n for n, row in enumerate(text.splitlines(), 1) if "keywords:" in row)
+    assert text001 == [
+        ("sample.yaml", keywords_line, "invisible U+200B ZERO WIDTH SPACE inside a word: “cells”"),
+        (
+            "test-clinic.yaml",
+            name_line,
+            "“S\u0430mple” mixes Latin and Cyrillic letters, in the organisation's name, "
+            "printed on every leaflet",
+        ),
+    ]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_a_translation_finding_names_the_po_line_and_column_of_its_words(
     make_project: Callable[..., Path], newline: str
@@ -531,3 +564,18 @@ def test_every_finding_in_a_translation_names_the_msgstr_line_of_its_words(
         line = lines.index(tail) + 1
         column = tail.index(words) + 1
         assert f"sample.po:{line}:{column})" in by_code[code].hint, (code, by_code[code].hint)
+
+
+def test_text001_reads_the_words_the_page_prints_from_ui_po(i18n_project: Path) -> None:
+    """A ui.po label is printed on every page of every leaflet in its language: "โปรดทຣาบ"
+    with a Lao ຣ in the Thai word was printed, and no check named it."""
+    ui = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    line = text[: text.index('msgctxt "disclaimer"')].count("\n") + 1
+    ui.write_text(text.replace('msgstr "โปรดทราบ"', 'msgstr "โปรดท\u0ea3าบ"'), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-p", str(i18n_project), "-l", "th"])
+    found = [row for row in result.output.splitlines() if "TEXT001" in row]
+    assert len(found) == 1, result.output
+    assert f"locales/th/LC_MESSAGES/ui.po:{line}: warning: TEXT001: [th] " in found[0]
+    assert found[0].endswith("in a word the page prints itself ('disclaimer')")
+    assert "in the msgstr of 'disclaimer'" in result.output

@@ -1,4 +1,4 @@
-"""A11Y001–010: figures, heading levels and words, table headers and link text, in every
+"""A11Y001–011: figures, heading levels and words, table headers and link text, in every
 language."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from msc_leaflet.checks.accessibility import (
     figure_without_alt,
     generic_link_text,
     heading_without_words,
+    link_to_another_address,
     table_without_header,
 )
 from msc_leaflet.cli.app import app
@@ -382,6 +383,72 @@ def test_a11y007_bare_web_address_is_an_info(
     root = make_project({"sample": leaflet(CLEAN + f"- paragraph: See [{label}]({url}).\n")})
     expected = [f"info: link text {label} is the web address itself"] if reported else []
     assert [f.split(" ", 1)[1] for f in findings_for(root, "A11Y007")] == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "opens"),
+    [
+        ("https://clinic.example", "https://evil.example/x", "evil.example"),
+        ("www.clinic.example/consent", "https://www.c1inic.example/consent", "www.c1inic.example"),
+        ("ClinicalTrials.gov", "https://trials.evil.example", "trials.evil.example"),
+        ("our page at clinic.example", "https://clinic.example.evil.example", None),
+        ("clinic.example", "https://xn--clnic-8ve.example", "xn--clnic-8ve.example"),
+        ("info@clinic.example", "mailto:info@evil.example", "info@evil.example"),
+        ("02 123 4567", "tel:+6629999999", "+6629999999"),
+        ("๐๒ ๑๒๓ ๔๕๖๗", "tel:+6629999999", "+6629999999"),
+        ("ดูที่evil.example", "https://clinic.example", "clinic.example"),
+    ],
+)
+def test_a11y011_link_text_that_reads_as_another_address(
+    make_project: Callable[..., Path], label: str, url: str, opens: str | None
+) -> None:
+    """Link text that is an address, an e-mail or a phone number is what the reviewer
+    checks and the patient trusts; a link that opens another one (a look-alike host, a
+    punycode one, another number) is seen by neither until it is clicked."""
+    text = leaflet(CLEAN + f"- paragraph: 'See [{label}]({url}).'\n")
+    root = make_project({"sample": text})
+    found = findings_for(root, "A11Y011")
+    shown = opens or url.split("//")[1]
+    assert len(found) == 1, found
+    said = f"error: link text “{label}” reads as another address than the link opens: {shown}"
+    assert said in found[0]
+    assert findings_for(root, "A11Y007") == []  # it is not "the web address itself"
+
+
+@pytest.mark.parametrize(
+    ("label", "url"),
+    [
+        ("https://clinic.example/rules", "https://clinic.example/rules"),
+        ("www.clinic.example", "https://clinic.example/"),
+        ("clinic.example", "https://www.clinic.example/consent"),
+        ("ClinicalTrials.gov", "https://clinicaltrials.gov/study/1"),
+        ("Info@Clinic.example", "mailto:info@clinic.example?subject=Leaflet"),
+        ("02 123 4567", "tel:+6621234567"),
+        ("+66 2 123 4567", "tel:+66-2-123-4567"),
+        ("๐๒ ๑๒๓ ๔๕๖๗", "tel:021234567"),
+        ("Call the clinic", "tel:+6621234567"),
+        ("+66 (0) 64 505 5599", "tel:+66645055599"),
+        ("the consent form, e.g. version 2.1", "https://clinic.example/form"),
+        ("Dr.Smith's page", "https://clinic.example/smith"),
+        ("ดูที่clinic.example", "https://clinic.example"),
+    ],
+)
+def test_a11y011_link_text_that_is_its_own_address(
+    make_project: Callable[..., Path], label: str, url: str
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + f"- paragraph: 'See [{label}]({url}).'\n")})
+    assert findings_for(root, "A11Y011") == []
+
+
+def test_a11y011_a_translation_that_names_another_host(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: See [clinic.example](https://clinic.example).\n")}
+    )
+    ctx = translated_context(root, {"paragraph/2": "ดู [evil.example](https://clinic.example)"})
+    [issue] = link_to_another_address(ctx)
+    assert issue.message.startswith("[th] link text “evil.example” reads as another address")
 
 
 # The command line

@@ -161,6 +161,33 @@ def test_a_reference_or_leaflet_address_must_be_a_web_address(
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "https://clinic.example@evil.example/consent",
+        "https://user:secret@clinic.example/",
+        "http://clinic.example%2F@evil.example",
+    ],
+)
+def test_a_web_address_with_a_name_before_its_host_is_refused(
+    make_project: Callable[..., Path], url: str
+) -> None:
+    """ "https://clinic.example@evil.example" reads as the clinic's address to a reviewer
+    and a patient, and opens evil.example: what stands before an @ is a user name. No
+    leaflet link needs one (a password in it would be printed for anyone), so every
+    link, inline or a reference's address, is refused with the host it would open."""
+    err = error_of(make_project, leaflet_yaml(f"- paragraph: See [our page]({url}).\n"))
+    assert "evil.example" in err.hint or "clinic.example" in err.hint
+    assert "@" in err.hint
+    reference = REFERENCES.replace("    pages: 3-4\n", f"    pages: 3-4\n    url: {url!r}\n")
+    text = leaflet_yaml("- paragraph: See [@alpha2001].\n", references=reference)
+    err = error_of(make_project, text)
+    assert err.message == f"'url' is not a web address: {url!r}"
+    assert err.location.line == line_of(text, "url:")
+    assert link_refusal("mailto:info@clinic.example") == ""
+    assert link_refusal("https://clinic.example/@team") == ""
+
+
+@pytest.mark.parametrize(
     ("raw", "line"),
     [
         (b"id: a\n---\nid: b\n", 2),

@@ -46,6 +46,36 @@ def test_rule_rejects_bad_and_accepts_good(rule: Rule, source: str, bad: str, go
 
 
 @pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # Arabic writes its own decimal and thousands separators (٫ ٬).
+        ("ar", "Take 2.5 ml.", "خذ ٢٫٥ مل.", True),
+        ("ar", "Up to 1,000 cells.", "حتى ١٬٠٠٠ خلية.", True),
+        ("ar", "Take 2.5 ml.", "خذ ٢٥ مل.", False),
+        # Vietnamese and Lao write a decimal comma and group thousands with a point.
+        ("vi", "Take 0.5 mg.", "Uống 0,5 mg.", True),
+        ("vi", "Up to 1,000 cells.", "Tối đa 1.000 tế bào.", True),
+        ("vi", "Take 1.5 mg.", "Uống 1.5 mg.", True),  # a point before no thousands
+        ("vi", "Up to 1,000 cells.", "Tối đa 1,000 tế bào.", False),  # reads as 1
+        ("vi", "Take 0.5 mg.", "Uống 0.500 mg.", False),  # reads as 500
+        ("lo", "Take 0.5 mg.", "ກິນ 0,5 mg.", True),
+        ("th", "Take 0.5 mg.", "รับประทาน 0,5 mg", False),  # Thai writes 0.5
+        ("th", "Up to 1,000 cells.", "มากถึง ๑,๐๐๐ เซลล์", True),
+    ],
+)
+def test_a_number_is_read_as_its_language_writes_it(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """A Vietnamese reader reads 1,000 as one and 0,5 as a half; an Arabic one writes
+    ٢٫٥. The number a translation holds is the one its reader reads: a correct 0,5 mg
+    was refused (and the English printed in its place), and 1,000 mg, which reads as
+    1 mg, was passed."""
+    found = [p.message for p in check_translation(source, translation, language)]
+    numbers = [m for m in found if m.startswith("number")]
+    assert (numbers == []) is same, numbers
+
+
+@pytest.mark.parametrize(
     ("language", "translation"),
     [
         ("zh_Hans", "更多信息请访问https://example.org/info。"),

@@ -1076,3 +1076,34 @@ def test_a_heading_that_prints_nothing_leaves_no_gap_in_the_outline(
     assert headings == [("H1", _norm("A sample leaflet")), ("H2", _norm("A part of it"))]
     with pikepdf.open(path).open_outline() as outline:
         assert [_norm(item.title) for item in outline.root][1:] == [_norm("A part of it")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "dialled"),
+    [
+        ("+66 (0) 64 505 5599", "tel:+66645055599"),  # the bundled clinic's number
+        ("+44 (0)20 7946 0000", "tel:+442079460000"),
+        ("๐๒ ๑๒๓ ๔๕๖๗", "tel:021234567"),  # Thai digits: a dialler reads ASCII ones
+        ("02 123 4567 ext. 12", "tel:021234567"),  # the first number, not 02123456712
+        ("02 123 4567, 02 765 4321", "tel:021234567"),
+    ],
+)
+def test_a_clinic_phone_number_links_to_the_number_printed(
+    make_project: Callable[..., Path], tmp_path: Path, typed: str, dialled: str
+) -> None:
+    """The closing box prints the clinic's number as written and links it: "+66 (0) 64
+    505 5599" linked tel:+660645055599, a number no network completes (the (0) is left
+    out when dialling from abroad), and "02 123 4567 ext. 12" dialled 02123456712."""
+    root = make_project({"sample": leaflet_yaml("- paragraph: Hello.\n")})
+    org = root / "organisations" / "test-clinic.yaml"
+    text = org.read_text("utf-8").replace('"+66 80 000 0000"', f'"{typed}"')
+    org.write_text(text, "utf-8")
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    pdf = pikepdf.open(path)
+    targets = {
+        str(a.A.URI)
+        for page in pdf.pages
+        for a in page.obj.get("/Annots", [])
+        if "/A" in a and str(a.A.URI).startswith("tel:")
+    }
+    assert targets == {dialled}

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import cache
+from urllib.parse import urlsplit
 
-from ..content.inline import InlineError, Link, citation_keys, links
+from ..content.inline import InlineError, Link, citation_keys, links, tel_link
 from ..content.model import SECTION_LEVEL, TITLE_LEVEL, Figure, Heading, Table, Text, texts
 from ..content.text_policy import visible
 from ..content.yaml_source import load_data
@@ -331,7 +333,11 @@ def generic_link_text(ctx: CheckContext) -> Iterator[Issue]:
 )
 def bare_url_link_text(ctx: CheckContext) -> Iterator[Issue]:
     for text, link in _links(ctx):
-        if link.url.lower().startswith(WEB_SCHEMES) and _is_address(_words(link.text), link.url):
+        if (
+            link.url.lower().startswith(WEB_SCHEMES)
+            and _is_address(_words(link.text), link.url)
+            and not _other_address(link.text, link.url)  # A11Y011: not the address itself
+        ):
             yield Issue(
                 _link_at(ctx, text, link),
                 f"{_prefix(ctx)}link text {_words(link.text)} is the web address itself",
@@ -342,6 +348,101 @@ def bare_url_link_text(ctx: CheckContext) -> Iterator[Issue]:
                     link.text,
                 ),
             )
+
+
+@check(
+    "A11Y011",
+    "error",
+    "Link text that reads as an address, an e-mail or a phone number is what reviewer and "
+    "patient trust; a link to another is seen only when clicked.",
+    scope="locale",
+)
+def link_to_another_address(ctx: CheckContext) -> Iterator[Issue]:
+    for text, link in _links(ctx):
+        opens = _other_address(link.text, link.url)
+        if opens:
+            yield Issue(
+                _link_at(ctx, text, link),
+                f"{_prefix(ctx)}link text “{_words(link.text)}” reads as another address "
+                f"than the link opens: {opens}",
+                _fix_in(
+                    ctx,
+                    text,
+                    "make the text and the target the same address, or write words that "
+                    "say where the link goes: [the clinic's consent form](…)",
+                    link.text,
+                ),
+            )
+
+
+#: A web host in a word of link text, with or without its scheme: dotted ASCII names
+#: ending in a top-level domain (`_looks_like_host` tells "ClinicalTrials.gov" from
+#: "Dr.Smith"; "e.g." and "2.1" have none).
+_HOST_WORD = re.compile(
+    r"(?<![a-z0-9.+-])(?:[a-z][a-z0-9+.-]*://)?"
+    r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))"
+    r"(?=[/:?#]|$)",
+    re.IGNORECASE,
+)
+_EMAIL_WORD = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MIN_PHONE_DIGITS = 6  # fewer is a count or a room, not a number to dial
+
+
+def _other_address(label: str, url: str) -> str:
+    """The address ``url`` opens when ``label`` reads as another one, else "". A web
+    link's label is compared by host (``www.`` aside, case and IDNA folded), an e-mail
+    link's by address, a phone link's by its digits (of any script; a national 0 or a
+    country code before the same number is the same number)."""
+    words = [w.strip("()[]<>\"'“”‘’.,;:!?") for w in _words(label).split()]
+    lowered = url.lower()
+    if lowered.startswith(WEB_SCHEMES):
+        target = _host(urlsplit(url).hostname or "")
+        for word in words:
+            match = _HOST_WORD.search(word)  # in Thai, glued to the words before it
+            if not match or not _looks_like_host(word, match.group("host")):
+                continue
+            if _host(match.group("host")) != target:
+                return urlsplit(url).hostname or url
+        return ""
+    if lowered.startswith("mailto:"):
+        address = url[len("mailto:") :].split("?", 1)[0]
+        for word in words:
+            if _EMAIL_WORD.fullmatch(word) and word.casefold() != address.casefold():
+                return address
+        return ""
+    if lowered.startswith("tel:"):
+        dialled = _digits(url[len("tel:") :])
+        read = _digits(tel_link(_words(label)))
+        if len(read) >= _MIN_PHONE_DIGITS and not _same_number(read, dialled):
+            return url[len("tel:") :]
+    return ""
+
+
+def _looks_like_host(word: str, host: str) -> bool:
+    """Whether ``word`` names ``host`` as an address rather than a name with a dot in it:
+    it has a scheme or ``www.``, or its top-level domain is written in lower case."""
+    if "://" in word or host.lower().startswith("www."):
+        return True
+    return host.rsplit(".", 1)[1].islower()
+
+
+def _host(host: str) -> str:
+    """``host`` as compared: lower case, in its ASCII (IDNA) form, ``www.`` aside."""
+    host = host.lower().rstrip(".")
+    with suppress(UnicodeError):  # not a name IDNA encodes: compared as written
+        host = host.encode("idna").decode("ascii")
+    return host.removeprefix("www.")
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) for c in text if c.isdigit())
+
+
+def _same_number(read: str, dialled: str) -> bool:
+    """A number as written ("02 123 4567") and as dialled ("+66 2 123 4567"): the same
+    once a national trunk 0 is left off and the country code before it is allowed."""
+    read, dialled = read.lstrip("0"), dialled.lstrip("0")
+    return dialled.endswith(read) or read.endswith(dialled)
 
 
 def _words(label: str) -> str:

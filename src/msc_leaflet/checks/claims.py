@@ -1263,7 +1263,7 @@ def _reads_on(header: str, cell: str) -> bool:
 
 
 #: Where a text a claim is in comes from: the leaflet, the page's own words
-#: (`_page_words`), or the organisation profile (`_profile_texts`).
+#: (`page_word_texts`), or the organisation profile (`profile_texts`).
 Origin = Literal["leaflet", "page", "profile"]
 
 
@@ -1277,14 +1277,14 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
             continue  # untranslated: already checked in the source language
         for match in _matches(ctx, text, context.get(text, "")):
             yield text, plain(text.value), match, "leaflet"
-    for text in _page_words(ctx):
+    for text in page_word_texts(ctx):
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, "page"
     if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
-        for text in _keywords(ctx):
+        for text in keyword_texts(ctx):
             for match in _matches(ctx, text, ""):
                 yield text, plain(text.value), match, "leaflet"
-    for text in _profile_texts(ctx):
+    for text in profile_texts(ctx):
         found: list[Match] = []
         # Read in every language it is printed with, and in English, as a clinic's
         # name is often English on a Thai page.
@@ -1301,13 +1301,13 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
 PRINTED_FIELDS = ("name", "address", "phone", "line", "whatsapp", "web")
 
 
-def _profile_texts(ctx: CheckContext) -> Iterator[Text]:
+def profile_texts(ctx: CheckContext) -> Iterator[Text]:
     """The organisation's printed fields, as texts at their lines of its profile
     (`Text.context`: the field). Every leaflet of the organisation prints them, so
     `run_checks` reports a claim there once, at the profile's line, where its note
     may waive it (a registered name no leaflet can change)."""
     org = ctx.leaflet.organisation
-    lines = _profile_map(org.path)
+    lines = profile_map(org.path)
     for field in PRINTED_FIELDS:
         value = getattr(org, field)
         if value:
@@ -1315,7 +1315,7 @@ def _profile_texts(ctx: CheckContext) -> Iterator[Text]:
             yield Text(value, field, line)
 
 
-def _profile_map(path: Path) -> SourceMap | None:
+def profile_map(path: Path) -> SourceMap | None:
     """The organisation profile's `SourceMap`; None for a model built in code."""
     try:
         return SourceMap.read(path)
@@ -1323,7 +1323,7 @@ def _profile_map(path: Path) -> SourceMap | None:
         return None
 
 
-def _keywords(ctx: CheckContext) -> Iterator[Text]:
+def keyword_texts(ctx: CheckContext) -> Iterator[Text]:
     """The leaflet's keywords, as texts at their lines: not printed on the page, but
     every PDF's metadata (what search engines and a viewer's properties show) and the
     desk's shelf carry them."""
@@ -1375,7 +1375,7 @@ def _letters_of(body: str) -> re.Pattern[str]:
     return re.compile(f"[{body}]")
 
 
-def _page_words(ctx: CheckContext) -> tuple[Text, ...]:
+def page_word_texts(ctx: CheckContext) -> tuple[Text, ...]:
     """The words the page prints itself in the leaflet's language, from the project's
     ``ui`` catalog (`i18n.page_words`): every leaflet in the language prints them, so
     `run_checks` reports a claim there once, at its catalog line."""
@@ -1395,7 +1395,7 @@ def _issue(
     phrase = match.text(p.text)
     if origin == "profile":  # one finding for the project: no language prefix
         path = ctx.leaflet.organisation.path
-        lines = _profile_map(path)
+        lines = profile_map(path)
         return Issue(
             lines.locate(text.line, phrase) if lines else Location(path),
             f"{what} “{phrase}” in the organisation's {text.context}, printed on every leaflet",

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 
 from ..content.model import texts
 from ..content.text_policy import hidden_in_words, visible
-from .registry import CheckContext, Issue, check
+from ..errors import Location
+from .claims import keyword_texts, page_word_texts, profile_map, profile_texts
+from .registry import CheckContext, Issue, check, msgstr_entry
 
 
 @check(
@@ -28,17 +30,28 @@ from .registry import CheckContext, Issue, check
 )
 def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    if not ctx.is_translation:  # the same in every language's PDF
+        yield from _in_metadata_and_profile(ctx)
+    for text in page_word_texts(ctx):  # ui.po: one finding for the language
+        assert text.origin is not None
+        for offset, description in hidden_in_words(text.value):
+            typed = _word_at(text.value, offset, description)
+            yield Issue(
+                text.origin,
+                f"[{ctx.locale}] {_named(description, typed)}, in a word the page prints "
+                f"itself ('{text.context}')",
+                f"retype the word, or delete the character you cannot see, in "
+                f"{msgstr_entry(text, typed)}",
+            )
     for text in texts(ctx.leaflet):
         for offset, description in hidden_in_words(text.value):
             typed = _word_at(text.value, offset, description)
             entry = ctx.msgstr_of(text, typed)
-            if description.startswith("invisible"):
-                description += f": “{visible(typed)}”"
             # In the leaflet, at the word: the reviewer cannot see what to look for.
             where = "" if ctx.is_translation else typed
             yield Issue(
                 ctx.sources.locate(text.line, where),
-                f"{prefix}{description}",
+                f"{prefix}{_named(description, typed)}",
                 "retype the word, or delete the character you cannot see"
                 + (f", in {entry}" if entry else ""),
             )
@@ -61,3 +74,33 @@ def _word_at(value: str, offset: int, description: str) -> str:
 
 def _in_word(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char)[0] == "M" or not visible(char)
+
+
+def _in_metadata_and_profile(ctx: CheckContext) -> Iterator[Issue]:
+    """TEXT001 in the keywords (every PDF's metadata) and the organisation's printed
+    fields (the band on every page, the name every PDF's Author): a look-alike letter
+    in the clinic's name printed from another font, and no search found it. A profile
+    finding is one for the project (`run_checks` keeps one of each)."""
+    hint = "retype the word, or delete the character you cannot see"
+    for text in keyword_texts(ctx):
+        for offset, description in hidden_in_words(text.value):
+            typed = _word_at(text.value, offset, description)
+            yield Issue(ctx.sources.locate(text.line, typed), _named(description, typed), hint)
+    path = ctx.leaflet.organisation.path
+    lines = profile_map(path)
+    for text in profile_texts(ctx):
+        for offset, description in hidden_in_words(text.value):
+            typed = _word_at(text.value, offset, description)
+            yield Issue(
+                lines.locate(text.line, typed) if lines else Location(path),
+                f"{_named(description, typed)}, in the organisation's {text.context}, "
+                "printed on every leaflet",
+                hint,
+            )
+
+
+def _named(description: str, typed: str) -> str:
+    """The description of `hidden_in_words`, naming the word an invisible character is in."""
+    if description.startswith("invisible"):
+        return f"{description}: “{visible(typed)}”"
+    return description

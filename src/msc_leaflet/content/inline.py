@@ -12,6 +12,7 @@ Syntax: ``**bold**``, ``*italic*``, ``[label](url)`` (http, https, mailto, tel),
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -210,13 +211,21 @@ class _Parser:
 def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:
     """Why ``url`` may not be a link in a PDF handed to patients ("" when it may): the
     one rule for every link. Only ``schemes`` are allowed: ``javascript:``, ``file:``
-    or ``data:`` would run or open something on the reader's machine."""
+    or ``data:`` would run or open something on the reader's machine. A web address
+    with a user name before its host ("https://clinic.example@evil.example") reads as
+    one place and opens the host after the ``@``; no leaflet link needs one."""
     lowered = url.lower()
     if not lowered.startswith(schemes):
         names = [scheme.rstrip(":/") for scheme in schemes]
         return f"links may only use {', '.join(names[:-1])} or {names[-1]}"
     if lowered.startswith(WEB_SCHEMES) and not _has_host(url):
         return "write the whole address, with its host and no spaces: https://example.org/page"
+    if lowered.startswith(WEB_SCHEMES) and "@" in urlsplit(url).netloc:
+        host = urlsplit(url).hostname
+        return (
+            f"what stands before the @ is a user name: the link opens {host}, not the "
+            "address it reads as; write the address without it"
+        )
     return ""
 
 
@@ -236,6 +245,29 @@ def web_link(address: str) -> str:
     https://example.org, and one that names a scheme is kept as written, for
     `link_refusal` to judge (``javascript:x`` must not become ``https://javascript:x``)."""
     return address if _SCHEME.match(address) else f"https://{address}"
+
+
+#: A phone number as printed: a "+" and country code, digits of any script, and the
+#: spaces, hyphens, points and brackets between them.
+_PHONE = re.compile(r"\+?[\d\s().\-\u2010\u2011]*\d")
+_TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")  # "+66 (0) 64 …": left out from abroad
+
+
+def tel_link(number: str) -> str:
+    """The ``tel:`` link (RFC 3966) that dials ``number`` as it is printed: its first
+    number (of "02 123 4567 ext. 12", or of two numbers, "02 123 4567"), in ASCII digits
+    (Thai ๐๒ is 02: a dialler reads no other), and in an international number without
+    the trunk "(0)" that is dialled only at home ("+66 (0) 64 505 5599" is +66645055599,
+    which every network completes). "" when it holds no number."""
+    match = _PHONE.search(number)
+    if not match:
+        return ""
+    written = match.group()
+    international = written.startswith("+")
+    if international:
+        written = _TRUNK_ZERO.sub("", written)
+    digits = "".join(str(unicodedata.digit(c)) for c in written if c.isdecimal())
+    return f"tel:{'+' if international else ''}{digits}"
 
 
 def _merge(spans: list[Span]) -> list[Span]:

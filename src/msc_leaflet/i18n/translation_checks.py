@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..content.inline import InlineError, Span, parse_inline
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
@@ -37,7 +38,9 @@ _URL = re.compile(
     r"[!-'*-;=?-Z\\^-~]*"  # printable ASCII but for < > ( ) [ ]
     r"[#-&*+\-/-9=@-Z\\^-~]"  # … nor a closing . , ; : ! ? " '
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number's parts are joined by a point or a comma, or the Arabic decimal and
+# thousands separators (٫ ٬), which `_numbers` reads as its language writes them.
+_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -225,12 +228,39 @@ def check_urls(pair: Pair) -> Iterator[Problem]:
         yield URLS.problem(f"URL not in the source: {_describe(translation - source)}")
 
 
-def _numbers(text: str) -> set[str]:
+def _numbers(text: str, language: str = "") -> set[str]:
+    """The numbers of ``text`` as its reader reads them, in ASCII digits with a decimal
+    point and no thousands separator: Thai ๑,๐๐๐ and Arabic ١٬٠٠٠ are 1000, ٢٫٥ is 2.5.
+    In a language that writes a decimal comma (CLDR: Vietnamese, Lao) 0,5 is 0.5 and
+    1.000 is 1000, so 1,000 there is 1: the value its reader takes it for."""
+    comma = _decimal_comma(language)
     found = set()
     for match in _NUMBER.findall(text):
-        digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in match)
-        found.add(re.sub(r",(?=\d{3}\b)", "", digits))  # 1,000 → 1000; Thai digits → ASCII
+        digits = "".join(
+            str(unicodedata.digit(c)) if c.isdigit() else _ARABIC_SEPARATORS.get(c, c)
+            for c in match
+        )
+        if comma:  # a point before three digits groups them; a comma is the decimal
+            digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
+        found.add(re.sub(r",(?=\d{3}\b)", "", digits))  # 1,000 → 1000
     return found
+
+
+_ARABIC_SEPARATORS = {"\u066b": ".", "\u066c": ","}  # ٫ decimal, ٬ thousands
+
+
+@cache
+def _decimal_comma(language: str) -> bool:
+    """Whether ``language`` writes its decimals after a comma (CLDR, through Babel)."""
+    if not language:
+        return False
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        return get_decimal_symbol(Locale.parse(language.replace("-", "_"))) == ","
+    except (UnknownLocaleError, ValueError):  # a language CLDR lacks: the source's way
+        return False
 
 
 def check_numbers(pair: Pair) -> Iterator[Problem]:
@@ -238,7 +268,7 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     a translation may not drop, change or add one. Script digits count as their value
     (Thai ๕๐๐ = 500) and a year may be given in the Buddhist Era."""
     source = _numbers(visible(_plain(pair.source_spans, pair.source)))
-    translation = _numbers(visible(_plain(pair.translation_spans, pair.translation)))
+    translation = _numbers(visible(_plain(pair.translation_spans, pair.translation)), pair.language)
     missing = {n for n in source - translation if _era_year(n, +1) not in translation}
     added = {n for n in translation - source if _era_year(n, -1) not in source}
     if missing:

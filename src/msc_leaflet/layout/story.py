@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..content import model as m
 from ..content.citations import format_reference
-from ..content.inline import Span, plain_text, web_link
+from ..content.inline import Span, plain_text, tel_link, web_link
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, Labels
 from ..languages import profile, right_to_left
@@ -248,5 +248,5 @@ def _link_for(key: str, value: str) -> str:
     if key == "web":
         return web_link(value)  # checked by the loader
     if key == "phone" or key == "whatsapp":
-        return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
+        return tel_link(value)
     return ""
