@@ -18,7 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
-from ..files import read_input
+from ..files import Stamp, file_stamp, read_input
+from ..i18n.catalog import Catalog
 from ..i18n.pofile import read_po
 
 
@@ -132,7 +133,7 @@ def po_locate(origin: Location, phrase: str) -> Location:
     (`Entry.sources`); the msgstr's line when the phrase is not found (a phrase split
     over two lines is)."""
     try:
-        catalog = read_po(origin.path, sources=True)
+        catalog = _placed_catalog(origin.path, file_stamp(origin.path.stat()))
     except (OSError, LeafletError):
         return origin
     entries = sorted(
@@ -152,3 +153,10 @@ def po_locate(origin: Location, phrase: str) -> Location:
         return Location(origin.path, source.line)
     line, column = source.chars[match.start()]
     return Location(origin.path, line, column) if column else Location(origin.path, line)
+
+
+@lru_cache(maxsize=4)
+def _placed_catalog(path: Path, stamp: Stamp) -> Catalog:
+    """The catalog at ``path`` with its characters' places, read once per version of
+    the file (``stamp``): a check run names many entries of one catalog."""
+    return read_po(path, sources=True)
