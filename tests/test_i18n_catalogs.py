@@ -1421,3 +1421,27 @@ def test_check_names_a_fuzzy_mark_gnu_tools_do_not_see(tmp_path: Path) -> None:
     after = po.read_text(encoding="utf-8").split('msgctxt "title"')[0].split("\n\n")[-1]
     assert [line for line in after.splitlines() if line.startswith("#,")] == ["#, fuzzy"]
     assert not [f for f in workflow.check(Project.at(po.parents[3])) if "I18N018" in str(f)]
+
+
+def test_reader_places_each_character_where_it_is_typed() -> None:
+    """A finding points at a word in a msgstr by the reader's own positions: through
+    escapes (an octal-escaped © is where its backslash is), joined strings, wrapped
+    continuation lines, a backslash-joined line and CRLF line ends."""
+    text = (
+        'msgid "a"\r\n'
+        'msgstr ""\r\n'
+        '"x\\ty" "z"\r\n'
+        '  "\\302\\251é"\r\n'
+        '"lo\\\n'  # a splice needs the backslash last, before LF
+        'ng"\r\n'
+    )
+    entry = parse_po(text, sources=True).entries[0]
+    source = entry.sources["msgstr"]
+    assert entry.msgstr == "x\tyz©élong"
+    assert source.line == 2
+    assert source.chars == (
+        (3, 2), (3, 3), (3, 5), (3, 9),  # x \t y, then z in the joined string
+        (4, 4), (4, 12),  # © (two escaped bytes) and é
+        (5, 2), (5, 3), (6, 1), (6, 2),  # l o, then n g after the spliced line end
+    )  # fmt: skip
+    assert parse_po(text).entries[0].sources == {}  # only on request

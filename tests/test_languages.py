@@ -29,7 +29,7 @@ from msc_leaflet.i18n.formatting import format_count
 from msc_leaflet.i18n.localizer import ui_labels
 from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.i18n.translation_checks import check_translation
-from msc_leaflet.languages import describe, language_of, profile, profiles
+from msc_leaflet.languages import describe, language_of, language_subtag, profile, profiles
 from msc_leaflet.project import Project
 from msc_leaflet.theme.theme import load_theme
 from pdfread import page_texts
@@ -623,3 +623,13 @@ def test_a_persian_word_is_persian_and_an_arabic_one_typed_on_a_persian_keyboard
     assert language_of("یشفی المرض", "en") == "ar"  # يشفي typed with ی
     assert language_of("الطبيب", "en") == "ar"
     assert profile("fa").direction == "rtl" and profile("fa_AF").tag == "fa"
+
+
+@pytest.mark.parametrize(
+    ("tag", "subtag"),
+    [("th", "th"), ("zh_Hans", "zh"), ("zh-TW", "zh"), ("ZH", "zh"), ("my_MM", "my")],
+)
+def test_language_subtag_reads_bcp47_and_gettext_tags_alike(tag: str, subtag: str) -> None:
+    """Shaping, line breaking, squeezed punctuation and leading all key by it, so a
+    gettext tag (zh_Hans) and a BCP 47 one (zh-Hans) get the same typesetting."""
+    assert language_subtag(tag) == subtag

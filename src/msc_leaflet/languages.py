@@ -110,7 +110,7 @@ def profile(language: str) -> LanguageProfile:
 def _from_cldr(tag: str) -> LanguageProfile:
     from .project import cldr_locale
 
-    base = tag.split("_")[0].lower()
+    base = language_subtag(tag)
     found = cldr_locale(tag)
     script, direction = writing_system(tag)
     table, aliases = _table()
@@ -303,6 +303,13 @@ def describe(language: str, fonts: FontConfig | None) -> str:
         "(CLAIM004), a clinician who reads it must"
     )
     return f"{language}: {p.name}, script {script}, {direction}, {spacing}{set_in}{unchecked}"
+
+
+def language_subtag(tag: str) -> str:
+    """The language subtag of a BCP 47 or gettext tag, in lower case: zh for zh_Hans,
+    zh-TW and ZH. The one reading of a tag's language, for the stages that key their
+    own tables by it (HarfBuzz and ICU locales, full-width punctuation, leading)."""
+    return tag.replace("_", "-").split("-")[0].lower()
 
 
 def bcp47(tag: str) -> str:

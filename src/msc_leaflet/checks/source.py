@@ -18,7 +18,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
-from ..files import read_input
+from ..files import Stamp, file_stamp, read_input
+from ..i18n.catalog import Catalog
+from ..i18n.pofile import read_po
 
 
 @dataclass(frozen=True)
@@ -124,37 +126,37 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(words), re.IGNORECASE)
 
 
-_MSGSTR = re.compile(r"\s*msgstr(?:\[0\])?\s")
-_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-
-
 def po_locate(origin: Location, phrase: str) -> Location:
     """Where ``phrase`` is typed in the msgstr of the catalog entry at ``origin`` (its
     msgctxt or msgid line): the line and column of its first character, on the msgstr
-    line or one of its continuation lines, escapes read as gettext reads them; the
-    msgstr's line when the phrase is not found (a phrase split over two lines is)."""
+    line or one of its continuation lines, as the catalog reader placed it
+    (`Entry.sources`); the msgstr's line when the phrase is not found (a phrase split
+    over two lines is)."""
     try:
-        lines = read_input(origin.path).decode("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError, LeafletError):
+        catalog = _placed_catalog(origin.path, file_stamp(origin.path.stat()))
+    except (OSError, LeafletError):
         return origin
-    first = next(
-        (n for n in range(max(origin.line - 1, 0), len(lines)) if _MSGSTR.match(lines[n])), None
+    entries = sorted(
+        (e for e in catalog.entries if not e.obsolete and e.line >= origin.line),
+        key=lambda e: e.line,
     )
-    if first is None:
+    if not entries:
         return origin
-    chars: list[str] = []
-    places: list[tuple[int, int]] = []
-    for n in range(first, len(lines)):
-        line = lines[n]
-        if n > first and not line.lstrip().startswith('"'):
-            break
-        i = line.find('"') + 1
-        while 0 < i < len(line) and line[i] != '"':
-            escaped = line[i] == "\\" and i + 1 < len(line)
-            chars.append(_PO_ESCAPES.get(line[i + 1], line[i + 1]) if escaped else line[i])
-            places.append((n + 1, i + 1))
-            i += 2 if escaped else 1
-    match = _as_typed(phrase).search("".join(chars)) if phrase.strip() else None
-    if match is None:
-        return Location(origin.path, first + 1)
-    return Location(origin.path, *places[match.start()])
+    entry = entries[0]
+    name = "msgstr" if entry.msgid_plural is None else "msgstr[0]"
+    source = entry.sources.get(name)
+    if source is None:
+        return origin
+    text = entry.forms[0]
+    match = _as_typed(phrase).search(text) if phrase.strip() else None
+    if match is None or match.start() >= len(source.chars):
+        return Location(origin.path, source.line)
+    line, column = source.chars[match.start()]
+    return Location(origin.path, line, column) if column else Location(origin.path, line)
+
+
+@lru_cache(maxsize=4)
+def _placed_catalog(path: Path, stamp: Stamp) -> Catalog:
+    """The catalog at ``path`` with its characters' places, read once per version of
+    the file (``stamp``): a check run names many entries of one catalog."""
+    return read_po(path, sources=True)

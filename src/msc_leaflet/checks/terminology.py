@@ -23,7 +23,7 @@ from ..content.model import texts
 from ..content.yaml_source import Fields, YamlFile, load_yaml, suggest, where
 from ..errors import LeafletError
 from ..files import Stamp, file_stamp
-from ..languages import language_of, profile
+from ..languages import language_of, language_subtag, profile
 from ..project import GLOSSARY_FILE, LOCALE, Project, cldr_locale, not_a_language
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
@@ -210,7 +210,7 @@ def _segmented_spans(text: str, term: str, cuts: set[int]) -> list[tuple[int, in
 
 
 def _lang(ctx: CheckContext, value: str) -> str:
-    return language_of(value, ctx.leaflet.language.split("-")[0])
+    return language_of(value, language_subtag(ctx.leaflet.language))
 
 
 @check(
@@ -259,8 +259,8 @@ def translation_term(ctx: CheckContext) -> Iterator[Issue]:
     if not ctx.is_translation:
         return
     glossary = load_glossary(ctx.project)
-    lang = ctx.locale.split("-")[0].split("_")[0]
-    source_lang = ctx.source.language.split("-")[0]
+    lang = language_subtag(ctx.locale)
+    source_lang = language_subtag(ctx.source.language)
     for source, target in zip(texts(ctx.source), texts(ctx.leaflet), strict=False):
         if source.is_reference_title or target.value == source.value:
             continue  # reference titles stay in English; untranslated is i18n's business

@@ -22,7 +22,7 @@ from ..files import Stamp, file_stamp
 from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
-from ..languages import right_to_left
+from ..languages import language_subtag, right_to_left
 from ..project import Project, same_language
 
 SOURCE_LANGUAGE = "en"
@@ -177,7 +177,7 @@ def negotiate(accept_language: str, available: Sequence[str]) -> str:
         for language in available:
             ours = language.lower().replace("_", "-")
             if tag == ours or (
-                tag.split("-")[0] == ours.split("-")[0] and not _other_chinese(tag, ours)
+                language_subtag(tag) == language_subtag(ours) and not _other_chinese(tag, ours)
             ):
                 return language
     return SOURCE_LANGUAGE

@@ -21,6 +21,17 @@ HEADER_KEY: Key = (None, "")  # the header's: an empty msgid without msgctxt
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z", re.DOTALL)
 
 
+@dataclass(frozen=True)
+class StringSource:
+    """Where one string of an entry is typed: its keyword's ``line``, and the (line,
+    column) of each of its characters, through escapes (an octal-escaped ``©`` is
+    where its first backslash is), joined strings and continuation lines. Read only
+    on request (`pofile.read_po`), for a finding that points at a word."""
+
+    line: int
+    chars: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
 class Entry:
     """One message; ``line`` is where it was read from (0 for entries built in memory)."""
@@ -50,6 +61,8 @@ class Entry:
     # that moves under another (an obsolete text back, an old msgid as "#| msgid") is
     # wrapped again for the new one, as GNU tools wrap it. -1: read in a no-wrap entry.
     indents: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # Where each of ``lines`` is typed, when the reader was asked (`StringSource`).
+    sources: dict[str, StringSource] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> Key:

@@ -20,6 +20,7 @@ the reader is bounded like the YAML reader: a size limit, and time linear in the
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -28,7 +29,7 @@ from pathlib import Path
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import read_input, refuse_merge_conflict, refuse_wide_encoding, write_atomic
-from .catalog import HEADER_KEY, Catalog, Entry, Key, header_field
+from .catalog import HEADER_KEY, Catalog, Entry, Key, StringSource, header_field
 from .flags import gnu_order
 from .wrapping import line_pieces, wrapped_pieces
 
@@ -111,6 +112,12 @@ def _flags(text: str) -> list[str]:
     return flags
 
 
+def _add_origins(origins: list[int], plain: str, offset: int) -> None:
+    """Append the offset of each UTF-8 byte of ``plain``, which starts at ``offset``."""
+    for n, char in enumerate(plain, offset):
+        origins += [n] * len(char.encode("utf-8"))
+
+
 def _closed(literal: str) -> bool:
     """Whether ``literal`` (starting with ") ends with a " that no backslash escapes."""
     if len(literal) < 2 or not literal.endswith('"'):
@@ -122,8 +129,12 @@ def _closed(literal: str) -> bool:
 class _Reader:
     """Line-by-line state machine over one file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, sources: bool = False) -> None:
         self.path = path
+        self.sources = sources  # whether to record `Entry.sources`
+        # The line being read as gettext reads it (`spliced`), where each physical line
+        # of it starts in it, and how far its strings have been read: for `placed`.
+        self.logical, self.starts, self.cursor = "", [(0, 0)], 0
         self.catalog = Catalog(path=path)
         self.entries: list[Entry] = []
         self.header_lines: list[tuple[int, str]] = []
@@ -148,6 +159,8 @@ class _Reader:
         self.msgstr_lines: list[tuple[int, str]] = []  # (line, string) of the msgstr
         self.pieces: dict[str, list[str]] = {}  # each string's lines, for `Entry.lines`
         self.bare: tuple[int, str] | None = None  # a keyword whose string is still to come
+        self.places: dict[str, list[tuple[int, int]]] = {}  # each string's `StringSource`
+        self.keyword_lines: dict[str, int] = {}
 
     def finish(self) -> None:
         """End the entry being read, if it has begun (a keyword was read).
@@ -168,6 +181,11 @@ class _Reader:
             raise self.fail(seen["msgid"], "msgid_plural without msgstr[0]")
         entry.obsolete = bool(self.obsolete)
         entry.lines = {name: tuple(pieces) for name, pieces in self.pieces.items()}
+        if self.sources:
+            entry.sources = {
+                name: StringSource(self.keyword_lines[name], tuple(places))
+                for name, places in self.places.items()
+            }
         # A no-wrap entry's strings were written unwrapped whatever their mark: -1, so
         # they are wrapped once the flag is gone (`_entry_lines`).
         unwrapped = "no-wrap" in entry.flags
@@ -182,8 +200,9 @@ class _Reader:
         self.entries.append(entry)
         self.reset()
 
-    def string(self, text: str, line: int) -> str:
-        """The value of the quoted PO string literals of a line (`_JOIN`), escapes resolved."""
+    def string(self, text: str, line: int, places: list[tuple[int, int]] | None = None) -> str:
+        """The value of the quoted PO string literals of a line (`_JOIN`), escapes
+        resolved; ``places`` gets the (line, column) of each of its characters."""
         strings = _STRINGS.match(text) if "#" in text else None
         if strings and text[strings.end() :].lstrip(_BLANKS).startswith("#"):
             # GNU gettext reads it as a comment of the next entry, or refuses the file
@@ -209,6 +228,8 @@ class _Reader:
         # character at a time was 4 % of a batch build's CPU (a catalog per output).
         out = bytearray()
         body, i = text[1:-1], 0
+        # With ``places``: the offset in ``body`` of each byte of ``out``.
+        origins: list[int] | None = [] if places is not None else None
         while i < len(body):
             escape = body.find("\\", i)
             plain = body[i:] if escape < 0 else body[i:escape]
@@ -220,9 +241,13 @@ class _Reader:
                         line, 'unescaped " inside a string', 'write \\" for a quote mark'
                     )
                 out += plain[:quote].encode("utf-8")
+                if origins is not None:
+                    _add_origins(origins, plain[:quote], i)
                 i = join.end()
                 continue
             out += plain.encode("utf-8")
+            if origins is not None:
+                _add_origins(origins, plain, i)
             if escape < 0:
                 break
             i = escape
@@ -242,7 +267,29 @@ class _Reader:
                     'a backslash starts an escape in a .po string (\\n, \\t, \\"): write '
                     "\\\\ for a backslash itself",
                 )
-        return self.decoded(bytes(out), line)
+            if origins is not None:  # the escape's bytes are where its backslash is
+                origins += [escape] * (len(out) - len(origins))
+        value = self.decoded(bytes(out), line)
+        if places is not None and origins is not None:
+            places += self.placed(text, value, origins, line)
+        return value
+
+    def placed(self, text: str, value: str, origins: list[int], line: int) -> list[tuple[int, int]]:
+        """The (line, column) of each character of ``value``, read from the literals
+        ``text``: found in the line gettext read (`spliced`) after the strings before
+        it, and each offset in it taken back to the physical line it was typed on. Not
+        found (a keyword alone on its line, its string still to come): column 0."""
+        base = self.logical.find(text, self.cursor)
+        if base < 0:
+            return [(line, 0)] * len(value)
+        self.cursor = base + len(text)
+        places, byte = [], 0
+        for char in value:
+            offset = base + 1 + origins[byte]  # + 1: the opening quote
+            start, number = next((s, n) for s, n in reversed(self.starts) if s <= offset)
+            places.append((number, offset - start + 1))
+            byte += len(char.encode("utf-8"))
+        return places
 
     def byte(self, escape: re.Match[str], line: int) -> int:
         """The byte an octal or hex escape stands for; GNU msgfmt would cut a larger
@@ -293,10 +340,14 @@ class _Reader:
         if index is not None:
             index = str(int(index))  # msgstr[01] is msgstr[1]
             name = f"msgstr[{index}]"  # as GNU writes it
-        value = self.string(literal.rstrip(_BLANKS), line)
+        places: list[tuple[int, int]] | None = [] if self.sources else None
+        value = self.string(literal.rstrip(_BLANKS), line, places)
         self._join()
         entry = self.pending
         self.pieces[f"#| {name}" if previous else name] = [value]
+        if places is not None:
+            self.places[f"#| {name}" if previous else name] = places
+            self.keyword_lines[f"#| {name}" if previous else name] = line
         if bare:
             self.bare = (line, name)
         if previous:
@@ -444,7 +495,10 @@ class _Reader:
                 "an entry mixes obsolete (#~) and active lines",
                 "mark every line of an obsolete entry with #~, and no line of an active one",
             )
-        value = self.string(text.rstrip(_BLANKS), line)
+        places: list[tuple[int, int]] | None = [] if self.sources else None
+        value = self.string(text.rstrip(_BLANKS), line, places)
+        if places is not None:
+            self.places[f"#| {target}" if previous else target] += places
         self.more.setdefault((previous, target), []).append(value)
         self.pieces[f"#| {target}" if previous else target].append(value)
         if target == "msgstr" and not previous:
@@ -540,7 +594,12 @@ class _Reader:
                     )
                 joined.append(raw[:-1])
                 continue
-            for line in _keyword_lines("".join(joined) + raw):
+            logical = "".join(joined) + raw
+            if self.sources:
+                offsets = [0, *itertools.accumulate(map(len, joined))]
+                self.logical, self.cursor = logical, 0
+                self.starts = list(zip(offsets, range(start, number + 1), strict=True))
+            for line in _keyword_lines(logical):
                 yield start, line
             joined = []
 
@@ -740,8 +799,10 @@ def conversion(charset: str) -> str:
     )
 
 
-def read_po(path: Path) -> Catalog:
-    """Parse ``path``; any problem is a `LeafletError` at the offending line."""
+def read_po(path: Path, sources: bool = False) -> Catalog:
+    """Parse ``path``; any problem is a `LeafletError` at the offending line. With
+    ``sources``, each entry says where each character of its strings is typed
+    (`Entry.sources`), for a finding to point at a word."""
     data = data_read = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
@@ -759,7 +820,7 @@ def read_po(path: Path) -> Catalog:
             hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
-    catalog = parse_po(text, path)
+    catalog = parse_po(text, path, sources)
     catalog.digest = hashlib.sha256(data_read).hexdigest()
     return catalog
 
@@ -806,11 +867,11 @@ def _nul_error(path: Path, line: int) -> LeafletError:
     return LeafletError(Location(path, line), refused.message, refused.hint)
 
 
-def parse_po(text: str, path: Path = Path("<string>")) -> Catalog:
+def parse_po(text: str, path: Path = Path("<string>"), sources: bool = False) -> Catalog:
     if "\0" in text:
         raise _nul_error(path, text.count("\n", 0, text.index("\0")) + 1)
     lines = _lines(text)
-    catalog = _Reader(path).read(lines)
+    catalog = _Reader(path, sources).read(lines)
     if lines and all(line.endswith("\r") for line in lines):
         catalog.newline = "\r\n"
     strings = [catalog.header_lines, *(s for e in catalog.entries for s in e.lines.values())]

@@ -24,6 +24,7 @@ from ..content.yaml_source import suggest
 from ..data import data_path
 from ..errors import LeafletError, display_path
 from ..files import file_stamp
+from ..languages import language_subtag
 from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
 from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
@@ -67,7 +68,7 @@ class Theme:
     path: Path | None = None  # the theme file, named when a print option needs its entry
 
     def leading_for(self, lang: str) -> float:
-        return self.leading_scale.get(lang.split("-")[0].split("_")[0], 1.0)
+        return self.leading_scale.get(language_subtag(lang), 1.0)
 
     def colour(self, name: str) -> Colour:
         return self.colours[name]

@@ -52,7 +52,7 @@ from ..content.text_policy import refusal
 from ..data import word_list_path
 from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
-from ..languages import profile, right_to_left
+from ..languages import language_subtag, profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
 from .syllables import is_thai, joined_to_previous, khmer_lone_finals, syllable_break
@@ -162,7 +162,7 @@ def _icu_locale(lang: str) -> str:
     """The locale ICU breaks ``lang``'s lines in: with ``lw=phrase`` for a language
     whose lines break only at spaces (`LanguageProfile.keep_all`: Korean, which ICU
     otherwise breaks between any two syllables)."""
-    base = lang.split("-")[0].lower()
+    base = language_subtag(lang)
     return f"{base}@lw=phrase" if profile(lang).keep_all else base
 
 

@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 
 import uharfbuzz as hb
 
+from ..languages import language_subtag
 from .errors import MissingGlyphError
 from .fonts import shaping_font
 from .reportlab_overrides import ShapingTTFont
@@ -132,7 +133,7 @@ def shape(
     ``halved``: offsets of full-width punctuation set on half an em, by the font's
     `halt` feature (`segmentation.squeezed_punctuation`). Raises `MissingGlyphError`
     for .notdef."""
-    return _shape(font_name, text, lang.split("-")[0].lower(), rtl, context, halved)
+    return _shape(font_name, text, language_subtag(lang), rtl, context, halved)
 
 
 #: Characters of context HarfBuzz reads on each side of the text it shapes

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..languages import language_subtag
 from .scripts import CJK_NO_LINE_END
 
 #: Closing marks: the ideographic comma and stop, the full-width comma and full stop,
@@ -43,13 +44,13 @@ CHINESE_CLOSING = "：；"
 def closing_marks(lang: str) -> str:
     """The full-width closing marks of ``lang``'s text: halved before another mark, or
     at a line's end when the line fits only so."""
-    return _marks(_language(lang))[0]
+    return _marks(language_subtag(lang))[0]
 
 
 def opening_marks(lang: str) -> str:
     """The full-width opening brackets of ``lang``'s text: halved after another, or at
     the start of a line after a paragraph's first."""
-    return _marks(_language(lang))[1]
+    return _marks(language_subtag(lang))[1]
 
 
 def halved_punctuation(text: str, lang: str) -> list[int]:
@@ -58,13 +59,8 @@ def halved_punctuation(text: str, lang: str) -> list[int]:
     Empty for a text without full-width punctuation (every English and Thai one)."""
     if text.isascii():
         return []
-    pattern = _pattern(_language(lang))
+    pattern = _pattern(language_subtag(lang))
     return [match.start() for match in pattern.finditer(text)]
-
-
-def _language(lang: str) -> str:
-    """The language subtag of ``lang``: zh for zh_Hans and zh-TW."""
-    return lang.split("-")[0].split("_")[0].lower()
 
 
 @cache
