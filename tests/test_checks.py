@@ -295,7 +295,8 @@ def test_a_waiver_silences_only_findings_in_its_own_file(
     make_project: Callable[..., Path],
 ) -> None:
     # A waiver covered every finding whose line fell inside its block, in any file: a
-    # leaflet block at lines 18-21 hid a rejected translation at line 19 of th.po.
+    # leaflet block at lines 18-21 hid a rejected translation at line 19 of th.po (the
+    # msgstr's line, where a rejected translation is named).
     block = (
         "- paragraph: Cells send signals [@alpha2001].\n  id: p\n"
         "  note: 'waive: I18N001 — the English name stays in every language'\n"
@@ -305,7 +306,7 @@ def test_a_waiver_silences_only_findings_in_its_own_file(
     header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
     header += '"Content-Type: text/plain; charset=UTF-8\\n"\n'
     entry = 'msgctxt "p"\nmsgid "Cells send signals [@alpha2001]."\nmsgstr "เซลล์ส่งสัญญาณ"\n'
-    padding = "# a translator's remark\n" * (first - 1 - header.count("\n") - 1)
+    padding = "# a translator's remark\n" * (first - 3 - header.count("\n") - 1)
     po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
     po.parent.mkdir(parents=True)
     po.write_text(header + padding + "\n" + entry, encoding="utf-8")

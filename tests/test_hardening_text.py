@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
+from i18n_support import msgstr_line
 from msc_leaflet.checks.claims import claim_list, find_claims
 from msc_leaflet.cli.app import app
 from msc_leaflet.content.text_policy import MAX_MARKS, refusal, visible
@@ -221,11 +222,15 @@ def test_a_translation_the_reviewer_cannot_see_rightly_is_refused(
     set_msgstr(i18n_project, "paragraph/4", msgstr)
     code, output = invoke("i18n", "check", "--project", str(i18n_project))
     assert code == 1 and message in output, output
-    assert "care-basics.po:" in output
+    # Both name the line the translator edits, not the msgctxt two lines above it.
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}: "
+    assert at in output, output
     # A plain build prints the English source for it and says so; --strict refuses.
     out = tmp_path / "out"
     code, output = invoke("build", "--project", str(i18n_project), "-l", "th", "-o", str(out))
     assert code == 0 and "not used, source text printed" in output
+    assert at in output, output
     code, output = invoke(
         "build", "--strict", "--force", "--project", str(i18n_project), "-l", "th", "-o", str(out)
     )

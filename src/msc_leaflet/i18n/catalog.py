@@ -52,6 +52,9 @@ class Entry:
     msgstr_plural: dict[int, str] = field(default_factory=dict)
     obsolete: bool = False
     line: int = 0
+    # The msgstr's (or msgstr[0]'s) line: what the translator edits, and so where a
+    # finding about the translation stands (``line`` is two or more lines above it).
+    msgstr_line: int = field(default=0, compare=False)
     # Each string as the file broke it into lines ("msgstr", "msgstr[1]", "#| msgid"…),
     # so that update writes an unchanged text back on the lines a translator's tool
     # (Poedit, Weblate, msgmerge) wrapped it on; a changed text gets our own form.

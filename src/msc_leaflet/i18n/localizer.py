@@ -164,7 +164,7 @@ class _Translator:
             self.rejected_texts.append(text)
             self.rejected.append(
                 Finding(
-                    Location(self.path, entry.line),
+                    Location(self.path, entry.msgstr_line or entry.line),
                     "warning",
                     f"translation of '{text.context}' not used, source text printed: {reasons}",
                     "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
@@ -315,12 +315,12 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]
                 f"{len(entry.msgstr):,} characters, where a page label has room for about "
                 f"{limit}; shorten it"
             )
-            fallbacks[key] = Fallback("rejected", entry.line, reason)
+            fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reason)
         elif problems := _translation_errors(
             source, entry.msgstr, locale, entry.msgid_plural is not None
         ):
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
-            fallbacks[key] = Fallback("rejected", entry.line, reasons)
+            fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reasons)
     return fallbacks
 
 

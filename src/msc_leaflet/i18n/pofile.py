@@ -377,6 +377,7 @@ class _Reader:
             raise self.fail(line, f"'{name}' is out of place", "expected msgctxt, msgid, msgstr")
         if base == "msgstr":
             self.plural_form(index, line)
+            entry.msgstr_line = entry.msgstr_line or line
         self.seen.setdefault(base, line)
         if name == "msgctxt":
             entry.msgctxt = value

@@ -212,7 +212,7 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
         for problem in check_translation(entry.msgid, entry.msgstr, language, plural):
             findings.append(
                 CheckFinding(
-                    Location(catalog.path, entry.line),
+                    Location(catalog.path, entry.msgstr_line or entry.line),
                     problem.severity,
                     f"{_label(entry)}: {problem.message}",
                     code=problem.code,
