@@ -405,6 +405,37 @@ def test_burmese_typed_in_zawgyi_is_refused_as_zawgyi() -> None:
     assert refusal("ဆေးရုံ ကို သွားပါ") is None  # the same word in Unicode
 
 
+@pytest.mark.parametrize(
+    ("zawgyi", "offset"),
+    [
+        # လူနာတွေ ("patients"): Zawgyi stores ေ before တ, so it follows the ာ of နာ.
+        ("\u101c\u1030\u1014\u102c\u1031\u1010\u103c", 4),
+        # ရှိသည် ("there is"): Zawgyi writes the final's asat with the stacker U+1039.
+        ("\u101b\u103d\u102d\u101e\u100a\u1039", 5),
+        # ကျန်းမာ ("healthy"): the same stacker before the visarga.
+        ("\u1000\u103a\u1014\u1039\u1038\u1019\u102c", 3),
+        # ကာမြင် typed in Zawgyi: the medial ra (Zawgyi's ျ) before its consonant, after ာ.
+        ("\u1000\u102c\u103b\u1019\u1004\u1039", 2),
+    ],
+)
+def test_zawgyi_inside_a_word_is_refused_as_zawgyi(zawgyi: str, offset: int) -> None:
+    """A phrase in Zawgyi need not open with ေ: Burmese writes no space between words, so
+    most of its signs sit inside a word, after a letter. Unicode orders a syllable's signs
+    (consonant, medials, ေ, other vowels, tones) and never ends one with the stacker; the
+    orders Zawgyi gives them read as Unicode print as broken syllables."""
+    found = refusal(f"ဆရာဝန် {zawgyi}။")
+    assert found is not None and found.offset == offset + 7, found
+    assert "Zawgyi" in found.message and "Unicode" in found.hint
+
+
+def test_burmese_in_unicode_order_is_not_taken_for_zawgyi() -> None:
+    for text in [
+        "လူနာတွေ ရှိသည်။ ကျန်းမာရေး မြန်မာ ကမ္ဘာ မင်္ဂလာ ကျွန်ုပ် မြွေ လှျော ဗုဒ္ဓ",
+        "သင်္ချိုင်း၊ နေ့တိုင်း ဆေး ၂ လုံး သောက်ပါ။",
+    ]:
+        assert refusal(text) is None, text
+
+
 def test_marks_on_their_letters_and_marks_shown_alone_on_purpose_pass() -> None:
     for text in [
         "ผู้ป่วย กุ๊ก ທ່ານໝໍ ពេទ្យ ស្រី ဆဲလ်များ क्षत्रिय Việt Nam يُشفى",

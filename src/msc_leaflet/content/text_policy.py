@@ -11,7 +11,8 @@ show differently to the two are the attack surface:
   draws them), surrogates and noncharacters, invisible tag characters, a byte-order
   mark inside text, U+FFFD (a letter lost in a conversion), more than `MAX_MARKS`
   combining marks on one letter (a "Zalgo" column drawn through the header), a mark
-  with no letter to sit on, and a text of only invisible characters (`prints_nothing`).
+  with no letter to sit on, Burmese signs in the Zawgyi encoding's order (`zawgyi`),
+  and a text of only invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -31,6 +32,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .zawgyi import zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
 
@@ -106,6 +109,11 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
         baseless = _baseless_mark(text)
         if baseless is not None:
             return baseless
+    if "m" in kinds or "c" in kinds:
+        zawgyi = zawgyi_sign(text)
+        if zawgyi is not None:
+            offset, what = zawgyi
+            return Refusal(offset, f"{name(text[offset])} {what}: {_ZAWGYI}", _ZAWGYI_HINT)
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
         if "b" not in kinds:
             return None  # nothing to refuse, nor to balance
@@ -245,15 +253,19 @@ def _baseless_mark(text: str) -> Refusal | None:
     return None
 
 
+_ZAWGYI = (
+    "this is how Burmese typed in the Zawgyi encoding reads as Unicode, and the PDF "
+    "would print broken syllables"
+)
+_ZAWGYI_HINT = (
+    "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), then "
+    "check it with a Unicode Burmese font"
+)
+
+
 def _baseless_refusal(offset: int, char: str) -> Refusal:
     if "\u1000" <= char <= "\u109f":
-        return Refusal(
-            offset,
-            f"{name(char)} has no letter before it: this is how Burmese typed in the "
-            "Zawgyi encoding reads as Unicode, and the PDF would print broken syllables",
-            "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), "
-            "then check it with a Unicode Burmese font",
-        )
+        return Refusal(offset, f"{name(char)} has no letter before it: {_ZAWGYI}", _ZAWGYI_HINT)
     return Refusal(
         offset,
         f"{name(char)} has no letter to sit on (it opens the text or follows a space "
