@@ -165,7 +165,43 @@ def test_a_zero_width_space_before_a_mark_is_shown_to_the_reviewer() -> None:
 
 def test_visible_keeps_thai_and_lao_vowels_whole() -> None:
     # NFKC would split ำ into ํา and ຳ into ໍາ: the checks must not judge split text.
-    assert visible("ทำ ນໍ້າ ຳ") == "ทำ ນໍ້າ ຳ"
+    assert visible("ทำ ນ້ຳ ຳ") == "ทำ ນ້ຳ ຳ"
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "claim"),
+    [
+        # ສຳເລັດ 100% with its ຳ typed as ໍ + າ, as many Lao keyboards write it
+        ("ເຊວຕົ້ນກຳເນີດ: ສ\u0ecd\u0eb2ເລັດ 100%", "lo", "ສຳເລັດ 100%"),
+        ("ກ\u0ecd\u0eb2ຈັດອາການປວດຕະຫຼອດໄປ", "lo", "ກຳຈັດອາການປວດຕະຫຼອດໄປ"),
+        # Thai copied from a PDF, whose text layer split ำ into ํ + า
+        ("สเต็มเซลล์ได้ผลส\u0e4d\u0e32เร็จ 100%", "th", "ได้ผลสำเร็จ 100%"),
+        ("ก\u0e4d\u0e32จัดอาการปวดได้ตลอดไป", "th", "กำจัดอาการปวดได้ตลอดไป"),
+    ],
+)
+def test_sara_am_typed_as_two_characters_is_read_as_the_vowel_it_prints(
+    typed: str, lang: str, claim: str
+) -> None:
+    """ໍ + າ (Thai ํ + า) print exactly as ຳ (ำ), with a tone mark before or between
+    them: a Lao keyboard types ນໍ້າ so, and a Thai PDF's text layer gives ทํา back so.
+    The checks read the vowel the reader sees, so such a claim is a claim."""
+    assert claims(typed, lang) == [claim]
+    assert visible("ນໍ້າ ນ້ໍາ ທ\u0ecd\u0eb2 ท\u0e4d\u0e49\u0e32") == "ນ້ຳ ນ້ຳ ທຳ ท้ำ"
+
+
+def test_a_claim_typed_with_a_split_sara_am_is_pointed_at_where_it_is_typed(
+    tmp_path: Path,
+) -> None:
+    from msc_leaflet.checks.source import po_locate
+    from msc_leaflet.errors import Location
+
+    catalog = tmp_path / "lo.po"
+    typed = "ນໍ້າ ກ\u0ecd\u0eb2ຈັດອາການປວດຕະຫຼອດໄປ"
+    catalog.write_text(f'msgctxt "p"\nmsgid "x"\nmsgstr "{typed}"\n', encoding="utf-8")
+    found = po_locate(Location(catalog, 1), visible("ກ\u0ecd\u0eb2ຈັດອາການປວດ"))
+    assert (found.line, found.column) == (3, len('msgstr "ນໍ້າ ') + 1)
+    found = po_locate(Location(catalog, 1), visible("ນໍ້າ"))
+    assert (found.line, found.column) == (3, len('msgstr "') + 1)
 
 
 # --- 2. bidi controls ("Trojan Source") ------------------------------------------------

@@ -19,7 +19,8 @@ show differently to the two are the attack surface:
   inside a Latin, Cyrillic or Greek word, `checks/hidden_text.py` reports them, and
   words that mix Latin with look-alike letters of another script.
 * **Judged as seen**: `visible` is the text the checks match claims, terms and numbers
-  in: default-ignorable characters removed, compatibility forms of ASCII (full-width
+  in: default-ignorable characters removed, Thai ำ and Lao ຳ typed as two characters
+  read as the vowel they print, compatibility forms of ASCII (full-width
   ``ｃｕｒｅ``, mathematical bold) folded, positional and width forms of other letters
   (Arabic presentation forms, half-width katakana) read as the letters, and look-alike
   letters in mixed-script words mapped to Latin (Unicode's confusables data, via
@@ -326,6 +327,8 @@ def visible(text: str) -> str:
     if text.isascii():
         return text
     text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+    if "\u0e4d" in text or "\u0ecd" in text:
+        text = _SPLIT_SARA_AM.sub(_sara_am, text)
     # Each distinct character asked once: a paragraph repeats few (the checks ask for
     # every text of every translation, 8 % of a batch build's CPU when asked per character).
     if any(_plain_form(char) != char for char in set(text)):
@@ -334,6 +337,37 @@ def visible(text: str) -> str:
     if _THAI_AND_LAO.issubset({_thai_or_lao(char) for char in set(text)}):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+
+
+# Thai ำ and Lao ຳ (sara am) are drawn as a nikhahit over the consonant and an aa after
+# it, and print exactly so when typed as the two (ํ + า, ໍ + າ), a tone mark before or
+# between them: a Lao keyboard types ນ້ຳ as ນໍ້າ, and a Thai PDF's text layer gives ทำ
+# back as ทํา, so a claim pasted from one (สําเร็จ 100%) matched nothing. Unicode keeps
+# them apart (ำ decomposes only under NFKC, which splits it); the checks read one vowel.
+_SPLIT_SARA_AM = re.compile(
+    "([\u0e48-\u0e4b]?)\u0e4d([\u0e48-\u0e4b]?)\u0e32|([\u0ec8-\u0ecb]?)\u0ecd([\u0ec8-\u0ecb]?)\u0eb2"
+)
+
+
+#: Sara am, with the tone mark before it, as `visible` gives it: what `typed_sara_am`
+#: spells out as it may be typed.
+SARA_AM = re.compile("[\u0e48-\u0e4b]?\u0e33|[\u0ec8-\u0ecb]?\u0eb3")
+
+
+def typed_sara_am(seen: str) -> list[str]:
+    """Each way a sara am ``seen`` as `visible` reads it (``SARA_AM``: ้ำ, ຳ) may be
+    typed: as it is, or its nikhahit and aa apart with the tone mark before or between
+    them."""
+    tone, am = seen[:-1], seen[-1]
+    nikhahit, aa = ("\u0e4d", "\u0e32") if am == "\u0e33" else ("\u0ecd", "\u0eb2")
+    return list(dict.fromkeys([seen, tone + nikhahit + aa, nikhahit + tone + aa]))
+
+
+def _sara_am(match: re.Match[str]) -> str:
+    thai_tone, thai_between, lao_tone, lao_between = match.groups()
+    if lao_tone is None:
+        return f"{thai_tone}{thai_between}\u0e33"
+    return f"{lao_tone}{lao_between}\u0eb3"
 
 
 # The Lao block mirrors the Thai one, letter for letter where the alphabets share one
