@@ -55,7 +55,13 @@ from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
-from .syllables import is_thai, joined_to_previous, khmer_lone_finals, syllable_break
+from .syllables import (
+    STACKERS,
+    is_thai,
+    joined_to_previous,
+    khmer_lone_finals,
+    syllable_break,
+)
 
 ZERO_WIDTH_SPACE = "\u200b"
 #: The spaces an author may write between a number and its unit or between its groups,
@@ -408,7 +414,9 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
 
 
 def allowed_break(text: str, i: int) -> bool:
-    """The Thai (and general) line rules for a break between text[i-1] and text[i]."""
+    """The Thai (and general) line rules for a break between text[i-1] and text[i]:
+    rules no break overrides, an author's zero-width space and an emergency cut included
+    (but a cut with nowhere else to fall)."""
     after = text[i]
     before = text[i - 1]
     if unicodedata.category(after) in ("Mn", "Mc", "Me") or after in NO_LINE_START:
@@ -416,6 +424,10 @@ def allowed_break(text: str, i: int) -> bool:
     if after in NO_BREAK_SPACES:
         return False
     if before in NO_LINE_END:
+        return False
+    if before in STACKERS:
+        # A stacker, coeng or virama writes the next consonant under or into the one
+        # before (ကမ္ဘာ, ស្រី, स्ट): parted, the line ends on a broken conjunct.
         return False
     if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
         return False
