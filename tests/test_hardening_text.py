@@ -162,8 +162,8 @@ def test_a_zero_width_space_before_a_mark_is_shown_to_the_reviewer() -> None:
     assert "U+200B" in found[0][1]
     assert hidden_in_words("ผู้ป่วย\u200bที่นี่") == []
     # Nor between a consonant and the stacker, coeng or virama joining it to the one
-    # before: the line rules keep a stack whole.
-    for stacked in ("ကမ္\u200bဘာ", "ស្\u200bរី", "स्\u200bट"):
+    # before, nor before a killed final: the line rules keep a stack and a syllable whole.
+    for stacked in ("ကမ္\u200bဘာ", "ស្\u200bរី", "स्\u200bट", "ဆဲ\u200bလ်", "က\u200bမ္ဘာ"):
         assert [offset for offset, _ in hidden_in_words(stacked)] == [stacked.index("\u200b")]
 
 

@@ -592,6 +592,32 @@ def test_an_author_s_zero_width_space_never_parts_a_stack(marked: str, lang: str
             )
 
 
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("ဆဲ|လ်များ", "my"),  # cells: လ် has no vowel, the final of ဆဲလ်
+        ("ဆေးခ|န်း", "my"),
+        ("နေ့စဉ်|ကြ|န့်", "my"),  # ့ before the asat
+        ("မ|င်္ဂလာ", "my"),  # kinzi: the final of မင်
+        ("က|မ္ဘာ", "my"),  # the top of a stack: the final of ကမ်
+        ("ច|ង់", "km"),  # bantoc marks the final
+    ],
+)
+def test_an_author_s_zero_width_space_never_starts_a_line_with_a_syllable_s_final(
+    marked: str, lang: str
+) -> None:
+    """A Burmese consonant killed by asat or stacked over the next, and a Khmer one under
+    bantoc or toandakhiat, is the final of the syllable before, whatever the dictionary
+    knows: a line starting with it has torn a syllable (ဆဲ / လ်များ). A zero-width space
+    pasted before it is no break; an earlier one still is."""
+    text = marked.replace("|", "")
+    last = marked.rindex("|") - (marked.count("|") - 1)
+    assert last not in line_breaks(text, lang, forced=[last])
+    if marked.count("|") > 1:  # the earlier space is a break
+        first = marked.index("|")
+        assert first in line_breaks(text, lang, forced=[first, last])
+
+
 @pytest.mark.parametrize("marked", ["ตรวจอุจจาระว่ามี|พยาธิหรือไม่", "ผู้ป่วยมี|พยาธิในลำไส้", "ญาติ|ของผู้ป่วย"])
 def test_where_icu_and_the_word_list_agree_a_listed_word_may_start_a_line(marked: str) -> None:
     # ICU's มี|พยาธิ, with พยาธิ in the package's word list, was dropped by the

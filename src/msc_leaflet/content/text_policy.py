@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..typeset.syllables import STACKERS
+from ..typeset.syllables import STACKERS, final_consonant
 from .zawgyi import zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -494,11 +494,14 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             if _alphabetic(before) and _alphabetic(after):
                 found.append((offset, f"invisible {name(char)} inside a word"))
             elif char == "\u200b" and (
-                unicodedata.category(after) in ("Mn", "Mc", "Me") or before in STACKERS
+                unicodedata.category(after) in ("Mn", "Mc", "Me")
+                or before in STACKERS
+                or final_consonant(text, offset + 1)
             ):
-                # An author's line-break hint (ที<U+200B>่, ကမ္<U+200B>ဘာ) that can break
-                # nothing: a line never parts a letter from its marks, nor a consonant
-                # from the stacker that writes it under the one before.
+                # An author's line-break hint (ที<U+200B>่, ကမ္<U+200B>ဘာ, ဆဲ<U+200B>လ်)
+                # that can break nothing: a line never parts a letter from its marks, a
+                # consonant from the stacker that writes it under the one before, nor
+                # starts with a syllable's killed final.
                 described = f"invisible {name(char)} inside a letter: no line can break there"
                 found.append((offset, described))
     seen = _IGNORABLE.sub("", text)

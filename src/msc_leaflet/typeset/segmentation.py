@@ -57,6 +57,7 @@ from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
 from .syllables import (
     STACKERS,
+    final_consonant,
     is_thai,
     joined_to_previous,
     khmer_lone_finals,
@@ -429,6 +430,8 @@ def allowed_break(text: str, i: int) -> bool:
         # A stacker, coeng or virama writes the next consonant under or into the one
         # before (ကမ္ဘာ, ស្រី, स्ट): parted, the line ends on a broken conjunct.
         return False
+    if text[i + 1 : i + 2] in _FINAL_SIGNS and final_consonant(text, i):
+        return False  # a killed or stacked-over consonant: the final of ဆဲလ်, ကမ္ဘာ
     if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
         return False
     if (
@@ -457,6 +460,11 @@ def is_fullwidth_alphanumeric(char: str) -> bool:
     return "\uff10" <= char <= "\uff5a" and any(
         first <= char <= last for first, last in FULLWIDTH_ALPHANUMERICS
     )
+
+
+#: What may follow a consonant that `final_consonant` takes for a final: a killer, the
+#: Burmese dot below before one, or the Burmese stacker.
+_FINAL_SIGNS = frozenset("\u103a\u17cd\u17cb\u1037\u1039")
 
 
 #: Full-width digits, capital and small Latin letters (U+FF10–FF5A, less the symbols).
