@@ -193,6 +193,17 @@ def test_sara_am_typed_as_two_characters_is_read_as_the_vowel_it_prints(
     assert visible("ນໍ້າ ນ້ໍາ ທ\u0ecd\u0eb2 ท\u0e4d\u0e49\u0e32") == "ນ້ຳ ນ້ຳ ທຳ ท้ำ"
 
 
+def test_a_burmese_word_typed_with_the_digit_zero_for_wa_is_shown_and_read_as_a_word() -> None:
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    typed = "ဆရာ\u1040န်ကို ၁၀ ရက်အတွင်း မေးပါ"
+    found = hidden_in_words(typed)
+    assert [offset for offset, _ in found] == [3]
+    assert "ဆရာ\u1040န်ကို" in found[0][1] and "U+1040" in found[0][1]
+    assert visible(typed) == "ဆရာဝန်ကို ၁၀ ရက်အတွင်း မေးပါ"
+    assert hidden_in_words("၁၀ရက် ၀ ရက် ဆရာဝန်") == []
+
+
 def test_a_claim_typed_with_a_split_sara_am_is_pointed_at_where_it_is_typed(
     tmp_path: Path,
 ) -> None:

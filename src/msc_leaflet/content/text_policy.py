@@ -330,6 +330,8 @@ def visible(text: str) -> str:
     text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
     if "\u0e4d" in text or "\u0ecd" in text:
         text = _SPLIT_SARA_AM.sub(_sara_am, text)
+    if MYANMAR_ZERO in text:
+        text = "".join(MYANMAR_WA if typed_for_wa(text, k) else c for k, c in enumerate(text))
     # Each distinct character asked once: a paragraph repeats few (the checks ask for
     # every text of every translation, 8 % of a batch build's CPU when asked per character).
     if any(_plain_form(char) != char for char in set(text)):
@@ -369,6 +371,26 @@ def _sara_am(match: re.Match[str]) -> str:
     if lao_tone is None:
         return f"{thai_tone}{thai_between}\u0e33"
     return f"{lao_tone}{lao_between}\u0eb3"
+
+
+MYANMAR_ZERO = "\u1040"
+MYANMAR_WA = "\u101d"
+
+
+def typed_for_wa(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is the Myanmar digit ၀ typed for the letter ဝ, drawn alike
+    and swapped by Burmese typists (ဆရာ၀န် "doctor", ၀င် "enter"): no digit beside it,
+    and a vowel sign or medial on it, a letter or sign of its word before it, or a
+    killed final after it (a number carries none of these). A search for the word, or a
+    screen reader, finds a digit."""
+    if text[k] != MYANMAR_ZERO:
+        return False
+    before, after = text[k - 1 : k] if k else "", text[k + 1 : k + 2]
+    if "\u1040" <= before <= "\u1049" or "\u1040" <= after <= "\u1049":
+        return False  # ၁၀, ၁၀ရက်: a number
+    if "\u102b" <= after <= "\u103e" or "\u1000" <= before <= "\u103f":
+        return True
+    return bool(after) and final_consonant(text, k + 1)
 
 
 # The Lao block mirrors the Thai one, letter for letter where the alphabets share one
@@ -504,6 +526,21 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
                 # starts with a syllable's killed final.
                 described = f"invisible {name(char)} inside a letter: no line can break there"
                 found.append((offset, described))
+    for offset in (k for k, char in enumerate(text) if char == MYANMAR_ZERO):
+        if typed_for_wa(text, offset):
+            start = offset
+            while start and "\u1000" <= text[start - 1] <= "\u103f":
+                start -= 1
+            end = offset + 1
+            while end < len(text) and "\u1000" <= text[end] <= "\u103f":
+                end += 1
+            found.append(
+                (
+                    offset,
+                    f"“{text[start:end]}” is spelt with {name(MYANMAR_ZERO)}, drawn as the "
+                    f"letter {name(MYANMAR_WA)}: a search or a screen reader finds a digit",
+                )
+            )
     seen = _IGNORABLE.sub("", text)
     for match in _THAI_LAO_RUN.finditer(seen):
         if _mixes_thai_and_lao(match.group()):
