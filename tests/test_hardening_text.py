@@ -162,11 +162,62 @@ def test_a_zero_width_space_before_a_mark_is_shown_to_the_reviewer() -> None:
     assert [offset for offset, _ in found] == [9]
     assert "U+200B" in found[0][1]
     assert hidden_in_words("ผู้ป่วย\u200bที่นี่") == []
+    # Nor between a consonant and the stacker, coeng or virama joining it to the one
+    # before, nor before a killed final: the line rules keep a stack and a syllable whole.
+    for stacked in ("ကမ္\u200bဘာ", "ស្\u200bរី", "स्\u200bट", "ဆဲ\u200bလ်", "က\u200bမ္ဘာ"):
+        assert [offset for offset, _ in hidden_in_words(stacked)] == [stacked.index("\u200b")]
 
 
 def test_visible_keeps_thai_and_lao_vowels_whole() -> None:
     # NFKC would split ำ into ํา and ຳ into ໍາ: the checks must not judge split text.
-    assert visible("ทำ ນໍ້າ ຳ") == "ทำ ນໍ້າ ຳ"
+    assert visible("ทำ ນ້ຳ ຳ") == "ทำ ນ້ຳ ຳ"
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "claim"),
+    [
+        # ສຳເລັດ 100% with its ຳ typed as ໍ + າ, as many Lao keyboards write it
+        ("ເຊວຕົ້ນກຳເນີດ: ສ\u0ecd\u0eb2ເລັດ 100%", "lo", "ສຳເລັດ 100%"),
+        ("ກ\u0ecd\u0eb2ຈັດອາການປວດຕະຫຼອດໄປ", "lo", "ກຳຈັດອາການປວດຕະຫຼອດໄປ"),
+        # Thai copied from a PDF, whose text layer split ำ into ํ + า
+        ("สเต็มเซลล์ได้ผลส\u0e4d\u0e32เร็จ 100%", "th", "ได้ผลสำเร็จ 100%"),
+        ("ก\u0e4d\u0e32จัดอาการปวดได้ตลอดไป", "th", "กำจัดอาการปวดได้ตลอดไป"),
+    ],
+)
+def test_sara_am_typed_as_two_characters_is_read_as_the_vowel_it_prints(
+    typed: str, lang: str, claim: str
+) -> None:
+    """ໍ + າ (Thai ํ + า) print exactly as ຳ (ำ), with a tone mark before or between
+    them: a Lao keyboard types ນໍ້າ so, and a Thai PDF's text layer gives ทํา back so.
+    The checks read the vowel the reader sees, so such a claim is a claim."""
+    assert claims(typed, lang) == [claim]
+    assert visible("ນໍ້າ ນ້ໍາ ທ\u0ecd\u0eb2 ท\u0e4d\u0e49\u0e32") == "ນ້ຳ ນ້ຳ ທຳ ท้ำ"
+
+
+def test_a_burmese_word_typed_with_the_digit_zero_for_wa_is_shown_and_read_as_a_word() -> None:
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    typed = "ဆရာ\u1040န်ကို ၁၀ ရက်အတွင်း မေးပါ"
+    found = hidden_in_words(typed)
+    assert [offset for offset, _ in found] == [3]
+    assert "ဆရာ\u1040န်ကို" in found[0][1] and "U+1040" in found[0][1]
+    assert visible(typed) == "ဆရာဝန်ကို ၁၀ ရက်အတွင်း မေးပါ"
+    assert hidden_in_words("၁၀ရက် ၀ ရက် ဆရာဝန်") == []
+
+
+def test_a_claim_typed_with_a_split_sara_am_is_pointed_at_where_it_is_typed(
+    tmp_path: Path,
+) -> None:
+    from msc_leaflet.checks.source import po_locate
+    from msc_leaflet.errors import Location
+
+    catalog = tmp_path / "lo.po"
+    typed = "ນໍ້າ ກ\u0ecd\u0eb2ຈັດອາການປວດຕະຫຼອດໄປ"
+    catalog.write_text(f'msgctxt "p"\nmsgid "x"\nmsgstr "{typed}"\n', encoding="utf-8")
+    found = po_locate(Location(catalog, 1), visible("ກ\u0ecd\u0eb2ຈັດອາການປວດ"))
+    assert (found.line, found.column) == (3, len('msgstr "ນໍ້າ ') + 1)
+    found = po_locate(Location(catalog, 1), visible("ນໍ້າ"))
+    assert (found.line, found.column) == (3, len('msgstr "') + 1)
 
 
 # --- 2. bidi controls ("Trojan Source") ------------------------------------------------
@@ -408,6 +459,37 @@ def test_burmese_typed_in_zawgyi_is_refused_as_zawgyi() -> None:
     found = refusal("\u1031\u1006\u1038\u101b\u102f\u1036 ကို")
     assert found is not None and found.offset == 0 and "Zawgyi" in found.message
     assert refusal("ဆေးရုံ ကို သွားပါ") is None  # the same word in Unicode
+
+
+@pytest.mark.parametrize(
+    ("zawgyi", "offset"),
+    [
+        # လူနာတွေ ("patients"): Zawgyi stores ေ before တ, so it follows the ာ of နာ.
+        ("\u101c\u1030\u1014\u102c\u1031\u1010\u103c", 4),
+        # ရှိသည် ("there is"): Zawgyi writes the final's asat with the stacker U+1039.
+        ("\u101b\u103d\u102d\u101e\u100a\u1039", 5),
+        # ကျန်းမာ ("healthy"): the same stacker before the visarga.
+        ("\u1000\u103a\u1014\u1039\u1038\u1019\u102c", 3),
+        # ကာမြင် typed in Zawgyi: the medial ra (Zawgyi's ျ) before its consonant, after ာ.
+        ("\u1000\u102c\u103b\u1019\u1004\u1039", 2),
+    ],
+)
+def test_zawgyi_inside_a_word_is_refused_as_zawgyi(zawgyi: str, offset: int) -> None:
+    """A phrase in Zawgyi need not open with ေ: Burmese writes no space between words, so
+    most of its signs sit inside a word, after a letter. Unicode orders a syllable's signs
+    (consonant, medials, ေ, other vowels, tones) and never ends one with the stacker; the
+    orders Zawgyi gives them read as Unicode print as broken syllables."""
+    found = refusal(f"ဆရာဝန် {zawgyi}။")
+    assert found is not None and found.offset == offset + 7, found
+    assert "Zawgyi" in found.message and "Unicode" in found.hint
+
+
+def test_burmese_in_unicode_order_is_not_taken_for_zawgyi() -> None:
+    for text in [
+        "လူနာတွေ ရှိသည်။ ကျန်းမာရေး မြန်မာ ကမ္ဘာ မင်္ဂလာ ကျွန်ုပ် မြွေ လှျော ဗုဒ္ဓ",
+        "သင်္ချိုင်း၊ နေ့တိုင်း ဆေး ၂ လုံး သောက်ပါ။",
+    ]:
+        assert refusal(text) is None, text
 
 
 def test_marks_on_their_letters_and_marks_shown_alone_on_purpose_pass() -> None:

@@ -138,3 +138,25 @@ def test_ordinary_full_width_punctuation_is_not_taken_for_markup() -> None:
     problems = check_translation("Rest (a day) [@a].", "休息（一天）。", "zh_Hans")
     assert [p.code for p in problems] == [CITATIONS.code]
     assert "ASCII" not in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "ဆရာ\u1040န်ကို မေးပါ။",  # ဆရာဝန် "doctor" with the digit zero for the letter wa
+        "ဆေးရုံသို့ \u1040င်ပါ။",  # ဝင် "enter"
+        "\u1040မ်းနည်းပါ။",  # ဝမ်း "sad", at the text's start
+    ],
+)
+def test_a_burmese_word_typed_with_the_digit_zero_for_wa_adds_no_number(translation: str) -> None:
+    """The digit ၀ and the letter ဝ are drawn alike, and Burmese typists swap them: a
+    word such as ဆရာ၀န် is no number, so the translation is not refused for a number
+    "0" the source lacks (TEXT001 shows the reviewer the digit instead)."""
+    problems = check_translation("Ask your doctor.", translation, language="my")
+    assert [p for p in problems if p.code == NUMBERS.code] == []
+
+
+def test_a_burmese_zero_in_a_number_is_still_a_number() -> None:
+    for translation in ("၁၀ ရက်", "၁၀ရက်", "အခန်း ၁၀၀", "၀ ရက်"):
+        problems = check_translation("Wait 7 days.", translation, language="my")
+        assert NUMBERS.code in {p.code for p in problems}, translation

@@ -558,6 +558,66 @@ def test_an_author_s_zero_width_space_never_parts_a_letter_from_its_marks(marked
     assert at not in unit_breaks(marked.replace("|", "\u200b"))
 
 
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("ကမ္|ဘာ့ကျန်းမာရေး", "my"),  # a Burmese stack: ဘ is written under မ
+        ("သင်္|ချိုင်း", "my"),  # kinzi: င် is written over ချ
+        ("ဗုဒ္|ဓ", "my"),
+        ("ស្|រី", "km"),  # a Khmer coeng: រ is written under ស
+        ("ពេទ្|យ", "km"),
+        ("स्|ट्रोमल", "hi"),  # a Devanagari conjunct
+    ],
+)
+def test_an_author_s_zero_width_space_never_parts_a_stack(marked: str, lang: str) -> None:
+    """The stacker, coeng or virama writes the next consonant under or into the one
+    before: a line that ends on it prints a broken conjunct (a visible virama, a dotted
+    circle) and the next starts with a letter cut from its stack. A zero-width space
+    there (a word breaker's or an author's slip) is no break, as one before a mark is
+    none; nor does an emergency cut fall there when the line has another place."""
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang, forced=[at])
+    paragraph = make_paragraph(
+        runs_for([(marked.replace("|", "\u200b"), "")], size=10), body_style(size=10), lang
+    )
+    paragraph.wrap(10_000, 10_000)
+    assert paragraph.line_texts() == [text]
+    for width in range(12, 80, 2):
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        for line in paragraph.line_texts()[:-1]:
+            assert not line.rstrip("\u200b").endswith(("\u1039", "\u17d2", "\u094d")), (
+                width,
+                paragraph.line_texts(),
+            )
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("ဆဲ|လ်များ", "my"),  # cells: လ် has no vowel, the final of ဆဲလ်
+        ("ဆေးခ|န်း", "my"),
+        ("နေ့စဉ်|ကြ|န့်", "my"),  # ့ before the asat
+        ("မ|င်္ဂလာ", "my"),  # kinzi: the final of မင်
+        ("က|မ္ဘာ", "my"),  # the top of a stack: the final of ကမ်
+        ("ច|ង់", "km"),  # bantoc marks the final
+    ],
+)
+def test_an_author_s_zero_width_space_never_starts_a_line_with_a_syllable_s_final(
+    marked: str, lang: str
+) -> None:
+    """A Burmese consonant killed by asat or stacked over the next, and a Khmer one under
+    bantoc or toandakhiat, is the final of the syllable before, whatever the dictionary
+    knows: a line starting with it has torn a syllable (ဆဲ / လ်များ). A zero-width space
+    pasted before it is no break; an earlier one still is."""
+    text = marked.replace("|", "")
+    last = marked.rindex("|") - (marked.count("|") - 1)
+    assert last not in line_breaks(text, lang, forced=[last])
+    if marked.count("|") > 1:  # the earlier space is a break
+        first = marked.index("|")
+        assert first in line_breaks(text, lang, forced=[first, last])
+
+
 @pytest.mark.parametrize("marked", ["ตรวจอุจจาระว่ามี|พยาธิหรือไม่", "ผู้ป่วยมี|พยาธิในลำไส้", "ญาติ|ของผู้ป่วย"])
 def test_where_icu_and_the_word_list_agree_a_listed_word_may_start_a_line(marked: str) -> None:
     # ICU's มี|พยาธิ, with พยาธิ in the package's word list, was dropped by the

@@ -81,6 +81,43 @@ def test_line_rules() -> None:
     assert allowed_break("กข", 1)
 
 
+@pytest.mark.parametrize(
+    ("lao", "thai"),
+    [("ກະ", "กะ"), ("ມາ", "มา"), ("ນ້ຳ", "น้ำ"), ("ເສັຽ", None)],
+)
+def test_a_lao_vowel_written_after_its_consonant_never_starts_a_line(
+    lao: str, thai: str | None
+) -> None:
+    """ະ າ ຳ (and the ຽ of ເສັຽ) close the syllable of the consonant before them, as
+    Thai ะ า ำ do: a line that starts with one has parted a syllable. An emergency cut
+    in a narrow column (ມ|າໆ) and an author's zero-width space (ມ<U+200B>າ) keep the
+    line rules, so neither starts a line with one."""
+    at = len(lao) - 1
+    assert not allowed_break(lao, at), lao
+    assert at not in break_opportunities(lao, "lo", forced=[at])
+    if thai is not None:  # the rule Thai has kept all along
+        assert not allowed_break(thai, len(thai) - 1)
+
+
+def test_lao_pasted_with_a_zero_width_space_between_letters_starts_no_line_with_a_vowel() -> None:
+    """Lao pasted from a page whose word breaker put a zero-width space between any two
+    letters (ມ<U+200B>າ): each is an author's break, but the line rules still hold."""
+    text = "ຜູ້ປ່ວຍໄປໆມາໆທຸກໆມື້ ດື່ມນ້ຳຫຼາຍໆ ກະລຸນາ ເສັຽ"
+    pasted = "".join(
+        char + ("\u200b" if unicodedata.category(after) == "Lo" else "")
+        for char, after in pairwise(text + " ")
+    )
+    for width in range(16, 61, 3):
+        paragraph = make_paragraph(
+            [Run(pasted, default_family().regular, 10, black)], body_style(size=10), "lo"
+        )
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        lines = [line.replace("\u200b", "") for line in paragraph.line_texts()]
+        starts = {line[0] for line in lines[1:] if line}
+        assert not starts & set("\u0eb0\u0eb2\u0eb3\u0ebd\u0ec6\u0eaf"), (width, lines)
+
+
 def test_forbidden_and_forced_breaks() -> None:
     text = "ได้ผลดี"
     assert 3 not in break_opportunities(text, "th", forbidden=[3])

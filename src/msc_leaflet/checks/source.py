@@ -16,6 +16,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..content.text_policy import SARA_AM, typed_sara_am
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
 from ..files import Stamp, file_stamp, read_input
@@ -120,10 +121,16 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
         forms = {char, unicodedata.normalize("NFD", char)}
         if char.isascii() and char.isalnum():
             forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
+        elif SARA_AM.fullmatch(char):
+            forms |= set(typed_sara_am(char))  # ນ້ຳ typed ນໍ້າ
         return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
 
-    words = [_UNSEEN.join(map(letter, word)) for word in phrase.split()]
+    words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
     return re.compile(r"\s+".join(words), re.IGNORECASE)
+
+
+#: A phrase's letters for `_as_typed`: a Thai or Lao sara am with its tone mark is one.
+_LETTERS = re.compile(f"{SARA_AM.pattern}|.", re.DOTALL)
 
 
 def po_locate(origin: Location, phrase: str) -> Location:

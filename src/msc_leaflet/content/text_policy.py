@@ -11,14 +11,16 @@ show differently to the two are the attack surface:
   draws them), surrogates and noncharacters, invisible tag characters, a byte-order
   mark inside text, U+FFFD (a letter lost in a conversion), more than `MAX_MARKS`
   combining marks on one letter (a "Zalgo" column drawn through the header), a mark
-  with no letter to sit on, and a text of only invisible characters (`prints_nothing`).
+  with no letter to sit on, Burmese signs in the Zawgyi encoding's order (`zawgyi`),
+  and a text of only invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
   inside a Latin, Cyrillic or Greek word, `checks/hidden_text.py` reports them, and
   words that mix Latin with look-alike letters of another script.
 * **Judged as seen**: `visible` is the text the checks match claims, terms and numbers
-  in: default-ignorable characters removed, compatibility forms of ASCII (full-width
+  in: default-ignorable characters removed, Thai ำ and Lao ຳ typed as two characters
+  read as the vowel they print, compatibility forms of ASCII (full-width
   ``ｃｕｒｅ``, mathematical bold) folded, positional and width forms of other letters
   (Arabic presentation forms, half-width katakana) read as the letters, and look-alike
   letters in mixed-script words mapped to Latin (Unicode's confusables data, via
@@ -31,6 +33,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..typeset.syllables import STACKERS, final_consonant
+from .zawgyi import zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
 
@@ -106,6 +111,11 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
         baseless = _baseless_mark(text)
         if baseless is not None:
             return baseless
+    if "m" in kinds or "c" in kinds:
+        zawgyi = zawgyi_sign(text)
+        if zawgyi is not None:
+            offset, what = zawgyi
+            return Refusal(offset, f"{name(text[offset])} {what}: {_ZAWGYI}", _ZAWGYI_HINT)
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
         if "b" not in kinds:
             return None  # nothing to refuse, nor to balance
@@ -245,15 +255,19 @@ def _baseless_mark(text: str) -> Refusal | None:
     return None
 
 
+_ZAWGYI = (
+    "this is how Burmese typed in the Zawgyi encoding reads as Unicode, and the PDF "
+    "would print broken syllables"
+)
+_ZAWGYI_HINT = (
+    "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), then "
+    "check it with a Unicode Burmese font"
+)
+
+
 def _baseless_refusal(offset: int, char: str) -> Refusal:
     if "\u1000" <= char <= "\u109f":
-        return Refusal(
-            offset,
-            f"{name(char)} has no letter before it: this is how Burmese typed in the "
-            "Zawgyi encoding reads as Unicode, and the PDF would print broken syllables",
-            "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), "
-            "then check it with a Unicode Burmese font",
-        )
+        return Refusal(offset, f"{name(char)} has no letter before it: {_ZAWGYI}", _ZAWGYI_HINT)
     return Refusal(
         offset,
         f"{name(char)} has no letter to sit on (it opens the text or follows a space "
@@ -314,6 +328,10 @@ def visible(text: str) -> str:
     if text.isascii():
         return text
     text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+    if "\u0e4d" in text or "\u0ecd" in text:
+        text = _SPLIT_SARA_AM.sub(_sara_am, text)
+    if MYANMAR_ZERO in text:
+        text = "".join(MYANMAR_WA if typed_for_wa(text, k) else c for k, c in enumerate(text))
     # Each distinct character asked once: a paragraph repeats few (the checks ask for
     # every text of every translation, 8 % of a batch build's CPU when asked per character).
     if any(_plain_form(char) != char for char in set(text)):
@@ -322,6 +340,57 @@ def visible(text: str) -> str:
     if _THAI_AND_LAO.issubset({_thai_or_lao(char) for char in set(text)}):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+
+
+# Thai ำ and Lao ຳ (sara am) are drawn as a nikhahit over the consonant and an aa after
+# it, and print exactly so when typed as the two (ํ + า, ໍ + າ), a tone mark before or
+# between them: a Lao keyboard types ນ້ຳ as ນໍ້າ, and a Thai PDF's text layer gives ทำ
+# back as ทํา, so a claim pasted from one (สําเร็จ 100%) matched nothing. Unicode keeps
+# them apart (ำ decomposes only under NFKC, which splits it); the checks read one vowel.
+_SPLIT_SARA_AM = re.compile(
+    "([\u0e48-\u0e4b]?)\u0e4d([\u0e48-\u0e4b]?)\u0e32|([\u0ec8-\u0ecb]?)\u0ecd([\u0ec8-\u0ecb]?)\u0eb2"
+)
+
+
+#: Sara am, with the tone mark before it, as `visible` gives it: what `typed_sara_am`
+#: spells out as it may be typed.
+SARA_AM = re.compile("[\u0e48-\u0e4b]?\u0e33|[\u0ec8-\u0ecb]?\u0eb3")
+
+
+def typed_sara_am(seen: str) -> list[str]:
+    """Each way a sara am ``seen`` as `visible` reads it (``SARA_AM``: ้ำ, ຳ) may be
+    typed: as it is, or its nikhahit and aa apart with the tone mark before or between
+    them."""
+    tone, am = seen[:-1], seen[-1]
+    nikhahit, aa = ("\u0e4d", "\u0e32") if am == "\u0e33" else ("\u0ecd", "\u0eb2")
+    return list(dict.fromkeys([seen, tone + nikhahit + aa, nikhahit + tone + aa]))
+
+
+def _sara_am(match: re.Match[str]) -> str:
+    thai_tone, thai_between, lao_tone, lao_between = match.groups()
+    if lao_tone is None:
+        return f"{thai_tone}{thai_between}\u0e33"
+    return f"{lao_tone}{lao_between}\u0eb3"
+
+
+MYANMAR_ZERO = "\u1040"
+MYANMAR_WA = "\u101d"
+
+
+def typed_for_wa(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is the Myanmar digit ၀ typed for the letter ဝ, drawn alike
+    and swapped by Burmese typists (ဆရာ၀န် "doctor", ၀င် "enter"): no digit beside it,
+    and a vowel sign or medial on it, a letter or sign of its word before it, or a
+    killed final after it (a number carries none of these). A search for the word, or a
+    screen reader, finds a digit."""
+    if text[k] != MYANMAR_ZERO:
+        return False
+    before, after = text[k - 1 : k] if k else "", text[k + 1 : k + 2]
+    if "\u1040" <= before <= "\u1049" or "\u1040" <= after <= "\u1049":
+        return False  # ၁၀, ၁၀ရက်: a number
+    if "\u102b" <= after <= "\u103e" or "\u1000" <= before <= "\u103f":
+        return True
+    return bool(after) and final_consonant(text, k + 1)
 
 
 # The Lao block mirrors the Thai one, letter for letter where the alphabets share one
@@ -446,11 +515,32 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             before, after = text[offset - 1], text[offset + 1]
             if _alphabetic(before) and _alphabetic(after):
                 found.append((offset, f"invisible {name(char)} inside a word"))
-            elif char == "\u200b" and unicodedata.category(after) in ("Mn", "Mc", "Me"):
-                # An author's line-break hint (ที<U+200B>่) that can break nothing: a
-                # line never parts a letter from its marks, so the fix does nothing.
+            elif char == "\u200b" and (
+                unicodedata.category(after) in ("Mn", "Mc", "Me")
+                or before in STACKERS
+                or final_consonant(text, offset + 1)
+            ):
+                # An author's line-break hint (ที<U+200B>่, ကမ္<U+200B>ဘာ, ဆဲ<U+200B>လ်)
+                # that can break nothing: a line never parts a letter from its marks, a
+                # consonant from the stacker that writes it under the one before, nor
+                # starts with a syllable's killed final.
                 described = f"invisible {name(char)} inside a letter: no line can break there"
                 found.append((offset, described))
+    for offset in (k for k, char in enumerate(text) if char == MYANMAR_ZERO):
+        if typed_for_wa(text, offset):
+            start = offset
+            while start and "\u1000" <= text[start - 1] <= "\u103f":
+                start -= 1
+            end = offset + 1
+            while end < len(text) and "\u1000" <= text[end] <= "\u103f":
+                end += 1
+            found.append(
+                (
+                    offset,
+                    f"“{text[start:end]}” is spelt with {name(MYANMAR_ZERO)}, drawn as the "
+                    f"letter {name(MYANMAR_WA)}: a search or a screen reader finds a digit",
+                )
+            )
     seen = _IGNORABLE.sub("", text)
     for match in _THAI_LAO_RUN.finditer(seen):
         if _mixes_thai_and_lao(match.group()):

@@ -75,8 +75,9 @@ SCRIPTS = (
         tag="Laoo",
         name="Lao",
         ranges=((0x0E80, 0x0EFF),),
-        # ໆ repeat mark, ຯ ellipsis (abbreviation), as Thai ๆ and ฯ
-        no_line_start="\u0ec6\u0eaf",
+        # ໆ repeat mark, ຯ ellipsis (abbreviation), as Thai ๆ and ฯ; ະ າ ຳ and the ຽ of
+        # ເ-ັຽ are written after their consonant and close its syllable, as Thai ะ า ำ
+        no_line_start="\u0ec6\u0eaf\u0eb0\u0eb2\u0eb3\u0ebd",
         no_line_end="\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4",  # leading vowels ເ ແ ໂ ໃ ໄ
         unbroken=("\u0eaf\u0ea5\u0eaf",),  # ຯລຯ
     ),

@@ -55,7 +55,14 @@ from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
-from .syllables import is_thai, joined_to_previous, khmer_lone_finals, syllable_break
+from .syllables import (
+    STACKERS,
+    final_consonant,
+    is_thai,
+    joined_to_previous,
+    khmer_lone_finals,
+    syllable_break,
+)
 
 ZERO_WIDTH_SPACE = "\u200b"
 #: The spaces an author may write between a number and its unit or between its groups,
@@ -408,7 +415,9 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
 
 
 def allowed_break(text: str, i: int) -> bool:
-    """The Thai (and general) line rules for a break between text[i-1] and text[i]."""
+    """The Thai (and general) line rules for a break between text[i-1] and text[i]:
+    rules no break overrides, an author's zero-width space and an emergency cut included
+    (but a cut with nowhere else to fall)."""
     after = text[i]
     before = text[i - 1]
     if unicodedata.category(after) in ("Mn", "Mc", "Me") or after in NO_LINE_START:
@@ -417,6 +426,12 @@ def allowed_break(text: str, i: int) -> bool:
         return False
     if before in NO_LINE_END:
         return False
+    if before in STACKERS:
+        # A stacker, coeng or virama writes the next consonant under or into the one
+        # before (ကမ္ဘာ, ស្រី, स्ट): parted, the line ends on a broken conjunct.
+        return False
+    if text[i + 1 : i + 2] in _FINAL_SIGNS and final_consonant(text, i):
+        return False  # a killed or stacked-over consonant: the final of ဆဲလ်, ကမ္ဘာ
     if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
         return False
     if (
@@ -445,6 +460,11 @@ def is_fullwidth_alphanumeric(char: str) -> bool:
     return "\uff10" <= char <= "\uff5a" and any(
         first <= char <= last for first, last in FULLWIDTH_ALPHANUMERICS
     )
+
+
+#: What may follow a consonant that `final_consonant` takes for a final: a killer, the
+#: Burmese dot below before one, or the Burmese stacker.
+_FINAL_SIGNS = frozenset("\u103a\u17cd\u17cb\u1037\u1039")
 
 
 #: Full-width digits, capital and small Latin letters (U+FF10–FF5A, less the symbols).

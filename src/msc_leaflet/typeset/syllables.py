@@ -144,14 +144,22 @@ def joined_to_previous(text: str, i: int) -> bool:
     signs that say so (a consonant stacked or joined by a virama, a Burmese consonant
     stacked over the next, a Burmese or Khmer killed consonant, a Khmer final ending
     its text)."""
-    if text[i - 1] in STACKERS or text[i + 1 : i + 2] == MYANMAR_STACKER:
+    if text[i - 1] in STACKERS or final_consonant(text, i):
+        return True
+    return _khmer_final(text, i)
+
+
+def final_consonant(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a consonant its signs say is the final of the syllable
+    before: a Burmese one stacked over the next, or a Burmese or Khmer one killed
+    (asat, toandakhiat, bantoc). Unlike `joined_to_previous`'s other readings, these
+    are never in doubt: no line starts with such a consonant, whatever break is asked."""
+    if text[i + 1 : i + 2] == MYANMAR_STACKER:
         return True
     j = i + 1
     while j < len(text) and text[j] in BEFORE_KILLER:
         j += 1
-    if j < len(text) and text[j] in KILLERS:
-        return True
-    return _khmer_final(text, i)
+    return j < len(text) and text[j] in KILLERS
 
 
 def _khmer_final(text: str, i: int) -> bool:
