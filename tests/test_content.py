@@ -83,6 +83,37 @@ def test_missing_required_field(make_project: Callable[..., Path]) -> None:
     assert err.location.line == 1
 
 
+@pytest.mark.parametrize(
+    ("blocks", "written"),
+    [
+        ("- list:\n    - Lab rule: the cells stick to plastic.\n", "- Lab rule: the"),
+        ("- table:\n    header: [A, B]\n    rows:\n      - [Claim: new tissue, No]\n", "Claim:"),
+        ("- faq:\n    - q: Why?\n      a:\n        - Note: ask your doctor.\n", "- Note:"),
+    ],
+    ids=["list item", "table cell", "faq answer"],
+)
+def test_text_with_a_colon_is_told_to_be_quoted(
+    make_project: Callable[..., Path], blocks: str, written: str
+) -> None:
+    # "- Lab rule: the cells …" is a YAML mapping, not text: the loader said the item
+    # "must be non-empty text", though it plainly held text, and gave no hint; clinic
+    # staff write "Note:", "Tip:", "Claim:" at the start of items all the time.
+    text = leaflet_yaml(blocks, references="")
+    err = error_of(make_project, text)
+    assert "non-empty" not in err.message
+    assert "colon" in err.message and "quote" in err.hint
+    assert err.location.line == line_of(text, written)
+
+
+def test_a_nested_list_is_told_to_be_a_list_of_its_own(make_project: Callable[..., Path]) -> None:
+    # A numbered list written inside a bulleted one "must be non-empty text".
+    text = leaflet_yaml("- list:\n    - One\n    - - Two\n      - Three\n", references="")
+    err = error_of(make_project, text)
+    assert "non-empty" not in err.message and "list" in err.message
+    assert "list" in err.hint and "after" in err.hint
+    assert err.location.line == line_of(text, "- - Two")
+
+
 def test_wrong_type(make_project: Callable[..., Path]) -> None:
     text = leaflet_yaml(GOOD).replace("title: A sample leaflet", "title: [A, list]")
     err = error_of(make_project, text)

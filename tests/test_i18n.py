@@ -194,6 +194,30 @@ def test_init_of_a_regional_variant_starts_from_its_language(tmp_path: Path) -> 
     assert not any(e.msgstr for e in austrian.active)
 
 
+def test_init_starts_the_page_words_from_the_translation_the_package_carries(
+    tmp_path: Path,
+) -> None:
+    # `init ja` in a project with no Japanese ui.po (made before the package carried
+    # one, or by hand) wrote an empty one: a Japanese leaflet then printed "References",
+    # "Page 1 of 4" and "Please note" in English, though the package has them in
+    # Japanese. It starts from the package's translation, its review note kept; a
+    # regional variant from its language's (ja_JP from ja).
+    from msc_leaflet.data import library_root
+
+    root = copy_project(tmp_path)
+    cli("init", "ja", "--project", str(root))
+    cli("init", "ar_EG", "--project", str(root))
+    for locale, language in (("ja", "ja"), ("ar_EG", "ar")):
+        started = read_po(root / "locales" / locale / "LC_MESSAGES" / "ui.po")
+        carried = read_po(library_root("msc") / "locales" / language / "LC_MESSAGES" / "ui.po")
+        translated = {e.msgctxt: e.msgstr for e in carried.active if e.msgstr}
+        assert translated and {e.msgctxt: e.msgstr for e in started.active} == translated
+        assert started.header["Language"] == locale
+        assert any("professional medical translator" in c for c in started.header_comments)
+    opening = read_po(root / "locales" / "ja" / "LC_MESSAGES" / "ui.po").header_comments[0]
+    assert "started from" not in opening
+
+
 def test_update_keeps_translator_header_fields(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     catalog = read_po(root / PO)

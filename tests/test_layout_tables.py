@@ -328,3 +328,31 @@ def test_a_table_that_fits_leaves_no_caption_alone_on_the_next_page(
     assert pages["caption"] == pages["row 5"] == {2}, pages
     assert pages["row 1"] == {1}, pages  # the header keeps a row with it on page 1
     assert pages["row 0"] == {1, 2}, pages  # and is repeated above the rest
+
+
+@pytest.mark.parametrize("short_by", [1.0, 10.0])
+def test_a_table_over_three_pages_leaves_no_caption_alone_on_the_last(
+    tmp_path: Path, short_by: float
+) -> None:
+    # The Burmese A5 proof of a new leaflet: its claims table split after its first
+    # row at the foot of page 4; the rest of the rows filled page 5 exactly, and the
+    # caption, no longer kept with the table once it had split, opened page 6 alone.
+    # Every part of a split table keeps the caption with its last row.
+    from reportlab.lib.pagesizes import A5
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from msc_leaflet.layout.blocks import Box, SplitTable
+
+    pages: dict[str, set[int]] = {}
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A5)
+    frame, line, pad = doc.height, 14.0, 6.0  # a row is its cell and 3 points above, below
+    # The repeated header and four tall rows fill a page, with less than a line to spare.
+    tall = (frame - 2 * line - pad + short_by) / 4 - pad
+    heights = [line, line, tall, tall, tall, tall]
+    rows = [[_Seen(f"row {n}", pages, height)] for n, height in enumerate(heights)]
+    table = SplitTable(rows, repeatRows=1)
+    caption = _Seen("caption", pages, line)
+    above = frame - 2 * (line + pad) - tall / 2  # room for the header and the first row
+    doc.build([Spacer(1, above), Box([table, caption, Spacer(1, 6)])])
+    assert pages["row 1"] == {1} and pages["row 2"] == {2}, pages
+    assert pages["caption"] == pages["row 5"], pages

@@ -20,6 +20,7 @@ import pytest
 from PIL import Image
 
 from conftest import leaflet_yaml
+from i18n_support import set_msgstr
 from msc_leaflet import i18n
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.content import model as m
@@ -27,6 +28,7 @@ from msc_leaflet.content.citations import format_reference
 from msc_leaflet.content.inline import plain_text
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet
+from msc_leaflet.i18n.workflow import init_locale
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from pdfjs_text import HERE as PDFJS
@@ -1107,3 +1109,54 @@ def test_a_clinic_phone_number_links_to_the_number_printed(
         if "/A" in a and str(a.A.URI).startswith("tel:")
     }
     assert targets == {dialled}
+
+
+# A link label in the paragraph's language with a Latin name in it, at its end and at
+# its start, as translators write them ("the ClinicalTrials.gov registry").
+MIXED_LINK_BLOCKS = """\
+- paragraph: Read more in [the ClinicalTrials.gov trial registry](https://clinicaltrials.gov).
+  id: end
+- paragraph: Or see [ClinicalTrials.gov, the trial registry](https://example.org/registry).
+  id: start
+"""
+MIXED_LINKS = {
+    "km": (
+        "អានបន្ថែមនៅលើ[បញ្ជីចុះឈ្មោះការសាកល្បង ClinicalTrials.gov](https://clinicaltrials.gov)។",
+        "ឬមើល[ClinicalTrials.gov បញ្ជីចុះឈ្មោះការសាកល្បង](https://example.org/registry)។",
+    ),
+    "ja": (
+        "詳しくは[臨床試験の登録サイト ClinicalTrials.gov](https://clinicaltrials.gov)で。",
+        "または[ClinicalTrials.govの臨床試験登録サイト](https://example.org/registry)で。",
+    ),
+}
+NOT_LATIN = re.compile(r"[\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("lang", sorted(MIXED_LINKS))
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_a_link_reads_each_of_its_words_in_their_language(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, edition: str
+) -> None:
+    """A screen reader speaks a link in its element's /Lang. A Khmer label that ended
+    in "ClinicalTrials.gov" made the whole Link English, so its Khmer words were read
+    by an English voice (and a Japanese one that began with it, Japanese read as
+    English). Every word of a link is read in its own language: the Link's words in
+    the Link's language, a name in another script a Span of its own inside it."""
+    root = make_project({"sample": leaflet_yaml(MIXED_LINK_BLOCKS)})
+    project = Project.at(root)
+    init_locale(project, lang)
+    catalog = root / "locales" / lang / "LC_MESSAGES" / "sample.po"
+    for context, msgstr in zip(("end", "start"), MIXED_LINKS[lang], strict=True):
+        set_msgstr(catalog, context, msgstr)
+    path = build_leaflet(Project.at(root), "sample", lang, tmp_path, edition=edition).path
+    document, _ = structure(path)
+    links = [n for n in document.walk() if n.role == "Link" and NOT_LATIN.search(n.text())]
+    assert len(links) == 2
+    for link in links:
+        for node in link.walk():
+            for piece in node.texts:
+                if LATIN_LETTER.search(piece):
+                    assert node.lang == "en", (node.role, node.lang, piece)
+                if NOT_LATIN.search(piece):
+                    assert node.lang == lang, (node.role, node.lang, piece)
+    assert _checker_problems(path) == []

@@ -76,6 +76,17 @@ class _Reader:
     def text(self, node: Node, context: str, comment: str) -> m.Text:
         if problem := no_text(self.path, node, f"'{context}'"):
             raise problem
+        if isinstance(node, MappingNode) and len(node.value) == 1:
+            key, value = node.value[0]
+            if isinstance(key, ScalarNode) and isinstance(value, ScalarNode) and key.value:
+                raise LeafletError(
+                    where(self.path, node),
+                    f"'{context}' is not text: the colon and space after '{key.value}' "
+                    "make YAML read it as a name and a value",
+                    f"quote the text: {_quoted(f'{key.value}: {value.value}')}"
+                    if len(f"{key.value}{value.value}") < 60
+                    else "put the text in quotes, or write it on the next lines after >-",
+                )
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
         value = str(node.value)
@@ -308,6 +319,14 @@ class _Reader:
                         f.values["style"], f"list style must be bullet or numbered, not {style!r}"
                     )
                 items = f.sequence("list")
+                for item in items:
+                    if isinstance(item, (SequenceNode, MappingNode)) and _nested_list(item):
+                        raise LeafletError(
+                            where(self.path, item),
+                            "a list inside a list item: a leaflet's lists are not nested",
+                            "put these items in a list block of their own after this one "
+                            "(style: numbered for a numbered list), or write them as text",
+                        )
                 texts = tuple(
                     self.text(item, f"{base}/{n}", about(f"List item {n} of {len(items)}"))
                     for n, item in enumerate(items, 1)
@@ -585,3 +604,19 @@ def check_citations(leaflet: m.Leaflet) -> list[Finding]:
         for ref in leaflet.references
         if ref.key not in cited
     ]
+
+
+def _nested_list(item: Node) -> bool:
+    """Whether a list item is a list of its own: written as one ("- - Two") or as a
+    list block ("- list: …"), where the format allows only text."""
+    if isinstance(item, SequenceNode):
+        return True
+    return any(
+        isinstance(key, ScalarNode) and key.value == "list" and isinstance(value, SequenceNode)
+        for key, value in item.value
+    )
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a YAML quoted scalar a hint can show to be copied."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"

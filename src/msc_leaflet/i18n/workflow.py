@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import write_atomic
-from ..project import Project, cldr_locale, locale_name
+from ..project import Project, cldr_locale, locale_name, parent_locales
 from .catalog import (
     HEADER_KEY,
     UI_DOMAIN,
@@ -105,14 +106,14 @@ def init_locale(project: Project, locale: str) -> list[Written]:
         if path.exists():
             written.append(Written(path, "unchanged"))
             continue
-        base = catalog_path(project, locale, domain)
-        started = read_po(base) if base.is_file() else None  # the language's (ar for ar_EG)
-        if started and any(entry.has_translation for entry in started.active):
+        base = _start(project, locale, domain)
+        started = read_po(base) if base else None  # the language's (ar for ar_EG)
+        if base and started:
             catalog = translation(template, name, started)
             catalog.header["Language"] = name
             parent = catalog_language(base)
             catalog.header_comments = [
-                _opening(name, parent) if line == _opening(parent) else line
+                _opening(name, parent) if line == _opening(parent) and parent != name else line
                 for line in catalog.header_comments
             ]
         else:
@@ -124,6 +125,24 @@ def init_locale(project: Project, locale: str) -> list[Written]:
             continue
         written.append(Written(path, "created"))
     return written
+
+
+def _start(project: Project, locale: str, domain: str) -> Path | None:
+    """The catalog a new one of ``locale`` for ``domain`` starts from: the project's
+    translation of the language it is a variant of (`catalog_path`: ar for ar_EG), else,
+    for the page's own words, the translation the package carries (the one
+    ``msc-leaflet init`` copies): without it a new language's leaflets printed their
+    page furniture ("References", "Page 1 of 4") in English. None: start empty."""
+    candidates = [catalog_path(project, locale, domain)]
+    if domain == UI_DOMAIN:
+        carried = library_root("msc")
+        candidates += [po_path(Project.at(carried), name, domain) for name in (
+            locale_dir_name(locale), *parent_locales(locale)
+        )]  # fmt: skip
+    for path in candidates:
+        if path.is_file() and any(entry.has_translation for entry in read_po(path).active):
+            return path
+    return None
 
 
 def update(project: Project) -> list[Written]:

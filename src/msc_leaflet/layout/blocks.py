@@ -27,7 +27,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import NullActionFlowable
+from reportlab.platypus.doctemplate import NullActionFlowable, _FrameBreak
 from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
@@ -530,8 +530,18 @@ class Box(KeepTogether):  # type: ignore[misc]
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         if frame is None or aH >= self._H or aH <= self.empty_share * frame._height:
-            return list(super().split(aW, aH))
-        return self._split_rows(aW, aH) or list(super().split(aW, aH))
+            return self._moved(list(super().split(aW, aH)))
+        return self._split_rows(aW, aH) or self._moved(list(super().split(aW, aH)))
+
+    def _moved(self, parts: list[Flowable]) -> list[Flowable]:
+        """ReportLab's split of a box that goes to the next frame: a frame break and the
+        content, loose. Kept a box there, so that it splits by its own rules if it does
+        not fit that page either (a table's caption with its last row); loose, a table
+        that filled the page left its caption alone on the one after. A box already at
+        the top of its frame is given up loose (a `NullActionFlowable` first), as before."""
+        if parts and isinstance(parts[0], _FrameBreak) and len(parts) > 2:
+            return [parts[0], Box(parts[1:], self.empty_share)]
+        return parts
 
     def _split_rows(self, aW: float, aH: float) -> list[Flowable] | None:
         content = list(self._content)
@@ -583,8 +593,12 @@ class Box(KeepTogether):  # type: ignore[misc]
         ):
             return None
         # Flat: the frame must be able to add the first flowable as it is (a
-        # KeepTogether never reports a height that fits).
-        return [*content[:index], *parts, *content[index + 1 :]]
+        # KeepTogether never reports a height that fits). The rest is a box again, so
+        # the caption stays with the last row however many pages the rows take: flat,
+        # rows that filled the next page exactly left the caption alone on the one after.
+        rest = [*parts[1:], *content[index + 1 :]]
+        boxed: list[Flowable] = [Box(rest, self.empty_share)] if follows else rest
+        return [*content[:index], parts[0], *boxed]
 
 
 def _whole(part: Flowable, body: Flowable) -> bool:

@@ -197,14 +197,13 @@ class _LineWriter:
             return
         keys = _tag_keys(items, element)
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
-            owner = self._owner(element, keys[0], items, first=True)
-            self._marked(owner, parts, write)
+            owner = self._stretch(element, keys[0], items, parts, write, first=True)
         else:
             start = 0
             for key, group in groupby(keys):
                 end = start + len(list(group))
-                owner = self._owner(element, key, items[start:end], first=start == 0)
-                self._marked(owner, parts[start:end], write)
+                stretch = items[start:end]
+                owner = self._stretch(element, key, stretch, parts[start:end], write, start == 0)
                 start = end
         kind, target = keys[-1]
         self.tagger.line_ended(element, target, owner if kind == "link" else None)
@@ -220,19 +219,51 @@ class _LineWriter:
         self.flush()
         self.ops.append(END)
 
-    def _owner(
-        self, element: Element, key: _TagKey, items: Sequence[Placed], first: bool = False
+    def _stretch(
+        self,
+        element: Element,
+        key: _TagKey,
+        items: Sequence[Placed],
+        parts: Sequence[_Part],
+        write: Callable[[Sequence[_Part]], None],
+        first: bool,
     ) -> Element:
-        """The element a stretch of the line with ``key`` is content of; ``first``: the
-        stretch begins the line, and may continue a link the line before ended in."""
+        """Mark a stretch of the line with one ``key`` (`_tag_keys`) as content of its
+        element, which is returned: for a link, its Link, whose words in another
+        language than its own are each a Span inside it (a Khmer label ending in
+        "ClinicalTrials.gov" is read in Khmer, then the name in English)."""
+        if key[0] != "link":
+            owner = self._owner(element, key, items)
+            self._marked(owner, parts, write)
+            return owner
+        langs = _tag_keys(items, element, links=False)
+        link = self._link(element, key[1], langs, first)
+        start = 0
+        for (kind, value), group in groupby(langs):
+            end = start + len(list(group))
+            inside = kind == "lang" and value != link.effective_lang()
+            owner = link.add("Span", lang=value) if inside else link
+            self._marked(owner, parts[start:end], write)
+            start = end
+        return link
+
+    def _link(
+        self, element: Element, target: str, langs: Sequence[_TagKey], first: bool
+    ) -> Element:
+        """The Link a stretch of a line to ``target`` is content of: the one the line
+        before ended in (``first``: the stretch begins the line), or a new one in the
+        language of its first word (a URL reads as Latin)."""
+        assert self.tagger is not None
+        link = self.tagger.continued_link(element, target) if first else None
+        if link is None:
+            lang = next((value for kind, value in langs if kind == "lang"), "")
+            link = element.add("Link", lang=lang or element.effective_lang())
+        self.links.append(link)
+        return link
+
+    def _owner(self, element: Element, key: _TagKey, items: Sequence[Placed]) -> Element:
+        """The element a stretch of the line with ``key`` (not a link) is content of."""
         kind, value = key
-        if kind == "link":
-            assert self.tagger is not None
-            link = self.tagger.continued_link(element, value) if first else None
-            if link is None:  # in the language of its first word: a URL reads as Latin
-                link = element.add("Link", lang=_tag_keys(items, element, links=False)[-1][1])
-            self.links.append(link)
-            return link
         own = element.effective_lang()
         if kind == "cites":  # in the leaflet's digits: in an English text, "၁" is Burmese
             return element.add("Reference", lang=_number_lang(items, element))
