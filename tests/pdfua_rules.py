@@ -4,10 +4,12 @@ read with pikepdf and fontTools, for the structure tests.
 `pdfua` (PyPI, in test_tagged_pdf.py) checks sixteen rules; this reads what it does not:
 marked content nested the way the standard allows, the tree's parent links, ParentTree
 and IDTree, each annotation's place in the tree, BCP 47 languages, and every glyph a
-page draws (embedded, mapped to Unicode, never .notdef). Each rule group is one function
-returning messages that start with the Matterhorn checkpoint and the PDF/UA-1 clause,
-so a failure says which condition of the standard it breaks. What a screen reader
-reads (roles, languages, text per element) comes from tagged_read.py.
+page draws (embedded, encoded as 7.21.6 asks, mapped to Unicode, as wide as its
+program says, never .notdef). Each rule group is one function returning messages that
+start with the Matterhorn checkpoint (with its failure condition where the number is
+certain) and the PDF/UA-1 clause, so a failure says which condition of the standard it
+breaks. What a screen reader reads (roles, languages, text per element) comes from
+tagged_read.py.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import io
 import re
 import xml.dom.minidom
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -135,13 +137,13 @@ def document_level(pdf: pikepdf.Pdf) -> list[str]:
     if not (isinstance(mark_info, Dictionary) and bool(mark_info.get("/Marked", False))):
         out.append(rule("01", "7.1", "/MarkInfo /Marked is not true"))
     if isinstance(mark_info, Dictionary) and bool(mark_info.get("/Suspects", False)):
-        out.append(rule("01-004", "7.1", "/MarkInfo /Suspects is true"))
+        out.append(rule("01-006", "7.1", "/MarkInfo /Suspects is true"))
     preferences = root.get("/ViewerPreferences")
     if not (isinstance(preferences, Dictionary) and bool(preferences.get("/DisplayDocTitle"))):
         out.append(rule("07-001", "7.1", "/ViewerPreferences /DisplayDocTitle is not true"))
     lang = str(root.get("/Lang", ""))
     if not BCP47.fullmatch(lang):
-        out.append(rule("11-001", "7.2", f"the catalog's /Lang {lang!r} is not BCP 47"))
+        out.append(rule("11", "7.2", f"the catalog's /Lang {lang!r} is not BCP 47"))
     if "/Metadata" not in root:
         return [*out, rule("06-001", "5", "no XMP metadata stream")]
     packet = root.Metadata.read_bytes()
@@ -157,10 +159,12 @@ def document_level(pdf: pikepdf.Pdf) -> list[str]:
     titles = [t for t in dom.getElementsByTagName("dc:title") if t.toxml().strip()]
     if not titles or not "".join(_text(t) for t in titles).strip():
         out.append(rule("06-003", "7.1", "XMP has no dc:title"))
-    for node in dom.getElementsByTagName("rdf:li"):
-        lang = node.getAttribute("xml:lang")
+    langs = [li.getAttribute("xml:lang") for li in dom.getElementsByTagName("rdf:li")]
+    for bag in dom.getElementsByTagName("dc:language"):
+        langs += [_text(li).strip() for li in bag.getElementsByTagName("rdf:li")]
+    for lang in langs:
         if lang and lang != "x-default" and not BCP47.fullmatch(lang):
-            out.append(rule("11", "7.2", f"XMP xml:lang {lang!r} is not BCP 47"))
+            out.append(rule("11", "7.2", f"XMP language {lang!r} is not BCP 47"))
     return out
 
 
@@ -219,7 +223,7 @@ def elements(document: Node, role_map: dict[str, str]) -> list[str]:
         if role == "Figure" and "BBox" not in element.attributes:
             out.append(rule("13", "7.3", "a Figure has no Layout /BBox"))
         if role == "H":
-            out.append(rule("14-006", "7.4.4", "H used (the leaflets number their headings)"))
+            out.append(rule("14", "7.4.4", "H used (the leaflets number their headings)"))
         if re.fullmatch(r"H[1-6]", role):
             headings.append(int(role[1]))
         if role == "L" and set(kids) - {"LI", "Caption", "L"}:
@@ -248,7 +252,7 @@ def elements(document: Node, role_map: dict[str, str]) -> list[str]:
         if i and n > 1
     ]
     if headings and headings[0] != 1:
-        out.append(rule("14-001", "7.4.2", f"the first heading is H{headings[0]}"))
+        out.append(rule("14-002", "7.4.2", f"the first heading is H{headings[0]}"))
     out += [
         rule("14-003", "7.4.2", f"H{a} is followed by H{b}")
         for a, b in pairwise(headings)
@@ -369,9 +373,9 @@ def marked_content(pdf: pikepdf.Pdf, raw: RawTree, path: Path) -> list[str]:
                 inside_artifact = any(t == "/Artifact" for t, _ in stack)
                 inside_mcid = any(m is not None for _, m in stack)
                 if tag == "/Artifact" and inside_mcid:
-                    out.append(rule("01-001", "7.1", f"{where}: an artifact inside tagged content"))
+                    out.append(rule("01-003", "7.1", f"{where}: an artifact inside tagged content"))
                 if mcid is not None and inside_artifact:
-                    out.append(rule("01-002", "7.1", f"{where}: MCID {mcid} inside an artifact"))
+                    out.append(rule("01-004", "7.1", f"{where}: MCID {mcid} inside an artifact"))
                 if mcid is not None and inside_mcid:
                     out.append(rule("01", "7.1", f"{where}: MCID {mcid} inside another"))
                 if mcid is not None:
@@ -453,26 +457,96 @@ def _parent_tree_entries(pdf: pikepdf.Pdf) -> dict[int, tuple[int, int]]:
 
 
 def fonts(pdf: pikepdf.Pdf) -> list[str]:
-    """Checkpoints 10 and 31 (7.21): every font a page draws text in is embedded, each
-    code it draws maps to Unicode text, and no code draws the .notdef glyph."""
+    """Checkpoints 10 and 31 (7.21): every font a page draws text in is embedded, with an
+    encoding its program can be read by, each code it draws maps to Unicode text, is
+    drawn at its program's advance, and never draws the .notdef glyph."""
     out: list[str] = []
-    programs: dict[tuple[int, int], tuple[dict[int, str], Callable[[int], bool]]] = {}
+    read: dict[tuple[int, int], FontReading] = {}
     for number, page in enumerate(pdf.pages, 1):
         for font, codes in _drawn(page.obj, page.obj.get("/Resources", Dictionary())):
-            name = str(font.get("/BaseFont", "?"))
-            where = f"page {number} {name}"
-            if font.objgen not in programs:
-                programs[font.objgen] = _font_maps(font)
-            unicode, draws_notdef = programs[font.objgen]
-            if "/ToUnicode" not in font:
-                out.append(rule("10-001", "7.21.7", f"{where} has no /ToUnicode"))
+            where = f"page {number} {font.get('/BaseFont', '?')}"
+            if font.objgen not in read:
+                read[font.objgen] = FontReading.of(font)
+            reading = read[font.objgen]
+            out += [rule(*problem[:2], f"{where} {problem[2]}") for problem in reading.problems]
             for code in sorted(codes):
-                text = unicode.get(code, "")
+                text = reading.unicode.get(code, "")
                 if not text or any(c == "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in text):
                     out.append(rule("10-001", "7.21.7", f"{where} code {code} reads {text!r}"))
-                if draws_notdef(code):
-                    out.append(rule("31-030", "7.21.8", f"{where} code {code} draws .notdef"))
+                if reading.program and reading.glyph(code) == 0:
+                    out.append(rule("31", "7.21.8", f"{where} code {code} draws .notdef"))
+                declared, advance = reading.widths(code)
+                if advance is not None and abs(declared - advance) > 1:
+                    wide = f"is {declared} wide, its glyph {advance:.0f}"
+                    out.append(rule("31", "7.21.5", f"{where} code {code} {wide}"))
     return sorted(set(out), key=out.index)
+
+
+@dataclass
+class FontReading:
+    """What a font dictionary and its embedded TrueType program say of each code."""
+
+    font: pikepdf.Object
+    unicode: dict[int, str]
+    program: TTFont | None
+    problems: list[tuple[str, str, str]]  # (checkpoint, clause, message)
+    cmap: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, font: pikepdf.Object) -> FontReading:
+        unicode = _to_unicode(font["/ToUnicode"].read_bytes()) if "/ToUnicode" in font else {}
+        problems = [] if "/ToUnicode" in font else [("10-001", "7.21.7", "has no /ToUnicode")]
+        descendant = font.DescendantFonts[0] if font.get("/Subtype") == Name.Type0 else font
+        descriptor = descendant.get("/FontDescriptor", Dictionary())
+        if font.get("/Subtype") != Name.Type3 and not any(
+            key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+        ):
+            problems.append(("31", "7.21.4.1", "is not embedded"))
+        if "/FontFile2" not in descriptor:  # another format: its glyphs are not read here
+            return cls(font, unicode, None, problems)
+        program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()), lazy=True)
+        reading = cls(font, unicode, program, problems)
+        if font.get("/Subtype") == Name.TrueType:
+            reading.read_simple_encoding(int(descriptor.get("/Flags", 0)))
+        return reading
+
+    def read_simple_encoding(self, flags: int) -> None:
+        """7.21.6: a symbolic TrueType font has no /Encoding and one cmap subtable, or a
+        (3,0) one; the codes are looked up in its (1,0) or (3,0) subtable (§9.6.6.4)."""
+        assert self.program is not None
+        tables = [(t.platformID, t.platEncID) for t in self.program["cmap"].tables]
+        symbolic = bool(flags & 4)
+        if symbolic and ("/Encoding" in self.font or (len(tables) != 1 and (3, 0) not in tables)):
+            self.problems.append(("31", "7.21.6", f"is symbolic with cmap {tables}"))
+        if not symbolic and (3, 1) not in tables and (1, 0) not in tables:
+            self.problems.append(("31", "7.21.6", f"is non-symbolic with cmap {tables}"))
+        for subtable in self.program["cmap"].tables:
+            if (subtable.platformID, subtable.platEncID) in ((1, 0), (3, 0)):
+                for code, name in subtable.cmap.items():
+                    self.cmap.setdefault(code & 0xFF, name)
+
+    def glyph(self, code: int) -> int:
+        """The glyph id ``code`` draws (0: .notdef)."""
+        assert self.program is not None
+        order = self.program.getGlyphOrder()
+        if self.font.get("/Subtype") != Name.Type0:
+            return order.index(self.cmap[code]) if code in self.cmap else 0
+        gids = self.font.DescendantFonts[0].get("/CIDToGIDMap")
+        if isinstance(gids, pikepdf.Stream):  # Identity-H: the code is the CID
+            return int.from_bytes(gids.read_bytes()[2 * code : 2 * code + 2] or b"\0", "big")
+        return code if code < len(order) else 0
+
+    def widths(self, code: int) -> tuple[float, float | None]:
+        """A simple font's /Widths entry for ``code``, and its glyph's advance in the
+        program (None where not read here), both in 1/1000 em."""
+        if self.program is None or self.font.get("/Subtype") != Name.TrueType:
+            return 0.0, None
+        first = int(self.font.get("/FirstChar", 0))
+        widths = self.font.get("/Widths", Array())
+        declared = float(widths[code - first]) if 0 <= code - first < len(widths) else 0.0
+        name = self.program.getGlyphOrder()[self.glyph(code)]
+        advance = self.program["hmtx"][name][0] * 1000 / self.program["head"].unitsPerEm
+        return declared, advance
 
 
 def _drawn(
@@ -512,34 +586,6 @@ def _codes(font: pikepdf.Object, data: bytes) -> list[int]:
     if font.get("/Subtype") == Name.Type0:  # Identity-H: two bytes a code
         return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
     return list(data)
-
-
-def _font_maps(font: pikepdf.Object) -> tuple[dict[int, str], Callable[[int], bool]]:
-    """Code → Unicode text from /ToUnicode, and whether a code draws .notdef (glyph 0)."""
-    unicode = _to_unicode(font["/ToUnicode"].read_bytes()) if "/ToUnicode" in font else {}
-    descendant = font.DescendantFonts[0] if font.get("/Subtype") == Name.Type0 else font
-    descriptor = descendant.get("/FontDescriptor")
-    if descriptor is None or "/FontFile2" not in descriptor:
-        return unicode, lambda code: False  # another format: its glyphs are not read here
-    program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()), lazy=True)
-    glyphs = program.getGlyphOrder()
-    if font.get("/Subtype") == Name.Type0:
-        gids = descendant.get("/CIDToGIDMap")
-        table = gids.read_bytes() if isinstance(gids, pikepdf.Stream) else None
-
-        def gid(code: int) -> int:  # Identity-H: the code is the CID
-            if table is None:
-                return code if code < len(glyphs) else 0
-            return int.from_bytes(table[2 * code : 2 * code + 2] or b"\0", "big")
-
-        return unicode, lambda code: gid(code) == 0
-    # A symbolic TrueType font: its (1,0) or (3,0) cmap, as ISO 32000-1 §9.6.6.4 reads it.
-    cmap: dict[int, str] = {}
-    for subtable in program["cmap"].tables:
-        if (subtable.platformID, subtable.platEncID) in ((1, 0), (3, 0)):
-            for code, name in subtable.cmap.items():
-                cmap.setdefault(code & 0xFF, name)
-    return unicode, lambda code: cmap.get(code, glyphs[0]) == glyphs[0]
 
 
 def _to_unicode(data: bytes) -> dict[int, str]:

@@ -172,16 +172,44 @@ def _parent_link(pdf: pikepdf.Pdf) -> None:
     _elements(pdf, "P")[1].P = pdf.Root.StructTreeRoot
 
 
+def _first_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    return next(iter(pdf.pages[0].obj.Resources.Font.values()))
+
+
+def _widths_off(pdf: pikepdf.Pdf) -> None:
+    font = _first_font(pdf)
+    font.Widths = Array([float(w) + 50 for w in font.Widths])
+
+
+def _not_embedded(pdf: pikepdf.Pdf) -> None:
+    del _first_font(pdf).FontDescriptor["/FontFile2"]
+
+
+def _no_to_unicode(pdf: pikepdf.Pdf) -> None:
+    del _first_font(pdf)["/ToUnicode"]
+
+
+def _xmp_language(pdf: pikepdf.Pdf) -> None:
+    packet = pdf.Root.Metadata.read_bytes().replace(
+        b"<rdf:li>en</rdf:li>", b"<rdf:li>en_GB</rdf:li>"
+    )
+    pdf.Root.Metadata.write(packet)
+
+
 BREAKAGES: dict[str, tuple[Callable[[pikepdf.Pdf], None], str]] = {
     "no /Tabs": (_no_tabs, "Matterhorn 28-008"),
     "th_TH as /Lang": (_underscore_lang, "Matterhorn 11 "),
     "a Note /ID twice": (_duplicate_note_id, "Matterhorn 19-004"),
     "an annotation outside the tree": (_note_on_a_page, "Matterhorn 28-002"),
     "a link annotation outside its Link": (_link_out_of_tree, "Matterhorn 28-002"),
-    ".notdef drawn": (_notdef_drawn, "Matterhorn 31-030"),
-    "an artifact in a paragraph": (_artifact_in_a_paragraph, "Matterhorn 01-001"),
-    "suspects": (_suspects, "Matterhorn 01-004"),
+    ".notdef drawn": (_notdef_drawn, "Matterhorn 31 (PDF/UA-1 7.21.8)"),
+    "an artifact in a paragraph": (_artifact_in_a_paragraph, "Matterhorn 01-003"),
+    "suspects": (_suspects, "Matterhorn 01-006"),
     "a wrong /P": (_parent_link, "/P is not its parent"),
+    "widths not the glyphs'": (_widths_off, "Matterhorn 31 (PDF/UA-1 7.21.5)"),
+    "a font not embedded": (_not_embedded, "Matterhorn 31 (PDF/UA-1 7.21.4.1)"),
+    "no ToUnicode": (_no_to_unicode, "Matterhorn 10-001"),
+    "en_GB in the XMP": (_xmp_language, "XMP language 'en_GB'"),
 }
 
 
