@@ -19,7 +19,7 @@ from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.desk.pack import Cover, CoverEntry, PackItem, make_pack
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
-from pdfua_rules import BCP47, check
+from pdfua_rules import BCP47, FontReading, check
 
 REPO = Path(__file__).resolve().parents[1]
 LANGUAGES = REPO / "tests" / "fixtures" / "languages"
@@ -141,10 +141,13 @@ def _notdef_drawn(pdf: pikepdf.Pdf) -> None:
     page = pdf.pages[0]
     stream: list[Any] = list(pikepdf.parse_content_stream(page))  # instructions, or tuples
     at = next(i for i, item in enumerate(stream) if str(item.operator) in ("Tj", "TJ"))
+    font_name = next(i.operands[0] for i in reversed(stream[:at]) if str(i.operator) == "Tf")
+    reading = FontReading.of(page.obj.Resources.Font[str(font_name)])
+    missing = next(code for code in range(256) if code not in reading.cmap)
     operands = stream[at].operands
     shown = list(operands[0]) if isinstance(operands[0], Array) else [operands[0]]
     first = next(n for n, item in enumerate(shown) if isinstance(item, pikepdf.String))
-    shown[first] = pikepdf.String(b"\xfe" + bytes(shown[first])[1:])
+    shown[first] = pikepdf.String(bytes([missing]) + bytes(shown[first])[1:])
     stream[at] = ([Array(shown)], pikepdf.Operator("TJ"))
     page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(stream))
 
