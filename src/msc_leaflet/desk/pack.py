@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..build.build import project_theme
 from ..finishing.final_pass import final_pass
+from ..finishing.font_widths import match_font_widths
 from ..finishing.join import JoinedPart, join_tagged
 from ..finishing.tagged_pdf import tag_structure
 from ..languages import bcp47, right_to_left
@@ -140,7 +141,9 @@ def cover_page(root: Path, cover: Cover) -> bytes:
     finish_page(canvas)  # a cover in Arabic: read right to left by pdftotext too
     canvas.showPage()
     canvas.save()
-    return final_pass(buffer.getvalue(), [tag_structure(structure.tagger)])
+    # Shaped text sets its own /Widths (a Thai mark, an Arabic join): the programs are
+    # given glyphs of those advances, as a leaflet's are (PDF/UA-1 7.21.5).
+    return final_pass(buffer.getvalue(), [tag_structure(structure.tagger), match_font_widths])
 
 
 def make_pack(root: Path, cover: Cover, items: list[PackItem]) -> bytes:
