@@ -138,3 +138,40 @@ def test_ordinary_full_width_punctuation_is_not_taken_for_markup() -> None:
     problems = check_translation("Rest (a day) [@a].", "休息（一天）。", "zh_Hans")
     assert [p.code for p in problems] == [CITATIONS.code]
     assert "ASCII" not in problems[0].message
+
+
+def _number_problems(source: str, translation: str, language: str) -> list[str]:
+    found = check_translation(source, translation, language)
+    return [p.message for p in found if p.code == NUMBERS.code]
+
+
+DOSES = "Take 1 tablet, then 1 more after 2 hours."
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # A dose given twice must be given twice; a changed digit is never excused.
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีก 2 เม็ดหลัง 2 ชั่วโมง", False),
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีก 1 เม็ดหลัง 2 ชั่วโมง", True),
+        ("vi", DOSES, "Uống 1 viên, sau 2 giờ uống thêm 2 viên.", False),
+        ("th", "Rest for 24 hours, then 24 more.", "พักผ่อน 24 ชั่วโมง", False),
+        # A number spelled out on either side stands for its own digits only.
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีกหนึ่งเม็ดหลัง 2 ชั่วโมง", True),
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีกสองเม็ดหลัง 2 ชั่วโมง", False),
+        ("th", "Take it twice a day.", "รับประทานวันละ 2 ครั้ง", True),
+        ("th", "Take it twice a day.", "รับประทานวันละ 3 ครั้ง", False),
+        ("vi", "Take 1 tablet, then 1 more.", "Uống 1 viên, sau đó thêm một viên.", True),
+        ("zh_Hans", "Take 1 tablet, then 1 more.", "服用1片，然后再服用一片。", True),
+        # 一起 is "together": a numeral counts only before a counter (一片).
+        ("zh_Hans", "Take 1 tablet, then 1 more.", "先服用1片，然后一起服用。", False),
+        ("ja", "Take 1 tablet, then 1 more.", "1錠飲み、その後もう一錠飲んでください。", True),
+        ("ar", "Rest for 2 hours.", "استرح لمدة ساعتين.", True),
+    ],
+)
+def test_a_number_counts_as_often_as_it_is_given(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Compared as sets, "1 tablet, then 2 more" passed for "1 tablet, then 1 more":
+    a doubled dose printed without a word from the check."""
+    assert (_number_problems(source, translation, language) == []) is same
