@@ -175,3 +175,38 @@ def test_a_number_counts_as_often_as_it_is_given(
     """Compared as sets, "1 tablet, then 2 more" passed for "1 tablet, then 1 more":
     a doubled dose printed without a word from the check."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Take 10 mg.", "รับประทาน 10 ก.", False),  # ก. is grams
+        ("th", "Take 10 mg.", "รับประทาน 10 มก.", True),
+        ("th", "Take 10 mg on 10 July.", "รับประทาน 10 มก. วันที่ 10 ก.ค.", True),  # ก.ค. July
+        ("vi", "Drink 5 ml.", "Uống 5 l.", False),
+        ("vi", "Rest for 5 hours.", "Nghỉ 5 giờ.", True),  # giờ is no g
+        ("vi", "Rest for 2 days.", "Nghỉ ngơi 2 tuần.", False),
+        ("zh_Hans", "Take 10 mg.", "服用10克。", False),
+        ("zh_Hans", "Take 10 mg.", "服用１０毫克。", True),
+        ("zh_Hans", "Rest for 2 days.", "休息2周。", False),
+        ("ja", "Rest for 2 days.", "2日間休んでください。", True),
+        ("ja", "Rest for 2 days.", "2週間休んでください。", False),
+        ("ar", "Take 10 mg.", "خذ ١٠ ملغ.", True),
+        ("ar", "Take 10 mg.", "خذ ١٠ غ.", False),
+        ("ar", "Rest for 2 days.", "استرح لمدة ٢ أسبوع.", False),
+        ("km", "Rest for 2 days.", "សម្រាក ២ ថ្ងៃ", True),
+        ("km", "Rest for 2 days.", "សម្រាក ២ ខែ", False),
+        ("my", "Rest for 2 days.", "၂ ရက် အနားယူပါ", True),
+        ("ar", "50% of patients.", "٥٠٪ من المرضى.", True),
+        ("th", "Store at 37 °C.", "เก็บที่ 37 องศาเซลเซียส", True),
+    ],
+)
+def test_a_number_keeps_its_unit(language: str, source: str, translation: str, same: bool) -> None:
+    """10 mg printed as 10 g is a thousandfold dose, 2 days as 2 weeks a wrong rest; the
+    number was the same, so nothing was said."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+def test_a_changed_unit_names_both_readings() -> None:
+    [problem] = _number_problems("Take 10 mg twice.", "รับประทาน 10 ก. วันละ 2 ครั้ง", "th")
+    assert "“10 mg”" in problem and "“10 ก.” (g)" in problem, problem

@@ -4,7 +4,9 @@ A number is kept as a value in ASCII digits with a decimal point and no thousand
 separator (Thai ๑,๐๐๐ and Arabic ١٬٠٠٠ are 1000, ٢٫٥ is 2.5), counted as often as the
 text gives it: "1 tablet, then 1 more" holds 1 twice, and a translation holding it once
 has lost a dose. Numbers a language spells out (หนึ่ง, "twice", 一日) are counted apart,
-from `data/numbers.yaml`, as they may stand in for digits but never change them.
+from `data/numbers.yaml`, as they may stand in for digits but never change them. The
+unit written right after a number (10 mg, 10 มก., 10毫克) is read from `data/units.yaml`,
+so that "10 mg" given as "10 g" is seen.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..data import data_path
+from ..languages import profile
 
 # A number's parts are joined by a point or a comma, or the Arabic decimal and
 # thousands separators (٫ ٬), which `read` reads as its language writes them.
@@ -24,32 +27,104 @@ _ARABIC_SEPARATORS = {"\u066b": ".", "\u066c": ","}  # ٫ decimal, ٬ thousands
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A number with the unit written after it: ``unit`` is its name in
+    `data/units.yaml` (``mg``, ``day``), ``written`` the text as it stands ("10 มก.")."""
+
+    value: str
+    unit: str
+    written: str
+
+
+@dataclass(frozen=True)
 class Numbers:
-    """The numbers of one text: ``digits`` as written in digits, ``words`` spelled out."""
+    """The numbers of one text: ``digits`` as written in digits, ``words`` spelled out,
+    and ``measures`` those of the digits followed by a unit."""
 
     digits: Counter[str]
     words: Counter[str]
+    measures: tuple[Measure, ...] = ()
 
 
 def read(text: str, language: str = "") -> Numbers:
     """The numbers of ``text``, read in ``language`` ("" reads as English does)."""
-    return Numbers(Counter(_digits(text, language)), Counter(_words(text, language)))
+    found = _digits(text, language)
+    measures = []
+    for value, start, end in found:
+        unit = _unit_after(text, end, _base(language))
+        if unit is not None:
+            name, unit_end = unit
+            measures.append(Measure(value, name, text[start:unit_end]))
+    return Numbers(
+        Counter(value for value, _, _ in found),
+        Counter(_words(text, language)),
+        tuple(measures),
+    )
 
 
-def _digits(text: str, language: str) -> list[str]:
-    """In a language that writes a decimal comma (CLDR: Vietnamese, Lao) 0,5 is 0.5 and
-    1.000 is 1000, so 1,000 there is 1: the value its reader takes it for."""
+def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
+    """Each number's value, start and end. In a language that writes a decimal comma
+    (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000 is 1000, so 1,000 there is 1: the value
+    its reader takes it for."""
     comma = _decimal_comma(language)
     found = []
-    for match in _NUMBER.findall(text):
+    for match in _NUMBER.finditer(text):
         digits = "".join(
             str(unicodedata.digit(c)) if c.isdigit() else _ARABIC_SEPARATORS.get(c, c)
-            for c in match
+            for c in match.group(0)
         )
         if comma:  # a point before three digits groups them; a comma is the decimal
             digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
-        found.append(re.sub(r",(?=\d{3}\b)", "", digits))  # 1,000 → 1000
+        value = re.sub(r",(?=\d{3}\b)", "", digits)  # 1,000 → 1000
+        found.append((value, match.start(), match.end()))
     return found
+
+
+_SPACES = " \u00a0\u202f\u2009"  # between a number and its unit, or none
+
+
+def _unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
+    """The unit written at ``end`` (after a number) and where it ends, or None. A unit
+    must end where its word ends: "g" is no unit in "5 giờ", nor ก. in ก.ค. (July)."""
+    start = end
+    while start < len(text) and text[start] in _SPACES:
+        start += 1
+    rest = text[start:].casefold()
+    for word, name in _unit_words(language):
+        if rest.startswith(word) and _ends_word(text, start + len(word), word, language):
+            return name, start + len(word)
+    return None
+
+
+def _ends_word(text: str, end: int, word: str, language: str) -> bool:
+    if end >= len(text):
+        return True
+    kind = unicodedata.category(text[end])[0]
+    if kind == "M":  # a vowel sign or tone mark: the word goes on (Burmese, Thai)
+        return False
+    latin = word[-1].isascii() or word[-1] == "."
+    spaced = profile(language).word_spaces
+    return not ((latin or spaced) and kind in "LN")
+
+
+@cache
+def _unit_words(language: str) -> tuple[tuple[str, str], ...]:
+    """(word, unit) for ``language`` and every language's symbols, longest first."""
+    units = _units()
+    pairs = {
+        str(word).casefold(): str(name)
+        for table in (units.get("all") or {}, units.get(language) or {})
+        for name, words in table.items()
+        for word in words
+    }
+    return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+@cache
+def _units() -> dict[str, dict[str, list[object]]]:
+    from ..content.yaml_source import load_data
+
+    return dict(load_data(data_path("units.yaml").read_text("utf-8")))
 
 
 def _words(text: str, language: str) -> list[str]:
@@ -61,9 +136,8 @@ def _words(text: str, language: str) -> list[str]:
 
 
 def _base(language: str) -> str:
-    """The key of ``language`` in the data files: zh_Hans stays, th_TH is th."""
-    tag = language.replace("-", "_")
-    return tag if tag in _table() else tag.split("_")[0]
+    """The key of ``language`` in the data files, its profile's: th_TH is th."""
+    return profile(language or "en").tag
 
 
 @cache
@@ -89,7 +163,7 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     pattern = "|".join(re.escape(w) for w in words)
-    if entry.get("whole-word"):
+    if profile(language).word_spaces:
         pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
     before = entry.get("before") or []
     assert isinstance(before, list)

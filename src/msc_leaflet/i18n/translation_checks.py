@@ -249,6 +249,36 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
         yield NUMBERS.problem(f"number not in the source: {_counted(added)}")
+    for before, after in _changed_units(source.measures, translation.measures):
+        yield NUMBERS.problem(
+            f"unit changed: {_reading(before)} in the source, {_reading(after)} in the translation"
+        )
+
+
+def _reading(measure: numbers.Measure) -> str:
+    """ "10 mg", or "10 ก. (g)" where the word is not the unit's name."""
+    named = measure.written.casefold().endswith(measure.unit.casefold())
+    return f"“{measure.written}”" + ("" if named else f" ({measure.unit})")
+
+
+def _changed_units(
+    source: tuple[numbers.Measure, ...], translation: tuple[numbers.Measure, ...]
+) -> Iterator[tuple[numbers.Measure, numbers.Measure]]:
+    """Pairs of a source measure and the translation's measure of the same number in
+    another unit ("10 mg" and "10 ก.", grams), when the unit the source gives it is
+    nowhere after that number in the translation. A number written with no known unit
+    on either side ("10 tablets") is left to the number check."""
+    for value in dict.fromkeys(m.value for m in source):
+        given = Counter(m.unit for m in source if m.value == value)
+        found = Counter(m.unit for m in translation if m.value == value)
+        lost = [m for m in source if m.value == value and (given - found)[m.unit]]
+        new = [m for m in translation if m.value == value and (found - given)[m.unit]]
+        yield from zip(_one_each(lost), _one_each(new), strict=False)
+
+
+def _one_each(measures: list[numbers.Measure]) -> list[numbers.Measure]:
+    """The first measure of each unit: one finding per change, however often it is made."""
+    return list({m.unit: m for m in reversed(measures)}.values())[::-1]
 
 
 def _counted(found: Counter[str]) -> str:
