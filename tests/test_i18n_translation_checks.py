@@ -210,3 +210,35 @@ def test_a_number_keeps_its_unit(language: str, source: str, translation: str, s
 def test_a_changed_unit_names_both_readings() -> None:
     [problem] = _number_problems("Take 10 mg twice.", "รับประทาน 10 ก. วันละ 2 ครั้ง", "th")
     assert "“10 mg”" in problem and "“10 ก.” (g)" in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # A fraction is a number however it is written, and its loss is a changed dose.
+        ("th", "Take ½ tablet.", "รับประทาน 1/2 เม็ด", True),
+        ("th", "Take 1½ tablets.", "รับประทาน 1 เม็ด", False),
+        ("th", "Take 1½ tablets.", "รับประทาน 1 1/2 เม็ด", True),
+        ("vi", "Take ½ tablet.", "Uống 0,5 viên.", True),
+        ("th", "Take ¼ tablet.", "รับประทาน 1/2 เม็ด", False),
+        ("th", "Take ½ tablet.", "รับประทานครึ่งเม็ด", True),
+        ("th", "Check the date 1/2/2027.", "ตรวจสอบวันที่ 1/2/2027", True),
+        # A range's ends are two numbers: "1–2 days" is not "12 days".
+        ("vi", "Rest for 1–2 days.", "Nghỉ 12 ngày.", False),
+        ("vi", "Rest for 1–2 days.", "Nghỉ 1-2 ngày.", True),
+        # A space groups no thousands: these are 2 tablets of 100 mg.
+        ("th", "Take 2 100 mg tablets.", "รับประทาน 2 เม็ด เม็ดละ 100 มก.", True),
+        # Full-width digits and point, as a Chinese or Japanese input method types them.
+        ("zh_Hans", "Take 1.5 mg.", "服用１．５毫克。", True),
+        ("ja", "Take 1.5 mg.", "１５mgを服用してください。", False),
+        # A sign lost from a storage temperature.
+        ("th", "Store at −80 °C.", "เก็บที่ 80 °C", False),
+        ("th", "Store at -80 °C.", "เก็บที่ −80 °C", True),
+        ("ar", "Store at −196 °C.", "يحفظ عند ‎−١٩٦ °C.", True),
+        ("vi", "Rest for 1 - 2 days.", "Nghỉ 1 - 2 ngày.", True),
+    ],
+)
+def test_a_number_is_read_whole(language: str, source: str, translation: str, same: bool) -> None:
+    """½ was no number (1½ tablets as 1 tablet passed, ½ as 1/2 was refused), １．５ was
+    1 and 5, and −80 °C was 80 °C."""
+    assert (_number_problems(source, translation, language) == []) is same

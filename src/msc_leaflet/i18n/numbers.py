@@ -15,15 +15,28 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 
 from ..data import data_path
 from ..languages import profile
 
-# A number's parts are joined by a point or a comma, or the Arabic decimal and
-# thousands separators (٫ ٬), which `read` reads as its language writes them.
-_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
-_ARABIC_SEPARATORS = {"\u066b": ".", "\u066c": ","}  # ٫ decimal, ٬ thousands
+# A number's parts are joined by a point or a comma, the Arabic decimal and thousands
+# separators (٫ ٬) or a full-width point (１．５, as an input method types it), which
+# `_digits` reads as its language writes them. A space groups no thousands: "2 100 mg
+# tablets" are two, and the page prints a no-break space as a plain one (inline markup
+# folds every run of blanks). A vulgar fraction may follow the digits (1½) or stand
+# alone (½).
+_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
+_NUMBER = re.compile(
+    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+)*[{_FRACTIONS}]?"
+    rf"|[{_FRACTIONS}]"
+)
+_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": "."}  # ٫ decimal, ٬ thousands
+# "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027).
+_SLASH_FRACTION = re.compile(r"(?<![\d/\u2044])(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044])")
+_MINUS = "-\u2212"
 
 
 @dataclass(frozen=True)
@@ -65,19 +78,82 @@ def read(text: str, language: str = "") -> Numbers:
 def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
     """Each number's value, start and end. In a language that writes a decimal comma
     (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000 is 1000, so 1,000 there is 1: the value
-    its reader takes it for."""
+    its reader takes it for. A fraction is its value (½, 1/2 and 0.5 are 0.5; 1½ and
+    1 1/2 are 1.5), and a minus sign is kept (−80 °C is not 80 °C)."""
     comma = _decimal_comma(language)
-    found = []
+    found: list[tuple[str, int, int]] = []
+    fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
+    skip_to = 0
     for match in _NUMBER.finditer(text):
+        start, end = match.start(), match.end()
+        if start < skip_to:
+            continue
+        if start in fractions:  # a proper fraction, 1/2
+            fraction = fractions[start]
+            part = Fraction(int(fraction.group(1)), int(fraction.group(2)))
+            if part < 1 and found and _mixed(text, found[-1], start):
+                whole, whole_start, _ = found.pop()  # 1 1/2
+                found.append((_decimal(Fraction(whole) + part), whole_start, fraction.end()))
+                skip_to = fraction.end()
+                continue
+            if 0 < part < 1:
+                found.append((_decimal(part), _signed(text, start), fraction.end()))
+                skip_to = fraction.end()
+                continue
+        written = match.group(0)
+        vulgar = (
+            written[-1] if unicodedata.decomposition(written[-1]).startswith("<fraction>") else ""
+        )
         digits = "".join(
-            str(unicodedata.digit(c)) if c.isdigit() else _ARABIC_SEPARATORS.get(c, c)
-            for c in match.group(0)
+            str(unicodedata.digit(c)) if c.isdigit() else _SEPARATORS.get(c, c)
+            for c in written.removesuffix(vulgar)
         )
         if comma:  # a point before three digits groups them; a comma is the decimal
             digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
         value = re.sub(r",(?=\d{3}\b)", "", digits)  # 1,000 → 1000
-        found.append((value, match.start(), match.end()))
+        if vulgar:
+            value = _decimal(Fraction(value or "0") + _vulgar(vulgar))
+        begin = _signed(text, start)
+        found.append((("-" + value) if begin < start else value, begin, end))
     return found
+
+
+def _vulgar(character: str) -> Fraction:
+    """½ as Unicode decomposes it: <fraction> 0031 2044 0032."""
+    numerator, denominator = unicodedata.decomposition(character).split()[1:4:2]
+    return Fraction(int(chr(int(numerator, 16))), int(chr(int(denominator, 16))))
+
+
+def _decimal(value: Fraction) -> str:
+    """``value`` as digits with a point where it has an end (3/2 → 1.5), else n/d."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return format(exact.normalize(), "f")
+
+
+def _mixed(text: str, whole: tuple[str, int, int], start: int) -> bool:
+    """Whether the number ``whole`` ends one space before ``start`` (1 1/2)."""
+    value, _, end = whole
+    return value.isdigit() and end + 1 == start and text[end] in _SPACES
+
+
+def _signed(text: str, start: int) -> int:
+    """Where the number at ``start`` begins: at its minus sign, if it has one. A dash
+    after a number (1-2, 1 - 2) joins a range's ends and is no sign."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return start
+    before = text[: start - 1].rstrip()
+    if not before:
+        return start - 1
+    glued = unicodedata.category(before[-1])[0] == "L" and not text[start - 2].isspace()
+    if before[-1].isdigit() or glued:  # 1-2, 1 - 2, COVID-19
+        return start
+    return start - 1
 
 
 _SPACES = " \u00a0\u202f\u2009"  # between a number and its unit, or none
