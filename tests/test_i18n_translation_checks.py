@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from msc_leaflet.errors import CheckFinding
+from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.i18n.translation_checks import (
     CITATIONS,
     EMPTY,
@@ -17,6 +21,7 @@ from msc_leaflet.i18n.translation_checks import (
     Rule,
     check_translation,
 )
+from msc_leaflet.i18n.workflow import check_catalog
 
 SOURCE = "Rest for **24 hours** [@alpha2001]. See [the registry](https://clinicaltrials.gov)."
 GOOD = "พักผ่อน **24 ชั่วโมง** [@alpha2001] ดู[ทะเบียน](https://clinicaltrials.gov)"
@@ -242,3 +247,52 @@ def test_a_number_is_read_whole(language: str, source: str, translation: str, sa
     """½ was no number (1½ tablets as 1 tablet passed, ½ as 1/2 was refused), １．５ was
     1 and 5, and −80 °C was 80 °C."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "translation", "same"),
+    [
+        # A Vietnamese leaflet writes a decimal comma and groups thousands with a point.
+        ("vi", "Uống 0,5 mg mỗi ngày.", "Take 0.5 mg a day.", True),
+        ("vi", "Tối đa 1.000 tế bào.", "Up to 1,000 cells.", True),
+        ("vi", "Tối đa 1.000 tế bào.", "Up to 1 cell.", False),
+        # A Thai leaflet's units and spelled-out numbers are Thai.
+        ("th", "รับประทาน 10 มก.", "Take 10 g.", False),
+        ("th", "รับประทาน 10 มก.", "Take 10 mg.", True),
+        ("th", "รับประทานหนึ่งเม็ด", "Take 1 tablet.", True),
+        ("th", "พักผ่อน 2 สัปดาห์", "Rest for 2 days.", False),
+        # …and may give a year in the Buddhist Era, which English gives in the Common Era.
+        ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1991.", True),
+        ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1992.", False),
+    ],
+)
+def test_the_source_is_read_in_its_own_language(
+    source_language: str, source: str, translation: str, same: bool
+) -> None:
+    """A Thai or Vietnamese leaflet translated into English was read as English: the
+    Vietnamese 0,5 mg was refused against a correct 0.5 mg, and 10 มก. given as 10 g
+    passed."""
+    found = check_translation(source, translation, "en", source_language=source_language)
+    assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found
+
+
+def test_i18n_check_reads_the_source_in_the_catalogs_source_language(tmp_path: Path) -> None:
+    """`i18n check` takes the source's language from the X-Source-Language header that
+    `i18n extract` writes, as the build takes it from the leaflet."""
+    path = tmp_path / "locales" / "en" / "LC_MESSAGES" / "dosing.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"X-Source-Language: vi\\n"\n\n'
+        'msgctxt "dose"\nmsgid "Uống 0,5 mg mỗi ngày."\nmsgstr "Take 0.5 mg a day."\n\n'
+        'msgctxt "rest"\nmsgid "Nghỉ 2 ngày."\nmsgstr "Rest for 2 weeks."\n',
+        "utf-8",
+    )
+    findings = [
+        f
+        for f in check_catalog(read_po(path))
+        if isinstance(f, CheckFinding) and f.code == NUMBERS.code
+    ]
+    assert [(f.location.line, "rest" in f.message) for f in findings] == [(11, True)], (
+        findings
+    )  # its entry

@@ -142,6 +142,7 @@ class Pair:
     source_spans: list[Span] | None
     translation_spans: list[Span] | None
     language: str = ""  # the translation's, for rules that depend on it
+    source_language: str = "en"  # the leaflet's (X-Source-Language), for its numbers
 
 
 def check_characters(pair: Pair) -> Iterator[Problem]:
@@ -231,14 +232,16 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     "1 tablet, then 1 more" into "1 tablet, then 2 more". Script digits count as their
     value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
     be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
-    source = numbers.read(visible(_plain(pair.source_spans, pair.source)), "en")
+    source = numbers.read(visible(_plain(pair.source_spans, pair.source)), pair.source_language)
     translation = numbers.read(
         visible(_plain(pair.translation_spans, pair.translation)), pair.language
     )
     missing = source.digits - translation.digits
     added = translation.digits - source.digits
-    for number in list(missing):  # the same year in the Buddhist Era
-        year = _era_year(number, +1)
+    # The same year in the other era: a Thai text may give it in the Buddhist Era.
+    direction = -1 if profile(pair.source_language or "en").era_year_offset else +1
+    for number in list(missing):
+        year = _era_year(number, direction)
         if year is not None and added[year]:
             paired = min(missing[number], added[year])
             missing[number] -= paired
@@ -348,9 +351,14 @@ CHECKS: list[PairCheck] = [
 
 
 def check_translation(
-    source: str, translation: str, language: str = "", plural: bool = False
+    source: str,
+    translation: str,
+    language: str = "",
+    plural: bool = False,
+    source_language: str = "en",
 ) -> list[Problem]:
-    """All problems with ``translation`` (into ``language``) of ``source``.
+    """All problems with ``translation`` (into ``language``) of ``source`` (written in
+    ``source_language``: a Thai leaflet's 0.5 มก. is read as Thai writes it).
 
     ``plural``: the entry is in plural form (msgid_plural, msgstr[0]…). A leaflet and the
     layout look every text up as one msgstr, so such a translation is never used; saying
@@ -372,7 +380,7 @@ def check_translation(
                 f"({invisible_names(translation)})"
             )
         ]
-    pair = Pair(source, translation, _spans(source), _spans(translation), language)
+    pair = Pair(source, translation, _spans(source), _spans(translation), language, source_language)
     problems = [problem for check in CHECKS for problem in check(pair)]
     typed = _keyboard_markup(translation)
     if typed:
