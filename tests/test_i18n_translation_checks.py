@@ -296,3 +296,32 @@ def test_i18n_check_reads_the_source_in_the_catalogs_source_language(tmp_path: P
     assert [(f.location.line, "rest" in f.message) for f in findings] == [(11, True)], (
         findings
     )  # its entry
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("th", "ขนาด 1–2 × 10⁶ เซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("th", "ขนาด 1–2 × 10^6 เซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("th", "ขนาด 1–2 × 10⁹ เซลล์ต่อน้ำหนักตัว 1 กก.", False),
+        ("th", "ขนาด 1–2 × 106 เซลล์ต่อน้ำหนักตัว 1 กก.", False),  # the superscript lost
+        ("th", "ขนาด 1–2 × 1,000,000 เซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("zh_Hans", "剂量为每公斤体重1–2×10⁸个细胞。", False),
+        ("vi", "Liều 1–2 × 10⁶ tế bào cho mỗi 1 kg cân nặng.", True),
+    ],
+)
+def test_a_power_of_ten_is_one_number(language: str, translation: str, same: bool) -> None:
+    """A cell dose is written 10⁶: the check read it as 106, so a translation whose
+    superscript was lost on the way (a tool, a copy from a PDF) printed 106 cells and
+    passed, and 10^6 was refused."""
+    source = "A dose of 1–2 × 10⁶ cells per 1 kg of body weight."
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1/0", "0^-1", "0⁻¹", "1.2.3½", "10^99", "7" * 5000 + "³⁰", "7" * 5000 + "½"],
+)
+def test_an_odd_number_is_read_as_written(text: str) -> None:
+    """No division by zero nor an endless power: a typo is compared, not a crash."""
+    assert _number_problems(f"Note {text}.", f"หมายเหตุ {text}", "th") == []

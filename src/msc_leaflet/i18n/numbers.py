@@ -19,6 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
+from ..content.text_policy import visible
 from ..data import data_path
 from ..languages import profile
 
@@ -30,9 +31,16 @@ from ..languages import profile
 # alone (½).
 _FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
 _NUMBER = re.compile(
-    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+)*[{_FRACTIONS}]?"
+    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+)*(?:\^[-\u2212]?\d{{1,2}}|[{_FRACTIONS}])?"
     rf"|[{_FRACTIONS}]"
 )
+# A power written with superscripts (10⁶, a cell dose) is 10^6: the text the checks
+# judge (`visible`) writes a superscript as its digit, and 10⁶ would read as 106.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_POWER = re.compile("(?<=\\d)[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# One number, short enough to compute with (a thousand digits are compared as written).
+_ONE_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
+MAX_EXPONENT = 30  # 10^30 cells is no dose; a larger one is read as written
 _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": "."}  # ٫ decimal, ٬ thousands
 # "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027).
 _SLASH_FRACTION = re.compile(r"(?<![\d/\u2044])(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044])")
@@ -60,7 +68,9 @@ class Numbers:
 
 
 def read(text: str, language: str = "") -> Numbers:
-    """The numbers of ``text``, read in ``language`` ("" reads as English does)."""
+    """The numbers of ``text``, read in ``language`` ("" reads as English does), as a
+    reader sees it (`visible`: an invisible character hides no digit)."""
+    text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     found = _digits(text, language)
     measures = []
     for value, start, end in found:
@@ -88,7 +98,7 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         start, end = match.start(), match.end()
         if start < skip_to:
             continue
-        if start in fractions:  # a proper fraction, 1/2
+        if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
             fraction = fractions[start]
             part = Fraction(int(fraction.group(1)), int(fraction.group(2)))
             if part < 1 and found and _mixed(text, found[-1], start):
@@ -100,7 +110,9 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
                 found.append((_decimal(part), _signed(text, start), fraction.end()))
                 skip_to = fraction.end()
                 continue
-        written = match.group(0)
+        written, power = match.group(0), ""
+        if "^" in written:  # 10^6
+            written, power = written.split("^")
         vulgar = (
             written[-1] if unicodedata.decomposition(written[-1]).startswith("<fraction>") else ""
         )
@@ -111,8 +123,13 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         if comma:  # a point before three digits groups them; a comma is the decimal
             digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
         value = re.sub(r",(?=\d{3}\b)", "", digits)  # 1,000 → 1000
-        if vulgar:
+        # 1½, 10⁶, where the digits are one number (1.2.3½ is a version and a half)
+        one = _ONE_NUMBER.fullmatch(value)
+        if vulgar and (one or not value):
             value = _decimal(Fraction(value or "0") + _vulgar(vulgar))
+        exponent = int(power.replace("\u2212", "-") or 0)
+        if power and one and abs(exponent) <= MAX_EXPONENT and (exponent >= 0 or float(value)):
+            value = _decimal(Fraction(value) ** exponent)
         begin = _signed(text, start)
         found.append((("-" + value) if begin < start else value, begin, end))
     return found

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, parse_inline
-from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
+from ..content.text_policy import invisible_names, prints_nothing, refusal
 from ..errors import Severity
 from ..languages import profile, right_to_left
 from . import numbers
@@ -232,10 +232,8 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     "1 tablet, then 1 more" into "1 tablet, then 2 more". Script digits count as their
     value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
     be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
-    source = numbers.read(visible(_plain(pair.source_spans, pair.source)), pair.source_language)
-    translation = numbers.read(
-        visible(_plain(pair.translation_spans, pair.translation)), pair.language
-    )
+    source = numbers.read(_plain(pair.source_spans, pair.source), pair.source_language)
+    translation = numbers.read(_plain(pair.translation_spans, pair.translation), pair.language)
     missing = source.digits - translation.digits
     added = translation.digits - source.digits
     # The same year in the other era: a Thai text may give it in the Buddhist Era.
