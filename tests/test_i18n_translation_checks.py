@@ -325,3 +325,18 @@ def test_a_power_of_ten_is_one_number(language: str, translation: str, same: boo
 def test_an_odd_number_is_read_as_written(text: str) -> None:
     """No division by zero nor an endless power: a typo is compared, not a crash."""
     assert _number_problems(f"Note {text}.", f"หมายเหตุ {text}", "th") == []
+
+
+@pytest.mark.parametrize(
+    ("translation", "same"),
+    [
+        ("1,00,000 कोशिकाओं तक।", True),  # one lakh, as CLDR groups Hindi numbers
+        ("100,000 कोशिकाओं तक।", True),
+        ("10,00,000 कोशिकाओं तक।", False),  # ten lakh: a million
+        ("1,000 कोशिकाओं तक।", False),
+    ],
+)
+def test_a_hindi_number_is_grouped_in_lakhs(translation: str, same: bool) -> None:
+    """Hindi groups 100,000 as 1,00,000 (CLDR #,##,##0): a correct translation was
+    refused, and the English text printed in its place."""
+    assert (_number_problems("Up to 100,000 cells.", translation, "hi") == []) is same

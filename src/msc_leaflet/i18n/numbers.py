@@ -122,6 +122,8 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         )
         if comma:  # a point before three digits groups them; a comma is the decimal
             digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
+        if _grouped_by_two(language) and _LAKHS.match(digits):  # Hindi 1,00,000
+            digits = digits.replace(",", "", digits.count(",") - 1)
         value = re.sub(r",(?=\d{3}\b)", "", digits)  # 1,000 → 1000
         # 1½, 10⁶, where the digits are one number (1.2.3½ is a version and a half)
         one = _ONE_NUMBER.fullmatch(value)
@@ -263,6 +265,25 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     if before:
         pattern = rf"(?:{pattern})(?={'|'.join(re.escape(str(b)) for b in before)})"
     return re.compile(pattern, re.IGNORECASE)
+
+
+# 1,00,000 and 10,00,000: two digits between the commas before the last three.
+_LAKHS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
+
+
+@cache
+def _grouped_by_two(language: str) -> bool:
+    """Whether ``language`` groups the digits before the last three in twos (CLDR
+    #,##,##0: Hindi writes 100,000 as 1,00,000)."""
+    if not language:
+        return False
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        grouping = Locale.parse(language.replace("-", "_")).decimal_formats[None].grouping
+    except (UnknownLocaleError, ValueError):
+        return False
+    return tuple(grouping)[1:] == (2,)
 
 
 @cache
