@@ -340,3 +340,22 @@ def test_a_hindi_number_is_grouped_in_lakhs(translation: str, same: bool) -> Non
     """Hindi groups 100,000 as 1,00,000 (CLDR #,##,##0): a correct translation was
     refused, and the English text printed in its place."""
     assert (_number_problems("Up to 100,000 cells.", translation, "hi") == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("ja", "Take it twice a day.", "1日2回服用してください。", True),
+        ("ja", "Take 1 tablet once a day.", "1日1回1錠を服用してください。", True),
+        ("ja", "Take it twice a day.", "1日3回服用してください。", False),
+        ("ja", "Rest for a week.", "1週間休んでください。", True),
+        ("zh_Hans", "Rest for a day.", "休息1天。", True),
+        ("zh_Hans", "Rest for a day.", "休息2天。", False),
+    ],
+)
+def test_a_unit_of_one_may_be_written_with_its_number(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese writes "twice a day" as 1日2回 and Chinese "a day" as 1天: a correct
+    translation was refused for the 1 that English says with "a"."""
+    assert (_number_problems(source, translation, language) == []) is same
