@@ -3,7 +3,8 @@
 Each rule looks at one (source, translation) pair and yields `Problem`s. Errors mean
 the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
-translator may reorder emphasis and citations to suit the language's word order.
+translator may reorder emphasis and citations to suit the language's word order;
+numbers are counted (a dose given twice must be given twice), as `numbers` reads them.
 
 The codes (I18N002–I18N018, with the catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
