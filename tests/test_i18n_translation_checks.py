@@ -359,3 +359,23 @@ def test_a_unit_of_one_may_be_written_with_its_number(
     """Japanese writes "twice a day" as 1日2回 and Chinese "a day" as 1天: a correct
     translation was refused for the 1 that English says with "a"."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("th", "คลินิกเปิดเวลา 08.00–17.00 น.", True),  # the Thai way to write a time
+        ("th", "คลินิกเปิดเวลา 8:00–17:00 น.", True),
+        ("th", "คลินิกเปิดเวลา 08.00–16.00 น.", False),
+        ("th", "คลินิกเปิดเวลา 08.30–17.00 น.", False),
+        ("vi", "Phòng khám mở cửa từ 8h00 đến 17h00.", True),
+        ("vi", "Phòng khám mở cửa từ 8h00 đến 17h30.", False),
+        ("ar", "تفتح العيادة من ٨:٠٠ إلى ١٧:٠٠.", True),
+        ("zh_Hans", "诊所开放时间为8:00–17:00。", True),
+    ],
+)
+def test_a_time_is_read_as_a_time(language: str, translation: str, same: bool) -> None:
+    """Thai writes 08:00 as 08.00 น., Vietnamese as 8h00, and a time needs no leading
+    zero: these correct opening hours were refused as changed numbers."""
+    source = "The clinic is open 08:00–17:00."
+    assert (_number_problems(source, translation, language) == []) is same

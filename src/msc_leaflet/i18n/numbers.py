@@ -45,6 +45,13 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": "."}  # ٫ decimal, ٬ th
 # "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027).
 _SLASH_FRACTION = re.compile(r"(?<![\d/\u2044])(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044])")
 _MINUS = "-\u2212"
+# A time of day is one number, its hour without a leading zero (08:00 is 8, 08:30 is
+# 8:30), however its language writes it: 08:00, Thai 08.00 น. (นาฬิกา; in a range
+# 08.00–17.00 น. the mark ends both), Vietnamese 8h00. A full stop may end the sentence.
+_THAI_TIME = r"\.(?=\d{2}(?:\s*(?:[–\-]|ถึง)\s*\d{1,2}\.\d{2})?\s*น\.)"
+_TIME = re.compile(
+    rf"(?<![\d.,:])(\d{{1,2}})(?::|{_THAI_TIME}|h(?=\d{{2}}(?!\d)))(\d{{2}})(?![\d,:]|\.\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -93,10 +100,15 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
     comma = _decimal_comma(language)
     found: list[tuple[str, int, int]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
+    times = {m.start(): m for m in _TIME.finditer(text)}
     skip_to = 0
     for match in _NUMBER.finditer(text):
         start, end = match.start(), match.end()
         if start < skip_to:
+            continue
+        if start in times and (time := _time(times[start])):
+            found.append((time, start, times[start].end()))
+            skip_to = times[start].end()
             continue
         if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
             fraction = fractions[start]
@@ -135,6 +147,14 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         begin = _signed(text, start)
         found.append((("-" + value) if begin < start else value, begin, end))
     return found
+
+
+def _time(match: re.Match[str]) -> str:
+    """The time ``match`` holds ("8", "8:30"), or "" if it is no time of day (1:75)."""
+    hour, minute = (int("".join(str(unicodedata.digit(c)) for c in g)) for g in match.groups())
+    if hour > 24 or minute > 59:
+        return ""
+    return f"{hour}" if minute == 0 else f"{hour}:{minute:02d}"
 
 
 def _vulgar(character: str) -> Fraction:
