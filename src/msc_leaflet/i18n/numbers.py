@@ -186,7 +186,7 @@ def _signed(text: str, start: int) -> int:
     after a number (1-2, 1 - 2) joins a range's ends and is no sign."""
     if start == 0 or text[start - 1] not in _MINUS:
         return start
-    before = text[: start - 1].rstrip()
+    before = text[max(0, start - 4) : start - 1].rstrip()  # "1 - 2": two spaces at most
     if not before:
         return start - 1
     glued = unicodedata.category(before[-1])[0] == "L" and not text[start - 2].isspace()
@@ -196,15 +196,16 @@ def _signed(text: str, start: int) -> int:
 
 
 _SPACES = " \u00a0\u202f\u2009"  # between a number and its unit, or none
+_UNIT_SPAN = 32  # characters read for a unit: longer than any word of data/units.yaml
 
 
 def _unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
     """The unit written at ``end`` (after a number) and where it ends, or None. A unit
     must end where its word ends: "g" is no unit in "5 giờ", nor ก. in ก.ค. (July)."""
     start = end
-    while start < len(text) and text[start] in _SPACES:
+    while start < min(len(text), end + 2) and text[start] in _SPACES:  # one space or two
         start += 1
-    rest = text[start:].casefold()
+    rest = text[start : start + _UNIT_SPAN].casefold()  # not the whole text per number
     for word, name in _unit_words(language):
         if rest.startswith(word) and _ends_word(text, start + len(word), word, language):
             return name, start + len(word)
