@@ -379,3 +379,40 @@ def test_a_time_is_read_as_a_time(language: str, translation: str, same: bool) -
     zero: these correct opening hours were refused as changed numbers."""
     source = "The clinic is open 08:00–17:00."
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("zh_Hans", "每1公斤体重给予100万个细胞。", True),  # 万: ten thousand
+        ("zh_Hans", "每1公斤体重给予10万个细胞。", False),
+        ("ja", "体重1kgあたり100万個の細胞を投与します。", True),
+        ("th", "ให้เซลล์ 1 ล้านเซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("th", "ให้เซลล์ 10 ล้านเซลล์ต่อน้ำหนักตัว 1 กก.", False),
+        ("vi", "Liều 1 triệu tế bào cho mỗi 1 kg cân nặng.", True),
+        ("ar", "جرعة ١ مليون خلية لكل ١ كغ من وزن الجسم.", True),
+    ],
+)
+def test_a_large_number_may_be_written_in_words_of_its_size(
+    language: str, translation: str, same: bool
+) -> None:
+    """Chinese and Japanese count in 万 (ten thousand), Thai in ล้าน (million): a correct
+    "100万个细胞" was refused for 1,000,000 cells, and "10万" (100,000) could not be told
+    from it."""
+    source = "A dose of 1,000,000 cells per 1 kg of body weight."
+    assert (_number_problems(source, translation, language) == []) is same
+    english = "A dose of 1 million cells per 1 kg of body weight."
+    assert (_number_problems(english, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("th", "ให้เซลล์ 1 พันล้านเซลล์"),  # a thousand million
+        ("vi", "Liều 1 tỷ tế bào."),  # a billion
+        ("zh_Hans", "给予1亿个细胞。"),  # a hundred million
+    ],
+)
+def test_a_size_word_changed_is_a_changed_number(language: str, translation: str) -> None:
+    """ "1 million cells" as "1 tỷ" (a billion) passed: both were read as 1."""
+    assert _number_problems("A dose of 1 million cells.", translation, language) != []

@@ -4,7 +4,8 @@ A number is kept as a value in ASCII digits with a decimal point and no thousand
 separator (Thai ๑,๐๐๐ and Arabic ١٬٠٠٠ are 1000, ٢٫٥ is 2.5), counted as often as the
 text gives it: "1 tablet, then 1 more" holds 1 twice, and a translation holding it once
 has lost a dose. Numbers a language spells out (หนึ่ง, "twice", 一日) are counted apart,
-from `data/numbers.yaml`, as they may stand in for digits but never change them. The
+from `data/numbers.yaml`, as they may stand in for digits but never change them, and a
+number followed by a word of size (100万, 1 ล้าน, 1 million) is its value. The
 unit written right after a number (10 mg, 10 มก., 10毫克) is read from `data/units.yaml`,
 so that "10 mg" given as "10 g" is seen.
 """
@@ -144,6 +145,8 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         exponent = int(power.replace("\u2212", "-") or 0)
         if power and one and abs(exponent) <= MAX_EXPONENT and (exponent >= 0 or float(value)):
             value = _decimal(Fraction(value) ** exponent)
+        elif one and (size := _size_after(text, end, _base(language))):  # 100万, 1 ล้าน
+            value, end = _decimal(Fraction(value) * size[0]), size[1]
         begin = _signed(text, start)
         found.append((("-" + value) if begin < start else value, begin, end))
     return found
@@ -241,6 +244,26 @@ def _units() -> dict[str, dict[str, list[object]]]:
     from ..content.yaml_source import load_data
 
     return dict(load_data(data_path("units.yaml").read_text("utf-8")))
+
+
+def _size_after(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """The size word after a number (万, ล้าน, million) and where it ends, or None."""
+    start = end + (end < len(text) and text[end] in _SPACES)
+    rest = text[start : start + _UNIT_SPAN].casefold()
+    for word, size in _sizes(language):
+        if rest.startswith(word) and _ends_word(text, start + len(word), word, language):
+            return size, start + len(word)
+    return None
+
+
+@cache
+def _sizes(language: str) -> tuple[tuple[str, int], ...]:
+    """The language's words for a power of ten after a number, longest first."""
+    entry = _table().get(language) or {}
+    sizes = entry.get("sizes") or {}
+    assert isinstance(sizes, dict)
+    found = {str(word).casefold(): int(size) for word, size in sizes.items()}
+    return tuple(sorted(found.items(), key=lambda pair: len(pair[0]), reverse=True))
 
 
 def _words(text: str, language: str) -> list[str]:
