@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from msc_leaflet.errors import CheckFinding
+from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.i18n.translation_checks import (
     CITATIONS,
     EMPTY,
@@ -17,6 +21,7 @@ from msc_leaflet.i18n.translation_checks import (
     Rule,
     check_translation,
 )
+from msc_leaflet.i18n.workflow import check_catalog
 
 SOURCE = "Rest for **24 hours** [@alpha2001]. See [the registry](https://clinicaltrials.gov)."
 GOOD = "พักผ่อน **24 ชั่วโมง** [@alpha2001] ดู[ทะเบียน](https://clinicaltrials.gov)"
@@ -160,3 +165,276 @@ def test_a_burmese_zero_in_a_number_is_still_a_number() -> None:
     for translation in ("၁၀ ရက်", "၁၀ရက်", "အခန်း ၁၀၀", "၀ ရက်"):
         problems = check_translation("Wait 7 days.", translation, language="my")
         assert NUMBERS.code in {p.code for p in problems}, translation
+
+
+def _number_problems(source: str, translation: str, language: str) -> list[str]:
+    found = check_translation(source, translation, language)
+    return [p.message for p in found if p.code == NUMBERS.code]
+
+
+DOSES = "Take 1 tablet, then 1 more after 2 hours."
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # A dose given twice must be given twice; a changed digit is never excused.
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีก 2 เม็ดหลัง 2 ชั่วโมง", False),
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีก 1 เม็ดหลัง 2 ชั่วโมง", True),
+        ("vi", DOSES, "Uống 1 viên, sau 2 giờ uống thêm 2 viên.", False),
+        ("th", "Rest for 24 hours, then 24 more.", "พักผ่อน 24 ชั่วโมง", False),
+        # A number spelled out on either side stands for its own digits only.
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีกหนึ่งเม็ดหลัง 2 ชั่วโมง", True),
+        ("th", DOSES, "รับประทาน 1 เม็ด แล้วอีกสองเม็ดหลัง 2 ชั่วโมง", False),
+        ("th", "Take it twice a day.", "รับประทานวันละ 2 ครั้ง", True),
+        ("th", "Take it twice a day.", "รับประทานวันละ 3 ครั้ง", False),
+        ("vi", "Take 1 tablet, then 1 more.", "Uống 1 viên, sau đó thêm một viên.", True),
+        ("zh_Hans", "Take 1 tablet, then 1 more.", "服用1片，然后再服用一片。", True),
+        # 一起 is "together": a numeral counts only before a counter (一片).
+        ("zh_Hans", "Take 1 tablet, then 1 more.", "先服用1片，然后一起服用。", False),
+        ("ja", "Take 1 tablet, then 1 more.", "1錠飲み、その後もう一錠飲んでください。", True),
+        ("ar", "Rest for 2 hours.", "استرح لمدة ساعتين.", True),
+    ],
+)
+def test_a_number_counts_as_often_as_it_is_given(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Compared as sets, "1 tablet, then 2 more" passed for "1 tablet, then 1 more":
+    a doubled dose printed without a word from the check."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Take 10 mg.", "รับประทาน 10 ก.", False),  # ก. is grams
+        ("th", "Take 10 mg.", "รับประทาน 10 มก.", True),
+        ("th", "Take 10 mg on 10 July.", "รับประทาน 10 มก. วันที่ 10 ก.ค.", True),  # ก.ค. July
+        ("vi", "Drink 5 ml.", "Uống 5 l.", False),
+        ("vi", "Rest for 5 hours.", "Nghỉ 5 giờ.", True),  # giờ is no g
+        ("vi", "Rest for 2 days.", "Nghỉ ngơi 2 tuần.", False),
+        ("zh_Hans", "Take 10 mg.", "服用10克。", False),
+        ("zh_Hans", "Take 10 mg.", "服用１０毫克。", True),
+        ("zh_Hans", "Rest for 2 days.", "休息2周。", False),
+        ("ja", "Rest for 2 days.", "2日間休んでください。", True),
+        ("ja", "Rest for 2 days.", "2週間休んでください。", False),
+        ("ar", "Take 10 mg.", "خذ ١٠ ملغ.", True),
+        ("ar", "Take 10 mg.", "خذ ١٠ غ.", False),
+        ("ar", "Rest for 2 days.", "استرح لمدة ٢ أسبوع.", False),
+        ("km", "Rest for 2 days.", "សម្រាក ២ ថ្ងៃ", True),
+        ("km", "Rest for 2 days.", "សម្រាក ២ ខែ", False),
+        ("my", "Rest for 2 days.", "၂ ရက် အနားယူပါ", True),
+        ("ar", "50% of patients.", "٥٠٪ من المرضى.", True),
+        ("th", "Store at 37 °C.", "เก็บที่ 37 องศาเซลเซียส", True),
+    ],
+)
+def test_a_number_keeps_its_unit(language: str, source: str, translation: str, same: bool) -> None:
+    """10 mg printed as 10 g is a thousandfold dose, 2 days as 2 weeks a wrong rest; the
+    number was the same, so nothing was said."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+def test_a_changed_unit_names_both_readings() -> None:
+    [problem] = _number_problems("Take 10 mg twice.", "รับประทาน 10 ก. วันละ 2 ครั้ง", "th")
+    assert "“10 mg”" in problem and "“10 ก.” (g)" in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # A fraction is a number however it is written, and its loss is a changed dose.
+        ("th", "Take ½ tablet.", "รับประทาน 1/2 เม็ด", True),
+        ("th", "Take 1½ tablets.", "รับประทาน 1 เม็ด", False),
+        ("th", "Take 1½ tablets.", "รับประทาน 1 1/2 เม็ด", True),
+        ("vi", "Take ½ tablet.", "Uống 0,5 viên.", True),
+        ("th", "Take ¼ tablet.", "รับประทาน 1/2 เม็ด", False),
+        ("th", "Take ½ tablet.", "รับประทานครึ่งเม็ด", True),
+        ("th", "Check the date 1/2/2027.", "ตรวจสอบวันที่ 1/2/2027", True),
+        # A range's ends are two numbers: "1–2 days" is not "12 days".
+        ("vi", "Rest for 1–2 days.", "Nghỉ 12 ngày.", False),
+        ("vi", "Rest for 1–2 days.", "Nghỉ 1-2 ngày.", True),
+        # A space groups no thousands: these are 2 tablets of 100 mg.
+        ("th", "Take 2 100 mg tablets.", "รับประทาน 2 เม็ด เม็ดละ 100 มก.", True),
+        # Full-width digits and point, as a Chinese or Japanese input method types them.
+        ("zh_Hans", "Take 1.5 mg.", "服用１．５毫克。", True),
+        ("ja", "Take 1.5 mg.", "１５mgを服用してください。", False),
+        # A sign lost from a storage temperature.
+        ("th", "Store at −80 °C.", "เก็บที่ 80 °C", False),
+        ("th", "Store at -80 °C.", "เก็บที่ −80 °C", True),
+        ("ar", "Store at −196 °C.", "يحفظ عند ‎−١٩٦ °C.", True),
+        ("vi", "Rest for 1 - 2 days.", "Nghỉ 1 - 2 ngày.", True),
+    ],
+)
+def test_a_number_is_read_whole(language: str, source: str, translation: str, same: bool) -> None:
+    """½ was no number (1½ tablets as 1 tablet passed, ½ as 1/2 was refused), １．５ was
+    1 and 5, and −80 °C was 80 °C."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "translation", "same"),
+    [
+        # A Vietnamese leaflet writes a decimal comma and groups thousands with a point.
+        ("vi", "Uống 0,5 mg mỗi ngày.", "Take 0.5 mg a day.", True),
+        ("vi", "Tối đa 1.000 tế bào.", "Up to 1,000 cells.", True),
+        ("vi", "Tối đa 1.000 tế bào.", "Up to 1 cell.", False),
+        # A Thai leaflet's units and spelled-out numbers are Thai.
+        ("th", "รับประทาน 10 มก.", "Take 10 g.", False),
+        ("th", "รับประทาน 10 มก.", "Take 10 mg.", True),
+        ("th", "รับประทานหนึ่งเม็ด", "Take 1 tablet.", True),
+        ("th", "พักผ่อน 2 สัปดาห์", "Rest for 2 days.", False),
+        # …and may give a year in the Buddhist Era, which English gives in the Common Era.
+        ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1991.", True),
+        ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1992.", False),
+    ],
+)
+def test_the_source_is_read_in_its_own_language(
+    source_language: str, source: str, translation: str, same: bool
+) -> None:
+    """A Thai or Vietnamese leaflet translated into English was read as English: the
+    Vietnamese 0,5 mg was refused against a correct 0.5 mg, and 10 มก. given as 10 g
+    passed."""
+    found = check_translation(source, translation, "en", source_language=source_language)
+    assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found
+
+
+def test_i18n_check_reads_the_source_in_the_catalogs_source_language(tmp_path: Path) -> None:
+    """`i18n check` takes the source's language from the X-Source-Language header that
+    `i18n extract` writes, as the build takes it from the leaflet."""
+    path = tmp_path / "locales" / "en" / "LC_MESSAGES" / "dosing.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"X-Source-Language: vi\\n"\n\n'
+        'msgctxt "dose"\nmsgid "Uống 0,5 mg mỗi ngày."\nmsgstr "Take 0.5 mg a day."\n\n'
+        'msgctxt "rest"\nmsgid "Nghỉ 2 ngày."\nmsgstr "Rest for 2 weeks."\n',
+        "utf-8",
+    )
+    findings = [
+        f
+        for f in check_catalog(read_po(path))
+        if isinstance(f, CheckFinding) and f.code == NUMBERS.code
+    ]
+    assert [(f.location.line, "rest" in f.message) for f in findings] == [(13, True)], (
+        findings
+    )  # its msgstr
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("th", "ขนาด 1–2 × 10⁶ เซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("th", "ขนาด 1–2 × 10^6 เซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("th", "ขนาด 1–2 × 10⁹ เซลล์ต่อน้ำหนักตัว 1 กก.", False),
+        ("th", "ขนาด 1–2 × 106 เซลล์ต่อน้ำหนักตัว 1 กก.", False),  # the superscript lost
+        ("th", "ขนาด 1–2 × 1,000,000 เซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("zh_Hans", "剂量为每公斤体重1–2×10⁸个细胞。", False),
+        ("vi", "Liều 1–2 × 10⁶ tế bào cho mỗi 1 kg cân nặng.", True),
+    ],
+)
+def test_a_power_of_ten_is_one_number(language: str, translation: str, same: bool) -> None:
+    """A cell dose is written 10⁶: the check read it as 106, so a translation whose
+    superscript was lost on the way (a tool, a copy from a PDF) printed 106 cells and
+    passed, and 10^6 was refused."""
+    source = "A dose of 1–2 × 10⁶ cells per 1 kg of body weight."
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1/0", "0^-1", "0⁻¹", "1.2.3½", "10^99", "7" * 5000 + "³⁰", "7" * 5000 + "½"],
+)
+def test_an_odd_number_is_read_as_written(text: str) -> None:
+    """No division by zero nor an endless power: a typo is compared, not a crash."""
+    assert _number_problems(f"Note {text}.", f"หมายเหตุ {text}", "th") == []
+
+
+@pytest.mark.parametrize(
+    ("translation", "same"),
+    [
+        ("1,00,000 कोशिकाओं तक।", True),  # one lakh, as CLDR groups Hindi numbers
+        ("100,000 कोशिकाओं तक।", True),
+        ("10,00,000 कोशिकाओं तक।", False),  # ten lakh: a million
+        ("1,000 कोशिकाओं तक।", False),
+    ],
+)
+def test_a_hindi_number_is_grouped_in_lakhs(translation: str, same: bool) -> None:
+    """Hindi groups 100,000 as 1,00,000 (CLDR #,##,##0): a correct translation was
+    refused, and the English text printed in its place."""
+    assert (_number_problems("Up to 100,000 cells.", translation, "hi") == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("ja", "Take it twice a day.", "1日2回服用してください。", True),
+        ("ja", "Take 1 tablet once a day.", "1日1回1錠を服用してください。", True),
+        ("ja", "Take it twice a day.", "1日3回服用してください。", False),
+        ("ja", "Rest for a week.", "1週間休んでください。", True),
+        ("zh_Hans", "Rest for a day.", "休息1天。", True),
+        ("zh_Hans", "Rest for a day.", "休息2天。", False),
+    ],
+)
+def test_a_unit_of_one_may_be_written_with_its_number(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese writes "twice a day" as 1日2回 and Chinese "a day" as 1天: a correct
+    translation was refused for the 1 that English says with "a"."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("th", "คลินิกเปิดเวลา 08.00–17.00 น.", True),  # the Thai way to write a time
+        ("th", "คลินิกเปิดเวลา 8:00–17:00 น.", True),
+        ("th", "คลินิกเปิดเวลา 08.00–16.00 น.", False),
+        ("th", "คลินิกเปิดเวลา 08.30–17.00 น.", False),
+        ("vi", "Phòng khám mở cửa từ 8h00 đến 17h00.", True),
+        ("vi", "Phòng khám mở cửa từ 8h00 đến 17h30.", False),
+        ("ar", "تفتح العيادة من ٨:٠٠ إلى ١٧:٠٠.", True),
+        ("zh_Hans", "诊所开放时间为8:00–17:00。", True),
+    ],
+)
+def test_a_time_is_read_as_a_time(language: str, translation: str, same: bool) -> None:
+    """Thai writes 08:00 as 08.00 น., Vietnamese as 8h00, and a time needs no leading
+    zero: these correct opening hours were refused as changed numbers."""
+    source = "The clinic is open 08:00–17:00."
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("zh_Hans", "每1公斤体重给予100万个细胞。", True),  # 万: ten thousand
+        ("zh_Hans", "每1公斤体重给予10万个细胞。", False),
+        ("ja", "体重1kgあたり100万個の細胞を投与します。", True),
+        ("th", "ให้เซลล์ 1 ล้านเซลล์ต่อน้ำหนักตัว 1 กก.", True),
+        ("th", "ให้เซลล์ 10 ล้านเซลล์ต่อน้ำหนักตัว 1 กก.", False),
+        ("vi", "Liều 1 triệu tế bào cho mỗi 1 kg cân nặng.", True),
+        ("ar", "جرعة ١ مليون خلية لكل ١ كغ من وزن الجسم.", True),
+    ],
+)
+def test_a_large_number_may_be_written_in_words_of_its_size(
+    language: str, translation: str, same: bool
+) -> None:
+    """Chinese and Japanese count in 万 (ten thousand), Thai in ล้าน (million): a correct
+    "100万个细胞" was refused for 1,000,000 cells, and "10万" (100,000) could not be told
+    from it."""
+    source = "A dose of 1,000,000 cells per 1 kg of body weight."
+    assert (_number_problems(source, translation, language) == []) is same
+    english = "A dose of 1 million cells per 1 kg of body weight."
+    assert (_number_problems(english, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("th", "ให้เซลล์ 1 พันล้านเซลล์"),  # a thousand million
+        ("vi", "Liều 1 tỷ tế bào."),  # a billion
+        ("zh_Hans", "给予1亿个细胞。"),  # a hundred million
+    ],
+)
+def test_a_size_word_changed_is_a_changed_number(language: str, translation: str) -> None:
+    """ "1 million cells" as "1 tỷ" (a billion) passed: both were read as 1."""
+    assert _number_problems("A dose of 1 million cells.", translation, language) != []

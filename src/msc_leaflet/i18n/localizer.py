@@ -102,10 +102,10 @@ def _keys(leaflet: Leaflet) -> set[Key]:
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _translation_errors(
-    source: str, translation: str, language: str, plural: bool = False
+    source: str, translation: str, language: str, plural: bool = False, source_language: str = "en"
 ) -> tuple[Problem, ...]:
     """The errors that keep ``translation`` off the page (the checks are pure functions)."""
-    return tuple(errors(check_translation(source, translation, language, plural)))
+    return tuple(errors(check_translation(source, translation, language, plural, source_language)))
 
 
 def _entries(number: int, kind: str) -> str:
@@ -130,8 +130,11 @@ def _listing(texts: list[Text]) -> str:
 class _Translator:
     """Looks each Text up once, remembering what could not be used and why."""
 
-    def __init__(self, entries: dict[Key, Entry], path: Path, allow_fuzzy: bool) -> None:
+    def __init__(
+        self, entries: dict[Key, Entry], path: Path, allow_fuzzy: bool, source_language: str
+    ) -> None:
         self.entries = entries
+        self.source_language = source_language  # the leaflet's, read as it writes numbers
         self.allow_fuzzy = allow_fuzzy
         self.untranslated: list[Text] = []
         self.fuzzy: list[Text] = []
@@ -157,7 +160,11 @@ class _Translator:
                 self.fuzzy.append(listed)
             return text
         problems = _translation_errors(
-            text.value, entry.msgstr, catalog_language(self.path), entry.msgid_plural is not None
+            text.value,
+            entry.msgstr,
+            catalog_language(self.path),
+            entry.msgid_plural is not None,
+            self.source_language,
         )
         if problems:
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
@@ -202,7 +209,7 @@ def localize_with_fallbacks(
         fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
         return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
     entries, declared = _catalog(path)
-    translator = _Translator(entries, path, allow_fuzzy)
+    translator = _Translator(entries, path, allow_fuzzy, leaflet.language)
     localized = map_texts(leaflet, translator)
     _check_size(localized, leaflet.path, locale)
     findings: list[Finding] = _header_finding(path, declared, catalog_language(path))

@@ -3,7 +3,8 @@
 Each rule looks at one (source, translation) pair and yields `Problem`s. Errors mean
 the translation must not be printed (the build falls back to the source text);
 warnings are worth a look but do not block. Markup rules compare *sets*, so a
-translator may reorder emphasis and citations to suit the language's word order.
+translator may reorder emphasis and citations to suit the language's word order;
+numbers are counted (a dose given twice must be given twice), as `numbers` reads them.
 
 The codes (I18N002–I18N018, with the catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
@@ -15,15 +16,15 @@ and must not import the later `checks` stage.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from ..content.inline import InlineError, Span, parse_inline
-from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
+from ..content.text_policy import invisible_names, prints_nothing, refusal
 from ..errors import Severity
 from ..languages import profile, right_to_left
+from . import numbers
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
 MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
@@ -38,9 +39,6 @@ _URL = re.compile(
     r"[!-'*-;=?-Z\\^-~]*"  # printable ASCII but for < > ( ) [ ]
     r"[#-&*+\-/-9=@-Z\\^-~]"  # … nor a closing . , ; : ! ? " '
 )
-# A number's parts are joined by a point or a comma, or the Arabic decimal and
-# thousands separators (٫ ٬), which `_numbers` reads as its language writes them.
-_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -145,6 +143,7 @@ class Pair:
     source_spans: list[Span] | None
     translation_spans: list[Span] | None
     language: str = ""  # the translation's, for rules that depend on it
+    source_language: str = "en"  # the leaflet's (X-Source-Language), for its numbers
 
 
 def check_characters(pair: Pair) -> Iterator[Problem]:
@@ -228,53 +227,67 @@ def check_urls(pair: Pair) -> Iterator[Problem]:
         yield URLS.problem(f"URL not in the source: {_describe(translation - source)}")
 
 
-def _numbers(text: str, language: str = "") -> set[str]:
-    """The numbers of ``text`` as its reader reads them, in ASCII digits with a decimal
-    point and no thousands separator: Thai ๑,๐๐๐ and Arabic ١٬٠٠٠ are 1000, ٢٫٥ is 2.5.
-    In a language that writes a decimal comma (CLDR: Vietnamese, Lao) 0,5 is 0.5 and
-    1.000 is 1000, so 1,000 there is 1: the value its reader takes it for."""
-    comma = _decimal_comma(language)
-    found = set()
-    for match in _NUMBER.findall(text):
-        digits = "".join(
-            str(unicodedata.digit(c)) if c.isdigit() else _ARABIC_SEPARATORS.get(c, c)
-            for c in match
-        )
-        if comma:  # a point before three digits groups them; a comma is the decimal
-            digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
-        found.add(re.sub(r",(?=\d{3}\b)", "", digits))  # 1,000 → 1000
-    return found
-
-
-_ARABIC_SEPARATORS = {"\u066b": ".", "\u066c": ","}  # ٫ decimal, ٬ thousands
-
-
-@cache
-def _decimal_comma(language: str) -> bool:
-    """Whether ``language`` writes its decimals after a comma (CLDR, through Babel)."""
-    if not language:
-        return False
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import get_decimal_symbol
-
-    try:
-        return get_decimal_symbol(Locale.parse(language.replace("-", "_"))) == ","
-    except (UnknownLocaleError, ValueError):  # a language CLDR lacks: the source's way
-        return False
-
-
 def check_numbers(pair: Pair) -> Iterator[Problem]:
-    """Numbers (doses, phone numbers, counts, years) match as sets, in both directions:
-    a translation may not drop, change or add one. Script digits count as their value
-    (Thai ๕๐๐ = 500) and a year may be given in the Buddhist Era."""
-    source = _numbers(visible(_plain(pair.source_spans, pair.source)))
-    translation = _numbers(visible(_plain(pair.translation_spans, pair.translation)), pair.language)
-    missing = {n for n in source - translation if _era_year(n, +1) not in translation}
-    added = {n for n in translation - source if _era_year(n, -1) not in source}
-    if missing:
-        yield NUMBERS.problem(f"number missing or changed: {_describe(missing)}")
-    if added:
-        yield NUMBERS.problem(f"number not in the source: {_describe(added)}")
+    """Numbers (doses, phone numbers, counts, years) match as often as the source gives
+    them, in both directions: a translation may not drop, change or add one, nor turn
+    "1 tablet, then 1 more" into "1 tablet, then 2 more". Script digits count as their
+    value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
+    be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
+    source = numbers.read(_plain(pair.source_spans, pair.source), pair.source_language)
+    translation = numbers.read(_plain(pair.translation_spans, pair.translation), pair.language)
+    missing = source.digits - translation.digits
+    added = translation.digits - source.digits
+    # The same year in the other era: a Thai text may give it in the Buddhist Era.
+    direction = -1 if profile(pair.source_language or "en").era_year_offset else +1
+    for number in list(missing):
+        year = _era_year(number, direction)
+        if year is not None and added[year]:
+            paired = min(missing[number], added[year])
+            missing[number] -= paired
+            added[year] -= paired
+    missing -= translation.words  # spelled out in the translation
+    added -= source.words  # spelled out in the source ("twice" → 2)
+    if +missing:
+        yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
+    if +added:
+        yield NUMBERS.problem(f"number not in the source: {_counted(added)}")
+    for before, after in _changed_units(source.measures, translation.measures):
+        yield NUMBERS.problem(
+            f"unit changed: {_reading(before)} in the source, {_reading(after)} in the translation"
+        )
+
+
+def _reading(measure: numbers.Measure) -> str:
+    """ "10 mg", or "10 ก. (g)" where the word is not the unit's name."""
+    named = measure.written.casefold().endswith(measure.unit.casefold())
+    return f"“{measure.written}”" + ("" if named else f" ({measure.unit})")
+
+
+def _changed_units(
+    source: tuple[numbers.Measure, ...], translation: tuple[numbers.Measure, ...]
+) -> Iterator[tuple[numbers.Measure, numbers.Measure]]:
+    """Pairs of a source measure and the translation's measure of the same number in
+    another unit ("10 mg" and "10 ก.", grams), when the unit the source gives it is
+    nowhere after that number in the translation. A number written with no known unit
+    on either side ("10 tablets") is left to the number check."""
+    for value in dict.fromkeys(m.value for m in source):
+        given = Counter(m.unit for m in source if m.value == value)
+        found = Counter(m.unit for m in translation if m.value == value)
+        lost = [m for m in source if m.value == value and (given - found)[m.unit]]
+        new = [m for m in translation if m.value == value and (found - given)[m.unit]]
+        yield from zip(_one_each(lost), _one_each(new), strict=False)
+
+
+def _one_each(measures: list[numbers.Measure]) -> list[numbers.Measure]:
+    """The first measure of each unit: one finding per change, however often it is made."""
+    return list({m.unit: m for m in reversed(measures)}.values())[::-1]
+
+
+def _counted(found: Counter[str]) -> str:
+    """ "1, 2", or "1 (2 times), 2" for a number given that much more or less often."""
+    return ", ".join(
+        f"{n} ({count} times)" if count > 1 else n for n, count in sorted((+found).items())
+    )
 
 
 def _era_year(number: str, direction: int) -> str | None:
@@ -337,9 +350,14 @@ CHECKS: list[PairCheck] = [
 
 
 def check_translation(
-    source: str, translation: str, language: str = "", plural: bool = False
+    source: str,
+    translation: str,
+    language: str = "",
+    plural: bool = False,
+    source_language: str = "en",
 ) -> list[Problem]:
-    """All problems with ``translation`` (into ``language``) of ``source``.
+    """All problems with ``translation`` (into ``language``) of ``source`` (written in
+    ``source_language``: a Thai leaflet's 0.5 มก. is read as Thai writes it).
 
     ``plural``: the entry is in plural form (msgid_plural, msgstr[0]…). A leaflet and the
     layout look every text up as one msgstr, so such a translation is never used; saying
@@ -361,7 +379,7 @@ def check_translation(
                 f"({invisible_names(translation)})"
             )
         ]
-    pair = Pair(source, translation, _spans(source), _spans(translation), language)
+    pair = Pair(source, translation, _spans(source), _spans(translation), language, source_language)
     problems = [problem for check in CHECKS for problem in check(pair)]
     typed = _keyboard_markup(translation)
     if typed:

@@ -224,11 +224,15 @@ def check_catalog(catalog: Catalog) -> list[Finding]:
     """`checks` on every translated entry (fuzzy ones are reviewed anyway, and unused)."""
     assert catalog.path is not None
     findings: list[Finding] = []
+    # The leaflet's language, as `i18n extract` wrote it; ui.po and older catalogs: English.
+    source_language = catalog.header.get("X-Source-Language") or "en"
     for entry in catalog.active:
         if not entry.has_translation or entry.fuzzy:
             continue
         language, plural = catalog_language(catalog.path), entry.msgid_plural is not None
-        for problem in check_translation(entry.msgid, entry.msgstr, language, plural):
+        for problem in check_translation(
+            entry.msgid, entry.msgstr, language, plural, source_language
+        ):
             findings.append(
                 CheckFinding(
                     Location(catalog.path, entry.msgstr_line or entry.line),

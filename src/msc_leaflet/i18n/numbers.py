@@ -1,0 +1,344 @@
+"""The numbers of a text as its reader reads them, for check I18N007.
+
+A number is kept as a value in ASCII digits with a decimal point and no thousands
+separator (Thai ๑,๐๐๐ and Arabic ١٬٠٠٠ are 1000, ٢٫٥ is 2.5), counted as often as the
+text gives it: "1 tablet, then 1 more" holds 1 twice, and a translation holding it once
+has lost a dose. Numbers a language spells out (หนึ่ง, "twice", 一日) are counted apart,
+from `data/numbers.yaml`, as they may stand in for digits but never change them, and a
+number followed by a word of size (100万, 1 ล้าน, 1 million) is its value. The
+unit written right after a number (10 mg, 10 มก., 10毫克) is read from `data/units.yaml`,
+so that "10 mg" given as "10 g" is seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+
+from ..content.text_policy import visible
+from ..data import data_path
+from ..languages import profile
+
+# A number's parts are joined by a point or a comma, the Arabic decimal and thousands
+# separators (٫ ٬) or a full-width point (１．５, as an input method types it), which
+# `_digits` reads as its language writes them. A space groups no thousands: "2 100 mg
+# tablets" are two, and the page prints a no-break space as a plain one (inline markup
+# folds every run of blanks). A vulgar fraction may follow the digits (1½) or stand
+# alone (½).
+_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
+_NUMBER = re.compile(
+    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+)*(?:\^[-\u2212]?\d{{1,2}}|[{_FRACTIONS}])?"
+    rf"|[{_FRACTIONS}]"
+)
+# A power written with superscripts (10⁶, a cell dose) is 10^6: the text the checks
+# judge (`visible`) writes a superscript as its digit, and 10⁶ would read as 106.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_POWER = re.compile("(?<=\\d)[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# One number, short enough to compute with (a thousand digits are compared as written).
+_ONE_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
+MAX_EXPONENT = 30  # 10^30 cells is no dose; a larger one is read as written
+_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": "."}  # ٫ decimal, ٬ thousands
+# "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027).
+_SLASH_FRACTION = re.compile(r"(?<![\d/\u2044])(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044])")
+_MINUS = "-\u2212"
+# A time of day is one number, its hour without a leading zero (08:00 is 8, 08:30 is
+# 8:30), however its language writes it: 08:00, Thai 08.00 น. (นาฬิกา; in a range
+# 08.00–17.00 น. the mark ends both), Vietnamese 8h00. A full stop may end the sentence.
+_THAI_TIME = r"\.(?=\d{2}(?:\s*(?:[–\-]|ถึง)\s*\d{1,2}\.\d{2})?\s*น\.)"
+_TIME = re.compile(
+    rf"(?<![\d.,:])(\d{{1,2}})(?::|{_THAI_TIME}|h(?=\d{{2}}(?!\d)))(\d{{2}})(?![\d,:]|\.\d)"
+)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number with the unit written after it: ``unit`` is its name in
+    `data/units.yaml` (``mg``, ``day``), ``written`` the text as it stands ("10 มก.")."""
+
+    value: str
+    unit: str
+    written: str
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The numbers of one text: ``digits`` as written in digits, ``words`` spelled out,
+    and ``measures`` those of the digits followed by a unit."""
+
+    digits: Counter[str]
+    words: Counter[str]
+    measures: tuple[Measure, ...] = ()
+
+
+def read(text: str, language: str = "") -> Numbers:
+    """The numbers of ``text``, read in ``language`` ("" reads as English does), as a
+    reader sees it (`visible`: an invisible character hides no digit)."""
+    text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
+    found = _digits(text, language)
+    measures = []
+    for value, start, end in found:
+        unit = _unit_after(text, end, _base(language))
+        if unit is not None:
+            name, unit_end = unit
+            measures.append(Measure(value, name, text[start:unit_end]))
+    return Numbers(
+        Counter(value for value, _, _ in found),
+        Counter(_words(text, language)),
+        tuple(measures),
+    )
+
+
+def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
+    """Each number's value, start and end. In a language that writes a decimal comma
+    (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000 is 1000, so 1,000 there is 1: the value
+    its reader takes it for. A fraction is its value (½, 1/2 and 0.5 are 0.5; 1½ and
+    1 1/2 are 1.5), and a minus sign is kept (−80 °C is not 80 °C)."""
+    comma = _decimal_comma(language)
+    found: list[tuple[str, int, int]] = []
+    fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
+    times = {m.start(): m for m in _TIME.finditer(text)}
+    skip_to = 0
+    for match in _NUMBER.finditer(text):
+        start, end = match.start(), match.end()
+        if start < skip_to:
+            continue
+        if start in times and (time := _time(times[start])):
+            found.append((time, start, times[start].end()))
+            skip_to = times[start].end()
+            continue
+        if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
+            fraction = fractions[start]
+            part = Fraction(int(fraction.group(1)), int(fraction.group(2)))
+            if part < 1 and found and _mixed(text, found[-1], start):
+                whole, whole_start, _ = found.pop()  # 1 1/2
+                found.append((_decimal(Fraction(whole) + part), whole_start, fraction.end()))
+                skip_to = fraction.end()
+                continue
+            if 0 < part < 1:
+                found.append((_decimal(part), _signed(text, start), fraction.end()))
+                skip_to = fraction.end()
+                continue
+        written, power = match.group(0), ""
+        if "^" in written:  # 10^6
+            written, power = written.split("^")
+        vulgar = (
+            written[-1] if unicodedata.decomposition(written[-1]).startswith("<fraction>") else ""
+        )
+        digits = "".join(
+            str(unicodedata.digit(c)) if c.isdigit() else _SEPARATORS.get(c, c)
+            for c in written.removesuffix(vulgar)
+        )
+        if comma:  # a point before three digits groups them; a comma is the decimal
+            digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
+        if _grouped_by_two(language) and _LAKHS.match(digits):  # Hindi 1,00,000
+            digits = digits.replace(",", "", digits.count(",") - 1)
+        value = re.sub(r",(?=\d{3}\b)", "", digits)  # 1,000 → 1000
+        # 1½, 10⁶, where the digits are one number (1.2.3½ is a version and a half)
+        one = _ONE_NUMBER.fullmatch(value)
+        if vulgar and (one or not value):
+            value = _decimal(Fraction(value or "0") + _vulgar(vulgar))
+        exponent = int(power.replace("\u2212", "-") or 0)
+        if power and one and abs(exponent) <= MAX_EXPONENT and (exponent >= 0 or float(value)):
+            value = _decimal(Fraction(value) ** exponent)
+        elif one and (size := _size_after(text, end, _base(language))):  # 100万, 1 ล้าน
+            value, end = _decimal(Fraction(value) * size[0]), size[1]
+        begin = _signed(text, start)
+        found.append((("-" + value) if begin < start else value, begin, end))
+    return found
+
+
+def _time(match: re.Match[str]) -> str:
+    """The time ``match`` holds ("8", "8:30"), or "" if it is no time of day (1:75)."""
+    hour, minute = (int("".join(str(unicodedata.digit(c)) for c in g)) for g in match.groups())
+    if hour > 24 or minute > 59:
+        return ""
+    return f"{hour}" if minute == 0 else f"{hour}:{minute:02d}"
+
+
+def _vulgar(character: str) -> Fraction:
+    """½ as Unicode decomposes it: <fraction> 0031 2044 0032."""
+    numerator, denominator = unicodedata.decomposition(character).split()[1:4:2]
+    return Fraction(int(chr(int(numerator, 16))), int(chr(int(denominator, 16))))
+
+
+def _decimal(value: Fraction) -> str:
+    """``value`` as digits with a point where it has an end (3/2 → 1.5), else n/d."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return format(exact.normalize(), "f")
+
+
+def _mixed(text: str, whole: tuple[str, int, int], start: int) -> bool:
+    """Whether the number ``whole`` ends one space before ``start`` (1 1/2)."""
+    value, _, end = whole
+    return value.isdigit() and end + 1 == start and text[end] in _SPACES
+
+
+def _signed(text: str, start: int) -> int:
+    """Where the number at ``start`` begins: at its minus sign, if it has one. A dash
+    after a number (1-2, 1 - 2) joins a range's ends and is no sign."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return start
+    before = text[max(0, start - 4) : start - 1].rstrip()  # "1 - 2": two spaces at most
+    if not before:
+        return start - 1
+    glued = unicodedata.category(before[-1])[0] == "L" and not text[start - 2].isspace()
+    if before[-1].isdigit() or glued:  # 1-2, 1 - 2, COVID-19
+        return start
+    return start - 1
+
+
+_SPACES = " \u00a0\u202f\u2009"  # between a number and its unit, or none
+_UNIT_SPAN = 32  # characters read for a unit: longer than any word of data/units.yaml
+
+
+def _unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
+    """The unit written at ``end`` (after a number) and where it ends, or None. A unit
+    must end where its word ends: "g" is no unit in "5 giờ", nor ก. in ก.ค. (July)."""
+    start = end
+    while start < min(len(text), end + 2) and text[start] in _SPACES:  # one space or two
+        start += 1
+    rest = text[start : start + _UNIT_SPAN].casefold()  # not the whole text per number
+    for word, name in _unit_words(language):
+        if rest.startswith(word) and _ends_word(text, start + len(word), word, language):
+            return name, start + len(word)
+    return None
+
+
+def _ends_word(text: str, end: int, word: str, language: str) -> bool:
+    if end >= len(text):
+        return True
+    kind = unicodedata.category(text[end])[0]
+    if kind == "M":  # a vowel sign or tone mark: the word goes on (Burmese, Thai)
+        return False
+    latin = word[-1].isascii() or word[-1] == "."
+    spaced = profile(language).word_spaces
+    return not ((latin or spaced) and kind in "LN")
+
+
+@cache
+def _unit_words(language: str) -> tuple[tuple[str, str], ...]:
+    """(word, unit) for ``language`` and every language's symbols, longest first."""
+    units = _units()
+    pairs = {
+        str(word).casefold(): str(name)
+        for table in (units.get("all") or {}, units.get(language) or {})
+        for name, words in table.items()
+        for word in words
+    }
+    return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+@cache
+def _units() -> dict[str, dict[str, list[object]]]:
+    from ..content.yaml_source import load_data
+
+    return dict(load_data(data_path("units.yaml").read_text("utf-8")))
+
+
+def _size_after(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """The size word after a number (万, ล้าน, million) and where it ends, or None."""
+    start = end + (end < len(text) and text[end] in _SPACES)
+    rest = text[start : start + _UNIT_SPAN].casefold()
+    for word, size in _sizes(language):
+        if rest.startswith(word) and _ends_word(text, start + len(word), word, language):
+            return size, start + len(word)
+    return None
+
+
+@cache
+def _sizes(language: str) -> tuple[tuple[str, int], ...]:
+    """The language's words for a power of ten after a number, longest first."""
+    entry = _table().get(language) or {}
+    sizes = entry.get("sizes") or {}
+    assert isinstance(sizes, dict)
+    found = {str(word).casefold(): int(size) for word, size in sizes.items()}
+    return tuple(sorted(found.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+def _words(text: str, language: str) -> list[str]:
+    pattern = _word_pattern(_base(language))
+    if pattern is None:
+        return []
+    values = _spelled(_base(language))
+    return [values[m.group(0).casefold()] for m in pattern.finditer(text)]
+
+
+def _base(language: str) -> str:
+    """The key of ``language`` in the data files, its profile's: th_TH is th."""
+    return profile(language or "en").tag
+
+
+@cache
+def _table() -> dict[str, dict[str, object]]:
+    from ..content.yaml_source import load_data
+
+    return dict(load_data(data_path("numbers.yaml").read_text("utf-8")))
+
+
+@cache
+def _spelled(language: str) -> dict[str, str]:
+    entry = _table().get(language) or {}
+    words = entry.get("words") or {}
+    assert isinstance(words, dict)
+    return {str(word).casefold(): str(value) for word, value in words.items()}
+
+
+@cache
+def _word_pattern(language: str) -> re.Pattern[str] | None:
+    """The language's number words, longest first (二十四 before 二十 before 二)."""
+    entry = _table().get(language) or {}
+    words = sorted(_spelled(language), key=len, reverse=True)
+    if not words:
+        return None
+    pattern = "|".join(re.escape(w) for w in words)
+    if profile(language).word_spaces:
+        pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
+    before = entry.get("before") or []
+    assert isinstance(before, list)
+    if before:
+        pattern = rf"(?:{pattern})(?={'|'.join(re.escape(str(b)) for b in before)})"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# 1,00,000 and 10,00,000: two digits between the commas before the last three.
+_LAKHS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
+
+
+@cache
+def _grouped_by_two(language: str) -> bool:
+    """Whether ``language`` groups the digits before the last three in twos (CLDR
+    #,##,##0: Hindi writes 100,000 as 1,00,000)."""
+    if not language:
+        return False
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        grouping = Locale.parse(language.replace("-", "_")).decimal_formats[None].grouping
+    except (UnknownLocaleError, ValueError):
+        return False
+    return tuple(grouping)[1:] == (2,)
+
+
+@cache
+def _decimal_comma(language: str) -> bool:
+    """Whether ``language`` writes its decimals after a comma (CLDR, through Babel)."""
+    if not language:
+        return False
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        return get_decimal_symbol(Locale.parse(language.replace("-", "_"))) == ","
+    except (UnknownLocaleError, ValueError):  # a language CLDR lacks: the source's way
+        return False
