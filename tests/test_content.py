@@ -573,3 +573,59 @@ def test_an_organisation_logo_gets_the_checks_of_a_figure(
     )
     wanted = "not a readable image" if kind == "corrupt" else "20,000 × 20,000 px"
     assert wanted in caught.value.message
+
+
+# Text whose markup holds no word: the author sees text in the file, the page a blank.
+
+
+@pytest.mark.parametrize(
+    ("block", "needle", "message"),
+    [
+        ("- paragraph: '** **'", "paragraph:", "prints nothing"),
+        ("- paragraph: '****'", "paragraph:", "prints nothing"),
+        ("- heading: '*_ _*'", "heading:", "no words"),
+        ('- heading: "**\\u200b\\ufe0f**"', "heading:", "prints nothing"),
+        ("- heading: '[@alpha2001]'", "heading:", "no words"),
+        ("- heading: '…'", "heading:", "no words"),
+        ("- list:\n    - Rest.\n    - '* *'", "'* *'", "prints nothing"),
+        ("- callout: Rest.\n  kind: warning\n  title: '**…**'", "title:", "no words"),
+        ("- faq:\n    - q: '**…**'\n      a: Rest.", "- q:", "no words"),
+        ("- table:\n    header: [Sign, When]\n    rows:\n      - [Fever, '** **']", "Fever", ""),
+    ],
+)
+def test_text_whose_markup_prints_no_word_is_refused_where_typed(
+    make_project: Callable[..., Path], block: str, needle: str, message: str
+) -> None:
+    text = leaflet_yaml(GOOD + block + "\n")
+    error = error_of(make_project, text)
+    typed = text.index(needle, text.index(block.split("\n")[0]))
+    assert error.location.line == text.count("\n", 0, typed) + 1
+    assert message in error.message and error.hint
+
+
+@pytest.mark.parametrize(
+    "label", ["** **", "[@alpha2001]", "*\u200b*", "\u2192"], ids=["bold", "cite", "zwsp", "arrow"]
+)
+def test_a_link_with_no_words_is_refused_at_its_column(
+    make_project: Callable[..., Path], label: str
+) -> None:
+    """A 3-pt link to press, which a screen reader names by its address."""
+    line = f"- paragraph: Read the rules [{label}](https://example.org/rules) first.\n"
+    text = leaflet_yaml(GOOD + line)
+    error = error_of(make_project, text)
+    typed = text.splitlines()[line_of(text, "rules") - 1]
+    assert (error.location.line, error.location.column) == (
+        line_of(text, "rules"),
+        typed.index("[", typed.index("rules")) + 1,
+    )
+    assert "link to https://example.org/rules with no words" in error.message
+    assert "write inside [ ]" in error.hint
+
+
+def test_a_cell_holding_a_citation_or_a_dash_still_loads(
+    make_project: Callable[..., Path],
+) -> None:
+    """A citation prints its number and a dash says "none": a table may hold either."""
+    table = "- table:\n    header: [Sign, Source]\n    rows:\n      - [Fever, '[@alpha2001]']\n"
+    leaflet, _ = load(make_project, leaflet_yaml(GOOD + table + "      - [Rash, '–']\n"))
+    assert isinstance(leaflet.blocks[-1], m.Table)

@@ -19,7 +19,7 @@ from ..errors import Finding, LeafletError, Location
 from ..files import Stamp, file_stamp
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
-from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
+from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
 from .text_policy import invisible_names, prints_nothing
 from .yaml_source import ORGANISATION, Fields, load_yaml, no_text, suggest, where
 
@@ -73,7 +73,9 @@ class _Reader:
     def fields(self, node: Node, what: str, known: tuple[str, ...]) -> Fields:
         return Fields(self.path, node, what, known)
 
-    def text(self, node: Node, context: str, comment: str) -> m.Text:
+    def text(self, node: Node, context: str, comment: str, needs_words: bool = False) -> m.Text:
+        """The text of ``node``, refused when it would print nothing, or, where
+        ``needs_words`` (a title, a heading, an alt text, a question), no word."""
         if problem := no_text(self.path, node, f"'{context}'"):
             raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
@@ -89,6 +91,10 @@ class _Reader:
         text = m.Text(value.strip(), context, node.start_mark.line + 1, comment)
         try:
             parse_inline(value)
+            silent = wordless(value, needs_words)
+            if silent:
+                silent.message = f"'{context}' {silent.message}"
+                raise silent
         except InlineError as exc:
             location = where(self.path, node)
             if "\n" not in value and not node.style:  # plain one-line scalar: exact column
@@ -97,13 +103,19 @@ class _Reader:
         return text
 
     def field_text(
-        self, fields: Fields, key: str, context: str, comment: str, required: bool = False
+        self,
+        fields: Fields,
+        key: str,
+        context: str,
+        comment: str,
+        required: bool = False,
+        needs_words: bool = False,
     ) -> m.Text | None:
         if not fields.has(key):
             if required:
                 fields.node_of(key)
             return None
-        return self.text(fields.values[key], context, comment)
+        return self.text(fields.values[key], context, comment, needs_words)
 
     def paragraphs(self, node: Node, context: str, comment: str) -> tuple[m.Text, ...]:
         """A text, or a list of texts (one per paragraph)."""
@@ -136,7 +148,9 @@ class _Reader:
                 where(self.path, f.node_of("language")),
             ),
             kicker=self.field_text(f, "kicker", "kicker", "Small line above the title."),
-            title=self.text(f.node_of("title"), "title", "Leaflet title; also the PDF title."),
+            title=self.text(
+                f.node_of("title"), "title", "Leaflet title; also the PDF title.", True
+            ),
             subtitle=self.field_text(f, "subtitle", "subtitle", "Line under the title."),
             lede=self.field_text(f, "lede", "lede", "Introduction under the title."),
             audience=self.field_text(f, "audience", "audience", "Who the leaflet is for."),
@@ -298,7 +312,8 @@ class _Reader:
                 level = self.heading_level(f)
                 what = "Section heading" if level == m.SECTION_LEVEL else "Subheading"
                 hint = f"{what}; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
-                return m.Heading(self.text(value, base, about(hint)), block_id, line, level)
+                text = self.text(value, base, about(hint), needs_words=True)
+                return m.Heading(text, block_id, line, level)
             case "paragraph":
                 return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
             case "list":
@@ -322,7 +337,11 @@ class _Reader:
                         suggest(callout_kind, m.CALLOUT_KINDS),
                     )
                 title = self.field_text(
-                    f, "title", f"{base}/title", about(f"Title of a {callout_kind} box")
+                    f,
+                    "title",
+                    f"{base}/title",
+                    about(f"Title of a {callout_kind} box"),
+                    needs_words=True,
                 )
                 body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
                 return m.Callout(callout_kind, title, body, block_id, line)
@@ -370,7 +389,7 @@ class _Reader:
         entries = []
         for n, node in enumerate(nodes, 1):
             f = self.fields(node, "FAQ entry", ("q", "a"))
-            question = self.text(f.node_of("q"), f"{base}/{n}/question", f"FAQ question {n}.")
+            question = self.text(f.node_of("q"), f"{base}/{n}/question", f"FAQ question {n}.", True)
             answer = self.paragraphs(
                 f.node_of("a"), f"{base}/{n}/answer", f"Answer to FAQ question {n}."
             )
@@ -443,7 +462,11 @@ class _Reader:
                 "decorates the page",
             )
         alt = self.field_text(
-            f, "alt", f"{base}/alt", about("Image description for screen readers")
+            f,
+            "alt",
+            f"{base}/alt",
+            about("Image description for screen readers"),
+            needs_words=True,
         )
         caption = self.field_text(f, "caption", f"{base}/caption", about("Figure caption"))
         return m.Figure(path, alt, caption, block_id, line, decorative)
@@ -470,6 +493,7 @@ class _Reader:
                         r.node_of("title"),
                         f"{m.REFERENCE_CONTEXT}/{key}/title",
                         "Title of a cited work.",
+                        needs_words=True,
                     ),
                     year=r.integer("year"),
                     line=node.start_mark.line + 1,
