@@ -138,3 +138,28 @@ def test_ordinary_full_width_punctuation_is_not_taken_for_markup() -> None:
     problems = check_translation("Rest (a day) [@a].", "休息（一天）。", "zh_Hans")
     assert [p.code for p in problems] == [CITATIONS.code]
     assert "ASCII" not in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "bad", "good", "rule"),
+    [
+        ("**Stop** and rest.", "** **", "**หยุด** และพัก", EMPTY),  # the markup kept, no word
+        ("**Stop** and rest.", "****", "**หยุด** และพัก", EMPTY),
+        ("Warning signs", "…", "อาการเตือน", EMPTY),  # only punctuation for words
+        ("Warning signs", "**\u200b**", "อาการเตือน", EMPTY),
+        (SOURCE, GOOD.replace("[ทะเบียน]", "[** **]"), GOOD, MARKUP),  # a link to press, wordless
+        (SOURCE, GOOD.replace("[ทะเบียน]", "[→]"), GOOD, MARKUP),
+    ],
+)
+def test_a_translation_that_prints_no_word_is_refused(
+    source: str, bad: str, good: str, rule: Rule
+) -> None:
+    """The build prints the source instead, and `check` says so (I18N001): a reviewer
+    sees an entry filled in, the page would print a blank or a link of a few points."""
+    assert rule.code in {p.code for p in check_translation(source, bad, "th")}
+    assert check_translation(source, good, "th") == []
+
+
+def test_a_translation_of_a_text_with_no_words_may_have_none() -> None:
+    assert check_translation("—", "—", "th") == []
+    assert check_translation("[@a]", "[@a]", "th") == []
