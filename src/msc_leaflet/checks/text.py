@@ -188,11 +188,21 @@ def _per_cent_words(lang: str) -> re.Pattern[str]:
 
 
 def _one_letters(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
-    """`one_spelling` but for the words of per cent: letters, marks, digits and signs."""
+    """`one_spelling` but for the words of per cent: letters, marks, digits and signs.
+
+    A mark of no one script (U+0300–U+036F and the like) on a letter of a script that
+    never takes one (Thai หา́ยขาด, Lao) is a slip the page prints over the letter and a
+    reader reads past: it is left out, in every language. A letter and the optional
+    marks on it are read as the bare letter, typed as one character or several (English
+    "cúre" and "cu̇re" are "cure")."""
     language = profile(lang)
+    stray = False
     if not text.isascii():
         text = _SAME_SIGNS.sub(_same_sign, text)
-    if not (language.same_letters or language.optional_marks or language.tone_pairs):
+        stray = _GENERAL_MARK.search(text) is not None
+    if text.isascii() and not language.same_letters:
+        return text, tuple(range(len(text) + 1))  # no mark, no letter to make another
+    if not (language.same_letters or language.optional_marks or language.tone_pairs or stray):
         return text, tuple(range(len(text) + 1))
     if language.tone_pairs:
         text = _tone_on_one_vowel(text, language)
@@ -203,6 +213,10 @@ def _one_letters(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     for i, char in enumerate(text):
         if optional is not None and optional.match(char):
             continue
+        if stray and kept and _GENERAL_MARK.match(char) and not _takes_marks(kept[-1]):
+            continue
+        if optional is not None and not char.isascii():
+            char = _bare(char, language.optional_marks)
         kept.append(letters.get(char, char))
         origin.append(i)
     origin.append(len(text))
@@ -226,6 +240,29 @@ def _same_sign(match: re.Match[str]) -> str:
     if char in "\u2019\u02bc":
         return "'"
     return "%" if not char.isdigit() else str(unicodedata.digit(char, char))
+
+
+#: Combining marks of no one script (diacritics, their supplements, marks for symbols,
+#: half marks): Latin, Greek and Cyrillic letters take them, no other script's do.
+_GENERAL_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@cache
+def _takes_marks(char: str) -> bool:
+    """Whether a general combining mark after ``char`` belongs to it (see `_GENERAL_MARK`)."""
+    return unicodedata.name(char, "").split(" ", 1)[0] in ("LATIN", "GREEK", "CYRILLIC")
+
+
+@cache
+def _bare(char: str, optional: str) -> str:
+    """A Latin letter typed as one character with optional marks (ú) as the bare
+    letter (u), as the marks typed after it are left out; any other ``char`` as it is."""
+    decomposed = unicodedata.normalize("NFD", char)
+    marks = _optional(optional)
+    latin = unicodedata.name(decomposed[0], "").startswith("LATIN")
+    if latin and len(decomposed) > 1 and marks and all(marks.match(c) for c in decomposed[1:]):
+        return decomposed[0]
+    return char
 
 
 @cache
