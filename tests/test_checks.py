@@ -635,3 +635,23 @@ def test_text001_names_every_punycode_host_even_one_of_one_script(
     assert message == (
         f"the link “the clinic's page” opens {host}, which a browser shows as “ตัวอย่าง.example”"
     )
+
+
+def test_text001_names_the_punycode_host_of_the_leaflets_own_address(
+    make_project: Callable[..., Path],
+) -> None:
+    """The leaflet's `url:` is printed under its text and as a QR code, which no
+    reviewer reads at all."""
+    extra = "url: https://xn--linic-0ye.example/leaflet\n"
+    text = leaflet_yaml(CLEAN, extra=extra, references=REFERENCES)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("url:"))
+    assert _text001(make_project({"sample": text})) == [
+        (
+            "sample.yaml",
+            line,
+            6,
+            "the leaflet's web address xn--linic-0ye.example, printed with a QR code, is "
+            "shown by a browser as “\u0441linic.example”: “\u0441linic” mixes Latin and "
+            "Cyrillic letters",
+        )
+    ]

@@ -122,7 +122,16 @@ _PUNYCODE_HINT = (
 
 def _punycode_links(ctx: CheckContext) -> Iterator[Issue]:
     """A link to a host written in punycode (``xn--``): the reviewer reads a code, the
-    patient's browser shows the name it stands for, maybe a look-alike of the clinic's."""
+    patient's browser shows the name it stands for, maybe a look-alike of the clinic's.
+    The leaflet's own address (`url:`) too, printed with a QR code no reviewer reads."""
+    shown = _shown_host(ctx.leaflet.url)
+    if shown:
+        yield Issue(
+            ctx.sources.locate(ctx.sources.key("url").line, ctx.leaflet.url),
+            f"the leaflet's web address {_host(ctx.leaflet.url)}, printed with a QR code, "
+            f"is shown by a browser as {shown}",
+            _PUNYCODE_HINT,
+        )
     for text in reader_texts(ctx.leaflet):
         try:
             found = links(text.value)
