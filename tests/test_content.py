@@ -629,3 +629,43 @@ def test_a_cell_holding_a_citation_or_a_dash_still_loads(
     table = "- table:\n    header: [Sign, Source]\n    rows:\n      - [Fever, '[@alpha2001]']\n"
     leaflet, _ = load(make_project, leaflet_yaml(GOOD + table + "      - [Rash, '–']\n"))
     assert isinstance(leaflet.blocks[-1], m.Table)
+
+
+@pytest.mark.parametrize(
+    ("where", "typed"),
+    [
+        ("organisation", 'name: "\\u200b"'),  # every page's band, every PDF's Author
+        ("organisation", 'address: "\\u2060\\u00ad"'),
+        ("leaflet", 'keywords: ["cells", "\\u200b"]'),  # every PDF's metadata
+        ("leaflet", 'authors: [Alpha A, "\\u200b"]'),  # the reference list
+        ("leaflet", 'journal: "\\ufe0f"'),
+    ],
+)
+def test_a_value_of_only_invisible_characters_is_refused_in_every_field(
+    make_project: Callable[..., Path], where: str, typed: str
+) -> None:
+    """Any printed value, not only a text with markup: it looks filled in and prints a
+    blank (an organisation with no name, an author with none), and REF006 took the
+    journal for given."""
+    text = leaflet_yaml(GOOD)
+    if typed.startswith("keywords"):
+        text = leaflet_yaml(GOOD, extra=typed + "\n")
+    elif where == "leaflet":
+        key = typed.split(":")[0]
+        first = next(row for row in text.splitlines() if row.strip().startswith(key + ":"))
+        text = text.replace(first, first.split(key)[0] + typed, 1)
+    root = make_project({"sample": text})
+    path = root / "leaflets" / "sample.yaml"
+    if where == "organisation":
+        path = root / "organisations" / "test-clinic.yaml"
+        key = typed.split(":")[0]
+        profile = path.read_text("utf-8")
+        rows = [row for row in profile.splitlines() if not row.startswith(key + ":")]
+        path.write_text("\n".join([*rows, typed]) + "\n", "utf-8")
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as info:
+        load_leaflet(project.leaflet_path("sample"), project)
+    error = info.value
+    assert error.location.path == path
+    assert error.location.line == line_of(path.read_text("utf-8"), typed.split("[")[0])
+    assert "invisible" in error.message and "print nothing" in error.message

@@ -20,8 +20,15 @@ from ..files import Stamp, file_stamp
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
-from .text_policy import invisible_names, prints_nothing
-from .yaml_source import ORGANISATION, Fields, load_yaml, no_text, suggest, where
+from .yaml_source import (
+    ORGANISATION,
+    Fields,
+    invisible_only,
+    load_yaml,
+    no_text,
+    suggest,
+    where,
+)
 
 BlockKind = Literal[
     "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
@@ -81,13 +88,8 @@ class _Reader:
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
         value = str(node.value)
-        if prints_nothing(value):
-            raise LeafletError(
-                where(self.path, node),
-                f"'{context}' holds only invisible characters ({invisible_names(value)}): "
-                "it would print nothing",
-                "write the text, or delete the characters you cannot see",
-            )
+        if problem := invisible_only(self.path, node, f"'{context}'"):
+            raise problem
         text = m.Text(value.strip(), context, node.start_mark.line + 1, comment)
         try:
             parse_inline(value)
@@ -217,6 +219,8 @@ class _Reader:
             raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"{what} must be a non-empty single value")
+        if problem := invisible_only(self.path, node, what[0].upper() + what[1:]):
+            raise problem
         return str(node.value).strip()
 
     def document(self, node: Node) -> m.DocumentControl:
