@@ -2326,6 +2326,10 @@ def test_a_self_published_source_whose_title_promises_is_a_warning(
         ("การรักษานี้ทำให้หา\u0301ยขาด", "th", "หา\u0301ยขาด"),
         ("การรักษานี้ทำให้หายขา\u0307ด", "th", "หายขา\u0307ด"),
         ("ການປິ່ນປົວນີ້ຫາ\u0301ຍຂາດ", "lo", "ຫາ\u0301ຍຂາດ"),
+        # Nor a mark of another script: a Khmer sign, an Arabic fatha, a Devanagari nukta.
+        ("การรักษานี้ทำให้หา\u17c9ยขาด", "th", "หา\u17c9ยขาด"),
+        ("การรักษานี้ทำให้หายข\u064eาด", "th", "หายข\u064eาด"),
+        ("Stem cells cu\u093cre arthritis.", "en", "cu\u093cre"),
     ],
 )
 def test_a_stray_mark_hides_no_promise(sentence: str, lang: str, claim: str) -> None:
