@@ -655,3 +655,31 @@ def test_text001_names_the_punycode_host_of_the_leaflets_own_address(
             "Cyrillic letters",
         )
     ]
+
+
+def test_text001_names_a_punycode_host_of_a_reference_or_an_e_mail_link(
+    make_project: Callable[..., Path],
+) -> None:
+    """A reference's address is printed in the list a reader follows, and an e-mail
+    link's host is where the patient's message goes."""
+    body = "- paragraph: Write to [the clinic](mailto:desk@xn--linic-0ye.example).\n"
+    refs = REFERENCES.replace(
+        "    title: A first study of cells\n",
+        "    title: A first study of cells\n    url: https://xn--linic-0ye.example/study\n",
+        1,
+    )
+    text = leaflet_yaml(CLEAN + body, references=refs)
+    rows = text.splitlines()
+    shown = "“\u0441linic.example”: “\u0441linic” mixes Latin and Cyrillic letters"
+    found = _text001(make_project({"sample": text}))
+    assert [(line, message) for _, line, _, message in found] == [
+        (
+            next(n for n, row in enumerate(rows, 1) if "the clinic" in row),
+            f"the link “the clinic” opens xn--linic-0ye.example, which a browser shows as {shown}",
+        ),
+        (
+            next(n for n, row in enumerate(rows, 1) if "url: https://xn--" in row),
+            "the address of reference 'alpha2001' opens xn--linic-0ye.example, which a browser "
+            f"shows as {shown}",
+        ),
+    ]

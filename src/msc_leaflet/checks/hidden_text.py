@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from urllib.parse import urlsplit
 
-from ..content.inline import InlineError, links
+from ..content.inline import InlineError, links, web_link
 from ..content.model import texts
 from ..content.text_policy import hidden_in_words, visible
 from ..errors import Location
@@ -132,6 +132,15 @@ def _punycode_links(ctx: CheckContext) -> Iterator[Issue]:
             f"is shown by a browser as {shown}",
             _PUNYCODE_HINT,
         )
+    for reference in ctx.leaflet.references:  # printed in the list a reader follows
+        shown = _shown_host(reference.url)
+        if shown:
+            yield Issue(
+                ctx.sources.locate(reference.line, reference.url),
+                f"the address of reference '{reference.key}' opens {_host(reference.url)}, "
+                f"which a browser shows as {shown}",
+                _PUNYCODE_HINT,
+            )
     for text in reader_texts(ctx.leaflet):
         try:
             found = links(text.value)
@@ -149,8 +158,13 @@ def _punycode_links(ctx: CheckContext) -> Iterator[Issue]:
 
 
 def _host(url: str) -> str:
+    """The host ``url`` opens or writes to: an e-mail address's domain, or a web
+    address's host (the organisation's may be written without https://)."""
+    if url.lower().startswith("mailto:"):
+        address = url[len("mailto:") :].split("?", 1)[0]
+        return address.rsplit("@", 1)[1].lower() if "@" in address else ""
     with suppress(ValueError):
-        return urlsplit(url if "//" in url else f"https://{url}").hostname or ""
+        return urlsplit(web_link(url)).hostname or ""
     return ""
 
 
