@@ -669,3 +669,27 @@ def test_a_value_of_only_invisible_characters_is_refused_in_every_field(
     assert error.location.path == path
     assert error.location.line == line_of(path.read_text("utf-8"), typed.split("[")[0])
     assert "invisible" in error.message and "print nothing" in error.message
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_markup_error_in_a_quoted_text_stands_at_its_column(
+    make_project: Callable[..., Path], quote: str
+) -> None:
+    """A text holding ': ' must be quoted; its markup error stood at the quote, not
+    at the link or mark the author has to fix."""
+    line = f"- paragraph: {quote}Rules: see [** **](https://example.org/rules) now.{quote}\n"
+    text = leaflet_yaml(GOOD + line)
+    error = error_of(make_project, text)
+    typed = text.splitlines()[line_of(text, "Rules:") - 1]
+    assert (error.location.line, error.location.column) == (
+        line_of(text, "Rules:"),
+        typed.index("[") + 1,
+    )
+    # An escape types several characters for one: the text's start, never a wrong column.
+    escaped = leaflet_yaml(
+        GOOD + line.replace("Rules", "R\\u0075les")
+        if quote == '"'
+        else GOOD + line.replace("Rules", "Rule''s")
+    )
+    error = error_of(make_project, escaped)
+    assert error.location.column == typed.index(quote) + 1

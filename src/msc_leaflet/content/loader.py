@@ -99,8 +99,10 @@ class _Reader:
                 raise silent
         except InlineError as exc:
             location = where(self.path, node)
-            if "\n" not in value and not node.style:  # plain one-line scalar: exact column
-                location = Location(self.path, location.line, location.column + exc.offset)
+            if _typed_as_read(node, value):  # one line, each character as typed: exact
+                quote = 1 if node.style else 0
+                column = location.column + quote + exc.offset
+                location = Location(self.path, location.line, column)
             raise LeafletError(location, exc.message, exc.hint) from None
         return text
 
@@ -517,6 +519,16 @@ MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: an A4 page at 300 dpi is 8.7 MP; more on
 # embeds it (decoded, converted, alpha mask, compressed), one image at a time.
 MAX_IMAGE_BYTES = 64_000_000  # e.g. 16 MP of RGBA, 21 MP of RGB: far above 300 dpi on A4
 MAX_LEAFLET_IMAGE_BYTES = 256_000_000  # all distinct images of one leaflet together
+
+
+def _typed_as_read(node: ScalarNode, value: str) -> bool:
+    """Whether ``value`` was typed on one line, one character for each it holds: a
+    plain scalar, or a quoted one without an escape (``\u200b``, a doubled ``''``)."""
+    start, end = node.start_mark, node.end_mark
+    if node.style not in (None, "", "'", '"') or start.line != end.line:
+        return False
+    quotes = 2 if node.style else 0
+    return end.column - start.column - quotes == len(value)
 
 
 def check_image(path: Path, location: Location) -> int:
