@@ -580,3 +580,107 @@ def test_text001_reads_the_words_the_page_prints_from_ui_po(i18n_project: Path) 
     assert f"locales/th/LC_MESSAGES/ui.po:{line}: warning: TEXT001: [th] " in found[0]
     assert found[0].endswith("in a word the page prints itself ('disclaimer')")
     assert "in the msgstr of 'disclaimer'" in result.output
+
+
+def _text001(root: Path) -> list[tuple[str, int, int, str]]:
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["en"])
+    return sorted(
+        (f.location.path.name, f.location.line, f.location.column, f.message)
+        for f in found
+        if getattr(f, "code", "") == "TEXT001"
+    )
+
+
+def test_text001_names_a_punycode_host_as_a_browser_shows_it(
+    make_project: Callable[..., Path],
+) -> None:
+    """'xn--linic-0ye.example' is what the file holds; a browser shows "сlinic.example",
+    with a Cyrillic с, a look-alike of the clinic's site. The reviewer read neither: the
+    organisation's web address is printed on every leaflet, and a link with words for
+    its text shows no host at all."""
+    body = "- paragraph: Book on [our booking page](https://xn--linic-0ye.example/book).\n"
+    text = leaflet(CLEAN + body)
+    root = make_project({"sample": text})
+    org = root / "organisations" / "test-clinic.yaml"
+    profile = org.read_text("utf-8").replace("https://example.org", "https://xn--linic-0ye.example")
+    org.write_text(profile, "utf-8")
+    web_line = next(n for n, row in enumerate(profile.splitlines(), 1) if row.startswith("web:"))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "booking page" in row)
+    column = text.splitlines()[line - 1].index("https://") + 1
+    lookalike = "“\u0441linic” mixes Latin and Cyrillic letters"
+    assert _text001(root) == [
+        (
+            "sample.yaml",
+            line,
+            column,
+            "the link “our booking page” opens xn--linic-0ye.example, which a browser "
+            f"shows as “\u0441linic.example”: {lookalike}",
+        ),
+        (
+            "test-clinic.yaml",
+            web_line,
+            6,
+            "the organisation's web address xn--linic-0ye.example, printed on every "
+            f"leaflet, is shown by a browser as “\u0441linic.example”: {lookalike}",
+        ),
+    ]
+
+
+def test_text001_names_every_punycode_host_even_one_of_one_script(
+    make_project: Callable[..., Path],
+) -> None:
+    """A Thai name is a real site's; the reviewer still reads it only decoded."""
+    host = "ตัวอย่าง.example".encode("idna").decode("ascii")
+    body = f"- paragraph: See [the clinic's page](https://{host}/).\n"
+    [(_, _, _, message)] = _text001(make_project({"sample": leaflet(CLEAN + body)}))
+    assert message == (
+        f"the link “the clinic's page” opens {host}, which a browser shows as “ตัวอย่าง.example”"
+    )
+
+
+def test_text001_names_the_punycode_host_of_the_leaflets_own_address(
+    make_project: Callable[..., Path],
+) -> None:
+    """The leaflet's `url:` is printed under its text and as a QR code, which no
+    reviewer reads at all."""
+    extra = "url: https://xn--linic-0ye.example/leaflet\n"
+    text = leaflet_yaml(CLEAN, extra=extra, references=REFERENCES)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("url:"))
+    assert _text001(make_project({"sample": text})) == [
+        (
+            "sample.yaml",
+            line,
+            6,
+            "the leaflet's web address xn--linic-0ye.example, printed with a QR code, is "
+            "shown by a browser as “\u0441linic.example”: “\u0441linic” mixes Latin and "
+            "Cyrillic letters",
+        )
+    ]
+
+
+def test_text001_names_a_punycode_host_of_a_reference_or_an_e_mail_link(
+    make_project: Callable[..., Path],
+) -> None:
+    """A reference's address is printed in the list a reader follows, and an e-mail
+    link's host is where the patient's message goes."""
+    body = "- paragraph: Write to [the clinic](mailto:desk@xn--linic-0ye.example).\n"
+    refs = REFERENCES.replace(
+        "    title: A first study of cells\n",
+        "    title: A first study of cells\n    url: https://xn--linic-0ye.example/study\n",
+        1,
+    )
+    text = leaflet_yaml(CLEAN + body, references=refs)
+    rows = text.splitlines()
+    shown = "“\u0441linic.example”: “\u0441linic” mixes Latin and Cyrillic letters"
+    found = _text001(make_project({"sample": text}))
+    assert [(line, message) for _, line, _, message in found] == [
+        (
+            next(n for n, row in enumerate(rows, 1) if "the clinic" in row),
+            f"the link “the clinic” opens xn--linic-0ye.example, which a browser shows as {shown}",
+        ),
+        (
+            next(n for n, row in enumerate(rows, 1) if "url: https://xn--" in row),
+            "the address of reference 'alpha2001' opens xn--linic-0ye.example, which a browser "
+            f"shows as {shown}",
+        ),
+    ]

@@ -2311,3 +2311,36 @@ def test_a_self_published_source_whose_title_promises_is_a_warning(
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert findings_for(root, "CLAIM005") == expected
     assert findings_for(root, "CLAIM001") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "claim"),
+    [
+        # A mark typed on a letter of an English word prints as the word with an accent,
+        # which a reader reads as the word: stem cells cure arthritis.
+        ("Stem cells cu\u0307re arthritis.", "en", "cu\u0307re"),
+        ("Stem cells cu\u0301re arthritis.", "en", "cúre"),  # u + U+0301, made ú by NFC
+        ("Stem cells cúre arthritis.", "en", "cúre"),
+        ("Stem cells cure\u0308 arthritis.", "en", "curë"),
+        # A Latin mark has no place on a Thai or Lao letter: this treatment cures for good.
+        ("การรักษานี้ทำให้หา\u0301ยขาด", "th", "หา\u0301ยขาด"),
+        ("การรักษานี้ทำให้หายขา\u0307ด", "th", "หายขา\u0307ด"),
+        ("ການປິ່ນປົວນີ້ຫາ\u0301ຍຂາດ", "lo", "ຫາ\u0301ຍຂາດ"),
+        # Nor a mark of another script: a Khmer sign, an Arabic fatha, a Devanagari nukta.
+        ("การรักษานี้ทำให้หา\u17c9ยขาด", "th", "หา\u17c9ยขาด"),
+        ("การรักษานี้ทำให้หายข\u064eาด", "th", "หายข\u064eาด"),
+        ("Stem cells cu\u093cre arthritis.", "en", "cu\u093cre"),
+    ],
+)
+def test_a_stray_mark_hides_no_promise(sentence: str, lang: str, claim: str) -> None:
+    """The page prints the word with a mark over a letter; the claim check read another
+    word and found nothing. The finding still stands at the words as typed."""
+    found = judged(sentence, lang)
+    assert [(unicodedata.normalize("NFC", c), excused) for c, excused, _ in found] == [
+        (unicodedata.normalize("NFC", claim), False)
+    ]
+
+
+def test_a_vietnamese_tone_still_tells_words_apart() -> None:
+    """Vietnamese marks make other words: chưa khỏi (not yet healed) is no chữa khỏi."""
+    assert_judged("Nếu khớp của bạn chưa khỏi hoàn toàn, hãy tái khám.", "vi", None)

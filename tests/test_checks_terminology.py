@@ -144,3 +144,12 @@ def test_arabic_terms_are_read_in_one_spelling(make_project: Callable[..., Path]
         assert [i.message for i in discouraged_term(bad)] == [
             f"[ar] discouraged term “{typed}”; the glossary term is “الخلايا الجذعية”"
         ], typed
+
+
+def test_a_mark_on_a_letter_hides_no_term(make_project: Callable[..., Path]) -> None:
+    """ "mesenchymal stém cells" (e + U+0301) prints the discouraged term with an accent;
+    the glossary read another word. It stands where the words are typed."""
+    body = "- paragraph: Our mesenchymal ste\u0301m cells help.\n"
+    root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))
+    [found] = findings_for(root, "TERM001")
+    assert found.startswith("20:20: warning: discouraged term “mesenchymal stém cells”")

@@ -604,3 +604,123 @@ def test_an_organisation_logo_gets_the_checks_of_a_figure(
     )
     wanted = "not a readable image" if kind == "corrupt" else "20,000 × 20,000 px"
     assert wanted in caught.value.message
+
+
+# Text whose markup holds no word: the author sees text in the file, the page a blank.
+
+
+@pytest.mark.parametrize(
+    ("block", "needle", "message"),
+    [
+        ("- paragraph: '** **'", "paragraph:", "prints nothing"),
+        ("- paragraph: '****'", "paragraph:", "prints nothing"),
+        ("- heading: '*_ _*'", "heading:", "no words"),
+        ('- heading: "**\\u200b\\ufe0f**"', "heading:", "prints nothing"),
+        ("- heading: '[@alpha2001]'", "heading:", "no words"),
+        ("- heading: '…'", "heading:", "no words"),
+        ("- list:\n    - Rest.\n    - '* *'", "'* *'", "prints nothing"),
+        ("- callout: Rest.\n  kind: warning\n  title: '**…**'", "title:", "no words"),
+        ("- faq:\n    - q: '**…**'\n      a: Rest.", "- q:", "no words"),
+        ("- table:\n    header: [Sign, When]\n    rows:\n      - [Fever, '** **']", "Fever", ""),
+    ],
+)
+def test_text_whose_markup_prints_no_word_is_refused_where_typed(
+    make_project: Callable[..., Path], block: str, needle: str, message: str
+) -> None:
+    text = leaflet_yaml(GOOD + block + "\n")
+    error = error_of(make_project, text)
+    typed = text.index(needle, text.index(block.split("\n")[0]))
+    assert error.location.line == text.count("\n", 0, typed) + 1
+    assert message in error.message and error.hint
+
+
+@pytest.mark.parametrize(
+    "label", ["** **", "[@alpha2001]", "*\u200b*", "\u2192"], ids=["bold", "cite", "zwsp", "arrow"]
+)
+def test_a_link_with_no_words_is_refused_at_its_column(
+    make_project: Callable[..., Path], label: str
+) -> None:
+    """A 3-pt link to press, which a screen reader names by its address."""
+    line = f"- paragraph: Read the rules [{label}](https://example.org/rules) first.\n"
+    text = leaflet_yaml(GOOD + line)
+    error = error_of(make_project, text)
+    typed = text.splitlines()[line_of(text, "rules") - 1]
+    assert (error.location.line, error.location.column) == (
+        line_of(text, "rules"),
+        typed.index("[", typed.index("rules")) + 1,
+    )
+    assert "link to https://example.org/rules with no words" in error.message
+    assert "write inside [ ]" in error.hint
+
+
+def test_a_cell_holding_a_citation_or_a_dash_still_loads(
+    make_project: Callable[..., Path],
+) -> None:
+    """A citation prints its number and a dash says "none": a table may hold either."""
+    table = "- table:\n    header: [Sign, Source]\n    rows:\n      - [Fever, '[@alpha2001]']\n"
+    leaflet, _ = load(make_project, leaflet_yaml(GOOD + table + "      - [Rash, '–']\n"))
+    assert isinstance(leaflet.blocks[-1], m.Table)
+
+
+@pytest.mark.parametrize(
+    ("where", "typed"),
+    [
+        ("organisation", 'name: "\\u200b"'),  # every page's band, every PDF's Author
+        ("organisation", 'address: "\\u2060\\u00ad"'),
+        ("leaflet", 'keywords: ["cells", "\\u200b"]'),  # every PDF's metadata
+        ("leaflet", 'authors: [Alpha A, "\\u200b"]'),  # the reference list
+        ("leaflet", 'journal: "\\ufe0f"'),
+    ],
+)
+def test_a_value_of_only_invisible_characters_is_refused_in_every_field(
+    make_project: Callable[..., Path], where: str, typed: str
+) -> None:
+    """Any printed value, not only a text with markup: it looks filled in and prints a
+    blank (an organisation with no name, an author with none), and REF006 took the
+    journal for given."""
+    text = leaflet_yaml(GOOD)
+    if typed.startswith("keywords"):
+        text = leaflet_yaml(GOOD, extra=typed + "\n")
+    elif where == "leaflet":
+        key = typed.split(":")[0]
+        first = next(row for row in text.splitlines() if row.strip().startswith(key + ":"))
+        text = text.replace(first, first.split(key)[0] + typed, 1)
+    root = make_project({"sample": text})
+    path = root / "leaflets" / "sample.yaml"
+    if where == "organisation":
+        path = root / "organisations" / "test-clinic.yaml"
+        key = typed.split(":")[0]
+        profile = path.read_text("utf-8")
+        rows = [row for row in profile.splitlines() if not row.startswith(key + ":")]
+        path.write_text("\n".join([*rows, typed]) + "\n", "utf-8")
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as info:
+        load_leaflet(project.leaflet_path("sample"), project)
+    error = info.value
+    assert error.location.path == path
+    assert error.location.line == line_of(path.read_text("utf-8"), typed.split("[")[0])
+    assert "invisible" in error.message and "print nothing" in error.message
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_markup_error_in_a_quoted_text_stands_at_its_column(
+    make_project: Callable[..., Path], quote: str
+) -> None:
+    """A text holding ': ' must be quoted; its markup error stood at the quote, not
+    at the link or mark the author has to fix."""
+    line = f"- paragraph: {quote}Rules: see [** **](https://example.org/rules) now.{quote}\n"
+    text = leaflet_yaml(GOOD + line)
+    error = error_of(make_project, text)
+    typed = text.splitlines()[line_of(text, "Rules:") - 1]
+    assert (error.location.line, error.location.column) == (
+        line_of(text, "Rules:"),
+        typed.index("[") + 1,
+    )
+    # An escape types several characters for one: the text's start, never a wrong column.
+    escaped = leaflet_yaml(
+        GOOD + line.replace("Rules", "R\\u0075les")
+        if quote == '"'
+        else GOOD + line.replace("Rules", "Rule''s")
+    )
+    error = error_of(make_project, escaped)
+    assert error.location.column == typed.index(quote) + 1

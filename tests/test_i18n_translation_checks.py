@@ -438,3 +438,28 @@ def test_a_large_number_may_be_written_in_words_of_its_size(
 def test_a_size_word_changed_is_a_changed_number(language: str, translation: str) -> None:
     """ "1 million cells" as "1 tỷ" (a billion) passed: both were read as 1."""
     assert _number_problems("A dose of 1 million cells.", translation, language) != []
+
+
+@pytest.mark.parametrize(
+    ("source", "bad", "good", "rule"),
+    [
+        ("**Stop** and rest.", "** **", "**หยุด** และพัก", EMPTY),  # the markup kept, no word
+        ("**Stop** and rest.", "****", "**หยุด** และพัก", EMPTY),
+        ("Warning signs", "…", "อาการเตือน", EMPTY),  # only punctuation for words
+        ("Warning signs", "**\u200b**", "อาการเตือน", EMPTY),
+        (SOURCE, GOOD.replace("[ทะเบียน]", "[** **]"), GOOD, MARKUP),  # a link to press, wordless
+        (SOURCE, GOOD.replace("[ทะเบียน]", "[→]"), GOOD, MARKUP),
+    ],
+)
+def test_a_translation_that_prints_no_word_is_refused(
+    source: str, bad: str, good: str, rule: Rule
+) -> None:
+    """The build prints the source instead, and `check` says so (I18N001): a reviewer
+    sees an entry filled in, the page would print a blank or a link of a few points."""
+    assert rule.code in {p.code for p in check_translation(source, bad, "th")}
+    assert check_translation(source, good, "th") == []
+
+
+def test_a_translation_of_a_text_with_no_words_may_have_none() -> None:
+    assert check_translation("—", "—", "th") == []
+    assert check_translation("[@a]", "[@a]", "th") == []

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import suppress
+from urllib.parse import urlsplit
 
+from ..content.inline import InlineError, links, web_link
 from ..content.model import texts
 from ..content.text_policy import hidden_in_words, visible
 from ..errors import Location
 from .claims import keyword_texts, page_word_texts, profile_map, profile_texts
 from .registry import CheckContext, Issue, check, msgstr_entry
+from .text import reader_texts
 
 
 @check(
@@ -32,6 +36,7 @@ def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     if not ctx.is_translation:  # the same in every language's PDF
         yield from _in_metadata_and_profile(ctx)
+        yield from _punycode_links(ctx)  # a translation keeps every link (I18N004)
     for text in page_word_texts(ctx):  # ui.po: one finding for the language
         assert text.origin is not None
         for offset, description in hidden_in_words(text.value):
@@ -97,6 +102,89 @@ def _in_metadata_and_profile(ctx: CheckContext) -> Iterator[Issue]:
                 "printed on every leaflet",
                 hint,
             )
+    web = ctx.leaflet.organisation.web
+    shown = _shown_host(web)
+    if shown:
+        line = lines.key("web").line if lines else 0
+        yield Issue(
+            lines.locate(line, web) if lines else Location(path),
+            f"the organisation's web address {_host(web)}, printed on every leaflet, is "
+            f"shown by a browser as {shown}",
+            _PUNYCODE_HINT,
+        )
+
+
+_PUNYCODE_HINT = (
+    "make sure it is the site you mean (a name in look-alike letters imitates another "
+    "one); write the address as a reader sees it, or one in plain letters"
+)
+
+
+def _punycode_links(ctx: CheckContext) -> Iterator[Issue]:
+    """A link to a host written in punycode (``xn--``): the reviewer reads a code, the
+    patient's browser shows the name it stands for, maybe a look-alike of the clinic's.
+    The leaflet's own address (`url:`) too, printed with a QR code no reviewer reads."""
+    shown = _shown_host(ctx.leaflet.url)
+    if shown:
+        yield Issue(
+            ctx.sources.locate(ctx.sources.key("url").line, ctx.leaflet.url),
+            f"the leaflet's web address {_host(ctx.leaflet.url)}, printed with a QR code, "
+            f"is shown by a browser as {shown}",
+            _PUNYCODE_HINT,
+        )
+    for reference in ctx.leaflet.references:  # printed in the list a reader follows
+        shown = _shown_host(reference.url)
+        if shown:
+            yield Issue(
+                ctx.sources.locate(reference.line, reference.url),
+                f"the address of reference '{reference.key}' opens {_host(reference.url)}, "
+                f"which a browser shows as {shown}",
+                _PUNYCODE_HINT,
+            )
+    for text in reader_texts(ctx.leaflet):
+        try:
+            found = links(text.value)
+        except InlineError:  # the loader reports broken markup
+            continue
+        for link in found:
+            shown = _shown_host(link.url)
+            if shown:
+                yield Issue(
+                    ctx.sources.locate(text.line, link.url),
+                    f"the link “{' '.join(visible(link.text).split())}” opens "
+                    f"{_host(link.url)}, which a browser shows as {shown}",
+                    _PUNYCODE_HINT,
+                )
+
+
+def _host(url: str) -> str:
+    """The host ``url`` opens or writes to: an e-mail address's domain, or a web
+    address's host (the organisation's may be written without https://)."""
+    if url.lower().startswith("mailto:"):
+        address = url[len("mailto:") :].split("?", 1)[0]
+        return address.rsplit("@", 1)[1].lower() if "@" in address else ""
+    with suppress(ValueError):
+        return urlsplit(web_link(url)).hostname or ""
+    return ""
+
+
+def _shown_host(url: str) -> str:
+    """The host of ``url`` as a browser shows it, quoted, with what is wrong with its
+    words (look-alike letters), when one of its labels is punycode (``xn--``); else ""."""
+    host = _host(url)
+    labels = host.split(".")
+    if not any(label.startswith("xn--") for label in labels):
+        return ""
+    shown = ".".join(_decoded(label) for label in labels)
+    lookalikes = "; ".join(description for _, description in hidden_in_words(shown))
+    return f"“{shown}”" + (f": {lookalikes}" if lookalikes else "")
+
+
+def _decoded(label: str) -> str:
+    if label.startswith("xn--"):
+        with suppress(UnicodeError):
+            return label[4:].encode("ascii").decode("punycode")
+    return label
 
 
 def _named(description: str, typed: str) -> str:

@@ -188,11 +188,22 @@ def _per_cent_words(lang: str) -> re.Pattern[str]:
 
 
 def _one_letters(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
-    """`one_spelling` but for the words of per cent: letters, marks, digits and signs."""
+    """`one_spelling` but for the words of per cent: letters, marks, digits and signs.
+
+    A mark of no one script (U+0300–U+036F and the like) on a letter of a script that
+    never takes one (Thai หา́ยขาด, Lao), or a mark of another script (a Khmer sign or
+    an Arabic fatha on a Thai letter), is a slip the page prints over the letter and a
+    reader reads past: it is left out, in every language. A letter and the optional
+    marks on it are read as the bare letter, typed as one character or several (English
+    "cúre" and "cu̇re" are "cure")."""
     language = profile(lang)
+    stray = False
     if not text.isascii():
         text = _SAME_SIGNS.sub(_same_sign, text)
-    if not (language.same_letters or language.optional_marks or language.tone_pairs):
+        stray = _may_hold_stray_marks(text)
+    if text.isascii() and not language.same_letters:
+        return text, tuple(range(len(text) + 1))  # no mark, no letter to make another
+    if not (language.same_letters or language.optional_marks or language.tone_pairs or stray):
         return text, tuple(range(len(text) + 1))
     if language.tone_pairs:
         text = _tone_on_one_vowel(text, language)
@@ -203,6 +214,10 @@ def _one_letters(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     for i, char in enumerate(text):
         if optional is not None and optional.match(char):
             continue
+        if stray and kept and _stray(char, kept[-1]):
+            continue
+        if optional is not None and not char.isascii():
+            char = _bare(char, language.optional_marks)
         kept.append(letters.get(char, char))
         origin.append(i)
     origin.append(len(text))
@@ -226,6 +241,64 @@ def _same_sign(match: re.Match[str]) -> str:
     if char in "\u2019\u02bc":
         return "'"
     return "%" if not char.isdigit() else str(unicodedata.digit(char, char))
+
+
+#: Combining marks of no one script (diacritics, their supplements, marks for symbols,
+#: half marks): Latin, Greek and Cyrillic letters take them, no other script's do.
+_GENERAL_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@cache
+def _takes_marks(char: str) -> bool:
+    """Whether a general combining mark after ``char`` belongs to it (see `_GENERAL_MARK`)."""
+    return _script_word(char) in ("LATIN", "GREEK", "CYRILLIC")
+
+
+@cache
+def _script_word(char: str) -> str:
+    """The first word of ``char``'s name: its script (THAI, KHMER, ARABIC …), or
+    COMBINING for a mark of no one script."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+@cache
+def _mark_script(char: str) -> str:
+    """The script of a combining mark that belongs to one script, else ""."""
+    if unicodedata.category(char) not in ("Mn", "Mc", "Me") or _GENERAL_MARK.match(char):
+        return ""
+    script = _script_word(char)
+    return "" if script == "COMBINING" else script  # the kana voicing marks: any kana
+
+
+def _may_hold_stray_marks(text: str) -> bool:
+    """A cheap look before `_stray` reads each mark: a general mark, or a mark of a
+    script none of the text's letters is in."""
+    chars = set(text)
+    if any(_GENERAL_MARK.match(char) for char in chars):
+        return True
+    marks = {_mark_script(char) for char in chars} - {""}
+    return bool(marks) and not marks <= {_script_word(c) for c in chars if c.isalpha()}
+
+
+def _stray(char: str, base: str) -> bool:
+    """Whether mark ``char`` after ``base`` (a letter, or a mark on one) is not of its
+    script: a general mark on a letter that takes none, or another script's mark."""
+    if _GENERAL_MARK.match(char):
+        return not _takes_marks(base)
+    script = _mark_script(char)
+    return bool(script) and script != _script_word(base)
+
+
+@cache
+def _bare(char: str, optional: str) -> str:
+    """A Latin letter typed as one character with optional marks (ú) as the bare
+    letter (u), as the marks typed after it are left out; any other ``char`` as it is."""
+    decomposed = unicodedata.normalize("NFD", char)
+    marks = _optional(optional)
+    latin = unicodedata.name(decomposed[0], "").startswith("LATIN")
+    if latin and len(decomposed) > 1 and marks and all(marks.match(c) for c in decomposed[1:]):
+        return decomposed[0]
+    return char
 
 
 @cache

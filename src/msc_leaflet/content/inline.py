@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+from .text_policy import visible
 
 WEB_SCHEMES = ("http://", "https://")
 LINK_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
@@ -45,6 +47,7 @@ class Link:
 
     text: str
     url: str
+    at: int = field(default=-1, compare=False)  # its "[" in the text as parsed
 
 
 class InlineError(ValueError):
@@ -148,7 +151,8 @@ class _Parser:
                 self.flush(link)
                 first = len(self.out)
                 self.run(i + 1, label_end, link=url)
-                self.links.append(Link("".join(s.text for s in self.out[first:]), url))
+                label = "".join(s.text for s in self.out[first:])
+                self.links.append(Link(label, url, i))
                 i = after
             else:
                 self.buffer.append(ch)
@@ -296,6 +300,45 @@ def plain_text(source: str) -> str:
     for span in parse_inline(source):
         out = out.rstrip(" ") if span.cites else out + span.text
     return out.strip()
+
+
+def has_words(printed: str) -> bool:
+    """Whether ``printed`` (a text as `plain_text` gives it) holds a letter or a digit:
+    something a screen reader reads as a word, not only punctuation or a symbol."""
+    return any(unicodedata.category(c)[0] in "LN" for c in printed)
+
+
+def wordless(source: str, needs_words: bool = False) -> InlineError | None:
+    """What ``source`` (well-formed markup; the message follows the text's name) lacks
+    when it prints no word where one is needed, or None:
+    markup that holds nothing a reader sees ("** **", "****", only invisible
+    characters inside it), a link whose label has no word ("[** **](…)", "[[@a]](…)":
+    a mark of a few points to press, which a screen reader names by its address), and,
+    when ``needs_words`` (a title, a heading, an alt text), a text with no letter or
+    digit once its markup and citations are left out ("[@a]", "…"). The author sees
+    text in the file and the page prints a blank."""
+    spans = parse_inline(source)
+    printed = visible(plain_text(source)).strip()
+    if not printed and not any(span.cites for span in spans):
+        return InlineError(
+            0,
+            "prints nothing: its markup holds no word",
+            "write the words between the marks, or remove the text",
+        )
+    for link in links(source):
+        if not has_words(visible(link.text)):
+            return InlineError(
+                max(link.at, 0),
+                f"holds a link to {link.url} with no words to press or hear",
+                "write inside [ ] where the link goes: [the trial registry](…)",
+            )
+    if needs_words and not has_words(printed):
+        return InlineError(
+            0,
+            "has no words once its markup and citations are left out",
+            "say in words what it names; a citation belongs in the text under it",
+        )
+    return None
 
 
 def citation_keys(source: str) -> list[str]:

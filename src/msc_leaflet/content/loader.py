@@ -19,9 +19,16 @@ from ..errors import Finding, LeafletError, Location
 from ..files import Stamp, file_stamp
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
-from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link
-from .text_policy import invisible_names, prints_nothing
-from .yaml_source import ORGANISATION, Fields, load_yaml, no_text, suggest, where
+from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
+from .yaml_source import (
+    ORGANISATION,
+    Fields,
+    invisible_only,
+    load_yaml,
+    no_text,
+    suggest,
+    where,
+)
 
 BlockKind = Literal[
     "heading", "paragraph", "list", "callout", "quote", "faq", "table", "figure"
@@ -73,7 +80,9 @@ class _Reader:
     def fields(self, node: Node, what: str, known: tuple[str, ...]) -> Fields:
         return Fields(self.path, node, what, known)
 
-    def text(self, node: Node, context: str, comment: str) -> m.Text:
+    def text(self, node: Node, context: str, comment: str, needs_words: bool = False) -> m.Text:
+        """The text of ``node``, refused when it would print nothing, or, where
+        ``needs_words`` (a title, a heading, an alt text, a question), no word."""
         if problem := no_text(self.path, node, f"'{context}'"):
             raise problem
         if isinstance(node, MappingNode) and len(node.value) == 1:
@@ -90,31 +99,38 @@ class _Reader:
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"'{context}' must be non-empty text")
         value = str(node.value)
-        if prints_nothing(value):
-            raise LeafletError(
-                where(self.path, node),
-                f"'{context}' holds only invisible characters ({invisible_names(value)}): "
-                "it would print nothing",
-                "write the text, or delete the characters you cannot see",
-            )
+        if problem := invisible_only(self.path, node, f"'{context}'"):
+            raise problem
         text = m.Text(value.strip(), context, node.start_mark.line + 1, comment)
         try:
             parse_inline(value)
+            silent = wordless(value, needs_words)
+            if silent:
+                silent.message = f"'{context}' {silent.message}"
+                raise silent
         except InlineError as exc:
             location = where(self.path, node)
-            if "\n" not in value and not node.style:  # plain one-line scalar: exact column
-                location = Location(self.path, location.line, location.column + exc.offset)
+            if _typed_as_read(node, value):  # one line, each character as typed: exact
+                quote = 1 if node.style else 0
+                column = location.column + quote + exc.offset
+                location = Location(self.path, location.line, column)
             raise LeafletError(location, exc.message, exc.hint) from None
         return text
 
     def field_text(
-        self, fields: Fields, key: str, context: str, comment: str, required: bool = False
+        self,
+        fields: Fields,
+        key: str,
+        context: str,
+        comment: str,
+        required: bool = False,
+        needs_words: bool = False,
     ) -> m.Text | None:
         if not fields.has(key):
             if required:
                 fields.node_of(key)
             return None
-        return self.text(fields.values[key], context, comment)
+        return self.text(fields.values[key], context, comment, needs_words)
 
     def paragraphs(self, node: Node, context: str, comment: str) -> tuple[m.Text, ...]:
         """A text, or a list of texts (one per paragraph)."""
@@ -147,7 +163,9 @@ class _Reader:
                 where(self.path, f.node_of("language")),
             ),
             kicker=self.field_text(f, "kicker", "kicker", "Small line above the title."),
-            title=self.text(f.node_of("title"), "title", "Leaflet title; also the PDF title."),
+            title=self.text(
+                f.node_of("title"), "title", "Leaflet title; also the PDF title.", True
+            ),
             subtitle=self.field_text(f, "subtitle", "subtitle", "Line under the title."),
             lede=self.field_text(f, "lede", "lede", "Introduction under the title."),
             audience=self.field_text(f, "audience", "audience", "Who the leaflet is for."),
@@ -214,6 +232,8 @@ class _Reader:
             raise problem
         if not isinstance(node, ScalarNode) or not str(node.value).strip():
             raise LeafletError(where(self.path, node), f"{what} must be a non-empty single value")
+        if problem := invisible_only(self.path, node, what[0].upper() + what[1:]):
+            raise problem
         return str(node.value).strip()
 
     def document(self, node: Node) -> m.DocumentControl:
@@ -309,7 +329,8 @@ class _Reader:
                 level = self.heading_level(f)
                 what = "Section heading" if level == m.SECTION_LEVEL else "Subheading"
                 hint = f"{what}; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
-                return m.Heading(self.text(value, base, about(hint)), block_id, line, level)
+                text = self.text(value, base, about(hint), needs_words=True)
+                return m.Heading(text, block_id, line, level)
             case "paragraph":
                 return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
             case "list":
@@ -341,7 +362,11 @@ class _Reader:
                         suggest(callout_kind, m.CALLOUT_KINDS),
                     )
                 title = self.field_text(
-                    f, "title", f"{base}/title", about(f"Title of a {callout_kind} box")
+                    f,
+                    "title",
+                    f"{base}/title",
+                    about(f"Title of a {callout_kind} box"),
+                    needs_words=True,
                 )
                 body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
                 return m.Callout(callout_kind, title, body, block_id, line)
@@ -389,7 +414,7 @@ class _Reader:
         entries = []
         for n, node in enumerate(nodes, 1):
             f = self.fields(node, "FAQ entry", ("q", "a"))
-            question = self.text(f.node_of("q"), f"{base}/{n}/question", f"FAQ question {n}.")
+            question = self.text(f.node_of("q"), f"{base}/{n}/question", f"FAQ question {n}.", True)
             answer = self.paragraphs(
                 f.node_of("a"), f"{base}/{n}/answer", f"Answer to FAQ question {n}."
             )
@@ -462,7 +487,11 @@ class _Reader:
                 "decorates the page",
             )
         alt = self.field_text(
-            f, "alt", f"{base}/alt", about("Image description for screen readers")
+            f,
+            "alt",
+            f"{base}/alt",
+            about("Image description for screen readers"),
+            needs_words=True,
         )
         caption = self.field_text(f, "caption", f"{base}/caption", about("Figure caption"))
         return m.Figure(path, alt, caption, block_id, line, decorative)
@@ -489,6 +518,7 @@ class _Reader:
                         r.node_of("title"),
                         f"{m.REFERENCE_CONTEXT}/{key}/title",
                         "Title of a cited work.",
+                        needs_words=True,
                     ),
                     year=r.integer("year"),
                     line=node.start_mark.line + 1,
@@ -508,6 +538,16 @@ MAX_IMAGE_PIXELS = 40_000_000  # 40 MP: an A4 page at 300 dpi is 8.7 MP; more on
 # embeds it (decoded, converted, alpha mask, compressed), one image at a time.
 MAX_IMAGE_BYTES = 64_000_000  # e.g. 16 MP of RGBA, 21 MP of RGB: far above 300 dpi on A4
 MAX_LEAFLET_IMAGE_BYTES = 256_000_000  # all distinct images of one leaflet together
+
+
+def _typed_as_read(node: ScalarNode, value: str) -> bool:
+    """Whether ``value`` was typed on one line, one character for each it holds: a
+    plain scalar, or a quoted one without an escape (``\u200b``, a doubled ``''``)."""
+    start, end = node.start_mark, node.end_mark
+    if node.style not in (None, "", "'", '"') or start.line != end.line:
+        return False
+    quotes = 2 if node.style else 0
+    return end.column - start.column - quotes == len(value)
 
 
 def check_image(path: Path, location: Location) -> int:

@@ -31,7 +31,7 @@ from ..errors import LeafletError, Location
 from ..files import decode_utf8, read_input
 from ..languages import right_to_left
 from .inline import WEB_SCHEMES, link_refusal
-from .text_policy import PASTE_HINT, Refusal, name, refusal
+from .text_policy import PASTE_HINT, Refusal, invisible_names, name, prints_nothing, refusal
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -433,6 +433,8 @@ class Fields:
         value = self.scalar(key).strip()
         if not value:
             self.fail(self.values[key], f"'{key}' is empty")
+        if problem := invisible_only(self.path, self.values[key], f"'{key}'"):
+            raise problem
         return value
 
     def web_address(self, key: str) -> str:
@@ -520,6 +522,21 @@ def no_text(path: Path, node: Node, what: str) -> LeafletError | None:
         where(path, node),
         f"{what} has no text: {written} is no value in YAML",
         "write the text; to print the character itself, put it in quotes: '~'",
+    )
+
+
+def invisible_only(path: Path, node: Node, what: str) -> LeafletError | None:
+    """The error for a value of ``node`` that holds only invisible characters (a
+    zero-width space, a soft hyphen, a variation selector), else None: it looks filled
+    in to the author and prints a blank, in a leaflet's text or any other value."""
+    value = str(node.value) if isinstance(node, ScalarNode) else ""
+    if not value.strip() or not prints_nothing(value):
+        return None
+    return LeafletError(
+        where(path, node),
+        f"{what} holds only invisible characters ({invisible_names(value)}): "
+        "it would print nothing",
+        "write the text, or delete the characters you cannot see",
     )
 
 

@@ -20,8 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..content.inline import InlineError, Span, parse_inline
-from ..content.text_policy import invisible_names, prints_nothing, refusal
+from ..content.inline import InlineError, Span, has_words, links, parse_inline, plain_text
+from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
 from . import numbers
@@ -205,6 +205,27 @@ def check_markup_same(pair: Pair) -> Iterator[Problem]:
         )
 
 
+def check_words(pair: Pair) -> Iterator[Problem]:
+    """A translation that prints no word where its source does, as the loader refuses
+    a leaflet's text (`inline.wordless`): markup around nothing ("** **" for
+    "**Stop**"), only punctuation or a citation for words, a link label with no word to
+    press. The reviewer sees an entry filled in; the page would print a blank."""
+    if pair.source_spans is None or pair.translation_spans is None:
+        return
+    printed = visible(plain_text(pair.translation)).strip()
+    if not printed and not any(span.cites for span in pair.translation_spans):
+        yield EMPTY.problem("translation prints nothing: its markup holds no word")
+    elif has_words(visible(plain_text(pair.source))) and not has_words(printed):
+        shown = f"“{printed}”" if printed else "a citation"
+        yield EMPTY.problem(f"translation has no words, only {shown}, where the source has words")
+    for link in links(pair.translation):
+        if not has_words(visible(link.text)):
+            yield MARKUP.problem(
+                f"the link to {link.url} has no words to press or hear: "
+                "write inside [ ] where it goes"
+            )
+
+
 def check_citations(pair: Pair) -> Iterator[Problem]:
     if pair.source_spans is None or pair.translation_spans is None:
         return
@@ -340,6 +361,7 @@ CHECKS: list[PairCheck] = [
     check_characters,
     check_markup_valid,
     check_markup_same,
+    check_words,
     check_citations,
     check_urls,
     check_numbers,
