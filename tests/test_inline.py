@@ -80,3 +80,12 @@ def test_plain_text_sets_a_citation_tight_against_its_word() -> None:
     """As the page prints it: no space before a citation's place, none lost after it."""
     assert plain_text("study [@a] and the review [@b; @c].") == "study and the review."
     assert plain_text("**bold** [@a], then [a link](https://x.org) [@b]") == "bold, then a link"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_a_no_break_space_is_kept_as_typed(space: str) -> None:
+    """The docs tell writers to type a no-break space to keep "2 000" or "10 mg" on one
+    line; the parser made every space a plain one, so the line could part there anyway
+    and copy/paste gave back a space the writer never typed."""
+    [span] = parse_inline(f"Take 10{space}mg,  then  2{space}000 cells.")
+    assert span.text == f"Take 10{space}mg, then 2{space}000 cells."

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from msc_leaflet.content.inline import parse_inline
 from msc_leaflet.typeset import make_paragraph
 from msc_leaflet.typeset.segmentation import WordList, keeps_number, keeps_syllable, line_breaks
 from typeset_support import body_style, runs_for
@@ -725,3 +726,13 @@ def test_a_number_keeps_its_unit_and_groups_across_any_space(marked: str, lang: 
     # ... and the number may still start a line after the word before it
     first = next(i for i, char in enumerate(text) if char.isdigit() or char == "+")
     assert first == 0 or any(b <= first for b in line_breaks(text, lang)), text
+
+
+def test_no_line_parts_at_a_no_break_space_from_the_leaflet() -> None:
+    """ "2\u00a0000" typed in a leaflet stays on one line at every width."""
+    [span] = parse_inline("Each bag holds about 2\u00a0000 cells in 10\u00a0ml of fluid.")
+    for width in range(30, 200, 5):
+        paragraph = make_paragraph(runs_for([(span.text, "")], size=10), body_style(10), "en")
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert not any(line.rstrip().endswith(("2", "10")) for line in lines[:-1]), (width, lines)

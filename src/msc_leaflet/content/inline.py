@@ -25,7 +25,10 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
 _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
-_SPACE = re.compile(r"\s+")
+# A run of spaces and line breaks (YAML folds lines, writers double spaces) reads as one
+# space; the no-break spaces (U+00A0, U+2007 figure, U+202F narrow) are typed to keep a
+# number with its unit or its groups on one line, and stay as typed.
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _SPECIAL = re.compile(r"[\\*\[]")  # what `_Parser.run` looks at: the rest is plain text
 
 
