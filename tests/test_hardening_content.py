@@ -243,6 +243,33 @@ def test_a_cjk_line_narrower_than_three_characters_starts_with_no_stop(
     assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
 
 
+#: Marks of Thai, Lao, Burmese and Khmer that close what comes before them (a repeat
+#: mark, an abbreviation's, a stop): a line starting with one reads as a stray.
+SOUTHEAST_ASIAN_MARKS = "ๆฯໆຯ၊။។៕៖ៗ"
+
+
+@pytest.mark.parametrize("ems", [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ผู้ป่วยไปๆมาๆทุกๆวัน", "th"),
+        ("ไปๆมาๆทุกๆวัน", "th"),
+        ("ຜູ້ປ່ວຍໄປໆມາໆ", "lo"),
+        ("ဆေးရုံ။ ကျွန်ုပ်တို့၊ ဆရာဝန်။", "my"),
+        ("ពេទ្យ។ គ្រូពេទ្យ៕", "km"),
+    ],
+)
+def test_a_narrow_line_starts_with_no_repeat_mark_or_stop(text: str, lang: str, ems: float) -> None:
+    # In a column an em or so wide (a table cell, a label), no cut before ๆ, ໆ, ။ or ។
+    # keeps the line rules, and the emergency cut fell before it: lines read ไป|ๆ|มา|ๆทุ.
+    # The mark hangs past the line's end, as a CJK stop does.
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(ems * 10, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not [line for line in lines[1:] if line[0] in SOUTHEAST_ASIAN_MARKS], lines
+
+
 def test_fit_units_leaves_fitting_units_alone() -> None:
     paragraph = make_paragraph_of("short words that fit")
     units: list[Unit] = paragraph.units

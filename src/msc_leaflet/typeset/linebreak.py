@@ -34,7 +34,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .scripts import script_of
+from .scripts import HANGING, script_of
+from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
     SPACES,
     allowed_break,
@@ -635,17 +636,22 @@ def _kana_endings(
 
 
 #: Stops that may hang past a line's end (burasagari, JIS X 4051 §3.1.11): in a cell
-#: one or two characters wide, 胸の痛み。 keeps its 。 rather than start a line with it.
-HANGING_STOPS = "、。，．｡､"
+#: one or two characters wide, 胸の痛み。 keeps its 。 rather than start a line with it;
+#: so do the repeat marks and stops of Thai, Lao, Burmese and Khmer (ไปๆ, not ไป|ๆ;
+#: ဆရာဝန်။, `ScriptProfile.hanging`).
+HANGING_STOPS = "、。，．｡､" + HANGING
 #: In an emergency (a cut no reader accepts, reported), closing brackets too: 〔注〕 in
-#: a line two characters wide ends 〔注〕 a little past the line, not 〔注|〕.
-HANGING_IN_AN_EMERGENCY = HANGING_STOPS + "」』）〕］｝〉》】〙〗〟"
+#: a line two characters wide ends 〔注〕 a little past the line, not 〔注|〕; and a Thai
+#: or Lao vowel written after its consonant (ม|า in a line narrower than มา).
+HANGING_IN_AN_EMERGENCY = (
+    HANGING_STOPS + "」』）〕］｝〉》】〙〗〟" + LETTERS_HANGING_IN_AN_EMERGENCY
+)
 #: Marks that may hang together in an emergency: a bracket and its stop, 〕。
 MOST_HANGING = 2
 
 
 def _hangs(text: str, marks: str) -> bool:
-    """Whether a cluster of ``text`` is one of the CJK ``marks`` that may hang."""
+    """Whether a cluster of ``text`` is one of the ``marks`` that may hang."""
     return len(text) == 1 and text in marks
 
 
@@ -670,8 +676,9 @@ def _emergency_cut(
     than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
     whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK 勺）|。 misreads worse than a
     cut between two syllables or characters), else the last that keeps the line
-    rules, else after ``end`` if it is a CJK stop or closing bracket, which then hangs
-    past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
+    rules, else after ``end`` if it is a stop, closing bracket or following vowel that
+    never starts a line (`HANGING_IN_AN_EMERGENCY`), which then hangs past the line's
+    end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line."""
 
