@@ -132,6 +132,37 @@ def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
         assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
 
 
+@pytest.mark.parametrize("width", range(12, 18))
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ຜູ້ປ່ວຍ", "lo"),  # was ປ່ວ|ຍ: its final alone on the next line
+        ("ສາມາດປ່ວຍໄດ້", "lo"),
+        ("សាស្ត្រាចារ្យ", "km"),  # was ចា|រ្យ
+    ],
+)
+def test_a_syllable_a_little_wider_than_a_narrow_line_keeps_its_last_letter(
+    text: str, lang: str, width: float
+) -> None:
+    # In a cell about 1.5 em wide a syllable one letter wider than the line was cut
+    # before that letter, a final consonant starting the next line (ປ່ວ|ຍ, ចា|រ្យ).
+    # That letter now runs past the line's end, at most 0.65 em, under the padding,
+    # and the syllable stays whole; the word is still cut, and reported.
+    from msc_leaflet.typeset.segmentation import keeps_syllable
+
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.on_emergency_break = reported.append
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text and reported
+    at = 0
+    for line in lines[:-1]:
+        at += len(line)
+        assert keeps_syllable(text, at), f"{width} pt: {text[:at]}|{text[at:]}"
+    assert all(line.width <= width + 6.5 + 1e-6 for line in paragraph.lines_for(width))
+
+
 @pytest.mark.parametrize("width", range(40, 100, 6))
 @pytest.mark.parametrize(
     ("text", "lang"),

@@ -547,7 +547,9 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                cut, forced = _emergency_cut(text, offsets, cuts[-1], i, unit.listed), True
+                overhang = _overhang(flat, HANG_EM)
+                cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang)
+                forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
             if cut > i:  # the line took what hangs past its end
                 i = cut
@@ -662,12 +664,29 @@ def _after_hanging(points: dict[int, bool], i: int, content: int) -> int | None:
     return after if after >= content or points.get(after) is False else None
 
 
+#: The most, in ems, the end of a syllable may run past a line too narrow for it in an
+#: emergency (ປ່ວ|ຍ, ចា|រ្យ): one letter of Lao, Thai or Khmer, whose ink stays under
+#: a table cell's padding (6 pt, its text 9.5 pt).
+HANG_EM = 0.65
+
+
+def _overhang(flat: Flat, ems: float) -> Callable[[int, int], bool]:
+    """Whether clusters ``a:b`` of ``flat`` are at most ``ems`` of their size wide."""
+
+    def fits(a: int, b: int) -> bool:
+        room = ems * max((flat[j][0].size for j in range(a, b)), default=0.0)
+        return sum(_advance(flat[j]) for j in range(a, b)) <= room + FUZZ
+
+    return fits
+
+
 def _emergency_cut(
     text: str,
     offsets: Sequence[int],
     start: int,
     end: int,
     listed: Sequence[tuple[int, int]] = (),
+    overhang: Callable[[int, int], bool] | None = None,
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: the last boundary outside a word that
@@ -675,10 +694,12 @@ def _emergency_cut(
     after a space (a number and its word: 1669 |at, not 1669 a|t; a phone number wider
     than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
     whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK 勺）|。 misreads worse than a
-    cut between two syllables or characters), else the last that keeps the line
-    rules, else after ``end`` if it is a stop, closing bracket or following vowel that
-    never starts a line (`HANGING_IN_AN_EMERGENCY`), which then hangs past the line's
-    end, else ``end`` (any cluster boundary). Each rule is first tried
+    cut between two syllables or characters), else the first after ``end`` that keeps
+    a syllable whole when ``overhang`` lets clusters ``end`` up to it run past the
+    line's end (a Lao ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ), else the last that
+    keeps the line rules, else after ``end`` if it is a stop, closing bracket or
+    following vowel that never starts a line (`HANGING_IN_AN_EMERGENCY`), which then
+    hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line."""
 
@@ -696,9 +717,14 @@ def _emergency_cut(
 
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse.
-    rules = (outside_words, after_space, whole, likely, lambda at: allowed_break(text, at))
+    rules = (outside_words, after_space, whole, likely, None, lambda at: allowed_break(text, at))
     for outside in (True, False) if listed else (False,):
         for rule in rules:
+            if rule is None:  # the syllable's end runs a little past the line's end
+                found = _syllable_end(text, offsets, end, overhang, whole)
+                if found is not None and not (outside and _inside(listed, offsets[found])):
+                    return found
+                continue
             found = next(
                 (
                     j
@@ -717,6 +743,27 @@ def _emergency_cut(
         if after + 1 == len(offsets) or allowed_break(text, offsets[after]):
             return after  # 〔注〕 a little past the line, not 〔注|〕
     return end
+
+
+def _syllable_end(
+    text: str,
+    offsets: Sequence[int],
+    end: int,
+    overhang: Callable[[int, int], bool] | None,
+    whole: Callable[[int], bool],
+) -> int | None:
+    """The first cluster after ``end`` a cut before keeps a syllable whole (or the
+    unit's end), if ``overhang`` lets clusters ``end`` up to it run past the line's end;
+    else None."""
+    if overhang is None:
+        return None
+    last = len(offsets) - 1
+    for j in range(end + 1, last + 1):
+        if not overhang(end, j):
+            return None
+        if j == last or whole(offsets[j]):
+            return j
+    return None
 
 
 def _letter(char: str) -> bool:
