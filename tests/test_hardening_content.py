@@ -274,6 +274,30 @@ def test_a_cjk_line_narrower_than_three_characters_starts_with_no_stop(
     assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
 
 
+@pytest.mark.parametrize("ems", [1.5, 1.6, 1.7, 1.8, 1.9])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("胸の痛み。〔注〕息切れ、発熱。", "ja"),
+        ("请立即就医。（注意）剂量，每日。", "zh_Hans"),
+        ("熱が出たら（すぐに）連絡", "ja"),
+    ],
+)
+def test_a_cjk_line_two_characters_wide_ends_on_no_opening_bracket(
+    text: str, lang: str, ems: float
+) -> None:
+    # A bracket starting a later line gives up the half em before its ink, so 〔注 fits
+    # a line an em and a half wide; the cut measured the bracket on a whole em and left
+    # it alone at a line's end, 〔|注〕 and （|注意）: an opening bracket never ends one.
+    from msc_leaflet.typeset.scripts import CJK_NO_LINE_END
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(ems * 10, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not [line for line in lines[:-1] if line[-1] in CJK_NO_LINE_END], lines
+
+
 #: Marks of Thai, Lao, Burmese and Khmer that close what comes before them (a repeat
 #: mark, an abbreviation's, a stop): a line starting with one reads as a stray.
 SOUTHEAST_ASIAN_MARKS = "ๆฯໆຯ၊။។៕៖ៗ"

@@ -364,12 +364,13 @@ def fit_units(
     if not any(unit.width > width + FUZZ for unit in units):
         return list(units)
     out: list[Unit] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         # A unit that fits with its closing mark on half an em fits (`end_squeeze`).
         if unit.width <= width + FUZZ or unit.width - end_squeeze(unit, lang) <= width + FUZZ:
             out.append(unit)
             continue
-        parts, forced = _cut(unit, width, lang)
+        # A unit wider than the line starts one; only the first may start the first.
+        parts, forced = _cut(unit, width, lang, later=index > 0)
         if forced and on_forced:
             on_forced(unit)
         out.extend(parts)
@@ -509,10 +510,13 @@ def _dictionary(lang: str) -> Pyphen:
     return pyphen.Pyphen(lang=found)
 
 
-def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
+def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list[Unit], bool]:
     """Parts of one oversized unit, each as wide as ``width`` allows (at least a
-    cluster), and whether some cut fell where no reader accepts it."""
+    cluster), and whether some cut fell where no reader accepts it. ``later``: the unit
+    starts a line after the paragraph's first, where the opening bracket it starts with
+    gives up half an em (`start_squeeze`): 〔注 fits an em and a half, not 〔|注〕."""
     flat = _flat(unit)
+    lead = start_squeeze(unit, lang) if later else 0.0
     content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
     points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
     text = "".join(cluster.text for _, cluster in flat)
@@ -520,6 +524,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
 
     def fits(start: int, end: int) -> bool:  # clusters start:end, with a hyphen if cut
         extra = _hyphen_width(flat[end - 1][0]) if points.get(end) else 0.0
+        extra -= lead if start == 0 else 0.0
         return sum(_advance(flat[j]) for j in range(start, end)) + extra <= width + FUZZ
 
     hyphens = {i for i, hyphen in points.items() if hyphen}
@@ -527,7 +532,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     last_resort = _kana_endings(text, offsets, points, lang)
     cuts = [0]
     forced = False
-    used = 0.0
+    used = -lead
     i = 0
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
