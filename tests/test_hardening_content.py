@@ -163,6 +163,33 @@ def test_a_syllable_a_little_wider_than_a_narrow_line_keeps_its_last_letter(
     assert all(line.width <= width + 6.5 + 1e-6 for line in paragraph.lines_for(width))
 
 
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("ウェブでチェックします", 29),
+        ("スーパーバイザー", 19),
+        ("スーパーバイザー", 29),
+        ("フォローアップ", 19),
+        ("フォローアップ", 29),
+    ],
+)
+def test_a_kana_a_little_past_a_narrow_line_keeps_its_small_kana(text: str, width: float) -> None:
+    # In a line a hair narrower than two or three characters (1.9 em, 2.9 em), a
+    # small kana or ー that never starts a line could not go with the kana before it,
+    # and the line after began with it: チェ|ック, ス|ー, フ|ォロ. The line now runs
+    # past its end by the hair (at most 0.65 em) and keeps it: チェッ|ク. (Where the
+    # kana and all that must go with it run further past, チェッ in 1.9 em, the cut is
+    # still an emergency inside them.)
+    from msc_leaflet.typeset.scripts import CJK_NO_LINE_START
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "ja")
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
+    assert all(line.width <= width + 6.5 + 1e-6 for line in paragraph.lines_for(width))
+
+
 @pytest.mark.parametrize("width", range(40, 100, 6))
 @pytest.mark.parametrize(
     ("text", "lang"),

@@ -552,7 +552,7 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                overhang = _overhang(flat, HANG_EM)
+                overhang = _overhang(flat, width, lead if cuts[-1] == 0 else 0.0)
                 cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang)
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
@@ -670,17 +670,19 @@ def _after_hanging(points: dict[int, bool], i: int, content: int) -> int | None:
 
 
 #: The most, in ems, the end of a syllable may run past a line too narrow for it in an
-#: emergency (ປ່ວ|ຍ, ចា|រ្យ): one letter of Lao, Thai or Khmer, whose ink stays under
-#: a table cell's padding (6 pt, its text 9.5 pt).
+#: emergency (ປ່ວ|ຍ, ចា|រ្យ, チェ|ック): one letter of Lao, Thai or Khmer, whose ink
+#: stays under a table cell's padding (6 pt, its text 9.5 pt).
 HANG_EM = 0.65
 
 
-def _overhang(flat: Flat, ems: float) -> Callable[[int, int], bool]:
-    """Whether clusters ``a:b`` of ``flat`` are at most ``ems`` of their size wide."""
+def _overhang(flat: Flat, width: float, lead: float = 0.0) -> Callable[[int, int], bool]:
+    """Whether a line of ``flat``'s clusters ``a:b`` (its opening bracket giving up
+    ``lead``) runs past ``width`` by at most `HANG_EM` of their size."""
 
     def fits(a: int, b: int) -> bool:
-        room = ems * max((flat[j][0].size for j in range(a, b)), default=0.0)
-        return sum(_advance(flat[j]) for j in range(a, b)) <= room + FUZZ
+        room = HANG_EM * max((flat[j][0].size for j in range(a, b)), default=0.0)
+        used = sum(_advance(flat[j]) for j in range(a, b)) - (lead if a == 0 else 0.0)
+        return used <= width + room + FUZZ
 
     return fits
 
@@ -700,8 +702,8 @@ def _emergency_cut(
     than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
     whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK 勺）|。 misreads worse than a
     cut between two syllables or characters), else the first after ``end`` that keeps
-    a syllable whole when ``overhang`` lets clusters ``end`` up to it run past the
-    line's end (a Lao ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ), else the last that
+    a syllable whole when ``overhang`` lets the line up to it run past its end (a Lao
+    ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ; チェッ|ク, not チェ|ック), else the last that
     keeps the line rules, else after ``end`` if it is a stop, closing bracket or
     following vowel that never starts a line (`HANGING_IN_AN_EMERGENCY`), which then
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
@@ -726,7 +728,7 @@ def _emergency_cut(
     for outside in (True, False) if listed else (False,):
         for rule in rules:
             if rule is None:  # the syllable's end runs a little past the line's end
-                found = _syllable_end(text, offsets, end, overhang, whole)
+                found = _syllable_end(text, offsets, start, end, overhang, whole)
                 if found is not None and not (outside and _inside(listed, offsets[found])):
                     return found
                 continue
@@ -753,18 +755,19 @@ def _emergency_cut(
 def _syllable_end(
     text: str,
     offsets: Sequence[int],
+    start: int,
     end: int,
     overhang: Callable[[int, int], bool] | None,
     whole: Callable[[int], bool],
 ) -> int | None:
     """The first cluster after ``end`` a cut before keeps a syllable whole (or the
-    unit's end), if ``overhang`` lets clusters ``end`` up to it run past the line's end;
-    else None."""
+    unit's end), if ``overhang`` lets the line of clusters ``start`` up to it run past
+    its end; else None."""
     if overhang is None:
         return None
     last = len(offsets) - 1
     for j in range(end + 1, last + 1):
-        if not overhang(end, j):
+        if not overhang(start, j):
             return None
         if j == last or whole(offsets[j]):
             return j
