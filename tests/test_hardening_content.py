@@ -325,6 +325,31 @@ def test_a_cjk_line_two_characters_wide_ends_on_no_opening_bracket(
     assert not [line for line in lines[:-1] if line[-1] in CJK_NO_LINE_END], lines
 
 
+@pytest.mark.parametrize("width", [11, 12, 13, 14])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("စာမျက်နှာများ)", "my"),
+        ("(ໜ້າ 2), ໜ້າ.", "lo"),
+        ("像这样：每日。", "zh_Hans"),
+        ("本当？はい！", "ja"),
+    ],
+)
+def test_an_emergency_in_a_narrow_line_starts_no_line_with_closing_punctuation(
+    text: str, lang: str, width: float
+) -> None:
+    # A syllable or character as wide as the line left no room for the ) , . ： or ！
+    # after it, and the emergency cut started the next line with it (များ|), 样|：).
+    # In an emergency it hangs past the line's end, as a CJK closing bracket does.
+    from msc_leaflet.typeset.scripts import NO_LINE_START
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not [line for line in lines[1:] if line[0] in NO_LINE_START], lines
+
+
 #: Marks of Thai, Lao, Burmese and Khmer that close what comes before them (a repeat
 #: mark, an abbreviation's, a stop): a line starting with one reads as a stray.
 SOUTHEAST_ASIAN_MARKS = "ๆฯໆຯ၊။។៕៖ៗ"

@@ -34,7 +34,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .scripts import HANGING, script_of
+from .scripts import CLOSING_PUNCTUATION, HANGING, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
     SPACES,
@@ -647,11 +647,15 @@ def _kana_endings(
 #: so do the repeat marks and stops of Thai, Lao, Burmese and Khmer (ไปๆ, not ไป|ๆ;
 #: ဆရာဝန်။, `ScriptProfile.hanging`).
 HANGING_STOPS = "、。，．｡､" + HANGING
-#: In an emergency (a cut no reader accepts, reported), closing brackets too: 〔注〕 in
-#: a line two characters wide ends 〔注〕 a little past the line, not 〔注|〕; and a Thai
-#: or Lao vowel written after its consonant (ม|า in a line narrower than มา).
+#: In an emergency (a cut no reader accepts, reported), closing brackets and the other
+#: closing punctuation too: 〔注〕 in a line two characters wide ends 〔注〕 a little past
+#: the line, not 〔注|〕, and 样： or များ) not 样|： or များ|); and a Thai or Lao vowel
+#: written after its consonant (ม|า in a line narrower than มา).
 HANGING_IN_AN_EMERGENCY = (
-    HANGING_STOPS + "」』）〕］｝〉》】〙〗〟" + LETTERS_HANGING_IN_AN_EMERGENCY
+    HANGING_STOPS
+    + "」』）〕］｝〉》】〙〗〟：；？！"
+    + CLOSING_PUNCTUATION
+    + LETTERS_HANGING_IN_AN_EMERGENCY
 )
 #: Marks that may hang together in an emergency: a bracket and its stop, 〕。
 MOST_HANGING = 2

@@ -200,7 +200,12 @@ def script_runs(text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
-NO_LINE_START = "".join(dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + "”’»)]}.,;:!?%"))
+#: Closing punctuation of every script (Latin's, which Thai, Lao, Burmese and Khmer
+#: text uses too): never at a line start.
+CLOSING_PUNCTUATION = "”’»)]}.,;:!?"
+NO_LINE_START = "".join(
+    dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + CLOSING_PUNCTUATION + "%")
+)
 NO_LINE_END = "".join(dict.fromkeys("".join(s.no_line_end for s in SCRIPTS) + "“‘«([{"))
 #: Marks that may hang past a narrow line's end (`ScriptProfile.hanging`).
 HANGING = "".join(s.hanging for s in SCRIPTS)
