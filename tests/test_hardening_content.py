@@ -132,6 +132,64 @@ def test_an_emergency_cut_keeps_the_line_rules_when_a_boundary_does(
         assert keeps_syllable(text, at) or not syllables, f"{text[:at]}|{text[at:]}"
 
 
+@pytest.mark.parametrize("width", range(12, 18))
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ຜູ້ປ່ວຍ", "lo"),  # was ປ່ວ|ຍ: its final alone on the next line
+        ("ສາມາດປ່ວຍໄດ້", "lo"),
+        ("សាស្ត្រាចារ្យ", "km"),  # was ចា|រ្យ
+    ],
+)
+def test_a_syllable_a_little_wider_than_a_narrow_line_keeps_its_last_letter(
+    text: str, lang: str, width: float
+) -> None:
+    # In a cell about 1.5 em wide a syllable one letter wider than the line was cut
+    # before that letter, a final consonant starting the next line (ປ່ວ|ຍ, ចា|រ្យ).
+    # That letter now runs past the line's end, at most 0.65 em, under the padding,
+    # and the syllable stays whole; the word is still cut, and reported.
+    from msc_leaflet.typeset.segmentation import keeps_syllable
+
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.on_emergency_break = reported.append
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text and reported
+    at = 0
+    for line in lines[:-1]:
+        at += len(line)
+        assert keeps_syllable(text, at), f"{width} pt: {text[:at]}|{text[at:]}"
+    assert all(line.width <= width + 6.5 + 1e-6 for line in paragraph.lines_for(width))
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("ウェブでチェックします", 29),
+        ("スーパーバイザー", 19),
+        ("スーパーバイザー", 29),
+        ("フォローアップ", 19),
+        ("フォローアップ", 29),
+    ],
+)
+def test_a_kana_a_little_past_a_narrow_line_keeps_its_small_kana(text: str, width: float) -> None:
+    # In a line a hair narrower than two or three characters (1.9 em, 2.9 em), a
+    # small kana or ー that never starts a line could not go with the kana before it,
+    # and the line after began with it: チェ|ック, ス|ー, フ|ォロ. The line now runs
+    # past its end by the hair (at most 0.65 em) and keeps it: チェッ|ク. (Where the
+    # kana and all that must go with it run further past, チェッ in 1.9 em, the cut is
+    # still an emergency inside them.)
+    from msc_leaflet.typeset.scripts import CJK_NO_LINE_START
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "ja")
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
+    assert all(line.width <= width + 6.5 + 1e-6 for line in paragraph.lines_for(width))
+
+
 @pytest.mark.parametrize("width", range(40, 100, 6))
 @pytest.mark.parametrize(
     ("text", "lang"),
@@ -241,6 +299,82 @@ def test_a_cjk_line_narrower_than_three_characters_starts_with_no_stop(
     lines = paragraph.line_texts()
     assert "".join(lines) == text
     assert not [line for line in lines[1:] if line[0] in CJK_NO_LINE_START], lines
+
+
+@pytest.mark.parametrize("ems", [1.5, 1.6, 1.7, 1.8, 1.9])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("胸の痛み。〔注〕息切れ、発熱。", "ja"),
+        ("请立即就医。（注意）剂量，每日。", "zh_Hans"),
+        ("熱が出たら（すぐに）連絡", "ja"),
+    ],
+)
+def test_a_cjk_line_two_characters_wide_ends_on_no_opening_bracket(
+    text: str, lang: str, ems: float
+) -> None:
+    # A bracket starting a later line gives up the half em before its ink, so 〔注 fits
+    # a line an em and a half wide; the cut measured the bracket on a whole em and left
+    # it alone at a line's end, 〔|注〕 and （|注意）: an opening bracket never ends one.
+    from msc_leaflet.typeset.scripts import CJK_NO_LINE_END
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(ems * 10, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines) == text
+    assert not [line for line in lines[:-1] if line[-1] in CJK_NO_LINE_END], lines
+
+
+@pytest.mark.parametrize("width", [11, 12, 13, 14])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("စာမျက်နှာများ)", "my"),
+        ("(ໜ້າ 2), ໜ້າ.", "lo"),
+        ("像这样：每日。", "zh_Hans"),
+        ("本当？はい！", "ja"),
+    ],
+)
+def test_an_emergency_in_a_narrow_line_starts_no_line_with_closing_punctuation(
+    text: str, lang: str, width: float
+) -> None:
+    # A syllable or character as wide as the line left no room for the ) , . ： or ！
+    # after it, and the emergency cut started the next line with it (များ|), 样|：).
+    # In an emergency it hangs past the line's end, as a CJK closing bracket does.
+    from msc_leaflet.typeset.scripts import NO_LINE_START
+
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not [line for line in lines[1:] if line[0] in NO_LINE_START], lines
+
+
+#: Marks of Thai, Lao, Burmese and Khmer that close what comes before them (a repeat
+#: mark, an abbreviation's, a stop): a line starting with one reads as a stray.
+SOUTHEAST_ASIAN_MARKS = "ๆฯໆຯ၊။។៕៖ៗ"
+
+
+@pytest.mark.parametrize("ems", [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ผู้ป่วยไปๆมาๆทุกๆวัน", "th"),
+        ("ไปๆมาๆทุกๆวัน", "th"),
+        ("ຜູ້ປ່ວຍໄປໆມາໆ", "lo"),
+        ("ဆေးရုံ။ ကျွန်ုပ်တို့၊ ဆရာဝန်။", "my"),
+        ("ពេទ្យ។ គ្រូពេទ្យ៕", "km"),
+    ],
+)
+def test_a_narrow_line_starts_with_no_repeat_mark_or_stop(text: str, lang: str, ems: float) -> None:
+    # In a column an em or so wide (a table cell, a label), no cut before ๆ, ໆ, ။ or ។
+    # keeps the line rules, and the emergency cut fell before it: lines read ไป|ๆ|มา|ๆทุ.
+    # The mark hangs past the line's end, as a CJK stop does.
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    paragraph.wrap(ems * 10, 10_000)
+    lines = paragraph.line_texts()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not [line for line in lines[1:] if line[0] in SOUTHEAST_ASIAN_MARKS], lines
 
 
 def test_fit_units_leaves_fitting_units_alone() -> None:

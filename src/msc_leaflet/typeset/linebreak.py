@@ -34,7 +34,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .scripts import script_of
+from .scripts import CLOSING_PUNCTUATION, HANGING, script_of
+from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
     SPACES,
     allowed_break,
@@ -363,12 +364,13 @@ def fit_units(
     if not any(unit.width > width + FUZZ for unit in units):
         return list(units)
     out: list[Unit] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         # A unit that fits with its closing mark on half an em fits (`end_squeeze`).
         if unit.width <= width + FUZZ or unit.width - end_squeeze(unit, lang) <= width + FUZZ:
             out.append(unit)
             continue
-        parts, forced = _cut(unit, width, lang)
+        # A unit wider than the line starts one; only the first may start the first.
+        parts, forced = _cut(unit, width, lang, later=index > 0)
         if forced and on_forced:
             on_forced(unit)
         out.extend(parts)
@@ -508,10 +510,13 @@ def _dictionary(lang: str) -> Pyphen:
     return pyphen.Pyphen(lang=found)
 
 
-def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
+def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list[Unit], bool]:
     """Parts of one oversized unit, each as wide as ``width`` allows (at least a
-    cluster), and whether some cut fell where no reader accepts it."""
+    cluster), and whether some cut fell where no reader accepts it. ``later``: the unit
+    starts a line after the paragraph's first, where the opening bracket it starts with
+    gives up half an em (`start_squeeze`): 〔注 fits an em and a half, not 〔|注〕."""
     flat = _flat(unit)
+    lead = start_squeeze(unit, lang) if later else 0.0
     content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
     points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
     text = "".join(cluster.text for _, cluster in flat)
@@ -519,6 +524,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
 
     def fits(start: int, end: int) -> bool:  # clusters start:end, with a hyphen if cut
         extra = _hyphen_width(flat[end - 1][0]) if points.get(end) else 0.0
+        extra -= lead if start == 0 else 0.0
         return sum(_advance(flat[j]) for j in range(start, end)) + extra <= width + FUZZ
 
     hyphens = {i for i, hyphen in points.items() if hyphen}
@@ -526,7 +532,7 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
     last_resort = _kana_endings(text, offsets, points, lang)
     cuts = [0]
     forced = False
-    used = 0.0
+    used = -lead
     i = 0
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
@@ -546,7 +552,9 @@ def _cut(unit: Unit, width: float, lang: str) -> tuple[list[Unit], bool]:
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                cut, forced = _emergency_cut(text, offsets, cuts[-1], i, unit.listed), True
+                overhang = _overhang(flat, width, lead if cuts[-1] == 0 else 0.0)
+                cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang)
+                forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
             if cut > i:  # the line took what hangs past its end
                 i = cut
@@ -635,17 +643,26 @@ def _kana_endings(
 
 
 #: Stops that may hang past a line's end (burasagari, JIS X 4051 §3.1.11): in a cell
-#: one or two characters wide, 胸の痛み。 keeps its 。 rather than start a line with it.
-HANGING_STOPS = "、。，．｡､"
-#: In an emergency (a cut no reader accepts, reported), closing brackets too: 〔注〕 in
-#: a line two characters wide ends 〔注〕 a little past the line, not 〔注|〕.
-HANGING_IN_AN_EMERGENCY = HANGING_STOPS + "」』）〕］｝〉》】〙〗〟"
+#: one or two characters wide, 胸の痛み。 keeps its 。 rather than start a line with it;
+#: so do the repeat marks and stops of Thai, Lao, Burmese and Khmer (ไปๆ, not ไป|ๆ;
+#: ဆရာဝန်။, `ScriptProfile.hanging`).
+HANGING_STOPS = "、。，．｡､" + HANGING
+#: In an emergency (a cut no reader accepts, reported), closing brackets and the other
+#: closing punctuation too: 〔注〕 in a line two characters wide ends 〔注〕 a little past
+#: the line, not 〔注|〕, and 样： or များ) not 样|： or များ|); and a Thai or Lao vowel
+#: written after its consonant (ม|า in a line narrower than มา).
+HANGING_IN_AN_EMERGENCY = (
+    HANGING_STOPS
+    + "」』）〕］｝〉》】〙〗〟：；？！"
+    + CLOSING_PUNCTUATION
+    + LETTERS_HANGING_IN_AN_EMERGENCY
+)
 #: Marks that may hang together in an emergency: a bracket and its stop, 〕。
 MOST_HANGING = 2
 
 
 def _hangs(text: str, marks: str) -> bool:
-    """Whether a cluster of ``text`` is one of the CJK ``marks`` that may hang."""
+    """Whether a cluster of ``text`` is one of the ``marks`` that may hang."""
     return len(text) == 1 and text in marks
 
 
@@ -656,12 +673,31 @@ def _after_hanging(points: dict[int, bool], i: int, content: int) -> int | None:
     return after if after >= content or points.get(after) is False else None
 
 
+#: The most, in ems, the end of a syllable may run past a line too narrow for it in an
+#: emergency (ປ່ວ|ຍ, ចា|រ្យ, チェ|ック): one letter of Lao, Thai or Khmer, whose ink
+#: stays under a table cell's padding (6 pt, its text 9.5 pt).
+HANG_EM = 0.65
+
+
+def _overhang(flat: Flat, width: float, lead: float = 0.0) -> Callable[[int, int], bool]:
+    """Whether a line of ``flat``'s clusters ``a:b`` (its opening bracket giving up
+    ``lead``) runs past ``width`` by at most `HANG_EM` of their size."""
+
+    def fits(a: int, b: int) -> bool:
+        room = HANG_EM * max((flat[j][0].size for j in range(a, b)), default=0.0)
+        used = sum(_advance(flat[j]) for j in range(a, b)) - (lead if a == 0 else 0.0)
+        return used <= width + room + FUZZ
+
+    return fits
+
+
 def _emergency_cut(
     text: str,
     offsets: Sequence[int],
     start: int,
     end: int,
     listed: Sequence[tuple[int, int]] = (),
+    overhang: Callable[[int, int], bool] | None = None,
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: the last boundary outside a word that
@@ -669,9 +705,12 @@ def _emergency_cut(
     after a space (a number and its word: 1669 |at, not 1669 a|t; a phone number wider
     than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
     whole (a Burmese ဆေးခ|န်း, a Thai โรงพย|าบาล or a CJK 勺）|。 misreads worse than a
-    cut between two syllables or characters), else the last that keeps the line
-    rules, else after ``end`` if it is a CJK stop or closing bracket, which then hangs
-    past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
+    cut between two syllables or characters), else the first after ``end`` that keeps
+    a syllable whole when ``overhang`` lets the line up to it run past its end (a Lao
+    ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ; チェッ|ク, not チェ|ック), else the last that
+    keeps the line rules, else after ``end`` if it is a stop, closing bracket or
+    following vowel that never starts a line (`HANGING_IN_AN_EMERGENCY`), which then
+    hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line."""
 
@@ -689,9 +728,14 @@ def _emergency_cut(
 
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse.
-    rules = (outside_words, after_space, whole, likely, lambda at: allowed_break(text, at))
+    rules = (outside_words, after_space, whole, likely, None, lambda at: allowed_break(text, at))
     for outside in (True, False) if listed else (False,):
         for rule in rules:
+            if rule is None:  # the syllable's end runs a little past the line's end
+                found = _syllable_end(text, offsets, start, end, overhang, whole)
+                if found is not None and not (outside and _inside(listed, offsets[found])):
+                    return found
+                continue
             found = next(
                 (
                     j
@@ -710,6 +754,28 @@ def _emergency_cut(
         if after + 1 == len(offsets) or allowed_break(text, offsets[after]):
             return after  # 〔注〕 a little past the line, not 〔注|〕
     return end
+
+
+def _syllable_end(
+    text: str,
+    offsets: Sequence[int],
+    start: int,
+    end: int,
+    overhang: Callable[[int, int], bool] | None,
+    whole: Callable[[int], bool],
+) -> int | None:
+    """The first cluster after ``end`` a cut before keeps a syllable whole (or the
+    unit's end), if ``overhang`` lets the line of clusters ``start`` up to it run past
+    its end; else None."""
+    if overhang is None:
+        return None
+    last = len(offsets) - 1
+    for j in range(end + 1, last + 1):
+        if not overhang(start, j):
+            return None
+        if j == last or whole(offsets[j]):
+            return j
+    return None
 
 
 def _letter(char: str) -> bool:

@@ -42,6 +42,10 @@ class ScriptProfile:
     # Signs written as several characters, never parted by a line: "etc." (Thai ฯลฯ,
     # Lao ຯລຯ, Khmer ។ល។, whose ។ is also the full stop ICU may break after).
     unbroken: tuple[str, ...] = ()
+    # Of ``no_line_start``, the marks that may hang past the end of a line too narrow
+    # for them and the syllable before them (a repeat mark, a stop): a line starting
+    # with one reads as a stray. Never a letter or a vowel.
+    hanging: str = ""
 
 
 # CJK line rules (JIS X 4051 "kinsoku", GB/T 15834): closing punctuation, iteration
@@ -70,6 +74,7 @@ SCRIPTS = (
         # เ แ โ ใ ไ precede the consonant they are pronounced after.
         no_line_end="\u0e40\u0e41\u0e42\u0e43\u0e44",
         unbroken=("\u0e2f\u0e25\u0e2f",),  # ฯลฯ
+        hanging="\u0e46\u0e2f",  # ๆ ฯ
     ),
     ScriptProfile(
         tag="Laoo",
@@ -80,12 +85,14 @@ SCRIPTS = (
         no_line_start="\u0ec6\u0eaf\u0eb0\u0eb2\u0eb3\u0ebd",
         no_line_end="\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4",  # leading vowels ເ ແ ໂ ໃ ໄ
         unbroken=("\u0eaf\u0ea5\u0eaf",),  # ຯລຯ
+        hanging="\u0ec6\u0eaf",  # ໆ ຯ
     ),
     ScriptProfile(
         tag="Mymr",
         name="Myanmar",
         ranges=((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F)),
         no_line_start="\u104a\u104b",  # ၊ ။ section marks close a phrase
+        hanging="\u104a\u104b",
     ),
     ScriptProfile(
         tag="Khmr",
@@ -93,6 +100,7 @@ SCRIPTS = (
         ranges=((0x1780, 0x17FF), (0x19E0, 0x19FF)),
         no_line_start="\u17d4\u17d5\u17d6\u17d7",  # ។ ៕ ៖ ៗ
         unbroken=("\u17d4\u179b\u17d4",),  # ។ល។
+        hanging="\u17d4\u17d5\u17d6\u17d7",
     ),
     ScriptProfile(
         tag="Arab",
@@ -192,8 +200,20 @@ def script_runs(text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
-NO_LINE_START = "".join(dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + "”’»)]}.,;:!?%"))
+#: Closing punctuation of every script (Latin's, which Thai, Lao, Burmese and Khmer
+#: text uses too): never at a line start.
+CLOSING_PUNCTUATION = "”’»)]}.,;:!?"
+NO_LINE_START = "".join(
+    dict.fromkeys("".join(s.no_line_start for s in SCRIPTS) + CLOSING_PUNCTUATION + "%")
+)
 NO_LINE_END = "".join(dict.fromkeys("".join(s.no_line_end for s in SCRIPTS) + "“‘«([{"))
+#: Marks that may hang past a narrow line's end (`ScriptProfile.hanging`).
+HANGING = "".join(s.hanging for s in SCRIPTS)
+#: The other characters of those scripts that never start a line (Thai and Lao vowels
+#: written after their consonant, ะ า ำ): in an emergency they hang too.
+HANGING_IN_AN_EMERGENCY = "".join(
+    char for s in SCRIPTS if s.hanging for char in s.no_line_start if char not in s.hanging
+)
 UNBROKEN = tuple(sign for s in SCRIPTS for sign in s.unbroken)
 #: Their characters: a break inside one has one on each side (asked at every break).
 UNBROKEN_CHARS = frozenset("".join(UNBROKEN))
