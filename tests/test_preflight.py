@@ -28,6 +28,7 @@ from conftest import REPO
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.cli.app import app
 from msc_leaflet.errors import LeafletError
+from msc_leaflet.finishing import preflight as preflight_module
 from msc_leaflet.finishing.preflight import PreflightReport, Requirements, page_ranges, preflight
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
@@ -1051,3 +1052,27 @@ def test_the_registration_colour_inside_the_trim_is_an_error(tmp_path: Path) -> 
     assert [pages for _, pages in found] == [(1,), (2,)]
     assert '"Call the clinic"' in found[0][0]
     assert all("Registration" in message and "every plate" in message for message, _ in found)
+
+
+def test_pages_sharing_heavy_content_are_read_within_one_files_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's content was capped, but not the file's: pages may share one content
+    stream (or one form), so a 33 kB file of 200 pages each drawing the same 400,000
+    operators kept a print shop's preflight busy for seven minutes, and ten times as
+    many pages for over an hour. The file now has a budget too (lowered here so the
+    test is quick): the pages past it are named as not checked, an error, and their
+    boxes are still checked."""
+    monkeypatch.setattr(preflight_module, "MAX_FILE_OPERATORS", 50_000)
+    pdf = pikepdf.new()
+    shared = pdf.make_stream(b"0 0 0 1 k\n" + b"0 0 1 1 re f\n" * 10_000)  # 20,001 operators
+    for _ in range(10):
+        pdf.add_blank_page(page_size=(200, 200))
+        pdf.pages[-1].obj.Contents = shared
+    pdf.save(tmp_path / "shared.pdf")
+    report = preflight(tmp_path / "shared.pdf")
+    [(message, pages)] = messages(report, "error", "file")
+    assert "not checked" in message and "50,000" in message
+    assert pages == (4, 5, 6, 7, 8, 9, 10)
+    assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", tuple(range(1, 11)))]
+    assert not report.passed

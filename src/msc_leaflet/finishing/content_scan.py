@@ -151,6 +151,7 @@ class PageScan:
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
     operators: int = 0
+    decoded: int = 0  # bytes of content decoded, forms included
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -376,6 +377,7 @@ class _Scanner:
                 )
                 return False
             self.decoded += size
+            self.result.decoded = self.decoded
             if self.decoded > MAX_PAGE_BYTES:
                 raise _Stop(f"more than {MAX_PAGE_BYTES / 1e6:.0f} MB of content")
         return True

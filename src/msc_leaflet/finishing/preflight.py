@@ -56,6 +56,12 @@ BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ACTIONS = 1000  # objects walked per action chain
 MAX_XMP_BYTES = 16_000_000  # decoded; real packets are a few kB, with a thumbnail < 1 MB
+# Content read per file, over all its pages (each page is capped too, `content_scan`):
+# pages may share one content stream or form, so a 30 kB file of 200 pages could make a
+# check read 80 million operators (seven minutes). Our leaflets read a few thousand a
+# page; a 300-page brochure of vector art a few million.
+MAX_FILE_OPERATORS = 20_000_000
+MAX_FILE_DECODED = 1_000_000_000  # bytes of page content, decoded
 MM = 72 / 25.4
 EPSILON = 0.01  # points: rounding in PDF writers
 RGB_SPACES = frozenset({"DeviceRGB", "ICCBased RGB", "CalRGB", "Indexed DeviceRGB"})
@@ -142,6 +148,15 @@ def preflight(path: Path, requirements: Requirements | None = None) -> Preflight
         ) from None
 
 
+def _not_checked() -> str:
+    """Why a page's content was not read: the file's reading budget is spent."""
+    return (
+        f"page content not checked: the pages before it hold more than "
+        f"{MAX_FILE_OPERATORS:,} operators or {MAX_FILE_DECODED / 1e6:,.0f} MB of content, "
+        "as much as one check reads; check these pages as a file of their own"
+    )
+
+
 _FETCH_AGAIN = "export or build the PDF again; if it came by e-mail or download, fetch it again"
 
 
@@ -156,11 +171,17 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
         else _stated_ink_limit(xmp) or ink_limit(_press_condition(pdf))
     )
     scans = []
+    operators = decoded = 0  # read so far, over the file's pages
     for number, page in enumerate(pdf.pages, 1):
-        scan = scan_page(page)
-        scans.append(scan)
-        findings += [("error", "file", f"page content: {why}", number) for why in scan.unreadable]
-        findings += _page_findings(scan, number, limit)
+        if operators > MAX_FILE_OPERATORS or decoded > MAX_FILE_DECODED:
+            findings.append(("error", "file", _not_checked(), number))
+        else:
+            scan = scan_page(page)
+            scans.append(scan)
+            operators, decoded = operators + scan.operators, decoded + scan.decoded
+            unread = scan.unreadable
+            findings += [("error", "file", f"page content: {why}", number) for why in unread]
+            findings += _page_findings(scan, number, limit)
         findings += _box_findings(page, number, requirements)
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
