@@ -1076,3 +1076,46 @@ def test_pages_sharing_heavy_content_are_read_within_one_files_budget(
     assert pages == (4, 5, 6, 7, 8, 9, 10)
     assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", tuple(range(1, 11)))]
     assert not report.passed
+
+
+def test_white_lines_and_spot_colours_at_no_tint_set_to_overprint_are_errors(
+    tmp_path: Path,
+) -> None:
+    """Only white fills and filled text were judged: a white rule or outlined white
+    lettering set to overprint (a stroke, /OP), and a spot colour at tint 0 set to
+    overprint (a logo's Pantone, which names its own plate only, in any overprint mode,
+    and shows on screen as its alternate's white), passed preflight, and vanished on
+    press just the same. A black line overprinting, and a spot colour with ink, are
+    fine."""
+    spot = pikepdf.Array([
+        pikepdf.Name.Separation, pikepdf.Name("/PANTONE 151 C"), pikepdf.Name.DeviceCMYK,
+        pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[0, 0.6, 1, 0], N=1),
+    ])  # fmt: skip
+    states = pikepdf.Dictionary(
+        Knock=pikepdf.Dictionary(OP=False),
+        Lines=pikepdf.Dictionary(OP=True, op=False, OPM=1),
+        Spot=pikepdf.Dictionary(OP=True, op=True, OPM=0),
+    )
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica)  # fmt: skip
+    cases = {
+        "line": b"/Lines gs 0 0 0 0 K 2 w 10 100 m 190 100 l S",
+        "outline": b"/Lines gs 1 g 0 0 0 0 K BT /F1 14 Tf 1 Tr 10 120 Td (Clinic) Tj ET",
+        "spot": b"/Spot gs /CS0 cs 0 scn 10 100 50 50 re f",
+        "fine": b"/Lines gs 0 0 0 1 K 10 100 m 190 100 l S /Spot gs /CS0 cs 1 scn "
+                b"10 100 50 50 re f /Knock gs 0 0 0 0 K 10 120 m 190 120 l S",
+    }  # fmt: skip
+    found = {}
+    for name, content in cases.items():
+        path = _cmyk_page_hiding(
+            tmp_path, name, content, ExtGState=states, ColorSpace=pikepdf.Dictionary(CS0=spot),
+            Font=pikepdf.Dictionary(F1=font),
+        )  # fmt: skip
+        found[name] = messages(preflight(path), "error", "overprint")
+    assert found == {
+        "line": [("a white line set to overprint vanishes on press; set it to knock out", (1,))],
+        "outline": [('white text set to overprint: "Clinic" vanishes on press; set it to '
+                     "knock out", (1,))],
+        "spot": [("a white fill set to overprint vanishes on press; set it to knock out", (1,))],
+        "fine": [],
+    }  # fmt: skip

@@ -3,13 +3,14 @@ own categories and severities, read from the file alone (any PDF, not only ours)
 
 error — the press cannot print it as meant (no page, an unembedded font, missing bleed
 that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
-overprint, an annotation but the press's own where a PDF/X file prints); warning — it
-prints, but likely not as the reader should see it (images under 300 ppi at their
-placed size, more total ink than the press lays down (300 %, or the limit of the
-printing condition its output intent names: 330 % for FOGRA39), hairlines under
-0.25 pt, text under 9 pt, text under 12 pt on more than one plate or white and knocked
-out of more than one, RGB in a CMYK file, an annotation a CMYK file prints over its
-page); info — facts the shop wants (standard claimed, page size, bleed, colour spaces).
+overprint (a fill, a line or text; a spot colour at tint 0 too), an annotation but the
+press's own where a PDF/X file prints); warning — it prints, but likely not as the
+reader should see it (images under 300 ppi at their placed size, more total ink than the
+press lays down (300 %, or the limit of the printing condition its output intent names:
+330 % for FOGRA39), hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more
+than one plate or white and knocked out of more than one, RGB in a CMYK file, an
+annotation a CMYK file prints over its page); info — facts the shop wants (standard
+claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
 floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
@@ -389,11 +390,11 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
         yield ("warning", "plates", _plated(plated), page)
     if scan.white_overprint is not None:
         kind, text = scan.white_overprint
-        what = (
-            "a white fill set to overprint"
-            if kind == "fill"
-            else f"white text set to overprint:{_cut(text)}".rstrip(":")
-        )
+        what = {
+            "fill": "a white fill set to overprint",
+            "line": "a white line set to overprint",
+            "text": f"white text set to overprint:{_cut(text)}".rstrip(":"),
+        }[kind]
         yield ("error", "overprint", f"{what} vanishes on press; set it to knock out", page)
     knocked = scan.smallest_knocked_out
     if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
