@@ -1119,3 +1119,30 @@ def test_white_lines_and_spot_colours_at_no_tint_set_to_overprint_are_errors(
         "spot": [("a white fill set to overprint vanishes on press; set it to knock out", (1,))],
         "fine": [],
     }  # fmt: skip
+
+
+def test_a_file_of_too_many_pages_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2 MB file listing one page 300,000 times kept preflight busy for longer than a
+    print shop would wait (qpdf makes a copy of each, and each is checked). A file of
+    more pages than one check reads (lowered here so the test is quick) is now refused
+    in one line naming the file and what to do, exit 1, before its pages are made; a
+    file within it is checked as before."""
+    monkeypatch.setattr(preflight_module, "MAX_PAGES", 50)
+
+    def listing(count: int) -> Path:
+        pdf = pikepdf.new()
+        pdf.add_blank_page(page_size=(200, 200))
+        pdf.Root.Pages.Kids = pikepdf.Array([pdf.pages[0].obj] * count)
+        pdf.Root.Pages.Count = count
+        path = tmp_path / f"{count}.pdf"
+        pdf.save(path)
+        return path
+
+    with pytest.raises(LeafletError) as refused:
+        preflight(listing(51))
+    assert "more than 50 pages" in refused.value.message and "51.pdf" in str(refused.value)
+    result = runner.invoke(app, ["preflight", str(listing(51))])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert preflight(listing(50)).pages == 50

@@ -63,6 +63,9 @@ MAX_XMP_BYTES = 16_000_000  # decoded; real packets are a few kB, with a thumbna
 # page; a 300-page brochure of vector art a few million.
 MAX_FILE_OPERATORS = 20_000_000
 MAX_FILE_DECODED = 1_000_000_000  # bytes of page content, decoded
+# Pages per file: a 2 MB file may list one page 300,000 times over, which took qpdf
+# seconds and the check over an hour to go through; a book has a few hundred.
+MAX_PAGES = 10_000
 MM = 72 / 25.4
 EPSILON = 0.01  # points: rounding in PDF writers
 RGB_SPACES = frozenset({"DeviceRGB", "ICCBased RGB", "CalRGB", "Indexed DeviceRGB"})
@@ -134,6 +137,12 @@ def preflight(path: Path, requirements: Requirements | None = None) -> Preflight
         raise LeafletError(Location(path), "not a PDF: it has no %PDF- header", _FETCH_AGAIN)
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
+            if _more_pages_than(pdf, MAX_PAGES):
+                raise LeafletError(
+                    Location(path),
+                    f"the PDF has more than {MAX_PAGES:,} pages, more than one check reads",
+                    "check it in parts: split it into files of fewer pages",
+                )
             return _report(path, pdf, requirements or Requirements())
     except pikepdf.PasswordError:
         raise LeafletError(Location(path), "the PDF is encrypted with a password") from None
@@ -156,6 +165,29 @@ def _not_checked() -> str:
         f"{MAX_FILE_OPERATORS:,} operators or {MAX_FILE_DECODED / 1e6:,.0f} MB of content, "
         "as much as one check reads; check these pages as a file of their own"
     )
+
+
+def _more_pages_than(pdf: pikepdf.Pdf, limit: int) -> bool:
+    """Whether the page tree lists more than ``limit`` pages, counted before qpdf makes
+    a page object of each (a page listed many times over becomes as many copies). A
+    node met again (a loop) is not counted twice; nor is more than the limit walked."""
+    pending: list[object] = [pdf.Root.get("/Pages")]
+    seen: set[tuple[int, int]] = set()
+    pages = 0
+    while pending and pages <= limit and len(seen) <= limit:
+        node = pending.pop()
+        if not isinstance(node, Dictionary):
+            continue
+        kids = node.get("/Kids")
+        if not isinstance(kids, Array) or node.get("/Type") == Name.Page:
+            pages += 1
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        pending += list(kids)
+    return pages > limit
 
 
 _FETCH_AGAIN = "export or build the PDF again; if it came by e-mail or download, fetch it again"
