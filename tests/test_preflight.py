@@ -1146,3 +1146,24 @@ def test_a_file_of_too_many_pages_is_refused_before_it_is_read(
     result = runner.invoke(app, ["preflight", str(listing(51))])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert preflight(listing(50)).pages == 50
+
+
+def test_a_page_box_that_is_not_four_numbers_is_named_on_its_page(tmp_path: Path) -> None:
+    """A page box holding a name or a string where a number belongs (a hand-edited or
+    damaged file) made preflight refuse the whole file as "damaged beyond repair": the
+    print shop got no report of any page. Now that box is an error on its page, and the
+    rest of the file is checked."""
+    pdf = pikepdf.new()
+    for _ in range(3):
+        pdf.add_blank_page(page_size=(200, 200))
+        pdf.pages[-1].obj.Contents = pdf.make_stream(b"0 0 0 1 k 0 0 200 200 re f")
+    pdf.pages[1].obj.BleedBox = pikepdf.Array([0, 0, pikepdf.Name.x, 200])
+    pdf.pages[2].obj.TrimBox = pikepdf.Array([0, 0, pikepdf.String("a"), 200])
+    pdf.save(tmp_path / "boxes.pdf")
+    report = preflight(tmp_path / "boxes.pdf")
+    hint = "the press's software cannot tell where the page is; export the PDF again"
+    assert messages(report, "error", "pages") == [
+        (f"the BleedBox is not four numbers: {hint}", (2,)),
+        (f"the TrimBox is not four numbers: {hint}", (3,)),
+    ]
+    assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", (1, 2, 3))]

@@ -42,7 +42,7 @@ from .content_scan import (
     scan_page,
 )
 from .font_program import embedded
-from .press_annotations import annotations_in_print, print_area
+from .press_annotations import annotations_in_print, print_area, rectangle
 from .xmp import INK_LIMIT
 
 Severity = Literal["error", "warning", "info"]
@@ -481,20 +481,23 @@ def _low_resolution(image: PlacedImage) -> str:
 
 
 def _box(page: pikepdf.Page, key: str, fallback: object) -> tuple[float, ...]:
-    box = page.obj.get(key, fallback)
-    values = tuple(float(v) for v in box) if isinstance(box, Array) else ()
-    if len(values) != 4 and isinstance(fallback, Array):
-        values = tuple(float(v) for v in fallback)
-    if len(values) != 4:
+    """The page's box ``key``, normalised; ``fallback`` where it is missing or not four
+    numbers (`_box_findings` names it then)."""
+    box = rectangle(page.obj.get(key)) or rectangle(fallback)
+    if box is None:
         raise ValueError("a page box is not four numbers")
-    x0, y0, x1, y1 = values
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return box
 
 
 def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -> Iterable[Raw]:
+    for key in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox"):
+        if key in page.obj and rectangle(page.obj.get(key)) is None:
+            why = "the press's software cannot tell where the page is; export the PDF again"
+            yield ("error", "pages", f"the {key[1:]} is not four numbers: {why}", number)
     media = page.obj.get("/MediaBox")
-    if not isinstance(media, Array) or len(media) != 4:
-        yield ("error", "pages", "no MediaBox", number)
+    if rectangle(media) is None:
+        if "/MediaBox" not in page.obj:
+            yield ("error", "pages", "no MediaBox", number)
         return
     sheet = _box(page, "/MediaBox", media)
     if sheet[2] - sheet[0] < EPSILON or sheet[3] - sheet[1] < EPSILON:
