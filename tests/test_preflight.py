@@ -28,6 +28,7 @@ from conftest import REPO
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.cli.app import app
 from msc_leaflet.errors import LeafletError
+from msc_leaflet.finishing import preflight as preflight_module
 from msc_leaflet.finishing.preflight import PreflightReport, Requirements, page_ranges, preflight
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
@@ -1051,3 +1052,118 @@ def test_the_registration_colour_inside_the_trim_is_an_error(tmp_path: Path) -> 
     assert [pages for _, pages in found] == [(1,), (2,)]
     assert '"Call the clinic"' in found[0][0]
     assert all("Registration" in message and "every plate" in message for message, _ in found)
+
+
+def test_pages_sharing_heavy_content_are_read_within_one_files_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's content was capped, but not the file's: pages may share one content
+    stream (or one form), so a 33 kB file of 200 pages each drawing the same 400,000
+    operators kept a print shop's preflight busy for seven minutes, and ten times as
+    many pages for over an hour. The file now has a budget too (lowered here so the
+    test is quick): the pages past it are named as not checked, an error, and their
+    boxes are still checked."""
+    monkeypatch.setattr(preflight_module, "MAX_FILE_OPERATORS", 50_000)
+    pdf = pikepdf.new()
+    shared = pdf.make_stream(b"0 0 0 1 k\n" + b"0 0 1 1 re f\n" * 10_000)  # 20,001 operators
+    for _ in range(10):
+        pdf.add_blank_page(page_size=(200, 200))
+        pdf.pages[-1].obj.Contents = shared
+    pdf.save(tmp_path / "shared.pdf")
+    report = preflight(tmp_path / "shared.pdf")
+    [(message, pages)] = messages(report, "error", "file")
+    assert "not checked" in message and "50,000" in message
+    assert pages == (4, 5, 6, 7, 8, 9, 10)
+    assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", tuple(range(1, 11)))]
+    assert not report.passed
+
+
+def test_white_lines_and_spot_colours_at_no_tint_set_to_overprint_are_errors(
+    tmp_path: Path,
+) -> None:
+    """Only white fills and filled text were judged: a white rule or outlined white
+    lettering set to overprint (a stroke, /OP), and a spot colour at tint 0 set to
+    overprint (a logo's Pantone, which names its own plate only, in any overprint mode,
+    and shows on screen as its alternate's white), passed preflight, and vanished on
+    press just the same. A black line overprinting, and a spot colour with ink, are
+    fine."""
+    spot = pikepdf.Array([
+        pikepdf.Name.Separation, pikepdf.Name("/PANTONE 151 C"), pikepdf.Name.DeviceCMYK,
+        pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[0, 0.6, 1, 0], N=1),
+    ])  # fmt: skip
+    states = pikepdf.Dictionary(
+        Knock=pikepdf.Dictionary(OP=False),
+        Lines=pikepdf.Dictionary(OP=True, op=False, OPM=1),
+        Spot=pikepdf.Dictionary(OP=True, op=True, OPM=0),
+    )
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica)  # fmt: skip
+    cases = {
+        "line": b"/Lines gs 0 0 0 0 K 2 w 10 100 m 190 100 l S",
+        "outline": b"/Lines gs 1 g 0 0 0 0 K BT /F1 14 Tf 1 Tr 10 120 Td (Clinic) Tj ET",
+        "spot": b"/Spot gs /CS0 cs 0 scn 10 100 50 50 re f",
+        "fine": b"/Lines gs 0 0 0 1 K 10 100 m 190 100 l S /Spot gs /CS0 cs 1 scn "
+                b"10 100 50 50 re f /Knock gs 0 0 0 0 K 10 120 m 190 120 l S",
+    }  # fmt: skip
+    found = {}
+    for name, content in cases.items():
+        path = _cmyk_page_hiding(
+            tmp_path, name, content, ExtGState=states, ColorSpace=pikepdf.Dictionary(CS0=spot),
+            Font=pikepdf.Dictionary(F1=font),
+        )  # fmt: skip
+        found[name] = messages(preflight(path), "error", "overprint")
+    assert found == {
+        "line": [("a white line set to overprint vanishes on press; set it to knock out", (1,))],
+        "outline": [('white text set to overprint: "Clinic" vanishes on press; set it to '
+                     "knock out", (1,))],
+        "spot": [("a white fill set to overprint vanishes on press; set it to knock out", (1,))],
+        "fine": [],
+    }  # fmt: skip
+
+
+def test_a_file_of_too_many_pages_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2 MB file listing one page 300,000 times kept preflight busy for longer than a
+    print shop would wait (qpdf makes a copy of each, and each is checked). A file of
+    more pages than one check reads (lowered here so the test is quick) is now refused
+    in one line naming the file and what to do, exit 1, before its pages are made; a
+    file within it is checked as before."""
+    monkeypatch.setattr(preflight_module, "MAX_PAGES", 50)
+
+    def listing(count: int) -> Path:
+        pdf = pikepdf.new()
+        pdf.add_blank_page(page_size=(200, 200))
+        pdf.Root.Pages.Kids = pikepdf.Array([pdf.pages[0].obj] * count)
+        pdf.Root.Pages.Count = count
+        path = tmp_path / f"{count}.pdf"
+        pdf.save(path)
+        return path
+
+    with pytest.raises(LeafletError) as refused:
+        preflight(listing(51))
+    assert "more than 50 pages" in refused.value.message and "51.pdf" in str(refused.value)
+    result = runner.invoke(app, ["preflight", str(listing(51))])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert preflight(listing(50)).pages == 50
+
+
+def test_a_page_box_that_is_not_four_numbers_is_named_on_its_page(tmp_path: Path) -> None:
+    """A page box holding a name or a string where a number belongs (a hand-edited or
+    damaged file) made preflight refuse the whole file as "damaged beyond repair": the
+    print shop got no report of any page. Now that box is an error on its page, and the
+    rest of the file is checked."""
+    pdf = pikepdf.new()
+    for _ in range(3):
+        pdf.add_blank_page(page_size=(200, 200))
+        pdf.pages[-1].obj.Contents = pdf.make_stream(b"0 0 0 1 k 0 0 200 200 re f")
+    pdf.pages[1].obj.BleedBox = pikepdf.Array([0, 0, pikepdf.Name.x, 200])
+    pdf.pages[2].obj.TrimBox = pikepdf.Array([0, 0, pikepdf.String("a"), 200])
+    pdf.save(tmp_path / "boxes.pdf")
+    report = preflight(tmp_path / "boxes.pdf")
+    hint = "the press's software cannot tell where the page is; export the PDF again"
+    assert messages(report, "error", "pages") == [
+        (f"the BleedBox is not four numbers: {hint}", (2,)),
+        (f"the TrimBox is not four numbers: {hint}", (3,)),
+    ]
+    assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", (1, 2, 3))]

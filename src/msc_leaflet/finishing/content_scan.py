@@ -142,7 +142,7 @@ class PageScan:
     # the fill's, the plates the letters are holes in.
     smallest_knocked_out: PlatedText | None = None
     # White that vanishes on press (set to overprint), the first on the page: ("text",
-    # what it says, "" if its font does not tell) or ("fill", "").
+    # what it says, "" if its font does not tell), ("fill", "") or ("line", "").
     white_overprint: tuple[str, str] | None = None
     # The Registration colour (Separation /All) inside the trim, the first on the page:
     # ("text", what it says), ("fill", "") or ("line", ""). It prints on every plate.
@@ -151,6 +151,7 @@ class PageScan:
     fonts: dict[tuple[int, int], tuple[str, Dictionary]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # what could not be read, and why
     operators: int = 0
+    decoded: int = 0  # bytes of content decoded, forms included
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -182,6 +183,7 @@ class _State:
     stroke: tuple[float, ...] = (0.0,)
     font_size: float = 0.0
     overprint: bool = False  # of fills and text (/op, else /OP, of an ExtGState)
+    stroke_overprint: bool = False  # of strokes, text's outlines too (/OP)
     overprint_mode: int = 0  # /OPM: 1, a zero ink leaves the plate's ink under it
     font: tuple[tuple[int, int], str, Dictionary] | None = None  # set by Tf, used by Tj
     render_mode: int = 0
@@ -376,6 +378,7 @@ class _Scanner:
                 )
                 return False
             self.decoded += size
+            self.result.decoded = self.decoded
             if self.decoded > MAX_PAGE_BYTES:
                 raise _Stop(f"more than {MAX_PAGE_BYTES / 1e6:.0f} MB of content")
         return True
@@ -420,6 +423,12 @@ class _Scanner:
         if self.result.white_overprint is None and _vanishes(state):
             self.result.white_overprint = ("fill", "")
 
+    def stroked_white(self, state: _State) -> bool:
+        """Whether strokes in this state are white set to overprint (`_vanishes`)."""
+        return self.result.white_overprint is None and _white_overprint(
+            state.stroke_space, state.stroke, state.stroke_overprint, state.overprint_mode
+        )
+
     def registered(self, kind: str, text: str, box: Box | None) -> None:
         """Note the first thing on the page in the Registration colour that reaches
         inside the trim (``box``: its bounds on the page; crop marks lie outside)."""
@@ -431,6 +440,8 @@ class _Scanner:
         """Count a stroked line's ink if it reaches inside the trim."""
         if _registration(state.stroke_space, state.stroke):
             self.registered("line", "", _bounds(*path))
+        if self.stroked_white(state):
+            self.result.white_overprint = ("line", "")
         if state.stroke_space not in ("DeviceCMYK", "ICCBased CMYK") or len(state.stroke) != 4:
             return
         box, trim = _bounds(*path), self.trim
@@ -462,6 +473,8 @@ class _Scanner:
             self.result.fonts.setdefault(key, (name, font))
         if state.render_mode == 7:  # clipping only: nothing shows
             return
+        if state.render_mode in (1, 2, 5, 6) and self.stroked_white(state):
+            self.result.white_overprint = ("text", self.shown(strings, state))
         if state.render_mode in (0, 2, 4, 6):
             if self.result.white_overprint is None and _vanishes(state):
                 self.result.white_overprint = ("text", self.shown(strings, state))
@@ -777,21 +790,34 @@ def _first_point(ctm: Matrix, path: list[tuple[str, list[Any]]]) -> tuple[float,
 def _set_overprint(state: _State, graphics: Dictionary) -> None:
     """The overprint of fills, and its mode, as an ExtGState sets them (PDF 32000-1
     §8.4.5: /op, if absent, is /OP)."""
-    fill = graphics.get("/op", graphics.get("/OP"))
+    fill, stroke = graphics.get("/op", graphics.get("/OP")), graphics.get("/OP")
     if isinstance(fill, bool):
         state.overprint = fill
+    if isinstance(stroke, bool):
+        state.stroke_overprint = stroke
     mode = graphics.get("/OPM")
     if isinstance(mode, int) and not isinstance(mode, bool):
         state.overprint_mode = mode
 
 
 def _vanishes(state: _State) -> bool:
-    """Whether a fill in this state is white set to overprint, which prints nothing and
+    """Whether a fill in this state is white set to overprint (`_white_overprint`)."""
+    return _white_overprint(state.fill_space, state.fill, state.overprint, state.overprint_mode)
+
+
+def _white_overprint(space: str, values: tuple[float, ...], overprint: bool, mode: int) -> bool:
+    """Whether paint in ``space`` is white set to overprint, which prints nothing and
     clears nothing: CMYK white under overprint mode 1 (its zero inks leave each plate as
-    it was), or a white grey (it names the black plate only, and leaves the others)."""
-    if not state.overprint or _inks(state) != ():
+    it was), a white grey (it names the black plate only, and leaves the others), or a
+    spot colour at tint 0 (Separation or DeviceN: it names its own plates only, in any
+    mode, and a screen shows it in its alternate's white)."""
+    if not overprint or not values:
         return False
-    return state.overprint_mode == 1 or state.fill_space in ("DeviceGray", "ICCBased Gray")
+    if space == "DeviceN" or (space.startswith("Separation ") and space != "Separation None"):
+        return all(value <= 0 for value in values)
+    if _plates(space, values) != ():
+        return False
+    return mode == 1 or space in ("DeviceGray", "ICCBased Gray")
 
 
 def _registration(space: str, values: tuple[float, ...]) -> bool:
@@ -806,13 +832,18 @@ def _meet(box: Box, other: Box) -> bool:
 
 
 def _inks(state: _State) -> tuple[str, ...] | None:
-    """The plates a fill prints on, of `INKS`: a CMYK colour's inks over 0, a grey's
+    """The plates a fill prints on (`_plates`)."""
+    return _plates(state.fill_space, state.fill)
+
+
+def _plates(space: str, values: tuple[float, ...]) -> tuple[str, ...] | None:
+    """The plates a colour prints on, of `INKS`: a CMYK colour's inks over 0, a grey's
     black unless it is white; None for a colour space that does not say (RGB, which the
     press separates, a spot colour)."""
-    if state.fill_space in ("DeviceCMYK", "ICCBased CMYK") and len(state.fill) == 4:
-        return tuple(name for name, share in zip(INKS, state.fill, strict=True) if share > 0)
-    if state.fill_space in ("DeviceGray", "ICCBased Gray") and len(state.fill) == 1:
-        return ("black",) if state.fill[0] < 1 else ()
+    if space in ("DeviceCMYK", "ICCBased CMYK") and len(values) == 4:
+        return tuple(name for name, share in zip(INKS, values, strict=True) if share > 0)
+    if space in ("DeviceGray", "ICCBased Gray") and len(values) == 1:
+        return ("black",) if values[0] < 1 else ()
     return None
 
 

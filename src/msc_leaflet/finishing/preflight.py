@@ -3,13 +3,14 @@ own categories and severities, read from the file alone (any PDF, not only ours)
 
 error — the press cannot print it as meant (no page, an unembedded font, missing bleed
 that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
-overprint, an annotation but the press's own where a PDF/X file prints); warning — it
-prints, but likely not as the reader should see it (images under 300 ppi at their
-placed size, more total ink than the press lays down (300 %, or the limit of the
-printing condition its output intent names: 330 % for FOGRA39), hairlines under
-0.25 pt, text under 9 pt, text under 12 pt on more than one plate or white and knocked
-out of more than one, RGB in a CMYK file, an annotation a CMYK file prints over its
-page); info — facts the shop wants (standard claimed, page size, bleed, colour spaces).
+overprint (a fill, a line or text; a spot colour at tint 0 too), an annotation but the
+press's own where a PDF/X file prints); warning — it prints, but likely not as the
+reader should see it (images under 300 ppi at their placed size, more total ink than the
+press lays down (300 %, or the limit of the printing condition its output intent names:
+330 % for FOGRA39), hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more
+than one plate or white and knocked out of more than one, RGB in a CMYK file, an
+annotation a CMYK file prints over its page); info — facts the shop wants (standard
+claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
 floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
@@ -41,7 +42,7 @@ from .content_scan import (
     scan_page,
 )
 from .font_program import embedded
-from .press_annotations import annotations_in_print, print_area
+from .press_annotations import annotations_in_print, print_area, rectangle
 from .xmp import INK_LIMIT
 
 Severity = Literal["error", "warning", "info"]
@@ -56,6 +57,15 @@ BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ACTIONS = 1000  # objects walked per action chain
 MAX_XMP_BYTES = 16_000_000  # decoded; real packets are a few kB, with a thumbnail < 1 MB
+# Content read per file, over all its pages (each page is capped too, `content_scan`):
+# pages may share one content stream or form, so a 30 kB file of 200 pages could make a
+# check read 80 million operators (seven minutes). Our leaflets read a few thousand a
+# page; a 300-page brochure of vector art a few million.
+MAX_FILE_OPERATORS = 20_000_000
+MAX_FILE_DECODED = 1_000_000_000  # bytes of page content, decoded
+# Pages per file: a 2 MB file may list one page 300,000 times over, which took qpdf
+# seconds and the check over an hour to go through; a book has a few hundred.
+MAX_PAGES = 10_000
 MM = 72 / 25.4
 EPSILON = 0.01  # points: rounding in PDF writers
 RGB_SPACES = frozenset({"DeviceRGB", "ICCBased RGB", "CalRGB", "Indexed DeviceRGB"})
@@ -127,6 +137,12 @@ def preflight(path: Path, requirements: Requirements | None = None) -> Preflight
         raise LeafletError(Location(path), "not a PDF: it has no %PDF- header", _FETCH_AGAIN)
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
+            if _more_pages_than(pdf, MAX_PAGES):
+                raise LeafletError(
+                    Location(path),
+                    f"the PDF has more than {MAX_PAGES:,} pages, more than one check reads",
+                    "check it in parts: split it into files of fewer pages",
+                )
             return _report(path, pdf, requirements or Requirements())
     except pikepdf.PasswordError:
         raise LeafletError(Location(path), "the PDF is encrypted with a password") from None
@@ -140,6 +156,38 @@ def preflight(path: Path, requirements: Requirements | None = None) -> Preflight
         raise LeafletError(
             Location(path), "not a PDF that can be checked: nested too deeply"
         ) from None
+
+
+def _not_checked() -> str:
+    """Why a page's content was not read: the file's reading budget is spent."""
+    return (
+        f"page content not checked: the pages before it hold more than "
+        f"{MAX_FILE_OPERATORS:,} operators or {MAX_FILE_DECODED / 1e6:,.0f} MB of content, "
+        "as much as one check reads; check these pages as a file of their own"
+    )
+
+
+def _more_pages_than(pdf: pikepdf.Pdf, limit: int) -> bool:
+    """Whether the page tree lists more than ``limit`` pages, counted before qpdf makes
+    a page object of each (a page listed many times over becomes as many copies). A
+    node met again (a loop) is not counted twice; nor is more than the limit walked."""
+    pending: list[object] = [pdf.Root.get("/Pages")]
+    seen: set[tuple[int, int]] = set()
+    pages = 0
+    while pending and pages <= limit and len(seen) <= limit:
+        node = pending.pop()
+        if not isinstance(node, Dictionary):
+            continue
+        kids = node.get("/Kids")
+        if not isinstance(kids, Array) or node.get("/Type") == Name.Page:
+            pages += 1
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        pending += list(kids)
+    return pages > limit
 
 
 _FETCH_AGAIN = "export or build the PDF again; if it came by e-mail or download, fetch it again"
@@ -156,11 +204,17 @@ def _report(path: Path, pdf: pikepdf.Pdf, requirements: Requirements) -> Preflig
         else _stated_ink_limit(xmp) or ink_limit(_press_condition(pdf))
     )
     scans = []
+    operators = decoded = 0  # read so far, over the file's pages
     for number, page in enumerate(pdf.pages, 1):
-        scan = scan_page(page)
-        scans.append(scan)
-        findings += [("error", "file", f"page content: {why}", number) for why in scan.unreadable]
-        findings += _page_findings(scan, number, limit)
+        if operators > MAX_FILE_OPERATORS or decoded > MAX_FILE_DECODED:
+            findings.append(("error", "file", _not_checked(), number))
+        else:
+            scan = scan_page(page)
+            scans.append(scan)
+            operators, decoded = operators + scan.operators, decoded + scan.decoded
+            unread = scan.unreadable
+            findings += [("error", "file", f"page content: {why}", number) for why in unread]
+            findings += _page_findings(scan, number, limit)
         findings += _box_findings(page, number, requirements)
     findings += _font_findings(scans)
     findings += _colour_findings(scans, standard)
@@ -368,11 +422,11 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
         yield ("warning", "plates", _plated(plated), page)
     if scan.white_overprint is not None:
         kind, text = scan.white_overprint
-        what = (
-            "a white fill set to overprint"
-            if kind == "fill"
-            else f"white text set to overprint:{_cut(text)}".rstrip(":")
-        )
+        what = {
+            "fill": "a white fill set to overprint",
+            "line": "a white line set to overprint",
+            "text": f"white text set to overprint:{_cut(text)}".rstrip(":"),
+        }[kind]
         yield ("error", "overprint", f"{what} vanishes on press; set it to knock out", page)
     knocked = scan.smallest_knocked_out
     if knocked is not None and knocked.size < MIN_PLATED_TEXT - EPSILON:
@@ -427,20 +481,23 @@ def _low_resolution(image: PlacedImage) -> str:
 
 
 def _box(page: pikepdf.Page, key: str, fallback: object) -> tuple[float, ...]:
-    box = page.obj.get(key, fallback)
-    values = tuple(float(v) for v in box) if isinstance(box, Array) else ()
-    if len(values) != 4 and isinstance(fallback, Array):
-        values = tuple(float(v) for v in fallback)
-    if len(values) != 4:
+    """The page's box ``key``, normalised; ``fallback`` where it is missing or not four
+    numbers (`_box_findings` names it then)."""
+    box = rectangle(page.obj.get(key)) or rectangle(fallback)
+    if box is None:
         raise ValueError("a page box is not four numbers")
-    x0, y0, x1, y1 = values
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return box
 
 
 def _box_findings(page: pikepdf.Page, number: int, requirements: Requirements) -> Iterable[Raw]:
+    for key in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox"):
+        if key in page.obj and rectangle(page.obj.get(key)) is None:
+            why = "the press's software cannot tell where the page is; export the PDF again"
+            yield ("error", "pages", f"the {key[1:]} is not four numbers: {why}", number)
     media = page.obj.get("/MediaBox")
-    if not isinstance(media, Array) or len(media) != 4:
-        yield ("error", "pages", "no MediaBox", number)
+    if rectangle(media) is None:
+        if "/MediaBox" not in page.obj:
+            yield ("error", "pages", "no MediaBox", number)
         return
     sheet = _box(page, "/MediaBox", media)
     if sheet[2] - sheet[0] < EPSILON or sheet[3] - sheet[1] < EPSILON:

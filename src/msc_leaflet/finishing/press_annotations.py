@@ -32,7 +32,7 @@ def print_area(page: Dictionary) -> tuple[str, Box] | None:
     """The box PDF/X keeps annotations out of, and its name; None when the page has
     none of the three (it is not PDF/X then, which needs a TrimBox or ArtBox)."""
     for name in PRINT_AREA_BOXES:
-        box = _box(page.get(name))
+        box = rectangle(page.get(name))
         if box is not None:
             return name.lstrip("/"), box
     return None
@@ -52,7 +52,7 @@ def annotations_in_print(page: Dictionary) -> list[Dictionary]:
             continue
         if str(annotation.get("/Subtype")) in PRESS_SUBTYPES:
             continue
-        rect = _box(annotation.get("/Rect"))
+        rect = rectangle(annotation.get("/Rect"))
         if rect is None or _overlap(rect, area[1]):
             found.append(annotation)
     return found
@@ -145,7 +145,7 @@ def _removed_reference(kid: Any, removed: set[tuple[int, int]]) -> bool:
     return target is not None and target.is_indirect and target.objgen in removed
 
 
-def _box(value: object) -> Box | None:
+def rectangle(value: object) -> Box | None:
     """A rectangle as x0, y0, x1, y1 with x0 ≤ x1 and y0 ≤ y1, or None."""
     if not isinstance(value, Array) or len(value) != 4:
         return None
