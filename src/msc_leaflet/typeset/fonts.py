@@ -243,6 +243,26 @@ def covers(name: str, char: str) -> bool:
     return ord(char) in _cmap(name)
 
 
+#: The spaces HarfBuzz sets with a font's own space glyph when the font has no glyph of
+#: their own, at the width Unicode gives them: an em or a fraction of one (U+2009 thin
+#: 1/5, U+200A hair 1/16, U+3000 ideographic 1), the font's digit (U+2007 figure) or
+#: full stop (U+2008 punctuation), half its space (U+202F narrow no-break, as Noto
+#: draws its own). The text layer keeps the character typed (`shaping`). Not U+1680,
+#: the Ogham space mark, which is a visible stroke.
+FALLBACK_SPACES = frozenset(
+    "\u00a0\u2007\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
+
+
+def sets(name: str, char: str) -> bool:
+    """Whether face ``name`` can set ``char``: it has a glyph for it, or ``char`` is a
+    space it sets with its own space glyph (`FALLBACK_SPACES`). A space is invisible,
+    so any face's space of the right width is right: Sarabun has no U+202F, and taking
+    it from Noto Sans Arabic embedded a second font for "2 000 000" in an English
+    leaflet and set the digits after it in that font's."""
+    return ord(char) in _cmap(name) or (char in FALLBACK_SPACES and 0x20 in _cmap(name))
+
+
 _JOINERS = "\u200c\u200d\ufe0e\ufe0f"
 #: Between two spaces, a Western separator ("TEST-ZH-001 · 版本 1.0 · 审核日期", the
 #: layout's footer and heading numbers), set in the run's own (Latin) face: in the
@@ -289,7 +309,7 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
         if before is not None:
             joined = joins.get((before, char))
             if joined is None:
-                joined = joins[before, char] = _inherits(char) or covers(before, char)
+                joined = joins[before, char] = _inherits(char) or sets(before, char)
             if joined:
                 faces[i] = before
                 continue
@@ -298,7 +318,7 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
             while after_at < len(faces) and faces[after_at] is None:
                 after_at += 1
         after = faces[after_at] if after_at < len(faces) else None
-        if after is not None and covers(after, char) and not is_cjk_symbol(char):
+        if after is not None and sets(after, char) and not is_cjk_symbol(char):
             faces[i] = after
         elif is_cjk_symbol(char) and covers(stack.for_script("Hani"), char):
             faces[i] = stack.for_script("Hani")
@@ -318,22 +338,22 @@ def first_missing(text: str, font: str, lang: str) -> str | None:
     face `font_spans` sets it in has no glyph for, or None: it would print as an empty
     box, and shaping refuses it (`MissingGlyphError`). So `msc-leaflet check` finds what
     `build` would stop at, from the same choice of faces. Characters that draw nothing
-    (format characters, variation selectors) or that HarfBuzz draws with the space's
-    glyph (U+2009 THIN SPACE) need no glyph of their own."""
+    (format characters, variation selectors) need no glyph of their own, nor does a
+    space the face sets with its own space glyph (`sets`)."""
     for start, end, face in font_spans(text, font, lang):
         for char in text[start:end]:
-            if not covers(face, char) and not _needs_no_glyph(char):
+            if not sets(face, char) and not _needs_no_glyph(char):
                 return char
     return None
 
 
 def _needs_no_glyph(char: str) -> bool:
     """HarfBuzz hides a default-ignorable character the font lacks (format characters,
-    variation selectors, the grapheme joiner) and draws a missing space with the space's
-    glyph; the text policy refuses controls before any of this."""
+    variation selectors, the grapheme joiner); the text policy refuses controls before
+    any of this."""
     code = ord(char)
     return (
-        unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+        unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
         or 0xFE00 <= code <= 0xFE0F
         or 0xE0100 <= code <= 0xE01EF
         or code == 0x034F
@@ -414,8 +434,8 @@ def borrowed_family(config: FontConfig, language: str, script: str) -> str | Non
 
 
 def _any_face(stack: FaceStack, home: str, char: str) -> str:
-    """The first face that has ``char``: the run's own, the locale's, then any."""
+    """The first face that sets ``char``: the run's own, the locale's, then any."""
     for face in (stack.order[0], home, *stack.order):
-        if covers(face, char):
+        if sets(face, char):
             return face
     return home  # none has it: shaping reports the character (MissingGlyphError)

@@ -1,0 +1,99 @@
+"""Unicode spaces a face has no glyph for: set with its own space, at their own width.
+
+Sarabun (the Thai and Latin family) has no U+202F NARROW NO-BREAK SPACE, no U+2009
+THIN SPACE and none of the em spaces. A space is invisible, so the face of the text
+around it sets it with its space glyph at the width Unicode gives it, and the text
+layer keeps the character typed; no other family's font is embedded for it, and the
+digits after it stay in the face of the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from msc_leaflet.typeset import default_family
+from msc_leaflet.typeset.fonts import first_missing, font_spans
+from msc_leaflet.typeset.shaping import shape
+from pdfread import embedded_fonts
+from typeset_support import EXTRACTORS, build_document
+
+#: Every space Unicode draws as blank (category Zs but the Ogham space mark, a stroke).
+SPACES = ["\u00a0", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"]
+
+
+@pytest.mark.parametrize("space", SPACES, ids=lambda s: f"U+{ord(s):04X}")
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "2{}000 cells"), ("th", "เซลล์ 2{}000 เซลล์"), ("km", "កោសិកា{}២ ថ្ងៃ")],
+    ids=["en", "th", "km"],
+)
+def test_a_space_is_set_in_the_face_of_the_text_around_it(space: str, lang: str, text: str) -> None:
+    family = default_family()
+    spans = font_spans(text.format(space), family.regular, lang)
+    own = {face for *_, face in font_spans(text.format(" "), family.regular, lang)}
+    assert {face for *_, face in spans} == own
+    assert first_missing(text.format(space), family.regular, lang) is None
+
+
+def test_a_space_alone_in_a_run_is_set_in_the_runs_face() -> None:
+    # A bold "2", a regular narrow space, a bold "000": the space's run has nothing
+    # around it, and was set in Noto Sans Arabic.
+    family = default_family()
+    assert font_spans("\u202f", family.regular, "en") == [(0, 1, family.regular)]
+
+
+@pytest.mark.parametrize(
+    ("space", "em"),
+    [("\u2009", 1 / 5), ("\u200a", 1 / 16), ("\u2002", 1 / 2), ("\u2003", 1), ("\u3000", 1)],
+    ids=["thin", "hair", "en", "em", "ideographic"],
+)
+def test_a_space_set_by_the_face_has_the_width_unicode_gives_it(space: str, em: float) -> None:
+    family = default_family()
+    (cluster,) = shape(family.regular, space, "en")
+    assert cluster.advance == pytest.approx(1000 * em, abs=1)
+
+
+def test_a_figure_space_is_as_wide_as_a_digit_and_a_narrow_one_narrower_than_a_space() -> None:
+    family = default_family()
+    digit, figure, space, narrow = shape(family.regular, "0\u2007 \u202f", "en")
+    assert figure.advance == pytest.approx(digit.advance, abs=1)
+    assert 0 < narrow.advance < space.advance
+
+
+TEXT = (
+    "Take 2\u202f000\u202f000 cells, 500\u2009mg, 37\u200a\u00b0C, "
+    "a\u2002b\u2003c\u3000d\u2004e\u2005f\u2006g\u2007h\u2008i\u205fj."
+)
+
+
+def test_an_english_line_with_unicode_spaces_embeds_only_its_own_font(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = build_document(
+        tmp_path / "spaces.pdf", [[(TEXT, "")]], lang="en", monkeypatch=monkeypatch
+    )
+    with pikepdf.open(built.path) as pdf:
+        # The embedded subsets (ABCDEF+Name); ReportLab's page template names Helvetica.
+        names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(pdf)}
+    assert names - {"/Helvetica"} == {"Sarabun-Regular"}
+
+
+@pytest.mark.parametrize("extractor", ["pdfminer", "pypdf", "pypdfium2"])
+def test_the_text_layer_gives_back_the_spaces_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: str
+) -> None:
+    # pdftotext and pdf.js write every space as U+0020, as they did before.
+    built = build_document(
+        tmp_path / "spaces.pdf", [[(TEXT, "")]], lang="en", monkeypatch=monkeypatch
+    )
+    assert EXTRACTORS[extractor](built.path).strip() == TEXT
+
+
+def test_check_reports_the_ogham_space_mark_the_build_cannot_set() -> None:
+    # U+1680 is a space drawn as a stroke: no face of the theme has it, and a face's
+    # space glyph is no stand-in. `check` said nothing and `build` stopped at it.
+    family = default_family()
+    assert first_missing("a\u1680b", family.regular, "en") == "\u1680"
