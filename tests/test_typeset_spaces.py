@@ -9,16 +9,20 @@ digits after it stay in the face of the line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pytest
 
+from conftest import leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.project import Project
 from msc_leaflet.typeset import default_family
 from msc_leaflet.typeset.fonts import first_missing, font_spans
 from msc_leaflet.typeset.shaping import shape
 from pdfread import embedded_fonts
-from typeset_support import EXTRACTORS, build_document
+from typeset_support import EXTRACTORS, build_document, extract_pypdf
 
 #: Every space Unicode draws as blank (category Zs but the Ogham space mark, a stroke).
 SPACES = ["\u00a0", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"]
@@ -97,3 +101,17 @@ def test_check_reports_the_ogham_space_mark_the_build_cannot_set() -> None:
     # space glyph is no stand-in. `check` said nothing and `build` stopped at it.
     family = default_family()
     assert first_missing("a\u1680b", family.regular, "en") == "\u1680"
+
+
+def test_a_leaflet_prints_the_thin_space_its_writer_typed(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # docs/scripts.md: "500 mg" with a thin space, as ISO 80000 writes it. The inline
+    # parser made it a plain space: a full word space on the page and in the text layer.
+    text = "Take 500\u2009mg, then 2\u202f000\u202f000 cells."
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n")})
+    built = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
+    assert text in extract_pypdf(built)
+    with pikepdf.open(built) as pdf:
+        names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(pdf)}
+    assert names == {"Sarabun-Regular", "Sarabun-SemiBold"}
