@@ -115,3 +115,22 @@ def test_a_leaflet_prints_the_thin_space_its_writer_typed(
     with pikepdf.open(built) as pdf:
         names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(pdf)}
     assert names == {"Sarabun-Regular", "Sarabun-SemiBold"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "symbol"),
+    [
+        ("en", "Keep it below 37\u2103 for 2 days, form \u2116 5.", "\u2103\u2116"),
+        ("th", "เก็บไว้ที่ 2\u20138\u2103 นาน 30 วัน", "\u2103"),
+    ],
+    ids=["en", "th"],
+)
+def test_only_the_symbol_the_face_lacks_is_taken_from_another_family(
+    lang: str, text: str, symbol: str
+) -> None:
+    # No family but the CJK one has ℃ or №; the space, digits and punctuation after
+    # it were set in that font too, as if they belonged to the symbol.
+    family = default_family()
+    for start, end, face in font_spans(text, family.regular, lang):
+        borrowed = set(text[start:end]) <= set(symbol)
+        assert (face != family.regular) == borrowed, (text[start:end], face)

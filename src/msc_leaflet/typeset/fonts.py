@@ -300,12 +300,19 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
         faces = list(map(table.__getitem__, text))
     joins = stack.joins
     after_at = -1  # where the face after the current stretch of neutrals is
+    # Neutrals taken from any family that has them (℃, which only the CJK font has) →
+    # the face of the text before them: what the neutrals after them join.
+    borrowed: dict[int, str | None] = {}
     for i in compress(range(len(text)), map(is_, faces, repeat(None))):
         char = text[i]
         if char == MIDDLE_DOT and text[i - 1 : i + 2] == " · " and covers(font, char):
             faces[i] = font  # a Western separator, the same wherever it stands
             continue
         before = faces[i - 1] if i else None
+        if i - 1 in borrowed and not _inherits(char):
+            # "37℃ for 2 days": the space and digits after a borrowed symbol are the
+            # line's, not the CJK font's.
+            before = borrowed[i - 1]
         if before is not None:
             joined = joins.get((before, char))
             if joined is None:
@@ -324,6 +331,7 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
             faces[i] = stack.for_script("Hani")
         else:
             faces[i] = _any_face(stack, home, char)
+            borrowed[i] = before
     spans: list[tuple[int, int, str]] = []
     start = 0
     for face, same in groupby(faces):
