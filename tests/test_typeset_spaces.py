@@ -134,3 +134,34 @@ def test_only_the_symbol_the_face_lacks_is_taken_from_another_family(
     for start, end, face in font_spans(text, family.regular, lang):
         borrowed = set(text[start:end]) <= set(symbol)
         assert (face != family.regular) == borrowed, (text[start:end], face)
+
+
+NON_BREAKING_HYPHEN = "\u2011"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "COVID\u201119 and long\u2011term care"), ("th", "โควิด\u201119 ระยะ\u2011ยาว")],
+    ids=["en", "th"],
+)
+def test_a_non_breaking_hyphen_is_the_faces_own_hyphen(lang: str, text: str) -> None:
+    # Sarabun has U+2010 HYPHEN but not U+2011 NON-BREAKING HYPHEN, which Unicode
+    # defines as the same sign that does not break: it was taken from Noto Sans
+    # Arabic, with the digits after it.
+    family = default_family()
+    assert font_spans(text, family.regular, lang) == [(0, len(text), family.regular)]
+    assert first_missing(text, family.regular, lang) is None
+    hyphen, non_breaking = shape(family.regular, "\u2010\u2011", lang)
+    assert [g.gid for g in non_breaking.glyphs] == [g.gid for g in hyphen.glyphs]
+    assert non_breaking.advance == hyphen.advance
+
+
+def test_a_non_breaking_hyphen_reads_back_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Wear a mask after COVID\u201119 in long\u2011term care."
+    built = build_document(tmp_path / "nbh.pdf", [[(text, "")]], lang="en", monkeypatch=monkeypatch)
+    assert EXTRACTORS["pypdf"](built.path).strip() == text
+    with pikepdf.open(built.path) as pdf:
+        names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(pdf)}
+    assert names - {"/Helvetica"} == {"Sarabun-Regular"}

@@ -254,13 +254,42 @@ FALLBACK_SPACES = frozenset(
 )
 
 
+#: Characters Unicode defines as another one that does not break (their decomposition
+#: is <noBreak> that one), drawn with its glyph by a face without their own; the text
+#: layer keeps the character typed (`shaping`). The spaces among them are
+#: `FALLBACK_SPACES`, narrower than U+0020 or as wide as a digit.
+STAND_INS = {"\u2011": "\u2010", "\u0f0c": "\u0f0b"}  # hyphen; Tibetan tsheg
+
+
 def sets(name: str, char: str) -> bool:
     """Whether face ``name`` can set ``char``: it has a glyph for it, or ``char`` is a
-    space it sets with its own space glyph (`FALLBACK_SPACES`). A space is invisible,
-    so any face's space of the right width is right: Sarabun has no U+202F, and taking
-    it from Noto Sans Arabic embedded a second font for "2 000 000" in an English
-    leaflet and set the digits after it in that font's."""
-    return ord(char) in _cmap(name) or (char in FALLBACK_SPACES and 0x20 in _cmap(name))
+    space it sets with its own space glyph (`FALLBACK_SPACES`), or a non-breaking form
+    it sets with the glyph of the breaking one (`STAND_INS`). A space is invisible, so
+    any face's space of the right width is right: Sarabun has no U+202F, and taking it
+    from Noto Sans Arabic embedded a second font for "2 000 000" in an English leaflet
+    and set the digits after it in that font's; the same went for U+2011 in
+    "COVID‑19", which is Sarabun's U+2010 that does not break."""
+    cmap = _cmap(name)
+    if ord(char) in cmap:
+        return True
+    if char in FALLBACK_SPACES:
+        return 0x20 in cmap
+    stand_in = STAND_INS.get(char)
+    return stand_in is not None and ord(stand_in) in cmap
+
+
+def drawn_text(name: str, text: str) -> str:
+    """``text`` as face ``name`` draws it: each non-breaking form it has no glyph for
+    replaced by the breaking one (`STAND_INS`), one character for one, so HarfBuzz's
+    clusters still index ``text``."""
+    if text.isascii() or _STAND_IN_KEYS.isdisjoint(text):
+        return text
+    return "".join(
+        STAND_INS[char] if char in STAND_INS and not covers(name, char) else char for char in text
+    )
+
+
+_STAND_IN_KEYS = frozenset(STAND_INS)
 
 
 _JOINERS = "\u200c\u200d\ufe0e\ufe0f"
