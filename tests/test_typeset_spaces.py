@@ -9,6 +9,7 @@ digits after it stay in the face of the line.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from msc_leaflet.project import Project
 from msc_leaflet.typeset import default_family
 from msc_leaflet.typeset.fonts import first_missing, font_spans
 from msc_leaflet.typeset.shaping import shape
+from pdfjs_text import extract_pdfjs
 from pdfread import embedded_fonts
 from typeset_support import EXTRACTORS, build_document, extract_pypdf
 
@@ -165,3 +167,17 @@ def test_a_non_breaking_hyphen_reads_back_as_typed(
     with pikepdf.open(built.path) as pdf:
         names = {str(font.BaseFont).split("+")[-1] for font in embedded_fonts(pdf)}
     assert names - {"/Helvetica"} == {"Sarabun-Regular"}
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u2002", "\u200a", "\u205f"], ids=ascii)
+def test_a_unicode_space_in_a_right_to_left_line_is_kept_by_pdfjs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, space: str
+) -> None:
+    # pdf.js drops a glyph that is only whitespace; a right-to-left U+0020 carries a
+    # right-to-left mark so that it stays, but a thin space did not: Firefox's find
+    # and copy read "500ملغ" for "500 ملغ".
+    text = f"الجرعة 500{space}ملغ مرتين يوميا لمدة 3{space}أيام."
+    built = build_document(tmp_path / "ar.pdf", [[(text, "")]], lang="ar", monkeypatch=monkeypatch)
+    read = "".join(c for c in extract_pdfjs(built.path) if unicodedata.category(c) != "Cf")
+    assert "500 ملغ" in read or f"500{space}ملغ" in read
+    assert "3 أيام" in read or f"3{space}أيام" in read
