@@ -89,3 +89,22 @@ def test_a_no_break_space_is_kept_as_typed(space: str) -> None:
     and copy/paste gave back a space the writer never typed."""
     [span] = parse_inline(f"Take 10{space}mg,  then  2{space}000 cells.")
     assert span.text == f"Take 10{space}mg, then 2{space}000 cells."
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Take 500\u2009mg,  twice a day.", "Take 500\u2009mg, twice a day."),  # ISO 80000
+        ("注意事項\u3000必ず読んでください。", "注意事項\u3000必ず読んでください。"),
+        ("\u3000患者は毎日薬を飲みます。\u3000\n", "患者は毎日薬を飲みます。"),  # ends trimmed
+        ("a\u2002b\u2003c\u200ad\u205fe", "a\u2002b\u2003c\u200ad\u205fe"),
+    ],
+    ids=["thin", "ideographic", "ends", "em-spaces"],
+)
+def test_a_unicode_space_is_kept_as_typed(text: str, kept: str) -> None:
+    """Only what a YAML file folds (line breaks, runs of plain spaces and tabs) is one
+    space: a thin space before a unit (docs/scripts.md), a Japanese writer's
+    ideographic space, an em space printed as a plain word space and was read back as
+    one."""
+    [span] = parse_inline(text)
+    assert span.text == kept

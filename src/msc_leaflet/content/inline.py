@@ -25,10 +25,21 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
 _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
-# A run of spaces and line breaks (YAML folds lines, writers double spaces) reads as one
-# space; the no-break spaces (U+00A0, U+2007 figure, U+202F narrow) are typed to keep a
-# number with its unit or its groups on one line, and stay as typed.
-_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+# A run of plain spaces, tabs and line breaks (YAML folds lines, writers double spaces)
+# reads as one space, as CSS collapses white space. Every other Unicode space is typed
+# for its width or to hold words together, and stays as typed: the no-break ones
+# (U+00A0, U+2007 figure, U+202F narrow) keep a number with its unit or its groups on
+# one line, a thin space stands before a unit (ISO 80000), a Japanese or Chinese
+# writer's ideographic space is an em (docs/scripts.md).
+_SPACE = re.compile(r"[^\S\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def _folded(source: str) -> str:
+    """``source`` with its folded white space one plain space, and no space at its ends
+    (a paragraph's first line starts at its indent, whatever space was typed before it)."""
+    return _SPACE.sub(" ", source).strip()
+
+
 _SPECIAL = re.compile(r"[\\*\[]")  # what `_Parser.run` looks at: the rest is plain text
 
 
@@ -78,7 +89,7 @@ PARSE_CACHE_SIZE = 1024
 def _parse(source: str) -> tuple[Span, ...]:
     # Loading, checking and laying out a leaflet each parse the same texts; spans are
     # frozen, so sharing them between callers is safe (each gets its own list).
-    text = _SPACE.sub(" ", source).strip()
+    text = _folded(source)
     spans: list[Span] = []
     _Parser(text, spans).run(0, len(text), link="")
     return tuple(_merge(spans))
@@ -351,6 +362,6 @@ def citation_keys(source: str) -> list[str]:
 def links(source: str) -> list[Link]:
     """Every ``[label](url)`` in ``source``, with its label as printed. Raises
     `InlineError` on malformed markup, as `parse_inline` does."""
-    parser = _Parser(_SPACE.sub(" ", source).strip(), [])
+    parser = _Parser(_folded(source), [])
     parser.run(0, len(parser.text), link="")
     return parser.links

@@ -243,6 +243,55 @@ def covers(name: str, char: str) -> bool:
     return ord(char) in _cmap(name)
 
 
+#: The spaces HarfBuzz sets with a font's own space glyph when the font has no glyph of
+#: their own, at the width Unicode gives them: an em or a fraction of one (U+2009 thin
+#: 1/5, U+200A hair 1/16, U+3000 ideographic 1), the font's digit (U+2007 figure) or
+#: full stop (U+2008 punctuation), half its space (U+202F narrow no-break, as Noto
+#: draws its own). The text layer keeps the character typed (`shaping`). Not U+1680,
+#: the Ogham space mark, which is a visible stroke.
+FALLBACK_SPACES = frozenset(
+    "\u00a0\u2007\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
+
+
+#: Characters Unicode defines as another one that does not break (their decomposition
+#: is <noBreak> that one), drawn with its glyph by a face without their own; the text
+#: layer keeps the character typed (`shaping`). The spaces among them are
+#: `FALLBACK_SPACES`, narrower than U+0020 or as wide as a digit.
+STAND_INS = {"\u2011": "\u2010", "\u0f0c": "\u0f0b"}  # hyphen; Tibetan tsheg
+
+
+def sets(name: str, char: str) -> bool:
+    """Whether face ``name`` can set ``char``: it has a glyph for it, or ``char`` is a
+    space it sets with its own space glyph (`FALLBACK_SPACES`), or a non-breaking form
+    it sets with the glyph of the breaking one (`STAND_INS`). A space is invisible, so
+    any face's space of the right width is right: Sarabun has no U+202F, and taking it
+    from Noto Sans Arabic embedded a second font for "2 000 000" in an English leaflet
+    and set the digits after it in that font's; the same went for U+2011 in
+    "COVID‑19", which is Sarabun's U+2010 that does not break."""
+    cmap = _cmap(name)
+    if ord(char) in cmap:
+        return True
+    if char in FALLBACK_SPACES:
+        return 0x20 in cmap
+    stand_in = STAND_INS.get(char)
+    return stand_in is not None and ord(stand_in) in cmap
+
+
+def drawn_text(name: str, text: str) -> str:
+    """``text`` as face ``name`` draws it: each non-breaking form it has no glyph for
+    replaced by the breaking one (`STAND_INS`), one character for one, so HarfBuzz's
+    clusters still index ``text``."""
+    if text.isascii() or _STAND_IN_KEYS.isdisjoint(text):
+        return text
+    return "".join(
+        STAND_INS[char] if char in STAND_INS and not covers(name, char) else char for char in text
+    )
+
+
+_STAND_IN_KEYS = frozenset(STAND_INS)
+
+
 _JOINERS = "\u200c\u200d\ufe0e\ufe0f"
 #: Between two spaces, a Western separator ("TEST-ZH-001 · 版本 1.0 · 审核日期", the
 #: layout's footer and heading numbers), set in the run's own (Latin) face: in the
@@ -280,16 +329,23 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
         faces = list(map(table.__getitem__, text))
     joins = stack.joins
     after_at = -1  # where the face after the current stretch of neutrals is
+    # Neutrals taken from any family that has them (℃, which only the CJK font has) →
+    # the face of the text before them: what the neutrals after them join.
+    borrowed: dict[int, str | None] = {}
     for i in compress(range(len(text)), map(is_, faces, repeat(None))):
         char = text[i]
         if char == MIDDLE_DOT and text[i - 1 : i + 2] == " · " and covers(font, char):
             faces[i] = font  # a Western separator, the same wherever it stands
             continue
         before = faces[i - 1] if i else None
+        if i - 1 in borrowed and not _inherits(char):
+            # "37℃ for 2 days": the space and digits after a borrowed symbol are the
+            # line's, not the CJK font's.
+            before = borrowed[i - 1]
         if before is not None:
             joined = joins.get((before, char))
             if joined is None:
-                joined = joins[before, char] = _inherits(char) or covers(before, char)
+                joined = joins[before, char] = _inherits(char) or sets(before, char)
             if joined:
                 faces[i] = before
                 continue
@@ -298,12 +354,13 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
             while after_at < len(faces) and faces[after_at] is None:
                 after_at += 1
         after = faces[after_at] if after_at < len(faces) else None
-        if after is not None and covers(after, char) and not is_cjk_symbol(char):
+        if after is not None and sets(after, char) and not is_cjk_symbol(char):
             faces[i] = after
         elif is_cjk_symbol(char) and covers(stack.for_script("Hani"), char):
             faces[i] = stack.for_script("Hani")
         else:
             faces[i] = _any_face(stack, home, char)
+            borrowed[i] = before
     spans: list[tuple[int, int, str]] = []
     start = 0
     for face, same in groupby(faces):
@@ -318,22 +375,22 @@ def first_missing(text: str, font: str, lang: str) -> str | None:
     face `font_spans` sets it in has no glyph for, or None: it would print as an empty
     box, and shaping refuses it (`MissingGlyphError`). So `msc-leaflet check` finds what
     `build` would stop at, from the same choice of faces. Characters that draw nothing
-    (format characters, variation selectors) or that HarfBuzz draws with the space's
-    glyph (U+2009 THIN SPACE) need no glyph of their own."""
+    (format characters, variation selectors) need no glyph of their own, nor does a
+    space the face sets with its own space glyph (`sets`)."""
     for start, end, face in font_spans(text, font, lang):
         for char in text[start:end]:
-            if not covers(face, char) and not _needs_no_glyph(char):
+            if not sets(face, char) and not _needs_no_glyph(char):
                 return char
     return None
 
 
 def _needs_no_glyph(char: str) -> bool:
     """HarfBuzz hides a default-ignorable character the font lacks (format characters,
-    variation selectors, the grapheme joiner) and draws a missing space with the space's
-    glyph; the text policy refuses controls before any of this."""
+    variation selectors, the grapheme joiner); the text policy refuses controls before
+    any of this."""
     code = ord(char)
     return (
-        unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+        unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
         or 0xFE00 <= code <= 0xFE0F
         or 0xE0100 <= code <= 0xE01EF
         or code == 0x034F
@@ -414,8 +471,8 @@ def borrowed_family(config: FontConfig, language: str, script: str) -> str | Non
 
 
 def _any_face(stack: FaceStack, home: str, char: str) -> str:
-    """The first face that has ``char``: the run's own, the locale's, then any."""
+    """The first face that sets ``char``: the run's own, the locale's, then any."""
     for face in (stack.order[0], home, *stack.order):
-        if covers(face, char):
+        if sets(face, char):
             return face
     return home  # none has it: shaping reports the character (MissingGlyphError)

@@ -272,10 +272,11 @@ def _marks(drawn: Sequence[Placed], odd: Sequence[int], all_right_to_left: bool)
 
 
 #: What a right-to-left cluster's text asks of `_marks`: nothing, a right-to-left mark
-#: before it (a space, a character of bidi class ET such as a percent sign, or a
-#: separator of bidi class CS or ES, see the module docstring; not a neutral such as a
-#: quotation mark, which pdfium would then mirror: “ read ”), or that and a
-#: left-to-right mark just right of it (a character pdfium mirrors).
+#: before it (a space, U+0020 or a thin, em or other one, a character of bidi class ET
+#: such as a percent sign, or a separator of bidi class CS or ES, see the module
+#: docstring; not a neutral such as a quotation mark, which pdfium would then mirror:
+#: “ read ”), or that and a left-to-right mark just right of it (a character pdfium
+#: mirrors).
 _PLAIN, _SPACED, _MIRRORED = 0, 1, 2
 #: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
 #: `reading_order` took. Few texts recur (the letters of a script); it starts over
@@ -292,7 +293,7 @@ def _kind(text: str) -> int:
         _KINDS.clear()
     if len(text) == 1 and unicodedata.mirrored(text) == 1:
         kind = _MIRRORED
-    elif text == " " or unicodedata.bidirectional(text[0]) in ("ET", "CS", "ES"):
+    elif text.isspace() or unicodedata.bidirectional(text[0]) in ("ET", "CS", "ES"):
         kind = _SPACED
     else:
         kind = _PLAIN

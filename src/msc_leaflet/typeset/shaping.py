@@ -27,7 +27,7 @@ import uharfbuzz as hb
 
 from ..languages import language_subtag
 from .errors import MissingGlyphError
-from .fonts import shaping_font
+from .fonts import drawn_text, shaping_font
 from .reportlab_overrides import ShapingTTFont
 from .scripts import LATIN, script_runs
 
@@ -205,7 +205,7 @@ def _shape_script_run(
     before, after = context
     # The context is read, not shaped: the buffer holds ``text`` alone, and its
     # clusters count from the start of the context.
-    buf.add_str(before + text + after, len(before), len(text))
+    buf.add_str(drawn_text(font_name, before + text + after), len(before), len(text))
     buf.script = script
     # The bidi level decides the direction, not the script: a bracket or digit in an
     # Arabic sentence is shaped (and mirrored) right to left; a mirrored bracket's
