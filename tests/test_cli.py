@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -457,3 +458,54 @@ def test_output_to_a_full_disk_is_one_line(
     assert done.stderr.splitlines()[0] == (
         "standard output: error: cannot write: no space left on the disk"
     ), done.stderr
+
+
+def run_with_reader_gone(*args: str, unbuffered: str = "") -> subprocess.CompletedProcess[str]:
+    """The console command writing into a pipe nobody reads any more (`… | head -1`
+    once head has its line): its read end is closed before the command starts."""
+    import os
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "msc_leaflet", *args],
+            env={**os.environ, "PYTHONPATH": src, "PYTHONUNBUFFERED": unbuffered},
+            stdout=write_end,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "python -u"])
+def test_a_reader_that_goes_away_stops_no_build(
+    i18n_project: Path, tmp_path: Path, unbuffered: str
+) -> None:
+    # `msc-leaflet build | head -1` in a CI script: the build stopped at the second
+    # output once head had its line, and exited 0 with most PDFs never made.
+    out = tmp_path / "out"
+    args = ("build", "-j1", "-o", str(out), "--project", str(i18n_project))
+    done = run_with_reader_gone(*args, unbuffered=unbuffered)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+        "en/care-basics.pdf",
+        "th/care-basics.pdf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [(["check", "--format", "json"], 1), (["check"], 1), (["i18n", "stats"], 0), (["list"], 0)],
+    ids=["check json", "check", "i18n stats", "list"],
+)
+def test_a_reader_that_goes_away_changes_no_exit_status(command: list[str], status: int) -> None:
+    # `msc-leaflet check --format json | head -c 200` ended 0 although the leaflet has
+    # errors (a CI step with pipefail passed it); `i18n stats | head -1` ended 1.
+    bad = Path(__file__).parent / "fixtures" / "checks" / "bad-leaflet"
+    done = run_with_reader_gone(*command, "--project", str(bad))
+    assert done.returncode == status, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
