@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from conftest import leaflet_yaml
+from conftest import LONG_BLOCKS, leaflet_yaml
 from msc_leaflet.cli.app import app
 
 runner = CliRunner()
@@ -45,6 +45,26 @@ def test_content_error_is_one_message_without_traceback(
 def test_unknown_leaflet_id(make_project: Callable[..., Path]) -> None:
     code, _, err = invoke("build", "nope", "--project", str(make_project()))
     assert code == 1 and "no leaflet 'nope'" in err and "known leaflets: sample" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "-l", "en"], ["check"], ["preview"], ["i18n", "review", "-l", "en", "--by", "A B"]],
+    ids=["build", "check", "preview", "i18n review"],
+)
+def test_a_misspelt_leaflet_id_is_answered_with_the_nearest(
+    make_project: Callable[..., Path], command: list[str]
+) -> None:
+    # A clinic's project holds dozens of leaflets: the hint listed them all, and left
+    # the reader to spot 'infusion-safety' among them.
+    names = ["hand-hygiene", "infusion-safety", "sample", "wound-care"]
+    root = make_project({name: leaflet_yaml(LONG_BLOCKS, name) for name in names})
+    extra = ["--role", "reviewer"] if command[0] == "i18n" else []
+    code, out, err = invoke(*command, "infusion-safty", *extra, "--project", str(root))
+    said = out + err
+    assert code == 1 and "no leaflet 'infusion-safty'" in said, said
+    assert "did you mean 'infusion-safety'?" in said, said
+    assert "wound-care" not in said, said
 
 
 def test_usage_error_exits_2() -> None:
