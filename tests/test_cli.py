@@ -529,3 +529,85 @@ def test_a_reader_that_goes_away_changes_no_exit_status(command: list[str], stat
     done = run_with_reader_gone(*command, "--project", str(bad))
     assert done.returncode == status, done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "--dry-run"], ["check"], ["i18n", "stats"], ["list"], ["preflight"]],
+    ids=" ".join,
+)
+def test_json_is_asked_for_the_same_way_of_every_command(
+    i18n_project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    # Scripts wrote `check --format json` and `build --json`; each spelling was refused
+    # by the other command ("No such option"), and `list` had no JSON at all.
+    if command == ["preflight"]:
+        code, _, err = invoke("build", "-l", "en", "--project", str(i18n_project))
+        assert code == 0, err
+        args = [*command, str(i18n_project / "build" / "en" / "care-basics.pdf")]
+    else:
+        args = [*command, "--project", str(i18n_project)]
+    documents = []
+    for spelling in (["--json"], ["--format", "json"], ["-f", "JSON"]):
+        code, out, err = invoke(*args, *spelling)
+        assert code == 0, out + err
+        documents.append(json.loads(out))
+    assert documents[0] == documents[1] == documents[2] or command == ["build", "--dry-run"]
+    code, out, err = invoke(*args, "--json", "--format", "text")
+    assert code == 2 and "--json" in err and out == "", err
+
+
+def test_list_json_names_every_leaflet(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet_yaml(LONG_BLOCKS), "broken": "id: broken\n"})
+    code, out, err = invoke("list", "--json", "--project", str(root))
+    document = json.loads(out)
+    assert code == 1 and err == ""
+    assert [row["id"] for row in document["leaflets"]] == ["sample"]
+    assert set(document["leaflets"][0]) == {"id", "title", "version", "review", "pages"}
+    assert len(document["problems"]) == 1 and "broken.yaml" in document["problems"][0]
+
+
+def documented_json_keys() -> dict[str, tuple[list[str], list[str]]]:
+    """The README's table of JSON documents: command → (document keys, item keys)."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = {}
+    for line in readme.splitlines():
+        cells = line.split(" | ")
+        if line.startswith("| `") and "--json`" in cells[0]:
+            command = cells[0].strip("| `").removesuffix(" --json")
+            keys = [re.findall(r"`([a-z_]+)`", re.sub(r"\(.*?\)", "", c)) for c in cells[1:3]]
+            table[command] = (keys[0], keys[1])
+    return table
+
+
+def test_every_json_document_has_the_keys_the_readme_names(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    root = str(i18n_project)
+    code, _, err = invoke("build", "-l", "en", "--project", root)
+    assert code == 0, err
+    pdf = str(i18n_project / "build" / "en" / "care-basics.pdf")
+    runs = {
+        "build": ["build", "--force", "-o", str(tmp_path / "o"), "--project", root],
+        "build --dry-run": ["build", "--dry-run", "--project", root],
+        "check": ["check", "--project", root],
+        "list": ["list", "--project", root],
+        "i18n stats": ["i18n", "stats", "--project", root],
+        "preflight": ["preflight", pdf],
+    }
+    documented = documented_json_keys()
+    assert set(documented) == set(runs)
+    for command, args in runs.items():
+        code, out, err = invoke(*args, "--json")
+        assert code == 0, err
+        document = json.loads(out)
+        items = (
+            document
+            if isinstance(document, list)
+            else next(value for value in document.values() if isinstance(value, list) and value)
+        )
+        keys, item_keys = documented[command]
+        assert isinstance(document, list) or list(document) == keys, command
+        assert list(items[0]) == item_keys, command

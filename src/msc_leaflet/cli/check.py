@@ -9,26 +9,26 @@ the exit code is 1 when any finding is an error.
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .options import LeafletIdsArgument, LocalesOption, ProjectOption
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
+from .options import (
+    FormatOption,
+    JsonOption,
+    LeafletIdsArgument,
+    LocalesOption,
+    ProjectOption,
+    json_wanted,
+)
 
 
 def check(
     leaflet_ids: LeafletIdsArgument = None,
     locale: LocalesOption = None,
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
-    ] = OutputFormat.text,
+    format: FormatOption = None,
+    json_output: JsonOption = False,
     list_checks: Annotated[
         bool, typer.Option("--list", help="List every check with its code and rationale.")
     ] = False,
@@ -51,6 +51,8 @@ def check(
       msc-leaflet check --list
     """
     from .errors import run
+
+    as_json = json_wanted(json_output, format)
 
     def action() -> None:
         from ..checks import all_checks, load_config, run_checks
@@ -93,7 +95,7 @@ def check(
         errors = sum(1 for f in findings if f.severity == "error")
         infos = sum(1 for f in findings if f.severity == "info")  # suggestions only
         warnings = len(findings) - errors - infos
-        if format is OutputFormat.json:
+        if as_json:
             document = {
                 "findings": [_as_dict(f) for f in findings],
                 "errors": errors,

@@ -16,7 +16,7 @@ import typer
 from ..errors import display_path
 from ..project import Project
 from .errors import run
-from .options import ProjectOption, locale_names
+from .options import JsonOption, ProjectOption, json_wanted, locale_names
 
 if TYPE_CHECKING:
     from ..i18n.workflow import Written
@@ -103,6 +103,7 @@ def compile_(project: ProjectOption = Path(".")) -> None:
 
 class StatsFormat(StrEnum):
     table = "table"
+    text = "text"  # what every other command calls its text output
     json = "json"
 
 
@@ -110,8 +111,15 @@ class StatsFormat(StrEnum):
 def stats(
     project: ProjectOption = Path("."),
     format: Annotated[
-        StatsFormat, typer.Option("--format", help="table or json", case_sensitive=False)
-    ] = StatsFormat.table,
+        StatsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default) or json (the same as --json).",
+            case_sensitive=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
 ) -> None:
     """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale.
 
@@ -123,8 +131,9 @@ def stats(
     """
     from ..i18n import stats as stats_module
 
+    as_json = json_wanted(json_output, format)
     rows = run(lambda: stats_module.project_stats(Project.at(project)))
-    if format is StatsFormat.json:
+    if as_json:
         typer.echo(stats_module.format_json(rows))
     else:
         typer.echo(stats_module.format_table(rows))

@@ -9,7 +9,8 @@ the YAML parser nor any part of the layout (ReportLab, HarfBuzz, ICU).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..build.batch import Job, current_entry, source_facts
@@ -57,6 +58,15 @@ def summarise(root: Path, problems: list[LeafletError] | None = None) -> list[Su
             continue
         rows.append(Summary(leaflet_id, facts.title, facts.version, facts.review, pages))
     return rows
+
+
+def as_json_document(rows: list[Summary], problems: list[LeafletError]) -> str:
+    """``list --json``: a row per leaflet, keyed as `Summary`, and each problem once."""
+    document = {
+        "leaflets": [asdict(row) for row in rows],
+        "problems": list(dict.fromkeys(map(str, problems))),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def laid_out_pages(project: Project, leaflet_id: str, loaded: dict[str, Leaflet]) -> int:

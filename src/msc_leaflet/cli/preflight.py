@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from .options import FormatOption, JsonOption, json_wanted
+
 
 def preflight(
     files: Annotated[list[Path], typer.Argument(help="PDF files to check.")],
@@ -38,9 +40,8 @@ def preflight(
             "intent names, e.g. 330 for FOGRA39, else 300)."
         ),
     ] = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="One JSON document on stdout.")
-    ] = False,
+    json_output: JsonOption = False,
+    format: FormatOption = None,
 ) -> None:
     """Check finished PDFs as a print shop would: fonts, image resolution, ink, hairlines,
     small text, bleed, colour spaces, page count.
@@ -52,6 +53,8 @@ def preflight(
       msc-leaflet preflight print/th/*.pdf --bleed 3mm --json
     """
     from .errors import run
+
+    json_output = json_wanted(json_output, format)
 
     def action() -> None:
         from ..errors import LeafletError
