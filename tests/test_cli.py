@@ -611,3 +611,17 @@ def test_every_json_document_has_the_keys_the_readme_names(
         keys, item_keys = documented[command]
         assert isinstance(document, list) or list(document) == keys, command
         assert list(items[0]) == item_keys, command
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [("2026-13-01", "YYYY-MM-DD"), ("01/06/2026", "YYYY-MM-DD"), ("2569-06-01", "2026-06-01")],
+)
+def test_a_today_that_is_no_date_is_a_usage_error(
+    make_project: Callable[..., Path], today: str, said: str
+) -> None:
+    # It was exit 1, as if a leaflet had failed, from a file named '.':
+    # ".: error: --today '2026-13-01' is not a date".
+    code, out, err = invoke("check", "--today", today, "--project", str(make_project()))
+    assert code == 2 and out == "", err
+    assert "--today" in err and said in err and ".: error" not in err, err

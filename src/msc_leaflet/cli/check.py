@@ -59,7 +59,6 @@ def check(
         from ..clock import iso_date
         from ..clock import today as real_today
         from ..eras import YEARS_AHEAD, another_era, common_era_date
-        from ..errors import LeafletError, Location
         from ..project import Project
 
         if list_checks:
@@ -71,23 +70,23 @@ def check(
         except ValueError:
             leap_day = common_era_date(today or "", real_today())
             if leap_day:
-                raise LeafletError(
-                    Location(Path(".")),
-                    f"--today {today} is no date of the Common Era: a date of the"
-                    f" {leap_day[0]} calendar? Dates are read in the Common Era",
-                    f"use --today {leap_day[1].isoformat()}",
+                raise typer.BadParameter(
+                    f"{today} is no date of the Common Era: a date of the {leap_day[0]}"
+                    f" calendar? Dates are read in the Common Era: use --today"
+                    f" {leap_day[1].isoformat()}",
+                    param_hint="--today",
                 ) from None
-            raise LeafletError(
-                Location(Path(".")), f"--today {today!r} is not a date", "use YYYY-MM-DD"
+            raise typer.BadParameter(
+                f"{today!r} is not a date: use YYYY-MM-DD", param_hint="--today"
             ) from None
         era = another_era(as_of.year, real_today()) if as_of else None
         if as_of and era and as_of.year > real_today().year + YEARS_AHEAD:
             name, common = era
-            raise LeafletError(
-                Location(Path(".")),
-                f"--today {today} is {as_of.year - common} years ahead: a date of the {name}"
-                " calendar? Dates are read in the Common Era",
-                f"use --today {as_of.replace(year=common).isoformat()}",
+            raise typer.BadParameter(
+                f"{today} is {as_of.year - common} years ahead: a date of the {name}"
+                " calendar? Dates are read in the Common Era: use --today"
+                f" {as_of.replace(year=common).isoformat()}",
+                param_hint="--today",
             )
         root = Project.at(project)
         config = load_config(root, today=as_of, strict=strict)
