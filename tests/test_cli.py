@@ -625,3 +625,27 @@ def test_a_today_that_is_no_date_is_a_usage_error(
     code, out, err = invoke("check", "--today", today, "--project", str(make_project()))
     assert code == 2 and out == "", err
     assert "--today" in err and said in err and ".: error" not in err, err
+
+
+def test_json_naming_a_file_whose_name_is_not_utf8_is_utf8(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    # A PDF copied from a Windows share (`\xff.pdf` in Latin-1): preflight --json wrote
+    # the byte itself into the document, which is then no UTF-8 and no JSON for jq or
+    # json.loads. Such a name is written as Python's json reads it back (os.fsdecode).
+    import os
+    import sys
+
+    code, _, err = invoke("build", "-l", "en", "--project", str(i18n_project))
+    assert code == 0, err
+    odd = os.fsdecode(bytes(tmp_path) + b"/\xff.pdf")
+    Path(odd).write_bytes((i18n_project / "build" / "en" / "care-basics.pdf").read_bytes())
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    for command in (["preflight", odd, "--json"], ["check", "--json", "-p", str(i18n_project)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "msc_leaflet", *command],
+            env={**os.environ, "PYTHONPATH": src}, capture_output=True, timeout=300,
+        )  # fmt: skip
+        document = json.loads(done.stdout.decode("utf-8"))
+        if command[0] == "preflight":
+            assert document["files"][0]["path"] == odd

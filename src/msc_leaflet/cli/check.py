@@ -8,7 +8,6 @@ the exit code is 1 when any finding is an error.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +21,7 @@ from .options import (
     ProjectOption,
     json_wanted,
 )
+from .streams import json_text
 
 
 def check(
@@ -101,7 +101,7 @@ def check(
                 "warnings": warnings,
                 "infos": infos,
             }
-            typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+            typer.echo(json_text(document))
         else:
             for finding in findings:
                 typer.echo(str(finding))

@@ -9,7 +9,6 @@ the YAML parser nor any part of the layout (ReportLab, HarfBuzz, ICU).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ..build.options import Options
 from ..content.model import Leaflet
 from ..errors import LeafletError
 from ..project import Project
+from .streams import json_text
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def as_json_document(rows: list[Summary], problems: list[LeafletError]) -> str:
         "leaflets": [asdict(row) for row in rows],
         "problems": list(dict.fromkeys(map(str, problems))),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_text(document)
 
 
 def laid_out_pages(project: Project, leaflet_id: str, loaded: dict[str, Leaflet]) -> int:

@@ -9,13 +9,13 @@ one line naming it, and the others are still checked.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .options import FormatOption, JsonOption, json_wanted
+from .streams import json_text
 
 
 def preflight(
@@ -99,7 +99,7 @@ def preflight(
                 where = f" ({label} {page_ranges(finding.pages)})" if finding.pages else ""
                 typer.echo(f"  {finding.severity:<8}{finding.category:<9}{finding.message}{where}")
         if json_output:
-            typer.echo(json.dumps({"files": reports}, ensure_ascii=False, indent=2))
+            typer.echo(json_text({"files": reports}))
         if failed:
             raise typer.Exit(1)
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
+import re
 import stat
 import sys
 from typing import TYPE_CHECKING
@@ -103,3 +105,16 @@ def tolerant_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors=errors)
         elif stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(document: object) -> str:
+    """``document`` as the JSON text a command prints: every character as itself (Thai
+    is Thai), except a file name's bytes that are no UTF-8 (``\\xff.pdf``, which Python
+    holds as the lone surrogate U+DCFF). Printed as themselves, those made the
+    document no UTF-8, so no JSON for ``jq`` or ``json.loads``; they are written as
+    ``\\udcff`` escapes, which Python's json reads back as `os.fsdecode` gives them."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
