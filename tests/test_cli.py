@@ -649,3 +649,17 @@ def test_json_naming_a_file_whose_name_is_not_utf8_is_utf8(
         document = json.loads(done.stdout.decode("utf-8"))
         if command[0] == "preflight":
             assert document["files"][0]["path"] == odd
+
+
+def test_i18n_export_with_project_writes_into_the_project(
+    i18n_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `msc-leaflet i18n export -l th --project my-clinic` from a CI checkout's root left
+    # xliff/ in the caller's folder, where `build --project` writes my-clinic/build/.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, err = invoke("i18n", "export", "-l", "th", "--project", str(i18n_project))
+    assert code == 0, out + err
+    assert list(elsewhere.iterdir()) == []
+    assert (i18n_project / "xliff" / "care-basics.th.xlf").is_file()

@@ -219,8 +219,9 @@ def export(
         typer.Option("--format", help="xliff (XLIFF 1.2, for CAT tools)", case_sensitive=False),
     ] = ExportFormat.xliff,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the files (default: xliff).")
-    ] = Path("xliff"),
+        Path | None,
+        typer.Option("--out", "-o", help="Folder for the files (default: xliff/ in the project)."),
+    ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
     """Write OUT/<leaflet>.<lang>.xlf for every catalog of a language, for an agency.
@@ -231,7 +232,12 @@ def export(
     """
     from ..i18n.xliff import export_locale
 
-    for path, changed in run(lambda: export_locale(Project.at(project), locale, out)):
+    def action() -> list[tuple[Path, bool]]:
+        root = Project.at(project)
+        # As build's -o: as given, else the project's own folder, never the caller's.
+        return export_locale(root, locale, out if out is not None else root.root / "xliff")
+
+    for path, changed in run(action):
         typer.echo(f"{'written' if changed else 'unchanged':9}  {display_path(path)}")
 
 
