@@ -663,3 +663,15 @@ def test_i18n_export_with_project_writes_into_the_project(
     assert code == 0, out + err
     assert list(elsewhere.iterdir()) == []
     assert (i18n_project / "xliff" / "care-basics.th.xlf").is_file()
+
+
+def test_i18n_check_writes_every_finding_to_one_stream(i18n_project: Path) -> None:
+    # `msc-leaflet i18n check > report.txt` kept the warnings in the report and sent
+    # the errors, the findings that matter, to the terminal; `check` writes them all.
+    from test_hardening_text import set_msgstr
+
+    set_msgstr(i18n_project, "paragraph/4", "**ตัวหนา")
+    code, out, err = invoke("i18n", "check", "--project", str(i18n_project))
+    assert code == 1, out + err
+    assert ": error: " in out and ": error: " not in err, out + err
+    assert "error(s)" in err and "error(s)" not in out  # the count, as check gives it

@@ -150,11 +150,11 @@ def check(project: ProjectOption = Path(".")) -> None:
     from ..i18n import workflow
 
     findings = run(lambda: workflow.check(Project.at(project)))
-    for finding in findings:
-        typer.echo(str(finding), err=finding.severity == "error")
+    for finding in findings:  # one stream, as `msc-leaflet check`: `> report.txt` has all
+        typer.echo(str(finding))
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    typer.echo(f"{errors} error(s), {warnings} warning(s)")
+    typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         raise typer.Exit(1)
 
