@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from conftest import leaflet_yaml
+from conftest import LONG_BLOCKS, leaflet_yaml
 from msc_leaflet.cli.app import app
 
 runner = CliRunner()
@@ -44,6 +45,26 @@ def test_content_error_is_one_message_without_traceback(
 def test_unknown_leaflet_id(make_project: Callable[..., Path]) -> None:
     code, _, err = invoke("build", "nope", "--project", str(make_project()))
     assert code == 1 and "no leaflet 'nope'" in err and "known leaflets: sample" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "-l", "en"], ["check"], ["preview"], ["i18n", "review", "-l", "en", "--by", "A B"]],
+    ids=["build", "check", "preview", "i18n review"],
+)
+def test_a_misspelt_leaflet_id_is_answered_with_the_nearest(
+    make_project: Callable[..., Path], command: list[str]
+) -> None:
+    # A clinic's project holds dozens of leaflets: the hint listed them all, and left
+    # the reader to spot 'infusion-safety' among them.
+    names = ["hand-hygiene", "infusion-safety", "sample", "wound-care"]
+    root = make_project({name: leaflet_yaml(LONG_BLOCKS, name) for name in names})
+    extra = ["--role", "reviewer"] if command[0] == "i18n" else []
+    code, out, err = invoke(*command, "infusion-safty", *extra, "--project", str(root))
+    said = out + err
+    assert code == 1 and "no leaflet 'infusion-safty'" in said, said
+    assert "did you mean 'infusion-safety'?" in said, said
+    assert "wound-care" not in said, said
 
 
 def test_usage_error_exits_2() -> None:
@@ -457,3 +478,200 @@ def test_output_to_a_full_disk_is_one_line(
     assert done.stderr.splitlines()[0] == (
         "standard output: error: cannot write: no space left on the disk"
     ), done.stderr
+
+
+def run_with_reader_gone(*args: str, unbuffered: str = "") -> subprocess.CompletedProcess[str]:
+    """The console command writing into a pipe nobody reads any more (`… | head -1`
+    once head has its line): its read end is closed before the command starts."""
+    import os
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "msc_leaflet", *args],
+            env={**os.environ, "PYTHONPATH": src, "PYTHONUNBUFFERED": unbuffered},
+            stdout=write_end,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "python -u"])
+def test_a_reader_that_goes_away_stops_no_build(
+    i18n_project: Path, tmp_path: Path, unbuffered: str
+) -> None:
+    # `msc-leaflet build | head -1` in a CI script: the build stopped at the second
+    # output once head had its line, and exited 0 with most PDFs never made.
+    out = tmp_path / "out"
+    args = ("build", "-j1", "-o", str(out), "--project", str(i18n_project))
+    done = run_with_reader_gone(*args, unbuffered=unbuffered)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+        "en/care-basics.pdf",
+        "th/care-basics.pdf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [(["check", "--format", "json"], 1), (["check"], 1), (["i18n", "stats"], 0), (["list"], 0)],
+    ids=["check json", "check", "i18n stats", "list"],
+)
+def test_a_reader_that_goes_away_changes_no_exit_status(command: list[str], status: int) -> None:
+    # `msc-leaflet check --format json | head -c 200` ended 0 although the leaflet has
+    # errors (a CI step with pipefail passed it); `i18n stats | head -1` ended 1.
+    bad = Path(__file__).parent / "fixtures" / "checks" / "bad-leaflet"
+    done = run_with_reader_gone(*command, "--project", str(bad))
+    assert done.returncode == status, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "--dry-run"], ["check"], ["i18n", "stats"], ["list"], ["preflight"]],
+    ids=" ".join,
+)
+def test_json_is_asked_for_the_same_way_of_every_command(
+    i18n_project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    # Scripts wrote `check --format json` and `build --json`; each spelling was refused
+    # by the other command ("No such option"), and `list` had no JSON at all.
+    if command == ["preflight"]:
+        code, _, err = invoke("build", "-l", "en", "--project", str(i18n_project))
+        assert code == 0, err
+        args = [*command, str(i18n_project / "build" / "en" / "care-basics.pdf")]
+    else:
+        args = [*command, "--project", str(i18n_project)]
+    documents = []
+    for spelling in (["--json"], ["--format", "json"], ["-f", "JSON"]):
+        code, out, err = invoke(*args, *spelling)
+        assert code == 0, out + err
+        documents.append(json.loads(out))
+    assert documents[0] == documents[1] == documents[2] or command == ["build", "--dry-run"]
+    code, out, err = invoke(*args, "--json", "--format", "text")
+    assert code == 2 and "--json" in err and out == "", err
+
+
+def test_list_json_names_every_leaflet(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet_yaml(LONG_BLOCKS), "broken": "id: broken\n"})
+    code, out, err = invoke("list", "--json", "--project", str(root))
+    document = json.loads(out)
+    assert code == 1 and err == ""
+    assert [row["id"] for row in document["leaflets"]] == ["sample"]
+    assert set(document["leaflets"][0]) == {"id", "title", "version", "review", "pages"}
+    assert len(document["problems"]) == 1 and "broken.yaml" in document["problems"][0]
+
+
+def documented_json_keys() -> dict[str, tuple[list[str], list[str]]]:
+    """The README's table of JSON documents: command → (document keys, item keys)."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = {}
+    for line in readme.splitlines():
+        cells = line.split(" | ")
+        if line.startswith("| `") and "--json`" in cells[0]:
+            command = cells[0].strip("| `").removesuffix(" --json")
+            keys = [re.findall(r"`([a-z_]+)`", re.sub(r"\(.*?\)", "", c)) for c in cells[1:3]]
+            table[command] = (keys[0], keys[1])
+    return table
+
+
+def test_every_json_document_has_the_keys_the_readme_names(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    root = str(i18n_project)
+    code, _, err = invoke("build", "-l", "en", "--project", root)
+    assert code == 0, err
+    pdf = str(i18n_project / "build" / "en" / "care-basics.pdf")
+    runs = {
+        "build": ["build", "--force", "-o", str(tmp_path / "o"), "--project", root],
+        "build --dry-run": ["build", "--dry-run", "--project", root],
+        "check": ["check", "--project", root],
+        "list": ["list", "--project", root],
+        "i18n stats": ["i18n", "stats", "--project", root],
+        "preflight": ["preflight", pdf],
+    }
+    documented = documented_json_keys()
+    assert set(documented) == set(runs)
+    for command, args in runs.items():
+        code, out, err = invoke(*args, "--json")
+        assert code == 0, err
+        document = json.loads(out)
+        items = (
+            document
+            if isinstance(document, list)
+            else next(value for value in document.values() if isinstance(value, list) and value)
+        )
+        keys, item_keys = documented[command]
+        assert isinstance(document, list) or list(document) == keys, command
+        assert list(items[0]) == item_keys, command
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [("2026-13-01", "YYYY-MM-DD"), ("01/06/2026", "YYYY-MM-DD"), ("2569-06-01", "2026-06-01")],
+)
+def test_a_today_that_is_no_date_is_a_usage_error(
+    make_project: Callable[..., Path], today: str, said: str
+) -> None:
+    # It was exit 1, as if a leaflet had failed, from a file named '.':
+    # ".: error: --today '2026-13-01' is not a date".
+    code, out, err = invoke("check", "--today", today, "--project", str(make_project()))
+    assert code == 2 and out == "", err
+    assert "--today" in err and said in err and ".: error" not in err, err
+
+
+def test_json_naming_a_file_whose_name_is_not_utf8_is_utf8(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    # A PDF copied from a Windows share (`\xff.pdf` in Latin-1): preflight --json wrote
+    # the byte itself into the document, which is then no UTF-8 and no JSON for jq or
+    # json.loads. Such a name is written as Python's json reads it back (os.fsdecode).
+    import os
+    import sys
+
+    code, _, err = invoke("build", "-l", "en", "--project", str(i18n_project))
+    assert code == 0, err
+    odd = os.fsdecode(bytes(tmp_path) + b"/\xff.pdf")
+    Path(odd).write_bytes((i18n_project / "build" / "en" / "care-basics.pdf").read_bytes())
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    for command in (["preflight", odd, "--json"], ["check", "--json", "-p", str(i18n_project)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "msc_leaflet", *command],
+            env={**os.environ, "PYTHONPATH": src}, capture_output=True, timeout=300,
+        )  # fmt: skip
+        document = json.loads(done.stdout.decode("utf-8"))
+        if command[0] == "preflight":
+            assert document["files"][0]["path"] == odd
+
+
+def test_i18n_export_with_project_writes_into_the_project(
+    i18n_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `msc-leaflet i18n export -l th --project my-clinic` from a CI checkout's root left
+    # xliff/ in the caller's folder, where `build --project` writes my-clinic/build/.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, err = invoke("i18n", "export", "-l", "th", "--project", str(i18n_project))
+    assert code == 0, out + err
+    assert list(elsewhere.iterdir()) == []
+    assert (i18n_project / "xliff" / "care-basics.th.xlf").is_file()
+
+
+def test_i18n_check_writes_every_finding_to_one_stream(i18n_project: Path) -> None:
+    # `msc-leaflet i18n check > report.txt` kept the warnings in the report and sent
+    # the errors, the findings that matter, to the terminal; `check` writes them all.
+    from test_hardening_text import set_msgstr
+
+    set_msgstr(i18n_project, "paragraph/4", "**ตัวหนา")
+    code, out, err = invoke("i18n", "check", "--project", str(i18n_project))
+    assert code == 1, out + err
+    assert ": error: " in out and ": error: " not in err, out + err
+    assert "error(s)" in err and "error(s)" not in out  # the count, as check gives it

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -32,6 +33,15 @@ class Location:
             if self.column:
                 text += f":{self.column}"
         return text
+
+
+def nearest(name: str, known: Sequence[str]) -> str | None:
+    """The one of ``known`` that ``name`` most likely misspells ("infusion-safty" for
+    infusion-safety), or None: the "did you mean" of every hint."""
+    import difflib  # only when a name was not found
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def counted(number: int, one: str, many: str) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .errors import LeafletError, Location, display_path
+from .errors import LeafletError, Location, display_path, nearest
 from .files import decode_utf8, read_input, resolved
 
 if TYPE_CHECKING:
@@ -261,8 +261,12 @@ class Project:
                 "is not a regular file",
                 "a folder or special file stands where this leaflet should be; remove or rename it",
             )
-        known = ", ".join(self.leaflet_ids()) or "none"
-        raise LeafletError(Location(path), f"no leaflet '{leaflet_id}'", f"known leaflets: {known}")
+        known = self.leaflet_ids()
+        meant = nearest(leaflet_id, known)
+        hint = (
+            f"did you mean '{meant}'?" if meant else f"known leaflets: {', '.join(known) or 'none'}"
+        )
+        raise LeafletError(Location(path), f"no leaflet '{leaflet_id}'", hint)
 
     def locale(self, value: str) -> str:
         """``value`` checked (`check_locale`) and spelled as this project spells it: the

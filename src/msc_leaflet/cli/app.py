@@ -20,12 +20,15 @@ from .errors import output_failed, run, set_debug
 from .options import (
     EditionOption,
     EditionsOption,
+    FormatOption,
+    JsonOption,
     LeafletIdsArgument,
     LocaleOption,
     LocalesOption,
     OutOption,
     ProjectOption,
     a_number,
+    json_wanted,
     out_folder,
 )
 from .startup import INTERRUPTED
@@ -90,9 +93,8 @@ def build(
     shard: Annotated[
         str | None, typer.Option(help="Build only slice K of N of the job list, e.g. 2/4.")
     ] = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="One JSON document on stdout.")
-    ] = False,
+    json_output: JsonOption = False,
+    format: FormatOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print failures only.")] = False,
     allow_fuzzy: Annotated[bool, typer.Option(help="Use fuzzy translations.")] = False,
     strict: Annotated[
@@ -160,6 +162,8 @@ def build(
 
       msc-leaflet build -l th --colour cmyk --bleed 3mm --pdfx   # PDF/X-4 (theme output-intent)
     """
+
+    json_output = json_wanted(json_output, format)
 
     def action() -> None:
         from ..build.batch import in_shard, left_behind, parse_shard, plan, run_batch
@@ -377,22 +381,32 @@ def preview(
 
 
 @app.command("list")
-def list_leaflets(project: ProjectOption = Path(".")) -> None:
+def list_leaflets(
+    project: ProjectOption = Path("."),
+    json_output: JsonOption = False,
+    format: FormatOption = None,
+) -> None:
     """List leaflets with title, version, review date and page count (English layout).
 
     Examples:
 
       msc-leaflet list
 
-      msc-leaflet list --project my-clinic
+      msc-leaflet list --project my-clinic --json
     """
+    as_json = json_wanted(json_output, format)
 
     def action() -> None:
         from ..errors import LeafletError
-        from .list import summarise
+        from .list import as_json_document, summarise
 
         problems: list[LeafletError] = []
         rows = summarise(project, problems)
+        if as_json:  # the problems in the document, as build --json gives its failures
+            typer.echo(as_json_document(rows, problems))
+            if problems:
+                raise typer.Exit(1)
+            return
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
         for row in rows:
             typer.echo(

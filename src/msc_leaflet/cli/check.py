@@ -8,27 +8,27 @@ the exit code is 1 when any finding is an error.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
-import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .options import LeafletIdsArgument, LocalesOption, ProjectOption
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
+from .options import (
+    FormatOption,
+    JsonOption,
+    LeafletIdsArgument,
+    LocalesOption,
+    ProjectOption,
+    json_wanted,
+)
+from .streams import json_text
 
 
 def check(
     leaflet_ids: LeafletIdsArgument = None,
     locale: LocalesOption = None,
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
-    ] = OutputFormat.text,
+    format: FormatOption = None,
+    json_output: JsonOption = False,
     list_checks: Annotated[
         bool, typer.Option("--list", help="List every check with its code and rationale.")
     ] = False,
@@ -52,12 +52,13 @@ def check(
     """
     from .errors import run
 
+    as_json = json_wanted(json_output, format)
+
     def action() -> None:
         from ..checks import all_checks, load_config, run_checks
         from ..clock import iso_date
         from ..clock import today as real_today
         from ..eras import YEARS_AHEAD, another_era, common_era_date
-        from ..errors import LeafletError, Location
         from ..project import Project
 
         if list_checks:
@@ -69,23 +70,23 @@ def check(
         except ValueError:
             leap_day = common_era_date(today or "", real_today())
             if leap_day:
-                raise LeafletError(
-                    Location(Path(".")),
-                    f"--today {today} is no date of the Common Era: a date of the"
-                    f" {leap_day[0]} calendar? Dates are read in the Common Era",
-                    f"use --today {leap_day[1].isoformat()}",
+                raise typer.BadParameter(
+                    f"{today} is no date of the Common Era: a date of the {leap_day[0]}"
+                    f" calendar? Dates are read in the Common Era: use --today"
+                    f" {leap_day[1].isoformat()}",
+                    param_hint="--today",
                 ) from None
-            raise LeafletError(
-                Location(Path(".")), f"--today {today!r} is not a date", "use YYYY-MM-DD"
+            raise typer.BadParameter(
+                f"{today!r} is not a date: use YYYY-MM-DD", param_hint="--today"
             ) from None
         era = another_era(as_of.year, real_today()) if as_of else None
         if as_of and era and as_of.year > real_today().year + YEARS_AHEAD:
             name, common = era
-            raise LeafletError(
-                Location(Path(".")),
-                f"--today {today} is {as_of.year - common} years ahead: a date of the {name}"
-                " calendar? Dates are read in the Common Era",
-                f"use --today {as_of.replace(year=common).isoformat()}",
+            raise typer.BadParameter(
+                f"{today} is {as_of.year - common} years ahead: a date of the {name}"
+                " calendar? Dates are read in the Common Era: use --today"
+                f" {as_of.replace(year=common).isoformat()}",
+                param_hint="--today",
             )
         root = Project.at(project)
         config = load_config(root, today=as_of, strict=strict)
@@ -93,14 +94,14 @@ def check(
         errors = sum(1 for f in findings if f.severity == "error")
         infos = sum(1 for f in findings if f.severity == "info")  # suggestions only
         warnings = len(findings) - errors - infos
-        if format is OutputFormat.json:
+        if as_json:
             document = {
                 "findings": [_as_dict(f) for f in findings],
                 "errors": errors,
                 "warnings": warnings,
                 "infos": infos,
             }
-            typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+            typer.echo(json_text(document))
         else:
             for finding in findings:
                 typer.echo(str(finding))

@@ -16,7 +16,7 @@ import typer
 from ..errors import display_path
 from ..project import Project
 from .errors import run
-from .options import ProjectOption, locale_names
+from .options import JsonOption, ProjectOption, json_wanted, locale_names
 
 if TYPE_CHECKING:
     from ..i18n.workflow import Written
@@ -103,6 +103,7 @@ def compile_(project: ProjectOption = Path(".")) -> None:
 
 class StatsFormat(StrEnum):
     table = "table"
+    text = "text"  # what every other command calls its text output
     json = "json"
 
 
@@ -110,8 +111,15 @@ class StatsFormat(StrEnum):
 def stats(
     project: ProjectOption = Path("."),
     format: Annotated[
-        StatsFormat, typer.Option("--format", help="table or json", case_sensitive=False)
-    ] = StatsFormat.table,
+        StatsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default) or json (the same as --json).",
+            case_sensitive=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
 ) -> None:
     """Translated, fuzzy, untranslated and obsolete entries per leaflet and locale.
 
@@ -123,8 +131,9 @@ def stats(
     """
     from ..i18n import stats as stats_module
 
+    as_json = json_wanted(json_output, format)
     rows = run(lambda: stats_module.project_stats(Project.at(project)))
-    if format is StatsFormat.json:
+    if as_json:
         typer.echo(stats_module.format_json(rows))
     else:
         typer.echo(stats_module.format_table(rows))
@@ -141,11 +150,11 @@ def check(project: ProjectOption = Path(".")) -> None:
     from ..i18n import workflow
 
     findings = run(lambda: workflow.check(Project.at(project)))
-    for finding in findings:
-        typer.echo(str(finding), err=finding.severity == "error")
+    for finding in findings:  # one stream, as `msc-leaflet check`: `> report.txt` has all
+        typer.echo(str(finding))
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    typer.echo(f"{errors} error(s), {warnings} warning(s)")
+    typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         raise typer.Exit(1)
 
@@ -210,8 +219,9 @@ def export(
         typer.Option("--format", help="xliff (XLIFF 1.2, for CAT tools)", case_sensitive=False),
     ] = ExportFormat.xliff,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the files (default: xliff).")
-    ] = Path("xliff"),
+        Path | None,
+        typer.Option("--out", "-o", help="Folder for the files (default: xliff/ in the project)."),
+    ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
     """Write OUT/<leaflet>.<lang>.xlf for every catalog of a language, for an agency.
@@ -222,7 +232,12 @@ def export(
     """
     from ..i18n.xliff import export_locale
 
-    for path, changed in run(lambda: export_locale(Project.at(project), locale, out)):
+    def action() -> list[tuple[Path, bool]]:
+        root = Project.at(project)
+        # As build's -o: as given, else the project's own folder, never the caller's.
+        return export_locale(root, locale, out if out is not None else root.root / "xliff")
+
+    for path, changed in run(action):
         typer.echo(f"{'written' if changed else 'unchanged':9}  {display_path(path)}")
 
 

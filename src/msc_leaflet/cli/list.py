@@ -9,7 +9,7 @@ the YAML parser nor any part of the layout (ReportLab, HarfBuzz, ICU).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..build.batch import Job, current_entry, source_facts
@@ -18,6 +18,7 @@ from ..build.options import Options
 from ..content.model import Leaflet
 from ..errors import LeafletError
 from ..project import Project
+from .streams import json_text
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,15 @@ def summarise(root: Path, problems: list[LeafletError] | None = None) -> list[Su
             continue
         rows.append(Summary(leaflet_id, facts.title, facts.version, facts.review, pages))
     return rows
+
+
+def as_json_document(rows: list[Summary], problems: list[LeafletError]) -> str:
+    """``list --json``: a row per leaflet, keyed as `Summary`, and each problem once."""
+    document = {
+        "leaflets": [asdict(row) for row in rows],
+        "problems": list(dict.fromkeys(map(str, problems))),
+    }
+    return json_text(document)
 
 
 def laid_out_pages(project: Project, leaflet_id: str, loaded: dict[str, Leaflet]) -> int:

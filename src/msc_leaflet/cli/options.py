@@ -4,6 +4,7 @@ and behave the same everywhere (`build`, `check`, `i18n …`)."""
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -76,6 +77,37 @@ EditionsOption = Annotated[
 EditionOption = Annotated[
     str, typer.Option("--edition", help=f"{_EDITIONS_HELP}.", callback=_known_editions)
 ]
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+# Machine-readable output is asked for the same way of every command that has it:
+# `--json`, or `--format json` (`-f json`). Scripts used `check --format json` and
+# `build --json`; each spelling was refused by the other command.
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="One JSON document on stdout (the same as --format json).")
+]
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format", "-f", help="text (default) or json (the same as --json).",
+        case_sensitive=False,
+    ),
+]  # fmt: skip
+
+
+def json_wanted(json_flag: bool, chosen: str | None) -> bool:
+    """Whether ``--json`` or ``--format json`` asked for JSON; both, contradicting each
+    other (``--json --format text``), is a usage error."""
+    if json_flag and chosen is not None and chosen != "json":
+        raise typer.BadParameter(
+            f"--json asks for JSON and --format for {chosen}: give one of them",
+            param_hint="--format",
+        )
+    return json_flag or chosen == "json"
 
 
 def a_number(value: float) -> float:

@@ -9,11 +9,13 @@ one line naming it, and the others are still checked.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from .options import FormatOption, JsonOption, json_wanted
+from .streams import json_text
 
 
 def preflight(
@@ -38,9 +40,8 @@ def preflight(
             "intent names, e.g. 330 for FOGRA39, else 300)."
         ),
     ] = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="One JSON document on stdout.")
-    ] = False,
+    json_output: JsonOption = False,
+    format: FormatOption = None,
 ) -> None:
     """Check finished PDFs as a print shop would: fonts, image resolution, ink, hairlines,
     small text, bleed, colour spaces, page count.
@@ -52,6 +53,8 @@ def preflight(
       msc-leaflet preflight print/th/*.pdf --bleed 3mm --json
     """
     from .errors import run
+
+    json_output = json_wanted(json_output, format)
 
     def action() -> None:
         from ..errors import LeafletError
@@ -96,7 +99,7 @@ def preflight(
                 where = f" ({label} {page_ranges(finding.pages)})" if finding.pages else ""
                 typer.echo(f"  {finding.severity:<8}{finding.category:<9}{finding.message}{where}")
         if json_output:
-            typer.echo(json.dumps({"files": reports}, ensure_ascii=False, indent=2))
+            typer.echo(json_text({"files": reports}))
         if failed:
             raise typer.Exit(1)
 

@@ -7,12 +7,12 @@ one plain line per output. The summary and the JSON document are built from the 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any, TextIO
 
 from ..build.batch import BatchReport, Outcome, PlannedJob
+from .streams import json_text
 
 
 def outcome_line(outcome: Outcome) -> str:
@@ -62,7 +62,7 @@ def as_json(report: BatchReport) -> str:
             for o in sorted(report.outcomes, key=lambda o: o.job)
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return json_text(document)
 
 
 def dry_run_lines(planned: list[PlannedJob]) -> list[str]:
@@ -104,7 +104,7 @@ def dry_run_json(planned: list[PlannedJob], failures: list[Outcome]) -> str:
         "failed": len(failures),
         "outputs": sorted(outputs, key=lambda o: (o["output"], o["status"])),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return json_text(document)
 
 
 def _dumb_terminal() -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -27,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import iso_date, today
 from ..eras import common_era_date
-from ..errors import LeafletError, Location
+from ..errors import LeafletError, Location, nearest
 from ..files import decode_utf8, read_input
 from ..languages import right_to_left
 from .inline import WEB_SCHEMES, link_refusal
@@ -541,7 +540,7 @@ def invisible_only(path: Path, node: Node, what: str) -> LeafletError | None:
 
 
 def suggest(name: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    close = nearest(name, known)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return "allowed keys: " + ", ".join(known)
