@@ -16,10 +16,10 @@ import pytest
 from pikepdf import Array, Dictionary, Name
 
 from msc_leaflet.build import Options, build_leaflet
-from msc_leaflet.desk.pack import Cover, CoverEntry, PackItem, make_pack
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from pdfua_rules import BCP47, FontReading, check
+from test_tagged_pack import thai_pack
 
 REPO = Path(__file__).resolve().parents[1]
 LANGUAGES = REPO / "tests" / "fixtures" / "languages"
@@ -55,28 +55,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         paths[f"languages.{lang}"] = build_leaflet(
             languages, "after-your-infusion", lang, out / "languages"
         ).path
-    paths["pack"] = _pack(project, out / "pack")
+    paths["pack"] = thai_pack(out / "pack")
     return paths
-
-
-def _pack(project: Project, out: Path) -> Path:
-    """A Thai pack as the desk makes it: a cover, one leaflet, one sequential edition."""
-    single = build_leaflet(project, "infusion-safety", "th", out).path
-    both = build_leaflet(project, "what-research-says", "th", out, edition="sequential").path
-    cover = Cover(
-        "th",
-        "ข้อมูลสำหรับนำกลับบ้าน",
-        "ให้โดย EDNA Wellness",
-        "วันที่ 4 ธันวาคม 2569",
-        "สารบัญ",
-        (
-            CoverEntry(("ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ",), "en"),
-            CoverEntry(("สิ่งที่งานวิจัยบอกเราจนถึงตอนนี้", "What the research says so far"), "en"),
-        ),
-    )
-    path = out / "pack.pdf"
-    path.write_bytes(make_pack(REPO, cover, [PackItem(single, "ก"), PackItem(both, "ข")]))
-    return path
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

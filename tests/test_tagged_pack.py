@@ -25,10 +25,9 @@ from typeset_support import EXTRACTORS
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A Thai pack: one leaflet alone, one followed by its English version."""
-    out = tmp_path_factory.mktemp("pack")
+def thai_pack(out: Path) -> Path:
+    """A Thai pack as the desk makes it: a cover, one leaflet alone, one followed by its
+    English version (the sequential edition)."""
     project = Project.at(REPO)
     single = build_leaflet(project, "infusion-safety", "th", out).path
     both = build_leaflet(project, "what-research-says", "th", out, edition="sequential").path
@@ -47,6 +46,11 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = out / "pack.pdf"
     path.write_bytes(make_pack(REPO, cover, items))
     return path
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return thai_pack(tmp_path_factory.mktemp("pack"))
 
 
 def test_a_pack_is_a_tagged_pdf_in_its_language(pack: Path) -> None:
