@@ -463,3 +463,36 @@ def test_a_translation_that_prints_no_word_is_refused(
 def test_a_translation_of_a_text_with_no_words_may_have_none() -> None:
     assert check_translation("—", "—", "th") == []
     assert check_translation("[@a]", "[@a]", "th") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Take 10 mg.", "รับประทาน 10", False),
+        ("th", "Take 10 mg.", "รับประทาน 10 มก.", True),
+        ("vi", "Rest for 2 days.", "Nghỉ ngơi 2.", False),
+        ("zh_Hans", "Take 10 mg.", "服用10。", False),
+        ("th", "Take 1 mg to 2 mg.", "รับประทาน 1–2 มก.", True),  # a range's unit
+        ("th", "Take 1–2 mg.", "รับประทาน 1 ถึง 2 มก.", True),
+        # The second half of a compound unit: per kilogram of body weight.
+        ("th", "Give 2 mg/kg.", "ให้ 2 มก.", False),
+        ("th", "Give 2 mg/kg.", "ให้ 2 มก./กก.", True),
+        ("th", "Give 2 mg/kg.", "ให้ 2 มก. ต่อน้ำหนักตัว 1 กิโลกรัม", False),  # a 1 added
+        ("th", "Give 2 mg per kg.", "ให้ 2 มก. ต่อกิโลกรัม", True),
+        ("zh_Hans", "Give 2 mg/kg.", "每公斤体重给予2毫克。", True),
+        ("ja", "Give 2 mg/kg.", "体重1kgあたり2mgを投与します。", False),  # the 1 is added
+        ("ja", "Give 2 mg/kg.", "体重kgあたり2mgを投与します。", True),
+        ("th", "A dose of 1 million cells per kg.", "ขนาด 1 ล้านเซลล์", False),
+        ("th", "A dose of 1 million cells per kg.", "ขนาด 1 ล้านเซลล์ต่อกิโลกรัม", True),
+        ("vi", "A dose of 1 million cells per kg.", "Liều 1 triệu tế bào.", False),
+        ("vi", "A dose of 1 million cells per kg.", "Liều 1 triệu tế bào mỗi kg.", True),
+        # A language whose words for the unit are not listed is not judged.
+        ("lo", "Take 10 mg.", "ກິນ 10 ມກ.", True),
+    ],
+)
+def test_a_unit_may_not_be_dropped(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "10 mg" printed as "10" and "2 mg/kg" as "2 มก." (a child's dose for an adult's
+    body) passed: only a unit changed into another was seen."""
+    assert (_number_problems(source, translation, language) == []) is same

@@ -73,6 +73,12 @@ class Numbers:
     digits: Counter[str]
     words: Counter[str]
     measures: tuple[Measure, ...] = ()
+    per: tuple[str, ...] = ()  # units the text gives "per" (mg/kg, cells per kg): kg
+
+
+# Between the ends of a range ("1–2 mg", "1 to 2 mg"), whose unit is written once, after
+# its last number: both ends are in that unit.
+_RANGE = re.compile(r"\s*(?:[–\-~～〜至]|to|ถึง|đến|إلى)\s*")
 
 
 def read(text: str, language: str = "") -> Numbers:
@@ -80,17 +86,62 @@ def read(text: str, language: str = "") -> Numbers:
     reader sees it (`visible`: an invisible character hides no digit)."""
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     found = _digits(text, language)
-    measures = []
-    for value, start, end in found:
-        unit = _unit_after(text, end, _base(language))
+    measures: list[Measure] = []
+    units = [_unit_after(text, end, _base(language)) for _, _, end in found]
+    for index in reversed(range(len(found))):  # a range's first end takes its last's unit
+        value, start, end = found[index]
+        unit = units[index]
+        ranged = index + 1 < len(found) and _RANGE.fullmatch(text[end : found[index + 1][1]])
+        if unit is None and ranged:
+            unit = units[index] = units[index + 1]
         if unit is not None:
             name, unit_end = unit
-            measures.append(Measure(value, name, text[start:unit_end]))
+            measures.insert(0, Measure(value, name, text[start:unit_end]))
     return Numbers(
         Counter(value for value, _, _ in found),
         Counter(_words(text, language)),
         tuple(measures),
+        _per(text, _base(language)),
     )
+
+
+def _per(text: str, language: str) -> tuple[str, ...]:
+    """The units ``text`` gives another "per" ("mg/kg", "per kg", Thai ต่อ กก.)."""
+    marks = ["/"] + [str(w) for w in (_units().get("per") or {}).get(language) or []]
+    found = []
+    for mark in marks:
+        for match in re.finditer(re.escape(mark), text, re.IGNORECASE):
+            if mark[-1].isalpha() and match.start() and text[match.start() - 1].isalpha():
+                continue  # "upper" holds no "per"
+            start = match.end()
+            if mark.isascii() and mark[-1].isalpha() and not text[start : start + 1].isspace():
+                continue  # "persist"
+            unit = _unit_after(text, start, language)
+            if unit is not None:
+                found.append(unit[0])
+    return tuple(found)
+
+
+def writes(text: str, unit: str, language: str) -> bool:
+    """Whether ``text`` names ``unit`` anywhere, in any form (1kgあたり, 每公斤, วันละ): a
+    word of the language or a symbol, a symbol standing apart from other Latin letters."""
+    folded = text.casefold()
+    for word, name in _unit_words(_base(language)):
+        if name != unit:
+            continue
+        if not word.isascii():
+            if word in folded:
+                return True
+        elif re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded):
+            return True
+    return False
+
+
+def lists(unit: str, language: str) -> bool:
+    """Whether ``language`` has its own words for ``unit`` in `data/units.yaml`: only then
+    can a translation be said to have left it out (Lao lists its time units only). A
+    text of no known language ("") is not judged."""
+    return bool(language) and unit in (_units().get(_base(language)) or {})
 
 
 def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
@@ -223,7 +274,14 @@ def _ends_word(text: str, end: int, word: str, language: str) -> bool:
         return False
     latin = word[-1].isascii() or word[-1] == "."
     spaced = profile(language).word_spaces
+    if word.isascii() and not spaced and not _latin(text[end]):  # 1kgあたり, 2mgを
+        return True
     return not ((latin or spaced) and kind in "LN")
+
+
+def _latin(character: str) -> bool:
+    """Whether ``character`` may go on a word in Latin letters (ASCII, "kgs", "mgé")."""
+    return character.isascii() or unicodedata.name(character, "").startswith("LATIN")
 
 
 @cache
