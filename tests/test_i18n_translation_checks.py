@@ -496,3 +496,26 @@ def test_a_unit_may_not_be_dropped(
     """ "10 mg" printed as "10" and "2 mg/kg" as "2 มก." (a child's dose for an adult's
     body) passed: only a unit changed into another was seen."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("th", "ผู้ป่วยร้อยละ 50 ดีขึ้น", True),  # Thai writes "per hundred" before it
+        ("th", "ผู้ป่วยร้อยละ 5 ดีขึ้น", False),
+        ("th", "ผู้ป่วย 50 คนดีขึ้น", False),  # fifty patients, no share of them
+        ("th", "ผู้ป่วย 50% ดีขึ้น", True),
+        ("zh_Hans", "百分之50的患者有所好转。", True),
+        ("zh_Hans", "百分之五十的患者有所好转。", True),
+        ("zh_Hans", "百分之五的患者有所好转。", False),
+        ("zh_Hans", "50名患者有所好转。", False),
+        ("ar", "تحسن ٥٠ في المئة من المرضى.", True),
+        ("ar", "تحسن ٥٠ مريضًا.", False),
+    ],
+)
+def test_a_unit_may_be_written_before_its_number(
+    language: str, translation: str, same: bool
+) -> None:
+    """Thai writes 50% as ร้อยละ 50 and Chinese as 百分之五十: a correct share was refused
+    (or, in Chinese words, read as no number), and "50 patients" passed for "50%"."""
+    assert (_number_problems("50% of patients improved.", translation, language) == []) is same

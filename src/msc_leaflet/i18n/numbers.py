@@ -7,7 +7,8 @@ has lost a dose. Numbers a language spells out (หนึ่ง, "twice", 一日
 from `data/numbers.yaml`, as they may stand in for digits but never change them, and a
 number followed by a word of size (100万, 1 ล้าน, 1 million) is its value. The
 unit written right after a number (10 mg, 10 มก., 10毫克) is read from `data/units.yaml`,
-so that "10 mg" given as "10 g" is seen.
+so that "10 mg" given as "10 g" is seen, as is one a language writes before it (Thai
+ร้อยละ 50, Chinese 百分之五十: 50%).
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ def read(text: str, language: str = "") -> Numbers:
     reader sees it (`visible`: an invisible character hides no digit)."""
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     found = _digits(text, language)
+    han = _han_shares(text, _base(language))
+    shares = {start: name for start, _, _, name in han}
+    found += [(value, start, end) for start, end, value, _ in han]
+    found.sort(key=lambda number: number[1])
+    before = [
+        (shares[start], start) if start in shares else _unit_before(text, start, _base(language))
+        for _, start, _ in found
+    ]
     measures: list[Measure] = []
     units = [_unit_after(text, end, _base(language)) for _, _, end in found]
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
@@ -97,6 +106,9 @@ def read(text: str, language: str = "") -> Numbers:
         if unit is not None:
             name, unit_end = unit
             measures.insert(0, Measure(value, name, text[start:unit_end]))
+        elif (ahead := before[index]) is not None:  # ร้อยละ 50
+            name, unit_start = ahead
+            measures.insert(0, Measure(value, name, text[unit_start:end]))
     return Numbers(
         Counter(value for value, _, _ in found),
         Counter(_words(text, language)),
@@ -107,7 +119,9 @@ def read(text: str, language: str = "") -> Numbers:
 
 def _per(text: str, language: str) -> tuple[str, ...]:
     """The units ``text`` gives another "per" ("mg/kg", "per kg", Thai ต่อ กก.)."""
-    marks = ["/"] + [str(w) for w in (_units().get("per") or {}).get(language) or []]
+    per = _unit_data().get("per")
+    assert isinstance(per, dict)
+    marks = ["/"] + [str(word) for word in per.get(language) or []]
     found = []
     for mark in marks:
         for match in re.finditer(re.escape(mark), text, re.IGNORECASE):
@@ -141,7 +155,9 @@ def lists(unit: str, language: str) -> bool:
     """Whether ``language`` has its own words for ``unit`` in `data/units.yaml`: only then
     can a translation be said to have left it out (Lao lists its time units only). A
     text of no known language ("") is not judged."""
-    return bool(language) and unit in (_units().get(_base(language)) or {})
+    base = _base(language) if language else ""
+    before = _units("before").get(base) or {}
+    return bool(language) and (unit in (_units().get(base) or {}) or unit in before)
 
 
 def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
@@ -253,6 +269,60 @@ _SPACES = " \u00a0\u202f\u2009"  # between a number and its unit, or none
 _UNIT_SPAN = 32  # characters read for a unit: longer than any word of data/units.yaml
 
 
+def _unit_before(text: str, start: int, language: str) -> tuple[str, int] | None:
+    """The unit written before the number at ``start`` (Thai ร้อยละ 50) and where it
+    begins, or None."""
+    end = start
+    while end > max(0, start - 2) and text[end - 1] in _SPACES:
+        end -= 1
+    rest = text[max(0, end - _UNIT_SPAN) : end].casefold()
+    for word, name in _before_words(language):
+        begin = end - len(word)
+        if rest.endswith(word) and not (
+            profile(language).word_spaces and begin and text[begin - 1].isalnum()
+        ):
+            return name, begin
+    return None
+
+
+# Han numerals up to a hundred, as Chinese writes a share after 百分之 (五十, 九十五, 百).
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_HAN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_NUMBER = re.compile(
+    "(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九]|一?百)"
+)
+
+
+def _han_shares(text: str, language: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, unit) of each share written in Han numerals after its unit
+    word (百分之五十 is 50%): a number the digits do not hold."""
+    found = []
+    for word, name in _before_words(language):
+        for match in re.finditer(re.escape(word), text):
+            numeral = _HAN_NUMBER.match(text, match.end())
+            if numeral:
+                found.append((match.start(), numeral.end(), _han_value(numeral.group(0)), name))
+    return found
+
+
+def _han_value(numeral: str) -> str:
+    """五十 → 50, 十五 → 15, 十 → 10, 百 → 100, 五 → 5."""
+    if numeral.endswith("百"):
+        return "100"
+    if "十" not in numeral:
+        return str(_HAN_DIGITS[numeral])
+    tens, _, ones = numeral.partition("十")
+    return str(_HAN_DIGITS.get(tens, 1) * 10 + _HAN_DIGITS.get(ones, 0))
+
+
+@cache
+def _before_words(language: str) -> tuple[tuple[str, str], ...]:
+    """(word, unit) that ``language`` writes before a number, longest first."""
+    table = _units("before").get(language) or {}
+    pairs = {str(word).casefold(): str(name) for name, words in table.items() for word in words}
+    return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
 def _unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
     """The unit written at ``end`` (after a number) and where it ends, or None. A unit
     must end where its word ends: "g" is no unit in "5 giờ", nor ก. in ก.ค. (July)."""
@@ -298,7 +368,16 @@ def _unit_words(language: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _units() -> dict[str, dict[str, list[object]]]:
+def _units(section: str = "") -> dict[str, dict[str, list[object]]]:
+    """Each language's words per unit: written after a number, or in ``section``
+    ("before": before it)."""
+    data = _unit_data().get(section) if section else _unit_data()
+    assert isinstance(data, dict)
+    return data
+
+
+@cache
+def _unit_data() -> dict[str, object]:
     from ..content.yaml_source import load_data
 
     return dict(load_data(data_path("units.yaml").read_text("utf-8")))
