@@ -519,3 +519,46 @@ def test_a_unit_may_be_written_before_its_number(
     """Thai writes 50% as ร้อยละ 50 and Chinese as 百分之五十: a correct share was refused
     (or, in Chinese words, read as no number), and "50 patients" passed for "50%"."""
     assert (_number_problems("50% of patients improved.", translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "same"),
+    [
+        ("Come back at 8 pm.", "กลับมาเวลา 20.00 น.", True),
+        ("Come back at 8 am.", "กลับมาเวลา 08.00 น.", True),
+        ("Come back at 8 pm.", "กลับมาเวลา 08.00 น.", False),
+        ("Come back at 8 a.m.", "กลับมาเวลา 20.00 น.", False),
+        ("Come back at 8:30 PM.", "กลับมาเวลา 20.30 น.", True),
+        ("Come back at 12 pm.", "กลับมาเวลา 12.00 น.", True),  # noon
+        ("Come back at 12 am.", "กลับมาเวลา 12.00 น.", False),  # midnight
+        ("Open 8am–5pm.", "เปิด 08.00–17.00 น.", True),
+        ("Take 8 ampoules.", "ใช้ 8 หลอด", True),  # no morning
+    ],
+)
+def test_a_twelve_hour_time_is_its_time_of_day(source: str, translation: str, same: bool) -> None:
+    """ "8 pm" was 8: the right 20.00 น. was refused and a wrong 08.00 น. passed."""
+    assert (_number_problems(source, translation, "th") == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("zh_Hans", "请在晚上8点回来。", True),
+        ("zh_Hans", "请在上午8点回来。", False),
+        ("ja", "午後8時に戻ってください。", True),
+        ("ja", "午前8時に戻ってください。", False),
+        ("vi", "Hãy quay lại lúc 8 giờ tối.", True),
+        ("vi", "Hãy quay lại lúc 8 giờ sáng.", False),
+        ("ar", "عد الساعة ٨ مساءً.", True),
+    ],
+)
+def test_a_time_of_day_may_be_said_in_words(language: str, translation: str, same: bool) -> None:
+    """Chinese, Japanese, Vietnamese and Arabic say "pm" in a word (晚上8点, 午後8時,
+    8 giờ tối): read as 8, a right translation of "8 pm" would be refused."""
+    assert (_number_problems("Come back at 8 pm.", translation, language) == []) is same
+
+
+def test_a_word_for_the_afternoon_makes_no_dose_a_time() -> None:
+    """下午2片 is two tablets in the afternoon, not fourteen."""
+    source = "Take 2 tablets in the afternoon."
+    assert _number_problems(source, "每天下午2片。", "zh_Hans") == []

@@ -175,8 +175,9 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         if start < skip_to:
             continue
         if start in times and (time := _time(times[start])):
-            found.append((time, start, times[start].end()))
-            skip_to = times[start].end()
+            time, time_end = _meridiem(text, time, start, times[start].end(), language)
+            found.append((time, start, time_end))
+            skip_to = time_end
             continue
         if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
             fraction = fractions[start]
@@ -215,8 +216,57 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         elif one and (size := _size_after(text, end, _base(language))):  # 100万, 1 ล้าน
             value, end = _decimal(Fraction(value) * size[0]), size[1]
         begin = _signed(text, start)
+        if value.isdigit() and begin == start:
+            value, end = _meridiem(text, value, start, end, language)
         found.append((("-" + value) if begin < start else value, begin, end))
     return found
+
+
+# "8 pm", "8:30 p.m.", "8am": a time in twelve hours, as English writes it.
+_MERIDIEM = re.compile(r"[ \u00a0\u202f]?([ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tuple[str, int]:
+    """``time`` ("8", "8:30"), from ``start`` to ``end``, in twenty-four hours if its
+    language says it is in the morning or afternoon (8 pm, 晚上8点, 8 giờ tối: 20), and
+    where the number and its word end: 12 am is midnight (0), 12 pm noon."""
+    hour, _, minute = time.partition(":")
+    if len(hour) > 2 or not 1 <= int(hour) <= 12:
+        return time, end
+    half, words = None, _hours(_base(language))
+    if match := _MERIDIEM.match(text, end):
+        half, end = ("pm" if match.group(1).casefold() == "p" else "am"), match.end()
+    else:
+        gap = end + (end < len(text) and text[end] in _SPACES)
+        after = text[gap : gap + _UNIT_SPAN].casefold()
+        before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES)
+        for word, said in words.get("after", {}).items():
+            if after.startswith(word) and _ends_word(text, gap + len(word), word, language):
+                half = said
+        if minute or after.startswith(tuple(words.get("hour", {}))):  # 8:00, 8点
+            for word, said in words.get("before", {}).items():
+                if before.endswith(word):
+                    half = said
+    if half is None:
+        return time, end
+    hours = int(hour) % 12 + (12 if half == "pm" else 0)
+    return (f"{hours}:{minute}" if minute else f"{hours}"), end
+
+
+@cache
+def _hours(language: str) -> dict[str, dict[str, str]]:
+    """The language's words for a morning or afternoon hour, ``before`` and ``after``
+    (word → am or pm), and ``hour``: the words that make a number an hour (8点)."""
+    entry = _table().get(language) or {}
+    hours = entry.get("hours") or {}
+    assert isinstance(hours, dict)
+    return {  # hour: a list of words, each its own
+        place: {
+            str(word).casefold(): str(words[word]) if isinstance(words, dict) else str(word)
+            for word in words
+        }
+        for place, words in hours.items()
+    }
 
 
 def _time(match: re.Match[str]) -> str:
