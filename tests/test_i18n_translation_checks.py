@@ -562,3 +562,28 @@ def test_a_word_for_the_afternoon_makes_no_dose_a_time() -> None:
     """下午2片 is two tablets in the afternoon, not fourteen."""
     source = "Take 2 tablets in the afternoon."
     assert _number_problems(source, "每天下午2片。", "zh_Hans") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Take two tablets.", "รับประทานหนึ่งเม็ด", False),
+        ("th", "Take two tablets.", "รับประทานสองเม็ด", True),
+        ("zh_Hans", "Take three tablets.", "服用两片。", False),
+        ("vi", "Take two tablets.", "Uống một viên.", False),
+        ("vi", "Take two tablets.", "Uống hai viên.", True),
+        ("zh_Hans", "Take two tablets.", "服用两片。", True),
+        ("zh_Hans", "Take two tablets.", "服用三片。", False),
+        ("ar", "Rest for two hours.", "استرح لمدة ساعتين.", True),
+        # Thai and Vietnamese say "a" with the word for one: no number added.
+        ("th", "Ask a nurse.", "ถามพยาบาลคนหนึ่ง", True),
+        ("th", "Use the newer one of both names.", "ใช้ชื่อที่ใหม่กว่าจากทั้งสองชื่อ", True),
+        ("vi", "Ask a nurse.", "Hỏi một y tá.", True),
+    ],
+)
+def test_a_number_in_words_is_compared_with_one_in_words(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "two tablets" as หนึ่งเม็ด (one tablet) passed: words stood in for digits, but were
+    never compared with each other."""
+    assert (_number_problems(source, translation, language) == []) is same

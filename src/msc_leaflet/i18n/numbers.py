@@ -461,6 +461,12 @@ def _words(text: str, language: str) -> list[str]:
     return [values[m.group(0).casefold()] for m in pattern.finditer(text)]
 
 
+def spells(value: str, language: str) -> bool:
+    """Whether ``language`` has a word `data/numbers.yaml` lists for ``value`` (Thai has
+    none for 3: สาม also starts สามารถ, "can")."""
+    return bool(language) and value in _spelled(_base(language)).values()
+
+
 def _base(language: str) -> str:
     """The key of ``language`` in the data files, its profile's: th_TH is th."""
     return profile(language or "en").tag

@@ -268,6 +268,30 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             added[year] -= paired
     missing -= translation.words  # spelled out in the translation
     added -= source.words  # spelled out in the source ("twice" → 2)
+    # A number in words changed into another in words ("two tablets" as หนึ่งเม็ด, one
+    # tablet): a word of the source for 2 or more the translation could spell and does
+    # not, where the translation spells another. Either alone is no finding: Thai and
+    # Vietnamese say "a" with the word for one (คนหนึ่ง, một), "both" and "second" with
+    # the word for two (ทั้งสอง, thứ hai), and a language may leave a number unsaid; nor
+    # is a lost "one" (English says it for "the newer one", and "daily" is 1).
+    given = source.digits + source.words
+    printed = translation.digits + translation.words
+    lost = Counter(
+        {
+            value: min(count, (given - printed)[value] - missing[value])
+            for value, count in source.words.items()
+            if _many(value) and numbers.spells(value, pair.language)
+        }
+    )
+    new = Counter(
+        {
+            value: min(count, (printed - given)[value] - added[value])
+            for value, count in translation.words.items()
+        }
+    )
+    if +lost and +new:
+        missing += lost
+        added += new
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
@@ -287,6 +311,11 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     for unit in dict.fromkeys(source.per):
         if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
+
+
+def _many(value: str) -> bool:
+    """Whether ``value`` is a whole number above one: a word for it says a number."""
+    return value.isdigit() and int(value) >= 2
 
 
 def _reading(measure: numbers.Measure) -> str:
