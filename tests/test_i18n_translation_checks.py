@@ -587,3 +587,31 @@ def test_a_number_in_words_is_compared_with_one_in_words(
     """ "two tablets" as หนึ่งเม็ด (one tablet) passed: words stood in for digits, but were
     never compared with each other."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("km", "Take 2 tablets a day for 3 days.", "លេបថ្នាំពីរគ្រាប់ក្នុងមួយថ្ងៃ រយៈពេលបីថ្ងៃ។", True),
+        ("km", "Take 2 tablets a day for 3 days.", "លេបថ្នាំពីរគ្រាប់ក្នុងមួយថ្ងៃ រយៈពេលប្រាំថ្ងៃ។", False),
+        ("km", "Rest for 5 days.", "សម្រាកដប់ប្រាំថ្ងៃ។", False),  # fifteen days
+        ("km", "Rest for 12 hours.", "សម្រាកដប់ពីរម៉ោង។", True),
+        ("lo", "Take 2 tablets for 3 days.", "ກິນຢາສອງເມັດ ເປັນເວລາສາມມື້.", True),
+        ("lo", "Take 2 tablets for 3 days.", "ກິນຢາສອງເມັດ ເປັນເວລາຫ້າມື້.", False),
+        ("lo", "Do not take 2 tablets.", "ຫ້າມກິນຢາສອງເມັດ.", True),  # ຫ້າມ "do not", no five
+        ("my", "Rest for 3 days.", "သုံးရက် အနားယူပါ။", True),
+        ("my", "Rest for 3 days.", "ငါးရက် အနားယူပါ။", False),
+        ("my", "Rest for 10 days.", "နှစ်ဆယ်ရက် အနားယူပါ။", False),  # twenty days
+        ("my", "Use 3 tablets.", "ဆေး ၃ ပြား သုံးပါ။", True),  # သုံး "use" is no three
+        # Thai สิบสอง is twelve and สองร้อย two hundred: neither is two.
+        ("th", "Rest for 2 hours.", "พักผ่อนสิบสองชั่วโมง", False),
+        ("th", "Take 2 mg.", "รับประทานสองร้อยมิลลิกรัม", False),
+        ("th", "Take 2 tablets.", "รับประทานสองเม็ด", True),
+    ],
+)
+def test_numbers_in_words_of_khmer_lao_burmese(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Khmer, Lao and Burmese had no number words: a right "3 days" (បីថ្ងៃ) was refused,
+    and Thai สิบสอง (12) passed for 2, its สอง read alone."""
+    assert (_number_problems(source, translation, language) == []) is same

@@ -454,11 +454,31 @@ def _sizes(language: str) -> tuple[tuple[str, int], ...]:
 
 
 def _words(text: str, language: str) -> list[str]:
+    """The values of the number words of ``text``, but for those that are part of a
+    larger number (Thai สิบสอง, 12, and สองร้อย, 200, hold no 2 of their own)."""
     pattern = _word_pattern(_base(language))
     if pattern is None:
         return []
     values = _spelled(_base(language))
-    return [values[m.group(0).casefold()] for m in pattern.finditer(text)]
+    joined = _joined(_base(language))
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - _UNIT_SPAN) : start].casefold()
+        after = text[end : end + _UNIT_SPAN].casefold()
+        if before.endswith(joined + tuple(values)) or after.startswith(joined):
+            continue
+        found.append(values[match.group(0).casefold()])
+    return found
+
+
+@cache
+def _joined(language: str) -> tuple[str, ...]:
+    """The words that join a number word into a larger number (สิบ, ร้อย)."""
+    entry = _table().get(language) or {}
+    words = entry.get("joined") or []
+    assert isinstance(words, list)
+    return tuple(str(word).casefold() for word in words)
 
 
 def spells(value: str, language: str) -> bool:
@@ -500,7 +520,8 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     before = entry.get("before") or []
     assert isinstance(before, list)
     if before:
-        pattern = rf"(?:{pattern})(?={'|'.join(re.escape(str(b)) for b in before)})"
+        counters = "|".join(re.escape(str(b)) for b in before)
+        pattern = rf"(?:{pattern})(?=[ \u00a0]?(?:{counters}))"  # 三片, ពីរ គ្រាប់
     return re.compile(pattern, re.IGNORECASE)
 
 
