@@ -615,3 +615,34 @@ def test_numbers_in_words_of_khmer_lao_burmese(
     """Khmer, Lao and Burmese had no number words: a right "3 days" (បីថ្ងៃ) was refused,
     and Thai สิบสอง (12) passed for 2, its สอง read alone."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Rest for at least 2 days.", "พักผ่อนอย่างน้อย 2 วัน", True),
+        ("th", "Rest for at least 2 days.", "พักผ่อนไม่เกิน 2 วัน", False),
+        ("th", "Rest for at least 2 days.", "พักผ่อน 2 วันขึ้นไป", True),
+        ("th", "Take no more than 2 tablets.", "รับประทานไม่เกิน 2 เม็ด", True),
+        ("th", "Take no more than 2 tablets.", "รับประทานไม่น้อยกว่า 2 เม็ด", False),
+        ("th", "Take no more than 2 tablets.", "รับประทาน 2 เม็ด", True),  # a bound unsaid
+        ("zh_Hans", "Rest for at least 2 days.", "至少休息2天。", True),
+        ("zh_Hans", "Rest for at least 2 days.", "休息至少2天。", True),
+        ("zh_Hans", "Rest for at least 2 days.", "休息2天以上。", True),
+        ("zh_Hans", "Rest for at least 2 days.", "休息最多2天。", False),
+        ("vi", "Rest for at least 2 days.", "Nghỉ ít nhất 2 ngày.", True),
+        ("vi", "Rest for at least 2 days.", "Nghỉ tối đa 2 ngày.", False),
+        ("ja", "Rest for at least 2 days.", "2日以上休んでください。", True),
+        ("ja", "Rest for at least 2 days.", "2日以内に休んでください。", False),
+        ("ar", "Take no more than 2 tablets.", "لا تتناول أكثر من قرصين.", True),
+        # A comparison under a negation is a bound the other way: no bound is read.
+        ("th", "Do not take more than 2 tablets.", "รับประทานไม่เกิน 2 เม็ด", True),
+        ("ar", "Take no more than 2 tablets.", "لا تتناول أكثر من ٢ أقراص.", True),
+    ],
+)
+def test_a_least_may_not_become_a_most(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "at least 2 days" as ไม่เกิน 2 วัน (at most) kept every number and passed: a
+    patient told to rest at least two days read that two were the most."""
+    assert (_number_problems(source, translation, language) == []) is same

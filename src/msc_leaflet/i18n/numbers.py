@@ -67,6 +67,16 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Bound:
+    """A number the text bounds: ``kind`` "least" (at least 2) or "most" (at most 2),
+    ``written`` as it stands ("at least 2 days")."""
+
+    value: str
+    kind: str
+    written: str
+
+
+@dataclass(frozen=True)
 class Numbers:
     """The numbers of one text: ``digits`` as written in digits, ``words`` spelled out,
     and ``measures`` those of the digits followed by a unit."""
@@ -75,6 +85,7 @@ class Numbers:
     words: Counter[str]
     measures: tuple[Measure, ...] = ()
     per: tuple[str, ...] = ()  # units the text gives "per" (mg/kg, cells per kg): kg
+    bounds: tuple[Bound, ...] = ()  # "at least 2 days", ไม่เกิน 2 เม็ด
 
 
 # Between the ends of a range ("1–2 mg", "1 to 2 mg"), whose unit is written once, after
@@ -96,6 +107,7 @@ def read(text: str, language: str = "") -> Numbers:
         for _, start, _ in found
     ]
     measures: list[Measure] = []
+    bounds: list[Bound] = []
     units = [_unit_after(text, end, _base(language)) for _, _, end in found]
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         value, start, end = found[index]
@@ -103,6 +115,9 @@ def read(text: str, language: str = "") -> Numbers:
         ranged = index + 1 < len(found) and _RANGE.fullmatch(text[end : found[index + 1][1]])
         if unit is None and ranged:
             unit = units[index] = units[index + 1]
+        if (bound := _bound(text, start, unit[1] if unit else end, _base(language))) is not None:
+            kind, bound_start, bound_end = bound
+            bounds.insert(0, Bound(value, kind, text[bound_start:bound_end]))
         if unit is not None:
             name, unit_end = unit
             measures.insert(0, Measure(value, name, text[start:unit_end]))
@@ -114,7 +129,48 @@ def read(text: str, language: str = "") -> Numbers:
         Counter(_words(text, language)),
         tuple(measures),
         _per(text, _base(language)),
+        tuple(bounds),
     )
+
+
+def _bound(text: str, start: int, end: int, language: str) -> tuple[str, int, int] | None:
+    """The bound said right before the number at ``start`` or right after it and its
+    unit (at ``end``): its kind, and where its words begin and end."""
+    words = _bound_words(language)
+    ahead = end
+    while ahead < min(len(text), end + 2) and text[ahead] in _SPACES:
+        ahead += 1
+    after = text[ahead : ahead + _UNIT_SPAN].casefold()
+    for word, kind in words.get("after", ()):
+        if after.startswith(word) and _ends_word(text, ahead + len(word), word, language):
+            return kind, start, ahead + len(word)
+    back = start
+    while back > max(0, start - 2) and text[back - 1] in _SPACES:
+        back -= 1
+    before = text[max(0, back - _UNIT_SPAN) : back].casefold()
+    spaced = profile(language).word_spaces
+    for word, kind in words.get("before", ()):
+        begin = back - len(word)
+        if before.endswith(word) and not (spaced and begin and text[begin - 1].isalnum()):
+            return kind, begin, end
+    return None
+
+
+@cache
+def _bound_words(language: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(word, kind) said ``before`` and ``after`` a bounded number, longest first: "no
+    more than" (most) is read before "more than" (least)."""
+    entry = _table().get(language) or {}
+    bounds = entry.get("bounds") or {}
+    assert isinstance(bounds, dict)
+    found: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    for kind, places in bounds.items():
+        for place, words in places.items():
+            found[place].update({str(word).casefold(): str(kind) for word in words})
+    return {
+        place: tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+        for place, pairs in found.items()
+    }
 
 
 def _per(text: str, language: str) -> tuple[str, ...]:

@@ -307,10 +307,28 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
                 f"unit changed: {_reading(before)} in the source, {_reading(after)} in the "
                 "translation"
             )
+    for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
+        yield NUMBERS.problem(
+            f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
+            "translation"
+        )
     text = _plain(pair.translation_spans, pair.translation)
     for unit in dict.fromkeys(source.per):
         if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
+
+
+def _reversed_bounds(
+    source: tuple[numbers.Bound, ...], translation: tuple[numbers.Bound, ...]
+) -> Iterator[tuple[numbers.Bound, numbers.Bound]]:
+    """Pairs of a number the source bounds one way ("at least 2 days") and the
+    translation only the other (ไม่เกิน 2 วัน, at most). A bound one side leaves unsaid
+    is no finding: only a bound said on both sides can be compared."""
+    for value in dict.fromkeys(b.value for b in source):
+        given = {b.kind: b for b in source if b.value == value}
+        found = {b.kind: b for b in translation if b.value == value}
+        if len(given) == 1 and len(found) == 1 and given.keys() != found.keys():
+            yield next(iter(given.values())), next(iter(found.values()))
 
 
 def _many(value: str) -> bool:
