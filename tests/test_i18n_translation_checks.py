@@ -283,6 +283,8 @@ def test_a_number_is_read_whole(language: str, source: str, translation: str, sa
         ("th", "รับประทาน 10 มก.", "Take 10 mg.", True),
         ("th", "รับประทานหนึ่งเม็ด", "Take 1 tablet.", True),
         ("th", "พักผ่อน 2 สัปดาห์", "Rest for 2 days.", False),
+        ("th", "ให้เซลล์ 1 ล้านเซลล์ต่อกิโลกรัม", "Give 1 million cells.", False),
+        ("th", "ให้เซลล์ 1 ล้านเซลล์ต่อกิโลกรัม", "Give 1 million cells per kg.", True),
         # …and may give a year in the Buddhist Era, which English gives in the Common Era.
         ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1991.", True),
         ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1992.", False),

@@ -178,14 +178,16 @@ def _per(text: str, language: str) -> tuple[str, ...]:
     per = _unit_data().get("per")
     assert isinstance(per, dict)
     marks = ["/"] + [str(word) for word in per.get(language) or []]
+    spaced = profile(language).word_spaces  # Thai writes เซลล์ต่อกิโลกรัม, no space
     found = []
     for mark in marks:
         for match in re.finditer(re.escape(mark), text, re.IGNORECASE):
-            if mark[-1].isalpha() and match.start() and text[match.start() - 1].isalpha():
-                continue  # "upper" holds no "per"
             start = match.end()
-            if mark.isascii() and mark[-1].isalpha() and not text[start : start + 1].isspace():
-                continue  # "persist"
+            if mark != "/" and spaced:
+                if match.start() and text[match.start() - 1].isalnum():
+                    continue  # "upper" holds no "per"
+                if not text[start : start + 1].isspace():
+                    continue  # "persist"
             unit = _unit_after(text, start, language)
             if unit is not None:
                 found.append(unit[0])
