@@ -488,6 +488,12 @@ def test_a_translation_of_a_text_with_no_words_may_have_none() -> None:
         ("th", "A dose of 1 million cells per kg.", "ขนาด 1 ล้านเซลล์ต่อกิโลกรัม", True),
         ("vi", "A dose of 1 million cells per kg.", "Liều 1 triệu tế bào.", False),
         ("vi", "A dose of 1 million cells per kg.", "Liều 1 triệu tế bào mỗi kg.", True),
+        # A unit as its language also says it: "2 weeks" as 2个星期, 2 อาทิตย์, 2 hôm.
+        ("zh_Hans", "Rest for 2 weeks.", "休息2个星期。", True),
+        ("zh_Hans", "Rest for 2 hours.", "休息2个小时。", True),
+        ("th", "Rest for 2 weeks.", "พักผ่อน 2 อาทิตย์", True),
+        ("vi", "Rest for 2 days.", "Nghỉ 2 hôm.", True),
+        ("km", "Rest for 2 weeks.", "សម្រាក ២ សប្ដាហ៍", True),
         # A language whose words for the unit are not listed is not judged.
         ("lo", "Take 10 mg.", "ກິນ 10 ມກ.", True),
     ],
