@@ -283,6 +283,8 @@ def test_a_number_is_read_whole(language: str, source: str, translation: str, sa
         ("th", "รับประทาน 10 มก.", "Take 10 mg.", True),
         ("th", "รับประทานหนึ่งเม็ด", "Take 1 tablet.", True),
         ("th", "พักผ่อน 2 สัปดาห์", "Rest for 2 days.", False),
+        ("th", "ให้เซลล์ 1 ล้านเซลล์ต่อกิโลกรัม", "Give 1 million cells.", False),
+        ("th", "ให้เซลล์ 1 ล้านเซลล์ต่อกิโลกรัม", "Give 1 million cells per kg.", True),
         # …and may give a year in the Buddhist Era, which English gives in the Common Era.
         ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1991.", True),
         ("th", "ตั้งชื่อในปี พ.ศ. 2534", "Named in 1992.", False),
@@ -463,3 +465,192 @@ def test_a_translation_that_prints_no_word_is_refused(
 def test_a_translation_of_a_text_with_no_words_may_have_none() -> None:
     assert check_translation("—", "—", "th") == []
     assert check_translation("[@a]", "[@a]", "th") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Take 10 mg.", "รับประทาน 10", False),
+        ("th", "Take 10 mg.", "รับประทาน 10 มก.", True),
+        ("vi", "Rest for 2 days.", "Nghỉ ngơi 2.", False),
+        ("zh_Hans", "Take 10 mg.", "服用10。", False),
+        ("th", "Take 1 mg to 2 mg.", "รับประทาน 1–2 มก.", True),  # a range's unit
+        ("th", "Take 1–2 mg.", "รับประทาน 1 ถึง 2 มก.", True),
+        # The second half of a compound unit: per kilogram of body weight.
+        ("th", "Give 2 mg/kg.", "ให้ 2 มก.", False),
+        ("th", "Give 2 mg/kg.", "ให้ 2 มก./กก.", True),
+        ("th", "Give 2 mg/kg.", "ให้ 2 มก. ต่อน้ำหนักตัว 1 กิโลกรัม", False),  # a 1 added
+        ("th", "Give 2 mg per kg.", "ให้ 2 มก. ต่อกิโลกรัม", True),
+        ("zh_Hans", "Give 2 mg/kg.", "每公斤体重给予2毫克。", True),
+        ("ja", "Give 2 mg/kg.", "体重1kgあたり2mgを投与します。", False),  # the 1 is added
+        ("ja", "Give 2 mg/kg.", "体重kgあたり2mgを投与します。", True),
+        ("th", "A dose of 1 million cells per kg.", "ขนาด 1 ล้านเซลล์", False),
+        ("th", "A dose of 1 million cells per kg.", "ขนาด 1 ล้านเซลล์ต่อกิโลกรัม", True),
+        ("vi", "A dose of 1 million cells per kg.", "Liều 1 triệu tế bào.", False),
+        ("vi", "A dose of 1 million cells per kg.", "Liều 1 triệu tế bào mỗi kg.", True),
+        # A unit as its language also says it: "2 weeks" as 2个星期, 2 อาทิตย์, 2 hôm.
+        ("zh_Hans", "Rest for 2 weeks.", "休息2个星期。", True),
+        ("zh_Hans", "Rest for 2 hours.", "休息2个小时。", True),
+        ("th", "Rest for 2 weeks.", "พักผ่อน 2 อาทิตย์", True),
+        ("vi", "Rest for 2 days.", "Nghỉ 2 hôm.", True),
+        ("km", "Rest for 2 weeks.", "សម្រាក ២ សប្ដាហ៍", True),
+        # A language whose words for the unit are not listed is not judged.
+        ("lo", "Take 10 mg.", "ກິນ 10 ມກ.", True),
+    ],
+)
+def test_a_unit_may_not_be_dropped(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "10 mg" printed as "10" and "2 mg/kg" as "2 มก." (a child's dose for an adult's
+    body) passed: only a unit changed into another was seen."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("th", "ผู้ป่วยร้อยละ 50 ดีขึ้น", True),  # Thai writes "per hundred" before it
+        ("th", "ผู้ป่วยร้อยละ 5 ดีขึ้น", False),
+        ("th", "ผู้ป่วย 50 คนดีขึ้น", False),  # fifty patients, no share of them
+        ("th", "ผู้ป่วย 50% ดีขึ้น", True),
+        ("zh_Hans", "百分之50的患者有所好转。", True),
+        ("zh_Hans", "百分之五十的患者有所好转。", True),
+        ("zh_Hans", "百分之五的患者有所好转。", False),
+        ("zh_Hans", "50名患者有所好转。", False),
+        ("ar", "تحسن ٥٠ في المئة من المرضى.", True),
+        ("ar", "تحسن ٥٠ مريضًا.", False),
+    ],
+)
+def test_a_unit_may_be_written_before_its_number(
+    language: str, translation: str, same: bool
+) -> None:
+    """Thai writes 50% as ร้อยละ 50 and Chinese as 百分之五十: a correct share was refused
+    (or, in Chinese words, read as no number), and "50 patients" passed for "50%"."""
+    assert (_number_problems("50% of patients improved.", translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "same"),
+    [
+        ("Come back at 8 pm.", "กลับมาเวลา 20.00 น.", True),
+        ("Come back at 8 am.", "กลับมาเวลา 08.00 น.", True),
+        ("Come back at 8 pm.", "กลับมาเวลา 08.00 น.", False),
+        ("Come back at 8 a.m.", "กลับมาเวลา 20.00 น.", False),
+        ("Come back at 8:30 PM.", "กลับมาเวลา 20.30 น.", True),
+        ("Come back at 12 pm.", "กลับมาเวลา 12.00 น.", True),  # noon
+        ("Come back at 12 am.", "กลับมาเวลา 12.00 น.", False),  # midnight
+        ("Open 8am–5pm.", "เปิด 08.00–17.00 น.", True),
+        ("Take 8 ampoules.", "ใช้ 8 หลอด", True),  # no morning
+    ],
+)
+def test_a_twelve_hour_time_is_its_time_of_day(source: str, translation: str, same: bool) -> None:
+    """ "8 pm" was 8: the right 20.00 น. was refused and a wrong 08.00 น. passed."""
+    assert (_number_problems(source, translation, "th") == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("zh_Hans", "请在晚上8点回来。", True),
+        ("zh_Hans", "请在上午8点回来。", False),
+        ("ja", "午後8時に戻ってください。", True),
+        ("ja", "午前8時に戻ってください。", False),
+        ("vi", "Hãy quay lại lúc 8 giờ tối.", True),
+        ("vi", "Hãy quay lại lúc 8 giờ sáng.", False),
+        ("ar", "عد الساعة ٨ مساءً.", True),
+    ],
+)
+def test_a_time_of_day_may_be_said_in_words(language: str, translation: str, same: bool) -> None:
+    """Chinese, Japanese, Vietnamese and Arabic say "pm" in a word (晚上8点, 午後8時,
+    8 giờ tối): read as 8, a right translation of "8 pm" would be refused."""
+    assert (_number_problems("Come back at 8 pm.", translation, language) == []) is same
+
+
+def test_a_word_for_the_afternoon_makes_no_dose_a_time() -> None:
+    """下午2片 is two tablets in the afternoon, not fourteen."""
+    source = "Take 2 tablets in the afternoon."
+    assert _number_problems(source, "每天下午2片。", "zh_Hans") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Take two tablets.", "รับประทานหนึ่งเม็ด", False),
+        ("th", "Take two tablets.", "รับประทานสองเม็ด", True),
+        ("zh_Hans", "Take three tablets.", "服用两片。", False),
+        ("vi", "Take two tablets.", "Uống một viên.", False),
+        ("vi", "Take two tablets.", "Uống hai viên.", True),
+        ("zh_Hans", "Take two tablets.", "服用两片。", True),
+        ("zh_Hans", "Take two tablets.", "服用三片。", False),
+        ("ar", "Rest for two hours.", "استرح لمدة ساعتين.", True),
+        # Thai and Vietnamese say "a" with the word for one: no number added.
+        ("th", "Ask a nurse.", "ถามพยาบาลคนหนึ่ง", True),
+        ("th", "Use the newer one of both names.", "ใช้ชื่อที่ใหม่กว่าจากทั้งสองชื่อ", True),
+        ("vi", "Ask a nurse.", "Hỏi một y tá.", True),
+    ],
+)
+def test_a_number_in_words_is_compared_with_one_in_words(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "two tablets" as หนึ่งเม็ด (one tablet) passed: words stood in for digits, but were
+    never compared with each other."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("km", "Take 2 tablets a day for 3 days.", "លេបថ្នាំពីរគ្រាប់ក្នុងមួយថ្ងៃ រយៈពេលបីថ្ងៃ។", True),
+        ("km", "Take 2 tablets a day for 3 days.", "លេបថ្នាំពីរគ្រាប់ក្នុងមួយថ្ងៃ រយៈពេលប្រាំថ្ងៃ។", False),
+        ("km", "Rest for 5 days.", "សម្រាកដប់ប្រាំថ្ងៃ។", False),  # fifteen days
+        ("km", "Rest for 12 hours.", "សម្រាកដប់ពីរម៉ោង។", True),
+        ("lo", "Take 2 tablets for 3 days.", "ກິນຢາສອງເມັດ ເປັນເວລາສາມມື້.", True),
+        ("lo", "Take 2 tablets for 3 days.", "ກິນຢາສອງເມັດ ເປັນເວລາຫ້າມື້.", False),
+        ("lo", "Do not take 2 tablets.", "ຫ້າມກິນຢາສອງເມັດ.", True),  # ຫ້າມ "do not", no five
+        ("my", "Rest for 3 days.", "သုံးရက် အနားယူပါ။", True),
+        ("my", "Rest for 3 days.", "ငါးရက် အနားယူပါ။", False),
+        ("my", "Rest for 10 days.", "နှစ်ဆယ်ရက် အနားယူပါ။", False),  # twenty days
+        ("my", "Use 3 tablets.", "ဆေး ၃ ပြား သုံးပါ။", True),  # သုံး "use" is no three
+        # Thai สิบสอง is twelve and สองร้อย two hundred: neither is two.
+        ("th", "Rest for 2 hours.", "พักผ่อนสิบสองชั่วโมง", False),
+        ("th", "Take 2 mg.", "รับประทานสองร้อยมิลลิกรัม", False),
+        ("th", "Take 2 tablets.", "รับประทานสองเม็ด", True),
+    ],
+)
+def test_numbers_in_words_of_khmer_lao_burmese(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Khmer, Lao and Burmese had no number words: a right "3 days" (បីថ្ងៃ) was refused,
+    and Thai สิบสอง (12) passed for 2, its สอง read alone."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("th", "Rest for at least 2 days.", "พักผ่อนอย่างน้อย 2 วัน", True),
+        ("th", "Rest for at least 2 days.", "พักผ่อนไม่เกิน 2 วัน", False),
+        ("th", "Rest for at least 2 days.", "พักผ่อน 2 วันขึ้นไป", True),
+        ("th", "Take no more than 2 tablets.", "รับประทานไม่เกิน 2 เม็ด", True),
+        ("th", "Take no more than 2 tablets.", "รับประทานไม่น้อยกว่า 2 เม็ด", False),
+        ("th", "Take no more than 2 tablets.", "รับประทาน 2 เม็ด", True),  # a bound unsaid
+        ("zh_Hans", "Rest for at least 2 days.", "至少休息2天。", True),
+        ("zh_Hans", "Rest for at least 2 days.", "休息至少2天。", True),
+        ("zh_Hans", "Rest for at least 2 days.", "休息2天以上。", True),
+        ("zh_Hans", "Rest for at least 2 days.", "休息最多2天。", False),
+        ("vi", "Rest for at least 2 days.", "Nghỉ ít nhất 2 ngày.", True),
+        ("vi", "Rest for at least 2 days.", "Nghỉ tối đa 2 ngày.", False),
+        ("ja", "Rest for at least 2 days.", "2日以上休んでください。", True),
+        ("ja", "Rest for at least 2 days.", "2日以内に休んでください。", False),
+        ("ar", "Take no more than 2 tablets.", "لا تتناول أكثر من قرصين.", True),
+        # A comparison under a negation is a bound the other way: no bound is read.
+        ("th", "Do not take more than 2 tablets.", "รับประทานไม่เกิน 2 เม็ด", True),
+        ("ar", "Take no more than 2 tablets.", "لا تتناول أكثر من ٢ أقراص.", True),
+    ],
+)
+def test_a_least_may_not_become_a_most(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "at least 2 days" as ไม่เกิน 2 วัน (at most) kept every number and passed: a
+    patient told to rest at least two days read that two were the most."""
+    assert (_number_problems(source, translation, language) == []) is same

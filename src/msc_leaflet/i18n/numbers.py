@@ -7,7 +7,8 @@ has lost a dose. Numbers a language spells out (หนึ่ง, "twice", 一日
 from `data/numbers.yaml`, as they may stand in for digits but never change them, and a
 number followed by a word of size (100万, 1 ล้าน, 1 million) is its value. The
 unit written right after a number (10 mg, 10 มก., 10毫克) is read from `data/units.yaml`,
-so that "10 mg" given as "10 g" is seen.
+so that "10 mg" given as "10 g" is seen, as is one a language writes before it (Thai
+ร้อยละ 50, Chinese 百分之五十: 50%).
 """
 
 from __future__ import annotations
@@ -66,6 +67,16 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Bound:
+    """A number the text bounds: ``kind`` "least" (at least 2) or "most" (at most 2),
+    ``written`` as it stands ("at least 2 days")."""
+
+    value: str
+    kind: str
+    written: str
+
+
+@dataclass(frozen=True)
 class Numbers:
     """The numbers of one text: ``digits`` as written in digits, ``words`` spelled out,
     and ``measures`` those of the digits followed by a unit."""
@@ -73,6 +84,13 @@ class Numbers:
     digits: Counter[str]
     words: Counter[str]
     measures: tuple[Measure, ...] = ()
+    per: tuple[str, ...] = ()  # units the text gives "per" (mg/kg, cells per kg): kg
+    bounds: tuple[Bound, ...] = ()  # "at least 2 days", ไม่เกิน 2 เม็ด
+
+
+# Between the ends of a range ("1–2 mg", "1 to 2 mg"), whose unit is written once, after
+# its last number: both ends are in that unit.
+_RANGE = re.compile(r"\s*(?:[–\-~～〜至]|to|ถึง|đến|إلى)\s*")
 
 
 def read(text: str, language: str = "") -> Numbers:
@@ -80,17 +98,124 @@ def read(text: str, language: str = "") -> Numbers:
     reader sees it (`visible`: an invisible character hides no digit)."""
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     found = _digits(text, language)
-    measures = []
-    for value, start, end in found:
-        unit = _unit_after(text, end, _base(language))
+    han = _han_shares(text, _base(language))
+    shares = {start: name for start, _, _, name in han}
+    found += [(value, start, end) for start, end, value, _ in han]
+    found.sort(key=lambda number: number[1])
+    before = [
+        (shares[start], start) if start in shares else _unit_before(text, start, _base(language))
+        for _, start, _ in found
+    ]
+    measures: list[Measure] = []
+    bounds: list[Bound] = []
+    units = [_unit_after(text, end, _base(language)) for _, _, end in found]
+    for index in reversed(range(len(found))):  # a range's first end takes its last's unit
+        value, start, end = found[index]
+        unit = units[index]
+        ranged = index + 1 < len(found) and _RANGE.fullmatch(text[end : found[index + 1][1]])
+        if unit is None and ranged:
+            unit = units[index] = units[index + 1]
+        if (bound := _bound(text, start, unit[1] if unit else end, _base(language))) is not None:
+            kind, bound_start, bound_end = bound
+            bounds.insert(0, Bound(value, kind, text[bound_start:bound_end]))
         if unit is not None:
             name, unit_end = unit
-            measures.append(Measure(value, name, text[start:unit_end]))
+            measures.insert(0, Measure(value, name, text[start:unit_end]))
+        elif (ahead := before[index]) is not None:  # ร้อยละ 50
+            name, unit_start = ahead
+            measures.insert(0, Measure(value, name, text[unit_start:end]))
     return Numbers(
         Counter(value for value, _, _ in found),
         Counter(_words(text, language)),
         tuple(measures),
+        _per(text, _base(language)),
+        tuple(bounds),
     )
+
+
+def _bound(text: str, start: int, end: int, language: str) -> tuple[str, int, int] | None:
+    """The bound said right before the number at ``start`` or right after it and its
+    unit (at ``end``): its kind, and where its words begin and end."""
+    words = _bound_words(language)
+    ahead = end
+    while ahead < min(len(text), end + 2) and text[ahead] in _SPACES:
+        ahead += 1
+    after = text[ahead : ahead + _UNIT_SPAN].casefold()
+    for word, kind in words.get("after", ()):
+        if after.startswith(word) and _ends_word(text, ahead + len(word), word, language):
+            return kind, start, ahead + len(word)
+    back = start
+    while back > max(0, start - 2) and text[back - 1] in _SPACES:
+        back -= 1
+    before = text[max(0, back - _UNIT_SPAN) : back].casefold()
+    spaced = profile(language).word_spaces
+    for word, kind in words.get("before", ()):
+        begin = back - len(word)
+        if before.endswith(word) and not (spaced and begin and text[begin - 1].isalnum()):
+            return kind, begin, end
+    return None
+
+
+@cache
+def _bound_words(language: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(word, kind) said ``before`` and ``after`` a bounded number, longest first: "no
+    more than" (most) is read before "more than" (least)."""
+    entry = _table().get(language) or {}
+    bounds = entry.get("bounds") or {}
+    assert isinstance(bounds, dict)
+    found: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    for kind, places in bounds.items():
+        for place, words in places.items():
+            found[place].update({str(word).casefold(): str(kind) for word in words})
+    return {
+        place: tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+        for place, pairs in found.items()
+    }
+
+
+def _per(text: str, language: str) -> tuple[str, ...]:
+    """The units ``text`` gives another "per" ("mg/kg", "per kg", Thai ต่อ กก.)."""
+    per = _unit_data().get("per")
+    assert isinstance(per, dict)
+    marks = ["/"] + [str(word) for word in per.get(language) or []]
+    spaced = profile(language).word_spaces  # Thai writes เซลล์ต่อกิโลกรัม, no space
+    found = []
+    for mark in marks:
+        for match in re.finditer(re.escape(mark), text, re.IGNORECASE):
+            start = match.end()
+            if mark != "/" and spaced:
+                if match.start() and text[match.start() - 1].isalnum():
+                    continue  # "upper" holds no "per"
+                if not text[start : start + 1].isspace():
+                    continue  # "persist"
+            unit = _unit_after(text, start, language)
+            if unit is not None:
+                found.append(unit[0])
+    return tuple(found)
+
+
+def writes(text: str, unit: str, language: str) -> bool:
+    """Whether ``text`` names ``unit`` anywhere, in any form (1kgあたり, 每公斤, วันละ): a
+    word of the language or a symbol, a symbol standing apart from other Latin letters."""
+    folded = text.casefold()
+    for word, name in _unit_words(_base(language)):
+        if name != unit:
+            continue
+        if not word.isascii():
+            if word in folded:
+                return True
+        elif re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded):
+            return True
+    return False
+
+
+def lists(unit: str, language: str) -> bool:
+    """Whether ``language`` has its own words for ``unit`` in `data/units.yaml`: only then
+    can a translation be said to have left it out (Lao lists its time units only). A
+    text of no known language ("") is not judged."""
+    base = _base(language) if language else ""
+    before = _units("before").get(base) or {}
+    return bool(language) and (unit in (_units().get(base) or {}) or unit in before)
 
 
 def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
@@ -108,8 +233,9 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         if start < skip_to:
             continue
         if start in times and (time := _time(times[start])):
-            found.append((time, start, times[start].end()))
-            skip_to = times[start].end()
+            time, time_end = _meridiem(text, time, start, times[start].end(), language)
+            found.append((time, start, time_end))
+            skip_to = time_end
             continue
         if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
             fraction = fractions[start]
@@ -148,8 +274,57 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         elif one and (size := _size_after(text, end, _base(language))):  # 100万, 1 ล้าน
             value, end = _decimal(Fraction(value) * size[0]), size[1]
         begin = _signed(text, start)
+        if value.isdigit() and begin == start:
+            value, end = _meridiem(text, value, start, end, language)
         found.append((("-" + value) if begin < start else value, begin, end))
     return found
+
+
+# "8 pm", "8:30 p.m.", "8am": a time in twelve hours, as English writes it.
+_MERIDIEM = re.compile(r"[ \u00a0\u202f]?([ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tuple[str, int]:
+    """``time`` ("8", "8:30"), from ``start`` to ``end``, in twenty-four hours if its
+    language says it is in the morning or afternoon (8 pm, 晚上8点, 8 giờ tối: 20), and
+    where the number and its word end: 12 am is midnight (0), 12 pm noon."""
+    hour, _, minute = time.partition(":")
+    if len(hour) > 2 or not 1 <= int(hour) <= 12:
+        return time, end
+    half, words = None, _hours(_base(language))
+    if match := _MERIDIEM.match(text, end):
+        half, end = ("pm" if match.group(1).casefold() == "p" else "am"), match.end()
+    else:
+        gap = end + (end < len(text) and text[end] in _SPACES)
+        after = text[gap : gap + _UNIT_SPAN].casefold()
+        before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES)
+        for word, said in words.get("after", {}).items():
+            if after.startswith(word) and _ends_word(text, gap + len(word), word, language):
+                half = said
+        if minute or after.startswith(tuple(words.get("hour", {}))):  # 8:00, 8点
+            for word, said in words.get("before", {}).items():
+                if before.endswith(word):
+                    half = said
+    if half is None:
+        return time, end
+    hours = int(hour) % 12 + (12 if half == "pm" else 0)
+    return (f"{hours}:{minute}" if minute else f"{hours}"), end
+
+
+@cache
+def _hours(language: str) -> dict[str, dict[str, str]]:
+    """The language's words for a morning or afternoon hour, ``before`` and ``after``
+    (word → am or pm), and ``hour``: the words that make a number an hour (8点)."""
+    entry = _table().get(language) or {}
+    hours = entry.get("hours") or {}
+    assert isinstance(hours, dict)
+    return {  # hour: a list of words, each its own
+        place: {
+            str(word).casefold(): str(words[word]) if isinstance(words, dict) else str(word)
+            for word in words
+        }
+        for place, words in hours.items()
+    }
 
 
 def _time(match: re.Match[str]) -> str:
@@ -202,6 +377,60 @@ _SPACES = " \u00a0\u202f\u2009"  # between a number and its unit, or none
 _UNIT_SPAN = 32  # characters read for a unit: longer than any word of data/units.yaml
 
 
+def _unit_before(text: str, start: int, language: str) -> tuple[str, int] | None:
+    """The unit written before the number at ``start`` (Thai ร้อยละ 50) and where it
+    begins, or None."""
+    end = start
+    while end > max(0, start - 2) and text[end - 1] in _SPACES:
+        end -= 1
+    rest = text[max(0, end - _UNIT_SPAN) : end].casefold()
+    for word, name in _before_words(language):
+        begin = end - len(word)
+        if rest.endswith(word) and not (
+            profile(language).word_spaces and begin and text[begin - 1].isalnum()
+        ):
+            return name, begin
+    return None
+
+
+# Han numerals up to a hundred, as Chinese writes a share after 百分之 (五十, 九十五, 百).
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_HAN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_NUMBER = re.compile(
+    "(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九]|一?百)"
+)
+
+
+def _han_shares(text: str, language: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, unit) of each share written in Han numerals after its unit
+    word (百分之五十 is 50%): a number the digits do not hold."""
+    found = []
+    for word, name in _before_words(language):
+        for match in re.finditer(re.escape(word), text):
+            numeral = _HAN_NUMBER.match(text, match.end())
+            if numeral:
+                found.append((match.start(), numeral.end(), _han_value(numeral.group(0)), name))
+    return found
+
+
+def _han_value(numeral: str) -> str:
+    """五十 → 50, 十五 → 15, 十 → 10, 百 → 100, 五 → 5."""
+    if numeral.endswith("百"):
+        return "100"
+    if "十" not in numeral:
+        return str(_HAN_DIGITS[numeral])
+    tens, _, ones = numeral.partition("十")
+    return str(_HAN_DIGITS.get(tens, 1) * 10 + _HAN_DIGITS.get(ones, 0))
+
+
+@cache
+def _before_words(language: str) -> tuple[tuple[str, str], ...]:
+    """(word, unit) that ``language`` writes before a number, longest first."""
+    table = _units("before").get(language) or {}
+    pairs = {str(word).casefold(): str(name) for name, words in table.items() for word in words}
+    return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
 def _unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
     """The unit written at ``end`` (after a number) and where it ends, or None. A unit
     must end where its word ends: "g" is no unit in "5 giờ", nor ก. in ก.ค. (July)."""
@@ -223,7 +452,14 @@ def _ends_word(text: str, end: int, word: str, language: str) -> bool:
         return False
     latin = word[-1].isascii() or word[-1] == "."
     spaced = profile(language).word_spaces
+    if word.isascii() and not spaced and not _latin(text[end]):  # 1kgあたり, 2mgを
+        return True
     return not ((latin or spaced) and kind in "LN")
+
+
+def _latin(character: str) -> bool:
+    """Whether ``character`` may go on a word in Latin letters (ASCII, "kgs", "mgé")."""
+    return character.isascii() or unicodedata.name(character, "").startswith("LATIN")
 
 
 @cache
@@ -240,7 +476,16 @@ def _unit_words(language: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _units() -> dict[str, dict[str, list[object]]]:
+def _units(section: str = "") -> dict[str, dict[str, list[object]]]:
+    """Each language's words per unit: written after a number, or in ``section``
+    ("before": before it)."""
+    data = _unit_data().get(section) if section else _unit_data()
+    assert isinstance(data, dict)
+    return data
+
+
+@cache
+def _unit_data() -> dict[str, object]:
     from ..content.yaml_source import load_data
 
     return dict(load_data(data_path("units.yaml").read_text("utf-8")))
@@ -267,11 +512,37 @@ def _sizes(language: str) -> tuple[tuple[str, int], ...]:
 
 
 def _words(text: str, language: str) -> list[str]:
+    """The values of the number words of ``text``, but for those that are part of a
+    larger number (Thai สิบสอง, 12, and สองร้อย, 200, hold no 2 of their own)."""
     pattern = _word_pattern(_base(language))
     if pattern is None:
         return []
     values = _spelled(_base(language))
-    return [values[m.group(0).casefold()] for m in pattern.finditer(text)]
+    joined = _joined(_base(language))
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - _UNIT_SPAN) : start].casefold()
+        after = text[end : end + _UNIT_SPAN].casefold()
+        if before.endswith(joined + tuple(values)) or after.startswith(joined):
+            continue
+        found.append(values[match.group(0).casefold()])
+    return found
+
+
+@cache
+def _joined(language: str) -> tuple[str, ...]:
+    """The words that join a number word into a larger number (สิบ, ร้อย)."""
+    entry = _table().get(language) or {}
+    words = entry.get("joined") or []
+    assert isinstance(words, list)
+    return tuple(str(word).casefold() for word in words)
+
+
+def spells(value: str, language: str) -> bool:
+    """Whether ``language`` has a word `data/numbers.yaml` lists for ``value`` (Thai has
+    none for 3: สาม also starts สามารถ, "can")."""
+    return bool(language) and value in _spelled(_base(language)).values()
 
 
 def _base(language: str) -> str:
@@ -307,7 +578,8 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     before = entry.get("before") or []
     assert isinstance(before, list)
     if before:
-        pattern = rf"(?:{pattern})(?={'|'.join(re.escape(str(b)) for b in before)})"
+        counters = "|".join(re.escape(str(b)) for b in before)
+        pattern = rf"(?:{pattern})(?=[ \u00a0]?(?:{counters}))"  # 三片, ពីរ គ្រាប់
     return re.compile(pattern, re.IGNORECASE)
 
 

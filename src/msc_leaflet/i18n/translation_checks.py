@@ -268,14 +268,72 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             added[year] -= paired
     missing -= translation.words  # spelled out in the translation
     added -= source.words  # spelled out in the source ("twice" → 2)
+    # A number in words changed into another in words ("two tablets" as หนึ่งเม็ด, one
+    # tablet): a word of the source for 2 or more the translation could spell and does
+    # not, where the translation spells another. Either alone is no finding: Thai and
+    # Vietnamese say "a" with the word for one (คนหนึ่ง, một), "both" and "second" with
+    # the word for two (ทั้งสอง, thứ hai), and a language may leave a number unsaid; nor
+    # is a lost "one" (English says it for "the newer one", and "daily" is 1).
+    given = source.digits + source.words
+    printed = translation.digits + translation.words
+    lost = Counter(
+        {
+            value: min(count, (given - printed)[value] - missing[value])
+            for value, count in source.words.items()
+            if _many(value) and numbers.spells(value, pair.language)
+        }
+    )
+    new = Counter(
+        {
+            value: min(count, (printed - given)[value] - added[value])
+            for value, count in translation.words.items()
+        }
+    )
+    if +lost and +new:
+        missing += lost
+        added += new
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
         yield NUMBERS.problem(f"number not in the source: {_counted(added)}")
-    for before, after in _changed_units(source.measures, translation.measures):
+    for before, after in _changed_units(source, translation, pair.language):
+        if after is None:
+            yield NUMBERS.problem(
+                f"unit missing: {_reading(before)} in the source, {before.value} with no "
+                "unit in the translation"
+            )
+        else:
+            yield NUMBERS.problem(
+                f"unit changed: {_reading(before)} in the source, {_reading(after)} in the "
+                "translation"
+            )
+    for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
         yield NUMBERS.problem(
-            f"unit changed: {_reading(before)} in the source, {_reading(after)} in the translation"
+            f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
+            "translation"
         )
+    text = _plain(pair.translation_spans, pair.translation)
+    for unit in dict.fromkeys(source.per):
+        if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
+            yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
+
+
+def _reversed_bounds(
+    source: tuple[numbers.Bound, ...], translation: tuple[numbers.Bound, ...]
+) -> Iterator[tuple[numbers.Bound, numbers.Bound]]:
+    """Pairs of a number the source bounds one way ("at least 2 days") and the
+    translation only the other (ไม่เกิน 2 วัน, at most). A bound one side leaves unsaid
+    is no finding: only a bound said on both sides can be compared."""
+    for value in dict.fromkeys(b.value for b in source):
+        given = {b.kind: b for b in source if b.value == value}
+        found = {b.kind: b for b in translation if b.value == value}
+        if len(given) == 1 and len(found) == 1 and given.keys() != found.keys():
+            yield next(iter(given.values())), next(iter(found.values()))
+
+
+def _many(value: str) -> bool:
+    """Whether ``value`` is a whole number above one: a word for it says a number."""
+    return value.isdigit() and int(value) >= 2
 
 
 def _reading(measure: numbers.Measure) -> str:
@@ -285,18 +343,26 @@ def _reading(measure: numbers.Measure) -> str:
 
 
 def _changed_units(
-    source: tuple[numbers.Measure, ...], translation: tuple[numbers.Measure, ...]
-) -> Iterator[tuple[numbers.Measure, numbers.Measure]]:
+    source: numbers.Numbers, translation: numbers.Numbers, language: str
+) -> Iterator[tuple[numbers.Measure, numbers.Measure | None]]:
     """Pairs of a source measure and the translation's measure of the same number in
     another unit ("10 mg" and "10 ก.", grams), when the unit the source gives it is
-    nowhere after that number in the translation. A number written with no known unit
-    on either side ("10 tablets") is left to the number check."""
-    for value in dict.fromkeys(m.value for m in source):
-        given = Counter(m.unit for m in source if m.value == value)
-        found = Counter(m.unit for m in translation if m.value == value)
-        lost = [m for m in source if m.value == value and (given - found)[m.unit]]
-        new = [m for m in translation if m.value == value and (found - given)[m.unit]]
-        yield from zip(_one_each(lost), _one_each(new), strict=False)
+    nowhere after that number in the translation; or None for the translation's, when
+    it gives the number with no unit ("10 mg" as "10") though its language has words
+    for the unit. A number written with no known unit in the source ("10 tablets") is
+    left to the number check, as is one the translation lacks."""
+    for value in dict.fromkeys(m.value for m in source.measures):
+        given = Counter(m.unit for m in source.measures if m.value == value)
+        found = Counter(m.unit for m in translation.measures if m.value == value)
+        lost = [m for m in source.measures if m.value == value and (given - found)[m.unit]]
+        new = [m for m in translation.measures if m.value == value and (found - given)[m.unit]]
+        lost, new = _one_each(lost), _one_each(new)
+        yield from zip(lost, new, strict=False)
+        bare = translation.digits[value] - sum(found.values())  # written with no unit
+        for measure in lost[len(new) :]:
+            if bare > 0 and numbers.lists(measure.unit, language):
+                bare -= 1
+                yield measure, None
 
 
 def _one_each(measures: list[numbers.Measure]) -> list[numbers.Measure]:
