@@ -472,6 +472,9 @@ def test_a_translation_of_a_text_with_no_words_may_have_none() -> None:
     [
         ("th", "Take 10 mg.", "รับประทาน 10", False),
         ("th", "Take 10 mg.", "รับประทาน 10 มก.", True),
+        ("th", "Take 10 mg.", "รับประทาน 10 มก วันละครั้ง", True),  # มก. without its stop
+        ("th", "Take 10 mg.", "รับประทาน 10 มกราคม", False),  # 10 January: no mg
+        ("th", "Take 10 g.", "รับประทาน 10 มก", False),
         ("vi", "Rest for 2 days.", "Nghỉ ngơi 2.", False),
         ("zh_Hans", "Take 10 mg.", "服用10。", False),
         ("th", "Take 1 mg to 2 mg.", "รับประทาน 1–2 มก.", True),  # a range's unit

@@ -454,6 +454,8 @@ def _ends_word(text: str, end: int, word: str, language: str) -> bool:
     spaced = profile(language).word_spaces
     if word.isascii() and not spaced and not _latin(text[end]):  # 1kgあたり, 2mgを
         return True
+    if kind in "LN" and word in _units("alone").get(language, ()):
+        return False  # มก (มก. without its stop) also starts มกราคม, January
     return not ((latin or spaced) and kind in "LN")
 
 
@@ -478,7 +480,7 @@ def _unit_words(language: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _units(section: str = "") -> dict[str, dict[str, list[object]]]:
     """Each language's words per unit: written after a number, or in ``section``
-    ("before": before it)."""
+    ("before": before it; "alone": the words read only when no letter follows)."""
     data = _unit_data().get(section) if section else _unit_data()
     assert isinstance(data, dict)
     return data
