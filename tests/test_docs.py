@@ -522,3 +522,27 @@ def test_the_readme_python_example_runs_on_the_bundled_project(
     exec(compile(code, "README.md (Python API)", "exec"), {})
     assert "th/infusion-safety.pdf" in capsys.readouterr().out
     assert Path("print/th/infusion-safety.parallel.pdf").is_file()
+
+
+def test_the_readme_names_the_locales_its_build_command_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's first command builds the locales its sentence names, no more and no
+    fewer (it promised "every locale", and a newcomer looked in vain for the Burmese,
+    Khmer … PDFs: the other locales carry only the page furniture and the desk's words,
+    and `build` prints no leaflet in them)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("\n## Two commands\n") :]
+    claim = after.split("```", 1)[0]
+    named = set(re.findall(r"`([a-z]{2,3}(?:_[A-Za-z]+)?)`", claim))
+    monkeypatch.chdir(copy_bundled(tmp_path))
+    result = CliRunner().invoke(app, ["build", "--dry-run", "--json"])
+    assert result.exit_code == 0, result.stderr
+    built = {output["locale"] for output in json.loads(result.stdout)["outputs"]}
+    assert named == built
