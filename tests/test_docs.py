@@ -332,7 +332,7 @@ def test_every_check_code_the_docs_name_exists() -> None:
 
 
 BUILT = re.compile(r"^built\s+(\S+) \((\d+) pages?,", re.MULTILINE)
-SUMMARY = re.compile(r"^(\d+) built, (\d+) skipped, (\d+) failed · (\d+) pages", re.MULTILINE)
+SUMMARY = re.compile(r"^(\d+) built, (\d+) skipped, (\d+) failed · (\d+) pages?", re.MULTILINE)
 
 
 def console_blocks(page: str) -> Iterator[list[tuple[str, str]]]:
