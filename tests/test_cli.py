@@ -675,3 +675,16 @@ def test_i18n_check_writes_every_finding_to_one_stream(i18n_project: Path) -> No
     assert code == 1, out + err
     assert ": error: " in out and ": error: " not in err, out + err
     assert "error(s)" in err and "error(s)" not in out  # the count, as check gives it
+
+
+def test_a_one_page_build_says_one_page(tmp_path: Path) -> None:
+    # Every clinic's first build, of the one-page starter leaflet `init` writes, said
+    # "built   en/first-leaflet.pdf (1 pages, …)" and "· 1 pages ·".
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(tmp_path / "clinic")]).exit_code == 0
+    result = runner.invoke(app, ["build", "--project", str(tmp_path / "clinic")])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    printed = result.stdout + result.stderr
+    assert "en/first-leaflet.pdf (1 page, " in printed
+    assert "1 built, 0 skipped, 0 failed · 1 page · " in printed
+    assert "1 pages" not in printed

@@ -332,7 +332,7 @@ def test_every_check_code_the_docs_name_exists() -> None:
 
 
 BUILT = re.compile(r"^built\s+(\S+) \((\d+) pages?,", re.MULTILINE)
-SUMMARY = re.compile(r"^(\d+) built, (\d+) skipped, (\d+) failed · (\d+) pages", re.MULTILINE)
+SUMMARY = re.compile(r"^(\d+) built, (\d+) skipped, (\d+) failed · (\d+) pages?", re.MULTILINE)
 
 
 def console_blocks(page: str) -> Iterator[list[tuple[str, str]]]:
@@ -522,3 +522,113 @@ def test_the_readme_python_example_runs_on_the_bundled_project(
     exec(compile(code, "README.md (Python API)", "exec"), {})
     assert "th/infusion-safety.pdf" in capsys.readouterr().out
     assert Path("print/th/infusion-safety.parallel.pdf").is_file()
+
+
+def test_the_readme_names_the_locales_its_build_command_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's first command builds the locales its sentence names, no more and no
+    fewer (it promised "every locale", and a newcomer looked in vain for the Burmese,
+    Khmer … PDFs: the other locales carry only the page furniture and the desk's words,
+    and `build` prints no leaflet in them)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("\n## Two commands\n") :]
+    claim = after.split("```", 1)[0]
+    named = set(re.findall(r"`([a-z]{2,3}(?:_[A-Za-z]+)?)`", claim))
+    monkeypatch.chdir(copy_bundled(tmp_path))
+    result = CliRunner().invoke(app, ["build", "--dry-run", "--json"])
+    assert result.exit_code == 0, result.stderr
+    built = {output["locale"] for output in json.loads(result.stdout)["outputs"]}
+    assert named == built
+
+
+def varying(text: str) -> list[str]:
+    """The lines of ``text``, what changes from run to run (dates, seconds) written as
+    ``…``, sorted: a terminal interleaves stdout and stderr as they come."""
+    text = re.sub(r"\d{4}-\d{2}-\d{2}", "…", text)
+    return sorted(re.sub(r"\d+\.\d+ s\b", "… s", text).strip("\n").splitlines())
+
+
+def test_the_translating_page_shows_what_its_sign_off_and_xliff_commands_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/translating.md's sign-off walk (two reviews, a few words of the lede edited,
+    `i18n update`, then stats and a strict build) and its XLIFF round trip (export, the
+    agency changes the kicker, import) print what the page shows, dates and seconds
+    aside (it showed a 93-entry `ui` catalog, Thai's alone, after the catalogs grew to
+    120 entries in nine languages and Hindi)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    page = (REPO / "docs" / "translating.md").read_text(encoding="utf-8")
+    shown = [
+        (command, output)
+        for block in console_blocks(page)
+        for command, output in block
+        if " review " in command or " stats" in command or "--strict" in command
+    ]
+    assert [command.split()[2] for command, _ in shown] == [
+        "review",
+        "review",
+        "stats",
+        "infusion-safety",
+    ]
+    project = copy_bundled(tmp_path / "signoff")
+    monkeypatch.chdir(project)
+    for number, (command, output) in enumerate(shown):
+        if number == 2:  # "After a few words of the English lede are edited"
+            leaflet = project / "leaflets" / "infusion-safety.yaml"
+            text = leaflet.read_text(encoding="utf-8")
+            leaflet.write_text(text.replace("watch for", "look out for"), encoding="utf-8")
+            assert CliRunner().invoke(app, ["i18n", "update"]).exit_code == 0
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+        assert varying(result.stdout + result.stderr) == varying(output), command
+
+    [block] = [block for block in console_blocks(page) if "i18n export" in block[0][0]]
+    monkeypatch.chdir(copy_bundled(tmp_path / "xliff"))
+    for number, (command, output) in enumerate(block):
+        if number == 1:  # the agency's change to the kicker
+            xliff = Path("xliff/infusion-safety.th.xlf")
+            text = xliff.read_text(encoding="utf-8")
+            text = text.replace(">ข้อมูลสำหรับผู้ป่วย</target>", ">ข้อมูลสำหรับผู้ป่วยและครอบครัว</target>", 1)
+            xliff.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+        assert varying(result.stdout + result.stderr) == varying(output), command
+
+
+def test_the_translating_page_shows_what_a_lost_context_and_a_new_language_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/translating.md's catalog without contexts (`i18n check` and `build` of it) and
+    its `i18n init my` in a project `init` made print what the page shows, seconds aside
+    (`i18n init my` showed a ui.po "created" that `init` had already written, and none of
+    the templates it writes first)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    page = (REPO / "docs" / "translating.md").read_text(encoding="utf-8")
+    [lost] = [block for block in console_blocks(page) if "I18N014" in block[0][1]]
+    project = copy_bundled(tmp_path / "lost")
+    catalog = project / "locales/th/LC_MESSAGES/infusion-safety.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(re.sub(r"^msgctxt .*\n", "", text, flags=re.MULTILINE), "utf-8")
+    monkeypatch.chdir(project)
+    for command, output in lost:
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+        assert varying(result.stdout + result.stderr) == varying(output), command
+
+    [(command, output)] = [
+        run for block in console_blocks(page) for run in block if " i18n init " in run[0]
+    ]
+    assert CliRunner().invoke(app, ["init", str(tmp_path / "clinic")]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "clinic")
+    result = CliRunner().invoke(app, shlex.split(command)[1:])
+    assert varying(result.stdout + result.stderr) == varying(output), command

@@ -18,10 +18,15 @@ from .streams import json_text
 def outcome_line(outcome: Outcome) -> str:
     job = outcome.job.output
     if outcome.status == "built":
-        return f"built   {job} ({outcome.pages} pages, {outcome.seconds:.2f} s)"
+        return f"built   {job} ({_pages(outcome.pages)}, {outcome.seconds:.2f} s)"
     if outcome.status == "skipped":
         return f"skipped {job} (up to date)"
     return f"FAILED  {job}\n{_indent(outcome.message)}"
+
+
+def _pages(count: int) -> str:
+    """ "1 page", "3 pages": every clinic's first build is of a one-page starter."""
+    return f"{count} page" if count == 1 else f"{count} pages"
 
 
 def _indent(text: str) -> str:
@@ -32,7 +37,7 @@ def summary(report: BatchReport) -> str:
     pages = sum(o.pages for o in report.outcomes if o.status in ("built", "skipped"))
     lines = [
         f"{report.count('built')} built, {report.count('skipped')} skipped, "
-        f"{report.count('failed')} failed · {pages} pages · {report.seconds:.2f} s"
+        f"{report.count('failed')} failed · {_pages(pages)} · {report.seconds:.2f} s"
     ]
     failures = [o for o in report.outcomes if o.status == "failed"]
     if failures:
