@@ -2344,3 +2344,38 @@ def test_a_stray_mark_hides_no_promise(sentence: str, lang: str, claim: str) -> 
 def test_a_vietnamese_tone_still_tells_words_apart() -> None:
     """Vietnamese marks make other words: chưa khỏi (not yet healed) is no chữa khỏi."""
     assert_judged("Nếu khớp của bạn chưa khỏi hoàn toàn, hãy tái khám.", "vi", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Vietnamese: regenerates the knee,
+        # works for everyone, without any side effect, young again, cures at the root,
+        # blows the pain away for ever, clinically proven (a warning, as "proven").
+        ("Tế bào gốc tái tạo khớp gối bị tổn thương.", True),
+        ("Phương pháp này hiệu quả với tất cả mọi người.", True),
+        ("Liệu pháp này hiệu quả cho mọi người.", True),
+        ("Liệu pháp an toàn, không có bất kỳ tác dụng phụ nào.", True),
+        ("Tiêm tế bào gốc không gây tác dụng phụ.", True),
+        ("Giúp bạn trẻ lại 10 tuổi.", True),
+        ("Tế bào gốc giúp đẩy lùi lão hóa.", True),
+        ("Chữa tận gốc bệnh thoái hóa khớp.", True),
+        ("Đánh bay cơn đau khớp mãi mãi.", True),
+        ("Liệu pháp đã được chứng minh lâm sàng.", True),
+        ("Không chỉ chữa khỏi đau khớp mà còn làm trẻ hóa cơ thể.", True),
+        # Honest sentences: denials, a warning, side effects named, a child, a cause
+        # found at its root, the name of the field.
+        ("Tế bào gốc không thể tái tạo khớp gối.", False),
+        ("Chưa có nghiên cứu nào cho thấy tế bào gốc giúp bạn trẻ lại.", False),
+        ("Không có phương pháp nào hiệu quả với tất cả mọi người.", False),
+        ("Hãy cẩn thận với quảng cáo hứa chữa tận gốc bệnh khớp.", False),
+        ("Sau khi tiêm, bạn có thể bị tác dụng phụ như sốt hoặc đau.", None),
+        ("Trẻ em dưới 18 tuổi không được điều trị bằng tế bào gốc.", None),
+        ("Bác sĩ sẽ tìm nguyên nhân tận gốc của cơn đau.", None),
+        ("Y học tái tạo là một lĩnh vực nghiên cứu mới.", None),
+    ],
+)
+def test_vietnamese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Vietnamese: each is reported,
+    and the honest sentences beside them are not."""
+    assert_judged(sentence, "vi", promise)
