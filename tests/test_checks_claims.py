@@ -2379,3 +2379,38 @@ def test_vietnamese_advertising_promises_are_found(sentence: str, promise: bool 
     """A checker writes what a clinic's marketing says in Vietnamese: each is reported,
     and the honest sentences beside them are not."""
     assert_judged(sentence, "vi", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Chinese: cartilage grows again, works
+        # for everyone, money back if it fails, no side effect at all, ten years younger,
+        # joints as good as new, the illness gone once the medicine comes, damaged organs
+        # regenerated, clinically confirmed (a warning, as "proven").
+        ("干细胞疗法让软骨重新生长。", True),
+        ("本疗法对所有人都有效。", True),
+        ("人人有效。", True),
+        ("疗效确切，无效退款。", True),
+        ("安全无痛，无任何副作用。", True),
+        ("让您年轻十岁。", True),
+        ("帮您重返青春。", True),
+        ("干细胞能让关节恢复如初。", True),
+        ("药到病除。", True),
+        ("干细胞能再生受损的器官。", True),
+        ("本疗法经临床证实有效。", True),
+        # Honest sentences: denials, a question, a warning, side effects named, the name
+        # of the field, a trial under way.
+        ("目前没有研究证明干细胞能让软骨重新生长。", False),
+        ("干细胞疗法并非对所有人都有效。", False),
+        ("干细胞能让关节恢复如初吗？", False),
+        ("警惕声称能让您年轻十岁的广告。", False),
+        ("治疗可能有副作用，例如发热。", None),
+        ("再生医学是一个新的研究领域。", None),
+        ("临床试验仍在进行中。", None),
+    ],
+)
+def test_chinese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Chinese: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "zh_Hans", promise)
