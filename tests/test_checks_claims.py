@@ -2414,3 +2414,24 @@ def test_chinese_advertising_promises_are_found(sentence: str, promise: bool | N
     """A checker writes what a clinic's marketing says in Chinese: each is reported, and
     the honest sentences beside them are not."""
     assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # 尚未 "not yet", 并未 "did not", 未能 "failed to", 从未 "never", 未经 "without
+        # being", 不一定 "not necessarily": honest leaflets say so of a cure.
+        ("目前尚未证明干细胞能治愈关节炎。", False),
+        ("研究并未发现干细胞能让软骨再生。", False),
+        ("在试验中，干细胞未能治愈关节炎。", False),
+        ("干细胞从未治愈过关节炎。", False),
+        ("这种说法未经临床证实。", False),
+        ("干细胞不一定能治愈关节炎。", False),
+        # The denial reaches its own clause only.
+        ("尚未用于儿童，干细胞能治愈关节炎。", True),
+    ],
+)
+def test_chinese_not_yet_and_never_deny(sentence: str, promise: bool) -> None:
+    """'It has not yet been shown that stem cells cure arthritis' was reported as a
+    promise: the Chinese list knew 没有 and 不能 but no negation written with 未."""
+    assert_judged(sentence, "zh_Hans", promise)
