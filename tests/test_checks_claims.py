@@ -2435,3 +2435,37 @@ def test_chinese_not_yet_and_never_deny(sentence: str, promise: bool) -> None:
     """'It has not yet been shown that stem cells cure arthritis' was reported as a
     promise: the Chinese list knew 没有 and 不能 but no negation written with 未."""
     assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Japanese: works for anyone, not a
+        # worry of side effects at all, zero risk, a dream treatment, ten years younger,
+        # the pain never comes back, joints as they were, freed from pain for life,
+        # clinically proven (a warning, as "proven").
+        ("どなたにも効果があります。", True),
+        ("誰にでも効きます。", True),
+        ("副作用の心配は一切ありません。", True),
+        ("リスクゼロの治療です。", True),
+        ("画期的な夢の治療法です。", True),
+        ("10歳若く見えるようになります。", True),
+        ("痛みが二度と戻りません。", True),
+        ("関節が元通りになります。", True),
+        ("一度の治療で一生痛みから解放されます。", True),
+        ("臨床的に証明された治療です。", True),
+        # Honest sentences: denials, a warning, side effects named, life back to normal,
+        # a medicine taken for life, cartilage once lost.
+        ("幹細胞で関節が元通りになるわけではありません。", False),
+        ("臨床的に証明されていません。", False),
+        ("「夢の治療」と宣伝するクリニックに注意してください。", False),
+        ("発熱などの副作用が出ることがあります。", None),
+        ("元通りの生活に戻るには時間がかかります。", None),
+        ("一生、薬を飲み続ける必要があります。", None),
+        ("一度すり減った軟骨は二度と元に戻りません。", None),
+    ],
+)
+def test_japanese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Japanese: each is reported,
+    and the honest sentences beside them are not."""
+    assert_judged(sentence, "ja", promise)
