@@ -2469,3 +2469,33 @@ def test_japanese_advertising_promises_are_found(sentence: str, promise: bool | 
     """A checker writes what a clinic's marketing says in Japanese: each is reported,
     and the honest sentences beside them are not."""
     assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Arabic: effective for all patients,
+        # works with everyone, gives you back your youth, without any risk, renews
+        # damaged organs, scientifically proven (a warning, as "proven").
+        ("علاج فعال لجميع المرضى.", True),
+        ("ينجح العلاج مع الجميع.", True),
+        ("علاج ثوري يعيد لك شبابك.", True),
+        ("الخلايا الجذعية تعيد الشباب إلى بشرتك.", True),
+        ("العلاج بدون أي مخاطر.", True),
+        ("حقن آمن وخال من المخاطر.", True),
+        ("تجدد الخلايا الأعضاء التالفة.", True),
+        ("علاج مثبت علميا.", True),
+        # Honest sentences: denials, a warning, risks named, pain that comes back.
+        ("لا يوجد علاج فعال لجميع المرضى.", False),
+        ("لم يثبت أن الخلايا الجذعية تعيد الشباب.", False),
+        ("هذا العلاج غير مثبت علميا.", False),
+        ("احذر من الإعلانات التي تعد بعلاج بدون أي مخاطر.", False),
+        ("قد يسبب العلاج بعض المخاطر مثل العدوى.", None),
+        ("تجدد الألم بعد الحقن أمر شائع.", None),
+        ("يتابع الطبيب جميع المرضى بعد الحقن.", None),
+    ],
+)
+def test_arabic_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Arabic: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "ar", promise)
