@@ -2499,3 +2499,29 @@ def test_arabic_advertising_promises_are_found(sentence: str, promise: bool | No
     """A checker writes what a clinic's marketing says in Arabic: each is reported, and
     the honest sentences beside them are not."""
     assert_judged(sentence, "ar", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Burmese: makes cartilage regenerate,
+        # effective for everyone, success a full hundred per cent, no side effect at all,
+        # ten years younger, scientifically proven (a warning, as "proven").
+        ("ပင်မဆဲလ်များသည် အရိုးနုကို ပြန်လည်ရှင်သန်စေသည်။", True),
+        ("ဤကုထုံးသည် လူတိုင်းအတွက် ထိရောက်ပါသည်။", True),
+        ("အောင်မြင်မှု ရာနှုန်းပြည့် ဖြစ်သည်။", True),
+        ("ဘေးထွက်ဆိုးကျိုး ဘာမှ မရှိပါ။", True),
+        ("အသက် ၁၀ နှစ် ပိုငယ်စေပါသည်။", True),
+        ("ဤကုထုံးကို သိပ္ပံနည်းကျ သက်သေပြပြီး ဖြစ်သည်။", True),
+        # Honest sentences: denials, side effects named, the name of the field.
+        ("ပင်မဆဲလ်များသည် အရိုးနုကို ပြန်လည်ရှင်သန်စေကြောင်း သက်သေ မရှိပါ။", False),
+        ("ဤကုထုံးသည် လူတိုင်းအတွက် ထိရောက်သည် မဟုတ်ပါ။", False),
+        ("လူတိုင်းအတွက် ထိရောက်မှု မရှိပါ။", None),
+        ("ဘေးထွက်ဆိုးကျိုးများ ရှိနိုင်ပါသည်။", None),
+        ("ပြန်လည်ရှင်သန်ရေး ဆေးပညာသည် သုတေသန နယ်ပယ်တစ်ခု ဖြစ်သည်။", None),
+    ],
+)
+def test_burmese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Burmese: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "my", promise)
