@@ -2525,3 +2525,27 @@ def test_burmese_advertising_promises_are_found(sentence: str, promise: bool | N
     """A checker writes what a clinic's marketing says in Burmese: each is reported, and
     the honest sentences beside them are not."""
     assert_judged(sentence, "my", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Khmer: effective for everyone, younger
+        # than before, no longer hurts for ever, new organs, confirmed by science (a
+        # warning, as "proven").
+        ("មានប្រសិទ្ធភាពសម្រាប់មនុស្សគ្រប់គ្នា។", True),
+        ("ធ្វើឱ្យអ្នកមើលទៅក្មេងជាងមុន ១០ ឆ្នាំ។", True),
+        ("លែងឈឺជង្គង់ជារៀងរហូត។", True),
+        ("កោសិកាដើមបង្កើតសរីរាង្គថ្មី។", True),
+        ("ការព្យាបាលនេះបានបញ្ជាក់ដោយវិទ្យាសាស្ត្រ។", True),
+        # Honest sentences: denials, side effects named, pain that eases.
+        ("មិនមានការព្យាបាលណាមួយមានប្រសិទ្ធភាពសម្រាប់មនុស្សគ្រប់គ្នាទេ។", False),
+        ("មិនទាន់បានបញ្ជាក់ដោយវិទ្យាសាស្ត្រទេ។", False),
+        ("អាចមានផលរំខានដូចជាគ្រុនក្តៅ។", None),
+        ("ការឈឺចាប់អាចថយចុះបន្តិចម្តងៗ។", None),
+    ],
+)
+def test_khmer_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Khmer: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "km", promise)
