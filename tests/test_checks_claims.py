@@ -2549,3 +2549,25 @@ def test_khmer_advertising_promises_are_found(sentence: str, promise: bool | Non
     """A checker writes what a clinic's marketing says in Khmer: each is reported, and
     the honest sentences beside them are not."""
     assert_judged(sentence, "km", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Lao: works for everyone, turns back
+        # the years, younger, scientifically proven (a warning, as "proven").
+        ("ການປິ່ນປົວນີ້ໄດ້ຜົນກັບທຸກຄົນ.", True),
+        ("ເຊວຕົ້ນກຳເນີດຊ່ວຍຍ້ອນໄວ.", True),
+        ("ເຮັດໃຫ້ໜຸ່ມຂຶ້ນ 10 ປີ.", True),
+        ("ການປິ່ນປົວນີ້ພິສູດແລ້ວທາງວິທະຍາສາດ.", True),
+        # Honest sentences: denials, side effects named, a child's age.
+        ("ບໍ່ມີການປິ່ນປົວໃດໄດ້ຜົນກັບທຸກຄົນ.", False),
+        ("ຍັງບໍ່ໄດ້ພິສູດທາງວິທະຍາສາດ.", False),
+        ("ອາດມີຜົນຂ້າງຄຽງ ເຊັ່ນ ໄຂ້.", None),
+        ("ເດັກອາຍຸຕ່ຳກວ່າ 18 ປີ ບໍ່ຄວນຮັບການປິ່ນປົວນີ້.", None),
+    ],
+)
+def test_lao_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Lao: each is reported, and the
+    honest sentences beside them are not."""
+    assert_judged(sentence, "lo", promise)
