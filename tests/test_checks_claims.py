@@ -2571,3 +2571,26 @@ def test_lao_advertising_promises_are_found(sentence: str, promise: bool | None)
     """A checker writes what a clinic's marketing says in Lao: each is reported, and the
     honest sentences beside them are not."""
     assert_judged(sentence, "lo", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # 治療 is "treatment": "be sure to continue the treatment" and "until the
+        # treatment is fully over" are instructions, not 必ず治る / 完全に治る.
+        ("必ず治療を続けてください。", "ja", None),
+        ("医師の指示どおり、必ず治療を受けてください。", "ja", None),
+        ("完全に治療が終わるまで通院してください。", "ja", None),
+        ("必ず治験の説明を読んでください。", "ja", None),
+        ("必ず治ります。", "ja", True),
+        ("完全に治ります。", "ja", True),
+        ("必ず治癒します。", "ja", True),
+        # 包治疗: "includes the treatment" (本套餐包治疗和检查), not 包治 "cures all".
+        ("本套餐包治疗和检查。", "zh_Hans", None),
+        ("包治百病。", "zh_Hans", True),
+    ],
+)
+def test_a_word_for_treatment_is_no_cure(sentence: str, lang: str, promise: bool | None) -> None:
+    """'Be sure to continue the treatment' was an error (CLAIM001): 必ず治 matched the
+    start of 必ず治療."""
+    assert_judged(sentence, lang, promise)
