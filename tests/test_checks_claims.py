@@ -2594,3 +2594,26 @@ def test_a_word_for_treatment_is_no_cure(sentence: str, lang: str, promise: bool
     """'Be sure to continue the treatment' was an error (CLAIM001): 必ず治 matched the
     start of 必ず治療."""
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Surely, absolutely cures; surely gets better; effective for 100% of people;
+        # stops ageing; the pain goes and never comes back.
+        ("絶対に治ります。", True),
+        ("確実に治ります。", True),
+        ("必ず良くなります。", True),
+        ("100%の方に効果があります。", True),
+        ("すべての方に効果があります。", True),
+        ("幹細胞が老化を止めます。", True),
+        ("痛みが消えて二度と戻りません。", True),
+        # Instructions and denials.
+        ("確実に治療を続けてください。", None),
+        ("老化を止めることはできません。", False),
+        ("すべての方に効果があるわけではありません。", False),
+    ],
+)
+def test_japanese_certainty_and_everyone_are_promises(sentence: str, promise: bool | None) -> None:
+    """More of a Japanese advert's phrasings: each is reported, the honest ones not."""
+    assert_judged(sentence, "ja", promise)
