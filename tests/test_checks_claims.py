@@ -2617,3 +2617,27 @@ def test_a_word_for_treatment_is_no_cure(sentence: str, lang: str, promise: bool
 def test_japanese_certainty_and_everyone_are_promises(sentence: str, promise: bool | None) -> None:
     """More of a Japanese advert's phrasings: each is reported, the honest ones not."""
     assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # No more pain, for ever; surely cured; cured 100%; a guaranteed cure; "ko", the
+        # way a chat or a poster writes không.
+        ("Không còn đau nữa, mãi mãi.", True),
+        ("Không còn đau khớp vĩnh viễn.", True),
+        ("Chắc chắn khỏi bệnh.", True),
+        ("Khỏi bệnh 100%.", True),
+        ("Bảo đảm khỏi bệnh.", True),
+        ("Ko có tác dụng phụ.", True),
+        # Honest: pain that may stay, a question, a denial.
+        ("Nếu vẫn còn đau sau 2 tuần, hãy gọi cho phòng khám.", None),
+        ("Không ai có thể chắc chắn khỏi bệnh.", False),
+        ("Tôi có chắc chắn khỏi bệnh không?", False),
+        ("Tế bào gốc ko chữa khỏi bệnh khớp.", False),
+        ("Ko chỉ giảm đau mà còn chữa khỏi hoàn toàn.", True),
+    ],
+)
+def test_vietnamese_more_advertising_phrasings(sentence: str, promise: bool | None) -> None:
+    """More of a Vietnamese advert's phrasings: each is reported, the honest ones not."""
+    assert_judged(sentence, "vi", promise)
