@@ -2641,3 +2641,31 @@ def test_japanese_certainty_and_everyone_are_promises(sentence: str, promise: bo
 def test_vietnamese_more_advertising_phrasings(sentence: str, promise: bool | None) -> None:
     """More of a Vietnamese advert's phrasings: each is reported, the honest ones not."""
     assert_judged(sentence, "vi", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Chinese: from now on, goodbye to pain; never hurts again.
+        ("从此告别疼痛。", "zh_Hans", True),
+        ("从此摆脱关节痛。", "zh_Hans", True),
+        ("再也不痛了。", "zh_Hans", True),
+        ("打完针后再也不会疼。", "zh_Hans", True),
+        ("从此告别香烟。", "zh_Hans", None),
+        ("从此以后，请定期复查。", "zh_Hans", None),
+        # Arabic: cures you (completely), you will never feel the pain again, causes no
+        # side effects (آثار or أعراض جانبية).
+        ("يشفيك تماما.", "ar", True),
+        ("لن تشعر بالألم مرة أخرى.", "ar", True),
+        ("العلاج لا يسبب أي أعراض جانبية.", "ar", True),
+        ("علاج بدون أعراض جانبية.", "ar", True),
+        ("قد يسبب العلاج أعراضا جانبية مثل الحمى.", "ar", None),
+        ("لا يوجد دليل على أن الخلايا الجذعية تشفيك.", "ar", False),
+    ],
+)
+def test_goodbye_to_pain_from_now_on_is_a_promise(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """More of a Chinese or Arabic advert's phrasings: each is reported, the honest ones
+    not."""
+    assert_judged(sentence, lang, promise)
