@@ -2669,3 +2669,33 @@ def test_goodbye_to_pain_from_now_on_is_a_promise(
     """More of a Chinese or Arabic advert's phrasings: each is reported, the honest ones
     not."""
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # "Stem cells repair any damage": every list reports it, in its own words.
+        ("Stem cells repair any damage.", "en", True),
+        ("MSCs repair all damage in the body.", "en", True),
+        ("Stem cells do not repair any damage.", "en", False),
+        ("No treatment can repair all damage.", "en", False),
+        ("The surgeon will repair the damage to your tendon.", "en", None),
+        ("เซลล์ต้นกำเนิดซ่อมแซมทุกความเสียหาย", "th", True),
+        ("Tế bào gốc sửa chữa mọi tổn thương.", "vi", True),
+        ("Tế bào gốc không thể sửa chữa mọi tổn thương.", "vi", False),
+        ("干细胞可以修复身体任何损伤。", "zh_Hans", True),
+        ("干细胞修复一切损伤。", "zh_Hans", True),
+        ("干细胞不能修复所有损伤。", "zh_Hans", False),
+        ("幹細胞があらゆる損傷を修復します。", "ja", True),
+        ("幹細胞は、どんな損傷も修復します。", "ja", True),
+        ("الخلايا الجذعية تصلح أي ضرر في الجسم.", "ar", True),
+        ("لا تصلح الخلايا الجذعية أي ضرر.", "ar", False),
+        ("ပင်မဆဲလ်များသည် ခန္ဓာကိုယ်၏ မည်သည့်ထိခိုက်မှုကိုမဆို ပြုပြင်ပေးသည်။", "my", True),
+        ("កោសិកាដើមជួសជុលការខូចខាតគ្រប់ប្រភេទ។", "km", True),
+        ("ເຊວຕົ້ນກຳເນີດສ້ອມແປງທຸກຄວາມເສຍຫາຍ.", "lo", True),
+    ],
+)
+def test_repairs_any_damage_is_a_promise(sentence: str, lang: str, promise: bool | None) -> None:
+    """'Stem cells repair any damage', the sweeping promise of a clinic's advert, passed
+    check in every language."""
+    assert_judged(sentence, lang, promise)
