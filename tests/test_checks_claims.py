@@ -2699,3 +2699,31 @@ def test_repairs_any_damage_is_a_promise(sentence: str, lang: str, promise: bool
     """'Stem cells repair any damage', the sweeping promise of a clinic's advert, passed
     check in every language."""
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Works for every patient, years younger, no more pain for ever, proven: the
+        # English and Thai lists, which the other lists follow, missed these forms.
+        ("It works for every patient.", "en", True),
+        ("Effective for all patients.", "en", True),
+        ("Look 10 years younger.", "en", True),
+        ("Feel 20 years younger!", "en", True),
+        ("No more pain, forever!", "en", True),
+        ("No treatment works for every patient.", "en", False),
+        ("Children younger than 12 should not be treated.", "en", None),
+        ("There is no more pain relief we can offer.", "en", None),
+        ("ได้ผลกับทุกคน", "th", True),
+        ("ดูอ่อนกว่าวัย 10 ปี", "th", True),
+        ("พิสูจน์แล้วทางวิทยาศาสตร์", "th", True),
+        ("ไม่มีการรักษาใดได้ผลกับทุกคน", "th", False),
+        ("ยังไม่ได้พิสูจน์ทางวิทยาศาสตร์", "th", False),
+        ("เด็กอายุต่ำกว่า 18 ปีไม่ควรรับการรักษานี้", "th", None),
+    ],
+)
+def test_everyone_younger_and_proven_in_english_and_thai(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """The classes the thinner lists gained, in the lists they follow."""
+    assert_judged(sentence, lang, promise)
