@@ -2727,3 +2727,24 @@ def test_everyone_younger_and_proven_in_english_and_thai(
 ) -> None:
     """The classes the thinner lists gained, in the lists they follow."""
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Never hurts again, for ever (the negation is the promise's own); guarantees
+        # recovery.
+        ("ไม่ปวดอีกเลยตลอดไป", "th", True),
+        ("ບໍ່ປວດອີກຕະຫຼອດໄປ.", "lo", True),
+        ("ធានាជាសះស្បើយ។", "km", True),
+        # Honest: pain that may come back, a warranty of nothing the leaflet promises.
+        ("ถ้าไม่ปวดอีก ให้มาตรวจตามนัด", "th", None),
+        ("ຖ້າບໍ່ປວດອີກ ໃຫ້ມາກວດຕາມນັດ.", "lo", None),
+        ("មិនអាចធានាជាសះស្បើយបានទេ។", "km", False),
+    ],
+)
+def test_never_hurts_again_for_ever_in_thai_lao_and_khmer(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """'No more pain, for ever' and 'guarantees recovery' passed check in these lists."""
+    assert_judged(sentence, lang, promise)
