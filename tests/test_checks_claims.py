@@ -2344,3 +2344,407 @@ def test_a_stray_mark_hides_no_promise(sentence: str, lang: str, claim: str) -> 
 def test_a_vietnamese_tone_still_tells_words_apart() -> None:
     """Vietnamese marks make other words: chưa khỏi (not yet healed) is no chữa khỏi."""
     assert_judged("Nếu khớp của bạn chưa khỏi hoàn toàn, hãy tái khám.", "vi", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Vietnamese: regenerates the knee,
+        # works for everyone, without any side effect, young again, cures at the root,
+        # blows the pain away for ever, clinically proven (a warning, as "proven").
+        ("Tế bào gốc tái tạo khớp gối bị tổn thương.", True),
+        ("Phương pháp này hiệu quả với tất cả mọi người.", True),
+        ("Liệu pháp này hiệu quả cho mọi người.", True),
+        ("Liệu pháp an toàn, không có bất kỳ tác dụng phụ nào.", True),
+        ("Tiêm tế bào gốc không gây tác dụng phụ.", True),
+        ("Giúp bạn trẻ lại 10 tuổi.", True),
+        ("Tế bào gốc giúp đẩy lùi lão hóa.", True),
+        ("Chữa tận gốc bệnh thoái hóa khớp.", True),
+        ("Đánh bay cơn đau khớp mãi mãi.", True),
+        ("Liệu pháp đã được chứng minh lâm sàng.", True),
+        ("Không chỉ chữa khỏi đau khớp mà còn làm trẻ hóa cơ thể.", True),
+        # Honest sentences: denials, a warning, side effects named, a child, a cause
+        # found at its root, the name of the field.
+        ("Tế bào gốc không thể tái tạo khớp gối.", False),
+        ("Chưa có nghiên cứu nào cho thấy tế bào gốc giúp bạn trẻ lại.", False),
+        ("Không có phương pháp nào hiệu quả với tất cả mọi người.", False),
+        ("Hãy cẩn thận với quảng cáo hứa chữa tận gốc bệnh khớp.", False),
+        ("Sau khi tiêm, bạn có thể bị tác dụng phụ như sốt hoặc đau.", None),
+        ("Trẻ em dưới 18 tuổi không được điều trị bằng tế bào gốc.", None),
+        ("Bác sĩ sẽ tìm nguyên nhân tận gốc của cơn đau.", None),
+        ("Y học tái tạo là một lĩnh vực nghiên cứu mới.", None),
+    ],
+)
+def test_vietnamese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Vietnamese: each is reported,
+    and the honest sentences beside them are not."""
+    assert_judged(sentence, "vi", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Chinese: cartilage grows again, works
+        # for everyone, money back if it fails, no side effect at all, ten years younger,
+        # joints as good as new, the illness gone once the medicine comes, damaged organs
+        # regenerated, clinically confirmed (a warning, as "proven").
+        ("干细胞疗法让软骨重新生长。", True),
+        ("本疗法对所有人都有效。", True),
+        ("人人有效。", True),
+        ("疗效确切，无效退款。", True),
+        ("安全无痛，无任何副作用。", True),
+        ("让您年轻十岁。", True),
+        ("帮您重返青春。", True),
+        ("干细胞能让关节恢复如初。", True),
+        ("药到病除。", True),
+        ("干细胞能再生受损的器官。", True),
+        ("本疗法经临床证实有效。", True),
+        # Honest sentences: denials, a question, a warning, side effects named, the name
+        # of the field, a trial under way.
+        ("目前没有研究证明干细胞能让软骨重新生长。", False),
+        ("干细胞疗法并非对所有人都有效。", False),
+        ("干细胞能让关节恢复如初吗？", False),
+        ("警惕声称能让您年轻十岁的广告。", False),
+        ("治疗可能有副作用，例如发热。", None),
+        ("再生医学是一个新的研究领域。", None),
+        ("临床试验仍在进行中。", None),
+    ],
+)
+def test_chinese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Chinese: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # 尚未 "not yet", 并未 "did not", 未能 "failed to", 从未 "never", 未经 "without
+        # being", 不一定 "not necessarily": honest leaflets say so of a cure.
+        ("目前尚未证明干细胞能治愈关节炎。", False),
+        ("研究并未发现干细胞能让软骨再生。", False),
+        ("在试验中，干细胞未能治愈关节炎。", False),
+        ("干细胞从未治愈过关节炎。", False),
+        ("这种说法未经临床证实。", False),
+        ("干细胞不一定能治愈关节炎。", False),
+        # The denial reaches its own clause only.
+        ("尚未用于儿童，干细胞能治愈关节炎。", True),
+    ],
+)
+def test_chinese_not_yet_and_never_deny(sentence: str, promise: bool) -> None:
+    """'It has not yet been shown that stem cells cure arthritis' was reported as a
+    promise: the Chinese list knew 没有 and 不能 but no negation written with 未."""
+    assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Japanese: works for anyone, not a
+        # worry of side effects at all, zero risk, a dream treatment, ten years younger,
+        # the pain never comes back, joints as they were, freed from pain for life,
+        # clinically proven (a warning, as "proven").
+        ("どなたにも効果があります。", True),
+        ("誰にでも効きます。", True),
+        ("副作用の心配は一切ありません。", True),
+        ("リスクゼロの治療です。", True),
+        ("画期的な夢の治療法です。", True),
+        ("10歳若く見えるようになります。", True),
+        ("痛みが二度と戻りません。", True),
+        ("関節が元通りになります。", True),
+        ("一度の治療で一生痛みから解放されます。", True),
+        ("臨床的に証明された治療です。", True),
+        # Honest sentences: denials, a warning, side effects named, life back to normal,
+        # a medicine taken for life, cartilage once lost.
+        ("幹細胞で関節が元通りになるわけではありません。", False),
+        ("臨床的に証明されていません。", False),
+        ("「夢の治療」と宣伝するクリニックに注意してください。", False),
+        ("発熱などの副作用が出ることがあります。", None),
+        ("元通りの生活に戻るには時間がかかります。", None),
+        ("一生、薬を飲み続ける必要があります。", None),
+        ("一度すり減った軟骨は二度と元に戻りません。", None),
+    ],
+)
+def test_japanese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Japanese: each is reported,
+    and the honest sentences beside them are not."""
+    assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Arabic: effective for all patients,
+        # works with everyone, gives you back your youth, without any risk, renews
+        # damaged organs, scientifically proven (a warning, as "proven").
+        ("علاج فعال لجميع المرضى.", True),
+        ("ينجح العلاج مع الجميع.", True),
+        ("علاج ثوري يعيد لك شبابك.", True),
+        ("الخلايا الجذعية تعيد الشباب إلى بشرتك.", True),
+        ("العلاج بدون أي مخاطر.", True),
+        ("حقن آمن وخال من المخاطر.", True),
+        ("تجدد الخلايا الأعضاء التالفة.", True),
+        ("علاج مثبت علميا.", True),
+        # Honest sentences: denials, a warning, risks named, pain that comes back.
+        ("لا يوجد علاج فعال لجميع المرضى.", False),
+        ("لم يثبت أن الخلايا الجذعية تعيد الشباب.", False),
+        ("هذا العلاج غير مثبت علميا.", False),
+        ("احذر من الإعلانات التي تعد بعلاج بدون أي مخاطر.", False),
+        ("قد يسبب العلاج بعض المخاطر مثل العدوى.", None),
+        ("تجدد الألم بعد الحقن أمر شائع.", None),
+        ("يتابع الطبيب جميع المرضى بعد الحقن.", None),
+    ],
+)
+def test_arabic_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Arabic: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "ar", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Burmese: makes cartilage regenerate,
+        # effective for everyone, success a full hundred per cent, no side effect at all,
+        # ten years younger, scientifically proven (a warning, as "proven").
+        ("ပင်မဆဲလ်များသည် အရိုးနုကို ပြန်လည်ရှင်သန်စေသည်။", True),
+        ("ဤကုထုံးသည် လူတိုင်းအတွက် ထိရောက်ပါသည်။", True),
+        ("အောင်မြင်မှု ရာနှုန်းပြည့် ဖြစ်သည်။", True),
+        ("ဘေးထွက်ဆိုးကျိုး ဘာမှ မရှိပါ။", True),
+        ("အသက် ၁၀ နှစ် ပိုငယ်စေပါသည်။", True),
+        ("ဤကုထုံးကို သိပ္ပံနည်းကျ သက်သေပြပြီး ဖြစ်သည်။", True),
+        # Honest sentences: denials, side effects named, the name of the field.
+        ("ပင်မဆဲလ်များသည် အရိုးနုကို ပြန်လည်ရှင်သန်စေကြောင်း သက်သေ မရှိပါ။", False),
+        ("ဤကုထုံးသည် လူတိုင်းအတွက် ထိရောက်သည် မဟုတ်ပါ။", False),
+        ("လူတိုင်းအတွက် ထိရောက်မှု မရှိပါ။", None),
+        ("ဘေးထွက်ဆိုးကျိုးများ ရှိနိုင်ပါသည်။", None),
+        ("ပြန်လည်ရှင်သန်ရေး ဆေးပညာသည် သုတေသန နယ်ပယ်တစ်ခု ဖြစ်သည်။", None),
+    ],
+)
+def test_burmese_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Burmese: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "my", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Khmer: effective for everyone, younger
+        # than before, no longer hurts for ever, new organs, confirmed by science (a
+        # warning, as "proven").
+        ("មានប្រសិទ្ធភាពសម្រាប់មនុស្សគ្រប់គ្នា។", True),
+        ("ធ្វើឱ្យអ្នកមើលទៅក្មេងជាងមុន ១០ ឆ្នាំ។", True),
+        ("លែងឈឺជង្គង់ជារៀងរហូត។", True),
+        ("កោសិកាដើមបង្កើតសរីរាង្គថ្មី។", True),
+        ("ការព្យាបាលនេះបានបញ្ជាក់ដោយវិទ្យាសាស្ត្រ។", True),
+        # Honest sentences: denials, side effects named, pain that eases.
+        ("មិនមានការព្យាបាលណាមួយមានប្រសិទ្ធភាពសម្រាប់មនុស្សគ្រប់គ្នាទេ។", False),
+        ("មិនទាន់បានបញ្ជាក់ដោយវិទ្យាសាស្ត្រទេ។", False),
+        ("អាចមានផលរំខានដូចជាគ្រុនក្តៅ។", None),
+        ("ការឈឺចាប់អាចថយចុះបន្តិចម្តងៗ។", None),
+    ],
+)
+def test_khmer_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Khmer: each is reported, and
+    the honest sentences beside them are not."""
+    assert_judged(sentence, "km", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Promises a clinic's advertising makes in Lao: works for everyone, turns back
+        # the years, younger, scientifically proven (a warning, as "proven").
+        ("ການປິ່ນປົວນີ້ໄດ້ຜົນກັບທຸກຄົນ.", True),
+        ("ເຊວຕົ້ນກຳເນີດຊ່ວຍຍ້ອນໄວ.", True),
+        ("ເຮັດໃຫ້ໜຸ່ມຂຶ້ນ 10 ປີ.", True),
+        ("ການປິ່ນປົວນີ້ພິສູດແລ້ວທາງວິທະຍາສາດ.", True),
+        # Honest sentences: denials, side effects named, a child's age.
+        ("ບໍ່ມີການປິ່ນປົວໃດໄດ້ຜົນກັບທຸກຄົນ.", False),
+        ("ຍັງບໍ່ໄດ້ພິສູດທາງວິທະຍາສາດ.", False),
+        ("ອາດມີຜົນຂ້າງຄຽງ ເຊັ່ນ ໄຂ້.", None),
+        ("ເດັກອາຍຸຕ່ຳກວ່າ 18 ປີ ບໍ່ຄວນຮັບການປິ່ນປົວນີ້.", None),
+    ],
+)
+def test_lao_advertising_promises_are_found(sentence: str, promise: bool | None) -> None:
+    """A checker writes what a clinic's marketing says in Lao: each is reported, and the
+    honest sentences beside them are not."""
+    assert_judged(sentence, "lo", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # 治療 is "treatment": "be sure to continue the treatment" and "until the
+        # treatment is fully over" are instructions, not 必ず治る / 完全に治る.
+        ("必ず治療を続けてください。", "ja", None),
+        ("医師の指示どおり、必ず治療を受けてください。", "ja", None),
+        ("完全に治療が終わるまで通院してください。", "ja", None),
+        ("必ず治験の説明を読んでください。", "ja", None),
+        ("必ず治ります。", "ja", True),
+        ("完全に治ります。", "ja", True),
+        ("必ず治癒します。", "ja", True),
+        # 包治疗: "includes the treatment" (本套餐包治疗和检查), not 包治 "cures all".
+        ("本套餐包治疗和检查。", "zh_Hans", None),
+        ("包治百病。", "zh_Hans", True),
+    ],
+)
+def test_a_word_for_treatment_is_no_cure(sentence: str, lang: str, promise: bool | None) -> None:
+    """'Be sure to continue the treatment' was an error (CLAIM001): 必ず治 matched the
+    start of 必ず治療."""
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Surely, absolutely cures; surely gets better; effective for 100% of people;
+        # stops ageing; the pain goes and never comes back.
+        ("絶対に治ります。", True),
+        ("確実に治ります。", True),
+        ("必ず良くなります。", True),
+        ("100%の方に効果があります。", True),
+        ("すべての方に効果があります。", True),
+        ("幹細胞が老化を止めます。", True),
+        ("痛みが消えて二度と戻りません。", True),
+        # Instructions and denials.
+        ("確実に治療を続けてください。", None),
+        ("老化を止めることはできません。", False),
+        ("すべての方に効果があるわけではありません。", False),
+    ],
+)
+def test_japanese_certainty_and_everyone_are_promises(sentence: str, promise: bool | None) -> None:
+    """More of a Japanese advert's phrasings: each is reported, the honest ones not."""
+    assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # No more pain, for ever; surely cured; cured 100%; a guaranteed cure; "ko", the
+        # way a chat or a poster writes không.
+        ("Không còn đau nữa, mãi mãi.", True),
+        ("Không còn đau khớp vĩnh viễn.", True),
+        ("Chắc chắn khỏi bệnh.", True),
+        ("Khỏi bệnh 100%.", True),
+        ("Bảo đảm khỏi bệnh.", True),
+        ("Ko có tác dụng phụ.", True),
+        # Honest: pain that may stay, a question, a denial.
+        ("Nếu vẫn còn đau sau 2 tuần, hãy gọi cho phòng khám.", None),
+        ("Không ai có thể chắc chắn khỏi bệnh.", False),
+        ("Tôi có chắc chắn khỏi bệnh không?", False),
+        ("Tế bào gốc ko chữa khỏi bệnh khớp.", False),
+        ("Ko chỉ giảm đau mà còn chữa khỏi hoàn toàn.", True),
+    ],
+)
+def test_vietnamese_more_advertising_phrasings(sentence: str, promise: bool | None) -> None:
+    """More of a Vietnamese advert's phrasings: each is reported, the honest ones not."""
+    assert_judged(sentence, "vi", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Chinese: from now on, goodbye to pain; never hurts again.
+        ("从此告别疼痛。", "zh_Hans", True),
+        ("从此摆脱关节痛。", "zh_Hans", True),
+        ("再也不痛了。", "zh_Hans", True),
+        ("打完针后再也不会疼。", "zh_Hans", True),
+        ("从此告别香烟。", "zh_Hans", None),
+        ("从此以后，请定期复查。", "zh_Hans", None),
+        # Arabic: cures you (completely), you will never feel the pain again, causes no
+        # side effects (آثار or أعراض جانبية).
+        ("يشفيك تماما.", "ar", True),
+        ("لن تشعر بالألم مرة أخرى.", "ar", True),
+        ("العلاج لا يسبب أي أعراض جانبية.", "ar", True),
+        ("علاج بدون أعراض جانبية.", "ar", True),
+        ("قد يسبب العلاج أعراضا جانبية مثل الحمى.", "ar", None),
+        ("لا يوجد دليل على أن الخلايا الجذعية تشفيك.", "ar", False),
+    ],
+)
+def test_goodbye_to_pain_from_now_on_is_a_promise(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """More of a Chinese or Arabic advert's phrasings: each is reported, the honest ones
+    not."""
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # "Stem cells repair any damage": every list reports it, in its own words.
+        ("Stem cells repair any damage.", "en", True),
+        ("MSCs repair all damage in the body.", "en", True),
+        ("Stem cells do not repair any damage.", "en", False),
+        ("No treatment can repair all damage.", "en", False),
+        ("The surgeon will repair the damage to your tendon.", "en", None),
+        ("เซลล์ต้นกำเนิดซ่อมแซมทุกความเสียหาย", "th", True),
+        ("Tế bào gốc sửa chữa mọi tổn thương.", "vi", True),
+        ("Tế bào gốc không thể sửa chữa mọi tổn thương.", "vi", False),
+        ("干细胞可以修复身体任何损伤。", "zh_Hans", True),
+        ("干细胞修复一切损伤。", "zh_Hans", True),
+        ("干细胞不能修复所有损伤。", "zh_Hans", False),
+        ("幹細胞があらゆる損傷を修復します。", "ja", True),
+        ("幹細胞は、どんな損傷も修復します。", "ja", True),
+        ("الخلايا الجذعية تصلح أي ضرر في الجسم.", "ar", True),
+        ("لا تصلح الخلايا الجذعية أي ضرر.", "ar", False),
+        ("ပင်မဆဲလ်များသည် ခန္ဓာကိုယ်၏ မည်သည့်ထိခိုက်မှုကိုမဆို ပြုပြင်ပေးသည်။", "my", True),
+        ("កោសិកាដើមជួសជុលការខូចខាតគ្រប់ប្រភេទ។", "km", True),
+        ("ເຊວຕົ້ນກຳເນີດສ້ອມແປງທຸກຄວາມເສຍຫາຍ.", "lo", True),
+    ],
+)
+def test_repairs_any_damage_is_a_promise(sentence: str, lang: str, promise: bool | None) -> None:
+    """'Stem cells repair any damage', the sweeping promise of a clinic's advert, passed
+    check in every language."""
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Works for every patient, years younger, no more pain for ever, proven: the
+        # English and Thai lists, which the other lists follow, missed these forms.
+        ("It works for every patient.", "en", True),
+        ("Effective for all patients.", "en", True),
+        ("Look 10 years younger.", "en", True),
+        ("Feel 20 years younger!", "en", True),
+        ("No more pain, forever!", "en", True),
+        ("No treatment works for every patient.", "en", False),
+        ("Children younger than 12 should not be treated.", "en", None),
+        ("There is no more pain relief we can offer.", "en", None),
+        ("ได้ผลกับทุกคน", "th", True),
+        ("ดูอ่อนกว่าวัย 10 ปี", "th", True),
+        ("พิสูจน์แล้วทางวิทยาศาสตร์", "th", True),
+        ("ไม่มีการรักษาใดได้ผลกับทุกคน", "th", False),
+        ("ยังไม่ได้พิสูจน์ทางวิทยาศาสตร์", "th", False),
+        ("เด็กอายุต่ำกว่า 18 ปีไม่ควรรับการรักษานี้", "th", None),
+    ],
+)
+def test_everyone_younger_and_proven_in_english_and_thai(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """The classes the thinner lists gained, in the lists they follow."""
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Never hurts again, for ever (the negation is the promise's own); guarantees
+        # recovery.
+        ("ไม่ปวดอีกเลยตลอดไป", "th", True),
+        ("ບໍ່ປວດອີກຕະຫຼອດໄປ.", "lo", True),
+        ("ធានាជាសះស្បើយ។", "km", True),
+        # Honest: pain that may come back, a warranty of nothing the leaflet promises.
+        ("ถ้าไม่ปวดอีก ให้มาตรวจตามนัด", "th", None),
+        ("ຖ້າບໍ່ປວດອີກ ໃຫ້ມາກວດຕາມນັດ.", "lo", None),
+        ("មិនអាចធានាជាសះស្បើយបានទេ។", "km", False),
+    ],
+)
+def test_never_hurts_again_for_ever_in_thai_lao_and_khmer(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """'No more pain, for ever' and 'guarantees recovery' passed check in these lists."""
+    assert_judged(sentence, lang, promise)
