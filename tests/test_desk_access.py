@@ -195,6 +195,34 @@ def test_a_refused_pack_keeps_what_was_chosen_and_ties_the_error_to_it(
     assert not fresh.find("p", role="alert")
 
 
+def test_a_pack_naming_a_leaflet_or_language_since_removed_keeps_the_rest_of_the_form(
+    client: TestClient,
+) -> None:
+    """A receptionist opens the pack page, ticks three leaflets and Thai; meanwhile an
+    editor renames one leaflet (or a language folder is removed). Sent, the pack
+    answered with a bare error page: every tick, the language and the English option
+    were gone. Now the form comes back as it was sent, the leaflets still here ticked,
+    the error (in the reader's language, naming what is gone) tied to its group."""
+    client.cookies.clear()
+    here = ["choosing-a-clinic", "what-research-says"]
+    sent = {"leaflet": [here[0], "renamed-meanwhile", here[1]], "lang": "th", "with_source": "1"}
+    answer = client.get("/pack.pdf", params=sent, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert page.find("form", action="/pack.pdf")
+    assert _ticked(page, "leaflet") == here
+    assert _ticked(page, "lang") == ["th"] and _ticked(page, "with_source") == ["1"]
+    error = _tied_error(page, "pack-leaflets")
+    assert "renamed-meanwhile" in error and "ไม่มีเอกสาร" in error  # "there is no leaflet"
+
+    gone = {"leaflet": here, "lang": "de", "with_source": "1"}
+    answer = client.get("/pack.pdf", params=gone, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert _ticked(page, "leaflet") == here and _ticked(page, "with_source") == ["1"]
+    assert "de" in _tied_error(page, "pack-language")
+
+
 UI_LANGUAGES = ("en", "th", "my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
 # Words of English prose (a check's message, a refusal), not of Vietnamese or a code.
 ENGLISH = re.compile(

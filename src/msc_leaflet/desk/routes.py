@@ -310,8 +310,18 @@ async def pack_pdf(request: Request) -> Response:
     if len(ids) > MAX_PACK:
         reason = t("desk.pack-too-many", count=MAX_PACK)
         return _pack_form(request, shelf, reason, "leaflets", status=400)
-    cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
-    lang = choices.locale(shelf, params.get("lang", ""))
+    group = "leaflets"
+    try:
+        cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
+        group = "language"
+        lang = choices.locale(shelf, params.get("lang", ""))
+    except Refused as refused:
+        if not refused.key:
+            raise  # no id or language the form offers: an address made by hand
+        # A leaflet renamed or a language removed since the form was opened: the form
+        # comes back as sent, the error at its group, nothing else chosen lost.
+        reason = t(refused.key, **refused.values)
+        return _pack_form(request, shelf, reason, group, status=refused.status)
     for card in cards:
         if not card.printable_in(lang):
             # Handed out under a cover in the patient's language, it would read as
