@@ -431,6 +431,29 @@ def test_a_topic_that_no_leaflet_has_now_keeps_the_search_and_says_so_at_the_top
     assert "aria-describedby" not in fine.find("select", id="topic")[0]
 
 
+def test_a_library_link_naming_a_language_since_removed_keeps_the_search(
+    client: TestClient,
+) -> None:
+    """A bookmarked "/?lang=km&q=MSC", kept after the clinic removed its Khmer folder (or
+    a language code from another project), answered with a bare error page: the search
+    and topic were lost, nothing pointed at the language list. As for a topic gone, the
+    library now comes back (404) with the search and topic kept, every language's
+    leaflets shown, and the language named at the language choice, announced."""
+    client.cookies.clear()
+    sent = {"q": "MSC", "lang": "de", "topic": "safety"}
+    answer = client.get("/", params=sent, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert page.find("input", id="q")[0]["value"] == "MSC"
+    assert [o["value"] for o in page.find("option") if "selected" in o] == ["safety"]
+    select = page.find("select", id="lang")[0]
+    message = page.find("p", id=select.get("aria-describedby", "-"))
+    assert message and message[0].get("role") == "alert"
+    assert "de" in page.text(id=select["aria-describedby"])
+    assert "ไม่มี" in page.text(id=select["aria-describedby"])  # "not offered", in Thai
+    assert 'class="card"' in answer.text  # the leaflets matching the rest are shown
+
+
 def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(
     client: TestClient,
 ) -> None:

@@ -156,7 +156,15 @@ async def library(request: Request) -> Response:
     shelf = await current_shelf(desk)
     t = desk.interface_for(request)
     params = request.query_params
-    language = choices.locale(shelf, params["lang"]) if params.get("lang") else ""
+    language, gone = params.get("lang", ""), ""
+    try:
+        language = choices.locale(shelf, language) if language else ""
+    except Refused as refused:
+        if not refused.key:
+            raise  # not a language code at all: an address made by hand
+        # A bookmark kept after a language was removed: as for a topic gone, the
+        # library with every language, saying so at the language choice.
+        language, gone = "", language
     topic = params.get("topic", "")
     stale = bool(topic) and topic not in shelf.topics
     if stale:
@@ -175,7 +183,8 @@ async def library(request: Request) -> Response:
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
         "today": desk.today(), "stale_topic": stale, "unprintable": unprintable,
-    }, 404 if stale else 200)  # fmt: skip
+        "gone_language": gone,
+    }, 404 if stale or gone else 200)  # fmt: skip
 
 
 def _not_ready(card: LeafletCard, locale: str) -> str:
