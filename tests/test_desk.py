@@ -266,6 +266,28 @@ def test_another_site_cannot_start_a_build_in_the_background(client: TestClient)
     assert client.get("/", headers=typed).status_code == 200
 
 
+def test_another_sites_hidden_frame_cannot_start_a_build(client: TestClient) -> None:
+    """A page of another site can fill itself with invisible frames, each loading a PDF
+    address of the desk: the browser marks such a request a navigation (of the frame,
+    not of the reader's tab), so the guard let it through as "a link the reader
+    follows", and each frame started a build, keeping the clinic computer's cores busy
+    (X-Frame-Options only hides the answer). Only a navigation of the reader's own tab
+    (``Sec-Fetch-Dest: document``) from another site is a followed link."""
+    count = builds(client).builds_started
+    url = "/leaflets/infusion-safety/pdf?lang=th&paper=a5&colour=cmyk"
+    for site in ("cross-site", "same-site"):
+        for dest in ("iframe", "frame", "object", "embed"):
+            framed = {"sec-fetch-site": site, "sec-fetch-mode": "navigate", "sec-fetch-dest": dest}
+            assert client.get(url, headers=framed).status_code == 403, (site, dest)
+    assert builds(client).builds_started == count
+    followed = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate",
+                "sec-fetch-dest": "document"}  # fmt: skip
+    assert client.get("/", headers=followed).status_code == 200
+    own_frame = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "navigate",
+                 "sec-fetch-dest": "iframe"}  # fmt: skip
+    assert client.get("/static/desk.css", headers=own_frame).status_code == 200
+
+
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 

@@ -108,8 +108,15 @@ def _from_another_site(headers: dict[str, str]) -> bool:
     "same-site" is another page too: another port of this computer or server (the
     browser ignores ports), a neighbour under the same domain. A link the reader
     follows (a top-level navigation) is let through; a client that sends no such header
-    (curl, a script with the token) too."""
-    return sent_by_another_site(headers) and headers.get("sec-fetch-mode", "") != "navigate"
+    (curl, a script with the token) too. A frame's navigation is no link the reader
+    follows: a page may hold any number of invisible frames, each starting a build
+    (X-Frame-Options hides the answer, not the work); only the reader's own tab
+    (``Sec-Fetch-Dest: document``) is."""
+    followed = (
+        headers.get("sec-fetch-mode", "") == "navigate"
+        and headers.get("sec-fetch-dest", "document") == "document"
+    )
+    return sent_by_another_site(headers) and not followed
 
 
 def sent_by_another_site(headers: Mapping[str, str]) -> bool:
