@@ -288,6 +288,24 @@ def test_another_sites_hidden_frame_cannot_start_a_build(client: TestClient) -> 
     assert client.get("/static/desk.css", headers=own_frame).status_code == 200
 
 
+def test_another_sites_prefetch_cannot_start_a_build(client: TestClient) -> None:
+    """A page of another site may ask the browser to fetch its links ahead of a click
+    (speculation rules, ``<link rel=prefetch>``): the browser sends each as a navigation
+    of a tab, marked ``Sec-Fetch-Dest: document``, and the guard took it for a link the
+    reader follows, so a list of PDF addresses started as many builds nobody asked for.
+    A prefetch (``Sec-Purpose`` or the older ``Purpose``) is no reader following a link."""
+    count = builds(client).builds_started
+    url = "/leaflets/infusion-safety/pdf?lang=th&paper=a5&colour=cmyk&edition=parallel"
+    navigation = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate",
+                  "sec-fetch-dest": "document"}  # fmt: skip
+    for purpose in ({"sec-purpose": "prefetch"}, {"sec-purpose": "prefetch;prerender"},
+                    {"purpose": "prefetch"}):  # fmt: skip
+        assert client.get(url, headers=navigation | purpose).status_code == 403, purpose
+    assert builds(client).builds_started == count
+    own = {"sec-fetch-site": "same-origin", "sec-purpose": "prefetch"}
+    assert client.get("/", headers=own).status_code == 200
+
+
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 
