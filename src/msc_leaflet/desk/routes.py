@@ -30,7 +30,7 @@ from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
-from .guard import sent_by_another_site
+from .guard import MAX_QUERY, sent_by_another_site
 from .interface import (
     SOURCE_LANGUAGE,
     Interface,
@@ -124,10 +124,8 @@ def _desk(request: Request) -> Desk:
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
     desk = _desk(request)
     t = desk.interface_for(request)
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     switches = [
-        (code, Locale.parse(code).get_display_name(code) or code,
-         f"/interface?{urlencode({'lang': code, 'next': here})}")
+        (code, Locale.parse(code).get_display_name(code) or code, _switch_link(request, code))
         for code in interface_languages(desk.project)
     ]  # fmt: skip
     base = {
@@ -138,6 +136,19 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     }  # fmt: skip
     html = desk.templates.get_template(template).render(base | context)
     return HTMLResponse(html, status)
+
+
+def _switch_link(request: Request, code: str) -> str:
+    """The language switch back to this page. Its address rides in the link's query,
+    percent-encoded once more: a page with a long query (a 200-letter Thai search) made
+    a link the guard refuses as too long (`MAX_QUERY`); past that it leads back to the
+    page without its query."""
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    for back in (here, request.url.path):
+        query = urlencode({"lang": code, "next": back})
+        if len(query) <= MAX_QUERY:
+            break
+    return f"/interface?{query}"
 
 
 async def current_shelf(desk: Desk) -> Shelf:
