@@ -719,7 +719,7 @@ def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
     app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
     with TestClient(app, base_url=LOCAL) as desk:
         status = desk.get("/status").text
-    assert '<li class="error" lang="en" dir="ltr">leaflets/broken.yaml:3: ' in status
+    assert '<code dir="ltr">leaflets/broken.yaml:3</code>' in status
     assert str(tmp_path.name) not in status and "../" not in status
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -471,6 +472,27 @@ def test_the_language_switch_works_on_a_page_with_a_long_search(client: TestClie
         assert answer.status_code == 303, link
         assert answer.headers["location"].startswith("/")
     client.cookies.clear()
+
+
+def test_status_names_each_project_problem_once_and_says_it_is_an_error(
+    tmp_path: Path,
+) -> None:
+    """A leaflet that does not load and a locale folder not named after a language: the
+    Status page listed them above the check results in a red-bordered list with no
+    word saying "error" (colour alone, WCAG 1.4.1), the leaflet once more among the
+    check results, and the count above ("1 error(s)") left the folder out. Each is now
+    listed once, with the severity word, and counted."""
+    root = copy_library(tmp_path)
+    (root / "leaflets" / "half-saved.yaml").write_text("id: half-saved\ntitle: [oops\n")
+    (root / "locales" / "tlh" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "locales" / "tlh" / "LC_MESSAGES" / "ui.po").write_text('msgid ""\nmsgstr ""\n')
+    with desk_client(root) as desk:
+        html = desk.get("/status").text
+    items = re.findall(r'<li class="error".*?</li>', html, re.S)
+    assert sum("half-saved.yaml" in item for item in items) == 1, items
+    assert sum("locales/tlh" in item for item in items) == 1, items
+    assert all('<span class="severity">Error</span>' in item for item in items), items
+    assert f"{len(items)} error(s)" in html
 
 
 def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(

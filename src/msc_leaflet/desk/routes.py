@@ -396,10 +396,18 @@ def _ui_stats(desk: Desk, shelf: Shelf) -> list[CatalogStats]:
     return rows
 
 
+def _said_where(desk: Desk, finding: Finding) -> tuple[str, str]:
+    return in_project(desk.project, finding.location), finding.message
+
+
 async def status_page(request: Request) -> Response:
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    findings = await desk.findings(shelf)
+    checked = await desk.findings(shelf)
+    # What the shelf could not read, listed (and counted) with the check results, once:
+    # `check` reports a leaflet that does not load too, a misnamed folder not.
+    seen = {_said_where(desk, f) for f in checked}
+    findings = [*(p for p in shelf.problems if _said_where(desk, p) not in seen), *checked]
     return render(request, "status.html", {
         "shelf": shelf, "findings": findings, "ui_stats": _ui_stats(desk, shelf),
         "errors": sum(1 for f in findings if f.severity == "error"),
