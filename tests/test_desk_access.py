@@ -495,6 +495,23 @@ def test_status_names_each_project_problem_once_and_says_it_is_an_error(
     assert f"{len(items)} error(s)" in html
 
 
+@pytest.mark.parametrize(("ui", "names"), [("en", ("English", "Thai")), ("th", ("อังกฤษ", "ไทย"))])
+def test_a_cards_languages_are_read_as_separate_words(
+    client: TestClient, ui: str, names: tuple[str, str]
+) -> None:
+    """Each library card's "Printable in" badges were spans side by side with nothing
+    between them: a screen reader, reader mode or a copy read "EnglishThai" as one word
+    (in Thai "อังกฤษไทย"). The names are now apart in the text, the badges as they were."""
+    client.cookies.clear()
+    html = client.get("/", headers={"accept-language": ui}).text
+    paragraphs = re.findall(r"<p>[^<]*<span class=\"tag\">.*?</p>", html, re.S)
+    assert paragraphs
+    for paragraph in paragraphs:
+        text = re.sub(r"<[^>]+>", "", paragraph)
+        assert names[0] + names[1] not in text
+        assert re.search(re.escape(names[0]) + r"[\s,、]+" + re.escape(names[1]), text), text
+
+
 def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(
     client: TestClient,
 ) -> None:
