@@ -27,7 +27,7 @@ from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
-from msc_leaflet.desk.interface import negotiate
+from msc_leaflet.desk.interface import interface, negotiate
 from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
 from msc_leaflet.desk.shelf import without_folders
 from msc_leaflet.errors import LeafletError, Location
@@ -556,6 +556,34 @@ def test_a_theme_nested_too_deep_stops_the_desk_in_one_line(project: Path, tmp_p
     with pytest.raises(LeafletError, match="nesting deeper than") as caught:
         create_app(root, pool=ThreadPoolExecutor(1), warm=False)
     assert caught.value.location.path.name == "theme.yaml"
+
+
+@pytest.mark.parametrize("placeholder", ["{count.real.nope}", "{count[0]}", "{count:>40}",
+                                         "{count!r}"])  # fmt: skip
+def test_a_desk_word_whose_placeholder_is_more_than_a_name_is_shown_in_english(
+    tmp_path: Path, placeholder: str
+) -> None:
+    """A ``ui.po`` translation of a desk word keeping its ``{count}`` but adding a field
+    of its own that Python's ``str.format`` reads as code (an attribute, an index, a
+    width, a conversion: a typo, or a catalog from elsewhere) passed the placeholder
+    check, and every page showing that word was a bare 500 (or, with a width of
+    millions, a page of padding, or a desk out of memory). Such a translation is now
+    left out as a fuzzy one is: the page shows the bundled library's word, else the
+    English one."""
+    root = copy_library(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgstr "พบ {count} ฉบับ"' in text
+    changed = f'msgstr "พบ {{count}} ฉบับ {placeholder}"'
+    po.write_text(text.replace('msgstr "พบ {count} ฉบับ"', changed), encoding="utf-8")
+
+    expected = ("พบ 5 ฉบับ", "5 leaflet(s)")
+    assert interface(Project.at(root), "th")("desk.found", count=5) in expected
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/", headers={"accept-language": "th"})
+    assert page.status_code == 200
+    assert page.text.split('role="status">', 1)[1].split("</p>", 1)[0] in expected
 
 
 def test_a_catalog_saved_while_its_leaflet_builds_is_built_again(

@@ -9,6 +9,7 @@ a fuzzy or broken translation never reaches the screen: the English source does.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,9 +40,30 @@ def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
         source = DESK_MESSAGES.get(key)
         if source is None or entry.msgid != source or not entry.translated:
             continue
-        if set(re.findall(r"\{\w+\}", entry.msgstr)) == set(re.findall(r"\{\w+\}", source)):
+        fields = _fields(source)
+        if fields is not None and _fields(entry.msgstr) == fields:
             found[key] = entry.msgstr
     return found
+
+
+def _fields(text: str) -> frozenset[str] | None:
+    """The ``{name}`` fields ``str.format`` fills in ``text``; None when one is more than
+    a name (``{count.x}``, ``{count[0]}``, ``{count:>99999999}``, ``{count!r}``) or a
+    brace is unmatched. ``str.format`` runs such a field as code: an attribute that is
+    not there was a bare 500 on every page showing the word, a width of millions a page
+    of padding or a desk out of memory."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    names = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            return None
+        names.add(name)
+    return frozenset(names)
 
 
 def _catalog(path: Path) -> dict[str, str]:
