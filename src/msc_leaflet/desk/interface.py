@@ -9,7 +9,6 @@ a fuzzy or broken translation never reaches the screen: the English source does.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ from ..files import Stamp, file_stamp
 from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
+from ..i18n.translation_checks import format_fields
 from ..languages import language_subtag, right_to_left
 from ..project import Project, same_language
 
@@ -40,30 +40,10 @@ def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
         source = DESK_MESSAGES.get(key)
         if source is None or entry.msgid != source or not entry.translated:
             continue
-        fields = _fields(source)
-        if fields is not None and _fields(entry.msgstr) == fields:
+        fields = format_fields(source)
+        if fields is not None and format_fields(entry.msgstr) == fields:
             found[key] = entry.msgstr
     return found
-
-
-def _fields(text: str) -> frozenset[str] | None:
-    """The ``{name}`` fields ``str.format`` fills in ``text``; None when one is more than
-    a name (``{count.x}``, ``{count[0]}``, ``{count:>99999999}``, ``{count!r}``) or a
-    brace is unmatched. ``str.format`` runs such a field as code: an attribute that is
-    not there was a bare 500 on every page showing the word, a width of millions a page
-    of padding or a desk out of memory."""
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError:
-        return None
-    names = set()
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if not name.isidentifier() or spec or conversion:
-            return None
-        names.add(name)
-    return frozenset(names)
 
 
 def _catalog(path: Path) -> dict[str, str]:
