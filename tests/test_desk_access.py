@@ -512,6 +512,24 @@ def test_a_cards_languages_are_read_as_separate_words(
         assert re.search(re.escape(names[0]) + r"[\s,、]+" + re.escape(names[1]), text), text
 
 
+def test_a_page_that_names_a_choice_not_offered_says_so_in_its_title(
+    client: TestClient,
+) -> None:
+    """A screen reader reads a page's title first. A refused pack's title began
+    "Something is not right", but a library link with a topic or language gone (404)
+    and a leaflet link with a paper not offered (400) were titled as if all was well:
+    the error further down was the first sign. Their titles now say it too."""
+    client.cookies.clear()
+    for path, params in (("/", {"topic": "gone"}), ("/", {"lang": "de"}),
+                         ("/leaflets/infusion-safety", {"paper": "letter"})):  # fmt: skip
+        answer = client.get(path, params=params, headers={"accept-language": "th"})
+        assert 400 <= answer.status_code < 500, (path, params)
+        assert Page(answer.text).title().startswith("มีบางอย่างไม่ถูกต้อง"), (path, params)
+    for path in ("/", "/leaflets/infusion-safety"):
+        fine = client.get(path, headers={"accept-language": "th"})
+        assert not Page(fine.text).title().startswith("มีบางอย่างไม่ถูกต้อง")
+
+
 def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(
     client: TestClient,
 ) -> None:
