@@ -27,7 +27,7 @@ from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
-from msc_leaflet.desk.interface import negotiate
+from msc_leaflet.desk.interface import interface, negotiate
 from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
 from msc_leaflet.desk.shelf import without_folders
 from msc_leaflet.errors import LeafletError, Location
@@ -264,6 +264,46 @@ def test_another_site_cannot_start_a_build_in_the_background(client: TestClient)
     assert client.get("/static/desk.css", headers=own).status_code == 200
     typed = {"sec-fetch-site": "none", "sec-fetch-mode": "navigate"}  # an address typed in
     assert client.get("/", headers=typed).status_code == 200
+
+
+def test_another_sites_hidden_frame_cannot_start_a_build(client: TestClient) -> None:
+    """A page of another site can fill itself with invisible frames, each loading a PDF
+    address of the desk: the browser marks such a request a navigation (of the frame,
+    not of the reader's tab), so the guard let it through as "a link the reader
+    follows", and each frame started a build, keeping the clinic computer's cores busy
+    (X-Frame-Options only hides the answer). Only a navigation of the reader's own tab
+    (``Sec-Fetch-Dest: document``) from another site is a followed link."""
+    count = builds(client).builds_started
+    url = "/leaflets/infusion-safety/pdf?lang=th&paper=a5&colour=cmyk"
+    for site in ("cross-site", "same-site"):
+        for dest in ("iframe", "frame", "object", "embed"):
+            framed = {"sec-fetch-site": site, "sec-fetch-mode": "navigate", "sec-fetch-dest": dest}
+            assert client.get(url, headers=framed).status_code == 403, (site, dest)
+    assert builds(client).builds_started == count
+    followed = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate",
+                "sec-fetch-dest": "document"}  # fmt: skip
+    assert client.get("/", headers=followed).status_code == 200
+    own_frame = {"sec-fetch-site": "same-origin", "sec-fetch-mode": "navigate",
+                 "sec-fetch-dest": "iframe"}  # fmt: skip
+    assert client.get("/static/desk.css", headers=own_frame).status_code == 200
+
+
+def test_another_sites_prefetch_cannot_start_a_build(client: TestClient) -> None:
+    """A page of another site may ask the browser to fetch its links ahead of a click
+    (speculation rules, ``<link rel=prefetch>``): the browser sends each as a navigation
+    of a tab, marked ``Sec-Fetch-Dest: document``, and the guard took it for a link the
+    reader follows, so a list of PDF addresses started as many builds nobody asked for.
+    A prefetch (``Sec-Purpose`` or the older ``Purpose``) is no reader following a link."""
+    count = builds(client).builds_started
+    url = "/leaflets/infusion-safety/pdf?lang=th&paper=a5&colour=cmyk&edition=parallel"
+    navigation = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate",
+                  "sec-fetch-dest": "document"}  # fmt: skip
+    for purpose in ({"sec-purpose": "prefetch"}, {"sec-purpose": "prefetch;prerender"},
+                    {"purpose": "prefetch"}):  # fmt: skip
+        assert client.get(url, headers=navigation | purpose).status_code == 403, purpose
+    assert builds(client).builds_started == count
+    own = {"sec-fetch-site": "same-origin", "sec-purpose": "prefetch"}
+    assert client.get("/", headers=own).status_code == 200
 
 
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
@@ -518,6 +558,34 @@ def test_a_theme_nested_too_deep_stops_the_desk_in_one_line(project: Path, tmp_p
     assert caught.value.location.path.name == "theme.yaml"
 
 
+@pytest.mark.parametrize("placeholder", ["{count.real.nope}", "{count[0]}", "{count:>40}",
+                                         "{count!r}"])  # fmt: skip
+def test_a_desk_word_whose_placeholder_is_more_than_a_name_is_shown_in_english(
+    tmp_path: Path, placeholder: str
+) -> None:
+    """A ``ui.po`` translation of a desk word keeping its ``{count}`` but adding a field
+    of its own that Python's ``str.format`` reads as code (an attribute, an index, a
+    width, a conversion: a typo, or a catalog from elsewhere) passed the placeholder
+    check, and every page showing that word was a bare 500 (or, with a width of
+    millions, a page of padding, or a desk out of memory). Such a translation is now
+    left out as a fuzzy one is: the page shows the bundled library's word, else the
+    English one."""
+    root = copy_library(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgstr "พบ {count} ฉบับ"' in text
+    changed = f'msgstr "พบ {{count}} ฉบับ {placeholder}"'
+    po.write_text(text.replace('msgstr "พบ {count} ฉบับ"', changed), encoding="utf-8")
+
+    expected = ("พบ 5 ฉบับ", "5 leaflet(s)")
+    assert interface(Project.at(root), "th")("desk.found", count=5) in expected
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/", headers={"accept-language": "th"})
+    assert page.status_code == 200
+    assert page.text.split('role="status">', 1)[1].split("</p>", 1)[0] in expected
+
+
 def test_a_catalog_saved_while_its_leaflet_builds_is_built_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -679,7 +747,7 @@ def test_a_leaflet_that_does_not_load_is_named_as_the_project_names_it(
     app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
     with TestClient(app, base_url=LOCAL) as desk:
         status = desk.get("/status").text
-    assert '<li class="error" lang="en" dir="ltr">leaflets/broken.yaml:3: ' in status
+    assert '<code dir="ltr">leaflets/broken.yaml:3</code>' in status
     assert str(tmp_path.name) not in status and "../" not in status
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -193,6 +194,34 @@ def test_a_refused_pack_keeps_what_was_chosen_and_ties_the_error_to_it(
     fresh = Page(client.get("/pack").text)
     assert all("aria-describedby" not in a for a in fresh.find("fieldset"))
     assert not fresh.find("p", role="alert")
+
+
+def test_a_pack_naming_a_leaflet_or_language_since_removed_keeps_the_rest_of_the_form(
+    client: TestClient,
+) -> None:
+    """A receptionist opens the pack page, ticks three leaflets and Thai; meanwhile an
+    editor renames one leaflet (or a language folder is removed). Sent, the pack
+    answered with a bare error page: every tick, the language and the English option
+    were gone. Now the form comes back as it was sent, the leaflets still here ticked,
+    the error (in the reader's language, naming what is gone) tied to its group."""
+    client.cookies.clear()
+    here = ["choosing-a-clinic", "what-research-says"]
+    sent = {"leaflet": [here[0], "renamed-meanwhile", here[1]], "lang": "th", "with_source": "1"}
+    answer = client.get("/pack.pdf", params=sent, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert page.find("form", action="/pack.pdf")
+    assert _ticked(page, "leaflet") == here
+    assert _ticked(page, "lang") == ["th"] and _ticked(page, "with_source") == ["1"]
+    error = _tied_error(page, "pack-leaflets")
+    assert "renamed-meanwhile" in error and "ไม่มีเอกสาร" in error  # "there is no leaflet"
+
+    gone = {"leaflet": here, "lang": "de", "with_source": "1"}
+    answer = client.get("/pack.pdf", params=gone, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert _ticked(page, "leaflet") == here and _ticked(page, "with_source") == ["1"]
+    assert "de" in _tied_error(page, "pack-language")
 
 
 UI_LANGUAGES = ("en", "th", "my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
@@ -401,6 +430,104 @@ def test_a_topic_that_no_leaflet_has_now_keeps_the_search_and_says_so_at_the_top
     assert 'class="card"' in answer.text  # the leaflets matching the rest are shown
     fine = Page(client.get("/", params={"topic": "safety"}).text)
     assert "aria-describedby" not in fine.find("select", id="topic")[0]
+
+
+def test_a_library_link_naming_a_language_since_removed_keeps_the_search(
+    client: TestClient,
+) -> None:
+    """A bookmarked "/?lang=km&q=MSC", kept after the clinic removed its Khmer folder (or
+    a language code from another project), answered with a bare error page: the search
+    and topic were lost, nothing pointed at the language list. As for a topic gone, the
+    library now comes back (404) with the search and topic kept, every language's
+    leaflets shown, and the language named at the language choice, announced."""
+    client.cookies.clear()
+    sent = {"q": "MSC", "lang": "de", "topic": "safety"}
+    answer = client.get("/", params=sent, headers={"accept-language": "th"})
+    assert answer.status_code == 404
+    page = Page(answer.text)
+    assert page.find("input", id="q")[0]["value"] == "MSC"
+    assert [o["value"] for o in page.find("option") if "selected" in o] == ["safety"]
+    select = page.find("select", id="lang")[0]
+    message = page.find("p", id=select.get("aria-describedby", "-"))
+    assert message and message[0].get("role") == "alert"
+    assert "de" in page.text(id=select["aria-describedby"])
+    assert "ไม่มี" in page.text(id=select["aria-describedby"])  # "not offered", in Thai
+    assert 'class="card"' in answer.text  # the leaflets matching the rest are shown
+
+
+def test_the_language_switch_works_on_a_page_with_a_long_search(client: TestClient) -> None:
+    """The search box takes 200 characters; in Thai their address is about 1,800 bytes,
+    which the desk serves. Each language switch link carries that address once more,
+    percent-encoded again (about 5,400 bytes): following it answered "request too long"
+    in bare English text. A switch link is now always one the desk answers: past what
+    fits, it leads back to the same page without its query."""
+    client.cookies.clear()
+    search = ("ความปลอดภัย" * 19)[:200]
+    page = client.get("/", params={"q": search}, headers={"accept-language": "th"})
+    assert page.status_code == 200
+    links = [a["href"] for a in Page(page.text).find("a") if a["href"].startswith("/interface")]
+    assert links
+    for link in links:
+        answer = client.get(link, follow_redirects=False)
+        assert answer.status_code == 303, link
+        assert answer.headers["location"].startswith("/")
+    client.cookies.clear()
+
+
+def test_status_names_each_project_problem_once_and_says_it_is_an_error(
+    tmp_path: Path,
+) -> None:
+    """A leaflet that does not load and a locale folder not named after a language: the
+    Status page listed them above the check results in a red-bordered list with no
+    word saying "error" (colour alone, WCAG 1.4.1), the leaflet once more among the
+    check results, and the count above ("1 error(s)") left the folder out. Each is now
+    listed once, with the severity word, and counted."""
+    root = copy_library(tmp_path)
+    (root / "leaflets" / "half-saved.yaml").write_text("id: half-saved\ntitle: [oops\n")
+    (root / "locales" / "tlh" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "locales" / "tlh" / "LC_MESSAGES" / "ui.po").write_text('msgid ""\nmsgstr ""\n')
+    with desk_client(root) as desk:
+        html = desk.get("/status").text
+    items = re.findall(r'<li class="error".*?</li>', html, re.S)
+    assert sum("half-saved.yaml" in item for item in items) == 1, items
+    assert sum("locales/tlh" in item for item in items) == 1, items
+    assert all('<span class="severity">Error</span>' in item for item in items), items
+    assert f"{len(items)} error(s)" in html
+
+
+@pytest.mark.parametrize(("ui", "names"), [("en", ("English", "Thai")), ("th", ("อังกฤษ", "ไทย"))])
+def test_a_cards_languages_are_read_as_separate_words(
+    client: TestClient, ui: str, names: tuple[str, str]
+) -> None:
+    """Each library card's "Printable in" badges were spans side by side with nothing
+    between them: a screen reader, reader mode or a copy read "EnglishThai" as one word
+    (in Thai "อังกฤษไทย"). The names are now apart in the text, the badges as they were."""
+    client.cookies.clear()
+    html = client.get("/", headers={"accept-language": ui}).text
+    paragraphs = re.findall(r"<p>[^<]*<span class=\"tag\">.*?</p>", html, re.S)
+    assert paragraphs
+    for paragraph in paragraphs:
+        text = re.sub(r"<[^>]+>", "", paragraph)
+        assert names[0] + names[1] not in text
+        assert re.search(re.escape(names[0]) + r"[\s,、]+" + re.escape(names[1]), text), text
+
+
+def test_a_page_that_names_a_choice_not_offered_says_so_in_its_title(
+    client: TestClient,
+) -> None:
+    """A screen reader reads a page's title first. A refused pack's title began
+    "Something is not right", but a library link with a topic or language gone (404)
+    and a leaflet link with a paper not offered (400) were titled as if all was well:
+    the error further down was the first sign. Their titles now say it too."""
+    client.cookies.clear()
+    for path, params in (("/", {"topic": "gone"}), ("/", {"lang": "de"}),
+                         ("/leaflets/infusion-safety", {"paper": "letter"})):  # fmt: skip
+        answer = client.get(path, params=params, headers={"accept-language": "th"})
+        assert 400 <= answer.status_code < 500, (path, params)
+        assert Page(answer.text).title().startswith("มีบางอย่างไม่ถูกต้อง"), (path, params)
+    for path in ("/", "/leaflets/infusion-safety"):
+        fine = client.get(path, headers={"accept-language": "th"})
+        assert not Page(fine.text).title().startswith("มีบางอย่างไม่ถูกต้อง")
 
 
 def test_an_address_with_no_page_is_a_desk_page_in_the_readers_language(

@@ -61,6 +61,21 @@ def test_a_broken_label_is_named_with_its_problem(project: Project, tmp_path: Pa
     assert f"ui.po:{line}:" in warning and "page-of" in warning and "{pages}" in warning
 
 
+@pytest.mark.parametrize("field", ["{pages.real.x}", "{pages[0]}", "{pages:>40}", "{pages!r}"])
+def test_a_label_whose_field_is_more_than_a_name_is_named_not_run(
+    project: Project, tmp_path: Path, field: str
+) -> None:
+    """A translation of "Page {page} of {pages}" keeping both names but adding a field
+    ``str.format`` reads as code (an attribute, an index, a width, a conversion)
+    passed the placeholder check: the build stopped with a Python traceback on every
+    Thai leaflet, or printed the footer padded wide. It is now refused as a broken
+    label is: printed in English, named at its line."""
+    edit_ui(project, "page-of", f"หน้า {{page}} จาก {{pages}} {field}")
+    [warning] = ui_warnings(project, tmp_path)
+    line = msgstr_line(project.locales_dir / "th" / "LC_MESSAGES" / "ui.po", "page-of")
+    assert f"ui.po:{line}:" in warning and "page-of" in warning
+
+
 def test_a_label_the_leaflet_does_not_print_is_not_reported(
     project: Project, tmp_path: Path
 ) -> None:

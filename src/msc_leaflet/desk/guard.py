@@ -108,8 +108,20 @@ def _from_another_site(headers: dict[str, str]) -> bool:
     "same-site" is another page too: another port of this computer or server (the
     browser ignores ports), a neighbour under the same domain. A link the reader
     follows (a top-level navigation) is let through; a client that sends no such header
-    (curl, a script with the token) too."""
-    return sent_by_another_site(headers) and headers.get("sec-fetch-mode", "") != "navigate"
+    (curl, a script with the token) too. A frame's navigation is no link the reader
+    follows: a page may hold any number of invisible frames, each starting a build
+    (X-Frame-Options hides the answer, not the work); only the reader's own tab
+    (``Sec-Fetch-Dest: document``) is. Nor is a link fetched ahead of a click
+    (speculation rules, ``<link rel=prefetch>``: ``Sec-Purpose``, or ``Purpose``)."""
+    speculative = any(
+        "prefetch" in headers.get(name, "").lower() for name in ("sec-purpose", "purpose")
+    )
+    followed = (
+        headers.get("sec-fetch-mode", "") == "navigate"
+        and headers.get("sec-fetch-dest", "document") == "document"
+        and not speculative
+    )
+    return sent_by_another_site(headers) and not followed
 
 
 def sent_by_another_site(headers: Mapping[str, str]) -> bool:

@@ -22,6 +22,7 @@ from ..files import Stamp, file_stamp
 from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
+from ..i18n.translation_checks import format_fields
 from ..languages import language_subtag, right_to_left
 from ..project import Project, same_language
 
@@ -39,7 +40,8 @@ def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
         source = DESK_MESSAGES.get(key)
         if source is None or entry.msgid != source or not entry.translated:
             continue
-        if set(re.findall(r"\{\w+\}", entry.msgstr)) == set(re.findall(r"\{\w+\}", source)):
+        fields = format_fields(source)
+        if fields is not None and format_fields(entry.msgstr) == fields:
             found[key] = entry.msgstr
     return found
 

@@ -30,7 +30,7 @@ from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
-from .guard import sent_by_another_site
+from .guard import MAX_QUERY, sent_by_another_site
 from .interface import (
     SOURCE_LANGUAGE,
     Interface,
@@ -124,10 +124,8 @@ def _desk(request: Request) -> Desk:
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
     desk = _desk(request)
     t = desk.interface_for(request)
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     switches = [
-        (code, Locale.parse(code).get_display_name(code) or code,
-         f"/interface?{urlencode({'lang': code, 'next': here})}")
+        (code, Locale.parse(code).get_display_name(code) or code, _switch_link(request, code))
         for code in interface_languages(desk.project)
     ]  # fmt: skip
     base = {
@@ -138,6 +136,19 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     }  # fmt: skip
     html = desk.templates.get_template(template).render(base | context)
     return HTMLResponse(html, status)
+
+
+def _switch_link(request: Request, code: str) -> str:
+    """The language switch back to this page. Its address rides in the link's query,
+    percent-encoded once more: a page with a long query (a 200-letter Thai search) made
+    a link the guard refuses as too long (`MAX_QUERY`); past that it leads back to the
+    page without its query."""
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    for back in (here, request.url.path):
+        query = urlencode({"lang": code, "next": back})
+        if len(query) <= MAX_QUERY:
+            break
+    return f"/interface?{query}"
 
 
 async def current_shelf(desk: Desk) -> Shelf:
@@ -156,7 +167,15 @@ async def library(request: Request) -> Response:
     shelf = await current_shelf(desk)
     t = desk.interface_for(request)
     params = request.query_params
-    language = choices.locale(shelf, params["lang"]) if params.get("lang") else ""
+    language, gone = params.get("lang", ""), ""
+    try:
+        language = choices.locale(shelf, language) if language else ""
+    except Refused as refused:
+        if not refused.key:
+            raise  # not a language code at all: an address made by hand
+        # A bookmark kept after a language was removed: as for a topic gone, the
+        # library with every language, saying so at the language choice.
+        language, gone = "", language
     topic = params.get("topic", "")
     stale = bool(topic) and topic not in shelf.topics
     if stale:
@@ -175,7 +194,8 @@ async def library(request: Request) -> Response:
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
         "today": desk.today(), "stale_topic": stale, "unprintable": unprintable,
-    }, 404 if stale else 200)  # fmt: skip
+        "gone_language": gone,
+    }, 404 if stale or gone else 200)  # fmt: skip
 
 
 def _not_ready(card: LeafletCard, locale: str) -> str:
@@ -310,8 +330,18 @@ async def pack_pdf(request: Request) -> Response:
     if len(ids) > MAX_PACK:
         reason = t("desk.pack-too-many", count=MAX_PACK)
         return _pack_form(request, shelf, reason, "leaflets", status=400)
-    cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
-    lang = choices.locale(shelf, params.get("lang", ""))
+    group = "leaflets"
+    try:
+        cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
+        group = "language"
+        lang = choices.locale(shelf, params.get("lang", ""))
+    except Refused as refused:
+        if not refused.key:
+            raise  # no id or language the form offers: an address made by hand
+        # A leaflet renamed or a language removed since the form was opened: the form
+        # comes back as sent, the error at its group, nothing else chosen lost.
+        reason = t(refused.key, **refused.values)
+        return _pack_form(request, shelf, reason, group, status=refused.status)
     for card in cards:
         if not card.printable_in(lang):
             # Handed out under a cover in the patient's language, it would read as
@@ -366,10 +396,18 @@ def _ui_stats(desk: Desk, shelf: Shelf) -> list[CatalogStats]:
     return rows
 
 
+def _said_where(desk: Desk, finding: Finding) -> tuple[str, str]:
+    return in_project(desk.project, finding.location), finding.message
+
+
 async def status_page(request: Request) -> Response:
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    findings = await desk.findings(shelf)
+    checked = await desk.findings(shelf)
+    # What the shelf could not read, listed (and counted) with the check results, once:
+    # `check` reports a leaflet that does not load too, a misnamed folder not.
+    seen = {_said_where(desk, f) for f in checked}
+    findings = [*(p for p in shelf.problems if _said_where(desk, p) not in seen), *checked]
     return render(request, "status.html", {
         "shelf": shelf, "findings": findings, "ui_stats": _ui_stats(desk, shelf),
         "errors": sum(1 for f in findings if f.severity == "error"),

@@ -117,7 +117,9 @@ class LeafletCard:
 class Shelf:
     leaflets: tuple[LeafletCard, ...]
     locales: tuple[str, ...]  # every language a leaflet can be printed or previewed in
-    problems: tuple[str, ...] = ()  # leaflets that do not load, as the CLI words it
+    # Leaflets that do not load and locale folders not named after a language, as the
+    # CLI reports them.
+    problems: tuple[Finding, ...] = ()
     signature: Signature = field(default=(), compare=False)
 
     def card(self, leaflet_id: str) -> LeafletCard | None:
@@ -300,14 +302,14 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
     anything is read, so a file saved while the shelf is read differs from it."""
     stamp = signature(project) if stamp is None else stamp
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
-    cards, problems = [], [described(project, problem) for problem in folders.values()]
+    cards, problems = [], [_problem(error) for error in folders.values()]
     theme = project.theme_path if project.theme_path.is_file() else None
     footer_approval = load_theme(theme).footer_approval
     for leaflet_id in project.leaflet_ids():
         try:
             cards.append(read_card(project, leaflet_id, locales, footer_approval))
         except LeafletError as err:
-            problems.append(described(project, err))
+            problems.append(_problem(err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
     english = EnglishWords(project)
     cards = [
@@ -319,6 +321,10 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
         for card in cards
     ]
     return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
+
+
+def _problem(error: LeafletError) -> Finding:
+    return Finding(error.location, "error", error.message, error.hint)
 
 
 class ShelfReader:

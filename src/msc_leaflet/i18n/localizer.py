@@ -37,7 +37,7 @@ from .coverage import mismatch
 from .extract import is_optional
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
-from .translation_checks import COVERAGE, Problem, check_translation, errors
+from .translation_checks import COVERAGE, Problem, check_translation, errors, format_fields
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
 # The ui catalog plus recently built leaflets' catalogs (~0.15 MB each parsed): a job
@@ -328,6 +328,10 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]
         ):
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reasons)
+        elif format_fields(entry.msgstr) != format_fields(source):
+            # Its placeholders are run by str.format: the English's names alone, bare.
+            reason = "keep each {placeholder} as the English writes it, nothing added in braces"
+            fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reason)
     return fallbacks
 
 

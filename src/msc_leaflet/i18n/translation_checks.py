@@ -42,6 +42,30 @@ _URL = re.compile(
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
+def format_fields(text: str) -> frozenset[str] | None:
+    """The ``{name}`` fields ``str.format`` fills in ``text`` (a page label, a desk
+    word); None when one is more than a name (``{pages.x}``, ``{pages[0]}``,
+    ``{pages:>99999}``, ``{pages!r}``) or a brace is unmatched. ``str.format`` runs
+    such a field as code: an attribute that is not there stopped the build with a
+    traceback (and was a bare 500 on every desk page with the word), a width of
+    millions padded the line or ran the computer out of memory. A translation is
+    usable where its fields are its source's."""
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    names = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            return None
+        names.add(name)
+    return frozenset(names)
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str  # a rule's code, e.g. I18N005; `msc-leaflet check --list` explains it
