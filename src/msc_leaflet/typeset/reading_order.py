@@ -445,6 +445,11 @@ def inked(font_name: str, gid: int) -> int:
     return gid if stand_in is None else stand_in
 
 
+def can_stand_in(font_name: str) -> bool:
+    """Whether the font has a glyph with ink to stand in for one without (`inked`)."""
+    return _stand_in(font_name) is not None
+
+
 @lru_cache(maxsize=64)
 def _stand_in(font_name: str) -> int | None:
     font = harfbuzz_font(font_name).font
