@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from .data import data_path
@@ -305,10 +305,12 @@ def describe(language: str, fonts: FontConfig | None) -> str:
     return f"{language}: {p.name}, script {script}, {direction}, {spacing}{set_in}{unchecked}"
 
 
+@lru_cache(maxsize=256)  # asked for every shaped run: a build's few tags, read once
 def language_subtag(tag: str) -> str:
     """The language subtag of a BCP 47 or gettext tag, in lower case: zh for zh_Hans,
     zh-TW and ZH. The one reading of a tag's language, for the stages that key their
-    own tables by it (HarfBuzz and ICU locales, full-width punctuation, leading)."""
+    own tables by it (HarfBuzz and ICU locales, full-width punctuation, leading) and
+    for the project's locale folders (th_TH, th-th and TH are Thai)."""
     return tag.replace("_", "-").split("-")[0].lower()
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location, display_path, nearest
 from .files import decode_utf8, read_input, resolved
+from .languages import language_subtag
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -88,11 +89,6 @@ NOT_LANGUAGES = {
     "mis": "BCP 47's tag for uncoded languages",
     "root": "CLDR's root locale, the data every language inherits",
 }
-
-
-def language_subtag(tag: str) -> str:
-    """The language of a locale tag however it is spelled: ``th`` for th_TH, th-th, TH."""
-    return re.split(r"[-_]", tag)[0].lower()
 
 
 def not_a_language(value: str) -> str | None:

@@ -229,8 +229,7 @@ def break_point_hint(locale: str) -> str:
     dictionary (Thai, Lao, Khmer, Burmese: no spaces between words) have a zero-width
     space as a word's end and a word list; an English or Vietnamese author was sent to
     locales/th/words.txt."""
-    from ..languages import profile
-    from ..project import language_subtag
+    from ..languages import language_subtag, profile
 
     language = profile(locale)
     if not language.phrase_spaces:

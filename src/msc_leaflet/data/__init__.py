@@ -22,7 +22,7 @@ def word_list_path(locale: str) -> Path:
     exist): everyday words ICU's dictionary splits in every project, read with the
     project's own ``locales/<lang>/words.txt`` (`typeset.segmentation`) and hashed with
     it into each output's fingerprint."""
-    from ..project import language_subtag  # project imports nothing of data: no cycle
+    from ..languages import language_subtag  # languages imports this module: not at its top
 
     return data_path(f"words-{language_subtag(locale)}.txt")
 

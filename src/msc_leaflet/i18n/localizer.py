@@ -21,7 +21,8 @@ from pathlib import Path
 from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..files import Stamp, file_stamp
-from ..project import Project, language_subtag, same_language
+from ..languages import language_subtag
+from ..project import Project, same_language
 from .catalog import (
     UI_DOMAIN,
     Catalog,
