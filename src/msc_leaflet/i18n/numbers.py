@@ -223,7 +223,6 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
     (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000 is 1000, so 1,000 there is 1: the value
     its reader takes it for. A fraction is its value (½, 1/2 and 0.5 are 0.5; 1½ and
     1 1/2 are 1.5), and a minus sign is kept (−80 °C is not 80 °C)."""
-    comma = _decimal_comma(language)
     found: list[tuple[str, int, int]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
     times = {m.start(): m for m in _TIME.finditer(text)}
@@ -259,9 +258,12 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
             str(unicodedata.digit(c)) if c.isdigit() else _SEPARATORS.get(c, c)
             for c in written.removesuffix(vulgar)
         )
-        if comma:  # a point before three digits groups them; a comma is the decimal
+        # CLDR's symbols are looked up only for a number that has a separator: the first
+        # look-up of a language loads its Babel data, milliseconds of every translated build.
+        if ("," in digits or "." in digits) and _decimal_comma(language):
+            # a point before three digits groups them; a comma is the decimal
             digits = re.sub(r"\.(?=\d{3}\b)", "", digits).replace(",", ".")
-        if _grouped_by_two(language) and _LAKHS.match(digits):  # Hindi 1,00,000
+        if _LAKHS.match(digits) and _grouped_by_two(language):  # Hindi 1,00,000
             digits = digits.replace(",", "", digits.count(",") - 1)
         value = re.sub(r",(?=\d{3}\b)", "", digits)  # 1,000 → 1000
         # 1½, 10⁶, where the digits are one number (1.2.3½ is a version and a half)
