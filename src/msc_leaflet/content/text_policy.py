@@ -323,7 +323,7 @@ def invisible_names(text: str) -> str:
     return ", ".join(name(c) for c in found)
 
 
-@lru_cache(maxsize=1024)  # a translated build reads each text several times (numbers, words)
+@lru_cache(maxsize=256)  # a translated text is read several times (numbers, words)
 def visible(text: str) -> str:
     """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
     if text.isascii():
