@@ -327,3 +327,61 @@ def test_an_ideographic_space_at_a_line_end_stays_in_the_text_layer(
         lines = [line.replace(LINE_END_MARK, "").strip() for line in read]
         assert lines == built.lines, name
     assert "注意事項\u3000点滴" in _text_objects(built.path)
+
+
+# A word drawn otherwise than the space after it (a citation's superscript, written
+# larger and invisibly beneath its outline; a link's colour), then more words: the
+# space, when the line breaks at it, is a text object of its own in pdfium.
+BESIDE = {
+    ("en", "cite"): [
+        ("Most papers about these cells describe early studies.", ""),
+        ("1", "^1"),
+        (" Ask your doctor about the evidence before you agree to any treatment.", ""),
+    ],
+    ("en", "link"): [
+        ("If anything worries you after the infusion, ", ""),
+        ("call", "l"),
+        (" the clinic at once and tell the nurse what you feel.", ""),
+    ],
+    ("th", "cite"): [
+        ("งานวิจัยส่วนใหญ่เป็นการศึกษาระยะแรก", ""),
+        ("1", "^1"),
+        (" ควรถามแพทย์ก่อนตัดสินใจรับการรักษา", ""),
+    ],
+    ("th", "link"): [
+        ("หากมีอาการผิดปกติ ", ""),
+        ("โทร", "l"),
+        (" หาคลินิกทันที", ""),
+    ],
+    ("km", "cite"): [
+        ("អ្នកជំងឺត្រូវមកមន្ទីរពេទ្យនៅថ្ងៃស្អែក។", ""),
+        ("1", "^1"),
+        (" វេជ្ជបណ្ឌិតនឹងពិនិត្យឈាមរបស់អ្នក។", ""),
+    ],
+    ("km", "link"): [
+        ("អ្នកជំងឺត្រូវមកមន្ទីរពេទ្យ", "l"),
+        (" នៅថ្ងៃស្អែក។ វេជ្ជបណ្ឌិតនឹងពិនិត្យឈាមរបស់អ្នក។", ""),
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "kind"), sorted(BESIDE))
+def test_a_line_ending_in_a_citation_or_link_ends_in_its_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, kind: str
+) -> None:
+    """A line that breaks at the space after a citation's number or a link ends in
+    that space for a reader that joins an element's text objects: the space is written
+    in another text object than the word before it (another size, render mode or
+    colour), and pdfium skips a text object without ink, so the tree read
+    "studies.1Ask" and "callthe"."""
+    pieces = BESIDE[(lang, kind)]
+    before = next(text for text, style in pieces if style).strip()
+    for column in range(20, 120):  # the first width that breaks the line there
+        built = build_document(
+            tmp_path / "doc.pdf", [pieces], column=column * mm, lang=lang, monkeypatch=monkeypatch
+        )
+        if any(line.endswith(before) for line in built.lines[:-1]):
+            break
+    else:
+        raise AssertionError(f"no column breaks the line after {before!r}")
+    assert _words(_text_objects(built.path)) == _words(source_text(pieces))

@@ -309,7 +309,7 @@ class _LineWriter:
         ]
         keys = [g.key for carriers in carried for g in carriers if g.key is not None]
         encoded = encode_keys(font, keys, self.canvas)
-        stand_ins = _stand_ins(font, carried, encoded, self.canvas)
+        stand_ins = _stand_ins(font, items, carried, encoded, self.canvas, self.layer)
         codes = iter(encoded)
         index = -1  # of the glyph in ``encoded``
         names: dict[int, str] = {}
@@ -818,29 +818,40 @@ CM_CHAIN = "_msc_cm_chain"
 
 def _stand_ins(
     font: ShapingTTFont,
+    items: Sequence[Placed],
     carried: Sequence[Sequence[Glyph]],
     encoded: Sequence[tuple[int, int]],
     canvas: Canvas,
+    layer: float,
 ) -> dict[int, tuple[int, int]]:
-    """(subset, code) of an invisible stand-in for each mark carrier that would be a text
-    object of its own, by index into ``encoded``.
+    """(subset, code) of an invisible stand-in for each glyph without a box that would
+    be a text object of its own, by index into ``encoded``; ``items``: the clusters of
+    the font run, ``carried`` their glyphs, ``layer`` the line's `_LineWriter.layer`.
 
-    A carrier is a space glyph: no outline, so no box. Where its subset differs from
-    both neighbours', its ``TJ`` holds it alone, and pdfium skips a text object with an
-    empty box (#16: the ំ of a Khmer ដំ, the ื of a Thai คือ were lost). There the
-    carrier's text is shown on its base glyph instead, in render mode 3 (invisible).
+    A mark carrier and a line's `end_space` are space glyphs: no outline, so no box.
+    Where a glyph's subset or text state (`_text_state`) differs from both neighbours',
+    its ``TJ`` holds it alone, and pdfium skips a text object with an empty box (#16:
+    the ំ of a Khmer ដំ, the ื of a Thai คือ were lost; so was the space a line ends in
+    after a citation's number or a link, and the tree read "studies.1Ask"). There the
+    glyph's text is shown on its stand-in instead, in render mode 3 (invisible).
     """
     subsets = [subset for subset, _ in encoded]
     last = len(subsets) - 1
-    if last > 0 and subsets.count(subsets[0]) == last + 1:
-        return {}  # one subset, more than one glyph: no glyph is alone (most runs)
+    states = _text_states(items, layer)
+    if last > 0 and states is None and subsets.count(subsets[0]) == last + 1:
+        return {}  # one subset and text state, more than one glyph: none alone (most runs)
     glyphs = [glyph for carriers in carried for glyph in carriers]
+    if states is None:
+        groups: list[object] = list(subsets)
+    else:
+        glyph_states = [s for s, carriers in zip(states, carried, strict=True) for _ in carriers]
+        groups = list(zip(subsets, glyph_states, strict=True))
     alone = [
         i
         for i, glyph in enumerate(glyphs)
         if glyph.stand_in is not None
-        and (i == 0 or subsets[i - 1] != subsets[i])
-        and (i == last or subsets[i + 1] != subsets[i])
+        and (i == 0 or groups[i - 1] != groups[i])
+        and (i == last or groups[i + 1] != groups[i])
     ]
     if not alone:
         return {}
@@ -850,6 +861,33 @@ def _stand_ins(
         assert glyph.stand_in is not None and glyph.key is not None
         keys.append(font.glyph_key(glyph.stand_in, font.glyph_texts[glyph.key], glyph.width))
     return dict(zip(alone, encode_keys(font, keys, canvas), strict=True))
+
+
+_TextState = tuple[Color, float, bool]
+
+
+def _text_state(piece: Piece, layer: float) -> _TextState:
+    """What `_LineWriter._font_run` writes text state operators for (and so ends a
+    ``TJ``) when a piece of the same font differs in it: its colour (the fill), its size
+    (``Tf``, ``Tz``) and whether it is drawn as outlines (the render mode: `_outlined`)."""
+    return (piece.run.color, piece.size, bool(piece.rise) or layer > piece.size)
+
+
+def _text_states(items: Sequence[Placed], layer: float) -> list[_TextState] | None:
+    """The `_text_state` of each of ``items``, or None if they all share one (most font
+    runs: their pieces are the words of one run)."""
+    piece = items[0].piece
+    first = _text_state(piece, layer)
+    mixed = False
+    for placed in items:
+        if placed.piece is not piece:
+            piece = placed.piece
+            if _text_state(piece, layer) != first:
+                mixed = True
+                break
+    if not mixed:
+        return None
+    return [_text_state(placed.piece, layer) for placed in items]
 
 
 def draw_placed(canvas: Canvas, y: float, placed: Iterable[Placed], layer: float = 0.0) -> None:
