@@ -437,27 +437,39 @@ def _has_ink(font_name: str, gid: int) -> bool:
 
 def inked(font_name: str, gid: int) -> int:
     """``gid`` if it has an outline, else a glyph of the font that has one, to stand in
-    for it invisibly: pdfium skips a glyph without an outline (``gid`` itself if the
-    font has no full stop, hyphen or bar)."""
+    for it invisibly: pdfium skips a glyph without an outline (``gid`` itself only if
+    the font has no glyph with an outline at all)."""
     if _has_ink(font_name, gid):
         return gid
     stand_in = _stand_in(font_name)
     return gid if stand_in is None else stand_in
 
 
-def can_stand_in(font_name: str) -> bool:
-    """Whether the font has a glyph with ink to stand in for one without (`inked`)."""
-    return _stand_in(font_name) is not None
+#: The glyphs tried first as a stand-in (`_stand_in`): small, and in most fonts.
+STAND_IN_CHARACTERS = ".-|"
 
 
 @lru_cache(maxsize=64)
 def _stand_in(font_name: str) -> int | None:
+    """The glyph that stands in for a glyph without ink (`inked`): a full stop, hyphen
+    or bar, or else the narrowest glyph with ink of a character the font maps (not a
+    combining mark, whose outline sits outside its advance). Noto Sans Lao and Noto
+    Sans Myanmar have none of the three (they borrow Latin punctuation), and a Lao or
+    Burmese line's end space alone in its text object was skipped by pdfium."""
     font = harfbuzz_font(font_name).font
-    for char in ".-|":
+    for char in STAND_IN_CHARACTERS:
         inked = font.get_nominal_glyph(ord(char))
         if inked is not None and _has_ink(font_name, inked):
             return int(inked)
-    return None
+    narrowest: tuple[int, int] | None = None  # (ink width, glyph)
+    for code, gid in sorted(shaping_font(font_name).face.charToGlyph.items()):
+        if unicodedata.category(chr(code))[0] in "MCZ" or not _has_ink(font_name, gid):
+            continue
+        extents = font.get_glyph_extents(gid)
+        assert extents is not None  # it has ink
+        if narrowest is None or abs(extents.width) < narrowest[0]:
+            narrowest = (abs(extents.width), gid)
+    return None if narrowest is None else narrowest[1]
 
 
 def _bridged(shown: list[Shown]) -> list[Shown]:

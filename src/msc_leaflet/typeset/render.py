@@ -46,7 +46,6 @@ from .reading_order import (
     LINE_END_SPACE,
     RIGHT_TO_LEFT_MARK,
     Shown,
-    can_stand_in,
     has_right_to_left,
     inked,
     mark_glyph,
@@ -1159,7 +1158,7 @@ def place_units(
     if units and units[-1].trailing_spaces:
         # After the reordering: it is the line's last in reading order wherever the
         # line's direction puts its end (`reading_order` writes it there).
-        append(_end_space(units[-1], x, placed[-1].piece if placed else None))
+        append(_end_space(units[-1], x))
     return placed
 
 
@@ -1191,20 +1190,15 @@ def _visual_positions(placed: list[Placed], end: float, levels: set[int]) -> Non
         x += widths[index]
 
 
-def _end_space(unit: Unit, x: float, drawn: Piece | None) -> Placed:
+def _end_space(unit: Unit, x: float) -> Placed:
     """The space that ends ``unit``, as `end_space`, at ``x``, in the piece (font,
-    language, link) of the first of the unit's trailing spaces; in ``drawn``'s, the piece
-    of the line's last cluster, when that is another font and the space's own has no
-    glyph to stand in for it (Noto Sans Lao after a borrowed Latin comma): alone in its
-    font, the space would be a text object without a box, which pdfium skips."""
+    language, link) of the first of the unit's trailing spaces."""
     before = sum(len(piece.clusters) for piece in unit.pieces) - unit.trailing_spaces
     for piece in unit.pieces:
         if before < len(piece.clusters):
             break
         before -= len(piece.clusters)
     char = piece.clusters[before].text
-    if drawn is not None and drawn.run.font != piece.run.font and not can_stand_in(piece.run.font):
-        piece = drawn
     return Placed(piece, end_space(piece.run.font, char), x)
 
 
