@@ -1214,10 +1214,11 @@ def end_space(font_name: str, char: str = " ") -> Cluster:
     poke into the margin. pypdf and pdfminer read it as trailing whitespace; pdftotext
     and pdf.js drop a space at a line end (pdf.js says ``hasEOL`` instead,
     docs/accessibility.md). Where it would be a text object of its own (alone in its
-    subset), a glyph with ink stands in for it, invisibly: pdfium skips a text object
-    without a box. A right-to-left line writes it in `reading_order`. ``char``: the
-    space the author wrote, so a Japanese line broken at an ideographic space
-    (注意事項　) keeps it in the text layer, as every space inside a line is kept.
+    subset or text state, `_stand_ins`), a glyph with ink stands in for it, invisibly:
+    pdfium skips a text object without a box. A right-to-left line writes it in
+    `reading_order`. ``char``: the space the author wrote, so a Japanese line broken
+    at an ideographic space (注意事項　) keeps it in the text layer, as every space
+    inside a line is kept.
     """
     font = shaping_font(font_name)
     space = font.face.charToGlyph.get(ord(char), 0)
