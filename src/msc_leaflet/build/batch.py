@@ -276,6 +276,14 @@ def built_options(project: Project, options: Options) -> dict[str, object]:
     return options.as_dict(theme.paper, theme.output_intent is not None)
 
 
+def fingerprinted_for(built: dict[str, object], fuzzy: bool) -> dict[str, object]:
+    """``built`` (`built_options`) as the fingerprint of an output holds them, whose
+    catalogs hold a fuzzy translation of its texts or not (``fuzzy``): without one,
+    --allow-fuzzy changes no byte, and counts as left out, or a print shop's batch built
+    with it for one language's sake was made again into the same PDFs."""
+    return built if fuzzy or not built["allow_fuzzy"] else {**built, "allow_fuzzy": False}
+
+
 def _reason(
     project: Project,
     job: Job,
@@ -300,7 +308,8 @@ def _reason(
     changed = changed_inputs(project, entry.inputs)
     if changed:
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
-    if fingerprint(entry.inputs, fingerprinted) != entry.fingerprint:
+    built = fingerprinted_for(fingerprinted, entry.fuzzy)
+    if fingerprint(entry.inputs, built) != entry.fingerprint:
         return "tool version, options or SOURCE_DATE_EPOCH changed"
     if options.strict:
         return _fell_due(manifest.sources.get(job.leaflet_id))
@@ -418,9 +427,12 @@ def _build_once(
     seconds = round(time.perf_counter() - start, 3)
     entry = OutputEntry(
         leaflet=job.leaflet_id, locale=job.locale,
-        fingerprint=fingerprint(inputs, built_options(project, options)), inputs=inputs,
-        pages=result.pages, size=result.size, sha256=result.sha256,
+        fingerprint=fingerprint(
+            inputs, fingerprinted_for(built_options(project, options), result.fuzzy)
+        ),
+        inputs=inputs, pages=result.pages, size=result.size, sha256=result.sha256,
         warnings=[recorded_text(warning, project.root) for warning in warnings],
+        fuzzy=result.fuzzy,
     )  # fmt: skip
     facts = source_entry(source, leaflet_sha)
     return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)

@@ -38,6 +38,10 @@ class OutputEntry:
     size: int
     sha256: str
     warnings: list[str] = field(default_factory=list)
+    # Whether a catalog it printed holds a fuzzy translation of one of its texts: only
+    # then does --allow-fuzzy change it (`batch.fingerprinted`). Unknown (a record
+    # written before this was kept) counts as yes, so the option is never ignored.
+    fuzzy: bool = True
 
 
 @dataclass
@@ -337,11 +341,11 @@ def _required(f: Field[Any]) -> bool:
 
 
 def _fits(value: Any, kind: Any) -> bool:
-    """Whether a JSON ``value`` is of the field type ``kind`` (str, int, float, dict
-    or list of str); a number written as 3 is a float too, true is no number."""
+    """Whether a JSON ``value`` is of the field type ``kind`` (str, int, float, bool,
+    dict or list of str); a number written as 3 is a float too, true is no number."""
     origin = get_origin(kind) or kind
-    if isinstance(value, bool):
-        return False
+    if origin is bool or isinstance(value, bool):
+        return origin is bool and isinstance(value, bool)
     if origin is float:
         return isinstance(value, int | float)
     if origin in (dict, list):
