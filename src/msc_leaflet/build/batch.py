@@ -22,7 +22,7 @@ from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
-from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
+from ..print_spec import SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project
 from .fingerprint import (
     ABSENT,
@@ -276,6 +276,11 @@ def built_options(project: Project, options: Options) -> dict[str, object]:
     return options.as_dict(theme.paper, theme.output_intent is not None)
 
 
+#: Why an output whose files are unchanged is built again: made by another msc-leaflet,
+#: with other options or under another date.
+OTHER_BUILD = "tool version, options or SOURCE_DATE_EPOCH changed"
+
+
 def fingerprinted_for(built: dict[str, object], fuzzy: bool) -> dict[str, object]:
     """``built`` (`built_options`) as the fingerprint of an output holds them, whose
     catalogs hold a fuzzy translation of its texts or not (``fuzzy``): without one,
@@ -310,7 +315,7 @@ def _reason(
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
     built = fingerprinted_for(fingerprinted, entry.fuzzy)
     if fingerprint(entry.inputs, built) != entry.fingerprint:
-        return "tool version, options or SOURCE_DATE_EPOCH changed"
+        return OTHER_BUILD
     if options.strict:
         return _fell_due(manifest.sources.get(job.leaflet_id))
     return ""
@@ -335,6 +340,40 @@ def current_entry(
     if _reason(project, job, manifest, out_dir, options, built_options(project, options), False):
         return None
     return manifest.outputs[job.output]
+
+
+def as_built(
+    project: Project, out_dir: Path, leaflet_id: str, locale: str, edition: str
+) -> Options:
+    """The options the output of ``leaflet_id`` in ``locale`` and ``edition`` (its
+    reading file, not a booklet or proof) was built with, as the manifest in ``out_dir``
+    records them: `preview` draws it as built, and builds it again so when it is out of
+    date. A screen build replaced a print shop's CMYK file with bleed, that it was
+    about to send. The default options for a file never built; a `LeafletError` for one
+    whose options were not recorded (an older msc-leaflet) that they would replace."""
+    chosen = edition_named(edition)
+    job = Job(leaflet_id, project.locale(locale), chosen.name, variant_suffix(chosen, PrintSpec()))
+    out_dir = out_dir.resolve()
+    manifest = load_manifest(manifest_path(out_dir))
+    entry = manifest.outputs.get(job.output)
+    output = out_dir / job.output
+    if entry is None or not output.is_file():
+        return Options()
+    with contextlib.suppress(ValueError):
+        return Options.from_dict(entry.options)
+    default = Options()
+    if (
+        _reason(project, job, manifest, out_dir, default, built_options(project, default), False)
+        != OTHER_BUILD
+    ):
+        return default
+    raise LeafletError(
+        Location(output),
+        "was built with options this msc-leaflet does not know (an older one built it): "
+        "previewing it would replace it with a screen build",
+        f"build it again as you built it (e.g. msc-leaflet build {leaflet_id} -l {job.locale} "
+        "--colour cmyk --bleed 3mm), then preview it; or delete it for a screen build",
+    )
 
 
 #: How many times a job starts again when one of its files changes while it runs: the
@@ -425,14 +464,13 @@ def _build_once(
     inputs = {**hash_inputs(project, result.inputs), **inputs}
     warnings = [str(finding) for finding in result.findings]
     seconds = round(time.perf_counter() - start, 3)
+    built = built_options(project, options)
     entry = OutputEntry(
         leaflet=job.leaflet_id, locale=job.locale,
-        fingerprint=fingerprint(
-            inputs, fingerprinted_for(built_options(project, options), result.fuzzy)
-        ),
+        fingerprint=fingerprint(inputs, fingerprinted_for(built, result.fuzzy)),
         inputs=inputs, pages=result.pages, size=result.size, sha256=result.sha256,
         warnings=[recorded_text(warning, project.root) for warning in warnings],
-        fuzzy=result.fuzzy,
+        fuzzy=result.fuzzy, options=options.as_dict(),
     )  # fmt: skip
     facts = source_entry(source, leaflet_sha)
     return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)
