@@ -270,3 +270,38 @@ def test_allow_fuzzy_rebuilds_only_the_outputs_it_changes(project: Project, tmp_
     assert rebuilt(run_batch(project, out_dir=out)) == {"th/one.pdf"}
     run_batch(project, out_dir=clean, force=True)
     assert (out / "th/one.pdf").read_bytes() == (clean / "th/one.pdf").read_bytes()
+
+
+def reasons(project: Project, out: Path, options: Options) -> dict[str, str]:
+    """What `build --dry-run` with ``options`` says of each output: why it is rebuilt."""
+    found: dict[str, str] = {}
+
+    def planned(jobs: list) -> None:  # type: ignore[type-arg]
+        found.update({p.job.output: p.reason for p in jobs})
+        raise KeyboardInterrupt  # planned is all a dry run does
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(project, ["one"], out_dir=out, options=options, on_planned=planned)
+    return found
+
+
+def test_a_rebuild_for_other_options_names_them(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same output built with other options into one folder (A5, then the theme's
+    A4) is replaced: the dry run said only 'tool version, options or SOURCE_DATE_EPOCH
+    changed', not which options the file in the folder has and which it will have."""
+    out = tmp_path / "out"
+    a5 = Options(spec=PrintSpec(paper="a5", colour="cmyk"))
+    run_batch(project, ["one"], out_dir=out, options=a5)
+    said = reasons(project, out, Options(strict=True))["en/one.pdf"]
+    assert "--paper a5 --colour cmyk" in said and "--strict" in said
+    assert "SOURCE_DATE_EPOCH" not in said
+    # The options it names as the file's are the ones it has, not the ones last asked.
+    run_batch(project, ["one"], out_dir=out, options=Options(spec=PrintSpec(paper="a4")))
+    said = reasons(project, out, a5)["en/one.pdf"]
+    assert "--paper a5" in said and "default" in said
+    # Same options, another date: not blamed on the options.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")
+    said = reasons(project, out, Options())["en/one.pdf"]
+    assert "SOURCE_DATE_EPOCH" in said and "--" not in said

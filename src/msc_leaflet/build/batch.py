@@ -315,7 +315,7 @@ def _reason(
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
     built = fingerprinted_for(fingerprinted, entry.fuzzy)
     if fingerprint(entry.inputs, built) != entry.fingerprint:
-        return OTHER_BUILD
+        return _other_options(project, entry, built) or OTHER_BUILD
     if options.strict:
         return _fell_due(manifest.sources.get(job.leaflet_id))
     return ""
@@ -340,6 +340,23 @@ def current_entry(
     if _reason(project, job, manifest, out_dir, options, built_options(project, options), False):
         return None
     return manifest.outputs[job.output]
+
+
+def _other_options(project: Project, entry: OutputEntry, wanted: dict[str, object]) -> str:
+    """Which options the file recorded by ``entry`` was built with and which it will be
+    (``wanted``, as fingerprinted), as `build` is told them; "" when they shape the same
+    bytes, or the record does not say (an older msc-leaflet wrote it). Said only
+    "options … changed", a print shop's A5 CMYK file was replaced by an A4 screen build
+    without a word of which was which."""
+    try:
+        before = Options.from_dict(entry.options)
+    except ValueError:
+        return ""
+    was = fingerprinted_for(built_options(project, before), entry.fuzzy)
+    if was == wanted:
+        return ""
+    flags = [" ".join(Options.from_dict(o).flags()) or "the default options" for o in (was, wanted)]
+    return f"built with {flags[0]}, now {flags[1]}"
 
 
 def as_built(
