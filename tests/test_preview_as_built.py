@@ -81,3 +81,20 @@ def test_a_file_never_built_is_built_with_the_default_options(root: Path, tmp_pa
     code, said = invoke("preview", "sample", "-l", "en", "-p", str(root), "-o", str(out))
     assert code == 0, said
     assert (out / "en" / "sample.pdf").read_bytes() == build(root, tmp_path / "clean")
+
+
+def test_a_file_the_manifest_does_not_record_is_not_replaced(root: Path, tmp_path: Path) -> None:
+    """A PDF whose record is gone (the manifest deleted, or dropped when a --strict
+    rebuild of it failed) has options no one knows: `preview` rebuilt it as a screen
+    file. It is kept, and the user told what to do."""
+    out = tmp_path / "out"
+    printed = build(root, out, *PRINT)
+    (out / "manifest.json").unlink()
+    code, said = invoke("preview", "sample", "-l", "en", "-p", str(root), "-o", str(out))
+    assert code == 1, said
+    assert "sample.pdf" in said and "msc-leaflet build" in said and "Traceback" not in said
+    assert (out / "en" / "sample.pdf").read_bytes() == printed
+    # Deleted, it is built for the preview with the default options.
+    (out / "en" / "sample.pdf").unlink()
+    code, said = invoke("preview", "sample", "-l", "en", "-p", str(root), "-o", str(out))
+    assert code == 0, said

@@ -366,28 +366,30 @@ def as_built(
     reading file, not a booklet or proof) was built with, as the manifest in ``out_dir``
     records them: `preview` draws it as built, and builds it again so when it is out of
     date. A screen build replaced a print shop's CMYK file with bleed, that it was
-    about to send. The default options for a file never built; a `LeafletError` for one
-    whose options were not recorded (an older msc-leaflet) that they would replace."""
+    about to send. The default options where there is no such file; a `LeafletError`
+    for one whose options are not known (no record, or one an older msc-leaflet wrote)
+    that they would replace."""
     chosen = edition_named(edition)
     job = Job(leaflet_id, project.locale(locale), chosen.name, variant_suffix(chosen, PrintSpec()))
     out_dir = out_dir.resolve()
+    output = out_dir / job.output
+    if not output.is_file():
+        return Options()
     manifest = load_manifest(manifest_path(out_dir))
     entry = manifest.outputs.get(job.output)
-    output = out_dir / job.output
-    if entry is None or not output.is_file():
-        return Options()
-    with contextlib.suppress(ValueError):
-        return Options.from_dict(entry.options)
-    default = Options()
-    if (
-        _reason(project, job, manifest, out_dir, default, built_options(project, default), False)
-        != OTHER_BUILD
-    ):
-        return default
+    if entry is None:
+        unknown = "is not in the manifest: the options it was built with are not known"
+    else:
+        with contextlib.suppress(ValueError):
+            return Options.from_dict(entry.options)
+        default = Options()
+        fingerprinted = built_options(project, default)
+        if _reason(project, job, manifest, out_dir, default, fingerprinted, False) != OTHER_BUILD:
+            return default
+        unknown = "was built with options this msc-leaflet does not know (an older one built it)"
     raise LeafletError(
         Location(output),
-        "was built with options this msc-leaflet does not know (an older one built it): "
-        "previewing it would replace it with a screen build",
+        f"{unknown}: previewing it would replace it with a screen build",
         f"build it again as you built it (e.g. msc-leaflet build {leaflet_id} -l {job.locale} "
         "--colour cmyk --bleed 3mm), then preview it; or delete it for a screen build",
     )
