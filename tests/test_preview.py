@@ -237,7 +237,8 @@ def test_preview_draws_the_pdf_it_built_not_one_another_build_renamed_in(
     """`msc-leaflet preview` builds (or finds up to date) the PDF, then draws the file.
     A `msc-leaflet build --paper a5` of the same output in another terminal (its paper
     is not in the file's name) landing in between was drawn instead: the reviewer saw
-    A5 pages for the A4 leaflet the preview was asked for."""
+    A5 pages for the A4 leaflet the preview was asked for. The preview plans again, and
+    draws the file as it is now built: A5, and says so."""
     from typer.testing import CliRunner
 
     from msc_leaflet.build import batch
@@ -258,5 +259,6 @@ def test_preview_draws_the_pdf_it_built_not_one_another_build_renamed_in(
     monkeypatch.setattr(batch, "run_batch", other_build_meanwhile)
     result = CliRunner().invoke(app, ["preview", "sample", "--project", str(root)])
     assert result.exit_code == 0 and "built" in other[1], (result.output, other)
+    assert "as built, with --paper a5" in result.output
     with Image.open(root / "build" / "preview" / "en" / "sample" / "page-01.png") as page:
-        assert page.size == (pixels(595.28, DEFAULT_DPI), pixels(841.89, DEFAULT_DPI))  # A4
+        assert page.size == (pixels(419.53, DEFAULT_DPI), pixels(595.28, DEFAULT_DPI))  # A5

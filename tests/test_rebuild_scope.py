@@ -239,3 +239,69 @@ def test_a_desk_word_in_ui_po_rebuilds_no_pdf(project: Project, tmp_path: Path) 
     ui.write_text(text.replace('msgctxt "desk.library"', twice + 'msgctxt "desk.library"'))
     report = build_statuses(project, out)
     assert {name for name, status in report.items() if status == "failed"} == thai
+
+
+def fuzzy_thai(project: Project, leaflet_id: str) -> None:
+    """Thai catalogs of every leaflet (nothing translated), and in ``leaflet_id``'s the
+    paragraph translated but marked fuzzy, as `i18n update` leaves a changed entry."""
+    from i18n_support import invoke, set_msgstr
+    from msc_leaflet.i18n.pofile import read_po
+
+    assert invoke("i18n", "init", "th", "--project", str(project.root))[0] == 0
+    po = project.locales_dir / "th" / "LC_MESSAGES" / f"{leaflet_id}.po"
+    (paragraph,) = [e.msgctxt for e in read_po(po).active if "text [@alpha2001]" in e.msgid]
+    assert paragraph is not None
+    set_msgstr(po, paragraph, "ข้อความสั้น [@alpha2001]", fuzzy=True)
+
+
+def test_allow_fuzzy_rebuilds_only_the_outputs_it_changes(project: Project, tmp_path: Path) -> None:
+    """--allow-fuzzy on catalogs with no fuzzy entry changes no byte: a print shop's
+    batch was made again for it. The outputs whose catalog has one are built with it
+    used, and without it once the option is dropped; each as a clean build makes it."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    fuzzy = Options(allow_fuzzy=True)
+    fuzzy_thai(project, "one")
+    run_batch(project, out_dir=out)
+    assert rebuilt(run_batch(project, out_dir=out, options=fuzzy)) == {"th/one.pdf"}
+    assert rebuilt(run_batch(project, out_dir=out, options=fuzzy)) == set()
+    run_batch(project, out_dir=clean, options=fuzzy)
+    for name in ("en/one.pdf", "th/one.pdf", "th/two.pdf"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+    assert rebuilt(run_batch(project, out_dir=out)) == {"th/one.pdf"}
+    run_batch(project, out_dir=clean, force=True)
+    assert (out / "th/one.pdf").read_bytes() == (clean / "th/one.pdf").read_bytes()
+
+
+def reasons(project: Project, out: Path, options: Options) -> dict[str, str]:
+    """What `build --dry-run` with ``options`` says of each output: why it is rebuilt."""
+    found: dict[str, str] = {}
+
+    def planned(jobs: list) -> None:  # type: ignore[type-arg]
+        found.update({p.job.output: p.reason for p in jobs})
+        raise KeyboardInterrupt  # planned is all a dry run does
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(project, ["one"], out_dir=out, options=options, on_planned=planned)
+    return found
+
+
+def test_a_rebuild_for_other_options_names_them(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same output built with other options into one folder (A5, then the theme's
+    A4) is replaced: the dry run said only 'tool version, options or SOURCE_DATE_EPOCH
+    changed', not which options the file in the folder has and which it will have."""
+    out = tmp_path / "out"
+    a5 = Options(spec=PrintSpec(paper="a5", colour="cmyk"))
+    run_batch(project, ["one"], out_dir=out, options=a5)
+    said = reasons(project, out, Options(strict=True))["en/one.pdf"]
+    assert "--paper a5 --colour cmyk" in said and "--strict" in said
+    assert "SOURCE_DATE_EPOCH" not in said
+    # The options it names as the file's are the ones it has, not the ones last asked.
+    run_batch(project, ["one"], out_dir=out, options=Options(spec=PrintSpec(paper="a4")))
+    said = reasons(project, out, a5)["en/one.pdf"]
+    assert "--paper a5" in said and "default" in said
+    # Same options, another date: not blamed on the options.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")
+    said = reasons(project, out, Options())["en/one.pdf"]
+    assert "SOURCE_DATE_EPOCH" in said and "--" not in said

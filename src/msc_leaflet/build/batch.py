@@ -22,7 +22,7 @@ from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location, recorded_text, shown_text
 from ..files import output_name
 from ..i18n.catalog import leaflet_locales, locale_folders
-from ..print_spec import SINGLE, Edition, edition_named, variant_suffix
+from ..print_spec import SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project
 from .fingerprint import (
     ABSENT,
@@ -276,6 +276,19 @@ def built_options(project: Project, options: Options) -> dict[str, object]:
     return options.as_dict(theme.paper, theme.output_intent is not None)
 
 
+#: Why an output whose files are unchanged is built again: made by another msc-leaflet,
+#: with other options or under another date.
+OTHER_BUILD = "tool version, options or SOURCE_DATE_EPOCH changed"
+
+
+def fingerprinted_for(built: dict[str, object], fuzzy: bool) -> dict[str, object]:
+    """``built`` (`built_options`) as the fingerprint of an output holds them, whose
+    catalogs hold a fuzzy translation of its texts or not (``fuzzy``): without one,
+    --allow-fuzzy changes no byte, and counts as left out, or a print shop's batch built
+    with it for one language's sake was made again into the same PDFs."""
+    return built if fuzzy or not built["allow_fuzzy"] else {**built, "allow_fuzzy": False}
+
+
 def _reason(
     project: Project,
     job: Job,
@@ -300,8 +313,9 @@ def _reason(
     changed = changed_inputs(project, entry.inputs)
     if changed:
         return "changed: " + ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
-    if fingerprint(entry.inputs, fingerprinted) != entry.fingerprint:
-        return "tool version, options or SOURCE_DATE_EPOCH changed"
+    built = fingerprinted_for(fingerprinted, entry.fuzzy)
+    if fingerprint(entry.inputs, built) != entry.fingerprint:
+        return _other_options(project, entry, built) or OTHER_BUILD
     if options.strict:
         return _fell_due(manifest.sources.get(job.leaflet_id))
     return ""
@@ -326,6 +340,59 @@ def current_entry(
     if _reason(project, job, manifest, out_dir, options, built_options(project, options), False):
         return None
     return manifest.outputs[job.output]
+
+
+def _other_options(project: Project, entry: OutputEntry, wanted: dict[str, object]) -> str:
+    """Which options the file recorded by ``entry`` was built with and which it will be
+    (``wanted``, as fingerprinted), as `build` is told them; "" when they shape the same
+    bytes, or the record does not say (an older msc-leaflet wrote it). Said only
+    "options … changed", a print shop's A5 CMYK file was replaced by an A4 screen build
+    without a word of which was which."""
+    try:
+        before = Options.from_dict(entry.options)
+    except ValueError:
+        return ""
+    was = fingerprinted_for(built_options(project, before), entry.fuzzy)
+    if was == wanted:
+        return ""
+    flags = [" ".join(Options.from_dict(o).flags()) or "the default options" for o in (was, wanted)]
+    return f"built with {flags[0]}, now {flags[1]}"
+
+
+def as_built(
+    project: Project, out_dir: Path, leaflet_id: str, locale: str, edition: str
+) -> Options:
+    """The options the output of ``leaflet_id`` in ``locale`` and ``edition`` (its
+    reading file, not a booklet or proof) was built with, as the manifest in ``out_dir``
+    records them: `preview` draws it as built, and builds it again so when it is out of
+    date. A screen build replaced a print shop's CMYK file with bleed, that it was
+    about to send. The default options where there is no such file; a `LeafletError`
+    for one whose options are not known (no record, or one an older msc-leaflet wrote)
+    that they would replace."""
+    chosen = edition_named(edition)
+    job = Job(leaflet_id, project.locale(locale), chosen.name, variant_suffix(chosen, PrintSpec()))
+    out_dir = out_dir.resolve()
+    output = out_dir / job.output
+    if not output.is_file():
+        return Options()
+    manifest = load_manifest(manifest_path(out_dir))
+    entry = manifest.outputs.get(job.output)
+    if entry is None:
+        unknown = "is not in the manifest: the options it was built with are not known"
+    else:
+        with contextlib.suppress(ValueError):
+            return Options.from_dict(entry.options)
+        default = Options()
+        fingerprinted = built_options(project, default)
+        if _reason(project, job, manifest, out_dir, default, fingerprinted, False) != OTHER_BUILD:
+            return default
+        unknown = "was built with options this msc-leaflet does not know (an older one built it)"
+    raise LeafletError(
+        Location(output),
+        f"{unknown}: previewing it would replace it with a screen build",
+        f"build it again as you built it (e.g. msc-leaflet build {leaflet_id} -l {job.locale} "
+        "--colour cmyk --bleed 3mm), then preview it; or delete it for a screen build",
+    )
 
 
 #: How many times a job starts again when one of its files changes while it runs: the
@@ -416,11 +483,13 @@ def _build_once(
     inputs = {**hash_inputs(project, result.inputs), **inputs}
     warnings = [str(finding) for finding in result.findings]
     seconds = round(time.perf_counter() - start, 3)
+    built = built_options(project, options)
     entry = OutputEntry(
         leaflet=job.leaflet_id, locale=job.locale,
-        fingerprint=fingerprint(inputs, built_options(project, options)), inputs=inputs,
-        pages=result.pages, size=result.size, sha256=result.sha256,
+        fingerprint=fingerprint(inputs, fingerprinted_for(built, result.fuzzy)),
+        inputs=inputs, pages=result.pages, size=result.size, sha256=result.sha256,
         warnings=[recorded_text(warning, project.root) for warning in warnings],
+        fuzzy=result.fuzzy, options=options.as_dict(),
     )  # fmt: skip
     facts = source_entry(source, leaflet_sha)
     return Outcome(job, "built", result.pages, seconds, "", warnings, entry, facts)

@@ -67,6 +67,9 @@ class BuildResult:
     # file, which another build of the same output may have replaced since.
     sha256: str = ""
     size: int = 0
+    # A catalog it printed holds a fuzzy translation of one of its texts: --allow-fuzzy
+    # changes this output (`i18n.reads_fuzzy`), and no other.
+    fuzzy: bool = False
 
 
 def project_words(project: Project, locale: str) -> WordList:
@@ -362,8 +365,9 @@ def build_loaded(
     profile = (claim.intent.profile,) if claim.intent else ()
     inputs = (*profile, *config_files(theme.fonts))
     digest = hashlib.sha256(pdf).hexdigest()
+    fuzzy = any(i18n.reads_fuzzy(source, language, project) for language in languages)
     return BuildResult(
-        source.id, locale, path, result.pages, all_findings, inputs, digest, len(pdf)
+        source.id, locale, path, result.pages, all_findings, inputs, digest, len(pdf), fuzzy
     )
 
 

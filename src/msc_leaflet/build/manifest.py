@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar, get_origin, get_type_hints
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from .. import __version__
 from ..errors import Finding, LeafletError, Location
@@ -38,6 +38,14 @@ class OutputEntry:
     size: int
     sha256: str
     warnings: list[str] = field(default_factory=list)
+    # Whether a catalog it printed holds a fuzzy translation of one of its texts: only
+    # then does --allow-fuzzy change it (`batch.fingerprinted`). Unknown (a record
+    # written before this was kept) counts as yes, so the option is never ignored.
+    fuzzy: bool = True
+    # The options it was built with, as given (`Options.as_dict`; the fingerprint holds
+    # them as they shape the bytes): `preview` draws the file as built, and builds it
+    # again so, instead of replacing a print file with a screen build. Empty: unknown.
+    options: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -337,14 +345,16 @@ def _required(f: Field[Any]) -> bool:
 
 
 def _fits(value: Any, kind: Any) -> bool:
-    """Whether a JSON ``value`` is of the field type ``kind`` (str, int, float, dict
-    or list of str); a number written as 3 is a float too, true is no number."""
+    """Whether a JSON ``value`` is of the field type ``kind`` (str, int, float, bool,
+    dict or list of str; a dict of any JSON scalars for ``dict[str, object]``); a
+    number written as 3 is a float too, true is no number."""
     origin = get_origin(kind) or kind
-    if isinstance(value, bool):
-        return False
+    if origin is bool or isinstance(value, bool):
+        return origin is bool and isinstance(value, bool)
     if origin is float:
         return isinstance(value, int | float)
     if origin in (dict, list):
         items = value.values() if isinstance(value, dict) else value
-        return isinstance(value, origin) and all(isinstance(i, str) for i in items)
+        scalar = (str, int, float, bool, type(None)) if get_args(kind)[-1] is object else str
+        return isinstance(value, origin) and all(isinstance(i, scalar) for i in items)
     return isinstance(value, origin)

@@ -8,7 +8,8 @@ so planning a batch imports no part of the pipeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 
 from ..print_spec import PrintSpec
 
@@ -29,3 +30,34 @@ class Options:
         the press or not)."""
         spec = self.spec.as_built(theme_paper, press_profile)
         return {"allow_fuzzy": self.allow_fuzzy, "strict": self.strict, **spec.as_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Options:
+        """The options `as_dict` gave (as a manifest records them); `ValueError` for a
+        record that names other options, or values none could have."""
+        names = {f.name for f in fields(PrintSpec)}
+        if set(data) != names | {"allow_fuzzy", "strict"}:
+            raise ValueError("not the options of this msc-leaflet")
+        allow_fuzzy, strict = data["allow_fuzzy"], data["strict"]
+        if not isinstance(allow_fuzzy, bool) or not isinstance(strict, bool):
+            raise ValueError("not the options of this msc-leaflet")
+        try:
+            spec = PrintSpec(**{name: data[name] for name in names})  # type: ignore[arg-type]
+        except TypeError:
+            raise ValueError("not the options of this msc-leaflet") from None
+        return cls(allow_fuzzy=allow_fuzzy, strict=strict, spec=spec)
+
+    def flags(self) -> list[str]:
+        """The options as `msc-leaflet build` is told them, for messages: each one that
+        is not the default (``--colour cmyk``, ``--bleed 3mm``)."""
+        spec, default = self.spec, PrintSpec()
+        found = ["--strict"] * self.strict + ["--allow-fuzzy"] * self.allow_fuzzy
+        found += [f"--paper {spec.paper}"] * (spec.paper is not None)
+        found += [f"--colour {spec.colour}"] * (spec.colour != default.colour)
+        found += ["--pdfx"] * spec.pdfx
+        if spec.bleed:
+            found.append(f"--bleed {round(spec.bleed * 25.4 / 72, 3):g}mm")
+        found += ["--crop-marks"] * spec.crop_marks
+        found += [f"--imposition {spec.imposition}"] * (spec.imposition != default.imposition)
+        found += [f"--duplex {spec.duplex_flip}"] * (spec.duplex_flip != default.duplex_flip)
+        return found + ["--proof"] * spec.proof

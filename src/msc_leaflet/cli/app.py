@@ -333,7 +333,7 @@ def preview(
     def action() -> None:
         import hashlib
 
-        from ..build.batch import run_batch
+        from ..build.batch import as_built, run_batch
         from ..content.loader import load_leaflet
         from ..errors import LeafletError, Location
         from ..files import read_input
@@ -347,8 +347,12 @@ def preview(
         # The PDF is read once, and drawn only if it is the one built (or found up to
         # date): another build of the same output (`build --paper a5`: the paper is not
         # in the file's name) may rename its PDF in meanwhile. Then it is planned again.
+        # As it was built: a print file (CMYK, bleed, another paper) stays one.
         for _ in range(3):
-            report = run_batch(root, [leaflet_id], [chosen], out_dir, editions=[edition])
+            options = as_built(root, out_dir, leaflet_id, chosen, edition)
+            report = run_batch(
+                root, [leaflet_id], [chosen], out_dir, editions=[edition], options=options
+            )
             if not report.outcomes:
                 raise LeafletError(
                     Location(path),
@@ -371,6 +375,9 @@ def preview(
             )
         for warning in outcome.warnings:  # as build prints them: texts left untranslated
             typer.echo(warning, err=True)
+        if options.flags():
+            named = pdf.relative_to(Path.cwd()) if pdf.is_relative_to(Path.cwd()) else pdf
+            typer.echo(f"note: {named} as built, with {' '.join(options.flags())}", err=True)
         job = outcome.job  # its locale as the project spells it
         folder = out_dir / "preview" / job.locale / f"{leaflet_id}{job.variant}"
         result = write_previews(pdf, folder, dpi=dpi, data=data)

@@ -20,7 +20,14 @@ from ..lazy import lazy_exports
 if TYPE_CHECKING:
     from .catalog import catalog_locales
     from .formatting import format_date, format_number, language_name
-    from .localizer import localize, localize_with_fallbacks, page_words, ui_findings, ui_labels
+    from .localizer import (
+        localize,
+        localize_with_fallbacks,
+        page_words,
+        reads_fuzzy,
+        ui_findings,
+        ui_labels,
+    )
 
 # Imported on first use, so `msc_leaflet.cli.i18n` (and `msc-leaflet --help`) do not
 # load Babel's locale data and the catalog machinery.
@@ -32,6 +39,7 @@ _HOMES = {
     "localize": ".localizer",
     "localize_with_fallbacks": ".localizer",
     "page_words": ".localizer",
+    "reads_fuzzy": ".localizer",
     "ui_findings": ".localizer",
     "ui_labels": ".localizer",
 }
@@ -48,6 +56,7 @@ __all__ = [
     "localize",
     "localize_with_fallbacks",
     "page_words",
+    "reads_fuzzy",
     "ui_findings",
     "ui_labels",
 ]

@@ -182,6 +182,23 @@ class _Translator:
         return dataclasses.replace(text, value=entry.msgstr, origin=Location(self.path, entry.line))
 
 
+def reads_fuzzy(leaflet: Leaflet, locale: str, project: Project) -> bool:
+    """Whether ``leaflet``'s catalog in ``locale`` holds a fuzzy translation of one of its
+    texts: the only outputs --allow-fuzzy changes. Without one the option changes no
+    byte, and a build with it counts as one without (`build.batch`)."""
+    if same_language(locale, leaflet.language):
+        return False
+    path = catalog_path(project, locale, leaflet.id)
+    if not path.is_file():
+        return False
+    entries = _catalog_entries(path)
+    for text in texts(leaflet):
+        entry = entries.get((text.context, text.value))
+        if entry is not None and entry.fuzzy and entry.has_translation:
+            return True
+    return False
+
+
 def localize(
     leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
 ) -> tuple[Leaflet, list[Finding]]:
