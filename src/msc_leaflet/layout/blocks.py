@@ -621,6 +621,8 @@ class _Sequence(KeepTogether):  # type: ignore[misc]
     figure, a paragraph) failed to build, reported as a cell taller than a page.
     """
 
+    keeps_apart = True  # its members split on their own (`ReferenceFrame.split`)
+
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return [NullActionFlowable(), *self._content]
 

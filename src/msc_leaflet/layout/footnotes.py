@@ -13,7 +13,8 @@ import copy
 from collections.abc import Callable, Iterable
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, Table
+from reportlab.platypus import Flowable, Frame, KeepTogether, Table
+from reportlab.platypus.frames import _FUZZ
 
 from ..languages import bcp47
 from ..typeset import cited_numbers
@@ -145,9 +146,53 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
             self.references.overflows.append(page)
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        """Split ``flowable`` above the footer its first part needs.
+
+        Room is first kept for every work the whole flowable cites. When that leaves
+        none (an evidence table citing a study per row: its 40 entries are taller than
+        the page), the first part is sized to the footer of the works *it* cites: the
+        lowest bottom at which the part split off fits above its own footer, searched
+        between the page's own footer and the whole flowable's. A higher bottom gives a
+        shorter part citing no more works, so the search is a bisection."""
         saved = self._y1p
-        self._y1p = self._bottom_for(flowable_citations(flowable))
+        page = canv.getPageNumber()
         try:
-            return list(Frame.split(self, flowable, canv))
+            every = self._bottom_for(flowable_citations(flowable))
+            parts = self._split_above(flowable, canv, every) or []
+            low = self._bottom_for(set())
+            if not parts and low < every and self._parts_cite_alone(flowable, page):
+                high = every  # nothing splits off there: the search's upper end
+                while high - low > 0.5:
+                    middle = (low + high) / 2
+                    if self._split_above(flowable, canv, middle) is None:
+                        low = middle  # the part split off there is taller than its room
+                    else:
+                        high = middle
+                parts = self._split_above(flowable, canv, high) or []
+            if len(parts) == 2:  # a first part and the rest (a group gives its members)
+                parts[1].split_on_page = page
+            return parts
         finally:
             self._y1p = saved
+
+    @staticmethod
+    def _parts_cite_alone(flowable: Flowable, page: int) -> bool:
+        """Whether ``flowable``'s first part may be sized to its own footer: not the
+        rest of a part split off on this page (sized to its own footer, the part can
+        leave room for another part of the same table, its header again and a row,
+        mid-page), nor a group kept together (its first member, a heading, would be
+        placed alone at the foot of the page, its text on the next)."""
+        if getattr(flowable, "split_on_page", 0) == page:
+            return False
+        return not isinstance(flowable, KeepTogether) or getattr(flowable, "keeps_apart", False)
+
+    def _split_above(
+        self, flowable: Flowable, canv: Canvas, bottom: float
+    ) -> list[Flowable] | None:
+        """``flowable`` split with ``bottom`` as the body's bottom: the parts (none when
+        nothing fits), or None when the first part's own footer reaches above ``bottom``."""
+        self._y1p = bottom
+        parts = list(Frame.split(self, flowable, canv))
+        if parts and self._bottom_for(flowable_citations(parts[0])) > bottom + _FUZZ:
+            return None
+        return parts

@@ -1,0 +1,51 @@
+"""Reference footers under stress: a page cites many works, and each is still listed at
+the foot of the page that cites it, with the body moved on rather than refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from conftest import leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.project import Project
+from pdfread import citations_by_page, page_texts
+
+
+def _references(count: int) -> str:
+    study = {"journal": "J Test", "year": 2001}
+    return yaml.safe_dump(
+        {
+            "references": [
+                {"key": f"s{n:02d}", "authors": ["Author A", "Other B"], "title": title, **study}
+                for n in range(count)
+                for title in [
+                    f"Safety of stromal cell infusions in adults with knee pain: trial {n}, "
+                    "a randomised comparison with saline, with two years of follow-up"
+                ]
+            ]
+        }
+    )
+
+
+def test_an_evidence_table_citing_a_work_per_row_splits_its_footer_over_pages(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # Each row cites its own study: 40 footer entries are taller than a page, but the
+    # table splits between rows, each part listing only the works it cites. The split
+    # used to reserve room for the whole table's 40 entries, found no room for any row
+    # and refused the leaflet ("notes ... are taller than the page").
+    rows = "\n".join(f'    - ["Study {n} [@s{n:02d}]", "no serious harm"]' for n in range(40))
+    blocks = f"- table:\n    header: [Study, Result]\n    rows:\n{rows}\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references=_references(40))})
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    cited, footers = citations_by_page(result.path)
+    assert set().union(*cited) == set(range(1, 41))
+    for page, (numbers, listed) in enumerate(zip(cited, footers, strict=True), start=1):
+        assert numbers <= listed, f"page {page} cites {sorted(numbers - listed)} unlisted"
+    # A part sized to its own footer leaves a little room: the rest of the table waits
+    # for the next page rather than starting again there under a repeated header.
+    for page, text in enumerate(page_texts(result.path), start=1):
+        assert text.count("Result") <= 1, f"page {page} repeats the table header"
