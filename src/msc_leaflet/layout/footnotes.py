@@ -149,18 +149,22 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
         """Split ``flowable`` above the footer its first part needs.
 
         Room is first kept for every work the whole flowable cites. When that leaves
-        none (an evidence table citing a study per row: its 40 entries are taller than
-        the page), the first part is sized to the footer of the works *it* cites: the
-        lowest bottom at which the part split off fits above its own footer, searched
-        between the page's own footer and the whole flowable's. A higher bottom gives a
-        shorter part citing no more works, so the search is a bisection."""
+        none at the top of a page (an evidence table citing a study per row: its 40
+        entries are taller than the page, so no page would ever do), the first part is
+        sized to the footer of the works *it* cites: the lowest bottom at which the part
+        split off fits above its own footer, searched between the page's own footer and
+        the whole flowable's. A higher bottom gives a shorter part citing no more works,
+        so the search is a bisection."""
         saved = self._y1p
         page = canv.getPageNumber()
         try:
             every = self._bottom_for(flowable_citations(flowable))
             parts = self._split_above(flowable, canv, every) or []
             low = self._bottom_for(set())
-            if not parts and low < every and self._parts_cite_alone(flowable, page):
+            # Only at the top of a page: mid-page, the flowable goes to the next page as
+            # it always did (the bundled parallel pages keep their breaks); at the top
+            # of one, nothing would ever split off and the build was refused.
+            if not parts and self._atTop and low < every and self._parts_cite_alone(flowable, page):
                 high = every  # nothing splits off there: the search's upper end
                 while high - low > 0.5:
                     middle = (low + high) / 2
