@@ -134,7 +134,7 @@ def footer_overflow(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue(
                 _at(ctx, page.line),
                 f"[{ctx.locale}] the reference footer of page {page.number} overflowed",
-                "cite fewer references in that part, or split the paragraph",
+                "cite fewer references on that page, or split the paragraph or table citing them",
             )
 
 
