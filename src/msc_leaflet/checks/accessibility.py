@@ -20,7 +20,7 @@ from contextlib import suppress
 from functools import cache
 from urllib.parse import urlsplit
 
-from ..content.inline import InlineError, Link, citation_keys, links, tel_link
+from ..content.inline import InlineError, Link, citation_keys, links, mailto_address, tel_link
 from ..content.model import SECTION_LEVEL, TITLE_LEVEL, Figure, Heading, Table, Text, texts
 from ..content.text_policy import visible
 from ..content.yaml_source import load_data
@@ -405,7 +405,7 @@ def _other_address(label: str, url: str) -> str:
                 return urlsplit(url).hostname or url
         return ""
     if lowered.startswith("mailto:"):
-        address = url[len("mailto:") :].split("?", 1)[0]
+        address = mailto_address(url)
         for word in words:
             if _EMAIL_WORD.fullmatch(word) and word.casefold() != address.casefold():
                 return address

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from urllib.parse import urlsplit
 
-from ..content.inline import InlineError, links, web_link
+from ..content.inline import InlineError, links, mailto_address, web_link
 from ..content.model import texts
 from ..content.text_policy import hidden_in_words, visible
 from ..errors import Location
@@ -161,7 +161,7 @@ def _host(url: str) -> str:
     """The host ``url`` opens or writes to: an e-mail address's domain, or a web
     address's host (the organisation's may be written without https://)."""
     if url.lower().startswith("mailto:"):
-        address = url[len("mailto:") :].split("?", 1)[0]
+        address = mailto_address(url)
         return address.rsplit("@", 1)[1].lower() if "@" in address else ""
     with suppress(ValueError):
         return urlsplit(web_link(url)).hostname or ""

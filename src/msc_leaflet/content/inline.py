@@ -258,6 +258,11 @@ def _has_host(url: str) -> bool:
         return False
 
 
+def mailto_address(url: str) -> str:
+    """The address a ``mailto:`` link writes to, without its ``?subject=…`` fields."""
+    return url[len("mailto:") :].split("?", 1)[0]
+
+
 def web_link(address: str) -> str:
     """The link for a web address as people write it: ``example.org`` links to
     https://example.org, and one that names a scheme is kept as written, for
