@@ -156,3 +156,15 @@ def test_deferred_patterns_match_as_their_libraries_expect() -> None:
     found = Reader.NON_PRINTABLE.search("a\x07b")
     assert found is not None and found.start() == 1
     assert _constants.clean("a\x00b\ufffec") == "abc"
+
+
+def test_pillow_loads_only_when_a_picture_needs_it() -> None:
+    """ReportLab imports Pillow's image module at its top; it runs on first use
+    (`deferred_modules`), and then works as Pillow's own."""
+    code = (
+        "import sys, msc_leaflet, reportlab.lib.utils as utils\n"
+        "print('PIL.ExifTags' in sys.modules, utils.haveImages)\n"
+        "print(utils.Image.new('L', (3, 2)).size, 'PIL.ExifTags' in sys.modules)"
+    )
+    lines = subprocess.check_output([sys.executable, "-c", code], text=True).splitlines()
+    assert lines == ["False True", "(3, 2) True"]

@@ -50,11 +50,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .deferred_modules import defer_modules
 from .deferred_patterns import defer_patterns
 from .lazy import lazy_exports
 from .reportlab_defaults import install as reportlab_defaults
 
 defer_patterns()  # before anything imports ReportLab, PyYAML or pikepdf: 50 ms of a cold build
+defer_modules()  # Pillow's image module, which ReportLab imports: 13 ms more
 reportlab_defaults()  # ReportLab's own settings, not the machine's: the same bytes everywhere
 
 # Read by hatchling ([tool.hatch.version]): keep it a literal string.
