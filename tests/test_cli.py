@@ -961,3 +961,54 @@ def test_preflight_json_names_each_file_from_its_project(
         assert set(problem) == FINDING_KEYS and problem["file"] == "build/en/not-a-pdf.pdf"
         assert problem["severity"] == "error" and problem["hint"], problem
         assert files[1]["unreadable"] == problem["message"]
+
+
+def test_build_json_gives_each_warning_as_a_finding(i18n_project: Path, tmp_path: Path) -> None:
+    """`build --json` gave a warning as "file:line:col: warning: …" text, where a
+    failure's problem and `check --json`'s findings are objects: a script split the
+    text itself. Each warning is now an object of the same keys, from a build and
+    from the manifest of one that skips the output as up to date."""
+    from i18n_support import msgstr_line
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "ปิดผ้าพันแผล', 'msgstr "ปิดผ้าพันแผล\u202e'), "utf-8")
+    line = msgstr_line(po, "paragraph/4")
+    args = ["build", "--json", "-l", "th", "-p", str(i18n_project), "-o", str(tmp_path / "o")]
+    warnings = []
+    for status in ("built", "skipped"):
+        code, out, err = invoke(*args)
+        assert code == 0, err
+        [output] = json.loads(out)["outputs"]
+        assert output["status"] == status
+        warnings.append(output["warnings"])
+    assert warnings[0] == warnings[1]
+    [warning] = [w for w in warnings[0] if "paragraph/4" in w["message"]]
+    assert warning == {
+        "file": "locales/th/LC_MESSAGES/care-basics.po",
+        "line": line,
+        "column": 21,  # after msgstr " and ปิดผ้าพันแผล
+        "severity": "warning",
+        "code": "",
+        "message": warning["message"],
+        "hint": "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
+    }
+    assert warning["message"].startswith("translation of 'paragraph/4' not used")
+    assert "care-basics.po" not in warning["message"]  # the place is apart, not in the text
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "Finding(Location(Path('locales/th/LC_MESSAGES/x.po'), 12, 7), 'warning', 'a: b', 'do c')",
+        "Finding(Location(Path('out/manifest.json')), 'warning', 'cannot be read: x: y')",
+        "CheckFinding(Location(Path('leaflets/x.yaml'), 3), 'warning', 'cut', 'h', 'LAYOUT003')",
+        "CheckFinding(Location(Path('leaflets/x.yaml'), 3, 2), 'error', 'm', '', 'A11Y008')",
+    ],
+)
+def test_a_warning_kept_as_text_reads_back_as_the_finding_it_was(finding: str) -> None:
+    from msc_leaflet.errors import CheckFinding, Finding, Location, read_finding
+
+    value = eval(finding, {"Finding": Finding, "CheckFinding": CheckFinding,
+                           "Location": Location, "Path": Path})  # fmt: skip
+    assert read_finding(str(value)) == value

@@ -17,6 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import LONG_BLOCKS, leaflet_yaml
+from i18n_support import msgstr_line
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.app import app
 from msc_leaflet.i18n import localizer
@@ -118,12 +119,12 @@ def test_a_translation_longer_than_the_text_limit_is_refused_at_its_entry(
     # holds); a smaller one here keeps the test fast.
     monkeypatch.setattr(localizer, "MAX_TEXT_BYTES", 20_000)
     root = i18n_project
-    entry_line = set_msgstr(
-        root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง " + ("และอย่าให้เปียกน้ำ " * 600).strip()
-    )
+    set_msgstr(root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง " + ("และอย่าให้เปียกน้ำ " * 600).strip())
     code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
     assert code == 1
-    assert f"care-basics.po:{entry_line}: error: the th text of leaflet 'care-basics' is" in output
+    # At the msgstr the translator shortens, not the msgctxt two lines above it.
+    line = msgstr_line(root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po", "paragraph/4")
+    assert f"care-basics.po:{line}: error: the th text of leaflet 'care-basics' is" in output
     assert "the limit is 20,000 (the longest entry, 'paragraph/4', is" in output
     assert "hint: a translation may be as long as the largest leaflet file" in output
 
@@ -150,10 +151,12 @@ def test_a_character_the_font_lacks_in_a_translation_names_its_po_entry(
     i18n_project: Path, tmp_path: Path
 ) -> None:
     root = i18n_project
-    entry_line = set_msgstr(root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง \U0001f9ca และอย่าให้เปียกน้ำ")
+    set_msgstr(root, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง \U0001f9ca และอย่าให้เปียกน้ำ")
     code, output = invoke("build", "--project", str(root), "-l", "th", "-o", str(tmp_path / "o"))
     assert code == 1
-    assert f"care-basics.po:{entry_line}: error: U+1F9CA ICE CUBE cannot be printed" in output
+    # Where it is typed: the msgstr's line, and the column after 'msgstr "' and 26 characters.
+    line = msgstr_line(root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po", "paragraph/4")
+    assert f"care-basics.po:{line}:35: error: U+1F9CA ICE CUBE cannot be printed" in output
 
 
 def test_a_table_row_taller_than_an_a5_page_names_its_cell(

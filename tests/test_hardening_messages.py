@@ -159,3 +159,73 @@ def test_malformed_catalog_is_one_error(
     assert result.exit_code == 1
     # A finding, on stdout with the others (as `check` prints them); the count on stderr.
     assert message in result.stdout and "Traceback" not in result.stderr + result.stdout
+
+
+THAI_PO = Path("locales") / "th" / "LC_MESSAGES" / "care-basics.po"
+PARAGRAPH_3 = "อาการปวดศีรษะเล็กน้อยหรืออ่อนเพลียพบได้บ่อยในวันแรก และมักหายไปภายใน 48 ชั่วโมง"
+PARAGRAPH_5 = "รับประทานอาหารได้ตามปกติ งดเครื่องดื่มแอลกอฮอล์หนึ่งวัน เพราะอาจทำให้รู้สึกแย่ลง"
+
+
+def typed_at(path: Path, char: str, after: str = "") -> str:
+    """``line:column`` (1-based, in characters) where ``char`` is first typed in
+    ``path`` after the first line holding ``after``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line)
+    for number, line in enumerate(lines[start:], start + 1):
+        if char in line:
+            return f"{number}:{line.index(char) + 1}"
+    raise AssertionError(f"{char!r} is not in {path}")
+
+
+def retranslate(root: Path, old: str, new: str) -> Path:
+    """The Thai catalog of ``root`` with the msgstr ``old`` written as ``new`` (its
+    quoted lines from ``msgstr`` on): a translator's edit."""
+    catalog = root / THAI_PO
+    text = catalog.read_text(encoding="utf-8")
+    assert f'msgstr "{old}"' in text
+    catalog.write_text(text.replace(f'msgstr "{old}"', new), encoding="utf-8")
+    return catalog
+
+
+@pytest.mark.parametrize(
+    "msgstr",
+    [
+        f'msgstr "\u2c80{PARAGRAPH_3}"',  # at its start, where the entry's msgctxt is 2 lines up
+        f'msgstr "{PARAGRAPH_3[:20]}\u2c80{PARAGRAPH_3[20:]}"',  # inside the line
+        # wrapped by a tool: on the 3rd line of the msgstr, after an escape
+        f'msgstr ""\n"{PARAGRAPH_3[:10]}\\"\\t"\n"{PARAGRAPH_3[10:30]} \u2c80{PARAGRAPH_3[30:]}"',
+    ],
+    ids=["start", "inside", "third line"],
+)
+def test_a_character_no_font_has_is_named_where_the_translator_typed_it(
+    i18n_project: Path, msgstr: str
+) -> None:
+    catalog = retranslate(i18n_project, PARAGRAPH_3, msgstr)
+    code, output = build(i18n_project, "-l", "th")
+    assert code == 1
+    assert f"care-basics.po:{typed_at(catalog, chr(0x2C80))}: error: U+2C80" in output
+
+
+@pytest.mark.parametrize(
+    ("typed", "at", "said"),
+    [
+        ("\u202e", "\u202e", "[I18N013] bidirectional control U+202E"),
+        ("\ufffd", "\ufffd", "U+FFFD"),
+        ("**", "*", "[I18N003] invalid inline markup"),
+    ],
+    ids=["bidi override", "replacement character", "unclosed bold"],
+)
+def test_a_refused_translation_is_named_where_the_mistake_is_typed(
+    i18n_project: Path, typed: str, at: str, said: str
+) -> None:
+    """A msgstr the build does not use (the source text is printed) is named at the
+    line and column of its bad character, on the continuation line that holds it."""
+    wrapped = f'msgstr ""\n"{PARAGRAPH_5[:12]}"\n"{PARAGRAPH_5[12:25]}{typed}{PARAGRAPH_5[25:]}"'
+    catalog = retranslate(i18n_project, PARAGRAPH_5, wrapped)
+    code, output = build(i18n_project, "-l", "th")
+    assert code == 0, output
+    place = typed_at(catalog, at, after='msgctxt "paragraph/5"')
+    assert f"care-basics.po:{place}: warning: translation of 'paragraph/5' not used" in output
+    assert said in output
+    result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
+    assert f"care-basics.po:{place}: error: I18N0" in result.stdout  # the same place

@@ -276,7 +276,7 @@ def test_a_translation_the_reviewer_cannot_see_rightly_is_refused(
     assert code == 1 and message in output, output
     # Both name the line the translator edits, not the msgctxt two lines above it.
     po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
-    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}: "
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:"  # and a column, for a character
     assert at in output, output
     # A plain build prints the English source for it and says so; --strict refuses.
     out = tmp_path / "out"

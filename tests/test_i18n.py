@@ -142,8 +142,8 @@ def test_scenario_extract_init_translate_edit_update_build(tmp_path: Path) -> No
     assert "paragraph/5 (line" in untranslated[0].message
     assert "paragraph/3" not in untranslated[0].message
     fuzzy = [f for f in leaflet_findings if "fuzzy" in f.message]
-    # Each named at its entry's line in the catalog the warning names.
-    lines = {e.msgctxt: e.line for e in after.active}
+    # Each named at its msgstr's line in the catalog the warning names.
+    lines = {e.msgctxt: e.msgstr_line for e in after.active}
     listed = f"paragraph/3 (line {lines['paragraph/3']}), paragraph/4 (line {lines['paragraph/4']})"
     assert len(fuzzy) == 1 and fuzzy[0].location.path.name == PO.name
     assert listed in fuzzy[0].message

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_support import set_msgstr
+from i18n_support import msgstr_line, set_msgstr
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import Leaflet, texts
 from msc_leaflet.errors import CheckFinding, LeafletError
@@ -63,7 +63,9 @@ def test_source_locale_is_returned_unchanged(project: Project) -> None:
 
 def test_untranslated_entries_fall_back_with_one_warning(project: Project) -> None:
     edit(project, "first-day", "")
-    line = edit(project, "call-us/2", "")
+    edit(project, "call-us/2", "")
+    # Named at the msgstr, where the translation is typed (the msgctxt is 2 lines up).
+    line = msgstr_line(project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po", "call-us/2")
     leaflet, findings = localize(source(project), "th", project)
     assert by_context(leaflet)["first-day"] == "The first day"
     [warning] = findings
@@ -73,10 +75,10 @@ def test_untranslated_entries_fall_back_with_one_warning(project: Project) -> No
 
 
 def test_texts_printed_untranslated_are_named_at_their_catalog_line(project: Project) -> None:
-    """The warning names the .po file: each entry it lists is named at its line there
-    (a translator opened the catalog at "line 59" of the leaflet and found another
-    entry). A text the catalog does not hold yet is named at its leaflet line."""
-    fuzzy = edit(project, "first-day", "วันแรก", fuzzy=True)
+    """The warning names the .po file: each entry it lists is named at its msgstr's
+    line there (a translator opened the catalog at "line 59" of the leaflet and found
+    another entry). A text the catalog does not hold yet is named at its leaflet line."""
+    edit(project, "first-day", "วันแรก", fuzzy=True)
     path = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
     catalog = read_po(path)
     catalog.entries = [e for e in catalog.entries if e.msgctxt != "call-us/2"]
@@ -86,6 +88,7 @@ def test_texts_printed_untranslated_are_named_at_their_catalog_line(project: Pro
     _, findings = localize(leaflet, "th", project)
     by_kind = {"fuzzy" if "fuzzy" in f.message else "untranslated": f for f in findings}
     assert by_kind["fuzzy"].location.path == path
+    fuzzy = msgstr_line(path, "first-day")  # the msgstr: where the translator reviews it
     assert f"first-day (line {fuzzy})" in by_kind["fuzzy"].message
     assert f"call-us/2 (not in the catalog yet; leaflet line {yaml_line})" in (
         by_kind["untranslated"].message

@@ -152,6 +152,34 @@ class Finding:
         }
 
 
+#: A finding as `Finding.__str__` writes it: its place (``file[:line[:column]]``), its
+#: severity, a check's code (``TEXT002:``, ``A11Y008:``) if any, the message, and the
+#: hint on an indented line of its own.
+_FINDING_TEXT = re.compile(
+    r"(?P<place>.*?): (?P<severity>error|warning|info): "
+    r"(?:(?P<code>[A-Z][A-Z0-9]*[0-9]{3}): )?(?P<message>.*?)(?:\n  hint: (?P<hint>.*))?\Z",
+    re.DOTALL,
+)
+_PLACE = re.compile(r"(?P<path>.*?)(?::(?P<line>[0-9]+)(?::(?P<column>[0-9]+))?)?\Z", re.DOTALL)
+
+
+def read_finding(text: str) -> Finding:
+    """The finding ``text`` says, as `Finding.__str__` wrote it (its file named from the
+    working directory): a build keeps its warnings as text, in its manifest, and
+    ``--json`` gives each as the object `Finding.as_dict` makes of any finding. A text
+    in no such form is a finding of no place, the whole text its message."""
+    found = _FINDING_TEXT.match(text)
+    if found is None:
+        return Finding(Location(Path()), "warning", text)
+    place = _PLACE.match(found["place"])
+    assert place is not None  # every text matches it
+    location = Location(Path(place["path"]), int(place["line"] or 0), int(place["column"] or 0))
+    severity, message, hint = found["severity"], found["message"], found["hint"] or ""
+    if found["code"]:
+        return CheckFinding(location, severity, message, hint, found["code"])
+    return Finding(location, severity, message, hint)
+
+
 @dataclass(frozen=True)
 class CheckFinding(Finding):
     """A `Finding` that names the check it came from (shown as ``CODE:`` before the message).

@@ -18,10 +18,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content.text_policy import SARA_AM, typed_sara_am
 from ..content.yaml_source import load_yaml, where
-from ..errors import LeafletError, Location
-from ..files import Stamp, file_stamp, read_input
-from ..i18n.catalog import Catalog
-from ..i18n.pofile import read_po
+from ..errors import Location
+from ..files import read_input
+from ..i18n.typed import msgstr_place, typed_entry
 
 
 @dataclass(frozen=True)
@@ -135,35 +134,11 @@ _LETTERS = re.compile(f"{SARA_AM.pattern}|.", re.DOTALL)
 
 def po_locate(origin: Location, phrase: str) -> Location:
     """Where ``phrase`` is typed in the msgstr of the catalog entry at ``origin`` (its
-    msgctxt or msgid line): the line and column of its first character, on the msgstr
-    line or one of its continuation lines, as the catalog reader placed it
-    (`Entry.sources`); the msgstr's line when the phrase is not found (a phrase split
-    over two lines is)."""
-    try:
-        catalog = _placed_catalog(origin.path, file_stamp(origin.path.stat()))
-    except (OSError, LeafletError):
+    first line or its msgstr's): the line and column of its first character, on the
+    msgstr line or one of its continuation lines (`i18n.typed.msgstr_place`); the
+    msgstr's line when the phrase is not found (a phrase split over two lines is)."""
+    entry = typed_entry(origin)
+    if entry is None:
         return origin
-    entries = sorted(
-        (e for e in catalog.entries if not e.obsolete and e.line >= origin.line),
-        key=lambda e: e.line,
-    )
-    if not entries:
-        return origin
-    entry = entries[0]
-    name = "msgstr" if entry.msgid_plural is None else "msgstr[0]"
-    source = entry.sources.get(name)
-    if source is None:
-        return origin
-    text = entry.forms[0]
-    match = _as_typed(phrase).search(text) if phrase.strip() else None
-    if match is None or match.start() >= len(source.chars):
-        return Location(origin.path, source.line)
-    line, column = source.chars[match.start()]
-    return Location(origin.path, line, column) if column else Location(origin.path, line)
-
-
-@lru_cache(maxsize=4)
-def _placed_catalog(path: Path, stamp: Stamp) -> Catalog:
-    """The catalog at ``path`` with its characters' places, read once per version of
-    the file (``stamp``): a check run names many entries of one catalog."""
-    return read_po(path, sources=True)
+    match = _as_typed(phrase).search(entry.forms[0]) if phrase.strip() else None
+    return msgstr_place(origin, match.start() if match else None)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..build.batch import BatchReport, Outcome, PlannedJob
+from ..errors import read_finding
 from .streams import json_text
 
 
@@ -53,6 +55,12 @@ def _problem(outcome: Outcome, root: Path) -> dict[str, object] | None:
     return outcome.problem.as_dict(root) if outcome.problem else None
 
 
+def _warnings(warnings: Sequence[str], root: Path) -> list[dict[str, object]]:
+    """An output's warnings, each keyed as ``check --json`` keys a finding (as its
+    ``problem`` is): kept as text (`Outcome.warnings`, the manifest), read back here."""
+    return [read_finding(warning).as_dict(root) for warning in warnings]
+
+
 def _findings(report: BatchReport | None, failures: list[Outcome], root: Path) -> list[Any]:
     """The notes about the run and the failures' problems, each once: ``--json``'s
     ``findings``, the one list a script reads for every place a build found wrong."""
@@ -83,7 +91,7 @@ def as_json(report: BatchReport, root: Path) -> str:
                 "seconds": round(o.seconds, 3),
                 "message": o.message,
                 "problem": _problem(o, root),
-                "warnings": o.warnings,
+                "warnings": _warnings(o.warnings, root),
             }
             for o in sorted(report.outcomes, key=lambda o: o.job)
         ],
@@ -111,7 +119,7 @@ def dry_run_json(planned: list[PlannedJob], failures: list[Outcome], root: Path)
             "reason": p.reason,
             "message": "",
             "problem": None,
-            "warnings": list(p.warnings),
+            "warnings": _warnings(p.warnings, root),
         }
         for p in planned
     ] + [

@@ -39,6 +39,7 @@ from .extract import is_optional
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import COVERAGE, Problem, check_translation, errors, format_fields
+from .typed import problem_place
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
 # The ui catalog plus recently built leaflets' catalogs (~0.15 MB each parsed): a job
@@ -128,6 +129,13 @@ def _listing(texts: list[Text]) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def _typed_at(path: Path, entry: Entry) -> Location:
+    """Where the translator types ``entry``'s translation: its msgstr's line, which a
+    message names (the entry's first line, a ``#:`` or msgctxt, is lines above it).
+    `i18n.typed` reads the character's own place from it when one is named."""
+    return Location(path, entry.msgstr_line or entry.line)
+
+
 class _Translator:
     """Looks each Text up once, remembering what could not be used and why."""
 
@@ -148,9 +156,7 @@ class _Translator:
         optional = is_optional(text.context)
         # A text printed untranslated is listed with its catalog entry, when it has one.
         listed = (
-            text
-            if entry is None
-            else dataclasses.replace(text, origin=Location(self.path, entry.line))
+            text if entry is None else dataclasses.replace(text, origin=_typed_at(self.path, entry))
         )
         if entry is None or not entry.has_translation:
             if not optional:
@@ -172,14 +178,14 @@ class _Translator:
             self.rejected_texts.append(text)
             self.rejected.append(
                 Finding(
-                    Location(self.path, entry.msgstr_line or entry.line),
+                    problem_place(_typed_at(self.path, entry), problems),
                     "warning",
                     f"translation of '{text.context}' not used, source text printed: {reasons}",
                     "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
                 )
             )
             return text
-        return dataclasses.replace(text, value=entry.msgstr, origin=Location(self.path, entry.line))
+        return dataclasses.replace(text, value=entry.msgstr, origin=_typed_at(self.path, entry))
 
 
 def reads_fuzzy(leaflet: Leaflet, locale: str, project: Project) -> bool:

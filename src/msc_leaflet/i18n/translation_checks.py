@@ -15,6 +15,7 @@ and must not import the later `checks` stage.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -71,6 +72,10 @@ class Problem:
     code: str  # a rule's code, e.g. I18N005; `msc-leaflet check --list` explains it
     severity: Severity
     message: str
+    # The index in the translation of the character the problem is at (a refused
+    # character, a broken markup sign), None when it is about the whole text: a
+    # message names the line and column where it is typed (`i18n.typed`).
+    offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -81,8 +86,8 @@ class Rule:
     severity: Severity
     rationale: str
 
-    def problem(self, message: str) -> Problem:
-        return Problem(self.code, self.severity, message)
+    def problem(self, message: str, offset: int | None = None) -> Problem:
+        return Problem(self.code, self.severity, message, offset)
 
 
 EMPTY = Rule(
@@ -182,7 +187,7 @@ def check_characters(pair: Pair) -> Iterator[Problem]:
     it to every YAML text: a translator's NUL or bidi override never reaches the PDF."""
     problem = refusal(pair.translation, right_to_left(pair.language))
     if problem:
-        yield CHARACTERS.problem(f"{problem.message}; {problem.hint}")
+        yield CHARACTERS.problem(f"{problem.message}; {problem.hint}", problem.offset)
 
 
 PairCheck = Callable[[Pair], Iterator[Problem]]
@@ -207,7 +212,7 @@ def check_markup_valid(pair: Pair) -> Iterator[Problem]:
     try:
         parse_inline(pair.translation)
     except InlineError as exc:
-        yield MARKUP.problem(f"invalid inline markup: {exc.message}")
+        yield MARKUP.problem(f"invalid inline markup: {exc.message}", exc.offset)
 
 
 def _emphasis(spans: list[Span]) -> set[str]:
@@ -564,7 +569,7 @@ def _keyboard_markup(translation: str) -> str:
 
 
 def _with_note(problem: Problem, note: str) -> Problem:
-    return Problem(problem.code, problem.severity, f"{problem.message} ({note})")
+    return dataclasses.replace(problem, message=f"{problem.message} ({note})")
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

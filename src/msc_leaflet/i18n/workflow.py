@@ -55,6 +55,7 @@ from .translation_checks import (
     SOURCE_LANGUAGE,
     check_translation,
 )
+from .typed import problem_place
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def check_catalog(catalog: Catalog, source_language: str | None = None) -> list[
     for entry in catalog.active:
         if not entry.has_translation or entry.fuzzy:
             continue
+        msgstr = Location(catalog.path, entry.msgstr_line or entry.line)
         language, plural = catalog_language(catalog.path), entry.msgid_plural is not None
         for problem in check_translation(
             entry.msgid,
@@ -273,7 +275,7 @@ def check_catalog(catalog: Catalog, source_language: str | None = None) -> list[
         ):
             findings.append(
                 CheckFinding(
-                    Location(catalog.path, entry.msgstr_line or entry.line),
+                    problem_place(msgstr, [problem]),
                     problem.severity,
                     f"{_label(entry)}: {problem.message}",
                     code=problem.code,

@@ -148,14 +148,15 @@ def _text_too_tall(block: m.Block, leaflet: Path) -> LeafletError | None:
     )
 
 
-def _written_at(text: m.Text, leaflet: Path) -> Location:
+def _written_at(text: m.Text, leaflet: Path, phrase: str = "") -> Location:
     """Where ``text``'s writer changes it: its leaflet line, or in a translation its
-    msgstr's line (`checks.source.po_locate`; the entry's msgctxt is lines above)."""
+    msgstr's line, and with ``phrase`` the line and column it is typed at there
+    (`checks.source.po_locate`: a wrapped msgstr holds it on a continuation line)."""
     if text.origin is None:
         return text.location(leaflet)
     from ..checks.source import po_locate  # only when refusing: it reads the catalog
 
-    return po_locate(text.origin, "")
+    return po_locate(text.origin, phrase)
 
 
 def _longest(texts: Sequence[m.Text]) -> m.Text:
@@ -222,7 +223,7 @@ def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> Le
     generated = False
     found = next((t for lf in leaflets for t in m.texts(lf) if error.char in t.value), None)
     if found is not None:
-        where = found.location(source)
+        where = _written_at(found, source, error.char)
     else:  # not a leaflet text: the organisation's name, address, contacts
         org = leaflets[0].organisation
         generated = not any(error.char in str(value) for value in vars(org).values())
