@@ -487,7 +487,7 @@ def test_zawgyi_inside_a_word_is_refused_as_zawgyi(zawgyi: str, offset: int) -> 
 
 def test_burmese_in_unicode_order_is_not_taken_for_zawgyi() -> None:
     for text in [
-        "လူနာတွေ ရှိသည်။ ကျန်းမာရေး မြန်မာ ကမ္ဘာ မင်္ဂလာ ကျွန်ုပ် မြွေ လှျော ဗုဒ္ဓ",
+        "လူနာတွေ ရှိသည်။ ကျန်းမာရေး မြန်မာ ကမ္ဘာ မင်္ဂလာ ကျွန်ုပ် မြွေ လျှော ဗုဒ္ဓ",
         "သင်္ချိုင်း၊ နေ့တိုင်း ဆေး ၂ လုံး သောက်ပါ။",
     ]:
         assert refusal(text) is None, text
