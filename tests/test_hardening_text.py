@@ -487,7 +487,7 @@ def test_zawgyi_inside_a_word_is_refused_as_zawgyi(zawgyi: str, offset: int) -> 
 
 def test_burmese_in_unicode_order_is_not_taken_for_zawgyi() -> None:
     for text in [
-        "လူနာတွေ ရှိသည်။ ကျန်းမာရေး မြန်မာ ကမ္ဘာ မင်္ဂလာ ကျွန်ုပ် မြွေ လှျော ဗုဒ္ဓ",
+        "လူနာတွေ ရှိသည်။ ကျန်းမာရေး မြန်မာ ကမ္ဘာ မင်္ဂလာ ကျွန်ုပ် မြွေ လျှော ဗုဒ္ဓ",
         "သင်္ချိုင်း၊ နေ့တိုင်း ဆေး ၂ လုံး သောက်ပါ။",
     ]:
         assert refusal(text) is None, text
@@ -607,3 +607,154 @@ def test_a_doubled_mark_in_a_leaflet_is_refused_at_its_line_and_column(
     code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
     assert code == 1 and "sample.yaml:17:33: error: U+0E49 THAI CHARACTER MAI THO" in output
     assert "Traceback" not in output and not list((tmp_path / "o").rglob("*.pdf"))
+
+
+# --- 7. marks a reviewer cannot see in Vietnamese, Khmer and Burmese ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "lang", "spellings"),
+    [
+        # khỏi ("cured") typed as ố (one character, o + circumflex + acute) + a grave
+        ("chữa kh\u1ed1\u0300i", 8, "vi", ["\u1ed1", "\u1ed3"]),
+        ("chữa kho\u0301\u0300i", 9, "vi", ["\u00f3", "\u00f2"]),  # o + acute + grave
+        ("b\u1ea5\u0309t", 2, "vi", ["\u1ea5", "\u1ea9"]),  # ấ + a hook above
+        ("kho\u0309\u200d\u0301i", 5, "vi", ["\u1ecf", "\u00f3"]),  # a joiner between
+    ],
+)
+def test_two_vietnamese_tone_marks_on_one_letter_are_refused(
+    text: str, offset: int, lang: str, spellings: list[str]
+) -> None:
+    """A syllable takes one tone: a tone typed after a letter typed with one (ố + ◌̀)
+    prints two stacked, and the word the checks read is no word."""
+    found = refusal(text)
+    assert found is not None and found.offset == offset, found
+    assert "Vietnamese tone mark" in found.message
+    assert all(unicodedata.normalize("NFC", s) in found.hint for s in spellings), found.hint
+    assert "I18N013" in [p.code for p in check_translation("cured", text, lang)]
+
+
+def test_a_tone_typed_again_after_a_letter_typed_with_it_is_refused_and_read_once() -> None:
+    found = refusal("chữa kh\u1ecf\u0309i")  # ỏ + a second hook above
+    assert found is not None and found.offset == 8 and "twice" in found.message
+    assert "U+1ECF" in found.message
+    assert visible("chữa kh\u1ecf\u0309i") == "chữa khỏi"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "words"),
+    [
+        ("ក\u17d2 ស", 1, "a space"),  # a coeng before a space
+        ("ស\u17d2", 1, "the text's end"),
+        ("ក\u17d2\u17b6", 1, "a vowel sign"),
+        ("ក\u17d2\u17d2ស", 1, "a second coeng"),
+        ("ពេទ្យ ក\u17d2.", 7, "punctuation"),
+    ],
+)
+def test_a_khmer_coeng_with_no_consonant_after_it_is_refused(
+    text: str, offset: int, words: str
+) -> None:
+    found = refusal(text)
+    assert found is not None and found.offset == offset, (words, found)
+    assert "U+17D2 KHMER SIGN COENG" in found.message and "consonant" in found.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "expected"),
+    [
+        ("ប\u17bb\u17c9ន្តែ", 1, "shifter"),  # ប៉ុន្តែ with its vowel typed first
+        ("ក\u17c1\u17b6", 2, "one Khmer vowel sign"),  # េ + ា, drawn like ោ
+        ("ពេទ្យ ស\u17b8\u17b7", 8, "one Khmer vowel sign"),
+    ],
+)
+def test_khmer_marks_typed_out_of_order_or_twice_a_syllable_are_refused(
+    text: str, offset: int, expected: str
+) -> None:
+    found = refusal(text)
+    assert found is not None and found.offset == offset, found
+    assert expected in found.message + found.hint
+    assert "I18N013" in [p.code for p in check_translation("but", text, "km")]
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "kind"),
+    [
+        ("လ\u103e\u103dတ်", 1, "before"),  # လွှတ် ("release") with ှ before ွ
+        ("က\u103c\u103bး", 1, "before"),  # medial ra typed before medial ya
+        ("က\u1031\u103b", 1, "before"),  # ေ before its medial
+        ("က\u102f\u102dး", 1, "before"),  # ကိုး ("nine") with ု before ိ
+        ("ကျန\u1038\u103aမာ", 3, "before"),  # ကျန်းမာ with း before ်
+        ("က\u102c\u102f", 1, "before"),  # ာ before ု
+        ("က\u102f\u1030", 2, "Burmese vowel below"),  # ု and ူ on one letter
+        ("မ\u102d\u1032", 2, "Burmese vowel above"),
+    ],
+)
+def test_burmese_signs_out_of_unicode_order_are_refused(text: str, offset: int, kind: str) -> None:
+    """NFC leaves these signs (combining class 0) where they are typed: out of UTN #11's
+    order the font draws a dotted circle, and a search for the word finds nothing."""
+    found = refusal(f"ဆရာဝန် {text}")
+    assert found is not None and found.offset == offset + 7, found
+    assert kind in found.message and "U+10" in found.hint
+    assert "I18N013" in [p.code for p in check_translation("healthy", text, "my")]
+    assert refusal(f"ဆရာဝန် {text}") == refusal(f"ဆရာဝန် {text}")
+
+
+def test_signs_typed_out_of_order_are_read_as_drawn() -> None:
+    assert visible("လ\u103e\u103dတ်") == "လွှတ်"
+    assert visible("ប\u17bb\u17c9ន្តែ") == "ប៉ុន្តែ"
+    assert visible("ကျန\u1038\u103aမာ") == "ကျန်းမာ"
+
+
+def test_correct_vietnamese_khmer_and_burmese_with_many_marks_pass() -> None:
+    for text in [
+        # Vietnamese, composed and decomposed: a tone with a circumflex, breve or horn.
+        "Bệnh nhân cần uống thuốc đúng giờ. Người bệnh ở nhà nghỉ ngơi.",
+        unicodedata.normalize("NFD", "Bệnh nhân cần uống thuốc đúng giờ. Ặ ậ ữ ỡ ờ"),
+        "Tiếng Việt có dấu: à á ả ã ạ ằ ắ ẳ ẵ ặ ầ ấ ẩ ẫ ậ ừ ứ ử ữ ự",
+        # Khmer: subscripts, a shifter before its vowel, split vowels as one sign.
+        "អ្នកជំងឺត្រូវលេបថ្នាំឱ្យបានទៀងទាត់។ ប៉ុន្តែ ស្ត្រី ព្រោះ ដើម្បី ជឿ ក៊ី",
+        "ឲ្យ ក្\u200dស ញ៉ាំ",
+        # Burmese: medials in order, a contraction's asat, kinzi, stacked consonants.
+        "လူနာသည် ဆေးကို အချိန်မှန် သောက်ရပါမည်။ ကျွန်ုပ် မင်္ဂလာ ကမ္ဘာ လွှတ် ကြွေ",
+        "ကိုး သို့ ပြော့ ကျော်ကြား ဦးနှောက် ရှိသည့် ဆွေးနွေး မြှင့်",
+        # Other scripts with letters typed with their marks: not Vietnamese tones.
+        "がぎ ガ\u3099\u309a"[:2] + " أُمّ إِلى آمَن ǘ ǜ ά ῒ क़्",
+    ]:
+        assert refusal(text, right_to_left="أ" in text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("typed", "offset", "character"),
+    [
+        ("Bệnh nhân đã kh\u1ed1\u0300i", 16, "U+0300 COMBINING GRAVE ACCENT"),
+        ("ប\u17bb\u17c9ន្តែ", 1, "U+17BB KHMER VOWEL SIGN U"),
+        ("ស\u17d2 ត្រី", 1, "U+17D2 KHMER SIGN COENG"),
+        ("လ\u103e\u103dတ်", 1, "U+103E MYANMAR CONSONANT SIGN MEDIAL HA"),
+    ],
+)
+def test_a_mistyped_mark_in_a_leaflet_is_refused_at_its_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path, typed: str, offset: int, character: str
+) -> None:
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {typed}\n")})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and f"sample.yaml:17:{16 + offset}: error: {character}" in output, output
+    assert "Traceback" not in output and not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("word", "character"),
+    [
+        ("kh\u1ed1\u0300i", "U+0300 COMBINING GRAVE ACCENT"),
+        ("ក\u17c1\u17b6", "U+17B6 KHMER VOWEL SIGN AA"),
+        ("ကျန\u1038\u103a", "U+1038 MYANMAR SIGN VISARGA"),
+    ],
+)
+def test_a_mistyped_mark_in_a_msgstr_is_refused_at_its_line(
+    i18n_project: Path, word: str, character: str
+) -> None:
+    set_msgstr(i18n_project, "paragraph/4", f"ปิดผ้าพันแผลไว้ 4 ชั่วโมง ({word})")
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}: error: I18N013"
+    assert code == 1 and at in output and character in output, output
+    assert "Traceback" not in output

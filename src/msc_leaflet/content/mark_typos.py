@@ -16,7 +16,25 @@ refuses it where it is typed, and `visible` reads what is drawn.
 * **Out of order** (`TONE_BEFORE_VOWEL`): Thai and Lao type a vowel above before the
   tone mark on it (ที่ is ท ี ่). Unicode gives these vowels combining class 0, so NFC
   does not reorder a tone mark typed first (ท ่ ี), and the font draws it under the
-  vowel; the vowels below have a class and NFC reorders them, so ผ ้ ู is ผู้.
+  vowel; the vowels below have a class and NFC reorders them, so ผ ้ ู is ผู้. So in
+  the other scripts whose signs NFC leaves where they are typed (class 0): a Khmer
+  register shifter goes before the vowel (ប៉ុ is ប ៉ ុ), and Burmese signs in the order
+  of Unicode Technical Note #11 (medials ျ ြ ွ ှ, then ေ, the vowels above, below, ါ ာ,
+  then ံ ့ ် း): typed otherwise, the font draws a dotted circle or the search misses.
+
+A Khmer coeng writes the consonant after it under its letter: with none after it (a
+vowel sign, a space, the end) the page draws it alone on a dotted circle.
+
+Text typed decomposed (NFD: e, ◌̣, ◌̂ for ệ) is not refused: it is canonically the same
+text, prints the same, and the build sets every run in NFC (`typeset.units`) and the
+checks read NFC (`text_policy.visible`), so a patient's search for "bệnh" finds it; a
+refusal would only make the translator retype what is right.
+
+A letter typed with its marks as one character (Vietnamese ố is o, ◌̂ and ◌́) has them
+all: another tone typed after it (ố + ◌̀) is a second tone mark, which no syllable
+takes. Vietnamese is the one language whose tones (`languages.yaml`) are these marks,
+and no spelling puts two of those drawn above on a letter; the dot below is left out,
+as other tone languages (Yoruba ẹ́) write a tone above it.
 """
 
 from __future__ import annotations
@@ -25,6 +43,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..typeset.syllables import TONE_MARKS
 
@@ -38,55 +57,119 @@ ONE_PER_LETTER = (
     (frozenset("\u0eb8\u0eb9"), "Lao vowel below"),
     # fathatan, dammatan, kasratan, fatha, damma, kasra, sukun (a shadda takes one)
     (frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0652"), "Arabic short vowel"),
+    # Khmer writes one dependent vowel a syllable: េ + ា draws like ោ, and reads as two.
+    (frozenset(map(chr, range(0x17B6, 0x17C6))), "Khmer vowel sign"),
+    (frozenset("\u102d\u102e\u1032"), "Burmese vowel above"),
+    (frozenset("\u102f\u1030"), "Burmese vowel below"),
+    (frozenset("\u102b\u102c"), "Burmese vowel aa"),
 )
 #: A tone mark typed before the vowel above it, which Thai and Lao type first.
 TONE_BEFORE_VOWEL = re.compile(
     "[\u0e48-\u0e4b](?=[\u0e31\u0e34-\u0e37\u0e47])|[\u0ec8-\u0ecb](?=[\u0eb1\u0eb4-\u0eb7\u0ebb])"
 )
+#: A Khmer vowel sign typed before the register shifter (៉ ៊) that goes before it.
+VOWEL_BEFORE_SHIFTER = re.compile("[\u17b6-\u17c5](?=[\u17c9\u17ca])")
+#: Each Burmese sign's place in a syllable (Unicode Technical Note #11): medials,
+#: ေ, vowels above, below, ါ ာ, anusvara, dot below, asat, visarga.
+BURMESE_ORDER = {
+    **dict.fromkeys("\u103b", 5),
+    **dict.fromkeys("\u103c", 6),
+    **dict.fromkeys("\u103d", 7),
+    **dict.fromkeys("\u103e", 8),
+    **dict.fromkeys("\u1031", 9),
+    **dict.fromkeys("\u102d\u102e\u1032", 10),
+    **dict.fromkeys("\u102f\u1030", 11),
+    **dict.fromkeys("\u102b\u102c", 12),
+    **dict.fromkeys("\u1036", 13),
+    **dict.fromkeys("\u1037", 15),
+    **dict.fromkeys("\u103a", 14),
+    **dict.fromkeys("\u1038", 16),
+}
+#: An asat right after its consonant kills it before the syllable's vowel (the
+#: contraction ကျွန်ုပ်, န ် ု): the first of the signs, not one of the last.
+_CONTRACTING_ASAT = 3
 
 
 @dataclass(frozen=True)
 class MarkTypo:
     """``text[offset]`` is a mark typed twice (``kind`` "twice"), a second mark of one
-    place ("place", ``what`` names it), or a tone mark typed before its vowel
-    ("order"); ``other`` is the offset of the mark it clashes with."""
+    place ("place", ``what`` names it), or a mark typed before one that goes before it
+    ("order", ``what`` says which rule); ``other`` is the offset of the character it
+    clashes with (a letter typed with its marks, ố, when the clash is one of them), and
+    ``clash`` the mark it clashes with."""
 
     offset: int
     other: int
     kind: str
     what: str = ""
+    clash: str = ""
+
+
+#: `MarkTypo.what` of each order rule.
+THAI_TONE_ORDER, KHMER_SHIFTER_ORDER, BURMESE_SIGN_ORDER = "tone", "shifter", "burmese"
 
 
 def mark_typos(text: str, runs: Iterable[tuple[int, int]]) -> Iterator[MarkTypo]:
     """Each mark of ``text`` typed twice, of an occupied place, or out of order, in
-    ``runs``, the (start, end) of each run of two marks or more on one letter
-    (`text_policy.mark_runs`)."""
+    ``runs``, the (start, end) of each run of two marks or more on one letter, or of a
+    letter typed with its marks and a mark after it (`text_policy.mark_runs`)."""
     for start, end in runs:
-        for match in TONE_BEFORE_VOWEL.finditer(text, start, end):
-            yield MarkTypo(match.start(), match.start() + 1, "order")
+        yield from _out_of_order(text, start, end)
         on_letter: dict[str, int] = {}  # the letter's marks, at their offsets
         for offset in range(start, end):
             char = text[offset]
             if unicodedata.category(char)[0] != "M":
+                if offset == start:  # ố: the marks it is typed with are on the letter
+                    on_letter |= dict.fromkeys(unicodedata.normalize("NFD", char)[1:], offset)
                 continue  # a joiner or zero-width space draws nothing: the marks stay
             if char in on_letter:
-                yield MarkTypo(offset, on_letter[char], "twice")
+                yield MarkTypo(offset, on_letter[char], "twice", clash=char)
                 continue
             yield from _second_of_a_place(char, offset, on_letter)
             on_letter[char] = offset
 
 
+@cache
+def _places() -> tuple[tuple[frozenset[str], str], ...]:
+    """`ONE_PER_LETTER` and the Vietnamese tone marks drawn above the letter (grave,
+    acute, tilde, hook above), read from the language profile when first asked: the
+    profiles are loaded through the YAML reader, which reads text through this module."""
+    from ..languages import profile
+
+    above = frozenset(c for c in profile("vi").tone_marks if unicodedata.combining(c) == 230)
+    return (*ONE_PER_LETTER, (above, "Vietnamese tone mark"))
+
+
 def _second_of_a_place(char: str, offset: int, on_letter: dict[str, int]) -> Iterator[MarkTypo]:
-    for kind, what in ONE_PER_LETTER:
+    for kind, what in _places():
         if char in kind:
-            other = next((k for c, k in on_letter.items() if c in kind), None)
-            if other is not None:
-                yield MarkTypo(offset, other, "place", what)
+            clash = next((c for c in on_letter if c in kind), None)
+            if clash is not None:
+                yield MarkTypo(offset, on_letter[clash], "place", what, clash)
+
+
+def _out_of_order(text: str, start: int, end: int) -> Iterator[MarkTypo]:
+    """Each mark in ``text[start:end]`` typed before the mark right after it, which its
+    script stores first: Thai and Lao vowels above before the tone mark, a Khmer
+    register shifter before the vowel, Burmese signs in `BURMESE_ORDER`."""
+    for match in TONE_BEFORE_VOWEL.finditer(text, start, end):
+        yield MarkTypo(match.start(), match.start() + 1, "order", THAI_TONE_ORDER)
+    for match in VOWEL_BEFORE_SHIFTER.finditer(text, start, end):
+        yield MarkTypo(match.start(), match.start() + 1, "order", KHMER_SHIFTER_ORDER)
+    for offset in range(start, end - 1):
+        first, second = text[offset], text[offset + 1]
+        if first not in BURMESE_ORDER or second not in BURMESE_ORDER:
+            continue
+        if unicodedata.combining(first) and unicodedata.combining(second):
+            continue  # ့ and ် : NFC stores them in one order, and the build prints NFC
+        rank = _CONTRACTING_ASAT if offset == start and first == "\u103a" else BURMESE_ORDER[first]
+        if rank > BURMESE_ORDER[second]:
+            yield MarkTypo(offset, offset + 1, "order", BURMESE_SIGN_ORDER)
 
 
 def as_drawn(text: str, runs: Iterable[tuple[int, int]]) -> str:
-    """``text`` as its page reads: a mark typed twice once, and a tone mark typed before
-    its vowel after it. Two marks of one place are left as typed: which one a reader
+    """``text`` as its page reads: a mark typed twice once, and two marks typed out of
+    order in their order. Two marks of one place are left as typed: which one a reader
     sees depends on the font."""
     typos = [t for t in mark_typos(text, runs) if t.kind != "place"]
     if not typos:
@@ -94,9 +177,26 @@ def as_drawn(text: str, runs: Iterable[tuple[int, int]]) -> str:
     chars = list(text)
     for typo in typos:
         if typo.kind == "order":
-            at = typo.offset
-            chars[at], chars[at + 1] = chars[at + 1], chars[at]
+            at, other = typo.offset, typo.other
+            chars[at], chars[other] = chars[other], chars[at]
     for typo in typos:
         if typo.kind == "twice":
             chars[typo.offset] = ""
     return "".join(chars)
+
+
+def dangling_coeng(text: str) -> int | None:
+    """The offset of the first Khmer coeng (U+17D2) with no letter after it to write
+    below, or None. A coeng writes the next consonant (or independent vowel) as a
+    subscript; before a vowel sign, a space or the text's end it draws alone over a
+    dotted circle, as a reviewer's editor hides. A joiner may stand between."""
+    start = 0
+    while (at := text.find(COENG, start)) >= 0:
+        start = at + 1
+        after = text[at + 1 : at + 3].lstrip("\u200c\u200d")[:1]
+        if not after or not "\u1780" <= after <= "\u17b3":
+            return at
+    return None
+
+
+COENG = "\u17d2"

@@ -11,9 +11,9 @@ show differently to the two are the attack surface:
   draws them), surrogates and noncharacters, invisible tag characters, a byte-order
   mark inside text, U+FFFD (a letter lost in a conversion), more than `MAX_MARKS`
   combining marks on one letter (a "Zalgo" column drawn through the header), a mark
-  with no letter to sit on, a mark typed twice or out of order on one letter
-  (`mark_typos`), Burmese signs in the Zawgyi encoding's order (`zawgyi`),
-  and a text of only invisible characters (`prints_nothing`).
+  with no letter to sit on, a mark typed twice or out of order on one letter, or a
+  Khmer coeng with nothing to write below (`mark_typos`), Burmese signs in the Zawgyi
+  encoding's order (`zawgyi`), and a text of only invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -36,7 +36,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..typeset.syllables import STACKERS, final_consonant
-from .mark_typos import as_drawn, mark_typos
+from .mark_typos import (
+    BURMESE_SIGN_ORDER,
+    COENG,
+    KHMER_SHIFTER_ORDER,
+    THAI_TONE_ORDER,
+    MarkTypo,
+    as_drawn,
+    dangling_coeng,
+    mark_typos,
+)
 from .zawgyi import zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -118,6 +127,15 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
         if zawgyi is not None:
             offset, what = zawgyi
             return Refusal(offset, f"{name(text[offset])} {what}: {_ZAWGYI}", _ZAWGYI_HINT)
+    if COENG in text:
+        coeng = dangling_coeng(text)
+        if coeng is not None:
+            return Refusal(
+                coeng,
+                f"{name(COENG)} has no consonant after it to write below its letter: the "
+                "page draws it alone on a dotted circle",
+                "type the consonant that goes below right after the coeng, or delete it",
+            )
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
         typo = _mark_typo(text, kinds)
         if typo is not None or "b" not in kinds:
@@ -185,8 +203,9 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
     return _unbalanced_bidi(text)
 
 
-#: Two marks in a row, in the kinds `_KindTable` gives (invisible characters dropped).
-_TWO_MARKS = re.compile("[mc]{2}")
+#: Two marks in a row, or a letter typed with its marks and one after it, in the kinds
+#: `_KindTable` gives (invisible characters dropped).
+_TWO_MARKS = re.compile("[mcd][mc]")
 
 
 def _mark_typo(text: str, kinds: str) -> Refusal | None:
@@ -200,26 +219,72 @@ def _mark_typo(text: str, kinds: str) -> Refusal | None:
         return None
     char, other = name(text[typo.offset]), name(text[typo.other])
     if typo.kind == "twice":
+        has_it = "" if text[typo.other] == text[typo.offset] else f" ({other} has it already)"
         return Refusal(
             typo.offset,
-            f"{char} is typed twice on one letter: the page shows one mark, or two stacked, "
-            "where the word has one, and the checks, a search and a screen reader read "
-            "another word",
+            f"{char} is typed twice on one letter{has_it}: the page shows one mark, or two "
+            "stacked, where the word has one, and the checks, a search and a screen reader "
+            "read another word",
             "delete the second one",
+        )
+    if typo.kind == "place" and typo.what == "Khmer vowel sign":
+        return Refusal(
+            typo.offset,
+            f"{char} after {other} on one letter, which takes one {typo.what}: the page "
+            "may draw the two as one vowel, and the checks, a search and a screen reader "
+            "read two",
+            "type the vowel as one sign: a vowel drawn in two parts (ោ, ើ, ៀ) has a key of "
+            "its own; otherwise keep the vowel the word is spelt with and delete the other",
         )
     if typo.kind == "place":
         return Refusal(
             typo.offset,
             f"{char} after {other} on one letter, which takes one {typo.what}: the page "
             "draws one over the other",
-            "keep the mark the word is spelt with and delete the other",
+            f"keep the mark the word is spelt with and delete the other: type "
+            f"{_spelt_without(text, typo, text[typo.offset])} or "
+            f"{_spelt_without(text, typo, typo.clash)}",
+        )
+    return _order_refusal(typo, char, other)
+
+
+def _order_refusal(typo: MarkTypo, char: str, other: str) -> Refusal:
+    """A mark typed before one its script stores first (`mark_typos._out_of_order`)."""
+    if typo.what == THAI_TONE_ORDER:
+        drawn = "the page draws the tone mark under the vowel"
+        hint = "its vowel first, then the tone mark"
+    elif typo.what == KHMER_SHIFTER_ORDER:
+        drawn, hint = (
+            "Khmer stores the register shifter before the vowel, so the page draws it "
+            "on a dotted circle",
+            "the register shifter first, then the vowel",
+        )
+    else:
+        assert typo.what == BURMESE_SIGN_ORDER, typo
+        drawn, hint = (
+            "Unicode stores a Burmese syllable's signs in one order (medials ျ ြ ွ ှ, then "
+            "ေ, the vowels above, below, ါ ာ, then ံ ့ ် း), and the page may draw a "
+            "dotted circle",
+            f"{other} first, then {char}",
         )
     return Refusal(
         typo.offset,
-        f"{char} is typed before {other}: the page draws the tone mark under the vowel, "
-        "and the checks, a search and a screen reader read another word",
-        "retype the syllable: its vowel first, then the tone mark",
+        f"{char} is typed before {other}: {drawn}, and the checks, a search and a screen "
+        "reader read another word",
+        f"retype the syllable: {hint}",
     )
+
+
+def _spelt_without(text: str, typo: MarkTypo, mark: str) -> str:
+    """The letter ``typo`` is on, typed with its marks but ``mark``, as one would type it
+    (NFC: ố, not o ◌̂ ◌́), and its code points: a spelling the hint can offer."""
+    start = min(typo.offset, typo.other)
+    while start and unicodedata.category(text[start])[0] == "M":
+        start -= 1
+    end = max(typo.offset, typo.other) + 1
+    letter = unicodedata.normalize("NFD", _IGNORABLE.sub("", text[start:end])).replace(mark, "", 1)
+    spelt = unicodedata.normalize("NFC", letter)
+    return f"{spelt} ({' '.join(f'U+{ord(c):04X}' for c in spelt)})"
 
 
 #: What to do about a character that has no place in text (see `refusal`).
@@ -227,7 +292,8 @@ PASTE_HINT = "remove it (it often comes with text copied from another program)"
 
 
 class _KindTable(dict[int, str]):
-    """Code point → "m" (a combining mark), "c" (a spacing mark), "b" (a bidi control),
+    """Code point → "m" (a combining mark), "c" (a spacing mark), "d" (a letter typed
+    with its marks as one character, ố), "b" (a bidi control),
     "x" (refused in any text), "" (another invisible character: dropped, so marks around
     it read as one run, as `refusal` counts them), "p" (whitespace or punctuation, which
     no mark sits on) or "." for `str.translate`."""
@@ -249,6 +315,8 @@ class _KindTable(dict[int, str]):
             kind = "x"
         elif _IGNORABLE.fullmatch(char):
             kind = ""
+        elif _typed_with_marks(char):
+            kind = "d"
         else:
             kind = "p" if _separates(char, category) else "."
         self[code] = kind
@@ -269,8 +337,20 @@ class _MarkRunTable(_KindTable):
 
 
 _MARK_RUN_KINDS = _MarkRunTable()
-#: Two marks or more on one letter (invisible characters between them draw nothing).
-_MARK_RUN = re.compile("[mc]i*[mc][mci]*")
+#: Two marks or more on one letter (invisible characters between them draw nothing),
+#: counting those a letter is typed with (ố) as one.
+_MARK_RUN = re.compile("[mcd]i*[mc][mci]*")
+
+
+def _typed_with_marks(char: str) -> bool:
+    """Whether ``char`` is a letter and marks as one character (ố, が, أ): Unicode's
+    canonical decomposition splits it into them."""
+    decomposition = unicodedata.decomposition(char)
+    return (
+        bool(decomposition)
+        and not decomposition.startswith("<")
+        and len(unicodedata.normalize("NFD", char)) > 1
+    )
 
 
 def mark_runs(text: str) -> list[tuple[int, int]]:
