@@ -755,6 +755,7 @@ def test_a_mistyped_mark_in_a_msgstr_is_refused_at_its_line(
     set_msgstr(i18n_project, "paragraph/4", f"ปิดผ้าพันแผลไว้ 4 ชั่วโมง ({word})")
     code, output = invoke("i18n", "check", "--project", str(i18n_project))
     po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
-    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}: error: I18N013"
+    column = len('msgstr "ปิดผ้าพันแผลไว้ 4 ชั่วโมง (') + word.index(chr(int(character[2:6], 16))) + 1
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
     assert code == 1 and at in output and character in output, output
     assert "Traceback" not in output
