@@ -453,3 +453,18 @@ def test_a_burmese_syllable_icu_glued_to_a_listed_word_is_broken_off(
     words = WordList((term,))
     expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
     assert line_breaks(text, "my", words) == expected
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["การ|ทบทวน|วรรณกรรม|ของ", "ผู้|หญิง|ตั้ง|ครรภ์|ควร", "ธรรมชาติ|ของ|โรค", "กรรมการ|จริยธรรม|การ"],
+)
+def test_a_thai_word_with_ro_han_keeps_the_breaks_around_it(marked: str) -> None:
+    # รร (ro han) is the vowel of the consonant before it (วรรณ "wan", กรรม "kam"): the
+    # rules read the ว of วรรณ as the vowel -ัว of ทวน's น and the ม of กรรม as no
+    # final, took ICU's breaks away, and a 90 pt column cut วรรณ|กรรม as an emergency.
+    text = marked.replace("|", "")
+    expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
+    assert line_breaks(text, "th") == expected
+    inside = text.index("รร")  # never between a consonant and its ro han, nor inside it
+    assert not keeps_syllable(text, inside) and not keeps_syllable(text, inside + 1)
