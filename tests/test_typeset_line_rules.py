@@ -132,7 +132,9 @@ def test_a_dictionary_boundary_settles_a_thai_spelling_read_two_ways(marked: str
         ("ควรไปที่ปรึกษาแพทย์", "ปรึกษา"),
         ("ช่วยกันดูแลครอบครัว", "ครอบครัว"),
         ("ผู้ป่วยมีหมอประจำตัว", "หมอ"),  # ห closes no syllable: มี|หมอ
-        ("เดินไปที่โรงพยาบาล", "พยาบาล"),  # โรง is closed: its ง is no cluster's
+        # a closed syllable's ง is no cluster's (โรงพยาบาล, the first case, is listed)
+        ("ผู้ป่วยต้องพบแพทย์", "พบ"),
+        ("ผู้ป่วยต้องพยายามพักผ่อน", "พยายาม"),
         ("ผู้ป่วยสามารถรับประทานอาหาร", "รับ"),  # สามารถ ends in a silent ถ
         ("กรุณานำบัตรประชาชนมาด้วย", "ประชาชน"),  # บัตร ends in a silent ร
     ],

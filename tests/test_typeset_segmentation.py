@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -199,7 +200,8 @@ def test_lao_loanwords_break_between_syllables() -> None:
     text = "ບາງຄລີນິກໃຫ້ເຊວສະໂຕຣມອລມີເຊັນໄຄມ (MSCs) ໄປໂຮງໝໍ"
     assert "ຄ" in pieces(text, icu_breaks(text, "lo"))  # what ICU alone does
     breaks = line_breaks(text, "lo")
-    assert pieces(text, breaks)[:6] == ["ບາງ", "ຄລີ", "ນິກ", "ໃຫ້", "ເຊວ", "ສະ"]
+    # words-lo.txt keeps ຄລີນິກ whole: at a line's end ຄລີ|ນິກ read as two words
+    assert pieces(text, breaks)[:5] == ["ບາງ", "ຄລີນິກ", "ໃຫ້", "ເຊວ", "ສະ"]
     # Inside each word, a break may fall only where a syllable starts.
     syllable_starts = {"ຄລີນິກ": {3}, "ເຊວ": set(), "ໂຮງໝໍ": {3}, "ມີເຊັນໄຄມ": {2, 6}}
     for word, starts in syllable_starts.items():
@@ -271,7 +273,7 @@ def test_a_lao_word_no_reading_covers_does_not_open_the_clusters_beside_it() -> 
     # ended "ສຸຂພາບຄ" with "ລີນິກ" on the next (A4 parallel edition).
     for text in ("ສຸຂພາບຄລີນິກ", "ຄລີນິກສຸຂພາບ", "ສຸຂພາບຄລີນິກ ສຸຂພາບ"):
         found = pieces(text, line_breaks(text, "lo"))
-        assert "ຄລີ" in found and "ຄ" not in found, found
+        assert "ຄລີນິກ" in found and "ຄ" not in found, found  # listed: words-lo.txt
     from msc_leaflet.typeset.lao_syllables import syllable_boundaries
 
     # a boundary in such a piece has a syllable on both sides: not ສຸ|ຂ, ລິ|ນ
@@ -453,3 +455,142 @@ def test_a_burmese_syllable_icu_glued_to_a_listed_word_is_broken_off(
     words = WordList((term,))
     expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
     assert line_breaks(text, "my", words) == expected
+
+
+ROOT = Path(__file__).parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+#: The languages whose lines break inside runs of letters, by dictionary.
+DICTIONARY_LANGS = ("th", "lo", "km", "my")
+#: Column widths every shipped paragraph is laid out at, in 10 pt text: a narrow table
+#: column (6.4 em) up to an A4 page's measure.
+SWEEP_WIDTHS = range(64, 421, 13)
+
+
+def _plain_words(path: Path) -> list[str]:
+    """The terms of a word list (one a line, ``#`` comments)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def never_cut_lists(lang: str) -> list[Path]:
+    """Every list of ``lang``'s words the project ships or tests with that a line must
+    never cut: the package's, the bundled project's and the fixture of medical words."""
+    found = [
+        ROOT / "src/msc_leaflet/data" / f"words-{lang}.txt",
+        ROOT / "locales" / lang / "words.txt",
+        FIXTURES / "medical-words" / f"{lang}.txt",
+    ]
+    return [path for path in found if path.is_file()]
+
+
+def shipped_paragraphs(lang: str) -> list[str]:
+    """Every paragraph of ``lang`` the project ships, as printed (markup read): each
+    line of each msgstr of the bundled and the fixtures' catalogs, and each word list
+    (the Khmer health words too) run together as a table cell sets it."""
+    from babel.messages.pofile import read_po
+
+    from msc_leaflet.content.inline import parse_inline
+
+    catalogs = sorted(ROOT.glob(f"locales/{lang}/LC_MESSAGES/*.po"))
+    catalogs += sorted(FIXTURES.glob(f"**/locales/{lang}/LC_MESSAGES/*.po"))
+    found: list[str] = []
+    for path in catalogs:
+        with path.open("rb") as file:
+            catalog = read_po(file)
+        for message in catalog:
+            strings = message.string if isinstance(message.string, tuple) else [message.string]
+            for line in "\n".join(str(s) for s in strings if s and message.id).split("\n"):
+                text = "".join(span.text for span in parse_inline(line)).strip()
+                if segmentation.holds_syllable_letters(text):
+                    found.append(text)
+    lists = never_cut_lists(lang) + ([KHMER_HEALTH_WORDS] if lang == "km" else [])
+    found += ["".join(_plain_words(path)) for path in lists]
+    return found
+
+
+def _set_width(text: str, lang: str, words: WordList) -> float:
+    """How wide ``text`` is set alone at 10 pt."""
+    alone = make_paragraph(
+        [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=words
+    )
+    return sum(unit.width for unit in alone.units)
+
+
+def _words_cut(text: str, at: int, terms: Collection[str]) -> list[str]:
+    """The terms of ``terms`` that a line ending at ``at`` cuts in two."""
+    return [
+        term
+        for term in terms
+        for start in range(max(0, at - len(term) + 1), at)
+        if text.startswith(term, start)
+    ]
+
+
+def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
+    """Where each line of ``text`` after the first starts, past the spaces it broke
+    at (a line may end before its space or after it)."""
+    starts, at = [], 0
+    for number, line in enumerate(lines):
+        while not text.startswith(line, at) and text[at] == " ":
+            at += 1
+        assert text.startswith(line, at), (text[at:], line)
+        if number:
+            starts.append(at + len(line) - len(line.lstrip(" ")))
+        at += len(line)
+    return starts
+
+
+@pytest.mark.parametrize("lang", DICTIONARY_LANGS)
+def test_no_shipped_paragraph_ends_a_line_inside_a_word_at_any_width(lang: str) -> None:
+    """Every Thai, Lao, Khmer and Burmese paragraph the project ships, set at every
+    width of `SWEEP_WIDTHS`: no line ends inside a word of a shipped word list (unless
+    that word alone is wider than the column: then it is cut between syllables, and
+    reported if the build's lists hold it), and each line ends where ICU or the
+    project's rules allow a break, or inside a piece wider than the column, between
+    syllables. ICU splits compounds and loanwords differently in each context
+    (កោ|សិកា "cell" before ស្ត្រូម៉ា, សរសៃ|ឈាម "blood vessel" before តូចៗ, โรง|พยาบาล,
+    ຄ|ລີ|ນິກ): words tested alone between two others stayed whole, while the
+    catalogs' sentences were cut."""
+    listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else WordList(())
+    terms = {term for path in never_cut_lists(lang) for term in _plain_words(path)}
+    used = set(listed.words + segmentation.builtin_word_list(lang).words)  # the build's
+    wrong: set[str] = set()
+    for text in shipped_paragraphs(lang):
+        allowed = set(icu_breaks(text, lang)) | set(line_breaks(text, lang, listed))
+        pieces_at = [0, *line_breaks(text, lang, listed), len(text)]
+        paragraph = make_paragraph(
+            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
+        )
+        for width in SWEEP_WIDTHS:
+            reported: list[str] = []
+            paragraph.on_emergency_break = reported.append
+            paragraph.wrap(width, 100_000)
+            for at in _line_starts(text, paragraph.line_texts()):
+                shown = f"{width} pt: {text[max(0, at - 12) : at]}|{text[at : at + 12]}"
+                whole = unicodedata.category(text[at]) not in ("Mn", "Mc", "Me")
+                syllables = whole and keeps_syllable(text, at)
+                for term in _words_cut(text, at, terms):
+                    alone = syllables and _set_width(term, lang, listed) > width
+                    if not alone or (term in used and not reported):
+                        wrong.add(f"{shown} (inside {term})")
+                if at not in allowed:
+                    start = max(b for b in pieces_at if b < at)
+                    end = min(b for b in pieces_at if b > at)
+                    if not (syllables and _set_width(text[start:end], lang, listed) > width):
+                        wrong.add(f"{shown} (no break)")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["การ|ทบทวน|วรรณกรรม|ของ", "ผู้|หญิง|ตั้ง|ครรภ์|ควร", "ธรรมชาติ|ของ|โรค", "กรรมการ|จริยธรรม|การ"],
+)
+def test_a_thai_word_with_ro_han_keeps_the_breaks_around_it(marked: str) -> None:
+    # รร (ro han) is the vowel of the consonant before it (วรรณ "wan", กรรม "kam"): the
+    # rules read the ว of วรรณ as the vowel -ัว of ทวน's น and the ม of กรรม as no
+    # final, took ICU's breaks away, and a 90 pt column cut วรรณ|กรรม as an emergency.
+    text = marked.replace("|", "")
+    expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
+    assert line_breaks(text, "th") == expected
+    inside = text.index("รร")  # never between a consonant and its ro han, nor inside it
+    assert not keeps_syllable(text, inside) and not keeps_syllable(text, inside + 1)

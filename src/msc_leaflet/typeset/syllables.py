@@ -56,6 +56,9 @@ break between two Thai characters must also pass this check.
    vowel written but not read (ชาติ "chat", เหตุ, ภูมิ, ธาตุ: นานาชา|ติ, สมเห|ตุสมผล
    tear a syllable in two). Only a dictionary tells; inside a word a cut there is an
    emergency, as in rule 6.
+9. รร (ro han) is the vowel of the consonant before it (วรรณ, กรรม, ครรภ์): that
+   consonant starts a syllable and keeps its รร; after รร, or after the consonant
+   that closes it, the dictionary decides (บรร|จุ, กรรม|การ).
 
 Rules 2 and 4 also forbid a few real boundaries (แต่|สบาย, ข|ณะ): a lost break opportunity costs
 a little raggedness; a break inside a syllable is a misprint.
@@ -279,6 +282,8 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
     before = run[:at].rstrip(TONE_MARKS)
     if before.endswith(MAI_HAN_AKAT):
         return False
+    if _beside_ro_han(run, at):
+        return _ro_han_verdict(run, at)
     after = run[at:]
     if run[at - 1] == "อ" and after.startswith(O_LEADS_YO):
         return False  # อ leads ย: อย่าง, อยู่, อยาก (ICU: ได้ผลอ|ย่าง)
@@ -333,6 +338,36 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
     if _is_lone(run, at + 1, at + 2):
         return None  # มี|คน, ที่|ลง (a vowel not written) or มีด|... (a final)
     return False
+
+
+#: รร (ro han) after a consonant is its vowel: -ั- with the consonant after it as the
+#: final (กรรม "kam", วรรณ "wan"), or -ัน when none follows (บรร|จุ "ban-chu").
+RO_HAN = "รร"
+
+
+def _beside_ro_han(run: str, at: int) -> bool:
+    """Whether a break at ``at`` touches a ro han's syllable: before the consonant that
+    carries it, inside it, right after it or after the consonant that closes it."""
+    return (
+        run[at + 1 : at + 3] == RO_HAN
+        or RO_HAN in run[max(0, at - 2) : at + 2]
+        or (run[at - 3 : at - 1] == RO_HAN and _is_lone(run, at - 1, at))
+    )
+
+
+def _ro_han_verdict(run: str, at: int) -> bool | None:
+    """`_syllable_verdict` beside a ro han (`_beside_ro_han`): a consonant that carries
+    one starts a syllable (ทบทวน|วรรณกรรม, ตั้ง|ครรภ์), and no break parts it from its
+    รร. After รร, or after the consonant that closes it, that consonant may be the
+    final or the next syllable's initial (กรรม|การ against บรรจ|ง, บรร|จุ against
+    กรร|ม): the dictionary decides. Rule 5 took the ว of วรรณ for the vowel -ัว of the
+    น before it, and the ม of กรรม for no final: ICU's ทบทวน|วรรณกรรม|ของ lost both
+    breaks, and a 90 pt column cut the word as an emergency, วรรณ|กรรม."""
+    if run[at + 1 : at + 3] == RO_HAN and run[at] in THAI_CONSONANTS:
+        return True  # the consonant that carries the ro han starts its syllable
+    if run[at : at + 2] == RO_HAN or run[at - 1 : at + 1] == RO_HAN:
+        return False  # between a consonant and its ro han, or inside the ro han
+    return None  # บรร|จุ or กรร|ม; กรรม|การ or บรรจ|ง
 
 
 def _silent_vowel_reading(run: str, at: int, before: str) -> bool:
