@@ -3130,3 +3130,43 @@ def test_a_real_journal_and_locators_are_not_claims(make_project: Callable[..., 
         {"sample": leaflet_yaml(CLEAN + "- paragraph: See [@alpha2001].\n", references=refs)}
     )
     assert findings_for(root, "CLAIM001") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # "No matter (whether)" widens a promise; its ไม่/ບໍ່/មិន is no denial. Whatever
+        # the disease, it is cured completely; whatever your age, you grow young again.
+        ("ไม่ว่าจะเป็นโรคอะไรก็รักษาหายขาด", "th", True),
+        ("ไม่ว่าจะเป็นโรคอะไร ก็หายขาดได้", "th", True),
+        ("ไม่ว่าคุณจะอายุเท่าไรก็ย้อนวัยได้", "th", True),
+        ("ບໍ່ວ່າຈະເປັນພະຍາດຫຍັງກໍປິ່ນປົວໃຫ້ຫາຍຂາດ", "lo", True),
+        ("មិនថាជំងឺអ្វីក៏ព្យាបាលជាដាច់", "km", True),
+        # Whatever the disease, stem cells can treat it: a cure-all, with or without a
+        # space; treats every disease, all kinds of disease.
+        ("ไม่ว่าจะเป็นโรคอะไร เซลล์ต้นกำเนิดก็รักษาได้", "th", True),
+        ("ไม่ว่าจะเป็นโรคอะไรเซลล์ต้นกำเนิดก็รักษาได้", "th", True),
+        ("รักษาได้ทุกโรค", "th", True),
+        ("สเต็มเซลล์รักษาได้สารพัดโรค", "th", True),
+        # Honest: a real negation after "no matter" still denies; no drug treats every
+        # disease; beware clinics that claim to; found early it can be treated; whatever
+        # the disease, see a doctor; side effects can happen.
+        ("ไม่ว่าจะเป็นโรคอะไร ก็ไม่มีวิธีใดรักษาให้หายขาด", "th", False),
+        ("ไม่ว่าคลินิกจะบอกอะไร เซลล์ต้นกำเนิดก็ไม่ได้รักษาให้หายขาด", "th", False),
+        ("เซลล์ต้นกำเนิดไม่ได้รักษาให้หายขาด ไม่ว่าจะเป็นโรคอะไร", "th", False),
+        ("ไม่มียาใดรักษาได้ทุกโรค", "th", False),
+        ("ระวังคลินิกที่อ้างว่ารักษาได้ทุกโรค", "th", False),
+        ("ບໍ່ວ່າຈະເປັນພະຍາດຫຍັງ ເຊວຕົ້ນກຳເນີດກໍບໍ່ສາມາດປິ່ນປົວໃຫ້ຫາຍຂາດໄດ້", "lo", False),
+        ("មិនថាជំងឺអ្វី កោសិកាដើមមិនអាចព្យាបាលជាដាច់បានទេ", "km", False),
+        ("ถ้าพบเร็วก็รักษาได้", "th", None),
+        ("ไม่ว่าจะเป็นโรคอะไร ควรปรึกษาแพทย์ก่อนรักษา", "th", None),
+        ("ไม่ว่าจะเป็นโรคอะไร ผลข้างเคียงก็เกิดขึ้นได้", "th", None),
+    ],
+)
+def test_no_matter_widens_a_promise_and_denies_nothing(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """Thai ไม่ว่า, Lao ບໍ່ວ່າ and Khmer មិនថា ("no matter") start with the word for
+    "not": "ไม่ว่าจะเป็นโรคอะไรก็รักษาหายขาด" (whatever the disease, it is cured) passed
+    as a denial, and "…เซลล์ต้นกำเนิดก็รักษาได้" (stem cells can treat it) was not seen."""
+    assert_judged(sentence, lang, promise)
