@@ -3170,3 +3170,28 @@ def test_no_matter_widens_a_promise_and_denies_nothing(
     "not": "ไม่ว่าจะเป็นโรคอะไรก็รักษาหายขาด" (whatever the disease, it is cured) passed
     as a denial, and "…เซลล์ต้นกำเนิดก็รักษาได้" (stem cells can treat it) was not seen."""
     assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Unvowelled شفاه is also "lips" and شفاها "orally": dry lips, cracked lips,
+        # tell your doctor orally are no testimonial.
+        ("قد تجف شفاه المريض بعد العلاج.", None),
+        ("تشقق شفاه الطفل أمر شائع.", None),
+        ("أخبر طبيبك شفاها بأي أعراض.", None),
+        # With who cured, it is: God cured him (her) after one injection.
+        ("شفاه الله بعد حقنة واحدة.", True),
+        ("شفاها الله تماما بعد حقنة واحدة.", True),
+        # "Cures him / her / them", the pronoun joined to the verb.
+        ("مهما كان مرضك، الخلايا الجذعية تشفيه.", True),
+        ("هذا العلاج يشفيها من آلام الركبة.", True),
+        ("خلايانا تشفيهم جميعا.", True),
+        ("الخلايا الجذعية لا تشفيه.", False),
+        ("لا يوجد دليل على أن الخلايا الجذعية تشفيه.", False),
+    ],
+)
+def test_arabic_lips_are_no_cure_and_cures_him_is(sentence: str, promise: bool | None) -> None:
+    """Arabic "جفاف شفاه المريض" (the patient's dry lips) was a cure claim, an error a
+    translator could only waive; "الخلايا الجذعية تشفيه" (stem cells cure him) passed."""
+    assert_judged(sentence, "ar", promise)
