@@ -3195,3 +3195,23 @@ def test_arabic_lips_are_no_cure_and_cures_him_is(sentence: str, promise: bool |
     """Arabic "جفاف شفاه المريض" (the patient's dry lips) was a cure claim, an error a
     translator could only waive; "الخلايا الجذعية تشفيه" (stem cells cure him) passed."""
     assert_judged(sentence, "ar", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # The verdict comes last, past the three words after the claim: untrue, not
+        # right, not proven, a rumour.
+        ("Tế bào gốc chữa khỏi mọi bệnh là sai sự thật.", False),
+        ("Nói rằng tế bào gốc chữa khỏi mọi bệnh là không đúng.", False),
+        ("Việc tế bào gốc chữa khỏi thoái hóa khớp chưa được chứng minh.", False),
+        ("Tế bào gốc tái tạo sụn khớp hoàn toàn là tin đồn.", False),
+        # A verdict on another statement, after "và" (and) or a comma, excuses nothing.
+        ("Tế bào gốc chữa khỏi mọi bệnh và tin đồn rằng nó nguy hiểm là sai sự thật.", True),
+        ("Tế bào gốc chữa khỏi mọi bệnh, tin đồn rằng nó nguy hiểm là sai sự thật.", True),
+    ],
+)
+def test_a_vietnamese_verdict_after_the_claim_denies_it(sentence: str, promise: bool) -> None:
+    """Vietnamese "… là sai sự thật" (… is untrue) stood past the three-word window after the claim,
+    so a leaflet that debunked a cure-all was reported as promising it."""
+    assert_judged(sentence, "vi", promise)

@@ -1003,8 +1003,23 @@ def _excused(
         return True
     if claims.joined_negations and _joined_negation(claims.joined_negations).search(before):
         return True  # "non-curative": the claim is the second half of a denial
+    if _judged_after(clause, claims):
+        return True
     following = " ".join(re.findall(r"[\w'’]+", clause)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
+
+
+def _judged_after(clause: str, claims: ClaimList) -> bool:
+    """Whether a verdict (`ClaimList.verdicts`) ends what the claim says, in the rest
+    of its ``clause``, where words are spaced: Vietnamese puts it last, past the
+    `after_window`, "Tế bào gốc chữa khỏi mọi bệnh là sai sự thật" (that stem cells
+    cure every disease is untrue). A clause word before it ("và", and) starts another
+    statement, whose verdict judges only that one."""
+    if not claims.verdicts:
+        return False
+    joined = next(_spaced_find(clause, claims.clause_words, 0), None)
+    own = clause[: joined[0]] if joined else clause
+    return next(_spaced_find(own, claims.verdicts, 0), None) is not None
 
 
 def _boasts(before: str, clause: str, claims: ClaimList) -> bool:
