@@ -28,11 +28,12 @@ def require_pdfjs() -> str:
     return node
 
 
-def run_pdfjs(script: str, path: Path) -> Any:
+def run_pdfjs(script: str, path: Path, stdin: str = "") -> Any:
     """The JSON a script of tests/pdfjs prints for ``path`` (skips without pdf.js)."""
     node = require_pdfjs()
     result = subprocess.run(
         [node, str(HERE / script), str(path)],
+        input=stdin,
         capture_output=True,
         text=True,
         check=True,
@@ -55,3 +56,12 @@ def extract_pdfjs(path: Path) -> str:
         "".join(str(item["str"]) + ("\n" if item["hasEOL"] else "") for item in page)
         for page in pages
     )
+
+
+def pdfjs_find(path: Path, queries: list[str]) -> dict[str, int]:
+    """How many matches Firefox's find bar (pdf.js's PDFFindController, its default
+    options) counts for each query in the whole document. Its normalisation is not
+    `extract_pdfjs`'s text: it decomposes, ignores marks, joins a CJK line to the next
+    and reads any other line end as a space."""
+    found: dict[str, dict[str, int]] = run_pdfjs("find.mjs", path, json.dumps(queries))
+    return found["counts"]

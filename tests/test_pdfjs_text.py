@@ -198,3 +198,42 @@ def test_an_arabic_table_row_reads_from_its_right_cell(tmp_path: Path, edition: 
     for name, read in readers.items():
         text = " ".join(_without_format_characters(read(path.path)).split())
         assert [row for row in rows if row not in text] == [], name
+
+
+#: A word with marks (or of a script written without spaces) in each language, as a
+#: patient types it into Firefox's find bar.
+FIND_WORDS = {
+    "th": ["ผู้ป่วย"],
+    "lo": ["ຄົນເຈັບ"],
+    "km": ["អ្នកជំងឺ"],
+    "my": ["လူနာ"],
+    "vi": ["người bệnh"],
+    "zh_Hans": ["患者"],
+    "ja": ["患者", "患者さん", "リーフレット"],
+    "ar": ["للمرضى", "أولًا"],
+}
+
+
+@pytest.mark.parametrize(("edition", "paper"), [("single", None), ("parallel", "a5")])
+@pytest.mark.parametrize("lang", sorted(FIND_WORDS))
+def test_firefox_find_bar_finds_words_with_marks(
+    tmp_path: Path, lang: str, edition: str, paper: str | None
+) -> None:
+    """pdf.js's find controller searches its own normalisation of the text (decomposed,
+    marks optional, a CJK line joined to the next): a Thai or Khmer word whose marks
+    were split from their letter, or a Japanese word cut by a line end ("このリーフ" /
+    "レットでは" in the A4 lede), would count no match although the page shows it."""
+    from msc_leaflet.build import Options
+    from msc_leaflet.print_spec import PrintSpec
+    from pdfjs_text import pdfjs_find
+
+    root = REPO if lang == "th" else tmp_path / "project"
+    if lang != "th":
+        shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    leaflet = "infusion-safety" if lang == "th" else "after-your-infusion"
+    options = Options(spec=PrintSpec(paper=paper))
+    built = build_leaflet(
+        Project.at(root), leaflet, lang, tmp_path / "out", edition=edition, options=options
+    )
+    counts = pdfjs_find(built.path, FIND_WORDS[lang])
+    assert [word for word, count in counts.items() if count == 0] == [], counts
