@@ -126,3 +126,32 @@ def test_the_listed_sparse_pages_are_still_sparse(built: dict[tuple[str, str], P
     for name, edition, page in SPARSE:
         rows = body_rows(built[name, edition], edition.rsplit("-", 1)[1])
         assert len(rows[page - 1]) < FEW_LINES, (name, edition, page)
+
+
+#: The closing box's contacts label and its last contact line, in the languages built.
+CONTACTS, WEB = ("Contact us", "ติดต่อเรา"), ("Web:", "เว็บไซต์:")
+
+
+@pytest.mark.parametrize("edition", [edition_id(e) for e in SURVEYED])
+def test_the_closing_box_splits_only_between_its_sections(
+    built: dict[tuple[str, str], Path], edition: str
+) -> None:
+    """what-msc-can-do, Thai parallel A5: the closing row split between the notice and
+    the contacts, then its rest split again on the same page, where the contacts had no
+    sections left to respect: "Web: https://…" alone on the last page, its label and
+    the other contacts on the page before. The contacts stay on one page."""
+    paper = edition.rsplit("-", 1)[1]
+    apart = []
+    for (name, ed), path in built.items():
+        if ed != edition:
+            continue
+        pages = body_rows(path, paper)
+
+        def last_page(labels: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = pages) -> int:
+            found = [n for n, page in enumerate(rows, 1) for row in page
+                     if any(label in row for label in labels)]  # fmt: skip
+            return max(found, default=0)
+
+        if last_page(CONTACTS) != last_page(WEB):
+            apart.append(f"{name}: contacts on page {last_page(CONTACTS)}, web {last_page(WEB)}")
+    assert apart == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -406,3 +406,80 @@ def test_a_parallel_row_leaves_no_heading_or_question_alone_above_a_rule() -> No
             text = [f for f in kept if not isinstance(f, (Spacer, HRFlowable))]
             assert text, height
             assert not text[-1].getKeepWithNext(), (height, text[-1])
+
+
+FAQ_TEXTS = {
+    "th": (
+        "ถ้าเซลล์อยู่ในร่างกายได้ไม่นาน แล้วจะช่วยได้อย่างไร?",
+        "สัญญาณที่เซลล์ส่งออกมาสามารถเปลี่ยนพฤติกรรมของเซลล์และเซลล์ภูมิคุ้มกันที่อยู่ใกล้เคียงได้ "
+        "และการเปลี่ยนแปลงนั้นอาจคงอยู่นานกว่าตัวเซลล์เอง ส่วนผลจะอยู่ได้นานเท่าใดนั้น"
+        "แตกต่างกันไปในแต่ละคน และยังอยู่ระหว่างการศึกษา",
+        "ร่างกายของฉันจะต่อต้านเซลล์จากผู้บริจาคได้หรือไม่?",
+        ROW_TEXTS["th"],
+    ),
+    "en": (
+        "If the cells do not stay long, how can they help?",
+        "The signals they send can change how nearby cells behave.",
+        "Can my body reject donor cells?",
+        ROW_TEXTS["en"],
+    ),
+}
+
+
+def _faq_cell(lang: str, pairs: int) -> list[Flowable]:
+    """A parallel column of ``pairs`` FAQ pairs as `BlockBuilder.faq` lays them out, one
+    flowable each (the row unwraps a pair): a rule, the question (kept with its next),
+    the answer."""
+    from reportlab.platypus.flowables import HRFlowable
+
+    question = body_style()
+    question.keepWithNext = 1
+    texts = FAQ_TEXTS[lang]
+    out: list[Flowable] = []
+    for pair in range(pairs):
+        out.append(HRFlowable(width="100%", thickness=0.5, spaceBefore=2, spaceAfter=5))
+        styles = (question, body_style())
+        for text, style in zip(texts[2 * pair : 2 * pair + 2], styles, strict=True):
+            out.append(make_paragraph(runs_for([(text, "")]), style, lang, words=WORDS))
+    return out
+
+
+def _kept_lines(cell: Sequence[Flowable]) -> int:
+    return sum(len(f.line_texts()) for f in cell if isinstance(f, TextParagraph))
+
+
+def test_a_lead_in_at_one_columns_foot_moves_on_alone() -> None:
+    """what-msc-can-do, Thai parallel A4, page 4: the English column's next question fitted
+    at the foot of the page, its answer did not; to move it on, the whole row was offered
+    less room, and the Thai column gave up two lines of its answer. The rest of the row
+    then split again on the same page, below a gap: "…ส่วนผลจะ", a blank, "อยู่ได้นาน…",
+    and the Thai column ended with the next question's rule alone. A column's trailing
+    question, heading or rule moves on by itself; the other column keeps what fits; the
+    rest of the row starts the next page; no column ends a page with a rule."""
+    from reportlab.platypus.flowables import HRFlowable
+
+    writer: Any = SimpleNamespace(lang="th", family=default_family(), styles={"body": body_style()})
+    column = 75 * mm
+    width = 2 * column + COLUMN_GAP
+    checked = 0
+    for height in range(60, 260, 3):
+        row = side_by_side(_faq_cell("th", 2), _faq_cell("en", 2), column, writer)
+        alone = side_by_side(_faq_cell("th", 2), _faq_cell("en", 1), column, writer)
+        for table in (row, alone):
+            table.wrapOn(None, width, 10_000)
+        parts, reference = row.split(width, height), alone.split(width, height)
+        if len(parts) != 2 or len(reference) != 2:
+            continue
+        for part in parts:
+            part.wrapOn(None, width, 10_000)
+        kept = parts[0]._cellvalues[0]
+        for cell in kept:
+            text = [f for f in cell if not isinstance(f, Spacer)]
+            assert text and not isinstance(text[-1], HRFlowable), height
+            assert not text[-1].getKeepWithNext(), height
+        if _kept_lines(reference[0]._cellvalues[0][0]) >= 2:
+            assert _kept_lines(kept[0]) == _kept_lines(reference[0]._cellvalues[0][0]), height
+            checked += 1
+        left = height - parts[0]._height
+        assert parts[1].split(width, left) == [] and parts[1]._height > left, height
+    assert checked

@@ -314,7 +314,7 @@ def side_by_side(
 class _Row(SplitTable):  # type: ignore[misc]
     """A parallel row: it splits between the flowables of its cells, and only where
     this page keeps something of each column (not just the space above a box), and
-    never after a heading."""
+    never after a heading, a question or a rule."""
 
     def held_blocks(self) -> list[Flowable]:
         """The flowables of the first column that holds any (the second part of a split
@@ -342,24 +342,75 @@ class _Row(SplitTable):  # type: ignore[misc]
                 # would find the translation a page away from its source. The row moves
                 # whole; on the next page, with room to split, both columns keep a part.
                 return []
-            if not any(_ends_with_a_lead_in(cell) for cell in cells):
-                return parts
-            # A heading or a question would stand alone at the foot of the page: less
+            if not isinstance(parts[1], Table):  # the whole row fits
+                if not any(_lead_in_at(cell) < len(cell) for cell in cells):
+                    return parts
+            elif _carry_lead_ins(parts, holds):
+                return _filling(parts, availHeight)
+            # A column would keep nothing but a heading, a question or a rule: less
             # room, until it moves on with its text and the text before it stays.
             trial -= SPLIT_STEP
         return []
 
 
-def _ends_with_a_lead_in(cell: Sequence[Flowable]) -> bool:
-    """Whether the part of a cell kept on a page ends with what introduces the text
-    after it (a heading, a FAQ question: kept with the next), with nothing but rules
-    or space below it. A FAQ pair opens with a rule: a heading kept with that rule
-    alone stood at the foot of the page, the check reading only the cell's last
-    flowable."""
-    text = [f for f in cell if not isinstance(f, (Spacer, HRFlowable))]
-    return bool(text) and bool(
-        getattr(text[-1], "outline_title", None) or text[-1].getKeepWithNext()
+def _carry_lead_ins(parts: Sequence[Table], holds: Sequence[bool]) -> bool:
+    """Move what ends each column of the first part of a split row and introduces the
+    text after it (`_lead_in_at`) to the start of that column in the rest, column by
+    column: offering the whole row less room instead cost the other column lines that
+    fitted (what-msc-can-do, Thai parallel A4: two lines of a Thai answer went with an
+    English question). False, with nothing moved, when a column that holds text would
+    then keep none."""
+    kept, rest = (list(part._cellvalues[0]) for part in parts)
+    starts = [_lead_in_at(cell) for cell in kept]
+    for cell, start, has in zip(kept, starts, holds, strict=True):
+        text = [f for f in cell[:start] if not isinstance(f, (Spacer, HRFlowable))]
+        if has and not text:
+            return False
+    if all(start == len(cell) for cell, start in zip(kept, starts, strict=True)):
+        return True
+    parts[0]._cellvalues[0] = [cell[:start] for cell, start in zip(kept, starts, strict=True)]
+    parts[1]._cellvalues[0] = [
+        [*cell[start:], *after] for cell, start, after in zip(kept, starts, rest, strict=True)
+    ]
+    parts[1]._argH = [None] * len(parts[1]._argH)  # measured again, with what it gained
+    return True
+
+
+def _lead_in_at(cell: Sequence[Flowable]) -> int:
+    """Where the run of flowables that ends ``cell`` and introduces the text after it
+    starts (``len(cell)`` if none): headings, keep-with-next paragraphs (a FAQ question,
+    a figure kept with its caption), the rule a FAQ pair opens with, and the space
+    between them. Kept at a page's foot, they would stand there without their text: a
+    heading above the rule of the pair under it, or that rule alone."""
+    start = len(cell)
+    while start and isinstance(cell[start - 1], Spacer):
+        start -= 1  # space at the end stays: it would only push the next page down
+    end = start
+    while start and (
+        _introduces(cell[start - 1]) or (start < end and isinstance(cell[start - 1], Spacer))
+    ):
+        start -= 1
+    return start if start < end else len(cell)
+
+
+def _introduces(flowable: Flowable) -> bool:
+    """Whether ``flowable`` belongs with the text after it (see `_lead_in_at`)."""
+    return isinstance(flowable, HRFlowable) or bool(
+        getattr(flowable, "outline_title", None) or flowable.getKeepWithNext()
     )
+
+
+def _filling(parts: list[Flowable], height: float) -> list[Flowable]:
+    """``parts`` of a split row, the first as tall as the room it was offered (``height``),
+    so the rest starts the next page. Split lower than the room (its lead-ins moved on,
+    or offered less room), the rest was split again in what was left, the two parts of
+    a column's paragraph drawn one under the other with a gap between them."""
+    first = parts[0]
+    first._argH = first._rowHeights = [
+        *first._argH[:-1],
+        height - sum(first._argH[:-1]),
+    ]
+    return parts
 
 
 class Whole(Flowable):  # type: ignore[misc]
