@@ -229,3 +229,42 @@ def test_a_refused_translation_is_named_where_the_mistake_is_typed(
     assert said in output
     result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
     assert f"care-basics.po:{place}: error: I18N0" in result.stdout  # the same place
+
+
+def pluralize(root: Path, old: str, forms: list[str]) -> Path:
+    """The Thai catalog of ``root`` with the entry translated ``old`` made plural by
+    hand (msgid_plural, msgstr[0]…), its forms ``forms``: another tool's edit."""
+    written = 'msgid_plural "hours"\n' + "\n".join(
+        f'msgstr[{n}] "{form}"' for n, form in enumerate(forms)
+    )
+    return retranslate(root, old, written)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("\u202e", "[I18N013] msgstr[{form}]: bidirectional control U+202E"),
+        ("\ufffd", "msgstr[{form}]: U+FFFD REPLACEMENT CHARACTER"),
+        ("\ue000", "msgstr[{form}]: private-use character U+E000"),
+        ("**", "[I18N003] msgstr[{form}]: invalid inline markup"),
+    ],
+    ids=["bidi override", "replacement character", "private use", "unclosed bold"],
+)
+@pytest.mark.parametrize("form", [0, 1, 2])
+def test_a_bad_character_in_a_plural_form_is_named_at_that_form(
+    i18n_project: Path, typed: str, said: str, form: int
+) -> None:
+    """A plural entry is never printed, but its forms are a translator's work: each
+    msgstr[n] is checked as a msgstr is, and named at its own line and column."""
+    forms = [PARAGRAPH_5] * 3
+    forms[form] = f"{PARAGRAPH_5[:25]}{typed}{PARAGRAPH_5[25:]}"
+    catalog = pluralize(i18n_project, PARAGRAPH_5, forms)
+    place = typed_at(catalog, typed[0], after=f"msgstr[{form}]")
+    result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
+    assert f"care-basics.po:{place}: error: I18N0" in result.stdout, result.stdout
+    said = said.format(form=form)
+    assert said.split("] ")[-1] in result.stdout
+    code, output = build(i18n_project, "-l", "th")
+    assert code == 0, output
+    assert f"care-basics.po:{place}: warning: translation of 'paragraph/5' not used" in output
+    assert said in output

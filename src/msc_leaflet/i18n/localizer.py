@@ -38,7 +38,7 @@ from .coverage import mismatch
 from .extract import is_optional
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
-from .translation_checks import COVERAGE, Problem, check_translation, errors, format_fields
+from .translation_checks import COVERAGE, Problem, check_entry, errors, format_fields
 from .typed import problem_place
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
@@ -102,12 +102,23 @@ def _keys(leaflet: Leaflet) -> set[Key]:
     return {(text.context, text.value) for text in texts(leaflet)}
 
 
+def _entry_errors(entry: Entry, language: str, source_language: str = "en") -> tuple[Problem, ...]:
+    """The errors that keep ``entry``'s translation off the page (`check_entry`)."""
+    return _translation_errors(
+        entry.msgid, tuple(entry.forms), language, entry.msgid_plural, source_language
+    )
+
+
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _translation_errors(
-    source: str, translation: str, language: str, plural: bool = False, source_language: str = "en"
+    source: str,
+    forms: tuple[str, ...],
+    language: str,
+    plural: str | None = None,
+    source_language: str = "en",
 ) -> tuple[Problem, ...]:
-    """The errors that keep ``translation`` off the page (the checks are pure functions)."""
-    return tuple(errors(check_translation(source, translation, language, plural, source_language)))
+    """The errors of the translation ``forms`` (the checks are pure functions)."""
+    return tuple(errors(check_entry(source, forms, language, source_language, plural)))
 
 
 def _entries(number: int, kind: str) -> str:
@@ -166,13 +177,7 @@ class _Translator:
             if not optional:
                 self.fuzzy.append(listed)
             return text
-        problems = _translation_errors(
-            text.value,
-            entry.msgstr,
-            catalog_language(self.path),
-            entry.msgid_plural is not None,
-            self.source_language,
-        )
+        problems = _entry_errors(entry, catalog_language(self.path), self.source_language)
         if problems:
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
@@ -360,9 +365,7 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]
                 f"{limit}; shorten it"
             )
             fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reason)
-        elif problems := _translation_errors(
-            source, entry.msgstr, locale, entry.msgid_plural is not None
-        ):
+        elif problems := _entry_errors(entry, locale):
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reasons)
         elif format_fields(entry.msgstr) != format_fields(source):

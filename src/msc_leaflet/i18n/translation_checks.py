@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, has_words, links, parse_inline, plain_text
@@ -76,6 +76,8 @@ class Problem:
     # character, a broken markup sign), None when it is about the whole text: a
     # message names the line and column where it is typed (`i18n.typed`).
     offset: int | None = None
+    # The plural form (msgstr[n]) the problem is in, None for a msgstr or the whole entry.
+    form: int | None = None
 
 
 @dataclass(frozen=True)
@@ -520,6 +522,35 @@ def check_translation(
     typed = _keyboard_markup(translation)
     if typed:
         problems = [_with_note(p, typed) if p.code in _MARKUP_CODES else p for p in problems]
+    return problems
+
+
+def check_entry(
+    msgid: str,
+    forms: Sequence[str],
+    language: str = "",
+    source_language: str = "en",
+    msgid_plural: str | None = None,
+    nplurals: int | None = None,
+) -> list[Problem]:
+    """All problems with an entry's translation: its msgstr (``forms``' only one), or,
+    with ``msgid_plural``, each written msgstr[n] checked as a msgstr is, after the
+    finding that the entry is never printed. A plural entry is a translator's work
+    `i18n update` keeps (msgstr[0] as the msgstr, the others as comments): a bidi
+    override or U+FFFD in msgstr[1] hid behind the one finding about its shape. As
+    gettext pairs them, msgstr[0] translates ``msgid`` and the others ``msgid_plural``."""
+    if msgid_plural is None:
+        return check_translation(msgid, forms[0], language, source_language=source_language)
+    problems = check_translation(
+        msgid, "", language, True, source_language, forms=len(forms), nplurals=nplurals
+    )
+    for form, text in enumerate(forms):
+        if text:  # an empty form is the forms' count, which the first finding tells
+            source = msgid if form == 0 else msgid_plural
+            problems += [
+                dataclasses.replace(p, message=f"msgstr[{form}]: {p.message}", form=form)
+                for p in check_translation(source, text, language, source_language=source_language)
+            ]
     return problems
 
 
