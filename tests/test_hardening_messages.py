@@ -268,3 +268,51 @@ def test_a_bad_character_in_a_plural_form_is_named_at_that_form(
     assert code == 0, output
     assert f"care-basics.po:{place}: warning: translation of 'paragraph/5' not used" in output
     assert said in output
+
+
+SHORT_ANSWER = "พักผ่อน **24 ชั่วโมง** และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]"
+FAQ_ANSWER = "ดูได้ที่[ทะเบียนงานวิจัยทางคลินิก](https://clinicaltrials.gov) และสอบถามแพทย์ของคุณ [@gamma2002]"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "typed", "code"),
+    [
+        (PARAGRAPH_3, PARAGRAPH_3.replace("48", "49"), "49", "I18N007"),
+        (PARAGRAPH_3, PARAGRAPH_3.replace("48", "๔๙"), "๔๙", "I18N007"),  # Thai digits
+        (PARAGRAPH_3, PARAGRAPH_3.replace("48", "48 ชั่วโมง หรือ 72"), "72", "I18N007"),
+        (SHORT_ANSWER, SHORT_ANSWER.replace("@alpha2001", "@alpha2010"), "@alpha2010", "I18N005"),
+        (
+            SHORT_ANSWER,
+            SHORT_ANSWER.replace("[@alpha2001]", "[@gamma2002; @alpha2001]"),
+            "@gamma2002",
+            "I18N005",
+        ),
+        (
+            FAQ_ANSWER,
+            FAQ_ANSWER.replace("trials.gov", "trial.gov"),
+            "https://clinicaltrial.gov",
+            "I18N004",
+        ),
+        (
+            FAQ_ANSWER,
+            FAQ_ANSWER.replace(" [@gamma", " https://clinic.example [@gamma"),
+            "https://clinic.example",
+            "I18N006",
+        ),
+    ],
+    ids=["number", "Thai digits", "number added", "citation", "citation added", "link", "URL"],
+)
+def test_a_changed_number_citation_or_url_is_named_where_it_is_typed(
+    i18n_project: Path, old: str, new: str, typed: str, code: str
+) -> None:
+    """The citation, number or URL the translation has and its source has not is named
+    at its line and column in the msgstr (wrapped here, as a tool wraps it), not only
+    at the msgstr's first line."""
+    at = new.index(typed)
+    catalog = retranslate(i18n_project, old, f'msgstr ""\n"{new[: at - 3]}"\n"{new[at - 3 :]}"')
+    place = typed_at(catalog, typed, after=f'"{new[: at - 3]}"')
+    result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
+    assert f"care-basics.po:{place}: error: {code}" in result.stdout, result.stdout
+    code_, output = build(i18n_project, "-l", "th")
+    assert code_ == 0, output
+    assert f"care-basics.po:{place}: warning: translation of '" in output, output

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, has_words, links, parse_inline, plain_text
@@ -240,6 +240,7 @@ def check_markup_same(pair: Pair) -> Iterator[Problem]:
         yield LINKS.problem(
             f"links differ: source {_describe(links) or 'none'}, "
             f"translation {_describe(translated_links) or 'none'}",
+            _first_typed(pair.translation, map(re.escape, translated_links - links)),
         )
 
 
@@ -274,7 +275,8 @@ def check_citations(pair: Pair) -> Iterator[Problem]:
         yield CITATIONS.problem(f"citation missing: {missing}")
     if translation - source:
         extra = _describe({f"[@{k}]" for k in translation - source})
-        yield CITATIONS.problem(f"citation not in the source: {extra}")
+        at = _first_typed(pair.translation, [_cite_key(k) for k in translation - source])
+        yield CITATIONS.problem(f"citation not in the source: {extra}", at)
 
 
 def check_urls(pair: Pair) -> Iterator[Problem]:
@@ -283,7 +285,8 @@ def check_urls(pair: Pair) -> Iterator[Problem]:
     if source - translation:
         yield URLS.problem(f"URL missing or changed: {_describe(source - translation)}")
     if translation - source:
-        yield URLS.problem(f"URL not in the source: {_describe(translation - source)}")
+        at = _first_typed(pair.translation, map(re.escape, translation - source))
+        yield URLS.problem(f"URL not in the source: {_describe(translation - source)}", at)
 
 
 def check_numbers(pair: Pair) -> Iterator[Problem]:
@@ -334,7 +337,9 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
-        yield NUMBERS.problem(f"number not in the source: {_counted(added)}")
+        written = [typed for value, typed in translation.written if added[value] > 0]
+        at = _first_typed(pair.translation, [_number(typed) for typed in written])
+        yield NUMBERS.problem(f"number not in the source: {_counted(added)}", at)
     for before, after in _changed_units(source, translation, pair.language):
         if after is None:
             yield NUMBERS.problem(
@@ -344,17 +349,37 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         else:
             yield NUMBERS.problem(
                 f"unit changed: {_reading(before)} in the source, {_reading(after)} in the "
-                "translation"
+                "translation",
+                _first_typed(pair.translation, [re.escape(after.written)]),
             )
     for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
         yield NUMBERS.problem(
             f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
-            "translation"
+            "translation",
+            _first_typed(pair.translation, [re.escape(bounded.written)]),
         )
     text = _plain(pair.translation_spans, pair.translation)
     for unit in dict.fromkeys(source.per):
         if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
+
+
+def _first_typed(translation: str, patterns: Iterable[str]) -> int | None:
+    """Where the first of ``patterns`` (a number, citation key or URL the translation has
+    and its source has not) is typed in ``translation``, so the finding names its column;
+    None when none is found as the check read it (an invisible character inside it)."""
+    found = [m.start() for p in patterns if (m := re.search(p, translation)) is not None]
+    return min(found, default=None)
+
+
+def _number(written: str) -> str:
+    """``written`` (a number as `numbers` read it) alone, not the 48 of 148 or 48.5."""
+    return rf"(?<![\d.,]){re.escape(written)}(?![\d]|[.,]\d)"
+
+
+def _cite_key(key: str) -> str:
+    """The citation of ``key`` as typed, not the start of a longer key (@a of @ab)."""
+    return rf"@{re.escape(key)}(?![A-Za-z0-9_:.-])"
 
 
 def _changed_ordinals(source: numbers.Numbers, translation: numbers.Numbers) -> Iterator[Problem]:
