@@ -67,6 +67,20 @@ def format_fields(text: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
+def strange_field(text: str, names: frozenset[str]) -> int | None:
+    """Where the first brace of ``text`` that is not one of the fields ``names`` is
+    typed (a field not among them or more than a name, an unmatched or lone brace), so
+    a label `format_fields` refuses is named at it; None when every field is one of
+    them (a field was lost: nothing typed to point at)."""
+    for match in _BRACES.finditer(text):
+        if match.group() not in ("{{", "}}") and match.group()[1:-1] not in names:
+            return match.start()
+    return None
+
+
+_BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str  # a rule's code, e.g. I18N005; `msc-leaflet check --list` explains it
@@ -470,6 +484,7 @@ def check_placeholders(pair: Pair) -> Iterator[Problem]:
         yield PLACEHOLDERS.problem(
             f"placeholders differ: source {_describe(source) or 'none'}, "
             f"translation {_describe(translation) or 'none'}",
+            strange_field(pair.translation, frozenset(field[1:-1] for field in source)),
         )
 
 
