@@ -316,3 +316,25 @@ def test_a_changed_number_citation_or_url_is_named_where_it_is_typed(
     code_, output = build(i18n_project, "-l", "th")
     assert code_ == 0, output
     assert f"care-basics.po:{place}: warning: translation of '" in output, output
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "\u2c80 first.",  # at the text's start
+        "Rest after the \u2c80 infusion.",  # inside the line
+        ">-\n      Rest after the infusion and\n      drink water \u2c80 today.",  # folded
+    ],
+    ids=["start", "inside", "folded"],
+)
+def test_a_character_no_font_has_in_the_leaflet_is_named_at_its_column(
+    make_project: Callable[..., Path], paragraph: str
+) -> None:
+    """The build and `check` name a character no font has at its line and column in
+    the leaflet's YAML, as they do in a catalog's msgstr."""
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {paragraph}\n", references="")})
+    place = typed_at(root / "leaflets" / "sample.yaml", "\u2c80")
+    code, output = build(root)
+    assert code == 1 and f"sample.yaml:{place}: error: U+2C80" in output, output
+    result = runner.invoke(app, ["check", "--project", str(root)])
+    assert f"sample.yaml:{place}: error: TEXT002" in result.stdout, result.stdout
