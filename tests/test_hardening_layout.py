@@ -141,7 +141,7 @@ def test_a_character_the_font_lacks_names_its_leaflet_line(
     line = line_of(leaflet_yaml(blocks, references=""), "Smile")
     assert code == 1
     assert (
-        f"sample.yaml:{line}: error: U+1F600 GRINNING FACE cannot be printed: no font in "
+        f"sample.yaml:{line}:22: error: U+1F600 GRINNING FACE cannot be printed: no font in "
         "the theme has this symbol" in output
     ), output
     assert "hint: remove it, or write it in words" in output

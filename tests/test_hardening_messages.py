@@ -229,3 +229,112 @@ def test_a_refused_translation_is_named_where_the_mistake_is_typed(
     assert said in output
     result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
     assert f"care-basics.po:{place}: error: I18N0" in result.stdout  # the same place
+
+
+def pluralize(root: Path, old: str, forms: list[str]) -> Path:
+    """The Thai catalog of ``root`` with the entry translated ``old`` made plural by
+    hand (msgid_plural, msgstr[0]…), its forms ``forms``: another tool's edit."""
+    written = 'msgid_plural "hours"\n' + "\n".join(
+        f'msgstr[{n}] "{form}"' for n, form in enumerate(forms)
+    )
+    return retranslate(root, old, written)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("\u202e", "[I18N013] msgstr[{form}]: bidirectional control U+202E"),
+        ("\ufffd", "msgstr[{form}]: U+FFFD REPLACEMENT CHARACTER"),
+        ("\ue000", "msgstr[{form}]: private-use character U+E000"),
+        ("**", "[I18N003] msgstr[{form}]: invalid inline markup"),
+    ],
+    ids=["bidi override", "replacement character", "private use", "unclosed bold"],
+)
+@pytest.mark.parametrize("form", [0, 1, 2])
+def test_a_bad_character_in_a_plural_form_is_named_at_that_form(
+    i18n_project: Path, typed: str, said: str, form: int
+) -> None:
+    """A plural entry is never printed, but its forms are a translator's work: each
+    msgstr[n] is checked as a msgstr is, and named at its own line and column."""
+    forms = [PARAGRAPH_5] * 3
+    forms[form] = f"{PARAGRAPH_5[:25]}{typed}{PARAGRAPH_5[25:]}"
+    catalog = pluralize(i18n_project, PARAGRAPH_5, forms)
+    place = typed_at(catalog, typed[0], after=f"msgstr[{form}]")
+    result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
+    assert f"care-basics.po:{place}: error: I18N0" in result.stdout, result.stdout
+    said = said.format(form=form)
+    assert said.split("] ")[-1] in result.stdout
+    code, output = build(i18n_project, "-l", "th")
+    assert code == 0, output
+    assert f"care-basics.po:{place}: warning: translation of 'paragraph/5' not used" in output
+    assert said in output
+
+
+SHORT_ANSWER = "พักผ่อน **24 ชั่วโมง** และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]"
+FAQ_ANSWER = "ดูได้ที่[ทะเบียนงานวิจัยทางคลินิก](https://clinicaltrials.gov) และสอบถามแพทย์ของคุณ [@gamma2002]"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "typed", "code"),
+    [
+        (PARAGRAPH_3, PARAGRAPH_3.replace("48", "49"), "49", "I18N007"),
+        (PARAGRAPH_3, PARAGRAPH_3.replace("48", "๔๙"), "๔๙", "I18N007"),  # Thai digits
+        (PARAGRAPH_3, PARAGRAPH_3.replace("48", "48 ชั่วโมง หรือ 72"), "72", "I18N007"),
+        (SHORT_ANSWER, SHORT_ANSWER.replace("@alpha2001", "@alpha2010"), "@alpha2010", "I18N005"),
+        (
+            SHORT_ANSWER,
+            SHORT_ANSWER.replace("[@alpha2001]", "[@gamma2002; @alpha2001]"),
+            "@gamma2002",
+            "I18N005",
+        ),
+        (
+            FAQ_ANSWER,
+            FAQ_ANSWER.replace("trials.gov", "trial.gov"),
+            "https://clinicaltrial.gov",
+            "I18N004",
+        ),
+        (
+            FAQ_ANSWER,
+            FAQ_ANSWER.replace(" [@gamma", " https://clinic.example [@gamma"),
+            "https://clinic.example",
+            "I18N006",
+        ),
+    ],
+    ids=["number", "Thai digits", "number added", "citation", "citation added", "link", "URL"],
+)
+def test_a_changed_number_citation_or_url_is_named_where_it_is_typed(
+    i18n_project: Path, old: str, new: str, typed: str, code: str
+) -> None:
+    """The citation, number or URL the translation has and its source has not is named
+    at its line and column in the msgstr (wrapped here, as a tool wraps it), not only
+    at the msgstr's first line."""
+    at = new.index(typed)
+    catalog = retranslate(i18n_project, old, f'msgstr ""\n"{new[: at - 3]}"\n"{new[at - 3 :]}"')
+    place = typed_at(catalog, typed, after=f'"{new[: at - 3]}"')
+    result = runner.invoke(app, ["i18n", "check", "--project", str(i18n_project)])
+    assert f"care-basics.po:{place}: error: {code}" in result.stdout, result.stdout
+    code_, output = build(i18n_project, "-l", "th")
+    assert code_ == 0, output
+    assert f"care-basics.po:{place}: warning: translation of '" in output, output
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "\u2c80 first.",  # at the text's start
+        "Rest after the \u2c80 infusion.",  # inside the line
+        ">-\n      Rest after the infusion and\n      drink water \u2c80 today.",  # folded
+    ],
+    ids=["start", "inside", "folded"],
+)
+def test_a_character_no_font_has_in_the_leaflet_is_named_at_its_column(
+    make_project: Callable[..., Path], paragraph: str
+) -> None:
+    """The build and `check` name a character no font has at its line and column in
+    the leaflet's YAML, as they do in a catalog's msgstr."""
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {paragraph}\n", references="")})
+    place = typed_at(root / "leaflets" / "sample.yaml", "\u2c80")
+    code, output = build(root)
+    assert code == 1 and f"sample.yaml:{place}: error: U+2C80" in output, output
+    result = runner.invoke(app, ["check", "--project", str(root)])
+    assert f"sample.yaml:{place}: error: TEXT002" in result.stdout, result.stdout

@@ -19,6 +19,7 @@ from msc_leaflet.i18n.translation_checks import (
     URLS,
     WHITESPACE,
     Rule,
+    check_entry,
     check_translation,
 )
 from msc_leaflet.i18n.workflow import check_catalog
@@ -1072,3 +1073,27 @@ def test_a_msgid_that_is_no_format_string_is_not_judged() -> None:
 
     assert format_problems("100%", None, ["%d"], ["python-format"], None) == []
     assert format_problems("%d", None, ["x"], ["no-python-format"], None) == []
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "code"),
+    [
+        (1, "ก\u17c1\u17b6 2 วัน", "I18N013"),  # a mistyped Khmer mark
+        (2, "kh\u1ed1\u0300i 2 วัน", "I18N013"),  # a Vietnamese tone typed twice
+        (1, "พัก 3 วัน", "I18N007"),  # msgstr[1] translates msgid_plural: "2 days"
+        (0, "พัก 1 วัน [@b]", "I18N005"),  # msgstr[0] translates msgid, with no citation
+    ],
+)
+def test_each_plural_form_is_checked_as_a_msgstr_is(form: int, text: str, code: str) -> None:
+    forms = ["พัก 1 วัน", "พัก 2 วัน", "พัก 2 วัน"]
+    forms[form] = text
+    problems = check_entry("Rest 1 day.", forms, "th", msgid_plural="Rest 2 days.", nplurals=3)
+    assert problems[0].code == "I18N002" and problems[0].form is None  # the entry's shape
+    assert {(p.code, p.form) for p in problems[1:]} == {(code, form)}
+    assert all(p.message.startswith(f"msgstr[{form}]: ") for p in problems[1:])
+
+
+def test_plural_forms_that_are_right_add_nothing_to_the_entrys_finding() -> None:
+    forms = ["พัก 1 วัน", "พัก 2 วัน", ""]  # an empty form is the count's finding
+    problems = check_entry("Rest 1 day.", forms, "th", msgid_plural="Rest 2 days.", nplurals=3)
+    assert [p.code for p in problems] == ["I18N002"]

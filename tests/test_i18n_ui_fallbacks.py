@@ -141,3 +141,26 @@ def test_a_proof_with_every_page_word_translated_lists_none(
         edit_ui(project, context, f"คำแปล {context}")
     last = proof_last_page(project, tmp_path)
     assert "ui.po" not in last and "คำแปล proof-heading" in last, last
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "typed"),
+    [
+        ("หน้า {page} จาก {pages} \u202e", "\u202e"),  # I18N013, a bidi override
+        ("หน้า {page} จาก {pages:>40}", "40"),  # I18N007 first: a number not in the source
+        ("หน้า {page} จาก {pages!r}", "{pages!r}"),  # a field str.format runs as code
+        ("หน้า {page} จาก {pages} {count}", "{count}"),  # I18N008, a placeholder added
+        ("หน้า {page} จาก {pages} }", "}"),  # an unmatched brace
+    ],
+    ids=["bidi override", "field with a width", "conversion", "field added", "unmatched brace"],
+)
+def test_a_refused_label_is_named_at_its_column(
+    project: Project, tmp_path: Path, msgstr: str, typed: str
+) -> None:
+    """A page label refused (printed in English) is named where the mistake is typed,
+    as a leaflet's refused translation is: its line and column."""
+    edit_ui(project, "page-of", msgstr)
+    [warning] = ui_warnings(project, tmp_path)
+    line = msgstr_line(project.locales_dir / "th" / "LC_MESSAGES" / "ui.po", "page-of")
+    column = len('msgstr "') + msgstr.rindex(typed) + 1
+    assert f"ui.po:{line}:{column}: warning: translation of 'page-of'" in warning, warning

@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content.text_policy import SARA_AM, typed_sara_am
 from ..content.yaml_source import load_yaml, where
-from ..errors import Location
+from ..errors import LeafletError, Location
 from ..files import read_input
 from ..i18n.typed import msgstr_place, typed_entry
 
@@ -130,6 +130,17 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
 
 #: A phrase's letters for `_as_typed`: a Thai or Lao sara am with its tone mark is one.
 _LETTERS = re.compile(f"{SARA_AM.pattern}|.", re.DOTALL)
+
+
+def yaml_locate(path: Path, line: int, phrase: str) -> Location:
+    """Where ``phrase`` is typed in the leaflet at ``path``, at or after ``line`` (its
+    text's first line; `SourceMap.locate`, through folding and escapes): a build that
+    refuses a character names its column as `check` does. ``line`` alone when the file
+    cannot be read again (changed or removed since)."""
+    try:
+        return SourceMap.read(path).locate(line, phrase)
+    except (OSError, LeafletError):
+        return Location(path, line)
 
 
 def po_locate(origin: Location, phrase: str) -> Location:

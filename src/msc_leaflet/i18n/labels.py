@@ -62,11 +62,13 @@ UiLookup = Callable[[str, str], str]  # (msgctxt, msgid) -> translation
 class Fallback:
     """Why a label is printed in its English source: its ``ui.po`` entry (``line``, 0
     when there is none) is missing or empty, fuzzy, or its translation fails a check
-    (``reason`` says which)."""
+    (``reason`` says which, and ``column`` where on ``line`` the mistake is typed, 0
+    when it is about the whole text)."""
 
     kind: Literal["untranslated", "fuzzy", "rejected"]
     line: int = 0
     reason: str = ""
+    column: int = 0
 
 
 class Labels:

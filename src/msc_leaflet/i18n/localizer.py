@@ -14,7 +14,7 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +38,15 @@ from .coverage import mismatch
 from .extract import is_optional
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
-from .translation_checks import COVERAGE, Problem, check_translation, errors, format_fields
+from .translation_checks import (
+    COVERAGE,
+    PLACEHOLDERS,
+    Problem,
+    check_entry,
+    errors,
+    format_fields,
+    strange_field,
+)
 from .typed import problem_place
 
 MAX_LISTED = 12  # entries named in one warning before "and N more"
@@ -102,12 +110,23 @@ def _keys(leaflet: Leaflet) -> set[Key]:
     return {(text.context, text.value) for text in texts(leaflet)}
 
 
+def _entry_errors(entry: Entry, language: str, source_language: str = "en") -> tuple[Problem, ...]:
+    """The errors that keep ``entry``'s translation off the page (`check_entry`)."""
+    return _translation_errors(
+        entry.msgid, tuple(entry.forms), language, entry.msgid_plural, source_language
+    )
+
+
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _translation_errors(
-    source: str, translation: str, language: str, plural: bool = False, source_language: str = "en"
+    source: str,
+    forms: tuple[str, ...],
+    language: str,
+    plural: str | None = None,
+    source_language: str = "en",
 ) -> tuple[Problem, ...]:
-    """The errors that keep ``translation`` off the page (the checks are pure functions)."""
-    return tuple(errors(check_translation(source, translation, language, plural, source_language)))
+    """The errors of the translation ``forms`` (the checks are pure functions)."""
+    return tuple(errors(check_entry(source, forms, language, source_language, plural)))
 
 
 def _entries(number: int, kind: str) -> str:
@@ -166,13 +185,7 @@ class _Translator:
             if not optional:
                 self.fuzzy.append(listed)
             return text
-        problems = _translation_errors(
-            text.value,
-            entry.msgstr,
-            catalog_language(self.path),
-            entry.msgid_plural is not None,
-            self.source_language,
-        )
+        problems = _entry_errors(entry, catalog_language(self.path), self.source_language)
         if problems:
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
             self.rejected_texts.append(text)
@@ -303,7 +316,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
     if not path.is_file():
         return Labels(None, {} if english else dict.fromkeys(UI_MESSAGES, Fallback("untranslated")))
     entries = _catalog_entries(path)
-    fallbacks = _ui_fallbacks(entries, locale)
+    fallbacks = _ui_fallbacks(entries, locale, path)
 
     def lookup(context: str, message: str) -> str:
         entry = entries.get((context, message))
@@ -324,7 +337,7 @@ def page_words(locale: str, project: Project) -> tuple[Text, ...]:
     if not path.is_file():
         return ()
     entries = _catalog_entries(path)
-    fallbacks = _ui_fallbacks(entries, locale)
+    fallbacks = _ui_fallbacks(entries, locale, path)
     return tuple(
         Text(entry.msgstr, key, 0, origin=Location(path, entry.msgstr_line))
         for key, source in UI_MESSAGES.items()
@@ -343,8 +356,8 @@ def label_limit(source: str) -> int:
     return max(MIN_LABEL_LIMIT, LABEL_LENGTH_RATIO * len(source))
 
 
-def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]:
-    """The labels the ``ui`` catalog's ``entries`` cannot give, and why."""
+def _ui_fallbacks(entries: dict[Key, Entry], locale: str, path: Path) -> dict[str, Fallback]:
+    """The labels the ``ui`` catalog's ``entries`` (at ``path``) cannot give, and why."""
     fallbacks: dict[str, Fallback] = {}
     for key, source in UI_MESSAGES.items():
         entry = entries.get((key, source))
@@ -359,17 +372,23 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str) -> dict[str, Fallback]
                 f"{len(entry.msgstr):,} characters, where a page label has room for about "
                 f"{limit}; shorten it"
             )
-            fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reason)
-        elif problems := _translation_errors(
-            source, entry.msgstr, locale, entry.msgid_plural is not None
-        ):
+            fallbacks[key] = _rejected(path, entry, reason)
+        elif problems := _entry_errors(entry, locale):
             reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
-            fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reasons)
-        elif format_fields(entry.msgstr) != format_fields(source):
+            fallbacks[key] = _rejected(path, entry, reasons, problems)
+        elif (fields := format_fields(source)) != format_fields(entry.msgstr):
             # Its placeholders are run by str.format: the English's names alone, bare.
             reason = "keep each {placeholder} as the English writes it, nothing added in braces"
-            fallbacks[key] = Fallback("rejected", entry.msgstr_line or entry.line, reason)
+            offset = strange_field(entry.msgstr, fields or frozenset())
+            fallbacks[key] = _rejected(path, entry, reason, [PLACEHOLDERS.problem(reason, offset)])
     return fallbacks
+
+
+def _rejected(path: Path, entry: Entry, reason: str, problems: Sequence[Problem] = ()) -> Fallback:
+    """A label refused for ``reason``, at the place of ``problems`` (`problem_place`):
+    its msgstr line, and the column of the mistake where one names a character."""
+    place = problem_place(_typed_at(path, entry), problems)
+    return Fallback("rejected", place.line, reason, place.column)
 
 
 def _writes_english(locale: str) -> bool:
@@ -427,7 +446,7 @@ def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
         if why.kind == "rejected":
             findings.append(
                 Finding(
-                    Location(path, why.line),
+                    Location(path, why.line, why.column),
                     "warning",
                     f"translation of '{key}' not used, English printed: {why.reason}",
                     "fix the msgstr; `msc-leaflet i18n check` lists every such problem",

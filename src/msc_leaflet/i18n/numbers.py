@@ -93,6 +93,9 @@ class Numbers:
     per: tuple[str, ...] = ()  # units the text gives "per" (mg/kg, cells per kg): kg
     bounds: tuple[Bound, ...] = ()  # "at least 2 days", ไม่เกิน 2 เม็ด
     ordinals: Counter[str] = field(default_factory=Counter)  # "second", ที่สอง, 第二: 2
+    # Each number in digits, in the order it stands: (its value, as written, ๔๘ for 48),
+    # so a finding about one names where it is typed.
+    written: tuple[tuple[str, str], ...] = ()
 
 
 # Between the ends of a range ("1–2 mg", "1 to 2 mg", 两到三片), whose unit is written
@@ -155,6 +158,7 @@ def read(text: str, language: str = "") -> Numbers:
         _per(text, base),
         tuple(bounds),
         Counter(ordinals),
+        tuple((n.value, text[n.start : n.end]) for n in found if not n.spelled),
     )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..content.inline import InlineError, Span, has_words, links, parse_inline, plain_text
@@ -67,6 +67,20 @@ def format_fields(text: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
+def strange_field(text: str, names: frozenset[str]) -> int | None:
+    """Where the first brace of ``text`` that is not one of the fields ``names`` is
+    typed (a field not among them or more than a name, an unmatched or lone brace), so
+    a label `format_fields` refuses is named at it; None when every field is one of
+    them (a field was lost: nothing typed to point at)."""
+    for match in _BRACES.finditer(text):
+        if match.group() not in ("{{", "}}") and match.group()[1:-1] not in names:
+            return match.start()
+    return None
+
+
+_BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str  # a rule's code, e.g. I18N005; `msc-leaflet check --list` explains it
@@ -76,6 +90,8 @@ class Problem:
     # character, a broken markup sign), None when it is about the whole text: a
     # message names the line and column where it is typed (`i18n.typed`).
     offset: int | None = None
+    # The plural form (msgstr[n]) the problem is in, None for a msgstr or the whole entry.
+    form: int | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +254,7 @@ def check_markup_same(pair: Pair) -> Iterator[Problem]:
         yield LINKS.problem(
             f"links differ: source {_describe(links) or 'none'}, "
             f"translation {_describe(translated_links) or 'none'}",
+            _first_typed(pair.translation, map(re.escape, translated_links - links)),
         )
 
 
@@ -272,7 +289,8 @@ def check_citations(pair: Pair) -> Iterator[Problem]:
         yield CITATIONS.problem(f"citation missing: {missing}")
     if translation - source:
         extra = _describe({f"[@{k}]" for k in translation - source})
-        yield CITATIONS.problem(f"citation not in the source: {extra}")
+        at = _first_typed(pair.translation, [_cite_key(k) for k in translation - source])
+        yield CITATIONS.problem(f"citation not in the source: {extra}", at)
 
 
 def check_urls(pair: Pair) -> Iterator[Problem]:
@@ -281,7 +299,8 @@ def check_urls(pair: Pair) -> Iterator[Problem]:
     if source - translation:
         yield URLS.problem(f"URL missing or changed: {_describe(source - translation)}")
     if translation - source:
-        yield URLS.problem(f"URL not in the source: {_describe(translation - source)}")
+        at = _first_typed(pair.translation, map(re.escape, translation - source))
+        yield URLS.problem(f"URL not in the source: {_describe(translation - source)}", at)
 
 
 def check_numbers(pair: Pair) -> Iterator[Problem]:
@@ -332,7 +351,9 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
-        yield NUMBERS.problem(f"number not in the source: {_counted(added)}")
+        written = [typed for value, typed in translation.written if added[value] > 0]
+        at = _first_typed(pair.translation, [_number(typed) for typed in written])
+        yield NUMBERS.problem(f"number not in the source: {_counted(added)}", at)
     for before, after in _changed_units(source, translation, pair.language):
         if after is None:
             yield NUMBERS.problem(
@@ -342,17 +363,37 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         else:
             yield NUMBERS.problem(
                 f"unit changed: {_reading(before)} in the source, {_reading(after)} in the "
-                "translation"
+                "translation",
+                _first_typed(pair.translation, [re.escape(after.written)]),
             )
     for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
         yield NUMBERS.problem(
             f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
-            "translation"
+            "translation",
+            _first_typed(pair.translation, [re.escape(bounded.written)]),
         )
     text = _plain(pair.translation_spans, pair.translation)
     for unit in dict.fromkeys(source.per):
         if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
+
+
+def _first_typed(translation: str, patterns: Iterable[str]) -> int | None:
+    """Where the first of ``patterns`` (a number, citation key or URL the translation has
+    and its source has not) is typed in ``translation``, so the finding names its column;
+    None when none is found as the check read it (an invisible character inside it)."""
+    found = [m.start() for p in patterns if (m := re.search(p, translation)) is not None]
+    return min(found, default=None)
+
+
+def _number(written: str) -> str:
+    """``written`` (a number as `numbers` read it) alone, not the 48 of 148 or 48.5."""
+    return rf"(?<![\d.,]){re.escape(written)}(?![\d]|[.,]\d)"
+
+
+def _cite_key(key: str) -> str:
+    """The citation of ``key`` as typed, not the start of a longer key (@a of @ab)."""
+    return rf"@{re.escape(key)}(?![A-Za-z0-9_:.-])"
 
 
 def _changed_ordinals(source: numbers.Numbers, translation: numbers.Numbers) -> Iterator[Problem]:
@@ -443,6 +484,7 @@ def check_placeholders(pair: Pair) -> Iterator[Problem]:
         yield PLACEHOLDERS.problem(
             f"placeholders differ: source {_describe(source) or 'none'}, "
             f"translation {_describe(translation) or 'none'}",
+            strange_field(pair.translation, frozenset(field[1:-1] for field in source)),
         )
 
 
@@ -520,6 +562,35 @@ def check_translation(
     typed = _keyboard_markup(translation)
     if typed:
         problems = [_with_note(p, typed) if p.code in _MARKUP_CODES else p for p in problems]
+    return problems
+
+
+def check_entry(
+    msgid: str,
+    forms: Sequence[str],
+    language: str = "",
+    source_language: str = "en",
+    msgid_plural: str | None = None,
+    nplurals: int | None = None,
+) -> list[Problem]:
+    """All problems with an entry's translation: its msgstr (``forms``' only one), or,
+    with ``msgid_plural``, each written msgstr[n] checked as a msgstr is, after the
+    finding that the entry is never printed. A plural entry is a translator's work
+    `i18n update` keeps (msgstr[0] as the msgstr, the others as comments): a bidi
+    override or U+FFFD in msgstr[1] hid behind the one finding about its shape. As
+    gettext pairs them, msgstr[0] translates ``msgid`` and the others ``msgid_plural``."""
+    if msgid_plural is None:
+        return check_translation(msgid, forms[0], language, source_language=source_language)
+    problems = check_translation(
+        msgid, "", language, True, source_language, forms=len(forms), nplurals=nplurals
+    )
+    for form, text in enumerate(forms):
+        if text:  # an empty form is the forms' count, which the first finding tells
+            source = msgid if form == 0 else msgid_plural
+            problems += [
+                dataclasses.replace(p, message=f"msgstr[{form}]: {p.message}", form=form)
+                for p in check_translation(source, text, language, source_language=source_language)
+            ]
     return problems
 
 

@@ -57,10 +57,15 @@ def msgstr_place(origin: Location, offset: int | None = None, form: int = 0) -> 
 
 def problem_place(msgstr: Location, problems: Iterable[Problem]) -> Location:
     """Where the first of ``problems`` that names a character of the msgstr at
-    ``msgstr`` is typed (`msgstr_place`); the msgstr's line when none names one. The
-    build's warning and `i18n check` name a refused translation so, the same place."""
-    offset = next((p.offset for p in problems if p.offset is not None), None)
-    return msgstr if offset is None else msgstr_place(msgstr, offset)
+    ``msgstr`` is typed (`msgstr_place`), in the plural form (msgstr[n]) it names; else
+    the line of the first that names a form; else the msgstr's line. The build's
+    warning and `i18n check` name a refused translation so, the same place."""
+    problems = list(problems)
+    placed = next((p for p in problems if p.offset is not None), None)
+    placed = placed or next((p for p in problems if p.form is not None), None)
+    if placed is None:
+        return msgstr
+    return msgstr_place(msgstr, placed.offset, placed.form or 0)
 
 
 @lru_cache(maxsize=4)

@@ -53,7 +53,7 @@ from .translation_checks import (
     PLURAL_FORMS,
     REPEATED,
     SOURCE_LANGUAGE,
-    check_translation,
+    check_entry,
 )
 from .typed import problem_place
 
@@ -263,15 +263,13 @@ def check_catalog(catalog: Catalog, source_language: str | None = None) -> list[
         if not entry.has_translation or entry.fuzzy:
             continue
         msgstr = Location(catalog.path, entry.msgstr_line or entry.line)
-        language, plural = catalog_language(catalog.path), entry.msgid_plural is not None
-        for problem in check_translation(
+        for problem in check_entry(
             entry.msgid,
-            entry.msgstr,
-            language,
-            plural,
+            entry.forms,
+            catalog_language(catalog.path),
             source_language,
-            forms=len(entry.msgstr_plural),
-            nplurals=declared_plurals(catalog.header),
+            entry.msgid_plural,
+            declared_plurals(catalog.header),
         ):
             findings.append(
                 CheckFinding(

@@ -151,11 +151,14 @@ def _text_too_tall(block: m.Block, leaflet: Path) -> LeafletError | None:
 def _written_at(text: m.Text, leaflet: Path, phrase: str = "") -> Location:
     """Where ``text``'s writer changes it: its leaflet line, or in a translation its
     msgstr's line, and with ``phrase`` the line and column it is typed at there
-    (`checks.source.po_locate`: a wrapped msgstr holds it on a continuation line)."""
-    if text.origin is None:
+    (`checks.source`: a folded paragraph or a wrapped msgstr holds it lines below)."""
+    if text.origin is None and not phrase:
         return text.location(leaflet)
-    from ..checks.source import po_locate  # only when refusing: it reads the catalog
+    # Only when refusing: it reads the leaflet or the catalog again.
+    from ..checks.source import po_locate, yaml_locate
 
+    if text.origin is None:
+        return yaml_locate(leaflet, text.line, phrase)
     return po_locate(text.origin, phrase)
 
 
