@@ -1069,3 +1069,132 @@ def test_a_binary_file_under_a_text_files_name_is_named_so(
         assert f"{relative}: error: " in output and "is not a text file" in output, output
         assert "UTF-16" not in output and "valid UTF-8" not in output, output
         assert "hint: " in output, output
+
+
+# --- a project's own fonts: the same rules as every other file it reads -------------
+
+SARABUN_PACKAGE = """\
+      package: fontpkg_sarabun
+      regular: Sarabun-Regular.ttf
+      bold: Sarabun-SemiBold.ttf  # Bold fills the counters of Thai letters at 10 pt
+      italic: Sarabun-Italic.ttf
+      bold-italic: Sarabun-SemiBoldItalic.ttf
+"""
+
+
+def own_sarabun(root: Path) -> Path:
+    """A theme that sets Latin and Thai in the project's ``fonts/own/Regular.ttf`` (every
+    face the regular); the file is the caller's to make."""
+    from conftest import REPO
+
+    bundled = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    own = "      folder: own\n      regular: Regular.ttf\n      bold: regular\n"
+    own += "      italic: regular\n      bold-italic: regular\n"
+    assert SARABUN_PACKAGE in bundled
+    (root / "theme.yaml").write_text(bundled.replace(SARABUN_PACKAGE, own), encoding="utf-8")
+    (root / "fonts" / "own").mkdir(parents=True)
+    return root / "fonts" / "own" / "Regular.ttf"
+
+
+def sarabun_regular() -> Path:
+    import fontpkg_sarabun
+
+    return Path(fontpkg_sarabun.ROOT) / "files" / "Sarabun-Regular.ttf"
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """The command in its own process, so that a read which blocks fails the test
+    (after a minute) instead of hanging the run."""
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", *args], env={**os.environ, "PYTHONPATH": src},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    return done.returncode, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("command", [["check"], ["build", "-l", "en"]])
+def test_a_project_font_that_is_a_fifo_does_not_hang(
+    make_project: Callable[..., Path], tmp_path: Path, command: list[str]
+) -> None:
+    """``fonts/own/Regular.ttf`` as a named pipe: the theme's font check opened it to
+    read its first bytes and waited for a writer for ever (check and build hung)."""
+    root = make_project()
+    os.mkfifo(own_sarabun(root))
+    out = ["-o", str(tmp_path / "o")] if command[0] == "build" else []
+    code, output = run_cli(*command, "--project", str(root), *out)
+    assert code == 1 and no_internal_error(output), output
+    assert "Regular.ttf is not a regular file" in output, output
+    assert re.search(r"theme\.yaml:\d+:\d+: error: (LOAD004: )?fonts: family Sarabun", output)
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_project_font_linked_out_of_the_project_is_refused(
+    make_project: Callable[..., Path], tmp_path: Path, linked: str
+) -> None:
+    """``fonts/own`` or ``fonts/own/Regular.ttf`` linked to a file elsewhere on the
+    machine: it was read and embedded in the PDF, where every other file the project
+    uses (a catalog, a picture, the theme itself) is refused if a link takes it out."""
+    root = make_project()
+    face = own_sarabun(root)
+    if linked == "file":
+        face.symlink_to(sarabun_regular())
+    else:
+        face.parent.rmdir()
+        face.parent.symlink_to(sarabun_regular().parent)
+        theme = root / "theme.yaml"
+        theme.write_text(
+            theme.read_text(encoding="utf-8").replace(
+                "regular: Regular.ttf", "regular: Sarabun-Regular.ttf"
+            ),
+            encoding="utf-8",
+        )
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        assert "points outside the project" in output, output
+        assert "keep every file the project uses inside the project folder" in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_project_font_linked_inside_the_project_is_used(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A link that stays in the project is a file of the project: it builds."""
+    import shutil
+
+    root = make_project()
+    face = own_sarabun(root)
+    shutil.copy(sarabun_regular(), root / "fonts" / "shared.ttf")
+    face.symlink_to(Path("..", "shared.ttf"))
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 0, output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()
+
+
+@pytest.mark.parametrize("damage", ["cut short", "header only", "garbled tables"])
+def test_a_damaged_project_font_names_its_file(
+    make_project: Callable[..., Path], tmp_path: Path, damage: str
+) -> None:
+    """A font whose first four bytes are a TrueType font's but whose tables are cut
+    short (a download interrupted) or garbled passed the theme's check, then failed the
+    build as `internal error: error: unpack requires a buffer of 2 bytes`."""
+    root = make_project()
+    data = sarabun_regular().read_bytes()
+    if damage == "cut short":
+        data = data[: len(data) // 3]
+    elif damage == "header only":
+        data = data[:3000]
+    else:  # the table directory kept, every table's bytes zeroed
+        data = data[:300] + bytes(len(data) - 300)
+    own_sarabun(root).write_bytes(data)
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        assert "Regular.ttf" in output and "damaged or cut short" in output, output
+        assert "unpack" not in output and "TTFError" not in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))

@@ -338,3 +338,29 @@ def test_a_character_no_font_has_in_the_leaflet_is_named_at_its_column(
     assert code == 1 and f"sample.yaml:{place}: error: U+2C80" in output, output
     result = runner.invoke(app, ["check", "--project", str(root)])
     assert f"sample.yaml:{place}: error: TEXT002" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("two\nlines.yaml", "leaflets/two\\nlines.yaml: error:"),
+        ("evil\u202egpj.yaml", "leaflets/evil\\u202egpj.yaml: error:"),
+        ("bell\x07.yaml", "leaflets/bell\\x07.yaml: error:"),
+    ],
+    ids=["newline", "bidi-override", "control"],
+)
+@pytest.mark.parametrize("command", ["check", "list"])
+def test_a_file_name_with_a_control_character_is_shown_escaped(
+    make_project: Callable[..., Path], name: str, shown: str, command: str
+) -> None:
+    """A file whose name holds a newline split its message over two lines (a CI that
+    reads `file:line: error:` lost the file), and one with U+202E showed
+    ``evil<U+202E>gpj.yaml`` in the terminal as ``evillmay.jpg``: the name as written,
+    escaped, is the file the user must rename."""
+    root = make_project({"sample": GOOD, name.removesuffix(".yaml"): GOOD})
+    result = runner.invoke(app, [command, "--project", str(root)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output
+    assert shown in output, output
+    assert not any(c in output for c in "\u202e\x07"), output
+    assert not any(line.startswith("lines.yaml") for line in output.splitlines()), output

@@ -32,12 +32,22 @@ class Location:
     def __str__(self) -> str:
         if self.option:
             return self.option
-        text = display_path(self.path)
+        text = escaped(display_path(self.path))
         if self.line:
             text += f":{self.line}"
             if self.column:
                 text += f":{self.column}"
         return text
+
+
+def escaped(text: str) -> str:
+    """``text`` with each character a terminal would not show as itself written as its
+    escape (``\\n``, ``\\u202e``), as a message quotes a value with ``!r``: a file
+    name holding a newline split its message over two lines, and one holding a bidi
+    override showed ``evil<U+202E>gpj.yaml`` as ``evillmay.jpg``."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def nearest(name: str, known: Sequence[str]) -> str | None:

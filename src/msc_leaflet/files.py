@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import LeafletError, Location, display_path
 
@@ -296,21 +297,18 @@ def _running(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
 
 
-def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
-    """The bytes of a file the tool reads, as a `LeafletError` when it cannot be one.
-
-    Opened without blocking and checked on the open descriptor: a folder, a FIFO (which
-    would block the build forever) or a device where a file should be is refused, and
-    nothing is read past ``limit`` (``hint`` says what to do about a file too large).
-    """
+def open_input(path: Path) -> BinaryIO:
+    """``path`` opened for reading, as a `LeafletError` when it cannot be a file the tool
+    reads: opened without blocking and checked on the open descriptor, so a folder, a
+    FIFO (which would block the build forever) or a device where a file should be is
+    refused before a byte is read."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise LeafletError(Location(path), "file not found") from None
     except OSError as exc:
         raise file_error(path, exc, "read") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
         # Checked before os.fdopen, which refuses a folder with IsADirectoryError.
         os.close(fd)
         raise LeafletError(
@@ -318,15 +316,37 @@ def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
             "is not a regular file",
             "a folder or special file stands where this file should be; remove or rename it",
         )
-    with os.fdopen(fd, "rb") as handle:
-        if limit is not None and info.st_size > limit:
+    return os.fdopen(fd, "rb")
+
+
+def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:
+    """The bytes of a file the tool reads (`open_input`), as a `LeafletError` when it
+    cannot be one; nothing is read past ``limit`` (``hint`` says what to do about a file
+    too large)."""
+    with open_input(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if limit is not None and size > limit:
             raise LeafletError(
-                Location(path), f"file is {info.st_size:,} bytes; the limit is {limit:,}", hint
+                Location(path), f"file is {size:,} bytes; the limit is {limit:,}", hint
             )
         try:
             return handle.read() if limit is None else handle.read(limit + 1)
         except OSError as exc:
             raise file_error(path, exc, "read") from None
+
+
+OUTSIDE_HINT = (
+    "keep every file the project uses inside the project folder, with no links to files elsewhere"
+)
+
+
+def leaves(root: Path, path: Path, location: Location | None = None) -> tuple[Path, bool]:
+    """``path`` (relative to ``root``, or absolute) with every link followed, and whether
+    it lands outside ``root``: the one test of "a link takes it out of the project", for
+    the files a project names (`Project.inside`) and the fonts its theme names."""
+    top = root.resolve()
+    target = resolved(top / path, location)
+    return target, not target.is_relative_to(top)
 
 
 def user_cache_dir() -> Path | None:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location, closest, display_path, nearest
-from .files import decode_utf8, read_input, resolved, write_atomic
+from .files import OUTSIDE_HINT, decode_utf8, leaves, read_input, resolved, write_atomic
 from .languages import language_subtag
 
 if TYPE_CHECKING:
@@ -494,14 +494,10 @@ class Project:
 
     def inside(self, path: Path, location: Location) -> Path:
         """``path`` resolved (symlinks followed), refused if it leaves the project."""
-        root = self.root.resolve()
-        target = resolved(root / path, location)
-        if not target.is_relative_to(root):
+        target, out = leaves(self.root, path, location)
+        if out:
             raise LeafletError(
-                location,
-                f"path {str(path)!r} points outside the project",
-                "keep every file the project uses inside the project folder, "
-                "with no links to files elsewhere",
+                location, f"path {str(path)!r} points outside the project", OUTSIDE_HINT
             )
         return target
 

@@ -179,7 +179,7 @@ def _check_font_files(fonts: FontConfig) -> None:
         except FamilyFileError as problem:
             keys: tuple[str, ...] = ("fonts", "families", family.name)
             keys += (problem.role,) if problem.role else ()
-            raise ThemeError(keys, str(problem)) from None
+            raise ThemeError(keys, str(problem), problem.hint) from None
 
 
 def bundled_theme_shown() -> str:

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from ..data import data_path
+from ..errors import LeafletError
+from ..files import OUTSIDE_HINT, leaves, open_input
 from ..theme.fonts import PROJECT_FONTS, ROLES, FontConfig, FontFamilySpec
 
 
@@ -32,9 +34,10 @@ class FamilyFileError(ValueError):
     """A family's files cannot give what the theme asks; ``role`` is the face whose
     entry is wrong, when it is one face's (None: the family's package or folder)."""
 
-    def __init__(self, message: str, role: str | None = None) -> None:
+    def __init__(self, message: str, role: str | None = None, hint: str = "") -> None:
         super().__init__(message)
         self.role = role
+        self.hint = hint
 
 
 def check_family_files(family: FontFamilySpec) -> None:
@@ -55,14 +58,24 @@ def check_family_files(family: FontFamilySpec) -> None:
             f"{PROJECT_FONTS}/ (beside theme.yaml) nor among the fonts msc-leaflet carries; "
             f"put the font files in {PROJECT_FONTS}/{family.folder}/ (docs/scripts.md)"
         )
+    _refuse_outside(family, folder, None)
     for role in ROLES:
         path = folder / family.face_file(role)
+        _refuse_outside(family, path, role)
         try:
-            with path.open("rb") as handle:
+            with open_input(path) as handle:
                 tag = handle.read(4)
-        except OSError:
+        except LeafletError as problem:
+            if not path.exists():
+                raise FamilyFileError(
+                    f"fonts: family {family.name}: no font file {path.name} in {folder}"
+                ) from None
             raise FamilyFileError(
-                f"fonts: family {family.name}: no font file {path.name} in {folder}"
+                f"fonts: family {family.name}: {path.name} {problem.message}", role, problem.hint
+            ) from None
+        except OSError:  # a read refused after the open (an I/O error on the disk)
+            raise FamilyFileError(
+                f"fonts: family {family.name}: {path.name} cannot be read", role
             ) from None
         if tag not in TRUETYPE_TAGS:
             raise FamilyFileError(
@@ -71,6 +84,23 @@ def check_family_files(family: FontFamilySpec) -> None:
             )
     for role, axes in family.instances:
         _check_axes(family, role, axes, folder / family.face_file(role))
+
+
+def _refuse_outside(family: FontFamilySpec, path: Path, role: str | None) -> None:
+    """A project's own font (its folder, or a face file in it) that a link takes out of
+    the project, as every other file a project names is refused: only the fonts the
+    project holds, a font package's or msc-leaflet's own are embedded, never a file
+    found elsewhere on the machine."""
+    if not family.root:  # a font package's, or one msc-leaflet carries
+        return
+    project = Path(family.root).parent
+    _, out = leaves(project, path)
+    if out:
+        raise FamilyFileError(
+            f"fonts: family {family.name}: {path.relative_to(project)} points outside the project",
+            role,
+            OUTSIDE_HINT,
+        )
 
 
 def _check_axes(

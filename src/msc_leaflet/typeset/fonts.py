@@ -15,6 +15,7 @@ with an exact text layer (see ``reportlab_overrides``).
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,7 +25,9 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError
 
+from ..errors import LeafletError, Location
 from ..theme.fonts import ROLES, FontConfig, FontFamilySpec
 from .font_files import bundled_config, face_path
 from .instances import instance_path
@@ -120,7 +123,7 @@ def _load(
 ) -> ShapingTTFont:
     if axes:
         path = instance_path(path, axes)  # a static weight of a variable font
-    font = ShapingTTFont(name, str(path))
+    font = _parsed(name, path)
     if metrics is not None:
         # A FontDescriptor's Ascent and Descent only size the boxes text extractors
         # give glyphs. Noto Sans Myanmar's descent is 0.86 em (Sarabun's 0.23): its
@@ -129,6 +132,25 @@ def _load(
         # Latin family's metrics on every other face keep a line one line.
         font.face.ascent, font.face.descent = metrics
     return font
+
+
+# What ReportLab's TrueType reader raises on a file whose first bytes are a font's but
+# whose tables are cut short or garbled (a download interrupted, a disk error): it
+# reads the tables with struct and dict lookups, and checks only some of what it reads.
+DAMAGED_FONT = (TTFError, struct.error, KeyError, IndexError, ValueError, AttributeError)
+
+
+def _parsed(name: str, path: Path) -> ShapingTTFont:
+    """The font file at ``path`` as ReportLab reads it, as a `LeafletError` naming the
+    file when its tables cannot be read (the theme's check reads only its first bytes)."""
+    try:
+        return ShapingTTFont(name, str(path))
+    except DAMAGED_FONT:
+        raise LeafletError(
+            Location(path),
+            "cannot be read as a font: its data is damaged or cut short",
+            "copy the font file again from where it came, or name another font in theme.yaml",
+        ) from None
 
 
 def _register(name: str, source: FaceSource) -> None:
