@@ -23,6 +23,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -120,8 +121,18 @@ def _flags(text: str) -> list[str]:
 
 def _add_origins(origins: list[int], plain: str, offset: int) -> None:
     """Append the offset of each UTF-8 byte of ``plain``, which starts at ``offset``."""
+    if plain.isascii():  # one byte a character: most of every catalog's source side
+        origins += range(offset, offset + len(plain))
+        return
     for n, char in enumerate(plain, offset):
-        origins += [n] * len(char.encode("utf-8"))
+        origins += [n] * _utf8_length(char)
+
+
+def _utf8_length(char: str) -> int:
+    """The bytes ``char`` takes in UTF-8, without encoding it (once per character of
+    every string of a catalog read with its places)."""
+    code = ord(char)
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
 
 
 def _closed(literal: str) -> bool:
@@ -289,12 +300,14 @@ class _Reader:
         if base < 0:
             return [(line, 0)] * len(value)
         self.cursor = base + len(text)
+        starts = self.starts
+        offsets = [start for start, _ in starts]  # ascending: where each physical line starts
         places, byte = [], 0
         for char in value:
             offset = base + 1 + origins[byte]  # + 1: the opening quote
-            start, number = next((s, n) for s, n in reversed(self.starts) if s <= offset)
+            start, number = starts[bisect_right(offsets, offset) - 1]
             places.append((number, offset - start + 1))
-            byte += len(char.encode("utf-8"))
+            byte += _utf8_length(char)
         return places
 
     def byte(self, escape: re.Match[str], line: int) -> int:
