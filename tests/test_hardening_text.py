@@ -7,6 +7,7 @@ it would have slipped through (`check`, `i18n check`, `build --strict`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -759,3 +760,120 @@ def test_a_mistyped_mark_in_a_msgstr_is_refused_at_its_line(
     at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
     assert code == 1 and at in output and character in output, output
     assert "Traceback" not in output
+
+
+# --- 8. Burmese typed in Zawgyi: every sentence refused, its Unicode passes ----------
+
+# Unicode → Zawgyi, the published mapping (Rabbit converter's uni2zg rules, in its order;
+# the subset these sentences need): a clinic pasting from Facebook or a Zawgyi phone
+# gets these bytes, which a Zawgyi font shows the reviewer as the sentence meant.
+UNICODE_TO_ZAWGYI = [
+    ("\u1004\u103a\u1039", "\u1064"),  # kinzi င်္
+    ("\u1014(?=[\u1030\u103d\u103e\u102f\u1039])", "\u108f"),  # short-tailed န
+    ("\u102b\u103a", "\u105a"),
+    ("\u102d\u1036", "\u108e"),
+    ("\u104e\u1004\u103a\u1038", "\u104e"),  # ၎င်း
+    ("\u100a(?=[\u1039\u102f\u1030\u103d])", "\u106b"),
+    ("(\u1039[\u1000-\u1021])\u102f", "\\1\u1033"),
+    ("(\u1039[\u1000-\u1021])\u1030", "\\1\u1034"),
+    *((f"\u1039{chr(low)}", chr(stacked)) for low, stacked in (
+        (0x1000, 0x1060), (0x1001, 0x1061), (0x1005, 0x1065), (0x1006, 0x1066),
+        (0x1010, 0x1071), (0x1011, 0x1073), (0x1012, 0x1075), (0x1015, 0x1078),
+        (0x1017, 0x107A), (0x1018, 0x107B), (0x1019, 0x107C), (0x101C, 0x1085),
+    )),
+    ("\u103d\u103e", "\u108a"),
+    ("(\u1064)([\u1000-\u1021])", "\\2\\1"),  # kinzi after its consonant
+    ("\u101b(?=[\u102f\u1030\u103d\u108a])", "\u1090"),  # short-tailed ရ
+    # ေ, then the medial ra, before their consonant (the visual order)
+    ("([\u1000-\u1021\u108f\u1090])([\u1060-\u1069\u106c\u106d\u1070-\u107c\u1085\u108a])?"
+     "([\u103b-\u103e]*)?\u1031", "\u1031\\1\\2\\3"),
+    ("([\u1000-\u1021])([\u1060-\u1069\u106c\u106d\u1070-\u107c\u1085])?(\u103c)", "\\3\\1\\2"),
+    # asat, ya, ra, wa, ha each on the code point of the one before it
+    ("\u103a", "\u1039"), ("\u103b", "\u103a"), ("\u103c", "\u103b"), ("\u103d", "\u103c"),
+    ("\u103e", "\u103d"),
+    ("\u103d\u102f", "\u1088"), ("\u103d\u1030", "\u1089"),  # ှု, ှူ
+    ("([\u102f\u1030\u1014\u101b\u103c\u108a\u103d\u1088])([\u1032\u1036]?)\u1037", "\\1\\2\u1095"),
+    ("\u102f\u1095", "\u102f\u1094"), ("\u1095\u1039", "\u1094\u1039"),  # dot below variants
+]  # fmt: skip
+
+# What a leaflet tells a patient, in Burmese as Unicode stores it.
+BURMESE_SENTENCES = [
+    "လူနာသည် ဆေးခန်းသို့ လာရမည်။",  # The patient must come to the clinic.
+    "ဆရာဝန်နှင့် တိုင်ပင်ပါ။",  # Consult the doctor.
+    "ဤဆေးကို နေ့စဉ် သောက်ပါ။",  # Take this medicine every day.
+    "ဘေးထွက်ဆိုးကျိုးများ ရှိနိုင်ပါသည်။",  # There may be side effects.
+    "ခေါင်းကိုက်ခြင်း ဖြစ်နိုင်သည်။",  # A headache may occur.
+    "၎င်းကို ဆရာဝန်အား ပြောပြပါ။",  # Tell it to the doctor.
+    "ရောဂါလက္ခဏာ ရှိပါက ဆေးရုံသို့ သွားပါ။",  # If you have symptoms, go to the hospital.
+    "ကုသမှု",  # treatment
+    "ဆေးရုံ",  # hospital
+    "ကမ္ဘာ့ကျန်းမာရေး",  # world health
+    "အင်္ဂလိပ်ဆေး",  # Western medicine
+    "နှာခေါင်း",  # nose
+    "ဆေးညွှန်း",  # prescription
+    "ရှု",  # to look at: ှု alone
+]
+
+
+def to_zawgyi(text: str) -> str:
+    for pattern, replacement in UNICODE_TO_ZAWGYI:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+@pytest.mark.parametrize("sentence", BURMESE_SENTENCES)
+def test_every_burmese_sentence_typed_in_zawgyi_is_refused(sentence: str) -> None:
+    """Zawgyi stores ေ and the medial ra before their consonant and its asat as the
+    stacker, and draws stacked consonants, kinzi and variant signs with Mon, Karen and
+    Shan code points. Some sentence of each kind passed: ကုသမႈ and ရႈ have no sign out of
+    order, and a Burmese text never holds a Shan tone mark."""
+    zawgyi = to_zawgyi(sentence)
+    assert zawgyi != sentence
+    found = refusal(zawgyi, language="my")
+    assert found is not None, zawgyi
+    assert "Zawgyi" in found.message and "Zawgyi-to-Unicode converter" in found.hint
+    assert "\u1000" <= zawgyi[found.offset] <= "\u109f", found
+    assert refusal(sentence, language="my") is None, sentence
+    problems = check_translation("Treatment", zawgyi, "my")
+    assert [p.offset for p in problems if p.code == "I18N013"] == [found.offset]
+
+
+def test_a_zawgyi_sign_in_a_burmese_leaflet_is_refused_at_its_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """ကုသမႈ ("treatment") has no sign out of Unicode's order: its ႈ (U+1088, Zawgyi's ှု)
+    is a Shan tone mark, which the leaflet's language, Burmese, never writes."""
+    yaml = leaflet_yaml("- paragraph: ဆရာဝန်၏ ကုသမ\u1088\n").replace("language: en", "language: my")
+    root = make_project({"sample": yaml})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    at = f"sample.yaml:17:{16 + len('ဆရာဝန်၏ ကုသမ')}: error: U+1088 MYANMAR SIGN SHAN TONE-3"
+    assert code == 1 and at in output and "Zawgyi-to-Unicode" in output, output
+    assert "Traceback" not in output and not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("language", ["", "en", "th", "shn"])
+def test_shan_outside_burmese_text_is_not_taken_for_zawgyi(language: str) -> None:
+    # ၵႂၢမ်းတႆး ("the Shan language") is written with the code points Zawgyi borrows.
+    assert refusal("ၵႂၢမ်းတႆး", language=language) is None
+    assert refusal("ၵႂၢမ်းတႆး", language="my") is not None
+
+
+def test_no_shipped_burmese_text_is_taken_for_zawgyi() -> None:
+    """Every Burmese catalog, word list and claim the project ships passes as Burmese."""
+    root = Path(__file__).resolve().parents[1]
+    texts = [
+        entry.msgstr
+        for po in [*root.glob("locales/my/**/*.po"), *root.glob("tests/fixtures/**/my/**/*.po")]
+        for entry in read_po(po).entries
+    ]
+    for words in [
+        root / "src/msc_leaflet/data/words-my.txt",
+        root / "tests/fixtures/medical-words/my.txt",
+    ]:
+        texts += words.read_text(encoding="utf-8").splitlines()
+    texts += re.findall(
+        r"[\u1000-\u109f][^\"\n#]*",
+        (root / "src/msc_leaflet/data/claims-my.yaml").read_text(encoding="utf-8"),
+    )
+    assert len(texts) > 100
+    assert [t for t in texts if refusal(t.strip(), language="my")] == []

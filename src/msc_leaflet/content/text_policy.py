@@ -13,7 +13,8 @@ show differently to the two are the attack surface:
   combining marks on one letter (a "Zalgo" column drawn through the header), a mark
   with no letter to sit on, a mark typed twice or out of order on one letter, or a
   Khmer coeng with nothing to write below (`mark_typos`), Burmese signs in the Zawgyi
-  encoding's order (`zawgyi`), and a text of only invisible characters (`prints_nothing`).
+  encoding's order, or in Burmese text its forms (`zawgyi`), and a text of only
+  invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -46,7 +47,7 @@ from .mark_typos import (
     dangling_coeng,
     mark_typos,
 )
-from .zawgyi import zawgyi_sign
+from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
 
@@ -108,11 +109,12 @@ def one_line_refusal(text: str) -> Refusal | None:
     return refusal(text)
 
 
-def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
+def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refusal | None:
     """The first reason ``text`` must not be printed, or None.
 
     ``right_to_left``: the text's language is written right to left, where bidi
-    controls have a real use (and must then be balanced).
+    controls have a real use (and must then be balanced). ``language``: the text's
+    language, where known; Burmese text is refused the code points only Zawgyi gives it.
     """
     # Every scalar of every leaflet is read here, so a text is first read as one letter
     # per character kind: only one with a character to refuse (or a long run of marks)
@@ -122,8 +124,9 @@ def refusal(text: str, right_to_left: bool = False) -> Refusal | None:
         baseless = _baseless_mark(text)
         if baseless is not None:
             return baseless
-    if "m" in kinds or "c" in kinds:
-        zawgyi = zawgyi_sign(text)
+    burmese = _written_in_zawgyi_language(language)
+    if "m" in kinds or "c" in kinds or burmese:
+        zawgyi = zawgyi_sign(text, burmese)
         if zawgyi is not None:
             offset, what = zawgyi
             return Refusal(offset, f"{name(text[offset])} {what}: {_ZAWGYI}", _ZAWGYI_HINT)
@@ -405,6 +408,18 @@ _ZAWGYI_HINT = (
     "convert the text from Zawgyi to Unicode (a Zawgyi-to-Unicode converter), then "
     "check it with a Unicode Burmese font"
 )
+
+
+@lru_cache(maxsize=64)
+def _written_in_zawgyi_language(language: str) -> bool:
+    """Whether ``language`` (a leaflet's or catalog's tag: my, my_MM) is the one Zawgyi
+    encodes. Imported here, not at the top: the profiles are read through the YAML
+    reader, which reads every text through this module (with no language)."""
+    if not language:
+        return False
+    from ..languages import profile
+
+    return profile(language).tag == ZAWGYI_LANGUAGE
 
 
 def _baseless_refusal(offset: int, char: str) -> Refusal:

@@ -285,7 +285,8 @@ def _check_tree(path: Path, root: Node) -> None:
     """
     stack: list[tuple[Node, int]] = [(root, 0)]
     seen_nodes: set[int] = set()
-    rtl = right_to_left(_declared_language(root))
+    language = _declared_language(root)
+    rtl = right_to_left(language)
     refused: list[tuple[Location, Refusal]] = []
     while stack:
         node, depth = stack.pop()
@@ -296,7 +297,7 @@ def _check_tree(path: Path, root: Node) -> None:
                 "remove the tag: write the value as plain text, a list or a mapping",
             )
         if isinstance(node, ScalarNode) and isinstance(node.value, str):
-            problem = refusal(node.value, rtl)
+            problem = refusal(node.value, rtl, language)
             if problem:
                 refused.append((_position_in(path, node, problem.offset), problem))
         if id(node) in seen_nodes:

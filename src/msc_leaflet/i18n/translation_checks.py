@@ -201,7 +201,7 @@ class Pair:
 def check_characters(pair: Pair) -> Iterator[Problem]:
     """The text policy (`content.text_policy`) applied to the msgstr, as the loader applies
     it to every YAML text: a translator's NUL or bidi override never reaches the PDF."""
-    problem = refusal(pair.translation, right_to_left(pair.language))
+    problem = refusal(pair.translation, right_to_left(pair.language), pair.language)
     if problem:
         yield CHARACTERS.problem(f"{problem.message}; {problem.hint}", problem.offset)
 

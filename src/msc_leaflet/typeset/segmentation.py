@@ -143,14 +143,15 @@ def _load(path: Path, stamp: Stamp) -> WordList:
     Windows' own encoding became U+FFFD strings that match nothing, and a NUL or a bidi
     control was kept in a term, every listed term split again without a word."""
     text = decode_utf8(path, read_input(path, MAX_WORD_LIST_BYTES))
-    rtl = right_to_left(path.parent.name)  # locales/<lang>/words.txt
+    language = path.parent.name  # locales/<lang>/words.txt
+    rtl = right_to_left(language)
     words = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
         term = unicodedata.normalize("NFC", line.strip())
         if not term or term.startswith("#"):
             continue
-        problem = refusal(line.rstrip(), rtl)
+        problem = refusal(line.rstrip(), rtl, language)
         if problem:
             column = problem.offset + 1
             raise LeafletError(Location(path, number, column), problem.message, problem.hint)
