@@ -483,3 +483,53 @@ def test_a_lead_in_at_one_columns_foot_moves_on_alone() -> None:
         left = height - parts[0]._height
         assert parts[1].split(width, left) == [] and parts[1]._height > left, height
     assert checked
+
+
+def _figure_cell(lang: str, image: Path) -> list[Flowable]:
+    """A paragraph, then a captioned figure as `BlockBuilder.figure` makes it: the row
+    unwraps its keep-together group into image, caption and space."""
+    from reportlab.platypus import KeepTogether
+
+    from msc_leaflet.layout.blocks import BlockBuilder
+    from msc_leaflet.theme.theme import load_theme
+
+    def paragraph(text: str, style: str = "body", role: str = "") -> TextParagraph:
+        return make_paragraph(runs_for([(text, "")]), body_style(), lang, words=WORDS)
+
+    captions = {"th": "ภาพที่ 1 ถุงเลือดบนเสาน้ำเกลือ", "en": "Figure 1. A drip bag on its stand."}
+    block: Any = SimpleNamespace(
+        path=image, decorative=True, alt=None, caption=SimpleNamespace(value=captions[lang])
+    )
+    builder: Any = SimpleNamespace(
+        width=75 * mm, theme=load_theme(), w=SimpleNamespace(paragraph=paragraph)
+    )
+    figure = BlockBuilder.figure(builder, block)
+    assert isinstance(figure, KeepTogether)
+    return [paragraph(ROW_TEXTS[lang]), figure]
+
+
+def test_a_figure_in_a_parallel_cell_keeps_its_caption(tmp_path: Path) -> None:
+    """A parallel row unwraps a figure's keep-together group (a cell cannot hold one):
+    split where the image fitted and its caption did not, the image stood at the foot
+    of a page and its caption at the top of the next. The image is kept with its
+    caption: a column never ends a page with an image."""
+    from PIL import Image as PILImage
+    from reportlab.platypus import Image
+
+    image = tmp_path / "photo.png"
+    PILImage.new("RGB", (400, 200), "teal").save(image)
+    writer: Any = SimpleNamespace(lang="th", family=default_family(), styles={"body": body_style()})
+    column = 75 * mm
+    width = 2 * column + COLUMN_GAP
+    split = 0
+    for height in range(40, 300, 3):
+        row = side_by_side(_figure_cell("th", image), _figure_cell("en", image), column, writer)
+        row.wrapOn(None, width, 10_000)
+        parts = row.split(width, height)
+        if len(parts) != 2:
+            continue
+        split += 1
+        for cell in parts[0]._cellvalues[0]:
+            kept = [f for f in cell if not isinstance(f, Spacer)]
+            assert kept and not isinstance(kept[-1], Image), height
+    assert split

@@ -516,6 +516,10 @@ class BlockBuilder:
             # words are read as a paragraph of their own.
             role = "" if alt else "P"
             parts.append(self.w.paragraph(block.caption.value, "caption", role=role))
+            # A parallel row unwraps this group (a table cell cannot hold one) and splits
+            # only after what is not kept with its next (`_lead_in_at`): the image moves
+            # on with its caption instead of ending a page without it.
+            image.keepWithNext = True
         parts.append(Spacer(1, self.theme.spacing["block"]))
         return KeepTogether(parts)
 
