@@ -34,6 +34,8 @@ Hence, in a line with right-to-left text:
   so pdf.js keeps it apart from its neighbours.
 * A right-to-left space carries a right-to-left mark before it: text that starts with
   a format character is not whitespace to pdf.js, so the space stays in its text.
+  (Firefox's find bar, which wants U+0020 alone between words, then finds no phrase;
+  without the mark pdf.js reads no space at all: docs/scripts.md.)
   One other than U+0020 (a no-break space before a unit, "٥ ملغ"; a thin or em space)
   is drawn by an invisible glyph with ink: alone in its text object a space glyph has
   no box, and pdfium skipped it and read the gap, as U+0020 or, for a thin space,
