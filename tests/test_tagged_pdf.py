@@ -962,6 +962,42 @@ def test_a_word_in_a_third_script_in_a_translation_is_read_in_its_language(
     assert _foreign_word_problems(document, expected) == []
 
 
+def _script_sign_problems(document: Any, signs: dict[str, str]) -> list[str]:
+    """Each element reading one of ``signs`` (a punctuation mark only one script
+    writes, and the language it is read in) in another language."""
+    return [
+        f"{sign!r} read as {node.lang} ({node.role}): {text!r}"
+        for node in document.walk()
+        for text in node.texts
+        for sign, lang in signs.items()
+        if sign in text and node.lang != lang
+    ]
+
+
+def test_a_scripts_own_punctuation_is_read_in_its_language(tmp_path: Path) -> None:
+    """A Khmer full stop or colon right after a Latin-script word ("ហៅថា MSCs។", the
+    contact line "LINE៖ @testclinic") was read in the English Span of the word: punctuation
+    took the language of the text before it, and an English voice cannot say ។ or ៖.
+    Punctuation only one script writes (Khmer ។ ៖, Burmese ။ ၊, Thai ๚) is read in that
+    script's language, as its letters are; marks shared by scripts (a full stop, a
+    bracket, Chinese and Japanese 。) still take the language of the text before them."""
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    catalog = root / "locales" / "km" / "LC_MESSAGES" / "after-your-infusion.po"
+    set_msgstr(
+        catalog,
+        "lede",
+        "គ្លីនិកខ្លះបញ្ចូលកោសិកាស្ត្រូម៉ាមេសិនគីមតាមសេរ៉ូមចូលក្នុងសរសៃវ៉ែន។ កោសិកាទាំងនេះហៅថា MSCs។",
+    )
+    path = build_leaflet(Project.at(root), "after-your-infusion", "km", tmp_path / "out").path
+    document, _ = structure(path)
+    assert _script_sign_problems(document, {"។": "km", "៖": "km"}) == []
+    # The Latin words themselves are still English: the sign ends their Span.
+    assert _foreign_word_problems(document, {"MSCs": "en", "LINE": "en"}) == []
+
+
 def test_numbers_in_the_leaflets_digits_are_read_in_its_language(tmp_path: Path) -> None:
     """A Burmese leaflet numbers its references in Burmese digits ("၁. Galipeau J…"):
     the entry is English, but its number is the leaflet's, and an English voice cannot

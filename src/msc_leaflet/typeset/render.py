@@ -25,6 +25,7 @@ with the language of the terms the translation kept from its source).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import compress, groupby
@@ -886,10 +887,11 @@ def _letters_key(
     another described script are that script's language (`languages.language_of`:
     a Thai word quoted in English, a Burmese one in a Khmer text), which a screen reader
     must be told to read them in; ``context`` (`foreign_language` of the whole
-    element), when they are its letters. A script's own digits count as its letters
-    (`_script_digit`). None: no letters (Latin digits, spaces, punctuation); `_MIXED`:
-    letters of two languages. ``digits`` (`_digits_language`): the language whose own
-    digits these are, whatever other language shares their script."""
+    element), when they are its letters. A script's own digits and punctuation count
+    as its letters (`_script_digit`, `_script_sign`). None: no letters (Latin digits,
+    spaces, shared punctuation); `_MIXED`: letters of two languages. ``digits``
+    (`_digits_language`): the language whose own digits these are, whatever other
+    language shares their script."""
     langs, foreign = _split_letters(text, own, terms)
     if foreign and digits:
         ours = _own_digits(digits)
@@ -927,9 +929,10 @@ def _split_letters(text: str, own: str, terms: str) -> tuple[frozenset[str], str
 @lru_cache(maxsize=16384)
 def _letter_language(char: str, own: str, terms: str) -> str | None:
     """The language ``char`` is read in inside text in ``own`` (`_split_letters`): ""
-    for a letter of another script, None for no letter (a space, a mark, a Latin digit).
+    for a letter of another script, None for no letter (a space, a mark, a Latin digit,
+    punctuation scripts share).
     Asked per distinct character of every piece a line draws."""
-    if not (char.isalpha() or _script_digit(char)):
+    if not (char.isalpha() or _script_digit(char) or _script_sign(char)):
         return None
     if script_of(char) == LATIN:
         return _latin_language(own, terms)
@@ -947,6 +950,19 @@ def _script_digit(char: str) -> bool:
     """A digit of a script's own (Burmese ၁, Thai ๒, Arabic-Indic ٣): it is read in
     that script's language, as its letters are; Latin digits are every language's."""
     return char.isdigit() and script_of(char) not in (None, LATIN)
+
+
+def _script_sign(char: str) -> bool:
+    """A punctuation mark or sign only one script writes (Unicode's Script property:
+    Khmer ។ ៖, Burmese ။ ၊, Thai ๚): read in that script's language, as its letters
+    are. Right after a Latin term ("ហៅថា MSCs។", "LINE៖") it was read in the term's
+    English voice, which cannot say it. Marks scripts share (a full stop, a bracket,
+    the 。 of Chinese and Japanese, Arabic ؟) are Common and take the text's language."""
+    if char.isspace() or unicodedata.category(char)[0] not in "PS":
+        return False
+    from fontTools.unicodedata import script as unicode_script
+
+    return str(unicode_script(char)) not in ("Zyyy", "Zinh", "Zzzz", "Latn")
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
