@@ -594,3 +594,22 @@ def test_a_thai_word_with_ro_han_keeps_the_breaks_around_it(marked: str) -> None
     assert line_breaks(text, "th") == expected
     inside = text.index("รร")  # never between a consonant and its ro han, nor inside it
     assert not keeps_syllable(text, inside) and not keeps_syllable(text, inside + 1)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "ผู้ป่วย|รับ|การ|รักษา|ที่|บ้าน",
+        "ยื่น|คำร้อง|การ|ร้อง|เรียน|ได้",
+        "ระหว่าง|การ|รอ",
+        "การ|รับ|ประทาน|ยา",
+        "อาหาร|รส|จัด",
+    ],
+)
+def test_a_final_ro_ro_before_a_word_starting_with_ro_ro_is_no_ro_han(marked: str) -> None:
+    # Two ร are a ro han only after a bare consonant and with no vowel on the second
+    # (กรรม, วรรณ): in การ|รักษา the first ร closes การ. Read as a ro han, ICU's break
+    # was dropped, การรักษาที่ became one piece and a narrow cell printed การรัก|ษา.
+    text = marked.replace("|", "")
+    expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
+    assert line_breaks(text, "th") == expected
