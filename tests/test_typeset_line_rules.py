@@ -946,3 +946,19 @@ def test_a_paragraph_set_narrow_then_wider_is_set_as_if_wider_at_once(text: str,
             rewrapped.wrap(narrow, 10_000)
             rewrapped.wrap(wide, 10_000)
             assert rewrapped.line_texts() == fresh.line_texts(), (narrow, wide)
+
+
+@pytest.mark.parametrize("width", range(30, 40, 3))
+def test_a_listed_compound_wider_than_the_line_is_cut_between_its_words(width: int) -> None:
+    # A cell three ems wide printed โรงพ|ยาบาล and โรงพยา|บาล: the last syllable break
+    # that fitted, inside พยาบาล. The compound's own words part first, and the cut,
+    # inside a listed word, is still reported (LAYOUT004).
+    text = "ผู้ป่วยรับการรักษาที่โรงพยาบาล"
+    reported: list[str] = []
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "th")
+    paragraph.on_emergency_break = reported.append
+    paragraph.wrap(width, 10_000)
+    lines = paragraph.line_texts()
+    assert lines[-2].endswith("โรง") and lines[-1] == "พยาบาล", lines
+    assert any("โรงพยาบาล" in unit for unit in reported)
+    assert "การรัก" not in lines and "ษาที่" not in lines, lines

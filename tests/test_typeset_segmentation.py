@@ -464,6 +464,9 @@ DICTIONARY_LANGS = ("th", "lo", "km", "my")
 #: Column widths every shipped paragraph is laid out at, in 10 pt text: a narrow table
 #: column (6.4 em) up to an A4 page's measure.
 SWEEP_WIDTHS = range(64, 421, 13)
+#: Narrower columns, 3 to 6 ems (a table cell, parallel A5 columns), where a piece
+#: between two line breaks is often wider than the line and is cut inside.
+NARROW_WIDTHS = range(30, 64, 6)
 
 
 def _plain_words(path: Path) -> list[str]:
@@ -594,3 +597,64 @@ def test_a_thai_word_with_ro_han_keeps_the_breaks_around_it(marked: str) -> None
     assert line_breaks(text, "th") == expected
     inside = text.index("รร")  # never between a consonant and its ro han, nor inside it
     assert not keeps_syllable(text, inside) and not keeps_syllable(text, inside + 1)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "ผู้ป่วย|รับ|การ|รักษา|ที่|บ้าน",
+        "ยื่น|คำร้อง|การ|ร้อง|เรียน|ได้",
+        "ระหว่าง|การ|รอ",
+        "การ|รับ|ประทาน|ยา",
+        "อาหาร|รส|จัด",
+    ],
+)
+def test_a_final_ro_ro_before_a_word_starting_with_ro_ro_is_no_ro_han(marked: str) -> None:
+    # Two ร are a ro han only after a bare consonant and with no vowel on the second
+    # (กรรม, วรรณ): in การ|รักษา the first ร closes การ. Read as a ro han, ICU's break
+    # was dropped, การรักษาที่ became one piece and a narrow cell printed การรัก|ษา.
+    text = marked.replace("|", "")
+    expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
+    assert line_breaks(text, "th") == expected
+
+
+@pytest.mark.parametrize("lang", DICTIONARY_LANGS)
+def test_a_piece_wider_than_a_narrow_column_is_cut_at_a_word_edge_first(lang: str) -> None:
+    """Every shipped paragraph at each of `NARROW_WIDTHS`: a line that ends inside a
+    piece (the letters between two of the sentence's line breaks) ends at the edge of a
+    word of that piece read alone (ICU's, the lists', the syllable rules') whenever one
+    fits on the line; only a line with none ends elsewhere. In its sentence ICU fits a
+    piece's letters to the words around them (การรักษาที่, โรงพยาบาล between two
+    words), and the cutter took the last syllable break that fitted: การรัก|ษา,
+    โรงพยา|บาล."""
+    listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else WordList(())
+    wrong: set[str] = set()
+    for text in shipped_paragraphs(lang):
+        breaks = line_breaks(text, lang, listed)
+        pieces_at = [0, *breaks, len(text)]
+        paragraph = make_paragraph(
+            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
+        )
+        for width in NARROW_WIDTHS:
+            paragraph.wrap(width, 100_000)
+            line_start = 0
+            for at in _line_starts(text, paragraph.line_texts()):
+                start = max(b for b in pieces_at if b <= line_start)
+                end = min(b for b in pieces_at if b > line_start)
+                if start < at < end:  # cut inside the piece start:end
+                    piece = text[start:end]
+                    edges = {start + e for e in line_breaks(piece, lang, listed)}
+                    for a, b in segmentation.listed_spans(piece, lang, listed):
+                        edges |= {start + a, start + b}  # a listed term's own edges
+                        edges |= {  # ICU's words inside a listed term alone: โรง|พยาบาล
+                            start + a + e
+                            for e in icu_breaks(piece[a:b], lang)
+                            if allowed_break(text, start + a + e)
+                            and keeps_syllable(text, start + a + e, dictionary=True)
+                        }
+                    passed = [e for e in edges if line_start < e < at]
+                    if at not in edges and passed:
+                        shown = f"{text[max(line_start, at - 12) : at]}|{text[at : at + 12]}"
+                        wrong.add(f"{width} pt: {shown} (a word ends at {max(passed) - at})")
+                line_start = at
+    assert not wrong, "\n".join(sorted(wrong))

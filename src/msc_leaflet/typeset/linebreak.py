@@ -40,9 +40,12 @@ from .segmentation import (
     SPACES,
     allowed_break,
     between_known_syllables,
+    holds_syllable_letters,
+    icu_breaks,
     inside_number,
     keeps_number,
     keeps_syllable,
+    line_breaks,
     word_ends,
 )
 from .shaping import Cluster, shape
@@ -452,6 +455,7 @@ def _cut_points(
     offsets = _offsets(flat)
     hyphens = _hyphenation_points(text, lang)
     edges = {i for span in listed for i in span}
+    words = word_edges(text, lang)
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
         at = offsets[i]
@@ -459,6 +463,9 @@ def _cut_points(
             continue
         if at in edges and allowed_break(text, at) and keeps_number(text, at):
             points[i] = False  # a listed word's edge, no syllable rule's guess
+            continue
+        if at in words:
+            points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
         if not (allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)):
             continue
@@ -471,6 +478,23 @@ def _cut_points(
         # Anything else inside a unit (digits, punctuation, a number and its unit,
         # other scripts) was refused as a break: only an emergency cuts there.
     return points
+
+
+def word_edges(text: str, lang: str) -> frozenset[int]:
+    """Offsets between two letters of a dictionary-broken script (Thai, Lao, Khmer,
+    Burmese) where ``text``, a piece too wide for its line read alone, has a line-break
+    opportunity (`line_breaks`: ICU's word edges, the word lists', the syllable rules).
+    In its sentence ICU fitted these letters to the words around them, or the rules
+    could not tell a break there from one inside a syllable; alone, its words show, and
+    a cut there (การ|รักษา, โรง|พยาบาล) reads better than one between two syllables
+    of a word (การรัก|ษา, โรงพยา|บาล)."""
+    if not holds_syllable_letters(text):
+        return frozenset()
+    return frozenset(
+        at
+        for at in line_breaks(text, lang)
+        if holds_syllable_letters(text[at - 1]) and holds_syllable_letters(text[at])
+    )
 
 
 def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
@@ -531,6 +555,9 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     hyphens = {i for i, hyphen in points.items() if hyphen}
     # Cuts a line ends at only when no other fits: 受|け, 痛|み (`_kana_endings`).
     last_resort = _kana_endings(text, offsets, points, lang)
+    # Cuts preferred to any other that fits: a word's edge (การ|รักษา, not การรัก|ษา).
+    words = _word_points(text, offsets, points, unit.listed, lang)
+    terms_words = _words_inside_terms(text, unit.listed, lang)
     cuts = [0]
     forced = False
     used = -lead
@@ -538,13 +565,18 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
             cut = next(
-                (
-                    j
-                    for j in range(i, cuts[-1], -1)
-                    if j in points and j not in last_resort and fits(cuts[-1], j)
-                ),
+                (j for j in range(i, cuts[-1], -1) if j in words and fits(cuts[-1], j)),
                 None,
             )
+            if cut is None:
+                cut = next(
+                    (
+                        j
+                        for j in range(i, cuts[-1], -1)
+                        if j in points and j not in last_resort and fits(cuts[-1], j)
+                    ),
+                    None,
+                )
             if cut is None and last_resort:
                 cut = next(
                     (j for j in range(i, cuts[-1], -1) if j in points and fits(cuts[-1], j)),
@@ -554,7 +586,7 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
                 overhang = _overhang(flat, width, lead if cuts[-1] == 0 else 0.0)
-                cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang)
+                cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang, terms_words)
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
             if cut > i:  # the line took what hangs past its end
@@ -571,6 +603,35 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
         cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
+
+
+def _word_points(
+    text: str,
+    offsets: Sequence[int],
+    points: Collection[int],
+    listed: Sequence[tuple[int, int]],
+    lang: str,
+) -> set[int]:
+    """The cluster indices of ``points`` at a word's edge in a piece of Thai, Lao, Khmer
+    or Burmese read alone (`word_edges`) or a listed term's: a line ends there rather
+    than between two syllables of one word, though the line is shorter for it."""
+    edges = word_edges(text, lang) | {at for span in listed for at in span}
+    return {i for i in points if offsets[i] in edges}
+
+
+def _words_inside_terms(text: str, listed: Sequence[tuple[int, int]], lang: str) -> set[int]:
+    """Offsets inside the listed terms ``listed`` of ``text`` where ICU's dictionary,
+    reading the term alone, ends a word the syllable rules agree with, or another listed
+    term inside it starts or ends (ไข|กระดูก): where a term wider than its line is cut
+    (โรง|พยาบาล, การ|ปลูกถ่าย). The lists keep the term whole because ICU cuts it in
+    some sentences; its own words are still words."""
+    found = {at for span in listed for at in span if _inside(listed, at)}
+    for start, end in listed:
+        for at in icu_breaks(text[start:end], lang):
+            at += start
+            if allowed_break(text, at) and keeps_syllable(text, at, dictionary=True):
+                found.add(at)
+    return found
 
 
 def _company_for_last(
@@ -720,6 +781,7 @@ def _emergency_cut(
     end: int,
     listed: Sequence[tuple[int, int]] = (),
     overhang: Callable[[int, int], bool] | None = None,
+    terms_words: Collection[int] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: the last boundary outside a word that
@@ -736,8 +798,9 @@ def _emergency_cut(
     following vowel that never starts a line (`HANGING_IN_AN_EMERGENCY`), which then
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
-    than the line. A cut at a space falls after it, so each rule is judged where the
-    next line would start."""
+    than the line, at the edge of a word inside it (``terms_words``: โรง|พยาบาล, not
+    โรงพยา|บาล) before any other rule that cuts a word. A cut at a space falls after it,
+    so each rule is judged where the next line would start."""
 
     def breaks(at: int) -> bool:  # the line rules, where the next line starts
         return allowed_break(text, at) and _starts_after_spaces(text, at)
@@ -762,6 +825,9 @@ def _emergency_cut(
     def at_a_space(at: int) -> bool:  # 38.5 |℃ starts a line with its symbol, not 38.|5 ℃
         return text[at] in SPACES and text[at - 1] not in SPACES
 
+    def term_word(at: int) -> bool:  # โรง|พยาบาล, a listed compound wider than the line
+        return at in terms_words
+
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse. A number
     # is never cut inside while anything else may be: the line runs a little past its
@@ -770,6 +836,7 @@ def _emergency_cut(
     rules: tuple[tuple[Callable[[int], bool], bool], ...] = (
         (outside_words, False),
         (after_space, False),
+        (term_word, False),
         (whole, False),
         (likely, False),
         (whole, True),  # a syllable's end a little past the line's end

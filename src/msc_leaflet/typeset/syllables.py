@@ -345,13 +345,29 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
 RO_HAN = "รร"
 
 
+def _is_ro_han(run: str, k: int) -> bool:
+    """Whether ``run[k:k + 2]`` is a ro han: รร after a bare consonant, the second ร
+    with no vowel or tone mark of its own (กรรม, วรรณ, บรรจุ). After a vowel the first
+    ร closes its syllable and the second starts a word (การ|รักษา, อาหาร|รส), and a ร
+    with a vowel is a consonant (การ|ร้อง, จักร|ราศี)."""
+    return (
+        k >= 1
+        and run[k : k + 2] == RO_HAN
+        and run[k - 1] in THAI_CONSONANTS
+        and (k < 2 or run[k - 2] not in LEADING_VOWELS)
+        and not (run[k + 2 : k + 3] and run[k + 2] in _OWN_VOWEL_OF_RO)
+    )
+
+
+#: Signs on the second ร that make it a consonant with its own vowel, not a ro han.
+_OWN_VOWEL_OF_RO = VOWEL_MARKS + TONE_MARKS + THANTHAKHAT
+
+
 def _beside_ro_han(run: str, at: int) -> bool:
     """Whether a break at ``at`` touches a ro han's syllable: before the consonant that
     carries it, inside it, right after it or after the consonant that closes it."""
-    return (
-        run[at + 1 : at + 3] == RO_HAN
-        or RO_HAN in run[max(0, at - 2) : at + 2]
-        or (run[at - 3 : at - 1] == RO_HAN and _is_lone(run, at - 1, at))
+    return any(_is_ro_han(run, k) for k in (at + 1, at - 2, at - 1, at)) or (
+        _is_ro_han(run, at - 3) and _is_lone(run, at - 1, at)
     )
 
 
@@ -363,9 +379,9 @@ def _ro_han_verdict(run: str, at: int) -> bool | None:
     กรร|ม): the dictionary decides. Rule 5 took the ว of วรรณ for the vowel -ัว of the
     น before it, and the ม of กรรม for no final: ICU's ทบทวน|วรรณกรรม|ของ lost both
     breaks, and a 90 pt column cut the word as an emergency, วรรณ|กรรม."""
-    if run[at + 1 : at + 3] == RO_HAN and run[at] in THAI_CONSONANTS:
+    if _is_ro_han(run, at + 1):
         return True  # the consonant that carries the ro han starts its syllable
-    if run[at : at + 2] == RO_HAN or run[at - 1 : at + 1] == RO_HAN:
+    if _is_ro_han(run, at) or _is_ro_han(run, at - 1):
         return False  # between a consonant and its ro han, or inside the ro han
     return None  # บรร|จุ or กรร|ม; กรรม|การ or บรรจ|ง
 
