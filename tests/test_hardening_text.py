@@ -877,3 +877,147 @@ def test_no_shipped_burmese_text_is_taken_for_zawgyi() -> None:
     )
     assert len(texts) > 100
     assert [t for t in texts if refusal(t.strip(), language="my")] == []
+
+
+# --- 9. Mojibake: text decoded in the wrong encoding, refused with what it should read --
+
+
+def utf8_read_as_cp1252(text: str) -> str:
+    """What a program that reads UTF-8 as Windows-1252 shows (the bytes cp1252 leaves
+    undefined come out as the Latin-1 C1 controls, as browsers and Excel give them)."""
+    return "".join(
+        bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8")
+    )
+
+
+# Correct text a patient reads, in each language a leaflet is written in.
+CORRECT_TEXTS = [
+    ("th", "ผู้ป่วยควรพบแพทย์"),  # The patient should see a doctor.
+    ("th", "กินยาวันละ 2 ครั้ง"),  # Take the medicine twice a day.
+    ("my", "လူနာသည် ဆေးခန်းသို့ လာရမည်။"),
+    ("km", "អ្នកជំងឺ"),  # patient
+    ("lo", "ຄົນເຈັບ"),  # patient
+    ("vi", "Bệnh nhân nên gặp bác sĩ."),  # The patient should see a doctor.
+    ("zh_Hans", "患者应咨询医生。"),  # The patient should consult a doctor.
+    ("ja", "患者さんは医師に相談してください。"),  # The patient should consult a doctor.
+    ("ar", "يجب على المريض مراجعة الطبيب."),  # The patient must see the doctor.
+    ("en", "The patient’s “follow-up” visit — in 2 weeks…"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CORRECT_TEXTS)
+def test_utf8_read_as_windows_1252_is_refused_with_what_it_should_read(
+    language: str, text: str
+) -> None:
+    garbled = utf8_read_as_cp1252(text)
+    assert garbled != text
+    found = refusal(garbled, language=language)
+    assert found is not None, garbled
+    assert "encoding" in found.message
+    first_bad = next(k for k, (a, b) in enumerate(zip(garbled, text, strict=False)) if a != b)
+    assert found.offset == first_bad, (found, garbled)
+    assert "paste it again from the original" in found.hint
+    # The hint shows the word as it was meant.
+    meant = text[first_bad:].split(" ", 1)[0]
+    assert meant.rstrip(".。…") in found.hint, found.hint
+    assert refusal(text, language=language) is None
+
+
+@pytest.mark.parametrize(
+    ("garbled", "meant"),
+    [
+        ("Sensebé", "Sensebé"),
+        ("Müller", "Müller"),
+        ("García", "García"),
+        ("São Paulo", "São"),
+        ("the patient’s leaflet", "patient’s"),
+        ("“Call us”", "“Call"),
+        ("Ä‘i khám", "đi"),  # Vietnamese đ
+        ("Lê Văn Thịnh", "Lê"),  # LÃª alone is a capital before a symbol: Văn tells
+        ("5Â\u00a0km", "5\u00a0km"),
+        ("Ã‰COLE", "ÉCOLE"),
+        ("Ã\u0089cole", "École"),  # É read as Latin-1: Ã and a C1 control
+    ],
+)
+def test_latin_names_and_punctuation_read_in_the_wrong_encoding_are_refused(
+    garbled: str, meant: str
+) -> None:
+    if "Ã" not in garbled and "Â" not in garbled and "Ä" not in garbled:
+        garbled = utf8_read_as_cp1252(garbled)
+    found = refusal(f"Reference: {garbled}.", language="en")
+    assert found is not None and "encoding" in found.message, garbled
+    assert meant in found.hint, found.hint
+
+
+def test_thai_saved_as_windows_874_and_read_as_windows_1252_is_refused() -> None:
+    garbled = "ผู้ป่วย".encode("cp874").decode("cp1252")  # ¼Ùé»èÇÂ
+    found = refusal(f"คำแนะนำสำหรับ{' '}{garbled} ทุกคน", language="th")
+    assert found is not None and "cp874" in found.message, found
+    assert "ผู้ป่วย" in found.hint
+    assert found.offset == len("คำแนะนำสำหรับ ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sensebé L, Lê Văn Thịnh, Müller K, São Paulo, Gérard Ménière, Åström.",
+        "SÃO PAULO, IRMÃ, NGÃ”, CAFÉ»",  # a real Ã, and capitals before punctuation
+        "«École» — «Über» ‘Fuß’ »Fuß« © 2024 ±5 °C ½ µg ×2 ¿Qué? ¡Sí!",
+        "Œuvre, Æsir, Ørsted, Ñandú, Þór, Ðoàn, naïve, coöperate, façade",
+        "Tiếng Việt: Ngã, hỏi, sắc — “dấu ngã”.",
+        "ÃÂÄ ÆØÅ Åå",
+    ],
+)
+@pytest.mark.parametrize("language", ["", "en", "vi", "th", "ja", "zh_Hans", "my", "ar"])
+def test_real_names_with_accents_are_not_taken_for_mojibake(text: str, language: str) -> None:
+    assert refusal(text, language=language) is None
+
+
+def test_no_shipped_text_is_taken_for_mojibake() -> None:
+    """Every catalog, leaflet, fixture, word list and claim list the project ships, in
+    its own language: a false alarm would stop a build nobody can fix."""
+    root = Path(__file__).resolve().parents[1]
+    texts: list[tuple[str, str]] = []
+    for po in [*root.glob("locales/**/*.po"), *root.glob("tests/fixtures/**/*.po")]:
+        catalog = read_po(po)
+        language = po.relative_to(root).parts[-3]
+        texts += [(language, e.msgstr) for e in catalog.entries]
+        texts += [("en", e.msgid) for e in catalog.entries]
+    for path in [
+        *root.glob("leaflets/**/*.yaml"),
+        *root.glob("tests/fixtures/**/*.yaml"),
+        *root.glob("src/msc_leaflet/data/*.yaml"),
+        *root.glob("src/msc_leaflet/data/*.txt"),
+        *root.glob("tests/fixtures/**/*.txt"),
+    ]:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError:
+            continue  # a fixture of bytes that are not UTF-8, on purpose
+        texts += [(language, line) for line in lines for language in ("", "en", "th", "vi")]
+    assert len(texts) > 1000
+    refused = [(lang, t, refusal(t, language=lang)) for lang, t in texts]
+    assert [(lang, t) for lang, t, r in refused if r and "encoding" in r.message] == []
+
+
+def test_mojibake_in_a_leaflet_is_refused_at_its_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    garbled = utf8_read_as_cp1252("ผู้ป่วย")
+    yaml = leaflet_yaml(f"- paragraph: คำแนะนำ {garbled}\n").replace("language: en", "language: th")
+    root = make_project({"sample": yaml})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    at = f"sample.yaml:17:{16 + len('คำแนะนำ ')}: error:"
+    assert code == 1 and at in output and "ผู้ป่วย" in output, output
+    assert "Traceback" not in output and not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_mojibake_in_a_msgstr_is_refused_at_its_line_and_column(i18n_project: Path) -> None:
+    garbled = utf8_read_as_cp1252("น้ำ")
+    set_msgstr(i18n_project, "paragraph/4", f"ปิดผ้าพันแผลไว้ 4 ชั่วโมง {garbled}")
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    column = len('msgstr "ปิดผ้าพันแผลไว้ 4 ชั่วโมง ') + 1
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
+    assert code == 1 and at in output and "น้ำ" in output, output
+    assert "Traceback" not in output

@@ -56,6 +56,9 @@ class LanguageProfile:
     claim_match: ClaimMatch
     claim_sentences: ClaimSentences = "marks"
     era_year_offset: int = 0
+    # The pre-Unicode encoding its text was saved in (a Python codec: cp874), which a
+    # program reading Windows-1252 turns into Latin letters (`content.mojibake`).
+    legacy_encoding: str = ""
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
     label_end: str = ": "  # after a label, before its value ("Phone: …")
@@ -221,6 +224,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         claim_sentences=_claim_sentences(tag, entry),
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
+        legacy_encoding=str(entry.get("legacy-encoding") or ""),
         quotes=_quotes(tag, entry.get("quotes")),
         label_end=str(entry.get("label-end", ": ")),
         phrases=phrases,

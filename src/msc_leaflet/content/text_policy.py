@@ -13,8 +13,9 @@ show differently to the two are the attack surface:
   combining marks on one letter (a "Zalgo" column drawn through the header), a mark
   with no letter to sit on, a mark typed twice or out of order on one letter, or a
   Khmer coeng with nothing to write below (`mark_typos`), Burmese signs in the Zawgyi
-  encoding's order, or in Burmese text its forms (`zawgyi`), and a text of only
-  invisible characters (`prints_nothing`).
+  encoding's order, or in Burmese text its forms (`zawgyi`), text decoded in the wrong
+  encoding (`mojibake`: à¸œ for ผ, Ã© for é), and a text of only invisible characters
+  (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +49,7 @@ from .mark_typos import (
     dangling_coeng,
     mark_typos,
 )
+from .mojibake import Mojibake, as_meant, mojibake
 from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -119,6 +122,10 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
     # Every scalar of every leaflet is read here, so a text is first read as one letter
     # per character kind: only one with a character to refuse (or a long run of marks)
     # is walked character by character, to name the first.
+    if not text.isascii():
+        garbled = _mojibake_refusal(text, language)
+        if garbled is not None:
+            return garbled
     kinds = text.translate(_KINDS)
     if ("m" in kinds or "c" in kinds) and _MAYBE_BASELESS.search(kinds):
         baseless = _baseless_mark(text)
@@ -204,6 +211,54 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
     if typo is not None or not right_to_left:
         return typo
     return _unbalanced_bidi(text)
+
+
+def _mojibake_refusal(text: str, language: str) -> Refusal | None:
+    """Text decoded in the wrong encoding (`mojibake`), with the word it should read:
+    valid UTF-8 to the loader, garbage to the patient, and often C1 controls that would
+    otherwise be refused with no word of what was meant."""
+    letters, legacy = _letters_and_legacy_encoding(language)
+    found = mojibake(text, letters, legacy, lambda word: refusal(word, language=language) is None)
+    if found is None:
+        return None
+    meant = _shown(as_meant(text, found, letters))
+    return Refusal(
+        found.start,
+        f"“{_shown(text[found.start : found.end])}” is “{_shown(found.meant)}” in "
+        f"{_saved_as(found)} read as Windows-1252 or Latin-1 (the wrong encoding): the "
+        "patient would read these letters instead",
+        f"this looks like “{meant}” decoded wrongly: paste it again from the original "
+        f"(saved as UTF-8), or type “{meant}”",
+    )
+
+
+def _saved_as(found: Mojibake) -> str:
+    return "UTF-8" if found.encoding == "UTF-8" else f"text saved as {found.encoding}"
+
+
+#: How much of a run of mojibake a message quotes: a pasted paragraph is one run.
+_SHOWN = 40
+
+
+def _shown(text: str) -> str:
+    """``text`` to quote in a message: its controls named (mojibake holds C1 controls,
+    which some terminals obey), cut to ``_SHOWN`` characters."""
+    cut = text[:_SHOWN] + ("…" if len(text) > _SHOWN else "")
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) == "Cc" else c for c in cut)
+
+
+@lru_cache(maxsize=64)
+def _letters_and_legacy_encoding(language: str) -> tuple[Callable[[str], bool], str]:
+    """Whether a character is a letter of ``language`` (of any described language when
+    none is known), and the language's legacy encoding. Imported here, not at the top,
+    as in `_written_in_zawgyi_language`."""
+    from ..languages import profile, profiles
+
+    if language:
+        own = profile(language)
+        return own.has_letters, own.legacy_encoding
+    every = [p for p in profiles() if p.letters]
+    return (lambda char: any(p.has_letters(char) for p in every)), ""
 
 
 #: Two marks in a row, or a letter typed with its marks and one after it, in the kinds
