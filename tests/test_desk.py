@@ -308,6 +308,24 @@ def test_another_sites_prefetch_cannot_start_a_build(client: TestClient) -> None
     assert client.get("/", headers=own).status_code == 200
 
 
+def test_another_site_cannot_start_a_build_from_a_browser_without_fetch_metadata(
+    client: TestClient,
+) -> None:
+    """Safari before 16.4 (an older clinic iPad that cannot update) sends no
+    ``Sec-Fetch-Site``: a ``fetch`` of a PDF address from any page open on it started a
+    build, as from curl. Such a request still says its page's ``Origin``; one that is
+    not the desk's own is refused before anything is built."""
+    count = builds(client).builds_started
+    url = "/leaflets/infusion-safety/pdf?lang=th&paper=a5&edition=sequential"
+    for origin in ("http://evil.example", "null", "http://127.0.0.1:9999", "http://localhost"):
+        refused = client.get(url, headers={"origin": origin})
+        assert refused.status_code == 403, origin
+        assert "another site" in refused.text or "its own pages" in refused.text
+    assert builds(client).builds_started == count
+    own = client.get("/static/desk.css", headers={"origin": LOCAL})
+    assert own.status_code == 200
+
+
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import select
 import socket
 import threading
 import time
@@ -92,3 +93,75 @@ def test_oversized_headers_are_refused(port: int) -> None:
         except (BrokenPipeError, ConnectionResetError):
             return  # refused before it was all sent
         assert answer.startswith(b"HTTP/1.1 4")
+
+
+def held_open(sock: socket.socket, chunk: bytes, seconds: float = 10.0) -> bool:
+    """Whether the server keeps ``sock`` open while the client goes on sending ``chunk``
+    four times a second for ``seconds`` (far beyond the keep-alive and head deadlines)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            sock.sendall(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            return False
+        readable, _, _ = select.select([sock], [], [], 0.25)
+        if readable and closed_by_server(sock):
+            return False
+    return True
+
+
+def answer_head(sock: socket.socket) -> bytes:
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += sock.recv(1024)
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("head", "trickle"),
+    [
+        (b"Content-Length: 1000000000\r\n", b"x"),  # 1 GB announced, a byte at a time
+        (b"Transfer-Encoding: chunked\r\n", b"1\r\nx\r\n"),  # chunks that never end
+    ],
+)
+def test_a_body_that_never_ends_does_not_hold_the_connection(
+    port: int, head: bytes, trickle: bytes
+) -> None:
+    """The desk reads no request body (it answers GET and HEAD; anything else 405), yet
+    a body announced and then sent a byte a second held its connection for ever: each
+    byte reset uvicorn's keep-alive timer, and the head deadline had been met. Two
+    hundred such clients left every reader of the desk a 503. Now the connection
+    closes once the request is answered."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + head + b"\r\n")
+        assert answer_head(client).startswith(b"HTTP/1.1 200")
+        assert not held_open(client, trickle)
+
+
+def test_a_request_with_two_lengths_is_answered_alone_then_closed(port: int) -> None:
+    """``Content-Length`` and ``Transfer-Encoding`` together are how a request is
+    smuggled past a proxy that reads the other one (the TLS proxy docs/desk.md
+    recommends): RFC 9112 §6.1 has the server close the connection after answering
+    it. The desk answered the request hidden in the body too, on the same connection."""
+    smuggled = (
+        b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+        b"GET /hidden HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(smuggled)
+        answers = b""
+        while chunk := client.recv(1024):
+            answers += chunk
+    assert answers.count(b"HTTP/1.1 ") == 1
+
+
+def test_an_empty_body_keeps_the_connection(port: int) -> None:
+    """``Content-Length: 0`` (some clients send it on every request) is no body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        for _ in range(2):
+            client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n")
+            answer = b""
+            while not answer.endswith(b"ok"):
+                answer += client.recv(1024)
+            assert answer.startswith(b"HTTP/1.1 200")

@@ -147,8 +147,21 @@ def _from_another_site(headers: dict[str, str]) -> bool:
 
 
 def sent_by_another_site(headers: Mapping[str, str]) -> bool:
-    """Whether the browser says another site's page made this request, link or not."""
-    return headers.get("sec-fetch-site", "") not in OWN_SITE
+    """Whether the browser says another site's page made this request, link or not:
+    by Fetch Metadata, or by an ``Origin`` that is not the desk's (`_foreign_origin`)."""
+    return headers.get("sec-fetch-site", "") not in OWN_SITE or _foreign_origin(headers)
+
+
+def _foreign_origin(headers: Mapping[str, str]) -> bool:
+    """An ``Origin`` naming another host or port than the request's ``Host`` (or
+    "null": a sandboxed frame, a file). A browser without Fetch Metadata (Safari before
+    16.4: an older clinic iPad) still sends it on a script's ``fetch``; the desk's own
+    pages have no script, and send none. The scheme is not compared: behind a TLS
+    proxy the desk's own address is https to the browser, http here."""
+    origin = headers.get("origin")
+    if origin is None:
+        return False
+    return origin.lower().partition("://")[2] != headers.get("host", "").lower()
 
 
 async def _plain(send: Send, status: int, text: str, challenge: bool) -> None:

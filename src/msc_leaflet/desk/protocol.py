@@ -8,6 +8,11 @@ single such client (a scanner, a broken tablet app, a hostile neighbour) could h
 every file descriptor the desk has. Here each request's line and headers must arrive
 within `HEADER_SECONDS` of the connection (or of the previous response); connections
 beyond `MAX_CONNECTIONS` are answered 503 at once; headers are capped in size.
+
+The desk reads no request body (GET and HEAD only), so a request that comes with one
+closes its connection once answered: a body sent a byte at a time resets uvicorn's
+keep-alive timer with every byte, and a body carrying another request (both
+``Content-Length`` and ``Transfer-Encoding``, RFC 9112 §6.1) must not be answered.
 """
 
 from __future__ import annotations
@@ -51,6 +56,10 @@ class DeskProtocol(H11Protocol):
             self._cancel_deadline()
 
     def on_response_complete(self) -> None:
+        if carries_body(self.headers) and not self.transport.is_closing():
+            # Before uvicorn reads on: a request pipelined after the body is not answered.
+            self.conn.send(h11.ConnectionClosed())
+            self.transport.close()
         super().on_response_complete()
         if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
             self._await_head()  # the next request on this connection, if any
@@ -72,6 +81,16 @@ class DeskProtocol(H11Protocol):
         self._head_deadline = None
         if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
             self.transport.close()
+
+
+def carries_body(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether a request's ``headers`` (lower-case names, as uvicorn keeps them) announce
+    a body: any ``Transfer-Encoding``, or a ``Content-Length`` other than 0 (which
+    some clients send on every request)."""
+    return any(
+        name == b"transfer-encoding" or (name == b"content-length" and value.strip() != b"0")
+        for name, value in headers
+    )
 
 
 def server_config(app: Any, host: str, port: int) -> Config:
