@@ -380,7 +380,6 @@ def test_the_online_note_of_a_right_to_left_leaflet_stands_at_the_right(
         assert right < width / 2 and address_left > right
 
 
-
 #: One-line paragraphs that bring the Arabic A5 closing box to the foot of its page, with
 #: room for the box but not for the QR note below it (68 pt).
 FILLER = 19
