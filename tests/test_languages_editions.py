@@ -380,6 +380,41 @@ def test_the_online_note_of_a_right_to_left_leaflet_stands_at_the_right(
         assert right < width / 2 and address_left > right
 
 
+#: One-line paragraphs that bring the Arabic A5 closing box to the foot of its page, with
+#: room for the box but not for the QR note below it (68 pt).
+FILLER = 19
+
+
+def test_a_qr_code_with_no_room_below_the_box_stands_in_it_left_of_the_contacts(
+    tmp_path: Path,
+) -> None:
+    # With no room for the note below the closing box, the note stood alone on a page
+    # of its own. The code is drawn inside the box beside the contacts, mirrored as the
+    # note is: in Arabic at the left, the contacts' lines ending at the right.
+    from qr_read import find_code
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    source = project / "leaflets" / f"{LEAFLET}.yaml"
+    url = "https://example.org/leaflets/after-your-infusion"
+    filler = "  - paragraph: Rest today and drink water.\n" * FILLER
+    text = source.read_text().replace("\nblocks:", f"\nurl: {url}\nblocks:", 1)
+    source.write_text(text.replace("\nreferences:", f"\n{filler}references:", 1))
+    out = tmp_path / "out"
+    args = ["build", LEAFLET, "--project", str(project), "--out", str(out), "-l", "ar"]
+    args += ["--paper", "a5"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    pdf = out / "ar" / f"{LEAFLET}.pdf"
+    page, contacts_left, baseline = text_boxes(pdf, "Test Clinic")[-1]  # the box's
+    code = find_code(pdf, page, url)
+    assert code is not None and code.matches and code.quiet
+    assert code.bottom > 70  # in the box, above where the note stands on the page's foot
+    assert code.bottom < baseline < code.bottom + code.size  # beside the contacts
+    assert code.left + code.size < contacts_left  # at their left
+    assert page == len(pypdfium2.PdfDocument(pdf)) - 1  # no page after it
+
+
 ARABIC_SOURCE_LEAFLET = """\
 id: written-in-arabic
 language: ar

@@ -20,7 +20,8 @@ from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
-from page_fill import body_rows, page_fill, text_outside_boxes
+from page_fill import MM, body_rows, page_fill, text_outside_boxes
+from qr_read import find_code
 
 BUNDLED = ["choosing-a-clinic", "infusion-safety", "stromal-or-stem", "what-msc-can-do",
            "what-research-says"]  # fmt: skip
@@ -97,10 +98,7 @@ def test_every_line_of_a_box_is_inside_its_shading(
 
 
 #: (leaflet, edition, page): why the page may hold fewer than `FEW_LINES` lines.
-SPARSE = {
-    ("choosing-a-clinic", "en-single-a5", 6): "the QR note alone (`online_note`)",
-    ("choosing-a-clinic", "th-sequential-a5", 12): "the QR note alone (`online_note`)",
-}
+SPARSE: dict[tuple[str, str, int], str] = {}
 
 
 @pytest.mark.parametrize("edition", [edition_id(e) for e in SURVEYED])
@@ -155,3 +153,32 @@ def test_the_closing_box_splits_only_between_its_sections(
         if last_page(CONTACTS) != last_page(WEB):
             apart.append(f"{name}: contacts on page {last_page(CONTACTS)}, web {last_page(WEB)}")
     assert apart == []
+
+
+#: The bundled leaflets' `url:` (printed as a QR code): choosing-a-clinic's only.
+URLS = {"choosing-a-clinic": "https://www.ednawellness.com"}
+CODE_SIDE = 20 * MM  # the code's printed side (`layout/qr.py`): it scans at arm's length
+
+
+@pytest.mark.parametrize("edition", [edition_id(e) for e in SURVEYED])
+def test_the_qr_code_is_on_the_page_of_the_contacts_and_scans(
+    built: dict[tuple[str, str], Path], edition: str
+) -> None:
+    """choosing-a-clinic, English single A5 and Thai sequential A5: the QR code and its
+    two lines stood alone on a last page, printed for them (68 pt needed, 34 left below
+    the closing box). The code is on every page that has the closing box's contacts, at
+    its full size, with its quiet zone, and its rendered modules are the address's."""
+    paper = edition.rsplit("-", 1)[1]
+    wrong = []
+    for name, url in URLS.items():
+        path = built[name, edition]
+        pages = body_rows(path, paper)
+        for number, rows in enumerate(pages, 1):
+            if not any(label in row for row in rows for label in CONTACTS):
+                continue
+            code = find_code(path, number - 1, url)
+            if code is None or not (code.matches and code.quiet):
+                wrong.append(f"{name} page {number}: {code}")
+            elif code.size < CODE_SIDE - 0.5:
+                wrong.append(f"{name} page {number}: {code.size:.1f} pt wide")
+    assert wrong == []

@@ -42,7 +42,7 @@ from .colours import theme_colour
 from .footnotes import PageReferences
 from .pages import FOOTER_ZONE, LayoutLog, PageFurniture
 from .proof import proof_page, signoff_page, tag_context
-from .qr import online_note
+from .qr import ClosingWithCode, code_beside_contacts, online_note
 from .story import (
     DateFormatter,
     Localised,
@@ -122,8 +122,8 @@ def single_part(version: Localised, s: Setting, index: int = 0, *, of_two: bool 
         body = [f for block in leaflet.blocks for f in block_flowables(builder, block)]
         story += keep_headings_with_boxes(body)
         story += reference_list(leaflet, w, numbers, labels("references"))
-        story.append(closing_box(leaflet, w, s.theme, labels))
-        story = _ending(story, version, w, s)
+        story.append(_closing(version, w, s))
+        story = _ending(story, version, w, s, note=False)
     if of_two:
         story.insert(0, PartBookmark(language_name(leaflet.language)))
     return Part(furniture, story)
@@ -637,9 +637,25 @@ def _describe_citation(*versions: tuple[Localised, Writer]) -> Callable[[int, st
     return describe
 
 
-def _ending(story: list[Flowable], version: Localised, w: Writer, s: Setting) -> list[Flowable]:
-    """The QR code at the foot of the last page; a proof's list of untranslated text."""
-    if version.leaflet.url:
+def _closing(version: Localised, w: Writer, s: Setting) -> Flowable:
+    """The closing box and, for a leaflet with a `url:`, its QR code: below the box on
+    the foot of the page, or inside it beside the contacts where the page has no room
+    below it (`qr.ClosingWithCode`): never alone on a page of its own."""
+    leaflet, labels = version.leaflet, version.labels
+    box = closing_box(leaflet, w, s.theme, labels)
+    if not leaflet.url:
+        return box
+    note = online_note(leaflet.url, w, s.theme, labels)
+    code = code_beside_contacts(leaflet.url, s.theme)
+    return ClosingWithCode(box, note, closing_box(leaflet, w, s.theme, labels, code))
+
+
+def _ending(
+    story: list[Flowable], version: Localised, w: Writer, s: Setting, *, note: bool = True
+) -> list[Flowable]:
+    """The QR code at the foot of the last page (``note``: not given with the closing
+    box, `_closing`); a proof's list of untranslated text."""
+    if note and version.leaflet.url:
         story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
     if s.proof:
         story += proof_page(w, version.labels, version.fallbacks, version.findings)

@@ -1,9 +1,12 @@
 """The "this leaflet online" note: a QR code and the short address, at the foot of the
 last page, where a patient looks for what to do next.
 
-It is the story's last flowable and takes whatever height is left on the page, so it
-sits on the bottom of the body frame, just above the page's reference footer and the
-document-control line.
+It follows the closing box and takes whatever height is left on the page, so it sits on
+the bottom of the body frame, just above the page's reference footer and the
+document-control line. Where the page has no room for it below the box, the code alone
+is drawn inside the box, beside the contacts, whose "This leaflet online: …" line gives
+the address it holds (`ClosingWithCode`): the note on a page of its own cost a sheet
+of paper for two lines.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from itertools import groupby
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ..i18n.labels import Labels
 from ..languages import right_to_left
@@ -24,7 +28,10 @@ from .story import short_url
 from .text import Writer
 
 QR_SIZE = 20 * mm  # scans from arm's length; 10 mm is the usual minimum
-GAP = 4 * mm
+#: ISO/IEC 18004: the light margin, in modules, a reader needs all round a code. The
+#: widest module is a version 1 code's (21 modules): this is the most any code needs.
+QUIET_ZONE = 4 * QR_SIZE / 21
+GAP = 4 * mm  # between the code and its lines: its quiet zone and more
 
 
 class OnlineNote(Flowable):  # type: ignore[misc]
@@ -47,34 +54,12 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        # Only the module matrix is taken from ReportLab's QR widget: its renderer
-        # (renderPDF) opens an empty text object in Helvetica for the drawing's default
-        # font state, leaving an unembedded font in every PDF with a `url:` (#21).
-        # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-
         canvas: Canvas = self.canv
-        code = QrCodeWidget(self.url, barLevel="M", barBorder=0).qr
-        code.make()
-        rows = code.modules
-        module = QR_SIZE / len(rows)
         # Page furniture is mirrored for a right-to-left language, as the band is: the
         # code at the right, its lines ending against it.
         mirrored = right_to_left(self.lang)
         code_x = self.width - QR_SIZE if mirrored else 0.0
-        canvas.saveState()
-        canvas.setFillColor(self.ink)
-        path = canvas.beginPath()
-        for r, row in enumerate(rows):
-            y = QR_SIZE - (r + 1) * module
-            c = 0
-            for dark, run in groupby(bool(cell) for cell in row):
-                count = len(list(run))
-                if dark:
-                    path.rect(code_x + c * module, y, count * module, module)
-                c += count
-        canvas.drawPath(path, stroke=0, fill=1)
-        canvas.restoreState()
+        draw_code(canvas, self.url, code_x, 0.0, self.ink)
         text_x = code_x - GAP if mirrored else QR_SIZE + GAP
         align = "right" if mirrored else "left"
         # The code is an artifact: the address beside it, a tagged link, says the same.
@@ -84,6 +69,85 @@ class OnlineNote(Flowable):  # type: ignore[misc]
                 ([self.address], QR_SIZE - self.label.size * 2.5),
             ):
                 draw_runs(canvas, text_x, y, runs, self.lang, align)
+
+
+def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None:
+    """The QR code of ``url``, `QR_SIZE` square, its lower left corner at (x, y)."""
+    # Only the module matrix is taken from ReportLab's QR widget: its renderer
+    # (renderPDF) opens an empty text object in Helvetica for the drawing's default
+    # font state, leaving an unembedded font in every PDF with a `url:` (#21).
+    # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    code = QrCodeWidget(url, barLevel="M", barBorder=0).qr
+    code.make()
+    rows = code.modules
+    module = QR_SIZE / len(rows)
+    canvas.saveState()
+    canvas.setFillColor(ink)
+    path = canvas.beginPath()
+    for r, row in enumerate(rows):
+        top = y + QR_SIZE - (r + 1) * module
+        c = 0
+        for dark, run in groupby(bool(cell) for cell in row):
+            count = len(list(run))
+            if dark:
+                path.rect(x + c * module, top, count * module, module)
+            c += count
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+class CodeBesideContacts(Flowable):  # type: ignore[misc]
+    """The QR code alone, for the closing box's contacts section, with its quiet zone
+    all round inside its own size: no neighbouring cell's text or padding can reach it.
+    An artifact, as in the note: the box's "This leaflet online" line is the tagged link."""
+
+    def __init__(self, url: str, ink: object) -> None:
+        super().__init__()
+        self.url = url
+        self.ink = ink
+        self.width = self.height = QR_SIZE + 2 * QUIET_ZONE
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_code(self.canv, self.url, QUIET_ZONE, QUIET_ZONE, self.ink)
+
+
+class ClosingWithCode(Flowable):  # type: ignore[misc]
+    """The closing box and the QR code: the box with the note below it, on the foot of
+    the page, where the page has room for both; else the box with the code inside it
+    (``beside``), when that box fits where the note did not; else the box and the
+    note, the box splitting or moving by its own rules (its contacts then open a page
+    with room for the note below them).
+
+    Like ReportLab's `KeepTogether` it reports more height than any page has, so the
+    frame asks it to split: it then knows the room left and gives the one it chose,
+    after a `NullActionFlowable`, so the document places each by its own rules."""
+
+    def __init__(self, box: Flowable, note: Flowable, beside: Flowable) -> None:
+        super().__init__()
+        self.box = box
+        self.note = note
+        self.beside = beside
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 0xFFFFFF  # always split (see the class docstring)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        box = _height(self.box, self.canv, available_width, available_height)
+        if box > available_height or box + self.note.need <= available_height:
+            return [NullActionFlowable(), self.box, self.note]
+        return [NullActionFlowable(), self.beside]
+
+
+def _height(flowable: Flowable, canvas: Canvas, width: float, height: float) -> float:
+    """``flowable``'s whole height at ``width``: a box (`KeepTogether`) wraps to more
+    than any page to force a split, and keeps its real height aside."""
+    _, tall = flowable.wrapOn(canvas, width, height)
+    return float(getattr(flowable, "_H", tall))
 
 
 def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
@@ -98,3 +162,8 @@ def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
         link=url,
     )
     return w.tagged(OnlineNote(url, label, address, w.lang, theme_colour(theme, "ink")), "P")
+
+
+def code_beside_contacts(url: str, theme: Theme) -> Flowable:
+    """The code for the closing box, where the note has no room below it."""
+    return CodeBesideContacts(url, theme_colour(theme, "ink"))

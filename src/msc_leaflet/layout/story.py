@@ -183,12 +183,19 @@ def short_url(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
-def closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:
+def closing_box(
+    leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels, code: Flowable | None = None
+) -> Flowable:
+    """The notice and the contacts, in a shaded box; ``code``: a flowable (the QR code,
+    `qr.CodeBesideContacts`) drawn beside the contacts, on their far side from where
+    the lines start: right of them, left in a right-to-left language."""
     with w.group("Div"):
-        return _closing_box(leaflet, w, theme, labels)
+        return _closing_box(leaflet, w, theme, labels, code)
 
 
-def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) -> Flowable:
+def _closing_box(
+    leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels, code: Flowable | None
+) -> Flowable:
     org = leaflet.organisation
     muted = theme_colour(theme, "muted")
     rows: list[list[Flowable]] = [
@@ -224,14 +231,47 @@ def _closing_box(leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels) ->
             ]
         )
     sections = (0, 2)  # the notice (its label, its text) and the contacts
-    table = make_table(rows, w, [
+    commands = [
         ("BACKGROUND", (0, 0), (-1, -1), theme_colour(theme, "quiet-fill")),
         *padding_commands(theme.box_padding["closing"], sections=sections),
-    ], colWidths=["100%"])  # fmt: skip
+    ]
+    widths: list[object] = ["100%"]
+    if code is not None:
+        rows, widths, beside = _beside_contacts(rows, code, sections[1], right_to_left(w.lang))
+        commands += beside
+    table = make_table(rows, w, commands, colWidths=widths)
     # Kept whole, or split only between its sections (`splits_well`): a contact line
     # carried alone to a page of its own cost a sheet of paper (#21).
     table.sections = sections
     return Box([Spacer(1, theme.spacing["block"]), table])
+
+
+def _beside_contacts(
+    rows: list[list[Flowable]], code: Flowable, first: int, mirrored: bool
+) -> tuple[list[list[Flowable]], list[object], list[tuple[object, ...]]]:
+    """The closing box's one-column ``rows`` as two columns: each row before ``first``
+    (the notice) across both, and ``code`` in a column of its own beside the contact
+    rows from ``first`` on, as wide as it is with no padding (its quiet zone is its
+    own), centred on their height. Its column is at the left in a right-to-left box,
+    whose lines start at the right."""
+    text, side = (1, 0) if mirrored else (0, 1)
+    cells: list[list[Flowable]] = []
+    for index, (cell,) in enumerate(rows):
+        row: list[Flowable] = ["", ""]
+        row[0 if index < first else text] = cell
+        if index == first:
+            row[side] = code
+        cells.append(row)
+    width = code.wrap(0, 0)[0]
+    widths: list[object] = [width, "*"] if mirrored else ["*", width]
+    commands: list[tuple[object, ...]] = [
+        *(("SPAN", (0, index), (1, index)) for index in range(first)),
+        ("SPAN", (side, first), (side, -1)),
+        ("LEFTPADDING", (side, first), (side, -1), 0),
+        ("RIGHTPADDING", (side, first), (side, -1), 0),
+        ("VALIGN", (side, first), (side, -1), "MIDDLE"),
+    ]
+    return cells, widths, commands
 
 
 def labelled(key: str, labels: Labels, w: Writer) -> str:
