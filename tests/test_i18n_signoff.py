@@ -259,3 +259,177 @@ def test_proof_of_a_finished_translation_does_not_claim_a_review(
     assert "ได้รับการแปลแล้ว" in last  # "has been translated"
     assert "ตรวจทาน" not in last.split("\n", 2)[-1]  # "reviewed", past the page heading
     assert "review" not in UI_MESSAGES["proof-complete"].lower()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) by ``new`` in the file at ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def th_review(root: Path) -> tuple[str, dict[str, str]]:
+    """The Thai care-basics' review state and what changed since its approval."""
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.i18n.signoff import leaflet_review
+
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path("care-basics"), project)
+    found = leaflet_review(project, leaflet, "th")[1]
+    return found.state, dict(found.changed)
+
+
+LEAFLET = "leaflets/care-basics.yaml"
+TH_UI = "locales/th/LC_MESSAGES/ui.po"
+TH_PO = "locales/th/LC_MESSAGES/care-basics.po"
+ORGANISATION = "organisations/test-clinic.yaml"
+
+#: What a Thai reader reads that is not a msgstr of the leaflet's catalog, each edited
+#: after the clinical approval: (file, old, new, the change the proof must name).
+READ_BY_THE_PATIENT = {
+    "page-word": (TH_UI, 'msgstr "เอกสารอ้างอิง"', 'msgstr "อ้างอิง"', "ui:references"),
+    "page-word-fuzzy": (
+        TH_UI, 'msgctxt "references"', '#, fuzzy\nmsgctxt "references"', "ui:references"
+    ),
+    "callout-title": (
+        TH_UI, 'msgstr "คำตอบโดยย่อ"', 'msgstr "คำตอบ"', "ui:callout.key-answer"
+    ),
+    "version": (LEAFLET, 'version: "1.0"', 'version: "1.1"', "document:version"),
+    "review-date": (LEAFLET, "next_review: 2027-11-01", "next_review: 2027-05-01",
+                    "document:next-review"),
+    "contact": (ORGANISATION, 'line: "@testclinic"', 'line: "@testclinic2"',
+                "organisation:line"),
+    "emergency-number": (ORGANISATION, "name: Test Clinic",
+                         'name: Test Clinic\nphone: "+66 2 123 4567"', "organisation:phone"),
+    "qr-target": (LEAFLET, "numbered_sections: true",
+                  "numbered_sections: true\nurl: https://example.org/care", "url"),
+    "reference-year": (LEAFLET, "year: 2001", "year: 2011", "ref:alpha2001"),
+    "reference-doi": (LEAFLET, "year: 2002", "year: 2002\n    doi: 10.1000/182", "ref:gamma2002"),
+    "english-title-printed": (LEAFLET, "title: A second study", "title: A second trial",
+                              "ref/gamma2002/title"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", READ_BY_THE_PATIENT.values(), ids=READ_BY_THE_PATIENT)
+def test_an_approval_goes_stale_when_anything_the_patient_reads_changes(
+    root: Path, change: tuple[str, str, str, str]
+) -> None:
+    """A clinician approves the Thai leaflet as printed: its page words ("References",
+    a callout's title), the version and review date in its footer, the clinic's phone
+    and LINE, the QR code's address, a reference's year or DOI, a title printed in
+    English. Each could change after the approval, and `build --strict` printed text
+    no clinician had read: only the catalog's msgids and msgstrs were fingerprinted."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    assert th_review(root) == ("approved", {})
+    path, old, new, named = change
+    edit(root / path, old, new)
+    state, changed = th_review(root)
+    assert state == "stale" and named in changed, changed
+
+
+#: Edits that change no word a Thai reader reads: (file, old, new).
+NOT_READ_BY_THE_PATIENT = {
+    "desk-word": (TH_UI, 'msgid "Leaflet desk"\nmsgstr ""',
+                  'msgid "Leaflet desk"\nmsgstr "โต๊ะเอกสาร"'),
+    "unprinted-page-word": (TH_UI, 'msgctxt "callout.warning"',
+                            '#, fuzzy\nmsgctxt "callout.warning"'),
+    "waiver": (LEAFLET, "id: call-us", "id: call-us\n    note: \"waive: CLAIM001 — a test\""),
+    "keywords": (LEAFLET, "numbered_sections: true",
+                 "numbered_sections: true\nkeywords: [infusion]"),
+    "translator-comment": (TH_PO, 'msgctxt "kicker"', '# checked twice\nmsgctxt "kicker"'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", NOT_READ_BY_THE_PATIENT.values(), ids=NOT_READ_BY_THE_PATIENT)
+def test_an_approval_stays_current_when_nothing_the_patient_reads_changes(
+    root: Path, change: tuple[str, str, str]
+) -> None:
+    """The desk's own words, a page word this leaflet never prints, a claim waiver,
+    the PDF's keywords, a translator's comment: none is read by a patient, and none
+    may send a clinician back to re-approve."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    path, old, new = change
+    edit(root / path, old, new)
+    assert th_review(root) == ("approved", {})
+
+
+def test_line_breaks_glossary_and_other_languages_leave_the_approval_current(root: Path) -> None:
+    """Thai words.txt only moves line breaks (the proof shows them; the words are the
+    ones approved); the glossary only judges texts; a Vietnamese translator's work is
+    not Thai text."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    (root / "locales" / "th" / "words.txt").write_text("ผ้าพันแผล\n", encoding="utf-8")
+    (root / "locales" / "glossary.yaml").write_text(
+        "- concept: cell\n  en: {preferred: cell}\n", encoding="utf-8"
+    )
+    vi = root / "locales" / "vi" / "LC_MESSAGES"
+    vi.mkdir(parents=True)
+    ui = (root / TH_UI).read_text(encoding="utf-8").replace("Language: th", "Language: vi")
+    (vi / "ui.po").write_text(ui.replace('msgstr "เอกสารอ้างอิง"', 'msgstr "Tài liệu"'), "utf-8")
+    assert th_review(root) == ("approved", {})
+
+
+def test_a_fuzzy_reference_title_printed_with_allow_fuzzy_is_covered(root: Path) -> None:
+    """A cited work's title may stay English, so a fuzzy translation of it did not stop a
+    sign-off, and the fingerprint counted it as English; `build --strict --allow-fuzzy`
+    then printed the fuzzy Thai title, and a later edit of it kept the approval."""
+    from i18n_support import set_msgstr
+
+    po = root / TH_PO
+    set_msgstr(po, "ref/gamma2002/title", "การศึกษาที่สอง", fuzzy=True)
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(po, "ref/gamma2002/title", "การศึกษาครั้งที่สอง", fuzzy=True)
+    state, changed = th_review(root)
+    assert state == "stale" and changed == {"ref/gamma2002/title": "translation changed"}
+    set_msgstr(po, "ref/gamma2002/title", "การศึกษาที่สอง", fuzzy=False)  # now printed always
+    state, changed = th_review(root)
+    assert state == "stale" and changed == {"ref/gamma2002/title": "translation changed"}
+
+
+def test_strict_build_and_proof_name_a_page_word_changed_since_approval(
+    root: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / TH_UI, 'msgstr "เอกสารอ้างอิง"', 'msgstr "อ้างอิง"')
+    edit(root / ORGANISATION, 'line: "@testclinic"', 'line: "@testclinic2"')
+    code, output = build(root, out, "--strict")
+    assert code == 1 and "(stale: 2 entries changed since the last approval)" in output, output
+    assert stats(root)["changed_since_approval"] == 2
+    code, output = build(root, out, "--proof")
+    assert code == 0, output
+    changed = page_texts(out / "th" / "care-basics.proof.pdf")[-1].split(
+        "Changed since the last approval"
+    )[1]
+    assert "ui:references: translation changed" in changed
+    assert "organisation:line: source changed" in changed
+
+
+def test_a_picture_swapped_after_approval_makes_it_stale(root: Path) -> None:
+    """A dosing diagram redrawn after the approval is read by every patient, in every
+    language: its image is part of what the clinician approved."""
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "teal").save(root / "diagram.png")
+    edit(root / LEAFLET, "\nreferences:", "  - figure: diagram.png\n    decorative: true\n"
+         "    id: diagram\n\nreferences:")  # fmt: skip
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    Image.new("RGB", (40, 30), "navy").save(root / "diagram.png")
+    assert th_review(root) == ("stale", {"figure:diagram": "source changed"})
+
+
+def test_an_approval_made_before_the_page_was_covered_asks_for_one_more(root: Path) -> None:
+    """A record written before the page items were fingerprinted approved none of them:
+    it is stale, and the proof says so in one line rather than one per page word."""
+    from msc_leaflet.i18n.signoff import UNCOVERED_PAGE
+
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    old = [line for line in lines if not re.match(r"\s+(page|[a-z-]+:[a-z0-9.-]+|url):", line)]
+    assert len(old) < len(lines)
+    path.write_text("".join(old), encoding="utf-8")
+    state, changed = th_review(root)
+    assert state == "stale" and list(changed) == [UNCOVERED_PAGE]
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    assert th_review(root) == ("approved", {})

@@ -3,10 +3,11 @@
 Forward translation → review by a second linguist (``reviewer``) → optional
 back-translation check (``back-translation``) → clinical approval (``clinical``). Each
 sign-off is a record in ``locales/<lang>/signoff.yaml``, in the repository beside the
-catalogs, bound to a fingerprint of the source entries and of the translation it
-approved. Editing either makes it *stale*; records are only ever appended, so the file
-is the history. A digest per entry lets the proof list exactly what changed since the
-last approval.
+catalogs, bound to a fingerprint of the source entries, of the translation it
+approved, and of everything else the page prints for a reader of that translation
+(`signoff_scope`: its page words, contacts, numbers, references, pictures). Editing any
+makes it *stale*; records are only ever appended, so the file is the history. A digest
+per entry lets the proof list exactly what changed since the last approval.
 
 Which roles a printed (``build --strict``) translation needs is the project's choice,
 in ``msc-leaflet.toml``::
@@ -49,6 +50,7 @@ from .catalog import (
 )
 from .extract import is_optional, leaflet_template
 from .pofile import read_po
+from .signoff_scope import PageItem, is_page_item, page_items
 
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
@@ -58,6 +60,8 @@ SIGNOFF_YAML = YamlFile(
     'note: "terminology: checked"',
     "the sign-offs of one language are a few kB: restore the file from git",
 )
+#: Named in the changes of an approval made before the page items were fingerprinted.
+UNCOVERED_PAGE = "page words, numbers, contacts, references and pictures"
 DIGEST_CHARS = 12  # per entry: enough to tell edits apart, short enough to read in a diff
 _HEADER = (
     "# Translation sign-offs, written by `msc-leaflet i18n review`; append-only history.\n"
@@ -71,8 +75,9 @@ class TextState:
 
     source: str  # sha256 of every (msgctxt, msgid)
     translation: str  # sha256 of every usable msgstr
-    entries: dict[str, str]  # msgctxt → "<source digest> <translation digest>"
+    entries: dict[str, str]  # msgctxt or page item → "<source digest> <translation digest>"
     missing: tuple[str, ...] = ()  # contexts untranslated or fuzzy: nothing to sign off yet
+    page: str = ""  # sha256 of every page item (`signoff_scope`)
 
 
 @dataclass(frozen=True)
@@ -83,11 +88,17 @@ class SignOff:
     date: dt.date
     source: str
     translation: str
+    # "" in a record made before the page items were covered: current for no text.
+    page: str = ""
     note: str = ""
     entries: dict[str, str] = field(default_factory=dict)
 
     def current(self, state: TextState) -> bool:
-        return (self.source, self.translation) == (state.source, state.translation)
+        return (self.source, self.translation, self.page) == (
+            state.source,
+            state.translation,
+            state.page,
+        )
 
 
 @dataclass(frozen=True)
@@ -110,20 +121,41 @@ def _context(entry: Entry) -> str:
     return entry.msgctxt if entry.msgctxt is not None else entry.msgid
 
 
-def text_state(template: Catalog, catalog: Catalog | None) -> TextState:
-    """Fingerprints of ``template``'s entries and their usable translations in ``catalog``."""
+def text_state(
+    template: Catalog, catalog: Catalog | None, page: dict[str, PageItem] | None = None
+) -> TextState:
+    """Fingerprints of ``template``'s entries and their translations in ``catalog``, and
+    of the ``page`` items (`signoff_scope.page_items`) printed with them."""
     translated = catalog.lookup() if catalog is not None else {}
     sources, translations, entries, missing = [], [], {}, []
     for entry in template.active:
         found = translated.get(entry.key)
-        msgstr = found.msgstr if found is not None and found.translated else ""
-        if not msgstr and not is_optional(entry.msgctxt):
+        written = _translation(found)
+        usable = found is not None and found.translated and found.msgstr
+        if not usable and not is_optional(entry.msgctxt):
             missing.append(_context(entry))
         context = _context(entry)
         sources.append(_digest(context, entry.msgid))
-        translations.append(_digest(context, msgstr))
+        translations.append(_digest(context, *written))
         entries[context] = f"{sources[-1][:DIGEST_CHARS]} {translations[-1][:DIGEST_CHARS]}"
-    return TextState(_digest(*sources), _digest(*translations), entries, tuple(missing))
+    items = []
+    for name, (source, printed) in (page or {}).items():
+        items.append(_digest(name, source, printed))
+        entries[name] = f"{_digest(name, source)[:DIGEST_CHARS]} {items[-1][:DIGEST_CHARS]}"
+    return TextState(
+        _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items)
+    )
+
+
+def _translation(found: Entry | None) -> tuple[str, ...]:
+    """What the fingerprint of ``found``'s translation is made of: its forms, and a mark
+    when it is fuzzy. Nothing for an entry with no translation. A fuzzy reference title
+    does not stop a sign-off (it may stay English) but `--allow-fuzzy` prints it: its
+    words are approved with it, and the flag too, which decides whether it is printed."""
+    if found is None or not found.has_translation:
+        return ("",)
+    forms = tuple(found.forms)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
+    return (*forms, "fuzzy") if found.fuzzy else forms
 
 
 def signoff_path(project: Project, locale: str) -> Path:
@@ -166,7 +198,8 @@ def _record(item: Any) -> SignOff:
     return SignOff(
         leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
         source=str(item["source"]), translation=str(item["translation"]),
-        note=str(item.get("note", "")), entries=dict(item.get("entries") or {}),
+        page=str(item.get("page", "")), note=str(item.get("note", "")),
+        entries=dict(item.get("entries") or {}),
     )  # fmt: skip
 
 
@@ -225,7 +258,7 @@ def record_signoff(
         )
     record = SignOff(
         leaflet_id, role, by.strip(), date or today(), state.source, state.translation,
-        note.strip(), dict(state.entries),
+        page=state.page, note=note.strip(), entries=dict(state.entries),
     )  # fmt: skip
     # Read and written back under a lock on the folder: a second sign-off at the same
     # moment (the reviewer's and the clinician's) waits, then adds to this one's file.
@@ -265,13 +298,19 @@ def changed_since(
     history: tuple[SignOff, ...], state: TextState, required: tuple[str, ...]
 ) -> tuple[tuple[str, str], ...]:
     """Entries whose source or translation changed since the last approval (the latest
-    sign-off in a required role, else the latest of any)."""
+    sign-off in a required role, else the latest of any). A record made before the page
+    items were covered is one line for all of them: none was approved."""
     approvals = [r for r in history if r.role in required] or list(history)
     if not approvals:
         return ()
     old = approvals[-1].entries
+    covers_page = bool(approvals[-1].page)
     changed = []
+    if not covers_page and any(is_page_item(context) for context in state.entries):
+        changed.append((UNCOVERED_PAGE, "not covered by a sign-off made before they were"))
     for context, now in state.entries.items():
+        if is_page_item(context) and not covers_page:
+            continue
         before = old.get(context)
         if before == now:
             continue
@@ -287,13 +326,21 @@ def changed_since(
 
 def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[TextState, Review]:
     """The current text of ``leaflet`` in ``locale`` and its sign-off state."""
-    template = leaflet_template(leaflet, project)
     path = catalog_path(project, locale, leaflet.id)  # ar's, for an ar_EG build
     catalog = read_po(path) if path.is_file() else None
-    state = text_state(template, catalog)
+    state = leaflet_state(project, leaflet, locale, catalog)
     complete = catalog is not None and not state.missing
     text_locale = catalog_language(path) if catalog is not None else locale
     return state, review(project, leaflet.id, text_locale, state, complete=complete)
+
+
+def leaflet_state(
+    project: Project, leaflet: Leaflet, locale: str, catalog: Catalog | None
+) -> TextState:
+    """What a reader of ``leaflet`` in ``locale`` reads: its entries' source and their
+    translations in ``catalog``, and the page items (`signoff_scope`)."""
+    template = leaflet_template(leaflet, project)
+    return text_state(template, catalog, page_items(project, leaflet, locale))
 
 
 def proof_lines(result: Review, state: TextState) -> tuple[list[str], list[str]]:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, replace
 
 from ..checks.segment import words_of
 from ..content.inline import InlineError, plain_text
+from ..content.loader import load_leaflet
 from ..project import Project
 from .catalog import (
     UI_DOMAIN,
@@ -27,7 +28,7 @@ from .catalog import (
 )
 from .extract import is_optional, project_templates
 from .pofile import read_po
-from .signoff import review, text_state
+from .signoff import leaflet_state, review
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ def project_stats(project: Project) -> list[CatalogStats]:
             catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
             row = catalog_stats(domain, locale, catalog, template, project)
             if domain != UI_DOMAIN:
-                state = text_state(template, catalog if row.exists else None)
+                leaflet = load_leaflet(project.leaflet_path(domain), project)[0]
+                state = leaflet_state(project, leaflet, locale, catalog if row.exists else None)
                 found = review(project, domain, locale, state, complete=row.ready)
                 row = replace(
                     row, review=found.state, signed_off=found.current_roles,

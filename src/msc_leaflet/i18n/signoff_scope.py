@@ -1,0 +1,96 @@
+"""What a translation's sign-off covers besides its catalog's msgstrs: every other word,
+number and address a reader of that translation reads on its pages.
+
+A clinician approves a leaflet as it is printed. Its catalog holds only the texts a
+translator writes; the pages also print that language's ``ui`` words ("References", a
+callout's title, "Version"), the document control (code, version, dates), the clinic's
+name and contacts (its phone is the emergency number), the address behind the QR code,
+each reference's authors, year, journal and DOI, and the pictures. Each of these is one
+*page item* here, as (source, as printed), so the proof names the one that changed. Its
+name has a colon, which no catalog context has (block ids are slugs, reference titles
+``ref/<key>/title``).
+
+Left out, because no reader reads them, so editing them must not send a clinician back:
+the desk's words; the ``ui`` words this leaflet never prints; the PDF's keywords; a
+block's ``note`` (waivers of claim checks, notes to translators); translators' comments;
+the glossary (it judges texts and changes none); ``words.txt`` (it moves line breaks,
+never a word: the proof shows where lines break); the theme; the clinic's logo (its
+brand, not its advice: a new logo would send every translation of every leaflet back).
+"""
+
+from __future__ import annotations
+
+from ..content.model import DocumentControl, Figure, Leaflet, Organisation, Reference
+from ..project import Project
+from .labels import UI_MESSAGES
+from .localizer import ui_labels
+from .printed_labels import printed_labels
+
+PageItem = tuple[str, str]  # (what the source or the package writes, what is printed)
+NOT_TRANSLATED = ""  # the printed side of an item the page prints as its source writes it
+CONTACT_FIELDS = ("name", "address", "phone", "line", "whatsapp", "web")
+
+
+def is_page_item(context: str) -> bool:
+    """Whether ``context`` names a page item rather than a catalog entry."""
+    return ":" in context
+
+
+def page_items(project: Project, leaflet: Leaflet, locale: str) -> dict[str, PageItem]:
+    """Every page item of ``leaflet`` printed in ``locale``, by name."""
+    return {
+        **_page_words(project, leaflet, locale),
+        **_document(leaflet.document),
+        **_contacts(leaflet.organisation),
+        **({"url": (leaflet.url, NOT_TRANSLATED)} if leaflet.url else {}),
+        **{f"ref:{ref.key}": (_citation(ref), NOT_TRANSLATED) for ref in leaflet.references},
+        **_pictures(leaflet),
+    }
+
+
+def _page_words(project: Project, leaflet: Leaflet, locale: str) -> dict[str, PageItem]:
+    """The ``ui`` words ``leaflet`` prints in any edition (a booklet's "Notes" and the
+    approval footer included: a theme setting must not decide what was approved), each
+    as printed: its translation, or its English where the catalog cannot give one."""
+    labels = ui_labels(locale, project)
+    keys = printed_labels(leaflet, footer_approval=True, booklet=True)
+    return {f"ui:{key}": (UI_MESSAGES[key], labels(key)) for key in sorted(keys)}
+
+
+def _document(document: DocumentControl) -> dict[str, PageItem]:
+    """The footer's and title block's document control."""
+    return {
+        "document:code": (document.code, NOT_TRANSLATED),
+        "document:version": (document.version, NOT_TRANSLATED),
+        "document:published": (document.published.isoformat(), NOT_TRANSLATED),
+        "document:next-review": (document.next_review.isoformat(), NOT_TRANSLATED),
+    }
+
+
+def _contacts(organisation: Organisation) -> dict[str, PageItem]:
+    """The clinic's name and each contact it prints."""
+    return {
+        f"organisation:{key}": (value, NOT_TRANSLATED)
+        for key in CONTACT_FIELDS
+        if (value := getattr(organisation, key))
+    }
+
+
+def _citation(reference: Reference) -> str:
+    """What a reference list prints of ``reference`` besides its title (a catalog entry)."""
+    parts = [
+        *reference.authors, str(reference.year), reference.journal, reference.volume,
+        reference.issue, reference.pages, reference.doi, reference.pmid, reference.url,
+    ]  # fmt: skip
+    return "\x1f".join(parts)
+
+
+def _pictures(leaflet: Leaflet) -> dict[str, PageItem]:
+    """Each figure's image, by the sha256 of its file: a swapped dosing diagram is read."""
+    from ..build.fingerprint import file_sha256  # the build's cached hashes, not a second
+
+    return {
+        f"figure:{block.id}": (file_sha256(block.path), NOT_TRANSLATED)
+        for block in leaflet.blocks
+        if isinstance(block, Figure)
+    }
