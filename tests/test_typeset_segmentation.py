@@ -529,6 +529,11 @@ def _words_cut(text: str, at: int, terms: Collection[str]) -> list[str]:
     ]
 
 
+def _may_end_a_line(text: str, at: int) -> bool:
+    """Whether a line may end at ``at`` by the line rules, the text's ends included."""
+    return at in (0, len(text)) or allowed_break(text, at)
+
+
 def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
     """Where each line of ``text`` after the first starts, past the spaces it broke
     at (a line may end before its space or after it)."""
@@ -645,7 +650,9 @@ def test_a_piece_wider_than_a_narrow_column_is_cut_at_a_word_edge_first(lang: st
                     piece = text[start:end]
                     edges = {start + e for e in line_breaks(piece, lang, listed)}
                     for a, b in segmentation.listed_spans(piece, lang, listed):
-                        edges |= {start + a, start + b}  # a listed term's own edges
+                        # a listed term's own edges, where a line may end at all (not
+                        # after the opening quote of “สโตรมัล”)
+                        edges |= {start + e for e in (a, b) if _may_end_a_line(text, start + e)}
                         edges |= {  # ICU's words inside a listed term alone: โรง|พยาบาล
                             start + a + e
                             for e in icu_breaks(piece[a:b], lang)
