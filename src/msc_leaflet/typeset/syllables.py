@@ -91,6 +91,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Collection
 from functools import cache, lru_cache
+from pathlib import Path
 
 THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 LEADING_VOWELS = "เแโใไ"
@@ -269,6 +270,60 @@ def _tcc_pos() -> Callable[[str], set[int]]:
     return tcc_pos
 
 
+def _pythainlp_file(relative: str) -> Path | None:
+    """The path of a file of the installed ``pythainlp`` package, found without
+    importing it (`_tcc_pos` says why), or None where it is not there."""
+    package = importlib.util.find_spec("pythainlp")  # finds, does not import
+    folders = package.submodule_search_locations if package else None
+    if not folders:
+        return None
+    path = Path(next(iter(folders))) / relative
+    return path if path.is_file() else None
+
+
+@cache
+def _listed_syllables() -> frozenset[str]:
+    """PyThaiNLP's list of Thai syllables (``corpus/syllables_th.txt``, ~10,000), read as
+    a file: the one source that knows สอด|คล้อง, ทบ|ทวน and สโตร|มัล where the spelling
+    reads two ways. Empty if the package has no such list (the spelling alone decides)."""
+    path = _pythainlp_file(SYLLABLE_LIST)
+    if path is None:
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+
+
+SYLLABLE_LIST = "corpus/syllables_th.txt"
+#: The most Thai character clusters one syllable holds (สโตร, เครื่อง, ศาสตร์: 1-4).
+SYLLABLE_CLUSTERS = 5
+
+
+@lru_cache(maxsize=1024)
+def listed_syllable_ends(run: str) -> frozenset[int]:
+    """Ends (0 < i < len) of the syllables of the Thai ``run`` by PyThaiNLP's syllable
+    list: the split along its clusters (`cluster_ends`) that leaves the fewest letters
+    in pieces the list does not hold, then has the fewest pieces (maximal matching).
+    Where the spelling reads two ways (สอด|คล้อง or สอดค|ล้อง, ทบ|ทวน or ทบทว|น) and no
+    word dictionary has spoken, as inside a word cut in a narrow column, this says
+    which is a syllable's edge."""
+    listed = _listed_syllables()
+    ends = [0, *sorted(cluster_ends(run))]
+    if not listed or ends[-1] != len(run):
+        return frozenset()
+    best: dict[int, tuple[int, int, int]] = {0: (0, 0, 0)}  # end: (unknown, pieces, start)
+    for j, end in enumerate(ends[1:], start=1):
+        options = []
+        for start in ends[max(0, j - SYLLABLE_CLUSTERS) : j]:
+            unknown, pieces, _ = best[start]
+            piece = run[start:end]
+            options.append((unknown + (0 if piece in listed else len(piece)), pieces + 1, start))
+        best[end] = min(options)
+    found, at = set(), best[len(run)][2]
+    while at:
+        found.add(at)
+        at = best[at][2]
+    return frozenset(found)
+
+
 @lru_cache(maxsize=4096)
 def cluster_ends(text: str) -> frozenset[int]:
     """End offsets of the Thai Character Clusters of ``text``."""
@@ -283,6 +338,18 @@ def syllable_break(text: str, i: int, dictionary: bool = False) -> bool:
     is ``dictionary``: whether a dictionary (ICU's) put a word boundary here."""
     verdict = _syllable_verdict(text, i)
     return dictionary if verdict is None else verdict
+
+
+def listed_syllable_break(text: str, i: int) -> bool:
+    """`syllable_break` for a break inside a word no dictionary broke (a piece wider than
+    a narrow column is cut): where the spelling reads two ways, PyThaiNLP's syllable
+    list decides (`listed_syllable_ends`): สอด|คล้อง and ทบ|ทวน are syllable edges,
+    สอดค|ล้อง and ทบทว|น are not."""
+    verdict = _syllable_verdict(text, i)
+    if verdict is not None:
+        return verdict
+    start, end = _thai_run(text, i)
+    return i - start in listed_syllable_ends(text[start:end])
 
 
 def _syllable_verdict(text: str, i: int) -> bool | None:
