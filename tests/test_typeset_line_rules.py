@@ -962,3 +962,40 @@ def test_a_listed_compound_wider_than_the_line_is_cut_between_its_words(width: i
     assert lines[-2].endswith("โรง") and lines[-1] == "พยาบาล", lines
     assert any("โรงพยาบาล" in unit for unit in reported)
     assert "การรัก" not in lines and "ษาที่" not in lines, lines
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # after the vowel -อ written bare (รอ, ขอ, ต่อ, พอ): อ is no consonant
+        *("ต้องรอ|ผลตรวจเลือด", "กรุณาขอ|รหัสผ่าน", "ติดต่อ|พยาบาลได้", "พอ|สบายดี", "ต่อ|สมอง"),
+        # after a syllable whose vowel is not written (คน, ผล, ลด, หมด): its final
+        *("ผล|ของยา", "คน|บอกว่า", "ความดันลด|ลง", "อาการสงบ|ลง", "ผู้ป่วยหมด|สติ"),
+        # after a final consonant: a closed syllable before อ, ฤ, a cluster's letters
+        *("การฝึก|อบรม", "ยาออก|ฤทธิ์เร็ว", "สามารถ|บอกได้", "โปรด|ระวัง", "ขอพบ|แพทย์"),
+        # after an open syllable: a word whose first vowel is not written (ขยาย, สติ)
+        *("ที่|ขยายตัว", "ที่|สนับสนุน", "ศึกษา|ขนาดยา", "มี|ปฏิกิริยา", "แพทย์นี้|อธิบาย"),
+        # after ไ- or ใ- and one consonant, a consonant with its own vowel starts a word
+        "ทั่วไป|ระหว่างวัน",
+    ],
+)
+def test_icu_s_word_boundary_after_a_vowel_or_final_read_as_a_consonant_stays(
+    marked: str,
+) -> None:
+    # The rules took the อ of รอ for a bare consonant, the น of คน for one that starts
+    # the next syllable (ค|รี, ง|ด), the ก of ฝึก for the initial of a syllable -อ-
+    # (กอบ): ICU's boundary was dropped, รอผล and คนบอก became one piece at every width
+    # and a narrow column cut them inside a syllable or as an emergency.
+    text, at = cut(marked)
+    assert at in line_breaks(text, "th")
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["รอผ|ลตรวจ", "คนบ|อก", "ลดล|ง", "ฝึกอ|บรม", "โปร|ด", "สามาร|ถ", "ทบท|วน", "ส|โตรมัล"],
+)
+def test_inside_those_words_a_cut_still_falls_inside_a_syllable(marked: str) -> None:
+    # The spelling alone (a cut inside a piece, where no dictionary said a word ends)
+    # never takes these for syllable edges.
+    text, at = cut(marked)
+    assert not keeps_syllable(text, at)

@@ -529,6 +529,11 @@ def _words_cut(text: str, at: int, terms: Collection[str]) -> list[str]:
     ]
 
 
+def _may_end_a_line(text: str, at: int) -> bool:
+    """Whether a line may end at ``at`` by the line rules, the text's ends included."""
+    return at in (0, len(text)) or allowed_break(text, at)
+
+
 def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
     """Where each line of ``text`` after the first starts, past the spaces it broke
     at (a line may end before its space or after it)."""
@@ -645,7 +650,9 @@ def test_a_piece_wider_than_a_narrow_column_is_cut_at_a_word_edge_first(lang: st
                     piece = text[start:end]
                     edges = {start + e for e in line_breaks(piece, lang, listed)}
                     for a, b in segmentation.listed_spans(piece, lang, listed):
-                        edges |= {start + a, start + b}  # a listed term's own edges
+                        # a listed term's own edges, where a line may end at all (not
+                        # after the opening quote of “สโตรมัล”)
+                        edges |= {start + e for e in (a, b) if _may_end_a_line(text, start + e)}
                         edges |= {  # ICU's words inside a listed term alone: โรง|พยาบาล
                             start + a + e
                             for e in icu_breaks(piece[a:b], lang)
@@ -657,4 +664,49 @@ def test_a_piece_wider_than_a_narrow_column_is_cut_at_a_word_edge_first(lang: st
                         shown = f"{text[max(line_start, at - 12) : at]}|{text[at : at + 12]}"
                         wrong.add(f"{width} pt: {shown} (a word ends at {max(passed) - at})")
                 line_start = at
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def _syllable_around(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the syllable a cut at ``at`` falls inside: the nearest places on
+    either side where a cut inside a word keeps syllables whole (or the letters end)."""
+
+    def edge(i: int) -> bool:
+        letters = segmentation.between_known_syllables(text, i)
+        return not letters or keeps_syllable(text, i, syllable_list=True)
+
+    start = max((i for i in range(1, at) if edge(i)), default=0)
+    end = min((i for i in range(at + 1, len(text)) if edge(i)), default=len(text))
+    return start, end
+
+
+@pytest.mark.parametrize("lang", ["th", "lo"])
+def test_a_narrow_column_cuts_a_word_at_a_syllable_edge_before_inside_one(lang: str) -> None:
+    """Every shipped Thai and Lao paragraph at each of `NARROW_WIDTHS`: a line that ends
+    inside a piece (no line break of its sentence there) ends at a syllable's edge;
+    inside a syllable only when that syllable alone is wider than the column, and then
+    reported (LAYOUT004). The cutter took the spelling's word for a syllable edge only
+    where it was sure, and in an emergency the last place it could not rule out:
+    ทบทว|น, สอดค|ล้อง, สนับส|นุน in a column where ทบ|ทวน, สอด|คล้อง, สนับ|สนุน fit."""
+    listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else WordList(())
+    wrong: set[str] = set()
+    for text in shipped_paragraphs(lang):
+        breaks = set(line_breaks(text, lang, listed))
+        paragraph = make_paragraph(
+            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
+        )
+        for width in NARROW_WIDTHS:
+            reported: list[str] = []
+            paragraph.on_emergency_break = reported.append
+            paragraph.wrap(width, 100_000)
+            for at in _line_starts(text, paragraph.line_texts()):
+                if at in breaks or not segmentation.between_known_syllables(text, at):
+                    continue
+                if keeps_syllable(text, at, syllable_list=True):
+                    continue
+                start, end = _syllable_around(text, at)
+                wide = _set_width(text[start:end], lang, listed) > width
+                if not (wide and reported):
+                    shown = f"{text[max(0, at - 12) : at]}|{text[at : at + 12]}"
+                    wrong.add(f"{width} pt: {shown} (inside {text[start:end]})")
     assert not wrong, "\n".join(sorted(wrong))

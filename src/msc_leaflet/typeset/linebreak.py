@@ -467,7 +467,8 @@ def _cut_points(
         if at in words:
             points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
-        if not (allowed_break(text, at) and keeps_syllable(text, at) and keeps_number(text, at)):
+        syllable = keeps_syllable(text, at, syllable_list=True)  # สอด|คล้อง, not สอดค|ล้อง
+        if not (allowed_break(text, at) and syllable and keeps_number(text, at)):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)

@@ -63,6 +63,7 @@ from .syllables import (
     joined_to_previous,
     khmer_glued_finals,
     khmer_lone_finals,
+    listed_syllable_break,
     syllable_break,
 )
 
@@ -451,14 +452,20 @@ def holds_number_signs(text: str) -> bool:
     return any(char.isdigit() or char in "/／" for char in set(text))
 
 
-def keeps_syllable(text: str, i: int, dictionary: bool = False) -> bool:
+def keeps_syllable(
+    text: str, i: int, dictionary: bool = False, *, syllable_list: bool = False
+) -> bool:
     """A break falls between syllables: between two Thai characters by Thai's rules
     (`syllable_break`), between two Lao letters by Lao's (`lao_syllable_break`),
     elsewhere not before a killed or after a stacked Burmese or Khmer consonant
     (`joined_to_previous`). ``dictionary``: ICU's dictionary (or the author) put a
     word boundary at ``i``, which settles a Thai spelling read two ways (มี|ความ);
-    inside a word such a place is no syllable boundary anyone is sure of."""
+    inside a word such a place is no syllable boundary anyone is sure of, unless
+    ``syllable_list``: a Thai syllable list says it is one (`listed_syllable_break`:
+    สอด|คล้อง, not สอดค|ล้อง), for a cut inside a word wider than its line."""
     if is_thai(text[i - 1]) and is_thai(text[i]):
+        if syllable_list and not dictionary:
+            return listed_syllable_break(text, i)
         return syllable_break(text, i, dictionary)
     if is_lao_letter(text[i - 1]) and is_lao_letter(text[i]):
         return lao_syllable_break(text, i)

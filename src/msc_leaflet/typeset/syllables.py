@@ -15,20 +15,28 @@ break between two Thai characters must also pass this check.
    (คอเลสเตอรอ|ลและ, โม|งเ...), unless the syllable before takes no final (ใ-, ไ-,
    -ะ, -ำ, or one closed already): then it starts a loanword's cluster
    (ให้|สเตียรอยด์). After an open syllable ส is read two ways, a final (มาส|เตอร์)
-   or a loanword's cluster (ที่|สแกน, ดู|สไลด์): the dictionary decides. After an
+   or a loanword's cluster (ที่|สแกน, ดู|สไลด์): the dictionary decides; with nothing
+   it may close before it, such an ส starts the cluster (ส|โตร tears สโตร). After an
    open syllable spelt with เ แ โ and one consonant or a cluster (แอ, เก, เปล) a lone
    consonant is its final (แอ|ลดี), unless rule 6 cannot tell; โรง is closed
-   (โรง|พยาบาล).
+   (โรง|พยาบาล). After any other open syllable (ที่, ต่อ, ศึกษา) it is read two ways,
+   its final or a syllable with an unwritten vowel (ที่|ขยาย, ต่อ|พยาบาล): rule 6.
 3. After -ั- the syllable is not finished (ตั|ว): -ั- always takes a final.
 4. Two bare consonants stay together (ค|รี, ง|ด: a cluster, or an initial and its
-   final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล).
+   final), and อ after a consonant is the vowel -อ (ต้|อง, ร|อล); that อ is no bare
+   consonant of this rule: รอ is an open syllable (รอ|ผล). A third bare consonant
+   after two, or after a final, is read two ways: the second closes the first's
+   syllable with its vowel unwritten, or is a final's silent second (คน|บอก, ลด|ลง,
+   สามารถ|บอก), or it starts one (ส|บาย): the dictionary decides (rule 6).
 5. อ or ว between two bare consonants is the vowel of the first (-อ, and -ัว, whose ั
    is not written before a final): ของ, นอน, ควร, ปวด, ตรวจ are syllables, a break
    on either side of them falls between syllables (ญาติ|ของ|ผู้, ที่|ควร|ดื่ม), and
    none falls inside (ที่นี่ค|วร). Where the first consonant could instead close the
    syllable before (ทุก|วง, "every band"), this reading wins: -ัว is by far the
    commoner; the rare other word loses its break and, cut in a too narrow line, is
-   cut ทุ|กวง.
+   cut ทุ|กวง. After a short vowel (-ิ -ึ -ุ, which seldom end a syllable open) the
+   consonant before อ is as likely its final, and อ an initial (ฝึก|อบรม): the
+   dictionary decides.
 6. After an open syllable (มี, ดู, ที่, หมอ) a bare consonant that makes a cluster with
    the next (CLUSTERS: กร, คว, ตร, หม) is read two ways: the first of a cluster
    (มี|ความ, ที่|ตรวจ, ดู|กรอง) or the final of the syllable before (ภาค|รัฐ, รูป|ร่าง,
@@ -47,8 +55,10 @@ break between two Thai characters must also pass this check.
    closes no syllable (NEVER_FINAL): มี|หมอ, never มีห|มอ.
 7. Signs that a syllable goes on: a tone mark is written on an initial, never on a
    final (ค้|น is inside ค้น); a leading vowel's cluster stays whole (ให|ม่, ตำแห|น่ง);
-   ฤ joins the consonant before it (อังก|ฤษ); อ leads ย in อย่า, อยู่, อยาก
-   (ได้ผลอ|ย่าง, a slip of ICU's); a consonant after ย or ว that closes a syllable
+   ฤ joins the consonant before it (อังก|ฤษ), unless that one is a final
+   (ออก|ฤทธิ์); อ leads ย in อย่า, อยู่, อยาก (ได้ผลอ|ย่าง, a slip of ICU's); after ไ-
+   or ใ- and one consonant, a consonant with a vowel sign is no cluster's second
+   (ไป|ระหว่าง, not the ปร of ไปรษณีย์); a consonant after ย or ว that closes a syllable
    (หมาย, แล้ว), or after -ะ, -ำ, ไ-, ใ-, starts a new one (หมาย|ความ, not หมายค|วาม);
    อ after a final is no vowel (เลือด|ออก, not เลือ|ดออก).
 8. A consonant with -ิ or -ุ and no final after an open syllable is read two ways:
@@ -81,6 +91,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Collection
 from functools import cache, lru_cache
+from pathlib import Path
 
 THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 LEADING_VOWELS = "เแโใไ"
@@ -113,6 +124,9 @@ LOAN_CLUSTER_STARTS = "ส"
 O_LEADS_YO = ("ย่า", "ยู่", "ยาก")
 #: ฤ and ฦ, vowels written as letters: with the consonant before them one syllable.
 VOWEL_LETTERS = "ฤฦ"
+#: An open syllable spelt with เ แ โ and one consonant or a cluster (แอ, เก, เปล): a
+#: lone consonant after it, before a consonant with its own vowel, is its final.
+_OPEN_SPELT_SHORT = re.compile(f"[เแโ](?:[{THAI_CONSONANTS}]|{_CLUSTER})$")
 _OPEN = re.compile(
     f"(?:[เแโ](?:[{THAI_CONSONANTS}]|{_CLUSTER})|เ[{THAI_CONSONANTS}]{{1,2}}[ีื][ยอ])$"
 )
@@ -256,6 +270,60 @@ def _tcc_pos() -> Callable[[str], set[int]]:
     return tcc_pos
 
 
+def _pythainlp_file(relative: str) -> Path | None:
+    """The path of a file of the installed ``pythainlp`` package, found without
+    importing it (`_tcc_pos` says why), or None where it is not there."""
+    package = importlib.util.find_spec("pythainlp")  # finds, does not import
+    folders = package.submodule_search_locations if package else None
+    if not folders:
+        return None
+    path = Path(next(iter(folders))) / relative
+    return path if path.is_file() else None
+
+
+@cache
+def _listed_syllables() -> frozenset[str]:
+    """PyThaiNLP's list of Thai syllables (``corpus/syllables_th.txt``, ~10,000), read as
+    a file: the one source that knows สอด|คล้อง, ทบ|ทวน and สโตร|มัล where the spelling
+    reads two ways. Empty if the package has no such list (the spelling alone decides)."""
+    path = _pythainlp_file(SYLLABLE_LIST)
+    if path is None:
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+
+
+SYLLABLE_LIST = "corpus/syllables_th.txt"
+#: The most Thai character clusters one syllable holds (สโตร, เครื่อง, ศาสตร์: 1-4).
+SYLLABLE_CLUSTERS = 5
+
+
+@lru_cache(maxsize=1024)
+def listed_syllable_ends(run: str) -> frozenset[int]:
+    """Ends (0 < i < len) of the syllables of the Thai ``run`` by PyThaiNLP's syllable
+    list: the split along its clusters (`cluster_ends`) that leaves the fewest letters
+    in pieces the list does not hold, then has the fewest pieces (maximal matching).
+    Where the spelling reads two ways (สอด|คล้อง or สอดค|ล้อง, ทบ|ทวน or ทบทว|น) and no
+    word dictionary has spoken, as inside a word cut in a narrow column, this says
+    which is a syllable's edge."""
+    listed = _listed_syllables()
+    ends = [0, *sorted(cluster_ends(run))]
+    if not listed or ends[-1] != len(run):
+        return frozenset()
+    best: dict[int, tuple[int, int, int]] = {0: (0, 0, 0)}  # end: (unknown, pieces, start)
+    for j, end in enumerate(ends[1:], start=1):
+        options = []
+        for start in ends[max(0, j - SYLLABLE_CLUSTERS) : j]:
+            unknown, pieces, _ = best[start]
+            piece = run[start:end]
+            options.append((unknown + (0 if piece in listed else len(piece)), pieces + 1, start))
+        best[end] = min(options)
+    found, at = set(), best[len(run)][2]
+    while at:
+        found.add(at)
+        at = best[at][2]
+    return frozenset(found)
+
+
 @lru_cache(maxsize=4096)
 def cluster_ends(text: str) -> frozenset[int]:
     """End offsets of the Thai Character Clusters of ``text``."""
@@ -270,6 +338,18 @@ def syllable_break(text: str, i: int, dictionary: bool = False) -> bool:
     is ``dictionary``: whether a dictionary (ICU's) put a word boundary here."""
     verdict = _syllable_verdict(text, i)
     return dictionary if verdict is None else verdict
+
+
+def listed_syllable_break(text: str, i: int) -> bool:
+    """`syllable_break` for a break inside a word no dictionary broke (a piece wider than
+    a narrow column is cut): where the spelling reads two ways, PyThaiNLP's syllable
+    list decides (`listed_syllable_ends`): สอด|คล้อง and ทบ|ทวน are syllable edges,
+    สอดค|ล้อง and ทบทว|น are not."""
+    verdict = _syllable_verdict(text, i)
+    if verdict is not None:
+        return verdict
+    start, end = _thai_run(text, i)
+    return i - start in listed_syllable_ends(text[start:end])
 
 
 def _syllable_verdict(text: str, i: int) -> bool | None:
@@ -289,23 +369,32 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
         return False  # อ leads ย: อย่าง, อยู่, อยาก (ICU: ได้ผลอ|ย่าง)
     if after[0] == "อ" and after[1:].startswith(O_LEADS_YO):
         return True  # ได้ผล|อย่าง: อย่าง starts a syllable
-    if _is_lone(run, at - 1, at) and after[0] in VOWEL_LETTERS:
-        return False  # a consonant and ฤ are one syllable: อังกฤษ, พฤติกรรม
-    if at >= 2 and run[at - 2] in LEADING_VOWELS and run[at - 1 : at + 1] in CLUSTERS:
+    if _is_lone(run, at - 1, at) and after[0] in VOWEL_LETTERS and not _is_final(run, at - 1):
+        return False  # a consonant and ฤ are one syllable: อังกฤษ, พฤติกรรม (not ออก|ฤทธิ์)
+    if _leading_vowel_cluster(run, at):
         return False  # a cluster after its leading vowel: ใหม่, เหมือน, ตำแหน่ง
+    if after[0] in LEADING_VOWELS and _is_lone(run, at - 1, at):
+        loan = run[at - 1] in LOAN_CLUSTER_STARTS  # ส|โตร is inside สโตร, มาส|เตอร์ is not
+        if loan:
+            return None if _is_final(run, at - 1) else False
     vowel_o = after[0] == "อ" and after[1:].lstrip(TONE_MARKS)[:1] not in VOWEL_MARKS
     closed = _is_final(run, at - 1 - (run[at - 1] in TONE_MARKS))
     if vowel_o and _after_bare_consonant(run, at) and not closed:
         return False  # อ after a consonant is the vowel -อ (ต้|อง, ร|อล), not after เลือด
-    if before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at):
+    # ฝึก|อบรม (อ an initial after a short vowel's final) or ฝึ|กอบ: the dictionary decides
+    initial_o = vowel_o and _closes_short_vowel(run, at - 1)
+    bare = before[-1:] in THAI_CONSONANTS and _is_lone(run, at, at + 1) and _bare_vowel(run, at)
+    if bare and not initial_o:
         return False  # ว between bare consonants is the vowel -ัว of the first (ค|วร)
     lone = _is_lone(run, at, at + 1 + (1 if after[1:2] == THANTHAKHAT else 0))
     k = at - 1 - (run[at - 1] in TONE_MARKS)  # the consonant before, under its tone mark
-    if _is_lone(run, k, at) and after[0] in THAI_CONSONANTS:
+    if _is_lone(run, k, at) and after[0] in THAI_CONSONANTS and not _is_vowel_o(run, k):
         pair = run[k] + run[at]
         if run[k] in NEVER_FINAL:
             return False  # มีห|มอ: ห starts the syllable after it
         if k < at - 1 or not _is_final(run, k):  # a tone mark is never on a final: ค้|น
+            if k == at - 1 and _may_close(run, k):
+                return None  # คน|บอก, ลด|ลง, สามารถ|บอก (a final) or ส|บาย, ง|ด (an initial)
             starts = not lone or run[at : at + 2] in CLUSTERS  # รับ, ประ: this one starts
             if not starts or pair in CLUSTERS:
                 return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
@@ -337,7 +426,9 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
         return None  # มี|ความ or ภา|ครัฐ: the first of a cluster, or a final
     if _is_lone(run, at + 1, at + 2):
         return None  # มี|คน, ที่|ลง (a vowel not written) or มีด|... (a final)
-    return False
+    if _OPEN_SPELT_SHORT.search(before.translate(_NO_TONE_MARKS)):
+        return False  # แอ|ลดี: after เ แ โ and one consonant or a cluster, a final
+    return None  # ที่|ขยาย, ต่อ|พยาบาล, นี้|อธิบาย (a vowel not written) or ที่ข|ยาย
 
 
 #: รร (ro han) after a consonant is its vowel: -ั- with the consonant after it as the
@@ -384,6 +475,37 @@ def _ro_han_verdict(run: str, at: int) -> bool | None:
     if _is_ro_han(run, at) or _is_ro_han(run, at - 1):
         return False  # between a consonant and its ro han, or inside the ro han
     return None  # บรร|จุ or กรร|ม; กรรม|การ or บรรจ|ง
+
+
+#: Short vowels written after their consonant that rarely end a syllable open: a bare
+#: consonant after one is read as its final (ฝึก, ติด, จุด).
+SHORT_VOWELS = "\u0e34\u0e36\u0e38"
+
+
+def _closes_short_vowel(run: str, k: int) -> bool:
+    """Whether ``run[k]`` is a bare consonant right after a short vowel (ฝึก, ติด, จุด).
+    Before อ and a bare consonant it is read two ways, that syllable's final and อ an
+    initial (ฝึก|อบรม, จุด|อ่อน), or the initial of a syllable of -อ (ฝึ|กอบ): the
+    dictionary decides. After a long vowel -อ wins (ท่า|นอน, not ท่าน|อน)."""
+    return run[k] in THAI_CONSONANTS and run[:k].rstrip(TONE_MARKS)[-1:] in SHORT_VOWELS
+
+
+def _may_close(run: str, k: int) -> bool:
+    """Whether the bare consonant ``run[k]``, after a bare consonant, may close a syllable
+    the one before it starts (คน, ลด, สงบ: a vowel not written) or be a final's silent
+    second (สามารถ). After a final ย or ว (หมาย, แล้ว) it starts a syllable."""
+    return _is_lone(run, k - 1, k) and not (run[k - 1] in "ยว" and _is_final(run, k - 1))
+
+
+def _leading_vowel_cluster(run: str, at: int) -> bool:
+    """Whether a break at ``at`` parts a cluster written after its leading vowel (ให|ม่,
+    เห|มือน, ตำแห|น่ง). After ไ- and ใ-, which take no vowel sign on their consonants,
+    a consonant with a vowel sign of its own is no cluster's: it starts the next
+    syllable (ไป|ระหว่าง, where ปร only looks like the cluster of ไปรษณีย์)."""
+    if at < 2 or run[at - 2] not in LEADING_VOWELS or run[at - 1 : at + 1] not in CLUSTERS:
+        return False
+    own_vowel = run[at + 1 : at + 2] in tuple(VOWEL_MARKS)
+    return not (run[at - 2] in "ไใ" and own_vowel)
 
 
 def _silent_vowel_reading(run: str, at: int, before: str) -> bool:
@@ -455,6 +577,8 @@ def _is_final(run: str, index: int) -> bool:
         return True  # the vowel -อ: ต้อง
     if index >= 1 and _bare_vowel(run, index - 1):
         return True  # a final after -อ or -ัว written bare: ของ, ควร
+    if base[-3:-2] in tuple("เแโ") and base[-2:] in CLUSTERS:
+        return True  # โปรด, แปลก, เพลง: เ แ โ + a cluster + final
     return base[-2:-1] in tuple("เแโ")  # เมต, แอล, แจ้ง: เ + consonant + final
 
 
@@ -481,6 +605,12 @@ def _after_bare_consonant(run: str, index: int) -> bool:
     if k >= 1 and run[k] in TONE_MARKS:
         k -= 1
     return k >= 0 and run[k] in THAI_CONSONANTS and (k == 0 or run[k - 1] not in LEADING_VOWELS)
+
+
+def _is_vowel_o(run: str, index: int) -> bool:
+    """Whether ``run[index]`` is an อ written as the vowel -อ (รอ, ขอ, ต่อ): the syllable
+    it ends is open, and no bare consonant that starts or closes one (รอ|ผล)."""
+    return run[index] == "อ" and _vowel_o(run, index)
 
 
 def _vowel_o(run: str, index: int) -> bool:
