@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pypdf
@@ -404,3 +405,122 @@ def test_a_table_over_three_pages_leaves_no_caption_alone_on_the_last(
     doc.build([Spacer(1, above), Box([table, caption, Spacer(1, 6)])])
     assert pages["row 1"] == {1} and pages["row 2"] == {2}, pages
     assert pages["caption"] == pages["row 5"], pages
+
+
+# Drug and medical words a narrow cell (30-90 pt) must cut, in the languages whose
+# text keeps them in Latin letters, and in Cyrillic (hydroxychloroquine).
+LONG_WORDS = (
+    "chloroquine hydroxychloroquine methylprednisolone mesenchymal immunomodulatory "
+    "thrombocytopenia paracetamol acetaminophen гидроксихлорохин"
+)
+HOSTS = {
+    "en": "{}",
+    "vi": "Thuốc {} tế-bào gốc trung mô",
+    "th": "ยา {} ที่โรงพยาบาล",
+}
+
+
+def _letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
+
+
+@pytest.mark.parametrize("lang", sorted(HOSTS))
+@pytest.mark.parametrize("width", [30.0, 40.0, 50.0, 60.0, 90.0])
+def test_every_cut_inside_a_latin_word_shows_a_hyphen(lang: str, width: float) -> None:
+    """ "chloroqu" / "ine" read as two words: a word of a script written with hyphens
+    cut at a line end ends in a hyphen wherever the cut falls (at a hyphenation point
+    or, when none fits, in an emergency), keeps at least 2 letters before it and 3
+    after, and the part with its hyphen fits the line."""
+    text = HOSTS[lang].format(LONG_WORDS)
+    paragraph = make_paragraph(runs_for([(text, "")], 9), body_style(size=9), lang)
+    parts = fit_units(paragraph.units, width, lang)
+    for before, after in pairwise(parts):
+        joined = before.text[-1:] + after.text[:1]
+        if not (joined.isalpha() and all(char < "\u0e00" for char in joined)):
+            assert not hyphenated(before), (before.text, after.text)
+            continue
+        assert hyphenated(before), (width, before.text, after.text)
+        assert before.width <= width + 1e-6, (width, before.text)
+    for word in LONG_WORDS.split():
+        pieces = [p.text.strip() for p in parts if p.text.strip() and p.text.strip() in word]
+        if len(pieces) > 1 and "".join(pieces) == word:
+            assert _letters(pieces[0]) >= 2 and _letters(pieces[-1]) >= 3, (width, pieces)
+
+
+def test_a_medical_word_is_cut_at_its_dictionary_hyphenation_point() -> None:
+    """Pyphen's English patterns miss medical words ("thrombocyt-openia", no point at
+    all in "chloroquine"): the package's list of their hyphenations comes first, and a
+    cut there is no emergency."""
+    from msc_leaflet.typeset.hyphenation import hyphenation_points
+
+    assert sorted(hyphenation_points("mesenchymal", "en")) == [3, 5, 8]
+    assert sorted(hyphenation_points("Chloroquine", "th")) == [4, 6]
+    assert 11 in hyphenation_points("thrombocytopenia", "vi")  # thrombocyto-penia
+    paragraph = make_paragraph(runs_for([("chloroquine", "")], 9), body_style(size=9), "en")
+    (word,) = paragraph.units
+    forced: list[str] = []
+    parts = fit_units([word], word.width * 0.8, "en", on_forced=lambda u: forced.append(u.text))
+    assert [p.text for p in parts] == ["chloro", "quine"] and hyphenated(parts[0])
+    assert forced == []
+
+
+def test_an_emergency_cut_in_a_latin_word_is_still_reported() -> None:
+    """No hyphenation point ("acet-aminophen") fits 15 pt: the cut is an emergency the
+    check reports (LAYOUT004), and it too shows a hyphen."""
+    paragraph = make_paragraph(runs_for([("acetaminophen", "")], 9), body_style(size=9), "en")
+    forced: list[str] = []
+    parts = fit_units(paragraph.units, 15.0, "en", on_forced=lambda u: forced.append(u.text))
+    assert forced == ["acetaminophen"]
+    assert len(parts) > 1 and all(hyphenated(p) for p in parts[:-1])
+    assert _letters(parts[-1].text) >= 3
+
+
+def test_a_vietnamese_compound_keeps_its_own_hyphen_only() -> None:
+    """ "tế-bào" is cut after the author's hyphen, with no second one drawn, and a
+    Vietnamese syllable is never hyphenated at an English pattern's point."""
+    text = "tế-bào nghiêng trường"
+    paragraph = make_paragraph(runs_for([(text, "")], 9), body_style(size=9), "vi")
+    parts = fit_units(paragraph.units, 32.0, "vi")
+    assert [p.text.strip() for p in parts] == ["tế-", "bào", "nghiêng", "trường"]
+    assert not any(hyphenated(p) for p in parts)
+    from msc_leaflet.typeset.hyphenation import hyphenation_points
+
+    syllables = "nghiêng nghiệm trường thuốc khuyến người chuyển thường nguyễn giường"
+    assert hyphenation_points(syllables, "vi") == set()
+
+
+def test_an_emergency_hyphen_is_drawn_and_not_in_the_text_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copy, search and a screen reader give "chloroquine" whole: the hyphen of a cut
+    inside it, at a hyphenation point or not, is drawn and carries no text."""
+    text = "Take chloroquine paracetamol methylprednisolone"
+    column = 38.0  # 26 pt inside the padding: no point fits "paracetamol"
+    built = build_document(
+        tmp_path / "narrow.pdf", [[(text, "")]], column=column, lang="en", monkeypatch=monkeypatch
+    )
+    for name, extract in EXTRACTORS.items():
+        extracted = extract(built.path)
+        assert "-" not in extracted and "‐" not in extracted, name
+        assert "".join(extracted.split()) == "".join(text.split()), (name, extracted)
+    paragraph = make_paragraph(runs_for([(text, "")]), body_style(), "en")
+    units = fit_units(paragraph.units, column - 12, "en")
+    cut = [unit for unit in units if hyphenated(unit)]
+    assert len(cut) >= 3
+    page = pypdfium2.PdfDocument(built.path)[0]
+    paths = [o for o in page.get_objects() if o.type == pypdfium2.raw.FPDF_PAGEOBJ_PATH]
+    assert len(paths) == len(cut)
+
+
+def test_a_malformed_hyphenation_list_line_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_leaflet.errors import LeafletError
+    from msc_leaflet.typeset import hyphenation
+
+    path = tmp_path / "hyphenation-zz.txt"
+    path.write_text("# comment\nchlo-ro-quine\nmes en chy mal\n", encoding="utf-8")
+    monkeypatch.setattr(hyphenation, "hyphenation_list_path", lambda lang: path)
+    with pytest.raises(LeafletError) as raised:
+        hyphenation.listed_hyphenations("zz")
+    assert raised.value.location.path == path and raised.value.location.line == 3

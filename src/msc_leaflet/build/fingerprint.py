@@ -26,7 +26,7 @@ from pathlib import Path
 from .. import __version__
 from ..clock import source_date_epoch
 from ..content.model import Figure, Leaflet
-from ..data import data_path, word_list_path
+from ..data import data_path, hyphenation_lists, word_list_path
 from ..files import Stamp, file_stamp, read_input
 from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
 from ..project import Project
@@ -78,7 +78,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     # Of the ui catalog, the words a page prints: not the desk's.
     files += [Part(path, "printed") for path in catalog_lookup(project, locale, UI_DOMAIN)]
     files += [project.words_path(locale), word_list_path(locale)]
-    files += [data_path("theme.yaml"), project.theme_path]
+    files += [data_path("theme.yaml"), project.theme_path, *hyphenation_lists()]
     # The checks' findings are recorded with the output, and --strict refuses on them:
     # a rule made an error must not let an output built before it count as printable.
     # The layout checks, which every build runs, read the settings' [checks] for their

@@ -27,6 +27,20 @@ def word_list_path(locale: str) -> Path:
     return data_path(f"words-{language_subtag(locale)}.txt")
 
 
+def hyphenation_list_path(language: str) -> Path:
+    """The package's list of medical hyphenations for Pyphen's language ``language``
+    (``en_US`` reads ``hyphenation-en.txt``; it may not exist), read before Pyphen's
+    patterns (`typeset.hyphenation`)."""
+    return data_path(f"hyphenation-{language.split('_')[0]}.txt")
+
+
+def hyphenation_lists() -> list[Path]:
+    """Every shipped hyphenation list: any of them can move a line end in any build
+    (a Thai leaflet's Latin words are hyphenated as English), so each is an input of
+    every output's fingerprint."""
+    return sorted(DATA_DIR.glob("hyphenation-*.txt"))
+
+
 def library_root(name: str) -> Path:
     """The project folder of the bundled library ``name`` (``leaflets/``, ``locales/``,
     ``organisations/``).

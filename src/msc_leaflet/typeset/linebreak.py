@@ -26,14 +26,13 @@ extractor must give back exactly what was written, and none joins a hyphenated w
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
+from .hyphenation import emergency_points, hyphenating, hyphenation_points
 from .scripts import CLOSING_PUNCTUATION, HANGING, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
@@ -51,9 +50,6 @@ from .segmentation import (
 from .shaping import Cluster, shape
 from .squeeze import closing_marks, opening_marks
 from .units import Piece, Unit, clipped, unit_of
-
-if TYPE_CHECKING:
-    from pyphen import Pyphen
 
 BOUNDARY_STRETCH_EM = 0.04
 # A justified space grows by at most this much: poppler reads wider gaps in a narrow
@@ -335,7 +331,7 @@ def soft_hyphen_width(unit: Unit) -> float:
     if not unit.pieces or not unit.pieces[-1].text.endswith(SOFT_HYPHEN):
         return 0.0
     text = unit.text
-    if len(text) < 2 or not _hyphenating(text[-2]):
+    if len(text) < 2 or not hyphenating(text[-2]):
         return 0.0
     return _hyphen_width(unit.pieces[-1])
 
@@ -437,9 +433,6 @@ def _advance(item: tuple[Piece, Cluster]) -> float:
     return cluster.advance * piece.size / 1000
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _cut_points(
     flat: Flat,
     trailing_spaces: int,
@@ -453,7 +446,7 @@ def _cut_points(
     and whose edges are word boundaries (the list's: มี|พยาธิ, เกียรติ|ยศ)."""
     text = "".join(cluster.text for _, cluster in flat)
     offsets = _offsets(flat)
-    hyphens = _hyphenation_points(text, lang)
+    hyphens = hyphenation_points(text, lang)
     edges = {i for span in listed for i in span}
     words = word_edges(text, lang)
     points: dict[int, bool] = {}
@@ -503,39 +496,6 @@ def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
     return any(start < at < end for start, end in spans)
 
 
-def _hyphenating(char: str) -> bool:
-    """A letter of a script written with hyphens (Latin, Greek, Cyrillic): inside a
-    word of these a cut needs a hyphenation point. Thai has its syllable rules; other
-    scripts keep the cluster rule they had."""
-    return char < "\u0590" and char.isalpha()
-
-
-def _hyphenation_points(text: str, lang: str) -> set[int]:
-    """Offsets inside the non-Thai words of ``text`` where Pyphen allows a hyphen.
-
-    Words are hyphenated by the paragraph's language when Pyphen has it, otherwise as
-    English: the Latin words of a Thai leaflet are English terms and drug names.
-    """
-    dictionary = _dictionary(lang.replace("-", "_"))
-    points: set[int] = set()
-    for match in _LETTERS.finditer(text):
-        word = match.group()
-        if not all(map(_hyphenating, word)) or len(word) < 5:
-            continue
-        points.update(match.start() + p for p in dictionary.positions(word))
-    return points
-
-
-@lru_cache(maxsize=16)
-def _dictionary(lang: str) -> Pyphen:
-    import pyphen
-
-    found = pyphen.language_fallback(lang)
-    if found is None or found.split("_")[0] in ("th", "lo", "km", "my"):
-        found = "en"  # Pyphen's Thai patterns are not our syllable rules
-    return pyphen.Pyphen(lang=found)
-
-
 def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list[Unit], bool]:
     """Parts of one oversized unit, each as wide as ``width`` allows (at least a
     cluster), and whether some cut fell where no reader accepts it. ``later``: the unit
@@ -548,8 +508,11 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     text = "".join(cluster.text for _, cluster in flat)
     offsets = _offsets(flat)
 
-    def fits(start: int, end: int) -> bool:  # clusters start:end, with a hyphen if cut
-        extra = _hyphen_width(flat[end - 1][0]) if points.get(end) else 0.0
+    def fits(start: int, end: int, hyphen: bool | None = None) -> bool:
+        """Clusters start:end on a line, with a hyphen if cut at a hyphenation point
+        (or if ``hyphen`` says so)."""
+        hyphen = bool(points.get(end)) if hyphen is None else hyphen
+        extra = _hyphen_width(flat[end - 1][0]) if hyphen else 0.0
         extra -= lead if start == 0 else 0.0
         return sum(_advance(flat[j]) for j in range(start, end)) + extra <= width + FUZZ
 
@@ -590,6 +553,10 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang, terms_words)
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
+                if cut <= i and _inside_word(text, offsets[cut]):  # chloroqu|ine
+                    with_hyphen = partial(fits, cuts[-1], hyphen=True)
+                    cut = _hyphenated_cut(text, offsets, cuts[-1], i, cut, with_hyphen)
+                    hyphens.add(cut)
             if cut > i:  # the line took what hangs past its end
                 i = cut
                 used = 0.0
@@ -604,6 +571,36 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
         cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether offset ``at`` falls between two letters of a word written with hyphens
+    (`hyphenation.hyphenating`): a cut there needs one, or the reader sees two words."""
+    return 0 < at < len(text) and hyphenating(text[at - 1]) and hyphenating(text[at])
+
+
+def _hyphenated_cut(
+    text: str,
+    offsets: Sequence[int],
+    start: int,
+    end: int,
+    cut: int,
+    fits: Callable[[int], bool],
+) -> int:
+    """Where an emergency cut at cluster ``cut``, inside a word written with hyphens, falls
+    instead so that its hyphen fits the line of clusters ``start:end`` and the word keeps
+    its least letters on each side (`hyphenation.emergency_points`): the last such point
+    that fits, else, in a line narrower than two letters and a hyphen, the first after
+    ``start`` in the word (the line runs a little past its end), else ``cut``."""
+    allowed = emergency_points(text)
+    found = next((j for j in range(end, start, -1) if offsets[j] in allowed and fits(j)), None)
+    if found is not None:
+        return found
+    word_end = offsets[cut]
+    while word_end < len(text) and hyphenating(text[word_end]):
+        word_end += 1
+    after = (j for j in range(start + 1, len(offsets)) if offsets[j] <= word_end)
+    return next((j for j in after if offsets[j] in allowed), cut)
 
 
 def _word_points(
