@@ -495,3 +495,28 @@ def test_a_sign_off_needs_both_a_name_and_a_role(root: Path, given: tuple[str, s
     )
     assert code != 0 and "--by" in output and "--role" in output, output
     assert "Traceback" not in output and signoff_file(root) == ""
+
+
+def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
+    """A tool (Poedit, Weblate) wrote the kicker as msgid_plural/msgstr[0]. The build
+    prints it in English with a warning at its line, and `i18n check` refuses it, but
+    stats said 100 % ready and "translated", while a sign-off refused it as untranslated
+    and sent the clinician to stats, which showed nothing left."""
+    edit(
+        root / TH_PO,
+        'msgid "Patient information"\nmsgstr "ข้อมูลสำหรับผู้ป่วย"',
+        'msgid "Patient information"\nmsgid_plural "Patient information"\n'
+        'msgstr[0] "ข้อมูลสำหรับผู้ป่วย"',
+    )
+    row = stats(root)
+    assert (row["untranslated"], row["review"]) == (1, "incomplete"), row
+    code, output = invoke("i18n", "stats", "--project", str(root))
+    assert re.search(r"care-basics .* 9\d%  not ready  incomplete", output), output
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 1 and "care-basics.po:22: error: I18N002: kicker: the entry is in plural" in (
+        output
+    )
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert "not ready   1 text is untranslated or fuzzy (kicker)" in output, output
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 1 and "(kicker)" in output and signoff_file(root) == ""

@@ -145,8 +145,7 @@ def text_state(
     for entry in template.active:
         found = translated.get(entry.key)
         written = _translation(found)
-        usable = found is not None and found.translated and found.msgstr
-        if not usable and not is_optional(entry.msgctxt):
+        if not (found is not None and found.printed) and not is_optional(entry.msgctxt):
             missing.append(_context(entry))
         context = _context(entry)
         sources.append(_digest(context, entry.msgid))
