@@ -579,6 +579,7 @@ def test_the_translating_page_shows_what_its_sign_off_and_xliff_commands_print(
         "review",
         "stats",
         "infusion-safety",
+        "review",
     ]
     project = copy_bundled(tmp_path / "signoff")
     monkeypatch.chdir(project)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from i18n_support import ROOT, copy_bundled, invoke
+from i18n_support import ROOT, copy_bundled, invoke, set_msgstr
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.labels import UI_MESSAGES
 from msc_leaflet.i18n.signoff import read_signoffs, required_roles
@@ -433,3 +433,90 @@ def test_an_approval_made_before_the_page_was_covered_asks_for_one_more(root: Pa
     assert state == "stale" and list(changed) == [UNCOVERED_PAGE]
     assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
     assert th_review(root) == ("approved", {})
+
+
+def signoff_file(root: Path) -> str:
+    path = root / "locales" / "th" / "signoff.yaml"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def test_review_shows_what_changed_since_the_last_approval_before_and_when_signing(
+    root: Path,
+) -> None:
+    """A clinician re-approving a stale translation was told only "state approved": not
+    which texts had changed since the last approval, which are what they must re-read.
+    `i18n review` without a name now lists them and records nothing; with one, it names
+    what the new sign-off approved. Each is the proof's and stats' one list."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / LEAFLET, "keep it dry", "keep it clean and dry")
+    edit(root / ORGANISATION, 'line: "@testclinic"', 'line: "@testclinic2"')
+    edit(root / TH_UI, 'msgstr "เอกสารอ้างอิง"', 'msgstr "อ้างอิง"')
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    before = signoff_file(root)
+
+    args = ("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    code, output = invoke(*args)
+    assert code == 0, output
+    assert signoff_file(root) == before  # a look, not a sign-off
+    assert "state       stale, still needed: clinical" in output
+    assert "since the last approval: clinical by Dr. Malee Srisuk on 2026-12-02" in output
+    assert "  paragraph/4: the English text changed" in output
+    assert "  organisation:line: changed" in output
+    assert "  ui:references: the Thai translation changed" in output
+    assert "not ready   1 text is untranslated or fuzzy (paragraph/4)" in output
+    assert "--by NAME" not in output  # nothing to sign yet: the translator's turn
+
+    # The translator's re-check: "keep it clean and dry", no longer fuzzy.
+    set_msgstr(root / TH_PO, "paragraph/4", "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และดูแลให้สะอาดและแห้ง")
+    code, output = invoke(*args)
+    assert code == 0 and "not ready" not in output, output
+    assert "--by NAME --role ROLE" in output and str(root) not in output
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 0, output
+    assert "approves    3 changes since clinical by Dr. Malee Srisuk on 2026-12-02" in output
+    assert "  paragraph/4: the English text changed" in output
+    assert "state       approved" in output
+    code, output = invoke(*args)
+    assert "no change since the last approval" in output and "state       approved" in output
+
+
+def test_a_first_review_says_it_approves_the_whole_text(root: Path) -> None:
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "no sign-off yet: a sign-off approves the whole text" in output
+    code, output = review(root, "reviewer", "Somchai Jaidee")
+    assert code == 0 and "approves    the whole text (the first sign-off)" in output, output
+
+
+@pytest.mark.parametrize("given", [("--by", "Dr. Malee Srisuk"), ("--role", "clinical")])
+def test_a_sign_off_needs_both_a_name_and_a_role(root: Path, given: tuple[str, str]) -> None:
+    code, output = invoke(
+        "i18n", "review", "care-basics", "-l", "th", "--project", str(root), *given
+    )
+    assert code != 0 and "--by" in output and "--role" in output, output
+    assert "Traceback" not in output and signoff_file(root) == ""
+
+
+def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
+    """A tool (Poedit, Weblate) wrote the kicker as msgid_plural/msgstr[0]. The build
+    prints it in English with a warning at its line, and `i18n check` refuses it, but
+    stats said 100 % ready and "translated", while a sign-off refused it as untranslated
+    and sent the clinician to stats, which showed nothing left."""
+    edit(
+        root / TH_PO,
+        'msgid "Patient information"\nmsgstr "ข้อมูลสำหรับผู้ป่วย"',
+        'msgid "Patient information"\nmsgid_plural "Patient information"\n'
+        'msgstr[0] "ข้อมูลสำหรับผู้ป่วย"',
+    )
+    row = stats(root)
+    assert (row["untranslated"], row["review"]) == (1, "incomplete"), row
+    code, output = invoke("i18n", "stats", "--project", str(root))
+    assert re.search(r"care-basics .* 9\d%  not ready  incomplete", output), output
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 1 and "care-basics.po:22: error: I18N002: kicker: the entry is in plural" in (
+        output
+    )
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert "not ready   1 text is untranslated or fuzzy (kicker)" in output, output
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 1 and "(kicker)" in output and signoff_file(root) == ""

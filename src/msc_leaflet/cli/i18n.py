@@ -19,6 +19,7 @@ from .errors import run
 from .options import JsonOption, ProjectOption, QuietOption, json_wanted, locale_names
 
 if TYPE_CHECKING:
+    from ..i18n.signoff import Pending
     from ..i18n.workflow import Written
 
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
@@ -200,36 +201,98 @@ def review(
     locale: Annotated[
         str, typer.Option("--locale", "-l", help="The translation, e.g. th.", callback=locale_names)
     ],
-    by: Annotated[str, typer.Option("--by", help="Who signs off: a full name.")],
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Who signs off: a full name (without it, nothing is signed)."),
+    ] = None,
     role: Annotated[
-        Role,
+        Role | None,
         typer.Option(
             "--role", help="reviewer, back-translation or clinical.", case_sensitive=False
         ),
-    ],
+    ] = None,
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     project: ProjectOption = Path("."),
 ) -> None:
-    """Record a sign-off of the current text in locales/<lang>/signoff.yaml.
+    """Show what changed since the last approval; with --by and --role, record a sign-off
+    of the current text in locales/<lang>/signoff.yaml.
 
     Examples:
 
     \b
+      msc-leaflet i18n review infusion-safety -l th   # what a sign-off would approve
       msc-leaflet i18n review infusion-safety -l th --by "Somchai Jaidee" --role reviewer
       msc-leaflet i18n review infusion-safety -l th --by "Dr. Malee Srisuk" --role clinical
     """
-    from ..i18n.signoff import sign_off, signoff_path
+    from ..i18n.signoff import pending, sign_off, signoff_path
 
+    if (by is None) != (role is None):
+        raise typer.BadParameter(
+            "a sign-off needs both a name and a role; without either, review only shows "
+            "what changed",
+            param_hint="'--by' and '--role'",
+        )
     root = run(lambda: Project.at(project))
-    record, state = run(
-        lambda: sign_off(root, leaflet_id, locale, role=role.value, by=by, note=note)
+    if by is None or role is None:
+        _show_pending(run(lambda: pending(root, leaflet_id, locale)))
+        return
+    name, chosen = by, role.value
+    record, before, state = run(
+        lambda: sign_off(root, leaflet_id, locale, role=chosen, by=name, note=note)
     )
     typer.echo(
         f"signed off  {record.leaflet} {locale}: {record.role} by {record.by} on "
         f"{record.date.isoformat()}  ({display_path(signoff_path(root, locale))})"
     )
+    _show_changes(before, signing=True)
     missing = f", still needed: {', '.join(state.missing_roles)}" if state.missing_roles else ""
     typer.echo(f"state       {state.state}{missing}")
+
+
+def _show_pending(found: "Pending") -> None:
+    """`i18n review` without a name: the state, what changed, and how to sign."""
+    from ..i18n.signoff import NOT_READY_HINT, not_ready
+
+    result = found.review
+    missing = f", still needed: {', '.join(result.missing_roles)}" if result.missing_roles else ""
+    typer.echo(f"state       {result.state}{missing}")
+    _show_changes(found, signing=False)
+    if found.state.missing:
+        typer.echo(f"not ready   {not_ready(found.state.missing, 'text')}")
+        typer.echo(f"hint: {NOT_READY_HINT}")
+        return
+    command = f"{found.leaflet.id} -l {found.locale}"
+    typer.echo(
+        f"hint: read the proof (msc-leaflet build {command} --proof), then sign off: "
+        f"msc-leaflet i18n review {command} --by NAME --role ROLE"
+    )
+
+
+def _show_changes(found: "Pending", *, signing: bool) -> None:
+    """The changes since the last approval, in the languages' names, one per line:
+    what the signer re-reads (before signing) or has just approved (when signing)."""
+    from ..errors import counted
+    from ..i18n.signoff import changes_in_words
+
+    since = found.review.since
+    if since is None:
+        typer.echo(
+            "approves    the whole text (the first sign-off)"
+            if signing
+            else "changed     no sign-off yet: a sign-off approves the whole text"
+        )
+        return
+    lines = changes_in_words(found)
+    who = f"{since.role} by {since.by} on {since.date.isoformat()}"
+    if signing:
+        count = counted(len(lines), "change", "changes") if lines else "no change"
+        typer.echo(f"approves    {count} since {who}")
+    elif lines:
+        typer.echo(f"changed     since the last approval: {who}")
+    else:
+        typer.echo(f"changed     no change since the last approval: {who}")
+    for line in lines:
+        typer.echo(f"  {line}")
 
 
 class ExportFormat(StrEnum):

@@ -100,6 +100,13 @@ class Entry:
         """Usable as is: a translation that is not marked fuzzy."""
         return self.has_translation and not self.fuzzy
 
+    @property
+    def printed(self) -> bool:
+        """Printed as translated in a leaflet: usable, and one msgstr. A leaflet looks
+        each text up as one msgstr, so the forms of an entry a tool wrote in plural form
+        (msgid_plural, msgstr[0]) are never printed, however complete they look."""
+        return self.translated and self.msgid_plural is None
+
     def set_fuzzy(self, fuzzy: bool) -> None:
         self.flags = [f for f in self.flags if f != "fuzzy"]
         if fuzzy:

@@ -143,6 +143,11 @@ def locale_digits(locale: str) -> str:
     return "".join(chr(zero + n) for n in range(10))
 
 
+def english_language_name(locale: str) -> str:
+    """The language's name in English ("Thai", "Chinese"), for the command line's messages."""
+    return str(babel_locale(locale).get_language_name("en") or locale)
+
+
 def language_name(locale: str) -> str:
     """The language's name in that language ("ไทย", "English"), for language switchers."""
     where = babel_locale(locale)

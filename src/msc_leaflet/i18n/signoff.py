@@ -49,8 +49,9 @@ from .catalog import (
     locale_folder,
 )
 from .extract import is_optional, leaflet_template
+from .formatting import english_language_name
 from .pofile import read_po
-from .signoff_scope import PageItem, is_page_item, page_items
+from .signoff_scope import PageItem, is_page_item, is_translated, page_items
 
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
@@ -62,6 +63,7 @@ SIGNOFF_YAML = YamlFile(
 )
 #: Named in the changes of an approval made before the page items were fingerprinted.
 UNCOVERED_PAGE = "page words, numbers, contacts, references and pictures"
+NOT_READY_HINT = "translate and review them first; `msc-leaflet i18n stats` shows what is left"
 DIGEST_CHARS = 12  # per entry: enough to tell edits apart, short enough to read in a diff
 _HEADER = (
     "# Translation sign-offs, written by `msc-leaflet i18n review`; append-only history.\n"
@@ -111,6 +113,18 @@ class Review:
     history: tuple[SignOff, ...]
     changed: tuple[tuple[str, str], ...]  # (context, what) since the last approval
     approved_on: dt.date | None = None  # when the current text got its last required sign-off
+    since: SignOff | None = None  # the approval ``changed`` is counted from
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What a sign-off of one leaflet × locale approves now: what `i18n review` shows
+    the signer before and when signing."""
+
+    leaflet: Leaflet
+    locale: str
+    state: TextState
+    review: Review
 
 
 def _digest(*parts: str) -> str:
@@ -131,8 +145,7 @@ def text_state(
     for entry in template.active:
         found = translated.get(entry.key)
         written = _translation(found)
-        usable = found is not None and found.translated and found.msgstr
-        if not usable and not is_optional(entry.msgctxt):
+        if not (found is not None and found.printed) and not is_optional(entry.msgctxt):
             missing.append(_context(entry))
         context = _context(entry)
         sources.append(_digest(context, entry.msgid))
@@ -248,13 +261,10 @@ def record_signoff(
     if prints_nothing(by):
         raise LeafletError(Location(path), "a sign-off needs a name", 'pass --by "Full Name"')
     if state.missing:
-        shown = ", ".join(state.missing[:8]) + (" …" if len(state.missing) > 8 else "")
         raise LeafletError(
             Location(path),
-            f"cannot sign off {leaflet_id} in {locale}: "
-            f"{counted(len(state.missing), 'entry is', 'entries are')} untranslated or fuzzy "
-            f"({shown})",
-            "translate and review them first; `msc-leaflet i18n stats` shows what is left",
+            f"cannot sign off {leaflet_id} in {locale}: {not_ready(state.missing, 'entry')}",
+            NOT_READY_HINT,
         )
     record = SignOff(
         leaflet_id, role, by.strip(), date or today(), state.source, state.translation,
@@ -268,6 +278,14 @@ def record_signoff(
         text = _HEADER + yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=100)
         project.write(path, text.encode("utf-8"))  # through a shared folder's link
     return record
+
+
+def not_ready(missing: tuple[str, ...], noun: str) -> str:
+    """Why a text cannot be signed off yet: "2 entries are untranslated or fuzzy (…)"."""
+    many = f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s"
+    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+    were = counted(len(missing), f"{noun} is", f"{many} are")
+    return f"{were} untranslated or fuzzy ({shown})"
 
 
 def review(
@@ -290,21 +308,25 @@ def review(
         r.date for r in history if r.current(state) and (r.role in required or not required)
     ]
     approved_on = max(approvals) if status == "approved" and approvals else None
-    changed = changed_since(history, state, required)
-    return Review(status, current, missing, history, changed, approved_on)
+    since = last_approval(history, required)
+    changed = changed_since(since, state)
+    return Review(status, current, missing, history, changed, approved_on, since)
 
 
-def changed_since(
-    history: tuple[SignOff, ...], state: TextState, required: tuple[str, ...]
-) -> tuple[tuple[str, str], ...]:
-    """Entries whose source or translation changed since the last approval (the latest
-    sign-off in a required role, else the latest of any). A record made before the page
-    items were covered is one line for all of them: none was approved."""
+def last_approval(history: tuple[SignOff, ...], required: tuple[str, ...]) -> SignOff | None:
+    """The sign-off changes are counted from: the latest in a required role, else the
+    latest of any (a reviewer's, where the clinician has not signed yet)."""
     approvals = [r for r in history if r.role in required] or list(history)
-    if not approvals:
+    return approvals[-1] if approvals else None
+
+
+def changed_since(approval: SignOff | None, state: TextState) -> tuple[tuple[str, str], ...]:
+    """Entries whose source or translation changed since ``approval``. A record made
+    before the page items were covered is one line for all of them: none was approved."""
+    if approval is None:
         return ()
-    old = approvals[-1].entries
-    covers_page = bool(approvals[-1].page)
+    old = approval.entries
+    covers_page = bool(approval.page)
     changed = []
     if not covers_page and any(is_page_item(context) for context in state.entries):
         changed.append((UNCOVERED_PAGE, "not covered by a sign-off made before they were"))
@@ -355,6 +377,26 @@ def proof_lines(result: Review, state: TextState) -> tuple[list[str], list[str]]
     return history, changed
 
 
+def changes_in_words(pending: Pending) -> list[str]:
+    """The changes since the last approval (the proof's list), each named as the proof
+    names it, so the signer finds it there, and what changed in the languages' names:
+    "lede: the English text changed", "organisation:phone: changed"."""
+    source = english_language_name(pending.leaflet.language)
+    translation = english_language_name(pending.locale)
+    words = {"source changed": f"the {source} text changed"}
+    words["translation changed"] = f"the {translation} translation changed"
+    return [
+        f"{context}: {words.get(what, what) if is_translated(context) else _plain(what)}"
+        for context, what in pending.review.changed
+    ]
+
+
+def _plain(what: str) -> str:
+    """What changed in an item printed as its source writes it (a phone, a DOI): there
+    is no translation of it, so its "source changed" is simply "changed"."""
+    return "changed" if what == "source changed" else what
+
+
 def refuse_source_language(project: Project, leaflet: Leaflet, locale: str) -> None:
     """Refuse a sign-off of ``leaflet`` in the language it is written in: there is no
     translation to approve, and counting its texts against a catalog that does not
@@ -377,15 +419,24 @@ def refuse_source_language(project: Project, leaflet: Leaflet, locale: str) -> N
     )
 
 
-def sign_off(
-    project: Project, leaflet_id: str, locale: str, *, role: str, by: str, note: str = ""
-) -> tuple[SignOff, Review]:
-    """`msc-leaflet i18n review`: record a sign-off of the current text, return the new state."""
+def pending(project: Project, leaflet_id: str, locale: str) -> Pending:
+    """What a sign-off of ``leaflet_id`` in ``locale`` would approve now: `i18n review`
+    without a name shows it, so the signer reads what changed before signing."""
     from ..content.loader import load_leaflet
 
     locale = project.locale(locale)  # `-l xx` said its 40 entries were untranslated
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     refuse_source_language(project, leaflet, locale)
-    state, _before = leaflet_review(project, leaflet, locale)
-    record = record_signoff(project, leaflet.id, locale, state, role=role, by=by, note=note)
-    return record, leaflet_review(project, leaflet, locale)[1]
+    state, found = leaflet_review(project, leaflet, locale)
+    return Pending(leaflet, locale, state, found)
+
+
+def sign_off(
+    project: Project, leaflet_id: str, locale: str, *, role: str, by: str, note: str = ""
+) -> tuple[SignOff, Pending, Review]:
+    """`msc-leaflet i18n review`: record a sign-off of the current text; return the
+    record, what it approved (the changes since the approval before it) and the new state."""
+    before = pending(project, leaflet_id, locale)
+    leaflet, locale = before.leaflet, before.locale
+    record = record_signoff(project, leaflet.id, locale, before.state, role=role, by=by, note=note)
+    return record, before, leaflet_review(project, leaflet, locale)[1]

@@ -36,6 +36,12 @@ def is_page_item(context: str) -> bool:
     return ":" in context
 
 
+def is_translated(context: str) -> bool:
+    """Whether ``context`` prints a translation (a catalog entry, a ``ui`` page word)
+    rather than what its source writes (a phone number, a DOI, a picture)."""
+    return not is_page_item(context) or context.startswith("ui:")
+
+
 def page_items(project: Project, leaflet: Leaflet, locale: str) -> dict[str, PageItem]:
     """Every page item of ``leaflet`` printed in ``locale``, by name."""
     return {

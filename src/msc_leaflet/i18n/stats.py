@@ -90,7 +90,7 @@ def catalog_stats(
     translated = fuzzy = untranslated = 0
     done: set[Key] = set()
     for entry in catalog.active:
-        if entry.translated or (is_optional(entry.msgctxt) and not entry.has_translation):
+        if entry.printed or (is_optional(entry.msgctxt) and not entry.has_translation):
             translated += 1
             done.add(entry.key)
         elif entry.fuzzy and entry.has_translation:
