@@ -724,3 +724,46 @@ def test_a_markup_error_in_a_quoted_text_stands_at_its_column(
     )
     error = error_of(make_project, escaped)
     assert error.location.column == typed.index(quote) + 1
+
+
+@pytest.mark.parametrize(
+    ("blocks", "line", "column"),
+    [
+        # A list item with the sub-items a writer indents under it.
+        ("- list:\n    - Vitamins\n      - Fish oil\n    - Iron\n", 2, 7),
+        # A paragraph that goes on as a list, plain and after >- or |.
+        ("- paragraph: Ask us about\n    - blood thinners\n", 1, 5),
+        ("- paragraph: >-\n    Ask us about:\n    - blood thinners\n", 2, 5),
+        ("- paragraph: |\n    Ask us about:\n    - blood thinners\n", 2, 5),
+        ("- faq:\n    - q: What to bring?\n      a: Your card\n        * your form\n", 3, 9),
+    ],
+)
+def test_a_list_written_inside_text_is_refused(
+    make_project: Callable[..., Path], blocks: str, line: int, column: int
+) -> None:
+    """A sub-list indented under a list item (or a list typed under a paragraph) is no
+    list to YAML but the text's next line: "Vitamins - Fish oil" was printed as one
+    item, without a word. It is refused where the dash stands, as a list written as a
+    list inside a list item is."""
+    text = leaflet_yaml(blocks)
+    error = error_of(make_project, text)
+    first = text.splitlines().index("blocks:") + 2  # the line of the first block
+    assert (error.location.line, error.location.column) == (first + line, column + 2)
+    assert "list" in error.message
+    assert "a list block of their own" in error.hint
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "- paragraph: >-\n    A dash - in the middle of a line\n    is text.\n",
+        '- paragraph: "Ask us about\n    - quoted text is as written"\n',
+        "- paragraph: >-\n    The change was\n    -1 degree.\n",
+    ],
+)
+def test_a_dash_quoted_or_inside_a_line_is_text(
+    make_project: Callable[..., Path], blocks: str
+) -> None:
+    """Only a dash and a space opening a line of unquoted text is taken for a list."""
+    leaflet, _ = load(make_project, leaflet_yaml(blocks))
+    assert leaflet.blocks

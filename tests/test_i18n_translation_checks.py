@@ -1097,3 +1097,27 @@ def test_plural_forms_that_are_right_add_nothing_to_the_entrys_finding() -> None
     forms = ["พัก 1 วัน", "พัก 2 วัน", ""]  # an empty form is the count's finding
     problems = check_entry("Rest 1 day.", forms, "th", msgid_plural="Rest 2 days.", nplurals=3)
     assert [p.code for p in problems] == ["I18N002"]
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "same"),
+    [
+        ("my", "အစာ ၁၀ မှ ၁၂ နာရီ ရှောင်ပါ။", True),  # Burmese မှ, "from … to"
+        ("my", "အစာ ၁၀ မှ ၁၂ ရက် ရှောင်ပါ။", False),  # days
+        ("my", "အစာ ၁၀ - ၁၂ နာရီ ရှောင်ပါ။", True),
+        ("lo", "ງົດອາຫານ 10 ເຖິງ 12 ຊົ່ວໂມງ.", True),  # Lao ເຖິງ
+        ("lo", "ງົດອາຫານ 10 ເຖິງ 12 ມື້.", False),  # days
+        ("ja", "10から12時間、何も食べないでください。", True),  # Japanese から
+        ("ja", "10から12日間、何も食べないでください。", False),
+        ("hi", "10 से 12 घंटे कुछ न खाएँ।", True),  # Hindi से
+        ("hi", "10 से 12 दिन कुछ न खाएँ।", False),
+        ("vi", "Nhịn ăn 10 đến 12 giờ.", True),
+    ],
+)
+def test_a_range_is_read_in_every_language(language: str, translation: str, same: bool) -> None:
+    """A blood-test leaflet's "10 to 12 hours" translated into Burmese as ၁၀ မှ ၁၂ နာရီ
+    was refused, "unit missing: 10 with no unit": the words that join a range's ends
+    were one English-and-a-few pattern in the code, and Burmese, Lao, Japanese and
+    Hindi had none, so the first end did not take the unit written after the last."""
+    source = "Do not eat for 10 to 12 hours."
+    assert (_number_problems(source, translation, language) == []) is same

@@ -132,7 +132,56 @@ def _parse(path: Path, raw: bytes, about: YamlFile = LEAFLET) -> Node:
     if node is None:
         raise LeafletError(Location(path, 1, 1), "file is empty")
     _check_tree(path, node)
+    _refuse_lists_in_text(path, text, node)
     return node
+
+
+# A line of unquoted text that opens with a list marker: "- Fish oil" indented under a
+# list item, or "* your form" under an answer. Not "-1" (a number) nor "- " inside a line.
+_LIST_LINE = re.compile(r"[ ]*([-*])(?:[ ]|$)")
+
+
+def _refuse_lists_in_text(path: Path, text: str, root: Node) -> None:
+    """Refuse a list typed inside text, at its first marker.
+
+    YAML reads a sub-list indented under a list item (``- Vitamins`` then ``  - Fish
+    oil``), or a list typed on the lines after a paragraph, as more of that text: the
+    leaflet printed "Vitamins - Fish oil" as one item and said nothing. Only text typed
+    unquoted (plain, or after ``>-`` or ``|``) is read so; a quoted dash is the writer's.
+    """
+    lines = text.splitlines()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            marker = _list_marker(node, lines)
+            if marker is not None:
+                line, column = marker
+                raise LeafletError(
+                    Location(path, line, column),
+                    "a list typed inside text: YAML reads this line as more of the text "
+                    "above it, not as list items (a leaflet's lists are not nested)",
+                    "put these items in a list block of their own after this one, or, "
+                    "to print the dash, move it up onto the line above",
+                )
+        elif isinstance(node, MappingNode):
+            stack.extend(value for _key, value in reversed(node.value))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _list_marker(node: ScalarNode, lines: Sequence[str]) -> tuple[int, int] | None:
+    """The line and column (1-based) of the first list marker opening a line inside
+    ``node``, an unquoted scalar typed over several lines; None if it has none."""
+    if node.style not in (None, "", ">", "|"):
+        return None
+    start, end = node.start_mark, node.end_mark
+    last = end.line - 1 if end.column == 0 else end.line  # a block ends where the next line starts
+    for index in range(start.line + 1, min(last, len(lines) - 1) + 1):
+        found = _LIST_LINE.match(lines[index])
+        if found:
+            return index + 1, found.start(1) + 1
+    return None
 
 
 #: What libyaml's problems mean to a clinic's editor, by a phrase of its own words, and

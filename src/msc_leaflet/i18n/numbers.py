@@ -98,11 +98,10 @@ class Numbers:
     written: tuple[tuple[str, str], ...] = ()
 
 
-# Between the ends of a range ("1–2 mg", "1 to 2 mg", 两到三片), whose unit is written
-# once, after its last number: both ends are in that unit. Khmer ទៅ ("to": ពីរ ទៅ បី
-# គ្រាប់, 2 to 3 tablets) is read only between two numbers, where it means no "go".
-_RANGE_WORDS = r"(?:[–\-~～〜至到]|to|ถึง|đến|إلى|ទៅ)"
-_RANGE = re.compile(rf"\s*{_RANGE_WORDS}\s*")
+# Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
+# them ("1 to 2 mg", 两到三片, ၁၀ မှ ၁၂ နာရီ) are each language's `ranges` in
+# `data/numbers.yaml`.
+_RANGE_MARKS = "–\\-~～〜"
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def read(text: str, language: str = "") -> Numbers:
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         number = found[index]
         unit = units[index]
-        ranged = index + 1 < len(found) and _RANGE.fullmatch(
+        ranged = index + 1 < len(found) and _range(base).fullmatch(
             text[number.end : found[index + 1].start]
         )
         if unit is None and ranged:
@@ -893,6 +892,20 @@ def _mapped(language: str, key: str) -> dict[str, str]:
     return {str(word).casefold(): str(value) for word, value in words.items()}
 
 
+def _range_words(language: str) -> str:
+    """A pattern for what joins the two ends of a range in ``language``: a dash or a
+    tilde, or one of its `ranges` words (to, ถึง, မှ), so that the first end takes the
+    unit written once after the last ("10 to 12 hours" is two numbers of hours)."""
+    words = "|".join(re.escape(word) for word in _listed(_base(language), "ranges"))
+    return rf"(?:[{_RANGE_MARKS}]" + (f"|{words})" if words else ")")
+
+
+@cache
+def _range(language: str) -> re.Pattern[str]:
+    """What may stand between a range's two ends, spaces included, in ``language``."""
+    return re.compile(rf"\s*{_range_words(language)}\s*", re.IGNORECASE)
+
+
 def _spelled(language: str) -> dict[str, str]:
     return _mapped(language, "words")
 
@@ -913,7 +926,8 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     if before:  # 三片, ពីរ គ្រាប់, and a range's first end: 两到三片
         counters = "|".join(re.escape(str(b)) for b in before)
         counted = rf"[ \u00a0]?(?:{counters})"
-        pattern = rf"(?:{pattern})(?={counted}|\s*{_RANGE_WORDS}\s*(?:{pattern}){counted})"
+        joins = _range_words(language)
+        pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"
     ordinals = sorted(_mapped(language, "ordinals"), key=len, reverse=True)
     if ordinals:
         tails = [
