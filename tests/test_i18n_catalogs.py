@@ -1457,6 +1457,19 @@ def test_reader_places_each_character_where_it_is_typed() -> None:
     assert parse_po(text).entries[0].sources == {}  # only on request
 
 
+def test_reader_places_characters_of_every_utf8_length() -> None:
+    """Places count characters, not bytes, whatever their UTF-8 length: Thai letters
+    (three bytes), an emoji (four), a character written as three escaped bytes (€ at
+    its first backslash), beside an escape, a joined string and a spliced line end."""
+    text = 'msgid "a"\nmsgstr ""\n"ยา\\n😀ก" "ข"\n"\\342\\202\\254ค\\\nง"\n'
+    entry = parse_po(text, sources=True).entries[0]
+    assert entry.msgstr == "ยา\n😀กข€คง"
+    assert entry.sources["msgstr"].chars == (
+        (3, 2), (3, 3), (3, 4), (3, 6), (3, 7), (3, 11),  # ย า \n 😀 ก, then ข
+        (4, 2), (4, 14), (5, 1),  # € (escaped), ค, then ง after the spliced line end
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("asked", "tag"),
     [

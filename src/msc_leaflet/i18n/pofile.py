@@ -23,7 +23,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -124,15 +124,24 @@ def _add_origins(origins: list[int], plain: str, offset: int) -> None:
     if plain.isascii():  # one byte a character: most of every catalog's source side
         origins += range(offset, offset + len(plain))
         return
-    for n, char in enumerate(plain, offset):
-        origins += [n] * _utf8_length(char)
+    # A byte's character is the count of characters begun up to it: summed at C speed
+    # over the bytes' `_LEADS` flags (a Thai catalog read with its places spent a third
+    # of its time on a Python call per character).
+    begun = itertools.accumulate(plain.encode("utf-8").translate(_LEADS), initial=offset - 1)
+    origins += itertools.islice(begun, 1, None)  # not ``initial`` itself
 
 
-def _utf8_length(char: str) -> int:
-    """The bytes ``char`` takes in UTF-8, without encoding it (once per character of
-    every string of a catalog read with its places)."""
-    code = ord(char)
-    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+#: For `bytes.translate`: 1 for a byte that begins a character in UTF-8, 0 for a
+#: continuation byte (0b10xxxxxx).
+_LEADS = bytes(0 if 0x80 <= byte < 0xC0 else 1 for byte in range(256))
+
+
+def _char_origins(value: str, origins: list[int]) -> list[int]:
+    """Of ``origins`` (one per UTF-8 byte of ``value``), those of each character's first
+    byte, picked at C speed."""
+    if value.isascii():
+        return origins
+    return list(itertools.compress(origins, value.encode("utf-8").translate(_LEADS)))
 
 
 def _closed(literal: str) -> bool:
@@ -300,14 +309,17 @@ class _Reader:
         if base < 0:
             return [(line, 0)] * len(value)
         self.cursor = base + len(text)
+        offsets = [base + 1 + origin for origin in _char_origins(value, origins)]  # + 1: "
+        # Offsets only grow along the string: each physical line's characters are one
+        # slice of them, found by bisection (not a bisection per character).
         starts = self.starts
-        offsets = [start for start, _ in starts]  # ascending: where each physical line starts
-        places, byte = [], 0
-        for char in value:
-            offset = base + 1 + origins[byte]  # + 1: the opening quote
-            start, number = starts[bisect_right(offsets, offset) - 1]
-            places.append((number, offset - start + 1))
-            byte += _utf8_length(char)
+        places: list[tuple[int, int]] = []
+        cut = 0
+        for index, (start, number) in enumerate(starts):
+            end = starts[index + 1][0] if index + 1 < len(starts) else None
+            stop = len(offsets) if end is None else bisect_left(offsets, end, cut)
+            places += [(number, offset - start + 1) for offset in offsets[cut:stop]]
+            cut = stop
         return places
 
     def byte(self, escape: re.Match[str], line: int) -> int:
