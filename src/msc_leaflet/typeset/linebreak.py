@@ -33,7 +33,7 @@ from functools import lru_cache, partial
 from itertools import pairwise
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
-from .scripts import CLOSING_PUNCTUATION, HANGING, script_of
+from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
     SPACES,
@@ -78,14 +78,16 @@ def break_lines(
     first_width: float,
     width: float,
     *,
-    lone_characters: bool = True,
+    avoid_runts: bool = True,
     lang: str = "",
     continued: bool = False,
+    cut_words: Collection[int] = (),
 ) -> list[Line]:
     """Fill lines greedily; a unit wider than a whole line gets a line of its own.
-    ``lone_characters``: a last line of one Chinese or Japanese character takes
-    company from the line before (`_keep_company`); a justified paragraph says False,
-    its line before could not be spread to the margin again. A unit that ends in a
+    ``avoid_runts``: a last line that is a runt (`is_runt`: "ลง", "out.", 院。) takes
+    company from the line before (`_without_runt`), never at a unit of ``cut_words``
+    (the parts after the first of a word `fit_units` cut); a justified paragraph says
+    False, its line before could not be spread to the margin again. A unit that ends in a
     closing mark (``lang``'s: `squeeze.closing_marks`) and fits only with the mark set
     on half an em ends its line so (`end_squeeze`); an opening bracket that starts a
     line after the first (and the first too when ``continued``: the rest of a paragraph
@@ -118,8 +120,11 @@ def break_lines(
         available = first_width if not lines else width
         last = _squeezed_line(units, start, len(units), used + hyphen, available, lang, lead)
         lines.append(last)
-    if lone_characters and len(lines) > 1:
-        lines[-2:] = _keep_company(units, lines[-2], lines[-1], width, lang)
+    if avoid_runts and len(lines) > 1:
+        before_width = first_width if len(lines) == 2 else width
+        lines[-2:] = _without_runt(
+            units, lines[-2], lines[-1], before_width, width, lang, cut_words
+        )
     return lines
 
 
@@ -231,8 +236,9 @@ def balanced_lines(
     width: float,
     lines: Sequence[Line],
     lang: str = "",
+    cut_words: Collection[int] = (),
 ) -> list[Line]:
-    """``lines`` (`break_lines` of ``units``), or, when the last of them is short
+    """``lines`` (`break_lines` of ``units``, its ``cut_words``), or, when the last of them is short
     (`SHORT_LAST_LINE`), the lines of the narrowest measure that sets ``units`` in as
     many: a heading of even lines rather than one ending on a lone word. The number of
     lines, so the paragraph's height, never changes, and no line is longer than before."""
@@ -245,7 +251,7 @@ def balanced_lines(
         if high - low <= FUZZ:
             break
         middle = (low + high) / 2
-        found = break_lines(units, middle - indent, middle, lang=lang)
+        found = break_lines(units, middle - indent, middle, lang=lang, cut_words=cut_words)
         if len(found) == len(lines):
             high, best = middle, found
         else:
@@ -253,35 +259,96 @@ def balanced_lines(
     return best
 
 
-#: The scripts of a character that must not end a paragraph alone on its line.
-IDEOGRAPHIC = ("Hani", "Kana")
-#: Units the line before keeps when it gives one to the last line.
+#: A last line narrower than this share of the measure is a runt, however many letters
+#: it holds: a sliver under a full line ("first." under 285 pt, สึกหรอ under 415 pt).
+RUNT_SHARE = 0.08
+#: The line before a runt gives it a unit only while it stays at least this share of
+#: its measure (and longer than the new last line): a line much shorter than the
+#: others mid-paragraph reads as the paragraph's end.
+KEPT_SHARE = 0.6
+#: Units the line before keeps when it gives some to the last line.
 KEPT_BEFORE = 2
 
 
-def _keep_company(
-    units: Sequence[Unit], before: Line, last: Line, width: float, lang: str = ""
+#: The characters a reader counts in a runt: letters, digits, and the vowel signs that
+#: take a place on the line (Burmese ေ ါ, Khmer េ, Devanagari ा), not those over or under
+#: a letter (Thai ่, Burmese ်).
+LETTER_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Mc"})
+
+
+def is_runt(units: Sequence[Unit], line: Line, width: float) -> bool:
+    """Whether ``line``, a paragraph's last in a measure ``width`` wide, is a runt: a
+    scrap of fewer letters (`LETTER_CATEGORIES`) than its script's
+    `ScriptProfile.runt_letters` ("it.", ลง, Burmese ပါ။, 院。 with its stop), or a line
+    narrower than `RUNT_SHARE` of the measure. It reads as a mistake and wastes a line;
+    a citation's superscript counts no letter."""
+    text = "".join(
+        piece.text
+        for unit in units[line.start : line.end]
+        for piece in unit.pieces
+        if not piece.rise
+    )
+    letters = sum(unicodedata.category(char) in LETTER_CATEGORIES for char in text)
+    return letters < runt_letters(text) or line.width < RUNT_SHARE * width
+
+
+def _without_runt(
+    units: Sequence[Unit],
+    before: Line,
+    last: Line,
+    before_width: float,
+    width: float,
+    lang: str = "",
+    cut_words: Collection[int] = (),
 ) -> list[Line]:
-    """``before`` and ``last``, or, when ``last`` holds a single Chinese or Japanese
-    character (院。 under a full line), the two lines with the last unit of ``before``
-    moved down to it. A lone character at a paragraph's end reads as a stray and is
-    the widow CJK typesetting avoids (W3C clreq, jlreq); the line before is left a
-    character short, which a ragged right shows no more than any other line end."""
-    if last.end - last.start != 1 or not _one_ideograph(units[last.start]):
-        return [before, last]
-    if before.end - before.start <= KEPT_BEFORE:
-        return [before, last]
-    moved = _line_of(units, before.end - 1, last.end, width, lang, later=True)
-    if moved.width > width + FUZZ:
-        return [before, last]
-    kept = _line_of(units, before.start, before.end - 1, lead=before.lead)
-    return [kept, moved]
+    """``before`` and ``last``, or, when ``last`` is a runt (`is_runt`), the two lines
+    with the fewest units of ``before`` carried down that make it none, as a
+    typesetter does ("…ก็ลด" / "ลง" becomes "…ก็" / "ลดลง"), else with as many as may
+    be (a word's start joins its end: Burmese ခေါ် / ပါ။ becomes ခေါ်ပါ။). A carry never
+    makes the last line overflow, never leaves ``before`` (``before_width`` its
+    measure) with fewer than `KEPT_BEFORE` units, shorter than `KEPT_SHARE` of its
+    measure or than the last, and never ends it inside a word (before a part of
+    ``cut_words``, after a hyphen or an author's soft hyphen): in ragged text the line
+    before is a word short, which shows no more than any other line end. The paragraph
+    keeps its number of lines. Unchanged when no carry may be made."""
+    best = [before, last]
+    if not is_runt(units, last, width):
+        return best
+    for start in range(before.end - 1, before.start + KEPT_BEFORE - 1, -1):
+        if (
+            start in cut_words
+            or hyphenated(units[start - 1])
+            or soft_hyphen_width(units[start - 1])
+        ):
+            continue  # a line may end here only by cutting a word
+        moved = _line_of(units, start, last.end, width, lang, later=True)
+        if moved.width > width + FUZZ:
+            break
+        kept = _line_of(units, before.start, start, lead=before.lead)
+        if kept.width < max(KEPT_SHARE * before_width, moved.width) - FUZZ:
+            break
+        best = [kept, moved]
+        if not is_runt(units, moved, width):
+            break
+    return best
 
 
-def _one_ideograph(unit: Unit) -> bool:
-    """Whether ``unit`` is one ideograph or kana with only punctuation, spaces or a
-    citation's superscript beside it (ん¹。 is a lone ん)."""
-    return _lone_ideograph("".join(piece.text for piece in unit.pieces if not piece.rise))
+def words_cut(whole: Sequence[Unit], parts: Sequence[Unit]) -> frozenset[int]:
+    """The indices of ``parts`` (`fit_units` of ``whole``) that go on with a unit cut
+    before them: a line ends there only where the word is wider than the line, never
+    by choice (`_without_runt`)."""
+    if len(whole) == len(parts):
+        return frozenset()  # nothing cut: `fit_units` passes units that fit as they are
+    found: set[int] = set()
+    i = 0
+    for unit in whole:
+        left = len(unit.text) - len(parts[i].text)
+        i += 1
+        while left > 0:
+            found.add(i)
+            left -= len(parts[i].text)
+            i += 1
+    return frozenset(found)
 
 
 def _kind(char: str) -> str:
@@ -291,6 +358,10 @@ def _kind(char: str) -> str:
     if name.startswith("KATAKANA-HIRAGANA") or name.startswith("HALFWIDTH KATAKANA"):
         return "KATAKANA"  # ー, and the half-width forms
     return name.split(" ", 1)[0]
+
+
+#: The scripts of a character that must not end a phrase alone (`_lone_ideograph`).
+IDEOGRAPHIC = ("Hani", "Kana")
 
 
 def _lone_ideograph(text: str) -> bool:

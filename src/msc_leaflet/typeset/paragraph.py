@@ -44,6 +44,7 @@ from .linebreak import (
     release_phrases,
     squeezed_at_end,
     squeezed_at_start,
+    words_cut,
 )
 from .marked_content import Element, drawing
 from .placed import Placed
@@ -258,12 +259,14 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # A measure wide enough breaks between any two characters, as Japanese
                 # and Chinese text is set; only a narrow one keeps phrases whole.
                 units = release_phrases(units)
-            units = fit_units(
+            fitted = fit_units(
                 units,
                 min(widths),
                 self.lang,
                 on_forced=(lambda unit: report(_unit_text(unit))) if report else None,
             )
+            cut_words = words_cut(units, fitted)
+            units = fitted
             if not _same_units(units, self.units):
                 # Cut units: the shared citation index counts other ones. Asked
                 # before the cut (a frame reserves the footer before it splits), it
@@ -275,12 +278,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             lines = break_lines(
                 self.units,
                 *widths,
-                lone_characters=not justified,
+                avoid_runts=not justified,
                 lang=self.lang,
                 continued=self.continued,
+                cut_words=cut_words,
             )
             if getattr(self.style, "balanceLines", False) and not justified:
-                lines = balanced_lines(self.units, *widths, lines, self.lang)  # headings
+                lines = balanced_lines(self.units, *widths, lines, self.lang, cut_words)
             self._lines = lines
             self._widths = widths
         return self._lines

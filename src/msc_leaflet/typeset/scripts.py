@@ -46,6 +46,10 @@ class ScriptProfile:
     # for them and the syllable before them (a repeat mark, a stop): a line starting
     # with one reads as a stray. Never a letter or a vowel.
     hanging: str = ""
+    # A paragraph's last line of fewer letters than this is a runt (`linebreak.is_runt`):
+    # a scrap of a short word ("it.", ลง) reads as a mistake. Chinese and Japanese count
+    # a character as a word and avoid only one alone (W3C clreq, jlreq).
+    runt_letters: int = 4
 
 
 # CJK line rules (JIS X 4051 "kinsoku", GB/T 15834): closing punctuation, iteration
@@ -129,6 +133,7 @@ SCRIPTS = (
         ),
         no_line_start=CJK_NO_LINE_START,
         no_line_end=CJK_NO_LINE_END,
+        runt_letters=2,
     ),
     ScriptProfile(
         tag="Kana",
@@ -136,6 +141,7 @@ SCRIPTS = (
         ranges=((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
         no_line_start=CJK_NO_LINE_START,
         no_line_end=CJK_NO_LINE_END,
+        runt_letters=2,
     ),
 )
 
@@ -231,5 +237,16 @@ HANGING_IN_AN_EMERGENCY = "".join(
     char for s in SCRIPTS if s.hanging for char in s.no_line_start if char not in s.hanging
 )
 UNBROKEN = tuple(sign for s in SCRIPTS for sign in s.unbroken)
+#: What `ScriptProfile.runt_letters` is for a script without a profile (Latin).
+RUNT_LETTERS = ScriptProfile("", "", ()).runt_letters
+
+
+def runt_letters(text: str) -> int:
+    """The `ScriptProfile.runt_letters` of the script of ``text``'s first letter."""
+    script = next((script_of(char) for char in text if unicodedata.category(char)[0] == "L"), None)
+    found = BY_TAG.get(script) if script else None
+    return found.runt_letters if found else RUNT_LETTERS
+
+
 #: Their characters: a break inside one has one on each side (asked at every break).
 UNBROKEN_CHARS = frozenset("".join(UNBROKEN))
