@@ -25,6 +25,26 @@ def page_texts(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(path).pages]
 
 
+def pdfium_find(path: Path, queries: list[str]) -> dict[str, int]:
+    """How many matches pdfium's own search (``FPDFText_FindStart``, as pypdfium2's
+    ``PdfTextPage.search`` calls it: case ignored, not whole words) counts for each
+    query in the whole document. Between two words of a query it accepts only spaces
+    and line ends in the page's text, so a format character there (a mark of the text
+    layer) hides the phrase."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        counts = dict.fromkeys(queries, 0)
+        for page in document:
+            text_page = page.get_textpage()
+            for query in queries:
+                search = text_page.search(query)
+                while search.get_next() is not None:
+                    counts[query] += 1
+        return counts
+    finally:
+        document.close()
+
+
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 

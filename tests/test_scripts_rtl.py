@@ -23,7 +23,7 @@ from msc_leaflet.typeset.render import place_units
 from msc_leaflet.typeset.segmentation import SPACES
 from msc_leaflet.typeset.shaping import harfbuzz_font, shape
 from pdfjs_text import extract_pdfjs
-from pdfread import items_of, render_hashes
+from pdfread import items_of, pdfium_find, render_hashes
 from scripts_samples import SAMPLES
 from typeset_support import (
     BIDI_MARKS,
@@ -757,3 +757,73 @@ def test_writing_in_reading_order_draws_the_same_pixels(
     )
     drawn = build_arabic(tmp_path / "drawn.pdf", paragraphs, column)
     assert render_hashes(read) == render_hashes(drawn)
+
+
+#: What a reader types into pdfium's search (Chrome's find bar is built on the text it
+#: reads; other pdfium viewers call ``FPDFText_FindStart``) on an Arabic page, with the
+#: paragraph that holds it: a Latin word, a number with its unit, digits beside Arabic
+#: words, at a line's start and end.
+PDFIUM_FINDS: dict[str, str] = {
+    "خلايا MSC في": "استخدم الطبيب خلايا MSC في العلاج.",  # The doctor used MSC cells.
+    "10 mg": "خذ 10 mg مرتين يوميًا.",  # Take 10 mg twice a day.
+    "خذ 10 mg مرتين": "خذ 10 mg مرتين يوميًا.",
+    "500 ملغ": "خذ 500 ملغ بعد الأكل.",  # Take 500 mg after meals.
+    "2 حبة كل 8 ساعات": "خذ 2 حبة كل 8 ساعات، لمدة 3 أيام.",  # 2 tablets every 8 hours
+    "بالرقم 1669 فورًا": "اتصل بالرقم 1669 فورًا.",  # Call 1669 at once.
+    "05/12/2026 في": "موعدك 05/12/2026 في العيادة.",  # Your appointment: 05/12/2026.
+    "1.5 مل حسب": "الجرعة 1.5 مل حسب الوزن.",  # The dose is 1.5 ml by weight.
+    "MSC هو": "MSC هو اختصار شائع.",  # MSC is a common abbreviation.
+    "نستخدم خلايا MSC": "نستخدم خلايا MSC",  # We use MSC cells
+    "ألم في الصدر": "ألم في الصدر: اتصل بالرقم 1669 فورًا.",  # Chest pain: call 1669.
+}
+
+
+def test_pdfium_search_finds_latin_and_numbers_inside_arabic(tmp_path: Path) -> None:
+    # The right-to-left mark before each left-to-right run (`reading_order`) was read by
+    # pdfium after the run, between it and the next word ("10<RLM> mg"), and pdfium's
+    # search, which allows only spaces between a query's words, found no "10 mg" and no
+    # "خلايا MSC في". Where a space follows the run, pdfium no longer reads the mark.
+    paragraphs = [[(text, "")] for text in dict.fromkeys(PDFIUM_FINDS.values())]
+    for column in (None, 110.0):
+        path = build_arabic(tmp_path / f"ar-{column}.pdf", paragraphs, column)
+        counts = pdfium_find(path, list(PDFIUM_FINDS))
+        assert [query for query, count in counts.items() if count == 0] == [], column
+
+
+#: What pdfium's search cannot find on an Arabic page, with the paragraph that holds it
+#: and why: each needs a mark of the text layer between its pieces for pdfium to read
+#: them in source order, and pdfium reads the mark into the text.
+PDFIUM_CANNOT_FIND: dict[str, tuple[str, str]] = {
+    "50%": (
+        "نسبة 50% من المرضى تحسنوا.",
+        "drawn %50; pdfium reads digits and a percent sign as one number in drawn order "
+        "unless a mark parts them, and reads the mark (50<RLM>%)",
+    ),
+    "2026-12-05": (
+        "حمى تستمر بعد 2026-12-05 ثم تزول.",
+        "drawn 05-12-2026; each hyphen needs a mark for pdfium (2026<RLM>-<RLM>12)",
+    ),
+    "+66 2 000 0000": (
+        "اتصل بالعيادة على +66 2 000 0000 فورًا.",
+        "the plus sign, drawn right of 66, needs a mark for pdfium (+<RLM>66)",
+    ),
+    "التسريب، قد": (
+        "بعد التسريب، قد يعلق كثير من الخلايا.",
+        "the mark before an Arabic comma, which keeps pdftotext from reading the space "
+        "before it, is read by pdfium after it (التسريب،<RLM> قد)",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param(query, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for query, (_, reason) in PDFIUM_CANNOT_FIND.items()
+    ],
+)
+def test_what_pdfium_search_cannot_find_inside_arabic(tmp_path: Path, query: str) -> None:
+    # Every other reader reads these in source order (`SEPARATED_NUMBERS`, `PUNCTUATED`);
+    # pdfium reads them too, with a mark inside, which its search does not skip.
+    path = build_arabic(tmp_path / "ar.pdf", [[(PDFIUM_CANNOT_FIND[query][0], "")]])
+    assert pdfium_find(path, [query])[query] > 0

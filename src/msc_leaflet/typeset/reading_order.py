@@ -47,6 +47,10 @@ Hence, in a line with right-to-left text:
   poppler keeps it out of a left-to-right run beside it.
 * A left-to-right run in a right-to-left line starts with a right-to-left mark (see
   `RIGHT_TO_LEFT_MARK`), and a line without one ends with one, just left of it.
+  pdfium reads such a mark after the run (or the line), and its search, which allows
+  only spaces between words, found no "10 mg": where a space follows the run (and at
+  a line's end), the mark is a text object without a box, which pdfium skips
+  (`_unseen_marks`).
 * So does a separator (bidi class CS or ES: a hyphen, slash, colon, full stop, comma,
   plus sign, the Arabic comma) at a right-to-left level: pdfium reads such characters
   as part of the digits beside them and poppler as part of a number, and both joined
@@ -155,6 +159,8 @@ def reading_order(
     names = {placed.piece.run.font for placed in items}
     fonts = {name: shaping_font(name) for name in names}
     rightmost = drawn[-1]
+    leftmost = drawn[0]
+    unseen = _unseen_marks(items, odd)
     shown: list[Shown] = []
     append = shown.append
     count = len(items)
@@ -168,7 +174,8 @@ def reading_order(
         placed = items[start]
         if not odd[start]:
             run_marks = marks.get(id(placed), "") + (RIGHT_TO_LEFT_MARK if rtl else "")
-            _left_to_right(shown, items[start:end], positions, fonts, run_marks)
+            run = items[start:end]
+            _left_to_right(shown, run, positions, fonts, run_marks, unseen=start in unseen)
             start = end
             continue
         piece: Piece | None = None
@@ -202,10 +209,14 @@ def reading_order(
                 advance = glyph.width * size / 1000
                 append(Shown(placed, glyph, xs[index], advance, True, invisible, enclosed))
             if after:
-                append(_mark_after(placed, glyphs[0], xs[0], mark))
+                # On the leftmost letter, only the mark of a line without a
+                # left-to-right run, for pdftotext: pdfium read it before the next
+                # line's first word, and found no phrase across the line end.
+                boxed = placed is not leftmost
+                append(_mark_after(placed, glyphs[0], xs[0], mark, boxed))
         start = end
     if rtl and shown:
-        shown.append(_line_end(drawn[0], positions, space))
+        shown.append(_line_end(leftmost, positions, space))
     elif space is not None and shown:  # at the right end, as wide as on a line without
         rightmost = drawn[-1]  # right-to-left text (``render.end_space``)
         right = rightmost.x + rightmost.cluster.advance * rightmost.piece.size / 1000
@@ -322,12 +333,14 @@ def _left_to_right(
     positions: Positions,
     fonts: dict[str, ShapingTTFont],
     marks: str,
+    unseen: bool = False,
 ) -> None:
     """A left-to-right run: one text-showing operator, left to right, ``marks`` first
     (a zero-width glyph: written before a Latin letter or digit, they would make pypdf
-    take it for a neutral). A run of Arabic-Indic digits (۲۰۲۶, a Persian date) is a
-    text-showing operator per glyph: pypdf takes them for right-to-left letters and
-    read a run of them backwards ("۶۲۰۲")."""
+    take it for a neutral); ``unseen``: the marks in a text object of their own without
+    a box, which pdfium skips (`_unseen_marks`). A run of Arabic-Indic digits (۲۰۲۶, a
+    Persian date) is a text-showing operator per glyph: pypdf takes them for
+    right-to-left letters and read a run of them backwards ("۶۲۰۲")."""
     first = len(shown)
     for placed in run:
         size = placed.piece.size
@@ -348,11 +361,74 @@ def _left_to_right(
             shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0, invisible=True))
         else:
             mark = mark_glyph(font_name, marks)
-            shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0))
+            shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0, alone=unseen))
+            shown[first + 1].alone = unseen
     shown[first].alone = True
     if alone:
         for written in islice(shown, first + 1, None):
             written.alone = True
+
+
+def _unseen_marks(items: Sequence[Placed], odd: Sequence[int]) -> frozenset[int]:
+    """Where (an index into ``items``) each left-to-right run starts whose marks pdfium
+    is not to read. pdfium reads a run's right-to-left mark after the run, and its
+    search allows nothing but spaces between a query's words: it found no "10 mg" and
+    no "خلايا MSC في" ("10<RLM> mg"). A run followed by a space needs no mark to end it
+    for pdfium (the space does); but pdfium reads a line right to left only if it has
+    at least as many right-to-left stretches as left-to-right ones (letters only), each
+    such mark one of them, so as many marks as that takes stay ("MSC و HSC" alone on a
+    line keeps them): `_stretches` counts so as never to leave too few."""
+    count = len(items)
+    spaced = [
+        start
+        for start, end in _left_to_right_runs(odd)
+        if end < count and items[end].cluster.text == " "
+    ]
+    if not spaced:
+        return frozenset()
+    right, left = _stretches(items, odd)
+    kept = max(left, 1) - right
+    return frozenset(spaced[max(kept, 0) :])
+
+
+def _left_to_right_runs(odd: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) of each left-to-right run of a line's clusters in reading order."""
+    runs = []
+    start: int | None = None
+    for index, right_to_left in enumerate(odd):
+        if not right_to_left and start is None:
+            start = index
+        elif right_to_left and start is not None:
+            runs.append((start, index))
+            start = None
+    if start is not None:
+        runs.append((start, len(odd)))
+    return runs
+
+
+def _stretches(items: Sequence[Placed], odd: Sequence[int]) -> tuple[int, int]:
+    """(right-to-left, left-to-right) stretches pdfium's bidi pass finds in a line
+    (``CFX_BidiString``), at most and at least as many: a right-to-left word (it may cut
+    one at a mark), and each stretch of letters of class L (a run's digits and signs
+    are neither)."""
+    right = left = 0
+    in_word = in_letters = False
+    for placed, right_to_left in zip(items, odd, strict=True):
+        text = placed.cluster.text
+        if right_to_left:
+            in_letters = False
+            if text.isspace():
+                in_word = False
+            elif not in_word and unicodedata.bidirectional(text[0]) in ("R", "AL"):
+                right += 1
+                in_word = True
+            continue
+        in_word = False
+        for char in text:
+            letter = unicodedata.bidirectional(char) == "L"
+            left += letter and not in_letters
+            in_letters = letter
+    return right, left
 
 
 #: The characters pypdf reads as right to left (``pypdf._utils.RTL_CHARACTER_RANGES``):
@@ -376,16 +452,17 @@ def _letter(text: str) -> bool:
     return unicodedata.category(text[0])[0] in "LM"
 
 
-def _mark_after(placed: Placed, leftmost: Glyph, x: float, marks: str) -> Shown:
+def _mark_after(placed: Placed, leftmost: Glyph, x: float, marks: str, boxed: bool = True) -> Shown:
     """``marks`` just left of a right-to-left cluster whose ``leftmost`` glyph goes at
     ``x``, written after it: invisible, without width, but with a box (pdfium skips a
     text object without one), so every reader reads them after the cluster. As a prefix
     of the cluster's own text they were read after it by the readers that reverse a
     right-to-left glyph's text (pdfium, pdftotext), but inside the word by those that
-    read text as written (pypdf, pdfminer): "أ<RLM>ن" (#16)."""
+    read text as written (pypdf, pdfminer): "أ<RLM>ن" (#16). Not ``boxed``: on the
+    font's space glyph, which has no box, so that pdfium skips them."""
     font_name = placed.piece.run.font
     gid = leftmost.stand_in if leftmost.stand_in is not None else leftmost.gid
-    mark = mark_glyph(font_name, marks, 0.0, inked(font_name, gid))
+    mark = mark_glyph(font_name, marks, 0.0, inked(font_name, gid) if boxed else None)
     return Shown(placed, mark, x - MARK_LEAD, 0.0, alone=True, invisible=True)
 
 
