@@ -236,10 +236,14 @@ def read_card(
     for locale in locales:
         if same_language(locale, leaflet.language):
             continue
-        state, found = leaflet_review(project, leaflet, locale)
-        signoffs[locale] = latest_signoffs(found, state)
-        if approval_gone_stale(found):
-            unapproved.append(locale)
+        try:
+            state, found = leaflet_review(project, leaflet, locale)
+        except LeafletError:  # its ui.po cannot be read: `EnglishWords` names it, not ready
+            pass
+        else:
+            signoffs[locale] = latest_signoffs(found, state)
+            if approval_gone_stale(found):
+                unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
         localized, _, fallbacks = localize_with_fallbacks(leaflet, locale, project)
