@@ -31,7 +31,7 @@ from ..clock import iso_date
 from ..content.model import Leaflet
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
-from ..errors import LeafletError, Location, counted
+from ..errors import LeafletError, Location, counted, display_path
 from ..files import folder_locked
 from ..project import (
     SETTINGS_FILE,
@@ -316,6 +316,25 @@ def _counted(found: tuple[str, ...], noun: str) -> str:
 
 def _shown(contexts: tuple[str, ...]) -> str:
     return ", ".join(contexts[:8]) + (" …" if len(contexts) > 8 else "")
+
+
+def first_to_do(project: Project, leaflet_id: str, locale: str, state: TextState) -> str:
+    """What to do before ``leaflet_id`` in ``locale`` can be signed off: the first text
+    not printed translated (`TextState.missing`), at its msgstr, and what it needs. A
+    strict build hinted `i18n review` alone, which then refused."""
+    context = state.missing[0]
+    path = catalog_path(project, locale, leaflet_id)
+    catalog = read_po(path) if path.is_file() else None
+    entry = next((e for e in catalog.active if _context(e) == context), None) if catalog else None
+    where = display_path(path) + (f":{entry.msgstr_line or entry.line}" if entry else "")
+    if entry is None or not entry.has_translation:
+        todo = f"translate '{context}' at {where}"
+    elif entry.fuzzy:
+        todo = f"check the translation of '{context}' and remove its fuzzy flag at {where}"
+    else:  # refused by the build's checks, or written in plural form
+        todo = f"fix the translation of '{context}' at {where} (`msc-leaflet i18n check` says why)"
+    more = len(state.missing) - 1
+    return todo + (f" and {more} more (`msc-leaflet i18n stats`)" if more else "")
 
 
 def review(
