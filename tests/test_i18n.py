@@ -849,3 +849,41 @@ def test_stats_counts_a_translation_the_build_refuses_as_not_printed(
     )  # fmt: skip
     assert code == 1 and "short-answer" in output and "Traceback" not in output, output
     assert "signoff.yaml" not in "".join(p.name for p in (root / "locales" / "th").iterdir())
+
+
+def _locale_files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted((root / "locales").rglob("*.po*"))
+    }
+
+
+@pytest.mark.parametrize("command", ["update", "extract"])
+def test_a_no_op_update_under_source_date_epoch_changes_no_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """With SOURCE_DATE_EPOCH set (a CI job, a reproducible build), `i18n update`
+    rewrote every .pot and ui.po only to put that day in POT-Creation-Date: git showed
+    twenty changed catalogs no one had touched. A template whose messages did not change
+    keeps its date; one whose leaflet changed takes the epoch's, and its catalogs too."""
+    root = copy_bundled(tmp_path)
+    before = _locale_files(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    code, output = invoke("i18n", command, "--project", str(root))
+    assert code == 0 and "updated" not in output, output
+    assert _locale_files(root) == before
+
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text.replace("watch for", "look out for"), encoding="utf-8")
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0, output
+    changed = {name for name, data in _locale_files(root).items() if before[name] != data}
+    assert changed == {
+        "locales/infusion-safety.pot",
+        "locales/th/LC_MESSAGES/infusion-safety.po",
+    }, output
+    pot = (root / "locales" / "infusion-safety.pot").read_text(encoding="utf-8")
+    assert '"POT-Creation-Date: 2026-12-02 00:00+0000\\n"' in pot
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0 and "updated" not in output, output
