@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
+from ..files import read_input
 from ..project import Project, cldr_locale, locale_name, parent_locales, same_language
 from .catalog import (
     HEADER_KEY,
@@ -94,7 +95,7 @@ def _dated_templates(project: Project) -> dict[str, Catalog]:
     templates = project_templates(project)
     for domain, template in templates.items():
         path = template_path(project, domain)
-        old = path.read_bytes() if path.is_file() else b""
+        old = read_input(path) if path.is_file() else b""
         dated = _CREATION_DATE.search(old.decode("utf-8", errors="replace"))
         if dated is None or dated[1] == template.header.get("POT-Creation-Date"):
             continue
