@@ -1674,3 +1674,29 @@ def test_a_regional_language_tag_is_named_not_shown_as_its_code() -> None:
     assert language_label("th-TH", "th") == "ไทย (ไทย)"
     assert language_label("zh_Hans", "en") == "Simplified Chinese"  # CLDR's own name
     assert language_label("th", "en") == "Thai" and language_label("xx", "en") == "xx"
+
+
+def test_the_desk_counts_a_refused_translation_as_stats_and_the_sign_off_do(
+    tmp_path: Path,
+) -> None:
+    """A Thai lede whose msgstr drops the bold's closing ``**``: the build prints the
+    English lede. The desk called it not ready but still "100% translated", as stats did
+    (100 %, ready). The desk, `i18n stats` and the sign-off now read one verdict: the
+    same share, the same entry rejected."""
+    import json
+
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = catalog.read_text(encoding="utf-8")
+    lede = 'msgstr "บางคลินิกให้เซลล์สโตรมัล'
+    catalog.write_text(text.replace(lede, 'msgstr "**บางคลินิกให้เซลล์สโตรมัล'), "utf-8")
+    result = CliRunner().invoke(
+        cli_app, ["i18n", "stats", "--format", "json", "--project", str(root)]
+    )
+    [row] = [r for r in json.loads(result.stdout) if r["domain"] == "infusion-safety"]
+    assert row["rejected"] == 1 and row["percent"] < 100 and not row["ready"], row
+    assert [why["context"] for why in row["rejections"]] == ["lede"]
+    app = create_app(root, pool=ThreadPoolExecutor(1), warm=False, hosts=["127.0.0.1"])
+    with TestClient(app, base_url=LOCAL) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=en").text
+        assert f"{row['percent']}% translated" in page and "100% translated" not in page

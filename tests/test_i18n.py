@@ -309,8 +309,8 @@ def test_stats_table_and_json(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     table = cli("stats", "--project", str(root))
     assert table.splitlines()[0].split() == [
-        "leaflet", "locale", "translated", "fuzzy", "untranslated", "obsolete", "words", "done",
-        "status", "review",
+        "leaflet", "locale", "translated", "fuzzy", "rejected", "untranslated", "obsolete",
+        "words", "done", "status", "review",
     ]  # fmt: skip
     assert "care-basics  th" in table and "100%  ready" in table
     import json
@@ -793,3 +793,97 @@ def test_the_page_words_are_english_and_a_gone_leaflets_catalog_keeps_its_header
     assert not [
         line for line in output.splitlines() if "old-leaflet.po" in line and "I18N007" in line
     ]
+
+
+# Translations of short-answer the build refuses (`localize` prints the English
+# instead): a citation lost, markup opened and never closed, a number the English
+# lacks, a bidi control that reverses the line.
+REJECTED_SHORT_ANSWER = {
+    "citation lost": "พักผ่อน **24 ชั่วโมง** และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้",
+    "markup unclosed": "พักผ่อน **24 ชั่วโมง และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]",
+    "number added": "พักผ่อน **48 ชั่วโมง** และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]",
+    "bidi control": "พักผ่อน **24 ชั่วโมง** และดื่มน้ำ\u202eให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]",
+}
+
+
+@pytest.mark.parametrize("why", sorted(REJECTED_SHORT_ANSWER))
+def test_stats_counts_a_translation_the_build_refuses_as_not_printed(
+    tmp_path: Path, why: str
+) -> None:
+    """stats counted a msgstr the build refuses as translated: the translator read
+    100 % and "ready" while patients read the English paragraph. stats, the sign-off
+    and the build now share one verdict: the build's own checks."""
+    import json
+
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.i18n.localizer import localize_with_fallbacks
+
+    root = copy_project(tmp_path)
+    translate(root / PO, {"short-answer": REJECTED_SHORT_ANSWER[why]})
+    rows = json.loads(cli("stats", "--format", "json", "--project", str(root)))
+    care = next(r for r in rows if r["domain"] == "care-basics")
+    assert care["rejected"] == 1 and not care["ready"], care
+    assert care["printed_translated"] == care["printed"] - 1 and care["percent"] < 100
+    assert (
+        care["translated"] + care["fuzzy"] + care["rejected"] + care["untranslated"]
+        == (care["printed"])
+    )
+    project = Project.at(root)
+    leaflet = load_leaflet(project.leaflet_path("care-basics"), project)[0]
+    _, findings, fallbacks = localize_with_fallbacks(leaflet, "th", project)
+    assert [text.context for text in fallbacks] == ["short-answer"]
+    [refused] = [f for f in findings if "short-answer" in f.message]
+    [rejection] = care["rejections"]
+    assert rejection["context"] == "short-answer" and rejection["line"] == refused.location.line
+    assert rejection["reason"] in refused.message
+
+    table = cli("stats", "--project", str(root))
+    row = next(line for line in table.splitlines() if line.startswith("care-basics"))
+    assert row.split()[2:5] == [str(care["translated"]), "0", "1"] and "not ready" in row
+    said = next(line for line in table.splitlines() if "short-answer" in line)
+    assert f"care-basics.po:{refused.location.line}" in said and rejection["reason"] in said
+
+    code, output = invoke(
+        "i18n", "review", "care-basics", "-l", "th", "--by", "Somchai Jaidee",
+        "--role", "reviewer", "--project", str(root),
+    )  # fmt: skip
+    assert code == 1 and "short-answer" in output and "Traceback" not in output, output
+    assert "signoff.yaml" not in "".join(p.name for p in (root / "locales" / "th").iterdir())
+
+
+def _locale_files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted((root / "locales").rglob("*.po*"))
+    }
+
+
+@pytest.mark.parametrize("command", ["update", "extract"])
+def test_a_no_op_update_under_source_date_epoch_changes_no_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """With SOURCE_DATE_EPOCH set (a CI job, a reproducible build), `i18n update`
+    rewrote every .pot and ui.po only to put that day in POT-Creation-Date: git showed
+    twenty changed catalogs no one had touched. A template whose messages did not change
+    keeps its date; one whose leaflet changed takes the epoch's, and its catalogs too."""
+    root = copy_bundled(tmp_path)
+    before = _locale_files(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    code, output = invoke("i18n", command, "--project", str(root))
+    assert code == 0 and "updated" not in output, output
+    assert _locale_files(root) == before
+
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text.replace("watch for", "look out for"), encoding="utf-8")
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0, output
+    changed = {name for name, data in _locale_files(root).items() if before[name] != data}
+    assert changed == {
+        "locales/infusion-safety.pot",
+        "locales/th/LC_MESSAGES/infusion-safety.po",
+    }, output
+    pot = (root / "locales" / "infusion-safety.pot").read_text(encoding="utf-8")
+    assert '"POT-Creation-Date: 2026-12-02 00:00+0000\\n"' in pot
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0 and "updated" not in output, output

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from i18n_support import ROOT, copy_bundled, invoke, set_msgstr
+from i18n_support import ROOT, copy_bundled, invoke, msgstr_line, set_msgstr
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.labels import UI_MESSAGES
 from msc_leaflet.i18n.signoff import read_signoffs, required_roles
@@ -83,7 +83,9 @@ def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
         "the th text of 'care-basics' has no current sign-off by clinical "
         "(stale: 1 entry changed since the last approval)"
     ) in output
-    assert "hint: msc-leaflet i18n review care-basics -l th --by NAME --role clinical" in output
+    # The first thing to do is the fuzzy entry: `i18n review` refuses until it is checked.
+    assert "hint: check the translation of 'paragraph/4' and remove its fuzzy flag" in output
+    assert ", then sign off: msc-leaflet i18n review care-basics -l th --by NAME --role " in output
 
     code, output = build(root, out, "--proof", "--allow-fuzzy")
     assert code == 0, output
@@ -520,3 +522,30 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
     assert "not ready   1 text is untranslated or fuzzy (kicker)" in output, output
     code, output = review(root, "clinical", "Dr. Malee Srisuk")
     assert code == 1 and "(kicker)" in output and signoff_file(root) == ""
+
+
+@pytest.mark.parametrize("state", ["fuzzy", "rejected", "approved-then-fuzzy"])
+def test_a_strict_build_hints_the_first_thing_to_do_before_a_sign_off(
+    root: Path, tmp_path: Path, state: str
+) -> None:
+    """`build --strict --allow-fuzzy` with a fuzzy entry hinted `i18n review … --role
+    clinical`, which then refused ("1 text is untranslated or fuzzy"): the clinician was
+    sent to a command that cannot succeed yet. The hint names the entry, its line in the
+    catalog and what it needs; done, the sign-off it then names goes through."""
+    po = root / TH_PO
+    if state == "approved-then-fuzzy":
+        assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    if state == "rejected":  # a lost citation: `refuse_unless_printable` names it first
+        edit(po, 'ไข้ [@alpha2001]"', 'ไข้"')
+        code, output = build(root, tmp_path / "out", "--strict", "--allow-fuzzy")
+        assert code == 1 and "short-answer" in output and "I18N005" in output, output
+        return
+    set_msgstr(po, "first-day", "วันแรก", fuzzy=True)
+    line = msgstr_line(po, "first-day")
+    code, output = build(root, tmp_path / "out", "--strict", "--allow-fuzzy")
+    assert code == 1 and "Traceback" not in output, output
+    hint = next(text for text in output.splitlines() if "hint:" in text)
+    assert "'first-day'" in hint and f"care-basics.po:{line}" in hint and "fuzzy" in hint, hint
+    set_msgstr(po, "first-day", "วันแรก", fuzzy=False)  # what the hint says to do
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 0, output

@@ -235,7 +235,7 @@ def signoff_record(
     footer-approval): the approval date of the current text, for the footer."""
     if same_language(language, source.language) or not reads_signoffs(options, footer):
         return (), (), None
-    from ..i18n.signoff import leaflet_review, proof_lines
+    from ..i18n.signoff import first_to_do, leaflet_review, proof_lines
 
     state, review = leaflet_review(project, source, language)
     if options.strict and review.missing_roles:
@@ -244,12 +244,19 @@ def signoff_record(
             "last approval",
             "reviewed": "signed off so far by: " + ", ".join(review.current_roles),
         }.get(review.state, "no sign-off yet")
+        sign = (
+            f"msc-leaflet i18n review {source.id} -l {language} --by NAME "
+            f"--role {review.missing_roles[0]}"
+        )
+        # A text not printed translated (a fuzzy one --allow-fuzzy prints) first: the
+        # sign-off refuses until it is done, so the hint starts there.
+        if state.missing:
+            sign = f"{first_to_do(project, source.id, language, state)}, then sign off: {sign}"
         raise LeafletError(
             Location(source.path),
             f"--strict: the {language} text of '{source.id}' has no current sign-off by "
             f"{' and '.join(review.missing_roles)} ({why})",
-            f"msc-leaflet i18n review {source.id} -l {language} --by NAME "
-            f"--role {review.missing_roles[0]}",
+            sign,
         )
     history, changed = proof_lines(review, state) if options.spec.proof else ([], [])
     approval = (i18n.language_name(language), review.approved_on) if review.approved_on else None

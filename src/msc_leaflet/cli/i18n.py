@@ -258,7 +258,7 @@ def _show_pending(found: "Pending") -> None:
     typer.echo(f"state       {result.state}{missing}")
     _show_changes(found, signing=False)
     if found.state.missing:
-        typer.echo(f"not ready   {not_ready(found.state.missing, 'text')}")
+        typer.echo(f"not ready   {not_ready(found.state.missing, 'text', found.state.refused)}")
         typer.echo(f"hint: {NOT_READY_HINT}")
         return
     command = f"{found.leaflet.id} -l {found.locale}"

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field, replace
 
 from ..content.inline import plain_text
 from ..content.loader import load_leaflet
-from ..content.model import Text
 from ..errors import Finding, LeafletError, Location
 from ..files import file_stamp
-from ..i18n import localize_with_fallbacks
+from ..i18n import localize
 from ..i18n.catalog import Catalog, locale_folders, po_path
-from ..i18n.extract import is_optional, leaflet_template
+from ..i18n.extract import leaflet_template
 from ..i18n.localizer import leaflet_words_in_english
 from ..i18n.pofile import read_po
 from ..i18n.printed_labels import printed_labels
@@ -187,21 +186,6 @@ def signature(project: Project) -> Signature:
     return tuple(found)
 
 
-def _as_printed(stats: CatalogStats, fallbacks: list[Text]) -> CatalogStats:
-    """``stats`` with each translation the build cannot use (markup opened and never
-    closed, a citation the source lacks: `localize` prints the source text instead)
-    counted as untranslated. A complete catalog with one was "ready", and the desk
-    handed out a Thai leaflet with an English paragraph in it. An optional text (one a
-    leaflet may print as written) does not count."""
-    if not stats.ready:
-        return stats  # its untranslated and fuzzy entries are the fallbacks, counted
-    unusable = min(sum(1 for text in fallbacks if not is_optional(text.context)),
-                   stats.translated)  # fmt: skip
-    return replace(
-        stats, translated=stats.translated - unusable, untranslated=stats.untranslated + unusable
-    )
-
-
 class EnglishWords:
     """Per locale and set of `printed_labels`, those its ``ui`` catalog leaves in English
     (missing, fuzzy, rejected). The catalogs of every leaflet complete, the desk called
@@ -246,9 +230,10 @@ def read_card(
                 unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
-        localized, _, fallbacks = localize_with_fallbacks(leaflet, locale, project)
-        stats = catalog_stats(leaflet.id, locale, catalog, template)
-        translations[locale] = _as_printed(stats, fallbacks)
+        localized, _ = localize(leaflet, locale, project)
+        # Counts what prints translated, as the build decides it: a translation the build
+        # refuses (unclosed markup, a citation the source lacks) is "rejected", not ready.
+        translations[locale] = catalog_stats(leaflet.id, locale, catalog, template, project)
         if localized.title.value != leaflet.title.value:
             titles[locale] = plain_text(localized.title.value)
     return LeafletCard(

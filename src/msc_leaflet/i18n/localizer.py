@@ -117,6 +117,44 @@ def _entry_errors(entry: Entry, language: str, source_language: str = "en") -> t
     )
 
 
+def prints_translation(entry: Entry | None, language: str, source_language: str) -> bool:
+    """Whether a leaflet prints ``entry``'s translation into ``language`` (a draft built
+    with --allow-fuzzy aside): written, not fuzzy, one msgstr (`Entry.printed`), and
+    passing the checks `localize` runs. The one definition stats, the sign-off, the desk
+    and the build share: stats counted a msgstr the build refuses (a lost citation,
+    unclosed markup) as translated, and a translator read "ready" over an English
+    paragraph."""
+    return (
+        entry is not None and entry.printed and not _entry_errors(entry, language, source_language)
+    )
+
+
+def refusals(
+    catalog: Catalog, path: Path, domain: str, source_language: str
+) -> dict[Key, Fallback]:
+    """The entries of ``domain``'s catalog (read from ``path``) whose translation the
+    build refuses, printing the source text instead, each with the reason and the place
+    the build's warning gives: stats counts and lists them with the same words. Those
+    not printed for another reason (nothing written, fuzzy, in plural form) are not
+    among them."""
+    language = catalog_language(path)
+    if domain == UI_DOMAIN:
+        found = _ui_fallbacks(catalog.lookup(), language, path)
+        return {
+            (key, UI_MESSAGES[key]): why for key, why in found.items() if why.kind == "rejected"
+        }
+    refused = {}
+    for entry in catalog.active:
+        if entry.printed and (problems := _entry_errors(entry, language, source_language)):
+            refused[entry.key] = _rejected(path, entry, _reasons(problems), problems)
+    return refused
+
+
+def _reasons(problems: Sequence[Problem]) -> str:
+    """ "[I18N005] citation missing: [@alpha2001]; [I18N003] markup missing"."""
+    return "; ".join(f"[{p.code}] {p.message}" for p in problems)
+
+
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _translation_errors(
     source: str,
@@ -187,7 +225,7 @@ class _Translator:
             return text
         problems = _entry_errors(entry, catalog_language(self.path), self.source_language)
         if problems:
-            reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
+            reasons = _reasons(problems)
             self.rejected_texts.append(text)
             self.rejected.append(
                 Finding(
@@ -374,8 +412,7 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str, path: Path) -> dict[st
             )
             fallbacks[key] = _rejected(path, entry, reason)
         elif problems := _entry_errors(entry, locale):
-            reasons = "; ".join(f"[{p.code}] {p.message}" for p in problems)
-            fallbacks[key] = _rejected(path, entry, reasons, problems)
+            fallbacks[key] = _rejected(path, entry, _reasons(problems), problems)
         elif (fields := format_fields(source)) != format_fields(entry.msgstr):
             # Its placeholders are run by str.format: the English's names alone, bare.
             reason = "keep each {placeholder} as the English writes it, nothing added in braces"

@@ -31,7 +31,7 @@ from ..clock import iso_date
 from ..content.model import Leaflet
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
-from ..errors import LeafletError, Location, counted
+from ..errors import LeafletError, Location, counted, display_path
 from ..files import folder_locked
 from ..project import (
     SETTINGS_FILE,
@@ -50,6 +50,7 @@ from .catalog import (
 )
 from .extract import is_optional, leaflet_template
 from .formatting import english_language_name
+from .localizer import prints_translation
 from .pofile import read_po
 from .signoff_scope import PageItem, is_page_item, is_translated, page_items
 
@@ -78,8 +79,11 @@ class TextState:
     source: str  # sha256 of every (msgctxt, msgid)
     translation: str  # sha256 of every usable msgstr
     entries: dict[str, str]  # msgctxt or page item → "<source digest> <translation digest>"
-    missing: tuple[str, ...] = ()  # contexts untranslated or fuzzy: nothing to sign off yet
+    # Contexts not printed translated (untranslated, fuzzy, or refused by the build's
+    # checks): nothing to sign off yet. ``refused`` are those the build refuses.
+    missing: tuple[str, ...] = ()
     page: str = ""  # sha256 of every page item (`signoff_scope`)
+    refused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,12 +145,17 @@ def text_state(
     """Fingerprints of ``template``'s entries and their translations in ``catalog``, and
     of the ``page`` items (`signoff_scope.page_items`) printed with them."""
     translated = catalog.lookup() if catalog is not None else {}
-    sources, translations, entries, missing = [], [], {}, []
+    language = catalog_language(catalog.path) if catalog is not None and catalog.path else ""
+    sources, translations, entries, missing, refused = [], [], {}, [], []
     for entry in template.active:
         found = translated.get(entry.key)
         written = _translation(found)
-        if not (found is not None and found.printed) and not is_optional(entry.msgctxt):
+        if not is_optional(entry.msgctxt) and not prints_translation(
+            found, language, template.source_language
+        ):
             missing.append(_context(entry))
+            if found is not None and found.printed:  # written, usable in form, refused
+                refused.append(_context(entry))
         context = _context(entry)
         sources.append(_digest(context, entry.msgid))
         translations.append(_digest(context, *written))
@@ -156,8 +165,9 @@ def text_state(
         items.append(_digest(name, source, printed))
         entries[name] = f"{_digest(name, source)[:DIGEST_CHARS]} {items[-1][:DIGEST_CHARS]}"
     return TextState(
-        _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items)
-    )
+        _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items),
+        tuple(refused),
+    )  # fmt: skip
 
 
 def _translation(found: Entry | None) -> tuple[str, ...]:
@@ -263,7 +273,8 @@ def record_signoff(
     if state.missing:
         raise LeafletError(
             Location(path),
-            f"cannot sign off {leaflet_id} in {locale}: {not_ready(state.missing, 'entry')}",
+            f"cannot sign off {leaflet_id} in {locale}: "
+            f"{not_ready(state.missing, 'entry', state.refused)}",
             NOT_READY_HINT,
         )
     record = SignOff(
@@ -280,12 +291,50 @@ def record_signoff(
     return record
 
 
-def not_ready(missing: tuple[str, ...], noun: str) -> str:
-    """Why a text cannot be signed off yet: "2 entries are untranslated or fuzzy (…)"."""
+def not_ready(missing: tuple[str, ...], noun: str, refused: tuple[str, ...] = ()) -> str:
+    """Why a text cannot be signed off yet: "2 entries are untranslated or fuzzy (…)",
+    and "1 entry is refused by the build's checks (…)" for ``refused`` (a part of
+    ``missing``): called untranslated, a written translation sent its reader to stats."""
+    others = tuple(context for context in missing if context not in refused)
+    said = [
+        f"{_counted(found, noun)} {what} ({_shown(found)})"
+        for found, what in ((others, "untranslated or fuzzy"), (refused, REFUSED))
+        if found
+    ]
+    return "; ".join(said)
+
+
+#: What a translation the build refuses is (`localizer.prints_translation`); stats
+#: says why, as NOT_READY_HINT tells.
+REFUSED = "refused by the build's checks"
+
+
+def _counted(found: tuple[str, ...], noun: str) -> str:
     many = f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s"
-    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-    were = counted(len(missing), f"{noun} is", f"{many} are")
-    return f"{were} untranslated or fuzzy ({shown})"
+    return counted(len(found), f"{noun} is", f"{many} are")
+
+
+def _shown(contexts: tuple[str, ...]) -> str:
+    return ", ".join(contexts[:8]) + (" …" if len(contexts) > 8 else "")
+
+
+def first_to_do(project: Project, leaflet_id: str, locale: str, state: TextState) -> str:
+    """What to do before ``leaflet_id`` in ``locale`` can be signed off: the first text
+    not printed translated (`TextState.missing`), at its msgstr, and what it needs. A
+    strict build hinted `i18n review` alone, which then refused."""
+    context = state.missing[0]
+    path = catalog_path(project, locale, leaflet_id)
+    catalog = read_po(path) if path.is_file() else None
+    entry = next((e for e in catalog.active if _context(e) == context), None) if catalog else None
+    where = display_path(path) + (f":{entry.msgstr_line or entry.line}" if entry else "")
+    if entry is None or not entry.has_translation:
+        todo = f"translate '{context}' at {where}"
+    elif entry.fuzzy:
+        todo = f"check the translation of '{context}' and remove its fuzzy flag at {where}"
+    else:  # refused by the build's checks, or written in plural form
+        todo = f"fix the translation of '{context}' at {where} (`msc-leaflet i18n check` says why)"
+    more = len(state.missing) - 1
+    return todo + (f" and {more} more (`msc-leaflet i18n stats`)" if more else "")
 
 
 def review(

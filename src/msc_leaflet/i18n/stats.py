@@ -1,7 +1,10 @@
 """How far each leaflet is translated, per locale: the table clinic staff read.
 
-A catalog is *ready* when every entry is translated and not fuzzy and the catalog
-matches the current template (``update`` has been run). Reference titles are
+A catalog is *ready* when every entry prints translated and the catalog matches the
+current template (``update`` has been run). An entry prints translated when the build
+uses it (`localizer.prints_translation`): a msgstr the build refuses (a lost citation,
+unclosed markup, a bidi control) is counted *rejected*, with the build's reason, not
+translated, as the desk and the sign-off count it. Reference titles are
 optional (an untranslated one prints the cited work's original title), so they
 count as translated whether or not a translator touched them. The review column is
 the sign-off state (`signoff`): approved, reviewed, stale, translated or incomplete.
@@ -16,6 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from ..checks.segment import words_of
 from ..content.inline import InlineError, plain_text
 from ..content.loader import load_leaflet
+from ..errors import display_path
 from ..project import Project
 from .catalog import (
     UI_DOMAIN,
@@ -27,8 +31,21 @@ from .catalog import (
     translates,
 )
 from .extract import is_optional, project_templates
+from .labels import Fallback
+from .localizer import refusals
 from .pofile import read_po
 from .signoff import leaflet_state, review
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A translation the build refuses, where and why, as the build's warning says it."""
+
+    context: str
+    path: str  # the catalog, as the project names it
+    line: int
+    column: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -52,10 +69,13 @@ class CatalogStats:
     # texts it lacks in the source language, however complete the file looks.
     printed: int = 0
     printed_translated: int = 0
+    # Written, not fuzzy, but refused by the build's checks: printed in the source language.
+    rejected: int = 0
+    rejections: tuple[Rejection, ...] = ()
 
     @property
     def total(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
+        return self.translated + self.fuzzy + self.rejected + self.untranslated
 
     @property
     def percent(self) -> int:
@@ -89,7 +109,10 @@ def catalog_stats(
     when the source's words are counted."""
     translated = fuzzy = untranslated = 0
     done: set[Key] = set()
+    refused = _refused(domain, catalog, template, project)
     for entry in catalog.active:
+        if entry.key in refused:
+            continue
         if entry.printed or (is_optional(entry.msgctxt) and not entry.has_translation):
             translated += 1
             done.add(entry.key)
@@ -113,7 +136,33 @@ def catalog_stats(
         exists=catalog.path is not None,
         printed=len(printed),
         printed_translated=len(printed & done),
+        rejected=len(refused),
+        rejections=tuple(
+            Rejection(context or msgid, _shown(catalog, project), why.line, why.column, why.reason)
+            for (context, msgid), why in refused.items()
+        ),
     )
+
+
+def _refused(
+    domain: str, catalog: Catalog, template: Catalog | None, project: Project | None
+) -> dict[Key, Fallback]:
+    """The catalog's translations the build refuses (`localizer.refusals`), judged as
+    the build judges them: in the catalog's language, the source read as its leaflet
+    writes it. None in a catalog not yet written."""
+    if catalog.path is None:
+        return {}
+    return refusals(catalog, catalog.path, domain, (template or catalog).source_language)
+
+
+def _shown(catalog: Catalog, project: Project | None) -> str:
+    """The catalog's path from the project's root (as `i18n init --json` names files),
+    the same wherever the command runs; else as a finding names it."""
+    path = catalog.path
+    assert path is not None  # a catalog with refusals was read from a file
+    if project is not None and path.is_relative_to(project.root):
+        return path.relative_to(project.root).as_posix()
+    return display_path(path)
 
 
 def project_stats(project: Project) -> list[CatalogStats]:
@@ -142,6 +191,7 @@ COLUMNS = (
     "locale",
     "translated",
     "fuzzy",
+    "rejected",
     "untranslated",
     "obsolete",
     "words",
@@ -170,13 +220,16 @@ def _review(row: CatalogStats) -> str:
 
 
 def format_table(rows: list[CatalogStats]) -> str:
+    """The table, then a line per rejected translation saying where and why, as the
+    build's warning does: the count alone sent the translator looking for it."""
     cells = [
-        [r.domain, r.locale, str(r.translated), str(r.fuzzy), str(r.untranslated),
-         str(r.obsolete), str(r.words), f"{r.percent}%", _status(r), _review(r)]
+        [r.domain, r.locale, str(r.translated), str(r.fuzzy), str(r.rejected),
+         str(r.untranslated), str(r.obsolete), str(r.words), f"{r.percent}%", _status(r),
+         _review(r)]
         for r in rows
     ]  # fmt: skip
     widths = [max(len(c) for c in column) for column in zip(COLUMNS, *cells, strict=False)]
-    numeric = set(range(2, 8))
+    numeric = set(range(2, 9))
 
     def line(values: list[str] | tuple[str, ...]) -> str:
         return "  ".join(
@@ -184,7 +237,24 @@ def format_table(rows: list[CatalogStats]) -> str:
             for i, (v, w) in enumerate(zip(values, widths, strict=True))
         ).rstrip()
 
-    return "\n".join([line(COLUMNS), line(["-" * w for w in widths]), *map(line, cells)])
+    table = [line(COLUMNS), line(["-" * w for w in widths]), *map(line, cells)]
+    return "\n".join(table + _rejection_lines(rows))
+
+
+def _rejection_lines(rows: list[CatalogStats]) -> list[str]:
+    """ "rejected, printed in the source language:" and a line per refused translation,
+    at its msgstr (and column, when the mistake is one character)."""
+    found = [(row, why) for row in rows for why in row.rejections]
+    if not found:
+        return []
+    lines = [
+        "",
+        "rejected, printed in the source language (fix the msgstr; `i18n check` lists all):",
+    ]
+    for row, why in found:
+        column = f":{why.column}" if why.column else ""
+        lines.append(f"  {why.path}:{why.line}{column}: {row.locale} '{why.context}': {why.reason}")
+    return lines
 
 
 def format_json(rows: list[CatalogStats]) -> str:

@@ -11,11 +11,12 @@ import itertools
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
+from ..files import read_input
 from ..project import Project, cldr_locale, locale_name, parent_locales, same_language
 from .catalog import (
     HEADER_KEY,
@@ -78,9 +79,30 @@ def _write_bytes(project: Project, path: Path, data: bytes) -> Written:
 
 def extract(project: Project) -> tuple[dict[str, Catalog], list[Written]]:
     """Write ``locales/<domain>.pot`` for every leaflet and ``ui``."""
-    templates = project_templates(project)
+    templates = _dated_templates(project)
     written = [_write(project, template_path(project, d), t) for d, t in templates.items()]
     return templates, written
+
+
+_CREATION_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"\r?$', re.MULTILINE)
+
+
+def _dated_templates(project: Project) -> dict[str, Catalog]:
+    """`project_templates`, each keeping the POT-Creation-Date of its file on disk when
+    nothing else in it changed: the date says when its messages were extracted. With
+    SOURCE_DATE_EPOCH set (a CI job), a no-op `update` rewrote every .pot and every
+    catalog's copy of the date, and git showed files no one had changed."""
+    templates = project_templates(project)
+    for domain, template in templates.items():
+        path = template_path(project, domain)
+        old = read_input(path) if path.is_file() else b""
+        dated = _CREATION_DATE.search(old.decode("utf-8", errors="replace"))
+        if dated is None or dated[1] == template.header.get("POT-Creation-Date"):
+            continue
+        kept = replace(template, header={**template.header, "POT-Creation-Date": dated[1]})
+        if format_po(kept).encode("utf-8") == old:  # the same messages, to the byte
+            templates[domain] = kept
+    return templates
 
 
 def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
@@ -175,7 +197,7 @@ def update(project: Project) -> list[Written]:
     read stops the command with the project as it was, not half updated. One that an
     editor saved meanwhile stops it too (`refuse_changed`): the save is the
     translator's newest work, which the merge of the older file would replace."""
-    templates = project_templates(project)
+    templates = _dated_templates(project)
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog, str | None]] = []
     for locale in catalog_locales(project):  # a folder not named after a language: refused
