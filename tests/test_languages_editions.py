@@ -14,6 +14,7 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -150,6 +151,43 @@ def translated_pieces(lang: str, *, source: bool = False) -> list[str]:
     return pieces
 
 
+def unread(pieces: list[str], pdf: Path, extract: Callable[[Path], str], text: str) -> list[str]:
+    """The ``pieces`` ``extract`` does not read in ``pdf`` (``text``, read whole), in
+    full and in order. A piece the page breaks is read in two halves, the end of one
+    page and the start of the next, with that page's footer and the next one's running
+    header between them: the longest start of it read on a page, then the rest on the
+    next. (A paragraph the frame splits to fill a page, sized to the notes of what it
+    holds, is such a piece.)"""
+    missing = [p for p in pieces if squash(p) not in text]
+    if not missing:
+        return []
+    pages = [squash(extract(single)) for single in _single_pages(pdf)]
+    return [p for p in missing if not _read_over_a_break(squash(p), pages)]
+
+
+def _read_over_a_break(piece: str, pages: list[str]) -> bool:
+    for page, after in pairwise(pages):
+        start = next((k for k in range(len(piece) - 1, 0, -1) if piece[:k] in page), 0)
+        if start and piece[start:] in after:
+            return True
+    return False
+
+
+def _single_pages(pdf: Path) -> list[Path]:
+    """Each page of ``pdf`` saved as a PDF of its own, so every extractor reads it alone."""
+    singles = []
+    with pikepdf.open(pdf) as whole:
+        for number, page in enumerate(whole.pages, 1):
+            single = pdf.parent / "pages" / f"{pdf.stem}.{number}.pdf"
+            if not single.exists():
+                single.parent.mkdir(exist_ok=True)
+                part = pikepdf.new()
+                part.pages.append(page)
+                part.save(single)
+            singles.append(single)
+    return singles
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_edition_and_paper_builds_with_fonts_that_draw(
     built: dict[str, Path], lang: str
@@ -179,7 +217,7 @@ def test_every_extractor_reads_every_translated_message(
     pdf = built[paper] / lang / f"{LEAFLET}{EDITIONS[edition]}.pdf"
     read = EXTRACTORS[extractor](pdf)
     text = squash(read)
-    missing = [p for p in translated_pieces(lang) if squash(p) not in text]
+    missing = unread(translated_pieces(lang), pdf, EXTRACTORS[extractor], text)
     assert missing == []
     # The marks that keep the order right (`typeset.reading_order`, `page_direction`)
     # are dropped above; a search for a word must find it with them kept too.
@@ -196,8 +234,9 @@ def test_every_extractor_reads_every_translated_message(
 def test_every_extractor_reads_the_english_column_of_the_parallel_edition(
     built: dict[str, Path], lang: str, paper: str, extractor: str
 ) -> None:
-    text = squash(EXTRACTORS[extractor](built[paper] / lang / f"{LEAFLET}.parallel.pdf"))
-    missing = [p for p in translated_pieces(lang, source=True) if squash(p) not in text]
+    pdf = built[paper] / lang / f"{LEAFLET}.parallel.pdf"
+    text = squash(EXTRACTORS[extractor](pdf))
+    missing = unread(translated_pieces(lang, source=True), pdf, EXTRACTORS[extractor], text)
     assert missing == []
 
 

@@ -11,6 +11,7 @@ import yaml
 from conftest import leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.project import Project
+from page_fill import page_fill
 from pdfread import citations_by_page, page_texts
 
 
@@ -49,3 +50,27 @@ def test_an_evidence_table_citing_a_work_per_row_splits_its_footer_over_pages(
     # for the next page rather than starting again there under a repeated header.
     for page, text in enumerate(page_texts(result.path), start=1):
         assert text.count("Result") <= 1, f"page {page} repeats the table header"
+
+
+def _filler(count: int) -> str:
+    sentence = "Rest for a day after the visit and drink water when you feel thirsty. "
+    return "\n".join(f"- paragraph: {sentence * 6}" for _ in range(count))
+
+
+def test_a_paragraph_split_mid_page_keeps_room_only_for_the_notes_it_holds(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A long paragraph starting low on page 1 cites four works in its last sentence,
+    # which falls on page 2. Its first part used to keep room at page 1's foot for
+    # those four notes too, printed on page 2: page 1 was left a fifth empty.
+    cites = "; ".join(f"@s{n:02d}" for n in range(4))
+    closing = f"Ask your doctor which of these studies apply to you [{cites}]."
+    long = "Keep the wound dry and clean, and watch it each day for redness. " * 30
+    blocks = f"{_filler(7)}\n- paragraph: {long}{closing}\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references=_references(4))})
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    cited, footers = citations_by_page(result.path)
+    assert cited[0] == footers[0] == set(), "the test needs a page 1 that cites nothing"
+    assert {1, 2, 3, 4} <= cited[1] <= footers[1]
+    fills = page_fill(result.path, "a4")
+    assert fills[0].empty < 30, f"page 1 ends {fills[0].empty:.0f} pt above its foot"

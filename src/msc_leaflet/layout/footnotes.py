@@ -199,41 +199,53 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         """Split ``flowable`` above the footer its first part needs.
 
-        Room is first kept for every work the whole flowable cites. When that leaves
-        none at the top of a page (an evidence table citing a study per row: its 40
-        entries are taller than the page, so no page would ever do), the first part is
-        sized to the footer of the works *it* cites: the lowest bottom at which the part
-        split off fits above its own footer, searched between the page's own footer and
-        the whole flowable's. A higher bottom gives a shorter part citing no more works,
-        so the search is a bisection."""
+        The first part is sized to the footer of the works *it* cites, mid-page as at
+        the top of one: room kept for the works only the rest cites was left empty on
+        this page, their notes printed on the next (stromal-or-stem, Thai parallel A5:
+        a page 27 % empty; an evidence table citing a study per row, whose 40 entries
+        are taller than any page, could not split at all). Only a group kept together,
+        or the rest of a part split off on this page (`_parts_cite_alone`), keeps room
+        for every work the whole flowable cites. Nor may the part split off add notes
+        that would crowd the page (`_crowds`): the flowable then starts the next one."""
         saved = self._y1p
         page = canv.getPageNumber()
         cited = flowable_citations(flowable)
-        if not self._parts_cite_alone(flowable, page) and self._crowds(cited):
+        alone = self._parts_cite_alone(flowable, page)
+        if not alone and self._crowds(cited):
             return []  # a group kept together: its notes would crowd the page
         try:
             every = self._bottom_for(cited)
-            parts = self._split_above(flowable, canv, every) or []
+            if alone:
+                parts = self._split_above_own_notes(flowable, canv, every)
+            else:
+                parts = self._split_above(flowable, canv, every) or []
             if parts and self._crowds(flowable_citations(parts[0])):
                 return []  # the part split off cites what would crowd the page
-            low = self._bottom_for(set())
-            # Only at the top of a page: mid-page, the flowable goes to the next page as
-            # it always did (the bundled parallel pages keep their breaks); at the top
-            # of one, nothing would ever split off and the build was refused.
-            if not parts and self._atTop and low < every and self._parts_cite_alone(flowable, page):
-                high = every  # nothing splits off there: the search's upper end
-                while high - low > 0.5:
-                    middle = (low + high) / 2
-                    if self._split_above(flowable, canv, middle) is None:
-                        low = middle  # the part split off there is taller than its room
-                    else:
-                        high = middle
-                parts = self._split_above(flowable, canv, high) or []
             if len(parts) == 2:  # a first part and the rest (a group gives its members)
                 parts[1].split_on_page = page
             return parts
         finally:
             self._y1p = saved
+
+    def _split_above_own_notes(
+        self, flowable: Flowable, canv: Canvas, every: float
+    ) -> list[Flowable]:
+        """``flowable`` split at the lowest bottom, between the page's own footer and
+        ``every`` (the whole flowable's), at which the part split off fits above its
+        own footer. A higher bottom gives a shorter part citing no more works, so the
+        search is a bisection; most parts cite nothing new and fit at the lowest."""
+        low = self._bottom_for(set())
+        parts = self._split_above(flowable, canv, low)
+        if parts is not None or low >= every:
+            return parts or []
+        high = every  # the whole flowable's footer: any part split off there fits above it
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            if self._split_above(flowable, canv, middle) is None:
+                low = middle  # the part split off there is taller than its room
+            else:
+                high = middle
+        return self._split_above(flowable, canv, high) or []
 
     @staticmethod
     def _parts_cite_alone(flowable: Flowable, page: int) -> bool:
