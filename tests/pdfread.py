@@ -19,6 +19,7 @@ T = TypeVar("T")
 
 BODY_SIZE = 10.5
 FOOTER_SIZE = 9.0  # theme `note`: the print floor
+LIST_SIZE = 9.5  # theme `reference-list`: the list at the end, above the footer size
 
 
 def page_texts(path: Path) -> list[str]:
@@ -100,6 +101,34 @@ def citations_by_page(path: Path) -> tuple[list[set[int]], list[set[int]]]:
         cited.append(page_cited)
         footers.append(page_footer)
     return cited, footers
+
+
+def listed_by_page(path: Path) -> list[set[int]]:
+    """The numbers of the reference list's entries that start on each page."""
+    listed: list[set[int]] = []
+    for lines in _lines(path):
+        numbers = set()
+        for line in lines:
+            sizes = [c.size for c in line if isinstance(c, LTChar)]
+            match = re.match(r"(\d+)\. ", line.get_text())
+            if sizes and match and abs(max(sizes) - LIST_SIZE) < 0.2:
+                numbers.add(int(match.group(1)))
+        listed.append(numbers)
+    return listed
+
+
+def notes_missing(path: Path) -> list[str]:
+    """Pages whose footer lists other works than those it cites, but for the works its
+    reference list prints (a page that prints the list has no note for them)."""
+    cited, footers = citations_by_page(path)
+    return [
+        f"page {page}: cites {sorted(body)}, footer lists {sorted(footer)}, "
+        f"the list {sorted(listed)}"
+        for page, (body, footer, listed) in enumerate(
+            zip(cited, footers, listed_by_page(path), strict=True), start=1
+        )
+        if footer != body - listed
+    ]
 
 
 def _expand(text: str) -> set[int]:

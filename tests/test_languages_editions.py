@@ -14,6 +14,7 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -150,6 +151,43 @@ def translated_pieces(lang: str, *, source: bool = False) -> list[str]:
     return pieces
 
 
+def unread(pieces: list[str], pdf: Path, extract: Callable[[Path], str], text: str) -> list[str]:
+    """The ``pieces`` ``extract`` does not read in ``pdf`` (``text``, read whole), in
+    full and in order. A piece the page breaks is read in two halves, the end of one
+    page and the start of the next, with that page's footer and the next one's running
+    header between them: the longest start of it read on a page, then the rest on the
+    next. (A paragraph the frame splits to fill a page, sized to the notes of what it
+    holds, is such a piece.)"""
+    missing = [p for p in pieces if squash(p) not in text]
+    if not missing:
+        return []
+    pages = [squash(extract(single)) for single in _single_pages(pdf)]
+    return [p for p in missing if not _read_over_a_break(squash(p), pages)]
+
+
+def _read_over_a_break(piece: str, pages: list[str]) -> bool:
+    for page, after in pairwise(pages):
+        start = next((k for k in range(len(piece) - 1, 0, -1) if piece[:k] in page), 0)
+        if start and piece[start:] in after:
+            return True
+    return False
+
+
+def _single_pages(pdf: Path) -> list[Path]:
+    """Each page of ``pdf`` saved as a PDF of its own, so every extractor reads it alone."""
+    singles = []
+    with pikepdf.open(pdf) as whole:
+        for number, page in enumerate(whole.pages, 1):
+            single = pdf.parent / "pages" / f"{pdf.stem}.{number}.pdf"
+            if not single.exists():
+                single.parent.mkdir(exist_ok=True)
+                part = pikepdf.new()
+                part.pages.append(page)
+                part.save(single)
+            singles.append(single)
+    return singles
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_edition_and_paper_builds_with_fonts_that_draw(
     built: dict[str, Path], lang: str
@@ -179,7 +217,7 @@ def test_every_extractor_reads_every_translated_message(
     pdf = built[paper] / lang / f"{LEAFLET}{EDITIONS[edition]}.pdf"
     read = EXTRACTORS[extractor](pdf)
     text = squash(read)
-    missing = [p for p in translated_pieces(lang) if squash(p) not in text]
+    missing = unread(translated_pieces(lang), pdf, EXTRACTORS[extractor], text)
     assert missing == []
     # The marks that keep the order right (`typeset.reading_order`, `page_direction`)
     # are dropped above; a search for a word must find it with them kept too.
@@ -196,8 +234,9 @@ def test_every_extractor_reads_every_translated_message(
 def test_every_extractor_reads_the_english_column_of_the_parallel_edition(
     built: dict[str, Path], lang: str, paper: str, extractor: str
 ) -> None:
-    text = squash(EXTRACTORS[extractor](built[paper] / lang / f"{LEAFLET}.parallel.pdf"))
-    missing = [p for p in translated_pieces(lang, source=True) if squash(p) not in text]
+    pdf = built[paper] / lang / f"{LEAFLET}.parallel.pdf"
+    text = squash(EXTRACTORS[extractor](pdf))
+    missing = unread(translated_pieces(lang, source=True), pdf, EXTRACTORS[extractor], text)
     assert missing == []
 
 
@@ -322,13 +361,17 @@ def test_a_reference_in_a_right_to_left_leaflet_reads_as_published(
 ) -> None:
     # A Vancouver reference is cited in the source language: in an Arabic leaflet it
     # runs left to right, its full stop after the page range (it was drawn before the
-    # first author), in the list at the end and in the page footer.
+    # first author), in the list at the end and in the page footer. Galipeau is cited
+    # on page 1 (its footer) and listed on page 2; Ankrum is cited on the list's page
+    # on A5, where the list alone prints it.
     pdf = built[paper] / "ar" / f"{LEAFLET}.pdf"
-    authors = text_boxes(pdf, "Ankrum JA")
-    stops = text_boxes(pdf, "252–60.")
-    assert len(authors) == len(stops) == 2, (authors, stops)
-    for (page, start, _), (stop_page, end, _) in zip(authors, stops, strict=True):
-        assert page == stop_page and start < end
+    for author, stop, printed in (("Galipeau J", "824–833.", 2), ("Ankrum JA", "252–60.", 0)):
+        authors = text_boxes(pdf, author)
+        stops = text_boxes(pdf, stop)
+        assert len(authors) == len(stops) >= (printed or 1), (authors, stops)
+        assert not printed or len(authors) == printed, (authors, stops)
+        for (page, start, _), (stop_page, end, _) in zip(authors, stops, strict=True):
+            assert page == stop_page and start < end
 
 
 def ink_columns(pdf: Path, page: int, bottom: float, top: float) -> tuple[float, float]:
@@ -448,7 +491,8 @@ def test_an_english_reference_in_a_leaflet_written_in_arabic_reads_as_published(
     # English. Such an entry is English, not the leaflet's language: it runs left to
     # right from the left, its full stop after the page range (it was drawn at its
     # left end, ".2014;32(3):252–60", and pdfium read "252–60 ... Ankrum JA ... .1"),
-    # in the page footer and in the list at the end alike.
+    # in the page footer and in the list at the end alike. Its one page cites it and
+    # lists it: the list prints it, and no footer repeats it.
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     (project / "leaflets" / "written-in-arabic.yaml").write_text(ARABIC_SOURCE_LEAFLET)
@@ -459,13 +503,13 @@ def test_an_english_reference_in_a_leaflet_written_in_arabic_reads_as_published(
     pdf = out / "ar" / "written-in-arabic.pdf"
     authors = text_boxes(pdf, "Ankrum JA")
     stops = text_boxes(pdf, "252–60.")
-    assert len(authors) == len(stops) == 2, (authors, stops)
+    assert len(authors) == len(stops) == 1, (authors, stops)
     for (page, start, _), (stop_page, end, _) in zip(authors, stops, strict=True):
         assert page == stop_page and start < 100 < end  # from the left margin (57 pt)
     for name, extract in EXTRACTORS.items():
         text = "".join(c for c in extract(pdf) if unicodedata.category(c) != "Cf")
         text = " ".join(text.split())
-        assert text.count(PUBLISHED) == 2, (name, text)
+        assert text.count(PUBLISHED) == 1, (name, text)
 
 
 def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
@@ -591,7 +635,8 @@ def test_a_reference_is_numbered_as_the_language_numbers_a_list(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     text = squash(EXTRACTORS["pdfminer"](tmp_path / "out" / "my" / f"{LEAFLET}.pdf"))
     assert text.count("\u1041\u104bGalipeauJ") == 2  # page 1's footer, page 2's list
-    assert text.count("\u1042\u104bAnkrumJA") == 2  # page 2's footer and list
+    # cited on page 2 and listed there: the list prints it, no footer repeats it
+    assert text.count("\u1042\u104bAnkrumJA") == 1
     assert "\u1041.Galipeau" not in text
 
 

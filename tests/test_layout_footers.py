@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
+import pytest
 import yaml
 
-from conftest import leaflet_yaml
+from conftest import REPO, leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.project import Project
+from page_fill import page_fill
 from pdfread import citations_by_page, page_texts
 
 
@@ -49,3 +52,103 @@ def test_an_evidence_table_citing_a_work_per_row_splits_its_footer_over_pages(
     # for the next page rather than starting again there under a repeated header.
     for page, text in enumerate(page_texts(result.path), start=1):
         assert text.count("Result") <= 1, f"page {page} repeats the table header"
+
+
+def _filler(count: int) -> str:
+    sentence = "Rest for a day after the visit and drink water when you feel thirsty. "
+    return "\n".join(f"- paragraph: {sentence * 6}" for _ in range(count))
+
+
+def test_a_paragraph_split_mid_page_keeps_room_only_for_the_notes_it_holds(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A long paragraph starting low on page 1 cites four works in its last sentence,
+    # which falls on page 2. Its first part used to keep room at page 1's foot for
+    # those four notes too, printed on page 2: page 1 was left a fifth empty.
+    cites = "; ".join(f"@s{n:02d}" for n in range(4))
+    closing = f"Ask your doctor which of these studies apply to you [{cites}]."
+    long = "Keep the wound dry and clean, and watch it each day for redness. " * 30
+    blocks = f"{_filler(7)}\n- paragraph: {long}{closing}\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references=_references(4))})
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    cited, footers = citations_by_page(result.path)
+    assert cited[0] == footers[0] == set(), "the test needs a page 1 that cites nothing"
+    assert cited[1] == {1, 2, 3, 4}
+    # each printed in full on page 2: in its foot, or in the list (no note then)
+    page_2 = "".join(page_texts(result.path)[1].split())
+    assert all(page_2.count(f"trial{n},") == 1 for n in range(4)), page_2
+    fills = page_fill(result.path, "a4")
+    assert fills[0].empty < 30, f"page 1 ends {fills[0].empty:.0f} pt above its foot"
+
+
+def _named_destinations(path: Path) -> dict[str, tuple[int, float]]:
+    """Each named destination: its page (from 1) and the top it leads to."""
+    pdf = pikepdf.open(path)
+    pages = [page.obj.objgen for page in pdf.pages]
+    tree = pikepdf.NameTree(pdf.Root.Names.Dests)
+    return {str(n): (pages.index(d[0].objgen) + 1, float(d[3])) for n, d in tree.items()}
+
+
+def _citation_targets(path: Path) -> list[tuple[int, str]]:
+    """(page, destination name) of each link a page holds."""
+    pdf = pikepdf.open(path)
+    return [
+        (number, str(annotation.Dest))
+        for number, page in enumerate(pdf.pages, start=1)
+        for annotation in page.obj.get("/Annots", [])
+        if isinstance(annotation.get("/Dest"), pikepdf.String)
+    ]
+
+
+def _reprinted(path: Path, titles: list[str]) -> list[str]:
+    """The reference titles a page of ``path`` prints more than once."""
+    squeezed = ["".join(title.split()) for title in titles]
+    return [
+        f"page {page}: {title}"
+        for page, text in enumerate(page_texts(path), start=1)
+        for title, squeeze in zip(titles, squeezed, strict=True)
+        if "".join(text.split()).count(squeeze) > 1
+    ]
+
+
+def _assert_citations_lead_to_their_page(path: Path) -> None:
+    named = _named_destinations(path)
+    targets = _citation_targets(path)
+    assert targets
+    for page, name in targets:
+        assert named[name][0] == page, f"page {page}'s link {name} leads to {named[name][0]}"
+
+
+def test_a_page_that_prints_the_reference_list_repeats_none_of_it_in_notes(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # The last page cites two works and prints the list: its foot repeated both
+    # entries under the list that prints them in full. A work the list prints whole
+    # on the same page has no note there; its citations lead to the list's entry.
+    blocks = (
+        "- paragraph: Ask about the first study [@alpha2001].\n"
+        "- paragraph: And about the third [@delta2003].\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    result = build_leaflet(Project.at(root), "sample", None, tmp_path / "out")
+    assert _reprinted(result.path, ["A first study of cells", "A third study"]) == []
+    cited, _ = citations_by_page(result.path)
+    assert cited == [{1, 2}]
+    _assert_citations_lead_to_their_page(result.path)
+
+
+@pytest.mark.parametrize("edition", ["parallel", "sequential"])
+def test_no_bundled_page_repeats_in_notes_what_its_reference_list_prints(
+    tmp_path: Path, edition: str
+) -> None:
+    # what-msc-can-do, Thai parallel A4: page 5's foot repeated references 3 and 5,
+    # printed in full by the list above them (40 pt: the leaflet took a sixth page).
+    project = Project.at(REPO)
+    result = build_leaflet(project, "what-msc-can-do", "th", tmp_path, edition=edition)
+    leaflet = yaml.safe_load(project.leaflet_path("what-msc-can-do").read_text())
+    titles = [reference["title"] for reference in leaflet["references"]]
+    assert _reprinted(result.path, titles) == []
+    _assert_citations_lead_to_their_page(result.path)
+    if edition == "parallel":  # the room given back split the closing box, once
+        together = [("ติดต่อเรา" in text, "Contact us" in text) for text in page_texts(result.path)]
+        assert all(thai == english for thai, english in together), together

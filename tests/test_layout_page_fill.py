@@ -38,9 +38,6 @@ UNSPLITTABLE = {
     ("stromal-or-stem", "th-parallel-a5", 1): "the key-answer box: one long paragraph",
     ("infusion-safety", "th-parallel-a5", 6): "heading row with a box (label + 7 lines)",
     ("what-research-says", "th-parallel-a5", 3): "heading row: the heading would stand alone",
-    ("stromal-or-stem", "th-parallel-a5", 11): "FAQ row: question 3 would stand alone, room "
-    "kept for the notes its answer cites further down (a mid-page part is not sized to "
-    "its own notes: `ReferenceFrame.split`)",
 }
 
 

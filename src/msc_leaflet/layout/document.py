@@ -272,7 +272,7 @@ def _notes_painter(f: PageFurniture) -> PagePainter:
     def paint(canvas: Canvas) -> None:
         width, height = theme.page_size
         m = theme.margins
-        f.references.on_page = set()
+        f.references.new_page()
         f.margin_notes.clear()
         with pagination(canvas, "Header"):
             draw_running_header(canvas, f)

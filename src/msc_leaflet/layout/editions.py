@@ -342,6 +342,9 @@ class _Row(SplitTable):  # type: ignore[misc]
                 # would find the translation a page away from its source. The row moves
                 # whole; on the next page, with room to split, both columns keep a part.
                 return []
+            if isinstance(parts[1], Table) and _box_goes_on_alone(parts[1], holds):
+                trial -= SPLIT_STEP
+                continue
             if not isinstance(parts[1], Table):  # the whole row fits
                 if not any(_lead_in_at(cell) < len(cell) for cell in cells):
                     return parts
@@ -374,6 +377,17 @@ def _carry_lead_ins(parts: Sequence[Table], holds: Sequence[bool]) -> bool:
     ]
     parts[1]._argH = [None] * len(parts[1]._argH)  # measured again, with what it gained
     return True
+
+
+def _box_goes_on_alone(rest: Table, holds: Sequence[bool]) -> bool:
+    """Whether one column's box (or the rest of one) goes on to the next page while
+    another column, its counterpart, ends on this one: the translation's contacts stood
+    alone on a last page, a page after the source's (what-msc-can-do, Thai parallel A4,
+    once the list's page printed no notes its list printed: the Thai closing box split
+    between its sections, the English one fitted whole). Less room moves both on."""
+    cells = [[f for f in cell if not isinstance(f, Spacer)] for cell in rest._cellvalues[0]]
+    ended = any(has and not cell for cell, has in zip(cells, holds, strict=True))
+    return ended and any(cell and isinstance(cell[0], Whole) for cell in cells)
 
 
 def _lead_in_at(cell: Sequence[Flowable]) -> int:

@@ -9,6 +9,13 @@ flowable below the top of a page make the footer taller than `MAX_SHARE` of it.
 
 Each entry drawn is where the page's citations of it link to (`citation_links`), and
 each entry of the reference list at the end, placed in a frame here, is named too.
+
+A page that prints an entry of the reference list whole has no note for that work:
+the note would print the same entry a second time, a few lines below the first, and
+take the room of body text (what-msc-can-do, Thai parallel A4: 40 pt, and a sixth
+page). The page's citations of it link to the list's entry instead, on their page.
+A list entry cut by the page (its rest on the next) is not printed whole: its work
+keeps its note.
 """
 
 from __future__ import annotations
@@ -22,7 +29,14 @@ from reportlab.platypus.frames import _FUZZ
 
 from ..languages import bcp47
 from ..typeset import cited_numbers
-from ..typeset.citation_links import link_entry, list_entry_name, name_destination, page_ended
+from ..typeset.citation_links import (
+    footer_entry_name,
+    link_citations,
+    link_entry,
+    list_entry_name,
+    name_destination,
+    page_ended,
+)
 from ..typeset.marked_content import drawing, tagger_of
 
 RULE_GAP = 5.0  # points between the body and the footer rule, and rule to first entry
@@ -69,11 +83,29 @@ class PageReferences:
         self.width = width
         self.describe = describe
         self.on_page: set[int] = set()
+        self.listed: set[int] = set()  # works the page's reference list prints whole
+        self._numbers = {getattr(e, "reference_key", ""): n for n, e in entries.items()}
         self._heights: dict[int, float] = {}
         self.overflows: list[int] = []  # page numbers whose footer was taller than MAX_SHARE
 
+    def new_page(self) -> None:
+        """A page begins: no work is cited on it, nor listed."""
+        self.on_page = set()
+        self.listed = set()
+
+    def list_printed(self, key: str) -> None:
+        """The reference list prints reference ``key``'s entry whole on this page: the
+        page needs no note for it (see the module's docstring)."""
+        if key in self._numbers:
+            self.listed.add(self._numbers[key])
+
+    def notes(self, numbers: Iterable[int]) -> list[int]:
+        """Those of ``numbers`` this page's footer prints: every work that has an
+        entry, but one its reference list prints."""
+        return sorted(n for n in set(numbers) if n in self.entries and n not in self.listed)
+
     def height(self, numbers: Iterable[int]) -> float:
-        chosen = [n for n in numbers if n in self.entries]
+        chosen = self.notes(numbers)
         if not chosen:
             return 0.0
         return 2 * RULE_GAP + sum(self._height_of(n) for n in chosen)
@@ -90,11 +122,20 @@ class PageReferences:
         destination of the page's citations of it."""
         try:
             self._draw(canvas, x, y, rule_colour)
+            self._link_listed(canvas)
         finally:
             page_ended(canvas)
 
+    def _link_listed(self, canvas: Canvas) -> None:
+        """The page's citations of a work its reference list prints lead to the list's
+        entry, named for this page as a footer's entry is (`ReferenceFrame._name_entry`)."""
+        page = canvas.getPageNumber()
+        for n in sorted(self.listed):
+            key = self.entries[n].reference_key
+            link_citations(canvas, n, footer_entry_name(key, page), self.describe)
+
     def _draw(self, canvas: Canvas, x: float, y: float, rule_colour: object) -> None:
-        numbers = sorted(self.on_page)
+        numbers = self.notes(self.on_page)
         if not numbers:
             return
         top = y + self.height(numbers) - RULE_GAP
@@ -158,7 +199,7 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
         paragraphs citing a study each filled a page's foot with notes, and LAYOUT003's
         hint (cite fewer, split the paragraph) could not help. At the top of a page the
         flowable is placed (another page would not give it more room) and reported."""
-        if self._atTop or not (numbers & self.references.entries.keys()) - self.references.on_page:
+        if self._atTop or not set(self.references.notes(numbers)) - self.references.on_page:
             return False
         footer = self.references.height(self.references.on_page | numbers)
         return bool(footer > MAX_SHARE * self._height)
@@ -183,10 +224,15 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
     def _name_entry(self, flowable: Flowable, canv: Canvas, top: float) -> None:
         """An entry of the reference list placed with its top at ``top`` is where its
         name leads (`citation_links`): ``leaflet.pdf#ref-smith2019``. Only the first
-        part of an entry split over two pages carries its key."""
+        part of an entry split over two pages carries its key. Placed whole, it is
+        also where this page's citations of it lead, in place of a note."""
         key = getattr(flowable, "reference_key", "")
-        if key:
-            name_destination(canv, list_entry_name(key), self._x, top)
+        if not key:
+            return
+        name_destination(canv, list_entry_name(key), self._x, top)
+        if not getattr(flowable, "entry_cut", False):
+            name_destination(canv, footer_entry_name(key, canv.getPageNumber()), self._x, top)
+            self.references.list_printed(key)
 
     def _note_overflow(self, canv: Canvas) -> None:
         """A footer may take most of a page (nothing is lost), but it crowds out the body:
@@ -199,41 +245,53 @@ class ReferenceFrame(Frame):  # type: ignore[misc]
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         """Split ``flowable`` above the footer its first part needs.
 
-        Room is first kept for every work the whole flowable cites. When that leaves
-        none at the top of a page (an evidence table citing a study per row: its 40
-        entries are taller than the page, so no page would ever do), the first part is
-        sized to the footer of the works *it* cites: the lowest bottom at which the part
-        split off fits above its own footer, searched between the page's own footer and
-        the whole flowable's. A higher bottom gives a shorter part citing no more works,
-        so the search is a bisection."""
+        The first part is sized to the footer of the works *it* cites, mid-page as at
+        the top of one: room kept for the works only the rest cites was left empty on
+        this page, their notes printed on the next (stromal-or-stem, Thai parallel A5:
+        a page 27 % empty; an evidence table citing a study per row, whose 40 entries
+        are taller than any page, could not split at all). Only a group kept together,
+        or the rest of a part split off on this page (`_parts_cite_alone`), keeps room
+        for every work the whole flowable cites. Nor may the part split off add notes
+        that would crowd the page (`_crowds`): the flowable then starts the next one."""
         saved = self._y1p
         page = canv.getPageNumber()
         cited = flowable_citations(flowable)
-        if not self._parts_cite_alone(flowable, page) and self._crowds(cited):
+        alone = self._parts_cite_alone(flowable, page)
+        if not alone and self._crowds(cited):
             return []  # a group kept together: its notes would crowd the page
         try:
             every = self._bottom_for(cited)
-            parts = self._split_above(flowable, canv, every) or []
+            if alone:
+                parts = self._split_above_own_notes(flowable, canv, every)
+            else:
+                parts = self._split_above(flowable, canv, every) or []
             if parts and self._crowds(flowable_citations(parts[0])):
                 return []  # the part split off cites what would crowd the page
-            low = self._bottom_for(set())
-            # Only at the top of a page: mid-page, the flowable goes to the next page as
-            # it always did (the bundled parallel pages keep their breaks); at the top
-            # of one, nothing would ever split off and the build was refused.
-            if not parts and self._atTop and low < every and self._parts_cite_alone(flowable, page):
-                high = every  # nothing splits off there: the search's upper end
-                while high - low > 0.5:
-                    middle = (low + high) / 2
-                    if self._split_above(flowable, canv, middle) is None:
-                        low = middle  # the part split off there is taller than its room
-                    else:
-                        high = middle
-                parts = self._split_above(flowable, canv, high) or []
             if len(parts) == 2:  # a first part and the rest (a group gives its members)
                 parts[1].split_on_page = page
             return parts
         finally:
             self._y1p = saved
+
+    def _split_above_own_notes(
+        self, flowable: Flowable, canv: Canvas, every: float
+    ) -> list[Flowable]:
+        """``flowable`` split at the lowest bottom, between the page's own footer and
+        ``every`` (the whole flowable's), at which the part split off fits above its
+        own footer. A higher bottom gives a shorter part citing no more works, so the
+        search is a bisection; most parts cite nothing new and fit at the lowest."""
+        low = self._bottom_for(set())
+        parts = self._split_above(flowable, canv, low)
+        if parts is not None or low >= every:
+            return parts or []
+        high = every  # the whole flowable's footer: any part split off there fits above it
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            if self._split_above(flowable, canv, middle) is None:
+                low = middle  # the part split off there is taller than its room
+            else:
+                high = middle
+        return self._split_above(flowable, canv, high) or []
 
     @staticmethod
     def _parts_cite_alone(flowable: Flowable, page: int) -> bool:

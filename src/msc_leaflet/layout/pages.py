@@ -280,7 +280,7 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     def begin(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.part = part
         furniture.log.new_page()
-        furniture.references.on_page = set()
+        furniture.references.new_page()
         furniture.margin_notes.clear()
 
     def end_page(canvas: Canvas, doc_: BaseDocTemplate) -> None:

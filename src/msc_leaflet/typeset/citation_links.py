@@ -1,11 +1,13 @@
 """Citation superscripts → link annotations to the reference entries they number.
 
 A reader who taps a citation's "3" (pdf.js, Chrome's pdfium) should land on entry 3
-of the reference footer of the same page; a screen reader should find the citation
-as a link it can follow. A line is drawn before its page's footer, and only the
-footer knows which entries it prints and where, so a line leaves each number it
-prints here, waiting (`wait`), and the footer, as it draws an entry, makes the
-entry's destination and the link areas of the numbers citing it (`link_entry`).
+of the reference footer of the same page, or, on the page that prints the reference
+list and entry 3 whole, on that entry of the list (the page has no note for it:
+`layout.footnotes`); a screen reader should find the citation as a link it can
+follow. A line is drawn before its page's footer, and only the footer knows which
+entries it prints and where, so a line leaves each number it prints here, waiting
+(`wait`), and the footer, as it draws an entry, makes the entry's destination and the
+link areas of the numbers citing it (`link_entry`).
 
 A number whose entry its page does not print (there is none to go to) gets no
 annotation, and its ``Link`` element becomes a ``Span``: a screen reader reads the
@@ -14,11 +16,11 @@ number without offering a link that goes nowhere.
 Destinations are *named*, so an address can name them as it names a part of a web
 page (``leaflet.pdf#ref-smith2019``, or ``#nameddest=…``; pdf.js and Chrome both read
 both): each entry of a page's footer is ``ref-<key>@p<page>``, where that page's
-citations of it link to, and each entry of the reference list at the end is
-``ref-<key>``. A key never holds "@" (the loader takes ``[A-Za-z0-9_:.-]``), so no
-footer's name is ever a list entry's. Names are recorded here, with their page and
-position, and written as the catalog's name tree once the pages exist
-(`finishing/destinations.py`).
+citations of it link to (on the list's page, the list's entry has that name too),
+and each entry of the reference list at the end is ``ref-<key>``. A key never holds
+"@" (the loader takes ``[A-Za-z0-9_:.-]``), so no footer's name is ever a list
+entry's. Names are recorded here, with their page and position, and written as the
+catalog's name tree once the pages exist (`finishing/destinations.py`).
 """
 
 from __future__ import annotations
@@ -138,6 +140,14 @@ def link_entry(
     parallel edition's two columns): "Reference 3"."""
     name = footer_entry_name(key, canvas.getPageNumber())
     name_destination(canvas, name, x, top)
+    link_citations(canvas, number, name, describe)
+
+
+def link_citations(
+    canvas: Canvas, number: int, name: str, describe: Callable[[int, str], str]
+) -> None:
+    """Link each number waiting on this page that cites entry ``number`` to the
+    destination ``name``, and stop it waiting."""
     links = links_of(canvas)
     tagger = tagger_of(canvas)
     for waiting in links.waiting:

@@ -165,6 +165,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     # The reference it is the entry of (set by the layout): where it begins is a named
     # destination (`citation_links`), so only a split's first part keeps it.
     reference_key: str = ""
+    # A reference entry's first part, its rest on the next page: this page does not
+    # print the entry in full, so its citations here still need their note.
+    entry_cut: bool = False
 
     def __init__(
         self,
@@ -339,6 +342,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # that fits nowhere names its own paragraph, not the heading kept with it.
         first.leaflet_block = rest.leaflet_block = self.leaflet_block
         first.reference_key = self.reference_key
+        first.entry_cut = bool(self.reference_key)
         first.wrap(availWidth, availHeight)
         return [first, rest]
 
