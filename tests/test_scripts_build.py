@@ -354,3 +354,28 @@ def test_a_quote_is_set_in_the_quotation_marks_of_its_language(
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
     read = squash(extract_text(str(pdf)))
     assert squash(f"{marks[0]}{text}{marks[1]}") in read
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("lo", False)])
+def test_a_figure_stands_where_lines_start(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str, rtl: bool
+) -> None:
+    """An Arabic figure stood at the left while its caption ended at the right (#journey4)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTContainer, LTImage
+    from PIL import Image
+
+    figure = (
+        f"  - figure: images/dot.png\n    caption: {SAMPLES[lang][0]}\n"
+        f"    alt: {SAMPLES[lang][-1]}\n"
+    )
+    root = make_project({"sample": leaflet(lang, TITLES[lang], SAMPLES[lang]) + figure})
+    (root / "images").mkdir()
+    Image.new("RGB", (300, 150), (200, 40, 40)).save(root / "images" / "dot.png")
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    pages = list(extract_pages(str(pdf)))
+    [image] = [i for page in pages for i in items_of(page, LTImage, through=LTContainer)]
+    width = pages[0].width
+    # The image is narrower than half the text: it stands on the side its lines start on.
+    assert image.x1 - image.x0 < width / 3
+    assert (image.x0 > width / 2) == rtl

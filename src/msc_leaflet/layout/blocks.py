@@ -501,7 +501,10 @@ class BlockBuilder:
             height, width = 110 * mm, 110 * mm * px_w / px_h
         # lazy=2: decoded when drawn and released at once, so a leaflet holds one decoded
         # image at a time however many it shows (the loader bounds each one's size).
-        image = TaggedImage(str(block.path), width=width, height=height, hAlign="LEFT", lazy=2)
+        # A figure stands where its language's lines start, under its caption's first
+        # words: at the right in a right-to-left leaflet, as its callout bars and bullets.
+        side = "RIGHT" if right_to_left(self.w.lang) else "LEFT"
+        image = TaggedImage(str(block.path), width=width, height=height, hAlign=side, lazy=2)
         # The file, or a copy in the build's colour model or in 8-bit greys (images.py).
         image.source = partial(drawable, block.path, self.theme)
         alt = None if block.decorative else block.alt  # a decorative image is an artifact
