@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -548,6 +548,23 @@ def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
     return starts
 
 
+def _set_lines(
+    lang: str, listed: WordList, widths: Iterable[int]
+) -> Iterator[tuple[str, int, int, list[str]]]:
+    """Each shipped paragraph of ``lang`` set at each of ``widths``: (text, width, the
+    offset a line starts at, the emergency cuts the layout reported at that width)."""
+    for text in shipped_paragraphs(lang):
+        paragraph = make_paragraph(
+            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
+        )
+        for width in widths:
+            reported: list[str] = []
+            paragraph.on_emergency_break = reported.append
+            paragraph.wrap(width, 100_000)
+            for at in _line_starts(text, paragraph.line_texts()):
+                yield text, width, at, reported
+
+
 @pytest.mark.parametrize("lang", DICTIONARY_LANGS)
 def test_no_shipped_paragraph_ends_a_line_inside_a_word_at_any_width(lang: str) -> None:
     """Every Thai, Lao, Khmer and Burmese paragraph the project ships, set at every
@@ -563,29 +580,22 @@ def test_no_shipped_paragraph_ends_a_line_inside_a_word_at_any_width(lang: str) 
     terms = {term for path in never_cut_lists(lang) for term in _plain_words(path)}
     used = set(listed.words + segmentation.builtin_word_list(lang).words)  # the build's
     wrong: set[str] = set()
-    for text in shipped_paragraphs(lang):
-        allowed = set(icu_breaks(text, lang)) | set(line_breaks(text, lang, listed))
-        pieces_at = [0, *line_breaks(text, lang, listed), len(text)]
-        paragraph = make_paragraph(
-            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
-        )
-        for width in SWEEP_WIDTHS:
-            reported: list[str] = []
-            paragraph.on_emergency_break = reported.append
-            paragraph.wrap(width, 100_000)
-            for at in _line_starts(text, paragraph.line_texts()):
-                shown = f"{width} pt: {text[max(0, at - 12) : at]}|{text[at : at + 12]}"
-                whole = unicodedata.category(text[at]) not in ("Mn", "Mc", "Me")
-                syllables = whole and keeps_syllable(text, at)
-                for term in _words_cut(text, at, terms):
-                    alone = syllables and _set_width(term, lang, listed) > width
-                    if not alone or (term in used and not reported):
-                        wrong.add(f"{shown} (inside {term})")
-                if at not in allowed:
-                    start = max(b for b in pieces_at if b < at)
-                    end = min(b for b in pieces_at if b > at)
-                    if not (syllables and _set_width(text[start:end], lang, listed) > width):
-                        wrong.add(f"{shown} (no break)")
+    for text, width, at, reported in _set_lines(lang, listed, SWEEP_WIDTHS):
+        breaks = line_breaks(text, lang, listed)
+        allowed = set(icu_breaks(text, lang)) | set(breaks)
+        pieces_at = [0, *breaks, len(text)]
+        shown = f"{width} pt: {text[max(0, at - 12) : at]}|{text[at : at + 12]}"
+        whole = unicodedata.category(text[at]) not in ("Mn", "Mc", "Me")
+        syllables = whole and keeps_syllable(text, at)
+        for term in _words_cut(text, at, terms):
+            alone = syllables and _set_width(term, lang, listed) > width
+            if not alone or (term in used and not reported):
+                wrong.add(f"{shown} (inside {term})")
+        if at not in allowed:
+            start = max(b for b in pieces_at if b < at)
+            end = min(b for b in pieces_at if b > at)
+            if not (syllables and _set_width(text[start:end], lang, listed) > width):
+                wrong.add(f"{shown} (no break)")
     assert not wrong, "\n".join(sorted(wrong))
 
 
@@ -690,23 +700,16 @@ def test_a_narrow_column_cuts_a_word_at_a_syllable_edge_before_inside_one(lang: 
     ทบทว|น, สอดค|ล้อง, สนับส|นุน in a column where ทบ|ทวน, สอด|คล้อง, สนับ|สนุน fit."""
     listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else WordList(())
     wrong: set[str] = set()
-    for text in shipped_paragraphs(lang):
-        breaks = set(line_breaks(text, lang, listed))
-        paragraph = make_paragraph(
-            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
-        )
-        for width in NARROW_WIDTHS:
-            reported: list[str] = []
-            paragraph.on_emergency_break = reported.append
-            paragraph.wrap(width, 100_000)
-            for at in _line_starts(text, paragraph.line_texts()):
-                if at in breaks or not segmentation.between_known_syllables(text, at):
-                    continue
-                if keeps_syllable(text, at, syllable_list=True):
-                    continue
-                start, end = _syllable_around(text, at)
-                wide = _set_width(text[start:end], lang, listed) > width
-                if not (wide and reported):
-                    shown = f"{text[max(0, at - 12) : at]}|{text[at : at + 12]}"
-                    wrong.add(f"{width} pt: {shown} (inside {text[start:end]})")
+    for text, width, at, reported in _set_lines(lang, listed, NARROW_WIDTHS):
+        if at in line_breaks(text, lang, listed):
+            continue
+        if not segmentation.between_known_syllables(text, at):
+            continue
+        if keeps_syllable(text, at, syllable_list=True):
+            continue
+        start, end = _syllable_around(text, at)
+        wide = _set_width(text[start:end], lang, listed) > width
+        if not (wide and reported):
+            shown = f"{text[max(0, at - 12) : at]}|{text[at : at + 12]}"
+            wrong.add(f"{width} pt: {shown} (inside {text[start:end]})")
     assert not wrong, "\n".join(sorted(wrong))
