@@ -1198,3 +1198,176 @@ def test_a_damaged_project_font_names_its_file(
         assert "Regular.ttf" in output and "damaged or cut short" in output, output
         assert "unpack" not in output and "TTFError" not in output, output
     assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+# --- a project's own fonts, hostile: each one built right or refused at theme.yaml --
+
+
+def _edited_sarabun(edit: Callable[[TTFont], None], flavor: str | None = None) -> bytes:
+    """Sarabun Regular as ``edit`` leaves it, saved (as a web font with ``flavor``)."""
+    import io
+
+    font = TTFont(sarabun_regular())
+    edit(font)
+    font.flavor = flavor
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _fs_type(value: int) -> Callable[[TTFont], None]:
+    def edit(font: TTFont) -> None:
+        font["OS/2"].fsType = value
+
+    return edit
+
+
+def _postscript_name(value: str) -> Callable[[TTFont], None]:
+    def edit(font: TTFont) -> None:
+        font["name"].removeNames(nameID=6)
+        font["name"].setName(value, 6, 3, 1, 0x409)
+
+    return edit
+
+
+def _no_names(font: TTFont) -> None:
+    font["name"].names = []
+
+
+def _thai_only(font: TTFont) -> None:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[0x20, *range(0x0E01, 0x0E5C)])
+    subsetter.subset(font)
+
+
+def _collection() -> bytes:
+    import io
+
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection()
+    collection.fonts = [TTFont(sarabun_regular()), TTFont(sarabun_regular())]
+    out = io.BytesIO()
+    collection.save(out)
+    return out.getvalue()
+
+
+HOSTILE_FONTS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "restricted licence": (lambda: _edited_sarabun(_fs_type(0x0002)), "forbids embedding"),
+    "no subsetting": (lambda: _edited_sarabun(_fs_type(0x0100)), "forbids embedding"),
+    "bitmap only": (lambda: _edited_sarabun(_fs_type(0x0200)), "forbids embedding"),
+    "no name": (lambda: _edited_sarabun(_no_names), "no PostScript name"),
+    "name with parentheses": (
+        lambda: _edited_sarabun(_postscript_name("Sarabun(Thai)")),
+        "PostScript name 'Sarabun(Thai)'",
+    ),
+    "non-ASCII name": (
+        lambda: _edited_sarabun(_postscript_name("ซาราบุน")),
+        "PostScript name 'ซาราบุน'",
+    ),
+    "Thai only, named Latin": (lambda: _edited_sarabun(_thai_only), "has no glyph for"),
+    "WOFF": (lambda: _edited_sarabun(lambda font: None, "woff"), "a WOFF web font"),
+    "WOFF2": (lambda: b"wOF2" + sarabun_regular().read_bytes()[4:], "a WOFF2 web font"),
+    "collection": (_collection, "a font collection"),
+    "CFF": (lambda: b"OTTO" + sarabun_regular().read_bytes()[4:], "PostScript (CFF) outlines"),
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE_FONTS))
+def test_a_hostile_project_font_is_refused_at_its_theme_line(
+    make_project: Callable[..., Path], tmp_path: Path, kind: str
+) -> None:
+    """Each was `internal error`, a font "damaged or cut short" that is not (a licence
+    forbidding embedding, a PostScript name a PDF cannot hold), or a PDF built without
+    a word (a Thai-only font as the Latin family: its letters came from another family;
+    a collection: its first font, whichever that is)."""
+    make, expected = HOSTILE_FONTS[kind]
+    root = make_project()
+    own_sarabun(root).write_bytes(make())
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        assert re.search(r"theme\.yaml:\d+:\d+: error: (LOAD004: )?fonts: family Sarabun", output)
+        assert "Regular.ttf" in output and expected in output, output
+        assert "hint: " in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_project_font_whose_postscript_name_has_spaces_builds(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A space is the one character ReportLab mends in a name (as "-"): such a font is
+    no reason to refuse a build."""
+    root = make_project()
+    own_sarabun(root).write_bytes(_edited_sarabun(_postscript_name("Sarabun Regular")))
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 0, output
+    assert (tmp_path / "o" / "en" / "sample.pdf").is_file()
+
+
+def _table_cut_short(data: bytes, tag: str) -> bytes:
+    """``data`` (a TrueType font) whose directory gives table ``tag`` a length past the
+    end of the file: a table cut short by a download interrupted."""
+    count = struct.unpack(">H", data[4:6])[0]
+    for index in range(count):
+        at = 12 + 16 * index
+        if data[at : at + 4] == tag.encode("latin-1").ljust(4):
+            return data[: at + 12] + struct.pack(">I", len(data)) + data[at + 16 :]
+    raise AssertionError(f"no {tag} table")
+
+
+@pytest.mark.parametrize(
+    "tag", ["cmap", "head", "hhea", "hmtx", "maxp", "name", "post", "OS/2", "loca", "glyf"]
+)
+def test_a_project_font_with_a_damaged_table_is_named_at_theme_load(
+    make_project: Callable[..., Path], tmp_path: Path, tag: str
+) -> None:
+    """Each table the build reads, cut short: `check` named it only when a layout check
+    drew text in the font, as "damaged" without saying where; now the theme's load
+    names the file and the table, before anything is laid out."""
+    root = make_project()
+    own_sarabun(root).write_bytes(_table_cut_short(sarabun_regular().read_bytes(), tag))
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        assert re.search(r"theme\.yaml:\d+:\d+: error: (LOAD004: )?fonts: family Sarabun", output)
+        assert f"Regular.ttf cannot be read as a font: its {tag} table" in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_project_font_too_large_is_refused_before_it_is_read(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A file with a TrueType header and gigabytes after it was read whole into memory
+    by the build. A sparse file: the test costs no disk."""
+    from msc_leaflet.typeset.font_files import MAX_FONT_BYTES
+
+    root = make_project()
+    face = own_sarabun(root)
+    with face.open("wb") as handle:
+        handle.write(sarabun_regular().read_bytes()[:4096])
+        handle.truncate(MAX_FONT_BYTES + 1)
+    for command in (["check"], ["build", "-l", "en", "-o", str(tmp_path / "o")]):
+        code, output = invoke(*command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        size = f"{MAX_FONT_BYTES + 1:,}"
+        assert f"Regular.ttf is {size} bytes; the limit for a font is" in output, output
+        assert "hint: " in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_every_font_msc_leaflet_carries_or_installs_passes_the_project_font_check() -> None:
+    """The check of a project's own font refuses no font the bundled theme sets: a
+    clinic that copies one into its fonts/ folder can build with it."""
+    from msc_leaflet.typeset.font_files import bundled_config, face_path
+    from msc_leaflet.typeset.font_tables import check_font_data
+
+    config = bundled_config()
+    for family in config.families:
+        scripts = tuple(script for script, name in config.scripts if name == family.name)
+        for role in ("regular", "bold", "italic", "bold-italic"):
+            check_font_data(face_path(family, role).read_bytes(), scripts)

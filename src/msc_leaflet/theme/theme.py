@@ -174,8 +174,9 @@ def _check_font_files(fonts: FontConfig) -> None:
     from ..typeset.font_files import FamilyFileError, check_family_files  # no ReportLab
 
     for family in fonts.families:
+        scripts = tuple(script for script, name in fonts.scripts if name == family.name)
         try:
-            check_family_files(family)
+            check_family_files(family, scripts)
         except FamilyFileError as problem:
             keys: tuple[str, ...] = ("fonts", "families", family.name)
             keys += (problem.role,) if problem.role else ()

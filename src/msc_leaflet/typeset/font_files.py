@@ -9,6 +9,7 @@ project's own ``fonts/`` folder, or from the OFL fonts carried in
 from __future__ import annotations
 
 import importlib
+import os
 import struct
 from functools import cache
 from pathlib import Path
@@ -26,8 +27,37 @@ def family_dir(family: FontFamilySpec) -> Path:
     return (Path(family.root) if family.root else data_path("fonts")) / family.folder
 
 
-# The first four bytes of a TrueType font (or a collection of them): what ReportLab reads.
-TRUETYPE_TAGS = (b"\x00\x01\x00\x00", b"true", b"ttcf")
+# The first four bytes of a TrueType font: what ReportLab embeds.
+TRUETYPE_TAGS = (b"\x00\x01\x00\x00", b"true")
+
+#: The first four bytes of font files that are no single TrueType font: what each is,
+#: and what to name instead.
+OTHER_FONT_TAGS = {
+    b"OTTO": (
+        "is an OpenType font with PostScript (CFF) outlines, which cannot be embedded",
+        "name the TrueType (.ttf, glyf outlines) version of the font instead (docs/scripts.md)",
+    ),
+    b"wOFF": (
+        "is a WOFF web font, not a TrueType file",
+        "a web font is a packed copy of a font: name the .ttf file of the same font instead",
+    ),
+    b"wOF2": (
+        "is a WOFF2 web font, not a TrueType file",
+        "a web font is a packed copy of a font: name the .ttf file of the same font instead",
+    ),
+    b"ttcf": (
+        "is a font collection (.ttc), several fonts in one file: which one is meant is not said",
+        "take the font you mean out of the collection into a .ttf file of its own (a "
+        "font editor, or fontTools' TTCollection) and name that file",
+    ),
+}
+
+#: The largest font file a theme may name: the build reads a font whole into memory
+#: (ReportLab, HarfBuzz and the weight instancer each hold a copy), in every worker.
+#: The largest fonts in real use are CJK ones: Noto Sans CJK as TrueType is 17 MB, a
+#: variable CJK font 30-60 MB, a whole CJK collection ~100 MB (refused as a collection).
+#: Above this a file is no font a leaflet needs, and reading it could exhaust memory.
+MAX_FONT_BYTES = 128 * 1024 * 1024
 
 
 class FamilyFileError(ValueError):
@@ -40,11 +70,13 @@ class FamilyFileError(ValueError):
         self.hint = hint
 
 
-def check_family_files(family: FontFamilySpec) -> None:
+def check_family_files(family: FontFamilySpec, scripts: tuple[str, ...] = ()) -> None:
     """Refuse, as `FamilyFileError`, a family whose package is not installed, whose face
-    file is missing or no TrueType font, or whose ``{instance: …}`` weight its variable
-    font cannot make: found while the theme is loaded, not as ReportLab's TTFError or
-    fontTools' KeyError when the first text in that script is drawn."""
+    file is missing, too large or no TrueType font, a project's own font a PDF cannot
+    carry or that lacks the letters of ``scripts`` (the script tags the theme sets in
+    it: `font_tables`), or whose ``{instance: …}`` weight its variable font cannot make:
+    found while the theme is loaded, not as ReportLab's TTFError or fontTools' KeyError
+    when the first text in that script is drawn."""
     try:
         folder = family_dir(family)
     except (ImportError, AttributeError):
@@ -62,28 +94,53 @@ def check_family_files(family: FontFamilySpec) -> None:
     for role in ROLES:
         path = folder / family.face_file(role)
         _refuse_outside(family, path, role)
-        try:
-            with open_input(path) as handle:
-                tag = handle.read(4)
-        except LeafletError as problem:
-            if not path.exists():
-                raise FamilyFileError(
-                    f"fonts: family {family.name}: no font file {path.name} in {folder}"
-                ) from None
-            raise FamilyFileError(
-                f"fonts: family {family.name}: {path.name} {problem.message}", role, problem.hint
-            ) from None
-        except OSError:  # a read refused after the open (an I/O error on the disk)
-            raise FamilyFileError(
-                f"fonts: family {family.name}: {path.name} cannot be read", role
-            ) from None
-        if tag not in TRUETYPE_TAGS:
-            raise FamilyFileError(
-                f"fonts: family {family.name}: {path.name} is not a TrueType font "
-                "(.ttf; fonts with PostScript outlines cannot be embedded)"
-            )
+        _check_face_file(family, role, path, scripts)
     for role, axes in family.instances:
         _check_axes(family, role, axes, folder / family.face_file(role))
+
+
+def _check_face_file(
+    family: FontFamilySpec, role: str, path: Path, scripts: tuple[str, ...]
+) -> None:
+    """One face file: there, a regular file, within `MAX_FONT_BYTES`, a TrueType font;
+    a project's own read whole and checked as a PDF's font (`font_tables`)."""
+    from .font_tables import UnusableFont, check_font_data
+
+    name = f"fonts: family {family.name}: {path.name}"
+    try:
+        with open_input(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FONT_BYTES:
+                raise FamilyFileError(
+                    f"{name} is {size:,} bytes; the limit for a font is {MAX_FONT_BYTES:,} "
+                    f"({MAX_FONT_BYTES // 2**20} MB)",
+                    role,
+                    "name the font file itself: a font a leaflet needs is far smaller",
+                )
+            data = handle.read() if family.root else handle.read(4)
+    except LeafletError as problem:
+        if not path.exists():
+            raise FamilyFileError(
+                f"fonts: family {family.name}: no font file {path.name} in {path.parent}"
+            ) from None
+        raise FamilyFileError(f"{name} {problem.message}", role, problem.hint) from None
+    except OSError:  # a read refused after the open (an I/O error on the disk)
+        raise FamilyFileError(f"{name} cannot be read", role) from None
+    tag = data[:4]
+    if tag in OTHER_FONT_TAGS:
+        message, hint = OTHER_FONT_TAGS[tag]
+        raise FamilyFileError(f"{name} {message}", role, hint)
+    if tag not in TRUETYPE_TAGS:
+        raise FamilyFileError(
+            f"{name} is not a TrueType font (.ttf)",
+            role,
+            "name the font's .ttf file, or copy it again from where it came",
+        )
+    if family.root:
+        try:
+            check_font_data(data, scripts)
+        except UnusableFont as problem:
+            raise FamilyFileError(f"{name} {problem}", role, problem.hint) from None
 
 
 def _refuse_outside(family: FontFamilySpec, path: Path, role: str | None) -> None:
