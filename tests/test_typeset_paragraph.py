@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,8 @@ from msc_leaflet.typeset import (
     make_paragraph,
     runs_width,
 )
+from msc_leaflet.typeset.ink import CLEARANCE_EM, glyph_ink, may_touch
+from msc_leaflet.typeset.units import Unit
 from typeset_support import (
     EXTRACTORS,
     THAI_PARAGRAPHS,
@@ -234,3 +238,53 @@ def test_a_split_keeps_the_lines_of_the_whole_paragraph(
         rest.wrap(width, 10_000)
         assert first.line_texts() == lines[:keep], keep
         assert rest.line_texts() == lines[keep:], keep
+
+
+def _ink_extremes(units: Sequence[Unit]) -> list[tuple[float, float]]:
+    """(deepest, tallest) ink after each piece of ``units``, measured as `ink.may_touch`
+    measured it before it skipped words by their clusters' reach: every glyph's ink
+    box, in the same order and the same arithmetic."""
+    deepest = tallest = 0.0
+    after = []
+    for unit in units:
+        for piece in unit.pieces:
+            scale = piece.size / 1000
+            for cluster in piece.clusters:
+                for glyph in cluster.glyphs:
+                    _, _, bottom, top = glyph_ink(piece.run.font, glyph.gid)
+                    y = piece.rise + glyph.y * scale
+                    tallest = max(tallest, y + top * scale)
+                    deepest = max(deepest, -(y + bottom * scale))
+            after.append((deepest, tallest))
+    return after
+
+
+INKED = {
+    "en": [("Quite a few (big) jumps: ÅÉÎ gypsy ", ""), ("12", "^12"), (" fjord.", "")],
+    "th": [("ผู้ป่วยที่ได้รับน้ำปั๊มรุนแรง ฤดู ", ""), ("3", "^3")],
+    "vi": [("Người bệnh nghỉ ngơi đầy đủ, uống nhiều nước ", ""), ("4", "^4")],
+    "lo": [("ຜູ້ປ່ວຍຄວນດື່ມນ້ຳຫຼາຍໆ ແລະ ພັກຜ່ອນໃຫ້ພຽງພໍ ", ""), ("5", "^5")],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(INKED))
+def test_may_touch_answers_as_every_glyph_would_even_on_the_edge(lang: str) -> None:
+    """Skipping a word whose clusters reach no further than the ink already found
+    changes no answer, not even at a leading a few units in the last digit from
+    letting two lines' ink touch."""
+    size = 11.0
+    units = make_paragraph(runs_for(INKED[lang], size), body_style(size=size), lang).units
+    after = _ink_extremes(units)
+    assert len(after) > 3  # words enough for some to be skipped
+    leadings = [size * 1.6, size * 0.5]
+    for deepest, tallest in after:  # each piece's extremes, to the last unit
+        edge = deepest + tallest + CLEARANCE_EM * size
+        below = above = edge
+        for _ in range(3):
+            below, above = math.nextafter(below, 0.0), math.nextafter(above, math.inf)
+            leadings += [below, above]
+        leadings.append(edge)
+    for leading in leadings:
+        room = leading - CLEARANCE_EM * size
+        expected = any(deepest + tallest > room for deepest, tallest in after)
+        assert may_touch(units, leading, size) is expected, (lang, leading)

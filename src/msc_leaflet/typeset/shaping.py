@@ -20,7 +20,7 @@ objects, and a repeated cluster is not rebuilt (the cold cost of a first build).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import uharfbuzz as hb
@@ -61,6 +61,10 @@ class Cluster:
     # a joining form is a glyph of its own, not the cmap's, so it is not plain, but it
     # carries its text; the renderer skips them (a fifth of an Arabic line's drawing).
     outlined: bool = False
+    # Its font and how far its ink rises over and hangs under its baseline (1/1000 em,
+    # glyph offsets included): filled by `ink.cluster_reach` the first time a paragraph
+    # asks, and shared, like the cluster, by every text of its face. No part of its value.
+    reach: tuple[str, float, float] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_space(self) -> bool:
