@@ -501,7 +501,7 @@ def _figure_cell(lang: str, image: Path) -> list[Flowable]:
         path=image, decorative=True, alt=None, caption=SimpleNamespace(value=captions[lang])
     )
     builder: Any = SimpleNamespace(
-        width=75 * mm, theme=load_theme(), w=SimpleNamespace(paragraph=paragraph)
+        width=75 * mm, theme=load_theme(), w=SimpleNamespace(paragraph=paragraph, lang=lang)
     )
     figure = BlockBuilder.figure(builder, block)
     assert isinstance(figure, KeepTogether)
