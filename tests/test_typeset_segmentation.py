@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import pairwise
@@ -17,7 +15,6 @@ from msc_leaflet.typeset.segmentation import (
     WordList,
     allowed_break,
     break_opportunities,
-    builtin_word_list,
     icu_breaks,
     keeps_syllable,
     line_breaks,
@@ -716,26 +713,3 @@ def test_a_narrow_column_cuts_a_word_at_a_syllable_edge_before_inside_one(lang: 
             shown = f"{text[max(0, at - 12) : at]}|{text[at : at + 12]}"
             wrong.add(f"{width} pt: {shown} (inside {text[start:end]})")
     assert not wrong, "\n".join(sorted(wrong))
-
-
-def _spans_by_lookahead(words: Sequence[str], text: str) -> list[tuple[int, int]]:
-    """Every position's longest term, found as `WordList.protected_spans` found them
-    before its trie: a lookahead over all the terms, longest first."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    pattern = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))")
-    return [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)]
-
-
-@pytest.mark.parametrize("lang", ["th", "lo", "my", "km"])
-def test_protected_spans_are_every_positions_longest_term(lang: str) -> None:
-    """The trie finds what a lookahead over the listed terms found: overlapping terms,
-    a term inside a longer one, terms that are prefixes of others, regular expression
-    characters, and the package's own list, at every position of a text built from
-    them."""
-    words = (*builtin_word_list(lang).words, "a.b", "a.", "(x)", "ab", "abc", "bc", "c")
-    chosen = random.Random(lang).choices([*words, "z", " ", "a", "b"], k=400)
-    text = "".join(chosen)
-    cut_terms = "".join(word[: len(word) // 2 + 1] for word in words)  # near misses
-    for sample in (text, cut_terms, "", "abc", "a.bc(x)"):
-        assert WordList(words).protected_spans(sample) == _spans_by_lookahead(words, sample)
-    assert WordList(("", "ab")).protected_spans("xab") == _spans_by_lookahead(("", "ab"), "xab")
