@@ -844,24 +844,30 @@ def test_a_label_with_no_translation_is_tagged_english(
         assert langs[_norm(label)] == "en", label
 
 
+def _languages_built_with(tmp_path: Path, locale: str, context: str, msgstr: str) -> Path:
+    """The languages fixture's leaflet built in ``locale`` with the entry ``context``
+    translated ``msgstr``."""
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    catalog = root / "locales" / locale / "LC_MESSAGES" / "after-your-infusion.po"
+    set_msgstr(catalog, context, msgstr)
+    return build_leaflet(Project.at(root), "after-your-infusion", locale, tmp_path / "out").path
+
+
 def test_a_space_after_a_citation_is_no_span_of_its_own(tmp_path: Path) -> None:
     """A kept source term, a citation, then a space and the translation's own words
     ("(mesenchymal stem cells)² ในปี …" in the bundled Thai): the citation ends the
     term, so the space after it is the translation's, not a `Span` in English holding
     nothing but a space (a screen reader switched voice for it)."""
-    from i18n_support import set_msgstr
-
-    root = tmp_path / "languages"
-    shutil.copytree(LANGUAGES, root)
-    catalog = root / "locales" / "ja" / "LC_MESSAGES" / "after-your-infusion.po"
-    set_msgstr(
-        catalog,
+    path = _languages_built_with(
+        tmp_path,
+        "ja",
         "where-cells-go",
         "点滴の後、多くの細胞はまず肺の細い血管（lung capillaries）[@galipeau2018] に"
         "とどまることがあります。細胞は長くはとどまりません。",
     )
-    project = Project.at(root)
-    path = build_leaflet(project, "after-your-infusion", "ja", tmp_path / "out").path
     document, _ = structure(path)
     spans = [n for n in document.walk() if n.role == "Span"]
     assert any("lung capillaries" in n.text() for n in spans)
@@ -982,17 +988,12 @@ def test_a_scripts_own_punctuation_is_read_in_its_language(tmp_path: Path) -> No
     Punctuation only one script writes (Khmer ។ ៖, Burmese ။ ၊, Thai ๚) is read in that
     script's language, as its letters are; marks shared by scripts (a full stop, a
     bracket, Chinese and Japanese 。) still take the language of the text before them."""
-    from i18n_support import set_msgstr
-
-    root = tmp_path / "languages"
-    shutil.copytree(LANGUAGES, root)
-    catalog = root / "locales" / "km" / "LC_MESSAGES" / "after-your-infusion.po"
-    set_msgstr(
-        catalog,
+    path = _languages_built_with(
+        tmp_path,
+        "km",
         "lede",
         "គ្លីនិកខ្លះបញ្ចូលកោសិកាស្ត្រូម៉ាមេសិនគីមតាមសេរ៉ូមចូលក្នុងសរសៃវ៉ែន។ កោសិកាទាំងនេះហៅថា MSCs។",
     )
-    path = build_leaflet(Project.at(root), "after-your-infusion", "km", tmp_path / "out").path
     document, _ = structure(path)
     assert _script_sign_problems(document, {"។": "km", "៖": "km"}) == []
     # The Latin words themselves are still English: the sign ends their Span.
