@@ -49,6 +49,15 @@ def assert_refused_at(code: int, output: str, where: str, message: str) -> None:
         assert internal not in output.split("hint:")[0], output
 
 
+def built_on_a5(make_project: Callable[..., Path], blocks: str) -> tuple[str, int, str]:
+    """A one-leaflet project of ``blocks`` (no references) built on A5: the leaflet's
+    text, the exit status and the output."""
+    text = leaflet_yaml(blocks, references="")
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"), "--paper", "a5")
+    return text, code, output
+
+
 # --- 8. one long text is linear ----------------------------------------------------------
 
 
@@ -164,9 +173,7 @@ def test_a_table_row_taller_than_an_a5_page_names_its_cell(
 ) -> None:
     long = (WORDS * 150).strip()
     blocks = f"- table:\n    header: [Question, Answer]\n    rows:\n      - [Why, '{long}']\n"
-    text = leaflet_yaml(blocks, references="")
-    root = make_project({"sample": text})
-    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"), "--paper", "a5")
+    text, code, output = built_on_a5(make_project, blocks)
     message = f"this table cell ({len(long):,} characters) makes its row taller than a page"
     assert_refused_at(code, output, f"sample.yaml:{line_of(text, '- [Why')}", message)
     assert "hint: shorten the cell, or spread its text over several rows" in output
@@ -298,9 +305,7 @@ def test_a_quote_taller_than_a_page_names_its_text_and_says_to_shorten_it(
     """A quote has one text: "split the quote into smaller blocks" could not be followed."""
     long = (WORDS * 60).strip()
     blocks = f"- paragraph: Before.\n- quote:\n    '{long}'\n  attribution: A patient\n"
-    text = leaflet_yaml(blocks, references="")
-    root = make_project({"sample": text})
-    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"), "--paper", "a5")
+    text, code, output = built_on_a5(make_project, blocks)
     message = f"this quote ({len(long):,} characters) is taller than a page"
     assert_refused_at(code, output, f"sample.yaml:{line_of(text, WORDS[:20])}", message)
     hint = output.split("hint: ")[1]
@@ -312,9 +317,7 @@ def test_a_callout_paragraph_taller_than_a_page_names_it_and_says_to_split_it(
 ) -> None:
     long = (WORDS * 60).strip()
     blocks = f"- callout:\n    - Short first.\n    - '{long}'\n  kind: warning\n"
-    text = leaflet_yaml(blocks, references="")
-    root = make_project({"sample": text})
-    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"), "--paper", "a5")
+    text, code, output = built_on_a5(make_project, blocks)
     message = f"this paragraph of a callout ({len(long):,} characters) is taller than a page"
     assert_refused_at(code, output, f"sample.yaml:{line_of(text, WORDS[:20])}", message)
     assert "hint: write it as several paragraphs of the callout" in output, output
