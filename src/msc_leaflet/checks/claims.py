@@ -1688,10 +1688,7 @@ def promising_source(ctx: CheckContext) -> Iterator[Issue]:
         if not self_published(ref):
             continue  # a published paper's title is a citation, whatever it asks
         title = ref.title
-        for match in _matches(ctx, title, ""):
-            if match.excused or match.quoted:
-                continue
-            phrase = match.text(plain(title.value).text)
+        for phrase in _promises(ctx, title):
             yield Issue(
                 ctx.sources.locate(title.line, phrase),
                 f"the title of '{ref.key}', a source with no journal, DOI or PMID, "
@@ -1739,16 +1736,21 @@ def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
     )
 
 
+def _promises(ctx: CheckContext, text: Text) -> Iterator[str]:
+    """The promises a reference's ``text`` makes as it reads, neither excused (a denial,
+    a warning) nor quoted: what CLAIM005 names."""
+    for match in _matches(ctx, text, ""):
+        if not (match.excused or match.quoted):
+            yield match.text(plain(text.value).text)
+
+
 def _promising_names(ctx: CheckContext) -> Iterator[Issue]:
     """A claim in a reference's journal or authors: printed in the list of references,
     and a journal makes the source "published", so its title goes unread too (a
     clinic's brochure with ``journal: Stem cells cure arthritis``)."""
     for called, text in reference_texts(ctx, REFERENCE_NAMES):
         key = text.context.rsplit("/", 1)[0]
-        for match in _matches(ctx, text, ""):
-            if match.excused or match.quoted:
-                continue
-            phrase = match.text(plain(text.value).text)
+        for phrase in _promises(ctx, text):
             yield Issue(
                 ctx.sources.locate(text.line, phrase),
                 f"the {called} of '{key}' promises “{phrase}”",
