@@ -164,3 +164,20 @@ def test_a_refused_label_is_named_at_its_column(
     line = msgstr_line(project.locales_dir / "th" / "LC_MESSAGES" / "ui.po", "page-of")
     column = len('msgstr "') + msgstr.rindex(typed) + 1
     assert f"ui.po:{line}:{column}: warning: translation of 'page-of'" in warning, warning
+
+
+def test_a_label_missing_from_an_older_catalog_says_how_to_add_it(
+    project: Project, tmp_path: Path
+) -> None:
+    """A ui.po written before a release added a page word has no entry for it: the
+    warning said "page-of (line 0)", a line that does not exist, and told the
+    translator to translate an entry they could not find. It now says the entry is not
+    in the file and that ``i18n update`` adds it."""
+    path = project.locales_dir / "th" / "LC_MESSAGES" / "ui.po"
+    entries = path.read_text("utf-8").split("\n\n")
+    kept = [entry for entry in entries if 'msgctxt "page-of"' not in entry]
+    assert len(kept) == len(entries) - 1
+    path.write_text("\n\n".join(kept), "utf-8")
+    [warning] = ui_warnings(project, tmp_path)
+    assert "line 0" not in warning
+    assert "page-of (not in ui.po)" in warning and "i18n update" in warning

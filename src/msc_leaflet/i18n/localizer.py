@@ -443,6 +443,11 @@ def leaflet_words_in_english(locale: str, project: Project, words: Iterable[str]
     return ui_findings(labels, locale, project)
 
 
+def _placed(key: str, why: Fallback, file_name: str) -> str:
+    """``key`` with where its entry is, for a warning listing several."""
+    return f"{key} (line {why.line})" if why.line else f"{key} (not in {file_name})"
+
+
 def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
     """Warnings naming the page words ``labels`` printed in English in a ``locale``
     leaflet, as the leaflet's own untranslated texts are named: one for a missing
@@ -470,7 +475,10 @@ def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
     ):
         keys = [key for key, why in printed.items() if why.kind == kind]
         if keys:
-            listed = ", ".join(f"{key} (line {printed[key].line})" for key in keys)
+            listed = ", ".join(_placed(key, printed[key], path.name) for key in keys)
+            if not all(printed[key].line for key in keys):
+                # A catalog older than a page word has no entry to translate yet.
+                hint = f"run `msc-leaflet i18n update` to add the missing ones, then {hint}"
             findings.append(
                 Finding(
                     Location(path),
