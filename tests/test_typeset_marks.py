@@ -146,3 +146,33 @@ def test_lines_whose_marks_stand_apart_keep_their_styles_leading(
     _, height = paragraph.wrap(width, 1000)
     assert paragraph.line_texts() == [first, second]
     assert height == pytest.approx(2 * style.leading)
+
+
+@pytest.mark.parametrize("size", [9.5, 10.5, 13.5])
+def test_marks_are_drawn_at_the_size_of_their_text(tmp_path: Path, size: float) -> None:
+    """A mark's form is in font units, scaled to the text's size by its ``cm``. The
+    scale was written to three decimals: at the theme's 10.5 pt body 0.0105 became
+    0.011, so every Thai tone mark and upper vowel was drawn 4.8 % too big and up to
+    half a point too high above its letter (9.5 pt: 5 % too small)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from msc_leaflet.typeset.outlines import units_per_em
+    from typeset_support import WORDS, body_style, runs_for
+
+    path = tmp_path / "marks.pdf"
+    style = body_style(size=size)
+    text_only = [[piece for piece in p if not piece[1].startswith("^")] for p in THAI_PARAGRAPHS]
+    story = [make_paragraph(runs_for(p, size), style, "th", words=WORDS) for p in text_only]
+    SimpleDocTemplate(str(path)).build(story)
+    em = units_per_em(style.fontName)
+    scales = []
+    for page in PdfReader(path).pages:
+        content = page.get_contents()
+        assert content is not None
+        for line in content.get_data().decode("latin-1").splitlines():
+            for drawn in line.split(" Q"):
+                words = drawn.split()
+                if words[-1:] == ["Do"] and words[0] == "q" and words[7] == "cm":
+                    scales.append(float(words[1]))
+    assert scales, "the Thai paragraphs have marks"
+    assert {round(scale * em, 6) for scale in scales} == {size}

@@ -766,8 +766,10 @@ def _encode(
 
 @lru_cache(maxsize=256)
 def _outline_scale(font: str, size: float) -> str:
-    """The scale of a glyph form (font units) drawn at ``size`` points."""
-    return _num(size / units_per_em(font))
+    """The scale of a glyph form (font units) drawn at ``size`` points. Not `_num`'s
+    three decimals, which are thousandths of a point for a position but of the whole
+    size for a scale: 10.5 pt became 11, every mark 4.8 % too big and too high."""
+    return f"{size / units_per_em(font):.6g}"
 
 
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
