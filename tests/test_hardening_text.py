@@ -1021,3 +1021,151 @@ def test_mojibake_in_a_msgstr_is_refused_at_its_line_and_column(i18n_project: Pa
     at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
     assert code == 1 and at in output and "น้ำ" in output, output
     assert "Traceback" not in output
+
+
+# --- 9. marks on the wrong letter, and the precise key to type instead ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "mark"),
+    [
+        ("bệnh n\u0302ặng", 6, "U+0302"),  # circumflex typed on n
+        ("m\u0301ệt", 1, "U+0301"),  # acute on m (NFC makes it ḿ)
+        ("\u00f1\u0301", 1, "U+0301"),  # acute after ñ: on n
+        ("đau d\u0301ầu", 5, "U+0301"),  # acute on d
+        ("\u0111\u0301au", 1, "U+0301"),  # acute on đ
+        ("Thu\u1ed1c c\u0323", 7, "U+0323"),  # dot below on c, at the text's end
+        ("kh\u0309i", 2, "U+0309"),  # hook above on h, the vowel after it
+    ],
+)
+def test_a_vietnamese_mark_on_a_consonant_is_refused(text: str, offset: int, mark: str) -> None:
+    """Vietnamese writes its tones and ă â ê ô ơ ư's marks on vowels only: ḿ or d́ is a
+    slip of the input method, which the page prints and no search for the word finds."""
+    found = refusal(text, language="vi")
+    assert found is not None and found.offset == offset, found
+    assert mark in found.message and "vowel" in found.message + found.hint
+    assert "I18N013" in [p.code for p in check_translation("tired", text, "vi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "spellings"),
+    [
+        ("b\u1ea1\u0301n", 2, ["ạ", "á"]),  # ạ + acute: nặng and sắc on one letter
+        ("b\u1ead\u0300y", 2, ["ậ", "ầ"]),  # ậ + grave
+        ("ba\u0323\u0303n", 3, ["ạ", "ã"]),  # decomposed: dot below, then tilde
+        ("ba\u0301\u0323n", 3, ["á", "ạ"]),  # tone first, then the dot below
+        ("kho\u0309\u0323e", 4, ["ỏ", "ọ"]),
+    ],
+)
+def test_a_dot_below_and_a_tone_above_in_vietnamese_are_two_tones(
+    text: str, offset: int, spellings: list[str]
+) -> None:
+    """The dot below is Vietnamese's nặng tone: with another tone the syllable has two,
+    the page shows both and the word is no word. Only where the text is known to be
+    Vietnamese: Yoruba writes ẹ́ with a tone above its dot."""
+    found = refusal(text, language="vi")
+    assert found is not None and found.offset == offset, found
+    assert "Vietnamese tone mark" in found.message
+    assert all(s in found.hint for s in spellings), found.hint
+    assert "I18N013" in [p.code for p in check_translation("you", text, "vi")]
+    assert refusal(text) is None and refusal(text, language="yo") is None
+
+
+def test_correct_vietnamese_and_other_languages_marks_pass() -> None:
+    vietnamese = "Bệnh nhân cần uống thuốc đúng giờ. Ặ ậ ữ ỡ ờ ỵ Ỷ ự ặ ệ ộ ợ Đà Nẵng"
+    for text in [vietnamese, unicodedata.normalize("NFD", vietnamese), "DNA, mRNA, Wi-Fi"]:
+        assert refusal(text, language="vi") is None, text
+        assert refusal(text, language="vi_VN") is None, text
+    # The marks on consonants of other Latin languages, and Yoruba's tone over its dot.
+    for text, lang in [("ẹ́ ọ̀ ṣ ń", "yo"), ("Peña", "es"), ("m\u0301 n\u0300", ""), ("Peña", "vi")]:
+        assert refusal(text, language=lang) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "fixed"),
+    [
+        ("น\u0e33\u0e49", 2, "น้ำ"),  # น้ำ ("water") with its tone typed after sara am
+        ("ดื่มน\u0e33\u0e49มาก", 6, "น้ำ"),
+        ("ก\u0e32\u0e48", 2, "ก่า"),  # a tone after sara aa
+        ("\u0e40\u0e48\u0e01", 1, "เก่"),  # a tone after the leading vowel
+        ("ນ\u0eb3\u0ec9", 2, "ນ້ຳ"),  # Lao ນ້ຳ
+        ("\u0ec0\u0ec8\u0e81", 1, "ເກ່"),  # Lao tone after the leading vowel
+        ("ท\u0e32\u0e4d", 2, "ทาํ"),  # nikhahit typed after aa: it goes on the consonant
+    ],
+)
+def test_a_thai_or_lao_mark_typed_after_a_vowel_letter_is_refused(
+    text: str, offset: int, fixed: str
+) -> None:
+    """A Thai or Lao mark sits on a consonant: typed after ำ, า or เ it prints beside
+    the vowel or on a dotted circle, and a search for น้ำ never finds นำ้."""
+    found = refusal(text)
+    assert found is not None and found.offset == offset, found
+    assert "vowel" in found.message
+    if fixed != "ทาํ":
+        assert fixed in found.hint, found.hint
+    lang = "lo" if "\u0e80" <= text[0] <= "\u0eff" else "th"
+    assert "I18N013" in [p.code for p in check_translation("water", text, lang)]
+
+
+def test_thai_and_lao_words_with_vowel_letters_and_marks_pass() -> None:
+    for text in [
+        "น้ำ ทำ เก่ง แม่ โต๊ะ ไม่ ใส่ ฤๅษี ก็ กำ ค่ำ สิทธิ์ ๆ ฯ เที่ยว",
+        "ນ້ຳ ຄຳ ເກົ່າ ແມ່ ໂຕ໊ະ ໄມ້ ທ່ານໝໍ ຫຼ້າ ເບິ່ງ ນ້ຽງ",
+    ]:
+        assert refusal(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "key"),
+    [
+        ("ក\u17c1\u17b6", 2, "type ោ U+17C4 instead of េ U+17C1 + ា U+17B6"),
+        ("ដ\u17c1\u17b8ម", 2, "type ើ U+17BE instead of េ U+17C1 + ី U+17B8"),
+        ("ព\u17c1\u17b6\u17c7", 2, "type ោ U+17C4 instead of េ U+17C1 + ា U+17B6"),
+    ],
+)
+def test_a_khmer_vowel_typed_in_two_parts_names_the_one_key(
+    text: str, offset: int, key: str
+) -> None:
+    found = refusal(text, language="km")
+    assert found is not None and found.offset == offset, found
+    assert key in found.hint, found.hint
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "offset", "character"),
+    [
+        ("Bệnh nhân bị d\u0301au", "vi", len("Bệnh nhân bị d"), "U+0301 COMBINING ACUTE"),
+        ("Bệnh b\u1ea1\u0301n", "vi", len("Bệnh bạ"), "U+0301 COMBINING ACUTE"),
+        ("ดื่มน\u0e33\u0e49", "th", len("ดื่มนำ"), "U+0E49 THAI CHARACTER MAI THO"),
+    ],
+)
+def test_a_mark_on_the_wrong_letter_in_a_leaflet_is_refused_at_its_line_and_column(
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+    typed: str,
+    lang: str,
+    offset: int,
+    character: str,
+) -> None:
+    yaml = leaflet_yaml(f"- paragraph: {typed}\n").replace("language: en", f"language: {lang}")
+    root = make_project({"sample": yaml})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and f"sample.yaml:17:{16 + offset}: error: {character}" in output, output
+    assert "hint:" in output and "Traceback" not in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("word", "character"),
+    [("น\u0e33\u0e49", "U+0E49 THAI CHARACTER MAI THO")],
+)
+def test_a_mark_on_the_wrong_letter_in_a_msgstr_is_refused_at_its_column(
+    i18n_project: Path, word: str, character: str
+) -> None:
+    set_msgstr(i18n_project, "paragraph/4", f"ปิดผ้าพันแผลไว้ 4 ชั่วโมง ({word})")
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    column = len('msgstr "ปิดผ้าพันแผลไว้ 4 ชั่วโมง (') + word.index(chr(int(character[2:6], 16))) + 1
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
+    assert code == 1 and at in output and character in output, output
+    assert "น้ำ" in output and "Traceback" not in output

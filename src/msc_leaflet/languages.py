@@ -76,6 +76,12 @@ class LanguageProfile:
     # typed-tones); `checks.text.typed_spellings` applies them.
     typed_letters: tuple[tuple[str, str], ...] = ()
     typed_tones: tuple[tuple[str, str], ...] = ()
+    # Which letters may carry the language's marks, and the vowels written as one code
+    # point (languages.yaml: marked-letters, vowel-marks, split-vowels);
+    # `content.mark_typos` refuses a mark on another letter and names the one key.
+    marked_letters: str = ""
+    vowel_marks: str = ""
+    split_vowels: tuple[tuple[str, str], ...] = ()
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""
@@ -132,6 +138,10 @@ def _from_cldr(tag: str) -> LanguageProfile:
         sentence_starts=starts,
         claims=f"claims-{own}.yaml",
         era_year_offset=0,
+        # Which letters take which marks is one language's spelling, not its script's:
+        # Yoruba, read with English's rules, writes ń and ẹ́.
+        marked_letters=same_language.marked_letters if same_language else "",
+        vowel_marks=same_language.vowel_marks if same_language else "",
     )
 
 
@@ -240,6 +250,11 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
             (str(k), str(v)) for k, v in _mapping(entry.get("typed-letters")).items()
         ),
         typed_tones=tuple((str(k), str(v)) for k, v in _mapping(entry.get("typed-tones")).items()),
+        marked_letters=str(entry.get("marked-letters") or ""),
+        vowel_marks=str(entry.get("vowel-marks") or ""),
+        split_vowels=tuple(
+            (str(k), str(v)) for k, v in _mapping(entry.get("split-vowels")).items()
+        ),
     )
 
 

@@ -34,7 +34,14 @@ A letter typed with its marks as one character (Vietnamese ố is o, ◌̂ and �
 all: another tone typed after it (ố + ◌̀) is a second tone mark, which no syllable
 takes. Vietnamese is the one language whose tones (`languages.yaml`) are these marks,
 and no spelling puts two of those drawn above on a letter; the dot below is left out,
-as other tone languages (Yoruba ẹ́) write a tone above it.
+as other tone languages (Yoruba ẹ́) write a tone above it, unless the text is known to
+be Vietnamese: there the dot below is the nặng tone, and with another a second tone.
+
+* **On the wrong letter**: a Thai or Lao mark sits on a consonant; typed after a vowel
+  letter (นำ้ for น้ำ, กา่, เ่ก) it prints beside the vowel or on a dotted circle, and a
+  search for the word finds nothing (`MARK_AFTER_VOWEL_LETTER`). A Vietnamese tone or
+  vowel mark sits on a vowel; on a consonant (ḿ, d́, n̂) it is the input method's slip
+  (`mark_off_its_letters`, given the language's `marked-letters`).
 """
 
 from __future__ import annotations
@@ -69,6 +76,16 @@ TONE_BEFORE_VOWEL = re.compile(
 )
 #: A Khmer vowel sign typed before the register shifter (៉ ៊) that goes before it.
 VOWEL_BEFORE_SHIFTER = re.compile("[\u17b6-\u17c5](?=[\u17c9\u17ca])")
+#: A Thai or Lao mark (tone, vowel above or below, nikhahit, thanthakhat) typed after a
+#: vowel letter (ะ า ำ, or the leading เ แ โ ใ ไ), with invisible characters between:
+#: the mark belongs on the consonant. Lao ຽ is left out: it is written as a consonant.
+MARK_AFTER_VOWEL_LETTER = re.compile(
+    "([\u0e30\u0e32\u0e33\u0e40-\u0e44\u0eb0\u0eb2\u0eb3\u0ec0-\u0ec4])"
+    "[\u200b-\u200d\u2060]*"
+    "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]"
+)
+_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
+_CONSONANTS = re.compile("[\u0e01-\u0e2e\u0e81-\u0eae\u0edc-\u0edf]")
 #: Each Burmese sign's place in a syllable (Unicode Technical Note #11): medials,
 #: ေ, vowels above, below, ါ ာ, anusvara, dot below, asat, visarga.
 BURMESE_ORDER = {
@@ -109,10 +126,14 @@ class MarkTypo:
 THAI_TONE_ORDER, KHMER_SHIFTER_ORDER, BURMESE_SIGN_ORDER = "tone", "shifter", "burmese"
 
 
-def mark_typos(text: str, runs: Iterable[tuple[int, int]]) -> Iterator[MarkTypo]:
+def mark_typos(
+    text: str, runs: Iterable[tuple[int, int]], language: str = ""
+) -> Iterator[MarkTypo]:
     """Each mark of ``text`` typed twice, of an occupied place, or out of order, in
     ``runs``, the (start, end) of each run of two marks or more on one letter, or of a
-    letter typed with its marks and a mark after it (`text_policy.mark_runs`)."""
+    letter typed with its marks and a mark after it (`text_policy.mark_runs`).
+    ``language``, where known, adds its tone marks as one place (Vietnamese ạ + ◌́)."""
+    places = _places(language)
     for start, end in runs:
         yield from _out_of_order(text, start, end)
         on_letter: dict[str, int] = {}  # the letter's marks, at their offsets
@@ -125,23 +146,34 @@ def mark_typos(text: str, runs: Iterable[tuple[int, int]]) -> Iterator[MarkTypo]
             if char in on_letter:
                 yield MarkTypo(offset, on_letter[char], "twice", clash=char)
                 continue
-            yield from _second_of_a_place(char, offset, on_letter)
+            yield from _second_of_a_place(char, offset, on_letter, places)
             on_letter[char] = offset
 
 
 @cache
-def _places() -> tuple[tuple[frozenset[str], str], ...]:
+def _places(language: str = "") -> tuple[tuple[frozenset[str], str], ...]:
     """`ONE_PER_LETTER` and the Vietnamese tone marks drawn above the letter (grave,
-    acute, tilde, hook above), read from the language profile when first asked: the
-    profiles are loaded through the YAML reader, which reads text through this module."""
+    acute, tilde, hook above), and, in a text of a language with tone marks, all of
+    them (Vietnamese: the dot below too), read from the language profile when first
+    asked: the profiles are loaded through the YAML reader, which reads text through
+    this module (with no language)."""
     from ..languages import profile
 
     above = frozenset(c for c in profile("vi").tone_marks if unicodedata.combining(c) == 230)
-    return (*ONE_PER_LETTER, (above, "Vietnamese tone mark"))
+    places = (*ONE_PER_LETTER, (above, "Vietnamese tone mark"))
+    own = profile(language) if language else None
+    if own is None or not own.tone_marks:
+        return places
+    return (*places, (frozenset(own.tone_marks), f"{own.name} tone mark"))
 
 
-def _second_of_a_place(char: str, offset: int, on_letter: dict[str, int]) -> Iterator[MarkTypo]:
-    for kind, what in _places():
+def _second_of_a_place(
+    char: str,
+    offset: int,
+    on_letter: dict[str, int],
+    places: tuple[tuple[frozenset[str], str], ...],
+) -> Iterator[MarkTypo]:
+    for kind, what in places:
         if char in kind:
             clash = next((c for c in on_letter if c in kind), None)
             if clash is not None:
@@ -165,6 +197,54 @@ def _out_of_order(text: str, start: int, end: int) -> Iterator[MarkTypo]:
         rank = _CONTRACTING_ASAT if offset == start and first == "\u103a" else BURMESE_ORDER[first]
         if rank > BURMESE_ORDER[second]:
             yield MarkTypo(offset, offset + 1, "order", BURMESE_SIGN_ORDER)
+
+
+def mark_after_vowel_letter(text: str) -> tuple[int, str] | None:
+    """The offset of the first Thai or Lao mark typed after a vowel letter
+    (`MARK_AFTER_VOWEL_LETTER`), and its syllable with the mark on its consonant (น้ำ
+    for นำ้, เก่ for เ่ก), or "" when no consonant is there to take it."""
+    match = MARK_AFTER_VOWEL_LETTER.search(text)
+    if match is None:
+        return None
+    at, vowel = match.end() - 1, match.start()
+    return at, _on_its_consonant(text, vowel, text[at])
+
+
+def _on_its_consonant(text: str, vowel: int, mark: str) -> str:
+    """The syllable of the vowel letter at ``vowel``, with ``mark`` on its consonant:
+    the one after a leading vowel, else the one before (and the marks it has)."""
+    if text[vowel] in _LEADING_VOWELS:
+        after = text[vowel + 1 :].lstrip("\u200b\u200c\u200d\u2060" + mark)[:1]
+        return text[vowel] + after + mark if _CONSONANTS.fullmatch(after or "-") else ""
+    start = vowel
+    while start and unicodedata.category(text[start - 1]) == "Mn":
+        start -= 1
+    if not start or not _CONSONANTS.fullmatch(text[start - 1]):
+        return ""
+    spelt = text[start - 1 : vowel] + mark + text[vowel]
+    return spelt.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
+
+
+def mark_off_its_letters(text: str, letters: str, marks: str) -> tuple[int, str] | None:
+    """The offset of the first of ``marks`` typed on a Latin letter not of ``letters``
+    (a language's `marked-letters`: a Vietnamese tone on a consonant, m + ◌́, d + ◌́,
+    n + ◌̂), and the letter, or None. A letter typed with its mark as one character
+    (ñ, ń) is another language's letter, a name's (Ñandú), and passes; marks on letters
+    of other scripts are left to their own rules."""
+    base = ""
+    for offset, char in enumerate(text):
+        if unicodedata.category(char) in ("Mn", "Me"):
+            if char in marks and _off_letters(base, letters):
+                return offset, base
+            continue
+        if unicodedata.category(char) == "Cf":
+            continue  # a joiner draws nothing: the mark after it is still on the letter
+        base = unicodedata.normalize("NFD", char)[0]
+    return None
+
+
+def _off_letters(base: str, letters: str) -> bool:
+    return base.isalpha() and base not in letters and unicodedata.name(base, "").startswith("LATIN")
 
 
 def as_drawn(text: str, runs: Iterable[tuple[int, int]]) -> str:

@@ -47,6 +47,8 @@ from .mark_typos import (
     MarkTypo,
     as_drawn,
     dangling_coeng,
+    mark_after_vowel_letter,
+    mark_off_its_letters,
     mark_typos,
 )
 from .mojibake import Mojibake, as_meant, mojibake
@@ -146,8 +148,12 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
                 "page draws it alone on a dotted circle",
                 "type the consonant that goes below right after the coeng, or delete it",
             )
+    if "m" in kinds or "d" in kinds:
+        misplaced = _misplaced_mark(text, language)
+        if misplaced is not None:
+            return misplaced
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
-        typo = _mark_typo(text, kinds)
+        typo = _mark_typo(text, kinds, language)
         if typo is not None or "b" not in kinds:
             return typo  # or nothing to refuse, nor to balance
         if right_to_left:
@@ -207,7 +213,7 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
                 f"unassigned character U+{ord(char):04X}",
                 "no font draws it; replace it with the character you meant",
             )
-    typo = _mark_typo(text, kinds)
+    typo = _mark_typo(text, kinds, language)
     if typo is not None or not right_to_left:
         return typo
     return _unbalanced_bidi(text)
@@ -266,13 +272,14 @@ def _letters_and_legacy_encoding(language: str) -> tuple[Callable[[str], bool], 
 _TWO_MARKS = re.compile("[mcd][mc]")
 
 
-def _mark_typo(text: str, kinds: str) -> Refusal | None:
+def _mark_typo(text: str, kinds: str, language: str = "") -> Refusal | None:
     """The first mark of ``text`` typed twice on its letter, of a place its letter has
     filled, or typed before its vowel (`mark_typos`): the page shows the word meant, the
     checks, a search and a screen reader read another."""
     if not _TWO_MARKS.search(kinds):
         return None
-    typo = min(mark_typos(text, mark_runs(text)), key=lambda t: t.offset, default=None)
+    typos = mark_typos(text, mark_runs(text), language)
+    typo = min(typos, key=lambda t: t.offset, default=None)
     if typo is None:
         return None
     char, other = name(text[typo.offset]), name(text[typo.other])
@@ -291,19 +298,95 @@ def _mark_typo(text: str, kinds: str) -> Refusal | None:
             f"{char} after {other} on one letter, which takes one {typo.what}: the page "
             "may draw the two as one vowel, and the checks, a search and a screen reader "
             "read two",
-            "type the vowel as one sign: a vowel drawn in two parts (ោ, ើ, ៀ) has a key of "
-            "its own; otherwise keep the vowel the word is spelt with and delete the other",
+            _one_key_hint(text[typo.other], text[typo.offset]),
         )
     if typo.kind == "place":
+        same_place = unicodedata.combining(text[typo.offset]) == unicodedata.combining(typo.clash)
+        drawn = "draws one over the other" if same_place else "prints both"
         return Refusal(
             typo.offset,
-            f"{char} after {other} on one letter, which takes one {typo.what}: the page "
-            "draws one over the other",
+            f"{char} after {other} on one letter, which takes one {typo.what}: the page {drawn}",
             f"keep the mark the word is spelt with and delete the other: type "
             f"{_spelt_without(text, typo, text[typo.offset])} or "
             f"{_spelt_without(text, typo, typo.clash)}",
         )
     return _order_refusal(typo, char, other)
+
+
+def _one_key_hint(first: str, second: str) -> str:
+    """What to type for two Khmer vowel signs on one letter: the one sign they look
+    like, when Khmer has one (`split-vowels` in languages.yaml: ោ for េ + ា)."""
+    from ..languages import profile
+
+    one = next((v for v, parts in profile("km").split_vowels if parts == first + second), "")
+    if one:
+        return (
+            f"type {one} {_code(one)} instead of {first} {_code(first)} + {second} "
+            f"{_code(second)}: Khmer has one key for the vowel drawn in two parts"
+        )
+    return (
+        "type the vowel as one sign: a vowel drawn in two parts (ោ, ើ, ៀ) has a key of "
+        "its own; otherwise keep the vowel the word is spelt with and delete the other"
+    )
+
+
+def _code(text: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in text)
+
+
+def _misplaced_mark(text: str, language: str) -> Refusal | None:
+    """A mark on a letter that never takes it: a Thai or Lao mark after a vowel letter
+    (`mark_after_vowel_letter`), or, in a language whose profile names the letters its
+    marks sit on (Vietnamese), one on another letter (`mark_off_its_letters`). The page
+    prints the slip; the checks, a search and a screen reader read no word."""
+    after_vowel = mark_after_vowel_letter(text)
+    if after_vowel is not None:
+        return _after_vowel_refusal(text, *after_vowel)
+    letters, marks, language_name = _marked_letters(language)
+    if not letters:
+        return None
+    found = mark_off_its_letters(text, letters, marks)
+    if found is None:
+        return None
+    offset, letter = found
+    vowels = " ".join(dict.fromkeys(letters.lower()))
+    return Refusal(
+        offset,
+        f"{name(text[offset])} is on “{letter}”, a letter that takes no mark: "
+        f"{language_name} writes its tone marks, and the marks of its vowels, only on a "
+        f"vowel ({vowels}), so "
+        "the page prints a mark no word has, and a search for the word finds nothing",
+        f"type “{letter}” without the mark, and the mark on the syllable's vowel",
+    )
+
+
+def _after_vowel_refusal(text: str, offset: int, syllable: str) -> Refusal:
+    mark, script = text[offset], script_of(text[offset]).title()
+    vowel = next(c for c in reversed(text[:offset]) if not _IGNORABLE.fullmatch(c))
+    hint = (
+        f"retype the syllable with the mark on its consonant: {syllable} ({_code(syllable)})"
+        if syllable
+        else "retype the syllable with the mark right after its consonant"
+    )
+    return Refusal(
+        offset,
+        f"{name(mark)} is typed after {name(vowel)}, a vowel letter: a {script} mark sits "
+        "on its consonant, so the page draws it beside the vowel or on a dotted circle, "
+        "and the checks, a search and a screen reader read another word",
+        hint,
+    )
+
+
+@lru_cache(maxsize=64)
+def _marked_letters(language: str) -> tuple[str, str, str]:
+    """The letters ``language``'s marks sit on, those marks (tone and vowel marks) and
+    its name; "" when it names none. Imported here, as in `_written_in_zawgyi_language`."""
+    if not language:
+        return "", "", ""
+    from ..languages import profile
+
+    own = profile(language)
+    return own.marked_letters, own.tone_marks + own.vowel_marks, own.name
 
 
 def _order_refusal(typo: MarkTypo, char: str, other: str) -> Refusal:
