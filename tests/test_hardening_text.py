@@ -8,6 +8,8 @@ it would have slipped through (`check`, `i18n check`, `build --strict`).
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -877,6 +879,85 @@ def test_no_shipped_burmese_text_is_taken_for_zawgyi() -> None:
     )
     assert len(texts) > 100
     assert [t for t in texts if refusal(t.strip(), language="my")] == []
+
+
+@pytest.mark.parametrize(
+    ("zawgyi", "offset"),
+    [
+        # ပရင်တာ ("printer"): Zawgyi's asat is the stacker, so င္တ reads as တ under င.
+        ("ပရင\u1039တာ", 3),
+        ("လိပ\u1039စာ", 3),  # လိပ်စာ ("address"): ပ္စ
+        ("ဘက\u1039တီးရီးယား", 2),  # ဘက်တီးရီးယား ("bacteria"): က္တ
+        ("လုပ\u1039ရမည့\u1039အရာ", 3),  # လုပ်ရမည့်အရာ ("what to do"): ပ္ရ
+        ("ကိုးကားခ\u103aက\u1039မ\u103aား", 10),  # ကိုးကားချက်များ ("references"): က္မ
+    ],
+)
+def test_a_zawgyi_asat_before_the_next_syllable_is_refused_in_burmese(
+    zawgyi: str, offset: int
+) -> None:
+    """Zawgyi writes a final's asat with the stacker U+1039, so the next syllable's
+    consonant reads as stacked under the final: a stack Burmese never writes (Pali stacks
+    a consonant under one of its own row, ကမ္ဘာ, လက္ခဏာ), printed as a broken cluster."""
+    found = refusal(zawgyi, language="my")
+    assert found is not None and found.offset == offset, (zawgyi, found)
+    assert "Zawgyi" in found.message and "Zawgyi-to-Unicode converter" in found.hint
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "ကမ္ဘာ",  # world
+        "လက္ခဏာ",  # symptom
+        "ဗုဒ္ဓ",  # Buddha
+        "သတ္တဝါ",  # living being
+        "ပစ္စည်း",  # thing
+        "မန္တလေး",  # Mandalay
+        "ဥက္ကဋ္ဌ",  # chairman
+        "ပုဂ္ဂိုလ်",  # person
+        "ကဏ္ဍ",  # section
+        "သမ္မတ",  # president
+        "ပလ္လင်",  # throne
+        "ဗြဟ္မာ",  # Brahma
+        "အဓိပ္ပာယ်",  # meaning
+        "ပဉ္စမ",  # fifth
+        "ဝတ္ထု",  # object
+    ],
+)
+def test_pali_stacks_in_burmese_are_not_taken_for_zawgyi(word: str) -> None:
+    assert refusal(word, language="my") is None
+
+
+@pytest.mark.parametrize(
+    ("zawgyi", "unicode", "offset"),
+    [
+        ("အျမဲ", "အမြဲ", 0),  # always
+        ("ကေလးမ်ား", "ကလေးများ", 0),  # children
+        ("ကေလး အျမဲ", "ကလေး အမြဲ", len("ကေလး ")),  # children, always
+    ],
+)
+def test_a_zawgyi_phrase_in_unicode_order_is_refused_by_the_detector(
+    zawgyi: str, unicode: str, offset: int
+) -> None:
+    """အျမဲ ("always", Unicode အမြဲ) in Zawgyi has no sign out of Unicode's order: the
+    medial ra (Zawgyi's ျ) typed before မ reads as a medial ya on အ, and Zawgyi's ya
+    (မ်ား) as an asat. Google's Zawgyi detector scores the text Zawgyi; in a text of
+    another language it is not asked."""
+    found = refusal(zawgyi, language="my")
+    assert found is not None and "Zawgyi" in found.message, found
+    assert found.offset == offset and "Zawgyi-to-Unicode converter" in found.hint
+    assert refusal(unicode, language="my") is None
+    assert refusal(zawgyi, language="en") is None
+
+
+def test_the_zawgyi_detector_is_imported_only_for_burmese_text() -> None:
+    """The detector's model is read on first use: a Thai build never pays for it (#20)."""
+    code = (
+        "import sys; from msc_leaflet.content.text_policy import refusal;"
+        "refusal('ผู้ป่วยควรพบแพทย์', language='th'); refusal('ကမ္ဘာ', language='km');"
+        "assert 'myanmartools' not in sys.modules;"
+        "refusal('ကမ္ဘာ', language='my'); assert 'myanmartools' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 # --- 9. Mojibake: text decoded in the wrong encoding, refused with what it should read --
