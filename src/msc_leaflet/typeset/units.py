@@ -20,6 +20,7 @@ from operator import attrgetter
 from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .fonts import font_spans
+from .left_to_right import isolate_left_to_right
 from .runs import Run
 from .segmentation import (
     BREAKING_SPACES,
@@ -251,11 +252,14 @@ def build_units(
         position += len(text)
     full = "".join(texts)
     breaks, listed = line_breaks_and_terms(full, lang, words, superscripts, forced)
+    rtl = right_to_left(lang)
     with_isolates = "".join(isolated)
+    if rtl:  # numbers with their units, codes: each one left-to-right stretch
+        with_isolates = isolate_left_to_right(with_isolates)
     if len(with_isolates) == len(full):
-        bidi = levels(full, right_to_left(lang))
+        bidi = levels(full, rtl)
     else:
-        resolved = levels(with_isolates, right_to_left(lang))
+        resolved = levels(with_isolates, rtl)
         bidi = tuple(
             level
             for char, level in zip(with_isolates, resolved, strict=True)
