@@ -7,6 +7,9 @@ document-control line. Where the page has no room for it below the box, the code
 is drawn inside the box, beside the contacts, whose "This leaflet online: …" line gives
 the address it holds (`ClosingWithCode`): the note on a page of its own cost a sheet
 of paper for two lines.
+
+The code's size and error correction are the address's (`qr_symbol.Symbol`): 20 mm,
+or larger for a long address, so that no module is smaller than a phone resolves.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from ..theme.theme import Theme
 from ..typeset import Run, draw_runs
 from ..typeset.marked_content import Element, drawing
 from .colours import theme_colour
+from .qr_symbol import QR_SIZE, Symbol, qr_symbol
 from .story import short_url
 from .text import Writer
 
-QR_SIZE = 20 * mm  # scans from arm's length; 10 mm is the usual minimum
 #: ISO/IEC 18004: the light margin, in modules, a reader needs all round a code. The
-#: widest module is a version 1 code's (21 modules): this is the most any code needs.
+#: widest module is a 20 mm version 1 code's (21 modules): this is the most any code
+#: needs (a code grown past 20 mm has the smallest modules, `qr_symbol`).
 QUIET_ZONE = 4 * QR_SIZE / 21
 GAP = 4 * mm  # between the code and its lines: its quiet zone and more
 
@@ -44,7 +48,8 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         self.address = address
         self.lang = lang
         self.ink = ink
-        self.need = QR_SIZE + GAP
+        self.side = qr_symbol(url).side
+        self.need = self.side + GAP
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -58,36 +63,30 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         # Page furniture is mirrored for a right-to-left language, as the band is: the
         # code at the right, its lines ending against it.
         mirrored = right_to_left(self.lang)
-        code_x = self.width - QR_SIZE if mirrored else 0.0
+        side = self.side
+        code_x = self.width - side if mirrored else 0.0
         draw_code(canvas, self.url, code_x, 0.0, self.ink)
-        text_x = code_x - GAP if mirrored else QR_SIZE + GAP
+        text_x = code_x - GAP if mirrored else side + GAP
         align = "right" if mirrored else "left"
         # The code is an artifact: the address beside it, a tagged link, says the same.
         with drawing(canvas, self.structure):
             for runs, y in (
-                ([self.label], QR_SIZE - self.label.size),
-                ([self.address], QR_SIZE - self.label.size * 2.5),
+                ([self.label], side - self.label.size),
+                ([self.address], side - self.label.size * 2.5),
             ):
                 draw_runs(canvas, text_x, y, runs, self.lang, align)
 
 
 def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None:
-    """The QR code of ``url``, `QR_SIZE` square, its lower left corner at (x, y)."""
-    # Only the module matrix is taken from ReportLab's QR widget: its renderer
-    # (renderPDF) opens an empty text object in Helvetica for the drawing's default
-    # font state, leaving an unembedded font in every PDF with a `url:` (#21).
-    # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-
-    code = QrCodeWidget(url, barLevel="M", barBorder=0).qr
-    code.make()
-    rows = code.modules
-    module = QR_SIZE / len(rows)
+    """The QR code of ``url`` (`qr_symbol`), its lower left corner at (x, y)."""
+    symbol = qr_symbol(url)
+    rows = _modules(url, symbol)
+    module = symbol.side / len(rows)
     canvas.saveState()
     canvas.setFillColor(ink)
     path = canvas.beginPath()
     for r, row in enumerate(rows):
-        top = y + QR_SIZE - (r + 1) * module
+        top = y + symbol.side - (r + 1) * module
         c = 0
         for dark, run in groupby(bool(cell) for cell in row):
             count = len(list(run))
@@ -96,6 +95,21 @@ def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None
             c += count
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
+
+
+def _modules(url: str, symbol: Symbol) -> list[list[bool]]:
+    """The module matrix of ``url`` at ``symbol``'s level, its rows from the top."""
+    # Only the module matrix is taken from ReportLab's QR widget: its renderer
+    # (renderPDF) opens an empty text object in Helvetica for the drawing's default
+    # font state, leaving an unembedded font in every PDF with a `url:` (#21).
+    # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    code = QrCodeWidget(url, barLevel=symbol.level, barBorder=0).qr
+    code.make()
+    rows: list[list[bool]] = code.modules
+    assert len(rows) == symbol.modules  # one count of the code's modules, `qr_symbol`
+    return rows
 
 
 class CodeBesideContacts(Flowable):  # type: ignore[misc]
@@ -107,7 +121,7 @@ class CodeBesideContacts(Flowable):  # type: ignore[misc]
         super().__init__()
         self.url = url
         self.ink = ink
-        self.width = self.height = QR_SIZE + 2 * QUIET_ZONE
+        self.width = self.height = qr_symbol(url).side + 2 * QUIET_ZONE
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
