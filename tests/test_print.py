@@ -1071,3 +1071,34 @@ def test_an_address_no_printable_code_holds_is_refused_at_its_line(tmp_path: Pat
         assert "shorten" in result.output
         assert "Traceback" not in result.output
     assert not list(out.rglob("*.pdf")) if out.exists() else True
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_a_long_address_beside_the_code_ends_inside_the_page(tmp_path: Path, locale: str) -> None:
+    """The note printed the address on one line beside the code, however long: a
+    campaign's query string ran past the margin and off the page's edge (off its left
+    edge in Arabic). It is cut where an address parts (after / ? & =) and ends with
+    "…"; the closing box above prints it whole, and the code and the link hold it."""
+    from fasting import LEAFLET
+
+    url = campaign_url(260)
+    root, _ = with_url(tmp_path, url)
+    pdf = build_leaflet(
+        Project.at(root),
+        LEAFLET,
+        locale,
+        tmp_path / "out",
+        options=Options(spec=PrintSpec(paper="a5")),
+    ).path
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[len(document) - 1].render(scale=1).to_pil().convert("L")
+    finally:
+        document.close()
+    margin = round(8 * MM)  # less than any page margin: only what runs off is there
+    edges = ((0, 0, margin, image.height), (image.width - margin, 0, image.width, image.height))
+    for strip in edges:
+        inked = image.crop(strip).point(lambda value: 255 if value < 128 else 0).getbbox()
+        assert inked is None, strip
+    texts = page_texts(pdf)[-1]
+    assert "\u2026" in texts

@@ -14,6 +14,7 @@ or larger for a long address, so that no module is smaller than a phone resolves
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 
 from reportlab.lib.units import mm
@@ -24,11 +25,12 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 from ..i18n.labels import Labels
 from ..languages import right_to_left
 from ..theme.theme import Theme
-from ..typeset import Run, draw_runs
+from ..typeset import Run, draw_runs, runs_width
 from ..typeset.marked_content import Element, drawing
 from .colours import theme_colour
+from .pages import ELLIPSIS
 from .qr_symbol import QR_SIZE, Symbol, qr_symbol
-from .story import short_url
+from .story import as_written, short_url
 from .text import Writer
 
 #: ISO/IEC 18004: the light margin, in modules, a reader needs all round a code. The
@@ -36,6 +38,9 @@ from .text import Writer
 #: needs (a code grown past 20 mm has the smallest modules, `qr_symbol`).
 QUIET_ZONE = 4 * QR_SIZE / 21
 GAP = 4 * mm  # between the code and its lines: its quiet zone and more
+#: Where the note may cut an address too long for its line: after a path's "/", before
+#: a query's "?", "&" and a fragment's "#".
+ADDRESS_PARTS = "/?&#"
 
 
 class OnlineNote(Flowable):  # type: ignore[misc]
@@ -68,13 +73,29 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         draw_code(canvas, self.url, code_x, 0.0, self.ink)
         text_x = code_x - GAP if mirrored else side + GAP
         align = "right" if mirrored else "left"
+        address = shown_address(self.address, self.width - side - GAP, self.lang)
         # The code is an artifact: the address beside it, a tagged link, says the same.
         with drawing(canvas, self.structure):
             for runs, y in (
                 ([self.label], side - self.label.size),
-                ([self.address], side - self.label.size * 2.5),
+                ([address], side - self.label.size * 2.5),
             ):
                 draw_runs(canvas, text_x, y, runs, self.lang, align)
+
+
+def shown_address(address: Run, room: float, lang: str) -> Run:
+    """``address`` as the note's one line of ``room`` points shows it, in the order it
+    was written in a right-to-left line (`as_written`): whole when it fits, else cut
+    before a query's ``?``, ``&`` or ``#`` or after a ``/``, the last that leaves room
+    for "…" (before any character, for a host wider than the line). A campaign's
+    query string ran past the margin and off the page; the closing box above prints
+    the address whole, and the code and the link still hold all of it."""
+    text = address.text
+    cuts = [i + (c == "/") for i, c in enumerate(text) if c in ADDRESS_PARTS]
+    shown = [text, *(text[:cut] + ELLIPSIS for cut in reversed(cuts) if cut)]
+    shown += [text[:cut] + ELLIPSIS for cut in range(len(text) - 1, 0, -1)]
+    runs = (replace(address, text=as_written(piece, lang)) for piece in shown)
+    return next((run for run in runs if runs_width([run], lang) <= room), address)
 
 
 def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None:
