@@ -985,3 +985,120 @@ def test_a_screen_build_of_a_black_theme_sets_no_overprint(tmp_path: Path) -> No
     pdf = build_leaflet(black_project(tmp_path), "infusion-safety", "th", tmp_path / "out").path
     assert {overprints for *_, overprints in painted(pdf)} == {False}
     assert all(" gs" not in content(page) for page in PdfReader(pdf).pages)
+
+
+#: GS1's smallest QR module for phone and image scanners (0.396 mm, `layout/qr_symbol.py`).
+SMALLEST_MODULE = 0.396 * MM
+
+
+def campaign_url(length: int) -> str:
+    """A leaflet's address of ``length`` characters as a clinic's web team sends it: the
+    page, then the tracking parameters a campaign adds."""
+    url = "https://www.example.org/leaflets/choosing-a-clinic?utm_source=leaflet&utm_medium=print"
+    n = 0
+    while len(url) < length:
+        url += f"&utm_content=bangkok-clinic-waiting-room-{n}"
+        n += 1
+    return url[:length]
+
+
+def with_url(tmp_path: Path, url: str) -> tuple[Path, int]:
+    """The fasting fixture (it has a Thai catalog) with ``url``: its root and the line."""
+    import shutil
+
+    from fasting import FIXTURE, LEAFLET
+
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    source = root / "leaflets" / f"{LEAFLET}.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\nblocks:", f"\nurl: {url}\nblocks:", 1), encoding="utf-8")
+    line = source.read_text(encoding="utf-8").splitlines().index(f"url: {url}") + 1
+    return root, line
+
+
+@pytest.mark.parametrize("length", [150, 260, 420])
+@pytest.mark.parametrize(
+    ("locale", "edition", "paper"),
+    [("en", "single", "a5"), ("th", "parallel", "a5"), ("th", "sequential", "a4")],
+)
+def test_a_long_address_prints_a_code_whose_modules_a_phone_resolves(
+    tmp_path: Path, length: int, locale: str, edition: str, paper: str
+) -> None:
+    """A 260-character address with a campaign's query string was squeezed into the
+    fixed 20 mm: 61 modules of 0.33 mm, below what a phone's camera resolves. The code
+    grows, or takes the lower error correction, so each module is at least 0.396 mm, in
+    every edition, and reads back as the address at the size it is printed."""
+    from fasting import LEAFLET
+    from qr_read import find_code
+
+    url = campaign_url(length)
+    root, _ = with_url(tmp_path, url)
+    pdf = build_leaflet(
+        Project.at(root),
+        LEAFLET,
+        locale,
+        tmp_path / "out",
+        edition=edition,
+        options=Options(spec=PrintSpec(paper=paper)),
+    ).path
+    pages = len(PdfReader(pdf).pages)
+    found = [code for page in range(pages) if (code := find_code(pdf, page, url))]
+    readable = [code for code in found if code.matches and code.quiet]
+    assert readable, found
+    for code in readable:
+        assert code.size / code.modules >= SMALLEST_MODULE - 0.05, code
+        assert code.size >= 20 * MM - 0.5  # never smaller than the usual code
+
+
+def test_an_address_no_printable_code_holds_is_refused_at_its_line(tmp_path: Path) -> None:
+    """A 700-character address fits no code a leaflet can print with modules a phone
+    resolves: the build stops at the address's line, says what to do, and writes no
+    PDF (it gave a traceback from the QR encoder's "code length overflow" beyond
+    version 40, and below that a code no phone could read)."""
+    from typer.testing import CliRunner
+
+    from fasting import LEAFLET
+    from msc_leaflet.cli.app import app
+
+    root, line = with_url(tmp_path, campaign_url(700))
+    out = tmp_path / "out"
+    for command in (["build", LEAFLET], ["build", LEAFLET, "-l", "th", "--edition", "parallel"]):
+        result = CliRunner().invoke(app, [*command, "--project", str(root), "--out", str(out)])
+        assert result.exit_code != 0
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"{LEAFLET}.yaml:{line}" in result.output, result.output
+        assert "shorten" in result.output
+        assert "Traceback" not in result.output
+    assert not list(out.rglob("*.pdf")) if out.exists() else True
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_a_long_address_beside_the_code_ends_inside_the_page(tmp_path: Path, locale: str) -> None:
+    """The note printed the address on one line beside the code, however long: a
+    campaign's query string ran past the margin and off the page's edge (off its left
+    edge in Arabic). It is cut where an address parts (after / ? & =) and ends with
+    "…"; the closing box above prints it whole, and the code and the link hold it."""
+    from fasting import LEAFLET
+
+    url = campaign_url(260)
+    root, _ = with_url(tmp_path, url)
+    pdf = build_leaflet(
+        Project.at(root),
+        LEAFLET,
+        locale,
+        tmp_path / "out",
+        options=Options(spec=PrintSpec(paper="a5")),
+    ).path
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[len(document) - 1].render(scale=1).to_pil().convert("L")
+    finally:
+        document.close()
+    margin = round(8 * MM)  # less than any page margin: only what runs off is there
+    edges = ((0, 0, margin, image.height), (image.width - margin, 0, image.width, image.height))
+    for strip in edges:
+        inked = image.crop(strip).point(lambda value: 255 if value < 128 else 0).getbbox()
+        assert inked is None, strip
+    texts = page_texts(pdf)[-1]
+    assert "\u2026" in texts

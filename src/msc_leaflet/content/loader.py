@@ -177,6 +177,7 @@ class _Reader:
             organisation=self.organisation(f),
             numbered_sections=f.boolean("numbered_sections", False),
             url=url,
+            url_line=f.line_of("url"),
             keywords=keywords,
             blocks=tuple(self.block(node, n) for n, node in enumerate(f.sequence("blocks"))),
             disclaimer=self.text(f.node_of("disclaimer"), "disclaimer", "Closing disclaimer."),

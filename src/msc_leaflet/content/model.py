@@ -202,6 +202,7 @@ class Leaflet:
     organisation: Organisation
     numbered_sections: bool = False
     url: str = ""
+    url_line: int = 0  # where 'url' is written, for an address no printable QR code holds
     keywords: tuple[str, ...] = ()
     blocks: tuple[Block, ...]
     disclaimer: Text

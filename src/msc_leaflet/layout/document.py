@@ -40,9 +40,11 @@ from .pages import (
 )
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
+from .qr_symbol import AddressTooLong
 from .story import DateFormatter, Localised
 from .structure import Structure
 from .unprintable import (
+    address_too_long,
     block_of,
     does_not_fit,
     missing_glyph,
@@ -151,6 +153,8 @@ def layout_leaflet(
         return _layout(versions, theme, format_date, edition, spec, tagged)
     except MissingGlyphError as error:
         raise missing_glyph(error, [v.leaflet for v in versions]) from None
+    except AddressTooLong as error:
+        raise address_too_long(error, versions[-1].leaflet) from None
 
 
 def _layout(

@@ -7,10 +7,14 @@ document-control line. Where the page has no room for it below the box, the code
 is drawn inside the box, beside the contacts, whose "This leaflet online: …" line gives
 the address it holds (`ClosingWithCode`): the note on a page of its own cost a sheet
 of paper for two lines.
+
+The code's size and error correction are the address's (`qr_symbol.Symbol`): 20 mm,
+or larger for a long address, so that no module is smaller than a phone resolves.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 
 from reportlab.lib.units import mm
@@ -21,17 +25,22 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 from ..i18n.labels import Labels
 from ..languages import right_to_left
 from ..theme.theme import Theme
-from ..typeset import Run, draw_runs
+from ..typeset import Run, draw_runs, runs_width
 from ..typeset.marked_content import Element, drawing
 from .colours import theme_colour
-from .story import short_url
+from .pages import ELLIPSIS
+from .qr_symbol import QR_SIZE, Symbol, qr_symbol
+from .story import as_written, short_url
 from .text import Writer
 
-QR_SIZE = 20 * mm  # scans from arm's length; 10 mm is the usual minimum
 #: ISO/IEC 18004: the light margin, in modules, a reader needs all round a code. The
-#: widest module is a version 1 code's (21 modules): this is the most any code needs.
+#: widest module is a 20 mm version 1 code's (21 modules): this is the most any code
+#: needs (a code grown past 20 mm has the smallest modules, `qr_symbol`).
 QUIET_ZONE = 4 * QR_SIZE / 21
 GAP = 4 * mm  # between the code and its lines: its quiet zone and more
+#: Where the note may cut an address too long for its line: after a path's "/", before
+#: a query's "?", "&" and a fragment's "#".
+ADDRESS_PARTS = "/?&#"
 
 
 class OnlineNote(Flowable):  # type: ignore[misc]
@@ -44,7 +53,8 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         self.address = address
         self.lang = lang
         self.ink = ink
-        self.need = QR_SIZE + GAP
+        self.side = qr_symbol(url).side
+        self.need = self.side + GAP
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -58,36 +68,46 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         # Page furniture is mirrored for a right-to-left language, as the band is: the
         # code at the right, its lines ending against it.
         mirrored = right_to_left(self.lang)
-        code_x = self.width - QR_SIZE if mirrored else 0.0
+        side = self.side
+        code_x = self.width - side if mirrored else 0.0
         draw_code(canvas, self.url, code_x, 0.0, self.ink)
-        text_x = code_x - GAP if mirrored else QR_SIZE + GAP
+        text_x = code_x - GAP if mirrored else side + GAP
         align = "right" if mirrored else "left"
+        address = shown_address(self.address, self.width - side - GAP, self.lang)
         # The code is an artifact: the address beside it, a tagged link, says the same.
         with drawing(canvas, self.structure):
             for runs, y in (
-                ([self.label], QR_SIZE - self.label.size),
-                ([self.address], QR_SIZE - self.label.size * 2.5),
+                ([self.label], side - self.label.size),
+                ([address], side - self.label.size * 2.5),
             ):
                 draw_runs(canvas, text_x, y, runs, self.lang, align)
 
 
-def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None:
-    """The QR code of ``url``, `QR_SIZE` square, its lower left corner at (x, y)."""
-    # Only the module matrix is taken from ReportLab's QR widget: its renderer
-    # (renderPDF) opens an empty text object in Helvetica for the drawing's default
-    # font state, leaving an unembedded font in every PDF with a `url:` (#21).
-    # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
-    from reportlab.graphics.barcode.qr import QrCodeWidget
+def shown_address(address: Run, room: float, lang: str) -> Run:
+    """``address`` as the note's one line of ``room`` points shows it, in the order it
+    was written in a right-to-left line (`as_written`): whole when it fits, else cut
+    before a query's ``?``, ``&`` or ``#`` or after a ``/``, the last that leaves room
+    for "…" (before any character, for a host wider than the line). A campaign's
+    query string ran past the margin and off the page; the closing box above prints
+    the address whole, and the code and the link still hold all of it."""
+    text = address.text
+    cuts = [i + (c == "/") for i, c in enumerate(text) if c in ADDRESS_PARTS]
+    shown = [text, *(text[:cut] + ELLIPSIS for cut in reversed(cuts) if cut)]
+    shown += [text[:cut] + ELLIPSIS for cut in range(len(text) - 1, 0, -1)]
+    runs = (replace(address, text=as_written(piece, lang)) for piece in shown)
+    return next((run for run in runs if runs_width([run], lang) <= room), address)
 
-    code = QrCodeWidget(url, barLevel="M", barBorder=0).qr
-    code.make()
-    rows = code.modules
-    module = QR_SIZE / len(rows)
+
+def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None:
+    """The QR code of ``url`` (`qr_symbol`), its lower left corner at (x, y)."""
+    symbol = qr_symbol(url)
+    rows = _modules(url, symbol)
+    module = symbol.side / len(rows)
     canvas.saveState()
     canvas.setFillColor(ink)
     path = canvas.beginPath()
     for r, row in enumerate(rows):
-        top = y + QR_SIZE - (r + 1) * module
+        top = y + symbol.side - (r + 1) * module
         c = 0
         for dark, run in groupby(bool(cell) for cell in row):
             count = len(list(run))
@@ -96,6 +116,21 @@ def draw_code(canvas: Canvas, url: str, x: float, y: float, ink: object) -> None
             c += count
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
+
+
+def _modules(url: str, symbol: Symbol) -> list[list[bool]]:
+    """The module matrix of ``url`` at ``symbol``'s level, its rows from the top."""
+    # Only the module matrix is taken from ReportLab's QR widget: its renderer
+    # (renderPDF) opens an empty text object in Helvetica for the drawing's default
+    # font state, leaving an unembedded font in every PDF with a `url:` (#21).
+    # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    code = QrCodeWidget(url, barLevel=symbol.level, barBorder=0).qr
+    code.make()
+    rows: list[list[bool]] = code.modules
+    assert len(rows) == symbol.modules  # one count of the code's modules, `qr_symbol`
+    return rows
 
 
 class CodeBesideContacts(Flowable):  # type: ignore[misc]
@@ -107,7 +142,7 @@ class CodeBesideContacts(Flowable):  # type: ignore[misc]
         super().__init__()
         self.url = url
         self.ink = ink
-        self.width = self.height = QR_SIZE + 2 * QUIET_ZONE
+        self.width = self.height = qr_symbol(url).side + 2 * QUIET_ZONE
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
