@@ -1250,3 +1250,77 @@ def test_a_mark_on_the_wrong_letter_in_a_msgstr_is_refused_at_its_column(
     at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
     assert code == 1 and at in output and character in output, output
     assert "น้ำ" in output and "Traceback" not in output
+
+
+# --- 10. sara am typed as two characters: the page is right, a search finds nothing ---
+
+
+@pytest.mark.parametrize(
+    ("typed", "offset", "meant"),
+    [
+        ("ท\u0e4d\u0e32งาน", 1, "ทำ"),  # ทำงาน ("work"), ํ + า
+        ("ดื่มน\u0e4d\u0e49\u0e32", 5, "น้ำ"),  # น้ำ with the tone typed between ํ and า
+        ("ดื่มน\u0e49\u0e4d\u0e32", 5, "น้ำ"),  # น้ำ with the tone typed first
+        ("ส\u0e4d\u0e32หรับผู้ป่วย", 1, "สำ"),  # สำหรับ ("for")
+        ("ค\u0e48\u0e4d\u0e32", 1, "ค่ำ"),  # ค่ำ ("evening")
+    ],
+)
+@pytest.mark.parametrize("language", ["th", ""])
+def test_thai_sara_am_typed_as_nikhahit_and_aa_is_refused(
+    typed: str, offset: int, meant: str, language: str
+) -> None:
+    """ํ + า print as ำ, but a reader's search for ทำ, น้ำ (and a screen reader) finds
+    nothing: Thai writes ำ (U+0E33), which every Thai keyboard has a key for."""
+    found = refusal(typed, language=language)
+    assert found is not None and found.offset == offset, found
+    assert "U+0E4D" in found.message and "U+0E32" in found.message, found
+    assert "type ำ (U+0E33)" in found.hint and meant in found.hint, found.hint
+
+
+def test_thai_words_with_sara_am_and_pali_nikhahit_pass() -> None:
+    """ำ typed as one character passes, and so does the nikhahit alone, as Pali written
+    in Thai letters uses it (พุทธํ สรณํ คจฺฉามิ, the refuge chant; สํ in สํสาร)."""
+    for text in ["ทำงาน น้ำ ค่ำ สำหรับ กำลัง", "พุทธํ สรณํ คจฺฉามิ", "สํสาร อรหํ"]:
+        assert refusal(text, language="th") is None, text
+
+
+def test_a_tone_typed_after_a_split_sara_am_is_offered_as_one_vowel() -> None:
+    # น ํ า ้ : the tone after า is refused (a mark after a vowel letter); the hint must
+    # spell the syllable as it should be typed, น้ำ, not the split นํ้า.
+    found = refusal("น\u0e4d\u0e32\u0e49")
+    assert found is not None and "น้ำ" in found.hint and "\u0e4d" not in found.hint, found
+
+
+@pytest.mark.parametrize("typed", ["ນ\u0ecd\u0ec9\u0eb2", "ນ\u0ec9\u0ecd\u0eb2", "ກ\u0ecd\u0eb2ລັງ"])
+def test_lao_sara_am_typed_as_niggahita_and_aa_is_shown_not_refused(typed: str) -> None:
+    """Lao ໍ + າ is a spelling in real use (Unicode's CLDR data for Lao writes ໂຄລໍາເບຍ
+    and ກໍາລັງ so), and prints as ຳ: it passes the text policy, and the reviewer is
+    shown it (TEXT001) with the one key to type, as a search for ຳ misses it."""
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    assert refusal(typed, language="lo") is None
+    found = hidden_in_words(f"ເບິ່ງ {typed}")
+    assert [offset for offset, _ in found] == [len("ເບິ່ງ ") + 1], found
+    assert "type ຳ (U+0EB3)" in found[0][1], found
+    assert hidden_in_words("ນ້ຳ ກຳລັງ ບໍ່ ຂໍ ທ່ານໝໍ") == []
+
+
+def test_a_split_thai_sara_am_in_a_msgstr_is_refused_at_its_column(i18n_project: Path) -> None:
+    set_msgstr(i18n_project, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง ห้ามโดนน\u0e4d\u0e49\u0e32")
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    column = len('msgstr "ปิดผ้าพันแผลไว้ 4 ชั่วโมง ห้ามโดนน') + 1
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
+    assert code == 1 and at in output and "U+0E33" in output, output
+    assert "Traceback" not in output
+
+
+def test_a_split_thai_sara_am_in_a_leaflet_is_refused_at_its_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    yaml = leaflet_yaml("- paragraph: ดื่มน\u0e4d\u0e49\u0e32มาก ๆ\n")
+    root = make_project({"sample": yaml.replace("language: en", "language: th")})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and f"sample.yaml:17:{16 + len('ดื่มน')}: error:" in output, output
+    assert "type ำ (U+0E33)" in output and "Traceback" not in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
