@@ -235,7 +235,7 @@ def _mojibake_refusal(text: str, language: str) -> Refusal | None:
     return Refusal(
         found.start,
         f"“{_shown(text[found.start : found.end])}” is “{_shown(found.meant)}” in "
-        f"{_saved_as(found)} read as Windows-1252 or Latin-1 (the wrong encoding): the "
+        f"{_saved_as(found)} read as {found.read_as} (the wrong encoding): the "
         "patient would read these letters instead",
         f"this looks like “{meant}” decoded wrongly: paste it again from the original "
         f"(saved as UTF-8), or type “{meant}”",
