@@ -7,6 +7,7 @@ it would have slipped through (`check`, `i18n check`, `build --strict`).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
@@ -1250,3 +1251,184 @@ def test_a_mark_on_the_wrong_letter_in_a_msgstr_is_refused_at_its_column(
     at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
     assert code == 1 and at in output and character in output, output
     assert "น้ำ" in output and "Traceback" not in output
+
+
+# --- 10. sara am typed as two characters: the page is right, a search finds nothing ---
+
+
+@pytest.mark.parametrize(
+    ("typed", "offset", "meant"),
+    [
+        ("ท\u0e4d\u0e32งาน", 1, "ทำ"),  # ทำงาน ("work"), ํ + า
+        ("ดื่มน\u0e4d\u0e49\u0e32", 5, "น้ำ"),  # น้ำ with the tone typed between ํ and า
+        ("ดื่มน\u0e49\u0e4d\u0e32", 5, "น้ำ"),  # น้ำ with the tone typed first
+        ("ส\u0e4d\u0e32หรับผู้ป่วย", 1, "สำ"),  # สำหรับ ("for")
+        ("ค\u0e48\u0e4d\u0e32", 1, "ค่ำ"),  # ค่ำ ("evening")
+    ],
+)
+@pytest.mark.parametrize("language", ["th", ""])
+def test_thai_sara_am_typed_as_nikhahit_and_aa_is_refused(
+    typed: str, offset: int, meant: str, language: str
+) -> None:
+    """ํ + า print as ำ, but a reader's search for ทำ, น้ำ (and a screen reader) finds
+    nothing: Thai writes ำ (U+0E33), which every Thai keyboard has a key for."""
+    found = refusal(typed, language=language)
+    assert found is not None and found.offset == offset, found
+    assert "U+0E4D" in found.message and "U+0E32" in found.message, found
+    assert "type ำ (U+0E33)" in found.hint and meant in found.hint, found.hint
+
+
+def test_thai_words_with_sara_am_and_pali_nikhahit_pass() -> None:
+    """ำ typed as one character passes, and so does the nikhahit alone, as Pali written
+    in Thai letters uses it (พุทธํ สรณํ คจฺฉามิ, the refuge chant; สํ in สํสาร)."""
+    for text in ["ทำงาน น้ำ ค่ำ สำหรับ กำลัง", "พุทธํ สรณํ คจฺฉามิ", "สํสาร อรหํ"]:
+        assert refusal(text, language="th") is None, text
+
+
+def test_a_tone_typed_after_a_split_sara_am_is_offered_as_one_vowel() -> None:
+    # น ํ า ้ : the tone after า is refused (a mark after a vowel letter); the hint must
+    # spell the syllable as it should be typed, น้ำ, not the split นํ้า.
+    found = refusal("น\u0e4d\u0e32\u0e49")
+    assert found is not None and "น้ำ" in found.hint and "\u0e4d" not in found.hint, found
+
+
+@pytest.mark.parametrize("typed", ["ນ\u0ecd\u0ec9\u0eb2", "ນ\u0ec9\u0ecd\u0eb2", "ກ\u0ecd\u0eb2ລັງ"])
+def test_lao_sara_am_typed_as_niggahita_and_aa_is_shown_not_refused(typed: str) -> None:
+    """Lao ໍ + າ is a spelling in real use (Unicode's CLDR data for Lao writes ໂຄລໍາເບຍ
+    and ກໍາລັງ so), and prints as ຳ: it passes the text policy, and the reviewer is
+    shown it (TEXT001) with the one key to type, as a search for ຳ misses it."""
+    from msc_leaflet.content.text_policy import hidden_in_words
+
+    assert refusal(typed, language="lo") is None
+    found = hidden_in_words(f"ເບິ່ງ {typed}")
+    assert [offset for offset, _ in found] == [len("ເບິ່ງ ") + 1], found
+    assert "type ຳ (U+0EB3)" in found[0][1], found
+    assert hidden_in_words("ນ້ຳ ກຳລັງ ບໍ່ ຂໍ ທ່ານໝໍ") == []
+
+
+def test_a_split_thai_sara_am_in_a_msgstr_is_refused_at_its_column(i18n_project: Path) -> None:
+    set_msgstr(i18n_project, "paragraph/4", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง ห้ามโดนน\u0e4d\u0e49\u0e32")
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    column = len('msgstr "ปิดผ้าพันแผลไว้ 4 ชั่วโมง ห้ามโดนน') + 1
+    at = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}:{column}: error: I18N013"
+    assert code == 1 and at in output and "U+0E33" in output, output
+    assert "Traceback" not in output
+
+
+def test_a_split_thai_sara_am_in_a_leaflet_is_refused_at_its_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    yaml = leaflet_yaml("- paragraph: ดื่มน\u0e4d\u0e49\u0e32มาก ๆ\n")
+    root = make_project({"sample": yaml.replace("language: en", "language: th")})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and f"sample.yaml:17:{16 + len('ดื่มน')}: error:" in output, output
+    assert "type ำ (U+0E33)" in output and "Traceback" not in output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+# --- 11. Mojibake of East Asian encodings ---------------------------------------------
+
+
+def legacy_read_as_cp1252(text: str, encoding: str) -> str:
+    """``text`` saved in ``encoding`` and read one byte per character in Windows-1252
+    (its undefined bytes as Latin-1's C1 controls)."""
+    raw = text.encode(encoding)
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+
+
+EAST_ASIAN = [
+    ("ja", "cp932", "日本語の説明書"),  # Japanese instructions
+    ("ja", "cp932", "患者さんは医師に相談してください"),
+    ("zh_Hans", "gbk", "患者应咨询医生"),  # The patient should consult a doctor.
+    ("zh_Hans", "gbk", "干细胞治疗"),  # stem-cell therapy
+    ("ko", "cp949", "환자는 의사와 상담하십시오"),  # The patient should consult a doctor.
+]
+
+
+@pytest.mark.parametrize(("language", "encoding", "text"), EAST_ASIAN)
+def test_east_asian_text_saved_in_its_encoding_and_read_as_cp1252_is_refused(
+    language: str, encoding: str, text: str
+) -> None:
+    garbled = legacy_read_as_cp1252(text, encoding)
+    found = refusal(f"Note: {garbled}", language=language)
+    assert found is not None and encoding in found.message, (garbled, found)
+    assert found.offset == len("Note: ")
+    first_word = text.split(" ", 1)[0]
+    assert first_word in found.hint, found.hint
+
+
+@pytest.mark.parametrize(
+    ("language", "encoding", "text"),
+    [
+        ("ja", "cp932", "日本"),  # 譌･譛ｬ: half-width katakana where bytes were
+        ("ja", "cp932", "説明書"),  # 隱ｬ譏取嶌
+        ("zh_Hans", "gbk", "日本"),  # 鏃ユ湰
+        ("zh_Hans", "gbk", "干细胞治疗的风险"),
+        ("ko", "cp949", "병원"),  # 蹂묒썝 ("hospital")
+    ],
+)
+def test_utf8_read_as_an_east_asian_encoding_is_refused_when_it_decodes_cleanly(
+    language: str, encoding: str, text: str
+) -> None:
+    garbled = text.encode("utf-8").decode(encoding)
+    found = refusal(f"({garbled})", language=language)
+    assert found is not None and f"read as {encoding}" in found.message, (garbled, found)
+    assert found.offset == 1 and text in found.hint, found
+
+
+def test_utf8_that_lost_bytes_in_a_double_byte_encoding_is_not_guessed() -> None:
+    # 文字化け read as cp932 loses bytes (譁・ｭ怜喧縺・): nothing decodes back cleanly,
+    # so no text is offered as the one meant (and no false alarm is raised).
+    lossy = "文字化け".encode().decode("cp932", errors="replace").replace("\ufffd", "・")
+    found = refusal(lossy, language="ja")
+    assert found is None or "encoding" not in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sévère, Ménière, Sévérine Müller, Øster, Ñandú, «Fußnote», ¿Qué?",
+        "Lê Văn Thịnh, Nguyễn Thị Hương — “bệnh nhân”",
+        "ÉCOLE, NGÃ”, Ångström, Ærø, Þórr, Œuvre, Ça va",
+    ],
+)
+@pytest.mark.parametrize("language", ["ja", "zh_Hans", "ko"])
+def test_accented_latin_in_an_east_asian_text_is_not_taken_for_mojibake(
+    text: str, language: str
+) -> None:
+    assert refusal(text, language=language) is None
+
+
+def test_no_real_text_in_any_language_is_taken_for_east_asian_mojibake() -> None:
+    """Every string the project ships or tests (catalogs, leaflets, fixtures, word and
+    claim lists, and the strings of the tests), read as Japanese, Chinese and Korean,
+    whose encodings are double-byte: no false alarm."""
+    root = Path(__file__).resolve().parents[1]
+    texts: set[str] = set()
+    for po in [*root.glob("locales/**/*.po"), *root.glob("tests/fixtures/**/*.po")]:
+        for entry in read_po(po).entries:
+            texts |= {entry.msgstr, entry.msgid}
+    for path in [
+        *root.glob("leaflets/**/*.yaml"),
+        *root.glob("locales/*.yaml"),
+        *root.glob("tests/fixtures/**/*.yaml"),
+        *root.glob("src/msc_leaflet/data/*.yaml"),
+        *root.glob("src/msc_leaflet/data/*.txt"),
+    ]:
+        with contextlib.suppress(UnicodeDecodeError):
+            texts |= set(path.read_text(encoding="utf-8").splitlines())
+    for path in root.glob("tests/*.py"):
+        source = path.read_text(encoding="utf-8")
+        texts |= {s for s in re.findall(r'"([^"\\\n]*)"', source) if not s.isascii()}
+    texts = {t for t in texts if not t.isascii() and "\\u" not in t}
+    assert len(texts) > 1000
+    refused = [
+        (language, text)
+        for text in sorted(texts)
+        for language in ("ja", "zh_Hans", "ko")
+        if (r := refusal(text, language=language))
+        and "read as" in r.message
+        and any(e in r.message for e in ("cp932", "gbk", "cp949"))
+    ]
+    assert refused == []

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..typeset.syllables import TONE_MARKS
+from .sara_am import joined
 
 #: Marks of which one letter takes one at most, with what they are, for a message.
 ONE_PER_LETTER = (
@@ -222,7 +223,7 @@ def _on_its_consonant(text: str, vowel: int, mark: str) -> str:
     if not start or not _CONSONANTS.fullmatch(text[start - 1]):
         return ""
     spelt = text[start - 1 : vowel] + mark + text[vowel]
-    return spelt.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
+    return joined(spelt)  # นํา้ is น้ำ, not นํ้า
 
 
 def mark_off_its_letters(text: str, letters: str, marks: str) -> tuple[int, str] | None:

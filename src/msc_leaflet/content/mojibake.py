@@ -20,6 +20,16 @@ those characters back as bytes and decoding them as the encoding they were saved
   Windows-874, whose Thai bytes are all above 0xA0): a whole word of three characters
   or more that decodes into letters of the language, well formed (``¼Ùé»èÇÂ`` is
   ผู้ป่วย). A real Latin word is never three accented letters with no plain one.
+* A double-byte legacy encoding (Japanese cp932, Chinese GBK, Korean cp949) read as
+  Windows-1252: two letters of the language or more, each a lead byte (0x81 and up)
+  and a trail byte, which may be ASCII (日本語 in Shift-JIS reads “ú–{Œê), not a Latin
+  word (`_latin_word`: Sévère's "évèr" reads as two Han letters in GBK).
+* UTF-8 read as that double-byte encoding (日本 reads 譌･譛ｬ in cp932, 鏃ユ湰 in GBK): a
+  run of characters that the encoding writes back into UTF-8 of two letters or more
+  of the language. A run that lost bytes (文字化け reads 譁・ｭ怜喧縺・) cannot be
+  written back and is left: only what decodes cleanly is offered as the text meant.
+  Real Japanese, Chinese or Korean written in its encoding is not UTF-8 (日本語 is
+  93 FA 96 7B 8C EA in cp932, a continuation byte first).
 """
 
 from __future__ import annotations
@@ -65,15 +75,25 @@ _UTF8_SEQUENCE = re.compile(
 _LEGACY_WORD = re.compile(f"(?<![0-9A-Za-z]){_reading(0x80, 0xFF)}{{3,}}(?![0-9A-Za-z])")
 
 
+#: A character of a double-byte encoding read one byte per character in Windows-1252:
+#: a lead byte and a trail byte, ASCII (0x40 to 0x7E) or not, two such characters or more.
+_DOUBLE_BYTE_WORD = re.compile(f"(?:{_reading(0x81, 0xFE)}[@-~{_reading(0x80, 0xFE)[1:-1]}]){{2,}}")
+#: A run of non-ASCII characters: where UTF-8 read as a double-byte encoding shows up.
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]{2,}")
+#: What mojibake is usually read as.
+WINDOWS_1252 = "Windows-1252 or Latin-1"
+
+
 @dataclass(frozen=True)
 class Mojibake:
     """A run of ``text[start:end]`` that is the bytes of ``meant`` read in the wrong
-    encoding: ``encoding``, the one they were saved in."""
+    encoding: ``encoding``, the one they were saved in, read as ``read_as``."""
 
     start: int
     end: int
     meant: str
     encoding: str
+    read_as: str = WINDOWS_1252
 
 
 def mojibake(
@@ -87,9 +107,17 @@ def mojibake(
     ``letters``: whether a letter is one of the text's language (Latin letters always
     pass); ``legacy_encoding``: the language's own pre-Unicode encoding, if any, and
     ``well_formed``: whether a word decoded from it is spelt as the language writes."""
-    legacy = _legacy_run(text, legacy_encoding, letters, well_formed)
-    found = [run for run in (_utf8_run(text, letters), legacy) if run]
-    return min(found, key=lambda run: run.start) if found else None
+    if _double_byte(legacy_encoding):
+        runs = [
+            _double_byte_run(text, legacy_encoding, letters, well_formed),
+            _utf8_as_double_byte_run(text, legacy_encoding, letters),
+        ]
+    else:
+        runs = [_legacy_run(text, legacy_encoding, letters, well_formed)]
+    found = [run for run in (_utf8_run(text, letters), *runs) if run]
+    # Where two start together (È¯ is UTF-8's ȯ and the start of Korean in cp949), the
+    # longer run is the one the text was garbled as.
+    return min(found, key=lambda run: (run.start, run.start - run.end)) if found else None
 
 
 def _utf8_run(text: str, letters: Callable[[str], bool]) -> Mojibake | None:
@@ -154,6 +182,66 @@ def _legacy_run(
         if _latin_word(word) or not all(letters(c) for c in meant) or not well_formed(meant):
             continue
         return Mojibake(match.start(), match.end(), meant, encoding)
+    return None
+
+
+def _double_byte(encoding: str) -> bool:
+    """Whether ``encoding`` writes a letter in two bytes (cp932, GBK, cp949, Big5): it
+    reads one of these pairs as one letter (亜 in cp932, 가 in cp949, 一 in Big5),
+    where a single-byte encoding (cp874) reads two."""
+    if not encoding:
+        return False
+    pairs = (b"\x88\x9f", b"\xb0\xa1", b"\xa4\x40")
+    return any(len(pair.decode(encoding, "replace")) == 1 for pair in pairs)
+
+
+def _double_byte_run(
+    text: str,
+    encoding: str,
+    letters: Callable[[str], bool],
+    well_formed: Callable[[str], bool],
+) -> Mojibake | None:
+    """The first run of ``text`` that is the language's double-byte encoding read as
+    Windows-1252: each pair of bytes one letter of the language, spelt as it writes."""
+    for match in _DOUBLE_BYTE_WORD.finditer(text):
+        raw = bytes(_BYTES.get(c, ord(c)) for c in match.group())
+        try:
+            meant = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        word = match.group()
+        if len(meant) * 2 != len(raw) or _latin_word(word) or _latin_trails(word):
+            continue  # a single-byte (half-width) character, or Latin words
+        if all(letters(c) for c in meant) and well_formed(meant):
+            return Mojibake(match.start(), match.end(), meant, encoding)
+    return None
+
+
+def _latin_trails(word: str) -> bool:
+    """Whether the trail bytes of ``word`` (`_DOUBLE_BYTE_WORD`) look like Latin text:
+    an accented letter then a plain one, over and over (“Tôi, évér). GB2312's and KS X
+    1001's letters have no ASCII trail byte, Shift-JIS's one in three: over a third of
+    ASCII letters, or any in a run of two characters, is a Latin word's."""
+    trails = word[1::2]
+    plain = sum(1 for c in trails if c.isascii() and c.isalpha())
+    return plain * 3 > len(trails) or (plain > 0 and len(trails) < 3)
+
+
+def _utf8_as_double_byte_run(
+    text: str, encoding: str, letters: Callable[[str], bool]
+) -> Mojibake | None:
+    """The first run of ``text`` that is UTF-8 read as the language's double-byte
+    encoding: written back in it, it decodes as UTF-8 into two letters or more of the
+    language (or punctuation), and every character was kept."""
+    for match in _NON_ASCII_RUN.finditer(text):
+        try:
+            meant = match.group().encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if sum(1 for c in meant if letters(c)) < 2:
+            continue
+        if all(letters(c) or unicodedata.category(c)[0] in "PZ" for c in meant):
+            return Mojibake(match.start(), match.end(), meant, "UTF-8", encoding)
     return None
 
 

@@ -14,8 +14,8 @@ show differently to the two are the attack surface:
   with no letter to sit on, a mark typed twice or out of order on one letter, or a
   Khmer coeng with nothing to write below (`mark_typos`), Burmese signs in the Zawgyi
   encoding's order, or in Burmese text its forms (`zawgyi`), text decoded in the wrong
-  encoding (`mojibake`: à¸œ for ผ, Ã© for é), and a text of only invisible characters
-  (`prints_nothing`).
+  encoding (`mojibake`: à¸œ for ผ, Ã© for é), Thai sara am typed as ํ + า (`sara_am`),
+  and a text of only invisible characters (`prints_nothing`).
 * **Kept and shown to the reviewer**: zero-width spaces and joiners, word joiners and
   soft hyphens have real uses (Thai and Lao line-break hints, Arabic and Indic
   joining, hyphenation points), so they are allowed — but where no script needs them,
@@ -52,6 +52,7 @@ from .mark_typos import (
     mark_typos,
 )
 from .mojibake import Mojibake, as_meant, mojibake
+from .sara_am import LAO_SARA_AM, THAI_SARA_AM, joined, split_sara_am, syllable
 from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -152,6 +153,9 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
         misplaced = _misplaced_mark(text, language)
         if misplaced is not None:
             return misplaced
+        split = _split_thai_sara_am(text)
+        if split is not None:
+            return split
     if "x" not in kinds and "m" * (MAX_MARKS + 1) not in kinds:
         typo = _mark_typo(text, kinds, language)
         if typo is not None or "b" not in kinds:
@@ -231,7 +235,7 @@ def _mojibake_refusal(text: str, language: str) -> Refusal | None:
     return Refusal(
         found.start,
         f"“{_shown(text[found.start : found.end])}” is “{_shown(found.meant)}” in "
-        f"{_saved_as(found)} read as Windows-1252 or Latin-1 (the wrong encoding): the "
+        f"{_saved_as(found)} read as {found.read_as} (the wrong encoding): the "
         "patient would read these letters instead",
         f"this looks like “{meant}” decoded wrongly: paste it again from the original "
         f"(saved as UTF-8), or type “{meant}”",
@@ -357,6 +361,25 @@ def _misplaced_mark(text: str, language: str) -> Refusal | None:
         f"vowel ({vowels}), so "
         "the page prints a mark no word has, and a search for the word finds nothing",
         f"type “{letter}” without the mark, and the mark on the syllable's vowel",
+    )
+
+
+def _split_thai_sara_am(text: str) -> Refusal | None:
+    """Thai sara am typed as ํ + า (`sara_am`): the page prints ำ, a search for the
+    word finds nothing. After `_misplaced_mark`, which names a tone typed after า."""
+    if "\u0e4d" not in text:
+        return None
+    match = split_sara_am(text, "Thai")
+    if match is None:
+        return None
+    meant = syllable(text, match)
+    return Refusal(
+        match.start(),
+        f"{name(chr(0x0E4D))} and {name(chr(0x0E32))} typed for sara am: the page prints "
+        "ำ, but a search for the word, a screen reader and a copy from the PDF read two "
+        "other characters",
+        f"type ำ ({_code(THAI_SARA_AM)}), the one key for sara am, after the tone mark: "
+        f"{meant} ({_code(meant)})",
     )
 
 
@@ -627,8 +650,7 @@ def visible(text: str) -> str:
     runs = mark_runs(text)
     if runs:
         text = as_drawn(text, runs)  # ย้้อนวัย is the ย้อนวัย the page shows
-    if "\u0e4d" in text or "\u0ecd" in text:
-        text = _SPLIT_SARA_AM.sub(_sara_am, text)
+    text = joined(text)  # ทํา, ນໍ້າ: the one vowel the page prints (`sara_am`)
     if MYANMAR_ZERO in text:
         text = "".join(MYANMAR_WA if typed_for_wa(text, k) else c for k, c in enumerate(text))
     # Each distinct character asked once: a paragraph repeats few (the checks ask for
@@ -639,16 +661,6 @@ def visible(text: str) -> str:
     if _THAI_AND_LAO.issubset({_thai_or_lao(char) for char in set(text)}):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
-
-
-# Thai ำ and Lao ຳ (sara am) are drawn as a nikhahit over the consonant and an aa after
-# it, and print exactly so when typed as the two (ํ + า, ໍ + າ), a tone mark before or
-# between them: a Lao keyboard types ນ້ຳ as ນໍ້າ, and a Thai PDF's text layer gives ทำ
-# back as ทํา, so a claim pasted from one (สําเร็จ 100%) matched nothing. Unicode keeps
-# them apart (ำ decomposes only under NFKC, which splits it); the checks read one vowel.
-_SPLIT_SARA_AM = re.compile(
-    "([\u0e48-\u0e4b]?)\u0e4d([\u0e48-\u0e4b]?)\u0e32|([\u0ec8-\u0ecb]?)\u0ecd([\u0ec8-\u0ecb]?)\u0eb2"
-)
 
 
 #: Sara am, with the tone mark before it, as `visible` gives it: what `typed_sara_am`
@@ -663,13 +675,6 @@ def typed_sara_am(seen: str) -> list[str]:
     tone, am = seen[:-1], seen[-1]
     nikhahit, aa = ("\u0e4d", "\u0e32") if am == "\u0e33" else ("\u0ecd", "\u0eb2")
     return list(dict.fromkeys([seen, tone + nikhahit + aa, nikhahit + tone + aa]))
-
-
-def _sara_am(match: re.Match[str]) -> str:
-    thai_tone, thai_between, lao_tone, lao_between = match.groups()
-    if lao_tone is None:
-        return f"{thai_tone}{thai_between}\u0e33"
-    return f"{lao_tone}{lao_between}\u0eb3"
 
 
 MYANMAR_ZERO = "\u1040"
@@ -807,7 +812,8 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
     """(offset, description) of what a reviewer cannot see inside a word of a script
     that never needs it: invisible characters between Latin, Cyrillic or Greek letters,
     a zero-width space before a mark (a break hint inside a letter, which no line
-    takes), and words mixing Latin letters with look-alikes from another script."""
+    takes), Lao ຳ typed as ໍ + າ (`sara_am`: a spelling in use, which a search misses),
+    and words mixing Latin letters with look-alikes from another script."""
     found = []
     for offset, char in enumerate(text):
         if _IGNORABLE.fullmatch(char) and 0 < offset < len(text) - 1:
@@ -840,6 +846,17 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
                     f"letter {name(MYANMAR_WA)}: a search or a screen reader finds a digit",
                 )
             )
+    lao_split = split_sara_am(text, "Lao") if "\u0ecd" in text else None
+    if lao_split is not None:
+        typed = text[max(lao_split.start() - 1, 0) : lao_split.end()]
+        found.append(
+            (
+                lao_split.start(),
+                f"“{typed}” is spelt with {name(chr(0x0ECD))} and {name(chr(0x0EB2))}, "
+                f"printed as ຳ: a search for {syllable(text, lao_split)} finds nothing; "
+                f"type ຳ ({_code(LAO_SARA_AM)}) after the tone mark",
+            )
+        )
     seen = _IGNORABLE.sub("", text)
     for match in _THAI_LAO_RUN.finditer(seen):
         if _mixes_thai_and_lao(match.group()):
