@@ -503,7 +503,9 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
     """A tool (Poedit, Weblate) wrote the kicker as msgid_plural/msgstr[0]. The build
     prints it in English with a warning at its line, and `i18n check` refuses it, but
     stats said 100 % ready and "translated", while a sign-off refused it as untranslated
-    and sent the clinician to stats, which showed nothing left."""
+    and sent the clinician to stats, which showed nothing left. It is written, and the
+    build refused it: stats, the review and the build call it rejected (not untranslated,
+    which sent the translator looking for an empty msgstr)."""
     edit(
         root / TH_PO,
         'msgid "Patient information"\nmsgstr "ข้อมูลสำหรับผู้ป่วย"',
@@ -511,7 +513,7 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
         'msgstr[0] "ข้อมูลสำหรับผู้ป่วย"',
     )
     row = stats(root)
-    assert (row["untranslated"], row["review"]) == (1, "incomplete"), row
+    assert (row["rejected"], row["untranslated"], row["review"]) == (1, 0, "incomplete"), row
     code, output = invoke("i18n", "stats", "--project", str(root))
     assert re.search(r"care-basics .* 9\d%  not ready  incomplete", output), output
     code, output = invoke("i18n", "check", "--project", str(root))
@@ -519,7 +521,7 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
         output
     )
     code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
-    assert "not ready   1 text is untranslated or fuzzy (kicker)" in output, output
+    assert "not ready   1 text is refused by the build's checks (kicker)" in output, output
     code, output = review(root, "clinical", "Dr. Malee Srisuk")
     assert code == 1 and "(kicker)" in output and signoff_file(root) == ""
 

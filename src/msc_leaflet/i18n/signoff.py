@@ -154,7 +154,7 @@ def text_state(
             found, language, template.source_language
         ):
             missing.append(_context(entry))
-            if found is not None and found.printed:  # written, usable in form, refused
+            if found is not None and found.translated:  # written, not fuzzy: refused
                 refused.append(_context(entry))
         context = _context(entry)
         sources.append(_digest(context, entry.msgid))
