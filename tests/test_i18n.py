@@ -887,3 +887,61 @@ def test_a_no_op_update_under_source_date_epoch_changes_no_byte(
     assert '"POT-Creation-Date: 2026-12-02 00:00+0000\\n"' in pot
     code, output = invoke("i18n", "update", "--project", str(root))
     assert code == 0 and "updated" not in output, output
+
+
+# The entry `first-day` as a tool that writes plural form leaves it: msgstr[n], and
+# whether the translator's work is fuzzy. The column stats counts it in, and whether
+# the build (which looks every text up as one msgstr) says it refused a written one.
+PLURAL_FIRST_DAY = {
+    "translated": ({0: "วันแรก"}, False, "rejected"),
+    "partly": ({0: "วันแรก", 1: ""}, False, "rejected"),
+    "a form the checks refuse": ({0: "วันแรก", 1: "วันแรก\u202e"}, False, "rejected"),
+    "fuzzy": ({0: "วันแรก"}, True, "fuzzy"),
+    "nothing written": ({0: ""}, False, "untranslated"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PLURAL_FIRST_DAY))
+def test_stats_counts_a_plural_entry_as_the_build_prints_it(tmp_path: Path, case: str) -> None:
+    """A translation written in plural form (msgid_plural, msgstr[0]) is refused by the
+    build, which warns that it printed the English; stats counted it untranslated, so
+    the translator looked for an empty msgstr and found a complete one, and the
+    sign-off called it "untranslated or fuzzy". Every column now follows the build."""
+    import json
+
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.i18n.localizer import localize_with_fallbacks
+
+    forms, fuzzy, column = PLURAL_FIRST_DAY[case]
+    root = copy_project(tmp_path)
+    catalog = read_po(root / PO)
+    [entry] = [e for e in catalog.active if e.msgctxt == "first-day"]
+    entry.msgstr, entry.msgid_plural, entry.msgstr_plural = "", "The first days", forms
+    entry.set_fuzzy(fuzzy)
+    write_po(root / PO, catalog)
+
+    rows = json.loads(cli("stats", "--format", "json", "--project", str(root)))
+    care = next(r for r in rows if r["domain"] == "care-basics")
+    counts = {name: care[name] for name in ("fuzzy", "rejected", "untranslated")}
+    assert counts == {name: int(name == column) for name in counts}, care
+    assert care["translated"] + 1 == care["printed"] and not care["ready"]
+    assert [r["context"] for r in care["rejections"]] == (["first-day"] * (column == "rejected"))
+
+    project = Project.at(root)
+    leaflet = load_leaflet(project.leaflet_path("care-basics"), project)[0]
+    _, findings, fallbacks = localize_with_fallbacks(leaflet, "th", project)
+    assert [text.context for text in fallbacks] == ["first-day"]
+    refused = [f for f in findings if "translation of 'first-day' not used" in f.message]
+    assert bool(refused) == (column == "rejected")
+    if refused:
+        [rejection] = care["rejections"]
+        assert rejection["line"] == refused[0].location.line
+        assert rejection["reason"] in refused[0].message
+
+    code, output = invoke(
+        "i18n", "review", "care-basics", "-l", "th", "--by", "Somchai Jaidee",
+        "--role", "reviewer", "--project", str(root),
+    )  # fmt: skip
+    assert code == 1 and "first-day" in output and "Traceback" not in output, output
+    said = "refused by the build's checks" if column == "rejected" else "untranslated or fuzzy"
+    assert said in output, output

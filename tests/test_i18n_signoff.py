@@ -503,7 +503,9 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
     """A tool (Poedit, Weblate) wrote the kicker as msgid_plural/msgstr[0]. The build
     prints it in English with a warning at its line, and `i18n check` refuses it, but
     stats said 100 % ready and "translated", while a sign-off refused it as untranslated
-    and sent the clinician to stats, which showed nothing left."""
+    and sent the clinician to stats, which showed nothing left. It is written, and the
+    build refused it: stats, the review and the build call it rejected (not untranslated,
+    which sent the translator looking for an empty msgstr)."""
     edit(
         root / TH_PO,
         'msgid "Patient information"\nmsgstr "ข้อมูลสำหรับผู้ป่วย"',
@@ -511,7 +513,7 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
         'msgstr[0] "ข้อมูลสำหรับผู้ป่วย"',
     )
     row = stats(root)
-    assert (row["untranslated"], row["review"]) == (1, "incomplete"), row
+    assert (row["rejected"], row["untranslated"], row["review"]) == (1, 0, "incomplete"), row
     code, output = invoke("i18n", "stats", "--project", str(root))
     assert re.search(r"care-basics .* 9\d%  not ready  incomplete", output), output
     code, output = invoke("i18n", "check", "--project", str(root))
@@ -519,7 +521,7 @@ def test_a_text_in_plural_form_is_not_counted_as_translated(root: Path) -> None:
         output
     )
     code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
-    assert "not ready   1 text is untranslated or fuzzy (kicker)" in output, output
+    assert "not ready   1 text is refused by the build's checks (kicker)" in output, output
     code, output = review(root, "clinical", "Dr. Malee Srisuk")
     assert code == 1 and "(kicker)" in output and signoff_file(root) == ""
 
@@ -549,3 +551,76 @@ def test_a_strict_build_hints_the_first_thing_to_do_before_a_sign_off(
     set_msgstr(po, "first-day", "วันแรก", fuzzy=False)  # what the hint says to do
     code, output = review(root, "clinical", "Dr. Malee Srisuk")
     assert code == 0, output
+
+
+@pytest.fixture
+def packaged_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Replace the package's ``data/units.yaml`` as an upgrade of msc-leaflet would: call
+    the result with (old, new) to edit the copy the checks read. Every verdict cached
+    from the old words is dropped, before and after."""
+    from msc_leaflet.data import data_path as real
+    from msc_leaflet.i18n import localizer, numbers
+
+    copy = tmp_path / "package-data" / "units.yaml"
+    copy.parent.mkdir()
+    copy.write_bytes(real("units.yaml").read_bytes())
+    monkeypatch.setattr(
+        numbers, "data_path", lambda name: copy if name == "units.yaml" else real(name)
+    )
+
+    def forget() -> None:
+        for value in [*vars(numbers).values(), localizer._translation_errors]:
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+    def upgrade(old: str, new: str) -> None:
+        edit(copy, old, new)
+        forget()
+
+    yield upgrade
+    monkeypatch.undo()
+    forget()
+
+
+def test_an_upgrade_that_refuses_an_approved_translation_makes_it_stale(
+    root: Path, packaged_units: Any
+) -> None:
+    """After an upgrade whose unit words (data/units.yaml) make the build refuse an
+    approved Thai text, the page prints it in English, and the approval still showed as
+    current. What the reader reads is the verdict, not the word list: the texts it
+    sends back to English are named, refused."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    packaged_units("  hour: [ชั่วโมง, ชม.]", "  day: [ชั่วโมง]\n  hour: [ชม.]")
+    state, changed = th_review(root)
+    assert state == "stale", changed
+    assert changed and set(changed.values()) == {"refused by the build's checks"}, changed
+    assert "subtitle" in changed and "short-answer" in changed, changed
+
+
+def test_an_upgrade_of_words_this_translation_does_not_use_keeps_its_approval(
+    root: Path, packaged_units: Any
+) -> None:
+    """Another language's unit words, or a Thai word none of its texts writes, change
+    nothing a Thai reader of this leaflet reads."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    packaged_units("  hour: [ម៉ោង]", "  hour: [ម៉ោង, ម.]")
+    packaged_units("  hour: [ชั่วโมง, ชม.]", "  hour: [ชั่วโมง, ชม., ชั่วโมงครึ่ง]")
+    assert th_review(root) == ("approved", {})
+
+
+def test_a_logo_swapped_after_approval_makes_it_stale(root: Path) -> None:
+    """The clinic's logo is printed on every page a patient reads, as its name is: a
+    logo swapped for another clinic's (or one saying something else) after approval
+    was printed under an approval no one gave. An edit elsewhere in the clinic's
+    profile that prints nothing keeps the approval."""
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "teal").save(root / "organisations" / "logo.png")
+    edit(
+        root / ORGANISATION, "name: Test Clinic", "name: Test Clinic\nlogo: organisations/logo.png"
+    )
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / ORGANISATION, "name: Test Clinic", "# the clinic's own profile\nname: Test Clinic")
+    assert th_review(root) == ("approved", {})
+    Image.new("RGB", (40, 30), "navy").save(root / "organisations" / "logo.png")
+    assert th_review(root) == ("stale", {"organisation:logo": "source changed"})

@@ -119,14 +119,27 @@ def _entry_errors(entry: Entry, language: str, source_language: str = "en") -> t
 
 def prints_translation(entry: Entry | None, language: str, source_language: str) -> bool:
     """Whether a leaflet prints ``entry``'s translation into ``language`` (a draft built
-    with --allow-fuzzy aside): written, not fuzzy, one msgstr (`Entry.printed`), and
-    passing the checks `localize` runs. The one definition stats, the sign-off, the desk
-    and the build share: stats counted a msgstr the build refuses (a lost citation,
-    unclosed markup) as translated, and a translator read "ready" over an English
-    paragraph."""
+    with --allow-fuzzy aside): written, not fuzzy, and passing the checks `localize`
+    runs, which refuse one written in plural form (`Entry.printed`). The one definition
+    stats, the sign-off, the desk and the build share: stats counted a msgstr the build
+    refuses (a lost citation, unclosed markup) as translated, and a translator read
+    "ready" over an English paragraph."""
     return (
-        entry is not None and entry.printed and not _entry_errors(entry, language, source_language)
+        entry is not None
+        and entry.translated
+        and not refusal_reasons(entry, language, source_language)
     )
+
+
+def refusal_reasons(entry: Entry, language: str, source_language: str) -> tuple[Problem, ...]:
+    """Why the build refuses ``entry``'s translation, written and not fuzzy, and prints
+    its source text with a warning (`_Translator`): a lost citation, unclosed markup, or
+    the plural form (msgid_plural, msgstr[0]) a leaflet never looks up. Nothing for an
+    entry not written or fuzzy: those are untranslated or fuzzy, not refused. Stats
+    counted a plural entry the build refused as untranslated, though it was written."""
+    if not entry.translated:
+        return ()
+    return _entry_errors(entry, language, source_language)
 
 
 def refusals(
@@ -135,8 +148,7 @@ def refusals(
     """The entries of ``domain``'s catalog (read from ``path``) whose translation the
     build refuses, printing the source text instead, each with the reason and the place
     the build's warning gives: stats counts and lists them with the same words. Those
-    not printed for another reason (nothing written, fuzzy, in plural form) are not
-    among them."""
+    not printed for another reason (nothing written, fuzzy) are not among them."""
     language = catalog_language(path)
     if domain == UI_DOMAIN:
         found = _ui_fallbacks(catalog.lookup(), language, path)
@@ -145,7 +157,7 @@ def refusals(
         }
     refused = {}
     for entry in catalog.active:
-        if entry.printed and (problems := _entry_errors(entry, language, source_language)):
+        if problems := refusal_reasons(entry, language, source_language):
             refused[entry.key] = _rejected(path, entry, _reasons(problems), problems)
     return refused
 

@@ -50,7 +50,7 @@ from .catalog import (
 )
 from .extract import is_optional, leaflet_template
 from .formatting import english_language_name
-from .localizer import prints_translation
+from .localizer import prints_translation, refusal_reasons
 from .pofile import read_po
 from .signoff_scope import PageItem, is_page_item, is_translated, page_items
 
@@ -149,12 +149,15 @@ def text_state(
     sources, translations, entries, missing, refused = [], [], {}, [], []
     for entry in template.active:
         found = translated.get(entry.key)
-        written = _translation(found)
+        rejected = found is not None and bool(
+            refusal_reasons(found, language, template.source_language)
+        )
+        written = _translation(found, rejected)
         if not is_optional(entry.msgctxt) and not prints_translation(
             found, language, template.source_language
         ):
             missing.append(_context(entry))
-            if found is not None and found.printed:  # written, usable in form, refused
+            if rejected:
                 refused.append(_context(entry))
         context = _context(entry)
         sources.append(_digest(context, entry.msgid))
@@ -170,15 +173,23 @@ def text_state(
     )  # fmt: skip
 
 
-def _translation(found: Entry | None) -> tuple[str, ...]:
+def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
     """What the fingerprint of ``found``'s translation is made of: its forms, and a mark
     when it is fuzzy. Nothing for an entry with no translation. A fuzzy reference title
     does not stop a sign-off (it may stay English) but `--allow-fuzzy` prints it: its
-    words are approved with it, and the flag too, which decides whether it is printed."""
+    words are approved with it, and the flag too, which decides whether it is printed.
+
+    ``rejected``: the build refuses it now and prints the source instead
+    (`localizer.refusal_reasons`). The verdict is what the reader reads, not the word
+    lists and checks behind it (data/numbers.yaml, data/units.yaml, languages.yaml): an
+    upgrade whose unit words refused an approved text printed English under a current
+    approval, while one that changed words this text does not use must send no one back.
+    No mark otherwise, so records made before it was fingerprinted stay current."""
     if found is None or not found.has_translation:
         return ("",)
     forms = tuple(found.forms)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
-    return (*forms, "fuzzy") if found.fuzzy else forms
+    marks = ("fuzzy",) * found.fuzzy + ("refused",) * rejected
+    return (*forms, *marks)
 
 
 def signoff_path(project: Project, locale: str) -> Path:
@@ -390,7 +401,11 @@ def changed_since(approval: SignOff | None, state: TextState) -> tuple[tuple[str
         elif before.split()[0] != now.split()[0]:
             changed.append((context, "source changed"))
         else:
-            changed.append((context, "translation changed"))
+            # Refused now (by this catalog's edit or by the package's checks): say why it
+            # is no longer printed, not that its words changed, which they may not have.
+            changed.append(
+                (context, REFUSED if context in state.refused else "translation changed")
+            )
     changed += [(context, "removed") for context in old if context not in state.entries]
     return tuple(changed)
 

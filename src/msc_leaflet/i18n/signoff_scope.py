@@ -5,7 +5,9 @@ A clinician approves a leaflet as it is printed. Its catalog holds only the text
 translator writes; the pages also print that language's ``ui`` words ("References", a
 callout's title, "Version"), the document control (code, version, dates), the clinic's
 name and contacts (its phone is the emergency number), the address behind the QR code,
-each reference's authors, year, journal and DOI, and the pictures. Each of these is one
+each reference's authors, year, journal and DOI, and the pictures: the figures and the
+clinic's logo (printed on the first page, it says whose advice this is, as the clinic's
+name does; one swapped for another clinic's was printed under the approval). Each of these is one
 *page item* here, as (source, as printed), so the proof names the one that changed. Its
 name has a colon, which no catalog context has (block ids are slugs, reference titles
 ``ref/<key>/title``).
@@ -14,8 +16,11 @@ Left out, because no reader reads them, so editing them must not send a clinicia
 the desk's words; the ``ui`` words this leaflet never prints; the PDF's keywords; a
 block's ``note`` (waivers of claim checks, notes to translators); translators' comments;
 the glossary (it judges texts and changes none); ``words.txt`` (it moves line breaks,
-never a word: the proof shows where lines break); the theme; the clinic's logo (its
-brand, not its advice: a new logo would send every translation of every leaflet back).
+never a word: the proof shows where lines break); the theme; the word lists and checks
+that judge a translation (data/numbers.yaml, data/units.yaml): what a reader reads of
+them is the verdict, printed translated or in the source language, which the
+translation's fingerprint holds (`signoff._translation`), so a new unit word for
+another language, or one this text does not use, sends no one back.
 """
 
 from __future__ import annotations
@@ -92,11 +97,16 @@ def _citation(reference: Reference) -> str:
 
 
 def _pictures(leaflet: Leaflet) -> dict[str, PageItem]:
-    """Each figure's image, by the sha256 of its file: a swapped dosing diagram is read."""
+    """Each image printed, by the sha256 of its file: a swapped dosing diagram is read,
+    and so is the logo that says which clinic gives this advice."""
     from ..build.fingerprint import file_sha256  # the build's cached hashes, not a second
 
+    logo = leaflet.organisation.logo
     return {
-        f"figure:{block.id}": (file_sha256(block.path), NOT_TRANSLATED)
-        for block in leaflet.blocks
-        if isinstance(block, Figure)
+        **({"organisation:logo": (file_sha256(logo), NOT_TRANSLATED)} if logo else {}),
+        **{
+            f"figure:{block.id}": (file_sha256(block.path), NOT_TRANSLATED)
+            for block in leaflet.blocks
+            if isinstance(block, Figure)
+        },
     }

@@ -113,7 +113,7 @@ def catalog_stats(
     for entry in catalog.active:
         if entry.key in refused:
             continue
-        if entry.printed or (is_optional(entry.msgctxt) and not entry.has_translation):
+        if entry.translated or (is_optional(entry.msgctxt) and not entry.has_translation):
             translated += 1
             done.add(entry.key)
         elif entry.fuzzy and entry.has_translation:
