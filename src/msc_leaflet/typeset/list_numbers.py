@@ -36,7 +36,7 @@ from reportlab.platypus.flowables import BulletDrawer, _bulletFormat
 
 from .fonts import shaping_font
 from .marked_content import Element, content_of
-from .outlines import glyph_form, units_per_em
+from .outlines import FormPlacer, glyph_form, units_per_em
 from .overprint import overprint_glyphs
 from .paragraph import TextParagraph
 from .reading_order import RIGHT_TO_LEFT_MARK, inked
@@ -140,16 +140,18 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
             canv.drawText(layer)
         canv.setFillColor(self._bulletColor)
         overprint_glyphs(canv, self._bulletColor)
-        scale = size / units_per_em(font)
+        scale = f"{size / units_per_em(font):g}"
         doc = document_of(canv)
         glyphs = shaping_font(font).face.charToGlyph
+        digits = FormPlacer(canv._code)
         pen = left
         for char in text:
             gid = glyphs.get(ord(char))
             form = glyph_form(canv, doc, font, gid) if gid is not None else None
             if form is not None:
-                canv._code.append(f"q {scale:g} 0 0 {scale:g} {pen:g} {baseline:g} cm /{form} Do Q")
+                digits.place(form, scale, pen, baseline)
             pen += stringWidth(char, font, size)
+        digits.close()
         canv.restoreState()
 
 

@@ -7,10 +7,12 @@ extractors, whose heuristics (sort by x, new line at a raised glyph) would other
 scramble them. The text they belong to is carried by the base glyph of their cluster.
 
 Each distinct outline is written once per document, as a form XObject in font units
-that takes the fill colour of whoever draws it; every occurrence is then
+that takes the fill colour of whoever draws it; one occurrence alone is then
 ``q s 0 0 s x y cm /FormXob.m0_123 Do Q``, some 40 bytes. Written inline at every
 occurrence, the marks of a 4-page Thai leaflet came to 1.1 MB of page content, and
-compressing it was most of the cost of writing the file.
+compressing it was most of the cost of writing the file. Marks drawn one after another
+at one size share a ``q … Q`` (`FormPlacer`): each after the first moves from the one
+before in font units, ``1 0 0 1 dx dy cm /FormXob.m0_124 Do``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
+from .pdf_numbers import decimals, num
 from .reportlab_overrides import document_of
 from .shaping import Cluster, harfbuzz_font
 
@@ -193,3 +196,77 @@ def glyph_form(canvas: Canvas, doc: Any, font_name: str, gid: int) -> str | None
 
 def units_per_em(font_name: str) -> float:
     return 1000 / harfbuzz_font(font_name).scale
+
+
+#: How far (points) a mark drawn by `FormPlacer` may stand from where it stood drawn
+#: alone (at its position written to the thousandth). A millionth costs next to no
+#: bytes (most moves are whole thousandths of a point in a few font units), where half a
+#: thousandth moved enough edges to change eight times as many antialiased pixels.
+#: Readers that keep matrices in single precision (pdfium) still round a chain of
+#: moves differently from one position: by a unit of the last place, never more.
+PLACEMENT_TOLERANCE = 0.000001
+#: The most decimals a move in font units is written with: enough for any size a
+#: leaflet prints (a thousandth of a font unit at 1,000 pt on a 1,000-unit em).
+MOST_DECIMALS = 6
+
+
+class FormPlacer:
+    """Writes the forms a run of marks draws into ``ops``, a list of operators joined
+    by line ends: the first of a run at one scale as ``q s 0 0 s x y cm /A Do``, every
+    next one as ``1 0 0 1 dx dy cm /B Do`` (a move in font units from the one before),
+    and ``Q`` after the last. Each move is taken from where the mark before it is
+    drawn *as written*, so rounding never adds up along a line. The fill colour stays
+    outside: an operator other than a form (`add`) ends the run, so the ``Q`` cannot
+    undo a colour set for the marks after it."""
+
+    __slots__ = ("ops", "scale", "unit", "x", "y")
+
+    def __init__(self, ops: list[str]) -> None:
+        self.ops = ops
+        self.scale = ""  # of the open run, as written; "" when none is open
+        self.unit = 0.0  # a font unit in points: the scale as written, read back
+        self.x = self.y = 0.0  # where the last form of the run is drawn, in points
+
+    def place(self, form: str, scale: str, x: float, y: float) -> None:
+        """Draw the form named ``form`` with its origin at (``x``, ``y``), ``scale``
+        points to the font unit (`render._outline_scale`)."""
+        if scale != self.scale:
+            self.close()
+            written_x, written_y = num(x), num(y)
+            self.ops.append(f"q {scale} 0 0 {scale} {written_x} {written_y} cm /{form} Do")
+            self.scale, self.unit = scale, float(scale)
+            self.x, self.y = float(written_x), float(written_y)
+            return
+        dx, self.x = _move(self.x, x, self.unit)
+        dy, self.y = _move(self.y, y, self.unit)
+        if dx == dy == "0":  # a mark over another (Arabic: two dots of one letter)
+            self.ops.append(f"/{form} Do")
+        else:
+            self.ops.append(f"1 0 0 1 {dx} {dy} cm /{form} Do")
+
+    def add(self, operators: str) -> None:
+        """Write ``operators`` (a fill colour, an overprint state) after the forms
+        placed so far, outside their run."""
+        self.close()
+        self.ops.append(operators)
+
+    def close(self) -> None:
+        """End the open run, if any: on the line of its last form, as a lone mark's
+        ``… Do Q`` always was."""
+        if self.scale:
+            self.ops[-1] += " Q"
+            self.scale = ""
+
+
+def _move(drawn: float, target: float, unit: float) -> tuple[str, float]:
+    """The move, in font units of ``unit`` points, from a form drawn at ``drawn`` to
+    ``target`` as a lone form writes it (`num`), with the fewest decimals that land
+    within `PLACEMENT_TOLERANCE` of it; and where the form is then drawn."""
+    goal = float(num(target))
+    distance = (goal - drawn) / unit
+    for places in range(MOST_DECIMALS + 1):
+        text = decimals(distance, places)
+        landed = drawn + unit * float(text)
+        if abs(landed - goal) <= PLACEMENT_TOLERANCE:
+            break
+    return text, landed

@@ -40,9 +40,11 @@ from .bidi import visual_order
 from .citation_links import citation_marks, wait
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
-from .outlines import FormsTable, forms_table, units_per_em
+from .outlines import FormPlacer, FormsTable, forms_table, units_per_em
 from .overprint import BLACK, state, switch
 from .page_direction import Marks, note_line, page_marks
+from .pdf_numbers import NUM_CACHE_SIZE
+from .pdf_numbers import num as _num
 from .placed import Placed, any_piece
 from .placed import carriers as _carriers
 from .reading_order import (
@@ -69,23 +71,6 @@ _Part = TypeVar("_Part")
 MIN_SHIFT = 0.0005
 
 
-#: Numbers `_num` keeps written; it starts over when full.
-NUM_CACHE_SIZE = 16_384
-#: Each number written, by value. A page writes few distinct ones (an Arabic line
-#: moves the pen by the same glyph widths again and again: 1,700 values in 19,000
-#: numbers), and writing a float with three decimals costs forty dict lookups.
-_NUMS: dict[float, str] = {}
-
-
-def _num(value: float) -> str:
-    text = _NUMS.get(value)
-    if text is None:
-        if len(_NUMS) >= NUM_CACHE_SIZE:
-            _NUMS.clear()
-        text = _NUMS[value] = _format_num(value)
-    return text
-
-
 #: Pen moves `_LineWriter._show` wrote, by value: as written, and read back.
 _MOVES: dict[float, tuple[str, float]] = {}
 
@@ -96,14 +81,6 @@ def _move(value: float) -> tuple[str, float]:
     text = _num(value)
     written = _MOVES[value] = (text, float(text))
     return written
-
-
-def _format_num(value: float) -> str:
-    text = f"{value:.3f}"
-    if text[-1] != "0":  # most numbers (once per mark drawn): nothing to strip
-        return text
-    text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _fill(color: Color) -> str:
@@ -144,6 +121,7 @@ class _LineWriter:
         self.layer = layer  # the smallest text-layer size (`line_pitch.layer_size`), or 0
         self.ops = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm"]
         self.paths: list[str] = []
+        self.marks = FormPlacer(self.paths)  # writes into `paths`
         self.forms: FormsTable | None = None  # of the page, once the line draws a form
         self.tx = x  # where the next glyph would be drawn without adjustment
         self.pen = x  # where it is drawn, for glyphs written one by one (`_show`)
@@ -551,7 +529,7 @@ class _LineWriter:
         piece: Piece | None = None
         every = False
         table = self.forms
-        canvas, paths = self.canvas, self.paths
+        canvas, marks = self.canvas, self.marks
         font_name, size, scale, baseline = "", 0.0, "", 0.0
         for placed in drawn:  # once per cluster of a right-to-left line
             if placed.piece is not piece:
@@ -571,13 +549,10 @@ class _LineWriter:
             if not forms:
                 continue
             if fill != self.path_fill:
-                paths.append(self._path_fill(fill))
+                marks.add(self._path_fill(fill))
             x = placed.x
             for form, gx, gy in forms:
-                paths.append(
-                    f"q {scale} 0 0 {scale} {_num(x + gx * size / 1000)}"
-                    f" {_num(baseline + gy * size / 1000)} cm /{form} Do Q"
-                )
+                marks.place(form, scale, x + gx * size / 1000, baseline + gy * size / 1000)
 
     def _outlines(self, placed: Placed, fill: str, every: bool) -> None:
         """Marks (``every`` glyph: of a superscript, or of text written invisibly) as
@@ -590,16 +565,13 @@ class _LineWriter:
         if not forms:
             return
         if fill != self.path_fill:
-            self.paths.append(self._path_fill(fill))
+            self.marks.add(self._path_fill(fill))
         size = piece.size
         scale = _outline_scale(piece.run.font, size)
         baseline = self.y + piece.rise
         x = placed.x
         for form, gx, gy in forms:
-            self.paths.append(
-                f"q {scale} 0 0 {scale} {_num(x + gx * size / 1000)}"
-                f" {_num(baseline + gy * size / 1000)} cm /{form} Do Q"
-            )
+            self.marks.place(form, scale, x + gx * size / 1000, baseline + gy * size / 1000)
 
     def _text_fill(self, fill: str) -> str:
         """The operators that fill the text after this in ``fill``, in the overprint
@@ -631,6 +603,7 @@ class _LineWriter:
         """End the line on the canvas; returns the last operators it added (the line's
         marks for pdftotext go right after them: `finish_page`)."""
         self.flush()
+        self.marks.close()
         logged = getattr(self.canvas, TEXT_SIZES, None)
         if logged is not None:
             logged.update(float(_num(size)) for size in self.sizes)  # as written
@@ -1091,18 +1064,20 @@ def draw_shapes(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
     a watermark turned across the page was read in scraps between the lines it crosses."""
     table = forms_table(canvas)
     ops: list[str] = []
+    shapes = FormPlacer(ops)
     fill_now = ""
     for item in placed:
         piece = item.piece
         fill = _fill(piece.run.color)
         if fill != fill_now:
-            ops.append(fill)
+            shapes.add(fill)
             fill_now = fill
         size = piece.size
         scale = _outline_scale(piece.run.font, size)
         for form, gx, gy in table.forms(canvas, piece.run.font, item.cluster, True):
             x, baseline = item.x + gx * size / 1000, y + piece.rise + gy * size / 1000
-            ops.append(f"q {scale} 0 0 {scale} {_num(x)} {_num(baseline)} cm /{form} Do Q")
+            shapes.place(form, scale, x, baseline)
+    shapes.close()
     if ops:
         canvas._code.append("\n".join(ops))
 
