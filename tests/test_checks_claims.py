@@ -3215,3 +3215,18 @@ def test_a_vietnamese_verdict_after_the_claim_denies_it(sentence: str, promise: 
     """Vietnamese "… là sai sự thật" (… is untrue) stood past the three-word window after the claim,
     so a leaflet that debunked a cure-all was reported as promising it."""
     assert_judged(sentence, "vi", promise)
+
+
+@pytest.mark.parametrize("locale", ["km", "my", "th", "zh_Hans", "ar"])
+def test_an_english_promise_left_in_a_catalog_of_another_script_is_read(
+    make_project: Callable[..., Path], locale: str
+) -> None:
+    # A translator who pasted an English sentence into the Khmer catalog (journey5):
+    # a text with none of the catalog's letters was taken for the source text printed
+    # as a fallback, and "Our stem cells cure arthritis." went onto the Khmer PDF with
+    # no finding. Only the source's own text is skipped: the source's checks read it.
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    promise = translated_context(root, {"p": "Our stem cells cure arthritis."}, locale)
+    assert [i.message for i in risky_claim(promise)] == [f"[{locale}] risky claim “cure”"]
+    fallback = translated_context(root, {}, locale)  # untranslated: the source's text
+    assert list(risky_claim(fallback)) == []

@@ -713,3 +713,22 @@ def test_a_narrow_column_cuts_a_word_at_a_syllable_edge_before_inside_one(lang: 
             shown = f"{text[max(0, at - 12) : at]}|{text[at : at + 12]}"
             wrong.add(f"{width} pt: {shown} (inside {text[start:end]})")
     assert not wrong, "\n".join(sorted(wrong))
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # "This leaflet tells you how to get ready": ICU read ពីរ ("two") + បៀប after
+        # អ្នក, and a Khmer reader saw "two" at a line's end and no word at the next
+        # one's start (journey5's Thai-first leaflet, translated into Khmer).
+        "ឯកសារ|នេះ|ប្រាប់|អ្នក|ពី|របៀប|រៀបចំខ្លួន។",
+        "ប្រាប់|គាត់|ពី|របៀប|លេបថ្នាំ",
+        "ដឹង|អំពី|របៀប|លេបថ្នាំ",
+        # ពីរ ("two") itself stays a word: អ្នក|ពីរ|រូប, "two people".
+        "អ្នក|ពីរ|រូប",
+    ],
+)
+def test_khmer_robiep_how_is_never_read_as_two(marked: str) -> None:
+    text = marked.replace("|", "")
+    breaks = line_breaks(text, "km")
+    assert set(pieces(text, breaks)) <= set(marked.split("|")), pieces(text, breaks)
