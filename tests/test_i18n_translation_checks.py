@@ -1121,3 +1121,40 @@ def test_a_range_is_read_in_every_language(language: str, translation: str, same
     Hindi had none, so the first end did not take the unit written after the last."""
     source = "Do not eat for 10 to 12 hours."
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # Japanese, Chinese, Thai and Vietnamese count what English says with "a".
+        ("ja", "Drink a glass of water with each meal.", "食事ごとにコップ1杯の水を飲む。", True),
+        ("ja", "Take a tablet after breakfast.", "朝食後に1錠飲んでください。", True),
+        ("zh_Hans", "Drink a glass of water with each meal.", "每餐喝1杯水。", True),
+        ("th", "Drink a glass of water with each meal.", "ดื่มน้ำ 1 แก้วทุกมื้อ", True),
+        ("vi", "Take a tablet after breakfast.", "Uống 1 viên sau bữa sáng.", True),
+        # "a" is one, never two, and only once for each time it is said.
+        ("ja", "Drink a glass of water with each meal.", "コップ2杯の水を飲みましょう。", False),
+        ("ja", "Take a tablet after breakfast.", "朝食後に1錠、夕食後に1錠飲んでください。", False),
+        # A 1 that counts nothing ("1 day", a unit: "a day" says it) or a vague "a few"
+        # is still a number the source does not give.
+        ("ja", "Take a tablet after breakfast.", "1日休んでください。", False),
+        ("ja", "Drink a few glasses of water.", "コップ1杯の水を飲みましょう。", False),
+        ("ja", "Drink water with each meal.", "コップ1杯の水を飲みましょう。", False),
+    ],
+)
+def test_a_thing_said_with_a_may_be_counted_as_one(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese says "a glass of water" as コップ1杯の水, Thai as น้ำ 1 แก้ว: the 1 was refused
+    as a number not in the source, and the English sentence was printed in the Japanese
+    leaflet in its place."""
+    problems = _number_problems(source, translation, language)
+    assert (problems == []) is same, problems
+
+
+def test_a_counted_one_may_be_said_with_a_in_english() -> None:
+    """The other way, a Thai leaflet's น้ำ 1 แก้ว is "a glass of water" in English."""
+    found = check_translation(
+        "ดื่มน้ำ 1 แก้วทุกมื้อ", "Drink a glass of water with each meal.", "en", source_language="th"
+    )
+    assert [p.message for p in found if p.code == NUMBERS.code] == []

@@ -96,6 +96,8 @@ class Numbers:
     # Each number in digits, in the order it stands: (its value, as written, ๔๘ for 48),
     # so a finding about one names where it is typed.
     written: tuple[tuple[str, str], ...] = ()
+    articles: int = 0  # "a glass", "a tablet": a one another language may count
+    counted_ones: int = 0  # コップ1杯, น้ำ 1 แก้ว: a 1 in digits before a counter, no unit
 
 
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
@@ -158,6 +160,46 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(bounds),
         Counter(ordinals),
         tuple((n.value, text[n.start : n.end]) for n in found if not n.spelled),
+        _articles(text, base, spelled),
+        sum(_counted_one(text, n, base) for n in found),
+    )
+
+
+def _articles(text: str, language: str, spelled: list[_Found]) -> int:
+    """How often ``text`` says one of a thing with an article ("a glass", "a tablet";
+    `articles` in `data/numbers.yaml`), but for a phrase that counts nothing ("a few",
+    `not_articles`) and an article inside a number word ("a day" is a 1 already)."""
+    articles = _listed(language, "articles")
+    if not articles:
+        return 0
+    vague = _listed(language, "not_articles")
+    said = re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, articles))})(?!\w)", text, re.I)
+    return sum(
+        1
+        for match in said
+        if not any(word.start <= match.start() < word.end for word in spelled)
+        and not any(_says(text, match.start(), phrase) for phrase in vague)
+    )
+
+
+def _says(text: str, at: int, phrase: str) -> bool:
+    """Whether ``text`` says the whole word or phrase ``phrase`` at ``at``."""
+    end = at + len(phrase)
+    return text[at:end].casefold() == phrase and not (end < len(text) and text[end].isalnum())
+
+
+def _counted_one(text: str, number: _Found, language: str) -> bool:
+    """Whether ``number`` is a 1 in digits that counts one thing, as its language says
+    "a glass" (コップ1杯, 1 แก้ว, 1 viên): a counter of `data/numbers.yaml` after it, and
+    no unit (1日 is a day, which English says "a day")."""
+    if number.value != "1" or number.spelled:
+        return False
+    if _unit_after(text, number.end, language) is not None:
+        return False
+    at = _past_spaces(text, number.end)
+    return any(
+        text.startswith(counter, at) and _ends_word(text, at + len(counter), counter, language)
+        for counter in _counters(language)
     )
 
 

@@ -323,6 +323,9 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             added[year] -= paired
     missing -= translation.words + translation.ordinals  # spelled out in the translation
     added -= source.words + source.ordinals  # spelled out in the source ("twice" → 2)
+    # English says "a glass of water" where Japanese counts it, コップ1杯 (Thai 1 แก้ว).
+    added -= Counter({"1": min(source.articles, translation.counted_ones)})
+    missing -= Counter({"1": min(translation.articles, source.counted_ones)})
     # A number in words changed into another in words ("two tablets" as หนึ่งเม็ด, one
     # tablet): a word of the source for 2 or more the translation could spell and does
     # not, where the translation spells another. Either alone is no finding: Thai and
