@@ -1158,3 +1158,23 @@ def test_a_counted_one_may_be_said_with_a_in_english() -> None:
         "ดื่มน้ำ 1 แก้วทุกมื้อ", "Drink a glass of water with each meal.", "en", source_language="th"
     )
     assert [p.message for p in found if p.code == NUMBERS.code] == []
+
+
+@pytest.mark.parametrize(
+    ("translation", "said"),
+    [
+        # The placeholder's name translated: the old message listed only {page}, and the
+        # translator could not see which of their braces was meant.
+        ("ទំព័រ {page} នៃ {ទំព័រ}", ["missing {pages}", "{ទំព័រ}", "keep"]),
+        ("หน้า {page}", ["missing {pages}"]),
+        ("หน้า {page} จาก {pages} {total}", ["not in the source: {total}"]),
+    ],
+)
+def test_a_placeholder_message_says_what_is_missing_and_what_is_new(
+    translation: str, said: list[str]
+) -> None:
+    [problem] = [
+        p for p in check_translation("Page {page} of {pages}", translation) if p.code == "I18N008"
+    ]
+    for words in said:
+        assert words in problem.message

@@ -485,10 +485,32 @@ def check_placeholders(pair: Pair) -> Iterator[Problem]:
     translation = set(_PLACEHOLDER.findall(pair.translation))
     if source != translation:
         yield PLACEHOLDERS.problem(
-            f"placeholders differ: source {_describe(source) or 'none'}, "
-            f"translation {_describe(translation) or 'none'}",
+            _placeholders_differ(source, translation, pair.translation),
             strange_field(pair.translation, frozenset(field[1:-1] for field in source)),
         )
+
+
+#: Braces around a word that is no placeholder name the layout knows: most often a
+#: placeholder's name the translator translated ({ទំព័រ} for {pages}).
+_BRACED_WORD = re.compile(r"\{[^{}\s]+\}")
+
+
+def _placeholders_differ(source: set[str], translation: set[str], text: str) -> str:
+    """What a translator must change, in their terms: the placeholders lost, those the
+    source does not have, and braced words that look like a placeholder renamed."""
+    missing, added = source - translation, translation - source
+    parts = []
+    if missing:
+        parts.append(f"missing {_describe(missing)}")
+    if added:
+        parts.append(f"not in the source: {_describe(added)}")
+    renamed = sorted(set(_BRACED_WORD.findall(text)) - translation)
+    if renamed and missing:
+        parts.append(
+            f"{', '.join(renamed)} is no placeholder: keep the source's names "
+            f"({_describe(missing)}) as written, in English; the layout fills them in"
+        )
+    return "placeholders differ: " + "; ".join(parts)
 
 
 def _edges(text: str) -> tuple[str, str]:
