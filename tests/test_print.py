@@ -1102,3 +1102,18 @@ def test_a_long_address_beside_the_code_ends_inside_the_page(tmp_path: Path, loc
         assert inked is None, strip
     texts = page_texts(pdf)[-1]
     assert "\u2026" in texts
+
+
+@pytest.mark.parametrize("typed", ["3mm", "3.175mm", "0.125in", "8.5pt", "12pt", "0.1in", "2.5mm"])
+def test_a_bleed_is_repeated_as_the_build_was_told_it(typed: str) -> None:
+    """The options an output was built with are said back as ``build`` flags: in
+    `list`'s command that builds a failed output again, `preview`'s note and a batch's
+    "built with …, now …". The bleed was said in mm to three decimals, so 8.5 pt came
+    back as ``--bleed 2.999mm`` (8.5011 pt) and 0.1 in as 2.54 mm, a bit off: the
+    command built another file than the one that failed, fingerprinted apart. Said
+    back, a bleed must be exactly the bleed built (no tolerance: it is fingerprinted)."""
+    bleed = parse_bleed(typed)
+    flags = Options(spec=PrintSpec(bleed=bleed)).flags()
+    said = next(flag for flag in flags if flag.startswith("--bleed "))
+    assert parse_bleed(said.removeprefix("--bleed ")) == bleed
+    assert len(said) <= len("--bleed ") + len(typed) + 2  # as short as one would type it
