@@ -93,7 +93,9 @@ def _fill(color: Color) -> str:
 def _fill_operator(components: tuple[float, ...], operator: str) -> str:
     # Asked at every change of font in a line: a Lao line changes to Latin for each
     # full stop and digit.
-    return " ".join(map(_num, components)) + " " + operator
+    # A colour is a fraction of an ink, spelled as a scale: to three decimals a third
+    # was 0.333 where ReportLab writes a box of the same colour 0.333333.
+    return " ".join(map(ratio, components)) + " " + operator
 
 
 #: The fill of text that overprints (`overprint.py`), as `_fill` writes it: a line
