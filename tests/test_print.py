@@ -13,6 +13,8 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PageObject, PdfReader
 from pypdf.generic import DictionaryObject, RectangleObject
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
 from conftest import REPO, leaflet_yaml
@@ -1102,3 +1104,46 @@ def test_a_long_address_beside_the_code_ends_inside_the_page(tmp_path: Path, loc
         assert inked is None, strip
     texts = page_texts(pdf)[-1]
     assert "\u2026" in texts
+
+
+@pytest.mark.parametrize("typed", ["3mm", "3.175mm", "0.125in", "8.5pt", "12pt", "0.1in", "2.5mm"])
+def test_a_bleed_is_repeated_as_the_build_was_told_it(typed: str) -> None:
+    """The options an output was built with are said back as ``build`` flags: in
+    `list`'s command that builds a failed output again, `preview`'s note and a batch's
+    "built with …, now …". The bleed was said in mm to three decimals, so 8.5 pt came
+    back as ``--bleed 2.999mm`` (8.5011 pt) and 0.1 in as 2.54 mm, a bit off: the
+    command built another file than the one that failed, fingerprinted apart. Said
+    back, a bleed must be exactly the bleed built (no tolerance: it is fingerprinted)."""
+    bleed = parse_bleed(typed)
+    flags = Options(spec=PrintSpec(bleed=bleed)).flags()
+    said = next(flag for flag in flags if flag.startswith("--bleed "))
+    assert parse_bleed(said.removeprefix("--bleed ")) == bleed
+    assert len(said) <= len("--bleed ") + len(typed) + 2  # as short as one would type it
+
+
+@pytest.mark.parametrize(
+    "colour",
+    [CMYKColor(1 / 3, 0.0137, 2 / 3, 0.125), Color(1 / 3, 2 / 3, 0.0137), CMYKColor(0, 1e-5, 0, 1)],
+    ids=["cmyk", "rgb", "a trace of ink"],
+)
+def test_text_is_filled_with_its_colour_as_boxes_are(tmp_path: Path, colour: Color) -> None:
+    """Text's fill went through the three-decimal position format: a third became
+    0.333 and 1.37 % ink 1.4 %, where ReportLab writes a box, a rule or a band of the
+    same colour to six decimals, so a plate could print a heading and its rule a level
+    apart (1.37 % of 255 is 3.49: 3 for the rule, 4 for its text). Tolerance 1e-6: a
+    16-bit plate resolves 1.5e-5."""
+    from msc_leaflet.typeset import Run, default_family, make_paragraph
+
+    path = tmp_path / "colour.pdf"
+    run = Run("Colour", default_family().regular, 10.5, colour)
+    style = ParagraphStyle("body", fontName=default_family().regular, fontSize=10.5)
+    BaseDocTemplate(str(path), pageTemplates=[PageTemplate(frames=[
+        Frame(0, 0, 300, 300)])]).build([make_paragraph([run], style, "en")])  # fmt: skip
+    operator = "k" if isinstance(colour, CMYKColor) else "rg"
+    count = 4 if operator == "k" else 3
+    words = content(PdfReader(path).pages[0]).split()
+    fills = [[float(v) for v in words[i - count : i]] for i, w in enumerate(words) if w == operator]
+    asked = list(colour.cmyk() if operator == "k" else colour.rgb())
+    assert any(fill == pytest.approx(asked, abs=1e-6) for fill in fills), fills
+    numbers = [w for i, w in enumerate(words) if w == operator for w in words[i - count : i]]
+    assert all(re.fullmatch(r"-?(\d+\.?\d*|\.\d+)", n) for n in numbers), numbers  # no 1e-05

@@ -287,3 +287,48 @@ def test_each_mark_keeps_the_colour_of_its_text(tmp_path: Path) -> None:
     assert len(red_only) == len(blue_only) == 1
     assert sorted(counts.values()) == sorted([*red_only.values(), *blue_only.values()])
     assert set(counts) == {*red_only, *blue_only}
+
+
+def _text_sizes(content: str) -> list[float]:
+    """The size each ``Tf`` of ``content`` sets text at, through the horizontal scaling
+    (``Tz``) in force there: glyphs advance by their width × size × scale / 100."""
+    sizes, scale, saved = [], 100.0, []
+    words = content.split()
+    for index, word in enumerate(words):
+        if word == "q":
+            saved.append(scale)
+        elif word == "Q":
+            scale = saved.pop()
+        elif word == "Tz":
+            scale = float(words[index - 1])
+        elif word == "Tf":
+            sizes.append(float(words[index - 1]) * scale / 100)
+    return sizes
+
+
+@pytest.mark.parametrize("size", [9.5, 10.5, 13.5])
+def test_a_widened_text_layer_advances_as_its_text_is_drawn(tmp_path: Path, size: float) -> None:
+    """Lines farther apart than extractors join are written at a larger size squeezed
+    back by ``Tz`` (`line_pitch`). Both were written to three decimals, so their product
+    missed the text's size: 9.5 pt at 1.6 em wrote 10.857 Tf and 87.5 Tz (9.49988 pt),
+    and the selection and search boxes of a 250 pt column line drifted from its glyphs.
+    Relative tolerance 1e-6: a 1,000 pt line ends within a thousandth of a point."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from typeset_support import WORDS, body_style, runs_for
+
+    path = tmp_path / "layer.pdf"
+    style = body_style(size=size)  # leading 1.6 em: past pdfminer's and poppler's 1.5
+    text_only = [[piece for piece in p if not piece[1].startswith("^")] for p in THAI_PARAGRAPHS]
+    story = [make_paragraph(runs_for(p, size), style, "th", words=WORDS) for p in text_only]
+    for paragraph in story:
+        paragraph.in_cell = True  # as a table cell's or a parallel column's
+    SimpleDocTemplate(str(path)).build(story)
+    sizes = []
+    for page in PdfReader(path).pages:
+        content = page.get_contents()
+        assert content is not None
+        sizes += _text_sizes(content.get_data().decode("latin-1"))
+    assert sizes[0] == 12  # ReportLab's page start, before anything is drawn
+    assert sizes[1:], "the paragraphs have a text layer"
+    assert sizes[1:] == pytest.approx([size] * (len(sizes) - 1), rel=1e-6)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
 from typing import Literal
 
 from .project import same_language
@@ -225,3 +226,29 @@ def parse_bleed(text: str) -> float:
     if points > MAX_BLEED_MM * _UNITS["mm"]:
         raise ValueError(f"length {text!r} is more than {MAX_BLEED_MM:g} mm of bleed")
     return points
+
+
+#: The units a bleed is said back in (`bleed_text`), the one print shops ask in first.
+_SAID_IN = ("mm", "pt", "in", "cm")
+#: Decimals of a bleed said back: in mm, a micrometre; in other units, as many as exact.
+_MM_PLACES, _MOST_PLACES = 3, 6
+
+
+def bleed_text(points: float) -> str:
+    """The bleed of ``points`` as ``--bleed`` is told it, which `parse_bleed` reads back
+    as exactly ``points`` (a print spec is fingerprinted): in mm where three decimals
+    are exact, else the shortest exact spelling in any unit (8.5 pt is "8.5pt", never
+    "2.999mm", which is 8.5011 pt)."""
+    in_mm = (_in_unit(points, "mm", places) for places in range(_MM_PLACES + 1))
+    exact = [text for text in in_mm if parse_bleed(text) == points]
+    if not exact:
+        places = range(_MOST_PLACES + 1)
+        spelled = (_in_unit(points, unit, n) for unit in _SAID_IN for n in places)
+        exact = sorted((text for text in spelled if parse_bleed(text) == points), key=len)
+    return exact[0] if exact else f"{Decimal(repr(points)):f}pt"  # repr reads back exactly
+
+
+def _in_unit(points: float, unit: str, places: int) -> str:
+    """``points`` in ``unit`` to ``places`` decimals, without trailing zeros."""
+    text = f"{points / _UNITS[unit]:.{places}f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + unit

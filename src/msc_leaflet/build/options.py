@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
-from ..print_spec import PrintSpec
+from ..print_spec import PrintSpec, bleed_text
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Options:
         found += [f"--colour {spec.colour}"] * (spec.colour != default.colour)
         found += ["--pdfx"] * spec.pdfx
         if spec.bleed:
-            found.append(f"--bleed {round(spec.bleed * 25.4 / 72, 3):g}mm")
+            found.append(f"--bleed {bleed_text(spec.bleed)}")
         found += ["--crop-marks"] * spec.crop_marks
         found += [f"--imposition {spec.imposition}"] * (spec.imposition != default.imposition)
         found += [f"--duplex {spec.duplex_flip}"] * (spec.duplex_flip != default.duplex_flip)

@@ -36,7 +36,7 @@ from reportlab.platypus.flowables import BulletDrawer, _bulletFormat
 
 from .fonts import shaping_font
 from .marked_content import Element, content_of
-from .outlines import FormPlacer, glyph_form, units_per_em
+from .outlines import FormPlacer, form_scale, glyph_form
 from .overprint import overprint_glyphs
 from .paragraph import TextParagraph
 from .reading_order import RIGHT_TO_LEFT_MARK, inked
@@ -140,7 +140,7 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
             canv.drawText(layer)
         canv.setFillColor(self._bulletColor)
         overprint_glyphs(canv, self._bulletColor)
-        scale = f"{size / units_per_em(font):g}"
+        scale = form_scale(font, size)
         doc = document_of(canv)
         glyphs = shaping_font(font).face.charToGlyph
         digits = FormPlacer(canv._code)

@@ -31,7 +31,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf_numbers import decimals, num
+from .pdf_numbers import decimals, num, ratio
 from .reportlab_overrides import document_of
 from .shaping import Cluster, harfbuzz_font
 
@@ -198,6 +198,13 @@ def units_per_em(font_name: str) -> float:
     return 1000 / harfbuzz_font(font_name).scale
 
 
+@lru_cache(maxsize=256)
+def form_scale(font_name: str, size: float) -> str:
+    """The scale, as written, of a glyph form (font units) drawn at ``size`` points:
+    what `FormPlacer.place` is given, for a line's marks and a list's digits alike."""
+    return ratio(size / units_per_em(font_name))
+
+
 #: How far (points) a mark drawn by `FormPlacer` may stand from where it stood drawn
 #: alone (at its position written to the thousandth). A millionth costs next to no
 #: bytes (most moves are whole thousandths of a point in a few font units), where half a
@@ -229,7 +236,7 @@ class FormPlacer:
 
     def place(self, form: str, scale: str, x: float, y: float) -> None:
         """Draw the form named ``form`` with its origin at (``x``, ``y``), ``scale``
-        points to the font unit (`render._outline_scale`)."""
+        points to the font unit (`form_scale`)."""
         if scale != self.scale:
             self.close()
             written_x, written_y = num(x), num(y)

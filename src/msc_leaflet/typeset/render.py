@@ -40,10 +40,10 @@ from .bidi import visual_order
 from .citation_links import citation_marks, wait
 from .fonts import shaping_font
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
-from .outlines import FormPlacer, FormsTable, forms_table, units_per_em
+from .outlines import FormPlacer, FormsTable, form_scale, forms_table
 from .overprint import BLACK, state, switch
 from .page_direction import Marks, note_line, page_marks
-from .pdf_numbers import NUM_CACHE_SIZE
+from .pdf_numbers import NUM_CACHE_SIZE, ratio
 from .pdf_numbers import num as _num
 from .placed import Placed, any_piece
 from .placed import carriers as _carriers
@@ -93,7 +93,9 @@ def _fill(color: Color) -> str:
 def _fill_operator(components: tuple[float, ...], operator: str) -> str:
     # Asked at every change of font in a line: a Lao line changes to Latin for each
     # full stop and digit.
-    return " ".join(map(_num, components)) + " " + operator
+    # A colour is a fraction of an ink, spelled as a scale: to three decimals a third
+    # was 0.333 where ReportLab writes a box of the same colour 0.333333.
+    return " ".join(map(ratio, components)) + " " + operator
 
 
 #: The fill of text that overprints (`overprint.py`), as `_fill` writes it: a line
@@ -411,11 +413,16 @@ class _LineWriter:
 
     def _written(self, size: float) -> float:
         """The size text of ``size`` points is written at, with the horizontal scaling
-        that keeps its glyphs' widths set: moves and advances stay in points."""
-        written = max(size, self.layer)
-        scale = 100 * size / written
+        that keeps its glyphs' widths set: moves and advances stay in points. The
+        scale is of the size as ``Tf`` writes it, and is written as a scale
+        (`pdf_numbers.ratio`): ``Tf`` × ``Tz`` is then the size, where 10.857 × 87.5 %
+        set 9.5 pt text at 9.49988 and moved its layer off its glyphs along the line."""
+        written, scale = size, 100.0
+        if self.layer > size:
+            written = float(_num(self.layer))
+            scale = 100 * size / written
         if scale != self.scale:
-            self._state(f"{_num(scale)} Tz")
+            self._state(f"{ratio(scale)} Tz")
             self.scale = scale
         return written
 
@@ -536,7 +543,7 @@ class _LineWriter:
                 piece = placed.piece
                 every = self._outlined(piece)
                 font_name, size = piece.run.font, piece.size
-                scale = _outline_scale(font_name, size)
+                scale = form_scale(font_name, size)
                 baseline = self.y + piece.rise
             if not every and not placed.cluster.outlined:
                 continue
@@ -567,7 +574,7 @@ class _LineWriter:
         if fill != self.path_fill:
             self.marks.add(self._path_fill(fill))
         size = piece.size
-        scale = _outline_scale(piece.run.font, size)
+        scale = form_scale(piece.run.font, size)
         baseline = self.y + piece.rise
         x = placed.x
         for form, gx, gy in forms:
@@ -735,14 +742,6 @@ def _encode(
         [fonts[name].glyph_texts.get(key, chr(key)) for name, key in zip(names, own, strict=True)]
     )
     return [fonts[name] for name in names], [next(codes[name]) for name in names], text
-
-
-@lru_cache(maxsize=256)
-def _outline_scale(font: str, size: float) -> str:
-    """The scale of a glyph form (font units) drawn at ``size`` points. Not `_num`'s
-    three decimals, which are thousandths of a point for a position but of the whole
-    size for a scale: 10.5 pt became 11, every mark 4.8 % too big and too high."""
-    return f"{size / units_per_em(font):.6g}"
 
 
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
@@ -1073,7 +1072,7 @@ def draw_shapes(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
             shapes.add(fill)
             fill_now = fill
         size = piece.size
-        scale = _outline_scale(piece.run.font, size)
+        scale = form_scale(piece.run.font, size)
         for form, gx, gy in table.forms(canvas, piece.run.font, item.cluster, True):
             x, baseline = item.x + gx * size / 1000, y + piece.rise + gy * size / 1000
             shapes.place(form, scale, x, baseline)
