@@ -447,13 +447,13 @@ def test_the_print_page_shows_what_preflight_says_of_its_builds(
 
 
 # Commands whose whole output the README shows: nothing in it varies from run to run.
-EXACT = ("list", "i18n stats", "i18n check", "init")
+EXACT = ("list", "i18n stats", "i18n check", "init", "new")
 
 
 def test_the_readme_shows_what_its_exact_commands_print(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`list`, `i18n stats`, `i18n check` and `init` print, on the bundled project, what
+    """`list`, `i18n stats`, `i18n check`, `init` and `new` print, on the bundled project, what
     the README shows (it showed the Thai rows alone, with a 93-entry ui catalog, after
     the library's ui catalogs grew and came in Hindi too)."""
     from typer.testing import CliRunner
