@@ -447,13 +447,13 @@ def test_the_print_page_shows_what_preflight_says_of_its_builds(
 
 
 # Commands whose whole output the README shows: nothing in it varies from run to run.
-EXACT = ("list", "i18n stats", "i18n check", "init")
+EXACT = ("list", "i18n stats", "i18n check", "init", "new")
 
 
 def test_the_readme_shows_what_its_exact_commands_print(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`list`, `i18n stats`, `i18n check` and `init` print, on the bundled project, what
+    """`list`, `i18n stats`, `i18n check`, `init` and `new` print, on the bundled project, what
     the README shows (it showed the Thai rows alone, with a 93-entry ui catalog, after
     the library's ui catalogs grew and came in Hindi too)."""
     from typer.testing import CliRunner
@@ -633,3 +633,76 @@ def test_the_translating_page_shows_what_a_lost_context_and_a_new_language_print
     monkeypatch.chdir(tmp_path / "clinic")
     result = CliRunner().invoke(app, shlex.split(command)[1:])
     assert varying(result.stdout + result.stderr) == varying(output), command
+
+
+def shown_lines_in_order(shown: str, printed: str) -> list[str]:
+    """The lines of a shown excerpt (``…`` marks what it leaves out) that the command
+    did not print, or printed before a line shown above them."""
+    lines, at, missing = printed.splitlines(), 0, []
+    for line in shown.strip("\n").splitlines():
+        if line.strip() in ELISION:
+            continue
+        try:
+            at = lines.index(line, at) + 1
+        except ValueError:
+            missing.append(line)
+    return missing
+
+
+def test_the_readme_shows_what_a_mistake_in_a_leaflet_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's misspelt key (`subtitel` on line 5 of infusion-safety.yaml) prints
+    the lines shown, in that order, and exits 1 (it showed the error unindented and
+    alone, where `build` prints it under the FAILED output, builds the rest and ends
+    with the summary and the list of failures)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [(command, output)] = [
+        run for block in console_blocks(readme) for run in block if "'subtitel'" in run[1]
+    ]
+    project = copy_bundled(tmp_path)
+    leaflet = project / "leaflets" / "infusion-safety.yaml"
+    lines = leaflet.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[4].startswith("subtitle:")
+    lines[4] = lines[4].replace("subtitle:", "subtitel:", 1)
+    leaflet.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, shlex.split(command)[1:])
+    # The failure is on stderr as it happens, the summary and its list on stdout at the end.
+    printed = result.stderr + result.stdout
+    assert result.exit_code == 1
+    assert shown_lines_in_order(output, printed) == []
+
+
+def test_the_readme_shows_what_its_preview_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's `preview`, run after the print build of its block, prints what the
+    block shows (it left out the note naming the options the PDF was built with)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [block] = [
+        block
+        for block in console_blocks(readme)
+        if any(command.startswith(f"{PROGRAM} preview") for command, _ in block)
+    ]
+    monkeypatch.chdir(copy_bundled(tmp_path))
+    for command, output in block:
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+        assert result.exit_code == 0, result.stdout + result.stderr
+        if command.startswith(f"{PROGRAM} preview"):
+            assert varying(result.stdout + result.stderr) == varying(output), command
+
+
+def test_the_excerpt_matcher_finds_lines_missing_or_out_of_order() -> None:
+    """A matcher that passes everything would pass a stale excerpt too."""
+    assert shown_lines_in_order("a\n…\nc\n", "a\nb\nc\n") == []
+    assert shown_lines_in_order("c\na\n", "a\nb\nc\n") == ["a"]
+    assert shown_lines_in_order("  a\n", "a\n") == ["  a"]
