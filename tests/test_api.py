@@ -176,7 +176,7 @@ CONTENT_CHECKS = tuple(
     f"msc_leaflet.checks.{family}"
     for family in (
         "loading", "references", "claims", "terminology", "readability", "dates",
-        "hidden_text", "translations", "printable",
+        "hidden_text", "translations", "printable", "accessibility",
     )
 )  # fmt: skip
 
