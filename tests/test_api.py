@@ -168,3 +168,39 @@ def test_pillow_loads_only_when_a_picture_needs_it() -> None:
     )
     lines = subprocess.check_output([sys.executable, "-c", code], text=True).splitlines()
     assert lines == ["False True", "(3, 2) True"]
+
+
+#: The families of the content checks, which `msc-leaflet check` runs. A build runs
+#: only the layout checks after laying out each output, and needs none of these.
+CONTENT_CHECKS = tuple(
+    f"msc_leaflet.checks.{family}"
+    for family in (
+        "loading", "references", "claims", "terminology", "readability", "dates",
+        "hidden_text", "translations", "printable", "accessibility",
+    )
+)  # fmt: skip
+
+
+def test_a_build_imports_only_the_checks_it_runs(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    # Not a timing test: every check family cost 2 % of a cold build's instructions (#20).
+    root = make_project()
+    out = str(tmp_path / "out")
+    modules = command_modules("build", "-q", "-j1", "-p", str(root), "-o", out)
+    assert "msc_leaflet.checks.layout" in modules and (tmp_path / "out").is_dir()
+    assert not loaded(modules, CONTENT_CHECKS)
+    # `check` runs them all, and --strict refuses a leaflet any of them reports as an error.
+    assert loaded(command_modules("check", "-p", str(root)), CONTENT_CHECKS) == set(CONTENT_CHECKS)
+    strict = ("build", "-q", "-j1", "--strict", "--force", "-p", str(root), "-o", out)
+    assert loaded(command_modules(*strict), CONTENT_CHECKS) == set(CONTENT_CHECKS)
+
+
+def test_a_build_finds_every_layout_check_in_the_families_it_imports() -> None:
+    code = (
+        "from msc_leaflet.checks.registry import all_checks, layout_checks\n"
+        "print(' '.join(layout_checks()))\n"
+        "print(' '.join(c.code for c in all_checks() if c.scope == 'layout'))"
+    )
+    found, every = subprocess.check_output([sys.executable, "-c", code], text=True).splitlines()
+    assert found.split() == every.split() and found

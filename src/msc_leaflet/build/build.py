@@ -191,7 +191,7 @@ def refuse_silent_text(leaflet: Leaflet) -> None:
     also name the bookmark a reader opens on), or an empty /Alt, as silent as the text
     loading refuses when it is missing. `check` says the same (A11Y008, A11Y001).
     Either one too long for a PDF string is refused too (`_refuse_unwritable`)."""
-    from ..checks.accessibility import says_nothing
+    from ..checks.text import says_nothing
     from ..content.model import Figure
 
     title = leaflet.title

@@ -90,13 +90,13 @@ def _layout_checks(project: Project, path: Path) -> str:
     findings it records): a content rule made an error changes no draft. The whole
     [checks] is read, and a rule it does not know refused, by every build."""
     from ..checks import load_config
-    from ..checks.registry import checks_by_code
+    from ..checks.registry import layout_checks
 
     try:
         config = load_config(project)
     except LeafletError:
         return ""
-    layout = [check for check in checks_by_code().values() if check.scope == "layout"]
+    layout = layout_checks().values()
     return _sha({check.code: config.severity_of(check.code, check.severity) for check in layout})
 
 

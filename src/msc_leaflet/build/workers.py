@@ -95,7 +95,7 @@ def prepare_parent(project: Project, locales: Sequence[str], options: Options) -
 
     from .. import i18n
     from ..checks import load_config
-    from ..checks.registry import checks_by_code
+    from ..checks.registry import layout_checks
     from ..data import data_path
     from ..typeset import Run, make_paragraph, register_fonts
     from ..typeset.font_files import font_files
@@ -105,7 +105,7 @@ def prepare_parent(project: Project, locales: Sequence[str], options: Options) -
     import_module("msc_leaflet.finishing.final_pass")  # pikepdf: 45-110 ms to import
     import_module("msc_leaflet.layout.document")  # the rest of the pipeline
     import_module("msc_leaflet.checks.runner")
-    checks_by_code()  # imports every check family (the layout checks run after each job)
+    layout_checks()  # their families: the layout checks run after each job
     load_config(project, strict=options.strict)
     for path in [*font_files(), data_path("theme.yaml"), project.theme_path]:
         file_sha256(path)  # every output records these: the CJK font alone is 17 MB

@@ -29,7 +29,7 @@ from ..errors import Location
 from ..i18n.catalog import catalog_path
 from ..languages import profile
 from .registry import CheckContext, Issue, check
-from .text import in_language, one_spelling, plain, reader_texts, typed_spellings
+from .text import in_language, one_spelling, plain, reader_texts, says_nothing, typed_spellings
 
 GENERIC_LINK_TEXT = "link-text.yaml"  # in data/: one list per language
 WEB_SCHEMES = ("http://", "https://")
@@ -48,13 +48,6 @@ def _fix_in(ctx: CheckContext, text: Text, source_fix: str, words: str = "") -> 
     typed in its msgstr, when given), else the leaflet."""
     entry = ctx.msgstr_of(text, words)
     return f"fix {entry}" if entry else source_fix
-
-
-def says_nothing(text: str) -> bool:
-    """Whether a text (an image description, a heading), as printed (markup and
-    citations left out), has no letter or digit for a screen reader to read: empty,
-    or only punctuation."""
-    return not any(unicodedata.category(c)[0] in "LN" for c in plain(text).text)
 
 
 @check(

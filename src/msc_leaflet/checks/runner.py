@@ -19,7 +19,16 @@ from ..project import Project
 from ..theme.theme import theme_problem
 from .config import CheckConfig
 from .layout import LayoutReport
-from .registry import Check, CheckContext, CheckFinding, Issue, all_checks, checks_by_code
+from .registry import (
+    Check,
+    CheckContext,
+    CheckFinding,
+    Issue,
+    all_checks,
+    check_named,
+    checks_by_code,
+    layout_checks,
+)
 from .source import SourceMap
 from .waivers import Waiver, profile_waivers, waivers
 
@@ -82,18 +91,15 @@ def run_layout_checks(
     sources = SourceMap.read(source.path)
     ctx = CheckContext(localized, source, locale, project, config, sources, report)
     issues: list[tuple[str, Issue]] = []
-    for item in all_checks():
-        if item.scope != "layout" or item.function is None:
+    registry = layout_checks()  # a build imports no family of the content checks
+    for item in registry.values():
+        if item.function is None:
             continue
         if config.severity_of(item.code, item.severity) != "off":
             issues += [(item.code, issue) for issue in item.function(ctx)]
-    registry = checks_by_code()
-    layout_waivers = [  # others belong to `run_checks`, which reports them once
-        w
-        for w in waivers(sources)
-        if w.has_reason and w.code in registry and registry[w.code].scope == "layout"
-    ]
-    return sorted(_finalise(issues, config, layout_waivers), key=_place)
+    # Others belong to `run_checks`, which reports them once.
+    layout_waivers = [w for w in waivers(sources) if w.has_reason and w.code in registry]
+    return sorted(_finalise(issues, config, layout_waivers, registry=registry), key=_place)
 
 
 def _place(f: Finding) -> tuple[str, int, int, str]:
@@ -233,6 +239,7 @@ def _finalise(
     judged: Callable[[str], bool] = lambda _code: True,
     source: _SourceCounts | None = None,
     leaflet: Path | None = None,
+    registry: Mapping[str, Check] | None = None,
 ) -> list[CheckFinding]:
     """``issues`` as findings, less those a reasoned waiver silences, with the waivers'
     own problems. ``judged(code)``: whether ``issues`` hold every finding of that code
@@ -242,8 +249,9 @@ def _finalise(
     findings about a subject (`Issue.subject`: a claim's text and what it promises)
     than the source has in them (``source``): it was written for those, not for a
     claim a translator adds. ``leaflet``: the leaflet's file, whose blocks' notes hold
-    its waivers (an organisation profile holds its own)."""
-    registry = checks_by_code()
+    its waivers (an organisation profile holds its own). ``registry``: every check a
+    waiver of ``block_waivers`` may name (default: every check)."""
+    registry = checks_by_code() if registry is None else registry
     valid = [w for w in block_waivers if w.has_reason and w.code in registry]
     used: set[int] = set()
     pins_used: set[tuple[int, str]] = set()
@@ -346,7 +354,7 @@ def _pin_hint(
 
 
 def _finding(code: str, issue: Issue, config: CheckConfig) -> list[CheckFinding]:
-    entry = checks_by_code()[code]
+    entry = check_named(code)
     configured = config.severities.get(code)
     severity = configured or issue.severity or entry.severity
     if severity == "off":

@@ -61,6 +61,14 @@ def plain(value: str) -> Plain:
     return Plain(text, tuple(italic), quoted_ranges(text))
 
 
+def says_nothing(text: str) -> bool:
+    """Whether a text (an image description, a heading), as printed (markup and
+    citations left out), has no letter or digit for a screen reader to read: empty,
+    or only punctuation. Here, not with the accessibility checks that ask it: a
+    build refuses such a title or description too, and runs none of those checks."""
+    return not any(unicodedata.category(c)[0] in "LN" for c in plain(text).text)
+
+
 def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) inside each pair of quotation marks; an apostrophe in "don't" is no quote."""
     ranges = []
