@@ -1257,3 +1257,35 @@ def test_no_shipped_catalog_or_fixture_has_a_sentence_in_another_script() -> Non
     ]
     assert found == []
 
+
+def test_i18n_check_stats_and_build_name_the_same_sentence(i18n_project: Path) -> None:
+    """`i18n check` names the msgstr at its line and column, stats lists it and does not
+    call the catalog ready, a draft build warns at the same place, and --strict refuses."""
+    from i18n_support import invoke, msgstr_line, set_msgstr
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "call-us/2", "Redness or swelling that spreads.")  # its source, one word changed
+    column = len('msgstr "') + 1  # the sentence is the whole msgstr
+    place = f"{msgstr_line(po, 'call-us/2')}:{column}"
+
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    [line] = [x for x in output.splitlines() if "I18N020" in x]
+    assert f"care-basics.po:{place}: warning: " in line, line
+    assert "is written in Latin letters, not in Thai" in line
+
+    code, output = invoke("i18n", "stats", "--project", str(i18n_project))
+    assert "printed, but in another language's letters" in output, output
+    assert f"care-basics.po:{place}: th 'call-us/2': [I18N020]" in output, output
+    code, output = invoke("i18n", "stats", "--format", "json", "--project", str(i18n_project))
+    import json
+
+    [row] = [r for r in json.loads(output) if r["domain"] == "care-basics"]
+    assert row["ready"] is False and len(row["other_language"]) == 1
+
+    out = i18n_project / "out"
+    build = ["build", "care-basics", "-l", "th", "--force", "-p", str(i18n_project), "-o", str(out)]
+    code, output = invoke(*build)
+    assert code == 0, output
+    assert f"care-basics.po:{place}" in output and "[I18N020]" in output, output
+    code, output = invoke(*build, "--strict")
+    assert code == 1 and "[I18N020]" in output, output
