@@ -1222,6 +1222,7 @@ def test_a_sentence_left_in_english_after_a_translated_one_is_named_where_it_sta
         ("km", "Contact EDNA Wellness.", "EDNA Wellness"),  # a name kept, its abbreviation unread
         ("ja", "Mesenchymal stromal cells", "間葉系間質細胞"),  # a heading in kanji alone
         ("ja", "Notes", "注意事項。"),  # too short to tell from Chinese
+        ("ja", "Paracetamol", "Acetaminophenhydrochloride。"),  # one Latin word: a name
         ("ja", SCRIPT_SOURCE, "検査の前に水を飲んでください。"),
         ("zh_Hans", SCRIPT_SOURCE, "检查前请喝水。"),
         ("fa", SCRIPT_SOURCE, "قبل از آزمایش آب بنوشید."),  # Persian with no پ چ ژ گ

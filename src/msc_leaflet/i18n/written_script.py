@@ -55,7 +55,7 @@ class Stray:
 
     offset: int  # where the sentence starts in the translation
     sentence: str
-    written_in: str  # what its letters are: "Latin letters", "Japanese letters (kana)"
+    written_in: str  # what its letters are: "Latin letters", "Japanese letters"
 
 
 def strays(translation: str, language: str) -> Iterator[Stray]:
@@ -93,7 +93,8 @@ def _foreign(sentence: str, own: LanguageProfile) -> str:
         if reader is not None:
             return f"{reader.name} letters"
     if own.signed_sentences and _unsigned(sentence, letters, own):
-        return f"{_script_name(letters[0])} letters alone, none that only {own.name} writes"
+        script = _script_name(next(c for c in letters if _is_own(c, own)))
+        return f"{script} letters alone, none that only {own.name} writes"
     return ""
 
 
@@ -126,7 +127,8 @@ def _unsigned(sentence: str, letters: list[str], own: LanguageProfile) -> bool:
     that ends as a sentence does and shows none: Chinese. A heading of kanji alone
     (注意事項, 間葉系間質細胞) ends with no mark and is Japanese."""
     ended = sentence.rstrip()[-1:] in own.sentence_ends
-    return ended and _cells(letters) >= MIN_CELLS and not own.signed(sentence)
+    owned = [c for c in letters if _is_own(c, own)]  # not a kept Latin name's
+    return ended and _cells(owned) >= MIN_CELLS and not own.signed(sentence)
 
 
 def _is_letter(char: str) -> bool:
