@@ -1178,3 +1178,135 @@ def test_a_placeholder_message_says_what_is_missing_and_what_is_new(
     ]
     for words in said:
         assert words in problem.message
+
+
+# I18N020: a sentence written in another language's letters than its catalog's.
+SCRIPT_SOURCE = "Drink water before the test."
+
+
+def _script_findings(source: str, translation: str, language: str) -> list[str]:
+    return [
+        p.message for p in check_translation(source, translation, language) if p.code == "I18N020"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "written_in"),
+    [
+        ("km", "Drink milk before the test.", "Latin"),  # the source with one word changed
+        ("km", "Please drink some water before your blood test.", "Latin"),
+        ("lo", "ดื่มน้ำให้เพียงพอก่อนเข้ารับการตรวจ", "Thai"),  # Thai left in a Lao catalog
+        ("km", "သွေးမစစ်မီ ရေသောက်ပါ။", "Myanmar"),  # Burmese in a Khmer catalog
+        ("ja", "检查前请喝水。", "Han letters alone"),  # Chinese in a Japanese catalog
+        ("zh_Hans", "検査の前に水を飲んでください。", "Japanese"),  # kana in a Chinese one
+        ("th", "ດື່ມນ້ຳກ່ອນການກວດ ແລະ ພັກຜ່ອນໃຫ້ພຽງພໍ", "Lao"),  # Lao in a Thai catalog
+        ("vi", "ดื่มน้ำให้เพียงพอก่อนเข้ารับการตรวจ", "Thai"),  # a Latin catalog still reads others
+        ("ar", "Drink water before the blood test.", "Latin"),  # right to left, too
+    ],
+)
+def test_a_sentence_in_another_script_is_named(
+    language: str, translation: str, written_in: str
+) -> None:
+    """A harmless sentence in another language's letters passed every rule and printed
+    on the page; it is named, as a warning, with the script it is written in."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, language)
+    assert f"is written in {written_in}" in message, message
+    severity = {p.code: p.severity for p in check_translation(SCRIPT_SOURCE, translation, language)}
+    assert severity["I18N020"] == "warning"
+
+
+def test_a_sentence_left_in_english_after_a_translated_one_is_named_where_it_starts() -> None:
+    translation = "ផឹកទឹកមុនពេលធ្វើតេស្ត។ Then rest for one whole hour."
+    [problem] = [
+        p
+        for p in check_translation("Drink water first. Then rest for one hour.", translation, "km")
+        if p.code == "I18N020"
+    ]
+    assert problem.offset == translation.index("Then")
+    assert "“Then rest for one whole hour.”" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation"),
+    [
+        ("km", SCRIPT_SOURCE, SCRIPT_SOURCE),  # the exact source: printed on purpose
+        ("km", "Mesenchymal stromal cells", "កោសិកា (mesenchymal stromal cells)"),  # a gloss
+        ("th", "Ask about MSC and CD34+ counts.", "MSC CD34+"),  # abbreviations
+        (
+            "km",
+            "See https://example.org/info or mail info@example.org.",
+            "https://example.org/info info@example.org",
+        ),  # a URL, an e-mail address
+        ("km", "Paracetamol", "Paracetamol 500"),  # one word: a drug's name kept
+        ("km", "EDNA Wellness", "EDNA Wellness"),
+        ("km", "Contact EDNA Wellness.", "EDNA Wellness"),  # a name kept, its abbreviation unread
+        ("ja", "Mesenchymal stromal cells", "間葉系間質細胞"),  # a heading in kanji alone
+        ("ja", "Notes", "注意事項。"),  # too short to tell from Chinese
+        ("ja", "Paracetamol", "Acetaminophenhydrochloride。"),  # one Latin word: a name
+        ("ja", SCRIPT_SOURCE, "検査の前に水を飲んでください。"),
+        ("zh_Hans", SCRIPT_SOURCE, "检查前请喝水。"),
+        ("fa", SCRIPT_SOURCE, "قبل از آزمایش آب بنوشید."),  # Persian with no پ چ ژ گ
+        ("ar", SCRIPT_SOURCE, "اشرب الماء قبل الفحص."),
+        ("vi", SCRIPT_SOURCE, "Uống nước trước khi xét nghiệm."),
+        ("km", "Stay seated.", "Stay seated."),
+        ("th", "Read [@galipeau2018].", "อ่าน [@galipeau2018]"),
+        ("", SCRIPT_SOURCE, "ดื่มน้ำก่อนตรวจเลือดเพื่อความปลอดภัยของคุณ"),  # no language: not judged
+    ],
+)
+def test_what_may_stay_in_the_source_script_is_no_finding(
+    language: str, source: str, translation: str
+) -> None:
+    assert _script_findings(source, translation, language) == []
+
+
+def _catalogs() -> list[Path]:
+    root = Path(__file__).parent.parent
+    return sorted([*root.glob("locales/*/LC_MESSAGES/*.po"), *root.glob("tests/fixtures/**/*.po")])
+
+
+def test_no_shipped_catalog_or_fixture_has_a_sentence_in_another_script() -> None:
+    """Zero false alarms on every catalog the project ships and every test fixture:
+    Latin glosses of up to 56 letters ("(autologous)", "msc-leaflet build") stand inside
+    sentences in the catalog's own letters, and those are no finding."""
+    paths = _catalogs()
+    assert len(paths) >= 35
+    found = [
+        f
+        for path in paths
+        for f in check_catalog(read_po(path))
+        if isinstance(f, CheckFinding) and f.code == "I18N020"
+    ]
+    assert found == []
+
+
+def test_i18n_check_stats_and_build_name_the_same_sentence(i18n_project: Path) -> None:
+    """`i18n check` names the msgstr at its line and column, stats lists it and does not
+    call the catalog ready, a draft build warns at the same place, and --strict refuses."""
+    from i18n_support import invoke, msgstr_line, set_msgstr
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "call-us/2", "Redness or swelling that spreads.")  # its source, one word changed
+    column = len('msgstr "') + 1  # the sentence is the whole msgstr
+    place = f"{msgstr_line(po, 'call-us/2')}:{column}"
+
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))
+    [line] = [x for x in output.splitlines() if "I18N020" in x]
+    assert f"care-basics.po:{place}: warning: " in line, line
+    assert "is written in Latin letters, not in Thai" in line
+
+    code, output = invoke("i18n", "stats", "--project", str(i18n_project))
+    assert "printed, but in another language's letters" in output, output
+    assert f"care-basics.po:{place}: th 'call-us/2': [I18N020]" in output, output
+    code, output = invoke("i18n", "stats", "--format", "json", "--project", str(i18n_project))
+    import json
+
+    [row] = [r for r in json.loads(output) if r["domain"] == "care-basics"]
+    assert row["ready"] is False and len(row["other_language"]) == 1
+
+    out = i18n_project / "out"
+    build = ["build", "care-basics", "-l", "th", "--force", "-p", str(i18n_project), "-o", str(out)]
+    code, output = invoke(*build)
+    assert code == 0, output
+    assert f"care-basics.po:{place}" in output and "[I18N020]" in output, output
+    code, output = invoke(*build, "--strict")
+    assert code == 1 and "[I18N020]" in output, output

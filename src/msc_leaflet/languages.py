@@ -82,6 +82,9 @@ class LanguageProfile:
     marked_letters: str = ""
     vowel_marks: str = ""
     split_vowels: tuple[tuple[str, str], ...] = ()
+    # Every sentence shows the signature (languages.yaml: signed-sentences): Japanese,
+    # whose sentence of Han alone is Chinese (`i18n.written_script`).
+    signed_sentences: bool = False
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""
@@ -255,6 +258,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         split_vowels=tuple(
             (str(k), str(v)) for k, v in _mapping(entry.get("split-vowels")).items()
         ),
+        signed_sentences=entry.get("signed-sentences") is True,
     )
 
 

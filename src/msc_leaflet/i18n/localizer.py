@@ -45,6 +45,7 @@ from .translation_checks import (
     check_entry,
     errors,
     format_fields,
+    printed_problems,
     strange_field,
 )
 from .typed import problem_place
@@ -142,6 +143,34 @@ def refusal_reasons(entry: Entry, language: str, source_language: str) -> tuple[
     return _entry_errors(entry, language, source_language)
 
 
+def printed_warnings(entry: Entry, language: str) -> tuple[Problem, ...]:
+    """The warnings the build repeats for ``entry``'s translation, which it prints
+    (`translation_checks.printed_problems`: a sentence in another language's letters),
+    as `i18n check` and stats report them; --strict refuses a build with one."""
+    if not entry.has_translation or entry.msgid_plural is not None:
+        return ()
+    return _printed_warnings(entry.msgid, entry.msgstr, language)
+
+
+@lru_cache(maxsize=VERDICT_CACHE_SIZE)
+def _printed_warnings(source: str, translation: str, language: str) -> tuple[Problem, ...]:
+    return tuple(printed_problems(source, translation, language))
+
+
+def wrong_language(catalog: Catalog, path: Path) -> dict[Key, Fallback]:
+    """The entries of the catalog (read from ``path``) the build prints with a warning
+    (`printed_warnings`), each with the place and reason the warning gives: stats lists
+    them in the same words. Fuzzy and refused ones are not among them: not printed."""
+    language = catalog_language(path)
+    found = {}
+    for entry in catalog.active:
+        if not entry.translated or refusal_reasons(entry, language, catalog.source_language):
+            continue
+        if problems := printed_warnings(entry, language):
+            found[entry.key] = _rejected(path, entry, _reasons(problems), problems)
+    return found
+
+
 def refusals(
     catalog: Catalog, path: Path, domain: str, source_language: str
 ) -> dict[Key, Fallback]:
@@ -218,6 +247,7 @@ class _Translator:
         self.fuzzy: list[Text] = []
         self.rejected: list[Finding] = []
         self.rejected_texts: list[Text] = []
+        self.warned: list[Finding] = []
         self.path = path
 
     def __call__(self, text: Text) -> Text:
@@ -236,6 +266,7 @@ class _Translator:
                 self.fuzzy.append(listed)
             return text
         problems = _entry_errors(entry, catalog_language(self.path), self.source_language)
+        self._warn(text, entry, problems)
         if problems:
             reasons = _reasons(problems)
             self.rejected_texts.append(text)
@@ -249,6 +280,23 @@ class _Translator:
             )
             return text
         return dataclasses.replace(text, value=entry.msgstr, origin=_typed_at(self.path, entry))
+
+    def _warn(self, text: Text, entry: Entry, problems: tuple[Problem, ...]) -> None:
+        """A warning for a translation the page prints in another language's letters
+        (`printed_warnings`); none for one refused, whose errors say why it is not."""
+        if problems:
+            return
+        found = printed_warnings(entry, catalog_language(self.path))
+        if found:
+            self.warned.append(
+                Finding(
+                    problem_place(_typed_at(self.path, entry), found),
+                    "warning",
+                    f"translation of '{text.context}' printed as written: {_reasons(found)}",
+                    "translate it in the catalog's language; `msc-leaflet i18n check` "
+                    "lists every such problem",
+                )
+            )
 
 
 def reads_fuzzy(leaflet: Leaflet, locale: str, project: Project) -> bool:
@@ -315,6 +363,7 @@ def localize_with_fallbacks(
             )
         )
     findings += translator.rejected
+    findings += translator.warned
     fallbacks = [*translator.untranslated, *translator.fuzzy, *translator.rejected_texts]
     fallbacks.sort(key=lambda text: text.line)
     return dataclasses.replace(localized, language=locale), findings, fallbacks

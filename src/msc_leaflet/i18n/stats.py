@@ -32,7 +32,7 @@ from .catalog import (
 )
 from .extract import is_optional, project_templates
 from .labels import Fallback
-from .localizer import refusals
+from .localizer import refusals, wrong_language
 from .pofile import read_po
 from .signoff import leaflet_state, review
 
@@ -72,6 +72,9 @@ class CatalogStats:
     # Written, not fuzzy, but refused by the build's checks: printed in the source language.
     rejected: int = 0
     rejections: tuple[Rejection, ...] = ()
+    # Printed, and counted translated, but a sentence is in another language's letters
+    # (I18N020): the build warns and --strict refuses, so the catalog is not ready.
+    other_language: tuple[Rejection, ...] = ()
 
     @property
     def total(self) -> int:
@@ -85,7 +88,8 @@ class CatalogStats:
 
     @property
     def ready(self) -> bool:
-        return self.exists and self.current and self.translated == self.total
+        complete = self.translated == self.total and not self.other_language
+        return self.exists and self.current and complete
 
 
 def _words(text: str, language: str, project: Project | None) -> int:
@@ -137,10 +141,20 @@ def catalog_stats(
         printed=len(printed),
         printed_translated=len(printed & done),
         rejected=len(refused),
-        rejections=tuple(
-            Rejection(context or msgid, _shown(catalog, project), why.line, why.column, why.reason)
-            for (context, msgid), why in refused.items()
-        ),
+        rejections=_listed(refused, catalog, project),
+        other_language=_listed(wrong_language(catalog, catalog.path), catalog, project)
+        if catalog.path is not None
+        else (),
+    )
+
+
+def _listed(
+    found: dict[Key, Fallback], catalog: Catalog, project: Project | None
+) -> tuple[Rejection, ...]:
+    """``found`` as the lines stats prints: context, catalog, line, column, reason."""
+    return tuple(
+        Rejection(context or msgid, _shown(catalog, project), why.line, why.column, why.reason)
+        for (context, msgid), why in found.items()
     )
 
 
@@ -238,19 +252,28 @@ def format_table(rows: list[CatalogStats]) -> str:
         ).rstrip()
 
     table = [line(COLUMNS), line(["-" * w for w in widths]), *map(line, cells)]
-    return "\n".join(table + _rejection_lines(rows))
+    rejected = [(row, why) for row in rows for why in row.rejections]
+    other = [(row, why) for row in rows for why in row.other_language]
+    return "\n".join(
+        table
+        + _listing(
+            rejected,
+            "rejected, printed in the source language (fix the msgstr; `i18n check` lists all):",
+        )
+        + _listing(
+            other,
+            "printed, but in another language's letters (translate it; `build --strict` "
+            "refuses it):",
+        )
+    )
 
 
-def _rejection_lines(rows: list[CatalogStats]) -> list[str]:
-    """ "rejected, printed in the source language:" and a line per refused translation,
-    at its msgstr (and column, when the mistake is one character)."""
-    found = [(row, why) for row in rows for why in row.rejections]
+def _listing(found: list[tuple[CatalogStats, Rejection]], title: str) -> list[str]:
+    """``title`` and a line per translation, at its msgstr (and column, when the finding
+    names a character or a sentence)."""
     if not found:
         return []
-    lines = [
-        "",
-        "rejected, printed in the source language (fix the msgstr; `i18n check` lists all):",
-    ]
+    lines = ["", title]
     for row, why in found:
         column = f":{why.column}" if why.column else ""
         lines.append(f"  {why.path}:{why.line}{column}: {row.locale} '{why.context}': {why.reason}")

@@ -6,7 +6,7 @@ warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order;
 numbers are counted (a dose given twice must be given twice), as `numbers` reads them.
 
-The codes (I18N002–I18N019, with the catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N020, with the catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -26,6 +26,7 @@ from ..content.text_policy import invisible_names, prints_nothing, refusal, visi
 from ..errors import Severity
 from ..languages import profile, right_to_left
 from . import numbers
+from .written_script import strays
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
 MIN_LENGTH_FOR_RATIO = 20  # short labels vary too much to judge
@@ -179,10 +180,16 @@ SOURCE_LANGUAGE = Rule(
     "An X-Source-Language header naming another language than the leaflet's tells "
     "CAT tools and other gettext tools the wrong language of the source texts.",
 )
+WRONG_SCRIPT = Rule(
+    "I18N020",
+    "warning",
+    "A sentence in another language's letters (English pasted into Khmer, Thai left in "
+    "Lao, Chinese in Japanese) passes every other rule and prints unread.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
     MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED, FLAG_LINES,
-    SOURCE_LANGUAGE,
+    SOURCE_LANGUAGE, WRONG_SCRIPT,
 )  # fmt: skip
 
 
@@ -541,6 +548,22 @@ def check_length(pair: Pair) -> Iterator[Problem]:
         )
 
 
+def check_script(pair: Pair) -> Iterator[Problem]:
+    """Each sentence written in another language's letters than the catalog's
+    (`written_script`). Not the exact source text, which is the source printed on
+    purpose (a drug's or a cited work's name), nor a translation with no language."""
+    if not pair.language or pair.translation == pair.source:
+        return
+    name = profile(pair.language).name
+    for stray in strays(pair.translation, pair.language):
+        shown = stray.sentence if len(stray.sentence) <= 60 else stray.sentence[:57] + "…"
+        yield WRONG_SCRIPT.problem(
+            f"“{shown}” is written in {stray.written_in}, not in {name}: a text left "
+            f"in another language? Translate it into {name}",
+            stray.offset,
+        )
+
+
 CHECKS: list[PairCheck] = [
     check_characters,
     check_markup_valid,
@@ -552,7 +575,21 @@ CHECKS: list[PairCheck] = [
     check_placeholders,
     check_whitespace,
     check_length,
+    check_script,
 ]
+
+
+#: The warning rules the build repeats for a translation it prints (and --strict
+#: refuses): the page shows what they find. The others (I18N010's length) are a
+#: translator's to weigh in `i18n check`.
+PRINTED_CHECKS: list[PairCheck] = [check_script]
+
+
+def printed_problems(source: str, translation: str, language: str) -> list[Problem]:
+    """The `PRINTED_CHECKS` findings of a msgstr the build prints, as `check_translation`
+    finds them (the same functions): `localizer` repeats them as warnings."""
+    pair = Pair(source, translation, None, None, language)
+    return [problem for check in PRINTED_CHECKS for problem in check(pair)]
 
 
 def check_translation(

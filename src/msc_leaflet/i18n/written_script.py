@@ -1,0 +1,162 @@
+"""Sentences of a translation written in another language's letters than its catalog's.
+
+A translator pastes the English source into a Khmer catalog ("Drink water before the
+test."), leaves a Thai sentence in a Lao one (the two scripts look alike to a tired
+eye), or a Chinese one in a Japanese catalog: every other rule passes it, and the page
+prints it. Judged by the letters alone (`data/languages.yaml`: ``letters``,
+``signature``, ``signed-sentences``), sentence by sentence, so an English gloss inside
+a Khmer sentence, or an all-kanji Japanese heading, is no finding.
+
+What may rightly stay as the source writes it is not read: URLs, e-mail addresses,
+citations, link targets, ``{placeholders}``, numbers and abbreviations (MSC, CD34+). The
+exact source text is left to the caller: it is the source printed on purpose (a drug's,
+a product's or a cited work's name).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..languages import LanguageProfile, profile, profiles
+
+#: How long a sentence must be, in the cells its letters take on a terminal (a Han or
+#: kana letter, one syllable, takes two), before its letters tell its language. In the
+#: shipped and test catalogs (35 files, 2,754 written forms) no sentence lacks its
+#: catalog's letters, while Latin glosses inside a sentence that has them reach 56 cells
+#: (Thai "(autologous)", "msc-leaflet build"): the rule reads whole sentences, and the
+#: bound keeps out a kept name ("EDNA Wellness", its abbreviation not read) and lets in a short
+#: sentence ("Drink water first.", 15; Chinese 检查前请喝水, six characters, 12).
+MIN_CELLS = 12
+#: Words of a language that spaces its words: a single word in Latin letters (a drug's
+#: or a product's name, "Paracetamol") is a name kept, never a sentence.
+MIN_WORDS = 2
+
+# What may stay as the source writes it, masked (same length, so offsets hold):
+_KEPT = re.compile(
+    r"(?:https?://|mailto:|tel:|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|\[@[^\]]*\]"  # citations
+    r"|\]\([^)]*\)"  # a link's target
+    r"|\{[^{}]*\}"  # placeholders
+    # Abbreviations: two capitals, or a capital with digits (MSC, MSCs, ISCT, CD34+).
+    r"|\b(?=\w*[A-Z]\w*[A-Z0-9])[A-Za-z0-9][\w+\-]*"
+)
+#: English ends a sentence so too: an English paragraph pasted into a Khmer one is split
+#: at its own full stops as well as at the Khmer ones.
+_LATIN_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class Stray:
+    """A sentence of a translation whose letters are another language's."""
+
+    offset: int  # where the sentence starts in the translation
+    sentence: str
+    written_in: str  # what its letters are: "Latin letters", "Japanese letters"
+
+
+def strays(translation: str, language: str) -> Iterator[Stray]:
+    """The sentences of ``translation`` (into ``language``) written in another language's
+    letters, long enough to tell (`MIN_CELLS`)."""
+    own = profile(language)
+    masked = _KEPT.sub(lambda m: " " * len(m.group()), translation)
+    for start, end in _sentences(masked, own):
+        sentence = masked[start:end]
+        written_in = _foreign(sentence, own)
+        if written_in:
+            at = start + len(sentence) - len(sentence.lstrip())
+            yield Stray(at, translation[start:end].strip(), written_in)
+
+
+def _sentences(text: str, own: LanguageProfile) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, ended by the language's marks or an English one."""
+    gaps = sorted({m.end() for m in own.sentence_end.finditer(text)} | _latin_gaps(text))
+    starts = [0, *gaps]
+    yield from zip(starts, [*gaps, len(text)], strict=True)
+
+
+def _latin_gaps(text: str) -> set[int]:
+    return {m.end() for m in _LATIN_END.finditer(text)}
+
+
+def _foreign(sentence: str, own: LanguageProfile) -> str:
+    """What the letters of ``sentence`` are when they are another language's, else ""."""
+    letters = [c for c in sentence if _is_letter(c)]
+    alien = [c for c in letters if not _is_own(c, own)]
+    if _cells(alien) >= MIN_CELLS:
+        if not any(_is_own(c, own) for c in letters):
+            return _unspaced_or_words(sentence, alien)
+        reader = _reader(sentence, letters, own)
+        if reader is not None:
+            return f"{reader.name} letters"
+    if own.signed_sentences and _unsigned(sentence, letters, own):
+        script = _script_name(next(c for c in letters if _is_own(c, own)))
+        return f"{script} letters alone, none that only {own.name} writes"
+    return ""
+
+
+def _unspaced_or_words(sentence: str, alien: list[str]) -> str:
+    """The script's name, if the sentence is words enough in it: a language that spaces
+    its words needs `MIN_WORDS` of them (one Latin word is a name kept)."""
+    script = _script_name(alien[0])
+    written = profile(_language_of_script(alien))
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    if written.word_spaces and len(words) < MIN_WORDS:
+        return ""
+    return f"{script} letters"
+
+
+def _reader(sentence: str, letters: list[str], own: LanguageProfile) -> LanguageProfile | None:
+    """Another described language that writes every letter of ``sentence`` and whose
+    own letters (its signature) it shows: Japanese for a sentence of Han and kana in a
+    Chinese catalog. None for a Khmer sentence with an English gloss: English writes
+    no Khmer letter."""
+    for other in profiles():
+        if other.tag == own.tag or other.signature == other.letters or not other.letters:
+            continue
+        if other.signed(sentence) and all(other.has_letters(c) for c in letters):
+            return other
+    return None
+
+
+def _unsigned(sentence: str, letters: list[str], own: LanguageProfile) -> bool:
+    """A sentence of a language whose every sentence shows its signature (Japanese: kana)
+    that ends as a sentence does and shows none: Chinese. A heading of kanji alone
+    (注意事項, 間葉系間質細胞) ends with no mark and is Japanese."""
+    ended = sentence.rstrip()[-1:] in own.sentence_ends
+    owned = [c for c in letters if _is_own(c, own)]  # not a kept Latin name's
+    return ended and _cells(owned) >= MIN_CELLS and not own.signed(sentence)
+
+
+def _is_letter(char: str) -> bool:
+    """A letter or a script's own sign (Thai ่, Khmer ្); not a combining accent, which
+    any script's letter may carry (U+0300-U+036F)."""
+    return unicodedata.category(char)[0] in "LM" and not "\u0300" <= char <= "\u036f"
+
+
+def _is_own(char: str, own: LanguageProfile) -> bool:
+    """Whether ``char`` is a letter of ``own``'s script (Latin for ``letters`` empty)."""
+    return own.has_letters(char) if own.letters else _script_name(char) == "Latin"
+
+
+def _cells(letters: Iterable[str]) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in letters)
+
+
+def _script_name(char: str) -> str:
+    """The script of ``char`` as Unicode names it (LATIN SMALL LETTER A: Latin)."""
+    name = unicodedata.name(char, "")
+    if name.startswith("CJK"):
+        return "Han"
+    return name.split(" ")[0].capitalize() if name else "unknown"
+
+
+def _language_of_script(letters: list[str]) -> str:
+    """A described language writing ``letters`` (English for Latin), for its spacing."""
+    for other in profiles():
+        if other.letters and all(other.has_letters(c) for c in letters):
+            return other.tag
+    return "en"
