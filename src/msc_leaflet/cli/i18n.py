@@ -16,7 +16,14 @@ import typer
 from ..errors import display_path
 from ..project import Project
 from .errors import run
-from .options import JsonOption, ProjectOption, QuietOption, json_wanted, locale_names
+from .options import (
+    FormatOption,
+    JsonOption,
+    ProjectOption,
+    QuietOption,
+    json_wanted,
+    locale_names,
+)
 
 if TYPE_CHECKING:
     from ..i18n.signoff import Pending
@@ -166,25 +173,28 @@ def stats(
 
 
 @app.command()
-def check(project: ProjectOption = Path("."), quiet: QuietOption = False) -> None:
+def check(
+    project: ProjectOption = Path("."),
+    quiet: QuietOption = False,
+    format: FormatOption = None,
+    json_output: JsonOption = False,
+) -> None:
     """Check every translation (markup, citations, numbers, URLs, whitespace, length).
 
-    Example:
+    Examples:
 
       msc-leaflet i18n check --project my-clinic
+
+      msc-leaflet i18n check --json   # keyed as msc-leaflet check --json, for scripts
     """
     from ..i18n import workflow
+    from .check import report_findings
 
-    findings = run(lambda: workflow.check(Project.at(project)))
-    for finding in findings:  # one stream, as `msc-leaflet check`: `> report.txt` has all
-        if not quiet or finding.severity == "error":
-            typer.echo(str(finding))
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    if not quiet:
-        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
-    if errors:
-        raise typer.Exit(1)
+    as_json = json_wanted(json_output, format)
+    root = run(lambda: Project.at(project))
+    findings = run(lambda: workflow.check(root))
+    # One stream and one shape, as `msc-leaflet check`: `> report.txt` has every finding.
+    report_findings(findings, root.root, as_json=as_json, quiet=quiet)
 
 
 class Role(StrEnum):
