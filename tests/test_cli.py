@@ -1063,3 +1063,17 @@ def test_i18n_check_json_on_a_folder_that_is_no_project_is_no_document(tmp_path:
     # line on stderr, exit 1, and nothing on stdout for a script to misread.
     code, out, err = invoke("i18n", "check", "--json", "-p", str(tmp_path))
     assert code == 1 and out == "" and "error" in err and "Traceback" not in err, err
+
+
+def test_i18n_init_json_is_asked_for_as_every_other_commands(i18n_project: Path) -> None:
+    # `i18n init` took --json but refused --format json ("No such option"), which every
+    # other command with a JSON document accepts.
+    documents = []
+    for spelling in (["--json"], ["--format", "json"], ["-f", "JSON"]):
+        code, out, err = invoke("i18n", "init", "vi", *spelling, "-p", str(i18n_project))
+        assert code == 0 and err == "", out + err
+        documents.append(json.loads(out))
+    assert documents[0]["locale"] == "vi" and documents[0]["files"], documents
+    assert documents[1] == documents[2]  # the files made by the first run are kept
+    code, out, err = invoke("i18n", "init", "vi", "--json", "-f", "text", "-p", str(i18n_project))
+    assert code == 2 and out == "", err

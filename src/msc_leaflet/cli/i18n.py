@@ -47,14 +47,14 @@ def _report(written: "list[Written]", quiet: bool = False) -> None:
 
 def _report_json(root: Project, locale: str, written: "list[Written]") -> str:
     """``--json``: what became of each file, paths from the project's root."""
-    import json
+    from .streams import json_text
 
     files = [
         {"path": item.path.relative_to(root.root).as_posix(), "status": item.status}
         | ({"reason": item.reason} if item.reason else {})
         for item in written
     ]
-    return json.dumps({"locale": locale, "files": files}, ensure_ascii=False, indent=2)
+    return json_text({"locale": locale, "files": files})
 
 
 @app.command()
@@ -76,6 +76,7 @@ def init(
     project: ProjectOption = Path("."),
     quiet: QuietOption = False,
     json_output: JsonOption = False,
+    format: FormatOption = None,
 ) -> None:
     """Start a new language: one .po per leaflet plus ui (existing files are kept; none
     for texts written in that language, which are reported skipped).
@@ -92,9 +93,10 @@ def init(
     from ..languages import describe
     from ..theme.theme import theme_fonts
 
+    as_json = json_wanted(json_output, format)
     folder = run(lambda: Project.at(project))  # the wrong folder is one line, no traceback
     written = run(lambda: workflow.init_locale(folder, lang))
-    if json_output:
+    if as_json:
         typer.echo(_report_json(folder, lang, written))
         return
     if quiet:
