@@ -535,9 +535,10 @@ def test_a_reader_that_goes_away_changes_no_exit_status(command: list[str], stat
 
 @pytest.mark.parametrize(
     "command",
-    [["build", "--dry-run"], ["check"], ["i18n", "stats"], ["list"], ["preflight"]],
+    [["build", "--dry-run"], ["check"], ["i18n", "check"], ["i18n", "stats"], ["list"],
+     ["preflight"]],
     ids=" ".join,
-)
+)  # fmt: skip
 def test_json_is_asked_for_the_same_way_of_every_command(
     i18n_project: Path, tmp_path: Path, command: list[str]
 ) -> None:
@@ -587,6 +588,11 @@ def documented_json_keys() -> dict[str, tuple[list[str], list[str]]]:
 def test_every_json_document_has_the_keys_the_readme_names(
     i18n_project: Path, tmp_path: Path
 ) -> None:
+    from test_hardening_text import set_msgstr
+
+    # "Keep the wound covered for 4 hours": short enough for a warning (I18N010), so
+    # `i18n check` has a finding to show its keys, and no error (exit 0).
+    set_msgstr(i18n_project, "paragraph/4", "ปิดแผลไว้ 4 ชั่วโมง")
     root = str(i18n_project)
     code, _, err = invoke("build", "-l", "en", "--project", root)
     assert code == 0, err
@@ -595,6 +601,7 @@ def test_every_json_document_has_the_keys_the_readme_names(
         "build": ["build", "--force", "-o", str(tmp_path / "o"), "--project", root],
         "build --dry-run": ["build", "--dry-run", "--project", root],
         "check": ["check", "--project", root],
+        "i18n check": ["i18n", "check", "--project", root],
         "list": ["list", "--project", root],
         "i18n stats": ["i18n", "stats", "--project", root],
         "preflight": ["preflight", pdf],
@@ -1012,3 +1019,61 @@ def test_a_warning_kept_as_text_reads_back_as_the_finding_it_was(finding: str) -
     value = eval(finding, {"Finding": Finding, "CheckFinding": CheckFinding,
                            "Location": Location, "Path": Path})  # fmt: skip
     assert read_finding(str(value)) == value
+
+
+def _text_findings(text: str) -> list[str]:
+    """The findings of a command's text output, each with its hint line."""
+    found: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("  hint: ") and found:
+            found[-1] += "\n" + line
+        else:
+            found.append(line)
+    return found
+
+
+def test_i18n_check_json_gives_the_findings_of_its_text_as_check_json_does(
+    i18n_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `i18n check` had no --json (nor --format): a CI job gating on translations cut
+    # "file:line: error: CODE: ..." out of text, though every other checker had JSON.
+    from msc_leaflet.errors import read_finding
+    from test_hardening_text import set_msgstr
+
+    set_msgstr(i18n_project, "paragraph/4", "**ตัวหนา")  # an error: markup not closed
+    monkeypatch.chdir(i18n_project)  # the text then names files as the JSON does
+    code, out, err = invoke("i18n", "check")
+    texts = _text_findings(out)
+    assert code == 1 and texts, out + err
+    for spelling in (["--json"], ["--format", "json"], ["-f", "json"]):
+        json_code, stdout, stderr = invoke("i18n", "check", *spelling)
+        document = json.loads(stdout)
+        assert json_code == code and stderr == "", stderr
+        assert list(document) == ["findings", "errors", "warnings", "infos"]
+        assert [set(f) for f in document["findings"]] == [FINDING_KEYS] * len(texts)
+        assert document["findings"] == [read_finding(t).as_dict(i18n_project) for t in texts]
+        assert document["errors"] == sum(f["severity"] == "error" for f in document["findings"])
+        assert document["errors"] + document["warnings"] + document["infos"] == len(texts)
+    code, out, err = invoke("i18n", "check", "--json", "--format", "text")
+    assert code == 2 and out == "", err
+
+
+def test_i18n_check_json_on_a_folder_that_is_no_project_is_no_document(tmp_path: Path) -> None:
+    # The rule README states for every --json: an error that stops the command is one
+    # line on stderr, exit 1, and nothing on stdout for a script to misread.
+    code, out, err = invoke("i18n", "check", "--json", "-p", str(tmp_path))
+    assert code == 1 and out == "" and "error" in err and "Traceback" not in err, err
+
+
+def test_i18n_init_json_is_asked_for_as_every_other_commands(i18n_project: Path) -> None:
+    # `i18n init` took --json but refused --format json ("No such option"), which every
+    # other command with a JSON document accepts.
+    documents = []
+    for spelling in (["--json"], ["--format", "json"], ["-f", "JSON"]):
+        code, out, err = invoke("i18n", "init", "vi", *spelling, "-p", str(i18n_project))
+        assert code == 0 and err == "", out + err
+        documents.append(json.loads(out))
+    assert documents[0]["locale"] == "vi" and documents[0]["files"], documents
+    assert documents[1] == documents[2]  # the files made by the first run are kept
+    code, out, err = invoke("i18n", "init", "vi", "--json", "-f", "text", "-p", str(i18n_project))
+    assert code == 2 and out == "", err

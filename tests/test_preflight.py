@@ -421,7 +421,7 @@ def test_bleed_is_what_the_sheet_holds_not_what_the_bleed_box_says(tmp_path: Pat
         BleedBox=[0, 0, 200, 200],
     )
     assert messages(preflight(real, Requirements(bleed=b)), "info", "bleed") == [
-        ("bleed 3.0 mm on every side", (1,))
+        ("bleed 3 mm on every side", (1,))
     ]
 
 
@@ -631,7 +631,8 @@ def test_the_command_reports_pages_json_and_exit_codes(tmp_path: Path) -> None:
     good = canvas_pdf(tmp_path / "good.pdf", blank, blank)
     bad = canvas_pdf(tmp_path / "bad.pdf", blank, lambda c: c.drawString(9, 9, "x"))
     result = runner.invoke(app, ["preflight", str(good)])
-    assert result.exit_code == 0 and "trimmed size 71 × 71 mm (pages 1–2)" in result.output
+    size = "trimmed size 70.6 × 70.6 mm (200 × 200 pt)"  # 200 pt is no tenth of a mm
+    assert result.exit_code == 0 and f"{size} (pages 1–2)" in result.output
     result = runner.invoke(app, ["preflight", str(good), str(bad)])
     assert result.exit_code == 1
     assert "error   fonts    font Helvetica is not embedded (page 2)" in result.output
@@ -1074,7 +1075,8 @@ def test_pages_sharing_heavy_content_are_read_within_one_files_budget(
     [(message, pages)] = messages(report, "error", "file")
     assert "not checked" in message and "50,000" in message
     assert pages == (4, 5, 6, 7, 8, 9, 10)
-    assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", tuple(range(1, 11)))]
+    size = "trimmed size 70.6 × 70.6 mm (200 × 200 pt)"
+    assert messages(report, "info", "pages") == [(size, tuple(range(1, 11)))]
     assert not report.passed
 
 
@@ -1166,7 +1168,8 @@ def test_a_page_box_that_is_not_four_numbers_is_named_on_its_page(tmp_path: Path
         (f"the BleedBox is not four numbers: {hint}", (2,)),
         (f"the TrimBox is not four numbers: {hint}", (3,)),
     ]
-    assert messages(report, "info", "pages") == [("trimmed size 71 × 71 mm", (1, 2, 3))]
+    size = "trimmed size 70.6 × 70.6 mm (200 × 200 pt)"
+    assert messages(report, "info", "pages") == [(size, (1, 2, 3))]
 
 
 def test_a_page_without_a_readable_media_box_is_an_error_not_us_letter(tmp_path: Path) -> None:
@@ -1208,7 +1211,7 @@ def test_a_page_without_a_readable_media_box_is_an_error_not_us_letter(tmp_path:
     report = preflight(tmp_path / "inherited.pdf", Requirements(bleed=3 * MM))
     assert messages(report, "error", "pages") == []
     assert messages(report, "info", "pages") == [("trimmed size 148 × 210 mm", (1,))]
-    assert messages(report, "info", "bleed") == [("bleed 3.0 mm on every side", (1,))]
+    assert messages(report, "info", "bleed") == [("bleed 3 mm on every side", (1,))]
     inherited.Root.Pages.MediaBox = pikepdf.Array([0, 0, pikepdf.String("A5"), 9])
     inherited.save(tmp_path / "inherited-broken.pdf")
     report = preflight(tmp_path / "inherited-broken.pdf")
@@ -1308,3 +1311,38 @@ def test_black_text_that_knocks_out_is_a_warning(tmp_path: Path) -> None:
     canvas.save()
     report = preflight(ours)
     assert messages(report, "warning", "overprint") == [] and report.passed
+
+
+def test_sizes_are_said_as_exactly_as_a_print_shop_checks_them(tmp_path: Path) -> None:
+    """US Letter was "trimmed size 216 × 279 mm" (it is 215.9 × 279.4) and a bleed of
+    an eighth of an inch "bleed 3.2 mm": a shop that checks to the tenth of a
+    millimetre read a wrong size. A size exact to 0.1 mm is said so; any other gives
+    its points too, which are exact."""
+    eighth = 9.0  # points: 1/8 in, 3.175 mm
+    letter = _boxed_page(
+        tmp_path,
+        "letter",
+        MediaBox=[0, 0, 612 + 2 * eighth, 792 + 2 * eighth],
+        TrimBox=[eighth, eighth, 612 + eighth, 792 + eighth],
+        BleedBox=[0, 0, 612 + 2 * eighth, 792 + 2 * eighth],
+    )
+    report = preflight(letter, Requirements(bleed=eighth))
+    assert messages(report, "info", "pages") == [("trimmed size 215.9 × 279.4 mm", (1,))]
+    assert messages(report, "info", "bleed") == [("bleed 3.2 mm (9 pt) on every side", (1,))]
+    short = preflight(letter, Requirements(bleed=10.0))
+    assert messages(short, "error", "bleed") == [
+        ("bleed under 3.5 mm (10 pt) on the left, bottom, right, top side(s)", (1,))
+    ]
+    a4 = 3 * MM
+    exact = _boxed_page(
+        tmp_path,
+        "a4",
+        MediaBox=[0, 0, 210 * MM + 2 * a4, 297 * MM + 2 * a4],
+        TrimBox=[a4, a4, 210 * MM + a4, 297 * MM + a4],
+    )
+    assert messages(preflight(exact), "info", "pages") == [("trimmed size 210 × 297 mm", (1,))]
+    assert messages(preflight(exact), "info", "bleed") == [("bleed 3 mm on every side", (1,))]
+    odd = _boxed_page(tmp_path, "odd", MediaBox=[0, 0, 200, 200])
+    assert messages(preflight(odd), "info", "pages") == [
+        ("trimmed size 70.6 × 70.6 mm (200 × 200 pt)", (1,))
+    ]

@@ -8,8 +8,9 @@ the exit code is 1 when any finding is an error.
 # Annotations are evaluated at import, not postponed: Typer would otherwise eval every
 # string annotation twice per command on each start (17 ms of `--help`, issue #7).
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +24,9 @@ from .options import (
     json_wanted,
 )
 from .streams import json_text
+
+if TYPE_CHECKING:
+    from ..errors import Finding
 
 
 def check(
@@ -93,32 +97,46 @@ def check(
         root = Project.at(project)
         config = load_config(root, today=as_of, strict=strict)
         findings = run_checks(root, leaflet_ids or [], locale or [], config)
-        errors = sum(1 for f in findings if f.severity == "error")
-        infos = sum(1 for f in findings if f.severity == "info")  # suggestions only
-        warnings = len(findings) - errors - infos
-        if as_json:
-            document = {
-                "findings": [_as_dict(f, root.root) for f in findings],
-                "errors": errors,
-                "warnings": warnings,
-                "infos": infos,
-            }
-            typer.echo(json_text(document))
-        else:
-            for finding in findings:
-                if not quiet or finding.severity == "error":
-                    typer.echo(str(finding))
-            suggestions = f", {infos} info" if infos else ""
-            if not quiet:
-                typer.echo(f"{errors} error(s), {warnings} warning(s){suggestions}", err=True)
-        if errors:
-            raise typer.Exit(1)
+        report_findings(findings, root.root, as_json=as_json, quiet=quiet)
 
     run(action)
 
 
-def _as_dict(finding: object, root: Path) -> dict[str, object]:
-    from ..checks.registry import CheckFinding
+def report_findings(
+    findings: "Sequence[Finding]", root: Path, *, as_json: bool, quiet: bool
+) -> None:
+    """Print ``findings`` as every checking command does (``check``, ``i18n check``):
+    one line each (and its hint) on stdout and the count on stderr, or one JSON
+    document (`findings_document`) and nothing else; exit 1 when any is an error,
+    whichever form was asked for."""
+    errors, warnings, infos = tally(findings)
+    if as_json:
+        typer.echo(json_text(findings_document(findings, root)))
+    else:
+        for finding in findings:
+            if not quiet or finding.severity == "error":
+                typer.echo(str(finding))
+        suggestions = f", {infos} info" if infos else ""
+        if not quiet:
+            typer.echo(f"{errors} error(s), {warnings} warning(s){suggestions}", err=True)
+    if errors:
+        raise typer.Exit(1)
 
-    assert isinstance(finding, CheckFinding)
-    return finding.as_dict(root)
+
+def tally(findings: "Sequence[Finding]") -> tuple[int, int, int]:
+    """Errors, warnings and infos (suggestions only) among ``findings``."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    infos = sum(1 for f in findings if f.severity == "info")
+    return errors, len(findings) - errors - infos, infos
+
+
+def findings_document(findings: "Sequence[Finding]", root: Path) -> dict[str, object]:
+    """The ``--json`` document of a checking command: each finding keyed by
+    `Finding.as_dict` (file named from the project at ``root``), then the counts."""
+    errors, warnings, infos = tally(findings)
+    return {
+        "findings": [finding.as_dict(root) for finding in findings],
+        "errors": errors,
+        "warnings": warnings,
+        "infos": infos,
+    }

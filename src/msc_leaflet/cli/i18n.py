@@ -16,7 +16,14 @@ import typer
 from ..errors import display_path
 from ..project import Project
 from .errors import run
-from .options import JsonOption, ProjectOption, QuietOption, json_wanted, locale_names
+from .options import (
+    FormatOption,
+    JsonOption,
+    ProjectOption,
+    QuietOption,
+    json_wanted,
+    locale_names,
+)
 
 if TYPE_CHECKING:
     from ..i18n.signoff import Pending
@@ -40,14 +47,14 @@ def _report(written: "list[Written]", quiet: bool = False) -> None:
 
 def _report_json(root: Project, locale: str, written: "list[Written]") -> str:
     """``--json``: what became of each file, paths from the project's root."""
-    import json
+    from .streams import json_text
 
     files = [
         {"path": item.path.relative_to(root.root).as_posix(), "status": item.status}
         | ({"reason": item.reason} if item.reason else {})
         for item in written
     ]
-    return json.dumps({"locale": locale, "files": files}, ensure_ascii=False, indent=2)
+    return json_text({"locale": locale, "files": files})
 
 
 @app.command()
@@ -69,6 +76,7 @@ def init(
     project: ProjectOption = Path("."),
     quiet: QuietOption = False,
     json_output: JsonOption = False,
+    format: FormatOption = None,
 ) -> None:
     """Start a new language: one .po per leaflet plus ui (existing files are kept; none
     for texts written in that language, which are reported skipped).
@@ -85,9 +93,10 @@ def init(
     from ..languages import describe
     from ..theme.theme import theme_fonts
 
+    as_json = json_wanted(json_output, format)
     folder = run(lambda: Project.at(project))  # the wrong folder is one line, no traceback
     written = run(lambda: workflow.init_locale(folder, lang))
-    if json_output:
+    if as_json:
         typer.echo(_report_json(folder, lang, written))
         return
     if quiet:
@@ -166,25 +175,28 @@ def stats(
 
 
 @app.command()
-def check(project: ProjectOption = Path("."), quiet: QuietOption = False) -> None:
+def check(
+    project: ProjectOption = Path("."),
+    quiet: QuietOption = False,
+    format: FormatOption = None,
+    json_output: JsonOption = False,
+) -> None:
     """Check every translation (markup, citations, numbers, URLs, whitespace, length).
 
-    Example:
+    Examples:
 
       msc-leaflet i18n check --project my-clinic
+
+      msc-leaflet i18n check --json   # keyed as msc-leaflet check --json, for scripts
     """
     from ..i18n import workflow
+    from .check import report_findings
 
-    findings = run(lambda: workflow.check(Project.at(project)))
-    for finding in findings:  # one stream, as `msc-leaflet check`: `> report.txt` has all
-        if not quiet or finding.severity == "error":
-            typer.echo(str(finding))
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    if not quiet:
-        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
-    if errors:
-        raise typer.Exit(1)
+    as_json = json_wanted(json_output, format)
+    root = run(lambda: Project.at(project))
+    findings = run(lambda: workflow.check(root))
+    # One stream and one shape, as `msc-leaflet check`: `> report.txt` has every finding.
+    report_findings(findings, root.root, as_json=as_json, quiet=quiet)
 
 
 class Role(StrEnum):

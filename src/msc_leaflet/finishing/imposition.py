@@ -34,6 +34,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from ..typeset.pdf_numbers import decimals
+
 #: Said to whoever builds a booklet (`cli.app`'s build): its sheets carry the pages'
 #: text but no structure tree, and a patient given this file with a screen reader
 #: meets untagged content in sheet order (docs/accessibility.md). The unimposed PDF of
@@ -228,10 +230,15 @@ def _add_sheet(
     sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
 
 
+#: Decimals of a sheet's positions: a ten-thousandth of a point, without float noise,
+#: so equal geometry writes equal bytes (as written since booklets were first made).
+SHEET_PLACES = 4
+
+
 def _num(value: float) -> str:
-    """A PDF number without float noise, so equal geometry writes equal bytes."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    """A position on the sheet as a PDF number, spelled by the one place that spells
+    content-stream numbers (`pdf_numbers.decimals`)."""
+    return decimals(value, SHEET_PLACES)
 
 
 def _copy_document_info(reader: PdfReader, writer: PdfWriter) -> None:

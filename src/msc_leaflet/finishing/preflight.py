@@ -33,6 +33,7 @@ from pikepdf import Array, Dictionary, Name
 from ..errors import LeafletError, Location
 from ..files import read_input
 from ..print_spec import INK_RANGE, PRINT_PPI, InkLimit, ink_limit
+from ..typeset.pdf_numbers import decimals
 from .content_scan import (
     PageScan,
     PlacedImage,
@@ -550,18 +551,44 @@ def _box_findings(
         "right": bleed[2] - trim[2],
         "top": bleed[3] - trim[3],
     }
-    width, height = (trim[2] - trim[0]) / MM, (trim[3] - trim[1]) / MM
-    yield ("info", "pages", f"trimmed size {width:.0f} × {height:.0f} mm", number)
+    size = lengths(trim[2] - trim[0], trim[3] - trim[1])
+    yield ("info", "pages", f"trimmed size {size}", number)
     short = [side for side, amount in sides.items() if amount < requirements.bleed - EPSILON]
     if requirements.bleed and short:
-        asked = requirements.bleed / MM
-        yield ("error", "bleed", f"bleed under {asked:g} mm on the {', '.join(short)} "
+        asked = lengths(requirements.bleed)
+        yield ("error", "bleed", f"bleed under {asked} on the {', '.join(short)} "
                "side(s)", number)  # fmt: skip
     elif not requirements.bleed and 0 < len([a for a in sides.values() if a > EPSILON]) < 4:
         yield ("warning", "bleed", "bleed on some sides only", number)
     least = min(sides.values())
     if least > EPSILON:
-        yield ("info", "bleed", f"bleed {least / MM:.1f} mm on every side", number)
+        yield ("info", "bleed", f"bleed {lengths(least)} on every side", number)
+
+
+#: Decimals of a millimetre a print shop's spec and ruler read (A4 210 × 297, US
+#: Letter 215.9 × 279.4, a 3 mm bleed).
+MM_PLACES = 1
+
+
+def lengths(*points: float) -> str:
+    """``points`` in millimetres (``215.9 × 279.4 mm``), and in points too where a
+    tenth of a millimetre is not exact (``3.2 mm (9 pt)`` for an eighth of an inch):
+    rounded to whole millimetres, US Letter was said to be 216 × 279 mm."""
+    millimetres = [length / MM for length in points]
+    said = " × ".join(decimals(mm, _places(mm)) for mm in millimetres) + " mm"
+    if all(_exact(mm, MM_PLACES) for mm in millimetres):
+        return said
+    return f"{said} ({' × '.join(decimals(length, 2) for length in points)} pt)"
+
+
+def _places(mm: float) -> int:
+    """The fewest decimals, up to `MM_PLACES`, that say ``mm`` exactly."""
+    return next((p for p in range(MM_PLACES) if _exact(mm, p)), MM_PLACES)
+
+
+def _exact(mm: float, places: int) -> bool:
+    """Whether ``mm`` to ``places`` decimals is ``mm`` but for a PDF writer's rounding."""
+    return abs(round(mm, places) - mm) * MM <= EPSILON
 
 
 _UNKNOWN_SHEET = (
