@@ -1730,3 +1730,33 @@ def test_an_interface_language_is_not_shown_as_a_partly_done_translation(
         assert rows == ["English", "Lao", "Thai"]  # as `i18n stats` lists them
         page = desk.get("/leaflets/choosing-a-clinic", params={"lang": "lo"}).text
         assert "<li>Lao: " in page and "Not yet ready to print in Lao" in page
+
+
+def test_text_quoted_in_a_finding_is_tagged_with_its_own_language(client: TestClient) -> None:
+    """A check quotes the translation it is about: “ນີ້ໝາຍຄວາມວ່າ…” in a Lao readability
+    warning. The whole finding was tagged English, so a screen reader spelled the Lao
+    out with an English voice, and a browser drew quoted Han (Japanese or Chinese) with
+    whichever CJK face its English default picks. Each quotation is now tagged with the
+    language it is written in: the finding's locale where its letters are that
+    language's, else the script's language; English quotes stay in the English span."""
+    from msc_leaflet.errors import Finding
+
+    desk = client.app.state.desk  # type: ignore[attr-defined]
+    macros = desk.templates.get_template("_findings.html").make_module(
+        {"t": lambda key, **_: key, "messages_lang": "en"}
+    )
+    where = Location(Path("leaflets/what-msc-can-do.yaml"), 38)
+    messages = [
+        "[lo] phrase of 16 words (leaflet average 6.0): “ນີ້ໝາຍຄວາມວ່າ<ຈຸລັງ>…”",
+        "[ja] line break 2: “細胞は信号を送る”",
+        "[zh_Hans] line break 2: “细胞发出信号”",
+        "[ar] phrase: “الخلايا ترسل إشارات”",
+        "section “Signals, not spare parts”: 17% of words have 3+ syllables",
+    ]
+    shown = str(macros.findings([Finding(where, "warning", m) for m in messages]))
+    assert '<span lang="lo" dir="ltr">ນີ້ໝາຍຄວາມວ່າ&lt;ຈຸລັງ&gt;…</span>' in shown
+    assert '<span lang="ja" dir="ltr">細胞は信号を送る</span>' in shown
+    assert '<span lang="zh-Hans" dir="ltr">细胞发出信号</span>' in shown
+    assert '<span lang="ar" dir="rtl">الخلايا ترسل إشارات</span>' in shown
+    assert "section “Signals, not spare parts”: 17%" in shown  # English, in the English span
+    assert shown.count('<span lang="en" dir="ltr">') == len(messages)  # each finding's own
