@@ -1700,3 +1700,63 @@ def test_the_desk_counts_a_refused_translation_as_stats_and_the_sign_off_do(
     with TestClient(app, base_url=LOCAL) as desk:
         page = desk.get("/leaflets/infusion-safety?lang=en").text
         assert f"{row['percent']}% translated" in page and "100% translated" not in page
+
+
+def _status_rows(page: str, title: str) -> list[str]:
+    """The languages Status lists for the leaflet titled ``title``, in order."""
+    row = re.compile(r'<th scope="row"[^>]*>([^<]*)</th>\s*<td>([^<]*)</td>')
+    return [language for heading, language in row.findall(page) if html.unescape(heading) == title]
+
+
+def test_an_interface_language_is_not_shown_as_a_partly_done_translation(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Lao has only the interface's words (ui.po) and no leaflet catalog. Status and the
+    leaflet page said "Lao: 10% translated — not ready" for every leaflet (the reference
+    titles, optional, count as done), where `i18n stats` lists no Lao row: a clinician
+    read that someone had started a Lao translation nobody had begun. Now the desk lists
+    the rows `i18n stats` lists, and a language gets its rows once a catalog exists."""
+    client.cookies.clear()
+    status = client.get("/status").text
+    assert _status_rows(status, "What MSC therapy can and cannot do") == ["English", "Thai"]
+    page = client.get("/leaflets/what-msc-can-do", params={"lang": "lo"}).text
+    assert "<li>Lao: " not in page and "<li>Thai: 100% translated" in page
+    assert "Not yet ready to print in Lao" in page  # still offered, and refused by name
+    root = copy_library(tmp_path)
+    started = CliRunner().invoke(cli_app, ["i18n", "init", "lo", "--project", str(root)])
+    assert started.exit_code == 0, started.output
+    with desk_client(root) as desk:
+        rows = _status_rows(desk.get("/status").text, "Choosing a clinic")
+        assert rows == ["English", "Lao", "Thai"]  # as `i18n stats` lists them
+        page = desk.get("/leaflets/choosing-a-clinic", params={"lang": "lo"}).text
+        assert "<li>Lao: " in page and "Not yet ready to print in Lao" in page
+
+
+def test_text_quoted_in_a_finding_is_tagged_with_its_own_language(client: TestClient) -> None:
+    """A check quotes the translation it is about: “ນີ້ໝາຍຄວາມວ່າ…” in a Lao readability
+    warning. The whole finding was tagged English, so a screen reader spelled the Lao
+    out with an English voice, and a browser drew quoted Han (Japanese or Chinese) with
+    whichever CJK face its English default picks. Each quotation is now tagged with the
+    language it is written in: the finding's locale where its letters are that
+    language's, else the script's language; English quotes stay in the English span."""
+    from msc_leaflet.errors import Finding
+
+    desk = client.app.state.desk  # type: ignore[attr-defined]
+    macros = desk.templates.get_template("_findings.html").make_module(
+        {"t": lambda key, **_: key, "messages_lang": "en"}
+    )
+    where = Location(Path("leaflets/what-msc-can-do.yaml"), 38)
+    messages = [
+        "[lo] phrase of 16 words (leaflet average 6.0): “ນີ້ໝາຍຄວາມວ່າ<ຈຸລັງ>…”",
+        "[ja] line break 2: “細胞は信号を送る”",
+        "[zh_Hans] line break 2: “细胞发出信号”",
+        "[ar] phrase: “الخلايا ترسل إشارات”",
+        "section “Signals, not spare parts”: 17% of words have 3+ syllables",
+    ]
+    shown = str(macros.findings([Finding(where, "warning", m) for m in messages]))
+    assert '<span lang="lo" dir="ltr">ນີ້ໝາຍຄວາມວ່າ&lt;ຈຸລັງ&gt;…</span>' in shown
+    assert '<span lang="ja" dir="ltr">細胞は信号を送る</span>' in shown
+    assert '<span lang="zh-Hans" dir="ltr">细胞发出信号</span>' in shown
+    assert '<span lang="ar" dir="rtl">الخلايا ترسل إشارات</span>' in shown
+    assert "section “Signals, not spare parts”: 17%" in shown  # English, in the English span
+    assert shown.count('<span lang="en" dir="ltr">') == len(messages)  # each finding's own

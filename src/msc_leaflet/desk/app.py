@@ -29,7 +29,7 @@ from ..typeset.font_files import sarabun_dir
 from .builds import Builds, new_pool
 from .choices import theme_paper
 from .guard import Guard
-from .interface import Interface, interface, interface_languages, negotiate
+from .interface import Interface, interface, interface_languages, negotiate, quotes_tagged
 from .shelf import Shelf, ShelfReader, Signature, without_folders
 
 HERE = Path(__file__).resolve().parent
@@ -159,6 +159,7 @@ def create_app(
     # lang= and dir= attributes: a gettext tag (zh_Hans) is not valid HTML (zh-Hans).
     templates.filters["bcp47"] = bcp47
     templates.filters["direction"] = lambda tag: profile(tag).direction
+    templates.filters["quotes_tagged"] = quotes_tagged
     theme_paper(project)  # a theme no build can read stops the desk here, with its line
     builds = Builds(project, target, executor, renew)
     desk = Desk(project, builds, today, ShelfReader(project), templates)

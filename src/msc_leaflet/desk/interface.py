@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
+from markupsafe import Markup, escape
 
 from ..data import library_root
 from ..errors import LeafletError
@@ -24,7 +25,7 @@ from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
 from ..i18n.translation_checks import format_fields
-from ..languages import language_subtag, right_to_left
+from ..languages import bcp47, language_of, language_subtag, profile, right_to_left
 from ..project import Project, same_language
 
 SOURCE_LANGUAGE = "en"
@@ -146,6 +147,40 @@ def _isolated(value: object, page_rtl: bool) -> object:
     if page_rtl or _RIGHT_TO_LEFT.search(value):
         return f"\u2068{value}\u2069"
     return value
+
+
+#: A check's finding about a translation begins with its locale (``[lo] phrase of …``).
+_FINDING_LOCALE = re.compile(r"\[([A-Za-z]{2,3}(?:_[A-Za-z0-9]+)*)\] ")
+#: What a check quotes (a phrase, a heading, a line): between curly double quotes.
+_QUOTED = re.compile("“([^”]*)”")
+
+
+def quotes_tagged(message: str, default: str) -> Markup:
+    """``message`` (a check's finding, in ``default``, English) escaped, each quotation
+    tagged with the language it is written in: a Lao phrase quoted in an English
+    warning was read with an English voice, and quoted Han drawn with the CJK face of
+    the page's language. The finding's own locale names it where the quote has its
+    letters (Han in a ``[ja]`` finding is Japanese), else the quote's script does
+    (`language_of`); a quote in ``default`` is left as it is. Latin letters name no
+    language (`has_letters`): a Vietnamese quote stays in the English span, since a
+    finding may quote the English term beside it ("“X” for “Y”")."""
+    own = _FINDING_LOCALE.match(message)
+    locale = own.group(1) if own else default
+
+    def tagged(found: re.Match[str]) -> str:
+        quote = found.group(1)
+        known = locale != default and profile(locale).has_letters(quote)
+        language = locale if known else language_of(quote, default)
+        if language == default:
+            return str(escape(found.group(0)))
+        attrs = f'lang="{bcp47(language)}" dir="{profile(language).direction}"'
+        return f"“<span {attrs}>{escape(quote)}</span>”"
+
+    parts, last = [], 0
+    for found in _QUOTED.finditer(message):
+        parts += [str(escape(message[last : found.start()])), tagged(found)]
+        last = found.end()
+    return Markup("".join([*parts, str(escape(message[last:]))]))
 
 
 #: Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their

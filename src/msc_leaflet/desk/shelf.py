@@ -17,7 +17,7 @@ from ..content.loader import load_leaflet
 from ..errors import Finding, LeafletError, Location
 from ..files import file_stamp
 from ..i18n import localize
-from ..i18n.catalog import Catalog, locale_folders, po_path
+from ..i18n.catalog import Catalog, leaflet_locales, locale_folders, po_path
 from ..i18n.extract import leaflet_template
 from ..i18n.localizer import leaflet_words_in_english
 from ..i18n.pofile import read_po
@@ -78,6 +78,13 @@ class LeafletCard:
             and locale not in self.unapproved
             and not self.words_in_english(locale, booklet)
         )
+
+    def listed_in(self, locale: str) -> bool:
+        """Whether Status gives the leaflet a row in ``locale``: its source language, or
+        a language it is translated into, as `i18n stats` lists them. A language with
+        only the interface's words (``ui.po``) has no row: its reference titles, which
+        count as done, made it read "10 %" of a translation nobody had begun."""
+        return locale in self.translations or same_language(locale, self.language)
 
     def printable_on(self, booklet: bool = False) -> tuple[str, ...]:
         """The source language (unless the page would print English words on it), then
@@ -212,7 +219,8 @@ class EnglishWords:
 def read_card(
     project: Project, leaflet_id: str, locales: list[str], footer_approval: bool = False
 ) -> LeafletCard:
-    """``footer_approval``: the theme's, which prints a word of its own in the footer."""
+    """``locales``: those the project translates leaflets into (`leaflet_locales`).
+    ``footer_approval``: the theme's, which prints a word of its own in the footer."""
     leaflet, _ = load_leaflet(project.leaflet_path(leaflet_id), project)
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
@@ -307,11 +315,12 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
     stamp = signature(project) if stamp is None else stamp
     locales, folders = locale_folders(project)  # a misnamed folder is named, not offered
     cards, problems = [], [_problem(error) for error in folders.values()]
+    translated = leaflet_locales(project, locales)  # as `i18n stats` and `build` list them
     theme = project.theme_path if project.theme_path.is_file() else None
     footer_approval = load_theme(theme).footer_approval
     for leaflet_id in project.leaflet_ids():
         try:
-            cards.append(read_card(project, leaflet_id, locales, footer_approval))
+            cards.append(read_card(project, leaflet_id, translated, footer_approval))
         except LeafletError as err:
             problems.append(_problem(err))
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
