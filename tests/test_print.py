@@ -1019,6 +1019,17 @@ def with_url(tmp_path: Path, url: str) -> tuple[Path, int]:
     return root, line
 
 
+def built_with_url(tmp_path: Path, url: str, locale: str, edition: str, paper: str) -> Path:
+    """The PDF of the fasting fixture with ``url``, in ``locale``, ``edition`` and ``paper``."""
+    from fasting import LEAFLET
+
+    root, _ = with_url(tmp_path, url)
+    options = Options(spec=PrintSpec(paper=paper))
+    return build_leaflet(
+        Project.at(root), LEAFLET, locale, tmp_path / "out", edition=edition, options=options
+    ).path
+
+
 @pytest.mark.parametrize("length", [150, 260, 420])
 @pytest.mark.parametrize(
     ("locale", "edition", "paper"),
@@ -1031,19 +1042,10 @@ def test_a_long_address_prints_a_code_whose_modules_a_phone_resolves(
     fixed 20 mm: 61 modules of 0.33 mm, below what a phone's camera resolves. The code
     grows, or takes the lower error correction, so each module is at least 0.396 mm, in
     every edition, and reads back as the address at the size it is printed."""
-    from fasting import LEAFLET
     from qr_read import find_code
 
     url = campaign_url(length)
-    root, _ = with_url(tmp_path, url)
-    pdf = build_leaflet(
-        Project.at(root),
-        LEAFLET,
-        locale,
-        tmp_path / "out",
-        edition=edition,
-        options=Options(spec=PrintSpec(paper=paper)),
-    ).path
+    pdf = built_with_url(tmp_path, url, locale, edition, paper)
     pages = len(PdfReader(pdf).pages)
     found = [code for page in range(pages) if (code := find_code(pdf, page, url))]
     readable = [code for code in found if code.matches and code.quiet]
@@ -1081,17 +1083,8 @@ def test_a_long_address_beside_the_code_ends_inside_the_page(tmp_path: Path, loc
     campaign's query string ran past the margin and off the page's edge (off its left
     edge in Arabic). It is cut where an address parts (after / ? & =) and ends with
     "…"; the closing box above prints it whole, and the code and the link hold it."""
-    from fasting import LEAFLET
-
     url = campaign_url(260)
-    root, _ = with_url(tmp_path, url)
-    pdf = build_leaflet(
-        Project.at(root),
-        LEAFLET,
-        locale,
-        tmp_path / "out",
-        options=Options(spec=PrintSpec(paper="a5")),
-    ).path
+    pdf = built_with_url(tmp_path, url, locale, "single", "a5")
     document = pdfium.PdfDocument(pdf)
     try:
         image = document[len(document) - 1].render(scale=1).to_pil().convert("L")
