@@ -196,10 +196,16 @@ def _counted_one(text: str, number: _Found, language: str) -> bool:
         return False
     if _unit_after(text, number.end, language) is not None:
         return False
-    at = _past_spaces(text, number.end)
+    return _said_after(text, number.end, _counters(language), language)
+
+
+def _said_after(text: str, end: int, words: tuple[str, ...], language: str) -> bool:
+    """Whether one of ``words`` is said whole right after ``end`` (a space between or
+    not): the counter of 1 แก้ว, the unit of สามวัน."""
+    at = _past_spaces(text, end)
     return any(
-        text.startswith(counter, at) and _ends_word(text, at + len(counter), counter, language)
-        for counter in _counters(language)
+        text.startswith(word, at) and _ends_word(text, at + len(word), word, language)
+        for word in words
     )
 
 
@@ -876,6 +882,7 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
     values = _spelled(_base(language))
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
+    counted = _mapped(_base(language), "counted")
     found: list[_Found] = []
     ordinal: list[str] = []
     for match in pattern.finditer(text):
@@ -888,6 +895,8 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
         if before.endswith(joined + tuple(values)) or after.startswith(joined):
             continue
         word = match.group(0).casefold()
+        if word in counted and not _counts_something(text, end, language):
+            continue  # ห้าม, "do not", is no ห้า (5); ba mẹ, "parents", no ba (3)
         value = values[word]
         if value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
             value, end = _meridiem(text, value, start, end, language)
@@ -906,9 +915,10 @@ def _joined(language: str) -> tuple[str, ...]:
 
 
 def spells(value: str, language: str) -> bool:
-    """Whether ``language`` has a word `data/numbers.yaml` lists for ``value`` (Thai has
-    none for 3: สาม also starts สามารถ, "can")."""
-    return bool(language) and value in _spelled(_base(language)).values()
+    """Whether ``language`` has a word `data/numbers.yaml` lists for ``value`` that is
+    read wherever it stands (Thai has none for 3: its สาม is `counted`, read only before
+    a listed counter, and สามข้อ, "three items", is a 3 the check does not see)."""
+    return bool(language) and value in _mapped(_base(language), "words").values()
 
 
 def _base(language: str) -> str:
@@ -949,7 +959,19 @@ def _range(language: str) -> re.Pattern[str]:
 
 
 def _spelled(language: str) -> dict[str, str]:
-    return _mapped(language, "words")
+    """Every number word of ``language``: its `words` and its `counted` words."""
+    return _mapped(language, "words") | _mapped(language, "counted")
+
+
+def _counts_something(text: str, end: int, language: str) -> bool:
+    """Whether the number word ending at ``end`` counts a thing: a counter, a unit or
+    an hour word follows it (สามวัน, ห้าเม็ด, ba ngày, สามทุ่ม), as a `counted` word of
+    `data/numbers.yaml` must, for it also begins or is another word (ห้าม, ba mẹ)."""
+    if _unit_after(text, end, language) is not None:
+        return True
+    hours = _hours(_base(language))
+    words = (*_counters(language), *hours.get("after", {}), *hours.get("hour", {}))
+    return _said_after(text, end, words, language)
 
 
 @cache
