@@ -1203,6 +1203,7 @@ def _script_findings(source: str, translation: str, language: str) -> list[str]:
         ("th", "ດື່ມນ້ຳກ່ອນການກວດ ແລະ ພັກຜ່ອນໃຫ້ພຽງພໍ", "Lao"),  # Lao in a Thai catalog
         ("vi", "ดื่มน้ำให้เพียงพอก่อนเข้ารับการตรวจ", "Thai"),  # a Latin catalog still reads others
         ("ar", "Drink water before the blood test.", "Latin"),  # right to left, too
+        ("km", SCRIPT_SOURCE, "Latin"),  # the source copied whole ("copy source" in a CAT tool)
     ],
 )
 def test_a_sentence_in_another_script_is_named(
@@ -1230,7 +1231,7 @@ def test_a_sentence_left_in_english_after_a_translated_one_is_named_where_it_sta
 @pytest.mark.parametrize(
     ("language", "source", "translation"),
     [
-        ("km", SCRIPT_SOURCE, SCRIPT_SOURCE),  # the exact source: printed on purpose
+        ("km", "Paracetamol", "Paracetamol"),  # a name copied as written: too short to judge
         ("km", "Mesenchymal stromal cells", "កោសិកា (mesenchymal stromal cells)"),  # a gloss
         ("th", "Ask about MSC and CD34+ counts.", "MSC CD34+"),  # abbreviations
         (
@@ -1258,6 +1259,17 @@ def test_what_may_stay_in_the_source_script_is_no_finding(
     language: str, source: str, translation: str
 ) -> None:
     assert _script_findings(source, translation, language) == []
+
+
+def test_a_reference_title_may_stay_as_the_cited_work_has_it() -> None:
+    """A reference's title (an optional entry) copied into a Thai catalog is the cited
+    work's own title, printed on purpose; the same copy of a paragraph is a translation
+    never done, and the English source printed in a Thai leaflet as if translated."""
+    title = "Mesenchymal stem cells: time to change the name!"
+    assert [
+        p for p in check_translation(title, title, "th", kept=True) if p.code == "I18N020"
+    ] == []
+    assert _script_findings(title, title, "th")
 
 
 def _catalogs() -> list[Path]:
@@ -1374,3 +1386,22 @@ def test_a_counted_word_before_an_unlisted_counter_is_no_lost_number() -> None:
     source = "It set three tests. Cells pass all three. Two use markers. Tell one from another."
     translation = "กำหนดเกณฑ์ไว้สามข้อ เซลล์ต้องผ่านทั้งสามข้อ มีสองข้อที่ใช้ตัวบ่งชี้ แยกชนิดหนึ่งจากอีกชนิดหนึ่ง"
     assert _number_problems(source, translation, "th") == []
+
+
+def test_a_source_copied_whole_is_named_and_a_copied_reference_title_is_not(
+    i18n_project: Path,
+) -> None:
+    """The source pasted as the msgstr ("copy source" in a CAT tool, then forgotten)
+    printed the English in the Thai leaflet with stats at 100 % ready: the check took
+    every exact copy for a name kept on purpose. A reference's title, which may stay
+    as the cited work has it, is still no finding."""
+    from i18n_support import invoke, msgstr_line, set_msgstr
+    from msc_leaflet.i18n.pofile import read_po
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    entries = {e.msgctxt: e.msgid for e in read_po(po).active}
+    set_msgstr(po, "call-us/2", entries["call-us/2"])
+    set_msgstr(po, "ref/alpha2001/title", entries["ref/alpha2001/title"])
+    _, output = invoke("i18n", "check", "--project", str(i18n_project))
+    named = [line for line in output.splitlines() if "I18N020" in line]
+    assert len(named) == 1 and f"care-basics.po:{msgstr_line(po, 'call-us/2')}:" in named[0]

@@ -149,12 +149,14 @@ def printed_warnings(entry: Entry, language: str) -> tuple[Problem, ...]:
     as `i18n check` and stats report them; --strict refuses a build with one."""
     if not entry.has_translation or entry.msgid_plural is not None:
         return ()
-    return _printed_warnings(entry.msgid, entry.msgstr, language)
+    return _printed_warnings(entry.msgid, entry.msgstr, language, is_optional(entry.msgctxt))
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
-def _printed_warnings(source: str, translation: str, language: str) -> tuple[Problem, ...]:
-    return tuple(printed_problems(source, translation, language))
+def _printed_warnings(
+    source: str, translation: str, language: str, kept: bool
+) -> tuple[Problem, ...]:
+    return tuple(printed_problems(source, translation, language, kept))
 
 
 def wrong_language(catalog: Catalog, path: Path) -> dict[Key, Fallback]:

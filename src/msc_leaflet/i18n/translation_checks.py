@@ -203,6 +203,8 @@ class Pair:
     translation_spans: list[Span] | None
     language: str = ""  # the translation's, for rules that depend on it
     source_language: str = "en"  # the leaflet's (X-Source-Language), for its numbers
+    # The source may print as written here (a reference's title: `extract.is_optional`).
+    kept: bool = False
 
 
 def check_characters(pair: Pair) -> Iterator[Problem]:
@@ -550,9 +552,11 @@ def check_length(pair: Pair) -> Iterator[Problem]:
 
 def check_script(pair: Pair) -> Iterator[Problem]:
     """Each sentence written in another language's letters than the catalog's
-    (`written_script`). Not the exact source text, which is the source printed on
-    purpose (a drug's or a cited work's name), nor a translation with no language."""
-    if not pair.language or pair.translation == pair.source:
+    (`written_script`), the source copied in whole too (a CAT tool's "copy source"
+    printed an English paragraph in a Khmer leaflet as translated). Not a reference's
+    title, which may stay as the cited work has it (``kept``), nor a translation with no
+    language; a kept name (a drug's) is too short to judge."""
+    if not pair.language or pair.kept:
         return
     name = profile(pair.language).name
     for stray in strays(pair.translation, pair.language):
@@ -585,10 +589,12 @@ CHECKS: list[PairCheck] = [
 PRINTED_CHECKS: list[PairCheck] = [check_script]
 
 
-def printed_problems(source: str, translation: str, language: str) -> list[Problem]:
+def printed_problems(
+    source: str, translation: str, language: str, kept: bool = False
+) -> list[Problem]:
     """The `PRINTED_CHECKS` findings of a msgstr the build prints, as `check_translation`
     finds them (the same functions): `localizer` repeats them as warnings."""
-    pair = Pair(source, translation, None, None, language)
+    pair = Pair(source, translation, None, None, language, kept=kept)
     return [problem for check in PRINTED_CHECKS for problem in check(pair)]
 
 
@@ -600,6 +606,7 @@ def check_translation(
     source_language: str = "en",
     forms: int = 0,
     nplurals: int | None = None,
+    kept: bool = False,
 ) -> list[Problem]:
     """All problems with ``translation`` (into ``language``) of ``source`` (written in
     ``source_language``: a Thai leaflet's 0.5 มก. is read as Thai writes it).
@@ -619,7 +626,9 @@ def check_translation(
                 f"({invisible_names(translation)})"
             )
         ]
-    pair = Pair(source, translation, _spans(source), _spans(translation), language, source_language)
+    pair = Pair(
+        source, translation, _spans(source), _spans(translation), language, source_language, kept
+    )
     problems = [problem for check in CHECKS for problem in check(pair)]
     typed = _keyboard_markup(translation)
     if typed:
@@ -634,6 +643,7 @@ def check_entry(
     source_language: str = "en",
     msgid_plural: str | None = None,
     nplurals: int | None = None,
+    kept: bool = False,
 ) -> list[Problem]:
     """All problems with an entry's translation: its msgstr (``forms``' only one), or,
     with ``msgid_plural``, each written msgstr[n] checked as a msgstr is, after the
@@ -642,7 +652,9 @@ def check_entry(
     override or U+FFFD in msgstr[1] hid behind the one finding about its shape. As
     gettext pairs them, msgstr[0] translates ``msgid`` and the others ``msgid_plural``."""
     if msgid_plural is None:
-        return check_translation(msgid, forms[0], language, source_language=source_language)
+        return check_translation(
+            msgid, forms[0], language, source_language=source_language, kept=kept
+        )
     problems = check_translation(
         msgid, "", language, True, source_language, forms=len(forms), nplurals=nplurals
     )

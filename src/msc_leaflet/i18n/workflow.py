@@ -37,7 +37,7 @@ from .catalog import (
     translates,
 )
 from .coverage import mismatch
-from .extract import msgid_language, project_templates
+from .extract import is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
 from .headers import plural_count, plural_forms, translation_header
 from .merge import adopt_moved, merge
@@ -292,6 +292,7 @@ def check_catalog(catalog: Catalog, source_language: str | None = None) -> list[
             source_language,
             entry.msgid_plural,
             declared_plurals(catalog.header),
+            is_optional(entry.msgctxt),
         ):
             findings.append(
                 CheckFinding(
