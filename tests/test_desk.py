@@ -1760,3 +1760,156 @@ def test_text_quoted_in_a_finding_is_tagged_with_its_own_language(client: TestCl
     assert '<span lang="ar" dir="rtl">الخلايا ترسل إشارات</span>' in shown
     assert "section “Signals, not spare parts”: 17%" in shown  # English, in the English span
     assert shown.count('<span lang="en" dir="ltr">') == len(messages)  # each finding's own
+
+
+FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}")
+
+
+def _stylesheets(client: TestClient, page: str = "/") -> str:
+    """Every stylesheet a desk page links, as one text: what a browser reads."""
+    links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', client.get(page).text)
+    return "\n".join(client.get(html.unescape(href)).text for href in links)
+
+
+def _font_faces(css: str) -> list[dict[str, str]]:
+    """The @font-face rules of ``css``, each as its descriptors (quotes stripped)."""
+    faces = []
+    for body in FONT_FACE.findall(css):
+        pairs = re.findall(r"([\w-]+)\s*:\s*([^;]+);", body)
+        faces.append({name: value.strip().strip('"') for name, value in pairs})
+    return faces
+
+
+def _url(face: dict[str, str]) -> str:
+    found = re.match(r'url\("?([^")]+)"?\)', face["src"])
+    assert found, face
+    return found.group(1)
+
+
+def _covers(face: dict[str, str], char: str) -> bool:
+    """Whether a browser would take ``char`` from ``face`` (its unicode-range; none: all)."""
+    if "unicode-range" not in face:
+        return True
+    for part in face["unicode-range"].split(","):
+        first, _, last = part.strip().removeprefix("U+").partition("-")
+        if int(first, 16) <= ord(char) <= int(last or first, 16):
+            return True
+    return False
+
+
+def _lang_stack(css: str, tag: str) -> list[str]:
+    """The font-family list the stylesheet gives text tagged ``tag`` (``:lang(tag)``)."""
+    found = re.search(r":lang\(" + re.escape(tag) + r"\)[^{]*\{\s*font-family:\s*([^;]+);", css)
+    assert found, f"no font-family for :lang({tag})"
+    return [name.strip().strip('"') for name in found.group(1).split(",")]
+
+
+# A letter of each language the desk offers (its interface speaks them all), and the
+# family of the bundled theme the build sets it in.
+LANGUAGE_LETTERS = {
+    "my": ("မ", "NotoSansMyanmar"),
+    "lo": ("ລ", "NotoSansLao"),
+    "km": ("ក", "NotoSansKhmer"),
+    "ar": ("ع", "NotoSansArabic"),
+    "hi": ("क", "NotoSansDevanagari"),
+    "ja": ("の", "NotoSansCJKsc"),
+    "zh-Hans": ("细", "NotoSansCJKsc"),
+    "th": ("ก", "Sarabun"),
+}
+
+
+def test_the_desk_draws_every_language_in_the_font_the_build_embeds(client: TestClient) -> None:
+    """The desk served Sarabun alone: Burmese, Lao, Khmer, Arabic, Devanagari and CJK
+    pages were drawn with whatever the device had, empty boxes on an offline tablet
+    without those fonts, and Unicode Burmese garbled by a Zawgyi-era Android's system
+    font. Each language now names, first for its text, the family the build embeds,
+    and the stylesheet declares that family's own files, served by the desk."""
+    from msc_leaflet.typeset.font_files import bundled_config, face_path
+
+    css = _stylesheets(client)
+    faces = _font_faces(css)
+    config = bundled_config()
+    for tag, (letter, family) in LANGUAGE_LETTERS.items():
+        stack = _lang_stack(css, tag) if family != "Sarabun" else [family]
+        drawn_by = next(
+            f for name in stack for f in faces if f["font-family"] == name and _covers(f, letter)
+        )
+        assert drawn_by["font-family"] == family, (tag, stack)
+        served = client.get(_url(drawn_by))
+        assert served.status_code == 200, (tag, _url(drawn_by))
+        assert served.content == face_path(config.family(family), "regular").read_bytes(), tag
+    # The device's own fonts come only after the served ones, for what none of them has.
+    assert _lang_stack(css, "my")[-2:] == ["system-ui", "sans-serif"]
+
+
+def test_a_font_is_fetched_only_for_a_page_that_shows_its_script(client: TestClient) -> None:
+    """Noto Sans CJK is 17 MB: a browser must fetch it for Chinese or Japanese text
+    only, never for a Thai or English page, so each family but the Latin one declares
+    the letters it is for (unicode-range)."""
+    faces = {f["font-family"]: f for f in _font_faces(_stylesheets(client))}
+    cjk = faces["NotoSansCJKsc"]
+    assert [c for c in "细の。「" if not _covers(cjk, c)] == []
+    assert [c for c in "Aa1 ก,.-" if _covers(cjk, c)] == []
+    for family in ("NotoSansMyanmar", "NotoSansLao", "NotoSansKhmer", "NotoSansArabic"):
+        assert not _covers(faces[family], "A") and not _covers(faces[family], "ก"), family
+    assert _covers(faces["Sarabun"], "A") and _covers(faces["Sarabun"], "ก")
+
+
+def test_the_font_route_serves_each_face_and_nothing_else(client: TestClient) -> None:
+    """Each served font is cached for good (its address carries its content hash, so a
+    changed file is a new address); any other path under /fonts is no font: 404."""
+    urls = sorted({_url(face) for face in _font_faces(_stylesheets(client))})
+    assert len(urls) >= 7
+    for url in urls:
+        served = client.get(url)
+        assert served.status_code == 200, url
+        assert served.headers["content-type"] == "font/ttf", url
+        assert "immutable" in served.headers["cache-control"], url
+        assert served.headers["x-content-type-options"] == "nosniff"
+    lao = next(u for u in urls if u.endswith("/NotoSansLao-Regular.ttf"))
+    digest = lao.split("/")[2]
+    for hostile in (
+        lao.replace("NotoSansLao-Regular.ttf", "OFL.txt"),  # beside a font, not a font
+        lao.replace("NotoSansLao-Regular.ttf", "NotoSansMyanmar-Regular.ttf"),  # other hash
+        lao.replace(digest, "0" * len(digest)),
+        f"/fonts/{digest}/..%2FOFL.txt",
+        f"/fonts/{digest}/%2e%2e/%2e%2e/noto-sans-lao/OFL.txt",
+        "/fonts/..%2F..%2Fdesk%2Fapp.py",
+        "/fonts/Sarabun-Regular.ttf",
+        "/fonts/%2e%2e/%2e%2e/theme.yaml",
+    ):
+        answer = client.get(hostile)
+        assert answer.status_code == 404, hostile
+        assert not answer.content.startswith(b"\x00\x01\x00\x00"), hostile
+
+
+def test_the_desk_serves_the_projects_own_font_as_its_builds_embed_it(tmp_path: Path) -> None:
+    """A clinic that sets Burmese in a font of its own (``fonts/`` beside its theme)
+    prints with it; the desk serves that file too, and the file as it is now: replaced,
+    it has a new address, and the old one is no font any more."""
+    from msc_leaflet.typeset.font_files import bundled_config, face_path
+
+    root = copy_library(tmp_path)
+    myanmar = bundled_config().family("NotoSansMyanmar")
+    own = root / "fonts" / "clinic-myanmar" / "Clinic.ttf"
+    own.parent.mkdir(parents=True)
+    shutil.copy(face_path(myanmar, "regular"), own)
+    theme = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    family = "    ClinicMyanmar:\n      folder: clinic-myanmar\n      regular: Clinic.ttf\n"
+    family += "      bold: regular\n      italic: regular\n      bold-italic: regular\n"
+    assert "\n  scripts:\n" in theme and "Mymr: NotoSansMyanmar\n" in theme
+    theme = theme.replace("\n  scripts:\n", f"\n{family}  scripts:\n")
+    theme = theme.replace("Mymr: NotoSansMyanmar\n", "Mymr: ClinicMyanmar\n")
+    (root / "theme.yaml").write_text(theme, encoding="utf-8")
+    with desk_client(root) as desk:
+        css = _stylesheets(desk)
+        assert _lang_stack(css, "my")[0] == "ClinicMyanmar"
+        (face,) = [f for f in _font_faces(css) if f["font-family"] == "ClinicMyanmar"]
+        assert desk.get(_url(face)).content == own.read_bytes()
+        shutil.copy(face_path(myanmar, "bold"), own)
+        (renewed,) = [
+            f for f in _font_faces(_stylesheets(desk)) if f["font-family"] == "ClinicMyanmar"
+        ]
+        assert _url(renewed) != _url(face)
+        assert desk.get(_url(face)).status_code == 404
+        assert desk.get(_url(renewed)).content == own.read_bytes()

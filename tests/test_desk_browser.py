@@ -212,3 +212,52 @@ def test_every_page_reflows_at_320_css_pixels(
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, (name, language, width)
     context.close()
+
+
+def _drawn_with(page: Any, selector: str) -> dict[str, bool]:
+    """The fonts chromium drew ``selector``'s text with: name → whether served by the page
+    (a web font) rather than the machine's own. Chromium's DevTools protocol reports the
+    faces it actually used, glyph by glyph."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return {font["familyName"]: font["isCustomFont"] for font in used if font["glyphCount"]}
+
+
+def _font_status(page: Any) -> dict[str, str]:
+    """Each served family: "loaded" once fetched for text on the page, else "unloaded"."""
+    page.evaluate("document.fonts.ready.then(() => 0)")
+    faces = page.evaluate("Array.from(document.fonts).map(f => [f.family, f.status])")
+    status: dict[str, str] = {}
+    for family, state in faces:
+        name = family.strip('"')
+        status[name] = "loaded" if "loaded" in (state, status.get(name)) else state
+    return status
+
+
+@pytest.mark.parametrize(
+    ("locale", "family", "font_name"),
+    [("my", "NotoSansMyanmar", "Noto Sans Myanmar"), ("lo", "NotoSansLao", "Noto Sans Lao")],
+)
+def test_burmese_and_lao_pages_are_drawn_with_the_served_fonts(
+    served: tuple[str, Path], browser: Any, locale: str, family: str, font_name: str
+) -> None:
+    """An offline tablet without Burmese or Lao fonts showed the desk in empty boxes, and
+    a Zawgyi-era Android drew Unicode Burmese with its Zawgyi system font. The desk's
+    headings are now drawn with the Noto face the leaflets embed, served by the desk.
+    (Every page names 日本語 and 中文 in its language switch, so the CJK font is fetched
+    too, once: its address never changes while its bytes do not.)"""
+    base, _root = served
+    context = browser.new_context(locale=locale, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + "/")
+    assert page.locator("html").get_attribute("lang") == locale
+    status = _font_status(page)
+    assert status[family] == "loaded", status
+    drawn = _drawn_with(page, "h1")
+    assert drawn.get(font_name) is True, drawn  # the served file, not a font of the machine
+    assert [name for name, served_font in drawn.items() if not served_font] == [], drawn
+    context.close()

@@ -624,3 +624,26 @@ def test_a_logo_swapped_after_approval_makes_it_stale(root: Path) -> None:
     assert th_review(root) == ("approved", {})
     Image.new("RGB", (40, 30), "navy").save(root / "organisations" / "logo.png")
     assert th_review(root) == ("stale", {"organisation:logo": "source changed"})
+
+
+@pytest.mark.parametrize("edit", ["source", "translation"])
+def test_a_refused_signoff_names_the_catalog_line_to_fix(root: Path, edit: str) -> None:
+    """A sign-off refused for an incomplete translation named locales/th/signoff.yaml as
+    the file with the problem: the translator opened the sign-off history, which was
+    fine. The problem is in the catalog: its first entry not printed translated is named,
+    file and line, with what to do there; nothing is written."""
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    if edit == "source":  # `i18n update` marks the changed entry fuzzy
+        leaflet = root / "leaflets" / "care-basics.yaml"
+        text = leaflet.read_text(encoding="utf-8")
+        leaflet.write_text(text.replace("keep it dry", "keep it clean and dry"), encoding="utf-8")
+        invoke("i18n", "update", "--project", str(root))
+    else:  # a translation emptied
+        set_msgstr(po, "paragraph/4", "")
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 1 and "Traceback" not in output, output
+    where = f"care-basics.po:{msgstr_line(po, 'paragraph/4')}: error: cannot sign off"
+    assert where in output, output
+    assert "signoff.yaml" not in output, output
+    assert "'paragraph/4'" in output.split("hint:", 1)[1], output
+    assert not (root / "locales" / "th" / "signoff.yaml").exists()

@@ -25,7 +25,6 @@ from ..files import resolved
 from ..finishing.preview import page_name
 from ..languages import bcp47, profile
 from ..project import Project
-from ..typeset.font_files import sarabun_dir
 from .builds import Builds, new_pool
 from .choices import theme_paper
 from .guard import Guard
@@ -178,9 +177,6 @@ def create_app(
         routes=[
             *routes(),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-            # The leaflets' own typeface, from the installed package: Thai reads the same
-            # on every tablet, and nothing is fetched from the internet.
-            Mount("/fonts", StaticFiles(directory=sarabun_dir()), name="fonts"),
         ],
         lifespan=lifespan,
         exception_handlers={404: no_such_page},

@@ -12,15 +12,16 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from babel import Locale
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..errors import Finding, LeafletError, Location
 from ..finishing.imposition import sheet_order
 from ..finishing.preview import page_name
 from ..i18n import format_date
-from ..i18n.catalog import UI_DOMAIN, Catalog, po_path
+from ..i18n.catalog import UI_DOMAIN, Catalog, locale_folders, po_path
 from ..i18n.extract import ui_template
 from ..i18n.formatting import language_name
 from ..i18n.pofile import read_po
@@ -32,6 +33,7 @@ from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
+from .fonts import FONTS_PATH, desk_languages, font_file, served_config, stylesheet
 from .guard import MAX_QUERY, sent_by_another_site
 from .interface import (
     SOURCE_LANGUAGE,
@@ -68,6 +70,8 @@ def routes() -> list[Route]:
         Route("/pack.pdf", _page(pack_pdf)),
         Route("/status", _page(status_page)),
         Route("/interface", _page(switch_interface)),
+        Route("/fonts.css", font_stylesheet),
+        Route(FONTS_PATH + "/{digest}/{name}", font_face),
     ]
 
 
@@ -492,3 +496,27 @@ async def switch_interface(request: Request) -> Response:
         return response  # a link on another site does not choose the desk's language
     response.set_cookie(UI_COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="strict")
     return response
+
+
+#: A font's address carries its content hash (`fonts.WebFace.url`): the same address is
+#: the same bytes for ever, so a tablet fetches each font once.
+FOREVER = "public, max-age=31536000, immutable"
+
+
+async def font_stylesheet(request: Request) -> Response:
+    """The served fonts' CSS (`fonts.stylesheet`), for the project's font table as it is
+    now: asked again on every page (it is small), so a changed theme shows at once."""
+    project = _desk(request).project
+    locales, _misnamed = locale_folders(project)  # a misnamed folder is no language
+    css = stylesheet(served_config(project), desk_languages(locales))
+    return Response(css, media_type="text/css", headers={"cache-control": "no-cache"})
+
+
+async def font_face(request: Request) -> Response:
+    """One face file the stylesheet names; any other path under /fonts is no page (404),
+    whatever it names: only the font table's own files are ever read."""
+    config = served_config(_desk(request).project)
+    path = font_file(config, request.path_params["digest"], request.path_params["name"])
+    if path is None:
+        raise HTTPException(404)
+    return FileResponse(path, media_type="font/ttf", headers={"cache-control": FOREVER})

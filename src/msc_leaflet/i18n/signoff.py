@@ -282,11 +282,14 @@ def record_signoff(
     if prints_nothing(by):
         raise LeafletError(Location(path), "a sign-off needs a name", 'pass --by "Full Name"')
     if state.missing:
+        # Named at the catalog's first such entry, where the work is: signoff.yaml, the
+        # history, sent the translator to a file with nothing wrong in it.
+        where, _ = first_missing(project, leaflet_id, locale, state)
         raise LeafletError(
-            Location(path),
+            where,
             f"cannot sign off {leaflet_id} in {locale}: "
             f"{not_ready(state.missing, 'entry', state.refused)}",
-            NOT_READY_HINT,
+            f"{first_to_do(project, leaflet_id, locale, state)}; then sign off again",
         )
     record = SignOff(
         leaflet_id, role, by.strip(), date or today(), state.source, state.translation,
@@ -329,15 +332,26 @@ def _shown(contexts: tuple[str, ...]) -> str:
     return ", ".join(contexts[:8]) + (" …" if len(contexts) > 8 else "")
 
 
+def first_missing(
+    project: Project, leaflet_id: str, locale: str, state: TextState
+) -> tuple[Location, Entry | None]:
+    """Where the first text not printed translated (`TextState.missing`) is: its msgstr
+    in the leaflet's catalog, and that entry; the catalog alone (no line) when it has
+    no such entry or does not exist yet."""
+    path = catalog_path(project, locale, leaflet_id)
+    catalog = read_po(path) if path.is_file() else None
+    context = state.missing[0]
+    entry = next((e for e in catalog.active if _context(e) == context), None) if catalog else None
+    return Location(path, (entry.msgstr_line or entry.line) if entry else 0), entry
+
+
 def first_to_do(project: Project, leaflet_id: str, locale: str, state: TextState) -> str:
     """What to do before ``leaflet_id`` in ``locale`` can be signed off: the first text
     not printed translated (`TextState.missing`), at its msgstr, and what it needs. A
     strict build hinted `i18n review` alone, which then refused."""
     context = state.missing[0]
-    path = catalog_path(project, locale, leaflet_id)
-    catalog = read_po(path) if path.is_file() else None
-    entry = next((e for e in catalog.active if _context(e) == context), None) if catalog else None
-    where = display_path(path) + (f":{entry.msgstr_line or entry.line}" if entry else "")
+    location, entry = first_missing(project, leaflet_id, locale, state)
+    where = display_path(location.path) + (f":{location.line}" if location.line else "")
     if entry is None or not entry.has_translation:
         todo = f"translate '{context}' at {where}"
     elif entry.fuzzy:

@@ -220,11 +220,6 @@ def bundled_config() -> FontConfig:
     return font_config(data["fonts"])
 
 
-def sarabun_dir() -> Path:
-    """The folder of the Latin and Thai family (the desk serves it to browsers)."""
-    return family_dir(bundled_config().family("Sarabun"))
-
-
 def font_files() -> list[Path]:
     """The font files every PDF may embed from, in family and face order."""
     return config_files(bundled_config())

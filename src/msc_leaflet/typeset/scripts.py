@@ -157,6 +157,30 @@ FONT_SCRIPTS = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}
 CJK_SYMBOLS = ((0x3000, 0x303F), (0xFF00, 0xFF65), (0x30FB, 0x30FC))
 
 
+#: The scripts whose fonts also carry `CJK_SYMBOLS`: a CJK family is the one that has them.
+CJK_SCRIPTS = ("Hani", "Kana")
+
+
+def script_ranges(tag: str) -> tuple[tuple[int, int], ...]:
+    """The code points a font set for script ``tag`` is used for: a described script's
+    ranges (`SCRIPTS`; the CJK ones with their full-width punctuation, `CJK_SYMBOLS`),
+    else Unicode's for that script (a theme may name a font for Hebrew or Hangul).
+    Empty for a tag Unicode does not know. A browser told these fetches the font only
+    for a page that shows one of them (the desk's CSS ``unicode-range``)."""
+    if tag in BY_TAG:
+        extra = CJK_SYMBOLS if tag in CJK_SCRIPTS else ()
+        return (*BY_TAG[tag].ranges, *extra)
+    from fontTools.unicodedata import Scripts
+
+    starts, values = Scripts.RANGES, Scripts.VALUES
+    ends = [*(start - 1 for start in starts[1:]), 0x10FFFF]
+    return tuple(
+        (first, last)
+        for first, last, script in zip(starts, ends, values, strict=True)
+        if script == tag
+    )
+
+
 def locale_script(lang: str) -> str:
     """The script ``lang`` is written in, as the font table names it (its fonts come
     first for the neutral characters of its text)."""
