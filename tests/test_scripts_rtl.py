@@ -277,6 +277,14 @@ def _pdfium_cannot(reason: str, *before: str) -> list[Any]:
     ]
 
 
+#: A range inside Arabic whose ends pdfium reads swapped, and why.
+RANGE_MISREAD = (
+    "pdfium reads the ends of a range swapped when a dash or tilde joins them (10–12 reads "
+    "12–10): the joiner is a neutral to its bidi pass, which parts the digits there and "
+    "reads the stretches right to left; a hyphen it keeps in the number (tried: a "
+    "left-to-right mark before the run, read or skipped by pdfium, changes nothing)"
+)
+
 #: Arabic that every reader but pdfium reads in source order, with why pdfium does not.
 PDFIUM_MISREADS = {
     # "This is very important."
@@ -289,6 +297,11 @@ PDFIUM_MISREADS = {
     "الكلمة بالتايلاندية ผู้ป่วย وبالبورمية လူနာ.": "pdfium reads a Thai or Burmese word "
     "inside Arabic back to front (ผู้ป่วย reads วย่ปู้ผ, လူနာ နာူလ); Latin and Han words it "
     "reads in place",
+    # "Fast for 10–12 hours before the visit." (the en dash a clinician types)
+    "صم لمدة 10–12 ساعة قبل الموعد.": RANGE_MISREAD,
+    # "The dose is 5—10 ml a day." and "For 3~5 days."
+    "الجرعة 5—10 مل يوميًا.": RANGE_MISREAD,
+    "من 3~5 أيام.": RANGE_MISREAD,
 }
 
 
@@ -322,6 +335,7 @@ SEPARATED_NUMBERS: dict[str, str] = {
     "a line that ends with a date": "آخر يوم هو 2026-12-05",  # The last day is 2026-12-05
     "a line that starts with a phone number": "+66 2 000 0000 هو رقم العيادة.",
     "a line that ends with a phone number": "اتصل على +66 2 000 0000",
+    "a range with a minus sign": "الحرارة بين 36−38 درجة.",  # Between 36−38 degrees.
 }
 
 
