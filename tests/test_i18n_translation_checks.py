@@ -1405,3 +1405,45 @@ def test_a_source_copied_whole_is_named_and_a_copied_reference_title_is_not(
     _, output = invoke("i18n", "check", "--project", str(i18n_project))
     named = [line for line in output.splitlines() if "I18N020" in line]
     assert len(named) == 1 and f"care-basics.po:{msgstr_line(po, 'call-us/2')}:" in named[0]
+
+
+NEXT_VISIT_JA = "次の予約は2026年5月12日です。"
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # A Japanese or Chinese date (2026年5月12日): its 年 is the year of the date, no
+        # duration of 2026 years, and its month may be named where the language names it.
+        ("ja", NEXT_VISIT_JA, "en", "Your next appointment is on 12 May 2026.", True),
+        ("ja", NEXT_VISIT_JA, "en", "Your next appointment is on May 12, 2026.", True),
+        ("ja", NEXT_VISIT_JA, "en", "Your next appointment is on 12 June 2026.", False),
+        ("ja", NEXT_VISIT_JA, "en", "Your next appointment is on 12 May 2027.", False),
+        ("ja", NEXT_VISIT_JA, "th", "นัดครั้งต่อไปคือวันที่ 12 พฤษภาคม 2026", True),
+        ("ja", NEXT_VISIT_JA, "th", "นัดครั้งต่อไปคือวันที่ 12 พฤษภาคม 2569", True),
+        ("ja", NEXT_VISIT_JA, "th", "นัดครั้งต่อไปคือวันที่ 12 มิถุนายน 2569", False),
+        ("ja", NEXT_VISIT_JA, "vi", "Lần hẹn tiếp theo là ngày 12 tháng 5 năm 2026.", True),
+        ("ja", NEXT_VISIT_JA, "vi", "Lần hẹn tiếp theo là ngày 12 tháng 6 năm 2026.", False),
+        ("zh_Hans", "下次预约是2026年5月12日。", "en", "Your next visit is on 12 May 2026.", True),
+        # …and the other way: a month named in the source is the translation's 5月.
+        ("en", "Your next appointment is on 12 May 2026.", "ja", NEXT_VISIT_JA, True),
+        ("en", "Your next appointment is on 12 June 2026.", "ja", NEXT_VISIT_JA, False),
+        ("th", "นัดครั้งต่อไปคือวันที่ 12 พฤษภาคม 2569", "ja", NEXT_VISIT_JA, True),
+        # Vietnamese names each part before its number: 12 tháng is the 12th, no months.
+        ("vi", "Lần hẹn tiếp theo là ngày 12 tháng 5 năm 2026.", "ja", NEXT_VISIT_JA, True),
+        ("vi", "Lần hẹn tiếp theo là ngày 12 tháng 5 năm 2026.", "en", "On 12 May 2026.", True),
+        ("vi", "Nghỉ 12 tháng.", "en", "Rest for 12 days.", False),
+        ("vi", "Mỗi ngày 10 mg.", "en", "10 g a day.", False),
+        # A year of time stays a unit, and "may" is no month: the 5 is still lost.
+        ("ja", "2026年間", "en", "2026", False),
+        ("ja", "5錠まで飲んでください。", "en", "You may take up to 10 tablets.", False),
+    ],
+)
+def test_a_date_is_read_as_a_date_in_every_language(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """A Japanese leaflet's 2026年5月12日, translated as "12 May 2026", was refused (a
+    lost 5, and 2026 "years" with no unit), so a correct translation printed in Japanese;
+    a month named in English or Thai counts as its number beside a day or a year."""
+    found = check_translation(source, translation, language, source_language=source_language)
+    assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found

@@ -127,6 +127,7 @@ def read(text: str, language: str = "") -> Numbers:
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     base = _base(language)
     spelled, ordinals = _words(text, language)
+    spelled = sorted(spelled + _months(text, base), key=lambda number: number.start)
     found = _halved(text, _found(text, language, spelled), base)
     measures: list[Measure] = []
     bounds: list[Bound] = []
@@ -141,6 +142,10 @@ def read(text: str, language: str = "") -> Numbers:
             unit = units[index] = units[index + 1]
         if unit is not None and unit[0] == "day" and _in_date(text, number.start, base):
             unit = None  # 3月2日: the second of March, no two days
+        if unit is not None and unit[0] == "year" and _month_of_date(text, unit[1], base):
+            unit = None  # 2026年5月12日: the year of a date, no 2026 years
+        if unit is not None and _part_of_date(text, number.start, unit[1], base):
+            unit = None  # ngày 12 tháng 5: the 12th of May, no 12 months
         bound = None if number.spelled else _bound(text, number, unit, base)
         if bound is not None:
             kind, bound_start, bound_end = bound
@@ -277,6 +282,61 @@ def _in_date(text: str, start: int, language: str) -> bool:
         if begin > 0 and text.startswith(word, begin) and _numeral(text[begin - 1]):
             return True
     return False
+
+
+def _month_of_date(text: str, end: int, language: str) -> bool:
+    """Whether a month of a date follows the year word ending at ``end`` (the 5月 after
+    2026年): a number, then a word of `dates` in `data/units.yaml`."""
+    at = _past_spaces(text, end)
+    numeral = at
+    while numeral < len(text) and _numeral(text[numeral]):
+        numeral += 1
+    if numeral == at:
+        return False
+    return any(text.startswith(word, numeral) for word in _listed_units("dates", language))
+
+
+def _part_of_date(text: str, start: int, unit_end: int, language: str) -> bool:
+    """Whether the number at ``start`` is a day or a month of a date its language names
+    each part of before its number (`date-parts` in `data/units.yaml`: Vietnamese ngày
+    12 tháng 5 năm 2026): such a word before it, and the word read as its unit (ending
+    at ``unit_end``) is the next part's, before a number of its own."""
+    parts = _listed_units("date-parts", language)
+    if not parts:
+        return False
+    before = text[: _before_spaces(text, start)].casefold()
+    if not any(before.endswith(word) for word in parts):
+        return False
+    unit_word = text[:unit_end].casefold()
+    after = _past_spaces(text, unit_end)
+    return (
+        any(unit_word.endswith(word) for word in parts)
+        and after < len(text)
+        and text[after].isdigit()
+    )
+
+
+def _months(text: str, language: str) -> list[_Found]:
+    """The months ``language`` names (`months` in `data/numbers.yaml`: May, พฤษภาคม) as
+    the number another language dates them with (5月, tháng 5), each only beside a day
+    or a year in digits ("12 May 2026", "May 12"): "you may" counts no 5."""
+    names = _mapped(language, "months")
+    if not names:
+        return []
+    pattern = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    found: list[_Found] = []
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        start, end = match.span()
+        name = match.group(0)
+        if start and _latin(name[0]) and text[start - 1].isalpha():
+            continue  # not the "mar" of "summary"
+        if not _ends_word(text, end, name, language):
+            continue
+        before = _before_spaces(text, start)
+        after = _past_spaces(text, end)
+        if (before and text[before - 1].isdigit()) or (after < len(text) and text[after].isdigit()):
+            found.append(_Found(names[name.casefold()], start, end, spelled=True))
+    return found
 
 
 @cache
