@@ -1405,3 +1405,61 @@ def test_a_source_copied_whole_is_named_and_a_copied_reference_title_is_not(
     _, output = invoke("i18n", "check", "--project", str(i18n_project))
     named = [line for line in output.splitlines() if "I18N020" in line]
     assert len(named) == 1 and f"care-basics.po:{msgstr_line(po, 'call-us/2')}:" in named[0]
+
+
+def _number_verdict(source: str, translation: str, language: str) -> str:
+    """ "pass", "warn" or "error": the worst I18N007 or I18N021 finding, as the build acts on it
+    (an error refuses the translation and prints the source instead)."""
+    codes = (NUMBERS.code, "I18N021")
+    found = [p for p in check_translation(source, translation, language) if p.code in codes]
+    if any(p.severity == "error" for p in found):
+        return "error"
+    return "warn" if found else "pass"
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "verdict"),
+    [
+        # The same duration in another unit: the translator's choice, printed, warned.
+        ("th", "Rest for 24 hours.", "พักผ่อน 1 วัน", "warn"),
+        ("ja", "Rest for 24 hours.", "1日休んでください。", "warn"),
+        ("vi", "Rest for 24 hours.", "Nghỉ ngơi 1 ngày.", "warn"),
+        ("zh_Hans", "Rest for 24 hours.", "休息1天。", "warn"),
+        ("th", "Rest for 48 hours.", "พักผ่อน 2 วัน", "warn"),
+        ("th", "Rest for 14 days.", "พักผ่อนสองสัปดาห์", "warn"),
+        ("ja", "Rest for 14 days.", "2週間休んでください。", "warn"),
+        ("th", "Check again after 1 year.", "ตรวจอีกครั้งหลัง 12 เดือน", "warn"),
+        ("th", "Rest for 2 weeks.", "พักผ่อน 14 วัน", "warn"),
+        ("th", "Take 500 mg.", "รับประทาน 0.5 กรัม", "warn"),
+        ("vi", "Drink 1 l.", "Uống 1000 ml.", "warn"),
+        # A different amount stays an error, whatever the unit.
+        ("th", "Rest for 24 hours.", "พักผ่อน 2 วัน", "error"),
+        ("th", "Rest for 48 hours.", "พักผ่อน 1 วัน", "error"),
+        ("ja", "Rest for 14 days.", "3週間休んでください。", "error"),
+        ("th", "Take 10 mg.", "รับประทาน 10 กรัม", "error"),
+        ("th", "Take 500 mg.", "รับประทาน 5 กรัม", "error"),
+        # A month is no fixed number of days: never converted.
+        ("th", "Rest for 30 days.", "พักผ่อน 1 เดือน", "error"),
+        ("th", "Rest for 1 month.", "พักผ่อน 30 วัน", "error"),
+    ],
+)
+def test_the_same_amount_in_another_unit_is_printed_with_a_warning(
+    language: str, source: str, translation: str, verdict: str
+) -> None:
+    """ "24 hours" as 1 วัน, "14 days" as 2週間 were refused as "number missing: 24 / not
+    in the source: 1" and the English printed instead, a message that never said why.
+    The same duration
+    in another unit is the translator's choice: printed, with a warning naming both
+    readings for a clinician to confirm. Another amount, or a month taken for 30 days
+    (no fixed number), is still refused."""
+    assert _number_verdict(source, translation, language) == verdict
+
+
+def test_a_converted_unit_is_named_in_the_warning() -> None:
+    [problem] = [
+        p
+        for p in check_translation("Rest for 24 hours.", "พักผ่อน 1 วัน", "th")
+        if p.code in (NUMBERS.code, "I18N021")
+    ]
+    assert (problem.code, problem.severity) == ("I18N021", "warning")
+    assert "“24 hours”" in problem.message and "“1 วัน”" in problem.message, problem

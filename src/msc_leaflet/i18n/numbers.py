@@ -852,6 +852,53 @@ def _unit_data() -> dict[str, object]:
     return dict(load_data(data_path("units.yaml").read_text("utf-8")))
 
 
+def amount(value: str) -> Fraction | None:
+    """``value`` as `read` keeps it ("24", "0.5") as an exact amount; None for one that
+    is none (a time of day, 8:30) or too long to compute with."""
+    return Fraction(value) if _ONE_NUMBER.fullmatch(value) else None
+
+
+def in_unit(value: str, unit: str, other: str) -> Fraction | None:
+    """``value`` of ``unit`` said in ``other`` ("24" hours is 1 day, "500" mg 0.5 g), or
+    None where the two are no exact multiples of each other (`conversions` in
+    `data/units.yaml`: a month is no fixed number of days) or ``value`` is no amount."""
+    factor = _factors(unit).get(other)
+    said = amount(value)
+    return None if factor is None or said is None else said * factor
+
+
+@cache
+def _factors(unit: str) -> dict[str, Fraction]:
+    """How many of each unit one ``unit`` makes, following the chains of `conversions`
+    (a week is 7 days and 168 hours); ``unit`` itself is not among them."""
+    edges: dict[str, dict[str, Fraction]] = {}
+    for small, large, count in _conversions():
+        edges.setdefault(large, {})[small] = Fraction(count)
+        edges.setdefault(small, {})[large] = 1 / Fraction(count)
+    factors = {unit: Fraction(1)}
+    waiting = [unit]
+    while waiting:
+        current = waiting.pop()
+        for neighbour, factor in edges.get(current, {}).items():
+            if neighbour not in factors:
+                factors[neighbour] = factors[current] * factor
+                waiting.append(neighbour)
+    del factors[unit]
+    return factors
+
+
+def _conversions() -> list[tuple[str, str, int]]:
+    """(smaller unit, larger unit, how many of the smaller make one larger), as
+    `conversions` in `data/units.yaml` lists them: 24 hours make a day."""
+    table = _unit_data().get("conversions") or {}
+    assert isinstance(table, dict)
+    found = []
+    for small, larger in table.items():
+        assert isinstance(larger, dict)
+        found += [(str(small), str(large), int(count)) for large, count in larger.items()]
+    return found
+
+
 def _size_after(text: str, end: int, language: str) -> tuple[int, int] | None:
     """The size word after a number (万, ล้าน, million) and where it ends, or None."""
     start = end + (end < len(text) and text[end] in _SPACES)
