@@ -1463,3 +1463,41 @@ def test_a_converted_unit_is_named_in_the_warning() -> None:
     ]
     assert (problem.code, problem.severity) == ("I18N021", "warning")
     assert "“24 hours”" in problem.message and "“1 วัน”" in problem.message, problem
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "verdict"),
+    [
+        ("zh_Hans", "Rest for 14 days.", "休息十四天。", "pass"),
+        ("zh_Hans", "Rest for 30 days.", "休息三十天。", "pass"),
+        ("zh_Hans", "Rest for 24 hours.", "休息二十四小时。", "pass"),
+        ("ja", "Rest for 14 days.", "十四日間休んでください。", "pass"),
+        ("vi", "Rest for 12 days.", "Nghỉ ngơi mười hai ngày.", "pass"),
+        ("vi", "Rest for 20 days.", "Nghỉ ngơi hai mươi ngày.", "pass"),
+        ("vi", "Rest for 24 hours.", "Nghỉ ngơi hai mươi tư giờ.", "pass"),
+        ("th", "Rest for 14 days.", "พักผ่อนสิบสี่วัน", "pass"),
+        ("th", "Rest for 24 hours.", "พักผ่อนยี่สิบสี่ชั่วโมง", "pass"),
+        ("th", "Rest for 21 days.", "พักผ่อนยี่สิบเอ็ดวัน", "pass"),
+        ("lo", "Rest for 14 days.", "ພັກຜ່ອນສິບສີ່ມື້", "pass"),
+        # … and a changed compound is still refused.
+        ("zh_Hans", "Rest for 14 days.", "休息十五天。", "error"),
+        ("ja", "Rest for 14 days.", "十五日間休んでください。", "error"),
+        ("vi", "Rest for 12 days.", "Nghỉ ngơi mười ba ngày.", "error"),
+        ("th", "Rest for 14 days.", "พักผ่อนสิบห้าวัน", "error"),
+        ("lo", "Rest for 14 days.", "ພັກຜ່ອນສິບຫ້າມື້", "error"),
+        ("zh_Hans", "Rest for 14 days.", "休息十四周。", "error"),
+        ("th", "Rest for 12 days.", "พักผ่อนสิบสองวัน", "pass"),
+        ("vi", "Rest for 10 years.", "Nghỉ mười năm.", "pass"),  # năm is "year" here
+        ("lo", "Rest for 24 hours.", "ພັກຜ່ອນຊາວສີ່ຊົ່ວໂມງ", "pass"),
+        ("zh_Hans", "Rest for 24 hours.", "休息二十五小时。", "error"),
+        ("vi", "Rest for 24 hours.", "Nghỉ ngơi hai mươi lăm giờ.", "error"),
+    ],
+)
+def test_a_compound_number_in_words_before_its_unit_is_its_value(
+    language: str, source: str, translation: str, verdict: str
+) -> None:
+    """十四天, สิบสี่วัน, mười hai ngày, ສິບສີ່ມື້ (14 days, 12 days) were refused as a lost
+    14 or 12 and the English printed instead: only 十二, 二十, 二十四 and the words for 1
+    to 10 were read. A compound said before its unit is its value; a changed one
+    (十五天 for 14 days) is still refused."""
+    assert _number_verdict(source, translation, language) == verdict
