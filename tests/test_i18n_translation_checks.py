@@ -1447,3 +1447,99 @@ def test_a_date_is_read_as_a_date_in_every_language(
     a month named in English or Thai counts as its number beside a day or a year."""
     found = check_translation(source, translation, language, source_language=source_language)
     assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found
+
+
+def _number_verdict(source: str, translation: str, language: str) -> str:
+    """ "pass", "warn" or "error": the worst I18N007 or I18N021 finding, as the build acts on it
+    (an error refuses the translation and prints the source instead)."""
+    codes = (NUMBERS.code, "I18N021")
+    found = [p for p in check_translation(source, translation, language) if p.code in codes]
+    if any(p.severity == "error" for p in found):
+        return "error"
+    return "warn" if found else "pass"
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "verdict"),
+    [
+        # The same duration in another unit: the translator's choice, printed, warned.
+        ("th", "Rest for 24 hours.", "พักผ่อน 1 วัน", "warn"),
+        ("ja", "Rest for 24 hours.", "1日休んでください。", "warn"),
+        ("vi", "Rest for 24 hours.", "Nghỉ ngơi 1 ngày.", "warn"),
+        ("zh_Hans", "Rest for 24 hours.", "休息1天。", "warn"),
+        ("th", "Rest for 48 hours.", "พักผ่อน 2 วัน", "warn"),
+        ("th", "Rest for 14 days.", "พักผ่อนสองสัปดาห์", "warn"),
+        ("ja", "Rest for 14 days.", "2週間休んでください。", "warn"),
+        ("th", "Check again after 1 year.", "ตรวจอีกครั้งหลัง 12 เดือน", "warn"),
+        ("th", "Rest for 2 weeks.", "พักผ่อน 14 วัน", "warn"),
+        ("th", "Take 500 mg.", "รับประทาน 0.5 กรัม", "warn"),
+        ("vi", "Drink 1 l.", "Uống 1000 ml.", "warn"),
+        # A different amount stays an error, whatever the unit.
+        ("th", "Rest for 24 hours.", "พักผ่อน 2 วัน", "error"),
+        ("th", "Rest for 48 hours.", "พักผ่อน 1 วัน", "error"),
+        ("ja", "Rest for 14 days.", "3週間休んでください。", "error"),
+        ("th", "Take 10 mg.", "รับประทาน 10 กรัม", "error"),
+        ("th", "Take 500 mg.", "รับประทาน 5 กรัม", "error"),
+        # A month is no fixed number of days: never converted.
+        ("th", "Rest for 30 days.", "พักผ่อน 1 เดือน", "error"),
+        ("th", "Rest for 1 month.", "พักผ่อน 30 วัน", "error"),
+    ],
+)
+def test_the_same_amount_in_another_unit_is_printed_with_a_warning(
+    language: str, source: str, translation: str, verdict: str
+) -> None:
+    """ "24 hours" as 1 วัน, "14 days" as 2週間 were refused as "number missing: 24 / not
+    in the source: 1" and the English printed instead, a message that never said why.
+    The same duration
+    in another unit is the translator's choice: printed, with a warning naming both
+    readings for a clinician to confirm. Another amount, or a month taken for 30 days
+    (no fixed number), is still refused."""
+    assert _number_verdict(source, translation, language) == verdict
+
+
+def test_a_converted_unit_is_named_in_the_warning() -> None:
+    [problem] = [
+        p
+        for p in check_translation("Rest for 24 hours.", "พักผ่อน 1 วัน", "th")
+        if p.code in (NUMBERS.code, "I18N021")
+    ]
+    assert (problem.code, problem.severity) == ("I18N021", "warning")
+    assert "“24 hours”" in problem.message and "“1 วัน”" in problem.message, problem
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "verdict"),
+    [
+        ("zh_Hans", "Rest for 14 days.", "休息十四天。", "pass"),
+        ("zh_Hans", "Rest for 30 days.", "休息三十天。", "pass"),
+        ("zh_Hans", "Rest for 24 hours.", "休息二十四小时。", "pass"),
+        ("ja", "Rest for 14 days.", "十四日間休んでください。", "pass"),
+        ("vi", "Rest for 12 days.", "Nghỉ ngơi mười hai ngày.", "pass"),
+        ("vi", "Rest for 20 days.", "Nghỉ ngơi hai mươi ngày.", "pass"),
+        ("vi", "Rest for 24 hours.", "Nghỉ ngơi hai mươi tư giờ.", "pass"),
+        ("th", "Rest for 14 days.", "พักผ่อนสิบสี่วัน", "pass"),
+        ("th", "Rest for 24 hours.", "พักผ่อนยี่สิบสี่ชั่วโมง", "pass"),
+        ("th", "Rest for 21 days.", "พักผ่อนยี่สิบเอ็ดวัน", "pass"),
+        ("lo", "Rest for 14 days.", "ພັກຜ່ອນສິບສີ່ມື້", "pass"),
+        # … and a changed compound is still refused.
+        ("zh_Hans", "Rest for 14 days.", "休息十五天。", "error"),
+        ("ja", "Rest for 14 days.", "十五日間休んでください。", "error"),
+        ("vi", "Rest for 12 days.", "Nghỉ ngơi mười ba ngày.", "error"),
+        ("th", "Rest for 14 days.", "พักผ่อนสิบห้าวัน", "error"),
+        ("lo", "Rest for 14 days.", "ພັກຜ່ອນສິບຫ້າມື້", "error"),
+        ("zh_Hans", "Rest for 14 days.", "休息十四周。", "error"),
+        ("th", "Rest for 12 days.", "พักผ่อนสิบสองวัน", "pass"),
+        ("vi", "Rest for 10 years.", "Nghỉ mười năm.", "pass"),  # năm is "year" here
+        ("lo", "Rest for 24 hours.", "ພັກຜ່ອນຊາວສີ່ຊົ່ວໂມງ", "pass"),
+        ("zh_Hans", "Rest for 24 hours.", "休息二十五小时。", "error"),
+        ("vi", "Rest for 24 hours.", "Nghỉ ngơi hai mươi lăm giờ.", "error"),
+    ],
+)
+def test_a_compound_number_in_words_before_its_unit_is_its_value(
+    language: str, source: str, translation: str, verdict: str
+) -> None:
+    """十四天, สิบสี่วัน, mười hai ngày, ສິບສີ່ມື້ (14 days, 12 days) were refused as a lost
+    14 or 12 and the English printed instead: only 十二, 二十, 二十四 and the words for 1
+    to 10 were read. A compound said before its unit is its value; a changed one
+    (十五天 for 14 days) is still refused."""
+    assert _number_verdict(source, translation, language) == verdict

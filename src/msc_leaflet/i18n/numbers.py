@@ -912,6 +912,53 @@ def _unit_data() -> dict[str, object]:
     return dict(load_data(data_path("units.yaml").read_text("utf-8")))
 
 
+def amount(value: str) -> Fraction | None:
+    """``value`` as `read` keeps it ("24", "0.5") as an exact amount; None for one that
+    is none (a time of day, 8:30) or too long to compute with."""
+    return Fraction(value) if _ONE_NUMBER.fullmatch(value) else None
+
+
+def in_unit(value: str, unit: str, other: str) -> Fraction | None:
+    """``value`` of ``unit`` said in ``other`` ("24" hours is 1 day, "500" mg 0.5 g), or
+    None where the two are no exact multiples of each other (`conversions` in
+    `data/units.yaml`: a month is no fixed number of days) or ``value`` is no amount."""
+    factor = _factors(unit).get(other)
+    said = amount(value)
+    return None if factor is None or said is None else said * factor
+
+
+@cache
+def _factors(unit: str) -> dict[str, Fraction]:
+    """How many of each unit one ``unit`` makes, following the chains of `conversions`
+    (a week is 7 days and 168 hours); ``unit`` itself is not among them."""
+    edges: dict[str, dict[str, Fraction]] = {}
+    for small, large, count in _conversions():
+        edges.setdefault(large, {})[small] = Fraction(count)
+        edges.setdefault(small, {})[large] = 1 / Fraction(count)
+    factors = {unit: Fraction(1)}
+    waiting = [unit]
+    while waiting:
+        current = waiting.pop()
+        for neighbour, factor in edges.get(current, {}).items():
+            if neighbour not in factors:
+                factors[neighbour] = factors[current] * factor
+                waiting.append(neighbour)
+    del factors[unit]
+    return factors
+
+
+def _conversions() -> list[tuple[str, str, int]]:
+    """(smaller unit, larger unit, how many of the smaller make one larger), as
+    `conversions` in `data/units.yaml` lists them: 24 hours make a day."""
+    table = _unit_data().get("conversions") or {}
+    assert isinstance(table, dict)
+    found = []
+    for small, larger in table.items():
+        assert isinstance(larger, dict)
+        found += [(str(small), str(large), int(count)) for large, count in larger.items()]
+    return found
+
+
 def _size_after(text: str, end: int, language: str) -> tuple[int, int] | None:
     """The size word after a number (万, ล้าน, million) and where it ends, or None."""
     start = end + (end < len(text) and text[end] in _SPACES)
@@ -943,10 +990,12 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
     counted = _mapped(_base(language), "counted")
-    found: list[_Found] = []
+    found = _compounds(text, language)
     ordinal: list[str] = []
     for match in pattern.finditer(text):
         start, end = match.span()
+        if any(number.start <= start < number.end for number in found):
+            continue  # the 四 of 十四天, the hai of mười hai ngày: read with its number
         if match.lastgroup == "ordinal":
             ordinal.append(ordinals[match.group(0).casefold()])
             continue
@@ -962,7 +1011,84 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
             value, end = _meridiem(text, value, start, end, language)
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
-    return found, ordinal
+    return sorted(found, key=lambda number: number.start), ordinal
+
+
+def _compounds(text: str, language: str) -> list[_Found]:
+    """The numbers 11 to 99 ``text`` says in words (十四天, สิบสี่วัน, mười hai ngày:
+    `compounds` in `data/numbers.yaml`), each right before a counter, a unit or an hour
+    word, as a `counted` word must be: ten and a digit also start or are other words."""
+    pattern = _compound_pattern(_base(language))
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        value = _compound_value(match, _base(language))
+        if value is None or not _counts_something(text, match.end(), language):
+            continue
+        said, end = _meridiem(text, str(value), match.start(), match.end(), language)
+        found.append(_Found(said, match.start(), end, spelled=True))
+    return found
+
+
+def _compound_value(match: re.Match[str], language: str) -> int | None:
+    """The value of a compound number ``match`` holds, or None where it is no compound:
+    ten alone (a word of its own), a digit before a ten that says its tens itself (Lao
+    ຊາວ, 20), or none before one that needs it (Vietnamese mươi)."""
+    table = _compound_table(language)
+    lead, ten, trail = (match.group(name) for name in ("lead", "ten", "trail"))
+    tens = table["tens"][ten.casefold()]
+    alone = lead is None and trail is None
+    if alone or (tens == 0 and lead is None) or (tens > 1 and lead is not None):
+        return None
+    leads = table["digits"] | table["leads"]
+    before = leads[lead.casefold()] if lead else tens
+    after = (table["digits"] | table["trails"])[trail.casefold()] if trail else 0
+    return before * 10 + after
+
+
+@cache
+def _compound_table(language: str) -> dict[str, dict[str, int]]:
+    """``language``'s `compounds` (``tens``, ``leads``, ``trails``: word → value) and its
+    number words for 1 to 9 (``digits``), or {} where it lists no compounds."""
+    entry = _table().get(language) or {}
+    compounds = entry.get("compounds") or {}
+    assert isinstance(compounds, dict)
+    if not compounds:
+        return {}
+    table = {
+        part: {
+            str(word).casefold(): int(value) for word, value in (compounds.get(part) or {}).items()
+        }
+        for part in ("tens", "leads", "trails")
+    }
+    table["digits"] = {
+        word: int(value)
+        for word, value in _spelled(language).items()
+        if value.isdigit() and 1 <= int(value) <= 9
+    }
+    return table
+
+
+@cache
+def _compound_pattern(language: str) -> re.Pattern[str] | None:
+    """A digit, a ten and a digit, each but the ten optional, a space between or not
+    (Vietnamese spaces them: hai mươi tư), longest words first."""
+    table = _compound_table(language)
+    if not table:
+        return None
+
+    def either(*parts: str) -> str:
+        words = sorted({w for part in parts for w in table[part]}, key=len, reverse=True)
+        return "|".join(map(re.escape, words))
+
+    pattern = (
+        rf"(?:(?P<lead>{either('digits', 'leads')})[ \u00a0]?)?(?P<ten>{either('tens')})"
+        rf"(?:[ \u00a0]?(?P<trail>{either('digits', 'trails')}))?"
+    )
+    if profile(language).word_spaces:
+        pattern = rf"(?<!\w){pattern}(?!\w)"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @cache

@@ -186,10 +186,16 @@ WRONG_SCRIPT = Rule(
     "A sentence in another language's letters (English pasted into Khmer, Thai left in "
     "Lao, Chinese in Japanese) passes every other rule and prints unread.",
 )
+CONVERTED_UNITS = Rule(
+    "I18N021",
+    "warning",
+    "The same amount in another unit (24 hours as 1 day) is the translator's choice, "
+    "printed; a clinician confirms the conversion is meant.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
     MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED, FLAG_LINES,
-    SOURCE_LANGUAGE, WRONG_SCRIPT,
+    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS,
 )  # fmt: skip
 
 
@@ -359,6 +365,15 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     if +lost and +new:
         missing += lost
         added += new
+    converted = list(_conversions(source, translation, missing, added))
+    for before, after in converted:
+        missing[before.value] -= 1
+        added[after.value] -= min(1, added[after.value])
+        yield CONVERTED_UNITS.problem(
+            f"unit converted: {_reading(before)} in the source written as "
+            f"{_reading(after)} in the translation, the same amount; check this is meant",
+            _first_typed(pair.translation, [re.escape(after.written)]),
+        )
     yield from _changed_ordinals(source, translation)
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
@@ -366,17 +381,18 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         written = [typed for value, typed in translation.written if added[value] > 0]
         at = _first_typed(pair.translation, [_number(typed) for typed in written])
         yield NUMBERS.problem(f"number not in the source: {_counted(added)}", at)
-    for before, after in _changed_units(source, translation, pair.language):
-        if after is None:
+    kept = [before for before, _ in converted]
+    for before, other in _changed_units(source, translation, pair.language, kept):
+        if other is None:
             yield NUMBERS.problem(
                 f"unit missing: {_reading(before)} in the source, {before.value} with no "
                 "unit in the translation"
             )
         else:
             yield NUMBERS.problem(
-                f"unit changed: {_reading(before)} in the source, {_reading(after)} in the "
+                f"unit changed: {_reading(before)} in the source, {_reading(other)} in the "
                 "translation",
-                _first_typed(pair.translation, [re.escape(after.written)]),
+                _first_typed(pair.translation, [re.escape(other.written)]),
             )
     for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
         yield NUMBERS.problem(
@@ -444,8 +460,40 @@ def _reading(measure: numbers.Measure) -> str:
     return f"“{measure.written}”" + ("" if named else f" ({measure.unit})")
 
 
+def _conversions(
+    source: numbers.Numbers,
+    translation: numbers.Numbers,
+    missing: Counter[str],
+    added: Counter[str],
+) -> Iterator[tuple[numbers.Measure, numbers.Measure]]:
+    """Pairs of a source measure the translation lacks and a translation measure in
+    another unit that says the same amount ("24 hours" and 1 วัน, "14 days" and
+    สองสัปดาห์), each measure in one pair at most. Only exact conversions count
+    (`numbers.in_unit`): 24 hours as 2 วัน, or 30 days as 1 เดือน, is no pair and stays
+    a changed number."""
+    wanted = Counter(missing)
+    spare = Counter(added) + translation.words
+    taken: list[numbers.Measure] = []
+    for before in source.measures:
+        if wanted[before.value] <= 0:
+            continue
+        for after in translation.measures:
+            if after in taken or spare[after.value] <= 0 or after.unit == before.unit:
+                continue
+            amount = numbers.in_unit(before.value, before.unit, after.unit)
+            if amount is not None and amount == numbers.amount(after.value):
+                taken.append(after)
+                wanted[before.value] -= 1
+                spare[after.value] -= 1
+                yield before, after
+                break
+
+
 def _changed_units(
-    source: numbers.Numbers, translation: numbers.Numbers, language: str
+    source: numbers.Numbers,
+    translation: numbers.Numbers,
+    language: str,
+    converted: list[numbers.Measure],
 ) -> Iterator[tuple[numbers.Measure, numbers.Measure | None]]:
     """Pairs of a source measure and the translation's measure of the same number in
     another unit ("10 mg" and "10 ก.", grams; "2 weeks" and 两天, two days), when the
@@ -453,11 +501,14 @@ def _changed_units(
     for the translation's, when it gives the number with no unit ("10 mg" as "10", "2 mg"
     as สองเม็ด, two tablets) though its language has words for the unit. A number
     written with no known unit in the source ("10 tablets") is left to the number check,
-    as is one the translation lacks."""
-    for value in dict.fromkeys(m.value for m in source.measures):
-        given = Counter(m.unit for m in source.measures if m.value == value)
+    as is one the translation lacks, and one ``converted`` into another unit."""
+    measures = list(source.measures)
+    for measure in converted:
+        measures.remove(measure)
+    for value in dict.fromkeys(m.value for m in measures):
+        given = Counter(m.unit for m in measures if m.value == value)
         found = Counter(m.unit for m in translation.measures if m.value == value)
-        lost = [m for m in source.measures if m.value == value and (given - found)[m.unit]]
+        lost = [m for m in measures if m.value == value and (given - found)[m.unit]]
         new = [m for m in translation.measures if m.value == value and (found - given)[m.unit]]
         lost, new = _one_each(lost), _one_each(new)
         yield from zip(lost, new, strict=False)
