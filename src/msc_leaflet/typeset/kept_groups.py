@@ -31,6 +31,7 @@ GROUPS_CACHE_SIZE = 512
 _SPACE = r"[ \u00a0\u2000-\u200a\u202f\u3000]"
 #: A date's separator: spaces, perhaps after a comma ("December 6, 2027", Arabic ،).
 _SEPARATOR = rf"[,،]?{_SPACE}+"
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=GROUPS_CACHE_SIZE)
@@ -38,7 +39,9 @@ def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each date and each abbreviation with its name or number in
     ``text``, in text order; a line may break before and after one, not inside."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_date_pattern(lang), _abbreviation_pattern(lang)):
+    # A date holds a number: most paragraphs hold none and skip its long alternation.
+    dates = _date_pattern(lang) if _DIGIT.search(text) else None
+    for pattern in (dates, _abbreviation_pattern(lang)):
         if pattern is not None:
             spans += [match.span() for match in pattern.finditer(text)]
     return tuple(sorted(spans))
@@ -73,8 +76,9 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
     edge_before, edge_after = (r"(?<![^\W\d_])", r"(?![^\W\d_])") if word else ("", "")
     # A CJK date's parts touch: 2027年12月6日.
     separator = _SEPARATOR if word or not marks else rf"(?:{_SEPARATOR})?"
+    first = re.escape("".join(sorted({name[0] for name in months})))
     return re.compile(
-        rf"(?<!\d)(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
+        rf"(?=[\d{first}])(?<!\d)(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
         rf"{separator}{era}{number}(?:{separator}{era}{number})?(?!\d)"
     )
 
@@ -94,7 +98,10 @@ def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
         parts.append(rf"(?:{'|'.join(map(re.escape, names))}){_SPACE}+[^\W\d_]")
     if numbers:
         parts.append(rf"(?:{'|'.join(map(re.escape, numbers))}){_SPACE}+\d")
-    return re.compile(rf"{edge}(?:{'|'.join(parts)})")
+    # A look at the first character first: most places start no listed word, and a
+    # failed lookahead is far cheaper than trying every word there.
+    first = re.escape("".join(sorted({word[0] for word in names + numbers})))
+    return re.compile(rf"(?=[{first}]){edge}(?:{'|'.join(parts)})")
 
 
 def _listed(lang: str, key: str) -> tuple[str, ...]:
