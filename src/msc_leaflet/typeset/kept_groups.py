@@ -1,5 +1,6 @@
-"""Text → the stretches a line must not part: a date, and an abbreviation with the
-name or number it belongs to ("6 December 2027", "Dr. Somchai", "p. 12").
+"""Text → the stretches a line must not part: a date, an abbreviation with the name
+or number it belongs to, a product of numbers ("6 December 2027", "Dr. Somchai",
+"p. 12", "2.5 × 10⁶").
 
 UAX #14 allows a break at every space of them, and ICU gives one: a patient read
 "6 December" at a column's end and "2027" on the next line (an Arabic parallel
@@ -32,6 +33,9 @@ _SPACE = r"[ \u00a0\u2000-\u200a\u202f\u3000]"
 #: A date's separator: spaces, perhaps after a comma ("December 6, 2027", Arabic ،).
 _SEPARATOR = rf"[,،]?{_SPACE}+"
 _DIGIT = re.compile(r"\d")
+#: A product of numbers written with spaces, as ISO 80000 writes it: "2.5 × 10⁶",
+#: "1 x 2" (the letter typed for the sign).
+_PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
 
 
 @lru_cache(maxsize=GROUPS_CACHE_SIZE)
@@ -40,8 +44,9 @@ def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     ``text``, in text order; a line may break before and after one, not inside."""
     spans: list[tuple[int, int]] = []
     # A date holds a number: most paragraphs hold none and skip its long alternation.
-    dates = _date_pattern(lang) if _DIGIT.search(text) else None
-    for pattern in (dates, _abbreviation_pattern(lang)):
+    numbers = _DIGIT.search(text) is not None
+    dates = _date_pattern(lang) if numbers else None
+    for pattern in (dates, _PRODUCT if numbers else None, _abbreviation_pattern(lang)):
         if pattern is not None:
             spans += [match.span() for match in pattern.finditer(text)]
     return tuple(sorted(spans))

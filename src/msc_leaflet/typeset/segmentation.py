@@ -628,11 +628,10 @@ _SPACED_NUMBER = re.compile(
     rf"(?<![\d.,])(\+{_GROUP}|{_BRACKETED}|{_GROUP})"
     rf"((?:(?<=[)）]){_SPACE}?{_GROUP})?(?:{_SPACE}(?:{_GROUP}|{_BRACKETED}))*)(?![.,]?\d)"
 )
-#: Two numbers a mark joins, spaced on either side: a range "3 – 5", "8 - 12", "3 〜 5",
-#: a ratio or reading "120 / 80" (blood pressure) and a product "2.5 × 10⁶" (a dose
-#: of cells, spaced as ISO 80000 writes it). Unspaced, ICU keeps them whole
+#: Two numbers a mark joins, spaced on either side: a range "3 – 5", "8 - 12", "3 〜 5"
+#: and a ratio or reading "120 / 80" (blood pressure). Unspaced, ICU keeps them whole
 #: already, or `keeps_number` does.
-_JOINING_MARK = "[" + re.escape(RANGE_MARKS) + "/／×]"
+_JOINING_MARK = "[" + re.escape(RANGE_MARKS) + "/／]"
 _SPACED_PAIR = re.compile(
     rf"\d(?:{_SPACE}?{_JOINING_MARK}{_SPACE}|{_SPACE}{_JOINING_MARK}{_SPACE}?)\d"
 )
