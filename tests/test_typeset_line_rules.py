@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from itertools import pairwise
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from msc_leaflet.content.inline import parse_inline
-from msc_leaflet.typeset import linebreak, make_paragraph
+from msc_leaflet.i18n import format_date
+from msc_leaflet.typeset import linebreak, make_paragraph, segmentation
 from msc_leaflet.typeset.segmentation import (
     WordList,
     keeps_number,
@@ -999,3 +1001,140 @@ def test_inside_those_words_a_cut_still_falls_inside_a_syllable(marked: str) -> 
     # never takes these for syllable edges.
     text, at = cut(marked)
     assert not keeps_syllable(text, at)
+
+
+#: The languages a leaflet is printed in, each with a sentence that holds a date.
+DATE_SENTENCES = {
+    "en": "Your next visit is on {date} at the clinic.",
+    "th": "นัดครั้งต่อไปวันที่ {date} ที่คลินิก",
+    "vi": "Lần khám tiếp theo vào ngày {date} tại phòng khám.",
+    "zh_Hans": "下次就诊日期为{date}。",
+    "ja": "次回の受診日は{date}です。",
+    "ar": "موعدك القادم في {date} في العيادة.",
+    "km": "ការណាត់ជួបលើកក្រោយនៅថ្ងៃ {date} នៅគ្លីនិក",
+    "lo": "ນັດຄັ້ງຕໍ່ໄປວັນທີ {date} ທີ່ຄລີນິກ",
+    "my": "နောက်တစ်ကြိမ် {date} တွင် ဆေးခန်းသို့ လာပါ။",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DATE_SENTENCES))
+@pytest.mark.parametrize("month", [1, 5, 9, 12])
+def test_a_printed_date_stays_on_one_line(lang: str, month: int) -> None:
+    """A leaflet's date as `format_date` prints it (the review date, an appointment)
+    reads as one: "6 December" at a line's end and "2027" on the next was found in an
+    Arabic parallel column; 2027年|12月6日 and ၂၀၂၇ ဒီဇင်ဘာ |၆ the same."""
+    date = format_date(dt.date(2027, month, 6), lang)
+    sentence = DATE_SENTENCES[lang].replace("{date}", f"[{date}]")
+    inside, before = unbroken(sentence, lang)
+    assert inside == [], date
+    assert before or lang in ("zh_Hans", "ja"), date  # a CJK line may end before 2027
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("Call on [December 6, 2027] or later", "en"),  # as an American writes it
+        ("Call on [6 Dec 2027] or later", "en"),
+        ("นัดวันที่ [6 ธ.ค. 2570] นะคะ", "th"),
+        ("นัดวันที่ [6 ธันวาคม พ.ศ. 2570] นะคะ", "th"),
+        ("التاريخ [٦ ديسمبر ٢٠٢٧] هنا", "ar"),
+        ("日期[2027年12月6日]。", "zh_Hans"),
+        # an abbreviation before the number or name it belongs to
+        ("as shown on [p. 12] of the guide", "en"),
+        ("as shown on [pp. 12–14] of the guide", "en"),
+        ("as [Fig. 2] shows", "en"),
+        ("bag [No. 5] first", "en"),
+        ("ask [Dr. Somchai] or a nurse", "en"),
+        ("ติดต่อ [นพ. สมชาย] ได้ทุกวัน", "th"),
+        ("اسأل [د. أحمد] أو الممرضة", "ar"),
+        # a number in scientific notation, spaced as ISO 80000 writes it
+        ("a dose of [2.5 × 10⁶ cells/kg] of weight", "en"),
+        ("ขนาด [2.5 × 10⁶ เซลล์/กก.] ของน้ำหนัก", "th"),
+    ],
+)
+def test_a_date_or_what_follows_an_abbreviation_stays_on_one_line(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "take 2 tablets |3 times a day",  # no month between the numbers
+        "Decide |12 weeks before",  # a month's letters inside a longer word
+        "asked Dr. Somchai |12 questions",  # the name ends the group
+        "took up. |12 patients",  # a sentence's stop, not an abbreviation
+    ],
+)
+def test_what_is_no_date_nor_abbreviation_still_breaks(marked: str) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, "en")
+
+
+#: Paragraphs holding groups a line must not part: (text, lang, the groups).
+KEPT_PARAGRAPHS = [
+    (
+        "Next review on 6 December 2027. Ask Dr. Somchai, see p. 12 and Fig. 2; "
+        "the dose is 2.5 × 10⁶ cells/kg.",
+        "en",
+        ("6 December 2027", "Dr. Somchai", "p. 12", "Fig. 2", "2.5 × 10⁶"),
+    ),
+    ("ทบทวนครั้งต่อไป 6 ธันวาคม 2570 ติดต่อ นพ. สมชาย ได้ทุกวัน", "th", ("6 ธันวาคม 2570",)),
+    ("موعد المراجعة القادم في 6 ديسمبر 2027 في العيادة.", "ar", ("6 ديسمبر 2027",)),
+    ("次回の見直しは2027年12月6日です。", "ja", ("2027年12月6日",)),
+    ("ការពិនិត្យលើកក្រោយ 6 ធ្នូ 2027 នៅគ្លីនិក", "km", ("6 ធ្នូ 2027",)),
+]
+
+
+def _unbroken(text: str, lang: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch no line may part that holds ``text[start:end]``, its trailing spaces
+    left out: a group is set with what stays with it (2027 |នៅ: a number keeps the word
+    after it; "Somchai," its comma)."""
+    breaks = [0, *line_breaks(text, lang), len(text)]
+    first = max(b for b in breaks if b <= start)
+    last = min(b for b in breaks if b >= end)
+    while text[last - 1] == " ":
+        last -= 1
+    return first, last
+
+
+@pytest.mark.parametrize(("text", "lang", "groups"), KEPT_PARAGRAPHS)
+def test_no_line_ends_inside_a_kept_group_that_fits_the_next_line(
+    text: str, lang: str, groups: tuple[str, ...]
+) -> None:
+    """Set at every width from narrow to wide: a line ends inside a date, a title and
+    its name or a reference and its number only when the group alone is wider than
+    the line, and then at the group's own space or word edge, without an emergency
+    cut, and never past the column."""
+    widths = _widths(text, lang, 10)
+    spans = [(text.index(group), text.index(group) + len(group)) for group in groups]
+    stretches = {span: _unbroken(text, lang, *span) for span in spans}
+    stretch = {span: sum(widths[a:b]) for span, (a, b) in stretches.items()}
+    kept = segmentation.kept_breaks(text, lang)
+    # The widest piece of each stretch between the breaks it keeps: a line that holds
+    # it needs no emergency to cut the group.
+    piece = {
+        span: max(sum(widths[x:y]) for x, y in pairwise([a, *sorted(kept & set(range(a, b))), b]))
+        for span, (a, b) in stretches.items()
+    }
+    for width in range(20, 320, 3):
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+        reported: list[str] = []
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        at = 0
+        for line in lines[:-1]:
+            assert text.startswith(line, at), (width, lines)
+            at += len(line)
+            while text[at] == " ":
+                at += 1
+            for start, end in spans:
+                assert not (start < at < end and stretch[start, end] <= width), (width, lines)
+                if start < at < end and piece[start, end] <= width:
+                    assert at in kept, (width, lines)  # where it broke before it was kept
+        for start, end in spans:
+            if stretch[start, end] <= width:
+                assert not any(text[start:end] in part for part in reported), (width, reported)
+        room = width + linebreak.HANG_EM * 10 + 1e-6  # what an emergency may hang past
+        assert all(line.width <= room for line in paragraph.lines_for(width)), (width, lines)

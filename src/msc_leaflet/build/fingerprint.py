@@ -79,6 +79,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     files += [Part(path, "printed") for path in catalog_lookup(project, locale, UI_DOMAIN)]
     files += [project.words_path(locale), word_list_path(locale)]
     files += [data_path("theme.yaml"), project.theme_path, *hyphenation_lists()]
+    files.append(data_path("keep-together.yaml"))  # moves line ends, as the word lists do
     # The checks' findings are recorded with the output, and --strict refuses on them:
     # a rule made an error must not let an output built before it count as printable.
     # The layout checks, which every build runs, read the settings' [checks] for their

@@ -16,6 +16,7 @@ produce; and a bare ``en`` is formatted as British English (day before month,
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -111,6 +112,22 @@ def format_date(date: dt.date, locale: str) -> str:
         text = str(babel_format_date(date, format=pattern, locale=where))
     # Babel formats dates in Latin digits whatever the locale's numbering system.
     return localize_digits(text, locale)
+
+
+@cache
+def date_words(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The month names (wide and abbreviated, in a date and standing alone) and the
+    marks written right after a date's year or day (Japanese and Chinese 年 and 日:
+    "y年M月d日") of the locale `format_date` prints dates in: the line breaker keeps a
+    date as it prints it on one line (`typeset.kept_groups`)."""
+    where = _formatting_locale(locale)
+    months: set[str] = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            months.update(str(name) for name in where.months[context][width].values())
+    pattern = get_date_format("long", locale=where).pattern
+    marks = set(re.findall(r"[yd]+([^\x00-\x7f\s،၊]+)", pattern)) - {""}
+    return tuple(sorted(months, key=len, reverse=True)), tuple(sorted(marks))
 
 
 def format_number(number: float | int, locale: str) -> str:

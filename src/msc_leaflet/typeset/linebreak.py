@@ -44,6 +44,7 @@ from .segmentation import (
     inside_number,
     keeps_number,
     keeps_syllable,
+    kept_breaks,
     line_breaks,
     word_ends,
 )
@@ -520,6 +521,7 @@ def _cut_points(
     hyphens = hyphenation_points(text, lang)
     edges = {i for span in listed for i in span}
     words = word_edges(text, lang)
+    kept = kept_breaks(text, lang)  # a date or "Dr. Somchai" wider than the line
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
         at = offsets[i]
@@ -536,8 +538,10 @@ def _cut_points(
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
-        elif at in soft:
-            points[i] = False  # between the characters of a phrase (units.build_units)
+        elif at in soft or at in kept:
+            # between the characters of a phrase (units.build_units), or at a space of
+            # a date or an abbreviation's group: where the line would break without it
+            points[i] = False
         elif at in hyphens:
             points[i] = True
         # Anything else inside a unit (digits, punctuation, a number and its unit,
@@ -682,9 +686,12 @@ def _word_points(
     lang: str,
 ) -> set[int]:
     """The cluster indices of ``points`` at a word's edge in a piece of Thai, Lao, Khmer
-    or Burmese read alone (`word_edges`) or a listed term's: a line ends there rather
-    than between two syllables of one word, though the line is shorter for it."""
+    or Burmese read alone (`word_edges`), a listed term's or a kept group's
+    (`kept_breaks`: "6 |December 2027", "Dr. |Somchai"): a line ends there rather
+    than between two syllables of one word or at a hyphen inside it, as it would have
+    without the group, though the line is shorter for it."""
     edges = word_edges(text, lang) | {at for span in listed for at in span}
+    edges |= kept_breaks(text, lang)
     return {i for i in points if offsets[i] in edges}
 
 

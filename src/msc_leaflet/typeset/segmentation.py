@@ -32,7 +32,8 @@ characters, and a cell three characters wide otherwise prints 胸の痛|み or �
 characters keeps every syllable whole (``syllables.py``, ``lao_syllables.py``: ICU
 splits unknown loanwords and names inside syllables), and a number stays with the unit
 or word after it ("8–12 ชั่วโมง",
-"500 mg") and a range with its ends.
+"500 mg") and a range with its ends; a date and an abbreviation with its name or
+number ("6 December 2027", "Dr. Somchai", "p. 12": ``kept_groups.py``) stay whole.
 
 Offsets are Python string indices (ICU reports UTF-16 offsets; segments are re-measured).
 """
@@ -53,6 +54,7 @@ from ..data import word_list_path
 from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
+from .kept_groups import kept_groups
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
 from .syllables import (
@@ -427,13 +429,33 @@ def line_breaks_and_terms(
     # costliest loop of line breaking) would only say so.
     syllables = holds_syllable_letters(text)
     numbers = holds_number_signs(text)
+    groups = kept_groups(text, lang)  # "6 December 2027", "Dr. Somchai": one on a line
     kept = [
         i
         for i in sorted(breaks)
         if (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
         and (not numbers or keeps_number(text, i, superscripts))
+        and not (groups and any(start < i < end for start, end in groups))
     ]
     return kept, spans
+
+
+def kept_breaks(text: str, lang: str) -> frozenset[int]:
+    """The line breaks `line_breaks` took away inside a date or an abbreviation's
+    group (`kept_groups.kept_groups`) that every other rule allows: where a line too
+    narrow for the whole group breaks it, as it would have without the group."""
+    groups = kept_groups(text, lang)
+    if not groups:
+        return frozenset()
+    breaks, sure, _ = _opportunities(text, lang, EMPTY_WORD_LIST, (), ())
+    syllables = holds_syllable_letters(text)
+    return frozenset(
+        i
+        for i in breaks
+        if any(start < i < end for start, end in groups)
+        and (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
+        and keeps_number(text, i)
+    )
 
 
 #: The scripts whose letters `keeps_syllable` reads: Thai, Lao, Burmese, Khmer and the

@@ -1,0 +1,123 @@
+"""Text → the stretches a line must not part: a date, an abbreviation with the name
+or number it belongs to, a product of numbers ("6 December 2027", "Dr. Somchai",
+"p. 12", "2.5 × 10⁶").
+
+UAX #14 allows a break at every space of them, and ICU gives one: a patient read
+"6 December" at a column's end and "2027" on the next line (an Arabic parallel
+column), "2027年|12月6日", "Dr." and "Somchai". `segmentation.line_breaks` takes the
+breaks inside a group away, as a no-break space would, but the text stays as typed (a
+copy gives back the space written). A group wider than its line is cut where ICU would
+have broken it (`kept_breaks`, read by `linebreak._cut_points`), without an emergency.
+
+Dates are found by the month names CLDR writes for the language, the names
+`i18n.format_date` prints (one source for both); the abbreviations are data
+(`data/keep-together.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+import yaml
+
+from ..data import data_path
+from ..errors import LeafletError
+from ..languages import language_subtag, profile
+
+#: Groups looked up per paragraph text: a paragraph is broken once per width, and the
+#: same text is asked again by the emergency cut of a too-wide piece.
+GROUPS_CACHE_SIZE = 512
+
+_SPACE = r"[ \u00a0\u2000-\u200a\u202f\u3000]"
+#: A date's separator: spaces, perhaps after a comma ("December 6, 2027", Arabic ،).
+_SEPARATOR = rf"[,،]?{_SPACE}+"
+_DIGIT = re.compile(r"\d")
+#: A product of numbers written with spaces, as ISO 80000 writes it: "2.5 × 10⁶",
+#: "1 x 2" (the letter typed for the sign).
+_PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each date and each abbreviation with its name or number in
+    ``text``, in text order; a line may break before and after one, not inside."""
+    spans: list[tuple[int, int]] = []
+    # A date holds a number: most paragraphs hold none and skip its long alternation.
+    numbers = _DIGIT.search(text) is not None
+    dates = _date_pattern(lang) if numbers else None
+    for pattern in (dates, _PRODUCT if numbers else None, _abbreviation_pattern(lang)):
+        if pattern is not None:
+            spans += [match.span() for match in pattern.finditer(text)]
+    return tuple(sorted(spans))
+
+
+def inside_kept_group(text: str, lang: str, i: int) -> bool:
+    """Whether a break before ``text[i]`` would part a `kept_groups` group."""
+    return any(start < i < end for start, end in kept_groups(text, lang))
+
+
+@cache
+def _date_pattern(lang: str) -> re.Pattern[str] | None:
+    """A date as the language writes it: a month name with a number after it, perhaps a
+    day or year before it and a year after ("6 December 2027", "December 6, 2027",
+    "6 ธันวาคม พ.ศ. 2570", "၂၀၂၇ ဒီဇင်ဘာ ၆", "2027年12月6日"). "6 December" alone
+    needs none: a number keeps the word after it (`segmentation.keeps_number`)."""
+    from ..i18n.formatting import date_words  # i18n reads the typesetter's fonts
+
+    try:
+        months, marks = date_words(lang)
+    except LeafletError:  # a tag Babel does not know: no dates to keep
+        return None
+    if not months:
+        return None
+    eras = _listed(lang, "date-eras")
+    mark = f"(?:{'|'.join(map(re.escape, marks))})?" if marks else ""
+    number = rf"\d{{1,4}}{mark}"
+    era = rf"(?:(?:{'|'.join(map(re.escape, eras))}){_SPACE}*)?" if eras else ""
+    month = "|".join(map(re.escape, months))
+    # Spaced words: a month's name only as a whole word ("Mar" is not in "Marine").
+    word = profile(lang).word_spaces
+    edge_before, edge_after = (r"(?<![^\W\d_])", r"(?![^\W\d_])") if word else ("", "")
+    # A CJK date's parts touch: 2027年12月6日.
+    separator = _SEPARATOR if word or not marks else rf"(?:{_SEPARATOR})?"
+    first = re.escape("".join(sorted({name[0] for name in months})))
+    return re.compile(
+        rf"(?=[\d{first}])(?<!\d)(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
+        rf"{separator}{era}{number}(?:{separator}{era}{number})?(?!\d)"
+    )
+
+
+@cache
+def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
+    """A title and the name after it ("Dr. Somchai", "นพ. สมชาย"), a reference word and
+    the number after it ("p. 12", "Fig. 2", "หน้า 12"): up to that name's or number's
+    first character, the place a line must not break before."""
+    names = _listed(lang, "before-name")
+    numbers = _listed(lang, "before-number")
+    if not names and not numbers:
+        return None
+    edge = r"(?<![^\W\d_])" if profile(lang).word_spaces else ""
+    parts = []
+    if names:
+        parts.append(rf"(?:{'|'.join(map(re.escape, names))}){_SPACE}+[^\W\d_]")
+    if numbers:
+        parts.append(rf"(?:{'|'.join(map(re.escape, numbers))}){_SPACE}+\d")
+    # A look at the first character first: most places start no listed word, and a
+    # failed lookahead is far cheaper than trying every word there.
+    first = re.escape("".join(sorted({word[0] for word in names + numbers})))
+    return re.compile(rf"(?=[{first}]){edge}(?:{'|'.join(parts)})")
+
+
+def _listed(lang: str, key: str) -> tuple[str, ...]:
+    """The words ``lang`` lists under ``key`` in `data/keep-together.yaml`, longest
+    first (so "pp." is tried before "p.")."""
+    words = _data().get(language_subtag(lang), {}).get(key) or []
+    return tuple(sorted(map(str, words), key=len, reverse=True))
+
+
+@cache
+def _data() -> dict[str, dict[str, list[object]]]:
+    loaded = yaml.safe_load(data_path("keep-together.yaml").read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
