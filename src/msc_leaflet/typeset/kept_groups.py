@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-import yaml
-
+from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError
 from ..languages import language_subtag, profile
@@ -45,7 +44,7 @@ def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     # A date holds a number: most paragraphs hold none and skip its long alternation.
     numbers = _DIGIT.search(text) is not None
-    dates = _date_pattern(lang) if numbers else None
+    dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
     for pattern in (dates, _PRODUCT if numbers else None, _abbreviation_pattern(lang)):
         if pattern is not None:
             spans += [match.span() for match in pattern.finditer(text)]
@@ -55,6 +54,23 @@ def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
 def inside_kept_group(text: str, lang: str, i: int) -> bool:
     """Whether a break before ``text[i]`` would part a `kept_groups` group."""
     return any(start < i < end for start, end in kept_groups(text, lang))
+
+
+def _names_a_month(text: str, lang: str) -> bool:
+    """Whether ``text`` holds one of the month names a date of ``lang`` is written with:
+    a date has one, and most texts with a number have none (a dose, a year), so the
+    date pattern, slow to compile, is made only for a language that prints one."""
+    return any(name in text for name in _month_names(lang))
+
+
+@cache
+def _month_names(lang: str) -> tuple[str, ...]:
+    from ..i18n.formatting import date_words  # i18n reads the typesetter's fonts
+
+    try:
+        return date_words(lang)[0]
+    except LeafletError:  # a tag Babel does not know: no dates to keep
+        return ()
 
 
 @cache
@@ -118,6 +134,6 @@ def _listed(lang: str, key: str) -> tuple[str, ...]:
 
 @cache
 def _data() -> dict[str, dict[str, list[object]]]:
-    loaded = yaml.safe_load(data_path("keep-together.yaml").read_text(encoding="utf-8"))
+    loaded = load_words(data_path("keep-together.yaml").read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
