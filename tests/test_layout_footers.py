@@ -152,3 +152,50 @@ def test_no_bundled_page_repeats_in_notes_what_its_reference_list_prints(
     if edition == "parallel":  # the room given back split the closing box, once
         together = [("ติดต่อเรา" in text, "Contact us" in text) for text in page_texts(result.path)]
         assert all(thai == english for thai, english in together), together
+
+
+def _header_ink_over_rule(pdf: Path, page_index: int) -> tuple[float, float]:
+    """(lowest ink of the running header's text, middle of the rule under it), in
+    points from the page's foot, as pdfium reads the page: its glyph boxes are the ink
+    (its box of a stroked line is wider than the stroke, so the middle is compared)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[page_index]
+        _, height = page.get_size()
+        rules = [
+            obj.get_bounds()
+            for obj in page.get_objects(max_depth=1)
+            if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_PATH
+        ]
+        rule = max(
+            (b for b in rules if b[3] - b[1] < 2 and b[2] - b[0] > 100 and b[1] > height / 2),
+            key=lambda b: b[1],
+        )
+        text = page.get_textpage()
+        boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+        header = [b for b in boxes if b[3] > b[1] and b[1] > rule[1] - 12 and b[3] > rule[3]]
+        return min(b[1] for b in header), (rule[1] + rule[3]) / 2
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("lang", ["my", "km", "th", "lo"])
+def test_no_mark_of_the_running_header_touches_the_rule_under_it(
+    make_project: Callable[..., Path], tmp_path: Path, lang: str
+) -> None:
+    """A Burmese header's ျ and ြ hang 4.3 pt under its 9 pt baseline, and its rule
+    stood 4 pt under it: the letters stood on the rule (after-your-infusion, my)."""
+    from scripts_samples import SAMPLES
+    from test_scripts_build import TITLES, leaflet
+
+    titles = {**TITLES, "th": "ผู้ป่วยอยู่ที่บ้าน"}
+    # A title whose letters hang deepest: Burmese ျ ြ, Khmer subscripts, Thai ู, Lao ູ.
+    deep = {"my": "ကျောက်ကပ် ပြုပြင်", "km": "ការថែទាំ ក្រោយ", "th": "ผู้ดูแล", "lo": "ຜູ້ດູແລ"}
+    title = f"{titles[lang]} {deep[lang]}"
+    root = make_project({"sample": leaflet(lang, title, SAMPLES[lang] * 60)})
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    ink, rule = _header_ink_over_rule(pdf, 1)
+    # Half the 0.5 pt rule, then half a point of paper between it and the lowest ink.
+    assert ink - rule >= 0.25 + 0.5, (lang, ink, rule)

@@ -33,9 +33,11 @@ from ..typeset.draw import (
     draw_held_marks,
     draw_runs_beside,
     hold_marks,
+    runs_depth,
     runs_width,
     same_baseline,
 )
+from ..typeset.ink import CLEARANCE_EM
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
@@ -447,6 +449,10 @@ def _logo_size(logo: Path, band: float) -> tuple[float, float]:
 #: Ems between the running header's title and the organisation's name, and between
 #: the document-control line and the page number.
 HEADER_GAP = 2.0
+#: Points between the running header's baseline and the rule under it, where no
+#: letter hangs deeper (`header_baseline`).
+HEADER_RULE_GAP = 4.0
+RULE_WIDTH = 0.5  # points: the rules under the running header and over the footer
 CONTROL_SEPARATOR = " · "  # between the items of the document-control line
 ELLIPSIS = "\u2026"
 
@@ -476,20 +482,30 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     width, height = theme.page_size
     m = theme.margins
     size = theme.sizes["small"]
-    y = height - m["top"] - size
+    rule = height - m["top"] - size - HEADER_RULE_GAP
     muted = theme_colour(theme, "muted")
     canvas.saveState()
     (start, start_align), (end, end_align) = _sides(f, width)
     organisation = [f.run(f.organisation, size, muted)]
     room = width - m["left"] - m["right"] - runs_width(organisation, f.lang) - HEADER_GAP * size
     title = header_title(f, size, room)
+    y = header_baseline(rule, [title, organisation], f.lang, size)
     with same_baseline(canvas):
         draw_runs_beside(canvas, start, y, title, f.lang, align=start_align)
         draw_runs(canvas, end, y, organisation, f.lang, align=end_align)
     canvas.setStrokeColor(theme_colour(theme, "rule"))
-    canvas.setLineWidth(0.5)
-    canvas.line(m["left"], y - 4, width - m["right"], y - 4)
+    canvas.setLineWidth(RULE_WIDTH)
+    canvas.line(m["left"], rule, width - m["right"], rule)
     canvas.restoreState()
+
+
+def header_baseline(rule: float, lines: list[list[Run]], lang: str, size: float) -> float:
+    """The running header's baseline over its ``rule``: `HEADER_RULE_GAP` above it, or
+    higher where a letter hangs deeper (`runs_depth`) than that less the clearance
+    lines keep (`ink.CLEARANCE_EM`). The rule stays where the page's frame expects it;
+    a Burmese title's ျ and ြ stood on it."""
+    hang = max(runs_depth(runs, lang) for runs in lines)
+    return rule + max(HEADER_RULE_GAP, RULE_WIDTH / 2 + hang + CLEARANCE_EM * size)
 
 
 def control_lines(f: PageFurniture, size: float, first: float, others: float) -> list[str]:
@@ -522,7 +538,7 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         muted = theme_colour(theme, "muted")
         canvas.saveState()
         canvas.setStrokeColor(theme_colour(theme, "rule"))
-        canvas.setLineWidth(0.5)
+        canvas.setLineWidth(RULE_WIDTH)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
         (start, start_align), (end, end_align) = _sides(f, width)
         page_text = f.labels(

@@ -20,6 +20,7 @@ from itertools import groupby
 from reportlab.pdfgen.canvas import Canvas
 
 from ..languages import right_to_left
+from .ink import cluster_reach
 from .overprint import OverprintingCanvas
 from .paragraph import default_word_list
 from .render import CM_CHAIN, HELD_MARKS, draw_placed, draw_shapes, place_units, word_gap
@@ -51,6 +52,21 @@ def _width(units: Sequence[Unit]) -> float:
 def runs_width(runs: Sequence[Run], lang: str) -> float:
     """Width in points of ``runs`` set on one line (trailing spaces excluded)."""
     return _width(_units(runs, lang))
+
+
+def runs_depth(runs: Sequence[Run], lang: str) -> float:
+    """How far the ink of ``runs`` set on one line hangs under its baseline, in points
+    (0 for none). A line drawn straight on the page has no leading to keep it clear of
+    a rule under it, and Burmese ျ and ြ hang nearly half an em: whatever is drawn
+    under such a line must stand at least this far down."""
+    depth = 0.0
+    for unit in _units(runs, lang):
+        for piece in unit.pieces:
+            scale = piece.size / 1000
+            for cluster in piece.clusters:
+                hang = cluster_reach(piece.run.font, cluster)[2]
+                depth = max(depth, hang * scale - piece.rise)
+    return depth
 
 
 def draw_runs(
