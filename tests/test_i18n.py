@@ -1015,3 +1015,17 @@ def test_a_kept_latin_clinic_name_on_a_thai_leaflet_is_no_warning(
     Wellness", "Test Clinic"): no reader is told it cannot read it."""
     result = build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path / "o")
     assert not [f for f in result.findings if "organisation's" in f.message], result.findings
+
+
+def test_a_letter_no_font_draws_in_a_clinic_address_names_its_language_line(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """The refusal named the profile, not the line: with an address per language the
+    editor must know which of them holds the letter."""
+    from msc_leaflet.errors import LeafletError
+
+    path = _with_profile(i18n_project, "address:\n  en: 12 Sukhumvit Road\n  th: 12 ถนน ႠႡ\n")
+    with pytest.raises(LeafletError) as caught:
+        build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path / "o")
+    assert caught.value.location.path == path and caught.value.location.line == 6, caught.value
+    assert not list((tmp_path / "o").rglob("*.pdf"))
