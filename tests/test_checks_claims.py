@@ -3230,3 +3230,28 @@ def test_an_english_promise_left_in_a_catalog_of_another_script_is_read(
     assert [i.message for i in risky_claim(promise)] == [f"[{locale}] risky claim “cure”"]
     fallback = translated_context(root, {}, locale)  # untranslated: the source's text
     assert list(risky_claim(fallback)) == []
+
+
+def test_a_claim_in_any_language_of_the_organisation_profile_is_found_at_its_line(
+    make_project: Callable[..., Path],
+) -> None:
+    """With a name and address per language, the checks read only the text printed in
+    the leaflet's own language: a cure promised in the Thai address, printed on every
+    Thai leaflet, passed the checks of the English source. Each text is read, in its
+    own language, once for the project, at its line."""
+    root = make_project()
+    (root / "organisations" / "test-clinic.yaml").write_text(
+        "name:\n"
+        "  en: Test Clinic\n"
+        "  vi: Phòng khám chữa khỏi hoàn toàn\n"  # the clinic that cures completely
+        "address:\n"
+        "  en: 1 Example Road, Bangkok\n"
+        "  th: คลินิกรักษาหายขาด 1 ถนนตัวอย่าง\n",  # cures completely
+        "utf-8",
+    )
+    found = _organisation_claims(root)
+    assert sorted((line, message.split("“")[1].split("”")[0]) for _, _, message, line in found) == [
+        (3, "chữa khỏi hoàn toàn"),
+        (6, "หายขาด"),
+    ], found
+    assert all("organisation's" in message for *_, message, _ in found)

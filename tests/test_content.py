@@ -767,3 +767,101 @@ def test_a_dash_quoted_or_inside_a_line_is_text(
     """Only a dash and a space opening a line of unquoted text is taken for a list."""
     leaflet, _ = load(make_project, leaflet_yaml(blocks))
     assert leaflet.blocks
+
+
+def _profile(root: Path, text: str) -> None:
+    (root / "organisations" / "test-clinic.yaml").write_text(text, encoding="utf-8")
+
+
+PER_LANGUAGE = """\
+name:
+  en: Test Clinic
+  ja: テストクリニック
+address:
+  en: 123 Sukhumvit Road, Bangkok 10110
+  th: 123 ถนนสุขุมวิท กรุงเทพฯ 10110
+  zh: 曼谷素坤逸路123号
+phone: "+66 2 000 0000"
+"""
+
+
+def test_an_organisation_writes_its_name_and_address_per_language(
+    make_project: Callable[..., Path],
+) -> None:
+    """A profile had one name and one address: a Thai clinic's English leaflet printed
+    its Thai address to foreign patients. Each locale now prints its own text, else its
+    language's (zh_Hans reads zh), else the text for the leaflet's own language."""
+    root = make_project({"sample": leaflet_yaml(GOOD)})
+    _profile(root, PER_LANGUAGE)
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path("sample"), project)
+    org = leaflet.organisation
+    assert (org.name, org.address) == ("Test Clinic", "123 Sukhumvit Road, Bangkok 10110")
+    assert org.in_locale("th").address == "123 ถนนสุขุมวิท กรุงเทพฯ 10110"
+    assert org.in_locale("th").name == "Test Clinic"  # no Thai name: the leaflet's own
+    assert org.in_locale("zh_Hans").address == "曼谷素坤逸路123号"
+    assert org.in_locale("ja").name == "テストクリニック"
+    assert org.in_locale("ja").name_line == 3
+    assert org.in_locale("vi").address == "123 Sukhumvit Road, Bangkok 10110"
+    assert org.in_locale("en").phone == org.in_locale("th").phone == "+66 2 000 0000"
+
+
+def test_a_thai_leaflet_prints_the_thai_text_of_a_profile_by_default(
+    make_project: Callable[..., Path],
+) -> None:
+    """The default is the text for the leaflet's own language, not the first written."""
+    root = make_project({"sample": leaflet_yaml(GOOD).replace("language: en", "language: th")})
+    _profile(root, PER_LANGUAGE.replace("  ja: テストクリニック", "  th: เทสต์คลินิก"))
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path("sample"), project)
+    assert leaflet.organisation.address == "123 ถนนสุขุมวิท กรุงเทพฯ 10110"
+    assert leaflet.organisation.in_locale("en").address.startswith("123 Sukhumvit")
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "message", "hint"),
+    [
+        ("name: Test Clinic\naddress:\n  en: Road 1\n  tha: ถนน 1\n", 4,
+         "'address' in 'tha'", "nearest first: th"),
+        ("name: Test Clinic\naddress:\n  th: ถนน 1\n", 2,
+         "'address' has no text for en", "add 'en: ...' under 'address'"),
+        ("name: Test Clinic\naddress:\n  zh-Hans: 路1号\n  zh_Hans: 路2号\n", 4,
+         "'address' is written twice for zh_Hans", "keep one"),
+        ("name: Test Clinic\naddress:\n  en: Road 1\n  th: ''\n", 4, "'address' in th is empty",
+         ""),
+        ("name:\n  en: [Test, Clinic]\n", 2, "'name' in en must be text", ""),
+        ("name: Test Clinic\naddress: {}\n", 2, "'address' gives no text", ""),
+    ],
+    ids=["unknown-locale", "no-default", "twice", "empty", "list", "empty-mapping"],
+)  # fmt: skip
+def test_a_per_language_profile_text_is_checked_at_its_line(
+    make_project: Callable[..., Path], written: str, line: int, message: str, hint: str
+) -> None:
+    root = make_project({"sample": leaflet_yaml(GOOD)})
+    (root / "locales" / "th").mkdir(parents=True)
+    _profile(root, written)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as caught:
+        load_leaflet(project.leaflet_path("sample"), project)
+    error = caught.value
+    assert error.location.path.name == "test-clinic.yaml", error
+    assert error.location.line == line, error
+    assert message in error.message, error.message
+    assert hint in error.hint, error.hint
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['  th: "à¸–à¸™à¸™ 1"\n', '  my: "\u1031\u1000\u102c"\n'],
+    ids=["thai-mojibake", "burmese-typed-out-of-order"],
+)
+def test_a_per_language_profile_text_gets_the_text_policy_of_its_language(
+    make_project: Callable[..., Path], written: str
+) -> None:
+    """Each language's text is refused what a text of that language is refused."""
+    root = make_project({"sample": leaflet_yaml(GOOD)})
+    _profile(root, "name: Test Clinic\naddress:\n  en: Road 1\n" + written)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as caught:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert caught.value.location.line == 4, caught.value

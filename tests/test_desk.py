@@ -1913,3 +1913,19 @@ def test_the_desk_serves_the_projects_own_font_as_its_builds_embed_it(tmp_path: 
         assert _url(renewed) != _url(face)
         assert desk.get(_url(face)).status_code == 404
         assert desk.get(_url(renewed)).content == own.read_bytes()
+
+
+def test_the_pack_cover_names_the_clinic_as_its_language_prints_it(tmp_path: Path) -> None:
+    """The cover of a Thai patient pack said "for" the clinic's English name while the
+    Thai leaflets inside printed its Thai one: the desk reads the profile as a build does."""
+    from msc_leaflet.desk.shelf import read_card
+
+    root = tmp_path / "p"
+    shutil.copytree(REPO / "tests" / "fixtures" / "i18n", root)
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text(
+        "name:\n  en: Test Clinic\n  th: คลินิกทดสอบ\nweb: https://example.org\n", "utf-8"
+    )
+    card = read_card(Project.at(root), "care-basics", ["th", "vi"])
+    assert card.organisation_in("th") == "คลินิกทดสอบ"
+    assert card.organisation_in("en") == card.organisation_in("vi") == "Test Clinic"

@@ -945,3 +945,87 @@ def test_stats_counts_a_plural_entry_as_the_build_prints_it(tmp_path: Path, case
     assert code == 1 and "first-day" in output and "Traceback" not in output, output
     said = "refused by the build's checks" if column == "rejected" else "untranslated or fuzzy"
     assert said in output, output
+
+
+ADDRESSES = "address:\n  en: 12 Sukhumvit Road, Bangkok\n  th: 12 ถนนสุขุมวิท กรุงเทพฯ\n"
+
+
+def _with_profile(root: Path, extra: str) -> Path:
+    path = root / "organisations" / "test-clinic.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return path
+
+
+def test_each_translation_prints_the_clinic_address_written_for_its_readers(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """The profile had one address: the Thai leaflet printed the English one (or an
+    English leaflet a Thai one). Each now prints its own language's, and neither warns."""
+    from pdfread import pdfium_find
+
+    _with_profile(i18n_project, ADDRESSES)
+    project = Project.at(i18n_project)
+    th = build_leaflet(project, "care-basics", "th", tmp_path / "th")
+    en = build_leaflet(project, "care-basics", None, tmp_path / "en")
+    found_th = pdfium_find(th.path, ["ถนนสุขุมวิท", "Sukhumvit"])
+    found_en = pdfium_find(en.path, ["ถนนสุขุมวิท", "Sukhumvit"])
+    assert found_th["ถนนสุขุมวิท"] > 0 and found_th["Sukhumvit"] == 0, found_th
+    assert found_en["Sukhumvit"] > 0 and found_en["ถนนสุขุมวิท"] == 0, found_en
+    assert not [f for f in th.findings + en.findings if "organisation's" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("extra", "locale", "written_in", "line"),
+    [
+        ("address: 12 Sukhumvit Road, Bangkok\n", "th", "Latin", 4),
+        (
+            "address:\n  en: 12 Sukhumvit Road, Bangkok\n  vi: 12 đường Sukhumvit\n",
+            "th",
+            "Latin",
+            5,
+        ),
+        ("address: 12 ถนนสุขุมวิท กรุงเทพฯ\n", None, "Thai", 4),
+    ],
+    ids=["plain-latin-on-thai", "english-default-on-thai", "plain-thai-on-english"],
+)
+def test_a_clinic_address_the_reader_cannot_read_is_a_warning_at_its_line(
+    i18n_project: Path,
+    tmp_path: Path,
+    extra: str,
+    locale: str | None,
+    written_in: str,
+    line: int,
+) -> None:
+    """A Thai leaflet printing an English-only address, or the English leaflet for
+    foreign patients a Thai-only one: the build said nothing. It warns at the line of
+    the profile that the reader cannot read, and says which key to add."""
+    path = _with_profile(i18n_project, extra)
+    result = build_leaflet(Project.at(i18n_project), "care-basics", locale, tmp_path / "o")
+    [warning] = [f for f in result.findings if f.location.path == path]
+    assert warning.severity == "warning"
+    assert warning.location.line == line, warning  # the text printed
+    assert "address" in warning.message and f"{written_in} letters" in warning.message
+    assert f"'{locale or 'en'}: ...' under 'address'" in warning.hint, warning.hint
+
+
+def test_a_kept_latin_clinic_name_on_a_thai_leaflet_is_no_warning(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """A clinic's name is often its brand in Latin letters on every page ("EDNA
+    Wellness", "Test Clinic"): no reader is told it cannot read it."""
+    result = build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path / "o")
+    assert not [f for f in result.findings if "organisation's" in f.message], result.findings
+
+
+def test_a_letter_no_font_draws_in_a_clinic_address_names_its_language_line(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """The refusal named the profile, not the line: with an address per language the
+    editor must know which of them holds the letter."""
+    from msc_leaflet.errors import LeafletError
+
+    path = _with_profile(i18n_project, "address:\n  en: 12 Sukhumvit Road\n  th: 12 ถนน ႠႡ\n")
+    with pytest.raises(LeafletError) as caught:
+        build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path / "o")
+    assert caught.value.location.path == path and caught.value.location.line == 6, caught.value
+    assert not list((tmp_path / "o").rglob("*.pdf"))

@@ -647,3 +647,19 @@ def test_a_refused_signoff_names_the_catalog_line_to_fix(root: Path, edit: str) 
     assert "signoff.yaml" not in output, output
     assert "'paragraph/4'" in output.split("hint:", 1)[1], output
     assert not (root / "locales" / "th" / "signoff.yaml").exists()
+
+
+def test_an_approval_covers_the_clinic_address_printed_in_its_language(root: Path) -> None:
+    """The sign-off fingerprinted the profile's one address: with an address per
+    language, an edit of the English one sent the Thai clinician back, and an edit of
+    the Thai one (the one the Thai reader reads) must, and only that one."""
+    edit(
+        root / ORGANISATION,
+        "name: Test Clinic",
+        "name: Test Clinic\naddress:\n  en: 12 Sukhumvit Road\n  th: 12 ถนนสุขุมวิท",
+    )
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / ORGANISATION, "en: 12 Sukhumvit Road", "en: 14 Sukhumvit Road")
+    assert th_review(root) == ("approved", {})
+    edit(root / ORGANISATION, "th: 12 ถนนสุขุมวิท", "th: 14 ถนนสุขุมวิท")
+    assert th_review(root) == ("stale", {"organisation:address": "source changed"})

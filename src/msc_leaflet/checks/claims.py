@@ -1459,8 +1459,14 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
         found: list[Match] = []
         # Read in every language it is printed with, and in English, as a clinic's
         # name is often English on a Thai page.
+        written_for = [text.comment] if text.comment else []  # its own language's list
         for lang in dict.fromkeys(
-            [*claim_languages(text.value, ctx.leaflet.language), ctx.leaflet.language, "en"]
+            [
+                *written_for,
+                *claim_languages(text.value, ctx.leaflet.language),
+                ctx.leaflet.language,
+                "en",
+            ]
         ):
             found += find_claims(text.value, claim_list(lang), ctx.project)
         for match in found:
@@ -1476,14 +1482,21 @@ def profile_texts(ctx: CheckContext) -> Iterator[Text]:
     """The organisation's printed fields, as texts at their lines of its profile
     (`Text.context`: the field). Every leaflet of the organisation prints them, so
     `run_checks` reports a claim there once, at the profile's line, where its note
-    may waive it (a registered name no leaflet can change)."""
+    may waive it (a registered name no leaflet can change). A worded field gives each
+    text its profile writes (`Organisation.wordings`), whichever this leaflet prints,
+    with the locale it is written for as `Text.comment` ("" for every language)."""
     org = ctx.leaflet.organisation
     lines = profile_map(org.path)
+    written = {wording.field for wording in org.wordings}
     for field in PRINTED_FIELDS:
+        if field in written:  # each language's text, read by every leaflet's checks
+            continue
         value = getattr(org, field)
         if value:
             line = lines.key(field).line if lines else 0
             yield Text(value, field, line)
+    for wording in org.wordings:
+        yield Text(wording.value, wording.field, wording.line, wording.locale)
 
 
 def profile_map(path: Path) -> SourceMap | None:

@@ -21,6 +21,7 @@ from ..files import Stamp, file_stamp
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
+from .wordings import worded
 from .yaml_source import (
     ORGANISATION,
     Fields,
@@ -159,13 +160,14 @@ class _Reader:
         keywords: tuple[str, ...] = ()
         if f.has("keywords"):
             keywords = tuple(self.scalar(item, "keyword") for item in f.sequence("keywords"))
+        language = check_locale(
+            f.pattern("language", LOCALE, "a BCP 47 language tag"),
+            where(self.path, f.node_of("language")),
+        )
         leaflet = m.Leaflet(
             id=leaflet_id,
             path=self.path,
-            language=check_locale(
-                f.pattern("language", LOCALE, "a BCP 47 language tag"),
-                where(self.path, f.node_of("language")),
-            ),
+            language=language,
             kicker=self.field_text(f, "kicker", "kicker", "Small line above the title."),
             title=self.text(
                 f.node_of("title"), "title", "Leaflet title; also the PDF title.", True
@@ -174,7 +176,7 @@ class _Reader:
             lede=self.field_text(f, "lede", "lede", "Introduction under the title."),
             audience=self.field_text(f, "audience", "audience", "Who the leaflet is for."),
             document=self.document(f.node_of("document")),
-            organisation=self.organisation(f),
+            organisation=self.organisation(f, language),
             numbered_sections=f.boolean("numbered_sections", False),
             url=url,
             url_line=f.line_of("url"),
@@ -257,7 +259,9 @@ class _Reader:
                 )
         return m.DocumentControl(code, version, published, next_review)
 
-    def organisation(self, leaflet_fields: Fields) -> m.Organisation:
+    def organisation(self, leaflet_fields: Fields, language: str) -> m.Organisation:
+        """The profile the leaflet names, its worded fields as a ``language`` reader
+        reads them (`Organisation.in_locale` gives another locale's)."""
         org_id = leaflet_fields.pattern("organisation", SLUG, "an organisation id (a slug)")
         check_slug(
             org_id, "organisation id", where(self.path, leaflet_fields.values["organisation"])
@@ -286,15 +290,24 @@ class _Reader:
         refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
         if refusal:
             f.fail(f.values["web"], f"'web' {web!r} is not allowed as a link", refusal)
+        f.node_of("name")  # required: every page's band and every PDF's Author print it
+        wordings = tuple(
+            wording
+            for field in m.WORDED_FIELDS
+            for wording in worded(f, field, self.project, language)
+        )
         return m.Organisation(
             id=org_id,
-            name=f.text("name"),
+            name="",
             path=path,
-            **{key: f.text(key, "") for key in ("address", "phone", "line", "whatsapp")},
+            phone=f.text("phone", ""),
+            line=f.text("line", ""),
+            whatsapp=f.text("whatsapp", ""),
             web=web,
             logo=logo,
-            name_line=f.line_of("name"),
-        )
+            wordings=wordings,
+            source_language=language,
+        ).in_locale(language)
 
     def block(self, node: Node, index: int) -> m.Block:
         if not isinstance(node, MappingNode) or not node.value:

@@ -65,8 +65,30 @@ class DocumentControl:
     next_review: dt.date
 
 
+#: The organisation's fields a reader reads as words, which a profile may write per
+#: language; a phone number, a LINE id and a web address read the same in every one.
+WORDED_FIELDS = ("name", "address")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One worded field of an organisation profile as written for the readers of one
+    locale, or for every language (``locale`` ""): the plain ``address: ...`` form."""
+
+    field: str
+    locale: str
+    value: str
+    line: int
+
+
 @dataclass(frozen=True)
 class Organisation:
+    """The clinic a leaflet names, with its worded fields as printed in one locale.
+
+    ``name`` and ``address`` are the texts printed for ``locale`` (`in_locale` picks
+    them from ``wordings``, every text the profile writes): a Japanese clinic's
+    Vietnamese leaflet must not print its address in Japanese."""
+
     id: str
     name: str
     path: Path
@@ -77,6 +99,44 @@ class Organisation:
     web: str = ""
     logo: Path | None = None
     name_line: int = 0  # where 'name' is written, for a name too wide to print
+    wordings: tuple[Wording, ...] = ()
+    source_language: str = ""  # the leaflet's: whose text is the default
+
+    def printed(self, field: str, locale: str) -> Wording | None:
+        """The text of ``field`` a ``locale`` reader reads: the one written for
+        ``locale``, else for the language it is a variant of (zh_Hans: zh), else the
+        default: the one for the leaflet's own language (or its parent), else the plain
+        one. None for a field the profile leaves out."""
+        written = {w.locale.replace("-", "_").lower(): w for w in self.wordings if w.field == field}
+        for wanted in reading_order(locale, self.source_language):
+            if wanted.lower() in written:
+                return written[wanted.lower()]
+        return None
+
+    def in_locale(self, locale: str) -> Organisation:
+        """This organisation with the worded fields a ``locale`` reader reads."""
+        if not self.wordings:
+            return self
+        name = self.printed("name", locale)
+        address = self.printed("address", locale)
+        return dataclasses.replace(
+            self,
+            name=name.value if name else self.name,
+            name_line=name.line if name else self.name_line,
+            address=address.value if address else "",
+        )
+
+
+def reading_order(locale: str, source_language: str) -> list[str]:
+    """The profile keys a ``locale`` reader's text is looked up under, first found
+    wins: the locale, its parents (never across scripts: zh_Hant does not read zh),
+    the leaflet's own language and its parents, then "" (the plain form)."""
+    from ..project import parent_locales  # content's model stays free of CLDR at import
+
+    keys = [locale, *parent_locales(locale)]
+    if source_language:
+        keys += [source_language, *parent_locales(source_language)]
+    return [key.replace("-", "_") for key in dict.fromkeys([*keys, ""])]
 
 
 @dataclass(frozen=True)

@@ -437,8 +437,9 @@ async def pack_pdf(request: Request) -> Response:
         if edition == "sequential" else CoverEntry((card.title(lang),), card.language)
         for card, edition in zip(cards, editions, strict=True)
     )  # fmt: skip
+    clinic = cards[0].organisation_in(lang)  # as the leaflets inside print it
     cover = Cover(
-        lang, words("desk.pack-cover"), words("desk.pack-for", clinic=cards[0].organisation),
+        lang, words("desk.pack-cover"), words("desk.pack-for", clinic=clinic),
         words("desk.pack-date", date=format_date(desk.today(), lang)),
         words("desk.pack-contents"), contents,
     )  # fmt: skip

@@ -46,7 +46,7 @@ class LeafletCard:
     version: str
     review: dt.date
     topics: tuple[str, ...]
-    organisation: str
+    organisation: str  # its name as the source language's leaflet prints it
     translations: dict[str, CatalogStats]  # locale → status of the leaflet's catalog
     # Locales whose text changed since a role the project requires signed it off.
     unapproved: tuple[str, ...] = ()
@@ -61,6 +61,13 @@ class LeafletCard:
     english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
     # The same for the leaflet as a booklet, whose padding page prints "Notes" too.
     booklet_english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    # Locale → the organisation's name as a leaflet in it prints it (`in_locale`).
+    organisations: Mapping[str, str] = field(default_factory=dict)
+
+    def organisation_in(self, locale: str) -> str:
+        """The organisation's name a ``locale`` reader reads on the leaflet: a pack's
+        cover names the clinic as the leaflets inside it do."""
+        return self.organisations.get(locale) or self.organisation
 
     def words_in_english(self, locale: str, booklet: bool = False) -> tuple[Finding, ...]:
         """The page words a ``locale`` leaflet (``booklet``: as a booklet) prints in English."""
@@ -252,6 +259,7 @@ def read_card(
         review=leaflet.document.next_review,
         topics=leaflet.keywords,
         organisation=leaflet.organisation.name,
+        organisations={loc: leaflet.organisation.in_locale(loc).name for loc in locales},
         translations=translations,
         unapproved=tuple(unapproved),
         signoffs=signoffs,

@@ -34,6 +34,7 @@ from .catalog import (
     po_path,
     start_hint,
 )
+from .contacts import organisation_in
 from .coverage import mismatch
 from .extract import is_optional
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
@@ -332,8 +333,21 @@ def localize_with_fallbacks(
     leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
 ) -> tuple[Leaflet, list[Finding], list[Text]]:
     """`localize`, plus every text still printed in the source language (for proofs)."""
+    organisation, unreadable = organisation_in(leaflet.organisation, locale)
     if same_language(locale, leaflet.language):
-        return leaflet, [], []
+        return leaflet, unreadable, []
+    localized, findings, fallbacks = _translated(leaflet, locale, project, allow_fuzzy)
+    return (
+        dataclasses.replace(localized, organisation=organisation),
+        findings + unreadable,
+        fallbacks,
+    )
+
+
+def _translated(
+    leaflet: Leaflet, locale: str, project: Project, allow_fuzzy: bool
+) -> tuple[Leaflet, list[Finding], list[Text]]:
+    """The texts of ``leaflet`` in ``locale`` as its catalog gives them."""
     path = catalog_path(project, locale, leaflet.id)
     if finding := missing_catalog(project, locale, leaflet.id, leaflet.language):
         fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]

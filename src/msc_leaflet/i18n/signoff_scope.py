@@ -52,7 +52,7 @@ def page_items(project: Project, leaflet: Leaflet, locale: str) -> dict[str, Pag
     return {
         **_page_words(project, leaflet, locale),
         **_document(leaflet.document),
-        **_contacts(leaflet.organisation),
+        **_contacts(leaflet.organisation.in_locale(locale)),
         **({"url": (leaflet.url, NOT_TRANSLATED)} if leaflet.url else {}),
         **{f"ref:{ref.key}": (_citation(ref), NOT_TRANSLATED) for ref in leaflet.references},
         **_pictures(leaflet),
@@ -79,7 +79,9 @@ def _document(document: DocumentControl) -> dict[str, PageItem]:
 
 
 def _contacts(organisation: Organisation) -> dict[str, PageItem]:
-    """The clinic's name and each contact it prints."""
+    """The clinic's name and each contact it prints, as printed in the locale it is
+    given in (`Organisation.in_locale`): an edit of the English address leaves the
+    Thai approval current when the Thai reader reads a Thai one."""
     return {
         f"organisation:{key}": (value, NOT_TRANSLATED)
         for key in CONTACT_FIELDS

@@ -233,9 +233,13 @@ def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> Le
         where = _written_at(found, source, error.char)
     else:  # not a leaflet text: the organisation's name, address, contacts
         org = leaflets[0].organisation
-        generated = not any(error.char in str(value) for value in vars(org).values())
-        if not generated:
-            where = Location(org.path)
+        printed = (org.printed(field, leaflets[0].language) for field in m.WORDED_FIELDS)
+        wording = next((w for w in printed if w and error.char in w.value), None)
+        generated = wording is None and not any(
+            error.char in str(value) for value in vars(org).values()
+        )
+        if not generated:  # at the line of the name or address that holds it
+            where = Location(org.path, wording.line if wording else 0)
     written = (
         f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
         f"written with {error.script} digits and names)"
