@@ -1491,8 +1491,8 @@ def test_the_same_amount_in_another_unit_is_printed_with_a_warning(
     """ "24 hours" as 1 วัน, "14 days" as 2週間 were refused as "number missing: 24 / not
     in the source: 1" and the English printed instead, a message that never said why.
     The same duration in another unit is the translator's choice: printed, with a
-    warning naming both readings for a clinician to confirm. Another amount, or a month taken for 30 days
-    (no fixed number), is still refused."""
+    warning naming both readings for a clinician to confirm. Another amount, or a month
+    taken for 30 days (no fixed number), is still refused."""
     assert _number_verdict(source, translation, language) == verdict
 
 
