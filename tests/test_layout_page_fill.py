@@ -38,6 +38,8 @@ UNSPLITTABLE = {
     ("stromal-or-stem", "th-parallel-a5", 1): "the key-answer box: one long paragraph",
     ("infusion-safety", "th-parallel-a5", 6): "heading row with a box (label + 7 lines)",
     ("what-research-says", "th-parallel-a5", 3): "heading row: the heading would stand alone",
+    # Its control line's dates, now kept whole ("1 พฤศจิกายน 2569"), take a line more.
+    ("fasting-blood-test", "th-parallel-a5", 1): "the key-answer box: one long paragraph",
 }
 
 
