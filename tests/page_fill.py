@@ -8,12 +8,15 @@ The empty space is what is left between the lowest body baseline and that bottom
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import cast
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTCurve, LTTextContainer, LTTextLine
 
@@ -140,3 +143,58 @@ def text_outside_boxes(path: Path) -> list[str]:
                 if across and (crosses or below):
                     found.append(f"page {number}: {line.get_text().strip()}")
     return found
+
+
+#: How far below a shaded box's top edge its text's ink must stay, in points: half the
+#: data table's top padding, the least of a shaded box's. A whole box's first line,
+#: its tall marks included, stays farther in (a callout's label: 8 points).
+INK_INSET = 2.0
+
+
+def ink_at_box_tops(path: Path) -> list[str]:
+    """Characters of a shaded box's text whose ink rises within `INK_INSET` of the box's
+    top edge, or above it: the first line of a callout's continued part was drawn 1
+    point under the edge, and its Thai ไ and โ rose above it. Ink from pdfium's tight
+    character boxes; a character belongs to the box its baseline is in. Each as
+    "page N: top of box, top of ink, character"."""
+    found = []
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for number, page in enumerate(document, 1):
+            text = page.get_textpage()
+            chars = [
+                (text.get_text_range(i, 1), _origin(text, i), text.get_charbox(i))
+                for i in range(text.count_chars())
+            ]
+            for left, bottom, right, top in _shaded_boxes(page):
+                for char, (x, y), (_, _, _, ink) in chars:
+                    inside = left <= x <= right and bottom < y < top
+                    if inside and char.strip() and ink > top - INK_INSET:
+                        found.append(f"page {number}: box {top:.2f}, ink {ink:.2f} {char}")
+    finally:
+        document.close()
+    return found
+
+
+def _origin(text: pypdfium2.PdfTextPage, index: int) -> tuple[float, float]:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(text.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return x.value, y.value
+
+
+def _shaded_boxes(page: pypdfium2.PdfPage) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each filled light rectangle wider than a glyph: a
+    box's shading (not a glyph drawn as an outline, nor a rule)."""
+    boxes = []
+    for item in page.get_objects(max_depth=0):
+        if item.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        left, bottom, right, top = item.get_bounds()
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDFPath_GetDrawMode(item.raw, ctypes.byref(mode), ctypes.byref(stroke))
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        pdfium_c.FPDFPageObj_GetFillColor(item.raw, *(ctypes.byref(c) for c in rgba))
+        light = all(180 <= c.value < 255 for c in rgba[:3])
+        if mode.value and light and right - left > 40 and top - bottom > 8:
+            boxes.append((left, bottom, right, top))
+    return boxes

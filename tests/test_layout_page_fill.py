@@ -11,17 +11,30 @@ taller than the space left, or with a heading row that would leave a heading alo
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
+import pypdfium2
 import pytest
+from reportlab.lib.colors import black
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
 from conftest import REPO
 from fasting import EDITIONS, FIXTURE, LEAFLET, edition_id
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
+from msc_leaflet.layout.blocks import EMPTY_SHARE, BlockBuilder, Box
+from msc_leaflet.layout.editions import COLUMN_GAP, side_by_side
+from msc_leaflet.layout.styles import build_styles
+from msc_leaflet.layout.text import Writer
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
-from page_fill import MM, body_rows, page_fill, text_outside_boxes
+from msc_leaflet.theme.theme import load_theme
+from msc_leaflet.typeset import default_family
+from msc_leaflet.typeset.paragraph import default_word_list
+from page_fill import MM, body_rows, ink_at_box_tops, page_fill, text_outside_boxes
 from qr_read import find_code
+from scripts_samples import SAMPLES
 
 BUNDLED = ["choosing-a-clinic", "infusion-safety", "stromal-or-stem", "what-msc-can-do",
            "what-research-says"]  # fmt: skip
@@ -181,3 +194,102 @@ def test_the_qr_code_is_on_the_page_of_the_contacts_and_scans(
             elif code.size < CODE_SIDE - 0.5:
                 wrong.append(f"{name} page {number}: {code.size:.1f} pt wide")
     assert wrong == []
+
+
+@pytest.mark.parametrize("edition", [edition_id(e) for e in SURVEYED])
+def test_no_boxs_text_rises_to_its_top_edge(
+    built: dict[tuple[str, str], Path], edition: str
+) -> None:
+    """infusion-safety, Thai parallel A4, page 4, and stromal-or-stem, Thai parallel A5,
+    page 3: the continued part of a callout split across pages drew its first line 1
+    point under its shading's top (the padding between the box's rows, not its top
+    padding), and the Thai ไ and โ rose above the shading."""
+    touching = [
+        f"{name} {line}"
+        for (name, ed), path in built.items()
+        if ed == edition
+        for line in ink_at_box_tops(path)
+    ]
+    assert touching == []
+
+
+#: The scripts whose marks rise above their line (Thai ไ โ, Lao ໄ, Khmer, Burmese
+#: vowels above, Vietnamese stacked marks), and Latin.
+TALL_SCRIPTS = ["th", "lo", "km", "my", "vi", "en"]
+
+
+def _writer(lang: str) -> Writer:
+    theme, family = load_theme(), default_family()
+    return Writer(family, build_styles(theme, family, lang), {}, lang, black, default_word_list())
+
+
+def _split_callout(lang: str, width: float = 60 * MM) -> Box:
+    """A callout of ``lang``'s `SAMPLES` (its last sentence as its title, ten
+    paragraphs: taller than the test's pages) set ``width`` wide, as the layout builds
+    it: a box around a table of a row each."""
+    builder = BlockBuilder(_writer(lang), load_theme(), None, False, width)  # type: ignore[arg-type]
+    text = SAMPLES[lang]
+    block: Any = SimpleNamespace(
+        kind="warning",
+        title=SimpleNamespace(value=text[-1]),
+        paragraphs=[SimpleNamespace(value=text[n % len(text)]) for n in range(10)],
+    )
+    box = builder.callout(block)
+    assert isinstance(box, Box)
+    return box
+
+
+@pytest.mark.parametrize("lang", TALL_SCRIPTS)
+def test_every_part_of_a_split_box_keeps_its_edges(lang: str) -> None:
+    """ReportLab splits a table between rows and gives each part the padding its rows
+    had: the first part ended with the 1 point kept between two paragraphs, the rest
+    started with it. Each part opens with the box's top padding and closes with its
+    bottom padding, as the whole box does, and the first part still fits the room it
+    was offered."""
+    table = next(f for f in _split_callout(lang)._content if isinstance(f, Table))
+    width = 60 * MM
+    height = table.wrap(width, 10_000)[1]
+    opening = [style.topPadding for style in table._cellStyles[0]]
+    closing = [style.bottomPadding for style in table._cellStyles[-1]]
+    splits = 0
+    for room in range(20, int(height), 5):
+        parts = table.split(width, room)
+        if len(parts) != 2 or not isinstance(parts[1], Table):
+            continue
+        splits += 1
+        first, rest = parts
+        assert [s.bottomPadding for s in first._cellStyles[-1]] == closing, room
+        assert [s.topPadding for s in rest._cellStyles[0]] == opening, room
+        assert first.wrap(width, room)[1] <= room + 1e-6, room
+        whole = sum(part.wrap(width, 10_000)[1] for part in parts)
+        assert whole >= height, room  # the parts gained their edges, lost nothing
+    assert splits >= 3
+    # The whole box kept its own paddings: its rows are split, not restyled.
+    assert [style.topPadding for style in table._cellStyles[0]] == opening
+    assert table._cellStyles[1][0].bottomPadding < closing[0]
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+@pytest.mark.parametrize("lang", TALL_SCRIPTS)
+def test_the_first_line_of_every_part_of_a_split_box_is_inside_it(
+    tmp_path: Path, lang: str, edition: str
+) -> None:
+    """A callout split across pages, in the single edition (a `Box` in the frame) and in
+    the parallel one (a `Whole` in a row, beside its English source): the ink of every
+    part's first line stays `INK_INSET` below the top of its shading."""
+    page = (80 * MM if edition == "single" else 150 * MM, 120 * MM)
+    column = (page[0] - 20 - COLUMN_GAP) / 2
+    frame_height = page[1] - 20
+    for above in range(0, 60, 12):
+        story: list[Flowable] = [Spacer(1, above)]
+        if edition == "single":
+            story.append(_split_callout(lang))
+        else:
+            room = EMPTY_SHARE * frame_height
+            translation, source = ([_split_callout(side, column)] for side in (lang, "en"))
+            story.append(side_by_side(translation, source, column, _writer(lang), room=room))
+        path = tmp_path / f"{edition}-{above}.pdf"
+        margins = {f"{side}Margin": 10 for side in ("left", "right", "top", "bottom")}
+        SimpleDocTemplate(str(path), pagesize=page, **margins).build(story)
+        assert ink_at_box_tops(path) == [], (lang, edition, above)
+        assert len(pypdfium2.PdfDocument(path)) > 1  # the box split across pages

@@ -130,6 +130,27 @@ class SplitTable(Table):  # type: ignore[misc]
     """
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._split_with_edges(availWidth, availHeight)
+        if len(parts) == 1:
+            return [parts[0], Spacer(0, 0)]
+        if len(parts) == 2 and self.repeatRows:
+            _repeat_untagged(parts[1], self.repeatRows)
+        return parts
+
+    def _split_with_edges(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """ReportLab's split, each part with the box's edges (`_give_edges`), the first
+        split higher where its bottom padding would make it taller than the room."""
+        trial = availHeight
+        while True:
+            parts = self._split_at(availWidth, trial)
+            if len(parts) != 2 or not _give_edges(self, parts):
+                return parts
+            over = parts[0].wrap(availWidth, availHeight)[1] - availHeight
+            if over <= 1e-6:
+                return parts
+            trial -= over
+
+    def _split_at(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if not parts and self._short_by_less_than_a_split(availHeight):
             # ReportLab cuts a row at the height asked and refuses a cut that leaves
@@ -137,10 +158,6 @@ class SplitTable(Table):  # type: ignore[misc]
             # point too tall for the page moved whole, though its columns could split
             # lines earlier. Cut it that much higher; its lines break where they can.
             parts = super().split(availWidth, self._height - self.splitInRow)
-        if len(parts) == 1:
-            return [parts[0], Spacer(0, 0)]
-        if len(parts) == 2 and self.repeatRows:
-            _repeat_untagged(parts[1], self.repeatRows)
         return parts
 
     def _short_by_less_than_a_split(self, availHeight: float) -> bool:
@@ -166,6 +183,42 @@ class SplitTable(Table):  # type: ignore[misc]
 
 
 _Table = SplitTable
+
+
+def _give_edges(whole: Table, parts: Sequence[Flowable]) -> bool:
+    """Give the parts of ``whole``, split between its rows, the edges of the whole box:
+    the first part closes with the bottom padding of its last row, the rest opens with
+    the top padding of its first (a data table's rest opens with the header it repeats).
+    ReportLab keeps each row's own padding: a callout's continued part drew its first
+    line 1 point under its shading (the padding between two paragraphs, not the box's
+    8), and the tall Thai ไ and โ rose above it (infusion-safety, Thai parallel A4).
+    Whether a part changed: it is measured again, taller."""
+    first, rest = parts
+    if not (isinstance(first, Table) and isinstance(rest, Table)):
+        return False
+    closing = [style.bottomPadding for style in whole._cellStyles[-1]]
+    opening = [style.topPadding for style in whole._cellStyles[0]]
+    closed = _pad_row(first, -1, "bottomPadding", closing)
+    opened = not rest.repeatRows and _pad_row(rest, 0, "topPadding", opening)
+    return closed or opened
+
+
+def _pad_row(table: Table, row: int, side: str, least: Sequence[float]) -> bool:
+    """Pad each cell of ``table``'s ``row`` on ``side`` by at least ``least`` (a value per
+    column), and have the row measured again. Its styles are copies: ReportLab shares
+    them with the whole table, which may be split again at another height."""
+    styles = table._cellStyles[row]
+    if all(getattr(style, side) >= pad for style, pad in zip(styles, least, strict=False)):
+        return False
+    padded = []
+    for style, pad in zip(styles, least, strict=False):
+        copied = style.copy()
+        setattr(copied, side, max(getattr(style, side), pad))
+        padded.append(copied)
+    table._cellStyles[row] = padded
+    table._argH = list(table._argH)
+    table._argH[row] = None
+    return True
 
 
 class RightToLeftTable(SplitTable):
