@@ -1542,3 +1542,22 @@ def test_a_compound_number_in_words_before_its_unit_is_its_value(
     to 10 were read. A compound said before its unit is its value; a changed one
     (十五天 for 14 days) is still refused."""
     assert _number_verdict(source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "month"),
+    [
+        ("en", "Your next appointment is on 12 May 2026.", True),
+        ("th", "นัดครั้งต่อไปคือวันที่ ๑๒ พฤษภาคม ๒๕๖๙", True),  # Thai digits beside it
+        ("en", "You may come back in May.", False),  # no digit: no date, no 5
+        ("th", "นัดครั้งต่อไปคือเดือนพฤษภาคม", False),
+    ],
+)
+def test_a_month_is_read_beside_digits_of_any_script_and_not_without_one(
+    language: str, text: str, month: bool
+) -> None:
+    """A month counts as its number only beside a digit: a text with none is passed over
+    before its month names are sought (most texts, #20), a Thai digit is a digit."""
+    from msc_leaflet.i18n import numbers
+
+    assert ("5" in numbers.read(text, language).words) is month
