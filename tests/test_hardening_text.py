@@ -1420,3 +1420,20 @@ def test_no_real_text_in_any_language_is_taken_for_east_asian_mojibake() -> None
         and any(e in r.message for e in ("cp932", "gbk", "cp949"))
     ]
     assert refused == []
+
+
+def test_a_run_of_marks_read_once_is_found_at_each_place_it_is_typed() -> None:
+    """`mark_typos` reads each distinct run of marks once (a Thai paragraph repeats a few
+    dozen, #20): the same slip typed twice, or after other text, is found where it is."""
+    from msc_leaflet.content.mark_typos import RUN_CACHE_SIZE, _run_typos, mark_typos
+    from msc_leaflet.content.text_policy import mark_runs
+
+    slip = "ย\u0e49\u0e49อน"  # mai tho twice
+    for text in [slip + " " + slip, "ที่ " + slip + " กั้น " + slip]:
+        found = [(t.offset, t.other, t.kind) for t in mark_typos(text, mark_runs(text), "th")]
+        first = text.index("\u0e49\u0e49")
+        second = text.index("\u0e49\u0e49", first + 2)
+        assert found == [(first + 1, first, "twice"), (second + 1, second, "twice")], text
+        found_first = refusal(text)
+        assert found_first is not None and found_first.offset == first + 1
+    assert _run_typos.cache_info().maxsize == RUN_CACHE_SIZE  # bounded: memory stays flat

@@ -1542,3 +1542,37 @@ def test_a_compound_number_in_words_before_its_unit_is_its_value(
     to 10 were read. A compound said before its unit is its value; a changed one
     (十五天 for 14 days) is still refused."""
     assert _number_verdict(source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "month"),
+    [
+        ("en", "Your next appointment is on 12 May 2026.", True),
+        ("th", "นัดครั้งต่อไปคือวันที่ ๑๒ พฤษภาคม ๒๕๖๙", True),  # Thai digits beside it
+        ("en", "You may come back in May.", False),  # no digit: no date, no 5
+        ("th", "นัดครั้งต่อไปคือเดือนพฤษภาคม", False),
+    ],
+)
+def test_a_month_is_read_beside_digits_of_any_script_and_not_without_one(
+    language: str, text: str, month: bool
+) -> None:
+    """A month counts as its number only beside a digit: a text with none is passed over
+    before its month names are sought (most texts, #20), a Thai digit is a digit."""
+    from msc_leaflet.i18n import numbers
+
+    assert ("5" in numbers.read(text, language).words) is month
+
+
+def test_a_translation_in_another_script_is_read_once_for_errors_and_warnings() -> None:
+    """The build asks I18N020 of a printed translation twice (its errors, then the
+    warnings it repeats): the second answer is the first, kept in a bounded cache."""
+    from msc_leaflet.i18n.translation_checks import printed_problems
+    from msc_leaflet.i18n.written_script import STRAY_CACHE_SIZE, _kept_strays
+
+    english = "Drink plenty of water before the test and rest well."
+    _kept_strays.cache_clear()
+    found = [p.code for p in check_translation(english, english, "th")]
+    printed = [p.code for p in printed_problems(english, english, "th")]
+    assert "I18N020" in found and printed == ["I18N020"]
+    assert _kept_strays.cache_info().hits == 1
+    assert _kept_strays.cache_info().maxsize == STRAY_CACHE_SIZE

@@ -178,13 +178,21 @@ def _articles(text: str, language: str, spelled: list[_Found]) -> int:
     if not articles:
         return 0
     vague = _listed(language, "not_articles")
-    said = re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, articles))})(?!\w)", text, re.I)
+    said = _article_pattern(language).finditer(text)
     return sum(
         1
         for match in said
         if not any(word.start <= match.start() < word.end for word in spelled)
         and not any(_says(text, match.start(), phrase) for phrase in vague)
     )
+
+
+@cache
+def _article_pattern(language: str) -> re.Pattern[str]:
+    """A whole word of ``language``'s `articles`, compiled once: escaped and joined
+    again for every text, as the month names were (`_month_names`)."""
+    words = "|".join(map(re.escape, _listed(language, "articles")))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _says(text: str, at: int, phrase: str) -> bool:
@@ -320,6 +328,10 @@ def _months(text: str, language: str) -> list[_Found]:
     """The months ``language`` names (`months` in `data/numbers.yaml`: May, พฤษภาคม) as
     the number another language dates them with (5月, tháng 5), each only beside a day
     or a year in digits ("12 May 2026", "May 12"): "you may" counts no 5."""
+    # Only beside a digit (`str.isdigit`, as below): most texts have none, told at C
+    # speed before the names are sought.
+    if not any(map(str.isdigit, text)):
+        return []
     pattern = _month_names(language)
     if pattern is None:
         return []

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..languages import LanguageProfile, profile, profiles
 
@@ -59,9 +59,24 @@ class Stray:
     written_in: str  # what its letters are: "Latin letters", "Japanese letters"
 
 
+#: Translations whose strays are kept: a build asks for each twice, for its errors and
+#: for the warnings it prints (`translation_checks.PRINTED_CHECKS`); bounded, so a
+#: worker's memory stays flat (#20).
+STRAY_CACHE_SIZE = 256
+
+
 def strays(translation: str, language: str) -> Iterator[Stray]:
     """The sentences of ``translation`` (into ``language``) written in another language's
     letters, long enough to tell (`MIN_CELLS`)."""
+    return iter(_kept_strays(translation, language))
+
+
+@lru_cache(maxsize=STRAY_CACHE_SIZE)
+def _kept_strays(translation: str, language: str) -> tuple[Stray, ...]:
+    return tuple(_strays(translation, language))
+
+
+def _strays(translation: str, language: str) -> Iterator[Stray]:
     own = profile(language)
     if not own.signed_sentences and not _may_stray(translation, own):
         return
