@@ -51,9 +51,10 @@ def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def inside_kept_group(text: str, lang: str, i: int) -> bool:
-    """Whether a break before ``text[i]`` would part a `kept_groups` group."""
-    return any(start < i < end for start, end in kept_groups(text, lang))
+def inside(groups: tuple[tuple[int, int], ...], i: int) -> bool:
+    """Whether a break before the character at ``i`` would part one of ``groups``
+    (`kept_groups` of the text)."""
+    return any(start < i < end for start, end in groups)
 
 
 def _names_a_month(text: str, lang: str) -> bool:

@@ -54,7 +54,7 @@ from ..data import word_list_path
 from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
-from .kept_groups import kept_groups
+from .kept_groups import inside, kept_groups
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
 from .syllables import (
@@ -435,7 +435,7 @@ def line_breaks_and_terms(
         for i in sorted(breaks)
         if (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
         and (not numbers or keeps_number(text, i, superscripts))
-        and not (groups and any(start < i < end for start, end in groups))
+        and not (groups and inside(groups, i))
     ]
     return kept, spans
 
@@ -452,7 +452,7 @@ def kept_breaks(text: str, lang: str) -> frozenset[int]:
     return frozenset(
         i
         for i in breaks
-        if any(start < i < end for start, end in groups)
+        if inside(groups, i)
         and (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
         and keeps_number(text, i)
     )
