@@ -865,3 +865,23 @@ def test_a_per_language_profile_text_gets_the_text_policy_of_its_language(
     with pytest.raises(LeafletError) as caught:
         load_leaflet(project.leaflet_path("sample"), project)
     assert caught.value.location.line == 4, caught.value
+
+
+def test_a_right_to_left_profile_text_may_use_the_marks_right_to_left_text_needs(
+    make_project: Callable[..., Path],
+) -> None:
+    """An Arabic address may hold a right-to-left mark (U+200F) to keep a number before
+    a street name in its place, as an Arabic leaflet's text may; the file-wide check
+    read every profile text as left to right and refused it. An English text in the
+    same profile is still refused the mark: it has no use there."""
+    root = make_project({"sample": leaflet_yaml(GOOD)})
+    (root / "locales" / "ar").mkdir(parents=True)
+    arabic = 'name: Test Clinic\naddress:\n  en: Road 1\n  ar: "\u200f1 شارع، بانكوك"\n'
+    _profile(root, arabic)
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path("sample"), project)
+    assert leaflet.organisation.in_locale("ar").address == "\u200f1 شارع، بانكوك"
+    _profile(root, arabic.replace("en: Road 1", 'en: "\u200fRoad 1"'))
+    with pytest.raises(LeafletError) as caught:
+        load_leaflet(project.leaflet_path("sample"), project)
+    assert caught.value.location.line == 3, caught.value

@@ -30,6 +30,7 @@ from ..errors import LeafletError, Location, nearest
 from ..files import decode_utf8, read_input
 from ..languages import right_to_left
 from .inline import WEB_SCHEMES, link_refusal
+from .model import WORDED_FIELDS
 from .text_policy import PASTE_HINT, Refusal, invisible_names, name, prints_nothing, refusal
 
 MAX_FILE_BYTES = 2_000_000
@@ -64,6 +65,9 @@ class YamlFile:
     what: str  # "leaflet", "organisation profile", "theme"
     quoted: str  # one of its own lines whose value holds ': ', written in quotes
     too_large: str  # what to do about a file over MAX_FILE_BYTES
+    #: Top-level fields that may be a mapping from locale to text (an organisation's
+    #: name and address): each text gets the text policy of the language its key names.
+    worded: tuple[str, ...] = ()
 
 
 LEAFLET = YamlFile(
@@ -73,6 +77,7 @@ ORGANISATION = YamlFile(
     "organisation profile",
     'address: "Building 2: 5th floor"',
     "an organisation profile holds a name and contact lines: remove what else it holds",
+    WORDED_FIELDS,
 )
 
 
@@ -131,7 +136,7 @@ def _parse(path: Path, raw: bytes, about: YamlFile = LEAFLET) -> Node:
         raise LeafletError(Location(path), f"invalid YAML: {exc}") from None
     if node is None:
         raise LeafletError(Location(path, 1, 1), "file is empty")
-    _check_tree(path, node)
+    _check_tree(path, node, about.worded)
     _refuse_lists_in_text(path, text, node)
     return node
 
@@ -325,20 +330,23 @@ def _count_levels(path: Path, loader: Any) -> None:
         loader.dispose()
 
 
-def _check_tree(path: Path, root: Node) -> None:
+def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = ()) -> None:
     """Refuse aliases, deep nesting and duplicate keys in one walk over the composed nodes.
 
     An alias composes to the very node object its anchor made, so meeting a node twice
     means an alias. Refusing it here, before anything expands the shared nodes, is what
     makes a "billion laughs" file fail in time linear in its size.
+
+    Each text is read in its language: the leaflet's declared one, or the locale that
+    keys it under a ``worded`` field (an Arabic address may hold right-to-left marks).
     """
-    stack: list[tuple[Node, int]] = [(root, 0)]
-    seen_nodes: set[int] = set()
     language = _declared_language(root)
-    rtl = right_to_left(language)
+    stack: list[tuple[Node, int, str]] = [(root, 0, language)]
+    seen_nodes: set[int] = set()
+    keyed_by_locale = _keyed_by_locale(root, worded)
     refused: list[tuple[Location, Refusal]] = []
     while stack:
-        node, depth = stack.pop()
+        node, depth, language = stack.pop()
         if node.tag not in _PLAIN_TAGS:
             raise LeafletError(
                 where(path, node),
@@ -346,7 +354,7 @@ def _check_tree(path: Path, root: Node) -> None:
                 "remove the tag: write the value as plain text, a list or a mapping",
             )
         if isinstance(node, ScalarNode) and isinstance(node.value, str):
-            problem = refusal(node.value, rtl, language)
+            problem = refusal(node.value, right_to_left(language), language)
             if problem:
                 refused.append((_position_in(path, node, problem.offset), problem))
         if id(node) in seen_nodes:
@@ -370,9 +378,10 @@ def _check_tree(path: Path, root: Node) -> None:
                         "remove one of the two; YAML would silently keep only the last",
                     )
                 seen[name] = key
-                stack.append((value, depth + 1))
+                keyed = id(node) in keyed_by_locale and bool(name)
+                stack.append((value, depth + 1, name if keyed else language))
         elif isinstance(node, SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
+            stack.extend((item, depth + 1, language) for item in node.value)
     if refused:  # the first in the file, whatever order the walk met them in
         location, problem = min(refused, key=lambda r: (r[0].line, r[0].column))
         raise LeafletError(location, problem.message, problem.hint)
@@ -389,6 +398,17 @@ _PLAIN_TAGS = frozenset(
 
 def _as_written(tag: str) -> str:
     return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _keyed_by_locale(root: Node, worded: tuple[str, ...]) -> set[int]:
+    """The ids of the mappings under ``root``'s ``worded`` fields, whose keys are locales."""
+    if not worded or not isinstance(root, MappingNode):
+        return set()
+    return {
+        id(value)
+        for key, value in root.value
+        if getattr(key, "value", None) in worded and isinstance(value, MappingNode)
+    }
 
 
 def _declared_language(root: Node) -> str:
