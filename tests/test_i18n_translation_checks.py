@@ -1576,3 +1576,37 @@ def test_a_translation_in_another_script_is_read_once_for_errors_and_warnings() 
     assert "I18N020" in found and printed == ["I18N020"]
     assert _kept_strays.cache_info().hits == 1
     assert _kept_strays.cache_info().maxsize == STRAY_CACHE_SIZE
+
+
+BURMESE_DATE = "ဥပမာ ၂၀၂၇ ခုနှစ် ဇန်နဝါရီ ၁၅ ရက်။"  # For example, 15 January 2027.
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # Burmese writes a date's day with ရက်, the word for days: after a month's name
+        # it is the 15th, no 15 days.
+        ("my", BURMESE_DATE, "en", "For example, 15 January 2027.", True),
+        ("my", BURMESE_DATE, "th", "เช่น 15 มกราคม 2027", True),
+        ("my", BURMESE_DATE, "en", "For example, 16 January 2027.", False),
+        ("my", "ဇန်နဝါရီလ ၁၅ ရက်", "en", "15 January", True),  # the month's လ
+        ("en", "Come on 15 January 2027.", "my", BURMESE_DATE, True),
+        # Khmer names each part before its number, the month before its name too.
+        ("my", BURMESE_DATE, "km", "ឧទាហរណ៍ ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", True),
+        ("my", BURMESE_DATE, "km", "ឧទាហរណ៍ ថ្ងៃទី ១៥ ខែ ១ ឆ្នាំ ២០២៧។", True),
+        ("my", BURMESE_DATE, "km", "ឧទាហរណ៍ ថ្ងៃទី ១៥ ខែ ២ ឆ្នាំ ២០២៧។", False),
+        ("en", "On 15 January 2027.", "km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", True),
+        # A duration stays one: 15 days are no 15 months, in either language.
+        ("my", "၁၅ ရက် အနားယူပါ။", "km", "សម្រាក ១៥ ខែ។", False),
+        ("my", "၁၅ ရက် အနားယူပါ။", "en", "Rest for 15 days.", True),
+        ("my", "၁၅ ရက် အနားယူပါ။", "en", "Rest for 15 weeks.", False),
+    ],
+)
+def test_a_burmese_or_khmer_date_is_read_as_a_date(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """A Burmese-source leaflet's ဇန်နဝါရီ ၁၅ ရက် (15 January) was read as 15 days: its
+    English and Thai "15 January" were refused (unit missing), and the Khmer ថ្ងៃទី១៥
+    ខែមករា as 15 months (unit changed), so each printed the Burmese."""
+    found = check_translation(source, translation, language, source_language=source_language)
+    assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found

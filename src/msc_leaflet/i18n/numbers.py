@@ -289,7 +289,22 @@ def _in_date(text: str, start: int, language: str) -> bool:
         begin = start - len(word)
         if begin > 0 and text.startswith(word, begin) and _numeral(text[begin - 1]):
             return True
-    return False
+    return _after_month_name(text, start, language)
+
+
+def _after_month_name(text: str, start: int, language: str) -> bool:
+    """Whether the number at ``start`` follows a month's name (`months` in
+    `data/numbers.yaml`): Burmese writes a date's day with ရက်, its word for days
+    (ဇန်နဝါရီ ၁၅ ရက်, 15 January), and so is no duration there."""
+    before = text[: _before_spaces(text, start)].casefold()
+    return any(before.endswith(name) for name in _mapped(language, "months"))
+
+
+def _month_name_at(text: str, at: int, language: str) -> bool:
+    """Whether a month's name of ``language`` (`months` in `data/numbers.yaml`) starts at
+    ``at``: Khmer writes it where Vietnamese writes the month's number (ខែមករា, tháng 1)."""
+    ahead = text[at:].casefold()
+    return any(ahead.startswith(name) for name in _mapped(language, "months"))
 
 
 def _month_of_date(text: str, end: int, language: str) -> bool:
@@ -320,7 +335,7 @@ def _part_of_date(text: str, start: int, unit_end: int, language: str) -> bool:
     return (
         any(unit_word.endswith(word) for word in parts)
         and after < len(text)
-        and text[after].isdigit()
+        and (text[after].isdigit() or _month_name_at(text, after, language))
     )
 
 
