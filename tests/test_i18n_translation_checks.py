@@ -1610,3 +1610,93 @@ def test_a_burmese_or_khmer_date_is_read_as_a_date(
     ខែមករា as 15 months (unit changed), so each printed the Burmese."""
     found = check_translation(source, translation, language, source_language=source_language)
     assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found
+
+
+# I18N020: a sentence in another language written in the catalog's own script.
+@pytest.mark.parametrize(
+    ("language", "translation", "written_in"),
+    [
+        ("vi", SCRIPT_SOURCE, "English"),  # the source left in a Vietnamese catalog
+        ("vi", "Rest for one hour after the infusion.", "English"),
+        ("vi", "Nghỉ một giờ. Then rest for one whole hour with your feet up.", "English"),
+        ("en", "Uống nước trước khi xét nghiệm máu.", "Vietnamese"),  # a Thai leaflet's en.po
+        ("zh_Hans", "請在檢查前喝水。", "Traditional Chinese"),  # 請 檢: not Simplified
+        ("zh_Hans", "這些細胞們說明了什麼？", "Traditional Chinese"),
+        ("zh_Hant", "请在检查前喝水。", "Simplified Chinese"),  # 请 检: not Traditional
+        ("zh_Hant", "这时你们说什么？", "Simplified Chinese"),
+        ("ar", "لطفاً پیش از آزمایش آب بنوشید.", "Persian"),  # پ and از
+        ("ar", "ٹیسٹ سے پہلے پانی پیئیں۔", "Urdu"),  # ٹ ے ہ: no Arabic letters
+        ("fa", "يجب شرب الماء قبل الفحص في المستشفى.", "Arabic"),  # يجب, في
+    ],
+)
+def test_a_sentence_in_another_language_of_the_same_script_is_named(
+    language: str, translation: str, written_in: str
+) -> None:
+    """English left in a Vietnamese catalog, Traditional Chinese in a Simplified one or
+    Persian in an Arabic one shares the catalog's letters, so I18N020 let it print; it
+    is named with the language its own letters or words show."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, language)
+    assert f"is written in {written_in}" in message, message
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("vi", "Uống nước trước khi xét nghiệm."),
+        ("vi", "Uong nuoc truoc khi xet nghiem mau."),  # typed without marks: no English word
+        ("vi", "Neupogen Pen"),  # a brand kept
+        ("vi", "Drink water first."),  # under four words: too short to tell
+        ("vi", "Uống thuốc Paracetamol trước khi ăn, theo the hướng dẫn."),
+        ("vi", "Xem https://example.org/before-and-after-the-test"),  # a URL
+        ("en", "Drink water before the test."),
+        ("en", "Go to Chợ Rẫy Hospital before the test."),  # a Vietnamese name in English
+        ("en", "Phở and bánh mì are fine after the test."),
+        ("zh_Hans", "检查前请喝水。"),
+        ("zh_Hans", "请在醫院检查前喝水。"),  # one traditional letter among simplified ones
+        ("zh_Hant", "檢查前請喝水。"),
+        ("ar", "اشرب الماء قبل الفحص."),
+        ("ar", "اشرب الماء قبل الفحص في المستشفى."),
+        ("ar", "تناول باراسيتامول بعد الأكل."),
+        ("ar", "يرجى الاتصال بالطبيب إذا شعرت بألم شديد."),
+        ("fa", "قبل از آزمایش آب بنوشید."),
+        ("fa", "لطفاً پیش از آزمایش خون در بیمارستان آب بنوشید."),
+    ],
+)
+def test_a_sentence_in_the_catalogs_own_language_is_no_other_language(
+    language: str, translation: str
+) -> None:
+    assert _script_findings(SCRIPT_SOURCE, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("th", "Siriraj Hospital"),  # a hospital's name alone
+        ("km", "Siriraj Hospital Bangkok"),
+        ("th", "Royal Bangkok Hospital"),
+        ("km", "Chulalongkorn Memorial Hospital"),
+        ("th", "นพ. Somchai Jaidee"),  # a doctor's name after นพ. (Dr.)
+        ("km", "Dr. Somchai Jaidee"),
+        ("th", "โทร. Siriraj Hospital Call Center"),
+        ("th", "ฉีดยา Neupogen Pen ทุกวัน"),
+        ("th", "Hospital for Tropical Diseases"),
+        ("km", "ផឹកទឹក។ (mesenchymal stromal cells)"),  # a glossary term's gloss after ។
+        ("my", "ဆဲလ်များ။ (mesenchymal stromal cells)"),
+    ],
+)
+def test_a_name_kept_in_latin_letters_is_no_sentence(language: str, translation: str) -> None:
+    """A hospital's, a doctor's or a brand's name kept in Latin letters (after นพ., a
+    Thai "Dr.", it stood alone as a "sentence") was named as English left untranslated."""
+    assert _script_findings(SCRIPT_SOURCE, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("th", "What To Expect"),  # a title-case heading is still English
+        ("km", "Before The Test"),
+    ],
+)
+def test_an_english_heading_in_title_case_is_still_named(language: str, translation: str) -> None:
+    [message] = _script_findings(SCRIPT_SOURCE, translation, language)
+    assert "is written in Latin letters" in message, message

@@ -5,7 +5,9 @@ test."), leaves a Thai sentence in a Lao one (the two scripts look alike to a ti
 eye), or a Chinese one in a Japanese catalog: every other rule passes it, and the page
 prints it. Judged by the letters alone (`data/languages.yaml`: ``letters``,
 ``signature``, ``signed-sentences``), sentence by sentence, so an English gloss inside
-a Khmer sentence, or an all-kanji Japanese heading, is no finding.
+a Khmer sentence, or an all-kanji Japanese heading, is no finding. A sentence in
+another language of the catalog's own script (English in Vietnamese, Traditional
+Chinese in Simplified) is told by that language's letters and words (`same_script`).
 
 What may rightly stay as the source writes it is not read: URLs, e-mail addresses,
 citations, link targets, ``{placeholders}``, numbers and abbreviations (MSC, CD34+). The
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..languages import LanguageProfile, profile, profiles
+from .same_script import has_kin, kept_name, other_language
 
 #: How long a sentence must be, in the cells its letters take on a terminal (a Han or
 #: kana letter, one syllable, takes two), before its letters tell its language. In the
@@ -31,9 +34,10 @@ from ..languages import LanguageProfile, profile, profiles
 #: bound keeps out a kept name ("EDNA Wellness", its abbreviation not read) and lets in a short
 #: sentence ("Drink water first.", 15; Chinese 检查前请喝水, six characters, 12).
 MIN_CELLS = 12
-#: Words of a language that spaces its words: a single word in Latin letters (a drug's
-#: or a product's name, "Paracetamol") is a name kept, never a sentence.
-MIN_WORDS = 2
+#: Words of a language that spaces its words: one or two words in Latin letters (a
+#: drug's or a product's name, "Paracetamol", "Neupogen Pen") are a name kept, never a
+#: sentence; so is a longer run of capitalised ones (`same_script.kept_name`).
+MIN_WORDS = 3
 
 # What may stay as the source writes it, masked (same length, so offsets hold):
 _KEPT = re.compile(
@@ -78,15 +82,26 @@ def _kept_strays(translation: str, language: str) -> tuple[Stray, ...]:
 
 def _strays(translation: str, language: str) -> Iterator[Stray]:
     own = profile(language)
-    if not own.signed_sentences and not _may_stray(translation, own):
+    kin = has_kin(own.tag)
+    if not (own.signed_sentences or kin) and not _may_stray(translation, own):
         return
     masked = _KEPT.sub(lambda m: " " * len(m.group()), translation)
     for start, end in _sentences(masked, own):
         sentence = masked[start:end]
-        written_in = _foreign(sentence, own)
+        if start and _gloss(sentence):
+            continue
+        written_in = _foreign(sentence, own) or (other_language(sentence, own.tag) if kin else "")
         if written_in:
             at = start + len(sentence) - len(sentence.lstrip())
             yield Stray(at, translation[start:end].strip(), written_in)
+
+
+def _gloss(sentence: str) -> bool:
+    """Whether ``sentence``, after another, is wholly in parentheses: the term of the
+    one before it in the source's words ("ផឹកទឹក។ (mesenchymal stromal cells)"), where
+    the language ends its sentence before the gloss rather than after."""
+    kept = sentence.strip()
+    return kept[:1] in "(（" and kept[-1:] in ")）" and len(kept) > 1
 
 
 def _sentences(text: str, own: LanguageProfile) -> Iterator[tuple[int, int]]:
@@ -119,11 +134,11 @@ def _foreign(sentence: str, own: LanguageProfile) -> str:
 
 def _unspaced_or_words(sentence: str, alien: list[str]) -> str:
     """The script's name, if the sentence is words enough in it: a language that spaces
-    its words needs `MIN_WORDS` of them (one Latin word is a name kept)."""
+    its words needs `MIN_WORDS` of them that are no name kept ("Siriraj Hospital")."""
     script = _script_name(alien[0])
     written = profile(_language_of_script(alien))
     words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
-    if written.word_spaces and len(words) < MIN_WORDS:
+    if written.word_spaces and (len(words) < MIN_WORDS or kept_name(words)):
         return ""
     return f"{script} letters"
 
