@@ -236,6 +236,29 @@ def test_update_keeps_translator_header_fields(tmp_path: Path) -> None:
     assert "Reviewed by the clinic team." in after.header_comments
 
 
+def test_update_reads_a_header_field_in_any_case(tmp_path: Path) -> None:
+    """A field name in another case (``last-translator:``, as some tools and hands write
+    it) is that field to every gettext reader. `update` kept the line and added a
+    blank "Last-Translator:" beside it (Python's gettext reads the last one, so the
+    translator's name was gone) and a second Language, Plural-Forms, PO-Revision-Date."""
+    root = copy_project(tmp_path)
+    text = (root / PO).read_text(encoding="utf-8")
+    body = text.split("\n\n", 1)[1]
+    lowered = ["language: th", "plural-forms: nplurals=1; plural=0;", "po-revision-date: "
+               "2027-01-05 10:00+0700", "last-translator: Somchai <s@example.org>"]  # fmt: skip
+    fields = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    fields += "".join(f'"{field}\\n"\n' for field in lowered)
+    (root / PO).write_text(fields + "\n" + body, encoding="utf-8")
+    cli("update", "--project", str(root))
+    after = read_po(root / PO)
+    names = [line.split(":")[0].lower() for line in after.header_msgstr().splitlines()]
+    assert len(names) == len(set(names)), names
+    assert after.header["Last-Translator"] == "Somchai <s@example.org>"
+    assert after.header["PO-Revision-Date"] == "2027-01-05 10:00+0700"
+    written = "".join(f"{field}\n" for field in lowered)
+    assert written in after.header_msgstr()  # the translator's lines stay as written
+
+
 def header_warnings(path: Path) -> str:
     """What GNU msgfmt --check-header says of the catalog at ``path`` ("" when silent)."""
     run = subprocess.run(

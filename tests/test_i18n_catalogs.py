@@ -601,6 +601,21 @@ def test_a_catalog_in_another_charset_is_refused_at_its_line_with_the_way_out(
     assert read_po(converted).active[0].msgstr == "พัก"
 
 
+@pytest.mark.parametrize("name", ["content-type", "CONTENT-TYPE", "Content-type"])
+def test_another_charset_is_refused_however_the_field_name_is_spelled(
+    tmp_path: Path, name: str
+) -> None:
+    """gettext finds the charset in any spelling of Content-Type (msgfmt looks for
+    "charset="): a UTF-8 file whose ``content-type:`` said TIS-620 was read, and
+    `update` wrote a second Content-Type under it, a file msgfmt refused."""
+    path = tmp_path / "th.po"
+    path.write_text(THAI_IN_TIS620.replace("Content-Type", name), encoding="utf-8")
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == 5
+    assert "charset TIS-620" in caught.value.message
+
+
 @needs_msgfmt
 @pytest.mark.parametrize(
     ("charset", "codec"),

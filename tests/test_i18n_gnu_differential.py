@@ -1140,3 +1140,103 @@ def test_seeded_fuzz_a_text_moved_between_leaflets_keeps_its_translation(
         _assert_agrees(tmp / "b", ours[1], b[2], b[0])
         assert moved["msgid"] in {e.msgid for e in ours[0].obsolete}, tmp
     assert moves > FUZZ_CASES // 10  # the generator moves texts often enough to matter
+
+
+# The header, field by field, against msgmerge --previous: a translator's header as
+# tools and hands leave it (fields missing, in another order, a field name in another
+# case, X- fields, comments, fuzzy or not) merged with a template that moved on.
+HEADER_CASES = 120
+OLD_FIELDS = [
+    ("Project-Id-Version", "leaflet 1"),
+    ("Report-Msgid-Bugs-To", "old@example.org"),
+    ("POT-Creation-Date", "2025-01-01 00:00+0000"),
+    ("PO-Revision-Date", "2025-02-02 10:00+0700"),
+    ("Last-Translator", "Somchai <s@example.org>"),
+    ("Language-Team", "Thai <th@example.org>"),
+    ("Language", "th"),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", "text/plain; charset=UTF-8"),
+    ("Content-Transfer-Encoding", "8bit"),
+    ("Plural-Forms", PLURAL_FORMS[1]),
+    ("X-Generator", "Poedit 3.4"),
+    ("X-Clinic-Review", "2025-02-03 Dr. Ratana"),
+]
+NEW_FIELDS = {
+    "Project-Id-Version": "leaflet 2",  # the leaflet's id and version (documented)
+    "Report-Msgid-Bugs-To": "new@example.org",
+    "POT-Creation-Date": "2026-03-03 00:00+0000",
+    "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+    "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+    "Language-Team": "LANGUAGE <LL@li.org>",
+    "Language": "",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+    "X-Source-Language": "en",
+}
+HEADER_COMMENTS = ["Thai translation of the leaflet.", "Somchai <s@example.org>, 2025.", ""]
+# Fields update fills in or refreshes where msgmerge keeps the old file's (documented).
+REFRESHED = {"project-id-version", "x-source-language"}
+
+
+def _spelled(rng: random.Random, name: str) -> str:
+    """``name`` as a tool or a hand may spell it: mostly as gettext does."""
+    return rng.choice([name, name, name, name.lower(), name.upper()])
+
+
+def _header_pair(rng: random.Random) -> tuple[str, str]:
+    """A translator's catalog and a template, differing only in their headers."""
+    kept = [f for f in OLD_FIELDS if f[0] == "Content-Type" or rng.random() < 0.8]
+    rng.shuffle(kept)
+    old = [f"# {c}".rstrip() for c in rng.sample(HEADER_COMMENTS, rng.randint(0, 3))]
+    old += ["#, fuzzy"] * (rng.random() < 0.3) + ['msgid ""', 'msgstr ""']
+    old += [f'"{_spelled(rng, name)}: {value}\\n"' for name, value in kept]
+    body = ["", 'msgid "Drink water"', 'msgstr "ดื่มน้ำ"', ""]
+    body += ['msgid "One day"', 'msgid_plural "{n} days"', 'msgstr[0] "{n} วัน"']
+    new = ["# Translation template.", "#, fuzzy", 'msgid ""', 'msgstr ""']
+    new += [f'"{name}: {value}\\n"' for name, value in NEW_FIELDS.items()]
+    new += ["", 'msgid "Drink water"', 'msgstr ""', ""]
+    new += ['msgid "One day"', 'msgid_plural "{n} days"', 'msgstr[0] ""', 'msgstr[1] ""']
+    return "\n".join(old + body) + "\n", "\n".join(new) + "\n"
+
+
+def header_fields(catalog: Catalog) -> dict[str, list[str]]:
+    """Every field of the header as written, by name in lower case (gettext's readers,
+    Python's and Babel's among them, do not tell ``language`` from ``Language``)."""
+    fields: dict[str, list[str]] = {}
+    for text in catalog.header_msgstr().splitlines():
+        name, _, value = text.partition(":")
+        fields.setdefault(name.lower(), []).append(value.strip())
+    return fields
+
+
+def header_case(tmp: Path, seed: int) -> None:
+    """One seeded header: update's against msgmerge's, field by field."""
+    rng = random.Random(seed)
+    old_text, template_text = _header_pair(rng)
+    tmp = Path(tempfile.mkdtemp(dir=tmp, prefix=f"seed{seed}-"))
+    (tmp / "old.po").write_text(old_text, encoding="utf-8")
+    (tmp / "new.pot").write_text(template_text, encoding="utf-8")
+    merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", "new.pot")
+    assert run(MSGMERGE or "", *merging, cwd=tmp).returncode == 0, tmp
+    gnu, old = read_po(tmp / "gnu.po"), read_po(tmp / "old.po")
+    ours = translation(read_po(tmp / "new.pot"), "th", old)
+    (tmp / "ours.po").write_text(format_po(ours), encoding="utf-8")
+    checked = run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp)
+    assert checked.returncode == 0, f"{tmp}: msgfmt refuses what update wrote: {checked.stderr}"
+    mine, theirs = header_fields(ours), header_fields(gnu)
+    assert all(len(values) == 1 for values in mine.values()), f"{tmp}: a field twice: {mine}"
+    for name, values in theirs.items():
+        if name not in REFRESHED and values != [""]:  # a blank one update fills in
+            assert mine.get(name) == values, f"{tmp}: {name}"
+    assert mine["project-id-version"] == ["leaflet 2"], tmp
+    assert (ours.header_comments, "fuzzy" in ours.header_flags) == (
+        gnu.header_comments,
+        "fuzzy" in gnu.header_flags,
+    ), tmp
+
+
+@needs_gnu
+def test_seeded_header_update_agrees_with_msgmerge_field_by_field(tmp_path: Path) -> None:
+    for seed in range(HEADER_CASES):
+        header_case(tmp_path, seed)

@@ -27,6 +27,19 @@ UI_DOMAIN = "ui"
 Key = tuple[str | None, str]  # (msgctxt, msgid): what gettext looks a message up by
 HEADER_KEY: Key = (None, "")  # the header's: an empty msgid without msgctxt
 _HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):\s?(.*)\Z", re.DOTALL)
+# The header fields gettext's tools know, and the ones msc-leaflet writes, as they spell
+# them. Every reader takes a field's name in any case (msgmerge, msgfmt's charset=,
+# Python's gettext, Babel): a ``language:`` line is the Language field, and an update
+# that added a "Language:" line beside it wrote a header whose readers disagree.
+_FIELD_SPELLINGS = {
+    name.lower(): name
+    for name in (
+        "Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date",
+        "PO-Revision-Date", "Last-Translator", "Language-Team", "Language",
+        "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms",
+        "X-Source-Language", "X-Review-Required",
+    )
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -211,9 +224,13 @@ def translates(template: Catalog, locale: str) -> bool:
 
 def header_field(text: str) -> tuple[str, str] | None:
     """(name, value) of one line of a header (``text`` with or without its "\n"), or
-    None for a line that is no "Name: value" field."""
+    None for a line that is no "Name: value" field. A known field's name is given as
+    gettext spells it, however the line spells it (`_FIELD_SPELLINGS`)."""
     match = _HEADER_FIELD.match(text.removesuffix("\n"))
-    return None if match is None else (match.group(1), match.group(2))
+    if match is None:
+        return None
+    name = match.group(1)
+    return _FIELD_SPELLINGS.get(name.lower(), name), match.group(2)
 
 
 MAX_PLURALS = 6  # Arabic's, the most CLDR gives any language
