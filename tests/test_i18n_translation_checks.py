@@ -1695,6 +1695,7 @@ def test_a_name_kept_in_latin_letters_is_no_sentence(language: str, translation:
     [
         ("th", "What To Expect"),  # a title-case heading is still English
         ("km", "Before The Test"),
+        ("th", "12 Sukhumvit Road, Bangkok 10110"),  # an address: names a comma parts
     ],
 )
 def test_an_english_heading_in_title_case_is_still_named(language: str, translation: str) -> None:

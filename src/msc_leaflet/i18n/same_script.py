@@ -81,8 +81,11 @@ def has_kin(language: str) -> bool:
 def kept_name(words: list[str]) -> bool:
     """Whether Latin ``words`` are a name kept as written (every word capitalised and
     no English word, but for a link in lower case: "Hospital for Tropical Diseases"),
-    not an English sentence or heading ("What To Expect")."""
+    not an English sentence or heading ("What To Expect"), nor an address ("12
+    Sukhumvit Road, Bangkok": parts a comma parts are no one name)."""
     _, english, links = _table()
+    if any(w.endswith((",", ";", "،")) for w in words[:-1]):
+        return False
     for word in (w.strip(_EDGES) for w in words):
         if word in links:
             continue
