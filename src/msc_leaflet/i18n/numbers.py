@@ -70,6 +70,7 @@ class Measure:
     value: str
     unit: str
     written: str
+    spelled: bool = False  # said in words ("a week", สองวัน), not in digits
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def read(text: str, language: str = "") -> Numbers:
         if unit is not None:
             name, unit_end = unit
             written = text[number.start : max(unit_end, number.end)]
-            measures.insert(0, Measure(number.value, name, written))
+            measures.insert(0, Measure(number.value, name, written, number.spelled))
         elif number.ahead is not None:  # ร้อยละ 50
             name, unit_start = number.ahead
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))

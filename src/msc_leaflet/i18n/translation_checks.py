@@ -367,7 +367,8 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         added += new
     converted = list(_conversions(source, translation, missing, added))
     for before, after in converted:
-        missing[before.value] -= 1
+        if not before.spelled:  # a word ("a week") was never counted among the digits
+            missing[before.value] -= 1
         added[after.value] -= min(1, added[after.value])
         yield CONVERTED_UNITS.problem(
             f"unit converted: {_reading(before)} in the source written as "
@@ -470,8 +471,9 @@ def _conversions(
     another unit that says the same amount ("24 hours" and 1 วัน, "14 days" and
     สองสัปดาห์), each measure in one pair at most. Only exact conversions count
     (`numbers.in_unit`): 24 hours as 2 วัน, or 30 days as 1 เดือน, is no pair and stays
-    a changed number."""
-    wanted = Counter(missing)
+    a changed number. A source's number in words the translation does not say ("a
+    week" as 7 วัน) is lacked as a digit is."""
+    wanted = Counter(missing) + (source.words - translation.words - translation.digits)
     spare = Counter(added) + translation.words
     taken: list[numbers.Measure] = []
     for before in source.measures:
@@ -515,6 +517,8 @@ def _changed_units(
         written = translation.digits[value] + translation.words[value]
         bare = written - sum(found.values())  # written with no unit, in digits or words
         for measure in lost[len(new) :]:
+            if measure.spelled and measure.value == "1":
+                continue  # "a day" is as often a rate: วันละ 1 เม็ด gives its 1 to the tablet
             if bare > 0 and numbers.lists(measure.unit, language):
                 bare -= 1
                 yield measure, None
