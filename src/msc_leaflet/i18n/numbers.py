@@ -74,6 +74,20 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Range:
+    """Two numbers a text joins as a range ("2–3 hours", 两到三片, 3到4小时): ``low`` and
+    ``high``, the unit written once after the last ("" for none), ``written`` as it
+    stands, and ``ends`` the measures of its two ends (none without a unit). A range
+    changed is one change: its finding names it whole, not each end apart."""
+
+    low: str
+    high: str
+    unit: str
+    written: str
+    ends: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
 class Bound:
     """A number the text bounds: ``kind`` "least" (at least 2) or "most" (at most 2),
     ``written`` as it stands ("at least 2 days")."""
@@ -99,6 +113,7 @@ class Numbers:
     written: tuple[tuple[str, str], ...] = ()
     articles: int = 0  # "a glass", "a tablet": a one another language may count
     counted_ones: int = 0  # コップ1杯, น้ำ 1 แก้ว: a 1 in digits before a counter, no unit
+    ranges: tuple[Range, ...] = ()  # "2–3 hours", 3到4小时: two numbers, one unit
 
 
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
@@ -132,6 +147,8 @@ def read(text: str, language: str = "") -> Numbers:
     found = _halved(text, _found(text, language, spelled), base)
     measures: list[Measure] = []
     bounds: list[Bound] = []
+    ranges: list[Range] = []
+    ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         number = found[index]
@@ -155,9 +172,12 @@ def read(text: str, language: str = "") -> Numbers:
             name, unit_end = unit
             written = text[number.start : max(unit_end, number.end)]
             measures.insert(0, Measure(number.value, name, written, number.spelled))
+            ends[index] = measures[0]
         elif number.ahead is not None:  # ร้อยละ 50
             name, unit_start = number.ahead
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))
+        if ranged:
+            ranges.insert(0, _range_of(text, found[index], found[index + 1], ends, index))
     return Numbers(
         Counter(number.value for number in found if not number.spelled),
         Counter(number.value for number in found if number.spelled),
@@ -168,7 +188,17 @@ def read(text: str, language: str = "") -> Numbers:
         tuple((n.value, text[n.start : n.end]) for n in found if not n.spelled),
         _articles(text, base, spelled),
         sum(_counted_one(text, n, base) for n in found),
+        tuple(ranges),
     )
+
+
+def _range_of(text: str, low: _Found, high: _Found, ends: dict[int, Measure], index: int) -> Range:
+    """The range from ``low`` (the ``index``-th number) to ``high``, the next, with the
+    unit of its last end's measure, if it has one."""
+    measures = tuple(ends[at] for at in (index, index + 1) if at in ends)
+    last = ends.get(index + 1)
+    written = measures[0].written if measures else text[low.start : high.end]
+    return Range(low.value, high.value, last.unit if last else "", written, measures)
 
 
 def _articles(text: str, language: str, spelled: list[_Found]) -> int:

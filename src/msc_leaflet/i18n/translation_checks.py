@@ -376,14 +376,25 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             _first_typed(pair.translation, [re.escape(after.written)]),
         )
     yield from _changed_ordinals(source, translation)
+    settled = [before for before, _ in converted]
+    for before, after in _changed_amounts(source, translation, missing, added, converted):
+        for value in before.values:
+            missing[value] -= min(1, missing[value])
+        for value in after.values:
+            added[value] -= min(1, added[value])
+        settled += before.ends
+        yield NUMBERS.problem(
+            f"number changed: {_reading(before)} in the source, {_reading(after)} in the "
+            "translation",
+            _first_typed(pair.translation, [re.escape(after.written)]),
+        )
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
         written = [typed for value, typed in translation.written if added[value] > 0]
         at = _first_typed(pair.translation, [_number(typed) for typed in written])
         yield NUMBERS.problem(f"number not in the source: {_counted(added)}", at)
-    kept = [before for before, _ in converted]
-    for before, other in _changed_units(source, translation, pair.language, kept):
+    for before, other in _changed_units(source, translation, pair.language, settled):
         if other is None:
             yield NUMBERS.problem(
                 f"unit missing: {_reading(before)} in the source, {before.value} with no "
@@ -450,12 +461,87 @@ def _reversed_bounds(
             yield next(iter(given.values())), next(iter(found.values()))
 
 
+@dataclass(frozen=True)
+class _Amount:
+    """A number or a range with its unit, as `_changed_amounts` pairs them: its
+    ``values`` (one, or a range's two ends), ``unit`` ("" for none), ``written`` as it
+    stands, and the source ``ends`` the unit check then leaves alone."""
+
+    values: tuple[str, ...]
+    unit: str
+    written: str
+    ends: tuple[numbers.Measure, ...] = ()
+
+
+def _changed_amounts(
+    source: numbers.Numbers,
+    translation: numbers.Numbers,
+    missing: Counter[str],
+    added: Counter[str],
+    converted: list[tuple[numbers.Measure, numbers.Measure]],
+) -> Iterator[tuple[_Amount, _Amount]]:
+    """Pairs of a source amount and the translation's that changed it, so that one
+    change is one finding naming both: a range the translation gives otherwise ("2–3
+    hours" as 3–4 ชั่วโมง or 2–3 วัน: once, not once per end), and a number with a unit
+    given as another number in that unit ("2 hours" as 3 ชั่วโมง: not a lost 2 and an
+    added 3). Ranges pair in the order they stand; one converted into another unit
+    ("1–2 weeks" as 7–14 วัน) is the I18N021 warning's, not paired here."""
+    done = {measure for pair in converted for measure in pair}
+    given = [_ranged(r) for r in source.ranges if not done & set(r.ends)]
+    found = [_ranged(r) for r in translation.ranges if not done & set(r.ends)]
+    left, right = _unmatched(given, found)
+    relabelled = {a.values for a in left} & {a.values for a in right}  # 2–3 hours as 2–3 วัน
+    left = [a for a in left if a.values in relabelled or any(missing[v] > 0 for v in a.values)]
+    right = [a for a in right if a.values in relabelled or any(added[v] > 0 for v in a.values)]
+    yield from zip(left, right, strict=False)
+    ends = {m for r in (*source.ranges, *translation.ranges) for m in r.ends} | done
+    lost, new = Counter(missing), Counter(added)
+    for before in source.measures:
+        if before in ends or lost[before.value] <= 0:
+            continue
+        for after in translation.measures:
+            if after not in ends and after.unit == before.unit and new[after.value] > 0:
+                lost[before.value] -= 1
+                new[after.value] -= 1
+                ends.add(after)
+                yield _single(before), _single(after)
+                break
+
+
+def _ranged(found: numbers.Range) -> _Amount:
+    return _Amount((found.low, found.high), found.unit, found.written, found.ends)
+
+
+def _single(measure: numbers.Measure) -> _Amount:
+    return _Amount((measure.value,), measure.unit, measure.written, (measure,))
+
+
+def _unmatched(given: list[_Amount], found: list[_Amount]) -> tuple[list[_Amount], list[_Amount]]:
+    """The amounts of ``given`` and ``found`` the other side does not hold as they are
+    (the same values in the same unit), each in the order it stands."""
+    key = Counter((a.values, a.unit) for a in found)
+    left = []
+    for amount in given:
+        if key[amount.values, amount.unit] > 0:
+            key[amount.values, amount.unit] -= 1
+        else:
+            left.append(amount)
+    held = Counter((a.values, a.unit) for a in given)
+    right = []
+    for amount in found:
+        if held[amount.values, amount.unit] > 0:
+            held[amount.values, amount.unit] -= 1
+        else:
+            right.append(amount)
+    return left, right
+
+
 def _many(value: str) -> bool:
     """Whether ``value`` is a whole number above one: a word for it says a number."""
     return value.isdigit() and int(value) >= 2
 
 
-def _reading(measure: numbers.Measure) -> str:
+def _reading(measure: numbers.Measure | _Amount) -> str:
     """ "10 mg", or "10 ก. (g)" where the word is not the unit's name."""
     named = measure.written.casefold().endswith(measure.unit.casefold())
     return f"“{measure.written}”" + ("" if named else f" ({measure.unit})")
@@ -506,7 +592,8 @@ def _changed_units(
     as is one the translation lacks, and one ``converted`` into another unit."""
     measures = list(source.measures)
     for measure in converted:
-        measures.remove(measure)
+        if measure in measures:
+            measures.remove(measure)
     for value in dict.fromkeys(m.value for m in measures):
         given = Counter(m.unit for m in measures if m.value == value)
         found = Counter(m.unit for m in translation.measures if m.value == value)
