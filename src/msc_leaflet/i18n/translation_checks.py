@@ -377,16 +377,16 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         )
     yield from _changed_ordinals(source, translation)
     settled = [before for before, _ in converted]
-    for before, after in _changed_amounts(source, translation, missing, added, converted):
-        for value in before.values:
+    for was, changed in _changed_amounts(source, translation, missing, added, converted):
+        for value in was.values:
             missing[value] -= min(1, missing[value])
-        for value in after.values:
+        for value in changed.values:
             added[value] -= min(1, added[value])
-        settled += before.ends
+        settled += was.ends
         yield NUMBERS.problem(
-            f"number changed: {_reading(before)} in the source, {_reading(after)} in the "
+            f"number changed: {_reading(was)} in the source, {_reading(changed)} in the "
             "translation",
-            _first_typed(pair.translation, [re.escape(after.written)]),
+            _first_typed(pair.translation, [re.escape(changed.written)]),
         )
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
