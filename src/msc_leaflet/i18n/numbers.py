@@ -1237,8 +1237,9 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     pattern = "|".join(re.escape(w) for w in words)
     before = entry.get("before") or []
     assert isinstance(before, list)
-    if before:  # 三片, ពីរ គ្រាប់, and a range's first end: 两到三片
-        counters = "|".join(re.escape(str(b)) for b in before)
+    if before:  # 三片, ពីរ គ្រាប់, and a range's first end: 两到三片; an hour: 八点, 八時
+        hour_words = _hours(language).get("hour", {})
+        counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words))
         counted = rf"[ \u00a0]?(?:{counters})"
         joins = _range_words(language)
         pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"
