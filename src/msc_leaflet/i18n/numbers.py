@@ -724,6 +724,7 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         begin = _signed(text, start)
         if value.isdigit() and begin == start:
             value, end = _meridiem(text, value, start, end, language)
+            skip_to = end  # the 30 of 2点30分 is the time's minutes
         found.append((("-" + value) if begin < start else value, begin, end))
     return found
 
@@ -743,6 +744,9 @@ def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tupl
     past = None if minute else _half_past(text, start, end, language)
     if past is not None:  # สองทุ่มครึ่ง, 8点半: half past
         minute = "30"
+    late = None
+    if not minute and (clock := _minutes_after(text, end, language)):  # 2点30分, 2 giờ 30
+        minute, end, late = clock
     half, words = None, _hours(_base(language))
     if match := _MERIDIEM.match(text, end):
         half, end = ("pm" if match.group(1).casefold() == "p" else "am"), match.end()
@@ -758,10 +762,47 @@ def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tupl
             for word, said in words.get("before", {}).items():
                 if before.endswith(word):
                     half = said
+    half = late or half
     if half is None:
         return (f"{hour}:{minute}" if minute else hour), max(end, past or 0)
     hours = (int(hour) % 12 + _HALVES.get(half, int(half) if half.isdigit() else 0)) % 24
     return (f"{hours}:{minute}" if minute else f"{hours}"), max(end, past or 0)
+
+
+_MINUTES = re.compile(r"\d{1,2}(?!\d)")
+
+
+def _minutes_after(text: str, end: int, language: str) -> tuple[str, int, str | None] | None:
+    """The minutes said after the hour word that follows the number ending at ``end``
+    (Chinese 2点30分, Japanese 2時30分, Vietnamese 2 giờ 30 chiều: 2:30), where they end,
+    and am or pm if a word of `later` in `hours` follows them (chiều, afternoon); or
+    None. Where the hour word also names hours of time (Vietnamese giờ: 2 giờ 30 phút
+    is two and a half hours) the minutes make a time only with such a word after."""
+    words = _hours(_base(language))
+    at = _past_spaces(text, end)
+    ahead = text[at : at + _UNIT_SPAN].casefold()
+    hour = next((w for w in words.get("hour", {}) if ahead.startswith(w)), None)
+    if hour is None:
+        return None
+    minutes = _MINUTES.match(text, _past_spaces(text, at + len(hour)))
+    if minutes is None or int(minutes.group(0)) > 59:
+        return None
+    stop = minutes.end()
+    named = _said(text, _past_spaces(text, stop), words.get("minute", {}), language)
+    stop = named[1] if named else stop
+    late = _said(text, _past_spaces(text, stop), words.get("later", {}), language)
+    if late is None and _unit_after(text, end, language) is not None:
+        return None  # 2 giờ 30 phút: hours and minutes of time, no time of day
+    return f"{int(minutes.group(0)):02d}", late[1] if late else stop, late[0] if late else None
+
+
+def _said(text: str, at: int, words: dict[str, str], language: str) -> tuple[str, int] | None:
+    """What the whole word of ``words`` said at ``at`` maps to, and where it ends."""
+    for word, said in words.items():
+        end = at + len(word)
+        if text[at:end].casefold() == word and _ends_word(text, end, word, language):
+            return said, end
+    return None
 
 
 def _half_past(text: str, start: int, end: int, language: str) -> int | None:
