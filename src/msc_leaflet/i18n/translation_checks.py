@@ -324,12 +324,40 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     "1 tablet, then 1 more" into "1 tablet, then 2 more". Script digits count as their
     value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
     be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
-    source = numbers.read(_plain(pair.source_spans, pair.source), pair.source_language)
-    translation = numbers.read(_plain(pair.translation_spans, pair.translation), pair.language)
+    return _numbers_differ(*_number_texts(pair))
+
+
+def check_unit_conversions(pair: Pair) -> Iterator[Problem]:
+    """The I18N021 warnings of `check_numbers` alone (a unit converted, the same
+    amount), which the build repeats for a translation it prints: the same findings of
+    the same function, so `i18n check` and the build cannot tell two stories. Read
+    once per text a process prints (`localizer` keeps the verdicts)."""
+    return (p for p in check_numbers(pair) if p.code == CONVERTED_UNITS.code)
+
+
+def _number_texts(pair: Pair) -> tuple[str, str, str, str, str]:
+    """What `_numbers_differ` reads of ``pair``: its texts as printed, the msgstr as
+    typed (for the column of a finding) and both languages."""
+    return (
+        _plain(pair.source_spans, pair.source),
+        _plain(pair.translation_spans, pair.translation),
+        pair.translation,
+        pair.language,
+        pair.source_language,
+    )
+
+
+def _numbers_differ(
+    source_text: str, translated: str, typed: str, language: str, source_language: str
+) -> Iterator[Problem]:
+    """`check_numbers`' findings: ``source_text`` and ``translated`` as printed, ``typed``
+    the msgstr as written, where a finding's column is counted."""
+    source = numbers.read(source_text, source_language)
+    translation = numbers.read(translated, language)
     missing = source.digits - translation.digits
     added = translation.digits - source.digits
     # The same year in the other era: a Thai text may give it in the Buddhist Era.
-    direction = -1 if profile(pair.source_language or "en").era_year_offset else +1
+    direction = -1 if profile(source_language or "en").era_year_offset else +1
     for number in list(missing):
         year = _era_year(number, direction)
         if year is not None and added[year]:
@@ -353,7 +381,7 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         {
             value: min(count, (given - printed)[value] - missing[value])
             for value, count in source.words.items()
-            if _many(value) and numbers.spells(value, pair.language)
+            if _many(value) and numbers.spells(value, language)
         }
     )
     new = Counter(
@@ -373,7 +401,7 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         yield CONVERTED_UNITS.problem(
             f"unit converted: {_reading(before)} in the source written as "
             f"{_reading(after)} in the translation, the same amount; check this is meant",
-            _first_typed(pair.translation, [re.escape(after.written)]),
+            _first_typed(typed, [re.escape(after.written)]),
         )
     yield from _changed_ordinals(source, translation)
     settled = [before for before, _ in converted]
@@ -386,15 +414,15 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         yield NUMBERS.problem(
             f"number changed: {_reading(was)} in the source, {_reading(changed)} in the "
             "translation",
-            _first_typed(pair.translation, [re.escape(changed.written)]),
+            _first_typed(typed, [re.escape(changed.written)]),
         )
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
         written = [typed for value, typed in translation.written if added[value] > 0]
-        at = _first_typed(pair.translation, [_number(typed) for typed in written])
+        at = _first_typed(typed, [_number(typed) for typed in written])
         yield NUMBERS.problem(f"number not in the source: {_counted(added)}", at)
-    for before, other in _changed_units(source, translation, pair.language, settled):
+    for before, other in _changed_units(source, translation, language, settled):
         if other is None:
             yield NUMBERS.problem(
                 f"unit missing: {_reading(before)} in the source, {before.value} with no "
@@ -404,17 +432,17 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             yield NUMBERS.problem(
                 f"unit changed: {_reading(before)} in the source, {_reading(other)} in the "
                 "translation",
-                _first_typed(pair.translation, [re.escape(other.written)]),
+                _first_typed(typed, [re.escape(other.written)]),
             )
     for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
         yield NUMBERS.problem(
             f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
             "translation",
-            _first_typed(pair.translation, [re.escape(bounded.written)]),
+            _first_typed(typed, [re.escape(bounded.written)]),
         )
-    text = _plain(pair.translation_spans, pair.translation)
+    text = translated
     for unit in dict.fromkeys(source.per):
-        if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
+        if numbers.lists(unit, language) and not numbers.writes(text, unit, language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
 
 
@@ -728,15 +756,18 @@ CHECKS: list[PairCheck] = [
 #: The warning rules the build repeats for a translation it prints (and --strict
 #: refuses): the page shows what they find. The others (I18N010's length) are a
 #: translator's to weigh in `i18n check`.
-PRINTED_CHECKS: list[PairCheck] = [check_script]
+PRINTED_CHECKS: list[PairCheck] = [check_script, check_unit_conversions]
 
 
 def printed_problems(
-    source: str, translation: str, language: str, kept: bool = False
+    source: str, translation: str, language: str, kept: bool = False, source_language: str = "en"
 ) -> list[Problem]:
     """The `PRINTED_CHECKS` findings of a msgstr the build prints, as `check_translation`
-    finds them (the same functions): `localizer` repeats them as warnings."""
-    pair = Pair(source, translation, None, None, language, kept=kept)
+    finds them (the same functions, on the same parsed texts): `localizer` repeats them
+    as warnings."""
+    pair = Pair(
+        source, translation, _spans(source), _spans(translation), language, source_language, kept
+    )
     return [problem for check in PRINTED_CHECKS for problem in check(pair)]
 
 
