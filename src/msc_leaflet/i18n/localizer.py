@@ -40,8 +40,10 @@ from .extract import is_optional
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import (
+    CONVERTED_UNITS,
     COVERAGE,
     PLACEHOLDERS,
+    WRONG_SCRIPT,
     Problem,
     check_entry,
     errors,
@@ -144,32 +146,38 @@ def refusal_reasons(entry: Entry, language: str, source_language: str) -> tuple[
     return _entry_errors(entry, language, source_language)
 
 
-def printed_warnings(entry: Entry, language: str) -> tuple[Problem, ...]:
+def printed_warnings(
+    entry: Entry, language: str, source_language: str = "en"
+) -> tuple[Problem, ...]:
     """The warnings the build repeats for ``entry``'s translation, which it prints
-    (`translation_checks.printed_problems`: a sentence in another language's letters),
-    as `i18n check` and stats report them; --strict refuses a build with one."""
+    (`translation_checks.printed_problems`: a sentence in another language's letters, a
+    unit converted), as `i18n check` reports them; --strict refuses a build with one."""
     if not entry.has_translation or entry.msgid_plural is not None:
         return ()
-    return _printed_warnings(entry.msgid, entry.msgstr, language, is_optional(entry.msgctxt))
+    kept = is_optional(entry.msgctxt)
+    return _printed_warnings(entry.msgid, entry.msgstr, language, kept, source_language)
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _printed_warnings(
-    source: str, translation: str, language: str, kept: bool
+    source: str, translation: str, language: str, kept: bool, source_language: str
 ) -> tuple[Problem, ...]:
-    return tuple(printed_problems(source, translation, language, kept))
+    return tuple(printed_problems(source, translation, language, kept, source_language))
 
 
 def wrong_language(catalog: Catalog, path: Path) -> dict[Key, Fallback]:
     """The entries of the catalog (read from ``path``) the build prints with a warning
-    (`printed_warnings`), each with the place and reason the warning gives: stats lists
-    them in the same words. Fuzzy and refused ones are not among them: not printed."""
+    (`printed_warnings`) for a sentence in another language's letters (I18N020), each
+    with the place and reason the warning gives: stats lists them in the same words.
+    Fuzzy and refused ones are not among them: not printed. A unit converted (I18N021)
+    is no other language: a clinician's to confirm, which `i18n check` lists."""
     language = catalog_language(path)
     found = {}
     for entry in catalog.active:
         if not entry.translated or refusal_reasons(entry, language, catalog.source_language):
             continue
-        if problems := printed_warnings(entry, language):
+        warned = printed_warnings(entry, language, catalog.source_language)
+        if problems := [p for p in warned if p.code == WRONG_SCRIPT.code]:
             found[entry.key] = _rejected(path, entry, _reasons(problems), problems)
     return found
 
@@ -285,21 +293,29 @@ class _Translator:
         return dataclasses.replace(text, value=entry.msgstr, origin=_typed_at(self.path, entry))
 
     def _warn(self, text: Text, entry: Entry, problems: tuple[Problem, ...]) -> None:
-        """A warning for a translation the page prints in another language's letters
-        (`printed_warnings`); none for one refused, whose errors say why it is not."""
+        """A warning for a translation the page prints in another language's letters or
+        with a unit converted (`printed_warnings`); none for one refused, whose errors
+        say why it is not."""
         if problems:
             return
-        found = printed_warnings(entry, catalog_language(self.path))
+        found = printed_warnings(entry, catalog_language(self.path), self.source_language)
         if found:
+            hints = dict.fromkeys(_PRINTED_HINTS[p.code] for p in found)
             self.warned.append(
                 Finding(
                     problem_place(_typed_at(self.path, entry), found),
                     "warning",
                     f"translation of '{text.context}' printed as written: {_reasons(found)}",
-                    "translate it in the catalog's language; `msc-leaflet i18n check` "
-                    "lists every such problem",
+                    "; ".join(hints) + "; `msc-leaflet i18n check` lists every such problem",
                 )
             )
+
+
+#: What to do about each warning the build repeats for a translation it prints.
+_PRINTED_HINTS = {
+    WRONG_SCRIPT.code: "translate it in the catalog's language",
+    CONVERTED_UNITS.code: "have a clinician confirm the amount in the other unit is meant",
+}
 
 
 def reads_fuzzy(leaflet: Leaflet, locale: str, project: Project) -> bool:

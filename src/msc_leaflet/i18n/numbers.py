@@ -70,6 +70,21 @@ class Measure:
     value: str
     unit: str
     written: str
+    spelled: bool = False  # said in words ("a week", สองวัน), not in digits
+
+
+@dataclass(frozen=True)
+class Range:
+    """Two numbers a text joins as a range ("2–3 hours", 两到三片, 3到4小时): ``low`` and
+    ``high``, the unit written once after the last ("" for none), ``written`` as it
+    stands, and ``ends`` the measures of its two ends (none without a unit). A range
+    changed is one change: its finding names it whole, not each end apart."""
+
+    low: str
+    high: str
+    unit: str
+    written: str
+    ends: tuple[Measure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +113,7 @@ class Numbers:
     written: tuple[tuple[str, str], ...] = ()
     articles: int = 0  # "a glass", "a tablet": a one another language may count
     counted_ones: int = 0  # コップ1杯, น้ำ 1 แก้ว: a 1 in digits before a counter, no unit
+    ranges: tuple[Range, ...] = ()  # "2–3 hours", 3到4小时: two numbers, one unit
 
 
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
@@ -131,6 +147,8 @@ def read(text: str, language: str = "") -> Numbers:
     found = _halved(text, _found(text, language, spelled), base)
     measures: list[Measure] = []
     bounds: list[Bound] = []
+    ranges: list[Range] = []
+    ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         number = found[index]
@@ -153,10 +171,13 @@ def read(text: str, language: str = "") -> Numbers:
         if unit is not None:
             name, unit_end = unit
             written = text[number.start : max(unit_end, number.end)]
-            measures.insert(0, Measure(number.value, name, written))
+            measures.insert(0, Measure(number.value, name, written, number.spelled))
+            ends[index] = measures[0]
         elif number.ahead is not None:  # ร้อยละ 50
             name, unit_start = number.ahead
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))
+        if ranged:
+            ranges.insert(0, _range_of(text, found[index], found[index + 1], ends, index))
     return Numbers(
         Counter(number.value for number in found if not number.spelled),
         Counter(number.value for number in found if number.spelled),
@@ -167,7 +188,17 @@ def read(text: str, language: str = "") -> Numbers:
         tuple((n.value, text[n.start : n.end]) for n in found if not n.spelled),
         _articles(text, base, spelled),
         sum(_counted_one(text, n, base) for n in found),
+        tuple(ranges),
     )
+
+
+def _range_of(text: str, low: _Found, high: _Found, ends: dict[int, Measure], index: int) -> Range:
+    """The range from ``low`` (the ``index``-th number) to ``high``, the next, with the
+    unit of its last end's measure, if it has one."""
+    measures = tuple(ends[at] for at in (index, index + 1) if at in ends)
+    last = ends.get(index + 1)
+    written = measures[0].written if measures else text[low.start : high.end]
+    return Range(low.value, high.value, last.unit if last else "", written, measures)
 
 
 def _articles(text: str, language: str, spelled: list[_Found]) -> int:
@@ -708,6 +739,7 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         begin = _signed(text, start)
         if value.isdigit() and begin == start:
             value, end = _meridiem(text, value, start, end, language)
+            skip_to = end  # the 30 of 2点30分 is the time's minutes
         found.append((("-" + value) if begin < start else value, begin, end))
     return found
 
@@ -727,6 +759,9 @@ def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tupl
     past = None if minute else _half_past(text, start, end, language)
     if past is not None:  # สองทุ่มครึ่ง, 8点半: half past
         minute = "30"
+    late = None
+    if not minute and (clock := _minutes_after(text, end, language)):  # 2点30分, 2 giờ 30
+        minute, end, late = clock
     half, words = None, _hours(_base(language))
     if match := _MERIDIEM.match(text, end):
         half, end = ("pm" if match.group(1).casefold() == "p" else "am"), match.end()
@@ -742,10 +777,47 @@ def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tupl
             for word, said in words.get("before", {}).items():
                 if before.endswith(word):
                     half = said
+    half = late or half
     if half is None:
         return (f"{hour}:{minute}" if minute else hour), max(end, past or 0)
     hours = (int(hour) % 12 + _HALVES.get(half, int(half) if half.isdigit() else 0)) % 24
     return (f"{hours}:{minute}" if minute else f"{hours}"), max(end, past or 0)
+
+
+_MINUTES = re.compile(r"\d{1,2}(?!\d)")
+
+
+def _minutes_after(text: str, end: int, language: str) -> tuple[str, int, str | None] | None:
+    """The minutes said after the hour word that follows the number ending at ``end``
+    (Chinese 2点30分, Japanese 2時30分, Vietnamese 2 giờ 30 chiều: 2:30), where they end,
+    and am or pm if a word of `later` in `hours` follows them (chiều, afternoon); or
+    None. Where the hour word also names hours of time (Vietnamese giờ: 2 giờ 30 phút
+    is two and a half hours) the minutes make a time only with such a word after."""
+    words = _hours(_base(language))
+    at = _past_spaces(text, end)
+    ahead = text[at : at + _UNIT_SPAN].casefold()
+    hour = next((w for w in words.get("hour", {}) if ahead.startswith(w)), None)
+    if hour is None:
+        return None
+    minutes = _MINUTES.match(text, _past_spaces(text, at + len(hour)))
+    if minutes is None or int(minutes.group(0)) > 59:
+        return None
+    stop = minutes.end()
+    named = _said(text, _past_spaces(text, stop), words.get("minute", {}), language)
+    stop = named[1] if named else stop
+    late = _said(text, _past_spaces(text, stop), words.get("later", {}), language)
+    if late is None and _unit_after(text, end, language) is not None:
+        return None  # 2 giờ 30 phút: hours and minutes of time, no time of day
+    return f"{int(minutes.group(0)):02d}", late[1] if late else stop, late[0] if late else None
+
+
+def _said(text: str, at: int, words: dict[str, str], language: str) -> tuple[str, int] | None:
+    """What the whole word of ``words`` said at ``at`` maps to, and where it ends."""
+    for word, said in words.items():
+        end = at + len(word)
+        if text[at:end].casefold() == word and _ends_word(text, end, word, language):
+            return said, end
+    return None
 
 
 def _half_past(text: str, start: int, end: int, language: str) -> int | None:
@@ -1221,8 +1293,9 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     pattern = "|".join(re.escape(w) for w in words)
     before = entry.get("before") or []
     assert isinstance(before, list)
-    if before:  # 三片, ពីរ គ្រាប់, and a range's first end: 两到三片
-        counters = "|".join(re.escape(str(b)) for b in before)
+    if before:  # 三片, ពីរ គ្រាប់, and a range's first end: 两到三片; an hour: 八点, 八時
+        hour_words = _hours(language).get("hour", {})
+        counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words))
         counted = rf"[ \u00a0]?(?:{counters})"
         joins = _range_words(language)
         pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"

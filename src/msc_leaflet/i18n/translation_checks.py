@@ -324,12 +324,40 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     "1 tablet, then 1 more" into "1 tablet, then 2 more". Script digits count as their
     value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
     be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
-    source = numbers.read(_plain(pair.source_spans, pair.source), pair.source_language)
-    translation = numbers.read(_plain(pair.translation_spans, pair.translation), pair.language)
+    return _numbers_differ(*_number_texts(pair))
+
+
+def check_unit_conversions(pair: Pair) -> Iterator[Problem]:
+    """The I18N021 warnings of `check_numbers` alone (a unit converted, the same
+    amount), which the build repeats for a translation it prints: the same findings of
+    the same function, so `i18n check` and the build cannot tell two stories. Read
+    once per text a process prints (`localizer` keeps the verdicts)."""
+    return (p for p in check_numbers(pair) if p.code == CONVERTED_UNITS.code)
+
+
+def _number_texts(pair: Pair) -> tuple[str, str, str, str, str]:
+    """What `_numbers_differ` reads of ``pair``: its texts as printed, the msgstr as
+    typed (for the column of a finding) and both languages."""
+    return (
+        _plain(pair.source_spans, pair.source),
+        _plain(pair.translation_spans, pair.translation),
+        pair.translation,
+        pair.language,
+        pair.source_language,
+    )
+
+
+def _numbers_differ(
+    source_text: str, translated: str, typed: str, language: str, source_language: str
+) -> Iterator[Problem]:
+    """`check_numbers`' findings: ``source_text`` and ``translated`` as printed, ``typed``
+    the msgstr as written, where a finding's column is counted."""
+    source = numbers.read(source_text, source_language)
+    translation = numbers.read(translated, language)
     missing = source.digits - translation.digits
     added = translation.digits - source.digits
     # The same year in the other era: a Thai text may give it in the Buddhist Era.
-    direction = -1 if profile(pair.source_language or "en").era_year_offset else +1
+    direction = -1 if profile(source_language or "en").era_year_offset else +1
     for number in list(missing):
         year = _era_year(number, direction)
         if year is not None and added[year]:
@@ -353,7 +381,7 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         {
             value: min(count, (given - printed)[value] - missing[value])
             for value, count in source.words.items()
-            if _many(value) and numbers.spells(value, pair.language)
+            if _many(value) and numbers.spells(value, language)
         }
     )
     new = Counter(
@@ -367,22 +395,34 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
         added += new
     converted = list(_conversions(source, translation, missing, added))
     for before, after in converted:
-        missing[before.value] -= 1
+        if not before.spelled:  # a word ("a week") was never counted among the digits
+            missing[before.value] -= 1
         added[after.value] -= min(1, added[after.value])
         yield CONVERTED_UNITS.problem(
             f"unit converted: {_reading(before)} in the source written as "
             f"{_reading(after)} in the translation, the same amount; check this is meant",
-            _first_typed(pair.translation, [re.escape(after.written)]),
+            _first_typed(typed, [re.escape(after.written)]),
         )
     yield from _changed_ordinals(source, translation)
+    settled = [before for before, _ in converted]
+    for was, changed in _changed_amounts(source, translation, missing, added, converted):
+        for value in was.values:
+            missing[value] -= min(1, missing[value])
+        for value in changed.values:
+            added[value] -= min(1, added[value])
+        settled += was.ends
+        yield NUMBERS.problem(
+            f"number changed: {_reading(was)} in the source, {_reading(changed)} in the "
+            "translation",
+            _first_typed(typed, [re.escape(changed.written)]),
+        )
     if +missing:
         yield NUMBERS.problem(f"number missing or changed: {_counted(missing)}")
     if +added:
         written = [typed for value, typed in translation.written if added[value] > 0]
-        at = _first_typed(pair.translation, [_number(typed) for typed in written])
+        at = _first_typed(typed, [_number(typed) for typed in written])
         yield NUMBERS.problem(f"number not in the source: {_counted(added)}", at)
-    kept = [before for before, _ in converted]
-    for before, other in _changed_units(source, translation, pair.language, kept):
+    for before, other in _changed_units(source, translation, language, settled):
         if other is None:
             yield NUMBERS.problem(
                 f"unit missing: {_reading(before)} in the source, {before.value} with no "
@@ -392,17 +432,17 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             yield NUMBERS.problem(
                 f"unit changed: {_reading(before)} in the source, {_reading(other)} in the "
                 "translation",
-                _first_typed(pair.translation, [re.escape(other.written)]),
+                _first_typed(typed, [re.escape(other.written)]),
             )
     for said, bounded in _reversed_bounds(source.bounds, translation.bounds):
         yield NUMBERS.problem(
             f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
             "translation",
-            _first_typed(pair.translation, [re.escape(bounded.written)]),
+            _first_typed(typed, [re.escape(bounded.written)]),
         )
-    text = _plain(pair.translation_spans, pair.translation)
+    text = translated
     for unit in dict.fromkeys(source.per):
-        if numbers.lists(unit, pair.language) and not numbers.writes(text, unit, pair.language):
+        if numbers.lists(unit, language) and not numbers.writes(text, unit, language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
 
 
@@ -449,12 +489,87 @@ def _reversed_bounds(
             yield next(iter(given.values())), next(iter(found.values()))
 
 
+@dataclass(frozen=True)
+class _Amount:
+    """A number or a range with its unit, as `_changed_amounts` pairs them: its
+    ``values`` (one, or a range's two ends), ``unit`` ("" for none), ``written`` as it
+    stands, and the source ``ends`` the unit check then leaves alone."""
+
+    values: tuple[str, ...]
+    unit: str
+    written: str
+    ends: tuple[numbers.Measure, ...] = ()
+
+
+def _changed_amounts(
+    source: numbers.Numbers,
+    translation: numbers.Numbers,
+    missing: Counter[str],
+    added: Counter[str],
+    converted: list[tuple[numbers.Measure, numbers.Measure]],
+) -> Iterator[tuple[_Amount, _Amount]]:
+    """Pairs of a source amount and the translation's that changed it, so that one
+    change is one finding naming both: a range the translation gives otherwise ("2–3
+    hours" as 3–4 ชั่วโมง or 2–3 วัน: once, not once per end), and a number with a unit
+    given as another number in that unit ("2 hours" as 3 ชั่วโมง: not a lost 2 and an
+    added 3). Ranges pair in the order they stand; one converted into another unit
+    ("1–2 weeks" as 7–14 วัน) is the I18N021 warning's, not paired here."""
+    done = {measure for pair in converted for measure in pair}
+    given = [_ranged(r) for r in source.ranges if not done & set(r.ends)]
+    found = [_ranged(r) for r in translation.ranges if not done & set(r.ends)]
+    left, right = _unmatched(given, found)
+    relabelled = {a.values for a in left} & {a.values for a in right}  # 2–3 hours as 2–3 วัน
+    left = [a for a in left if a.values in relabelled or any(missing[v] > 0 for v in a.values)]
+    right = [a for a in right if a.values in relabelled or any(added[v] > 0 for v in a.values)]
+    yield from zip(left, right, strict=False)
+    ends = {m for r in (*source.ranges, *translation.ranges) for m in r.ends} | done
+    lost, new = Counter(missing), Counter(added)
+    for before in source.measures:
+        if before in ends or lost[before.value] <= 0:
+            continue
+        for after in translation.measures:
+            if after not in ends and after.unit == before.unit and new[after.value] > 0:
+                lost[before.value] -= 1
+                new[after.value] -= 1
+                ends.add(after)
+                yield _single(before), _single(after)
+                break
+
+
+def _ranged(found: numbers.Range) -> _Amount:
+    return _Amount((found.low, found.high), found.unit, found.written, found.ends)
+
+
+def _single(measure: numbers.Measure) -> _Amount:
+    return _Amount((measure.value,), measure.unit, measure.written, (measure,))
+
+
+def _unmatched(given: list[_Amount], found: list[_Amount]) -> tuple[list[_Amount], list[_Amount]]:
+    """The amounts of ``given`` and ``found`` the other side does not hold as they are
+    (the same values in the same unit), each in the order it stands."""
+    key = Counter((a.values, a.unit) for a in found)
+    left = []
+    for amount in given:
+        if key[amount.values, amount.unit] > 0:
+            key[amount.values, amount.unit] -= 1
+        else:
+            left.append(amount)
+    held = Counter((a.values, a.unit) for a in given)
+    right = []
+    for amount in found:
+        if held[amount.values, amount.unit] > 0:
+            held[amount.values, amount.unit] -= 1
+        else:
+            right.append(amount)
+    return left, right
+
+
 def _many(value: str) -> bool:
     """Whether ``value`` is a whole number above one: a word for it says a number."""
     return value.isdigit() and int(value) >= 2
 
 
-def _reading(measure: numbers.Measure) -> str:
+def _reading(measure: numbers.Measure | _Amount) -> str:
     """ "10 mg", or "10 ก. (g)" where the word is not the unit's name."""
     named = measure.written.casefold().endswith(measure.unit.casefold())
     return f"“{measure.written}”" + ("" if named else f" ({measure.unit})")
@@ -470,8 +585,9 @@ def _conversions(
     another unit that says the same amount ("24 hours" and 1 วัน, "14 days" and
     สองสัปดาห์), each measure in one pair at most. Only exact conversions count
     (`numbers.in_unit`): 24 hours as 2 วัน, or 30 days as 1 เดือน, is no pair and stays
-    a changed number."""
-    wanted = Counter(missing)
+    a changed number. A source's number in words the translation does not say ("a
+    week" as 7 วัน) is lacked as a digit is."""
+    wanted = Counter(missing) + (source.words - translation.words - translation.digits)
     spare = Counter(added) + translation.words
     taken: list[numbers.Measure] = []
     for before in source.measures:
@@ -504,7 +620,8 @@ def _changed_units(
     as is one the translation lacks, and one ``converted`` into another unit."""
     measures = list(source.measures)
     for measure in converted:
-        measures.remove(measure)
+        if measure in measures:
+            measures.remove(measure)
     for value in dict.fromkeys(m.value for m in measures):
         given = Counter(m.unit for m in measures if m.value == value)
         found = Counter(m.unit for m in translation.measures if m.value == value)
@@ -515,6 +632,8 @@ def _changed_units(
         written = translation.digits[value] + translation.words[value]
         bare = written - sum(found.values())  # written with no unit, in digits or words
         for measure in lost[len(new) :]:
+            if measure.spelled and measure.value == "1":
+                continue  # "a day" is as often a rate: วันละ 1 เม็ด gives its 1 to the tablet
             if bare > 0 and numbers.lists(measure.unit, language):
                 bare -= 1
                 yield measure, None
@@ -637,15 +756,18 @@ CHECKS: list[PairCheck] = [
 #: The warning rules the build repeats for a translation it prints (and --strict
 #: refuses): the page shows what they find. The others (I18N010's length) are a
 #: translator's to weigh in `i18n check`.
-PRINTED_CHECKS: list[PairCheck] = [check_script]
+PRINTED_CHECKS: list[PairCheck] = [check_script, check_unit_conversions]
 
 
 def printed_problems(
-    source: str, translation: str, language: str, kept: bool = False
+    source: str, translation: str, language: str, kept: bool = False, source_language: str = "en"
 ) -> list[Problem]:
     """The `PRINTED_CHECKS` findings of a msgstr the build prints, as `check_translation`
-    finds them (the same functions): `localizer` repeats them as warnings."""
-    pair = Pair(source, translation, None, None, language, kept=kept)
+    finds them (the same functions, on the same parsed texts): `localizer` repeats them
+    as warnings."""
+    pair = Pair(
+        source, translation, _spans(source), _spans(translation), language, source_language, kept
+    )
     return [problem for check in PRINTED_CHECKS for problem in check(pair)]
 
 
