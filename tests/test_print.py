@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, cast
 
@@ -1140,3 +1141,78 @@ def test_text_is_filled_with_its_colour_as_boxes_are(tmp_path: Path, colour: Col
     assert any(fill == pytest.approx(asked, abs=1e-6) for fill in fills), fills
     numbers = [w for i, w in enumerate(words) if w == operator for w in words[i - count : i]]
     assert all(re.fullmatch(r"-?(\d+\.?\d*|\.\d+)", n) for n in numbers), numbers  # no 1e-05
+
+
+def _margin_note_boxes(path: Path, body_left: float) -> list[list[tuple[float, ...]]]:
+    """Per page, the box (left, bottom, right, top) of each text object drawn left of the
+    body: the proof's block contexts, turned down the margin."""
+    pages = []
+    for page in pdfium.PdfDocument(path):
+        boxes = []
+        for obj in page.get_objects():
+            if obj.type == pdfium.raw.FPDF_PAGEOBJ_TEXT:
+                box = obj.get_bounds()
+                if box[2] < body_left:
+                    boxes.append(box)
+        pages.append(boxes)
+    return pages
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_proof_margin_notes_never_overlap(tmp_path: Path, paper: str) -> None:
+    """Blocks shorter than their context's name (a heading, then its first paragraph)
+    drew each context down the margin from its block's top, over the next: on the Thai
+    infusion leaflet "infusion-meaning", "where-cells-go" and "risks" printed on one
+    another, and a reviewer could not say which block a comment was about."""
+    path = build(tmp_path, "th", paper=paper, proof=True)
+    body_left = load_theme(paper=paper).margins["left"]
+    pages = _margin_note_boxes(path, body_left)
+    assert sum(map(len, pages)) >= 7  # the first page alone has seven contexts
+    for number, boxes in enumerate(pages, 1):
+        for i, a in enumerate(boxes):
+            assert a[0] >= 0, f"page {number}: a context runs off the sheet: {a}"
+            for b in boxes[i + 1 :]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, f"page {number}: contexts overlap: {a} and {b}"
+
+
+def test_proof_margin_notes_read_as_words(tmp_path: Path) -> None:
+    """Each context is a word of its own in the text a reviewer copies or searches:
+    pypdf read a column of turned notes as one line ("short-answerinfusion"), pdf.js
+    and pdfium ran two notes drawn end to end together ("risks-introplain-terms-risks")."""
+    from pdfjs_text import extract_pdfjs
+
+    path = build(tmp_path, "th", proof=True)
+    body_left = load_theme().margins["left"]
+    first = pdfium.PdfDocument(path)[0].get_textpage()
+    contexts = [
+        first.get_text_bounded(*box).strip() for box in _margin_note_boxes(path, body_left)[0]
+    ]
+    assert "where-cells-go" in contexts and "risks-intro" in contexts
+    readers = {"pypdf": page_texts(path)[0], "pdf.js": extract_pdfjs(path)}
+    readers["pdfium"] = first.get_text_range()
+    for reader, text in readers.items():
+        for context in contexts:
+            alone = rf"(?<![\w-]){re.escape(context)}(?![\w-])"
+            assert re.search(alone, text), f"{reader}: {context!r} runs into another word"
+
+
+def test_margin_notes_are_placed_apart_however_crowded() -> None:
+    """Placed by `place_margin_notes`: a note stays beside its block's top while a column
+    is clear there; more notes than columns (a page of one-line blocks, two blocks
+    side by side in the parallel edition) move down below the last, never over it."""
+    from msc_leaflet.layout.proof import MARGIN_NOTE_GAP, margin_columns, place_margin_notes
+
+    columns = margin_columns(13 * MM)  # A5's margin: the narrowest
+    assert columns and all(x > 3 * MM for x in columns)
+    crowded = [(700.0 - 12 * (n // 2), 80.0, f"block-{n}") for n in range(24)]
+    placed = place_margin_notes(crowded, columns)
+    assert sorted(context for _, _, context in placed) == sorted(c for _, _, c in crowded)
+    asked = {context: top for top, _, context in crowded}
+    for column in columns:
+        tops = sorted((top for x, top, _ in placed if x == column), reverse=True)
+        for above, below in pairwise(tops):
+            assert below <= above - 80.0 - MARGIN_NOTE_GAP  # each note is 80 pt long
+    assert all(top <= asked[context] for _, top, context in placed)
+    alone = place_margin_notes([(500.0, 30.0, "a"), (300.0, 30.0, "b")], columns)
+    assert alone == [(columns[0], 500.0, "a"), (columns[0], 300.0, "b")]

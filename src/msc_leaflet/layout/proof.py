@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ..content.model import Text
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
-from ..typeset import draw_runs, draw_runs_as_shapes
+from ..typeset import draw_runs, draw_runs_as_shapes, runs_width
 from .text import Writer
 
 if TYPE_CHECKING:
@@ -30,6 +31,16 @@ if TYPE_CHECKING:
 PROGRAM_LANGUAGE = "en"
 MARGIN_NOTE_SIZE = 9.0  # turned along the margin, so the print floor costs no room
 WATERMARK_SIZE = 40.0
+# Margin notes: columns of them one line apart, each a gap after the last, none nearer
+# the sheet's edge than a print shop's safe zone (what a trim a little off cuts away).
+MARGIN_NOTE_PITCH = MARGIN_NOTE_SIZE * 1.2
+MARGIN_NOTE_GAP = MARGIN_NOTE_SIZE
+SAFE_ZONE = 3 * mm
+# A note whose block is a short one (a heading, a one-line paragraph) is longer than
+# the block: placed where its block starts, in the one column, it ran into the next.
+# (top, length, context) in; (x, top, context) out: the note runs down from ``top``.
+NoteToPlace = tuple[float, float, str]
+PlacedNote = tuple[float, float, str]
 
 
 def proof_colour(mode: str) -> Color:
@@ -66,13 +77,48 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
     )
     canvas.restoreState()
     # Turned to run down the margin from the block's top: a context of any length fits
-    # in a margin of any width.
-    for top, context in f.margin_notes:
+    # in a margin of any width. Each ends in a space, so that a reader copying one, or a
+    # reviewer's search, finds it a word apart from the next (pypdf read the turned notes
+    # of one column as one line: "short-answerinfusion").
+    runs = {
+        context: [f.run(context + " ", MARGIN_NOTE_SIZE, colour)] for _, context in f.margin_notes
+    }
+    notes = [
+        (top, runs_width(runs[context], PROGRAM_LANGUAGE), context)
+        for top, context in f.margin_notes
+    ]
+    for x, top, context in place_margin_notes(notes, margin_columns(theme.margins["left"])):
         canvas.saveState()
-        canvas.translate(theme.margins["left"] - 4 - MARGIN_NOTE_SIZE * 0.8, top)
+        canvas.translate(x, top)
         canvas.rotate(-90)
-        draw_runs(canvas, 0, 0, [f.run(context, MARGIN_NOTE_SIZE, colour)], PROGRAM_LANGUAGE)
+        draw_runs(canvas, 0, 0, runs[context], PROGRAM_LANGUAGE)
         canvas.restoreState()
+
+
+def margin_columns(body_left: float) -> list[float]:
+    """The baselines of the margin's columns of notes, nearest the text first: as many
+    as the margin holds clear of the safe zone (always one, as the notes were before)."""
+    first = body_left - 4 - MARGIN_NOTE_SIZE * 0.8  # the letters' tops 4 pt from the text
+    columns = [first]
+    # A turned note's descenders reach a quarter of its size beyond its baseline.
+    while columns[-1] - MARGIN_NOTE_PITCH - MARGIN_NOTE_SIZE / 4 >= SAFE_ZONE:
+        columns.append(columns[-1] - MARGIN_NOTE_PITCH)
+    return columns
+
+
+def place_margin_notes(notes: Sequence[NoteToPlace], columns: Sequence[float]) -> list[PlacedNote]:
+    """Where each note goes so that none overlaps another: beside its block's top, in the
+    first column clear there (nearest the text); where no column is, in the column that
+    clears first, moved down just below the note ending there. Top to bottom."""
+    ends = [float("inf")] * len(columns)  # where each column's last note ends (y)
+    placed = []
+    for top, length, context in sorted(notes, key=lambda note: -note[0]):
+        free = [n for n, end in enumerate(ends) if end - MARGIN_NOTE_GAP >= top]
+        column = free[0] if free else max(range(len(columns)), key=lambda n: ends[n])
+        top = min(top, ends[column] - MARGIN_NOTE_GAP)
+        placed.append((columns[column], top, context))
+        ends[column] = top - length
+    return placed
 
 
 def proof_page(
