@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..data import data_path
 
@@ -60,7 +61,7 @@ class Kin:
 def other_language(sentence: str, language: str) -> str:
     """The language ``sentence`` (of a ``language`` catalog) is written in, when it is
     another one of the same script, else ""."""
-    kin = _table()[0].get(language)
+    kin = _kin_of(language)
     if kin is None:
         return ""
     text = unicodedata.normalize("NFC", sentence)
@@ -75,7 +76,7 @@ def other_language(sentence: str, language: str) -> str:
 
 def has_kin(language: str) -> bool:
     """Whether a ``language`` catalog is read for another language of its script."""
-    return language in _table()[0]
+    return language in _data()["languages"]
 
 
 def kept_name(words: list[str]) -> bool:
@@ -83,7 +84,7 @@ def kept_name(words: list[str]) -> bool:
     no English word, but for a link in lower case: "Hospital for Tropical Diseases"),
     not an English sentence or heading ("What To Expect"), nor an address ("12
     Sukhumvit Road, Bangkok": parts a comma parts are no one name)."""
-    _, english, links = _table()
+    english, links = _name_words()
     if any(w.endswith((",", ";", "،")) for w in words[:-1]):
         return False
     for word in (w.strip(_EDGES) for w in words):
@@ -100,14 +101,27 @@ def _words(text: str) -> list[str]:
 
 
 @cache
-def _table() -> tuple[dict[str, Kin], frozenset[str], frozenset[str]]:
-    """Each catalog language's `Kin`, English's words and the links of a name."""
+def _data() -> dict[str, Any]:
+    """``data/same-script.yaml`` as written (its letters compiled only when asked)."""
     from ..content.yaml_source import load_words  # content imports i18n: not at the top
 
-    data = load_words(data_path("same-script.yaml").read_text("utf-8"))
-    table = {str(tag): _kin(entry) for tag, entry in data["languages"].items()}
+    return dict(load_words(data_path("same-script.yaml").read_text("utf-8")))
+
+
+@cache
+def _kin_of(language: str) -> Kin | None:
+    """The `Kin` of a ``language`` catalog, compiled on first use: a build reads one
+    or two languages, and a Thai catalog none (its script is no other's)."""
+    entry = _data()["languages"].get(language)
+    return None if entry is None else _kin(entry)
+
+
+@cache
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """English's words, and the links a name may hold in lower case ("for", "of")."""
+    data = _data()
     english = frozenset(str(w) for w in data["english-words"])
-    return table, english, frozenset(str(w) for w in data["name-links"])
+    return english, frozenset(str(w) for w in data["name-links"])
 
 
 def _kin(entry: dict[str, object]) -> Kin:
