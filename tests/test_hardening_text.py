@@ -1459,3 +1459,29 @@ def test_a_zawgyi_sign_beside_words_both_encodings_share_is_still_found() -> Non
     """The words both encodings store alike do not hide a Zawgyi word beside them."""
     found = refusal("ဘာကို သတိထားရမလဲ အျမဲ", language="my")
     assert found is not None and "Zawgyi" in found.message, found
+
+
+@pytest.mark.parametrize(
+    ("language", "meant"),
+    [
+        ("en", "ถนนสุขุมวิท"),  # a Thai address pasted into an English leaflet
+        ("zh_Hans", "ถนนสุขุมวิท"),  # into a Chinese catalog: no GBK reading offered
+        ("ja", "ผู้ป่วย"),
+        ("vi", "ຄົນເຈັບ"),  # Lao
+        ("th", "患者应咨询医生"),  # Chinese pasted into a Thai leaflet
+        ("en", "مراجعة الطبيب"),  # Arabic into an English one
+        ("km", "ဆေးရုံ"),  # Burmese into a Khmer one
+    ],
+)
+def test_another_languages_text_read_in_the_wrong_encoding_is_refused_as_it_was_meant(
+    language: str, meant: str
+) -> None:
+    """The UTF-8 check read a run only into the text's own letters (or Latin): a Thai
+    address garbled as Windows-1252 in an English leaflet printed "à¸–à¸™à¸™…" with no
+    word, and in a Chinese catalog the hint offered a GBK reading (喔栢笝…) instead of
+    ถนน. A run of two characters or more of any described script is surely mojibake."""
+    garbled = utf8_read_as_cp1252(meant)
+    found = refusal(f"Address: {garbled}", language=language)
+    assert found is not None and "UTF-8" in found.message, (garbled, found)
+    assert found.offset == len("Address: ")
+    assert meant.split(" ")[0] in found.hint, found.hint

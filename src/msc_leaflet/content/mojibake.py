@@ -10,7 +10,8 @@ those characters back as bytes and decoding them as the encoding they were saved
 * UTF-8 (every language): a run of UTF-8 byte sequences, a lead byte and its
   continuation bytes (Ã© for é, â€™ for ’, à¸œ for ผ), that decodes into letters of the
   leaflet's script or of Latin (the references of every leaflet cite Latin names), or
-  punctuation. A real text never writes an accented capital followed by two symbols
+  punctuation; or into two letters or more of any script (a Thai address pasted into
+  an English leaflet). A real text never writes an accented capital followed by two symbols
   (à¸, â€), so a sequence of three bytes or more, or two sequences in a row, is
   evidence enough. One two-byte sequence alone is a capital followed by a symbol (Ã© for
   é), which a real text writes only at the end of a word in capitals (NGÃ”, a quoted
@@ -143,7 +144,21 @@ def _utf8_runs(text: str, letters: Callable[[str], bool]) -> list[Mojibake]:
             runs[-1] = Mojibake(runs[-1].start, match.end(), runs[-1].meant + char, "UTF-8")
         else:
             runs.append(Mojibake(match.start(), match.end(), char, "UTF-8"))
-    return [run for run in runs if all(_of_the_text(c, letters) for c in run.meant)]
+    return [run for run in runs if _meant_text(run.meant, letters)]
+
+
+def _meant_text(meant: str, letters: Callable[[str], bool]) -> bool:
+    """Whether a run decodes into text: of the language or Latin (`_of_the_text`), or,
+    two characters or more, letters of any script. Six bytes or more that are UTF-8
+    of two letters are text pasted in another language (a Thai address in an English
+    leaflet, ถนน read as à¸–à¸™à¸™), never a real text's accented capitals and symbols."""
+    if all(_of_the_text(c, letters) for c in meant):
+        return True
+    return len(meant) > 1 and all(_of_the_text(c, _any_letter) for c in meant)
+
+
+def _any_letter(_: str) -> bool:
+    return True
 
 
 def _evidence(text: str, run: Mojibake) -> bool:
