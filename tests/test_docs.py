@@ -706,3 +706,99 @@ def test_the_excerpt_matcher_finds_lines_missing_or_out_of_order() -> None:
     assert shown_lines_in_order("a\n…\nc\n", "a\nb\nc\n") == []
     assert shown_lines_in_order("c\na\n", "a\nb\nc\n") == ["a"]
     assert shown_lines_in_order("  a\n", "a\n") == ["  a"]
+
+
+WHOLE_COMMAND = re.compile(r"`([^`\n]+)`(,|$| \(or )")
+
+
+def hardening_rows() -> list[tuple[list[str], list[str]]]:
+    """Per row of docs/hardening.md's "Bad input" table: the whole `msc-leaflet` command
+    lines its example shows (no shell around them), and the error lines it says they
+    print (``file: error: …``, or click's ``Error: …``)."""
+    page = (REPO / "docs" / "hardening.md").read_text(encoding="utf-8")
+    table = page[page.index("\n## Bad input") :].split("\n\n## ")[0]
+    rows = []
+    for row in re.findall(r"^\| (.*) \|$", table, re.MULTILINE):
+        cells = row.split(" | ")
+        if len(cells) != 4:
+            continue
+        # A command the example runs as typed: "`msc-leaflet preflight` of an empty
+        # file" names a command, not a command line.
+        commands = [
+            span
+            for span, _ in WHOLE_COMMAND.findall(cells[1])
+            if span.startswith(f"{PROGRAM} ")
+            and not set(span) & set("…$<>|;")
+            and len(span.split()) > 2  # a bare `msc-leaflet build` runs on the row's input
+        ]
+        errors = [
+            span
+            for span in INLINE_CODE.findall(cells[2])
+            if re.match(r"^(\S+: error: |Error: )", span)
+        ]
+        if commands and errors:
+            rows.append((commands, errors))
+    return rows
+
+
+def printed_as_shown(shown: str, printed: str) -> bool:
+    """Whether a line of ``printed`` is ``shown``, an ``…`` in it standing for any text."""
+    pattern = ".*".join(map(re.escape, re.split(r"…", shown)))
+    return any(re.fullmatch(pattern, line.strip()) for line in printed.splitlines())
+
+
+def test_the_hardening_page_shows_what_its_commands_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error lines docs/hardening.md shows for a whole command line (`build nope`,
+    `new con`, `build sample -l xx` …) are what those commands print in a copy of the
+    bundled project (it showed `locales: error: unknown locale 'xx'` after the message
+    came to name the option, `--locale xx: error: …`, and list the project's locales)."""
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled
+
+    rows = hardening_rows()
+    assert len(rows) >= 6, "the hardening page's command examples are no longer found"
+    monkeypatch.chdir(copy_bundled(tmp_path))
+    Path("notes.txt").write_text("a file where the output folder is asked for\n", "utf-8")
+    for commands, errors in rows:
+        printed = ""
+        for command in commands:
+            result = CliRunner().invoke(app, shlex.split(command)[1:])
+            assert result.exit_code != 0, command
+            printed += result.stdout + result.stderr
+        missing = [line for line in errors if not printed_as_shown(line, printed)]
+        assert missing == [], f"{commands}: printed\n{printed}"
+
+
+def test_the_shown_line_matcher_reads_an_ellipsis_as_any_text() -> None:
+    assert printed_as_shown("a: error: …ends", "x\n  a: error: it ends\n")
+    assert not printed_as_shown("a: error: it ends", "a: error: it ended\n")
+
+
+def codes_named(text: str) -> set[str]:
+    """The check codes ``text`` names, a range such as ``READ002–005`` read as each."""
+    named = set()
+    for family, first, last in re.findall(r"\b([A-Z][A-Z0-9]*[A-Z])(\d{3})(?:–(\d{3}))?", text):
+        named |= {f"{family}{n:03d}" for n in range(int(first), int(last or first) + 1)}
+    return named
+
+
+def test_the_checks_page_names_the_warnings_left_on_the_bundled_leaflets() -> None:
+    """docs/checks.md's "The bundled leaflets" names the codes `check` still warns of on
+    them, no more and no fewer (it named READ002–005 and TERM001 after a Thai phrase
+    longer than the leaflet's average came to be reported too, READ006)."""
+    import datetime as dt
+
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.errors import CheckFinding
+    from msc_leaflet.project import Project
+
+    page = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    section = page[page.index("\n## The bundled leaflets\n") :]
+    remain = re.search(r"The warnings that\s+remain\s+\((.*?)\)\s+are\s+advice", section, re.DOTALL)
+    assert remain, "the sentence naming the warnings that remain is no longer found"
+    findings = run_checks(Project.at(REPO), config=CheckConfig(today=dt.date(2026, 11, 2)))
+    warned = {f.code for f in findings if isinstance(f, CheckFinding) and f.severity == "warning"}
+    assert codes_named(remain[1]) == warned
