@@ -1077,3 +1077,16 @@ def test_i18n_init_json_is_asked_for_as_every_other_commands(i18n_project: Path)
     assert documents[1] == documents[2]  # the files made by the first run are kept
     code, out, err = invoke("i18n", "init", "vi", "--json", "-f", "text", "-p", str(i18n_project))
     assert code == 2 and out == "", err
+
+
+def test_a_strict_refusal_in_the_failures_list_names_its_first_problem(
+    make_project: Callable[..., Path],
+) -> None:
+    """The list of failures after a batch ended its line at "1 problem(s) must be fixed
+    before printing:", the problem itself only in the block above; it now gives the
+    first problem on the same line, as `list` does, counted in words ("1 problem")."""
+    root = make_project({"sample": leaflet_yaml("- paragraph: This cures arthritis.\n")})
+    code, out, err = invoke("build", "-l", "en", "--strict", "-p", str(root))
+    [listed] = [line for line in (out + err).splitlines() if line.startswith("- en/sample")]
+    assert code == 1 and "1 problem must be fixed before printing: " in listed, listed
+    assert listed.rstrip().endswith("arthritis.”)") or "CLAIM001" in listed, listed

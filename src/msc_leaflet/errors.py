@@ -66,6 +66,23 @@ def closest(name: str, known: Sequence[str], most: int = 3) -> list[str]:
     return difflib.get_close_matches(name, known, n=most, cutoff=0.6)
 
 
+def nearest_first(name: str, known: Sequence[str]) -> str:
+    """Every one of ``known``, those ``name`` may misspell first ("th, lo, km" for
+    "tha"): a hint listing a short set whole, the likely one where it is read first."""
+    near = closest(name, known, len(known))
+    return ", ".join([*near, *(k for k in known if k not in near)])
+
+
+def headline(message: str) -> str:
+    """A failure's message on one line: its first line, and the line that one
+    introduces when it ends with a colon (``--strict: 1 problem must be fixed before
+    printing:`` and the problem), as a list of failures shows each."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].endswith(":"):
+        return f"{lines[0]} {lines[1]}"
+    return lines[0] if lines else ""
+
+
 def either_of(names: Sequence[str]) -> str:
     """``a``, ``a or b``, ``a, b or c``: names offered in a hint."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

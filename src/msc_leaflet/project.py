@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .errors import LeafletError, Location, closest, display_path, nearest
+from .errors import LeafletError, Location, display_path, nearest, nearest_first
 from .files import OUTSIDE_HINT, decode_utf8, leaves, read_input, resolved, write_atomic
 from .languages import language_subtag
 
@@ -371,8 +371,7 @@ class Project:
         known = locale_folders(self)[0]
         if not known:
             return problem
-        near = closest(value, known, len(known))
-        listed = ", ".join([*near, *(name for name in known if name not in near)])
+        listed = nearest_first(value, known)
         hint = f"this project's locales, nearest first: {listed}; otherwise {problem.hint}"
         return LeafletError(problem.location, problem.message, hint)
 

@@ -149,7 +149,8 @@ def refuse_unless_printable(
         more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
         raise LeafletError(
             Location(source.path),
-            f"--strict: {len(problems)} problem(s) must be fixed before printing:\n{listed}{more}",
+            f"--strict: {counted(len(problems), 'problem', 'problems')} must be fixed "
+            f"before printing:\n{listed}{more}",
             "fix them, or build without --strict for a draft",
         )
 

@@ -17,7 +17,7 @@ from ..build.batch import Job, current_entry, source_facts
 from ..build.manifest import FailureEntry, Manifest, load_manifest, manifest_path
 from ..build.options import Options
 from ..content.model import Leaflet
-from ..errors import Finding, LeafletError, Location
+from ..errors import Finding, LeafletError, Location, headline
 from ..project import Project
 from .streams import json_text
 
@@ -80,7 +80,7 @@ def failed_builds(out_dir: Path, manifest: Manifest) -> list[Finding]:
             said = "the last build of this file failed: the PDF here is an earlier build's"
         else:
             said = "the last build of this file failed: there is no PDF of it"
-        cause = _cause(failure.message)
+        cause = headline(failure.message)
         found.append(
             Finding(
                 Location(path),
@@ -90,15 +90,6 @@ def failed_builds(out_dir: Path, manifest: Manifest) -> list[Finding]:
             )
         )
     return found
-
-
-def _cause(message: str) -> str:
-    """The first line of a failure's message, and the line it introduces when it ends
-    with a colon (``--strict: 1 problem(s) must be fixed before printing:``)."""
-    lines = [line.strip() for line in message.splitlines() if line.strip()]
-    if len(lines) > 1 and lines[0].endswith(":"):
-        return f"{lines[0]} {lines[1]}"
-    return lines[0] if lines else ""
 
 
 def _rebuild_command(output: str, failure: FailureEntry) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..build.batch import BatchReport, Outcome, PlannedJob
-from ..errors import read_finding
+from ..errors import headline, read_finding
 from .streams import json_text
 
 
@@ -45,7 +45,7 @@ def summary(report: BatchReport) -> str:
     failures = [o for o in report.outcomes if o.status == "failed"]
     if failures:
         lines.append("failures:")
-        lines += [f"- {o.job.output}: {o.message.splitlines()[0]}" for o in failures]
+        lines += [f"- {o.job.output}: {headline(o.message)}" for o in failures]
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from ..errors import LeafletError, closest
+from ..errors import LeafletError, nearest_first
 from ..languages import profiles, right_to_left
 from ..project import Project, check_locale, parent_locales, same_language
 from . import model as m
@@ -94,9 +94,7 @@ def _locale_of(f: Fields, key: Node, field: str, project: Project, language: str
 
 
 def _hint(written: str, known: list[str]) -> str:
-    near = closest(written, known, len(known))
-    listed = ", ".join([*near, *(k for k in known if k not in near)])
-    return f"write one of the project's languages, nearest first: {listed}"
+    return f"write one of the project's languages, nearest first: {nearest_first(written, known)}"
 
 
 def known_languages(project: Project, language: str) -> list[str]:
