@@ -330,7 +330,7 @@ def test_new_starts_in_the_language_most_leaflets_are_written_in(tmp_path: Path)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--language", "km"], "no starter leaflet is written in km"),
+        (["--language", "ko"], "no starter leaflet is written in ko"),
         (["--language", "xx"], "unknown locale 'xx'"),
         (["--language", "no"], "reads as a yes/no value"),
         (["--language", "th", "--library", "msc"], "a library brings its own leaflets"),
@@ -347,9 +347,9 @@ def test_a_language_with_no_starter_is_one_line_and_touches_nothing(
 
 def test_new_refuses_a_language_with_no_starter_and_writes_nothing(tmp_path: Path) -> None:
     root = init_project(tmp_path / "clinic").root
-    code, output = invoke("new", "x", "--language", "my", "--project", str(root))
+    code, output = invoke("new", "x", "--language", "hi", "--project", str(root))
     assert code == 1 and "Traceback" not in output
-    assert "no starter leaflet is written in my" in output and "`language:` to my" in output
+    assert "no starter leaflet is written in hi" in output and "`language:` to hi" in output
     assert not (root / "leaflets" / "x.yaml").exists()
 
 
@@ -357,3 +357,128 @@ def test_a_regional_tag_is_its_languages_starter_labelled_as_given(tmp_path: Pat
     made = init_project(tmp_path / "clinic", language="th-TH")
     text = (made.root / "leaflets" / "first-leaflet.yaml").read_text("utf-8")
     assert "\nlanguage: th_TH\n" in text and "ข้อมูลสำหรับผู้ป่วย" in text
+
+
+def _described_in_full() -> list[str]:
+    """The languages the package describes in full: a profile with a claim list, so
+    `check` reads a leaflet in it for promises of cure (Hindi, Persian and Korean have
+    none: a clinician who reads them must)."""
+    from msc_leaflet.checks.claims import claim_list
+    from msc_leaflet.languages import profiles
+
+    return [p.tag for p in profiles() if claim_list(p.tag).claims]
+
+
+def test_every_language_described_in_full_has_a_starter() -> None:
+    """`init --language my` was refused "no starter leaflet is written in my": only an
+    English or a Thai clinic could start a project in its own language."""
+    assert sorted(scaffold.starter_templates()) == sorted(_described_in_full())
+
+
+def _texts_of(leaflet: Leaflet) -> list[str]:
+    """Every text of ``leaflet``, as written."""
+    texts: list[str] = []
+
+    def keep(text: Text) -> Text:
+        texts.append(text.value)
+        return text
+
+    map_texts(leaflet, keep)
+    return texts
+
+
+def _check_codes(output: str) -> set[str]:
+    """The finding codes (DOC001, REF006 …) of `msc-leaflet check`'s output."""
+    return set(re.findall(r": (?:error|warning): ([A-Z]+[0-9]+):", output))
+
+
+def _printed(text: str) -> list[str]:
+    """The pieces of a leaflet text the page prints as written: a citation key is
+    printed as its number."""
+    from test_scripts_build import squash
+
+    return [squash(part) for part in re.split(r"\[@[^]]*\]", text) if squash(part)]
+
+
+@pytest.mark.parametrize("language", sorted(scaffold.starter_templates()))
+def test_each_starter_builds_and_checks_with_only_its_placeholders(
+    tmp_path: Path, language: str
+) -> None:
+    """Each starter, as `init --language X` writes it: written in its language (no text
+    left in the English starter's words), built with its text in the PDF's text layer
+    (all but its audience: the PDF's subject, not printed) and no glyph drawn as an
+    empty box, and `check` finds only what the English starter has a clinic replace
+    (its document code, the organisation's CHANGE-ME values, the example reference)."""
+    from test_languages_editions import notdef_glyphs
+    from test_scripts_build import squash
+    from typeset_support import extract_poppler
+
+    root = tmp_path / "clinic"
+    code, output = invoke("init", str(root), "--language", language)
+    assert code == 0, output
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path("first-leaflet"), project)
+    assert leaflet.language == language
+    texts = _texts_of(leaflet)
+    if language != "en":
+        english = scaffold.starter_templates()["en"].read_text("utf-8")
+        assert [text for text in texts if text in english] == []
+        template = scaffold.starter_templates()[language].read_text("utf-8")
+        assert "professional medical translator must review" in template.split("\nid:")[0]
+    code, output = invoke("build", "--project", str(root))
+    assert code == 0, output
+    pdf = root / "build" / language / "first-leaflet.pdf"
+    printed = squash(extract_poppler(pdf))
+    on_page = [text for text in texts if not leaflet.audience or text != leaflet.audience.value]
+    missing = [piece for text in on_page for piece in _printed(text) if piece not in printed]
+    assert missing == []
+    assert notdef_glyphs(pdf) == []
+    code, output = invoke("check", "--project", str(root))
+    assert _check_codes(output) == {"DOC001", "DOC003", "REF006"}, output
+    # The project's next leaflet starts from the same starter, in the same language.
+    code, output = invoke("new", "second", "--project", str(root))
+    assert code == 0, output
+    second, _ = load_leaflet(project.leaflet_path("second"), project)
+    assert (second.language, second.title.value) == (language, leaflet.title.value)
+
+
+@pytest.mark.parametrize(
+    ("tag", "starter"),
+    [
+        ("zh-Hans", "zh_Hans"),
+        ("zh", "zh_Hans"),
+        ("zh_CN", "zh_Hans"),
+        ("ar_EG", "ar"),
+        ("ja-JP", "ja"),
+        ("vi_VN", "vi"),
+    ],
+)
+def test_a_tag_of_a_described_language_takes_its_starter(tag: str, starter: str) -> None:
+    """zh_Hans's language subtag is zh: matched by subtag, the Chinese starter was no
+    starter of zh-Hans, the tag Chinese leaflets are labelled with."""
+    assert (
+        scaffold.starter_template(tag, Location(Path("x")))
+        == (scaffold.starter_templates()[starter])
+    )
+
+
+@pytest.mark.parametrize("tag", ["zh_TW", "zh_Hant", "ko", "hi", "fr"])
+def test_a_tag_with_no_starter_is_refused_with_the_list(tmp_path: Path, tag: str) -> None:
+    """Traditional Chinese is not the Simplified starter: a starter is text in one
+    script, and a clinic given another's would print it; Hindi and Korean, described
+    without a claim list, have none."""
+    code, output = invoke("init", str(tmp_path / "clinic"), "--language", tag)
+    assert code == 1 and "Traceback" not in output
+    assert f"no starter leaflet is written in {tag}" in output, output
+    assert f"starters are written in {', '.join(scaffold.starter_templates())}:" in output
+    assert not (tmp_path / "clinic").exists()
+
+
+@pytest.mark.parametrize("command", ["init", "new"])
+def test_the_help_names_every_starters_language(command: str) -> None:
+    """`--help` said "en or th" while the package carried no other starter; it names
+    each one there is."""
+    code, output = invoke(command, "--help")
+    assert code == 0
+    for language in scaffold.starter_templates():
+        assert re.search(rf"\b{language}\b", output), language

@@ -445,7 +445,8 @@ def new(
         str | None,
         typer.Option(
             "--language",
-            help="Language to write it in: en or th (default: that of the project's leaflets).",
+            help="Language to write it in, one a starter is written in: en, th, my, km, lo, "
+            "vi, zh_Hans, ja or ar (default: that of the project's leaflets).",
         ),
     ] = None,
     project: ProjectOption = Path("."),
@@ -492,8 +493,9 @@ def init(
         str | None,
         typer.Option(
             "--language",
-            help="Language the clinic writes its leaflets in: en (default) or th. The "
-            "starter leaflet is written in it; `new` then starts leaflets in it too.",
+            help="Language the clinic writes its leaflets in: en (default), th, my, km, lo, "
+            "vi, zh_Hans, ja or ar. The starter leaflet is written in it; `new` then starts "
+            "leaflets in it too.",
         ),
     ] = None,
     into_existing: Annotated[
@@ -513,6 +515,8 @@ def init(
       msc-leaflet init my-clinic --library msc --name "My Clinic"   # the MSC leaflets too
 
       msc-leaflet init my-clinic --language th   # leaflets written in Thai
+
+      msc-leaflet init my-clinic --language my   # ... or in Burmese
     """
 
     def action() -> None:

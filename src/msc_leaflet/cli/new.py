@@ -13,7 +13,7 @@ from pathlib import Path
 from ..data import DATA_DIR, LIBRARIES, library_root
 from ..errors import LeafletError, Location
 from ..files import file_error, resolved, write_atomic
-from ..languages import language_subtag
+from ..languages import profile
 from ..print_spec import fixed_word
 from ..project import (
     WINDOWS_DEVICE_NAMES,
@@ -87,12 +87,15 @@ def starter_templates() -> dict[str, Path]:
 
 
 def starter_template(language: str, location: Location) -> Path:
-    """The starter written in ``language`` (th_TH is Thai), or a `LeafletError` that
-    names the languages there are."""
+    """The starter written in ``language``, or a `LeafletError` that names the languages
+    there are. A tag is read as `profile` reads it, the one reading of which described
+    language a tag is: th_TH is Thai and zh-Hans, zh or zh_CN the Chinese starter (by
+    language subtag, zh_Hans was no tag of its own starter), while zh_TW (Traditional
+    Chinese) or th_Latn, another script, is no tag of the starter a clinic would print."""
     templates = starter_templates()
-    for written_in, path in templates.items():
-        if language_subtag(language) == written_in:
-            return path
+    found = templates.get(profile(language).tag)
+    if found is not None:
+        return found
     raise LeafletError(
         location,
         f"no starter leaflet is written in {language}",
