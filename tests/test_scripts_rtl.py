@@ -933,3 +933,23 @@ def test_pdfium_search_finds_a_date_and_a_phone_number_drawn_as_typed(tmp_path: 
     path = build_arabic(tmp_path / "ar.pdf", [[(text, "")] for text in finds.values()])
     counts = pdfium_find(path, list(finds))
     assert [query for query, count in counts.items() if count == 0] == []
+
+
+#: Latin text that the bidi algorithm orders as typed by itself (every sign between
+#: two Latin letters or digits after one), drawn as typed in a right-to-left line. Each
+#: piece joined by a sign was isolated as a number would be, and the isolate, a neutral,
+#: took the line's direction: an Arabic page's band printed the placeholder clinic name
+#: "CHANGE-ME: Art" as "Art :CHANGE-ME".
+LATIN_INSIDE_ARABIC = {
+    "CHANGE-ME: Art": "CHANGE-ME: Art",
+    "عيادة Siriraj Hospital-2: Room 5 اليوم.": "Siriraj Hospital-2: Room 5",
+    "اقرأ e-mail: info@example.org الآن.": "e-mail: info@example.org",
+    "دواء Co-Q10, Vitamin-D3 فقط.": "Co-Q10, Vitamin-D3",
+}
+
+
+@pytest.mark.parametrize(("text", "shown_as"), LATIN_INSIDE_ARABIC.items())
+def test_latin_phrases_joined_by_signs_inside_arabic_are_drawn_as_typed(
+    text: str, shown_as: str
+) -> None:
+    assert shown_as in drawn_left_to_right(text), drawn_left_to_right(text)

@@ -50,9 +50,15 @@ def left_to_right_spans(text: str) -> list[tuple[int, int]]:
 
 def _needs_isolating(stretch: str) -> bool:
     """Whether the algorithm alone could order ``stretch`` otherwise than as typed: one
-    with a sign or separator in it. Letters and digits alone (MSC, 1669, SpO2) are one
-    stretch for it already: digits after a Latin letter run left to right (rule W7)."""
-    return not stretch.isalnum()
+    with a sign or separator in it, but for one that opens with a letter and ends with
+    a letter or digit. Letters and digits alone (MSC, 1669, SpO2) are one stretch for it
+    already: digits after a Latin letter run left to right (rule W7), and so do signs
+    between two of them ("CHANGE-ME", COVID-19, info@example.org: rule N1). Such a
+    stretch must stay open to the Latin around it: isolated, it was a neutral that took
+    the line's direction, and "CHANGE-ME: Art" was drawn "Art :CHANGE-ME"."""
+    if stretch.isalnum():
+        return False
+    return not (stretch[0].isalpha() and stretch[-1].isalnum())
 
 
 def isolate_left_to_right(text: str) -> str:
