@@ -18,6 +18,7 @@ from msc_leaflet.i18n.translation_checks import (
     PLACEHOLDERS,
     URLS,
     WHITESPACE,
+    Problem,
     Rule,
     check_entry,
     check_translation,
@@ -1828,3 +1829,146 @@ def test_a_unit_conversion_is_warned_by_the_build_as_by_i18n_check(i18n_project:
     warned = [x for x in output.splitlines() if "I18N021" in x]
     assert len(warned) == 1 and f"care-basics.po:{line}" in warned[0], output
     assert "not used" not in warned[0], warned
+
+
+def _numbers_found(
+    source_language: str, source: str, language: str, translation: str
+) -> list[Problem]:
+    """The I18N007 findings of ``translation``, its source read in ``source_language``."""
+    found = check_translation(source, translation, language, source_language=source_language)
+    return [p for p in found if p.code == NUMBERS.code]
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # A month named on both sides is its number: another month is refused…
+        ("en", "Come back on 12 May.", "th", "กลับมาวันที่ 12 มิถุนายน", False),
+        ("en", "Come back on 12 May.", "th", "กลับมาวันที่ 12 มิ.ย.", False),
+        ("en", "Come back on 12 Jan.", "th", "กลับมาวันที่ 12 ก.พ.", False),
+        ("my", "ဇန်နဝါရီ ၁၅ ရက်", "en", "15 February", False),
+        ("en", "On 12 May 2026.", "km", "ថ្ងៃទី១២ ខែមិថុនា ឆ្នាំ២០២៦។", False),
+        ("en", "On 12 May 2026.", "lo", "ວັນທີ 12 ມິຖຸນາ 2026", False),
+        ("en", "On 12 May 2026.", "ar", "في 12 يونيو 2026", False),
+        ("en", "On 12 May 2026.", "ar", "في 12 حزيران 2026", False),
+        ("en", "On 12 May 2026.", "hi", "12 जून 2026 को", False),
+        ("th", "วันที่ 12 พ.ค. 2569", "en", "On 12 June 2026.", False),
+        # … whether a side gives it in digits or in words …
+        ("ja", "2026年5月12日", "en", "12 June 2026", False),
+        ("vi", "ngày 12 tháng 5", "en", "12 June", False),
+        ("en", "On 12 May.", "km", "ថ្ងៃទី១២ ខែ ៦", False),
+        ("en", "On 12 May.", "zh_Hans", "6月12日", False),
+        ("en", "On 12 May.", "zh_Hans", "六月十二日", False),
+        # … and the same month, however written, passes.
+        ("en", "Come back on 12 May.", "th", "กลับมาวันที่ 12 พฤษภาคม", True),
+        ("en", "Come back on 12 May.", "th", "กลับมาวันที่ 12 พ.ค.", True),
+        ("en", "Come back on 12 Jan.", "th", "กลับมาวันที่ 12 ม.ค.", True),
+        ("my", "ဇန်နဝါရီ ၁၅ ရက်", "en", "15 January", True),
+        ("en", "On 12 May 2026.", "km", "ថ្ងៃទី១២ ខែឧសភា ឆ្នាំ២០២៦។", True),
+        ("en", "On 12 May 2026.", "km", "ថ្ងៃទី ១២ ខែ ៥ ឆ្នាំ ២០២៦។", True),
+        ("en", "On 12 May 2026.", "lo", "ວັນທີ 12 ພຶດສະພາ 2026", True),
+        ("en", "On 12 May 2026.", "ar", "في 12 مايو 2026", True),
+        ("en", "On 12 May 2026.", "ar", "في 12 أيار 2026", True),
+        ("en", "On 1 January 2026.", "ar", "في 1 كانون الثاني 2026", True),
+        ("en", "On 1 December 2026.", "ar", "في 1 كانون الأول 2026", True),
+        ("en", "On 12 May 2026.", "hi", "12 मई 2026 को", True),
+        ("ja", "2026年5月12日", "en", "12 May 2026", True),
+        ("vi", "ngày 12 tháng 5", "en", "12 May", True),
+        ("en", "On 12 May.", "zh_Hans", "五月十二日", True),
+        ("en", "On 12 May and 3 June.", "th", "วันที่ 3 มิถุนายน และ 12 พฤษภาคม", True),
+        # A month of time is no date: "2 months" as 2 tháng, and mỗi tháng 2 lần (twice a
+        # month) names no February.
+        ("en", "Rest for 2 months, from 12 May.", "vi", "Nghỉ 2 tháng, từ ngày 12 tháng 5.", True),
+        ("en", "Twice a month from 12 May.", "vi", "Mỗi tháng 2 lần từ ngày 12 tháng 5.", True),
+        # A weekday changed is refused too; the same one passes.
+        ("en", "Come back on Monday.", "th", "กลับมาวันอังคาร", False),
+        ("en", "Come back on Monday.", "th", "กลับมาวันจันทร์", True),
+        ("en", "Come back on Monday.", "ja", "火曜日に来てください。", False),
+        ("en", "Come back on Monday.", "zh_Hans", "星期一回来。", True),
+    ],
+)
+def test_a_changed_month_or_weekday_is_refused(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "Come back on 12 May" as 12 มิถุนายน (June) printed a wrong date for a patient:
+    a month named on both sides was never compared. Each side's months are read as
+    their numbers, in words or digits, and must be the source's; weekdays too."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found
+
+
+def test_a_changed_month_is_one_finding_naming_both() -> None:
+    found = _numbers_found("ja", "2026年5月12日", "en", "12 June 2026")
+    assert len(found) == 1, found
+    assert "month changed" in found[0].message
+    assert "“5月”" in found[0].message and "“June”" in found[0].message
+
+
+TWO_BY_THREE = "Take 2 tablets, 3 times a day."
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # The numbers of two counters swapped: the same numbers, another dose.
+        ("th", TWO_BY_THREE, "รับประทาน 3 เม็ด วันละ 2 ครั้ง", False),
+        ("th", TWO_BY_THREE, "รับประทานครั้งละ 3 เม็ด วันละ 2 ครั้ง", False),
+        ("vi", TWO_BY_THREE, "Uống 3 viên, 2 lần mỗi ngày.", False),
+        ("zh_Hans", TWO_BY_THREE, "每次3片，每天2次。", False),
+        ("zh_Hans", TWO_BY_THREE, "每次三片，每天两次。", False),
+        ("ja", TWO_BY_THREE, "1日2回、1回3錠を飲んでください。", False),
+        ("ar", TWO_BY_THREE, "تناول ٣ أقراص، ٢ مرات يومياً.", False),
+        ("km", TWO_BY_THREE, "លេប ៣ គ្រាប់ ២ ដង ក្នុងមួយថ្ងៃ។", False),
+        ("lo", TWO_BY_THREE, "ກິນ 3 ເມັດ, ມື້ລະ 2 ຄັ້ງ.", False),
+        ("my", TWO_BY_THREE, "တစ်နေ့ ၂ ကြိမ်၊ ၃ ပြား သောက်ပါ။", False),
+        ("th", "Take 3 tablets twice a day.", "รับประทาน 2 เม็ด วันละ 3 ครั้ง", False),
+        ("th", "Take 2 tablets for 3 days.", "รับประทาน 3 เม็ด เป็นเวลา 2 วัน", False),
+        ("en", "Take 10 mg at 8 a.m.", "Take 8 mg at 10 a.m.", False),
+        # The same pairs, in another order or with the counter said otherwise, pass.
+        ("th", TWO_BY_THREE, "รับประทานครั้งละ 2 เม็ด วันละ 3 ครั้ง", True),
+        ("th", TWO_BY_THREE, "วันละ 3 ครั้ง ครั้งละ 2 เม็ด", True),
+        ("vi", TWO_BY_THREE, "Ngày 3 lần, mỗi lần 2 viên.", True),
+        ("zh_Hans", TWO_BY_THREE, "每天3次，每次2片。", True),
+        ("zh_Hans", TWO_BY_THREE, "一天三次，一次两片。", True),
+        ("ja", TWO_BY_THREE, "1日3回、1回2錠を飲んでください。", True),
+        ("ar", TWO_BY_THREE, "تناول قرصين، ٣ مرات يومياً.", True),
+        ("km", TWO_BY_THREE, "លេប ២ គ្រាប់ ៣ ដង ក្នុងមួយថ្ងៃ។", True),
+        ("lo", TWO_BY_THREE, "ກິນ 2 ເມັດ, ມື້ລະ 3 ຄັ້ງ.", True),
+        ("my", TWO_BY_THREE, "တစ်နေ့ ၃ ကြိမ်၊ ၂ ပြား သောက်ပါ။", True),
+        ("th", "Take 2 capsules, 3 times a day.", "รับประทานครั้งละ 2 เม็ด วันละ 3 ครั้ง", True),
+        ("th", "Take 2 tablets twice a day.", "รับประทานครั้งละ 2 เม็ด วันละ 2 ครั้ง", True),
+        ("th", "Take 1 tablet a day for 2 days.", "รับประทานวันละ 1 เม็ด เป็นเวลา 2 วัน", True),
+        ("en", "Take 10 mg at 8 a.m.", "At 8 a.m., take 10 mg.", True),
+        ("th", "Take 10 mg at 8 a.m.", "รับประทาน 10 มก. เวลา 08.00 น.", True),
+    ],
+)
+def test_numbers_swapped_between_units_or_counters_are_refused(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "2 tablets, 3 times a day" as "3 tablets, 2 times a day" passed: the numbers
+    were compared as a bag, and the bag is the same. Each number is paired with the
+    unit or counter after it, and pairs moved between them are refused."""
+    found = _numbers_found("en", source, language, translation)
+    assert (found == []) is same, found
+
+
+def test_a_swap_is_one_finding_naming_the_pairs() -> None:
+    found = _numbers_found("en", TWO_BY_THREE, "th", "รับประทาน 3 เม็ด วันละ 2 ครั้ง")
+    assert len(found) == 1, found
+    assert "swapped" in found[0].message
+    assert "“2 tablets”" in found[0].message and "“3 เม็ด”" in found[0].message
+    found = _numbers_found("en", "Take 10 mg at 8 a.m.", "en", "Take 8 mg at 10 a.m.")
+    assert len(found) == 1 and "“10 mg”" in found[0].message, found
+
+
+def test_no_shipped_catalog_or_fixture_has_a_changed_month_or_swapped_number() -> None:
+    """Zero new false alarms: no catalog the project ships, nor any fixture, holds a
+    month, weekday or swap finding."""
+    words = ("month changed", "weekday changed", "swapped")
+    found = [
+        f
+        for path in _catalogs()
+        for f in check_catalog(read_po(path))
+        if isinstance(f, CheckFinding) and any(w in f.message for w in words)
+    ]
+    assert found == []

@@ -114,6 +114,14 @@ class Numbers:
     articles: int = 0  # "a glass", "a tablet": a one another language may count
     counted_ones: int = 0  # コップ1杯, น้ำ 1 แก้ว: a 1 in digits before a counter, no unit
     ranges: tuple[Range, ...] = ()  # "2–3 hours", 3到4小时: two numbers, one unit
+    # The months of its dates, in words or digits (May, พ.ค., 5月, tháng 5: 5), and its
+    # weekdays (Monday, วันจันทร์: 1), compared as values: 12 May is no 12 June.
+    months: tuple[Measure, ...] = ()
+    weekdays: tuple[Measure, ...] = ()
+    # Each number but a date's month or a rate's "a", with the unit or counter after it
+    # ("" for none): "2 tablets, 3 times" is (2, tablet), (3, time), so numbers swapped
+    # between them ("3 tablets, 2 times") are seen though the bag is the same.
+    pairs: tuple[Measure, ...] = ()
 
 
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
@@ -151,13 +159,18 @@ def read(text: str, language: str = "") -> Numbers:
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     base = _base(language)
     spelled, ordinals = _words(text, language)
-    spelled = sorted(spelled + _months(text, base), key=lambda number: number.start)
+    named = _named_months(text, base)
+    dated = [month for month, beside_digit in named if beside_digit]
+    spelled = sorted(spelled + dated, key=lambda number: number.start)
     found = _halved(text, _found(text, language, spelled), base)
     measures: list[Measure] = []
     bounds: list[Bound] = []
     ranges: list[Range] = []
+    months = [Measure(m.value, "month", text[m.start : m.end], True) for m, _ in named]
+    pairs: list[Measure] = []
     ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
+    kinds = [_count_after(text, number, base) for number in found]
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         number = found[index]
         unit = units[index]
@@ -172,6 +185,13 @@ def read(text: str, language: str = "") -> Numbers:
             unit = None  # 2026年5月12日: the year of a date, no 2026 years
         if unit is not None and _part_of_date(text, number.start, unit[1], base):
             unit = None  # ngày 12 tháng 5: the 12th of May, no 12 months
+        if kinds[index] is None and ranged:
+            kinds[index] = kinds[index + 1]  # 1–2 tablets: both ends count tablets
+        month = None if unit or kinds[index] else _month_number(text, number, base)
+        if month is not None:
+            months.append(Measure(number.value, "month", text[month[0] : month[1]]))
+        elif not number.rate and not any(m.start == number.start for m in dated):
+            pairs.insert(0, _paired(text, number, unit, kinds[index]))
         bound = None if number.spelled else _bound(text, number, unit, base)
         if bound is not None:
             kind, bound_start, bound_end = bound
@@ -197,7 +217,89 @@ def read(text: str, language: str = "") -> Numbers:
         _articles(text, base, spelled),
         sum(_counted_one(text, n, base) for n in found),
         tuple(ranges),
+        tuple(months),
+        _weekdays(text, base),
+        tuple(pairs),
     )
+
+
+def _paired(
+    text: str, number: _Found, unit: tuple[str, int] | None, kind: tuple[str, int] | None
+) -> Measure:
+    """``number`` with the unit or else the counter after it, as written ("2 tablets",
+    "3 ครั้ง"), or with "" where it has neither ("8 a.m.", a phone number)."""
+    name, end = unit or kind or ("", number.end)
+    return Measure(number.value, name, text[number.start : max(end, number.end)], number.spelled)
+
+
+def _count_after(text: str, number: _Found, language: str) -> tuple[str, int] | None:
+    """What ``number`` counts and where its word ends: a word of `counts` in
+    `data/numbers.yaml` right after it (2 เม็ด, 3次, 2 lần), or the number word itself
+    where it says it ("twice", Arabic قرصين, two tablets); None for neither."""
+    if number.spelled:
+        said = text[number.start : number.end].casefold()
+        kind = dict(_count_words(language)).get(said)
+        if kind is not None:
+            return kind, number.end
+    at = _past_spaces(text, number.end)
+    for word, kind in _count_words(language):
+        if text[at : at + len(word)].casefold() == word and _ends_word(
+            text, at + len(word), word, language
+        ):
+            return kind, at + len(word)
+    return None
+
+
+@cache
+def _count_words(language: str) -> tuple[tuple[str, str], ...]:
+    """(word, what it counts) of ``language``'s `counts` in `data/numbers.yaml`, longest
+    first: เม็ด → tablet, ครั้ง → time."""
+    entry = _table().get(language) or {}
+    counts = entry.get("counts") or {}
+    assert isinstance(counts, dict)
+    pairs = {str(word).casefold(): str(kind) for kind, words in counts.items() for word in words}
+    return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+def _month_number(text: str, number: _Found, language: str) -> tuple[int, int] | None:
+    """Where the month ``number`` is, with its word, if it is the month of a date, in
+    digits or Han numerals: 1 to 12 before a word of `dates` in `data/units.yaml` (5月,
+    五月) or after one of `month-words` (tháng 5, ខែ ៥). The caller has found no unit or
+    counter after it (mỗi tháng 2 lần, twice a month, is no February)."""
+    if not (number.value.isdigit() and len(number.value) <= 2 and 1 <= int(number.value) <= 12):
+        return None
+    at = _past_spaces(text, number.end)
+    for word in _listed_units("dates", language):
+        if text.startswith(word, at):
+            return number.start, at + len(word)
+    back = _before_spaces(text, number.start)
+    for word in _listed_units("month-words", language):
+        if text[:back].casefold().endswith(word):
+            return back - len(word), number.end
+    return None
+
+
+def _weekdays(text: str, language: str) -> tuple[Measure, ...]:
+    """The weekdays ``text`` names (`weekdays` in `data/numbers.yaml`: Monday,
+    วันจันทร์, 月曜日 are 1), each a whole word."""
+    pattern = _name_pattern(language, "weekdays")
+    if pattern is None:
+        return ()
+    days = _mapped(language, "weekdays")
+    return tuple(
+        Measure(days[match.group(0).casefold()], "weekday", match.group(0))
+        for match in pattern.finditer(text)
+        if _whole_name(text, match, language)
+    )
+
+
+def _whole_name(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether the name ``match`` found is a whole word: not the "mar" of "summary",
+    nor, where words are spaced, the end of another word."""
+    start, name = match.start(), match.group(0)
+    if start and (_latin(name[0]) or profile(language).word_spaces) and text[start - 1].isalpha():
+        return False
+    return _ends_word(text, match.end(), name, language)
 
 
 def _range_of(text: str, low: _Found, high: _Found, ends: dict[int, Measure], index: int) -> Range:
@@ -229,7 +331,7 @@ def _articles(text: str, language: str, spelled: list[_Found]) -> int:
 @cache
 def _article_pattern(language: str) -> re.Pattern[str]:
     """A whole word of ``language``'s `articles`, compiled once: escaped and joined
-    again for every text, as the month names were (`_month_names`)."""
+    again for every text, as the month names were (`_name_pattern`)."""
     words = "|".join(map(re.escape, _listed(language, "articles")))
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
@@ -378,45 +480,50 @@ def _part_of_date(text: str, start: int, unit_end: int, language: str) -> bool:
     )
 
 
-def _months(text: str, language: str) -> list[_Found]:
+def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
     """The months ``language`` names (`months` in `data/numbers.yaml`: May, พฤษภาคม) as
-    the number another language dates them with (5月, tháng 5), each only beside a day
-    or a year in digits ("12 May 2026", "May 12"): "you may" counts no 5."""
-    # Only beside a digit (`str.isdigit`, as below): most texts have none, told at C
-    # speed before the names are sought.
+    the number another language dates them with (5月, tháng 5), each with whether a day
+    or a year in digits stands beside it ("12 May 2026", "May 12"): only such a month
+    counts as a number, as "you may" counts no 5. A name right after a word of
+    `month-words` in `data/units.yaml` (ខែមករា) is a month, though it counts no number."""
+    # Only in a text with a digit (`str.isdigit`, as below): most texts have none, told
+    # at C speed before the names are sought.
     if not any(map(str.isdigit, text)):
         return []
-    pattern = _month_names(language)
+    pattern = _name_pattern(language, "months")
     if pattern is None:
         return []
     names = _mapped(language, "months")
-    found: list[_Found] = []
+    month_words = _listed_units("month-words", language)
+    found: list[tuple[_Found, bool]] = []
     for match in pattern.finditer(text):
-        start, end = match.span()
-        name = match.group(0)
-        if start and _latin(name[0]) and text[start - 1].isalpha():
-            continue  # not the "mar" of "summary"
-        if not _ends_word(text, end, name, language):
+        if not _whole_name(text, match, language):
             continue
+        start, end = match.span()
         before = _before_spaces(text, start)
         after = _past_spaces(text, end)
-        if (before and text[before - 1].isdigit()) or (after < len(text) and text[after].isdigit()):
-            found.append(_Found(names[name.casefold()], start, end, spelled=True))
+        beside = (before and text[before - 1].isdigit()) or (
+            after < len(text) and text[after].isdigit()
+        )
+        if beside or text[:before].casefold().endswith(month_words):
+            month = _Found(names[match.group(0).casefold()], start, end, spelled=True)
+            found.append((month, bool(beside)))
     return found
 
 
 @cache
-def _month_names(language: str) -> re.Pattern[str] | None:
-    """The month names of ``language`` as one pattern, longest first; None without any.
-    Built once: every number a catalog holds is read more than once."""
-    names = _mapped(language, "months")
+def _name_pattern(language: str, key: str) -> re.Pattern[str] | None:
+    """The names ``language`` lists under ``key`` (`months`, `weekdays`) as one pattern,
+    longest first; None without any. Built once: every number a catalog holds is read
+    more than once."""
+    names = _mapped(language, key)
     if not names:
         return None
     latin: list[str] = []
     other: list[str] = []
     for name in sorted(names, key=len, reverse=True):
         (latin if _latin(name[0]) else other).append(re.escape(name))
-    # A Latin name starts a word (`_months` reads no "mar" in "summary"): tried at word
+    # A Latin name starts a word (no "mar" in "summary", `_whole_name`): tried at word
     # starts only, the pattern reads an English text in a third of the time.
     alternatives = [rf"\b(?:{'|'.join(latin)})"] if latin else []
     alternatives += other
@@ -604,10 +711,11 @@ def _before_estimate(text: str, back: int, language: str) -> int:
 @cache
 def _counters(language: str) -> tuple[str, ...]:
     """The words for the thing a number counts (回, 錠, เม็ด), longest first: the
-    counters its numerals stand before (`before`) and its other `counters`."""
-    return tuple(
-        sorted({*_listed(language, "before"), *_listed(language, "counters")}, key=len)[::-1]
-    )
+    counters its numerals stand before (`before`), its other `counters` and the words
+    of its `counts`."""
+    words = {*_listed(language, "before"), *_listed(language, "counters")}
+    words |= {word for word, _ in _count_words(language)}  # เม็ด, ครั้ง: `counts`
+    return tuple(sorted(words, key=len)[::-1])
 
 
 @cache

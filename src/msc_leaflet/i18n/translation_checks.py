@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..content.inline import InlineError, Span, has_words, links, parse_inline, plain_text
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
@@ -377,17 +378,20 @@ def _numbers_differ(
     # is a lost "one" (English says it for "the newer one", and "daily" is 1).
     given = source.digits + source.words
     printed = translation.digits + translation.words
+    # A month's name is no number word: a changed one is told as a month (below).
+    source_words = source.words - _spelled_names(source.months)
+    translation_words = translation.words - _spelled_names(translation.months)
     lost = Counter(
         {
             value: min(count, (given - printed)[value] - missing[value])
-            for value, count in source.words.items()
+            for value, count in source_words.items()
             if _many(value) and numbers.spells(value, language)
         }
     )
     new = Counter(
         {
             value: min(count, (printed - given)[value] - added[value])
-            for value, count in translation.words.items()
+            for value, count in translation_words.items()
         }
     )
     if +lost and +new:
@@ -404,7 +408,26 @@ def _numbers_differ(
             _first_typed(typed, [re.escape(after.written)]),
         )
     yield from _changed_ordinals(source, translation)
+    for kind, dated, redated in _changed_names(source, translation):
+        for month in dated:
+            missing[month.value] -= 0 if month.spelled else min(1, missing[month.value])
+        for month in redated:
+            added[month.value] -= 0 if month.spelled else min(1, added[month.value])
+        yield NUMBERS.problem(
+            f"{kind} changed: {_listed_written(dated)} in the source, "
+            f"{_listed_written(redated)} in the translation",
+            _first_typed(typed, [re.escape(redated[0].written)]),
+        )
     settled = [before for before, _ in converted]
+    swapped = _swapped(source.pairs, translation.pairs)
+    if swapped is not None:
+        moved, moved_to = swapped
+        settled += moved  # "10 mg" as 8 mg with 10 a.m.: one finding, not a unit missing too
+        yield NUMBERS.problem(
+            f"numbers swapped: {_listed_written(moved)} in the source, "
+            f"{_listed_written(moved_to)} in the translation",
+            _first_typed(typed, [re.escape(moved_to[0].written)]),
+        )
     for was, changed in _changed_amounts(source, translation, missing, added, converted):
         for value in was.values:
             missing[value] -= min(1, missing[value])
@@ -444,6 +467,77 @@ def _numbers_differ(
     for unit in dict.fromkeys(source.per):
         if numbers.lists(unit, language) and not numbers.writes(text, unit, language):
             yield NUMBERS.problem(f"unit missing: the source gives a dose per {unit}")
+
+
+_Item = TypeVar("_Item")
+
+
+def _spelled_names(months: tuple[numbers.Measure, ...]) -> Counter[str]:
+    """The values of the months ``months`` names in words (May, พ.ค.: 5)."""
+    return Counter(month.value for month in months if month.spelled)
+
+
+def _changed_names(
+    source: numbers.Numbers, translation: numbers.Numbers
+) -> Iterator[tuple[str, list[numbers.Measure], list[numbers.Measure]]]:
+    """("month" or "weekday", the source's, the translation's) where both sides date a
+    month or name a weekday and the translation has another: "12 May" as 12 มิถุนายน
+    (June), 2026年5月12日 as "12 June 2026", "Monday" as วันอังคาร. A month one side
+    leaves unsaid is no finding here (a lost digit is the number check's)."""
+    for kind, given, found in (
+        ("month", source.months, translation.months),
+        ("weekday", source.weekdays, translation.weekdays),
+    ):
+        was, changed = _unpaired(list(given), list(found), lambda m: m.value)
+        if was and changed:
+            yield kind, was, changed
+
+
+def _swapped(
+    given: tuple[numbers.Measure, ...], found: tuple[numbers.Measure, ...]
+) -> tuple[list[numbers.Measure], list[numbers.Measure]] | None:
+    """The source's and the translation's pairs of a number and the unit or counter
+    after it (`numbers.Numbers.pairs`) where the same numbers moved between them: "2
+    tablets, 3 times" as 3 เม็ด วันละ 2 ครั้ง, "10 mg at 8 a.m." as "8 mg at 10 a.m.".
+    Only units and counters both sides name are compared, so a counter said otherwise
+    or left unsaid ("twice" as 2 ครั้ง, "capsules" as เม็ด) and the same pairs in another
+    order pass; a changed number is the bag's finding, not a swap."""
+    kinds = {pair.unit for pair in given} & {pair.unit for pair in found}
+    was, changed = _unpaired(
+        [p for p in given if p.unit in kinds],
+        [p for p in found if p.unit in kinds],
+        lambda pair: (pair.value, pair.unit),
+    )
+    if not was or Counter(p.value for p in was) != Counter(p.value for p in changed):
+        return None
+    return was, changed
+
+
+def _unpaired(
+    given: list[_Item], found: list[_Item], key: Callable[[_Item], object]
+) -> tuple[list[_Item], list[_Item]]:
+    """The items of ``given`` and of ``found`` the other side does not hold by ``key``,
+    as often as it does not, each in the order it stands."""
+    left = []
+    held = Counter(map(key, found))
+    for item in given:
+        if held[key(item)] > 0:
+            held[key(item)] -= 1
+        else:
+            left.append(item)
+    right = []
+    held = Counter(map(key, given))
+    for item in found:
+        if held[key(item)] > 0:
+            held[key(item)] -= 1
+        else:
+            right.append(item)
+    return left, right
+
+
+def _listed_written(items: list[numbers.Measure]) -> str:
+    """“2 tablets”, “3 times”: each as written."""
+    return ", ".join(f"“{item.written}”" for item in items)
 
 
 def _first_typed(translation: str, patterns: Iterable[str]) -> int | None:
@@ -547,21 +641,7 @@ def _single(measure: numbers.Measure) -> _Amount:
 def _unmatched(given: list[_Amount], found: list[_Amount]) -> tuple[list[_Amount], list[_Amount]]:
     """The amounts of ``given`` and ``found`` the other side does not hold as they are
     (the same values in the same unit), each in the order it stands."""
-    key = Counter((a.values, a.unit) for a in found)
-    left = []
-    for amount in given:
-        if key[amount.values, amount.unit] > 0:
-            key[amount.values, amount.unit] -= 1
-        else:
-            left.append(amount)
-    held = Counter((a.values, a.unit) for a in given)
-    right = []
-    for amount in found:
-        if held[amount.values, amount.unit] > 0:
-            held[amount.values, amount.unit] -= 1
-        else:
-            right.append(amount)
-    return left, right
+    return _unpaired(given, found, lambda amount: (amount.values, amount.unit))
 
 
 def _many(value: str) -> bool:
