@@ -16,6 +16,7 @@ from typing import Any
 
 import pypdfium2
 import pytest
+from pypdf import PdfReader
 from reportlab.lib.colors import black
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
@@ -23,8 +24,10 @@ from conftest import REPO
 from fasting import EDITIONS, FIXTURE, LEAFLET, edition_id
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
+from msc_leaflet.i18n.labels import Labels
 from msc_leaflet.layout.blocks import EMPTY_SHARE, BlockBuilder, Box
 from msc_leaflet.layout.editions import COLUMN_GAP, side_by_side
+from msc_leaflet.layout.story import closing_box
 from msc_leaflet.layout.styles import build_styles
 from msc_leaflet.layout.text import Writer
 from msc_leaflet.print_spec import PrintSpec
@@ -293,3 +296,57 @@ def test_the_first_line_of_every_part_of_a_split_box_is_inside_it(
         SimpleDocTemplate(str(path), pagesize=page, **margins).build(story)
         assert ink_at_box_tops(path) == [], (lang, edition, above)
         assert len(pypdfium2.PdfDocument(path)) > 1  # the box split across pages
+
+
+#: A closing box's organisation, for the split tests below (no real clinic's details).
+_ORGANISATION = SimpleNamespace(
+    name="Example Clinic", address="1 Example Road", phone="+95 1 000 0000", line="",
+    whatsapp="", web="https://example.org",
+)  # fmt: skip
+
+
+def _closing_box(lang: str) -> Flowable:
+    """The closing box as the layout builds it, its notice in ``lang`` (`SAMPLES`), its
+    labels in English (Contact us, Phone, Web, This leaflet online)."""
+    leaflet: Any = SimpleNamespace(
+        organisation=_ORGANISATION,
+        disclaimer=SimpleNamespace(value=" ".join(SAMPLES[lang])),
+        url="https://example.org/leaflet",
+    )
+    return closing_box(leaflet, _writer(lang), load_theme(), Labels())
+
+
+#: Every contact row's label: a page has all of them or none.
+CONTACT_ROWS = ("Contact us", "Phone", "Web", "This leaflet online")
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+@pytest.mark.parametrize("lang", ["my", "en", "km"])
+def test_the_closing_boxs_contacts_stay_together_wherever_the_box_starts(
+    tmp_path: Path, lang: str, edition: str
+) -> None:
+    """Burmese single A5 (journey10b): the closing box split between its notice and its
+    contacts, and the rest, its `sections` lost in the split, split again between its
+    phone and its web rows: "Web" and "This leaflet online" stood alone at the top of
+    the last page, the other contacts on the page before. The box starts at every
+    height of a page, so each possible split is met."""
+    page = (100 * MM if edition == "single" else 200 * MM, 160 * MM)
+    column = (page[0] - 20 - COLUMN_GAP) / 2
+    apart = []
+    for above in range(0, int(page[1]) - 40, 6):
+        story: list[Flowable] = [Spacer(1, above)]
+        if edition == "single":
+            story.append(_closing_box(lang))
+        else:
+            room = EMPTY_SHARE * (page[1] - 20)
+            translation, source = ([_closing_box(side)] for side in (lang, "en"))
+            story.append(side_by_side(translation, source, column, _writer(lang), room=room))
+        path = tmp_path / f"{edition}-{above}.pdf"
+        margins = {f"{side}Margin": 10 for side in ("left", "right", "top", "bottom")}
+        SimpleDocTemplate(str(path), pagesize=page, **margins).build(story)
+        texts = [p.extract_text() for p in PdfReader(path).pages]
+        pages = {label: {n for n, text in enumerate(texts) if label in text}
+                 for label in CONTACT_ROWS}  # fmt: skip
+        if len({frozenset(found) for found in pages.values()}) > 1:
+            apart.append((above, pages))
+    assert apart == []

@@ -129,12 +129,18 @@ class SplitTable(Table):  # type: ignore[misc]
     part that is not there (IndexError in ``Table._splitCell``, A5 parallel editions).
     """
 
+    #: The rows that start a section (the closing box: its notice, its contacts): a
+    #: box splits only there (`splits_well`). None: anywhere its rules allow.
+    sections: tuple[int, ...] | None = None
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = self._split_with_edges(availWidth, availHeight)
         if len(parts) == 1:
             return [parts[0], Spacer(0, 0)]
         if len(parts) == 2 and self.repeatRows:
             _repeat_untagged(parts[1], self.repeatRows)
+        if len(parts) == 2 and self.sections is not None:
+            _carry_sections(self, parts)
         return parts
 
     def _split_with_edges(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -183,6 +189,25 @@ class SplitTable(Table):  # type: ignore[misc]
 
 
 _Table = SplitTable
+
+
+def _carry_sections(whole: SplitTable, parts: Sequence[Flowable]) -> None:
+    """Give each part of ``whole`` the sections it holds, counted from its own first
+    row. ReportLab's parts are new tables: the rest of a closing box split between its
+    notice and its contacts had no sections left, so it split again between its phone
+    and its web rows, and "Web" stood alone at the top of the last page (journey10b,
+    Burmese single A5). The rest opens with the header it repeats, and with the end of
+    a row split inside it (``splitInRow``), which the first part also holds."""
+    first, rest = parts
+    if not (isinstance(first, SplitTable) and isinstance(rest, SplitTable)):
+        return
+    sections = whole.sections or ()
+    kept, repeat = len(first._cellvalues), whole.repeatRows or 0
+    shared = len(first._cellvalues) + len(rest._cellvalues) - repeat - len(whole._cellvalues)
+    offset = kept - shared - repeat  # the whole's row shown as the rest's row 0
+    first.sections = tuple(row for row in sections if row < kept)
+    own = kept - shared  # the whole's first row the rest shows as its own
+    rest.sections = tuple(sorted({0, *(row - offset for row in sections if row >= own)}))
 
 
 def _give_edges(whole: Table, parts: Sequence[Flowable]) -> bool:
