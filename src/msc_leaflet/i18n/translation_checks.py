@@ -518,6 +518,8 @@ def _unpaired(
 ) -> tuple[list[_Item], list[_Item]]:
     """The items of ``given`` and of ``found`` the other side does not hold by ``key``,
     as often as it does not, each in the order it stands."""
+    if not given or not found:  # most texts: no month, no weekday, no pair on a side
+        return list(given), list(found)
     left = []
     held = Counter(map(key, found))
     for item in given:
