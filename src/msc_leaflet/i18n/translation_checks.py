@@ -520,21 +520,21 @@ def _unpaired(
     as often as it does not, each in the order it stands."""
     if not given or not found:  # most texts: no month, no weekday, no pair on a side
         return list(given), list(found)
+    return _left_over(given, found, key), _left_over(found, given, key)
+
+
+def _left_over(
+    items: list[_Item], other: list[_Item], key: Callable[[_Item], object]
+) -> list[_Item]:
+    """The items of ``items`` that ``other`` does not hold by ``key``, as often as not."""
+    held = Counter(map(key, other))
     left = []
-    held = Counter(map(key, found))
-    for item in given:
+    for item in items:
         if held[key(item)] > 0:
             held[key(item)] -= 1
         else:
             left.append(item)
-    right = []
-    held = Counter(map(key, given))
-    for item in found:
-        if held[key(item)] > 0:
-            held[key(item)] -= 1
-        else:
-            right.append(item)
-    return left, right
+    return left
 
 
 def _listed_written(items: list[numbers.Measure]) -> str:
