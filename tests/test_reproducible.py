@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +64,55 @@ def test_new_outputs_take_the_users_umask(
         os.umask(old)
     for name in ("en/sample.pdf", "manifest.json"):
         assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o666 & ~umask, name
+
+
+BUILD = [sys.executable, "-m", "msc_leaflet", "build"]
+
+
+def manifest_of(root: Path, out: Path, cwd: Path, *args: str) -> dict[str, Any]:
+    """The manifest of ``build -l th`` of the sample leaflet, run in ``cwd``: Thai has
+    no catalog there, so each output records warnings naming files that do not exist."""
+    subprocess.run(
+        [*BUILD, "-q", "-l", "th", "-p", str(root), "-o", str(out), *args],
+        cwd=cwd,
+        env=os.environ,
+        check="--strict" not in args,  # refused: no catalog
+    )
+    loaded: dict[str, Any] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_manifest_names_missing_files_from_the_project_wherever_it_ran(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A print shop compares the manifest of its rebuild with the clinic's. A warning
+    about a catalog that does not exist yet named it from the folder the build ran in
+    (``project/locales/th/...`` from one, ``../locales/th/...`` from another), so the
+    same project gave two manifests, and a later build read the record from its own
+    folder as a file that is not there."""
+    root = make_project()
+    above = manifest_of(root, tmp_path / "out-above", tmp_path)
+    inside = manifest_of(root, tmp_path / "out-inside", root / "leaflets")
+    assert (tmp_path / "out-above" / "manifest.json").read_bytes() == (
+        tmp_path / "out-inside" / "manifest.json"
+    ).read_bytes()
+    warnings = above["outputs"]["th/sample.pdf"]["warnings"]
+    assert warnings[0].startswith("locales/th/LC_MESSAGES/sample.po: warning: no th catalog")
+    assert inside == above
+    # Refused by --strict, the problems listed in the refusal name their files so too.
+    for cwd in (tmp_path, root / "leaflets"):
+        strict = manifest_of(root, tmp_path / f"strict-{cwd.name}", cwd, "--strict")
+        message = strict["failures"]["th/sample.pdf"]["message"]
+        assert message.startswith("leaflets/sample.yaml: error: --strict:")
+        assert "\n  locales/th/LC_MESSAGES/sample.po: warning: no th catalog" in message
+    # Up to date, read back from yet another folder: the record still names the file.
+    done = subprocess.run(
+        [*BUILD, "--json", "-l", "th", "-p", str(root), "-o", str(tmp_path / "out-above")],
+        cwd=root / "organisations",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (output,) = json.loads(done.stdout)["outputs"]
+    assert output["status"] == "skipped"
+    assert output["warnings"][0]["file"] == "locales/th/LC_MESSAGES/sample.po"
