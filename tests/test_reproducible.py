@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from conftest import leaflet_yaml
+
 
 def build(root: Path, out: Path, cwd: Path, **env: str) -> bytes:
     """The PDF of the sample leaflet built by ``python -m msc_leaflet`` in ``cwd``."""
@@ -116,3 +118,40 @@ def test_the_manifest_names_missing_files_from_the_project_wherever_it_ran(
     (output,) = json.loads(done.stdout)["outputs"]
     assert output["status"] == "skipped"
     assert output["warnings"][0]["file"] == "locales/th/LC_MESSAGES/sample.po"
+
+
+def test_pictures_do_not_carry_the_projects_folder_into_the_pdf(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """ReportLab names a picture drawn from its file after the file's path, and writes
+    that name into the page: the same project copied to another folder (the print
+    shop's checkout, a path with spaces and Thai letters) gave other bytes. A PNG with
+    transparency, a JPEG and the organisation's logo, each as a screen build draws them
+    from the file."""
+    import shutil
+
+    from PIL import Image
+
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    blocks = (
+        "- figure: pictures/chart.png\n  alt: A chart.\n"
+        "- figure: pictures/room.jpg\n  alt: A room.\n- paragraph: After the pictures.\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    (root / "pictures").mkdir()
+    Image.new("RGBA", (40, 30), (0, 128, 128, 100)).save(root / "pictures" / "chart.png")
+    Image.new("RGB", (40, 30), "teal").save(root / "pictures" / "room.jpg")
+    Image.new("RGB", (20, 20), "navy").save(root / "pictures" / "logo.png")
+    organisation = root / "organisations" / "test-clinic.yaml"
+    organisation.write_text(
+        organisation.read_text(encoding="utf-8") + "logo: pictures/logo.png\n", encoding="utf-8"
+    )
+    copy = tmp_path / "print shop" / "ร้านพิมพ์"
+    shutil.copytree(root, copy)
+    built = [
+        build_leaflet(Project.at(folder), "sample", "en", tmp_path / f"out-{n}").path.read_bytes()
+        for n, folder in enumerate((root, copy))
+    ]
+    assert built[0] == built[1]
