@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -114,17 +114,55 @@ def display_path(path: Path) -> str:
 _PATH_WORD = re.compile(r"""(?<![^\s(\[{"'`])[^\s:()\[\]{}"'`]*[/.][^\s:()\[\]{}"'`]*""")
 
 
+#: The file a finding names, at the start of its text or of an indented line in it (a
+#: --strict refusal lists its problems so): all up to its line number and severity,
+#: spaces included, and a file whether or not it exists yet (the catalog a warning asks
+#: for). Not an option (``--locale xx: error: ...``).
+_FINDING_FILE = (
+    r"^(?P<indent>[ \t]*)(?P<file>[^\s:-][^\n:]*?)"
+    r"(?=(?::[0-9]+){0,2}: (?:error|warning|info): )"
+)
+_PATHS = re.compile(rf"{_FINDING_FILE}|(?P<word>{_PATH_WORD.pattern})", re.MULTILINE)
+
+
 def recorded_text(text: str, root: Path) -> str:
     """``text`` (a finding as shown here) with every file of the project at ``root``
     named from the project's folder: what a record kept for later (the build manifest)
-    holds, the same wherever the command ran and with no path of this machine in it."""
+    holds, the same wherever the command ran and with no path of this machine in it.
+    A finding's own file outside the project is recorded whole, so that no reader takes
+    it for one of the project's."""
     base = root.resolve()
 
     def in_project(word: str) -> str | None:
         found = project_file(Path.cwd() / word, base)
         return found if found and (base / found).exists() else None
 
-    return _PATH_WORD.sub(lambda m: in_project(m.group(0)) or m.group(0), text)
+    def finding_file(file: str) -> str:
+        return project_file(Path.cwd() / file, base) or os.path.abspath(file)
+
+    return _each_path(text, finding_file, in_project)
+
+
+def _each_path(
+    text: str, finding_file: Callable[[str], str], word: Callable[[str], str | None]
+) -> str:
+    """``text`` with the file of each finding in it (`_FINDING_FILE`) named by
+    ``finding_file``, and each other word that names a file by ``word`` (kept as
+    written where it gives None). One pass, so no path is renamed twice."""
+
+    def named(match: re.Match[str]) -> str:
+        if match["word"] is not None:
+            return word(match["word"]) or match["word"]
+        file = match["file"]
+        return match["indent"] + (finding_file(file) if _names_file(file) else file)
+
+    return _PATHS.sub(named, text)
+
+
+def _names_file(place: str) -> bool:
+    """Whether a finding's place is a file's path (it holds a '/' or a '.'), not a
+    variable such as ``SOURCE_DATE_EPOCH`` or the ``.`` of a finding of no place."""
+    return "/" in place or "." in place.strip(".")
 
 
 def project_file(path: Path, root: Path) -> str | None:
@@ -146,7 +184,10 @@ def shown_text(text: str, root: Path) -> str:
             return None
         return display_path(root / word)
 
-    return _PATH_WORD.sub(lambda m: from_here(m.group(0)) or m.group(0), text)
+    def finding_file(file: str) -> str:
+        return file if os.path.isabs(file) else display_path(root / file)
+
+    return _each_path(text, finding_file, from_here)
 
 
 @dataclass(frozen=True)

@@ -411,6 +411,8 @@ def list_leaflets(
     as_json = json_wanted(json_output, format)
 
     def action() -> None:
+        import dataclasses
+
         from ..errors import Finding, LeafletError, shown_text
         from .list import as_json_document, summarise
 
@@ -431,7 +433,8 @@ def list_leaflets(
         for text in dict.fromkeys(map(str, problems)):
             typer.echo(text, err=True)
         for warning in failed:  # its cause names files as the manifest does: from here
-            typer.echo(shown_text(str(warning), project), err=True)
+            shown = dataclasses.replace(warning, message=shown_text(warning.message, project))
+            typer.echo(str(shown), err=True)
         if problems:
             raise typer.Exit(1)
 

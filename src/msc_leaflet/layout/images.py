@@ -25,7 +25,8 @@ scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image, ImageMath
@@ -88,22 +89,42 @@ def draw_picture(
     x, y, width, height = box
     note_placed(canvas, path, shown_size(path)[0], width)
     turned = orientation(path)
-    if turned == 1:
-        canvas.drawImage(source, x, y, width, height, mask=mask)
+    with named_by_content(source) as picture:
+        if turned == 1:
+            canvas.drawImage(picture, x, y, width, height, mask=mask)
+            return
+
+        def shown(u: float, v: float) -> tuple[float, float]:  # PDF's y runs up, EXIF's down
+            sx, sy = SHOWN[turned](u, 1 - v)
+            return sx, 1 - sy
+
+        (e, f), (ax, ay), (cx, cy) = shown(0, 0), shown(1, 0), shown(0, 1)
+        canvas.saveState()
+        canvas.transform(
+            (ax - e) * width, (ay - f) * height, (cx - e) * width, (cy - f) * height,
+            x + e * width, y + f * height,
+        )  # fmt: skip
+        canvas.drawImage(picture, 0, 0, 1, 1, mask=mask)
+        canvas.restoreState()
+
+
+@contextmanager
+def named_by_content(source: str | ImageReader) -> Iterator[ImageReader]:
+    """``source`` as a reader of its pixels while it is drawn. ReportLab names a picture
+    drawn from a file name after that name, the file's full path, and writes the name
+    into the page: the same project in another folder gave other bytes. A reader is
+    named after its pixels, and embedded as the file was (a JPEG's own bytes, anything
+    else compressed). The reader made here is emptied once drawn: it holds the decoded
+    pixels, and a JPEG's reader refers to itself, so only a full garbage collection
+    would free them (eight large photos took 1.2 GB more)."""
+    if not isinstance(source, str):
+        yield source
         return
-
-    def shown(u: float, v: float) -> tuple[float, float]:  # PDF's y runs up, EXIF's down
-        sx, sy = SHOWN[turned](u, 1 - v)
-        return sx, 1 - sy
-
-    (e, f), (ax, ay), (cx, cy) = shown(0, 0), shown(1, 0), shown(0, 1)
-    canvas.saveState()
-    canvas.transform(
-        (ax - e) * width, (ay - f) * height, (cx - e) * width, (cy - f) * height,
-        x + e * width, y + f * height,
-    )  # fmt: skip
-    canvas.drawImage(source, 0, 0, 1, 1, mask=mask)
-    canvas.restoreState()
+    reader = ImageReader(source)
+    try:
+        yield reader
+    finally:
+        reader.__dict__.clear()
 
 
 def note_placed(canvas: object, path: Path, pixels_wide: float, points_wide: float) -> None:
