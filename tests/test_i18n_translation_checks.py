@@ -2040,3 +2040,26 @@ def test_a_leading_zero_is_the_same_number(
     """15/05/2026 written as 2026年5月15日 was refused ("number missing or changed: 05"):
     a leading zero was kept in the value, so 05 and 5 were two numbers."""
     assert _verdict_from("vi", source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "verdict"),
+    [
+        (
+            "Đừng ăn sau 22 giờ tối hôm trước.",
+            "en",
+            "Do not eat after 22:00 the evening before.",
+            "pass",
+        ),
+        ("Gặp lúc 8 giờ sáng ngày mai.", "en", "See you at 8 a.m. tomorrow.", "pass"),
+        ("Gặp lúc 8:30 ngày mai.", "en", "See you at 8:30 tomorrow.", "pass"),
+        ("Gặp lúc 8 giờ sáng ngày mai.", "en", "See you at 9 a.m. tomorrow.", "error"),
+    ],
+)
+def test_a_time_of_day_takes_no_unit_after_it(
+    source: str, language: str, translation: str, verdict: str
+) -> None:
+    """ "22 giờ tối hôm trước" (10 pm the evening before) and "8:30 ngày mai" (8:30
+    tomorrow) were read as 22 days and 8:30 days: the word after a time (hôm, ngày, day)
+    was taken for its unit, and the right translation refused as a missing unit."""
+    assert _verdict_from("vi", source, translation, language) == verdict

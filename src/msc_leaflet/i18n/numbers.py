@@ -143,6 +143,7 @@ class _Found:
     halved: int | None = None  # 2 ชั่วโมงครึ่ง: where the 2 ends, its unit before the half
     unit: str = ""  # the unit a word says itself: Arabic يومين, two days
     rate: bool = False  # the 1 of 1日2回, 1回2錠: "a day", "each time", no count
+    clock: bool = False  # a time of day (8:30, 8 giờ tối): no unit is its (8:30 ngày mai)
 
 
 #: Texts whose numbers `read` keeps: a build reads each printed text twice (its
@@ -369,6 +370,8 @@ def _unit(text: str, number: _Found, language: str) -> tuple[str, int] | None:
     (两个半小时, two and a half hours)."""
     if number.unit:
         return number.unit, number.end
+    if number.clock:  # 8 giờ sáng ngày mai: tomorrow at 8 am, no 8 days
+        return None
     if number.halved is not None and (unit := _unit_after(text, number.halved, language)):
         return unit
     return _unit_after(text, number.end, language) or _unit_around_half(text, number, language)
@@ -394,8 +397,8 @@ def _found(text: str, language: str, spelled: list[_Found]) -> list[_Found]:
     ครึ่ง of 1 เม็ดครึ่ง, read with its 1) is not read again."""
     base = _base(language)
     found = [
-        _Found(value, start, end, ahead=_unit_before(text, start, base))
-        for value, start, end in _digits(text, language)
+        _Found(value, start, end, ahead=_unit_before(text, start, base), clock=clock)
+        for value, start, end, clock in _digits(text, language)
     ]
     found += [
         _Found(value, start, end, ahead=(name, start))
@@ -793,12 +796,13 @@ def lists(unit: str, language: str) -> bool:
     return bool(language) and (unit in (_units().get(base) or {}) or unit in before)
 
 
-def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
-    """Each number's value, start and end. In a language that writes a decimal comma
-    (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000 is 1000, so 1,000 there is 1: the value
-    its reader takes it for. A fraction is its value (½, 1/2 and 0.5 are 0.5; 1½ and
-    1 1/2 are 1.5), and a minus sign is kept (−80 °C is not 80 °C)."""
-    found: list[tuple[str, int, int]] = []
+def _digits(text: str, language: str) -> list[tuple[str, int, int, bool]]:
+    """Each number's value, start and end, and whether it is a time of day. In a
+    language that writes a decimal comma (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000
+    is 1000, so 1,000 there is 1: the value its reader takes it for. A fraction is its
+    value (½, 1/2 and 0.5 are 0.5; 1½ and 1 1/2 are 1.5), and a minus sign is kept
+    (−80 °C is not 80 °C)."""
+    found: list[tuple[str, int, int, bool]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
     times = {m.start(): m for m in _TIME.finditer(text)}
     skip_to = 0
@@ -810,19 +814,19 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
         ranged = clock_end >= 0 and bool(_range(_base(language)).fullmatch(text[clock_end:start]))
         if start in times and (time := _time(times[start])):
             time, time_end = _meridiem(text, time, start, times[start].end(), language, ranged)
-            found.append((time, start, time_end))
+            found.append((time, start, time_end, True))
             skip_to = clock_end = time_end
             continue
         if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
             fraction = fractions[start]
             part = Fraction(int(fraction.group(1)), int(fraction.group(2)))
             if part < 1 and found and _mixed(text, found[-1], start):
-                whole, whole_start, _ = found.pop()  # 1 1/2
-                found.append((_decimal(Fraction(whole) + part), whole_start, fraction.end()))
+                whole, whole_start, _, _ = found.pop()  # 1 1/2
+                found.append((_decimal(Fraction(whole) + part), whole_start, fraction.end(), False))
                 skip_to = fraction.end()
                 continue
             if 0 < part < 1:
-                found.append((_decimal(part), _signed(text, start), fraction.end()))
+                found.append((_decimal(part), _signed(text, start), fraction.end(), False))
                 skip_to = fraction.end()
                 continue
         written, power = match.group(0), ""
@@ -862,7 +866,8 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
             value, end = _meridiem(text, value, start, end, language, ranged)
             skip_to = end  # the 30 of 2点30分 is the time's minutes
             clock_end = end if end > digits_end else clock_end
-        found.append((("-" + value) if begin < start else value, begin, end))
+        clock = begin == start and clock_end == end
+        found.append((("-" + value) if begin < start else value, begin, end, clock))
     return found
 
 
@@ -1046,9 +1051,9 @@ def _decimal(value: Fraction) -> str:
     return format(exact.normalize(), "f")
 
 
-def _mixed(text: str, whole: tuple[str, int, int], start: int) -> bool:
+def _mixed(text: str, whole: tuple[str, int, int, bool], start: int) -> bool:
     """Whether the number ``whole`` ends one space before ``start`` (1 1/2)."""
-    value, _, end = whole
+    value, _, end, _ = whole
     return value.isdigit() and end + 1 == start and text[end] in _SPACES
 
 
