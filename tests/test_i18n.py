@@ -1052,3 +1052,33 @@ def test_a_letter_no_font_draws_in_a_clinic_address_names_its_language_line(
         build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path / "o")
     assert caught.value.location.path == path and caught.value.location.line == 6, caught.value
     assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_leaflet_saved_decomposed_keeps_its_translations(tmp_path: Path) -> None:
+    """A Vietnamese leaflet re-saved by an editor in NFD ("ế" as e ◌̂ ◌́) looks the same,
+    but its msgids were no longer the catalog's: the build refused the translation
+    (I18N014, 0 of N messages) and `i18n update` turned every translation fuzzy, a
+    translator's finished work lost until re-approved. The text is read composed (NFC),
+    as the page prints it: nothing changes for the catalog."""
+    import unicodedata
+
+    from i18n_support import set_msgstr
+
+    root = tmp_path / "clinic"
+    assert invoke("init", str(root), "--language", "vi")[0] == 0
+    assert invoke("i18n", "init", "en", "--project", str(root))[0] == 0
+    po = root / "locales" / "en" / "LC_MESSAGES" / "first-leaflet.po"
+    for entry in read_po(po).active:
+        set_msgstr(po, entry.msgctxt or "", f"English text number {len(entry.msgid)}.")
+    leaflet = root / "leaflets" / "first-leaflet.yaml"
+    composed = leaflet.read_text("utf-8")
+    leaflet.write_text(unicodedata.normalize("NFD", composed), "utf-8")
+    assert unicodedata.normalize("NFD", composed) != composed
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0, output
+    entries = read_po(po).active
+    assert entries and not [e.msgctxt for e in entries if e.fuzzy or not e.msgstr]
+    template = (root / "locales" / "first-leaflet.pot").read_text("utf-8")
+    assert unicodedata.is_normalized("NFC", template)
+    code, output = invoke("i18n", "check", "--project", str(root), "--json")
+    assert "I18N014" not in output, output

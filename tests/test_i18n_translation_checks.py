@@ -1972,3 +1972,94 @@ def test_no_shipped_catalog_or_fixture_has_a_changed_month_or_swapped_number() -
         if isinstance(f, CheckFinding) and any(w in f.message for w in words)
     ]
     assert found == []
+
+
+def _verdict_from(source_language: str, source: str, translation: str, language: str) -> str:
+    """As `_number_verdict`, for a leaflet written in ``source_language``."""
+    codes = (NUMBERS.code, "I18N021")
+    found = [
+        p
+        for p in check_translation(source, translation, language, source_language=source_language)
+        if p.code in codes
+    ]
+    if any(p.severity == "error" for p in found):
+        return "error"
+    return "warn" if found else "pass"
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "verdict"),
+    [
+        # A clock time said the Vietnamese way is the time the translation writes.
+        ("Lịch hẹn lúc 8 giờ 30.", "en", "The appointment is at 8:30.", "pass"),
+        ("Lịch hẹn lúc 8 giờ 30.", "th", "นัดเวลา 08.30 น.", "pass"),
+        ("Lịch hẹn lúc 8 giờ 30.", "zh_Hans", "预约时间是8点30分。", "pass"),
+        ("Lịch hẹn lúc 8 giờ 30 phút.", "en", "The appointment is at 8:30.", "pass"),
+        ("Đừng ăn sau 22 giờ tối.", "en", "Do not eat after 22:00.", "pass"),
+        ("Đừng ăn sau 10 giờ tối.", "en", "Do not eat after 10 p.m.", "pass"),
+        ("Đừng ăn sau 22 giờ tối.", "th", "อย่ารับประทานอาหารหลัง 22.00 น.", "pass"),
+        ("Đừng ăn sau 22 giờ tối.", "zh_Hans", "晚上22点以后不要吃东西。", "pass"),
+        ("Gọi từ 8 giờ 30 đến 17 giờ.", "en", "Call from 8:30 to 17:00.", "pass"),
+        ("Gọi từ 8 giờ 30 đến 17 giờ.", "th", "โทร 08.30–17.00 น.", "pass"),
+        ("Gọi từ 8 giờ 30 đến 17 giờ.", "zh_Hans", "8点30分至17点打电话。", "pass"),
+        # Another time is still refused…
+        ("Lịch hẹn lúc 8 giờ 30.", "en", "The appointment is at 9:30.", "error"),
+        ("Lịch hẹn lúc 8 giờ 30.", "en", "The appointment is at 8:00.", "error"),
+        ("Đừng ăn sau 22 giờ tối.", "en", "Do not eat after 21:00.", "error"),
+        ("Gọi từ 8 giờ 30 đến 17 giờ.", "en", "Call from 8:30 to 18:00.", "error"),
+        # … and hours of time stay hours: a duration is no time of day.
+        ("Nghỉ 2 giờ 30 phút.", "en", "Rest for 2 hours 30 minutes.", "pass"),
+        ("Nhịn ăn 12 giờ.", "en", "Fast for 12 hours.", "pass"),
+        ("Nhịn ăn 12 giờ.", "en", "Fast for 12 days.", "error"),
+        ("Nhịn ăn 10 đến 12 giờ.", "en", "Fast for 10 to 12 hours.", "pass"),
+    ],
+)
+def test_a_vietnamese_clock_time_is_a_time_not_hours(
+    source: str, language: str, translation: str, verdict: str
+) -> None:
+    """A Vietnamese leaflet's "lúc 8 giờ 30" (at 8:30), "22 giờ tối" (10 pm) and "từ
+    8 giờ 30 đến 17 giờ" were read as hours of time, so every right translation (8:30,
+    22:00, 08.30–17.00 น., 8点30分至17点) was refused as a lost 30 or a missing unit and
+    the leaflet printed in Vietnamese."""
+    assert _verdict_from("vi", source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "verdict"),
+    [
+        ("Hẹn ngày 15/05/2026.", "zh_Hans", "预约日期是2026年5月15日。", "pass"),
+        ("Hẹn ngày 15/05/2026.", "en", "Your appointment is on 15 May 2026.", "pass"),
+        ("Hẹn ngày 05/06/2026.", "en", "Your appointment is on 5 June 2026.", "pass"),
+        ("Hẹn ngày 15/05/2026.", "zh_Hans", "预约日期是2026年6月15日。", "error"),
+        ("Hẹn ngày 15/05/2026.", "en", "Your appointment is on 16 May 2026.", "error"),
+    ],
+)
+def test_a_leading_zero_is_the_same_number(
+    source: str, language: str, translation: str, verdict: str
+) -> None:
+    """15/05/2026 written as 2026年5月15日 was refused ("number missing or changed: 05"):
+    a leading zero was kept in the value, so 05 and 5 were two numbers."""
+    assert _verdict_from("vi", source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "verdict"),
+    [
+        (
+            "Đừng ăn sau 22 giờ tối hôm trước.",
+            "en",
+            "Do not eat after 22:00 the evening before.",
+            "pass",
+        ),
+        ("Gặp lúc 8 giờ sáng ngày mai.", "en", "See you at 8 a.m. tomorrow.", "pass"),
+        ("Gặp lúc 8:30 ngày mai.", "en", "See you at 8:30 tomorrow.", "pass"),
+        ("Gặp lúc 8 giờ sáng ngày mai.", "en", "See you at 9 a.m. tomorrow.", "error"),
+    ],
+)
+def test_a_time_of_day_takes_no_unit_after_it(
+    source: str, language: str, translation: str, verdict: str
+) -> None:
+    """ "22 giờ tối hôm trước" (10 pm the evening before) and "8:30 ngày mai" (8:30
+    tomorrow) were read as 22 days and 8:30 days: the word after a time (hôm, ngày, day)
+    was taken for its unit, and the right translation refused as a missing unit."""
+    assert _verdict_from("vi", source, translation, language) == verdict

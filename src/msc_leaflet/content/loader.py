@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeGuard, assert_never
@@ -103,10 +104,13 @@ class _Reader:
         value = str(node.value)
         if problem := invisible_only(self.path, node, f"'{context}'"):
             raise problem
-        text = m.Text(
-            value.strip(), context, node.start_mark.line + 1, comment,
-            column=_first_column(node, value),
-        )  # fmt: skip
+        # One spelling per text, as the page prints it (NFC): a leaflet saved decomposed
+        # (an editor's NFD, "ế" as e ◌̂ ◌́) is still the msgid its catalogs translate, not
+        # 42 new messages that turn every translation fuzzy. Its columns are then no
+        # longer the file's, so a message names the line alone.
+        composed = unicodedata.normalize("NFC", value.strip())
+        column = _first_column(node, value) if composed == value.strip() else 0
+        text = m.Text(composed, context, node.start_mark.line + 1, comment, column=column)
         try:
             parse_inline(value)
             silent = wordless(value, needs_words)

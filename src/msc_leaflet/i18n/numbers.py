@@ -143,6 +143,7 @@ class _Found:
     halved: int | None = None  # 2 ชั่วโมงครึ่ง: where the 2 ends, its unit before the half
     unit: str = ""  # the unit a word says itself: Arabic يومين, two days
     rate: bool = False  # the 1 of 1日2回, 1回2錠: "a day", "each time", no count
+    clock: bool = False  # a time of day (8:30, 8 giờ tối): no unit is its (8:30 ngày mai)
 
 
 #: Texts whose numbers `read` keeps: a build reads each printed text twice (its
@@ -369,6 +370,8 @@ def _unit(text: str, number: _Found, language: str) -> tuple[str, int] | None:
     (两个半小时, two and a half hours)."""
     if number.unit:
         return number.unit, number.end
+    if number.clock:  # 8 giờ sáng ngày mai: tomorrow at 8 am, no 8 days
+        return None
     if number.halved is not None and (unit := _unit_after(text, number.halved, language)):
         return unit
     return _unit_after(text, number.end, language) or _unit_around_half(text, number, language)
@@ -394,8 +397,8 @@ def _found(text: str, language: str, spelled: list[_Found]) -> list[_Found]:
     ครึ่ง of 1 เม็ดครึ่ง, read with its 1) is not read again."""
     base = _base(language)
     found = [
-        _Found(value, start, end, ahead=_unit_before(text, start, base))
-        for value, start, end in _digits(text, language)
+        _Found(value, start, end, ahead=_unit_before(text, start, base), clock=clock)
+        for value, start, end, clock in _digits(text, language)
     ]
     found += [
         _Found(value, start, end, ahead=(name, start))
@@ -793,34 +796,37 @@ def lists(unit: str, language: str) -> bool:
     return bool(language) and (unit in (_units().get(base) or {}) or unit in before)
 
 
-def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
-    """Each number's value, start and end. In a language that writes a decimal comma
-    (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000 is 1000, so 1,000 there is 1: the value
-    its reader takes it for. A fraction is its value (½, 1/2 and 0.5 are 0.5; 1½ and
-    1 1/2 are 1.5), and a minus sign is kept (−80 °C is not 80 °C)."""
-    found: list[tuple[str, int, int]] = []
+def _digits(text: str, language: str) -> list[tuple[str, int, int, bool]]:
+    """Each number's value, start and end, and whether it is a time of day. In a
+    language that writes a decimal comma (CLDR: Vietnamese, Lao) 0,5 is 0.5 and 1.000
+    is 1000, so 1,000 there is 1: the value its reader takes it for. A fraction is its
+    value (½, 1/2 and 0.5 are 0.5; 1½ and 1 1/2 are 1.5), and a minus sign is kept
+    (−80 °C is not 80 °C)."""
+    found: list[tuple[str, int, int, bool]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
     times = {m.start(): m for m in _TIME.finditer(text)}
     skip_to = 0
+    clock_end = -1  # where the last time of day ends: a range from it ends at a time
     for match in _NUMBER.finditer(text):
         start, end = match.start(), match.end()
         if start < skip_to:
             continue
+        ranged = clock_end >= 0 and bool(_range(_base(language)).fullmatch(text[clock_end:start]))
         if start in times and (time := _time(times[start])):
-            time, time_end = _meridiem(text, time, start, times[start].end(), language)
-            found.append((time, start, time_end))
-            skip_to = time_end
+            time, time_end = _meridiem(text, time, start, times[start].end(), language, ranged)
+            found.append((time, start, time_end, True))
+            skip_to = clock_end = time_end
             continue
         if start in fractions and int(fractions[start].group(2)):  # a fraction, 1/2
             fraction = fractions[start]
             part = Fraction(int(fraction.group(1)), int(fraction.group(2)))
             if part < 1 and found and _mixed(text, found[-1], start):
-                whole, whole_start, _ = found.pop()  # 1 1/2
-                found.append((_decimal(Fraction(whole) + part), whole_start, fraction.end()))
+                whole, whole_start, _, _ = found.pop()  # 1 1/2
+                found.append((_decimal(Fraction(whole) + part), whole_start, fraction.end(), False))
                 skip_to = fraction.end()
                 continue
             if 0 < part < 1:
-                found.append((_decimal(part), _signed(text, start), fraction.end()))
+                found.append((_decimal(part), _signed(text, start), fraction.end(), False))
                 skip_to = fraction.end()
                 continue
         written, power = match.group(0), ""
@@ -852,11 +858,16 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
             value = _decimal(Fraction(value) ** exponent)
         elif one and (size := _size_after(text, end, _base(language))):  # 100万, 1 ล้าน
             value, end = _decimal(Fraction(value) * size[0]), size[1]
+        if value.isdigit():  # 05 of 15/05/2026 is the 5 of 5月, of 15 May
+            value = value.lstrip("0") or "0"
         begin = _signed(text, start)
         if value.isdigit() and begin == start:
-            value, end = _meridiem(text, value, start, end, language)
+            digits_end = end
+            value, end = _meridiem(text, value, start, end, language, ranged)
             skip_to = end  # the 30 of 2点30分 is the time's minutes
-        found.append((("-" + value) if begin < start else value, begin, end))
+            clock_end = end if end > digits_end else clock_end
+        clock = begin == start and clock_end == end
+        found.append((("-" + value) if begin < start else value, begin, end, clock))
     return found
 
 
@@ -864,20 +875,24 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int]]:
 _MERIDIEM = re.compile(r"[ \u00a0\u202f]?([ap])\.?m\b\.?", re.IGNORECASE)
 
 
-def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tuple[str, int]:
+def _meridiem(
+    text: str, time: str, start: int, end: int, language: str, ranged: bool = False
+) -> tuple[str, int]:
     """``time`` ("8", "8:30"), from ``start`` to ``end``, in twenty-four hours if its
     language says it is in the morning or afternoon (8 pm, 晚上8点, 8 giờ tối, Thai
     2 ทุ่ม: 20), and where the number and its word end: 12 am is midnight (0), 12 pm
-    noon."""
+    noon. An hour past 12 (17 giờ, 14点30分) is in twenty-four hours already. ``ranged``:
+    the number ends a range from a time of day (từ 8 giờ 30 đến 17 giờ), so is one."""
     hour, _, minute = time.partition(":")
-    if len(hour) > 2 or not 1 <= int(hour) <= 12:
+    if len(hour) > 2 or not 1 <= int(hour) <= 24:
         return time, end
+    digits_end = end
     past = None if minute else _half_past(text, start, end, language)
     if past is not None:  # สองทุ่มครึ่ง, 8点半: half past
         minute = "30"
     late = None
-    if not minute and (clock := _minutes_after(text, end, language)):  # 2点30分, 2 giờ 30
-        minute, end, late = clock
+    if not minute and (clock := _minutes_after(text, start, end, language, ranged)):
+        minute, end, late = clock  # 2点30分, 2 giờ 30
     half, words = None, _hours(_base(language))
     if match := _MERIDIEM.match(text, end):
         half, end = ("pm" if match.group(1).casefold() == "p" else "am"), match.end()
@@ -887,28 +902,54 @@ def _meridiem(text: str, time: str, start: int, end: int, language: str) -> tupl
         before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES)
         for word, said in words.get("after", {}).items():
             if after.startswith(word) and _ends_word(text, gap + len(word), word, language):
-                half = said
+                half, end = said, gap + len(word)  # 8 giờ tối: the hour's, no hours of time
         hour_said = after.startswith(tuple(words.get("hour", {})))  # 8点
         if minute or hour_said or _hour_before(text, start, language):  # 8:00, ตี 2
             for word, said in words.get("before", {}).items():
                 if before.endswith(word):
                     half = said
     half = late or half
-    if half is None:
+    if end == digits_end and (ranged or _clock_cue(text, start, language)):
+        end = _past_hour_word(text, end, language)  # lúc 9 giờ: at 9 o'clock
+    if half is None or int(hour) > 12:
         return (f"{hour}:{minute}" if minute else hour), max(end, past or 0)
     hours = (int(hour) % 12 + _HALVES.get(half, int(half) if half.isdigit() else 0)) % 24
     return (f"{hours}:{minute}" if minute else f"{hours}"), max(end, past or 0)
 
 
+def _clock_cue(text: str, start: int, language: str) -> bool:
+    """Whether a word of `at` in `hours` stands right before the number at ``start``
+    (Vietnamese lúc 9 giờ, at 9 o'clock): the hour word after it then names the time
+    of day, though it also names hours of time (nhịn ăn 12 giờ, fast for 12 hours)."""
+    before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES).casefold()
+    words = tuple(_hours(_base(language)).get("at", {}))
+    return any(
+        before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
+        for word in words
+    )
+
+
+def _past_hour_word(text: str, end: int, language: str) -> int:
+    """Where a word of `hour` right after ``end`` ends (17 giờ), else ``end``."""
+    at = _past_spaces(text, end)
+    said = _said(text, at, dict.fromkeys(_hours(_base(language)).get("hour", {}), ""), language)
+    return said[1] if said else end
+
+
 _MINUTES = re.compile(r"\d{1,2}(?!\d)")
 
 
-def _minutes_after(text: str, end: int, language: str) -> tuple[str, int, str | None] | None:
-    """The minutes said after the hour word that follows the number ending at ``end``
-    (Chinese 2点30分, Japanese 2時30分, Vietnamese 2 giờ 30 chiều: 2:30), where they end,
-    and am or pm if a word of `later` in `hours` follows them (chiều, afternoon); or
-    None. Where the hour word also names hours of time (Vietnamese giờ: 2 giờ 30 phút
-    is two and a half hours) the minutes make a time only with such a word after."""
+def _minutes_after(
+    text: str, start: int, end: int, language: str, ranged: bool = False
+) -> tuple[str, int, str | None] | None:
+    """The minutes said after the hour word that follows the number from ``start`` to
+    ``end`` (Chinese 2点30分, Japanese 2時30分, Vietnamese 2 giờ 30 chiều: 2:30), where
+    they end, and am or pm if a word of `later` in `hours` follows them (chiều,
+    afternoon); or None. Where the hour word also names hours of time (Vietnamese giờ:
+    2 giờ 30 phút is two and a half hours) minutes with their word (phút) make a time
+    only with a word of `later` after, a word of `at` before (lúc 8 giờ 30 phút), or
+    after a time of day they range from (``ranged``); said bare (8 giờ 30) they are the
+    time's, as Vietnamese tells a time."""
     words = _hours(_base(language))
     at = _past_spaces(text, end)
     ahead = text[at : at + _UNIT_SPAN].casefold()
@@ -922,7 +963,8 @@ def _minutes_after(text: str, end: int, language: str) -> tuple[str, int, str | 
     named = _said(text, _past_spaces(text, stop), words.get("minute", {}), language)
     stop = named[1] if named else stop
     late = _said(text, _past_spaces(text, stop), words.get("later", {}), language)
-    if late is None and _unit_after(text, end, language) is not None:
+    cued = ranged or _clock_cue(text, start, language)
+    if late is None and named and not cued and _unit_after(text, end, language) is not None:
         return None  # 2 giờ 30 phút: hours and minutes of time, no time of day
     return f"{int(minutes.group(0)):02d}", late[1] if late else stop, late[0] if late else None
 
@@ -1009,9 +1051,9 @@ def _decimal(value: Fraction) -> str:
     return format(exact.normalize(), "f")
 
 
-def _mixed(text: str, whole: tuple[str, int, int], start: int) -> bool:
+def _mixed(text: str, whole: tuple[str, int, int, bool], start: int) -> bool:
     """Whether the number ``whole`` ends one space before ``start`` (1 1/2)."""
-    value, _, end = whole
+    value, _, end, _ = whole
     return value.isdigit() and end + 1 == start and text[end] in _SPACES
 
 
