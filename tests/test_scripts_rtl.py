@@ -3,6 +3,8 @@ layer every reader reads in source order (#16)."""
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 import unicodedata
 from collections import Counter
@@ -19,6 +21,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table
 from msc_leaflet.typeset import Run, default_family, make_paragraph, render
 from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.bidi import levels, visual_order
+from msc_leaflet.typeset.left_to_right import isolate_left_to_right
 from msc_leaflet.typeset.render import place_units
 from msc_leaflet.typeset.segmentation import SPACES
 from msc_leaflet.typeset.shaping import harfbuzz_font, shape
@@ -60,14 +63,19 @@ def test_left_to_right_text_has_no_bidi_work() -> None:
 
 
 def python_bidi_levels(text: str, base: int) -> list[int]:
-    """python-bidi's own run of the rules, for text without explicit controls."""
+    """python-bidi's own run of the rules, for text without explicit controls, with the
+    bracket pairs' rule N0 its pure-Python engine lacks (UAX #9 since 6.3: "(مرة)" in an
+    English paragraph is one left-to-right pair, as fribidi and ICU resolve it)."""
     from bidi import algorithm
+
+    from msc_leaflet.typeset.bidi import _pair_brackets_of_runs
 
     storage = algorithm.get_empty_storage()
     storage["base_level"], storage["base_dir"] = base, "LR"[base]
     algorithm.get_embedding_levels(text, storage, False, False)
     algorithm.explicit_embed_and_overrides(storage, False)
     algorithm.resolve_weak_types(storage, False)
+    _pair_brackets_of_runs(storage["chars"], storage["runs"])
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
     return [char["level"] for char in storage["chars"]]
@@ -953,3 +961,164 @@ def test_latin_phrases_joined_by_signs_inside_arabic_are_drawn_as_typed(
     text: str, shown_as: str
 ) -> None:
     assert shown_as in drawn_left_to_right(text), drawn_left_to_right(text)
+
+
+#: Brackets round Latin text inside Arabic (and round Arabic inside English): the pair
+#: takes the direction of what it holds (UAX #9 rule N0), so both brackets stand with
+#: it. Without the rule the closing bracket, between a Latin letter and the Arabic after
+#: it, took the line's direction and was drawn mirrored at the phrase's other end:
+#: "Vitamin D (cholecalciferol)" printed "(Vitamin D (cholecalciferol", a citation
+#: "Smith et al. (2020)" "(Smith et al. (2020". (lang, text, as drawn left to right)
+BRACKETS_ROUND_THE_OTHER_DIRECTION = [
+    ("ar", "خذ Vitamin D (cholecalciferol) يوميًا.", "Vitamin D (cholecalciferol)"),
+    ("ar", "راجع Smith et al. (2020) للمزيد.", "Smith et al. (2020)"),
+    ("ar", "دواء Interferon [IFN] فقط.", "Interferon [IFN]"),
+    ("ar", "خلايا MSC (Mesenchymal) فقط.", "MSC (Mesenchymal)"),
+    ("fa", "داروی Vitamin D (D3) روزانه.", "Vitamin D (D3)"),
+    # A zero-width non-joiner (class BN) sends the paragraph through python-bidi's run.
+    ("fa", "داروی Vitamin D (D3) برای سلول‌ها.", "Vitamin D (D3)"),
+    # A left-to-right paragraph: the Arabic in brackets stays between them.
+    ("en", "Take the tablet (قرص) 2 times daily.", "(صرق) 2"),
+    ("en", "Ask [الطبيب] 5 times.", "[بيبطلا] 5"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "shown_as"), BRACKETS_ROUND_THE_OTHER_DIRECTION)
+def test_brackets_take_the_direction_of_what_they_hold(lang: str, text: str, shown_as: str) -> None:
+    drawn = drawn_left_to_right(text, lang)
+    assert shown_as in drawn, drawn
+
+
+def test_an_earlier_pair_and_an_arabic_mark_after_a_bracket_follow_rule_n0() -> None:
+    # A pair resolved before is strong for the next one's context (N0 c), and a mark
+    # typed after a bracket (here a fathatan) takes the bracket's direction.
+    text = "ا MSC(ب)& (CHANGE)"
+    resolved = levels(text, True)
+    assert [resolved[i] for i, c in enumerate(text) if c in "()"] == [1, 1, 1, 1]
+    marked = "Take (قرص)\u064b 2 daily"
+    assert levels(marked, False)[marked.index(")") + 1] == 0
+
+
+#: Tokens of the paragraphs `random_mixed_paragraph` makes: Arabic words, Latin words and
+#: phrases, numbers in both digit sets, addresses, signs and punctuation.
+ARABIC_WORDS = ["الدم", "خلايا", "المريض", "يوميًا", "مرتين", "الطبيب", "علاج", "في", "من"]
+LATIN_WORDS = ["MSC", "Test Clinic", "mg", "Art", "CHANGE-ME", "e-mail", "SpO2", "COVID-19"]
+NUMBERS = ["500", "2.5", "10-12", "38°", "50%", "+66", "2026-05-12", "08:30", "1,000"]
+NUMBERS += ["120/min", "٢٥", "٢٫٥", "٥٠٪"]
+ADDRESSES = ["https://example.org/a-1", "info@example.org", "example.org"]
+SIGNS = [*",.:;!?،؛؟«»\"'()[]", "-", "–", "—", "/", "%", "+", "°", "#", "&"]
+PAIRS = [("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ('"', '"')]
+
+
+def random_mixed_paragraph(rnd: random.Random, brackets: bool) -> str:
+    """A paragraph of 2–8 tokens, some in brackets or quotes, most parted by a space.
+    Two left-to-right tokens are never typed together (38°mg): the text policy draws
+    such a run as typed, one stretch, where isolating only its number would part it."""
+    tokens = []
+    for _ in range(rnd.randint(2, 8)):
+        kind = rnd.random()
+        pool = (
+            ARABIC_WORDS if kind < 0.35 else LATIN_WORDS if kind < 0.55
+            else NUMBERS if kind < 0.75 else ADDRESSES if kind < 0.82 else SIGNS
+        )  # fmt: skip
+        token = rnd.choice([t for t in pool if brackets or t not in ("(", ")", "[", "]")])
+        if rnd.random() < 0.15:
+            opening, closing = rnd.choice(PAIRS if brackets else PAIRS[3:])
+            token = opening + token + closing
+        tokens.append(token)
+    ltr = {*LATIN_WORDS, *NUMBERS, *ADDRESSES}
+    text = tokens[0]
+    for before, token in itertools.pairwise(tokens):
+        glued = rnd.random() < 0.3 and not (before in ltr and token in ltr)
+        text += ("" if glued else " ") + token
+    return text.strip()
+
+
+def drawn_clusters(text: str, lang: str, width: float = 5000) -> list[list[Any]]:
+    """Each line of the paragraph ``text``: its placed clusters, in reading order."""
+    family = default_family()
+    paragraph = make_paragraph([Run(text, family.regular, 11, black)], body_style(), lang)
+    paragraph.wrap(width, 1000)
+    return [
+        place_units(paragraph.units[line.start : line.end], 0.0)
+        for line in paragraph.lines_for(width)
+    ]
+
+
+def as_displayed(placed: list[Any]) -> str:
+    """The characters of a line in display order, as `bidi.get_display` gives them: a
+    right-to-left cluster of several characters (لا) written back to front."""
+    placed = sorted(placed, key=lambda p: p.x)
+    texts = (p.cluster.text for p in placed if not render.is_end_space(p))
+    levels_ = (p.piece.level for p in placed if not render.is_end_space(p))
+    return "".join(t[::-1] if level % 2 else t for t, level in zip(texts, levels_, strict=True))
+
+
+def reference_display(text: str, rtl: bool) -> str:
+    """python-bidi's display order (its Rust engine, UAX #9 with rule N0 and isolates),
+    with our documented deviation: each stretch `left_to_right` isolates, isolated."""
+    from bidi import get_display
+
+    typed = isolate_left_to_right(text) if rtl else text
+    shown = get_display(typed, base_dir="LR"[rtl])
+    return "".join(c for c in shown if c not in "\u2066\u2067\u2068\u2069")
+
+
+def mirrored_wrongly(placed: list[Any]) -> list[str]:
+    """The brackets of a line drawn mirrored at an even level or unmirrored at an odd one."""
+    wrong = []
+    for item in placed:
+        text = item.cluster.text
+        if text not in "()[]{}" or not item.cluster.glyphs:
+            continue
+        font = harfbuzz_font(item.piece.run.font).font
+        mirror = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{"}[text]
+        drawn_as = item.cluster.glyphs[0].gid
+        expected = mirror if item.piece.level % 2 else text
+        if drawn_as != font.get_nominal_glyph(ord(expected)):
+            wrong.append(f"{text} at level {item.piece.level}")
+    return wrong
+
+
+@pytest.mark.parametrize(
+    ("seed", "brackets"),
+    # Isolated numbers and paired brackets apart: python-bidi's engine looks for a
+    # bracket's context inside an isolate before it (08:30 {CHANGE-ME} drew the pair
+    # left to right), which fribidi, UAX #9 and we do not: each is checked without the
+    # other here, and together by the fixed cases above.
+    [(1, False), (2, False), (3, True)],
+)
+def test_drawn_order_is_the_bidi_algorithms(seed: int, brackets: bool) -> None:
+    # A differential test: generated mixes of Arabic, Latin, numbers, addresses and
+    # signs, in Arabic paragraphs and in English ones, drawn in python-bidi's order but
+    # where `left_to_right` documents otherwise; each bracket mirrored at odd levels only.
+    rnd = random.Random(seed)
+    differences = []
+    for _ in range(150):
+        rtl = rnd.random() < 0.75
+        text = random_mixed_paragraph(rnd, brackets)
+        if brackets and rtl and isolate_left_to_right(text) != text:
+            continue  # see above: isolated numbers are checked without brackets
+        if not rtl:
+            text = f"Take {text} daily"
+        (line,) = drawn_clusters(text, "ar" if rtl else "en")
+        if as_displayed(line) != reference_display(text, rtl) or mirrored_wrongly(line):
+            differences.append((text, as_displayed(line), mirrored_wrongly(line)))
+    assert differences == []
+
+
+def test_each_line_of_a_wrapped_arabic_paragraph_is_reordered_by_itself() -> None:
+    # UAX #9 L1-L2: levels are the paragraph's, but each line is reordered alone, so a
+    # Latin phrase broken across two lines keeps each part at its own line's side.
+    # Words and Arabic-Indic numbers parted by single spaces resolve alike in a line and
+    # in the paragraph (not "500", a Latin number after "Test" on the line before: W7),
+    # so each line must show what python-bidi shows for its text alone.
+    rnd = random.Random(4)
+    words = ["الدم", "خلايا", "المريض", "مرتين", "Test", "Clinic", "MSC", "٢٥"]
+    for _ in range(20):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(6, 14)))
+        lines = drawn_clusters(text, "ar", width=70)
+        assert len(lines) > 1
+        for line in lines:
+            typed = "".join(p.cluster.text for p in line)
+            assert as_displayed(line) == reference_display(typed.strip(), True), text

@@ -9,8 +9,9 @@ order (rule L2: reverse every run at or above each odd level). The PDF text laye
 the logical order: glyphs are written in reading order at their visual positions
 (``reading_order``).
 
-Levels are those of python-bidi's reference implementation (``bidi.algorithm``); ICU's,
-the better-kept one, is not exposed by icu4py. A paragraph without explicit controls
+Levels are those of python-bidi's reference implementation (``bidi.algorithm``), with
+the bracket pairs' rule N0 it lacks (UAX #9 since 6.3, below); ICU's, the better-kept
+one, is not exposed by icu4py. A paragraph without explicit controls
 (every one the layout sets) gets them from the same rules applied to a string of class
 letters (`_implicit_levels`), a tenth of the time. Lines break on logical text first,
 as UAX #9 requires (levels are resolved per paragraph, reordering is per line).
@@ -23,6 +24,9 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
+from typing import Any
+
+from ..data import data_path
 
 # Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, presentation
 # forms) and explicit right-to-left controls: without any, a left-to-right paragraph
@@ -50,7 +54,7 @@ def _resolved(text: str, base: int) -> tuple[int, ...]:
         return _isolated_levels(text, base)
     classes = text.translate(_CLASSES)
     if _UNLISTED not in classes:
-        return _implicit_levels(classes, base)
+        return _implicit_levels(classes, base, text)
     from bidi import algorithm
 
     storage = algorithm.get_empty_storage()
@@ -59,6 +63,7 @@ def _resolved(text: str, base: int) -> tuple[int, ...]:
     algorithm.get_embedding_levels(text, storage, False, False)
     algorithm.explicit_embed_and_overrides(storage, False)
     algorithm.resolve_weak_types(storage, False)
+    _pair_brackets_of_runs(storage["chars"], storage["runs"])  # N0: python-bidi has none
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
     resolved = iter(char["level"] for char in storage["chars"])
@@ -165,7 +170,8 @@ def _embedding_level(text: str, at: int, base: int) -> int:
 # applied here to a string of one letter per character class, a few regular
 # expressions instead of a dictionary per character: 0.45 ms of every Arabic
 # paragraph, which a batch, building each paragraph once, pays in full. Same levels
-# as python-bidi on millions of random texts of these classes.
+# as python-bidi on millions of random texts of these classes (and, with N0, as
+# fribidi's on ten thousand generated Arabic and English paragraphs).
 _LETTERS = {
     "L": "L", "R": "R", "AL": "A", "EN": "E", "ES": "s", "ET": "t", "AN": "N",
     "CS": "c", "NSM": "m", "ON": "o", "WS": "w", "S": "S",
@@ -203,10 +209,12 @@ _TO_BASE = (str.maketrans("Sow", "LLL"), str.maketrans("Sow", "RRR"))
 _IMPLICIT = ({"L": 0, "R": 1, "E": 2, "N": 2}, {"L": 2, "R": 1, "E": 2, "N": 2})  # I1, I2
 
 
-def _implicit_levels(classes: str, base: int) -> tuple[int, ...]:
-    """Levels of a paragraph of one run (see above), from its class letters."""
+def _implicit_levels(classes: str, base: int, text: str = "") -> tuple[int, ...]:
+    """Levels of a paragraph of one run (see above), from its class letters and its
+    ``text`` (for its brackets, rule N0)."""
     edge = "LR"[base]  # sor and eor, at both ends
     classes = edge + classes + edge
+    typed = classes  # before W1, for the marks after a bracket (N0)
     if "m" in classes:  # W1: nonspacing marks take the class of what they follow
         classes = _NSM.sub(lambda m: m.string[m.start() - 1] * len(m[0]), classes)
     if "E" in classes:
@@ -221,10 +229,121 @@ def _implicit_levels(classes: str, base: int) -> tuple[int, ...]:
     classes = classes.translate(_TO_ON)  # W6
     if "E" in classes:
         classes = _AFTER_L.sub(lambda m: m[0].replace("E", "L"), classes)  # W7
+    if _OPENING.search(text):
+        classes = _paired_brackets(text, classes, typed, edge)
     other = "RL"[base]
     classes = _BETWEEN[base].sub(lambda m: other * len(m[0]), classes)  # N1
     classes = classes.translate(_TO_BASE[base])  # N2
     return tuple(map(_IMPLICIT[base].__getitem__, classes[1:-1]))
+
+
+# Rule N0 (UAX #9 since 6.3): a pair of brackets takes the direction of the text inside
+# it, or of the text before it where that is the other direction, so both brackets of
+# "Vitamin D (cholecalciferol)" or "Smith et al. (2020)" in an Arabic line stand with
+# the Latin inside them. Without it the closing bracket, between a Latin letter and the
+# Arabic after it, took the line's direction and was drawn mirrored at the phrase's
+# other end: "(Vitamin D (cholecalciferol". Pairs: data/bidi-brackets.txt.
+def _bracket_table() -> tuple[dict[str, str], frozenset[str]]:
+    """Each opening bracket → its closing one, and the set of closing ones, both in
+    canonical form (BD16 pairs a bracket with its partner's canonical equivalent)."""
+    pairs: dict[str, str] = {}
+    for line in data_path("bidi-brackets.txt").read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            opening, closing = (chr(int(code, 16)) for code in fields)
+            pairs[opening] = unicodedata.normalize("NFC", closing)
+    return pairs, frozenset(pairs.values())
+
+
+_PAIRS, _CLOSING = _bracket_table()
+_OPENING = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_PAIRING_DEPTH = 63  # BD16: the stack of opening brackets holds no more
+
+
+def bracket_pairs(text: str, classes: str) -> list[tuple[int, int]]:
+    """(opening, closing) indices in ``text`` of its bracket pairs, by opening (BD16);
+    ``classes``: a class letter per character, as `class_letters` gives them (a bracket
+    pairs only as a neutral, class "o")."""
+    stack: list[tuple[str, int]] = []  # (the closing bracket awaited, opening's index)
+    pairs = []
+    for index, char in enumerate(text):
+        if classes[index] != "o":
+            continue
+        if char in _PAIRS:
+            if len(stack) == _PAIRING_DEPTH:
+                break
+            stack.append((_PAIRS[char], index))
+            continue
+        closing = unicodedata.normalize("NFC", char)
+        if closing not in _CLOSING:
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == closing:
+                pairs.append((stack[depth][1], index))
+                del stack[depth:]
+                break
+    return sorted(pairs)
+
+
+def _strong(classes: str) -> set[str]:
+    """The strong directions among ``classes`` (letters after W7), numbers as R (N0)."""
+    found = set()
+    if "L" in classes:
+        found.add("L")
+    if "R" in classes or "E" in classes or "N" in classes:
+        found.add("R")
+    return found
+
+
+def _paired_brackets(text: str, classes: str, typed: str, embedding: str) -> str:
+    """``classes`` (after W7, with sos and eos at its ends) with rule N0 applied to the
+    brackets of ``text``; ``typed``: the classes before W1, where a mark after a
+    bracket stands ("m"), which takes the bracket's new direction; ``embedding``: the
+    direction of the run's level, "L" or "R"."""
+    opposite = "RL"[embedding == "R"]
+    letters = list(classes)
+    for opening, closing in bracket_pairs(text, classes[1:-1]):
+        inside = _strong("".join(letters[opening + 2 : closing + 1]))
+        if embedding in inside:
+            direction = embedding
+        elif opposite in inside:
+            before = "".join(letters[: opening + 1])
+            last = max(before.rfind("L"), before.rfind("R"), before.rfind("E"), before.rfind("N"))
+            context = "L" if before[last] == "L" else "R"
+            direction = opposite if context == opposite else embedding
+        else:
+            continue
+        for bracket in (opening + 1, closing + 1):
+            letters[bracket] = direction
+            mark = bracket + 1
+            while mark < len(letters) - 1 and typed[mark] == "m":
+                letters[mark] = direction
+                mark += 1
+    return "".join(letters)
+
+
+_TYPE_LETTERS = {"L": "L", "R": "R", "EN": "E", "AN": "N", "ON": "o"}
+
+
+def _pair_brackets_of_runs(chars: Sequence[dict[str, Any]], runs: Sequence[dict[str, Any]]) -> None:
+    """Rule N0 on python-bidi's level runs (``storage["chars"]`` and ``["runs"]``, after
+    its weak types), where the paragraph has controls or classes `_implicit_levels`
+    does not take."""
+    for run in runs:
+        start, length = run["start"], run["length"]
+        own = chars[start : start + length]
+        text = "".join(char["ch"] for char in own)
+        if not _OPENING.search(text):
+            continue
+        letters = "".join(_TYPE_LETTERS.get(char["type"], "w") for char in own)
+        typed = "".join("m" if char["orig"] == "NSM" else "w" for char in own)
+        embedding = "LR"[own[0]["level"] % 2]
+        edges = (run["sor"], run["eor"])
+        classes = edges[0] + letters + edges[1]
+        resolved = _paired_brackets(text, classes, f"w{typed}w", embedding)[1:-1]
+        for char, before, after in zip(own, letters, resolved, strict=True):
+            if before != after:
+                char["type"] = after
 
 
 def visual_order(line_levels: Sequence[int]) -> list[int]:
