@@ -1169,3 +1169,17 @@ def test_a_dry_run_warns_of_a_missing_catalog_as_the_build_does(
     real = CliRunner().invoke(app, args)
     assert real.exit_code == 0 and said in real.stderr, real.output
     assert not CliRunner().invoke(app, [*args, "--dry-run"]).stderr  # up to date: no news
+
+
+def test_the_glossary_rebuilds_the_translations_whose_warnings_it_changes(
+    project: Project, tmp_path: Path
+) -> None:
+    """A translation's I18N020 warnings, recorded with its output, read the glossary's
+    kept terms (`i18n.kept_terms`): a term kept must judge a Thai draft again, and leave
+    the source language's outputs alone."""
+    out = tmp_path / "out"
+    run_batch(project, ["one"], ["en", "th"], out)
+    project.locales_dir.mkdir(exist_ok=True)
+    (project.locales_dir / "glossary.yaml").write_text(GLOSSARY)
+    result = statuses(run_batch(project, ["one"], ["en", "th"], out))
+    assert result == {"en/one.pdf": "skipped", "th/one.pdf": "built"}

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import REPO
-from msc_leaflet.checks.terminology import discouraged_term, load_glossary, translation_term
+from msc_leaflet.checks.terminology import discouraged_term, translation_term
+from msc_leaflet.content.glossary import load_glossary
 from msc_leaflet.project import Project
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
@@ -153,3 +154,28 @@ def test_a_mark_on_a_letter_hides_no_term(make_project: Callable[..., Path]) -> 
     root = with_glossary(make_project({"sample": leaflet(CLEAN + body)}))
     [found] = findings_for(root, "TERM001")
     assert found.startswith("20:20: warning: discouraged term “mesenchymal stém cells”")
+
+
+def test_a_concept_kept_as_written_is_read_and_a_misspelt_kept_is_refused(
+    tmp_path: Path,
+) -> None:
+    """``kept: true`` marks a concept printed as written in every language (I18N020
+    reads its terms as no other language); a value that is no true or false is named
+    at its line, not taken as false."""
+    import pytest
+
+    from msc_leaflet.errors import LeafletError
+
+    (tmp_path / "leaflets").mkdir()
+    (tmp_path / "locales").mkdir()
+    glossary = tmp_path / "locales" / "glossary.yaml"
+    entry = "concepts:\n  - id: wj\n    kept: {}\n    en: {{preferred: Wharton's jelly}}\n"
+    glossary.write_text(entry.format("true"), encoding="utf-8")
+    [concept] = load_glossary(Project.at(tmp_path))
+    assert concept.kept and concept.terms["en"].agreed == ("Wharton's jelly",)
+    glossary.write_text(entry.format("always"), encoding="utf-8")
+    with pytest.raises(LeafletError) as refused:
+        load_glossary(Project.at(tmp_path))
+    assert refused.value.location.line == 3 and "'kept' must be true or false" in str(
+        refused.value.message
+    )

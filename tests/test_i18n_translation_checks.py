@@ -2063,3 +2063,158 @@ def test_a_time_of_day_takes_no_unit_after_it(
     tomorrow) were read as 22 days and 8:30 days: the word after a time (hôm, ngày, day)
     was taken for its unit, and the right translation refused as a missing unit."""
     assert _verdict_from("vi", source, translation, language) == verdict
+
+
+# I18N020 and what the project declares may print as written: the glossary's kept
+# terms, the organisation's names.
+KEPT_GLOSSARY = """\
+concepts:
+  - id: wharton-jelly
+    kept: true
+    why: The tissue's anatomical name, kept in English in every language.
+    en:
+      preferred: Wharton's jelly
+      forms: [Wharton's jelly tissue]
+  - id: msc
+    en:
+      preferred: mesenchymal stromal cells
+    th:
+      preferred: เซลล์สโตรมัลชนิดมีเซนไคม์
+      forms: [mesenchymal stromal cells]
+    km:
+      preferred: កោសិកាស្ត្រូម៉ាល់មេសង់ស៊ីម
+    lo:
+      preferred: ເຊລສະໂຕຣມອນມີເຊນໄຄມ໌
+      discouraged: [mesenchymal stem cells]
+"""
+KEPT_CLINIC = """\
+name:
+  en: The Bangkok Cell Clinic
+  th: คลินิกเซลล์กรุงเทพ
+line: "@testclinic"
+web: https://example.org
+"""
+
+
+def _declaring(root: Path) -> Path:
+    """``root`` with a glossary keeping terms and a clinic named in two languages."""
+    (root / "locales" / "glossary.yaml").write_text(KEPT_GLOSSARY, encoding="utf-8")
+    (root / "organisations" / "test-clinic.yaml").write_text(KEPT_CLINIC, encoding="utf-8")
+    return root
+
+
+def test_what_the_project_declares_is_no_other_language_in_check_stats_and_build(
+    i18n_project: Path,
+) -> None:
+    """A Thai msgstr of only the glossary's kept terms, or only the clinic's name, was
+    named "written in Latin letters" by `i18n check`, listed by stats (the catalog never
+    ready) and warned by the build: a false alarm on every run. An English sentence
+    around a declared term is still named, by all three, at the same place."""
+    from i18n_support import invoke, msgstr_line, set_msgstr
+
+    root = _declaring(i18n_project)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "call-us/2", "Wharton's jelly mesenchymal stromal cells")
+    set_msgstr(po, "call-us/3", "The Bangkok Cell Clinic")
+    set_msgstr(po, "disclaimer", "Ask The Bangkok Cell Clinic before the Wharton's jelly infusion.")
+    place = f"care-basics.po:{msgstr_line(po, 'disclaimer')}:"
+
+    _, output = invoke("i18n", "check", "--project", str(root))
+    named = [line for line in output.splitlines() if "I18N020" in line]
+    assert len(named) == 1 and place in named[0], output
+
+    _, output = invoke("i18n", "stats", "--format", "json", "--project", str(root))
+    import json
+
+    [row] = [r for r in json.loads(output) if r["domain"] == "care-basics"]
+    assert [r["context"] for r in row["other_language"]] == ["disclaimer"], row
+
+    out = root / "out"
+    build = ["build", "care-basics", "-l", "th", "--force", "-p", str(root), "-o", str(out)]
+    code, output = invoke(*build)
+    assert code == 0, output
+    named = [line for line in output.splitlines() if "I18N020" in line]
+    assert len(named) == 1 and place in named[0] and "'disclaimer'" in named[0], output
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("th", "mesenchymal stromal cells (MSCs)"),  # the Thai entry's own English form
+        ("th", "Wharton’s jelly mesenchymal stromal cells"),  # a typographic apostrophe
+        ("km", "Wharton's jelly tissue"),  # kept: true, in every catalog
+        ("km", "The Bangkok Cell Clinic"),  # the clinic's English name
+        ("lo", "คลินิกเซลล์กรุงเทพ"),  # its Thai name, in a Lao leaflet
+        ("my", "The Bangkok Cell Clinic, 2 Wharton's jelly."),
+        ("zh_Hans", "细胞。The Bangkok Cell Clinic"),
+        ("ja", "The  Bangkok\nCell Clinic。"),  # wrapped as a catalog wraps it
+    ],
+)
+def test_a_sentence_of_declared_terms_and_names_is_no_finding(
+    i18n_project: Path, language: str, translation: str
+) -> None:
+    from msc_leaflet.i18n.kept_terms import kept_terms
+    from msc_leaflet.project import Project
+
+    declared = kept_terms(Project.at(_declaring(i18n_project)), language)
+    assert _script_findings(SCRIPT_SOURCE, translation, language)  # named with no project
+    found = check_translation(SCRIPT_SOURCE, translation, language, kept_terms=declared)
+    assert [p for p in found if p.code == "I18N020"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("km", "Drink water before the Wharton's jelly infusion."),  # English around a term
+        ("km", "Call The Bangkok Cell Clinic if you have a fever."),
+        # A term the Thai entry keeps is no kept term in a Khmer catalog.
+        ("km", "mesenchymal stromal cells"),
+        ("lo", "mesenchymal stem cells"),  # a discouraged term is never declared
+        ("lo", "ดื่มน้ำให้เพียงพอก่อนเข้ารับการตรวจ"),  # Thai left in a Lao catalog
+    ],
+)
+def test_a_sentence_around_a_declared_term_is_still_named(
+    i18n_project: Path, language: str, translation: str
+) -> None:
+    from msc_leaflet.i18n.kept_terms import kept_terms
+    from msc_leaflet.project import Project
+
+    declared = kept_terms(Project.at(_declaring(i18n_project)), language)
+    found = check_translation(SCRIPT_SOURCE, translation, language, kept_terms=declared)
+    assert [p.code for p in found if p.code == "I18N020"] == ["I18N020"], found
+
+
+def test_the_declared_set_is_read_again_when_the_glossary_changes(i18n_project: Path) -> None:
+    """Cached per project by the files' bytes: a term added to the glossary is kept on
+    the next call, with no restart of the desk."""
+    from msc_leaflet.i18n.kept_terms import kept_terms
+    from msc_leaflet.project import Project
+
+    project = Project.at(_declaring(i18n_project))
+    assert kept_terms(project, "th") is kept_terms(project, "th")
+    assert "umbilical cord tissue" not in kept_terms(project, "th").terms
+    glossary = project.glossary_path
+    glossary.write_text(
+        glossary.read_text("utf-8").replace("Wharton's jelly", "umbilical cord tissue"), "utf-8"
+    )
+    assert "umbilical cord tissue" in kept_terms(project, "th").terms
+
+
+def test_no_shipped_catalog_has_a_sentence_in_another_script_with_its_project() -> None:
+    """Zero false alarms on every shipped and fixture catalog, read with what its
+    project declares, as `i18n check` reads them."""
+    from msc_leaflet.i18n.catalog import catalog_language
+    from msc_leaflet.i18n.kept_terms import kept_terms
+    from msc_leaflet.project import Project
+
+    found = []
+    for path in _catalogs():
+        root = next(p for p in path.parents if (p / "leaflets").is_dir() or p == p.parent)
+        project = Project.at(root) if (root / "leaflets").is_dir() else None
+        declared = kept_terms(project, catalog_language(path))
+        found += [
+            f
+            for f in check_catalog(read_po(path), declared=declared)
+            if isinstance(f, CheckFinding) and f.code == "I18N020"
+        ]
+    assert found == []

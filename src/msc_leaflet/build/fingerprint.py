@@ -3,13 +3,14 @@
 An output's inputs are files (the leaflet, its organisation and images, the catalogs of
 its locale, the theme, the fonts, the project's and the package's word lists, what the
 checks judge it by: the layout checks' severities, and for --strict all the checks'
-settings and the glossary; the sign-offs and the roles required where the build prints
-or checks them) plus the tool's version and the build options. Of the settings and the
-ui catalog, only the part a build reads (`parts`). Missing files count too (as
-"absent"): a catalog created later must trigger a rebuild. The list is recorded in the
-manifest at build time, so checking whether an output is up to date needs no YAML
-parsing, only hashing of the recorded files (and of a part, kept between processes,
-when its file changed).
+settings and the glossary; for a translation, what the project declares may print as
+written, the glossary and every organisation profile; the sign-offs and the roles
+required where the build prints or checks them) plus the tool's version and the build
+options. Of the settings and the ui catalog, only the part a build reads (`parts`).
+Missing files count too (as "absent"): a catalog created later must trigger a rebuild.
+The list is recorded in the manifest at build time, so checking whether an output is up
+to date needs no YAML parsing, only hashing of the recorded files (and of a part, kept
+between processes, when its file changed).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..content.model import Figure, Leaflet
 from ..data import data_path, hyphenation_lists, word_list_path
 from ..files import Stamp, file_stamp, read_input
 from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
-from ..project import Project
+from ..project import Project, same_language
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
 from .parts import SEPARATOR, Part, part_sha256, split
@@ -88,6 +89,12 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
         files += [Part(project.settings_path, "checks"), project.glossary_path]
     else:
         files.append(Part(project.settings_path, "layout-checks"))
+    if not same_language(locale, leaflet.language):
+        # A translation's warnings (I18N020) read the glossary's kept terms and every
+        # profile's names: what the project declares may print as written.
+        from ..i18n.kept_terms import sources  # YAML: not for `list`, which imports this
+
+        files += [path for path in sources(project) if path not in files]
     files += font_files()
     return files
 

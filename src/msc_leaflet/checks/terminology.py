@@ -15,41 +15,14 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
+from ..content.glossary import GLOSSARY, Concept, load_glossary
 from ..content.model import texts
-from ..content.yaml_source import Fields, YamlFile, load_yaml, suggest, where
-from ..errors import LeafletError
-from ..files import Stamp, file_stamp
 from ..languages import language_of, language_subtag, profile
-from ..project import GLOSSARY_FILE, LOCALE, Project, cldr_locale, not_a_language
+from ..project import Project
 from .registry import CheckContext, Issue, check
 from .segment import boundaries
 from .text import in_language, one_spelling, plain, reader_texts
-
-GLOSSARY = GLOSSARY_FILE
-GLOSSARY_YAML = YamlFile(
-    "glossary",
-    'why: "Stem: a word that promises too much"',
-    "keep one entry per concept, with its terms: remove what else the file holds",
-)
-
-
-@dataclass(frozen=True)
-class Terms:
-    preferred: str
-    forms: tuple[str, ...] = ()
-    short: tuple[str, ...] = ()
-    discouraged: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Concept:
-    id: str
-    why: str
-    terms: dict[str, Terms]  # language → terms
 
 
 @dataclass(frozen=True)
@@ -59,80 +32,6 @@ class TermMatch:
     start: int
     end: int
     mention: bool
-
-
-def load_glossary(project: Project) -> tuple[Concept, ...]:
-    """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
-    path = project.glossary_path
-    if not path.is_file():
-        return ()
-    return _read(path, file_stamp(path.stat()))
-
-
-@lru_cache(maxsize=8)
-def _read(path: Path, stamp: Stamp) -> tuple[Concept, ...]:
-    """Read as strictly as a leaflet, every mistake at its line: read as plain data, a
-    misspelt 'discouragd' was ignored (its terms never flagged), a duplicate key kept
-    the last, 'forms' written as one text was taken letter by letter, and every other
-    mistake was one message for the whole file."""
-    del stamp  # part of the cache key only
-    top = Fields(path, load_yaml(path, GLOSSARY_YAML), "glossary", ("concepts",))
-    if not top.has("concepts"):
-        top.node_of("concepts")
-    node = top.values["concepts"]
-    if not isinstance(node, SequenceNode):
-        top.fail(node, "'concepts' must be a list (lines starting with '- ')")
-    return tuple(_concept(path, item) for item in node.value)
-
-
-CONCEPT_KEYS = ("id", "why")
-TERM_KEYS = ("preferred", "forms", "short", "discouraged")
-
-
-def _concept(path: Path, node: Node) -> Concept:
-    if not isinstance(node, MappingNode):
-        raise LeafletError(where(path, node), "a concept must be a mapping such as 'id: msc'")
-    languages: list[str] = []
-    for key, _ in node.value:
-        name = str(key.value) if isinstance(key, ScalarNode) else ""
-        if name in CONCEPT_KEYS:
-            continue
-        hint = suggest(name, CONCEPT_KEYS)
-        if hint.startswith("did you mean"):
-            raise LeafletError(where(path, key), f"unknown key '{name}' in glossary concept", hint)
-        if not _is_language(name):
-            raise LeafletError(
-                where(path, key),
-                f"'{name}' is not a language code",
-                "a concept holds id, why and one entry per language: en, th, my, …",
-            )
-        languages.append(name)
-    f = Fields(path, node, "glossary concept", (*CONCEPT_KEYS, *languages))
-    return Concept(f.text("id"), f.text("why", ""), {lang: _terms(f, lang) for lang in languages})
-
-
-def _terms(concept: Fields, lang: str) -> Terms:
-    f = Fields(concept.path, concept.node_of(lang), f"glossary terms for '{lang}'", TERM_KEYS)
-    return Terms(f.text("preferred"), *(_term_list(f, key) for key in TERM_KEYS[1:]))
-
-
-def _term_list(f: Fields, key: str) -> tuple[str, ...]:
-    """A list of terms; ``forms: a term`` written as one text would be read letter by
-    letter, so it is refused."""
-    if not f.has(key):
-        return ()
-    node = f.values[key]
-    if not isinstance(node, SequenceNode) or any(
-        not isinstance(item, ScalarNode) or not str(item.value).strip() for item in node.value
-    ):
-        f.fail(node, f"'{key}' must be a list of terms", f"write it as {key}: [term, other term]")
-    return tuple(str(item.value).strip() for item in node.value)
-
-
-def _is_language(name: str) -> bool:
-    return bool(
-        re.fullmatch(LOCALE, name) and not not_a_language(name) and cldr_locale(name) is not None
-    )
 
 
 def _pattern(term: str) -> re.Pattern[str]:

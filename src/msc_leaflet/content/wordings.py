@@ -17,6 +17,8 @@ the text policy of its own language, as a leaflet's text does.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import LeafletError, nearest_first
@@ -24,7 +26,7 @@ from ..languages import profiles, right_to_left
 from ..project import Project, check_locale, parent_locales, same_language
 from . import model as m
 from .text_policy import refusal
-from .yaml_source import Fields, invisible_only, no_text, where
+from .yaml_source import ORGANISATION, Fields, invisible_only, load_yaml, no_text, where
 
 
 def worded(f: Fields, field: str, project: Project, language: str) -> tuple[m.Wording, ...]:
@@ -124,3 +126,21 @@ def _text(f: Fields, node: Node, field: str, locale: str) -> str:
     if refused:
         f.fail(node, f"{what}: {refused.message}", refused.hint)
     return value
+
+
+def written_names(path: Path) -> tuple[str, ...]:
+    """The names the organisation profile at ``path`` writes, in every language it
+    writes one (``name: EDNA Wellness`` or one line per locale), as written: the
+    clinic's own name, which a translation may print in any catalog (`i18n.kept_terms`).
+    Nothing for a profile that cannot be read: the loader names its mistake at its line
+    when a leaflet printed with it is built or checked."""
+    try:
+        top = load_yaml(path, ORGANISATION)
+    except LeafletError:
+        return ()
+    fields = top.value if isinstance(top, MappingNode) else []
+    node = next((v for k, v in fields if getattr(k, "value", None) == "name"), None)
+    values = [v for _, v in node.value] if isinstance(node, MappingNode) else [node]
+    return tuple(
+        str(v.value).strip() for v in values if isinstance(v, ScalarNode) and str(v.value).strip()
+    )

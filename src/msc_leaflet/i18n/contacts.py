@@ -7,7 +7,9 @@ language (the plain form, or the leaflet's own language's) and is in another scr
 than the reader's, the reader cannot read where the clinic is: a Thai clinic's English
 leaflet printed its Thai address, an Arabic clinic's Thai leaflet its Arabic name. That
 is a warning at the profile's line, read with the translation's own rule
-(`written_script.strays`: a kept name such as "EDNA Wellness" is no sentence).
+(`written_script.strays`: a kept name such as "EDNA Wellness" is no sentence), but
+without what the project declares (`kept_terms`): those are the profile's own names,
+the very texts judged here for a reader who may not read their script.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from .catalog import (
 from .contacts import organisation_in
 from .coverage import mismatch
 from .extract import is_optional
+from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import (
@@ -147,36 +148,49 @@ def refusal_reasons(entry: Entry, language: str, source_language: str) -> tuple[
 
 
 def printed_warnings(
-    entry: Entry, language: str, source_language: str = "en"
+    entry: Entry,
+    language: str,
+    source_language: str = "en",
+    declared: KeptTerms = NO_KEPT_TERMS,
 ) -> tuple[Problem, ...]:
     """The warnings the build repeats for ``entry``'s translation, which it prints
     (`translation_checks.printed_problems`: a sentence in another language's letters, a
-    unit converted), as `i18n check` reports them; --strict refuses a build with one."""
+    unit converted), as `i18n check` reports them; --strict refuses a build with one.
+    ``declared``: what the project declares may print as written (`kept_terms`)."""
     if not entry.has_translation or entry.msgid_plural is not None:
         return ()
     kept = is_optional(entry.msgctxt)
-    return _printed_warnings(entry.msgid, entry.msgstr, language, kept, source_language)
+    return _printed_warnings(entry.msgid, entry.msgstr, language, kept, source_language, declared)
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _printed_warnings(
-    source: str, translation: str, language: str, kept: bool, source_language: str
+    source: str,
+    translation: str,
+    language: str,
+    kept: bool,
+    source_language: str,
+    declared: KeptTerms,
 ) -> tuple[Problem, ...]:
-    return tuple(printed_problems(source, translation, language, kept, source_language))
+    return tuple(printed_problems(source, translation, language, kept, source_language, declared))
 
 
-def wrong_language(catalog: Catalog, path: Path) -> dict[Key, Fallback]:
+def wrong_language(
+    catalog: Catalog, path: Path, project: Project | None = None
+) -> dict[Key, Fallback]:
     """The entries of the catalog (read from ``path``) the build prints with a warning
     (`printed_warnings`) for a sentence in another language's letters (I18N020), each
     with the place and reason the warning gives: stats lists them in the same words.
     Fuzzy and refused ones are not among them: not printed. A unit converted (I18N021)
-    is no other language: a clinician's to confirm, which `i18n check` lists."""
+    is no other language: a clinician's to confirm, which `i18n check` lists. What
+    ``project`` declares may print as written (`kept_terms`) is none."""
     language = catalog_language(path)
+    declared = kept_terms(project, language)
     found = {}
     for entry in catalog.active:
         if not entry.translated or refusal_reasons(entry, language, catalog.source_language):
             continue
-        warned = printed_warnings(entry, language, catalog.source_language)
+        warned = printed_warnings(entry, language, catalog.source_language, declared)
         if problems := [p for p in warned if p.code == WRONG_SCRIPT.code]:
             found[entry.key] = _rejected(path, entry, _reasons(problems), problems)
     return found
@@ -249,9 +263,15 @@ class _Translator:
     """Looks each Text up once, remembering what could not be used and why."""
 
     def __init__(
-        self, entries: dict[Key, Entry], path: Path, allow_fuzzy: bool, source_language: str
+        self,
+        entries: dict[Key, Entry],
+        path: Path,
+        allow_fuzzy: bool,
+        source_language: str,
+        declared: KeptTerms = NO_KEPT_TERMS,
     ) -> None:
         self.entries = entries
+        self.declared = declared  # what the project keeps as written (`kept_terms`)
         self.source_language = source_language  # the leaflet's, read as it writes numbers
         self.allow_fuzzy = allow_fuzzy
         self.untranslated: list[Text] = []
@@ -298,7 +318,8 @@ class _Translator:
         say why it is not."""
         if problems:
             return
-        found = printed_warnings(entry, catalog_language(self.path), self.source_language)
+        language = catalog_language(self.path)
+        found = printed_warnings(entry, language, self.source_language, self.declared)
         if found:
             hints = dict.fromkeys(_PRINTED_HINTS[p.code] for p in found)
             self.warned.append(
@@ -369,7 +390,8 @@ def _translated(
         fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
         return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
     entries, declared = _catalog(path)
-    translator = _Translator(entries, path, allow_fuzzy, leaflet.language)
+    declared_terms = kept_terms(project, catalog_language(path))
+    translator = _Translator(entries, path, allow_fuzzy, leaflet.language, declared_terms)
     localized = map_texts(leaflet, translator)
     _check_size(localized, leaflet.path, locale)
     findings: list[Finding] = _header_finding(path, declared, catalog_language(path))

@@ -142,7 +142,7 @@ def catalog_stats(
         printed_translated=len(printed & done),
         rejected=len(refused),
         rejections=_listed(refused, catalog, project),
-        other_language=_listed(wrong_language(catalog, catalog.path), catalog, project)
+        other_language=_listed(wrong_language(catalog, catalog.path, project), catalog, project)
         if catalog.path is not None
         else (),
     )

@@ -27,6 +27,7 @@ from ..content.text_policy import invisible_names, prints_nothing, refusal, visi
 from ..errors import Severity
 from ..languages import profile, right_to_left
 from . import numbers
+from .kept_terms import NO_KEPT_TERMS, KeptTerms
 from .written_script import strays
 
 BUDDHIST_ERA_OFFSET = 543  # Thai text may give a year as B.E. (1991 → 2534)
@@ -212,6 +213,8 @@ class Pair:
     source_language: str = "en"  # the leaflet's (X-Source-Language), for its numbers
     # The source may print as written here (a reference's title: `extract.is_optional`).
     kept: bool = False
+    # What the project declares may print as written in any catalog (I18N020).
+    kept_terms: KeptTerms = NO_KEPT_TERMS
 
 
 def check_characters(pair: Pair) -> Iterator[Problem]:
@@ -807,11 +810,12 @@ def check_script(pair: Pair) -> Iterator[Problem]:
     (`written_script`), the source copied in whole too (a CAT tool's "copy source"
     printed an English paragraph in a Khmer leaflet as translated). Not a reference's
     title, which may stay as the cited work has it (``kept``), nor a translation with no
-    language; a kept name (a drug's) is too short to judge."""
+    language; a kept name (a drug's) is too short to judge, and the terms and names the
+    project declares (``kept_terms``: the glossary's, the organisation's) are not read."""
     if not pair.language or pair.kept:
         return
     name = profile(pair.language).name
-    for stray in strays(pair.translation, pair.language):
+    for stray in strays(pair.translation, pair.language, pair.kept_terms):
         shown = stray.sentence if len(stray.sentence) <= 60 else stray.sentence[:57] + "…"
         yield WRONG_SCRIPT.problem(
             f"“{shown}” is written in {stray.written_in}, not in {name}: a text left "
@@ -842,13 +846,25 @@ PRINTED_CHECKS: list[PairCheck] = [check_script, check_unit_conversions]
 
 
 def printed_problems(
-    source: str, translation: str, language: str, kept: bool = False, source_language: str = "en"
+    source: str,
+    translation: str,
+    language: str,
+    kept: bool = False,
+    source_language: str = "en",
+    kept_terms: KeptTerms = NO_KEPT_TERMS,
 ) -> list[Problem]:
     """The `PRINTED_CHECKS` findings of a msgstr the build prints, as `check_translation`
     finds them (the same functions, on the same parsed texts): `localizer` repeats them
     as warnings."""
     pair = Pair(
-        source, translation, _spans(source), _spans(translation), language, source_language, kept
+        source,
+        translation,
+        _spans(source),
+        _spans(translation),
+        language,
+        source_language,
+        kept,
+        kept_terms,
     )
     return [problem for check in PRINTED_CHECKS for problem in check(pair)]
 
@@ -862,9 +878,11 @@ def check_translation(
     forms: int = 0,
     nplurals: int | None = None,
     kept: bool = False,
+    kept_terms: KeptTerms = NO_KEPT_TERMS,
 ) -> list[Problem]:
     """All problems with ``translation`` (into ``language``) of ``source`` (written in
-    ``source_language``: a Thai leaflet's 0.5 มก. is read as Thai writes it).
+    ``source_language``: a Thai leaflet's 0.5 มก. is read as Thai writes it), the terms
+    and names the project declares (``kept_terms``) read as no other language.
 
     ``plural``: the entry is in plural form (msgid_plural, msgstr[0]…), with ``forms``
     forms where the header says ``nplurals``. A leaflet and the layout look every text
@@ -882,7 +900,14 @@ def check_translation(
             )
         ]
     pair = Pair(
-        source, translation, _spans(source), _spans(translation), language, source_language, kept
+        source,
+        translation,
+        _spans(source),
+        _spans(translation),
+        language,
+        source_language,
+        kept,
+        kept_terms,
     )
     problems = [problem for check in CHECKS for problem in check(pair)]
     typed = _keyboard_markup(translation)
@@ -899,6 +924,7 @@ def check_entry(
     msgid_plural: str | None = None,
     nplurals: int | None = None,
     kept: bool = False,
+    kept_terms: KeptTerms = NO_KEPT_TERMS,
 ) -> list[Problem]:
     """All problems with an entry's translation: its msgstr (``forms``' only one), or,
     with ``msgid_plural``, each written msgstr[n] checked as a msgstr is, after the
@@ -908,7 +934,12 @@ def check_entry(
     gettext pairs them, msgstr[0] translates ``msgid`` and the others ``msgid_plural``."""
     if msgid_plural is None:
         return check_translation(
-            msgid, forms[0], language, source_language=source_language, kept=kept
+            msgid,
+            forms[0],
+            language,
+            source_language=source_language,
+            kept=kept,
+            kept_terms=kept_terms,
         )
     problems = check_translation(
         msgid, "", language, True, source_language, forms=len(forms), nplurals=nplurals
@@ -918,7 +949,9 @@ def check_entry(
             source = msgid if form == 0 else msgid_plural
             problems += [
                 dataclasses.replace(p, message=f"msgstr[{form}]: {p.message}", form=form)
-                for p in check_translation(source, text, language, source_language=source_language)
+                for p in check_translation(
+                    source, text, language, source_language=source_language, kept_terms=kept_terms
+                )
             ]
     return problems
 

@@ -40,6 +40,7 @@ from .coverage import mismatch
 from .extract import is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
 from .headers import plural_count, plural_forms, translation_header
+from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .merge import adopt_moved, merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
@@ -269,12 +270,15 @@ def _label(entry: Entry) -> str:
     return as_written(entry.msgctxt or entry.msgid[:30])
 
 
-def check_catalog(catalog: Catalog, source_language: str | None = None) -> list[Finding]:
+def check_catalog(
+    catalog: Catalog, source_language: str | None = None, declared: KeptTerms = NO_KEPT_TERMS
+) -> list[Finding]:
     """`checks` on every translated entry (fuzzy ones are reviewed anyway, and unused).
 
     ``source_language``: the language of its msgids as the project knows it
     (`msgid_language`), and its header is checked against it; without a project, the
-    header's word for it (`Catalog.source_language`)."""
+    header's word for it (`Catalog.source_language`). ``declared``: what the project
+    declares may print as written in it (`kept_terms`), none without a project."""
     assert catalog.path is not None
     findings: list[Finding] = []
     if source_language is None:
@@ -293,6 +297,7 @@ def check_catalog(catalog: Catalog, source_language: str | None = None) -> list[
             entry.msgid_plural,
             declared_plurals(catalog.header),
             is_optional(entry.msgctxt),
+            declared,
         ):
             findings.append(
                 CheckFinding(
@@ -546,7 +551,8 @@ def check(project: Project) -> list[Finding]:
             findings.append(err.finding())
             continue
         declared = catalog.header.get("X-Source-Language", "")
-        own = check_catalog(catalog, msgid_language(project, path, declared))
+        language = msgid_language(project, path, declared)
+        own = check_catalog(catalog, language, kept_terms(project, catalog_language(path)))
         findings += own
         findings += coverage_findings(catalog, templates)
         # An entry named as repeated, or a header line named as msgfmt would refuse it,

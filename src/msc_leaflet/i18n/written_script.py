@@ -10,9 +10,10 @@ another language of the catalog's own script (English in Vietnamese, Traditional
 Chinese in Simplified) is told by that language's letters and words (`same_script`).
 
 What may rightly stay as the source writes it is not read: URLs, e-mail addresses,
-citations, link targets, ``{placeholders}``, numbers and abbreviations (MSC, CD34+). The
-exact source text is left to the caller: it is the source printed on purpose (a drug's,
-a product's or a cited work's name).
+citations, link targets, ``{placeholders}``, numbers and abbreviations (MSC, CD34+), and
+what the project declares is printed as written (`kept_terms`: the glossary's kept
+terms, the organisation's names). The exact source text is left to the caller: it is
+the source printed on purpose (a drug's, a product's or a cited work's name).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..languages import LanguageProfile, profile, profiles
+from .kept_terms import NO_KEPT_TERMS, KeptTerms
 from .same_script import has_kin, kept_name, other_language
 
 #: How long a sentence must be, in the cells its letters take on a terminal (a Han or
@@ -69,23 +71,26 @@ class Stray:
 STRAY_CACHE_SIZE = 256
 
 
-def strays(translation: str, language: str) -> Iterator[Stray]:
+def strays(translation: str, language: str, kept: KeptTerms = NO_KEPT_TERMS) -> Iterator[Stray]:
     """The sentences of ``translation`` (into ``language``) written in another language's
-    letters, long enough to tell (`MIN_CELLS`)."""
-    return iter(_kept_strays(translation, language))
+    letters, long enough to tell (`MIN_CELLS`), those terms and names the project
+    declares (``kept``) not read."""
+    return iter(_kept_strays(translation, language, kept))
 
 
 @lru_cache(maxsize=STRAY_CACHE_SIZE)
-def _kept_strays(translation: str, language: str) -> tuple[Stray, ...]:
-    return tuple(_strays(translation, language))
+def _kept_strays(translation: str, language: str, kept: KeptTerms) -> tuple[Stray, ...]:
+    return tuple(_strays(translation, language, kept))
 
 
-def _strays(translation: str, language: str) -> Iterator[Stray]:
+def _strays(translation: str, language: str, kept: KeptTerms) -> Iterator[Stray]:
     own = profile(language)
     kin = has_kin(own.tag)
     if not (own.signed_sentences or kin) and not _may_stray(translation, own):
         return
-    masked = _KEPT.sub(lambda m: " " * len(m.group()), translation)
+    # The project's terms first: an abbreviation blanked inside a name ("EDNA Wellness
+    # Centre at Bangkok") would leave the rest of the name unmatched.
+    masked = _KEPT.sub(lambda m: " " * len(m.group()), kept.mask(translation))
     for start, end in _sentences(masked, own):
         sentence = masked[start:end]
         if start and _gloss(sentence):
