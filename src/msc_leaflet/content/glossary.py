@@ -87,16 +87,17 @@ def _concept(path: Path, node: Node) -> Concept:
         name = str(key.value) if isinstance(key, ScalarNode) else ""
         if name in CONCEPT_KEYS:
             continue
+        if _is_language(name):  # most keys: asked first, no "did you mean" worked out
+            languages.append(name)
+            continue
         hint = suggest(name, CONCEPT_KEYS)
         if hint.startswith("did you mean"):
             raise LeafletError(where(path, key), f"unknown key '{name}' in glossary concept", hint)
-        if not _is_language(name):
-            raise LeafletError(
-                where(path, key),
-                f"'{name}' is not a language code",
-                "a concept holds id, why and one entry per language: en, th, my, …",
-            )
-        languages.append(name)
+        raise LeafletError(
+            where(path, key),
+            f"'{name}' is not a language code",
+            "a concept holds id, why and one entry per language: en, th, my, …",
+        )
     f = Fields(path, node, "glossary concept", (*CONCEPT_KEYS, *languages))
     terms = {lang: _terms(f, lang) for lang in languages}
     return Concept(f.text("id"), f.text("why", ""), terms, f.boolean("kept", False))

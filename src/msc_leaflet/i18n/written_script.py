@@ -75,6 +75,8 @@ def strays(translation: str, language: str, kept: KeptTerms = NO_KEPT_TERMS) -> 
     """The sentences of ``translation`` (into ``language``) written in another language's
     letters, long enough to tell (`MIN_CELLS`), those terms and names the project
     declares (``kept``) not read."""
+    if kept.terms and kept.mask(translation) == translation:
+        kept = NO_KEPT_TERMS  # none in it: the verdict `check_entry` already keeps
     return iter(_kept_strays(translation, language, kept))
 
 
