@@ -32,6 +32,19 @@ def source_date_epoch() -> int | None:
     return int(raw)
 
 
+def source_moment() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a moment in UTC, or None when it is unset."""
+    epoch = source_date_epoch()
+    return None if epoch is None else dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+
+
+def record_date() -> dt.date:
+    """The date a record written now carries (a sign-off): ``SOURCE_DATE_EPOCH``'s day
+    when set, so a record written twice is the same bytes, else the machine's."""
+    moment = source_moment()
+    return dt.date.today() if moment is None else moment.date()
+
+
 def today() -> dt.date:
     """The day the checks judge review dates by (and --strict refuses an overdue leaflet
     on): the machine's, looked up here only, so a batch and the checks agree on it."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..clock import source_date_epoch
+from ..clock import source_moment
 from ..content.inline import InlineError, parse_inline
 from ..content.loader import load_leaflet
 from ..content.model import REFERENCE_CONTEXT, Leaflet, Text, texts
@@ -40,11 +40,9 @@ def template_date(fallback: dt.date) -> str:
 
     Never the wall clock: re-running extract must give byte-identical files.
     """
-    epoch = source_date_epoch()
-    if epoch is not None:
-        moment = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
-    else:
-        moment = dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC)
+    moment = source_moment() or dt.datetime(
+        fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC
+    )
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
 

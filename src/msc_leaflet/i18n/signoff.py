@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..clock import iso_date
+from ..clock import iso_date, record_date
 from ..content.model import Leaflet
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
@@ -249,14 +248,6 @@ def required_roles(project: Project) -> tuple[str, ...]:
     return tuple(value)
 
 
-def today() -> dt.date:
-    """SOURCE_DATE_EPOCH's date when set (reproducible records in tests), else today."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw.isdigit():
-        return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()
-    return dt.date.today()
-
-
 def record_signoff(
     project: Project,
     leaflet_id: str,
@@ -292,7 +283,7 @@ def record_signoff(
             f"{first_to_do(project, leaflet_id, locale, state)}; then sign off again",
         )
     record = SignOff(
-        leaflet_id, role, by.strip(), date or today(), state.source, state.translation,
+        leaflet_id, role, by.strip(), date or record_date(), state.source, state.translation,
         page=state.page, note=note.strip(), entries=dict(state.entries),
     )  # fmt: skip
     # Read and written back under a lock on the folder: a second sign-off at the same
