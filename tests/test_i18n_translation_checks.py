@@ -2218,3 +2218,82 @@ def test_no_shipped_catalog_has_a_sentence_in_another_script_with_its_project() 
             if isinstance(f, CheckFinding) and f.code == "I18N020"
         ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "same"),
+    [
+        # A month named with no digit beside it is the month another language numbers…
+        ("Come back in May.", "ja", "5月に来てください。", True),
+        ("Come back in May.", "vi", "Quay lại vào tháng 5.", True),
+        ("Come back in May.", "th", "กลับมาเดือน 5", True),
+        ("Come back in January.", "zh_Hans", "1月回来。", True),
+        ("Come back in December.", "vi", "Quay lại vào tháng 12.", True),
+        # … and another month is refused …
+        ("Come back in May.", "vi", "Quay lại vào tháng 6.", False),
+        ("Come back in June.", "ja", "5月に来てください。", False),
+        ("Come back in May.", "th", "กลับมาเดือนมิถุนายน", False),
+        # … while "may", the verb, is no May: the 5 is still not in the source.
+        ("You may come back.", "vi", "Bạn có thể quay lại vào tháng 5.", False),
+        ("May I come back?", "vi", "Tôi có thể quay lại vào tháng 5 không?", False),
+        ("When You May Come Back", "vi", "Khi bạn có thể quay lại vào tháng 5", False),
+        ("Take tablets.", "vi", "Uống 5 viên.", False),
+    ],
+)
+def test_a_month_named_alone_is_the_month_another_language_numbers(
+    source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "Come back in May." as 5月に来てください, tháng 5 or เดือน 5 was refused ("number
+    not in the source: 5") and the English printed: a month's name counted only beside a
+    digit, as "may" is also a verb. A name said alone stands for a month in digits (and
+    only for one), a capitalised May inside a sentence too, never "you may"."""
+    found = _numbers_found("en", source, language, translation)
+    assert (found == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # A date in digits is read in its text's order (CLDR): day first in Vietnamese,
+        # Thai, British English and French …
+        ("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 May 2026.", True),
+        ("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 June 2026.", False),
+        ("th", "นัดวันที่ 12/05/2026", "en", "On 12 June 2026.", False),
+        ("th", "นัดวันที่ 12/05/2026", "en", "On 12 May 2026.", True),
+        ("en_GB", "Come back on 12/05/2026.", "th", "กลับมาวันที่ 12 มิถุนายน 2026", False),
+        ("fr", "Revenez le 12/05/2026.", "en", "Come back on 12 June 2026.", False),
+        ("vi", "Hẹn ngày 13/05/2026.", "th", "นัดวันที่ 13 พฤษภาคม 2026", True),
+        ("vi", "Hẹn ngày 13/05/2026.", "th", "นัดวันที่ 13 ธันวาคม 2026", False),
+        # … the month first in American English, so 5/12/2026 is May 12; a part above
+        # 12 is the day in any order …
+        ("en", "Come back on 5/13/2026.", "th", "กลับมาวันที่ 13 พฤษภาคม 2026", True),
+        ("en", "Come back on 5/13/2026.", "th", "กลับมาวันที่ 13 มิถุนายน 2026", False),
+        ("en_US", "Come back on 5/12/2026.", "ja", "2026年5月12日に来てください。", True),
+        ("en_US", "Come back on 5/12/2026.", "ja", "2026年12月5日に来てください。", False),
+        ("vi", "Hẹn ngày 12/05/2026.", "th", "นัดวันที่ 05/12/2026", False),
+        # … and where the two languages order them otherwise and either part may be the
+        # month, no guess: a Thai writer's English 5/12 may be 5 December, and a bare
+        # "en" is printed British (day first) where CLDR's en is American.
+        ("en_US", "Come back on 5/12/2026.", "th", "กลับมาวันที่ 5 ธันวาคม 2026", True),
+        ("en", "Come back on 5/12/2026.", "ja", "2026年12月5日に来てください。", True),
+        ("en", "Come back on 5/12/2026.", "th", "กลับมาวันที่ 12 พฤษภาคม 2026", True),
+        ("en", "Come back on 5/12/2026.", "th", "กลับมาวันที่ 5 ธันวาคม 2026", True),
+        ("en", "Come back on 5/12/2026.", "vi", "Quay lại vào ngày 5/12/2026.", True),
+        # A fraction stays a fraction.
+        ("en", "Take 1/2 tablet.", "th", "รับประทาน 1/2 เม็ด", True),
+    ],
+)
+def test_a_date_in_digits_has_its_month_in_its_languages_order(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "12/05/2026" given as "12 June 2026" was refused only as a lost 5, and "5/12/2026"
+    (May 12) as 2026年12月5日 passed: a date in digits had no month. Its month is read in
+    the order CLDR gives its language (dd/MM/y, M/d/y), and compared as a month."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found
+
+
+def test_a_date_in_digits_given_another_month_is_named_a_month_change() -> None:
+    found = _numbers_found("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 June 2026.")
+    assert len(found) == 1 and "month changed" in found[0].message, found
+    assert "“12/05/2026”" in found[0].message and "“June”" in found[0].message

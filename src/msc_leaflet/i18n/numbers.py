@@ -122,6 +122,14 @@ class Numbers:
     # ("" for none): "2 tablets, 3 times" is (2, tablet), (3, time), so numbers swapped
     # between them ("3 tablets, 2 times") are seen though the bag is the same.
     pairs: tuple[Measure, ...] = ()
+    # The months named with no digit beside them ("Come back in May", เดือนมิถุนายน: 5, 6),
+    # which stand in for a month the other side gives in digits (5月, tháng 5) and for
+    # no other number: "you may" is no 5, and "May" alone excuses no dose of 5.
+    named: Counter[str] = field(default_factory=Counter)
+    # The other reading of each date in digits whose day could be its month (5/12/2026:
+    # May 12 in American English, 5 December in British English, Thai, Vietnamese), as
+    # `months` holds the reading of the text's own language (`date_order`).
+    day_months: tuple[Measure, ...] = ()
 
 
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
@@ -168,6 +176,8 @@ def read(text: str, language: str = "") -> Numbers:
     bounds: list[Bound] = []
     ranges: list[Range] = []
     months = [Measure(m.value, "month", text[m.start : m.end], True) for m, _ in named]
+    dates = _digit_dates(text, language)
+    months += [month for month, _ in dates]
     pairs: list[Measure] = []
     ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
@@ -221,6 +231,8 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(months),
         _weekdays(text, base),
         tuple(pairs),
+        Counter(month.value for month, beside_digit in named if not beside_digit),
+        tuple(other for _, other in dates if other is not None),
     )
 
 
@@ -488,7 +500,22 @@ def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
     the number another language dates them with (5月, tháng 5), each with whether a day
     or a year in digits stands beside it ("12 May 2026", "May 12"): only such a month
     counts as a number, as "you may" counts no 5. A name right after a word of
-    `month-words` in `data/units.yaml` (ខែមករា) is a month, though it counts no number."""
+    `month-words` in `data/units.yaml` (ខែមករា), or one of `alone_months` said as a
+    month (`_said_alone`: "Come back in May"), is a month, though it counts no number."""
+    found = _dated_months(text, language)
+    taken = {month.start for month, _ in found}
+    pattern = _alone_pattern(_base(language))
+    if pattern is not None:
+        names = _mapped(_base(language), "months")
+        for match in pattern.finditer(text):
+            if match.start() not in taken and _said_alone(text, match, language):
+                value = names[match.group(0).casefold()]
+                found.append((_Found(value, match.start(), match.end(), spelled=True), False))
+    return sorted(found, key=lambda month: month[0].start)
+
+
+def _dated_months(text: str, language: str) -> list[tuple[_Found, bool]]:
+    """The months of `_named_months` beside a digit or after a word of `month-words`."""
     # Only in a text with a digit (`str.isdigit`, as below): most texts have none, told
     # at C speed before the names are sought.
     if not any(map(str.isdigit, text)):
@@ -512,6 +539,108 @@ def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
             month = _Found(names[match.group(0).casefold()], start, end, spelled=True)
             found.append((month, bool(beside)))
     return found
+
+
+def _said_alone(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether the name of `alone_months` ``match`` found is a month with no digit
+    beside it: a whole word and, for one of `verb_months` (English May, also "may"),
+    inside a sentence and after no word its verb follows ("You May Need…")."""
+    if not _whole_name(text, match, language):
+        return False
+    verbs = _verb_months(_base(language))
+    if match.group(0) not in verbs:
+        return True
+    before = text[: match.start()].rstrip()
+    if not before or before[-1] in '.!?:;\n"“(':
+        return False  # "May I…?", a heading's first word
+    word = _WORD.findall(before[-_UNIT_SPAN:])
+    return not word or word[-1].casefold() not in verbs[match.group(0)]
+
+
+@cache
+def _alone_pattern(language: str) -> re.Pattern[str] | None:
+    """``language``'s `alone_months` as written, longest first (case counts: "march" and
+    "august" are words), or None for a language that lists none."""
+    entry = _table().get(language) or {}
+    listed = entry.get("alone_months") or []
+    assert isinstance(listed, list)
+    names = sorted(map(str, listed), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@cache
+def _verb_months(language: str) -> dict[str, frozenset[str]]:
+    """Each name of ``language``'s `verb_months` with the words after which it is a verb."""
+    entry = _table().get(language) or {}
+    verbs = entry.get("verb_months") or {}
+    assert isinstance(verbs, dict)
+    return {
+        str(name): frozenset(str(word).casefold() for word in words)
+        for name, words in verbs.items()
+    }
+
+
+# A date in digits, its day and month in either order and its year last (12/05/2026,
+# 5/12/26), or its year first (2026/05/12): not a fraction, nor a part of a longer run.
+_DIGIT_DATE = re.compile(
+    r"(?<![\d/\u2044])(?:(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})|\d{4}/(\d{1,2})/\d{1,2})"
+    r"(?![\d/\u2044])"
+)
+
+
+def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None]]:
+    """The month of each date ``text`` writes in digits, in the order its language
+    writes a date (`date_order`: 12/05/2026 is May in Vietnamese), and its other reading
+    where its day could be the month too and the two orders read it otherwise; a part
+    above 12 is the day whatever the order (5/13/2026, 13/5/2026 are both May)."""
+    if "/" not in text:  # most texts: no date in digits
+        return []
+    found: list[tuple[Measure, Measure | None]] = []
+    for match in _DIGIT_DATE.finditer(text):
+        written = match.group(0)
+        if match.group(3) is not None:  # 2026/05/12: the month is in the middle
+            month = int(match.group(3))
+            if 1 <= month <= 12:
+                found.append((Measure(str(month), "month", written), None))
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
+            continue
+        day_first = date_order(language) != "md"
+        if max(first, second) > 12:
+            month, other = min(first, second), None
+        else:
+            month, other = (second, first) if day_first else (first, second)
+        found.append(
+            (
+                Measure(str(month), "month", written),
+                None if other in (None, month) else Measure(str(other), "month", written),
+            )
+        )
+    return found
+
+
+@cache
+def date_order(language: str) -> str | None:
+    """ "dm" or "md": whether ``language`` writes a date's day or its month first in
+    digits, as CLDR's short date pattern does (dd/MM/y, M/d/yy; y/MM/dd puts the month
+    first); None where that is not known: a language CLDR lacks, and a bare language the
+    project prints in another variety than CLDR's (`DEFAULT_REGION`: a bare "en" is
+    British, day first, where CLDR's en is American)."""
+    from babel.dates import get_date_format
+
+    from ..project import cldr_locale
+    from .formatting import DEFAULT_REGION
+
+    tag = language or "en"
+    where = cldr_locale(tag)
+    if where is None or tag in DEFAULT_REGION:
+        return None
+    pattern = str(get_date_format("short", locale=where).pattern)
+    day, month = pattern.find("d"), pattern.find("M")
+    return None if min(day, month) < 0 else ("dm" if day < month else "md")
 
 
 @cache
