@@ -2297,3 +2297,32 @@ def test_a_date_in_digits_given_another_month_is_named_a_month_change() -> None:
     found = _numbers_found("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 June 2026.")
     assert len(found) == 1 and "month changed" in found[0].message, found
     assert "“12/05/2026”" in found[0].message and "“June”" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "verdict"),
+    [
+        # An hour past noon after sau, trước or đến (after, before, until) is a time.
+        ("Đừng ăn sau 22 giờ.", "en", "Do not eat after 22:00.", "pass"),
+        ("Đừng ăn sau 22 giờ.", "en", "Do not eat after 10 p.m.", "pass"),
+        ("Đừng ăn sau 22 giờ.", "th", "อย่ารับประทานอาหารหลัง 22.00 น.", "pass"),
+        ("Uống thuốc trước 20 giờ.", "en", "Take the medicine before 8 p.m.", "pass"),
+        ("Mở cửa đến 17 giờ.", "en", "Open until 17:00.", "pass"),
+        ("Đừng ăn sau 22 giờ.", "en", "Do not eat after 21:00.", "error"),
+        # Hours of time stay hours: 24 and 48 hours, an hour before noon, a range.
+        ("Tái khám sau 24 giờ.", "en", "Come back after 24 hours.", "pass"),
+        ("Tái khám sau 48 giờ.", "en", "Come back after 48 hours.", "pass"),
+        ("Uống thuốc sau 2 giờ.", "en", "Take the medicine after 2 hours.", "pass"),
+        ("Nhịn ăn 10 đến 14 giờ.", "en", "Fast for 10 to 14 hours.", "pass"),
+        ("Nhịn ăn trong 14 giờ.", "en", "Fast for 14 hours.", "pass"),
+        ("Nhịn ăn trong 14 giờ.", "en", "Fast until 14:00.", "error"),
+    ],
+)
+def test_a_vietnamese_hour_past_noon_after_a_time_word_is_a_time(
+    source: str, language: str, translation: str, verdict: str
+) -> None:
+    """ "Đừng ăn sau 22 giờ" (do not eat after 22:00) was read as 22 hours, so "after
+    10 p.m." and หลัง 22.00 น. were refused (unit missing) and the Vietnamese printed.
+    Vietnamese gives the time of day in 24 hours: 13 to 23 giờ after sau, trước or đến
+    is a time; 24 or 48 giờ, or 2 giờ, stays hours of time."""
+    assert _verdict_from("vi", source, translation, language) == verdict

@@ -1038,7 +1038,7 @@ def _meridiem(
                 if before.endswith(word):
                     half = said
     half = late or half
-    if end == digits_end and (ranged or _clock_cue(text, start, language)):
+    if end == digits_end and (ranged or _clock_cue(text, start, language, int(hour))):
         end = _past_hour_word(text, end, language)  # lúc 9 giờ: at 9 o'clock
     if half is None or int(hour) > 12:
         return (f"{hour}:{minute}" if minute else hour), max(end, past or 0)
@@ -1046,15 +1046,32 @@ def _meridiem(
     return (f"{hours}:{minute}" if minute else f"{hours}"), max(end, past or 0)
 
 
-def _clock_cue(text: str, start: int, language: str) -> bool:
-    """Whether a word of `at` in `hours` stands right before the number at ``start``
-    (Vietnamese lúc 9 giờ, at 9 o'clock): the hour word after it then names the time
-    of day, though it also names hours of time (nhịn ăn 12 giờ, fast for 12 hours)."""
+def _clock_cue(text: str, start: int, language: str, hour: int) -> bool:
+    """Whether a word before the number at ``start`` makes the hour word after it name
+    the time of day, though it also names hours of time (nhịn ăn 12 giờ, fast for 12
+    hours): a word of `at` in `hours` before any ``hour`` (Vietnamese lúc 9 giờ, at 9
+    o'clock), or one of `past_noon` before an hour from 13 to 23, which a clock in 24
+    hours gives and a duration after it seldom is (sau 22 giờ, after 22:00; sau 24 giờ
+    and sau 2 giờ stay "after 24 hours", "after 2 hours"). A word of `past_noon` right
+    after a number joins a range (10 đến 14 giờ, 10 to 14 hours) and cues nothing."""
     before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES).casefold()
-    words = tuple(_hours(_base(language)).get("at", {}))
-    return any(
-        before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
-        for word in words
+    words = _hours(_base(language))
+    if _ends_with_word(before, words.get("at", {})):
+        return True
+    cue = _ends_with_word(before, words.get("past_noon", {})) if 12 < hour < 24 else None
+    return cue is not None and not before[: -len(cue)].rstrip(_SPACES)[-1:].isdigit()
+
+
+def _ends_with_word(text: str, words: dict[str, str]) -> str | None:
+    """The word of ``words`` ``text`` ends with as a whole word, or None."""
+    return next(
+        (
+            word
+            for word in words
+            if text.endswith(word)
+            and (len(text) == len(word) or not text[-len(word) - 1].isalnum())
+        ),
+        None,
     )
 
 
@@ -1092,7 +1109,7 @@ def _minutes_after(
     named = _said(text, _past_spaces(text, stop), words.get("minute", {}), language)
     stop = named[1] if named else stop
     late = _said(text, _past_spaces(text, stop), words.get("later", {}), language)
-    cued = ranged or _clock_cue(text, start, language)
+    cued = ranged or _clock_cue(text, start, language, int(text[start:end]))
     if late is None and named and not cued and _unit_after(text, end, language) is not None:
         return None  # 2 giờ 30 phút: hours and minutes of time, no time of day
     return f"{int(minutes.group(0)):02d}", late[1] if late else stop, late[0] if late else None
