@@ -2326,3 +2326,26 @@ def test_a_vietnamese_hour_past_noon_after_a_time_word_is_a_time(
     Vietnamese gives the time of day in 24 hours: 13 to 23 giờ after sau, trước or đến
     is a time; 24 or 48 giờ, or 2 giờ, stays hours of time."""
     assert _verdict_from("vi", source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "why"),
+    [
+        ("vi", "Tối đa 1.000 ml.", "en", "Up to 1.000 ml.", "“1.000” reads as 1"),
+        ("vi", "Tối đa 1.000 tế bào.", "en", "Up to 1.000 cells.", "“1.000” reads as 1"),
+        ("en", "Up to 1,000 cells.", "vi", "Tối đa 1,000 tế bào.", "“1,000” reads as 1"),
+        ("en", "Take 0.5 mg.", "vi", "Uống 0.500 mg.", "“0.500” reads as 500"),
+        ("vi", "Uống 0,5 mg.", "en", "Take 0,5 mg.", "“0,5” is no number in English"),
+        ("vi", "Tối đa 1.000 ml.", "en", "Up to 1.000 ml.", "write 1,000 or 1000"),
+    ],
+)
+def test_a_number_kept_as_typed_that_reads_otherwise_says_why(
+    source_language: str, source: str, language: str, translation: str, why: str
+) -> None:
+    """A Vietnamese "1.000 ml" kept in English was refused with "number changed: “1.000
+    ml” in the source, “1.000 ml” in the translation": two identical texts, and no word
+    of what to do. The message says how the translation's reader reads it, and how to
+    write the source's number there."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert len(found) == 1, found
+    assert why in found[0].message, found[0].message

@@ -1339,6 +1339,13 @@ def amount(value: str) -> Fraction | None:
     return Fraction(value) if _ONE_NUMBER.fullmatch(value) else None
 
 
+def as_read(value: str) -> str:
+    """``value`` as `read` keeps it, written as its amount ("1.000" is "1", "0500"
+    "500"), for a message; as it stands where it is no amount."""
+    said = amount(value)
+    return value if said is None else _decimal(said)
+
+
 def in_unit(value: str, unit: str, other: str) -> Fraction | None:
     """``value`` of ``unit`` said in ``other`` ("24" hours is 1 day, "500" mg 0.5 g), or
     None where the two are no exact multiples of each other (`conversions` in
@@ -1636,6 +1643,28 @@ def _grouped_by_two(language: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return tuple(grouping)[1:] == (2,)
+
+
+def separator_role(mark: str, language: str) -> str:
+    """What the point or comma ``mark`` does in a number ``language`` writes, as `read`
+    takes it: "marks decimals" or "groups thousands" (CLDR's decimal sign)."""
+    decimal = "," if _decimal_comma(language) else "."
+    return "marks decimals" if mark == decimal else "groups thousands"
+
+
+def written_as(value: str, language: str) -> tuple[str, ...]:
+    """How ``language`` writes ``value`` ("1000", "0.5") so that its reader reads it:
+    grouped as CLDR groups it (1,000 in English, 1.000 in Vietnamese; 0,5), and a whole
+    number of four digits or more also ungrouped (1000), which every language reads."""
+    from babel.numbers import format_decimal
+
+    from ..project import cldr_locale
+
+    where = cldr_locale(language or "en")
+    if where is None or not _ONE_NUMBER.fullmatch(value):
+        return (value,)
+    grouped = str(format_decimal(Decimal(value), locale=where, numbering_system="latn"))
+    return tuple(dict.fromkeys((grouped, value) if value.isdigit() else (grouped,)))
 
 
 @cache

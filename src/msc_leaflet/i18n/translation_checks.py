@@ -435,6 +435,23 @@ def _numbers_differ(
             f"{_listed_written(moved_to)} in the translation",
             _first_typed(typed, [re.escape(moved_to[0].written)]),
         )
+    otherwise = _read_otherwise(source, translation, missing, added, source_language)
+    for meant, read_as, typed_as in otherwise:
+        missing[meant] -= 1
+        added[read_as] -= 1
+        reads = (
+            f"reads as {numbers.as_read(read_as)}"
+            if numbers.amount(read_as) is not None
+            else "is no number"
+        )
+        yield NUMBERS.problem(
+            f"number changed by its separator: “{typed_as}” {reads} in "
+            f"{_language_name(language)}, where "
+            f"“{_separator(typed_as)}” {numbers.separator_role(_separator(typed_as), language)}"
+            f", but is {numbers.as_read(meant)} in the source: write "
+            f"{' or '.join(numbers.written_as(meant, language))}",
+            _first_typed(typed, [_number(typed_as)]),
+        )
     for was, changed in _changed_amounts(source, translation, missing, added, converted):
         for value in was.values:
             missing[value] -= min(1, missing[value])
@@ -477,6 +494,52 @@ def _numbers_differ(
 
 
 _Item = TypeVar("_Item")
+
+
+def _read_otherwise(
+    source: numbers.Numbers,
+    translation: numbers.Numbers,
+    missing: Counter[str],
+    added: Counter[str],
+    source_language: str,
+) -> Iterator[tuple[str, str, str]]:
+    """(the source's value, the translation's, the number as the translation types it)
+    for each number the translation writes as the source's language does, which its own
+    reader reads otherwise: a Vietnamese 1.000 (a thousand) kept in English reads as 1,
+    an English 0.500 in Vietnamese as 500. Told apart, as "“1.000 ml” in the source,
+    “1.000 ml” in the translation" says nothing of what changed."""
+    lost, new = Counter(missing), Counter(added)
+    for value, typed in translation.written:
+        if new[value] <= 0 or _separator(typed) == "":
+            continue
+        meant = [numbers.amount(v) for v in numbers.read(typed, source_language).digits]
+        was = next(
+            (
+                v
+                for v in lost
+                if lost[v] > 0 and meant == [numbers.amount(v)] != [numbers.amount(value)]
+            ),
+            None,
+        )
+        if was is not None:
+            lost[was] -= 1
+            new[value] -= 1
+            yield was, value, typed
+
+
+def _separator(typed: str) -> str:
+    """The first point or comma in the number ``typed``, or ""."""
+    return next((mark for mark in typed if mark in ".,"), "")
+
+
+def _language_name(language: str) -> str:
+    """ "English", "Vietnamese": ``language`` as a translator reads its name (CLDR), or
+    the tag itself where CLDR does not know it."""
+    from ..project import cldr_locale
+    from .formatting import english_language_name
+
+    tag = language or "en"
+    return english_language_name(tag) if cldr_locale(tag) else tag
 
 
 def _spelled_names(months: tuple[numbers.Measure, ...]) -> Counter[str]:
