@@ -2218,3 +2218,134 @@ def test_no_shipped_catalog_has_a_sentence_in_another_script_with_its_project() 
             if isinstance(f, CheckFinding) and f.code == "I18N020"
         ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "same"),
+    [
+        # A month named with no digit beside it is the month another language numbers…
+        ("Come back in May.", "ja", "5月に来てください。", True),
+        ("Come back in May.", "vi", "Quay lại vào tháng 5.", True),
+        ("Come back in May.", "th", "กลับมาเดือน 5", True),
+        ("Come back in January.", "zh_Hans", "1月回来。", True),
+        ("Come back in December.", "vi", "Quay lại vào tháng 12.", True),
+        # … and another month is refused …
+        ("Come back in May.", "vi", "Quay lại vào tháng 6.", False),
+        ("Come back in June.", "ja", "5月に来てください。", False),
+        ("Come back in May.", "th", "กลับมาเดือนมิถุนายน", False),
+        # … while "may", the verb, is no May: the 5 is still not in the source.
+        ("You may come back.", "vi", "Bạn có thể quay lại vào tháng 5.", False),
+        ("May I come back?", "vi", "Tôi có thể quay lại vào tháng 5 không?", False),
+        ("When You May Come Back", "vi", "Khi bạn có thể quay lại vào tháng 5", False),
+        ("Take tablets.", "vi", "Uống 5 viên.", False),
+    ],
+)
+def test_a_month_named_alone_is_the_month_another_language_numbers(
+    source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "Come back in May." as 5月に来てください, tháng 5 or เดือน 5 was refused ("number
+    not in the source: 5") and the English printed: a month's name counted only beside a
+    digit, as "may" is also a verb. A name said alone stands for a month in digits (and
+    only for one), a capitalised May inside a sentence too, never "you may"."""
+    found = _numbers_found("en", source, language, translation)
+    assert (found == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # A date in digits is read in its text's order (CLDR): day first in Vietnamese,
+        # Thai, British English and French …
+        ("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 May 2026.", True),
+        ("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 June 2026.", False),
+        ("th", "นัดวันที่ 12/05/2026", "en", "On 12 June 2026.", False),
+        ("th", "นัดวันที่ 12/05/2026", "en", "On 12 May 2026.", True),
+        ("en_GB", "Come back on 12/05/2026.", "th", "กลับมาวันที่ 12 มิถุนายน 2026", False),
+        ("fr", "Revenez le 12/05/2026.", "en", "Come back on 12 June 2026.", False),
+        ("vi", "Hẹn ngày 13/05/2026.", "th", "นัดวันที่ 13 พฤษภาคม 2026", True),
+        ("vi", "Hẹn ngày 13/05/2026.", "th", "นัดวันที่ 13 ธันวาคม 2026", False),
+        # … the month first in American English, so 5/12/2026 is May 12; a part above
+        # 12 is the day in any order …
+        ("en", "Come back on 5/13/2026.", "th", "กลับมาวันที่ 13 พฤษภาคม 2026", True),
+        ("en", "Come back on 5/13/2026.", "th", "กลับมาวันที่ 13 มิถุนายน 2026", False),
+        ("en_US", "Come back on 5/12/2026.", "ja", "2026年5月12日に来てください。", True),
+        ("en_US", "Come back on 5/12/2026.", "ja", "2026年12月5日に来てください。", False),
+        ("vi", "Hẹn ngày 12/05/2026.", "th", "นัดวันที่ 05/12/2026", False),
+        # … and where the two languages order them otherwise and either part may be the
+        # month, no guess: a Thai writer's English 5/12 may be 5 December, and a bare
+        # "en" is printed British (day first) where CLDR's en is American.
+        ("en_US", "Come back on 5/12/2026.", "th", "กลับมาวันที่ 5 ธันวาคม 2026", True),
+        ("en", "Come back on 5/12/2026.", "ja", "2026年12月5日に来てください。", True),
+        ("en", "Come back on 5/12/2026.", "th", "กลับมาวันที่ 12 พฤษภาคม 2026", True),
+        ("en", "Come back on 5/12/2026.", "th", "กลับมาวันที่ 5 ธันวาคม 2026", True),
+        ("en", "Come back on 5/12/2026.", "vi", "Quay lại vào ngày 5/12/2026.", True),
+        # A fraction stays a fraction.
+        ("en", "Take 1/2 tablet.", "th", "รับประทาน 1/2 เม็ด", True),
+    ],
+)
+def test_a_date_in_digits_has_its_month_in_its_languages_order(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "12/05/2026" given as "12 June 2026" was refused only as a lost 5, and "5/12/2026"
+    (May 12) as 2026年12月5日 passed: a date in digits had no month. Its month is read in
+    the order CLDR gives its language (dd/MM/y, M/d/y), and compared as a month."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found
+
+
+def test_a_date_in_digits_given_another_month_is_named_a_month_change() -> None:
+    found = _numbers_found("vi", "Hẹn ngày 12/05/2026.", "en", "On 12 June 2026.")
+    assert len(found) == 1 and "month changed" in found[0].message, found
+    assert "“12/05/2026”" in found[0].message and "“June”" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "verdict"),
+    [
+        # An hour past noon after sau, trước or đến (after, before, until) is a time.
+        ("Đừng ăn sau 22 giờ.", "en", "Do not eat after 22:00.", "pass"),
+        ("Đừng ăn sau 22 giờ.", "en", "Do not eat after 10 p.m.", "pass"),
+        ("Đừng ăn sau 22 giờ.", "th", "อย่ารับประทานอาหารหลัง 22.00 น.", "pass"),
+        ("Uống thuốc trước 20 giờ.", "en", "Take the medicine before 8 p.m.", "pass"),
+        ("Mở cửa đến 17 giờ.", "en", "Open until 17:00.", "pass"),
+        ("Đừng ăn sau 22 giờ.", "en", "Do not eat after 21:00.", "error"),
+        # Hours of time stay hours: 24 and 48 hours, an hour before noon, a range.
+        ("Tái khám sau 24 giờ.", "en", "Come back after 24 hours.", "pass"),
+        ("Tái khám sau 48 giờ.", "en", "Come back after 48 hours.", "pass"),
+        ("Uống thuốc sau 2 giờ.", "en", "Take the medicine after 2 hours.", "pass"),
+        ("Nhịn ăn 10 đến 14 giờ.", "en", "Fast for 10 to 14 hours.", "pass"),
+        ("Nhịn ăn trong 14 giờ.", "en", "Fast for 14 hours.", "pass"),
+        ("Nhịn ăn trong 14 giờ.", "en", "Fast until 14:00.", "error"),
+    ],
+)
+def test_a_vietnamese_hour_past_noon_after_a_time_word_is_a_time(
+    source: str, language: str, translation: str, verdict: str
+) -> None:
+    """ "Đừng ăn sau 22 giờ" (do not eat after 22:00) was read as 22 hours, so "after
+    10 p.m." and หลัง 22.00 น. were refused (unit missing) and the Vietnamese printed.
+    Vietnamese gives the time of day in 24 hours: 13 to 23 giờ after sau, trước or đến
+    is a time; 24 or 48 giờ, or 2 giờ, stays hours of time."""
+    assert _verdict_from("vi", source, translation, language) == verdict
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "why"),
+    [
+        ("vi", "Tối đa 1.000 ml.", "en", "Up to 1.000 ml.", "“1.000” reads as 1"),
+        ("vi", "Tối đa 1.000 tế bào.", "en", "Up to 1.000 cells.", "“1.000” reads as 1"),
+        ("en", "Up to 1,000 cells.", "vi", "Tối đa 1,000 tế bào.", "“1,000” reads as 1"),
+        ("en", "Take 0.5 mg.", "vi", "Uống 0.500 mg.", "“0.500” reads as 500"),
+        ("vi", "Uống 0,5 mg.", "en", "Take 0,5 mg.", "“0,5” is no number in English"),
+        ("vi", "Tối đa 1.000 ml.", "en", "Up to 1.000 ml.", "write 1,000 or 1000"),
+    ],
+)
+def test_a_number_kept_as_typed_that_reads_otherwise_says_why(
+    source_language: str, source: str, language: str, translation: str, why: str
+) -> None:
+    """A Vietnamese "1.000 ml" kept in English was refused with "number changed: “1.000
+    ml” in the source, “1.000 ml” in the translation": two identical texts, and no word
+    of what to do. The message says how the translation's reader reads it, and how to
+    write the source's number there."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert len(found) == 1, found
+    assert why in found[0].message, found[0].message

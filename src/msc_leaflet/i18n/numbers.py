@@ -122,6 +122,14 @@ class Numbers:
     # ("" for none): "2 tablets, 3 times" is (2, tablet), (3, time), so numbers swapped
     # between them ("3 tablets, 2 times") are seen though the bag is the same.
     pairs: tuple[Measure, ...] = ()
+    # The months named with no digit beside them ("Come back in May", เดือนมิถุนายน: 5, 6),
+    # which stand in for a month the other side gives in digits (5月, tháng 5) and for
+    # no other number: "you may" is no 5, and "May" alone excuses no dose of 5.
+    named: Counter[str] = field(default_factory=Counter)
+    # The other reading of each date in digits whose day could be its month (5/12/2026:
+    # May 12 in American English, 5 December in British English, Thai, Vietnamese), as
+    # `months` holds the reading of the text's own language (`date_order`).
+    day_months: tuple[Measure, ...] = ()
 
 
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
@@ -168,6 +176,8 @@ def read(text: str, language: str = "") -> Numbers:
     bounds: list[Bound] = []
     ranges: list[Range] = []
     months = [Measure(m.value, "month", text[m.start : m.end], True) for m, _ in named]
+    dates = _digit_dates(text, language)
+    months += [month for month, _ in dates]
     pairs: list[Measure] = []
     ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
@@ -221,6 +231,8 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(months),
         _weekdays(text, base),
         tuple(pairs),
+        Counter(month.value for month, beside_digit in named if not beside_digit),
+        tuple(other for _, other in dates if other is not None),
     )
 
 
@@ -488,7 +500,22 @@ def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
     the number another language dates them with (5月, tháng 5), each with whether a day
     or a year in digits stands beside it ("12 May 2026", "May 12"): only such a month
     counts as a number, as "you may" counts no 5. A name right after a word of
-    `month-words` in `data/units.yaml` (ខែមករា) is a month, though it counts no number."""
+    `month-words` in `data/units.yaml` (ខែមករា), or one of `alone_months` said as a
+    month (`_said_alone`: "Come back in May"), is a month, though it counts no number."""
+    found = _dated_months(text, language)
+    taken = {month.start for month, _ in found}
+    pattern = _alone_pattern(_base(language))
+    if pattern is not None:
+        names = _mapped(_base(language), "months")
+        for match in pattern.finditer(text):
+            if match.start() not in taken and _said_alone(text, match, language):
+                value = names[match.group(0).casefold()]
+                found.append((_Found(value, match.start(), match.end(), spelled=True), False))
+    return sorted(found, key=lambda month: month[0].start)
+
+
+def _dated_months(text: str, language: str) -> list[tuple[_Found, bool]]:
+    """The months of `_named_months` beside a digit or after a word of `month-words`."""
     # Only in a text with a digit (`str.isdigit`, as below): most texts have none, told
     # at C speed before the names are sought.
     if not any(map(str.isdigit, text)):
@@ -512,6 +539,108 @@ def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
             month = _Found(names[match.group(0).casefold()], start, end, spelled=True)
             found.append((month, bool(beside)))
     return found
+
+
+def _said_alone(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether the name of `alone_months` ``match`` found is a month with no digit
+    beside it: a whole word and, for one of `verb_months` (English May, also "may"),
+    inside a sentence and after no word its verb follows ("You May Need…")."""
+    if not _whole_name(text, match, language):
+        return False
+    verbs = _verb_months(_base(language))
+    if match.group(0) not in verbs:
+        return True
+    before = text[: match.start()].rstrip()
+    if not before or before[-1] in '.!?:;\n"“(':
+        return False  # "May I…?", a heading's first word
+    word = _WORD.findall(before[-_UNIT_SPAN:])
+    return not word or word[-1].casefold() not in verbs[match.group(0)]
+
+
+@cache
+def _alone_pattern(language: str) -> re.Pattern[str] | None:
+    """``language``'s `alone_months` as written, longest first (case counts: "march" and
+    "august" are words), or None for a language that lists none."""
+    entry = _table().get(language) or {}
+    listed = entry.get("alone_months") or []
+    assert isinstance(listed, list)
+    names = sorted(map(str, listed), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@cache
+def _verb_months(language: str) -> dict[str, frozenset[str]]:
+    """Each name of ``language``'s `verb_months` with the words after which it is a verb."""
+    entry = _table().get(language) or {}
+    verbs = entry.get("verb_months") or {}
+    assert isinstance(verbs, dict)
+    return {
+        str(name): frozenset(str(word).casefold() for word in words)
+        for name, words in verbs.items()
+    }
+
+
+# A date in digits, its day and month in either order and its year last (12/05/2026,
+# 5/12/26), or its year first (2026/05/12): not a fraction, nor a part of a longer run.
+_DIGIT_DATE = re.compile(
+    r"(?<![\d/\u2044])(?:(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})|\d{4}/(\d{1,2})/\d{1,2})"
+    r"(?![\d/\u2044])"
+)
+
+
+def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None]]:
+    """The month of each date ``text`` writes in digits, in the order its language
+    writes a date (`date_order`: 12/05/2026 is May in Vietnamese), and its other reading
+    where its day could be the month too and the two orders read it otherwise; a part
+    above 12 is the day whatever the order (5/13/2026, 13/5/2026 are both May)."""
+    if "/" not in text:  # most texts: no date in digits
+        return []
+    found: list[tuple[Measure, Measure | None]] = []
+    for match in _DIGIT_DATE.finditer(text):
+        written = match.group(0)
+        if match.group(3) is not None:  # 2026/05/12: the month is in the middle
+            month = int(match.group(3))
+            if 1 <= month <= 12:
+                found.append((Measure(str(month), "month", written), None))
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
+            continue
+        day_first = date_order(language) != "md"
+        if max(first, second) > 12:
+            month, other = min(first, second), None
+        else:
+            month, other = (second, first) if day_first else (first, second)
+        found.append(
+            (
+                Measure(str(month), "month", written),
+                None if other in (None, month) else Measure(str(other), "month", written),
+            )
+        )
+    return found
+
+
+@cache
+def date_order(language: str) -> str | None:
+    """ "dm" or "md": whether ``language`` writes a date's day or its month first in
+    digits, as CLDR's short date pattern does (dd/MM/y, M/d/yy; y/MM/dd puts the month
+    first); None where that is not known: a language CLDR lacks, and a bare language the
+    project prints in another variety than CLDR's (`DEFAULT_REGION`: a bare "en" is
+    British, day first, where CLDR's en is American)."""
+    from babel.dates import get_date_format
+
+    from ..project import cldr_locale
+    from .formatting import DEFAULT_REGION
+
+    tag = language or "en"
+    where = cldr_locale(tag)
+    if where is None or tag in DEFAULT_REGION:
+        return None
+    pattern = str(get_date_format("short", locale=where).pattern)
+    day, month = pattern.find("d"), pattern.find("M")
+    return None if min(day, month) < 0 else ("dm" if day < month else "md")
 
 
 @cache
@@ -909,7 +1038,7 @@ def _meridiem(
                 if before.endswith(word):
                     half = said
     half = late or half
-    if end == digits_end and (ranged or _clock_cue(text, start, language)):
+    if end == digits_end and (ranged or _clock_cue(text, start, language, int(hour))):
         end = _past_hour_word(text, end, language)  # lúc 9 giờ: at 9 o'clock
     if half is None or int(hour) > 12:
         return (f"{hour}:{minute}" if minute else hour), max(end, past or 0)
@@ -917,15 +1046,32 @@ def _meridiem(
     return (f"{hours}:{minute}" if minute else f"{hours}"), max(end, past or 0)
 
 
-def _clock_cue(text: str, start: int, language: str) -> bool:
-    """Whether a word of `at` in `hours` stands right before the number at ``start``
-    (Vietnamese lúc 9 giờ, at 9 o'clock): the hour word after it then names the time
-    of day, though it also names hours of time (nhịn ăn 12 giờ, fast for 12 hours)."""
+def _clock_cue(text: str, start: int, language: str, hour: int) -> bool:
+    """Whether a word before the number at ``start`` makes the hour word after it name
+    the time of day, though it also names hours of time (nhịn ăn 12 giờ, fast for 12
+    hours): a word of `at` in `hours` before any ``hour`` (Vietnamese lúc 9 giờ, at 9
+    o'clock), or one of `past_noon` before an hour from 13 to 23, which a clock in 24
+    hours gives and a duration after it seldom is (sau 22 giờ, after 22:00; sau 24 giờ
+    and sau 2 giờ stay "after 24 hours", "after 2 hours"). A word of `past_noon` right
+    after a number joins a range (10 đến 14 giờ, 10 to 14 hours) and cues nothing."""
     before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES).casefold()
-    words = tuple(_hours(_base(language)).get("at", {}))
-    return any(
-        before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
-        for word in words
+    words = _hours(_base(language))
+    if _ends_with_word(before, words.get("at", {})):
+        return True
+    cue = _ends_with_word(before, words.get("past_noon", {})) if 12 < hour < 24 else None
+    return cue is not None and not before[: -len(cue)].rstrip(_SPACES)[-1:].isdigit()
+
+
+def _ends_with_word(text: str, words: dict[str, str]) -> str | None:
+    """The word of ``words`` ``text`` ends with as a whole word, or None."""
+    return next(
+        (
+            word
+            for word in words
+            if text.endswith(word)
+            and (len(text) == len(word) or not text[-len(word) - 1].isalnum())
+        ),
+        None,
     )
 
 
@@ -963,7 +1109,7 @@ def _minutes_after(
     named = _said(text, _past_spaces(text, stop), words.get("minute", {}), language)
     stop = named[1] if named else stop
     late = _said(text, _past_spaces(text, stop), words.get("later", {}), language)
-    cued = ranged or _clock_cue(text, start, language)
+    cued = ranged or _clock_cue(text, start, language, int(text[start:end]))
     if late is None and named and not cued and _unit_after(text, end, language) is not None:
         return None  # 2 giờ 30 phút: hours and minutes of time, no time of day
     return f"{int(minutes.group(0)):02d}", late[1] if late else stop, late[0] if late else None
@@ -1191,6 +1337,13 @@ def amount(value: str) -> Fraction | None:
     """``value`` as `read` keeps it ("24", "0.5") as an exact amount; None for one that
     is none (a time of day, 8:30) or too long to compute with."""
     return Fraction(value) if _ONE_NUMBER.fullmatch(value) else None
+
+
+def as_read(value: str) -> str:
+    """``value`` as `read` keeps it, written as its amount ("1.000" is "1", "0500"
+    "500"), for a message; as it stands where it is no amount."""
+    said = amount(value)
+    return value if said is None else _decimal(said)
 
 
 def in_unit(value: str, unit: str, other: str) -> Fraction | None:
@@ -1490,6 +1643,28 @@ def _grouped_by_two(language: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return tuple(grouping)[1:] == (2,)
+
+
+def separator_role(mark: str, language: str) -> str:
+    """What the point or comma ``mark`` does in a number ``language`` writes, as `read`
+    takes it: "marks decimals" or "groups thousands" (CLDR's decimal sign)."""
+    decimal = "," if _decimal_comma(language) else "."
+    return "marks decimals" if mark == decimal else "groups thousands"
+
+
+def written_as(value: str, language: str) -> tuple[str, ...]:
+    """How ``language`` writes ``value`` ("1000", "0.5") so that its reader reads it:
+    grouped as CLDR groups it (1,000 in English, 1.000 in Vietnamese; 0,5), and a whole
+    number of four digits or more also ungrouped (1000), which every language reads."""
+    from babel.numbers import format_decimal
+
+    from ..project import cldr_locale
+
+    where = cldr_locale(language or "en")
+    if where is None or not _ONE_NUMBER.fullmatch(value):
+        return (value,)
+    grouped = str(format_decimal(Decimal(value), locale=where, numbering_system="latn"))
+    return tuple(dict.fromkeys((grouped, value) if value.isdigit() else (grouped,)))
 
 
 @cache

@@ -370,6 +370,9 @@ def _numbers_differ(
             added[year] -= paired
     missing -= translation.words + translation.ordinals  # spelled out in the translation
     added -= source.words + source.ordinals  # spelled out in the source ("twice" → 2)
+    # A month named alone ("Come back in May") is the other side's month in digits (5月).
+    added -= source.named & _digit_months(translation.months)
+    missing -= translation.named & _digit_months(source.months)
     # English says "a glass of water" where Japanese counts it, コップ1杯 (Thai 1 แก้ว).
     added -= Counter({"1": min(source.articles, translation.counted_ones)})
     missing -= Counter({"1": min(translation.articles, source.counted_ones)})
@@ -411,7 +414,8 @@ def _numbers_differ(
             _first_typed(typed, [re.escape(after.written)]),
         )
     yield from _changed_ordinals(source, translation)
-    for kind, dated, redated in _changed_names(source, translation):
+    either = _either_order(source_language, language)
+    for kind, dated, redated in _changed_names(source, translation, either):
         for month in dated:
             missing[month.value] -= 0 if month.spelled else min(1, missing[month.value])
         for month in redated:
@@ -430,6 +434,23 @@ def _numbers_differ(
             f"numbers swapped: {_listed_written(moved)} in the source, "
             f"{_listed_written(moved_to)} in the translation",
             _first_typed(typed, [re.escape(moved_to[0].written)]),
+        )
+    otherwise = _read_otherwise(source, translation, missing, added, source_language)
+    for meant, read_as, typed_as in otherwise:
+        missing[meant] -= 1
+        added[read_as] -= 1
+        reads = (
+            f"reads as {numbers.as_read(read_as)}"
+            if numbers.amount(read_as) is not None
+            else "is no number"
+        )
+        yield NUMBERS.problem(
+            f"number changed by its separator: “{typed_as}” {reads} in "
+            f"{_language_name(language)}, where "
+            f"“{_separator(typed_as)}” {numbers.separator_role(_separator(typed_as), language)}"
+            f", but is {numbers.as_read(meant)} in the source: write "
+            f"{' or '.join(numbers.written_as(meant, language))}",
+            _first_typed(typed, [_number(typed_as)]),
         )
     for was, changed in _changed_amounts(source, translation, missing, added, converted):
         for value in was.values:
@@ -475,23 +496,108 @@ def _numbers_differ(
 _Item = TypeVar("_Item")
 
 
+def _read_otherwise(
+    source: numbers.Numbers,
+    translation: numbers.Numbers,
+    missing: Counter[str],
+    added: Counter[str],
+    source_language: str,
+) -> Iterator[tuple[str, str, str]]:
+    """(the source's value, the translation's, the number as the translation types it)
+    for each number the translation writes as the source's language does, which its own
+    reader reads otherwise: a Vietnamese 1.000 (a thousand) kept in English reads as 1,
+    an English 0.500 in Vietnamese as 500. Told apart, as "“1.000 ml” in the source,
+    “1.000 ml” in the translation" says nothing of what changed."""
+    lost, new = Counter(missing), Counter(added)
+    for value, typed in translation.written:
+        if new[value] <= 0 or _separator(typed) == "":
+            continue
+        meant = [numbers.amount(v) for v in numbers.read(typed, source_language).digits]
+        was = next(
+            (
+                v
+                for v in lost
+                if lost[v] > 0 and meant == [numbers.amount(v)] != [numbers.amount(value)]
+            ),
+            None,
+        )
+        if was is not None:
+            lost[was] -= 1
+            new[value] -= 1
+            yield was, value, typed
+
+
+def _separator(typed: str) -> str:
+    """The first point or comma in the number ``typed``, or ""."""
+    return next((mark for mark in typed if mark in ".,"), "")
+
+
+def _language_name(language: str) -> str:
+    """ "English", "Vietnamese": ``language`` as a translator reads its name (CLDR), or
+    the tag itself where CLDR does not know it."""
+    from ..project import cldr_locale
+    from .formatting import english_language_name
+
+    tag = language or "en"
+    return english_language_name(tag) if cldr_locale(tag) else tag
+
+
 def _spelled_names(months: tuple[numbers.Measure, ...]) -> Counter[str]:
     """The values of the months ``months`` names in words (May, พ.ค.: 5)."""
     return Counter(month.value for month in months if month.spelled)
 
 
+def _digit_months(months: tuple[numbers.Measure, ...]) -> Counter[str]:
+    """The values of the months ``months`` gives in digits (5月, tháng 5, 12/05/2026: 5)."""
+    return Counter(month.value for month in months if not month.spelled)
+
+
+def _either_order(source_language: str, language: str) -> bool:
+    """Whether a date in digits whose day could be its month may be read either way:
+    the two languages write a date's day and month in another order, or one's order is
+    not known (`numbers.date_order`). Its reader may be either's, so no guess is made."""
+    orders = (numbers.date_order(source_language), numbers.date_order(language))
+    return None in orders or orders[0] != orders[1]
+
+
+def _read_either_way(
+    months: tuple[numbers.Measure, ...],
+    others: tuple[numbers.Measure, ...],
+    against: list[numbers.Measure],
+) -> list[numbers.Measure]:
+    """``months``, each date in digits among them read in its other order (``others``,
+    `numbers.Numbers.day_months`) where only that reading is ``against``'s month: a
+    Thai writer's English 5/12/2026 as 5 ธันวาคม (December) is not refused."""
+    held = Counter(month.value for month in against)
+    read = list(months)
+    for other in others:
+        at = next(
+            (i for i, m in enumerate(read) if m.written == other.written and not m.spelled), None
+        )
+        if at is not None and held[read[at].value] <= 0 < held[other.value]:
+            read[at] = other
+            held[other.value] -= 1
+    return read
+
+
 def _changed_names(
-    source: numbers.Numbers, translation: numbers.Numbers
+    source: numbers.Numbers, translation: numbers.Numbers, either: bool = False
 ) -> Iterator[tuple[str, list[numbers.Measure], list[numbers.Measure]]]:
     """("month" or "weekday", the source's, the translation's) where both sides date a
     month or name a weekday and the translation has another: "12 May" as 12 มิถุนายน
-    (June), 2026年5月12日 as "12 June 2026", "Monday" as วันอังคาร. A month one side
-    leaves unsaid is no finding here (a lost digit is the number check's)."""
+    (June), 2026年5月12日 as "12 June 2026", 12/05/2026 (Vietnamese) as "12 June 2026",
+    "Monday" as วันอังคาร. A month one side leaves unsaid is no finding here (a lost
+    digit is the number check's); where ``either`` order of a date in digits may be
+    meant (`_either_order`), a month that is its other reading is none either."""
+    given_months, found_months = list(source.months), list(translation.months)
+    if either:
+        given_months = _read_either_way(source.months, source.day_months, found_months)
+        found_months = _read_either_way(translation.months, translation.day_months, given_months)
     for kind, given, found in (
-        ("month", source.months, translation.months),
-        ("weekday", source.weekdays, translation.weekdays),
+        ("month", given_months, found_months),
+        ("weekday", list(source.weekdays), list(translation.weekdays)),
     ):
-        was, changed = _unpaired(list(given), list(found), lambda m: m.value)
+        was, changed = _unpaired(given, found, lambda m: m.value)
         if was and changed:
             yield kind, was, changed
 
