@@ -1947,3 +1947,14 @@ def test_a_plain_text_refusal_keeps_its_sentence_in_the_sentences_direction(
     assert refused.status_code == 405 and "only reads" in reason
     assert first == (f"\u2067{lead}\u2069" if ui == "ar" else lead)
 
+
+def test_a_search_typed_in_another_script_keeps_its_own_direction(client: TestClient) -> None:
+    """The search box shows what a reader typed: an English title searched on the
+    Arabic desk, an Arabic one on the English desk. It took the page's direction, so a
+    search ending in a mark or a number ("MSC 2024.", "(v2)") was drawn with that mark
+    on the wrong side. Every field showing typed text now reads its direction from the
+    text (``dir="auto"``), on a page in either direction."""
+    for ui, query in (("ar", "Safety 2024."), ("en", "سلامة الخلايا")):
+        page = client.get("/", params={"q": query}, headers={"accept-language": ui})
+        fields = re.findall(r'<input [^>]*type="search"[^>]*>', page.text)
+        assert fields and all('dir="auto"' in field for field in fields), (ui, fields)
