@@ -1929,3 +1929,32 @@ def test_the_pack_cover_names_the_clinic_as_its_language_prints_it(tmp_path: Pat
     card = read_card(Project.at(root), "care-basics", ["th", "vi"])
     assert card.organisation_in("th") == "คลินิกทดสอบ"
     assert card.organisation_in("en") == card.organisation_in("vi") == "Test Clinic"
+
+
+@pytest.mark.parametrize("ui", ["ar", "th"])
+def test_a_plain_text_refusal_keeps_its_sentence_in_the_sentences_direction(
+    client: TestClient, ui: str
+) -> None:
+    """A refusal before any page runs is plain text, which a browser lays out left to
+    right (chromium's text viewer sets no direction): the Arabic sentence's full stop
+    stood at its right end, where an Arabic reader starts (".المكتب لا يعرف …"). Now a
+    right-to-left sentence is an isolate of its own direction (RLI … PDI), its marks at
+    its end; a left-to-right one (Thai) is sent as it is. The English reason follows."""
+    client.cookies.clear()
+    refused = client.post("/", headers={"accept-language": ui})
+    lead = interface(Project(REPO), ui)("desk.bad-address")
+    first, reason = refused.text.split("\n")[:2]
+    assert refused.status_code == 405 and "only reads" in reason
+    assert first == (f"\u2067{lead}\u2069" if ui == "ar" else lead)
+
+
+def test_a_search_typed_in_another_script_keeps_its_own_direction(client: TestClient) -> None:
+    """The search box shows what a reader typed: an English title searched on the
+    Arabic desk, an Arabic one on the English desk. It took the page's direction, so a
+    search ending in a mark or a number ("MSC 2024.", "(v2)") was drawn with that mark
+    on the wrong side. Every field showing typed text now reads its direction from the
+    text (``dir="auto"``), on a page in either direction."""
+    for ui, query in (("ar", "Safety 2024."), ("en", "سلامة الخلايا")):
+        page = client.get("/", params={"q": query}, headers={"accept-language": ui})
+        fields = re.findall(r'<input [^>]*type="search"[^>]*>', page.text)
+        assert fields and all('dir="auto"' in field for field in fields), (ui, fields)

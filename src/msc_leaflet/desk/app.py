@@ -83,7 +83,7 @@ class Desk:
     def refusal_lead(self, request: Request, key: str) -> str:
         """What heads the guard's refusals (`Guard`): the desk's sentence ``key`` (an
         address it does not serve, its token missing), in the reader's language."""
-        return self.interface_for(request)(key)
+        return self.interface_for(request).line(key)
 
     async def findings(self, shelf: Shelf) -> list[Finding]:
         """Check results for the current sources, computed once per change and day."""

@@ -104,6 +104,15 @@ class Interface:
         except (KeyError, IndexError, ValueError):
             return source.format(**values)
 
+    def line(self, key: str) -> str:
+        """The sentence ``key`` as a line of plain text (a refusal before any page runs).
+        A browser lays plain text out left to right, whatever its language: an Arabic
+        sentence's full stop then stood at its right end, where its reader starts. A
+        right-to-left sentence is sent as an isolate of its own direction (RLI … PDI),
+        which keeps its marks at its end; a left-to-right one as it is."""
+        text = self(key)
+        return f"\u2067{text}\u2069" if right_to_left(self.language) else text
+
     def _said(self, value: object) -> object:
         if isinstance(value, Word):
             return self(value.key)
