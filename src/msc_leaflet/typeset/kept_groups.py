@@ -17,6 +17,7 @@ Dates are found by the month names CLDR writes for the language, the names
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from ..content.yaml_source import load_words
@@ -32,6 +33,9 @@ _SPACE = r"[ \u00a0\u2000-\u200a\u202f\u3000]"
 #: A date's separator: spaces, perhaps after a comma ("December 6, 2027", Arabic ،).
 _SEPARATOR = rf"[,،]?{_SPACE}+"
 _DIGIT = re.compile(r"\d")
+#: Where a labelled number starts: its first digit, perhaps after the plus of a phone
+#: number's country code or the bracket of its area code ("+66 2…", "(02) 123 4567").
+_NUMBER_START = r"[+(\uff08]?\d"
 #: A product of numbers written with spaces, as ISO 80000 writes it: "2.5 × 10⁶",
 #: "1 x 2" (the letter typed for the sign).
 _PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
@@ -105,11 +109,21 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
     )
 
 
+def _label_end(lang: str) -> str:
+    """What may stand between a word and the number it labels: the colon, or the mark
+    the language ends a label with (`languages.yaml` label-end: "Phone: ", "电话：",
+    Khmer "ទូរស័ព្ទ៖ ", Burmese "ဖုန်း- "), and spaces, or none where a script sets
+    none ("图2", "电话：+86"): ICU breaks between a Han character and a digit."""
+    marks = "".join(sorted({":", "\uff1a", *profile(lang).label_end.strip()}))
+    return rf"(?:{_SPACE}*[{re.escape(marks)}])?{_SPACE}*"
+
+
 @cache
 def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
-    """A title and the name after it ("Dr. Somchai", "นพ. สมชาย"), a reference word and
-    the number after it ("p. 12", "Fig. 2", "หน้า 12"): up to that name's or number's
-    first character, the place a line must not break before."""
+    """A title and the name after it ("Dr. Somchai", "นพ. สมชาย"), a reference word or
+    a label and the number after it ("p. 12", "Fig. 2", "หน้า 12", "Tel. +66 2…",
+    "โทร. 02…", "电话：+86…"): up to that name's or number's first character, the
+    place a line must not break before."""
     names = _listed(lang, "before-name")
     numbers = _listed(lang, "before-number")
     if not names and not numbers:
@@ -119,7 +133,7 @@ def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
     if names:
         parts.append(rf"(?:{'|'.join(map(re.escape, names))}){_SPACE}+[^\W\d_]")
     if numbers:
-        parts.append(rf"(?:{'|'.join(map(re.escape, numbers))}){_SPACE}+\d")
+        parts.append(rf"(?:{'|'.join(map(re.escape, numbers))}){_label_end(lang)}{_NUMBER_START}")
     # A look at the first character first: most places start no listed word, and a
     # failed lookahead is far cheaper than trying every word there.
     first = re.escape("".join(sorted({word[0] for word in names + numbers})))
@@ -128,9 +142,11 @@ def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
 
 def _listed(lang: str, key: str) -> tuple[str, ...]:
     """The words ``lang`` lists under ``key`` in `data/keep-together.yaml`, longest
-    first (so "pp." is tried before "p.")."""
+    first (so "pp." is tried before "p."), as a paragraph holds them: composed (NFC),
+    however the list was typed (फ़ोन typed with the one code point फ़, U+095E)."""
     words = _data().get(language_subtag(lang), {}).get(key) or []
-    return tuple(sorted(map(str, words), key=len, reverse=True))
+    composed = {unicodedata.normalize("NFC", str(word)) for word in words}
+    return tuple(sorted(composed, key=lambda word: (-len(word), word)))
 
 
 @cache
