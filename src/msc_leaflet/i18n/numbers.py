@@ -623,6 +623,7 @@ def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None
 
 
 @cache
+@cache
 def date_order(language: str) -> str | None:
     """ "dm" or "md": whether ``language`` writes a date's day or its month first in
     digits, as CLDR's short date pattern does (dd/MM/y, M/d/yy; y/MM/dd puts the month

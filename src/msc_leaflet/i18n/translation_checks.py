@@ -414,7 +414,10 @@ def _numbers_differ(
             _first_typed(typed, [re.escape(after.written)]),
         )
     yield from _changed_ordinals(source, translation)
-    either = _either_order(source_language, language)
+    # Asked only of a date in digits that reads two ways: CLDR's date patterns load late.
+    either = bool(source.day_months or translation.day_months) and _either_order(
+        source_language, language
+    )
     for kind, dated, redated in _changed_names(source, translation, either):
         for month in dated:
             missing[month.value] -= 0 if month.spelled else min(1, missing[month.value])
