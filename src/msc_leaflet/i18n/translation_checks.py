@@ -965,17 +965,21 @@ def printed_problems(
     """The `PRINTED_CHECKS` findings of a msgstr the build prints, as `check_translation`
     finds them (the same functions, on the same parsed texts): `localizer` repeats them
     as warnings."""
-    pair = Pair(
-        source,
-        translation,
-        _spans(source),
-        _spans(translation),
-        language,
-        source_language,
-        kept,
-        kept_terms,
-    )
+    pair = _pair(source, translation, language, source_language, kept, kept_terms)
     return [problem for check in PRINTED_CHECKS for problem in check(pair)]
+
+
+def _pair(
+    source: str,
+    translation: str,
+    language: str,
+    source_language: str,
+    kept: bool,
+    kept_terms: KeptTerms,
+) -> Pair:
+    """The texts checked together, each parsed once for every check."""
+    spans = _spans(source), _spans(translation)
+    return Pair(source, translation, *spans, language, source_language, kept, kept_terms)
 
 
 def check_translation(
@@ -1008,16 +1012,7 @@ def check_translation(
                 f"({invisible_names(translation)})"
             )
         ]
-    pair = Pair(
-        source,
-        translation,
-        _spans(source),
-        _spans(translation),
-        language,
-        source_language,
-        kept,
-        kept_terms,
-    )
+    pair = _pair(source, translation, language, source_language, kept, kept_terms)
     problems = [problem for check in CHECKS for problem in check(pair)]
     typed = _keyboard_markup(translation)
     if typed:
