@@ -623,7 +623,6 @@ def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None
 
 
 @cache
-@cache
 def date_order(language: str) -> str | None:
     """ "dm" or "md": whether ``language`` writes a date's day or its month first in
     digits, as CLDR's short date pattern does (dd/MM/y, M/d/yy; y/MM/dd puts the month
@@ -1548,7 +1547,6 @@ def _table() -> dict[str, dict[str, object]]:
     return dict(load_data(data_path("numbers.yaml").read_text("utf-8")))
 
 
-@cache
 @cache
 def _mapped(language: str, key: str) -> dict[str, str]:
     """The words ``language`` maps under ``key`` in `data/numbers.yaml` (``words``: a
