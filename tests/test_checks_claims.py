@@ -1584,6 +1584,10 @@ def test_a_table_cell_continues_its_header_only_when_it_reads_on(
         # (Burmese), and the same denied
         ("បំបាត់ការឈឺចាប់ជារៀងរហូត", "km", True),
         ("កោសិកាដើមមិនបំបាត់ការឈឺចាប់ជារៀងរហូតទេ", "km", False),
+        # ជាស្ថាពរ, "permanently", as ជាអចិន្ត្រៃយ៍: pain gone, recovered, for good
+        ("កោសិកាដើមបំបាត់ការឈឺចាប់ជាស្ថាពរ។", "km", True),
+        ("អ្នកនឹងជាសះស្បើយជាស្ថាពរ។", "km", True),
+        ("កោសិកាដើមមិនបំបាត់ការឈឺចាប់ជាស្ថាពរទេ។", "km", False),
         ("ກຳຈັດອາການປວດຕະຫຼອດໄປ", "lo", True),
         ("ບໍ່ສາມາດກຳຈັດອາການປວດຕະຫຼອດໄປ", "lo", False),
         ("နာကျင်မှုမှ ထာဝရ လွတ်မြောက်စေသည်။", "my", True),

@@ -2349,3 +2349,75 @@ def test_a_number_kept_as_typed_that_reads_otherwise_says_why(
     found = _numbers_found(source_language, source, language, translation)
     assert len(found) == 1, found
     assert why in found[0].message, found[0].message
+
+
+KHMER_VISIT = "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧ ម៉ោង ៩:៣០ ព្រឹក។"
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # ម៉ោង before a number is "at … o'clock": the year before it counts no hours.
+        ("km", KHMER_VISIT, "en", "15 January 2027 at 9:30 am.", True),
+        ("km", KHMER_VISIT, "th", "วันที่ 15 มกราคม 2027 เวลา 9:30 น.", True),
+        ("km", KHMER_VISIT, "th", "วันที่ ๑๕ มกราคม พ.ศ. ๒๕๗๐ เวลา ๙:๓๐ น.", True),
+        ("km", KHMER_VISIT, "vi", "ngày 15 tháng 1 năm 2027 lúc 9:30 sáng.", True),
+        ("km", "ឆ្នាំ២០២៧ ម៉ោង ៩", "en", "2027 at 9", True),
+        ("km", KHMER_VISIT, "en", "15 January 2027 at 10:30 am.", False),
+        ("km", KHMER_VISIT, "en", "15 January 2027 at 9:30 pm.", False),
+        # ព្រឹក (morning), រសៀល (afternoon), ល្ងាច (evening) after the hour say am or pm …
+        ("km", "សូមមកនៅម៉ោង ២ រសៀល។", "en", "Come at 2 pm.", True),
+        ("km", "សូមមកនៅម៉ោង ២ រសៀល។", "en", "Come at 14:00.", True),
+        ("km", "សូមមកនៅម៉ោង ២ រសៀល។", "en", "Come at 2 am.", False),
+        ("km", "ម៉ោង ៦ ល្ងាច", "en", "at 6 pm", True),
+        ("en", "Come at 2 pm.", "km", "សូមមកនៅម៉ោង ២ រសៀល។", True),
+        ("en", "Come at 2 pm.", "km", "សូមមកនៅម៉ោង ២ ព្រឹក។", False),
+        # … only after an hour: ៣ ល្ងាច is three evenings.
+        ("en", "Walk on 3 evenings a week.", "km", "ដើរលេង ៣ ល្ងាច ក្នុងមួយសប្តាហ៍។", True),
+        # Hours of time stay hours: a number with a unit of its own after ម៉ោង.
+        ("km", "សម្រាក ២ ម៉ោង ៣០ នាទី។", "en", "Rest for 2 hours 30 minutes.", True),
+        ("km", "សម្រាក ២ ម៉ោង។", "en", "Rest for 2 days.", False),
+        ("km", "ញ៉ាំអាហារ ២ ម៉ោង មុនពេលតេស្ត។", "en", "Eat 2 hours before the test.", True),
+    ],
+)
+def test_a_khmer_time_of_day_is_read_as_a_time(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """A Khmer-source leaflet's ឆ្នាំ២០២៧ ម៉ោង ៩:៣០ ព្រឹក (the year 2027, at 9:30 am)
+    was read as "2027 hours": every English, Thai and Vietnamese date with its time was
+    refused (unit missing) and printed in Khmer; and ម៉ោង ២ រសៀល (2 pm) was read as 2,
+    so "2 pm" was refused and "2 am" passed."""
+    found = check_translation(source, translation, language, source_language=source_language)
+    assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # ខែមករា is the month word and January's name: the 1 of tháng 1, 1月, 15/1.
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "vi", "ngày 15 tháng 1 năm 2027.", True),
+        ("km", "ថ្ងៃទី១៥ ខែមករា", "vi", "ngày 15 tháng 1", True),
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "vi", "ngày 15/1/2027.", True),
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "zh_Hans", "2027年1月15日。", True),
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "ja", "2027年1月15日。", True),
+        ("km", "សូមមកវិញនៅខែមករា។", "vi", "Vui lòng quay lại vào tháng 1.", True),
+        ("lo", "ກັບມາໃນເດືອນມັງກອນ", "vi", "Quay lại vào tháng 1.", True),
+        ("vi", "ngày 15 tháng 1", "km", "ថ្ងៃទី១៥ ខែមករា", True),
+        # Another month, or another number, is still refused.
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "vi", "ngày 15 tháng 2 năm 2027.", False),
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "vi", "ngày 16 tháng 1 năm 2027.", False),
+        ("km", "ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧។", "zh_Hans", "2027年2月15日。", False),
+        # The name stands for the other side's month only, as "May" alone does: no dose.
+        ("km", "សូមមកវិញនៅខែមករា។", "vi", "Uống 1 viên.", False),
+        ("lo", "ກັບມາໃນເດືອນມັງກອນ", "en", "Take 1 tablet.", False),
+        ("vi", "Uống 1 viên.", "km", "សូមមកវិញនៅខែមករា។", False),
+    ],
+)
+def test_a_month_named_after_its_word_is_its_number(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៧ (15 January 2027) in a Khmer source counted no 1, so its
+    Vietnamese ngày 15 tháng 1 năm 2027, and 2027年1月15日, were refused ("number not
+    in the source: 1") and the date printed in Khmer."""
+    found = check_translation(source, translation, language, source_language=source_language)
+    assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found

@@ -182,6 +182,10 @@ def read(text: str, language: str = "") -> Numbers:
     ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
     kinds = [_count_after(text, number, base) for number in found]
+    for index in range(len(found) - 1):  # ឆ្នាំ២០២៧ ម៉ោង ៩:៣០: 2027 at 9:30, no 2027 hours
+        unit, after = units[index], index + 1
+        if unit and _hour_word_ahead(text, unit, found[after], units[after], kinds[after], base):
+            units[index] = None
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         number = found[index]
         unit = units[index]
@@ -500,8 +504,10 @@ def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
     the number another language dates them with (5月, tháng 5), each with whether a day
     or a year in digits stands beside it ("12 May 2026", "May 12"): only such a month
     counts as a number, as "you may" counts no 5. A name right after a word of
-    `month-words` in `data/units.yaml` (ខែមករា), or one of `alone_months` said as a
-    month (`_said_alone`: "Come back in May"), is a month, though it counts no number."""
+    `month-words` in `data/units.yaml` (ខែមករា, the 1 of tháng 1 and 1月, with a day or
+    without), or one of `alone_months` said as a month (`_said_alone`: "Come back in
+    May"), is a month, though it counts no number: it stands in for the other side's
+    month in digits (`Numbers.named`) and for no other number."""
     found = _dated_months(text, language)
     taken = {month.start for month, _ in found}
     pattern = _alone_pattern(_base(language))
@@ -516,15 +522,16 @@ def _named_months(text: str, language: str) -> list[tuple[_Found, bool]]:
 
 def _dated_months(text: str, language: str) -> list[tuple[_Found, bool]]:
     """The months of `_named_months` beside a digit or after a word of `month-words`."""
-    # Only in a text with a digit (`str.isdigit`, as below): most texts have none, told
-    # at C speed before the names are sought.
-    if not any(map(str.isdigit, text)):
+    month_words = _listed_units("month-words", language)
+    # Only in a text with a digit (`str.isdigit`, as below) or a month word (សូមមកវិញនៅ
+    # ខែមករា, come back in January): most texts have neither, told at C speed before
+    # the names are sought.
+    if not any(map(str.isdigit, text)) and not any(map(text.__contains__, month_words)):
         return []
     pattern = _name_pattern(language, "months")
     if pattern is None:
         return []
     names = _mapped(language, "months")
-    month_words = _listed_units("month-words", language)
     found: list[tuple[_Found, bool]] = []
     for match in pattern.finditer(text):
         if not _whole_name(text, match, language):
@@ -1037,6 +1044,8 @@ def _meridiem(
             for word, said in words.get("before", {}).items():
                 if before.endswith(word):
                     half = said
+            if period := _said(text, gap, words.get("after_hour", {}), language):
+                half, end = period  # ម៉ោង ២ រសៀល: 2 pm; ៣ ល្ងាច alone is three evenings
     half = late or half
     if end == digits_end and (ranged or _clock_cue(text, start, language, int(hour))):
         end = _past_hour_word(text, end, language)  # lúc 9 giờ: at 9 o'clock
@@ -1141,6 +1150,27 @@ def _half_past(text: str, start: int, end: int, language: str) -> int | None:
             after = at + len(word)
             return next((after + len(h) for h in halves if text.startswith(h, after)), None)
     return None
+
+
+def _hour_word_ahead(
+    text: str,
+    unit: tuple[str, int],
+    following: _Found,
+    its_unit: tuple[str, int] | None,
+    its_kind: tuple[str, int] | None,
+    language: str,
+) -> bool:
+    """Whether the hour word read as a number's ``unit`` (its name, where it ends) is
+    the word its language writes before the hour of a time of day (`alone` of `hours`:
+    Khmer ឆ្នាំ២០២៧ ម៉ោង ៩:៣០ is the year 2027 at 9:30, no 2027 hours): the number
+    ``following`` stands right after it, an hour (a time, or 0 to 24) with no unit or
+    counter of its own (``its_unit``, ``its_kind``: ២ ម៉ោង ៣០ នាទី is two hours and a
+    half)."""
+    name, end = unit
+    if name != "hour" or its_unit or its_kind or _past_spaces(text, end) != following.start:
+        return False
+    hour = following.value.partition(":")[0]
+    return hour.isdigit() and int(hour) <= 24 and _hour_before(text, following.start, language)
 
 
 def _hour_before(text: str, start: int, language: str) -> bool:
