@@ -132,6 +132,11 @@ class Numbers:
     day_months: tuple[Measure, ...] = ()
 
 
+#: The numbers of a text that has none (most texts): one object, so that a comparison of
+#: two such texts is told by identity (`translation_checks`), with no counting.
+NO_NUMBERS = Numbers(Counter(), Counter())
+
+
 # Between the ends of a range ("1–2 mg", 1〜2錠) in every language; the words that join
 # them ("1 to 2 mg", 两到三片, ၁၀ မှ ၁၂ နာရီ) are each language's `ranges` in
 # `data/numbers.yaml`.
@@ -221,7 +226,7 @@ def read(text: str, language: str = "") -> Numbers:
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))
         if ranged:
             ranges.insert(0, _range_of(text, found[index], found[index + 1], ends, index))
-    return Numbers(
+    numbers = Numbers(
         Counter(number.value for number in found if not number.spelled),
         Counter(number.value for number in found if number.spelled),
         tuple(measures),
@@ -238,6 +243,7 @@ def read(text: str, language: str = "") -> Numbers:
         Counter(month.value for month, beside_digit in named if not beside_digit),
         tuple(other for _, other in dates if other is not None),
     )
+    return NO_NUMBERS if numbers == NO_NUMBERS else numbers
 
 
 def _paired(

@@ -358,6 +358,8 @@ def _numbers_differ(
     the msgstr as written, where a finding's column is counted."""
     source = numbers.read(source_text, source_language)
     translation = numbers.read(translated, language)
+    if source is translation is numbers.NO_NUMBERS:  # most texts: nothing to compare
+        return
     missing = source.digits - translation.digits
     added = translation.digits - source.digits
     # The same year in the other era: a Thai text may give it in the Buddhist Era.
