@@ -12,6 +12,8 @@ import importlib.util
 import os
 import re
 import struct
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -1382,3 +1384,56 @@ def test_every_font_msc_leaflet_carries_or_installs_passes_the_project_font_chec
         scripts = tuple(script for script, name in config.scripts if name == family.name)
         for role in ("regular", "bold", "italic", "bold-italic"):
             check_font_data(face_path(family, role).read_bytes(), scripts)
+
+
+#: Loads ``numbers.yaml`` as the number check does, in a fresh interpreter; with
+#: ``refuse`` set, PyYAML may not be asked (the values must come from the cache).
+_LOAD_DATA = """
+import json, sys, yaml
+from msc_leaflet.content import yaml_source
+from msc_leaflet.data import data_path
+if sys.argv[1] == "refuse":
+    def refused(*args, **kwargs):
+        raise AssertionError("parsed again")
+    yaml.load = refused
+first = yaml_source.load_data(data_path("numbers.yaml").read_text("utf-8"))
+first["th"]["words"]["changed"] = 0  # a caller's change reaches no other caller
+again = yaml_source.load_data(data_path("numbers.yaml").read_text("utf-8"))
+print(json.dumps(again, sort_keys=True, default=str))
+"""
+
+
+def _load_data(cache: Path, mode: str, keep_bytecode: bool = True) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    if not keep_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_DATA, mode], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_data_files_are_parsed_once_then_read_back_from_the_cache(tmp_path: Path) -> None:
+    """The package's YAML data (numbers, units, claims, languages) was turned into values
+    by PyYAML's Python code at every start: 8-10 ms of each cold build. The values are
+    kept in the user's cache by the text's hash: a second start parses nothing, and
+    each caller still gets values of its own."""
+    cache = tmp_path / "cache"
+    parsed = _load_data(cache, "parse")
+    assert "changed" not in parsed
+    assert list((cache / "msc-leaflet").glob("yaml.*.bin"))
+    assert _load_data(cache, "refuse") == parsed
+
+
+def test_a_damaged_or_unwritable_data_cache_only_costs_the_parse(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    parsed = _load_data(cache, "parse")
+    [kept] = (cache / "msc-leaflet").glob("yaml.*.bin")
+    kept.write_bytes(b"\x00not marshal")
+    assert _load_data(cache, "parse") == parsed  # damaged: parsed again, and replaced
+    assert _load_data(cache, "refuse") == parsed
+    other = tmp_path / "no-bytecode"
+    assert _load_data(other, "parse", keep_bytecode=False) == parsed
+    assert not other.exists()  # nothing written where .pyc files may not be
