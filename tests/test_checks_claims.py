@@ -3259,3 +3259,30 @@ def test_a_claim_in_any_language_of_the_organisation_profile_is_found_at_its_lin
         (6, "หายขาด"),
     ], found
     assert all("organisation's" in message for *_, message, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # "yet" after a negation is "so far", no "but": the negation still denies.
+        ("Cell therapy cannot yet cure most diseases.", False),
+        ("MSCs do not yet cure arthritis.", False),
+        ("MSCs don't yet cure arthritis.", False),
+        ("MSCs can not yet cure arthritis.", False),
+        ("Stem cells have not yet been shown to cure arthritis.", False),
+        ("MSCs cannot as yet cure arthritis.", False),
+        ("MSCs have yet to be shown to cure arthritis.", False),
+        ("No treatment can yet cure arthritis.", False),
+        ("A cure is yet to be found.", False),
+        # "yet" joining two clauses still ends the negation's reach.
+        ("MSCs are not cheap, yet they cure arthritis.", True),
+        ("MSCs are not cheap yet they cure arthritis.", True),
+        ("It is not a drug yet it cures arthritis.", True),
+    ],
+)
+def test_not_yet_denies_a_claim(sentence: str, promise: bool) -> None:
+    """A Chinese clinic's 细胞治疗还不能治愈大多数疾病 translated as "Cell therapy cannot
+    yet cure most diseases" was an error, CLAIM001 risky claim "cure", and `build
+    --strict` refused the English leaflet: "yet" is a clause word ("…, yet they cure")
+    and cut the claim's clause off from its "cannot"."""
+    assert_judged(sentence, "en", promise)

@@ -2421,3 +2421,35 @@ def test_a_month_named_after_its_word_is_its_number(
     in the source: 1") and the date printed in Khmer."""
     found = check_translation(source, translation, language, source_language=source_language)
     assert ([p for p in found if p.code == NUMBERS.code] == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "translation", "verdict"),
+    [
+        # Written by the developers; to be reviewed by a professional medical translator.
+        ("zh_Hans", "上午8点30分来。", "နံနက် ၈ နာရီ ၃၀ မိနစ်တွင် လာပါ။", "pass"),
+        ("en", "Come at 8:30 a.m.", "နံနက် ၈ နာရီ ၃၀ မိနစ်တွင် လာပါ။", "pass"),
+        ("en", "Come at 8:30 a.m.", "မနက် 8 နာရီ 30 မိနစ်တွင် လာပါ။", "pass"),
+        ("en", "Take it at 5 p.m.", "ညနေ ၅ နာရီတွင် သောက်ပါ။", "pass"),
+        ("en", "Take it at 8 p.m.", "ည ၈ နာရီတွင် သောက်ပါ။", "pass"),
+        # A changed hour, or morning for evening, stays refused …
+        ("en", "Come at 8:30 a.m.", "နံနက် ၉ နာရီ ၃၀ မိနစ်တွင် လာပါ။", "error"),
+        ("en", "Come at 8:30 a.m.", "ညနေ ၈ နာရီ ၃၀ မိနစ်တွင် လာပါ။", "error"),
+        # … and hours and minutes of time are no time of day.
+        ("en", "Rest for 2 hours 30 minutes.", "၂ နာရီ ၃၀ မိနစ် အနားယူပါ။", "pass"),
+        ("en", "Fast for 8 hours.", "၈ နာရီ အစာရှောင်ပါ။", "pass"),
+        # နေ့ is "day" as ရက် is: နေ့စဉ် (daily) and တစ်နေ့ (a day) say a dose per day.
+        ("zh_Hans", "每天10 mg。", "နေ့စဉ် 10 mg။", "pass"),
+        ("en", "Take 10 mg per day.", "တစ်နေ့ 10 mg သောက်ပါ။", "pass"),
+        ("en", "Take 10 mg per day.", "10 mg သောက်ပါ။", "error"),
+    ],
+)
+def test_a_burmese_time_of_day_and_day_are_read(
+    source_language: str, source: str, translation: str, verdict: str
+) -> None:
+    """A Chinese clinic's 上午8点30分 translated into Burmese as နံနက် ၈ နာရီ ၃၀ မိနစ်
+    (8:30 in the morning, as Burmese says it) was refused: "number missing or changed:
+    8:30" and "number not in the source: 30, 8". Burmese had no words for the time of
+    day in numbers.yaml. And 每天10 mg as နေ့စဉ် 10 mg (daily) was "unit missing: the
+    source gives a dose per day": only ရက် was Burmese for "day"."""
+    assert _verdict_from(source_language, source, translation, "my") == verdict

@@ -633,3 +633,33 @@ def test_language_subtag_reads_bcp47_and_gettext_tags_alike(tag: str, subtag: st
     """Shaping, line breaking, squeezed punctuation and leading all key by it, so a
     gettext tag (zh_Hans) and a BCP 47 one (zh-Hans) get the same typesetting."""
     assert language_subtag(tag) == subtag
+
+
+def test_length_warning_reads_the_ratio_from_the_source_language() -> None:
+    """`length-ratio` is counted against an English source. A clinic writing in Chinese
+    had every plain English or Thai translation of a sentence called "3.5× the length
+    of the source; is it complete?" (I18N010): 3.5× is what a full English sentence
+    is of its Chinese. The source's own ratio to English now scales the bounds, so a
+    text that has lost half its words is still named, from any source."""
+
+    def warned(source: str, translation: str, lang: str, source_language: str) -> bool:
+        problems = check_translation(source, translation, lang, source_language=source_language)
+        return any(p.code == "I18N010" for p in problems)
+
+    # Written by the developers; to be reviewed by a professional medical translator.
+    chinese = "已登记的试验通常不向参加者收取治疗费用。"  # 20 characters
+    english = "A registered trial usually does not charge participants for the treatment."
+    thai = "การวิจัยที่ลงทะเบียนแล้วมักไม่เก็บค่ารักษาจากผู้เข้าร่วม"
+    burmese = "မှတ်ပုံတင်ထားသော စမ်းသပ်မှုသည် ပါဝင်သူများထံမှ ကုသခ ပုံမှန်အားဖြင့် မယူပါ။"
+    assert not warned(chinese, english, "en", "zh_Hans")  # 3.8×
+    assert not warned(chinese, thai, "th", "zh_Hans")
+    assert not warned(chinese, burmese, "my", "zh_Hans")
+    assert warned(chinese, "A trial.", "en", "zh_Hans")  # words lost, whatever the source
+    assert warned(chinese, "การวิจัย", "th", "zh_Hans")
+    japanese = "登録された試験では、通常、参加者に治療費を請求しません。"
+    assert not warned(japanese, english, "en", "ja")
+    # From English nothing moves: the same sentence in Chinese is still in bounds, and
+    # an English text as long as the Chinese one's English is not.
+    assert not warned(english, chinese, "zh_Hans", "en")
+    assert warned(english, "试验。", "zh_Hans", "en")
+    assert warned("Ask your doctor before you book.", "x" * 120, "th", "en")

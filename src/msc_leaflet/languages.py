@@ -11,6 +11,7 @@ the package like ``print_spec.py``. Plain Python: PyYAML loads only on first use
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -85,6 +86,23 @@ class LanguageProfile:
     # Every sentence shows the signature (languages.yaml: signed-sentences): Japanese,
     # whose sentence of Han alone is Chinese (`i18n.written_script`).
     signed_sentences: bool = False
+
+    @property
+    def length_to_english(self) -> float:
+        """How many characters this language typically writes per English character:
+        the geometric middle of ``length_ratio`` (Chinese about 0.4, Burmese 1.4).
+        `length-ratio` is counted against English, so a source in another language
+        scales the bounds of its translations by this (`length_bounds`)."""
+        low, high = self.length_ratio
+        return math.sqrt(low * high)
+
+    def length_bounds(self, source: LanguageProfile) -> tuple[float, float]:
+        """The ``length_ratio`` of a translation into this language of a text written
+        in ``source``: a Chinese sentence's English is three or four times its length,
+        as a Thai one's is about its own. English as the source leaves them as listed."""
+        scale = source.length_to_english / profile("en").length_to_english
+        low, high = self.length_ratio
+        return low / scale, high / scale
 
     def has_letters(self, text: str) -> bool:
         """Whether ``text`` contains a letter of this language's script (never for Latin)."""

@@ -156,6 +156,8 @@ class ClaimList:
     warnings_after: tuple[str, ...] = ()  # warnings said of what a relative clause
     # describes, after it ("คลินิกใดที่รับประกันผล ควรระวัง": `_warned_after`)
     particles: tuple[str, ...] = ()  # what may close a warning after it (Thai ไว้, นะคะ)
+    not_clauses: tuple[str, ...] = ()  # phrases holding a clause word that start no
+    # clause: "not yet", "as yet" ("so far", no "but": `_clause_start`)
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("relative_ends", [])),
         spelled(cues.get("warnings_after", [])),
         spelled(cues.get("particles", [])),
+        spelled(cues.get("not_clauses", [])),
     )
 
 
@@ -479,7 +482,7 @@ def _relative_before(before: str, claims: ClaimList, find: Find) -> bool:
     คลินิกใดที่รับประกันผล."""
     if not claims.relatives:
         return False
-    lo = max(_phrase_start(before, claims), _last_end(before, claims.clause_words, find))
+    lo = max(_phrase_start(before, claims), _clause_start(before, claims, find))
     return next(find(before, claims.relatives, lo), None) is not None
 
 
@@ -1246,7 +1249,7 @@ def _negated(before: str, claims: ClaimList, find: Find, start: int) -> bool:
         if _COMMA.search(before, colon) and _negated(before[: colon - 1], claims, find, 0):
             return True  # a list after the colon, which the clause before it negates
         start = colon
-    start = max(start, _last_end(before, claims.clause_words, find))
+    start = max(start, _clause_start(before, claims, find))
     ends = sorted(end for _, end in find(before, claims.negations, start))
     # The nearest first, and a few: a sentence of "not, not, not, …" stays linear.
     return any(_asides(before, end, claims, find) for end in ends[::-1][:NEGATIONS_WEIGHED])
@@ -1363,6 +1366,22 @@ def _between_letters(text: str, left: int, right: int, letter: Callable[[str], b
     characters ``letter`` accepts; the end of ``text``, where the claim starts, is one."""
     after = text[right : right + 1]
     return letter(text[left - 1 : left]) and (not after or letter(after))
+
+
+def _clause_start(text: str, claims: ClaimList, find: Find) -> int:
+    """Where the last clause word (`ClaimList.clause_words`) in ``text`` ends, 0 when
+    none is there; not one inside a phrase of `ClaimList.not_clauses`: the "yet" of
+    "cannot yet cure" means "so far", and the claim stays in the clause "cannot"
+    denies, where "…, yet they cure" starts a clause of its own."""
+    kept = list(find(text, claims.not_clauses, 0))
+    return max(
+        (
+            end
+            for start, end in find(text, claims.clause_words, 0)
+            if not any(lo <= start and end <= hi for lo, hi in kept)
+        ),
+        default=0,
+    )
 
 
 def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:

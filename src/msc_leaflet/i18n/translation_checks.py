@@ -903,13 +903,15 @@ def check_whitespace(pair: Pair) -> Iterator[Problem]:
 def check_length(pair: Pair) -> Iterator[Problem]:
     """Outside the language's ``length-ratio`` (``data/languages.yaml``) a translation is
     probably incomplete or padded: Chinese is legitimately a third of the English
-    characters, Burmese two or three times as many."""
+    characters, Burmese two or three times as many. The ratio is English's; from a
+    Chinese source an English translation is three or four times as long
+    (`LanguageProfile.length_bounds`)."""
     source = _plain(pair.source_spans, pair.source).strip()
     translation = _plain(pair.translation_spans, pair.translation).strip()
     if len(source) < MIN_LENGTH_FOR_RATIO:
         return
     ratio = len(translation) / len(source)
-    low, high = profile(pair.language or "en").length_ratio
+    low, high = profile(pair.language or "en").length_bounds(profile(pair.source_language))
     if not low <= ratio <= high:
         yield LENGTH.problem(
             f"translation is {ratio:.1f}× the length of the source; is it complete?",
