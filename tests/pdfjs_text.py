@@ -28,11 +28,11 @@ def require_pdfjs() -> str:
     return node
 
 
-def run_pdfjs(script: str, path: Path, stdin: str = "") -> Any:
+def run_pdfjs(script: str, path: Path, stdin: str = "", *flags: str) -> Any:
     """The JSON a script of tests/pdfjs prints for ``path`` (skips without pdf.js)."""
     node = require_pdfjs()
     result = subprocess.run(
-        [node, str(HERE / script), str(path)],
+        [node, str(HERE / script), str(path), *flags],
         input=stdin,
         capture_output=True,
         text=True,
@@ -58,10 +58,12 @@ def extract_pdfjs(path: Path) -> str:
     )
 
 
-def pdfjs_find(path: Path, queries: list[str]) -> dict[str, int]:
+def pdfjs_find(path: Path, queries: list[str], *, match_diacritics: bool = False) -> dict[str, int]:
     """How many matches Firefox's find bar (pdf.js's PDFFindController, its default
     options) counts for each query in the whole document. Its normalisation is not
     `extract_pdfjs`'s text: it decomposes, ignores marks, joins a CJK line to the next
-    and reads any other line end as a space."""
-    found: dict[str, dict[str, int]] = run_pdfjs("find.mjs", path, json.dumps(queries))
+    and reads any other line end as a space. ``match_diacritics`` ticks the bar's
+    "Match Diacritics" box (marks then count as typed)."""
+    flags = ["--match-diacritics"] if match_diacritics else []
+    found: dict[str, dict[str, int]] = run_pdfjs("find.mjs", path, json.dumps(queries), *flags)
     return found["counts"]

@@ -135,10 +135,11 @@ def squash(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
-def translated_pieces(lang: str, *, source: bool = False) -> list[str]:
-    """Every translated message of the leaflet, as a reader sees it: markup dropped, cut
-    at citations (they become superscript numbers); with ``source``, their English."""
-    catalog = read_po(FIXTURE / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po")
+def translated_pieces(lang: str, *, source: bool = False, po: Path | None = None) -> list[str]:
+    """Every translated message of the leaflet (or of the catalog ``po``), as a reader
+    sees it: markup dropped, cut at citations (they become superscript numbers); with
+    ``source``, their English."""
+    catalog = read_po(po or FIXTURE / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po")
     pieces = []
     for entry in catalog.active:
         if not entry.msgid or entry.msgctxt == "audience":

@@ -2,8 +2,9 @@
 // extraction, its normalize(), its query regular expression), default options (case and
 // diacritics ignored, not whole words). Prints, as JSON, how many matches each query
 // (read as a JSON list on standard input) has in the whole document, and the page text
-// the controller searched (after its normalisation).
-// Usage: node find.mjs file.pdf < queries.json
+// the controller searched (after its normalisation). With --match-diacritics, as with
+// the find bar's "Match Diacritics" box ticked.
+// Usage: node find.mjs file.pdf [--match-diacritics] < queries.json
 import { readFileSync } from "node:fs";
 import { openPdf } from "./open.mjs";
 
@@ -21,6 +22,7 @@ const { PDFFindController, EventBus } = await import("pdfjs-dist/legacy/web/pdf_
 
 const pdf = await openPdf(process.argv[2]);
 const queries = JSON.parse(readFileSync(0, "utf8"));
+const matchDiacritics = process.argv.includes("--match-diacritics");
 const eventBus = new EventBus();
 const linkService = { pagesCount: pdf.numPages, page: 1, rotation: 0 };
 // Counted once every page is searched, not page by page.
@@ -43,7 +45,7 @@ for (const query of queries) {
     entireWord: false,
     findPrevious: false,
     highlightAll: true,
-    matchDiacritics: false,
+    matchDiacritics,
   });
   counts[query] = await counted;
 }
