@@ -1309,10 +1309,12 @@ def test_the_proof_choice_reaches_the_build_as_build_proof_would(client: TestCli
         assert page.status_code == 400
         assert 'id="choice-proof-problem" role="alert"' in page.text
     assert builds(client).builds_started == started
+    # Downloads carry their language (`download_name`): a proof and the print file of
+    # one language are told apart by the variant, as in the build's output folder.
     proof = client.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
-    assert "infusion-safety.proof.pdf" in proof.headers["content-disposition"]
+    assert 'filename="infusion-safety.th.proof.pdf"' in proof.headers["content-disposition"]
     plain = client.get("/leaflets/infusion-safety/pdf?lang=th&proof=0")
-    assert "infusion-safety.pdf" in plain.headers["content-disposition"]
+    assert 'filename="infusion-safety.th.pdf"' in plain.headers["content-disposition"]
     page = client.get("/leaflets/infusion-safety?lang=th&proof=1")
     assert '<input type="checkbox" name="proof" value="1" checked>' in page.text
     assert "/pdf?lang=th&amp;edition=single&amp;paper=a4&amp;colour=rgb&amp;proof=1" in page.text
@@ -1958,3 +1960,71 @@ def test_a_search_typed_in_another_script_keeps_its_own_direction(client: TestCl
         page = client.get("/", params={"q": query}, headers={"accept-language": ui})
         fields = re.findall(r'<input [^>]*type="search"[^>]*>', page.text)
         assert fields and all('dir="auto"' in field for field in fields), (ui, fields)
+
+
+def test_each_download_is_named_with_its_language_and_edition(client: TestClient) -> None:
+    """A nurse who downloaded the Thai and the English leaflet got two files called
+    `infusion-safety.pdf` (the browser renamed one "infusion-safety (1).pdf"), and a
+    pack was `patient-pack-th.pdf` beside them. Each download is now named as the
+    build's output folder names it, the locale folder brought into the name:
+    `th/infusion-safety.parallel.pdf` is `infusion-safety.th.parallel.pdf`, a pack
+    `patient-pack.th.pdf` (`.sequential` with each leaflet's original)."""
+    client.cookies.clear()
+    names = {}
+    for lang in ("th", "en"):
+        answer = client.get(f"/leaflets/infusion-safety/pdf?lang={lang}")
+        assert answer.status_code == 200
+        names[lang] = answer.headers["content-disposition"]
+    assert names["th"] == (
+        "inline; filename=\"infusion-safety.th.pdf\"; filename*=UTF-8''infusion-safety.th.pdf"
+    )
+    assert 'filename="infusion-safety.en.pdf"' in names["en"]
+    ids = ["infusion-safety"]
+    pack = client.get("/pack.pdf", params={"leaflet": ids, "lang": "th"})
+    assert 'filename="patient-pack.th.pdf"' in pack.headers["content-disposition"]
+    originals = client.get("/pack.pdf", params={"leaflet": ids, "lang": "th", "with_source": "1"})
+    assert originals.status_code == 200
+    assert 'filename="patient-pack.th.sequential.pdf"' in originals.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "variant", "name"),
+    [
+        ("th", "", "infusion-safety.th.pdf"),
+        ("ar", ".parallel", "infusion-safety.ar.parallel.pdf"),
+        (
+            "zh_Hans",
+            ".sequential.booklet.proof",
+            "infusion-safety.zh_Hans.sequential.booklet.proof.pdf",
+        ),
+    ],
+)
+def test_a_download_name_is_the_output_name_with_its_folder_brought_in(
+    locale: str, variant: str, name: str
+) -> None:
+    from msc_leaflet.files import download_name
+
+    assert download_name(locale, "infusion-safety", variant) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "fallback", "encoded"),
+    [
+        ("infusion-safety.th.pdf", "infusion-safety.th.pdf", "infusion-safety.th.pdf"),
+        ("ยา.th.pdf", "download.th.pdf", "%E0%B8%A2%E0%B8%B2.th.pdf"),
+        ('a"b\\c;d\r\nx.pdf', "a_b_c_d_x.pdf", "a%22b%5Cc%3Bd%0D%0Ax.pdf"),
+        ("安全.pdf", "download.pdf", "%E5%AE%89%E5%85%A8.pdf"),
+    ],
+)
+def test_content_disposition_is_safe_ascii_with_the_name_in_utf8(
+    name: str, fallback: str, encoded: str
+) -> None:
+    """RFC 6266: `filename` is ASCII for old browsers, `filename*` (RFC 5987) the name
+    in UTF-8. A quote, backslash or line break in a name could close the header's
+    quoted string or start a header of its own; a name of other letters alone falls
+    back to `download`, not to an empty or dot-led file name."""
+    from msc_leaflet.desk.downloads import content_disposition
+
+    header = content_disposition(name)
+    assert header == f"inline; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+    assert header.isascii() and "\r" not in header and "\n" not in header
