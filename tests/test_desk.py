@@ -2028,3 +2028,103 @@ def test_content_disposition_is_safe_ascii_with_the_name_in_utf8(
     header = content_disposition(name)
     assert header == f"inline; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
     assert header.isascii() and "\r" not in header and "\n" not in header
+
+
+#: Each interface language's list separator and label end (languages.yaml).
+DESK_LISTS = [
+    ("en", ", ", ": "),
+    ("ar", "\u060c ", ": "),  # ، Arabic comma
+    ("zh_Hans", "\u3001", "\uff1a"),  # 、 and ：, no space
+    ("ja", "\u3001", "\uff1a"),
+    ("th", " ", ": "),  # Thai writes no comma: a space
+    ("my", "\u104a ", "- "),  # ၊ (little section)
+    ("km", ", ", "\u17d6 "),  # ៖ (camnuc pii kuuh)
+]
+
+
+@pytest.mark.parametrize(("ui", "separator", "label_end"), DESK_LISTS)
+def test_the_library_lists_languages_as_the_reader_writes_a_list(
+    client: TestClient, project: Path, ui: str, separator: str, label_end: str
+) -> None:
+    """ "Printable in: Thai, English" was joined with a Latin ", " after a Latin ":" in
+    every interface language: an Arabic page read , where its readers write ، and a
+    Chinese one "可打印的语言: " where they write ：. Separators and label ends now
+    come from the reader's language profile; English reads as before."""
+    client.cookies.clear()
+    page = client.get("/", headers={"accept-language": ui}).text
+    words = interface(Project(project), ui)
+    assert f'{words("desk.printable-in")}{label_end}<span class="tag">' in page
+    assert f'<span class="visually-hidden">{separator}</span>' in page
+    if ui != "en":
+        assert '<span class="visually-hidden">, </span>' not in page or separator == ", "
+
+
+@pytest.mark.parametrize(("ui", "separator", "label_end"), DESK_LISTS)
+def test_the_status_page_names_a_proof_link_with_the_readers_separators(
+    client: TestClient, ui: str, separator: str, label_end: str
+) -> None:
+    """The proof link's hidden words ("Proof (PDF), <title>, Thai") were joined with a
+    Latin comma, read aloud in Arabic or Chinese by a screen reader."""
+    client.cookies.clear()
+    page = client.get("/status", headers={"accept-language": ui}).text
+    assert f'(PDF)<span class="visually-hidden">{separator}<span lang=' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "keywords", "shown"),
+    [
+        ("th", "[ความปลอดภัย, การรักษา]", "ความปลอดภัย การรักษา"),
+        ("ar", "[السلامة, العلاج]", "السلامة، العلاج"),
+    ],
+)
+def test_topics_are_joined_as_their_own_language_writes_a_list(
+    tmp_path: Path, language: str, keywords: str, shown: str
+) -> None:
+    """A Thai clinic's topics read "ความปลอดภัย, การรักษา" with a Latin comma Thai does
+    not write; Arabic ones with , for ،. Topics are joined in the language they are
+    written in, the one their span is tagged with."""
+    from msc_leaflet.cli.new import init_project
+
+    root = init_project(tmp_path / "clinic", language=language).root
+    source = root / "leaflets" / "first-leaflet.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("numbered_sections:", f"keywords: {keywords}\nnumbered_sections:", 1),
+        encoding="utf-8",
+    )
+    with desk_client(root) as desk:
+        page = desk.get("/", headers={"accept-language": "en"}).text
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<span lang="{language}" dir="{direction}">{shown}</span>' in page
+
+
+@pytest.mark.parametrize(
+    ("ui", "separator"), [("en", "; "), ("ar", "\u061b "), ("zh_Hans", "\uff1b"), ("th", " ")]
+)
+def test_sign_offs_are_joined_as_the_reader_writes_clauses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ui: str, separator: str
+) -> None:
+    """Two sign-offs of one translation were joined with a Latin "; " on every page:
+    Arabic writes ؛, Chinese ；, Thai a space."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795132800")  # 2026-11-20
+    root = copy_library(tmp_path)
+    for by, role in (("Dr Malee Srisuk", "clinical"), ("Somchai Dee", "reviewer")):
+        result = CliRunner().invoke(cli_app, [
+            "i18n", "review", "infusion-safety", "-l", "th", "--by", by, "--role", role,
+            "--project", str(root),
+        ])  # fmt: skip
+        assert result.exit_code == 0, result.output
+    import datetime as dt
+
+    from msc_leaflet.i18n import format_date
+
+    words = interface(Project(root), ui)
+    day = format_date(dt.date(2026, 11, 20), ui)
+    signed = [
+        words("desk.signed-off", by=by, role=words(f"desk.role.{role}"), date=day)
+        for by, role in (("Dr Malee Srisuk", "clinical"), ("Somchai Dee", "reviewer"))
+    ]
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=en", headers={"accept-language": ui})
+    said = html.unescape(page.text)
+    assert separator.join(signed) in said or separator.join(reversed(signed)) in said, said

@@ -27,7 +27,7 @@ from ..i18n.extract import ui_template
 from ..i18n.formatting import language_name
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
-from ..languages import right_to_left
+from ..languages import listed, profile, right_to_left
 from ..print_spec import EDITIONS, PrintSpec
 from ..project import same_language
 from . import choices
@@ -159,6 +159,8 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         "language": lambda code: language_label(code, t.language),
         "messages_lang": MESSAGES_LANGUAGE,
         "date": lambda day: format_date(day, t.language),
+        # How the reader's language punctuates: list and clause separators, label ends.
+        "written": profile(t.language),
     }  # fmt: skip
     html = desk.templates.get_template(template).render(base | context)
     return HTMLResponse(html, status)
@@ -420,7 +422,7 @@ async def pack_pdf(request: Request) -> Response:
         # The cover is the patient's first page: in English, the pack reads as not theirs.
         catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
         reason = t("desk.pack-cover-english", language=Language(lang),
-                   entries=", ".join(missing), catalog=catalog)  # fmt: skip
+                   entries=listed(missing, t.language), catalog=catalog)  # fmt: skip
         return _pack_form(request, shelf, reason, "language", status=400)
     with_source = params.get("with_source") == "1"
     editions = [
