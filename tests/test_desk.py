@@ -1309,10 +1309,12 @@ def test_the_proof_choice_reaches_the_build_as_build_proof_would(client: TestCli
         assert page.status_code == 400
         assert 'id="choice-proof-problem" role="alert"' in page.text
     assert builds(client).builds_started == started
+    # Downloads carry their language (`download_name`): a proof and the print file of
+    # one language are told apart by the variant, as in the build's output folder.
     proof = client.get("/leaflets/infusion-safety/pdf?lang=th&proof=1")
-    assert "infusion-safety.proof.pdf" in proof.headers["content-disposition"]
+    assert 'filename="infusion-safety.th.proof.pdf"' in proof.headers["content-disposition"]
     plain = client.get("/leaflets/infusion-safety/pdf?lang=th&proof=0")
-    assert "infusion-safety.pdf" in plain.headers["content-disposition"]
+    assert 'filename="infusion-safety.th.pdf"' in plain.headers["content-disposition"]
     page = client.get("/leaflets/infusion-safety?lang=th&proof=1")
     assert '<input type="checkbox" name="proof" value="1" checked>' in page.text
     assert "/pdf?lang=th&amp;edition=single&amp;paper=a4&amp;colour=rgb&amp;proof=1" in page.text
@@ -1958,3 +1960,171 @@ def test_a_search_typed_in_another_script_keeps_its_own_direction(client: TestCl
         page = client.get("/", params={"q": query}, headers={"accept-language": ui})
         fields = re.findall(r'<input [^>]*type="search"[^>]*>', page.text)
         assert fields and all('dir="auto"' in field for field in fields), (ui, fields)
+
+
+def test_each_download_is_named_with_its_language_and_edition(client: TestClient) -> None:
+    """A nurse who downloaded the Thai and the English leaflet got two files called
+    `infusion-safety.pdf` (the browser renamed one "infusion-safety (1).pdf"), and a
+    pack was `patient-pack-th.pdf` beside them. Each download is now named as the
+    build's output folder names it, the locale folder brought into the name:
+    `th/infusion-safety.parallel.pdf` is `infusion-safety.th.parallel.pdf`, a pack
+    `patient-pack.th.pdf` (`.sequential` with each leaflet's original)."""
+    client.cookies.clear()
+    names = {}
+    for lang in ("th", "en"):
+        answer = client.get(f"/leaflets/infusion-safety/pdf?lang={lang}")
+        assert answer.status_code == 200
+        names[lang] = answer.headers["content-disposition"]
+    assert names["th"] == (
+        "inline; filename=\"infusion-safety.th.pdf\"; filename*=UTF-8''infusion-safety.th.pdf"
+    )
+    assert 'filename="infusion-safety.en.pdf"' in names["en"]
+    ids = ["infusion-safety"]
+    pack = client.get("/pack.pdf", params={"leaflet": ids, "lang": "th"})
+    assert 'filename="patient-pack.th.pdf"' in pack.headers["content-disposition"]
+    originals = client.get("/pack.pdf", params={"leaflet": ids, "lang": "th", "with_source": "1"})
+    assert originals.status_code == 200
+    assert 'filename="patient-pack.th.sequential.pdf"' in originals.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "variant", "name"),
+    [
+        ("th", "", "infusion-safety.th.pdf"),
+        ("ar", ".parallel", "infusion-safety.ar.parallel.pdf"),
+        (
+            "zh_Hans",
+            ".sequential.booklet.proof",
+            "infusion-safety.zh_Hans.sequential.booklet.proof.pdf",
+        ),
+    ],
+)
+def test_a_download_name_is_the_output_name_with_its_folder_brought_in(
+    locale: str, variant: str, name: str
+) -> None:
+    from msc_leaflet.files import download_name
+
+    assert download_name(locale, "infusion-safety", variant) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "fallback", "encoded"),
+    [
+        ("infusion-safety.th.pdf", "infusion-safety.th.pdf", "infusion-safety.th.pdf"),
+        ("ยา.th.pdf", "download.th.pdf", "%E0%B8%A2%E0%B8%B2.th.pdf"),
+        ('a"b\\c;d\r\nx.pdf', "a_b_c_d_x.pdf", "a%22b%5Cc%3Bd%0D%0Ax.pdf"),
+        ("安全.pdf", "download.pdf", "%E5%AE%89%E5%85%A8.pdf"),
+    ],
+)
+def test_content_disposition_is_safe_ascii_with_the_name_in_utf8(
+    name: str, fallback: str, encoded: str
+) -> None:
+    """RFC 6266: `filename` is ASCII for old browsers, `filename*` (RFC 5987) the name
+    in UTF-8. A quote, backslash or line break in a name could close the header's
+    quoted string or start a header of its own; a name of other letters alone falls
+    back to `download`, not to an empty or dot-led file name."""
+    from msc_leaflet.desk.downloads import content_disposition
+
+    header = content_disposition(name)
+    assert header == f"inline; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+    assert header.isascii() and "\r" not in header and "\n" not in header
+
+
+#: Each interface language's list separator and label end (languages.yaml).
+DESK_LISTS = [
+    ("en", ", ", ": "),
+    ("ar", "\u060c ", ": "),  # ، Arabic comma
+    ("zh_Hans", "\u3001", "\uff1a"),  # 、 and ：, no space
+    ("ja", "\u3001", "\uff1a"),
+    ("th", " ", ": "),  # Thai writes no comma: a space
+    ("my", "\u104a ", "- "),  # ၊ (little section)
+    ("km", ", ", "\u17d6 "),  # ៖ (camnuc pii kuuh)
+]
+
+
+@pytest.mark.parametrize(("ui", "separator", "label_end"), DESK_LISTS)
+def test_the_library_lists_languages_as_the_reader_writes_a_list(
+    client: TestClient, project: Path, ui: str, separator: str, label_end: str
+) -> None:
+    """ "Printable in: Thai, English" was joined with a Latin ", " after a Latin ":" in
+    every interface language: an Arabic page read , where its readers write ، and a
+    Chinese one "可打印的语言: " where they write ：. Separators and label ends now
+    come from the reader's language profile; English reads as before."""
+    client.cookies.clear()
+    page = client.get("/", headers={"accept-language": ui}).text
+    words = interface(Project(project), ui)
+    assert f'{words("desk.printable-in")}{label_end}<span class="tag">' in page
+    assert f'<span class="visually-hidden">{separator}</span>' in page
+    if ui != "en":
+        assert '<span class="visually-hidden">, </span>' not in page or separator == ", "
+
+
+@pytest.mark.parametrize(("ui", "separator", "label_end"), DESK_LISTS)
+def test_the_status_page_names_a_proof_link_with_the_readers_separators(
+    client: TestClient, ui: str, separator: str, label_end: str
+) -> None:
+    """The proof link's hidden words ("Proof (PDF), <title>, Thai") were joined with a
+    Latin comma, read aloud in Arabic or Chinese by a screen reader."""
+    client.cookies.clear()
+    page = client.get("/status", headers={"accept-language": ui}).text
+    assert f'(PDF)<span class="visually-hidden">{separator}<span lang=' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "keywords", "shown"),
+    [
+        ("th", "[ความปลอดภัย, การรักษา]", "ความปลอดภัย การรักษา"),
+        ("ar", "[السلامة, العلاج]", "السلامة، العلاج"),
+    ],
+)
+def test_topics_are_joined_as_their_own_language_writes_a_list(
+    tmp_path: Path, language: str, keywords: str, shown: str
+) -> None:
+    """A Thai clinic's topics read "ความปลอดภัย, การรักษา" with a Latin comma Thai does
+    not write; Arabic ones with , for ،. Topics are joined in the language they are
+    written in, the one their span is tagged with."""
+    from msc_leaflet.cli.new import init_project
+
+    root = init_project(tmp_path / "clinic", language=language).root
+    source = root / "leaflets" / "first-leaflet.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("numbered_sections:", f"keywords: {keywords}\nnumbered_sections:", 1),
+        encoding="utf-8",
+    )
+    with desk_client(root) as desk:
+        page = desk.get("/", headers={"accept-language": "en"}).text
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<span lang="{language}" dir="{direction}">{shown}</span>' in page
+
+
+@pytest.mark.parametrize(
+    ("ui", "separator"), [("en", "; "), ("ar", "\u061b "), ("zh_Hans", "\uff1b"), ("th", " ")]
+)
+def test_sign_offs_are_joined_as_the_reader_writes_clauses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ui: str, separator: str
+) -> None:
+    """Two sign-offs of one translation were joined with a Latin "; " on every page:
+    Arabic writes ؛, Chinese ；, Thai a space."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795132800")  # 2026-11-20
+    root = copy_library(tmp_path)
+    for by, role in (("Dr Malee Srisuk", "clinical"), ("Somchai Dee", "reviewer")):
+        result = CliRunner().invoke(cli_app, [
+            "i18n", "review", "infusion-safety", "-l", "th", "--by", by, "--role", role,
+            "--project", str(root),
+        ])  # fmt: skip
+        assert result.exit_code == 0, result.output
+    import datetime as dt
+
+    from msc_leaflet.i18n import format_date
+
+    words = interface(Project(root), ui)
+    day = format_date(dt.date(2026, 11, 20), ui)
+    signed = [
+        words("desk.signed-off", by=by, role=words(f"desk.role.{role}"), date=day)
+        for by, role in (("Dr Malee Srisuk", "clinical"), ("Somchai Dee", "reviewer"))
+    ]
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=en", headers={"accept-language": ui})
+    said = html.unescape(page.text)
+    assert separator.join(signed) in said or separator.join(reversed(signed)) in said, said

@@ -604,7 +604,11 @@ def test_status_names_each_leaflet_by_its_title_in_its_language(
     ("infusion-safety"), read with a Thai or Arabic voice and, on an Arabic page,
     laid out right to left with the language after it; the proof links said the same.
     Each row is now headed by the leaflet's title in the reader's language (its source
-    title where there is no translation), tagged with the language it is written in."""
+    title where there is no translation), tagged with the language it is written in.
+    The link's words are joined as the reader's language joins a list (a space in
+    Thai, ، in Arabic: `list-separators`), no longer with a Latin comma."""
+    from msc_leaflet.languages import profile
+
     client.cookies.clear()
     html = client.get("/status", headers={"accept-language": ui}).text
     page = Page(html)
@@ -615,5 +619,7 @@ def test_status_names_each_leaflet_by_its_title_in_its_language(
     assert '<th scope="row">infusion-safety</th>' not in html
     assert all(row.get("dir") in ("ltr", "rtl") for row in rows)
     # The proof links: "Proof (PDF), <title>, <language>", the title tagged too.
-    assert html.count('<span class="visually-hidden">, <span lang="') == len(rows)
+    separator = profile(ui).list_separator
+    assert html.count(f'<span class="visually-hidden">{separator}<span lang="') == len(rows)
+    assert '<span class="visually-hidden">, <span lang="' not in html
     assert ", infusion-safety," not in html

@@ -663,3 +663,30 @@ def test_length_warning_reads_the_ratio_from_the_source_language() -> None:
     assert not warned(english, chinese, "zh_Hans", "en")
     assert warned(english, "试验。", "zh_Hans", "en")
     assert warned("Ask your doctor before you book.", "x" * 120, "th", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "items", "clauses"),
+    [
+        ("en", "a, b", "a; b"),
+        ("th", "a b", "a b"),
+        ("my", "a\u104a b", "a\u104a b"),  # ၊
+        ("zh_Hans", "a\u3001b", "a\uff1bb"),  # 、 ；
+        ("zh-Hant", "a\u3001b", "a\uff1bb"),  # the same language, the same marks
+        ("ja", "a\u3001b", "a\uff1bb"),
+        ("ar", "a\u060c b", "a\u061b b"),  # ، ؛
+        ("fa", "a\u060c b", "a\u061b b"),
+        ("ur", "a\u060c b", "a\u061b b"),  # undescribed: Arabic script's marks
+        ("vi", "a, b", "a; b"),
+    ],
+)
+def test_lists_are_joined_as_each_language_writes_them(
+    language: str, items: str, clauses: str
+) -> None:
+    """The desk joined every list with a Latin ", " and "; ": Arabic writes ، and ؛,
+    Chinese and Japanese 、 and ；, Thai a space (languages.yaml: list-separators)."""
+    from msc_leaflet.languages import clauses_listed, listed
+
+    assert listed(["a", "b"], language) == items
+    assert clauses_listed(["a", "b"], language) == clauses
+    assert listed(["a"], language) == "a" and listed([], language) == ""

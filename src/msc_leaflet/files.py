@@ -455,6 +455,13 @@ def output_name(locale: str, leaflet_id: str, variant: str = "") -> str:
     return f"{locale}/{leaflet_id}{variant}.pdf"
 
 
+def download_name(locale: str, leaflet_id: str, variant: str = "") -> str:
+    """``<id>.<locale><variant>.pdf``: an output's name once it leaves its folder (a
+    browser's download). `output_name` with the locale folder brought into the name:
+    two languages of one leaflet downloaded side by side were both ``<id>.pdf``."""
+    return f"{leaflet_id}.{locale}{variant}.pdf"
+
+
 def output_path(out_dir: Path, locale: str, leaflet_id: str, variant: str = "") -> Path:
     """``out_dir/<locale>/<id><variant>.pdf``; ids and locales are validated slugs, so this
     stays inside."""

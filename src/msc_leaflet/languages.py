@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -63,6 +64,9 @@ class LanguageProfile:
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
     label_end: str = ": "  # after a label, before its value ("Phone: …")
+    # Between a list's items ("Thai, English") and between clauses ("Signed off …; …").
+    list_separator: str = ", "
+    clause_separator: str = "; "
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
     keep_all: bool = False  # lines break only at spaces (Korean)
@@ -258,6 +262,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         legacy_encoding=str(entry.get("legacy-encoding") or ""),
         quotes=_quotes(tag, entry.get("quotes")),
         label_end=str(entry.get("label-end", ": ")),
+        **_list_separators(tag, entry.get("list-separators")),
         phrases=phrases,
         keep_all=entry.get("keep-all") is True,
         same_letters=tuple(
@@ -294,6 +299,27 @@ def _quotes(tag: str, value: object) -> tuple[str, str]:
     if not isinstance(value, str) or len(value) != 2:
         raise ValueError(f"languages.yaml: {tag}: quotes must be two marks, opening and closing")
     return value[0], value[1]
+
+
+def _list_separators(tag: str, value: object) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"languages.yaml: {tag}: list-separators must be [items, clauses]")
+    return {"list_separator": value[0], "clause_separator": value[1]}
+
+
+def listed(items: Iterable[str], language: str) -> str:
+    """``items`` as ``language`` writes a list: "Thai, English", "ไทย อังกฤษ", "泰语、英语",
+    "التايلاندية، الإنجليزية". The one join of words a reader sees (the desk's pages),
+    so no template writes a Latin comma into an Arabic or Chinese page."""
+    return profile(language).list_separator.join(items)
+
+
+def clauses_listed(items: Iterable[str], language: str) -> str:
+    """``items``, each a clause of its own ("Signed off by …"), as ``language`` joins
+    clauses: "; " in English, "؛ " in Arabic, "；" in Chinese, a space in Thai."""
+    return profile(language).clause_separator.join(items)
 
 
 def _mapping(value: object) -> dict[object, object]:

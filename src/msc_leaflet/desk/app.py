@@ -23,7 +23,7 @@ from ..build.workers import cpu_cores, most_workers
 from ..errors import Finding
 from ..files import resolved
 from ..finishing.preview import page_name
-from ..languages import bcp47, profile
+from ..languages import bcp47, listed, profile
 from ..project import Project
 from .builds import Builds, new_pool
 from .choices import theme_paper
@@ -159,6 +159,8 @@ def create_app(
     templates.filters["bcp47"] = bcp47
     templates.filters["direction"] = lambda tag: profile(tag).direction
     templates.filters["quotes_tagged"] = quotes_tagged
+    # A list in the language it is written in (topics: the leaflet's), never a Latin ", ".
+    templates.filters["listed"] = listed
     theme_paper(project)  # a theme no build can read stops the desk here, with its line
     builds = Builds(project, target, executor, renew)
     desk = Desk(project, builds, today, ShelfReader(project), templates)

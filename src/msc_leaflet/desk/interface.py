@@ -25,7 +25,7 @@ from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
 from ..i18n.translation_checks import format_fields
-from ..languages import bcp47, language_of, language_subtag, profile, right_to_left
+from ..languages import bcp47, language_of, language_subtag, listed, profile, right_to_left
 from ..project import Project, same_language
 
 SOURCE_LANGUAGE = "en"
@@ -143,7 +143,7 @@ def languages_label(codes: Sequence[str], ui: str) -> str:
     try:
         return format_list(names, style="or", locale=ui.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return ", ".join(names)
+        return listed(names, ui)
 
 
 def _isolated(value: object, page_rtl: bool) -> object:

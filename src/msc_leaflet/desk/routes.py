@@ -9,7 +9,7 @@ import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from babel import Locale
 from starlette.exceptions import HTTPException
@@ -18,6 +18,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..errors import Finding, LeafletError, Location
+from ..files import download_name
 from ..finishing.imposition import sheet_order
 from ..finishing.preview import page_name
 from ..i18n import format_date
@@ -26,13 +27,14 @@ from ..i18n.extract import ui_template
 from ..i18n.formatting import language_name
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
-from ..languages import right_to_left
+from ..languages import listed, profile, right_to_left
 from ..print_spec import EDITIONS, PrintSpec
 from ..project import same_language
 from . import choices
 from .app import UI_COOKIE, Desk
 from .builds import BuildFailed, Built, NoSuchEdition
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
+from .downloads import content_disposition
 from .fonts import FONTS_PATH, desk_languages, font_file, served_config, stylesheet
 from .guard import MAX_QUERY, sent_by_another_site
 from .interface import (
@@ -56,6 +58,7 @@ MAX_SEARCH = 200  # characters of a title search
 # A pack link's mark that its reader was shown what the builds warned of (`pack_pdf`).
 WARNED = "warned"
 MAX_PAGES = 200  # a leaflet is a few pages; a larger page number is not a real request
+PACK_NAME = "patient-pack"  # a pack's download: patient-pack.<locale>.pdf
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -156,6 +159,8 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         "language": lambda code: language_label(code, t.language),
         "messages_lang": MESSAGES_LANGUAGE,
         "date": lambda day: format_date(day, t.language),
+        # How the reader's language punctuates: list and clause separators, label ends.
+        "written": profile(t.language),
     }  # fmt: skip
     html = desk.templates.get_template(template).render(base | context)
     return HTMLResponse(html, status)
@@ -313,12 +318,13 @@ async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
     built, data = await _built(desk, card, choice)
-    return _pdf(data, built.path.name)
+    job = built.job
+    return _pdf(data, download_name(job.locale, job.leaflet_id, job.variant))
 
 
 def _pdf(data: bytes, name: str) -> Response:
     return Response(data, media_type="application/pdf", headers={
-        "content-disposition": f"inline; filename=\"{quote(name)}\"",
+        "content-disposition": content_disposition(name),
         "cache-control": "no-cache",
     })  # fmt: skip
 
@@ -416,7 +422,7 @@ async def pack_pdf(request: Request) -> Response:
         # The cover is the patient's first page: in English, the pack reads as not theirs.
         catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
         reason = t("desk.pack-cover-english", language=Language(lang),
-                   entries=", ".join(missing), catalog=catalog)  # fmt: skip
+                   entries=listed(missing, t.language), catalog=catalog)  # fmt: skip
         return _pack_form(request, shelf, reason, "language", status=400)
     with_source = params.get("with_source") == "1"
     editions = [
@@ -445,7 +451,10 @@ async def pack_pdf(request: Request) -> Response:
     )  # fmt: skip
     items = [PackItem(data, c.title(lang)) for (_, data), c in zip(built, cards, strict=True)]
     data = await desk.builds.run(make_pack, desk.project.root, cover, items)
-    return _pdf(data, f"patient-pack-{lang}.pdf")
+    # Named like a leaflet's download, its edition the leaflets' (one with its original).
+    sequential = EDITIONS["sequential"]
+    variant = f".{sequential.suffix}" if sequential.name in editions else ""
+    return _pdf(data, download_name(lang, PACK_NAME, variant))
 
 
 def _leaflet_of(finding: Finding) -> str:
