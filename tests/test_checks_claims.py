@@ -3286,3 +3286,32 @@ def test_not_yet_denies_a_claim(sentence: str, promise: bool) -> None:
     --strict` refused the English leaflet: "yet" is a clause word ("…, yet they cure")
     and cut the claim's clause off from its "cannot"."""
     assert_judged(sentence, "en", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # stem cells treat diabetes until it is cured
+        ("ເຊວຕົ້ນກຳເນີດປິ່ນປົວໂລກເບົາຫວານໃຫ້ຫາຍໄດ້", "lo", True),
+        ("ເຊວປິ່ນປົວອາການປວດຂໍ້ໃຫ້ຫາຍຂາດ", "lo", True),  # treat joint pain, cured completely
+        ("ເຊວຂອງພວກເຮົາຮັກສາພະຍາດຂໍ້ເຂົ່າໃຫ້ຫາຍ", "lo", True),  # our cells heal knee disease
+        ("สเต็มเซลล์รักษาโรคเบาหวานให้หายได้", "th", True),
+        ("เซลล์ของเรารักษาข้อเข่าเสื่อมให้หาย", "th", True),
+        # no treatment can cure this disease: denied
+        ("ບໍ່ມີການປິ່ນປົວໃດທີ່ປິ່ນປົວພະຍາດນີ້ໃຫ້ຫາຍໄດ້", "lo", False),
+        ("ເຊວບໍ່ສາມາດປິ່ນປົວໂລກເບົາຫວານໃຫ້ຫາຍໄດ້", "lo", False),
+        ("เซลล์ไม่สามารถรักษาโรคเบาหวานให้หายได้", "th", False),
+        # treat asthma so you can breathe (ຫາຍໃຈ, หายใจ) easily: no cure
+        ("ປິ່ນປົວພະຍາດຫືດໃຫ້ຫາຍໃຈໄດ້ສະດວກ", "lo", None),
+        ("รักษาโรคหืดให้หายใจได้สะดวก", "th", None),
+        # treated, then rested: the two in separate sentences
+        ("ພວກເຮົາປິ່ນປົວທ່ານ. ໃຫ້ຫາຍໃຈຊ້າໆ", "lo", None),
+    ],
+)
+def test_treat_until_cured_with_the_illness_between(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """A Lao clinic's ເຊວຕົ້ນກຳເນີດປິ່ນປົວໂລກເບົາຫວານໃຫ້ຫາຍໄດ້ ("stem cells treat diabetes
+    until it is cured") passed `check` clean: ປິ່ນປົວໃຫ້ຫາຍ was listed only as one word,
+    and Lao and Thai put the illness between the verb and its result."""
+    assert_judged(sentence, lang, promise)
