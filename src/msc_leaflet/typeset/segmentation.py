@@ -334,7 +334,11 @@ def _glued_at(text: str, i: int, icu: Collection[int]) -> bool:
     characters, anywhere (ဒီပါ|ရာစီတမော, အင်ဆူလင်ပါ: ICU fits whole syllables of the
     words around a word it does not know to its letters). Burmese spelling marks where
     every syllable ends (a final is killed or stacked), so there the term's edge is a
-    syllable boundary ICU did not see, and the words around the term stay breakable."""
+    syllable boundary ICU did not see, and the words around the term stay breakable.
+    A space at the edge glues nothing: ICU's break after it is the word's own end, and a
+    break before it would start the next line with the space."""
+    if text[i].isspace():
+        return False
     if i + 1 in icu:
         return True
     return i not in icu and is_myanmar(text[i - 1]) and is_myanmar(text[i])
