@@ -885,3 +885,17 @@ def test_a_right_to_left_profile_text_may_use_the_marks_right_to_left_text_needs
     with pytest.raises(LeafletError) as caught:
         load_leaflet(project.leaflet_path("sample"), project)
     assert caught.value.location.line == 3, caught.value
+
+
+def test_a_bare_zh_reader_reads_the_profiles_simplified_text(
+    make_project: Callable[..., Path],
+) -> None:
+    """A profile written for zh_Hans (the spelling the bundled catalogs use) printed its
+    English address on a ``language: zh`` leaflet, which is the same Simplified Chinese;
+    a zh_Hant reader still never reads it."""
+    root = make_project({"sample": leaflet_yaml(GOOD)})
+    _profile(root, PER_LANGUAGE.replace("  zh: ", "  zh_Hans: "))
+    project = Project.at(root)
+    org = load_leaflet(project.leaflet_path("sample"), project)[0].organisation
+    assert org.in_locale("zh").address == "曼谷素坤逸路123号"
+    assert org.in_locale("zh_Hant").address == "123 Sukhumvit Road, Bangkok 10110"

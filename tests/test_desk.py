@@ -2128,3 +2128,29 @@ def test_sign_offs_are_joined_as_the_reader_writes_clauses(
         page = desk.get("/leaflets/infusion-safety?lang=en", headers={"accept-language": ui})
     said = html.unescape(page.text)
     assert separator.join(signed) in said or separator.join(reversed(signed)) in said, said
+
+
+def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
+    tmp_path: Path,
+) -> None:
+    """A clinic's locales/zh (bare zh, Simplified in CLDR) with its own few words: the
+    desk looked for a bundled zh catalog, found none beside zh_Hans, and never offered
+    Chinese at all; a zh_Hant catalog still never reads Simplified words."""
+    from msc_leaflet.desk.interface import interface_languages
+
+    root = copy_library(tmp_path)
+    locales = root / "locales"
+    for folder in ("zh", "zh_Hant"):
+        (locales / folder / "LC_MESSAGES").mkdir(parents=True)
+        header = (locales / "zh_Hans" / "LC_MESSAGES" / "ui.po").read_text("utf-8")
+        header = header.split("\n\n")[0].replace("zh_Hans", folder) + "\n"
+        (locales / folder / "LC_MESSAGES" / "ui.po").write_text(header, "utf-8")
+    shutil.rmtree(locales / "zh_Hans")  # the words come from the bundled library's
+    project = Project.at(root)
+    chinese = interface(project, "zh")
+    assert chinese.untranslated(list(DESK_MESSAGES)) == []
+    assert chinese("desk.found", count=3) == interface(Project.at(REPO), "zh_Hans")(
+        "desk.found", count=3
+    )
+    assert "zh" in interface_languages(project)
+    assert "zh_Hant" not in interface_languages(project)

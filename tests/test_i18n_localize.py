@@ -243,3 +243,67 @@ def test_i18n_check_reads_a_folder_in_another_spelling_as_its_locale(
     [finding] = [f for f in workflow.check(project) if "I18N011" in str(f)]
     assert f"but the catalog is in {folder}/ (th_TH)" in finding.message
     assert finding.hint == "set the Language header to th_TH"
+
+
+@pytest.mark.parametrize(
+    ("locale", "parents"),
+    [
+        ("zh", ["zh_Hans"]),  # CLDR: zh → zh_Hans_CN
+        ("sr", ["sr_Cyrl"]),
+        ("pa", ["pa_Guru"]),
+        ("az", ["az_Latn"]),
+        ("uz", ["uz_Latn"]),
+        ("zh_Hant", []),  # never Simplified
+        ("sr_Latn", []),  # never Cyrillic
+        ("th", []),  # one script only: no th_Thai to look for
+    ],
+)
+def test_a_bare_tag_looks_for_the_catalog_of_its_likely_script(
+    locale: str, parents: list[str]
+) -> None:
+    """`init --language zh` wrote ``language: zh``, and every lookup looked for a zh
+    catalog only: the bundled zh_Hans one, the same Simplified Chinese, was never read."""
+    from msc_leaflet.project import parent_locales
+
+    assert parent_locales(locale) == parents
+
+
+def test_a_bare_zh_prints_the_bundled_simplified_ui_words(tmp_path: Path) -> None:
+    """A build of ``language: zh`` printed "Page 1 of 1", "Version", "References" in
+    English with a warning, beside a complete zh_Hans ui catalog."""
+    from i18n_support import copy_bundled
+    from msc_leaflet.i18n.labels import UI_MESSAGES
+
+    project = Project.at(copy_bundled(tmp_path))
+    chinese = ui_labels("zh", project)
+    assert not any(chinese.falls_back(key) for key in UI_MESSAGES)
+    simplified = ui_labels("zh_Hans", project)("page-of", page=1, pages=2)
+    assert chinese("page-of", page=1, pages=2) == simplified != "Page 1 of 2"
+
+
+def test_a_bare_zh_never_prints_traditional_words_nor_zh_hant_simplified(tmp_path: Path) -> None:
+    from i18n_support import copy_bundled
+    from msc_leaflet.i18n.labels import UI_MESSAGES
+
+    project = Project.at(copy_bundled(tmp_path))
+    # Only a Traditional catalog beside a bare zh build: English, never Hant for zh.
+    shutil.move(project.locales_dir / "zh_Hans", project.locales_dir / "zh_Hant")
+    assert all(ui_labels("zh", project).falls_back(key) for key in UI_MESSAGES)
+    assert ui_labels("zh", project)("page-of", page=1, pages=2) == "Page 1 of 2"
+    # And back: a zh_Hant build never reads Simplified (zh_Hans, or a bare zh).
+    shutil.move(project.locales_dir / "zh_Hant", project.locales_dir / "zh")
+    assert ui_labels("zh_Hant", project)("page-of", page=1, pages=2) == "Page 1 of 2"
+
+
+def test_a_bare_tag_reads_the_leaflet_catalog_of_its_likely_script(project: Project) -> None:
+    from msc_leaflet.i18n.catalog import catalog_path
+
+    for folder in ("zh_Hans", "sr_Cyrl", "pa_Guru"):
+        own = project.locales_dir / folder / "LC_MESSAGES"
+        own.mkdir(parents=True)
+        shutil.copy(project.locales_dir / "care-basics.pot", own / "care-basics.po")
+    assert catalog_path(project, "zh", "care-basics").parent.parent.name == "zh_Hans"
+    assert catalog_path(project, "sr", "care-basics").parent.parent.name == "sr_Cyrl"
+    assert catalog_path(project, "pa", "care-basics").parent.parent.name == "pa_Guru"
+    assert catalog_path(project, "zh_Hant", "care-basics").parent.parent.name == "zh_Hant"
+    assert catalog_path(project, "sr_Latn", "care-basics").parent.parent.name == "sr_Latn"

@@ -482,3 +482,18 @@ def test_the_help_names_every_starters_language(command: str) -> None:
     assert code == 0
     for language in scaffold.starter_templates():
         assert re.search(rf"\b{language}\b", output), language
+
+
+def test_init_in_bare_zh_builds_with_the_page_words_in_chinese(tmp_path: Path) -> None:
+    """`init --language zh` wrote ``language: zh``, and then every build printed the
+    version line, "References" and "Page 1 of 1" in English with a warning, beside the
+    complete zh_Hans ui catalog it had just copied. The tag is kept as given; zh is
+    Simplified Chinese in CLDR, so it reads the zh_Hans catalogs."""
+    code, output = invoke("init", str(tmp_path / "clinic"), "--language", "zh")
+    assert code == 0, output
+    root = tmp_path / "clinic"
+    assert "\nlanguage: zh\n" in (root / "leaflets" / "first-leaflet.yaml").read_text("utf-8")
+    code, output = invoke("build", "--project", str(root))
+    assert code == 0, output
+    assert "printed in English" not in output and "i18n init zh" not in output, output
+    assert (root / "build" / "zh" / "first-leaflet.pdf").is_file()

@@ -217,17 +217,38 @@ def likely_script(language: str) -> str:
 def parent_locales(value: str) -> list[str]:
     """The locales ``value`` is a regional or script variant of, nearest first, never
     across scripts: ar_EG → [ar]; zh_CN (CLDR: zh_Hans_CN) → [zh_Hans, zh]; zh_TW →
-    [zh_Hant] (a bare zh is Simplified in CLDR). gettext looks a catalog up the same way."""
+    [zh_Hant] (a bare zh is Simplified in CLDR). gettext looks a catalog up the same way.
+    A bare tag reads its spelling in its likely script (`likely_script_tag`: zh →
+    [zh_Hans]), the same locale: `init --language zh` wrote ``language: zh``, and every
+    build printed its page words in English beside the bundled zh_Hans catalog."""
+    if "_" not in value.replace("-", "_"):  # CLDR's locale tables stay unread for th, en
+        return [spelled] if (spelled := likely_script_tag(value)) else []
     found = cldr_locale(value)
-    if found is None or not (found.script or found.territory or found.variant):
-        return []  # a language alone (th, en) is no variant: CLDR's tables stay unread
+    if found is None:
+        return []
     own_script = likely_script(found.language)
+    script = found.script or own_script
     parents = []
-    if found.script and (found.territory or found.variant):
-        parents.append(f"{found.language}_{found.script}")
-    if (found.script or own_script) == own_script:
+    if script and (found.script or likely_script_tag(found.language)):
+        parents.append(f"{found.language}_{script}")
+    if script == own_script:
         parents.append(found.language)
     return [p for p in dict.fromkeys(parents) if not same_language(p, value)]
+
+
+def likely_script_tag(language: str) -> str:
+    """A bare language code spelled with its likely script when CLDR writes the language
+    in several (zh → zh_Hans, sr → sr_Cyrl, pa → pa_Guru): the same locale, whose
+    catalogs the bundled library files under that spelling. "" for any other tag: th is
+    only ever Thai (no th_Thai catalog to look for), and th_TH or zh_Hant are no bare
+    code."""
+    from babel import localedata
+
+    language = language.lower()
+    script = likely_script(language)
+    if not script or not localedata.exists(f"{language}_{script}"):
+        return ""
+    return f"{language}_{script}"
 
 
 def same_language(a: str, b: str) -> bool:

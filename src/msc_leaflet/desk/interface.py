@@ -26,7 +26,7 @@ from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.pofile import read_po
 from ..i18n.translation_checks import format_fields
 from ..languages import bcp47, language_of, language_subtag, listed, profile, right_to_left
-from ..project import Project, same_language
+from ..project import Project, likely_script_tag, same_language
 
 SOURCE_LANGUAGE = "en"
 DESK_KEYS = tuple(DESK_MESSAGES)
@@ -219,9 +219,15 @@ def interface_languages(project: Project) -> list[str]:
 
 
 def interface(project: Project, language: str) -> Interface:
+    """The desk's words in ``language``: the bundled library's ui catalog, with the
+    project's own over it. A bare zh is the bundled zh_Hans (`likely_script_tag`): the
+    desk looked for a bundled zh, found none, and never offered a clinic's Chinese."""
     if same_language(language, SOURCE_LANGUAGE):
         return Interface(SOURCE_LANGUAGE, {})
-    bundled = po_path(Project(library_root("msc")), language, UI_DOMAIN)
+    library = Project(library_root("msc"))
+    spellings = [language, likely_script_tag(language)]
+    found = [po_path(library, name, UI_DOMAIN) for name in spellings if name]
+    bundled = next((path for path in found if path.is_file()), found[0])
     ours = po_path(project, language, UI_DOMAIN)
     return Interface(language, _catalog(bundled) | _catalog(ours))
 
