@@ -497,3 +497,19 @@ def test_init_in_bare_zh_builds_with_the_page_words_in_chinese(tmp_path: Path) -
     assert code == 0, output
     assert "printed in English" not in output and "i18n init zh" not in output, output
     assert (root / "build" / "zh" / "first-leaflet.pdf").is_file()
+
+
+def test_i18n_init_zh_starts_its_ui_catalog_from_the_simplified_one(tmp_path: Path) -> None:
+    """A bare zh reads the zh_Hans catalogs (CLDR's likely script), so `i18n init zh`
+    starts its ui.po from the bundled Simplified words, not from an empty catalog a
+    translator would have to fill again."""
+    from msc_leaflet.i18n.pofile import read_po
+
+    root = tmp_path / "clinic"
+    assert invoke("init", str(root))[0] == 0
+    code, output = invoke("i18n", "init", "zh", "--project", str(root))
+    assert code == 0, output
+    made = read_po(root / "locales" / "zh" / "LC_MESSAGES" / "ui.po")
+    simplified = read_po(root / "locales" / "zh_Hans" / "LC_MESSAGES" / "ui.po")
+    written = {e.msgid: e.msgstr for e in made.entries if e.msgstr}
+    assert written and written == {e.msgid: e.msgstr for e in simplified.entries if e.msgstr}
