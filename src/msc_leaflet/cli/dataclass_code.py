@@ -74,6 +74,8 @@ def cache_file() -> Path | None:
 
 
 def _read(cache: Path | None) -> dict[str, CodeType]:
+    """The kept code. Like `files.read_marshalled`, written again here: this module runs
+    before the package's own are imported, on the standard library alone."""
     if cache is None:
         return {}
     try:
