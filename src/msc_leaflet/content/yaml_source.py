@@ -61,6 +61,9 @@ def load_words(text: str) -> Any:
 #: Parsed texts kept at most in the user's cache: the package's data files and a few
 #: versions of a project's theme and settings. Past it, the file starts over.
 MAX_KEPT_PARSES = 256
+#: A text longer than this is parsed every time (the package's largest is 22 KB): a
+#: project's outsized file would make the cache a copy of it, read at every start.
+MAX_KEPT_TEXT = 128 * 1024
 _kept: dict[str, bytes] | None = None  # this process's view of the kept parses
 
 
@@ -75,6 +78,8 @@ def _kept_load(text: str, loader: type) -> Any:
     import marshal
 
     global _kept
+    if len(text) > MAX_KEPT_TEXT:
+        return yaml.load(text, Loader=loader)
     if _kept is None:
         _kept = read_marshalled(_kept_file())
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
