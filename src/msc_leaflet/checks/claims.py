@@ -1384,11 +1384,6 @@ def _clause_start(text: str, claims: ClaimList, find: Find) -> int:
     )
 
 
-def _last_end(text: str, words: tuple[str, ...], find: Find) -> int:
-    """Where the last of ``words`` in ``text`` ends (0 when none is there)."""
-    return max((end for _, end in find(text, words, 0)), default=0)
-
-
 def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     """Text each list item, table cell or callout paragraph continues from (see
     `find_claims`): a list's introduction ending in a colon, a column header that
