@@ -22,10 +22,9 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import LeafletError, nearest_first
-from ..languages import profiles, right_to_left
+from ..languages import profiles
 from ..project import Project, check_locale, parent_locales, same_language
 from . import model as m
-from .text_policy import refusal
 from .yaml_source import ORGANISATION, Fields, invisible_only, load_yaml, no_text, where
 
 
@@ -111,7 +110,9 @@ def known_languages(project: Project, language: str) -> list[str]:
 
 
 def _text(f: Fields, node: Node, field: str, locale: str) -> str:
-    """The text of one language, refused as a leaflet's text of that language would be."""
+    """The text of one language. Its text policy (bidi marks, Zawgyi, mojibake) was
+    applied when the file was read, in the language its key names (`load_yaml`'s
+    ``worded`` fields), at the exact column of the character refused."""
     what = f"'{field}' in {locale}"
     if problem := no_text(f.path, node, what):
         raise problem
@@ -122,9 +123,6 @@ def _text(f: Fields, node: Node, field: str, locale: str) -> str:
         f.fail(node, f"{what} is empty")
     if problem := invisible_only(f.path, node, what):
         raise problem
-    refused = refusal(value, right_to_left(locale), locale)
-    if refused:
-        f.fail(node, f"{what}: {refused.message}", refused.hint)
     return value
 
 
