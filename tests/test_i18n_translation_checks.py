@@ -2453,3 +2453,32 @@ def test_a_burmese_time_of_day_and_day_are_read(
     day in numbers.yaml. And 每天10 mg as နေ့စဉ် 10 mg (daily) was "unit missing: the
     source gives a dose per day": only ရက် was Burmese for "day"."""
     assert _verdict_from(source_language, source, translation, "my") == verdict
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
+        # Khmer យប់ (night): 10 at night is 22:00, 12 at night midnight, 2 at night 2 am.
+        ("en", "Come at 10 p.m.", "km", "មកម៉ោង ១០ យប់។", True),
+        ("en", "Come at 10 a.m.", "km", "មកម៉ោង ១០ យប់។", False),
+        ("en", "Come at 12 a.m.", "km", "មកម៉ោង ១២ យប់។", True),
+        ("en", "Come at 12 p.m.", "km", "មកម៉ោង ១២ យប់។", False),
+        ("en", "Come at 2 a.m.", "km", "មកម៉ោង ២ យប់។", True),
+        ("en", "Come at 22:00.", "km", "មកម៉ោង ១០ យប់។", True),
+        # Burmese ည (night) and ညသန်းခေါင် (midnight): ည ၁၂ နာရီ is midnight, no noon.
+        ("en", "Take it at 8 p.m.", "my", "ည ၈ နာရီတွင် သောက်ပါ။", True),
+        ("en", "Come at 12 a.m.", "my", "ည ၁၂ နာရီတွင် လာပါ။", True),
+        ("en", "Come at 12 p.m.", "my", "ည ၁၂ နာရီတွင် လာပါ။", False),
+        ("en", "Come at 12 a.m.", "my", "ညသန်းခေါင် ၁၂ နာရီတွင် လာပါ။", True),
+        ("en", "Come at 12 p.m.", "my", "ညသန်းခေါင် ၁၂ နာရီတွင် လာပါ။", False),
+        ("en", "Come at 0:00.", "my", "ညသန်းခေါင် ၁၂ နာရီတွင် လာပါ။", True),
+    ],
+)
+def test_night_and_midnight_are_parts_of_the_day(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """Khmer មកម៉ោង ១០ យប់ (10 at night) was refused for "10 p.m." and passed for
+    "10 a.m.", and Burmese ည ၁၂ နာရီ (midnight) was read as noon: night was no part of
+    the day."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found

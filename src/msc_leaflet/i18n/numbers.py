@@ -1057,8 +1057,18 @@ def _meridiem(
         end = _past_hour_word(text, end, language)  # lúc 9 giờ: at 9 o'clock
     if half is None or int(hour) > 12:
         return (f"{hour}:{minute}" if minute else hour), max(end, past or 0)
-    hours = (int(hour) % 12 + _HALVES.get(half, int(half) if half.isdigit() else 0)) % 24
+    hours = _in_day(int(hour), half)
     return (f"{hours}:{minute}" if minute else f"{hours}"), max(end, past or 0)
+
+
+def _in_day(hour: int, half: str) -> int:
+    """``hour`` (1 to 12) said with ``half``, a word's part of the day, in twenty-four
+    hours: "am", "pm", a number of hours it counts from (Thai ทุ่ม, 18), or "night"
+    (Khmer យប់, Burmese ည): night runs from the evening through midnight to the small
+    hours, so 10 at night is 22:00, 12 at night midnight and 2 at night 2 am."""
+    if half == "night":
+        return hour + 12 if _EVENING <= hour < 12 else hour % 12
+    return (hour % 12 + _HALVES.get(half, int(half) if half.isdigit() else 0)) % 24
 
 
 def _clock_cue(text: str, start: int, language: str, hour: int) -> bool:
@@ -1189,6 +1199,7 @@ def _hour_before(text: str, start: int, language: str) -> bool:
 # The hours a word of `hours` adds to the hour it is said with: am and pm, or as many
 # as it names (Thai ทุ่ม counts from 6 pm: สองทุ่ม is 18 + 2, 8 pm).
 _HALVES = {"am": 0, "pm": 12}
+_EVENING = 6  # the first hour "at night" that is after noon: 6 at night is 18:00
 
 
 @cache
