@@ -2458,6 +2458,39 @@ def test_a_burmese_time_of_day_and_day_are_read(
 @pytest.mark.parametrize(
     ("source_language", "source", "language", "translation", "same"),
     [
+        # A date with dots or hyphens has its month, in its language's order …
+        ("en", "Come on 12.05.2026.", "th", "มาวันที่ 12 พฤษภาคม 2026", True),
+        ("en", "Come on 12.05.2026.", "th", "มาวันที่ 12 มิถุนายน 2026", False),
+        ("vi", "Hẹn ngày 12.05.2026.", "en", "On 12 May 2026.", True),
+        ("vi", "Hẹn ngày 12-05-2026.", "en", "On 12 June 2026.", False),
+        ("vi", "Hẹn ngày 12-05-2026.", "th", "นัดวันที่ 05-12-2026", False),
+        ("en_GB", "Come on 12-05-2026.", "th", "มาวันที่ 05-12-2026", False),
+        ("vi", "Hẹn ngày 12.05.2026.", "zh_Hans", "2026年5月12日", True),
+        # … and an ISO date is always year, month, day.
+        ("en", "Come on 2026-05-12.", "th", "มาวันที่ 12 พฤษภาคม 2026", True),
+        ("en", "Come on 2026-05-12.", "th", "มาวันที่ 12 มิถุนายน 2026", False),
+        ("en", "Come on 2026-05-12.", "en", "Come on 2026-12-05.", False),
+        ("en", "Come on 2026-05-12.", "ja", "2026年5月12日に来てください。", True),
+        ("en", "Come on 2026-05-12.", "vi", "Hẹn ngày 12/05/2026.", True),
+        # Numbers that are no date stay numbers: a version, a range, a phone number.
+        ("en", "Take 1.5 mg.", "th", "รับประทาน 1.5 มก.", True),
+        ("en", "Rest 2-3 days.", "th", "พัก 2-3 วัน", True),
+        ("en", "Call 02-123-4567.", "th", "โทร 02-123-4567", True),
+    ],
+)
+def test_a_date_with_dots_or_hyphens_has_its_month(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "12-05-2026" given as "05-12-2026", and "2026-05-12" as "2026-12-05", passed (the
+    same three numbers), and a right 12.05.2026 as "12 May 2026" was refused: only a date
+    with slashes had a month."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
         # Khmer យប់ (night): 10 at night is 22:00, 12 at night midnight, 2 at night 2 am.
         ("en", "Come at 10 p.m.", "km", "មកម៉ោង ១០ យប់។", True),
         ("en", "Come at 10 a.m.", "km", "មកម៉ោង ១០ យប់។", False),

@@ -194,8 +194,10 @@ def read(text: str, language: str = "") -> Numbers:
     for index in reversed(range(len(found))):  # a range's first end takes its last's unit
         number = found[index]
         unit = units[index]
-        ranged = index + 1 < len(found) and _range(base).fullmatch(
-            text[number.end : found[index + 1].start]
+        ranged = (
+            index + 1 < len(found)
+            and _range(base).fullmatch(text[number.end : found[index + 1].start])
+            and not _one_date(text, number.start, found[index + 1].end)
         )
         if unit is None and ranged:
             unit = units[index] = units[index + 1]
@@ -596,11 +598,37 @@ def _verb_months(language: str) -> dict[str, frozenset[str]]:
 
 
 # A date in digits, its day and month in either order and its year last (12/05/2026,
-# 5/12/26), or its year first (2026/05/12): not a fraction, nor a part of a longer run.
+# 5/12/26, 12.05.2026, 12-05-2026), or its year first (2026/05/12, ISO 2026-05-12): one
+# mark between its parts, not a fraction, nor a part of a longer run (a version, a phone
+# number). With a point or a hyphen its year has four digits: 1.5.10 is a section.
 _DIGIT_DATE = re.compile(
-    r"(?<![\d/\u2044])(?:(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})|\d{4}/(\d{1,2})/\d{1,2})"
-    r"(?![\d/\u2044])"
+    r"(?<![\d/\u2044])(?<!\d[.\-])"
+    r"(?:(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)"
+    r"(?:\d{4}|(?<=/)\d{2})"
+    r"|\d{4}(?P<ymark>[/.\-])(?P<month>\d{1,2})(?P=ymark)\d{1,2})"
+    r"(?![\d/\u2044])(?![.\-]\d)"
 )
+
+
+def _one_date(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` to ``end`` lies in one date in digits: the hyphens of
+    12-05-2026 join its parts, no range's ends."""
+    return any(m.start() <= start and end <= m.end() for m in _DIGIT_DATE.finditer(text))
+
+
+# Each part of a date in digits, which `_digits` reads as a number of its own.
+_DATE_PART = re.compile(r"\d+")
+
+
+def _date_parts(match: re.Match[str]) -> list[tuple[str, int, int, bool]]:
+    """The day, month and year of the date ``match`` holds, as `_digits` gives numbers:
+    12.05.2026 is 12, 5 and 2026, as 12/05/2026 is, for its points are no decimal sign
+    and its hyphens no minus."""
+    at = match.start()
+    return [
+        (str(int(part.group(0))), at + part.start(), at + part.end(), False)
+        for part in _DATE_PART.finditer(match.group(0))
+    ]
 
 
 def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None]]:
@@ -608,17 +636,15 @@ def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None
     writes a date (`date_order`: 12/05/2026 is May in Vietnamese), and its other reading
     where its day could be the month too and the two orders read it otherwise; a part
     above 12 is the day whatever the order (5/13/2026, 13/5/2026 are both May)."""
-    if "/" not in text:  # most texts: no date in digits
-        return []
     found: list[tuple[Measure, Measure | None]] = []
     for match in _DIGIT_DATE.finditer(text):
         written = match.group(0)
-        if match.group(3) is not None:  # 2026/05/12: the month is in the middle
-            month = int(match.group(3))
+        if match.group("month") is not None:  # 2026-05-12: the month is in the middle
+            month = int(match.group("month"))
             if 1 <= month <= 12:
                 found.append((Measure(str(month), "month", written), None))
             continue
-        first, second = int(match.group(1)), int(match.group(2))
+        first, second = int(match.group("first")), int(match.group("second"))
         if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
             continue
         day_first = date_order(language) != "md"
@@ -947,11 +973,16 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int, bool]]:
     found: list[tuple[str, int, int, bool]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
     times = {m.start(): m for m in _TIME.finditer(text)}
+    dates = {m.start(): m for m in _DIGIT_DATE.finditer(text)}
     skip_to = 0
     clock_end = -1  # where the last time of day ends: a range from it ends at a time
     for match in _NUMBER.finditer(text):
         start, end = match.start(), match.end()
         if start < skip_to:
+            continue
+        if start in dates:  # 12.05.2026, 2026-05-12: a day, a month and a year
+            found += _date_parts(dates[start])
+            skip_to = dates[start].end()
             continue
         ranged = clock_end >= 0 and bool(_range(_base(language)).fullmatch(text[clock_end:start]))
         if start in times and (time := _time(times[start])):
