@@ -2491,6 +2491,48 @@ def test_a_date_with_dots_or_hyphens_has_its_month(
 @pytest.mark.parametrize(
     ("source_language", "source", "language", "translation", "same"),
     [
+        # A month named alone in any language is compared with the other side's …
+        ("en", "Come back in May.", "vi", "Quay lại vào tháng Năm.", True),
+        ("en", "Come back in May.", "vi", "Quay lại vào tháng Sáu.", False),
+        ("en", "Come back in December.", "vi", "Quay lại vào tháng Mười Hai.", True),
+        ("en", "Come back in November.", "vi", "Quay lại vào tháng Mười.", False),
+        ("ja", "5月に来てください。", "vi", "Quay lại vào tháng Năm.", True),
+        ("ja", "5月に来てください。", "vi", "Quay lại vào tháng Tư.", False),
+        ("en", "Come back in May.", "zh_Hans", "五月回来。", True),
+        ("en", "Come back in May.", "ja", "六月に来てください。", False),
+        ("en", "Come back in May.", "km", "សូមមកវិញនៅខែឧសភា។", True),
+        ("en", "Come back in May.", "lo", "ກັບມາໃນເດືອນພຶດສະພາ", True),
+        ("en", "Come back in May.", "my", "မေလတွင် ပြန်လာပါ။", True),
+        ("en", "Come back in May.", "my", "ဇွန်လတွင် ပြန်လာပါ။", False),
+        ("en", "Come back in May.", "ar", "عد في مايو.", True),
+        ("en", "Come back in May.", "ar", "عد في أيار.", True),
+        ("en", "Come back in May.", "ar", "عد في يونيو.", False),
+        ("en", "Come back in May.", "ar", "عد في حزيران.", False),
+        ("ja", "5月に来てください。", "ar", "عد في مايو.", True),
+        ("ja", "5月に来てください。", "my", "ဇွန်လတွင် ပြန်လာပါ။", False),
+        # … and stands for no other number: a lost dose is still refused.
+        ("en", "Take 5 tablets.", "vi", "Uống thuốc vào tháng Năm.", False),
+        ("en", "Take 5 tablets.", "ar", "تناول الدواء في مايو.", False),
+        # A Vietnamese number word in a month's name is no number of its own, and a
+        # lower-case "tháng một" (a month, once) or Arabic مارس (practise) is no month.
+        ("en", "Come back in February.", "vi", "Quay lại vào tháng Hai.", True),
+        ("en", "Once a month from 5 May.", "vi", "Mỗi tháng một lần từ ngày 5 tháng 5.", True),
+        ("en", "Twice a month, 2 tablets.", "vi", "Mỗi tháng hai lần, 2 viên.", True),
+        ("en", "Take exercise in May.", "ar", "مارس الرياضة في مايو.", True),
+    ],
+)
+def test_a_month_named_alone_is_read_in_every_language(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "Come back in May" as tháng Sáu (June), ဇွန်လ or يونيو passed: a month's name
+    alone was read in English and Thai only, so another month printed."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
         # Khmer យប់ (night): 10 at night is 22:00, 12 at night midnight, 2 at night 2 am.
         ("en", "Come at 10 p.m.", "km", "មកម៉ោង ១០ យប់។", True),
         ("en", "Come at 10 a.m.", "km", "មកម៉ោង ១០ យប់។", False),

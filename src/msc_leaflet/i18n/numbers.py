@@ -175,6 +175,7 @@ def read(text: str, language: str = "") -> Numbers:
     spelled, ordinals = _words(text, language)
     named = _named_months(text, base)
     dated = [month for month, beside_digit in named if beside_digit]
+    spelled = [word for word in spelled if not _in_name(word, named)]
     spelled = sorted(spelled + dated, key=lambda number: number.start)
     found = _halved(text, _found(text, language, spelled), base)
     measures: list[Measure] = []
@@ -246,6 +247,12 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(other for _, other in dates if other is not None),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
+
+
+def _in_name(word: _Found, named: list[tuple[_Found, bool]]) -> bool:
+    """Whether the number word ``word`` is part of a month's name (the Hai of
+    Vietnamese tháng Hai, February): the month's number, no 2 of its own."""
+    return any(month.start <= word.start < month.end for month, _ in named)
 
 
 def _paired(
