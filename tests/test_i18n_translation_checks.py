@@ -2458,6 +2458,53 @@ def test_a_burmese_time_of_day_and_day_are_read(
 @pytest.mark.parametrize(
     ("source_language", "source", "language", "translation", "same"),
     [
+        # A time of day given as hours of time is refused …
+        ("en", "Come at 8 a.m.", "th", "มา 8 ชั่วโมง", False),
+        ("en", "Come at 8 a.m.", "vi", "Đến trong 8 giờ", False),
+        ("en", "Come at 8 a.m.", "zh_Hans", "8小时后来", False),
+        ("en", "Come at 8 a.m.", "ja", "8時間後に来てください。", False),
+        ("en", "Come at 8:00.", "th", "มา 8 ชั่วโมง", False),
+        ("en", "Come at 8 a.m.", "en", "Come in 8 hours.", False),
+        ("th", "มาตอน 8 โมงเช้า", "en", "Come in 8 hours.", False),
+        # … and hours of time given as a time of day …
+        ("en", "Fast for 8 hours.", "th", "งดอาหารตอน 8 โมง", False),
+        ("en", "Fast for 8 hours.", "vi", "Nhịn ăn lúc 8 giờ.", False),
+        ("en", "Fast for 8 hours.", "zh_Hans", "8点禁食", False),
+        ("en", "Fast for 8 hours.", "ja", "8時に絶食してください。", False),
+        ("en", "Fast for 8 hours.", "en", "Fast from 8 a.m.", False),
+        # … while Vietnamese 8 giờ alone (8 o'clock, or 8 hours) and Burmese ၈ နာရီ may be
+        # either, and each said as itself passes.
+        ("en", "Come at 8 a.m.", "vi", "Đến 8 giờ.", True),
+        ("en", "Fast for 8 hours.", "vi", "Nhịn ăn 8 giờ.", True),
+        ("en", "Fast for 8 hours.", "my", "၈ နာရီ အစာရှောင်ပါ။", True),
+        ("en", "Fast for 8 hours.", "th", "งดอาหาร 8 ชั่วโมง", True),
+        ("en", "Come at 8 a.m.", "th", "มาตอน 8 โมงเช้า", True),
+        ("en", "Come at 8 a.m.", "ja", "午前8時に来てください。", True),
+        ("en", "Come at 8 a.m.", "zh_Hans", "上午8点来。", True),
+        ("en", "Come at 8 a.m. and rest 8 hours.", "th", "มาตอน 8 โมงเช้า และพัก 8 ชั่วโมง", True),
+        ("en", "Come at 8 a.m. and rest 8 hours.", "zh_Hans", "上午8点来，休息8小时。", True),
+    ],
+)
+def test_a_time_of_day_and_hours_of_time_are_different_facts(
+    source_language: str, source: str, language: str, translation: str, same: bool
+) -> None:
+    """ "Come at 8 a.m." as มา 8 ชั่วโมง, "Đến trong 8 giờ" or 8小时后来 (in 8 hours)
+    passed: the same 8 was all the check compared. A time of day given as hours of time,
+    or hours as a time (งดอาหารตอน 8 โมง for "Fast for 8 hours"), is refused; a word
+    that says either (Vietnamese giờ, Burmese နာရီ, with nothing to tell them) is not."""
+    found = _numbers_found(source_language, source, language, translation)
+    assert (found == []) is same, found
+
+
+def test_a_time_given_as_hours_is_one_finding_naming_both() -> None:
+    found = _numbers_found("en", "Fast for 8 hours.", "th", "งดอาหารตอน 8 โมง")
+    assert len(found) == 1, found
+    assert "“8 hours”" in found[0].message and "“8 โมง”" in found[0].message, found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation", "same"),
+    [
         # A date with dots or hyphens has its month, in its language's order …
         ("en", "Come on 12.05.2026.", "th", "มาวันที่ 12 พฤษภาคม 2026", True),
         ("en", "Come on 12.05.2026.", "th", "มาวันที่ 12 มิถุนายน 2026", False),

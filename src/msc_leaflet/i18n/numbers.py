@@ -130,6 +130,12 @@ class Numbers:
     # May 12 in American English, 5 December in British English, Thai, Vietnamese), as
     # `months` holds the reading of the text's own language (`date_order`).
     day_months: tuple[Measure, ...] = ()
+    # Its times of day (8 a.m., 08.00 น., 8 โมง, 8点, lúc 8 giờ: unit "clock") and its
+    # hours of time said as no time of day could be (8 hours, 8 ชั่วโมง, 8小时, trong 8
+    # giờ: unit "hour"): the same 8 as either is another fact. A word that says both
+    # (Vietnamese 8 giờ, Burmese ၈ နာရီ) with nothing to tell which is in neither.
+    clocks: tuple[Measure, ...] = ()
+    hours: tuple[Measure, ...] = ()
 
 
 #: The numbers of a text that has none (most texts): one object, so that a comparison of
@@ -185,6 +191,8 @@ def read(text: str, language: str = "") -> Numbers:
     dates = _digit_dates(text, language)
     months += [month for month, _ in dates]
     pairs: list[Measure] = []
+    clocks: list[Measure] = []
+    hours: list[Measure] = []
     ends: dict[int, Measure] = {}  # each number's measure, by its place in ``found``
     units = [None if number.rate else _unit(text, number, base) for number in found]
     kinds = [_count_after(text, number, base) for number in found]
@@ -219,11 +227,16 @@ def read(text: str, language: str = "") -> Numbers:
         if bound is not None:
             kind, bound_start, bound_end = bound
             bounds.insert(0, Bound(number.value, kind, text[bound_start:bound_end]))
+        if unit is None and kinds[index] is None and _clock_said(text, number, base):
+            end = _past_hour_word(text, number.end, base)
+            clocks.insert(0, Measure(number.value, "clock", text[number.start : end]))
         if unit is not None:
             name, unit_end = unit
             written = text[number.start : max(unit_end, number.end)]
             measures.insert(0, Measure(number.value, name, written, number.spelled))
             ends[index] = measures[0]
+            if name == "hour" and _hours_of_time(text, number, unit_end, base):
+                hours.insert(0, measures[0])
         elif number.ahead is not None:  # ร้อยละ 50
             name, unit_start = number.ahead
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))
@@ -245,8 +258,35 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(pairs),
         Counter(month.value for month, beside_digit in named if not beside_digit),
         tuple(other for _, other in dates if other is not None),
+        tuple(clocks),
+        tuple(hours),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
+
+
+def _clock_said(text: str, number: _Found, language: str) -> bool:
+    """Whether ``number``, with no unit or counter after it, is a time of day: read as
+    one (8:30, 8 a.m., lúc 8 giờ, 8 โมงเช้า), said before a word of `hour` in `hours`
+    (8 โมง, 8点, 8時) or after one of `alone` (ตี 2, ម៉ោង ៩)."""
+    if number.clock or ":" in number.value:
+        return True
+    words = tuple(_hours(language).get("hour", {}))
+    return _said_after(text, number.end, words, language) or _hour_before(
+        text, number.start, language
+    )
+
+
+def _hours_of_time(text: str, number: _Found, unit_end: int, language: str) -> bool:
+    """Whether ``number``, with its unit of hours ending at ``unit_end``, can only be
+    hours of time: its word names no hour of the clock too (8 hours, 8 ชั่วโมง, 8小时,
+    8時間), or one of `during` in `hours` stands before it (Vietnamese trong 8 giờ,
+    within 8 hours, where 8 giờ alone may be 8 o'clock)."""
+    words = _hours(language)
+    said = text[_past_spaces(text, number.end) : unit_end].casefold()
+    if said not in words.get("hour", {}):
+        return True
+    before = text[max(0, number.start - _UNIT_SPAN) : number.start].rstrip(_SPACES).casefold()
+    return _ends_with_word(before, words.get("during", {})) is not None
 
 
 def _in_name(word: _Found, named: list[tuple[_Found, bool]]) -> bool:

@@ -440,6 +440,13 @@ def _numbers_differ(
             f"{_listed_written(moved_to)} in the translation",
             _first_typed(typed, [re.escape(moved_to[0].written)]),
         )
+    for time, turned in _times_turned(source, translation):
+        settled.append(time)  # "8 hours" as 8 โมง: one finding, not a unit missing too
+        yield NUMBERS.problem(
+            f"{_TIME_KINDS[time.unit]} given as {_TIME_KINDS[turned.unit]}: “{time.written}” "
+            f"in the source, “{turned.written}” in the translation",
+            _first_typed(typed, [re.escape(turned.written)]),
+        )
     otherwise = _read_otherwise(source, translation, missing, added, source_language)
     for meant, read_as, typed_as in otherwise:
         missing[meant] -= 1
@@ -605,6 +612,32 @@ def _changed_names(
         was, changed = _unpaired(given, found, lambda m: m.value)
         if was and changed:
             yield kind, was, changed
+
+
+_TIME_KINDS = {"clock": "a time of day", "hour": "hours of time"}
+
+
+def _times_turned(
+    source: numbers.Numbers, translation: numbers.Numbers
+) -> Iterator[tuple[numbers.Measure, numbers.Measure]]:
+    """Pairs of a time of day the source gives and the translation gives only as
+    hours of time of the same number ("Come at 8 a.m." as มา 8 ชั่วโมง, in 8 hours), or
+    hours of time given only as a time ("Fast for 8 hours" as งดอาหารตอน 8 โมง): the same
+    digit, another fact. A number either side says both ways, or in a word that may mean
+    either (Vietnamese 8 giờ), is no finding (`numbers.Numbers.clocks`)."""
+    for given, kept, found, other in (
+        (source.clocks, translation.clocks, translation.hours, source.hours),
+        (source.hours, translation.hours, translation.clocks, source.clocks),
+    ):
+        if not given or not found:  # most texts: no time and no hours
+            continue
+        value = lambda measure: measure.value  # noqa: E731
+        new = _left_over(list(found), list(other), value)
+        for was in _left_over(list(given), list(kept), value):
+            said = next((m for m in new if m.value == was.value), None)
+            if said is not None:
+                new.remove(said)
+                yield was, said
 
 
 def _swapped(
