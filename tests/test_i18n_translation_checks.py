@@ -2604,3 +2604,31 @@ def test_night_and_midnight_are_parts_of_the_day(
     the day."""
     found = _numbers_found(source_language, source, language, translation)
     assert (found == []) is same, found
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "translation", "same"),
+    [
+        # "a.m." holds no article: a 1 the source never said is a dose invented …
+        ("Take the tablets at 8 a.m.", "ja", "午前8時に錠剤を1錠飲んでください。", False),
+        ("Take the tablets at 8 a.m.", "th", "ทานยา 1 เม็ดตอน 8 โมงเช้า", False),
+        # … where "a tablet" is one.
+        ("Take a tablet at 8 a.m.", "th", "ทานยา 1 เม็ดตอน 8 โมงเช้า", True),
+        ("Take a tablet at 8 a.m.", "ja", "午前8時に1錠飲んでください。", True),
+        # "o'clock" makes its number an hour of the day, as โมง and 点 do.
+        ("Come at 8 o'clock.", "th", "มาเวลา 8 โมง", True),
+        ("Come at 8 o'clock.", "zh_Hans", "八点来。", True),
+        ("Come at 8 o'clock.", "vi", "Đến lúc 8 giờ.", True),
+        ("Come at 8 o'clock.", "th", "มา 8 ชั่วโมง", False),
+        ("Come at 8 o'clock.", "zh_Hans", "8小时后来。", False),
+        ("Come at 8 o'clock.", "vi", "Đến trong 8 giờ.", False),
+    ],
+)
+def test_a_m_is_no_article_and_o_clock_is_an_hour(
+    source: str, language: str, translation: str, same: bool
+) -> None:
+    """The article "a" was found in "8 a.m.", so a 1 added before a counter (1錠, 1 เม็ด)
+    passed as the "a" of "a tablet"; and "8 o'clock" was a bare 8, so "in 8 hours"
+    passed for it."""
+    found = _numbers_found("en", source, language, translation)
+    assert (found == []) is same, found

@@ -405,7 +405,7 @@ def _article_pattern(language: str) -> re.Pattern[str]:
     """A whole word of ``language``'s `articles`, compiled once: escaped and joined
     again for every text, as the month names were (`_name_pattern`)."""
     words = "|".join(map(re.escape, _listed(language, "articles")))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w|\.\w)", re.IGNORECASE)
 
 
 def _says(text: str, at: int, phrase: str) -> bool:
