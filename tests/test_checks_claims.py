@@ -3315,3 +3315,107 @@ def test_treat_until_cured_with_the_illness_between(
     until it is cured") passed `check` clean: ປິ່ນປົວໃຫ້ຫາຍ was listed only as one word,
     and Lao and Thai put the illness between the verb and its result."""
     assert_judged(sentence, lang, promise)
+
+
+# Promises of repair, restoration, removal, proof, said in words each honest alone:
+# every one passed `msc-leaflet check` with no CLAIM001.
+PUSHY_REPAIRS_AND_REMOVALS = [
+    "Our cells rebuild your damaged cartilage.",
+    "MSCs repair damaged joints.",
+    "MSCs restore your knee.",
+    "MSCs fix damaged nerves.",
+    "MSCs replace damaged tissue with new healthy tissue.",
+    "Stem cells renew your body.",
+    "The therapy eliminates diabetes.",
+    "MSCs wipe out the disease.",
+    "MSCs get rid of arthritis.",
+    "MSCs stop the disease.",
+    "Pain disappears after one injection.",
+    "This treatment will make your knee like new again.",
+    "Cells turn back the clock on your joints.",
+    "Walk without pain again.",
+    "You will never need knee surgery.",
+    "Proven to work.",
+    "Clinically proven.",
+    "We have yet to see a patient our cells did not cure.",
+    # other tenses, persons and word orders
+    "MSCs will repair your knee.",
+    "The injection repairs worn cartilage.",
+    "Our therapy has restored the knees of many patients.",
+    "Stem cell treatment rebuilt her hip.",
+    "Knees restored by our cells.",
+    "Cartilage rebuilt with stem cells in weeks.",
+    "We offer restoration of your cartilage.",
+    "Our infusion halts multiple sclerosis.",
+    "Your arthritis disappears.",
+    "Arthritis goes away with MSCs.",
+    "You won't need a knee replacement.",
+    "Not one patient failed to improve.",
+    "Scientifically proven results.",
+]
+
+
+@pytest.mark.parametrize("sentence", PUSHY_REPAIRS_AND_REMOVALS)
+def test_a_promise_of_repair_removal_or_proof_is_a_risky_claim(sentence: str) -> None:
+    found = [
+        m
+        for m in find_claims(sentence, claim_list("en"))
+        if not m.excused and not m.quoted and m.claim.severity == "error"
+    ]
+    assert found, judged(sentence)
+
+
+#: Careful leaflets in the same words: no asserted promise (none found, or excused).
+HONEST_REPAIRS_AND_REMOVALS = [
+    "Researchers are studying whether MSCs can help repair cartilage.",
+    "No study has shown that MSCs rebuild cartilage.",
+    "Surgery may be needed to repair the joint.",
+    "Your body repairs small injuries on its own.",
+    "Ask whether the clinic's claims have been proven.",
+    "Stop the treatment if you have a fever.",
+    "MSCs may help the body repair damaged cartilage.",
+    "MSCs may repair cartilage in the laboratory.",
+    "MSC treatment to repair cartilage is still being studied.",
+    "MSCs do not repair cartilage.",
+    "Stem cells can renew themselves.",
+    "Physiotherapy helps restore function after treatment.",
+    "Arthritis stops many people from working.",
+    "Pain at the injection site usually goes away within a day.",
+    "Most people with knee pain never need surgery.",
+    "Not a single patient in the study was cured.",
+    "They do not turn back the clock on a worn joint.",
+    "Being studied is not the same as being proven.",
+    "Cartilage restoration is a field of surgery.",
+    "Weight loss may slow arthritis.",
+    "Be wary of clinics that say their cells repair damaged joints.",
+    "No treatment can get rid of arthritis.",
+    "Is it proven to work?",
+    "MSCs support the body's own repair.",
+    "Cells in your body repair small injuries every day.",
+    "The nurse may replace the dressing after the infusion.",
+    "Surgeons can replace a worn knee joint.",
+    "If the pain does not go away after one injection, call the clinic.",
+    "Painkillers may ease pain but do not stop arthritis.",
+    "The clinic cannot promise that your knee will be as good as new.",
+    "You will not need to stay overnight after the infusion.",
+    "Be careful of adverts that say a treatment is clinically proven.",
+    "Stem cells that renew themselves are rare in adults.",
+]
+
+
+@pytest.mark.parametrize("sentence", HONEST_REPAIRS_AND_REMOVALS)
+def test_honest_words_of_repair_removal_and_proof_pass(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+def test_a_promise_of_repair_fails_the_check_at_its_line(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: >-\n    Our cells\n    rebuild your knee.\n")}
+    )
+    assert findings_for(root, "CLAIM001") == ["21:11: error: risky claim “cells rebuild”"]
+    honest = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: Your body repairs small injuries on its own.\n")}
+    )
+    assert findings_for(honest, "CLAIM001") == []

@@ -89,6 +89,10 @@ class Claim:
     echoes: tuple[str, ...] = ()  # what, right after a part, says it again ("forever
     # and ever", "for ever and always", ตลอดไปและตลอดกาล): the part still stands alone
     # in its clause (`_without_afterthought`)
+    ordered: bool = False  # the parts only in the listed order: "MSCs repair" promises,
+    # "repair … after the infusion" and "arthritis stops you walking" do not
+    hedges: tuple[str, ...] = ()  # words that, between the two parts, make the claim a
+    # possibility or an aim ("MSCs may repair", "treatment to repair"); casefolded
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -208,9 +212,11 @@ def claim_list(lang: str) -> ClaimList:
                 c.get("concept", c["phrase"]),
                 tuple(forms(part) for part in c.get("together", [])),
                 int(c.get("within", 0)),
-                forms(c.get("unless", [])),
+                forms(_flat(c.get("unless", []))),
                 tuple(form.casefold() for form in forms(c.get("advice", []))),
                 forms(c.get("echoes", [])),
+                str(c.get("ordered", "")).casefold() == "true",
+                tuple(form.casefold() for form in forms(c.get("hedges", []))),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -260,6 +266,12 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("particles", [])),
         spelled(cues.get("not_clauses", [])),
     )
+
+
+def _flat(words: list[str | list[str]]) -> list[str]:
+    """``words``, a list in it read as its words: a YAML alias of another claim's
+    `variants` (claims-en.yaml ``*named_repairs``) beside phrases of the claim's own."""
+    return [w for word in words for w in ([word] if isinstance(word, str) else word)]
 
 
 def _typed_apart(claim: Claim, homographs: list[str], lang: str) -> tuple[Claim, ...]:
@@ -577,7 +589,7 @@ def _together(
         after = bisect_left(starts, end)
         before = bisect_right(ends, start) - 1
         near = [by_start[after]] if after < len(by_start) else []
-        near += [by_end[before]] if before >= 0 else []
+        near += [by_end[before]] if before >= 0 and not claim.ordered else []
         for other_start, other_end in near:
             lo, hi = (end, other_start) if other_start >= end else (other_end, start)
             # No word is longer than this: a hostile "treat treat … forever" is not
@@ -587,7 +599,11 @@ def _together(
             gap = _without_afterthought(
                 text, lo, hi, min(start, other_start), max(end, other_end), claim, claims
             )
-            if _one_clause(gap, claim, claims) and not _advice(text[lo:hi], claim):
+            if (
+                _one_clause(gap, claim, claims)
+                and not _advice(text[lo:hi], claim)
+                and not _hedged(text[lo:hi], claim)
+            ):
                 # Each second part pairs with its nearest first: "treat treat pain
                 # forever" is the claim "treat pain forever".
                 kept = nearest.get((other_start, other_end))
@@ -604,6 +620,15 @@ def _advice(gap: str, claim: Claim) -> bool:
     الأبد and บอกลาบุหรี่ตลอดไป advise; "get rid of smoking-related pain forever"
     still promises."""
     return bool(claim.advice) and " ".join(gap.split()).casefold() in claim.advice
+
+
+def _hedged(gap: str, claim: Claim) -> bool:
+    """Whether a word of ``gap``, between a claim's two parts, is one of its `Claim.hedges`:
+    "MSCs may repair cartilage" says what may happen, "MSC treatment to repair cartilage"
+    what is aimed at; "MSCs will repair cartilage" promises it."""
+    return bool(claim.hedges) and any(
+        word in claim.hedges for word in re.findall(r"[\w'’]+", gap.casefold())
+    )
 
 
 def _unless(text: str, claim: Claim, language: LanguageProfile, cuts: set[int] | None) -> _Covered:
