@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from msc_leaflet.checks.claims import (
+    Claim,
     claim_list,
     doubtful_wording,
     find_claims,
@@ -3419,3 +3420,197 @@ def test_a_promise_of_repair_fails_the_check_at_its_line(
         {"sample": leaflet(CLEAN + "- paragraph: Your body repairs small injuries on its own.\n")}
     )
     assert findings_for(honest, "CLAIM001") == []
+
+
+#: Promises of repaired, restored or rebuilt tissue, a disease done away with, a
+#: clinical proof or the end of surgery, as clinics' marketing writes them in each
+#: language with a claim list: every one passed `check` (or was only a CLAIM003
+#: warning, "clinically proven"), though the product rule refuses them.
+TISSUE_PROMISES = [
+    ("เซลล์ของเราซ่อมแซมกระดูกอ่อนให้กลับมาเหมือนใหม่", "th"),
+    ("เซลล์ของเราซ่อมแซมกระดูกอ่อนที่เสียหาย", "th"),
+    ("สเต็มเซลล์ฟื้นฟูข้อเข่าให้กลับมาปกติ", "th"),
+    ("สเต็มเซลล์ฟื้นฟูกระดูกอ่อนที่เสียหาย", "th"),
+    ("เซลล์ต้นกำเนิดกำจัดโรคเบาหวาน", "th"),
+    ("การรักษานี้พิสูจน์แล้วทางคลินิก", "th"),
+    ("ผ่านการพิสูจน์ทางคลินิกแล้ว", "th"),
+    ("ไม่ต้องผ่าตัดอีกต่อไป", "th"),
+    ("คุณจะไม่ต้องผ่าตัดเข่าอีกเลย", "th"),
+    ("ข้อเข่ากลับมาแข็งแรงเหมือนเดิม", "th"),
+    ("ย้อนเวลาให้ข้อเข่าของคุณ", "th"),
+    ("Tế bào gốc phục hồi sụn khớp bị tổn thương.", "vi"),
+    ("Liệu pháp tế bào gốc tái tạo khớp gối.", "vi"),
+    ("Tế bào gốc giúp đẩy lùi bệnh tiểu đường.", "vi"),
+    ("Phương pháp này đã được chứng minh lâm sàng.", "vi"),
+    ("Bạn sẽ không bao giờ cần phẫu thuật khớp gối.", "vi"),
+    ("Tế bào gốc sửa chữa sụn bị hư hại.", "vi"),
+    ("Khớp gối trở lại bình thường như trước.", "vi"),
+    ("Tế bào gốc loại bỏ bệnh viêm khớp.", "vi"),
+    ("Tế bào gốc giúp khôi phục sụn khớp.", "vi"),
+    ("Không cần phẫu thuật nữa.", "vi"),
+    ("Tế bào gốc đánh bay bệnh tiểu đường.", "vi"),
+    ("Quay ngược thời gian cho đôi khớp của bạn.", "vi"),
+    ("干细胞修复受损软骨。", "zh_Hans"),
+    ("让关节焕然一新。", "zh_Hans"),
+    ("干细胞根除糖尿病。", "zh_Hans"),
+    ("本疗法经临床证实。", "zh_Hans"),
+    ("从此不再需要膝关节手术。", "zh_Hans"),
+    ("干细胞让膝关节恢复正常。", "zh_Hans"),
+    ("干细胞可以修复软骨。", "zh_Hans"),
+    ("干细胞消除糖尿病。", "zh_Hans"),
+    ("让您的关节时光倒流。", "zh_Hans"),
+    ("您再也不需要做手术。", "zh_Hans"),
+    ("干细胞帮您摆脱关节炎。", "zh_Hans"),
+    ("幹細胞が傷ついた軟骨を修復します。", "ja"),
+    ("関節を若返らせます。", "ja"),
+    ("臨床的に証明された治療です。", "ja"),
+    ("膝の手術はもう必要ありません。", "ja"),
+    ("関節を元の状態に戻します。", "ja"),
+    ("失われた軟骨を取り戻します。", "ja"),
+    ("時計の針を巻き戻します。", "ja"),
+    ("新品のような膝に戻ります。", "ja"),
+    ("糖尿病を根本から治します。", "ja"),
+    ("軟骨を修復し、関節を健康な状態に戻します。", "ja"),
+    ("الخلايا الجذعية ترمم الغضروف التالف.", "ar"),
+    ("هذا العلاج يرمم الغضروف.", "ar"),
+    ("العلاج يقضي على السكري.", "ar"),
+    ("علاج مثبت سريريًا.", "ar"),
+    ("لن تحتاج إلى جراحة الركبة بعد اليوم.", "ar"),
+    ("تعيد الركبة إلى حالتها الطبيعية.", "ar"),
+    ("الخلايا الجذعية تصلح الغضروف التالف.", "ar"),
+    ("تخلص من التهاب المفاصل مع خلايانا.", "ar"),
+    ("يعيد عقارب الساعة إلى الوراء.", "ar"),
+    ("وداعا للجراحة.", "ar"),
+    ("الخلايا الجذعية تقضي على التهاب المفاصل.", "ar"),
+    ("ပင်မဆဲလ်များသည် ပျက်စီးနေသော အရိုးနုကို ပြုပြင်ပေးသည်။", "my"),
+    ("ဒူးဆစ်ကို ပုံမှန်အတိုင်း ပြန်ဖြစ်စေသည်။", "my"),
+    ("ဆီးချိုရောဂါကို ပျောက်ကင်းစေသည်။", "my"),
+    ("လက်တွေ့ စမ်းသပ်မှုဖြင့် သက်သေပြပြီး ဖြစ်သည်။", "my"),
+    ("ခွဲစိတ်ကုသမှု မလိုအပ်တော့ပါ။", "my"),
+    ("ဆီးချိုရောဂါကို အမြစ်ပြတ် ဖယ်ရှားပေးသည်။", "my"),
+    ("កោសិកាដើមព្យាបាលបានជាដាច់។", "km"),
+    ("កោសិកាដើមជួសជុលឆ្អឹងខ្ចីដែលខូច។", "km"),
+    ("ធ្វើឱ្យជង្គង់ត្រឡប់មកធម្មតាវិញ។", "km"),
+    ("កម្ចាត់ជំងឺទឹកនោមផ្អែម។", "km"),
+    ("ការព្យាបាលនេះត្រូវបានបញ្ជាក់តាមគ្លីនិក។", "km"),
+    ("លែងត្រូវការវះកាត់ទៀតហើយ។", "km"),
+    ("ជង្គង់ដូចថ្មីវិញ។", "km"),
+    ("ເຊວຕົ້ນກຳເນີດສ້ອມແປງກະດູກອ່ອນທີ່ເສຍຫາຍ", "lo"),
+    ("ຟື້ນຟູຂໍ້ເຂົ່າໃຫ້ກັບມາປົກກະຕິ", "lo"),
+    ("ກຳຈັດພະຍາດເບົາຫວານ", "lo"),
+    ("ພິສູດແລ້ວທາງຄລີນິກ", "lo"),
+    ("ບໍ່ຕ້ອງຜ່າຕັດອີກຕໍ່ໄປ", "lo"),
+]
+
+#: The same words in honest sentences: research asks whether, no study has shown,
+#: surgery may be needed to repair, the body repairs small wounds itself, ask for
+#: proof, a warning of such adverts. None is a promise.
+HONEST_REPAIRS = [
+    ("งานวิจัยกำลังศึกษาว่าเซลล์ต้นกำเนิดซ่อมแซมกระดูกอ่อนได้หรือไม่", "th"),
+    ("ยังไม่มีการศึกษาใดแสดงว่าเซลล์ต้นกำเนิดฟื้นฟูข้อเข่าให้กลับมาปกติ", "th"),
+    ("บางคนอาจต้องผ่าตัดเพื่อซ่อมแซมกระดูกอ่อนที่ฉีกขาด", "th"),
+    ("ร่างกายซ่อมแซมบาดแผลเล็ก ๆ ได้เอง", "th"),
+    ("ขอหลักฐานการพิสูจน์ทางคลินิกจากคลินิก", "th"),
+    ("ยังไม่มีการพิสูจน์ทางคลินิกว่าเซลล์ต้นกำเนิดกำจัดโรคเบาหวานได้", "th"),
+    ("ผู้ป่วยบางคนยังต้องผ่าตัดเปลี่ยนข้อเข่า", "th"),
+    ("กายภาพบำบัดช่วยฟื้นฟูการเคลื่อนไหวของข้อ", "th"),
+    ("ระวังคลินิกที่โฆษณาว่าซ่อมแซมกระดูกอ่อนได้", "th"),
+    ("Các nhà nghiên cứu đang tìm hiểu liệu tế bào gốc có phục hồi sụn hay không.", "vi"),
+    ("Chưa có nghiên cứu nào cho thấy tế bào gốc tái tạo khớp gối.", "vi"),
+    ("Một số người có thể cần phẫu thuật để sửa chữa sụn bị rách.", "vi"),
+    ("Cơ thể tự phục hồi những vết thương nhỏ.", "vi"),
+    ("Hãy yêu cầu phòng khám đưa ra bằng chứng lâm sàng.", "vi"),
+    ("Chưa có bằng chứng lâm sàng cho thấy tế bào gốc đẩy lùi bệnh tiểu đường.", "vi"),
+    ("Vật lý trị liệu giúp phục hồi khả năng vận động.", "vi"),
+    ("Một số người vẫn cần phẫu thuật thay khớp gối.", "vi"),
+    ("研究人员正在研究干细胞能否修复软骨。", "zh_Hans"),
+    ("目前没有研究证明干细胞能修复软骨。", "zh_Hans"),
+    ("有些患者可能需要手术修复受损的软骨。", "zh_Hans"),
+    ("身体能自行修复小的伤口。", "zh_Hans"),
+    ("请向诊所索取临床证据。", "zh_Hans"),
+    ("康复训练有助于恢复关节活动。", "zh_Hans"),
+    ("一些患者仍然需要做膝关节置换手术。", "zh_Hans"),
+    ("干细胞能否根除糖尿病尚无定论。", "zh_Hans"),
+    ("幹細胞が軟骨を修復できるかどうかは研究中です。", "ja"),
+    ("幹細胞が軟骨を修復することを示した研究はまだありません。", "ja"),
+    ("傷ついた軟骨を修復するために手術が必要になることがあります。", "ja"),
+    ("体は小さな傷を自分で修復します。", "ja"),
+    ("クリニックに臨床的な証拠を求めましょう。", "ja"),
+    ("リハビリは関節の動きを取り戻すのに役立ちます。", "ja"),
+    ("膝の手術が必要な方もいます。", "ja"),
+    ("يدرس الباحثون ما إذا كانت الخلايا الجذعية ترمم الغضروف.", "ar"),
+    ("لم تثبت أي دراسة أن الخلايا الجذعية تقضي على السكري.", "ar"),
+    ("قد تحتاج إلى جراحة لإصلاح الغضروف الممزق.", "ar"),
+    ("يصلح الجسم الجروح الصغيرة بنفسه.", "ar"),
+    ("اطلب من العيادة دليلا سريريا.", "ar"),
+    ("يساعد العلاج الطبيعي على استعادة حركة المفصل.", "ar"),
+    ("يحتاج بعض المرضى إلى جراحة الركبة.", "ar"),
+    ("ပင်မဆဲလ်များက အရိုးနုကို ပြုပြင်နိုင်မနိုင် သုတေသနပြုနေဆဲ ဖြစ်သည်။", "my"),
+    ("ပျက်စီးနေသော အရိုးနုကို ပြုပြင်ရန် ခွဲစိတ်ရန် လိုအပ်နိုင်သည်။", "my"),
+    ("ခန္ဓာကိုယ်သည် သေးငယ်သော ဒဏ်ရာများကို သူ့အလိုလို ပြုပြင်သည်။", "my"),
+    ("ဆေးခန်းကို သက်သေအထောက်အထား တောင်းပါ။", "my"),
+    ("လူနာအချို့ ခွဲစိတ်ကုသမှု လိုအပ်နိုင်သည်။", "my"),
+    ("អ្នកស្រាវជ្រាវកំពុងសិក្សាថាតើកោសិកាដើមអាចជួសជុលឆ្អឹងខ្ចីបានឬទេ។", "km"),
+    ("អ្នកខ្លះអាចត្រូវការវះកាត់ដើម្បីជួសជុលឆ្អឹងខ្ចីដែលរហែក។", "km"),
+    ("រាងកាយជួសជុលរបួសតូចៗដោយខ្លួនឯង។", "km"),
+    ("សូមសុំភស្តុតាងពីគ្លីនិក។", "km"),
+    ("មិនទាន់មានការសិក្សាណាបង្ហាញថាកោសិកាដើមព្យាបាលជំងឺទឹកនោមផ្អែមបានជាដាច់ទេ។", "km"),
+    ("ນັກຄົ້ນຄວ້າກຳລັງສຶກສາວ່າເຊວຕົ້ນກຳເນີດສ້ອມແປງກະດູກອ່ອນໄດ້ຫຼືບໍ່", "lo"),
+    ("ບາງຄົນອາດຕ້ອງຜ່າຕັດເພື່ອສ້ອມແປງກະດູກອ່ອນທີ່ຈີກຂາດ", "lo"),
+    ("ຮ່າງກາຍສ້ອມແປງບາດແຜນ້ອຍໆໄດ້ເອງ", "lo"),
+    ("ຂໍຫຼັກຖານຈາກຄລີນິກ", "lo"),
+    ("ຍັງບໍ່ມີການສຶກສາໃດສະແດງວ່າເຊວຕົ້ນກຳເນີດກຳຈັດພະຍາດເບົາຫວານໄດ້", "lo"),
+    # Found in the shipped Thai catalog: may help your own tissue repair itself.
+    ("ก็อาจช่วยให้เนื้อเยื่อของคุณเองซ่อมแซมตัวเองได้", "th"),
+    # A temperature, a knee's movement back after physiotherapy; germs removed.
+    ("ไข้จะกลับมาปกติภายในสองวัน", "th"),
+    ("ล้างมือเพื่อกำจัดเชื้อโรค", "th"),
+    ("Rửa tay giúp loại bỏ vi khuẩn gây bệnh.", "vi"),
+    ("Phục hồi chức năng khớp gối cần nhiều tuần.", "vi"),
+    ("术后关节功能逐渐恢复。", "zh_Hans"),
+    ("世界卫生组织提醒患者注意风险。", "zh_Hans"),
+    ("再生医学是一个新的研究领域。", "zh_Hans"),
+    ("一度すり減った軟骨は二度と元に戻りません。", "ja"),
+    ("関節の再生医療は研究段階です。", "ja"),
+    ("لن تحتاج إلى جراحة لحقن الخلايا.", "ar"),
+    ("تخلص من التدخين نهائيا.", "ar"),
+    # Denied: not yet clinically proven; no evidence that …; cannot.
+    ("การรักษานี้ยังไม่ได้รับการพิสูจน์ทางคลินิก", "th"),
+    ("Phương pháp này chưa được chứng minh lâm sàng.", "vi"),
+    ("هذا العلاج غير مثبت سريريا.", "ar"),
+    ("ການປິ່ນປົວນີ້ຍັງບໍ່ໄດ້ຮັບການພິສູດທາງຄລີນິກ", "lo"),
+    ("ការព្យាបាលនេះមិនទាន់បានបញ្ជាក់តាមគ្លីនិកទេ។", "km"),
+    ("目前尚未临床证实。", "zh_Hans"),
+    ("这种说法未经临床证实。", "zh_Hans"),
+    ("ไม่มีหลักฐานว่าเซลล์ต้นกำเนิดซ่อมแซมกระดูกอ่อนได้", "th"),
+    ("干细胞不能修复软骨。", "zh_Hans"),
+    ("MSC ไม่สามารถกำจัดโรคเบาหวานได้", "th"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lang"), TISSUE_PROMISES)
+def test_a_promise_of_repaired_tissue_is_an_error_in_every_language(
+    sentence: str, lang: str
+) -> None:
+    """A promise that "stem cells repair damaged cartilage" (ซ่อมแซมกระดูกอ่อน, phục hồi sụn, 修复软骨,
+    軟骨を修復, يرمم الغضروف), "eliminates diabetes", is "clinically proven", "you will
+    never need surgery": each passed `check` in its language."""
+    found = [
+        (claim.phrase, claim.severity)
+        for claim, excused, quoted in _judged_claims(sentence, lang)
+        if not excused and not quoted
+    ]
+    assert any(severity == "error" for _, severity in found), found
+
+
+@pytest.mark.parametrize(("sentence", "lang"), HONEST_REPAIRS)
+def test_the_same_words_in_an_honest_sentence_are_no_promise(sentence: str, lang: str) -> None:
+    found = _judged_claims(sentence, lang)
+    assert not any(
+        claim.severity == "error" and not excused and not quoted for claim, excused, quoted in found
+    ), found
+
+
+def _judged_claims(sentence: str, lang: str) -> list[tuple[Claim, bool, bool]]:
+    """Each claim in ``sentence`` with whether it is excused and quoted."""
+    return [(m.claim, m.excused, m.quoted) for m in find_claims(sentence, claim_list(lang))]
