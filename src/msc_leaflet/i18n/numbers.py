@@ -657,10 +657,23 @@ _DIGIT_DATE = re.compile(
 )
 
 
+# Two digits joined by a date's mark: without one (most texts) no date is sought.
+_DATE_MARK = re.compile(r"\d[/.\-]\d")
+
+
+@lru_cache(maxsize=256)
+def _digit_date_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The dates in digits ``text`` writes, found once for the three readers of a text
+    (its numbers, its months and its ranges) and only where a date's mark joins two
+    digits: `_DIGIT_DATE`'s look-arounds at every place of every text cost more than
+    the rest of reading a text with no date."""
+    return tuple(_DIGIT_DATE.finditer(text)) if _DATE_MARK.search(text) else ()
+
+
 def _one_date(text: str, start: int, end: int) -> bool:
     """Whether ``start`` to ``end`` lies in one date in digits: the hyphens of
     12-05-2026 join its parts, no range's ends."""
-    return any(m.start() <= start and end <= m.end() for m in _DIGIT_DATE.finditer(text))
+    return any(m.start() <= start and end <= m.end() for m in _digit_date_matches(text))
 
 
 # Each part of a date in digits, which `_digits` reads as a number of its own.
@@ -684,7 +697,7 @@ def _digit_dates(text: str, language: str) -> list[tuple[Measure, Measure | None
     where its day could be the month too and the two orders read it otherwise; a part
     above 12 is the day whatever the order (5/13/2026, 13/5/2026 are both May)."""
     found: list[tuple[Measure, Measure | None]] = []
-    for match in _DIGIT_DATE.finditer(text):
+    for match in _digit_date_matches(text):
         written = match.group(0)
         if match.group("month") is not None:  # 2026-05-12: the month is in the middle
             month = int(match.group("month"))
@@ -1020,7 +1033,7 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int, bool]]:
     found: list[tuple[str, int, int, bool]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
     times = {m.start(): m for m in _TIME.finditer(text)}
-    dates = {m.start(): m for m in _DIGIT_DATE.finditer(text)}
+    dates = {m.start(): m for m in _digit_date_matches(text)}
     skip_to = 0
     clock_end = -1  # where the last time of day ends: a range from it ends at a time
     for match in _NUMBER.finditer(text):
