@@ -1358,3 +1358,37 @@ def test_no_line_parts_a_number_from_any_listed_unit_or_counter(lang: str) -> No
                 text = f"ok {number}{space}{word} ok"
                 at = 3 + len(number) + len(space)
                 assert at not in line_breaks(text, lang), text
+
+
+#: Closing marks after a run of digits or Latin letters, which ICU keeps in one unit
+#: with them (5678。): in a narrow cell the unit is wider than the line, and its mark
+#: hangs past the margin (burasagari, JIS X 4051 §3.1.11).
+HANGING_AFTER_DIGITS = [
+    ("请拨打5678。", "zh_Hans"),
+    ("电话5678。谢谢", "zh_Hans"),
+    ("请拨打5678，谢谢", "zh_Hans"),
+    ("约5678」，好", "zh_Hans"),
+    ("请看MSC。", "zh_Hans"),
+    ("電話5678。ありがとう", "ja"),
+    ("MRIの結果、5678。", "ja"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), HANGING_AFTER_DIGITS)
+def test_a_closing_mark_after_digits_hangs_on_half_an_em(text: str, lang: str) -> None:
+    """ "5678。" in a column 2.5 characters wide was set with its stop on a whole em,
+    hanging 7 pt past the margin (farther than `HANG_EM` lets any emergency run): a
+    mark that hangs gives up the half em of space its font's ``halt`` gives it at a
+    line's end (`end_squeeze`), so only its ink, never its empty half, passes the edge."""
+    size = 10
+    for width in range(15, 61):
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size), lang)
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.lines_for(width)
+        texts = paragraph.line_texts()
+        room = width + linebreak.HANG_EM * size + 1e-6
+        assert all(line.width <= room for line in lines), (width, texts)
+        for line, drawn in zip(lines, texts, strict=True):
+            if line.width > width + 1e-6 and drawn.rstrip()[-1] in "。，、」）":
+                assert line.squeeze > 0, (width, texts)
