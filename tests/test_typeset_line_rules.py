@@ -1243,3 +1243,152 @@ def test_every_catalogs_phone_label_stays_with_the_number() -> None:
         label = ui_labels(lang, project)("phone") + profile(lang).label_end
         text = f"{label}02 123 4567"
         assert any(start == 0 and end > len(label) for start, end in kept_groups(text, lang)), lang
+
+
+# A word that makes the number after it an hour, a date's part or an ordinal reads as
+# one with it: a Khmer leaflet printed ម៉ោង ("o'clock") at a line's end and ៩:៣០ on the
+# next. The hour words are `hours` (before, alone) of data/numbers.yaml, the month's
+# `month-words` of data/units.yaml: the words the translation checks read a time and a
+# month by. A word after its number (៩ ម៉ោង, Lao 9 ໂມງ, Burmese
+# ၉ နာရီ) is a unit the number keeps already (`keeps_number`).
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("មកដល់[ម៉ោង ៩:៣០] ព្រឹក", "km"),
+        ("ឆ្នាំ២០២៧ [ម៉ោង ៩:៣០] ព្រឹក", "km"),
+        ("ថ្ងៃទី ១៥ [ខែ ៥] ឆ្នាំ ២០២៧", "km"),
+        ("นัด[ตี 2] และ[บ่าย 2] โมง", "th"),
+        ("请在[下午2点]来", "zh_Hans"),
+        ("[午後2時]に来てください", "ja"),
+        ("[နံနက် ၈] နာရီ လာပါ", "my"),
+        ("vào ngày 12 [tháng 5] năm 2026", "vi"),
+        ("[Tháng 5] năm 2026", "vi"),  # at a sentence's start
+        ("มาใน[เดือน 5]", "th"),
+        ("ມາໃນ[ເດືອນ 5]", "lo"),
+        # an ordinal's word: the second visit, item 3, day 6
+        ("มาตรวจ[ครั้งที่ 2] และ[ข้อที่ 3]", "th"),
+        ("ມາກວດ[ຄັ້ງທີ 2]", "lo"),
+        ("đến lần [thứ 2]", "vi"),
+    ],
+)
+def test_an_hour_s_a_date_s_or_an_ordinal_s_word_stays_with_its_number(
+    marked: str, lang: str
+) -> None:
+    inside, _ = unbroken(marked, lang)
+    assert inside == []
+
+
+# The layout prints a ui label in English where its catalog has none (`ui_labels`), and
+# every catalog keeps "LINE" and "WhatsApp" as written: in a Thai or Khmer contact box
+# "Phone:" or "WhatsApp:" ended a line and the number started the next.
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("ติดต่อ [Phone: +66 2 123 4567]", "th"),
+        ("ติดต่อ [Tel: 02 123 4567]", "th"),
+        ("ติดต่อ [Fax: 02 123 4568]", "th"),
+        ("ติดต่อ [WhatsApp: +66 81 234 5678]", "th"),
+        ("សូម [Phone\u17d6 +855 23 123 456]", "km"),
+        ("ຕິດຕໍ່ [Phone: 021 123 456]", "lo"),
+        ("ဆက်သွယ်ရန် [Phone- ၀၁ ၂၃၄ ၅၆၇]", "my"),
+        ("请[Phone：+86 10 1234 5678]", "zh_Hans"),
+        ("للاستفسار [WhatsApp: +66 81 234 5678]", "ar"),
+        ("liên hệ [WhatsApp: +84 28 1234 5678]", "vi"),
+        ("for help [WhatsApp: +66 81 234 5678] any day", "en"),
+        # a label of an address, not a number: the address's first word stays with it
+        ("ติดต่อ [Email: clinic@example.org] ได้", "th"),
+        ("ติดต่อ [LINE: @mscclinic] ได้", "th"),
+        ("សូម [Web\u17d6 example.org]", "km"),
+        ("write to [Email: clinic@example.org] any day", "en"),
+        ("write to [E-mail: clinic@example.org] any day", "en"),
+    ],
+)
+def test_an_english_label_stays_with_its_value_in_every_language(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("please email |clinic@example.org today", "en"),  # a verb, no label: no colon
+        ("see the Web |12 times", "en"),
+        ("Hotel: |12 rooms", "en"),  # "Tel" ends a longer word
+        ("ที่Hotel: |12", "th"),
+    ],
+)
+def test_what_only_looks_like_an_english_label_still_breaks(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, lang)
+
+
+def _unit_words(lang: str) -> list[str]:
+    """Every word `data/units.yaml` lists for ``lang`` after a number, its symbols, and
+    its counters from `data/numbers.yaml` (เม็ด, 片, viên)."""
+    from msc_leaflet.content.yaml_source import load_words
+    from msc_leaflet.data import data_path
+
+    units = load_words(data_path("units.yaml").read_text(encoding="utf-8"))
+    numbers = load_words(data_path("numbers.yaml").read_text(encoding="utf-8"))
+    words = [str(w) for table in (units["all"], units.get(lang) or {}) for w in _flat(table)]
+    entry = numbers.get(lang) or {}
+    words += [str(w) for w in _flat(entry.get("counts") or {})]
+    words += [str(w) for w in entry.get("counters") or []]
+    return words
+
+
+def _flat(table: dict[str, list[object]]) -> list[object]:
+    return [word for words in table.values() for word in words]
+
+
+#: Each language's two in its own digits, beside the ASCII 2.
+OWN_TWO = {"th": "๒", "lo": "໒", "km": "២", "my": "၂", "ar": "٢", "hi": "२"}
+UNIT_LANGS = ["en", "th", "vi", "ar", "zh_Hans", "ja", "km", "lo", "my", "hi"]
+
+
+@pytest.mark.parametrize("lang", UNIT_LANGS)
+def test_no_line_parts_a_number_from_any_listed_unit_or_counter(lang: str) -> None:
+    """ "2 | เม็ด" reads as a number alone and a word: every unit and counter the data
+    lists, after ASCII digits, a decimal and the language's own digits, with a space, a
+    thin or no-break space, or none between, stays with its number."""
+    digits = {OWN_TWO.get(lang, "2"), "2", "12.5"}
+    for word in _unit_words(lang):
+        for number in digits:
+            for space in (" ", "", THIN, NO_BREAK):
+                text = f"ok {number}{space}{word} ok"
+                at = 3 + len(number) + len(space)
+                assert at not in line_breaks(text, lang), text
+
+
+#: Closing marks after a run of digits or Latin letters, which ICU keeps in one unit
+#: with them (5678。): in a narrow cell the unit is wider than the line, and its mark
+#: hangs past the margin (burasagari, JIS X 4051 §3.1.11).
+HANGING_AFTER_DIGITS = [
+    ("请拨打5678。", "zh_Hans"),
+    ("电话5678。谢谢", "zh_Hans"),
+    ("请拨打5678，谢谢", "zh_Hans"),
+    ("约5678」，好", "zh_Hans"),
+    ("请看MSC。", "zh_Hans"),
+    ("電話5678。ありがとう", "ja"),
+    ("MRIの結果、5678。", "ja"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), HANGING_AFTER_DIGITS)
+def test_a_closing_mark_after_digits_hangs_on_half_an_em(text: str, lang: str) -> None:
+    """ "5678。" in a column 2.5 characters wide was set with its stop on a whole em,
+    hanging 7 pt past the margin (farther than `HANG_EM` lets any emergency run): a
+    mark that hangs gives up the half em of space its font's ``halt`` gives it at a
+    line's end (`end_squeeze`), so only its ink, never its empty half, passes the edge."""
+    size = 10
+    for width in range(15, 61):
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size), lang)
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.lines_for(width)
+        texts = paragraph.line_texts()
+        room = width + linebreak.HANG_EM * size + 1e-6
+        assert all(line.width <= room for line in lines), (width, texts)
+        for line, drawn in zip(lines, texts, strict=True):
+            if line.width > width + 1e-6 and drawn.rstrip()[-1] in "。，、」）":
+                assert line.squeeze > 0, (width, texts)

@@ -1287,6 +1287,21 @@ def _hour_before(text: str, start: int, language: str) -> bool:
     return before.endswith(tuple(_hours(_base(language)).get("alone", {})))
 
 
+@cache
+def words_before_a_number(language: str) -> tuple[str, ...]:
+    """The words ``language`` writes right before a number that is theirs: a word that
+    makes it an hour (`hours` ``before`` and ``alone``: Khmer ម៉ោង ៩:៣០, Thai ตี 2 and
+    บ่าย 2, Chinese 下午2点) or a month (`month-words` of `data/units.yaml`: Vietnamese
+    tháng 5, Khmer ខែ ៥). The typesetter keeps each on one line with its number
+    (`typeset.kept_groups`): the words these checks read a time and a month by are the
+    ones a reader must not find parted from them."""
+    base = _base(language)
+    hours = _hours(base)
+    words = [*hours.get("before", {}), *hours.get("alone", {})]
+    words += _listed_units("month-words", base)
+    return tuple(dict.fromkeys(words))
+
+
 # The hours a word of `hours` adds to the hour it is said with: am and pm, or as many
 # as it names (Thai ทุ่ม counts from 6 pm: สองทุ่ม is 18 + 2, 8 pm).
 _HALVES = {"am": 0, "pm": 12}

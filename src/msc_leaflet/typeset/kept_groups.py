@@ -109,35 +109,81 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
     )
 
 
-def _label_end(lang: str) -> str:
+def _label_end(lang: str, *, required: bool = False) -> str:
     """What may stand between a word and the number it labels: the colon, or the mark
     the language ends a label with (`languages.yaml` label-end: "Phone: ", "电话：",
     Khmer "ទូរស័ព្ទ៖ ", Burmese "ဖုန်း- "), and spaces, or none where a script sets
-    none ("图2", "电话：+86"): ICU breaks between a Han character and a digit."""
+    none ("图2", "电话：+86"): ICU breaks between a Han character and a digit.
+    ``required``: the mark must be there ("Email: x" is a label, "email x" a verb)."""
     marks = "".join(sorted({":", "\uff1a", *profile(lang).label_end.strip()}))
-    return rf"(?:{_SPACE}*[{re.escape(marks)}])?{_SPACE}*"
+    mark = rf"{_SPACE}*[{re.escape(marks)}]"
+    return rf"{mark}{_SPACE}*" if required else rf"(?:{mark})?{_SPACE}*"
+
+
+#: Before a label the layout prints in English in any language (`ui_labels`' fallback,
+#: and "LINE", "WhatsApp" every catalog keeps as written): no Latin letter, so
+#: "Hotel: 12" holds no "Tel:", while "ติดต่อPhone:" in Thai text still is a label.
+_LATIN_EDGE = r"(?<![A-Za-z\u00c0-\u024f])"
 
 
 @cache
 def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
     """A title and the name after it ("Dr. Somchai", "นพ. สมชาย"), a reference word or
     a label and the number after it ("p. 12", "Fig. 2", "หน้า 12", "Tel. +66 2…",
-    "โทร. 02…", "电话：+86…"): up to that name's or number's first character, the
-    place a line must not break before."""
-    names = _listed(lang, "before-name")
-    numbers = _listed(lang, "before-number")
-    if not names and not numbers:
-        return None
+    "โทร. 02…", "电话：+86…", "ម៉ោង ៩:៣០"), a label and the address after its colon
+    ("Email: clinic@…"): up to that name's, number's or address's first character, the
+    place a line must not break before. The English labels are read in every
+    language: the layout prints them where a catalog has no translation."""
+    from ..i18n.labels import UI_LANGUAGE  # i18n reads the typesetter's fonts
+
     edge = r"(?<![^\W\d_])" if profile(lang).word_spaces else ""
-    parts = []
-    if names:
-        parts.append(rf"(?:{'|'.join(map(re.escape, names))}){_SPACE}+[^\W\d_]")
-    if numbers:
-        parts.append(rf"(?:{'|'.join(map(re.escape, numbers))}){_label_end(lang)}{_NUMBER_START}")
+    parts = _label_parts(lang, lang, edge)
+    if language_subtag(lang) != UI_LANGUAGE:
+        parts += _label_parts(UI_LANGUAGE, lang, _LATIN_EDGE)
+    if not parts:
+        return None
     # A look at the first character first: most places start no listed word, and a
     # failed lookahead is far cheaper than trying every word there.
-    first = re.escape("".join(sorted({word[0] for word in names + numbers})))
-    return re.compile(rf"(?=[{first}]){edge}(?:{'|'.join(parts)})")
+    first = re.escape("".join(sorted({word[0] for words, _ in parts for word in words})))
+    alternatives = "|".join(pattern for _, pattern in parts)
+    return re.compile(rf"(?=[{first}])(?:{alternatives})")
+
+
+def _label_parts(source: str, lang: str, edge: str) -> list[tuple[tuple[str, ...], str]]:
+    """(words, pattern) of ``source``'s titles, number labels and address labels, as a
+    paragraph in ``lang`` (whose mark ends a label) holds them, each after ``edge``."""
+    names = _listed(source, "before-name")
+    numbers = _before_number(source)
+    values = _listed(source, "before-value")
+    parts = []
+    if names:
+        parts.append((names, rf"{edge}(?:{_alternation(names)}){_SPACE}+[^\W\d_]"))
+    if numbers:
+        label = _label_end(lang)
+        parts.append((numbers, rf"{edge}(?:{_alternation(numbers)}){label}{_NUMBER_START}"))
+    if values:
+        label = _label_end(lang, required=True)
+        parts.append((values, rf"{edge}(?:{_alternation(values)}){label}\S"))
+    return parts
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _before_number(lang: str) -> tuple[str, ...]:
+    """The words a number after them stays with: `before-number` of
+    `data/keep-together.yaml`, and the words the translation checks read an hour or a
+    date's part by (`i18n.numbers.words_before_a_number`: ម៉ោង ៩:៣០, ngày 12), also
+    capitalised where a sentence may start with one (Ngày 12), longest first."""
+    from ..i18n.numbers import words_before_a_number  # i18n reads the typesetter's fonts
+
+    read = [unicodedata.normalize("NFC", word) for word in words_before_a_number(lang)]
+    if profile(lang).word_spaces:
+        read += [word[:1].upper() + word[1:] for word in read]
+    words = {*_listed(lang, "before-number"), *read}
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def _listed(lang: str, key: str) -> tuple[str, ...]:

@@ -105,7 +105,9 @@ def break_lines(
         ends = soft_hyphen_width(unit)
         if i > start and used + pending + unit.width + ends > available + FUZZ:
             with_it = used + pending + unit.width
-            squeezed = _squeezed_line(units, start, i + 1, with_it, available, lang, lead)
+            squeezed = _squeezed_line(
+                units, start, i + 1, with_it, available, lang, lead, hanging=False
+            )
             if squeezed.squeeze:  # …飲みます。 ends this line, its stop on half an em
                 lines.append(squeezed)
                 start, used, pending, hyphen = i + 1, 0.0, 0.0, 0.0
@@ -137,13 +139,18 @@ def _squeezed_line(
     available: float,
     lang: str,
     lead: float = 0.0,
+    *,
+    hanging: bool = True,
 ) -> Line:
     """Units ``start:end`` on a line ``natural`` points wide (``lead`` taken off already):
     with its last closing mark on half an em when the line is wider than ``available``
-    and fits so, else as it is."""
+    and fits so, else as it is. ``hanging``: a line that is wider than ``available``
+    even so (a unit wider than the line whose stop hangs past it, 5678。 in a cell two
+    characters wide) sets its mark on half an em too, so the mark's empty half does
+    not run past the margin; False where `break_lines` asks whether a unit fits."""
     if natural > available + FUZZ:
         squeeze = end_squeeze(units[end - 1], lang)
-        if squeeze and natural - squeeze <= available + FUZZ:
+        if squeeze and (hanging or natural - squeeze <= available + FUZZ):
             return Line(start, end, natural - squeeze, squeeze, lead)
     return Line(start, end, natural, 0.0, lead)
 

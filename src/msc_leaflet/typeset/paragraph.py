@@ -440,7 +440,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         runs past its end, never past its start, where a centred or right-aligned one
         went into the cell's padding or the column beside it."""
         alignment = self.style.alignment
-        hang = hanging_width(self.units[line.end - 1], line.width - available)
+        last = self.units[line.end - 1]
+        if line.squeeze:  # the mark hangs on the half em it is drawn on
+            last = squeezed_at_end(last, self.lang)
+        hang = hanging_width(last, line.width - available)
         slack = available - (line.width - hang)
         if alignment == TA_CENTER:
             share = 0.5
