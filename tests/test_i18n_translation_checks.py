@@ -2632,3 +2632,120 @@ def test_a_m_is_no_article_and_o_clock_is_an_hour(
     passed for it."""
     found = _numbers_found("en", source, language, translation)
     assert (found == []) is same, found
+
+
+# I18N020: a name is a proper noun, a sentence is words; Han a Japanese heading shares.
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("en", "Bệnh viện Chợ Rẫy"),  # a hospital's Vietnamese name, "viện" in lower case
+        ("en", "bác sĩ Nguyễn Văn An"),  # a doctor's title and name
+        ("en", "Bác sĩ Nguyễn Văn An"),
+        ("en", "Phòng khám Đa khoa Quốc tế"),  # a clinic's name, each part capitalised once
+        ("en", "Ask for bác sĩ Nguyễn Văn An at the desk."),
+        ("th", "Siriraj Hospital Call Center"),  # a proper noun among ordinary words
+        ("th", "Hospital for Tropical Diseases"),  # an institution's name
+        ("km", "Thai Red Cross Society"),
+        ("vi", "Siriraj Hospital Call Center"),  # an English name in a Vietnamese catalog
+        ("vi", "Bệnh viện Chợ Rẫy"),
+        ("zh_Hant", "檢驗報告"),
+    ],
+)
+def test_a_name_or_a_heading_in_the_catalogs_own_language_is_no_finding(
+    language: str, translation: str
+) -> None:
+    """A Vietnamese hospital's or doctor's name in an English catalog was named as a
+    Vietnamese sentence: a Vietnamese name writes its common words (bệnh viện, bác sĩ)
+    in lower case, so it was no "run of capitalised words"."""
+    assert _script_findings(SCRIPT_SOURCE, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "written_in"),
+    [
+        ("en", "Bác sĩ Nguyễn Văn An sẽ gọi cho bạn.", "Vietnamese"),  # a name in a sentence
+        ("en", "Bệnh nhân cần uống nước.", "Vietnamese"),
+        ("en", "Hãy đến Bệnh viện Chợ Rẫy trước khi xét nghiệm.", "Vietnamese"),
+        ("th", "Drink Water First", "Latin"),  # ordinary English words in title case
+        ("th", "Take Two Tablets Daily", "Latin"),
+        ("km", "Call Your Doctor Today", "Latin"),
+        ("zh_Hans", "Take Two Tablets Daily", "Latin"),
+        ("my", "Wash Your Hands Often", "Latin"),
+        ("vi", "Take Two Tablets Daily", "English"),  # four words: long enough in Vietnamese
+        ("vi", "Drink Plenty Of Water Today", "English"),
+        ("zh_Hans", "検査結果の説明", "Japanese"),  # kana: Japanese
+        ("zh_Hans", "検査の前に水を飲んでください。", "Japanese"),
+        ("zh_Hans", "薬剤検査", "Japanese"),  # kanji only Japanese writes (薬 検), no kana
+        ("zh_Hant", "薬剤検査", "Japanese"),
+        ("zh_Hans", "請在檢查前喝水。", "Traditional Chinese"),  # 檢: Japanese writes 検
+    ],
+)
+def test_a_sentence_or_title_case_heading_in_another_language_is_named(
+    language: str, translation: str, written_in: str
+) -> None:
+    """A title-case English heading of ordinary words ("Take Two Tablets Daily") was
+    taken for a name and printed in a Thai, Khmer, Chinese or Vietnamese leaflet; a
+    Japanese heading of kanji only Japanese writes (薬 検) passed in a Chinese one."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, language)
+    assert f"is written in {written_in}" in message, message
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "間葉系間質細胞",  # a Japanese heading (間 細 質: Japanese and Traditional alike)
+        "時間過長",
+        "問題診療",
+    ],
+)
+def test_han_both_japanese_and_traditional_write_is_not_called_traditional(
+    translation: str,
+) -> None:
+    """間葉系間質細胞, a Japanese heading in a zh_Hans catalog, was named Traditional
+    Chinese: Japanese writes 間 細 as Traditional does. Still not Simplified (间 细), so
+    named, as either language, never one guessed."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, "zh_Hans")
+    assert "is written in Traditional Chinese or Japanese," in message, message
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("th", "ດື່ມນ້ຳກ່ອນການກວດເລືອດ"),  # Lao in a Thai catalog
+        ("th", "ផឹកទឹកមុនពេលធ្វើតេស្តឈាម"),  # Khmer in a Thai catalog
+        ("zh_Hans", "Jiǎnchá qián qǐng hē shuǐ."),  # pinyin in a Chinese catalog
+    ],
+)
+def test_another_script_is_named_in_thai_and_chinese_catalogs(
+    language: str, translation: str
+) -> None:
+    assert _script_findings(SCRIPT_SOURCE, translation, language)
+
+
+def test_the_desk_reads_the_interface_catalog_with_the_projects_declared_names(
+    tmp_path: Path,
+) -> None:
+    """A Thai ui string holding only the clinic's Latin name: `i18n check` reads it with
+    the organisation's names (no finding), while the desk's Status page read the same
+    catalog without them and called the Thai interface not ready."""
+    from desk_support import copy_library, desk_client
+    from i18n_support import invoke, set_msgstr
+
+    root = _declaring(copy_library(tmp_path))
+    po = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    set_msgstr(po, "desk.name", "The Bangkok Cell Clinic")
+    _, output = invoke("i18n", "check", "--project", str(root))
+    assert "I18N020" not in output, output
+    import json
+
+    _, output = invoke("i18n", "stats", "--format", "json", "--project", str(root))
+    [row] = [r for r in json.loads(output) if r["domain"] == "ui" and r["locale"] == "th"]
+    assert row["other_language"] == [] and row["ready"], row
+    with desk_client(root) as desk:
+        status = desk.get("/status").text
+    import re
+
+    interface_rows = re.findall(
+        r'<th scope="row">[^<]*</th><td>(\w+)</td><td>\d+%</td><td>([^<]*)<', status
+    )
+    assert ("Thai", "ready") in interface_rows, interface_rows

@@ -469,7 +469,7 @@ def _ui_stats(desk: Desk, shelf: Shelf) -> list[CatalogStats]:
             continue
         path = po_path(desk.project, locale, UI_DOMAIN)
         catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
-        rows.append(catalog_stats(UI_DOMAIN, locale, catalog, template))
+        rows.append(catalog_stats(UI_DOMAIN, locale, catalog, template, desk.project))
     return rows
 
 

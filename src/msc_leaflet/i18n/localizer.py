@@ -175,9 +175,7 @@ def _printed_warnings(
     return tuple(printed_problems(source, translation, language, kept, source_language, declared))
 
 
-def wrong_language(
-    catalog: Catalog, path: Path, project: Project | None = None
-) -> dict[Key, Fallback]:
+def wrong_language(catalog: Catalog, path: Path, project: Project | None) -> dict[Key, Fallback]:
     """The entries of the catalog (read from ``path``) the build prints with a warning
     (`printed_warnings`) for a sentence in another language's letters (I18N020), each
     with the place and reason the warning gives: stats lists them in the same words.

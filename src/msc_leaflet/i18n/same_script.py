@@ -48,6 +48,16 @@ class Other:
     language: str
     tells: Tells
     min_words: int
+    needs: re.Pattern[str] | None = None  # one of these letters, where tells are shared
+    name_case: bool = False  # capitalises only a sentence's first word and names
+
+    def shown_in(self, text: str) -> bool:
+        """Whether ``text`` (none of the catalog's own tells) is written in it."""
+        if self.needs is not None and not self.needs.search(text):
+            return False
+        read = _without_names(text) if self.name_case else text
+        words = _words(read)
+        return len(words) >= self.min_words and self.tells.count(read, words) >= MIN_TELLS
 
 
 @dataclass(frozen=True)
@@ -65,13 +75,9 @@ def other_language(sentence: str, language: str) -> str:
     if kin is None:
         return ""
     text = unicodedata.normalize("NFC", sentence)
-    words = _words(text)
-    if kin.own.count(text, words):
+    if kin.own.count(text, _words(text)) or kept_name(text.split()):
         return ""
-    for other in kin.others:
-        if len(words) >= other.min_words and other.tells.count(text, words) >= MIN_TELLS:
-            return other.language
-    return ""
+    return next((other.language for other in kin.others if other.shown_in(text)), "")
 
 
 def has_kin(language: str) -> bool:
@@ -80,19 +86,30 @@ def has_kin(language: str) -> bool:
 
 
 def kept_name(words: list[str]) -> bool:
-    """Whether Latin ``words`` are a name kept as written (every word capitalised and
-    no English word, but for a link in lower case: "Hospital for Tropical Diseases"),
-    not an English sentence or heading ("What To Expect"), nor an address ("12
-    Sukhumvit Road, Bangkok": parts a comma parts are no one name)."""
-    english, links = _name_words()
+    """Whether Latin ``words`` are a name kept as written: every word capitalised, but
+    for a link in lower case ("Hospital for Tropical Diseases"), no English function
+    word, and a proper noun among them (no ordinary English word: "Siriraj",
+    "Hospital"). Not an English heading ("What To Expect", "Take Two
+    Tablets Daily": ordinary words in title case), nor an address ("12 Sukhumvit Road,
+    Bangkok": parts a comma parts are no one name)."""
+    function, links, ordinary = _name_words()
     if any(w.endswith((",", ";", "،")) for w in words[:-1]):
         return False
+    proper = False
     for word in (w.strip(_EDGES) for w in words):
         if word in links:
             continue
-        if not word[:1].isupper() or word.lower() in english:
+        if not word[:1].isupper() or word.lower() in function:
             return False
-    return True
+        proper = proper or word.lower() not in ordinary
+    return proper
+
+
+def _without_names(text: str) -> str:
+    """``text`` without its capitalised words but the first: in a language that
+    capitalises only names, a name's ("Chợ Rẫy", "Nguyễn Văn An")."""
+    kept = [w for i, w in enumerate(text.split()) if not i or not w.strip(_EDGES)[:1].isupper()]
+    return " ".join(kept)
 
 
 def _words(text: str) -> list[str]:
@@ -117,26 +134,45 @@ def _kin_of(language: str) -> Kin | None:
 
 
 @cache
-def _name_words() -> tuple[frozenset[str], frozenset[str]]:
-    """English's words, and the links a name may hold in lower case ("for", "of")."""
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """English's function words, the links a name may hold in lower case ("for",
+    "of"), and every ordinary English word listed (no proper noun)."""
     data = _data()
-    english = frozenset(str(w) for w in data["english-words"])
-    return english, frozenset(str(w) for w in data["name-links"])
+    function = frozenset(str(w) for w in data["english-words"])
+    ordinary = _flat_words(data["common-english"]) | _flat_words(data["english-syllables"])
+    return function, frozenset(str(w) for w in data["name-links"]), function | ordinary
 
 
-def _kin(entry: dict[str, object]) -> Kin:
+def _kin(entry: dict[str, Any]) -> Kin:
     own = _tells(entry.get("own-letters"), entry.get("own-words"))
     others = tuple(
         Other(
             str(o["language"]),
             _tells(o.get("letters"), o.get("words")),
             int(o.get("min-words", MIN_WORDS)),
+            _letters(o.get("needs")),
+            bool(o.get("name-case", False)),
         )
-        for o in entry.get("others") or []  # type: ignore[attr-defined]
+        for o in entry.get("others") or []
     )
     return Kin(own, others)
 
 
 def _tells(letters: object, words: object) -> Tells:
-    pattern = re.compile(f"[{letters}]") if letters else None
-    return Tells(pattern, frozenset(str(w).lower() for w in words or []))  # type: ignore[attr-defined]
+    return Tells(_letters(letters), _flat_words(words))
+
+
+def _letters(classes: object) -> re.Pattern[str] | None:
+    """One pattern for a character class, or a list of them (an anchor's parts)."""
+    joined = "".join(str(c) for c in classes) if isinstance(classes, list) else classes
+    return re.compile(f"[{joined}]") if joined else None
+
+
+def _flat_words(words: object) -> frozenset[str]:
+    """Words in lower case, from a list of them or of lists (anchors combined)."""
+    if not isinstance(words, list):
+        return frozenset()
+    found: set[str] = set()
+    for item in words:
+        found |= _flat_words(item) if isinstance(item, list) else {str(item).lower()}
+    return frozenset(found)

@@ -107,10 +107,13 @@ def catalog_stats(
     locale: str,
     catalog: Catalog,
     template: Catalog | None,
-    project: Project | None = None,
+    project: Project | None,
 ) -> CatalogStats:
     """``project``: whose word lists (``locales/<lang>/words.txt``) keep its terms whole
-    when the source's words are counted."""
+    when the source's words are counted, and whose declared terms and names are no
+    other language (`kept_terms`). Asked of every caller, None only for a catalog read
+    alone: the desk's interface row, left to a default, read the clinic's name in a
+    Thai ``ui`` string as English that `i18n check` did not."""
     translated = fuzzy = untranslated = 0
     done: set[Key] = set()
     refused = _refused(domain, catalog, template, project)
