@@ -6,6 +6,8 @@ both the body superscripts and the page-footer entries take them from `number_ci
 
 from __future__ import annotations
 
+import dataclasses
+
 from . import model as m
 from .inline import Span, parse_inline
 
@@ -21,6 +23,23 @@ def number_citations(leaflet: m.Leaflet) -> dict[str, int]:
             for key in span.cites:
                 numbers.setdefault(key, len(numbers) + 1)
     return numbers
+
+
+def with_published_titles(translation: m.Leaflet, source: m.Leaflet) -> tuple[m.Reference, ...]:
+    """The translation's references, each whose title the translator translated given
+    as published, the translation after it in square brackets (as Citing Medicine gives
+    a translated title). For the edition that prints both languages with one reference
+    list and one footer: a reader of the source language finds a work by the title it
+    was published under, which the translated title alone left out."""
+    published = {ref.key: ref.title.value for ref in source.references}
+    return tuple(
+        dataclasses.replace(
+            ref, title=dataclasses.replace(ref.title, value=f"{original} [{ref.title.value}]")
+        )
+        if (original := published.get(ref.key, ref.title.value)) != ref.title.value
+        else ref
+        for ref in translation.references
+    )
 
 
 def format_authors(authors: tuple[str, ...]) -> str:

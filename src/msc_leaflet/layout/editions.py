@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from reportlab.lib.units import mm
@@ -21,7 +21,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from ..content import model as m
-from ..content.citations import number_citations
+from ..content.citations import number_citations, with_published_titles
 from ..content.inline import plain_text
 from ..errors import LeafletError, Location
 from ..i18n.formatting import language_name
@@ -159,6 +159,9 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     numbers = number_citations(left.leaflet)
     for key in number_citations(right.leaflet):
         numbers.setdefault(key, len(numbers) + 1)
+    # One reference list and one footer serve both columns' readers.
+    references = with_published_titles(left.leaflet, right.leaflet)
+    left = replace(left, leaflet=replace(left.leaflet, references=references))
     lw, rw = s.writer(left, numbers, beside=True), s.writer(right, numbers, beside=True)
     column = (s.text_width - COLUMN_GAP) / 2
     theme = s.theme
