@@ -1122,3 +1122,46 @@ def test_each_line_of_a_wrapped_arabic_paragraph_is_reordered_by_itself() -> Non
         for line in lines:
             typed = "".join(p.cluster.text for p in line)
             assert as_displayed(line) == reference_display(typed.strip(), True), text
+
+
+#: Arabic quoted inside a left-to-right paragraph, by the leaflet's language: a clinic's
+#: name, a greeting, a word the patient will hear. Each line is read with exactly the
+#: spaces that were typed: pdftotext read the space after the Arabic before it
+#: ("greeting  مرحبا بكمmeans"), and pdfminer a second space before a short word
+#: ("アラビア語の  شكرا").
+ARABIC_WORD_INSIDE: dict[str, str] = {
+    "ja": "アラビア語の شكرا も同じ意味です。",  # The Arabic شكرا means the same.
+    "zh_Hans": "阿拉伯语 مرحبا 的意思是“欢迎”。",  # The Arabic مرحبا means "welcome".
+    "vi": "Chữ Ả Rập شكرا nghĩa là cảm ơn.",  # The Arabic word شكرا means thank you.
+}
+#: Arabic of several words: pdfium reads their order as drawn (`_pdfium_cannot`).
+ARABIC_PHRASE_INSIDE: dict[str, str] = {
+    "en": "The Arabic greeting مرحبا بكم means welcome to our clinic.",
+    "th": "คลินิกชื่อ مركز الشفاء อยู่ใกล้โรงพยาบาล",  # The clinic named … is near the hospital.
+}
+PDFIUM_ORDERS_ARABIC_WORDS_AS_DRAWN = (
+    "inside a left-to-right line pdfium reads Arabic words right to left but their order "
+    "left to right, as drawn (مرحبا بكم reads بكم مرحبا): its bidi pass cuts the line at "
+    "every space and keeps the order of the pieces of a left-to-right line"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reader"),
+    [(lang, reader) for lang in sorted(ARABIC_WORD_INSIDE) for reader in sorted(READERS)]
+    + [
+        param
+        for lang in sorted(ARABIC_PHRASE_INSIDE)
+        for param in _pdfium_cannot(PDFIUM_ORDERS_ARABIC_WORDS_AS_DRAWN, lang)
+    ],
+)
+def test_arabic_inside_a_left_to_right_line_reads_with_the_spaces_typed(
+    tmp_path: Path, lang: str, reader: str
+) -> None:
+    text = {**ARABIC_WORD_INSIDE, **ARABIC_PHRASE_INSIDE}[lang]
+    with pytest.MonkeyPatch.context() as patch:
+        build_document(tmp_path / "mixed.pdf", [[(text, "")]], lang=lang, monkeypatch=patch)
+    # Spaces as read, however many (`as_typed`): a space lost or added at the edge of
+    # the Arabic is a phrase a search does not find.
+    read = as_typed(READERS[reader](tmp_path / "mixed.pdf"))
+    assert unicodedata.normalize("NFC", text) in read

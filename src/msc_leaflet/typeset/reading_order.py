@@ -58,13 +58,19 @@ Hence, in a line with right-to-left text:
   and "120/min" read "120min/". With a mark on each side, each is a stretch of its
   own. Between Arabic words, poppler took the space after an Arabic comma or full stop
   (drawn left of it) into the comma's stretch and read it first: "التسريب ،قد".
+* In a left-to-right line, the text after a right-to-left run starts with a
+  left-to-right mark: poppler took the space after an Arabic word quoted in
+  English, Thai or Japanese into the word's stretch and read it before the word
+  ("greeting  مرحبا بكمmeans").
 * A mark just right of a bracket or left of a line is a glyph of its own, written
   after the letter it stands beside (`_mark_after`): as part of the letter's text, the
   readers that read text as written put it inside the word. Before a space, it is
   part of the space's text.
 * Where two consecutive glyphs are too far apart for pdfminer (entering and leaving a
-  left-to-right run), an invisible glyph that no reader reads as a space bridges them
-  (`_bridge`), and an invisible space ends the line on its left (`_line_end`).
+  left-to-right run), or the pen moves right far enough for it to read a space
+  (entering a right-to-left word from its left), an invisible glyph that no reader
+  reads as a space bridges them (`_bridge`), and an invisible space ends the line on
+  its left (`_line_end`).
 
 Each glyph goes exactly where a line written left to right puts it
 (``render._drawn_positions``), so the page looks the same; a renderer that reaches a
@@ -98,11 +104,15 @@ from .units import Piece
 #: line that starts (on the left) with a right-to-left character is still reversed as a
 #: whole.
 RIGHT_TO_LEFT_MARK = "\u200f"
-#: Just right of a mirrored character in right-to-left text: see the module docstring.
+#: Just right of a mirrored character in right-to-left text, and before the text after a
+#: right-to-left run of a left-to-right line: see the module docstring.
 LEFT_TO_RIGHT_MARK = "\u200e"
 
 #: pdfminer.six's default ``LAParams.char_margin``.
 PDFMINER_CHAR_MARGIN = 2.0
+#: pdfminer.six's default ``LAParams.word_margin``: it reads a space wherever the pen
+#: moves right past the last glyph by more than this times the next glyph's size.
+PDFMINER_WORD_MARGIN = 0.1
 #: How much narrower (points) than pdfminer's limit a gap is still bridged: a jump back
 #: over two digits is exactly twice the width of one, and pdfminer, reading widths and
 #: moves as rounded in the file, put the rest of "120/min" and "+66 2 000" on lines of
@@ -173,7 +183,9 @@ def reading_order(
             end = count
         placed = items[start]
         if not odd[start]:
-            run_marks = marks.get(id(placed), "") + (RIGHT_TO_LEFT_MARK if rtl else "")
+            run_marks = marks.get(id(placed), "") + (
+                RIGHT_TO_LEFT_MARK if rtl else LEFT_TO_RIGHT_MARK if start else ""
+            )
             run = items[start:end]
             _left_to_right(shown, run, positions, fonts, run_marks, unseen=start in unseen)
             start = end
@@ -571,18 +583,31 @@ def _bridged(shown: list[Shown]) -> list[Shown]:
     x, advance = shown[0].x, shown[0].advance  # of the glyph before (once per glyph)
     for after in islice(shown, 1, None):
         after_x, after_advance = after.x, after.advance
-        if x < after_x:
+        forward = x < after_x
+        if forward:
             start, end = x + advance, after_x
         else:
             start, end = after_x + after_advance, x
         widest = after_advance if after_advance > advance else advance
         # Two glyphs without width (marks) are on one line only where they touch.
         gap = end - start
-        if gap >= PDFMINER_CHAR_MARGIN * widest - BRIDGE_SLACK and gap > 2 * MARK_LEAD:
+        if gap > 2 * MARK_LEAD and (
+            gap >= PDFMINER_CHAR_MARGIN * widest - BRIDGE_SLACK
+            or (forward and gap >= _word_margin(after) - BRIDGE_SLACK)
+        ):
             append(_bridge(after, start, end))
         append(after)
         x, advance = after_x, after_advance
     return out
+
+
+def _word_margin(after: Shown) -> float:
+    """The least move right (points) before ``after`` that pdfminer reads as a space
+    (its glyph box is at least the font size high). A left-to-right line enters a
+    right-to-left word at its right end: after "アラビア語の " the pen jumps over شكرا
+    to its first letter, too short a jump to cut the line but read as a second space
+    ("アラビア語の  شكرا")."""
+    return PDFMINER_WORD_MARGIN * after.placed.piece.size
 
 
 def _bridge(after: Shown, start: float, end: float) -> Shown:
