@@ -184,8 +184,13 @@ def page_texts(path: Path) -> list[str]:
         document.close()
 
 
+# A booklet's sheets hold the A5 edition's pages as drawn forms (pdfminer reads them as
+# figures, with no lines to find a superscript in): its pages are checked as single-a5.
+CITING = tuple(edition for edition in ALL if edition != "booklet")
+
+
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("edition", ALL)
+@pytest.mark.parametrize("edition", CITING)
 def test_every_cited_work_is_printed_on_the_page_that_cites_it(
     built: dict[tuple[str, str], Path], edition: str, lang: str
 ) -> None:
