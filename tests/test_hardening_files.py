@@ -1437,3 +1437,90 @@ def test_a_damaged_or_unwritable_data_cache_only_costs_the_parse(tmp_path: Path)
     other = tmp_path / "no-bytecode"
     assert _load_data(other, "parse", keep_bytecode=False) == parsed
     assert not other.exists()  # nothing written where .pyc files may not be
+
+
+# --- a large photo is decoded once a process, and embedded as filed ---------------------
+
+
+def noisy_photo(path: Path, seed: str) -> None:
+    """A JPEG photo (RGB, 640 × 480) with a pattern of its own: ``seed`` makes its bytes
+    differ from every other test's, so no picture another test decoded is reused."""
+    from PIL import Image, ImageDraw
+
+    size = (640, 480)
+    ramp = Image.linear_gradient("L")
+    bands = (ramp.resize(size), Image.effect_noise(size, 40), ramp.rotate(90).resize(size))
+    picture = Image.merge("RGB", bands)
+    shade = sum(seed.encode()) % 256
+    ImageDraw.Draw(picture).rectangle([10, 10, 200, 120], fill=(shade, 255 - shade, 90))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(path, quality=90)
+
+
+def jpeg_decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The size of every JPEG whose pixels Pillow decodes from now on (a header read
+    decodes none)."""
+    from PIL import ImageFile
+
+    decoded: list[tuple[int, int]] = []
+    load = ImageFile.ImageFile.load
+
+    def counting(image: ImageFile.ImageFile) -> object:
+        if image.format == "JPEG" and image.tile:
+            decoded.append(image.size)
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counting)
+    return decoded
+
+
+def test_a_photo_is_decoded_once_however_often_it_is_drawn(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each draw of a JPEG decoded it again only to name it (ReportLab names a picture
+    after its pixels), though the PDF carries the JPEG's own bytes: a leaflet with three
+    large photos took twice as long in every language and edition (#20). The same photo
+    under two names was decoded twice too. Now the loader's check decodes its content
+    once a process, and a draw decodes nothing."""
+    import pikepdf
+
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    blocks = (
+        "- figure: images/photo.jpg\n  alt: A room.\n"
+        "- figure: images/same-photo.jpg\n  alt: The same room.\n- paragraph: After.\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    noisy_photo(root / "images" / "photo.jpg", str(tmp_path))
+    filed = (root / "images" / "photo.jpg").read_bytes()
+    (root / "images" / "same-photo.jpg").write_bytes(filed)
+    decoded = jpeg_decodes(monkeypatch)
+    built = [
+        build_leaflet(Project.at(root), "sample", "en", tmp_path / f"out-{n}").path
+        for n in range(2)
+    ]
+    assert decoded == [(640, 480)]
+    for pdf in built:
+        with pikepdf.open(pdf) as document:
+            pictures = [
+                embedded(found)
+                for found in document.objects
+                if isinstance(found, pikepdf.Stream) and found.get("/Subtype") == "/Image"
+            ]
+        assert pictures == [("/DCTDecode", filed)]  # one picture, embedded as filed
+
+
+def embedded(picture: object) -> tuple[str, bytes]:
+    """A picture's last filter and its data before that filter: ReportLab may wrap a
+    stream in ASCII85 too, which only spells the same bytes in printable characters."""
+    import base64
+
+    import pikepdf
+
+    assert isinstance(picture, pikepdf.Stream)
+    filters, data = pikepdf.PdfImage(picture).filters, picture.read_raw_bytes()
+    if filters[0] == "/ASCII85Decode":
+        filters, data = filters[1:], base64.a85decode(data.removesuffix(b"~>"))
+    assert len(filters) == 1
+    return filters[0], data

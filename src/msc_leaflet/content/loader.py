@@ -11,14 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeGuard, assert_never
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location, closest, either_of
-from ..files import Stamp, file_stamp
+from ..files import read_input
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
@@ -610,10 +609,17 @@ def check_image(path: Path, location: Location) -> int:
 
 def _decode(path: Path, location: Location) -> None:
     """Decode ``path`` once (an image within the limits), as a `LeafletError` if its
-    pixels cannot be read. Cached by the file's identity: a leaflet showing an image
-    twice, and every locale's build of it in one worker, decode it once."""
-    info = path.stat()
-    if not _decodes(path, file_stamp(info)):
+    pixels cannot be read. Cached by the file's content hash, not its path: a leaflet
+    showing an image twice, the same photo filed under two names, and every locale's
+    and edition's build of it in one worker decode it once (#20)."""
+    from ..build.fingerprint import file_sha256  # the build's content hash, cached by stamp
+
+    digest = file_sha256(path)
+    if digest not in _DECODABLE:
+        if len(_DECODABLE) >= DECODED_CACHE_SIZE:
+            _DECODABLE.clear()  # a desk session lives for hours over changing pictures
+        _DECODABLE[digest] = _decodes(read_input(path))
+    if not _DECODABLE[digest]:
         raise LeafletError(
             location,
             f"not a readable image: {path.name}: its picture data is damaged or cut short",
@@ -621,14 +627,20 @@ def _decode(path: Path, location: Location) -> None:
         )
 
 
-@lru_cache(maxsize=64)
-def _decodes(path: Path, stamp: Stamp) -> bool:
+#: Whether each image content (by its SHA-256) decodes; a verdict is a few bytes, so the
+#: bound only matters to a process that lives long (the desk).
+DECODED_CACHE_SIZE = 4096
+_DECODABLE: dict[str, bool] = {}
+
+
+def _decodes(data: bytes) -> bool:
+    import io
     import zlib
 
     from PIL import Image
 
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(data)) as image:
             image.load()
     except (OSError, ValueError, IndexError, TypeError, SyntaxError, EOFError, zlib.error):
         return False  # Pillow's words for broken data; none of them is ours to show

@@ -25,6 +25,7 @@ scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,18 +114,34 @@ def named_by_content(source: str | ImageReader) -> Iterator[ImageReader]:
     """``source`` as a reader of its pixels while it is drawn. ReportLab names a picture
     drawn from a file name after that name, the file's full path, and writes the name
     into the page: the same project in another folder gave other bytes. A reader is
-    named after its pixels, and embedded as the file was (a JPEG's own bytes, anything
-    else compressed). The reader made here is emptied once drawn: it holds the decoded
-    pixels, and a JPEG's reader refers to itself, so only a full garbage collection
-    would free them (eight large photos took 1.2 GB more)."""
+    named after its content (`_FiledPicture`), and embedded as the file was (a JPEG's
+    own bytes, anything else compressed). The reader made here is emptied once drawn: it
+    holds the file and any decoded pixels, and a JPEG's reader refers to itself, so only
+    a full garbage collection would free them (eight large photos took 1.2 GB more)."""
     if not isinstance(source, str):
         yield source
         return
-    reader = ImageReader(source)
+    reader = _FiledPicture(source)
     try:
         yield reader
     finally:
         reader.__dict__.clear()
+
+
+class _FiledPicture(ImageReader):  # type: ignore[misc]
+    """A picture drawn from its file. ReportLab names a reader's picture after the
+    pixels `getRGBData` gives, so naming a JPEG decoded it on every draw (in every
+    language and edition: a leaflet with three large photos built twice as slowly,
+    #20), though the PDF carries the JPEG's own bytes and never its pixels. A JPEG is
+    named after those bytes instead, which ReportLab reads for nothing else; any other
+    picture is embedded from its pixels, so it is decoded anyway and named by them."""
+
+    def getRGBData(self) -> bytes:  # ReportLab's name
+        if self.jpeg_fh() is None:
+            data: bytes = super().getRGBData()
+            return data
+        self._dataA = None  # a JPEG has no alpha channel to mask with
+        return b"JPEG " + hashlib.sha256(self.fp.getbuffer()).hexdigest().encode()
 
 
 def note_placed(canvas: object, path: Path, pixels_wide: float, points_wide: float) -> None:
