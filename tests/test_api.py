@@ -131,6 +131,7 @@ DEFERRED_PATTERNS = {
     "reportlab-cjk-wrap": "from reportlab.lib.textsplit import rx as p",
     "yaml-non-printable": "from yaml.reader import Reader; p = Reader.NON_PRINTABLE",
     "pikepdf-xml": "from pikepdf.models.metadata._constants import re_xml_illegal_chars as p",
+    "reportlab-unsafe-names": "from reportlab.lib.rl_safe_eval import __rl_unsafe_re__ as p",
 }
 
 
@@ -156,6 +157,10 @@ def test_deferred_patterns_match_as_their_libraries_expect() -> None:
     found = Reader.NON_PRINTABLE.search("a\x07b")
     assert found is not None and found.start() == 1
     assert _constants.clean("a\x00b\ufffec") == "abc"
+    from reportlab.lib import rl_safe_eval
+
+    unsafe = rl_safe_eval.__rl_unsafe_re__
+    assert unsafe.flags & re.M and unsafe.search("x.f_globals") and not unsafe.search("safe")
 
 
 def test_pillow_loads_only_when_a_picture_needs_it() -> None:

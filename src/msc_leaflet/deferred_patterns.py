@@ -10,7 +10,9 @@ U+2E80, for ``cjkwrap``, which nothing here calls: 5-7 ms more. Two more negated
 of all of Unicode cost 4-5 ms each: PyYAML's ``Reader.NON_PRINTABLE``, which only its
 pure-Python reader uses (leaflets are read by libyaml's, `content.yaml_source`), and
 pikepdf's ``re_xml_illegal_chars``, for its ``open_metadata()``, which the XMP writer
-does not use (`finishing.xmp`).
+does not use (`finishing.xmp`). ``reportlab/lib/rl_safe_eval.py`` (imported by
+``reportlab.lib.utils``, so by every build) compiles ``__rl_unsafe_re__``, an
+alternation of 85 names, and never uses it: 20 M instructions of a cold build.
 
 `defer_patterns` (run when ``msc_leaflet`` is imported, before anything can import those
 libraries) has `import_hooks` watch for those modules. While one of them runs,
@@ -74,12 +76,29 @@ def _is_xml_illegal_chars(pattern: object, flags: int) -> bool:
     return pattern == XML_ILLEGAL_CHARS and flags == 0
 
 
+#: ``rl_safe_eval.__rl_unsafe_re__`` in ReportLab 5.1.0: ``\\b(?:`` and the names of
+#: ``__rl_unsafe__`` joined in set order (which the hash seed changes), with ``re.M``.
+UNSAFE_NAMES_START = "\\b(?:"
+#: A name of ``__rl_unsafe__`` that no other pattern of the module holds.
+UNSAFE_NAME = "__rl_safe_eval__"
+
+
+def _is_unsafe_names_pattern(pattern: object, flags: int) -> bool:
+    return (
+        isinstance(pattern, str)
+        and pattern.startswith(UNSAFE_NAMES_START)
+        and UNSAFE_NAME in pattern
+        and flags == re.M
+    )
+
+
 #: Each module whose import compiles a pattern it rarely uses, and how to know it.
 DEFERRED: dict[str, Callable[[object, int], bool]] = {
     MODULE: _is_uri_pattern,
     "reportlab.lib.textsplit": _is_cjk_wrap_pattern,
     "yaml.reader": _is_yaml_non_printable,
     "pikepdf.models.metadata._constants": _is_xml_illegal_chars,
+    "reportlab.lib.rl_safe_eval": _is_unsafe_names_pattern,
 }
 
 
