@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from ..alternation import longest_first
 from ..content.model import (
     Block,
     Callout,
@@ -515,7 +516,7 @@ def _only_particles(rest: str, claims: ClaimList) -> bool:
 @lru_cache(maxsize=16)
 def _particles(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any run of ``words`` (longest first), spaces and sentence marks."""
-    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives = [re.escape(w) for w in longest_first(words)]
     return re.compile(f"(?:{'|'.join([*alternatives, _CLOSING_MARKS])})*")
 
 
@@ -1128,7 +1129,7 @@ def _spaced_find(text: str, words: tuple[str, ...], lo: int) -> Iterator[tuple[i
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """`phrase_pattern` of any of ``words``, longest first: one scan of a sentence
     instead of one a word (a claim's sentence is read for some sixty words)."""
-    bodies = [phrase_pattern(word).pattern for word in sorted(words, key=len, reverse=True)]
+    bodies = [phrase_pattern(word).pattern for word in longest_first(words)]
     return re.compile("|".join(f"(?:{body})" for body in bodies), re.IGNORECASE)
 
 

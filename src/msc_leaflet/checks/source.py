@@ -16,6 +16,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..alternation import longest_first
 from ..content.text_policy import SARA_AM, typed_sara_am
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
@@ -122,7 +123,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
             forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
         elif SARA_AM.fullmatch(char):
             forms |= set(typed_sara_am(char))  # ນ້ຳ typed ນໍ້າ
-        return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
+        return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
     return re.compile(r"\s+".join(words), re.IGNORECASE)

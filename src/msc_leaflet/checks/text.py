@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..alternation import longest_first
 from ..content.inline import InlineError, parse_inline
 from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
 from ..content.text_policy import visible
@@ -190,8 +191,8 @@ def _per_cent_words(lang: str) -> re.Pattern[str]:
         end = r"(?!\w)" if spelled[-1].isascii() else ""
         return f"{start}{pattern}{end}"
 
-    hundred = "|".join(body(w) for w in sorted(_HUNDRED_PER_CENT, key=len, reverse=True))
-    sign = "|".join(body(w) for w in sorted(_PER_CENT, key=len, reverse=True))
+    hundred = "|".join(body(w) for w in longest_first(_HUNDRED_PER_CENT))
+    sign = "|".join(body(w) for w in longest_first(_PER_CENT))
     return re.compile(rf"(?P<hundred>{hundred})|(?<=\d)\s*(?:{sign})", re.IGNORECASE)
 
 

@@ -27,6 +27,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import get_date_format
 from babel.numbers import format_decimal
 
+from ..alternation import longest_first
 from ..errors import LeafletError, Location
 from ..languages import profile
 
@@ -127,7 +128,7 @@ def date_words(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             months.update(str(name) for name in where.months[context][width].values())
     pattern = get_date_format("long", locale=where).pattern
     marks = set(re.findall(r"[yd]+([^\x00-\x7f\s،၊]+)", pattern)) - {""}
-    return tuple(sorted(months, key=len, reverse=True)), tuple(sorted(marks))
+    return tuple(longest_first(months)), tuple(sorted(marks))
 
 
 def format_number(number: float | int, locale: str) -> str:

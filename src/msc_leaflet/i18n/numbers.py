@@ -22,6 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 
+from ..alternation import longest_first
 from ..content.text_policy import visible
 from ..data import data_path
 from ..languages import profile
@@ -626,7 +627,7 @@ def _alone_pattern(language: str) -> re.Pattern[str] | None:
     entry = _table().get(language) or {}
     listed = entry.get("alone_months") or []
     assert isinstance(listed, list)
-    names = sorted(map(str, listed), key=len, reverse=True)
+    names = longest_first(map(str, listed))
     if not names:
         return None
     return re.compile("|".join(map(re.escape, names)))
@@ -752,7 +753,7 @@ def _name_pattern(language: str, key: str) -> re.Pattern[str] | None:
         return None
     latin: list[str] = []
     other: list[str] = []
-    for name in sorted(names, key=len, reverse=True):
+    for name in longest_first(names):
         (latin if _latin(name[0]) else other).append(re.escape(name))
     # A Latin name starts a word (no "mar" in "summary", `_whole_name`): tried at word
     # starts only, the pattern reads an English text in a third of the time.
@@ -955,7 +956,7 @@ def _listed(language: str, key: str) -> tuple[str, ...]:
     entry = _table().get(language) or {}
     words = entry.get(key) or []
     assert isinstance(words, list)
-    return tuple(sorted((str(word).casefold() for word in words), key=len, reverse=True))
+    return tuple(longest_first(str(word).casefold() for word in words))
 
 
 @cache
@@ -1252,7 +1253,7 @@ def _half_past(text: str, start: int, end: int, language: str) -> int | None:
     if _hour_before(text, start, language):
         return next((at + len(h) for h in halves if text.startswith(h, at)), None)
     words = _hours(_base(language))
-    for word in sorted({*words.get("after", {}), *words.get("hour", {})}, key=len, reverse=True):
+    for word in longest_first({*words.get("after", {}), *words.get("hour", {})}):
         if text.startswith(word, at):
             after = at + len(word)
             return next((after + len(h) for h in halves if text.startswith(h, after)), None)
@@ -1660,7 +1661,7 @@ def _compound_pattern(language: str) -> re.Pattern[str] | None:
         return None
 
     def either(*parts: str) -> str:
-        words = sorted({w for part in parts for w in table[part]}, key=len, reverse=True)
+        words = longest_first(w for part in parts for w in table[part])
         return "|".join(map(re.escape, words))
 
     pattern = (
@@ -1750,7 +1751,7 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     twentieth, holds no 第二) or a word of `not_numbers` (ที่สามารถ, "that can"). One
     pattern, so that a text is scanned once."""
     entry = _table().get(language) or {}
-    words = sorted(_spelled(language), key=len, reverse=True)
+    words = longest_first(_spelled(language))
     if not words:
         return None
     pattern = "|".join(re.escape(w) for w in words)
@@ -1762,7 +1763,7 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
         counted = rf"[ \u00a0]?(?:{counters})"
         joins = _range_words(language)
         pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"
-    ordinals = sorted(_mapped(language, "ordinals"), key=len, reverse=True)
+    ordinals = longest_first(_mapped(language, "ordinals"))
     if ordinals:
         tails = [
             other[len(ordinal) :]

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from icu4py.breakers import LineBreaker, WordBreaker
 
+from ..alternation import longest_first
 from ..content.text_policy import refusal
 from ..data import word_list_path
 from ..errors import LeafletError, Location
@@ -127,7 +128,7 @@ EMPTY_WORD_LIST = WordList(())
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
-    ordered = sorted(set(words), key=len, reverse=True)  # longest term wins at a position
+    ordered = longest_first(words)  # the longest term wins at a position
     return re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))")
 
 
