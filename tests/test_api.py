@@ -132,6 +132,8 @@ DEFERRED_PATTERNS = {
     "yaml-non-printable": "from yaml.reader import Reader; p = Reader.NON_PRINTABLE",
     "pikepdf-xml": "from pikepdf.models.metadata._constants import re_xml_illegal_chars as p",
     "reportlab-unsafe-names": "from reportlab.lib.rl_safe_eval import __rl_unsafe_re__ as p",
+    "babel-spaces": "from babel.numbers import SPACE_CHARS_RE as p",
+    "babel-plural-word": "from babel.plural import _RULES; p = _RULES[1][1]",
 }
 
 
@@ -161,6 +163,11 @@ def test_deferred_patterns_match_as_their_libraries_expect() -> None:
 
     unsafe = rl_safe_eval.__rl_unsafe_re__
     assert unsafe.flags & re.M and unsafe.search("x.f_globals") and not unsafe.search("safe")
+    from babel import numbers, plural
+
+    assert numbers.parse_decimal("1\u202f234,5", locale="fr") == numbers.decimal.Decimal("1234.5")
+    assert plural.PluralRule({"one": "n is 1"})(1) == "one"
+    assert plural.PluralRule({"one": "n is 1"})(2) == "other"
 
 
 def test_pillow_loads_only_when_a_picture_needs_it() -> None:

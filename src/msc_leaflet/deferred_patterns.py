@@ -13,6 +13,9 @@ pikepdf's ``re_xml_illegal_chars``, for its ``open_metadata()``, which the XMP w
 does not use (`finishing.xmp`). ``reportlab/lib/rl_safe_eval.py`` (imported by
 ``reportlab.lib.utils``, so by every build) compiles ``__rl_unsafe_re__``, an
 alternation of 85 names, and never uses it: 20 M instructions of a cold build.
+Babel joins two patterns from sets (hash seed order), so their text differs from one
+run to the next and `cli.regex_code` could never reuse their programs: one for parsing
+numbers, which nothing here does, and one for parsing plural rules.
 
 `defer_patterns` (run when ``msc_leaflet`` is imported, before anything can import those
 libraries) has `import_hooks` watch for those modules. While one of them runs,
@@ -92,6 +95,21 @@ def _is_unsafe_names_pattern(pattern: object, flags: int) -> bool:
     )
 
 
+#: The spaces Babel (2.x) joins in set order into ``babel.numbers.SPACE_CHARS_RE``, for
+#: ``parse_decimal``, which nothing here calls; and the variables of a plural rule it
+#: joins so into the ``word`` pattern of ``babel.plural._RULES``, for parsing a rule.
+BABEL_SPACES = frozenset(" \xa0\u202f")
+BABEL_PLURAL_WORD_START = "\\b(and|or|is|(?:with)?in|not|mod|["
+
+
+def _is_babel_spaces(pattern: object, flags: int) -> bool:
+    return isinstance(pattern, str) and flags == 0 and set(pattern.split("|")) == BABEL_SPACES
+
+
+def _is_babel_plural_word(pattern: object, flags: int) -> bool:
+    return isinstance(pattern, str) and pattern.startswith(BABEL_PLURAL_WORD_START)
+
+
 #: Each module whose import compiles a pattern it rarely uses, and how to know it.
 DEFERRED: dict[str, Callable[[object, int], bool]] = {
     MODULE: _is_uri_pattern,
@@ -99,6 +117,8 @@ DEFERRED: dict[str, Callable[[object, int], bool]] = {
     "yaml.reader": _is_yaml_non_printable,
     "pikepdf.models.metadata._constants": _is_xml_illegal_chars,
     "reportlab.lib.rl_safe_eval": _is_unsafe_names_pattern,
+    "babel.numbers": _is_babel_spaces,
+    "babel.plural": _is_babel_plural_word,
 }
 
 
