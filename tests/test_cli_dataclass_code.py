@@ -110,3 +110,17 @@ def test_nothing_is_written_where_bytecode_may_not_be(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("where the cache folder should be")
     unwritable = tmp_path / "a-file" / "dataclasses.bin"
     assert _run(unwritable)["compiled"] == COMPILED
+
+
+def test_a_cache_of_the_older_form_is_compiled_again_and_replaced(tmp_path: Path) -> None:
+    """msc-leaflet before `KeptFile` kept code objects, not their marshalled bytes: such
+    a file is read as none (and never run), then written in the form read now."""
+    import marshal
+
+    cache = tmp_path / "dataclasses.bin"
+    code = compile("def __init__(self): pass", "<string>", "exec")
+    cache.write_bytes(marshal.dumps({"def __init__(self): pass": code}))
+    first = _run(cache)
+    assert first.pop("compiled") == COMPILED
+    assert first == EXPECTED
+    assert _run(cache)["compiled"] == 0

@@ -12,15 +12,16 @@ Every module here stays cheap to import (``msc-leaflet --help`` loads them all):
 pipeline's modules (ReportLab, HarfBuzz, ICU, Babel) are imported inside the commands.
 This package deliberately re-exports nothing: ``msc_leaflet.cli.app`` is a module, and
 a re-exported Typer ``app`` of the same name would be replaced by it on first import.
-`startup` guards the seconds while the modules load; `dataclass_code` is installed
-next, so that the dataclasses the commands import reuse
-their compiled methods.
+`startup` guards the seconds while the modules load; `dataclass_code` and
+`regex_code` are installed next, so that the dataclasses the commands import reuse
+their compiled methods, and their regular expressions their compiled programs.
 """
 
 from .startup import guard_start
 
 guard_start()  # first: an interrupt while the rest loads is one line, not a traceback
 
-from .dataclass_code import install  # noqa: E402 (after the guard, on purpose)
+from . import dataclass_code, regex_code  # noqa: E402 (after the guard, on purpose)
 
-install()  # before the commands import the pipeline's dataclasses
+dataclass_code.install()  # before the commands import the pipeline's dataclasses
+regex_code.install()  # and before they compile their regular expressions

@@ -38,44 +38,74 @@ def install(cache: Path | None = None) -> None:
     in this process."""
     if "exec" in vars(dataclasses):  # installed already
         return
-    codes: dict[str, CodeType] = {}
+    kept = KeptFile(cache or cache_file())  # its module's classes are the first compiled
 
     def exec_cached(source: Any, globals: Any = None, locals: Any = None) -> None:
         if isinstance(source, str):
-            code = codes.get(source)
-            if code is None:
-                code = codes[source] = compile(source, "<string>", "exec")
+            code = kept.get(source)
+            if not isinstance(code, CodeType):
+                code = compile(source, "<string>", "exec")
+                kept.put(source, code)
             source = code
         builtins.exec(source, globals, locals)  # dataclasses' own text
 
     dataclasses.exec = exec_cached  # type: ignore[attr-defined]
-    cache = cache or cache_file()  # its module's dataclasses are the first compiled here
-    known = _read(cache)
-    codes.update(known)
-    if cache is None or sys.flags.dont_write_bytecode:  # read only, as .pyc files are then
-        return
-    target, parent = cache, os.getpid()
-
-    def write_if_new() -> None:
-        # A forked worker ends without atexit; the check keeps any other child quiet.
-        if os.getpid() == parent and len(codes) > len(known):
-            _write(target, codes)
-
-    atexit.register(write_if_new)
+    kept.write_at_exit()
 
 
 def cache_file() -> Path | None:
     """The kept code, per interpreter (marshal's format is version-bound); ``None`` for
-    a user without a home folder."""
+    a user without a home folder. The entries' form is in the name: msc-leaflet before
+    `KeptFile` kept code objects in ``dataclasses.<tag>.bin``, and would run the bytes
+    kept now as source text, so the two never share a file."""
     from ..files import user_cache_dir
 
     cache = user_cache_dir()  # None without a home folder
-    return cache / f"dataclasses.{sys.implementation.cache_tag}.bin" if cache else None
+    return cache / f"dataclasses.{sys.implementation.cache_tag}.2.bin" if cache else None
 
 
-def _read(cache: Path | None) -> dict[str, CodeType]:
-    """The kept code. Like `files.read_marshalled`, written again here: this module runs
-    before the package's own are imported, on the standard library alone."""
+class KeptFile:
+    """What one start of the command compiled, for the next: a marshal file of
+    entries (here dataclass methods, `regex_code`'s programs), each marshalled alone,
+    so that reading the file at start builds a table of bytes and only the entries
+    this start asks for are read in full (a 1 MB file read whole cost 5-8 ms). Like
+    `files.read_marshalled`, written again here: this module runs before the
+    package's own are imported, on the standard library alone."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries = _read(path)
+        self.known = len(self.entries)
+
+    def get(self, key: Any) -> Any:
+        """The entry kept for ``key``; ``None`` if none is, or it cannot be read."""
+        raw = self.entries.get(key)
+        if not isinstance(raw, bytes):
+            return None
+        try:
+            return marshal.loads(raw)
+        except (EOFError, ValueError, TypeError):  # damaged: compiled again
+            return None
+
+    def put(self, key: Any, value: Any) -> None:
+        self.entries[key] = marshal.dumps(value)
+
+    def write_at_exit(self) -> None:
+        """Write the file again when this process ends, if it learnt an entry. Never
+        where ``.pyc`` files may not be written, nor from a forked worker (it ends
+        without atexit; the check keeps any other child quiet)."""
+        if self.path is None or sys.flags.dont_write_bytecode:
+            return
+        parent = os.getpid()
+
+        def write_if_new() -> None:
+            if os.getpid() == parent and len(self.entries) > self.known and self.path:
+                _write(self.path, self.entries)
+
+        atexit.register(write_if_new)
+
+
+def _read(cache: Path | None) -> dict[Any, Any]:
     if cache is None:
         return {}
     try:
@@ -84,16 +114,18 @@ def _read(cache: Path | None) -> dict[str, CodeType]:
         return {}
     if not isinstance(loaded, dict) or len(loaded) > MAX_ENTRIES:
         return {}
+    if not all(isinstance(entry, bytes) for entry in loaded.values()):  # an older form
+        return {}
     return loaded
 
 
-def _write(cache: Path, codes: dict[str, CodeType]) -> None:
+def _write(cache: Path, entries: dict[Any, bytes]) -> None:
     """Replace the file whole, so a reader never sees half of it. Where the folder
     cannot be written, the next start compiles again."""
     temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(codes))
+        temporary.write_bytes(marshal.dumps(entries))
         os.replace(temporary, cache)
     except OSError:
         with contextlib.suppress(OSError):
