@@ -3614,3 +3614,94 @@ def test_the_same_words_in_an_honest_sentence_are_no_promise(sentence: str, lang
 def _judged_claims(sentence: str, lang: str) -> list[tuple[Claim, bool, bool]]:
     """Each claim in ``sentence`` with whether it is excused and quoted."""
     return [(m.claim, m.excused, m.quoted) for m in find_claims(sentence, claim_list(lang))]
+
+
+#: Promises split by an aside between the doer and the verb, as adverts write them:
+#: a pair of dashes or commas around what the product is or spares. Each passed.
+PROMISES_ROUND_AN_ASIDE = [
+    ("Our cells—without surgery—repair cartilage.", "en"),
+    ("Our cells – without surgery – repair cartilage.", "en"),
+    ("Our cells, taken from your own fat, repair your knee.", "en"),
+    ("MSCs, given in one injection, restore your knee.", "en"),
+    ("Stem cells, we promise, rebuild your joint.", "en"),
+    ("Tế bào gốc, lấy từ mỡ của bạn, sửa chữa sụn bị hư hại.", "vi"),
+    ("สเต็มเซลล์สร้างกระดูกอ่อนขึ้นมาใหม่", "th"),
+    ("เซลล์ของเราสร้างเนื้อเยื่อขึ้นใหม่", "th"),
+]
+
+#: Honest sentences in the same shapes: an aside that warns, a reported claim denied in
+#: the next clause or sentence, the body's own everyday repair, exercise that helps.
+HONEST_AROUND_AN_ASIDE = [
+    ("Stem cells, some adverts claim, repair cartilage.", "en"),
+    ("Stem cells, contrary to adverts, do not repair cartilage.", "en"),
+    ("Your own cells repair small cuts every day.", "en"),
+    ("Cells repair minor injuries on their own.", "en"),
+    ("Exercise helps stop arthritis from getting worse.", "en"),
+    ("Some clinics say their cells cure arthritis; there is no good evidence for this.", "en"),
+    ("Some clinics say their cells cure arthritis. There is no good evidence for this.", "en"),
+    ("Some clinics say their cells cure arthritis, but this is not true.", "en"),
+    ("Some adverts say stem cells regrow cartilage. However, no study has shown this.", "en"),
+    (
+        "บางคลินิกบอกว่าเซลล์ของเขารักษาข้อเข่าเสื่อมให้หายขาด แต่ไม่มีหลักฐานที่ดียืนยันเรื่องนี้",
+        "th",
+    ),
+    ("บางคลินิกบอกว่าเซลล์ของเขารักษาข้อเข่าเสื่อมให้หายขาด ซึ่งไม่เป็นความจริง", "th"),
+    ("เซลล์ของร่างกายซ่อมแซมบาดแผลเล็ก ๆ ทุกวัน", "th"),
+    (
+        "Một số phòng khám nói rằng tế bào của họ chữa khỏi viêm khớp; "
+        "không có bằng chứng tốt nào cho điều này.",
+        "vi",
+    ),
+    (
+        "Một số phòng khám nói rằng tế bào của họ chữa khỏi viêm khớp. "
+        "Không có bằng chứng tốt nào cho điều này.",
+        "vi",
+    ),
+    ("Tế bào của bạn sửa chữa những vết cắt nhỏ mỗi ngày.", "vi"),
+    ("有些诊所说他们的细胞能治愈关节炎。这没有可靠的证据。", "zh_Hans"),
+    ("有些诊所说他们的细胞能治愈关节炎；但没有可靠的证据支持这一点。", "zh_Hans"),
+    ("您自己的细胞每天都在修复小伤口。", "zh_Hans"),
+    # The shipped Thai catalog: the hope patients hear; signals instead of rebuilding.
+    (
+        "แบบที่สองคือความหวังที่ผู้ป่วยหลายคนได้ยินในคำนี้ คือ เซลล์ที่สร้างเนื้อเยื่อขึ้นมาใหม่และเข้าไปแทนที่เซลล์ที่เสียหาย",
+        "th",
+    ),
+    ("อธิบายว่าเซลล์ทำหน้าที่ส่งสัญญาณแทนที่จะสร้างเนื้อเยื่อขึ้นใหม่", "th"),
+]
+
+#: Still promises: the product, or its reader's knee, named; a report in the leaflet's
+#: own voice; a denial of something else after the report; no report at all.
+STILL_PROMISES = [
+    ("Your own cells repair your knee.", "en"),
+    ("Our cells repair small cuts every day.", "en"),
+    ("MSCs repair small cuts and your knee.", "en"),
+    ("Our cells help get rid of arthritis.", "en"),
+    ("MSCs stop arthritis from getting worse.", "en"),
+    ("We say our cells cure arthritis. There is no good evidence against this.", "en"),
+    ("Some clinics say their cells cure arthritis. There is no evidence that they harm.", "en"),
+    ("Our cells cure arthritis. There is no good evidence for surgery.", "en"),
+    ("Our cells cure arthritis; there is no good evidence for this.", "en"),
+    ("เซลล์ของคุณเองซ่อมแซมข้อเข่า", "th"),
+    ("เซลล์ของเรารักษาข้อเข่าเสื่อมให้หายขาด ไม่มีหลักฐานที่ดียืนยันเรื่องนี้", "th"),
+    ("Tế bào gốc chữa khỏi viêm khớp. Không có bằng chứng tốt nào cho điều này.", "vi"),
+    ("我们的细胞能治愈关节炎。这没有可靠的证据。", "zh_Hans"),
+    ("干细胞修复受损软骨。", "zh_Hans"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lang"), PROMISES_ROUND_AN_ASIDE + STILL_PROMISES)
+def test_a_promise_round_an_aside_or_after_a_report_is_found(sentence: str, lang: str) -> None:
+    found = [
+        claim.severity
+        for claim, excused, quoted in _judged_claims(sentence, lang)
+        if not excused and not quoted
+    ]
+    assert "error" in found, _judged_claims(sentence, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), HONEST_AROUND_AN_ASIDE)
+def test_a_denied_report_natural_repair_and_help_are_no_promise(sentence: str, lang: str) -> None:
+    found = _judged_claims(sentence, lang)
+    assert not any(
+        claim.severity == "error" and not excused and not quoted for claim, excused, quoted in found
+    ), found

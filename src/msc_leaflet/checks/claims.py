@@ -94,6 +94,10 @@ class Claim:
     # "repair … after the infusion" and "arthritis stops you walking" do not
     hedges: tuple[str, ...] = ()  # words that, between the two parts, make the claim a
     # possibility or an aim ("MSCs may repair", "treatment to repair"); casefolded
+    everyday: tuple[str, ...] = ()  # what the body repairs itself every day, right after
+    # an ordered claim's later part: "cells repair small cuts" (`_everyday`)
+    everyday_where: tuple[str, ...] = ()  # words that, after an `everyday` phrase, place
+    # it in what the treatment targets ("small injuries in your knee")
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -163,6 +167,14 @@ class ClaimList:
     particles: tuple[str, ...] = ()  # what may close a warning after it (Thai ไว้, นะคะ)
     not_clauses: tuple[str, ...] = ()  # phrases holding a clause word that start no
     # clause: "not yet", "as yet" ("so far", no "but": `_clause_start`)
+    auxiliaries: tuple[str, ...] = ()  # words that may open a verb phrase after an aside
+    # that parts it from its subject ("Our cells, taken from fat, will repair":
+    # `_without_aside`), casefolded
+    denials: tuple[str, ...] = ()  # what, opening the clause or sentence after a reported
+    # claim, denies it ("Some clinics say …; there is no good evidence for this"), as
+    # a `verdicts` phrase does (`_denied_after_report`)
+    denial_objects: tuple[str, ...] = ()  # what may close a denial's clause: what it
+    # denies, said again ("for this", "cho điều này", 支持这一点)
 
 
 @dataclass(frozen=True)
@@ -218,6 +230,8 @@ def claim_list(lang: str) -> ClaimList:
                 forms(c.get("echoes", [])),
                 str(c.get("ordered", "")).casefold() == "true",
                 tuple(form.casefold() for form in forms(c.get("hedges", []))),
+                forms(c.get("everyday", [])),
+                forms(c.get("everyday_where", [])),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -266,6 +280,9 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("warnings_after", [])),
         spelled(cues.get("particles", [])),
         spelled(cues.get("not_clauses", [])),
+        tuple(word.casefold() for word in spelled(cues.get("auxiliaries", []))),
+        spelled(cues.get("denials", [])),
+        spelled(cues.get("denial_objects", [])),
     )
 
 
@@ -339,7 +356,7 @@ def find_claims(
     p = plain(text)
     spelled, origin = one_spelling(p.text, claims.lang)
     found = _occurrences(p.text, spelled, origin, claims, project)
-    around = _Sentences(spelled, claims.lang, claims.name_heads)
+    around = _Sentences(spelled, claims.lang, claims.name_heads, claims.continuations)
     starts = [s for _, s, _ in found]
     ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
     # The lead-in's colon joins it to the item; it ends no clause, nor does a space where
@@ -389,10 +406,96 @@ def find_claims(
                 claim.concept in BOASTED,
             )
             or _warned_after(spelled, sentence_start, start, end, claims, project)
+            or _denied_after_report(spelled, sentence_start, start, end, claims)
         )
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
+
+
+def _denied_after_report(
+    text: str, sentence_start: int, start: int, end: int, claims: ClaimList
+) -> bool:
+    """Whether the claim from ``start`` to ``end`` of ``text`` (in one spelling) is
+    what others say, denied right after: a word of `ClaimList.reports` before it in its
+    sentence, not in the leaflet's own voice, and a denial (`ClaimList.denials`,
+    `ClaimList.verdicts`) that makes the whole of the next clause or sentence, but for
+    a few words before it and what it denies after it (`ClaimList.denial_objects`):
+    "Some clinics say their cells cure arthritis. There is no good evidence for
+    this." Both are needed: "Our cells cure arthritis; there is no good evidence for
+    this" is said in the leaflet's own voice, and "There is no evidence that they harm"
+    denies something else."""
+    denials = claims.denials + claims.verdicts
+    if not denials or not _reported(text[sentence_start:start], claims):
+        return False
+    following = _next_clause(text, end, claims)
+    spaced = profile(claims.lang).word_spaces
+    lead = claims.after_window if spaced else UNSPACED_DENIAL_LEAD
+    pattern = _denial_pattern(denials, claims.denial_objects, spaced, lead)
+    return following is not None and pattern.fullmatch(following) is not None
+
+
+#: How many characters may open a clause before its denial where words are not spaced
+#: (แต่ "but", ซึ่ง "which", 这 "this", 但是 "but").
+UNSPACED_DENIAL_LEAD = 12
+
+
+def _reported(before: str, claims: ClaimList) -> bool:
+    """Whether ``before``, the claim's sentence up to it, reports it: a word of
+    `ClaimList.reports` in the claim's clause (after the last ; and contrast), not in
+    the leaflet's own voice ("Some clinics say …", not "We say …")."""
+    find = _finder(claims)
+    lo = max([_last_turn(before, claims, find), *(m.end() for m in _CLAUSE_BREAK.finditer(before))])
+    return any(not _voiced(before, at, claims, find) for at, _ in find(before, claims.reports, lo))
+
+
+#: What ends the clause a denial is read in: ; . ! ? and their CJK and Arabic forms.
+_DENIAL_CLAUSE_END = re.compile(r"[;.!?\uff1b\u3002\uff01\uff1f\u061b\u061f]")
+#: What ends a claim's clause before the clause after it: the marks above, a comma or a
+#: dash (, ، ， 、 – —).
+_CLAIM_CLAUSE_END = re.compile(
+    r"[;.!?,\uff1b\u3002\uff01\uff1f\u061b\u061f\u060c\uff0c\u3001\u2013\u2014]"
+)
+
+
+def _next_clause(text: str, end: int, claims: ClaimList) -> str | None:
+    """The clause or sentence after the one of the claim ending at ``end``: after the
+    next clause mark (or, where a space ends a phrase, the next phrase), to the end of
+    its clause; None when the text ends first."""
+    if profile(claims.lang).claim_sentences == "phrases":
+        phrases = _phrase_end(profile(claims.lang).sentence_ends)
+        brk = phrases.search(text, end)
+        if brk is None:
+            return None
+        stop = phrases.search(text, brk.end())
+        return text[brk.end() : stop.start() if stop else len(text)]
+    brk = _CLAIM_CLAUSE_END.search(text, end)
+    if brk is None:
+        return None
+    rest = text[brk.end() :]
+    stop = _DENIAL_CLAUSE_END.search(rest)
+    return rest[: stop.end() if stop else len(rest)]
+
+
+@lru_cache(maxsize=16)
+def _denial_pattern(
+    denials: tuple[str, ...], objects: tuple[str, ...], spaced: bool, lead: int
+) -> re.Pattern[str]:
+    """A whole clause that is a denial (`_denied_after_report`): at most ``lead`` words
+    (characters where words are not ``spaced``) before one of ``denials``, then at most
+    one of ``objects``, closing marks and a mark that ends it."""
+
+    def any_of(words: tuple[str, ...]) -> str:
+        return "|".join(
+            r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)
+        )
+
+    before = rf"(?:[\w'’]+\W+){{0,{lead}}}" if spaced else rf".{{0,{lead}}}?"
+    after = rf"(?:\s*(?:{any_of(objects)}))?" if objects else ""
+    closing = _CLOSERS + r"(?:[.!?;\u3002\uff01\uff1f\uff1b\u061b\u061f]" + _CLOSERS + ")?"
+    return re.compile(
+        rf"\W*{before}(?:{any_of(denials)}){after}{closing}", re.IGNORECASE | re.DOTALL
+    )
 
 
 def _past_fact(before: str, claims: ClaimList) -> bool:
@@ -597,13 +700,15 @@ def _together(
             # read again for each "treat".
             if hi - lo > claim.within * PART_WORD_REACH:
                 continue
-            gap = _without_afterthought(
-                text, lo, hi, min(start, other_start), max(end, other_end), claim, claims
-            )
+            gap = _without_aside(text[lo:hi], claim, claims)
+            if gap is None:
+                first_at, last_at = min(start, other_start), max(end, other_end)
+                gap = _without_afterthought(text, lo, hi, first_at, last_at, claim, claims)
             if (
                 _one_clause(gap, claim, claims)
                 and not _advice(text[lo:hi], claim)
-                and not _hedged(text[lo:hi], claim)
+                and not _hedged(gap, claim)
+                and not _everyday(text, start, other_end, claim, claims)
             ):
                 # Each second part pairs with its nearest first: "treat treat pain
                 # forever" is the claim "treat pain forever".
@@ -613,6 +718,36 @@ def _together(
                     nearest[other_start, other_end] = (hi - lo, *span)
                 break
     return sorted((start, end) for _, start, end in nearest.values())
+
+
+#: An aside set off by a pair of the same mark: commas (, ،) or dashes (– — or a spaced
+#: hyphen), with the words before and after it.
+_ASIDE = re.compile(
+    r"(?P<pre>[^,\u060c\u2013\u2014]*?)\s*(?P<mark>[,\u060c\u2013\u2014]|\s-\s)"
+    r"(?P<aside>[^,\u060c\u2013\u2014]+?)\s*(?P=mark)\s*(?P<post>[^,\u060c\u2013\u2014]*)"
+)
+
+
+def _without_aside(gap: str, claim: Claim, claims: ClaimList) -> str | None:
+    """``gap``, the text between the two parts of a claim where words are spaced,
+    without an aside that parts a subject from its verb: "Our cells—without surgery—
+    repair cartilage", "Our cells, taken from your own fat, repair your knee" promise
+    as "Our cells repair" does. Only an aside right before the verb phrase, which opens
+    with nothing but `ClaimList.auxiliaries` ("…, will repair"): in "Unlike stem cells,
+    which are studied, surgery can repair the joint" the words after the pair start a
+    clause of their own. An aside that warns ("Stem cells, some adverts claim, repair
+    cartilage": `_warned`) is the gap's: it keeps its marks, and the parts two clauses.
+    Only in an `ordered` claim, whose parts are a doer and its deed ("MSCs" … "repair");
+    None when the gap holds no such aside."""
+    if not claim.ordered or not profile(claims.lang).word_spaces:
+        return None  # an unspaced language's comma ends a clause more often than not
+    aside = _ASIDE.fullmatch(gap)
+    if aside is None or _warned(aside["aside"], claims, _spaced_find):
+        return None
+    words = re.findall(r"[\w'’]+", aside["post"].casefold())
+    if any(word not in claims.auxiliaries for word in words):
+        return None
+    return f"{aside['pre']} {aside['post']}"
 
 
 def _advice(gap: str, claim: Claim) -> bool:
@@ -630,6 +765,23 @@ def _hedged(gap: str, claim: Claim) -> bool:
     return bool(claim.hedges) and any(
         word in claim.hedges for word in re.findall(r"[\w'’]+", gap.casefold())
     )
+
+
+def _everyday(text: str, doer: int, deed_end: int, claim: Claim, claims: ClaimList) -> bool:
+    """Whether the claim whose doer starts at ``doer`` and whose deed ends at
+    ``deed_end`` tells of the body's own everyday repair: a phrase of `Claim.everyday`
+    right after the deed ("Your own cells repair small cuts every day"), placed nowhere
+    the treatment targets (`Claim.everyday_where`: "small injuries in your knee"), and
+    no word of the leaflet's own voice before the doer ("Our cells repair small cuts"
+    is the product's). "Your own cells repair your knee" names what it targets."""
+    find = _finder(claims)
+    if not claim.everyday or _voiced(text, doer, claims, find):
+        return False
+    thing = next(find(text, claim.everyday, deed_end), None)
+    if thing is None or text[deed_end : thing[0]].strip():
+        return False
+    where = next(find(text, claim.everyday_where, thing[1]), None)
+    return where is None or bool(text[thing[1] : where[0]].strip())
 
 
 def _unless(text: str, claim: Claim, language: LanguageProfile, cuts: set[int] | None) -> _Covered:
@@ -872,11 +1024,21 @@ def _prefixes(lang: str) -> tuple[str, ...]:
 SENTENCE_REACH = 1000
 
 
+#: How many phrases joined by a continuation a claim's sentence reaches back over.
+JOINED_PHRASES_READ = 4
+
+
 class _Sentences:
     """The sentence around each claim of a text, split once: a paragraph can hold
     thousands of claims."""
 
-    def __init__(self, text: str, lang: str, heads: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        lang: str,
+        heads: tuple[str, ...] = (),
+        continuations: tuple[str, ...] = (),
+    ) -> None:
         self.text = text
         language = profile(lang)
         self.phrases = language.claim_sentences == "phrases"
@@ -895,6 +1057,18 @@ class _Sentences:
             self.spaces = [m.start() for m in breaks]
             # Phrases that start a sentence: the phrase before is not theirs.
             self.firsts = {m.end() for m in breaks if not m.group()[0].isspace()}
+            # Phrases a word of `ClaimList.continuations` joins to the one before, as
+            # `_phrase_start` reads them: "ความหวัง… คือ เซลล์ที่…" (the hope … is: cells
+            # that …) is one sentence, and its phrase before is that one's too.
+            self.joined = {
+                m.end()
+                for m in breaks
+                if m.group()[0].isspace()
+                and any(
+                    text.endswith(w, 0, m.start()) or text.startswith(w, m.end())
+                    for w in continuations
+                )
+            }
         else:
             self.spans = sentences(text, lang)
             self.starts = [start for start, _ in self.spans]
@@ -912,7 +1086,13 @@ class _Sentences:
             space = bisect_left(self.spaces, end)
             stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
             first = self.starts[index] in self.firsts
-            return self.starts[index if first else max(0, index - 1)], stop
+            index = index if first else max(0, index - 1)
+            # A bounded walk: a hostile run of "ที่ ที่ ที่ …" stays linear.
+            for _ in range(JOINED_PHRASES_READ):
+                if index == 0 or self.starts[index] not in self.joined:
+                    break
+                index -= 1
+            return self.starts[index], stop
         if index >= 0:
             start, sentence = self.spans[index]
             if offset < start + len(sentence):
