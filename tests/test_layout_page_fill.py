@@ -350,3 +350,57 @@ def test_the_closing_boxs_contacts_stay_together_wherever_the_box_starts(
         if len({frozenset(found) for found in pages.values()}) > 1:
             apart.append((above, pages))
     assert apart == []
+
+
+#: The closing box's notice label, in the languages built: with `CONTACTS`, what a page
+#: holding only the closing box starts with (the box ends its part).
+NOTICE = ("Please note", "โปรดทราบ")
+
+#: (leaflet, edition, page): why the page may hold only the closing box (or its
+#: contacts): the page before is full, short of it by more than the box's least padding
+#: (``closing-tight``) saves, and nothing before it can move on without a lone line.
+CLOSING_ALONE = {
+    ("choosing-a-clinic", "th-single-a4", 4): "93 pt short: the box with its QR code",
+    ("choosing-a-clinic", "th-sequential-a4", 4): "93 pt short: the Thai part, as single",
+    ("infusion-safety", "en-single-a5", 6): "68 pt short: the contacts",
+    ("infusion-safety", "th-sequential-a5", 12): "68 pt short: the English part's contacts",
+    ("what-msc-can-do", "en-single-a5", 6): "92 pt short: the whole box",
+    ("what-msc-can-do", "th-single-a5", 7): "84 pt short: the contacts",
+    ("what-msc-can-do", "th-sequential-a5", 7): "84 pt short: the Thai part's contacts",
+    ("what-msc-can-do", "th-sequential-a5", 13): "92 pt short: the English part's box",
+    ("what-research-says", "en-single-a5", 6): "66 pt short: the contacts",
+    ("what-research-says", "th-single-a4", 4): "125 pt short: the whole box",
+    ("what-research-says", "th-sequential-a4", 4): "125 pt short: the Thai part, as single",
+    ("what-research-says", "th-sequential-a5", 12): "66 pt short: the English part's contacts",
+    ("fasting-blood-test", "th-parallel-a4", 3): "26 pt short: the row of both boxes",
+    ("fasting-blood-test", "th-parallel-a5", 5): "147 pt short: the row of both boxes",
+}
+
+
+@pytest.mark.parametrize("edition", [edition_id(e) for e in SURVEYED])
+def test_no_page_holds_only_the_closing_box(
+    built: dict[tuple[str, str], Path], edition: str
+) -> None:
+    """what-msc-can-do, Thai parallel A4: page 6 held only the two columns' contacts,
+    5 points short of fitting under the notices on page 5: a sheet printed for them.
+    The closing box takes the theme's least padding where that keeps it whole on the
+    page before (`story.TightenedToFit`)."""
+    paper = edition.rsplit("-", 1)[1]
+    alone = [
+        f"{name} page {number}: {rows[0]!r}"
+        for (name, ed), path in built.items()
+        if ed == edition
+        for number, rows in enumerate(body_rows(path, paper), 1)
+        if rows
+        and rows[0].startswith(NOTICE + CONTACTS)
+        and (name, ed, number) not in CLOSING_ALONE
+    ]
+    assert alone == []
+
+
+def test_the_listed_closing_pages_still_hold_only_the_closing_box(
+    built: dict[tuple[str, str], Path],
+) -> None:
+    for name, edition, page in CLOSING_ALONE:
+        rows = body_rows(built[name, edition], edition.rsplit("-", 1)[1])
+        assert rows[page - 1][0].startswith(NOTICE + CONTACTS), (name, edition, page)

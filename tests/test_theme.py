@@ -22,6 +22,7 @@ from msc_leaflet.theme.colours import CMYK, RGB, relative_luminance
 from msc_leaflet.theme.theme import PAPER, load_theme
 
 BUNDLED = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+APPENDED = BUNDLED.count("\n") + 1  # the line of what a test adds after the bundled theme
 # A project theme written before styles and box padding were data: everything else.
 WITHOUT_STYLES = BUNDLED[: BUNDLED.index("# Paragraph styles.")]
 
@@ -340,8 +341,8 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED.replace("  small: 9\n", "  smal: 9\n"), 26, "sizes: 'small' is missing"),
         (BUNDLED.replace("paper: a4 ", "paper: "), 4, "paper (empty) is not a paper size"),
         (BUNDLED.replace("paper: a4 ", "paper: a3 "), 4, "paper 'a3' is not a paper size"),
-        (BUNDLED + "paper: a5\n", 192, "duplicate key 'paper' (first defined on line 4)"),
-        (BUNDLED + "colors: {ink: '#000000'}\n", 192, "unknown theme entry 'colors'"),
+        (BUNDLED + "paper: a5\n", APPENDED, "duplicate key 'paper' (first defined on line 4)"),
+        (BUNDLED + "colors: {ink: '#000000'}\n", APPENDED, "unknown theme entry 'colors'"),
         (BUNDLED.replace("footer-approval: false", "footer-approval: 1"), 11,
          "footer-approval must be true or false"),
         (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 20, "colours → rule: colour '12'"),
@@ -357,7 +358,8 @@ def _line_of(text: str, start: str) -> int:
          "below the readability floor"),
         (BUNDLED.replace("paper-margins:", "paper-margins:\n  a3: {top: 1}"), 7,
          "unknown paper 'a3'"),
-        (BUNDLED + "output-intent: {profile: x.icc}\n", 192, "output-intent: condition is missing"),
+        (BUNDLED + "output-intent: {profile: x.icc}\n", APPENDED,
+         "output-intent: condition is missing"),
         (BUNDLED.replace("paper: a4", "paper: a4\n  colours: x"), 5, "invalid YAML"),
     ],
     ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
@@ -415,7 +417,7 @@ def test_a_theme_error_is_one_line_from_build(
     result = CliRunner().invoke(app, ["build", "-l", "en", "--project", str(root), "-o", str(out)])
     output = result.stdout + result.stderr
     assert result.exit_code == 1, output
-    assert "theme.yaml:192:1: error: unknown theme entry 'colors'" in output
+    assert f"theme.yaml:{APPENDED}:1: error: unknown theme entry 'colors'" in output
     assert "did you mean 'colours'?" in output
     assert not list(out.rglob("*.pdf"))
 

@@ -46,6 +46,7 @@ from .qr import ClosingWithCode, code_beside_contacts, online_note
 from .story import (
     DateFormatter,
     Localised,
+    TightenedToFit,
     block_flowables,
     closing_box,
     contact_lines,
@@ -219,20 +220,27 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     heading, source_heading = left.labels("references"), right.labels("references")
     both = source_heading if source_heading != heading else ""
     story += reference_list(left.leaflet, lw, numbers, heading, both)
-    story.append(
-        side_by_side(
-            *_pair(
-                (lw, rw),
-                lambda side: [
-                    closing_box(versions[side].leaflet, writers[side], theme, versions[side].labels)
-                ],
-            ),
-            column,
-            lw,
-            room=room,
-        )
-    )
+    story.append(TightenedToFit(*(_closing_row(versions, writers, s, column, room, tight)
+                                  for tight in (False, True))))  # fmt: skip
     return Part(furniture, _ending(story, left, lw, s))
+
+
+def _closing_row(
+    versions: Sequence[Localised],
+    writers: Sequence[Writer],
+    s: Setting,
+    column: float,
+    room: float,
+    tight: bool,
+) -> Table:
+    """The two closing boxes side by side, ``tight``: with the theme's least padding."""
+
+    def box(side: int) -> list[Flowable]:
+        version = versions[side]
+        labels = version.labels
+        return [closing_box(version.leaflet, writers[side], s.theme, labels, tight=tight)]
+
+    return side_by_side(*_pair(writers, box), column, writers[0], room=room)
 
 
 def _tables_one_after_the_other(
@@ -661,10 +669,15 @@ def _closing(version: Localised, w: Writer, s: Setting) -> Flowable:
     leaflet, labels = version.leaflet, version.labels
     box = closing_box(leaflet, w, s.theme, labels)
     if not leaflet.url:
-        return box
+        return TightenedToFit(box, closing_box(leaflet, w, s.theme, labels, tight=True))
     note = online_note(leaflet.url, w, s.theme, labels)
-    code = code_beside_contacts(leaflet.url, s.theme)
-    return ClosingWithCode(box, note, closing_box(leaflet, w, s.theme, labels, code))
+    beside = (
+        closing_box(
+            leaflet, w, s.theme, labels, code_beside_contacts(leaflet.url, s.theme), tight=tight
+        )
+        for tight in (False, True)
+    )
+    return ClosingWithCode(box, note, *beside)
 
 
 def _ending(

@@ -30,7 +30,7 @@ from ..typeset.marked_content import Element, drawing
 from .colours import theme_colour
 from .pages import ELLIPSIS
 from .qr_symbol import QR_SIZE, Symbol, qr_symbol
-from .story import as_written, short_url
+from .story import as_written, short_url, whole_height
 from .text import Writer
 
 #: ISO/IEC 18004: the light margin, in modules, a reader needs all round a code. The
@@ -154,35 +154,37 @@ class CodeBesideContacts(Flowable):  # type: ignore[misc]
 class ClosingWithCode(Flowable):  # type: ignore[misc]
     """The closing box and the QR code: the box with the note below it, on the foot of
     the page, where the page has room for both; else the box with the code inside it
-    (``beside``), when that box fits where the note did not; else the box and the
-    note, the box splitting or moving by its own rules (its contacts then open a page
-    with room for the note below them).
+    (``beside``), or that box with the theme's least padding (``tight``,
+    `story.TightenedToFit`) where only that one fits; else the box and the note, the
+    box splitting or moving by its own rules (its contacts then open a page with room
+    for the note below them).
 
     Like ReportLab's `KeepTogether` it reports more height than any page has, so the
     frame asks it to split: it then knows the room left and gives the one it chose,
     after a `NullActionFlowable`, so the document places each by its own rules."""
 
-    def __init__(self, box: Flowable, note: Flowable, beside: Flowable) -> None:
+    def __init__(self, box: Flowable, note: Flowable, beside: Flowable, tight: Flowable) -> None:
         super().__init__()
         self.box = box
         self.note = note
         self.beside = beside
+        self.tight = tight
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, 0xFFFFFF  # always split (see the class docstring)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        box = _height(self.box, self.canv, available_width, available_height)
-        if box > available_height or box + self.note.need <= available_height:
+        box, beside, tight = (
+            whole_height(f, self.canv, available_width, available_height)
+            for f in (self.box, self.beside, self.tight)
+        )
+        if box + self.note.need <= available_height:
             return [NullActionFlowable(), self.box, self.note]
-        return [NullActionFlowable(), self.beside]
-
-
-def _height(flowable: Flowable, canvas: Canvas, width: float, height: float) -> float:
-    """``flowable``'s whole height at ``width``: a box (`KeepTogether`) wraps to more
-    than any page to force a split, and keeps its real height aside."""
-    _, tall = flowable.wrapOn(canvas, width, height)
-    return float(getattr(flowable, "_H", tall))
+        if tight <= available_height < beside:
+            return [NullActionFlowable(), self.tight]
+        if box <= available_height:
+            return [NullActionFlowable(), self.beside]
+        return [NullActionFlowable(), self.box, self.note]
 
 
 def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:

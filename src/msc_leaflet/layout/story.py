@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ..content import model as m
 from ..content.citations import format_reference
@@ -184,17 +186,29 @@ def short_url(url: str) -> str:
 
 
 def closing_box(
-    leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels, code: Flowable | None = None
+    leaflet: m.Leaflet,
+    w: Writer,
+    theme: Theme,
+    labels: Labels,
+    code: Flowable | None = None,
+    *,
+    tight: bool = False,
 ) -> Flowable:
     """The notice and the contacts, in a shaded box; ``code``: a flowable (the QR code,
     `qr.CodeBesideContacts`) drawn beside the contacts, on their far side from where
-    the lines start: right of them, left in a right-to-left language."""
+    the lines start: right of them, left in a right-to-left language. ``tight``: with
+    the theme's least padding for it (``closing-tight``), for `TightenedToFit`."""
     with w.group("Div"):
-        return _closing_box(leaflet, w, theme, labels, code)
+        return _closing_box(leaflet, w, theme, labels, code, tight)
 
 
 def _closing_box(
-    leaflet: m.Leaflet, w: Writer, theme: Theme, labels: Labels, code: Flowable | None
+    leaflet: m.Leaflet,
+    w: Writer,
+    theme: Theme,
+    labels: Labels,
+    code: Flowable | None,
+    tight: bool,
 ) -> Flowable:
     org = leaflet.organisation
     muted = theme_colour(theme, "muted")
@@ -233,7 +247,7 @@ def _closing_box(
     sections = (0, 2)  # the notice (its label, its text) and the contacts
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), theme_colour(theme, "quiet-fill")),
-        *padding_commands(theme.box_padding["closing"], sections=sections),
+        *padding_commands(theme.box_padding[CLOSING_PADDING[tight]], sections=sections),
     ]
     widths: list[object] = ["100%"]
     if code is not None:
@@ -244,6 +258,46 @@ def _closing_box(
     # carried alone to a page of its own cost a sheet of paper (#21).
     table.sections = sections
     return Box([Spacer(1, theme.spacing["block"]), table])
+
+
+#: The closing box's padding (`theme.yaml` box-padding), and the least it may be given.
+CLOSING_PADDING = {False: "closing", True: "closing-tight"}
+
+
+class TightenedToFit(Flowable):  # type: ignore[misc]
+    """The closing box (or the parallel row of the two) as built, or ``tight``, the
+    same with the theme's least padding, where only that one fits whole in the room
+    left: the closing box ends its part, so what of it does not fit opens a page that
+    holds nothing else (what-msc-can-do, Thai parallel A4: the contacts alone on page
+    6, 5 points short on page 5). Where neither fits, the box splits or moves by its
+    own rules, with its own padding.
+
+    Like `qr.ClosingWithCode` it reports more height than any page has, so the frame
+    asks it to split and it learns the room left; it gives the one it chose after a
+    `NullActionFlowable`, so the document places that by its own rules."""
+
+    def __init__(self, normal: Flowable, tight: Flowable) -> None:
+        super().__init__()
+        self.normal = normal
+        self.tight = tight
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 0xFFFFFF  # always split (see the class docstring)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        canvas = getattr(self, "canv", None)
+        heights = (whole_height(f, canvas, available_width, available_height)
+                   for f in (self.normal, self.tight))  # fmt: skip
+        normal, tight = heights
+        chosen = self.tight if tight <= available_height < normal else self.normal
+        return [NullActionFlowable(), chosen]
+
+
+def whole_height(flowable: Flowable, canvas: Canvas | None, width: float, height: float) -> float:
+    """``flowable``'s whole height at ``width``: a box (`KeepTogether`) wraps to more
+    than any page to force a split, and keeps its real height aside."""
+    _, tall = flowable.wrapOn(canvas, width, height)
+    return float(getattr(flowable, "_H", tall))
 
 
 def _beside_contacts(
