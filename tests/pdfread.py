@@ -18,8 +18,10 @@ from pypdf.generic import DictionaryObject
 T = TypeVar("T")
 
 BODY_SIZE = 10.5
-FOOTER_SIZE = 9.0  # theme `note`: the print floor
-LIST_SIZE = 9.5  # theme `reference-list`: the list at the end, above the footer size
+FOOTER_SIZE = 9.0  # theme `note`: the print floor; a page without a running footer is read so
+# The start of a reference entry, in a footer or the list: its number, then a Vancouver
+# author ("Galipeau J," "Ankrum JA,") or a group name and its year locator ("2018;").
+ENTRY = re.compile(r"(\d+)\. (?=.*(?:\b\w[\w'’-]* [A-Z]{1,3}[,.]|\b(?:19|20)\d\d[;.]))")
 
 
 def page_texts(path: Path) -> list[str]:
@@ -94,27 +96,43 @@ def citations_by_page(path: Path) -> tuple[list[set[int]], list[set[int]]]:
                     groups[group] += char.get_text()
             for text in groups.values():
                 page_cited |= _expand(text)
-            if abs(line_size - FOOTER_SIZE) < 0.2:
-                match = re.match(r"(\d+)\. ", line.get_text())
-                if match:
-                    page_footer.add(int(match.group(1)))
+        page_footer = {number for number, in_footer in _entries(lines) if in_footer}
         cited.append(page_cited)
         footers.append(page_footer)
     return cited, footers
 
 
+def _size(line: LTTextLine) -> float:
+    return max((c.size for c in line if isinstance(c, LTChar)), default=0.0)
+
+
+def note_size(lines: list[LTTextLine]) -> float:
+    """The size the page's footer is set in, as pdfminer reads it on this page: that of
+    its running footer (version, page number), its lowest line, set in the same `note`
+    style. Read from the page, not assumed: pdfminer reads a Khmer page's Latin larger
+    (10.6 pt for 9.5) than the size it was set in."""
+    sized = [line for line in lines if _size(line)]
+    return _size(min(sized, key=lambda line: line.y0)) if sized else FOOTER_SIZE
+
+
+def _entries(lines: list[LTTextLine]) -> list[tuple[int, bool]]:
+    """Each reference entry that starts on the page (`ENTRY`: a numbered list of the
+    body is none), with whether it is in the footer (set in the page's note size)
+    rather than the reference list (set larger)."""
+    note = note_size(lines)
+    found = []
+    for line in lines:
+        match = ENTRY.match(line.get_text())
+        if match and _size(line):
+            found.append((int(match.group(1)), abs(_size(line) - note) < 0.2))
+    return found
+
+
 def listed_by_page(path: Path) -> list[set[int]]:
     """The numbers of the reference list's entries that start on each page."""
-    listed: list[set[int]] = []
-    for lines in _lines(path):
-        numbers = set()
-        for line in lines:
-            sizes = [c.size for c in line if isinstance(c, LTChar)]
-            match = re.match(r"(\d+)\. ", line.get_text())
-            if sizes and match and abs(max(sizes) - LIST_SIZE) < 0.2:
-                numbers.add(int(match.group(1)))
-        listed.append(numbers)
-    return listed
+    return [
+        {number for number, in_footer in _entries(lines) if not in_footer} for lines in _lines(path)
+    ]
 
 
 def notes_missing(path: Path) -> list[str]:

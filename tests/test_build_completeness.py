@@ -42,9 +42,10 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "everything"
 LEAFLET = "every-construct"
 LANGS = ("th", "ar", "zh_Hans", "km")
-# Where a text is not printed but kept: the audience is the PDF's subject, the alt text
-# is read aloud from the structure tree (both checked below, not in the text layer).
-NOT_PRINTED = ("audience", "desk-photo/alt")
+# Where a text is not printed but kept: the audience is the PDF's subject, the keywords
+# its keywords, the alt text is read aloud from the structure tree (each checked below,
+# not in the text layer).
+NOT_PRINTED = ("audience", "keywords/1", "desk-photo/alt")
 
 
 @dataclass(frozen=True)
@@ -232,3 +233,19 @@ def _source(context: str) -> str:
     """The English of the entry ``context``, as the template holds it."""
     catalog = read_po(FIXTURE / "locales" / f"{LEAFLET}.pot")
     return next(e.msgid for e in catalog.active if e.msgctxt == context)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_keywords_are_the_pdf_s_keywords(
+    built: dict[tuple[str, str], Path], edition: str, lang: str
+) -> None:
+    """Not printed: the keywords are the PDF's (Info and XMP), in both languages where
+    the edition prints both. They never reached a translator: every edition kept the
+    English ones."""
+    with pikepdf.open(built[edition, lang]) as pdf:
+        keywords = squash(str(pdf.docinfo.get("/Keywords", "")))
+        packet = squash(pdf.Root.Metadata.read_bytes().decode("utf-8"))
+    translated = squash(_translations(lang)["keywords/1"])
+    assert translated in keywords and f"<rdf:li>{translated}</rdf:li>" in packet
+    assert (squash(_source("keywords/1")) in keywords) == EDITIONS[edition].with_source

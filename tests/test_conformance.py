@@ -938,3 +938,41 @@ def test_a_pdfx_build_keeps_no_destination_its_links_went_to(
         assert not any(page.obj.get("/Annots") for page in pdf.pages)
         with pdf.open_outline() as outline:
             assert list(outline.root)  # the bookmarks stay
+
+
+@pytest.mark.parametrize(
+    ("locale", "edition", "keywords"),
+    [
+        ("en", "single", ["safety", "infusions"]),
+        ("th", "single", ["ความปลอดภัย", "การให้ทางหลอดเลือดดำ"]),
+        # Two languages: the translation's words, then the source's, as the title.
+        ("th", "parallel", ["ความปลอดภัย", "การให้ทางหลอดเลือดดำ", "safety", "infusions"]),
+    ],
+)
+def test_the_keywords_are_in_the_language_of_the_edition(
+    tmp_path: Path, locale: str, edition: str, keywords: list[str]
+) -> None:
+    """The keywords were never extracted for translators: a Thai PDF told a search
+    engine and a viewer's document properties "safety, infusions" in English."""
+    path = build(tmp_path, locale, edition=edition)
+    with pikepdf.open(path) as pdf:
+        xmp = Xmp(pdf)
+        assert str(pdf.docinfo.Keywords) == ", ".join(keywords)
+        assert xmp.one("pdf:Keywords") == str(pdf.docinfo.Keywords)
+        assert xmp.all("dc:subject/rdf:Bag/rdf:li") == keywords
+    assert pdfa_violations(path) == []  # dc:subject is a property PDF/A-2 knows
+
+
+def test_a_keyword_holding_a_comma_is_one_subject() -> None:
+    """Info /Keywords is one string; dc:subject keeps each keyword whole."""
+    meta = DocumentMetadata(
+        title="T", author="", subject="", keywords="cells, bone, marrow", creator_tool="",
+        producer="", created="", modified="", languages=("en",),
+        subjects=("cells", "bone, marrow"),
+    )  # fmt: skip
+    xmp = ET.fromstring(xmp_packet(meta))
+    items = [e.text for e in xmp.iterfind(".//dc:subject/rdf:Bag/rdf:li", NS)]
+    assert items == ["cells", "bone, marrow"]
+    without = DocumentMetadata(**{**meta.__dict__, "subjects": ()})
+    assert b"dc:subject" not in xmp_packet(without)
+    assert meta.document_id() != without.document_id()

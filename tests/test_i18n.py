@@ -1082,3 +1082,90 @@ def test_a_leaflet_saved_decomposed_keeps_its_translations(tmp_path: Path) -> No
     assert unicodedata.is_normalized("NFC", template)
     code, output = invoke("i18n", "check", "--project", str(root), "--json")
     assert "I18N014" not in output, output
+
+
+def test_keywords_reach_the_translator_and_update_keeps_every_translation(
+    tmp_path: Path,
+) -> None:
+    """``keywords:`` never reached a .pot, so a Thai PDF's metadata kept the English
+    ones. Each is an entry of its own (``keywords/<n>``) with a comment saying where
+    it goes; updating the shipped catalogs loses no translator's msgstr, and a second
+    update changes nothing."""
+    root = copy_bundled(tmp_path)
+    folder = root / "locales" / "th" / "LC_MESSAGES"
+
+    def translations() -> dict[str, dict[tuple[str | None, str], list[str]]]:
+        return {
+            po.name: {e.key: list(e.forms) for e in read_po(po).active if e.has_translation}
+            for po in sorted(folder.glob("*.po"))
+        }
+
+    before = translations()
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0 and "updated" not in output, output
+    assert translations() == before
+    template = read_po(root / "locales" / "infusion-safety.pot")
+    keywords = [e for e in template.active if (e.msgctxt or "").startswith("keywords/")]
+    assert [(e.msgctxt, e.msgid) for e in keywords] == [
+        ("keywords/1", "safety"),
+        ("keywords/2", "infusions"),
+    ]
+    assert all("search engines" in " ".join(e.extracted) for e in keywords)
+    # A keyword added by the author arrives untranslated; the others keep theirs.
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    text = leaflet.read_text("utf-8")
+    leaflet.write_text(text.replace("[safety, infusions]", "[safety, infusions, drip]"), "utf-8")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    after = {e.msgctxt: e for e in read_po(folder / "infusion-safety.po").active}
+    assert after["keywords/1"].msgstr == "ความปลอดภัย" and not after["keywords/1"].fuzzy
+    assert after["keywords/3"].msgid == "drip"
+
+
+#: The keys of docs/format.md whose values are not text a reader reads: identifiers,
+#: dates, numbers, switches, paths, notes to translators and a reference's locators.
+NOT_TEXT_KEYS = {
+    "id", "language", "organisation", "numbered_sections", "url", "code", "version",
+    "published", "next_review", "kind", "style", "level", "note", "figure", "decorative",
+    "key", "authors", "journal", "year", "volume", "issue", "pages", "doi", "pmid",
+}  # fmt: skip
+EVERYTHING = Path(__file__).parent / "fixtures" / "everything"
+
+
+def _written_texts(node: Any, key: str = "") -> list[str]:
+    """Every string the leaflet YAML ``node`` writes under a key that holds text."""
+    if key in NOT_TEXT_KEYS:
+        return []
+    if isinstance(node, dict):
+        return [t for k, v in node.items() for t in _written_texts(v, str(k))]
+    if isinstance(node, list):
+        return [t for item in node for t in _written_texts(item, key)]
+    return [node.strip()] if isinstance(node, str) else []
+
+
+def test_every_text_field_of_the_format_has_a_msgid() -> None:
+    """Read from the YAML itself, not the model the extractor walks: a field the loader
+    keeps as a plain string (as ``keywords`` was) never reached a translator. The
+    fixture writes every metadata key docs/format.md types as text."""
+    import yaml
+
+    source = EVERYTHING / "leaflets" / "every-construct.yaml"
+    data = yaml.safe_load(source.read_text("utf-8"))
+    table = (Path(__file__).parents[1] / "docs" / "format.md").read_text("utf-8")
+    text_keys = re.findall(r"^\| `(\w+)` \| \w+ \| [^|]*\btext\b", table, re.MULTILINE)
+    assert "keywords" in text_keys and "audience" in text_keys
+    assert [k for k in text_keys if k not in data] == []
+    entries = leaflet_template_of(source)
+    msgids = {entry.msgid for entry in entries}
+    assert [t for t in _written_texts(data) if t not in msgids] == []
+    shipped = read_po(EVERYTHING / "locales" / "every-construct.pot")  # kept current
+    assert {e.key for e in shipped.active} == {e.key for e in entries}
+
+
+def leaflet_template_of(path: Path) -> list[Entry]:
+    """The entries `i18n extract` writes for the leaflet at ``path``."""
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.i18n.extract import leaflet_entries
+
+    project = Project.at(path.parents[1])
+    leaflet, _ = load_leaflet(path, project)
+    return leaflet_entries(leaflet, path.name)

@@ -199,3 +199,18 @@ def test_no_mark_of_the_running_header_touches_the_rule_under_it(
     ink, rule = _header_ink_over_rule(pdf, 1)
     # Half the 0.5 pt rule, then half a point of paper between it and the lowest ink.
     assert ink - rule >= 0.25 + 0.5, (lang, ink, rule)
+
+
+def test_the_footer_reader_finds_the_list_on_a_khmer_parallel_page(tmp_path: Path) -> None:
+    """tests/pdfread.py told the reference list by a fixed 9.5 pt; pdfminer reads the
+    Latin of the Khmer parallel edition's list larger (10.6 pt), so the list page's
+    citations were reported as a missing footer. The page's own note size tells the
+    footer from the list, and a body's numbered list is no reference entry."""
+    from pdfread import listed_by_page, notes_missing
+
+    project = Project.at(REPO / "tests" / "fixtures" / "everything")
+    for edition in ("parallel", "single"):
+        path = build_leaflet(project, "every-construct", "km", tmp_path, edition=edition).path
+        assert notes_missing(path) == [], edition
+        assert set().union(*listed_by_page(path)) == {1, 2}, edition
+        assert citations_by_page(path)[1][0] == {1}, edition  # page 1's footer

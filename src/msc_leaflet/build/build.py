@@ -349,7 +349,12 @@ def build_loaded(
         steps.append(name_destinations(result.destinations))
         steps += [subset_fonts(result.codes_shown), match_font_widths]
         # What the claim's metadata says in each language is known once laid out.
-        claimed = partial(conform, titles=result.titles, descriptions=result.subjects)
+        claimed = partial(
+            conform,
+            titles=result.titles,
+            descriptions=result.subjects,
+            keywords=result.keywords,
+        )
         pdf = final_pass(result.pdf, steps if booklet else [*steps, claimed])
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet

@@ -1668,10 +1668,7 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
     for text in page_word_texts(ctx):
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, "page"
-    if not ctx.is_translation:  # the same untranslated keywords go into every language's PDF
-        for text in keyword_texts(ctx):
-            for match in _matches(ctx, text, ""):
-                yield text, plain(text.value), match, "leaflet"
+    if not ctx.is_translation:
         for _, text in reference_texts(ctx, REFERENCE_LOCATORS):  # printed, never translated
             for match in _matches(ctx, text, ""):
                 yield text, plain(text.value), match, "leaflet"
@@ -1725,15 +1722,6 @@ def profile_map(path: Path) -> SourceMap | None:
         return SourceMap.read(path)
     except (LeafletError, OSError):
         return None
-
-
-def keyword_texts(ctx: CheckContext) -> Iterator[Text]:
-    """The leaflet's keywords, as texts at their lines: not printed on the page, but
-    every PDF's metadata (what search engines and a viewer's properties show) and the
-    desk's shelf carry them."""
-    line = ctx.sources.key("keywords").line  # `_issue` finds the phrase from there on
-    for keyword in ctx.leaflet.keywords:
-        yield Text(keyword, "keywords", line)
 
 
 #: A reference's printed parts other than its title, read by the claim checks: its

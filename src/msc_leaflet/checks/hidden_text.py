@@ -20,7 +20,7 @@ from ..content.inline import InlineError, links, mailto_address, web_link
 from ..content.model import texts
 from ..content.text_policy import hidden_in_words, visible
 from ..errors import Location
-from .claims import keyword_texts, page_word_texts, profile_map, profile_texts
+from .claims import page_word_texts, profile_map, profile_texts
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .text import reader_texts
 
@@ -35,7 +35,7 @@ from .text import reader_texts
 def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
     if not ctx.is_translation:  # the same in every language's PDF
-        yield from _in_metadata_and_profile(ctx)
+        yield from _in_profile(ctx)
         yield from _punycode_links(ctx)  # a translation keeps every link (I18N004)
     for text in page_word_texts(ctx):  # ui.po: one finding for the language
         assert text.origin is not None
@@ -81,16 +81,13 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char)[0] == "M" or not visible(char)
 
 
-def _in_metadata_and_profile(ctx: CheckContext) -> Iterator[Issue]:
-    """TEXT001 in the keywords (every PDF's metadata) and the organisation's printed
-    fields (the band on every page, the name every PDF's Author): a look-alike letter
-    in the clinic's name printed from another font, and no search found it. A profile
-    finding is one for the project (`run_checks` keeps one of each)."""
+def _in_profile(ctx: CheckContext) -> Iterator[Issue]:
+    """TEXT001 in the organisation's printed fields (the band on every page, the name
+    every PDF's Author): a look-alike letter in the clinic's name printed from another
+    font, and no search found it. A profile finding is one for the project
+    (`run_checks` keeps one of each). The keywords are the leaflet's texts, read with
+    the others in each language."""
     hint = "retype the word, or delete the character you cannot see"
-    for text in keyword_texts(ctx):
-        for offset, description in hidden_in_words(text.value):
-            typed = _word_at(text.value, offset, description)
-            yield Issue(ctx.sources.locate(text.line, typed), _named(description, typed), hint)
     path = ctx.leaflet.organisation.path
     lines = profile_map(path)
     for text in profile_texts(ctx):

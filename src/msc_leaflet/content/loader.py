@@ -160,9 +160,7 @@ class _Reader:
                 f"rename the file to {leaflet_id}.yaml or change the id",
             )
         url = f.web_address("url")
-        keywords: tuple[str, ...] = ()
-        if f.has("keywords"):
-            keywords = tuple(self.scalar(item, "keyword") for item in f.sequence("keywords"))
+        keywords = self.keywords(f)
         language = check_locale(
             f.pattern("language", LOCALE, "a BCP 47 language tag"),
             where(self.path, f.node_of("language")),
@@ -190,6 +188,22 @@ class _Reader:
         )
         self.refuse_shared_contexts(leaflet)
         return leaflet
+
+    def keywords(self, f: Fields) -> tuple[m.Text, ...]:
+        """The PDF's keywords, each a text of its own (``keywords/1``, …): a translator
+        translates them, so a translation's PDF is found by its readers' words."""
+        if not f.has("keywords"):
+            return ()
+        return tuple(
+            self.text(
+                item,
+                f"{m.KEYWORDS_CONTEXT}/{n}",
+                f"PDF keyword {n}: not printed on the page; search engines and a PDF "
+                "viewer's document properties show it.",
+                needs_words=True,
+            )
+            for n, item in enumerate(f.sequence("keywords"), 1)
+        )
 
     def refuse_shared_contexts(self, leaflet: m.Leaflet) -> None:
         """Refuse two texts with one translation context (msgctxt): a block id used

@@ -52,9 +52,21 @@ class Text:
         """A cited work's title (quoted from the literature: translating it is optional)."""
         return self.context.startswith(REFERENCE_CONTEXT + "/")
 
+    @property
+    def is_keyword(self) -> bool:
+        """One of the PDF's keywords: metadata a search engine reads, never printed."""
+        return is_keyword_context(self.context)
+
 
 #: The context of a reference's title is ref/<key>/title; no block id may be "ref".
 REFERENCE_CONTEXT = "ref"
+#: The context of the leaflet's n-th keyword is keywords/<n>.
+KEYWORDS_CONTEXT = "keywords"
+
+
+def is_keyword_context(context: str | None) -> bool:
+    """Whether ``context`` (a Text's, or a catalog entry's msgctxt) is a keyword's."""
+    return (context or "").startswith(KEYWORDS_CONTEXT + "/")
 
 
 @dataclass(frozen=True)
@@ -263,7 +275,10 @@ class Leaflet:
     numbered_sections: bool = False
     url: str = ""
     url_line: int = 0  # where 'url' is written, for an address no printable QR code holds
-    keywords: tuple[str, ...] = ()
+    # Not printed on the page, but in every PDF's metadata (Info /Keywords, XMP
+    # pdf:Keywords and dc:subject), where a search engine and a library read them:
+    # translated like any text, so a Thai PDF is found by Thai words.
+    keywords: tuple[Text, ...] = ()
     blocks: tuple[Block, ...]
     disclaimer: Text
     references: tuple[Reference, ...] = ()

@@ -257,7 +257,7 @@ def read_card(
         titles=titles,
         version=leaflet.document.version,
         review=leaflet.document.next_review,
-        topics=leaflet.keywords,
+        topics=tuple(keyword.value for keyword in leaflet.keywords),
         organisation=leaflet.organisation.name,
         organisations={loc: leaflet.organisation.in_locale(loc).name for loc in locales},
         translations=translations,

@@ -125,11 +125,16 @@ class ConformanceStep:
             self.profile = cmyk_output_profile(conformance.intent.profile, theme_path)
 
     def __call__(
-        self, pdf: pikepdf.Pdf, titles: InLanguages = (), descriptions: InLanguages = ()
+        self,
+        pdf: pikepdf.Pdf,
+        titles: InLanguages = (),
+        descriptions: InLanguages = (),
+        keywords: Sequence[str] = (),
     ) -> None:
-        """Make ``pdf`` what is claimed; ``titles`` and ``descriptions``: its title and
-        description in each of its languages (`write_metadata`), which only the layout
-        knows (give them with `functools.partial`)."""
+        """Make ``pdf`` what is claimed; ``titles``, ``descriptions`` and ``keywords``:
+        its title and description in each of its languages and its keywords
+        (`write_metadata`), which only the layout knows (give them with
+        `functools.partial`)."""
         standard, intent, profile = self.conformance.standard, self.conformance.intent, self.profile
         claim = STANDARDS[standard]
         ink_limit = None  # stated for the press by the shop, and so recorded for preflight
@@ -151,7 +156,13 @@ class ConformanceStep:
                 ink_limit = intent.ink_limit.percent
         self.claimed = standard
         write_metadata(
-            pdf, self.conformance.languages, STANDARDS[standard], titles, descriptions, ink_limit
+            pdf,
+            self.conformance.languages,
+            STANDARDS[standard],
+            titles,
+            descriptions,
+            ink_limit,
+            keywords,
         )
 
 
@@ -167,13 +178,15 @@ def write_metadata(
     titles: InLanguages = (),
     descriptions: InLanguages = (),
     ink_limit: float | None = None,
+    keywords: Sequence[str] = (),
 ) -> None:
     """Replace the document's XMP with one made from its Info dictionary; dc:language
     holds ``languages`` (the edition's, its main one first), then every other language
     its structure tree tags (`tagged_languages`); dc:title and dc:description also give
     ``titles`` and ``descriptions``, the texts in each language (`xmp.InLanguages`);
     ``ink_limit``, the press's total ink as the print shop stated it, is recorded for
-    preflight (`xmp.INK_LIMIT`)."""
+    preflight (`xmp.INK_LIMIT`); dc:subject lists ``keywords`` one by one (Info
+    /Keywords, one string, cannot tell a comma inside a keyword from one between two)."""
     info = pdf.docinfo
 
     def text(key: str) -> str:
@@ -209,6 +222,7 @@ def write_metadata(
         titles=tuple(titles),
         descriptions=tuple(descriptions),
         ink_limit=ink_limit,
+        subjects=tuple(keywords),
     )
     # Uncompressed, as PDF/A requires of the metadata stream (qpdf leaves it so).
     root.Metadata = pdf.make_stream(xmp_packet(meta), Type=Name.Metadata, Subtype=Name.XML)

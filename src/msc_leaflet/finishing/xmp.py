@@ -52,13 +52,19 @@ class DocumentMetadata:
     # The press's total ink in percent, as the print shop stated it (`INK_LIMIT`); None
     # where nothing is stated (a printing condition's own limit is known from its name).
     ink_limit: float | None = None
+    # dc:subject: the keywords (Info /Keywords joins them), one item each, in each
+    # language of the document, so a catalog or search engine indexes each word.
+    subjects: tuple[str, ...] = ()
 
     def document_id(self) -> str:
         """A UUID that is the same whenever the same document is built again (PDF/X asks
         for xmpMM:DocumentID; a random one would break byte-identical builds)."""
-        values = astuple(self)
-        if self.ink_limit is None:  # the ids of documents that state none stay as they were
-            values = values[:-1]
+        # The ids of documents that state no ink limit and no keywords stay as they were.
+        values = astuple(self)[:-2]
+        if self.ink_limit is not None:
+            values += (self.ink_limit,)
+        if self.subjects:
+            values += (self.subjects,)
         digest = hashlib.sha256(repr(values).encode()).hexdigest()
         return f"uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
 
@@ -100,6 +106,14 @@ def _alt(value: str, in_languages: InLanguages = ()) -> str:
 def _creator(author: str) -> str:
     seq = f"<rdf:Seq><rdf:li>{_text(author)}</rdf:li></rdf:Seq>"
     return f"<dc:creator>{seq}</dc:creator>" if author else ""
+
+
+def _subject(keywords: tuple[str, ...]) -> str:
+    """dc:subject, an unordered bag of the keywords; nothing when there are none."""
+    if not keywords:
+        return ""
+    items = "".join(f"<rdf:li>{_text(keyword)}</rdf:li>" for keyword in keywords)
+    return f"<dc:subject><rdf:Bag>{items}</rdf:Bag></dc:subject>"
 
 
 def _simple(name: str, value: str) -> str:
@@ -216,6 +230,7 @@ xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
 {_creator(meta.author)}
 {description}
 <dc:language><rdf:Bag>{languages}</rdf:Bag></dc:language>
+{_subject(meta.subjects)}
 {_simple("pdf:Keywords", meta.keywords)}
 {_simple("pdf:Producer", meta.producer)}
 {trapped}

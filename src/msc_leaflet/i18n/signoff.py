@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from ..clock import iso_date, record_date
-from ..content.model import Leaflet
+from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
 from ..errors import LeafletError, Location, counted, display_path
@@ -147,6 +147,8 @@ def text_state(
     language = catalog_language(catalog.path) if catalog is not None and catalog.path else ""
     sources, translations, entries, missing, refused = [], [], {}, [], []
     for entry in template.active:
+        if is_keyword_context(entry.msgctxt):  # metadata, not read on a page (signoff_scope)
+            continue
         found = translated.get(entry.key)
         rejected = found is not None and bool(
             refusal_reasons(found, language, template.source_language)

@@ -13,7 +13,9 @@ name has a colon, which no catalog context has (block ids are slugs, reference t
 ``ref/<key>/title``).
 
 Left out, because no reader reads them, so editing them must not send a clinician back:
-the desk's words; the ``ui`` words this leaflet never prints; the PDF's keywords; a
+the desk's words; the ``ui`` words this leaflet never prints; the PDF's keywords (a
+catalog's ``keywords/<n>`` entries: metadata a search engine reads, which the claim
+checks read in every language); a
 block's ``note`` (waivers of claim checks, notes to translators); translators' comments;
 the glossary (it judges texts and changes none); ``words.txt`` (it moves line breaks,
 never a word: the proof shows where lines break); the theme; the word lists and checks

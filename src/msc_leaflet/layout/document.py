@@ -80,6 +80,9 @@ class LayoutResult:
     subjects: tuple[tuple[str, str], ...] = ()
     # Each named destination (a reference entry's, `citation_links`) and where it leads.
     destinations: Mapping[str, Destination] = field(default_factory=dict)
+    # The keywords of each language printed, the main one's first, each once: Info
+    # /Keywords joins them, XMP dc:subject lists them one by one.
+    keywords: tuple[str, ...] = ()
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -188,6 +191,7 @@ def _layout(
             assert_never(edition.arrangement)
     geometry = PageGeometry(theme.page_size, spec.bleed, spec.crop_marks)
     leaflets = [v.leaflet for v in versions]
+    keywords = _keywords(versions)
     buffer = io.BytesIO()
     doc = _LeafletDocument(
         buffer,
@@ -195,7 +199,7 @@ def _layout(
         title=" / ".join(dict.fromkeys(p.furniture.title for p in parts)),
         author=leaflets[0].organisation.name,
         subject=" / ".join(_subjects(versions)),
-        keywords=list(leaflets[0].keywords),
+        keywords=", ".join(keywords),
         creator="msc-leaflet",
         producer="msc-leaflet (ReportLab)",
         invariant=1,
@@ -246,6 +250,7 @@ def _layout(
         _in_languages(versions, lambda leaflet: leaflet.title),
         _in_languages(versions, lambda leaflet: leaflet.audience),
         dict(finish.links.named),
+        keywords=keywords,
     )
 
 
@@ -266,6 +271,15 @@ def _in_languages(
 def _subjects(versions: Sequence[Localised]) -> list[str]:
     audiences = (v.leaflet.audience for v in versions)
     return list(dict.fromkeys(plain_text(a.value) for a in audiences if a))
+
+
+def _keywords(versions: Sequence[Localised]) -> tuple[str, ...]:
+    """The keywords of every version as plain text, each once, the first version's
+    (the translation's) first: a Thai reader's search finds the Thai PDF by Thai words,
+    and a two-language edition by the words of either language, as its title and
+    subject state both. A keyword still in the source language is its source's."""
+    found = (plain_text(k.value) for v in versions for k in v.leaflet.keywords)
+    return tuple(dict.fromkeys(found))
 
 
 def _notes_painter(f: PageFurniture) -> PagePainter:
