@@ -110,3 +110,21 @@ def test_nothing_is_written_where_bytecode_may_not_be(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("where the cache folder should be")
     unwritable = tmp_path / "a-file" / "dataclasses.bin"
     assert _run(unwritable)["compiled"] == COMPILED
+
+
+def test_a_cache_of_another_shape_is_compiled_again_and_replaced(tmp_path: Path) -> None:
+    """A cache that reads as a dictionary but holds no code (the marshalled texts of
+    another version, say) stopped every command at start with a traceback ("source code
+    string cannot contain null bytes") until the user found and deleted the file. It is
+    damaged like any other, and costs only the compilation."""
+    import marshal
+
+    cache = tmp_path / "dataclasses.bin"
+    first = _run(cache)
+    assert first.pop("compiled") == COMPILED
+    texts = marshal.loads(cache.read_bytes())
+    cache.write_bytes(marshal.dumps({text: marshal.dumps(code) for text, code in texts.items()}))
+    again = _run(cache)
+    assert again.pop("compiled") == COMPILED
+    assert again == EXPECTED
+    assert _run(cache)["compiled"] == 0

@@ -84,6 +84,10 @@ def _read(cache: Path | None) -> dict[str, CodeType]:
         return {}
     if not isinstance(loaded, dict) or len(loaded) > MAX_ENTRIES:
         return {}
+    # Marshal reads any value: a dictionary of other things (another version's format)
+    # would reach `exec` and stop every start. Every entry is checked, as `exec` trusts it.
+    if not all(isinstance(k, str) and isinstance(v, CodeType) for k, v in loaded.items()):
+        return {}
     return loaded
 
 
