@@ -124,3 +124,21 @@ def test_a_cache_of_the_older_form_is_compiled_again_and_replaced(tmp_path: Path
     assert first.pop("compiled") == COMPILED
     assert first == EXPECTED
     assert _run(cache)["compiled"] == 0
+
+
+def test_a_cache_of_another_shape_is_compiled_again_and_replaced(tmp_path: Path) -> None:
+    """A cache that reads as a dictionary but holds no code (texts where code should
+    be, another version's format) stopped every command at start with a traceback
+    ("source code string cannot contain null bytes") until the user found and deleted
+    the file. It is damaged like any other, and costs only the compilation."""
+    import marshal
+
+    cache = tmp_path / "dataclasses.bin"
+    first = _run(cache)
+    assert first.pop("compiled") == COMPILED
+    entries = marshal.loads(cache.read_bytes())
+    cache.write_bytes(marshal.dumps({text: marshal.dumps(text) for text in entries}))
+    again = _run(cache)
+    assert again.pop("compiled") == COMPILED
+    assert again == EXPECTED
+    assert _run(cache)["compiled"] == 0

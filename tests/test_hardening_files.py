@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import importlib.util
+import io
 import os
 import re
 import struct
@@ -1524,3 +1525,113 @@ def embedded(picture: object) -> tuple[str, bytes]:
         filters, data = filters[1:], base64.a85decode(data.removesuffix(b"~>"))
     assert len(filters) == 1
     return filters[0], data
+
+
+# --- every picture is stored once, in its smallest faithful form (#20) -----------------
+
+
+def image_streams(pdf: Path) -> list[tuple[list[str], str, bytes]]:
+    """Every image stream of ``pdf`` (soft masks too): its filters, its colour space and
+    its data as stored."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        return [
+            (
+                [str(name) for name in pikepdf.PdfImage(found).filters],
+                str(found.get("/ColorSpace")),
+                found.read_raw_bytes(),
+            )
+            for found in document.objects
+            if isinstance(found, pikepdf.Stream) and found.get("/Subtype") == "/Image"
+        ]
+
+
+def photo_and_logo_project(make_project: Callable[..., Path], seed: str) -> Path:
+    """A leaflet showing one JPEG photo under two names and an organisation's logo with a
+    transparent background (a PNG), drawn on every page; ``seed`` makes both differ from
+    every other test's, so no picture another test converted is reused."""
+    from PIL import Image
+
+    blocks = (
+        "- figure: images/photo.jpg\n  alt: A room.\n"
+        "- figure: images/same-photo.jpg\n  alt: The same room.\n- paragraph: After.\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    noisy_photo(root / "images" / "photo.jpg", seed)
+    (root / "images" / "same-photo.jpg").write_bytes((root / "images" / "photo.jpg").read_bytes())
+    org = root / "organisations" / "test-clinic.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    logo = Image.new("RGBA", (120, 60), (0, 0, 0, 0))
+    logo.paste((200, sum(seed.encode()) % 256, 40, 255), (10, 10, 60, 50))
+    logo.save(root / "logo.png")
+    return root
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_every_picture_is_stored_in_one_compression_and_no_text_encoding(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """ReportLab wrapped every picture in ASCII85 (binary spelled in printable
+    characters, a quarter larger): 3.3 MB of photos became 12.3 MB of PDF, and a print
+    build's converted pixels were compressed, wrapped, unwrapped and compressed again by
+    the final pass (#20). Each picture, its soft mask too, is stored in one filter: a
+    JPEG's own bytes as /DCTDecode, in a screen build exactly as filed."""
+    from msc_leaflet.build import Options, build_leaflet
+    from msc_leaflet.print_spec import PrintSpec
+    from msc_leaflet.project import Project
+
+    root = photo_and_logo_project(make_project, f"{tmp_path}-{colour}")
+    options = Options(spec=PrintSpec(colour=colour))  # type: ignore[arg-type]
+    pdf = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out", options=options).path
+    found = image_streams(pdf)
+    assert len(found) == 3  # the photo (once), the logo and the logo's mask
+    assert all(len(filters) == 1 for filters, _, _ in found), found
+    photos = [(space, data) for filters, space, data in found if filters == ["/DCTDecode"]]
+    assert len(photos) == 1
+    if colour == "rgb":
+        assert photos == [("/DeviceRGB", (root / "images" / "photo.jpg").read_bytes())]
+    else:
+        assert photos[0][0] == "/DeviceCMYK"
+
+
+def test_a_print_build_converts_each_picture_once_a_process(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A print build converted a picture to CMYK on every draw: the logo on every page,
+    a photo in every language and edition (3.3 s of a 28 s build, #20). Each picture's
+    content is converted once a process, for each way of converting it; a new picture
+    filed under the same name is converted anew."""
+    from PIL import Image, ImageChops, ImageStat
+
+    from msc_leaflet.build import Options, build_leaflet
+    from msc_leaflet.print_spec import PrintSpec
+    from msc_leaflet.project import Project
+    from msc_leaflet.theme.colours import rgb_pixels_to_cmyk as convert
+
+    converted: list[tuple[int, int]] = []
+
+    def counting(image: Image.Image) -> Image.Image:
+        converted.append(image.size)
+        return convert(image)
+
+    monkeypatch.setattr("msc_leaflet.layout.images.rgb_pixels_to_cmyk", counting)
+    root = photo_and_logo_project(make_project, str(tmp_path))
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    for n in range(2):
+        build_leaflet(Project.at(root), "sample", "en", tmp_path / f"out-{n}", options=options)
+    assert sorted(converted) == [(120, 60), (640, 480)]
+
+    noisy_photo(root / "images" / "photo.jpg", f"{tmp_path} again")
+    pdf = build_leaflet(Project.at(root), "sample", "en", tmp_path / "new", options=options).path
+    assert sorted(converted) == [(120, 60), (640, 480), (640, 480)]  # same-photo.jpg kept
+    # Printed as the rule converts it: a JPEG of those inks, within what a JPEG of the
+    # best quality keeps (the photo itself was filed at quality 90).
+    stored = [data for filters, _, data in image_streams(pdf) if filters == ["/DCTDecode"]]
+    assert len(stored) == 2
+    for name, data in zip(["photo.jpg", "same-photo.jpg"], stored, strict=True):
+        with Image.open(root / "images" / name) as photo:
+            expected = convert(photo.convert("RGB"))
+        with Image.open(io.BytesIO(data)) as printed:
+            differences = ImageStat.Stat(ImageChops.difference(printed, expected)).mean
+        assert printed.mode == "CMYK" and max(differences) < 1.5, (name, differences)

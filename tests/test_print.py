@@ -1216,3 +1216,28 @@ def test_margin_notes_are_placed_apart_however_crowded() -> None:
     assert all(top <= asked[context] for _, top, context in placed)
     alone = place_margin_notes([(500.0, 30.0, "a"), (300.0, 30.0, "b")], columns)
     assert alone == [(columns[0], 500.0, "a"), (columns[0], 300.0, "b")]
+
+
+def test_a_tall_picture_is_converted_to_cmyk_by_the_same_rule_in_every_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large photo's CMYK conversion held six 32-bit copies of it at once (265 MB more
+    for a 12-megapixel photo, #20): it is converted a band of rows at a time, and every
+    row, across the bands' edges too, follows the one rule."""
+    from PIL import Image
+
+    from msc_leaflet.theme import colours
+
+    monkeypatch.setattr(colours, "CMYK_BAND_ROWS", 7)
+    colours_by_row = [(r * 9 % 256, 255 - r * 5 % 256, r * 13 % 256) for r in range(23)]
+    image = Image.new("RGB", (3, len(colours_by_row)))
+    for y, rgb in enumerate(colours_by_row):
+        for x in range(3):
+            image.putpixel((x, y), rgb)
+    converted = colours.rgb_pixels_to_cmyk(image)
+    assert converted.mode == "CMYK" and converted.size == image.size
+    for y, rgb in enumerate(colours_by_row):
+        expected = in_mode(RGB(*(v / 255 for v in rgb)), "cmyk")
+        inks = converted.getpixel((2, y))
+        assert isinstance(inks, tuple)
+        assert all(abs(a - round(b * 255)) <= 1 for a, b in zip(inks, expected, strict=True))

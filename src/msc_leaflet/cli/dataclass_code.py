@@ -75,7 +75,9 @@ class KeptFile:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.entries = _read(path)
-        self.known = len(self.entries)
+        self.learnt = (
+            False  # an entry put since the file was read (new, or in place of a damaged one)
+        )
 
     def get(self, key: Any) -> Any:
         """The entry kept for ``key``; ``None`` if none is, or it cannot be read."""
@@ -89,6 +91,7 @@ class KeptFile:
 
     def put(self, key: Any, value: Any) -> None:
         self.entries[key] = marshal.dumps(value)
+        self.learnt = True
 
     def write_at_exit(self) -> None:
         """Write the file again when this process ends, if it learnt an entry. Never
@@ -99,7 +102,7 @@ class KeptFile:
         parent = os.getpid()
 
         def write_if_new() -> None:
-            if os.getpid() == parent and len(self.entries) > self.known and self.path:
+            if os.getpid() == parent and self.learnt and self.path:
                 _write(self.path, self.entries)
 
         atexit.register(write_if_new)

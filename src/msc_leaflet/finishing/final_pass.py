@@ -12,7 +12,9 @@ pages, forms and font programs plain (``pageCompression=0``), which spares compr
 them twice (ReportLab at zlib's default level, then qpdf again for what the steps
 rewrote) and makes the file about 1 % smaller than level 6 would, for ~1 ms more on a
 Thai leaflet. A stream that comes compressed (an image, another tool's PDF) is kept as
-it is.
+it is: the layout stores its pictures binary, a JPEG as /DCTDecode and anything else as
+/FlateDecode alone (`layout/images.py`), since a stream wrapped in ASCII85 too is one
+qpdf decodes and compresses again (a print build's photos: 13 s of 28, #20).
 
 The save is deterministic (the file /ID is a hash of the content), so a build stays
 byte-identical run to run and between `-j1` and `-j2`.

@@ -1,10 +1,11 @@
 """Pictures (figures, the organisation's logo) in the colour model of the build.
 
 A print edition (``--colour cmyk``) must hold no RGB at all: a print shop's preflight
-flags it, and a PDF/X-4 file may not contain it. So an RGB picture is converted to CMYK
-when it is drawn: with the press's profile when the theme names an ``output-intent``
-(LittleCMS, `theme/icc.py`), else by the same naive rule as the theme's vector
-colours (`theme/colours.py`). Grey and CMYK pictures need nothing and are drawn from
+flags it, and a PDF/X-4 file may not contain it. So an RGB picture is converted to CMYK,
+once a process (`_converted`): with the press's profile when the theme names an
+``output-intent`` (LittleCMS, `theme/icc.py`), else by the same naive rule as the
+theme's vector colours (`theme/colours.py`); a photo filed as a JPEG prints as a CMYK
+JPEG (`_print_jpeg`). Grey and CMYK pictures need nothing and are drawn from
 their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
 flattened onto white: the logo sits on the coloured band, where white would show as a
 box. A screen build draws every picture from its file, exactly as before, but for a CMYK
@@ -21,16 +22,23 @@ Greys of more than 8 bits a sample (a 16-bit scan or micrograph) are the excepti
 every build: ReportLab, like Pillow's own conversion, cuts each sample to 8 bits rather
 than scaling it, so all but the darkest 1/256 of such a picture printed white. They are
 scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
+
+Every picture is stored in one filter, binary (`_binary_streams`): a JPEG as its own
+bytes, anything else in Flate, compressed once; the final pass keeps both as they are.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageMath
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -90,7 +98,7 @@ def draw_picture(
     x, y, width, height = box
     note_placed(canvas, path, shown_size(path)[0], width)
     turned = orientation(path)
-    with named_by_content(source) as picture:
+    with named_by_content(source) as picture, _binary_streams():
         if turned == 1:
             canvas.drawImage(picture, x, y, width, height, mask=mask)
             return
@@ -110,6 +118,22 @@ def draw_picture(
 
 
 @contextmanager
+def _binary_streams() -> Iterator[None]:
+    """While a picture is drawn, ReportLab stores it binary. By default it spells every
+    picture in ASCII85 (printable characters, a quarter larger) around its compression:
+    a JPEG's bytes so (3.3 MB of photos took 12.3 MB of PDF), and any other picture's
+    compressed pixels so, which the final pass then decoded and compressed again (#20).
+    ReportLab reads the setting when a picture is first drawn in a document, so the
+    setting is ours for that moment only."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+@contextmanager
 def named_by_content(source: str | ImageReader) -> Iterator[ImageReader]:
     """``source`` as a reader of its pixels while it is drawn. ReportLab names a picture
     drawn from a file name after that name, the file's full path, and writes the name
@@ -118,14 +142,12 @@ def named_by_content(source: str | ImageReader) -> Iterator[ImageReader]:
     own bytes, anything else compressed). The reader made here is emptied once drawn: it
     holds the file and any decoded pixels, and a JPEG's reader refers to itself, so only
     a full garbage collection would free them (eight large photos took 1.2 GB more)."""
-    if not isinstance(source, str):
-        yield source
-        return
-    reader = _FiledPicture(source)
+    reader = _FiledPicture(source) if isinstance(source, str) else source
     try:
         yield reader
     finally:
-        reader.__dict__.clear()
+        if isinstance(reader, _FiledPicture):  # made for this draw (`_Copy.reader` too)
+            reader.__dict__.clear()
 
 
 class _FiledPicture(ImageReader):  # type: ignore[misc]
@@ -173,27 +195,120 @@ def picture_ink(path: Path) -> float | None:
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
     """What the canvas draws for the picture at ``path`` (already checked by the loader):
-    its file name, or a decoded copy: in a print build in CMYK with its alpha as a mask,
-    in a screen build a CMYK picture in RGB, and in any build a deep grey picture in
-    8-bit greys."""
+    its file name, or a copy converted once a process (`_converted`): in a print build
+    in CMYK with its alpha as a mask, in a screen build a CMYK picture in RGB, and in
+    any build a deep grey picture in 8-bit greys."""
+    with Image.open(path) as image:
+        if _as_filed(image, theme.colour_mode):
+            return str(path)
+    return _converted(path, theme).reader()
+
+
+def _as_filed(image: Image.Image, colour_mode: str) -> bool:
+    """Whether the picture is drawn from its file, as it is: a picture already in the
+    build's colour model, opaque or transparent as ReportLab reads it."""
+    if image.mode in DEEP_GREY:
+        return False
+    if colour_mode != "cmyk":
+        return image.mode != "CMYK"
+    return image.mode in AS_FILED and "transparency" not in image.info
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """A picture as a build draws it, where that is not its file: a photo's CMYK JPEG
+    (`_print_jpeg`), or pixels with their opacity. Kept for the process (`_converted`),
+    so each draw only wraps it in a new reader."""
+
+    jpeg: bytes | None = None
+    pixels: Image.Image | None = None
+    alpha: Image.Image | None = None
+
+    def reader(self) -> ImageReader:
+        if self.jpeg is not None:
+            return _FiledPicture(io.BytesIO(self.jpeg))
+        assert self.pixels is not None
+        if self.pixels.mode == "CMYK" or self.alpha is not None:
+            return _MaskedReader(self.pixels, self.alpha)
+        return ImageReader(self.pixels)
+
+    @property
+    def size(self) -> int:
+        """Bytes it holds, about."""
+        pictures = [p for p in (self.pixels, self.alpha) if p is not None]
+        return len(self.jpeg or b"") + sum(p.width * p.height * len(p.getbands()) for p in pictures)
+
+
+def _converted(path: Path, theme: Theme) -> _Copy:
+    """The picture at ``path`` converted for ``theme``'s builds, once a process for each
+    content and way of converting it: the logo is drawn on every page, a photo in every
+    language and edition, and converting a large photo took a quarter of a print build
+    (#20). Named by the file's content hash, not its path: a picture replaced under the
+    same name (the desk lives for hours) is converted anew."""
+    from ..build.fingerprint import file_sha256  # the build's content hash, cached by stamp
+
+    key = (file_sha256(path), _conversion(theme))
+    if key in _COPIES:
+        _COPIES.move_to_end(key)
+        return _COPIES[key]
+    copy = _convert(path, theme)
+    if copy.size <= COPIES_MAX_BYTES:
+        _COPIES[key] = copy
+        while sum(kept.size for kept in _COPIES.values()) > COPIES_MAX_BYTES:
+            _COPIES.popitem(last=False)  # the least recently drawn
+    return copy
+
+
+def _conversion(theme: Theme) -> str:
+    """What a picture's copy depends on besides its content: the colour mode, and in
+    print the press profile's content (or the naive rule, without one)."""
+    from ..build.fingerprint import file_sha256
+
+    intent = theme.output_intent
+    if theme.colour_mode != "cmyk" or intent is None:
+        return theme.colour_mode
+    return f"cmyk {file_sha256(intent.profile)}"
+
+
+#: Bytes of converted pictures a process keeps (`_converted`): a dozen photos' CMYK
+#: JPEGs, or a few large converted PNGs; the least recently drawn go first.
+COPIES_MAX_BYTES = 256 * 1024 * 1024
+_COPIES: OrderedDict[tuple[str, str], _Copy] = OrderedDict()
+
+
+def _convert(path: Path, theme: Theme) -> _Copy:
+    """The picture at ``path`` as `drawable` describes it, converted."""
     with Image.open(path) as image:
         if image.mode in DEEP_GREY:
-            return ImageReader(_eight_bit_grey(image))
-        if theme.colour_mode != "cmyk":
-            if image.mode != "CMYK":
-                return str(path)
-            image.load()
-            return _MaskedReader(cmyk_pixels_to_rgb(image), _alpha(image))
-        if image.mode in AS_FILED and "transparency" not in image.info:
-            return str(path)
+            return _Copy(pixels=_eight_bit_grey(image))
         image.load()
-        grey = _grey(image)
+        if theme.colour_mode != "cmyk":
+            return _Copy(pixels=cmyk_pixels_to_rgb(image), alpha=_alpha(image))
         shown = _unpalette(image)
         alpha = _alpha(shown)
-        if grey:
-            return ImageReader(shown.convert("LA" if alpha is not None else "L"))
+        if _grey(image):
+            return _Copy(pixels=shown.convert("LA" if alpha is not None else "L"))
         colour = shown.copy() if shown.mode == "CMYK" else _cmyk(shown.convert("RGB"), theme)
-    return _MaskedReader(colour, alpha)
+        if image.format == "JPEG" and alpha is None:
+            return _Copy(jpeg=_print_jpeg(colour))
+    return _Copy(pixels=colour, alpha=alpha)
+
+
+#: Quality of a photo's CMYK JPEG (`_print_jpeg`), every ink at full resolution.
+PRINT_JPEG_QUALITY = 95
+
+
+def _print_jpeg(cmyk: Image.Image) -> bytes:
+    """A photo filed as a JPEG, converted to CMYK, as a CMYK JPEG. Its pixels in Flate
+    took twice the room and seconds to compress (a grainy 12-megapixel test photo: 27 MB
+    a PDF against 13 MB); a press file's photos are CMYK JPEGs as a rule. The photo was
+    a JPEG already, and at quality 95 with no ink subsampled this second one changes an
+    ink by about half a level of 255 on average, less than the photo's own compression
+    did. Pillow writes it as Adobe's tools do (inverted, with an Adobe marker), which
+    ReportLab's /Decode for a CMYK JPEG expects."""
+    out = io.BytesIO()
+    cmyk.save(out, "JPEG", quality=PRINT_JPEG_QUALITY, subsampling=0)
+    return out.getvalue()
 
 
 def _eight_bit_grey(image: Image.Image) -> Image.Image:

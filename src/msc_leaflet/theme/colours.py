@@ -117,15 +117,34 @@ def _rgb_to_cmyk(colour: RGB) -> CMYK:
     return CMYK(c, m, y, round(k, 4))
 
 
+#: Rows of a picture `rgb_pixels_to_cmyk` converts at a time: its 32-bit working copies
+#: of a 12-megapixel photo took 265 MB at once (#20); of a band, a few MB.
+CMYK_BAND_ROWS = 256
+
+
 def rgb_pixels_to_cmyk(image: Image) -> Image:
     """An 8-bit RGB picture in CMYK by the same rule as `_rgb_to_cmyk`, pixel by pixel:
     black is 1 − max(r, g, b), each ink the rest of its channel over 1 − black (to the
     nearest of 256 levels). A print build without a press profile converts its pictures
-    so, and they match its vector colours; with a profile, see `layout/images.py`."""
+    so, and they match its vector colours; with a profile, see `layout/images.py`.
+    Converted `CMYK_BAND_ROWS` rows at a time: the rule is pixel by pixel."""
+    from PIL import Image as PILImage
+
+    rgb = image.convert("RGB")
+    if rgb.height <= CMYK_BAND_ROWS:
+        return _band_to_cmyk(rgb)
+    converted = PILImage.new("CMYK", rgb.size)
+    for top in range(0, rgb.height, CMYK_BAND_ROWS):
+        band = rgb.crop((0, top, rgb.width, min(top + CMYK_BAND_ROWS, rgb.height)))
+        converted.paste(_band_to_cmyk(band), (0, top))
+    return converted
+
+
+def _band_to_cmyk(rgb: Image) -> Image:
     from PIL import Image as PILImage
     from PIL import ImageChops, ImageMath
 
-    red, green, blue = image.convert("RGB").split()
+    red, green, blue = rgb.split()
     top = ImageChops.lighter(ImageChops.lighter(red, green), blue)  # max(r, g, b) = 1 − k
     most = top.convert("I")
 
