@@ -1627,11 +1627,17 @@ def test_a_print_build_converts_each_picture_once_a_process(
     assert sorted(converted) == [(120, 60), (640, 480), (640, 480)]  # same-photo.jpg kept
     # Printed as the rule converts it: a JPEG of those inks, within what a JPEG of the
     # best quality keeps (the photo itself was filed at quality 90).
+    # The file's images come in no set order (they are named by their content): each
+    # picture is matched with the stored image nearest to it.
     stored = [data for filters, _, data in image_streams(pdf) if filters == ["/DCTDecode"]]
     assert len(stored) == 2
-    for name, data in zip(["photo.jpg", "same-photo.jpg"], stored, strict=True):
+    for name in ["photo.jpg", "same-photo.jpg"]:
         with Image.open(root / "images" / name) as photo:
             expected = convert(photo.convert("RGB"))
-        with Image.open(io.BytesIO(data)) as printed:
-            differences = ImageStat.Stat(ImageChops.difference(printed, expected)).mean
-        assert printed.mode == "CMYK" and max(differences) < 1.5, (name, differences)
+        nearest = []
+        for data in stored:
+            with Image.open(io.BytesIO(data)) as printed:
+                assert printed.mode == "CMYK"
+                differences = ImageStat.Stat(ImageChops.difference(printed, expected)).mean
+            nearest.append(max(differences))
+        assert min(nearest) < 1.5, (name, nearest)
