@@ -69,6 +69,39 @@ def cmyk_profile(
         (b"B2A2", _lut8(3, 4, b2a)),
         (b"gamt", _lut8(3, 1, gamut)),
     ]
+    return _assemble(tables, device_class, colour_space, b"Lab ")
+
+
+#: Colorants (D50) and tone curve of two wide-gamut RGB spaces a photo may be tagged with:
+#: Adobe RGB (1998), and Display P3 (an iPhone's photos), its sRGB-like curve taken as
+#: gamma 2.2 for brevity.
+ADOBE_RGB = ((0.6097, 0.3111, 0.0195), (0.2053, 0.6257, 0.0609), (0.1492, 0.0632, 0.7446))
+DISPLAY_P3 = ((0.5151, 0.2412, -0.0011), (0.2920, 0.6922, 0.0419), (0.1571, 0.0666, 0.7841))
+WIDE_GAMUTS = {"adobe-rgb": (ADOBE_RGB, 563 / 256), "display-p3": (DISPLAY_P3, 2.2)}
+
+
+def rgb_profile(name: str) -> bytes:
+    """A matrix/TRC RGB display profile (ICC v2) of one of `WIDE_GAMUTS`, as a camera
+    or phone embeds it in a photo."""
+    colorants, gamma = WIDE_GAMUTS[name]
+
+    def xyz(values: tuple[float, ...]) -> bytes:
+        return b"XYZ " + bytes(4) + b"".join(_s15(v) for v in values)
+
+    curve = b"curv" + bytes(4) + struct.pack(">IH", 1, round(gamma * 256))
+    tables = [
+        (b"desc", _desc(name)),
+        (b"cprt", b"text" + bytes(4) + b"No copyright, test data\0"),
+        (b"wtpt", xyz(D50)),
+        *((tag, xyz(c)) for tag, c in zip((b"rXYZ", b"gXYZ", b"bXYZ"), colorants, strict=True)),
+        *((tag, curve) for tag in (b"rTRC", b"gTRC", b"bTRC")),
+    ]
+    return _assemble(tables, b"mntr", b"RGB ", b"XYZ ")
+
+
+def _assemble(tables: list[tuple[bytes, bytes]], device_class: bytes, colour_space: bytes,
+              connection: bytes) -> bytes:  # fmt: skip
+    """A profile of ``tables`` (signature, data) behind its header and tag directory."""
     directory_size = 4 + 12 * len(tables)
     offset = 128 + directory_size
     directory = struct.pack(">I", len(tables))
@@ -84,7 +117,7 @@ def cmyk_profile(
         + bytes([2, 0x10, 0, 0])  # version 2.1
         + device_class
         + colour_space
-        + b"Lab "
+        + connection
         + struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
         + b"acsp"
         + b"APPL"

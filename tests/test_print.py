@@ -1241,3 +1241,128 @@ def test_a_tall_picture_is_converted_to_cmyk_by_the_same_rule_in_every_row(
         inks = converted.getpixel((2, y))
         assert isinstance(inks, tuple)
         assert all(abs(a - round(b * 255)) <= 1 for a, b in zip(inks, expected, strict=True))
+
+
+#: A photo's four colours, within sRGB as Adobe RGB and Display P3 values (a wide-gamut
+#: profile moves each of them, the green by 60 levels of 255).
+TAGGED_COLOURS = ((150, 60, 60), (60, 140, 60), (60, 60, 150), (200, 180, 60))
+
+
+def _four_colours(size: tuple[int, int] = (400, 200)) -> Any:
+    """A picture of `TAGGED_COLOURS` in its four quarters (top left, top right, …)."""
+    from PIL import Image, ImageDraw
+
+    width, height = size
+    picture = Image.new("RGB", size, TAGGED_COLOURS[0])
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((width // 2, 0, width, height // 2), fill=TAGGED_COLOURS[1])
+    draw.rectangle((0, height // 2, width // 2, height), fill=TAGGED_COLOURS[2])
+    draw.rectangle((width // 2, height // 2, width, height), fill=TAGGED_COLOURS[3])
+    return picture
+
+
+def _quarters_as_printed(pdf: Path) -> list[tuple[int, ...]]:
+    """The colour at the middle of each quarter of the page's one picture, rendered."""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium.PdfDocument(pdf)[0]
+    (figure,) = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+    left, bottom, right, top = figure.get_bounds()
+    rendered = page.render(scale=2).to_pil().convert("RGB")
+    top_y = page.get_height() - top
+    return [
+        rendered.getpixel(
+            (round(2 * (left + fx * (right - left))), round(2 * (top_y + fy * (top - bottom))))
+        )
+        for fy in (0.25, 0.75)
+        for fx in (0.25, 0.75)
+    ]
+
+
+def _swatch_as_printed(colour: RGB | CMYK) -> tuple[int, ...]:
+    """How the renderer shows a flat area of ``colour``: CMYK is shown by the renderer's
+    own conversion, so a print build's picture is compared with the same ink drawn."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(20, 20))
+    if isinstance(colour, CMYK):
+        canvas.setFillColorCMYK(*colour)
+    else:
+        canvas.setFillColorRGB(*colour)
+    canvas.rect(0, 0, 20, 20, fill=1, stroke=0)
+    canvas.save()
+    pixel = pdfium.PdfDocument(out.getvalue())[0].render().to_pil().convert("RGB")
+    return tuple(pixel.getpixel((10, 10)))
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("gamut", ["adobe-rgb", "display-p3"])
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
+def test_a_picture_tagged_with_a_wide_gamut_profile_prints_its_colours(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, gamut: str, kind: str
+) -> None:
+    """A photo tagged Adobe RGB (a camera's setting) or Display P3 (every iPhone photo)
+    was printed as if its values were sRGB: its embedded profile was dropped, so its
+    greens and reds came out dull (a green 60 levels of 255 off), where every viewer
+    and browser shows it as its profile says. It is converted to sRGB by that profile,
+    as a viewer shows it, then printed by the build's rule. Tolerance: 10 levels, for
+    the JPEG's own compression and a level's rounding in each conversion."""
+    import io
+
+    from PIL import Image, ImageCms
+
+    from icc_support import rgb_profile
+
+    name = "photo.jpg" if kind == "JPEG" else "photo.png"
+    root = make_project(
+        {"sample": leaflet_yaml(f"- figure: {name}\n  alt: A photo\n- paragraph: One.\n")}
+    )
+    profile = rgb_profile(gamut)
+    _four_colours().save(
+        root / name, kind, icc_profile=profile, **({"quality": 95} if kind == "JPEG" else {})
+    )
+    with Image.open(root / name) as filed:
+        shown = ImageCms.profileToProfile(
+            filed, ImageCms.ImageCmsProfile(io.BytesIO(profile)), ImageCms.createProfile("sRGB")
+        )
+    assert shown is not None
+    expected = []
+    for fy in (0.25, 0.75):
+        for fx in (0.25, 0.75):
+            pixel = shown.getpixel((round(fx * 399), round(fy * 199)))
+            assert isinstance(pixel, tuple)
+            r, g, b = pixel
+            expected.append(_swatch_as_printed(in_mode(RGB(r / 255, g / 255, b / 255), colour)))
+
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=10), (_quarters_as_printed(pdf), expected)
+    if kind == "JPEG":  # a photo stays a photo: a JPEG, not pixels in Flate
+        import pikepdf
+
+        with pikepdf.open(pdf) as document:
+            (image,) = [i for page in document.pages for i in page.get_images().values()]
+            assert pikepdf.PdfImage(cast(pikepdf.Stream, image)).filters == ["/DCTDecode"]
+
+
+def test_a_photo_tagged_srgb_is_still_embedded_as_filed(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Most photos carry an sRGB profile: that is how the build reads every picture, so
+    such a JPEG is still embedded in a screen build as its own bytes."""
+    import pikepdf
+    from PIL import ImageCms
+
+    root = make_project(
+        {"sample": leaflet_yaml("- figure: photo.jpg\n  alt: A photo\n- paragraph: One.\n")}
+    )
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    _four_colours().save(root / "photo.jpg", quality=95, icc_profile=srgb)
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    with pikepdf.open(pdf) as document:
+        (image,) = [image for page in document.pages for image in page.get_images().values()]
+        assert image.read_raw_bytes() == (root / "photo.jpg").read_bytes()

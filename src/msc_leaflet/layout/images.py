@@ -5,13 +5,19 @@ flags it, and a PDF/X-4 file may not contain it. So an RGB picture is converted 
 once a process (`_converted`): with the press's profile when the theme names an
 ``output-intent`` (LittleCMS, `theme/icc.py`), else by the same naive rule as the
 theme's vector colours (`theme/colours.py`); a photo filed as a JPEG prints as a CMYK
-JPEG (`_print_jpeg`). Grey and CMYK pictures need nothing and are drawn from
+JPEG (`_photo_jpeg`). Grey and CMYK pictures need nothing and are drawn from
 their file as in a screen build. Transparency is kept as a soft mask (``/SMask``), not
 flattened onto white: the logo sits on the coloured band, where white would show as a
 box. A screen build draws every picture from its file, exactly as before, but for a CMYK
 one (a designer's print file of the logo): a screen edition is PDF/A-2u with an sRGB
 output intent and may hold no CMYK, so it is shown in RGB by the rule the theme's
 cmyk(...) colours follow on screen.
+
+A picture tagged with a profile of other colours than sRGB's (Adobe RGB, a camera's
+setting; Display P3, every iPhone photo) is converted to sRGB by it first, in every
+build (`_in_srgb`), as viewers and browsers show it: read as sRGB, its greens and reds
+printed dull. A photo so tagged is then a JPEG of its converted pixels, as a print
+build's is; one tagged sRGB, as most are, is embedded as filed.
 
 A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
 what the sensor saw and a tag saying how to turn it, which every viewer and browser
@@ -43,7 +49,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
-from ..theme.icc import press_transform
+from ..theme.icc import picture_to_srgb, press_transform
 from ..theme.theme import Theme
 
 AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model
@@ -206,8 +212,8 @@ def drawable(path: Path, theme: Theme) -> str | ImageReader:
 
 def _as_filed(image: Image.Image, colour_mode: str) -> bool:
     """Whether the picture is drawn from its file, as it is: a picture already in the
-    build's colour model, opaque or transparent as ReportLab reads it."""
-    if image.mode in DEEP_GREY:
+    build's colour model, opaque or transparent as ReportLab reads it, and in sRGB."""
+    if image.mode in DEEP_GREY or _own_profile(image) is not None:
         return False
     if colour_mode != "cmyk":
         return image.mode != "CMYK"
@@ -217,7 +223,7 @@ def _as_filed(image: Image.Image, colour_mode: str) -> bool:
 @dataclass(frozen=True)
 class _Copy:
     """A picture as a build draws it, where that is not its file: a photo's CMYK JPEG
-    (`_print_jpeg`), or pixels with their opacity. Kept for the process (`_converted`),
+    (`_photo_jpeg`), or pixels with their opacity. Kept for the process (`_converted`),
     so each draw only wraps it in a new reader."""
 
     jpeg: bytes | None = None
@@ -282,32 +288,62 @@ def _convert(path: Path, theme: Theme) -> _Copy:
         if image.mode in DEEP_GREY:
             return _Copy(pixels=_eight_bit_grey(image))
         image.load()
-        if theme.colour_mode != "cmyk":
+        photo = image.format == "JPEG"
+        if theme.colour_mode != "cmyk" and image.mode == "CMYK":
             return _Copy(pixels=cmyk_pixels_to_rgb(image), alpha=_alpha(image))
-        shown = _unpalette(image)
+        shown = _in_srgb(_unpalette(image))
         alpha = _alpha(shown)
-        if _grey(image):
+        if theme.colour_mode != "cmyk":  # an RGB picture of another profile, in sRGB
+            colour = shown.convert("RGB")
+        elif _grey(image):
             return _Copy(pixels=shown.convert("LA" if alpha is not None else "L"))
-        colour = shown.copy() if shown.mode == "CMYK" else _cmyk(shown.convert("RGB"), theme)
-        if image.format == "JPEG" and alpha is None:
-            return _Copy(jpeg=_print_jpeg(colour))
+        else:
+            colour = shown.copy() if shown.mode == "CMYK" else _cmyk(shown.convert("RGB"), theme)
+        if photo and alpha is None:
+            return _Copy(jpeg=_photo_jpeg(colour))
     return _Copy(pixels=colour, alpha=alpha)
 
 
-#: Quality of a photo's CMYK JPEG (`_print_jpeg`), every ink at full resolution.
+def _own_profile(image: Image.Image) -> bytes | None:
+    """The picture's embedded ICC profile, where its colours are not sRGB's: a photo
+    tagged Adobe RGB (a camera's setting) or Display P3 (an iPhone's) printed dull as
+    if its values were sRGB, where every viewer shows them by their profile."""
+    profile = image.info.get("icc_profile")
+    if not isinstance(profile, bytes) or image.mode not in ("RGB", "RGBA", "P"):
+        return None
+    return profile if picture_to_srgb(profile, "RGB") is not None else None
+
+
+def _in_srgb(image: Image.Image) -> Image.Image:
+    """``image`` (no palette) in sRGB, converted by its own profile where it has one of
+    other colours (`_own_profile`), its opacity kept as it was."""
+    profile = _own_profile(image)
+    if profile is None:
+        return image
+    mode = "RGBA" if image.mode == "RGBA" else "RGB"
+    transform = picture_to_srgb(profile, mode)
+    assert transform is not None
+    converted: Image.Image = transform.apply(image.convert(mode))
+    if mode == "RGBA":
+        converted.putalpha(image.getchannel("A"))  # LittleCMS may not carry it over
+    return converted
+
+
+#: Quality of a photo's converted JPEG (`_photo_jpeg`), every ink at full resolution.
 PRINT_JPEG_QUALITY = 95
 
 
-def _print_jpeg(cmyk: Image.Image) -> bytes:
-    """A photo filed as a JPEG, converted to CMYK, as a CMYK JPEG. Its pixels in Flate
-    took twice the room and seconds to compress (a grainy 12-megapixel test photo: 27 MB
-    a PDF against 13 MB); a press file's photos are CMYK JPEGs as a rule. The photo was
+def _photo_jpeg(converted: Image.Image) -> bytes:
+    """A photo filed as a JPEG, converted (to CMYK, or to sRGB from its own profile), as
+    a JPEG again. Its pixels in Flate took twice the room and seconds to compress (a
+    grainy 12-megapixel test photo: 27 MB a PDF against 13 MB); a press file's photos
+    are CMYK JPEGs as a rule. The photo was
     a JPEG already, and at quality 95 with no ink subsampled this second one changes an
     ink by about half a level of 255 on average, less than the photo's own compression
     did. Pillow writes it as Adobe's tools do (inverted, with an Adobe marker), which
     ReportLab's /Decode for a CMYK JPEG expects."""
     out = io.BytesIO()
-    cmyk.save(out, "JPEG", quality=PRINT_JPEG_QUALITY, subsampling=0)
+    converted.save(out, "JPEG", quality=PRINT_JPEG_QUALITY, subsampling=0)
     return out.getvalue()
 
 

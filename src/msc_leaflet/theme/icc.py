@@ -170,5 +170,38 @@ def _transform(data: bytes) -> ImageCmsTransform:
 
 
 @cache
+def picture_to_srgb(profile: bytes, mode: str) -> ImageCmsTransform | None:
+    """LittleCMS's transform of a picture's own RGB profile (embedded in the file, as
+    cameras and phones embed Adobe RGB or Display P3) to sRGB, for pixels of ``mode``
+    (RGB or RGBA), as viewers and browsers show it; None where nothing is to be done:
+    a profile that is sRGB in all but a level of rounding (most photos say so; their
+    JPEG is then still embedded as filed), not RGB, or unreadable (the picture is taken
+    to be sRGB, as every picture was before profiles were read). Once per profile and
+    process: a logo is drawn on every page."""
+    from PIL import Image, ImageCms
+
+    try:
+        if read_header(profile).colour_space != "RGB ":
+            return None
+        transform = ImageCms.buildTransform(
+            ImageCms.ImageCmsProfile(BytesIO(profile)), ImageCms.createProfile("sRGB"), mode, mode
+        )
+    except (ValueError, OSError, ImageCms.PyCMSError):
+        return None
+    levels = range(0, 256, 15)
+    grid = Image.new("RGB", (len(levels) ** 3, 1))
+    grid.putdata([(r, g, b) for r in levels for g in levels for b in levels])
+    shown = transform.apply(grid.convert(mode)).convert("RGB")
+    moved = max(abs(a - b) for a, b in zip(grid.tobytes(), shown.tobytes(), strict=True))
+    return transform if moved > SRGB_ROUNDING else None
+
+
+#: Levels of 255 an sRGB profile's transform to LittleCMS's own sRGB may move a colour:
+#: profiles of sRGB differ in how finely they table its curve (LittleCMS's is exact,
+#: HP's of 1998 has 1024 steps), not in what they show.
+SRGB_ROUNDING = 2
+
+
+@cache
 def _compress(data: bytes, components: int) -> Profile:
     return Profile(zlib.compress(data, 9), components)
