@@ -3786,3 +3786,43 @@ def test_the_product_helping_to_stop_a_disease_is_a_promise(
         assert found == [], found
     else:
         assert found and any(not excused for _, excused in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our cells c u r e arthritis.",
+        "C U R E your arthritis today!",
+        "Our cells c-u-r-e arthritis.",
+        "Our cells c.u.r.e arthritis.",
+        "Our cells c*u*r*e arthritis.",
+        "We offer a c u r e.",
+        "A m i r a c l e for your knees.",
+        "Your cartilage will r e g r o w.",
+        # the spellings already read as the word, kept
+        "This is a cure-all.",
+        "Our cells cures!!!",
+        "OUR CELLS CURE ARTHRITIS.",
+        "Our cells c\u200bure arthritis.",
+        "Our cells cu\u00adre arthritis.",
+        "Our cells \uff43\uff55\uff52\uff45 arthritis.",
+        "Our cells \u0441ure arthritis.",
+    ],
+)
+def test_a_claim_spelled_out_letter_by_letter_is_found(sentence: str) -> None:
+    assert any(not excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MSCs do not c u r e arthritis.",  # letter-spaced, and still denied
+        "Take vitamins A, B, C and D.",
+        "Ask about the c u f f size.",
+        "Keep your records s e c u r e.",  # no "cure" inside a longer run
+        "See sections a b c of the form.",
+        "The U.S.A. and the E.U. regulate cell therapy.",
+    ],
+)
+def test_letter_spacing_finds_no_claim_where_none_is(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)

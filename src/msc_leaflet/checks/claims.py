@@ -1033,12 +1033,50 @@ def _find(
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
         pattern = _spaced_pattern(form, language.tag)
-        return [(m.start(), m.end()) for m in pattern.finditer(text)]
+        return [(m.start(), m.end()) for m in pattern.finditer(text)] + _spelled_out_find(
+            text, form
+        )
     anywhere = language.claim_match == "text"
     return [
         (m.start(), m.end())
         for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
+    ]
+
+
+#: Letters written one by one with the same mark between them ("c u r e", "c-u-r-e",
+#: "c.u.r.e", "c*u*r*e", "C U R E"), three or more: a way past a list of words, as a
+#: zero-width space inside one is (which `plain` removes).
+_SPELLED_OUT = re.compile(
+    r"(?<![^\W\d_])[^\W\d_](?P<mark>[\s.\-*_\u00b7\u2022]\s?)[^\W\d_]"
+    r"(?:(?P=mark)[^\W\d_])+(?![^\W\d_])"
+)
+
+
+@lru_cache(maxsize=64)
+def _spelled_out(text: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each run of letters written one by one in ``text`` (`_SPELLED_OUT`): its letters
+    as one word, casefolded, and where each letter stands. Read once a text: every form
+    of every claim asks."""
+    runs = []
+    for match in _SPELLED_OUT.finditer(text):
+        at = tuple(match.start() + i for i, c in enumerate(match.group()) if c.isalpha())
+        runs.append(("".join(text[i] for i in at).casefold(), at))
+    return tuple(runs)
+
+
+def _spelled_out_find(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form``, one word, is written letter by letter in ``text``: as a whole run,
+    or as all of one but a first letter standing alone, an article ("a c u r e"). Not
+    inside a longer run: "s e c u r e" is no "cure", nor "a b c" anything."""
+    word = form.casefold()
+    if len(word) < 3 or not word.isalpha():
+        return []
+    return [
+        (at[lo], at[-1] + 1)
+        for letters, at in _spelled_out(text)
+        for lo in (0, 1)
+        if letters[lo:] == word
     ]
 
 
