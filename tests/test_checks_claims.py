@@ -3705,3 +3705,124 @@ def test_a_denied_report_natural_repair_and_help_are_no_promise(sentence: str, l
     assert not any(
         claim.severity == "error" and not excused and not quoted for claim, excused, quoted in found
     ), found
+
+
+#: The body's own everyday renewal, in languages whose repair claims name no doer: each
+#: was reported (Thai) or is kept passing (Vietnamese, Chinese).
+BODYS_OWN_RENEWAL = [
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่ทุกวัน", "th"),  # the body builds tissue anew every day
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นใหม่ทุกวัน", "th"),
+    ("ร่างกายของเราสร้างเนื้อเยื่อขึ้นมาใหม่อยู่ทุกวัน", "th"),  # our bodies … every day
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่ตลอดเวลา", "th"),  # … all the time
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่ทุกวัน ส่วนกระดูกอ่อนซ่อมแซมตัวเองได้น้อย", "th"),
+    ("Cơ thể tự tạo lại mô mới mỗi ngày.", "vi"),
+    ("身体每天都会自我修复小伤口。", "zh_Hans"),
+]
+
+#: Still promises: the product or our cells as the doer, tissue the treatment targets,
+#: the renewal placed after the treatment, and cartilage, which is not renewed daily.
+RENEWAL_STILL_PROMISED = [
+    ("เซลล์ของเราซ่อมแซมกระดูกอ่อน", "th"),  # our cells repair cartilage
+    ("เซลล์ของเราสร้างเนื้อเยื่อขึ้นใหม่ทุกวัน", "th"),  # our cells … every day
+    ("สเต็มเซลล์สร้างเนื้อเยื่อขึ้นมาใหม่ทุกวัน", "th"),  # stem cells … every day
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่ทุกวันหลังฉีดสเต็มเซลล์", "th"),  # … after the injection
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่ทุกวัน ด้วยสเต็มเซลล์", "th"),  # … with stem cells
+    ("ร่างกายสร้างกระดูกอ่อนขึ้นมาใหม่ทุกวัน", "th"),  # the body rebuilds cartilage daily
+    ("ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่", "th"),  # no "every day": after what?
+]
+
+
+@pytest.mark.parametrize(("sentence", "lang"), BODYS_OWN_RENEWAL)
+def test_the_bodys_own_everyday_renewal_is_no_promise(sentence: str, lang: str) -> None:
+    found = _judged_claims(sentence, lang)
+    assert not any(
+        claim.severity == "error" and not excused and not quoted for claim, excused, quoted in found
+    ), found
+
+
+@pytest.mark.parametrize(("sentence", "lang"), RENEWAL_STILL_PROMISED)
+def test_renewal_by_the_product_or_of_cartilage_still_promises(sentence: str, lang: str) -> None:
+    found = [
+        claim.severity
+        for claim, excused, quoted in _judged_claims(sentence, lang)
+        if not excused and not quoted
+    ]
+    assert "error" in found, _judged_claims(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # The product or its cells helping to stop a disease promise to halt it.
+        ("Our cells help stop arthritis.", True),
+        ("Our cells help stop arthritis for good.", True),
+        ("MSCs help to stop diabetes.", True),
+        ("The therapy helps stop multiple sclerosis.", True),
+        ("Stem cells will help halt Parkinson's.", True),
+        ("Our cells can help stop the disease.", True),
+        # Hedged, about the disease's progress, or done by something else: honest.
+        ("Our cells may help stop arthritis.", None),
+        ("MSCs might help halt the disease.", None),
+        ("Stem cells could help stop diabetes.", None),
+        ("Our cells help stop arthritis from getting worse.", None),
+        ("MSCs may help stop the disease from progressing.", None),
+        ("Exercise helps stop arthritis from getting worse.", None),
+        ("Exercise helps stop arthritis.", None),
+        ("Losing weight can help stop osteoarthritis from getting worse.", None),
+        # Denied or asked: excused.
+        ("Our cells do not help stop arthritis.", False),
+        ("Do stem cells help stop arthritis?", False),
+    ],
+)
+def test_the_product_helping_to_stop_a_disease_is_a_promise(
+    sentence: str, promise: bool | None
+) -> None:
+    found = [
+        (claim.phrase, excused)
+        for claim, excused, quoted in _judged_claims(sentence, "en")
+        if claim.severity == "error" and not quoted
+    ]
+    if promise is None:
+        assert found == [], found
+    else:
+        assert found and any(not excused for _, excused in found) == promise, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our cells c u r e arthritis.",
+        "C U R E your arthritis today!",
+        "Our cells c-u-r-e arthritis.",
+        "Our cells c.u.r.e arthritis.",
+        "Our cells c*u*r*e arthritis.",
+        "We offer a c u r e.",
+        "A m i r a c l e for your knees.",
+        "Your cartilage will r e g r o w.",
+        # the spellings already read as the word, kept
+        "This is a cure-all.",
+        "Our cells cures!!!",
+        "OUR CELLS CURE ARTHRITIS.",
+        "Our cells c\u200bure arthritis.",
+        "Our cells cu\u00adre arthritis.",
+        "Our cells \uff43\uff55\uff52\uff45 arthritis.",
+        "Our cells \u0441ure arthritis.",
+    ],
+)
+def test_a_claim_spelled_out_letter_by_letter_is_found(sentence: str) -> None:
+    assert any(not excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MSCs do not c u r e arthritis.",  # letter-spaced, and still denied
+        "Take vitamins A, B, C and D.",
+        "Ask about the c u f f size.",
+        "Keep your records s e c u r e.",  # no "cure" inside a longer run
+        "See sections a b c of the form.",
+        "The U.S.A. and the E.U. regulate cell therapy.",
+    ],
+)
+def test_letter_spacing_finds_no_claim_where_none_is(sentence: str) -> None:
+    assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)

@@ -98,6 +98,15 @@ class Claim:
     # an ordered claim's later part: "cells repair small cuts" (`_everyday`)
     everyday_where: tuple[str, ...] = ()  # words that, after an `everyday` phrase, place
     # it in what the treatment targets ("small injuries in your knee")
+    everyday_doers: tuple[str, ...] = ()  # where the claim's parts name no doer (Thai
+    # สร้าง … ขึ้นมาใหม่, builds … anew): the body, one of which must stand right before
+    # it for its `everyday` phrase to tell of the body's own renewal (ร่างกาย…ทุกวัน)
+    doers: tuple[str, ...] = ()  # who must do what the parts say for it to be a claim:
+    # one of these right before the first part ("Our cells help stop arthritis";
+    # "Exercise helps stop arthritis" advises), with at most `ClaimList.auxiliaries`,
+    # negations and `hedges` between (`_done_by`)
+    slowed: tuple[str, ...] = ()  # what, right after the later part, makes a halt one of
+    # the disease's progress ("help stop arthritis from getting worse")
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -232,6 +241,9 @@ def claim_list(lang: str) -> ClaimList:
                 tuple(form.casefold() for form in forms(c.get("hedges", []))),
                 forms(c.get("everyday", [])),
                 forms(c.get("everyday_where", [])),
+                forms(c.get("everyday_doers", [])),
+                forms(_flat(c.get("doers", []))),
+                forms(c.get("slowed", [])),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -709,6 +721,8 @@ def _together(
                 and not _advice(text[lo:hi], claim)
                 and not _hedged(gap, claim)
                 and not _everyday(text, start, other_end, claim, claims)
+                and _done_by(text, min(start, other_start), claim, claims)
+                and _right_after(text, max(end, other_end), claim.slowed, claims) is None
             ):
                 # Each second part pairs with its nearest first: "treat treat pain
                 # forever" is the claim "treat pain forever".
@@ -770,18 +784,71 @@ def _hedged(gap: str, claim: Claim) -> bool:
 def _everyday(text: str, doer: int, deed_end: int, claim: Claim, claims: ClaimList) -> bool:
     """Whether the claim whose doer starts at ``doer`` and whose deed ends at
     ``deed_end`` tells of the body's own everyday repair: a phrase of `Claim.everyday`
-    right after the deed ("Your own cells repair small cuts every day"), placed nowhere
-    the treatment targets (`Claim.everyday_where`: "small injuries in your knee"), and
-    no word of the leaflet's own voice before the doer ("Our cells repair small cuts"
-    is the product's). "Your own cells repair your knee" names what it targets."""
+    right after the deed ("Your own cells repair small cuts every day",
+    ร่างกายสร้างเนื้อเยื่อขึ้นมาใหม่ทุกวัน), placed nowhere the treatment targets
+    (`Claim.everyday_where`: "small injuries in your knee", …ทุกวันหลังฉีดสเต็มเซลล์,
+    after the injection), and no word of the leaflet's own voice before the doer ("Our
+    cells repair small cuts" is the product's). "Your own cells repair your knee" names
+    what it targets. A claim whose parts name no doer (`Claim.everyday_doers`) tells of
+    it only with the body named right before it: สเต็มเซลล์สร้างเนื้อเยื่อขึ้นมาใหม่ทุกวัน
+    (stem cells build tissue anew every day) is the product's."""
     find = _finder(claims)
-    if not claim.everyday or _voiced(text, doer, claims, find):
+    if not claim.everyday:
         return False
-    thing = next(find(text, claim.everyday, deed_end), None)
-    if thing is None or text[deed_end : thing[0]].strip():
+    if claim.everyday_doers:
+        named = _named_before(text, doer, claim.everyday_doers)
+        if named is None:
+            return False
+        doer = named
+    if _voiced(text, doer, claims, find):
         return False
-    where = next(find(text, claim.everyday_where, thing[1]), None)
-    return where is None or bool(text[thing[1] : where[0]].strip())
+    thing = _right_after(text, deed_end, claim.everyday, claims)
+    return thing is not None and _right_after(text, thing[1], claim.everyday_where, claims) is None
+
+
+def _right_after(
+    text: str, at: int, words: tuple[str, ...], claims: ClaimList
+) -> tuple[int, int] | None:
+    """Where the first of ``words`` after ``at`` stands, when only spaces come between;
+    None when another word or a mark comes first ("small cuts, in time" places the
+    cuts nowhere)."""
+    if not words:
+        return None
+    found = next(_finder(claims)(text, words, at), None)
+    return found if found is not None and not text[at : found[0]].strip() else None
+
+
+#: How many words may stand between a claim's doer and its first part (`_done_by`):
+#: "Our cells will not help stop arthritis".
+DOER_GAP_WORDS = 3
+
+
+def _done_by(text: str, start: int, claim: Claim, claims: ClaimList) -> bool:
+    """Whether the claim whose first part starts at ``start`` of ``text`` is done by
+    one of its `Claim.doers` (always, for a claim that names none): the product or its
+    cells right before it, with at most a few `ClaimList.auxiliaries` and negations
+    between ("Our cells can help stop arthritis"; "MSCs do not help stop …" is found,
+    and denied). A hedge among them makes it a possibility ("Our cells may help stop
+    arthritis"), and another doer no claim ("Exercise helps stop arthritis")."""
+    if not claim.doers:
+        return True
+    reach = max(0, start - (DOER_GAP_WORDS + 1) * PART_WORD_REACH)  # a bounded look back
+    named = list(_spaced_find(text[:start], claim.doers, reach))
+    if not named:
+        return False
+    gap = text[named[-1][1] : start]
+    words = re.findall(r"[\w'’]+", gap.casefold())
+    if len(words) > DOER_GAP_WORDS or re.sub(r"[\w'’\s]+", "", gap):
+        return False
+    allowed = {*claims.auxiliaries, *(w.casefold() for w in claims.negations)}
+    return all(word in allowed and word not in claim.hedges for word in words)
+
+
+def _named_before(text: str, at: int, doers: tuple[str, ...]) -> int | None:
+    """Where the one of ``doers`` that ends right before ``at`` (but for spaces)
+    starts, the longest; None when none does."""
+    before = text[:at].rstrip()
+    return next((len(before) - len(d) for d in doers if before.endswith(d)), None)
 
 
 def _unless(text: str, claim: Claim, language: LanguageProfile, cuts: set[int] | None) -> _Covered:
@@ -966,12 +1033,50 @@ def _find(
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
         pattern = _spaced_pattern(form, language.tag)
-        return [(m.start(), m.end()) for m in pattern.finditer(text)]
+        return [(m.start(), m.end()) for m in pattern.finditer(text)] + _spelled_out_find(
+            text, form
+        )
     anywhere = language.claim_match == "text"
     return [
         (m.start(), m.end())
         for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
+    ]
+
+
+#: Letters written one by one with the same mark between them ("c u r e", "c-u-r-e",
+#: "c.u.r.e", "c*u*r*e", "C U R E"), three or more: a way past a list of words, as a
+#: zero-width space inside one is (which `plain` removes).
+_SPELLED_OUT = re.compile(
+    r"(?<![^\W\d_])[^\W\d_](?P<mark>[\s.\-*_\u00b7\u2022]\s?)[^\W\d_]"
+    r"(?:(?P=mark)[^\W\d_])+(?![^\W\d_])"
+)
+
+
+@lru_cache(maxsize=64)
+def _spelled_out(text: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each run of letters written one by one in ``text`` (`_SPELLED_OUT`): its letters
+    as one word, casefolded, and where each letter stands. Read once a text: every form
+    of every claim asks."""
+    runs = []
+    for match in _SPELLED_OUT.finditer(text):
+        at = tuple(match.start() + i for i, c in enumerate(match.group()) if c.isalpha())
+        runs.append(("".join(text[i] for i in at).casefold(), at))
+    return tuple(runs)
+
+
+def _spelled_out_find(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form``, one word, is written letter by letter in ``text``: as a whole run,
+    or as all of one but a first letter standing alone, an article ("a c u r e"). Not
+    inside a longer run: "s e c u r e" is no "cure", nor "a b c" anything."""
+    word = form.casefold()
+    if len(word) < 3 or not word.isalpha():
+        return []
+    return [
+        (at[lo], at[-1] + 1)
+        for letters, at in _spelled_out(text)
+        for lo in (0, 1)
+        if letters[lo:] == word
     ]
 
 
