@@ -1165,3 +1165,55 @@ def test_arabic_inside_a_left_to_right_line_reads_with_the_spaces_typed(
     # the Arabic is a phrase a search does not find.
     read = as_typed(READERS[reader](tmp_path / "mixed.pdf"))
     assert unicodedata.normalize("NFC", text) in read
+
+
+#: An English source line of the parallel Arabic edition with Arabic inside it, and its
+#: translation ("The phrase مرحبا بكم is an Arabic greeting.").
+SOURCE_WITH_ARABIC = "The Arabic greeting مرحبا بكم means “welcome”, as the staff say."
+SOURCE_WITH_ARABIC_AR = "عبارة مرحبا بكم هي تحية عربية."
+POPPLER_READS_A_MIXED_LINE_RIGHT_TO_LEFT = (
+    "pdftotext gives a page one direction (TextPage::coalesce), right to left on a page "
+    "with an Arabic column (`page_direction`, which the Arabic lines need), and reads "
+    "every line of it from its right end by stretches (reorderText): the English line "
+    "reads 'means “welcome”, … مرحبا بكم The Arabic greeting'. It orders by position "
+    "and splits at every right-to-left letter, so no order or mark of the text layer "
+    "changes it; making the page left to right breaks the Arabic column instead"
+)
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                name in ("pdftotext", "pypdfium2"),
+                strict=True,
+                reason=POPPLER_READS_A_MIXED_LINE_RIGHT_TO_LEFT
+                if name == "pdftotext"
+                else PDFIUM_ORDERS_ARABIC_WORDS_AS_DRAWN,
+            ),
+        )
+        for name in sorted(READERS)
+    ],
+)
+def test_an_english_source_line_with_arabic_in_the_parallel_edition(
+    make_project: Any, tmp_path: Path, reader: str
+) -> None:
+    """The source column of an Arabic parallel edition, on a page read right to left:
+    an English line quoting Arabic reads in its order, as it does on an English page."""
+    from conftest import leaflet_yaml
+    from i18n_support import set_msgstr
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.i18n.workflow import init_locale
+    from msc_leaflet.project import Project
+
+    blocks = f'- paragraph: "{SOURCE_WITH_ARABIC}"\n  id: greeting\n'
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    project = Project.at(root)
+    init_locale(project, "ar")
+    set_msgstr(
+        root / "locales" / "ar" / "LC_MESSAGES" / "sample.po", "greeting", SOURCE_WITH_ARABIC_AR
+    )
+    path = build_leaflet(Project.at(root), "sample", "ar", tmp_path, edition="parallel").path
+    assert unicodedata.normalize("NFC", SOURCE_WITH_ARABIC) in as_typed(READERS[reader](path))

@@ -1495,3 +1495,49 @@ def _page_ref(destination: object) -> tuple[int, int]:
     """The page an explicit destination (a bookmark's) goes to."""
     assert isinstance(destination, pikepdf.Array)
     return destination[0].objgen
+
+
+# A Vietnamese place and person named in a translation into another script, as a
+# clinic writes them, with a Latin term kept from the source beside them.
+VIETNAMESE_NAMES = {
+    "km": "សូមមកមន្ទីរពេទ្យ Chợ Rẫy នៅ Hồ Chí Minh។ វេជ្ជបណ្ឌិតរបស់អ្នកគឺ Nguyễn Văn An។ "
+    "កោសិកាទាំងនេះហៅថា MSCs [@galipeau2018]។",
+    "zh_Hans": "请到胡志明市（Hồ Chí Minh）的 Chợ Rẫy 医院就诊。医生是 Nguyễn Văn An。"
+    "这些细胞叫做 MSCs [@galipeau2018]。",
+    "ar": "يرجى زيارة مستشفى Chợ Rẫy في Hồ Chí Minh. طبيبك هو Nguyễn Văn An. "
+    "تسمى هذه الخلايا MSCs [@galipeau2018].",
+}
+VIETNAMESE_WORDS = {w: "vi" for w in ("Chợ", "Rẫy", "Hồ", "Chí", "Minh", "Nguyễn", "Văn")}
+
+
+@pytest.mark.parametrize("locale", sorted(VIETNAMESE_NAMES))
+def test_a_vietnamese_name_in_another_script_is_read_in_vietnamese(
+    tmp_path: Path, locale: str
+) -> None:
+    """Names like "Chợ Rẫy", "Hồ Chí Minh", "Nguyễn Văn An" in a Khmer, Chinese or
+    Arabic text were English `Span`s, the kept source term's language, so a screen reader read
+    them with English rules. A stretch of Latin words holding a letter only
+    Vietnamese writes (ợ ẫ ồ ễ) is Vietnamese, all its syllables ("Chí", "Minh"); the
+    source's term beside it ("MSCs") is still English."""
+    path = _languages_built_with(tmp_path, locale, "where-cells-go", VIETNAMESE_NAMES[locale])
+    document, _ = structure(path)
+    assert _foreign_word_problems(document, {**VIETNAMESE_WORDS, "MSCs": "en"}) == []
+
+
+def test_a_vietnamese_name_in_english_is_vietnamese_and_french_or_german_is_not(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """In an English text the same names are Vietnamese, and only they: the English
+    words around them ("Hospital", "City", "The"), and French or German words with
+    their own marks ("Café Müller", "Zürich", "Đorđević", whose đ Croatian writes
+    too), stay English."""
+    blocks = """\
+- paragraph: "The Chợ Rẫy Hospital in Hồ Chí Minh City. Ask for Dr Nguyễn Văn An."
+- paragraph: "Dr Đorđević of Zürich met us at the Café Müller in Lyon, which is élégant."
+"""
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
+    document, _ = structure(path)
+    english = ("The", "Hospital", "City", "Ask", "Đorđević", "Zürich", "Café", "Müller", "élégant")
+    expected = {**VIETNAMESE_WORDS, **dict.fromkeys(english, "en")}
+    assert _foreign_word_problems(document, expected) == []

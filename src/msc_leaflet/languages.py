@@ -35,6 +35,10 @@ PHRASES: tuple[Phrases, ...] = ("", "icu-phrase", "icu-words")
 
 # Closing and opening quotes or brackets that may stand between a sentence's end mark
 # and the next sentence.
+#: A word in Latin letters (Basic Latin to Latin Extended-B, and Latin Extended
+#: Additional: Vietnamese's ợ ẫ ồ), without the digits and marks around it.
+LATIN_WORD = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+
 _CLOSERS = "”’\"')\\]」』）"
 _OPENERS = "“‘\"'(\\[「『（"
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..data import data_path
+from ..languages import LATIN_WORD, language_subtag
 
 #: Tells of the other language a sentence needs: one could be a name or a loanword.
 MIN_TELLS = 2
@@ -105,6 +107,99 @@ def kept_name(words: list[str]) -> bool:
     return proper
 
 
+#: What may join two words of one name: a space (a no-break one too) or a hyphen
+#: ("Bà Rịa-Vũng Tàu").
+_NAME_JOINS = (" ", "\u00a0", "-")
+
+
+@dataclass(frozen=True)
+class NamedLanguage:
+    """A Latin-script language whose names a text in another language may hold
+    (``latin-names`` in ``data/same-script.yaml``)."""
+
+    language: str  # a profile's tag (data/languages.yaml)
+    letters: re.Pattern[str]  # letters only it writes: one makes a stretch its own
+    syllable: re.Pattern[str]  # a word of it, marks set aside (Vietnamese: one syllable)
+
+    def may_join(self, word: str, first: bool) -> bool:
+        """Whether ``word`` may be one of a name's words in this language: a syllable
+        of it that shows a mark ("Chí") or a capital ("Minh"), and no English word.
+        An English word this language writes as a syllable ("An", "Long") may end a
+        name ("Nguyễn Văn An") but not start one (the "In" of "In Hồ Chí Minh")."""
+        bare = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+        bare = "".join(c for c in bare if not unicodedata.combining(c))
+        if not self.syllable.fullmatch(bare.lower()):
+            return False
+        if bare != word:
+            return True
+        function, syllables, ordinary = _english_words()
+        lower = word.lower()
+        return (
+            word[:1].isupper()
+            and lower not in function
+            and lower not in ordinary
+            and not (first and lower in syllables)
+        )
+
+
+def latin_names(text: str, language: str) -> dict[str, str]:
+    """The Latin words of ``text`` (a text in ``language``) that name something in
+    another Latin-script language, by language: "Chợ Rẫy" and "Hồ Chí Minh" in a
+    Khmer or an English sentence are Vietnamese, and a screen reader told they are
+    English reads them with English rules. A stretch of words that may be a name's
+    (`NamedLanguage.may_join`) is the language's when one of them holds a letter only
+    it writes; the words around it ("Hospital", "City") are not its. A word is
+    answered once for the whole text, so one written outside such a stretch too (the
+    "An" of "An infusion …" beside "Nguyễn Văn An") is left in the text's language."""
+    found: dict[str, str] = {}
+    for named in _named_languages():
+        if named.language == language_subtag(language):
+            continue
+        inside = Counter(w for s in _stretches(text, named) if _shows(named, s) for w in s)
+        written = Counter(LATIN_WORD.findall(unicodedata.normalize("NFC", text)))
+        for word, count in inside.items():
+            if written[word] == count:
+                found.setdefault(word, named.language)
+    return found
+
+
+def _shows(named: NamedLanguage, words: list[str]) -> bool:
+    """Whether one of ``words`` has a letter only ``named``'s language writes."""
+    return any(named.letters.search(word) for word in words)
+
+
+def _stretches(text: str, named: NamedLanguage) -> list[list[str]]:
+    """The runs of words of ``text`` that may be one name in ``named``'s language:
+    each may join it, and only a space or a hyphen stands between two."""
+    stretches: list[list[str]] = []
+    end = -1
+    text = unicodedata.normalize("NFC", text)
+    for match in LATIN_WORD.finditer(text):
+        word = match.group()
+        joined = end >= 0 and text[end : match.start()] in _NAME_JOINS
+        if not named.may_join(word, first=not joined):
+            end = -1
+            continue
+        if not joined:
+            stretches.append([])
+        stretches[-1].append(word)
+        end = match.end()
+    return stretches
+
+
+@cache
+def _named_languages() -> tuple[NamedLanguage, ...]:
+    """``latin-names`` of ``data/same-script.yaml``, compiled on first use."""
+    return tuple(
+        NamedLanguage(
+            str(entry["language"]),
+            re.compile(f"[{entry['letters']}]"),
+            re.compile(str(entry["syllable"])),
+        )
+        for entry in _data().get("latin-names") or []
+    )
+
+
 def _without_names(text: str) -> str:
     """``text`` without its capitalised words but the first: in a language that
     capitalises only names, a name's ("Chợ Rẫy", "Nguyễn Văn An")."""
@@ -137,10 +232,18 @@ def _kin_of(language: str) -> Kin | None:
 def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """English's function words, the links a name may hold in lower case ("for",
     "of"), and every ordinary English word listed (no proper noun)."""
+    function, syllables, ordinary = _english_words()
+    links = frozenset(str(w) for w in _data()["name-links"])
+    return function, links, function | ordinary | syllables
+
+
+@cache
+def _english_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """English's function words, its words Vietnamese writes as syllables, and its
+    other ordinary words (``same-script.yaml``)."""
     data = _data()
     function = frozenset(str(w) for w in data["english-words"])
-    ordinary = _flat_words(data["common-english"]) | _flat_words(data["english-syllables"])
-    return function, frozenset(str(w) for w in data["name-links"]), function | ordinary
+    return function, _flat_words(data["english-syllables"]), _flat_words(data["common-english"])
 
 
 def _kin(entry: dict[str, Any]) -> Kin:

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 from ..content.inline import Span, parse_inline
 from ..i18n.formatting import localize_digits
 from ..i18n.labels import UI_LANGUAGE
+from ..i18n.same_script import latin_names
 from ..languages import bcp47
 from ..typeset import FontFamily, Run, WordList, make_paragraph
 from ..typeset.render import foreign_language, uniform_text
@@ -248,6 +249,8 @@ def _note_uniform(flowable: Flowable, runs: Sequence[Run]) -> None:
     element = getattr(flowable, "structure", None)
     if element is not None:
         element.letters_lang = foreign_language(runs, element)
+        text = "".join(run.text for run in runs)
+        element.latin_names = latin_names(text, element.effective_lang())
         element.uniform = uniform_text(runs, element)
 
 

@@ -72,6 +72,9 @@ class Element:
     # The language its text's letters of other scripts show together (Han beside kana:
     # Japanese), for the letters several languages share (`render.foreign_language`).
     letters_lang: str = ""
+    # The Latin words of its text that name something in another Latin-script language
+    # ("Chợ Rẫy": Vietnamese), by language (`i18n.same_script.latin_names`).
+    latin_names: dict[str, str] = field(default_factory=dict)
     element_id: str = ""  # /ID (PDF/UA requires one on every Note)
     # Its text is all its own, in its language: no link, citation or kept term in it, so
     # its lines are marked without looking at each glyph (`render.uniform_text`).

@@ -35,7 +35,7 @@ from typing import TypeVar, cast
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
-from ..languages import bcp47, language_of, profile
+from ..languages import LATIN_WORD, bcp47, language_of, profile
 from .bidi import visual_order
 from .citation_links import citation_marks, wait
 from .fonts import shaping_font
@@ -764,6 +764,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
     append = keys.append
     key = own_key
     last = None
+    latin = terms
     special: _TagKey | None = None
     letters: _TagKey | None = None
     for placed in items:  # once per glyph cluster drawn: the work is done per piece
@@ -775,7 +776,8 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             special = ("cites", "") if run.cites and not special else special
             special = ("label", "") if run.label and not special else special
             special = ("lang", run.lang) if run.lang and not special else special
-            letters = _letters_key(piece.text, own, terms, context, digits)
+            latin = _named_language(piece.text, element.latin_names) or terms
+            letters = _letters_key(piece.text, own, latin, context, digits)
             if letters is not _MIXED:
                 key = letters or key
         if special is not None:
@@ -783,7 +785,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             key = own_key
             continue
         if letters is _MIXED:  # a piece with letters of two languages: per cluster
-            cluster = _letters_key(placed.cluster.text, own, terms, context, digits)
+            cluster = _letters_key(placed.cluster.text, own, latin, context, digits)
             key = key if cluster is None or cluster is _MIXED else cluster
         append(key)
     return keys
@@ -793,6 +795,8 @@ def uniform_text(runs: Sequence[Run], element: Element) -> bool:
     """Whether every line of ``runs`` set as ``element`` is plain text of the element in
     its own language (`_tag_keys` would give every cluster the same key)."""
     if any(run.link or run.cites or run.label or run.lang for run in runs):
+        return False
+    if element.latin_names:  # a Vietnamese name in it is a Span
         return False
     own = element.effective_lang()
     terms = element.terms_lang if locale_script(own) != LATIN else ""
@@ -812,6 +816,14 @@ def foreign_language(runs: Sequence[Run], element: Element) -> str:
     terms = element.terms_lang if locale_script(own) != LATIN else ""
     foreign = {c for run in runs for c in _split_letters(run.text, own, terms)[1]}
     return bcp47(language_of("".join(sorted(foreign)), own)) if foreign else ""
+
+
+def _named_language(text: str, names: dict[str, str]) -> str:
+    """The language a piece's Latin words name something in (`Element.latin_names`:
+    "Chợ Rẫy" is Vietnamese in any other text), "" for none."""
+    if not names:
+        return ""
+    return next((names[word] for word in LATIN_WORD.findall(text) if word in names), "")
 
 
 def _number_lang(items: Sequence[Placed], element: Element) -> str:
@@ -916,8 +928,9 @@ def _letter_language(char: str, own: str, terms: str) -> str | None:
 
 
 def _latin_language(own: str, terms: str) -> str:
-    """Latin letters are ``own``'s in a Latin-script language, else kept source terms."""
-    return own if locale_script(own) == LATIN else terms or own
+    """Latin letters are ``terms``' (a kept source term's language, in a text of another
+    script; a name's, `_named_language`), else ``own``'s."""
+    return terms or own
 
 
 def _script_digit(char: str) -> bool:
