@@ -142,8 +142,9 @@ def translated_pieces(lang: str, *, source: bool = False, po: Path | None = None
     catalog = read_po(po or FIXTURE / "locales" / lang / "LC_MESSAGES" / f"{LEAFLET}.po")
     pieces = []
     for entry in catalog.active:
-        if not entry.msgid or entry.msgctxt == "audience":
-            continue  # the audience is the PDF's subject, not printed
+        context = entry.msgctxt or ""
+        if not entry.msgid or context == "audience" or context.startswith("keywords/"):
+            continue  # the audience is the PDF's subject, the keywords its keywords
         if (entry.msgctxt or "").startswith("ref/"):
             continue  # reference titles are cited as published, in their own language
         assert entry.msgstr, (lang, entry.msgctxt)
