@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import importlib.metadata
 import io
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from msc_leaflet.content.loader import load_leaflet
-from msc_leaflet.errors import LeafletError
+from msc_leaflet.errors import LeafletError, Location
 from msc_leaflet.i18n import workflow
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.extract import leaflet_template
@@ -27,6 +28,7 @@ from msc_leaflet.i18n.merge import merge
 from msc_leaflet.i18n.mofile import mo_bytes
 from msc_leaflet.i18n.msgfmt import complaints
 from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
+from msc_leaflet.i18n.typed import typed_entry
 from msc_leaflet.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -1840,3 +1842,37 @@ def test_a_refused_plural_or_format_is_told_once_with_msgfmt(
     _, findings = checked_copy(tmp_path, edit)
     [finding] = [f for f in findings if "I18N012" in f]
     assert "GNU msgfmt --check" not in finding
+
+
+def test_an_entry_typed_alone_is_the_entry_the_whole_file_reads(tmp_path: Path) -> None:
+    """A finding's place is read from its entry's own lines (`i18n.typed`), not from
+    the whole catalog read with every character placed: each active entry so read
+    is, field for field and place for place, the one the whole file gives. The
+    catalog has what a fragment could lose: comments and flags above an entry, an
+    obsolete entry and #| lines between two, a wrapped and a plural msgstr, an
+    escape, a spliced line (a backslash before LF), CRLF, and a comment block
+    before the last entry."""
+    text = (
+        'msgid ""\r\nmsgstr ""\r\n"Language: th\\n"\r\n'
+        '"Plural-Forms: nplurals=1; plural=0;\\n"\r\n\r\n'
+        "#. Small line above the title.\r\n#: leaflets/a.yaml:4\r\n"
+        'msgctxt "kicker"\r\nmsgid "Patient leaflet"\r\nmsgstr "เอกสาร\\tผู้ป่วย"\r\n\r\n'
+        '#~ msgid "gone"\r\n#~ msgstr "หาย"\r\n\r\n'
+        '# translator: checked\r\n#, fuzzy\r\n#| msgid "Old text"\r\n'
+        'msgctxt "p1"\r\nmsgid "New text"\r\nmsgstr ""\r\n'
+        '"ข้อความ \\302\\251 "\r\n  "ใหม่ยาว\\\nมาก"\r\n'
+        '#: leaflets/a.yaml:9\r\nmsgid "day"\r\nmsgid_plural "days"\r\n'
+        'msgstr[0] "วัน"\r\n\r\n# section note\r\n\r\n#. last\r\n'
+        'msgctxt "p2"\r\nmsgid "Last"\r\nmsgstr "สุดท้าย"\r\n'
+    )
+    path = tmp_path / "th.po"
+    path.write_bytes(text.encode("utf-8"))
+    whole = read_po(path, sources=True)
+    active = [entry for entry in whole.entries if entry.line and not entry.obsolete]
+    assert len(active) == 4
+    for entry in active:
+        for line in (entry.line, entry.msgstr_line):
+            typed = typed_entry(Location(path, line))
+            assert typed is not None
+            for name in [f.name for f in dataclasses.fields(Entry)]:
+                assert getattr(typed, name) == getattr(entry, name), (line, name)

@@ -602,7 +602,7 @@ class _Reader:
                 "save the file with LF (Unix) or CRLF (Windows) line ends",
             )
 
-    def spliced(self, lines: list[str]) -> Iterator[tuple[int, str]]:
+    def spliced(self, lines: list[str], first: int = 1) -> Iterator[tuple[int, str]]:
         """The lines as GNU gettext's reader sees them, each with the number of the line
         it begins on: a backslash at the very end of a line joins the next line to it,
         as in C (a long string broken by hand, in a string, a keyword or a #~ line).
@@ -612,10 +612,11 @@ class _Reader:
         would swallow the msgctxt or msgid after it)."""
         joined: list[str] = []
         start = 0
-        for number, raw in enumerate(lines, 1):
+        last = first + len(lines) - 1
+        for number, raw in enumerate(lines, first):
             if not joined:
                 start = number
-            if raw.endswith("\\") and number < len(lines):
+            if raw.endswith("\\") and number < last:
                 head = (joined[0] if joined else raw).lstrip(_BLANKS)
                 if head.startswith("#") and not head.startswith(("#~", "#|")):
                     raise self.fail(
@@ -635,9 +636,10 @@ class _Reader:
                 yield start, line
             joined = []
 
-    def read(self, lines: list[str]) -> Catalog:
-        whole = len(lines) == 1  # one line: no LF at all
-        for number, raw in self.spliced(lines):
+    def read(self, lines: list[str], first: int = 1) -> Catalog:
+        """The catalog of ``lines``, the first of them line ``first`` of the file."""
+        whole = len(lines) == 1 and first == 1  # one line: no LF at all
+        for number, raw in self.spliced(lines, first):
             text = raw.rstrip("\r\n").lstrip(_BLANKS)  # a comment's trailing blanks are its own
             self.hidden_lines(text, number, whole)
             stripped = text.rstrip(_BLANKS)
@@ -860,6 +862,15 @@ def read_po(path: Path, sources: bool = False) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line. With
     ``sources``, each entry says where each character of its strings is typed
     (`Entry.sources`), for a finding to point at a word."""
+    data, text = read_po_text(path)
+    catalog = parse_po(text, path, sources)
+    catalog.digest = hashlib.sha256(data).hexdigest()
+    return catalog
+
+
+def read_po_text(path: Path) -> tuple[bytes, str]:
+    """The bytes of the catalog at ``path`` and its text as `parse_po` reads it (a BOM
+    left out); a file that is not a UTF-8 catalog is a `LeafletError`."""
     data = data_read = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
@@ -878,9 +889,7 @@ def read_po(path: Path, sources: bool = False) -> Catalog:
             hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
-    catalog = parse_po(text, path, sources)
-    catalog.digest = hashlib.sha256(data_read).hexdigest()
-    return catalog
+    return data_read, text
 
 
 def refuse_changed(path: Path, digest: str | None, written: str, new: bytes = b"") -> None:
@@ -936,6 +945,20 @@ def parse_po(text: str, path: Path = Path("<string>"), sources: bool = False) ->
     if catalog.wrapped:
         catalog.wrap_width = file_width(_written_strings(catalog), as_written)
     return catalog
+
+
+def parse_po_lines(lines: list[str], first: int, path: Path) -> Catalog:
+    """The entries typed on ``lines`` (`split_po_lines`), the first of them line
+    ``first`` of the catalog at ``path``, read with their places (`Entry.sources`) as
+    the whole file read would place them. A finding names one entry's characters:
+    reading that entry alone spares placing every character of the file (a Thai
+    catalog's ~20,000, in tuples the collector then walks, issue #20)."""
+    return _Reader(path, sources=True).read(lines, first)
+
+
+def split_po_lines(text: str) -> list[str]:
+    """``text``'s lines as `parse_po` reads them, for `parse_po_lines`."""
+    return _lines(text)
 
 
 def _newline(text: str, lines: list[str]) -> str:
