@@ -680,18 +680,14 @@ def _together(
     from the first part to the second, so the cues around it are weighed as for a phrase.
     """
     language = profile(claims.lang)
+    found = []
+    for part in claim.parts:  # most texts hold no form of a part: nothing more to read
+        spans = {span for form in part for span in _find(text, form, language, cuts)}
+        if not spans:
+            return []
+        found.append(spans)
     covered = _unless(text, claim, language, cuts)
-    first, second = (
-        sorted(
-            {
-                (start, end)
-                for form in part
-                for start, end in _find(text, form, language, cuts)
-                if not covered.holds(start, end)
-            }
-        )
-        for part in claim.parts
-    )
+    first, second = (sorted(span for span in spans if not covered.holds(*span)) for spans in found)
     if not first or not second:
         return []
     by_start = second
@@ -1032,14 +1028,16 @@ def _find(
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
     (``cuts`` None in an unspaced language) anywhere."""
     if language.word_spaces:
-        pattern = _spaced_pattern(form, language.tag)
-        return [(m.start(), m.end()) for m in pattern.finditer(text)] + _spelled_out_find(
-            text, form
-        )
+        found = [(m.start(), m.end()) for m in _spaced_pattern(form, language.tag).finditer(text)]
+        return found + _spelled_out_find(text, form) if _spelled_out(text) else found
     anywhere = language.claim_match == "text"
+    lang = "" if anywhere else language.tag
+    parts = _unspaced_parts(form, anywhere, lang)
+    if parts and parts[0] not in text:  # every match opens with it: most forms, most texts
+        return []
     return [
         (m.start(), m.end())
-        for m in _unspaced_pattern(form, anywhere, "" if anywhere else language.tag).finditer(text)
+        for m in _unspaced_pattern(form, anywhere, lang).finditer(text)
         if cuts is None or (m.start() in cuts and m.end() in cuts)
     ]
 
@@ -1100,12 +1098,21 @@ def _unspaced_pattern(form: str, anywhere: bool = False, lang: str = "") -> re.P
     ``lang`` (a phrase matched on the segmenter's words: Thai, Lao): a space may stand
     between two of its words, as a folded YAML scalar joins its lines with one, which
     the page prints ("ไม่มี ผลข้างเคียง", no | side effects, is still read as one)."""
+    return re.compile(r"\s*".join(map(re.escape, _unspaced_parts(form, anywhere, lang))))
+
+
+@lru_cache(maxsize=4096)
+def _unspaced_parts(form: str, anywhere: bool, lang: str) -> tuple[str, ...]:
+    """The pieces of ``form`` that `_unspaced_pattern` allows a space between, each
+    matched as written (so a text that holds no first piece holds no match)."""
     parts = _UNSPACED_PARTS.findall(form)
     if anywhere:
-        parts = [p for part in parts for p in ([part] if part.isascii() else list(part))]
-    elif lang:
-        parts = [p for part in parts for p in ([part] if part.isascii() else _words(part, lang))]
-    return re.compile(r"\s*".join(map(re.escape, parts)))
+        return tuple(p for part in parts for p in ([part] if part.isascii() else list(part)))
+    if lang:
+        return tuple(
+            w for part in parts for w in ([part] if part.isascii() else _words(part, lang))
+        )
+    return tuple(parts)
 
 
 def _words(phrase: str, lang: str) -> list[str]:
