@@ -142,3 +142,27 @@ def test_a_cache_of_another_shape_is_compiled_again_and_replaced(tmp_path: Path)
     assert again.pop("compiled") == COMPILED
     assert again == EXPECTED
     assert _run(cache)["compiled"] == 0
+
+
+def _damaged(raw: bytes) -> bytes:
+    """``raw`` with one bit flipped in its middle, as a failing disk or a cut copy leaves
+    a file: it still reads as marshal, but is no longer the code that was kept."""
+    middle = len(raw) // 2
+    return raw[:middle] + bytes([raw[middle] ^ 0x10]) + raw[middle + 1 :]
+
+
+def test_a_kept_method_damaged_inside_is_compiled_again_never_run(tmp_path: Path) -> None:
+    """A bit flipped inside a kept code object was run as it read: the command stopped
+    with "unknown opcode", "bad argument to internal function", or Python crashed
+    (segmentation fault) at every start, until the user found and deleted the file. An
+    entry is kept with a checksum; one that does not match it is compiled again."""
+    import marshal
+
+    cache = tmp_path / "dataclasses.bin"
+    assert _run(cache).pop("compiled") == COMPILED
+    entries = marshal.loads(cache.read_bytes())
+    cache.write_bytes(marshal.dumps({text: _damaged(raw) for text, raw in entries.items()}))
+    again = _run(cache)
+    assert again.pop("compiled") == COMPILED
+    assert again == EXPECTED
+    assert _run(cache)["compiled"] == 0  # and written again whole

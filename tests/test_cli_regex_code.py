@@ -126,14 +126,19 @@ def test_a_damaged_cache_is_compiled_again_and_replaced(
 def test_a_program_the_regex_engine_refuses_is_compiled_again(
     tmp_path: Path, as_python_compiles: dict[str, object]
 ) -> None:
-    """A file that reads as marshal but holds a broken program: `_sre` refuses it and
-    the pattern is parsed again, never matched by a wrong program."""
+    """A file that reads as marshal but holds a broken program (sealed as a sound one
+    is, so it reaches `_sre`): `_sre` refuses it and the pattern is parsed again, never
+    matched by a wrong program."""
+    from msc_leaflet.sealed import seal, unseal
+
     _run(tmp_path)
     kept = _kept(tmp_path)
     entries = marshal.loads(kept.read_bytes())
     for key, raw in entries.items():
-        flags, code, *names = marshal.loads(raw)
-        entries[key] = marshal.dumps((flags, code[: len(code) // 2], *names))
+        unsealed = unseal(raw)
+        assert unsealed is not None
+        flags, code, *names = marshal.loads(unsealed)
+        entries[key] = seal(marshal.dumps((flags, code[: len(code) // 2], *names)))
     kept.write_bytes(marshal.dumps(entries))
     again = _run(tmp_path)
     assert again.pop("parsed") != 0
@@ -158,3 +163,21 @@ def test_the_library_leaves_python_s_compiler_as_it_found_it() -> None:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stdout.strip() == "module"
+
+
+def test_a_kept_program_damaged_inside_is_parsed_again_never_matched(
+    tmp_path: Path, as_python_compiles: dict[str, object]
+) -> None:
+    """A kept program whose numbers changed (a letter 'a', 97, read as 'b': two bits of
+    a failing disk) still passed `_sre`'s check, and matched wrongly with no word said:
+    ``[a-z]+`` stopped at every 'a', and a claim pattern would miss its word. An entry
+    is kept with a checksum; one that does not match it is parsed again."""
+    _run(tmp_path)
+    kept = _kept(tmp_path)
+    entries = marshal.loads(kept.read_bytes())
+    a, b = (97).to_bytes(4, "little"), (98).to_bytes(4, "little")
+    entries = {key: raw.replace(a, b) for key, raw in entries.items()}
+    kept.write_bytes(marshal.dumps(entries))
+    again = _run(tmp_path)
+    assert again.pop("parsed") != 0
+    assert again == {k: v for k, v in as_python_compiles.items() if k != "parsed"}

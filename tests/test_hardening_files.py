@@ -1641,3 +1641,21 @@ def test_a_print_build_converts_each_picture_once_a_process(
                 differences = ImageStat.Stat(ImageChops.difference(printed, expected)).mean
             nearest.append(max(differences))
         assert min(nearest) < 1.5, (name, nearest)
+
+
+def test_a_kept_parse_damaged_inside_is_parsed_again(tmp_path: Path) -> None:
+    """A kept parse whose bytes changed inside (a failing disk) still read as marshal
+    and was taken as the data file's values: a claim word, a digit or a unit changed
+    with no word said. A parse is kept with a checksum; one that does not match it is
+    parsed again."""
+    import marshal
+
+    cache = tmp_path / "cache"
+    parsed = _load_data(cache, "parse")
+    [kept] = (cache / "msc-leaflet").glob("yaml.*.bin")
+    entries = marshal.loads(kept.read_bytes())
+    # A month of numbers.yaml ("May") read with one letter changed ("Maz").
+    assert any(b"May" in raw for raw in entries.values())
+    damaged = {key: raw.replace(b"May", b"Maz") for key, raw in entries.items()}
+    kept.write_bytes(marshal.dumps(damaged))
+    assert _load_data(cache, "parse") == parsed

@@ -29,6 +29,8 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from msc_leaflet.sealed import seal, unseal  # absolute: tests load this file alone
+
 #: Texts kept at most; past it (classes edited over many versions) the file starts over.
 MAX_ENTRIES = 4096
 
@@ -80,9 +82,10 @@ class KeptFile:
         )
 
     def get(self, key: Any) -> Any:
-        """The entry kept for ``key``; ``None`` if none is, or it cannot be read."""
-        raw = self.entries.get(key)
-        if not isinstance(raw, bytes):
+        """The entry kept for ``key``; ``None`` if none is, or it cannot be read (never
+        run, for a damaged entry that still reads as marshal: `sealed`)."""
+        raw = unseal(self.entries.get(key))
+        if raw is None:
             return None
         try:
             return marshal.loads(raw)
@@ -90,7 +93,7 @@ class KeptFile:
             return None
 
     def put(self, key: Any, value: Any) -> None:
-        self.entries[key] = marshal.dumps(value)
+        self.entries[key] = seal(marshal.dumps(value))
         self.learnt = True
 
     def write_at_exit(self) -> None:

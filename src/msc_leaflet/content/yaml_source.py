@@ -30,6 +30,7 @@ from ..eras import common_era_date
 from ..errors import LeafletError, Location, nearest
 from ..files import decode_utf8, read_input, read_marshalled, user_cache_dir, write_marshalled
 from ..languages import right_to_left
+from ..sealed import seal, unseal
 from .inline import WEB_SCHEMES, link_refusal
 from .model import WORDED_FIELDS
 from .text_policy import PASTE_HINT, Refusal, invisible_names, name, prints_nothing, refusal
@@ -84,13 +85,13 @@ def _kept_load(text: str, loader: type) -> Any:
         _kept = read_marshalled(_kept_file())
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
     key = f"{loader.__name__} {yaml.__version__} {digest.hexdigest()}"
-    kept = _kept.get(key)
-    if isinstance(kept, bytes):
+    kept = unseal(_kept.get(key))  # damaged inside: parsed again (`sealed`)
+    if kept is not None:
         with contextlib.suppress(EOFError, ValueError, TypeError):
             return marshal.loads(kept)
     values = yaml.load(text, Loader=loader)
     try:
-        _kept[key] = marshal.dumps(values)
+        _kept[key] = seal(marshal.dumps(values))
     except ValueError:  # a date, a set: not kept
         return values
     if len(_kept) > MAX_KEPT_PARSES:
