@@ -3826,3 +3826,65 @@ def test_a_claim_spelled_out_letter_by_letter_is_found(sentence: str) -> None:
 )
 def test_letter_spacing_finds_no_claim_where_none_is(sentence: str) -> None:
     assert all(excused for _, excused, _ in judged(sentence)), judged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # A disease asked about alone, then removed by the product as "it": read as if
+        # the disease were written there ("Our therapy eliminates diabetes").
+        ("Diabetes? Our therapy eliminates it.", "eliminates it"),
+        ("Knee pain? Our cells make it disappear.", "make it disappear"),
+        ("Arthritis? Stem cells can cure it.", "cure"),
+        ("Osteoarthritis? Our stem cells get rid of it.", "get rid of it"),
+        ("Lupus?  MSCs eradicate it.", "eradicate it"),
+        ("Arthritis and diabetes? Our therapy eliminates them.", None),  # not one name
+        ("Welcome. Joint pain? Our treatment will make it go away.", "make it go away"),
+        ("Multiple sclerosis? The therapy halts it!", "halts it"),
+        # … and as written there: the product making a pain vanish is a promise.
+        ("Our cells make knee pain disappear.", "make knee pain disappear"),
+    ],
+)
+def test_a_disease_asked_about_alone_is_the_pronoun_after_it(
+    text: str, reported: str | None
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text) if not excused]
+    assert promises == ([reported] if reported else []), judged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diabetes? Ask your doctor about it.",
+        "Knee pain? Our leaflet explains it.",
+        "Arthritis? No treatment can cure it yet.",
+        "Diabetes? Cells do not cure it.",
+        "Diabetes? Our therapy does not eliminate it.",
+        "Knee pain? Rest can make it go away.",  # not the product
+        "Knee pain? Our cells may make it go away.",  # a possibility
+        "Do you have diabetes? Our leaflet explains it.",
+        "What is arthritis? Our doctors explain it.",
+        "Arthritis? Can stem cells stop it?",  # a question again
+        "Diabetes. Our therapy eliminates it.",  # no question: "it" names nothing asked
+        "Diabetes? Talk to us. Our therapy eliminates it.",  # not the next sentence
+        "Arthritis? It is a disease of the joints.",
+        "Ice can make the swelling go away.",  # not the product
+        "The treatment makes you tired and that goes away.",  # a side effect, gone
+    ],
+)
+def test_a_pronoun_after_an_honest_or_other_question_stays_honest(text: str) -> None:
+    assert all(excused for _, excused, _ in judged(text)), judged(text)
+
+
+def test_a_pronoun_claim_is_reported_where_the_pronoun_is(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: Diabetes? Our therapy eliminates it.\n")}
+    )
+    assert findings_for(root, "CLAIM001") == ["20:38: error: risky claim “eliminates it”"]
+    # … at the column the same claim with the disease written out is reported.
+    make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: Diabetes? Our therapy eliminates diabetes.\n")}
+    )
+    assert findings_for(root, "CLAIM001") == ["20:38: error: risky claim “eliminates diabetes”"]

@@ -184,6 +184,9 @@ class ClaimList:
     # a `verdicts` phrase does (`_denied_after_report`)
     denial_objects: tuple[str, ...] = ()  # what may close a denial's clause: what it
     # denies, said again ("for this", "cho điều này", 支持这一点)
+    conditions: tuple[str, ...] = ()  # diseases and pains that, asked about alone
+    # ("Diabetes?"), the next sentence may name by a pronoun (`_named_again`)
+    pronouns: tuple[str, ...] = ()  # the pronouns that may name them ("it", "them")
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,8 @@ def claim_list(lang: str) -> ClaimList:
         tuple(word.casefold() for word in spelled(cues.get("auxiliaries", []))),
         spelled(cues.get("denials", [])),
         spelled(cues.get("denial_objects", [])),
+        spelled(_flat(cues.get("conditions", []))),
+        spelled(cues.get("pronouns", [])),
     )
 
 
@@ -366,7 +371,7 @@ def find_claims(
     "hoá" is "hóa"); a match's offsets are those of ``plain(text)``.
     """
     p = plain(text)
-    spelled, origin = one_spelling(p.text, claims.lang)
+    spelled, origin = _named_again(*one_spelling(p.text, claims.lang), claims)
     found = _occurrences(p.text, spelled, origin, claims, project)
     around = _Sentences(spelled, claims.lang, claims.name_heads, claims.continuations)
     starts = [s for _, s, _ in found]
@@ -423,6 +428,39 @@ def find_claims(
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
+
+
+def _named_again(
+    spelled: str, origin: tuple[int, ...], claims: ClaimList
+) -> tuple[str, tuple[int, ...]]:
+    """``spelled`` with the pronoun that names a disease asked about alone written as
+    that disease, and ``origin`` to match (the name's letters are the pronoun's).
+
+    "Diabetes? Our therapy eliminates it." promises as "Our therapy eliminates
+    diabetes" does, but a claim is judged in its own sentence, where "it" names
+    nothing. Only a sentence that is nothing but a listed condition and its "?" is
+    read so, and only the first pronoun after a word of the next sentence (the
+    object, not a subject "It …"): any other question may mean anything by "it"."""
+    if not claims.pronouns or not profile(claims.lang).word_spaces or "?" not in spelled:
+        return spelled, origin
+    listed = {" ".join(c.casefold().split()) for c in claims.conditions}
+    spans = sentences(spelled, claims.lang)
+    out, mapped, done = [], [], 0
+    for (_, asked), (start, following) in itertools.pairwise(spans):
+        name = asked.strip()
+        if not name.endswith("?") or " ".join(name[:-1].casefold().split()) not in listed:
+            continue
+        pronoun = next(_spaced_find(following, claims.pronouns, 0), None)
+        if pronoun is None or not re.search(r"\w", following[: pronoun[0]]):
+            continue
+        at, end = start + pronoun[0], start + pronoun[1]
+        written = name[:-1].strip()
+        out += [spelled[done:at], written]
+        mapped += [*origin[done:at], *(origin[min(at + i, end - 1)] for i in range(len(written)))]
+        done = end
+    if not out:
+        return spelled, origin
+    return "".join([*out, spelled[done:]]), (*mapped, *origin[done:])
 
 
 def _denied_after_report(
