@@ -152,11 +152,12 @@ def latin_names(text: str, language: str) -> dict[str, str]:
     answered once for the whole text, so one written outside such a stretch too (the
     "An" of "An infusion …" beside "Nguyễn Văn An") is left in the text's language."""
     found: dict[str, str] = {}
+    text = unicodedata.normalize("NFC", text)
     for named in _named_languages():
-        if named.language == language_subtag(language):
-            continue
+        if named.language == language_subtag(language) or not named.letters.search(text):
+            continue  # most texts: no letter only that language writes, so no name of it
         inside = Counter(w for s in _stretches(text, named) if _shows(named, s) for w in s)
-        written = Counter(LATIN_WORD.findall(unicodedata.normalize("NFC", text)))
+        written = Counter(LATIN_WORD.findall(text))
         for word, count in inside.items():
             if written[word] == count:
                 found.setdefault(word, named.language)
