@@ -18,13 +18,13 @@ def _s15(value: float) -> bytes:
     return struct.pack(">i", round(value * 65536))
 
 
-def _lut8(inputs: int, outputs: int, clut: bytes) -> bytes:
+def _lut8(inputs: int, outputs: int, clut: bytes, points: int = 2) -> bytes:
     identity = bytes(range(256))
     matrix = b"".join(_s15(1.0 if i % 4 == 0 else 0.0) for i in range(9))
     return (
         b"mft1"
         + bytes(4)
-        + bytes([inputs, outputs, 2, 0])
+        + bytes([inputs, outputs, points, 0])
         + matrix
         + identity * inputs
         + clut
@@ -55,6 +55,19 @@ def cmyk_profile(
     )
     # Lab → CMYK: black from lightness, no colour.
     b2a = b"".join(bytes([0, 0, 0, 255 - 255 * lab[0]]) for lab in product((0, 1), repeat=3))
+    return _output_profile(a2b, b2a, description, device_class, colour_space)
+
+
+def _output_profile(
+    a2b: bytes,
+    b2a: bytes,
+    description: str,
+    device_class: bytes,
+    colour_space: bytes,
+    b2a_points: int = 2,
+) -> bytes:
+    """An output profile of the lookup tables ``a2b`` (CMYK → Lab, on a 2-point grid)
+    and ``b2a`` (on a grid of ``b2a_points``)."""
     gamut = bytes(8)  # every colour is in gamut
     white = b"XYZ " + bytes(4) + b"".join(_s15(v) for v in D50)
     tables = [
@@ -64,12 +77,73 @@ def cmyk_profile(
         (b"A2B0", _lut8(4, 3, a2b)),
         (b"A2B1", _lut8(4, 3, a2b)),
         (b"A2B2", _lut8(4, 3, a2b)),
-        (b"B2A0", _lut8(3, 4, b2a)),
-        (b"B2A1", _lut8(3, 4, b2a)),
-        (b"B2A2", _lut8(3, 4, b2a)),
+        (b"B2A0", _lut8(3, 4, b2a, b2a_points)),
+        (b"B2A1", _lut8(3, 4, b2a, b2a_points)),
+        (b"B2A2", _lut8(3, 4, b2a, b2a_points)),
         (b"gamt", _lut8(3, 1, gamut)),
     ]
     return _assemble(tables, device_class, colour_space, b"Lab ")
+
+
+#: Each process ink's share of red, green and blue light it lets through (linear), and
+#: black's: a rough coated-offset press, enough for a profile whose colours are not the
+#: naive rule's (cyan C100 is a mid blue-green, not #00ffff).
+PROCESS_INKS = ((0.05, 0.45, 0.85), (0.85, 0.1, 0.45), (0.95, 0.85, 0.05), (0.03, 0.03, 0.03))
+#: Linear sRGB → XYZ (D50, Bradford-adapted), IEC 61966-2.1 as the ICC publishes it.
+SRGB_TO_XYZ_D50 = (
+    (0.4360747, 0.3850649, 0.1430804),
+    (0.2225045, 0.7168786, 0.0606169),
+    (0.0139322, 0.0971045, 0.7141733),
+)
+
+
+def _lab8(linear_rgb: tuple[float, ...]) -> bytes:
+    """CIE L*a*b* (D50) of a linear sRGB colour, in the 8-bit encoding of an 'mft1'."""
+    x, y, z = (sum(m * c for m, c in zip(row, linear_rgb, strict=True)) for row in SRGB_TO_XYZ_D50)
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29
+
+    fx, fy, fz = f(x / D50[0]), f(y / D50[1]), f(z / D50[2])
+    lab = (116 * fy - 16) * 255 / 100, 500 * (fx - fy) + 128, 200 * (fy - fz) + 128
+    return bytes(max(0, min(255, round(v))) for v in lab)
+
+
+def coated_cmyk_profile(description: str = "Test coated press") -> bytes:
+    """A CMYK output profile of another press than `cmyk_profile`'s, and of colour: its
+    inks (`PROCESS_INKS`) filter light as a press's do, so cyan is a blue-green, as a
+    picture separated for a real press (a "U.S. Web Coated (SWOP)" file) is tagged; and
+    it separates colours into colour inks, so a press of it prints what a green is."""
+
+    def corner(inks: tuple[int, ...]) -> bytes:
+        light = [1.0, 1.0, 1.0]
+        for used, filters in zip(inks, PROCESS_INKS, strict=True):
+            light = [v * (f if used else 1.0) for v, f in zip(light, filters, strict=True)]
+        return _lab8(tuple(light))
+
+    def separation(lab: tuple[int, ...]) -> bytes:
+        """Inks of a Lab grid point (each 0, ½, 1 of its range): black from lightness,
+        cyan and yellow for green, magenta and yellow for red, cyan and magenta for blue."""
+        lightness, a, b = lab[0] / 2, lab[1] - 1, lab[2] - 1
+        inks = (max(0, -a) + max(0, -b), max(0, a) + max(0, -b), max(0, b) + max(0, -a))
+        return bytes(min(255, 255 * ink) for ink in inks) + bytes([round(255 * (1 - lightness))])
+
+    a2b = b"".join(corner(inks) for inks in product((0, 1), repeat=4))
+    b2a = b"".join(separation(lab) for lab in product((0, 1, 2), repeat=3))
+    return _output_profile(a2b, b2a, description, b"prtr", b"CMYK", b2a_points=3)
+
+
+def grey_profile(gamma: float) -> bytes:
+    """A grey profile (ICC v2) of one tone curve, as a scanner or an image editor embeds
+    it in a greyscale picture: gamma 1.0 ("linear grey", light as measured) or 2.2."""
+    curve = b"curv" + bytes(4) + struct.pack(">IH", 1, round(gamma * 256))
+    tables = [
+        (b"desc", _desc(f"Grey gamma {gamma}")),
+        (b"cprt", b"text" + bytes(4) + b"No copyright, test data\0"),
+        (b"wtpt", b"XYZ " + bytes(4) + b"".join(_s15(v) for v in D50)),
+        (b"kTRC", curve),
+    ]
+    return _assemble(tables, b"mntr", b"GRAY", b"XYZ ")
 
 
 #: Colorants (D50) and tone curve of two wide-gamut RGB spaces a photo may be tagged with:

@@ -1248,16 +1248,21 @@ def test_a_tall_picture_is_converted_to_cmyk_by_the_same_rule_in_every_row(
 TAGGED_COLOURS = ((150, 60, 60), (60, 140, 60), (60, 60, 150), (200, 180, 60))
 
 
-def _four_colours(size: tuple[int, int] = (400, 200)) -> Any:
-    """A picture of `TAGGED_COLOURS` in its four quarters (top left, top right, …)."""
+def _four_colours(
+    size: tuple[int, int] = (400, 200),
+    colours: tuple[Any, ...] = TAGGED_COLOURS,
+    mode: str = "RGB",
+) -> Any:
+    """A picture of four ``colours`` (`TAGGED_COLOURS` unless told) in its four
+    quarters (top left, top right, …)."""
     from PIL import Image, ImageDraw
 
     width, height = size
-    picture = Image.new("RGB", size, TAGGED_COLOURS[0])
+    picture = Image.new(mode, size, colours[0])
     draw = ImageDraw.Draw(picture)
-    draw.rectangle((width // 2, 0, width, height // 2), fill=TAGGED_COLOURS[1])
-    draw.rectangle((0, height // 2, width // 2, height), fill=TAGGED_COLOURS[2])
-    draw.rectangle((width // 2, height // 2, width, height), fill=TAGGED_COLOURS[3])
+    draw.rectangle((width // 2, 0, width, height // 2), fill=colours[1])
+    draw.rectangle((0, height // 2, width // 2, height), fill=colours[2])
+    draw.rectangle((width // 2, height // 2, width, height), fill=colours[3])
     return picture
 
 
@@ -1366,3 +1371,204 @@ def test_a_photo_tagged_srgb_is_still_embedded_as_filed(
     with pikepdf.open(pdf) as document:
         (image,) = [image for page in document.pages for image in page.get_images().values()]
         assert image.read_raw_bytes() == (root / "photo.jpg").read_bytes()
+
+
+#: A CMYK picture's four inks, one a quarter (`_four_colours`): cyan, magenta, yellow and a grey
+#: of black, each printed quite differently by a press's profile and by the naive rule.
+FOUR_INKS = ((255, 0, 0, 0), (0, 255, 0, 0), (0, 0, 255, 0), (0, 0, 0, 128))
+
+
+def _quarters_of(picture: Any) -> list[tuple[int, ...]]:
+    """The colour at the middle of each quarter of ``picture``, as `_quarters_as_printed`."""
+    width, height = picture.size
+    return [
+        tuple(picture.getpixel((round(fx * (width - 1)), round(fy * (height - 1)))))
+        for fy in (0.25, 0.75)
+        for fx in (0.25, 0.75)
+    ]
+
+
+def _with_press(root: Path, profile: bytes) -> None:
+    """Name ``profile`` as the press's in the project's theme, as a print shop's is."""
+    theme = (REPO / "src" / "msc_leaflet" / "data" / "theme.yaml").read_text(encoding="utf-8")
+    intent = "output-intent:\n  profile: profiles/press.icc\n  condition: FOGRA39\n"
+    (root / "theme.yaml").write_text(theme + intent, encoding="utf-8")
+    (root / "profiles").mkdir()
+    (root / "profiles" / "press.icc").write_bytes(profile)
+
+
+def _to_press(picture: Any, source: bytes, press: bytes) -> Any:
+    """LittleCMS's conversion of ``picture`` (of profile ``source``) to the press's CMYK,
+    as prepress tools make it: relative colorimetric with black point compensation."""
+    import io
+
+    from PIL import ImageCms
+
+    transform = ImageCms.buildTransform(
+        ImageCms.ImageCmsProfile(io.BytesIO(source)),
+        ImageCms.ImageCmsProfile(io.BytesIO(press)),
+        picture.mode,
+        "CMYK",
+        ImageCms.Intent.RELATIVE_COLORIMETRIC,
+        ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
+    return transform.apply(picture)
+
+
+def _in_srgb_by(picture: Any, profile: bytes) -> Any:
+    """LittleCMS's conversion of ``picture`` by its ``profile`` to sRGB, as viewers show it."""
+    import io
+
+    from PIL import ImageCms
+
+    shown = ImageCms.profileToProfile(
+        picture, ImageCms.ImageCmsProfile(io.BytesIO(profile)), ImageCms.createProfile("sRGB"),
+        outputMode="RGB",
+    )  # fmt: skip
+    assert shown is not None
+    return shown
+
+
+def _spaces(pdf: Path) -> set[str]:
+    """The colour spaces of the pictures of ``pdf``."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        return {str(i.ColorSpace) for page in document.pages for i in page.get_images().values()}
+
+
+def _figure_project(make_project: Callable[..., Path], name: str) -> Path:
+    return make_project(
+        {"sample": leaflet_yaml(f"- figure: {name}\n  alt: A picture\n- paragraph: One.\n")}
+    )
+
+
+def test_a_cmyk_picture_with_its_own_profile_shows_its_colours_on_screen(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A CMYK picture tagged with its press's profile (a designer's file separated for
+    "U.S. Web Coated (SWOP)") was shown on screen by the naive rule, its profile
+    ignored: its cyan came out #00ffff, where the profile (and every viewer) shows a
+    mid blue-green. It is shown in sRGB by its profile. Tolerance: the JPEG's own loss."""
+    from PIL import Image
+
+    from icc_support import coated_cmyk_profile
+
+    root = _figure_project(make_project, "inks.jpg")
+    profile = coated_cmyk_profile()
+    _four_colours(colours=FOUR_INKS, mode="CMYK").save(
+        root / "inks.jpg", quality=100, icc_profile=profile
+    )
+    with Image.open(root / "inks.jpg") as filed:
+        expected = [_swatch_as_printed(RGB(*(v / 255 for v in c))) for c in
+                    _quarters_of(_in_srgb_by(filed, profile))]  # fmt: skip
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "rgb").path
+    assert _spaces(pdf) == {"/DeviceRGB"}
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=6), (_quarters_as_printed(pdf), expected)
+
+
+def test_a_cmyk_picture_of_another_press_is_converted_to_the_shops_profile(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A CMYK picture separated for another press was embedded as its inks: the shop's
+    press printed them as its own, in other colours. It is converted from its profile to
+    the shop's (LittleCMS, as prepress tools do); one of the shop's own profile, or with
+    no shop's profile named, is still embedded as filed, its own bytes."""
+    import pikepdf
+    from PIL import Image
+
+    from icc_support import cmyk_profile, coated_cmyk_profile
+
+    root = _figure_project(make_project, "inks.jpg")
+    _with_press(root, cmyk_profile())
+    profile = coated_cmyk_profile()
+    _four_colours(colours=FOUR_INKS, mode="CMYK").save(
+        root / "inks.jpg", quality=100, icc_profile=profile
+    )
+    with Image.open(root / "inks.jpg") as filed:
+        inks = _quarters_of(_to_press(filed, profile, cmyk_profile()))
+    expected = [_swatch_as_printed(CMYK(*(v / 255 for v in c))) for c in inks]
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "a", options=options).path
+    assert _spaces(pdf) == {"/DeviceCMYK"}
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=6), (_quarters_as_printed(pdf), expected)
+
+    for press in (cmyk_profile(), None):  # the shop's own profile; no shop's profile
+        _four_colours(colours=FOUR_INKS, mode="CMYK").save(
+            root / "inks.jpg", quality=100, icc_profile=press or profile
+        )
+        if press is None:
+            (root / "theme.yaml").unlink()
+        out = tmp_path / ("own" if press else "none")
+        pdf = build_leaflet(Project.at(root), "sample", None, out, options=options).path
+        with pikepdf.open(pdf) as document:
+            (image,) = [i for page in document.pages for i in page.get_images().values()]
+            assert image.read_raw_bytes() == (root / "inks.jpg").read_bytes()
+
+
+#: Greys a grey profile moves: a dark one (where gamma 2.2 and sRGB's curve part), a
+#: mid grey (where linear grey moves most), and two more.
+GREYS = (20, 60, 128, 200)
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("gamma", [1.0, 2.2])
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
+def test_a_grey_picture_with_its_own_profile_prints_its_greys(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, gamma: float, kind: str
+) -> None:
+    """A greyscale picture tagged "linear grey" (gamma 1.0, a scanner's or a
+    microscope camera's) or gamma 2.2 was printed as if its values were sRGB's: the
+    linear one far too dark (its mid grey 128 printed as 128, where it shows as 188). It
+    is converted to sRGB's greys by its profile, as viewers show it, and stays grey."""
+    from PIL import Image
+
+    from icc_support import grey_profile
+
+    name = "grey.jpg" if kind == "JPEG" else "grey.png"
+    root = _figure_project(make_project, name)
+    profile = grey_profile(gamma)
+    ramp = _four_colours(colours=GREYS, mode="L")
+    ramp.save(root / name, kind, icc_profile=profile, **({"quality": 95} if kind == "JPEG" else {}))
+    with Image.open(root / name) as filed:
+        shown = _quarters_of(_in_srgb_by(filed, profile))
+    expected = [_swatch_as_printed(RGB(*(v / 255 for v in c))) for c in shown]  # grey, as filed
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    assert _spaces(pdf) == {"/DeviceGray"}
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=4), (_quarters_as_printed(pdf), expected)
+
+
+@pytest.mark.parametrize("gamut", ["adobe-rgb", "display-p3"])
+def test_a_wide_gamut_photo_goes_straight_to_the_shops_profile(
+    make_project: Callable[..., Path], tmp_path: Path, gamut: str
+) -> None:
+    """A wide-gamut photo was clipped to sRGB before the press's conversion: a green
+    the press prints (Adobe RGB's full green: C100 Y100 on the test press) lost what
+    sRGB lacks, and printed as sRGB's duller green does (C62 Y86). It is converted
+    from its own profile to the press's in one LittleCMS transform, as prepress tools
+    convert it."""
+    from PIL import Image, ImageCms, ImageDraw
+
+    from icc_support import coated_cmyk_profile, rgb_profile
+
+    root = _figure_project(make_project, "photo.png")
+    press = coated_cmyk_profile()
+    _with_press(root, press)
+    profile = rgb_profile(gamut)
+    picture = _four_colours()
+    ImageDraw.Draw(picture).rectangle((200, 0, 400, 100), fill=(0, 255, 0))  # beyond sRGB
+    picture.save(root / "photo.png", icc_profile=profile)
+    with Image.open(root / "photo.png") as filed:
+        inks = _quarters_of(_to_press(filed, profile, press))
+        srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+        clipped = _quarters_of(_to_press(_in_srgb_by(filed, profile), srgb, press))
+    assert max(abs(a - b) for a, b in zip(inks[1], clipped[1], strict=True)) > 20  # the green
+    expected = [_swatch_as_printed(CMYK(*(v / 255 for v in c))) for c in inks]
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)

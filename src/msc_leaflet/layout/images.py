@@ -17,7 +17,11 @@ A picture tagged with a profile of other colours than sRGB's (Adobe RGB, a camer
 setting; Display P3, every iPhone photo) is converted to sRGB by it first, in every
 build (`_in_srgb`), as viewers and browsers show it: read as sRGB, its greens and reds
 printed dull. A photo so tagged is then a JPEG of its converted pixels, as a print
-build's is; one tagged sRGB, as most are, is embedded as filed.
+build's is; one tagged sRGB, as most are, is embedded as filed. A grey picture's profile
+(linear grey, a scanner's) is read alike, and it stays grey; a CMYK picture's (a press's)
+shows it on screen. In print with the press's profile, a picture of its own profile goes
+straight to the press's (`_to_press`): through sRGB, a wide-gamut photo's greens were
+clipped; a CMYK one separated for another press printed its inks, not its colours.
 
 A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
 what the sensor saw and a tag saying how to turn it, which every viewer and browser
@@ -42,6 +46,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageMath
 from reportlab import rl_config
@@ -49,8 +54,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
-from ..theme.icc import picture_to_srgb, press_transform
+from ..theme.icc import picture_to_press, picture_to_srgb, press_transform
 from ..theme.theme import Theme
+
+if TYPE_CHECKING:
+    from PIL.ImageCms import ImageCmsTransform
 
 AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model
 GREY = frozenset({"1", "L", "LA", "La"})
@@ -205,19 +213,24 @@ def drawable(path: Path, theme: Theme) -> str | ImageReader:
     in CMYK with its alpha as a mask, in a screen build a CMYK picture in RGB, and in
     any build a deep grey picture in 8-bit greys."""
     with Image.open(path) as image:
-        if _as_filed(image, theme.colour_mode):
+        if _as_filed(image, theme):
             return str(path)
     return _converted(path, theme).reader()
 
 
-def _as_filed(image: Image.Image, colour_mode: str) -> bool:
+def _as_filed(image: Image.Image, theme: Theme) -> bool:
     """Whether the picture is drawn from its file, as it is: a picture already in the
-    build's colour model, opaque or transparent as ReportLab reads it, and in sRGB."""
-    if image.mode in DEEP_GREY or _own_profile(image) is not None:
+    build's colour model, opaque or transparent as ReportLab reads it, and in sRGB (or,
+    CMYK in print, in the press's colours: its own profile is the press's, or it has
+    none, or the theme names no press to convert to)."""
+    if image.mode in DEEP_GREY:
         return False
-    if colour_mode != "cmyk":
-        return image.mode != "CMYK"
-    return image.mode in AS_FILED and "transparency" not in image.info
+    if theme.colour_mode != "cmyk":
+        return image.mode != "CMYK" and _own_profile(image) is None
+    if image.mode == "CMYK":
+        return "transparency" not in image.info and _to_press(image, theme) is None
+    opaque = image.mode in AS_FILED and "transparency" not in image.info
+    return opaque and _own_profile(image) is None
 
 
 @dataclass(frozen=True)
@@ -290,13 +303,22 @@ def _convert(path: Path, theme: Theme) -> _Copy:
         image.load()
         photo = image.format == "JPEG"
         if theme.colour_mode != "cmyk" and image.mode == "CMYK":
-            return _Copy(pixels=cmyk_pixels_to_rgb(image), alpha=_alpha(image))
-        shown = _in_srgb(_unpalette(image))
+            shown = _in_srgb(image)  # by its own profile, where it has one
+            rgb = shown if shown.mode == "RGB" else cmyk_pixels_to_rgb(image)
+            return _Copy(pixels=rgb, alpha=_alpha(image))
+        flat = _unpalette(image)
+        press = _to_press(flat, theme)
+        shown = flat if press is not None else _in_srgb(flat)
         alpha = _alpha(shown)
-        if theme.colour_mode != "cmyk":  # an RGB picture of another profile, in sRGB
-            colour = shown.convert("RGB")
+        if theme.colour_mode != "cmyk":  # a picture of another profile, in sRGB
+            colour = shown.convert("L" if shown.mode in GREY else "RGB")
+        elif press is not None:  # from its own profile straight to the press's
+            colour = press.apply(shown.convert("CMYK" if shown.mode == "CMYK" else "RGB"))
         elif _grey(image):
-            return _Copy(pixels=shown.convert("LA" if alpha is not None else "L"))
+            grey = shown.convert("LA" if alpha is not None else "L")
+            if photo and alpha is None:  # a grey photo of its own profile, in sRGB's greys
+                return _Copy(jpeg=_photo_jpeg(grey))
+            return _Copy(pixels=grey)
         else:
             colour = shown.copy() if shown.mode == "CMYK" else _cmyk(shown.convert("RGB"), theme)
         if photo and alpha is None:
@@ -304,29 +326,55 @@ def _convert(path: Path, theme: Theme) -> _Copy:
     return _Copy(pixels=colour, alpha=alpha)
 
 
+#: The mode whose profile a picture of each Pillow mode carries (`_own_profile`): a
+#: palette's colours are RGB, a grey's opacity is not a colour.
+PROFILED = {"RGB": "RGB", "RGBA": "RGB", "P": "RGB", "CMYK": "CMYK", "L": "L", "LA": "L"}
+
+
 def _own_profile(image: Image.Image) -> bytes | None:
-    """The picture's embedded ICC profile, where its colours are not sRGB's: a photo
-    tagged Adobe RGB (a camera's setting) or Display P3 (an iPhone's) printed dull as
-    if its values were sRGB, where every viewer shows them by their profile."""
+    """The picture's embedded ICC profile, where its colours are not what the build
+    reads a picture of its mode as: an RGB photo tagged Adobe RGB (a camera's setting)
+    or Display P3 (an iPhone's) printed dull as if its values were sRGB; a grey one
+    tagged linear grey (a scanner's) far too dark; a CMYK one (separated for a press)
+    was shown on screen by the naive rule. Every viewer shows them by their profile."""
     profile = image.info.get("icc_profile")
-    if not isinstance(profile, bytes) or image.mode not in ("RGB", "RGBA", "P"):
+    mode = PROFILED.get(image.mode)
+    if not isinstance(profile, bytes) or mode is None:
         return None
-    return profile if picture_to_srgb(profile, "RGB") is not None else None
+    return profile if picture_to_srgb(profile, mode) is not None else None
 
 
 def _in_srgb(image: Image.Image) -> Image.Image:
     """``image`` (no palette) in sRGB, converted by its own profile where it has one of
-    other colours (`_own_profile`), its opacity kept as it was."""
+    other colours (`_own_profile`): RGB or RGBA as it was, a grey in greys (L or LA), a
+    CMYK picture in RGB; its opacity kept as it was."""
     profile = _own_profile(image)
     if profile is None:
         return image
-    mode = "RGBA" if image.mode == "RGBA" else "RGB"
+    mode = "RGBA" if image.mode == "RGBA" else PROFILED[image.mode]
     transform = picture_to_srgb(profile, mode)
     assert transform is not None
     converted: Image.Image = transform.apply(image.convert(mode))
-    if mode == "RGBA":
+    if mode == "L":  # sRGB's greys: red, green and blue are one
+        converted = converted.convert("L")
+    if image.mode in ("RGBA", "LA"):
         converted.putalpha(image.getchannel("A"))  # LittleCMS may not carry it over
     return converted
+
+
+def _to_press(image: Image.Image, theme: Theme) -> ImageCmsTransform | None:
+    """The transform straight from the picture's own profile to the press's, in a print
+    build whose theme names one: for an RGB picture of other colours than sRGB's (a
+    wide-gamut photo, whose greens sRGB would clip) and a CMYK one separated for
+    another press. None for any other picture, converted as before."""
+    intent = theme.output_intent
+    profile = image.info.get("icc_profile")
+    if theme.colour_mode != "cmyk" or intent is None or not isinstance(profile, bytes):
+        return None
+    if image.mode != "CMYK" and (PROFILED.get(image.mode) != "RGB" or not _own_profile(image)):
+        return None
+    mode = "CMYK" if image.mode == "CMYK" else "RGB"
+    return picture_to_press(profile, mode, intent.profile, theme.path or Path("theme.yaml"))
 
 
 #: Quality of a photo's converted JPEG (`_photo_jpeg`), every ink at full resolution.

@@ -34,7 +34,7 @@ from ..files import read_input
 from .colours import CMYK, RGB
 
 if TYPE_CHECKING:
-    from PIL.ImageCms import ImageCmsTransform
+    from PIL.ImageCms import ImageCmsProfile, ImageCmsTransform
 
 HEADER_SIZE = 128  # ICC.1:2010 §7.2: every profile starts with this header
 MAX_PROFILE_BYTES = 64 * 1024 * 1024  # press profiles are 0.5–8 MB; more is not a profile
@@ -169,31 +169,110 @@ def _transform(data: bytes) -> ImageCmsTransform:
     )
 
 
+#: The colour space a picture's own profile must describe, by the Pillow mode of the
+#: pixels it is applied to (a profile of another space is ignored, as an unreadable one).
+PICTURE_SPACES = {"RGB": "RGB ", "RGBA": "RGB ", "CMYK": "CMYK", "L": "GRAY"}
+
+
 @cache
 def picture_to_srgb(profile: bytes, mode: str) -> ImageCmsTransform | None:
-    """LittleCMS's transform of a picture's own RGB profile (embedded in the file, as
-    cameras and phones embed Adobe RGB or Display P3) to sRGB, for pixels of ``mode``
-    (RGB or RGBA), as viewers and browsers show it; None where nothing is to be done:
-    a profile that is sRGB in all but a level of rounding (most photos say so; their
-    JPEG is then still embedded as filed), not RGB, or unreadable (the picture is taken
-    to be sRGB, as every picture was before profiles were read). Once per profile and
-    process: a logo is drawn on every page."""
-    from PIL import Image, ImageCms
+    """LittleCMS's transform of a picture's own profile (embedded in the file: Adobe RGB
+    or Display P3 by a camera or phone, a press's CMYK profile by a designer's separation,
+    linear or gamma-2.2 grey by a scanner) to sRGB, for pixels of ``mode`` (RGB, RGBA,
+    CMYK or L; RGBA is given as RGBA, the others as RGB), as viewers and browsers show
+    it. None where nothing is to be done: an RGB or grey profile that is sRGB in all but
+    a level of rounding (most photos say so; their JPEG is then still embedded as filed),
+    one of another colour space than ``mode``'s, or an unreadable one (the picture is
+    read as every picture was before profiles were read). Once per profile and process:
+    a logo is drawn on every page."""
+    from PIL import ImageCms
+
+    own = _picture_profile(profile, mode)
+    if own is None:
+        return None
+    try:
+        transform = ImageCms.buildTransform(
+            own, ImageCms.createProfile("sRGB"), mode, "RGBA" if mode == "RGBA" else "RGB"
+        )
+    except ImageCms.PyCMSError:
+        return None
+    if mode == "CMYK":  # always shown in RGB: by the profile, not the naive rule
+        return transform
+    return transform if _moved(transform, mode) > SRGB_ROUNDING else None
+
+
+def picture_to_press(
+    profile: bytes, mode: str, path: Path, theme_path: Path
+) -> ImageCmsTransform | None:
+    """LittleCMS's transform of a picture's own profile (RGB or CMYK ``mode``, as
+    `picture_to_srgb` reads it) straight to the press's CMYK profile at ``path``, as
+    `press_transform` converts sRGB: one transform, so a wide-gamut photo's greens the
+    press can print are not clipped to sRGB's on the way, and a picture separated for
+    another press prints its colours, not its inks. None for a picture already in the
+    press's colours (its profile is the press's own) or whose profile is unreadable."""
+    data = _cmyk_output_data(path, theme_path)
+    if _same_profile(profile, data):
+        return None
+    return _picture_press_transform(profile, mode, data)
+
+
+@cache
+def _picture_press_transform(profile: bytes, mode: str, press: bytes) -> ImageCmsTransform | None:
+    from PIL import ImageCms
+
+    own = _picture_profile(profile, mode)
+    if own is None:
+        return None
+    try:
+        return ImageCms.buildTransform(
+            own,
+            ImageCms.ImageCmsProfile(BytesIO(press)),
+            mode,
+            "CMYK",
+            ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        )
+    except ImageCms.PyCMSError:
+        return None
+
+
+def _picture_profile(profile: bytes, mode: str) -> ImageCmsProfile | None:
+    """A picture's embedded ``profile`` opened, if it is readable and of ``mode``'s space."""
+    from PIL import ImageCms
 
     try:
-        if read_header(profile).colour_space != "RGB ":
+        if read_header(profile).colour_space != PICTURE_SPACES.get(mode):
             return None
-        transform = ImageCms.buildTransform(
-            ImageCms.ImageCmsProfile(BytesIO(profile)), ImageCms.createProfile("sRGB"), mode, mode
-        )
+        return ImageCms.ImageCmsProfile(BytesIO(profile))
     except (ValueError, OSError, ImageCms.PyCMSError):
         return None
+
+
+def _moved(transform: ImageCmsTransform, mode: str) -> int:
+    """The most levels of 255 ``transform`` moves a colour of a grid (greys for L)."""
+    from PIL import Image
+
     levels = range(0, 256, 15)
-    grid = Image.new("RGB", (len(levels) ** 3, 1))
-    grid.putdata([(r, g, b) for r in levels for g in levels for b in levels])
-    shown = transform.apply(grid.convert(mode)).convert("RGB")
-    moved = max(abs(a - b) for a, b in zip(grid.tobytes(), shown.tobytes(), strict=True))
-    return transform if moved > SRGB_ROUNDING else None
+    if mode == "L":
+        grid = Image.new("L", (len(levels), 1))
+        grid.putdata(list(levels))
+        shown = transform.apply(grid).convert("L")
+    else:
+        grid = Image.new("RGB", (len(levels) ** 3, 1))
+        grid.putdata([(r, g, b) for r in levels for g in levels for b in levels])
+        shown = transform.apply(grid.convert(mode)).convert("RGB")
+    return max(abs(a - b) for a, b in zip(grid.tobytes(), shown.tobytes(), strict=True))
+
+
+def _same_profile(one: bytes, other: bytes) -> bool:
+    """Whether two profiles are one: byte for byte but for the header's date of creation
+    (bytes 24–35) and profile ID (84–99), which a tool may stamp anew when it embeds
+    the profile in a picture, with no colour changed."""
+
+    def colours(data: bytes) -> bytes:
+        return data[:24] + data[36:84] + data[100:]
+
+    return len(one) == len(other) and colours(one) == colours(other)
 
 
 #: Levels of 255 an sRGB profile's transform to LittleCMS's own sRGB may move a colour:
