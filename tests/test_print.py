@@ -1572,3 +1572,26 @@ def test_a_wide_gamut_photo_goes_straight_to_the_shops_profile(
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path, options=options).path
     for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
         assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+def test_a_cmyk_picture_converted_to_the_shops_profile_is_not_judged_by_its_own_inks(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """LAYOUT006 read a CMYK picture's ink from its file: one of another press's profile,
+    which the build converts to the shop's (within its limit), was named as "printed as
+    filed" with its own 380 %. Only a picture printed as filed is judged by its inks."""
+    from PIL import Image
+
+    from icc_support import cmyk_profile, coated_cmyk_profile
+
+    root = _figure_project(make_project, "heavy.jpg")
+    _with_press(root, cmyk_profile())
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    found = {}
+    for name, profile in (("other", coated_cmyk_profile()), ("own", cmyk_profile())):
+        heavy = Image.new("CMYK", (900, 900), (242, 242, 230, 255))
+        heavy.save(root / "heavy.jpg", quality=100, icc_profile=profile)
+        result = build_leaflet(Project.at(root), "sample", None, tmp_path / name, options=options)
+        found[name] = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT006"]
+    assert found["other"] == []
+    assert len(found["own"]) == 1 and "heavy.jpg" in str(found["own"][0])

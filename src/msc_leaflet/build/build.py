@@ -372,8 +372,9 @@ def build_loaded(
     intent = theme.output_intent
     limit = (intent.ink_limit if intent else InkLimit()) if spec.colour == "cmyk" else None
     all_findings += check_layout(
-        project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper, limit
-    )
+        project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper,
+        limit, theme,
+    )  # fmt: skip
     all_findings += page_words_in_english(project, versions, options.strict)
     if before_write is not None:
         before_write()
@@ -447,6 +448,7 @@ def check_layout(
     strict: bool,
     for_paper: bool = False,
     ink_limit: InkLimit | None = None,
+    theme: Theme | None = None,
 ) -> list[Finding]:
     """The checks only a laid-out page can answer (text size, lonely headings, crowded
     footers, and in a build ``for_paper`` coarse pictures). Their errors stop a --strict
@@ -459,6 +461,7 @@ def check_layout(
         PlacedPicture,
         TextSize,
     )
+    from ..layout.images import printed_as_filed
 
     starts = zip(result.page_kinds, result.page_lines, strict=True)
     report = LayoutReport(
@@ -477,7 +480,10 @@ def check_layout(
             for text, markup in result.emergency_breaks
             for written in [_text_cut(text, markup, (localized, source))]
         ),
-        pictures=tuple(PlacedPicture(*picture) for picture in result.pictures),
+        pictures=tuple(
+            PlacedPicture(*picture, as_filed=theme is None or printed_as_filed(picture[0], theme))
+            for picture in result.pictures
+        ),
         for_paper=for_paper,
         ink_limit=ink_limit,
     )

@@ -54,6 +54,7 @@ class PlacedPicture:
     path: Path
     ppi: float  # the lowest it was printed at: pixels across over inches across
     width_pt: float  # its printed width then
+    as_filed: bool = True  # its file's inks go to press (`layout.images.printed_as_filed`)
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def inky_picture(ctx: CheckContext) -> Iterator[Issue]:
         return
     limit = report.ink_limit
     for picture in report.pictures:
-        ink = picture_ink(picture.path)
+        ink = picture_ink(picture.path) if picture.as_filed else None  # else converted
         if ink is None or ink <= limit.percent + 0.5:  # a pixel's rounding
             continue
         if (placed := _picture_place(ctx, picture.path)) is None:

@@ -207,14 +207,22 @@ def picture_ink(path: Path) -> float | None:
     return float(high) * 100 / 255
 
 
+def printed_as_filed(path: Path, theme: Theme) -> bool:
+    """Whether a build with ``theme`` embeds the picture at ``path`` as its file holds
+    it (`_as_filed`), so that its inks are the file's: a CMYK picture of another press's
+    profile is converted to the shop's, within its ink limit (LAYOUT006 judges only the
+    pictures printed as filed)."""
+    with Image.open(path) as image:
+        return _as_filed(image, theme)
+
+
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
     """What the canvas draws for the picture at ``path`` (already checked by the loader):
     its file name, or a copy converted once a process (`_converted`): in a print build
     in CMYK with its alpha as a mask, in a screen build a CMYK picture in RGB, and in
     any build a deep grey picture in 8-bit greys."""
-    with Image.open(path) as image:
-        if _as_filed(image, theme):
-            return str(path)
+    if printed_as_filed(path, theme):
+        return str(path)
     return _converted(path, theme).reader()
 
 
