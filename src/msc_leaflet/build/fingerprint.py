@@ -29,13 +29,7 @@ from ..clock import source_date_epoch
 from ..content.model import Figure, Leaflet
 from ..data import data_path, hyphenation_lists, word_list_path
 from ..files import Stamp, file_stamp, read_input
-from ..i18n.catalog import (
-    UI_DOMAIN,
-    bundled_ui_catalog,
-    catalog_language,
-    catalog_lookup,
-    catalog_path,
-)
+from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
 from ..project import Project, same_language
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
@@ -84,10 +78,6 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     files += catalog_lookup(project, locale, leaflet.id)
     # Of the ui catalog, the words a page prints: not the desk's.
     files += [Part(path, "printed") for path in catalog_lookup(project, locale, UI_DOMAIN)]
-    # The bundled one's address labels, which `typeset.kept_groups` keeps with the address
-    # (the project's own, in the bundled library's project).
-    bundled = Part(bundled_ui_catalog(locale), "printed")
-    files += [bundled] if bundled not in files else []
     files += [project.words_path(locale), word_list_path(locale)]
     files += [data_path("theme.yaml"), project.theme_path, *hyphenation_lists()]
     files.append(data_path("keep-together.yaml"))  # moves line ends, as the word lists do

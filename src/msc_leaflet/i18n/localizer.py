@@ -618,7 +618,9 @@ def bundled_ui_translations(keys: Sequence[str], locale: str) -> tuple[str, ...]
     """The translations of the ui entries ``keys`` (msgctxt) in ``locale``'s bundled
     catalog (`bundled_ui_catalog`), the source's (`UI_MESSAGES`) in `UI_LANGUAGE`: the
     labels the layout prints, for a stage that must know them (`typeset.kept_groups`
-    keeps "เว็บไซต์:" with its address) to read them from the catalogs, not a second list."""
+    keeps "เว็บไซต์:" with its address) to read them from the catalogs, not a second list.
+    Not an input of a build's fingerprint: the bundled library is released with the
+    tool, whose version the fingerprint holds (`build.fingerprint`)."""
     if same_language(locale, UI_LANGUAGE):
         return tuple(sorted({UI_MESSAGES[key] for key in keys}))
     path = bundled_ui_catalog(locale)
