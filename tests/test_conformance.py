@@ -21,9 +21,11 @@ from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
 from conftest import LONG_BLOCKS, REPO, leaflet_yaml
+from i18n_support import copy_bundled
 from icc_support import cmyk_profile
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.cli.app import app
+from msc_leaflet.content.pdf_strings import KEYWORDS_BYTES, PDF_STRING_BYTES
 from msc_leaflet.finishing.conformance import (
     STANDARDS,
     Conformance,
@@ -976,3 +978,31 @@ def test_a_keyword_holding_a_comma_is_one_subject() -> None:
     without = DocumentMetadata(**{**meta.__dict__, "subjects": ()})
     assert b"dc:subject" not in xmp_packet(without)
     assert meta.document_id() != without.document_id()
+
+
+def test_two_languages_of_keywords_at_their_limit_make_a_valid_pdfa(tmp_path: Path) -> None:
+    """A two-language edition joins both languages' keywords into one Info /Keywords, so
+    each language may take half a PDF string: at that limit the file is still PDF/A (a
+    string is at most 32,767 bytes); past it `check` refuses (test_hardening_content)."""
+    root = copy_bundled(tmp_path)
+    room = KEYWORDS_BYTES // 2  # characters, each two bytes in UTF-16
+    english = ("cell safety " * room)[: room - len("safety, infusions, ")].strip()
+    thai = ("ความปลอดภัย " * room)[: room - len("ความปลอดภัย, การให้ทางหลอดเลือดดำ, ")].strip()
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    text = leaflet.read_text("utf-8").replace(
+        "keywords: [safety, infusions]", f"keywords: [safety, infusions, '{english}']"
+    )
+    leaflet.write_text(text, "utf-8")
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    with catalog.open("a", encoding="utf-8") as po:
+        po.write(f'\nmsgctxt "keywords/3"\nmsgid "{english}"\nmsgstr "{thai}"\n')
+    project = Project.at(root)
+    options = Options(spec=PrintSpec())
+    path = build_leaflet(
+        project, "infusion-safety", "th", tmp_path / "o", edition="parallel", options=options
+    ).path
+    with pikepdf.open(path) as pdf:
+        stored = len(str(pdf.docinfo.Keywords).encode("utf-16-be")) + 2
+        assert PDF_STRING_BYTES - 200 < stored <= PDF_STRING_BYTES
+        assert Xmp(pdf).all("dc:subject/rdf:Bag/rdf:li")[2] == thai
+    assert pdfa_violations(path) == []

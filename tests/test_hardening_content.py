@@ -27,6 +27,7 @@ import yaml
 from reportlab.lib.pagesizes import A4
 
 from conftest import leaflet_yaml
+from i18n_support import copy_bundled, invoke, msgstr_line, set_msgstr
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.content import yaml_source
 from msc_leaflet.content.inline import parse_inline
@@ -638,3 +639,54 @@ if __name__ == "__main__":  # measurements for docs/hardening.md
             size = (root / "leaflets" / "sample.yaml").stat().st_size
             print(f"{count} paragraphs ({size:,} bytes): {pages} pages, ", end="")
             print(f"{seconds:.1f} s, peak RSS {peak:.0f} MB")
+
+
+def keyword_lines(keywords: list[str]) -> str:
+    return "keywords:\n" + "".join(f"  - {k}\n" for k in keywords)
+
+
+@pytest.mark.parametrize(
+    ("keywords", "culprit"),
+    [
+        # 3,000 keywords: 73,888 characters of Info /Keywords, past PDF/A's 32,767 bytes.
+        ([f"cell therapy topic {n}" for n in range(3000)], 346),
+        # One Thai keyword of 9,000 characters: 18,000 bytes, past one language's half.
+        (["ความปลอดภัย", "การให้" * 1500], 2),
+    ],
+)
+def test_keywords_too_long_for_a_pdf_string_are_refused_where_typed(
+    make_project: Callable[..., Path], tmp_path: Path, keywords: list[str], culprit: int
+) -> None:
+    """The file claimed PDF/A-2u with a /Keywords string past 32,767 bytes (the validator
+    said 6.1.13-3) and the build exited 0. Each language may take half a string (a
+    two-language edition joins both); `check` and the build refuse past it, at the
+    keyword that goes over, with what to do, and no PDF is written."""
+    text = leaflet_yaml("- paragraph: Some words.\n", extra=keyword_lines(keywords))
+    root = make_project({"sample": text})
+    line = text.splitlines().index(f"  - {keywords[culprit - 1]}") + 1
+    code, said = invoke("check", "--project", str(root))
+    assert code == 1 and "Traceback" not in said, said
+    assert f"sample.yaml:{line}:5" in said and "keywords are too long for a PDF" in said
+    assert f"remove 'keywords/{culprit}' and the keywords after it" in said
+    code, said = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and f"sample.yaml:{line}:5" in said and "Traceback" not in said, said
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+    fits = leaflet_yaml("- paragraph: Some words.\n", extra=keyword_lines(keywords[: culprit - 1]))
+    code, said = invoke("check", "--project", str(make_project({"sample": fits})))
+    assert "keywords are too long" not in said, said
+
+
+def test_a_translators_keywords_too_long_for_a_pdf_string_name_the_po_entry(
+    tmp_path: Path,
+) -> None:
+    """A Thai keyword is twice an English one's bytes: a translator's long keyword made
+    a Thai PDF past the limit. The build refuses it at the msgstr, and writes nothing."""
+    root = copy_bundled(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    set_msgstr(catalog, "keywords/2", ("การให้ทางหลอดเลือดดำ " * 400).strip())
+    out = tmp_path / "o"
+    code, said = invoke("build", "infusion-safety", "-p", str(root), "-l", "th", "-o", str(out))
+    assert code == 1 and "Traceback" not in said, said
+    assert f"infusion-safety.po:{msgstr_line(catalog, 'keywords/2')}" in said, said
+    assert "keywords are too long for a PDF" in said and "the msgstr of 'keywords/2'" in said
+    assert not list(out.rglob("*.pdf"))

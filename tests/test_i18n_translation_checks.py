@@ -2749,3 +2749,60 @@ def test_the_desk_reads_the_interface_catalog_with_the_projects_declared_names(
         r'<th scope="row">[^<]*</th><td>(\w+)</td><td>\d+%</td><td>([^<]*)<', status
     )
     assert ("Thai", "ready") in interface_rows, interface_rows
+
+
+# I18N020: Malay or Indonesian left in a Vietnamese catalog (a CAT tool's memory of a
+# clinic's other leaflets): Latin letters, no diacritics, and no English word listed.
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "Minum air sebelum ujian darah anda.",  # Malay
+        "Minum air sebelum tes darah Anda.",  # Indonesian
+        "Jangan makan selama enam jam sebelum ujian.",
+        "Sila hubungi doktor jika anda demam.",
+        "Hubungi dokter jika Anda demam setelah infus.",
+        "Datang ke Rumah Sakit Siloam sebelum ujian darah.",  # a name inside
+    ],
+)
+def test_malay_or_indonesian_in_a_vietnamese_catalog_is_named(translation: str) -> None:
+    """A Malay sentence ("Minum air sebelum ujian darah anda.") passed I18N020 in a
+    Vietnamese catalog: every letter is Vietnamese's, none is marked, and it holds no
+    English word."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, "vi")
+    assert "is written in Malay or Indonesian" in message, message
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "Uong nuoc truoc khi xet nghiem mau.",  # Vietnamese typed without marks
+        "Bao cho bac si neu ban bi sot sau khi truyen.",
+        "Rumah Sakit Siloam",  # an Indonesian hospital's name kept
+        "Đến Rumah Sakit Siloam trước khi xét nghiệm.",
+        "Minum air dulu.",  # under four words: too short to tell
+    ],
+)
+def test_vietnamese_or_a_malay_name_in_a_vietnamese_catalog_is_not_malay(
+    translation: str,
+) -> None:
+    assert _script_findings(SCRIPT_SOURCE, translation, "vi") == []
+
+
+def test_every_malay_tell_is_no_vietnamese_syllable_nor_english_word() -> None:
+    """The evidence the data states: Vietnamese writes one syllable a word (the
+    `latin-names` syllable), so a Malay word listed that is none cannot be Vietnamese
+    typed without marks; nor is it an English word the English tells list."""
+    import re
+
+    from msc_leaflet.content.yaml_source import load_words
+    from msc_leaflet.data import data_path
+
+    data = load_words(data_path("same-script.yaml").read_text("utf-8"))
+    [entry] = [o for o in data["languages"]["vi"]["others"] if "Malay" in o["language"]]
+    [named] = [n for n in data["latin-names"] if n["language"] == "vi"]
+    syllable = re.compile(str(named["syllable"]))
+    english = {*data["english-words"], *data["common-english"], *data["english-syllables"]}
+    assert len(entry["words"]) >= 20
+    for word in entry["words"]:
+        assert word == word.lower() and not syllable.fullmatch(word), word
+        assert word not in english, word

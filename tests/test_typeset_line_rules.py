@@ -885,10 +885,14 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[～〜–-]\d+(?:[.,]\d+)*)?")
 _WITH_SYMBOL = re.compile(r"\d+(?:[.,]\d+)* ℃")
 
 
-def _widths(text: str, lang: str, size: int) -> list[float]:
+def _widths(
+    text: str, lang: str, size: int, pieces: list[tuple[str, str]] | None = None
+) -> list[float]:
     """The advance of each character of ``text`` as its paragraph sets it (a cluster's
-    on its first character): a digit after kana is the CJK font's, wider than Sarabun's."""
-    paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size), lang)
+    on its first character): a digit after kana is the CJK font's, wider than Sarabun's.
+    ``pieces``: ``text`` set in runs of these kinds (`runs_for`: a bold label)."""
+    runs = runs_for(pieces or [(text, "")], size=size)
+    paragraph = make_paragraph(runs, body_style(size), lang)
     widths: list[float] = []
     for unit in paragraph.units:
         for piece in unit.pieces:
@@ -1392,3 +1396,56 @@ def test_a_closing_mark_after_digits_hangs_on_half_an_em(text: str, lang: str) -
         for line, drawn in zip(lines, texts, strict=True):
             if line.width > width + 1e-6 and drawn.rstrip()[-1] in "。，、」）":
                 assert line.squeeze > 0, (width, texts)
+
+
+# The contact box prints "Web" and "LINE" as each ui catalog translates them: a Thai
+# box ended a line on "เว็บไซต์:" and printed the address on the next, where the English
+# "Web:" was kept. The labels are read from the bundled catalogs, not typed twice.
+CONTACT_VALUES = {"web": "https://www.example.org/clinic", "line": "@mscclinic"}
+
+
+def test_every_catalogs_address_labels_stay_with_their_value() -> None:
+    """Each ui catalog's "Web" and "LINE" label, ended as its language ends a label, is
+    kept with the address after it: a new catalog or a new translation is found here."""
+    project = Project.at(Path(__file__).resolve().parents[1])
+    for lang in ["en", *catalog_locales(project)]:
+        for key, value in CONTACT_VALUES.items():
+            label = ui_labels(lang, project)(key) + profile(lang).label_end
+            groups = kept_groups(f"{label}{value}", lang)
+            assert any(start == 0 and end > len(label) for start, end in groups), (lang, key)
+
+
+@pytest.mark.parametrize("lang", ["th", "km", "zh_Hans", "ar", "lo", "my", "vi", "ja"])
+def test_a_contact_line_never_ends_on_its_web_label(lang: str) -> None:
+    """Set at every width from narrow to wide, "Contact us" and the bold "Web" label
+    before the address, all in the catalog's words: no line ends on the label, unless
+    the label and the address's first piece ("https://") alone are wider than the line."""
+    project = Project.at(Path(__file__).resolve().parents[1])
+    labels = ui_labels(lang, project)
+    label = labels("web") + profile(lang).label_end
+    pieces = [(labels("contact") + " ", ""), (label, "b"), (CONTACT_VALUES["web"], "")]
+    text = "".join(piece for piece, _ in pieces)
+    at = text.index(label)
+    widths = _widths(text, lang, 10, pieces)
+    group = sum(widths[slice(*_unbroken(text, lang, at, at + len(label) + 1))])
+    for width in range(20, 320, 3):
+        paragraph = make_paragraph(runs_for(pieces, size=10), body_style(size=10), lang)
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        if group <= width:
+            assert not any(line.rstrip().endswith(label.rstrip()) for line in lines), (
+                width,
+                lines,
+            )
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("see the เว็บไซต์ |12 times", "th"),  # no label mark: a word, not a label
+        ("网站|很多", "zh_Hans"),
+    ],
+)
+def test_a_translated_address_label_without_its_mark_still_breaks(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, lang)

@@ -27,6 +27,7 @@ from .. import i18n
 from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
+from ..content.pdf_strings import PDF_STRING_BYTES, refuse_overlong_keywords, string_bytes
 from ..errors import Finding, LeafletError, Location, counted
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
@@ -163,17 +164,13 @@ def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
             raise LeafletError(finding.location, finding.message, finding.hint)
 
 
-#: The longest string a PDF may hold, in bytes (ISO 32000-1 Annex C; a rule of PDF/A-2).
-PDF_STRING_BYTES = 32767
-
-
 def _refuse_unwritable(leaflet: Leaflet, line: int, what: str, text: Text) -> None:
     """Refuse a text the PDF carries as one string (/Title, /Alt; UTF-16 with its byte
     order mark) that is longer than a string may be: the file would claim PDF/A-2u and
     break its limits, and readers may cut it anywhere."""
     from ..content.inline import plain_text
 
-    size = 2 + len(plain_text(text.value).encode("utf-16-be"))
+    size = string_bytes(plain_text(text.value))
     if size <= PDF_STRING_BYTES:
         return
     fix = "say it in a sentence or two; details belong in the text, where a reader can move"
@@ -191,11 +188,13 @@ def refuse_silent_text(leaflet: Leaflet) -> None:
     translation): the PDF would claim PDF/UA with an empty /Title and dc:title (which
     also name the bookmark a reader opens on), or an empty /Alt, as silent as the text
     loading refuses when it is missing. `check` says the same (A11Y008, A11Y001).
-    Either one too long for a PDF string is refused too (`_refuse_unwritable`)."""
+    Either one too long for a PDF string is refused too (`_refuse_unwritable`), and
+    keywords too long for their share of Info /Keywords (a translator's, too)."""
     from ..checks.text import says_nothing
     from ..content.model import Figure
 
     title = leaflet.title
+    refuse_overlong_keywords(leaflet.path, leaflet.keywords)
     _refuse_unwritable(leaflet, title.line, "the title", title)
     if says_nothing(title.value):
         fix = "say in words what the leaflet is about"

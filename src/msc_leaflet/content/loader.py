@@ -21,6 +21,7 @@ from ..files import read_input
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
+from .pdf_strings import refuse_overlong_keywords
 from .wordings import worded
 from .yaml_source import (
     ORGANISATION,
@@ -161,6 +162,7 @@ class _Reader:
             )
         url = f.web_address("url")
         keywords = self.keywords(f)
+        refuse_overlong_keywords(self.path, keywords)
         language = check_locale(
             f.pattern("language", LOCALE, "a BCP 47 language tag"),
             where(self.path, f.node_of("language")),

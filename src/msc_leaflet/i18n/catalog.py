@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..data import library_root
 from ..errors import LeafletError, Location
 from ..project import (
     Project,
@@ -288,6 +289,12 @@ def catalog_path(project: Project, locale: str, domain: str) -> Path:
     ar_EG's own catalog."""
     looked_at = catalog_lookup(project, locale, domain)
     return looked_at[-1] if looked_at[-1].is_file() else looked_at[0]
+
+
+def bundled_ui_catalog(locale: str) -> Path:
+    """The ui catalog of the bundled library (`data.library_root`) a build of ``locale``
+    reads, as `catalog_path` finds it (zh_Hans's for zh_CN); it need not exist."""
+    return catalog_path(Project(library_root("msc")), locale, UI_DOMAIN)
 
 
 def catalog_lookup(project: Project, locale: str, domain: str) -> list[Path]:

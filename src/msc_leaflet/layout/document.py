@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..content import model as m
 from ..content.inline import plain_text
+from ..content.pdf_strings import KEYWORD_SEPARATOR
 from ..languages import bcp47
 from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
@@ -199,7 +200,7 @@ def _layout(
         title=" / ".join(dict.fromkeys(p.furniture.title for p in parts)),
         author=leaflets[0].organisation.name,
         subject=" / ".join(_subjects(versions)),
-        keywords=", ".join(keywords),
+        keywords=KEYWORD_SEPARATOR.join(keywords),
         creator="msc-leaflet",
         producer="msc-leaflet (ReportLab)",
         invariant=1,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from typing import Any
 
 from ..content.yaml_source import load_words
 from ..data import data_path
@@ -154,7 +155,7 @@ def _label_parts(source: str, lang: str, edge: str) -> list[tuple[tuple[str, ...
     paragraph in ``lang`` (whose mark ends a label) holds them, each after ``edge``."""
     names = _listed(source, "before-name")
     numbers = _before_number(source)
-    values = _listed(source, "before-value")
+    values = _before_value(source)
     parts = []
     if names:
         parts.append((names, rf"{edge}(?:{_alternation(names)}){_SPACE}+[^\W\d_]"))
@@ -186,6 +187,20 @@ def _before_number(lang: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
+@cache
+def _before_value(lang: str) -> tuple[str, ...]:
+    """The labels an address after their colon stays with: `before-value` of
+    `data/keep-together.yaml`, and the contact box's labels its `ui-before-value` names
+    (Web, LINE) as the bundled ui catalogs translate them ("เว็บไซต์", "网站"): read
+    from the catalogs, so a translation changed there is kept without a second list."""
+    from ..i18n.localizer import bundled_ui_translations  # i18n reads the typesetter's fonts
+
+    keys = tuple(str(key) for key in _data().get("ui-before-value") or [])
+    printed = bundled_ui_translations(keys, lang)
+    words = {*_listed(lang, "before-value"), *(unicodedata.normalize("NFC", w) for w in printed)}
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
 def _listed(lang: str, key: str) -> tuple[str, ...]:
     """The words ``lang`` lists under ``key`` in `data/keep-together.yaml`, longest
     first (so "pp." is tried before "p."), as a paragraph holds them: composed (NFC),
@@ -196,7 +211,7 @@ def _listed(lang: str, key: str) -> tuple[str, ...]:
 
 
 @cache
-def _data() -> dict[str, dict[str, list[object]]]:
+def _data() -> dict[str, Any]:
     loaded = load_words(data_path("keep-together.yaml").read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
