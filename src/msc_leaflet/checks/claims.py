@@ -34,7 +34,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from ..alternation import longest_first
+from ..alternation import as_trie, longest_first
 from ..content.model import (
     Block,
     Callout,
@@ -188,6 +188,12 @@ class ClaimList:
     conditions: tuple[str, ...] = ()  # diseases and pains that, asked about alone
     # ("Diabetes?"), the next sentence may name by a pronoun (`_named_again`)
     pronouns: tuple[str, ...] = ()  # the pronouns that may name them ("it", "them")
+
+    @cached_property
+    def every_form(self) -> tuple[str, ...]:
+        """Every form a match of one of the list's claims may start with
+        (`Claim.every_form`): a text that holds none holds no claim."""
+        return tuple(form for claim in self.claims for form in claim.every_form)
 
     @cached_property
     def denial_forms(self) -> tuple[str, ...]:
@@ -694,6 +700,8 @@ def _occurrences(
 ) -> list[tuple[Claim, int, int]]:
     """Each claim in ``spelled`` (``text`` in one spelling, ``origin`` its offsets there)."""
     language = profile(claims.lang)
+    if not _may_hold(spelled, claims.every_form, language):
+        return []  # most texts: no claim's form nor part, so no word to segment either
     segmented = language.claim_match == "words" and not language.word_spaces
     cuts = None
     if segmented:  # the segmenter reads the text as written
@@ -704,12 +712,10 @@ def _occurrences(
     for claim in claims.claims:
         if claim.parts:
             hits.extend((claim, s, e) for s, e in _together(spelled, claim, claims, cuts))
-        covered = _unless(spelled, claim, language, cuts)
-        hits.extend(
-            (claim, s, e)
-            for s, e in _find_forms(spelled, claim.forms, language, cuts)
-            if not covered.holds(s, e)
-        )
+        found = _find_forms(spelled, claim.forms, language, cuts)
+        if found:
+            covered = _unless(spelled, claim, language, cuts)
+            hits.extend((claim, s, e) for s, e in found if not covered.holds(s, e))
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     kept: list[tuple[Claim, int, int]] = []
     for hit in hits:
@@ -1085,7 +1091,9 @@ def _may_hold(text: str, forms: tuple[str, ...], language: LanguageProfile) -> b
     the same case folding: a prefilter of lower-cased letters would miss what
     ``re.IGNORECASE`` finds ("ſ" for "s", the Kelvin sign for "k")."""
     if not language.word_spaces:
-        return True  # `_find` skips a form whose first piece a text lacks already
+        anywhere = language.claim_match == "text"
+        lang = "" if anywhere else language.tag
+        return _unspaced_any(forms, anywhere, lang).search(text) is not None
     return bool(_spelled_out(text)) or _spaced_any(forms, language.tag).search(text) is not None
 
 
@@ -1159,6 +1167,25 @@ def _spaced_pattern(form: str, lang: str) -> re.Pattern[str]:
     return phrase_pattern(form, _prefixes(lang), in_compounds=True)
 
 
+@lru_cache(maxsize=4096)
+def _unspaced_any(forms: tuple[str, ...], anywhere: bool, lang: str) -> re.Pattern[str]:
+    """Any of ``forms`` where words are not spaced: it matches where an
+    `_unspaced_pattern` of one of them does, on a word boundary or not, and nowhere
+    else (their common start written once, `as_trie`)."""
+    return re.compile(as_trie(_unspaced_atoms(form, anywhere, lang) for form in forms))
+
+
+def _unspaced_atoms(form: str, anywhere: bool, lang: str) -> list[str]:
+    """`_unspaced_pattern` of ``form`` as regular-expression atoms: its letters, and
+    the spaces that may stand between its pieces."""
+    atoms: list[str] = []
+    for i, piece in enumerate(_unspaced_parts(form, anywhere, lang)):
+        if i:
+            atoms.append(r"\s*")
+        atoms += map(re.escape, piece)
+    return atoms
+
+
 @lru_cache(maxsize=1024)
 def _unspaced_pattern(form: str, anywhere: bool = False, lang: str = "") -> re.Pattern[str]:
     """``form`` where words are not spaced: a space may stand or not between a word and
@@ -1172,7 +1199,7 @@ def _unspaced_pattern(form: str, anywhere: bool = False, lang: str = "") -> re.P
     ``lang`` (a phrase matched on the segmenter's words: Thai, Lao): a space may stand
     between two of its words, as a folded YAML scalar joins its lines with one, which
     the page prints ("ไม่มี ผลข้างเคียง", no | side effects, is still read as one)."""
-    return re.compile(r"\s*".join(map(re.escape, _unspaced_parts(form, anywhere, lang))))
+    return re.compile("".join(_unspaced_atoms(form, anywhere, lang)))
 
 
 @lru_cache(maxsize=4096)
