@@ -1898,7 +1898,7 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
                 "en",
             ]
         ):
-            found += find_claims(text.value, claim_list(lang), ctx.project)
+            found += _claims_read(text.value, lang, ctx.project)
         for match in found:
             yield text, plain(text.value), match, "profile"
 
@@ -1961,8 +1961,18 @@ def reference_texts(ctx: CheckContext, fields: dict[str, str]) -> Iterator[tuple
 def _matches(ctx: CheckContext, text: Text, lead_in: str) -> list[Match]:
     found: list[Match] = []
     for lang in claim_languages(text.value, ctx.leaflet.language):
-        found += find_claims(text.value, claim_list(lang), ctx.project, lead_in)
+        found += _claims_read(text.value, lang, ctx.project, lead_in)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _claims_read(
+    text: str, lang: str, project: Project | None, lead_in: str = ""
+) -> tuple[Match, ...]:
+    """`find_claims` in ``text`` with ``lang``'s packaged list, read once: each of the
+    CLAIM checks reads every text a leaflet prints, and every leaflet of an
+    organisation prints its profile's fields."""
+    return tuple(find_claims(text, claim_list(lang), project, lead_in))
 
 
 #: Latin letters, as a word: English words inside a text of another script.
