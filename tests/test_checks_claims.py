@@ -3888,3 +3888,74 @@ def test_a_pronoun_claim_is_reported_where_the_pronoun_is(
         {"sample": leaflet(CLEAN + "- paragraph: Diabetes? Our therapy eliminates diabetes.\n")}
     )
     assert findings_for(root, "CLAIM001") == ["20:38: error: risky claim “eliminates diabetes”"]
+
+
+# What `re.IGNORECASE` folds and `str.lower`/`str.casefold` do not make the same letter
+# (ſ is s, the Kelvin sign is k, ı and İ are i): a shortcut that looks for a form's
+# letters lower-cased would skip a match the form's own pattern finds.
+_FOLDED_APART = (
+    lambda form: form,
+    str.upper,
+    lambda form: form.replace("s", "\u017f"),
+    lambda form: form.replace("k", "\u212a"),
+    lambda form: form.replace("i", "\u0131"),
+    lambda form: form.upper().replace("I", "\u0130"),
+    lambda form: form.replace(" ", "-"),
+    lambda form: f"miracle-{form}-all",
+    lambda form: f"x{form} {form}s",
+    lambda form: " ".join(form),  # letter by letter: "c u r e"
+    lambda form: "و" + form,  # Arabic "and", joined
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ar", "th", "lo", "zh", "ja", "my", "km"])
+def test_one_scan_for_a_claims_forms_finds_all_that_each_form_finds(lang: str) -> None:
+    """A claim's forms (its phrase's, each part's, its `unless` phrases) are sought in a
+    text at once, and a text that holds no form of any claim is read no further; what
+    is found must be what seeking each form alone finds, in the same order, in every
+    spelling a reader's pattern folds."""
+    from msc_leaflet.checks.claims import _find, _find_forms, _may_hold
+    from msc_leaflet.languages import profile
+
+    language = profile(lang)
+    claims = claim_list(lang)
+    found_any = 0
+    for claim in claims.claims:
+        for forms in (claim.forms, *claim.parts, claim.unless):
+            for form in forms:
+                for write in _FOLDED_APART:
+                    text = f"Note: {write(form)}, it says."
+                    each = [span for f in forms for span in _find(text, f, language, None)]
+                    assert _find_forms(text, forms, language, None) == each, text
+                    if each and forms is not claim.unless:
+                        assert _may_hold(text, claims.every_form, language), text
+                    found_any += bool(each)
+    assert found_any > 100  # the texts do hold the forms
+
+
+@pytest.mark.parametrize(
+    ("phrases", "text"),
+    [
+        (("cure", "cured", "curative"), "It is \u017fure and CURATIVE."),
+        (("risk-free", "risk"), "It is RISK FREE."),
+        (("100% safe", "safe"), "It is 100 % safe."),
+        (("skin", "kill"), "\u212aILL"),
+        (("shift", "hit"), "H\u0130T and shıft"),
+        (("cure all",), "a cure-all"),
+        (("cure",), "secure"),
+        (("cure", "curing"), "cured"),
+        (("", "-"), "a"),
+        ((), "a, cure"),  # none: matches nowhere, not even between words
+    ],
+)
+@pytest.mark.parametrize("in_compounds", [False, True])
+@pytest.mark.parametrize("prefixes", [(), ("و", "x")])
+def test_a_pattern_of_many_phrases_matches_where_one_of_theirs_does(
+    phrases: tuple[str, ...], text: str, in_compounds: bool, prefixes: tuple[str, ...]
+) -> None:
+    from msc_leaflet.checks.text import phrase_pattern, phrases_pattern
+
+    one = phrases_pattern(phrases, prefixes, in_compounds=in_compounds)
+    for at in range(len(text) + 1):
+        each = [phrase_pattern(p, prefixes, in_compounds=in_compounds) for p in phrases]
+        assert bool(one.match(text, at)) == any(p.match(text, at) for p in each), (text, at)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..alternation import longest_first
+from ..alternation import as_trie, longest_first
 from ..content.inline import InlineError, parse_inline
 from ..content.model import Callout, Faq, Heading, Leaflet, ListBlock, Paragraph, Quote, Text, texts
 from ..content.text_policy import visible
@@ -119,10 +119,36 @@ def phrase_pattern(
     that starts with one of them (Arabic ويشفي, "and cures"). ``in_compounds``: a
     hyphen ends a word too, so the phrase is found as a part of a hyphenated compound
     ("miracle-cure", "cure-all"); without it "non-" and "not-for-profit" hold no cue."""
+    return _on_word_edges("".join(_phrase_atoms(phrase)), prefixes, in_compounds)
+
+
+def phrases_pattern(
+    phrases: Iterable[str], prefixes: tuple[str, ...] = (), *, in_compounds: bool = False
+) -> re.Pattern[str]:
+    """Any of ``phrases``, each as `phrase_pattern` reads it: it matches at a place
+    where one of theirs does, and nowhere else (their common start and word edges are
+    written once, `as_trie`), so one scan tells whether a text holds any of them. For
+    whether and where, not which: at a place it may take another than the longest."""
+    body = as_trie(_phrase_atoms(phrase) for phrase in phrases)
+    return _on_word_edges(body, prefixes, in_compounds)
+
+
+def _phrase_atoms(phrase: str) -> list[str]:
+    """``phrase`` as regular-expression atoms: its characters, escaped, and what
+    stands between its words."""
     # A space and a hyphen are one ("risk-free" is "risk free"), and a per cent sign
     # may stand after a space ("100 % safe").
-    parts = [re.escape(p).replace("%", r"\s?%") for p in re.split(r"[\s\-]+", phrase) if p]
-    body = r"[\s\-]+".join(parts)
+    words = [p for p in re.split(r"[\s\-]+", phrase) if p]
+    atoms: list[str] = []
+    for i, word in enumerate(words):
+        if i:
+            atoms.append(r"[\s\-]+")
+        atoms += (re.escape(c).replace("%", r"\s?%") for c in word)
+    return atoms
+
+
+def _on_word_edges(body: str, prefixes: tuple[str, ...], in_compounds: bool) -> re.Pattern[str]:
+    """``body`` on word boundaries, after one of ``prefixes`` or none (`phrase_pattern`)."""
     if prefixes:
         body = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" + body
     edge = r"\w" if in_compounds else r"[\w-]"
