@@ -122,7 +122,10 @@ def _check_leaflet(
         if not f.message.endswith("is never cited")  # REF002 reports these, with a code
     ]
     every = [leaflet.language, *_catalog_locales(project, leaflet)]
+    from .segment import read_word_list  # ICU: only where content checks run
+
     for locale in locales or every:
+        read_word_list(project, locale)
         localized, i18n_issues = _localize(leaflet, locale, project)
         issues += i18n_issues
         if localized is None:

@@ -61,6 +61,17 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch).startswith("M")
 
 
+def read_word_list(project: Project, lang: str) -> None:
+    """Read the project's word list for ``lang``, if it has one, so that a broken list
+    is refused (file, line) by every `check`: the checks segment only the texts that
+    hold a claim's form, and a list no text needed would otherwise go unread."""
+    path = _word_list_path(project, lang)
+    if path:
+        from ..typeset.segmentation import load_word_list
+
+        load_word_list(Path(path))
+
+
 def _word_list_path(project: Project | None, lang: str) -> str:
     if project is None:
         return ""
