@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from .errors import LeafletError, Location, display_path
 
@@ -364,37 +364,6 @@ def user_cache_dir() -> Path | None:
     except RuntimeError:  # "Could not determine home directory."
         return None
     return home / ".cache" / "msc-leaflet" if home.is_absolute() else None
-
-
-def read_marshalled(path: Path | None) -> dict[str, Any]:
-    """The values a `write_marshalled` file keeps by name, or none: no file yet, no
-    home folder, or a damaged or foreign file. Derived data: a miss only costs the work
-    it saves."""
-    import marshal
-
-    if path is None:
-        return {}
-    try:
-        loaded = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
-def write_marshalled(path: Path, values: dict[str, Any]) -> None:
-    """Replace ``path`` whole with ``values`` (marshal's format, bound to this Python:
-    name the file by ``sys.implementation.cache_tag``), so that a reader never sees half
-    of it. A folder that cannot be written is left as it is: the next run works again."""
-    import marshal
-
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(values))
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
 
 
 _scratch: dict[int, Path] = {}  # pid → this process's own cache folder (`keep_derived`)

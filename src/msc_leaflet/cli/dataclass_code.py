@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import contextlib
 import dataclasses
 import marshal
 import os
@@ -29,7 +28,12 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from msc_leaflet.sealed import seal, unseal  # absolute: tests load this file alone
+from msc_leaflet.sealed import (  # absolute: tests load this file alone
+    read_marshalled,
+    seal,
+    unseal,
+    write_marshalled,
+)
 
 #: Texts kept at most; past it (classes edited over many versions) the file starts over.
 MAX_ENTRIES = 4096
@@ -70,9 +74,9 @@ class KeptFile:
     """What one start of the command compiled, for the next: a marshal file of
     entries (here dataclass methods, `regex_code`'s programs), each marshalled alone,
     so that reading the file at start builds a table of bytes and only the entries
-    this start asks for are read in full (a 1 MB file read whole cost 5-8 ms). Like
-    `files.read_marshalled`, written again here: this module runs before the
-    package's own are imported, on the standard library alone."""
+    this start asks for are read in full (a 1 MB file read whole cost 5-8 ms). The
+    file is read and written by `sealed`, on the standard library alone: this module
+    runs before the package's own are imported."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -106,33 +110,17 @@ class KeptFile:
 
         def write_if_new() -> None:
             if os.getpid() == parent and self.learnt and self.path:
-                _write(self.path, self.entries)
+                write_marshalled(self.path, self.entries)
 
         atexit.register(write_if_new)
 
 
 def _read(cache: Path | None) -> dict[Any, Any]:
-    if cache is None:
-        return {}
-    try:
-        loaded = marshal.loads(cache.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, damaged
-        return {}
-    if not isinstance(loaded, dict) or len(loaded) > MAX_ENTRIES:
+    """The file's entries, or none where there are too many (classes edited over many
+    versions: it starts over) or they are of an older form."""
+    loaded = read_marshalled(cache)
+    if len(loaded) > MAX_ENTRIES:
         return {}
     if not all(isinstance(entry, bytes) for entry in loaded.values()):  # an older form
         return {}
     return loaded
-
-
-def _write(cache: Path, entries: dict[Any, bytes]) -> None:
-    """Replace the file whole, so a reader never sees half of it. Where the folder
-    cannot be written, the next start compiles again."""
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(entries))
-        os.replace(temporary, cache)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)

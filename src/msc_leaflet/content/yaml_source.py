@@ -28,9 +28,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..clock import iso_date, today
 from ..eras import common_era_date
 from ..errors import LeafletError, Location, nearest
-from ..files import decode_utf8, read_input, read_marshalled, user_cache_dir, write_marshalled
+from ..files import decode_utf8, read_input, user_cache_dir
 from ..languages import right_to_left
-from ..sealed import seal, unseal
+from ..sealed import read_marshalled, seal, unseal, write_marshalled
 from .inline import WEB_SCHEMES, link_refusal
 from .model import WORDED_FIELDS
 from .text_policy import PASTE_HINT, Refusal, invisible_names, name, prints_nothing, refusal
