@@ -21,6 +21,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
+from ..alternation import longest_first
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError
@@ -184,7 +185,7 @@ def _before_number(lang: str) -> tuple[str, ...]:
     if profile(lang).word_spaces:
         read += [word[:1].upper() + word[1:] for word in read]
     words = {*_listed(lang, "before-number"), *read}
-    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+    return tuple(longest_first(words))
 
 
 @cache
@@ -198,7 +199,7 @@ def _before_value(lang: str) -> tuple[str, ...]:
     keys = tuple(str(key) for key in _data().get("ui-before-value") or [])
     printed = bundled_ui_translations(keys, lang)
     words = {*_listed(lang, "before-value"), *(unicodedata.normalize("NFC", w) for w in printed)}
-    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+    return tuple(longest_first(words))
 
 
 def _listed(lang: str, key: str) -> tuple[str, ...]:
@@ -207,7 +208,7 @@ def _listed(lang: str, key: str) -> tuple[str, ...]:
     however the list was typed (फ़ोन typed with the one code point फ़, U+095E)."""
     words = _data().get(language_subtag(lang), {}).get(key) or []
     composed = {unicodedata.normalize("NFC", str(word)) for word in words}
-    return tuple(sorted(composed, key=lambda word: (-len(word), word)))
+    return tuple(longest_first(composed))
 
 
 @cache
