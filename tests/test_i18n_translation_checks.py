@@ -2806,3 +2806,46 @@ def test_every_malay_tell_is_no_vietnamese_syllable_nor_english_word() -> None:
     for word in entry["words"]:
         assert word == word.lower() and not syllable.fullmatch(word), word
         assert word not in english, word
+
+
+# I18N020: a short Japanese sentence in a Chinese catalog, its kana too few for the
+# script to tell (under 12 cells), is read by its tells; a kanji Japanese writes as the
+# catalog does (国 医 体 会 in zh_Hans, 療 時 間 in zh_Hant) is no proof it is Chinese.
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("zh_Hans", "国の医療体制について"),
+        ("zh_Hans", "会社の医療体制"),
+        ("zh_Hans", "体の変化"),
+        ("zh_Hant", "会社の医療体制"),
+        ("zh_Hant", "当日は来院前に体温を測る"),  # 当 来 体: Simplified and Japanese alike
+        ("zh_Hant", "体の変化"),
+    ],
+)
+def test_a_short_japanese_sentence_is_named_japanese_in_a_chinese_catalog(
+    language: str, translation: str
+) -> None:
+    """国の医療体制について in a zh_Hans catalog was no finding (国 医 体 are Simplified
+    letters, so the sentence "was Chinese"); 当日は来院前に体温を測る in a zh_Hant one
+    was named Simplified Chinese, though its kana show it is Japanese."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, language)
+    assert "is written in Japanese," in message, message
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("zh_Hans", "副作用"),  # written alike in all three: nothing to tell
+        ("zh_Hans", "治療方法"),  # 療 alone: one tell, too few to name
+        ("zh_Hans", "治療費用"),
+        ("zh_Hans", "副作用很少。"),
+        ("zh_Hans", "请在醫院检查前喝水。"),
+        ("zh_Hant", "副作用"),
+        ("zh_Hant", "國民醫療"),
+        ("zh_Hant", "幸福の時間"),  # Taiwan's の for 的: one kana, no Japanese letter
+    ],
+)
+def test_han_written_alike_is_no_other_language(language: str, translation: str) -> None:
+    """A heading of Han every one of Chinese's standards and Japanese writes alike
+    (副作用) is never named Traditional Chinese, nor any other language."""
+    assert _script_findings(SCRIPT_SOURCE, translation, language) == []

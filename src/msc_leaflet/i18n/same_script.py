@@ -52,6 +52,14 @@ class Other:
     min_words: int
     needs: re.Pattern[str] | None = None  # one of these letters, where tells are shared
     name_case: bool = False  # capitalises only a sentence's first word and names
+    alike: re.Pattern[str] | None = None  # the catalog's own letters it writes too
+
+    def owned(self, own: Tells, text: str) -> bool:
+        """Whether ``text`` shows the catalog's own tells, those this language writes
+        alike set aside: 国 医 体 are Simplified Chinese and Japanese, so a Japanese
+        heading of them and kana (国の医療体制について) is no Chinese."""
+        read = self.alike.sub("", text) if self.alike else text
+        return own.count(read, _words(read)) > 0
 
     def shown_in(self, text: str) -> bool:
         """Whether ``text`` (none of the catalog's own tells) is written in it."""
@@ -77,9 +85,10 @@ def other_language(sentence: str, language: str) -> str:
     if kin is None:
         return ""
     text = unicodedata.normalize("NFC", sentence)
-    if kin.own.count(text, _words(text)) or kept_name(text.split()):
+    if kept_name(text.split()):
         return ""
-    return next((other.language for other in kin.others if other.shown_in(text)), "")
+    named = (o for o in kin.others if not o.owned(kin.own, text) and o.shown_in(text))
+    return next((other.language for other in named), "")
 
 
 def has_kin(language: str) -> bool:
@@ -256,6 +265,7 @@ def _kin(entry: dict[str, Any]) -> Kin:
             int(o.get("min-words", MIN_WORDS)),
             _letters(o.get("needs")),
             bool(o.get("name-case", False)),
+            _letters(o.get("alike")),
         )
         for o in entry.get("others") or []
     )
