@@ -2849,3 +2849,45 @@ def test_han_written_alike_is_no_other_language(language: str, translation: str)
     """A heading of Han every one of Chinese's standards and Japanese writes alike
     (副作用) is never named Traditional Chinese, nor any other language."""
     assert _script_findings(SCRIPT_SOURCE, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "written_in"),
+    [
+        ("zh_Hant", "检查结果", "Simplified Chinese"),  # 检 结: one tell each was too few
+        ("zh_Hant", "检查报告", "Simplified Chinese"),
+        ("zh_Hant", "手术前须知", "Simplified Chinese"),
+        ("zh_Hant", "血压和体温", "Simplified Chinese"),
+        ("zh_Hans", "檢查結果", "Traditional Chinese"),  # 檢: Japanese writes 検
+        ("zh_Hans", "血壓與體溫", "Traditional Chinese"),
+        ("zh_Hans", "手術後注意事項", "Traditional Chinese or Japanese"),  # both write it so
+        ("zh_Hans", "結果報告", "Traditional Chinese or Japanese"),
+        ("zh_Hans", "実際の治療", "Japanese"),  # 実: Japanese's own form
+    ],
+)
+def test_a_short_chinese_heading_in_the_other_standard_is_named(
+    language: str, translation: str, written_in: str
+) -> None:
+    """检查结果 (test results) in a zh_Hant catalog, or 檢查結果 in a zh_Hans one,
+    passed: of its letters only 检 was a listed pair, one tell where two are needed."""
+    [message] = _script_findings(SCRIPT_SOURCE, translation, language)
+    assert f"is written in {written_in}," in message, message
+
+
+def test_the_han_pairs_are_one_letter_each_way() -> None:
+    """The evidence the data states: each Traditional letter listed has its Simplified
+    one at the same place, no letter is in both standards' lists, and the Simplified
+    letters Japanese writes alike are Simplified ones."""
+    from msc_leaflet.content.yaml_source import load_words
+    from msc_leaflet.data import data_path
+
+    data = load_words(data_path("same-script.yaml").read_text("utf-8"))
+    traditional = [data["traditional-only"], data["traditional-shared"]]
+    simplified = list(data["simplified"])
+    assert [len(t) for t in traditional] == [len(s) for s in simplified]
+    pairs = list(zip("".join(traditional), "".join(simplified), strict=True))
+    assert all(t != s for t, s in pairs)
+    assert set("".join(traditional)).isdisjoint("".join(simplified))
+    assert len({t for t, _ in pairs}) == len({s for _, s in pairs}) == len(pairs)
+    assert set(data["simplified-like-japanese"]) <= set("".join(simplified))
+    assert set(data["japanese-kanji"]).isdisjoint("".join(simplified) + "".join(traditional))
