@@ -3959,3 +3959,73 @@ def test_a_pattern_of_many_phrases_matches_where_one_of_theirs_does(
     for at in range(len(text) + 1):
         each = [phrase_pattern(p, prefixes, in_compounds=in_compounds) for p in phrases]
         assert bool(one.match(text, at)) == any(p.match(text, at) for p in each), (text, at)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reported"),
+    [
+        # The disease asked about in a question that asks whether the reader has it.
+        ("Do you have diabetes? Our therapy eliminates it.", "en", "eliminates it"),
+        ("Are you suffering from arthritis? Our cells get rid of it.", "en", "get rid of it"),
+        ("Suffering from knee pain? Our cells make it go away.", "en", "make it go away"),
+        ("Living with lupus? MSCs eradicate it.", "en", "eradicate it"),
+        # The pronoun as the subject, and then as the object too.
+        ("Arthritis? It will be gone for good.", "en", "It will be gone"),
+        ("Knee pain? It goes away after one injection.", "en", "goes away after one injection"),
+        ("Do you have arthritis? It is time to get rid of it.", "en", "get rid of it"),
+        # Thai: have diabetes? our cells eliminate it; knee disease? cured completely
+        ("เป็นเบาหวานไหม? เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        ("เป็นเบาหวานไหม เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),  # no "?": ไหม asks
+        ("คุณเป็นโรคข้อเข่าเสื่อมหรือไม่? เซลล์ของเราขจัดมันได้", "th", "ขจัดมัน"),
+        ("โรคข้อเข่า? หายขาดได้", "th", "หายขาด"),
+        # low-fat food helps, and our cells eliminate it: มัน in ไขมัน (fat) is no "it"
+        ("เป็นเบาหวานไหม? อาหารไขมันต่ำช่วยได้และเซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        # Vietnamese: diabetes? our cells cure / drive out / get rid of it
+        ("Bệnh tiểu đường? Tế bào của chúng tôi chữa khỏi nó.", "vi", "chữa khỏi"),
+        ("Bệnh tiểu đường? Tế bào của chúng tôi đẩy lùi nó.", "vi", "đẩy lùi nó"),
+        ("Bạn có bị viêm khớp không? Tế bào gốc loại bỏ nó.", "vi", "loại bỏ nó"),
+        # Chinese: diabetes? our cells can root it out / eliminate it
+        ("糖尿病？我们的细胞能根治它。", "zh_Hans", "根治"),
+        ("糖尿病？我们的细胞能消除它。", "zh_Hans", "消除它"),
+        ("你有关节炎吗？我们的干细胞能根除它。", "zh_Hans", "根除它"),
+    ],
+)
+def test_a_disease_asked_about_is_the_pronoun_in_any_place_and_language(
+    text: str, lang: str, reported: str
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text, lang) if not excused]
+    assert promises == [reported], judged(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Do you have diabetes? Ask your doctor about it.", "en"),
+        ("Knee pain? It may get better with exercise.", "en"),  # a hedge
+        ("Arthritis? No treatment can cure it yet.", "en"),
+        ("Diabetes? Cells do not cure it.", "en"),
+        ("Do you have arthritis? It is not cured by stem cells.", "en"),
+        ("Arthritis? It does not go away after one injection.", "en"),
+        ("Do you have diabetes or arthritis? Our therapy eliminates them.", "en"),  # two
+        ("Is stress bad for arthritis? Stopping it helps.", "en"),  # "it" is the stress
+        ("Do you have diabetes? Talk to us. Our therapy eliminates it.", "en"),
+        # Thai: cells cannot eliminate it; ask your doctor about it; may ease it
+        ("เป็นเบาหวานไหม? เซลล์ไม่สามารถกำจัดมันได้", "th"),
+        ("เป็นเบาหวานไหม? ปรึกษาแพทย์เกี่ยวกับมัน", "th"),
+        ("ปวดเข่าไหม? การออกกำลังกายอาจช่วยบรรเทามันได้", "th"),
+        # get rid of excess fat by exercising: มัน inside ไขมัน (fat) is no "it"
+        ("เป็นเบาหวานไหม? กำจัดไขมันส่วนเกินด้วยการออกกำลังกาย", "th"),
+        # Vietnamese: cells do not drive it out; ask your doctor about it
+        ("Bệnh tiểu đường? Tế bào không đẩy lùi được nó.", "vi"),
+        ("Bệnh tiểu đường? Hãy hỏi bác sĩ về nó.", "vi"),
+        ("Bạn có bị viêm khớp không? Tế bào gốc không chữa khỏi nó.", "vi"),
+        # Chinese: no therapy can eliminate it yet; ask a doctor about it; 其它 "other"
+        ("糖尿病？目前没有疗法能消除它。", "zh_Hans"),
+        ("你有糖尿病吗？请向医生咨询它。", "zh_Hans"),
+        ("糖尿病？消除其它风险因素很重要。", "zh_Hans"),  # removing other risk factors matters
+    ],
+)
+def test_a_pronoun_naming_a_disease_asked_about_stays_honest_in_any_language(
+    text: str, lang: str
+) -> None:
+    assert all(excused for _, excused, _ in judged(text, lang)), judged(text, lang)

@@ -185,9 +185,14 @@ class ClaimList:
     # a `verdicts` phrase does (`_denied_after_report`)
     denial_objects: tuple[str, ...] = ()  # what may close a denial's clause: what it
     # denies, said again ("for this", "cho điều này", 支持这一点)
-    conditions: tuple[str, ...] = ()  # diseases and pains that, asked about alone
-    # ("Diabetes?"), the next sentence may name by a pronoun (`_named_again`)
+    conditions: tuple[str, ...] = ()  # diseases and pains that, asked about
+    # ("Diabetes?", "Do you have diabetes?"), the next sentence may name by a pronoun
+    # (`_named_again`)
     pronouns: tuple[str, ...] = ()  # the pronouns that may name them ("it", "them")
+    asks: tuple[str, ...] = ()  # what may ask about a condition before it: whether the
+    # reader has it ("do you have", "suffering from", Thai เป็น)
+    asks_end: tuple[str, ...] = ()  # what may close that question before its "?"
+    # (Vietnamese "không", Chinese 吗); Thai's `question_ends` close it without one
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -318,6 +323,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("denial_objects", [])),
         spelled(_flat(cues.get("conditions", []))),
         spelled(cues.get("pronouns", [])),
+        spelled(cues.get("asks", [])),
+        spelled(cues.get("asks_end", [])),
     )
 
 
@@ -389,7 +396,7 @@ def find_claims(
     "hoá" is "hóa"); a match's offsets are those of ``plain(text)``.
     """
     p = plain(text)
-    spelled, origin = _named_again(*one_spelling(p.text, claims.lang), claims)
+    spelled, origin = _named_again(p.text, *one_spelling(p.text, claims.lang), claims, project)
     found = _occurrences(p.text, spelled, origin, claims, project)
     around = _Sentences(spelled, claims.lang, claims.name_heads, claims.continuations)
     starts = [s for _, s, _ in found]
@@ -449,36 +456,130 @@ def find_claims(
 
 
 def _named_again(
-    spelled: str, origin: tuple[int, ...], claims: ClaimList
+    text: str,
+    spelled: str,
+    origin: tuple[int, ...],
+    claims: ClaimList,
+    project: Project | None = None,
 ) -> tuple[str, tuple[int, ...]]:
-    """``spelled`` with the pronoun that names a disease asked about alone written as
-    that disease, and ``origin`` to match (the name's letters are the pronoun's).
+    """``spelled`` with the pronouns that name a disease asked about written as that
+    disease, and ``origin`` to match (the name's letters are the pronoun's).
 
     "Diabetes? Our therapy eliminates it." promises as "Our therapy eliminates
     diabetes" does, but a claim is judged in its own sentence, where "it" names
-    nothing. Only a sentence that is nothing but a listed condition and its "?" is
-    read so, and only the first pronoun after a word of the next sentence (the
-    object, not a subject "It …"): any other question may mean anything by "it"."""
-    if not claims.pronouns or not profile(claims.lang).word_spaces or "?" not in spelled:
+    nothing. Only a question that is a listed condition, alone or asked of the reader
+    ("Do you have diabetes?", `ClaimList.asks`), is read so ("Is stress bad for
+    arthritis?" may mean the stress by "it"), and only in the sentence (where spaces
+    end phrases, the phrase) right after it: its opening pronoun, the subject ("It goes
+    away"), and the first after a word, the object."""
+    if not claims.pronouns or not claims.conditions or not _may_ask(spelled, claims):
         return spelled, origin
-    listed = {" ".join(c.casefold().split()) for c in claims.conditions}
-    spans = sentences(spelled, claims.lang)
+    asked = _asked_pattern(
+        claims.conditions,
+        claims.asks,
+        claims.asks_end,
+        claims.question_ends,
+        profile(claims.lang).word_spaces,
+    )
+    cuts: set[int] | None = None
     out, mapped, done = [], [], 0
-    for (_, asked), (start, following) in itertools.pairwise(spans):
-        name = asked.strip()
-        if not name.endswith("?") or " ".join(name[:-1].casefold().split()) not in listed:
+    for (_, question), (start, following) in itertools.pairwise(_units(spelled, claims.lang)):
+        named = asked.fullmatch(question)
+        if named is None:
             continue
-        pronoun = next(_spaced_find(following, claims.pronouns, 0), None)
-        if pronoun is None or not re.search(r"\w", following[: pronoun[0]]):
-            continue
-        at, end = start + pronoun[0], start + pronoun[1]
-        written = name[:-1].strip()
-        out += [spelled[done:at], written]
-        mapped += [*origin[done:at], *(origin[min(at + i, end - 1)] for i in range(len(written)))]
-        done = end
+        if cuts is None:
+            cuts = _pronoun_cuts(text, origin, claims, project)
+        written = named.group("name")
+        for at, end in _naming_pronouns(spelled, start, start + len(following), claims, cuts):
+            out += [spelled[done:at], written]
+            named_at = (origin[min(at + i, end - 1)] for i in range(len(written)))
+            mapped += [*origin[done:at], *named_at]
+            done = end
     if not out:
         return spelled, origin
     return "".join([*out, spelled[done:]]), (*mapped, *origin[done:])
+
+
+#: What ends a question: ? in Latin, Chinese and Arabic script.
+_QUESTION_MARKS = "?\uff1f\u061f"
+
+
+def _may_ask(spelled: str, claims: ClaimList) -> bool:
+    """Whether ``spelled`` may hold a question `_named_again` reads: a question mark,
+    or a word that ends a question without one (Thai ไหม). Most texts hold neither."""
+    return any(mark in spelled for mark in _QUESTION_MARKS) or any(
+        word in spelled for word in claims.question_ends
+    )
+
+
+def _units(spelled: str, lang: str) -> list[tuple[int, str]]:
+    """(offset, text) of the sentences of ``spelled``, or, where a space ends a phrase
+    (Thai), of its phrases: a Thai question ends at its space, "?" or not."""
+    language = profile(lang)
+    if language.claim_sentences != "phrases":
+        return sentences(spelled, lang)
+    breaks = list(_phrase_end(language.sentence_ends).finditer(spelled))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [*(m.start() for m in breaks), len(spelled)]
+    return [(a, spelled[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+@lru_cache(maxsize=16)
+def _asked_pattern(
+    conditions: tuple[str, ...],
+    asks: tuple[str, ...],
+    ends: tuple[str, ...],
+    question_ends: tuple[str, ...],
+    spaced: bool,
+) -> re.Pattern[str]:
+    """A whole question about one of ``conditions`` (its group ``name``): one of
+    ``asks`` may open it, one of ``ends`` close it, and a question mark end it, or,
+    without one, a word of ``question_ends``. Compiled once a list."""
+    gap = r"\s+" if spaced else r"\s*"
+
+    def any_of(words: tuple[str, ...]) -> str:
+        return "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(words))
+
+    ask = rf"(?:(?:{any_of(asks)}){gap})?" if asks else ""
+    end = rf"(?:{gap}(?:{any_of(ends + question_ends)}))?" if ends + question_ends else ""
+    mark = rf"\s*[{_QUESTION_MARKS}]"
+    closing = rf"{end}{mark}|{gap}(?:{any_of(question_ends)})" if question_ends else f"{end}{mark}"
+    return re.compile(
+        rf"\s*{ask}(?P<name>{any_of(conditions)})(?:{closing}){_CLOSERS}", re.IGNORECASE
+    )
+
+
+def _pronoun_cuts(
+    text: str, origin: tuple[int, ...], claims: ClaimList, project: Project | None
+) -> set[int] | None:
+    """Where a word starts or ends in the one spelling of ``text``, where the segmenter
+    finds words (Thai มัน "it" is no pronoun inside ไขมัน "fat"); None where words are
+    spaced or a list is matched anywhere (Chinese: its `not_cues` hold 其它, "other")."""
+    language = profile(claims.lang)
+    if language.word_spaces or language.claim_match != "words":
+        return None
+    written = boundaries(text, project, claims.lang)
+    return {j for j, i in enumerate(origin) if i in written} | {len(origin)}
+
+
+def _naming_pronouns(
+    spelled: str, start: int, stop: int, claims: ClaimList, cuts: set[int] | None
+) -> list[tuple[int, int]]:
+    """The pronouns from ``start`` to ``stop`` of ``spelled`` (one sentence) that name
+    the condition asked about before it: the one that opens it, the subject ("It goes
+    away"), and the first after a word, the object ("Our cells remove it"), so that
+    "It is time to get rid of it" names it twice. Not a pronoun inside another word
+    (`ClaimList.not_cues`)."""
+    sentence = spelled[:start] + _mask_words(spelled[start:stop], claims)
+    find = _spaced_find if profile(claims.lang).word_spaces else _unspaced_finder(cuts)
+    found: list[tuple[int, int]] = []
+    for at, end in sorted(find(sentence, claims.pronouns, start), key=lambda s: (s[0], -s[1])):
+        if (found and at < found[-1][1]) or (cuts is not None and end not in cuts):
+            continue  # inside the one found (它 in 它们), or a word's start (มันสมอง)
+        found.append((at, end))
+        if re.search(r"\w", spelled[start:at]):
+            break  # the object: the subject, if any, is found already
+    return found
 
 
 def _denied_after_report(
