@@ -1646,3 +1646,37 @@ def test_a_16_bit_linear_grey_keeps_its_shadows_smooth(
     row = [shown.getpixel((x, 16)) for x in range(shown.width)]
     assert row[-1] > 40  # read by its profile: linear 4 % is sRGB's 21 %
     assert max(b - a for a, b in pairwise(row)) <= 2, row
+
+
+def _without_adobe_marker(jpeg: bytes) -> bytes:
+    """``jpeg`` without its APP14 "Adobe" segment, as a metadata stripper (``exiftool
+    -all=``) leaves a CMYK JPEG: its inks are still stored inverted, Adobe's way."""
+    start = jpeg.index(b"\xff\xee")
+    length = int.from_bytes(jpeg[start + 2 : start + 4], "big")
+    return jpeg[:start] + jpeg[start + 2 + length :]
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_cmyk_jpeg_without_its_adobe_marker_prints_as_it_shows(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """Whether a CMYK JPEG's inks are stored inverted is said by its Adobe marker, which
+    metadata strippers remove. Pillow reads such a file as Adobe-inverted still, and the
+    PDF's /Decode must agree, or the picture prints as its negative: its cyan as red."""
+    import io
+
+    from PIL import Image
+
+    root = _figure_project(make_project, "inks.jpg")
+    filed = io.BytesIO()
+    _four_colours(colours=FOUR_INKS, mode="CMYK").save(filed, "JPEG", quality=100)
+    (root / "inks.jpg").write_bytes(_without_adobe_marker(filed.getvalue()))
+    with Image.open(root / "inks.jpg") as shown:
+        inks = _quarters_of(shown)
+    for read, filed_inks in zip(inks, FOUR_INKS, strict=True):  # Pillow reads it inverted
+        assert read == pytest.approx(filed_inks, abs=2)
+    expected = [_swatch_as_printed(in_mode(CMYK(*(v / 255 for v in c)), colour)) for c in inks]
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=6), (_quarters_as_printed(pdf), expected)
