@@ -1595,3 +1595,88 @@ def test_a_cmyk_picture_converted_to_the_shops_profile_is_not_judged_by_its_own_
         found[name] = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT006"]
     assert found["other"] == []
     assert len(found["own"]) == 1 and "heavy.jpg" in str(found["own"][0])
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("gamma", [1.0, 2.2])
+def test_a_16_bit_grey_picture_with_its_own_profile_prints_its_greys(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, gamma: float
+) -> None:
+    """A 16-bit greyscale scan or micrograph tagged "linear grey" (or gamma 2.2) was
+    scaled to 8 bits and its profile dropped: its mid grey printed 128 where every
+    viewer shows 188. It is read by its profile, as an 8-bit grey picture is, and stays
+    grey."""
+    from PIL import Image
+
+    from icc_support import grey_profile
+
+    root = _figure_project(make_project, "scan.png")
+    profile = grey_profile(gamma)
+    greys = _four_colours(colours=GREYS, mode="L")
+    scan = Image.new("I;16", greys.size)
+    scan.putdata([v * 257 for v in greys.get_flattened_data()])
+    scan.save(root / "scan.png", icc_profile=profile)
+    with Image.open(root / "scan.png") as filed:
+        assert filed.mode.startswith("I;16")
+        shown = _quarters_of(_in_srgb_by(filed, profile))
+    expected = [_swatch_as_printed(RGB(*(v / 255 for v in c))) for c in shown]
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    assert _spaces(pdf) == {"/DeviceGray"}
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=4), (_quarters_as_printed(pdf), expected)
+
+
+def test_a_16_bit_linear_grey_keeps_its_shadows_smooth(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A linear grey's shadows are where its 16 bits matter: cut to 8 bits before its
+    profile is applied, a smooth dark ramp printed in steps of 6 levels of 255 (bands
+    in a micrograph's dark field). It is read by its profile at its own 16 bits."""
+    from PIL import Image
+
+    from icc_support import grey_profile
+
+    root = _figure_project(make_project, "dark.png")
+    ramp = Image.new("I;16", (256, 32))
+    ramp.putdata([x * 10 for _ in range(32) for x in range(256)])  # 0 → 2550 of 65535
+    ramp.save(root / "dark.png", icc_profile=grey_profile(1.0))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    shown = _rendered_figure(pdf)
+    row = [shown.getpixel((x, 16)) for x in range(shown.width)]
+    assert row[-1] > 40  # read by its profile: linear 4 % is sRGB's 21 %
+    assert max(b - a for a, b in pairwise(row)) <= 2, row
+
+
+def _without_adobe_marker(jpeg: bytes) -> bytes:
+    """``jpeg`` without its APP14 "Adobe" segment, as a metadata stripper (``exiftool
+    -all=``) leaves a CMYK JPEG: its inks are still stored inverted, Adobe's way."""
+    start = jpeg.index(b"\xff\xee")
+    length = int.from_bytes(jpeg[start + 2 : start + 4], "big")
+    return jpeg[:start] + jpeg[start + 2 + length :]
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_cmyk_jpeg_without_its_adobe_marker_prints_as_it_shows(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """Whether a CMYK JPEG's inks are stored inverted is said by its Adobe marker, which
+    metadata strippers remove. Pillow reads such a file as Adobe-inverted still, and the
+    PDF's /Decode must agree, or the picture prints as its negative: its cyan as red."""
+    import io
+
+    from PIL import Image
+
+    root = _figure_project(make_project, "inks.jpg")
+    filed = io.BytesIO()
+    _four_colours(colours=FOUR_INKS, mode="CMYK").save(filed, "JPEG", quality=100)
+    (root / "inks.jpg").write_bytes(_without_adobe_marker(filed.getvalue()))
+    with Image.open(root / "inks.jpg") as shown:
+        inks = _quarters_of(shown)
+    for read, filed_inks in zip(inks, FOUR_INKS, strict=True):  # Pillow reads it inverted
+        assert read == pytest.approx(filed_inks, abs=2)
+    expected = [_swatch_as_printed(in_mode(CMYK(*(v / 255 for v in c)), colour)) for c in inks]
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=6), (_quarters_as_printed(pdf), expected)

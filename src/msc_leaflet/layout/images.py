@@ -31,7 +31,9 @@ turning the pixels, so a JPEG is still embedded as it was filed.
 Greys of more than 8 bits a sample (a 16-bit scan or micrograph) are the exception, in
 every build: ReportLab, like Pillow's own conversion, cuts each sample to 8 bits rather
 than scaling it, so all but the darkest 1/256 of such a picture printed white. They are
-scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs.
+scaled to 8-bit greys here (`_eight_bit_grey`), which is all a PDF image needs; one
+of a grey profile of its own (a linear-grey scan) is read by it at its 16 bits first,
+since cut to 8 bits a linear grey's shadows print in visible steps.
 
 Every picture is stored in one filter, binary (`_binary_streams`): a JPEG as its own
 bytes, anything else in Flate, compressed once; the final pass keeps both as they are.
@@ -405,19 +407,11 @@ def _photo_jpeg(converted: Image.Image) -> bytes:
 
 def _eight_bit_grey(image: Image.Image) -> Image.Image:
     """A grey picture of more than 8 bits a sample in 8-bit greys, scaled, not cut: its
-    white (the largest value of its sample depth) becomes 255. A 16-bit mode says its
-    depth; a 32-bit integer or a float picture does not, so its depth is the smallest of
-    1.0 (floats only), 8 and 16 bits that holds its brightest sample, else that sample.
-    A transparent colour (PNG's tRNS) becomes a mask, as `_alpha` makes for others."""
+    white (`_white`) becomes 255, and a grey profile of its own is read as an 8-bit
+    grey's is (`_scaled_grey`). A transparent colour (PNG's tRNS) becomes a mask, as
+    `_alpha` makes for others."""
     wide = image.convert("F")
-    _, top = wide.getextrema()  # one band: (least, most)
-    brightest = max(float(top), 0.0) if isinstance(top, int | float) else 0.0
-    if image.mode.startswith("I;16"):
-        white = 65535.0
-    else:
-        depths = ((1.0,) if image.mode == "F" else ()) + (255.0, 65535.0)
-        white = next((depth for depth in depths if brightest <= depth), brightest)
-    grey = wide.point(lambda v: v * 255 / white + 0.5).convert("L")
+    grey = _scaled_grey(wide, _white(image, wide), image.info.get("icc_profile"))
     key = image.info.get("transparency")
     if not isinstance(key, int | float):
         return grey
@@ -425,6 +419,33 @@ def _eight_bit_grey(image: Image.Image) -> Image.Image:
     assert isinstance(shown, Image.Image)
     grey.putalpha(shown.convert("L"))
     return grey
+
+
+def _white(image: Image.Image, wide: Image.Image) -> float:
+    """The largest value of a deep grey's sample depth (``wide`` is it in floats). A
+    16-bit mode says its depth; a 32-bit integer or a float picture does not, so its
+    depth is the smallest of 1.0 (floats only), 8 and 16 bits that holds its brightest
+    sample, else that sample."""
+    if image.mode.startswith("I;16"):
+        return 65535.0
+    _, top = wide.getextrema()  # one band: (least, most)
+    brightest = max(float(top), 0.0) if isinstance(top, int | float) else 0.0
+    depths = ((1.0,) if image.mode == "F" else ()) + (255.0, 65535.0)
+    return next((depth for depth in depths if brightest <= depth), brightest)
+
+
+def _scaled_grey(wide: Image.Image, white: float, profile: object) -> Image.Image:
+    """``wide`` (greys in floats, ``white`` their white) in 8-bit greys; by ``profile``
+    where it is a grey profile of other greys than sRGB's (`picture_to_srgb`), read at
+    16 bits. Its profile dropped, a 16-bit scan tagged linear grey printed its mid grey
+    128 where viewers show 188; cut to 8 bits before the profile, its shadows printed in
+    steps of 6 levels of 255, bands across a micrograph's dark field."""
+    transform = picture_to_srgb(profile, "I;16") if isinstance(profile, bytes) else None
+    if transform is None:
+        return wide.point(lambda v: v * 255 / white + 0.5).convert("L")
+    sixteen = wide.point(lambda v: v * 65535 / white + 0.5).convert("I").convert("I;16")
+    shown: Image.Image = transform.apply(sixteen)
+    return shown.convert("L")  # sRGB's greys: red, green and blue are one
 
 
 def _unpalette(image: Image.Image) -> Image.Image:

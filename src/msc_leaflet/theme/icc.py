@@ -171,7 +171,8 @@ def _transform(data: bytes) -> ImageCmsTransform:
 
 #: The colour space a picture's own profile must describe, by the Pillow mode of the
 #: pixels it is applied to (a profile of another space is ignored, as an unreadable one).
-PICTURE_SPACES = {"RGB": "RGB ", "RGBA": "RGB ", "CMYK": "CMYK", "L": "GRAY"}
+#: "I;16" is a deep grey's 16 bits (`layout/images.py` scales every deeper grey to them).
+PICTURE_SPACES = {"RGB": "RGB ", "RGBA": "RGB ", "CMYK": "CMYK", "L": "GRAY", "I;16": "GRAY"}
 
 
 @cache
@@ -179,12 +180,12 @@ def picture_to_srgb(profile: bytes, mode: str) -> ImageCmsTransform | None:
     """LittleCMS's transform of a picture's own profile (embedded in the file: Adobe RGB
     or Display P3 by a camera or phone, a press's CMYK profile by a designer's separation,
     linear or gamma-2.2 grey by a scanner) to sRGB, for pixels of ``mode`` (RGB, RGBA,
-    CMYK or L; RGBA is given as RGBA, the others as RGB), as viewers and browsers show
-    it. None where nothing is to be done: an RGB or grey profile that is sRGB in all but
-    a level of rounding (most photos say so; their JPEG is then still embedded as filed),
-    one of another colour space than ``mode``'s, or an unreadable one (the picture is
-    read as every picture was before profiles were read). Once per profile and process:
-    a logo is drawn on every page."""
+    CMYK, L or 16-bit I;16; RGBA is given as RGBA, the others as RGB), as viewers and
+    browsers show it. None where nothing is to be done: an RGB or grey profile that is
+    sRGB in all but a level of rounding (most photos say so; their JPEG is then still
+    embedded as filed), one of another colour space than ``mode``'s, or an unreadable one
+    (the picture is read as every picture was before profiles were read). Once per
+    profile and process: a logo is drawn on every page."""
     from PIL import ImageCms
 
     own = _picture_profile(profile, mode)
@@ -253,10 +254,11 @@ def _moved(transform: ImageCmsTransform, mode: str) -> int:
     from PIL import Image
 
     levels = range(0, 256, 15)
-    if mode == "L":
+    if mode in ("L", "I;16"):
         grid = Image.new("L", (len(levels), 1))
         grid.putdata(list(levels))
-        shown = transform.apply(grid).convert("L")
+        given = grid if mode == "L" else grid.convert("I").point(lambda v: v * 257)
+        shown = transform.apply(given.convert(mode)).convert("L")
     else:
         grid = Image.new("RGB", (len(levels) ** 3, 1))
         grid.putdata([(r, g, b) for r in levels for g in levels for b in levels])
