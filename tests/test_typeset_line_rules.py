@@ -168,7 +168,7 @@ def test_breaks_outside_thai_are_not_judged_as_syllables() -> None:
     [
         ("約[１０ｍｌ]（小さじ[２]杯）", "ja"),  # 約１|０ｍｌ, １０ｍ|ｌ
         ("体温が[３７.５℃]以上", "ja"),  # ３７.|５℃, ３|７
-        ("第[１２３]页：[１０.５ｍｌ]", "zh_Hans"),  # １|２３, １０.|５
+        ("共[１２３]页：[１０.５ｍｌ]", "zh_Hans"),  # １|２３, １０.|５ (第 keeps its number)
         ("[１,０００]人", "ja"),  # １,|０００
         ("[３〜５]日間", "ja"),  # ３〜|５
         ("持续[3～5]天", "zh_Hans"),  # 3～|5
@@ -1449,3 +1449,101 @@ def test_a_contact_line_never_ends_on_its_web_label(lang: str) -> None:
 def test_a_translated_address_label_without_its_mark_still_breaks(marked: str, lang: str) -> None:
     text, at = cut(marked)
     assert at in line_breaks(text, lang)
+
+
+# A label that names the number after it reads as one with it, in every language: a Thai
+# queue slip printed ที่ ("No.") at a line's end and 3 on the next, Vietnamese "năm" and
+# "2027", Khmer ឆ្នាំ and ២០២៧, Chinese 第 and 2次. The words are data: a date's part
+# words (`date-parts` in data/units.yaml, read by the translation checks too), the
+# ordinal markers and labels of data/keep-together.yaml. Thai ที่ and Lao ທີ label a
+# number only as a word of their own (ห้อง ที่ 5); ending a longer word (วันที่, ວັນທີ)
+# they let a date start the next line, as before.
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("ติดต่อห้อง [ที่ 5] ได้ทุกวัน", "th"),
+        ("กรุณารอคิว [ที่ 3] นะคะ", "th"),
+        ("ติดต่อห้อง\u200b[ที่ 5] ได้", "th"),  # an author's word boundary before it
+        ("ມາຫ້ອງ [ທີ 5] ເດີ", "lo"),
+        ("vào [ngày 12] [tháng 5] [năm 2027] nhé", "vi"),
+        ("[Ngày 12] [tháng 5] [năm 2027]", "vi"),
+        ("[Năm 2027] có nhiều thay đổi", "vi"),
+        ("នៅ[ថ្ងៃទី ១៥] [ខែ ៥] [ឆ្នាំ ២០២៧]", "km"),
+        ("នៅ[ថ្ងៃទី 15] [ខែ 5] [ឆ្នាំ 2027]", "km"),
+        ("[၂၀၂၇ ခုနှစ်] ၅ လ [၁၅ ရက်]", "my"),
+        ("[၂၀၂၇ခုနှစ်] မေလ", "my"),
+        ("这是[第2次]治疗", "zh_Hans"),
+        ("这是[第 2 次]治疗", "zh_Hans"),
+        ("请看[第３页]", "zh_Hans"),
+        ("これは[第2回]の治療です", "ja"),
+        ("اذهب إلى [رقم 5] الآن", "ar"),
+        ("تعال [الساعة 9] صباحا", "ar"),
+        ("تعال في [الساعة ٩:٣٠] صباحا", "ar"),
+    ],
+)
+def test_a_label_that_names_the_number_after_it_stays_with_it(marked: str, lang: str) -> None:
+    inside, _ = unbroken(marked, lang)
+    assert inside == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("ทาน |2 เม็ด", "th"),  # a verb before a dose: no label
+        ("ความดันอยู่ที่ |120", "th"),  # ที่ ends a word ("at"): no label
+        ("นัดวันที่ |6 ธันวาคม", "th"),  # the date may start a line after วันที่
+        ("ນັດວັນທີ |6 ທັນວາ", "lo"),
+        ("uống |2 viên", "vi"),
+        ("服用|2片", "zh_Hans"),
+        ("تناول |2 حبة", "ar"),
+    ],
+)
+def test_a_word_that_merely_precedes_a_number_still_breaks(marked: str, lang: str) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, lang)
+
+
+#: Paragraphs whose labels name the number after them, set at every width.
+LABELLED_NUMBER_PARAGRAPHS = [
+    ("กรุณารอเรียกคิวที่หน้าห้อง ที่ 3 ก่อนเวลานัด", "th", ("ที่ 3",)),
+    ("ກະລຸນາລໍຖ້າຢູ່ໜ້າຫ້ອງ ທີ 3 ກ່ອນເວລານັດ", "lo", ("ທີ 3",)),
+    (
+        "Lần khám tiếp theo vào ngày 12 tháng 5 năm 2027 tại phòng khám.",
+        "vi",
+        ("ngày 12", "tháng 5", "năm 2027"),
+    ),
+    ("ការណាត់ជួបលើកក្រោយនៅថ្ងៃទី ១៥ ខែ ៥ ឆ្នាំ ២០២៧ នៅគ្លីនិក", "km", ("ឆ្នាំ ២០២៧",)),
+    ("နောက်တစ်ကြိမ် ၂၀၂၇ ခုနှစ် မေလ ၁၅ ရက် တွင် လာပါ။", "my", ("၂၀၂၇ ခုနှစ်", "၁၅ ရက်")),
+    ("这是您在本诊所的第2次治疗，请按时来。", "zh_Hans", ("第2次",)),
+    ("これは当院での第2回の治療です。", "ja", ("第2回",)),
+    ("موعدك القادم في الساعة 9 صباحا في العيادة.", "ar", ("الساعة 9",)),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "groups"), LABELLED_NUMBER_PARAGRAPHS)
+def test_no_line_ends_between_a_label_and_its_number(
+    text: str, lang: str, groups: tuple[str, ...]
+) -> None:
+    test_no_line_ends_inside_a_kept_group_that_fits_the_next_line(text, lang, groups)
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("Lần khám tiếp theo vào ngày |6 tháng 12, 2027 tại phòng khám.", "vi"),
+        ("ការណាត់ជួបនៅថ្ងៃទី |6 ធ្នូ 2027 នៅគ្លីនិក", "km"),
+    ],
+)
+def test_a_line_may_end_on_a_label_before_a_whole_date(marked: str, lang: str) -> None:
+    """A whole date (month name and year) is kept in one piece and says what it is: as
+    after Thai วันที่, a line may end on the day's word before it."""
+    text, at = cut(marked)
+    assert at in line_breaks(text, lang)
+    date = text[at:].split(" tại")[0].split(" នៅ")[0]
+    assert any(text[start:end] == date for start, end in kept_groups(text, lang))
+
+
+def test_a_cjk_ordinal_s_number_stays_with_its_marker_and_is_never_split() -> None:
+    """第１２３页 (page 123): no break inside the number nor after 第."""
+    text = "第１２３页：１０.５ｍｌ"
+    assert [at for at in line_breaks(text, "zh_Hans") if at < 5] == []

@@ -1292,14 +1292,16 @@ def _hour_before(text: str, start: int, language: str) -> bool:
 def words_before_a_number(language: str) -> tuple[str, ...]:
     """The words ``language`` writes right before a number that is theirs: a word that
     makes it an hour (`hours` ``before`` and ``alone``: Khmer ម៉ោង ៩:៣០, Thai ตี 2 and
-    บ่าย 2, Chinese 下午2点) or a month (`month-words` of `data/units.yaml`: Vietnamese
-    tháng 5, Khmer ខែ ៥). The typesetter keeps each on one line with its number
-    (`typeset.kept_groups`): the words these checks read a time and a month by are the
+    บ่าย 2, Chinese 下午2点), a month (`month-words` of `data/units.yaml`: Vietnamese
+    tháng 5, Khmer ខែ ៥) or another part of a date (`date-parts`: ngày 12, năm 2027,
+    ឆ្នាំ ២០២៧). The typesetter keeps each on one line with its number
+    (`typeset.kept_groups`): the words these checks read a time and a date by are the
     ones a reader must not find parted from them."""
     base = _base(language)
     hours = _hours(base)
     words = [*hours.get("before", {}), *hours.get("alone", {})]
     words += _listed_units("month-words", base)
+    words += _listed_units("date-parts", base)
     return tuple(dict.fromkeys(words))
 
 

@@ -38,6 +38,9 @@ _DIGIT = re.compile(r"\d")
 #: Where a labelled number starts: its first digit, perhaps after the plus of a phone
 #: number's country code or the bracket of its area code ("+66 2…", "(02) 123 4567").
 _NUMBER_START = r"[+(\uff08]?\d"
+#: Where a word of `before-number-as-word` starts: after a space, an author's zero-width
+#: space or the text's start, never inside a longer word (Thai ห้อง ที่ 5, not วันที่ 6).
+_WORD_START = r"(?<![^\s\u200b])"
 #: A product of numbers written with spaces, as ISO 80000 writes it: "2.5 × 10⁶",
 #: "1 x 2" (the letter typed for the sign).
 _PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
@@ -47,14 +50,26 @@ _PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
 def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each date and each abbreviation with its name or number in
     ``text``, in text order; a line may break before and after one, not inside."""
-    spans: list[tuple[int, int]] = []
     # A date holds a number: most paragraphs hold none and skip its long alternation.
     numbers = _DIGIT.search(text) is not None
     dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
-    for pattern in (dates, _PRODUCT if numbers else None, _abbreviation_pattern(lang)):
-        if pattern is not None:
-            spans += [match.span() for match in pattern.finditer(text)]
-    return tuple(sorted(spans))
+    spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
+    labels = _found(_abbreviation_pattern(lang), text)
+    return tuple(sorted(spans + _not_before_a_date(labels, spans)))
+
+
+def _found(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [] if pattern is None else [match.span() for match in pattern.finditer(text)]
+
+
+def _not_before_a_date(
+    labels: list[tuple[int, int]], dates: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``labels`` but those whose number starts a whole date: the date is kept in one
+    piece and says what it is, so a line may end before it, as after Thai วันที่
+    (Vietnamese ngày | 6 tháng 12, 2027; Khmer ថ្ងៃទី | 6 ធ្នូ 2027). A day's number
+    that no month name follows (ngày 12 tháng 5 năm 2027) stays with its word."""
+    return [(start, end) for start, end in labels if not any(start < d < end for d, _ in dates)]
 
 
 def inside(groups: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -156,13 +171,15 @@ def _label_parts(source: str, lang: str, edge: str) -> list[tuple[tuple[str, ...
     paragraph in ``lang`` (whose mark ends a label) holds them, each after ``edge``."""
     names = _listed(source, "before-name")
     numbers = _before_number(source)
+    words = _listed(source, "before-number-as-word")
     values = _before_value(source)
     parts = []
     if names:
         parts.append((names, rf"{edge}(?:{_alternation(names)}){_SPACE}+[^\W\d_]"))
-    if numbers:
-        label = _label_end(lang)
-        parts.append((numbers, rf"{edge}(?:{_alternation(numbers)}){label}{_NUMBER_START}"))
+    for listed, start in ((numbers, edge), (words, _WORD_START)):
+        if listed:
+            label = _label_end(lang)
+            parts.append((listed, rf"{start}(?:{_alternation(listed)}){label}{_NUMBER_START}"))
     if values:
         label = _label_end(lang, required=True)
         parts.append((values, rf"{edge}(?:{_alternation(values)}){label}\S"))
