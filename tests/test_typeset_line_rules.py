@@ -1547,3 +1547,114 @@ def test_a_cjk_ordinal_s_number_stays_with_its_marker_and_is_never_split() -> No
     """第１２３页 (page 123): no break inside the number nor after 第."""
     text = "第１２３页：１０.５ｍｌ"
     assert [at for at in line_breaks(text, "zh_Hans") if at < 5] == []
+
+
+# Every label the closing box prints before a value (`BEFORE_A_VALUE`): "Address" and
+# "This leaflet online" ended a line with their value on the next in every language,
+# where only "Web" and "LINE" were kept.
+LABELLED_VALUES = {
+    "address": "45 Riverside Road",
+    "phone": "+66 2 123 4567",
+    "line": "@mscclinic",
+    "whatsapp": "+66 81 234 5678",
+    "web": "https://www.example.org/clinic",
+    "more-online": "https://www.example.org/l/after-your-infusion",
+}
+
+
+def test_every_label_printed_before_a_value_stays_with_it() -> None:
+    """Each catalog's label of each `BEFORE_A_VALUE` key, ended as its language ends a
+    label, is kept with the value's first character: a label the closing box starts
+    printing is found here, not in a printed box."""
+    from msc_leaflet.i18n.printed_labels import BEFORE_A_VALUE
+
+    assert set(LABELLED_VALUES) == set(BEFORE_A_VALUE)
+    project = Project.at(Path(__file__).resolve().parents[1])
+    for lang in ["en", *catalog_locales(project)]:
+        labels = ui_labels(lang, project)
+        for key, value in LABELLED_VALUES.items():
+            label = labels(key) + profile(lang).label_end
+            groups = kept_groups(f"{label}{value}", lang)
+            assert any(start == 0 and end > len(label) for start, end in groups), (lang, key)
+
+
+#: A project's own ui.po wording its labels otherwise than the bundled catalog does
+#: (th: เว็บ "web", เบอร์โทร "phone number", ที่ตั้ง "location", ดูเอกสารนี้ออนไลน์
+#: "see this document online"; zh_Hans: 网址 "web address", 联系电话 "contact phone",
+#: 地点 "place", 在线阅读本手册 "read this leaflet online").
+OWN_LABELS = {
+    "th": {
+        "web": "เว็บ",
+        "phone": "เบอร์โทร",
+        "address": "ที่ตั้ง",
+        "more-online": "ดูเอกสารนี้ออนไลน์",
+    },
+    "zh_Hans": {
+        "web": "网址",
+        "phone": "联系电话",
+        "address": "地点",
+        "more-online": "在线阅读本手册",
+    },
+}
+
+
+def _own_ui_catalog(root: Path, lang: str) -> Project:
+    """A project at ``root`` whose ``lang`` ui.po is the bundled one with `OWN_LABELS`."""
+    bundled = Path(__file__).resolve().parents[1] / "locales" / lang / "LC_MESSAGES" / "ui.po"
+    text = bundled.read_text(encoding="utf-8")
+    for key, word in OWN_LABELS[lang].items():
+        text = re.sub(
+            rf'(msgctxt "{re.escape(key)}"\nmsgid "[^"]*"\nmsgstr )"[^"]*"', rf'\1"{word}"', text
+        )
+    folder = root / "locales" / lang / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "ui.po").write_text(text, encoding="utf-8")
+    (root / "leaflets").mkdir()
+    return Project.at(root)
+
+
+@pytest.mark.parametrize("lang", sorted(OWN_LABELS))
+def test_a_projects_own_label_stays_with_its_value(tmp_path: Path, lang: str) -> None:
+    """Laid out with a project's own ui.po, the label the box prints ("เว็บ:", not the
+    bundled "เว็บไซต์:") is kept with its value, at every width its line fits in; set
+    after the layout, the text is the bundled catalog's again."""
+    from msc_leaflet.layout.story import labels_before_values
+    from msc_leaflet.typeset.kept_groups import keeping_labels
+
+    labels = ui_labels(lang, _own_ui_catalog(tmp_path, lang))
+    assert all(labels.word(key) == word for key, word in OWN_LABELS[lang].items())
+    with keeping_labels({lang: labels_before_values(labels)}):
+        for key in OWN_LABELS[lang]:
+            label = labels.word(key) + profile(lang).label_end
+            text = f"{label}{LABELLED_VALUES[key]}"
+            groups = kept_groups(text, lang)
+            assert any(start == 0 and end > len(label) for start, end in groups), key
+            pieces = [(label, "b"), (LABELLED_VALUES[key], "")]
+            first = _unbroken(text, lang, 0, len(label) + 1)
+            group = sum(_widths(text, lang, 10, pieces)[slice(*first)])
+            for width in range(int(group) + 1, 320, 7):
+                paragraph = make_paragraph(runs_for(pieces, size=10), body_style(size=10), lang)
+                paragraph.wrap(width, 10_000)
+                lines = paragraph.line_texts()
+                assert not lines[0].rstrip().endswith(label.rstrip()), (key, width, lines)
+    web = OWN_LABELS[lang]["web"] + profile(lang).label_end
+    assert not any(start == 0 for start, _ in kept_groups(f"{web}example.org", lang))
+
+
+def test_the_layout_keeps_the_labels_its_leaflet_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`layout_leaflet` sets its pages with the labels of the catalog the leaflet
+    prints (`keeping_labels`), the words the closing box draws, and no longer."""
+    from types import SimpleNamespace
+
+    from msc_leaflet.layout import document
+
+    labels = ui_labels("th", _own_ui_catalog(tmp_path, "th"))
+    text = f"{OWN_LABELS['th']['web']}: example.org"
+    seen: list[tuple[tuple[int, int], ...]] = []
+    monkeypatch.setattr(document, "_layout", lambda *_: seen.append(kept_groups(text, "th")))
+    version = SimpleNamespace(leaflet=SimpleNamespace(language="th"), labels=labels)
+    document.layout_leaflet([version], None, format_date)  # type: ignore[list-item, arg-type]
+    assert seen and any(start == 0 for start, _ in seen[0])
+    assert not any(start == 0 for start, _ in kept_groups(text, "th"))

@@ -97,8 +97,10 @@ def prepare_parent(project: Project, locales: Sequence[str], options: Options) -
     from ..checks import load_config
     from ..checks.registry import layout_checks
     from ..data import data_path
+    from ..layout.story import labels_before_values
     from ..typeset import Run, make_paragraph, register_fonts
     from ..typeset.font_files import font_files
+    from ..typeset.kept_groups import keeping_labels
     from .build import project_theme, project_words
     from .fingerprint import file_sha256
 
@@ -120,12 +122,14 @@ def prepare_parent(project: Project, locales: Sequence[str], options: Options) -
             labels = i18n.ui_labels(locale, project)
             words = [labels(key) for key in SAMPLE_LABELS]
             words.append(i18n.format_date(dt.date(2000, 1, 31), locale))
-            for font in (family.regular, family.bold):
-                runs = [Run(" ".join(words), font, 10, black)]
-                paragraph = make_paragraph(
-                    runs, style, locale, words=project_words(project, locale)
-                )
-                paragraph.wrap(300, 10_000)
+            # Set as the layout sets it: with the project's labels, not the bundled ones.
+            with keeping_labels({locale: labels_before_values(labels)}):
+                for font in (family.regular, family.bold):
+                    runs = [Run(" ".join(words), font, 10, black)]
+                    paragraph = make_paragraph(
+                        runs, style, locale, words=project_words(project, locale)
+                    )
+                    paragraph.wrap(300, 10_000)
 
 
 def end_with_parent() -> None:

@@ -96,6 +96,12 @@ class Labels:
         except (KeyError, IndexError, ValueError):
             return source.format(**values)  # a broken translation must not break the page
 
+    def word(self, key: str) -> str:
+        """The word printed for ``key`` (its translation, or its English source where it
+        falls back), without counting it as printed: for a stage that must know it
+        before the page prints it (the typesetter keeps "เว็บไซต์:" with its address)."""
+        return self._lookup(key, UI_MESSAGES[key])
+
     def will_print(self, *keys: str) -> None:
         """Record ``keys`` as printed before they are drawn: the page furniture draws
         "Page 1 of 4" once the page count is known, after the story (a proof's last

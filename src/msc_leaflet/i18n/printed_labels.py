@@ -20,6 +20,9 @@ EVERY_LEAFLET = ("page-of", "version", "published", "review-date", "disclaimer",
 BOOKLET_ONLY = ("notes",)
 # The organisation's contacts, each printed with its label when it has one.
 CONTACTS = ("address", "phone", "line", "whatsapp", "web")
+# The labels the closing box prints before a value, "Web: example.org" (`layout.story`):
+# the typesetter keeps each, as the leaflet prints it, with its value's first character.
+BEFORE_A_VALUE = (*CONTACTS, "more-online")
 
 
 def printed_labels(

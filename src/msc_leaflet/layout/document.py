@@ -27,6 +27,7 @@ from ..print_spec import SINGLE, Edition, PrintSpec
 from ..theme.theme import Theme
 from ..typeset import MissingGlyphError, draw_runs, register_fonts
 from ..typeset.citation_links import Destination
+from ..typeset.kept_groups import keeping_labels
 from ..typeset.marked_content import Tagger, pagination
 from .colours import theme_colour
 from .editions import Part, Setting, outline_entries, parallel_part, single_part
@@ -42,7 +43,7 @@ from .pages import (
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .qr_symbol import AddressTooLong
-from .story import DateFormatter, Localised
+from .story import DateFormatter, Localised, labels_before_values
 from .structure import Structure
 from .unprintable import (
     address_too_long,
@@ -153,8 +154,12 @@ def layout_leaflet(
     """PDF bytes of the localised ``versions`` (two for a bilingual edition, the
     translation first) in ``edition``, finished for print as ``spec`` asks; ``tagged``
     (the default): with the structure tree of a tagged PDF, in ``result.tagger``."""
+    # Each label the closing box prints before a value stays with it, in the words of
+    # the catalog the leaflet prints (a project's own ui.po), not the bundled one's.
+    printed = {v.leaflet.language: labels_before_values(v.labels) for v in versions}
     try:
-        return _layout(versions, theme, format_date, edition, spec, tagged)
+        with keeping_labels(printed):
+            return _layout(versions, theme, format_date, edition, spec, tagged)
     except MissingGlyphError as error:
         raise missing_glyph(error, [v.leaflet for v in versions]) from None
     except AddressTooLong as error:

@@ -20,6 +20,7 @@ from ..content.citations import format_reference
 from ..content.inline import Span, plain_text, tel_link, web_link
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, Labels
+from ..i18n.printed_labels import BEFORE_A_VALUE, CONTACTS
 from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
@@ -218,7 +219,7 @@ def _closing_box(
         [w.plain(labels("contact"), "callout-label", colour=muted)],
         [w.plain(org.name, "small", bold=True)],
     ]
-    for key in ("address", "phone", "line", "whatsapp", "web"):
+    for key in CONTACTS:
         value = getattr(org, key)
         if value:
             label = Run(labelled(key, labels, w), w.family.bold, w.styles["small"].fontSize, muted)
@@ -326,6 +327,13 @@ def _beside_contacts(
         ("VALIGN", (side, first), (side, -1), "MIDDLE"),
     ]
     return cells, widths, commands
+
+
+def labels_before_values(labels: Labels) -> tuple[str, ...]:
+    """The words ``labels`` prints before a value (`BEFORE_A_VALUE`, `labelled`), as its
+    catalog gives them: what `typeset.kept_groups.keeping_labels` keeps with the value
+    while the leaflet is laid out."""
+    return tuple(labels.word(key) for key in BEFORE_A_VALUE)
 
 
 def labelled(key: str, labels: Labels, w: Writer) -> str:

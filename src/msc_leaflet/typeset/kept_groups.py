@@ -11,13 +11,16 @@ have broken it (`kept_breaks`, read by `linebreak._cut_points`), without an emer
 
 Dates are found by the month names CLDR writes for the language, the names
 `i18n.format_date` prints (one source for both); the abbreviations are data
-(`data/keep-together.yaml`).
+(`data/keep-together.yaml`); the labels the closing box prints before a value are the
+ones the leaflet being laid out prints (`keeping_labels`), else the bundled catalog's.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import Any
 
@@ -46,16 +49,62 @@ _WORD_START = r"(?<![^\s\u200b])"
 _PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
 
 
-@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+#: The labels printed before a value by the leaflets being laid out, by language
+#: (`keeping_labels`): a project's own ui.po may word them otherwise than the bundled one.
+_printed_labels: dict[str, tuple[str, ...]] = {}
+
+
+@contextmanager
+def keeping_labels(labels: Mapping[str, Iterable[str]]) -> Iterator[None]:
+    """While laying out, keep ``labels`` (by language: the words the leaflet prints
+    before a value, "เว็บ", "ที่อยู่") with their value, in place of the bundled ui
+    catalog's. A project's own ui.po translated "Web" otherwise and its label ended a
+    line; reading the bundled catalog beside it also cost a second parse. Restored on
+    leaving, so text set outside a layout does not depend on the one set before it."""
+    saved = dict(_printed_labels)
+    _printed_labels.update((lang, _composed(words)) for lang, words in labels.items())
+    try:
+        yield
+    finally:
+        _printed_labels.clear()
+        _printed_labels.update(saved)
+
+
 def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each date and each abbreviation with its name or number in
     ``text``, in text order; a line may break before and after one, not inside."""
+    return _kept_groups(text, lang, _labels_before_a_value(lang))
+
+
+def _labels_before_a_value(lang: str) -> tuple[str, ...]:
+    """The labels printed before a value in ``lang``: the leaflet's being laid out
+    (`keeping_labels`), else the bundled ui catalog's."""
+    printed = _printed_labels.get(lang)
+    return printed if printed is not None else _bundled_labels(lang)
+
+
+@cache
+def _bundled_labels(lang: str) -> tuple[str, ...]:
+    from ..i18n.localizer import bundled_ui_translations  # i18n reads the typesetter's fonts
+    from ..i18n.printed_labels import BEFORE_A_VALUE
+
+    return _composed(bundled_ui_translations(BEFORE_A_VALUE, lang))
+
+
+def _composed(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` as a paragraph holds them (NFC), each once, in a fixed order: a key of
+    the caches, however a catalog typed them."""
+    return tuple(sorted({unicodedata.normalize("NFC", word) for word in words if word}))
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     # A date holds a number: most paragraphs hold none and skip its long alternation.
     numbers = _DIGIT.search(text) is not None
     dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
-    labels = _found(_abbreviation_pattern(lang), text)
-    return tuple(sorted(spans + _not_before_a_date(labels, spans)))
+    found = _found(_abbreviation_pattern(lang, labels), text)
+    return tuple(sorted(spans + _not_before_a_date(found, spans)))
 
 
 def _found(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
@@ -143,18 +192,19 @@ def _label_end(lang: str, *, required: bool = False) -> str:
 _LATIN_EDGE = r"(?<![A-Za-z\u00c0-\u024f])"
 
 
-@cache
-def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
+@lru_cache(maxsize=64)
+def _abbreviation_pattern(lang: str, labels: tuple[str, ...]) -> re.Pattern[str] | None:
     """A title and the name after it ("Dr. Somchai", "นพ. สมชาย"), a reference word or
     a label and the number after it ("p. 12", "Fig. 2", "หน้า 12", "Tel. +66 2…",
     "โทร. 02…", "电话：+86…", "ម៉ោង ៩:៣០"), a label and the address after its colon
     ("Email: clinic@…"): up to that name's, number's or address's first character, the
     place a line must not break before. The English labels are read in every
-    language: the layout prints them where a catalog has no translation."""
+    language: the layout prints them where a catalog has no translation. ``labels``:
+    the ui labels printed before a value in ``lang`` (`_labels_before_a_value`)."""
     from ..i18n.labels import UI_LANGUAGE  # i18n reads the typesetter's fonts
 
     edge = r"(?<![^\W\d_])" if profile(lang).word_spaces else ""
-    parts = _label_parts(lang, lang, edge)
+    parts = _label_parts(lang, lang, edge, labels)
     if language_subtag(lang) != UI_LANGUAGE:
         parts += _label_parts(UI_LANGUAGE, lang, _LATIN_EDGE)
     if not parts:
@@ -166,13 +216,16 @@ def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?=[{first}])(?:{alternatives})")
 
 
-def _label_parts(source: str, lang: str, edge: str) -> list[tuple[tuple[str, ...], str]]:
-    """(words, pattern) of ``source``'s titles, number labels and address labels, as a
-    paragraph in ``lang`` (whose mark ends a label) holds them, each after ``edge``."""
+def _label_parts(
+    source: str, lang: str, edge: str, printed: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], str]]:
+    """(words, pattern) of ``source``'s titles, number labels and address labels (and
+    the ``printed`` ui labels), as a paragraph in ``lang`` (whose mark ends a label)
+    holds them, each after ``edge``."""
     names = _listed(source, "before-name")
     numbers = _before_number(source)
     words = _listed(source, "before-number-as-word")
-    values = _before_value(source)
+    values = tuple(longest_first({*_before_value(source), *printed}))
     parts = []
     if names:
         parts.append((names, rf"{edge}(?:{_alternation(names)}){_SPACE}+[^\W\d_]"))
@@ -208,14 +261,16 @@ def _before_number(lang: str) -> tuple[str, ...]:
 @cache
 def _before_value(lang: str) -> tuple[str, ...]:
     """The labels an address after their colon stays with: `before-value` of
-    `data/keep-together.yaml`, and the contact box's labels its `ui-before-value` names
-    (Web, LINE) as the bundled ui catalogs translate them ("เว็บไซต์", "网站"): read
-    from the catalogs, so a translation changed there is kept without a second list."""
-    from ..i18n.localizer import bundled_ui_translations  # i18n reads the typesetter's fonts
+    `data/keep-together.yaml`, and in English the labels the closing box prints before
+    a value (`printed_labels.BEFORE_A_VALUE`: "Web", "This leaflet online"), kept in
+    every language, which prints them where its catalog has no translation. Another
+    language's are its catalog's, read from there (`_labels_before_a_value`)."""
+    from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES  # i18n reads the typesetter's fonts
+    from ..i18n.printed_labels import BEFORE_A_VALUE
 
-    keys = tuple(str(key) for key in _data().get("ui-before-value") or [])
-    printed = bundled_ui_translations(keys, lang)
-    words = {*_listed(lang, "before-value"), *(unicodedata.normalize("NFC", w) for w in printed)}
+    words = set(_listed(lang, "before-value"))
+    if language_subtag(lang) == UI_LANGUAGE:
+        words.update(UI_MESSAGES[key] for key in BEFORE_A_VALUE)
     return tuple(longest_first(words))
 
 
