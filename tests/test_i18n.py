@@ -19,6 +19,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from conftest import leaflet_yaml
 from i18n_support import copy_bundled, invoke
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.i18n import app
@@ -1169,3 +1170,56 @@ def leaflet_template_of(path: Path) -> list[Entry]:
     project = Project.at(path.parents[1])
     leaflet, _ = load_leaflet(path, project)
     return leaflet_entries(leaflet, path.name)
+
+
+@pytest.mark.parametrize(
+    "retyped",
+    [
+        # two blanks typed between words: the page prints one
+        "A mild headache or tiredness is common on the first day and  usually\n",
+        # the line folded elsewhere, blanks left at its end
+        "A mild headache or tiredness is common on\n      the first day and usually   \n",
+    ],
+)
+def test_a_change_of_blanks_the_page_does_not_print_keeps_every_translation(
+    tmp_path: Path, retyped: str
+) -> None:
+    """The page prints each run of blanks as one space (`inline.parse_inline`), so an
+    author who retypes the blanks of a sentence changed nothing a reader sees. The
+    msgid kept the runs as typed: every language's translation turned fuzzy, printed
+    in English, and its sign-off went stale, for an edit no reader could see."""
+    root = copy_sources(tmp_path)
+    cli("extract", "--project", str(root))
+    cli("init", "th", "--project", str(root))
+    translate(root / PO, THAI)
+    before = _translations(read_po(root / PO))
+
+    source = root / "leaflets" / "care-basics.yaml"
+    yaml_text = source.read_text()
+    assert PARAGRAPH_3 in yaml_text
+    source.write_text(yaml_text.replace(PARAGRAPH_3, retyped))
+    cli("update", "--project", str(root))
+
+    after = read_po(root / PO)
+    assert _translations(after) == before
+    entry = {e.msgctxt: e for e in after.active}["paragraph/3"]
+    assert (entry.msgstr, entry.fuzzy) == (THAI["paragraph/3"], False)
+
+
+def _translations(catalog: Catalog) -> list[tuple[object, ...]]:
+    """What a translator's work is, entry by entry (not where the leaflet has it)."""
+    return [(e.key, e.msgstr, e.fuzzy, e.obsolete) for e in catalog.entries]
+
+
+def test_a_no_break_space_the_page_prints_stays_in_the_msgid(make_project: Any) -> None:
+    """Only the blanks the page folds are folded: a no-break space (10\u00a0mg, kept
+    together on a line) is part of the text the translator sees."""
+    from msc_leaflet.content.loader import load_leaflet
+    from msc_leaflet.i18n.extract import leaflet_entries
+
+    blocks = '- paragraph: "Take 10\\u00a0mg  once,\\tthen\\nrest."\n'
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    path = root / "leaflets" / "sample.yaml"
+    leaflet, _ = load_leaflet(path, Project.at(root))
+    msgids = {e.msgctxt: e.msgid for e in leaflet_entries(leaflet, path.name)}
+    assert msgids["paragraph/1"] == "Take 10\u00a0mg once, then rest."

@@ -34,7 +34,7 @@ _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) i
 _SPACE = re.compile(r"[^\S\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 
-def _folded(source: str) -> str:
+def folded(source: str) -> str:
     """``source`` with its folded white space one plain space, and no space at its ends
     (a paragraph's first line starts at its indent, whatever space was typed before it)."""
     return _SPACE.sub(" ", source).strip()
@@ -89,7 +89,7 @@ PARSE_CACHE_SIZE = 1024
 def _parse(source: str) -> tuple[Span, ...]:
     # Loading, checking and laying out a leaflet each parse the same texts; spans are
     # frozen, so sharing them between callers is safe (each gets its own list).
-    text = _folded(source)
+    text = folded(source)
     spans: list[Span] = []
     _Parser(text, spans).run(0, len(text), link="")
     return tuple(_merge(spans))
@@ -367,6 +367,6 @@ def citation_keys(source: str) -> list[str]:
 def links(source: str) -> list[Link]:
     """Every ``[label](url)`` in ``source``, with its label as printed. Raises
     `InlineError` on malformed markup, as `parse_inline` does."""
-    parser = _Parser(_folded(source), [])
+    parser = _Parser(folded(source), [])
     parser.run(0, len(parser.text), link="")
     return parser.links

@@ -20,7 +20,15 @@ from ..errors import Finding, LeafletError, Location, closest, either_of
 from ..files import read_input
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
-from .inline import WEB_SCHEMES, InlineError, link_refusal, parse_inline, web_link, wordless
+from .inline import (
+    WEB_SCHEMES,
+    InlineError,
+    folded,
+    link_refusal,
+    parse_inline,
+    web_link,
+    wordless,
+)
 from .pdf_strings import refuse_overlong_keywords
 from .wordings import worded
 from .yaml_source import (
@@ -104,11 +112,13 @@ class _Reader:
         value = str(node.value)
         if problem := invisible_only(self.path, node, f"'{context}'"):
             raise problem
-        # One spelling per text, as the page prints it (NFC): a leaflet saved decomposed
-        # (an editor's NFD, "ế" as e ◌̂ ◌́) is still the msgid its catalogs translate, not
-        # 42 new messages that turn every translation fuzzy. Its columns are then no
+        # One spelling per text, as the page prints it (NFC, each run of blanks one
+        # space): a leaflet saved decomposed (an editor's NFD, "ế" as e ◌̂ ◌́), or a
+        # sentence retyped with two blanks or folded on other lines, is still the msgid
+        # its catalogs translate, not new messages that turn every translation fuzzy and
+        # every sign-off stale for an edit no reader sees. Its columns are then no
         # longer the file's, so a message names the line alone.
-        composed = unicodedata.normalize("NFC", value.strip())
+        composed = unicodedata.normalize("NFC", folded(value))
         column = _first_column(node, value) if composed == value.strip() else 0
         text = m.Text(composed, context, node.start_mark.line + 1, comment, column=column)
         try:
