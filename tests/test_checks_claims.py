@@ -4029,3 +4029,143 @@ def test_a_pronoun_naming_a_disease_asked_about_stays_honest_in_any_language(
     text: str, lang: str
 ) -> None:
     assert all(excused for _, excused, _ in judged(text, lang)), judged(text, lang)
+
+
+def answered(question: str, answer: str, lang: str = "en") -> list[tuple[str, bool]]:
+    """``answer``'s claims judged as a FAQ's answer to ``question``: (seen, excused)."""
+    from msc_leaflet.checks.text import plain
+
+    seen = plain(answer).text
+    return [
+        (seen[m.start : m.end], m.excused)
+        for m in find_claims(answer, claim_list(lang), None, asked=question)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "lang", "reported"),
+    [
+        # The question names the disease; the answer removes "it".
+        ("Can MSCs help my arthritis?", "Yes, they cure it.", "en", "cure"),
+        ("Can MSCs help my arthritis?", "Our cells eliminate it.", "en", "eliminate it"),
+        ("Can MSCs help my arthritis?", "Yes. Our cells get rid of it.", "en", "get rid of it"),
+        ("Do you have diabetes?", "Our therapy eliminates it.", "en", "eliminates it"),
+        ("Knee pain?", "Our cells make it disappear.", "en", "make it disappear"),
+        ("Is your arthritis getting worse?", "Our cells stop it.", "en", "stop it"),
+        # Thai: can stem cells help my knee osteoarthritis? our cells can eliminate it
+        ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        # Vietnamese: can stem cells help my arthritis? our cells get rid of it
+        (
+            "Tế bào gốc có giúp được bệnh viêm khớp của tôi không?",
+            "Tế bào của chúng tôi loại bỏ nó.",
+            "vi",
+            "loại bỏ nó",
+        ),
+        # Chinese: can stem cells help my arthritis? our cells can root it out
+        ("干细胞能帮助我的关节炎吗？", "我们的细胞能根除它。", "zh_Hans", "根除它"),
+    ],
+)
+def test_a_faq_answer_names_the_disease_its_question_asks_about(
+    question: str, answer: str, lang: str, reported: str
+) -> None:
+    promises = [seen for seen, excused in answered(question, answer, lang) if not excused]
+    assert promises == [reported], answered(question, answer, lang)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "lang"),
+    [
+        (
+            "Can MSCs help my arthritis?",
+            "Research is still going on; no treatment can cure it yet.",
+            "en",
+        ),
+        ("Can MSCs help my arthritis?", "Ask your doctor about it.", "en"),
+        ("Can MSCs help my arthritis?", "Our cells do not eliminate it.", "en"),
+        ("Can MSCs help my arthritis?", "Studies are small. Our cells eliminate it.", "en"),
+        ("Is stress bad for your arthritis?", "Stopping it helps.", "en"),
+        ("Are stem cells safe?", "Our cells eliminate it.", "en"),  # no disease asked
+        # Thai: ask your doctor about it; cells cannot eliminate it
+        ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "ปรึกษาแพทย์เกี่ยวกับมัน", "th"),
+        ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "เซลล์ไม่สามารถกำจัดมันได้", "th"),
+        # Vietnamese: ask your doctor about it
+        ("Tế bào gốc có giúp được bệnh viêm khớp của tôi không?", "Hãy hỏi bác sĩ về nó.", "vi"),
+        # Chinese: no therapy can eliminate it yet; please ask a doctor about it
+        ("干细胞能帮助我的关节炎吗？", "目前没有疗法能消除它。", "zh_Hans"),
+        ("干细胞能帮助我的关节炎吗？", "请向医生咨询它。", "zh_Hans"),
+    ],
+)
+def test_an_honest_faq_answer_about_the_disease_asked_stays_honest(
+    question: str, answer: str, lang: str
+) -> None:
+    assert all(excused for _, excused in answered(question, answer, lang))
+
+
+def test_a_faq_answer_is_reported_with_its_question_s_disease(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project(
+        {
+            "sample": leaflet(
+                CLEAN
+                + "- faq:\n"
+                + "    - q: Can MSCs help my arthritis?\n"
+                + "      a: Our cells make it disappear for good.\n"
+                + "    - q: Is your arthritis getting worse?\n"
+                + "      a:\n"
+                + "        - Our cells stop it.\n"
+                + "        - Ask your doctor about it.\n"
+                + "    - q: Do you have diabetes?\n"
+                + "      a: Ask your doctor about it.\n"
+            )
+        }
+    )
+    assert findings_for(root, "CLAIM001") == [
+        "22:22: error: risky claim “make it disappear”",
+        "25:23: error: risky claim “stop it”",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reported"),
+    [
+        # A longer question about the reader's own disease (a possessive before it).
+        ("Is your arthritis getting worse? Our cells stop it.", "en", "stop it"),
+        ("Does your lupus keep you awake? Our therapy eliminates it.", "en", "eliminates it"),
+        ("Can MSCs help my arthritis? Our cells get rid of it.", "en", "get rid of it"),
+        # Thai: is your knee osteoarthritis getting worse? our cells can eliminate it
+        ("โรคข้อเข่าเสื่อมของคุณแย่ลงไหม เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        # Vietnamese: is your arthritis getting worse? stem cells get rid of it
+        ("Bệnh viêm khớp của bạn có nặng hơn không? Tế bào gốc loại bỏ nó.", "vi", "loại bỏ nó"),
+        # Chinese: has your arthritis got worse? our stem cells can root it out
+        ("你的关节炎加重了吗？我们的干细胞能根除它。", "zh_Hans", "根除它"),
+    ],
+)
+def test_a_disease_the_reader_owns_in_a_longer_question_is_the_pronoun_after_it(
+    text: str, lang: str, reported: str
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text, lang) if not excused]
+    assert promises == [reported], judged(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Is your arthritis getting worse? Ask your doctor about it.", "en"),
+        ("Is your arthritis getting worse? Rest can ease it.", "en"),
+        ("Is stress bad for your arthritis? Stopping it helps.", "en"),  # "it": the stress
+        ("Are your arthritis and diabetes worse? Our therapy eliminates them.", "en"),  # two
+        ("Is your arthritis getting worse? Our cells do not stop it.", "en"),
+        ("Is your doctor kind? Our cells eliminate it.", "en"),  # no disease
+        # Thai: is your knee osteoarthritis getting worse? consult a doctor about it
+        ("โรคข้อเข่าเสื่อมของคุณแย่ลงไหม ปรึกษาแพทย์เกี่ยวกับมัน", "th"),
+        # Vietnamese: is your arthritis getting worse? ask your doctor about it
+        ("Bệnh viêm khớp của bạn có nặng hơn không? Hãy hỏi bác sĩ về nó.", "vi"),
+        # Chinese: has your arthritis got worse? no therapy can eliminate it yet
+        ("你的关节炎加重了吗？目前没有疗法能消除它。", "zh_Hans"),
+    ],
+)
+def test_a_pronoun_after_a_longer_question_about_the_reader_s_disease_stays_honest(
+    text: str, lang: str
+) -> None:
+    assert all(excused for _, excused, _ in judged(text, lang)), judged(text, lang)

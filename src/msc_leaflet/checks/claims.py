@@ -38,6 +38,7 @@ from ..alternation import as_trie, longest_first
 from ..content.model import (
     Block,
     Callout,
+    Faq,
     Leaflet,
     ListBlock,
     Paragraph,
@@ -193,6 +194,11 @@ class ClaimList:
     # reader has it ("do you have", "suffering from", Thai เป็น)
     asks_end: tuple[str, ...] = ()  # what may close that question before its "?"
     # (Vietnamese "không", Chinese 吗); Thai's `question_ends` close it without one
+    owners: tuple[str, ...] = ()  # words that make a condition the reader's (or the
+    # asker's) own, right before or after it ("your arthritis", ของคุณ, 我的): a longer
+    # question about it ("Is your arthritis getting worse?") is about it too
+    replies: tuple[str, ...] = ()  # a bare answer ("Yes."), passed over to the sentence
+    # after it ("Can MSCs help my arthritis? Yes. Our cells get rid of it.")
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -325,6 +331,8 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("pronouns", [])),
         spelled(cues.get("asks", [])),
         spelled(cues.get("asks_end", [])),
+        spelled(cues.get("owners", [])),
+        tuple(word.casefold() for word in spelled(cues.get("replies", []))),
     )
 
 
@@ -385,18 +393,26 @@ def _toned(typed: str, phrase: str, lang: str) -> str:
 
 
 def find_claims(
-    text: str, claims: ClaimList, project: Project | None = None, lead_in: str = ""
+    text: str,
+    claims: ClaimList,
+    project: Project | None = None,
+    lead_in: str = "",
+    asked: str = "",
 ) -> list[Match]:
     """Every claim in ``text`` (longest form wins where two overlap), judged in context.
 
     ``lead_in`` is text the sentence continues from: a list's introduction ending in a
-    colon ("the cells do not have to:"), or a table cell's column header.
+    colon ("the cells do not have to:"), or a table cell's column header. ``asked`` is
+    the question ``text`` answers (a FAQ's), whose disease its "it" may name.
 
     The text is read in its language's one spelling, as the list is (يَشْفِي is يشفي,
     "hoá" is "hóa"); a match's offsets are those of ``plain(text)``.
     """
     p = plain(text)
-    spelled, origin = _named_again(p.text, *one_spelling(p.text, claims.lang), claims, project)
+    question = one_spelling(plain(asked).text, claims.lang)[0] if asked else ""
+    spelled, origin = _named_again(
+        p.text, *one_spelling(p.text, claims.lang), claims, project, question
+    )
     found = _occurrences(p.text, spelled, origin, claims, project)
     around = _Sentences(spelled, claims.lang, claims.name_heads, claims.continuations)
     starts = [s for _, s, _ in found]
@@ -461,6 +477,7 @@ def _named_again(
     origin: tuple[int, ...],
     claims: ClaimList,
     project: Project | None = None,
+    asked: str = "",
 ) -> tuple[str, tuple[int, ...]]:
     """``spelled`` with the pronouns that name a disease asked about written as that
     disease, and ``origin`` to match (the name's letters are the pronoun's).
@@ -468,29 +485,31 @@ def _named_again(
     "Diabetes? Our therapy eliminates it." promises as "Our therapy eliminates
     diabetes" does, but a claim is judged in its own sentence, where "it" names
     nothing. Only a question that is a listed condition, alone or asked of the reader
-    ("Do you have diabetes?", `ClaimList.asks`), is read so ("Is stress bad for
-    arthritis?" may mean the stress by "it"), and only in the sentence (where spaces
-    end phrases, the phrase) right after it: its opening pronoun, the subject ("It goes
-    away"), and the first after a word, the object."""
-    if not claims.pronouns or not claims.conditions or not _may_ask(spelled, claims):
+    ("Do you have diabetes?", `ClaimList.asks`), or one about the reader's own
+    ("Is your arthritis getting worse?", `ClaimList.owners`), is read so ("Is stress
+    bad for arthritis?" may mean the stress by "it"), and only in the sentence (where
+    spaces end phrases, the phrase) right after it, past a bare "Yes."
+    (`ClaimList.replies`): its opening pronoun, the subject ("It goes away"), and the
+    first after a word, the object. ``asked`` (in one spelling) is the question
+    ``spelled`` answers: a FAQ's, before its first sentence."""
+    if not claims.pronouns or not claims.conditions or not _may_ask(asked + spelled, claims):
         return spelled, origin
-    asked = _asked_pattern(
-        claims.conditions,
-        claims.asks,
-        claims.asks_end,
-        claims.question_ends,
-        profile(claims.lang).word_spaces,
-    )
+    units = _units(spelled, claims.lang)
+    if asked:
+        units = [(-1, _units(asked, claims.lang)[-1][1]), *units]
     cuts: set[int] | None = None
     out, mapped, done = [], [], 0
-    for (_, question), (start, following) in itertools.pairwise(_units(spelled, claims.lang)):
-        named = asked.fullmatch(question)
-        if named is None:
+    for n, (_, question) in enumerate(units[:-1]):
+        asking = _condition_asked(question, claims)
+        if asking is None:
             continue
+        written, longer = asking
+        start, following = _answer_after(units[n + 1 :], claims)
         if cuts is None:
             cuts = _pronoun_cuts(text, origin, claims, project)
-        written = named.group("name")
         for at, end in _naming_pronouns(spelled, start, start + len(following), claims, cuts):
+            if longer and not _after_subject(spelled[start:at], claims):
+                continue
             out += [spelled[done:at], written]
             named_at = (origin[min(at + i, end - 1)] for i in range(len(written)))
             mapped += [*origin[done:at], *named_at]
@@ -498,6 +517,73 @@ def _named_again(
     if not out:
         return spelled, origin
     return "".join([*out, spelled[done:]]), (*mapped, *origin[done:])
+
+
+def _condition_asked(question: str, claims: ClaimList) -> tuple[str, bool] | None:
+    """The condition ``question`` asks about, as written, and whether the question
+    says more than it (`_owned_pattern`); None where it asks of no one condition."""
+    spaced = profile(claims.lang).word_spaces
+    alone = _asked_pattern(
+        claims.conditions, claims.asks, claims.asks_end, claims.question_ends, spaced
+    ).fullmatch(question)
+    if alone is not None:
+        return alone.group("name"), False
+    if not claims.owners or not _is_question(question, claims):
+        return None
+    owned = _owned_pattern(claims.conditions, claims.owners, spaced)
+    found = [m for m in owned.finditer(question) if m.group("name") or m.group("named")]
+    named = _conditions_pattern(claims.conditions, spaced).findall(question)
+    if len(found) != 1 or len(named) != 1:
+        return None  # two diseases, or none the reader's own: "it" names no one
+    return found[0].group("name") or found[0].group("named"), True
+
+
+def _answer_after(units: list[tuple[int, str]], claims: ClaimList) -> tuple[int, str]:
+    """The first of ``units`` (after a question) that is not a bare reply ("Yes.")."""
+    for at, unit in units[:-1]:
+        bare = unit.strip().rstrip(".!,\u3002\uff01").strip().casefold()
+        if bare not in claims.replies:
+            return at, unit
+    return units[-1]
+
+
+def _after_subject(before: str, claims: ClaimList) -> bool:
+    """Whether a pronoun after ``before`` (its sentence so far) follows a subject and
+    its verb, not an opening gerund or command: "Stopping it helps" after "Is stress
+    bad for your arthritis?" stops the stress. Where words are not spaced, any word
+    before the pronoun will do."""
+    if not profile(claims.lang).word_spaces:
+        return bool(before.strip())
+    return len(before.split()) >= 2
+
+
+@lru_cache(maxsize=16)
+def _conditions_pattern(conditions: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
+    """Any one of ``conditions``, on word boundaries where words are spaced."""
+    edge, end = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+    gap = r"\s+" if spaced else r"\s*"
+    names = "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(conditions))
+    return re.compile(f"{edge}(?:{names}){end}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _owned_pattern(
+    conditions: tuple[str, ...], owners: tuple[str, ...], spaced: bool
+) -> re.Pattern[str]:
+    """One of ``conditions`` (group ``name`` or ``named``) with one of ``owners`` right
+    before it ("your arthritis", 我的关节炎) or after it (ข้อเข่าเสื่อมของคุณ, "viêm
+    khớp của bạn"). Compiled once a list."""
+    edge, end = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+    gap = r"\s+" if spaced else r"\s*"
+
+    def any_of(words: tuple[str, ...]) -> str:
+        return "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(words))
+
+    owner, name = any_of(owners), any_of(conditions)
+    return re.compile(
+        f"{edge}(?:{owner}){gap}(?P<name>{name}){end}|{edge}(?P<named>{name}){gap}(?:{owner}){end}",
+        re.IGNORECASE,
+    )
 
 
 #: What ends a question: ? in Latin, Chinese and Arabic script.
@@ -1933,6 +2019,18 @@ def lead_ins(leaflet: Leaflet) -> dict[Text, str]:
     return found
 
 
+def faq_questions(leaflet: Leaflet) -> dict[Text, str]:
+    """The question each FAQ answer's first paragraph answers (see `find_claims`): "Can
+    MSCs help my arthritis?" is what the "it" of "Our cells get rid of it" names."""
+    return {
+        entry.answer[0]: entry.question.value
+        for block in leaflet.blocks
+        if isinstance(block, Faq)
+        for entry in block.entries
+        if entry.answer
+    }
+
+
 def _labels(header: str, lang: str) -> bool:
     """Whether a column ``header`` is a warning label for its cells: a warning word that
     points at nothing of its own (`ClaimList.cues_before`, not `ClaimList.heeds`), not
@@ -1973,11 +2071,12 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
     """Each claim in the texts ``ctx``'s leaflet prints, with its text, the text as
     read, and where the text comes from."""
     context = lead_ins(ctx.leaflet)
+    questions = faq_questions(ctx.leaflet)
     source = {t.context: t.value for t in texts(ctx.source)}
     for text in reader_texts(ctx.leaflet):
         if ctx.is_translation and not in_language(text, ctx.leaflet.language, source):
             continue  # untranslated: already checked in the source language
-        for match in _matches(ctx, text, context.get(text, "")):
+        for match in _matches(ctx, text, context.get(text, ""), questions.get(text, "")):
             yield text, plain(text.value), match, "leaflet"
     for text in page_word_texts(ctx):
         for match in _matches(ctx, text, ""):
@@ -2059,21 +2158,21 @@ def reference_texts(ctx: CheckContext, fields: dict[str, str]) -> Iterator[tuple
                 yield called, Text(written, f"{ref.key}/{field}", line)
 
 
-def _matches(ctx: CheckContext, text: Text, lead_in: str) -> list[Match]:
+def _matches(ctx: CheckContext, text: Text, lead_in: str, asked: str = "") -> list[Match]:
     found: list[Match] = []
     for lang in claim_languages(text.value, ctx.leaflet.language):
-        found += _claims_read(text.value, lang, ctx.project, lead_in)
+        found += _claims_read(text.value, lang, ctx.project, lead_in, asked)
     return found
 
 
 @lru_cache(maxsize=4096)
 def _claims_read(
-    text: str, lang: str, project: Project | None, lead_in: str = ""
+    text: str, lang: str, project: Project | None, lead_in: str = "", asked: str = ""
 ) -> tuple[Match, ...]:
     """`find_claims` in ``text`` with ``lang``'s packaged list, read once: each of the
     CLAIM checks reads every text a leaflet prints, and every leaflet of an
     organisation prints its profile's fields."""
-    return tuple(find_claims(text, claim_list(lang), project, lead_in))
+    return tuple(find_claims(text, claim_list(lang), project, lead_in, asked))
 
 
 #: Latin letters, as a word: English words inside a text of another script.
