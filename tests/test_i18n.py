@@ -1223,3 +1223,31 @@ def test_a_no_break_space_the_page_prints_stays_in_the_msgid(make_project: Any) 
     leaflet, _ = load_leaflet(path, Project.at(root))
     msgids = {e.msgctxt: e.msgid for e in leaflet_entries(leaflet, path.name)}
     assert msgids["paragraph/1"] == "Take 10\u00a0mg once, then rest."
+
+
+@pytest.mark.parametrize("blanks", ["  ", " \t", "\u2028", " \u0085 "])
+def test_a_catalog_extracted_before_blanks_were_folded_keeps_its_translations(
+    tmp_path: Path, blanks: str
+) -> None:
+    """A catalog written when the msgid kept a sentence's blanks as typed ("and  usually")
+    holds the same text the page prints ("and usually"): `update` keeps its translation
+    as it was, not fuzzy (printed in English, its sign-off stale) for blanks no reader
+    ever saw."""
+    root = copy_sources(tmp_path)
+    cli("extract", "--project", str(root))
+    cli("init", "th", "--project", str(root))
+    translate(root / PO, THAI)
+    before = _translations(read_po(root / PO))
+    catalog = read_po(root / PO)
+    entry = {e.msgctxt: e for e in catalog.active}["paragraph/3"]
+    entry.msgid = entry.msgid.replace("first day and usually", f"first day and{blanks}usually")
+    write_po(root / PO, catalog)
+
+    cli("update", "--project", str(root))
+
+    after = read_po(root / PO)
+    assert _translations(after) == before
+    entry = {e.msgctxt: e for e in after.active}["paragraph/3"]
+    assert "and usually" in entry.msgid
+    assert (entry.msgstr, entry.fuzzy) == (THAI["paragraph/3"], False)
+    assert not after.obsolete

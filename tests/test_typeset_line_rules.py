@@ -1658,3 +1658,37 @@ def test_the_layout_keeps_the_labels_its_leaflet_prints(
     document.layout_leaflet([version], None, format_date)  # type: ignore[list-item, arg-type]
     assert seen and any(start == 0 for start, _ in seen[0])
     assert not any(start == 0 for start, _ in kept_groups(text, "th"))
+
+
+# A word of `before-number-as-word` opened by a bracket or a quote is still a word of
+# its own: a slip read "(ที่" at a line's end and "3)" on the next, where "ห้อง ที่ 3"
+# was kept. After a letter it ends a longer word (วันที่ 6) and a date may follow.
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("รอคิว (ที่ 3) นะคะ", "th", "ที่ 3"),
+        ("รอคิว “ที่ 3” นะคะ", "th", "ที่ 3"),
+        ("รอคิว ‘ที่ 3’ นะคะ", "th", "ที่ 3"),
+        ('รอคิว "ที่ 3" นะคะ', "th", "ที่ 3"),
+        ("รอคิว [ที่ 3] นะคะ", "th", "ที่ 3"),
+        ("รอคิว {ที่ 3} นะคะ", "th", "ที่ 3"),
+        ("รอคิว «ที่ 3» นะคะ", "th", "ที่ 3"),
+        ("รอคิว（ที่ 3）นะคะ", "th", "ที่ 3"),
+        ("ມາຫ້ອງ (ທີ 5) ເດີ", "lo", "ທີ 5"),
+    ],
+)
+def test_a_word_labelling_a_number_after_an_opening_mark_stays_with_it(
+    text: str, lang: str, word: str
+) -> None:
+    start = text.index(word)
+    assert (start, start + len(word)) in kept_groups(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("(วันที่ 6 ธันวาคม)", "th"), ("ห้อง-ที่ 3", "th"), ("(ວັນທີ 6)", "lo")],
+)
+def test_a_word_labelling_a_number_inside_a_longer_word_is_not_kept(text: str, lang: str) -> None:
+    word = "ที่" if lang == "th" else "ທີ"
+    start = text.index(word)
+    assert not any(begin == start for begin, _ in kept_groups(text, lang))

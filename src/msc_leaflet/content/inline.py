@@ -40,6 +40,14 @@ def folded(source: str) -> str:
     return _SPACE.sub(" ", source).strip()
 
 
+def as_printed(source: str) -> str:
+    """``source`` in the one spelling the page prints it: composed (NFC), its blanks
+    `folded`. A leaflet's text is its msgid so (`content.loader`), and an older
+    catalog's msgid is matched so (`i18n.merge`): an edit no reader sees (an editor's
+    NFD, two blanks retyped) must not turn a translation fuzzy."""
+    return unicodedata.normalize("NFC", folded(source))
+
+
 _SPECIAL = re.compile(r"[\\*\[]")  # what `_Parser.run` looks at: the rest is plain text
 
 

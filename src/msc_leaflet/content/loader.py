@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from pathlib import Path
 from typing import Literal, TypeGuard, assert_never
 
@@ -23,7 +22,7 @@ from . import model as m
 from .inline import (
     WEB_SCHEMES,
     InlineError,
-    folded,
+    as_printed,
     link_refusal,
     parse_inline,
     web_link,
@@ -118,7 +117,7 @@ class _Reader:
         # its catalogs translate, not new messages that turn every translation fuzzy and
         # every sign-off stale for an edit no reader sees. Its columns are then no
         # longer the file's, so a message names the line alone.
-        composed = unicodedata.normalize("NFC", folded(value))
+        composed = as_printed(value)
         column = _first_column(node, value) if composed == value.strip() else 0
         text = m.Text(composed, context, node.start_mark.line + 1, comment, column=column)
         try:

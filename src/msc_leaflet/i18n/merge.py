@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from ..content.inline import as_printed
 from .catalog import HEADER_KEY, Catalog, Entry, Key, declared_plurals, earlier_translation
 from .flags import merged_flags, needs_review
 
@@ -41,12 +42,13 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
     exact: dict[Key, Entry] = {}
     for entry in old.active + old.obsolete:  # active first: they win a (hand-made) clash
         exact.setdefault(entry.key, entry)
+    printed = _as_printed(old)
     memory = TranslationMemory(old.entries)
     used: set[int] = set()
     entries = []
     plurals = declared_plurals(header)
     for target in template.active:
-        found = exact.get(target.key)
+        found = exact.get(target.key, printed.get(target.key))
         similar = None if found is not None else memory.suggest(target)
         if target.msgid_plural is not None and plurals is not None:
             # msgmerge gives a plural text the catalog's number of forms, not the template's
@@ -78,6 +80,21 @@ def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
         wrapped=old.wrapped,
         wrap_width=old.wrap_width,
     )
+
+
+def _as_printed(old: Catalog) -> dict[Key, Entry]:
+    """``old``'s entries by their msgid as the page prints it (`inline.as_printed`),
+    where that differs from the msgid written: a catalog extracted when msgids kept a
+    text's blanks as typed ("first day and  usually") or decomposed holds the very text
+    the template now gives in its printed spelling. Matched as the same text, not as an
+    edit: its translation stays as it was, not fuzzy for a change no reader sees.
+    (msgmerge compares msgids byte for byte: docs/translating.md.)"""
+    found: dict[Key, Entry] = {}
+    for entry in old.active + old.obsolete:
+        spelled = as_printed(entry.msgid)
+        if spelled != entry.msgid and entry.key != HEADER_KEY:
+            found.setdefault((entry.msgctxt, spelled), entry)
+    return found
 
 
 def adopt_moved(catalogs: Sequence[Catalog]) -> None:

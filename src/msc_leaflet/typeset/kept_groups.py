@@ -29,6 +29,7 @@ from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError
 from ..languages import language_subtag, profile
+from .scripts import NO_LINE_END
 
 #: Groups looked up per paragraph text: a paragraph is broken once per width, and the
 #: same text is asked again by the emergency cut of a too-wide piece.
@@ -41,9 +42,16 @@ _DIGIT = re.compile(r"\d")
 #: Where a labelled number starts: its first digit, perhaps after the plus of a phone
 #: number's country code or the bracket of its area code ("+66 2…", "(02) 123 4567").
 _NUMBER_START = r"[+(\uff08]?\d"
+#: What opens a phrase without being part of its first word: the brackets and curly
+#: quotes a line never ends with (`scripts.NO_LINE_END`, its Thai and Lao leading vowels
+#: aside: they are a word's own letters) and the straight quotes, which open as often.
+_OPENERS = (
+    "".join(mark for mark in NO_LINE_END if unicodedata.category(mark) in ("Ps", "Pi")) + "\"'"
+)
 #: Where a word of `before-number-as-word` starts: after a space, an author's zero-width
-#: space or the text's start, never inside a longer word (Thai ห้อง ที่ 5, not วันที่ 6).
-_WORD_START = r"(?<![^\s\u200b])"
+#: space, an opening bracket or quote, or the text's start, never inside a longer word
+#: (Thai ห้อง ที่ 5 and "(ที่ 3)", not วันที่ 6).
+_WORD_START = rf"(?<![^\s\u200b{re.escape(_OPENERS)}])"
 #: A product of numbers written with spaces, as ISO 80000 writes it: "2.5 × 10⁶",
 #: "1 x 2" (the letter typed for the sign).
 _PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")

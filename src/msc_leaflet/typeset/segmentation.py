@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -361,8 +362,12 @@ def _fitted_to_a_term(
     starts = [0] + [end for _, end in merged]
     ends = [start for start, _ in merged] + [len(text)]
     wrong: set[int] = set()
+    # Each gap's breaks by bisection: a text of thousands of terms (a Thai paragraph of
+    # 4,000 questions the claims check segments) made the scan of every break per gap
+    # quadratic, 4.6 s of 6.
+    ordered = sorted(icu)
     for start, end in zip(starts, ends, strict=True):
-        inside = {i for i in icu if start < i < end}
+        inside = set(ordered[bisect_right(ordered, start) : bisect_left(ordered, end)])
         alone = {start + i for i in icu_breaks(text[start:end], lang)} if inside else set()
         if alone:
             wrong |= inside - alone
