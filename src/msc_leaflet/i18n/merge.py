@@ -37,12 +37,19 @@ GRAM = 4  # msgmerge suggests only old sources sharing a run of 4 characters wit
 SHORT_LENGTH_RANGE = 2 / SIMILAR - 1  # beyond this length ratio no pair reaches SIMILAR
 
 
-def merge(template: Catalog, old: Catalog, header: dict[str, str]) -> Catalog:
-    """``old`` brought in line with ``template``; ``header`` is the merged header."""
+def merge(
+    template: Catalog, old: Catalog, header: dict[str, str], *, printed_sources: bool = False
+) -> Catalog:
+    """``old`` brought in line with ``template``; ``header`` is the merged header.
+
+    With ``printed_sources`` (a leaflet's template, whose msgids are its texts as the
+    page prints them), an old msgid is also matched in that spelling (`_as_printed`);
+    otherwise msgids are compared byte for byte, as msgmerge does (a ui message's
+    trailing space is part of it)."""
     exact: dict[Key, Entry] = {}
     for entry in old.active + old.obsolete:  # active first: they win a (hand-made) clash
         exact.setdefault(entry.key, entry)
-    printed = _as_printed(old)
+    printed = _as_printed(old) if printed_sources else {}
     memory = TranslationMemory(old.entries)
     used: set[int] = set()
     entries = []

@@ -106,12 +106,15 @@ def _dated_templates(project: Project) -> dict[str, Catalog]:
     return templates
 
 
-def translation(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
-    """The catalog for ``locale``: a fresh one from ``template``, or ``old`` merged with it."""
+def translation(
+    template: Catalog, locale: str, old: Catalog | None, *, printed_sources: bool = False
+) -> Catalog:
+    """The catalog for ``locale``: a fresh one from ``template``, or ``old`` merged with it
+    (`merge`'s ``printed_sources`` for a leaflet's, whose msgids are its texts as printed)."""
     header = translation_header(template.header, locale, old.header if old else None)
     if old is None:
         old = Catalog(header_comments=[_opening(locale)])
-    return merge(template, old, header)
+    return merge(template, old, header, printed_sources=printed_sources)
 
 
 def _opening(locale: str, started_from: str = "") -> str:
@@ -143,7 +146,7 @@ def init_locale(project: Project, locale: str) -> list[Written]:
         base = _start(project, locale, domain)
         started = read_po(base) if base else None  # the language's (ar for ar_EG)
         if base and started:
-            catalog = translation(template, name, started)
+            catalog = translation(template, name, started, printed_sources=domain != UI_DOMAIN)
             catalog.header["Language"] = name
             parent = catalog_language(base)
             catalog.header_comments = [
@@ -151,7 +154,7 @@ def init_locale(project: Project, locale: str) -> list[Written]:
                 for line in catalog.header_comments
             ]
         else:
-            catalog = translation(template, name, None)
+            catalog = translation(template, name, None, printed_sources=domain != UI_DOMAIN)
         try:  # a catalog saved since the check above (a translator's copy, another init)
             project.write(path, format_po(catalog).encode("utf-8"), overwrite=False)
         except FileExistsError:  # is kept as an existing one is
@@ -210,7 +213,13 @@ def update(project: Project) -> list[Written]:
                 continue
             old = read_po(path) if path.is_file() else None
             digest = old.digest if old else None
-            language.append((path, translation(template, locale, old), digest))
+            language.append(
+                (
+                    path,
+                    translation(template, locale, old, printed_sources=domain != UI_DOMAIN),
+                    digest,
+                )
+            )
         adopt_moved([catalog for _, catalog, _ in language])  # texts moved between leaflets
         merged += language
     contents = [
