@@ -796,3 +796,16 @@ def test_a_signoff_counts_a_split_as_one_change(root: Path) -> None:
     revise_and_translate(root)
     code, output = review(root, "clinical", "Dr. Malee Srisuk")
     assert code == 0 and "approves    4 changes since clinical by" in output, output
+
+
+def test_i18n_check_points_at_a_number_a_fuzzy_translation_still_has(root: Path) -> None:
+    """The author changed 4 hours to 6; `update` kept the Thai "4 ชั่วโมง", fuzzy, and
+    `i18n check` said nothing: the translator is now pointed at the number (a warning,
+    at the msgstr's line), and the check still passes."""
+    edit(root / LEAFLET, "infusion site for 4 hours", "infusion site for 6 hours")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 0, output
+    [said] = [line for line in output.splitlines() if "I18N022" in line or "fuzzy" in line]
+    assert f"{TH_PO}:{msgstr_line(root / TH_PO, 'paragraph/4')}:" in said, output
+    assert "warning" in said and "paragraph/4" in said, output
