@@ -663,3 +663,149 @@ def test_an_approval_covers_the_clinic_address_printed_in_its_language(root: Pat
     assert th_review(root) == ("approved", {})
     edit(root / ORGANISATION, "th: 12 ถนนสุขุมวิท", "th: 14 ถนนสุขุมวิท")
     assert th_review(root) == ("stale", {"organisation:address": "source changed"})
+
+
+#: A revision with three real edits, none of them in words: the paragraph on eating moved
+#: above the first heading, the bandage paragraph split in two, two list items merged.
+#: Every block without an `id:` after the moved one changes its context (its position).
+REVISION = (
+    (
+        "  - paragraph: >-\n      You can eat normally. Avoid alcohol for one day, because it "
+        "can make\n      you feel worse.\n\n",
+        "",
+    ),
+    (
+        "  - heading: The first day",
+        "  - paragraph: >-\n      You can eat normally. Avoid alcohol for one day, because it "
+        "can make\n      you feel worse.\n\n  - heading: The first day",
+    ),
+    (
+        "on the infusion site for 4 hours and keep it dry.",
+        "on the infusion site for 4 hours.\n\n  - paragraph: Keep it dry.",
+    ),
+    (
+        "      - Redness or swelling that grows.\n      - Shortness of breath.",
+        "      - Redness or swelling that grows, or shortness of breath.",
+    ),
+)
+#: The translator's work on it: the split halves and the merged item, in Thai.
+TRANSLATED = {
+    "paragraph/5": "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง",
+    "paragraph/6": "อย่าให้เปียกน้ำ",
+    "call-us/2": "มีรอยแดงหรืออาการบวมที่ขยายขึ้น หรือหายใจลำบาก",
+}
+
+
+def revise_and_translate(root: Path) -> None:
+    """The author's revision (`REVISION`), `i18n update`, then the translator's: the
+    new texts translated and every fuzzy entry checked (its flag removed)."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    for old, new in REVISION:
+        edit(root / LEAFLET, old, new)
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    catalog = read_po(root / TH_PO)
+    for entry in catalog.active:
+        entry.msgstr = TRANSLATED.get(entry.msgctxt or "", entry.msgstr)
+        entry.set_fuzzy(False)
+    write_po(root / TH_PO, catalog)
+
+
+def test_a_moved_split_or_merged_text_is_listed_once_as_what_happened(
+    root: Path, tmp_path: Path
+) -> None:
+    """After a revision that moved a paragraph, split one and merged two list items,
+    review and the proof listed 15 changes: each text whose position (its context)
+    moved was a "new entry" and a "removed" one, and the unchanged paragraph now at
+    paragraph/4 "the English text changed". The clinician re-reads the three edits."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    revise_and_translate(root)
+    state, changed = th_review(root)
+    assert state == "stale"
+    assert changed == {
+        "paragraph/2": "moved from paragraph/5",
+        "paragraph/5, paragraph/6": "split from paragraph/4",
+        "call-us/2": "merged from call-us/2, call-us/3",
+        "paragraph/4, faq/8/1/question, faq/8/1/answer, …": (
+            "5 texts renumbered only (the same words in the same order)"
+        ),
+    }, changed
+
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "new entry" not in output and "removed" not in output, output
+    assert "  paragraph/2: moved from paragraph/5" in output
+    # The old texts beside the new, once: what the split and the merge replaced.
+    assert (
+        "  paragraph/5, paragraph/6: split from paragraph/4\n"
+        "    was (English): Keep the bandage on the infusion site for 4 hours and keep it dry.\n"
+        "    was (Thai): ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ\n"
+        "    now (English): Keep the bandage on the infusion site for 4 hours. | Keep it dry.\n"
+        "    now (Thai): ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง | อย่าให้เปียกน้ำ\n"
+    ) in output, output
+    assert "    was (English): Redness or swelling that grows. | Shortness of breath.\n" in output
+
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    listed = page_texts(out / "th" / "care-basics.proof.pdf")[-1].split(
+        "Changed since the last approval"
+    )[1]
+    assert "paragraph/2: moved from paragraph/5" in listed, listed
+    assert "new entry" not in listed and "removed" not in listed, listed
+    assert "was (English): Keep the bandage on the infusion site for 4 hours and keep" in listed
+
+    # Signed again: the next revision is counted from this text, not the first one.
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    assert th_review(root) == ("approved", {})
+
+
+def test_a_translation_changed_only_in_spaces_or_punctuation_says_so(root: Path) -> None:
+    """A translator who removed a double space or added a full stop was shown as having
+    rewritten the translation; the clinician is told it is only spaces or punctuation."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(
+        root / TH_PO,
+        "paragraph/3",
+        "อาการปวดศีรษะเล็กน้อยหรืออ่อนเพลียพบได้บ่อยในวันแรก  และมักหายไปภายใน 48 ชั่วโมง",
+    )
+    set_msgstr(root / TH_PO, "call-us/3", "หายใจลำบาก!")
+    set_msgstr(root / TH_PO, "call-us/2", "มีรอยแดงหรืออาการบวม")
+    assert th_review(root)[1] == {
+        "paragraph/3": "translation changed (only spaces or punctuation)",
+        "call-us/3": "translation changed (only spaces or punctuation)",
+        "call-us/2": "translation changed",
+    }
+
+
+def test_a_record_of_an_earlier_version_still_lists_by_context(root: Path) -> None:
+    """A record written before texts were kept (no ``wording``/``texts``) is read as
+    before: a moved text is new at its new place and removed at its old one."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("  wording:")[0], encoding="utf-8")
+    assert th_review(root) == ("approved", {})
+    revise_and_translate(root)
+    changed = th_review(root)[1]
+    assert changed["paragraph/2"] == "new entry" and changed["paragraph/3"] == "removed"
+
+
+def test_a_signoff_counts_a_split_as_one_change(root: Path) -> None:
+    """The lines of the texts beside a split were counted as changes: "12 changes"."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    revise_and_translate(root)
+    code, output = review(root, "clinical", "Dr. Malee Srisuk")
+    assert code == 0 and "approves    4 changes since clinical by" in output, output
+
+
+def test_i18n_check_points_at_a_number_a_fuzzy_translation_still_has(root: Path) -> None:
+    """The author changed 4 hours to 6; `update` kept the Thai "4 ชั่วโมง", fuzzy, and
+    `i18n check` said nothing: the translator is now pointed at the number (a warning,
+    at the msgstr's line), and the check still passes."""
+    edit(root / LEAFLET, "infusion site for 4 hours", "infusion site for 6 hours")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 0, output
+    [said] = [line for line in output.splitlines() if "I18N022" in line or "fuzzy" in line]
+    assert f"{TH_PO}:{msgstr_line(root / TH_PO, 'paragraph/4')}:" in said, output
+    assert "warning" in said and "paragraph/4" in said, output

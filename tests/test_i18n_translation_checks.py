@@ -2891,3 +2891,27 @@ def test_the_han_pairs_are_one_letter_each_way() -> None:
     assert len({t for t, _ in pairs}) == len({s for _, s in pairs}) == len(pairs)
     assert set(data["simplified-like-japanese"]) <= set("".join(simplified))
     assert set(data["japanese-kanji"]).isdisjoint("".join(simplified) + "".join(traditional))
+
+
+def test_a_fuzzy_translation_whose_numbers_no_longer_match_is_a_warning(tmp_path: Path) -> None:
+    """A fuzzy entry is not printed, so `i18n check` skipped it: after the source went
+    from 10 mg to 20 mg, the translation `update` carried over still said 10 มก., and
+    nothing pointed the translator at the number before they removed the flag."""
+    from msc_leaflet.i18n.translation_checks import FUZZY_NUMBERS
+
+    path = tmp_path / "locales" / "th" / "LC_MESSAGES" / "dosing.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\n#| msgid "Take 10 mg a day."\nmsgctxt "dose"\nmsgid "Take 20 mg a day."\n'
+        'msgstr "รับประทานวันละ 10 มก."\n\n'
+        '#, fuzzy\nmsgctxt "rest"\nmsgid "Rest for 2 days."\nmsgstr "พักผ่อน 2 วัน"\n\n'
+        '#, fuzzy\nmsgctxt "new"\nmsgid "Drink 3 glasses."\nmsgstr ""\n',
+        "utf-8",
+    )
+    findings = [f for f in check_catalog(read_po(path)) if isinstance(f, CheckFinding)]
+    assert [(f.code, f.severity, f.location.line) for f in findings] == [
+        (FUZZY_NUMBERS.code, "warning", 10)
+    ], findings
+    assert "dose" in findings[0].message and "10 มก." in findings[0].message
+    assert "fuzzy" in findings[0].message

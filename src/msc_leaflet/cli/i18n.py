@@ -297,7 +297,8 @@ def _show_changes(found: "Pending", *, signing: bool) -> None:
     lines = changes_in_words(found)
     who = f"{since.role} by {since.by} on {since.date.isoformat()}"
     if signing:
-        count = counted(len(lines), "change", "changes") if lines else "no change"
+        changes = len(found.review.changes)  # a split's texts are lines of one change
+        count = counted(changes, "change", "changes") if changes else "no change"
         typer.echo(f"approves    {count} since {who}")
     elif lines:
         typer.echo(f"changed     since the last approval: {who}")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,13 @@ from .extract import is_optional, leaflet_template
 from .formatting import english_language_name
 from .localizer import prints_translation, refusal_reasons
 from .pofile import read_po
+from .signoff_changes import (
+    SOURCE_CHANGED,
+    TRANSLATION_CHANGED,
+    Change,
+    side_by_side,
+    wording_changes,
+)
 from .signoff_scope import PageItem, is_page_item, is_translated, page_items
 
 ROLES = ("reviewer", "back-translation", "clinical")
@@ -83,6 +90,11 @@ class TextState:
     missing: tuple[str, ...] = ()
     page: str = ""  # sha256 of every page item (`signoff_scope`)
     refused: tuple[str, ...] = ()
+    # Catalog entries only, in reading order: msgctxt → "<source> <translation>" digests
+    # without the context, and digest → text, so a text that only moved is known as such
+    # (`signoff_changes`).
+    wording: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,11 @@ class SignOff:
     page: str = ""
     note: str = ""
     entries: dict[str, str] = field(default_factory=dict)
+    # Absent from a record made before texts were kept: changes are then named by context.
+    wording: dict[str, str] = field(default_factory=dict)
+    # The approved texts by digest, each kept once per leaflet: in the first record that
+    # approved it (`record_signoff`), so the file grows by what was edited.
+    texts: dict[str, str] = field(default_factory=dict)
 
     def current(self, state: TextState) -> bool:
         return (self.source, self.translation, self.page) == (
@@ -114,9 +131,14 @@ class Review:
     current_roles: tuple[str, ...]
     missing_roles: tuple[str, ...]
     history: tuple[SignOff, ...]
-    changed: tuple[tuple[str, str], ...]  # (context, what) since the last approval
+    changes: tuple[Change, ...]  # since the last approval (`signoff_changes`)
     approved_on: dt.date | None = None  # when the current text got its last required sign-off
     since: SignOff | None = None  # the approval ``changed`` is counted from
+
+    @property
+    def changed(self) -> tuple[tuple[str, str], ...]:
+        """(context, what) of each change, as the proof lists them."""
+        return tuple((change.context, change.what) for change in self.changes)
 
 
 @dataclass(frozen=True)
@@ -146,6 +168,7 @@ def text_state(
     translated = catalog.lookup() if catalog is not None else {}
     language = catalog_language(catalog.path) if catalog is not None and catalog.path else ""
     sources, translations, entries, missing, refused = [], [], {}, [], []
+    wording, texts = {}, {}
     for entry in template.active:
         if is_keyword_context(entry.msgctxt):  # metadata, not read on a page (signoff_scope)
             continue
@@ -164,13 +187,17 @@ def text_state(
         sources.append(_digest(context, entry.msgid))
         translations.append(_digest(context, *written))
         entries[context] = f"{sources[-1][:DIGEST_CHARS]} {translations[-1][:DIGEST_CHARS]}"
+        said = {_digest(entry.msgid)[:DIGEST_CHARS]: entry.msgid}
+        said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(found.forms if found else ())
+        wording[context] = " ".join(said)
+        texts.update(said)
     items = []
     for name, (source, printed) in (page or {}).items():
         items.append(_digest(name, source, printed))
         entries[name] = f"{_digest(name, source)[:DIGEST_CHARS]} {items[-1][:DIGEST_CHARS]}"
     return TextState(
         _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items),
-        tuple(refused),
+        tuple(refused), wording, texts,
     )  # fmt: skip
 
 
@@ -234,7 +261,8 @@ def _record(item: Any) -> SignOff:
         leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
         source=str(item["source"]), translation=str(item["translation"]),
         page=str(item.get("page", "")), note=str(item.get("note", "")),
-        entries=dict(item.get("entries") or {}),
+        entries=dict(item.get("entries") or {}), wording=dict(item.get("wording") or {}),
+        texts={str(k): str(v) for k, v in (item.get("texts") or {}).items()},
     )  # fmt: skip
 
 
@@ -284,18 +312,32 @@ def record_signoff(
             f"{not_ready(state.missing, 'entry', state.refused)}",
             f"{first_to_do(project, leaflet_id, locale, state)}; then sign off again",
         )
-    record = SignOff(
-        leaflet_id, role, by.strip(), date or record_date(), state.source, state.translation,
-        page=state.page, note=note.strip(), entries=dict(state.entries),
-    )  # fmt: skip
     # Read and written back under a lock on the folder: a second sign-off at the same
     # moment (the reviewer's and the clinician's) waits, then adds to this one's file.
     with folder_locked(path.parent):
-        records = [*read_signoffs(project, locale), record]
-        rows = [{k: v for k, v in asdict(r).items() if v != ""} for r in records]
+        earlier = read_signoffs(project, locale)
+        kept = {d for r in earlier if r.leaflet == leaflet_id for d in r.texts}
+        record = SignOff(
+            leaflet_id, role, by.strip(), date or record_date(), state.source,
+            state.translation, page=state.page, note=note.strip(), entries=dict(state.entries),
+            wording=dict(state.wording),
+            texts={d: text for d, text in state.texts.items() if d not in kept},
+        )  # fmt: skip
+        records = [*earlier, record]
+        rows = [_row(r) for r in records]
         text = _HEADER + yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=100)
         project.write(path, text.encode("utf-8"))  # through a shared folder's link
     return record
+
+
+def _row(record: SignOff) -> dict[str, Any]:
+    """A record as signoff.yaml writes it: the fields it has. ``wording`` and ``texts``
+    are left out where empty, so a record of an earlier version is written back as read."""
+    return {
+        k: v
+        for k, v in asdict(record).items()
+        if v != "" and not (k in ("wording", "texts") and not v)
+    }
 
 
 def not_ready(missing: tuple[str, ...], noun: str, refused: tuple[str, ...] = ()) -> str:
@@ -376,7 +418,8 @@ def review(
     ]
     approved_on = max(approvals) if status == "approved" and approvals else None
     since = last_approval(history, required)
-    changed = changed_since(since, state)
+    texts = {d: text for r in history for d, text in r.texts.items()}
+    changed = changed_since(since, state, {**texts, **state.texts})
     return Review(status, current, missing, history, changed, approved_on, since)
 
 
@@ -387,18 +430,28 @@ def last_approval(history: tuple[SignOff, ...], required: tuple[str, ...]) -> Si
     return approvals[-1] if approvals else None
 
 
-def changed_since(approval: SignOff | None, state: TextState) -> tuple[tuple[str, str], ...]:
-    """Entries whose source or translation changed since ``approval``. A record made
+def changed_since(
+    approval: SignOff | None, state: TextState, texts: dict[str, str] | None = None
+) -> tuple[Change, ...]:
+    """What changed since ``approval``: the catalog's entries compared by their words
+    (`signoff_changes`; by context for a record made before its texts were kept), the
+    page items by name. ``texts``: digest → text, approved and current. A record made
     before the page items were covered is one line for all of them: none was approved."""
     if approval is None:
         return ()
     old = approval.entries
     covers_page = bool(approval.page)
-    changed = []
+    changed: list[tuple[str, str]] = []
     if not covers_page and any(is_page_item(context) for context in state.entries):
         changed.append((UNCOVERED_PAGE, "not covered by a sign-off made before they were"))
+    if approval.wording:  # else the catalog's entries are compared by context below
+        words = wording_changes(
+            approval.wording, state.wording, texts or {}, state.refused, REFUSED
+        )
+    else:
+        words, state = [], replace(state, wording={})
     for context, now in state.entries.items():
-        if is_page_item(context) and not covers_page:
+        if (is_page_item(context) and not covers_page) or context in state.wording:
             continue
         before = old.get(context)
         if before == now:
@@ -413,8 +466,12 @@ def changed_since(approval: SignOff | None, state: TextState) -> tuple[tuple[str
             changed.append(
                 (context, REFUSED if context in state.refused else "translation changed")
             )
-    changed += [(context, "removed") for context in old if context not in state.entries]
-    return tuple(changed)
+    changed += [
+        (context, "removed")
+        for context in old
+        if context not in state.entries and context not in approval.wording
+    ]
+    return (*words, *(Change(context, what) for context, what in changed))
 
 
 def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[TextState, Review]:
@@ -436,15 +493,23 @@ def leaflet_state(
     return text_state(template, catalog, page_items(project, leaflet, locale))
 
 
-def proof_lines(result: Review, state: TextState) -> tuple[list[str], list[str]]:
+def proof_lines(
+    result: Review, state: TextState, source: str, translation: str
+) -> tuple[list[str], list[str]]:
     """The sign-off history (oldest first, each marked current or stale) and the entries
-    changed since the last approval, as the proof's last page prints them."""
+    changed since the last approval, as the proof's last page prints them: a split or
+    merge followed by its approved and current texts, in the languages named ``source``
+    and ``translation``."""
     history = [
         f"{r.date.isoformat()} {r.role}: {r.by} ({'current' if r.current(state) else 'stale'})"
         + (f" — {r.note}" if r.note else "")
         for r in result.history
     ]
-    changed = [f"{context}: {what}" for context, what in result.changed]
+    changed = [
+        line
+        for c in result.changes
+        for line in (f"{c.context}: {c.what}", *side_by_side(c, source, translation))
+    ]
     return history, changed
 
 
@@ -454,18 +519,29 @@ def changes_in_words(pending: Pending) -> list[str]:
     "lede: the English text changed", "organisation:phone: changed"."""
     source = english_language_name(pending.leaflet.language)
     translation = english_language_name(pending.locale)
-    words = {"source changed": f"the {source} text changed"}
-    words["translation changed"] = f"the {translation} translation changed"
-    return [
-        f"{context}: {words.get(what, what) if is_translated(context) else _plain(what)}"
-        for context, what in pending.review.changed
-    ]
+    words = {SOURCE_CHANGED: f"the {source} text changed"}
+    words[TRANSLATION_CHANGED] = f"the {translation} translation changed"
+    lines = []
+    for change in pending.review.changes:
+        what = _worded(change.what, words) if is_translated(change.context) else _plain(change.what)
+        lines.append(f"{change.context}: {what}")
+        lines += [f"  {line}" for line in side_by_side(change, source, translation)]
+    return lines
+
+
+def _worded(what: str, words: dict[str, str]) -> str:
+    """``what`` with its leading "source changed" or "translation changed" (a note may
+    follow: "(only spaces or punctuation)") in ``words``."""
+    for said, worded in words.items():
+        if what.startswith(said):
+            return worded + what[len(said) :]
+    return what
 
 
 def _plain(what: str) -> str:
     """What changed in an item printed as its source writes it (a phone, a DOI): there
     is no translation of it, so its "source changed" is simply "changed"."""
-    return "changed" if what == "source changed" else what
+    return "changed" if what == SOURCE_CHANGED else what
 
 
 def refuse_source_language(project: Project, leaflet: Leaflet, locale: str) -> None:

@@ -194,10 +194,16 @@ CONVERTED_UNITS = Rule(
     "The same amount in another unit (24 hours as 1 day) is the translator's choice, "
     "printed; a clinician confirms the conversion is meant.",
 )
+FUZZY_NUMBERS = Rule(
+    "I18N022",
+    "warning",
+    "A fuzzy translation carried over from an older source keeps its numbers (10 mg for a "
+    "new 20 mg): fix them before removing the flag.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
     MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED, FLAG_LINES,
-    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS,
+    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS, FUZZY_NUMBERS,
 )  # fmt: skip
 
 
@@ -337,6 +343,27 @@ def check_unit_conversions(pair: Pair) -> Iterator[Problem]:
     the same function, so `i18n check` and the build cannot tell two stories. Read
     once per text a process prints (`localizer` keeps the verdicts)."""
     return (p for p in check_numbers(pair) if p.code == CONVERTED_UNITS.code)
+
+
+def fuzzy_number_problems(
+    source: str,
+    translation: str,
+    language: str,
+    source_language: str = "en",
+    kept_terms: KeptTerms = NO_KEPT_TERMS,
+) -> list[Problem]:
+    """`check_numbers`' I18N007 findings on a fuzzy translation, as I18N022 warnings: it
+    is not printed, so nothing is refused, but its numbers are the older source's."""
+    pair = _pair(source, translation, language, source_language, False, kept_terms)
+    return [
+        FUZZY_NUMBERS.problem(
+            f"{problem.message} (the translation is fuzzy: correct the number before "
+            "removing the flag)",
+            problem.offset,
+        )
+        for problem in check_numbers(pair)
+        if problem.code == NUMBERS.code
+    ]
 
 
 def _number_texts(pair: Pair) -> tuple[str, str, str, str, str]:

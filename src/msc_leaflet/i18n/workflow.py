@@ -56,6 +56,7 @@ from .translation_checks import (
     REPEATED,
     SOURCE_LANGUAGE,
     check_entry,
+    fuzzy_number_problems,
 )
 from .typed import problem_place
 
@@ -295,6 +296,8 @@ def check_catalog(
     else:
         findings += _source_language_findings(catalog, source_language)
     for entry in catalog.active:
+        if entry.fuzzy:
+            findings += _fuzzy_findings(catalog, entry, source_language, declared)
         if not entry.has_translation or entry.fuzzy:
             continue
         msgstr = Location(catalog.path, entry.msgstr_line or entry.line)
@@ -354,6 +357,31 @@ def check_catalog(
     findings += _repeated_findings(catalog)
     findings += _flag_line_findings(catalog)
     return findings
+
+
+def _fuzzy_findings(
+    catalog: Catalog, entry: Entry, source_language: str, declared: KeptTerms
+) -> list[Finding]:
+    """I18N022: the numbers of a fuzzy translation that are not its new source's, at its
+    msgstr: not printed, so the other checks skip it, but the translator who removes the
+    flag must see that 10 มก. is now 20 mg."""
+    assert catalog.path is not None
+    if not entry.has_translation or entry.msgid_plural is not None:
+        return []
+    msgstr = Location(catalog.path, entry.msgstr_line or entry.line)
+    language = catalog_language(catalog.path)
+    problems = fuzzy_number_problems(
+        entry.msgid, entry.forms[0], language, source_language, declared
+    )
+    return [
+        CheckFinding(
+            problem_place(msgstr, [problem]),
+            problem.severity,
+            f"{_label(entry)}: {problem.message}",
+            code=problem.code,
+        )
+        for problem in problems
+    ]
 
 
 def _format_findings(catalog: Catalog) -> list[Finding]:

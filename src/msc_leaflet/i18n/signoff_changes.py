@@ -1,0 +1,183 @@
+"""What changed in a translation since its approval, as the clinician re-reads it.
+
+A catalog entry's context is often its position (``paragraph/4``, ``list/3/2``): moving,
+inserting, splitting or merging one block renumbers every block after it. Compared
+context by context, a revision with three edits listed forty changes, each moved text a
+"new entry" at its new place and "removed" at its old one, and an unchanged paragraph
+that inherited an edited one's context "the English text changed". So the approved
+entries and the current ones are compared as two texts in reading order, by their
+words (source and translation, without the context), as a diff compares lines:
+
+- the same words in the same order under another context: *renumbered*, one line for
+  all of them: their meaning cannot have changed (what moved around them is listed);
+- the same words elsewhere in the order: *moved from* its old context;
+- one entry for one: *source changed* / *translation changed* (noted "only spaces or
+  punctuation" when that is all);
+- one for several, several for one: *split from* / *merged from*, with the approved and
+  the current texts beside each other, once.
+
+This is the one place that names a change: `i18n review`, the proof and stats read it.
+A record made before the texts were kept (no ``wording``) is compared by context.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+SOURCE_CHANGED = "source changed"
+TRANSLATION_CHANGED = "translation changed"
+SMALL = "only spaces or punctuation"
+RENUMBERED = "renumbered only (the same words in the same order)"
+SHOWN_RENUMBERED = 3  # contexts named on the renumbered line; the count says the rest
+
+Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a clinician re-reads: ``context`` (several, comma-separated, for a split
+    or merge) and ``what`` happened; for a split or merge the approved texts and the
+    current ones, each a (source, translation) pair per entry."""
+
+    context: str
+    what: str
+    before: tuple[tuple[str, str], ...] = ()
+    after: tuple[tuple[str, str], ...] = ()
+
+
+def wording_changes(
+    approved: Mapping[str, str],
+    current: Mapping[str, str],
+    texts: Mapping[str, str],
+    refused: Sequence[str],
+    refused_words: str,
+) -> list[Change]:
+    """The changes from the ``approved`` entries to the ``current`` ones (context →
+    context-free digests, in reading order); ``texts``: digest → text, for both;
+    ``refused``: contexts the build refuses now, named ``refused_words``."""
+    old, new = list(approved.items()), list(current.items())
+    matcher = SequenceMatcher(None, [k for _, k in old], [k for _, k in new], autojunk=False)
+    renumbered: list[str] = []
+    blocks: list[tuple[list[int], list[int]]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            renumbered += [new[j][0] for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+                           if old[i][0] != new[j][0]]  # fmt: skip
+        else:
+            blocks.append((list(range(i1, i2)), list(range(j1, j2))))
+    moved = _moves(old, new, blocks)
+    changes: list[Change] = []
+    removed: list[Change] = []
+    for olds, news in blocks:
+        kept_old = [old[i] for i in olds if i not in moved.values()]
+        kept_new = [new[j] for j in news if j not in moved]
+        for j in news:
+            if j in moved:
+                changes.append(Change(new[j][0], f"moved from {old[moved[j]][0]}"))
+        found = _block(kept_old, kept_new, texts, refused, refused_words)
+        changes += [c for c in found if c.what != "removed"]
+        removed += [c for c in found if c.what == "removed"]
+    if renumbered:
+        changes.append(_renumbered(renumbered))
+    return changes + removed
+
+
+def _moves(
+    old: list[Entry], new: list[Entry], blocks: list[tuple[list[int], list[int]]]
+) -> dict[int, int]:
+    """New index → old index of each entry whose words left their place in the order and
+    stand elsewhere unchanged: each old entry matched once, the first free one."""
+    free: dict[str, list[int]] = defaultdict(list)
+    for olds, _ in blocks:
+        for i in olds:
+            free[old[i][1]].append(i)
+    moved = {}
+    for _, news in blocks:
+        for j in news:
+            if free.get(new[j][1]):
+                moved[j] = free[new[j][1]].pop(0)
+    return moved
+
+
+def _block(
+    old: list[Entry],
+    new: list[Entry],
+    texts: Mapping[str, str],
+    refused: Sequence[str],
+    refused_words: str,
+) -> list[Change]:
+    """The changes of one stretch of the text the diff could not match."""
+    if not old or not new:
+        return [Change(c, "new entry") for c, _ in new] + [Change(c, "removed") for c, _ in old]
+    if len(old) == len(new):
+        return [_edited(a, b, texts, refused, refused_words) for a, b in zip(old, new, strict=True)]
+    how = "split" if len(old) == 1 else "merged" if len(new) == 1 else "rewritten"
+    return [
+        Change(
+            ", ".join(c for c, _ in new),
+            f"{how} from {', '.join(c for c, _ in old)}",
+            tuple(_said(key, texts) for _, key in old),
+            tuple(_said(key, texts) for _, key in new),
+        )
+    ]
+
+
+def _edited(
+    old: Entry, new: Entry, texts: Mapping[str, str], refused: Sequence[str], refused_words: str
+) -> Change:
+    """One entry's change: its source's, else its translation's (refused by the build, or
+    changed only in spaces or punctuation when the approved text is known)."""
+    (source_was, translation_was), (source, translation) = old[1].split(), new[1].split()
+    place = "" if old[0] == new[0] else f" (was {old[0]})"
+    if source_was != source:
+        what, was, now = SOURCE_CHANGED, source_was, source
+    elif new[0] in refused:
+        return Change(new[0], refused_words + place)
+    else:
+        what, was, now = TRANSLATION_CHANGED, translation_was, translation
+    small = _retouched(texts.get(was), texts.get(now))
+    return Change(new[0], what + (f" ({SMALL})" if small else "") + place)
+
+
+def _retouched(was: str | None, now: str | None) -> bool:
+    """Whether only blanks or punctuation differ between two known, different texts (the
+    same text under another digest is a fuzzy or refused mark: no retouch)."""
+    if was is None or now is None or was == now:
+        return False
+    return _letters(was) == _letters(now)
+
+
+def _letters(text: str) -> str:
+    """``text`` without its blanks and punctuation: what tells a rewrite from a retouch."""
+    return "".join(c for c in text if unicodedata.category(c)[0] not in "PZC" and not c.isspace())
+
+
+def _said(key: str, texts: Mapping[str, str]) -> tuple[str, str]:
+    """The (source, translation) an entry's digests stand for; "" where not kept."""
+    source, translation = key.split()
+    return texts.get(source, ""), texts.get(translation, "")
+
+
+def _renumbered(contexts: list[str]) -> Change:
+    """One line for every text renumbered only, naming the first few."""
+    shown = ", ".join(contexts[:SHOWN_RENUMBERED]) + (
+        ", …" if len(contexts) > SHOWN_RENUMBERED else ""
+    )
+    return Change(shown, f"{len(contexts)} texts {RENUMBERED}" if len(contexts) > 1 else RENUMBERED)
+
+
+def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]:
+    """The approved and current texts of a split or merge, one line per language and
+    side, its entries' texts joined by " | ", the languages named ``source`` and
+    ``translation``: what `i18n review` and the proof print under the change."""
+    for side, said in (("was", change.before), ("now", change.after)):
+        if not said:
+            continue
+        for name, index in ((source, 0), (translation, 1)):
+            words = " | ".join(" / ".join(pair[index].splitlines()) for pair in said)
+            if words.strip(" |"):
+                yield f"{side} ({name}): {words}"
