@@ -54,10 +54,12 @@ def test_update_refuses_a_catalog_saved_while_it_merged(
     merge = workflow.translation
     saved: list[bytes] = []
 
-    def save_meanwhile(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
+    def save_meanwhile(
+        template: Catalog, locale: str, old: Catalog | None, **options: bool
+    ) -> Catalog:
         if old is not None and old.path == po and not saved:
             saved.append(_editor_saves(po))
-        return merge(template, locale, old)
+        return merge(template, locale, old, **options)
 
     monkeypatch.setattr(workflow, "translation", save_meanwhile)
     others = {p: p.read_bytes() for p in po.parent.glob("*.po") if p != po}
@@ -102,8 +104,10 @@ def test_two_updates_at_once_both_succeed(bundled: Path, monkeypatch: pytest.Mon
     leaflet.write_text(source.replace("Safety of MSC infusions", "Safety of MSC drips", 1))
     merge = workflow.translation
 
-    def other_run_writes(template: Catalog, locale: str, old: Catalog | None) -> Catalog:
-        merged = merge(template, locale, old)
+    def other_run_writes(
+        template: Catalog, locale: str, old: Catalog | None, **options: bool
+    ) -> Catalog:
+        merged = merge(template, locale, old, **options)
         if old is not None and old.path == po:
             po.write_bytes(format_po(merged).encode("utf-8"))
         return merged
