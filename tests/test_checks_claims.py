@@ -4169,3 +4169,44 @@ def test_a_pronoun_after_a_longer_question_about_the_reader_s_disease_stays_hone
     text: str, lang: str
 ) -> None:
     assert all(excused for _, excused, _ in judged(text, lang)), judged(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # The product ridding the reader of a pain, the pain written out or named by "it".
+        ("Our cells get rid of knee pain.", "get rid of knee pain"),
+        ("Knee pain? Our cells get rid of it.", "get rid of it"),
+        ("Joint pain? Our therapy eliminates it.", "eliminates it"),
+        ("Do you have back pain? MSCs will banish it.", "banish it"),
+        # … or the pain gone with the product after it.
+        ("Get rid of knee pain with our cells.", "Get rid of knee pain with our cells"),
+        ("Knee pain? Say goodbye to it with our cells.", "Say goodbye to it with our cells"),
+        # A command naming the disease asked about: "beat arthritis with our cells".
+        ("Arthritis? Beat it with our cells!", "Beat it"),
+        ("Knee pain? Say goodbye to it for good.", "Say goodbye to it for good"),
+    ],
+)
+def test_the_product_ridding_the_reader_of_a_pain_asked_about_is_a_claim(
+    text: str, reported: str
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text) if not excused]
+    assert promises == [reported], judged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knee pain? Rest can get rid of it.",  # not the product
+        "Knee pain? Our cells may get rid of it.",  # a possibility
+        "Knee pain? Our cells do not get rid of it.",
+        "Painkillers get rid of pain for a few hours.",
+        "Knee pain? Say goodbye to it.",  # neither for good nor by the product
+        "Knee pain? Ask your doctor how to get rid of it.",
+        "Get rid of the pain with ice after the injection.",
+        "Use ice to get rid of swelling after one injection.",  # a side effect eased
+        "Is stress bad for knee pain? Our cells get rid of it.",  # "it" may be the stress
+    ],
+)
+def test_a_pain_asked_about_and_relieved_otherwise_stays_honest(text: str) -> None:
+    assert all(excused for _, excused, _ in judged(text)), judged(text)
