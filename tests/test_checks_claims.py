@@ -4210,3 +4210,42 @@ def test_the_product_ridding_the_reader_of_a_pain_asked_about_is_a_claim(
 )
 def test_a_pain_asked_about_and_relieved_otherwise_stays_honest(text: str) -> None:
     assert all(excused for _, excused, _ in judged(text)), judged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # Do you suffer from diabetes? Our cells do away with it (على + ه: عليه).
+        ("هل تعاني من السكري؟ خلايانا تقضي عليه.", "تقضي عليه"),
+        # Knee osteoarthritis? Our treatment does away with it (feminine: عليها).
+        ("خشونة الركبة؟ علاجنا يقضي عليها.", "يقضي عليها"),
+        # Do you suffer from arthritis? Our cells rid you of it (من + ه: منه).
+        ("هل تعاني من التهاب المفاصل؟ خلايانا تخلصك منه.", "تخلصك منه"),
+        # … past a bare "yes".
+        ("هل تعاني من السكري؟ نعم. علاجنا يقضي عليه.", "يقضي عليه"),
+    ],
+)
+def test_an_arabic_pronoun_joined_to_its_preposition_names_the_disease_asked(
+    text: str, reported: str
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text, "ar") if not excused]
+    assert promises == [reported], judged(text, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هل تعاني من السكري؟ اسأل طبيبك عنه.",  # ask your doctor about it
+        "هل تعاني من السكري؟ خلايانا لا تقضي عليه.",  # our cells do not do away with it
+        "هل تعاني من السكري؟ لا يوجد علاج يقضي عليه حتى الآن.",  # no treatment does, yet
+        "السكري. علاجنا يقضي عليه.",  # no question: "it" names nothing asked
+        # Is stress bad for diabetes? Our cells do away with it: "it" may be the stress.
+        "هل التوتر سيئ لمرض السكري؟ خلايانا تقضي عليه.",
+        # Words that end in ه are no pronoun: this (هذه), face (وجه), God (الله).
+        "هل تعاني من السكري؟ هذه الخلايا تقضي على الالتهاب في الوجه بإذن الله.",
+        "هل تعاني من السكري؟ تقضي هذه الحمية على الوزن الزائد.",
+        "هل تعاني من السكري؟ يمكن الوقاية منه بالرياضة.",  # it can be prevented by exercise
+    ],
+)
+def test_an_arabic_pronoun_after_an_honest_or_other_question_stays_honest(text: str) -> None:
+    assert all(excused for _, excused, _ in judged(text, "ar")), judged(text, "ar")

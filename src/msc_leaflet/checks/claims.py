@@ -199,6 +199,9 @@ class ClaimList:
     # question about it ("Is your arthritis getting worse?") is about it too
     replies: tuple[str, ...] = ()  # a bare answer ("Yes."), passed over to the sentence
     # after it ("Can MSCs help my arthritis? Yes. Our cells get rid of it.")
+    pronoun_hosts: tuple[tuple[str, str], ...] = ()  # (pronoun, the word it is written
+    # joined to), among `pronouns`: Arabic عليه "on it" is على + ه, and the disease
+    # written in its place keeps the على (تقضي عليه → تقضي على السكري)
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -254,6 +257,7 @@ def claim_list(lang: str) -> ClaimList:
         return tuple(sorted(set(spelled(typed(words))), key=len)[::-1])
 
     cues = data.get("cues", {})
+    joined: dict[str, list[str]] = cues.get("joined_pronouns", {})
     claims = tuple(
         claim
         for c in data["claims"]
@@ -328,11 +332,16 @@ def claim_list(lang: str) -> ClaimList:
         spelled(cues.get("denials", [])),
         spelled(cues.get("denial_objects", [])),
         spelled(_flat(cues.get("conditions", []))),
-        spelled(cues.get("pronouns", [])),
+        spelled([*cues.get("pronouns", []), *_flat(list(joined.values()))]),
         spelled(cues.get("asks", [])),
         spelled(cues.get("asks_end", [])),
         spelled(cues.get("owners", [])),
         tuple(word.casefold() for word in spelled(cues.get("replies", []))),
+        tuple(
+            (form.casefold(), host)
+            for host, forms in zip(spelled(list(joined)), joined.values(), strict=True)
+            for form in spelled(forms)
+        ),
     )
 
 
@@ -510,13 +519,22 @@ def _named_again(
         for at, end in _naming_pronouns(spelled, start, start + len(following), claims, cuts):
             if longer and not _after_subject(spelled[start:at], claims):
                 continue
-            out += [spelled[done:at], written]
-            named_at = (origin[min(at + i, end - 1)] for i in range(len(written)))
+            named = _named_as(spelled[at:end], written, claims)
+            out += [spelled[done:at], named]
+            named_at = (origin[min(at + i, end - 1)] for i in range(len(named)))
             mapped += [*origin[done:at], *named_at]
             done = end
     if not out:
         return spelled, origin
     return "".join([*out, spelled[done:]]), (*mapped, *origin[done:])
+
+
+def _named_as(pronoun: str, condition: str, claims: ClaimList) -> str:
+    """What ``pronoun`` reads as where it names ``condition``: the condition, after the
+    word the pronoun is joined to, if any (`ClaimList.pronoun_hosts`: عليه is على
+    السكري), so a claim that holds that word ("تقضي على") is found as written out."""
+    host = next((h for form, h in claims.pronoun_hosts if form == pronoun.casefold()), "")
+    return f"{host} {condition}" if host else condition
 
 
 def _condition_asked(question: str, claims: ClaimList) -> tuple[str, bool] | None:
