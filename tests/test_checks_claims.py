@@ -4249,3 +4249,23 @@ def test_an_arabic_pronoun_joined_to_its_preposition_names_the_disease_asked(
 )
 def test_an_arabic_pronoun_after_an_honest_or_other_question_stays_honest(text: str) -> None:
     assert all(excused for _, excused, _ in judged(text, "ar")), judged(text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # Have diabetes? our cells can eliminate it (with "?", and ended by ບໍ alone).
+        ("ເປັນເບົາຫວານບໍ? ເຊວຂອງພວກເຮົາກຳຈັດມັນໄດ້", True),
+        ("ເປັນເບົາຫວານບໍ ເຊວຂອງພວກເຮົາກຳຈັດມັນໄດ້", True),
+        # Arthritis? stem cells can eliminate it
+        ("ຂໍ້ອັກເສບ? ເຊວຕົ້ນກຳເນີດກຳຈັດມັນໄດ້", True),
+        # … cells cannot eliminate it; consult a doctor about it
+        ("ເປັນເບົາຫວານບໍ? ເຊວບໍ່ສາມາດກຳຈັດມັນໄດ້", False),
+        ("ເປັນເບົາຫວານບໍ? ປຶກສາທ່ານໝໍກ່ຽວກັບມັນ", None),
+        # get rid of excess fat by exercising: ມັນ inside ໄຂມັນ (fat) is no "it"
+        ("ເປັນເບົາຫວານບໍ? ກຳຈັດໄຂມັນສ່ວນເກີນດ້ວຍການອອກກຳລັງກາຍ", None),
+        ("ເບົາຫວານ. ເຊວຂອງພວກເຮົາກຳຈັດມັນໄດ້", None),  # no question
+    ],
+)
+def test_a_lao_pronoun_names_the_disease_asked_before_it(text: str, promise: bool | None) -> None:
+    assert_judged(text, "lo", promise)
