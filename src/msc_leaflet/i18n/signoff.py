@@ -261,9 +261,30 @@ def _record(item: Any) -> SignOff:
         leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
         source=str(item["source"]), translation=str(item["translation"]),
         page=str(item.get("page", "")), note=str(item.get("note", "")),
-        entries=dict(item.get("entries") or {}), wording=dict(item.get("wording") or {}),
-        texts={str(k): str(v) for k, v in (item.get("texts") or {}).items()},
+        entries=_digests(item.get("entries"), "entries", 2),
+        wording=_digests(item.get("wording"), "wording", 2),
+        texts=_digests(item.get("texts"), "texts", None),
     )  # fmt: skip
+
+
+def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
+    """A record's ``key`` mapping as written, each value a text: of ``words`` digests
+    when given. Every change listed is read from them: a number or a lone digest
+    written by hand ended `i18n review` and the desk's sign-off page in a traceback."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{key} is not a mapping")
+    for name, said in value.items():
+        if not isinstance(said, str) or not _digest_count(said, words):
+            wanted = f"{words} digests" if words else "a text"
+            raise ValueError(f"{key}: {name!s} is {said!r}, not {wanted}")
+    return {str(name): said for name, said in value.items()}
+
+
+def _digest_count(said: str, words: int | None) -> bool:
+    """Whether ``said`` is ``words`` digests (None: any text)."""
+    return words is None or len(said.split()) == words
 
 
 def required_roles(project: Project) -> tuple[str, ...]:
