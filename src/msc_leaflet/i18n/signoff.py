@@ -540,14 +540,22 @@ def changes_in_words(pending: Pending) -> list[str]:
     "lede: the English text changed", "organisation:phone: changed"."""
     source = english_language_name(pending.leaflet.language)
     translation = english_language_name(pending.locale)
-    words = {SOURCE_CHANGED: f"the {source} text changed"}
-    words[TRANSLATION_CHANGED] = f"the {translation} translation changed"
     lines = []
     for change in pending.review.changes:
-        what = _worded(change.what, words) if is_translated(change.context) else _plain(change.what)
-        lines.append(f"{change.context}: {what}")
+        lines.append(f"{change.context}: {change_in_words(change, source, translation)}")
         lines += [f"  {line}" for line in side_by_side(change, source, translation)]
     return lines
+
+
+def change_in_words(change: Change, source: str, translation: str) -> str:
+    """What happened in ``change`` as `i18n review` says it, the languages named
+    ``source`` and ``translation`` ("the Thai translation changed"): the desk's sign-off
+    page says it in the same words."""
+    if not is_translated(change.context):
+        return _plain(change.what)
+    words = {SOURCE_CHANGED: f"the {source} text changed"}
+    words[TRANSLATION_CHANGED] = f"the {translation} translation changed"
+    return _worded(change.what, words)
 
 
 def _worded(what: str, words: dict[str, str]) -> str:
