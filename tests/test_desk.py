@@ -2154,3 +2154,142 @@ def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
     )
     assert "zh" in interface_languages(project)
     assert "zh_Hant" not in interface_languages(project)
+
+
+def _signoff_fixture(tmp_path: Path) -> Path:
+    """The i18n fixture project, its Thai text signed off by a clinician, then revised as
+    `test_i18n_signoff` revises it (a text moved, one split, two merged) and one number
+    changed in the source, which leaves its Thai translation fuzzy with the old one."""
+    from test_i18n_signoff import FIXTURE, LEAFLET, edit, revise_and_translate
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    result = CliRunner().invoke(cli_app, [
+        "i18n", "review", "care-basics", "-l", "th", "--by", "Dr Malee Srisuk",
+        "--role", "clinical", "--project", str(root),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    revise_and_translate(root)
+    edit(root / LEAFLET, "infusion site for 4 hours.", "infusion site for 6 hours.")
+    assert CliRunner().invoke(cli_app, ["i18n", "update", "--project", str(root)]).exit_code == 0
+    return root
+
+
+def _cli(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli_app, [*args, "--project", str(root)])
+    return result.output
+
+
+def test_the_signoff_page_lists_the_changes_i18n_review_lists_was_and_now(
+    tmp_path: Path,
+) -> None:
+    """The desk said only "Changed since … signed it off": a clinician had to run `i18n
+    review` to learn what. The sign-off page now lists the same changes in the same
+    words, with the approved and current texts of each (Thai tagged Thai, so drawn in
+    its font), and `i18n check`'s finding on the entry beside it, at its msgstr."""
+    root = _signoff_fixture(tmp_path)
+    before = snapshot(root)
+    listed = _cli(root, "i18n", "review", "care-basics", "-l", "th")
+    cli_changes = [
+        line.strip() for line in listed.splitlines()
+        if line.startswith("  ") and not line.startswith("    ")
+    ]  # fmt: skip
+    assert len(cli_changes) == 4, listed
+    warning = next(x for x in _cli(root, "i18n", "check").splitlines() if "I18N022" in x)
+    with desk_client(root) as desk:
+        leaflet = desk.get("/leaflets/care-basics?lang=th").text
+        assert 'href="/leaflets/care-basics/signoff?lang=th"' in leaflet
+        page = desk.get("/leaflets/care-basics/signoff?lang=th")
+    assert page.status_code == 200
+    said = re.sub(r"<[^>]+>", "", html.unescape(page.text))
+    for change in cli_changes:
+        assert change in said, (change, said)
+    # Was and now, each text in its language: an edit's too, not only a split's.
+    assert '<p class="text" lang="th" dir="ltr">อย่าให้เปียกน้ำ</p>' in page.text
+    was = "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ"
+    assert f'<p class="text" lang="th" dir="ltr">{was}</p>' in page.text
+    # The I18N022 warning, in the CLI's words, under the split that made it, at its line.
+    message = warning.split("I18N022: ")[1]
+    split = page.text.split("split from paragraph/4")[1].split("merged from")[0]
+    assert message in re.sub(r"<[^>]+>", "", html.unescape(split))
+    line = warning.split(": warning")[0].rsplit(":", 1)[0].rsplit(":", 1)[1]
+    assert f"locales/th/LC_MESSAGES/care-basics.po:{line}</code>" in split
+    assert snapshot(root) == before  # read-only: the desk records nothing
+
+
+def test_the_signoff_page_shows_markup_in_a_translation_as_typed(tmp_path: Path) -> None:
+    """A translation is text a translator typed: markup in it is shown, never run."""
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "call-us/2", '<script>alert("x")</script><img src=x onerror=alert(1)>')
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+
+
+def test_a_signoff_record_edited_to_garbage_is_named_and_holds_the_leaflet_back(
+    tmp_path: Path,
+) -> None:
+    """A signoff.yaml whose record was hand-edited (a wording value a number) ended the
+    sign-off page in a traceback, and the leaflet page, unable to read it, handed the
+    Thai text out as if no approval had gone stale. Now the sign-off page names the
+    file and what to do, and the leaflet is not ready until the file is restored."""
+    import yaml
+
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    catalog = read_po(po)
+    for entry in catalog.active:  # the translator's work done: printable, not approved
+        if entry.msgctxt == "paragraph/5":  # the hours the source now says
+            entry.msgstr = entry.msgstr.replace("4 ชั่วโมง", "6 ชั่วโมง")
+        entry.set_fuzzy(False)
+    write_po(po, catalog)
+    path = root / "locales" / "th" / "signoff.yaml"
+    [record] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["wording"] = dict.fromkeys(record["wording"], 5)
+    path.write_text(yaml.safe_dump([record], allow_unicode=True), encoding="utf-8")
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th")
+        assert page.status_code == 500
+        said = html.unescape(page.text)
+        assert "locales/th/signoff.yaml" in said and "sign-off 1 is malformed" in said
+        assert "restore it from git" in said and "Traceback" not in said
+        assert desk.get("/leaflets/care-basics/pdf?lang=th").status_code == 400
+
+
+def test_a_long_list_of_changes_is_shown_a_page_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A revision of a whole leaflet lists hundreds of changes: the page shows them
+    `CHANGES_PER_PAGE` at a time, numbered on, with a link to each page; a page number
+    that is not one is refused at the address, nothing read."""
+    from dataclasses import replace
+
+    from msc_leaflet.desk import signoff_view as view
+    from msc_leaflet.i18n.signoff import pending as real
+    from msc_leaflet.i18n.signoff_changes import Change
+
+    root = _signoff_fixture(tmp_path)
+
+    def many(project: Project, leaflet_id: str, locale: str) -> object:
+        found = real(project, leaflet_id, locale)
+        changes = tuple(
+            Change(f"list/{n}", "translation changed", (("A", "ก"),), (("A", f"ข{n}"),))
+            for n in range(1, 501)
+        )
+        return replace(found, review=replace(found.review, changes=changes))
+
+    monkeypatch.setattr(view, "pending", many)
+    with desk_client(root) as desk:
+        first = desk.get("/leaflets/care-basics/signoff?lang=th").text
+        last = desk.get("/leaflets/care-basics/signoff?lang=th&page=10").text
+        assert desk.get("/leaflets/care-basics/signoff?lang=th&page=x").status_code == 400
+        assert desk.get("/leaflets/care-basics/signoff?lang=th&page=-1").status_code == 400
+    per_page = view.CHANGES_PER_PAGE
+    assert first.count('<code dir="ltr">list/') == per_page == last.count('<code dir="ltr">list/')
+    assert "(500)" in first and '<ol class="changes" start="1">' in first
+    assert f'<ol class="changes" start="{500 - per_page + 1}">' in last and ">ข500<" in last
+    assert 'page=10" aria-current="page"' in last

@@ -148,6 +148,7 @@ PAGES = {
     "leaflet": "/leaflets/what-msc-can-do?lang=th",
     "pack": "/pack",
     "status": "/status",
+    "signoff": "/leaflets/what-msc-can-do/signoff?lang=th",
 }
 
 

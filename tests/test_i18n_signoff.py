@@ -809,3 +809,27 @@ def test_i18n_check_points_at_a_number_a_fuzzy_translation_still_has(root: Path)
     [said] = [line for line in output.splitlines() if "I18N022" in line or "fuzzy" in line]
     assert f"{TH_PO}:{msgstr_line(root / TH_PO, 'paragraph/4')}:" in said, output
     assert "warning" in said and "paragraph/4" in said, output
+
+
+@pytest.mark.parametrize(
+    ("key", "written"),
+    [("wording", 5), ("wording", "abc"), ("entries", 7), ("texts", [1, 2]), ("wording", [])],
+)
+def test_a_record_edited_by_hand_to_garbage_is_named_not_a_traceback(
+    root: Path, key: str, written: Any
+) -> None:
+    """A value of a record's wording, entries or texts that is not what `review` writes
+    (a number, one digest, a list) ended `i18n review` in an internal error."""
+    import yaml
+
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    [record] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = next(iter(record[key])) if isinstance(record[key], dict) else None
+    record[key] = {first: written} if isinstance(written, int | str) else written
+    path.write_text(yaml.safe_dump([record], allow_unicode=True), encoding="utf-8")
+    revise_and_translate(root)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 1, output
+    assert "locales/th/signoff.yaml" in output and "sign-off 1 is malformed" in output, output
+    assert "internal error" not in output and "Traceback" not in output, output

@@ -48,6 +48,7 @@ from .interface import (
 )
 from .pack import Cover, CoverEntry, PackItem, make_pack
 from .shelf import LeafletCard, Shelf, described, in_project, without_folders
+from .signoff_view import signoff_view
 
 # The desk words the patient pack's cover prints, in the patient's language.
 COVER_WORDS = ("desk.pack-cover", "desk.pack-for", "desk.pack-date", "desk.pack-contents")
@@ -69,6 +70,7 @@ def routes() -> list[Route]:
         Route("/leaflets/{leaflet_id}", _page(leaflet_page)),
         Route("/leaflets/{leaflet_id}/pdf", _page(leaflet_pdf)),
         Route("/leaflets/{leaflet_id}/pages/{page:int}.png", _page(page_picture)),
+        Route("/leaflets/{leaflet_id}/signoff", _page(signoff_page)),
         Route("/pack", _page(pack_page)),
         Route("/pack.pdf", _page(pack_pdf)),
         Route("/status", _page(status_page)),
@@ -291,6 +293,28 @@ async def leaflet_page(request: Request) -> Response:
         "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
         "bad": {b.field: b.value for b in bad},
     }, 400 if bad else 200)  # fmt: skip
+
+
+async def signoff_page(request: Request) -> Response:
+    """A translation's sign-off history, what changed since its last approval (was and
+    now) and `i18n check`'s findings on its entries: what `i18n review` shows a
+    clinician before signing, read-only."""
+    desk = _desk(request)
+    shelf = await current_shelf(desk)
+    card = choices.leaflet(shelf, request.path_params["leaflet_id"])
+    locale = choices.locale(shelf, request.query_params.get("lang", ""))
+    page = _page_number(request.query_params.get("page", "1"))
+    view = await asyncio.to_thread(signoff_view, desk.project, card.id, locale, page)
+    return render(request, "signoff.html", {
+        "card": card, "view": view, "relative": lambda f: in_project(desk.project, f.location),
+    })  # fmt: skip
+
+
+def _page_number(value: str) -> int:
+    """A page of a list counted from 1: digits only, as a link writes it."""
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_PAGES * 100:
+        raise Refused(400, f"not a page number: {value[:20]!r}")
+    return int(value)
 
 
 def picture_names(t: Interface, pictures: int, *, booklet: bool, right_to_left: bool) -> list[str]:

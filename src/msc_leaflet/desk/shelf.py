@@ -237,8 +237,11 @@ def read_card(
             continue
         try:
             state, found = leaflet_review(project, leaflet, locale)
-        except LeafletError:  # its ui.po cannot be read: `EnglishWords` names it, not ready
-            pass
+        except LeafletError:
+            # Its ui.po (`EnglishWords` names it) or its signoff.yaml cannot be read: not
+            # ready, as `build --strict` refuses it; its sign-off page says why. Passed
+            # over, a record edited to garbage handed out a text no one knew approved.
+            unapproved.append(locale)
         else:
             signoffs[locale] = latest_signoffs(found, state)
             if approval_gone_stale(found):

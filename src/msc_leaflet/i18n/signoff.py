@@ -261,9 +261,30 @@ def _record(item: Any) -> SignOff:
         leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
         source=str(item["source"]), translation=str(item["translation"]),
         page=str(item.get("page", "")), note=str(item.get("note", "")),
-        entries=dict(item.get("entries") or {}), wording=dict(item.get("wording") or {}),
-        texts={str(k): str(v) for k, v in (item.get("texts") or {}).items()},
+        entries=_digests(item.get("entries"), "entries", 2),
+        wording=_digests(item.get("wording"), "wording", 2),
+        texts=_digests(item.get("texts"), "texts", None),
     )  # fmt: skip
+
+
+def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
+    """A record's ``key`` mapping as written, each value a text: of ``words`` digests
+    when given. Every change listed is read from them: a number or a lone digest
+    written by hand ended `i18n review` and the desk's sign-off page in a traceback."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{key} is not a mapping")
+    for name, said in value.items():
+        if not isinstance(said, str) or not _digest_count(said, words):
+            wanted = f"{words} digests" if words else "a text"
+            raise ValueError(f"{key}: {name!s} is {said!r}, not {wanted}")
+    return {str(name): said for name, said in value.items()}
+
+
+def _digest_count(said: str, words: int | None) -> bool:
+    """Whether ``said`` is ``words`` digests (None: any text)."""
+    return words is None or len(said.split()) == words
 
 
 def required_roles(project: Project) -> tuple[str, ...]:
@@ -519,14 +540,22 @@ def changes_in_words(pending: Pending) -> list[str]:
     "lede: the English text changed", "organisation:phone: changed"."""
     source = english_language_name(pending.leaflet.language)
     translation = english_language_name(pending.locale)
-    words = {SOURCE_CHANGED: f"the {source} text changed"}
-    words[TRANSLATION_CHANGED] = f"the {translation} translation changed"
     lines = []
     for change in pending.review.changes:
-        what = _worded(change.what, words) if is_translated(change.context) else _plain(change.what)
-        lines.append(f"{change.context}: {what}")
+        lines.append(f"{change.context}: {change_in_words(change, source, translation)}")
         lines += [f"  {line}" for line in side_by_side(change, source, translation)]
     return lines
+
+
+def change_in_words(change: Change, source: str, translation: str) -> str:
+    """What happened in ``change`` as `i18n review` says it, the languages named
+    ``source`` and ``translation`` ("the Thai translation changed"): the desk's sign-off
+    page says it in the same words."""
+    if not is_translated(change.context):
+        return _plain(change.what)
+    words = {SOURCE_CHANGED: f"the {source} text changed"}
+    words[TRANSLATION_CHANGED] = f"the {translation} translation changed"
+    return _worded(change.what, words)
 
 
 def _worded(what: str, words: dict[str, str]) -> str:

@@ -40,8 +40,10 @@ Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
 @dataclass(frozen=True)
 class Change:
     """One change a clinician re-reads: ``context`` (several, comma-separated, for a split
-    or merge) and ``what`` happened; for a split or merge the approved texts and the
-    current ones, each a (source, translation) pair per entry."""
+    or merge) and ``what`` happened; for an edit, a split or a merge the approved texts
+    and the current ones, each a (source, translation) pair per entry ("" where not
+    kept), so every reader of the list (`i18n review`, the proof, the desk) shows the
+    same was and now."""
 
     context: str
     what: str
@@ -133,14 +135,15 @@ def _edited(
     changed only in spaces or punctuation when the approved text is known)."""
     (source_was, translation_was), (source, translation) = old[1].split(), new[1].split()
     place = "" if old[0] == new[0] else f" (was {old[0]})"
+    said = ((_said(old[1], texts),), (_said(new[1], texts),))
     if source_was != source:
         what, was, now = SOURCE_CHANGED, source_was, source
     elif new[0] in refused:
-        return Change(new[0], refused_words + place)
+        return Change(new[0], refused_words + place, *said)
     else:
         what, was, now = TRANSLATION_CHANGED, translation_was, translation
     small = _retouched(texts.get(was), texts.get(now))
-    return Change(new[0], what + (f" ({SMALL})" if small else "") + place)
+    return Change(new[0], what + (f" ({SMALL})" if small else "") + place, *said)
 
 
 def _retouched(was: str | None, now: str | None) -> bool:
@@ -173,7 +176,11 @@ def _renumbered(contexts: list[str]) -> Change:
 def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]:
     """The approved and current texts of a split or merge, one line per language and
     side, its entries' texts joined by " | ", the languages named ``source`` and
-    ``translation``: what `i18n review` and the proof print under the change."""
+    ``translation``: what `i18n review` and the proof print under the change. An edit's
+    (one entry for one) is not printed: the proof prints the entry itself, and its
+    list stays one line per edit; the desk shows both sides of every change."""
+    if not is_split_or_merge(change):
+        return
     for side, said in (("was", change.before), ("now", change.after)):
         if not said:
             continue
@@ -181,3 +188,8 @@ def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]
             words = " | ".join(" / ".join(pair[index].splitlines()) for pair in said)
             if words.strip(" |"):
                 yield f"{side} ({name}): {words}"
+
+
+def is_split_or_merge(change: Change) -> bool:
+    """Whether ``change`` replaced several entries by one or one by several."""
+    return bool(change.before) and len(change.before) != len(change.after)

@@ -574,6 +574,16 @@ def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[F
     return [CheckFinding(location, COVERAGE.severity, message, hint, COVERAGE.code)]
 
 
+def project_checked(project: Project, catalog: Catalog) -> list[Finding]:
+    """`check_catalog` on ``catalog`` as this project reads it (its msgids' language,
+    the terms it keeps as written): what `i18n check` says of each entry, and the desk
+    says beside it, in the same words."""
+    assert catalog.path is not None
+    declared = catalog.header.get("X-Source-Language", "")
+    language = msgid_language(project, catalog.path, declared)
+    return check_catalog(catalog, language, kept_terms(project, catalog_language(catalog.path)))
+
+
 def check(project: Project) -> list[Finding]:
     """Every problem in every catalog; a malformed file is one error, not a crash."""
     findings: list[Finding] = []
@@ -587,9 +597,7 @@ def check(project: Project) -> list[Finding]:
         except LeafletError as err:
             findings.append(err.finding())
             continue
-        declared = catalog.header.get("X-Source-Language", "")
-        language = msgid_language(project, path, declared)
-        own = check_catalog(catalog, language, kept_terms(project, catalog_language(path)))
+        own = project_checked(project, catalog)
         findings += own
         findings += coverage_findings(catalog, templates)
         # An entry named as repeated, or a header line named as msgfmt would refuse it,

@@ -1,0 +1,128 @@
+"""A translation's sign-off page: its history, what changed since the last approval and
+what `i18n check` says of its entries, for a clinician reading before signing.
+
+The changes are `i18n review`'s (`signoff.pending`, worded by `change_in_words`); the
+findings are `i18n check`'s (`workflow.project_checked`): the desk computes neither,
+so a clinician at the desk and one at the command line read one list. The desk signs
+nothing off: the record is made by `msc-leaflet i18n review`, which the page names.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import Finding
+from ..i18n.catalog import catalog_path
+from ..i18n.formatting import english_language_name
+from ..i18n.pofile import read_po
+from ..i18n.signoff import Pending, SignOff, change_in_words, pending
+from ..i18n.signoff_changes import Change
+from ..i18n.workflow import project_checked
+from ..project import Project
+
+#: Changes shown on one page: a revision of a whole leaflet lists hundreds; the page
+#: stays quick to draw and to scroll on a phone, the rest a link away.
+CHANGES_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    """One change as the page shows it: ``what`` in `i18n review`'s words, the approved
+    and current (source, translation) texts, and `i18n check`'s findings on its entries."""
+
+    context: str
+    what: str
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class SignoffView:
+    leaflet_id: str
+    source: str  # the leaflet's language (its msgids')
+    locale: str  # the translation's
+    history: tuple[tuple[SignOff, bool], ...]  # every record, oldest first, and current
+    changes: tuple[ShownChange, ...]  # this page's
+    total: int  # changes in all
+    page: int
+    pages: int
+    findings: tuple[Finding, ...]  # every finding of the leaflet's catalog
+    review_command: str  # what records a sign-off: the desk does not
+
+    @property
+    def first(self) -> int:
+        """The number of this page's first change, counted from 1."""
+        return (self.page - 1) * CHANGES_PER_PAGE + 1
+
+
+def page_count(total: int) -> int:
+    return max(1, -(-total // CHANGES_PER_PAGE))
+
+
+def signoff_view(project: Project, leaflet_id: str, locale: str, page: int) -> SignoffView:
+    """What the sign-off page of ``leaflet_id`` in ``locale`` shows, its ``page``-th page
+    of changes (past the last: the last). Raises `LeafletError` as `i18n review` does (a
+    leaflet or a signoff.yaml that cannot be read), named, file and line."""
+    found = pending(project, leaflet_id, locale)
+    findings = _catalog_findings(project, found)
+    review = found.review
+    pages = page_count(len(review.changes))
+    page = min(max(page, 1), pages)
+    start = (page - 1) * CHANGES_PER_PAGE
+    source = english_language_name(found.leaflet.language)
+    translation = english_language_name(found.locale)
+    shown = tuple(
+        _shown(change, source, translation, findings)
+        for change in review.changes[start : start + CHANGES_PER_PAGE]
+    )
+    return SignoffView(
+        leaflet_id=found.leaflet.id,
+        source=found.leaflet.language,
+        locale=found.locale,
+        history=tuple((r, r.current(found.state)) for r in review.history),
+        changes=shown,
+        total=len(review.changes),
+        page=page,
+        pages=pages,
+        findings=tuple(f for findings_of in findings.values() for f in findings_of),
+        review_command=(
+            f"msc-leaflet i18n review {found.leaflet.id} -l {found.locale} --by NAME --role ROLE"
+        ),
+    )
+
+
+def _shown(
+    change: Change, source: str, translation: str, findings: dict[str, list[Finding]]
+) -> ShownChange:
+    contexts = [c.strip() for c in change.context.split(",")]
+    return ShownChange(
+        change.context,
+        change_in_words(change, source, translation),
+        change.before,
+        change.after,
+        tuple(f for c in contexts for f in findings.get(c, ())),
+    )
+
+
+def _catalog_findings(project: Project, found: Pending) -> dict[str, list[Finding]]:
+    """`i18n check`'s findings on the leaflet's catalog, by the context of the entry
+    each stands in ("" for the header and what precedes the first entry)."""
+    path = catalog_path(project, found.locale, found.leaflet.id)
+    if not path.is_file():
+        return {}
+    catalog = read_po(path)
+    starts = sorted((e.line, e.msgctxt or e.msgid) for e in catalog.active if e.line)
+    by_context: dict[str, list[Finding]] = {}
+    for finding in project_checked(project, catalog):
+        context = _entry_at(starts, finding.location.line or 0)
+        by_context.setdefault(context, []).append(finding)
+    return by_context
+
+
+def _entry_at(starts: Sequence[tuple[int, str]], line: int) -> str:
+    """The context of the entry that holds ``line``: the last to start at or before it."""
+    index = bisect.bisect_right([start for start, _ in starts], line) - 1
+    return starts[index][1] if index >= 0 else ""
