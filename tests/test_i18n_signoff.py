@@ -752,7 +752,8 @@ def test_a_moved_split_or_merged_text_is_listed_once_as_what_happened(
     )[1]
     assert "paragraph/2: moved from paragraph/5" in listed, listed
     assert "new entry" not in listed and "removed" not in listed, listed
-    assert "was (English): Keep the bandage on the infusion site for 4 hours and keep" in listed
+    # Its label on a line of its own, the text under it (set in its own language).
+    assert "was (English):\nKeep the bandage on the infusion site for 4 hours and keep" in listed
 
     # Signed again: the next revision is counted from this text, not the first one.
     assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0

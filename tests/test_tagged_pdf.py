@@ -1541,3 +1541,103 @@ def test_a_vietnamese_name_in_english_is_vietnamese_and_french_or_german_is_not(
     english = ("The", "Hospital", "City", "Ask", "Đorđević", "Zürich", "Café", "Müller", "élégant")
     expected = {**VIETNAMESE_WORDS, **dict.fromkeys(english, "en")}
     assert _foreign_word_problems(document, expected) == []
+
+
+#: The author merged two warning signs after the clinical approval; the translator's
+#: merged item in each language ("trouble breathing or coughing up blood").
+MERGED_SIGNS = {"ar": "صعوبة في التنفس أو سعال مع دم", "vi": "khó thở hoặc ho ra máu"}
+
+
+@pytest.fixture(scope="module")
+def merged_proofs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[str]]]:
+    """Per language: the proof of the languages fixture after a merge signed off before,
+    and the lines `i18n review` prints under the change ("was (Arabic): …")."""
+    from i18n_support import invoke
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    root = tmp_path_factory.mktemp("merged") / "languages"
+    shutil.copytree(LANGUAGES, root)
+    project = ("--project", str(root))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+        for locale in MERGED_SIGNS:
+            signed = invoke("i18n", "review", "after-your-infusion", "-l", locale, "--by",
+                            "Dr. Malee Srisuk", "--role", "clinical", *project)  # fmt: skip
+            assert signed[0] == 0, signed
+        leaflet = root / "leaflets" / "after-your-infusion.yaml"
+        text = leaflet.read_text(encoding="utf-8")
+        merged = text.replace("breathing\n      - coughing", "breathing or coughing")
+        assert merged != text
+        leaflet.write_text(merged, encoding="utf-8")
+        assert invoke("i18n", "update", *project)[0] == 0
+        built = {}
+        for locale, words in MERGED_SIGNS.items():
+            path = root / "locales" / locale / "LC_MESSAGES" / "after-your-infusion.po"
+            catalog = read_po(path)
+            for entry in catalog.active:  # the other fuzzy entry kept its right translation
+                entry.msgstr = words if entry.msgctxt == "urgent-signs/2" else entry.msgstr
+                entry.set_fuzzy(False)
+            write_po(path, catalog)
+            code, said = invoke("i18n", "review", "after-your-infusion", "-l", locale, *project)
+            assert code == 0, said
+            beside = [line.strip() for line in said.splitlines() if line.startswith("    ")]
+            assert len(beside) == 4, said  # was and now, in English and in the translation
+            options = Options(spec=PrintSpec(proof=True))
+            proof = build_leaflet(
+                Project.at(root), "after-your-infusion", locale, root / "out", options=options
+            )
+            built[locale] = (proof.path, beside)
+    return built
+
+
+def _said_in(line: str, locale: str) -> tuple[str, str, str]:
+    """A was/now line of `i18n review` as (its label, its words, their language)."""
+    label, words = line.split(": ", 1)
+    return label + ":", words, "en" if "(English)" in label else locale
+
+
+@pytest.mark.parametrize("locale", sorted(MERGED_SIGNS))
+def test_a_proofs_texts_beside_a_change_are_read_in_their_language(
+    merged_proofs: dict[str, tuple[Path, list[str]]], locale: str
+) -> None:
+    """The approved and current texts beside a merge were English list items holding
+    the translation: a Vietnamese text was read with an English voice but for the words
+    with a letter only Vietnamese writes ("ho ra máu" in English), and an Arabic one's
+    label read ":(Arabic (was" to pdfium. Each is now its label (`Lbl`, English), then
+    the text (`LBody`) in its own language, in the order `i18n review` prints them."""
+    path, beside = merged_proofs[locale]
+    document, _ = structure(path)
+    assert _list_problems(document) == []
+    items = [
+        [(_norm(kid.text()), kid.lang) for kid in node.kids]
+        for node in document.walk()
+        if node.role == "LI"
+        and any(k.role == "Lbl" and k.text().startswith(("was (", "now (")) for k in node.kids)
+    ]
+    expected = [
+        [(_norm(label), "en"), (_norm(words), lang)]
+        for label, words, lang in (_said_in(line, locale) for line in beside)
+    ]
+    assert items == expected
+    texts = {_norm(_said_in(line, locale)[1]) for line in beside}
+    for node in document.walk():  # no word of a text beside a change in another language
+        if node.role == "LBody" and _norm(node.text()) in texts:
+            assert {kid.lang for kid in node.walk()} == {node.lang}, node
+    assert all(page.untagged_text == [] for page in page_objects(path))
+
+
+@pytest.mark.parametrize("locale", sorted(MERGED_SIGNS))
+def test_every_reader_reads_a_proofs_texts_beside_a_change(
+    merged_proofs: dict[str, tuple[Path, list[str]]], locale: str
+) -> None:
+    """pdftotext read an Arabic "was (Arabic): صعوبة …" line from its right end (its
+    label last) and pdfium its Arabic words in drawn order: a line mixing the two
+    directions is one no reader of a right-to-left page reads right. The label and the
+    text are lines of their own, each in one direction, and read back exactly."""
+    from test_scripts_rtl import READERS, as_typed
+
+    path, beside = merged_proofs[locale]
+    for name, read in READERS.items():
+        lines = {as_typed(line) for line in read(path).splitlines()}
+        for label, words, _ in (_said_in(line, locale) for line in beside):
+            assert {label, unicodedata.normalize("NFC", words)} <= lines, (name, label, words)

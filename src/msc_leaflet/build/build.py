@@ -36,6 +36,7 @@ from ..finishing.final_pass import final_pass
 from ..finishing.font_subset import subset_fonts
 from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
+from ..i18n.signoff_changes import Beside
 from ..languages import bcp47, right_to_left
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import (
@@ -228,7 +229,7 @@ Approval = tuple[str, dt.date]  # (language name in that language, date approved
 
 def signoff_record(
     project: Project, source: Leaflet, language: str, options: Options, footer: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], Approval | None]:
+) -> tuple[tuple[str, ...], tuple[str | Beside, ...], Approval | None]:
     """--strict: refuse a translation without a current sign-off in every required role
     (``msc-leaflet.toml`` [i18n] signoff_required). A proof: the history and the entries
     changed since the last approval, for its last page. ``footer`` (the theme's

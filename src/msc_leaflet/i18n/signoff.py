@@ -54,8 +54,10 @@ from .pofile import read_po
 from .signoff_changes import (
     SOURCE_CHANGED,
     TRANSLATION_CHANGED,
+    Beside,
     Change,
     side_by_side,
+    texts_beside,
     wording_changes,
 )
 from .signoff_scope import PageItem, is_page_item, is_translated, page_items
@@ -516,21 +518,20 @@ def leaflet_state(
 
 def proof_lines(
     result: Review, state: TextState, source: str, translation: str
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str | Beside]]:
     """The sign-off history (oldest first, each marked current or stale) and the entries
     changed since the last approval, as the proof's last page prints them: a split or
     merge followed by its approved and current texts, in the languages named ``source``
-    and ``translation``."""
+    and ``translation``, kept apart from their labels so that each is set and tagged in
+    its own language (an Arabic text inside an English line is read wrong)."""
     history = [
         f"{r.date.isoformat()} {r.role}: {r.by} ({'current' if r.current(state) else 'stale'})"
         + (f" — {r.note}" if r.note else "")
         for r in result.history
     ]
-    changed = [
-        line
-        for c in result.changes
-        for line in (f"{c.context}: {c.what}", *side_by_side(c, source, translation))
-    ]
+    changed: list[str | Beside] = []
+    for c in result.changes:
+        changed += [f"{c.context}: {c.what}", *texts_beside(c, source, translation)]
     return history, changed
 
 

@@ -173,12 +173,23 @@ def _renumbered(contexts: list[str]) -> Change:
     return Change(shown, f"{len(contexts)} texts {RENUMBERED}" if len(contexts) > 1 else RENUMBERED)
 
 
-def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]:
-    """The approved and current texts of a split or merge, one line per language and
-    side, its entries' texts joined by " | ", the languages named ``source`` and
-    ``translation``: what `i18n review` and the proof print under the change. An edit's
-    (one entry for one) is not printed: the proof prints the entry itself, and its
-    list stays one line per edit; the desk shows both sides of every change."""
+@dataclass(frozen=True)
+class Beside:
+    """One line of the texts beside a split or merge: its ``label`` ("was (Thai)"), the
+    ``words`` of that side's entries in one language, joined by " | ", and whether they
+    are the translation's (else the source's): the proof sets each in its language."""
+
+    label: str
+    words: str
+    translated: bool
+
+
+def texts_beside(change: Change, source: str, translation: str) -> Iterator[Beside]:
+    """The approved and current texts of a split or merge, one per language and side,
+    the languages named ``source`` and ``translation``; none for a side or language
+    with no text kept. An edit's (one entry for one) is not given: the proof prints the
+    entry itself, and its list stays one line per edit; the desk shows both sides of
+    every change."""
     if not is_split_or_merge(change):
         return
     for side, said in (("was", change.before), ("now", change.after)):
@@ -187,7 +198,13 @@ def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]
         for name, index in ((source, 0), (translation, 1)):
             words = " | ".join(" / ".join(pair[index].splitlines()) for pair in said)
             if words.strip(" |"):
-                yield f"{side} ({name}): {words}"
+                yield Beside(f"{side} ({name})", words, translated=index == 1)
+
+
+def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]:
+    """`texts_beside` as `i18n review` prints them, one line each: "was (Thai): …"."""
+    for line in texts_beside(change, source, translation):
+        yield f"{line.label}: {line.words}"
 
 
 def is_split_or_merge(change: Change) -> bool:

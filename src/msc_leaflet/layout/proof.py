@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from ..content.model import Text
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
+from ..i18n.signoff_changes import Beside
 from ..typeset import draw_runs, draw_runs_as_shapes, runs_width
 from .text import Writer
 
@@ -156,12 +157,15 @@ def page_word_lines(labels: Labels) -> list[str]:
     return lines
 
 
-def signoff_page(w: Writer, history: Sequence[str], changed: Sequence[str]) -> list[Flowable]:
+def signoff_page(
+    w: Writer, history: Sequence[str], changed: Sequence[str | Beside]
+) -> list[Flowable]:
     """The sign-off history and the entries changed since the last approval (issue #19).
 
     In English, as the margin contexts are: it is the record a reviewer signs against,
     not text for patients, and adding ui labels would make every catalog outdated. So
-    it is tagged English, whatever the leaflet's language."""
+    it is tagged English, whatever the leaflet's language, but for the texts beside a
+    split or merge (`changed_list`)."""
     if not history:
         return []
     english = PROGRAM_LANGUAGE
@@ -170,8 +174,31 @@ def signoff_page(w: Writer, history: Sequence[str], changed: Sequence[str]) -> l
     story.append(_heading(w, "Changed since the last approval", english))
     if not changed:
         story.append(w.plain("Nothing: the text is the one approved.", "body", language=english))
-    story += _line_list(w, changed, english)
+    story += changed_list(w, changed)
     return story
+
+
+def changed_list(w: Writer, changed: Sequence[str | Beside]) -> list[Flowable]:
+    """The changes, one list item each, and under a split or merge its approved and
+    current texts: each an item of its own, its label ("was (Arabic):", the ``Lbl``, in
+    English) on one line and the text (the ``LBody``) under it, set and tagged in the
+    language it is written in. On one line, an Arabic text after an English label was
+    read label last by pdftotext and word by word backwards by pdfium, and a Vietnamese
+    one read in an English voice: no reader reads a line of two directions right."""
+    if not changed:
+        return []
+    out = []
+    with w.group("L", attributes={"O": "List", "ListNumbering": "None"}):
+        for line in changed:
+            with w.group("LI"):
+                if isinstance(line, str):
+                    out.append(w.plain(line, "reference-list", language=PROGRAM_LANGUAGE))
+                    continue
+                language = w.lang if line.translated else w.source_lang
+                label = f"{line.label}:"
+                out.append(w.plain(label, "proof-label", role="Lbl", language=PROGRAM_LANGUAGE))
+                out.append(w.plain(line.words, "proof-text", role="LBody", language=language))
+    return out
 
 
 def _heading(w: Writer, text: str, language: str = "") -> Flowable:

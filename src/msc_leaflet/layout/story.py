@@ -21,6 +21,7 @@ from ..content.inline import Span, plain_text, tel_link, web_link
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, Labels
 from ..i18n.printed_labels import BEFORE_A_VALUE, CONTACTS
+from ..i18n.signoff_changes import Beside
 from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
@@ -45,7 +46,7 @@ class Localised:
     fallbacks: tuple[m.Text, ...] = ()  # proof: texts still printed in the source language
     findings: tuple[Finding, ...] = ()  # proof: why they are
     signoffs: tuple[str, ...] = ()  # proof: the translation's sign-off history
-    changed: tuple[str, ...] = ()  # proof: entries changed since the last approval
+    changed: tuple[str | Beside, ...] = ()  # proof: entries changed since the last approval
     # (language name in that language, date): the translation's approval, for the footer
     approval: tuple[str, dt.date] | None = None
     # The leaflet's source language: the language of ``fallbacks`` and of the terms a
