@@ -4269,3 +4269,40 @@ def test_an_arabic_pronoun_after_an_honest_or_other_question_stays_honest(text: 
 )
 def test_a_lao_pronoun_names_the_disease_asked_before_it(text: str, promise: bool | None) -> None:
     assert_judged(text, "lo", promise)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # Diabetes? Our cells treat it for good (تعالج + ه: تعالجه).
+        ("السكري؟ خلايانا تعالجه نهائيا.", "تعالجه نهائيا"),
+        # Do you suffer from arthritis? We treat it for ever (نعالج + ه).
+        ("هل تعاني من التهاب المفاصل؟ نعالجه إلى الأبد.", "نعالجه إلى الأبد"),
+        # Knee osteoarthritis? Our treatment treats it for good (feminine: يعالجها).
+        ("خشونة الركبة؟ علاجنا يعالجها نهائيا.", "يعالجها نهائيا"),
+    ],
+)
+def test_an_arabic_pronoun_joined_to_a_claim_verb_names_the_disease_asked(
+    text: str, reported: str
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text, "ar") if not excused]
+    assert promises == [reported], judged(text, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "السكري؟ خلايانا لا تعالجه نهائيا.",  # our cells do not treat it for good
+        "السكري؟ طبيبك يعالجه.",  # your doctor treats it: not for good
+        "السكري. خلايانا تعالجه نهائيا.",  # no question: "it" names nothing asked
+        # Is stress bad for diabetes? We treat it for good: "it" may be the stress.
+        "هل التوتر سيئ لمرض السكري؟ نعالجه نهائيا.",
+        # Words that merely end in ه are no pronoun: its treatment (علاجه), his face.
+        "السكري؟ علاجه يحتاج إلى وقت ولا يزول نهائيا.",
+        "السكري؟ تعالج الممرضة وجهه ولا يؤلم نهائيا.",
+    ],
+)
+def test_an_arabic_pronoun_joined_to_a_verb_stays_honest_where_nothing_is_promised(
+    text: str,
+) -> None:
+    assert all(excused for _, excused, _ in judged(text, "ar")), judged(text, "ar")
