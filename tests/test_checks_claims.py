@@ -4306,3 +4306,59 @@ def test_an_arabic_pronoun_joined_to_a_verb_stays_honest_where_nothing_is_promis
     text: str,
 ) -> None:
     assert all(excused for _, excused, _ in judged(text, "ar")), judged(text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # Joint pain? It goes away right away: the pain asked about, its name dropped.
+        ("関節の痛み？すぐに消えます。", "すぐに消え"),
+        # Suffering from diabetes? Our clinic's cell therapy cures it.
+        ("糖尿病でお悩みですか？当院の細胞治療で治ります。", "当院の細胞治療で治ります"),
+        # Arthritis? Stem cells can cure it.
+        ("関節炎ですか？幹細胞で治せます。", "幹細胞で治せます"),
+        # … past a bare "yes".
+        ("糖尿病でお悩みですか？はい。当院の細胞治療で治ります。", "当院の細胞治療で治ります"),
+    ],
+)
+def test_a_japanese_sentence_without_its_object_names_the_disease_asked(
+    text: str, reported: str
+) -> None:
+    promises = [seen for seen, excused, _ in judged(text, "ja") if not excused]
+    assert promises == [reported], judged(text, "ja")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "関節の痛み？医師に相談してください。",  # joint pain? consult a doctor
+        "糖尿病ですか？治療法はまだ研究中です。",  # diabetes? treatments are still studied
+        "糖尿病でお悩みですか？当院の細胞治療で治るわけではありません。",  # does not cure
+        # Diabetes? A wound heals in a few days: the sentence names what heals (は).
+        "糖尿病ですか？傷は数日で治ります。",
+        "糖尿病。当院の細胞治療で治ります。",  # no question: nothing asked
+        # Is stress bad for diabetes? …: a longer question names no one disease.
+        "ストレスは糖尿病に悪いですか？すぐに消えます。",
+    ],
+)
+def test_a_japanese_sentence_after_an_honest_or_other_question_stays_honest(text: str) -> None:
+    assert all(excused for _, excused, _ in judged(text, "ja")), judged(text, "ja")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("当院の細胞治療で糖尿病が治ります。", True),  # cures diabetes, written out
+        ("幹細胞で関節炎を治します。", True),  # cures arthritis
+        ("関節炎が完治します。", True),  # the 完治 claim's, not this one's
+        ("糖尿病の人の傷は一週間ほどで治ります。", None),  # a diabetic's wound heals
+        ("膝の痛みがすぐに消えます。", True),  # knee pain gone right away
+        ("糖尿病が治るという証拠はありません。", False),  # there is no evidence it cures
+        ("糖尿病の人は傷が治りにくいです。", None),  # diabetics' wounds heal slowly
+        ("注射後の痛みは数日で消えます。", None),  # a side effect that fades
+    ],
+)
+def test_a_japanese_disease_cured_or_a_pain_gone_at_once_is_a_claim(
+    sentence: str, promise: bool | None
+) -> None:
+    assert_judged(sentence, "ja", promise)

@@ -202,6 +202,9 @@ class ClaimList:
     pronoun_hosts: tuple[tuple[str, str], ...] = ()  # (pronoun, the word it is written
     # joined to), among `pronouns`: Arabic عليه "on it" is على + ه, and the disease
     # written in its place keeps the على (تقضي عليه → تقضي على السكري)
+    dropped: tuple[str, ...] = ()  # where a language drops the pronoun (Japanese): the
+    # particles that mark a subject, an object or a topic (が, を, は); a sentence after
+    # the question with none of them speaks of the disease asked (`_dropped_name`)
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -342,6 +345,7 @@ def claim_list(lang: str) -> ClaimList:
             for host, forms in zip(spelled(list(joined)), joined.values(), strict=True)
             for form in spelled(forms)
         ),
+        spelled(cues.get("dropped", [])),
     )
 
 
@@ -501,7 +505,9 @@ def _named_again(
     (`ClaimList.replies`): its opening pronoun, the subject ("It goes away"), and the
     first after a word, the object. ``asked`` (in one spelling) is the question
     ``spelled`` answers: a FAQ's, before its first sentence."""
-    if not claims.pronouns or not claims.conditions or not _may_ask(asked + spelled, claims):
+    if not (claims.pronouns or claims.dropped) or not claims.conditions:
+        return spelled, origin
+    if not _may_ask(asked + spelled, claims):
         return spelled, origin
     units = _units(spelled, claims.lang)
     if asked:
@@ -514,6 +520,12 @@ def _named_again(
             continue
         written, longer = asking
         start, following = _answer_after(units[n + 1 :], claims)
+        at = _dropped_name(following, claims)
+        if at is not None and not longer:
+            out += [spelled[done : start + at], written]
+            mapped += [*origin[done : start + at], *(origin[start + at],) * len(written)]
+            done = start + at
+            continue
         if cuts is None:
             cuts = _pronoun_cuts(text, origin, claims, project)
         for at, end in _naming_pronouns(spelled, start, start + len(following), claims, cuts):
@@ -527,6 +539,21 @@ def _named_again(
     if not out:
         return spelled, origin
     return "".join([*out, spelled[done:]]), (*mapped, *origin[done:])
+
+
+def _dropped_name(sentence: str, claims: ClaimList) -> int | None:
+    """Where, in ``sentence`` (after a question about a disease), the disease its
+    language leaves unsaid is read: at its first word, if the sentence names neither
+    a subject nor an object (none of `ClaimList.dropped`: 当院の細胞治療で治ります,
+    our cell therapy cures [it]) nor a disease of its own; None where it does (傷は数日で
+    治ります, a wound heals in days) or the language writes its pronouns."""
+    if not claims.dropped or not sentence.strip():
+        return None
+    if any(word in sentence for word in claims.dropped):
+        return None
+    if _conditions_pattern(claims.conditions, False).search(sentence):
+        return None
+    return len(sentence) - len(sentence.lstrip())
 
 
 def _named_as(pronoun: str, condition: str, claims: ClaimList) -> str:
