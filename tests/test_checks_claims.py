@@ -4311,8 +4311,6 @@ def test_an_arabic_pronoun_joined_to_a_verb_stays_honest_where_nothing_is_promis
 @pytest.mark.parametrize(
     ("text", "reported"),
     [
-        # Joint pain? It goes away right away: the pain asked about, its name dropped.
-        ("関節の痛み？すぐに消えます。", "すぐに消え"),
         # Suffering from diabetes? Our clinic's cell therapy cures it.
         ("糖尿病でお悩みですか？当院の細胞治療で治ります。", "当院の細胞治療で治ります"),
         # Arthritis? Stem cells can cure it.
@@ -4352,13 +4350,14 @@ def test_a_japanese_sentence_after_an_honest_or_other_question_stays_honest(text
         ("幹細胞で関節炎を治します。", True),  # cures arthritis
         ("関節炎が完治します。", True),  # the 完治 claim's, not this one's
         ("糖尿病の人の傷は一週間ほどで治ります。", None),  # a diabetic's wound heals
-        ("膝の痛みがすぐに消えます。", True),  # knee pain gone right away
+        # joint pain after the injection goes away quickly: a side effect's course
+        ("注射後の関節の痛みはすぐに消えます。", None),
         ("糖尿病が治るという証拠はありません。", False),  # there is no evidence it cures
         ("糖尿病の人は傷が治りにくいです。", None),  # diabetics' wounds heal slowly
         ("注射後の痛みは数日で消えます。", None),  # a side effect that fades
     ],
 )
-def test_a_japanese_disease_cured_or_a_pain_gone_at_once_is_a_claim(
+def test_a_japanese_disease_cured_is_a_claim_and_a_pain_fading_is_not(
     sentence: str, promise: bool | None
 ) -> None:
     assert_judged(sentence, "ja", promise)
