@@ -198,3 +198,44 @@ def _shaded_boxes(page: pypdfium2.PdfPage) -> list[tuple[float, float, float, fl
         if mode.value and light and right - left > 40 and top - bottom > 8:
             boxes.append((left, bottom, right, top))
     return boxes
+
+
+#: The width of the rule under a data table's header and under each of its other rows
+#: (`BlockBuilder._data_table`): how a drawn table is told from the page's other rules.
+HEADER_RULE, ROW_RULE = 0.8, 0.4
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """A data table's part as drawn on a page: its header and the rows under it."""
+
+    page: int  # from 1
+    left: float  # the table's left edge: a parallel page draws two tables side by side
+    top: float  # the header's rule
+    rows: int  # body rows, counted by the rule under each
+
+
+@cache
+def table_parts(path: Path) -> tuple[TablePart, ...]:
+    """Every part of a data table drawn in ``path``, page by page, top to bottom: a
+    header's rule and the row rules of the same width under it, down to the next
+    header's (a split table repeats its header on each page)."""
+    out = []
+    for number, layout in enumerate(_pages(path), 1):
+        rules = [
+            (round(item.linewidth, 2), round(item.x0), round(item.x1), item.y0)
+            for item in _walk(layout)
+            if isinstance(item, LTCurve) and item.height < 0.01 and item.width > 1
+        ]
+        for width, x0, x1, top in sorted(rules, key=lambda rule: -rule[3]):
+            if width != HEADER_RULE:
+                continue
+            below = [y for w, a, b, y in rules if (w, a, b) == (HEADER_RULE, x0, x1) and y < top]
+            end = max(below, default=float("-inf"))
+            rows = {
+                round(y, 1)
+                for w, a, b, y in rules
+                if (w, a, b) == (ROW_RULE, x0, x1) and end < y < top - 0.5
+            }
+            out.append(TablePart(number, x0, top, len(rows)))
+    return tuple(out)

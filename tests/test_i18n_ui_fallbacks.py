@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from i18n_support import msgstr_line, set_msgstr
 from msc_leaflet.build import Options, build_leaflet
@@ -181,3 +182,29 @@ def test_a_label_missing_from_an_older_catalog_says_how_to_add_it(
     [warning] = ui_warnings(project, tmp_path)
     assert "line 0" not in warning
     assert "page-of (not in ui.po)" in warning and "i18n update" in warning
+
+
+@pytest.mark.parametrize(
+    ("context", "msgstr", "written"),
+    [("web", "เว็บ\nไซต์", "เว็บ ไซต์"), ("contact", "ติดต่อ\u2028เรา", "ติดต่อ"),
+     ("page-of", "หน้า {page}\tจาก {pages}", "หน้า")],
+    ids=["line feed", "line separator", "tab"],
+)  # fmt: skip
+def test_a_label_with_a_line_break_is_named_not_printed_split(
+    project: Project, tmp_path: Path, context: str, msgstr: str, written: str
+) -> None:
+    """A page label prints on one line: "เว็บ\\nไซต์" for "Web" printed "เว็บ ไซต์:" in the
+    closing box, a Thai word split by a space, with no warning. It is refused as a
+    broken label is: named at the line and column of the break, English printed."""
+    path = project.locales_dir / "th" / "LC_MESSAGES" / "ui.po"
+    edit_ui(project, context, msgstr)
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out")
+    [warning] = [str(f) for f in result.findings if "ui.po" in str(f.location)]
+    lines = path.read_text("utf-8").split("\n")  # not splitlines: U+2028 is in a line
+    start = msgstr_line(path, context)
+    broken = next(n for n in range(start, len(lines) + 1) if ("\\n" in lines[n - 1]
+                  or "\\t" in lines[n - 1] or "\u2028" in lines[n - 1]))  # fmt: skip
+    assert f"ui.po:{broken}:" in warning and f"'{context}'" in warning, warning
+    assert "one line" in warning
+    text = "".join(page.extract_text() for page in PdfReader(result.path).pages)
+    assert written not in text

@@ -24,6 +24,8 @@ from conftest import REPO
 from fasting import EDITIONS, FIXTURE, LEAFLET, edition_id
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
+from msc_leaflet.content import model as m
+from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.i18n.labels import Labels
 from msc_leaflet.layout.blocks import EMPTY_SHARE, BlockBuilder, Box
 from msc_leaflet.layout.editions import COLUMN_GAP, side_by_side
@@ -35,7 +37,7 @@ from msc_leaflet.project import Project
 from msc_leaflet.theme.theme import load_theme
 from msc_leaflet.typeset import default_family
 from msc_leaflet.typeset.paragraph import default_word_list
-from page_fill import MM, body_rows, ink_at_box_tops, page_fill, text_outside_boxes
+from page_fill import MM, body_rows, ink_at_box_tops, page_fill, table_parts, text_outside_boxes
 from qr_read import find_code
 from scripts_samples import SAMPLES
 
@@ -56,6 +58,12 @@ UNSPLITTABLE = {
     ("what-research-says", "th-parallel-a5", 3): "heading row: the heading would stand alone",
     # Its control line's dates, now kept whole ("1 พฤศจิกายน 2569"), take a line more.
     ("fasting-blood-test", "th-parallel-a5", 1): "the key-answer box: one long paragraph",
+    # A table of four rows or fewer moves whole (with the heading kept with it): split,
+    # it left a header and one row at the foot of the page, or a row alone on the next.
+    ("stromal-or-stem", "en-single-a5", 3): "heading with a 4-row table, moved whole",
+    ("what-msc-can-do", "th-single-a5", 4): "heading with a 4-row table, moved whole",
+    ("choosing-a-clinic", "th-parallel-a5", 5): "heading row with a 3-row table, moved whole",
+    ("what-msc-can-do", "th-parallel-a5", 7): "heading row with a 4-row table, moved whole",
 }
 
 
@@ -374,6 +382,8 @@ CLOSING_ALONE = {
     ("what-research-says", "th-sequential-a5", 12): "66 pt short: the English part's contacts",
     ("fasting-blood-test", "th-parallel-a4", 3): "26 pt short: the row of both boxes",
     ("fasting-blood-test", "th-parallel-a5", 5): "147 pt short: the row of both boxes",
+    # Its 4-row tables moved whole to page 8 (not 3 rows, then 1 alone on page 8).
+    ("what-msc-can-do", "th-parallel-a5", 11): "166 pt short: the row of both boxes",
 }
 
 
@@ -404,3 +414,62 @@ def test_the_listed_closing_pages_still_hold_only_the_closing_box(
     for name, edition, page in CLOSING_ALONE:
         rows = body_rows(built[name, edition], edition.rsplit("-", 1)[1])
         assert rows[page - 1][0].startswith(NOTICE + CONTACTS), (name, edition, page)
+
+
+def _table_rows(root: Path, name: str) -> list[int]:
+    """The body rows of each table of leaflet ``name``, in the order it prints them."""
+    project = Project.at(root)
+    leaflet, _ = load_leaflet(project.leaflet_path(name), project)
+    return [len(block.rows) for block in leaflet.blocks if isinstance(block, m.Table)]
+
+
+@pytest.mark.parametrize("edition", [edition_id(e) for e in SURVEYED])
+def test_every_bundled_table_is_drawn_whole(
+    built: dict[tuple[str, str], Path], edition: str
+) -> None:
+    """what-msc-can-do, Thai single and sequential A5: the table's header and ONE row
+    stood at the foot of page 4, its three other rows on page 5; Thai parallel A5: its
+    last row alone under the repeated header at the top of page 8. Every table here has
+    four rows or fewer and fits a page: a typesetter moves such a table whole. Counted
+    from the drawn tables: one part per table and language, each with all its rows."""
+    languages = 1 if "single" in edition else 2
+    split = {}
+    for root, name in LEAFLETS:
+        expected = sorted(_table_rows(root, name) * languages)
+        drawn = sorted(part.rows for part in table_parts(built[name, edition]))
+        if drawn != expected:
+            split[name] = (drawn, expected)
+    assert split == {}
+
+
+def _table(lang: str, rows: int) -> m.Table:
+    """A table of ``rows`` rows of ``lang``'s `SAMPLES`, with a heading's worth of header."""
+
+    def text(value: str) -> m.Text:
+        return m.Text(value, "t", 1)
+
+    samples = SAMPLES[lang]
+    body = tuple((text(f"{n + 1}"), text(samples[n % len(samples)])) for n in range(rows))
+    return m.Table((text("#"), text(samples[-1])), body, text(samples[0]), "t", 1)
+
+
+@pytest.mark.parametrize("rows", [3, 4, 5, 7, 14])
+@pytest.mark.parametrize("lang", ["en", "th", "ar"])
+def test_a_table_splits_as_a_typesetter_would(tmp_path: Path, lang: str, rows: int) -> None:
+    """A split table keeps two rows at least on each side, under its header repeated
+    on the next page, and a table of four rows or fewer that fits a page moves whole:
+    never a header and one row at a page's foot (what-msc-can-do, Thai single A5), nor
+    a last row alone at the top of the next. The table starts at every height of a
+    page, so each possible split is met; its rows are counted from the drawn table."""
+    page = (100 * MM, 160 * MM)
+    margins = {f"{side}Margin": 10 for side in ("left", "right", "top", "bottom")}
+    builder = BlockBuilder(_writer(lang), load_theme(), Labels(), False, page[0] - 20)
+    wrong = []
+    for above in range(0, int(page[1]) - 40, 12):
+        story: list[Flowable] = [Spacer(1, above), *builder.build(_table(lang, rows))]
+        path = tmp_path / f"{above}.pdf"
+        SimpleDocTemplate(str(path), pagesize=page, **margins).build(story)
+        drawn = [part.rows for part in table_parts(path)]
+        if sum(drawn) != rows or min(drawn) < min(rows, 2) or (rows <= 4 and len(drawn) > 1):
+            wrong.append((above, drawn))
+    assert wrong == []

@@ -109,10 +109,16 @@ def one_line_refusal(text: str) -> Refusal | None:
     line of the proof and kept in signoff.yaml), or None: what `refusal` refuses in any
     text, a bidi control (the field is set left to right; a name in Arabic reads right
     without one) and a line break or tab, which would start a second line."""
+    return line_break_refusal(text) or refusal(text)
+
+
+def line_break_refusal(text: str) -> Refusal | None:
+    """Why ``text``, printed on one line, cannot be: the first line break or tab in it
+    (a page label: "เว็บ\nไซต์" for "Web" printed "เว็บ ไซต์:", a word split by a space)."""
     for offset, char in enumerate(text):
         if char in LINE_BREAKS:
             return Refusal(offset, f"line break {name(char)}", "write it on one line")
-    return refusal(text)
+    return None
 
 
 def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refusal | None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
+from ..content.text_policy import line_break_refusal
 from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..files import Stamp, file_stamp
 from ..languages import language_subtag
@@ -42,6 +43,7 @@ from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import (
+    CHARACTERS,
     CONVERTED_UNITS,
     COVERAGE,
     PLACEHOLDERS,
@@ -527,6 +529,12 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str, path: Path) -> dict[st
             fallbacks[key] = _rejected(path, entry, reason)
         elif problems := _entry_errors(entry, locale):
             fallbacks[key] = _rejected(path, entry, _reasons(problems), problems)
+        elif broken := line_break_refusal(entry.msgstr):
+            # Printed on one line (a contact's label, the footer): the break was drawn
+            # as a space, and "เว็บ\nไซต์" printed "เว็บ ไซต์:", a Thai word split in two.
+            reason = f"{broken.message}: a page label prints on one line; remove the break"
+            problem = CHARACTERS.problem(reason, broken.offset)
+            fallbacks[key] = _rejected(path, entry, reason, [problem])
         elif (fields := format_fields(source)) != format_fields(entry.msgstr):
             # Its placeholders are run by str.format: the English's names alone, bare.
             reason = "keep each {placeholder} as the English writes it, nothing added in braces"

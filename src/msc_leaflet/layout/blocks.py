@@ -132,16 +132,57 @@ class SplitTable(Table):  # type: ignore[misc]
     #: The rows that start a section (the closing box: its notice, its contacts): a
     #: box splits only there (`splits_well`). None: anywhere its rules allow.
     sections: tuple[int, ...] | None = None
+    #: The rows below its header a split must leave on each side (a data table's
+    #: `TABLE_ROWS_APART`); 0: any split ReportLab finds.
+    rows_apart = 0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = self._split_with_edges(availWidth, availHeight)
+        frame = getattr(self, "_frame", None)
+        return self.split_in(availWidth, availHeight, at_top=bool(getattr(frame, "_atTop", 0)))
+
+    def split_in(self, availWidth: float, availHeight: float, at_top: bool) -> list[Flowable]:
+        """The split, ``at_top`` when the room offered is a whole page's (the table does
+        not fit one): then a data table splits however it can, moving it gains nothing."""
+        parts = self._split_keeping_rows(availWidth, availHeight, at_top)
         if len(parts) == 1:
             return [parts[0], Spacer(0, 0)]
         if len(parts) == 2 and self.repeatRows:
             _repeat_untagged(parts[1], self.repeatRows)
         if len(parts) == 2 and self.sections is not None:
             _carry_sections(self, parts)
+        for part in parts:  # ReportLab's parts are new tables: the rest may split again
+            part.rows_apart = self.rows_apart
         return parts
+
+    def _split_keeping_rows(
+        self, availWidth: float, availHeight: float, at_top: bool
+    ) -> list[Flowable]:
+        """The split with the box's edges, as a typesetter splits a data table: moved a
+        row higher until the next page has `rows_apart` rows under the header it
+        repeats, and none (the table moves on) when this page would then keep fewer, or
+        when the table has `WHOLE_TABLE_ROWS` rows or fewer. A header and one row at a
+        page's foot (what-msc-can-do, Thai single A5), or a last row alone at the top of
+        the next, is a scrap a reader must turn the page for, as a paragraph's widow.
+        ``at_top``, the table does not fit a page: ReportLab's split when no other is."""
+        first = parts = self._split_with_edges(availWidth, availHeight)
+        if not self.rows_apart or len(parts) != 2:
+            return parts
+        if not at_top and len(self._cellvalues) - self.repeatRows <= WHOLE_TABLE_ROWS:
+            return []
+        while len(parts) == 2:
+            kept, rest = (len(part._cellvalues) - self.repeatRows for part in parts)
+            if kept < self.rows_apart:
+                return first if at_top else []
+            if rest >= self.rows_apart:
+                return parts
+            parts = self._split_with_edges(availWidth, self._rows_height(kept - 1))
+        return parts
+
+    def _rows_height(self, rows: int) -> float:
+        """The height of the header and the first ``rows`` rows under it, as the last
+        split measured them: room for those rows and not one more."""
+        heights = self._rowHeights[: self.repeatRows + rows]
+        return float(sum(heights)) + 1e-6
 
     def _split_with_edges(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """ReportLab's split, each part with the box's edges (`_give_edges`), the first
@@ -524,13 +565,15 @@ class BlockBuilder:
     def _data_table(self, cells: list[list[Flowable]], widths: list[float]) -> Table:
         """The table of ``cells`` in columns of ``widths``, as a data table looks."""
         kind = RightToLeftTable if right_to_left(self.w.lang) else None
-        return make_table(cells, self.w, [
+        table = make_table(cells, self.w, [
             ("BACKGROUND", (0, 0), (-1, 0), theme_colour(self.theme, "table-head")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, theme_colour(self.theme, "accent")),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme_colour(self.theme, "rule")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *padding_commands(self.theme.box_padding["table"]),
         ], kind, repeatRows=1, colWidths=widths)  # fmt: skip
+        table.rows_apart = TABLE_ROWS_APART
+        return table
 
     def table_fits(self, block: m.Table, page_height: float | None = None) -> bool:
         """Whether ``block``'s columns fit this builder's width with no word cut except
@@ -639,6 +682,12 @@ def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
 #: the space after the last line above it (padding, space after: about 30 points).
 EMPTY_SHARE = 0.15
 SPLIT_STEP = 4.0  # points: how much less room each try at splitting a box offers
+#: A data table split across pages keeps at least this many rows under its header on
+#: each side, as a paragraph keeps two lines at a page's foot and at its head.
+TABLE_ROWS_APART = 2
+#: A data table of this many rows or fewer (under its header) moves whole to the next
+#: page when it fits one: split, it would leave a scrap on one side or both.
+WHOLE_TABLE_ROWS = 4
 
 
 class Box(KeepTogether):  # type: ignore[misc]
@@ -703,8 +752,13 @@ class Box(KeepTogether):  # type: ignore[misc]
         follows = any(not isinstance(f, Spacer) for f in content[index + 1 :])
         parts: list[Flowable] = []
         trial = total
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", 0))
         while trial > 0:
-            parts = body.split(aW, trial)
+            parts = (
+                body.split_in(aW, trial, at_top)
+                if isinstance(body, SplitTable)
+                else body.split(aW, trial)
+            )
             if len(parts) < 2:
                 return None
             if (follows and _whole(parts[0], body)) or not splits_well(body, parts):

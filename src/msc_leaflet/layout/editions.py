@@ -484,7 +484,9 @@ class Whole(Flowable):  # type: ignore[misc]
         _, height = self.wrap(availWidth, availHeight)
         if height <= availHeight:
             return [self, Spacer(0, 0)]
-        if height > self.limit:
+        if height > self.limit:  # a page is too short for it: it splits however it can
+            if isinstance(self.inner, SplitTable):
+                return list(self.inner.split_in(self.column, availHeight, at_top=True))
             return list(self.inner.split(self.column, availHeight))
         if not isinstance(self.inner, Table) or availHeight < self.room:
             return []
