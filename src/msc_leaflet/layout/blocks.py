@@ -159,16 +159,15 @@ class SplitTable(Table):  # type: ignore[misc]
     ) -> list[Flowable]:
         """The split with the box's edges, as a typesetter splits a data table: moved a
         row higher until the next page has `rows_apart` rows under the header it
-        repeats, and none (the table moves on) when this page would then keep fewer, or
-        when the table has `WHOLE_TABLE_ROWS` rows or fewer. A header and one row at a
+        repeats, and none (the table moves on) when this page would then keep fewer (so
+        a table of three rows or fewer moves whole; one of four may split two and two,
+        which keeps the page a whole table would leave empty). A header and one row at a
         page's foot (what-msc-can-do, Thai single A5), or a last row alone at the top of
         the next, is a scrap a reader must turn the page for, as a paragraph's widow.
         ``at_top``, the table does not fit a page: ReportLab's split when no other is."""
         first = parts = self._split_with_edges(availWidth, availHeight)
         if not self.rows_apart or len(parts) != 2:
             return parts
-        if not at_top and len(self._cellvalues) - self.repeatRows <= WHOLE_TABLE_ROWS:
-            return []
         while len(parts) == 2:
             kept, rest = (len(part._cellvalues) - self.repeatRows for part in parts)
             if kept < self.rows_apart:
@@ -685,9 +684,6 @@ SPLIT_STEP = 4.0  # points: how much less room each try at splitting a box offer
 #: A data table split across pages keeps at least this many rows under its header on
 #: each side, as a paragraph keeps two lines at a page's foot and at its head.
 TABLE_ROWS_APART = 2
-#: A data table of this many rows or fewer (under its header) moves whole to the next
-#: page when it fits one: split, it would leave a scrap on one side or both.
-WHOLE_TABLE_ROWS = 4
 
 
 class Box(KeepTogether):  # type: ignore[misc]
