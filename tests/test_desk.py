@@ -2293,3 +2293,86 @@ def test_a_long_list_of_changes_is_shown_a_page_at_a_time(
     assert "(500)" in first and '<ol class="changes" start="1">' in first
     assert f'<ol class="changes" start="{500 - per_page + 1}">' in last and ">ข500<" in last
     assert 'page=10" aria-current="page"' in last
+
+
+# The sign-off page's own words, and the desk words around them, whose English must not
+# be left on a page in another language.
+SIGNOFF_PAGE_KEYS = (
+    *(key for key in DESK_MESSAGES if key.startswith("desk.change")),
+    "desk.was", "desk.now", "desk.signoff-how", "desk.signoff", "desk.leaflet",
+    "desk.signoff-changed", "desk.role.clinical", "desk.translation", "desk.checks",
+    "desk.severity.warning",
+)  # fmt: skip
+
+
+def _english_phrases(keys: tuple[str, ...]) -> set[str]:
+    """The fixed words of ``keys``' English sources, between their placeholders."""
+    phrases = set()
+    for key in keys:
+        for part in re.split(r"\{\w+\}|[():·]", DESK_MESSAGES[key]):
+            if len(re.findall("[A-Za-z]", part)) >= 3:
+                phrases.add(part.strip(" ,."))
+    return phrases
+
+
+def _words_of_the_desk(page: str) -> str:
+    """The text of a page's main part that the desk words itself: without the leaflet's
+    texts (in their languages), the entries' names and commands (<code>), and `i18n
+    check`'s findings (English by design, tagged so)."""
+    main = page.split("<main", 1)[1]
+    for pattern in (
+        r'<p class="text".*?</p>',
+        r"<code.*?</code>",
+        r'<ul class="findings">.*?</ul>',
+    ):
+        main = re.sub(pattern, " ", main, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+def test_the_signoff_page_speaks_the_interface_language_it_is_set_to(tmp_path: Path) -> None:
+    """The desk speaks nine languages, but its sign-off page said in English, on a Thai or
+    Arabic page, what changed ("moved from paragraph/5", "split from …", "renumbered
+    only"), its heading, the "was" and "now" of each text and how to sign off. Every
+    one is now a desk word in every interface language (an Arabic page right to left,
+    an entry's name isolated in it), and the English page says what `i18n review` says."""
+    from msc_leaflet.i18n.pofile import read_po
+    from msc_leaflet.languages import bcp47, right_to_left
+
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    for entry in read_po(po).active:
+        if entry.msgctxt == "disclaimer":  # a full stop added: only punctuation changed
+            set_msgstr(po, "disclaimer", entry.msgstr + ".")
+    languages = ("th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi")
+    for code in languages:  # the project offers the bundled interface languages
+        folder = root / "locales" / code / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "ui.po").exists():
+            shutil.copy(REPO / "locales" / code / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+    phrases = _english_phrases(SIGNOFF_PAGE_KEYS)
+    address = "/leaflets/care-basics/signoff?lang=th"
+    with desk_client(root) as desk:
+        english = _words_of_the_desk(desk.get(address, headers={"accept-language": "en"}).text)
+        pages = {
+            code: desk.get(address, headers={"accept-language": code.replace("_", "-")}).text
+            for code in languages
+        }
+    # What the English page says, so that its absence below is meaningful.
+    for said in ("moved from", "split from", "merged from", "renumbered only", "was", "now",
+                 "Changed since the last approval", "only spaces or punctuation",
+                 "the Thai translation changed", "sign off"):  # fmt: skip
+        assert said in english, (said, english)
+    for code, page in pages.items():
+        direction = "rtl" if right_to_left(code) else "ltr"
+        assert f'<html lang="{bcp47(code)}" dir="{direction}">' in page, code
+        words = interface(Project(root), code)
+        assert not words.untranslated(SIGNOFF_PAGE_KEYS), code
+        left = [p for p in phrases if re.search(rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])",
+                                                _words_of_the_desk(page), re.I)]  # fmt: skip
+        assert left == [], (code, left)
+        shown = html.unescape(page)
+        assert words("desk.changes-since", count=5) in shown, code
+        assert words("desk.change.moved", place="paragraph/5") in shown, code
+        assert f'<p class="side">{html.escape(words("desk.was"))}</p>' in page, code
+        assert '<span lang="en"' not in page.split('<ol class="changes"')[1].split("<li>")[1]
+    assert "\u2068paragraph/5\u2069" in html.unescape(pages["ar"])  # its own direction

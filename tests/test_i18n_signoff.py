@@ -834,3 +834,67 @@ def test_a_record_edited_by_hand_to_garbage_is_named_not_a_traceback(
     assert code == 1, output
     assert "locales/th/signoff.yaml" in output and "sign-off 1 is malformed" in output, output
     assert "internal error" not in output and "Traceback" not in output, output
+
+
+def test_every_kind_of_change_is_worded_from_the_desks_messages_in_any_language() -> None:
+    """`i18n review` words a change in English ("the Thai translation changed (only
+    spaces or punctuation) (was list/2)"); the desk's sign-off page showed that same
+    English sentence on a Thai or Arabic page. Each kind of change, and each note, is
+    now a desk message: the command line prints their English sources, word for word
+    as before, and the desk the reader's translation of them, only the places (entry
+    names, kept as they are) left in Latin letters."""
+    from msc_leaflet.desk.interface import Language, interface
+    from msc_leaflet.i18n.signoff import REFUSED, UNCOVERED, UNCOVERED_PAGE, change_in_words
+    from msc_leaflet.i18n.signoff_changes import (
+        MERGED,
+        MOVED,
+        NEW_ENTRY,
+        REMOVED,
+        RENUMBERED,
+        REWRITTEN,
+        SOURCE_CHANGED,
+        SPLIT,
+        TRANSLATION_CHANGED,
+        Change,
+    )
+
+    renumbered = "renumbered only (the same words in the same order)"
+    cases = [
+        (Change("lede", SOURCE_CHANGED), "the English text changed"),
+        (
+            Change("lede", SOURCE_CHANGED, small=True),
+            "the English text changed (only spaces or punctuation)",
+        ),
+        (Change("ui:references", TRANSLATION_CHANGED), "the Thai translation changed"),
+        (
+            Change("list/3", TRANSLATION_CHANGED, small=True, origin="list/2"),
+            "the Thai translation changed (only spaces or punctuation) (was list/2)",
+        ),
+        (Change("organisation:phone", SOURCE_CHANGED), "changed"),
+        (Change("faq/2/answer", NEW_ENTRY), "new entry"),
+        (Change("faq/3/answer", REMOVED), "removed"),
+        (Change("list/4", REFUSED, origin="list/1"), f"{REFUSED} (was list/1)"),
+        (Change("paragraph/2", MOVED, origin="paragraph/5"), "moved from paragraph/5"),
+        (Change("paragraph/5, paragraph/6", SPLIT, origin="paragraph/4"), "split from paragraph/4"),
+        (
+            Change("call-us/2", MERGED, origin="call-us/2, call-us/3"),
+            "merged from call-us/2, call-us/3",
+        ),
+        (
+            Change("list/1, list/2", REWRITTEN, origin="list/1, list/2, list/3"),
+            "rewritten from list/1, list/2, list/3",
+        ),
+        (Change("paragraph/7", RENUMBERED), renumbered),
+        (Change("paragraph/4, list/1, …", RENUMBERED, count=5), f"5 texts {renumbered}"),
+        (Change(UNCOVERED_PAGE, UNCOVERED), UNCOVERED),
+    ]
+    for change, english in cases:
+        assert change_in_words(change, "English", "Thai") == english
+    for code in ("th", "ar", "zh_Hans", "my"):
+        words = interface(Project(ROOT), code)
+        for change, _ in cases:
+            said = change_in_words(change, Language("en"), Language("th"), words)
+            assert not re.search("[A-Za-z]", said.replace(change.origin, "")), (code, said)
+            assert change.origin in said, (code, said)
+            if code == "ar" and change.origin:  # an entry's name keeps its own direction
+                assert f"\u2068{change.origin}\u2069" in said

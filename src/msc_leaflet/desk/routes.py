@@ -304,7 +304,8 @@ async def signoff_page(request: Request) -> Response:
     card = choices.leaflet(shelf, request.path_params["leaflet_id"])
     locale = choices.locale(shelf, request.query_params.get("lang", ""))
     page = _page_number(request.query_params.get("page", "1"))
-    view = await asyncio.to_thread(signoff_view, desk.project, card.id, locale, page)
+    t = desk.interface_for(request)
+    view = await asyncio.to_thread(signoff_view, desk.project, card.id, locale, page, t)
     return render(request, "signoff.html", {
         "card": card, "view": view, "relative": lambda f: in_project(desk.project, f.location),
     })  # fmt: skip

@@ -1,7 +1,8 @@
 """A translation's sign-off page: its history, what changed since the last approval and
 what `i18n check` says of its entries, for a clinician reading before signing.
 
-The changes are `i18n review`'s (`signoff.pending`, worded by `change_in_words`); the
+The changes are `i18n review`'s (`signoff.pending`, worded by `change_in_words` in the
+reader's language, from the messages `i18n review` prints in English); the
 findings are `i18n check`'s (`workflow.project_checked`): the desk computes neither,
 so a clinician at the desk and one at the command line read one list. The desk signs
 nothing off: the record is made by `msc-leaflet i18n review`, which the page names.
@@ -15,12 +16,12 @@ from dataclasses import dataclass
 
 from ..errors import Finding
 from ..i18n.catalog import catalog_path
-from ..i18n.formatting import english_language_name
 from ..i18n.pofile import read_po
-from ..i18n.signoff import Pending, SignOff, change_in_words, pending
+from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
 from ..i18n.signoff_changes import Change
 from ..i18n.workflow import project_checked
 from ..project import Project
+from .interface import Interface, Language
 
 #: Changes shown on one page: a revision of a whole leaflet lists hundreds; the page
 #: stays quick to draw and to scroll on a phone, the rest a link away.
@@ -29,10 +30,13 @@ CHANGES_PER_PAGE = 50
 
 @dataclass(frozen=True)
 class ShownChange:
-    """One change as the page shows it: ``what`` in `i18n review`'s words, the approved
-    and current (source, translation) texts, and `i18n check`'s findings on its entries."""
+    """One change as the page shows it: ``what`` in `i18n review`'s words (in the
+    reader's language), the approved and current (source, translation) texts, and `i18n
+    check`'s findings on its entries. ``named``: the context in the reader's words where
+    it is a sentence, not an entry's name (`UNCOVERED_PAGE`); "" for an entry's."""
 
     context: str
+    named: str
     what: str
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
@@ -62,20 +66,22 @@ def page_count(total: int) -> int:
     return max(1, -(-total // CHANGES_PER_PAGE))
 
 
-def signoff_view(project: Project, leaflet_id: str, locale: str, page: int) -> SignoffView:
+def signoff_view(
+    project: Project, leaflet_id: str, locale: str, page: int, t: Interface
+) -> SignoffView:
     """What the sign-off page of ``leaflet_id`` in ``locale`` shows, its ``page``-th page
-    of changes (past the last: the last). Raises `LeafletError` as `i18n review` does (a
-    leaflet or a signoff.yaml that cannot be read), named, file and line."""
+    of changes (past the last: the last), the changes worded in ``t``'s language. Raises
+    `LeafletError` as `i18n review` does (a leaflet or a signoff.yaml that cannot be
+    read), named, file and line."""
     found = pending(project, leaflet_id, locale)
     findings = _catalog_findings(project, found)
     review = found.review
     pages = page_count(len(review.changes))
     page = min(max(page, 1), pages)
     start = (page - 1) * CHANGES_PER_PAGE
-    source = english_language_name(found.leaflet.language)
-    translation = english_language_name(found.locale)
+    source, translation = Language(found.leaflet.language), Language(found.locale)
     shown = tuple(
-        _shown(change, source, translation, findings)
+        _shown(change, change_in_words(change, source, translation, t), t, findings)
         for change in review.changes[start : start + CHANGES_PER_PAGE]
     )
     return SignoffView(
@@ -95,12 +101,13 @@ def signoff_view(project: Project, leaflet_id: str, locale: str, page: int) -> S
 
 
 def _shown(
-    change: Change, source: str, translation: str, findings: dict[str, list[Finding]]
+    change: Change, what: str, t: Interface, findings: dict[str, list[Finding]]
 ) -> ShownChange:
     contexts = [c.strip() for c in change.context.split(",")]
     return ShownChange(
         change.context,
-        change_in_words(change, source, translation),
+        t("desk.change.page-items") if change.context == UNCOVERED_PAGE else "",
+        what,
         change.before,
         change.after,
         tuple(f for c in contexts for f in findings.get(c, ())),

@@ -132,4 +132,36 @@ DESK_MESSAGES: dict[str, str] = {
     # file: the PDF's name in the build folder.
     "desk.build-replaced": "Another build replaced {file} each time the desk made it: try "
     "again once the other build (msc-leaflet build, in a terminal?) has finished.",
+    # The sign-off page (`/leaflets/<id>/signoff`): what changed since the approval, in
+    # the words `msc-leaflet i18n review` prints (`signoff.change_in_words`).
+    "desk.changes-since": "Changed since the last approval ({count})",
+    "desk.changes-pages": "Pages of the changes",
+    # Labels of a change's texts: as approved, and as they are now.
+    "desk.was": "was",
+    "desk.now": "now",
+    # Ends the page: the desk signs nothing off; this command does.
+    "desk.signoff-how": "sign off:",
+    # language: named as the reader names it ("Thai").
+    "desk.change.source": "the {language} text changed",
+    "desk.change.translation": "the {language} translation changed",
+    # An item printed as its source writes it (a phone number, a DOI): no translation.
+    "desk.change.item": "changed",
+    "desk.change.new": "new entry",
+    "desk.change.removed": "removed",
+    "desk.change.refused": "refused by the build's checks",
+    # place: where the text stood at the approval (paragraph/3; several, comma-separated,
+    # for a split or merge), kept as it is.
+    "desk.change.moved": "moved from {place}",
+    "desk.change.split": "split from {place}",
+    "desk.change.merged": "merged from {place}",
+    "desk.change.rewritten": "rewritten from {place}",
+    "desk.change.renumbered": "renumbered only (the same words in the same order)",
+    "desk.change.renumbered-many": "{count} texts renumbered only (the same words in the "
+    "same order)",
+    # change: one of the desk.change.* sentences above, followed by a note.
+    "desk.change.small": "{change} (only spaces or punctuation)",
+    "desk.change.was-at": "{change} (was {place})",
+    # An approval made before these were covered: one line stands for all of them.
+    "desk.change.page-items": "page words, numbers, contacts, references and pictures",
+    "desk.change.uncovered": "not covered by a sign-off made before they were",
 }

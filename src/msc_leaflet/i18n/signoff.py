@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -47,12 +48,21 @@ from .catalog import (
     leaflet_locales,
     locale_folder,
 )
+from .desk_labels import DESK_MESSAGES
 from .extract import is_optional, leaflet_template
 from .formatting import english_language_name
 from .localizer import prints_translation, refusal_reasons
 from .pofile import read_po
 from .signoff_changes import (
+    FROM_ELSEWHERE,
+    MERGED,
+    MOVED,
+    NEW_ENTRY,
+    REMOVED,
+    RENUMBERED,
+    REWRITTEN,
     SOURCE_CHANGED,
+    SPLIT,
     TRANSLATION_CHANGED,
     Beside,
     Change,
@@ -71,7 +81,8 @@ SIGNOFF_YAML = YamlFile(
     "the sign-offs of one language are a few kB: restore the file from git",
 )
 #: Named in the changes of an approval made before the page items were fingerprinted.
-UNCOVERED_PAGE = "page words, numbers, contacts, references and pictures"
+UNCOVERED_PAGE = DESK_MESSAGES["desk.change.page-items"]
+UNCOVERED = "not covered by a sign-off made before they were"
 NOT_READY_HINT = "translate and review them first; `msc-leaflet i18n stats` shows what is left"
 DIGEST_CHARS = 12  # per entry: enough to tell edits apart, short enough to read in a diff
 _HEADER = (
@@ -466,7 +477,7 @@ def changed_since(
     covers_page = bool(approval.page)
     changed: list[tuple[str, str]] = []
     if not covers_page and any(is_page_item(context) for context in state.entries):
-        changed.append((UNCOVERED_PAGE, "not covered by a sign-off made before they were"))
+        changed.append((UNCOVERED_PAGE, UNCOVERED))
     if approval.wording:  # else the catalog's entries are compared by context below
         words = wording_changes(
             approval.wording, state.wording, texts or {}, state.refused, REFUSED
@@ -480,17 +491,15 @@ def changed_since(
         if before == now:
             continue
         if before is None:
-            changed.append((context, "new entry"))
+            changed.append((context, NEW_ENTRY))
         elif before.split()[0] != now.split()[0]:
-            changed.append((context, "source changed"))
+            changed.append((context, SOURCE_CHANGED))
         else:
             # Refused now (by this catalog's edit or by the package's checks): say why it
             # is no longer printed, not that its words changed, which they may not have.
-            changed.append(
-                (context, REFUSED if context in state.refused else "translation changed")
-            )
+            changed.append((context, REFUSED if context in state.refused else TRANSLATION_CHANGED))
     changed += [
-        (context, "removed")
+        (context, REMOVED)
         for context in old
         if context not in state.entries and context not in approval.wording
     ]
@@ -548,30 +557,56 @@ def changes_in_words(pending: Pending) -> list[str]:
     return lines
 
 
-def change_in_words(change: Change, source: str, translation: str) -> str:
+#: A desk.* message key and its values → the words (`desk.interface.Interface`, `english`).
+Say = Callable[..., str]
+
+#: The `desk_labels` message that words each kind of change taking no language's name.
+CHANGE_MESSAGES = {
+    NEW_ENTRY: "desk.change.new",
+    REMOVED: "desk.change.removed",
+    MOVED: "desk.change.moved",
+    SPLIT: "desk.change.split",
+    MERGED: "desk.change.merged",
+    REWRITTEN: "desk.change.rewritten",
+    RENUMBERED: "desk.change.renumbered",
+    REFUSED: "desk.change.refused",
+    UNCOVERED: "desk.change.uncovered",
+}
+
+
+def english(key: str, **values: object) -> str:
+    """A desk message in its English source: what `i18n review` prints, and the desk in
+    English, from the one wording (`desk_labels`) translators translate."""
+    return DESK_MESSAGES[key].format(**values)
+
+
+def change_in_words(change: Change, source: object, translation: object, say: Say = english) -> str:
     """What happened in ``change`` as `i18n review` says it, the languages named
-    ``source`` and ``translation`` ("the Thai translation changed"): the desk's sign-off
-    page says it in the same words."""
-    if not is_translated(change.context):
-        return _plain(change.what)
-    words = {SOURCE_CHANGED: f"the {source} text changed"}
-    words[TRANSLATION_CHANGED] = f"the {translation} translation changed"
-    return _worded(change.what, words)
+    ``source`` and ``translation`` ("the Thai translation changed"); ``say`` words it
+    in another language: the desk's sign-off page in the reader's (it passes its
+    interface and the languages as the reader names them). Built from messages, not
+    from the English sentence, which a translated page cannot show."""
+    said = _kind_in_words(change, source, translation, say)
+    if change.small:
+        said = say("desk.change.small", change=said)
+    if change.origin and change.kind not in FROM_ELSEWHERE:
+        said = say("desk.change.was-at", change=said, place=change.origin)
+    return said
 
 
-def _worded(what: str, words: dict[str, str]) -> str:
-    """``what`` with its leading "source changed" or "translation changed" (a note may
-    follow: "(only spaces or punctuation)") in ``words``."""
-    for said, worded in words.items():
-        if what.startswith(said):
-            return worded + what[len(said) :]
-    return what
-
-
-def _plain(what: str) -> str:
-    """What changed in an item printed as its source writes it (a phone, a DOI): there
-    is no translation of it, so its "source changed" is simply "changed"."""
-    return "changed" if what == SOURCE_CHANGED else what
+def _kind_in_words(change: Change, source: object, translation: object, say: Say) -> str:
+    """The kind of ``change`` alone, without its notes. An item printed as its source
+    writes it (a phone, a DOI) has no translation: its "source changed" is "changed"."""
+    if change.kind == SOURCE_CHANGED:
+        translated = is_translated(change.context)
+        return say("desk.change.source", language=source) if translated else say("desk.change.item")
+    if change.kind == TRANSLATION_CHANGED:
+        return say("desk.change.translation", language=translation)
+    if change.kind == RENUMBERED and change.count > 1:
+        return say("desk.change.renumbered-many", count=change.count)
+    if change.kind in FROM_ELSEWHERE:
+        return say(CHANGE_MESSAGES[change.kind], place=change.origin)
+    return say(CHANGE_MESSAGES[change.kind])
 
 
 def refuse_source_language(project: Project, leaflet: Leaflet, locale: str) -> None:

@@ -28,10 +28,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+# What happened to an entry (`Change.kind`), in the words of the proof's list.
 SOURCE_CHANGED = "source changed"
 TRANSLATION_CHANGED = "translation changed"
-SMALL = "only spaces or punctuation"
+NEW_ENTRY = "new entry"
+REMOVED = "removed"
+MOVED = "moved"
+SPLIT = "split"
+MERGED = "merged"
+REWRITTEN = "rewritten"
 RENUMBERED = "renumbered only (the same words in the same order)"
+#: Kinds said with the context(s) the text came from: "moved from paragraph/3".
+FROM_ELSEWHERE = (MOVED, SPLIT, MERGED, REWRITTEN)
+SMALL = "only spaces or punctuation"
 SHOWN_RENUMBERED = 3  # contexts named on the renumbered line; the count says the rest
 
 Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
@@ -40,15 +49,30 @@ Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
 @dataclass(frozen=True)
 class Change:
     """One change a clinician re-reads: ``context`` (several, comma-separated, for a split
-    or merge) and ``what`` happened; for an edit, a split or a merge the approved texts
-    and the current ones, each a (source, translation) pair per entry ("" where not
-    kept), so every reader of the list (`i18n review`, the proof, the desk) shows the
-    same was and now."""
+    or merge) and the ``kind`` of change; for an edit, a split or a merge the approved
+    texts and the current ones, each a (source, translation) pair per entry ("" where
+    not kept), so every reader of the list (`i18n review`, the proof, the desk) shows
+    the same was and now. Kept as parts, not as one English sentence, so that each
+    reader can word it in its own language (`signoff.change_in_words`)."""
 
     context: str
-    what: str
+    kind: str
     before: tuple[tuple[str, str], ...] = ()
     after: tuple[tuple[str, str], ...] = ()
+    origin: str = ""  # the context(s) it had: moved, split… from, or an edit's old one
+    small: bool = False  # an edit of only spaces or punctuation
+    count: int = 1  # the texts a renumbered line stands for
+
+    @property
+    def what(self) -> str:
+        """The change as the proof lists it: "moved from paragraph/3", "translation
+        changed (only spaces or punctuation) (was list/2)"."""
+        if self.kind in FROM_ELSEWHERE:
+            return f"{self.kind} from {self.origin}"
+        if self.kind == RENUMBERED and self.count > 1:
+            return f"{self.count} texts {RENUMBERED}"
+        small = f" ({SMALL})" if self.small else ""
+        return self.kind + small + (f" (was {self.origin})" if self.origin else "")
 
 
 def wording_changes(
@@ -79,10 +103,10 @@ def wording_changes(
         kept_new = [new[j] for j in news if j not in moved]
         for j in news:
             if j in moved:
-                changes.append(Change(new[j][0], f"moved from {old[moved[j]][0]}"))
+                changes.append(Change(new[j][0], MOVED, origin=old[moved[j]][0]))
         found = _block(kept_old, kept_new, texts, refused, refused_words)
-        changes += [c for c in found if c.what != "removed"]
-        removed += [c for c in found if c.what == "removed"]
+        changes += [c for c in found if c.kind != REMOVED]
+        removed += [c for c in found if c.kind == REMOVED]
     if renumbered:
         changes.append(_renumbered(renumbered))
     return changes + removed
@@ -114,16 +138,17 @@ def _block(
 ) -> list[Change]:
     """The changes of one stretch of the text the diff could not match."""
     if not old or not new:
-        return [Change(c, "new entry") for c, _ in new] + [Change(c, "removed") for c, _ in old]
+        return [Change(c, NEW_ENTRY) for c, _ in new] + [Change(c, REMOVED) for c, _ in old]
     if len(old) == len(new):
         return [_edited(a, b, texts, refused, refused_words) for a, b in zip(old, new, strict=True)]
-    how = "split" if len(old) == 1 else "merged" if len(new) == 1 else "rewritten"
+    how = SPLIT if len(old) == 1 else MERGED if len(new) == 1 else REWRITTEN
     return [
         Change(
             ", ".join(c for c, _ in new),
-            f"{how} from {', '.join(c for c, _ in old)}",
+            how,
             tuple(_said(key, texts) for _, key in old),
             tuple(_said(key, texts) for _, key in new),
+            origin=", ".join(c for c, _ in old),
         )
     ]
 
@@ -134,16 +159,16 @@ def _edited(
     """One entry's change: its source's, else its translation's (refused by the build, or
     changed only in spaces or punctuation when the approved text is known)."""
     (source_was, translation_was), (source, translation) = old[1].split(), new[1].split()
-    place = "" if old[0] == new[0] else f" (was {old[0]})"
+    origin = "" if old[0] == new[0] else old[0]
     said = ((_said(old[1], texts),), (_said(new[1], texts),))
     if source_was != source:
-        what, was, now = SOURCE_CHANGED, source_was, source
+        kind, was, now = SOURCE_CHANGED, source_was, source
     elif new[0] in refused:
-        return Change(new[0], refused_words + place, *said)
+        return Change(new[0], refused_words, *said, origin=origin)
     else:
-        what, was, now = TRANSLATION_CHANGED, translation_was, translation
+        kind, was, now = TRANSLATION_CHANGED, translation_was, translation
     small = _retouched(texts.get(was), texts.get(now))
-    return Change(new[0], what + (f" ({SMALL})" if small else "") + place, *said)
+    return Change(new[0], kind, *said, origin=origin, small=small)
 
 
 def _retouched(was: str | None, now: str | None) -> bool:
@@ -170,7 +195,7 @@ def _renumbered(contexts: list[str]) -> Change:
     shown = ", ".join(contexts[:SHOWN_RENUMBERED]) + (
         ", …" if len(contexts) > SHOWN_RENUMBERED else ""
     )
-    return Change(shown, f"{len(contexts)} texts {RENUMBERED}" if len(contexts) > 1 else RENUMBERED)
+    return Change(shown, RENUMBERED, count=len(contexts))
 
 
 @dataclass(frozen=True)
