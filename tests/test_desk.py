@@ -2376,3 +2376,20 @@ def test_the_signoff_page_speaks_the_interface_language_it_is_set_to(tmp_path: P
         assert f'<p class="side">{html.escape(words("desk.was"))}</p>' in page, code
         assert '<span lang="en"' not in page.split('<ol class="changes"')[1].split("<li>")[1]
     assert "\u2068paragraph/5\u2069" in html.unescape(pages["ar"])  # its own direction
+
+
+def test_a_language_named_inside_a_vietnamese_sentence_is_written_in_lower_case() -> None:
+    """CLDR names English "Tiếng Anh" in Vietnamese, as a title or a menu writes it; a
+    sentence writes "văn bản tiếng Anh". At the start of a sentence the capital stays,
+    and every other language's names are as CLDR gives them."""
+    from msc_leaflet.desk.interface import Interface, Language, Languages
+
+    key = "desk.change.translation"
+    vi = Interface("vi", {key: "bản dịch {language} đã thay đổi"})
+    assert vi(key, language=Language("en")) == "bản dịch tiếng Anh đã thay đổi"
+    assert Interface("vi", {key: "{language}: đã thay đổi"})(key, language=Language("th")) == (
+        "Tiếng Thái: đã thay đổi"
+    )
+    either = Interface("vi", {key: "{language} hoặc"})(key, language=Languages(("th", "en")))
+    assert either.startswith("Tiếng Thái") and "tiếng Anh" in either
+    assert Interface("en", {})(key, language=Language("th")) == "the Thai translation changed"

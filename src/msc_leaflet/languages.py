@@ -94,6 +94,10 @@ class LanguageProfile:
     # Every sentence shows the signature (languages.yaml: signed-sentences): Japanese,
     # whose sentence of Han alone is Chinese (`i18n.written_script`).
     signed_sentences: bool = False
+    # CLDR names languages as a title does (Vietnamese "Tiếng Anh"), but a sentence
+    # writes the name's first word in lower case after its start ("văn bản tiếng Anh")
+    # (languages.yaml: names-lower-in-sentence).
+    names_lower_in_sentence: bool = False
 
     @property
     def length_to_english(self) -> float:
@@ -286,6 +290,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
             (str(k), str(v)) for k, v in _mapping(entry.get("split-vowels")).items()
         ),
         signed_sentences=entry.get("signed-sentences") is True,
+        names_lower_in_sentence=entry.get("names-lower-in-sentence") is True,
     )
 
 

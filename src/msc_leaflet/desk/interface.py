@@ -98,7 +98,10 @@ class Interface:
         source = DESK_MESSAGES[key]
         text = self.translations.get(key, source)
         rtl = right_to_left(self.language)
-        values = {name: _isolated(self._said(value), rtl) for name, value in values.items()}
+        values = {
+            name: _isolated(self._said(value, not text.startswith(f"{{{name}}}")), rtl)
+            for name, value in values.items()
+        }
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):
@@ -113,14 +116,24 @@ class Interface:
         text = self(key)
         return f"\u2067{text}\u2069" if right_to_left(self.language) else text
 
-    def _said(self, value: object) -> object:
+    def _said(self, value: object, inside: bool) -> object:
+        """``value`` as words of this language, ``inside`` a sentence (not at its start)."""
         if isinstance(value, Word):
             return self(value.key)
         if isinstance(value, Language):
-            return language_label(value.code, self.language)
+            return self._in_sentence(language_label(value.code, self.language), inside)
         if isinstance(value, Languages):
-            return languages_label(value.codes, self.language)
+            names = [language_label(code, self.language) for code in value.codes]
+            lowered = [self._in_sentence(n, inside or i > 0) for i, n in enumerate(names)]
+            return languages_label(lowered, self.language)
         return value
+
+    def _in_sentence(self, name: str, inside: bool) -> str:
+        """A language's ``name`` as a sentence writes it where it stands: Vietnamese
+        "văn bản tiếng Anh", where CLDR's "Tiếng Anh" is a title's."""
+        if inside and profile(self.language).names_lower_in_sentence:
+            return name[:1].lower() + name[1:]
+        return name
 
 
 def language_label(code: str, ui: str) -> str:
@@ -136,10 +149,10 @@ def language_label(code: str, ui: str) -> str:
     return str(named or code)
 
 
-def languages_label(codes: Sequence[str], ui: str) -> str:
-    """``codes`` as alternatives in a reader of ``ui``'s words: "Thai or English",
-    "ไทย หรือ อังกฤษ" (CLDR's list patterns: the word and its spacing differ by language)."""
-    names = [language_label(code, ui) for code in codes]
+def languages_label(names: Sequence[str], ui: str) -> str:
+    """Languages' ``names`` as alternatives in a reader of ``ui``'s words: "Thai or
+    English", "ไทย หรือ อังกฤษ" (CLDR's list patterns: the word and its spacing differ
+    by language)."""
     try:
         return format_list(names, style="or", locale=ui.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
