@@ -209,9 +209,20 @@ def test_box_padding_comes_from_the_theme(
         ("package: fontpkg_sarabun", "package: os.path", "not a font package"),
         ("regular: Sarabun-Regular.ttf", "regular: ../../../../etc/passwd", "a font file name"),
         ("regular: Sarabun-Regular.ttf", "regular: /etc/passwd", "a font file name"),
-        ("folder: noto-sans-lao", "folder: ../../../../etc", "one name, no / or .."),
+        ("folder: noto-sans-lao", "folder: ../../../../etc", "no / or .."),
+        # A name no file system holds: asking for it raised ENAMETOOLONG, an internal error.
+        ("folder: noto-sans-lao", "folder: " + "x" * 100_000, "(100,000 characters)"),
+        ("regular: Sarabun-Regular.ttf", "regular: " + "y" * 300 + ".ttf", "a font file name"),
     ],
-    ids=["module", "dotted-module", "file-up", "file-absolute", "folder-up"],
+    ids=[
+        "module",
+        "dotted-module",
+        "file-up",
+        "file-absolute",
+        "folder-up",
+        "folder-long",
+        "file-long",
+    ],
 )
 def test_a_font_entry_naming_something_else_is_refused_before_anything_is_imported_or_read(
     tmp_path: Path, old: str, new: str, message: str
@@ -236,6 +247,7 @@ def test_a_font_entry_naming_something_else_is_refused_before_anything_is_import
     ).stdout
     assert output.endswith("False\n"), output
     assert "theme.yaml" in output and message in output
+    assert max(map(len, output.splitlines())) < 400, "a long value is shown by its start"
 
 
 @pytest.mark.parametrize(

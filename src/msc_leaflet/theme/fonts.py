@@ -110,8 +110,18 @@ def font_config(
 # opens a web browser); a folder and a face file are single names, read where the
 # package or msc_leaflet/data/fonts keeps them and nowhere else (no "..", no "/").
 FONT_PACKAGE = re.compile(r"fontpkg_[a-z0-9_]+")
-FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]*\.(?:ttf|otf)", re.IGNORECASE)
+#: A folder's or a font file's name: one name a file system holds (255 bytes at most:
+#: a longer one is no file, and asking for it fails with ENAMETOOLONG, not "missing").
+FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")
+FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]{0,250}\.(?:ttf|otf)", re.IGNORECASE)
+
+
+def _shown(name: str, room: int = 60) -> str:
+    """``name`` quoted for a message, its start only when longer than ``room``: a
+    100 kB value made a 100 kB line of the error."""
+    if len(name) <= room:
+        return repr(name)
+    return f"{name[:room]!r}… ({len(name):,} characters)"
 
 
 def _family(name: str, entry: object, project_fonts: Path | None = None) -> FontFamilySpec:
@@ -130,8 +140,9 @@ def _family(name: str, entry: object, project_fonts: Path | None = None) -> Font
     if folder and (not FONT_FOLDER.fullmatch(folder) or ".." in folder):
         raise ThemeError(
             (*keys, "folder"),
-            f"fonts: family {name}: folder {folder!r} is not a folder of the project's "
-            f"{PROJECT_FONTS}/ or of msc_leaflet/data/fonts (one name, no / or ..)",
+            f"fonts: family {name}: folder {_shown(folder)} is not a folder of the project's "
+            f"{PROJECT_FONTS}/ or of msc_leaflet/data/fonts (one name of at most 255 "
+            "letters, no / or ..)",
         )
     faces = []
     substitutes = []
@@ -150,7 +161,7 @@ def _family(name: str, entry: object, project_fonts: Path | None = None) -> Font
         elif not FONT_FILE.fullmatch(str(value)) or ".." in str(value):
             raise ThemeError(
                 (*keys, role),
-                f"fonts: family {name}: {role} {str(value)!r} is not a font file name "
+                f"fonts: family {name}: {role} {_shown(str(value))} is not a font file name "
                 "(a .ttf or .otf file in the family's package or folder) or a role",
             )
         else:
