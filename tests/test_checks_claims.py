@@ -4361,3 +4361,60 @@ def test_a_japanese_disease_cured_is_a_claim_and_a_pain_fading_is_not(
     sentence: str, promise: bool | None
 ) -> None:
     assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # Do you have diabetes? our cells can eliminate it (ទេ? and ឬ? close the question).
+        ("តើអ្នកមានជំងឺទឹកនោមផ្អែមទេ? កោសិការបស់យើងកម្ចាត់វាបាន", True),
+        ("តើអ្នកមានជំងឺទឹកនោមផ្អែមឬ? កោសិការបស់យើងកម្ចាត់វាបាន", True),
+        # Diabetes? stem cells can eliminate it; arthritis? our treatment eliminates it
+        ("ទឹកនោមផ្អែម? កោសិកាដើមកម្ចាត់វាបាន", True),
+        ("តើអ្នកមានជំងឺរលាកសន្លាក់ទេ? ការព្យាបាលរបស់យើងកម្ចាត់វា", True),
+        # Diabetes? our stem cell service can eliminate it: វា inside សេវា ("service")
+        # is no "it", so the "it" after it is read.
+        ("ទឹកនោមផ្អែម? សេវាកោសិកាដើមរបស់យើងកម្ចាត់វាបាន", True),
+        # … our clinic's door is open and our cells can eliminate it: nor in ទ្វារ ("door")
+        ("ទឹកនោមផ្អែម? ទ្វារគ្លីនិកយើងបើកហើយកោសិការបស់យើងកម្ចាត់វាបាន", True),
+        # … ask your doctor about it; no treatment can eliminate it yet; cells cannot
+        # eliminate it
+        ("តើអ្នកមានជំងឺទឹកនោមផ្អែមទេ? សូមសួរគ្រូពេទ្យរបស់អ្នកអំពីវា", None),
+        ("តើអ្នកមានជំងឺទឹកនោមផ្អែមទេ? មិនទាន់មានការព្យាបាលណាអាចកម្ចាត់វាបានទេ", False),
+        ("តើអ្នកមានជំងឺទឹកនោមផ្អែមទេ? កោសិកាមិនអាចកម្ចាត់វាបានទេ", False),
+        # Knee pain? ask the doctor about it; our service helps you
+        ("ឈឺជង្គង់ទេ? សូមសួរគ្រូពេទ្យអំពីវា", None),
+        ("តើអ្នកមានជំងឺទឹកនោមផ្អែមទេ? សេវារបស់យើងជួយអ្នក", None),
+        ("ទឹកនោមផ្អែម។ កោសិការបស់យើងកម្ចាត់វាបាន", None),  # no question: "it" names nothing
+    ],
+)
+def test_a_khmer_pronoun_names_the_disease_asked_before_it(text: str, promise: bool | None) -> None:
+    assert_judged(text, "km", promise)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # Do you have diabetes? our cells remove it (၎င်း, written; အဲဒါ, spoken): read as
+        # ဆီးချိုရောဂါကို ဖယ်ရှားပေးသည် (remove diabetes).
+        ("ဆီးချိုရောဂါ ရှိပါသလား။ ကျွန်ုပ်တို့၏ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးသည်။", True),
+        ("ဆီးချို ရှိလား။ ကျွန်ုပ်တို့၏ ဆဲလ်များက အဲဒါကို ဖယ်ရှားပေးတယ်။", True),
+        # Do you have arthritis? our treatment removes it; … yes. our cells remove it
+        ("သင် အဆစ်ရောင် ရှိပါသလား။ ကျွန်ုပ်တို့၏ ကုသမှုက ၎င်းကို ဖယ်ရှားပေးသည်။", True),
+        ("ဆီးချိုရောဂါ ရှိပါသလား။ ဟုတ်ကဲ့။ ကျွန်ုပ်တို့၏ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးသည်။", True),
+        # … our cells remove it, written out
+        ("ကျွန်ုပ်တို့၏ ဆဲလ်များက ဆီးချိုကို ဖယ်ရှားပေးသည်။", True),
+        # … please consult your doctor about it; there is no proof that cells can
+        # remove it
+        ("ဆီးချိုရောဂါ ရှိပါသလား။ ၎င်းအကြောင်း ဆရာဝန်နှင့် တိုင်ပင်ပါ။", None),
+        ("ဆီးချိုရောဂါ ရှိပါသလား။ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးနိုင်ကြောင်း သက်သေ မရှိပါ။", False),
+        # Knee pain? please consult a doctor about it
+        ("ဒူးနာ ရှိပါသလား။ အဲဒါကို ဆရာဝန်နှင့် တိုင်ပင်ပါ။", None),
+        # Diabetes. our cells remove it: no question, so "it" names nothing asked
+        ("ဆီးချိုရောဂါ။ ကျွန်ုပ်တို့၏ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးသည်။", None),
+    ],
+)
+def test_a_burmese_pronoun_names_the_disease_asked_before_it(
+    text: str, promise: bool | None
+) -> None:
+    assert_judged(text, "my", promise)

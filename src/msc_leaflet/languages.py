@@ -61,6 +61,9 @@ class LanguageProfile:
     claims: str | None  # file name in data/, None: no claim list for this language
     claim_match: ClaimMatch
     claim_sentences: ClaimSentences = "marks"
+    # Where a pronoun naming a disease asked about may stand (``pronoun-match``): a
+    # pronoun is one short word the segmenter keeps whole even where it splits claims.
+    pronoun_match: ClaimMatch = "words"
     era_year_offset: int = 0
     # The pre-Unicode encoding its text was saved in (a Python codec: cp874), which a
     # program reading Windows-1252 turns into Latin letters (`content.mojibake`).
@@ -265,6 +268,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         claims=str(claims) if claims else None,
         claim_match="text" if entry.get("claim-match") == "text" else "words",
         claim_sentences=_claim_sentences(tag, entry),
+        pronoun_match=_pronoun_match(entry),
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
         legacy_encoding=str(entry.get("legacy-encoding") or ""),
@@ -292,6 +296,12 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         signed_sentences=entry.get("signed-sentences") is True,
         names_lower_in_sentence=entry.get("names-lower-in-sentence") is True,
     )
+
+
+def _pronoun_match(entry: dict[str, object]) -> ClaimMatch:
+    """``pronoun-match``: as ``claim-match`` unless the entry says otherwise."""
+    value = entry.get("pronoun-match") or entry.get("claim-match")
+    return "text" if value == "text" else "words"
 
 
 def _claim_sentences(tag: str, entry: dict[str, object]) -> ClaimSentences:

@@ -567,9 +567,11 @@ def _named_as(pronoun: str, condition: str, claims: ClaimList) -> str:
 def _condition_asked(question: str, claims: ClaimList) -> tuple[str, bool] | None:
     """The condition ``question`` asks about, as written, and whether the question
     says more than it (`_owned_pattern`); None where it asks of no one condition."""
-    spaced = profile(claims.lang).word_spaces
+    language = profile(claims.lang)
+    spaced = language.word_spaces
+    stops = "".join(c for c in language.sentence_ends if not c.isascii())
     alone = _asked_pattern(
-        claims.conditions, claims.asks, claims.asks_end, claims.question_ends, spaced
+        claims.conditions, claims.asks, claims.asks_end, claims.question_ends, spaced, stops
     ).fullmatch(question)
     if alone is not None:
         return alone.group("name"), False
@@ -586,7 +588,7 @@ def _condition_asked(question: str, claims: ClaimList) -> tuple[str, bool] | Non
 def _answer_after(units: list[tuple[int, str]], claims: ClaimList) -> tuple[int, str]:
     """The first of ``units`` (after a question) that is not a bare reply ("Yes.")."""
     for at, unit in units[:-1]:
-        bare = unit.strip().rstrip(".!,\u3002\uff01").strip().casefold()
+        bare = unit.strip().rstrip(".!,\u3002\uff01\u104a\u104b").strip().casefold()
         if bare not in claims.replies:
             return at, unit
     return units[-1]
@@ -662,10 +664,13 @@ def _asked_pattern(
     ends: tuple[str, ...],
     question_ends: tuple[str, ...],
     spaced: bool,
+    stops: str = "",
 ) -> re.Pattern[str]:
     """A whole question about one of ``conditions`` (its group ``name``): one of
     ``asks`` may open it, one of ``ends`` close it, and a question mark end it, or,
-    without one, a word of ``question_ends``. Compiled once a list."""
+    without one, a word of ``question_ends``, after one of ``ends`` too, and one of the
+    script's own ``stops`` (Burmese ဆီးချို ရှိပါသလား။, "do you have diabetes?": its
+    verb ရှိပါ, "have", and its question word သလား before ။). Compiled once a list."""
     gap = r"\s+" if spaced else r"\s*"
 
     def any_of(words: tuple[str, ...]) -> str:
@@ -674,7 +679,13 @@ def _asked_pattern(
     ask = rf"(?:(?:{any_of(asks)}){gap})?" if asks else ""
     end = rf"(?:{gap}(?:{any_of(ends + question_ends)}))?" if ends + question_ends else ""
     mark = rf"\s*[{_QUESTION_MARKS}]"
-    closing = rf"{end}{mark}|{gap}(?:{any_of(question_ends)})" if question_ends else f"{end}{mark}"
+    verb = rf"(?:{gap}(?:{any_of(ends)}))?" if ends else ""
+    stop = rf"\s*[{re.escape(stops)}]?" if stops else ""
+    closing = (
+        rf"{end}{mark}|{verb}{gap}(?:{any_of(question_ends)}){stop}"
+        if question_ends
+        else f"{end}{mark}"
+    )
     return re.compile(
         rf"\s*{ask}(?P<name>{any_of(conditions)})(?:{closing}){_CLOSERS}", re.IGNORECASE
     )
@@ -684,10 +695,11 @@ def _pronoun_cuts(
     text: str, origin: tuple[int, ...], claims: ClaimList, project: Project | None
 ) -> set[int] | None:
     """Where a word starts or ends in the one spelling of ``text``, where the segmenter
-    finds words (Thai มัน "it" is no pronoun inside ไขมัน "fat"); None where words are
-    spaced or a list is matched anywhere (Chinese: its `not_cues` hold 其它, "other")."""
+    finds words (Thai มัน "it" is no pronoun inside ไขมัน "fat", Khmer វា none inside
+    សេវា "service", though Khmer claims match anywhere); None where words are spaced or
+    pronouns are matched anywhere (Chinese: its `not_cues` hold 其它, "other")."""
     language = profile(claims.lang)
-    if language.word_spaces or language.claim_match != "words":
+    if language.word_spaces or language.pronoun_match != "words":
         return None
     written = boundaries(text, project, claims.lang)
     return {j for j, i in enumerate(origin) if i in written} | {len(origin)}
