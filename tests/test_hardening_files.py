@@ -1659,3 +1659,55 @@ def test_a_kept_parse_damaged_inside_is_parsed_again(tmp_path: Path) -> None:
     damaged = {key: raw.replace(b"May", b"Maz") for key, raw in entries.items()}
     kept.write_bytes(marshal.dumps(damaged))
     assert _load_data(cache, "parse") == parsed
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "said"),
+    [
+        ("target-language", "x" * 300, "locale"),
+        ("target-language", "ก" * 86, "locale"),  # 258 bytes: one more than a name holds
+        ("target-language", "th" + "-abcdefgh" * 33, "locale"),
+        ("target-language", "../th", "locale"),
+        ("original", "locales/th/LC_MESSAGES/" + "x" * 300 + ".po", "names no catalog"),
+        ("original", "ก" * 86 + ".po", "names no catalog"),
+        ("original", "locales/th/LC_MESSAGES/care basics.po", "names no catalog"),
+    ],
+    ids=[
+        "lang-300",
+        "lang-thai-258-bytes",
+        "lang-tag-300",
+        "lang-up",
+        "file-300",
+        "file-thai-258-bytes",
+        "file-space",
+    ],
+)
+def test_an_xliff_file_naming_no_catalog_is_refused_at_its_line(
+    i18n_project: Path, tmp_path: Path, attribute: str, value: str, said: str
+) -> None:
+    """A CAT tool's <file> names the catalog (original) and language (target-language)
+    the units go into; both became a path under locales/ unchecked. A target-language
+    longer than a file name reached Path.is_dir, which raises ENAMETOOLONG: exit 70,
+    'internal error'; a long original was refused naming a .po path the translator never
+    typed, not the XLIFF file. Both are now checked as `-l` and leaflet ids are, at the
+    <file>'s line, and nothing is imported."""
+    args = ["--project", str(i18n_project)]
+    assert invoke("i18n", "export", "-l", "th", "-o", str(tmp_path / "x"), *args)[0] == 0
+    exported = (tmp_path / "x" / "care-basics.th.xlf").read_text(encoding="utf-8")
+    hostile = tmp_path / "agency.xlf"
+    hostile.write_text(
+        re.sub(f'{attribute}="[^"]*"', lambda _: f'{attribute}="{value}"', exported, count=1),
+        encoding="utf-8",
+    )
+    before = (i18n_project / PO).read_bytes()
+    code, output = invoke("i18n", "import", str(hostile), *args)
+    assert code == 1, output
+    assert no_internal_error(output) and f"agency.xlf:{_file_line(exported)}:" in output
+    assert said in output and "no catalog was changed" in output
+    assert max(map(len, output.splitlines())) < 400, "a long value is shown by its start"
+    assert (i18n_project / PO).read_bytes() == before
+
+
+def _file_line(xliff: str) -> int:
+    """The line of the first <file> element of ``xliff``."""
+    return xliff[: xliff.index("<file ")].count("\n") + 1

@@ -94,6 +94,15 @@ def counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def shown_value(value: str, room: int = 60) -> str:
+    """``value`` quoted for a message, its start only when longer than ``room``: a value
+    typed or pasted into a name (100 kB in a font folder, a locale, a leaflet id) made a
+    line of the message as long, which no terminal or log shows whole."""
+    if len(value) <= room:
+        return repr(value)
+    return f"{value[:room]!r}… ({len(value):,} characters)"
+
+
 def display_path(path: Path) -> str:
     """Show paths relative to the working directory when they are below it. Never fails:
     it names the path of an error, and a path in a loop of links cannot be resolved."""
