@@ -31,8 +31,8 @@ class Location:
 
     def __str__(self) -> str:
         if self.option:
-            return self.option
-        text = escaped(display_path(self.path))
+            return shown_name(self.option)
+        text = shown_name(escaped(display_path(self.path)))
         if self.line:
             text += f":{self.line}"
             if self.column:
@@ -101,6 +101,26 @@ def shown_value(value: str, room: int = 60) -> str:
     if len(value) <= room:
         return repr(value)
     return f"{value[:room]!r}… ({len(value):,} characters)"
+
+
+#: The longest name of one file or folder a file system holds, in bytes (NAME_MAX).
+NAME_MAX = 255
+_NAME = re.compile(r"[^/\\\s]+")  # one name of a path, or one word of an option
+
+
+def shown_name(text: str) -> str:
+    """``text`` (a path, or an option as typed) with each name longer than a file system
+    holds shown by its start and length (`shown_value`): such a name is no file anyone
+    can open, and a 100 kB one typed on the command line made each line naming it as
+    long. Every name that can be a file's is shown whole, as an editor needs it."""
+
+    def shortened(name: re.Match[str]) -> str:
+        whole = name[0]
+        if len(whole.encode("utf-8", "surrogatepass")) <= NAME_MAX:
+            return whole
+        return f"{whole[:60]}… ({len(whole):,} characters)"
+
+    return _NAME.sub(shortened, text)
 
 
 def display_path(path: Path) -> str:
