@@ -1711,3 +1711,36 @@ def test_an_xliff_file_naming_no_catalog_is_refused_at_its_line(
 def _file_line(xliff: str) -> int:
     """The line of the first <file> element of ``xliff``."""
     return xliff[: xliff.index("<file ")].count("\n") + 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("what", ["folder", "fifo", "newline"])
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_an_image_name_that_is_no_image_file_says_what_stands_there(
+    make_project: Callable[..., Path], tmp_path: Path, where: str, what: str
+) -> None:
+    """A folder or a named pipe under an image's name was 'image file not found' (the
+    author looked and saw it there), and a name holding a newline split the message
+    over two lines, the second starting with the rest of the name."""
+    written = {"folder": "images/photo.png", "fifo": "photo.png", "newline": "pho\nto.png"}[what]
+    quoted = written.replace("\n", "\\n")
+    figure = f'- figure: "{quoted}"\n  alt: A test\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    if what == "folder":
+        (root / written).mkdir(parents=True)
+    elif what == "fifo":
+        os.mkfifo(root / written)
+    if where == "logo":
+        organisation = root / "organisations" / "test-clinic.yaml"
+        text = organisation.read_text(encoding="utf-8") + f'logo: "{quoted}"\n'
+        organisation.write_text(text, encoding="utf-8")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and no_internal_error(output), output
+    said = {
+        "folder": "is a folder, not an image file",
+        "fifo": "is a special file (a named pipe or a device), not an image file",
+        "newline": "file not found: pho\\nto.png",
+    }[what]
+    assert said in output, output
+    assert not any(line.startswith("to.png") for line in output.splitlines()), output
+    assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
