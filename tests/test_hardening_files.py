@@ -1659,3 +1659,88 @@ def test_a_kept_parse_damaged_inside_is_parsed_again(tmp_path: Path) -> None:
     damaged = {key: raw.replace(b"May", b"Maz") for key, raw in entries.items()}
     kept.write_bytes(marshal.dumps(damaged))
     assert _load_data(cache, "parse") == parsed
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "said"),
+    [
+        ("target-language", "x" * 300, "locale"),
+        ("target-language", "ก" * 86, "locale"),  # 258 bytes: one more than a name holds
+        ("target-language", "th" + "-abcdefgh" * 33, "locale"),
+        ("target-language", "../th", "locale"),
+        ("original", "locales/th/LC_MESSAGES/" + "x" * 300 + ".po", "names no catalog"),
+        ("original", "ก" * 86 + ".po", "names no catalog"),
+        ("original", "locales/th/LC_MESSAGES/care basics.po", "names no catalog"),
+    ],
+    ids=[
+        "lang-300",
+        "lang-thai-258-bytes",
+        "lang-tag-300",
+        "lang-up",
+        "file-300",
+        "file-thai-258-bytes",
+        "file-space",
+    ],
+)
+def test_an_xliff_file_naming_no_catalog_is_refused_at_its_line(
+    i18n_project: Path, tmp_path: Path, attribute: str, value: str, said: str
+) -> None:
+    """A CAT tool's <file> names the catalog (original) and language (target-language)
+    the units go into; both became a path under locales/ unchecked. A target-language
+    longer than a file name reached Path.is_dir, which raises ENAMETOOLONG: exit 70,
+    'internal error'; a long original was refused naming a .po path the translator never
+    typed, not the XLIFF file. Both are now checked as `-l` and leaflet ids are, at the
+    <file>'s line, and nothing is imported."""
+    args = ["--project", str(i18n_project)]
+    assert invoke("i18n", "export", "-l", "th", "-o", str(tmp_path / "x"), *args)[0] == 0
+    exported = (tmp_path / "x" / "care-basics.th.xlf").read_text(encoding="utf-8")
+    hostile = tmp_path / "agency.xlf"
+    hostile.write_text(
+        re.sub(f'{attribute}="[^"]*"', lambda _: f'{attribute}="{value}"', exported, count=1),
+        encoding="utf-8",
+    )
+    before = (i18n_project / PO).read_bytes()
+    code, output = invoke("i18n", "import", str(hostile), *args)
+    assert code == 1, output
+    assert no_internal_error(output) and f"agency.xlf:{_file_line(exported)}:" in output
+    assert said in output and "no catalog was changed" in output
+    assert max(map(len, output.splitlines())) < 400, "a long value is shown by its start"
+    assert (i18n_project / PO).read_bytes() == before
+
+
+def _file_line(xliff: str) -> int:
+    """The line of the first <file> element of ``xliff``."""
+    return xliff[: xliff.index("<file ")].count("\n") + 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("what", ["folder", "fifo", "newline"])
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_an_image_name_that_is_no_image_file_says_what_stands_there(
+    make_project: Callable[..., Path], tmp_path: Path, where: str, what: str
+) -> None:
+    """A folder or a named pipe under an image's name was 'image file not found' (the
+    author looked and saw it there), and a name holding a newline split the message
+    over two lines, the second starting with the rest of the name."""
+    written = {"folder": "images/photo.png", "fifo": "photo.png", "newline": "pho\nto.png"}[what]
+    quoted = written.replace("\n", "\\n")
+    figure = f'- figure: "{quoted}"\n  alt: A test\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    if what == "folder":
+        (root / written).mkdir(parents=True)
+    elif what == "fifo":
+        os.mkfifo(root / written)
+    if where == "logo":
+        organisation = root / "organisations" / "test-clinic.yaml"
+        text = organisation.read_text(encoding="utf-8") + f'logo: "{quoted}"\n'
+        organisation.write_text(text, encoding="utf-8")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and no_internal_error(output), output
+    said = {
+        "folder": "is a folder, not an image file",
+        "fifo": "is a special file (a named pipe or a device), not an image file",
+        "newline": "file not found: pho\\nto.png",
+    }[what]
+    assert said in output, output
+    assert not any(line.startswith("to.png") for line in output.splitlines()), output
+    assert not (tmp_path / "o" / "en" / "sample.pdf").exists()

@@ -364,3 +364,42 @@ def test_a_file_name_with_a_control_character_is_shown_escaped(
     assert shown in output, output
     assert not any(c in output for c in "\u202e\x07"), output
     assert not any(line.startswith("lines.yaml") for line in output.splitlines()), output
+
+
+LONG_NAMES = {"ascii-100k": "x" * 100_000, "thai-258-bytes": "ก" * 86}
+
+
+@pytest.mark.parametrize("value", LONG_NAMES.values(), ids=LONG_NAMES.keys())
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "-l", "{}"],
+        ["build", "{}"],
+        ["check", "{}"],
+        ["new", "{}"],
+        ["i18n", "init", "{}"],
+        ["build", "-o", "{}"],
+        ["build", "-o", "out/{}/pdf"],
+        ["list", "--project", "{}"],
+    ],
+    ids=["locale", "build-id", "check-id", "new-id", "i18n-init", "out", "out-inside", "project"],
+)
+def test_a_name_no_file_system_holds_is_shown_by_its_start(
+    make_project: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    value: str,
+) -> None:
+    """A 100 kB leaflet id, locale or folder typed (or pasted) on the command line was
+    refused, but echoed whole, up to three times: 100 kB lines in the terminal and the
+    CI log, the hint lost above them. A name longer than a file system holds (255 bytes)
+    is no file the user can open: it is shown by its start and its length."""
+    root = make_project({"sample": GOOD})
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, [arg.format(value) for arg in args])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output[:2000]
+    assert "Traceback" not in output and "internal error" not in output
+    longest = max(output.splitlines(), key=len)
+    assert len(longest) < 400, longest[:400]
+    assert f"({len(value):,} characters)" in output, output[:2000]

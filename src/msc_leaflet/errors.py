@@ -31,8 +31,8 @@ class Location:
 
     def __str__(self) -> str:
         if self.option:
-            return self.option
-        text = escaped(display_path(self.path))
+            return shown_name(self.option)
+        text = shown_name(escaped(display_path(self.path)))
         if self.line:
             text += f":{self.line}"
             if self.column:
@@ -92,6 +92,35 @@ def counted(number: int, one: str, many: str) -> str:
     """``number`` with the noun it counts in the form English needs: "1 entry",
     "2 entries" (messages said "1 entries")."""
     return f"{number} {one if number == 1 else many}"
+
+
+def shown_value(value: str, room: int = 60) -> str:
+    """``value`` quoted for a message, its start only when longer than ``room``: a value
+    typed or pasted into a name (100 kB in a font folder, a locale, a leaflet id) made a
+    line of the message as long, which no terminal or log shows whole."""
+    if len(value) <= room:
+        return repr(value)
+    return f"{value[:room]!r}… ({len(value):,} characters)"
+
+
+#: The longest name of one file or folder a file system holds, in bytes (NAME_MAX).
+NAME_MAX = 255
+_NAME = re.compile(r"[^/\\\s]+")  # one name of a path, or one word of an option
+
+
+def shown_name(text: str) -> str:
+    """``text`` (a path, or an option as typed) with each name longer than a file system
+    holds shown by its start and length (`shown_value`): such a name is no file anyone
+    can open, and a 100 kB one typed on the command line made each line naming it as
+    long. Every name that can be a file's is shown whole, as an editor needs it."""
+
+    def shortened(name: re.Match[str]) -> str:
+        whole = name[0]
+        if len(whole.encode("utf-8", "surrogatepass")) <= NAME_MAX:
+            return whole
+        return f"{whole[:60]}… ({len(whole):,} characters)"
+
+    return _NAME.sub(shortened, text)
 
 
 def display_path(path: Path) -> str:

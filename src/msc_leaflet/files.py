@@ -129,18 +129,28 @@ def refuse_special_target(path: Path, hint: str = "") -> None:
     root, ``/dev/null`` itself) with a regular file, and a folder gives no name to put
     a temporary file beside (``-o .``). ``hint`` says what to name instead.
     """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return  # nothing there (or unreachable): the write itself reports it
-    if stat.S_ISREG(mode):
-        return
-    what = "a folder" if stat.S_ISDIR(mode) else "a special file (a named pipe or a device)"
+    what = standing_there(path)
+    if what is None:
+        return  # a file, nothing there, or unreachable: the write itself reports that
     raise LeafletError(
         Location(path),
         f"is {what}, where a file must be written",
         hint or "name a file to write instead, or remove or rename what stands there",
     )
+
+
+def standing_there(path: Path) -> str | None:
+    """What stands at ``path`` where a file should be, in words ("a folder", "a special
+    file (...)"); None for a regular file, nothing, or what cannot be looked at (the
+    reader or writer that follows reports that). Asked without opening: a named pipe
+    opened for reading waits for a writer for ever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return "a folder" if stat.S_ISDIR(mode) else "a special file (a named pipe or a device)"
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .errors import LeafletError, Location, display_path, nearest, nearest_first
+from .errors import LeafletError, Location, display_path, nearest, nearest_first, shown_value
 from .files import OUTSIDE_HINT, decode_utf8, leaves, read_input, resolved, write_atomic
 from .languages import language_subtag
 
@@ -44,7 +44,7 @@ def check_slug(value: str, what: str, location: Location) -> str:
     if not re.fullmatch(SLUG, value):
         raise LeafletError(
             location,
-            f"{what} {value!r} is not valid",
+            f"{what} {shown_value(value)} is not valid",
             "use lower-case letters, digits and '-' (for example: infusion-safety)",
         )
     if value in WINDOWS_DEVICE_NAMES:
@@ -103,13 +103,13 @@ def check_locale(value: str, location: Location) -> str:
     if value.lower() in YAML_BOOLEAN_WORDS:
         raise LeafletError(
             location,
-            f"locale {value!r} reads as a yes/no value in YAML 1.1 tools",
+            f"locale {shown_value(value)} reads as a yes/no value in YAML 1.1 tools",
             "write the language code you mean: Norwegian is nb or nn, English en, Thai th",
         )
     if meaning := not_a_language(value):
         raise LeafletError(
             location,
-            f"{value!r} is not a language: it is {meaning}",
+            f"{shown_value(value)} is not a language: it is {meaning}",
             "name the language the leaflet is printed in: en, th, my, km, lo, vi, zh_Hans, "
             "ja or ar",
         )
@@ -118,7 +118,7 @@ def check_locale(value: str, location: Location) -> str:
     if cldr_locale(value) is None:
         raise LeafletError(
             location,
-            f"unknown locale {value!r}: CLDR has no such language",
+            f"unknown locale {shown_value(value)}: CLDR has no such language",
             "use a language code such as en, th, my, km, lo, vi, zh_Hans, ja or ar",
         )
     return locale_name(value)
@@ -131,10 +131,10 @@ def _not_a_tag(value: str, location: Location) -> LeafletError:
     tag = gettext_tag(value)
     if "@" not in value:
         hint = f"use {tag}" if tag else "use a BCP 47 tag such as en or th"
-        return LeafletError(location, f"locale {value!r} is not a language tag", hint)
+        return LeafletError(location, f"locale {shown_value(value)} is not a language tag", hint)
     why = (
-        f"locale {value!r} is gettext's @modifier form, which msc-leaflet does not read: "
-        "it names a locale by its language tag, whose script or variant subtag every "
+        f"locale {shown_value(value)} is gettext's @modifier form, which msc-leaflet does "
+        "not read: it names a locale by its language tag, whose script or variant subtag every "
         "stage (fonts, dates, checks) reads"
     )
     hint = (

@@ -15,8 +15,8 @@ from typing import Literal, TypeGuard, assert_never
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Finding, LeafletError, Location, closest, either_of
-from ..files import read_input
+from ..errors import Finding, LeafletError, Location, closest, either_of, escaped
+from ..files import read_input, standing_there
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import (
@@ -305,15 +305,8 @@ class _Reader:
         f = Fields(path, load_yaml(path, ORGANISATION), "organisation", ORGANISATION_KEYS)
         logo = None
         if f.has("logo"):  # printed in the band on page 1: checked as a figure's image
-            at = where(path, f.values["logo"])
-            logo = self.project.written_file(f.text("logo"), at)
-            if not logo.is_file():
-                f.fail(
-                    f.values["logo"],
-                    f"logo file not found: {f.text('logo')}",
-                    self.project.missing_file_hint(f.text("logo")),
-                )
-            self.image_bytes[logo] = check_image(logo, at)
+            logo = self.image_file(f, "logo")
+            self.image_bytes[logo] = check_image(logo, where(path, f.values["logo"]))
         web = f.text("web", "")
         refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
         if refusal:
@@ -499,15 +492,31 @@ class _Reader:
         caption = self.field_text(f, "caption", f"{base}/caption", about("Table caption"))
         return m.Table(header, tuple(rows), caption, block_id, line)
 
-    def figure(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Figure:  # type: ignore[no-untyped-def]
-        raw = f.text("figure")
-        path = self.project.written_file(raw, where(self.path, f.values["figure"]))
-        if not path.is_file():
+    def image_file(self, f: Fields, key: str) -> Path:
+        """The picture ``f``'s ``key`` names (a figure, a logo), refused at its line when
+        no file stands there: a folder or a named pipe under its name is said to be one
+        (it was "not found", where the author saw it), and the name is shown escaped (a
+        newline in it split the message over two lines)."""
+        written = f.text(key)
+        path = self.project.written_file(written, where(f.path, f.values[key]))
+        if path.is_file():
+            return path
+        what = "image" if key == "figure" else key
+        if standing := standing_there(path):
             f.fail(
-                f.values["figure"],
-                f"image file not found: {raw}",
-                self.project.missing_file_hint(raw),
+                f.values[key],
+                f"{escaped(written)} is {standing}, not an image file",
+                "name the picture's file itself (a PNG or JPEG), or remove or rename what "
+                "stands there",
             )
+        f.fail(
+            f.values[key],
+            f"{what} file not found: {escaped(written)}",
+            self.project.missing_file_hint(written),
+        )
+
+    def figure(self, f: Fields, base: str, about, block_id: str, line: int) -> m.Figure:  # type: ignore[no-untyped-def]
+        path = self.image_file(f, "figure")
         self.image_bytes[path] = check_image(path, where(self.path, f.values["figure"]))
         if sum(self.image_bytes.values()) > MAX_LEAFLET_IMAGE_BYTES:
             f.fail(

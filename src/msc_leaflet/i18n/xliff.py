@@ -38,9 +38,9 @@ from pathlib import Path, PurePosixPath
 from typing import NoReturn
 from xml.parsers import expat
 
-from ..errors import LeafletError, Location
+from ..errors import LeafletError, Location, shown_value
 from ..files import read_input, write_atomic
-from ..project import Project, parent_locales, same_language
+from ..project import SLUG, Project, check_locale, parent_locales, same_language
 from .catalog import (
     Catalog,
     Entry,
@@ -479,18 +479,29 @@ NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is 
 def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: str | None) -> Path:
     """The catalog a ``<file>`` of the document at ``path`` goes into (``locale``'s, if
     given, else its target-language's), refused if the project has none."""
+    where = Location(path, int(attrib.get(_LINE, "1")))  # the <file> element's line
     domain = PurePosixPath(attrib.get("original", "")).stem
     language = locale or attrib.get("target-language", "")
     if not domain or not language:
         raise LeafletError(
-            Location(path, 1),
+            where,
             "the XLIFF <file> names no original catalog or target-language",
+            "import a file exported by `msc-leaflet i18n export`",
+        )
+    # Both become a path under locales/: checked as `-l` and leaflet ids are, before any
+    # file is looked for (a name longer than a file system holds made Path.is_dir raise).
+    language = language if locale else check_locale(language, where)
+    if not re.fullmatch(SLUG, domain):
+        raise LeafletError(
+            where,
+            f"the XLIFF <file>'s original {shown_value(attrib['original'])} names no "
+            "catalog of this project (a leaflet id, or ui)",
             "import a file exported by `msc-leaflet i18n export`",
         )
     po = catalog_path(project, language, domain)  # th-TH's, else th's: as a build finds it
     if not po.is_file():
         raise LeafletError(
-            Location(path, 1),
+            where,
             f"no {language} catalog for '{domain}' in this project ({po.name})",
             "is the file for another project? `msc-leaflet i18n init` starts a language",
         )

@@ -22,6 +22,7 @@ from math import isfinite
 from pathlib import Path
 from typing import Any
 
+from ..errors import shown_value
 from .entries import ThemeError, mapping, refuse_unknown, suggestion
 
 ROLES = ("regular", "bold", "italic", "bold-italic")
@@ -116,14 +117,6 @@ FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")
 FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]{0,250}\.(?:ttf|otf)", re.IGNORECASE)
 
 
-def _shown(name: str, room: int = 60) -> str:
-    """``name`` quoted for a message, its start only when longer than ``room``: a
-    100 kB value made a 100 kB line of the error."""
-    if len(name) <= room:
-        return repr(name)
-    return f"{name[:room]!r}… ({len(name):,} characters)"
-
-
 def _family(name: str, entry: object, project_fonts: Path | None = None) -> FontFamilySpec:
     keys = ("fonts", "families", name)
     entry = mapping(entry, keys, "a mapping of package or folder and faces")
@@ -140,7 +133,7 @@ def _family(name: str, entry: object, project_fonts: Path | None = None) -> Font
     if folder and (not FONT_FOLDER.fullmatch(folder) or ".." in folder):
         raise ThemeError(
             (*keys, "folder"),
-            f"fonts: family {name}: folder {_shown(folder)} is not a folder of the project's "
+            f"fonts: family {name}: folder {shown_value(folder)} is not a folder of the project's "
             f"{PROJECT_FONTS}/ or of msc_leaflet/data/fonts (one name of at most 255 "
             "letters, no / or ..)",
         )
@@ -161,7 +154,7 @@ def _family(name: str, entry: object, project_fonts: Path | None = None) -> Font
         elif not FONT_FILE.fullmatch(str(value)) or ".." in str(value):
             raise ThemeError(
                 (*keys, role),
-                f"fonts: family {name}: {role} {_shown(str(value))} is not a font file name "
+                f"fonts: family {name}: {role} {shown_value(str(value))} is not a font file name "
                 "(a .ttf or .otf file in the family's package or folder) or a role",
             )
         else:
