@@ -8,13 +8,14 @@ entry gave a "Thai" leaflet English page furniture with exit 0.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from i18n_support import msgstr_line, set_msgstr
+from i18n_support import invoke, msgstr_line, set_msgstr
 from msc_leaflet.build import Options, build_leaflet
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.project import Project
@@ -208,3 +209,138 @@ def test_a_label_with_a_line_break_is_named_not_printed_split(
     assert "one line" in warning
     text = "".join(page.extract_text() for page in PdfReader(result.path).pages)
     assert written not in text
+
+
+# --- The build's refusals and `i18n check`'s findings: one list of rules -------------
+
+_REFUSED = re.compile(
+    r"^(?P<place>\S+?\.po:\d+(?::\d+)?): warning: translation of '(?P<context>[^']+)' not "
+    r"used, (?:source text|English) printed: (?P<reasons>.*)$"
+)
+
+
+def _refusals(findings: list[str]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Each refusal the build warned of: its place, context and (code, words) reasons."""
+    found = []
+    for finding in findings:
+        if (match := _REFUSED.match(finding.split("\n")[0])) is not None:
+            parts = re.split(r"; (?=\[I18N\d{3}\] )", match["reasons"])
+            reasons = [(m[1], m[2]) for p in parts if (m := re.match(r"\[(I18N\d{3})\] (.*)", p))]
+            assert reasons, f"a refusal with no code: {finding}"
+            found.append((match["place"], match["context"], reasons))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("catalog", "context", "msgstr", "code", "edition", "proof"),
+    [
+        ("ui", "web", "เว็บ\nไซต์", "I18N013", "single", False),  # the hunt's case
+        ("ui", "web", "เว็บ\tไซต์", "I18N013", "single", False),
+        ("ui", "contact", "ติดต่อ\u2028เรา", "I18N013", "single", False),
+        ("ui", "web", "เว็บ\u2029ไซต์", "I18N013", "parallel", False),
+        ("ui", "proof-watermark", "ฉบับ\nร่าง", "I18N013", "single", True),
+        ("ui", "web", "เว็บไซต์" * 20, "I18N023", "single", False),  # over-long label
+        ("ui", "page-of", "หน้า {page} จาก {pages} }", "I18N008", "single", False),
+        ("ui", "page-of", "หน้า {page} จาก {pages!r}", "I18N008", "single", False),
+        ("ui", "page-of", "หน้า {page} จาก {pages} \u202e", "I18N013", "single", False),
+        ("ui", "web", "   ", "I18N002", "single", False),
+        ("ui", "web", "\u200b\u200b", "I18N002", "single", False),  # prints nothing
+        ("ui", "web", "เว็บไซต์ 5", "I18N007", "single", False),
+        ("ui", "web", "à¹€à¸§à¹‡à¸š", "I18N013", "sequential", False),  # mojibake
+        ("care-basics", "short-answer", "พักผ่อน **24 ชั่วโมง** และดื่มน้ำ", "I18N005",
+         "single", False),
+        ("care-basics", "short-answer", "พักผ่อน **24 ชั่วโมง และดื่มน้ำ [@alpha2001]",
+         "I18N003", "single", False),
+        ("care-basics", "paragraph/4", "ปิดผ้าพันแผลไว้ 5 ชั่วโมง และอย่าให้เปียกน้ำ",
+         "I18N007", "parallel", False),
+        ("care-basics", "title", "การดูแลตัวเอง\u202eหลังรับเซลล์", "I18N013", "single", True),
+        ("care-basics", "title", " การดูแลตัวเองหลังรับเซลล์", "I18N009", "single", False),
+    ],
+    ids=[
+        "ui line feed", "ui tab", "ui line separator", "ui paragraph separator parallel",
+        "ui line break proof", "ui over-long", "ui unmatched brace", "ui conversion field",
+        "ui bidi override", "ui whitespace", "ui zero-width only", "ui number added",
+        "ui mojibake sequential", "citation lost", "markup broken", "number changed parallel",
+        "bidi override proof", "leading space",
+    ],
+)  # fmt: skip
+def test_every_translation_the_build_refuses_is_an_i18n_check_error_at_its_place(
+    project: Project,
+    tmp_path: Path,
+    catalog: str,
+    context: str,
+    msgstr: str,
+    code: str,
+    edition: str,
+    proof: bool,
+) -> None:
+    """A translator runs `i18n check` before handing a catalog over and must see every
+    entry the build will print in the source language. "เว็บ\\nไซต์" for "Web" was refused
+    by the build (English printed, a warning at its ui.po line) while `i18n check` said
+    0 errors; so were an over-long label and an unmatched brace. The build's refusal
+    and the check's error now come from one list of rules: the same file:line:column,
+    code and words, and `i18n check` exits non-zero."""
+    from msc_leaflet.print_spec import PrintSpec
+
+    set_msgstr(project.locales_dir / "th" / "LC_MESSAGES" / f"{catalog}.po", context, msgstr)
+    options = Options(spec=PrintSpec(proof=proof))
+    result = build_leaflet(
+        project, "care-basics", "th", tmp_path / "out", edition=edition, options=options
+    )
+    [(place, refused, reasons)] = _refusals([str(f) for f in result.findings])
+    assert refused == context and code in [c for c, _ in reasons], reasons
+    exit_code, output = invoke("i18n", "check", "--project", str(project.root))
+    assert exit_code != 0, output
+    first_code, first_words = reasons[0]
+    assert f"{place}: error: {first_code}: {context}: {first_words}" in output, output
+    for reason_code, words in reasons[1:]:
+        assert f": error: {reason_code}: {context}: {words}" in output, output
+
+
+@pytest.mark.parametrize(
+    ("context", "msgstr"),
+    [("web", "เว็บไซต์"), ("page-of", "หน้า {page} จาก {pages}"), ("contact", "ติดต่อเรา")],
+)
+def test_a_label_the_build_prints_is_no_i18n_check_error(
+    project: Project, tmp_path: Path, context: str, msgstr: str
+) -> None:
+    """The other side of one list: a label the build prints gives `i18n check` no error."""
+    edit_ui(project, context, msgstr)
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out")
+    assert _refusals([str(f) for f in result.findings]) == []
+    exit_code, output = invoke("i18n", "check", "--project", str(project.root))
+    assert exit_code == 0 and "0 error(s)" in output, output
+
+
+@pytest.mark.parametrize(
+    ("context", "msgstr", "code"),
+    [
+        ("desk.found", "พบ {count} ฉบับ }", "I18N008"),  # an unmatched brace
+        ("desk.found", "พบ {count!r} ฉบับ", "I18N008"),  # a field str.format runs as code
+        ("desk.name", "โต๊ะ\u202eเอกสาร", "I18N013"),  # a bidi override
+        ("desk.name", "   ", "I18N002"),
+        ("desk.version", "ฉบับ {version} 2", "I18N007"),  # a number added
+        ("desk.name", "โต๊ะเอกสาร", None),  # shown
+    ],
+    ids=["unmatched brace", "conversion", "bidi override", "blank", "number added", "good"],
+)
+def test_a_desk_word_the_desk_refuses_is_an_i18n_check_error(
+    project: Project, context: str, msgstr: str, code: str | None
+) -> None:
+    """The desk shows a word's English where its translation is broken, and `i18n check`
+    names every such translation: an unmatched brace the desk refused passed the check,
+    and a bidi override the check named was shown on the desk."""
+    from msc_leaflet.desk.interface import interface
+
+    line = edit_ui(project, context, msgstr)
+    # Not ours when refused: the bundled library's translation, or the English.
+    shown = interface(project, "th").translations.get(context) == msgstr
+    exit_code, output = invoke("i18n", "check", "--project", str(project.root))
+    assert shown == (code is None), output
+    assert (exit_code != 0) == (code is not None), output
+    if code is not None:
+        msgstr_at = msgstr_line(project.locales_dir / "th" / "LC_MESSAGES" / "ui.po", context)
+        assert re.search(rf"ui\.po:{msgstr_at}(:\d+)?: error: {code}: {context}: ", output), (
+            line,
+            output,
+        )

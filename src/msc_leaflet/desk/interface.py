@@ -21,10 +21,10 @@ from markupsafe import Markup, escape
 from ..data import library_root
 from ..errors import LeafletError
 from ..files import Stamp, file_stamp
-from ..i18n.catalog import UI_DOMAIN, locale_folders, po_path
+from ..i18n.catalog import UI_DOMAIN, catalog_language, locale_folders, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
+from ..i18n.localizer import label_errors
 from ..i18n.pofile import read_po
-from ..i18n.translation_checks import format_fields
 from ..languages import bcp47, language_of, language_subtag, listed, profile, right_to_left
 from ..project import Project, likely_script_tag, same_language
 
@@ -35,15 +35,18 @@ _QUALITY = re.compile(r"\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$")
 
 @lru_cache(maxsize=8)
 def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
-    """Usable desk translations by key: translated, not fuzzy, placeholders kept."""
+    """Usable desk translations by key: translated, not fuzzy, and refused by none of the
+    rules `i18n check` names a broken ui entry by (`localizer.label_errors`): the desk
+    showed a bidi override the check named an error, and the check passed an unmatched
+    brace the desk refused."""
     found = {}
+    language = catalog_language(path)
     for entry in read_po(path).active:
         key = entry.msgctxt or ""
         source = DESK_MESSAGES.get(key)
         if source is None or entry.msgid != source or not entry.translated:
             continue
-        fields = format_fields(source)
-        if fields is not None and format_fields(entry.msgstr) == fields:
+        if not label_errors(key, source, entry, language):
             found[key] = entry.msgstr
     return found
 

@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..content.model import Leaflet, Text, map_texts, texts
-from ..content.text_policy import line_break_refusal
 from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..files import Stamp, file_stamp
 from ..languages import language_subtag
@@ -40,20 +39,17 @@ from .contacts import organisation_in
 from .coverage import mismatch
 from .extract import is_optional
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
+from .label_checks import ui_entry_problems
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
 from .pofile import read_po
 from .translation_checks import (
-    CHARACTERS,
     CONVERTED_UNITS,
     COVERAGE,
-    PLACEHOLDERS,
     WRONG_SCRIPT,
     Problem,
     check_entry,
     errors,
-    format_fields,
     printed_problems,
-    strange_field,
 )
 from .typed import problem_place
 
@@ -499,19 +495,10 @@ def page_words(locale: str, project: Project) -> tuple[Text, ...]:
     )
 
 
-#: How much longer than its English a page label's translation may be (Burmese is up to
-#: three times as long), and the least it is allowed whatever its English.
-LABEL_LENGTH_RATIO = 6
-MIN_LABEL_LIMIT = 60
-
-
-def label_limit(source: str) -> int:
-    """The most characters a translation of the page label ``source`` may have."""
-    return max(MIN_LABEL_LIMIT, LABEL_LENGTH_RATIO * len(source))
-
-
 def _ui_fallbacks(entries: dict[Key, Entry], locale: str, path: Path) -> dict[str, Fallback]:
-    """The labels the ``ui`` catalog's ``entries`` (at ``path``) cannot give, and why."""
+    """The labels the ``ui`` catalog's ``entries`` (at ``path``) cannot give, and why:
+    untranslated, fuzzy, or refused by `label_checks.ui_entry_problems`' errors, as
+    `i18n check` names them."""
     fallbacks: dict[str, Fallback] = {}
     for key, source in UI_MESSAGES.items():
         entry = entries.get((key, source))
@@ -519,28 +506,16 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str, path: Path) -> dict[st
             fallbacks[key] = Fallback("untranslated", entry.line if entry else 0)
         elif entry.fuzzy:
             fallbacks[key] = Fallback("fuzzy", entry.line)
-        elif len(entry.msgstr) > (limit := label_limit(source)):
-            # Drawn on one line of the page furniture: 100 kB of "Version" made the footer
-            # 414,217 pt wide, and the build blamed the leaflet's document: line.
-            reason = (
-                f"{len(entry.msgstr):,} characters, where a page label has room for about "
-                f"{limit}; shorten it"
-            )
-            fallbacks[key] = _rejected(path, entry, reason)
-        elif problems := _entry_errors(entry, locale):
+        elif problems := label_errors(key, source, entry, locale):
             fallbacks[key] = _rejected(path, entry, _reasons(problems), problems)
-        elif broken := line_break_refusal(entry.msgstr):
-            # Printed on one line (a contact's label, the footer): the break was drawn
-            # as a space, and "เว็บ\nไซต์" printed "เว็บ ไซต์:", a Thai word split in two.
-            reason = f"{broken.message}: a page label prints on one line; remove the break"
-            problem = CHARACTERS.problem(reason, broken.offset)
-            fallbacks[key] = _rejected(path, entry, reason, [problem])
-        elif (fields := format_fields(source)) != format_fields(entry.msgstr):
-            # Its placeholders are run by str.format: the English's names alone, bare.
-            reason = "keep each {placeholder} as the English writes it, nothing added in braces"
-            offset = strange_field(entry.msgstr, fields or frozenset())
-            fallbacks[key] = _rejected(path, entry, reason, [PLACEHOLDERS.problem(reason, offset)])
     return fallbacks
+
+
+def label_errors(key: str, source: str, entry: Entry, locale: str) -> tuple[Problem, ...]:
+    """The errors that keep the ui entry ``key``'s translation (English ``source``), into
+    ``locale``, off the page and the desk: `i18n check` names each at its place."""
+    found = ui_entry_problems(key, source, entry.msgstr, lambda: _entry_errors(entry, locale))
+    return tuple(errors(found))
 
 
 def _rejected(path: Path, entry: Entry, reason: str, problems: Sequence[Problem] = ()) -> Fallback:

@@ -6,7 +6,7 @@ warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order;
 numbers are counted (a dose given twice must be given twice), as `numbers` reads them.
 
-The codes (I18N002–I18N020, with the catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N023, with the catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -200,10 +200,16 @@ FUZZY_NUMBERS = Rule(
     "A fuzzy translation carried over from an older source keeps its numbers (10 mg for a "
     "new 20 mg): fix them before removing the flag.",
 )
+LABEL_LENGTH = Rule(
+    "I18N023",
+    "error",
+    "A page label is drawn on one line of the page furniture: one longer than the line "
+    "holds is printed in English (`label_checks`).",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
     MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED, FLAG_LINES,
-    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS, FUZZY_NUMBERS,
+    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS, FUZZY_NUMBERS, LABEL_LENGTH,
 )  # fmt: skip
 
 

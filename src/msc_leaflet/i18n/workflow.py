@@ -41,6 +41,7 @@ from .extract import is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
 from .headers import plural_count, plural_forms, translation_header
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
+from .label_checks import ui_entry_problems, ui_source
 from .merge import adopt_moved, merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
@@ -55,6 +56,7 @@ from .translation_checks import (
     PLURAL_FORMS,
     REPEATED,
     SOURCE_LANGUAGE,
+    Problem,
     check_entry,
     fuzzy_number_problems,
 )
@@ -301,16 +303,7 @@ def check_catalog(
         if not entry.has_translation or entry.fuzzy:
             continue
         msgstr = Location(catalog.path, entry.msgstr_line or entry.line)
-        for problem in check_entry(
-            entry.msgid,
-            entry.forms,
-            catalog_language(catalog.path),
-            source_language,
-            entry.msgid_plural,
-            declared_plurals(catalog.header),
-            is_optional(entry.msgctxt),
-            declared,
-        ):
+        for problem in _entry_problems(catalog, entry, source_language, declared):
             findings.append(
                 CheckFinding(
                     problem_place(msgstr, [problem]),
@@ -357,6 +350,33 @@ def check_catalog(
     findings += _repeated_findings(catalog)
     findings += _flag_line_findings(catalog)
     return findings
+
+
+def _entry_problems(
+    catalog: Catalog, entry: Entry, source_language: str, declared: KeptTerms
+) -> list[Problem]:
+    """`check_entry`'s problems of ``entry``, and in the ``ui`` catalog a page label's or
+    desk word's own (`label_checks`): every reason the build or the desk prints the
+    source instead, as each gives it."""
+    assert catalog.path is not None
+    path = catalog.path
+
+    def judged() -> list[Problem]:
+        return check_entry(
+            entry.msgid,
+            entry.forms,
+            catalog_language(path),
+            source_language,
+            entry.msgid_plural,
+            declared_plurals(catalog.header),
+            is_optional(entry.msgctxt),
+            declared,
+        )
+
+    source = ui_source(entry.msgctxt, entry.msgid) if path.stem == UI_DOMAIN else None
+    if source is None or entry.msgctxt is None:
+        return judged()
+    return ui_entry_problems(entry.msgctxt, source, entry.msgstr, judged)
 
 
 def _fuzzy_findings(
