@@ -608,9 +608,14 @@ def _after_subject(before: str, claims: ClaimList) -> bool:
 def _conditions_pattern(conditions: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     """Any one of ``conditions``, on word boundaries where words are spaced."""
     edge, end = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+    return re.compile(f"{edge}(?:{_alternatives(conditions, spaced)}){end}", re.IGNORECASE)
+
+
+def _alternatives(words: tuple[str, ...], spaced: bool) -> str:
+    """An alternation of ``words``, longest first, each word's spaces matching any run
+    of blanks (where words are not spaced, none too)."""
     gap = r"\s+" if spaced else r"\s*"
-    names = "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(conditions))
-    return re.compile(f"{edge}(?:{names}){end}", re.IGNORECASE)
+    return "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(words))
 
 
 @lru_cache(maxsize=16)
@@ -622,11 +627,7 @@ def _owned_pattern(
     khớp của bạn"). Compiled once a list."""
     edge, end = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
     gap = r"\s+" if spaced else r"\s*"
-
-    def any_of(words: tuple[str, ...]) -> str:
-        return "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(words))
-
-    owner, name = any_of(owners), any_of(conditions)
+    owner, name = _alternatives(owners, spaced), _alternatives(conditions, spaced)
     return re.compile(
         f"{edge}(?:{owner}){gap}(?P<name>{name}){end}|{edge}(?P<named>{name}){gap}(?:{owner}){end}",
         re.IGNORECASE,
@@ -674,7 +675,7 @@ def _asked_pattern(
     gap = r"\s+" if spaced else r"\s*"
 
     def any_of(words: tuple[str, ...]) -> str:
-        return "|".join(gap.join(map(re.escape, w.split())) for w in longest_first(words))
+        return _alternatives(words, spaced)
 
     ask = rf"(?:(?:{any_of(asks)}){gap})?" if asks else ""
     end = rf"(?:{gap}(?:{any_of(ends + question_ends)}))?" if ends + question_ends else ""

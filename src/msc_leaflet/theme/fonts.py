@@ -22,7 +22,7 @@ from math import isfinite
 from pathlib import Path
 from typing import Any
 
-from ..errors import shown_value
+from ..errors import NAME_MAX, shown_value
 from .entries import ThemeError, mapping, refuse_unknown, suggestion
 
 ROLES = ("regular", "bold", "italic", "bold-italic")
@@ -113,8 +113,10 @@ def font_config(
 FONT_PACKAGE = re.compile(r"fontpkg_[a-z0-9_]+")
 #: A folder's or a font file's name: one name a file system holds (255 bytes at most:
 #: a longer one is no file, and asking for it fails with ENAMETOOLONG, not "missing").
-FONT_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")
-FONT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]{0,250}\.(?:ttf|otf)", re.IGNORECASE)
+FONT_FOLDER = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.-]{{0,{NAME_MAX - 1}}}")
+FONT_FILE = re.compile(
+    rf"[A-Za-z0-9][A-Za-z0-9_.,+\[\]-]{{0,{NAME_MAX - 5}}}\.(?:ttf|otf)", re.IGNORECASE
+)
 
 
 def _family(name: str, entry: object, project_fonts: Path | None = None) -> FontFamilySpec:

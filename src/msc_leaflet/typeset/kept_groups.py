@@ -287,8 +287,7 @@ def _listed(lang: str, key: str) -> tuple[str, ...]:
     first (so "pp." is tried before "p."), as a paragraph holds them: composed (NFC),
     however the list was typed (फ़ोन typed with the one code point फ़, U+095E)."""
     words = _data().get(language_subtag(lang), {}).get(key) or []
-    composed = {unicodedata.normalize("NFC", str(word)) for word in words}
-    return tuple(longest_first(composed))
+    return tuple(longest_first(_composed(str(word) for word in words)))
 
 
 @cache
