@@ -37,6 +37,7 @@ import pytest
 from typer import Exit
 
 from conftest import leaflet_yaml
+from msc_leaflet import files as files_module
 from msc_leaflet.build.manifest import FORMAT
 from msc_leaflet.cli.errors import (
     Terminated,
@@ -522,8 +523,10 @@ def test_stale_temp_files_of_killed_writers_are_removed(folder: Path) -> None:
     unrelated = folder / "notes.tmp"
     for path in (killed, legacy, live, fresh, unrelated):
         path.write_bytes(b"partial")
-    for path in (killed, legacy, live, unrelated):
+    for path in (killed, legacy, unrelated):
         os.utime(path, (old, old))
+    # Written before this run started (as the others) but after its writer did.
+    os.utime(live, (files_module._STARTED - 1,) * 2)
     assert sorted(remove_stale_temp_files(folder)) == sorted([killed, legacy])
     assert live.exists() and fresh.exists() and unrelated.exists()
 
@@ -708,3 +711,43 @@ def test_a_signal_while_the_command_loads_is_one_line(
     )  # fmt: skip
     assert done.returncode == 128 + sig, (done.returncode, done.stderr)
     assert done.stderr.strip() == MESSAGES[128 + sig], done.stderr
+
+
+def test_a_temp_file_whose_pid_a_later_process_took_is_removed(folder: Path) -> None:
+    # A build run as a container's first process is pid 1 on every run, and its pool
+    # workers get the same few pids too: the temporary file a killed run left was
+    # named for a pid that is alive again, in a process started after the file was
+    # last written, and was kept for ever in the folder the print shop copies.
+    later = subprocess.Popen(["sleep", "60"])  # took the pid after the file was written
+    try:
+        reused = folder / f".a.pdf.{later.pid}.abcd1234.tmp"
+        reused.write_bytes(b"partial")
+        os.utime(reused, (time.time() - 3600,) * 2)
+        writing = folder / f".b.pdf.{later.pid}.abcd1234.tmp"  # it writes this one now
+        writing.write_bytes(b"partial")
+        assert remove_stale_temp_files(folder) == [reused]
+        assert writing.exists()
+    finally:
+        later.kill()
+        later.wait()
+
+
+def test_a_build_with_nothing_to_do_removes_a_killed_builds_temp_files(
+    build_states: States, tmp_path: Path
+) -> None:
+    # A build killed while writing th/x.pdf, then builds of other languages, or none
+    # out of date: no PDF was written into th/ again, so its half-written temporary
+    # file stayed there for good, in the folder a print shop zips and sends.
+    root = shutil.copytree(build_states.base, tmp_path / "project")
+    old = time.time() - 3600
+    left = [
+        root / "build" / "th" / f".infusion-safety.pdf.{dead_pid()}.abcd1234.tmp",
+        root / "build" / f".manifest.json.{dead_pid()}.abcd1234.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"%PDF-1.4 partial")
+        os.utime(path, (old, old))
+    done = cli(root, "build", "-l", "en")
+    assert done.returncode == 0, done.stderr
+    assert "built" not in done.stdout.replace("0 built", "")  # nothing was out of date
+    assert temp_files(root) == []

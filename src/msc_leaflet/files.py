@@ -285,26 +285,69 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
                 continue
             with contextlib.suppress(OSError):
                 pid = match.group("pid")
-                if entry.stat().st_mtime >= _STARTED or (pid and _running(int(pid))):
+                written = entry.stat().st_mtime
+                if written >= _STARTED or (pid and _may_be_writing(int(pid), written)):
                     continue
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
 
 
-def _running(pid: int) -> bool:
+def remove_stale_output_temp_files(out_dir: Path) -> list[Path]:
+    """`remove_stale_temp_files` in an output folder and its locale folders (where
+    `output_name` puts each PDF). Run by every build, even one with nothing to do: a
+    build killed while writing ``th/x.pdf``, followed by builds that wrote nothing
+    into ``th/``, left its half-written temporary file in the folder a print shop
+    copies, for good."""
+    removed = remove_stale_temp_files(out_dir)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(out_dir):
+            if entry.is_dir(follow_symlinks=False):
+                removed += remove_stale_temp_files(Path(entry.path))
+    return removed
+
+
+#: Seconds a process's start time, as /proc gives it, may be off: the boot time it
+#: counts from is whole seconds.
+_CLOCK_SLACK = 2.0
+
+
+def _may_be_writing(pid: int, written: float) -> bool:
+    """Whether process ``pid`` may be the writer of a temporary file last written at
+    ``written`` (a time.time()), still at work. Not if no such process runs, if it is
+    a zombie (a killed process stays one until its parent, or init, reaps it), or if it
+    started after the file was last written: the pid was taken again by another
+    process. That happens every run in a container, where the build is pid 1 and its
+    workers get the same few pids; such a file was kept for ever. When unsure (another
+    user's process, no /proc on macOS), the file is kept."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OverflowError):
-        return True  # another user's process, or no pid at all: when unsure, keep the file
-    # A killed process stays a zombie until its parent (or init) reaps it.
+    except OverflowError:
+        return True  # no pid at all
+    except PermissionError:
+        pass  # another user's process: /proc may still say when it started
+    state, started = _process_state(pid)
+    if state == "Z":
+        return False
+    return started is None or started <= written + _CLOCK_SLACK
+
+
+def _process_state(pid: int) -> tuple[str, float | None]:
+    """The state letter of process ``pid`` and when it started (a time.time()), from
+    Linux's /proc; ("", None) where that cannot be read."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True  # no /proc (macOS): the signal test above is all there is
-    return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
+        ticks = int(fields[19])  # field 22, starttime: clock ticks after boot
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+        return fields[0], boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return "", None
 
 
 def open_input(path: Path) -> BinaryIO:

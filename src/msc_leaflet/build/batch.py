@@ -20,7 +20,7 @@ from .. import clock
 from ..clock import iso_date, source_date_epoch
 from ..content.model import Leaflet
 from ..errors import Finding, LeafletError, Location, display_path, recorded_text, shown_text
-from ..files import output_name
+from ..files import output_name, remove_stale_output_temp_files
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project
@@ -579,6 +579,7 @@ def run_batch(
     options = options or Options()
     out_dir = out_dir.resolve()
     manifest_file = manifest_path(out_dir)
+    remove_stale_output_temp_files(out_dir)  # a killed build's, wherever no job writes now
     planned, outcomes, estimates, notes, changes = _plan_run(
         project, leaflet_ids, locales, manifest_file, out_dir, options, force, editions, shard_of
     )
