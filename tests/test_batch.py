@@ -10,6 +10,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -960,7 +961,7 @@ def test_a_pdf_another_build_renamed_in_last_is_not_recorded_as_this_ones(
     leaflet.write_text(leaflet.read_text("utf-8").replace("Short text", "Saved text"), "utf-8")
     real = write_atomic
 
-    def other_build_renames_after(path: Path, data: bytes, **how: bool) -> bool:
+    def other_build_renames_after(path: Path, data: bytes, **how: Any) -> bool:
         written = real(path, data, **how)
         (path.parent / "other.tmp").write_bytes(older)  # the other build's PDF
         os.replace(path.parent / "other.tmp", path)
@@ -988,7 +989,7 @@ def test_a_leaflet_saved_during_its_build_is_listed_as_saved(
     saved = saved.replace('version: "2.1"', 'version: "3.0"')
     real = write_atomic
 
-    def author_saves_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+    def author_saves_meanwhile(path: Path, data: bytes, **how: Any) -> bool:
         leaflet.write_text(saved, "utf-8")
         return real(path, data, **how)
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,7 +131,7 @@ def test_init_keeps_a_catalog_saved_while_it_started_the_language(
     write = write_atomic
     saved: list[bytes] = []
 
-    def saved_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+    def saved_meanwhile(path: Path, data: bytes, **how: Any) -> bool:
         if path == po and not saved:  # the translator's copy lands just before the write
             po.write_bytes(data)
             saved.append(_editor_saves(po))
@@ -164,7 +165,7 @@ def test_two_sign_offs_at_once_keep_both_records(
     write = write_atomic
     other: list[subprocess.Popen[bytes]] = []
 
-    def other_signs_off_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+    def other_signs_off_meanwhile(path: Path, data: bytes, **how: Any) -> bool:
         if not other:  # the clinician's run starts while this one is about to write
             command = [sys.executable, "-m", "msc_leaflet", "i18n", "review", "infusion-safety",
                        "-l", "th", "--by", "Dr. Malee Srisuk", "--role", "clinical",
@@ -186,3 +187,67 @@ def test_two_sign_offs_at_once_keep_both_records(
     assert other[0].returncode == 0, out.decode()
     roles = {(r.role, r.by) for r in signoff.read_signoffs(Project(bundled), "th")}
     assert {("reviewer", "Somchai Jaidee"), ("clinical", "Dr. Malee Srisuk")} <= roles
+
+
+def _saves_while_written(
+    monkeypatch: pytest.MonkeyPatch, written: Path, saved_po: Path
+) -> list[bytes]:
+    """The translator's editor saves ``saved_po`` while the command writes ``written``:
+    once the new text is in a temporary file beside it and flushed to disk (the slow
+    part: a disk's fsync takes milliseconds), before it is renamed into place. What
+    it saved, once it has."""
+    fsync = os.fsync
+    saved: list[bytes] = []
+
+    def save_meanwhile(fd: int) -> None:
+        fsync(fd)
+        if not saved and any(written.parent.glob(f".{written.name}.*.tmp")):
+            saved.append(_editor_saves(saved_po))
+
+    monkeypatch.setattr(os, "fsync", save_meanwhile)
+    return saved
+
+
+def test_update_keeps_a_catalog_saved_while_its_merge_is_written(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check that no editor saved the catalog ran before its new text was written
+    and flushed to disk: a save in those milliseconds was replaced by the merge."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    leaflet = bundled / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(source.replace("Safety of MSC infusions", "Safety of MSC drips", 1))
+    saved = _saves_while_written(monkeypatch, po, po)
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 1, output
+    assert "infusion-safety.po" in output and "Traceback" not in output
+    assert saved and po.read_bytes() == saved[0]  # the translator's save, whole
+    assert not list(po.parent.glob(".*.tmp"))
+    monkeypatch.undo()
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert SAVED in po.read_text(encoding="utf-8")
+
+
+def test_import_keeps_a_catalog_saved_while_an_earlier_one_is_written(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`i18n import` of an agency's files checked every catalog, then wrote them one
+    by one: a catalog saved in Poedit while the ones before it were written was
+    replaced by the import, and the translator's save was gone."""
+    code, output = invoke("i18n", "export", "-l", "th", "--format", "xliff", "-o",
+                          str(tmp_path / "x"), "--project", str(bundled))  # fmt: skip
+    assert code == 0, output
+    folder = bundled / "locales" / "th" / "LC_MESSAGES"
+    first, second = folder / "choosing-a-clinic.po", folder / "infusion-safety.po"
+    xlfs = [tmp_path / "x" / f"{po.stem}.th.xlf" for po in (first, second)]
+    for xlf in xlfs:  # the agency translated the kicker of each
+        text = xlf.read_text(encoding="utf-8")
+        xlf.write_text(text.replace("</target>", " (แก้ไข)</target>", 1), encoding="utf-8")
+    saved = _saves_while_written(monkeypatch, first, second)
+    code, output = invoke("i18n", "import", *map(str, xlfs), "--project", str(bundled))
+    assert code == 1, output
+    assert "infusion-safety.po" in output and "Traceback" not in output
+    assert "no catalog was changed" not in output  # one was: it says which were
+    assert saved and second.read_bytes() == saved[0]  # the translator's save, whole
+    assert not list(folder.glob(".*.tmp"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -208,7 +209,7 @@ def test_two_previews_into_one_folder_at_once_leave_one_documents_pages(
     folder = tmp_path / "preview"
     other: list[subprocess.Popen[bytes]] = []
 
-    def other_preview_meanwhile(path: Path, data: bytes, **how: bool) -> bool:
+    def other_preview_meanwhile(path: Path, data: bytes, **how: Any) -> bool:
         written = write_atomic(path, data, **how)
         if not other:  # after this one's first page, the other terminal's starts
             code = (

@@ -14,7 +14,7 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -33,8 +33,20 @@ def file_stamp(info: os.stat_result) -> Stamp:
     return (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
+def write_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    overwrite: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> bool:
     """Write ``data`` to ``path``; returns False (and leaves the file alone) if unchanged.
+
+    ``before_replace`` runs once ``data`` is on disk beside ``path``, the instant before
+    the rename: a caller replacing a file someone may be editing checks there that it
+    is still the file it read, and raises to keep it (the temporary file is removed).
+    Checked before the write, a save during the write and its fsync (milliseconds on
+    a disk) was replaced without a word.
 
     With ``overwrite=False`` the file must be new: one already there raises
     `FileExistsError`, even if it holds ``data`` (another run made it: it is not this
@@ -69,6 +81,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> bool:
             os.fsync(handle.fileno())
         if kept is not None:
             os.chmod(temp, kept)
+        if before_replace is not None:
+            before_replace()
         if overwrite:
             os.replace(temp, path)
         else:

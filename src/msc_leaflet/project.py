@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -446,13 +446,21 @@ class Project:
         self.inside(path, Location(path))
         return path
 
-    def write(self, path: Path, data: bytes, *, overwrite: bool = True) -> bool:
+    def write(
+        self,
+        path: Path,
+        data: bytes,
+        *,
+        overwrite: bool = True,
+        before_replace: Callable[[], None] | None = None,
+    ) -> bool:
         """`write_atomic` of the project file named ``path`` (a catalog, a template, the
         sign-offs) to where its name leads: a catalog shared through a link is updated
         in the shared folder, for every project that links it, and stays a link.
         Written by its name, the atomic rename replaced the link with a file of its own,
         and the project silently stopped sharing its translations."""
-        return write_atomic(self.inside(path, Location(path)), data, overwrite=overwrite)
+        target = self.inside(path, Location(path))
+        return write_atomic(target, data, overwrite=overwrite, before_replace=before_replace)
 
     def written_file(self, written: str, location: Location) -> Path:
         """The project file a leaflet or profile names as ``written`` (a figure, a

@@ -10,8 +10,9 @@ from __future__ import annotations
 import itertools
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ..data import library_root
@@ -74,10 +75,13 @@ def _write(project: Project, path: Path, catalog: Catalog) -> Written:
     return _write_bytes(project, path, format_po(catalog).encode("utf-8"))
 
 
-def _write_bytes(project: Project, path: Path, data: bytes) -> Written:
-    """Write a catalog or template through its name (`Project.write`: a link stays)."""
+def _write_bytes(
+    project: Project, path: Path, data: bytes, before_replace: Callable[[], None] | None = None
+) -> Written:
+    """Write a catalog or template through its name (`Project.write`: a link stays);
+    ``before_replace`` as `write_atomic` runs it."""
     existed = path.is_file()
-    changed = project.write(path, data)
+    changed = project.write(path, data, before_replace=before_replace)
     return Written(path, "unchanged" if not changed else "updated" if existed else "created")
 
 
@@ -231,10 +235,14 @@ def update(project: Project) -> list[Written]:
     for path, data, digest in contents:
         refuse_changed(path, digest, "no catalog or template was written", data)
     written = [_write(project, template_path(project, d), t) for d, t in templates.items()]
-    for path, data, digest in contents:  # again, just before: the editor may save now
-        refuse_changed(path, digest, "the catalogs before it were updated, the rest were not", data)
-        written.append(_write_bytes(project, path, data))
+    for path, data, digest in contents:  # again, the instant before its rename
+        unchanged = partial(refuse_changed, path, digest, UPDATED_BEFORE, data)
+        written.append(_write_bytes(project, path, data, unchanged))
     return written
+
+
+#: What `update` has written when a catalog after the first is refused.
+UPDATED_BEFORE = "the catalogs before it were updated, the rest were not"
 
 
 def compile_catalogs(project: Project) -> list[Written]:

@@ -34,6 +34,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import NoReturn
 from xml.parsers import expat
@@ -457,9 +458,11 @@ def import_files(
     contents = {po: format_po(catalog).encode("utf-8") for po, catalog in catalogs.items()}
     for po, catalog in catalogs.items():  # an editor's save meanwhile is not replaced
         refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED, contents[po])
-    written = {
-        po: project.write(catalog.path or po, contents[po]) for po, catalog in catalogs.items()
-    }
+    written: dict[Path, bool] = {}
+    for po, catalog in catalogs.items():  # nor one saved while those before it are written
+        done = IMPORTED_BEFORE if any(written.values()) else NOTHING_IMPORTED
+        unchanged = partial(refuse_changed, catalog.path or po, catalog.digest, done, contents[po])
+        written[po] = project.write(catalog.path or po, contents[po], before_replace=unchanged)
     by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
     for report, catalog in merged:
         report.written = written[by_catalog[id(catalog)]]
@@ -474,6 +477,7 @@ def translates_into(target: str, locale: str) -> bool:
 
 
 NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"
+IMPORTED_BEFORE = "the catalogs before it were imported, the rest were not"
 
 
 def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: str | None) -> Path:
