@@ -94,7 +94,12 @@ def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
     assert "2026-12-02 reviewer: Somchai Jaidee (stale) — terminology checked" in last
     assert "2026-12-02 clinical: Dr. Malee Srisuk (stale)" in last
     changed = last.split("Changed since the last approval")[1]
-    assert [line for line in changed.splitlines() if ":" in line] == ["paragraph/4: source changed"]
+    assert [line for line in changed.splitlines() if ":" in line] == [
+        "paragraph/4: source changed",
+        "was (English):",
+        "now (English):",
+    ]  # one change, its English text as approved and as it is now (the Thai is unchanged)
+    assert "keep it clean and dry" in changed.split("now (English):")[1]
     # Nothing was deleted: both records are still there, bound to the old text.
     assert [r.role for r in read_signoffs(Project.at(root), "th")] == ["reviewer", "clinical"]
 
@@ -898,3 +903,83 @@ def test_every_kind_of_change_is_worded_from_the_desks_messages_in_any_language(
             assert change.origin in said, (code, said)
             if code == "ar" and change.origin:  # an entry's name keeps its own direction
                 assert f"\u2068{change.origin}\u2069" in said
+
+
+#: The edits a clinician re-approves, each (file, old, new), and what `i18n review`
+#: prints under it: the approved text and the current one.
+EDITS_SEEN_WAS_AND_NOW = [
+    (TH_PO, "หรืออ่อนเพลียพบได้บ่อย", "หรือความอ่อนเพลียพบได้บ่อย"),
+    (ORGANISATION, 'phone: "+66 2 123 4567"', 'phone: "+66 2 765 4321"'),
+    (LEAFLET, "year: 2001", "year: 2011"),
+]
+THAI_WAS = "อาการปวดศีรษะเล็กน้อยหรืออ่อนเพลียพบได้บ่อยในวันแรก และมักหายไปภายใน 48 ชั่วโมง"
+THAI_NOW = "อาการปวดศีรษะเล็กน้อยหรือความอ่อนเพลียพบได้บ่อยในวันแรก และมักหายไปภายใน 48 ชั่วโมง"
+
+
+def approve_then_edit(root: Path) -> None:
+    """The clinic's phone printed and approved, then one Thai msgstr, the phone and a
+    reference's year edited."""
+    edit(root / ORGANISATION, "name: Test Clinic", 'name: Test Clinic\nphone: "+66 2 123 4567"')
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    for path, old, new in EDITS_SEEN_WAS_AND_NOW:
+        edit(root / path, old, new)
+
+
+def test_review_and_proof_show_each_edit_was_and_now(root: Path, tmp_path: Path) -> None:
+    """An edited translation, phone number or reference was one line, "paragraph/3: the
+    Thai translation changed", "organisation:phone: changed": the clinician could not
+    see what they approved against what they are asked to approve now. Each edit is now
+    followed by its approved text and its current one, whole, in their own language
+    (a phone or a reference, printed as written, named by no language)."""
+    approve_then_edit(root)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert (
+        "  paragraph/3: the Thai translation changed\n"
+        f"    was (Thai): {THAI_WAS}\n"
+        f"    now (Thai): {THAI_NOW}\n"
+    ) in output, output
+    assert (
+        "  organisation:phone: changed\n    was: +66 2 123 4567\n    now: +66 2 765 4321\n"
+    ) in output, output
+    assert (
+        "  ref:alpha2001: changed\n"
+        "    was: Alpha A, Beta B, 2001, J Test\n"
+        "    now: Alpha A, Beta B, 2011, J Test\n"
+    ) in output, output
+    assert "(English)" not in output  # the English of a translation edit did not change
+
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    listed = page_texts(out / "th" / "care-basics.proof.pdf")[-1].split(
+        "Changed since the last approval"
+    )[1]
+    flat = re.sub(r"\s+", "", listed)
+    for said in (
+        "was(Thai):" + THAI_WAS,
+        "now(Thai):" + THAI_NOW,
+        "was:+6621234567",
+        "now:+6627654321",
+        "was:AlphaA,BetaB,2001,JTest",
+        "now:AlphaA,BetaB,2011,JTest",
+    ):
+        assert re.sub(r"\s+", "", said) in flat, (said, listed)
+
+
+def test_an_edit_whose_approved_text_was_not_kept_says_so(root: Path, tmp_path: Path) -> None:
+    """A record made before texts were kept holds digests only: the edit's old text is
+    said to be unrecorded, not left out as if there were none, and the new one shown."""
+    approve_then_edit(root)
+    path = root / "locales" / "th" / "signoff.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("  wording:")[0], encoding="utf-8")
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    for name, now in (("paragraph/3", f"now (Thai): {THAI_NOW}"),
+                      ("organisation:phone", "now: +66 2 765 4321")):  # fmt: skip
+        block = output.split(f"  {name}: ")[1].split("\n  ")[0:3]
+        assert block[1].startswith("  was: not recorded"), output
+        assert block[2] == f"  {now}", output
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    listed = page_texts(out / "th" / "care-basics.proof.pdf")[-1]
+    assert "organisation:phone: source changed\nwas:\nnot recorded" in listed, listed

@@ -66,11 +66,12 @@ from .signoff_changes import (
     TRANSLATION_CHANGED,
     Beside,
     Change,
+    kept_texts,
     side_by_side,
     texts_beside,
     wording_changes,
 )
-from .signoff_scope import PageItem, is_page_item, is_translated, page_items
+from .signoff_scope import PageItem, is_page_item, is_translated, item_text, page_items
 
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
@@ -207,7 +208,10 @@ def text_state(
     items = []
     for name, (source, printed) in (page or {}).items():
         items.append(_digest(name, source, printed))
-        entries[name] = f"{_digest(name, source)[:DIGEST_CHARS]} {items[-1][:DIGEST_CHARS]}"
+        said = {_digest(name, source)[:DIGEST_CHARS]: item_text(name, source)}
+        said[items[-1][:DIGEST_CHARS]] = printed  # kept, so an edit shows what was approved
+        entries[name] = " ".join(said)
+        texts.update(said)
     return TextState(
         _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items),
         tuple(refused), wording, texts,
@@ -475,13 +479,13 @@ def changed_since(
         return ()
     old = approval.entries
     covers_page = bool(approval.page)
-    changed: list[tuple[str, str]] = []
+    texts = texts or {}
+    changed: list[Change] = []
     if not covers_page and any(is_page_item(context) for context in state.entries):
-        changed.append((UNCOVERED_PAGE, UNCOVERED))
+        changed.append(Change(UNCOVERED_PAGE, UNCOVERED))
+    wording = state.wording  # the current texts, by context
     if approval.wording:  # else the catalog's entries are compared by context below
-        words = wording_changes(
-            approval.wording, state.wording, texts or {}, state.refused, REFUSED
-        )
+        words = wording_changes(approval.wording, wording, texts, state.refused, REFUSED)
     else:
         words, state = [], replace(state, wording={})
     for context, now in state.entries.items():
@@ -491,19 +495,24 @@ def changed_since(
         if before == now:
             continue
         if before is None:
-            changed.append((context, NEW_ENTRY))
-        elif before.split()[0] != now.split()[0]:
-            changed.append((context, SOURCE_CHANGED))
+            changed.append(Change(context, NEW_ENTRY))
+            continue
+        if before.split()[0] != now.split()[0]:
+            what = SOURCE_CHANGED
         else:
             # Refused now (by this catalog's edit or by the package's checks): say why it
             # is no longer printed, not that its words changed, which they may not have.
-            changed.append((context, REFUSED if context in state.refused else TRANSLATION_CHANGED))
+            what = REFUSED if context in state.refused else TRANSLATION_CHANGED
+        # A catalog entry's digests here include its context; its texts are kept by
+        # its words alone (`wording`), which a record of an earlier version lacks.
+        was = () if context in wording else kept_texts(before, texts)
+        changed.append(Change(context, what, was, kept_texts(wording.get(context, now), texts)))
     changed += [
-        (context, REMOVED)
+        Change(context, REMOVED)
         for context in old
         if context not in state.entries and context not in approval.wording
     ]
-    return (*words, *(Change(context, what) for context, what in changed))
+    return (*words, *changed)
 
 
 def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[TextState, Review]:

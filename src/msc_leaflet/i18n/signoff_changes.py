@@ -18,6 +18,12 @@ words (source and translation, without the context), as a diff compares lines:
 
 This is the one place that names a change: `i18n review`, the proof and stats read it.
 A record made before the texts were kept (no ``wording``) is compared by context.
+
+Each edit, split and merge carries its approved and current texts, and `texts_beside`
+is the one wording of them as "was"/"now" lines for `i18n review` and the proof (the
+desk sets the same pairs itself): a clinician approves what they read against what
+they approved, not a context's name alone. An edit whose approved text no record kept
+says so (`NOT_RECORDED`) rather than showing nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from .signoff_scope import is_translated
 
 # What happened to an entry (`Change.kind`), in the words of the proof's list.
 SOURCE_CHANGED = "source changed"
@@ -42,6 +50,9 @@ RENUMBERED = "renumbered only (the same words in the same order)"
 FROM_ELSEWHERE = (MOVED, SPLIT, MERGED, REWRITTEN)
 SMALL = "only spaces or punctuation"
 SHOWN_RENUMBERED = 3  # contexts named on the renumbered line; the count says the rest
+#: Said in place of an edit's approved text where no record kept it (one made before
+#: texts were kept, or before page items' were): an empty line read as "it was empty".
+NOT_RECORDED = "not recorded (the approval was made before its texts were kept)"
 
 Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
 
@@ -51,8 +62,9 @@ class Change:
     """One change a clinician re-reads: ``context`` (several, comma-separated, for a split
     or merge) and the ``kind`` of change; for an edit, a split or a merge the approved
     texts and the current ones, each a (source, translation) pair per entry ("" where
-    not kept), so every reader of the list (`i18n review`, the proof, the desk) shows
-    the same was and now. Kept as parts, not as one English sentence, so that each
+    not kept; an edit's ``before`` is empty where its approved texts were not kept,
+    `kept_texts`), so every reader of the list (`i18n review`, the proof, the desk)
+    shows the same was and now. Kept as parts, not as one English sentence, so that each
     reader can word it in its own language (`signoff.change_in_words`)."""
 
     context: str
@@ -160,7 +172,7 @@ def _edited(
     changed only in spaces or punctuation when the approved text is known)."""
     (source_was, translation_was), (source, translation) = old[1].split(), new[1].split()
     origin = "" if old[0] == new[0] else old[0]
-    said = ((_said(old[1], texts),), (_said(new[1], texts),))
+    said = (kept_texts(old[1], texts), kept_texts(new[1], texts))
     if source_was != source:
         kind, was, now = SOURCE_CHANGED, source_was, source
     elif new[0] in refused:
@@ -190,6 +202,12 @@ def _said(key: str, texts: Mapping[str, str]) -> tuple[str, str]:
     return texts.get(source, ""), texts.get(translation, "")
 
 
+def kept_texts(key: str, texts: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """An edited entry's side as `Change.before` and ``after`` hold it: the (source,
+    translation) its digests ``key`` stand for, or nothing where either was not kept."""
+    return (_said(key, texts),) if all(d in texts for d in key.split()) else ()
+
+
 def _renumbered(contexts: list[str]) -> Change:
     """One line for every text renumbered only, naming the first few."""
     shown = ", ".join(contexts[:SHOWN_RENUMBERED]) + (
@@ -200,30 +218,55 @@ def _renumbered(contexts: list[str]) -> Change:
 
 @dataclass(frozen=True)
 class Beside:
-    """One line of the texts beside a split or merge: its ``label`` ("was (Thai)"), the
+    """One line of the texts beside a change: its ``label`` ("was (Thai)"), the
     ``words`` of that side's entries in one language, joined by " | ", and whether they
-    are the translation's (else the source's): the proof sets each in its language."""
+    are set in the translation's language (its texts, and a page item printed as
+    written, a phone or a reference, which its pages print) or the source's. Not
+    ``recorded``: ``words`` is `NOT_RECORDED`, the program's English."""
 
     label: str
     words: str
     translated: bool
+    recorded: bool = True
 
 
 def texts_beside(change: Change, source: str, translation: str) -> Iterator[Beside]:
-    """The approved and current texts of a split or merge, one per language and side,
-    the languages named ``source`` and ``translation``; none for a side or language
-    with no text kept. An edit's (one entry for one) is not given: the proof prints the
-    entry itself, and its list stays one line per edit; the desk shows both sides of
-    every change."""
-    if not is_split_or_merge(change):
+    """The approved and current texts of an edit, split or merge, the languages named
+    ``source`` and ``translation``: for an edit, of each language whose text changed
+    (a translation's edit is its translation's, not the unchanged English twice);
+    for a split or merge, of both. Nothing for a side or language with no text kept,
+    but for an edit whose approved text was not kept: `NOT_RECORDED`. A page item
+    printed as written (a phone, a DOI) is no language's: labelled "was", "now"."""
+    edit = is_edit(change)
+    if not edit and not is_split_or_merge(change):
         return
+    shown = _languages_edited(change) if edit else (0, 1)
+    translated = is_translated(change.context)
+    names = (source, translation) if translated else ("", "")
+    if edit and not change.before:
+        yield Beside("was", NOT_RECORDED, translated=False, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
-        if not said:
-            continue
-        for name, index in ((source, 0), (translation, 1)):
+        for index in shown:
             words = " | ".join(" / ".join(pair[index].splitlines()) for pair in said)
             if words.strip(" |"):
-                yield Beside(f"{side} ({name})", words, translated=index == 1)
+                label = f"{side} ({names[index]})" if names[index] else side
+                yield Beside(label, words, translated=index == 1 or not translated)
+
+
+def _languages_edited(change: Change) -> tuple[int, ...]:
+    """The sides of an edit's (source, translation) pair whose words changed; where the
+    approved ones are not known, the side its kind names."""
+    if not change.before:
+        return (0,) if change.kind == SOURCE_CHANGED else (1,)
+    (was,), (now,) = change.before, change.after
+    return tuple(index for index in (0, 1) if was[index] != now[index])
+
+
+def is_edit(change: Change) -> bool:
+    """Whether ``change`` is one entry's text edited in place (its source, its
+    translation, or refused now): one current text for at most one approved."""
+    others = (NEW_ENTRY, REMOVED, RENUMBERED, *FROM_ELSEWHERE)
+    return change.kind not in others and len(change.after) == 1 and len(change.before) <= 1
 
 
 def side_by_side(change: Change, source: str, translation: str) -> Iterator[str]:

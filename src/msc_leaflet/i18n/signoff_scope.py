@@ -36,6 +36,9 @@ from .printed_labels import printed_labels
 PageItem = tuple[str, str]  # (what the source or the package writes, what is printed)
 NOT_TRANSLATED = ""  # the printed side of an item the page prints as its source writes it
 CONTACT_FIELDS = ("name", "address", "phone", "line", "whatsapp", "web")
+CITATION_SEPARATOR = "\x1f"  # between a reference's parts: in no part's text
+REFERENCE_ITEM = "ref:"
+PICTURE_ITEMS = ("figure:", "organisation:logo")  # named by their file's sha256
 
 
 def is_page_item(context: str) -> bool:
@@ -56,7 +59,10 @@ def page_items(project: Project, leaflet: Leaflet, locale: str) -> dict[str, Pag
         **_document(leaflet.document),
         **_contacts(leaflet.organisation.in_locale(locale)),
         **({"url": (leaflet.url, NOT_TRANSLATED)} if leaflet.url else {}),
-        **{f"ref:{ref.key}": (_citation(ref), NOT_TRANSLATED) for ref in leaflet.references},
+        **{
+            f"{REFERENCE_ITEM}{ref.key}": (_citation(ref), NOT_TRANSLATED)
+            for ref in leaflet.references
+        },
         **_pictures(leaflet),
     }
 
@@ -97,7 +103,19 @@ def _citation(reference: Reference) -> str:
         *reference.authors, str(reference.year), reference.journal, reference.volume,
         reference.issue, reference.pages, reference.doi, reference.pmid, reference.url,
     ]  # fmt: skip
-    return "\x1f".join(parts)
+    return CITATION_SEPARATOR.join(parts)
+
+
+def item_text(name: str, source: str) -> str:
+    """What a reader of the changes is shown of page item ``name``'s ``source`` (kept as
+    a sign-off's approved text): a reference's parts as a list prints them, not joined
+    by a control character; a picture as the sha256 its approval was bound to (the
+    proof prints the picture itself); any other as written."""
+    if name.startswith(REFERENCE_ITEM):
+        return ", ".join(part for part in source.split(CITATION_SEPARATOR) if part)
+    if name.startswith(PICTURE_ITEMS):
+        return f"picture file, sha256 {source}"
+    return source
 
 
 def _pictures(leaflet: Leaflet) -> dict[str, PageItem]:
