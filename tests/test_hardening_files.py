@@ -1744,3 +1744,94 @@ def test_an_image_name_that_is_no_image_file_says_what_stands_there(
     assert said in output, output
     assert not any(line.startswith("to.png") for line in output.splitlines()), output
     assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
+
+
+def _two_frames(path: Path, file_format: str) -> None:
+    """A picture of two frames (or pages): a plain white one, then one with a red
+    square, as a message shown only in a later frame would be."""
+    from PIL import Image, ImageDraw
+
+    first = Image.new("RGB", (300, 300), (255, 255, 255))
+    second = first.copy()
+    ImageDraw.Draw(second).rectangle((50, 50, 250, 250), fill=(255, 0, 0))
+    options = {"lossless": True} if file_format == "WEBP" else {}
+    first.save(path, file_format, save_all=True, append_images=[second], **options)
+
+
+@pytest.mark.parametrize(
+    ("name", "file_format", "said"),
+    [
+        ("images/anim.gif", "GIF", "is animated: 2 frames"),
+        ("images/anim.png", "PNG", "is animated: 2 frames"),  # APNG
+        ("images/anim.webp", "WEBP", "is animated: 2 frames"),
+        ("images/pages.tif", "TIFF", "has 2 pages"),
+    ],
+)
+@pytest.mark.parametrize("where", ["figure", "logo"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_picture_of_several_frames_or_pages_is_refused_at_its_line(
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+    name: str,
+    file_format: str,
+    said: str,
+    where: str,
+    command: str,
+) -> None:
+    """A viewer shows an animated GIF, PNG or WebP frame after frame, and a TIFF's pages
+    one after another; the PDF printed the first alone, silently: what a clinician read
+    in frame 2 never reached the patient. Such a picture is refused where it is named."""
+    figure = f"- figure: {name}\n  alt: A test\n" if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir(exist_ok=True)
+    _two_frames(root / name, file_format)
+    if where == "logo":
+        organisation = root / "organisations" / "test-clinic.yaml"
+        text = organisation.read_text(encoding="utf-8") + f"logo: {name}\n"
+        organisation.write_text(text, encoding="utf-8")
+    out = ["-o", str(tmp_path / "o")] if command == "build" else []
+    code, output = invoke(command, "-l", "en", "--project", str(root), *out)
+    assert code == 1 and no_internal_error(output), output
+    assert f"{Path(name).name} {said}" in output, output
+    unit = "page" if file_format == "TIFF" else "frame"
+    assert "only the first would print" in output and f"never {unit} 2" in output, output
+    line = "sample.yaml:17:13:" if where == "figure" else "test-clinic.yaml:"
+    assert line in output, output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("file_format", ["MPO", "GIF"])
+def test_a_picture_whose_other_images_no_viewer_shows_in_turn_builds(
+    make_project: Callable[..., Path], tmp_path: Path, file_format: str
+) -> None:
+    """A camera's JPEG that carries a second picture (MPO: a preview, a depth map) is
+    shown by every viewer as its first alone, and so printed; a GIF of one frame is a
+    still picture. Neither is refused for being several."""
+    from PIL import Image
+
+    root = make_project({"sample": leaflet_yaml("- figure: photo.jpg\n  alt: A test\n")})
+    picture = Image.new("RGB", (300, 300), (0, 128, 64))
+    if file_format == "MPO":
+        picture.save(root / "photo.jpg", "MPO", save_all=True, append_images=[picture])
+    else:
+        picture.save(root / "photo.jpg", "GIF")
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 0, output
+    assert (tmp_path / "o" / "en" / "sample.pdf").exists()
+
+
+def test_an_animation_cut_short_in_a_later_frame_is_damaged_not_an_internal_error(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Counting an animation's frames reads each one's header: one cut short after the
+    first frame raised Pillow's IndexError from the count."""
+    from PIL import Image
+
+    root = make_project({"sample": leaflet_yaml("- figure: anim.gif\n  alt: A test\n")})
+    frames = [Image.effect_noise((300, 300), 60).convert("RGB") for _ in range(4)]
+    data = io.BytesIO()
+    frames[0].save(data, "GIF", save_all=True, append_images=frames[1:])
+    (root / "anim.gif").write_bytes(data.getvalue()[: len(data.getvalue()) * 3 // 4])
+    code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
+    assert code == 1 and no_internal_error(output), output
+    assert "sample.yaml:17:13:" in output and "anim.gif: its picture data is damaged" in output

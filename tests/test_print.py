@@ -1680,3 +1680,58 @@ def test_a_cmyk_jpeg_without_its_adobe_marker_prints_as_it_shows(
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
     for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
         assert got == pytest.approx(want, abs=6), (_quarters_as_printed(pdf), expected)
+
+
+def _see_through(mode: str, path: Path) -> None:
+    """A picture whose transparency a viewer honours: black (the colour a hidden text
+    would be in) made see-through, around a visible square. ``mode`` names how the PNG
+    says so: a colour key (``RGB``, ``L``, ``1``: PNG's tRNS for a truecolour or grey
+    picture), a palette whose entries carry opacities, or one whose see-through entry
+    is the same black as an opaque one."""
+    from PIL import Image, ImageDraw
+
+    if mode in ("RGB", "L", "1"):
+        picture = Image.new(mode, (300, 300), 0)
+        fill: tuple[int, ...] | int = {"RGB": (200, 50, 50), "L": (128,), "1": (1,)}[mode]
+        ImageDraw.Draw(picture).rectangle((60, 60, 240, 240), fill=fill)
+        picture.save(path, transparency=(0, 0, 0) if mode == "RGB" else 0)
+        return
+    picture = Image.new("P", (300, 300), 0)
+    picture.putpalette([0, 0, 0, 0, 0, 0, 200, 50, 50] + [0] * 759)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((60, 60, 240, 240), fill=2)
+    draw.rectangle((100, 100, 200, 200), fill=1)  # opaque black, as the see-through entry
+    opacity = bytes([0, 255, 128]) if mode == "P translucent" else bytes([0, 255, 255])
+    picture.save(path, transparency=opacity)
+
+
+def _rendered_page(root: Path, out: Path, colour: str) -> Any:
+    """Page 1 of the sample leaflet of ``root``, built in ``colour``, as a viewer shows it."""
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, out, options=options).path
+    return pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("mode", ["RGB", "L", "1", "P translucent", "P same black"])
+def test_a_picture_prints_see_through_where_a_viewer_shows_it_so(
+    make_project: Callable[..., Path], tmp_path: Path, mode: str, colour: str
+) -> None:
+    """A PNG may make one colour see-through (tRNS): browsers and viewers honour it. A
+    screen build drew such a truecolour or grey PNG from its file, and ReportLab reads
+    that key for palettes only: the black around the square, all a viewer showed
+    see-through, printed as a black box (a text hidden in it printed too). The page is
+    the page of the same picture with its opacity spelled out as an alpha channel."""
+    from PIL import Image, ImageChops
+
+    root = make_project({"sample": leaflet_yaml("- figure: key.png\n  alt: A red square\n")})
+    _see_through(mode, root / "key.png")
+    shown = _rendered_page(root, tmp_path / "key", colour)
+    with Image.open(root / "key.png") as filed:
+        spelled = filed.convert("RGBA")
+    if mode in ("L", "1"):
+        spelled = spelled.convert("LA")  # a grey picture stays grey
+    spelled.save(root / "key.png")
+    expected = _rendered_page(root, tmp_path / "alpha", colour)
+    bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
+    assert max(high for _, high in bands) <= 2

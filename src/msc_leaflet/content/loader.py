@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from pathlib import Path
 from typing import Literal, TypeGuard, assert_never
 
@@ -638,7 +639,51 @@ def check_image(path: Path, location: Location) -> int:
             "scale it down (300 dpi at the printed size is plenty), or save it as 8-bit RGB",
         )
     _decode(path, location)
+    _one_picture(path, location)
     return decoded
+
+
+#: Formats whose further images no viewer shows in turn: a camera's JPEG carrying a
+#: preview or a depth map (MPO), a Photoshop file's layers under the picture they make.
+#: Their first image is the picture every viewer shows, and the one printed.
+FIRST_IMAGE_SHOWN = frozenset({"MPO", "PSD"})
+#: Formats whose further images are pages (shown one after another), not frames.
+PAGED = frozenset({"TIFF"})
+
+
+def _one_picture(path: Path, location: Location) -> None:
+    """Refuse a picture a viewer shows as several, one after another: an animated GIF,
+    PNG or WebP loops through its frames, a TIFF's viewer pages through its pages, and
+    the PDF printed the first alone, silently. A warning in frame 2, approved where the
+    clinician saw it, never reached the patient."""
+    count, file_format = _frames(path)
+    if count is None:
+        raise _damaged(path, location)
+    if count <= 1 or file_format in FIRST_IMAGE_SHOWN:
+        return
+    unit = "page" if file_format in PAGED else "frame"
+    what = f"has {count:,} pages" if unit == "page" else f"is animated: {count:,} frames"
+    never = f"{unit} 2" if count == 2 else f"{unit}s 2–{count:,}"
+    raise LeafletError(
+        location,
+        f"image {path.name} {what}, which a viewer shows one after another; only the "
+        f"first would print, never {never}",
+        f"save the one {unit} the leaflet should show as a PNG or JPEG file; give each "
+        f"{unit} that matters a figure of its own",
+    )
+
+
+def _frames(path: Path) -> tuple[int | None, str]:
+    """How many frames (or pages) the picture at ``path`` holds, None when a later one
+    is cut short or damaged (counting reads each one's header), and its format."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        try:
+            count: int | None = getattr(image, "n_frames", 1)
+        except BROKEN_PICTURE:
+            count = None
+        return count, image.format or ""
 
 
 def _decode(path: Path, location: Location) -> None:
@@ -654,11 +699,16 @@ def _decode(path: Path, location: Location) -> None:
             _DECODABLE.clear()  # a desk session lives for hours over changing pictures
         _DECODABLE[digest] = _decodes(read_input(path))
     if not _DECODABLE[digest]:
-        raise LeafletError(
-            location,
-            f"not a readable image: {path.name}: its picture data is damaged or cut short",
-            "export or download the image again; use a PNG or JPEG file",
-        )
+        raise _damaged(path, location)
+
+
+def _damaged(path: Path, location: Location) -> LeafletError:
+    """The error for a picture whose data cannot be decoded."""
+    return LeafletError(
+        location,
+        f"not a readable image: {path.name}: its picture data is damaged or cut short",
+        "export or download the image again; use a PNG or JPEG file",
+    )
 
 
 #: Whether each image content (by its SHA-256) decodes; a verdict is a few bytes, so the
@@ -667,17 +717,20 @@ DECODED_CACHE_SIZE = 4096
 _DECODABLE: dict[str, bool] = {}
 
 
+#: Pillow's words for broken picture data; none of them is ours to show.
+BROKEN_PICTURE = (OSError, ValueError, IndexError, TypeError, SyntaxError, EOFError, zlib.error)
+
+
 def _decodes(data: bytes) -> bool:
     import io
-    import zlib
 
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
-    except (OSError, ValueError, IndexError, TypeError, SyntaxError, EOFError, zlib.error):
-        return False  # Pillow's words for broken data; none of them is ours to show
+    except BROKEN_PICTURE:
+        return False
     return True
 
 

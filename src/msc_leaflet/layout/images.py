@@ -11,7 +11,8 @@ flattened onto white: the logo sits on the coloured band, where white would show
 box. A screen build draws every picture from its file, exactly as before, but for a CMYK
 one (a designer's print file of the logo): a screen edition is PDF/A-2u with an sRGB
 output intent and may hold no CMYK, so it is shown in RGB by the rule the theme's
-cmyk(...) colours follow on screen.
+cmyk(...) colours follow on screen; and for a truecolour or grey PNG with a see-through
+colour key (`_colour_keyed`), which ReportLab would print opaque.
 
 A picture tagged with a profile of other colours than sRGB's (Adobe RGB, a camera's
 setting; Display P3, every iPhone photo) is converted to sRGB by it first, in every
@@ -236,7 +237,7 @@ def _as_filed(image: Image.Image, theme: Theme) -> bool:
     if image.mode in DEEP_GREY:
         return False
     if theme.colour_mode != "cmyk":
-        return image.mode != "CMYK" and _own_profile(image) is None
+        return image.mode != "CMYK" and _own_profile(image) is None and not _colour_keyed(image)
     if image.mode == "CMYK":
         return "transparency" not in image.info and _to_press(image, theme) is None
     opaque = image.mode in AS_FILED and "transparency" not in image.info
@@ -456,6 +457,15 @@ def _unpalette(image: Image.Image) -> Image.Image:
     if image.mode != "P":
         return image
     return image.convert("RGBA" if "transparency" in image.info else "RGB")
+
+
+def _colour_keyed(image: Image.Image) -> bool:
+    """Whether a truecolour or grey picture makes one colour see-through (PNG's tRNS),
+    which every viewer honours. ReportLab reads that key for a palette alone: drawn
+    from its file, the see-through colour printed (a black box around a logo, or a
+    text a viewer never showed), so such a picture is drawn with its opacity as a
+    mask (`_alpha`)."""
+    return "transparency" in image.info and image.mode != "P"
 
 
 def _alpha(image: Image.Image) -> Image.Image | None:
