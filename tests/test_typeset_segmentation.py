@@ -752,3 +752,62 @@ def test_a_listed_word_before_a_space_breaks_after_the_space(
     end = text.index(word) + len(word)
     breaks = segmentation.break_opportunities(text, lang)
     assert end + 1 in breaks and end not in breaks, breaks
+
+
+#: Sentences holding a compound in brackets whose pieces read as other words, which
+#: ICU's dictionary parts: คำ|เตือน ("word|warn" for "warning"), นัก|วิจัย, หลัก|ฐาน
+#: ("pillar|base" for "evidence"), ຄຳ|ເຕືອນ, អ្នក|កែសម្រួល ("you|edit" for "editor").
+#: No line ends inside the bracketed word, and a line may still end at its edges:
+#: ให้|คำแนะนำ stays a break, as ICU gives it.
+COMPOUNDS_IN_SENTENCES = [
+    ("th", "แพทย์จะให้[คำแนะนำ]เรื่องยา"),
+    ("th", "โปรดอ่าน[คำเตือน]ก่อนใช้ยา"),
+    ("th", "โปรดอย่าอนุมัติ[คำแปล]"),
+    ("th", "[คำตอบ]โดยสรุปคือไม่"),
+    ("th", "โปรดอ่าน[คำกล่าวอ้าง]ของคลินิก"),
+    ("th", "[นักวิจัย]ส่วนใหญ่เห็นด้วย"),
+    ("th", "ส่งตัวอย่างเลือดไป[ห้องปฏิบัติการ]"),
+    ("th", "ยังไม่มี[หลักฐาน]ที่ชัดเจน"),
+    ("th", "ควร[ตรวจสอบ]ชื่อคลินิกก่อน"),
+    ("th", "โปรดแจ้ง[ผู้ดูแล]ของคุณ"),
+    ("th", "ยานี้อาจมี[ผลข้างเคียง]"),
+    ("th", "ส่งไฟล์ให้[โรงพิมพ์]"),
+    ("lo", "ອ່ານ[ຄຳເຕືອນ]ກ່ອນໃຊ້ຢາ"),
+    ("lo", "ໃຫ້[ຜູ້ແກ້ໄຂ]ກວດເບິ່ງ"),
+    ("lo", "ມີ[ຂໍ້ຜິດພາດ]"),
+    ("km", "សូមឲ្យ[អ្នកកែសម្រួល]ពិនិត្យ"),
+    ("km", "[អ្នកភាសាវិទ្យា]ទីពីរ"),
+]
+
+
+def _bracketed(marked: str) -> tuple[str, int, int]:
+    """The sentence of ``marked`` and the span of its bracketed compound."""
+    start = marked.index("[")
+    end = marked.index("]") - 1
+    return marked.replace("[", "").replace("]", ""), start, end
+
+
+@pytest.mark.parametrize(("lang", "marked"), COMPOUNDS_IN_SENTENCES)
+def test_a_compound_icu_parts_keeps_its_edges_and_no_break_inside(lang: str, marked: str) -> None:
+    text, start, end = _bracketed(marked)
+    breaks = line_breaks(text, lang)
+    assert not [i for i in breaks if start < i < end], pieces(text, breaks)
+    assert {start, end} - {0, len(text)} <= set(breaks), pieces(text, breaks)
+
+
+@pytest.mark.parametrize(("lang", "marked"), COMPOUNDS_IN_SENTENCES)
+def test_a_compound_icu_parts_is_never_cut_at_any_width(lang: str, marked: str) -> None:
+    """Set at every width of the sweeps: no line starts inside the compound unless the
+    compound alone is wider than the line."""
+    text, start, end = _bracketed(marked)
+    paragraph = make_paragraph(
+        [Run(text, default_family().regular, 10, black)], body_style(10), lang
+    )
+    wide = _set_width(text[start:end], lang, WordList(()))
+    cut = set()
+    for width in (*NARROW_WIDTHS, *SWEEP_WIDTHS):
+        paragraph.wrap(width, 100_000)
+        for at in _line_starts(text, paragraph.line_texts()):
+            if start < at < end and wide <= width:
+                cut.add(f"{width} pt: {text[:at]}|{text[at:]}")
+    assert not cut, "\n".join(sorted(cut))
