@@ -54,7 +54,7 @@ from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
-from .source import SourceMap
+from .source import SourceMap, po_locate
 from .text import (
     Plain,
     in_language,
@@ -2304,6 +2304,7 @@ def _issue(
             text.origin,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
             f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase)}",
+            entry=po_locate(text.origin, phrase),
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text, phrase)
@@ -2316,6 +2317,7 @@ def _issue(
         pin=_sentence_pin(p.text, match.start, ctx.leaflet.language)
         if in_block and not ctx.is_translation
         else "",
+        entry=ctx.entry_of(text, phrase),
     )
 
 
@@ -2435,6 +2437,7 @@ def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
         f"[{ctx.locale}] {profile(language).name} has no claim list: its "
         f"{len(written)} text(s) were not checked for promises of cure, regrowth or safety",
         f"{hint} (docs/translating.md lists the languages msc-leaflet has a claim list for)",
+        entry=where if ctx.is_translation else None,  # the whole catalog
     )
 
 
