@@ -1333,3 +1333,19 @@ def test_i18n_check_on_the_bundled_project_finds_no_claim(tmp_path: Path) -> Non
     root = copy_bundled(tmp_path)
     code, output = invoke("i18n", "check", "--project", str(root))
     assert code == 0 and "CLAIM" not in output and "error:" not in output, output
+
+
+def test_i18n_check_reads_the_content_checks_as_the_project_sets_them(tmp_path: Path) -> None:
+    """`i18n check` judges a translation's text with the project's severities, as
+    `check` does (READ006 turned off is no finding), and a settings file it cannot
+    read is one error naming its line, not a traceback nor a silent default."""
+    root = copy_bundled(tmp_path)
+    settings = root / "msc-leaflet.toml"
+    assert "READ006" in invoke("i18n", "check", "--project", str(root))[1]
+    settings.write_text('[checks.READ006]\nseverity = "off"\n', encoding="utf-8")
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 0 and "READ006" not in output, output
+    settings.write_text('[checks.CLAIM01]\nseverity = "off"\n', encoding="utf-8")
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 1 and "msc-leaflet.toml:1: error:" in output, output
+    assert "Traceback" not in output

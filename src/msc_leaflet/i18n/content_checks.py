@@ -11,7 +11,7 @@ the translator types it: the msgstr's line and column (`checks.registry.Issue.en
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import CheckFinding, Finding, LeafletError
@@ -35,13 +35,28 @@ def content_findings(project: Project, catalogs: Sequence[Path]) -> list[Finding
     scopes = {code: item.scope for code, item in checks_by_code().items()}
     found: list[Finding] = []
     for locale, leaflets in _leaflets_by_locale(project, catalogs).items():
-        for finding in run_checks(project, leaflets, [locale], config):
-            if not isinstance(finding, CheckFinding) or scopes.get(finding.code) != "locale":
-                continue  # a leaflet's own problem, or a translation's (I18N: our own rules)
-            entry = finding.entry
-            if entry is not None and entry.path.resolve() in wanted:
-                found.append(dataclasses.replace(finding, location=entry, entry=None))
+        for leaflet in leaflets:
+            try:
+                findings = run_checks(project, [leaflet], [locale], config)
+            except LeafletError:
+                continue  # a catalog that cannot be read: `i18n check` names it, once
+            found += _at_entries(findings, wanted, scopes)
     return list(dict.fromkeys(found))
+
+
+def _at_entries(
+    findings: Sequence[Finding], wanted: set[Path], scopes: Mapping[str, str]
+) -> list[Finding]:
+    """Those of ``findings`` of a per-locale check whose entry is in one of the catalogs
+    ``wanted``, each placed there."""
+    found: list[Finding] = []
+    for finding in findings:
+        if not isinstance(finding, CheckFinding) or scopes.get(finding.code) != "locale":
+            continue  # a leaflet's own problem, or a translation's (I18N: our own rules)
+        entry = finding.entry
+        if entry is not None and entry.path.resolve() in wanted:
+            found.append(dataclasses.replace(finding, location=entry, entry=None))
+    return found
 
 
 def _leaflets_by_locale(project: Project, catalogs: Sequence[Path]) -> dict[str, list[str]]:

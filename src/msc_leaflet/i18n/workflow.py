@@ -615,6 +615,7 @@ def check(project: Project) -> list[Finding]:
         findings.append(problem.finding())
     paths = catalog_paths(project, locales)
     content = content_findings(project, paths)
+    findings += [f for f in content if f.location.path.resolve() not in _resolved(paths)]
     for path in paths:
         try:
             catalog = read_po(path)
@@ -623,7 +624,7 @@ def check(project: Project) -> list[Finding]:
             continue
         own = project_checked(project, catalog)
         findings += own
-        findings += [f for f in content if f.location.path.resolve() == path.resolve()]
+        findings += [f for f in content if f.location.path.resolve() in _resolved([path])]
         findings += coverage_findings(catalog, templates)
         # An entry named as repeated, or a header line named as msgfmt would refuse it,
         # is not named again in msgfmt's words.
@@ -636,6 +637,11 @@ def check(project: Project) -> list[Finding]:
             if not any(f.location.line in span for span in told) and f.location.line not in refused
         ]
     return findings
+
+
+def _resolved(paths: Sequence[Path]) -> set[Path]:
+    """``paths`` as compared: a finding's file may be named relative or through a link."""
+    return {path.resolve() for path in paths}
 
 
 __all__ = [
