@@ -4418,3 +4418,43 @@ def test_a_burmese_pronoun_names_the_disease_asked_before_it(
     text: str, promise: bool | None
 ) -> None:
     assert_judged(text, "my", promise)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "promise"),
+    [
+        # Burmese: do you have diabetes? our cells remove it, the question closed by "?"
+        # (as a keyboard without ။ types it), with or without a space before it
+        ("ဆီးချိုရောဂါ ရှိပါသလား? ကျွန်ုပ်တို့၏ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးသည်။", "my", True),
+        ("ဆီးချိုရောဂါ ရှိပါသလား ? ကျွန်ုပ်တို့၏ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးသည်။", "my", True),
+        ("ဆီးချို? ကျွန်ုပ်တို့၏ ဆဲလ်များက ၎င်းကို ဖယ်ရှားပေးသည်။", "my", True),
+        # … ၎င်း typed with the digit ၄ (၄င်း), the common slip: still "it"
+        ("ဆီးချိုရောဂါ ရှိပါသလား။ ကျွန်ုပ်တို့၏ ဆဲလ်များက ၄င်းကို ဖယ်ရှားပေးသည်။", "my", True),
+        ("ဆီးချိုရောဂါ ရှိပါသလား? ကျွန်ုပ်တို့၏ ဆဲလ်များက ၄င်းကို ဖယ်ရှားပေးသည်။", "my", True),
+        # … please consult your doctor about it (၄င်း), closed by "?": no claim
+        ("ဆီးချိုရောဂါ ရှိပါသလား? ၄င်းအကြောင်း ဆရာဝန်နှင့် တိုင်ပင်ပါ။", "my", None),
+        # … there is no proof that cells can remove it: a denial
+        ("ဆီးချိုရောဂါ ရှိပါသလား? ဆဲလ်များက ၄င်းကို ဖယ်ရှားပေးနိုင်ကြောင်း သက်သေ မရှိပါ။", "my", False),
+        # Thai: (do you) have diabetes? our cells eliminate it, a space between its words
+        ("เป็น เบาหวาน ไหม? เซลล์ของเรากำจัดมันได้", "th", True),
+        ("เป็น เบาหวาน ไหม เซลล์ของเรากำจัดมันได้", "th", True),
+        ("คุณ เป็น โรคข้อเข่าเสื่อม หรือไม่? เซลล์ของเราขจัดมันได้", "th", True),
+        # … cells cannot eliminate it; ask your doctor about it
+        ("เป็น เบาหวาน ไหม? เซลล์ไม่สามารถกำจัดมันได้", "th", False),
+        ("เป็น เบาหวาน ไหม? ปรึกษาแพทย์เกี่ยวกับมัน", "th", None),
+        # Khmer: do you have diabetes? our cells can eliminate it, spaced as Thai is
+        ("តើ អ្នក មាន ជំងឺ ទឹកនោមផ្អែម ទេ? កោសិការបស់យើងកម្ចាត់វាបាន", "km", True),
+        ("តើ អ្នក មាន ជំងឺទឹកនោមផ្អែម ទេ ? កោសិការបស់យើងកម្ចាត់វាបាន", "km", True),
+        # … cells cannot eliminate it
+        ("តើ អ្នក មាន ជំងឺ ទឹកនោមផ្អែម ទេ? កោសិកាមិនអាចកម្ចាត់វាបានទេ", "km", False),
+        # … a question ended before (។), then words and a pronoun: nothing asked of it
+        ("ទឹកនោមផ្អែម។ តើ អ្នក ដឹង ទេ? កោសិការបស់យើងកម្ចាត់វាបាន", "km", None),
+    ],
+)
+def test_a_question_typed_otherwise_still_names_the_disease_for_the_pronoun(
+    text: str, lang: str, promise: bool | None
+) -> None:
+    """A Burmese question closed by "?" instead of ။, a Thai or Khmer one written with a
+    space between each word, and ၎င်း typed ၄င်း (the digit four) were read as no
+    question, or no "it": "do you have diabetes? our cells remove it" passed."""
+    assert_judged(text, lang, promise)

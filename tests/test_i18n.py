@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
-from i18n_support import copy_bundled, invoke
+from i18n_support import copy_bundled, invoke, msgstr_line
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.i18n import app
 from msc_leaflet.i18n.catalog import Catalog, Entry
@@ -1251,3 +1251,101 @@ def test_a_catalog_extracted_before_blanks_were_folded_keeps_its_translations(
     assert "and usually" in entry.msgid
     assert (entry.msgstr, entry.fuzzy) == (THAI["paragraph/3"], False)
     assert not after.obsolete
+
+
+#: A promise of cure as a translator may write it in a subtitle, and the words the claim
+#: rules name in it: "stem cells cure diabetes for good".
+CLAIMS_IN_TRANSLATION = [
+    ("th", "เซลล์ต้นกำเนิดรักษาเบาหวานให้หายขาดได้", "หายขาด"),
+    ("vi", "Tế bào gốc chữa khỏi hoàn toàn bệnh tiểu đường.", "chữa khỏi hoàn toàn"),
+    ("ar", "الخلايا الجذعية تشفي مرض السكري تماماً.", "تشفي"),
+    ("ja", "幹細胞は糖尿病を完治させます。", "完治"),
+]
+
+
+def _with_catalog(tmp_path: Path, locale: str) -> tuple[Path, Path]:
+    """A copy of the bundled project with a catalog of what-msc-can-do in ``locale``."""
+    root = copy_bundled(tmp_path)
+    po = root / "locales" / locale / "LC_MESSAGES" / "what-msc-can-do.po"
+    if not po.is_file():
+        assert invoke("i18n", "init", locale, "-q", "--project", str(root))[0] == 0
+    return root, po
+
+
+@pytest.mark.parametrize(("locale", "msgstr", "claim"), CLAIMS_IN_TRANSLATION)
+def test_i18n_check_names_a_claim_in_a_translation_at_its_msgstr(
+    tmp_path: Path, locale: str, msgstr: str, claim: str
+) -> None:
+    """A cure claim written in a translation was reported by `check -l th` and refused
+    by `build --strict`, but `i18n check`, the command the translator runs on the
+    catalog, said "0 error(s)". It names it now, at the msgstr's line and column, with
+    the code, severity, message and hint `check` gives (one implementation: the checks
+    stage's rules), in its JSON too."""
+    import json
+
+    from i18n_support import set_msgstr
+    from msc_leaflet.errors import read_finding
+
+    root, po = _with_catalog(tmp_path, locale)
+    set_msgstr(po, "subtitle", msgstr)
+    line = msgstr_line(po, "subtitle")
+
+    code, output = invoke("i18n", "check", "--project", str(root))
+
+    assert code == 1, output
+    [found] = [read_finding(x) for x in output.splitlines() if ": CLAIM001: " in x]
+    assert found.location.path.resolve() == po.resolve(), output
+    assert found.location.line == line
+    column = po.read_text("utf-8").splitlines()[line - 1].index(claim) + 1
+    assert found.location.column == column
+    assert claim in found.message and "Traceback" not in output
+    _, checked = invoke("check", "-l", locale, "what-msc-can-do", "--project", str(root))
+    [told] = [x for x in checked.splitlines() if ": CLAIM001: " in x]
+    assert told.split(": error: ", 1)[1] in output  # the same code, message and hint
+    _, document = invoke("i18n", "check", "--json", "--project", str(root))
+    [as_json] = [f for f in json.loads(document)["findings"] if f["code"] == "CLAIM001"]
+    assert (as_json["line"], as_json["column"], as_json["severity"]) == (line, column, "error")
+
+
+@pytest.mark.parametrize(
+    ("locale", "msgstr"),
+    [
+        ("th", "เซลล์ต้นกำเนิดยังรักษาโรคเบาหวานให้หายขาดไม่ได้"),  # cannot cure: a denial
+        ("vi", "Tế bào có thể giúp giảm triệu chứng."),  # may ease symptoms
+        ("ja", "症状をやわらげる可能性があります。"),  # may ease symptoms
+    ],
+)
+def test_i18n_check_leaves_an_honest_translation_alone(
+    tmp_path: Path, locale: str, msgstr: str
+) -> None:
+    """A denial or a modest claim, which `check` lets pass, is no finding of `i18n check`."""
+    from i18n_support import set_msgstr
+
+    root, po = _with_catalog(tmp_path, locale)
+    set_msgstr(po, "subtitle", msgstr)
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 0 and "CLAIM" not in output, output
+
+
+def test_i18n_check_on_the_bundled_project_finds_no_claim(tmp_path: Path) -> None:
+    """The bundled translations make no promise: `i18n check` exits 0 on them, and any
+    finding of the checks stage it gives is one `check` gives of the same msgstr."""
+    root = copy_bundled(tmp_path)
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 0 and "CLAIM" not in output and "error:" not in output, output
+
+
+def test_i18n_check_reads_the_content_checks_as_the_project_sets_them(tmp_path: Path) -> None:
+    """`i18n check` judges a translation's text with the project's severities, as
+    `check` does (READ006 turned off is no finding), and a settings file it cannot
+    read is one error naming its line, not a traceback nor a silent default."""
+    root = copy_bundled(tmp_path)
+    settings = root / "msc-leaflet.toml"
+    assert "READ006" in invoke("i18n", "check", "--project", str(root))[1]
+    settings.write_text('[checks.READ006]\nseverity = "off"\n', encoding="utf-8")
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 0 and "READ006" not in output, output
+    settings.write_text('[checks.CLAIM01]\nseverity = "off"\n', encoding="utf-8")
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 1 and "msc-leaflet.toml:1: error:" in output, output
+    assert "Traceback" not in output

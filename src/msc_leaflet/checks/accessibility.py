@@ -137,6 +137,7 @@ def alt_with_link_or_citation(ctx: CheckContext) -> Iterator[Issue]:
                     "say in the alt text what the image shows; put the link or the "
                     "citation in the caption or the text beside it",
                 ),
+                entry=ctx.entry_of(alt),
             )
 
 
@@ -165,6 +166,7 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Issue]:
                     "say briefly what the image shows; put the details in its caption or "
                     "the text, where a reader can move through them",
                 ),
+                entry=ctx.entry_of(alt),
             )
 
 
@@ -207,6 +209,7 @@ def heading_without_words(ctx: CheckContext) -> Iterator[Issue]:
             f"{_prefix(ctx)}the title has no words: a screen reader, the bookmarks and "
             "the document's title name nothing",
             _fix_in(ctx, title, "say in words what the leaflet is about"),
+            entry=ctx.entry_of(title),
         )
     for block in ctx.leaflet.blocks:
         if isinstance(block, Heading) and says_nothing(block.text.value):
@@ -219,6 +222,7 @@ def heading_without_words(ctx: CheckContext) -> Iterator[Issue]:
                     block.text,
                     "say in words what the part is about; a citation belongs in its text",
                 ),
+                entry=ctx.entry_of(block.text),
             )
 
 
@@ -248,6 +252,7 @@ def table_without_header(ctx: CheckContext) -> Iterator[Issue]:
                 block.header[empty[0] - 1],
                 "write under 'header:' what each column holds, in words",
             ),
+            entry=ctx.entry_of(block.header[empty[0] - 1]),
         )
 
 
@@ -291,6 +296,7 @@ def empty_link_text(ctx: CheckContext) -> Iterator[Issue]:
                     "write inside [ ] where the link goes: [the trial registry](…)",
                     link.url,
                 ),
+                entry=ctx.entry_of(text, link.url),
             )
 
 
@@ -315,6 +321,7 @@ def generic_link_text(ctx: CheckContext) -> Iterator[Issue]:
                     "name the place: [the trial registry](…), not [click here](…)",
                     link.text,
                 ),
+                entry=ctx.entry_of(text, link.text),
             )
 
 
@@ -340,6 +347,7 @@ def bare_url_link_text(ctx: CheckContext) -> Iterator[Issue]:
                     "allowed; a few words read better: [the trial registry](…)",
                     link.text,
                 ),
+                entry=ctx.entry_of(text, link.text),
             )
 
 
@@ -365,6 +373,7 @@ def link_to_another_address(ctx: CheckContext) -> Iterator[Issue]:
                     "say where the link goes: [the clinic's consent form](…)",
                     link.text,
                 ),
+                entry=ctx.entry_of(text, link.text),
             )
 
 

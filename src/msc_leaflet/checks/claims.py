@@ -54,7 +54,7 @@ from ..languages import LanguageProfile, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
-from .source import SourceMap
+from .source import SourceMap, po_locate
 from .text import (
     Plain,
     in_language,
@@ -514,8 +514,8 @@ def _named_again(
         units = [(-1, _units(asked, claims.lang)[-1][1]), *units]
     cuts: set[int] | None = None
     out, mapped, done = [], [], 0
-    for n, (_, question) in enumerate(units[:-1]):
-        asking = _condition_asked(question, claims)
+    for n in range(len(units) - 1):
+        asking = _asked_by(units, n, spelled, claims)
         if asking is None:
             continue
         written, longer = asking
@@ -585,6 +585,35 @@ def _condition_asked(question: str, claims: ClaimList) -> tuple[str, bool] | Non
     return found[0].group("name") or found[0].group("named"), True
 
 
+#: How many phrases a question typed with a space between its words may take (Khmer
+#: តើ អ្នក មាន ជំងឺ ទឹកនោមផ្អែម ទេ?, "do you have diabetes?", takes six).
+_QUESTION_PHRASES = 8
+
+
+def _asked_by(
+    units: list[tuple[int, str]], n: int, spelled: str, claims: ClaimList
+) -> tuple[str, bool] | None:
+    """`_condition_asked` of the question that ends with ``units[n]``. Where a space
+    ends a phrase (Thai, Khmer), a writer may space a question's words too (เป็น
+    เบาหวาน ไหม?, "have diabetes?"): no phrase of it asks alone, so the phrases before
+    it are read with it as the language writes them, unspaced, back to one that ends
+    in a mark (another sentence or question)."""
+    asking = _condition_asked(units[n][1], claims)
+    if asking is not None or profile(claims.lang).claim_sentences != "phrases":
+        return asking
+    question = units[n][1]
+    for m in range(n - 1, max(-1, n - _QUESTION_PHRASES), -1):
+        at, phrase = units[m]
+        after = spelled[at + len(phrase) : units[m + 1][0]] if at >= 0 else "?"
+        if after.strip() or phrase.rstrip().endswith(tuple(_QUESTION_MARKS)):
+            return None  # a mark ends it: the question ended, or another was asked
+        question = phrase + question
+        asking = _condition_asked(question, claims)
+        if asking is not None:
+            return asking
+    return None
+
+
 def _answer_after(units: list[tuple[int, str]], claims: ClaimList) -> tuple[int, str]:
     """The first of ``units`` (after a question) that is not a bare reply ("Yes.")."""
     for at, unit in units[:-1]:
@@ -651,11 +680,29 @@ def _units(spelled: str, lang: str) -> list[tuple[int, str]]:
     (Thai), of its phrases: a Thai question ends at its space, "?" or not."""
     language = profile(lang)
     if language.claim_sentences != "phrases":
-        return sentences(spelled, lang)
+        return _split_questions(sentences(spelled, lang), language.sentence_ends)
     breaks = list(_phrase_end(language.sentence_ends).finditer(spelled))
     starts = [0, *(m.end() for m in breaks)]
     ends = [*(m.start() for m in breaks), len(spelled)]
     return [(a, spelled[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+def _split_questions(units: list[tuple[int, str]], ends: str) -> list[tuple[int, str]]:
+    """``units``, each also ended after a question mark where none of the language's
+    sentence ``ends`` is one: Burmese ends a question with ။, but a writer whose
+    keyboard has "?" ends it so (ဆီးချိုရောဂါ ရှိပါသလား? …), and the next sentence is
+    its answer all the same."""
+    if any(mark in ends for mark in _QUESTION_MARKS):
+        return units
+    split: list[tuple[int, str]] = []
+    for at, unit in units:
+        starts = [0, *(m.end() for m in _QUESTION_END.finditer(unit) if m.end() < len(unit))]
+        split += [(at + a, unit[a:b].rstrip()) for a, b in itertools.pairwise([*starts, len(unit)])]
+    return split
+
+
+#: A question mark and the blanks after it: where `_split_questions` ends a unit.
+_QUESTION_END = re.compile(rf"[{_QUESTION_MARKS}]\s*")
 
 
 @lru_cache(maxsize=16)
@@ -681,7 +728,8 @@ def _asked_pattern(
     end = rf"(?:{gap}(?:{any_of(ends + question_ends)}))?" if ends + question_ends else ""
     mark = rf"\s*[{_QUESTION_MARKS}]"
     verb = rf"(?:{gap}(?:{any_of(ends)}))?" if ends else ""
-    stop = rf"\s*[{re.escape(stops)}]?" if stops else ""
+    # The script's own end mark, or a question mark typed in its place (ရှိပါသလား?).
+    stop = rf"\s*[{re.escape(stops)}{_QUESTION_MARKS}]?" if stops else ""
     closing = (
         rf"{end}{mark}|{verb}{gap}(?:{any_of(question_ends)}){stop}"
         if question_ends
@@ -2304,6 +2352,7 @@ def _issue(
             text.origin,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
             f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase)}",
+            entry=po_locate(text.origin, phrase),
         )
     location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text, phrase)
@@ -2316,6 +2365,7 @@ def _issue(
         pin=_sentence_pin(p.text, match.start, ctx.leaflet.language)
         if in_block and not ctx.is_translation
         else "",
+        entry=ctx.entry_of(text, phrase),
     )
 
 
@@ -2435,6 +2485,7 @@ def unchecked_language(ctx: CheckContext) -> Iterator[Issue]:
         f"[{ctx.locale}] {profile(language).name} has no claim list: its "
         f"{len(written)} text(s) were not checked for promises of cure, regrowth or safety",
         f"{hint} (docs/translating.md lists the languages msc-leaflet has a claim list for)",
+        entry=where if ctx.is_translation else None,  # the whole catalog
     )
 
 

@@ -22,6 +22,7 @@ from ..content.text_policy import hidden_in_words, visible
 from ..errors import Location
 from .claims import page_word_texts, profile_map, profile_texts
 from .registry import CheckContext, Issue, check, msgstr_entry
+from .source import po_locate
 from .text import reader_texts
 
 
@@ -47,6 +48,7 @@ def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
                 f"itself ('{text.context}')",
                 f"retype the word, or delete the character you cannot see, in "
                 f"{msgstr_entry(text, typed)}",
+                entry=po_locate(text.origin, typed),
             )
     for text in texts(ctx.leaflet):
         for offset, description in hidden_in_words(text.value):
@@ -59,6 +61,7 @@ def hidden_in_word(ctx: CheckContext) -> Iterator[Issue]:
                 f"{prefix}{_named(description, typed)}",
                 "retype the word, or delete the character you cannot see"
                 + (f", in {entry}" if entry else ""),
+                entry=ctx.entry_of(text, typed),
             )
 
 

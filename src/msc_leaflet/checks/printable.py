@@ -50,7 +50,7 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
 
             message, hint = found.unprintable(ctx.locale)
             where = Location(catalog_path(ctx.project, ctx.locale, ctx.source.id))
-            yield Issue(where, prefix + message, hint)
+            yield Issue(where, prefix + message, hint, entry=where)  # the whole catalog
             return
     for text in texts(ctx.leaflet):
         char = first_missing(text.value, font, lang)
@@ -61,7 +61,8 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
             hint = f"write the text without {char!r}, or {hint}"
         entry = ctx.msgstr_of(text, char)
         location = ctx.sources.locate(text.line, "" if ctx.is_translation else char)
-        yield Issue(location, prefix + message, hint + (f"; change {entry}" if entry else ""))
+        fix = f"; change {entry}" if entry else ""
+        yield Issue(location, prefix + message, hint + fix, entry=ctx.entry_of(text, char))
 
 
 @lru_cache(maxsize=4)

@@ -279,13 +279,14 @@ def _issue(
     entry whose text scores ``worst``: the msgstr the translator simplifies first."""
     if not ctx.is_translation:
         return Issue(ctx.sources.locate(graded.section.line, ""), message, hint)
-    entries = [(worst(f), ctx.msgstr_of(t)) for t, f in graded.parts if f.words]
-    named = [(score, entry) for score, entry in entries if entry]
-    start = max(named, key=lambda item: item[0])[1] if named else ""
+    named = [(worst(f), t) for t, f in graded.parts if f.words and ctx.msgstr_of(t)]
+    first = max(named, key=lambda item: item[0])[1] if named else None
+    start = ctx.msgstr_of(first) if first else ""
     return Issue(
         ctx.sources.locate(graded.section.line, ""),
         f"[{ctx.locale}] {message}",
         f"{hint}; start with {start}" if start else hint,
+        entry=ctx.entry_of(first) if first else None,
     )
 
 
@@ -434,4 +435,5 @@ def long_phrase(ctx: CheckContext) -> Iterator[Issue]:
                 f"“{shown}”",
                 f"split it with a space where a {reader} reader would pause, or into two sentences"
                 + (f", in {entry}" if entry else ""),
+                entry=ctx.entry_of(text, phrase),
             )

@@ -46,6 +46,10 @@ class Issue:
     # The fingerprint of the source sentence the issue is about (`waivers.pin_of`), for a
     # check whose waivers name what they waive (`Check.pinned`): "" in a translation.
     pin: str = ""
+    # Where the translator types what the issue is about (`CheckContext.entry_of`: the
+    # msgstr's line and column), None in the source text: `i18n check` reports the issue
+    # there, since the translator reads that command, not the leaflet's line.
+    entry: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,13 @@ class CheckContext:
         A finding in a translation stands at its text's leaflet line, where the block's
         waivers are; its hint names this entry, the line the translator edits."""
         return msgstr_entry(text, phrase) if self.is_translation else ""
+
+    def entry_of(self, text: Text, phrase: str = "") -> Location | None:
+        """Where `msgstr_of` points (the catalog entry's msgstr, at ``phrase``), as a
+        place for `Issue.entry`; None for a text no catalog gave."""
+        if not self.is_translation or text.origin is None:
+            return None
+        return po_locate(text.origin, phrase)
 
 
 def msgstr_entry(text: Text, phrase: str = "") -> str:

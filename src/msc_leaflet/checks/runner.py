@@ -362,4 +362,4 @@ def _finding(code: str, issue: Issue, config: CheckConfig) -> list[CheckFinding]
     severity = configured or issue.severity or entry.severity
     if severity == "off":
         return []
-    return [CheckFinding(issue.location, severity, issue.message, issue.hint, code)]
+    return [CheckFinding(issue.location, severity, issue.message, issue.hint, code, issue.entry)]

@@ -144,6 +144,7 @@ def discouraged_term(ctx: CheckContext) -> Iterator[Issue]:
                 where,
                 f"{prefix}discouraged term “{used}”; the glossary term is “{preferred}”",
                 f"{hint}; change {entry}" if entry else hint,
+                entry=ctx.entry_of(text, used),
             )
 
 
@@ -184,4 +185,5 @@ def translation_term(ctx: CheckContext) -> Iterator[Issue]:
                     f"“{concept.terms[source_lang].preferred}”",
                     f"use the glossary term (locales/{GLOSSARY}, concept '{concept.id}') in "
                     + (ctx.msgstr_of(target) or f"the {ctx.locale} catalog"),
+                    entry=ctx.entry_of(target),
                 )

@@ -181,7 +181,8 @@ def check(
     format: FormatOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Check every translation (markup, citations, numbers, URLs, whitespace, length).
+    """Check every translation (markup, citations, numbers, URLs, whitespace, length),
+    and report what `msc-leaflet check` finds in it (a cure claim) at its msgstr.
 
     Examples:
 

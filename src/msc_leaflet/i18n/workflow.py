@@ -37,6 +37,7 @@ from .catalog import (
     template_path,
     translates,
 )
+from .content_checks import content_findings
 from .coverage import mismatch
 from .extract import is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
@@ -613,13 +614,17 @@ def project_checked(project: Project, catalog: Catalog) -> list[Finding]:
 
 
 def check(project: Project) -> list[Finding]:
-    """Every problem in every catalog; a malformed file is one error, not a crash."""
+    """Every problem in every catalog, the content checks' among them (a promise of
+    cure in a msgstr: `content_findings`); a malformed file is one error, not a crash."""
     findings: list[Finding] = []
     templates = project_templates(project)
     locales, problems = locale_folders(project)
     for problem in problems.values():
         findings.append(problem.finding())
-    for path in catalog_paths(project, locales):
+    paths = catalog_paths(project, locales)
+    content = content_findings(project, paths)
+    findings += [f for f in content if f.location.path.resolve() not in _resolved(paths)]
+    for path in paths:
         try:
             catalog = read_po(path)
         except LeafletError as err:
@@ -627,6 +632,7 @@ def check(project: Project) -> list[Finding]:
             continue
         own = project_checked(project, catalog)
         findings += own
+        findings += [f for f in content if f.location.path.resolve() in _resolved([path])]
         findings += coverage_findings(catalog, templates)
         # An entry named as repeated, or a header line named as msgfmt would refuse it,
         # is not named again in msgfmt's words.
@@ -639,6 +645,11 @@ def check(project: Project) -> list[Finding]:
             if not any(f.location.line in span for span in told) and f.location.line not in refused
         ]
     return findings
+
+
+def _resolved(paths: Sequence[Path]) -> set[Path]:
+    """``paths`` as compared: a finding's file may be named relative or through a link."""
+    return {path.resolve() for path in paths}
 
 
 __all__ = [
