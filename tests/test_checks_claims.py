@@ -4458,3 +4458,78 @@ def test_a_question_typed_otherwise_still_names_the_disease_for_the_pronoun(
     space between each word, and ၎င်း typed ၄င်း (the digit four) were read as no
     question, or no "it": "do you have diabetes? our cells remove it" passed."""
     assert_judged(text, lang, promise)
+
+
+def _ui_only(root: Path, locale: str) -> Path:
+    """``root`` with ``locale`` holding only its ui catalog (its leaflets' catalogs
+    removed, as in a locale a translator has started with the page's own words)."""
+    folder = root / "locales" / locale / "LC_MESSAGES"
+    for po in folder.glob("*.po"):
+        if po.stem != "ui":
+            po.unlink()
+    return folder / "ui.po"
+
+
+@pytest.mark.parametrize(
+    ("locale", "promise", "phrase"),
+    [
+        ("th", "รักษาหายขาด", "หายขาด"),  # cures completely
+        ("vi", "Tế bào gốc chữa khỏi hoàn toàn", "chữa khỏi hoàn toàn"),  # cure completely
+        ("hi", "Our stem cells cure arthritis", "cure"),  # English left in a Hindi catalog
+    ],
+)
+def test_a_claim_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalog_is_found(
+    tmp_path: Path, locale: str, promise: str, phrase: str
+) -> None:
+    # `build -l vi` prints every leaflet with the Vietnamese page words of ui.po (the
+    # closing box's "Contact us"), its text untranslated; `check` read only the locales
+    # with a leaflet's catalog, so a cure promised there was printed unread.
+    from typer.testing import CliRunner
+
+    from i18n_support import copy_bundled, msgstr_line, set_msgstr
+    from msc_leaflet.cli.app import app
+
+    root = copy_bundled(tmp_path)
+    ui = _ui_only(root, locale)
+    set_msgstr(ui, "contact", promise)
+    line = msgstr_line(ui, "contact")
+    row = (
+        f"locales/{locale}/LC_MESSAGES/ui.po:{line}: error: CLAIM001: [{locale}] risky claim "
+        f"“{phrase}” in a word the page prints itself ('contact')"
+    )
+
+    def claims(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, ["check", "-p", str(root), "--today", "2026-06-01", *args])
+        lines = result.output.splitlines()
+        return [f"{lines[n]}\n{lines[n + 1]}" for n, row in enumerate(lines) if "CLAIM001" in row]
+
+    found = claims()  # every leaflet, every locale: once, at the catalog's line
+    assert len(found) == 1 and found[0].split("\n")[0].endswith(row), found
+    assert claims("-l", locale) == found  # as `check -l` reads it: the same code and hint
+    assert claims("what-msc-can-do") == found  # one leaflet, as `build` prints each
+
+
+def test_a_hidden_character_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalog_is_found(
+    tmp_path: Path,
+) -> None:
+    # TEXT001 reads the page's words as CLAIM001 does: in every locale with a ui.po.
+    from i18n_support import copy_bundled, msgstr_line, set_msgstr
+    from msc_leaflet.checks import CheckConfig, run_checks
+    from msc_leaflet.project import Project
+
+    root = copy_bundled(tmp_path)
+    ui = _ui_only(root, "vi")
+    set_msgstr(ui, "web", "Tran\u200bg web")  # a zero-width space inside "Trang"
+    config = CheckConfig(today=dt.date(2026, 6, 1))
+    found = [
+        (f.location.line, f.message)
+        for f in run_checks(Project.at(root), [], [], config)
+        if getattr(f, "code", "") == "TEXT001" and f.location.path.name == "ui.po"
+    ]
+    assert found == [
+        (
+            msgstr_line(ui, "web"),
+            "[vi] invisible U+200B ZERO WIDTH SPACE inside a word: “Trang”, "
+            "in a word the page prints itself ('web')",
+        )
+    ], found

@@ -1349,3 +1349,42 @@ def test_i18n_check_reads_the_content_checks_as_the_project_sets_them(tmp_path: 
     code, output = invoke("i18n", "check", "--project", str(root))
     assert code == 1 and "msc-leaflet.toml:1: error:" in output, output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("locale", "msgstr", "claim"),
+    [
+        ("th", "รักษาหายขาด", "หายขาด"),  # cures completely
+        ("vi", "Tế bào gốc chữa khỏi hoàn toàn", "chữa khỏi hoàn toàn"),  # cure completely
+        ("hi", "Our stem cells cure arthritis", "cure"),  # English left in a Hindi catalog
+    ],
+)
+def test_i18n_check_names_a_claim_in_the_ui_catalog_of_a_language_no_leaflet_is_in(
+    tmp_path: Path, locale: str, msgstr: str, claim: str
+) -> None:
+    """A translator starts a language with ui.po (the closing box's "Contact us", the
+    callouts' labels): `build -l vi` prints those words with every leaflet, yet
+    `i18n check` read ui.po only with a leaflet's catalog in its language, and a cure
+    promised there passed. It names it at the msgstr, as `check -l` does."""
+    from i18n_support import set_msgstr
+    from msc_leaflet.errors import read_finding
+
+    root = copy_bundled(tmp_path)
+    folder = root / "locales" / locale / "LC_MESSAGES"
+    for po in folder.glob("*.po"):
+        if po.stem != "ui":
+            po.unlink()
+    ui = folder / "ui.po"
+    set_msgstr(ui, "contact", msgstr)
+    line = msgstr_line(ui, "contact")
+
+    code, output = invoke("i18n", "check", "--project", str(root))
+
+    assert code == 1, output
+    [found] = [read_finding(x) for x in output.splitlines() if ": CLAIM001: " in x]
+    assert found.location.path.resolve() == ui.resolve(), output
+    column = ui.read_text("utf-8").splitlines()[line - 1].index(claim) + 1
+    assert (found.location.line, found.location.column) == (line, column)
+    _, checked = invoke("check", "-l", locale, "--project", str(root))
+    [told] = [x for x in checked.splitlines() if ": CLAIM001: " in x]
+    assert told.split(": error: ", 1)[1] in output  # the same code, message and hint

@@ -64,6 +64,8 @@ def run_checks(
             config,
             [],
         )
+    first: Leaflet | None = None  # a leaflet that loads, to read the other ui catalogs with
+    read: set[Path] = set()  # the ui catalogs read with a leaflet in their language
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():
         try:  # a leaflet file that is no file is one finding; the others are still checked
             leaflet, loaded = load_leaflet(project.leaflet_path(leaflet_id), project)
@@ -72,9 +74,82 @@ def run_checks(
                 [("LOAD001", Issue(err.location, err.message, err.hint))], config, []
             )
             continue
+        first = first or leaflet
+        read.update(_ui_catalogs(project, locales or _leaflet_locales(project, leaflet)))
         findings += _check_leaflet(project, leaflet, loaded, locales, config, layouts or {}, checks)
+    if not locales and first is not None:  # every locale: those with only a ui catalog too
+        unread = [loc for loc in _ui_locales(project) if _ui_catalogs(project, [loc]) - read]
+        findings += _page_word_findings(project, first, unread, config, checks)
     # Once each: a claim in the page's own words (ui.po) is found with every leaflet.
     return sorted(dict.fromkeys(findings), key=_place)
+
+
+def check_page_words(
+    project: Project, locales: Sequence[str], config: CheckConfig | None = None
+) -> list[Finding]:
+    """The findings of the per-locale checks in the words the page prints itself in
+    each of ``locales`` (its ui catalog), as `build -l` prints them with a leaflet that
+    has no catalog there: the leaflet's text untranslated, the page's words from ui.po.
+    For `i18n check`, whose translator may have started a language with ui.po alone;
+    none in a project whose leaflets all fail to load (`check` names those)."""
+    config = config or CheckConfig()
+    for leaflet_id in project.leaflet_ids():
+        try:
+            leaflet = load_leaflet(project.leaflet_path(leaflet_id), project)[0]
+        except LeafletError:
+            continue
+        return list(_page_word_findings(project, leaflet, locales, config, all_checks()))
+    return []
+
+
+def _page_word_findings(
+    project: Project,
+    leaflet: Leaflet,
+    locales: Sequence[str],
+    config: CheckConfig,
+    checks: list[Check],
+) -> list[CheckFinding]:
+    """The findings `_check_leaflet` makes in each of ``locales``' ui catalogs, read with
+    ``leaflet`` (any: the page prints the same words with every leaflet of a language);
+    its findings about the leaflet itself are left out, as no build of it in these
+    locales is asked for."""
+    found: list[CheckFinding] = []
+    for locale in locales:
+        catalogs = _ui_catalogs(project, [locale])
+        found += [
+            f
+            for f in _check_leaflet(project, leaflet, [], [locale], config, {}, checks)
+            if f.location.path in catalogs
+        ]
+    return found
+
+
+def _leaflet_locales(project: Project, leaflet: Leaflet) -> list[str]:
+    """The locales `check` reads ``leaflet`` in when none is asked for: its own
+    language and each that has a catalog of it."""
+    return [leaflet.language, *_catalog_locales(project, leaflet)]
+
+
+def _ui_locales(project: Project) -> list[str]:
+    """The locales with a ui catalog of their own: each is printed by `build -l`, with
+    any leaflet, whether or not a leaflet is translated into it yet."""
+    found = _locale_folders(project)[0]
+    if not found:
+        return []
+    from ..i18n.catalog import UI_DOMAIN, po_path
+
+    return [loc for loc in found if po_path(project, loc, UI_DOMAIN).is_file()]
+
+
+def _ui_catalogs(project: Project, locales: Iterable[str]) -> set[Path]:
+    """The ui catalogs a build of ``locales`` prints the page's words from (a variant
+    reads its language's: ar_EG reads ar's), those that exist."""
+    try:
+        from ..i18n.catalog import UI_DOMAIN, catalog_path
+    except ImportError:  # no i18n stage: the page prints its English words
+        return set()
+    paths = (catalog_path(project, locale, UI_DOMAIN) for locale in locales)
+    return {path for path in paths if path.is_file()}
 
 
 def run_layout_checks(
@@ -121,7 +196,7 @@ def _check_leaflet(
         for f in loaded
         if not f.message.endswith("is never cited")  # REF002 reports these, with a code
     ]
-    every = [leaflet.language, *_catalog_locales(project, leaflet)]
+    every = _leaflet_locales(project, leaflet)
     from .segment import read_word_list  # ICU: only where content checks run
 
     for locale in locales or every:

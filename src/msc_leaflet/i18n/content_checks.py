@@ -23,9 +23,12 @@ def content_findings(project: Project, catalogs: Sequence[Path]) -> list[Finding
     """The findings of the checks run per locale (`Check.scope` "locale") that stand in
     one of ``catalogs``, each at its entry. A leaflet's catalog is read with its
     leaflet; ``ui.po``, whose words every leaflet prints, with each leaflet of its
-    language that has a catalog (as `check` reads it). A settings file that cannot be
-    read is one finding: the catalogs' own rules are still reported."""
+    language that has a catalog (as `check` reads it), or, in a language no leaflet is
+    translated into yet, as `build -l` prints it with any leaflet
+    (`checks.runner.check_page_words`). A settings file that cannot be read is one
+    finding: the catalogs' own rules are still reported."""
     from ..checks import checks_by_code, load_config, run_checks
+    from ..checks.runner import check_page_words
 
     try:
         config = load_config(project)
@@ -35,9 +38,13 @@ def content_findings(project: Project, catalogs: Sequence[Path]) -> list[Finding
     scopes = {code: item.scope for code, item in checks_by_code().items()}
     found: list[Finding] = []
     for locale, leaflets in _leaflets_by_locale(project, catalogs).items():
-        for leaflet in leaflets:
+        for leaflet in leaflets or [""]:  # "": the page's words alone
             try:
-                findings = run_checks(project, [leaflet], [locale], config)
+                findings = (
+                    run_checks(project, [leaflet], [locale], config)
+                    if leaflet
+                    else check_page_words(project, [locale], config)
+                )
             except LeafletError:
                 continue  # a catalog that cannot be read: `i18n check` names it, once
             found += _at_entries(findings, wanted, scopes)
@@ -61,11 +68,11 @@ def _at_entries(
 
 def _leaflets_by_locale(project: Project, catalogs: Sequence[Path]) -> dict[str, list[str]]:
     """Each locale of ``catalogs`` with the leaflets it has a catalog of (none: a locale
-    with only ``ui.po``, which no leaflet prints, as `check` reads none there)."""
+    with only ``ui.po``, whose words a build prints with every leaflet untranslated)."""
     known = set(project.leaflet_ids())
     by_locale: dict[str, list[str]] = {}
     for path in catalogs:
         leaflets = by_locale.setdefault(catalog_language(path), [])
         if path.stem != UI_DOMAIN and path.stem in known:
             leaflets.append(path.stem)
-    return {locale: ids for locale, ids in by_locale.items() if ids}
+    return by_locale
