@@ -102,3 +102,60 @@ def test_a_new_language_no_font_covers_is_an_error_before_a_word_is_translated(
     assert code == 1 and refusal in output
     code, output = invoke("check", "-l", "ko", "--project", str(root))
     assert code == 1 and finding.message in output
+
+
+def test_a_symbol_in_the_page_words_of_a_ui_catalog_is_reported_at_its_msgstr(
+    tmp_path: Path,
+) -> None:
+    # `build -l th` stopped at "ติดต่อเรา 📞" in ui.po's "Contact us", naming the leaflet's
+    # file; `check` and `i18n check` said nothing. In a language no leaflet is in yet
+    # (vi) too, as `build -l vi` prints the same words.
+    from i18n_support import copy_bundled
+
+    root = copy_bundled(tmp_path)
+    for locale, label in (("th", "ติดต่อเรา 📞"), ("vi", "Liên hệ 📞")):
+        ui = root / "locales" / locale / "LC_MESSAGES" / "ui.po"
+        set_msgstr(ui, "contact", label)
+    found = [(f.location.path.parent.parent.name, f.location.line, f) for f in printable(root)]
+    assert [(locale, line) for locale, line, _ in found] == [
+        ("th", msgstr_line(root / "locales/th/LC_MESSAGES/ui.po", "contact")),
+        ("vi", msgstr_line(root / "locales/vi/LC_MESSAGES/ui.po", "contact")),
+    ], found
+    finding = found[0][2]
+    assert finding.message == (
+        "[th] U+1F4DE TELEPHONE RECEIVER cannot be printed: no font in the theme has this "
+        "symbol, so it would show as an empty box, in a word the page prints itself ('contact')"
+    )
+    assert "change the msgstr of 'contact' (" in finding.hint
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 1 and ": TEXT002: [vi] U+1F4DE" in output, output
+
+
+def test_a_symbol_in_the_organisation_profile_is_reported_once_at_its_line(
+    make_project: Callable[..., Path],
+) -> None:
+    # The band on every page prints the clinic's name and address: `build` refused
+    # "Test Clinic 🌿" at the profile's line, and `check` said nothing.
+    root = make_project()
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text(
+        "name: Test Clinic \U0001f33f\n"
+        "address:\n  en: 1 Example Road\n  th: 1 ถนนตัวอย่าง \U0001f3e5\n",
+        "utf-8",
+    )
+    found = [(f.location.path.name, f.location.line, f.message) for f in printable(root)]
+    assert found == [
+        (
+            "test-clinic.yaml",
+            1,
+            "U+1F33F HERB cannot be printed: no font in the theme has this symbol, so it "
+            "would show as an empty box, in the organisation's name, printed on every leaflet",
+        ),
+        (
+            "test-clinic.yaml",
+            4,
+            "U+1F3E5 HOSPITAL cannot be printed: no font in the theme has this symbol, "
+            "so it would show as an empty box, in the organisation's address, printed on "
+            "every leaflet",
+        ),
+    ], found

@@ -7,7 +7,8 @@ an emoji, a Korean word in a Thai leaflet or a symbol is reported with the other
 findings, at the line (or the .po entry) to change. A translation into a language
 whose script no family sets (`typeset.fonts.locale_font`: Korean with the bundled
 theme) is reported once, at its catalog, as `build` refuses it before a word of it is
-translated.
+translated. The page's own words (``ui.po``) and the organisation's printed fields are
+set with every leaflet: a character there is one finding, at its entry or its line.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from typing import TYPE_CHECKING
 from ..content.model import texts
 from ..errors import Location
 from ..files import Stamp, file_stamp
-from .registry import CheckContext, Issue, check
+from .claims import page_word_texts, profile_map, profile_texts
+from .registry import CheckContext, Issue, check, msgstr_entry
+from .source import po_locate
 
 if TYPE_CHECKING:
     from ..theme.fonts import FontConfig
@@ -33,7 +36,6 @@ if TYPE_CHECKING:
     scope="locale",
 )
 def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
-    from ..typeset.errors import MissingGlyphError, of_a_script
     from ..typeset.fonts import first_missing, locale_font, register_fonts
 
     path = ctx.project.theme_path
@@ -56,13 +58,62 @@ def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
         char = first_missing(text.value, font, lang)
         if char is None:
             continue
-        message, hint = MissingGlyphError(char, font, text.value).for_reader()
-        if of_a_script(char):
-            hint = f"write the text without {char!r}, or {hint}"
+        message, hint = _unprintable(char, font, text.value)
         entry = ctx.msgstr_of(text, char)
         location = ctx.sources.locate(text.line, "" if ctx.is_translation else char)
         fix = f"; change {entry}" if entry else ""
         yield Issue(location, prefix + message, hint + fix, entry=ctx.entry_of(text, char))
+    yield from _in_page_words(ctx, font)
+    if not ctx.is_translation:  # the same band on every language's pages: once
+        yield from _in_profile(ctx, font)
+
+
+def _unprintable(char: str, font: str, value: str) -> tuple[str, str]:
+    """The message and hint `build` stops with at ``char`` of ``value``."""
+    from ..typeset.errors import MissingGlyphError, of_a_script
+
+    message, hint = MissingGlyphError(char, font, value).for_reader()
+    if of_a_script(char):
+        hint = f"write the text without {char!r}, or {hint}"
+    return message, hint
+
+
+def _in_page_words(ctx: CheckContext, font: str) -> Iterator[Issue]:
+    """TEXT002 in the words the page prints itself from ``ui.po`` ("Contact us"): the
+    build stops at such a character with every leaflet in the language, so it is one
+    finding, at the catalog entry (`run_checks` keeps one of each)."""
+    from ..typeset.fonts import first_missing
+
+    for text in page_word_texts(ctx):
+        assert text.origin is not None
+        char = first_missing(text.value, font, ctx.locale)
+        if char is not None:
+            message, hint = _unprintable(char, font, text.value)
+            yield Issue(
+                text.origin,
+                f"[{ctx.locale}] {message}, in a word the page prints itself ('{text.context}')",
+                f"{hint}; change {msgstr_entry(text, char)}",
+                entry=po_locate(text.origin, char),
+            )
+
+
+def _in_profile(ctx: CheckContext, font: str) -> Iterator[Issue]:
+    """TEXT002 in the organisation's printed fields (the band on every page): the build
+    stops at such a character in every leaflet of the organisation. Each text is set in
+    the language it is written for (`Text.comment`), else the leaflet's."""
+    from ..typeset.fonts import first_missing
+
+    path = ctx.leaflet.organisation.path
+    lines = profile_map(path)
+    for text in profile_texts(ctx):
+        char = first_missing(text.value, font, text.comment or ctx.leaflet.language)
+        if char is not None:
+            message, hint = _unprintable(char, font, text.value)
+            yield Issue(
+                lines.locate(text.line, char) if lines else Location(path),
+                f"{message}, in the organisation's {text.context}, printed on every leaflet",
+                hint,
+            )
 
 
 @lru_cache(maxsize=4)
