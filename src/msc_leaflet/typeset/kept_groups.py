@@ -129,6 +129,24 @@ def _not_before_a_date(
     return [(start, end) for start, end in labels if not any(start < d < end for d, _ in dates)]
 
 
+def bound_prefix_ends(text: str, lang: str) -> frozenset[int]:
+    """Offsets right after each of ``lang``'s bound prefixes in ``text``
+    (`data/keep-together.yaml` bound-prefixes: Thai ผู้ "one who") where a letter
+    follows: ICU ends a word there (ผู้|หญิง, ผู้|บริจาค), but the prefix is no word on
+    its own, and a line ending on it leaves "one who" at the margin and a bare verb
+    on the next line. A line breaks before the prefix instead."""
+    prefixes = _listed(lang, "bound-prefixes")
+    if not prefixes or not any(prefix in text for prefix in prefixes):
+        return frozenset()
+    return _prefix_ends(text, prefixes)
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def _prefix_ends(text: str, prefixes: tuple[str, ...]) -> frozenset[int]:
+    pattern = re.compile(f"(?:{_alternation(prefixes)})(?=[^\\W\\d_])")
+    return frozenset(match.end() for match in pattern.finditer(text))
+
+
 def inside(groups: tuple[tuple[int, int], ...], i: int) -> bool:
     """Whether a break before the character at ``i`` would part one of ``groups``
     (`kept_groups` of the text)."""
