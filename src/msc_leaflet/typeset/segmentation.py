@@ -56,6 +56,7 @@ from ..data import word_list_path
 from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
+from .hyphenation import hyphenating
 from .kept_groups import bound_prefix_ends, inside, kept_groups
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
@@ -562,13 +563,31 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
     if j == i and inside_number(text, i):
         return False
     if before.isdigit() and (after.isalpha() or after in UNIT_SYMBOLS):
-        return False
+        return j < i and ends_an_identifier(text, j)
     if j == i and before.isdigit() and after in RANGE_MARKS and text[i + 1 : i + 2].isdigit():
         return False
     if not (after.isdigit() and j > 1 and text[j - 2].isdigit()):
         return True
     # "8–12", "๓–๕", "3〜5": the mark of a range; "１０.５": a separator inside a number
     return before not in RANGE_MARKS and not (j == i and before in NUMBER_SEPARATORS)
+
+
+#: Hyphens that join the parts of an identifier: HLA-DR, COVID-19 (and U+2010).
+IDENTIFIER_HYPHENS = "-\u2010"
+
+
+def ends_an_identifier(text: str, j: int) -> bool:
+    """Whether the digits ending at ``j`` end an identifier, not a quantity: they
+    follow a letter of a script written with hyphens, perhaps across a hyphen (CD105,
+    IL-6, COVID-19, SARS-CoV-2, Type-2). Its number counts nothing, and the word after
+    a space is no unit of it: "CD14 หรือ CD11b", "IL-6 levels" may break at the space,
+    where a quantity ("3-5 days", "take 3 tablets") keeps its word."""
+    k = j
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    if k > 1 and text[k - 1] in IDENTIFIER_HYPHENS:
+        k -= 1
+    return k > 0 and hyphenating(text[k - 1])
 
 
 def inside_number(text: str, i: int) -> bool:
