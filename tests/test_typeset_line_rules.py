@@ -1692,3 +1692,78 @@ def test_a_word_labelling_a_number_inside_a_longer_word_is_not_kept(text: str, l
     word = "ที่" if lang == "th" else "ທີ"
     start = text.index(word)
     assert not any(begin == start for begin, _ in kept_groups(text, lang))
+
+
+#: Paragraphs holding short identifiers (letters and digits around a hyphen, or a
+#: name's letters and its number: cell markers, a virus, a test), each in brackets, as
+#: the stromal-or-stem leaflet's table cells print them: ICU breaks after the hyphen of
+#: HLA-|DR and SARS-|CoV-2, and the number that ends IL-6 or CD14 was read as a
+#: quantity keeping the word after it ("CD14 หรือ CD11b" one piece), so a narrow cell
+#: cut the chain after a hyphen.
+IDENTIFIER_PARAGRAPHS = [
+    ("en", "Markers [CD105], [CD73] and [HLA-DR] differ; [IL-6] [CD105] [COVID-19] [HbA1c]."),
+    ("en", "Cells with [SARS-CoV-2] or [Type-2] [HLA-DR] markers are [T-cell] types."),
+    ("th", "ไม่พบ [CD45], [CD34], [CD14] หรือ [CD11b], [CD19] หรือ [CD79a] และ [HLA-DR] ในเซลล์"),
+    ("th", "ผู้ป่วย [COVID-19] ที่มีค่า [HbA1c] สูงและ [IL-6] สูง ควรพบแพทย์"),
+    ("ar", "مرضى [COVID-19] لديهم مستوى مرتفع من [IL-6] و [HLA-DR] و [SARS-CoV-2]"),
+]
+
+
+@pytest.mark.parametrize(("lang", "marked"), IDENTIFIER_PARAGRAPHS)
+def test_a_short_identifier_ends_no_line_inside_unless_wider_than_it(
+    lang: str, marked: str
+) -> None:
+    """Set at every width from a narrow cell to a page: no line ends inside an
+    identifier that fits the line (HLA-|DR, COVID-|19 read as a word cut in two)."""
+    text = marked.replace("[", "").replace("]", "")
+    spans = []
+    for match in re.finditer(r"\[([^]]*)\]", marked):
+        start = len(marked[: match.start()].replace("[", "").replace("]", ""))
+        spans.append((start, start + len(match.group(1))))
+    widths = _widths(text, lang, 10)
+    paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+    wrong = set()
+    for width in range(20, 300, 3):
+        paragraph.wrap(width, 10_000)
+        at = 0
+        for line in paragraph.line_texts()[:-1]:
+            at = text.index(line, at) + len(line)
+            for start, end in spans:
+                stop = end  # with the punctuation no line starts with: "CD105,"
+                while stop < len(text) and text[stop] in ",.;":
+                    stop += 1
+                if start < at < end and sum(widths[start:stop]) <= width:
+                    wrong.add(f"{width} pt: {text[start:at]}|{text[at:end]}")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "IL-6 |levels",
+        "COVID-19 |cases",
+        "CD105 |and",
+        "SARS-CoV-2 |infection",
+        "CD14 |หรือ",
+        "Type-2 |diabetes",
+        "COVID-19 |و",
+    ],
+)
+def test_the_number_ending_an_identifier_keeps_no_word_after_it(marked: str) -> None:
+    # IL-6's 6 is no quantity of "levels": a line may end after the identifier.
+    assert keeps_number(*cut(marked))
+
+
+@pytest.mark.parametrize("marked", ["3-5 |days", "take 3 |tablets", "8–12 |ชั่วโมง", "2 x 10-5 |mg"])
+def test_a_range_or_a_quantity_still_keeps_its_unit(marked: str) -> None:
+    assert not keeps_number(*cut(marked))
+
+
+@pytest.mark.parametrize(
+    "marked", ["a well-|known drug", "long-|term care", "Graft-|versus-|host disease"]
+)
+def test_ordinary_hyphenated_english_still_breaks_after_its_hyphen(marked: str) -> None:
+    text, _ = cut(marked)
+    expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
+    breaks = line_breaks(text, "en")
+    assert set(expected) <= set(breaks), breaks

@@ -11,6 +11,7 @@ import pytest
 from reportlab.lib.colors import black
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph, segmentation
+from msc_leaflet.typeset.kept_groups import bound_prefix_ends
 from msc_leaflet.typeset.segmentation import (
     WordList,
     allowed_break,
@@ -602,7 +603,7 @@ def test_no_shipped_paragraph_ends_a_line_inside_a_word_at_any_width(lang: str) 
 
 @pytest.mark.parametrize(
     "marked",
-    ["การ|ทบทวน|วรรณกรรม|ของ", "ผู้|หญิง|ตั้ง|ครรภ์|ควร", "ธรรมชาติ|ของ|โรค", "กรรมการ|จริยธรรม|การ"],
+    ["การ|ทบทวน|วรรณกรรม|ของ", "ผู้หญิง|ตั้ง|ครรภ์|ควร", "ธรรมชาติ|ของ|โรค", "กรรมการ|จริยธรรม|การ"],
 )
 def test_a_thai_word_with_ro_han_keeps_the_breaks_around_it(marked: str) -> None:
     # รร (ro han) is the vowel of the consonant before it (วรรณ "wan", กรรม "kam"): the
@@ -621,7 +622,7 @@ def test_a_thai_word_with_ro_han_keeps_the_breaks_around_it(marked: str) -> None
         "ผู้ป่วย|รับ|การ|รักษา|ที่|บ้าน",
         "ยื่น|คำร้อง|การ|ร้อง|เรียน|ได้",
         "ระหว่าง|การ|รอ",
-        "การ|รับ|ประทาน|ยา",
+        "การ|รับประทาน|ยา",
         "อาหาร|รส|จัด",
     ],
 )
@@ -670,6 +671,8 @@ def test_a_piece_wider_than_a_narrow_column_is_cut_at_a_word_edge_first(lang: st
                             if allowed_break(text, start + a + e)
                             and keeps_syllable(text, start + a + e, dictionary=True)
                         }
+                    # no word ends after a bound prefix (ผู้|เชี่ยวชาญ, ผู้|ดำเนินการ)
+                    edges -= {start + e for e in bound_prefix_ends(piece, lang)}
                     passed = [e for e in edges if line_start < e < at]
                     if at not in edges and passed:
                         shown = f"{text[max(line_start, at - 12) : at]}|{text[at : at + 12]}"
@@ -772,6 +775,16 @@ COMPOUNDS_IN_SENTENCES = [
     ("th", "โปรดแจ้ง[ผู้ดูแล]ของคุณ"),
     ("th", "ยานี้อาจมี[ผลข้างเคียง]"),
     ("th", "ส่งไฟล์ให้[โรงพิมพ์]"),
+    # รับประทาน ("to take a medicine, to eat") and รับประกัน ("to guarantee") are one
+    # word each; ICU's รับ|ประทาน read "receive|bestow" (the fasting leaflet's
+    # ห้ามรับ|ประทานอาหาร).
+    ("th", "ห้าม[รับประทาน]อาหาร"),
+    ("th", "ควร[รับประทาน]ยาหลังอาหาร"),
+    ("th", "คลินิกไม่ควร[รับประกัน]ผลการรักษา"),
+    ("th", "โปรดปรึกษา[ผู้เชี่ยวชาญ]ก่อน"),
+    # ICU's ส่งตัว ("refer a patient") crosses into the listed ตัวอย่าง ("sample"):
+    # the break moves to the listed word's start.
+    ("th", "ส่ง[ตัวอย่าง]เลือดไปห้องปฏิบัติการ"),
     ("lo", "ອ່ານ[ຄຳເຕືອນ]ກ່ອນໃຊ້ຢາ"),
     ("lo", "ໃຫ້[ຜູ້ແກ້ໄຂ]ກວດເບິ່ງ"),
     ("lo", "ມີ[ຂໍ້ຜິດພາດ]"),
@@ -811,3 +824,45 @@ def test_a_compound_icu_parts_is_never_cut_at_any_width(lang: str, marked: str) 
             if start < at < end and wide <= width:
                 cut.add(f"{width} pt: {text[:at]}|{text[at:]}")
     assert not cut, "\n".join(sorted(cut))
+
+
+#: Thai texts with ผู้ ("one who"), a bound prefix that makes a noun of the word after
+#: it (ผู้ป่วย, ผู้หญิง, ผู้บริจาค): ICU ends a word after it (ผู้|หญิง, ผู้|บริจาค).
+BOUND_PREFIX_TEXTS = [
+    "ผู้หญิงตั้งครรภ์ควรปรึกษาแพทย์",
+    "ข้อมูลของผู้บริจาคเซลล์",
+    "ผู้ที่มีอาการแพ้ยา",
+    "ที่ผู้เชี่ยวชาญคิดว่า",
+    "ให้ผู้ตรวจทานอ่านอีกครั้ง",
+]
+
+
+@pytest.mark.parametrize("text", BOUND_PREFIX_TEXTS)
+def test_a_line_never_ends_after_a_bound_prefix(text: str) -> None:
+    """ผู้ at a line's end reads as a word of its own ("one who"), and the next line
+    starts with a verb: no line breaks after it. The claim checks still read ICU's
+    word boundary there (`break_opportunities`): a claim word after ผู้ is found."""
+    prefix_ends = {i + len("ผู้") for i in range(len(text)) if text.startswith("ผู้", i)}
+    assert not prefix_ends & set(line_breaks(text, "th")), pieces(text, line_breaks(text, "th"))
+    listed = segmentation.listed_spans(text, "th")  # ผู้เชี่ยวชาญ: one word, listed
+    icu = prefix_ends & set(icu_breaks(text, "th"))
+    icu_after_prefix = {i for i in icu if not any(a < i < b for a, b in listed)}
+    assert icu_after_prefix <= set(break_opportunities(text, "th"))
+
+
+@pytest.mark.parametrize("text", BOUND_PREFIX_TEXTS)
+def test_a_narrow_column_ends_no_line_on_a_bound_prefix_alone(text: str) -> None:
+    """Set in columns from 30 pt (three ems): no line ends with ผู้ when the syllable
+    after it fits on that line. A listed word wider than the column (ผู้เชี่ยวชาญ) is
+    cut at syllable edges filling each line (ผู้เชี่ยว|ชาญ), not after its prefix."""
+    paragraph = make_paragraph(
+        [Run(text, default_family().regular, 10, black)], body_style(10), "th"
+    )
+    wrong = []
+    for width in range(30, 200, 6):
+        paragraph.wrap(width, 100_000)
+        lines = paragraph.line_texts()
+        for line in lines[:-1]:
+            if line.rstrip().endswith("ผู้"):
+                wrong.append(f"{width} pt: {' | '.join(lines)}")
+    assert not wrong, "\n".join(wrong)

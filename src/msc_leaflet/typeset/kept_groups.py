@@ -57,6 +57,15 @@ _WORD_START = rf"(?<![^\s\u200b{re.escape(_OPENERS)}])"
 _PRODUCT = re.compile(rf"\d{_SPACE}*[×x]{_SPACE}*\d")
 
 
+#: A hyphen between two runs of letters or digits of a script written with hyphens,
+#: each run whole: the pair of parts around one hyphen of HLA-DR, SARS-CoV-2, T-cell,
+#: well-known (`_identifier_pairs` keeps the identifiers' pairs).
+_HYPHENED_PAIR = re.compile(
+    r"(?<![0-9A-Za-z\u00c0-\u024f\u0370-\u03ff])([0-9A-Za-z\u00c0-\u024f\u0370-\u03ff]+)"
+    r"[-\u2010](?=([0-9A-Za-z\u00c0-\u024f\u0370-\u03ff]+))"
+)
+
+
 #: The labels printed before a value by the leaflets being laid out, by language
 #: (`keeping_labels`): a project's own ui.po may word them otherwise than the bundled one.
 _printed_labels: dict[str, tuple[str, ...]] = {}
@@ -111,8 +120,36 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     numbers = _DIGIT.search(text) is not None
     dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
+    spans += _identifier_pairs(text)
     found = _found(_abbreviation_pattern(lang, labels), text)
     return tuple(sorted(spans + _not_before_a_date(found, spans)))
+
+
+def _identifier_pairs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the two parts around each hyphen of a short identifier in
+    ``text``: HLA-DR, SARS-CoV-2, T-cell, MSC-PI-004 (cell markers, viruses, document
+    codes). ICU breaks after such a hyphen, and a narrow table cell printed HLA- at a
+    line's end and DR on the next, two strings that name nothing. Ordinary hyphenated
+    English keeps its break: a pair of two words of two or more letters, lowercase
+    but perhaps the first (well-known, Long-term); and two numbers are a range,
+    `segmentation.keeps_number`'s."""
+    if "-" not in text and "\u2010" not in text:
+        return []
+    spans = []
+    for match in _HYPHENED_PAIR.finditer(text):
+        before, after = match.group(1), match.group(2)
+        if before.isdigit() and after.isdigit():
+            continue
+        if not (_plain_word(before) and _plain_word(after)):
+            spans.append((match.start(), match.end() + len(after)))
+    return spans
+
+
+def _plain_word(part: str) -> bool:
+    """Whether ``part`` of a hyphenated compound is a word of prose: two or more
+    letters, all lowercase but perhaps the first (known, Long), not a name's letters
+    or digits (HLA, CoV, T, 19)."""
+    return len(part) > 1 and part.isalpha() and part[1:].islower()
 
 
 def _found(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
@@ -127,6 +164,24 @@ def _not_before_a_date(
     (Vietnamese ngày | 6 tháng 12, 2027; Khmer ថ្ងៃទី | 6 ធ្នូ 2027). A day's number
     that no month name follows (ngày 12 tháng 5 năm 2027) stays with its word."""
     return [(start, end) for start, end in labels if not any(start < d < end for d, _ in dates)]
+
+
+def bound_prefix_ends(text: str, lang: str) -> frozenset[int]:
+    """Offsets right after each of ``lang``'s bound prefixes in ``text``
+    (`data/keep-together.yaml` bound-prefixes: Thai ผู้ "one who") where a letter
+    follows: ICU ends a word there (ผู้|หญิง, ผู้|บริจาค), but the prefix is no word on
+    its own, and a line ending on it leaves "one who" at the margin and a bare verb
+    on the next line. A line breaks before the prefix instead."""
+    prefixes = _listed(lang, "bound-prefixes")
+    if not prefixes or not any(prefix in text for prefix in prefixes):
+        return frozenset()
+    return _prefix_ends(text, prefixes)
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def _prefix_ends(text: str, prefixes: tuple[str, ...]) -> frozenset[int]:
+    pattern = re.compile(f"(?:{_alternation(prefixes)})(?=[^\\W\\d_])")
+    return frozenset(match.end() for match in pattern.finditer(text))
 
 
 def inside(groups: tuple[tuple[int, int], ...], i: int) -> bool:

@@ -33,6 +33,7 @@ from functools import lru_cache, partial
 from itertools import pairwise
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
+from .kept_groups import bound_prefix_ends
 from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
@@ -589,6 +590,9 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
     text = "".join(cluster.text for _, cluster in flat)
     offsets = _offsets(flat)
+    bound = _after_bound_prefixes(text, offsets, points, lang)  # ผู้|: an emergency's
+    for j in bound:
+        del points[j]
 
     def fits(start: int, end: int, hyphen: bool | None = None) -> bool:
         """Clusters start:end on a line, with a hyphen if cut at a hyphenation point
@@ -632,7 +636,10 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
                 overhang = _overhang(flat, width, lead if cuts[-1] == 0 else 0.0)
-                cut = _emergency_cut(text, offsets, cuts[-1], i, unit.listed, overhang, terms_words)
+                avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
+                cut = _emergency_cut(
+                    text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided
+                )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
                 if cut <= i and _inside_word(text, offsets[cut]):  # chloroqu|ine
@@ -714,7 +721,19 @@ def _words_inside_terms(text: str, listed: Sequence[tuple[int, int]], lang: str)
             at += start
             if allowed_break(text, at) and keeps_syllable(text, at, dictionary=True):
                 found.add(at)
-    return found
+    return found - bound_prefix_ends(text, lang)  # ผู้|เชี่ยวชาญ: a prefix, no word
+
+
+def _after_bound_prefixes(
+    text: str, offsets: Sequence[int], points: Collection[int], lang: str
+) -> set[int]:
+    """The cluster indices of ``points`` right after a bound prefix (`bound_prefix_ends`:
+    Thai ผู้): the prefix and its word are one word, cut there only in an emergency
+    with nowhere else to fall, for ผู้ alone at a line's end reads "one who" and the
+    next line starts on a bare verb: ผู้เชี่ยว|ชาญ fills the line, not ผู้|เชี่ยวชาญ, and
+    ผู้ตรวจ|ทาน is cut at the listed word's own word edge, not ผู้|ตรวจทาน."""
+    ends = bound_prefix_ends(text, lang)
+    return {i for i in points if offsets[i] in ends} if ends else set()
 
 
 def _company_for_last(
@@ -865,6 +884,7 @@ def _emergency_cut(
     listed: Sequence[tuple[int, int]] = (),
     overhang: Callable[[int, int], bool] | None = None,
     terms_words: Collection[int] = (),
+    avoided: Collection[int] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: the last boundary outside a word that
@@ -882,7 +902,8 @@ def _emergency_cut(
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line, at the edge of a word inside it (``terms_words``: โรง|พยาบาล, not
-    โรงพยา|บาล) before any other rule that cuts a word. A cut at a space falls after it,
+    โรงพยา|บาล) before any other rule that cuts a word; the offsets of ``avoided`` (after
+    a bound prefix: ผู้|) are tried only with the terms. A cut at a space falls after it,
     so each rule is judged where the next line would start."""
 
     def breaks(at: int) -> bool:  # the line rules, where the next line starts
@@ -928,11 +949,12 @@ def _emergency_cut(
         (at_a_space, False),
         (breaks, False),
     )
-    for outside in (True, False) if listed else (False,):
+    for outside in (True, False) if listed or avoided else (False,):
         for rule, runs_past in rules:
 
             def cuts(j: int, rule: Callable[[int], bool] = rule, outside: bool = outside) -> bool:
-                return rule(offsets[j]) and not (outside and _inside(listed, offsets[j]))
+                at = offsets[j]
+                return rule(at) and not (outside and (_inside(listed, at) or at in avoided))
 
             if runs_past:
                 found = _syllable_end(offsets, start, end, overhang, cuts)

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,7 +56,8 @@ from ..data import word_list_path
 from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
-from .kept_groups import inside, kept_groups
+from .hyphenation import hyphenating
+from .kept_groups import bound_prefix_ends, inside, kept_groups
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
 from .syllables import (
@@ -317,10 +318,13 @@ def _opportunities(
     breaks -= _fitted_to_a_term(text, lang, icu, spans)
     for start, end in spans:
         breaks.difference_update(range(start + 1, end))
+    ordered = sorted(icu)
     for start, end in spans:
-        if start > 0 and _glued_at(text, start, icu) and not any(a < start < b for a, b in spans):
+        glued = start > 0 and _glued_at(text, start, icu, (ordered, end))
+        if glued and not any(a < start < b for a, b in spans):
             breaks.add(start)  # ICU took the term's first letter: ยาค|รีม is ยา|ครีม
-        if end < len(text) and _glued_at(text, end, icu) and not any(a < end < b for a, b in spans):
+        glued = end < len(text) and _glued_at(text, end, icu, (ordered, start))
+        if glued and not any(a < end < b for a, b in spans):
             breaks.add(end)  # ICU gave the term the next word's: តម្រងនោមទ|ទួល
     breaks |= author
     breaks.difference_update(forbidden)
@@ -329,10 +333,12 @@ def _opportunities(
     return kept, (author | edges) & kept, spans
 
 
-def _glued_at(text: str, i: int, icu: Collection[int]) -> bool:
+def _glued_at(text: str, i: int, icu: Collection[int], term: tuple[Sequence[int], int]) -> bool:
     """Whether ICU glued the letters on either side of a listed term's edge ``i`` into
     one piece: it broke one letter past the edge (ยาค|รีม, the term's first letter
-    taken for the final of the word before; តម្រងនោមទ|ទួល), or, between two Burmese
+    taken for the final of the word before; តម្រងនោមទ|ទួល), or its piece there ends
+    inside the term (`_crossed_into`; ``term``: ICU's breaks sorted, and the term's
+    other edge: ส่งตัว|อย่าง is ส่ง|ตัวอย่าง), or, between two Burmese
     characters, anywhere (ဒီပါ|ရာစီတမော, အင်ဆူလင်ပါ: ICU fits whole syllables of the
     words around a word it does not know to its letters). Burmese spelling marks where
     every syllable ends (a final is killed or stacked), so there the term's edge is a
@@ -341,9 +347,25 @@ def _glued_at(text: str, i: int, icu: Collection[int]) -> bool:
     break before it would start the next line with the space."""
     if text[i].isspace():
         return False
-    if i + 1 in icu:
+    if i + 1 in icu or _crossed_into(*term, i):
         return True
     return i not in icu and is_myanmar(text[i - 1]) and is_myanmar(text[i])
+
+
+def _crossed_into(icu: Sequence[int], other: int, edge: int) -> bool:
+    """Whether ICU's piece holding a listed term's ``edge`` (the term running from
+    there to its ``other`` edge) reaches across that edge into the term and ends inside
+    it: ICU read the letters before the term's start and its first syllables as one
+    word (ส่งตัว|อย่าง: "refer a patient" and "manner"), or the term's last syllables
+    and the letters after it. Where the term is a word, its edge is a word's edge and
+    ICU's is none: ส่ง|ตัวอย่าง ("send|samples"). A piece that holds the whole term
+    (ข้อความ, "message", holds the listed ความ) crosses nothing: ICU's word stays.
+    ``icu``: ICU's breaks, sorted."""
+    if other > edge:  # a term's start: ICU's next break falls inside the term
+        k = bisect_right(icu, edge)
+        return k < len(icu) and icu[k] < other and (k == 0 or icu[k - 1] != edge)
+    k = bisect_left(icu, edge)  # a term's end: ICU's break before it falls inside
+    return k > 0 and icu[k - 1] > other and (k == len(icu) or icu[k] != edge)
 
 
 def _fitted_to_a_term(
@@ -433,7 +455,9 @@ def line_breaks_and_terms(
     """`line_breaks`, and the terms of the word lists found in ``text``
     (`listed_spans`): a paragraph's units need both, and finding the breaks finds the
     terms (looking for them again was a tenth of the time spent breaking)."""
-    breaks, sure, spans = _opportunities(text, lang, words, superscripts, forced)
+    author = frozenset(forced)
+    breaks, sure, spans = _opportunities(text, lang, words, superscripts, author)
+    breaks -= bound_prefix_ends(text, lang) - author  # ผู้|หญิง: the author's ZWSP wins
     # Most paragraphs are written in scripts without syllable rules, or hold no number
     # or slash: there every break keeps both, and the checks (two calls per break, the
     # costliest loop of line breaking) would only say so.
@@ -539,13 +563,31 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
     if j == i and inside_number(text, i):
         return False
     if before.isdigit() and (after.isalpha() or after in UNIT_SYMBOLS):
-        return False
+        return j < i and ends_an_identifier(text, j)
     if j == i and before.isdigit() and after in RANGE_MARKS and text[i + 1 : i + 2].isdigit():
         return False
     if not (after.isdigit() and j > 1 and text[j - 2].isdigit()):
         return True
     # "8–12", "๓–๕", "3〜5": the mark of a range; "１０.５": a separator inside a number
     return before not in RANGE_MARKS and not (j == i and before in NUMBER_SEPARATORS)
+
+
+#: Hyphens that join the parts of an identifier: HLA-DR, COVID-19 (and U+2010).
+IDENTIFIER_HYPHENS = "-\u2010"
+
+
+def ends_an_identifier(text: str, j: int) -> bool:
+    """Whether the digits ending at ``j`` end an identifier, not a quantity: they
+    follow a letter of a script written with hyphens, perhaps across a hyphen (CD105,
+    IL-6, COVID-19, SARS-CoV-2, Type-2). Its number counts nothing, and the word after
+    a space is no unit of it: "CD14 หรือ CD11b", "IL-6 levels" may break at the space,
+    where a quantity ("3-5 days", "take 3 tablets") keeps its word."""
+    k = j
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    if k > 1 and text[k - 1] in IDENTIFIER_HYPHENS:
+        k -= 1
+    return k > 0 and hyphenating(text[k - 1])
 
 
 def inside_number(text: str, i: int) -> bool:
