@@ -2393,3 +2393,30 @@ def test_a_language_named_inside_a_vietnamese_sentence_is_written_in_lower_case(
     either = Interface("vi", {key: "{language} hoặc"})(key, language=Languages(("th", "en")))
     assert either.startswith("Tiếng Thái") and "tiếng Anh" in either
     assert Interface("en", {})(key, language=Language("th")) == "the Thai translation changed"
+
+
+def test_the_signoff_page_shows_a_cure_claim_in_a_translation_beside_its_change(
+    tmp_path: Path,
+) -> None:
+    """`i18n check` names a promise of cure typed in a Thai msgstr (CLAIM001, at the
+    msgstr's line), but the sign-off page showed only the catalog rules' findings: a
+    clinician reading the changed text before signing saw no word of it. It is now
+    beside the change, with the CLI's code, message and line."""
+    from i18n_support import msgstr_line
+
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "disclaimer", "เซลล์ต้นกำเนิดรักษาเบาหวานให้หายขาดได้")
+    line = msgstr_line(po, "disclaimer")
+    [told] = [x for x in _cli(root, "i18n", "check").splitlines() if ": CLAIM001: " in x]
+    assert f"care-basics.po:{line}:" in told, told
+    message = told.split(": CLAIM001: ", 1)[1]
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    changes = page.split('<ol class="changes"')[1].split("</ol>")[0]
+    [item] = [li for li in changes.split("<li>") if '<code dir="ltr">disclaimer</code>' in li]
+    said = html.unescape(re.sub(r"<[^>]+>", "", item))
+    assert "CLAIM001" in said and message in said, said
+    assert f"locales/th/LC_MESSAGES/care-basics.po:{line}:" in said
+    listed = page.split('<ul class="findings">')[-1]
+    assert "CLAIM001" in listed  # and in the catalog's list below

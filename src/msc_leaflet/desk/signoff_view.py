@@ -3,8 +3,9 @@ what `i18n check` says of its entries, for a clinician reading before signing.
 
 The changes are `i18n review`'s (`signoff.pending`, worded by `change_in_words` in the
 reader's language, from the messages `i18n review` prints in English); the
-findings are `i18n check`'s (`workflow.project_checked`): the desk computes neither,
-so a clinician at the desk and one at the command line read one list. The desk signs
+findings are `i18n check`'s (`workflow.leaflet_catalog_checked`: its rules' and the
+content checks' at each msgstr, a cure claim among them): the desk computes neither, so
+a clinician at the desk and one at the command line read one list. The desk signs
 nothing off: the record is made by `msc-leaflet i18n review`, which the page names.
 """
 
@@ -19,7 +20,7 @@ from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
 from ..i18n.signoff_changes import Change
-from ..i18n.workflow import project_checked
+from ..i18n.workflow import leaflet_catalog_checked
 from ..project import Project
 from .interface import Interface, Language
 
@@ -123,7 +124,7 @@ def _catalog_findings(project: Project, found: Pending) -> dict[str, list[Findin
     catalog = read_po(path)
     starts = sorted((e.line, e.msgctxt or e.msgid) for e in catalog.active if e.line)
     by_context: dict[str, list[Finding]] = {}
-    for finding in project_checked(project, catalog):
+    for finding in leaflet_catalog_checked(project, catalog):
         context = _entry_at(starts, finding.location.line or 0)
         by_context.setdefault(context, []).append(finding)
     return by_context
