@@ -2420,3 +2420,46 @@ def test_the_signoff_page_shows_a_cure_claim_in_a_translation_beside_its_change(
     assert f"locales/th/LC_MESSAGES/care-basics.po:{line}:" in said
     listed = page.split('<ul class="findings">')[-1]
     assert "CLAIM001" in listed  # and in the catalog's list below
+
+
+def _change_item(page: str, context: str) -> str:
+    """The list item of the sign-off page's change at entry ``context``."""
+    changes = page.split('<ol class="changes"')[1].split("</ol>")[0]
+    [item] = [li for li in changes.split("<li>") if f'<code dir="ltr">{context}</code>' in li]
+    return item
+
+
+@pytest.mark.parametrize("ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi"])
+def test_an_edit_whose_approved_text_was_not_kept_says_so_on_the_signoff_page(
+    tmp_path: Path, ui: str
+) -> None:
+    """An approval made before texts were kept holds digests only. `i18n review` says
+    "was: not recorded (…)"; the sign-off page left the "was" out, as if the text had
+    been empty. It now says so, in the reader's language (the English the CLI prints)."""
+    from msc_leaflet.i18n.signoff_changes import NOT_RECORDED
+
+    root = _signoff_fixture(tmp_path)
+    path = root / "locales" / "th" / "signoff.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("  wording:")[0], encoding="utf-8")
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "disclaimer", "เอกสารนี้เป็นข้อมูลทั่วไป ไม่ใช่คำแนะนำทางการแพทย์ค่ะ")
+    review = _cli(root, "i18n", "review", "care-basics", "-l", "th")
+    assert f"was: {NOT_RECORDED}" in review, review
+    if ui != "en":
+        folder = root / "locales" / ui / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "ui.po").exists():
+            shutil.copy(REPO / "locales" / ui / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+    words = interface(Project(root), ui)
+    assert not words.untranslated(["desk.change.not-recorded"]), ui
+    with desk_client(root) as desk:
+        page = desk.get(
+            "/leaflets/care-basics/signoff?lang=th",
+            headers={"accept-language": ui.replace("_", "-")},
+        ).text
+    item = _change_item(page, "disclaimer")
+    was = f'<p class="side">{html.escape(words("desk.was"))}</p>'
+    assert was in item, item
+    said = item.split(was, 1)[1].split("</div>")[0]
+    assert html.escape(words("desk.change.not-recorded")) in said, said
+    assert (NOT_RECORDED in html.unescape(said)) == (ui == "en"), said

@@ -19,7 +19,7 @@ from ..errors import Finding
 from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
-from ..i18n.signoff_changes import Change
+from ..i18n.signoff_changes import Change, approved_text_lost
 from ..i18n.workflow import leaflet_catalog_checked
 from ..project import Project
 from .interface import Interface, Language
@@ -32,7 +32,8 @@ CHANGES_PER_PAGE = 50
 @dataclass(frozen=True)
 class ShownChange:
     """One change as the page shows it: ``what`` in `i18n review`'s words (in the
-    reader's language), the approved and current (source, translation) texts, and `i18n
+    reader's language), the approved and current (source, translation) texts (or, for
+    an edit, ``not_recorded``: that no record kept the approved one), and `i18n
     check`'s findings on its entries. ``named``: the context in the reader's words where
     it is a sentence, not an entry's name (`UNCOVERED_PAGE`); "" for an entry's."""
 
@@ -42,6 +43,7 @@ class ShownChange:
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
     findings: tuple[Finding, ...]
+    not_recorded: bool = False  # an edit whose approved text no record kept
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def _shown(
         change.before,
         change.after,
         tuple(f for c in contexts for f in findings.get(c, ())),
+        approved_text_lost(change),
     )
 
 
