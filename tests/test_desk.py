@@ -2156,14 +2156,17 @@ def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
     assert "zh_Hant" not in interface_languages(project)
 
 
-def _signoff_fixture(tmp_path: Path) -> Path:
+def _signoff_fixture(tmp_path: Path, organisation: str = "") -> Path:
     """The i18n fixture project, its Thai text signed off by a clinician, then revised as
     `test_i18n_signoff` revises it (a text moved, one split, two merged) and one number
-    changed in the source, which leaves its Thai translation fuzzy with the old one."""
-    from test_i18n_signoff import FIXTURE, LEAFLET, edit, revise_and_translate
+    changed in the source, which leaves its Thai translation fuzzy with the old one.
+    ``organisation``: lines added to the clinic's profile before the sign-off."""
+    from test_i18n_signoff import FIXTURE, LEAFLET, ORGANISATION, edit, revise_and_translate
 
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
+    with (root / ORGANISATION).open("a", encoding="utf-8") as profile:
+        profile.write(organisation)
     result = CliRunner().invoke(cli_app, [
         "i18n", "review", "care-basics", "-l", "th", "--by", "Dr Malee Srisuk",
         "--role", "clinical", "--project", str(root),
@@ -2463,3 +2466,25 @@ def test_an_edit_whose_approved_text_was_not_kept_says_so_on_the_signoff_page(
     said = item.split(was, 1)[1].split("</div>")[0]
     assert html.escape(words("desk.change.not-recorded")) in said, said
     assert (NOT_RECORDED in html.unescape(said)) == (ui == "en"), said
+
+
+def test_a_contacts_text_is_tagged_with_the_language_it_is_written_in(tmp_path: Path) -> None:
+    """The sign-off page tagged every approved and current text of a change with the
+    leaflet's language or the translation's by its side: a Thai address, which the
+    clinic's profile writes for Thai readers of an English leaflet, was tagged English
+    (read with an English voice, drawn in the Latin font). Each text is now tagged with
+    the language its letters are written in; an English one stays English."""
+    from test_i18n_signoff import ORGANISATION, edit
+
+    address = "address:\n  en: 12 Sukhumvit Road, Bangkok\n  th: 12 ถนนสุขุมวิท กรุงเทพฯ\n"
+    root = _signoff_fixture(tmp_path, address)
+    edit(root / ORGANISATION, "12 ถนนสุขุมวิท", "14 ถนนสุขุมวิท")
+    edit(root / ORGANISATION, "name: Test Clinic", "name: Test Clinic Bangkok")
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    item = _change_item(page, "organisation:address")
+    for number in (12, 14):
+        said = f'<p class="text" lang="th" dir="ltr">{number} ถนนสุขุมวิท กรุงเทพฯ</p>'
+        assert said in item, item
+    named = _change_item(page, "organisation:name")
+    assert '<p class="text" lang="en" dir="ltr">Test Clinic Bangkok</p>' in named, named

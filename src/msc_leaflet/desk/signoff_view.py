@@ -20,13 +20,23 @@ from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
 from ..i18n.signoff_changes import Change, approved_text_lost
+from ..i18n.signoff_scope import is_translated
 from ..i18n.workflow import leaflet_catalog_checked
+from ..languages import language_of
 from ..project import Project
 from .interface import Interface, Language
 
 #: Changes shown on one page: a revision of a whole leaflet lists hundreds; the page
 #: stays quick to draw and to scroll on a phone, the rest a link away.
 CHANGES_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Said:
+    """One approved or current text of a change, and the language it is written in."""
+
+    words: str
+    language: str
 
 
 @dataclass(frozen=True)
@@ -40,8 +50,8 @@ class ShownChange:
     context: str
     named: str
     what: str
-    before: tuple[tuple[str, str], ...]
-    after: tuple[tuple[str, str], ...]
+    before: tuple[tuple[Said, Said], ...]  # (source, translation) per entry
+    after: tuple[tuple[Said, Said], ...]
     findings: tuple[Finding, ...]
     not_recorded: bool = False  # an edit whose approved text no record kept
 
@@ -83,8 +93,9 @@ def signoff_view(
     page = min(max(page, 1), pages)
     start = (page - 1) * CHANGES_PER_PAGE
     source, translation = Language(found.leaflet.language), Language(found.locale)
+    languages = (found.leaflet.language, found.locale)
     shown = tuple(
-        _shown(change, change_in_words(change, source, translation, t), t, findings)
+        _shown(change, change_in_words(change, source, translation, t), t, findings, languages)
         for change in review.changes[start : start + CHANGES_PER_PAGE]
     )
     return SignoffView(
@@ -104,17 +115,40 @@ def signoff_view(
 
 
 def _shown(
-    change: Change, what: str, t: Interface, findings: dict[str, list[Finding]]
+    change: Change,
+    what: str,
+    t: Interface,
+    findings: dict[str, list[Finding]],
+    languages: tuple[str, str],
 ) -> ShownChange:
     contexts = [c.strip() for c in change.context.split(",")]
     return ShownChange(
         change.context,
         t("desk.change.page-items") if change.context == UNCOVERED_PAGE else "",
         what,
-        change.before,
-        change.after,
+        _said(change.context, change.before, languages),
+        _said(change.context, change.after, languages),
         tuple(f for c in contexts for f in findings.get(c, ())),
         approved_text_lost(change),
+    )
+
+
+def _said(
+    context: str, pairs: Sequence[tuple[str, str]], languages: tuple[str, str]
+) -> tuple[tuple[Said, Said], ...]:
+    """``pairs`` (source, translation) each with the language it is written in: an
+    entry's, the leaflet's and the translation's (``languages``). A page item printed as
+    written is in no language of its side: a clinic's address written for Thai readers
+    of an English leaflet is Thai, its English name English, so its letters tell
+    (`language_of`, the leaflet's language by default: a phone, a date)."""
+    if is_translated(context):
+        return tuple(
+            (Said(source, languages[0]), Said(translation, languages[1]))
+            for source, translation in pairs
+        )
+    return tuple(
+        (Said(source, language_of(source, languages[0])), Said(translation, languages[1]))
+        for source, translation in pairs
     )
 
 
