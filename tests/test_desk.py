@@ -2156,14 +2156,17 @@ def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
     assert "zh_Hant" not in interface_languages(project)
 
 
-def _signoff_fixture(tmp_path: Path) -> Path:
+def _signoff_fixture(tmp_path: Path, organisation: str = "") -> Path:
     """The i18n fixture project, its Thai text signed off by a clinician, then revised as
     `test_i18n_signoff` revises it (a text moved, one split, two merged) and one number
-    changed in the source, which leaves its Thai translation fuzzy with the old one."""
-    from test_i18n_signoff import FIXTURE, LEAFLET, edit, revise_and_translate
+    changed in the source, which leaves its Thai translation fuzzy with the old one.
+    ``organisation``: lines added to the clinic's profile before the sign-off."""
+    from test_i18n_signoff import FIXTURE, LEAFLET, ORGANISATION, edit, revise_and_translate
 
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
+    with (root / ORGANISATION).open("a", encoding="utf-8") as profile:
+        profile.write(organisation)
     result = CliRunner().invoke(cli_app, [
         "i18n", "review", "care-basics", "-l", "th", "--by", "Dr Malee Srisuk",
         "--role", "clinical", "--project", str(root),
@@ -2393,3 +2396,95 @@ def test_a_language_named_inside_a_vietnamese_sentence_is_written_in_lower_case(
     either = Interface("vi", {key: "{language} hoặc"})(key, language=Languages(("th", "en")))
     assert either.startswith("Tiếng Thái") and "tiếng Anh" in either
     assert Interface("en", {})(key, language=Language("th")) == "the Thai translation changed"
+
+
+def test_the_signoff_page_shows_a_cure_claim_in_a_translation_beside_its_change(
+    tmp_path: Path,
+) -> None:
+    """`i18n check` names a promise of cure typed in a Thai msgstr (CLAIM001, at the
+    msgstr's line), but the sign-off page showed only the catalog rules' findings: a
+    clinician reading the changed text before signing saw no word of it. It is now
+    beside the change, with the CLI's code, message and line."""
+    from i18n_support import msgstr_line
+
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "disclaimer", "เซลล์ต้นกำเนิดรักษาเบาหวานให้หายขาดได้")
+    line = msgstr_line(po, "disclaimer")
+    [told] = [x for x in _cli(root, "i18n", "check").splitlines() if ": CLAIM001: " in x]
+    assert f"care-basics.po:{line}:" in told, told
+    message = told.split(": CLAIM001: ", 1)[1]
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    changes = page.split('<ol class="changes"')[1].split("</ol>")[0]
+    [item] = [li for li in changes.split("<li>") if '<code dir="ltr">disclaimer</code>' in li]
+    said = html.unescape(re.sub(r"<[^>]+>", "", item))
+    assert "CLAIM001" in said and message in said, said
+    assert f"locales/th/LC_MESSAGES/care-basics.po:{line}:" in said
+    listed = page.split('<ul class="findings">')[-1]
+    assert "CLAIM001" in listed  # and in the catalog's list below
+
+
+def _change_item(page: str, context: str) -> str:
+    """The list item of the sign-off page's change at entry ``context``."""
+    changes = page.split('<ol class="changes"')[1].split("</ol>")[0]
+    [item] = [li for li in changes.split("<li>") if f'<code dir="ltr">{context}</code>' in li]
+    return item
+
+
+@pytest.mark.parametrize("ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi"])
+def test_an_edit_whose_approved_text_was_not_kept_says_so_on_the_signoff_page(
+    tmp_path: Path, ui: str
+) -> None:
+    """An approval made before texts were kept holds digests only. `i18n review` says
+    "was: not recorded (…)"; the sign-off page left the "was" out, as if the text had
+    been empty. It now says so, in the reader's language (the English the CLI prints)."""
+    from msc_leaflet.i18n.signoff_changes import NOT_RECORDED
+
+    root = _signoff_fixture(tmp_path)
+    path = root / "locales" / "th" / "signoff.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("  wording:")[0], encoding="utf-8")
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "disclaimer", "เอกสารนี้เป็นข้อมูลทั่วไป ไม่ใช่คำแนะนำทางการแพทย์ค่ะ")
+    review = _cli(root, "i18n", "review", "care-basics", "-l", "th")
+    assert f"was: {NOT_RECORDED}" in review, review
+    if ui != "en":
+        folder = root / "locales" / ui / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "ui.po").exists():
+            shutil.copy(REPO / "locales" / ui / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+    words = interface(Project(root), ui)
+    assert not words.untranslated(["desk.change.not-recorded"]), ui
+    with desk_client(root) as desk:
+        page = desk.get(
+            "/leaflets/care-basics/signoff?lang=th",
+            headers={"accept-language": ui.replace("_", "-")},
+        ).text
+    item = _change_item(page, "disclaimer")
+    was = f'<p class="side">{html.escape(words("desk.was"))}</p>'
+    assert was in item, item
+    said = item.split(was, 1)[1].split("</div>")[0]
+    assert html.escape(words("desk.change.not-recorded")) in said, said
+    assert (NOT_RECORDED in html.unescape(said)) == (ui == "en"), said
+
+
+def test_a_contacts_text_is_tagged_with_the_language_it_is_written_in(tmp_path: Path) -> None:
+    """The sign-off page tagged every approved and current text of a change with the
+    leaflet's language or the translation's by its side: a Thai address, which the
+    clinic's profile writes for Thai readers of an English leaflet, was tagged English
+    (read with an English voice, drawn in the Latin font). Each text is now tagged with
+    the language its letters are written in; an English one stays English."""
+    from test_i18n_signoff import ORGANISATION, edit
+
+    address = "address:\n  en: 12 Sukhumvit Road, Bangkok\n  th: 12 ถนนสุขุมวิท กรุงเทพฯ\n"
+    root = _signoff_fixture(tmp_path, address)
+    edit(root / ORGANISATION, "12 ถนนสุขุมวิท", "14 ถนนสุขุมวิท")
+    edit(root / ORGANISATION, "name: Test Clinic", "name: Test Clinic Bangkok")
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    item = _change_item(page, "organisation:address")
+    for number in (12, 14):
+        said = f'<p class="text" lang="th" dir="ltr">{number} ถนนสุขุมวิท กรุงเทพฯ</p>'
+        assert said in item, item
+    named = _change_item(page, "organisation:name")
+    assert '<p class="text" lang="en" dir="ltr">Test Clinic Bangkok</p>' in named, named

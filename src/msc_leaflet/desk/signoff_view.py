@@ -3,8 +3,9 @@ what `i18n check` says of its entries, for a clinician reading before signing.
 
 The changes are `i18n review`'s (`signoff.pending`, worded by `change_in_words` in the
 reader's language, from the messages `i18n review` prints in English); the
-findings are `i18n check`'s (`workflow.project_checked`): the desk computes neither,
-so a clinician at the desk and one at the command line read one list. The desk signs
+findings are `i18n check`'s (`workflow.leaflet_catalog_checked`: its rules' and the
+content checks' at each msgstr, a cure claim among them): the desk computes neither, so
+a clinician at the desk and one at the command line read one list. The desk signs
 nothing off: the record is made by `msc-leaflet i18n review`, which the page names.
 """
 
@@ -18,8 +19,10 @@ from ..errors import Finding
 from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
-from ..i18n.signoff_changes import Change
-from ..i18n.workflow import project_checked
+from ..i18n.signoff_changes import Change, approved_text_lost
+from ..i18n.signoff_scope import is_translated
+from ..i18n.workflow import leaflet_catalog_checked
+from ..languages import language_of
 from ..project import Project
 from .interface import Interface, Language
 
@@ -29,18 +32,28 @@ CHANGES_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
+class Said:
+    """One approved or current text of a change, and the language it is written in."""
+
+    words: str
+    language: str
+
+
+@dataclass(frozen=True)
 class ShownChange:
     """One change as the page shows it: ``what`` in `i18n review`'s words (in the
-    reader's language), the approved and current (source, translation) texts, and `i18n
+    reader's language), the approved and current (source, translation) texts (or, for
+    an edit, ``not_recorded``: that no record kept the approved one), and `i18n
     check`'s findings on its entries. ``named``: the context in the reader's words where
     it is a sentence, not an entry's name (`UNCOVERED_PAGE`); "" for an entry's."""
 
     context: str
     named: str
     what: str
-    before: tuple[tuple[str, str], ...]
-    after: tuple[tuple[str, str], ...]
+    before: tuple[tuple[Said, Said], ...]  # (source, translation) per entry
+    after: tuple[tuple[Said, Said], ...]
     findings: tuple[Finding, ...]
+    not_recorded: bool = False  # an edit whose approved text no record kept
 
 
 @dataclass(frozen=True)
@@ -80,8 +93,9 @@ def signoff_view(
     page = min(max(page, 1), pages)
     start = (page - 1) * CHANGES_PER_PAGE
     source, translation = Language(found.leaflet.language), Language(found.locale)
+    languages = (found.leaflet.language, found.locale)
     shown = tuple(
-        _shown(change, change_in_words(change, source, translation, t), t, findings)
+        _shown(change, change_in_words(change, source, translation, t), t, findings, languages)
         for change in review.changes[start : start + CHANGES_PER_PAGE]
     )
     return SignoffView(
@@ -101,16 +115,40 @@ def signoff_view(
 
 
 def _shown(
-    change: Change, what: str, t: Interface, findings: dict[str, list[Finding]]
+    change: Change,
+    what: str,
+    t: Interface,
+    findings: dict[str, list[Finding]],
+    languages: tuple[str, str],
 ) -> ShownChange:
     contexts = [c.strip() for c in change.context.split(",")]
     return ShownChange(
         change.context,
         t("desk.change.page-items") if change.context == UNCOVERED_PAGE else "",
         what,
-        change.before,
-        change.after,
+        _said(change.context, change.before, languages),
+        _said(change.context, change.after, languages),
         tuple(f for c in contexts for f in findings.get(c, ())),
+        approved_text_lost(change),
+    )
+
+
+def _said(
+    context: str, pairs: Sequence[tuple[str, str]], languages: tuple[str, str]
+) -> tuple[tuple[Said, Said], ...]:
+    """``pairs`` (source, translation) each with the language it is written in: an
+    entry's, the leaflet's and the translation's (``languages``). A page item printed as
+    written is in no language of its side: a clinic's address written for Thai readers
+    of an English leaflet is Thai, its English name English, so its letters tell
+    (`language_of`, the leaflet's language by default: a phone, a date)."""
+    if is_translated(context):
+        return tuple(
+            (Said(source, languages[0]), Said(translation, languages[1]))
+            for source, translation in pairs
+        )
+    return tuple(
+        (Said(source, language_of(source, languages[0])), Said(translation, languages[1]))
+        for source, translation in pairs
     )
 
 
@@ -123,7 +161,7 @@ def _catalog_findings(project: Project, found: Pending) -> dict[str, list[Findin
     catalog = read_po(path)
     starts = sorted((e.line, e.msgctxt or e.msgid) for e in catalog.active if e.line)
     by_context: dict[str, list[Finding]] = {}
-    for finding in project_checked(project, catalog):
+    for finding in leaflet_catalog_checked(project, catalog):
         context = _entry_at(starts, finding.location.line or 0)
         by_context.setdefault(context, []).append(finding)
     return by_context

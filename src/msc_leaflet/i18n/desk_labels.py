@@ -164,4 +164,7 @@ DESK_MESSAGES: dict[str, str] = {
     # An approval made before these were covered: one line stands for all of them.
     "desk.change.page-items": "page words, numbers, contacts, references and pictures",
     "desk.change.uncovered": "not covered by a sign-off made before they were",
+    # In place of an edit's approved text, where the approval kept none: `i18n review`
+    # prints this English (signoff_changes.NOT_RECORDED), the desk its translation.
+    "desk.change.not-recorded": "not recorded (the approval was made before its texts were kept)",
 }

@@ -34,6 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .desk_labels import DESK_MESSAGES
 from .signoff_scope import is_translated
 
 # What happened to an entry (`Change.kind`), in the words of the proof's list.
@@ -52,7 +53,8 @@ SMALL = "only spaces or punctuation"
 SHOWN_RENUMBERED = 3  # contexts named on the renumbered line; the count says the rest
 #: Said in place of an edit's approved text where no record kept it (one made before
 #: texts were kept, or before page items' were): an empty line read as "it was empty".
-NOT_RECORDED = "not recorded (the approval was made before its texts were kept)"
+#: A desk word, so the desk says it in the reader's language and the CLI in its English.
+NOT_RECORDED = DESK_MESSAGES["desk.change.not-recorded"]
 
 Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
 
@@ -243,7 +245,7 @@ def texts_beside(change: Change, source: str, translation: str) -> Iterator[Besi
     shown = _languages_edited(change) if edit else (0, 1)
     translated = is_translated(change.context)
     names = (source, translation) if translated else ("", "")
-    if edit and not change.before:
+    if approved_text_lost(change):
         yield Beside("was", NOT_RECORDED, translated=False, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
         for index in shown:
@@ -260,6 +262,12 @@ def _languages_edited(change: Change) -> tuple[int, ...]:
         return (0,) if change.kind == SOURCE_CHANGED else (1,)
     (was,), (now,) = change.before, change.after
     return tuple(index for index in (0, 1) if was[index] != now[index])
+
+
+def approved_text_lost(change: Change) -> bool:
+    """Whether ``change`` is an edit whose approved text no record kept: every reader
+    says `NOT_RECORDED` in place of its "was", not nothing, read as "it was empty"."""
+    return is_edit(change) and not change.before
 
 
 def is_edit(change: Change) -> bool:

@@ -613,6 +613,15 @@ def project_checked(project: Project, catalog: Catalog) -> list[Finding]:
     return check_catalog(catalog, language, kept_terms(project, catalog_language(catalog.path)))
 
 
+def leaflet_catalog_checked(project: Project, catalog: Catalog) -> list[Finding]:
+    """What `i18n check` says of the entries of one leaflet's ``catalog``: its own
+    rules' findings (`project_checked`) and the content checks' at its msgstrs (a cure
+    claim in a translation: `content_findings`). The desk's sign-off page showed the
+    first alone, and a clinician read a promise of cure with no word of it."""
+    assert catalog.path is not None
+    return [*project_checked(project, catalog), *content_findings(project, [catalog.path])]
+
+
 def check(project: Project) -> list[Finding]:
     """Every problem in every catalog, the content checks' among them (a promise of
     cure in a msgstr: `content_findings`); a malformed file is one error, not a crash."""
