@@ -276,3 +276,24 @@ def test_citation_digits_are_raised_and_sized_as_the_pipeline_says(
     pieces = [(word, size, 0.0), ("12", small, size * SUPERSCRIPT_RISE)]
     reference = _reference(pieces, lang, _font_file(word, face, lang))
     assert differences(_page_line(runs, lang, size), reference) == []
+
+
+#: Thai's and Lao's harder marks, one line each (set as words apart, not sentences):
+#: ฐ and ญ lose their tail before a lower vowel (ฐุ ฐู ญุ), a tall consonant pushes its
+#: upper marks left (ปี่ ฝั่ง ฟื้น), sara am under a tone mark (ก่ำ ป่ำ ค้ำ), mai
+#: taikhu, thanthakhat and mai chattawa (ก็ การ์ด จ๋า). The footer is set at 7 pt.
+HARD_MARKS = {
+    "th": "ผู้ป่วย ปู่ ญี่ปุ่น ฟุ้ง ที่ น้ำ ฐาน ฐุ ญุ ฐู ปี่ ฝั่ง ฟื้น กำ ก่ำ ป่ำ ค้ำ เป็น ก็ การ์ด จ๋า สิทธิ์",
+    "lo": "ຜູ້ປ່ວຍ ປີ້ ນ້ຳ ປ່ຳ ຫຼື ຍູ້",
+}
+
+
+@pytest.mark.parametrize("size", [7, BODY])
+@pytest.mark.parametrize(("bold", "italic"), [(False, False), (True, False), (False, True)])
+@pytest.mark.parametrize("lang", sorted(HARD_MARKS))
+def test_hard_marks_are_drawn_where_the_font_says(
+    lang: str, bold: bool, italic: bool, size: float
+) -> None:
+    """Each mark stands where HarfBuzz puts it in the face's own file (the theme sets
+    Lao italic in the upright face)."""
+    _compare(HARD_MARKS[lang], lang, size, bold, italic)
