@@ -223,30 +223,44 @@ def split_fault(block: m.Block | None, leaflet: Path) -> LeafletError:
     )
 
 
-def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> LeafletError:
-    """The error for a character the font lacks, at the first text that holds it."""
+def missing_glyph(
+    error: MissingGlyphError, leaflets: Sequence[m.Leaflet], page_words: Sequence[m.Text] = ()
+) -> LeafletError:
+    """The error for a character the font lacks, at the first text that holds it: a
+    leaflet's, else a word the page prints from ui.po (``page_words``, at its msgstr),
+    else the organisation's printed fields."""
     source = leaflets[0].path
-    where = Location(source)
-    generated = False
     found = next((t for lf in leaflets for t in m.texts(lf) if error.char in t.value), None)
     if found is not None:
-        where = _written_at(found, source, error.char)
-    else:  # not a leaflet text: the organisation's name, address, contacts
-        org = leaflets[0].organisation
-        printed = (org.printed(field, leaflets[0].language) for field in m.WORDED_FIELDS)
-        wording = next((w for w in printed if w and error.char in w.value), None)
-        generated = wording is None and not any(
-            error.char in str(value) for value in vars(org).values()
+        return LeafletError(_written_at(found, source, error.char), *error.for_reader())
+    word = next((t for t in page_words if error.char in t.value), None)
+    if word is not None:
+        message, hint = error.for_reader()
+        return LeafletError(
+            _written_at(word, source, error.char),
+            f"{message}, in a word the page prints itself ('{word.context}')",
+            hint,
         )
-        if not generated:  # at the line of the name or address that holds it
-            where = Location(org.path, wording.line if wording else 0)
+    return _not_in_a_text(error, leaflets[0])
+
+
+def _not_in_a_text(error: MissingGlyphError, leaflet: m.Leaflet) -> LeafletError:
+    """The error for a character no text of ``leaflet`` holds: the organisation's name,
+    address or contacts, at its line; else one msc-leaflet writes (a date's digits)."""
+    org = leaflet.organisation
+    printed = (org.printed(field, leaflet.language) for field in m.WORDED_FIELDS)
+    wording = next((w for w in printed if w and error.char in w.value), None)
+    if wording is not None or any(error.char in str(value) for value in vars(org).values()):
+        from ..checks.source import yaml_locate  # only when refusing: it reads the file again
+
+        # A contact (line:, web:) has no line of its own in the model: its first use is it.
+        where = yaml_locate(org.path, wording.line if wording else 1, error.char)
+        return LeafletError(where, *error.for_reader())
     written = (
-        f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
+        f" ({leaflet.language}: the dates and numbers msc-leaflet prints are "
         f"written with {error.script} digits and names)"
-        if generated
-        else ""
     )
-    return LeafletError(where, *error.for_reader(written))
+    return LeafletError(Location(leaflet.path), *error.for_reader(written))
 
 
 def address_too_long(error: AddressTooLong, leaflet: m.Leaflet) -> LeafletError:
