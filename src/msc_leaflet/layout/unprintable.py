@@ -19,6 +19,7 @@ go) is a fault of ours, and `split_fault` says so rather than blame the content.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Table
@@ -227,40 +228,80 @@ def missing_glyph(
     error: MissingGlyphError, leaflets: Sequence[m.Leaflet], page_words: Sequence[m.Text] = ()
 ) -> LeafletError:
     """The error for a character the font lacks, at the first text that holds it: a
-    leaflet's, else a word the page prints from ui.po (``page_words``, at its msgstr),
-    else the organisation's printed fields."""
+    leaflet's, else where the page's other words are written (`written_outside`), else
+    one msc-leaflet writes itself (a date's digits)."""
     source = leaflets[0].path
     found = next((t for lf in leaflets for t in m.texts(lf) if error.char in t.value), None)
     if found is not None:
         return LeafletError(_written_at(found, source, error.char), *error.for_reader())
-    word = next((t for t in page_words if error.char in t.value), None)
-    if word is not None:
+    outside = written_outside(error.char, leaflets, page_words)
+    if outside is not None:
         message, hint = error.for_reader()
-        return LeafletError(
-            _written_at(word, source, error.char),
-            f"{message}, in a word the page prints itself ('{word.context}')",
-            hint,
-        )
-    return _not_in_a_text(error, leaflets[0])
-
-
-def _not_in_a_text(error: MissingGlyphError, leaflet: m.Leaflet) -> LeafletError:
-    """The error for a character no text of ``leaflet`` holds: the organisation's name,
-    address or contacts, at its line; else one msc-leaflet writes (a date's digits)."""
-    org = leaflet.organisation
-    printed = (org.printed(field, leaflet.language) for field in m.WORDED_FIELDS)
-    wording = next((w for w in printed if w and error.char in w.value), None)
-    if wording is not None or any(error.char in str(value) for value in vars(org).values()):
-        from ..checks.source import yaml_locate  # only when refusing: it reads the file again
-
-        # A contact (line:, web:) has no line of its own in the model: its first use is it.
-        where = yaml_locate(org.path, wording.line if wording else 1, error.char)
-        return LeafletError(where, *error.for_reader())
+        return LeafletError(outside.location, f"{message}, in {outside.what}", hint)
     written = (
-        f" ({leaflet.language}: the dates and numbers msc-leaflet prints are "
+        f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
         f"written with {error.script} digits and names)"
     )
-    return LeafletError(Location(leaflet.path), *error.for_reader(written))
+    return LeafletError(Location(source), *error.for_reader(written))
+
+
+@dataclass(frozen=True)
+class Outside:
+    """Where a printed text that no leaflet holds is written, and what a message calls
+    it ("a word the page prints itself ('contact')")."""
+
+    location: Location
+    what: str
+
+
+def written_outside(
+    printed: str, leaflets: Sequence[m.Leaflet], page_words: Sequence[m.Text]
+) -> Outside | None:
+    """Where ``printed`` (a character, or a run the layout cut) is written when no text
+    of ``leaflets`` holds it: a word the page prints from ui.po (``page_words``, at its
+    msgstr), or the organisation's band, at the profile's line. None if neither holds
+    it. The one search every refusal of such a text makes: naming the leaflet's file
+    sent the translator or the clinic's admin to a file that does not hold it."""
+    for word in page_words:
+        if word.origin is not None and (piece := _held(printed, word.value)):
+            from ..checks.source import po_locate  # only when refusing: reads the catalog
+
+            what = f"a word the page prints itself ('{word.context}')"
+            return Outside(po_locate(word.origin, piece), what)
+    for leaflet in leaflets:
+        if (outside := _in_profile(printed, leaflet)) is not None:
+            return outside
+    return None
+
+
+def _in_profile(printed: str, leaflet: m.Leaflet) -> Outside | None:
+    """Where ``printed`` is typed in ``leaflet``'s organisation profile: a worded field
+    the leaflet's language reads (name, address), else any value (a contact, which the
+    model keeps without a line: its first place in the file is it)."""
+    from ..checks.source import yaml_locate  # only when refusing: reads the profile
+
+    org = leaflet.organisation
+    for field in m.WORDED_FIELDS:
+        wording = org.printed(field, leaflet.language)
+        if wording is not None and (piece := _held(printed, wording.value)):
+            what = f"the organisation's {field}, printed on every leaflet"
+            return Outside(yaml_locate(org.path, wording.line, piece), what)
+    for value in vars(org).values():
+        if piece := _held(printed, str(value)):
+            what = "the organisation profile, printed on every leaflet"
+            return Outside(yaml_locate(org.path, 1, piece), what)
+    return None
+
+
+def _held(printed: str, value: str) -> str:
+    """The part of ``printed`` that ``value`` holds ("" if none): all of it, or its
+    longest word, as the layout prints a label before a value ("ที่อยู่: 12 …") in one
+    run that no single text holds."""
+    whole = printed.strip() or printed  # a space no font has is itself the text
+    if whole in value:
+        return whole
+    longest = max(printed.split(), key=len, default="")
+    return longest if longest and longest in value else ""
 
 
 def address_too_long(error: AddressTooLong, leaflet: m.Leaflet) -> LeafletError:
