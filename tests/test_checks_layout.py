@@ -315,3 +315,39 @@ def test_short_cited_paragraphs_move_on_before_their_notes_crowd_the_page(
     # the fullest one does (the last body page excepted).
     counts = [len(page) for page in cited if page]
     assert min(counts[:-1]) * 2 >= max(counts), counts
+
+
+def test_an_emergency_cut_in_a_page_word_stands_at_its_ui_msgstr(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """A ui.po label with no break opportunity (a callout's label the translator typed
+    as one run) was reported at the leaflet's file, no line: the leaflet holds no such
+    text, and `--strict` refused the build naming it."""
+    from i18n_support import msgstr_line, set_msgstr
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    ui = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    set_msgstr(ui, "callout.key-answer", "W" * 90)
+    result = build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path)
+    (cut,) = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert cut.location.path.name == "ui.po", cut
+    assert cut.location.line == msgstr_line(ui, "callout.key-answer"), cut
+    assert "'callout.key-answer'" in cut.message, cut
+
+
+def test_an_emergency_cut_in_the_organisation_band_stands_at_its_profile_line(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """An address with no break opportunity was reported at the leaflet's file, no line:
+    it is the organisation profile's text, printed on every leaflet."""
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+
+    profile = i18n_project / "organisations" / "test-clinic.yaml"
+    profile.write_text(f"name: Test Clinic\naddress: {'x' * 200}\n", "utf-8")
+    result = build_leaflet(Project.at(i18n_project), "care-basics", "th", tmp_path)
+    (cut,) = [f for f in result.findings if getattr(f, "code", "") == "LAYOUT004"]
+    assert cut.location.path.name == "test-clinic.yaml", cut
+    assert cut.location.line == 2, cut
+    assert "organisation's address" in cut.message, cut

@@ -342,3 +342,54 @@ def test_a_translated_callout_taller_than_a_page_names_its_msgstr(
     assert_refused_at(code, output, where, "this paragraph of a callout (")
     hint = output.split("hint: ")[1]
     assert hint.startswith("shorten the translation"), output
+
+
+@pytest.mark.parametrize(
+    ("context", "label", "column"),
+    [
+        ("contact", "ติดต่อเรา \U0001f4de", 19),  # in the closing box
+        ("callout.key-answer", "คำตอบสั้น ๆ \U0001f4a1", 21),  # above a callout
+        ("page-of", "หน้า {page} จาก {pages} \U0001f4c4", 33),  # in every page's footer
+    ],
+)
+def test_a_character_the_font_lacks_in_a_page_word_names_its_ui_msgstr(
+    i18n_project: Path, tmp_path: Path, context: str, label: str, column: int
+) -> None:
+    """`build -l th` stopped at an emoji in ui.po's "Contact us" naming the leaflet's
+    file, which holds no such character: the translator was sent to the wrong file.
+    It names the ui.po msgstr, line and column, and writes no PDF."""
+    from i18n_support import msgstr_line
+    from i18n_support import set_msgstr as set_catalog_msgstr
+
+    ui = i18n_project / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    set_catalog_msgstr(ui, context, label)
+    out = tmp_path / "o"
+    code, output = invoke("build", "--project", str(i18n_project), "-l", "th", "-o", str(out))
+    where = f"ui.po:{msgstr_line(ui, context)}:{column}"
+    assert_refused_at(code, output, where, "U+1F")
+    assert "care-basics.yaml" not in output, output
+    assert not list(out.rglob("*.pdf")), "a PDF was written"
+
+
+@pytest.mark.parametrize(
+    ("profile", "where"),
+    [
+        ("name: Test Clinic \U0001f33f\n", "1:19"),
+        (
+            "name: Test Clinic\naddress:\n  en: 1 Example Road\n  th: 1 ถนนตัวอย่าง \U0001f3e5\n",
+            "4:21",
+        ),
+        ("name: Test Clinic\nline: '@testclinic\U0001f33f'\n", "2:19"),
+    ],
+)
+def test_a_character_the_font_lacks_in_the_organisation_names_its_line_and_column(
+    i18n_project: Path, tmp_path: Path, profile: str, where: str
+) -> None:
+    """The band on every page prints the clinic's name, address and contacts: `build`
+    named the profile's line without the column `check` gives, and a contact (no line
+    in the model) the profile's file alone."""
+    (i18n_project / "organisations" / "test-clinic.yaml").write_text(profile, "utf-8")
+    out = tmp_path / "o"
+    code, output = invoke("build", "--project", str(i18n_project), "-l", "th", "-o", str(out))
+    assert_refused_at(code, output, f"test-clinic.yaml:{where}", "U+1F")
+    assert not list(out.rglob("*.pdf")), "a PDF was written"

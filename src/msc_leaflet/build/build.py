@@ -375,7 +375,7 @@ def build_loaded(
     limit = (intent.ink_limit if intent else InkLimit()) if spec.colour == "cmyk" else None
     all_findings += check_layout(
         project, source, versions[0].leaflet, locale, result, options.strict, spec.for_paper,
-        limit, theme,
+        limit, theme, [t for v in versions for t in v.labels.translated],
     )  # fmt: skip
     all_findings += page_words_in_english(project, versions, options.strict)
     if before_write is not None:
@@ -451,10 +451,12 @@ def check_layout(
     for_paper: bool = False,
     ink_limit: InkLimit | None = None,
     theme: Theme | None = None,
+    page_words: Sequence[Text] = (),
 ) -> list[Finding]:
     """The checks only a laid-out page can answer (text size, lonely headings, crowded
     footers, and in a build ``for_paper`` coarse pictures). Their errors stop a --strict
-    build before anything is written."""
+    build before anything is written. ``page_words``: the ui.po words printed, so a cut
+    in one is named at its msgstr (`written_outside`)."""
     from ..checks import load_config, run_layout_checks
     from ..checks.layout import (
         LayoutReport,
@@ -464,6 +466,7 @@ def check_layout(
         TextSize,
     )
     from ..layout.images import printed_as_filed
+    from ..layout.unprintable import written_outside
 
     starts = zip(result.page_kinds, result.page_lines, strict=True)
     report = LayoutReport(
@@ -478,6 +481,7 @@ def check_layout(
                 _excerpt(text),
                 "inside a run with no break opportunity",
                 written,
+                None if written else written_outside(text, (localized, source), page_words),
             )
             for text, markup in result.emergency_breaks
             for written in [_text_cut(text, markup, (localized, source))]

@@ -13,11 +13,15 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..content.model import Figure, Text
 from ..errors import Location
 from ..print_spec import PRINT_PPI, InkLimit
 from .registry import CheckContext, Issue, check
+
+if TYPE_CHECKING:
+    from ..layout.unprintable import Outside
 
 MIN_TEXT_SIZE_PT = 9.0  # body text for older readers; RNIB and NHS print guidance: 12 pt
 
@@ -45,6 +49,9 @@ class LineBreakViolation:
     # The leaflet text cut (its .po entry in a translation, ``Text.origin``): None when
     # the layout wrote the text itself or it is not found.
     written: Text | None = None
+    # Where a cut text no leaflet holds is written: a ui.po word's msgstr, the
+    # organisation profile's line (`layout.unprintable.written_outside`).
+    outside: Outside | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,13 @@ def thai_line_break(ctx: CheckContext) -> Iterator[Issue]:
     if report is None:
         return
     for item in report.line_breaks:
+        if item.outside is not None:  # the same on every leaflet: at the file holding it
+            yield Issue(
+                item.outside.location,
+                f"[{ctx.locale}] line break {item.rule}: “{item.text}”, in {item.outside.what}",
+                break_point_hint(ctx.locale),
+            )
+            continue
         entry = ctx.msgstr_of(item.written) if item.written is not None else ""
         yield Issue(
             _at(ctx, item.line),

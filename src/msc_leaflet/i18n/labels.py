@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ..content.model import Text
 
 UI_MESSAGES: dict[str, str] = {
     "page-of": "Page {page} of {pages}",
@@ -77,13 +80,18 @@ class Labels:
     ``fallbacks`` are the labels the catalog cannot give, and why; those the layout
     actually prints are collected in `printed_in_source`, so a build names exactly the
     page words a reader sees in English (a proof's watermark is not reported for a
-    leaflet that prints none)."""
+    leaflet that prints none). ``translated`` are the catalog's words the page prints,
+    each with its msgstr as ``origin``: a refusal of one names ui.po, not the leaflet."""
 
     def __init__(
-        self, lookup: UiLookup | None = None, fallbacks: Mapping[str, Fallback] | None = None
+        self,
+        lookup: UiLookup | None = None,
+        fallbacks: Mapping[str, Fallback] | None = None,
+        translated: tuple[Text, ...] = (),
     ) -> None:
         self._lookup = lookup or (lambda _context, message: message)
         self._fallbacks = fallbacks or {}
+        self.translated = translated
         self.printed_in_source: dict[str, Fallback] = {}
 
     def __call__(self, key: str, **values: object) -> str:

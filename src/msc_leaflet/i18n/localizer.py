@@ -14,7 +14,7 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -474,7 +474,8 @@ def ui_labels(locale: str, project: Project) -> Labels:
             return message
         return entry.msgstr
 
-    return Labels(lookup, {} if english else fallbacks)
+    words = _translated_words(entries, fallbacks, path)
+    return Labels(lookup, {} if english else fallbacks, words)
 
 
 def page_words(locale: str, project: Project) -> tuple[Text, ...]:
@@ -487,7 +488,15 @@ def page_words(locale: str, project: Project) -> tuple[Text, ...]:
     if not path.is_file():
         return ()
     entries = _catalog_entries(path)
-    fallbacks = _ui_fallbacks(entries, locale, path)
+    return _translated_words(entries, _ui_fallbacks(entries, locale, path), path)
+
+
+def _translated_words(
+    entries: dict[Key, Entry], fallbacks: Mapping[str, Fallback], path: Path
+) -> tuple[Text, ...]:
+    """The labels the ``ui`` catalog at ``path`` gives (all but its ``fallbacks``), each
+    a `Text` whose ``origin`` is its msgstr: the one list the checks read and a build's
+    refusal searches (`layout.unprintable.missing_glyph`), so both name ui.po."""
     return tuple(
         Text(entry.msgstr, key, 0, origin=Location(path, entry.msgstr_line))
         for key, source in UI_MESSAGES.items()

@@ -161,7 +161,8 @@ def layout_leaflet(
         with keeping_labels(printed):
             return _layout(versions, theme, format_date, edition, spec, tagged)
     except MissingGlyphError as error:
-        raise missing_glyph(error, [v.leaflet for v in versions]) from None
+        words = [t for v in versions for t in v.labels.translated]
+        raise missing_glyph(error, [v.leaflet for v in versions], words) from None
     except AddressTooLong as error:
         raise address_too_long(error, versions[-1].leaflet) from None
 

@@ -19,6 +19,7 @@ go) is a fault of ours, and `split_fault` says so rather than blame the content.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Table
@@ -223,30 +224,84 @@ def split_fault(block: m.Block | None, leaflet: Path) -> LeafletError:
     )
 
 
-def missing_glyph(error: MissingGlyphError, leaflets: Sequence[m.Leaflet]) -> LeafletError:
-    """The error for a character the font lacks, at the first text that holds it."""
+def missing_glyph(
+    error: MissingGlyphError, leaflets: Sequence[m.Leaflet], page_words: Sequence[m.Text] = ()
+) -> LeafletError:
+    """The error for a character the font lacks, at the first text that holds it: a
+    leaflet's, else where the page's other words are written (`written_outside`), else
+    one msc-leaflet writes itself (a date's digits)."""
     source = leaflets[0].path
-    where = Location(source)
-    generated = False
     found = next((t for lf in leaflets for t in m.texts(lf) if error.char in t.value), None)
     if found is not None:
-        where = _written_at(found, source, error.char)
-    else:  # not a leaflet text: the organisation's name, address, contacts
-        org = leaflets[0].organisation
-        printed = (org.printed(field, leaflets[0].language) for field in m.WORDED_FIELDS)
-        wording = next((w for w in printed if w and error.char in w.value), None)
-        generated = wording is None and not any(
-            error.char in str(value) for value in vars(org).values()
-        )
-        if not generated:  # at the line of the name or address that holds it
-            where = Location(org.path, wording.line if wording else 0)
+        return LeafletError(_written_at(found, source, error.char), *error.for_reader())
+    outside = written_outside(error.char, leaflets, page_words)
+    if outside is not None:
+        message, hint = error.for_reader()
+        return LeafletError(outside.location, f"{message}, in {outside.what}", hint)
     written = (
         f" ({leaflets[0].language}: the dates and numbers msc-leaflet prints are "
         f"written with {error.script} digits and names)"
-        if generated
-        else ""
     )
-    return LeafletError(where, *error.for_reader(written))
+    return LeafletError(Location(source), *error.for_reader(written))
+
+
+@dataclass(frozen=True)
+class Outside:
+    """Where a printed text that no leaflet holds is written, and what a message calls
+    it ("a word the page prints itself ('contact')")."""
+
+    location: Location
+    what: str
+
+
+def written_outside(
+    printed: str, leaflets: Sequence[m.Leaflet], page_words: Sequence[m.Text]
+) -> Outside | None:
+    """Where ``printed`` (a character, or a run the layout cut) is written when no text
+    of ``leaflets`` holds it: a word the page prints from ui.po (``page_words``, at its
+    msgstr), or the organisation's band, at the profile's line. None if neither holds
+    it. The one search every refusal of such a text makes: naming the leaflet's file
+    sent the translator or the clinic's admin to a file that does not hold it."""
+    for word in page_words:
+        if word.origin is not None and (piece := _held(printed, word.value)):
+            from ..checks.source import po_locate  # only when refusing: reads the catalog
+
+            what = f"a word the page prints itself ('{word.context}')"
+            return Outside(po_locate(word.origin, piece), what)
+    for leaflet in leaflets:
+        if (outside := _in_profile(printed, leaflet)) is not None:
+            return outside
+    return None
+
+
+def _in_profile(printed: str, leaflet: m.Leaflet) -> Outside | None:
+    """Where ``printed`` is typed in ``leaflet``'s organisation profile: a worded field
+    the leaflet's language reads (name, address), else any value (a contact, which the
+    model keeps without a line: its first place in the file is it)."""
+    from ..checks.source import yaml_locate  # only when refusing: reads the profile
+
+    org = leaflet.organisation
+    for field in m.WORDED_FIELDS:
+        wording = org.printed(field, leaflet.language)
+        if wording is not None and (piece := _held(printed, wording.value)):
+            what = f"the organisation's {field}, printed on every leaflet"
+            return Outside(yaml_locate(org.path, wording.line, piece), what)
+    for value in vars(org).values():
+        if piece := _held(printed, str(value)):
+            what = "the organisation profile, printed on every leaflet"
+            return Outside(yaml_locate(org.path, 1, piece), what)
+    return None
+
+
+def _held(printed: str, value: str) -> str:
+    """The part of ``printed`` that ``value`` holds ("" if none): all of it, or its
+    longest word, as the layout prints a label before a value ("ที่อยู่: 12 …") in one
+    run that no single text holds."""
+    whole = printed.strip() or printed  # a space no font has is itself the text
+    if whole in value:
+        return whole
+    longest = max(printed.split(), key=len, default="")
+    return longest if longest and longest in value else ""
 
 
 def address_too_long(error: AddressTooLong, leaflet: m.Leaflet) -> LeafletError:
