@@ -14,6 +14,15 @@ ROOT = Path(__file__).parent.parent
 runner = CliRunner()
 
 
+#: A cure promised in a ui catalog's page words, per locale: (locale, msgstr, the phrase a
+#: check names). English left in a Hindi catalog is read as the English it is.
+UI_CATALOG_CLAIMS = [
+    ("th", "รักษาหายขาด", "หายขาด"),  # cures completely
+    ("vi", "Tế bào gốc chữa khỏi hoàn toàn", "chữa khỏi hoàn toàn"),  # cure completely
+    ("hi", "Our stem cells cure arthritis", "cure"),
+]
+
+
 def invoke(*args: str) -> tuple[int, str]:
     """Exit code and everything printed (stdout, then stderr)."""
     result = runner.invoke(app, list(args))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from i18n_support import UI_CATALOG_CLAIMS
 from msc_leaflet.checks.claims import (
     Claim,
     claim_list,
@@ -4472,11 +4473,7 @@ def _ui_only(root: Path, locale: str) -> Path:
 
 @pytest.mark.parametrize(
     ("locale", "promise", "phrase"),
-    [
-        ("th", "รักษาหายขาด", "หายขาด"),  # cures completely
-        ("vi", "Tế bào gốc chữa khỏi hoàn toàn", "chữa khỏi hoàn toàn"),  # cure completely
-        ("hi", "Our stem cells cure arthritis", "cure"),  # English left in a Hindi catalog
-    ],
+    UI_CATALOG_CLAIMS,
 )
 def test_a_claim_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalog_is_found(
     tmp_path: Path, locale: str, promise: str, phrase: str

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from conftest import leaflet_yaml
-from i18n_support import copy_bundled, invoke, msgstr_line
+from i18n_support import UI_CATALOG_CLAIMS, copy_bundled, invoke, msgstr_line
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.i18n import app
 from msc_leaflet.i18n.catalog import Catalog, Entry
@@ -1353,11 +1353,7 @@ def test_i18n_check_reads_the_content_checks_as_the_project_sets_them(tmp_path: 
 
 @pytest.mark.parametrize(
     ("locale", "msgstr", "claim"),
-    [
-        ("th", "รักษาหายขาด", "หายขาด"),  # cures completely
-        ("vi", "Tế bào gốc chữa khỏi hoàn toàn", "chữa khỏi hoàn toàn"),  # cure completely
-        ("hi", "Our stem cells cure arthritis", "cure"),  # English left in a Hindi catalog
-    ],
+    UI_CATALOG_CLAIMS,
 )
 def test_i18n_check_names_a_claim_in_the_ui_catalog_of_a_language_no_leaflet_is_in(
     tmp_path: Path, locale: str, msgstr: str, claim: str
