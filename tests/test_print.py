@@ -1735,3 +1735,330 @@ def test_a_picture_prints_see_through_where_a_viewer_shows_it_so(
     expected = _rendered_page(root, tmp_path / "alpha", colour)
     bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
     assert max(high for _, high in bands) <= 2
+
+
+def _png_stating(
+    picture: Any,
+    path: Path,
+    gamma: float | None = None,
+    chromaticities: tuple[float, ...] | None = None,
+    srgb: bool = False,
+    **save: Any,
+) -> None:
+    """Save ``picture`` as a PNG whose chunks state its colours as scientific and
+    medical software writes them: gAMA (the exponent its samples were encoded with, in
+    100,000ths), cHRM (white point, then red, green and blue, x and y each), sRGB."""
+    import struct
+
+    from PIL import PngImagePlugin
+
+    chunks = PngImagePlugin.PngInfo()
+    if gamma is not None:
+        chunks.add(b"gAMA", struct.pack(">I", round(gamma * 100000)))
+    if chromaticities is not None:
+        chunks.add(b"cHRM", struct.pack(">8I", *(round(v * 100000) for v in chromaticities)))
+    if srgb:
+        chunks.add(b"sRGB", bytes([0]))
+    picture.save(path, "PNG", pnginfo=chunks, **save)
+
+
+def _srgb_level(linear: float) -> float:
+    """A linear light (0–1) in sRGB's encoding (IEC 61966-2.1), in levels of 255."""
+    encoded = 12.92 * linear if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
+    return 255 * min(1.0, max(0.0, encoded))
+
+
+def _shown_at_gamma(level: float, gamma: float) -> float:
+    """A sample of a PNG of gAMA ``gamma`` as a browser shows it, in sRGB's levels: the
+    file's samples are light to the power ``gamma`` (PNG 3rd ed., 11.3.3.2)."""
+    return _srgb_level((level / 255) ** (1 / gamma))
+
+
+#: Pillow's modes of a PNG, and the four colours (`_four_colours`) of each (opaque).
+PNG_MODES = {
+    "RGB": TAGGED_COLOURS,
+    "RGBA": TAGGED_COLOURS,
+    "P": TAGGED_COLOURS,
+    "L": GREYS,
+    "LA": GREYS,
+    "I;16": GREYS,
+}
+
+
+def _png_picture(mode: str) -> Any:
+    """The four colours of ``mode`` (`PNG_MODES`), a 16-bit grey scaled to its 16 bits."""
+    from PIL import Image
+
+    if mode == "I;16":
+        greys = _four_colours(colours=GREYS, mode="L")
+        deep = Image.new("I;16", greys.size)
+        deep.putdata([v * 257 for v in greys.get_flattened_data()])
+        return deep
+    if mode == "P":
+        return _four_colours().quantize(4)
+    opaque = _four_colours(colours=PNG_MODES[mode], mode=mode.rstrip("A"))
+    return opaque.convert(mode)  # with an alpha channel, all opaque, for RGBA and LA
+
+
+def _expected_swatches(
+    colours: tuple[Any, ...], colour: str, shown: Callable[[float], float]
+) -> list[tuple[int, ...]]:
+    """How each of ``colours`` prints in a ``colour`` build once ``shown`` maps each of
+    its samples to sRGB: a grey stays grey in print, a colour is converted by the rule."""
+    swatches = []
+    for filed in colours:
+        channels = (filed,) * 3 if isinstance(filed, int) else filed[:3]
+        srgb = RGB(*(shown(v) / 255 for v in channels))
+        swatches.append(
+            _swatch_as_printed(srgb if isinstance(filed, int) else in_mode(srgb, colour))
+        )
+    return swatches
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("mode", list(PNG_MODES))
+def test_a_linear_png_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, mode: str
+) -> None:
+    """A PNG from scientific or medical software often says only that its samples are
+    linear light (gAMA 1.0, no profile). Every browser shows its mid grey 128 at about
+    188; the build ignored the chunk and printed 128: the clinician approved a lighter
+    picture than printed. It is converted to sRGB from that gamma, in every mode a PNG
+    is read in (truecolour, with alpha, palette, grey, 16-bit grey)."""
+    root = _figure_project(make_project, "linear.png")
+    _png_stating(_png_picture(mode), root / "linear.png", gamma=1.0)
+    expected = _expected_swatches(PNG_MODES[mode], colour, lambda v: _shown_at_gamma(v, 1.0))
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+@pytest.mark.parametrize("gamma", [1 / 1.8, 0.8])
+def test_a_png_of_another_gamma_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, gamma: float
+) -> None:
+    """Any stated gamma is read, not only linear: an old Mac's 1/1.8, or 0.8."""
+    root = _figure_project(make_project, "gamma.png")
+    _png_stating(_four_colours(), root / "gamma.png", gamma=gamma)
+    filed = round(gamma * 100000) / 100000  # as the chunk holds it
+    expected = _expected_swatches(TAGGED_COLOURS, "rgb", lambda v: _shown_at_gamma(v, filed))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+#: Adobe RGB (1998)'s primaries and white (D65), as a cHRM chunk holds them: white x, y,
+#: then red, green and blue.
+ADOBE_RGB_CHRM = (0.3127, 0.3290, 0.64, 0.33, 0.21, 0.71, 0.15, 0.06)
+#: sRGB's own (IEC 61966-2.1), as the PNG specification gives them for an sRGB file.
+SRGB_CHRM = (0.3127, 0.3290, 0.64, 0.33, 0.30, 0.60, 0.15, 0.06)
+
+
+def _rgb_to_xyz(chromaticities: tuple[float, ...]) -> list[list[float]]:
+    """The matrix from linear RGB of these primaries to CIE XYZ, its white's Y 1."""
+
+    def xyz(x: float, y: float) -> list[float]:
+        return [x / y, 1.0, (1 - x - y) / y]
+
+    white, *primaries = (xyz(*chromaticities[i : i + 2]) for i in range(0, 8, 2))
+    columns = list(zip(*primaries, strict=True))  # rows of the primaries' XYZ
+    scale = _solve([list(row) for row in columns], white)
+    return [[v * s for v, s in zip(row, scale, strict=True)] for row in columns]
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """``x`` with ``matrix`` · x = ``vector`` (Cramer's rule)."""
+
+    def det(m: list[list[float]]) -> float:
+        return (
+            m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+        )
+
+    whole = det(matrix)
+    return [
+        det([[vector[r] if c == i else matrix[r][c] for c in range(3)] for r in range(3)]) / whole
+        for i in range(3)
+    ]
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_png_of_stated_primaries_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """A PNG may state its primaries (cHRM) beside its gamma: Adobe RGB's, here, which
+    browsers read as such (its green far purer than sRGB's). It is converted from
+    those primaries and that gamma to sRGB. Expected by the formulas: the file's linear
+    light through its primaries to XYZ, and from XYZ to sRGB's linear light (both of
+    white D65, so no adaptation), then sRGB's encoding."""
+    root = _figure_project(make_project, "wide.png")
+    _png_stating(_four_colours(), root / "wide.png", gamma=1 / 2.2, chromaticities=ADOBE_RGB_CHRM)
+    to_xyz, srgb_to_xyz = _rgb_to_xyz(ADOBE_RGB_CHRM), _rgb_to_xyz(SRGB_CHRM)
+    expected = []
+    for filed in TAGGED_COLOURS:
+        linear = [(v / 255) ** (1 / 0.45455) for v in filed]
+        xyz = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in to_xyz]
+        srgb = RGB(*(_srgb_level(v) / 255 for v in _solve(srgb_to_xyz, xyz)))
+        expected.append(_swatch_as_printed(in_mode(srgb, colour)))
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+def test_a_png_of_another_white_keeps_its_greys_grey(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A cHRM's white point (here D50, a print-oriented tool's) is the file's white:
+    shown relative to it, as browsers show it, a grey stays a grey and white paper."""
+    d50 = (0.3457, 0.3585, 0.64, 0.33, 0.30, 0.60, 0.15, 0.06)
+    greys = (60, 128, 200, 255)
+    root = _figure_project(make_project, "d50.png")
+    picture = _four_colours(colours=tuple((g, g, g) for g in greys))
+    _png_stating(picture, root / "d50.png", gamma=1.0, chromaticities=d50)
+    expected = _expected_swatches(greys, "rgb", lambda v: _shown_at_gamma(v, 1.0))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        {"gamma": 1 / 2.2},  # what most tools write for an sRGB-ish file
+        {"gamma": 1 / 2.2, "chromaticities": SRGB_CHRM},
+        {"gamma": 1.0, "srgb": True},  # the sRGB chunk wins
+        {"gamma": 1.0, "icc_profile": "sRGB"},  # as does an embedded profile
+        {"chromaticities": ADOBE_RGB_CHRM},  # primaries and no gamma: no transfer stated
+        {"gamma": 0.0},  # not a gamma: the chunk is broken
+    ],
+    ids=["gamma-1/2.2", "gamma-1/2.2-srgb-primaries", "srgb-chunk", "iccp", "chrm-only", "zero"],
+)
+def test_a_png_stating_srgb_or_nothing_readable_is_drawn_as_filed(
+    make_project: Callable[..., Path], tmp_path: Path, stated: dict[str, Any]
+) -> None:
+    """Pictures whose chunks say sRGB, or are overruled by an sRGB or iCCP chunk, or
+    say nothing that can be read, are drawn from their files as every picture was."""
+    from PIL import Image, ImageCms
+
+    from msc_leaflet.layout.images import printed_as_filed
+
+    root = _figure_project(make_project, "plain.png")
+    if stated.get("icc_profile"):
+        srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+        stated = {**stated, "icc_profile": srgb}
+    _png_stating(_four_colours(), root / "plain.png", **stated)
+    with Image.open(root / "plain.png") as filed:
+        assert "gamma" in filed.info or "chromaticity" in filed.info  # the chunks were read
+    assert printed_as_filed(root / "plain.png", load_theme(None))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    expected = [_swatch_as_printed(RGB(*(v / 255 for v in c))) for c in TAGGED_COLOURS]
+    assert _quarters_as_printed(pdf) == expected
+
+
+def test_a_linear_png_goes_to_the_press_in_its_shown_colours(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """In a print build with the shop's profile, the press is given the colours a
+    browser shows (the formula's sRGB, converted by the press's profile), not the
+    file's darker samples."""
+    from PIL import Image, ImageCms
+
+    from icc_support import coated_cmyk_profile
+
+    root = _figure_project(make_project, "linear.png")
+    press = coated_cmyk_profile()
+    _with_press(root, press)
+    _png_stating(_four_colours(), root / "linear.png", gamma=1.0)
+    shown = Image.new("RGB", (len(TAGGED_COLOURS), 1))
+    shown.putdata([tuple(round(_shown_at_gamma(v, 1.0)) for v in c) for c in TAGGED_COLOURS])
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    inks = _to_press(shown, srgb, press)
+    expected = [
+        _swatch_as_printed(CMYK(*(v / 255 for v in inks.getpixel((i, 0)))))
+        for i in range(len(TAGGED_COLOURS))
+    ]
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path, options=options).path
+    assert _spaces(pdf) == {"/DeviceCMYK"}
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("stated", ["gamma", "profile"])
+def test_a_colour_keyed_png_of_its_own_colours_keeps_its_see_through_colour(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, stated: str
+) -> None:
+    """A truecolour PNG with a see-through colour (tRNS) and its own colours (a gAMA,
+    or a wide-gamut profile) lost the key when it was converted to sRGB: the black a
+    viewer shows see-through printed as a black box. It prints as the same picture
+    with its opacity spelled out as an alpha channel."""
+    from PIL import Image, ImageChops
+
+    from icc_support import rgb_profile
+
+    root = make_project({"sample": leaflet_yaml("- figure: key.png\n  alt: A red square\n")})
+    _see_through("RGB", root / "key.png")
+    with Image.open(root / "key.png") as filed:
+        keyed, spelled = filed.convert("RGB"), filed.convert("RGBA")
+    own: dict[str, Any] = (
+        {"gamma": 1.0} if stated == "gamma" else {"icc_profile": rgb_profile("adobe-rgb")}
+    )
+    _png_stating(keyed, root / "key.png", transparency=(0, 0, 0), **own)
+    shown = _rendered_page(root, tmp_path / "key", colour)
+    _png_stating(spelled, root / "key.png", **own)
+    expected = _rendered_page(root, tmp_path / "alpha", colour)
+    bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
+    assert max(high for _, high in bands) <= 2
+
+
+@pytest.mark.parametrize(
+    "chromaticities",
+    [
+        (0.3127, 0.3290, 0.64, 0.33, 0.30, 0.60, 0.15, 0.0),  # a primary of no light (y 0)
+        (0.9, 0.05, 0.64, 0.33, 0.30, 0.60, 0.15, 0.06),  # white outside the primaries
+        (0.3127, 0.3290, 0.64, 0.33, 0.64, 0.33, 0.15, 0.06),  # two primaries the same
+        (0.3127, 0.3290, 1.5, 0.33, 0.30, 0.60, 0.15, 0.06),  # not a chromaticity
+    ],
+)
+def test_a_broken_chrm_is_set_aside_and_its_gamma_still_read(
+    chromaticities: tuple[float, ...],
+) -> None:
+    """A cHRM no colours can have is set aside, as libpng sets it aside: the picture's
+    gamma is read with sRGB's primaries, as if the chunk were not there."""
+    from msc_leaflet.theme.png_chunks import chunk_profile
+
+    without = chunk_profile({"gamma": 1.0}, grey=False)
+    assert without is not None
+    assert chunk_profile({"gamma": 1.0, "chromaticity": chromaticities}, grey=False) == without
+
+
+@pytest.mark.parametrize("gamma", [0.0, 0.00001, 1000.0, -1.0])
+def test_a_gamma_no_picture_is_encoded_with_is_set_aside(gamma: float) -> None:
+    """A gAMA of 0, or far outside any encoding, is a broken chunk: the picture is read
+    as sRGB, as every picture was, not made black or white by it."""
+    from msc_leaflet.theme.png_chunks import chunk_profile
+
+    for grey in (False, True):
+        assert chunk_profile({"gamma": gamma}, grey=grey) is None
+
+
+def test_a_grey_png_reads_its_gamma_and_not_its_primaries() -> None:
+    """Primaries mean nothing to a grey picture: its profile is its gamma's alone, and
+    LittleCMS opens every profile made here as one of the picture's colour space."""
+    import io
+
+    from PIL import ImageCms
+
+    from msc_leaflet.theme.png_chunks import chunk_profile
+
+    grey = chunk_profile({"gamma": 1.0, "chromaticity": ADOBE_RGB_CHRM}, grey=True)
+    assert grey is not None and grey == chunk_profile({"gamma": 1.0}, grey=True)
+    colour = chunk_profile({"gamma": 1.0, "chromaticity": ADOBE_RGB_CHRM}, grey=False)
+    assert colour is not None
+    for profile, space in ((grey, "GRAY"), (colour, "RGB")):
+        opened = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        assert ImageCms.getProfileInfo(opened) and opened.profile.xcolor_space.strip() == space

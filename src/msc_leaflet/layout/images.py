@@ -23,6 +23,10 @@ build's is; one tagged sRGB, as most are, is embedded as filed. A grey picture's
 shows it on screen. In print with the press's profile, a picture of its own profile goes
 straight to the press's (`_to_press`): through sRGB, a wide-gamut photo's greens were
 clipped; a CMYK one separated for another press printed its inks, not its colours.
+A PNG that states its colours in gAMA and cHRM chunks instead of a profile (linear
+light, from scientific and medical software) is read by the profile they describe
+(`theme/png_chunks.py`, `_stated_profile`), as browsers read it, on every one of these
+paths.
 
 A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
 what the sensor saw and a tag saying how to turn it, which every viewer and browser
@@ -58,6 +62,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
 from ..theme.icc import picture_to_press, picture_to_srgb, press_transform
+from ..theme.png_chunks import chunk_profile
 from ..theme.theme import Theme
 
 if TYPE_CHECKING:
@@ -320,7 +325,7 @@ def _convert(path: Path, theme: Theme) -> _Copy:
         flat = _unpalette(image)
         press = _to_press(flat, theme)
         shown = flat if press is not None else _in_srgb(flat)
-        alpha = _alpha(shown)
+        alpha = _alpha(flat)  # a colour key matches the filed colours, not the converted
         if theme.colour_mode != "cmyk":  # a picture of another profile, in sRGB
             colour = shown.convert("L" if shown.mode in GREY else "RGB")
         elif press is not None:  # from its own profile straight to the press's
@@ -342,15 +347,28 @@ def _convert(path: Path, theme: Theme) -> _Copy:
 PROFILED = {"RGB": "RGB", "RGBA": "RGB", "P": "RGB", "CMYK": "CMYK", "L": "L", "LA": "L"}
 
 
-def _own_profile(image: Image.Image) -> bytes | None:
-    """The picture's embedded ICC profile, where its colours are not what the build
-    reads a picture of its mode as: an RGB photo tagged Adobe RGB (a camera's setting)
-    or Display P3 (an iPhone's) printed dull as if its values were sRGB; a grey one
-    tagged linear grey (a scanner's) far too dark; a CMYK one (separated for a press)
-    was shown on screen by the naive rule. Every viewer shows them by their profile."""
+def _stated_profile(image: Image.Image) -> bytes | None:
+    """The ICC profile the picture states its colours in: the one it embeds, else the
+    one a PNG's gAMA and cHRM chunks describe (`theme/png_chunks.py`), as browsers
+    read them: a linear PNG from a microscope's software printed its mid grey 128 as
+    128, where every browser shows about 188. None for a picture that states none."""
     profile = image.info.get("icc_profile")
+    if isinstance(profile, bytes):
+        return profile
+    grey = image.mode in DEEP_GREY or PROFILED.get(image.mode) == "L"
+    return chunk_profile(image.info, grey)
+
+
+def _own_profile(image: Image.Image) -> bytes | None:
+    """The picture's own ICC profile (`_stated_profile`), where its colours are not
+    what the build reads a picture of its mode as: an RGB photo tagged Adobe RGB (a
+    camera's setting) or Display P3 (an iPhone's) printed dull as if its values were
+    sRGB; a grey one tagged linear grey (a scanner's) far too dark; a CMYK one
+    (separated for a press) was shown on screen by the naive rule. Every viewer shows
+    them by their profile."""
+    profile = _stated_profile(image)
     mode = PROFILED.get(image.mode)
-    if not isinstance(profile, bytes) or mode is None:
+    if profile is None or mode is None:
         return None
     return profile if picture_to_srgb(profile, mode) is not None else None
 
@@ -379,8 +397,8 @@ def _to_press(image: Image.Image, theme: Theme) -> ImageCmsTransform | None:
     wide-gamut photo, whose greens sRGB would clip) and a CMYK one separated for
     another press. None for any other picture, converted as before."""
     intent = theme.output_intent
-    profile = image.info.get("icc_profile")
-    if theme.colour_mode != "cmyk" or intent is None or not isinstance(profile, bytes):
+    profile = _stated_profile(image)
+    if theme.colour_mode != "cmyk" or intent is None or profile is None:
         return None
     if image.mode != "CMYK" and (PROFILED.get(image.mode) != "RGB" or not _own_profile(image)):
         return None
@@ -412,7 +430,7 @@ def _eight_bit_grey(image: Image.Image) -> Image.Image:
     grey's is (`_scaled_grey`). A transparent colour (PNG's tRNS) becomes a mask, as
     `_alpha` makes for others."""
     wide = image.convert("F")
-    grey = _scaled_grey(wide, _white(image, wide), image.info.get("icc_profile"))
+    grey = _scaled_grey(wide, _white(image, wide), _stated_profile(image))
     key = image.info.get("transparency")
     if not isinstance(key, int | float):
         return grey
