@@ -2488,3 +2488,45 @@ def test_a_contacts_text_is_tagged_with_the_language_it_is_written_in(tmp_path: 
         assert said in item, item
     named = _change_item(page, "organisation:name")
     assert '<p class="text" lang="en" dir="ltr">Test Clinic Bangkok</p>' in named, named
+
+
+def test_the_signoff_page_shows_only_the_language_whose_text_changed(tmp_path: Path) -> None:
+    """On a Thai translation's edit the sign-off page showed the unchanged English
+    source under both "was" and "now", where `i18n review` and the proof show only the
+    Thai (`texts_beside`): the clinician compared four texts to find the two that
+    differ. The page now shows the sides `sides_shown` names, as they do."""
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    set_msgstr(po, "disclaimer", "เอกสารนี้เป็นข้อมูลทั่วไป ไม่ใช่คำแนะนำทางการแพทย์ค่ะ")
+    review = _cli(root, "i18n", "review", "care-basics", "-l", "th")
+    assert "(English)" not in review.split("  disclaimer:")[1].split("\n  ")[1], review
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    item = _change_item(page, "disclaimer")
+    langs = re.findall(r'<p class="text" lang="([^"]+)"', item)
+    assert langs == ["th", "th"], item
+    assert "ไม่ใช่คำแนะนำทางการแพทย์ค่ะ" in item and "general information" not in item, item
+
+
+def test_a_page_words_english_is_tagged_english_in_a_thai_source_leaflet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page word's source is the program's English ("References"), whatever the
+    leaflet's language; the sign-off page tagged it with the leaflet's (Thai, for a
+    Bangkok clinic's leaflet translated into English) and `i18n review` and the proof
+    named it "was (Thai): References". Both now say English (`labels.UI_LANGUAGE`)."""
+    from msc_leaflet.i18n.labels import UI_MESSAGES
+
+    root = thai_source_project(tmp_path)
+    signed = _cli(root, "i18n", "review", "first-leaflet", "-l", "en", "--by", "Dr Malee Srisuk",
+                  "--role", "clinical")  # fmt: skip
+    assert "clinical by Dr Malee Srisuk" in signed, signed
+    monkeypatch.setitem(UI_MESSAGES, "references", "Sources")  # a later version's word
+    review = _cli(root, "i18n", "review", "first-leaflet", "-l", "en")
+    assert "    was (English): References\n" in review, review
+    assert "(Thai)" not in review, review
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/first-leaflet/signoff?lang=en").text
+    item = _change_item(page, "ui:references")
+    texts = re.findall(r'<p class="text" lang="([^"]+)" dir="ltr">([^<]*)</p>', item)
+    assert texts == [("en", "References")] * 2 + [("en", "Sources")] * 2, item

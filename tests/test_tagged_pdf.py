@@ -1641,3 +1641,71 @@ def test_every_reader_reads_a_proofs_texts_beside_a_change(
         lines = {as_typed(line) for line in read(path).splitlines()}
         for label, words, _ in (_said_in(line, locale) for line in beside):
             assert {label, unicodedata.normalize("NFC", words)} <= lines, (name, label, words)
+
+
+#: A clinic's profile edited after the clinical approval of its Thai text, the edit of
+#: each, and the language the edited item is written in (whatever the proof's).
+#: A Thai address for Thai readers; one Arabic address printed for every reader.
+WRITTEN_AS_PRINTED = {
+    "thai-address": (
+        "address:\n  en: 12 Sukhumvit Road, Bangkok\n  th: 12 ถนนสุขุมวิท กรุงเทพฯ\n",
+        ("12 ถนนสุขุมวิท", "14 ถนนสุขุมวิท"),
+        ("12 ถนนสุขุมวิท กรุงเทพฯ", "14 ถนนสุขุมวิท กรุงเทพฯ"),
+        "th",
+    ),
+    "arabic-address": (
+        "address: شارع سوخومفيت، بانكوك\n",
+        ("سوخومفيت", "سيلوم"),
+        ("شارع سوخومفيت، بانكوك", "شارع سيلوم، بانكوك"),
+        "ar",
+    ),
+}
+
+
+def _proof_after_profile_edit(root: Path, profile: str, old: str, new: str) -> Path:
+    """The i18n fixture's Thai proof after ``profile`` was added to its clinic's profile,
+    signed off, then ``old`` edited to ``new`` and the English name changed."""
+    from i18n_support import invoke
+    from test_i18n_signoff import FIXTURE, ORGANISATION, edit
+
+    shutil.copytree(FIXTURE, root)
+    with (root / ORGANISATION).open("a", encoding="utf-8") as written:
+        written.write(profile)
+    project = ("--project", str(root))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+        signed = invoke("i18n", "review", "care-basics", "-l", "th", "--by", "Dr. Malee Srisuk",
+                        "--role", "clinical", *project)  # fmt: skip
+        assert signed[0] == 0, signed
+        edit(root / ORGANISATION, old, new)
+        edit(root / ORGANISATION, "name: Test Clinic", "name: Test Clinic Bangkok")
+        options = Options(spec=PrintSpec(proof=True))
+        return build_leaflet(
+            Project.at(root), "care-basics", "th", root / "out", options=options
+        ).path
+
+
+@pytest.mark.parametrize("case", sorted(WRITTEN_AS_PRINTED))
+def test_a_proofs_contacts_are_tagged_in_the_language_they_are_written_in(
+    tmp_path: Path, case: str
+) -> None:
+    """The proof's list of changes set a contact printed as written (the clinic's
+    English name, its Thai address, an Arabic one) in the translation's language: the
+    English name was tagged Thai and an Arabic address drawn left to right, so every
+    reader read it backwards. Each is now tagged with the language its letters are
+    written in (`language_of`, as the desk's sign-off page does) and set in its
+    direction: the Arabic address reads back as typed."""
+    from test_scripts_rtl import as_typed
+    from typeset_support import EXTRACTORS
+
+    profile, (old, new), texts, language = WRITTEN_AS_PRINTED[case]
+    path = _proof_after_profile_edit(tmp_path / "p", profile, old, new)
+    document, _ = structure(path)
+    bodies = {_norm(node.text()): node.lang for node in document.walk() if node.role == "LBody"}
+    expected = {"TestClinic": "en", "TestClinicBangkok": "en"}
+    expected |= {_norm(text): language for text in texts}
+    assert {text: bodies.get(text) for text in expected} == expected, bodies
+    if language == "ar":
+        for name, read in EXTRACTORS.items():
+            lines = {as_typed(line) for line in read(path).splitlines()}
+            assert set(texts) <= lines, (name, lines)

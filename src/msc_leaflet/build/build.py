@@ -236,7 +236,6 @@ def signoff_record(
     footer-approval): the approval date of the current text, for the footer."""
     if same_language(language, source.language) or not reads_signoffs(options, footer):
         return (), (), None
-    from ..i18n.formatting import english_language_name
     from ..i18n.signoff import first_to_do, leaflet_review, proof_lines
 
     state, review = leaflet_review(project, source, language)
@@ -260,8 +259,8 @@ def signoff_record(
             f"{' and '.join(review.missing_roles)} ({why})",
             sign,
         )
-    names = (english_language_name(source.language), english_language_name(language))
-    history, changed = proof_lines(review, state, *names) if options.spec.proof else ([], [])
+    languages = (source.language, language)
+    history, changed = proof_lines(review, state, *languages) if options.spec.proof else ([], [])
     approval = (i18n.language_name(language), review.approved_on) if review.approved_on else None
     return tuple(history), tuple(changed), approval
 

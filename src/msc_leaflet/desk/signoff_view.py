@@ -19,10 +19,8 @@ from ..errors import Finding
 from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
-from ..i18n.signoff_changes import Change, approved_text_lost
-from ..i18n.signoff_scope import is_translated
+from ..i18n.signoff_changes import Change, approved_text_lost, sides_shown, written_in
 from ..i18n.workflow import leaflet_catalog_checked
-from ..languages import language_of
 from ..project import Project
 from .interface import Interface, Language
 
@@ -42,7 +40,8 @@ class Said:
 @dataclass(frozen=True)
 class ShownChange:
     """One change as the page shows it: ``what`` in `i18n review`'s words (in the
-    reader's language), the approved and current (source, translation) texts (or, for
+    reader's language), the approved and current (source, translation) texts, of each
+    the sides `i18n review` shows (`sides_shown`) (or, for
     an edit, ``not_recorded``: that no record kept the approved one), and `i18n
     check`'s findings on its entries. ``named``: the context in the reader's words where
     it is a sentence, not an entry's name (`UNCOVERED_PAGE`); "" for an entry's."""
@@ -50,8 +49,8 @@ class ShownChange:
     context: str
     named: str
     what: str
-    before: tuple[tuple[Said, Said], ...]  # (source, translation) per entry
-    after: tuple[tuple[Said, Said], ...]
+    before: tuple[tuple[Said, ...], ...]  # (source, translation) per entry, as shown
+    after: tuple[tuple[Said, ...], ...]
     findings: tuple[Finding, ...]
     not_recorded: bool = False  # an edit whose approved text no record kept
 
@@ -126,30 +125,28 @@ def _shown(
         change.context,
         t("desk.change.page-items") if change.context == UNCOVERED_PAGE else "",
         what,
-        _said(change.context, change.before, languages),
-        _said(change.context, change.after, languages),
+        _said(change, change.before, languages),
+        _said(change, change.after, languages),
         tuple(f for c in contexts for f in findings.get(c, ())),
         approved_text_lost(change),
     )
 
 
 def _said(
-    context: str, pairs: Sequence[tuple[str, str]], languages: tuple[str, str]
-) -> tuple[tuple[Said, Said], ...]:
-    """``pairs`` (source, translation) each with the language it is written in: an
-    entry's, the leaflet's and the translation's (``languages``). A page item printed as
-    written is in no language of its side: a clinic's address written for Thai readers
-    of an English leaflet is Thai, its English name English, so its letters tell
-    (`language_of`, the leaflet's language by default: a phone, a date)."""
-    if is_translated(context):
-        return tuple(
-            (Said(source, languages[0]), Said(translation, languages[1]))
-            for source, translation in pairs
-        )
+    change: Change, pairs: Sequence[tuple[str, str]], languages: tuple[str, str]
+) -> tuple[tuple[Said, ...], ...]:
+    """``pairs`` (source, translation), of each only the sides `i18n review` and the
+    proof show (`sides_shown`: a translation's edit is its translation's), each with
+    the language it is written in by their rule (`written_in`), the leaflet's and the
+    translation's being ``languages``."""
+    sides = sides_shown(change)
+    if not sides:  # a "was" with no text under it reads as "it was empty"
+        return ()
     return tuple(
-        (Said(source, language_of(source, languages[0])), Said(translation, languages[1]))
-        for source, translation in pairs
-    )
+        tuple(Said(pair[side], written_in(change.context, side, pair[side], languages))
+              for side in sides)
+        for pair in pairs
+    )  # fmt: skip
 
 
 def _catalog_findings(project: Project, found: Pending) -> dict[str, list[Finding]]:

@@ -539,9 +539,10 @@ def proof_lines(
 ) -> tuple[list[str], list[str | Beside]]:
     """The sign-off history (oldest first, each marked current or stale) and the entries
     changed since the last approval, as the proof's last page prints them: a split or
-    merge followed by its approved and current texts, in the languages named ``source``
-    and ``translation``, kept apart from their labels so that each is set and tagged in
-    its own language (an Arabic text inside an English line is read wrong)."""
+    merge followed by its approved and current texts, of a leaflet written in
+    ``source`` translated into ``translation`` (language tags), kept apart from their
+    labels so that each is set and tagged in its own language (an Arabic text inside an
+    English line is read wrong)."""
     history = [
         f"{r.date.isoformat()} {r.role}: {r.by} ({'current' if r.current(state) else 'stale'})"
         + (f" — {r.note}" if r.note else "")
@@ -557,12 +558,12 @@ def changes_in_words(pending: Pending) -> list[str]:
     """The changes since the last approval (the proof's list), each named as the proof
     names it, so the signer finds it there, and what changed in the languages' names:
     "lede: the English text changed", "organisation:phone: changed"."""
-    source = english_language_name(pending.leaflet.language)
-    translation = english_language_name(pending.locale)
+    languages = (pending.leaflet.language, pending.locale)
+    source, translation = (english_language_name(language) for language in languages)
     lines = []
     for change in pending.review.changes:
         lines.append(f"{change.context}: {change_in_words(change, source, translation)}")
-        lines += [f"  {line}" for line in side_by_side(change, source, translation)]
+        lines += [f"  {line}" for line in side_by_side(change, *languages)]
     return lines
 
 

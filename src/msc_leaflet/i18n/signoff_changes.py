@@ -34,8 +34,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..languages import language_of
 from .desk_labels import DESK_MESSAGES
-from .signoff_scope import is_translated
+from .formatting import english_language_name
+from .labels import UI_LANGUAGE
+from .signoff_scope import is_page_word, is_translated
 
 # What happened to an entry (`Change.kind`), in the words of the proof's list.
 SOURCE_CHANGED = "source changed"
@@ -221,47 +224,64 @@ def _renumbered(contexts: list[str]) -> Change:
 @dataclass(frozen=True)
 class Beside:
     """One line of the texts beside a change: its ``label`` ("was (Thai)"), the
-    ``words`` of that side's entries in one language, joined by " | ", and whether they
-    are set in the translation's language (its texts, and a page item printed as
-    written, a phone or a reference, which its pages print) or the source's. Not
-    ``recorded``: ``words`` is `NOT_RECORDED`, the program's English."""
+    ``words`` of that side's entries in one language, joined by " | ", and the
+    ``language`` (tag) they are written in (`written_in`), which the proof sets and
+    tags them in. Not ``recorded``: ``words`` is `NOT_RECORDED`, the program's English."""
 
     label: str
     words: str
-    translated: bool
+    language: str
     recorded: bool = True
 
 
 def texts_beside(change: Change, source: str, translation: str) -> Iterator[Beside]:
-    """The approved and current texts of an edit, split or merge, the languages named
-    ``source`` and ``translation``: for an edit, of each language whose text changed
-    (a translation's edit is its translation's, not the unchanged English twice);
-    for a split or merge, of both. Nothing for a side or language with no text kept,
-    but for an edit whose approved text was not kept: `NOT_RECORDED`. A page item
-    printed as written (a phone, a DOI) is no language's: labelled "was", "now"."""
-    edit = is_edit(change)
-    if not edit and not is_split_or_merge(change):
-        return
-    shown = _languages_edited(change) if edit else (0, 1)
+    """The approved and current texts of an edit, split or merge, the leaflet written
+    in ``source`` and translated into ``translation`` (language tags), for each side
+    `sides_shown` names. Nothing for a side or language with no text kept, but for an
+    edit whose approved text was not kept: `NOT_RECORDED`. A page item printed as
+    written (a phone, a DOI) is no language's: labelled "was", "now"."""
     translated = is_translated(change.context)
-    names = (source, translation) if translated else ("", "")
     if approved_text_lost(change):
-        yield Beside("was", NOT_RECORDED, translated=False, recorded=False)
+        yield Beside("was", NOT_RECORDED, UI_LANGUAGE, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
-        for index in shown:
+        for index in sides_shown(change):
             words = " | ".join(" / ".join(pair[index].splitlines()) for pair in said)
             if words.strip(" |"):
-                label = f"{side} ({names[index]})" if names[index] else side
-                yield Beside(label, words, translated=index == 1 or not translated)
+                language = written_in(change.context, index, words, (source, translation))
+                label = f"{side} ({english_language_name(language)})" if translated else side
+                yield Beside(label, words, language)
 
 
-def _languages_edited(change: Change) -> tuple[int, ...]:
-    """The sides of an edit's (source, translation) pair whose words changed; where the
-    approved ones are not known, the side its kind names."""
+def sides_shown(change: Change) -> tuple[int, ...]:
+    """The sides of a change's (source, translation) pairs a reader is shown, by every
+    view alike (`i18n review`, the proof, the desk): for an edit, those whose words
+    changed (a translation's edit is its translation's, not the unchanged English
+    twice; where the approved ones are not known, the side its kind names); for a
+    split or merge, both; for any other change, none."""
+    if is_split_or_merge(change):
+        return (0, 1)
+    if not is_edit(change):
+        return ()
     if not change.before:
         return (0,) if change.kind == SOURCE_CHANGED else (1,)
     (was,), (now,) = change.before, change.after
     return tuple(index for index in (0, 1) if was[index] != now[index])
+
+
+def written_in(context: str, side: int, words: str, languages: tuple[str, str]) -> str:
+    """The language (tag) of ``words``, side ``side`` (0: what the source writes, 1:
+    what is printed) of the entry or page item ``context``, of a leaflet written in
+    ``languages[0]`` and translated into ``languages[1]``: the one rule every view sets
+    and tags a text beside a change by. A page word's source is the program's English
+    (`UI_LANGUAGE`), whatever the leaflet's; a page item printed as written is in no
+    language of its side (a clinic's Thai address for Thai readers of an English
+    leaflet, its English name in a Thai proof): its letters tell (`language_of`, the
+    leaflet's language by default: a phone, a date)."""
+    if not is_translated(context):
+        return language_of(words, languages[0])
+    if side == 0 and is_page_word(context):
+        return UI_LANGUAGE
+    return languages[side]
 
 
 def approved_text_lost(change: Change) -> bool:

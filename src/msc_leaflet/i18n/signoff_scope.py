@@ -38,6 +38,7 @@ NOT_TRANSLATED = ""  # the printed side of an item the page prints as its source
 CONTACT_FIELDS = ("name", "address", "phone", "line", "whatsapp", "web")
 CITATION_SEPARATOR = "\x1f"  # between a reference's parts: in no part's text
 REFERENCE_ITEM = "ref:"
+PAGE_WORD_ITEM = "ui:"  # a ``ui`` word: its source is the program's English, not the leaflet's
 PICTURE_ITEMS = ("figure:", "organisation:logo")  # named by their file's sha256
 
 
@@ -49,7 +50,13 @@ def is_page_item(context: str) -> bool:
 def is_translated(context: str) -> bool:
     """Whether ``context`` prints a translation (a catalog entry, a ``ui`` page word)
     rather than what its source writes (a phone number, a DOI, a picture)."""
-    return not is_page_item(context) or context.startswith("ui:")
+    return not is_page_item(context) or is_page_word(context)
+
+
+def is_page_word(context: str) -> bool:
+    """Whether ``context`` names a ``ui`` page word ("References"), whose source text is
+    the program's English (`labels.UI_LANGUAGE`) whatever the leaflet is written in."""
+    return context.startswith(PAGE_WORD_ITEM)
 
 
 def page_items(project: Project, leaflet: Leaflet, locale: str) -> dict[str, PageItem]:
@@ -73,7 +80,7 @@ def _page_words(project: Project, leaflet: Leaflet, locale: str) -> dict[str, Pa
     as printed: its translation, or its English where the catalog cannot give one."""
     labels = ui_labels(locale, project)
     keys = printed_labels(leaflet, footer_approval=True, booklet=True)
-    return {f"ui:{key}": (UI_MESSAGES[key], labels(key)) for key in sorted(keys)}
+    return {f"{PAGE_WORD_ITEM}{key}": (UI_MESSAGES[key], labels(key)) for key in sorted(keys)}
 
 
 def _document(document: DocumentControl) -> dict[str, PageItem]:

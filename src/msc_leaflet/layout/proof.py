@@ -182,10 +182,11 @@ def changed_list(w: Writer, changed: Sequence[str | Beside]) -> list[Flowable]:
     """The changes, one list item each, and under an edit, a split or a merge its
     approved and current texts (`texts_beside`): each an item of its own, its label
     ("was (Arabic):", the ``Lbl``, in English) on one line and the text (the ``LBody``)
-    under it, set and tagged in the language it is written in. On one line, an Arabic
-    text after an English label was read label last by pdftotext and word by word
-    backwards by pdfium, and a Vietnamese one read in an English voice: no reader reads
-    a line of two directions right."""
+    under it, set and tagged in the language it is written in (`written_in`: a clinic's
+    English name in a Thai proof is English, an Arabic address right to left). On one
+    line, an Arabic text after an English label was read label last by pdftotext and
+    word by word backwards by pdfium, and a Vietnamese one read in an English voice: no
+    reader reads a line of two directions right."""
     if not changed:
         return []
     out = []
@@ -195,19 +196,10 @@ def changed_list(w: Writer, changed: Sequence[str | Beside]) -> list[Flowable]:
                 if isinstance(line, str):
                     out.append(w.plain(line, "reference-list", language=PROGRAM_LANGUAGE))
                     continue
-                language = _language_of(w, line)
                 label = f"{line.label}:"
                 out.append(w.plain(label, "proof-label", role="Lbl", language=PROGRAM_LANGUAGE))
-                out.append(w.plain(line.words, "proof-text", role="LBody", language=language))
+                out.append(w.plain(line.words, "proof-text", role="LBody", language=line.language))
     return out
-
-
-def _language_of(w: Writer, line: Beside) -> str:
-    """The language a text beside a change is set in: its own, or the program's for
-    the note that no record kept it."""
-    if not line.recorded:
-        return PROGRAM_LANGUAGE
-    return w.lang if line.translated else w.source_lang
 
 
 def _heading(w: Writer, text: str, language: str = "") -> Flowable:
