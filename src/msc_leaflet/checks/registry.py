@@ -123,7 +123,7 @@ REGISTRY: dict[str, Check] = {}
 # same whichever module a caller imported first.
 FAMILIES = (
     "loading", "references", "claims", "terminology", "readability", "dates", "hidden_text",
-    "layout", "translations", "waivers", "accessibility", "printable",
+    "layout", "translations", "waivers", "accessibility", "printable", "page_fit",
 )  # fmt: skip
 
 

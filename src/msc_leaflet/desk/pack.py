@@ -29,11 +29,11 @@ from ..layout.structure import Structure
 from ..print_spec import PrintSpec
 from ..project import Project
 from ..typeset import default_family, draw_runs
-from ..typeset.draw import runs_width
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Element, drawing
 from ..typeset.render import finish_page, word_gap
 from ..typeset.runs import Run
 from ..typeset.scripts import kept_terms_language
+from ..typeset.units import runs_width
 
 MIN_SIZE = 8.0  # pt: a title too long for the line is set smaller, never cut
 

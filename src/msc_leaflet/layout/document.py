@@ -42,11 +42,10 @@ from .pages import (
 )
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
-from .qr_symbol import AddressTooLong
+from .qr_symbol import AddressTooLong, address_too_long
 from .story import DateFormatter, Localised, labels_before_values
 from .structure import Structure
 from .unprintable import (
-    address_too_long,
     block_of,
     does_not_fit,
     missing_glyph,

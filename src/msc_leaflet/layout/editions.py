@@ -29,6 +29,7 @@ from ..languages import bcp47, right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily
 from ..typeset.paragraph import TextParagraph
+from .band import leaflet_band
 from .blocks import (
     EMPTY_SHARE,
     SPLIT_STEP,
@@ -49,7 +50,6 @@ from .story import (
     TightenedToFit,
     block_flowables,
     closing_box,
-    contact_lines,
     reference_entries,
     reference_list,
     title_block,
@@ -637,15 +637,15 @@ def _furniture(
         f"{labels('version')} {leaflet.document.version}",
         f"{labels('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
     )  # fmt: skip
+    band = leaflet_band(leaflet, labels, s.theme, s.family)
     return PageFurniture(
         theme=s.theme, family=s.family, labels=labels, lang=leaflet.language,
-        title=plain_text(leaflet.title.value), organisation=leaflet.organisation.name,
-        contact=contact_lines(leaflet.organisation, labels, leaflet.language), control=control,
+        title=plain_text(leaflet.title.value), organisation=band.organisation,
+        contact=list(band.contact), control=control,
         references=PageReferences(footer, s.text_width, describe),
         part=index, bleed=s.bleed,
         proof=s.proof, log=s.log, approval=_approval(version, s),
-        logo=leaflet.organisation.logo,
-        organisation_at=Location(leaflet.organisation.path, leaflet.organisation.name_line),
+        logo=band.logo, organisation_at=band.at,
     )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from ..errors import LeafletError, Location
+from ..errors import Location
 from ..i18n.formatting import format_count
 from ..i18n.labels import Labels
 from ..languages import right_to_left
@@ -34,7 +34,6 @@ from ..typeset.draw import (
     draw_runs_beside,
     hold_marks,
     runs_depth,
-    runs_width,
     same_baseline,
 )
 from ..typeset.ink import CLEARANCE_EM
@@ -42,9 +41,11 @@ from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagina
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from ..typeset.segmentation import line_breaks
+from ..typeset.units import runs_width
+from .band import HEADER_GAP, LOGO_GAP, Band, _logo_size, band_problem
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
-from .images import PICTURES, draw_picture, drawable, shown_size
+from .images import PICTURES, draw_picture, drawable
 from .print_marks import PageGeometry
 from .proof import draw_proof_marks
 from .unprintable import block_of
@@ -243,6 +244,12 @@ class PageFurniture:
     logo: Path | None = None  # the organisation's, before its name in the band on page 1
     organisation_at: Location | None = None  # where the name is written, if it cannot fit
 
+    @property
+    def band(self) -> Band:
+        """What the band at the top of page 1 prints."""
+        b = (self.theme, self.family, self.lang, self.organisation, self.contact)
+        return Band(*b, self.logo, self.organisation_at)
+
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
 
@@ -261,7 +268,8 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     band = theme.spacing["band-height"] * mm
     body_width = width - m["left"] - m["right"]
     part = furniture.part
-    _refuse_a_band_too_narrow(furniture, body_width, band)
+    if (refused := band_problem(furniture.band)) is not None:
+        raise refused
 
     def frame(frame_id: str, top: float) -> ReferenceFrame:
         bottom = m["bottom"] + FOOTER_ZONE
@@ -377,50 +385,6 @@ def band_contact_lines(f: PageFurniture, size: float, room: float) -> list[str]:
     return lines
 
 
-def _band_widths(f: PageFurniture, band: float) -> tuple[float, float]:
-    """(the name's width with the logo before it, the widest contact) in the band: the
-    contacts' narrowest layout, one to a line (`band_contact_lines`)."""
-    theme = f.theme
-    name = runs_width([f.run(f.organisation, theme.sizes["band"], None, bold=True)], f.lang)
-    if f.logo is not None:
-        name += _logo_size(f.logo, band)[0] + LOGO_GAP
-    note = theme.sizes["small"]
-    items = [item for line in f.contact for item in line]
-    contacts = [runs_width([f.run(item, note, None)], f.lang) for item in items]
-    return name, max(contacts, default=0.0)
-
-
-def _refuse_a_band_too_narrow(f: PageFurniture, body_width: float, band: float) -> None:
-    """The band's name is drawn on one line beside the contacts: one too wide for the
-    paper ran off the page and through the contacts, and the build said nothing."""
-    name, contacts = _band_widths(f, band)
-    gap = HEADER_GAP * f.theme.sizes["small"]
-    room = body_width - (contacts + gap if contacts else 0.0)
-    if name <= room:
-        return
-    where = f.organisation_at or Location(Path("organisations"))
-    paper = f.theme.paper
-    if name <= body_width / 2:  # a name of a fair length: the contacts leave it no room
-        raise LeafletError(
-            where,
-            f"the organisation's contact lines are too wide for the band at the top of page 1 "
-            f"on {paper}: {contacts:.0f} pt of the {body_width:.0f} pt, beside the name",
-            "shorten 'line', 'whatsapp' or 'web' in the organisation profile",
-        )
-    raise LeafletError(
-        where,
-        f"the organisation's name is too wide for the band at the top of page 1 on {paper}: "
-        f"{name:.0f} pt, and {max(room, 0):.0f} pt is left beside the contact lines",
-        "shorten 'name' (for example, leave out the company form such as 'Co., Ltd.'), "
-        "or print on larger paper",
-    )
-
-
-LOGO_HEIGHT = 0.6  # of the band's height
-LOGO_MAX_WIDTH: float = 50 * mm  # a wide logo is scaled down to this, leaving room for the name
-LOGO_GAP: float = 4 * mm  # between the logo and the organisation's name
-
-
 def _draw_logo(
     canvas: Canvas, logo: Path, theme: Theme, x: float, align: str, middle: float, band: float
 ) -> float:
@@ -435,20 +399,6 @@ def _draw_logo(
     return x + width + LOGO_GAP if align == "left" else x - width - LOGO_GAP
 
 
-def _logo_size(logo: Path, band: float) -> tuple[float, float]:
-    """(width, height) of the logo in the band: its proportions kept, at most
-    `LOGO_MAX_WIDTH` wide."""
-    px_width, px_height = (float(n) for n in shown_size(logo))
-    height = band * LOGO_HEIGHT
-    width = height * px_width / px_height
-    if width > LOGO_MAX_WIDTH:
-        width, height = LOGO_MAX_WIDTH, LOGO_MAX_WIDTH * px_height / px_width
-    return width, height
-
-
-#: Ems between the running header's title and the organisation's name, and between
-#: the document-control line and the page number.
-HEADER_GAP = 2.0
 #: Points between the running header's baseline and the rule under it, where no
 #: letter hangs deeper (`header_baseline`).
 HEADER_RULE_GAP = 4.0

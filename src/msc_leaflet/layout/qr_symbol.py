@@ -7,14 +7,22 @@ printed page. The usual code keeps its 20 mm; a denser one grows, within what th
 closing box and the note have room for, until its modules are as large as they must
 be; one that could not be is refused where the address is written (`content.loader`).
 
-Plain data: the layout draws the `Symbol`, the loader refuses the address it lacks.
+Plain data: the layout draws the `Symbol`; an address no code holds is refused at the
+leaflet's `url:` line (`address_too_long`), by the build before a page is drawn and by
+`check` (LAYOUT008).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
+
+from ..errors import LeafletError, Location
+
+if TYPE_CHECKING:
+    from ..content import model as m
 
 QR_SIZE = 20 * mm  # the usual code: scans from arm's length; 10 mm is the usual minimum
 #: The smallest module (X-dimension) a QR code is printed with: GS1 General
@@ -102,3 +110,9 @@ def longest_printable(url: str) -> int:
         else:
             high = middle - 1
     return low
+
+
+def address_too_long(error: AddressTooLong, leaflet: m.Leaflet) -> LeafletError:
+    """The error for ``leaflet``'s `url:`, which no printable QR code holds, at its line:
+    the address is the source's, never translated."""
+    return LeafletError(Location(leaflet.path, leaflet.url_line), str(error), error.hint)

@@ -27,6 +27,7 @@ from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.scripts import LATIN, kept_terms_language, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
+from .band import as_written
 from .blocks import BlockBuilder, Box, list_number, make_table, padding_commands
 from .colours import theme_colour
 from .proof import tag_context
@@ -148,43 +149,6 @@ def reference_list(
     if not entries:
         return []
     return [title, *entries.values()]
-
-
-def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[tuple[str, ...]]:
-    """The organisation's contacts for the band on page 1, in a ``lang`` leaflet: the
-    items of each line (the band parts a line too wide beside the name between them)."""
-    # Each label with its value, one stretch in a right-to-left line: as the parts of a
-    # line of labels in any script, "LINE @clinic · WhatsApp +66 …" ran together and
-    # the last value was drawn at the far end, before "LINE".
-    parts = [
-        as_written(f"{labels(key)} {as_written(value, lang)}", lang)
-        for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
-        if value
-    ]
-    lines = [tuple(parts)] if parts else []
-    if org.web:
-        lines.append((short_url(org.web),))
-    return lines
-
-
-#: First strong isolate … pop directional isolate (UAX #9): the text between them is
-#: ordered on its own, in the direction of its first letter (left to right if none).
-FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
-
-
-def as_written(value: str, lang: str) -> str:
-    """An organisation's ``value`` (an address, a phone number), printed after a label
-    in a ``lang`` line, in the order it was written. In a right-to-left line the bidi
-    algorithm orders a left-to-right value's pieces by the line around them: "45
-    Riverside Road" printed as "Riverside Road 45", "+66 2 123 4567" with its groups
-    right to left. An isolate keeps the value one stretch of its own direction."""
-    if not right_to_left(lang):
-        return value
-    return f"{FIRST_STRONG_ISOLATE}{value}{POP_ISOLATE}"
-
-
-def short_url(url: str) -> str:
-    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
 def closing_box(

@@ -9,9 +9,6 @@ nothing an author can act on. The document remembers the block it is placing
 (`tag_block`, `block_of`) and turns the error into `file:line: error:` with what to
 change.
 
-An address no QR code a phone reads can hold (`qr_symbol.AddressTooLong`):
-`address_too_long` names the leaflet's `url:` line, before a page is drawn.
-
 A split that breaks ReportLab's rule (its first part must fit where it was asked to
 go) is a fault of ours, and `split_fault` says so rather than blame the content.
 """
@@ -28,7 +25,6 @@ from ..content import model as m
 from ..errors import LeafletError, Location
 from ..typeset import MissingGlyphError
 from .footnotes import ReferenceFrame, flowable_citations
-from .qr_symbol import AddressTooLong
 
 _KINDS = {
     m.Heading: "heading",
@@ -302,9 +298,3 @@ def _held(printed: str, value: str) -> str:
         return whole
     longest = max(printed.split(), key=len, default="")
     return longest if longest and longest in value else ""
-
-
-def address_too_long(error: AddressTooLong, leaflet: m.Leaflet) -> LeafletError:
-    """The error for ``leaflet``'s `url:`, which no printable QR code holds, at its line:
-    the address is the source's, never translated."""
-    return LeafletError(Location(leaflet.path, leaflet.url_line), str(error), error.hint)

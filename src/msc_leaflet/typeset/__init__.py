@@ -59,18 +59,13 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .draw import draw_runs, draw_runs_as_shapes, runs_width
+    from .draw import draw_runs, draw_runs_as_shapes
     from .errors import MissingGlyphError
     from .fonts import FontFamily, default_family, register_fonts
-    from .paragraph import (
-        TextParagraph,
-        cited_numbers,
-        default_word_list,
-        make_paragraph,
-        set_default_word_list,
-    )
+    from .paragraph import TextParagraph, cited_numbers, make_paragraph
     from .runs import Run
-    from .segmentation import WordList, load_word_list
+    from .segmentation import WordList, default_word_list, load_word_list, set_default_word_list
+    from .units import runs_width
 
 # Loaded on first use: planning a no-op batch build needs only font paths, not
 # ReportLab, HarfBuzz and ICU.
@@ -80,16 +75,16 @@ __getattr__ = lazy_exports(
     {
         "draw_runs": ".draw",
         "draw_runs_as_shapes": ".draw",
-        "runs_width": ".draw",
+        "runs_width": ".units",
         "MissingGlyphError": ".errors",
         "FontFamily": ".fonts",
         "default_family": ".fonts",
         "register_fonts": ".fonts",
         "TextParagraph": ".paragraph",
         "cited_numbers": ".paragraph",
-        "default_word_list": ".paragraph",
+        "default_word_list": ".segmentation",
         "make_paragraph": ".paragraph",
-        "set_default_word_list": ".paragraph",
+        "set_default_word_list": ".segmentation",
         "Run": ".runs",
         "WordList": ".segmentation",
         "load_word_list": ".segmentation",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 from itertools import groupby
 
 from reportlab.pdfgen.canvas import Canvas
@@ -22,36 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 from ..languages import right_to_left
 from .ink import cluster_reach
 from .overprint import OverprintingCanvas
-from .paragraph import default_word_list
 from .render import CM_CHAIN, HELD_MARKS, draw_placed, draw_shapes, place_units, word_gap
 from .runs import Run
-from .segmentation import WordList
-from .units import Unit, build_units
-
-
-def _units(runs: Sequence[Run], lang: str) -> tuple[Unit, ...]:
-    return _line_units(tuple(runs), lang, default_word_list())
-
-
-#: Lines kept shaped: a page's furniture (its running header, footer lines, page
-#: number words) is measured and drawn again on every page of a document.
-LINE_CACHE_SIZE = 64
-
-
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _line_units(runs: tuple[Run, ...], lang: str, words: WordList) -> tuple[Unit, ...]:
-    return tuple(build_units(runs, lang, words))
-
-
-def _width(units: Sequence[Unit]) -> float:
-    if not units:
-        return 0.0
-    return sum(u.width + u.space_width for u in units) - units[-1].space_width
-
-
-def runs_width(runs: Sequence[Run], lang: str) -> float:
-    """Width in points of ``runs`` set on one line (trailing spaces excluded)."""
-    return _width(_units(runs, lang))
+from .units import shaped_line, units_width
 
 
 def runs_depth(runs: Sequence[Run], lang: str) -> float:
@@ -60,7 +32,7 @@ def runs_depth(runs: Sequence[Run], lang: str) -> float:
     a rule under it, and Burmese ျ and ြ hang nearly half an em: whatever is drawn
     under such a line must stand at least this far down."""
     depth = 0.0
-    for unit in _units(runs, lang):
+    for unit in shaped_line(runs, lang):
         for piece in unit.pieces:
             scale = piece.size / 1000
             for cluster in piece.clusters:
@@ -73,8 +45,8 @@ def draw_runs(
     canvas: Canvas, x: float, y: float, runs: Sequence[Run], lang: str, align: str = "left"
 ) -> float:
     """Draw ``runs`` on one baseline; ``align`` positions them relative to ``x``. Returns width."""
-    units = _units(runs, lang)
-    width = _width(units)
+    units = shaped_line(runs, lang)
+    width = units_width(units)
     if align == "right":
         x -= width
     elif align == "center":
@@ -93,7 +65,7 @@ def draw_runs_beside(
     width = draw_runs(canvas, x, y, runs, lang, align)
     if not runs or not right_to_left(lang):
         return width
-    units = _units(runs, lang)
+    units = shaped_line(runs, lang)
     left = x - {"right": width, "center": width / 2}.get(align, 0.0)
     # Written right to left (`reading_order`) if any of it is: it stops at its left end.
     leftwards = any(piece.level % 2 for unit in units for piece in unit.pieces)
@@ -106,8 +78,8 @@ def draw_runs_as_shapes(
     canvas: Canvas, x: float, y: float, runs: Sequence[Run], lang: str, align: str = "left"
 ) -> None:
     """`draw_runs`, drawn as shapes with no text (`render.draw_shapes`): decoration."""
-    units = _units(runs, lang)
-    width = _width(units)
+    units = shaped_line(runs, lang)
+    width = units_width(units)
     x -= {"right": width, "center": width / 2}.get(align, 0.0)
     draw_shapes(canvas, y, place_units(units, x))
 

@@ -50,24 +50,9 @@ from .marked_content import Element, drawing
 from .placed import Placed
 from .render import draw_placed, place_units, word_gap
 from .runs import Run
-from .segmentation import EMPTY_WORD_LIST, WordList, load_word_list
+from .segmentation import WordList, load_word_list
+from .segmentation import default_word_list as default_word_list  # where it was
 from .units import Unit, build_units
-
-_default_words: WordList = EMPTY_WORD_LIST
-
-
-def set_default_word_list(path: Path | str | None) -> WordList:
-    """Use the word list at ``path`` (a project's ``locales/<lang>/words.txt``) for
-    paragraphs made without an explicit one; None means no word list. Per process:
-    call it in each worker."""
-    global _default_words
-    _default_words = load_word_list(path) if path is not None else EMPTY_WORD_LIST
-    return _default_words
-
-
-def default_word_list() -> WordList:
-    """The word list set by `set_default_word_list` in this process (empty by default)."""
-    return _default_words
 
 
 def _frag(unit_text: str, run: Run) -> ParaFrag:
@@ -490,7 +475,7 @@ def make_paragraph(
     A style with ``keepPhrasesBelow`` (a table cell) makes each Japanese or Chinese
     phrase one unit (`units.build_units`), released when the line is wide enough."""
     if words is None:
-        word_list = _default_words
+        word_list = default_word_list()
     elif isinstance(words, WordList):
         word_list = words
     else:

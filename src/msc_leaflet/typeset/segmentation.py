@@ -778,3 +778,20 @@ def keeps_unit(text: str, i: int) -> bool:
 def _letter_or_mark(char: str) -> bool:
     """A letter, or a mark on one (Arabic harakat, Thai vowels above and below)."""
     return char.isalpha() or unicodedata.category(char) in ("Mn", "Mc")
+
+
+_default_words: WordList = EMPTY_WORD_LIST  # `set_default_word_list`
+
+
+def set_default_word_list(path: Path | str | None) -> WordList:
+    """Use the word list at ``path`` (a project's ``locales/<lang>/words.txt``) for
+    paragraphs made without an explicit one; None means no word list. Per process:
+    call it in each worker."""
+    global _default_words
+    _default_words = load_word_list(path) if path is not None else EMPTY_WORD_LIST
+    return _default_words
+
+
+def default_word_list() -> WordList:
+    """The word list set by `set_default_word_list` in this process (empty by default)."""
+    return _default_words

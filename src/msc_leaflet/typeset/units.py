@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
 
@@ -26,6 +27,7 @@ from .segmentation import (
     BREAKING_SPACES,
     ZERO_WIDTH_SPACE,
     WordList,
+    default_word_list,
     line_breaks_and_terms,
     phrase_breaks,
 )
@@ -365,3 +367,30 @@ def unit_of(
             continue
         break
     return _new_unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks, listed)
+
+
+def shaped_line(runs: Sequence[Run], lang: str) -> tuple[Unit, ...]:
+    """``runs`` shaped as one line's units, with the process's word list; kept."""
+    return _line_units(tuple(runs), lang, default_word_list())
+
+
+#: Lines kept shaped: a page's furniture (its running header, footer lines, page
+#: number words) is measured and drawn again on every page of a document.
+LINE_CACHE_SIZE = 64
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_units(runs: tuple[Run, ...], lang: str, words: WordList) -> tuple[Unit, ...]:
+    return tuple(build_units(runs, lang, words))
+
+
+def units_width(units: Sequence[Unit]) -> float:
+    """Width in points of ``units`` set on one line (the last one's space excluded)."""
+    if not units:
+        return 0.0
+    return sum(u.width + u.space_width for u in units) - units[-1].space_width
+
+
+def runs_width(runs: Sequence[Run], lang: str) -> float:
+    """Width in points of ``runs`` set on one line (trailing spaces excluded)."""
+    return units_width(shaped_line(runs, lang))
