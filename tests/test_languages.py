@@ -460,11 +460,13 @@ def _invoke(*args: str) -> str:
 
 @pytest.mark.parametrize("root", [REPO, FIXTURE], ids=["library", "test-leaflet"])
 def test_catalogs_are_complete_and_clean(root: Path) -> None:
-    assert (
-        _invoke("i18n", "check", "--project", str(root))
-        .strip()
-        .endswith("0 error(s), 0 warning(s)")
-    )
+    # Warnings of the content checks, which `check` gives too, may stand (no claim list
+    # for Hindi: CLAIM004; a long Thai phrase: READ006); none of the catalogs' own.
+    output = _invoke("i18n", "check", "--project", str(root)).strip()
+    warned = [line for line in output.splitlines() if ": warning: " in line]
+    allowed = [line for line in warned if ": I18N" not in line]
+    assert warned == allowed, output
+    assert output.endswith(f"0 error(s), {len(allowed)} warning(s)"), output
     rows = [line.split() for line in _invoke("i18n", "stats", "--project", str(root)).splitlines()]
     done, status = rows[0].index("done"), rows[0].index("status")
     new_rows = [row for row in rows if len(row) > 2 and row[1] in NEW]

@@ -379,6 +379,9 @@ CLOSING_ALONE = {
     ("what-research-says", "th-sequential-a5", 12): "66 pt short: the English part's contacts",
     ("fasting-blood-test", "th-parallel-a4", 3): "26 pt short: the row of both boxes",
     ("fasting-blood-test", "th-parallel-a5", 5): "147 pt short: the row of both boxes",
+    # 12 pages until Thai words were kept whole (“ต้นกำเนิด”, ผู้เชี่ยวชาญ, HLA-DR): the
+    # Thai column is two lines longer, and the contacts' row (about 90 pt) has 25 pt.
+    ("stromal-or-stem", "th-parallel-a5", 13): "65 pt short: the row of both contacts",
 }
 
 

@@ -903,7 +903,8 @@ def _emergency_cut(
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line, at the edge of a word inside it (``terms_words``: โรง|พยาบาล, not
     โรงพยา|บาล) before any other rule that cuts a word; the offsets of ``avoided`` (after
-    a bound prefix: ผู้|) are tried only with the terms. A cut at a space falls after it,
+    a bound prefix: ผู้|) are tried only with the terms, or before a cut that parts a
+    syllable (ຜູ້|ປ່ວຍ, not ຜູ້ປ່|ວຍ). A cut at a space falls after it,
     so each rule is judged where the next line would start."""
 
     def breaks(at: int) -> bool:  # the line rules, where the next line starts
@@ -932,6 +933,9 @@ def _emergency_cut(
     def term_word(at: int) -> bool:  # โรง|พยาบาล, a listed compound wider than the line
         return at in terms_words
 
+    def after_prefix(at: int) -> bool:  # ຜູ້|ປ່ວຍ wider than the line, not ຜູ້ປ່|ວຍ
+        return at in avoided and whole(at)
+
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse. A number
     # is never cut inside while anything else may be: the line runs a little past its
@@ -944,6 +948,7 @@ def _emergency_cut(
         (whole, False),
         (likely, False),
         (whole, True),  # a syllable's end a little past the line's end
+        (after_prefix, False),  # a bound prefix's end before a cut inside a syllable
         (number_whole, True),  # a number's end a little past the line's end
         (number_whole, False),
         (at_a_space, False),
@@ -954,7 +959,8 @@ def _emergency_cut(
 
             def cuts(j: int, rule: Callable[[int], bool] = rule, outside: bool = outside) -> bool:
                 at = offsets[j]
-                return rule(at) and not (outside and (_inside(listed, at) or at in avoided))
+                shunned = at in avoided and rule is not after_prefix
+                return rule(at) and not (outside and (_inside(listed, at) or shunned))
 
             if runs_past:
                 found = _syllable_end(offsets, start, end, overhang, cuts)
