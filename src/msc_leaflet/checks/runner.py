@@ -109,17 +109,19 @@ def _page_word_findings(
     config: CheckConfig,
     checks: list[Check],
 ) -> list[CheckFinding]:
-    """The findings `_check_leaflet` makes in each of ``locales``' ui catalogs, read with
-    ``leaflet`` (any: the page prints the same words with every leaflet of a language);
-    its findings about the leaflet itself are left out, as no build of it in these
-    locales is asked for."""
+    """The findings `_check_leaflet` makes in each of ``locales``' ui catalogs and in
+    the organisation profile, read with ``leaflet`` (any: the page prints the same
+    words, and the same band of the profile's wordings in the language, with every
+    leaflet of a language); its findings about the leaflet itself are left out, as no
+    build of it in these locales is asked for. A Vietnamese name too wide for the band
+    stops `build -l vi` with a ui.po alone as with a leaflet's catalog."""
     found: list[CheckFinding] = []
     for locale in locales:
-        catalogs = _ui_catalogs(project, [locale])
+        places = _ui_catalogs(project, [locale]) | {leaflet.organisation.path}
         found += [
             f
             for f in _check_leaflet(project, leaflet, [], [locale], config, {}, checks)
-            if f.location.path in catalogs
+            if f.location.path in places
         ]
     return found
 

@@ -46,6 +46,9 @@ class Band:
     contact: Sequence[tuple[str, ...]]  # the contact lines, each its items
     logo: Path | None = None
     at: Location | None = None  # where the name is written, for a name that cannot fit
+    # The contact labels it prints from the language's ui catalog ("LINE" translated),
+    # each at its msgstr: a contact too wide because of its label is the translator's.
+    labels: tuple[m.Text, ...] = ()
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -80,11 +83,24 @@ def band_problem(b: Band) -> LeafletError | None:
     where = b.at or Location(Path("organisations"))
     paper = theme.paper
     if name <= body_width / 2:  # a name of a fair length: the contacts leave it no room
-        return LeafletError(
-            where,
+        message = (
             f"the organisation's contact lines are too wide for the band at the top of page 1 "
-            f"on {paper}: {contacts:.0f} pt of the {body_width:.0f} pt, beside the name",
-            "shorten 'line', 'whatsapp' or 'web' in the organisation profile",
+            f"on {paper}: {contacts:.0f} pt of the {body_width:.0f} pt, beside the name"
+        )
+        label = _widening_label(b)
+        if label is not None:
+            from .unprintable import written_outside  # only when refusing: reads the catalog
+
+            outside = written_outside(label.value, (), (label,))
+            if outside is not None:  # at its msgstr: the translator shortens it
+                return LeafletError(
+                    outside.location,
+                    f"{message}, the widest with {outside.what}",
+                    f"shorten this translation of '{label.context}': the band prints it with "
+                    "the organisation's contact, on one line beside its name",
+                )
+        return LeafletError(
+            where, message, "shorten 'line', 'whatsapp' or 'web' in the organisation profile"
         )
     return LeafletError(
         where,
@@ -93,6 +109,27 @@ def band_problem(b: Band) -> LeafletError | None:
         "shorten 'name' (for example, leave out the company form such as 'Co., Ltd.'), "
         "or print on larger paper",
     )
+
+
+def _widening_label(b: Band) -> m.Text | None:
+    """The translated label (`Band.labels`) that is the longer part of the band's widest
+    contact ("ติดต่อเราทางไลน์ได้ตลอด… @clinic"), or None when the profile's value is, or
+    the contact has no translated label. A label too long for the band is shortened in
+    ui.po: naming the profile's `name:` line sent the translator's fix to the clinic."""
+    note = b.theme.sizes["small"]
+
+    def width(text: str) -> float:
+        return runs_width([b.run(text, note, None)], b.lang)
+
+    items = [item for line in b.contact for item in line]
+    if not items or not b.labels:
+        return None
+    widest = max(items, key=width)
+    held = [label for label in b.labels if label.value and label.value in widest]
+    if not held:
+        return None
+    label = max(held, key=lambda text: len(text.value))
+    return label if 2 * width(label.value) > width(widest) else None
 
 
 LOGO_HEIGHT = 0.6  # of the band's height
@@ -113,15 +150,20 @@ def _logo_size(logo: Path, band: float) -> tuple[float, float]:
     return width, height
 
 
+#: The contacts the band prints after a label of the page's words ("LINE @clinic").
+LABELLED_CONTACTS = ("line", "whatsapp")
+
+
 def contact_lines(org: m.Organisation, labels: Labels, lang: str) -> list[tuple[str, ...]]:
     """The organisation's contacts for the band on page 1, in a ``lang`` leaflet: the
     items of each line (the band parts a line too wide beside the name between them)."""
     # Each label with its value, one stretch in a right-to-left line: as the parts of a
     # line of labels in any script, "LINE @clinic · WhatsApp +66 …" ran together and
     # the last value was drawn at the far end, before "LINE".
+    values = (org.line, org.whatsapp)
     parts = [
         as_written(f"{labels(key)} {as_written(value, lang)}", lang)
-        for key, value in (("line", org.line), ("whatsapp", org.whatsapp))
+        for key, value in zip(LABELLED_CONTACTS, values, strict=True)
         if value
     ]
     lines = [tuple(parts)] if parts else []
@@ -136,7 +178,8 @@ def leaflet_band(leaflet: m.Leaflet, labels: Labels, theme: Theme, family: FontF
     org = leaflet.organisation
     contact = contact_lines(org, labels, leaflet.language)
     where = Location(org.path, org.name_line)
-    return Band(theme, family, leaflet.language, org.name, contact, org.logo, where)
+    printed = tuple(word for word in labels.translated if word.context in LABELLED_CONTACTS)
+    return Band(theme, family, leaflet.language, org.name, contact, org.logo, where, printed)
 
 
 #: First strong isolate … pop directional isolate (UAX #9): the text between them is

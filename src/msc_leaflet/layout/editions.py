@@ -640,12 +640,10 @@ def _furniture(
     band = leaflet_band(leaflet, labels, s.theme, s.family)
     return PageFurniture(
         theme=s.theme, family=s.family, labels=labels, lang=leaflet.language,
-        title=plain_text(leaflet.title.value), organisation=band.organisation,
-        contact=list(band.contact), control=control,
+        title=plain_text(leaflet.title.value), band=band, control=control,
         references=PageReferences(footer, s.text_width, describe),
         part=index, bleed=s.bleed,
         proof=s.proof, log=s.log, approval=_approval(version, s),
-        logo=band.logo, organisation_at=band.at,
     )  # fmt: skip
 
 

@@ -21,7 +21,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from ..errors import Location
 from ..i18n.formatting import format_count
 from ..i18n.labels import Labels
 from ..languages import right_to_left
@@ -231,8 +230,7 @@ class PageFurniture:
     labels: Labels
     lang: str
     title: str
-    organisation: str
-    contact: list[tuple[str, ...]]  # the band's contact lines, each its items
+    band: Band  # what the band at the top of page 1 prints (its name also heads later pages)
     control: tuple[str, ...]  # ("MSC-PI-001", "Version 1.0", "Review date …")
     references: PageReferences
     part: int = 0
@@ -241,14 +239,6 @@ class PageFurniture:
     log: LayoutLog = field(default_factory=LayoutLog)  # shared by the parts of a document
     margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
     approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
-    logo: Path | None = None  # the organisation's, before its name in the band on page 1
-    organisation_at: Location | None = None  # where the name is written, if it cannot fit
-
-    @property
-    def band(self) -> Band:
-        """What the band at the top of page 1 prints."""
-        b = (self.theme, self.family, self.lang, self.organisation, self.contact)
-        return Band(*b, self.logo, self.organisation_at)
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -348,10 +338,10 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     size = theme.sizes["band"]
     baseline = height - band / 2 - size * 0.35
     (start, start_align), (end, end_align) = _sides(f, width)
-    organisation = [f.run(f.organisation, size, ink, bold=True)]
+    organisation = [f.run(f.band.organisation, size, ink, bold=True)]
     note = theme.sizes["small"]  # the contact lines' (`_band_widths`)
-    if f.logo is not None:
-        start = _draw_logo(canvas, f.logo, theme, start, start_align, height - band / 2, band)
+    if f.band.logo is not None:
+        start = _draw_logo(canvas, f.band.logo, theme, start, start_align, height - band / 2, band)
     room = abs(end - start) - runs_width(organisation, f.lang) - HEADER_GAP * note
     lines = band_contact_lines(f, note, room)
     with same_baseline(canvas):  # a single contact line sits on the name's baseline
@@ -378,7 +368,7 @@ def band_contact_lines(f: PageFurniture, size: float, room: float) -> list[str]:
     start ran under "LINE @… · WhatsApp …" at its end."""
     colour = theme_colour(f.theme, "accent-ink")
     lines: list[str] = []
-    for items in f.contact:
+    for items in f.band.contact:
         whole = CONTACT_SEPARATOR.join(items)
         fits = runs_width([f.run(whole, size, colour)], f.lang) <= room
         lines += [whole] if fits else list(items)
@@ -436,7 +426,7 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     muted = theme_colour(theme, "muted")
     canvas.saveState()
     (start, start_align), (end, end_align) = _sides(f, width)
-    organisation = [f.run(f.organisation, size, muted)]
+    organisation = [f.run(f.band.organisation, size, muted)]
     room = width - m["left"] - m["right"] - runs_width(organisation, f.lang) - HEADER_GAP * size
     title = header_title(f, size, room)
     y = header_baseline(rule, [title, organisation], f.lang, size)
