@@ -344,3 +344,54 @@ def test_a_desk_word_the_desk_refuses_is_an_i18n_check_error(
             line,
             output,
         )
+
+
+@pytest.mark.parametrize(
+    ("context", "msgstr"),
+    [
+        ("line", "ติดต่อเราทางไลน์ได้ตลอดยี่สิบสี่ชั่วโมงทุกวันไม่เว้นวันหยุดราชการ"),  # I18N023
+        ("web", "เว็บ\nไซต์"),  # I18N013
+        ("page-of", "หน้า {page}"),  # I18N008: {pages} lost
+    ],
+    ids=["over-long contact label", "line break", "placeholder lost"],
+)
+def test_a_label_the_build_prints_in_english_is_reported_by_check_as_the_build_does(
+    project: Project, tmp_path: Path, context: str, msgstr: str
+) -> None:
+    """`build -l th` printed "LINE" in English for a 65-character translation and
+    warned at its msgstr; `i18n check` named it; `check -l th` said nothing, exit 0.
+    `check` now gives the build's warning, at its place, as it gives a leaflet
+    catalog's refused entry (I18N001), once for every leaflet of the language."""
+    from msc_leaflet.checks import run_checks
+    from msc_leaflet.errors import CheckFinding
+
+    edit_ui(project, context, msgstr)
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out")
+    built = [f for f in result.findings if "English printed" in f.message]
+    assert [f.message.split("'")[1] for f in built] == [context]
+    for locales in (["th"], []):
+        checked = [
+            f
+            for f in run_checks(project, [], locales)
+            if isinstance(f, CheckFinding) and "English printed" in f.message
+        ]
+        assert [(f.code, f.severity) for f in checked] == [("I18N001", "warning")]
+        assert (checked[0].location, checked[0].message, checked[0].hint) == (
+            built[0].location,
+            built[0].message,
+            built[0].hint,
+        )
+
+
+def test_a_refused_label_in_a_language_with_only_ui_po_is_reported_by_check(
+    project: Project, tmp_path: Path
+) -> None:
+    # `build -l th` with no leaflet catalog still prints ui.po's words.
+    (project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po").unlink()
+    edit_ui(project, "web", "เว็บ\nไซต์")
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out")
+    [built] = [f for f in result.findings if "English printed" in f.message]
+    from msc_leaflet.checks import run_checks
+
+    checked = [f for f in run_checks(project) if "English printed" in f.message]
+    assert [(f.location, f.message) for f in checked] == [(built.location, built.message)]

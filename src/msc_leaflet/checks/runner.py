@@ -204,7 +204,7 @@ def _check_leaflet(
     for locale in locales or every:
         read_word_list(project, locale)
         localized, i18n_issues = _localize(leaflet, locale, project)
-        issues += i18n_issues
+        issues += i18n_issues + _ui_refusals(leaflet, locale, project)
         if localized is None:
             continue
         ctx = CheckContext(
@@ -310,6 +310,35 @@ def _localize(
         (f.code if isinstance(f, CheckFinding) else "I18N001", Issue(f.location, f.message, f.hint))
         for f in found
     ]
+
+
+def _ui_refusals(leaflet: Leaflet, locale: str, project: Project) -> list[tuple[str, Issue]]:
+    """The build's warnings (I18N001) for the page's words ``leaflet`` prints in
+    ``locale`` whose ui.po translation is refused and printed in English, at the place
+    of the mistake, as `build` gives them: the same finding with every leaflet of the
+    language, reported once (`run_checks`)."""
+    try:
+        from ..i18n import refused_page_words
+        from ..i18n.printed_labels import printed_labels
+    except ImportError:  # no i18n stage: the page prints its English words
+        return []
+    words = printed_labels(leaflet, footer_approval=_footer_approval(project), booklet=True)
+    return [
+        ("I18N001", Issue(f.location, f.message, f.hint))
+        for f in refused_page_words(locale, project, words)
+    ]
+
+
+def _footer_approval(project: Project) -> bool:
+    """Whether the project's theme prints "Thai translation approved …" in the footer
+    (a theme that does not load is LOAD004, and prints nothing)."""
+    from ..theme.theme import load_theme
+
+    path = project.theme_path
+    try:
+        return load_theme(path if path.is_file() else None).footer_approval
+    except LeafletError:
+        return False
 
 
 def _finalise(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         localize_with_fallbacks,
         page_words,
         reads_fuzzy,
+        refused_page_words,
         ui_findings,
         ui_labels,
     )
@@ -40,6 +41,7 @@ _HOMES = {
     "localize_with_fallbacks": ".localizer",
     "page_words": ".localizer",
     "reads_fuzzy": ".localizer",
+    "refused_page_words": ".localizer",
     "ui_findings": ".localizer",
     "ui_labels": ".localizer",
 }
@@ -57,6 +59,7 @@ __all__ = [
     "localize_with_fallbacks",
     "page_words",
     "reads_fuzzy",
+    "refused_page_words",
     "ui_findings",
     "ui_labels",
 ]

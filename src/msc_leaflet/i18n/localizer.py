@@ -544,9 +544,14 @@ def leaflet_words_in_english(locale: str, project: Project, words: Iterable[str]
     """`ui_findings` for ``words``, those a leaflet handed out in ``locale`` prints
     (`printed_labels`), before any is laid out: what the desk must know to call the
     language ready. The build names those its pages print, once laid out."""
+    return ui_findings(_printing(locale, project, words), locale, project)
+
+
+def _printing(locale: str, project: Project, words: Iterable[str]) -> Labels:
+    """The ``locale`` labels, with ``words`` (a proof's own aside) recorded as printed."""
     labels = ui_labels(locale, project)
     labels.will_print(*(key for key in words if key not in PROOF_WORDS))
-    return ui_findings(labels, locale, project)
+    return labels
 
 
 def _placed(key: str, why: Fallback, file_name: str) -> str:
@@ -593,17 +598,31 @@ def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
                     hint,
                 )
             )
-    for key, why in printed.items():
-        if why.kind == "rejected":
-            findings.append(
-                Finding(
-                    Location(path, why.line, why.column),
-                    "warning",
-                    f"translation of '{key}' not used, English printed: {why.reason}",
-                    "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
-                )
-            )
-    return findings
+    return findings + _refusals(printed, path)
+
+
+def _refusals(printed: Mapping[str, Fallback], path: Path) -> list[Finding]:
+    """A warning for each of the ``printed`` labels whose translation in the ui catalog
+    at ``path`` is refused, at the place of its mistake."""
+    return [
+        Finding(
+            Location(path, why.line, why.column),
+            "warning",
+            f"translation of '{key}' not used, English printed: {why.reason}",
+            "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
+        )
+        for key, why in printed.items()
+        if why.kind == "rejected"
+    ]
+
+
+def refused_page_words(locale: str, project: Project, words: Iterable[str]) -> list[Finding]:
+    """The build's warnings (`ui_findings`) for ``words`` (`printed_labels`) whose
+    ``locale`` translation is refused and printed in English, before anything is laid
+    out: `check` names them as the build does. `check -l th` said nothing of an
+    over-long "LINE" (I18N023) the build printed in English, which `i18n check` named."""
+    printed = _printing(locale, project, words).printed_in_source
+    return _refusals(printed, catalog_path(project, locale, UI_DOMAIN))
 
 
 def bundled_ui_translations(keys: Sequence[str], locale: str) -> tuple[str, ...]:
