@@ -2530,3 +2530,57 @@ def test_a_page_words_english_is_tagged_english_in_a_thai_source_leaflet(
     item = _change_item(page, "ui:references")
     texts = re.findall(r'<p class="text" lang="([^"]+)" dir="ltr">([^<]*)</p>', item)
     assert texts == [("en", "References")] * 2 + [("en", "Sources")] * 2, item
+
+
+@pytest.mark.parametrize("ui", ["en", "th", "ar"])
+def test_a_page_words_english_reworded_is_named_english_on_the_signoff_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ui: str
+) -> None:
+    """In a Thai-source leaflet translated into English, a later program version's
+    rewording of the page word "References" was "the Thai text changed" on the sign-off
+    page, as in `i18n review`: a page word's source is the program's English. The page
+    says "the English text changed", English named in the reader's language."""
+    from msc_leaflet.desk.interface import Language
+    from msc_leaflet.i18n.labels import UI_MESSAGES
+
+    root = thai_source_project(tmp_path)
+    signed = _cli(root, "i18n", "review", "first-leaflet", "-l", "en", "--by", "Dr Malee Srisuk",
+                  "--role", "clinical")  # fmt: skip
+    assert "clinical by Dr Malee Srisuk" in signed, signed
+    monkeypatch.setitem(UI_MESSAGES, "references", "Sources")
+    if ui != "en":
+        folder = root / "locales" / ui / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "ui.po").exists():
+            shutil.copy(REPO / "locales" / ui / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+    words = interface(Project(root), ui)
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/first-leaflet/signoff?lang=en",
+                        headers={"accept-language": ui}).text  # fmt: skip
+    item = html.unescape(_change_item(page, "ui:references"))
+    assert words("desk.change.source", language=Language("en")) in item, item
+    assert words("desk.change.source", language=Language("th")) not in item, item
+
+
+def test_a_page_word_printed_in_english_on_a_thai_page_is_tagged_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later program version rewords "References", which the Thai ui.po has no
+    translation of: the Thai page prints "Sources" in English, and the sign-off page
+    tagged that "now" text Thai (read with a Thai voice, drawn in the Thai font). It is
+    tagged English, the approved Thai word beside it Thai."""
+    from msc_leaflet.i18n.labels import UI_MESSAGES
+    from test_i18n_signoff import FIXTURE
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    signed = _cli(root, "i18n", "review", "care-basics", "-l", "th", "--by", "Dr Malee Srisuk",
+                  "--role", "clinical")  # fmt: skip
+    assert "clinical by Dr Malee Srisuk" in signed, signed
+    monkeypatch.setitem(UI_MESSAGES, "references", "Sources")
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    item = _change_item(page, "ui:references")
+    assert "the English text changed" in item, item
+    texts = re.findall(r'<p class="text" lang="([^"]+)" dir="ltr">([^<]*)</p>', item)
+    assert texts == [("en", "References"), ("th", "เอกสารอ้างอิง")] + [("en", "Sources")] * 2, item

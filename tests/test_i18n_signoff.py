@@ -894,11 +894,11 @@ def test_every_kind_of_change_is_worded_from_the_desks_messages_in_any_language(
         (Change(UNCOVERED_PAGE, UNCOVERED), UNCOVERED),
     ]
     for change, english in cases:
-        assert change_in_words(change, "English", "Thai") == english
+        assert change_in_words(change, ("en", "th")) == english
     for code in ("th", "ar", "zh_Hans", "my"):
         words = interface(Project(ROOT), code)
         for change, _ in cases:
-            said = change_in_words(change, Language("en"), Language("th"), words)
+            said = change_in_words(change, ("en", "th"), words, Language)
             assert not re.search("[A-Za-z]", said.replace(change.origin, "")), (code, said)
             assert change.origin in said, (code, said)
             if code == "ar" and change.origin:  # an entry's name keeps its own direction
@@ -983,3 +983,94 @@ def test_an_edit_whose_approved_text_was_not_kept_says_so(root: Path, tmp_path: 
     assert build(root, out, "--proof")[0] == 0
     listed = page_texts(out / "th" / "care-basics.proof.pdf")[-1]
     assert "organisation:phone: source changed\nwas:\nnot recorded" in listed, listed
+
+
+def _texts_beside_in_proof(path: Path, context: str) -> list[tuple[str, str, str]]:
+    """The was/now items under the change at ``context`` on a proof's last page, each
+    (its label, its text, the language its text is tagged in), read from the tags."""
+    from tagged_read import structure
+
+    document, _ = structure(path)
+    items = [node for node in document.walk() if node.role == "LI"]
+    start = next(i for i, n in enumerate(items) if n.text().startswith(f"{context}:"))
+    said = []
+    for item in items[start + 1 :]:
+        [label] = [kid.text() for kid in item.kids if kid.role == "Lbl"] or [""]
+        if not label.startswith(("was", "now")):
+            break
+        [body] = [kid for kid in item.kids if kid.role == "LBody"]
+        said.append((label, re.sub(r"\s+", " ", body.text()).strip(), body.lang))
+    return said
+
+
+#: A later program version rewords the page word "References" (its English, the ``ui``
+#: msgid), and the Thai ui.po has no translation of the new word: the Thai reader now
+#: reads it in English. Or the Thai ui.po's "References" is made fuzzy: the same.
+#: Each: the rewording (or None), the ui.po edit (or None), the CLI's change line and
+#: its was/now lines, as (label, words, language tag).
+PAGE_WORD_PRINTED_IN_ENGLISH = {
+    "english-reworded": (
+        "Sources", None, "the English text changed",
+        [("was (English):", "References", "en"), ("was (Thai):", "เอกสารอ้างอิง", "th"),
+         ("now (English):", "Sources", "en"), ("now (English):", "Sources", "en")],
+    ),
+    "thai-made-fuzzy": (
+        None, ('msgctxt "references"', '#, fuzzy\nmsgctxt "references"'),
+        "the Thai translation changed",
+        [("was (Thai):", "เอกสารอ้างอิง", "th"), ("now (English):", "References", "en")],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case", PAGE_WORD_PRINTED_IN_ENGLISH.values(), ids=PAGE_WORD_PRINTED_IN_ENGLISH
+)
+def test_a_page_word_printed_in_english_is_named_and_tagged_english(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: Any
+) -> None:
+    """A page word the Thai catalog has no usable translation of is printed in its
+    English ("Sources" on a Thai page); `i18n review` and the proof said "now (Thai):
+    Sources" and the proof tagged it Thai (read with a Thai voice). It is named and
+    tagged English, the language it is printed in; its Thai "was" stays Thai."""
+    reworded, ui_edit, sentence, beside = case
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    if reworded:
+        monkeypatch.setitem(UI_MESSAGES, "references", reworded)  # a later version's word
+    if ui_edit:
+        edit(root / TH_UI, *ui_edit)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    expected = "".join(f"    {label} {words}\n" for label, words, _ in beside)
+    assert f"  ui:references: {sentence}\n{expected}" in output, output
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    assert _texts_beside_in_proof(out / "th" / "care-basics.proof.pdf", "ui:references") == beside
+
+
+def test_a_page_words_english_reworded_is_the_english_text_in_a_thai_source_leaflet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Bangkok clinic's leaflet is written in Thai and translated into English; a later
+    program version rewords the page word "References". `i18n review` said "the Thai
+    text changed": the clinician looked for a Thai edit no one made. A page word's
+    source is the program's English whatever the leaflet's language (`written_in`):
+    the line says "the English text changed", and the proof names and tags no Thai."""
+    from test_desk import thai_source_project
+
+    root = thai_source_project(tmp_path)
+    signed = invoke("i18n", "review", "first-leaflet", "-l", "en", "--by", "Dr. Malee Srisuk",
+                    "--role", "clinical", "--project", str(root))  # fmt: skip
+    assert signed[0] == 0, signed
+    monkeypatch.setitem(UI_MESSAGES, "references", "Sources")
+    args = ("i18n", "review", "first-leaflet", "-l", "en", "--project", str(root))
+    code, output = invoke(*args)
+    assert code == 0, output
+    assert "  ui:references: the English text changed\n" in output, output
+    assert "Thai" not in output, output
+    out = tmp_path / "out"
+    built = invoke("build", "first-leaflet", "-l", "en", "--proof", "--force", "--project",
+                   str(root), "-o", str(out))  # fmt: skip
+    assert built[0] == 0, built
+    said = _texts_beside_in_proof(out / "en" / "first-leaflet.proof.pdf", "ui:references")
+    was, now = ("was (English):", "References", "en"), ("now (English):", "Sources", "en")
+    assert said == [was, was, now, now], said

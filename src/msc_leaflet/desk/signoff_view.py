@@ -91,10 +91,9 @@ def signoff_view(
     pages = page_count(len(review.changes))
     page = min(max(page, 1), pages)
     start = (page - 1) * CHANGES_PER_PAGE
-    source, translation = Language(found.leaflet.language), Language(found.locale)
     languages = (found.leaflet.language, found.locale)
     shown = tuple(
-        _shown(change, change_in_words(change, source, translation, t), t, findings, languages)
+        _shown(change, change_in_words(change, languages, t, Language), t, findings, languages)
         for change in review.changes[start : start + CHANGES_PER_PAGE]
     )
     return SignoffView(
@@ -143,7 +142,7 @@ def _said(
     if not sides:  # a "was" with no text under it reads as "it was empty"
         return ()
     return tuple(
-        tuple(Said(pair[side], written_in(change.context, side, pair[side], languages))
+        tuple(Said(pair[side], written_in(change.context, side, pair, languages))
               for side in sides)
         for pair in pairs
     )  # fmt: skip

@@ -68,6 +68,7 @@ from .signoff_changes import (
     Change,
     kept_texts,
     side_by_side,
+    side_language,
     texts_beside,
     wording_changes,
 )
@@ -559,10 +560,9 @@ def changes_in_words(pending: Pending) -> list[str]:
     names it, so the signer finds it there, and what changed in the languages' names:
     "lede: the English text changed", "organisation:phone: changed"."""
     languages = (pending.leaflet.language, pending.locale)
-    source, translation = (english_language_name(language) for language in languages)
     lines = []
     for change in pending.review.changes:
-        lines.append(f"{change.context}: {change_in_words(change, source, translation)}")
+        lines.append(f"{change.context}: {change_in_words(change, languages)}")
         lines += [f"  {line}" for line in side_by_side(change, *languages)]
     return lines
 
@@ -590,13 +590,21 @@ def english(key: str, **values: object) -> str:
     return DESK_MESSAGES[key].format(**values)
 
 
-def change_in_words(change: Change, source: object, translation: object, say: Say = english) -> str:
-    """What happened in ``change`` as `i18n review` says it, the languages named
-    ``source`` and ``translation`` ("the Thai translation changed"); ``say`` words it
-    in another language: the desk's sign-off page in the reader's (it passes its
-    interface and the languages as the reader names them). Built from messages, not
-    from the English sentence, which a translated page cannot show."""
-    said = _kind_in_words(change, source, translation, say)
+def change_in_words(
+    change: Change,
+    languages: tuple[str, str],
+    say: Say = english,
+    name: Callable[[str], object] = english_language_name,
+) -> str:
+    """What happened in ``change`` as `i18n review` says it, of a leaflet written in
+    ``languages[0]`` translated into ``languages[1]`` (tags): "the Thai translation
+    changed", the changed side named by the language it is written in (`side_language`,
+    the rule its texts are tagged by: a page word's reworded source is "the English
+    text", in a Thai leaflet too). ``say`` words it in another language and ``name``
+    names a language for it: the desk's sign-off page in the reader's (its interface,
+    and the languages as the reader names them). Built from messages, not from the
+    English sentence, which a translated page cannot show."""
+    said = _kind_in_words(change, languages, say, name)
     if change.small:
         said = say("desk.change.small", change=said)
     if change.origin and change.kind not in FROM_ELSEWHERE:
@@ -604,14 +612,18 @@ def change_in_words(change: Change, source: object, translation: object, say: Sa
     return said
 
 
-def _kind_in_words(change: Change, source: object, translation: object, say: Say) -> str:
+def _kind_in_words(
+    change: Change, languages: tuple[str, str], say: Say, name: Callable[[str], object]
+) -> str:
     """The kind of ``change`` alone, without its notes. An item printed as its source
     writes it (a phone, a DOI) has no translation: its "source changed" is "changed"."""
+    if change.kind == SOURCE_CHANGED and not is_translated(change.context):
+        return say("desk.change.item")
     if change.kind == SOURCE_CHANGED:
-        translated = is_translated(change.context)
-        return say("desk.change.source", language=source) if translated else say("desk.change.item")
+        return say("desk.change.source", language=name(side_language(change.context, 0, languages)))
     if change.kind == TRANSLATION_CHANGED:
-        return say("desk.change.translation", language=translation)
+        language = name(side_language(change.context, 1, languages))
+        return say("desk.change.translation", language=language)
     if change.kind == RENUMBERED and change.count > 1:
         return say("desk.change.renumbered-many", count=change.count)
     if change.kind in FROM_ELSEWHERE:

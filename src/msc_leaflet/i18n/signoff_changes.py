@@ -244,12 +244,22 @@ def texts_beside(change: Change, source: str, translation: str) -> Iterator[Besi
     if approved_text_lost(change):
         yield Beside("was", NOT_RECORDED, UI_LANGUAGE, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
+        joined = _joined(said)
         for index in sides_shown(change):
-            words = " | ".join(" / ".join(pair[index].splitlines()) for pair in said)
+            words = joined[index]
             if words.strip(" |"):
-                language = written_in(change.context, index, words, (source, translation))
+                language = written_in(change.context, index, joined, (source, translation))
                 label = f"{side} ({english_language_name(language)})" if translated else side
                 yield Beside(label, words, language)
+
+
+def _joined(said: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The (source, translation) ``said`` of one side of a change, each language's texts
+    on one line, entries joined by " | ", lines by " / "."""
+    source, translation = (
+        " | ".join(" / ".join(pair[index].splitlines()) for pair in said) for index in (0, 1)
+    )
+    return source, translation
 
 
 def sides_shown(change: Change) -> tuple[int, ...]:
@@ -268,20 +278,31 @@ def sides_shown(change: Change) -> tuple[int, ...]:
     return tuple(index for index in (0, 1) if was[index] != now[index])
 
 
-def written_in(context: str, side: int, words: str, languages: tuple[str, str]) -> str:
-    """The language (tag) of ``words``, side ``side`` (0: what the source writes, 1:
-    what is printed) of the entry or page item ``context``, of a leaflet written in
-    ``languages[0]`` and translated into ``languages[1]``: the one rule every view sets
-    and tags a text beside a change by. A page word's source is the program's English
-    (`UI_LANGUAGE`), whatever the leaflet's; a page item printed as written is in no
-    language of its side (a clinic's Thai address for Thai readers of an English
-    leaflet, its English name in a Thai proof): its letters tell (`language_of`, the
-    leaflet's language by default: a phone, a date)."""
+def written_in(context: str, side: int, said: tuple[str, str], languages: tuple[str, str]) -> str:
+    """The language (tag) of ``said[side]``, side ``side`` (0: what the source writes, 1:
+    what is printed) of the (source, printed) texts ``said`` of the entry or page item
+    ``context``, of a leaflet written in ``languages[0]`` and translated into
+    ``languages[1]``: the one rule every view sets and tags a text beside a change by.
+    A side is in its language (`side_language`), but a page word printed as its source
+    writes it: the catalog had no usable translation, so the page prints the program's
+    English ("Sources" on a Thai page), which a Thai voice would read wrong. A page item
+    printed as written is in no language of its side (a clinic's Thai address for Thai
+    readers of an English leaflet, its English name in a Thai proof): its letters tell
+    (`language_of`, the leaflet's language by default: a phone, a date)."""
     if not is_translated(context):
-        return language_of(words, languages[0])
-    if side == 0 and is_page_word(context):
+        return language_of(said[side], languages[0])
+    if is_page_word(context) and said[1] and said[1] == said[0]:
         return UI_LANGUAGE
-    return languages[side]
+    return side_language(context, side, languages)
+
+
+def side_language(context: str, side: int, languages: tuple[str, str]) -> str:
+    """The language (tag) side ``side`` of the translated entry or page word ``context``
+    is written in, the leaflet's and its translation's being ``languages``: what a
+    change of that side is named by ("the English text changed"). A page word's source
+    is the program's English (`UI_LANGUAGE`) whatever the leaflet's: a later version's
+    "References" reworded is no edit of a Thai leaflet's Thai."""
+    return UI_LANGUAGE if side == 0 and is_page_word(context) else languages[side]
 
 
 def approved_text_lost(change: Change) -> bool:
