@@ -751,3 +751,29 @@ def test_a_build_with_nothing_to_do_removes_a_killed_builds_temp_files(
     assert done.returncode == 0, done.stderr
     assert "built" not in done.stdout.replace("0 built", "")  # nothing was out of date
     assert temp_files(root) == []
+
+
+@pytest.mark.parametrize("raised", [KeyboardInterrupt, "Terminated"])
+def test_an_interrupt_while_a_worker_starts_is_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, raised: type[BaseException] | str
+) -> None:
+    """Ctrl-C (or SIGTERM) as the pool starts its workers reached the pool's initializer,
+    which `cli.errors` took for a job (this package's frames): the pool printed
+    "Exception in initializer:" and a traceback (a fresh clone's CI met it). The
+    initializer lets the build, interrupted too, end the pool."""
+    import threading
+
+    from msc_leaflet.build import workers
+    from msc_leaflet.cli.errors import Terminated
+
+    error = Terminated if raised == "Terminated" else raised
+    assert isinstance(error, type)
+
+    def interrupted(self: threading.Thread) -> None:
+        raise error()
+
+    monkeypatch.setattr(threading.Thread, "start", interrupted)
+    try:
+        workers.end_with_parent()
+    except BaseException as escaped:  # an interrupt let through would stop pytest itself
+        pytest.fail(f"the pool's initializer raised {escaped!r}, which the pool prints")

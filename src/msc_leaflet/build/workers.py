@@ -138,15 +138,21 @@ def end_with_parent() -> None:
     A build killed with SIGKILL (``kill -9``, the kernel's out-of-memory killer) cannot
     tell its workers; they waited for work for ever, each holding its memory. A thread
     watches the parent: once it is gone, SIGTERM stops a running job as `cli.errors`
-    stops it for an interrupt (its temporary file removed), and the worker exits."""
-    parent = os.getppid()  # the build, or the forkserver that stands for it
+    stops it for an interrupt (its temporary file removed), and the worker exits.
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        with contextlib.suppress(OSError):
-            os.kill(os.getpid(), signal.SIGTERM)
-        time.sleep(CLEANUP_SECONDS)
-        os._exit(1)
+    Ctrl-C while the pool starts reaches this code (`cli.errors` raises it in this
+    package's frames): it is no job's to stop, and the build, interrupted too, ends the
+    pool. Raised out of here, the pool printed "Exception in initializer:" and a
+    traceback under "interrupted; no partial files were left behind"."""
+    with contextlib.suppress(KeyboardInterrupt):  # SIGTERM's `Terminated` too
+        parent = os.getppid()  # the build, or the forkserver that stands for it
 
-    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(PARENT_CHECK_SECONDS)
+            with contextlib.suppress(OSError):
+                os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(CLEANUP_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
