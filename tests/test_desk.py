@@ -2159,6 +2159,14 @@ def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
     assert "zh_Hant" not in interface_languages(project)
 
 
+def _offer_interface(root: Path, code: str) -> None:
+    """The project offers the desk in ``code``: the bundled ui catalog, unless it has its own."""
+    folder = root / "locales" / code / "LC_MESSAGES"
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "ui.po").exists():
+        shutil.copy(REPO / "locales" / code / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+
+
 def _signoff_fixture(tmp_path: Path, organisation: str = "") -> Path:
     """The i18n fixture project, its Thai text signed off by a clinician, then revised as
     `test_i18n_signoff` revises it (a text moved, one split, two merged) and one number
@@ -2351,10 +2359,7 @@ def test_the_signoff_page_speaks_the_interface_language_it_is_set_to(tmp_path: P
             set_msgstr(po, "disclaimer", entry.msgstr + ".")
     languages = ("th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi")
     for code in languages:  # the project offers the bundled interface languages
-        folder = root / "locales" / code / "LC_MESSAGES"
-        folder.mkdir(parents=True, exist_ok=True)
-        if not (folder / "ui.po").exists():
-            shutil.copy(REPO / "locales" / code / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+        _offer_interface(root, code)
     phrases = _english_phrases(SIGNOFF_PAGE_KEYS)
     address = "/leaflets/care-basics/signoff?lang=th"
     with desk_client(root) as desk:
@@ -2452,10 +2457,7 @@ def test_an_edit_whose_approved_text_was_not_kept_says_so_on_the_signoff_page(
     review = _cli(root, "i18n", "review", "care-basics", "-l", "th")
     assert f"was: {NOT_RECORDED}" in review, review
     if ui != "en":
-        folder = root / "locales" / ui / "LC_MESSAGES"
-        folder.mkdir(parents=True, exist_ok=True)
-        if not (folder / "ui.po").exists():
-            shutil.copy(REPO / "locales" / ui / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+        _offer_interface(root, ui)
     words = interface(Project(root), ui)
     assert not words.untranslated(["desk.change.not-recorded"]), ui
     with desk_client(root) as desk:
@@ -2552,10 +2554,7 @@ def test_a_page_words_english_reworded_is_named_english_on_the_signoff_page(
     assert "clinical by Dr Malee Srisuk" in signed, signed
     monkeypatch.setitem(UI_MESSAGES, "references", "Sources")
     if ui != "en":
-        folder = root / "locales" / ui / "LC_MESSAGES"
-        folder.mkdir(parents=True, exist_ok=True)
-        if not (folder / "ui.po").exists():
-            shutil.copy(REPO / "locales" / ui / "LC_MESSAGES" / "ui.po", folder / "ui.po")
+        _offer_interface(root, ui)
     words = interface(Project(root), ui)
     with desk_client(root) as desk:
         page = desk.get("/leaflets/first-leaflet/signoff?lang=en",
