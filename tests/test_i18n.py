@@ -23,6 +23,7 @@ from conftest import leaflet_yaml
 from i18n_support import UI_CATALOG_CLAIMS, copy_bundled, invoke, msgstr_line
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.cli.i18n import app
+from msc_leaflet.errors import Finding, read_finding
 from msc_leaflet.i18n.catalog import Catalog, Entry
 from msc_leaflet.i18n.pofile import read_po, write_po
 from msc_leaflet.project import Project
@@ -1284,7 +1285,6 @@ def test_i18n_check_names_a_claim_in_a_translation_at_its_msgstr(
     import json
 
     from i18n_support import set_msgstr
-    from msc_leaflet.errors import read_finding
 
     root, po = _with_catalog(tmp_path, locale)
     set_msgstr(po, "subtitle", msgstr)
@@ -1293,11 +1293,8 @@ def test_i18n_check_names_a_claim_in_a_translation_at_its_msgstr(
     code, output = invoke("i18n", "check", "--project", str(root))
 
     assert code == 1, output
-    [found] = [read_finding(x) for x in output.splitlines() if ": CLAIM001: " in x]
-    assert found.location.path.resolve() == po.resolve(), output
-    assert found.location.line == line
-    column = po.read_text("utf-8").splitlines()[line - 1].index(claim) + 1
-    assert found.location.column == column
+    found = _one_claim_at(output, po, line, claim)
+    column = found.location.column
     assert claim in found.message and "Traceback" not in output
     _, checked = invoke("check", "-l", locale, "what-msc-can-do", "--project", str(root))
     [told] = [x for x in checked.splitlines() if ": CLAIM001: " in x]
@@ -1351,6 +1348,16 @@ def test_i18n_check_reads_the_content_checks_as_the_project_sets_them(tmp_path: 
     assert "Traceback" not in output
 
 
+def _one_claim_at(output: str, po: Path, line: int, claim: str) -> Finding:
+    """The one CLAIM001 ``output`` names, checked to stand at the column of ``claim`` on
+    ``po``'s ``line``."""
+    [found] = [read_finding(x) for x in output.splitlines() if ": CLAIM001: " in x]
+    assert found.location.path.resolve() == po.resolve(), output
+    column = po.read_text("utf-8").splitlines()[line - 1].index(claim) + 1
+    assert (found.location.line, found.location.column) == (line, column), output
+    return found
+
+
 @pytest.mark.parametrize(
     ("locale", "msgstr", "claim"),
     UI_CATALOG_CLAIMS,
@@ -1363,7 +1370,6 @@ def test_i18n_check_names_a_claim_in_the_ui_catalog_of_a_language_no_leaflet_is_
     `i18n check` read ui.po only with a leaflet's catalog in its language, and a cure
     promised there passed. It names it at the msgstr, as `check -l` does."""
     from i18n_support import set_msgstr
-    from msc_leaflet.errors import read_finding
 
     root = copy_bundled(tmp_path)
     folder = root / "locales" / locale / "LC_MESSAGES"
@@ -1377,10 +1383,7 @@ def test_i18n_check_names_a_claim_in_the_ui_catalog_of_a_language_no_leaflet_is_
     code, output = invoke("i18n", "check", "--project", str(root))
 
     assert code == 1, output
-    [found] = [read_finding(x) for x in output.splitlines() if ": CLAIM001: " in x]
-    assert found.location.path.resolve() == ui.resolve(), output
-    column = ui.read_text("utf-8").splitlines()[line - 1].index(claim) + 1
-    assert (found.location.line, found.location.column) == (line, column)
+    _one_claim_at(output, ui, line, claim)
     _, checked = invoke("check", "-l", locale, "--project", str(root))
     [told] = [x for x in checked.splitlines() if ": CLAIM001: " in x]
     assert told.split(": error: ", 1)[1] in output  # the same code, message and hint
