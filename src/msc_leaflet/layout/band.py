@@ -60,7 +60,7 @@ def _band_widths(b: Band, band: float) -> tuple[float, float]:
     theme = b.theme
     name = runs_width([b.run(b.organisation, theme.sizes["band"], None, bold=True)], b.lang)
     if b.logo is not None:
-        name += _logo_size(b.logo, band)[0] + LOGO_GAP
+        name += logo_size(b.logo, band)[0] + LOGO_GAP
     note = theme.sizes["small"]
     items = [item for line in b.contact for item in line]
     contacts = [runs_width([b.run(item, note, None)], b.lang) for item in items]
@@ -137,7 +137,7 @@ LOGO_MAX_WIDTH: float = 50 * mm  # a wide logo is scaled down to this, leaving r
 LOGO_GAP: float = 4 * mm  # between the logo and the organisation's name
 
 
-def _logo_size(logo: Path, band: float) -> tuple[float, float]:
+def logo_size(logo: Path, band: float) -> tuple[float, float]:
     """(width, height) of the logo in the band: its proportions kept, at most
     `LOGO_MAX_WIDTH` wide."""
     from .images import shown_size  # Pillow: only for a band with a logo

@@ -41,7 +41,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from ..typeset.segmentation import line_breaks
 from ..typeset.units import runs_width
-from .band import HEADER_GAP, LOGO_GAP, Band, _logo_size, band_problem
+from .band import HEADER_GAP, LOGO_GAP, Band, band_problem, logo_size
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .images import PICTURES, draw_picture, drawable
@@ -382,7 +382,7 @@ def _draw_logo(
     centred on ``middle``, its proportions kept; returns where the name starts after it.
     Drawn inside the band's artifact: page furniture, not content a screen reader reads.
     The file was checked as a figure's image when the organisation was loaded."""
-    width, height = _logo_size(logo, band)
+    width, height = logo_size(logo, band)
     left = x if align == "left" else x - width
     picture = drawable(logo, theme)  # in the build's colour model
     draw_picture(canvas, picture, logo, (left, middle - height / 2, width, height), "auto")
