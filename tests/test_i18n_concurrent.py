@@ -21,8 +21,9 @@ import pytest
 
 from i18n_support import copy_bundled, invoke
 from msc_leaflet import project as project_files
+from msc_leaflet.errors import LeafletError
 from msc_leaflet.files import write_atomic
-from msc_leaflet.i18n import workflow, xliff
+from msc_leaflet.i18n import pofile, workflow, xliff
 from msc_leaflet.i18n.catalog import Catalog
 from msc_leaflet.i18n.pofile import format_po
 from msc_leaflet.project import Project
@@ -251,3 +252,66 @@ def test_import_keeps_a_catalog_saved_while_an_earlier_one_is_written(
     assert "no catalog was changed" not in output  # one was: it says which were
     assert saved and second.read_bytes() == saved[0]  # the translator's save, whole
     assert not list(folder.glob(".*.tmp"))
+
+
+def _caught_halfway(monkeypatch: pytest.MonkeyPatch, po: Path, halves: int = 1) -> list[float]:
+    """Make the first ``halves`` reads of ``po`` end inside a msgstr halfway down the
+    file, as a read meets an editor's in-place save (truncate, then write); the waits
+    between reads are recorded, not slept."""
+    read_bytes = pofile._read_catalog_bytes
+    waits: list[float] = []
+
+    def read(path: Path) -> bytes:
+        data = read_bytes(path)
+        if path == po and len(waits) < halves:
+            return data[: data.index(b'msgstr "', len(data) // 2) + len(b'msgstr "')]
+        return data
+
+    monkeypatch.setattr(pofile, "_read_catalog_bytes", read)
+    monkeypatch.setattr(time, "sleep", waits.append)
+    return waits
+
+
+def test_update_reads_again_a_catalog_caught_halfway_through_a_save(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor that saves in place was caught half written: `update` said the catalog
+    was broken at a line that is fine. It reads the file again once it has settled."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    translated = sum(entry.has_translation for entry in pofile.read_po(po).active)
+    waits = _caught_halfway(monkeypatch, po)
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 0, output
+    assert len(waits) == 1
+    assert sum(entry.has_translation for entry in pofile.read_po(po).active) == translated
+
+
+def test_a_catalog_that_never_settles_is_named_as_being_saved(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    before = po.read_bytes()
+    waits = _caught_halfway(monkeypatch, po, halves=100)
+    code, output = invoke("i18n", "update", "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output
+    assert "infusion-safety.po" in output and "kept changing" in output
+    assert sum(waits) < 1.5  # a second or so, not forever
+    assert po.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [b'msgid "kicker"\nmsgstr "no end\n', b'msgid "a"\nmsgstr "\xe0\xb8"\n'],
+    ids=["unterminated", "not-utf8"],
+)
+def test_a_broken_catalog_that_stays_broken_is_reported_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bytes
+) -> None:
+    po = tmp_path / "th.po"
+    po.write_bytes(broken)
+    waits: list[float] = []
+    monkeypatch.setattr(time, "sleep", waits.append)
+    with pytest.raises(LeafletError) as error:
+        pofile.read_po(po)
+    assert waits == []  # no retries for bytes that did not change
+    assert error.value.location.line == 2

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import time
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -861,19 +862,63 @@ def conversion(charset: str) -> str:
 def read_po(path: Path, sources: bool = False) -> Catalog:
     """Parse ``path``; any problem is a `LeafletError` at the offending line. With
     ``sources``, each entry says where each character of its strings is typed
-    (`Entry.sources`), for a finding to point at a word."""
-    data, text = read_po_text(path)
-    catalog = parse_po(text, path, sources)
-    catalog.digest = hashlib.sha256(data).hexdigest()
-    return catalog
+    (`Entry.sources`), for a finding to point at a word.
+
+    An editor that saves in place (truncates the file, then writes it) can be caught
+    halfway: the half read fails to parse, and the translator was told their catalog
+    was broken at a line that is fine. A file that fails is read again while it is
+    still changing (`_SETTLE_WAITS`); an error is reported only for bytes that stayed
+    the same, and a file that never settles is named as being saved."""
+    for wait in (*_SETTLE_WAITS, None):
+        data = _read_catalog_bytes(path)
+        try:
+            catalog = parse_po(_po_text(path, data), path, sources)
+        except LeafletError:
+            if not _changed_since(path, data):
+                raise
+            if wait is None:
+                raise LeafletError(
+                    Location(path),
+                    "the catalog kept changing while it was read: another program is saving it",
+                    "let the editor (or the other command) finish saving, then run the "
+                    "command again",
+                ) from None
+            time.sleep(wait)
+            continue
+        catalog.digest = hashlib.sha256(data).hexdigest()
+        return catalog
+    raise AssertionError("unreachable: the last wait is None")
+
+
+# Seconds between reads of a catalog that failed to parse while it changed: an editor's
+# in-place save takes milliseconds; a second of retries covers a slow network share.
+_SETTLE_WAITS = (0.02, 0.05, 0.1, 0.2, 0.4)
+
+
+def _changed_since(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` no longer holds ``data`` (b"": nothing was read)."""
+    try:
+        return path.read_bytes() != data
+    except OSError:
+        return False  # gone or unreadable: the error already raised says what to do
 
 
 def read_po_text(path: Path) -> tuple[bytes, str]:
     """The bytes of the catalog at ``path`` and its text as `parse_po` reads it (a BOM
     left out); a file that is not a UTF-8 catalog is a `LeafletError`."""
-    data = data_read = read_input(
+    data = _read_catalog_bytes(path)
+    return data, _po_text(path, data)
+
+
+def _read_catalog_bytes(path: Path) -> bytes:
+    return read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
+
+
+def _po_text(path: Path, data: bytes) -> str:
+    """The text of catalog bytes as `parse_po` reads it (a BOM left out); bytes that are
+    no UTF-8 catalog are a `LeafletError` at ``path``."""
     refuse_wide_encoding(path, data)
     refuse_binary(path, data)
     if data.startswith(UTF8_BOM):
@@ -889,7 +934,7 @@ def read_po_text(path: Path) -> tuple[bytes, str]:
             hint = f"the file is in {charset}: convert it, {conversion(charset)}"
         raise LeafletError(Location(path, line), "not valid UTF-8", hint) from None
     refuse_merge_conflict(path, text)
-    return data_read, text
+    return text
 
 
 def refuse_changed(path: Path, digest: str | None, written: str, new: bytes = b"") -> None:
