@@ -95,7 +95,7 @@ def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
     assert "2026-12-02 clinical: Dr. Malee Srisuk (stale)" in last
     changed = last.split("Changed since the last approval")[1]
     assert [line for line in changed.splitlines() if ":" in line] == [
-        "paragraph/4: source changed",
+        "paragraph/4: the English text changed",
         "was (English):",
         "now (English):",
     ]  # one change, its English text as approved and as it is now (the Thai is unchanged)
@@ -408,8 +408,9 @@ def test_strict_build_and_proof_name_a_page_word_changed_since_approval(
     changed = page_texts(out / "th" / "care-basics.proof.pdf")[-1].split(
         "Changed since the last approval"
     )[1]
-    assert "ui:references: translation changed" in changed
-    assert "organisation:line: source changed" in changed
+    # Worded as `i18n review` words them: which language's text changed.
+    assert "ui:references: the Thai translation changed" in changed
+    assert "organisation:line: changed" in changed
 
 
 def test_a_picture_swapped_after_approval_makes_it_stale(root: Path) -> None:
@@ -982,7 +983,7 @@ def test_an_edit_whose_approved_text_was_not_kept_says_so(root: Path, tmp_path: 
     out = tmp_path / "out"
     assert build(root, out, "--proof")[0] == 0
     listed = page_texts(out / "th" / "care-basics.proof.pdf")[-1]
-    assert "organisation:phone: source changed\nwas:\nnot recorded" in listed, listed
+    assert "organisation:phone: changed\nwas:\nnot recorded" in listed, listed
 
 
 def _texts_beside_in_proof(path: Path, context: str) -> list[tuple[str, str, str]]:
@@ -1074,3 +1075,32 @@ def test_a_page_words_english_reworded_is_the_english_text_in_a_thai_source_leaf
     said = _texts_beside_in_proof(out / "en" / "first-leaflet.proof.pdf", "ui:references")
     was, now = ("was (English):", "References", "en"), ("now (English):", "Sources", "en")
     assert said == [was, was, now, now], said
+
+
+def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> None:
+    """The proof said "title: source changed" where `i18n review` says "the Thai text
+    changed": a clinician approving an English translation of a Thai leaflet could not
+    tell whether the Thai source or the program's English had changed. The proof words
+    each change as `i18n review` does, and sets the texts beside it in Thai."""
+    from test_desk import thai_source_project
+
+    root = thai_source_project(tmp_path)
+    signed = invoke("i18n", "review", "first-leaflet", "-l", "en", "--by", "Dr. Malee Srisuk",
+                    "--role", "clinical", "--project", str(root))  # fmt: skip
+    assert signed[0] == 0, signed
+    edit(root / "leaflets" / "first-leaflet.yaml", "title: ชื่อเรื่องของเอกสาร", "title: ชื่อเอกสาร")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    code, output = invoke("i18n", "review", "first-leaflet", "-l", "en", "--project", str(root))
+    assert code == 0 and "  title: the Thai text changed\n" in output, output
+    out = tmp_path / "out"
+    built = invoke("build", "first-leaflet", "-l", "en", "--proof", "--allow-fuzzy", "--force",
+                   "--project", str(root), "-o", str(out))  # fmt: skip
+    assert built[0] == 0, built
+    proof = out / "en" / "first-leaflet.proof.pdf"
+    listed = page_texts(proof)[-1].split("Changed since the last approval")[1]
+    assert "title: the Thai text changed" in listed, listed
+    assert "source changed" not in listed, listed
+    assert _texts_beside_in_proof(proof, "title") == [
+        ("was (Thai):", "ชื่อเรื่องของเอกสาร", "th"),
+        ("now (Thai):", "ชื่อเอกสาร", "th"),
+    ]

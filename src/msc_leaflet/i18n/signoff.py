@@ -551,7 +551,11 @@ def proof_lines(
     ]
     changed: list[str | Beside] = []
     for c in result.changes:
-        changed += [f"{c.context}: {c.what}", *texts_beside(c, source, translation)]
+        # Worded as `i18n review` words it: "the English text changed" names which
+        # source (a Thai translation's English, or an English one's Thai), as
+        # "source changed" did not.
+        said = change_in_words(c, (source, translation))
+        changed += [f"{c.context}: {said}", *texts_beside(c, source, translation)]
     return history, changed
 
 
