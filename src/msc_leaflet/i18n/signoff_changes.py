@@ -244,13 +244,30 @@ def texts_beside(change: Change, source: str, translation: str) -> Iterator[Besi
     if approved_text_lost(change):
         yield Beside("was", NOT_RECORDED, UI_LANGUAGE, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
-        joined = _joined(said)
-        for index in sides_shown(change):
-            words = joined[index]
-            if words.strip(" |"):
-                language = written_in(change.context, index, joined, (source, translation))
-                label = f"{side} ({english_language_name(language)})" if translated else side
-                yield Beside(label, words, language)
+        for words, language in texts_shown(change, _joined(said), (source, translation)):
+            label = f"{side} ({english_language_name(language)})" if translated else side
+            yield Beside(label, words, language)
+
+
+def texts_shown(
+    change: Change, said: tuple[str, str], languages: tuple[str, str]
+) -> list[tuple[str, str]]:
+    """The (words, language tag) a reader is shown of the (source, printed) texts
+    ``said`` of one side of ``change`` (approved or current), the leaflet's and its
+    translation's languages being ``languages``: of the sides `sides_shown` names,
+    those with words, each in the language it is written in (`written_in`), and a text
+    once: a page word the catalog has no translation of prints its English source, and
+    "now (English): Sources" was listed twice, as if two texts had changed. The one
+    rule `i18n review`, the proof and the desk show texts by."""
+    shown: list[tuple[str, str]] = []
+    for index in sides_shown(change):
+        words = said[index]
+        if not words.strip(" |"):
+            continue
+        text = (words, written_in(change.context, index, said, languages))
+        if text not in shown:
+            shown.append(text)
+    return shown
 
 
 def _joined(said: Sequence[tuple[str, str]]) -> tuple[str, str]:
