@@ -1077,6 +1077,67 @@ def test_a_page_words_english_reworded_is_the_english_text_in_a_thai_source_leaf
     assert said == [was, now], said  # the English printed as its source writes it: once
 
 
+#: A Thai reader's new paragraph (added after the approval, then translated) and the
+#: paragraph the author deleted, as the clinician must read them before approving.
+NEW_EN = "Wear loose clothing over the infusion site on the first day."
+NEW_TH = "ในวันแรกควรสวมเสื้อผ้าหลวม ๆ ทับบริเวณที่ให้เซลล์"
+REMOVED_EN = "You can eat normally. Avoid alcohol for one day, because it can make you feel worse."
+
+
+def add_and_remove_a_paragraph(root: Path) -> str:
+    """Approved; then a new paragraph under the first heading and one paragraph deleted,
+    `i18n update`, the translator's check and the new one translated. Returns the
+    removed one's Thai."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    catalog = read_po(root / TH_PO)
+    [removed_th] = [e.msgstr for e in catalog.active if e.msgid == REMOVED_EN]
+    edit(root / LEAFLET, REVISION[0][0], "")
+    edit(root / LEAFLET, "    id: first-day\n", f"    id: first-day\n\n  - paragraph: {NEW_EN}\n")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    catalog = read_po(root / TH_PO)
+    for entry in catalog.active:  # the renumbered ones checked, the new one translated
+        entry.msgstr = NEW_TH if entry.msgid == NEW_EN else entry.msgstr
+        entry.set_fuzzy(False)
+    write_po(root / TH_PO, catalog)
+    return removed_th
+
+
+def test_a_new_or_removed_entry_shows_its_text(root: Path, tmp_path: Path) -> None:
+    """A paragraph added since the approval was listed "paragraph/3: new entry", one
+    deleted "paragraph/5: removed", with no text: the clinician approved a Thai text
+    they could not read, and a deletion they could not judge. Each is now followed by
+    its text in both languages, in review, the proof (tagged in its language) and the
+    desk: the new one as it is now, the removed one as it was."""
+    removed_th = add_and_remove_a_paragraph(root)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert (
+        f"  paragraph/3: new entry\n    now (English): {NEW_EN}\n    now (Thai): {NEW_TH}\n"
+    ) in output, output
+    assert (
+        f": removed\n    was (English): {REMOVED_EN}\n    was (Thai): {removed_th}\n"
+    ) in output, output
+
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    proof = out / "th" / "care-basics.proof.pdf"
+    assert _texts_beside_in_proof(proof, "paragraph/3") == [
+        ("now (English):", NEW_EN, "en"),
+        ("now (Thai):", NEW_TH, "th"),
+    ]
+    listed = page_texts(proof)[-1]
+    removed_at = re.search(r"(\S+): removed", listed)
+    assert removed_at, listed
+    said = _texts_beside_in_proof(proof, removed_at[1])
+    assert [(label, lang) for label, _, lang in said] == [
+        ("was (English):", "en"),
+        ("was (Thai):", "th"),
+    ], said
+    assert re.sub(r"\s", "", said[1][1]) == re.sub(r"\s", "", removed_th), said
+
+
 def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> None:
     """The proof said "title: source changed" where `i18n review` says "the Thai text
     changed": a clinician approving an English translation of a Thai leaflet could not
@@ -1104,3 +1165,17 @@ def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> Non
         ("was (Thai):", "ชื่อเรื่องของเอกสาร", "th"),
         ("now (Thai):", "ชื่อเอกสาร", "th"),
     ]
+
+
+def test_a_new_or_removed_contact_shows_its_text(root: Path) -> None:
+    """A contact added to the clinic's profile since the approval, and one deleted, were
+    "organisation:whatsapp: new entry" and "organisation:line: removed" with nothing to
+    read. Each shows its number as printed, named by no language (a page item printed
+    as written), and its label's words once where the page prints their English."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / ORGANISATION, 'line: "@testclinic"', 'whatsapp: "+66 81 234 5678"')
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "  organisation:whatsapp: new entry\n    now: +66 81 234 5678\n" in output, output
+    assert "  organisation:line: removed\n    was: @testclinic\n" in output, output
+    assert "  ui:whatsapp: new entry\n    now (English): WhatsApp\n  " in output, output

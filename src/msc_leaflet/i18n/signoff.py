@@ -495,8 +495,9 @@ def changed_since(
         before = old.get(context)
         if before == now:
             continue
-        if before is None:
-            changed.append(Change(context, NEW_ENTRY))
+        if before is None:  # with its text, as a removed one: read before it is approved
+            said = kept_texts(wording.get(context, now), texts)
+            changed.append(Change(context, NEW_ENTRY, after=said))
             continue
         if before.split()[0] != now.split()[0]:
             what = SOURCE_CHANGED
@@ -509,7 +510,7 @@ def changed_since(
         was = () if context in wording else kept_texts(before, texts)
         changed.append(Change(context, what, was, kept_texts(wording.get(context, now), texts)))
     changed += [
-        Change(context, REMOVED)
+        Change(context, REMOVED, before=kept_texts(old[context], texts))
         for context in old
         if context not in state.entries and context not in approval.wording
     ]
