@@ -2534,7 +2534,8 @@ def test_a_page_words_english_is_tagged_english_in_a_thai_source_leaflet(
         page = desk.get("/leaflets/first-leaflet/signoff?lang=en").text
     item = _change_item(page, "ui:references")
     texts = re.findall(r'<p class="text" lang="([^"]+)" dir="ltr">([^<]*)</p>', item)
-    assert texts == [("en", "References")] * 2 + [("en", "Sources")] * 2, item
+    # Each text once: the English translation prints what the English source writes.
+    assert texts == [("en", "References"), ("en", "Sources")], item
 
 
 @pytest.mark.parametrize("ui", ["en", "th", "ar"])
@@ -2585,4 +2586,36 @@ def test_a_page_word_printed_in_english_on_a_thai_page_is_tagged_english(
     item = _change_item(page, "ui:references")
     assert "the English text changed" in item, item
     texts = re.findall(r'<p class="text" lang="([^"]+)" dir="ltr">([^<]*)</p>', item)
-    assert texts == [("en", "References"), ("th", "เอกสารอ้างอิง")] + [("en", "Sources")] * 2, item
+    # "Sources" once: the page prints the English source's word, not a second text.
+    assert texts == [("en", "References"), ("th", "เอกสารอ้างอิง"), ("en", "Sources")], item
+
+
+def test_a_new_or_removed_entry_shows_its_text_on_the_signoff_page(tmp_path: Path) -> None:
+    """A paragraph added since the approval, and one deleted, were "new entry" and
+    "removed" with no text under them, as in `i18n review`: the clinician approved a
+    Thai text the page never showed. The new one is shown as it is now, the removed one
+    as it was, each text in its language, as `i18n review` and the proof show them."""
+    from test_i18n_signoff import FIXTURE, NEW_EN, NEW_TH, REMOVED_EN
+    from test_i18n_signoff import add_and_remove_a_paragraph as revise
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    removed_th = revise(root)
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    changes = page.split('<ol class="changes"')[1].split("</ol>")[0].split("<li>")
+    [new] = [item for item in changes if "new entry" in item]
+    [removed] = [item for item in changes if "removed" in item]
+    assert '<code dir="ltr">paragraph/3</code>' in new, new
+    assert _sides_and_texts(new) == [("now", "", ""), ("", "en", NEW_EN), ("", "th", NEW_TH)]
+    said = _sides_and_texts(removed)
+    assert said == [("was", "", ""), ("", "en", REMOVED_EN), ("", "th", removed_th)], removed
+
+
+def _sides_and_texts(item: str) -> list[tuple[str, str, str]]:
+    """A change's "was"/"now" labels and texts in order: (label, "", "") or ("", the
+    text's lang, the text)."""
+    found = re.findall(
+        r'<p class="side">([^<]*)</p>|<p class="text" lang="([^"]+)"[^>]*>([^<]*)</p>', item
+    )
+    return [(side, lang, html.unescape(text)) for side, lang, text in found]

@@ -95,7 +95,7 @@ def test_sign_off_scenario(root: Path, tmp_path: Path) -> None:
     assert "2026-12-02 clinical: Dr. Malee Srisuk (stale)" in last
     changed = last.split("Changed since the last approval")[1]
     assert [line for line in changed.splitlines() if ":" in line] == [
-        "paragraph/4: source changed",
+        "paragraph/4: the English text changed",
         "was (English):",
         "now (English):",
     ]  # one change, its English text as approved and as it is now (the Thai is unchanged)
@@ -408,8 +408,9 @@ def test_strict_build_and_proof_name_a_page_word_changed_since_approval(
     changed = page_texts(out / "th" / "care-basics.proof.pdf")[-1].split(
         "Changed since the last approval"
     )[1]
-    assert "ui:references: translation changed" in changed
-    assert "organisation:line: source changed" in changed
+    # Worded as `i18n review` words them: which language's text changed.
+    assert "ui:references: the Thai translation changed" in changed
+    assert "organisation:line: changed" in changed
 
 
 def test_a_picture_swapped_after_approval_makes_it_stale(root: Path) -> None:
@@ -982,7 +983,7 @@ def test_an_edit_whose_approved_text_was_not_kept_says_so(root: Path, tmp_path: 
     out = tmp_path / "out"
     assert build(root, out, "--proof")[0] == 0
     listed = page_texts(out / "th" / "care-basics.proof.pdf")[-1]
-    assert "organisation:phone: source changed\nwas:\nnot recorded" in listed, listed
+    assert "organisation:phone: changed\nwas:\nnot recorded" in listed, listed
 
 
 def _texts_beside_in_proof(path: Path, context: str) -> list[tuple[str, str, str]]:
@@ -1012,7 +1013,7 @@ PAGE_WORD_PRINTED_IN_ENGLISH = {
     "english-reworded": (
         "Sources", None, "the English text changed",
         [("was (English):", "References", "en"), ("was (Thai):", "เอกสารอ้างอิง", "th"),
-         ("now (English):", "Sources", "en"), ("now (English):", "Sources", "en")],
+         ("now (English):", "Sources", "en")],  # printed as its source writes it: once
     ),
     "thai-made-fuzzy": (
         None, ('msgctxt "references"', '#, fuzzy\nmsgctxt "references"'),
@@ -1073,4 +1074,108 @@ def test_a_page_words_english_reworded_is_the_english_text_in_a_thai_source_leaf
     assert built[0] == 0, built
     said = _texts_beside_in_proof(out / "en" / "first-leaflet.proof.pdf", "ui:references")
     was, now = ("was (English):", "References", "en"), ("now (English):", "Sources", "en")
-    assert said == [was, was, now, now], said
+    assert said == [was, now], said  # the English printed as its source writes it: once
+
+
+#: A Thai reader's new paragraph (added after the approval, then translated) and the
+#: paragraph the author deleted, as the clinician must read them before approving.
+NEW_EN = "Wear loose clothing over the infusion site on the first day."
+NEW_TH = "ในวันแรกควรสวมเสื้อผ้าหลวม ๆ ทับบริเวณที่ให้เซลล์"
+REMOVED_EN = "You can eat normally. Avoid alcohol for one day, because it can make you feel worse."
+
+
+def add_and_remove_a_paragraph(root: Path) -> str:
+    """Approved; then a new paragraph under the first heading and one paragraph deleted,
+    `i18n update`, the translator's check and the new one translated. Returns the
+    removed one's Thai."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    catalog = read_po(root / TH_PO)
+    [removed_th] = [e.msgstr for e in catalog.active if e.msgid == REMOVED_EN]
+    edit(root / LEAFLET, REVISION[0][0], "")
+    edit(root / LEAFLET, "    id: first-day\n", f"    id: first-day\n\n  - paragraph: {NEW_EN}\n")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    catalog = read_po(root / TH_PO)
+    for entry in catalog.active:  # the renumbered ones checked, the new one translated
+        entry.msgstr = NEW_TH if entry.msgid == NEW_EN else entry.msgstr
+        entry.set_fuzzy(False)
+    write_po(root / TH_PO, catalog)
+    return removed_th
+
+
+def test_a_new_or_removed_entry_shows_its_text(root: Path, tmp_path: Path) -> None:
+    """A paragraph added since the approval was listed "paragraph/3: new entry", one
+    deleted "paragraph/5: removed", with no text: the clinician approved a Thai text
+    they could not read, and a deletion they could not judge. Each is now followed by
+    its text in both languages, in review, the proof (tagged in its language) and the
+    desk: the new one as it is now, the removed one as it was."""
+    removed_th = add_and_remove_a_paragraph(root)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert (
+        f"  paragraph/3: new entry\n    now (English): {NEW_EN}\n    now (Thai): {NEW_TH}\n"
+    ) in output, output
+    assert (
+        f": removed\n    was (English): {REMOVED_EN}\n    was (Thai): {removed_th}\n"
+    ) in output, output
+
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    proof = out / "th" / "care-basics.proof.pdf"
+    assert _texts_beside_in_proof(proof, "paragraph/3") == [
+        ("now (English):", NEW_EN, "en"),
+        ("now (Thai):", NEW_TH, "th"),
+    ]
+    listed = page_texts(proof)[-1]
+    removed_at = re.search(r"(\S+): removed", listed)
+    assert removed_at, listed
+    said = _texts_beside_in_proof(proof, removed_at[1])
+    assert [(label, lang) for label, _, lang in said] == [
+        ("was (English):", "en"),
+        ("was (Thai):", "th"),
+    ], said
+    assert re.sub(r"\s", "", said[1][1]) == re.sub(r"\s", "", removed_th), said
+
+
+def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> None:
+    """The proof said "title: source changed" where `i18n review` says "the Thai text
+    changed": a clinician approving an English translation of a Thai leaflet could not
+    tell whether the Thai source or the program's English had changed. The proof words
+    each change as `i18n review` does, and sets the texts beside it in Thai."""
+    from test_desk import thai_source_project
+
+    root = thai_source_project(tmp_path)
+    signed = invoke("i18n", "review", "first-leaflet", "-l", "en", "--by", "Dr. Malee Srisuk",
+                    "--role", "clinical", "--project", str(root))  # fmt: skip
+    assert signed[0] == 0, signed
+    edit(root / "leaflets" / "first-leaflet.yaml", "title: ชื่อเรื่องของเอกสาร", "title: ชื่อเอกสาร")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    code, output = invoke("i18n", "review", "first-leaflet", "-l", "en", "--project", str(root))
+    assert code == 0 and "  title: the Thai text changed\n" in output, output
+    out = tmp_path / "out"
+    built = invoke("build", "first-leaflet", "-l", "en", "--proof", "--allow-fuzzy", "--force",
+                   "--project", str(root), "-o", str(out))  # fmt: skip
+    assert built[0] == 0, built
+    proof = out / "en" / "first-leaflet.proof.pdf"
+    listed = page_texts(proof)[-1].split("Changed since the last approval")[1]
+    assert "title: the Thai text changed" in listed, listed
+    assert "source changed" not in listed, listed
+    assert _texts_beside_in_proof(proof, "title") == [
+        ("was (Thai):", "ชื่อเรื่องของเอกสาร", "th"),
+        ("now (Thai):", "ชื่อเอกสาร", "th"),
+    ]
+
+
+def test_a_new_or_removed_contact_shows_its_text(root: Path) -> None:
+    """A contact added to the clinic's profile since the approval, and one deleted, were
+    "organisation:whatsapp: new entry" and "organisation:line: removed" with nothing to
+    read. Each shows its number as printed, named by no language (a page item printed
+    as written), and its label's words once where the page prints their English."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / ORGANISATION, 'line: "@testclinic"', 'whatsapp: "+66 81 234 5678"')
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "  organisation:whatsapp: new entry\n    now: +66 81 234 5678\n" in output, output
+    assert "  organisation:line: removed\n    was: @testclinic\n" in output, output
+    assert "  ui:whatsapp: new entry\n    now (English): WhatsApp\n  " in output, output

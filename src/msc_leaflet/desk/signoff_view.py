@@ -19,7 +19,7 @@ from ..errors import Finding
 from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
-from ..i18n.signoff_changes import Change, approved_text_lost, sides_shown, written_in
+from ..i18n.signoff_changes import Change, approved_text_lost, texts_shown
 from ..i18n.workflow import leaflet_catalog_checked
 from ..project import Project
 from .interface import Interface, Language
@@ -40,11 +40,11 @@ class Said:
 @dataclass(frozen=True)
 class ShownChange:
     """One change as the page shows it: ``what`` in `i18n review`'s words (in the
-    reader's language), the approved and current (source, translation) texts, of each
-    the sides `i18n review` shows (`sides_shown`) (or, for
-    an edit, ``not_recorded``: that no record kept the approved one), and `i18n
-    check`'s findings on its entries. ``named``: the context in the reader's words where
-    it is a sentence, not an entry's name (`UNCOVERED_PAGE`); "" for an entry's."""
+    reader's language), the approved and current texts of each entry, those `i18n
+    review` shows (`texts_shown`) (or, for an edit, ``not_recorded``: that no record
+    kept the approved one), and `i18n check`'s findings on its entries. ``named``: the
+    context in the reader's words where it is a sentence, not an entry's name
+    (`UNCOVERED_PAGE`); "" for an entry's."""
 
     context: str
     named: str
@@ -134,18 +134,13 @@ def _shown(
 def _said(
     change: Change, pairs: Sequence[tuple[str, str]], languages: tuple[str, str]
 ) -> tuple[tuple[Said, ...], ...]:
-    """``pairs`` (source, translation), of each only the sides `i18n review` and the
-    proof show (`sides_shown`: a translation's edit is its translation's), each with
-    the language it is written in by their rule (`written_in`), the leaflet's and the
-    translation's being ``languages``."""
-    sides = sides_shown(change)
-    if not sides:  # a "was" with no text under it reads as "it was empty"
-        return ()
-    return tuple(
-        tuple(Said(pair[side], written_in(change.context, side, pair, languages))
-              for side in sides)
-        for pair in pairs
-    )  # fmt: skip
+    """``pairs`` (source, translation), of each the texts `i18n review` and the proof
+    show (`texts_shown`: a translation's edit is its translation's, a text printed as
+    its source writes it once), each with the language it is written in, the leaflet's
+    and the translation's being ``languages``. A pair with nothing shown is left out:
+    a "was" with no text under it reads as "it was empty"."""
+    shown = (texts_shown(change, pair, languages) for pair in pairs)
+    return tuple(tuple(Said(*text) for text in texts) for texts in shown if texts)
 
 
 def _catalog_findings(project: Project, found: Pending) -> dict[str, list[Finding]]:

@@ -495,8 +495,9 @@ def changed_since(
         before = old.get(context)
         if before == now:
             continue
-        if before is None:
-            changed.append(Change(context, NEW_ENTRY))
+        if before is None:  # with its text, as a removed one: read before it is approved
+            said = kept_texts(wording.get(context, now), texts)
+            changed.append(Change(context, NEW_ENTRY, after=said))
             continue
         if before.split()[0] != now.split()[0]:
             what = SOURCE_CHANGED
@@ -509,7 +510,7 @@ def changed_since(
         was = () if context in wording else kept_texts(before, texts)
         changed.append(Change(context, what, was, kept_texts(wording.get(context, now), texts)))
     changed += [
-        Change(context, REMOVED)
+        Change(context, REMOVED, before=kept_texts(old[context], texts))
         for context in old
         if context not in state.entries and context not in approval.wording
     ]
@@ -551,7 +552,11 @@ def proof_lines(
     ]
     changed: list[str | Beside] = []
     for c in result.changes:
-        changed += [f"{c.context}: {c.what}", *texts_beside(c, source, translation)]
+        # Worded as `i18n review` words it: "the English text changed" names which
+        # source (a Thai translation's English, or an English one's Thai), as
+        # "source changed" did not.
+        said = change_in_words(c, (source, translation))
+        changed += [f"{c.context}: {said}", *texts_beside(c, source, translation)]
     return history, changed
 
 

@@ -19,10 +19,11 @@ words (source and translation, without the context), as a diff compares lines:
 This is the one place that names a change: `i18n review`, the proof and stats read it.
 A record made before the texts were kept (no ``wording``) is compared by context.
 
-Each edit, split and merge carries its approved and current texts, and `texts_beside`
-is the one wording of them as "was"/"now" lines for `i18n review` and the proof (the
-desk sets the same pairs itself): a clinician approves what they read against what
-they approved, not a context's name alone. An edit whose approved text no record kept
+Each edit, split and merge carries its approved and current texts, a new entry its
+current one and a removed entry its approved one, and `texts_beside` is the one wording
+of them as "was"/"now" lines for `i18n review` and the proof (the desk sets the same
+pairs itself, by the same `texts_shown`): a clinician approves what they read against
+what they approved, not a context's name alone. An edit whose approved text no record kept
 says so (`NOT_RECORDED`) rather than showing nothing.
 """
 
@@ -66,11 +67,12 @@ Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
 class Change:
     """One change a clinician re-reads: ``context`` (several, comma-separated, for a split
     or merge) and the ``kind`` of change; for an edit, a split or a merge the approved
-    texts and the current ones, each a (source, translation) pair per entry ("" where
-    not kept; an edit's ``before`` is empty where its approved texts were not kept,
-    `kept_texts`), so every reader of the list (`i18n review`, the proof, the desk)
-    shows the same was and now. Kept as parts, not as one English sentence, so that each
-    reader can word it in its own language (`signoff.change_in_words`)."""
+    texts and the current ones (a new entry's current, a removed one's approved), each
+    a (source, translation) pair per entry ("" where not kept; an edit's ``before`` is
+    empty where its approved texts were not kept, `kept_texts`), so every reader of the
+    list (`i18n review`, the proof, the desk) shows the same was and now. Kept as parts,
+    not as one English sentence, so that each reader can word it in its own language
+    (`signoff.change_in_words`)."""
 
     context: str
     kind: str
@@ -154,8 +156,10 @@ def _block(
     refused_words: str,
 ) -> list[Change]:
     """The changes of one stretch of the text the diff could not match."""
-    if not old or not new:
-        return [Change(c, NEW_ENTRY) for c, _ in new] + [Change(c, REMOVED) for c, _ in old]
+    if not old or not new:  # each with its text: a clinician approves what they can read
+        return [Change(c, NEW_ENTRY, after=(_said(key, texts),)) for c, key in new] + [
+            Change(c, REMOVED, before=(_said(key, texts),)) for c, key in old
+        ]
     if len(old) == len(new):
         return [_edited(a, b, texts, refused, refused_words) for a, b in zip(old, new, strict=True)]
     how = SPLIT if len(old) == 1 else MERGED if len(new) == 1 else REWRITTEN
@@ -244,13 +248,30 @@ def texts_beside(change: Change, source: str, translation: str) -> Iterator[Besi
     if approved_text_lost(change):
         yield Beside("was", NOT_RECORDED, UI_LANGUAGE, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
-        joined = _joined(said)
-        for index in sides_shown(change):
-            words = joined[index]
-            if words.strip(" |"):
-                language = written_in(change.context, index, joined, (source, translation))
-                label = f"{side} ({english_language_name(language)})" if translated else side
-                yield Beside(label, words, language)
+        for words, language in texts_shown(change, _joined(said), (source, translation)):
+            label = f"{side} ({english_language_name(language)})" if translated else side
+            yield Beside(label, words, language)
+
+
+def texts_shown(
+    change: Change, said: tuple[str, str], languages: tuple[str, str]
+) -> list[tuple[str, str]]:
+    """The (words, language tag) a reader is shown of the (source, printed) texts
+    ``said`` of one side of ``change`` (approved or current), the leaflet's and its
+    translation's languages being ``languages``: of the sides `sides_shown` names,
+    those with words, each in the language it is written in (`written_in`), and a text
+    once: a page word the catalog has no translation of prints its English source, and
+    "now (English): Sources" was listed twice, as if two texts had changed. The one
+    rule `i18n review`, the proof and the desk show texts by."""
+    shown: list[tuple[str, str]] = []
+    for index in sides_shown(change):
+        words = said[index]
+        if not words.strip(" |"):
+            continue
+        text = (words, written_in(change.context, index, said, languages))
+        if text not in shown:
+            shown.append(text)
+    return shown
 
 
 def _joined(said: Sequence[tuple[str, str]]) -> tuple[str, str]:
@@ -267,8 +288,9 @@ def sides_shown(change: Change) -> tuple[int, ...]:
     view alike (`i18n review`, the proof, the desk): for an edit, those whose words
     changed (a translation's edit is its translation's, not the unchanged English
     twice; where the approved ones are not known, the side its kind names); for a
-    split or merge, both; for any other change, none."""
-    if is_split_or_merge(change):
+    split or merge, and a new or removed entry (its current or approved text, nothing
+    beside it), both; for any other change, none."""
+    if is_split_or_merge(change) or change.kind in (NEW_ENTRY, REMOVED):
         return (0, 1)
     if not is_edit(change):
         return ()
