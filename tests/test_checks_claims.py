@@ -4345,6 +4345,34 @@ def test_a_japanese_sentence_after_an_honest_or_other_question_stays_honest(text
 
 
 @pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # Suffering from diabetes? / Is it diabetes? Our cell therapy cures it: the
+        # question ended with 。, as formal Japanese often ends one, or a half-width "?"
+        ("糖尿病でお悩みですか。当院の細胞治療で治ります。", True),
+        ("糖尿病ですか。当院の細胞治療で治ります。", True),
+        ("糖尿病でお悩みですか?当院の細胞治療で治ります。", True),
+        ("関節炎ですか?幹細胞で治せます。", True),
+        ("関節炎ですか? 幹細胞で治せます。", True),
+        # Can stem cells cure diabetes? — asked, with 。 or "?", before a bare "yes"
+        ("幹細胞で糖尿病が治りますか。", False),
+        ("幹細胞で糖尿病が治りますか?", False),
+        ("幹細胞で糖尿病が治りますか? はい。", False),
+        ("幹細胞で糖尿病が治るでしょうか。", False),
+        # … but a か that ends no question asks nothing: the effect is certain
+        ("幹細胞で糖尿病が完治、効果は確か。", True),
+        ("糖尿病ですか。治療法はまだ研究中です。", None),  # treatments are still studied
+    ],
+)
+def test_a_japanese_question_ended_with_a_full_stop_or_a_half_width_mark_asks(
+    text: str, promise: bool | None
+) -> None:
+    """ですか。 and a "?" typed half-width ended no question: "can stem cells cure
+    diabetes?" with 。 was reported as a promise, and "diabetes? … cures [it]" passed."""
+    assert_judged(text, "ja", promise)
+
+
+@pytest.mark.parametrize(
     ("sentence", "promise"),
     [
         ("当院の細胞治療で糖尿病が治ります。", True),  # cures diabetes, written out

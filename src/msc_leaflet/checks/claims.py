@@ -472,7 +472,9 @@ def find_claims(
                 end + shift,
                 claims,
                 project,
-                asserts is not None,
+                # Judged on the sentence as written: the claim's mask would hide a
+                # question's ending joined to its verb (治ります|か。, "does it cure?").
+                asserts is None and _is_question(sentence, claims),
                 joined,
                 claim.concept in BOASTED,
             )
@@ -691,18 +693,23 @@ def _split_questions(units: list[tuple[int, str]], ends: str) -> list[tuple[int,
     """``units``, each also ended after a question mark where none of the language's
     sentence ``ends`` is one: Burmese ends a question with ။, but a writer whose
     keyboard has "?" ends it so (ဆီးချိုရောဂါ ရှိပါသလား? …), and the next sentence is
-    its answer all the same."""
-    if any(mark in ends for mark in _QUESTION_MARKS):
+    its answer all the same. Japanese ends one with ？, and a half-width "?" just as
+    often (関節炎ですか?幹細胞で治せます。): each mark the language's ends lack splits."""
+    typed = "".join(mark for mark in _QUESTION_MARKS if mark not in ends)
+    if not typed:
         return units
+    end = _question_end(typed)
     split: list[tuple[int, str]] = []
     for at, unit in units:
-        starts = [0, *(m.end() for m in _QUESTION_END.finditer(unit) if m.end() < len(unit))]
+        starts = [0, *(m.end() for m in end.finditer(unit) if m.end() < len(unit))]
         split += [(at + a, unit[a:b].rstrip()) for a, b in itertools.pairwise([*starts, len(unit)])]
     return split
 
 
-#: A question mark and the blanks after it: where `_split_questions` ends a unit.
-_QUESTION_END = re.compile(rf"[{_QUESTION_MARKS}]\s*")
+@lru_cache(maxsize=8)
+def _question_end(marks: str) -> re.Pattern[str]:
+    """One of ``marks`` and the blanks after it: where `_split_questions` ends a unit."""
+    return re.compile(rf"[{re.escape(marks)}]\s*")
 
 
 @lru_cache(maxsize=16)
@@ -1576,7 +1583,9 @@ class _Sentences:
                 )
             }
         else:
-            self.spans = sentences(text, lang)
+            # A "?" ends a sentence even where the script's own mark is another (。, ။):
+            # "幹細胞で治りますか? はい。" asks, then answers.
+            self.spans = _split_questions(sentences(text, lang), language.sentence_ends)
             self.starts = [start for start, _ in self.spans]
 
     def sentence(self, start: int, end: int) -> tuple[int, str]:
@@ -1661,14 +1670,15 @@ def _excused(
     end: int,
     claims: ClaimList,
     project: Project | None,
-    asserts: bool = False,
+    asks: bool = False,
     joined: str = "",
     boastable: bool = False,
 ) -> bool:
     """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
-    denied, or asked about (``asserts``: the question is rhetorical, "did you know";
-    ``boastable``: a deed a negative subject may be compared in, `BOASTED`)."""
-    if not asserts and _is_question(sentence, claims):
+    denied, or asked about (``asks``: its sentence is a question, and not one that
+    asserts, "did you know"; ``boastable``: a deed a negative subject may be compared
+    in, `BOASTED`)."""
+    if asks:
         return True
     before, after = sentence[:start], sentence[end:]
     language = profile(claims.lang)
