@@ -4055,6 +4055,19 @@ def answered(question: str, answer: str, lang: str = "en") -> list[tuple[str, bo
         ("Is your arthritis getting worse?", "Our cells stop it.", "en", "stop it"),
         # Thai: can stem cells help my knee osteoarthritis? our cells can eliminate it
         ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        # … the question written with a space between its phrases, as Thai and Khmer
+        # writers often do: (do you) have diabetes? our cells can eliminate it
+        ("เป็น เบาหวาน ไหม", "เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        ("คุณ เป็น โรคข้อเข่าเสื่อม หรือไม่?", "เซลล์ของเราขจัดมันได้", "th", "ขจัดมัน"),
+        (
+            "เซลล์ต้นกำเนิด ช่วย โรคข้อเข่าเสื่อม ของฉัน ได้ไหม",
+            "เซลล์ของเรากำจัดมันได้",
+            "th",
+            "กำจัดมัน",
+        ),
+        ("តើ អ្នក មាន ជំងឺ ទឹកនោមផ្អែម ទេ?", "កោសិការបស់យើងកម្ចាត់វាបាន", "km", "កម្ចាត់វា"),
+        # Japanese: are you troubled by diabetes? (ended with 。) our cell therapy cures [it]
+        ("糖尿病でお悩みですか。", "当院の細胞治療で治ります。", "ja", "当院の細胞治療で治ります"),
         # Vietnamese: can stem cells help my arthritis? our cells get rid of it
         (
             "Tế bào gốc có giúp được bệnh viêm khớp của tôi không?",
@@ -4089,6 +4102,8 @@ def test_a_faq_answer_names_the_disease_its_question_asks_about(
         # Thai: ask your doctor about it; cells cannot eliminate it
         ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "ปรึกษาแพทย์เกี่ยวกับมัน", "th"),
         ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "เซลล์ไม่สามารถกำจัดมันได้", "th"),
+        # … spaced: (do you) have diabetes? cells cannot eliminate it
+        ("เป็น เบาหวาน ไหม", "เซลล์ไม่สามารถกำจัดมันได้", "th"),
         # Vietnamese: ask your doctor about it
         ("Tế bào gốc có giúp được bệnh viêm khớp của tôi không?", "Hãy hỏi bác sĩ về nó.", "vi"),
         # Chinese: no therapy can eliminate it yet; please ask a doctor about it

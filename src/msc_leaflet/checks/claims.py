@@ -513,11 +513,15 @@ def _named_again(
         return spelled, origin
     units = _units(spelled, claims.lang)
     if asked:
-        units = [(-1, _units(asked, claims.lang)[-1][1]), *units]
+        # The FAQ's question is read whole, as one in the text is: its last phrase alone
+        # ("ไหม" of เป็น เบาหวาน ไหม, "have diabetes?") asks of nothing.
+        asked_units = _units(asked, claims.lang)
+        faq = _asked_by(asked_units, len(asked_units) - 1, asked, claims)
+        units = [(-1, asked_units[-1][1]), *units]
     cuts: set[int] | None = None
     out, mapped, done = [], [], 0
     for n in range(len(units) - 1):
-        asking = _asked_by(units, n, spelled, claims)
+        asking = faq if asked and n == 0 else _asked_by(units, n, spelled, claims)
         if asking is None:
             continue
         written, longer = asking
