@@ -4296,6 +4296,18 @@ def test_a_lao_pronoun_names_the_disease_asked_before_it(text: str, promise: boo
         ("هل تعاني من التهاب المفاصل؟ نعالجه إلى الأبد.", "نعالجه إلى الأبد"),
         # Knee osteoarthritis? Our treatment treats it for good (feminine: يعالجها).
         ("خشونة الركبة؟ علاجنا يعالجها نهائيا.", "يعالجها نهائيا"),
+        # … the verb written with "will" or "and" joined to its front: our cells will
+        # treat it for good, we will treat it for good, and (our cells) treat it for good
+        ("السكري؟ خلايانا ستعالجه نهائيا.", "ستعالجه نهائيا"),
+        ("السكري؟ سنعالجه نهائيا.", "سنعالجه نهائيا"),
+        ("السكري؟ خلايانا وتعالجه نهائيا.", "وتعالجه نهائيا"),
+        # … and a preposition's host so: do you suffer from diabetes? our cells will
+        # finish it off (ستقضي عليه)
+        ("هل تعاني من السكري؟ خلايانا ستقضي عليه.", "ستقضي عليه"),
+        # "you" (all) joined to the verb: our cells treat you for good; we rid you of
+        # the pain for ever
+        ("السكري؟ خلايانا تعالجكم نهائيا.", "تعالجكم نهائيا"),
+        ("خلايانا نخلصكم من الألم إلى الأبد.", "نخلصكم من الألم إلى الأبد"),
     ],
 )
 def test_an_arabic_pronoun_joined_to_a_claim_verb_names_the_disease_asked(
@@ -4309,6 +4321,9 @@ def test_an_arabic_pronoun_joined_to_a_claim_verb_names_the_disease_asked(
     "text",
     [
         "السكري؟ خلايانا لا تعالجه نهائيا.",  # our cells do not treat it for good
+        "السكري؟ خلايانا لن تعالجه نهائيا.",  # … will not treat it for good
+        "خلايانا لا تعالجكم نهائيا.",  # our cells do not treat you for good
+        "السكري؟ سنعالجه لكن ليس نهائيا.",  # we will treat it, but not for good
         "السكري؟ طبيبك يعالجه.",  # your doctor treats it: not for good
         "السكري. خلايانا تعالجه نهائيا.",  # no question: "it" names nothing asked
         # Is stress bad for diabetes? We treat it for good: "it" may be the stress.

@@ -260,7 +260,14 @@ def claim_list(lang: str) -> ClaimList:
         return tuple(sorted(set(spelled(typed(words))), key=len)[::-1])
 
     cues = data.get("cues", {})
-    joined: dict[str, list[str]] = cues.get("joined_pronouns", {})
+    # A joined pronoun's host takes the letters any word may be written joined to (the
+    # language's `word_prefixes`): ستعالجه (will treat it) and وتعالجه (and treats it)
+    # are تعالجه, and read as ستعالج السكري, وتعالج السكري.
+    joined: dict[str, list[str]] = {
+        f"{prefix}{host}": [f"{prefix}{form}" for form in forms]
+        for host, forms in cues.get("joined_pronouns", {}).items()
+        for prefix in ("", *profile(lang).word_prefixes)
+    }
     claims = tuple(
         claim
         for c in data["claims"]
