@@ -4375,6 +4375,28 @@ def test_a_japanese_sentence_after_an_honest_or_other_question_stays_honest(text
 
 
 @pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # The prefix set off by a hyphen (typed, or U+2011 no-break) or a space
+        ("Stem cells re-generate cartilage.", True),
+        ("Stem cells re\u2011generate cartilage.", True),
+        ("Stem cells re generate cartilage.", True),
+        ("Our cells re-grow your cartilage.", True),
+        ("Our cells will re-build your knee.", True),
+        ("Stem cells do not re-generate cartilage.", False),
+        # Hyphened, these are other words: cover again, store again
+        ("Please re-cover the wound with a clean dressing.", None),
+        ("Re-store the leaflet in a dry place.", None),
+    ],
+)
+def test_a_claim_word_with_its_prefix_hyphened_is_the_claim(
+    sentence: str, promise: bool | None
+) -> None:
+    """ "re-generate" and "re-grow" read as "regenerate" and "regrow"; they passed."""
+    assert_judged(sentence, "en", promise)
+
+
+@pytest.mark.parametrize(
     ("text", "promise"),
     [
         # Suffering from diabetes? / Is it diabetes? Our cell therapy cures it: the

@@ -255,11 +255,15 @@ def claim_list(lang: str) -> ClaimList:
         """``words``, and each as typed without the language's keyboard."""
         return [*words, *(t for word in words for t in typed_spellings(word, lang))]
 
+    cues = data.get("cues", {})
+    hyphened: dict[str, list[str]] = cues.get("hyphened_prefixes", {})
+
     def forms(words: list[str]) -> tuple[str, ...]:
-        """``words`` and their typed spellings, in one spelling, longest first."""
+        """``words`` and their typed spellings, in one spelling, longest first, and
+        each set off from a `hyphened_prefixes` prefix ("re-generate")."""
+        words = [*words, *(h for word in words for h in _hyphened(word, hyphened))]
         return tuple(sorted(set(spelled(typed(words))), key=len)[::-1])
 
-    cues = data.get("cues", {})
     # A joined pronoun's host takes the letters any word may be written joined to (the
     # language's `word_prefixes`): ستعالجه (will treat it) and وتعالجه (and treats it)
     # are تعالجه, and read as ستعالج السكري, وتعالج السكري.
@@ -354,6 +358,19 @@ def claim_list(lang: str) -> ClaimList:
         ),
         spelled(cues.get("dropped", [])),
     )
+
+
+def _hyphened(phrase: str, prefixes: dict[str, list[str]]) -> list[str]:
+    """``phrase`` with a hyphen after the prefix of each of its words that starts with
+    one of the stems listed for it (claims-en.yaml ``hyphened_prefixes``: "regenerate"
+    as "re-generate"); none where no word does."""
+    words = phrase.split(" ")
+    for n, word in enumerate(words):
+        for prefix, stems in prefixes.items():
+            if word.casefold().startswith(tuple(stems)):
+                words[n] = f"{word[: len(prefix)]}-{word[len(prefix) :]}"
+    hyphened = " ".join(words)
+    return [hyphened] if hyphened != phrase else []
 
 
 def _flat(words: list[str | list[str]]) -> list[str]:
