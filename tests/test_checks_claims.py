@@ -4414,13 +4414,21 @@ def test_a_claim_word_with_its_prefix_hyphened_is_the_claim(
         # … but a か that ends no question asks nothing: the effect is certain
         ("幹細胞で糖尿病が完治、効果は確か。", True),
         ("糖尿病ですか。治療法はまだ研究中です。", None),  # treatments are still studied
+        # An invitation asks nothing: why not cure arthritis (completely) with stem
+        # cells?; let's cure it. A question about it still asks: won't it cure?
+        ("幹細胞で関節炎を治しませんか？", True),
+        ("幹細胞で関節炎を治しませんか。", True),
+        ("幹細胞で関節炎を完治させませんか？", True),
+        ("幹細胞で関節炎を治しましょう。", True),
+        ("幹細胞で関節炎は完治しませんか？", False),
     ],
 )
 def test_a_japanese_question_ended_with_a_full_stop_or_a_half_width_mark_asks(
     text: str, promise: bool | None
 ) -> None:
     """ですか。 and a "?" typed half-width ended no question: "can stem cells cure
-    diabetes?" with 。 was reported as a promise, and "diabetes? … cures [it]" passed."""
+    diabetes?" with 。 was reported as a promise, and "diabetes? … cures [it]" passed;
+    an invitation (治しませんか？, "why not cure it?") was excused as a question."""
     assert_judged(text, "ja", promise)
 
 

@@ -481,7 +481,8 @@ def find_claims(
         find = _finder(claims)
         asserts = next(find(masked[: start - sentence_start], claims.rhetorical, 0), None)
         if asserts is None:
-            asserts = next(find(masked, claims.rhetorical_ends, end - sentence_start), None)
+            # Read from the claim's start, unmasked: a claim may end in it (を治しませんか).
+            asserts = next(find(sentence, claims.rhetorical_ends, start - sentence_start), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
         shift = len(lead) + len(joiner) - sentence_start
