@@ -4055,6 +4055,19 @@ def answered(question: str, answer: str, lang: str = "en") -> list[tuple[str, bo
         ("Is your arthritis getting worse?", "Our cells stop it.", "en", "stop it"),
         # Thai: can stem cells help my knee osteoarthritis? our cells can eliminate it
         ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        # … the question written with a space between its phrases, as Thai and Khmer
+        # writers often do: (do you) have diabetes? our cells can eliminate it
+        ("เป็น เบาหวาน ไหม", "เซลล์ของเรากำจัดมันได้", "th", "กำจัดมัน"),
+        ("คุณ เป็น โรคข้อเข่าเสื่อม หรือไม่?", "เซลล์ของเราขจัดมันได้", "th", "ขจัดมัน"),
+        (
+            "เซลล์ต้นกำเนิด ช่วย โรคข้อเข่าเสื่อม ของฉัน ได้ไหม",
+            "เซลล์ของเรากำจัดมันได้",
+            "th",
+            "กำจัดมัน",
+        ),
+        ("តើ អ្នក មាន ជំងឺ ទឹកនោមផ្អែម ទេ?", "កោសិការបស់យើងកម្ចាត់វាបាន", "km", "កម្ចាត់វា"),
+        # Japanese: are you troubled by diabetes? (ended with 。) our cell therapy cures [it]
+        ("糖尿病でお悩みですか。", "当院の細胞治療で治ります。", "ja", "当院の細胞治療で治ります"),
         # Vietnamese: can stem cells help my arthritis? our cells get rid of it
         (
             "Tế bào gốc có giúp được bệnh viêm khớp của tôi không?",
@@ -4089,6 +4102,8 @@ def test_a_faq_answer_names_the_disease_its_question_asks_about(
         # Thai: ask your doctor about it; cells cannot eliminate it
         ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "ปรึกษาแพทย์เกี่ยวกับมัน", "th"),
         ("เซลล์ต้นกำเนิดช่วยโรคข้อเข่าเสื่อมของฉันได้ไหม", "เซลล์ไม่สามารถกำจัดมันได้", "th"),
+        # … spaced: (do you) have diabetes? cells cannot eliminate it
+        ("เป็น เบาหวาน ไหม", "เซลล์ไม่สามารถกำจัดมันได้", "th"),
         # Vietnamese: ask your doctor about it
         ("Tế bào gốc có giúp được bệnh viêm khớp của tôi không?", "Hãy hỏi bác sĩ về nó.", "vi"),
         # Chinese: no therapy can eliminate it yet; please ask a doctor about it
@@ -4281,6 +4296,18 @@ def test_a_lao_pronoun_names_the_disease_asked_before_it(text: str, promise: boo
         ("هل تعاني من التهاب المفاصل؟ نعالجه إلى الأبد.", "نعالجه إلى الأبد"),
         # Knee osteoarthritis? Our treatment treats it for good (feminine: يعالجها).
         ("خشونة الركبة؟ علاجنا يعالجها نهائيا.", "يعالجها نهائيا"),
+        # … the verb written with "will" or "and" joined to its front: our cells will
+        # treat it for good, we will treat it for good, and (our cells) treat it for good
+        ("السكري؟ خلايانا ستعالجه نهائيا.", "ستعالجه نهائيا"),
+        ("السكري؟ سنعالجه نهائيا.", "سنعالجه نهائيا"),
+        ("السكري؟ خلايانا وتعالجه نهائيا.", "وتعالجه نهائيا"),
+        # … and a preposition's host so: do you suffer from diabetes? our cells will
+        # finish it off (ستقضي عليه)
+        ("هل تعاني من السكري؟ خلايانا ستقضي عليه.", "ستقضي عليه"),
+        # "you" (all) joined to the verb: our cells treat you for good; we rid you of
+        # the pain for ever
+        ("السكري؟ خلايانا تعالجكم نهائيا.", "تعالجكم نهائيا"),
+        ("خلايانا نخلصكم من الألم إلى الأبد.", "نخلصكم من الألم إلى الأبد"),
     ],
 )
 def test_an_arabic_pronoun_joined_to_a_claim_verb_names_the_disease_asked(
@@ -4294,6 +4321,9 @@ def test_an_arabic_pronoun_joined_to_a_claim_verb_names_the_disease_asked(
     "text",
     [
         "السكري؟ خلايانا لا تعالجه نهائيا.",  # our cells do not treat it for good
+        "السكري؟ خلايانا لن تعالجه نهائيا.",  # … will not treat it for good
+        "خلايانا لا تعالجكم نهائيا.",  # our cells do not treat you for good
+        "السكري؟ سنعالجه لكن ليس نهائيا.",  # we will treat it, but not for good
         "السكري؟ طبيبك يعالجه.",  # your doctor treats it: not for good
         "السكري. خلايانا تعالجه نهائيا.",  # no question: "it" names nothing asked
         # Is stress bad for diabetes? We treat it for good: "it" may be the stress.
@@ -4342,6 +4372,64 @@ def test_a_japanese_sentence_without_its_object_names_the_disease_asked(
 )
 def test_a_japanese_sentence_after_an_honest_or_other_question_stays_honest(text: str) -> None:
     assert all(excused for _, excused, _ in judged(text, "ja")), judged(text, "ja")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # The prefix set off by a hyphen (typed, or U+2011 no-break) or a space
+        ("Stem cells re-generate cartilage.", True),
+        ("Stem cells re\u2011generate cartilage.", True),
+        ("Stem cells re generate cartilage.", True),
+        ("Our cells re-grow your cartilage.", True),
+        ("Our cells will re-build your knee.", True),
+        ("Stem cells do not re-generate cartilage.", False),
+        # Hyphened, these are other words: cover again, store again
+        ("Please re-cover the wound with a clean dressing.", None),
+        ("Re-store the leaflet in a dry place.", None),
+    ],
+)
+def test_a_claim_word_with_its_prefix_hyphened_is_the_claim(
+    sentence: str, promise: bool | None
+) -> None:
+    """ "re-generate" and "re-grow" read as "regenerate" and "regrow"; they passed."""
+    assert_judged(sentence, "en", promise)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # Suffering from diabetes? / Is it diabetes? Our cell therapy cures it: the
+        # question ended with 。, as formal Japanese often ends one, or a half-width "?"
+        ("糖尿病でお悩みですか。当院の細胞治療で治ります。", True),
+        ("糖尿病ですか。当院の細胞治療で治ります。", True),
+        ("糖尿病でお悩みですか?当院の細胞治療で治ります。", True),
+        ("関節炎ですか?幹細胞で治せます。", True),
+        ("関節炎ですか? 幹細胞で治せます。", True),
+        # Can stem cells cure diabetes? — asked, with 。 or "?", before a bare "yes"
+        ("幹細胞で糖尿病が治りますか。", False),
+        ("幹細胞で糖尿病が治りますか?", False),
+        ("幹細胞で糖尿病が治りますか? はい。", False),
+        ("幹細胞で糖尿病が治るでしょうか。", False),
+        # … but a か that ends no question asks nothing: the effect is certain
+        ("幹細胞で糖尿病が完治、効果は確か。", True),
+        ("糖尿病ですか。治療法はまだ研究中です。", None),  # treatments are still studied
+        # An invitation asks nothing: why not cure arthritis (completely) with stem
+        # cells?; let's cure it. A question about it still asks: won't it cure?
+        ("幹細胞で関節炎を治しませんか？", True),
+        ("幹細胞で関節炎を治しませんか。", True),
+        ("幹細胞で関節炎を完治させませんか？", True),
+        ("幹細胞で関節炎を治しましょう。", True),
+        ("幹細胞で関節炎は完治しませんか？", False),
+    ],
+)
+def test_a_japanese_question_ended_with_a_full_stop_or_a_half_width_mark_asks(
+    text: str, promise: bool | None
+) -> None:
+    """ですか。 and a "?" typed half-width ended no question: "can stem cells cure
+    diabetes?" with 。 was reported as a promise, and "diabetes? … cures [it]" passed;
+    an invitation (治しませんか？, "why not cure it?") was excused as a question."""
+    assert_judged(text, "ja", promise)
 
 
 @pytest.mark.parametrize(

@@ -255,12 +255,23 @@ def claim_list(lang: str) -> ClaimList:
         """``words``, and each as typed without the language's keyboard."""
         return [*words, *(t for word in words for t in typed_spellings(word, lang))]
 
+    cues = data.get("cues", {})
+    hyphened: dict[str, list[str]] = cues.get("hyphened_prefixes", {})
+
     def forms(words: list[str]) -> tuple[str, ...]:
-        """``words`` and their typed spellings, in one spelling, longest first."""
+        """``words`` and their typed spellings, in one spelling, longest first, and
+        each set off from a `hyphened_prefixes` prefix ("re-generate")."""
+        words = [*words, *(h for word in words for h in _hyphened(word, hyphened))]
         return tuple(sorted(set(spelled(typed(words))), key=len)[::-1])
 
-    cues = data.get("cues", {})
-    joined: dict[str, list[str]] = cues.get("joined_pronouns", {})
+    # A joined pronoun's host takes the letters any word may be written joined to (the
+    # language's `word_prefixes`): ستعالجه (will treat it) and وتعالجه (and treats it)
+    # are تعالجه, and read as ستعالج السكري, وتعالج السكري.
+    joined: dict[str, list[str]] = {
+        f"{prefix}{host}": [f"{prefix}{form}" for form in forms]
+        for host, forms in cues.get("joined_pronouns", {}).items()
+        for prefix in ("", *profile(lang).word_prefixes)
+    }
     claims = tuple(
         claim
         for c in data["claims"]
@@ -347,6 +358,19 @@ def claim_list(lang: str) -> ClaimList:
         ),
         spelled(cues.get("dropped", [])),
     )
+
+
+def _hyphened(phrase: str, prefixes: dict[str, list[str]]) -> list[str]:
+    """``phrase`` with a hyphen after the prefix of each of its words that starts with
+    one of the stems listed for it (claims-en.yaml ``hyphened_prefixes``: "regenerate"
+    as "re-generate"); none where no word does."""
+    words = phrase.split(" ")
+    for n, word in enumerate(words):
+        for prefix, stems in prefixes.items():
+            if word.casefold().startswith(tuple(stems)):
+                words[n] = f"{word[: len(prefix)]}-{word[len(prefix) :]}"
+    hyphened = " ".join(words)
+    return [hyphened] if hyphened != phrase else []
 
 
 def _flat(words: list[str | list[str]]) -> list[str]:
@@ -457,7 +481,8 @@ def find_claims(
         find = _finder(claims)
         asserts = next(find(masked[: start - sentence_start], claims.rhetorical, 0), None)
         if asserts is None:
-            asserts = next(find(masked, claims.rhetorical_ends, end - sentence_start), None)
+            # Read from the claim's start, unmasked: a claim may end in it (を治しませんか).
+            asserts = next(find(sentence, claims.rhetorical_ends, start - sentence_start), None)
         # "not only X but Y" asserts both: its "not" is no excuse, before or after.
         masked = _mask_words(masked, claims)
         shift = len(lead) + len(joiner) - sentence_start
@@ -472,7 +497,9 @@ def find_claims(
                 end + shift,
                 claims,
                 project,
-                asserts is not None,
+                # Judged on the sentence as written: the claim's mask would hide a
+                # question's ending joined to its verb (治ります|か。, "does it cure?").
+                asserts is None and _is_question(sentence, claims),
                 joined,
                 claim.concept in BOASTED,
             )
@@ -511,11 +538,15 @@ def _named_again(
         return spelled, origin
     units = _units(spelled, claims.lang)
     if asked:
-        units = [(-1, _units(asked, claims.lang)[-1][1]), *units]
+        # The FAQ's question is read whole, as one in the text is: its last phrase alone
+        # ("ไหม" of เป็น เบาหวาน ไหม, "have diabetes?") asks of nothing.
+        asked_units = _units(asked, claims.lang)
+        faq = _asked_by(asked_units, len(asked_units) - 1, asked, claims)
+        units = [(-1, asked_units[-1][1]), *units]
     cuts: set[int] | None = None
     out, mapped, done = [], [], 0
     for n in range(len(units) - 1):
-        asking = _asked_by(units, n, spelled, claims)
+        asking = faq if asked and n == 0 else _asked_by(units, n, spelled, claims)
         if asking is None:
             continue
         written, longer = asking
@@ -691,18 +722,23 @@ def _split_questions(units: list[tuple[int, str]], ends: str) -> list[tuple[int,
     """``units``, each also ended after a question mark where none of the language's
     sentence ``ends`` is one: Burmese ends a question with ။, but a writer whose
     keyboard has "?" ends it so (ဆီးချိုရောဂါ ရှိပါသလား? …), and the next sentence is
-    its answer all the same."""
-    if any(mark in ends for mark in _QUESTION_MARKS):
+    its answer all the same. Japanese ends one with ？, and a half-width "?" just as
+    often (関節炎ですか?幹細胞で治せます。): each mark the language's ends lack splits."""
+    typed = "".join(mark for mark in _QUESTION_MARKS if mark not in ends)
+    if not typed:
         return units
+    end = _question_end(typed)
     split: list[tuple[int, str]] = []
     for at, unit in units:
-        starts = [0, *(m.end() for m in _QUESTION_END.finditer(unit) if m.end() < len(unit))]
+        starts = [0, *(m.end() for m in end.finditer(unit) if m.end() < len(unit))]
         split += [(at + a, unit[a:b].rstrip()) for a, b in itertools.pairwise([*starts, len(unit)])]
     return split
 
 
-#: A question mark and the blanks after it: where `_split_questions` ends a unit.
-_QUESTION_END = re.compile(rf"[{_QUESTION_MARKS}]\s*")
+@lru_cache(maxsize=8)
+def _question_end(marks: str) -> re.Pattern[str]:
+    """One of ``marks`` and the blanks after it: where `_split_questions` ends a unit."""
+    return re.compile(rf"[{re.escape(marks)}]\s*")
 
 
 @lru_cache(maxsize=16)
@@ -1576,7 +1612,9 @@ class _Sentences:
                 )
             }
         else:
-            self.spans = sentences(text, lang)
+            # A "?" ends a sentence even where the script's own mark is another (。, ။):
+            # "幹細胞で治りますか? はい。" asks, then answers.
+            self.spans = _split_questions(sentences(text, lang), language.sentence_ends)
             self.starts = [start for start, _ in self.spans]
 
     def sentence(self, start: int, end: int) -> tuple[int, str]:
@@ -1661,14 +1699,15 @@ def _excused(
     end: int,
     claims: ClaimList,
     project: Project | None,
-    asserts: bool = False,
+    asks: bool = False,
     joined: str = "",
     boastable: bool = False,
 ) -> bool:
     """Whether the claim from ``start`` to ``end`` of ``sentence`` is warned against,
-    denied, or asked about (``asserts``: the question is rhetorical, "did you know";
-    ``boastable``: a deed a negative subject may be compared in, `BOASTED`)."""
-    if not asserts and _is_question(sentence, claims):
+    denied, or asked about (``asks``: its sentence is a question, and not one that
+    asserts, "did you know"; ``boastable``: a deed a negative subject may be compared
+    in, `BOASTED`)."""
+    if asks:
         return True
     before, after = sentence[:start], sentence[end:]
     language = profile(claims.lang)
