@@ -2062,3 +2062,103 @@ def test_a_grey_png_reads_its_gamma_and_not_its_primaries() -> None:
     for profile, space in ((grey, "GRAY"), (colour, "RGB")):
         opened = ImageCms.ImageCmsProfile(io.BytesIO(profile))
         assert ImageCms.getProfileInfo(opened) and opened.profile.xcolor_space.strip() == space
+
+
+#: Display P3's primaries and white (D65), as H.273 gives primaries code 12.
+DISPLAY_P3_PRIMARIES = (0.3127, 0.3290, 0.680, 0.320, 0.265, 0.690, 0.150, 0.060)
+
+
+def _png_with_cicp(picture: Any, path: Path, code_points: bytes, **save: Any) -> None:
+    """Save ``picture`` as a PNG stating its colours in a cICP chunk (PNG 3rd ed.):
+    primaries, transfer function, matrix (0: RGB) and full range (1), one byte each."""
+    from PIL import PngImagePlugin
+
+    chunks = PngImagePlugin.PngInfo()
+    chunks.add(b"cICP", code_points)
+    picture.save(path, "PNG", pnginfo=chunks, **save)
+
+
+def _srgb_light(level: float) -> float:
+    """A level of 255 in sRGB's encoding as linear light, 0–1 (IEC 61966-2-1)."""
+    v = level / 255
+    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("also", ["nothing", "an sRGB iCCP", "a gAMA"])
+def test_a_display_p3_png_stated_by_cicp_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, also: str
+) -> None:
+    """A PNG may name its display by cICP code points alone (12, 13, 0, 1: Display P3
+    primaries, sRGB's curve), as a phone's or a Mac's screenshot does. Browsers read
+    it before any other chunk; the build ignored it and printed its values as sRGB,
+    every colour duller than the reviewer saw. Expected by the formulas: sRGB's curve
+    to light, P3's primaries to XYZ, XYZ to sRGB's light (both white D65), sRGB's curve.
+    An sRGB profile or a gAMA beside it changes nothing: cICP overrules them."""
+    from PIL import ImageCms
+
+    root = _figure_project(make_project, "p3.png")
+    extra: dict[str, Any] = {}
+    if also == "an sRGB iCCP":
+        extra["icc_profile"] = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    _png_with_cicp(_four_colours(), root / "p3.png", bytes([12, 13, 0, 1]), **extra)
+    if also == "a gAMA":
+        import struct
+
+        from PIL import Image, PngImagePlugin
+
+        chunks = PngImagePlugin.PngInfo()
+        chunks.add(b"cICP", bytes([12, 13, 0, 1]))
+        chunks.add(b"gAMA", struct.pack(">I", 100000))  # linear, were cICP not there
+        with Image.open(root / "p3.png") as saved:
+            saved.save(root / "p3.png", "PNG", pnginfo=chunks)
+    to_xyz, srgb_to_xyz = _rgb_to_xyz(DISPLAY_P3_PRIMARIES), _rgb_to_xyz(SRGB_CHRM)
+    expected = []
+    for filed in TAGGED_COLOURS:
+        linear = [_srgb_light(v) for v in filed]
+        xyz = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in to_xyz]
+        srgb = RGB(*(_srgb_level(v) / 255 for v in _solve(srgb_to_xyz, xyz)))
+        expected.append(_swatch_as_printed(in_mode(srgb, colour)))
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+def test_a_png_stated_srgb_by_cicp_is_drawn_as_filed_whatever_else_it_says(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """cICP 1, 13, 0, 1 is sRGB: a browser shows the file's values, and so does the
+    build, though the file also embeds Adobe RGB's profile and states a linear gAMA."""
+    import struct
+
+    from PIL import PngImagePlugin
+
+    from icc_support import rgb_profile
+    from msc_leaflet.layout.images import printed_as_filed
+
+    root = _figure_project(make_project, "plain.png")
+    chunks = PngImagePlugin.PngInfo()
+    chunks.add(b"cICP", bytes([1, 13, 0, 1]))
+    chunks.add(b"gAMA", struct.pack(">I", 100000))
+    _four_colours().save(
+        root / "plain.png", "PNG", pnginfo=chunks, icc_profile=rgb_profile("adobe-rgb")
+    )
+    assert printed_as_filed(root / "plain.png", load_theme(None))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    expected = [_swatch_as_printed(RGB(*(v / 255 for v in c))) for c in TAGGED_COLOURS]
+    assert _quarters_as_printed(pdf) == expected
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "I;16"])
+def test_a_linear_png_stated_by_cicp_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, mode: str
+) -> None:
+    """cICP 1, 8, 0, 1 (BT.709 primaries, linear light) is read as a linear gAMA is,
+    in colour, in greys and in 16-bit greys: mid grey 128 shows about 188."""
+    root = _figure_project(make_project, "linear.png")
+    _png_with_cicp(_png_picture(mode), root / "linear.png", bytes([1, 8, 0, 1]))
+    expected = _expected_swatches(PNG_MODES[mode], "rgb", lambda v: _shown_at_gamma(v, 1.0))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)

@@ -26,7 +26,8 @@ clipped; a CMYK one separated for another press printed its inks, not its colour
 A PNG that states its colours in gAMA and cHRM chunks instead of a profile (linear
 light, from scientific and medical software) is read by the profile they describe
 (`theme/png_chunks.py`, `_stated_profile`), as browsers read it, on every one of these
-paths.
+paths; so is one whose cICP chunk names its display (Display P3, linear BT.709), which
+overrules every other chunk, as in a browser (`content/cicp.py`).
 
 A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
 what the sensor saw and a tag saying how to turn it, which every viewer and browser
@@ -220,8 +221,22 @@ def printed_as_filed(path: Path, theme: Theme) -> bool:
     it (`_as_filed`), so that its inks are the file's: a CMYK picture of another press's
     profile is converted to the shop's, within its ink limit (LAYOUT006 judges only the
     pictures printed as filed)."""
-    with Image.open(path) as image:
+    with _opened(path) as image:
         return _as_filed(image, theme)
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Image.Image]:
+    """The picture at ``path`` opened, with the code points of its cICP chunk, which
+    Pillow does not read, in its ``info`` (``cicp``; `content/cicp.py`): converted
+    copies keep them, as they keep every chunk Pillow reads."""
+    from ..content.cicp import read_cicp
+
+    with Image.open(path) as image:
+        points = read_cicp(path) if image.format == "PNG" else None
+        if points is not None:
+            image.info["cicp"] = points
+        yield image
 
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
@@ -313,7 +328,7 @@ _COPIES: OrderedDict[tuple[str, str], _Copy] = OrderedDict()
 
 def _convert(path: Path, theme: Theme) -> _Copy:
     """The picture at ``path`` as `drawable` describes it, converted."""
-    with Image.open(path) as image:
+    with _opened(path) as image:
         if image.mode in DEEP_GREY:
             return _Copy(pixels=_eight_bit_grey(image))
         image.load()
@@ -352,10 +367,10 @@ def _stated_profile(image: Image.Image) -> bytes | None:
     one a PNG's gAMA and cHRM chunks describe (`theme/png_chunks.py`), as browsers
     read them: a linear PNG from a microscope's software printed its mid grey 128 as
     128, where every browser shows about 188. None for a picture that states none."""
-    profile = image.info.get("icc_profile")
-    if isinstance(profile, bytes):
-        return profile
     grey = image.mode in DEEP_GREY or PROFILED.get(image.mode) == "L"
+    profile = image.info.get("icc_profile")
+    if isinstance(profile, bytes) and "cicp" not in image.info:  # cICP overrules iCCP
+        return profile
     return chunk_profile(image.info, grey)
 
 
