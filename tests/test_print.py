@@ -2162,3 +2162,53 @@ def test_a_linear_png_stated_by_cicp_prints_as_a_browser_shows_it(
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
     for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
         assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+def _png_16_bit_rgb(
+    rows: list[list[tuple[int, int, int]]], path: Path, key: tuple[int, int, int]
+) -> None:
+    """Write a 16-bit truecolour PNG (which Pillow cannot save) of ``rows`` of 16-bit
+    samples, ``key`` its see-through colour (tRNS)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 16, 2, 0, 0, 0)
+    pixels = b"".join(b"\0" + b"".join(struct.pack(">3H", *p) for p in row) for row in rows)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tRNS", struct.pack(">3H", *key))
+        + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b"")
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_16_bit_png_keeps_its_see_through_colour_and_only_it(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """A 16-bit truecolour PNG's see-through colour (tRNS) is 16 bits a sample, and
+    Pillow reads its pixels in 8: the key matched nothing, and the colour a browser
+    shows see-through printed as a box. A browser hides exactly the pixels of the key's
+    16 bits: here a band one sixty-fifth-thousandth of blue from it stays opaque. The
+    page is that of the picture a browser shows, spelled out in 8-bit RGBA."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    key, near, red = (0x1234, 0x5678, 0x9ABC), (0x1234, 0x5678, 0x9ABD), (0xC800, 0x3200, 0x3200)
+    rows = [
+        [red if 60 <= x < 240 and 60 <= y < 240 else near if y >= 270 else key for x in range(300)]
+        for y in range(300)
+    ]
+    root = make_project({"sample": leaflet_yaml("- figure: key.png\n  alt: A red square\n")})
+    _png_16_bit_rgb(rows, root / "key.png", key)
+    shown = _rendered_page(root, tmp_path / "key", colour)
+    spelled = Image.new("RGBA", (300, 300), (0x12, 0x56, 0x9A, 0))  # the key, hidden
+    draw = ImageDraw.Draw(spelled)
+    draw.rectangle((0, 270, 299, 299), fill=(0x12, 0x56, 0x9A, 255))
+    draw.rectangle((60, 60, 239, 239), fill=(0xC8, 0x32, 0x32, 255))
+    spelled.save(root / "key.png")
+    expected = _rendered_page(root, tmp_path / "alpha", colour)
+    bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
+    assert max(high for _, high in bands) <= 2

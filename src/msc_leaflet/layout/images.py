@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageMath
+from PIL import Image, ImageChops, ImageFile, ImageMath
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -236,7 +236,38 @@ def _opened(path: Path) -> Iterator[Image.Image]:
         points = read_cicp(path) if image.format == "PNG" else None
         if points is not None:
             image.info["cicp"] = points
-        yield image
+        keyed = _deep_keyed(image, path)
+        yield image if keyed is None else keyed
+
+
+#: Pillow's raw mode of a 16-bit truecolour PNG's samples, and the one that reads the
+#: same bytes little-end first: Pillow keeps the first byte of each sample, so read so
+#: it keeps the second.
+DEEP_RGB, DEEP_RGB_LOW_BYTES = "RGB;16B", "RGB;16L"
+
+
+def _deep_keyed(image: ImageFile.ImageFile, path: Path) -> Image.Image | None:
+    """A 16-bit truecolour PNG with a see-through colour (tRNS) as RGBA, its opacity
+    exactly the key's, else None. Pillow reads such a picture in 8 bits (each sample's
+    first byte) but keeps its key in 16: the key matched no pixel, and the see-through
+    colour (a logo's white on the band) printed as a box. Every pixel whose 16 bits are
+    the key's is see-through, as in a browser, and no other: its second bytes are read
+    too. The key stays in ``info``, so it is still drawn with its mask (`_colour_keyed`)."""
+    key = image.info.get("transparency")
+    tile = image.tile[0] if len(image.tile) == 1 else None
+    if not isinstance(key, tuple) or image.mode != "RGB" or tile is None or tile.args != DEEP_RGB:
+        return None
+    with Image.open(path) as low:
+        low.tile = [tile._replace(args=DEEP_RGB_LOW_BYTES)]
+        low.load()
+        seconds = low.split()
+    hidden = Image.new("L", image.size, 255)  # 255 where every sample is the key's
+    for first, second, value in zip(image.split(), seconds, key, strict=True):
+        for byte, want in ((first, value >> 8), (second, value & 255)):
+            hidden = ImageChops.multiply(hidden, byte.point(lambda v, w=want: 255 * (v == w)))
+    rgba = image.copy()  # its info too: the key
+    rgba.putalpha(ImageChops.invert(hidden))
+    return rgba
 
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
