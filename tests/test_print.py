@@ -2212,3 +2212,42 @@ def test_a_16_bit_png_keeps_its_see_through_colour_and_only_it(
     expected = _rendered_page(root, tmp_path / "alpha", colour)
     bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
     assert max(high for _, high in bands) <= 2
+
+
+def test_a_16_bit_grey_png_with_alpha_prints_in_black_ink_alone(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Pillow reads a 16-bit grey PNG with alpha as RGBA, so a print build with the
+    shop's profile separated its greys into four inks, where every grey picture prints
+    in black alone. It prints grey (DeviceGray), as its 8-bit twin does, and alike."""
+    import struct
+    import zlib
+
+    from PIL import Image, ImageChops
+
+    from icc_support import coated_cmyk_profile
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    root = _figure_project(make_project, "grey.png")
+    _with_press(root, coated_cmyk_profile())
+    levels = [(x * 65535 // 299, 0 if x < 30 else 65535) for x in range(300)]  # a ramp
+    row = b"\0" + b"".join(struct.pack(">2H", *sample) for sample in levels)
+    (root / "grey.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 300, 100, 16, 4, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(row * 100)) + chunk(b"IEND", b"")
+    )  # fmt: skip
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "deep", options=options).path
+    assert _spaces(pdf) == {"/DeviceGray"}
+    shown = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    twin = Image.new("LA", (300, 100))
+    twin.putdata([(v >> 8, a >> 8) for v, a in levels] * 100)
+    twin.save(root / "grey.png")
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "twin", options=options).path
+    expected = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
+    assert max(high for _, high in bands) <= 2

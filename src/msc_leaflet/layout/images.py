@@ -237,7 +237,22 @@ def _opened(path: Path) -> Iterator[Image.Image]:
         if points is not None:
             image.info["cicp"] = points
         keyed = _deep_keyed(image, path)
-        yield image if keyed is None else keyed
+        yield keyed if keyed is not None else _deep_grey_alpha(image)
+
+
+#: Pillow's raw mode of a 16-bit grey PNG with alpha, which it reads as RGBA.
+DEEP_GREY_ALPHA = "LA;16B"
+
+
+def _deep_grey_alpha(image: ImageFile.ImageFile) -> Image.Image:
+    """A 16-bit grey PNG with alpha as the grey picture it is (LA), anything else as
+    it is. Pillow reads it as RGBA, so a print build separated its greys into four
+    inks (by the press's profile, a rich grey of C, M and Y under K: a fringe of colour
+    wherever the plates miss), where every other grey picture prints in black ink alone."""
+    tile = image.tile[0] if len(image.tile) == 1 else None
+    if image.mode == "RGBA" and tile is not None and tile.args == DEEP_GREY_ALPHA:
+        return image.convert("LA")
+    return image
 
 
 #: Pillow's raw mode of a 16-bit truecolour PNG's samples, and the one that reads the
