@@ -606,6 +606,84 @@ def test_an_organisation_logo_gets_the_checks_of_a_figure(
     assert wanted in caught.value.message
 
 
+def _png_with_cicp(path: Path, code_points: bytes) -> None:
+    """A small red PNG stating its colours by cICP code points (PNG 3rd ed.)."""
+    from PIL import Image, PngImagePlugin
+
+    chunks = PngImagePlugin.PngInfo()
+    chunks.add(b"cICP", code_points)
+    Image.new("RGB", (40, 20), (200, 40, 40)).save(path, "PNG", pnginfo=chunks)
+
+
+@pytest.mark.parametrize(
+    ("code_points", "said"),
+    [
+        (bytes([9, 16, 0, 1]), "dynamic range picture: its cICP chunk states the PQ"),  # BT.2100 PQ
+        (
+            bytes([9, 18, 0, 1]),
+            "dynamic range picture: its cICP chunk states the HLG",
+        ),  # BT.2100 HLG
+        (bytes([1, 13, 0, 0]), "video-coded samples"),  # narrow range
+        (bytes([1, 13, 1, 1]), "video-coded samples"),  # a YCbCr matrix
+        (bytes([22, 13, 0, 1]), "primaries 22, transfer 13"),  # EBU Tech 3213
+        (bytes([1, 1, 0, 1]), "primaries 1, transfer 1"),  # BT.709's camera curve
+    ],
+)
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_a_png_whose_cicp_cannot_print_as_shown_is_named_at_its_line(
+    make_project: Callable[..., Path], code_points: bytes, said: str, where: str
+) -> None:
+    """A PNG's cICP chunk overrules every other statement of its colours in a browser.
+    An HDR picture (PQ, HLG) printed flat and grey where the reviewer saw it bright,
+    and code points of no display the build converts from printed wrong colours; each
+    is refused at the line naming the picture, with what to do."""
+    text = leaflet_yaml("- figure: hdr.png\n  alt: A picture.\n")
+    root = make_project({"sample": text})
+    if where == "logo":
+        org = root / "organisations" / "test-clinic.yaml"
+        org.write_text(org.read_text(encoding="utf-8") + "logo: hdr.png\n", encoding="utf-8")
+        text = org.read_text(encoding="utf-8")
+        expected = ("test-clinic.yaml", line_of(text, "logo: hdr.png"))
+    else:
+        expected = ("sample.yaml", line_of(text, "figure: hdr.png"))
+    _png_with_cicp(root / "hdr.png", code_points)
+    project = Project.at(root)
+    with pytest.raises(LeafletError) as caught:
+        load_leaflet(project.leaflet_path("sample"), project)
+    err = caught.value
+    assert (err.location.path.name, err.location.line) == expected
+    assert "hdr.png cannot print as a viewer shows it" in err.message and said in err.message
+    assert err.hint is not None and "sRGB PNG or JPEG" in err.hint
+
+
+@pytest.mark.parametrize("code_points", [bytes([1, 13, 0, 1]), bytes([12, 13, 0, 1])])
+def test_a_png_whose_cicp_names_a_display_is_accepted(
+    make_project: Callable[..., Path], code_points: bytes
+) -> None:
+    """sRGB's and Display P3's code points are read (the layout converts P3)."""
+    root = make_project({"sample": leaflet_yaml("- figure: p3.png\n  alt: A picture.\n")})
+    _png_with_cicp(root / "p3.png", code_points)
+    project = Project.at(root)
+    load_leaflet(project.leaflet_path("sample"), project)
+
+
+def test_an_hdr_png_is_refused_by_the_command_without_a_traceback(
+    make_project: Callable[..., Path],
+) -> None:
+    """The command prints the file, line and hint, exits non-zero, writes no PDF."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    root = make_project({"sample": leaflet_yaml("- figure: hdr.png\n  alt: A picture.\n")})
+    _png_with_cicp(root / "hdr.png", bytes([9, 16, 0, 1]))
+    result = CliRunner().invoke(app, ["build", "sample", "--project", str(root)])
+    assert result.exit_code != 0
+    assert "sample.yaml:" in result.output and "high dynamic range" in result.output
+    assert "Traceback" not in result.output
+    assert not list(root.rglob("*.pdf"))
+
+
 # Text whose markup holds no word: the author sees text in the file, the page a blank.
 
 

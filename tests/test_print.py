@@ -2062,3 +2062,192 @@ def test_a_grey_png_reads_its_gamma_and_not_its_primaries() -> None:
     for profile, space in ((grey, "GRAY"), (colour, "RGB")):
         opened = ImageCms.ImageCmsProfile(io.BytesIO(profile))
         assert ImageCms.getProfileInfo(opened) and opened.profile.xcolor_space.strip() == space
+
+
+#: Display P3's primaries and white (D65), as H.273 gives primaries code 12.
+DISPLAY_P3_PRIMARIES = (0.3127, 0.3290, 0.680, 0.320, 0.265, 0.690, 0.150, 0.060)
+
+
+def _png_with_cicp(picture: Any, path: Path, code_points: bytes, **save: Any) -> None:
+    """Save ``picture`` as a PNG stating its colours in a cICP chunk (PNG 3rd ed.):
+    primaries, transfer function, matrix (0: RGB) and full range (1), one byte each."""
+    from PIL import PngImagePlugin
+
+    chunks = PngImagePlugin.PngInfo()
+    chunks.add(b"cICP", code_points)
+    picture.save(path, "PNG", pnginfo=chunks, **save)
+
+
+def _srgb_light(level: float) -> float:
+    """A level of 255 in sRGB's encoding as linear light, 0–1 (IEC 61966-2-1)."""
+    v = level / 255
+    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+@pytest.mark.parametrize("also", ["nothing", "an sRGB iCCP", "a gAMA"])
+def test_a_display_p3_png_stated_by_cicp_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str, also: str
+) -> None:
+    """A PNG may name its display by cICP code points alone (12, 13, 0, 1: Display P3
+    primaries, sRGB's curve), as a phone's or a Mac's screenshot does. Browsers read
+    it before any other chunk; the build ignored it and printed its values as sRGB,
+    every colour duller than the reviewer saw. Expected by the formulas: sRGB's curve
+    to light, P3's primaries to XYZ, XYZ to sRGB's light (both white D65), sRGB's curve.
+    An sRGB profile or a gAMA beside it changes nothing: cICP overrules them."""
+    from PIL import ImageCms
+
+    root = _figure_project(make_project, "p3.png")
+    extra: dict[str, Any] = {}
+    if also == "an sRGB iCCP":
+        extra["icc_profile"] = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    _png_with_cicp(_four_colours(), root / "p3.png", bytes([12, 13, 0, 1]), **extra)
+    if also == "a gAMA":
+        import struct
+
+        from PIL import Image, PngImagePlugin
+
+        chunks = PngImagePlugin.PngInfo()
+        chunks.add(b"cICP", bytes([12, 13, 0, 1]))
+        chunks.add(b"gAMA", struct.pack(">I", 100000))  # linear, were cICP not there
+        with Image.open(root / "p3.png") as saved:
+            saved.save(root / "p3.png", "PNG", pnginfo=chunks)
+    to_xyz, srgb_to_xyz = _rgb_to_xyz(DISPLAY_P3_PRIMARIES), _rgb_to_xyz(SRGB_CHRM)
+    expected = []
+    for filed in TAGGED_COLOURS:
+        linear = [_srgb_light(v) for v in filed]
+        xyz = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in to_xyz]
+        srgb = RGB(*(_srgb_level(v) / 255 for v in _solve(srgb_to_xyz, xyz)))
+        expected.append(_swatch_as_printed(in_mode(srgb, colour)))
+    options = Options(spec=PrintSpec(colour=colour))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+def test_a_png_stated_srgb_by_cicp_is_drawn_as_filed_whatever_else_it_says(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """cICP 1, 13, 0, 1 is sRGB: a browser shows the file's values, and so does the
+    build, though the file also embeds Adobe RGB's profile and states a linear gAMA."""
+    import struct
+
+    from PIL import PngImagePlugin
+
+    from icc_support import rgb_profile
+    from msc_leaflet.layout.images import printed_as_filed
+
+    root = _figure_project(make_project, "plain.png")
+    chunks = PngImagePlugin.PngInfo()
+    chunks.add(b"cICP", bytes([1, 13, 0, 1]))
+    chunks.add(b"gAMA", struct.pack(">I", 100000))
+    _four_colours().save(
+        root / "plain.png", "PNG", pnginfo=chunks, icc_profile=rgb_profile("adobe-rgb")
+    )
+    assert printed_as_filed(root / "plain.png", load_theme(None))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    expected = [_swatch_as_printed(RGB(*(v / 255 for v in c))) for c in TAGGED_COLOURS]
+    assert _quarters_as_printed(pdf) == expected
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "I;16"])
+def test_a_linear_png_stated_by_cicp_prints_as_a_browser_shows_it(
+    make_project: Callable[..., Path], tmp_path: Path, mode: str
+) -> None:
+    """cICP 1, 8, 0, 1 (BT.709 primaries, linear light) is read as a linear gAMA is,
+    in colour, in greys and in 16-bit greys: mid grey 128 shows about 188."""
+    root = _figure_project(make_project, "linear.png")
+    _png_with_cicp(_png_picture(mode), root / "linear.png", bytes([1, 8, 0, 1]))
+    expected = _expected_swatches(PNG_MODES[mode], "rgb", lambda v: _shown_at_gamma(v, 1.0))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path).path
+    for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
+        assert got == pytest.approx(want, abs=2), (_quarters_as_printed(pdf), expected)
+
+
+def _png_16_bit_rgb(
+    rows: list[list[tuple[int, int, int]]], path: Path, key: tuple[int, int, int]
+) -> None:
+    """Write a 16-bit truecolour PNG (which Pillow cannot save) of ``rows`` of 16-bit
+    samples, ``key`` its see-through colour (tRNS)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 16, 2, 0, 0, 0)
+    pixels = b"".join(b"\0" + b"".join(struct.pack(">3H", *p) for p in row) for row in rows)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tRNS", struct.pack(">3H", *key))
+        + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b"")
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("colour", ["rgb", "cmyk"])
+def test_a_16_bit_png_keeps_its_see_through_colour_and_only_it(
+    make_project: Callable[..., Path], tmp_path: Path, colour: str
+) -> None:
+    """A 16-bit truecolour PNG's see-through colour (tRNS) is 16 bits a sample, and
+    Pillow reads its pixels in 8: the key matched nothing, and the colour a browser
+    shows see-through printed as a box. A browser hides exactly the pixels of the key's
+    16 bits: here a band one sixty-fifth-thousandth of blue from it stays opaque. The
+    page is that of the picture a browser shows, spelled out in 8-bit RGBA."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    key, near, red = (0x1234, 0x5678, 0x9ABC), (0x1234, 0x5678, 0x9ABD), (0xC800, 0x3200, 0x3200)
+    rows = [
+        [red if 60 <= x < 240 and 60 <= y < 240 else near if y >= 270 else key for x in range(300)]
+        for y in range(300)
+    ]
+    root = make_project({"sample": leaflet_yaml("- figure: key.png\n  alt: A red square\n")})
+    _png_16_bit_rgb(rows, root / "key.png", key)
+    shown = _rendered_page(root, tmp_path / "key", colour)
+    spelled = Image.new("RGBA", (300, 300), (0x12, 0x56, 0x9A, 0))  # the key, hidden
+    draw = ImageDraw.Draw(spelled)
+    draw.rectangle((0, 270, 299, 299), fill=(0x12, 0x56, 0x9A, 255))
+    draw.rectangle((60, 60, 239, 239), fill=(0xC8, 0x32, 0x32, 255))
+    spelled.save(root / "key.png")
+    expected = _rendered_page(root, tmp_path / "alpha", colour)
+    bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
+    assert max(high for _, high in bands) <= 2
+
+
+def test_a_16_bit_grey_png_with_alpha_prints_in_black_ink_alone(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Pillow reads a 16-bit grey PNG with alpha as RGBA, so a print build with the
+    shop's profile separated its greys into four inks, where every grey picture prints
+    in black alone. It prints grey (DeviceGray), as its 8-bit twin does, and alike."""
+    import struct
+    import zlib
+
+    from PIL import Image, ImageChops
+
+    from icc_support import coated_cmyk_profile
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    root = _figure_project(make_project, "grey.png")
+    _with_press(root, coated_cmyk_profile())
+    levels = [(x * 65535 // 299, 0 if x < 30 else 65535) for x in range(300)]  # a ramp
+    row = b"\0" + b"".join(struct.pack(">2H", *sample) for sample in levels)
+    (root / "grey.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 300, 100, 16, 4, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(row * 100)) + chunk(b"IEND", b"")
+    )  # fmt: skip
+    options = Options(spec=PrintSpec(colour="cmyk"))
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "deep", options=options).path
+    assert _spaces(pdf) == {"/DeviceGray"}
+    shown = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    twin = Image.new("LA", (300, 100))
+    twin.putdata([(v >> 8, a >> 8) for v, a in levels] * 100)
+    twin.save(root / "grey.png")
+    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "twin", options=options).path
+    expected = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
+    bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
+    assert max(high for _, high in bands) <= 2

@@ -640,7 +640,24 @@ def check_image(path: Path, location: Location) -> int:
         )
     _decode(path, location)
     _one_picture(path, location)
+    _stated_colours(path, location)
     return decoded
+
+
+def _stated_colours(path: Path, location: Location) -> None:
+    """Refuse a PNG whose cICP chunk states colours no print can show as a viewer
+    does (`content/cicp.py`): an HDR picture printed flat and grey, silently."""
+    from .cicp import read_cicp
+
+    points = read_cicp(path)
+    refusal = points.refusal() if points is not None else None
+    if refusal is not None:
+        raise LeafletError(
+            location,
+            f"image {path.name} cannot print as a viewer shows it: {refusal}",
+            "export it again as an 8-bit sRGB PNG or JPEG (in an HDR editor, "
+            "tone-map it to SDR first)",
+        )
 
 
 #: Formats whose further images no viewer shows in turn: a camera's JPEG carrying a

@@ -26,7 +26,8 @@ clipped; a CMYK one separated for another press printed its inks, not its colour
 A PNG that states its colours in gAMA and cHRM chunks instead of a profile (linear
 light, from scientific and medical software) is read by the profile they describe
 (`theme/png_chunks.py`, `_stated_profile`), as browsers read it, on every one of these
-paths.
+paths; so is one whose cICP chunk names its display (Display P3, linear BT.709), which
+overrules every other chunk, as in a browser (`content/cicp.py`).
 
 A photo is drawn the way up its EXIF Orientation says (`draw_picture`): a phone stores
 what the sensor saw and a tag saying how to turn it, which every viewer and browser
@@ -55,7 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageMath
+from PIL import Image, ImageChops, ImageFile, ImageMath
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -220,8 +221,68 @@ def printed_as_filed(path: Path, theme: Theme) -> bool:
     it (`_as_filed`), so that its inks are the file's: a CMYK picture of another press's
     profile is converted to the shop's, within its ink limit (LAYOUT006 judges only the
     pictures printed as filed)."""
-    with Image.open(path) as image:
+    with _opened(path) as image:
         return _as_filed(image, theme)
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Image.Image]:
+    """The picture at ``path`` opened, with the code points of its cICP chunk, which
+    Pillow does not read, in its ``info`` (``cicp``; `content/cicp.py`): converted
+    copies keep them, as they keep every chunk Pillow reads."""
+    from ..content.cicp import read_cicp
+
+    with Image.open(path) as image:
+        points = read_cicp(path) if image.format == "PNG" else None
+        if points is not None:
+            image.info["cicp"] = points
+        keyed = _deep_keyed(image, path)
+        yield keyed if keyed is not None else _deep_grey_alpha(image)
+
+
+#: Pillow's raw mode of a 16-bit grey PNG with alpha, which it reads as RGBA.
+DEEP_GREY_ALPHA = "LA;16B"
+
+
+def _deep_grey_alpha(image: ImageFile.ImageFile) -> Image.Image:
+    """A 16-bit grey PNG with alpha as the grey picture it is (LA), anything else as
+    it is. Pillow reads it as RGBA, so a print build separated its greys into four
+    inks (by the press's profile, a rich grey of C, M and Y under K: a fringe of colour
+    wherever the plates miss), where every other grey picture prints in black ink alone."""
+    tile = image.tile[0] if len(image.tile) == 1 else None
+    if image.mode == "RGBA" and tile is not None and tile.args == DEEP_GREY_ALPHA:
+        return image.convert("LA")
+    return image
+
+
+#: Pillow's raw mode of a 16-bit truecolour PNG's samples, and the one that reads the
+#: same bytes little-end first: Pillow keeps the first byte of each sample, so read so
+#: it keeps the second.
+DEEP_RGB, DEEP_RGB_LOW_BYTES = "RGB;16B", "RGB;16L"
+
+
+def _deep_keyed(image: ImageFile.ImageFile, path: Path) -> Image.Image | None:
+    """A 16-bit truecolour PNG with a see-through colour (tRNS) as RGBA, its opacity
+    exactly the key's, else None. Pillow reads such a picture in 8 bits (each sample's
+    first byte) but keeps its key in 16: the key matched no pixel, and the see-through
+    colour (a logo's white on the band) printed as a box. Every pixel whose 16 bits are
+    the key's is see-through, as in a browser, and no other: its second bytes are read
+    too. The key stays in ``info``, so it is still drawn with its mask (`_colour_keyed`)."""
+    key = image.info.get("transparency")
+    tile = image.tile[0] if len(image.tile) == 1 else None
+    if not isinstance(key, tuple) or image.mode != "RGB" or tile is None or tile.args != DEEP_RGB:
+        return None
+    with Image.open(path) as low:
+        low.tile = [tile._replace(args=DEEP_RGB_LOW_BYTES)]
+        low.load()
+        seconds = low.split()
+    hidden = Image.new("L", image.size, 255)  # 255 where every sample is the key's
+    for first, second, value in zip(image.split(), seconds, key, strict=True):
+        for byte, want in ((first, value >> 8), (second, value & 255)):
+            hidden = ImageChops.multiply(hidden, byte.point(lambda v, w=want: 255 * (v == w)))
+    rgba = image.copy()  # its info too: the key
+    rgba.putalpha(ImageChops.invert(hidden))
+    return rgba
 
 
 def drawable(path: Path, theme: Theme) -> str | ImageReader:
@@ -313,7 +374,7 @@ _COPIES: OrderedDict[tuple[str, str], _Copy] = OrderedDict()
 
 def _convert(path: Path, theme: Theme) -> _Copy:
     """The picture at ``path`` as `drawable` describes it, converted."""
-    with Image.open(path) as image:
+    with _opened(path) as image:
         if image.mode in DEEP_GREY:
             return _Copy(pixels=_eight_bit_grey(image))
         image.load()
@@ -352,10 +413,10 @@ def _stated_profile(image: Image.Image) -> bytes | None:
     one a PNG's gAMA and cHRM chunks describe (`theme/png_chunks.py`), as browsers
     read them: a linear PNG from a microscope's software printed its mid grey 128 as
     128, where every browser shows about 188. None for a picture that states none."""
-    profile = image.info.get("icc_profile")
-    if isinstance(profile, bytes):
-        return profile
     grey = image.mode in DEEP_GREY or PROFILED.get(image.mode) == "L"
+    profile = image.info.get("icc_profile")
+    if isinstance(profile, bytes) and "cicp" not in image.info:  # cICP overrules iCCP
+        return profile
     return chunk_profile(image.info, grey)
 
 

@@ -24,6 +24,7 @@ import struct
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..content.cicp import PRIMARIES, TRANSFERS, CodePoints
 from .icc import FIXED_DATE
 
 Matrix = tuple[tuple[float, ...], ...]  # 3 × 3, by rows
@@ -53,11 +54,16 @@ GAMMA_RANGE = (0.1, 10.0)
 
 def chunk_profile(info: Mapping[Any, object], grey: bool) -> bytes | None:
     """The ICC profile of what a PNG's chunks state, as Pillow gives them in ``info``
-    (``gamma``, ``chromaticity``, ``srgb``, ``icc_profile``); a grey profile for a
-    ``grey`` picture. None where the picture is read as sRGB, as before: it states
-    sRGB (an sRGB chunk, or a gAMA of 1/2.2 with no other primaries), embeds a profile
-    of its own (read instead), or states no gamma that can be read (without it, cHRM
-    says nothing of how light its samples are)."""
+    (``gamma``, ``chromaticity``, ``srgb``, ``icc_profile``, and ``cicp``, which
+    `layout/images.py` adds: Pillow does not read it); a grey profile for a ``grey``
+    picture. None where the picture is read as sRGB, as before: it states sRGB (an
+    sRGB chunk, or a gAMA of 1/2.2 with no other primaries), embeds a profile of its
+    own (read instead), or states no gamma that can be read (without it, cHRM says
+    nothing of how light its samples are). A cICP chunk overrules them all, as in a
+    browser (`cicp_profile`)."""
+    points = info.get("cicp")
+    if isinstance(points, CodePoints):
+        return cicp_profile(points, grey)
     if "srgb" in info or isinstance(info.get("icc_profile"), bytes):
         return None
     gamma = info.get("gamma")
@@ -68,7 +74,24 @@ def chunk_profile(info: Mapping[Any, object], grey: bool) -> bytes | None:
     primaries = _primaries(info.get("chromaticity"))
     if primaries is None and _near(gamma, SRGB_GAMMA, SRGB_GAMMA_TOLERANCE):
         return None
-    return _rgb_profile(gamma, primaries or _srgb_to_xyz())
+    return _rgb_profile(_curve(gamma), primaries or _srgb_to_xyz(), "PNG gAMA and cHRM")
+
+
+def cicp_profile(points: CodePoints, grey: bool) -> bytes | None:
+    """The profile of the display a cICP chunk's code points name, None for sRGB's
+    (BT.709 primaries, sRGB's curve: drawn as filed). The loader has refused any it
+    cannot state (`CodePoints.refusal`); a grey picture reads the transfer alone."""
+    if points.refusal() is not None:
+        raise ValueError(f"cICP code points the loader refuses: {points}")
+    transfer = TRANSFERS[points.transfer]
+    if grey:
+        return None if transfer == "srgb" else _grey_profile(float(transfer))
+    if transfer == "srgb" and points.primaries == 1:
+        return None
+    curve = _srgb_curve() if transfer == "srgb" else _curve(float(transfer))
+    to_xyz = _rgb_to_xyz(PRIMARIES[points.primaries])
+    assert to_xyz is not None  # the table's primaries are all real colours
+    return _rgb_profile(curve, to_xyz, "PNG cICP")
 
 
 def _near(value: float, target: float, tolerance: float) -> bool:
@@ -154,15 +177,14 @@ def _adapted_to_d50(to_xyz: Matrix) -> Matrix:
     return tuple(tuple(c[row] for c in columns) for row in range(3))
 
 
-def _rgb_profile(gamma: float, to_xyz: Matrix) -> bytes:
+def _rgb_profile(curve: bytes, to_xyz: Matrix, description: str) -> bytes:
     """A matrix/TRC RGB display profile: one tone curve for the three channels."""
     adapted = _adapted_to_d50(to_xyz)
-    curve = _curve(gamma)
     colorants = ((b"rXYZ", 0), (b"gXYZ", 1), (b"bXYZ", 2))
     return _assemble(
         b"RGB ",
         [
-            *_common_tags("PNG gAMA and cHRM"),
+            *_common_tags(description),
             *((tag, _xyz(tuple(row[i] for row in adapted))) for tag, i in colorants),
             *((tag, curve) for tag in (b"rTRC", b"gTRC", b"bTRC")),
         ],
@@ -178,6 +200,23 @@ def _curve(gamma: float) -> bytes:
     """The ICC tone curve from sample to light: gAMA is the exponent from light to
     sample, so its inverse, in u8Fixed8 (within 1/512 of it, a fraction of a level)."""
     return b"curv" + bytes(4) + struct.pack(">IH", 1, round(256 / gamma))
+
+
+#: Entries of the sampled sRGB tone curve (`_srgb_curve`): linear between them, the
+#: curve is within a tenth of a level of 255 of IEC 61966-2-1's.
+SRGB_CURVE_ENTRIES = 1024
+
+
+def _srgb_curve() -> bytes:
+    """IEC 61966-2-1's tone curve from sample to light, sampled: an ICC v2 profile has
+    no parametric curve, and sRGB's is no power."""
+
+    def light(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    last = SRGB_CURVE_ENTRIES - 1
+    table = [round(65535 * light(i / last)) for i in range(SRGB_CURVE_ENTRIES)]
+    return b"curv" + bytes(4) + struct.pack(f">I{SRGB_CURVE_ENTRIES}H", SRGB_CURVE_ENTRIES, *table)
 
 
 def _s15(value: float) -> bytes:
