@@ -1,4 +1,4 @@
-"""TEXT002: `check` reports a character no font of the theme has, as `build` refuses it."""
+"""TEXT002, TEXT003: `check` reports what `build` refuses to print, as `build` refuses it."""
 
 from __future__ import annotations
 
@@ -159,3 +159,23 @@ def test_a_symbol_in_the_organisation_profile_is_reported_once_at_its_line(
             "every leaflet",
         ),
     ], found
+
+
+def test_a_translated_title_too_long_for_a_pdf_is_reported_as_build_refuses_it(
+    i18n_project: Path,
+) -> None:
+    """TEXT003: `build -l th` refused a Thai title longer than a PDF string may hold
+    (even a draft); `check -l th` said nothing and exited 0."""
+    set_msgstr(i18n_project / PO, "title", ("การดูแลตัวเองหลังรับการให้เซลล์ " * 600).strip())
+    found = run_checks(Project.at(i18n_project), [], ["th"])
+    (finding,) = [f for f in found if isinstance(f, CheckFinding) and f.code == "TEXT003"]
+    assert finding.severity == "error"
+    assert finding.message.startswith("[th] the title is too long for a PDF to hold (")
+    assert "fix the msgstr of 'title' (" in finding.hint
+    code, output = invoke(
+        "build", "care-basics", "-l", "th", "--project", str(i18n_project),
+        "-o", str(i18n_project / "out"),
+    )  # fmt: skip
+    refused = finding.message.removeprefix("[th] ")
+    assert code == 1 and f"{finding.location.path.name}:{finding.location.line}" in output
+    assert refused in output

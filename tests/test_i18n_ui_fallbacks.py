@@ -395,3 +395,71 @@ def test_a_refused_label_in_a_language_with_only_ui_po_is_reported_by_check(
 
     checked = [f for f in run_checks(project) if "English printed" in f.message]
     assert [(f.location, f.message) for f in checked] == [(built.location, built.message)]
+
+
+@pytest.mark.parametrize(
+    ("context", "msgstr", "fuzzy"),
+    [("contact", "", False), ("contact", "ติดต่อเรา", True)],
+    ids=["untranslated", "fuzzy"],
+)
+def test_a_label_printed_in_english_for_want_of_a_translation_is_reported_by_check(
+    project: Project, tmp_path: Path, context: str, msgstr: str, fuzzy: bool
+) -> None:
+    """`build -l th` warned that "Contact us" was untranslated (or fuzzy) and printed in
+    English, and `build --strict` refused it; `check -l th` said nothing and exited 0.
+    `check` now gives the build's own warning (I18N001), in its words, at ui.po."""
+    from msc_leaflet.checks import run_checks
+    from msc_leaflet.errors import CheckFinding
+
+    edit_ui(project, "notes", "บันทึก")  # a booklet's word: `check` names it, a sheet's build not
+    line = edit_ui(project, context, msgstr, fuzzy)
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out")
+    [built] = [f for f in result.findings if f"{context} (line {line})" in f.message]
+    for locales in (["th"], []):
+        checked = [f for f in run_checks(project, [], locales) if f.location == built.location]
+        named = [
+            f
+            for f in checked
+            if isinstance(f, CheckFinding) and f"{context} (line {line})" in f.message
+        ]
+        assert [(f.code, f.severity, f.message, f.hint) for f in named] == [
+            ("I18N001", "warning", built.message, built.hint)
+        ]
+
+
+def test_check_names_a_ui_word_printed_in_english_once_over_every_leaflet(
+    project: Project,
+) -> None:
+    """The page's words of every leaflet of a language are one finding, not one per
+    leaflet: each leaflet's build names them, `check` once for the language."""
+    from msc_leaflet.checks import run_checks
+
+    source = project.leaflet_path("care-basics").read_text(encoding="utf-8")
+    project.leaflet_path("care-basics").with_name("second.yaml").write_text(
+        source.replace("id: care-basics", "id: second"), encoding="utf-8"
+    )
+    shutil.copy(
+        project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po",
+        project.locales_dir / "th" / "LC_MESSAGES" / "second.po",
+    )
+    edit_ui(project, "contact", "")
+    found = [
+        f.message
+        for f in run_checks(project, [], ["th"])
+        if "untranslated th page words" in f.message
+    ]
+    assert len(found) == 1 and "contact (line" in found[0], found
+
+
+def test_check_names_a_language_with_only_a_leaflet_catalog_and_no_ui_po(
+    project: Project, tmp_path: Path
+) -> None:
+    """No ui.po at all: the build prints every page word in English and says so."""
+    from msc_leaflet.checks import run_checks
+
+    (project.locales_dir / "th" / "LC_MESSAGES" / "ui.po").unlink()
+    result = build_leaflet(project, "care-basics", "th", tmp_path / "out")
+    [built] = [f for f in result.findings if "page prints itself" in f.message]
+    checked = [f for f in run_checks(project, [], ["th"]) if "page prints itself" in f.message]
+    assert [(f.location, f.hint) for f in checked] == [(built.location, built.hint)]
+    assert "contact" in checked[0].message and "page-of" in checked[0].message

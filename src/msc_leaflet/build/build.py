@@ -27,7 +27,6 @@ from .. import i18n
 from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
-from ..content.pdf_strings import PDF_STRING_BYTES, refuse_overlong_keywords, string_bytes
 from ..errors import Finding, LeafletError, Location, counted
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
@@ -165,38 +164,22 @@ def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
             raise LeafletError(finding.location, finding.message, finding.hint)
 
 
-def _refuse_unwritable(leaflet: Leaflet, line: int, what: str, text: Text) -> None:
-    """Refuse a text the PDF carries as one string (/Title, /Alt; UTF-16 with its byte
-    order mark) that is longer than a string may be: the file would claim PDF/A-2u and
-    break its limits, and readers may cut it anywhere."""
-    from ..content.inline import plain_text
-
-    size = string_bytes(plain_text(text.value))
-    if size <= PDF_STRING_BYTES:
-        return
-    fix = "say it in a sentence or two; details belong in the text, where a reader can move"
-    fix += " through them"
-    raise LeafletError(
-        Location(leaflet.path, line),
-        f"{what} is too long for a PDF to hold ({size:,} bytes; at most {PDF_STRING_BYTES:,})",
-        f"fix {text.catalog_entry}: {fix}" if text.catalog_entry else fix,
-    )
-
-
 def refuse_silent_text(leaflet: Leaflet) -> None:
     """Refuse, even in a draft, a title or a figure description that says nothing once
     its markup and citations are left out (``"[@ref1]"``, ``"…"``, or such a
     translation): the PDF would claim PDF/UA with an empty /Title and dc:title (which
     also name the bookmark a reader opens on), or an empty /Alt, as silent as the text
     loading refuses when it is missing. `check` says the same (A11Y008, A11Y001).
-    Either one too long for a PDF string is refused too (`_refuse_unwritable`), and
-    keywords too long for their share of Info /Keywords (a translator's, too)."""
+    Either one too long for a PDF string is refused too, and keywords too long for
+    their share of Info /Keywords (a translator's, too): `overlong_strings`, which
+    `check` reports as TEXT003."""
     from ..checks.text import says_nothing
     from ..content.model import Figure
+    from ..content.pdf_strings import overlong_strings
 
     title = leaflet.title
-    refuse_overlong_keywords(leaflet.path, leaflet.keywords)
-    _refuse_unwritable(leaflet, title.line, "the title", title)
+    for problem in overlong_strings(leaflet)[:1]:
+        raise problem
     if says_nothing(title.value):
         fix = "say in words what the leaflet is about"
         raise LeafletError(
@@ -208,9 +191,6 @@ def refuse_silent_text(leaflet: Leaflet) -> None:
     for block in leaflet.blocks:
         if not isinstance(block, Figure) or block.decorative or block.alt is None:
             continue
-        _refuse_unwritable(
-            leaflet, block.line, f"the alt text of figure {block.path.name}", block.alt
-        )
         if not says_nothing(block.alt.value):
             continue
         fix = "say in words what the image shows, or mark it 'decorative: true'"

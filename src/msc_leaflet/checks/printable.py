@@ -1,4 +1,5 @@
-"""TEXT002: a character no font of the theme has, found before anything is laid out.
+"""TEXT002: a character no font of the theme has, found before anything is laid out;
+TEXT003: a text longer than the PDF string it is carried in may be.
 
 `build` stops at such a character (`typeset.MissingGlyphError`): it would print as an
 empty box. `msc-leaflet check` reads the same fact from the same place, the face
@@ -123,3 +124,19 @@ def _theme_fonts(path: Path, stamp: Stamp | None) -> FontConfig | None:
     from ..theme.theme import theme_fonts
 
     return theme_fonts(path)
+
+
+@check(
+    "TEXT003",
+    "error",
+    "A title, alt text or keywords longer than a PDF string may be: the build refuses them.",
+    scope="locale",
+)
+def too_long_for_a_pdf(ctx: CheckContext) -> Iterator[Issue]:
+    """The build's own refusal (`content.pdf_strings.overlong_strings`), each text at
+    its place: a translation's at the leaflet's line, its msgstr in the hint."""
+    from ..content.pdf_strings import overlong_strings
+
+    prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
+    for problem in overlong_strings(ctx.leaflet):
+        yield Issue(problem.location, prefix + problem.message, problem.hint or "")

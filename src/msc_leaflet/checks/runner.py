@@ -66,6 +66,7 @@ def run_checks(
         )
     first: Leaflet | None = None  # a leaflet that loads, to read the other ui catalogs with
     read: set[Path] = set()  # the ui catalogs read with a leaflet in their language
+    printed: dict[str, set[str]] = {}  # the page's words the leaflets print, per locale
     for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():
         try:  # a leaflet file that is no file is one finding; the others are still checked
             leaflet, loaded = load_leaflet(project.leaflet_path(leaflet_id), project)
@@ -76,10 +77,14 @@ def run_checks(
             continue
         first = first or leaflet
         read.update(_ui_catalogs(project, locales or _leaflet_locales(project, leaflet)))
+        words = _printed_words(project, leaflet)
+        for locale in locales or _leaflet_locales(project, leaflet):
+            printed.setdefault(locale, set()).update(words)
         findings += _check_leaflet(project, leaflet, loaded, locales, config, layouts or {}, checks)
     if not locales and first is not None:  # every locale: those with only a ui catalog too
         unread = [loc for loc in _ui_locales(project) if _ui_catalogs(project, [loc]) - read]
         findings += _page_word_findings(project, first, unread, config, checks)
+    findings += _page_words_in_english(project, printed, config)
     # Once each: a claim in the page's own words (ui.po) is found with every leaflet.
     return sorted(dict.fromkeys(findings), key=_place)
 
@@ -123,7 +128,8 @@ def _page_word_findings(
             for f in _check_leaflet(project, leaflet, [], [locale], config, {}, checks)
             if f.location.path in places
         ]
-    return found
+    words = _printed_words(project, leaflet)
+    return found + _page_words_in_english(project, {loc: words for loc in locales}, config)
 
 
 def _leaflet_locales(project: Project, leaflet: Leaflet) -> list[str]:
@@ -204,7 +210,7 @@ def _check_leaflet(
     for locale in locales or every:
         read_word_list(project, locale)
         localized, i18n_issues = _localize(leaflet, locale, project)
-        issues += i18n_issues + _ui_refusals(leaflet, locale, project)
+        issues += i18n_issues
         if localized is None:
             continue
         ctx = CheckContext(
@@ -312,21 +318,36 @@ def _localize(
     ]
 
 
-def _ui_refusals(leaflet: Leaflet, locale: str, project: Project) -> list[tuple[str, Issue]]:
-    """The build's warnings (I18N001) for the page's words ``leaflet`` prints in
-    ``locale`` whose ui.po translation is refused and printed in English, at the place
-    of the mistake, as `build` gives them: the same finding with every leaflet of the
-    language, reported once (`run_checks`)."""
+def _printed_words(project: Project, leaflet: Leaflet) -> frozenset[str]:
+    """The page's own words (`printed_labels`) ``leaflet`` prints in any edition, a
+    booklet's too, as the project's theme sets its footer; none without the i18n stage
+    (the page prints its English words)."""
     try:
-        from ..i18n import refused_page_words
         from ..i18n.printed_labels import printed_labels
+    except ImportError:
+        return frozenset()
+    return printed_labels(leaflet, footer_approval=_footer_approval(project), booklet=True)
+
+
+def _page_words_in_english(
+    project: Project, printed: Mapping[str, Iterable[str]], config: CheckConfig
+) -> list[CheckFinding]:
+    """The build's warnings (`i18n.ui_findings`, I18N001) for the page's words
+    ``printed`` in each locale that it would print in English: no ui catalog, an entry
+    untranslated or fuzzy, a translation refused (at its msgstr). One finding per
+    locale and kind over every leaflet checked, in the build's words: `check -l th`
+    said nothing of an untranslated "Contact us" that `build -l th` warned about and
+    `build --strict` refused."""
+    try:
+        from ..i18n.localizer import leaflet_words_in_english
     except ImportError:  # no i18n stage: the page prints its English words
         return []
-    words = printed_labels(leaflet, footer_approval=_footer_approval(project), booklet=True)
-    return [
+    issues = [
         ("I18N001", Issue(f.location, f.message, f.hint))
-        for f in refused_page_words(locale, project, words)
+        for locale, words in printed.items()
+        for f in leaflet_words_in_english(locale, project, words)
     ]
+    return _finalise(issues, config, [])
 
 
 def _footer_approval(project: Project) -> bool:

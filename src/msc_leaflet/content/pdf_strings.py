@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import LeafletError, Location
 from .inline import plain_text
-from .model import Text
+from .model import Figure, Leaflet, Text
 
 #: The longest string a PDF may hold, in bytes (ISO 32000-1 Annex C; a rule of PDF/A-2).
 PDF_STRING_BYTES = 32767
@@ -50,22 +50,59 @@ def first_past_keyword_budget(keywords: Sequence[Text]) -> tuple[Text, int] | No
 
 
 def refuse_overlong_keywords(path: Path, keywords: Sequence[Text]) -> None:
-    """Refuse keywords too long for Info /Keywords, at the keyword that goes past the
-    budget: its leaflet line and column, or a translation's .po entry. Refused rather
+    """Refuse keywords too long for Info /Keywords (`overlong_keywords`). Refused rather
     than cut, as a cut keyword is a wrong word for a search engine to index."""
+    problem = overlong_keywords(path, keywords)
+    if problem is not None:
+        raise problem
+
+
+def overlong_keywords(path: Path, keywords: Sequence[Text]) -> LeafletError | None:
+    """Keywords too long for Info /Keywords, at the keyword that goes past the budget:
+    its leaflet line and column, or a translation's .po entry; None when they fit."""
     found = first_past_keyword_budget(keywords)
     if found is None:
-        return
+        return None
     keyword, size = found
     where = keyword.origin or Location(path, keyword.line, keyword.column)
     fix = (
         f"keep the few words a reader would search for, each a word or two: remove "
         f"'{keyword.context}' and the keywords after it, or shorten them"
     )
-    raise LeafletError(
+    return LeafletError(
         where,
         f"the keywords are too long for a PDF to hold ({size:,} bytes; at most "
         f"{KEYWORDS_BYTES:,} in one language, half a PDF string, as a two-language edition "
         "joins both languages' keywords)",
         f"fix {keyword.catalog_entry}: {fix}" if keyword.catalog_entry else fix,
+    )
+
+
+def overlong_strings(leaflet: Leaflet) -> list[LeafletError]:
+    """The texts of ``leaflet`` (a translation too) that the PDF carries as one string
+    and that are longer than a string may hold: its keywords, its title (/Title), a
+    figure's alt text (/Alt). `build` refuses the first, even in a draft; `check` names
+    each (TEXT003), so a translation that stops the build is found before a print run."""
+    found = [overlong_keywords(leaflet.path, leaflet.keywords)]
+    found.append(_unwritable(leaflet, leaflet.title.line, "the title", leaflet.title))
+    found += [
+        _unwritable(leaflet, block.line, f"the alt text of figure {block.path.name}", block.alt)
+        for block in leaflet.blocks
+        if isinstance(block, Figure) and not block.decorative and block.alt is not None
+    ]
+    return [problem for problem in found if problem is not None]
+
+
+def _unwritable(leaflet: Leaflet, line: int, what: str, text: Text) -> LeafletError | None:
+    """``text`` (``what``) if longer than a PDF string may be: the file would claim
+    PDF/A-2u and break its limits, and readers may cut it anywhere."""
+    size = string_bytes(plain_text(text.value))
+    if size <= PDF_STRING_BYTES:
+        return None
+    fix = "say it in a sentence or two; details belong in the text, where a reader can move"
+    fix += " through them"
+    return LeafletError(
+        Location(leaflet.path, line),
+        f"{what} is too long for a PDF to hold ({size:,} bytes; at most {PDF_STRING_BYTES:,})",
+        f"fix {text.catalog_entry}: {fix}" if text.catalog_entry else fix,
     )

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
         localize_with_fallbacks,
         page_words,
         reads_fuzzy,
-        refused_page_words,
         ui_findings,
         ui_labels,
     )
@@ -41,7 +40,6 @@ _HOMES = {
     "localize_with_fallbacks": ".localizer",
     "page_words": ".localizer",
     "reads_fuzzy": ".localizer",
-    "refused_page_words": ".localizer",
     "ui_findings": ".localizer",
     "ui_labels": ".localizer",
 }
@@ -59,7 +57,6 @@ __all__ = [
     "localize_with_fallbacks",
     "page_words",
     "reads_fuzzy",
-    "refused_page_words",
     "ui_findings",
     "ui_labels",
 ]

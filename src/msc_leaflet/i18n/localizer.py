@@ -548,9 +548,12 @@ def leaflet_words_in_english(locale: str, project: Project, words: Iterable[str]
 
 
 def _printing(locale: str, project: Project, words: Iterable[str]) -> Labels:
-    """The ``locale`` labels, with ``words`` (a proof's own aside) recorded as printed."""
+    """The ``locale`` labels, with ``words`` (a proof's own aside) recorded as printed,
+    in the catalog's order: ``words`` is a set (`printed_labels`), whose order changes
+    from run to run, and a warning listing them must read the same each time."""
     labels = ui_labels(locale, project)
-    labels.will_print(*(key for key in words if key not in PROOF_WORDS))
+    wanted = set(words) - set(PROOF_WORDS)
+    labels.will_print(*(key for key in UI_MESSAGES if key in wanted))
     return labels
 
 
@@ -614,15 +617,6 @@ def _refusals(printed: Mapping[str, Fallback], path: Path) -> list[Finding]:
         for key, why in printed.items()
         if why.kind == "rejected"
     ]
-
-
-def refused_page_words(locale: str, project: Project, words: Iterable[str]) -> list[Finding]:
-    """The build's warnings (`ui_findings`) for ``words`` (`printed_labels`) whose
-    ``locale`` translation is refused and printed in English, before anything is laid
-    out: `check` names them as the build does. `check -l th` said nothing of an
-    over-long "LINE" (I18N023) the build printed in English, which `i18n check` named."""
-    printed = _printing(locale, project, words).printed_in_source
-    return _refusals(printed, catalog_path(project, locale, UI_DOMAIN))
 
 
 def bundled_ui_translations(keys: Sequence[str], locale: str) -> tuple[str, ...]:
