@@ -1767,3 +1767,41 @@ def test_ordinary_hyphenated_english_still_breaks_after_its_hyphen(marked: str) 
     expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
     breaks = line_breaks(text, "en")
     assert set(expected) <= set(breaks), breaks
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("Tái khám mỗi 6 tháng |2 lần", "vi"),  # every 6 months, twice
+        ("uống trong 3 ngày |5 viên", "vi"),  # for 3 days, 5 tablets
+        ("trong 3 tháng |12 ngày", "vi"),  # 3 months and 12 days
+        ("ក្រោយ ៦ ខែ |២ ដង", "km"),  # after 6 months, twice
+        ("២ ម៉ោង |៣០ នាទី", "km"),  # 2 hours 30 minutes
+    ],
+)
+def test_a_unit_of_time_after_a_number_keeps_no_number_after_it(marked: str, lang: str) -> None:
+    # tháng, ngày, ខែ, ម៉ោង also label a date's month, day or hour (tháng 5 is May), so
+    # the number after them stayed with them: "6 tháng 2 lần" was one piece, and a
+    # column set "Tái khám mỗi" alone on a line with the duration below it. After a
+    # number they are its unit, and the next number is a count of its own.
+    text, at = cut(marked)
+    assert at in line_breaks(text, lang)
+    assert not any(start < at < end for start, end in kept_groups(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "parts"),
+    [
+        ("vào ngày 12 tháng 5 năm 2027 nhé", "vi", ("ngày 12", "tháng 5", "năm 2027")),
+        ("នៅថ្ងៃទី ១៥ ខែ ៥ ឆ្នាំ ២០២៧", "km", ("ថ្ងៃទី ១៥", "ខែ ៥", "ឆ្នាំ ២០២៧")),
+        ("ឆ្នាំ២០២៧ ម៉ោង ៩:៣០", "km", ("ឆ្នាំ២០២៧", "ម៉ោង ៩:៣០")),
+    ],
+)
+def test_a_dates_parts_still_keep_their_numbers(
+    text: str, lang: str, parts: tuple[str, ...]
+) -> None:
+    # The month's word after the day's number (ngày 12 tháng 5) is the date's, no unit.
+    breaks = line_breaks(text, lang)
+    for part in parts:
+        start = text.index(part)
+        assert not any(start < at < start + len(part) for at in breaks), part
