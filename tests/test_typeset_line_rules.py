@@ -1848,3 +1848,20 @@ def test_an_identifier_wider_than_its_cell_is_cut_at_a_seam_a_reader_accepts(wor
                     wrong.add(shown + " (the word fits but for its punctuation)")
             at += len(line)
     assert not wrong, "\n".join(sorted(wrong))
+
+
+@pytest.mark.parametrize("number", ["10,000,", "12,500.50", "1,250,000"])
+def test_a_number_wider_than_its_cell_is_cut_after_a_group_mark(number: str) -> None:
+    # A cell narrower than the number printed 12,50|0.50: the next line read "0.50", a
+    # number of its own. Cut after a group's comma or point, each line reads as part.
+    text = f"Costs {number} baht"
+    start = text.index(number)
+    for width in range(22, 40, 2):  # from a group of three digits and its mark
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "en")
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        at = 0
+        for line in paragraph.line_texts()[:-1]:
+            at = text.index(line, at) + len(line)
+            if start < at < start + len(number) and text[at - 1] not in ",.":
+                pytest.fail(f"{width} pt: {text[start:at]}|{text[at : start + len(number)]}")

@@ -905,9 +905,11 @@ def _emergency_cut(
     a syllable whole when ``overhang`` lets the line up to it run past its end (a Lao
     ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ; チェッ|ク, not チェ|ック), else the same for
     the end of a number (30～60|分), else the last outside a number, else the last at a
-    space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last that
-    keeps the line rules, else after ``end`` if it is a stop, closing bracket or
-    following vowel that never starts a line (`HANGING_IN_AN_EMERGENCY`), which then
+    space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last
+    after a number's group comma or point (12,|500.50, not 12,50|0.50, whose next line
+    reads "0.50"), else the last that keeps the line rules, else after ``end`` if it
+    is a stop, closing bracket or following vowel that never starts a line
+    (`HANGING_IN_AN_EMERGENCY`), which then
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line, at the edge of a word inside it (``terms_words``: โรง|พยาบาล, not
@@ -951,6 +953,9 @@ def _emergency_cut(
     def after_prefix(at: int) -> bool:  # ຜູ້|ປ່ວຍ wider than the line, not ຜູ້ປ່|ວຍ
         return at in avoided and whole(at)
 
+    def group_seam(at: int) -> bool:  # 12,|500.50 or 12,500.|50, never 12,50|0.50
+        return breaks(at) and at > 1 and text[at - 1] in ",." and text[at - 2].isdigit()
+
     def after_hyphen(at: int) -> bool:  # COVID-|19, its hyphen a little past the line
         return text[at - 1] in IDENTIFIER_HYPHENS and whole(at)
 
@@ -982,6 +987,7 @@ def _emergency_cut(
         (number_whole, True),  # a number's end a little past the line's end
         (number_whole, False),
         (at_a_space, False),
+        (group_seam, False),  # a number wider than the line, after a group's mark
         (breaks, False),
     )
     for outside in (True, False) if listed or avoided else (False,):
