@@ -1767,3 +1767,101 @@ def test_ordinary_hyphenated_english_still_breaks_after_its_hyphen(marked: str) 
     expected = [i - k for k, i in enumerate(j for j, c in enumerate(marked) if c == "|")]
     breaks = line_breaks(text, "en")
     assert set(expected) <= set(breaks), breaks
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("Tái khám mỗi 6 tháng |2 lần", "vi"),  # every 6 months, twice
+        ("uống trong 3 ngày |5 viên", "vi"),  # for 3 days, 5 tablets
+        ("trong 3 tháng |12 ngày", "vi"),  # 3 months and 12 days
+        ("ក្រោយ ៦ ខែ |២ ដង", "km"),  # after 6 months, twice
+        ("២ ម៉ោង |៣០ នាទី", "km"),  # 2 hours 30 minutes
+    ],
+)
+def test_a_unit_of_time_after_a_number_keeps_no_number_after_it(marked: str, lang: str) -> None:
+    # tháng, ngày, ខែ, ម៉ោង also label a date's month, day or hour (tháng 5 is May), so
+    # the number after them stayed with them: "6 tháng 2 lần" was one piece, and a
+    # column set "Tái khám mỗi" alone on a line with the duration below it. After a
+    # number they are its unit, and the next number is a count of its own.
+    text, at = cut(marked)
+    assert at in line_breaks(text, lang)
+    assert not any(start < at < end for start, end in kept_groups(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "parts"),
+    [
+        ("vào ngày 12 tháng 5 năm 2027 nhé", "vi", ("ngày 12", "tháng 5", "năm 2027")),
+        ("នៅថ្ងៃទី ១៥ ខែ ៥ ឆ្នាំ ២០២៧", "km", ("ថ្ងៃទី ១៥", "ខែ ៥", "ឆ្នាំ ២០២៧")),
+        ("ឆ្នាំ២០២៧ ម៉ោង ៩:៣០", "km", ("ឆ្នាំ២០២៧", "ម៉ោង ៩:៣០")),
+    ],
+)
+def test_a_dates_parts_still_keep_their_numbers(
+    text: str, lang: str, parts: tuple[str, ...]
+) -> None:
+    # The month's word after the day's number (ngày 12 tháng 5) is the date's, no unit.
+    breaks = line_breaks(text, lang)
+    for part in parts:
+        start = text.index(part)
+        assert not any(start < at < start + len(part) for at in breaks), part
+
+
+#: Words wider than a narrow cell, each ending in the punctuation the sentence gave it.
+NARROW_IDENTIFIERS = [
+    "CD105,",
+    "(CD105)",
+    "COVID-19;",
+    "HLA-DR,",
+    "SARS-CoV-2.",
+    "38.5°C.",
+    "IL-6,",
+]
+
+
+@pytest.mark.parametrize("word", NARROW_IDENTIFIERS)
+def test_an_identifier_wider_than_its_cell_is_cut_at_a_seam_a_reader_accepts(word: str) -> None:
+    """A cell narrower than the word: no line starts with an identifier's hyphen ("-19"
+    reads as minus nineteen, "-DR" as a suffix) nor parts 38.5° from its C; and where
+    only the closing stop or bracket is too wide, it hangs past the line instead of
+    the word being cut (CD|105, in a cell that holds CD105; "CD105," hung its comma)."""
+    text = f"Markers {word} here"
+    start, end = text.index(word), text.index(word) + len(word)
+    widths = _widths(text, "en", 10)
+    bare = word.rstrip(",.;)")
+    bare_width = sum(widths[start : start + len(bare)])
+    wrong = set()
+    for width in range(14, 60, 2):
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "en")
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        at = 0
+        for line in paragraph.line_texts():
+            at = text.index(line, at)
+            if start < at < end:
+                shown = f"{width} pt: {text[start:at]}|{text[at:end]}"
+                if text[at] == "-" or text[at - 1] == "°" or text[at] in ",.;)":
+                    wrong.add(shown)
+                # after its hyphen an identifier may end a line (HLA-|DR, a kept group's
+                # own seam); elsewhere a word that fits but for its stop is not cut
+                if bare_width <= width and text[at - 1] != "-":
+                    wrong.add(shown + " (the word fits but for its punctuation)")
+            at += len(line)
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+@pytest.mark.parametrize("number", ["10,000,", "12,500.50", "1,250,000"])
+def test_a_number_wider_than_its_cell_is_cut_after_a_group_mark(number: str) -> None:
+    # A cell narrower than the number printed 12,50|0.50: the next line read "0.50", a
+    # number of its own. Cut after a group's comma or point, each line reads as part.
+    text = f"Costs {number} baht"
+    start = text.index(number)
+    for width in range(22, 40, 2):  # from a group of three digits and its mark
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "en")
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        at = 0
+        for line in paragraph.line_texts()[:-1]:
+            at = text.index(line, at) + len(line)
+            if start < at < start + len(number) and text[at - 1] not in ",.":
+                pytest.fail(f"{width} pt: {text[start:at]}|{text[at : start + len(number)]}")

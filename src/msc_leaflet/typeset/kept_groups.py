@@ -122,6 +122,7 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
     spans += _identifier_pairs(text)
     found = _found(_abbreviation_pattern(lang, labels), text)
+    found = _not_a_unit(found, text, lang) if numbers else found
     return tuple(sorted(spans + _not_before_a_date(found, spans)))
 
 
@@ -164,6 +165,64 @@ def _not_before_a_date(
     (Vietnamese ngày | 6 tháng 12, 2027; Khmer ថ្ងៃទី | 6 ធ្នូ 2027). A day's number
     that no month name follows (ngày 12 tháng 5 năm 2027) stays with its word."""
     return [(start, end) for start, end in labels if not any(start < d < end for d, _ in dates)]
+
+
+def _not_a_unit(labels: list[tuple[int, int]], text: str, lang: str) -> list[tuple[int, int]]:
+    """``labels`` but those whose word is a unit of time (`_unit_labels`: Vietnamese
+    tháng, ngày, năm; Khmer ខែ, ឆ្នាំ, ម៉ោង) written right after a number that is no
+    labelled part itself: there the word is that number's unit, a duration (mỗi 6 tháng,
+    every 6 months), and the number after it is a count of its own (6 tháng | 2 lần,
+    twice every 6 months; ២ ម៉ោង | ៣០ នាទី, two hours thirty minutes), not the
+    word's month, day or year. Kept together, "6 tháng 2 lần" was one piece a narrow
+    column could only cut in an emergency. A date's parts still chain: ngày 12 tháng 5
+    năm 2027, where 12 is ngày's."""
+    units = _unit_labels(lang)
+    if not units:
+        return labels
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(labels):
+        number = _number_before(text, start)
+        if (
+            number is not None
+            and _label_word(text[start:end]) in units
+            and not any(s < number < e for s, e in kept)
+        ):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _number_before(text: str, start: int) -> int | None:
+    """Where the number starts that stands right before ``start``, across spaces (the
+    6 of "6 tháng", the 12 of "ngày 12 tháng"), or None when a letter or nothing does."""
+    j = start
+    while j > 0 and re.match(_SPACE, text[j - 1]):
+        j -= 1
+    if not (0 < j < start and text[j - 1].isdigit()):
+        return None
+    while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ".,:"):
+        j -= 1
+    return j
+
+
+def _label_word(found: str) -> str:
+    """The word of a label found before a number ("tháng 5" → "tháng"): the match runs
+    to the number's first character, across the label's mark and spaces."""
+    return re.sub(rf"(?:{_SPACE}|[:\uff1a+(\uff08]|\d)+$", "", found)
+
+
+@cache
+def _unit_labels(lang: str) -> tuple[str, ...]:
+    """The words kept with the number after them that are also a unit written after
+    a number (`i18n.numbers.words_before_a_number`, read from `data/units.yaml` and
+    `data/numbers.yaml`: tháng 5 is May, 6 tháng six months), as a paragraph holds
+    them, capitalised too where a sentence may start with one."""
+    from ..i18n.numbers import words_before_a_number  # i18n reads the typesetter's fonts
+
+    read = [unicodedata.normalize("NFC", word) for word in words_before_a_number(lang)]
+    if profile(lang).word_spaces:
+        read += [word[:1].upper() + word[1:] for word in read]
+    return tuple(longest_first(set(read)))
 
 
 def bound_prefix_ends(text: str, lang: str) -> frozenset[int]:

@@ -37,6 +37,7 @@ from .kept_groups import bound_prefix_ends
 from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
+    IDENTIFIER_HYPHENS,
     SPACES,
     allowed_break,
     between_known_syllables,
@@ -821,6 +822,11 @@ HANGING_IN_AN_EMERGENCY = (
     + CLOSING_PUNCTUATION
     + LETTERS_HANGING_IN_AN_EMERGENCY
 )
+#: The punctuation of those: what ends a word wider than its line by a little ("CD105,",
+#: "(CD105)") hangs past the line before the word is cut (CD|105,).
+HANGING_PUNCTUATION = "".join(
+    mark for mark in HANGING_IN_AN_EMERGENCY if unicodedata.category(mark).startswith("P")
+)
 #: Marks that may hang together in an emergency: a bracket and its stop, 〕。
 MOST_HANGING = 2
 
@@ -887,7 +893,10 @@ def _emergency_cut(
     avoided: Collection[int] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
-    ``end`` being the first that did not fit: the last boundary outside a word that
+    ``end`` being the first that did not fit: after the stops or closing brackets that
+    end the unit from ``end`` on, if ``overhang`` lets them hang ("CD105," whole, not
+    CD|105,); else after an identifier's hyphen a little past the line's end (COVID-|19);
+    else the last boundary outside a word that
     keeps a number and the line rules whole (after the "/" of an address), else the last
     after a space (a number and its word: 1669 |at, not 1669 a|t; a phone number wider
     than the line: +66 2 |000 0000, not 000 00|00), else the last that keeps a syllable
@@ -896,19 +905,27 @@ def _emergency_cut(
     a syllable whole when ``overhang`` lets the line up to it run past its end (a Lao
     ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ; チェッ|ク, not チェ|ック), else the same for
     the end of a number (30～60|分), else the last outside a number, else the last at a
-    space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last that
-    keeps the line rules, else after ``end`` if it is a stop, closing bracket or
-    following vowel that never starts a line (`HANGING_IN_AN_EMERGENCY`), which then
+    space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last
+    after a number's group comma or point (12,|500.50, not 12,50|0.50, whose next line
+    reads "0.50"), else the last that keeps the line rules, else after ``end`` if it
+    is a stop, closing bracket or following vowel that never starts a line
+    (`HANGING_IN_AN_EMERGENCY`), which then
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
     outside the word-list terms of ``listed``: one is cut only when it alone is wider
     than the line, at the edge of a word inside it (``terms_words``: โรง|พยาบาล, not
     โรงพยา|บาล) before any other rule that cuts a word; the offsets of ``avoided`` (after
     a bound prefix: ผู้|) are tried only with the terms, or before a cut that parts a
-    syllable (ຜູ້|ປ່ວຍ, not ຜູ້ປ່|ວຍ). A cut at a space falls after it,
-    so each rule is judged where the next line would start."""
+    syllable (ຜູ້|ປ່ວຍ, not ຜູ້ປ່|ວຍ). No rule but the last starts a line with an
+    identifier's hyphen or parts ° from its scale (`_parts_a_sign`: COVID|-19, 38.5°|C).
+    A cut at a space falls after it, so each rule is judged where the next line would
+    start."""
 
     def breaks(at: int) -> bool:  # the line rules, where the next line starts
-        return allowed_break(text, at) and _starts_after_spaces(text, at)
+        return (
+            allowed_break(text, at)
+            and _starts_after_spaces(text, at)
+            and not _parts_a_sign(text, at)
+        )
 
     def whole(at: int) -> bool:
         return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at)
@@ -936,6 +953,24 @@ def _emergency_cut(
     def after_prefix(at: int) -> bool:  # ຜູ້|ປ່ວຍ wider than the line, not ຜູ້ປ່|ວຍ
         return at in avoided and whole(at)
 
+    def group_seam(at: int) -> bool:  # 12,|500.50 or 12,500.|50, never 12,50|0.50
+        return breaks(at) and at > 1 and text[at - 1] in ",." and text[at - 2].isdigit()
+
+    def after_hyphen(at: int) -> bool:  # COVID-|19, its hyphen a little past the line
+        return text[at - 1] in IDENTIFIER_HYPHENS and whole(at)
+
+    # A word that ends in a stop or bracket too wide for the line hangs it (CD105, and
+    # (CD105) whole, their stop or bracket past the line), as the unit's last marks.
+    hung = _hung_marks(text, offsets, end, HANGING_PUNCTUATION)
+    ends_unit = hung is not None and not text[offsets[hung] :].strip()
+    if hung is not None and ends_unit and overhang is not None and overhang(start, hung):
+        return hung
+    if overhang is not None:  # COVID-|19 with its hyphen past the line, not COVID|-19
+        past = range(end + 1, len(offsets) - 1)
+        hyphen = next((j for j in past if after_hyphen(offsets[j]) and overhang(start, j)), None)
+        if hyphen is not None:
+            return hyphen
+
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse. A number
     # is never cut inside while anything else may be: the line runs a little past its
@@ -952,6 +987,7 @@ def _emergency_cut(
         (number_whole, True),  # a number's end a little past the line's end
         (number_whole, False),
         (at_a_space, False),
+        (group_seam, False),  # a number wider than the line, after a group's mark
         (breaks, False),
     )
     for outside in (True, False) if listed or avoided else (False,):
@@ -968,14 +1004,41 @@ def _emergency_cut(
                 found = next((j for j in range(end, start, -1) if cuts(j)), None)
             if found is not None:
                 return _past_spaces(text, offsets, found)  # "60 |minutes", not "60| minutes"
+    hung = _hung_marks(text, offsets, end)
+    return end if hung is None else hung  # 〔注〕 a little past the line, not 〔注|〕
+
+
+def _hung_marks(
+    text: str, offsets: Sequence[int], end: int, marks: str = HANGING_IN_AN_EMERGENCY
+) -> int | None:
+    """The cluster after the ``marks`` from cluster ``end`` on that may hang past a
+    line's end in an emergency (at most `MOST_HANGING`: a stop, a closing bracket),
+    where a line may end after them; else None."""
     after = end
     while after - end < MOST_HANGING and after + 1 < len(offsets):
-        if not _hangs(text[offsets[after] : offsets[after + 1]], HANGING_IN_AN_EMERGENCY):
+        if not _hangs(text[offsets[after] : offsets[after + 1]], marks):
             break
         after += 1
         if after + 1 == len(offsets) or allowed_break(text, offsets[after]):
-            return after  # 〔注〕 a little past the line, not 〔注|〕
-    return end
+            return after
+    return None
+
+
+def _parts_a_sign(text: str, at: int) -> bool:
+    """Whether a line starting at ``at`` parts what reads as one sign: a degree sign
+    and its scale (38.5°|C reads as an angle and a letter C), or a hyphen of an
+    identifier from the letters or digits after it (COVID|-19, HLA|-DR: the next line
+    starts "-19", a minus, or "-DR", a suffix). Ended after its hyphen, the line reads
+    as a word to be continued."""
+    before, after = text[at - 1], text[at]
+    if before == "°" and after.isalpha():
+        return True
+    return (
+        after in IDENTIFIER_HYPHENS
+        and text[at + 1 : at + 2].isalnum()
+        and before.isalnum()
+        and hyphenating(before)
+    )
 
 
 def _syllable_end(
