@@ -463,3 +463,24 @@ def test_check_names_a_language_with_only_a_leaflet_catalog_and_no_ui_po(
     checked = [f for f in run_checks(project, [], ["th"]) if "page prints itself" in f.message]
     assert [(f.location, f.hint) for f in checked] == [(built.location, built.hint)]
     assert "contact" in checked[0].message and "page-of" in checked[0].message
+
+
+@pytest.mark.parametrize("where", ["ui", "leaflet"])
+def test_check_strict_calls_an_error_what_build_strict_refuses_untranslated(
+    project: Project, tmp_path: Path, where: str
+) -> None:
+    """`build --strict` refuses a page word or a leaflet text printed in English;
+    `check --strict`, which judges "as for printing", called it a warning and exited 0."""
+    if where == "ui":
+        edit_ui(project, "contact", "")
+    else:
+        po = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
+        set_msgstr(po, "title", "")
+    root = str(project.root)
+    strict_build, built = invoke("build", "-l", "th", "--strict", "-o", str(tmp_path), "-p", root)
+    assert strict_build == 1, built
+    code, output = invoke("check", "-l", "th", "-p", root)
+    assert code == 0 and "I18N001" in output, output
+    code, output = invoke("check", "-l", "th", "--strict", "-p", root)
+    assert code == 1, output
+    assert [line for line in output.splitlines() if "I18N001" in line and "error" in line], output

@@ -27,7 +27,7 @@ from .. import i18n
 from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
-from ..errors import Finding, LeafletError, Location, counted
+from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..files import output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
 from ..finishing.destinations import name_destinations
@@ -144,7 +144,10 @@ def refuse_unless_printable(
 
     problems = [f for f in i18n_findings if f.severity in ("error", "warning")]
     checks = run_checks(project, [source.id], [locale], load_config(project, strict=True))
-    problems += [f for f in checks if f.severity == "error"]
+    # I18N001 relays what `i18n_findings` already hold, as a build with --allow-fuzzy
+    # judged them: `check` takes a fuzzy text for untranslated.
+    relayed = [f for f in checks if isinstance(f, CheckFinding) and f.code == "I18N001"]
+    problems += [f for f in checks if f.severity == "error" and f not in relayed]
     if problems:
         listed = "\n".join(f"  {finding}" for finding in problems[:10])
         more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""

@@ -112,6 +112,9 @@ class Check:
     # Its waivers name the sentences they are for ("waive: CLAIM001 @1a2b3c4d — …"): a
     # claim written into the block later is not waived with the one a reviewer read.
     pinned: bool = False
+    # `build --strict` refuses every finding of it, whatever its severity (untranslated
+    # text: `build.refuse_unless_printable`), so `check --strict` calls each an error.
+    refused_for_print: bool = False
 
 
 # Every code, filled as the family modules are imported; read it through `all_checks()`
@@ -147,11 +150,12 @@ def declare(
     scope: Scope,
     function: CheckFunction | None = None,
     pinned: bool = False,
+    refused_for_print: bool = False,
 ) -> None:
     """Register a check; ``function`` is None for findings the runner itself produces."""
     if code in REGISTRY:
         raise ValueError(f"check code {code} registered twice")
-    REGISTRY[code] = Check(code, severity, rationale, scope, function, pinned)
+    REGISTRY[code] = Check(code, severity, rationale, scope, function, pinned, refused_for_print)
 
 
 def checks_by_code() -> dict[str, Check]:

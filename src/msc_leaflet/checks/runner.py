@@ -489,4 +489,6 @@ def _finding(code: str, issue: Issue, config: CheckConfig) -> list[CheckFinding]
     severity = configured or issue.severity or entry.severity
     if severity == "off":
         return []
+    if config.strict and entry.refused_for_print:
+        severity = "error"  # as `build --strict` judges it: no output
     return [CheckFinding(issue.location, severity, issue.message, issue.hint, code, issue.entry)]

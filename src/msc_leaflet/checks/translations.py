@@ -21,6 +21,7 @@ declare(
     "A translation that cannot be used prints source text; "
     "`msc-leaflet i18n check` has the details.",
     "runner",
+    refused_for_print=True,
 )
 for rule in RULES:
     declare(rule.code, rule.severity, rule.rationale, "catalog")

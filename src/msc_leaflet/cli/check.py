@@ -38,7 +38,11 @@ def check(
         bool, typer.Option("--list", help="List every check with its code and rationale.")
     ] = False,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Judge as for printing: overdue review is an error.")
+        bool,
+        typer.Option(
+            "--strict",
+            help="Judge as for printing: overdue review and text printed untranslated are errors.",
+        ),
     ] = False,
     today: Annotated[
         str | None, typer.Option(help="Check as of this date (YYYY-MM-DD), e.g. a print date.")
