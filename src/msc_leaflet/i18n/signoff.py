@@ -67,6 +67,7 @@ from .signoff_changes import (
     Beside,
     Change,
     kept_texts,
+    removed,
     side_by_side,
     side_language,
     texts_beside,
@@ -510,7 +511,7 @@ def changed_since(
         was = () if context in wording else kept_texts(before, texts)
         changed.append(Change(context, what, was, kept_texts(wording.get(context, now), texts)))
     changed += [
-        Change(context, REMOVED, before=kept_texts(old[context], texts))
+        removed(context, kept_texts(old[context], texts))
         for context in old
         if context not in state.entries and context not in approval.wording
     ]
@@ -556,7 +557,7 @@ def proof_lines(
         # source (a Thai translation's English, or an English one's Thai), as
         # "source changed" did not.
         said = change_in_words(c, (source, translation))
-        changed += [f"{c.context}: {said}", *texts_beside(c, source, translation)]
+        changed += [change_line(c, said), *texts_beside(c, source, translation)]
     return history, changed
 
 
@@ -567,9 +568,16 @@ def changes_in_words(pending: Pending) -> list[str]:
     languages = (pending.leaflet.language, pending.locale)
     lines = []
     for change in pending.review.changes:
-        lines.append(f"{change.context}: {change_in_words(change, languages)}")
+        lines.append(change_line(change, change_in_words(change, languages)))
         lines += [f"  {line}" for line in side_by_side(change, *languages)]
     return lines
+
+
+def change_line(change: Change, said: str) -> str:
+    """The line naming ``change``, worded ``said`` (`change_in_words`), as `i18n review`
+    and the proof print it: "paragraph/3: new entry"; a removed entry's, which no
+    current context names, its words alone: "removed (was paragraph/5)"."""
+    return f"{change.context}: {said}" if change.context else said
 
 
 #: A desk.* message key and its values → the words (`desk.interface.Interface`, `english`).
