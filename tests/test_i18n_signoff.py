@@ -1199,6 +1199,47 @@ def test_an_edit_beside_a_removed_paragraph_is_an_edit_and_a_removal(
     ]
 
 
+def test_a_long_list_of_changes_keeps_each_change_on_one_page(root: Path, tmp_path: Path) -> None:
+    """A revision of 60 list items' Thai filled pages of the proof's list of changes;
+    a page broke inside a change, so the next began with "now (Thai):" under no line
+    naming the entry, the line naming it alone at the foot of the page before. Each
+    change now stays on one page with its texts: every page of the list begins with a
+    change's line and ends with its last text."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    items = "".join(
+        f"      - Check the site on day {n} and note what you see.\n" for n in range(1, 61)
+    )
+    edit(root / LEAFLET, "  - faq:\n", f"  - list:\n{items}    id: diary\n\n  - faq:\n")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+
+    def translate(words: str) -> None:
+        catalog = read_po(root / TH_PO)
+        for entry in catalog.active:
+            context = entry.msgctxt or ""
+            if context.startswith("diary/"):
+                entry.msgstr = words.format(n=context.split("/")[1])
+            entry.set_fuzzy(False)
+        write_po(root / TH_PO, catalog)
+
+    translate("ตรวจดูบริเวณนั้นในวันที่ {n} และจดสิ่งที่เห็นไว้")
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    translate("ตรวจดูบริเวณที่ให้เซลล์ในวันที่ {n} และจดสิ่งที่เห็นไว้")
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    pages = page_texts(out / "th" / "care-basics.proof.pdf")
+    start = next(n for n, page in enumerate(pages) if "Changed since the last approval" in page)
+    listed = pages[start:]
+    assert len(listed) > 2, listed
+    for n, page in enumerate(listed):
+        lines = [line for line in page.splitlines() if line.strip()][1:-1]  # header, footer
+        body = lines[lines.index("Changed since the last approval") + 1 :] if n == 0 else lines
+        assert re.match(r"diary/\d+: the Thai translation changed", body[0]), (n, body)
+        assert body[-2] == "now (Thai):" and "ในวันที่" in body[-1], (n, body)
+    changes = "\n".join(listed).count(": the Thai translation changed")
+    assert changes == 60
+
+
 def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> None:
     """The proof said "title: source changed" where `i18n review` says "the Thai text
     changed": a clinician approving an English translation of a Thai leaflet could not
