@@ -489,6 +489,35 @@ def test_review_shows_what_changed_since_the_last_approval_before_and_when_signi
     assert "no change since the last approval" in output and "state       approved" in output
 
 
+@pytest.mark.parametrize("variant", ["th_TH", "th-TH"])
+def test_a_regional_variants_sign_off_is_recorded_where_its_catalog_is(
+    root: Path, tmp_path: Path, variant: str
+) -> None:
+    """A th_TH build prints the Thai catalog, and its review reads the Thai approvals;
+    but `i18n review -l th_TH --by …` wrote its record to a new
+    locales/th_TH/signoff.yaml that nothing read: the reviewer's approval was lost, and
+    a strict build asked for it again. It is written beside the catalog it approves."""
+    root.joinpath("msc-leaflet.toml").write_text(
+        '[i18n]\nsignoff_required = ["reviewer", "clinical"]\n', encoding="utf-8"
+    )
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    code, output = invoke(
+        "i18n", "review", "care-basics", "-l", variant, "--by", "Somchai Jaidee",
+        "--role", "reviewer", "--project", str(root),
+    )  # fmt: skip
+    assert code == 0, output
+    assert "locales/th/signoff.yaml" in output and "state       approved" in output, output
+    assert not (root / "locales" / "th_TH").exists() and not (root / "locales" / variant).exists()
+    roles = [r.role for r in read_signoffs(Project.at(root), "th")]
+    assert roles == ["clinical", "reviewer"], roles
+    out = tmp_path / "out"
+    code, output = invoke(
+        "build", "care-basics", "-l", "th_TH", "--strict", "--force", "--project", str(root),
+        "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, output
+
+
 def test_a_first_review_says_it_approves_the_whole_text(root: Path) -> None:
     code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
     assert code == 0, output

@@ -524,8 +524,18 @@ def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[Tex
     catalog = read_po(path) if path.is_file() else None
     state = leaflet_state(project, leaflet, locale, catalog)
     complete = catalog is not None and not state.missing
-    text_locale = catalog_language(path) if catalog is not None else locale
+    text_locale = signoff_locale(project, leaflet.id, locale)
     return state, review(project, leaflet.id, text_locale, state, complete=complete)
+
+
+def signoff_locale(project: Project, leaflet_id: str, locale: str) -> str:
+    """The locale whose signoff.yaml holds the approvals of ``leaflet_id`` in ``locale``:
+    that of the catalog a build of it reads (ar's for ar_EG, th's for th_TH, unless the
+    variant has its own), where they are read. `i18n review -l th_TH` wrote its record
+    to a new locales/th_TH/signoff.yaml that no review, build or desk page read: the
+    reviewer's approval vanished, and a strict build asked for it again."""
+    path = catalog_path(project, locale, leaflet_id)
+    return catalog_language(path) if path.is_file() else locale
 
 
 def leaflet_state(
@@ -685,5 +695,8 @@ def sign_off(
     record, what it approved (the changes since the approval before it) and the new state."""
     before = pending(project, leaflet_id, locale)
     leaflet, locale = before.leaflet, before.locale
-    record = record_signoff(project, leaflet.id, locale, before.state, role=role, by=by, note=note)
+    record = record_signoff(
+        project, leaflet.id, signoff_locale(project, leaflet.id, locale), before.state,
+        role=role, by=by, note=note,
+    )  # fmt: skip
     return record, before, leaflet_review(project, leaflet, locale)[1]
