@@ -1228,6 +1228,26 @@ def test_an_edit_beside_a_removed_paragraph_is_an_edit_and_a_removal(
     ]
 
 
+def test_a_text_that_kept_one_side_beside_a_deletion_is_an_edit() -> None:
+    """Two approved paragraphs become one: the first's English corrected and its Thai
+    kept, the second deleted. That is an edit and a removal (the kept Thai tells which
+    text it is), not "merged from" both; two untranslated texts share an empty
+    translation, which tells nothing, so a new text beside them is still a merge."""
+    from msc_leaflet.i18n.signoff_changes import wording_changes
+
+    texts = {"s1": "Keep it dry.", "s1b": "Keep it dry!", "t1": "อย่าให้เปียก", "s2": "Eat.",
+             "t2": "กินได้", "s3": "Rest.", "t0": ""}  # fmt: skip
+    approved = {"paragraph/4": "s1 t1", "paragraph/5": "s2 t2"}
+    changes = wording_changes(approved, {"paragraph/4": "s1b t1"}, texts, (), "")
+    assert [(c.context, c.what) for c in changes] == [
+        ("paragraph/4", "source changed (only spaces or punctuation)"),
+        ("", "removed (was paragraph/5)"),
+    ]
+    approved = {"list/1": "s1 t0", "list/2": "s2 t0"}
+    changes = wording_changes(approved, {"list/1": "s3 t0"}, texts, (), "")
+    assert [(c.context, c.what) for c in changes] == [("list/1", "merged from list/1, list/2")]
+
+
 def test_a_long_list_of_changes_keeps_each_change_on_one_page(root: Path, tmp_path: Path) -> None:
     """A revision of 60 list items' Thai filled pages of the proof's list of changes;
     a page broke inside a change, so the next began with "now (Thai):" under no line
